@@ -1,0 +1,183 @@
+import type {
+  ActorRecord,
+  AttackIndexData,
+  Domain,
+  StixId,
+  TacticRecord,
+  TacticShortname,
+  TechniqueId,
+  TechniqueRecord,
+} from './types.js';
+
+/** The result of following a technique's `revoked-by` relationships to their end. */
+export interface RevocationChain {
+  /** Every technique on the way, the starting one first and the final replacement last. */
+  steps: TechniqueRecord[];
+  /** The last technique reached, which is not revoked, or undefined when the chain breaks (no replacement known). */
+  final?: TechniqueRecord;
+}
+
+/** Fold a name for lookups: Unicode-compatible forms, case, punctuation variants and spacing do not matter. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‐-―−]/g, '-')
+    .replace(/[’‘`]/g, "'")
+    .replace(/&/g, ' and ')
+    .replace(/[\s_]+/g, ' ')
+    .trim();
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+/**
+ * One ATT&CK release of one domain, indexed for lookups. Build it with `loadAttack` (files, cache) or
+ * `new AttackIndex(indexBundle(json, hints))` (pure).
+ */
+export class AttackIndex {
+  readonly data: AttackIndexData;
+  private readonly byId = new Map<string, TechniqueRecord>();
+  private readonly byStix = new Map<string, TechniqueRecord | ActorRecord | TacticRecord>();
+  private readonly byName = new Map<string, TechniqueRecord[]>();
+  private readonly childrenOf = new Map<string, TechniqueRecord[]>();
+  private readonly tacticByKey = new Map<string, TacticRecord>();
+  private readonly actorsByKey = new Map<string, ActorRecord[]>();
+
+  constructor(data: AttackIndexData) {
+    this.data = data;
+    for (const technique of data.techniques) {
+      // An ID can appear twice in a bundle (an old revoked object beside a current one); the current one wins.
+      const previous = this.byId.get(technique.id);
+      if (!previous || (previous.revoked && !technique.revoked)) this.byId.set(technique.id, technique);
+      this.byStix.set(technique.stixId, technique);
+      if (technique.parent) pushTo(this.childrenOf, technique.parent, technique);
+    }
+    for (const technique of data.techniques) {
+      pushTo(this.byName, nameKey(technique.name), technique);
+      const parent = technique.parent ? this.byId.get(technique.parent) : undefined;
+      if (parent) pushTo(this.byName, nameKey(`${parent.name}: ${technique.name}`), technique);
+    }
+    for (const tactic of data.tactics) {
+      this.byStix.set(tactic.stixId, tactic);
+      for (const key of [tactic.id, tactic.shortname, tactic.name]) if (key) this.tacticByKey.set(nameKey(key), tactic);
+    }
+    for (const actor of [...data.groups, ...data.software, ...data.campaigns]) {
+      this.byStix.set(actor.stixId, actor);
+      for (const key of [actor.id, actor.name, ...actor.aliases]) pushTo(this.actorsByKey, nameKey(key), actor);
+    }
+  }
+
+  get domain(): Domain {
+    return this.data.domain;
+  }
+
+  /** The release, e.g. `18.1`. */
+  get release(): string {
+    return this.data.release;
+  }
+
+  /** The major version, as Navigator's `versions.attack` expects it (`18`). */
+  get major(): string {
+    return this.data.release.split('.')[0] ?? this.data.release;
+  }
+
+  /** `enterprise-attack 18.1`, for messages. */
+  get label(): string {
+    return `${this.data.domain} ${this.data.release}`;
+  }
+
+  /** A technique or sub-technique by its exact ATT&CK ID (`T1566.001`), revoked and deprecated ones included. */
+  technique(id: TechniqueId): TechniqueRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  /** A technique, tactic, group, software or campaign by STIX id. */
+  byStixId(stixId: StixId): TechniqueRecord | ActorRecord | TacticRecord | undefined {
+    return this.byStix.get(stixId);
+  }
+
+  /** A technique by STIX id (the id stays the same across releases, which is what makes cross-release mapping exact). */
+  techniqueByStixId(stixId: StixId): TechniqueRecord | undefined {
+    const found = this.byStix.get(stixId);
+    return found && 'subtechnique' in found ? found : undefined;
+  }
+
+  /** Every technique and sub-technique in the release, revoked and deprecated ones included, sorted by ID. */
+  allTechniques(): readonly TechniqueRecord[] {
+    return this.data.techniques;
+  }
+
+  /** Techniques that are neither revoked nor deprecated: what the release's matrix shows. */
+  currentTechniques(): TechniqueRecord[] {
+    return this.data.techniques.filter((technique) => !technique.revoked && !technique.deprecated);
+  }
+
+  /** Sub-techniques of a technique, current and not, sorted by ID. */
+  children(id: TechniqueId): readonly TechniqueRecord[] {
+    return this.childrenOf.get(id) ?? [];
+  }
+
+  /** Techniques whose name (or `Parent: Sub` name) matches, case and spacing aside; revoked ones included. */
+  techniquesByName(name: string): readonly TechniqueRecord[] {
+    return this.byName.get(nameKey(name)) ?? [];
+  }
+
+  /** Every distinct folded name known to the index, with the techniques that carry it (for tolerant matching). */
+  names(): ReadonlyMap<string, readonly TechniqueRecord[]> {
+    return this.byName;
+  }
+
+  /** Follow `revoked-by` relationships from a technique to the first one that is not revoked. */
+  revocationChain(id: TechniqueId): RevocationChain {
+    const start = this.byId.get(id);
+    if (!start) return { steps: [] };
+    const steps = [start];
+    let current = start;
+    while (current.revoked) {
+      const next = current.revokedBy ? this.techniqueByStixId(current.revokedBy) : undefined;
+      if (!next || steps.includes(next)) return { steps };
+      steps.push(next);
+      current = next;
+    }
+    return { steps, final: current };
+  }
+
+  /** Tactics in matrix order. */
+  tactics(): readonly TacticRecord[] {
+    return this.data.tactics;
+  }
+
+  /** A tactic by shortname, display name or TA ID, case and spacing aside (`Defense Evasion`, `defense-evasion`, `TA0005`). */
+  tactic(key: string): TacticRecord | undefined {
+    return this.tacticByKey.get(nameKey(key));
+  }
+
+  /** The display name of a tactic shortname (the shortname itself when the release does not know it). */
+  tacticName(shortname: TacticShortname): string {
+    return this.tacticByKey.get(nameKey(shortname))?.name ?? shortname;
+  }
+
+  /** Groups, software and campaigns whose ID, name or alias matches, case and spacing aside. */
+  actors(key: string): readonly ActorRecord[] {
+    return this.actorsByKey.get(nameKey(key)) ?? [];
+  }
+
+  /** Follow `revoked-by` from a group, software or campaign to the object that replaced it. */
+  finalActor(actor: ActorRecord): ActorRecord {
+    let current = actor;
+    const seen = new Set<string>();
+    while (current.revoked && current.revokedBy && !seen.has(current.stixId)) {
+      seen.add(current.stixId);
+      const next = this.byStix.get(current.revokedBy);
+      if (!next || !('aliases' in next)) break;
+      current = next;
+    }
+    return current;
+  }
+}

@@ -1,0 +1,282 @@
+import { AttackDataError } from '../errors.js';
+import {
+  ATTACK_SOURCE_NAMES,
+  DOMAINS,
+  INDEX_FORMAT,
+  type ActorRecord,
+  type AttackIndexData,
+  type Domain,
+  type ReleaseSource,
+  type StixId,
+  type StixVersion,
+  type TacticRecord,
+  type TechniqueId,
+  type TechniqueRecord,
+} from './types.js';
+
+/** What the caller knows about a bundle that the bundle may not say itself (STIX 2.0 bundles name no release). */
+export interface BundleHints {
+  domain?: Domain;
+  release?: string;
+  source: ReleaseSource;
+}
+
+interface StixObject {
+  type: string;
+  id: string;
+  name?: string;
+  description?: string;
+  revoked?: boolean;
+  x_mitre_deprecated?: boolean;
+  spec_version?: string;
+  external_references?: { source_name?: string; external_id?: string }[];
+  kill_chain_phases?: { kill_chain_name?: string; phase_name?: string }[];
+  x_mitre_platforms?: string[];
+  x_mitre_is_subtechnique?: boolean;
+  x_mitre_shortname?: string;
+  x_mitre_version?: string;
+  x_mitre_domains?: string[];
+  tactic_refs?: string[];
+  aliases?: string[];
+  x_mitre_aliases?: string[];
+  first_seen?: string;
+  last_seen?: string;
+  relationship_type?: string;
+  source_ref?: string;
+  target_ref?: string;
+}
+
+const KILL_CHAIN_NAMES: Readonly<Record<Domain, string>> = {
+  'enterprise-attack': 'mitre-attack',
+  'mobile-attack': 'mitre-mobile-attack',
+  'ics-attack': 'mitre-ics-attack',
+};
+
+const COLLECTION_NAMES: ReadonlyArray<readonly [RegExp, Domain]> = [
+  [/enterprise/i, 'enterprise-attack'],
+  [/mobile/i, 'mobile-attack'],
+  [/ics/i, 'ics-attack'],
+];
+
+// Deprecated techniques say where their content went in prose, with links such as
+// attack.mitre.org/techniques/T1059 or /techniques/T1059/001, and sometimes as bare IDs.
+const POINTER_PATTERN = /techniques\/(T\d{4})(?:\/(\d{3}))?|\b(T\d{4}(?:\.\d{3})?)\b/g;
+
+/**
+ * Index a parsed STIX bundle (2.0 or 2.1, any ATT&CK domain) into the compact form the rest of the tool uses.
+ * Pure: no I/O. @throws AttackDataError when the value is not an ATT&CK bundle or its release cannot be told.
+ */
+export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexData {
+  const file = hints.source.file;
+  if (!isBundle(bundle)) {
+    throw new AttackDataError(
+      `${file}: not a STIX bundle (expected a JSON object with "type": "bundle" and an "objects" array); ` +
+        'use an ATT&CK release file such as enterprise-attack-18.1.json',
+      { file },
+    );
+  }
+  const objects = bundle.objects.filter(isStixObject);
+  const objectCounts: Record<string, number> = {};
+  for (const object of objects) objectCounts[object.type] = (objectCounts[object.type] ?? 0) + 1;
+  if (!objectCounts['attack-pattern']) {
+    throw new AttackDataError(`${file}: a STIX bundle, but it holds no ATT&CK techniques (attack-pattern objects)`, { file });
+  }
+
+  const collection = objects.find((object) => object.type === 'x-mitre-collection');
+  const stixVersion: StixVersion =
+    collection || bundle.spec_version === '2.1' || objects.some((object) => object.spec_version === '2.1') ? '2.1' : '2.0';
+  const domain = hints.domain ?? domainOf(objects, collection);
+  const release = collection?.x_mitre_version ?? hints.release;
+  if (!release) {
+    throw new AttackDataError(
+      `${file}: a STIX ${stixVersion} bundle names no ATT&CK release; name the file like ${domain}-18.1.json ` +
+        'or give the release explicitly (--attack-release)',
+      { file },
+    );
+  }
+
+  const sourceName = ATTACK_SOURCE_NAMES[domain];
+  const attackId = (object: StixObject): string | undefined => {
+    const refs = object.external_references ?? [];
+    return (
+      refs.find((ref) => ref.source_name === sourceName)?.external_id ??
+      refs.find((ref) => ref.source_name?.startsWith('mitre-') && ref.external_id)?.external_id
+    );
+  };
+
+  const revokedBy = new Map<string, StixId>();
+  const uses = new Map<string, Set<string>>();
+  for (const object of objects) {
+    if (object.type !== 'relationship' || !object.source_ref || !object.target_ref) continue;
+    if (object.relationship_type === 'revoked-by') revokedBy.set(object.source_ref, object.target_ref);
+    else if (object.relationship_type === 'uses' && !object.revoked && !object.x_mitre_deprecated) {
+      if (!object.target_ref.startsWith('attack-pattern--')) continue;
+      let targets = uses.get(object.source_ref);
+      if (!targets) uses.set(object.source_ref, (targets = new Set()));
+      targets.add(object.target_ref);
+    }
+  }
+
+  const tactics = indexTactics(objects, attackId);
+  const tacticOrder = new Map(tactics.map((tactic, i) => [tactic.shortname, i]));
+  const killChain = KILL_CHAIN_NAMES[domain];
+
+  const techniques: TechniqueRecord[] = [];
+  const techniqueIdByStix = new Map<string, TechniqueId>();
+  for (const object of objects) {
+    if (object.type !== 'attack-pattern') continue;
+    const id = attackId(object);
+    if (!id || !/^T\d{4}(\.\d{3})?$/.test(id)) continue;
+    techniqueIdByStix.set(object.id, id);
+    const phases = (object.kill_chain_phases ?? [])
+      .filter((phase) => phase.kill_chain_name === killChain && phase.phase_name)
+      .map((phase) => phase.phase_name as string);
+    const record: TechniqueRecord = {
+      id,
+      stixId: object.id,
+      name: object.name ?? id,
+      tactics: [...new Set(phases)].sort((a, b) => (tacticOrder.get(a) ?? 99) - (tacticOrder.get(b) ?? 99)),
+      platforms: [...(object.x_mitre_platforms ?? [])],
+      subtechnique: id.includes('.'),
+      revoked: object.revoked === true,
+      deprecated: object.x_mitre_deprecated === true,
+      summary: summarize(object.description ?? ''),
+    };
+    if (record.subtechnique) record.parent = id.slice(0, 5);
+    const replacement = revokedBy.get(object.id);
+    if (record.revoked && replacement) record.revokedBy = replacement;
+    if (record.deprecated) record.deprecationPointers = deprecationPointers(object.description ?? '', id);
+    techniques.push(record);
+  }
+  techniques.sort((a, b) => compareIds(a.id, b.id) || a.stixId.localeCompare(b.stixId));
+
+  const actors = (types: readonly string[]): ActorRecord[] =>
+    objects
+      .filter((object) => types.includes(object.type))
+      .flatMap((object): ActorRecord[] => {
+        const id = attackId(object);
+        if (!id) return [];
+        const names = [...(object.aliases ?? []), ...(object.x_mitre_aliases ?? [])];
+        const record: ActorRecord = {
+          id,
+          stixId: object.id,
+          type: object.type as ActorRecord['type'],
+          name: object.name ?? id,
+          aliases: [...new Set(names)].filter((alias) => alias !== object.name),
+          revoked: object.revoked === true,
+          deprecated: object.x_mitre_deprecated === true,
+          techniques: [...(uses.get(object.id) ?? [])]
+            .map((stixId) => techniqueIdByStix.get(stixId))
+            .filter((techniqueId): techniqueId is string => techniqueId !== undefined)
+            .sort(compareIds),
+        };
+        const replacement = revokedBy.get(object.id);
+        if (record.revoked && replacement) record.revokedBy = replacement;
+        if (object.first_seen) record.firstSeen = object.first_seen;
+        if (object.last_seen) record.lastSeen = object.last_seen;
+        return [record];
+      })
+      .sort((a, b) => compareIds(a.id, b.id));
+
+  return {
+    format: INDEX_FORMAT,
+    domain,
+    release,
+    stixVersion,
+    source: hints.source,
+    objectCounts,
+    tactics,
+    techniques,
+    groups: actors(['intrusion-set']),
+    software: actors(['malware', 'tool']),
+    campaigns: actors(['campaign']),
+  };
+}
+
+/** Order ATT&CK IDs; they have fixed-width digits, so string order is numeric order (T1059 < T1059.001 < T1102). */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function indexTactics(objects: StixObject[], attackId: (object: StixObject) => string | undefined): TacticRecord[] {
+  const byStix = new Map<string, TacticRecord>();
+  for (const object of objects) {
+    if (object.type !== 'x-mitre-tactic' || !object.x_mitre_shortname || object.x_mitre_deprecated || object.revoked) continue;
+    byStix.set(object.id, {
+      id: attackId(object) ?? '',
+      stixId: object.id,
+      shortname: object.x_mitre_shortname,
+      name: object.name ?? object.x_mitre_shortname,
+    });
+  }
+  const ordered: TacticRecord[] = [];
+  const seen = new Set<string>();
+  // The matrix lists tactics in the order Navigator shows them; mobile has two matrices, taken in bundle order.
+  for (const matrix of objects.filter((object) => object.type === 'x-mitre-matrix' && !object.x_mitre_deprecated)) {
+    for (const ref of matrix.tactic_refs ?? []) {
+      const tactic = byStix.get(ref);
+      if (tactic && !seen.has(tactic.shortname)) {
+        seen.add(tactic.shortname);
+        ordered.push(tactic);
+      }
+    }
+  }
+  for (const tactic of byStix.values()) {
+    if (!seen.has(tactic.shortname)) {
+      seen.add(tactic.shortname);
+      ordered.push(tactic);
+    }
+  }
+  return ordered;
+}
+
+function domainOf(objects: StixObject[], collection: StixObject | undefined): Domain {
+  for (const [pattern, domain] of COLLECTION_NAMES) if (collection?.name && pattern.test(collection.name)) return domain;
+  const votes = new Map<Domain, number>();
+  for (const object of objects) {
+    if (object.type !== 'attack-pattern') continue;
+    for (const ref of object.external_references ?? []) {
+      const domain = DOMAINS.find((d) => ATTACK_SOURCE_NAMES[d] === ref.source_name);
+      if (domain) votes.set(domain, (votes.get(domain) ?? 0) + 1);
+    }
+  }
+  return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'enterprise-attack';
+}
+
+function deprecationPointers(description: string, self: string): TechniqueId[] {
+  // The deprecation notice is the first paragraph ("This technique has been deprecated. Please use ..."); the
+  // rest is the old text, whose links are examples rather than successors.
+  const notice = description.split(/\n\s*\n/)[0] ?? '';
+  const text = /deprecat/i.test(notice) ? notice : description;
+  const found: string[] = [];
+  for (const match of text.matchAll(POINTER_PATTERN)) {
+    const id = match[1] ? (match[2] ? `${match[1]}.${match[2]}` : match[1]) : match[3];
+    if (id && id !== self && !found.includes(id)) found.push(id);
+  }
+  return found;
+}
+
+function summarize(description: string): string {
+  const plain = description
+    .replace(/\(Citation:[^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(plain)?.[0] ?? plain;
+  return sentence.length > 240 ? `${sentence.slice(0, 237)}...` : sentence;
+}
+
+function isBundle(value: unknown): value is { type: string; spec_version?: string; objects: unknown[] } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'bundle' &&
+    Array.isArray((value as { objects?: unknown }).objects)
+  );
+}
+
+function isStixObject(value: unknown): value is StixObject {
+  return typeof value === 'object' && value !== null && typeof (value as StixObject).type === 'string' && typeof (value as StixObject).id === 'string';
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { AttackDataError, UsageError } from '../errors.js';
+
+/** The bytes of a release file as stored, and their sha256. */
+export interface BundleBytes {
+  file: string;
+  bytes: Buffer;
+  sha256: string;
+}
+
+/** Read a release file's raw bytes. @throws UsageError when it does not exist or is not a file. */
+export function readBundleBytes(file: string): BundleBytes {
+  let bytes: Buffer;
+  try {
+    if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);
+    bytes = readFileSync(file);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`, {
+      cause: error,
+    });
+  }
+  return { file, bytes, sha256: sha256(bytes) };
+}
+
+/** sha256 of some bytes, hex. */
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Decode a release file's bytes (gzip is recognised by its magic number, whatever the file is called) and parse
+ * the JSON. @throws AttackDataError for a corrupt or truncated gzip stream or invalid JSON, naming the file and place.
+ */
+export function parseBundleBytes({ file, bytes }: BundleBytes): unknown {
+  let text: string;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      text = gunzipSync(bytes).toString('utf8');
+    } catch (error) {
+      throw new AttackDataError(
+        `${file}: the gzip data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
+        { file, cause: error },
+      );
+    }
+  } else text = bytes.toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    throw new AttackDataError(
+      `${file}${line ? `:${line}` : ''}: not valid JSON (${(error as Error).message}); is the file complete?`,
+      { file, line, cause: error },
+    );
+  }
+}

@@ -1,0 +1,63 @@
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { DOMAINS, type Domain } from './types.js';
+
+/** What a release file's name says: `enterprise-attack-18.1.json.gz` is enterprise 18.1. */
+export interface ReleaseName {
+  domain: Domain;
+  release?: string;
+}
+
+const RELEASE_FILE = /^(enterprise|mobile|ics)-attack(?:-v?(\d+(?:\.\d+)*))?\.json(?:\.gz)?$/i;
+
+/** Read domain and release from a file name; undefined when the name is not an ATT&CK release file name. */
+export function parseReleaseFileName(file: string): ReleaseName | undefined {
+  const match = RELEASE_FILE.exec(basename(file));
+  if (!match) return undefined;
+  const domain = `${match[1]!.toLowerCase()}-attack` as Domain;
+  return DOMAINS.includes(domain) ? { domain, release: match[2] } : undefined;
+}
+
+/** The canonical file name of a release, as the cache stores it. */
+export function releaseFileName(domain: Domain, release: string, gzip: boolean): string {
+  return `${domain}-${release}.json${gzip ? '.gz' : ''}`;
+}
+
+/** Compare two release versions numerically (`9.0` < `10.1` < `18.1`). */
+export function compareReleases(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
+/** Release files in a folder and its direct sub-folders, sorted by path; files with other names are ignored. */
+export function listReleaseFiles(dir: string): string[] {
+  const found: string[] = [];
+  const visit = (folder: string, depth: number): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory() && depth < 1 && entry.name !== 'index') visit(path, depth + 1);
+      else if ((entry.isFile() || (entry.isSymbolicLink() && isFile(path))) && parseReleaseFileName(entry.name)) found.push(path);
+    }
+  };
+  visit(dir, 0);
+  return found.sort();
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+/** An ATT&CK technique or sub-technique ID such as `T1566` or `T1566.001`. */
+export type TechniqueId = string & { readonly __brand?: 'TechniqueId' };
+/** A STIX identifier such as `attack-pattern--0042a9f5-...`. */
+export type StixId = string & { readonly __brand?: 'StixId' };
+/** A tactic's shortname as used in `kill_chain_phases` and Navigator layers, e.g. `defense-evasion`. */
+export type TacticShortname = string & { readonly __brand?: 'TacticShortname' };
+
+/** The three ATT&CK domains, spelled as STIX bundles and Navigator layers spell them. */
+export const DOMAINS = ['enterprise-attack', 'mobile-attack', 'ics-attack'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+/** `source_name` of the external reference that carries an object's ATT&CK ID, per domain. */
+export const ATTACK_SOURCE_NAMES: Readonly<Record<Domain, string>> = {
+  'enterprise-attack': 'mitre-attack',
+  'mobile-attack': 'mitre-mobile-attack',
+  'ics-attack': 'mitre-ics-attack',
+};
+
+export type StixVersion = '2.0' | '2.1';
+
+/** Where a release file came from, as `data list` reports it. */
+export interface ReleaseSource {
+  file: string;
+  /** sha256 of the file's bytes as stored (compressed or not). */
+  sha256: string;
+  origin?: string;
+}
+
+export interface TacticRecord {
+  id: string;
+  stixId: StixId;
+  shortname: TacticShortname;
+  name: string;
+}
+
+export interface TechniqueRecord {
+  id: TechniqueId;
+  stixId: StixId;
+  name: string;
+  /** Tactic shortnames in matrix order. */
+  tactics: TacticShortname[];
+  platforms: string[];
+  subtechnique: boolean;
+  /** Parent technique ID for a sub-technique. */
+  parent?: TechniqueId;
+  revoked: boolean;
+  deprecated: boolean;
+  /** The STIX id named by this technique's `revoked-by` relationship (one step). */
+  revokedBy?: StixId;
+  /** For a deprecated technique: technique IDs its description points to, in order of mention. */
+  deprecationPointers?: TechniqueId[];
+  /** The first sentence of the description, for explanations. */
+  summary: string;
+}
+
+/** A group, software or campaign: a named thing with aliases that uses techniques. */
+export interface ActorRecord {
+  id: string;
+  stixId: StixId;
+  type: 'intrusion-set' | 'malware' | 'tool' | 'campaign';
+  name: string;
+  aliases: string[];
+  revoked: boolean;
+  deprecated: boolean;
+  revokedBy?: StixId;
+  /** IDs of the techniques this object `uses`, sorted. */
+  techniques: TechniqueId[];
+  /** Campaigns: first and last seen dates (ISO), when given. */
+  firstSeen?: string;
+  lastSeen?: string;
+}
+
+/**
+ * The compact, serializable form of one release's index. It is what the index cache stores, so it holds
+ * only what lookups need, and `INDEX_FORMAT` changes whenever its shape does.
+ */
+export interface AttackIndexData {
+  format: number;
+  domain: Domain;
+  release: string;
+  stixVersion: StixVersion;
+  source: ReleaseSource;
+  /** Number of STIX objects in the bundle, by type. */
+  objectCounts: Record<string, number>;
+  tactics: TacticRecord[];
+  techniques: TechniqueRecord[];
+  groups: ActorRecord[];
+  software: ActorRecord[];
+  campaigns: ActorRecord[];
+}
+
+export const INDEX_FORMAT = 1;

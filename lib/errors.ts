@@ -1,0 +1,84 @@
+/** Exit codes of the CLI; library callers can read them from `error.exitCode`. */
+export const ExitCode = {
+  ok: 0,
+  input: 1,
+  usage: 2,
+  bug: 70,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** One problem found in a file: where it is and what is wrong. */
+export interface Issue {
+  /** JSON path (`/techniques/2/tactic`) or empty for the whole document. */
+  path: string;
+  /** 1-based line, when the format has lines and it is known. */
+  line?: number;
+  message: string;
+}
+
+/** Base class of every error this package throws on purpose. */
+export class AttackLayersError extends Error {
+  readonly exitCode: ExitCode = ExitCode.input;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The input (a campaign, a layer, a bundle, a reference) is wrong. */
+export class InputError extends AttackLayersError {
+  readonly file?: string;
+  readonly line?: number;
+  constructor(message: string, facts: { file?: string; line?: number; cause?: unknown } = {}) {
+    super(message, { cause: facts.cause });
+    this.file = facts.file;
+    this.line = facts.line;
+  }
+}
+
+/** A file does not match its JSON Schema (every problem is listed in `issues`). */
+export class SchemaValidationError extends InputError {
+  readonly issues: readonly Issue[];
+  constructor(file: string, what: string, issues: readonly Issue[]) {
+    const first = issues[0];
+    const where = first ? `${first.line ? `line ${first.line}, ` : ''}${first.path || '/'}: ${first.message}` : '';
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    super(`${file}: not a valid ${what}: ${where}${more}`, { file, line: first?.line });
+    this.issues = issues;
+  }
+}
+
+/** An ATT&CK ID the loaded release does not know. */
+export class UnknownTechniqueError extends InputError {
+  readonly ref: string;
+  constructor(ref: string, message: string) {
+    super(message);
+    this.ref = ref;
+  }
+}
+
+/** Generated output on disk differs from what the tool would write now. */
+export class StaleOutputError extends InputError {
+  readonly files: readonly string[];
+  constructor(files: readonly string[], message: string) {
+    super(message);
+    this.files = files;
+  }
+}
+
+/** No ATT&CK data could be found or read. */
+export class AttackDataError extends InputError {}
+
+/** The command was called wrongly: bad flag, missing argument, no such file. */
+export class UsageError extends AttackLayersError {
+  override readonly exitCode: ExitCode = ExitCode.usage;
+}
+
+/** A file the tool was asked to write exists and `--force` was not given. */
+export class OutputExistsError extends UsageError {
+  readonly file: string;
+  constructor(file: string) {
+    super(`${file} already exists; pass --force to overwrite it`);
+    this.file = file;
+  }
+}

@@ -22,3 +22,18 @@ export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFile
 export { writeFileAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
+/** The user's ATT&CK data cache: add, fetch, provenance. */
+export {
+  addRelease,
+  fetchRelease,
+  readSources,
+  releaseUrl,
+  storeRelease,
+  OFFICIAL_INDEX_URL,
+  type FetchOptions,
+  type StoreOptions,
+  type StoredRelease,
+  type StoredSource,
+} from './attack/data-store.js';
+/** The ATT&CK technique ID format. */
+export { TECHNIQUE_ID, TECHNIQUE_ID_FORMAT, canonicalTechniqueId, isTechniqueId } from './attack/technique-id.js';

@@ -1,0 +1,114 @@
+import type { Argv } from 'yargs';
+import { addRelease, DOMAINS, UsageError, fetchRelease, readSources, type AttackIndexData, type Domain } from '../../index.js';
+import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
+import { formatTable } from '../format-table.js';
+
+interface Args extends GlobalArgs {
+  action?: string;
+  file?: string;
+  domain?: string;
+  version?: string;
+  'index-url'?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+export const command = 'data <action> [file]';
+export const describe = 'Manage ATT&CK data: list what is available, fetch a release, add a local file to the cache';
+
+export function builder(yargs: Argv): Argv<Args> {
+  return yargs
+    .positional('action', { choices: ['list', 'fetch', 'add'] as const, describe: 'list | fetch | add', demandOption: true })
+    .positional('file', { type: 'string', describe: 'release file to add (data add)' })
+    .option('domain', { choices: DOMAINS, describe: 'domain to fetch', default: 'enterprise-attack' })
+    .option('version', { type: 'string', describe: 'release to fetch (default: the newest)' })
+    .option('index-url', { type: 'string', describe: "collection index to fetch from (default: MITRE's official index)" })
+    .option('force', { type: 'boolean', describe: 'replace a release already in the cache' })
+    .option('json', { type: 'boolean', describe: 'print JSON (data list)' })
+    .example('$0 data list', 'every release found through --attack, $ATTACK_STIX_DIR and the cache')
+    .example('$0 data fetch --domain mobile-attack --version 18.1', 'download a release into the cache')
+    .example('$0 data add ~/Downloads/enterprise-attack-17.1.json', 'import a local file into the cache') as unknown as Argv<Args>;
+}
+
+/** One line of `data list`. */
+export interface ReleaseListing {
+  domain: string;
+  release: string;
+  stix: string;
+  techniques: number;
+  subtechniques: number;
+  groups: number;
+  software: number;
+  campaigns: number;
+  objects: number;
+  origin: string;
+  file: string;
+  source?: string;
+}
+
+function listing(data: AttackIndexData, origin: string, file: string, source?: string): ReleaseListing {
+  const current = data.techniques.filter((t) => !t.revoked && !t.deprecated);
+  return {
+    domain: data.domain,
+    release: data.release,
+    stix: data.stixVersion,
+    techniques: current.filter((t) => !t.subtechnique).length,
+    subtechniques: current.filter((t) => t.subtechnique).length,
+    groups: data.groups.filter((g) => !g.revoked && !g.deprecated).length,
+    software: data.software.filter((s) => !s.revoked && !s.deprecated).length,
+    campaigns: data.campaigns.filter((c) => !c.revoked && !c.deprecated).length,
+    objects: Object.values(data.objectCounts).reduce((a, b) => a + b, 0),
+    origin,
+    file,
+    ...(source ? { source } : {}),
+  };
+}
+
+export function handler(context: CliContext) {
+  return async (args: Args): Promise<void> => {
+    const cache = cacheDir(context);
+    if (args.action === 'list') {
+      const library = attackLibrary(context, args);
+      const sources = readSources(cache);
+      const rows = library.files.map((file, i) => {
+        if (context.stderr.isTTY) note(context, args, `reading ${i + 1}/${library.files.length} ${file.path}`);
+        const index = library.load(file);
+        const name = file.path.split(/[\\/]/).pop() ?? file.path;
+        return listing(index.data, file.origin, file.path, file.origin === 'cache' ? sources[name]?.origin : undefined);
+      });
+      if (args.json) return printJson(context, rows);
+      if (!rows.length) {
+        context.stdout.write('no ATT&CK data found; run `attack-layers data fetch` or `attack-layers data add <file>`\n');
+        return;
+      }
+      const header = ['domain', 'release', 'stix', 'techniques', 'sub-techniques', 'groups', 'software', 'campaigns', 'objects', 'from', 'file'];
+      context.stdout.write(
+        formatTable(header, rows.map((r) => [r.domain, r.release, r.stix, r.techniques, r.subtechniques, r.groups, r.software, r.campaigns, r.objects, r.source ?? r.origin, r.file])),
+      );
+      return;
+    }
+    const date = new Date().toISOString().slice(0, 10);
+    if (args.action === 'add') {
+      if (!args.file) throw new UsageError('data add needs a file: attack-layers data add <release.json[.gz]>');
+      const stored = addRelease(args.file, { cacheDir: cache, force: args.force, release: args['attack-release'], date });
+      note(context, args, `added ATT&CK ${stored.data.domain} ${stored.data.release} (STIX ${stored.data.stixVersion}) as ${stored.file}`);
+      return;
+    }
+    let last = 0;
+    const stored = await fetchRelease({
+      cacheDir: cache,
+      force: args.force,
+      date,
+      domain: args.domain as Domain,
+      version: args.version,
+      indexUrl: args['index-url'],
+      onProgress: (received, total) => {
+        if (!context.stderr.isTTY || args.quiet || received - last < 1 << 20) return;
+        last = received;
+        context.stderr.write(`\rdownloading ${(received / 1e6).toFixed(1)} MB${total ? ` of ${(total / 1e6).toFixed(1)} MB` : ''}`);
+      },
+    });
+    if (context.stderr.isTTY && !args.quiet) context.stderr.write('\n');
+    note(context, args, `fetched ATT&CK ${stored.data.domain} ${stored.data.release} into ${stored.file}`);
+  };
+}

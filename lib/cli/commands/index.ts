@@ -1,0 +1,15 @@
+import type { Argv } from 'yargs';
+import type { CliContext } from '../context.js';
+import * as data from './data.js';
+import * as technique from './technique.js';
+
+/** A CLI command: yargs' command module, with a handler bound to the run's context. */
+export interface CommandModule {
+  command: string | readonly string[];
+  describe: string;
+  builder: (yargs: Argv) => Argv<any>;
+  handler: (context: CliContext) => (args: any) => void | Promise<void>;
+}
+
+/** Every command, in the order `--help` lists them. */
+export const commands: readonly CommandModule[] = [technique, data];

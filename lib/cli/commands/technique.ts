@@ -1,0 +1,117 @@
+import type { Argv } from 'yargs';
+import { canonicalTechniqueId, UnknownTechniqueError, UsageError, type AttackIndex, type TechniqueRecord } from '../../index.js';
+import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
+
+interface Args extends GlobalArgs {
+  id: string;
+  json?: boolean;
+  domain?: string;
+}
+
+export const command = 'technique <id>';
+export const describe = 'Show what the ATT&CK index knows about one technique ID';
+
+export function builder(yargs: Argv): Argv<Args> {
+  return yargs
+    .positional('id', { type: 'string', describe: 'technique ID (T1193, t1566/001, T1566.001)', demandOption: true })
+    .option('json', { type: 'boolean', describe: 'print JSON' })
+    .option('domain', { type: 'string', describe: 'ATT&CK domain', default: 'enterprise-attack' })
+    .example('$0 technique T1193', 'revoked: replaced by T1566.001')
+    .example('$0 technique T1117 --json', 'machine-readable') as unknown as Argv<Args>;
+}
+
+/** The facts about one technique, as `technique --json` prints them. */
+export interface TechniqueReport {
+  id: string;
+  name: string;
+  status: 'current' | 'revoked' | 'deprecated';
+  attack: { domain: string; release: string };
+  tactics: { shortname: string; name: string }[];
+  platforms: string[];
+  subtechnique: boolean;
+  parent?: { id: string; name: string };
+  subtechniques: { id: string; name: string }[];
+  revokedBy?: { chain: string[]; final?: TechniqueSummary };
+  deprecationPointers?: { id: string; name?: string }[];
+  summary: string;
+  url: string;
+}
+
+interface TechniqueSummary {
+  id: string;
+  name: string;
+  tactics: { shortname: string; name: string }[];
+  platforms: string[];
+}
+
+function summary(index: AttackIndex, technique: TechniqueRecord): TechniqueSummary {
+  return {
+    id: technique.id,
+    name: technique.name,
+    tactics: technique.tactics.map((shortname) => ({ shortname, name: index.tacticName(shortname) })),
+    platforms: technique.platforms,
+  };
+}
+
+/** Build the report for one technique. @throws UnknownTechniqueError when the release does not know the ID. */
+export function techniqueReport(index: AttackIndex, raw: string): TechniqueReport {
+  const id = canonicalTechniqueId(raw);
+  if (!id) throw new UsageError(`"${raw}" is not a technique ID; write it like T1566 or T1566.001`);
+  const technique = index.technique(id);
+  if (!technique) {
+    throw new UnknownTechniqueError(
+      id,
+      `${id} is not a technique in ATT&CK ${index.label}; check the ID, or fetch a newer release with \`attack-layers data fetch\` if it is new`,
+    );
+  }
+  const base = summary(index, technique);
+  const report: TechniqueReport = {
+    ...base,
+    status: technique.revoked ? 'revoked' : technique.deprecated ? 'deprecated' : 'current',
+    attack: { domain: index.domain, release: index.release },
+    subtechnique: technique.subtechnique,
+    subtechniques: index.children(technique.id).filter((child) => !child.revoked && !child.deprecated).map(({ id, name }) => ({ id, name })),
+    summary: technique.summary,
+    url: `https://attack.mitre.org/techniques/${technique.id.replace('.', '/')}/`,
+  };
+  const parent = technique.parent ? index.technique(technique.parent) : undefined;
+  if (parent) report.parent = { id: parent.id, name: parent.name };
+  if (technique.revoked) {
+    const chain = index.revocationChain(technique.id);
+    report.revokedBy = { chain: chain.steps.map((step) => step.id), ...(chain.final ? { final: summary(index, chain.final) } : {}) };
+  }
+  if (technique.deprecationPointers) {
+    report.deprecationPointers = technique.deprecationPointers.map((pointer) => ({ id: pointer, name: index.technique(pointer)?.name }));
+  }
+  return report;
+}
+
+function formatText(report: TechniqueReport): string {
+  const tactics = (list: { name: string }[]) => list.map((tactic) => tactic.name).join(', ') || '(none)';
+  const lines = [`${report.id} ${report.name} (${report.status}, ATT&CK ${report.attack.domain} ${report.attack.release})`];
+  if (report.revokedBy) {
+    const final = report.revokedBy.final;
+    lines.push(`  revoked by:  ${report.revokedBy.chain.slice(1).join(' -> ') || '(no replacement recorded)'}`);
+    if (final) lines.push(`  now:         ${final.id} ${final.name}`, `  tactics:     ${tactics(final.tactics)}`, `  platforms:   ${final.platforms.join(', ')}`);
+    lines.push(`  was under:   ${tactics(report.tactics)}`);
+  } else {
+    lines.push(`  tactics:     ${tactics(report.tactics)}`, `  platforms:   ${report.platforms.join(', ') || '(none)'}`);
+  }
+  if (report.deprecationPointers?.length) {
+    lines.push(`  deprecated; its description points to: ${report.deprecationPointers.map((p) => `${p.id}${p.name ? ` ${p.name}` : ''}`).join(', ')}`);
+  }
+  if (report.parent) lines.push(`  parent:      ${report.parent.id} ${report.parent.name}`);
+  if (report.subtechniques.length) lines.push(`  sub-techniques: ${report.subtechniques.map((s) => s.id).join(', ')}`);
+  if (report.summary) lines.push(`  ${report.summary}`);
+  lines.push(`  ${report.url}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function handler(context: CliContext) {
+  return (args: Args): void => {
+    const index = attackLibrary(context, args).release(args.domain as never, args['attack-release']);
+    const report = techniqueReport(index, args.id);
+    if (args.json) printJson(context, report);
+    else context.stdout.write(formatText(report));
+  };
+}

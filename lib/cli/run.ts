@@ -1,0 +1,66 @@
+import yargs, { type Argv } from 'yargs';
+import { AttackLayersError, ExitCode } from '../index.js';
+import { commands } from './commands/index.js';
+import type { CliContext } from './context.js';
+
+/** A usage error found by yargs (unknown flag, missing argument): exit 2. */
+class YargsUsage extends Error {}
+
+/**
+ * Run the CLI on some arguments and return the exit code. The only place where errors become text and exit codes:
+ * 1 for bad input, 2 for usage errors, 70 (with a stack trace) for bugs.
+ */
+export async function run(argv: readonly string[], context: CliContext): Promise<number> {
+  let parser: Argv = yargs([...argv])
+    .scriptName('attack-layers')
+    .usage('$0 <command> [options]\n\nATT&CK technique references from threat reports -> normalized techniques -> Navigator layers.')
+    .option('attack', {
+      type: 'string',
+      describe: 'ATT&CK release file or folder (else $ATTACK_STIX_DIR, else the cache)',
+      global: true,
+    })
+    .option('attack-release', {
+      type: 'string',
+      describe: 'the release to use (e.g. 18.1), or of an --attack file whose name does not say it',
+      global: true,
+    })
+    .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress or warnings on stderr', global: true })
+    .strict()
+    .demandCommand(1, 'name a command; see --help')
+    .recommendCommands()
+    .help()
+    .alias('help', 'h')
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      throw error ?? new YargsUsage(message);
+    });
+  for (const command of commands) {
+    parser = parser.command({
+      command: command.command,
+      describe: command.describe,
+      builder: command.builder as never,
+      handler: command.handler(context) as never,
+    });
+  }
+  let output = '';
+  try {
+    await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
+      output = text;
+    });
+    if (output) context.stdout.write(`${output}\n`);
+    return ExitCode.ok;
+  } catch (error) {
+    if (error instanceof YargsUsage) {
+      context.stderr.write(`attack-layers: ${error.message}\nRun \`attack-layers --help\` for usage.\n`);
+      return ExitCode.usage;
+    }
+    if (error instanceof AttackLayersError) {
+      context.stderr.write(`attack-layers: ${error.message}\n`);
+      return error.exitCode;
+    }
+    context.stderr.write(`attack-layers: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);
+    return ExitCode.bug;
+  }
+}

@@ -1,0 +1,68 @@
+import type { Domain } from '../attack/types.js';
+
+/** How sure the analyst is: a word, or a number from 0 to 100. */
+export type Confidence = 'low' | 'medium' | 'high' | number;
+
+/** One technique reference of a campaign, as written in the file. */
+export interface CampaignTechniqueEntry {
+  /** The reference exactly as written (an ID, a name, both; possibly several lines). */
+  ref: string;
+  /** Tactics as written (names or shortnames); empty when the entry gives none. */
+  tactics: string[];
+  /** The entry's own confidence; when absent, `Campaign.confidence` applies (the reader does not copy it here). */
+  confidence?: Confidence;
+  score?: number;
+  comment?: string;
+  evidence?: string;
+  /** Where in the report the reference is. */
+  source?: string;
+  platforms?: string[];
+  /** 1-based line of the entry in the campaign file. */
+  line?: number;
+  /** JSON path of the entry, e.g. `/techniques/3`. */
+  path: string;
+}
+
+/** One software reference of a campaign. */
+export interface CampaignSoftwareEntry {
+  /** The software as written: a name, alias or ATT&CK ID. */
+  ref: string;
+  comment?: string;
+  /** Pull in the techniques ATT&CK documents for this software (default true). */
+  infer: boolean;
+  line?: number;
+  /** JSON path of the entry, e.g. `/software/0`. */
+  path: string;
+}
+
+/** A report the campaign was written from. */
+export interface CampaignSource {
+  url?: string;
+  title?: string;
+}
+
+/** A campaign file after reading: defaults applied, camelCase, every entry with its place in the file. */
+export interface Campaign {
+  /** The file it was read from, as given. */
+  file: string;
+  /** `id` from the file, or the file name without its extension. */
+  id: string;
+  name: string;
+  description?: string;
+  /** The actor as written (group name, alias or ID). */
+  actor?: { ref: string; line?: number };
+  /** Dates as written: YYYY-MM-DD, YYYY-MM or YYYY. */
+  firstSeen?: string;
+  lastSeen?: string;
+  published?: string;
+  sources: CampaignSource[];
+  domain: Domain;
+  /** The ATT&CK release the report's IDs come from, e.g. "6.3". */
+  attackVersion?: string;
+  /** Default confidence for entries that give none. */
+  confidence?: Confidence;
+  platforms: string[];
+  tags: string[];
+  techniques: CampaignTechniqueEntry[];
+  software: CampaignSoftwareEntry[];
+}

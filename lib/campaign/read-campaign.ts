@@ -1,0 +1,610 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, extname, join } from 'node:path';
+import type { ErrorObject } from 'ajv';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import type { Domain } from '../attack/types.js';
+import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
+import { schemaUrl, toIssue, validator } from '../schemas.js';
+import type {
+  Campaign,
+  CampaignSoftwareEntry,
+  CampaignSource,
+  CampaignTechniqueEntry,
+  Confidence,
+} from './campaign-types.js';
+
+// yaml costs tens of milliseconds to load; commands that read no campaign should not pay for it.
+const require = createRequire(import.meta.url);
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+function yaml(): YamlModule {
+  return (yamlModule ??= require('yaml') as YamlModule);
+}
+
+/** File extensions read as campaigns when a folder is given. */
+export const CAMPAIGN_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
+
+/** More alias expansions than this is treated as a billion-laughs attack, not a campaign. */
+const MAX_ALIAS_COUNT = 100;
+
+const WHAT = 'campaign file';
+
+/** The campaign file as written, after schema validation (snake_case, as in the schema). */
+interface CampaignFile {
+  name: string;
+  id?: string;
+  actor?: string;
+  description?: string;
+  first_seen?: string;
+  last_seen?: string;
+  published?: string;
+  sources?: (string | CampaignSource)[];
+  domain?: Domain;
+  attack_version?: string;
+  confidence?: Confidence;
+  platforms?: string[];
+  tags?: string[];
+  techniques?: (string | TechniqueFileEntry)[];
+  software?: (string | { ref: string; comment?: string; infer?: boolean })[];
+}
+
+interface TechniqueFileEntry {
+  ref: string;
+  tactic?: string | string[];
+  confidence?: Confidence;
+  score?: number;
+  comment?: string;
+  evidence?: string;
+  source?: string;
+  platforms?: string[];
+}
+
+/** Fields that a YAML or JSON number may stand for; they are taken as the text written, so 10.10 stays "10.10". */
+const TEXT_FIELDS = ['attack_version', 'first_seen', 'last_seen', 'published'] as const;
+
+/**
+ * Parse a campaign file's text (YAML, or JSON when `file` ends in .json), validate it and apply defaults. Pure.
+ * @throws InputError for a YAML or JSON syntax error; SchemaValidationError listing every problem otherwise.
+ */
+export function parseCampaign(text: string, file: string): Campaign {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const json = extname(file).toLowerCase() === '.json';
+  if (source.trim() === '') throw new SchemaValidationError(file, WHAT, [emptyIssue()]);
+
+  let value: unknown;
+  let located: Located | undefined;
+  if (json) {
+    value = parseJson(source, file);
+    // JSON is YAML 1.2, so the yaml parser gives the lines (and duplicate keys) that JSON.parse does not;
+    // should it trip over some corner of JSON, the problems just come without lines.
+    try {
+      located = locate(source, file);
+    } catch {
+      located = undefined;
+    }
+  } else {
+    located = locate(source, file);
+    value = toValue(located, file);
+  }
+  if (value === null || value === undefined) throw new SchemaValidationError(file, WHAT, [emptyIssue()]);
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new SchemaValidationError(file, WHAT, [
+      { path: '/', line: located?.lineOf([]) ?? 1, message: `must be a mapping of fields (name: ..., techniques: ...), not ${describe(value)}` },
+    ]);
+  }
+  const record = value as Record<string, unknown>;
+  for (const field of TEXT_FIELDS) {
+    if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
+  }
+
+  const issues = [...(located?.duplicateKeys() ?? []), ...validationIssues(record, located)];
+  if (issues.length > 0) throw new SchemaValidationError(file, WHAT, sortIssues(issues));
+  return toCampaign(record as unknown as CampaignFile, file, located);
+}
+
+/**
+ * Read and parse one campaign file.
+ * @throws UsageError when the file does not exist or cannot be read; InputError or SchemaValidationError when it is invalid.
+ */
+export function readCampaign(file: string): Campaign {
+  const stats = statOrUndefined(file);
+  if (!stats) throw new UsageError(`${file}: no such campaign file`);
+  if (stats.isDirectory()) throw new UsageError(`${file} is a folder; name a campaign file, or read the folder with readCampaigns`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read the campaign file: ${(error as Error).message}`, { cause: error });
+  }
+  return parseCampaign(text, file);
+}
+
+/**
+ * Read campaign files and folders. A folder stands for its *.yaml, *.yml and *.json files, sorted by name;
+ * files named explicitly keep the order given.
+ * @throws UsageError for a missing path or a folder without campaign files; InputError or SchemaValidationError for an invalid file.
+ */
+export function readCampaigns(paths: readonly string[]): Campaign[] {
+  return campaignFiles(paths).map(readCampaign);
+}
+
+/**
+ * The campaign files that `paths` stand for, in reading order.
+ * @throws UsageError for a missing path or a folder without campaign files.
+ */
+export function campaignFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    const stats = statOrUndefined(path);
+    if (!stats) throw new UsageError(`${path}: no such campaign file or folder`);
+    if (!stats.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const names = readdirSync(path, { withFileTypes: true })
+      .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .filter((name) => CAMPAIGN_EXTENSIONS.includes(extname(name).toLowerCase()))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (names.length === 0) {
+      throw new UsageError(`${path}: no campaign files (${CAMPAIGN_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder`);
+    }
+    files.push(...names.map((name) => join(path, name)));
+  }
+  return files;
+}
+
+function emptyIssue(): Issue {
+  return { path: '/', line: 1, message: 'the file is empty; a campaign needs at least a "name" and its "techniques"' };
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseJson(source: string, file: string): unknown {
+  try {
+    return JSON.parse(source) as unknown;
+  } catch (error) {
+    // V8's messages give no position for some errors (Node 20), so find the place with a small scanner.
+    const { offset, reason } = jsonSyntaxError(source);
+    const before = source.slice(0, offset).split('\n');
+    const line = before.length;
+    const column = (before.at(-1)?.length ?? 0) + 1;
+    throw new InputError(`${file}: line ${line}, column ${column}: invalid JSON: ${reason}`, { file, line, cause: error });
+  }
+}
+
+/** Where and why `text` is not JSON (RFC 8259); only called once JSON.parse has failed. */
+function jsonSyntaxError(text: string): { offset: number; reason: string } {
+  let i = 0;
+  class Stop {
+    constructor(readonly reason: string) {}
+  }
+  const skipSpace = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const unexpected = (expected: string) =>
+    new Stop(i >= text.length ? `unexpected end of the file (expected ${expected})` : `unexpected ${JSON.stringify(text[i])} (expected ${expected})`);
+  const match = (pattern: RegExp) => {
+    pattern.lastIndex = i;
+    const found = pattern.exec(text);
+    if (found) i += found[0].length;
+    return found !== null;
+  };
+  const string = () => {
+    if (!match(/"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y)) throw new Stop('unterminated string, or a control character or bad escape in it');
+  };
+  const value = (): void => {
+    skipSpace();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      skipSpace();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        if (c === '{') {
+          skipSpace();
+          if (text[i] !== '"') throw unexpected('a "quoted" field name');
+          string();
+          skipSpace();
+          if (text[i] !== ':') throw unexpected("':'");
+          i++;
+        }
+        value();
+        skipSpace();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === close) return void i++;
+        throw unexpected(`',' or '${close}'`);
+      }
+    }
+    if (c === '"') return string();
+    if (match(/-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null/y)) return;
+    throw unexpected('a value');
+  };
+  try {
+    value();
+    skipSpace();
+    if (i < text.length) throw unexpected('nothing after the JSON value');
+  } catch (stop) {
+    if (stop instanceof Stop) return { offset: i, reason: stop.reason };
+    throw stop;
+  }
+  return { offset: i, reason: 'not valid JSON' };
+}
+
+/** A parsed YAML document that can say where any JSON path of its value is. */
+interface Located {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The 1-based line of the node at `path`, or of the nearest ancestor that exists. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+  /** The 1-based line of the key `key` of the mapping at `path`. */
+  keyLineOf(path: readonly (string | number)[], key: string): number | undefined;
+  /** The text of the scalar at `path` as written in the file. */
+  sourceText(path: readonly (string | number)[]): string | undefined;
+  duplicateKeys(): Issue[];
+}
+
+/** Parse `source` with the yaml document API. @throws InputError naming the line and column of the first syntax error. */
+function locate(source: string, file: string): Located {
+  const Y = yaml();
+  const lineCounter = new Y.LineCounter();
+  // Duplicate keys are reported as issues with their paths below, not as parse errors.
+  const doc = Y.parseDocument(source, { lineCounter, uniqueKeys: false, schema: 'core', prettyErrors: true });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
+    const reason = (first.message.split('\n')[0] ?? first.message).replace(/\s+at line \d+, column \d+:?$/, '');
+    const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more error${doc.errors.length > 2 ? 's' : ''})` : '';
+    throw new InputError(`${file}: line ${pos.line}, column ${pos.col}: invalid YAML: ${reason}${more}`, { file, line: pos.line });
+  }
+
+  const lineAt = (node: unknown): number | undefined => {
+    const range = (node as { range?: [number, number, number] } | undefined)?.range;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
+  };
+  const find = (path: readonly (string | number)[]) => {
+    let node: unknown = doc.contents;
+    let deepest: unknown = node;
+    for (const segment of path) {
+      if (Y.isAlias(node)) node = node.resolve(doc);
+      if (Y.isMap(node)) node = node.items.find((pair) => keyText(pair.key) === String(segment))?.value;
+      else if (Y.isSeq(node)) node = node.items[Number(segment)];
+      else node = undefined;
+      if (!node) break;
+      deepest = node;
+    }
+    return { node, deepest };
+  };
+
+  return {
+    doc,
+    lineCounter,
+    lineOf: (path) => lineAt(find(path).deepest),
+    keyLineOf(path, key) {
+      let { node } = find(path);
+      if (Y.isAlias(node)) node = node.resolve(doc);
+      if (!Y.isMap(node)) return lineAt(node);
+      return lineAt(node.items.find((pair) => keyText(pair.key) === key)?.key ?? node);
+    },
+    sourceText(path) {
+      const { node } = find(path);
+      if (!Y.isScalar(node) || !node.range) return undefined;
+      return source.slice(node.range[0], node.range[1]).trim();
+    },
+    duplicateKeys() {
+      const issues: Issue[] = [];
+      // Aliases are not followed: an aliased mapping is checked where its anchor is.
+      const walk = (node: unknown, path: string) => {
+        if (Y.isMap(node)) {
+          const seen = new Map<string, number | undefined>();
+          for (const pair of node.items) {
+            const key = keyText(pair.key);
+            const childPath = `${path}/${escapePointer(key)}`;
+            if (seen.has(key)) {
+              const firstLine = seen.get(key);
+              issues.push({
+                path: childPath,
+                line: lineAt(pair.key),
+                message: `duplicate key "${key}"${firstLine ? ` (first given on line ${firstLine})` : ''}; give each field once`,
+              });
+            } else seen.set(key, lineAt(pair.key));
+            walk(pair.value, childPath);
+          }
+        } else if (Y.isSeq(node)) node.items.forEach((item, index) => walk(item, `${path}/${index}`));
+      };
+      walk(doc.contents, '');
+      return issues;
+    },
+  };
+}
+
+function keyText(key: unknown): string {
+  const Y = yaml();
+  if (Y.isScalar(key)) return String(key.value);
+  return String(key);
+}
+
+/** The plain JS value of a YAML document, refusing alias bombs and recursive aliases. */
+function toValue(located: Located, file: string): unknown {
+  const Y = yaml();
+  let value: unknown;
+  try {
+    value = located.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let line: number | undefined;
+    Y.visit(located.doc, {
+      Alias(_key, node) {
+        line = located.lineCounter.linePos((node as YamlNode).range?.[0] ?? 0).line;
+        return Y.visit.BREAK;
+      },
+    });
+    throw new InputError(
+      `${file}: ${line ? `line ${line}: ` : ''}refused: the YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, ` +
+        `which looks like an alias bomb; write the values out instead (${error.message})`,
+      { file, line, cause: error },
+    );
+  }
+  const cycle = findCycle(value, []);
+  if (cycle) {
+    const line = located.lineOf(cycle);
+    throw new InputError(
+      `${file}: ${line ? `line ${line}: ` : ''}refused: a YAML alias at /${cycle.join('/')} refers to a node that contains it; write the value out instead`,
+      { file, line },
+    );
+  }
+  return value;
+}
+
+/** The path of the first value that contains itself (an alias to its own ancestor), if any. */
+function findCycle(value: unknown, path: (string | number)[], stack = new Set<object>()): (string | number)[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (stack.has(value)) return path;
+  stack.add(value);
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [key, child] of entries) {
+    const found = findCycle(child, [...path, key], stack);
+    if (found) return found;
+  }
+  stack.delete(value);
+  return undefined;
+}
+
+let schemaJson: Record<string, unknown> | undefined;
+function campaignSchema(): Record<string, unknown> {
+  return (schemaJson ??= JSON.parse(readFileSync(schemaUrl('campaign'), 'utf8')) as Record<string, unknown>);
+}
+
+/** The fields the schema allows for the mapping at a JSON path, read from the schema itself. */
+function allowedFields(path: readonly string[]): string[] {
+  const schema = campaignSchema() as {
+    properties: Record<string, unknown>;
+    $defs: Record<string, { properties?: Record<string, unknown>; else?: { properties?: Record<string, unknown> } }>;
+  };
+  const keys = (properties?: Record<string, unknown>) => Object.keys(properties ?? {});
+  if (path.length === 0) return keys(schema.properties);
+  if (path.length === 2 && path[0] === 'techniques') return keys(schema.$defs['techniqueEntry']?.properties);
+  if (path.length === 2 && path[0] === 'software') return keys(schema.$defs['softwareEntry']?.properties);
+  if (path.length === 2 && path[0] === 'sources') return keys(schema.$defs['source']?.else?.properties);
+  return [];
+}
+
+/** Other words analysts write for a field. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  id: 'ref',
+  technique: 'ref',
+  technique_id: 'ref',
+  group: 'actor',
+  threat_actor: 'actor',
+  malware: 'software',
+  tools: 'software',
+  references: 'sources',
+  reports: 'sources',
+  link: 'url',
+  ttps: 'techniques',
+  version: 'attack_version',
+};
+
+/** The allowed field an unknown one most likely means: a synonym, another spelling, or a small typo. */
+export function suggestField(field: string, allowed: readonly string[]): string | undefined {
+  const fold = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
+  const synonym = SYNONYMS[field.toLowerCase()];
+  if (synonym && allowed.includes(synonym)) return synonym;
+  const folded = fold(field);
+  const same = allowed.find((candidate) => fold(candidate) === folded);
+  if (same) return same;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of allowed) {
+    const distance = editDistance(folded, fold(candidate));
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= 2 && bestDistance < folded.length / 2 ? best : undefined;
+}
+
+/** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number) => d[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
+      d[i]![j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+const DATE_HELP = 'must be a date written YYYY-MM-DD, YYYY-MM or YYYY';
+/** Plain-words messages for fields whose ajv messages would quote a regex or a schema branch. */
+const FIELD_HELP: Readonly<Record<string, string>> = {
+  confidence: 'must be low, medium or high, or a whole number from 0 to 100',
+  first_seen: DATE_HELP,
+  last_seen: DATE_HELP,
+  published: DATE_HELP,
+  attack_version: 'must be an ATT&CK release written like "6.3"',
+};
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: 'a string',
+  object: 'a mapping',
+  array: 'a list',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'empty (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
+  if (typeof value === 'boolean') return String(value);
+  return `the number ${String(value)}`;
+}
+
+function parsePointer(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const segment of path) node = (node as Record<string, unknown> | undefined)?.[segment];
+  return node;
+}
+
+/** Every schema problem of a campaign value as an Issue with a JSON path, a line and a plain-words message. */
+function validationIssues(value: Record<string, unknown>, located: Located | undefined): Issue[] {
+  const validate = validator('campaign');
+  if (validate(value)) return [];
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    // An if/then/else failure always comes with the failure inside the branch, which says more.
+    if (error.keyword === 'if') continue;
+    const issue = toCampaignIssue(error, value, located);
+    const key = `${issue.path}\n${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(issue);
+  }
+  return issues;
+}
+
+function toCampaignIssue(error: ErrorObject, value: Record<string, unknown>, located: Located | undefined): Issue {
+  const path = parsePointer(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  const found = valueAt(value, path);
+  const field = path.at(-1);
+  const line = located?.lineOf(path);
+  const at = (message: string, where = path, whereLine = line): Issue => ({
+    path: where.length ? `/${where.map(escapePointer).join('/')}` : '/',
+    ...(whereLine !== undefined ? { line: whereLine } : {}),
+    message,
+  });
+
+  if (error.keyword === 'additionalProperties') {
+    const unknown = String(params['additionalProperty']);
+    const allowed = allowedFields(path);
+    const suggestion = suggestField(unknown, allowed);
+    const hint = suggestion ? `did you mean "${suggestion}"?` : allowed.length ? `allowed: ${allowed.join(', ')}` : '';
+    return at(`unknown field "${unknown}"${hint ? ` (${hint})` : ''}`, [...path, unknown], located?.keyLineOf(path, unknown) ?? line);
+  }
+  const help = field !== undefined && typeof field === 'string' ? FIELD_HELP[field] : undefined;
+  if (help && ['pattern', 'enum', 'minimum', 'maximum', 'type'].includes(error.keyword)) {
+    return at(`${help}, not ${describe(found)}`);
+  }
+  if (error.keyword === 'type') {
+    const types = ([] as unknown[]).concat(params['type']).map((t) => TYPE_WORDS[String(t)] ?? String(t));
+    return at(`must be ${types.join(' or ')}, not ${describe(found)}`);
+  }
+  if (error.keyword === 'pattern' && params['pattern'] === '\\S') return at('must not be blank');
+  if (error.keyword === 'minLength' && params['limit'] === 1) return at('must not be empty');
+  if (error.keyword === 'minProperties') return at('must give at least one field');
+  if (error.keyword === 'format' && params['format'] === 'uri') {
+    return at(path[0] === 'sources' && path.length === 2 ? `must be a URL; for a title write {title: ...}, not ${describe(found)}` : `must be a URL, not ${describe(found)}`);
+  }
+  return at(toIssue(error).message);
+}
+
+function sortIssues(issues: Issue[]): Issue[] {
+  return issues
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || a.index - b.index)
+    .map(({ issue }) => issue);
+}
+
+/** Build the camelCase model from a valid campaign file, applying defaults. */
+function toCampaign(raw: CampaignFile, file: string, located: Located | undefined): Campaign {
+  const lineOf = (path: (string | number)[]) => located?.lineOf(path);
+  const campaign: Campaign = {
+    file,
+    id: raw.id ?? basename(file, extname(file)),
+    name: raw.name,
+    sources: (raw.sources ?? []).map((s) => (typeof s === 'string' ? { url: s } : definedOnly({ url: s.url, title: s.title }))),
+    domain: raw.domain ?? 'enterprise-attack',
+    platforms: raw.platforms ?? [],
+    tags: raw.tags ?? [],
+    techniques: (raw.techniques ?? []).map((entry, index) => techniqueEntry(entry, index, lineOf([`techniques`, index]))),
+    software: (raw.software ?? []).map((entry, index): CampaignSoftwareEntry => {
+      const path = `/software/${index}`;
+      const line = lineOf(['software', index]);
+      if (typeof entry === 'string') return definedOnly({ ref: entry, infer: true, line, path });
+      return definedOnly({ ref: entry.ref, comment: entry.comment, infer: entry.infer ?? true, line, path });
+    }),
+  };
+  const optional = definedOnly({
+    description: raw.description,
+    actor: raw.actor !== undefined ? definedOnly({ ref: raw.actor, line: lineOf(['actor']) }) : undefined,
+    firstSeen: raw.first_seen,
+    lastSeen: raw.last_seen,
+    published: raw.published,
+    attackVersion: raw.attack_version,
+    confidence: raw.confidence,
+  });
+  return { ...campaign, ...optional };
+}
+
+function techniqueEntry(entry: string | TechniqueFileEntry, index: number, line: number | undefined): CampaignTechniqueEntry {
+  const path = `/techniques/${index}`;
+  if (typeof entry === 'string') return definedOnly({ ref: entry, tactics: [], line, path });
+  return definedOnly({
+    ref: entry.ref,
+    tactics: entry.tactic === undefined ? [] : ([] as string[]).concat(entry.tactic),
+    confidence: entry.confidence,
+    score: entry.score,
+    comment: entry.comment,
+    evidence: entry.evidence,
+    source: entry.source,
+    platforms: entry.platforms,
+    line,
+    path,
+  });
+}
+
+/** The object without its undefined fields, so results compare and serialize cleanly. */
+function definedOnly<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined)) as T;
+}

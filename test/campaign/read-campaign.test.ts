@@ -1,0 +1,483 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { Campaign } from '../../lib/campaign/campaign-types.js';
+import { parseCampaign, readCampaign, readCampaigns, suggestField } from '../../lib/campaign/read-campaign.js';
+import { InputError, SchemaValidationError, UsageError, type Issue } from '../../lib/errors.js';
+import { schemaIssues, schemaUrl } from '../../lib/schemas.js';
+import { freshTmpDir, loadRelease, repoRoot } from '../helpers/attack.js';
+
+const fixture = (name: string) => join(repoRoot, 'test/fixtures/campaigns', name);
+const campaignsDir = join(repoRoot, 'campaigns');
+const seed = (name: string) => readFileSync(join(repoRoot, '../shared/seeds', name), 'utf8');
+
+/** The error `fn` throws (the test fails when it throws none). */
+function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  expect.fail('expected an error');
+}
+
+/** The issues of the SchemaValidationError that parsing `text` throws. */
+function issuesOf(text: string, file = 'c.yaml'): readonly Issue[] {
+  const error = thrown(() => parseCampaign(text, file));
+  expect(error).to.be.instanceOf(SchemaValidationError);
+  return (error as SchemaValidationError).issues;
+}
+
+/** A campaign without the line numbers, to compare YAML and JSON readings. */
+function withoutLines(campaign: Campaign): unknown {
+  return JSON.parse(JSON.stringify(campaign, (key, value: unknown) => (key === 'line' ? undefined : value)));
+}
+
+describe('campaign/read-campaign', () => {
+  describe('parseCampaign', () => {
+    it('reads the minimal example: a name and techniques as strings or {ref, tactic}', () => {
+      const text = [
+        'name: APT32 targets Wuhan government (COVID-19)',
+        'techniques:',
+        '  - Spearphishing Attachment (T1193)',
+        '  - ref: Regsvr32 (T1117)',
+        '    tactic: [Execution, Defense Evasion]',
+        '',
+      ].join('\n');
+      expect(parseCampaign(text, 'campaigns/apt32.yaml')).to.deep.equal({
+        file: 'campaigns/apt32.yaml',
+        id: 'apt32',
+        name: 'APT32 targets Wuhan government (COVID-19)',
+        sources: [],
+        domain: 'enterprise-attack',
+        platforms: [],
+        tags: [],
+        techniques: [
+          { ref: 'Spearphishing Attachment (T1193)', tactics: [], line: 3, path: '/techniques/0' },
+          { ref: 'Regsvr32 (T1117)', tactics: ['Execution', 'Defense Evasion'], line: 4, path: '/techniques/1' },
+        ],
+        software: [],
+      } satisfies Campaign);
+    });
+
+    it('reads every field of a YAML file into the camelCase model', () => {
+      const file = fixture('every-field.yaml');
+      expect(readCampaign(file)).to.deep.equal({
+        file,
+        id: 'every-field-campaign',
+        name: 'Every field',
+        description: 'A campaign that uses every field.',
+        actor: { ref: 'OceanLotus', line: 4 },
+        firstSeen: '2019',
+        lastSeen: '2020-04',
+        published: '2020-04-22',
+        sources: [
+          { url: 'https://example.com/report' },
+          { url: 'https://example.com/other', title: 'The other report' },
+          { title: 'A report with no URL' },
+        ],
+        domain: 'enterprise-attack',
+        attackVersion: '6.3',
+        confidence: 80,
+        platforms: ['Windows', 'Linux'],
+        tags: ['test', 'every-field'],
+        techniques: [
+          { ref: 'T1193', tactics: [], line: 20, path: '/techniques/0' },
+          {
+            ref: 'Regsvr32 (T1117)',
+            tactics: ['Execution', 'defense-evasion'],
+            confidence: 'high',
+            score: 42,
+            comment: 'A comment.',
+            evidence: "The report's words.",
+            source: 'table 1',
+            platforms: ['Windows'],
+            line: 21,
+            path: '/techniques/1',
+          },
+          { ref: 'Custom Command and\nControl Protocol (T1094)', tactics: ['Command and Control'], line: 29, path: '/techniques/2' },
+        ],
+        software: [
+          { ref: 'S0227', infer: true, line: 34, path: '/software/0' },
+          { ref: 'AIRBREAK', comment: 'Sent by email.', infer: true, line: 35, path: '/software/1' },
+          { ref: 'HTRAN', infer: false, line: 37, path: '/software/2' },
+        ],
+      } satisfies Campaign);
+    });
+
+    it('reads the same campaign from JSON, with the lines of the JSON file', () => {
+      const yaml = readCampaign(fixture('every-field.yaml'));
+      const json = readCampaign(fixture('every-field.json'));
+      expect(withoutLines(json)).to.deep.equal(withoutLines({ ...yaml, file: fixture('every-field.json') }));
+      expect(json.actor?.line).to.equal(4);
+      expect(json.techniques.map((t) => t.line)).to.deep.equal([20, 21, 31]);
+    });
+
+    it('takes the id from the file name when the file has none', () => {
+      expect(parseCampaign('name: x\n', 'some/dir/apt-29.campaign.yml').id).to.equal('apt-29.campaign');
+      expect(parseCampaign('{"name": "x"}', 'C.json').id).to.equal('C');
+      expect(parseCampaign('name: x\nid: given\n', 'file.yaml').id).to.equal('given');
+    });
+
+    it('keeps a multi-line ref as written (a wrapped table cell)', () => {
+      const text = 'name: x\ntechniques:\n  - |-\n    Spearphishing\n    Attachment (T1193)\n  - Standard Cryptographic\n    Protocol (T1032)\n';
+      expect(parseCampaign(text, 'c.yaml').techniques.map((t) => t.ref)).to.deep.equal([
+        'Spearphishing\nAttachment (T1193)',
+        'Standard Cryptographic Protocol (T1032)',
+      ]);
+    });
+
+    it('leaves the campaign confidence to the caller instead of copying it into entries', () => {
+      const campaign = parseCampaign('name: x\nconfidence: low\ntechniques: [T1193, {ref: T1192, confidence: 90}]\n', 'c.yaml');
+      expect(campaign.confidence).to.equal('low');
+      expect(campaign.techniques.map((t) => t.confidence)).to.deep.equal([undefined, 90]);
+    });
+
+    it('resolves a few ordinary YAML aliases', () => {
+      const text = 'name: x\ntechniques:\n  - ref: T1117\n    tactic: &both [Execution, Defense Evasion]\n  - ref: T1085\n    tactic: *both\n';
+      expect(parseCampaign(text, 'c.yaml').techniques.map((t) => t.tactics)).to.deep.equal([
+        ['Execution', 'Defense Evasion'],
+        ['Execution', 'Defense Evasion'],
+      ]);
+    });
+
+    describe('reads attack_version and dates exactly as written, numbers included', () => {
+      const rows: [field: string, written: string, expected: string][] = [
+        ['attack_version', '6.3', '6.3'],
+        ['attack_version', '10.10', '10.10'],
+        ['attack_version', '"8.2"', '8.2'],
+        ['attack_version', '18.1', '18.1'],
+        ['first_seen', '2020', '2020'],
+        ['first_seen', '2020-04', '2020-04'],
+        ['last_seen', '2020-04-22', '2020-04-22'],
+        ['published', '"2018"', '2018'],
+      ];
+      const model: Record<string, keyof Campaign> = {
+        attack_version: 'attackVersion',
+        first_seen: 'firstSeen',
+        last_seen: 'lastSeen',
+        published: 'published',
+      };
+      for (const [field, written, expected] of rows) {
+        it(`${field}: ${written} -> "${expected}" (YAML${/^\d{4}-/.test(written) ? '' : ' and JSON'})`, () => {
+          const key = model[field]!;
+          expect(parseCampaign(`name: x\n${field}: ${written}\n`, 'c.yaml')[key]).to.equal(expected);
+          // Unquoted dates are YAML only; JSON gets the rows that are JSON values.
+          if (!/^\d{4}-/.test(written)) expect(parseCampaign(`{"name": "x", "${field}": ${written}}`, 'c.json')[key]).to.equal(expected);
+        });
+      }
+    });
+
+    describe('refuses malformed values with the field, its line and what is expected', () => {
+      const rows: [label: string, text: string, path: string, line: number, message: RegExp][] = [
+        ['a tactic that is a mapping', 'name: x\ntechniques:\n  - T1\n  - ref: T2\n    tactic: {a: 1}\n', '/techniques/1/tactic', 5, /must be a string or a list, not a mapping/],
+        ['techniques given as one string', 'name: x\ntechniques: T1193\n', '/techniques', 2, /must be a list, not the string "T1193"/],
+        ['a number as a ref', 'name: x\ntechniques:\n  - ref: 1193\n', '/techniques/0/ref', 3, /must be a string, not the number 1193/],
+        ['a blank technique', 'name: x\ntechniques:\n  - T1\n  - "  "\n', '/techniques/1', 4, /must not be blank/],
+        ['a confidence word that is not one', 'name: x\nconfidence: sure\n', '/confidence', 2, /low, medium or high, or a whole number from 0 to 100/],
+        ['a confidence above 100', 'name: x\ntechniques:\n  - {ref: T1, confidence: 101}\n', '/techniques/0/confidence', 3, /from 0 to 100, not the number 101/],
+        ['a month 13', 'name: x\nfirst_seen: 2020-13\n', '/first_seen', 2, /must be a date written YYYY-MM-DD, YYYY-MM or YYYY/],
+        ['a date with slashes', 'name: x\npublished: 2020/04/22\n', '/published', 2, /must be a date/],
+        ['a version with a v', 'name: x\nattack_version: v6.3\n', '/attack_version', 2, /ATT&CK release written like "6.3"/],
+        ['an unknown domain', 'name: x\ndomain: enterprise\n', '/domain', 2, /must be one of "enterprise-attack", "mobile-attack", "ics-attack"/],
+        ['a source that is not a URL', 'name: x\nsources:\n  - FireEye blog\n', '/sources/0', 3, /must be a URL; for a title write \{title: \.\.\.\}/],
+        ['an empty source', 'name: x\nsources:\n  - {}\n', '/sources/0', 3, /must give at least one field/],
+        ['infer that is not a boolean', 'name: x\nsoftware:\n  - ref: HTRAN\n    infer: "no"\n', '/software/0/infer', 4, /must be true or false, not the string "no"/],
+        ['a score that is text', 'name: x\ntechniques:\n  - ref: T1\n    score: high\n', '/techniques/0/score', 4, /must be a number/],
+        ['an empty tactic', 'name: x\ntechniques:\n  - ref: T1\n    tactic:\n', '/techniques/0/tactic', 4, /must be a string or a list, not empty/],
+        ['a missing name', 'techniques: [T1]\n', '/', 1, /missing required field "name"/],
+        ['a missing ref', 'name: x\ntechniques:\n  - tactic: Execution\n', '/techniques/0', 3, /missing required field "ref"/],
+      ];
+      for (const [label, text, path, line, message] of rows) {
+        it(label, () => {
+          const issue = issuesOf(text).find((i) => i.path === path);
+          expect(issue, JSON.stringify(issuesOf(text))).to.not.equal(undefined);
+          expect(issue!.line).to.equal(line);
+          expect(issue!.message).to.match(message);
+        });
+      }
+    });
+
+    describe('names an unknown field with its path and line, and hints at the likely one', () => {
+      const rows: [text: string, path: string, line: number, message: string][] = [
+        ['name: x\ntechniqes:\n  - T1193\n', '/techniqes', 2, 'unknown field "techniqes" (did you mean "techniques"?)'],
+        ['name: x\ntechniques:\n  - ref: T1\n    tactics: [Execution]\n', '/techniques/0/tactics', 4, 'unknown field "tactics" (did you mean "tactic"?)'],
+        ['name: x\nfirstSeen: 2020\n', '/firstSeen', 2, 'unknown field "firstSeen" (did you mean "first_seen"?)'],
+        ['name: x\ntechniques:\n  - id: T1193\n', '/techniques/0/id', 3, 'unknown field "id" (did you mean "ref"?)'],
+        ['name: x\nsoftware:\n  - ref: HTRAN\n    infre: false\n', '/software/0/infre', 4, 'unknown field "infre" (did you mean "infer"?)'],
+        ['name: x\nsources:\n  - url: https://example.com\n    titel: A\n', '/sources/0/titel', 4, 'unknown field "titel" (did you mean "title"?)'],
+        [
+          'name: x\nsoftware:\n  - ref: HTRAN\n    notes: x\n',
+          '/software/0/notes',
+          4,
+          'unknown field "notes" (allowed: ref, comment, infer)',
+        ],
+      ];
+      for (const [text, path, line, message] of rows) {
+        it(`${path}: ${message}`, () => {
+          expect(issuesOf(text)).to.deep.include({ path, line, message });
+        });
+      }
+    });
+
+    it('suggests nothing for a field unlike any allowed one', () => {
+      expect(suggestField('zzz', ['name', 'techniques'])).to.equal(undefined);
+      expect(suggestField('tecniques', ['name', 'techniques'])).to.equal('techniques');
+    });
+
+    it('lists every problem, sorted by line, and names the file and the first problem in a one-line message', () => {
+      const text = 'name: x\nconfidence: 500\ntechniques:\n  - ref: T1\n    tactics: x\nsoftwear: []\n';
+      const error = thrown(() => parseCampaign(text, 'campaigns/bad.yaml')) as SchemaValidationError;
+      expect(error).to.be.instanceOf(SchemaValidationError);
+      expect(error.issues.map((i) => [i.path, i.line])).to.deep.equal([
+        ['/confidence', 2],
+        ['/techniques/0/tactics', 5],
+        ['/softwear', 6],
+      ]);
+      expect(error.message).to.equal(
+        'campaigns/bad.yaml: not a valid campaign file: line 2, /confidence: must be low, medium or high, or a whole number from 0 to 100, not the number 500 (and 2 more problems)',
+      );
+      expect(error.file).to.equal('campaigns/bad.yaml');
+      expect(error.line).to.equal(2);
+      expect(error.exitCode).to.equal(1);
+    });
+
+    it('reports a YAML syntax error with the file, line and column', () => {
+      const error = thrown(() => parseCampaign('name: x\ntechniques:\n  - ref: a: b\n', 'campaigns/broken.yaml'));
+      expect(error).to.be.instanceOf(InputError);
+      expect(error.message).to.match(/^campaigns\/broken\.yaml: line 3, column \d+: invalid YAML: /);
+      expect(error.message).to.not.include('\n');
+      expect((error as InputError).line).to.equal(3);
+    });
+
+    it('reports a tab used as indentation at its line and column', () => {
+      const error = thrown(() => parseCampaign('name: x\ntechniques:\n\t- T1193\n', 'c.yaml'));
+      expect(error.message).to.match(/^c\.yaml: line 3, column 1: invalid YAML: Tabs are not allowed as indentation/);
+    });
+
+    describe('reports a JSON syntax error with the file, line and column', () => {
+      const rows: [text: string, line: number, column: number, reason: RegExp][] = [
+        ['{"name": "x",\n "techniques": ["T1",]\n}', 2, 22, /unexpected "\]" \(expected a value\)/],
+        ['{"name": "x",\n}', 2, 1, /expected a "quoted" field name/],
+        ["{'name': 'x'}", 1, 2, /expected a "quoted" field name/],
+        ['{"name": "x"} extra', 1, 15, /nothing after the JSON value/],
+        ['{"name": "x"', 1, 13, /unexpected end of the file/],
+      ];
+      for (const [text, line, column, reason] of rows) {
+        it(JSON.stringify(text), () => {
+          const error = thrown(() => parseCampaign(text, 'c.json'));
+          expect(error).to.be.instanceOf(InputError);
+          expect(error.message).to.match(new RegExp(`^c\\.json: line ${line}, column ${column}: invalid JSON: `));
+          expect(error.message).to.match(reason);
+          expect(error.message).to.not.include('\n');
+        });
+      }
+    });
+
+    it('refuses an alias bomb before expanding it', () => {
+      const lines = ['name: x', 'a: &a [x, x, x, x, x, x, x, x, x, x]'];
+      for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e']]) {
+        lines.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+      }
+      const error = thrown(() => parseCampaign(lines.join('\n'), 'bomb.yaml'));
+      expect(error).to.be.instanceOf(InputError);
+      expect(error).to.not.be.instanceOf(SchemaValidationError);
+      expect(error.message).to.match(/^bomb\.yaml: line 3: refused: .*alias bomb/);
+    });
+
+    it('refuses an alias that contains itself', () => {
+      const error = thrown(() => parseCampaign('name: x\ntags: &t [a, *t]\n', 'loop.yaml'));
+      expect(error).to.be.instanceOf(InputError);
+      expect(error.message).to.match(/^loop\.yaml: line 2: refused: a YAML alias at \/tags\/1 refers to a node that contains it/);
+    });
+
+    describe('refuses duplicate keys with their path and line', () => {
+      const rows: [file: string, text: string, issue: Issue][] = [
+        ['c.yaml', 'name: x\ntechniques: []\nname: y\n', { path: '/name', line: 3, message: 'duplicate key "name" (first given on line 1); give each field once' }],
+        [
+          'c.yaml',
+          'name: x\ntechniques:\n  - ref: T1\n    tactic: Execution\n    tactic: Persistence\n',
+          { path: '/techniques/0/tactic', line: 5, message: 'duplicate key "tactic" (first given on line 4); give each field once' },
+        ],
+        ['c.json', '{"name": "x",\n "name": "y"}', { path: '/name', line: 2, message: 'duplicate key "name" (first given on line 1); give each field once' }],
+      ];
+      for (const [file, text, issue] of rows) {
+        it(`${file}: ${issue.path}`, () => expect(issuesOf(text, file)).to.deep.include(issue));
+      }
+    });
+
+    describe('refuses a file that holds no campaign mapping', () => {
+      const rows: [label: string, file: string, text: string, message: RegExp][] = [
+        ['an empty file', 'c.yaml', '', /the file is empty/],
+        ['blank lines only', 'c.yaml', '\n  \n', /the file is empty/],
+        ['comments only', 'c.yaml', '# nothing yet\n', /the file is empty/],
+        ['an empty JSON file', 'c.json', '', /the file is empty/],
+        ['JSON null', 'c.json', 'null', /the file is empty/],
+        ['a top-level list', 'c.yaml', '- T1193\n- T1192\n', /must be a mapping of fields .*, not a list/],
+        ['a top-level string', 'c.yaml', 'T1193\n', /must be a mapping of fields .*, not the string "T1193"/],
+        ['a top-level JSON array', 'c.json', '["T1193"]', /must be a mapping of fields .*, not a list/],
+      ];
+      for (const [label, file, text, message] of rows) {
+        it(label, () => {
+          const issues = issuesOf(text, file);
+          expect(issues).to.have.length(1);
+          expect(issues[0]!.path).to.equal('/');
+          expect(issues[0]!.line).to.equal(1);
+          expect(issues[0]!.message).to.match(message);
+        });
+      }
+    });
+
+    it('reads a file with a byte-order mark', () => {
+      expect(parseCampaign('\uFEFF{"name": "bom"}', 'c.json').name).to.equal('bom');
+      expect(parseCampaign('\uFEFFname: bom\n', 'c.yaml').name).to.equal('bom');
+    });
+
+    it('reads YAML 1.2: yes, no and unquoted dates stay strings', () => {
+      const campaign = parseCampaign('name: x\ntags: [yes, no, on, 2020-04-22]\n', 'c.yaml');
+      expect(campaign.tags).to.deep.equal(['yes', 'no', 'on', '2020-04-22']);
+    });
+  });
+
+  describe('readCampaign and readCampaigns', () => {
+    it('reports a missing file as a usage error', () => {
+      const error = thrown(() => readCampaign('no/such/campaign.yaml'));
+      expect(error).to.be.instanceOf(UsageError);
+      expect(error.message).to.equal('no/such/campaign.yaml: no such campaign file');
+    });
+
+    it('expands a folder to its *.yaml, *.yml and *.json files sorted by name, and keeps explicit files in order', () => {
+      const dir = freshTmpDir('campaigns');
+      for (const name of ['b.yml', 'a.yaml', 'c.json', 'notes.txt', '.hidden.yaml']) {
+        writeFileSync(join(dir, name), name.endsWith('.json') ? `{"name": "${name}"}` : `name: ${name}\n`);
+      }
+      mkdirSync(join(dir, 'sub.yaml'));
+      expect(readCampaigns([dir]).map((c) => c.id)).to.deep.equal(['a', 'b', 'c']);
+      expect(readCampaigns([join(dir, 'c.json'), join(dir, 'a.yaml')]).map((c) => c.id)).to.deep.equal(['c', 'a']);
+      expect(readCampaigns([join(dir, 'c.json'), dir]).map((c) => c.id)).to.deep.equal(['c', 'a', 'b', 'c']);
+    });
+
+    it('refuses a folder without campaign files and a missing path', () => {
+      const dir = freshTmpDir('empty-campaigns');
+      writeFileSync(join(dir, 'readme.md'), '# nothing\n');
+      expect(thrown(() => readCampaigns([dir]))).to.be.instanceOf(UsageError).with.property('message').that.matches(/no campaign files \(\*\.yaml, \*\.yml, \*\.json\) in this folder/);
+      expect(thrown(() => readCampaigns(['no/such/folder']))).to.be.instanceOf(UsageError);
+    });
+
+    it('passes on the first invalid file with its name', () => {
+      const dir = freshTmpDir('bad-campaigns');
+      writeFileSync(join(dir, 'a.yaml'), 'name: a\n');
+      writeFileSync(join(dir, 'b.yaml'), 'nam: b\n');
+      const error = thrown(() => readCampaigns([dir])) as SchemaValidationError;
+      expect(error).to.be.instanceOf(SchemaValidationError);
+      expect(error.file).to.equal(join(dir, 'b.yaml'));
+    });
+  });
+
+  describe('schemas/campaign.schema.json', () => {
+    it('compiles in strict mode and accepts the minimal example', () => {
+      expect(schemaIssues('campaign', { name: 'x', techniques: ['T1193', { ref: 'T1117', tactic: ['Execution'] }] })).to.deep.equal([]);
+    });
+
+    it('describes every field', () => {
+      const schema = JSON.parse(readFileSync(schemaUrl('campaign'), 'utf8')) as Record<string, unknown>;
+      const undocumented: string[] = [];
+      const walk = (node: unknown, path: string) => {
+        if (typeof node !== 'object' || node === null) return;
+        const properties = (node as { properties?: Record<string, { description?: string }> }).properties;
+        for (const [key, value] of Object.entries(properties ?? {})) {
+          if (!value.description) undocumented.push(`${path}/properties/${key}`);
+        }
+        for (const [key, value] of Object.entries(node)) walk(value, `${path}/${key}`);
+      };
+      walk(schema, '#');
+      expect(undocumented).to.deep.equal([]);
+    });
+  });
+
+  describe('the example campaigns', () => {
+    const attack = () => loadRelease('18.1');
+    let examples: Campaign[];
+    before(() => {
+      examples = readCampaigns([campaignsDir]);
+    });
+    const example = (id: string) => {
+      const found = examples.find((c) => c.id === id);
+      expect(found, id).to.not.equal(undefined);
+      return found!;
+    };
+
+    it('all parse, in file-name order', () => {
+      const ids = examples.map((c) => c.id);
+      expect(ids).to.include.members(['apt32-covid19-wuhan', 'temp-periscope-cambodia-2018']);
+      expect(ids).to.deep.equal([...ids].sort());
+    });
+
+    describe('apt32-covid19-wuhan has the six references of the report\'s table, as written, with their tactics', () => {
+      const rows: [ref: string, tactics: string[]][] = [
+        ['Spearphishing Attachment (T1193)', ['Initial Access']],
+        ['Spearphising Link (T1192)', ['Initial Access']],
+        ['Regsvr32 (T1117)', ['Execution', 'Defense Evasion']],
+        ['User Execution (T1204)', ['Execution']],
+        ['Standard Cryptographic Protocol (T1032)', ['Command and Control']],
+        ['Custom Command and Control Protocol (T1094)', ['Command and Control']],
+      ];
+      it('exactly six, in the table\'s order', () => {
+        expect(example('apt32-covid19-wuhan').techniques.map((t) => t.ref)).to.deep.equal(rows.map(([ref]) => ref));
+      });
+      for (const [ref, tactics] of rows) {
+        it(`${ref} under ${tactics.join(' and ')}`, () => {
+          const report = seed('003_78441eb4cb887801.txt');
+          const entry = example('apt32-covid19-wuhan').techniques.find((t) => t.ref === ref);
+          expect(entry?.tactics).to.deep.equal(tactics);
+          expect(report, 'the ref is written so in the report').to.include(ref);
+          for (const tactic of tactics) expect(report).to.match(new RegExp(`^${tactic}$`, 'm'));
+        });
+      }
+    });
+
+    it('apt32-covid19-wuhan: actor, dates and version; every evidence quotes the report', () => {
+      const apt32 = example('apt32-covid19-wuhan');
+      const report = seed('003_78441eb4cb887801.txt');
+      expect(attack().actors(apt32.actor!.ref).map((a) => a.id)).to.deep.equal(['G0050']);
+      expect([apt32.firstSeen, apt32.lastSeen, apt32.published, apt32.attackVersion]).to.deep.equal(['2020-01-06', '2020-04', '2020-04-22', '6.3']);
+      const v63 = loadRelease('6.3');
+      for (const entry of apt32.techniques) {
+        const id = /\((T\d{4})\)/.exec(entry.ref)?.[1];
+        const technique = v63.technique(id!);
+        expect(technique?.revoked, `${id} is current in ATT&CK 6.3`).to.equal(false);
+        for (const part of entry.evidence!.split('…')) expect(report, entry.ref).to.include(part);
+      }
+    });
+
+    it('temp-periscope-cambodia-2018: every technique is current in ATT&CK 18.1 under the tactic given, its name as in 18.1', () => {
+      const periscope = example('temp-periscope-cambodia-2018');
+      const report = seed('000_9001b8a6a998de5e.txt');
+      expect(periscope.techniques.length).to.be.at.least(8);
+      for (const entry of periscope.techniques) {
+        const [, name, id] = /^(.+) \((T\d{4}(?:\.\d{3})?)\)$/.exec(entry.ref) ?? [];
+        const technique = attack().technique(id!);
+        expect(technique, entry.ref).to.not.equal(undefined);
+        expect(technique!.revoked || technique!.deprecated, `${id} is current`).to.equal(false);
+        expect(technique!.name).to.equal(name);
+        expect(entry.tactics).to.have.length(1);
+        expect(technique!.tactics, entry.ref).to.include(attack().tactic(entry.tactics[0]!)?.shortname);
+        expect(entry.comment, entry.ref).to.be.a('string');
+        expect(report, `evidence of ${entry.ref}`).to.include(entry.evidence!);
+      }
+    });
+
+    it('temp-periscope-cambodia-2018: the actor and every software entry resolve in ATT&CK 18.1 by the report\'s names', () => {
+      const periscope = example('temp-periscope-cambodia-2018');
+      const report = seed('000_9001b8a6a998de5e.txt');
+      expect(attack().actors(periscope.actor!.ref).map((a) => a.id)).to.deep.equal(['G0065']);
+      expect(periscope.software.map((s) => s.ref)).to.deep.equal(['AIRBREAK', 'HOMEFRY', 'MURKYTOP', 'HTRAN']);
+      for (const software of periscope.software) {
+        expect(report).to.include(software.ref);
+        expect(attack().actors(software.ref).map((a) => a.type), software.ref).to.satisfy((types: string[]) =>
+          types.length === 1 && (types[0] === 'malware' || types[0] === 'tool'),
+        );
+      }
+    });
+  });
+});

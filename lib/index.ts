@@ -37,3 +37,40 @@ export {
 } from './attack/data-store.js';
 /** The ATT&CK technique ID format. */
 export { TECHNIQUE_ID, TECHNIQUE_ID_FORMAT, canonicalTechniqueId, isTechniqueId } from './attack/technique-id.js';
+/** Campaign files: read and validate. */
+export type * from './campaign/campaign-types.js';
+export { parseCampaign, readCampaign, readCampaigns, campaignFiles, suggestField, CAMPAIGN_EXTENSIONS } from './campaign/read-campaign.js';
+/** Normalization: references as written -> current techniques, with provenance. */
+export type * from './normalize/normalize-types.js';
+export { UNRESOLVED_STATUSES } from './normalize/normalize-types.js';
+export { parseReference, type ParsedReference } from './normalize/parse-reference.js';
+export { readTactic, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
+export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext } from './normalize/resolve-reference.js';
+export {
+  campaignReleases,
+  confidenceValue,
+  CONFIDENCE_VALUES,
+  normalizeCampaign,
+  type CampaignReleases,
+} from './normalize/normalize-campaign.js';
+/** Types of the ATT&CK Navigator layer format 4.5. */
+export type { NavigatorLayer, LayerTechnique, Gradient, LegendItem, LayerMetadata, LayerLink, Layout, Filters, Versions, Divider } from './layer/layer-types.js';
+export { LAYER_FORMAT } from './layer/layer-types.js';
+/** Deterministic layer JSON and the schema type guard. */
+export { serializeLayer, serializeLayers, isNavigatorLayer } from './layer/serialize-layer.js';
+/** Check layers against the 4.5 schema and the ATT&CK release they declare. */
+export { validateLayer, LAYER_FINDING_CODES, type LayerFinding, type LayerFindingCode, type ValidateLayerOptions } from './layer/validate-layer.js';
+/** Convert older layer formats and ATT&CK releases to format 4.5. */
+export {
+  upgradeLayer,
+  migrateLayerFormat,
+  layerFormat,
+  compareVersions,
+  isAnnotated,
+  collapsedSubtechniques,
+  DEFAULT_NAVIGATOR_VERSION,
+  type UpgradeOptions,
+  type LayerFormatInfo,
+} from './layer/upgrade-layer.js';
+/** Parse JSON text with errors that name the file, line and column. */
+export { parseJsonText } from './json-text.js';

@@ -6,6 +6,7 @@ import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Domain } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
+import { parseJsonText } from '../json-text.js';
 import type {
   Campaign,
   CampaignSoftwareEntry,
@@ -75,7 +76,7 @@ export function parseCampaign(text: string, file: string): Campaign {
   let value: unknown;
   let located: Located | undefined;
   if (json) {
-    value = parseJson(source, file);
+    value = parseJsonText(source, file);
     // JSON is YAML 1.2, so the yaml parser gives the lines (and duplicate keys) that JSON.parse does not;
     // should it trip over some corner of JSON, the problems just come without lines.
     try {
@@ -165,81 +166,6 @@ function statOrUndefined(path: string) {
   } catch {
     return undefined;
   }
-}
-
-function parseJson(source: string, file: string): unknown {
-  try {
-    return JSON.parse(source) as unknown;
-  } catch (error) {
-    // V8's messages give no position for some errors (Node 20), so find the place with a small scanner.
-    const { offset, reason } = jsonSyntaxError(source);
-    const before = source.slice(0, offset).split('\n');
-    const line = before.length;
-    const column = (before.at(-1)?.length ?? 0) + 1;
-    throw new InputError(`${file}: line ${line}, column ${column}: invalid JSON: ${reason}`, { file, line, cause: error });
-  }
-}
-
-/** Where and why `text` is not JSON (RFC 8259); only called once JSON.parse has failed. */
-function jsonSyntaxError(text: string): { offset: number; reason: string } {
-  let i = 0;
-  class Stop {
-    constructor(readonly reason: string) {}
-  }
-  const skipSpace = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
-  };
-  const unexpected = (expected: string) =>
-    new Stop(i >= text.length ? `unexpected end of the file (expected ${expected})` : `unexpected ${JSON.stringify(text[i])} (expected ${expected})`);
-  const match = (pattern: RegExp) => {
-    pattern.lastIndex = i;
-    const found = pattern.exec(text);
-    if (found) i += found[0].length;
-    return found !== null;
-  };
-  const string = () => {
-    if (!match(/"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y)) throw new Stop('unterminated string, or a control character or bad escape in it');
-  };
-  const value = (): void => {
-    skipSpace();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      skipSpace();
-      if (text[i] === close) return void i++;
-      for (;;) {
-        if (c === '{') {
-          skipSpace();
-          if (text[i] !== '"') throw unexpected('a "quoted" field name');
-          string();
-          skipSpace();
-          if (text[i] !== ':') throw unexpected("':'");
-          i++;
-        }
-        value();
-        skipSpace();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === close) return void i++;
-        throw unexpected(`',' or '${close}'`);
-      }
-    }
-    if (c === '"') return string();
-    if (match(/-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null/y)) return;
-    throw unexpected('a value');
-  };
-  try {
-    value();
-    skipSpace();
-    if (i < text.length) throw unexpected('nothing after the JSON value');
-  } catch (stop) {
-    if (stop instanceof Stop) return { offset: i, reason: stop.reason };
-    throw stop;
-  }
-  return { offset: i, reason: 'not valid JSON' };
 }
 
 /** A parsed YAML document that can say where any JSON path of its value is. */

@@ -18,6 +18,8 @@ export const describe = 'Manage ATT&CK data: list what is available, fetch a rel
 
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
+    // `--version` here is the release to fetch, not the package version: turn yargs' built-in flag off for this command.
+    .version(false)
     .positional('action', { choices: ['list', 'fetch', 'add'] as const, describe: 'list | fetch | add', demandOption: true })
     .positional('file', { type: 'string', describe: 'release file to add (data add)' })
     .option('domain', { choices: DOMAINS, describe: 'domain to fetch', default: 'enterprise-attack' })

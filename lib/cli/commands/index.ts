@@ -1,7 +1,10 @@
 import type { Argv } from 'yargs';
 import type { CliContext } from '../context.js';
 import * as data from './data.js';
+import * as normalize from './normalize.js';
 import * as technique from './technique.js';
+import * as upgrade from './upgrade.js';
+import * as validate from './validate.js';
 
 /** A CLI command: yargs' command module, with a handler bound to the run's context. */
 export interface CommandModule {
@@ -12,4 +15,4 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandModule[] = [technique, data];
+export const commands: readonly CommandModule[] = [normalize, validate, upgrade, technique, data];

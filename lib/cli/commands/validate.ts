@@ -1,0 +1,63 @@
+import type { Argv } from 'yargs';
+import { InputError, parseJsonText, validateLayer, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { attackLibrary, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
+import { readUserFile } from '../read-text.js';
+
+interface Args extends GlobalArgs {
+  layers: string[];
+  json?: boolean;
+}
+
+export const command = 'validate <layers..>';
+export const describe = 'Check Navigator layer files: the 4.5 schema, then every technique against ATT&CK';
+
+export function builder(yargs: Argv): Argv<Args> {
+  return yargs
+    .positional('layers', { type: 'string', array: true, describe: 'layer files (a layer or an array of layers each)', demandOption: true })
+    .option('json', { type: 'boolean', describe: 'print JSON: one object per file with its findings' })
+    .example('$0 validate layers/*.json', 'no output and exit 0 when every layer loads in Navigator as is')
+    .example('$0 validate old.json --attack-release 14.1 --json', 'check against a given release') as unknown as Argv<Args>;
+}
+
+/** The findings of one file. */
+export interface FileFindings {
+  file: string;
+  errors: number;
+  warnings: number;
+  findings: LayerFinding[];
+}
+
+export function handler(context: CliContext) {
+  return (args: Args): void => {
+    const library = attackLibrary(context, args);
+    // A layer names a major version ("18"); --attack-release overrides what the layer declares.
+    const attackFor = (domain: Domain, major: string | undefined): AttackIndex | undefined => {
+      try {
+        return library.release(domain, args['attack-release'] ?? major);
+      } catch {
+        return undefined;
+      }
+    };
+    const results: FileFindings[] = args.layers.map((file) => {
+      let findings: LayerFinding[];
+      try {
+        findings = validateLayer(parseJsonText(readUserFile(file), file), { attackFor, file });
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        findings = [{ severity: 'error', code: 'schema', path: '/', message: error.message }];
+      }
+      return {
+        file,
+        errors: findings.filter((f) => f.severity === 'error').length,
+        warnings: findings.filter((f) => f.severity === 'warning').length,
+        findings,
+      };
+    });
+    if (args.json) printJson(context, results);
+    else for (const result of results) for (const f of result.findings) context.stdout.write(`${f.severity}: ${f.code}: ${f.message}\n`);
+    const errors = results.reduce((sum, r) => sum + r.errors, 0);
+    const warnings = results.reduce((sum, r) => sum + r.warnings, 0);
+    if (errors || warnings) note(context, args, `${results.length} file${results.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    if (errors) throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errors).map((r) => r.file).join(', ')}: Navigator would drop or hide what they concern`);
+  };
+}

@@ -1,0 +1,331 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
+import type { Issue } from '../errors.js';
+import { schemaIssues } from '../schemas.js';
+import { LAYER_FORMAT } from './layer-types.js';
+import { collapsedSubtechniques, layerFormat, migrateLayerFormat } from './upgrade-layer.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
+export const LAYER_FINDING_CODES = [
+  'schema',
+  'no-layers',
+  'old-format',
+  'newer-format',
+  'attack-version-unavailable',
+  'no-attack-data',
+  'unknown-technique',
+  'revoked-technique',
+  'deprecated-technique',
+  'tactic-mismatch',
+  'duplicate-entry',
+  'gradient-range',
+  'score-out-of-range',
+  'hidden-subtechnique',
+] as const;
+export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
+
+/** One problem in a layer: what Navigator would reject, drop or hide, and what to do about it. */
+export interface LayerFinding {
+  severity: 'error' | 'warning';
+  code: LayerFindingCode;
+  /** JSON path inside the layer (`/techniques/3`); `/` for the layer as a whole. */
+  path: string;
+  /** One line naming the file, the place, the technique and what to do. */
+  message: string;
+  /** The position of the layer in a file holding an array of layers. */
+  layer?: number;
+}
+
+/** Options of `validateLayer`. */
+export interface ValidateLayerOptions {
+  /**
+   * The ATT&CK release to check a layer against: the given major of the domain (the layer's `versions.attack`), or
+   * the newest one when `major` is undefined; undefined when it is not available.
+   */
+  attackFor: (domain: Domain, major: string | undefined) => AttackIndex | undefined;
+  /** The file, for messages. */
+  file?: string;
+}
+
+const TECHNIQUE_ID = /^T\d{4}(\.\d{3})?$/;
+
+/** Navigator's default gradient, which applies when a layer has none. */
+const DEFAULT_GRADIENT = { minValue: 0, maxValue: 100 };
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Friendlier words for the schema's patterns, by the JSON path they fail at. */
+const PATTERN_MESSAGES: ReadonlyArray<readonly [path: RegExp, message: string]> = [
+  [/\/techniques\/\d+\/techniqueID$/, 'must be a technique ID such as T1566 or T1566.001'],
+  [/\/techniques\/\d+\/tactic$/, 'must be a tactic shortname such as "defense-evasion"'],
+  [/\/techniques\/\d+\/color$/, 'must be a hexadecimal colour such as "#ff6666", or ""'],
+  [/\/(gradient\/colors\/\d+|legendItems\/\d+\/color|tacticRowBackground)$/, 'must be a hexadecimal colour such as "#ff6666"'],
+  [/\/links\/\d+\/url$/, 'must start with a protocol such as https://'],
+  [/^\/versions\/attack$/, 'must be an ATT&CK major version such as "18"'],
+  [/^\/versions\/navigator$/, 'must be a version number such as "5.1.0"'],
+];
+
+/** Schema issues of a layer with readable messages. */
+function schemaFindings(subject: JsonObject): Issue[] {
+  return (
+    schemaIssues('layer-4.5', subject)
+      // if/then/else report the branch's own errors too; the "must match else schema" line adds nothing.
+      .filter((issue) => !/^must match "(then|else)" schema$/.test(issue.message))
+      .map((issue) => {
+        const friendly = issue.message.startsWith('must match pattern')
+          ? PATTERN_MESSAGES.find(([path]) => path.test(issue.path))?.[1]
+          : undefined;
+        return { path: issue.path, message: friendly ?? issue.message };
+      })
+  );
+}
+
+function describe(record: TechniqueRecord): string {
+  return `${record.id} (${record.name})`;
+}
+
+/** Collects findings of one layer with messages that name the file and the place. */
+class Findings {
+  readonly list: LayerFinding[] = [];
+  constructor(
+    private readonly file: string | undefined,
+    private readonly layer: number | undefined,
+  ) {}
+
+  add(severity: LayerFinding['severity'], code: LayerFindingCode, path: string, text: string): void {
+    // In a file of several layers, the message names the path from the top of the file.
+    const pointer = this.layer === undefined ? path : `/${this.layer}${path === '/' ? '' : path}`;
+    const message = `${this.file ? `${this.file}: ` : ''}${pointer}: ${text}`;
+    this.list.push({ severity, code, path, message, ...(this.layer === undefined ? {} : { layer: this.layer }) });
+  }
+}
+
+function checkFormat(layer: JsonObject, out: Findings): JsonObject {
+  const format = layerFormat(layer);
+  if (format.comparedTo45 === undefined || format.comparedTo45 === 0) return layer;
+  const where = format.source === 'version' ? '/version' : '/versions/layer';
+  if (format.comparedTo45 > 0) {
+    out.add(
+      'warning',
+      'newer-format',
+      where,
+      `layer format ${format.version} is newer than ${LAYER_FORMAT}, the format this tool knows; checked as ${LAYER_FORMAT}`,
+    );
+    const versions = { ...(layer['versions'] as JsonObject), layer: LAYER_FORMAT };
+    return { ...layer, versions };
+  }
+  const outdated = format.major === undefined || format.major < 4;
+  out.add(
+    outdated ? 'error' : 'warning',
+    'old-format',
+    where,
+    `layer format ${format.version} (current: ${LAYER_FORMAT}); ` +
+      (outdated
+        ? 'Navigator opens it only after an "Outdated Layer" warning'
+        : 'Navigator converts it with a notice') +
+      '; run `attack-layers upgrade` to convert it to 4.5 (checked here as converted)',
+  );
+  return migrateLayerFormat(layer).layer;
+}
+
+function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): AttackIndex | undefined {
+  const domain = layer['domain'];
+  if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return undefined;
+  const versions = isObject(layer['versions']) ? layer['versions'] : {};
+  const declared = typeof versions['attack'] === 'string' ? versions['attack'] : undefined;
+  // Navigator reads the first number of versions.attack ("v18.1" is 18).
+  const major = declared?.match(/\d+/)?.[0];
+  const wanted = major ? options.attackFor(domain as Domain, major) : undefined;
+  if (wanted && wanted.major === major) return wanted;
+  const fallback = wanted ?? options.attackFor(domain as Domain, undefined);
+  if (!fallback) {
+    out.add(
+      'warning',
+      'no-attack-data',
+      '/',
+      `no ATT&CK ${domain} release is available, so techniques were not checked; run \`attack-layers data fetch --domain ${domain}\``,
+    );
+    return undefined;
+  }
+  if (major) {
+    out.add(
+      'warning',
+      'attack-version-unavailable',
+      '/versions/attack',
+      `ATT&CK ${domain} ${major} is not available here; checked against ${fallback.label} instead ` +
+        `(run \`attack-layers data fetch --domain ${domain} --version ${major}\` to check against ${major})`,
+    );
+  }
+  return fallback;
+}
+
+function checkGradient(layer: JsonObject, out: Findings): { minValue: number; maxValue: number } | undefined {
+  const gradient = layer['gradient'];
+  if (gradient === undefined) return DEFAULT_GRADIENT;
+  if (!isObject(gradient)) return undefined;
+  const { minValue, maxValue } = gradient;
+  if (typeof minValue !== 'number' || typeof maxValue !== 'number') return undefined;
+  if (maxValue <= minValue) {
+    out.add(
+      'error',
+      'gradient-range',
+      '/gradient/maxValue',
+      `gradient maxValue ${maxValue} is not greater than minValue ${minValue}; Navigator cannot colour scores with it: make maxValue larger`,
+    );
+    return undefined;
+  }
+  return { minValue, maxValue };
+}
+
+function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, out: Findings): void {
+  const id = entry['techniqueID'] as string;
+  const path = `/techniques/${at}`;
+  const record = index.technique(id);
+  if (!record) {
+    out.add(
+      'error',
+      'unknown-technique',
+      path,
+      `${id} is not a technique in ${index.label}; Navigator drops it silently: fix the ID or remove the entry`,
+    );
+    return;
+  }
+  if (record.revoked) {
+    const chain = index.revocationChain(id);
+    const via = chain.steps.slice(1, -1).map((step) => step.id);
+    const replaced = chain.final
+      ? `replaced by ${describe(chain.final)}${via.length ? ` via ${via.join(', ')}` : ''}`
+      : 'with no replacement named';
+    out.add(
+      'error',
+      'revoked-technique',
+      path,
+      `${describe(record)} is revoked in ${index.label}, ${replaced}; Navigator drops it silently — run \`attack-layers upgrade\``,
+    );
+    return;
+  }
+  if (record.deprecated) {
+    const pointers = (record.deprecationPointers ?? []).map((pointer) => {
+      const target = index.technique(pointer);
+      return target ? describe(target) : pointer;
+    });
+    out.add(
+      'error',
+      'deprecated-technique',
+      path,
+      `${describe(record)} is deprecated in ${index.label}; Navigator drops it silently: ` +
+        (pointers.length
+          ? `its description points to ${pointers.join(', ')}; move the annotation there or remove the entry`
+          : 'it has no replacement; remove the entry or map it by hand'),
+    );
+    return;
+  }
+  const tactic = entry['tactic'];
+  if (typeof tactic === 'string' && !record.tactics.includes(tactic)) {
+    out.add(
+      'error',
+      'tactic-mismatch',
+      `${path}/tactic`,
+      `${describe(record)} is not under ${tactic} in ${index.label} (its tactics: ${record.tactics.join(', ')}); ` +
+        `Navigator shows this annotation nowhere: set tactic to one of those or remove it`,
+    );
+  }
+}
+
+function checkDuplicates(entries: readonly unknown[], out: Findings): void {
+  const seen: Array<{ id: string; tactic?: string; at: number }> = [];
+  entries.forEach((entry, at) => {
+    if (!isObject(entry) || typeof entry['techniqueID'] !== 'string') return;
+    const id = entry['techniqueID'];
+    const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
+    const earlier = seen.find((s) => s.id === id && (s.tactic === tactic || s.tactic === undefined || tactic === undefined));
+    seen.push({ id, tactic, at });
+    if (!earlier) return;
+    const under = (t: string | undefined): string => (t ? `under ${t}` : 'under all its tactics');
+    const same = earlier.tactic === tactic;
+    out.add(
+      'warning',
+      'duplicate-entry',
+      `/techniques/${at}`,
+      same
+        ? `${id} ${under(tactic)} repeats /techniques/${earlier.at}; Navigator keeps only the last one: merge the two entries`
+        : `${id} ${under(tactic)} overlaps /techniques/${earlier.at} (${under(earlier.tactic)}); where both apply Navigator ` +
+            `keeps only the later one: merge them or give both a tactic`,
+    );
+  });
+}
+
+function checkScores(entries: readonly unknown[], range: { minValue: number; maxValue: number }, out: Findings): void {
+  entries.forEach((entry, at) => {
+    if (!isObject(entry) || typeof entry['score'] !== 'number') return;
+    const score = entry['score'];
+    if (score >= range.minValue && score <= range.maxValue) return;
+    out.add(
+      'warning',
+      'score-out-of-range',
+      `/techniques/${at}/score`,
+      `${String(entry['techniqueID'])} has score ${score}, outside the gradient ${range.minValue}..${range.maxValue}; ` +
+        `it gets the colour of the nearest end: widen the gradient or fix the score`,
+    );
+  });
+}
+
+function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
+  const layout = isObject(layer['layout']) ? layer['layout'] : {};
+  for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'])) {
+    const entry = entries[at] as JsonObject;
+    const record = index.technique(entry['techniqueID'] as string)!;
+    out.add(
+      'warning',
+      'hidden-subtechnique',
+      `/techniques/${at}`,
+      `${describe(record)} is annotated but collapsed under ${record.parent} in ${tactics.join(', ')}, so nobody sees it: ` +
+        `set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to ${record.parent}`,
+    );
+  }
+}
+
+function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: number | undefined): LayerFinding[] {
+  const out = new Findings(options.file, layerIndex);
+  if (!isObject(value)) {
+    out.add('error', 'schema', '/', 'must be a layer object (or an array of layer objects)');
+    return out.list;
+  }
+  const subject = checkFormat(value, out);
+  for (const issue of schemaFindings(subject)) out.add('error', 'schema', issue.path, issue.message);
+
+  const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
+  const range = checkGradient(subject, out);
+  const index = attackRelease(subject, options, out);
+  if (index) {
+    entries.forEach((entry, at) => {
+      // An ID the schema rejects is reported there already.
+      if (isObject(entry) && typeof entry['techniqueID'] === 'string' && TECHNIQUE_ID.test(entry['techniqueID'])) {
+        checkTechnique(entry, at, index, out);
+      }
+    });
+  }
+  checkDuplicates(entries, out);
+  if (range) checkScores(entries, range, out);
+  if (index) checkHidden(subject, entries, index, out);
+  return out.list;
+}
+
+/**
+ * Check a parsed layer file — one layer or an array of layers — against the layer format 4.5 schema and against the
+ * ATT&CK release each layer declares: everything Navigator would reject, drop silently or hide comes back as a
+ * finding with a stable code. Older formats are reported once (`old-format`) and checked as converted.
+ */
+export function validateLayer(value: unknown, options: ValidateLayerOptions): LayerFinding[] {
+  if (!Array.isArray(value)) return validateOne(value, options, undefined);
+  if (!value.length) {
+    const out = new Findings(options.file, undefined);
+    out.add('error', 'no-layers', '/', 'the file holds an empty array of layers; Navigator opens nothing');
+    return out.list;
+  }
+  return value.flatMap((layer, i) => validateOne(layer, options, i));
+}

@@ -1,0 +1,29 @@
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions), abandoned early once it must
+ * exceed `limit`: the typo measure for technique names ("Spearphising Link" is 1 from "Spearphishing Link").
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previousPrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previousPrevious[j - 2]! + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previousPrevious = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** How many edits a name of this length may carry and still count as a typo of another: about one in eight letters. */
+export function typoLimit(length: number): number {
+  return length < 5 ? 0 : Math.max(1, Math.floor(length / 8));
+}

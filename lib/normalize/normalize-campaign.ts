@@ -1,0 +1,200 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { AttackLibrary } from '../attack/load.js';
+import { compareReleases } from '../attack/release-files.js';
+import type { ActorRecord, TacticShortname, TechniqueId } from '../attack/types.js';
+import type { Campaign, Confidence } from '../campaign/campaign-types.js';
+import { AttackLayersError } from '../errors.js';
+import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
+import { resolveReference, type ResolveContext } from './resolve-reference.js';
+
+/** Numeric value of a confidence, for comparing and scoring: low 25, medium 50, high 90, or the number given. */
+export const CONFIDENCE_VALUES: Readonly<Record<'low' | 'medium' | 'high', number>> = { low: 25, medium: 50, high: 90 };
+
+/** A confidence as a number from 0 to 100. */
+export function confidenceValue(confidence: Confidence): number {
+  return typeof confidence === 'number' ? confidence : CONFIDENCE_VALUES[confidence];
+}
+
+/** The releases to normalize one campaign with, plus campaign-level warnings about them. */
+export interface CampaignReleases extends ResolveContext {
+  warnings: string[];
+}
+
+/**
+ * Choose the releases for a campaign from a library: the target (`to`, or the newest of the campaign's domain),
+ * the campaign's `attack_version` release as the source when available (a warning when not), and the other releases
+ * of the domain as history for old names. @throws AttackDataError when the target release is not available.
+ */
+export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?: string): CampaignReleases {
+  const target = library.release(campaign.domain, to);
+  const warnings: string[] = [];
+  let source: AttackIndex | undefined;
+  if (campaign.attackVersion && campaign.attackVersion !== target.release) {
+    try {
+      source = library.release(campaign.domain, campaign.attackVersion);
+    } catch (error) {
+      if (!(error instanceof AttackLayersError)) throw error;
+      warnings.push(
+        `attack_version ${campaign.attackVersion}: that release is not available, so IDs were read in ATT&CK ${target.release} only ` +
+          `(get it with \`attack-layers data fetch --version ${campaign.attackVersion}\`)`,
+      );
+    }
+  }
+  let history: AttackIndex[] | undefined;
+  return {
+    target,
+    source,
+    warnings,
+    // Older releases are read only when a name is not found in the target, so most runs load one release.
+    history: () =>
+      (history ??= library.files
+        .filter((file) => file.domain === campaign.domain && file.release && file.release !== target.release)
+        .sort((a, b) => compareReleases(b.release!, a.release!))
+        .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i)
+        .map((file) => library.load(file))),
+  };
+}
+
+/**
+ * Resolve every reference of a campaign against ATT&CK: techniques as written, the actor, and the software (whose
+ * documented techniques come in as `inferred`). Nothing is dropped: unresolved references stay in `references`
+ * with their status, note and candidates.
+ */
+export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases): NormalizedCampaign {
+  const { target } = releases;
+  const references: ReferenceResult[] = campaign.techniques.map((entry) => {
+    const resolution = resolveReference({ raw: entry.ref, tactics: entry.tactics }, releases);
+    return {
+      raw: entry.ref,
+      path: entry.path,
+      ...(entry.line !== undefined ? { line: entry.line } : {}),
+      ...resolution,
+      ...definedOf({
+        confidence: entry.confidence ?? campaign.confidence,
+        score: entry.score,
+        comment: entry.comment,
+        evidence: entry.evidence ?? entry.source,
+        platforms: entry.platforms,
+      }),
+    };
+  });
+
+  const actor = campaign.actor ? resolveActor(campaign.actor.ref, '/actor', campaign.actor.line, ['intrusion-set'], 'group', target) : undefined;
+  const software = campaign.software.map((entry) => {
+    const result = resolveActor(entry.ref, entry.path, entry.line, ['malware', 'tool'], 'software', target);
+    const record = result.id ? target.actors(result.id).find((a) => a.id === result.id) : undefined;
+    if (record && entry.infer) {
+      for (const id of record.techniques) {
+        const resolution = resolveReference({ raw: id }, { target });
+        references.push({
+          raw: `${record.name} (${record.id}) uses ${id}`,
+          path: entry.path,
+          ...(entry.line !== undefined ? { line: entry.line } : {}),
+          ...resolution,
+          status: resolution.ids.length ? 'inferred' : resolution.status,
+          note: `inferred: ATT&CK ${target.release} documents ${record.name} (${record.id}) using ${id}` +
+            (resolution.status === 'current' ? '' : `; ${resolution.note}`),
+          software: { id: record.id, name: record.name },
+        });
+      }
+      result.note += `; ${record.techniques.length} documented technique${record.techniques.length === 1 ? '' : 's'} inferred`;
+    }
+    return result;
+  });
+
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    file: campaign.file,
+    campaign,
+    attack: { domain: target.domain, release: target.release, ...(releases.source ? { source: releases.source.release } : {}) },
+    ...(actor ? { actor } : {}),
+    software,
+    references,
+    techniques: mergeTechniques(references, target),
+    warnings: [...releases.warnings, ...(actor?.warnings ?? []), ...software.flatMap((s) => s.warnings)],
+  };
+}
+
+function definedOf<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Merge references into one entry per current technique, sorted by ID. */
+function mergeTechniques(references: readonly ReferenceResult[], target: AttackIndex): NormalizedTechnique[] {
+  const merged = new Map<TechniqueId, NormalizedTechnique & { unplaced: boolean }>();
+  references.forEach((reference, i) => {
+    for (const id of reference.ids) {
+      const technique = target.technique(id)!;
+      let entry = merged.get(id);
+      if (!entry) {
+        entry = {
+          id,
+          name: technique.name,
+          tactics: [],
+          techniqueTactics: technique.tactics,
+          ...(technique.parent ? { parent: technique.parent } : {}),
+          observed: false,
+          references: [],
+          software: [],
+          warnings: [],
+          unplaced: false,
+        };
+        merged.set(id, entry);
+      }
+      entry.references.push(i);
+      const inferred = reference.status === 'inferred';
+      if (inferred && reference.software && !entry.software.some((s) => s.id === reference.software!.id)) entry.software.push(reference.software);
+      if (!inferred) {
+        entry.observed = true;
+        const placed = reference.placed[id] ?? [];
+        if (!placed.length) entry.unplaced = true;
+        for (const tactic of placed) if (!entry.tactics.includes(tactic)) entry.tactics.push(tactic);
+        if (reference.confidence !== undefined && (entry.confidence === undefined || confidenceValue(reference.confidence) > confidenceValue(entry.confidence))) {
+          entry.confidence = reference.confidence;
+        }
+        if (reference.score !== undefined) entry.score = Math.max(entry.score ?? -Infinity, reference.score);
+      }
+      for (const warning of reference.warnings) if (!entry.warnings.includes(warning)) entry.warnings.push(warning);
+    }
+  });
+  const order = new Map(target.tactics().map((tactic, i) => [tactic.shortname, i]));
+  return [...merged.values()]
+    .map(({ unplaced, ...entry }): NormalizedTechnique => ({
+      ...entry,
+      // A technique written once without a tactic is placed everywhere it belongs, so no tactic restricts it.
+      tactics: unplaced ? [] : entry.tactics.sort((a: TacticShortname, b: TacticShortname) => (order.get(a) ?? 99) - (order.get(b) ?? 99)),
+      software: entry.software.sort((a, b) => a.id.localeCompare(b.id)),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Resolve a group or software as written (name, alias or ID); what cannot be resolved is a warning, never a failure. */
+function resolveActor(
+  raw: string,
+  path: string,
+  line: number | undefined,
+  types: readonly ActorRecord['type'][],
+  kind: 'group' | 'software',
+  target: AttackIndex,
+): ActorResult {
+  const base = { raw, path, ...(line !== undefined ? { line } : {}) };
+  const matches = target.actors(raw.trim()).filter((actor) => types.includes(actor.type));
+  const distinct = [...new Map(matches.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
+  if (distinct.length !== 1) {
+    const note = distinct.length
+      ? `${kind} "${raw}" is ambiguous in ATT&CK ${target.label}: ${distinct.map((a) => `${a.id} ${a.name}`).join(', ')}; write the ID`
+      : `${kind} "${raw}" is not in ATT&CK ${target.label}; kept as written (check the spelling, or write its ATT&CK ID)`;
+    return { ...base, note, warnings: [`${path}: ${note}`] };
+  }
+  const final = distinct[0]!;
+  const first = matches[0]!;
+  const warnings: string[] = [];
+  let note = `${kind} ${final.id} ${final.name}`;
+  if (first.revoked && first.id !== final.id) {
+    note = `${kind} "${raw}" (${first.id}) was revoked by ${final.id} ${final.name}`;
+    warnings.push(`${path}: ${note}`);
+  } else if (![final.id, final.name].includes(raw.trim())) note += ` (written as "${raw}", an alias)`;
+  if (final.deprecated) warnings.push(`${path}: ${kind} ${final.id} ${final.name} is deprecated in ATT&CK ${target.release}`);
+  return { ...base, id: final.id, name: final.name, note, warnings };
+}

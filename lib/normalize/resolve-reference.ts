@@ -1,0 +1,353 @@
+import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
+import { editDistance, typoLimit } from './name-distance.js';
+import type { Candidate, ReferenceStatus, TacticReading } from './normalize-types.js';
+import { parseReference } from './parse-reference.js';
+import { readTactic } from './read-tactic.js';
+
+/** The releases a reference is resolved against. */
+export interface ResolveContext {
+  /** The release techniques are brought to (usually the newest). */
+  target: AttackIndex;
+  /** The release the report's IDs came from (`attack_version`), checked first. */
+  source?: AttackIndex;
+  /** Other releases of the domain, newest first, consulted for old names only when needed. */
+  history?: () => readonly AttackIndex[];
+}
+
+/** A reference as written, with the tactics written beside it. */
+export interface ReferenceInput {
+  raw: string;
+  tactics?: readonly string[];
+}
+
+/** What one reference resolves to, before campaign-level details are attached. */
+export interface Resolution {
+  status: ReferenceStatus;
+  ids: TechniqueId[];
+  note: string;
+  trail: string[];
+  tactics: TacticReading;
+  placed: Record<TechniqueId, TacticShortname[]>;
+  candidates: Candidate[];
+  warnings: string[];
+}
+
+interface Outcome {
+  status: ReferenceStatus;
+  ids: TechniqueId[];
+  notes: string[];
+  candidates: Candidate[];
+}
+
+// When one reference holds several IDs, the least resolved one sets the status.
+const STATUS_WEIGHT: readonly ReferenceStatus[] = ['current', 'name', 'renamed', 'fuzzy', 'revoked', 'deprecated', 'ambiguous', 'unknown'];
+
+/** `Phishing: Spearphishing Attachment` for a sub-technique, the plain name otherwise. */
+export function fullName(index: AttackIndex, technique: TechniqueRecord): string {
+  const parent = technique.parent ? index.technique(technique.parent) : undefined;
+  return parent ? `${parent.name}: ${technique.name}` : technique.name;
+}
+
+function describe(index: AttackIndex, technique: TechniqueRecord): string {
+  return `${technique.id} ${fullName(index, technique)}`;
+}
+
+function tacticList(index: AttackIndex, tactics: readonly TacticShortname[]): string {
+  return tactics.map((tactic) => index.tacticName(tactic)).join(', ') || 'no tactic';
+}
+
+/**
+ * Resolve one reference as written (`Spearphishing Attachment (T1193)`, `t1566/001`, `Spearphising Link`) to current
+ * techniques of the target release, with a note, the trail of decisions, and the tactics checked. Never guesses:
+ * what cannot be decided comes back `ambiguous` or `unknown` with its candidates.
+ */
+export function resolveReference(input: ReferenceInput, context: ResolveContext): Resolution {
+  const { target } = context;
+  const parsed = parseReference(input.raw);
+  const trail = parsed.rules.map((rule) => `read: ${rule}`);
+  const warnings: string[] = [];
+
+  const written = [...(input.tactics ?? []), ...parsed.tactics];
+  const tactics: TacticReading = { written, read: [], unreadable: [] };
+  for (const text of written) {
+    const shortname = readTactic(text, target);
+    if (!shortname) {
+      tactics.unreadable.push(text);
+      warnings.push(`tactic "${text}" is not a tactic of ATT&CK ${target.label}; it was ignored (write a name like Defense Evasion, a shortname or a TA ID)`);
+    } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);
+  }
+  const order = new Map(target.tactics().map((tactic, i) => [tactic.shortname, i]));
+  tactics.read.sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
+
+  let outcome: Outcome;
+  if (parsed.ids.length) {
+    const outcomes = parsed.ids.map((id) =>
+      resolveId(id, parsed.ids.length === 1 ? parsed.name : undefined, tactics.read, context, trail, warnings),
+    );
+    outcome = {
+      status: outcomes.map((o) => o.status).sort((a, b) => STATUS_WEIGHT.indexOf(b) - STATUS_WEIGHT.indexOf(a))[0]!,
+      ids: [...new Set(outcomes.flatMap((o) => o.ids))],
+      notes: outcomes.flatMap((o) => o.notes),
+      candidates: outcomes.flatMap((o) => o.candidates),
+    };
+  } else if (parsed.name) {
+    outcome = resolveName(parsed.name, tactics.read, context, trail);
+  } else {
+    outcome = { status: 'unknown', ids: [], notes: [`no technique ID or name found in "${input.raw}"`], candidates: [] };
+  }
+
+  const placed: Record<TechniqueId, TacticShortname[]> = {};
+  for (const id of outcome.ids) {
+    const technique = target.technique(id)!;
+    placed[id] = tactics.read.filter((tactic) => technique.tactics.includes(tactic));
+    const stray = tactics.read.filter((tactic) => !technique.tactics.includes(tactic));
+    if (stray.length) {
+      const message =
+        `${tacticList(target, stray)} no longer ${stray.length > 1 ? 'apply' : 'applies'}: ${id} ${technique.name} is ` +
+        `${tacticList(target, technique.tactics)} only in ATT&CK ${target.release}`;
+      warnings.push(message);
+      trail.push(`tactic check: ${message}`);
+    }
+  }
+  return { status: outcome.status, ids: outcome.ids, note: outcome.notes.join('; '), trail, tactics, placed, candidates: outcome.candidates, warnings };
+}
+
+function candidate(index: AttackIndex, technique: TechniqueRecord, why: string): Candidate {
+  return { id: technique.id, name: fullName(index, technique), tactics: technique.tactics, why };
+}
+
+/** Resolve an ID, checking the name written beside it. */
+function resolveId(
+  id: TechniqueId,
+  name: string | undefined,
+  tactics: readonly TacticShortname[],
+  context: ResolveContext,
+  trail: string[],
+  warnings: string[],
+): Outcome {
+  const { target, source } = context;
+  let found: TechniqueRecord | undefined;
+  if (source && source !== target) {
+    const old = source.technique(id);
+    if (old) {
+      trail.push(`source release: ${id} is ${old.name} in ATT&CK ${source.release}${old.revoked ? ' (already revoked there)' : ''}`);
+      // STIX ids never change between releases, so the object is the same one whatever its ID became.
+      found = target.techniqueByStixId(old.stixId) ?? target.technique(id);
+    } else {
+      const message = `${id} is not in ATT&CK ${source.release}, the release the campaign says its IDs came from`;
+      warnings.push(message);
+      trail.push(`source release: ${message}`);
+      found = target.technique(id);
+    }
+  } else found = target.technique(id);
+
+  if (!found) {
+    const byName = name ? resolveName(name, tactics, context, []) : undefined;
+    return {
+      status: 'unknown',
+      ids: [],
+      notes: [
+        `${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with ` +
+          '`attack-layers data fetch`' +
+          (byName?.ids.length ? `; the name "${name}" is ${byName.ids.join(', ')}` : ''),
+      ],
+      candidates: byName?.candidates.length ? byName.candidates : (byName?.ids ?? []).map((i) => candidate(target, target.technique(i)!, `by the name "${name}"`)),
+    };
+  }
+
+  const chain = target.revocationChain(found.id);
+  const steps = chain.steps.length ? chain.steps : [found];
+  let outcome: Outcome;
+  const final = found.revoked ? chain.final : found;
+  if (found.revoked && !final) {
+    outcome = { status: 'unknown', ids: [], notes: [`${id} ${found.name} was revoked and ATT&CK ${target.release} records no replacement`], candidates: [] };
+  } else if (final!.deprecated) {
+    const pointers = (final!.deprecationPointers ?? []).map((p) => target.technique(p)).filter((t): t is TechniqueRecord => !!t);
+    const via = final !== found ? `${id} was revoked by ${final!.id}, which ` : `${id} ${found.name} `;
+    outcome = {
+      status: 'deprecated',
+      ids: [],
+      notes: [
+        `${via}is deprecated in ATT&CK ${target.release} and has no replacement` +
+          (pointers.length ? `; its description points to ${pointers.map((p) => describe(target, p)).join(', ')}: write the one that fits` : ''),
+      ],
+      candidates: pointers.map((p) => candidate(target, p, `named in ${final!.id}'s deprecation notice`)),
+    };
+  } else if (found.revoked) {
+    const path = steps.map((step) => step.id).join(' -> ');
+    trail.push(`revoked-by chain: ${path}`);
+    outcome = {
+      status: 'revoked',
+      ids: [final!.id],
+      notes: [`${id} ${found.name} was revoked by ${describe(target, final!)}${steps.length > 2 ? ` (via ${path})` : ''}`],
+      candidates: [],
+    };
+  } else {
+    outcome = { status: 'current', ids: [found.id], notes: [`${describe(target, found)} is current in ATT&CK ${target.release}`], candidates: [] };
+  }
+  if (!name) return outcome;
+  return checkName(id, name, found, final, steps, tactics, context, trail, warnings, outcome);
+}
+
+/** The ID decided; now the name written beside it must agree, be an older name of it, or the reference is ambiguous. */
+function checkName(
+  id: TechniqueId,
+  name: string,
+  found: TechniqueRecord,
+  final: TechniqueRecord | undefined,
+  steps: readonly TechniqueRecord[],
+  tactics: readonly TacticShortname[],
+  context: ResolveContext,
+  trail: string[],
+  warnings: string[],
+  outcome: Outcome,
+): Outcome {
+  const { target, source } = context;
+  const key = nameKey(name);
+  const namesOf = (index: AttackIndex, technique: TechniqueRecord | undefined): string[] =>
+    technique ? [nameKey(technique.name), nameKey(fullName(index, technique))] : [];
+  const current = namesOf(target, final ?? found);
+  if (current.includes(key)) return outcome;
+  const older = [
+    ...steps.flatMap((step) => namesOf(target, step)),
+    ...(source ? namesOf(source, source.technique(id)) : []),
+  ];
+  const history = (): string[] => (context.history?.() ?? []).flatMap((index) => namesOf(index, index.technique(id)));
+  if (older.includes(key) || history().includes(key)) {
+    trail.push(`name check: "${name}" is an older name of ${id}`);
+    if (outcome.status === 'current') {
+      return { ...outcome, status: 'renamed', notes: [`${id} was written with its older name "${name}"; it is now ${fullName(target, found)}`] };
+    }
+    return outcome;
+  }
+  const typo = [...current, ...older].find((known) => editDistance(key, known, typoLimit(known.length)) <= typoLimit(known.length));
+  if (typo) {
+    trail.push(`name check: "${name}" read as "${typo}" (a typo)`);
+    return { ...outcome, notes: [...outcome.notes, `the name "${name}" was read as a misspelling of ${fullName(target, final ?? found)}`] };
+  }
+  const byName = resolveName(name, tactics, context, []);
+  const others = byName.ids.filter((other) => !outcome.ids.includes(other));
+  if (!byName.ids.length && byName.status !== 'deprecated') {
+    trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
+    return outcome;
+  }
+  if (!others.length && byName.ids.length) return outcome;
+  const byId = final ?? found;
+  const message =
+    `${id} and "${name}" disagree: ${id} is ${found.name}${final && final !== found ? ` (now ${describe(target, final)})` : ''}, ` +
+    `while "${name}" is ${byName.ids.length ? byName.ids.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique'}; write the one you mean`;
+  warnings.push(message);
+  return {
+    status: 'ambiguous',
+    ids: [],
+    notes: [message],
+    candidates: [
+      candidate(target, byId, `by the ID ${id}`),
+      ...others.map((other) => candidate(target, target.technique(other)!, `by the name "${name}"`)),
+    ],
+  };
+}
+
+/** Map techniques found in some release to current ones of the target, following revoked-by chains. */
+function toTarget(index: AttackIndex, hits: readonly TechniqueRecord[], target: AttackIndex): TechniqueRecord[] {
+  const finals: TechniqueRecord[] = [];
+  for (const hit of hits) {
+    const here = index === target ? hit : target.techniqueByStixId(hit.stixId) ?? target.technique(hit.id);
+    if (!here) continue;
+    const final = here.revoked ? target.revocationChain(here.id).final : here;
+    if (final && !finals.includes(final)) finals.push(final);
+  }
+  return finals;
+}
+
+/** Resolve a name alone: exactly, then by older names, then by a close name; a tactic decides between equals. */
+function resolveName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[]): Outcome {
+  const { target, source } = context;
+  const key = nameKey(name);
+  const exact = target.techniquesByName(name);
+  const currentHits = exact.filter((t) => !t.revoked);
+  if (currentHits.some((t) => !t.deprecated) || exact.length) {
+    const finals = toTarget(target, exact, target);
+    const byCurrentName = currentHits.some((t) => !t.deprecated);
+    const via = byCurrentName ? 'its exact name' : `the name of revoked ${exact.filter((t) => t.revoked).map((t) => t.id).join(', ')}`;
+    return pick(name, finals, byCurrentName ? 'name' : 'renamed', via, tactics, target, trail);
+  }
+  for (const index of [...(source ? [source] : []), ...(context.history?.() ?? [])]) {
+    const hits = index.techniquesByName(name);
+    if (hits.length) {
+      return pick(name, toTarget(index, hits, target), 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, target, trail);
+    }
+  }
+  const limit = typoLimit(key.length);
+  let best = limit + 1;
+  let closest: TechniqueRecord[] = [];
+  let closestName = '';
+  for (const [known, techniques] of target.names()) {
+    const distance = editDistance(key, known, Math.min(limit, best));
+    if (distance < best) {
+      best = distance;
+      closest = [...techniques];
+      closestName = known;
+    } else if (distance === best) closest.push(...techniques);
+  }
+  if (best <= limit && closest.length) {
+    trail.push(`name: "${name}" read as "${closestName}" (${best} edit${best > 1 ? 's' : ''} away)`);
+    return pick(name, toTarget(target, closest, target), 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, target, trail);
+  }
+  const suggestions = [...target.names()]
+    .map(([known, techniques]) => [editDistance(key, known, Math.max(3, Math.floor(key.length / 3))), techniques] as const)
+    .filter(([distance]) => distance <= Math.max(3, Math.floor(key.length / 3)))
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, 3);
+  const candidates = toTarget(target, suggestions.flatMap(([, t]) => t), target).map((t) => candidate(target, t, 'a similar name'));
+  return {
+    status: 'unknown',
+    ids: [],
+    notes: [`"${name}" is not the name of a technique in ATT&CK ${target.label}${candidates.length ? `; similar: ${candidates.map((c) => `${c.id} ${c.name}`).join(', ')}` : ''}`],
+    candidates,
+  };
+}
+
+function pick(
+  name: string,
+  finals: readonly TechniqueRecord[],
+  status: ReferenceStatus,
+  via: string,
+  tactics: readonly TacticShortname[],
+  target: AttackIndex,
+  trail: string[],
+): Outcome {
+  const live = finals.filter((t) => !t.deprecated);
+  if (!live.length && finals.length) {
+    const deprecated = finals[0]!;
+    const pointers = (deprecated.deprecationPointers ?? []).map((p) => target.technique(p)).filter((t): t is TechniqueRecord => !!t);
+    return {
+      status: 'deprecated',
+      ids: [],
+      notes: [`"${name}" is ${describe(target, deprecated)}, deprecated in ATT&CK ${target.release}${pointers.length ? `; its description points to ${pointers.map((p) => describe(target, p)).join(', ')}` : ''}`],
+      candidates: pointers.map((p) => candidate(target, p, `named in ${deprecated.id}'s deprecation notice`)),
+    };
+  }
+  if (live.length === 1) {
+    const only = live[0]!;
+    return { status, ids: [only.id], notes: [`"${name}" is ${describe(target, only)}, by ${via}`], candidates: [] };
+  }
+  const fitting = live.filter((t) => t.tactics.some((tactic) => tactics.includes(tactic)));
+  if (fitting.length === 1) {
+    const chosen = fitting[0]!;
+    const others = live.filter((t) => t !== chosen).map((t) => `${t.id} (${tacticList(target, t.tactics)})`);
+    const message = `the tactic ${tacticList(target, tactics)} chose ${chosen.id} over ${others.join(', ')}`;
+    trail.push(`name: ${message}`);
+    return { status, ids: [chosen.id], notes: [`"${name}" is ${describe(target, chosen)}, by ${via}; ${message}`], candidates: [] };
+  }
+  const shown = fitting.length > 1 ? fitting : live;
+  return {
+    status: 'ambiguous',
+    ids: [],
+    notes: [
+      `"${name}" names ${shown.map((t) => `${t.id} (${tacticList(target, t.tactics)})`).join(' and ')}; give the ID or a tactic to choose`,
+    ],
+    candidates: shown.map((t) => candidate(target, t, `by ${via}`)),
+  };
+}

@@ -1,0 +1,290 @@
+import { expect } from 'chai';
+import type { AttackLibrary } from '../../lib/attack/load.js';
+import {
+  LAYER_FINDING_CODES,
+  validateLayer,
+  type LayerFinding,
+  type LayerFindingCode,
+  type ValidateLayerOptions,
+} from '../../lib/layer/validate-layer.js';
+import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
+
+type Layer = Record<string, unknown>;
+type Expected = Array<[severity: LayerFinding['severity'], code: LayerFindingCode, path: string]>;
+
+function layer(techniques: unknown[], extra: Layer = {}): Layer {
+  return {
+    name: 'validate test',
+    versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+    domain: 'enterprise-attack',
+    layout: { expandedSubtechniques: 'annotated' },
+    techniques,
+    ...extra,
+  };
+}
+
+function brief(findings: readonly LayerFinding[]): Expected {
+  return findings.map((finding) => [finding.severity, finding.code, finding.path]);
+}
+
+describe('validateLayer', () => {
+  let library: AttackLibrary;
+  let options: ValidateLayerOptions;
+  const exercised = new Set<LayerFindingCode>();
+  const check = (value: unknown, opts: Partial<ValidateLayerOptions> = {}): LayerFinding[] => {
+    const findings = validateLayer(value, { ...options, ...opts });
+    for (const finding of findings) exercised.add(finding.code);
+    return findings;
+  };
+
+  before(() => {
+    library = attackLibrary();
+    options = { attackFor: attackFor(library), file: 'test.layer.json' };
+    expect(library.release('enterprise-attack').release).to.equal('18.1');
+  });
+
+  const table: Array<[label: string, value: unknown, expected: Expected, message?: RegExp]> = [
+    ['passes a clean 4.5 layer', layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }]), []],
+    [
+      'reports an unknown ID (T9999)',
+      layer([{ techniqueID: 'T9999', score: 1 }]),
+      [['error', 'unknown-technique', '/techniques/0']],
+      /test\.layer\.json: \/techniques\/0: T9999 is not a technique in enterprise-attack 18\.1; Navigator drops it silently/,
+    ],
+    [
+      'reports a revoked ID with its replacement (T1193 -> T1566.001)',
+      layer([{ techniqueID: 'T1193', tactic: 'initial-access', score: 1 }]),
+      [['error', 'revoked-technique', '/techniques/0']],
+      /T1193 \(Spearphishing Attachment\) is revoked in enterprise-attack 18\.1, replaced by T1566\.001 \(Spearphishing Attachment\).*run `attack-layers upgrade`/,
+    ],
+    [
+      'names the intermediate steps of a revocation chain (T1073 -> T1574.002 -> T1574.001)',
+      layer([{ techniqueID: 'T1073', score: 1 }]),
+      [['error', 'revoked-technique', '/techniques/0']],
+      /replaced by T1574\.001 \([^)]+\) via T1574\.002/,
+    ],
+    [
+      'reports a deprecated ID with its deprecation pointers (T1064 -> T1059)',
+      layer([{ techniqueID: 'T1064', score: 1 }]),
+      [['error', 'deprecated-technique', '/techniques/0']],
+      /T1064 \(Scripting\) is deprecated in enterprise-attack 18\.1; Navigator drops it silently: its description points to T1059 \(Command and Scripting Interpreter\)/,
+    ],
+    [
+      'reports a tactic the technique does not belong to (T1218.010 under execution)',
+      layer([{ techniqueID: 'T1218.010', tactic: 'execution', score: 1 }]),
+      [['error', 'tactic-mismatch', '/techniques/0/tactic']],
+      /T1218\.010 \(Regsvr32\) is not under execution in enterprise-attack 18\.1 \(its tactics: defense-evasion\)/,
+    ],
+    [
+      'reports a tactic that is no tactic at all',
+      layer([{ techniqueID: 'T1059', tactic: 'teleportation', score: 1 }]),
+      [['error', 'tactic-mismatch', '/techniques/0/tactic']],
+    ],
+    [
+      'warns about a repeated technique/tactic pair',
+      layer([
+        { techniqueID: 'T1059.001', tactic: 'execution', score: 1 },
+        { techniqueID: 'T1059.001', tactic: 'execution', score: 2 },
+      ]),
+      [['warning', 'duplicate-entry', '/techniques/1']],
+      /T1059\.001 under execution repeats \/techniques\/0; Navigator keeps only the last one/,
+    ],
+    [
+      'warns about an entry without tactic that overlaps one with a tactic',
+      layer([
+        { techniqueID: 'T1053.005', score: 1 },
+        { techniqueID: 'T1053.005', tactic: 'persistence', score: 2 },
+      ]),
+      [['warning', 'duplicate-entry', '/techniques/1']],
+      /overlaps \/techniques\/0 \(under all its tactics\)/,
+    ],
+    [
+      'accepts the same technique under two different tactics',
+      layer([
+        { techniqueID: 'T1053.005', tactic: 'execution', score: 1 },
+        { techniqueID: 'T1053.005', tactic: 'persistence', score: 2 },
+      ]),
+      [],
+    ],
+    [
+      'reports a gradient whose maxValue is not above minValue',
+      layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ffffff', '#ff0000'], minValue: 5, maxValue: 5 } }),
+      [['error', 'gradient-range', '/gradient/maxValue']],
+    ],
+    [
+      'warns about a score outside the default gradient 0..100',
+      layer([{ techniqueID: 'T1059', score: 150 }]),
+      [['warning', 'score-out-of-range', '/techniques/0/score']],
+      /T1059 has score 150, outside the gradient 0\.\.100/,
+    ],
+    [
+      "warns about a score below the layer's gradient",
+      layer([{ techniqueID: 'T1059', score: -1 }], { gradient: { colors: ['#ffffff', '#ff0000'], minValue: 0, maxValue: 10 } }),
+      [['warning', 'score-out-of-range', '/techniques/0/score']],
+    ],
+    [
+      'warns about an annotated sub-technique collapsed under its parent',
+      layer([{ techniqueID: 'T1566.001', tactic: 'initial-access', score: 1 }], { layout: { expandedSubtechniques: 'none' } }),
+      [['warning', 'hidden-subtechnique', '/techniques/0']],
+      /T1566\.001 \(Spearphishing Attachment\) is annotated but collapsed under T1566 in initial-access/,
+    ],
+    [
+      'accepts a sub-technique whose parent entry has showSubtechniques',
+      layer(
+        [
+          { techniqueID: 'T1566', tactic: 'initial-access', showSubtechniques: true },
+          { techniqueID: 'T1566.001', tactic: 'initial-access', score: 1 },
+        ],
+        { layout: {} },
+      ),
+      [],
+    ],
+    [
+      'warns when the parent expands the sub-technique under another tactic only (T1055.001)',
+      layer(
+        [
+          { techniqueID: 'T1055', tactic: 'defense-evasion', showSubtechniques: true },
+          { techniqueID: 'T1055.001', score: 1 },
+        ],
+        { layout: {} },
+      ),
+      [['warning', 'hidden-subtechnique', '/techniques/1']],
+      /collapsed under T1055 in privilege-escalation,/,
+    ],
+    [
+      'accepts annotated sub-techniques with layout.expandedSubtechniques "annotated"',
+      layer([{ techniqueID: 'T1566.001', score: 1 }], { layout: { expandedSubtechniques: 'annotated' } }),
+      [],
+    ],
+    [
+      'ignores sub-technique entries without annotation',
+      layer([{ techniqueID: 'T1566.001', tactic: 'initial-access', color: '', comment: '', metadata: [], links: [] }], { layout: {} }),
+      [],
+    ],
+    [
+      'warns when versions.attack names a release that is not available, and says which was used',
+      layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '5', navigator: '5.1.0', layer: '4.5' } }),
+      [['warning', 'attack-version-unavailable', '/versions/attack']],
+      /ATT&CK enterprise-attack 5 is not available here; checked against enterprise-attack 18\.1 instead/,
+    ],
+    [
+      'checks against the release versions.attack names (T1086 is revoked in 8.2)',
+      layer([{ techniqueID: 'T1086', score: 1 }], { versions: { attack: '8', navigator: '5.1.0', layer: '4.5' } }),
+      [['error', 'revoked-technique', '/techniques/0']],
+      /revoked in enterprise-attack 8\.2, replaced by T1059\.001/,
+    ],
+    [
+      'uses the newest release when versions.attack is absent',
+      layer([{ techniqueID: 'T1059', score: 1 }], { versions: { navigator: '5.1.0', layer: '4.5' } }),
+      [],
+    ],
+    [
+      'reports schema errors with their JSON paths, in plain words',
+      layer([{ techniqueID: 'T59', score: 'high' }]),
+      [
+        ['error', 'schema', '/techniques/0/techniqueID'],
+        ['error', 'schema', '/techniques/0/score'],
+      ],
+      /\/techniques\/0\/techniqueID: must be a technique ID such as T1566 or T1566\.001/,
+    ],
+    [
+      'reports a missing name',
+      { domain: 'enterprise-attack', versions: { navigator: '5.1.0', layer: '4.5' } },
+      [['error', 'schema', '/']],
+      /\/: missing required field "name"/,
+    ],
+    [
+      'reports a value that is not a layer',
+      'not a layer',
+      [['error', 'schema', '/']],
+    ],
+    [
+      'reports format 4.4 once, as a warning',
+      layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '18', navigator: '4.8.2', layer: '4.4' } }),
+      [['warning', 'old-format', '/versions/layer']],
+      /layer format 4\.4 \(current: 4\.5\).*run `attack-layers upgrade`/,
+    ],
+    [
+      'reports format 3.0 once, as an error, and still checks the techniques',
+      { name: 'old', version: '3.0', domain: 'mitre-enterprise', viewMode: 2, techniques: [{ techniqueID: 'T1193', score: 1 }] },
+      [
+        ['error', 'old-format', '/version'],
+        ['error', 'revoked-technique', '/techniques/0'],
+      ],
+      /layer format 3\.0 .*"Outdated Layer"/,
+    ],
+    [
+      'warns about a format newer than 4.5',
+      layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '18', navigator: '6.0.0', layer: '4.6' } }),
+      [['warning', 'newer-format', '/versions/layer']],
+    ],
+    ['reports an empty array of layers', [], [['error', 'no-layers', '/']]],
+  ];
+
+  for (const [label, value, expected, message] of table) {
+    it(label, () => {
+      const findings = check(value);
+      expect(brief(findings)).to.deep.equal(expected);
+      if (message) expect(findings.map((finding) => finding.message).join('\n')).to.match(message);
+    });
+  }
+
+  it('warns that techniques were not checked when no ATT&CK data is available', () => {
+    const findings = check(layer([{ techniqueID: 'T9999', score: 1 }]), { attackFor: () => undefined });
+    expect(brief(findings)).to.deep.equal([['warning', 'no-attack-data', '/']]);
+    expect(findings[0]?.message).to.match(/no ATT&CK enterprise-attack release is available/);
+  });
+
+  it('validates each layer of an array and gives its position (Navigator opens one tab each)', () => {
+    const findings = check([layer([{ techniqueID: 'T1059', score: 1 }]), layer([{ techniqueID: 'T9999', score: 1 }])]);
+    expect(findings).to.have.length(1);
+    expect(findings[0]).to.include({ layer: 1, path: '/techniques/0', code: 'unknown-technique' });
+    expect(findings[0]?.message).to.match(/^test\.layer\.json: \/1\/techniques\/0: T9999/);
+  });
+
+  it('passes the format definition example except its T1078-under-discovery entry', () => {
+    const findings = check(readLayerFixture('navigator/spec-4.5-example.json'));
+    expect(brief(findings)).to.deep.equal([['error', 'tactic-mismatch', '/techniques/3/tactic']]);
+    expect(findings[0]?.message).to.match(/T1078 \(Valid Accounts\) is not under discovery/);
+  });
+
+  it('finds the same in both layers of the multi-layer example, and the collapsed T1110.001 of the second', () => {
+    const findings = check(readLayerFixture('navigator/spec-4.5-multi-example.json'));
+    expect(findings.map((f) => [f.layer, f.severity, f.code, f.path])).to.deep.equal([
+      [0, 'error', 'tactic-mismatch', '/techniques/3/tactic'],
+      [1, 'error', 'tactic-mismatch', '/techniques/3/tactic'],
+      [1, 'warning', 'hidden-subtechnique', '/techniques/1'],
+    ]);
+  });
+
+  it("reports Navigator's 3.0 Bear_APT sample as outdated, with 20 revoked and 2 deprecated techniques in 18.1", () => {
+    const findings = check(readLayerFixture('navigator/Bear_APT.json'));
+    const at = (code: LayerFindingCode): number[] =>
+      findings.filter((f) => f.code === code).map((f) => Number(f.path.split('/')[2]));
+    expect(brief(findings)[0]).to.deep.equal(['error', 'old-format', '/version']);
+    expect(at('revoked-technique')).to.deep.equal([0, 1, 4, 7, 8, 10, 12, 13, 14, 17, 20, 25, 33, 35, 36, 37, 41, 44, 48, 49]);
+    expect(at('deprecated-technique')).to.deep.equal([46, 52]);
+    expect(findings).to.have.length(23);
+    expect(findings.find((f) => f.path === '/techniques/12')?.message).to.match(/T1086 \(PowerShell\) .* replaced by T1059\.001/);
+  });
+
+  it('reports the hand-written 3.0 and 4.2 fixtures as old formats', () => {
+    expect(brief(check(readLayerFixture('old-format-3.0.json')))).to.deep.equal([
+      ['error', 'old-format', '/version'],
+      ['error', 'revoked-technique', '/techniques/0'],
+      ['error', 'revoked-technique', '/techniques/1'],
+      ['error', 'revoked-technique', '/techniques/2'],
+      ['error', 'deprecated-technique', '/techniques/3'],
+      ['error', 'revoked-technique', '/techniques/4'],
+    ]);
+    // The 4.2 layer declares ATT&CK 8, so it is checked against 8.2, where T1193 was revoked already.
+    expect(brief(check(readLayerFixture('old-format-4.2.json')))).to.deep.equal([
+      ['warning', 'old-format', '/versions/layer'],
+      ['error', 'revoked-technique', '/techniques/2'],
+    ]);
+  });
+
+  it('exercises every finding code', () => {
+    expect([...exercised].sort()).to.deep.equal([...LAYER_FINDING_CODES].sort());
+  });
+});

@@ -1,0 +1,116 @@
+import { expect } from 'chai';
+import { resolveReference, type ResolveContext } from '../../lib/normalize/resolve-reference.js';
+import { readTactic } from '../../lib/normalize/read-tactic.js';
+import type { ReferenceStatus } from '../../lib/normalize/normalize-types.js';
+import { loadRelease } from '../helpers/attack.js';
+
+describe('resolveReference (ATT&CK enterprise 18.1)', () => {
+  let context: ResolveContext;
+  before(() => {
+    const target = loadRelease('18.1');
+    context = { target, history: () => [loadRelease('6.3')] };
+  });
+
+  const rows: ReadonlyArray<readonly [raw: string, tactics: string[], status: ReferenceStatus, ids: string[]]> = [
+    ['Spearphishing Attachment (T1193)', [], 'revoked', ['T1566.001']],
+    ['T1192', [], 'revoked', ['T1566.002']],
+    ['Regsvr32 (T1117)', ['Execution', 'Defense Evasion'], 'revoked', ['T1218.010']],
+    ['T1204', [], 'current', ['T1204']],
+    ['T1032', [], 'revoked', ['T1573']],
+    ['T1094', [], 'revoked', ['T1095']],
+    ['t1566/001', [], 'current', ['T1566.001']],
+    ['T1566-001', [], 'current', ['T1566.001']],
+    ['Ｔ１１９３', [], 'revoked', ['T1566.001']],
+    ['T1193 - Spearphishing Attachment', [], 'revoked', ['T1566.001']],
+    ['T1193: Spearphishing Attachment', [], 'revoked', ['T1566.001']],
+    ['スピアフィッシングの添付ファイル（T1193）', [], 'revoked', ['T1566.001']],
+    ['Spearphishing\nAttachment (T1193)', [], 'revoked', ['T1566.001']],
+    ['Windows Admin Shares (T1077)', [], 'revoked', ['T1021.002']],
+    ['T1064', [], 'deprecated', []],
+    ['Scripting (T1064)', [], 'deprecated', []],
+    ['Spearphising Link', ['Initial Access'], 'fuzzy', ['T1566.002']],
+    ['Spearphishing Link', [], 'ambiguous', []],
+    ['Spearphishing Link', ['Reconnaissance'], 'name', ['T1598.003']],
+    ['Spearphishing Link', ['initial-access'], 'name', ['T1566.002']],
+    ['T1077: Network Share Discovery', [], 'ambiguous', []],
+    ['T1685', [], 'unknown', []],
+    ['Command-Line Interface (T1059)', [], 'renamed', ['T1059']],
+    ['PowerShell', [], 'name', ['T1059.001']],
+    ['Command and Scripting Interpreter: PowerShell', [], 'name', ['T1059.001']],
+    ['PowerShell (T1086)', [], 'revoked', ['T1059.001']],
+    ['Frobnicate the Flux Capacitor', [], 'unknown', []],
+    ['T1059.001, T1059.003', [], 'current', ['T1059.001', 'T1059.003']],
+  ];
+  for (const [raw, tactics, status, ids] of rows) {
+    it(`resolves ${JSON.stringify(raw)}${tactics.length ? ` under ${tactics.join(', ')}` : ''} as ${status} ${ids.join(', ') || '(none)'}`, () => {
+      const result = resolveReference({ raw, tactics }, context);
+      expect(result.status, result.note).to.equal(status);
+      expect(result.ids).to.deep.equal(ids);
+      expect(result.note).to.be.a('string').and.not.equal('');
+    });
+  }
+
+  it('warns that Execution no longer applies to T1117 -> T1218.010 and keeps Defense Evasion', () => {
+    const result = resolveReference({ raw: 'Regsvr32 (T1117)', tactics: ['Execution', 'Defense Evasion'] }, context);
+    expect(result.placed).to.deep.equal({ 'T1218.010': ['defense-evasion'] });
+    expect(result.warnings.join(' ')).to.match(/Execution no longer applies/);
+    expect(result.note).to.match(/T1117 Regsvr32 was revoked by T1218\.010/);
+  });
+
+  it('names both candidates when the ID and the name disagree (T1077: Network Share Discovery)', () => {
+    const result = resolveReference({ raw: 'T1077: Network Share Discovery' }, context);
+    expect(result.candidates.map((c) => c.id).sort()).to.deep.equal(['T1021.002', 'T1135']);
+    expect(result.note).to.match(/disagree/);
+  });
+
+  it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
+    const result = resolveReference({ raw: 'T1064' }, context);
+    expect(result.candidates.map((c) => c.id)).to.include('T1059');
+    expect(result.ids).to.deep.equal([]);
+  });
+
+  it('lists both techniques that share the name "Spearphishing Link" when no tactic decides', () => {
+    const result = resolveReference({ raw: 'Spearphishing Link' }, context);
+    expect(result.candidates.map((c) => c.id)).to.deep.equal(['T1566.002', 'T1598.003']);
+  });
+
+  it('hints at fetching a newer release for an ID the release does not know (T1685)', () => {
+    expect(resolveReference({ raw: 'T1685' }, context).note).to.match(/not a technique in ATT&CK enterprise-attack 18\.1.*data fetch/);
+  });
+
+  it('reports an unreadable tactic as a warning on the reference, not a failure', () => {
+    const result = resolveReference({ raw: 'T1566.001', tactics: ['Initial Access', 'Teleportation'] }, context);
+    expect(result.status).to.equal('current');
+    expect(result.tactics.unreadable).to.deep.equal(['Teleportation']);
+    expect(result.placed).to.deep.equal({ 'T1566.001': ['initial-access'] });
+    expect(result.warnings.join(' ')).to.match(/Teleportation/);
+  });
+
+  it('reads an ID through the release the report used first (attack_version 6.3)', () => {
+    const result = resolveReference({ raw: 'Command-Line Interface (T1059)' }, { target: loadRelease('18.1'), source: loadRelease('6.3') });
+    expect(result.status).to.equal('renamed');
+    expect(result.trail.join(' ')).to.match(/6\.3/);
+  });
+});
+
+describe('readTactic', () => {
+  const rows: ReadonlyArray<readonly [string, string | undefined]> = [
+    ['Defense Evasion', 'defense-evasion'],
+    ['defense-evasion', 'defense-evasion'],
+    ['TA0011', 'command-and-control'],
+    ['Command & Control', 'command-and-control'],
+    ['Command and Control', 'command-and-control'],
+    ['C2', 'command-and-control'],
+    ['Initial Access [TA0001]', 'initial-access'],
+    ['ＩＮＩＴＩＡＬ　ＡＣＣＥＳＳ', 'initial-access'],
+    ['Defence Evasion', 'defense-evasion'],
+    ['防御回避', 'defense-evasion'],
+    ['Privilege_Escalation', 'privilege-escalation'],
+    ['Teleportation', undefined],
+  ];
+  for (const [written, expected] of rows) {
+    it(`reads ${JSON.stringify(written)} as ${expected ?? 'nothing'}`, () => {
+      expect(readTactic(written, loadRelease('18.1'))).to.equal(expected);
+    });
+  }
+});

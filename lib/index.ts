@@ -74,3 +74,30 @@ export {
 } from './layer/upgrade-layer.js';
 /** Parse JSON text with errors that name the file, line and column. */
 export { parseJsonText } from './json-text.js';
+/** Coverage inputs and the gap review. */
+export type * from './coverage/coverage-types.js';
+export { readSigmaRules, listSigmaFiles, parseSigmaRule, sigmaLevel, SIGMA_WEIGHTS, SIGMA_IGNORED_STATUSES } from './coverage/read-sigma.js';
+export { readDetections, parseDetectionsCsv, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';
+export { readCoverageLayer, parseCoverageLayer, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';
+export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } from './coverage/read-threat.js';
+export {
+  campaignUnresolved,
+  resolveCoverage,
+  reviewGaps,
+  threatFromCampaigns,
+  threatFromLayer,
+  GAP_FORMULAS,
+  type CoverageStatus,
+  type CoveredTechnique,
+  type GapReview,
+  type GapRow,
+  type ResolvedCoverage,
+  type ResolvedRule,
+  type TacticSummary,
+  type ThreatSource,
+  type UnresolvedRef,
+} from './coverage/gap-review.js';
+export { formatGapCsv, formatGapMarkdown, gapJson, groupUnresolved } from './coverage/gap-report.js';
+export { renderCoverageLayer, renderGapLayer } from './coverage/gap-layers.js';
+export { coverageInput, roundLevel } from './coverage/coverage-types.js';
+export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';

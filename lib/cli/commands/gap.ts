@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import type { Argv } from 'yargs';
+import {
+  campaignUnresolved,
+  formatGapCsv,
+  formatGapMarkdown,
+  gapJson,
+  readCoverageInputs,
+  readThreatInputs,
+  renderCoverageLayer,
+  renderGapLayer,
+  resolveCoverage,
+  reviewGaps,
+  schemaIssues,
+  serializeLayer,
+  threatFromCampaigns,
+  threatFromLayer,
+  UsageError,
+  writeFileAtomic,
+  type Domain,
+} from '../../index.js';
+import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+
+interface Args extends GlobalArgs {
+  threat: string[];
+  coverage: string[];
+  out: string;
+  'min-coverage': number;
+  report: 'md' | 'csv' | 'json';
+  scale?: string;
+  to?: string;
+  force?: boolean;
+}
+
+export const command = 'gap';
+export const describe = 'Review threat techniques against detection coverage: coverage layer, gap layer, ranked report';
+
+export function builder(yargs: Argv): Argv<Args> {
+  return yargs
+    .option('threat', { type: 'string', array: true, demandOption: true, describe: 'campaign files or folders, or Navigator layers of threat' })
+    .option('coverage', {
+      type: 'string',
+      array: true,
+      demandOption: true,
+      describe: 'a folder of Sigma rules, a detections file (.csv/.yaml), or a Navigator coverage layer (.json)',
+    })
+    .option('out', { type: 'string', demandOption: true, describe: 'folder for coverage.layer.json, gap.layer.json and the report' })
+    .option('min-coverage', { type: 'number', default: 50, describe: 'coverage (0-100) below which a threat technique is a gap' })
+    .option('report', { choices: ['md', 'csv', 'json'] as const, default: 'md' as const, describe: 'report format' })
+    .option('scale', { type: 'string', describe: 'score range of coverage layers, "min,max" (default: each layer\'s gradient)' })
+    .option('to', { type: 'string', describe: 'ATT&CK release to review against (default: the newest)' })
+    .option('force', { type: 'boolean', describe: 'replace existing output files' })
+    .example('$0 gap --threat campaigns --coverage ../sigma/rules --out review', 'campaigns against a Sigma rule folder')
+    .example('$0 gap --threat apt.layer.json --coverage detections.csv --out review --report csv --min-coverage 70', 'a threat layer against a detections file') as unknown as Argv<Args>;
+}
+
+export function handler(context: CliContext) {
+  return (args: Args): void => {
+    const minCoverage = args['min-coverage'];
+    if (!(minCoverage >= 0 && minCoverage <= 100)) throw new UsageError(`--min-coverage ${minCoverage}: give a number from 0 to 100`);
+    let scale: [number, number] | undefined;
+    if (args.scale) {
+      const parts = args.scale.split(',').map(Number);
+      if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || parts[0]! >= parts[1]!) throw new UsageError(`--scale ${args.scale}: write "min,max", e.g. 0,100`);
+      scale = [parts[0]!, parts[1]!];
+    }
+    const library = attackLibrary(context, args);
+    const threat = readThreatInputs(args.threat, library, args.to);
+    const domains = new Set<Domain>(threat.campaigns.map((c) => c.attack.domain));
+    if (domains.size > 1) throw new UsageError(`the threat campaigns span several domains (${[...domains].join(', ')}); review one domain at a time`);
+    const target = library.release([...domains][0] ?? 'enterprise-attack', args.to);
+    if (context.stderr.isTTY) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
+    const inputs = readCoverageInputs(args.coverage, { scale });
+    const coverage = resolveCoverage(inputs, target);
+    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target));
+    const review = reviewGaps([...threatFromCampaigns(threat.campaigns), ...threatLayers.map((t) => t.source)], coverage, target, {
+      minCoverage: minCoverage / 100,
+      threatUnresolved: [...campaignUnresolved(threat.campaigns), ...threatLayers.flatMap((t) => t.unresolved)],
+    });
+    const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? `${JSON.stringify(gapJson(review), null, 2)}\n` : formatGapMarkdown(review);
+    const files: [string, string][] = [
+      [join(args.out, 'coverage.layer.json'), serializeLayer(renderCoverageLayer(review, target))],
+      [join(args.out, 'gap.layer.json'), serializeLayer(renderGapLayer(review, target))],
+      [join(args.out, `gap-report.${args.report}`), report],
+    ];
+    for (const [file, text] of files.slice(0, 2)) {
+      const issues = schemaIssues('layer-4.5', JSON.parse(text));
+      if (issues.length) throw new Error(`bug: ${file} would not be a valid layer: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
+    }
+    for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
+    context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
+    for (const input of inputs) {
+      for (const problem of input.problems) note(context, args, `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+    }
+    const unresolved = review.coverage.unresolved.length + review.threatUnresolved.length;
+    note(
+      context,
+      args,
+      `${review.rows.length} threat techniques, ${review.gaps.length} gaps; ${inputs.map((i) => `${i.source}: ${i.counts.rules} rules read, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`).join('; ')}` +
+        (unresolved ? `; ${unresolved} references not resolved (listed in the report)` : ''),
+    );
+  };
+}

@@ -1,0 +1,93 @@
+/** Where a coverage rule came from: a Sigma rule, a row of a detections file, or an entry of a Navigator layer. */
+export type CoverageKind = 'sigma' | 'detections' | 'layer';
+
+/** A technique reference exactly as the input wrote it (`attack.t1059.001`, `PowerShell (T1086)`), and its line. */
+export interface CoverageRef {
+  raw: string;
+  line?: number;
+}
+
+/** One detection that covers the techniques it references, with a weight 0..1. */
+export interface CoverageRule {
+  kind: CoverageKind;
+  /** Rule title, detection name, or layer name (+ entry comment). */
+  name: string;
+  /** The Sigma rule's `id` or the detection's `id`, when given. */
+  id?: string;
+  file: string;
+  line?: number;
+  refs: CoverageRef[];
+  /** Coverage weight 0..1 (rounded to 3 decimals). */
+  level: number;
+  /** How `level` was derived, e.g. `sigma status stable, level high -> 0.9`. */
+  levelReason: string;
+  /** Tactics as written: Sigma tactic tags without `attack.` (`defense_evasion`), or a layer entry's `tactic`. */
+  tactics?: string[];
+  platforms?: string[];
+  dataSources?: string[];
+  comment?: string;
+}
+
+/** Something read but not used, and why (deprecated status, no technique reference, disabled entry). */
+export interface CoverageIgnored {
+  file: string;
+  line?: number;
+  name?: string;
+  reason: string;
+}
+
+/** A problem in the input. `skipped` says whether it cost an item (file, row, entry) its place among the rules. */
+export interface CoverageProblem {
+  file: string;
+  line?: number;
+  message: string;
+  skipped: boolean;
+}
+
+/**
+ * The bookkeeping of one read. `items` counts files for Sigma, rows or list items for a detections file, and
+ * technique entries for a layer; each item ends in exactly one of rules, ignored or invalid, so
+ * `items === rules + ignored + invalid`.
+ */
+export interface CoverageCounts {
+  items: number;
+  rules: number;
+  ignored: number;
+  invalid: number;
+}
+
+/** A defender's detection coverage read from one folder or file, before references are resolved against ATT&CK. */
+export interface CoverageInput {
+  kind: CoverageKind;
+  /** The folder or file read, as given. */
+  source: string;
+  /** Files looked at (for Sigma every *.yml / *.yaml under the folder; 1 for a detections file or layer). */
+  files: number;
+  rules: CoverageRule[];
+  ignored: CoverageIgnored[];
+  problems: CoverageProblem[];
+  counts: CoverageCounts;
+}
+
+/** Round a weight to 3 decimals so 0.8 * 0.75 prints as 0.6, not 0.6000000000000001. */
+export function roundLevel(level: number): number {
+  return Math.round(level * 1000) / 1000;
+}
+
+/** Fill in `counts` from the lists; `items` is what the reader saw. */
+export function coverageInput(
+  kind: CoverageKind,
+  source: string,
+  files: number,
+  items: number,
+  lists: Pick<CoverageInput, 'rules' | 'ignored' | 'problems'>,
+): CoverageInput {
+  const invalid = lists.problems.filter((problem) => problem.skipped).length;
+  return {
+    kind,
+    source,
+    files,
+    ...lists,
+    counts: { items, rules: lists.rules.length, ignored: lists.ignored.length, invalid },
+  };
+}

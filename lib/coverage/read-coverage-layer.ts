@@ -1,0 +1,162 @@
+/**
+ * A Navigator layer as coverage: each scored technique entry is a rule named after the layer (and the entry's
+ * comment). The score is placed on a scale: `level = (score - min) / (max - min)`, clamped to 0..1, where min and
+ * max come from `options.scale`, else from the layer's `gradient` (minValue, maxValue), else 0..100 (Navigator's
+ * default gradient). That is the reading Navigator itself gives a score: the gradient's ends are "none" and "full".
+ */
+import { readFileSync } from 'node:fs';
+import type { LineCounter } from 'yaml';
+import { InputError, UsageError } from '../errors.js';
+import { parseJsonText } from '../json-text.js';
+import {
+  coverageInput,
+  roundLevel,
+  type CoverageIgnored,
+  type CoverageInput,
+  type CoverageProblem,
+  type CoverageRule,
+} from './coverage-types.js';
+import { lineOf, yaml } from './yaml-source.js';
+
+/** Navigator's default gradient when a layer has none. */
+export const DEFAULT_LAYER_SCALE: readonly [number, number] = [0, 100];
+
+export interface CoverageLayerOptions {
+  /** The scores that mean no and full coverage; overrides every layer's gradient. */
+  scale?: [number, number];
+}
+
+/**
+ * Read a Navigator layer file (one layer, or a JSON array of layers) as coverage. Entries that are disabled or
+ * have no score are ignored with a reason; entries without a technique ID are reported and skipped.
+ * @throws UsageError when the file cannot be read or `options.scale` is not [min, max] with min < max;
+ * InputError (with line) for invalid JSON, something that is not a layer, or a gradient whose max is not above its min.
+ */
+export function readCoverageLayer(file: string, options: CoverageLayerOptions = {}): CoverageInput {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`, {
+      cause: error,
+    });
+  }
+  return parseCoverageLayer(text, file, options);
+}
+
+/** Read layer JSON text as coverage (pure); see readCoverageLayer. */
+export function parseCoverageLayer(text: string, file: string, options: CoverageLayerOptions = {}): CoverageInput {
+  const scale = options.scale;
+  if (scale && !(scale.length === 2 && Number.isFinite(scale[0]) && Number.isFinite(scale[1]) && scale[0] < scale[1])) {
+    throw new UsageError(`coverage scale ${JSON.stringify(scale)} must be [min, max] with min < max, e.g. [0, 100]`);
+  }
+  const value = parseJsonText(text, file);
+  const lines = entryLines(text);
+  const layers = Array.isArray(value) ? value : [value];
+  const rules: CoverageRule[] = [];
+  const ignored: CoverageIgnored[] = [];
+  const problems: CoverageProblem[] = [];
+  let items = 0;
+  layers.forEach((layer: unknown, layerIndex) => {
+    const where = Array.isArray(value) ? `layer ${layerIndex + 1}` : 'the layer';
+    const layerLine = lines(layerIndex, Array.isArray(value));
+    if (typeof layer !== 'object' || layer === null || Array.isArray(layer)) {
+      throw new InputError(`${file}${layerLine ? `:${layerLine}` : ''}: ${where} is not a JSON object; give a Navigator layer or an array of layers`, {
+        file,
+        line: layerLine,
+      });
+    }
+    const fields = layer as Record<string, unknown>;
+    const techniques = fields['techniques'] ?? [];
+    if (!Array.isArray(techniques) || (fields['techniques'] === undefined && fields['versions'] === undefined && fields['domain'] === undefined)) {
+      throw new InputError(`${file}${layerLine ? `:${layerLine}` : ''}: ${where} is not a Navigator layer (no "techniques" list); export the layer from Navigator`, {
+        file,
+        line: layerLine,
+      });
+    }
+    const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : `${where} of ${file}`;
+    const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
+    techniques.forEach((entry: unknown, entryIndex) => {
+      items++;
+      const line = lines(layerIndex, Array.isArray(value), entryIndex);
+      const at = { file, ...(line === undefined ? {} : { line }) };
+      if (typeof entry !== 'object' || entry === null) {
+        problems.push({ ...at, message: `technique entry ${entryIndex + 1} of ${where} is not an object; it is skipped`, skipped: true });
+        return;
+      }
+      const { techniqueID, tactic, score, enabled, comment } = entry as Record<string, unknown>;
+      if (typeof techniqueID !== 'string' || techniqueID.trim() === '') {
+        problems.push({ ...at, message: `technique entry ${entryIndex + 1} of ${where} has no "techniqueID"; it is skipped`, skipped: true });
+        return;
+      }
+      if (enabled === false) {
+        ignored.push({ ...at, name: techniqueID, reason: 'enabled: false' });
+        return;
+      }
+      if (score === undefined || score === null) {
+        ignored.push({ ...at, name: techniqueID, reason: 'no score' });
+        return;
+      }
+      if (typeof score !== 'number' || !Number.isFinite(score)) {
+        problems.push({ ...at, message: `${techniqueID}: score ${JSON.stringify(score)} is not a number; it is skipped`, skipped: true });
+        return;
+      }
+      const exact = (score - min) / (max - min);
+      const level = roundLevel(Math.min(1, Math.max(0, exact)));
+      const clamped = exact < 0 || exact > 1;
+      if (clamped) problems.push({ ...at, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${level}`, skipped: false });
+      const text = typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined;
+      const rule: CoverageRule = {
+        kind: 'layer',
+        name: text === undefined ? layerName : `${layerName}: ${text}`,
+        ...at,
+        refs: [{ raw: techniqueID, ...(line === undefined ? {} : { line }) }],
+        level,
+        levelReason: `score ${score} on ${scaleText} -> ${level}${clamped ? ' (clamped)' : ''}`,
+      };
+      if (typeof tactic === 'string' && tactic !== '') rule.tactics = [tactic];
+      if (text !== undefined) rule.comment = text;
+      rules.push(rule);
+    });
+  });
+  return coverageInput('layer', file, 1, items, { rules, ignored, problems });
+}
+
+/** The [min, max] a layer's scores are read on, and how to say where it came from. */
+function layerScale(
+  layer: Record<string, unknown>,
+  scale: [number, number] | undefined,
+  file: string,
+  line: number | undefined,
+): [number, number, string] {
+  if (scale) return [scale[0], scale[1], `the given scale ${scale[0]}..${scale[1]}`];
+  const gradient = layer['gradient'] as { minValue?: unknown; maxValue?: unknown } | undefined;
+  const { minValue, maxValue } = gradient ?? {};
+  if (typeof minValue !== 'number' || typeof maxValue !== 'number') {
+    const [min, max] = DEFAULT_LAYER_SCALE;
+    return [min, max, `the default scale ${min}..${max} (no gradient)`];
+  }
+  if (!(minValue < maxValue)) {
+    throw new InputError(
+      `${file}${line ? `:${line}` : ''}: the layer's gradient has minValue ${minValue} and maxValue ${maxValue}; maxValue must be greater, or pass a scale`,
+      { file, line },
+    );
+  }
+  return [minValue, maxValue, `the layer gradient ${minValue}..${maxValue}`];
+}
+
+/**
+ * Lines of layers and technique entries. JSON is valid YAML 1.2 flow, and the yaml parser keeps node ranges,
+ * which JSON.parse does not; if the text trips the yaml parser anyway, lines are simply left out.
+ */
+function entryLines(text: string): (layer: number, isArray: boolean, entry?: number) => number | undefined {
+  const { LineCounter, parseDocument } = yaml();
+  const lineCounter: LineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length > 0) return () => undefined;
+  return (layer, isArray, entry) => {
+    const path: (string | number)[] = isArray ? [layer] : [];
+    if (entry !== undefined) path.push('techniques', entry);
+    return lineOf(lineCounter, path.length === 0 ? doc.contents : doc.getIn(path, true));
+  };
+}

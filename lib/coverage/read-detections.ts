@@ -1,0 +1,334 @@
+/**
+ * A detections file as coverage: the team's own inventory of detections and the techniques each covers.
+ *
+ * YAML or JSON (`schemas/detections.schema.json`): a list, or `{ detections: [...] }`, of
+ * `{ name, id?, techniques?, coverage?, platforms?, data_sources?, comment? }`.
+ *
+ * CSV (RFC 4180, first row is the header): columns `name` and `techniques` are required; `id`, `coverage`,
+ * `platforms`, `data_sources`, `comment` are optional (header names ignore case, and spaces or hyphens count as
+ * `_`). Several techniques in one cell are separated by `;` (also `|` or a line break); a comma separates them
+ * only when every comma-separated part holds a technique ID (`T1059.001, T1086`), because technique names may be
+ * written with commas and the cell is inside a comma-separated file anyway. Platforms and data sources are
+ * separated by `;`, `|` or `,`. Rows whose cells are all empty (what spreadsheets export after the data) are
+ * skipped and not counted.
+ *
+ * Coverage (COVERAGE_WORDS): a number 0-100 is a percentage (/100). Words: none 0, low 0.25, medium 0.5, high 1.0.
+ * `high` is the top of the team's own scale, so it is full coverage; a scale whose best word is worth less than 1
+ * would make a team that claims "high" everywhere look uncovered. `none` is kept as a rule of level 0: a known gap
+ * stated by the team is information a gap review should show. Missing coverage counts as full: the detection
+ * exists and is deployed, and the team made no claim that it is partial.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
+import { schemaIssues } from '../schemas.js';
+import {
+  coverageInput,
+  roundLevel,
+  type CoverageIgnored,
+  type CoverageInput,
+  type CoverageProblem,
+  type CoverageRef,
+  type CoverageRule,
+} from './coverage-types.js';
+import { parseCsv } from './parse-csv.js';
+import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
+
+/** Coverage words and their weight. */
+export const COVERAGE_WORDS: Readonly<Record<string, number>> = { none: 0, low: 0.25, medium: 0.5, high: 1 };
+
+/** The levelReason of a detection that states no coverage. */
+export const NO_COVERAGE_GIVEN = 'no coverage given, counted as full -> 1';
+
+/** CSV columns a detections file may have; `name` and `techniques` are required. */
+export const DETECTION_COLUMNS: readonly string[] = ['name', 'id', 'techniques', 'coverage', 'platforms', 'data_sources', 'comment'];
+
+/** One detection before it is checked: what the file said, field by field, with lines. */
+interface RawDetection {
+  line?: number;
+  name: string;
+  id?: string;
+  techniques: CoverageRef[];
+  coverage?: number | string;
+  platforms: string[];
+  dataSources: string[];
+  comment?: string;
+}
+
+type Lists = Pick<CoverageInput, 'rules' | 'ignored' | 'problems'>;
+
+/**
+ * Read a detections file (.csv, .yml, .yaml or .json). Broken rows or items are reported in `problems` and skipped;
+ * detections without techniques are ignored with a reason.
+ * @throws UsageError when the file cannot be read or its extension is unknown; InputError (with line) when the
+ * file as a whole is unusable (YAML syntax, no CSV header); SchemaValidationError when the YAML is not a detections
+ * list at all.
+ */
+export function readDetections(file: string): CoverageInput {
+  const extension = extname(file).toLowerCase();
+  if (!['.csv', '.yml', '.yaml', '.json'].includes(extension)) {
+    throw new UsageError(`${file}: a detections file must end in .csv, .yml, .yaml or .json`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`, {
+      cause: error,
+    });
+  }
+  return extension === '.csv' ? parseDetectionsCsv(text, file) : parseDetectionsYaml(text, file);
+}
+
+/** Read detections from CSV text (pure). @throws InputError when there is no usable header row. */
+export function parseDetectionsCsv(text: string, file: string): CoverageInput {
+  const { rows, problems: csvProblems } = parseCsv(text);
+  const lists: Lists = { rules: [], ignored: [], problems: [] };
+  const header = rows[0];
+  if (!header) {
+    const broken = csvProblems[0];
+    throw new InputError(`${file}${broken ? `:${broken.line}` : ''}: no header row; the first row must name the columns (${DETECTION_COLUMNS.join(', ')})`, {
+      file,
+      line: broken?.line ?? 1,
+    });
+  }
+  if (csvProblems.some((problem) => problem.line < header.line)) {
+    throw new InputError(`${file}:${csvProblems[0]?.line}: the header row is broken (${csvProblems[0]?.message})`, {
+      file,
+      line: csvProblems[0]?.line,
+    });
+  }
+  const columns = header.cells.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  for (const required of ['name', 'techniques']) {
+    if (!columns.includes(required)) {
+      throw new InputError(`${file}:${header.line}: the header has no "${required}" column; name the columns ${DETECTION_COLUMNS.join(', ')}`, {
+        file,
+        line: header.line,
+      });
+    }
+  }
+  const duplicate = columns.find((column, index) => column !== '' && columns.indexOf(column) !== index);
+  if (duplicate !== undefined) {
+    throw new InputError(`${file}:${header.line}: the column "${duplicate}" appears twice; keep one`, { file, line: header.line });
+  }
+  columns.forEach((column, index) => {
+    if (!DETECTION_COLUMNS.includes(column)) {
+      lists.problems.push({
+        file,
+        line: header.line,
+        message: `unknown column "${header.cells[index] ?? ''}" is not read; the columns are ${DETECTION_COLUMNS.join(', ')}`,
+        skipped: false,
+      });
+    }
+  });
+  const dataRows = rows.slice(1).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  // A broken record never reaches `rows`, so it is an item of its own.
+  const items = dataRows.length + csvProblems.length;
+  for (const problem of csvProblems) lists.problems.push({ file, line: problem.line, message: problem.message, skipped: true });
+  for (const row of dataRows) {
+    if (row.cells.length !== columns.length) {
+      lists.problems.push({
+        file,
+        line: row.line,
+        message: `the row has ${row.cells.length} fields but the header has ${columns.length}; quote fields that contain commas`,
+        skipped: true,
+      });
+      continue;
+    }
+    const cell = (column: string): string | undefined => {
+      const value = row.cells[columns.indexOf(column)]?.trim();
+      return value === undefined || value === '' ? undefined : value;
+    };
+    const name = cell('name');
+    if (name === undefined) {
+      lists.problems.push({ file, line: row.line, message: 'the row has no name; give every detection a name', skipped: true });
+      continue;
+    }
+    addDetection(lists, file, {
+      line: row.line,
+      name,
+      id: cell('id'),
+      techniques: splitTechniques(cell('techniques') ?? '').map((raw) => ({ raw, line: row.line })),
+      coverage: cell('coverage'),
+      platforms: splitList(cell('platforms') ?? ''),
+      dataSources: splitList(cell('data_sources') ?? ''),
+      comment: cell('comment'),
+    });
+  }
+  sortProblems(lists.problems);
+  return coverageInput('detections', file, 1, items, lists);
+}
+
+/**
+ * Read detections from YAML or JSON text (pure). Items that break the schema are reported and skipped.
+ * @throws InputError for a YAML syntax error; SchemaValidationError when the document is not a detections list.
+ */
+export function parseDetectionsYaml(text: string, file: string): CoverageInput {
+  const { LineCounter, parseDocument } = yaml();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const error = doc.errors[0];
+  if (error) {
+    const { message, line } = yamlErrorText(error);
+    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${message}; fix the syntax`, { file, line, cause: error });
+  }
+  if (doc.contents === null) throw new InputError(`${file}: the file is empty; list detections with a name and techniques`, { file, line: 1 });
+  const value: unknown = doc.toJS();
+  const list = itemNodes(doc);
+  const withLines = (issue: Issue): Issue => ({ ...issue, line: lineAtPath(doc, lineCounter, issue.path) });
+  const issues = specific(schemaIssues('detections', value));
+  const byItem = new Map<number, Issue[]>();
+  const whole: Issue[] = [];
+  for (const issue of issues) {
+    const index = /^(?:\/detections)?\/(\d+)(?:\/|$)/.exec(issue.path)?.[1];
+    if (index === undefined || !list) whole.push(issue);
+    else byItem.set(Number(index), [...(byItem.get(Number(index)) ?? []), issue]);
+  }
+  if (whole.length > 0) throw new SchemaValidationError(file, 'detections file', whole.map(withLines));
+
+  const items = (Array.isArray(value) ? value : (value as { detections: unknown[] }).detections) as Record<string, unknown>[];
+  const lists: Lists = { rules: [], ignored: [], problems: [] };
+  items.forEach((item, index) => {
+    const node = list?.items[index];
+    const line = lineOf(lineCounter, node);
+    const itemIssues = byItem.get(index);
+    if (itemIssues) {
+      const first = withLines(itemIssues[0] as Issue);
+      lists.problems.push({
+        file,
+        line: first.line ?? line,
+        message: `detection ${index + 1}${typeof item['name'] === 'string' ? ` "${item['name']}"` : ''}: ${itemIssues
+          .map((issue) => {
+            const field = issue.path.replace(/^(?:\/detections)?\/\d+\/?/, '');
+            return field === '' ? issue.message : `${field} ${issue.message}`;
+          })
+          .join('; ')}`,
+        skipped: true,
+      });
+      return;
+    }
+    const techniquesNode = yaml().isMap(node) ? (node.get('techniques', true) as YamlNode | undefined) : undefined;
+    addDetection(lists, file, {
+      line,
+      name: item['name'] as string,
+      id: item['id'] as string | undefined,
+      techniques: techniqueRefs(item['techniques'] as string | string[] | undefined, techniquesNode, lineCounter),
+      coverage: item['coverage'] as number | string | undefined,
+      platforms: listOf(item['platforms'] as string | string[] | undefined),
+      dataSources: listOf(item['data_sources'] as string | string[] | undefined),
+      comment: item['comment'] as string | undefined,
+    });
+  });
+  return coverageInput('detections', file, 1, items.length, lists);
+}
+
+/** Check one detection and file it as a rule, ignored, or a problem. */
+function addDetection(lists: Lists, file: string, detection: RawDetection): void {
+  const { line, name } = detection;
+  const weight = coverageLevel(detection.coverage);
+  if ('error' in weight) {
+    lists.problems.push({ file, line, message: `detection "${name}": ${weight.error}`, skipped: true });
+    return;
+  }
+  if (detection.techniques.length === 0) {
+    const ignored: CoverageIgnored = { file, line, name, reason: 'no technique reference' };
+    lists.ignored.push(ignored);
+    return;
+  }
+  const rule: CoverageRule = { kind: 'detections', name, file, line, refs: detection.techniques, ...weight };
+  if (detection.id !== undefined) rule.id = detection.id;
+  if (detection.platforms.length > 0) rule.platforms = detection.platforms;
+  if (detection.dataSources.length > 0) rule.dataSources = detection.dataSources;
+  if (detection.comment !== undefined) rule.comment = detection.comment;
+  lists.rules.push(rule);
+}
+
+/** A detection's weight from its coverage: a number 0-100, a word (COVERAGE_WORDS, any case), or nothing. */
+export function coverageLevel(coverage: number | string | undefined): { level: number; levelReason: string } | { error: string } {
+  if (coverage === undefined) return { level: 1, levelReason: NO_COVERAGE_GIVEN };
+  const text = String(coverage).trim();
+  const word = COVERAGE_WORDS[text.toLowerCase()];
+  if (word !== undefined) return { level: word, levelReason: `coverage ${text.toLowerCase()} -> ${word}` };
+  const percent = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text)?.[1];
+  const number = percent === undefined ? NaN : Number(percent);
+  if (Number.isNaN(number) || number > 100) {
+    return { error: `coverage "${text}" is not a number 0-100 or one of ${Object.keys(COVERAGE_WORDS).join(', ')}` };
+  }
+  const level = roundLevel(number / 100);
+  return { level, levelReason: `coverage ${number}% -> ${level}` };
+}
+
+/**
+ * Split a cell of technique references: `;`, `|` and line breaks always separate; a comma separates only when
+ * every comma-separated part holds a technique ID.
+ */
+export function splitTechniques(cell: string): string[] {
+  return cell
+    .split(/[;|\r\n]+/)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '')
+    .flatMap((piece) => {
+      const parts = piece.split(',').map((part) => part.trim());
+      return parts.length > 1 && parts.every((part) => /\bT\d{4}\b/i.test(part)) ? parts : [piece];
+    });
+}
+
+/** Split a cell of platforms or data sources on `;`, `|`, `,` and line breaks. */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(/[;|,\r\n]+/)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '');
+}
+
+function listOf(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? splitList(value) : value.map((piece) => piece.trim()).filter((piece) => piece !== '');
+}
+
+/** Technique references with the line of each list entry (or of the one text they were split from). */
+function techniqueRefs(value: string | string[] | undefined, node: YamlNode | undefined, lineCounter: LineCounter): CoverageRef[] {
+  if (value === undefined) return [];
+  const { isSeq } = yaml();
+  if (typeof value === 'string') return splitTechniques(value).map((raw) => ({ raw, line: lineOf(lineCounter, node) }));
+  return value.flatMap((entry, index) =>
+    splitTechniques(entry).map((raw) => ({ raw, line: lineOf(lineCounter, isSeq(node) ? node.items[index] : node) })),
+  );
+}
+
+/** The list node of the detections, in either shape. */
+function itemNodes(doc: Document.Parsed): import('yaml').YAMLSeq | undefined {
+  const { isMap, isSeq } = yaml();
+  const contents = doc.contents;
+  if (isSeq(contents)) return contents;
+  const list = isMap(contents) ? contents.get('detections', true) : undefined;
+  return isSeq(list) ? list : undefined;
+}
+
+/** The line of the node at a JSON path (`/detections/3/coverage`), or of its nearest ancestor that exists. */
+function lineAtPath(doc: Document.Parsed, lineCounter: LineCounter, path: string): number | undefined {
+  const keys = path
+    .split('/')
+    .slice(1)
+    .filter((key) => key !== '')
+    .map((key) => (/^\d+$/.test(key) ? Number(key) : key.replace(/~1/g, '/').replace(/~0/g, '~')));
+  for (let depth = keys.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(keys.slice(0, depth), true);
+    const line = lineOf(lineCounter, node);
+    if (line !== undefined) return line;
+  }
+  return undefined;
+}
+
+/** Drop ajv's summary errors of if/then/else when a more specific error says the same at or below that path. */
+function specific(issues: Issue[]): Issue[] {
+  const summary = /^must match "(?:then|else)" schema$/;
+  return issues.filter(
+    (issue) => !summary.test(issue.message) || !issues.some((other) => !summary.test(other.message) && other.path.startsWith(issue.path === '/' ? '/' : issue.path)),
+  );
+}
+
+function sortProblems(problems: CoverageProblem[]): void {
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}

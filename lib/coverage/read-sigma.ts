@@ -1,0 +1,329 @@
+/**
+ * Sigma rules as coverage.
+ *
+ * A Sigma rule covers the techniques in its `attack.tNNNN` tags. How much it counts is its maturity times its
+ * severity (SIGMA_WEIGHTS):
+ *
+ *   status  stable 1.0 | test 0.8 | experimental 0.6          (missing or unknown: counted as experimental)
+ *   level   critical 1.0 | high 0.9 | medium 0.75 | low 0.5 | informational 0.25   (missing: counted as medium)
+ *
+ * Why: `status` is SigmaHQ's own statement of how well a rule has been tuned against false positives (stable:
+ * run in production for months; experimental: may be noisy or broken), so it discounts how much an alert can be
+ * relied on. `level` decides where an alert goes: critical/high alerts reach an analyst's queue, low and
+ * informational rules mostly feed dashboards and hunting, so they cover a technique only partly. No combination
+ * reaches 0: a deployed rule always covers something. `deprecated` and `unsupported` rules are not deployed,
+ * so they are ignored rather than weighted.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { UsageError } from '../errors.js';
+import {
+  coverageInput,
+  roundLevel,
+  type CoverageIgnored,
+  type CoverageInput,
+  type CoverageProblem,
+  type CoverageRef,
+  type CoverageRule,
+} from './coverage-types.js';
+import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
+
+/** How a Sigma rule's `status` and `level` become a coverage weight (their product). */
+export const SIGMA_WEIGHTS = {
+  status: { stable: 1, test: 0.8, experimental: 0.6 },
+  level: { critical: 1, high: 0.9, medium: 0.75, low: 0.5, informational: 0.25 },
+  /** What a rule without `status` (or with an unknown one) counts as. */
+  missingStatus: 'experimental',
+  /** What a rule without `level` (or with an unknown one) counts as. */
+  missingLevel: 'medium',
+} as const;
+
+/** Sigma statuses whose rules are not deployed and are ignored. */
+export const SIGMA_IGNORED_STATUSES: readonly string[] = ['deprecated', 'unsupported'];
+
+/**
+ * Sigma `logsource.product` -> ATT&CK platform. Products without one clear platform (azure: Entra ID sign-ins vs.
+ * Azure resources; zeek, opencanary, application frameworks) get none.
+ */
+export const SIGMA_PLATFORMS: Readonly<Record<string, string>> = {
+  windows: 'Windows',
+  linux: 'Linux',
+  macos: 'macOS',
+  aws: 'IaaS',
+  gcp: 'IaaS',
+  m365: 'Office Suite',
+  okta: 'Identity Provider',
+  onelogin: 'Identity Provider',
+  kubernetes: 'Containers',
+  github: 'SaaS',
+  bitbucket: 'SaaS',
+  cisco: 'Network Devices',
+  juniper: 'Network Devices',
+  huawei: 'Network Devices',
+  fortigate: 'Network Devices',
+  fortios: 'Network Devices',
+  paloalto: 'Network Devices',
+};
+
+const YAML_FILE = /\.ya?ml$/i;
+// attack.t1059.001, attack.t1086, attack.t9999: a technique, kept as written for the normalizer.
+const TECHNIQUE_TAG = /^attack\.t\d/i;
+// attack.g0007 (group), attack.s0002 (software), attack.c0010 (campaign), attack.ds0005 (data source),
+// attack.m1040 (mitigation): ATT&CK objects that are not techniques.
+const OBJECT_TAG = /^attack\.(?:g|s|c|ds|m)\d+$/i;
+// attack.execution, attack.defense_evasion (older Sigma spelling), attack.ta0002.
+const TACTIC_TAG = /^attack\.([a-z][a-z_-]*|ta\d{4})$/i;
+
+/** The outcome of one file: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. */
+export type SigmaFileOutcome = (
+  | { rule: CoverageRule }
+  | { ignored: Omit<CoverageIgnored, 'file'> }
+  | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] };
+
+/** One Sigma document's top-level fields (key -> value node), merged over an `action: global` document if any. */
+interface RuleFields {
+  fields: Map<string, YamlNode | null>;
+  line: number;
+}
+
+/**
+ * Read every *.yml / *.yaml under a folder (or one file) as Sigma rules. Every file ends as a rule, ignored (with
+ * a reason) or a problem; the walk never stops at a bad file. Folders whose name starts with `.` are skipped.
+ * @throws UsageError when the path does not exist.
+ */
+export function readSigmaRules(dir: string): CoverageInput {
+  const files = listSigmaFiles(dir);
+  const rules: CoverageRule[] = [];
+  const ignored: CoverageIgnored[] = [];
+  const problems: CoverageProblem[] = [];
+  for (const file of files) {
+    let outcome: SigmaFileOutcome;
+    try {
+      outcome = parseSigmaRule(readFileSync(file, 'utf8'), file);
+    } catch (error) {
+      outcome = { invalid: { message: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})` } };
+    }
+    if ('rule' in outcome) rules.push(outcome.rule);
+    else if ('ignored' in outcome) ignored.push({ file, ...outcome.ignored });
+    else problems.push({ file, ...outcome.invalid, skipped: true });
+    for (const note of outcome.notes ?? []) problems.push({ file, ...note, skipped: false });
+  }
+  return coverageInput('sigma', dir, files.length, files.length, { rules, ignored, problems });
+}
+
+/** The Sigma files under a folder, depth first, names sorted by code point; a single file is its own list. */
+export function listSigmaFiles(dir: string): string[] {
+  let isFile: boolean;
+  try {
+    isFile = statSync(dir).isFile();
+  } catch (error) {
+    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma rules`, {
+      cause: error,
+    });
+  }
+  if (isFile) return [dir];
+  const found: string[] = [];
+  const visit = (folder: string): void => {
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      // .git and .github hold workflow YAML, not rules.
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (YAML_FILE.test(entry.name) && (entry.isFile() || isLinkToFile(path))) found.push(path);
+    }
+  };
+  visit(dir);
+  return found;
+}
+
+function isLinkToFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Read the text of one Sigma file (pure): a rule, a reason to ignore it, or why it is not a rule. */
+export function parseSigmaRule(text: string, file: string): SigmaFileOutcome {
+  const { LineCounter, parseAllDocuments } = yaml();
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter });
+  if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
+  for (const doc of docs) {
+    const error = doc.errors[0];
+    if (error) {
+      const { message, line } = yamlErrorText(error);
+      return { invalid: { line, message: `not valid YAML: ${message}; fix the syntax or move the file out of the rules folder` } };
+    }
+  }
+  const first = docs[0] as Document.Parsed;
+  const firstFields = topFields(first, lineCounter);
+  if (!firstFields) {
+    return { invalid: { line: lineOf(lineCounter, first.contents) ?? 1, message: 'not a Sigma rule: the document is not a mapping' } };
+  }
+  // A rule collection: the first document (action: global) holds what every later document shares.
+  const global = scalarText(firstFields.fields.get('action')) === 'global' ? firstFields : undefined;
+  const candidates: RuleFields[] = [];
+  for (const doc of global ? docs.slice(1) : docs) {
+    const own = topFields(doc as Document.Parsed, lineCounter);
+    if (own) candidates.push(global ? { fields: new Map([...global.fields, ...own.fields]), line: own.line } : own);
+  }
+  const ruleDocs = candidates.filter((c) => c.fields.get('title') !== undefined && c.fields.get('detection') !== undefined);
+  const chosen = ruleDocs[0];
+  if (!chosen) return notARule(candidates[0] ?? firstFields);
+  const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
+  if (!global && ruleDocs.length > 1) {
+    notes.push({ line: ruleDocs[1]?.line, message: `the file holds ${ruleDocs.length} rules; only the first (line ${chosen.line}) is read` });
+  }
+  const outcome = ruleFrom(chosen, global ? ruleDocs : [chosen], global, file, lineCounter, notes);
+  return notes.length > 0 ? { ...outcome, notes } : outcome;
+}
+
+function notARule(candidate: RuleFields): SigmaFileOutcome {
+  const { fields, line } = candidate;
+  const title = scalarText(fields.get('title'));
+  if (title !== undefined && fields.has('correlation')) {
+    return { ignored: { line, name: title, reason: 'Sigma correlation rule: it has no detection of its own' } };
+  }
+  if (title !== undefined && fields.has('filter')) {
+    return { ignored: { line, name: title, reason: 'Sigma filter: it only narrows other rules' } };
+  }
+  const missing = ['title', 'detection', 'logsource'].filter((key) => !fields.has(key));
+  return { invalid: { line, message: `not a Sigma rule: missing ${missing.map((key) => `"${key}"`).join(', ')}` } };
+}
+
+function ruleFrom(
+  chosen: RuleFields,
+  variants: RuleFields[],
+  global: RuleFields | undefined,
+  file: string,
+  lineCounter: LineCounter,
+  notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
+): SigmaFileOutcome {
+  const { fields } = chosen;
+  const titleNode = fields.get('title');
+  const name = scalarText(titleNode);
+  const line = lineOf(lineCounter, titleNode) ?? chosen.line;
+  if (name === undefined || name.trim() === '') return { invalid: { line, message: 'not a Sigma rule: "title" is not text' } };
+  if (!fields.has('logsource')) return { invalid: { line: chosen.line, message: 'not a Sigma rule: missing "logsource"' } };
+
+  const statusNode = fields.get('status');
+  const status = scalarText(statusNode)?.trim().toLowerCase();
+  if (status !== undefined && SIGMA_IGNORED_STATUSES.includes(status)) {
+    const why = (statusNode as { comment?: string | null } | null | undefined)?.comment?.trim();
+    return { ignored: { line: lineOf(lineCounter, statusNode) ?? line, name, reason: `status ${status}${why ? ` (${why})` : ''}` } };
+  }
+
+  const refs: CoverageRef[] = [];
+  const tactics: string[] = [];
+  const tagsNode = fields.get('tags');
+  const { isScalar, isSeq } = yaml();
+  if (tagsNode != null && !isSeq(tagsNode)) {
+    notes.push({ line: lineOf(lineCounter, tagsNode), message: '"tags" is not a list; no techniques read from it' });
+  }
+  for (const item of isSeq(tagsNode) ? tagsNode.items : []) {
+    const tag = isScalar(item) && typeof item.value === 'string' ? item.value.trim() : undefined;
+    if (tag === undefined) {
+      notes.push({ line: lineOf(lineCounter, item), message: 'a tag is not text; it is skipped' });
+      continue;
+    }
+    if (TECHNIQUE_TAG.test(tag)) refs.push({ raw: tag, line: lineOf(lineCounter, item) });
+    else if (!OBJECT_TAG.test(tag)) {
+      const tactic = TACTIC_TAG.exec(tag)?.[1];
+      if (tactic !== undefined) tactics.push(tactic);
+    }
+  }
+  if (refs.length === 0) return { ignored: { line, name, reason: 'no ATT&CK technique tag' } };
+
+  const { level, levelReason } = sigmaLevel(status, scalarText(fields.get('level'))?.trim().toLowerCase(), (message) =>
+    notes.push({ line, message }),
+  );
+  const rule: CoverageRule = { kind: 'sigma', name, file, line, refs, level, levelReason };
+  const id = scalarText(fields.get('id'));
+  if (id !== undefined) rule.id = id;
+  if (tactics.length > 0) rule.tactics = tactics;
+  const { platforms, dataSources } = logsources(variants, global);
+  if (platforms.length > 0) rule.platforms = platforms;
+  if (dataSources.length > 0) rule.dataSources = dataSources;
+  return { rule };
+}
+
+/** The weight of a rule from its status and level (SIGMA_WEIGHTS), with the reason; unknown values are noted. */
+export function sigmaLevel(
+  status: string | undefined,
+  level: string | undefined,
+  note: (message: string) => void = () => {},
+): { level: number; levelReason: string } {
+  const statuses: Readonly<Record<string, number>> = SIGMA_WEIGHTS.status;
+  const levels: Readonly<Record<string, number>> = SIGMA_WEIGHTS.level;
+  let statusText = `status ${status}`;
+  let statusKey = status;
+  if (status === undefined) {
+    statusText = `no status (counted as ${SIGMA_WEIGHTS.missingStatus})`;
+    statusKey = SIGMA_WEIGHTS.missingStatus;
+  } else if (statuses[status] === undefined) {
+    statusText = `unknown status "${status}" (counted as ${SIGMA_WEIGHTS.missingStatus})`;
+    statusKey = SIGMA_WEIGHTS.missingStatus;
+    note(`unknown status "${status}"; counted as ${SIGMA_WEIGHTS.missingStatus}. Use one of ${Object.keys(statuses).join(', ')}`);
+  }
+  let levelText = `level ${level}`;
+  let levelKey = level;
+  if (level === undefined) {
+    levelText = `no level (counted as ${SIGMA_WEIGHTS.missingLevel})`;
+    levelKey = SIGMA_WEIGHTS.missingLevel;
+  } else if (levels[level] === undefined) {
+    levelText = `unknown level "${level}" (counted as ${SIGMA_WEIGHTS.missingLevel})`;
+    levelKey = SIGMA_WEIGHTS.missingLevel;
+    note(`unknown level "${level}"; counted as ${SIGMA_WEIGHTS.missingLevel}. Use one of ${Object.keys(levels).join(', ')}`);
+  }
+  const weight = roundLevel((statuses[statusKey ?? ''] ?? 0) * (levels[levelKey ?? ''] ?? 0));
+  return { level: weight, levelReason: `sigma ${statusText}, ${levelText} -> ${weight}` };
+}
+
+/** Platforms (from `product`) and data sources (`category`, `service`, as written) of a rule and its variants. */
+function logsources(variants: RuleFields[], global: RuleFields | undefined): { platforms: string[]; dataSources: string[] } {
+  const platforms = new Set<string>();
+  const dataSources = new Set<string>();
+  for (const variant of variants) {
+    // In a collection the global logsource and the document's own are merged, key by key.
+    const logsource = { ...scalarFields(global?.fields.get('logsource')), ...scalarFields(variant.fields.get('logsource')) };
+    const platform = logsource['product'] === undefined ? undefined : SIGMA_PLATFORMS[logsource['product'].toLowerCase()];
+    if (platform) platforms.add(platform);
+    for (const source of [logsource['category'], logsource['service']]) if (source !== undefined) dataSources.add(source);
+  }
+  return { platforms: [...platforms], dataSources: [...dataSources] };
+}
+
+function scalarFields(node: YamlNode | null | undefined): Record<string, string> {
+  const { isMap, isScalar } = yaml();
+  const fields: Record<string, string> = {};
+  if (!isMap(node)) return fields;
+  for (const pair of node.items) {
+    const value = scalarText(pair.value as YamlNode | null);
+    if (isScalar(pair.key) && value !== undefined) fields[String(pair.key.value)] = value;
+  }
+  return fields;
+}
+
+function topFields(doc: Document.Parsed, lineCounter: LineCounter): RuleFields | undefined {
+  const { isMap, isScalar } = yaml();
+  const map = doc.contents;
+  if (!isMap(map)) return undefined;
+  const fields = new Map<string, YamlNode | null>();
+  for (const pair of map.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (key !== undefined) fields.set(key, (pair.value as YamlNode | null) ?? null);
+  }
+  return { fields, line: lineOf(lineCounter, map) ?? 1 };
+}
+
+function scalarText(node: YamlNode | null | undefined): string | undefined {
+  const { isScalar } = yaml();
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}

@@ -1,0 +1,56 @@
+import { readFileSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { AttackLibrary } from '../attack/load.js';
+import { readCampaigns } from '../campaign/read-campaign.js';
+import { UsageError } from '../errors.js';
+import { parseJsonText } from '../json-text.js';
+import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
+import type { NormalizedCampaign } from '../normalize/normalize-types.js';
+import type { CoverageInput } from './coverage-types.js';
+import { readCoverageLayer } from './read-coverage-layer.js';
+import { readDetections } from './read-detections.js';
+import { readSigmaRules } from './read-sigma.js';
+
+/** True when a `.json` file holds a Navigator layer (or an array of them) rather than a campaign. */
+export function isLayerFile(file: string): boolean {
+  if (extname(file).toLowerCase() !== '.json') return false;
+  const value = parseJsonText(readFileSync(file, 'utf8'), file);
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'object' && first !== null && ('versions' in first || 'version' in first || 'domain' in first) && !('ref' in first);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    throw new UsageError(`${path}: no such file or folder`);
+  }
+}
+
+/** The threat side of a review: campaigns (normalized) and threat layers (read as coverage-shaped entries). */
+export interface ThreatInputs {
+  campaigns: NormalizedCampaign[];
+  layers: CoverageInput[];
+}
+
+/** Read threat paths: campaign files and folders of them, and Navigator layer files. */
+export function readThreatInputs(paths: readonly string[], library: AttackLibrary, to?: string): ThreatInputs {
+  const campaignPaths = paths.filter((path) => isFolder(path) || !isLayerFile(path));
+  const layers = paths.filter((path) => !campaignPaths.includes(path)).map((path) => readCoverageLayer(path));
+  const campaigns = campaignPaths.length
+    ? readCampaigns(campaignPaths).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to)))
+    : [];
+  return { campaigns, layers };
+}
+
+/**
+ * Read coverage paths by kind: a folder is Sigma rules, a `.json` file a Navigator coverage layer, and a `.csv`,
+ * `.yaml` or `.yml` file a detections file.
+ */
+export function readCoverageInputs(paths: readonly string[], options: { scale?: [number, number] } = {}): CoverageInput[] {
+  return paths.map((path) => {
+    if (isFolder(path)) return readSigmaRules(path);
+    if (extname(path).toLowerCase() === '.json') return readCoverageLayer(path, options);
+    return readDetections(path);
+  });
+}

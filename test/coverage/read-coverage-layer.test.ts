@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { parseCoverageLayer, readCoverageLayer } from '../../lib/coverage/read-coverage-layer.js';
+import { InputError, UsageError } from '../../lib/errors.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/coverage/layers', import.meta.url));
+
+function expectBookkeeping(input: CoverageInput): void {
+  expect(input.counts.rules).to.equal(input.rules.length);
+  expect(input.counts.ignored).to.equal(input.ignored.length);
+  expect(input.counts.invalid).to.equal(input.problems.filter((problem) => problem.skipped).length);
+  expect(input.counts.rules + input.counts.ignored + input.counts.invalid).to.equal(input.counts.items);
+}
+
+describe('readCoverageLayer', () => {
+  let input: CoverageInput;
+  const file = join(fixtures, 'coverage.json');
+  before(() => {
+    input = readCoverageLayer(file);
+  });
+
+  it('ends each of the 8 technique entries as a rule, ignored or a problem', () => {
+    expect(input.files).to.equal(1);
+    expect(input.counts).to.deep.equal({ items: 8, rules: 5, ignored: 2, invalid: 1 });
+    expectBookkeeping(input);
+  });
+
+  it('names each rule after the layer and the entry comment, and keeps the technique ID as written', () => {
+    expect(input.rules.map((rule) => [rule.name, rule.line, rule.refs])).to.deep.equal([
+      ['SOC coverage: EDR rules', 6, [{ raw: 'T1059.001', line: 6 }]],
+      ['SOC coverage', 7, [{ raw: 'T1003.001', line: 7 }]],
+      ['SOC coverage: old ID, as exported long ago', 8, [{ raw: 'T1086', line: 8 }]],
+      ['SOC coverage', 9, [{ raw: 'T1566.001', line: 9 }]],
+      ['SOC coverage', 13, [{ raw: 'T1082', line: 13 }]],
+    ]);
+  });
+
+  it('places scores on the layer gradient, clamping and noting scores outside it', () => {
+    expect(input.rules.map((rule) => [rule.level, rule.levelReason])).to.deep.equal([
+      [0.8, 'score 80 on the layer gradient 0..100 -> 0.8'],
+      [1, 'score 100 on the layer gradient 0..100 -> 1'],
+      [0.5, 'score 50 on the layer gradient 0..100 -> 0.5'],
+      [0, 'score 0 on the layer gradient 0..100 -> 0'],
+      [1, 'score 150 on the layer gradient 0..100 -> 1 (clamped)'],
+    ]);
+    expect(input.problems.filter((p) => !p.skipped).map((p) => [p.line, p.message])).to.deep.equal([
+      [13, 'T1082: score 150 is outside the layer gradient 0..100; counted as 1'],
+    ]);
+  });
+
+  it('keeps an entry tactic as the rule tactics', () => {
+    expect(input.rules[1]?.tactics).to.deep.equal(['credential-access']);
+    expect(input.rules[0]?.tactics).to.equal(undefined);
+  });
+
+  it('ignores disabled and unscored entries, and reports an entry without techniqueID', () => {
+    expect(input.ignored.map((i) => [i.line, i.name, i.reason])).to.deep.equal([
+      [10, 'T1071.001', 'enabled: false'],
+      [11, 'T1110', 'no score'],
+    ]);
+    expect(input.problems.filter((p) => p.skipped).map((p) => [p.line, p.message])).to.deep.equal([
+      [12, 'technique entry 7 of the layer has no "techniqueID"; it is skipped'],
+    ]);
+  });
+
+  it('uses options.scale over the gradient', () => {
+    const scaled = readCoverageLayer(file, { scale: [50, 100] });
+    expect(scaled.rules.map((rule) => rule.level)).to.deep.equal([0.6, 1, 0, 0, 1]);
+    expect(scaled.rules[0]?.levelReason).to.equal('score 80 on the given scale 50..100 -> 0.6');
+  });
+
+  it('reads an array of layers, each on its own gradient or the default 0..100', () => {
+    const two = readCoverageLayer(join(fixtures, 'two-layers.json'));
+    expect(two.counts).to.deep.equal({ items: 3, rules: 3, ignored: 0, invalid: 0 });
+    expect(two.rules.map((rule) => [rule.name, rule.refs[0]?.raw, rule.level, rule.levelReason])).to.deep.equal([
+      ['EDR', 'T1059.001', 0.5, 'score 3 on the layer gradient 1..5 -> 0.5'],
+      ['EDR', 'T1003.001', 1, 'score 5 on the layer gradient 1..5 -> 1'],
+      ['Network', 'T1071.001', 0.25, 'score 25 on the default scale 0..100 (no gradient) -> 0.25'],
+    ]);
+  });
+
+  it('throws InputError with file and line for invalid JSON', () => {
+    expect(() => readCoverageLayer(join(fixtures, 'broken.json')))
+      .to.throw(InputError, /broken\.json: line 4, column \d+: invalid JSON/)
+      .with.property('line', 4);
+  });
+
+  it('throws InputError for JSON that is not a layer', () => {
+    expect(() => readCoverageLayer(join(fixtures, 'not-a-layer.json'))).to.throw(InputError, /not-a-layer\.json:1: the layer is not a Navigator layer/);
+    expect(() => parseCoverageLayer('[1]', 'n.json')).to.throw(InputError, /n\.json:1: layer 1 is not a JSON object/);
+  });
+
+  it('throws InputError for a gradient whose maxValue is not above minValue', () => {
+    const layer = JSON.stringify({ name: 'x', techniques: [], gradient: { colors: [], minValue: 5, maxValue: 5 } });
+    expect(() => parseCoverageLayer(layer, 'g.json')).to.throw(InputError, /g\.json:1: the layer's gradient has minValue 5 and maxValue 5/);
+  });
+
+  it('throws UsageError for a scale that is not [min, max]', () => {
+    expect(() => readCoverageLayer(file, { scale: [100, 0] })).to.throw(UsageError, /coverage scale \[100,0\] must be \[min, max\]/);
+  });
+});

@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import {
+  COVERAGE_WORDS,
+  coverageLevel,
+  NO_COVERAGE_GIVEN,
+  parseDetectionsCsv,
+  parseDetectionsYaml,
+  readDetections,
+  splitTechniques,
+} from '../../lib/coverage/read-detections.js';
+import { InputError, SchemaValidationError, UsageError } from '../../lib/errors.js';
+import { schemaUrl } from '../../lib/schemas.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/coverage/detections', import.meta.url));
+
+function expectBookkeeping(input: CoverageInput): void {
+  expect(input.counts.rules).to.equal(input.rules.length);
+  expect(input.counts.ignored).to.equal(input.ignored.length);
+  expect(input.counts.invalid).to.equal(input.problems.filter((problem) => problem.skipped).length);
+  expect(input.counts.rules + input.counts.ignored + input.counts.invalid).to.equal(input.counts.items);
+}
+
+describe('readDetections (YAML)', () => {
+  let input: CoverageInput;
+  before(() => {
+    input = readDetections(join(fixtures, 'detections.yml'));
+  });
+
+  it('ends each of the 7 detections as a rule, ignored or a problem', () => {
+    expect(input.files).to.equal(1);
+    expect(input.counts).to.deep.equal({ items: 7, rules: 4, ignored: 1, invalid: 2 });
+    expectBookkeeping(input);
+  });
+
+  it('keeps technique references as written, each with its line', () => {
+    expect(input.rules.map((rule) => [rule.name, rule.line, rule.refs])).to.deep.equal([
+      ['EDR: encoded PowerShell', 2, [{ raw: 'T1059.001', line: 5 }, { raw: 'PowerShell (T1086)', line: 6 }]],
+      ['Proxy: rare user agents', 11, [{ raw: 'T1071.001', line: 12 }]],
+      ['Mail gateway: macro attachments', 15, [{ raw: 'Spearphishing Attachment (T1193)', line: 16 }, { raw: 'T1566.001', line: 16 }]],
+      ['Legacy AV', 20, [{ raw: 'T1204', line: 21 }]],
+    ]);
+  });
+
+  it('turns coverage words and numbers into levels, and counts a missing coverage as full', () => {
+    expect(input.rules.map((rule) => [rule.level, rule.levelReason])).to.deep.equal([
+      [1, 'coverage high -> 1'],
+      [0.4, 'coverage 40% -> 0.4'],
+      [1, NO_COVERAGE_GIVEN],
+      [0, 'coverage none -> 0'],
+    ]);
+  });
+
+  it('keeps id, platforms, data sources and comment', () => {
+    expect(input.rules[0]).to.deep.include({ id: 'EDR-0042', platforms: ['Windows'], dataSources: ['Process: Process Creation'] });
+    expect(input.rules[1]?.dataSources).to.deep.equal(['Network Traffic: Network Traffic Content']);
+    expect(input.rules[2]?.comment).to.equal('blind to password-protected archives');
+  });
+
+  it('ignores a detection without techniques', () => {
+    expect(input.ignored).to.deep.equal([
+      { file: join(fixtures, 'detections.yml'), line: 18, name: 'Asset inventory export', reason: 'no technique reference' },
+    ]);
+  });
+
+  it('reports items that break the schema, with their lines, and reads the rest', () => {
+    expect(input.problems.map((p) => [p.line, p.message, p.skipped])).to.deep.equal([
+      [25, 'detection 6 "Broken coverage": coverage must be one of "none", "low", "medium", "high"', true],
+      [26, 'detection 7 "Typo in a field": unknown field "technique"', true],
+    ]);
+  });
+
+  it('reads the object form { detections: [...] } and keeps an unknown ID (T9999)', () => {
+    const wrapped = readDetections(join(fixtures, 'wrapped.yaml'));
+    expect(wrapped.counts).to.deep.equal({ items: 1, rules: 1, ignored: 0, invalid: 0 });
+    expect(wrapped.rules[0]?.refs).to.deep.equal([{ raw: 'T1003.001', line: 4 }, { raw: 'T9999', line: 4 }]);
+  });
+
+  it('reports a broken item of the object form with the line of its first problem', () => {
+    const text = 'detections:\n  - name: a\n    techniques: [T1059, 3]\n  - name: b\n    techniques: T1003\n';
+    const wrapped = parseDetectionsYaml(text, 'w.yml');
+    expect(wrapped.counts).to.deep.equal({ items: 2, rules: 1, ignored: 0, invalid: 1 });
+    expect(wrapped.problems).to.deep.equal([{ file: 'w.yml', line: 3, message: 'detection 1 "a": techniques/1 must be string', skipped: true }]);
+  });
+
+  it('throws SchemaValidationError, with the line, when the file is not a detections list', () => {
+    expect(() => readDetections(join(fixtures, 'not-a-list.yml')))
+      .to.throw(SchemaValidationError, /not-a-list\.yml: not a valid detections file: line 1, \/: missing required field "detections"/)
+      .with.property('line', 1);
+  });
+
+  it('throws InputError with file and line for a YAML syntax error', () => {
+    expect(() => readDetections(join(fixtures, 'not-yaml.yml')))
+      .to.throw(InputError, /not-yaml\.yml:2: not valid YAML/)
+      .with.property('line', 2);
+  });
+
+  it('throws InputError for an empty file', () => {
+    expect(() => parseDetectionsYaml('# nothing\n', 'empty.yml')).to.throw(InputError, /empty\.yml: the file is empty/);
+  });
+
+  it('reads JSON through the same schema', () => {
+    const json = parseDetectionsYaml('[{"name": "a", "techniques": ["T1059"], "coverage": 50}]', 'd.json');
+    expect(json.rules.map((rule) => [rule.name, rule.level, rule.refs])).to.deep.equal([['a', 0.5, [{ raw: 'T1059', line: 1 }]]]);
+  });
+
+  it('throws UsageError for another extension or a missing file', () => {
+    expect(() => readDetections(join(fixtures, 'detections.txt'))).to.throw(UsageError, /must end in \.csv, \.yml, \.yaml or \.json/);
+    expect(() => readDetections(join(fixtures, 'missing.csv'))).to.throw(UsageError, /missing\.csv: cannot read it \(ENOENT\)/);
+  });
+});
+
+describe('readDetections (CSV)', () => {
+  let input: CoverageInput;
+  const file = join(fixtures, 'detections.csv');
+  before(() => {
+    input = readDetections(file);
+  });
+
+  it('ends each of the 9 data rows as a rule, ignored or a problem (blank rows are not counted)', () => {
+    expect(input.counts).to.deep.equal({ items: 9, rules: 5, ignored: 1, invalid: 3 });
+    expectBookkeeping(input);
+  });
+
+  it('reads quoted fields, doubled quotes, CRLF, line breaks inside a cell, and several refs per cell', () => {
+    expect(input.rules.map((rule) => [rule.name, rule.line, rule.refs.map((ref) => ref.raw)])).to.deep.equal([
+      ['EDR: encoded PowerShell', 2, ['T1059.001', 'PowerShell (T1086)']],
+      ['Proxy rare user agents', 3, ['T1071.001']],
+      ['Mail "macro" attachments', 4, ['Spearphishing Attachment (T1193)', 'T1566.001']],
+      ['File discovery', 8, ['T1082', 'T1083']],
+      ['Last row', 12, ['T1021.001', 'T1021.002']],
+    ]);
+    expect(input.rules.every((rule) => rule.refs.every((ref) => ref.line === rule.line))).to.equal(true);
+  });
+
+  it('reads coverage words in any case and percentages', () => {
+    expect(input.rules.map((rule) => rule.levelReason)).to.deep.equal([
+      'coverage high -> 1',
+      'coverage 40% -> 0.4',
+      'coverage medium -> 0.5',
+      'coverage 25% -> 0.25',
+      'coverage 100% -> 1',
+    ]);
+  });
+
+  it('splits platforms on ";" and ","', () => {
+    expect(input.rules[1]?.platforms).to.deep.equal(['Windows', 'Linux', 'macOS']);
+  });
+
+  it('reports broken rows with their lines, and an unknown column without skipping anything', () => {
+    expect(input.problems.map((p) => [p.line, p.skipped, p.message])).to.deep.equal([
+      [1, false, 'unknown column "owner" is not read; the columns are name, id, techniques, coverage, platforms, data_sources, comment'],
+      [7, true, 'the row has 3 fields but the header has 6; quote fields that contain commas'],
+      [9, true, 'a quoted field opened on line 9 is never closed; close it with " (write "" for a quote inside)'],
+      [11, true, 'detection "Bad coverage": coverage "lots" is not a number 0-100 or one of none, low, medium, high'],
+    ]);
+    expect(input.problems.every((p) => p.file === file)).to.equal(true);
+  });
+
+  it('ignores a row without techniques', () => {
+    expect(input.ignored.map((i) => [i.line, i.name, i.reason])).to.deep.equal([[6, 'Asset inventory export', 'no technique reference']]);
+  });
+
+  it('throws InputError when a required column is missing', () => {
+    expect(() => readDetections(join(fixtures, 'no-techniques-column.csv')))
+      .to.throw(InputError, /no-techniques-column\.csv:1: the header has no "techniques" column/)
+      .with.property('line', 1);
+  });
+
+  it('throws InputError for an empty file and for a broken header', () => {
+    expect(() => parseDetectionsCsv('', 'e.csv')).to.throw(InputError, /e\.csv: no header row/);
+    expect(() => parseDetectionsCsv('"name,techniques\n', 'h.csv')).to.throw(InputError, /h\.csv:1: no header row/);
+    expect(() => parseDetectionsCsv('"name,techniques\na,T1059\n', 'h.csv')).to.throw(InputError, /h\.csv:1: the header row is broken/);
+    expect(() => parseDetectionsCsv('"name"x,techniques\na,T1059\n', 'h.csv')).to.throw(InputError, /h\.csv:1: the header row is broken/);
+  });
+
+  it('accepts header names in any case, with spaces for underscores', () => {
+    const csv = parseDetectionsCsv('Name,Techniques,Data Sources\nA,T1059,Process\n', 'h.csv');
+    expect(csv.rules[0]).to.deep.include({ name: 'A', dataSources: ['Process'], levelReason: NO_COVERAGE_GIVEN });
+    expect(csv.problems).to.deep.equal([]);
+  });
+});
+
+describe('coverageLevel', () => {
+  const cases: ReadonlyArray<readonly [number | string | undefined, unknown]> = [
+    [undefined, { level: 1, levelReason: 'no coverage given, counted as full -> 1' }],
+    ['none', { level: 0, levelReason: 'coverage none -> 0' }],
+    ['low', { level: 0.25, levelReason: 'coverage low -> 0.25' }],
+    ['Medium', { level: 0.5, levelReason: 'coverage medium -> 0.5' }],
+    ['HIGH', { level: 1, levelReason: 'coverage high -> 1' }],
+    [0, { level: 0, levelReason: 'coverage 0% -> 0' }],
+    [33.3, { level: 0.333, levelReason: 'coverage 33.3% -> 0.333' }],
+    ['75 %', { level: 0.75, levelReason: 'coverage 75% -> 0.75' }],
+    [101, { error: 'coverage "101" is not a number 0-100 or one of none, low, medium, high' }],
+    ['-5', { error: 'coverage "-5" is not a number 0-100 or one of none, low, medium, high' }],
+  ];
+  for (const [coverage, expected] of cases) {
+    it(`reads ${JSON.stringify(coverage)}`, () => {
+      expect(coverageLevel(coverage)).to.deep.equal(expected);
+    });
+  }
+
+  it('knows the same words as the schema', () => {
+    const schema = JSON.parse(readFileSync(schemaUrl('detections'), 'utf8')) as {
+      $defs: { detection: { properties: { coverage: { else: { enum: string[] } } } } };
+    };
+    expect(schema.$defs.detection.properties.coverage.else.enum).to.deep.equal(Object.keys(COVERAGE_WORDS));
+  });
+});
+
+describe('splitTechniques', () => {
+  const cases: ReadonlyArray<readonly [string, string[]]> = [
+    ['T1059.001;T1086', ['T1059.001', 'T1086']],
+    [' T1059.001 | T1086 ', ['T1059.001', 'T1086']],
+    ['T1059.001\nT1086', ['T1059.001', 'T1086']],
+    ['T1059.001, T1086', ['T1059.001', 'T1086']],
+    ['PowerShell (T1086), Windows Command Shell (T1059.003)', ['PowerShell (T1086)', 'Windows Command Shell (T1059.003)']],
+    ['Obfuscation, encoded (T1027)', ['Obfuscation, encoded (T1027)']],
+    [';;', []],
+  ];
+  for (const [cell, expected] of cases) {
+    it(`splits ${JSON.stringify(cell)}`, () => {
+      expect(splitTechniques(cell)).to.deep.equal(expected);
+    });
+  }
+});

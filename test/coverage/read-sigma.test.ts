@@ -1,0 +1,266 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { UsageError } from '../../lib/errors.js';
+import { parseSigmaRule, readSigmaRules, SIGMA_WEIGHTS, sigmaLevel } from '../../lib/coverage/read-sigma.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/coverage/sigma', import.meta.url));
+const realSigma = fileURLToPath(new URL('../../../shared/sigma', import.meta.url));
+
+/** Every *.yml / *.yaml under a folder, found without the code under test (hidden folders excluded). */
+function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /\.ya?ml$/i.test(path) && !path.split(sep).some((part) => part.startsWith('.')))
+    .map((path) => join(dir, path));
+}
+
+function expectBookkeeping(input: CoverageInput): void {
+  expect(input.counts.rules).to.equal(input.rules.length);
+  expect(input.counts.ignored).to.equal(input.ignored.length);
+  expect(input.counts.invalid).to.equal(input.problems.filter((problem) => problem.skipped).length);
+  expect(input.counts.rules + input.counts.ignored + input.counts.invalid).to.equal(input.counts.items);
+}
+
+describe('readSigmaRules (hand-written fixture folder)', () => {
+  let input: CoverageInput;
+  before(() => {
+    input = readSigmaRules(fixtures);
+  });
+  const rel = (file: string): string => file.slice(fixtures.length + 1).split(sep).join('/');
+
+  it('looks at every .yml/.yaml file and ends each in exactly one of rule, ignored, invalid', () => {
+    expect(input.files).to.equal(8);
+    expect(input.counts).to.deep.equal({ items: 8, rules: 4, ignored: 2, invalid: 2 });
+    expect(input.files).to.equal(yamlFilesUnder(fixtures).length);
+    expectBookkeeping(input);
+  });
+
+  it('walks folders in sorted order', () => {
+    expect(input.rules.map((rule) => rel(rule.file))).to.deep.equal([
+      'linux/proc_creation_lnx_future_technique.yml',
+      'macos/proc_creation_macos_osascript_collection.yml',
+      'windows/proc_creation_win_office_spawn_child.yml',
+      'windows/proc_creation_win_powershell_encoded_cmd.yml',
+    ]);
+  });
+
+  it('keeps technique tags as written, old IDs included, with their lines', () => {
+    const rule = input.rules.find((r) => r.name === 'Suspicious Encoded PowerShell Command Line');
+    expect(rule?.refs).to.deep.equal([
+      { raw: 'attack.t1059.001', line: 11 },
+      { raw: 'attack.t1086', line: 12 },
+    ]);
+    expect(rule?.id).to.equal('0b8d3f5e-1c2a-4e7b-9f61-3a2d5c7e9b10');
+    expect(rule?.line).to.equal(1);
+  });
+
+  it('keeps attack.t1193 between current tags, and tactic tags apart from techniques', () => {
+    const rule = input.rules.find((r) => r.name === 'Office Application Spawning a Script Interpreter');
+    expect(rule?.refs.map((ref) => ref.raw)).to.deep.equal(['attack.t1566.001', 'attack.t1193', 'attack.t1204.002']);
+    expect(rule?.tactics).to.deep.equal(['initial-access', 'execution']);
+  });
+
+  it('keeps an unknown technique (attack.t9999) as a ref and drops group tags (attack.g0007)', () => {
+    const rule = input.rules.find((r) => r.refs.some((ref) => ref.raw === 'attack.t9999'));
+    expect(rule?.refs).to.deep.equal([{ raw: 'attack.t9999', line: 9 }]);
+    expect(rule?.tactics).to.deep.equal(['defense-impairment']);
+  });
+
+  it('weights each rule by status and level, and says how', () => {
+    expect(input.rules.map((rule) => [rule.level, rule.levelReason])).to.deep.equal([
+      [0.3, 'sigma status experimental, level low -> 0.3'],
+      [1, 'sigma status stable, level critical -> 1'],
+      [0.6, 'sigma status test, level medium -> 0.6'],
+      [0.9, 'sigma status stable, level high -> 0.9'],
+    ]);
+  });
+
+  it('maps logsource product to platforms and category/service to data sources', () => {
+    expect(input.rules.map((rule) => [rule.platforms, rule.dataSources])).to.deep.equal([
+      [['Linux'], ['process_creation']],
+      [['macOS'], ['process_creation', 'unified_log']],
+      [['Windows'], ['process_creation']],
+      [['Windows'], ['process_creation']],
+    ]);
+  });
+
+  it('reads a rule collection (action: global) as one rule with the global title and tags', () => {
+    const rule = input.rules.find((r) => rel(r.file).startsWith('macos/'));
+    expect(rule?.name).to.equal('AppleScript Run From The Command Line');
+    expect(rule?.refs).to.deep.equal([{ raw: 'attack.t1059.002', line: 9 }]);
+  });
+
+  it('ignores a deprecated rule with the reason from its status comment, and a rule without technique tags', () => {
+    expect(input.ignored.map((i) => [rel(i.file), i.line, i.reason])).to.deep.equal([
+      ['linux/auditd_lnx_system_info_discovery.yml', 1, 'no ATT&CK technique tag'],
+      ['windows/image_load_win_powershell_module.yml', 3, 'status deprecated (In favour of 0b8d3f5e-1c2a-4e7b-9f61-3a2d5c7e9b10)'],
+    ]);
+  });
+
+  it('reports a file that is not YAML and a YAML file that is not a rule, with lines, and goes on', () => {
+    expect(input.problems.map((p) => [rel(p.file), p.line, p.skipped])).to.deep.equal([
+      ['broken/not_yaml.yml', 4, true],
+      ['broken/pipeline_config.yaml', 1, true],
+    ]);
+    expect(input.problems[0]?.message).to.match(/^not valid YAML: Flow sequence/);
+    expect(input.problems[1]?.message).to.equal('not a Sigma rule: missing "title", "detection", "logsource"');
+  });
+
+  it('reads a single rule file as a folder of one', () => {
+    const one = readSigmaRules(join(fixtures, 'windows', 'proc_creation_win_office_spawn_child.yml'));
+    expect(one.counts).to.deep.equal({ items: 1, rules: 1, ignored: 0, invalid: 0 });
+  });
+
+  it('throws UsageError for a path that does not exist', () => {
+    expect(() => readSigmaRules(join(fixtures, 'no-such-folder'))).to.throw(UsageError, /no-such-folder: cannot read it \(ENOENT\)/);
+  });
+});
+
+describe('parseSigmaRule', () => {
+  const rule = (extra: string): string =>
+    `title: T\nstatus: test\nlevel: high\ntags:\n  - attack.t1059\nlogsource:\n  product: windows\ndetection:\n  condition: x\n${extra}`;
+  const cases: ReadonlyArray<readonly [string, string, unknown]> = [
+    ['an empty file', '', { invalid: { line: 1, message: 'empty file; not a Sigma rule' } }],
+    ['a YAML list', '- a\n- b\n', { invalid: { line: 1, message: 'not a Sigma rule: the document is not a mapping' } }],
+    [
+      'a correlation rule',
+      'title: C\ncorrelation:\n  type: event_count\n',
+      { ignored: { line: 1, name: 'C', reason: 'Sigma correlation rule: it has no detection of its own' } },
+    ],
+    ['a rule without logsource', 'title: T\ndetection:\n  condition: x\n', { invalid: { line: 1, message: 'not a Sigma rule: missing "logsource"' } }],
+    ['a title that is a list', 'title: [a]\nlogsource: {}\ndetection: {}\n', { invalid: { line: 1, message: 'not a Sigma rule: "title" is not text' } }],
+    ['unsupported status', 'title: U\nstatus: unsupported\nlogsource: {}\ndetection: {}\n', { ignored: { line: 2, name: 'U', reason: 'status unsupported' } }],
+  ];
+  for (const [label, text, expected] of cases) {
+    it(`reads ${label}`, () => {
+      expect(parseSigmaRule(text, 'x.yml')).to.deep.equal(expected);
+    });
+  }
+
+  it('reads the first of several rules in one file and notes the others', () => {
+    const outcome = parseSigmaRule(`${rule('')}---\n${rule('')}`, 'x.yml');
+    expect('rule' in outcome).to.equal(true);
+    expect(outcome.notes).to.deep.equal([{ line: 11, message: 'the file holds 2 rules; only the first (line 1) is read' }]);
+  });
+
+  it('counts an unknown status as experimental and notes it', () => {
+    const outcome = parseSigmaRule(rule('').replace('status: test', 'status: production'), 'x.yml');
+    expect('rule' in outcome && outcome.rule.levelReason).to.equal(
+      'sigma unknown status "production" (counted as experimental), level high -> 0.54',
+    );
+    expect(outcome.notes?.[0]?.message).to.match(/^unknown status "production"; counted as experimental/);
+  });
+
+  it('skips tactic, group, software, data source and non-ATT&CK tags', () => {
+    const text = rule('').replace(
+      '  - attack.t1059\n',
+      '  - attack.defense_evasion\n  - attack.g0007\n  - attack.s0002\n  - attack.ds0005\n  - car.2013-07-002\n  - cve.2021-1675\n  - attack.T1059.001\n',
+    );
+    const outcome = parseSigmaRule(text, 'x.yml');
+    expect('rule' in outcome && outcome.rule.refs).to.deep.equal([{ raw: 'attack.T1059.001', line: 11 }]);
+    expect('rule' in outcome && outcome.rule.tactics).to.deep.equal(['defense_evasion']);
+  });
+});
+
+describe('sigmaLevel (SIGMA_WEIGHTS)', () => {
+  const cases: ReadonlyArray<readonly [string | undefined, string | undefined, number, string]> = [
+    ['stable', 'critical', 1, 'sigma status stable, level critical -> 1'],
+    ['stable', 'high', 0.9, 'sigma status stable, level high -> 0.9'],
+    ['test', 'medium', 0.6, 'sigma status test, level medium -> 0.6'],
+    ['experimental', 'informational', 0.15, 'sigma status experimental, level informational -> 0.15'],
+    [undefined, 'low', 0.3, 'sigma no status (counted as experimental), level low -> 0.3'],
+    ['test', undefined, 0.6, 'sigma status test, no level (counted as medium) -> 0.6'],
+  ];
+  for (const [status, level, weight, reason] of cases) {
+    it(`weights status ${status ?? '(none)'}, level ${level ?? '(none)'} as ${weight}`, () => {
+      expect(sigmaLevel(status, level)).to.deep.equal({ level: weight, levelReason: reason });
+    });
+  }
+
+  it('gives every status and level combination a weight in (0, 1]', () => {
+    for (const status of Object.values(SIGMA_WEIGHTS.status)) {
+      for (const level of Object.values(SIGMA_WEIGHTS.level)) expect(status * level).to.be.within(0.01, 1);
+    }
+  });
+});
+
+describe('readSigmaRules (real SigmaHQ rules in ../shared/sigma)', function () {
+  let input: CoverageInput;
+  let seconds: number;
+  let expected: string[];
+  this.timeout(30_000);
+  before(function () {
+    if (!existsSync(realSigma)) this.skip();
+    expected = yamlFilesUnder(realSigma);
+    const started = performance.now();
+    input = readSigmaRules(realSigma);
+    seconds = (performance.now() - started) / 1000;
+  });
+  const under = (folder: string, file: string): boolean => file.startsWith(join(realSigma, folder) + sep);
+
+  it('reads the ~3,900 rule files in a few seconds', () => {
+    expect(expected.length).to.be.above(3500);
+    expect(seconds, `took ${seconds.toFixed(1)} s`).to.be.below(12);
+  });
+
+  it('accounts for every .yml file found by an independent walk', () => {
+    expect(input.files).to.equal(expected.length);
+    expect(input.counts.items).to.equal(expected.length);
+    expectBookkeeping(input);
+    const seen = [...input.rules, ...input.ignored, ...input.problems.filter((p) => p.skipped)].map((x) => x.file).sort();
+    expect(seen).to.deep.equal([...expected].sort());
+  });
+
+  it('ignores exactly the files whose status is deprecated or unsupported', () => {
+    const byStatus = expected.filter((file) => /^status:\s*(deprecated|unsupported)\b/m.test(readFileSync(file, 'utf8'))).sort();
+    const ignoredByStatus = input.ignored.filter((i) => /^status (deprecated|unsupported)/.test(i.reason)).map((i) => i.file).sort();
+    expect(ignoredByStatus).to.deep.equal(byStatus);
+    expect(byStatus.length).to.be.above(150);
+  });
+
+  it('ignores the deprecated PowerShell rule that carries attack.t1086', () => {
+    const file = join(realSigma, 'deprecated', 'windows', 'sysmon_powershell_execution_moduleload.yml');
+    expect(readFileSync(file, 'utf8')).to.include('attack.t1086');
+    expect(input.ignored.find((i) => i.file === file)).to.deep.equal({ file, line: 4, name: 'PowerShell Execution', reason: 'status deprecated' });
+  });
+
+  it('reads rules under deprecated/ that still have a live status as rules', () => {
+    const live = input.rules.filter((rule) => under('deprecated', rule.file));
+    expect(live.length).to.be.within(1, 10);
+    expect(live.every((rule) => !/deprecated|unsupported/.test(rule.levelReason))).to.equal(true);
+  });
+
+  it('keeps attack.t1685 (newer than the newest release here) as a ref of the kill rule', () => {
+    const file = join(realSigma, 'rules-threat-hunting', 'linux', 'process_creation', 'proc_creation_lnx_susp_process_termination_via_kill.yml');
+    const rule = input.rules.find((r) => r.file === file);
+    expect(rule).to.deep.include({
+      name: 'Terminate Linux Process Via Kill',
+      refs: [{ raw: 'attack.t1685', line: 14 }],
+      tactics: ['defense-impairment'],
+      platforms: ['Linux'],
+      dataSources: ['process_creation'],
+      level: 0.6,
+      levelReason: 'sigma status test, level medium -> 0.6',
+    });
+  });
+
+  it('puts every ref on the line of the file where its tag is written', () => {
+    const lines = new Map<string, string[]>();
+    for (const rule of input.rules) {
+      if (!lines.has(rule.file)) lines.set(rule.file, readFileSync(rule.file, 'utf8').split(/\r?\n/));
+      for (const ref of rule.refs) {
+        expect(ref.raw).to.match(/^attack\.t\d/i);
+        expect(lines.get(rule.file)?.[(ref.line ?? 0) - 1], `${rule.file}:${ref.line}`).to.include(ref.raw);
+      }
+    }
+  });
+
+  it('ignores rules without a technique tag, and every rule has at least one ref', () => {
+    expect(input.rules.every((rule) => rule.refs.length > 0)).to.equal(true);
+    const untagged = input.ignored.filter((i) => i.reason === 'no ATT&CK technique tag');
+    expect(untagged.length).to.be.above(100);
+    for (const i of untagged.slice(0, 50)) expect(readFileSync(i.file, 'utf8')).not.to.match(/^\s*-\s*attack\.t\d/m);
+  });
+});

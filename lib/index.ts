@@ -101,3 +101,8 @@ export { formatGapCsv, formatGapMarkdown, gapJson, groupUnresolved } from './cov
 export { renderCoverageLayer, renderGapLayer } from './coverage/gap-layers.js';
 export { coverageInput, roundLevel } from './coverage/coverage-types.js';
 export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';
+export { TECHNIQUE_ID_PATTERN, refRules, findTechniqueIds, tacticDisplayName, parseTacticList, TACTIC_NAMES, type TechniqueIdMatch } from './normalize/parse-reference.js';
+/** Technique references found in a report's text. */
+export { extractReferences, type ExtractedReference } from './extract/extract-references.js';
+/** A campaign YAML skeleton for extracted references, to review. */
+export { renderCampaignSkeleton, type CampaignSkeletonOptions } from './extract/campaign-skeleton.js';

@@ -51,7 +51,9 @@ export interface TechniqueIdMatch {
   end: number;
 }
 
-const SHORTHAND_TAIL = new RegExp(`^(?:(?: ?/ ?\\.?| ?[,、&] ?\\.)${SUB_DIGITS}${END_OF_SUB})+`);
+// `T1059.001/.003`, `T1059.001/003`, `T1059.001, .003`: siblings written after the first sub-technique.
+const SIBLING = '(?: ?/ ?\\.?| ?[,、&] ?\\.)';
+const SHORTHAND_TAIL = new RegExp(`^(?:${SIBLING}${SUB_DIGITS}${END_OF_SUB})+`);
 
 /** Every technique ID in (NFKC-folded) text, in order, with its position. */
 export function findTechniqueIds(text: string): TechniqueIdMatch[] {
@@ -82,16 +84,20 @@ export function joinLines(text: string): string {
 
 /** A rule rewriting `T1234<separator>567` to `T1234.567`. */
 function subSeparatorRule(separator: string): (ref: string) => string {
-  const pattern = new RegExp(`${NOT_AFTER_WORD}${prefix}(${TECHNIQUE_DIGITS})${separator}(${SUB_DIGITS})${END_OF_SUB}`, 'g');
+  const pattern = new RegExp(
+    `${NOT_AFTER_WORD}${prefix}(${TECHNIQUE_DIGITS})${separator}(${SUB_DIGITS})${END_OF_SUB}`,
+    'g',
+  );
   return (ref) => ref.replace(pattern, `${prefix}$1.$2`);
 }
 
 const ATTACK_URL = new RegExp(
-  `(?:https?://)?attack\\.mitre\\.org/(?:techniques|wiki/Technique)/${prefix}(${TECHNIQUE_DIGITS})(?:[/.](${SUB_DIGITS}))?/?`,
+  `(?:https?://)?attack\\.mitre\\.org/(?:techniques|wiki/Technique)/` +
+    `${prefix}(${TECHNIQUE_DIGITS})(?:[/.](${SUB_DIGITS}))?/?`,
   'gi',
 );
 const SHORTHAND = new RegExp(
-  `${NOT_AFTER_WORD}(${prefix}${TECHNIQUE_DIGITS})\\.(${SUB_DIGITS})((?:(?: ?/ ?\\.?| ?[,、&] ?\\.)${SUB_DIGITS})+)${END_OF_SUB}`,
+  `${NOT_AFTER_WORD}(${prefix}${TECHNIQUE_DIGITS})\\.(${SUB_DIGITS})((?:${SIBLING}${SUB_DIGITS})+)${END_OF_SUB}`,
   'g',
 );
 
@@ -107,7 +113,8 @@ export const refRules: ReadonlyArray<readonly [label: string, apply: (ref: strin
   ['a markdown link keeps its text and address', (ref) => ref.replace(/\[([^\]]*)\]\(([^)\s]*)\)/g, '$1 $2')],
   [
     'an ATT&CK URL stands for its technique (/techniques/T1566/001/)',
-    (ref) => ref.replace(ATTACK_URL, (_m, technique: string, sub?: string) => `${prefix}${technique}${sub ? `.${sub}` : ''}`),
+    (ref) =>
+      ref.replace(ATTACK_URL, (_m, technique: string, sub?: string) => `${prefix}${technique}${sub ? `.${sub}` : ''}`),
   ],
   [
     'a lower-case t starts the ID (t1193)',
@@ -142,7 +149,15 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ['Discovery', '探索', '発見'],
   ['Lateral Movement', '水平展開', '横展開', '横方向の移動', 'ラテラルムーブメント'],
   ['Collection', '収集'],
-  ['Command and Control', 'コマンド&コントロール', 'コマンドアンドコントロール', 'コマンド・アンド・コントロール', 'C&C', 'C2', 'CnC'],
+  [
+    'Command and Control',
+    'コマンド&コントロール',
+    'コマンドアンドコントロール',
+    'コマンド・アンド・コントロール',
+    'C&C',
+    'C2',
+    'CnC',
+  ],
   ['Exfiltration', '持ち出し', 'データ持ち出し', '窃取', '流出'],
   ['Impact', '影響'],
 ];
@@ -203,7 +218,8 @@ const TACTIC_LIST = `(?:${TACTIC_WORDS})(?:\\s*[,/、]\\s*(?:${TACTIC_WORDS}))*`
 const OPEN = '[(\\[【]';
 const CLOSE = '[)\\]】]';
 const LEADING_TACTICS = `^\\s*(?<leading>${TACTIC_LIST})\\s*(?:[:>|]|\\s-\\s)\\s*`;
-const TACTIC_WITH_ID = `(?:(?:${TACTIC_WORDS})\\s*)?(?:${OPEN}\\s*TA\\d{4}\\s*${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
+const TACTIC_WITH_ID =
+  `(?:(?:${TACTIC_WORDS})\\s*)?` + `(?:${OPEN}\\s*TA\\d{4}\\s*${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
 const TACTIC_IN_BRACKETS = `${OPEN}\\s*(?<bracketed>${TACTIC_LIST})\\s*${CLOSE}`;
 // One pass, so that tactics come out in the order they are written.
 const TACTIC_TEXT = new RegExp(`${LEADING_TACTICS}|${TACTIC_WITH_ID}|${TACTIC_IN_BRACKETS}`, 'gi');
@@ -247,8 +263,8 @@ function tidyEnds(name: string): string {
   const inner = name.slice(1, -1);
   if (last in BRACKETS) return name.slice(0, -1);
   if (CLOSERS.has(first)) return name.slice(1);
-  if ((BRACKETS[first] === last || QUOTES[first] === last) && name.length > 1 && !inner.includes(first) && !inner.includes(last))
-    return inner;
+  const wrapped = BRACKETS[first] === last || QUOTES[first] === last;
+  if (wrapped && name.length > 1 && !inner.includes(first) && !inner.includes(last)) return inner;
   if (CLOSERS.has(last) && !Object.keys(BRACKETS).some((open) => BRACKETS[open] === last && name.includes(open)))
     return name.slice(0, -1);
   if (first in BRACKETS && !name.includes(BRACKETS[first] ?? '')) return name.slice(1);

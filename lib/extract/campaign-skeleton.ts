@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import { joinLines } from '../normalize/parse-reference.js';
+import type { ExtractedReference } from './extract-references.js';
+
+// yaml is required on first use: commands that never write a skeleton should not pay for loading it.
+const require = createRequire(import.meta.url);
+
+/** What a campaign skeleton is called and which report it was read from. */
+export interface CampaignSkeletonOptions {
+  /** The campaign's `name:`. */
+  name: string;
+  /** The report file as it should appear in `source:` (`reports/apt32.txt`). */
+  reportFile: string;
+}
+
+/**
+ * The YAML text of a campaign file skeleton for references extracted from a report: a header saying it needs review,
+ * `name:`, and one `techniques:` item per reference with its `ref:` text, `tactic:` list (when found) and
+ * `source: "<reportFile>:<line>"`. Refs are kept as written (a wrapped cell as a block literal). Items keep the
+ * order of `refs`; the same input gives the same bytes.
+ */
+export function renderCampaignSkeleton(refs: readonly ExtractedReference[], options: CampaignSkeletonOptions): string {
+  const YAML = require('yaml') as typeof import('yaml');
+  const reportFile = oneLine(options.reportFile);
+  const doc = new YAML.Document({
+    name: oneLine(options.name),
+    techniques: refs.map((ref) => ({
+      ref: ref.raw,
+      ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
+      source: `${reportFile}:${ref.line}`,
+    })),
+  });
+  doc.commentBefore = [
+    ` Extracted by attack-layers from ${reportFile}: NEEDS REVIEW before use.`,
+    ' Check every ref against the report (source: file:line), fix names and tactics, delete false matches.',
+  ].join('\n');
+  YAML.visit(doc, {
+    Pair(_key, pair) {
+      if (YAML.isScalar(pair.key) && pair.key.value === 'tactic' && YAML.isSeq(pair.value)) pair.value.flow = true;
+    },
+    // A wrapped table cell stays as written (the campaign format keeps refs verbatim), as a readable block.
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes('\n')) node.type = 'BLOCK_LITERAL';
+    },
+  });
+  return doc.toString({ lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+}
+
+/** Names and file names go into one-line places (a comment, `name:`, `source:`). */
+function oneLine(text: string): string {
+  return joinLines(text.trim());
+}

@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { renderCampaignSkeleton } from '../../lib/extract/campaign-skeleton.js';
+import { extractReferences, type ExtractedReference } from '../../lib/extract/extract-references.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { repoRoot } from '../helpers/attack.js';
+
+const REPORT = '../shared/seeds/003_78441eb4cb887801.txt';
+const options = { name: 'APT32 targets Wuhan (COVID-19), 2020', reportFile: REPORT };
+
+describe('renderCampaignSkeleton', () => {
+  const refs = extractReferences(readFileSync(resolve(repoRoot, REPORT), 'utf8'));
+  const text = renderCampaignSkeleton(refs, options);
+
+  it('renders the APT32 refs as YAML holding the six techniques with tactics and sources', () => {
+    expect(parse(text)).to.deep.equal({
+      name: options.name,
+      techniques: [
+        { ref: 'Spearphishing Attachment (T1193)', tactic: ['Initial Access'], source: `${REPORT}:109` },
+        { ref: 'Spearphising Link (T1192)', tactic: ['Initial Access'], source: `${REPORT}:109` },
+        { ref: 'Regsvr32 (T1117)', tactic: ['Execution', 'Defense Evasion'], source: `${REPORT}:113` },
+        { ref: 'User Execution (T1204)', tactic: ['Execution'], source: `${REPORT}:113` },
+        { ref: 'Standard Cryptographic Protocol (T1032)', tactic: ['Command and Control'], source: `${REPORT}:121` },
+        { ref: 'Custom Command and Control Protocol (T1094)', tactic: ['Command and Control'], source: `${REPORT}:121` },
+      ],
+    });
+  });
+
+  it('is a valid campaign file (schemas/campaign.schema.json)', () => {
+    expect(schemaIssues('campaign', parse(text))).to.deep.equal([]);
+  });
+
+  it('starts with a comment saying it was extracted and needs review', () => {
+    const header = text.split('\n').filter((line) => line.startsWith('#'));
+    expect(header.join('\n')).to.match(/Extracted .* from \.\.\/shared\/seeds\/003_78441eb4cb887801\.txt: NEEDS REVIEW/);
+  });
+
+  it('is deterministic: the same refs give the same bytes', () => {
+    expect(renderCampaignSkeleton(refs, options)).to.equal(text);
+  });
+
+  it('keeps awkward refs as written and valid YAML: quotes, "# ", ": ", Japanese, a wrapped cell', () => {
+    const awkward: ExtractedReference[] = [
+      { raw: 'Name "quoted" # not a comment: T1193', line: 1, ids: ['T1193'], tactics: [] },
+      { raw: '- [T1566.001] {x}: *y* & z', line: 2, ids: ['T1566.001'], tactics: ['Initial Access'] },
+      { raw: 'スピアフィッシングの\n添付ファイル（T1193）', line: 3, ids: ['T1193'], tactics: ['初期アクセス'] },
+    ];
+    const skeleton = renderCampaignSkeleton(awkward, { name: 'x: "y"', reportFile: 'report #1.txt' });
+    const parsed = parse(skeleton) as { name: string; techniques: Array<{ ref: string; tactic?: string[]; source: string }> };
+    expect(parsed.name).to.equal('x: "y"');
+    expect(parsed.techniques.map((t) => t.ref)).to.deep.equal(awkward.map((r) => r.raw));
+    expect(parsed.techniques.map((t) => t.source)).to.deep.equal(['report #1.txt:1', 'report #1.txt:2', 'report #1.txt:3']);
+    expect(parsed.techniques[0]).to.not.have.property('tactic');
+    expect(schemaIssues('campaign', parsed)).to.deep.equal([]);
+  });
+
+  it('renders an empty technique list when nothing was found', () => {
+    expect(parse(renderCampaignSkeleton([], { name: 'TEMP.Periscope', reportFile: 'r.txt' }))).to.deep.equal({
+      name: 'TEMP.Periscope',
+      techniques: [],
+    });
+  });
+});

@@ -1,0 +1,216 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { nameKey } from '../../lib/attack/attack-index.js';
+import { extractReferences, type ExtractedReference } from '../../lib/extract/extract-references.js';
+import { loadRelease, repoRoot } from '../helpers/attack.js';
+
+const seed = (file: string): string => readFileSync(resolve(repoRoot, '../shared/seeds', file), 'utf8');
+const APT32 = '003_78441eb4cb887801.txt';
+const PERISCOPE = '000_9001b8a6a998de5e.txt';
+
+/** The parts of a reference a row of expectations states. */
+type Row = Omit<ExtractedReference, 'name'> & { name?: string };
+
+function check(text: string, expected: Row[]): void {
+  expect(extractReferences(text)).to.deep.equal(expected);
+}
+
+describe('extractReferences', () => {
+  describe(`the APT32 seed report (${APT32}): an ATT&CK table of one cell per line, with old IDs`, () => {
+    const refs = extractReferences(seed(APT32));
+    // As the table gives them: the report's typo "Spearphising" included, Regsvr32 under two tactics.
+    const expected: Row[] = [
+      { raw: 'Spearphishing Attachment (T1193)', line: 109, ids: ['T1193'], name: 'Spearphishing Attachment', tactics: ['Initial Access'] },
+      { raw: 'Spearphising Link (T1192)', line: 109, ids: ['T1192'], name: 'Spearphising Link', tactics: ['Initial Access'] },
+      { raw: 'Regsvr32 (T1117)', line: 113, ids: ['T1117'], name: 'Regsvr32', tactics: ['Execution', 'Defense Evasion'] },
+      { raw: 'User Execution (T1204)', line: 113, ids: ['T1204'], name: 'User Execution', tactics: ['Execution'] },
+      { raw: 'Standard Cryptographic Protocol (T1032)', line: 121, ids: ['T1032'], name: 'Standard Cryptographic Protocol', tactics: ['Command and Control'] },
+      { raw: 'Custom Command and Control Protocol (T1094)', line: 121, ids: ['T1094'], name: 'Custom Command and Control Protocol', tactics: ['Command and Control'] },
+    ];
+
+    it('yields exactly the six IDs T1193, T1192, T1117, T1204, T1032, T1094, in order', () => {
+      expect(refs.flatMap((ref) => ref.ids)).to.deep.equal(['T1193', 'T1192', 'T1117', 'T1204', 'T1032', 'T1094']);
+    });
+    for (const [i, row] of expected.entries()) {
+      it(`reads ${row.ids[0]} as "${row.name}" under ${row.tactics.join(' and ')} (line ${row.line})`, () =>
+        expect(refs[i]).to.deep.equal(row));
+    }
+    it('gives each raw text as it stands on its line of the report', () => {
+      const lines = seed(APT32).split('\n');
+      for (const ref of refs) expect(lines[ref.line - 1]).to.include(ref.raw);
+    });
+    it('reads the names ATT&CK 6.3 gives those IDs (but for the report\'s typo "Spearphising")', () => {
+      const attack = loadRelease('6.3');
+      for (const ref of refs) {
+        const id = ref.ids[0] as string;
+        const official = attack.technique(id)?.name ?? '';
+        if (id === 'T1192') expect(official).to.equal('Spearphishing Link');
+        else expect(nameKey(ref.name ?? ''), id).to.equal(nameKey(official));
+      }
+    });
+    it('reads tactics ATT&CK 6.3 knows by those names', () => {
+      const attack = loadRelease('6.3');
+      for (const tactic of refs.flatMap((ref) => ref.tactics)) expect(attack.tactic(tactic)?.name, tactic).to.equal(tactic);
+    });
+  });
+
+  it(`finds nothing in the TEMP.Periscope seed report (${PERISCOPE}), which has no technique IDs`, () => {
+    check(seed(PERISCOPE), []);
+  });
+
+  it('finds nothing in text with look-alikes: CVE, hashes, TA/G/S IDs, test IDs, T-numbers in longer words', () => {
+    check(
+      [
+        'Exploits CVE-2017-11882 and CVE-2018-0802; MD5: d739f10933c11bd6db9677f91893986c.',
+        '  • A150-096 - Malicious File Transfer - APT32, METALJACK, Download',
+        'Group G0050 used S0227 under TA0005 Defense Evasion.',
+        'Ticket XT12345, model T12345, build T1193-2020, address 112.66.188.28',
+      ].join('\n'),
+      [],
+    );
+  });
+
+  describe('synthetic reports', () => {
+    it('an English pipe table | Tactic | Technique | ID |, with a merged tactic cell and a row naming two tactics', () => {
+      check(
+        [
+          '## ATT&CK mapping',
+          '',
+          '| Tactic | Technique | ID |',
+          '|---|---|---|',
+          '| Initial Access | Spearphishing Attachment | T1566.001 |',
+          '| Execution | PowerShell | T1059.001 |',
+          '| | Windows Command Shell | T1059.003 |',
+          '| Execution, Persistence | Scheduled Task | T1053.005 |',
+          '',
+          'More text follows.',
+        ].join('\n'),
+        [
+          { raw: 'Spearphishing Attachment | T1566.001', line: 5, ids: ['T1566.001'], name: 'Spearphishing Attachment', tactics: ['Initial Access'] },
+          { raw: 'PowerShell | T1059.001', line: 6, ids: ['T1059.001'], name: 'PowerShell', tactics: ['Execution'] },
+          { raw: 'Windows Command Shell | T1059.003', line: 7, ids: ['T1059.003'], name: 'Windows Command Shell', tactics: ['Execution'] },
+          { raw: 'Scheduled Task | T1053.005', line: 8, ids: ['T1053.005'], name: 'Scheduled Task', tactics: ['Execution', 'Persistence'] },
+        ],
+      );
+    });
+
+    it('a table with the ID first and one cell naming two IDs, names paired in order', () => {
+      check(
+        [
+          '| ID | Name | Tactics |',
+          '| --- | --- | --- |',
+          '| T1566.001 | Spearphishing Attachment | Initial Access |',
+          '| T1059.001, T1059.003 | PowerShell, Windows Command Shell | Execution |',
+        ].join('\n'),
+        [
+          { raw: 'T1566.001 | Spearphishing Attachment', line: 3, ids: ['T1566.001'], name: 'Spearphishing Attachment', tactics: ['Initial Access'] },
+          { raw: 'T1059.001 | PowerShell', line: 4, ids: ['T1059.001'], name: 'PowerShell', tactics: ['Execution'] },
+          { raw: 'T1059.003 | Windows Command Shell', line: 4, ids: ['T1059.003'], name: 'Windows Command Shell', tactics: ['Execution'] },
+        ],
+      );
+    });
+
+    it('a tab-separated table pasted from a spreadsheet', () => {
+      check('Tactic\tTechnique\tID\nInitial Access\tSpearphishing Link\tT1566.002\nDiscovery\tSystem Information Discovery\tT1082', [
+        { raw: 'Spearphishing Link | T1566.002', line: 2, ids: ['T1566.002'], name: 'Spearphishing Link', tactics: ['Initial Access'] },
+        { raw: 'System Information Discovery | T1082', line: 3, ids: ['T1082'], name: 'System Information Discovery', tactics: ['Discovery'] },
+      ]);
+    });
+
+    it('a Japanese table that repeats an ID under two tactics gives one reference with both', () => {
+      check(
+        [
+          '| 戦術 | テクニック | ID |',
+          '|---|---|---|',
+          '| 防御回避 | Regsvr32 | T1117 |',
+          '| 実行 | Regsvr32 | T1117 |',
+          '| コマンド＆コントロール | 独自プロトコル | T1094 |',
+        ].join('\n'),
+        [
+          { raw: 'Regsvr32 | T1117', line: 3, ids: ['T1117'], name: 'Regsvr32', tactics: ['Defense Evasion', 'Execution'] },
+          { raw: '独自プロトコル | T1094', line: 5, ids: ['T1094'], name: '独自プロトコル', tactics: ['Command and Control'] },
+        ],
+      );
+    });
+
+    it('one cell per line with Tactic / Technique / ID headers: a bare ID takes the name of the cell before it', () => {
+      check(
+        ['Tactic', '', 'Technique', '', 'ID', '', 'Initial Access', '', 'Spearphishing Attachment', '', 'T1193', '', '実行', '', 'User Execution', '', 'T1204'].join(
+          '\n',
+        ),
+        [
+          { raw: 'Spearphishing Attachment | T1193', line: 9, ids: ['T1193'], name: 'Spearphishing Attachment', tactics: ['Initial Access'] },
+          { raw: 'User Execution | T1204', line: 15, ids: ['T1204'], name: 'User Execution', tactics: ['Execution'] },
+        ],
+      );
+    });
+
+    it('one cell per line with the ID first: a bare ID takes the name of the cell after it', () => {
+      check(['ID', 'Technique', 'T1193', 'Spearphishing Attachment', 'T1192', 'Spearphishing Link'].join('\n'), [
+        { raw: 'T1193 | Spearphishing Attachment', line: 3, ids: ['T1193'], name: 'Spearphishing Attachment', tactics: [] },
+        { raw: 'T1192 | Spearphishing Link', line: 5, ids: ['T1192'], name: 'Spearphishing Link', tactics: [] },
+      ]);
+    });
+
+    it('prose: "T1059.001 (PowerShell)", "Name (ID)", ATT&CK URLs and markdown links', () => {
+      check(
+        [
+          'The actor used T1059.001 (PowerShell) to run scripts, then sent Spearphishing Attachment (T1566.001) emails.',
+          'See https://attack.mitre.org/techniques/T1105/ for details; the loader abused [Regsvr32](https://attack.mitre.org/techniques/T1218/010).',
+        ].join('\n'),
+        [
+          { raw: 'T1059.001 (PowerShell)', line: 1, ids: ['T1059.001'], name: 'PowerShell', tactics: [] },
+          { raw: 'Spearphishing Attachment (T1566.001)', line: 1, ids: ['T1566.001'], name: 'Spearphishing Attachment', tactics: [] },
+          { raw: 'https://attack.mitre.org/techniques/T1105/', line: 2, ids: ['T1105'], tactics: [] },
+          { raw: '[Regsvr32](https://attack.mitre.org/techniques/T1218/010)', line: 2, ids: ['T1218.010'], name: 'Regsvr32', tactics: [] },
+        ],
+      );
+    });
+
+    it('a list: "- T1566.001: Spearphishing Attachment" and its variants, under markdown tactic headings', () => {
+      check(
+        [
+          '### Initial Access',
+          '- T1566.001: Spearphishing Attachment',
+          '### Execution',
+          '* [T1059.001] PowerShell',
+          '1. t1059/003 – Windows Command Shell',
+          '- T1059.005/.007',
+        ].join('\n'),
+        [
+          { raw: 'T1566.001: Spearphishing Attachment', line: 2, ids: ['T1566.001'], name: 'Spearphishing Attachment', tactics: ['Initial Access'] },
+          { raw: '[T1059.001] PowerShell', line: 4, ids: ['T1059.001'], name: 'PowerShell', tactics: ['Execution'] },
+          { raw: 't1059/003 – Windows Command Shell', line: 5, ids: ['T1059.003'], name: 'Windows Command Shell', tactics: ['Execution'] },
+          { raw: 'T1059.005/.007', line: 6, ids: ['T1059.005', 'T1059.007'], tactics: ['Execution'] },
+        ],
+      );
+    });
+
+    it('Japanese lines: full-width IDs, tactic headings, a tactic prefix, and prose that names the same technique', () => {
+      check(
+        [
+          '攻撃者はスピアフィッシングの添付ファイル（T1193）を使用しました。',
+          '初期アクセス',
+          'スピアフィッシングの添付ファイル（T1193）',
+          'コマンド＆コントロール',
+          'Ｔ１０７１．００１',
+          '実行：PowerShell（T1059.001）、Windows コマンドシェル（T1059.003）',
+        ].join('\n'),
+        [
+          { raw: 'スピアフィッシングの添付ファイル（T1193）', line: 1, ids: ['T1193'], name: 'スピアフィッシングの添付ファイル', tactics: ['Initial Access'] },
+          { raw: 'Ｔ１０７１．００１', line: 5, ids: ['T1071.001'], tactics: ['Command and Control'] },
+          { raw: 'PowerShell（T1059.001）', line: 6, ids: ['T1059.001'], name: 'PowerShell', tactics: ['Execution'] },
+          { raw: 'Windows コマンドシェル（T1059.003）', line: 6, ids: ['T1059.003'], name: 'Windows コマンドシェル', tactics: ['Execution'] },
+        ],
+      );
+    });
+
+    it('a prose paragraph ends a tactic section: IDs after it get no tactic from above', () => {
+      check(['Initial Access', 'T1566.001', 'This paragraph is about something else entirely, as prose is.', 'T1105'].join('\n'), [
+        { raw: 'T1566.001', line: 2, ids: ['T1566.001'], tactics: ['Initial Access'] },
+        { raw: 'T1105', line: 4, ids: ['T1105'], tactics: [] },
+      ]);
+    });
+  });
+});

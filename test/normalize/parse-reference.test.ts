@@ -1,0 +1,173 @@
+import { expect } from 'chai';
+import { canonicalTechniqueId } from '../../lib/attack/technique-id.js';
+import {
+  TACTIC_NAMES,
+  TECHNIQUE_ID_PATTERN,
+  findTechniqueIds,
+  parseReference,
+  parseTacticList,
+  refRules,
+  tacticDisplayName,
+} from '../../lib/normalize/parse-reference.js';
+import { loadRelease } from '../helpers/attack.js';
+
+interface Expected {
+  ids: string[];
+  name?: string;
+  tactics?: string[];
+  rules?: string[];
+}
+
+const NFKC = 'full-width characters folded (NFKC)';
+
+// [raw, expected]: the shapes reports write technique references in.
+const shapes: Array<[string, Expected]> = [
+  ['T1193', { ids: ['T1193'], rules: [] }],
+  ['t1193', { ids: ['T1193'], rules: ['a lower-case t starts the ID (t1193)'] }],
+  [' T1193 ', { ids: ['T1193'], rules: ['whitespace collapsed and trimmed'] }],
+  ['T1566.001', { ids: ['T1566.001'], rules: [] }],
+  ['T1566/001', { ids: ['T1566.001'], rules: ['a slash separates a sub-technique (T1566/001)'] }],
+  ['T1566-001', { ids: ['T1566.001'], rules: ['a hyphen separates a sub-technique (T1566-001)'] }],
+  ['T1566_001', { ids: ['T1566.001'], rules: ['an underscore separates a sub-technique (T1566_001)'] }],
+  ['T1566 .001', { ids: ['T1566.001'], rules: ['a space before the dot of a sub-technique (T1566 .001)'] }],
+  ['Name (T1193)', { ids: ['T1193'], name: 'Name', rules: [] }],
+  ['T1193 - Name', { ids: ['T1193'], name: 'Name' }],
+  ['T1193: Name', { ids: ['T1193'], name: 'Name' }],
+  ['T1193 – Name', { ids: ['T1193'], name: 'Name', rules: ['dashes unified (– — −)'] }],
+  ['[T1193] Name', { ids: ['T1193'], name: 'Name' }],
+  ['Name [T1193]', { ids: ['T1193'], name: 'Name' }],
+  ['Name（T1193）', { ids: ['T1193'], name: 'Name', rules: [NFKC] }],
+  ['Ｔ１１９３', { ids: ['T1193'], rules: [NFKC] }],
+  ['ｔ１５６６／００１', { ids: ['T1566.001'], rules: [NFKC, 'a lower-case t starts the ID (t1193)', 'a slash separates a sub-technique (T1566/001)'] }],
+  ['スピアフィッシングの添付ファイル（T1193）', { ids: ['T1193'], name: 'スピアフィッシングの添付ファイル' }],
+  ['Spearphising Link', { ids: [], name: 'Spearphising Link', rules: [] }],
+  ['Phishing: Spearphishing Attachment', { ids: [], name: 'Phishing: Spearphishing Attachment' }],
+  ['Spearphishing\nAttachment (T1193)', { ids: ['T1193'], name: 'Spearphishing Attachment', rules: ['line breaks joined (a wrapped cell)'] }],
+  ['スピアフィッシングの\n添付ファイル（T1193）', { ids: ['T1193'], name: 'スピアフィッシングの添付ファイル' }],
+  ['T1059.001, T1059.003', { ids: ['T1059.001', 'T1059.003'] }],
+  ['T1059.001, T1059.003 PowerShell and cmd', { ids: ['T1059.001', 'T1059.003'], name: 'PowerShell and cmd' }],
+  // Two names for two IDs: no single name is right.
+  ['PowerShell (T1059.001), Windows Command Shell (T1059.003)', { ids: ['T1059.001', 'T1059.003'] }],
+  ['T1059.001/.003', { ids: ['T1059.001', 'T1059.003'], rules: ['sibling sub-techniques written as a shorthand (T1059.001/.003)'] }],
+  ['T1059.001/003', { ids: ['T1059.001', 'T1059.003'] }],
+  ['T1193, T1193 again', { ids: ['T1193'], name: 'again' }],
+  [
+    '[Spearphishing Attachment](https://attack.mitre.org/techniques/T1566/001)',
+    {
+      ids: ['T1566.001'],
+      name: 'Spearphishing Attachment',
+      rules: ['a markdown link keeps its text and address', 'an ATT&CK URL stands for its technique (/techniques/T1566/001/)'],
+    },
+  ],
+  ['https://attack.mitre.org/techniques/T1566/001/', { ids: ['T1566.001'] }],
+  ['https://attack.mitre.org/techniques/T1105', { ids: ['T1105'] }],
+  ['**T1566.001** Spearphishing Attachment', { ids: ['T1566.001'], name: 'Spearphishing Attachment' }],
+  ['"PowerShell" (T1059.001)', { ids: ['T1059.001'], name: 'PowerShell' }],
+  ['Initial Access [TA0001]: Phishing (T1566)', { ids: ['T1566'], name: 'Phishing', tactics: ['Initial Access [TA0001]'] }],
+  ['Command and Control: Custom Command and Control Protocol (T1094)', { ids: ['T1094'], name: 'Custom Command and Control Protocol', tactics: ['Command and Control'] }],
+  ['Regsvr32 (T1117) (Execution, Defense Evasion)', { ids: ['T1117'], name: 'Regsvr32', tactics: ['Execution', 'Defense Evasion'] }],
+  ['初期アクセス（TA0001）：スピアフィッシング（T1193）', { ids: ['T1193'], name: 'スピアフィッシング', tactics: ['初期アクセス(TA0001)'] }],
+];
+
+// Text holding no technique ID: tactic, group and software IDs, CVEs, T-numbers inside longer words or numbers.
+const notTechniques: Array<[string, Expected]> = [
+  ['TA0001', { ids: [], tactics: ['TA0001'] }],
+  ['G0050', { ids: [] }],
+  ['APT32 (G0050)', { ids: [], name: 'APT32 (G0050)' }],
+  ['S0227', { ids: [] }],
+  ['CVE-2017-11882', { ids: [], name: 'CVE-2017-11882' }],
+  ['XT12345', { ids: [], name: 'XT12345' }],
+  ['T12345', { ids: [], name: 'T12345' }],
+  ['T1234.5678', { ids: [], name: 'T1234.5678' }],
+  ['T1193-2020', { ids: [], name: 'T1193-2020' }],
+  ['A150-096 - Malicious File Transfer', { ids: [], name: 'A150-096 - Malicious File Transfer' }],
+];
+
+function checkRow(raw: string, expected: Expected): void {
+  const parsed = parseReference(raw);
+  expect(parsed.raw).to.equal(raw);
+  expect(parsed.ids).to.deep.equal(expected.ids);
+  expect(parsed.name).to.equal(expected.name);
+  expect(parsed.tactics).to.deep.equal(expected.tactics ?? []);
+  if (expected.rules) expect(parsed.rules).to.deep.equal(expected.rules);
+}
+
+describe('parseReference', () => {
+  describe('reads the shapes reports write references in', () => {
+    for (const [raw, expected] of shapes) {
+      it(`${JSON.stringify(raw)} -> ${expected.ids.join(', ') || 'no ID'}${expected.name ? ` "${expected.name}"` : ''}`, () =>
+        checkRow(raw, expected));
+    }
+  });
+
+  describe('finds no technique ID where there is none', () => {
+    for (const [raw, expected] of notTechniques) {
+      it(`${JSON.stringify(raw)} -> no technique ID`, () => checkRow(raw, expected));
+    }
+  });
+
+  it('only reports labels of refRules, in their order', () => {
+    const labels = refRules.map(([label]) => label);
+    for (const [raw] of [...shapes, ...notTechniques]) {
+      const { rules } = parseReference(raw);
+      expect(labels).to.include.members(rules);
+      expect(rules).to.deep.equal([...rules].sort((a, b) => labels.indexOf(a) - labels.indexOf(b)));
+    }
+  });
+
+  it('agrees with canonicalTechniqueId on every ID-only shape', () => {
+    for (const raw of ['t1193', ' T1193 ', 'T1566/001', 'T1566-001', 'T1566_001', 'T1566 .001', 'Ｔ１１９３', 'T1566.001']) {
+      expect(parseReference(raw).ids, raw).to.deep.equal([canonicalTechniqueId(raw)]);
+    }
+  });
+});
+
+describe('TECHNIQUE_ID_PATTERN and findTechniqueIds', () => {
+  it('is not global (a shared regex must not keep state between calls)', () => {
+    expect(TECHNIQUE_ID_PATTERN.global).to.equal(false);
+    expect(TECHNIQUE_ID_PATTERN.exec('see T1566/001')?.groups).to.deep.include({ technique: '1566', sub: '001' });
+  });
+
+  it('gives each ID with its place, a shorthand as one place', () => {
+    expect(findTechniqueIds('A T1193, B t1059.001/.003 and T1071-001.')).to.deep.equal([
+      { ids: ['T1193'], index: 2, end: 7 },
+      { ids: ['T1059.001', 'T1059.003'], index: 11, end: 25 },
+      { ids: ['T1071.001'], index: 30, end: 39 },
+    ]);
+  });
+});
+
+describe('tacticDisplayName', () => {
+  const rows: Array<[string, string | undefined]> = [
+    ['Initial Access', 'Initial Access'],
+    ['initial-access', 'Initial Access'],
+    ['Initial Access [TA0001]', 'Initial Access'],
+    ['TA0001', 'TA0001'],
+    ['初期アクセス', 'Initial Access'],
+    ['実行', 'Execution'],
+    ['防御回避', 'Defense Evasion'],
+    ['コマンド＆コントロール', 'Command and Control'],
+    ['コマンドアンドコントロール', 'Command and Control'],
+    ['C&C', 'Command and Control'],
+    ['Command & Control', 'Command and Control'],
+    ['持ち出し', 'Exfiltration'],
+    ['Spearphishing Attachment', undefined],
+    ['Custom Command and Control Protocol', undefined],
+  ];
+  for (const [text, display] of rows) {
+    it(`${text} -> ${display ?? 'no tactic'}`, () => expect(tacticDisplayName(text)).to.equal(display));
+  }
+
+  it('reads lists of tactics, and nothing that is not all tactics', () => {
+    expect(parseTacticList('Execution, Defense Evasion')).to.deep.equal(['Execution', 'Defense Evasion']);
+    expect(parseTacticList('Execution and Command and Control')).to.deep.equal(['Execution', 'Command and Control']);
+    expect(parseTacticList('実行、防御回避')).to.deep.equal(['Execution', 'Defense Evasion']);
+    expect(parseTacticList('Execution, Regsvr32')).to.equal(undefined);
+  });
+
+  it('names exactly the tactics of ATT&CK Enterprise 18.1', () => {
+    const attack = loadRelease('18.1');
+    expect(TACTIC_NAMES.map(([display]) => display)).to.have.members(attack.tactics().map((tactic) => tactic.name));
+    for (const tactic of attack.tactics()) expect(tacticDisplayName(tactic.shortname), tactic.shortname).to.equal(tactic.name);
+  });
+});

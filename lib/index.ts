@@ -106,3 +106,19 @@ export { TECHNIQUE_ID_PATTERN, refRules, findTechniqueIds, tacticDisplayName, pa
 export { extractReferences, type ExtractedReference } from './extract/extract-references.js';
 /** A campaign YAML skeleton for extracted references, to review. */
 export { renderCampaignSkeleton, type CampaignSkeletonOptions } from './extract/campaign-skeleton.js';
+/** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */
+export {
+  COMBINE_OPS,
+  combineLayers,
+  describeSource,
+  parseLayerSources,
+  readLayerSources,
+  sourcesDomain,
+  upgradeSources,
+  type CombineInput,
+  type CombineOp,
+  type CombineOptions,
+  type CombineResult,
+  type LayerSource,
+  type LayerUpgrade,
+} from './layer/combine-layers.js';

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import {
+  serializeLayer,
+  writeFileAtomic,
+  combineLayers,
+  COMBINE_OPS,
+  readLayerSources,
+  sourcesDomain,
+  upgradeSources,
+  type CombineOp,
+  type LayerUpgrade,
+} from '../../index.js';
+import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+
+interface Args extends GlobalArgs {
+  layers: string[];
+  op: CombineOp;
+  out?: string;
+  name?: string;
+  force?: boolean;
+}
+
+export const command = 'combine <layers..>';
+export const describe = 'Combine layers of one domain into one (sum, max, min, mean, diff, intersect, union of scores)';
+
+export function builder(yargs: Argv): Argv<Args> {
+  return yargs
+    .positional('layers', { type: 'string', array: true, describe: 'layer files (each a layer or an array of layers)', demandOption: true })
+    .option('op', {
+      type: 'string',
+      choices: Object.keys(COMBINE_OPS),
+      demandOption: true,
+      describe: `how scores combine: ${Object.entries(COMBINE_OPS).map(([op, formula]) => `${op} = ${formula}`).join('; ')}`,
+    })
+    .option('out', { type: 'string', describe: 'write the layer to this file (default: stdout)' })
+    .option('name', { type: 'string', describe: 'the combined layer\'s name (default "<op> of <names>")' })
+    .option('force', { type: 'boolean', describe: 'overwrite --out if it exists' })
+    .example('$0 combine a.json b.json --op diff', 'what a scores higher than b, and the reverse')
+    .example('$0 combine detections.json sigma.json --op max --out coverage.json', 'the best coverage of either') as unknown as Argv<Args>;
+}
+
+function upgradeNote(upgrade: LayerUpgrade, target: string): string {
+  const from = [upgrade.fromFormat && `layer format ${upgrade.fromFormat}`, upgrade.fromAttack && `ATT&CK ${upgrade.fromAttack}`].filter(Boolean);
+  const head = `${upgrade.source}: upgraded${from.length ? ` from ${from.join(', ')}` : ''} to layer format 4.5 and ATT&CK ${target}:`;
+  return [head, ...upgrade.changes.map((change) => `  ${change}`)].join('\n');
+}
+
+export function handler(context: CliContext) {
+  return (args: Args): void => {
+    const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file)));
+    const domain = sourcesDomain(sources);
+    const index = attackLibrary(context, args).release(domain, args['attack-release']);
+    const { inputs, upgrades } = upgradeSources(sources, index);
+    for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
+    const { layer, warnings } = combineLayers(inputs, { op: args.op, index, ...(args.name === undefined ? {} : { name: args.name }) });
+    for (const warning of warnings) note(context, args, `warning: ${warning}`);
+    const text = serializeLayer(layer);
+    if (args.out === undefined) {
+      context.stdout.write(text);
+      return;
+    }
+    writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
+    note(context, args, `wrote ${args.out}: ${layer.techniques?.length ?? 0} technique entries (${args.op} of ${inputs.length} layers)`);
+  };
+}

@@ -1,0 +1,457 @@
+/**
+ * Navigator-style layer arithmetic: several layers of one domain -> one layer whose scores are the sum, maximum,
+ * minimum, mean, difference, intersection or union of theirs. Navigator's own "create layer from other layers"
+ * takes a score expression over layers a, b, c…; these are named versions of the usual expressions.
+ *
+ * Pipeline: `readLayerSources` (I/O) -> `sourcesDomain` (schema, one domain) -> `upgradeSources` (format 4.5 and the
+ * target release) -> `combineLayers` (pure).
+ *
+ * | rule | what happens |
+ * |---|---|
+ * | key | an annotation is keyed by (techniqueID, tactic or none); sub-techniques and parents are separate keys |
+ * | tactics | an entry without a tactic applies under every tactic of its technique; when any layer places the technique under a tactic, entries without one are expanded to one entry per tactic of the technique in the target release, so (T, none) in a and (T, X) in b meet at (T, X) |
+ * | same key twice in a layer | after expansion, the entry with an explicit tactic (else the later one) wins for score, colour and enabled; comments, links and metadata of both are kept |
+ * | sum | sum of the scores of the layers that score the key |
+ * | max / min | highest / lowest of those scores |
+ * | mean | their mean (unscored entries are not counted as 0) |
+ * | diff | a - b - c…, a missing or unscored score counts as 0; unscored only when no layer scores the key |
+ * | intersect | only keys scored in every layer; score = the lowest (what every layer agrees on) |
+ * | union | every key of any layer; score = the highest |
+ * | unscored entries | ignored by the arithmetic; their comments, links and metadata are kept (but not by intersect, which drops keys not scored everywhere) |
+ * | rounding | scores are rounded to 2 decimals (mean of 1, 2, 2 is 1.67) |
+ * | comment | one `<layer name>: <comment>` line per layer, in layer order, duplicates removed, joined with `\n` |
+ * | links | merged by URL, duplicates removed, in order of first appearance; dividers are dropped |
+ * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item |
+ * | color | kept only when every input layer has the key with that same colour; otherwise dropped (the gradient colours it) |
+ * | enabled | false only when every entry of the key is disabled |
+ * | showSubtechniques | true when any entry of the key has it |
+ * | unknown, deprecated, revoked-without-replacement techniques | left out with a warning (Navigator would drop them silently) |
+ * | entries with nothing left | (no score, comment, link or metadata, enabled) left out, as Navigator exports nothing for them |
+ * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient over the result's scores (diff: symmetric around 0), legend, metadata and description naming the inputs; platform filters kept only when every input has the same ones |
+ */
+import { readFileSync } from 'node:fs';
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { Domain, TechniqueRecord } from '../attack/types.js';
+import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
+import { parseJsonText } from '../json-text.js';
+import { schemaIssues } from '../schemas.js';
+import {
+  LAYER_FORMAT,
+  type Gradient,
+  type LayerLink,
+  type LayerMetadata,
+  type LayerTechnique,
+  type LegendItem,
+  type NavigatorLayer,
+} from './layer-types.js';
+import { DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat, upgradeLayer } from './upgrade-layer.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
+export const COMBINE_OPS = {
+  sum: 'a + b + …',
+  max: 'max(a, b, …)',
+  min: 'min(a, b, …)',
+  mean: '(a + b + …) / n over the layers that score it',
+  diff: 'a - b - … (missing scores count as 0)',
+  intersect: 'min(a, b, …), only where every layer scores it',
+  union: 'max(a, b, …), wherever any layer has it',
+} as const;
+export type CombineOp = keyof typeof COMBINE_OPS;
+
+/** One layer read from a file: the parsed value, and where it came from. */
+export interface LayerSource {
+  file: string;
+  /** The 0-based position in a file that holds an array of layers. */
+  position?: number;
+  value: unknown;
+}
+
+/** One input of `combineLayers`: a format 4.5 layer of the target release. */
+export interface CombineInput {
+  layer: NavigatorLayer;
+  /** Where it came from (`a.json`, `a.json (layer 2)`), for the description and metadata. */
+  source?: string;
+}
+
+/** What `upgradeSources` changed in one layer to bring it to format 4.5 and the target release. */
+export interface LayerUpgrade {
+  source: string;
+  /** The layer format as written, when older than 4.5. */
+  fromFormat?: string;
+  /** `versions.attack` as written (undefined when the layer states none). */
+  fromAttack?: string;
+  changes: string[];
+}
+
+/** Options of `combineLayers`. */
+export interface CombineOptions {
+  op: CombineOp;
+  /** The target release: every input must already be upgraded to it (`upgradeSources`). */
+  index: AttackIndex;
+  /** The result's name (default `<op> of <names>`). */
+  name?: string;
+}
+
+/** A combined layer, with what was left out and why. */
+export interface CombineResult {
+  layer: NavigatorLayer;
+  warnings: string[];
+}
+
+/** Gradient colours: Navigator's default red-yellow-green for scores, and a diverging scale for diff. */
+const SCORE_COLORS = ['#ff6666', '#ffe766', '#8ec843'];
+const DIFF_COLORS = ['#ff9f43', '#ffffff', '#4ea3e6'];
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `a.json`, or `a.json (layer 2)` in a file of several layers. */
+export function describeSource(source: Pick<LayerSource, 'file' | 'position'>): string {
+  return source.position === undefined ? source.file : `${source.file} (layer ${source.position + 1})`;
+}
+
+/**
+ * Parse the text of a layer file (pure): one layer, or an array of layers, each a source of its own.
+ * @throws InputError naming the line and column of invalid JSON, an empty array, or an element that is not an object.
+ */
+export function parseLayerSources(text: string, file: string): LayerSource[] {
+  const value = parseJsonText(text, file);
+  if (Array.isArray(value)) {
+    if (!value.length) throw new InputError(`${file}: the file holds an empty array of layers; give at least one layer`, { file });
+    return value.map((element, position) => {
+      if (!isObject(element)) {
+        throw new InputError(`${file}: /${position}: must be a layer object, not ${JSON.stringify(element)?.slice(0, 40)}`, { file });
+      }
+      return { file, position, value: element };
+    });
+  }
+  if (!isObject(value)) throw new InputError(`${file}: must be a layer object or an array of layers`, { file });
+  return [{ file, value }];
+}
+
+/**
+ * Read a layer file: one layer, or an array of layers (each counts). `file` is the name messages use; `path` is
+ * where to read it (default `file`), for callers that resolve names against a working folder.
+ * @throws UsageError when the file cannot be read; InputError for invalid JSON (with line and column).
+ */
+export function readLayerSources(file: string, path: string = file): LayerSource[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(`${file}: cannot read it (${code}); check the path`, { cause: error });
+  }
+  return parseLayerSources(text, file);
+}
+
+/**
+ * Check every source against the layer 4.5 schema (older formats as converted) and return their common domain.
+ * @throws SchemaValidationError listing a layer's problems with their paths; InputError naming the files when the
+ * layers are of different domains.
+ */
+export function sourcesDomain(sources: readonly LayerSource[]): Domain {
+  const byDomain = new Map<Domain, string[]>();
+  for (const source of sources) {
+    const { layer } = migrateLayerFormat(source.value as JsonObject);
+    const issues: Issue[] = schemaIssues('layer-4.5', layer)
+      .filter((issue) => !/^must match "(then|else)" schema$/.test(issue.message))
+      .map((issue) => (source.position === undefined ? issue : { ...issue, path: `/${source.position}${issue.path === '/' ? '' : issue.path}` }));
+    if (issues.length) throw new SchemaValidationError(source.file, 'ATT&CK Navigator layer', issues);
+    const domain = layer['domain'] as Domain;
+    byDomain.set(domain, [...(byDomain.get(domain) ?? []), describeSource(source)]);
+  }
+  const domains = [...byDomain.entries()];
+  if (domains.length > 1) {
+    const list = domains.map(([domain, files]) => `${domain} (${[...new Set(files)].join(', ')})`).join('; ');
+    throw new InputError(`layers of different ATT&CK domains cannot be combined: ${list}; combine layers of one domain`);
+  }
+  const only = domains[0];
+  if (!only) throw new UsageError('no layers given; name at least two layer files');
+  return only[0];
+}
+
+/**
+ * Bring every source to layer format 4.5 and to the target release with `upgradeLayer` (revoked techniques become
+ * their replacements, so T1086 in an old layer meets T1059.001 in a new one). `upgrades` lists the layers that
+ * changed, for the caller to report.
+ * @throws InputError, SchemaValidationError as `upgradeLayer` does.
+ */
+export function upgradeSources(
+  sources: readonly LayerSource[],
+  index: AttackIndex,
+): { inputs: CombineInput[]; upgrades: LayerUpgrade[] } {
+  const inputs: CombineInput[] = [];
+  const upgrades: LayerUpgrade[] = [];
+  for (const source of sources) {
+    const where = describeSource(source);
+    const { layer, changes: all } = upgradeLayer(source.value, index, { file: where });
+    inputs.push({ layer, source: where });
+    // The combined layer sets its own layout, so layout changes of an input are not worth reporting.
+    const changes = all.filter((change) => !change.startsWith('/layout/'));
+    if (!changes.length) continue;
+    const format = layerFormat(source.value);
+    const versions = isObject(source.value) && isObject(source.value['versions']) ? source.value['versions'] : {};
+    const upgrade: LayerUpgrade = { source: where, changes };
+    if (format.comparedTo45 === -1 && format.version !== undefined) upgrade.fromFormat = format.version;
+    if (versions['attack'] !== undefined) upgrade.fromAttack = String(versions['attack']);
+    upgrades.push(upgrade);
+  }
+  return { inputs, upgrades };
+}
+
+/** What one layer says about one key. */
+interface Cell {
+  score?: number;
+  color?: string;
+  comments: string[];
+  links: LayerLink[];
+  metadata: LayerMetadata[];
+  enabled: boolean;
+  showSubtechniques: boolean;
+}
+
+function keyOf(id: string, tactic: string | undefined): string {
+  return `${id}\u0000${tactic ?? ''}`;
+}
+
+function round(score: number): number {
+  // `|| 0` turns -0 into 0.
+  return Math.round(score * 100) / 100 || 0;
+}
+
+function pushUnique<T>(into: T[], items: readonly T[], same: (a: T, b: T) => boolean): void {
+  for (const item of items) if (!into.some((existing) => same(existing, item))) into.push(item);
+}
+
+function isLink(item: LayerLink): item is { label: string; url: string } {
+  return !('divider' in item);
+}
+
+/** The key's score under an operation, from the scores of the layers in order (undefined: that layer gives none). */
+function combineScores(op: CombineOp, scores: readonly (number | undefined)[]): number | undefined | null {
+  const given = scores.filter((s): s is number => s !== undefined);
+  if (op === 'intersect') return given.length === scores.length ? Math.min(...given) : null;
+  if (!given.length) return undefined;
+  switch (op) {
+    case 'sum':
+      return given.reduce((a, b) => a + b, 0);
+    case 'max':
+    case 'union':
+      return Math.max(...given);
+    case 'min':
+      return Math.min(...given);
+    case 'mean':
+      return given.reduce((a, b) => a + b, 0) / given.length;
+    case 'diff':
+      return scores.reduce<number>((total, s, i) => (i === 0 ? (s ?? 0) : total - (s ?? 0)), 0);
+  }
+}
+
+/** Unique, readable names for the inputs: the layer's name, else its source; repeated names get their source. */
+function labels(inputs: readonly CombineInput[]): string[] {
+  const names = inputs.map((input, i) => input.layer.name.trim() || input.source || `layer ${i + 1}`);
+  return names.map((name, i) => {
+    const repeated = names.filter((other) => other === name).length > 1;
+    return repeated ? `${name} (${inputs[i]?.source ?? `layer ${i + 1}`})` : name;
+  });
+}
+
+/** Why a technique cannot be shown in the target release, or undefined when it can. */
+function unusable(id: string, record: TechniqueRecord | undefined, index: AttackIndex): string | undefined {
+  if (!record) return `${id} is not a technique in ${index.label}`;
+  if (record.revoked) return `${id} is revoked in ${index.label} and no replacement is named`;
+  if (record.deprecated) return `${id} is deprecated in ${index.label}`;
+  return undefined;
+}
+
+/** One layer as cells by key, with entries without a tactic expanded where `placed` says another layer uses tactics. */
+function layerCells(
+  layer: NavigatorLayer,
+  label: string,
+  placed: ReadonlySet<string>,
+  index: AttackIndex,
+): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  // Entries without a tactic first, so that one with a tactic, folded in later, wins where both apply (as the later
+  // entry does in Navigator).
+  const entries = [...(layer.techniques ?? [])].sort((a, b) => Number(a.tactic !== undefined) - Number(b.tactic !== undefined));
+  for (const entry of entries) {
+    const record = index.technique(entry.techniqueID);
+    const tactics =
+      entry.tactic !== undefined
+        ? [entry.tactic]
+        : placed.has(entry.techniqueID) && record?.tactics.length
+          ? record.tactics
+          : [undefined];
+    for (const tactic of tactics) {
+      const key = keyOf(entry.techniqueID, tactic);
+      const cell = cells.get(key) ?? {
+        comments: [],
+        links: [],
+        metadata: [],
+        enabled: true,
+        showSubtechniques: false,
+      };
+      if (typeof entry.score === 'number') cell.score = entry.score;
+      if (entry.color) cell.color = entry.color;
+      cell.enabled = entry.enabled !== false;
+      if (entry.comment?.trim()) pushUnique(cell.comments, [`${label}: ${entry.comment.trim()}`], (a, b) => a === b);
+      pushUnique(cell.links, (entry.links ?? []).filter(isLink), (a, b) => isLink(a) && isLink(b) && a.url === b.url);
+      if (entry.metadata?.length) {
+        if (!cell.metadata.length) cell.metadata.push({ name: 'layer', value: label });
+        pushUnique(cell.metadata, entry.metadata, (a, b) => JSON.stringify(a) === JSON.stringify(b));
+      }
+      if (entry.showSubtechniques) cell.showSubtechniques = true;
+      cells.set(key, cell);
+    }
+  }
+  return cells;
+}
+
+/** The gradient over the result's scores; min < max always, and symmetric around 0 for diff. */
+function gradientFor(op: CombineOp, scores: readonly number[]): Gradient {
+  if (op === 'diff') {
+    const reach = Math.max(0, ...scores.map(Math.abs)) || 1;
+    return { colors: DIFF_COLORS, minValue: -reach, maxValue: reach };
+  }
+  let minValue = scores.length ? Math.min(...scores) : 0;
+  let maxValue = scores.length ? Math.max(...scores) : 1;
+  // Every score equal: widen towards 0 so the scores get an end colour, never an empty range.
+  if (minValue === maxValue) {
+    if (maxValue > 0) minValue = 0;
+    else if (maxValue < 0) maxValue = 0;
+    else maxValue = 1;
+  }
+  return { colors: SCORE_COLORS, minValue, maxValue };
+}
+
+function legendFor(op: CombineOp, gradient: Gradient, names: readonly string[]): LegendItem[] {
+  const [low, middle, high] = gradient.colors as [string, string, string];
+  const mid = round((gradient.minValue + gradient.maxValue) / 2);
+  if (op === 'diff') {
+    const first = names[0] ?? 'a';
+    return [
+      { label: `${gradient.minValue}: scored higher by the other layers than by ${first}`, color: low },
+      { label: '0: the same score (first minus the others)', color: middle },
+      { label: `${gradient.maxValue}: scored higher by ${first}`, color: high },
+    ];
+  }
+  return [
+    { label: `${op} ${gradient.minValue}: lowest`, color: low },
+    { label: `${op} ${mid}`, color: middle },
+    { label: `${op} ${gradient.maxValue}: highest`, color: high },
+  ];
+}
+
+/** Platform filters, when every input has the same set; otherwise none, so that nothing is hidden. */
+function commonPlatforms(inputs: readonly CombineInput[]): string[] | undefined {
+  const sets = inputs.map((input) => input.layer.filters?.platforms);
+  const first = sets[0];
+  if (!first) return undefined;
+  const key = (list: readonly string[]): string => JSON.stringify([...new Set(list)].sort());
+  return sets.every((set) => set && key(set) === key(first)) ? [...new Set(first)].sort() : undefined;
+}
+
+/**
+ * Combine layers of one domain, already upgraded to the target release, into one format 4.5 layer (rules in the
+ * table at the top of this file). Pure and deterministic.
+ * @throws UsageError when fewer than two layers are given; Error (a bug) when the result fails the 4.5 schema.
+ */
+export function combineLayers(inputs: readonly CombineInput[], options: CombineOptions): CombineResult {
+  const { op, index } = options;
+  if (inputs.length < 2) {
+    throw new UsageError(`combine needs at least two layers, got ${inputs.length}; name more layer files (or a file holding an array of layers)`);
+  }
+  if (!Object.hasOwn(COMBINE_OPS, op)) throw new UsageError(`unknown operation "${String(op)}"; use one of ${Object.keys(COMBINE_OPS).join(', ')}`);
+  const names = labels(inputs);
+  const warnings: string[] = [];
+
+  const placed = new Set(inputs.flatMap(({ layer }) => (layer.techniques ?? []).filter((e) => e.tactic !== undefined).map((e) => e.techniqueID)));
+  const perLayer = inputs.map(({ layer }, i) => layerCells(layer, names[i] ?? '', placed, index));
+
+  const keys = new Map<string, { id: string; tactic?: string }>();
+  for (const cells of perLayer) {
+    for (const key of cells.keys()) {
+      const [id = '', tactic = ''] = key.split('\u0000');
+      keys.set(key, { id, ...(tactic ? { tactic } : {}) });
+    }
+  }
+
+  const techniques: LayerTechnique[] = [];
+  const dropped = new Map<string, string>();
+  for (const [key, { id, tactic }] of keys) {
+    const why = unusable(id, index.technique(id), index);
+    if (why) {
+      dropped.set(id, why);
+      continue;
+    }
+    const cells = perLayer.map((layerCells) => layerCells.get(key));
+    const score = combineScores(op, cells.map((cell) => cell?.score));
+    if (score === null) continue;
+    const present = cells.filter((cell): cell is Cell => cell !== undefined);
+    const entry: LayerTechnique = { techniqueID: id, ...(tactic ? { tactic } : {}) };
+    if (score !== undefined) entry.score = round(score);
+    const colors = new Set(cells.map((cell) => cell?.color));
+    const [color] = colors;
+    if (colors.size === 1 && color) entry.color = color;
+    const comments: string[] = [];
+    const links: LayerLink[] = [];
+    const metadata: LayerMetadata[] = [];
+    for (const cell of present) {
+      pushUnique(comments, cell.comments, (a, b) => a === b);
+      pushUnique(links, cell.links, (a, b) => isLink(a) && isLink(b) && a.url === b.url);
+      metadata.push(...cell.metadata);
+    }
+    if (comments.length) entry.comment = comments.join('\n');
+    if (present.every((cell) => !cell.enabled)) entry.enabled = false;
+    if (metadata.length) entry.metadata = metadata;
+    if (links.length) entry.links = links;
+    if (present.some((cell) => cell.showSubtechniques)) entry.showSubtechniques = true;
+    const annotated = entry.score !== undefined || entry.color || entry.comment || entry.enabled === false || links.length || metadata.length;
+    if (annotated) techniques.push(entry);
+  }
+  for (const [, why] of [...dropped].sort(([a], [b]) => a.localeCompare(b))) {
+    warnings.push(`${why}: left out of the combined layer (Navigator would not show it)`);
+  }
+
+  const scores = techniques.flatMap((entry) => (typeof entry.score === 'number' ? [entry.score] : []));
+  const gradient = gradientFor(op, scores);
+  const inputList = inputs.map((input, i) => `"${names[i]}"${input.source ? ` from ${input.source}` : ''}`).join('; ');
+  const metadata: LayerMetadata[] = [
+    { name: 'operation', value: `${op}: ${COMBINE_OPS[op]}` },
+    { name: 'ATT&CK', value: index.label },
+  ];
+  inputs.forEach((input, i) => {
+    metadata.push({ name: 'layer', value: names[i] ?? '' });
+    if (input.source) metadata.push({ name: 'file', value: input.source });
+    metadata.push(...(input.layer.metadata ?? []));
+  });
+  const links: LayerLink[] = [];
+  for (const input of inputs) pushUnique(links, (input.layer.links ?? []).filter(isLink), (a, b) => isLink(a) && isLink(b) && a.url === b.url);
+  const platforms = commonPlatforms(inputs);
+  const layer: NavigatorLayer = {
+    name: options.name ?? `${op} of ${names.join(', ')}`,
+    versions: { attack: index.major, navigator: DEFAULT_NAVIGATOR_VERSION, layer: LAYER_FORMAT },
+    domain: index.domain,
+    description:
+      `Scores: ${op} = ${COMBINE_OPS[op]}, over ${inputs.length} layers in ATT&CK ${index.label}: ${inputList}. ` +
+      'Entries without a tactic count under each tactic of their technique where another layer names a tactic.',
+    ...(platforms ? { filters: { platforms } } : {}),
+    sorting: 3,
+    layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'annotated' },
+    techniques,
+    gradient,
+    legendItems: legendFor(op, gradient, names),
+    metadata,
+    ...(links.length ? { links } : {}),
+  };
+  const issues = schemaIssues('layer-4.5', layer);
+  if (issues.length) {
+    throw new Error(`combineLayers produced an invalid 4.5 layer (a bug): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  }
+  return { layer, warnings };
+}

@@ -1,0 +1,106 @@
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { freshTmpDir, hasStackTrace, loadRelease, runCli } from '../helpers/attack.js';
+
+const dir = 'test/fixtures/layers/combine';
+const a = `${dir}/a.json`;
+const b = `${dir}/b.json`;
+
+function scores(layer: NavigatorLayer): Record<string, number | null> {
+  return Object.fromEntries((layer.techniques ?? []).map((t) => [`${t.techniqueID}${t.tactic ? `/${t.tactic}` : ''}`, t.score ?? null]));
+}
+
+describe('attack-layers combine', () => {
+  it('prints the sum of two layers on stdout, valid against the schema and ATT&CK 18.1', async () => {
+    const result = await runCli(['combine', a, b, '--op', 'sum']);
+    expect(result.stderr).to.equal('');
+    expect(result.code).to.equal(0);
+    const layer = JSON.parse(result.stdout) as NavigatorLayer;
+    expect(layer.name).to.equal('sum of Layer A, Layer B');
+    expect(scores(layer)).to.deep.include({ 'T1059.001': 4, 'T1053.005/execution': 6, 'T1566.001/initial-access': 6, 'T1021.001': 5 });
+    expect(schemaIssues('layer-4.5', layer)).to.deep.equal([]);
+    const index = loadRelease('18.1');
+    expect(validateLayer(layer, { attackFor: () => index }).filter((f) => f.severity === 'error')).to.deep.equal([]);
+  });
+
+  it('combines every layer of a file holding an array, and warns about an unknown technique', async () => {
+    const result = await runCli(['combine', `${dir}/pair.json`, '--op', 'mean', '--name', 'Pair']);
+    expect(result.code).to.equal(0);
+    const layer = JSON.parse(result.stdout) as NavigatorLayer;
+    expect([layer.name, scores(layer)]).to.deep.equal(['Pair', { T1003: 3.5 }]);
+    expect(result.stderr).to.contain('warning: T9999 is not a technique in enterprise-attack 18.1: left out');
+  });
+
+  it('upgrades an old-format layer first, so T1086 merges with T1059.001, and says so on stderr', async () => {
+    const result = await runCli(['combine', `${dir}/old-powershell-3.0.json`, `${dir}/new-powershell.json`, '--op', 'max']);
+    expect(result.code).to.equal(0);
+    expect(scores(JSON.parse(result.stdout) as NavigatorLayer)).to.deep.equal({ 'T1059.001/execution': 3 });
+    expect(result.stderr).to.contain(`${dir}/old-powershell-3.0.json: upgraded from layer format 3.0 to layer format 4.5 and ATT&CK enterprise-attack 18.1`);
+    expect(result.stderr).to.contain('T1086 (PowerShell) is revoked; replaced by T1059.001 (PowerShell)');
+    expect(result.stderr).to.not.contain('new-powershell.json');
+  });
+
+  it('says nothing on stderr with --quiet', async () => {
+    const result = await runCli(['combine', `${dir}/old-powershell-3.0.json`, `${dir}/new-powershell.json`, '--op', 'max', '--quiet']);
+    expect([result.code, result.stderr]).to.deep.equal([0, '']);
+  });
+
+  it('exits 1 for layers of different domains, naming the files', async () => {
+    const result = await runCli(['combine', a, `${dir}/mobile.json`, '--op', 'union']);
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.equal('');
+    expect(result.stderr).to.contain(`enterprise-attack (${a}); mobile-attack (${dir}/mobile.json)`);
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  const failures: Array<[string, string[], number, string]> = [
+    ['invalid JSON, with its line', [`${dir}/invalid-json.txt`, a], 1, `${dir}/invalid-json.txt: line 5, column`],
+    ['a score that is not a number, with its path', [`${dir}/bad-score.json`, a], 1, '/techniques/0/score: must be number,null'],
+    ['a missing file', [`${dir}/nowhere.json`, a], 2, `${dir}/nowhere.json: cannot read it (ENOENT)`],
+    ['a single layer', [a], 2, 'at least two layers'],
+  ];
+  for (const [label, files, code, message] of failures) {
+    it(`exits ${code} for ${label}`, async () => {
+      const result = await runCli(['combine', ...files, '--op', 'sum']);
+      expect(result.code).to.equal(code);
+      expect(result.stderr).to.contain(message);
+      expect(hasStackTrace(result.stderr)).to.equal(false);
+    });
+  }
+
+  it('exits 2 for an unknown --op or none', async () => {
+    expect((await runCli(['combine', a, b, '--op', 'xor'])).code).to.equal(2);
+    expect((await runCli(['combine', a, b])).code).to.equal(2);
+  });
+
+  it('writes --out, refuses to overwrite it without --force, and overwrites with --force', async () => {
+    const out = join(freshTmpDir('combine'), 'combined.json');
+    const first = await runCli(['combine', a, b, '--op', 'min', '--out', out]);
+    expect([first.code, first.stdout]).to.deep.equal([0, '']);
+    expect(first.stderr).to.contain(`wrote ${out}`);
+    const written = readFileSync(out, 'utf8');
+    expect(scores(JSON.parse(written) as NavigatorLayer)['T1059.001']).to.equal(1);
+
+    writeFileSync(out, 'keep me');
+    const refused = await runCli(['combine', a, b, '--op', 'min', '--out', out]);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.contain(`${out} already exists; pass --force to overwrite it`);
+    expect(readFileSync(out, 'utf8')).to.equal('keep me');
+
+    const forced = await runCli(['combine', a, b, '--op', 'min', '--out', out, '--force']);
+    expect(forced.code).to.equal(0);
+    expect(readFileSync(out, 'utf8')).to.equal(written);
+  });
+
+  it('writes byte-identical output on repeat', async () => {
+    const argv = ['combine', a, b, `${dir}/c.json`, '--op', 'mean'];
+    const once = await runCli(argv);
+    const twice = await runCli(argv);
+    expect(once.code).to.equal(0);
+    expect(twice.stdout).to.equal(once.stdout);
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Shared test helpers for ATT&CK data and the CLI. Real releases come from `ATTACK_STIX_DIR` (else
+ * `../shared/attack-stix` beside the repository); nothing from there is ever copied into the repository.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { loadAttack, type AttackIndex, type Domain } from '../../lib/index.js';
+import { run } from '../../lib/cli/run.js';
+
+/** The repository root (the folder holding package.json). */
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The folder of real ATT&CK release files: `$ATTACK_STIX_DIR`, else `../shared/attack-stix` beside the repo. */
+export function stixDir(): string {
+  return process.env['ATTACK_STIX_DIR'] || resolve(repoRoot, '../shared/attack-stix');
+}
+
+/** A file of the shared release folder, e.g. `stixFile('stix21/mobile-attack-9.0.json.gz')`. */
+export function stixFile(name: string): string {
+  return join(stixDir(), name);
+}
+
+/** A hand-written fixture under test/fixtures/stix/. */
+export function fixtureFile(name: string): string {
+  return join(repoRoot, 'test/fixtures/stix', name);
+}
+
+let runDir: string | undefined;
+
+function runTmp(): string {
+  if (!runDir) {
+    runDir = mkdtempSync(join(tmpdir(), 'attack-layers-test-'));
+    const dir = runDir;
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return runDir;
+}
+
+/**
+ * The attack-layers cache folder of this test run (one per process, removed at exit). Library loads use it as
+ * `cacheDir` and `runCli` points `XDG_CACHE_HOME` at its parent, so both share one index cache. Tests that write
+ * releases into a cache (`data add`, `data fetch`) must use their own folder from `freshTmpDir()`.
+ */
+export function testCacheDir(): string {
+  const dir = join(runTmp(), 'xdg-cache', 'attack-layers');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+let tmpCount = 0;
+
+/** A new empty folder under this run's tmp folder (removed at exit). */
+export function freshTmpDir(label = 'tmp'): string {
+  const dir = join(runTmp(), `${label}-${++tmpCount}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const releases = new Map<string, AttackIndex>();
+
+/** A release from the shared folder through `loadAttack` and the run's cache, loaded once per process. */
+export function loadRelease(release = '18.1', domain: Domain = 'enterprise-attack'): AttackIndex {
+  const key = `${domain} ${release}`;
+  let index = releases.get(key);
+  if (!index) {
+    index = loadAttack({ envDir: stixDir(), cacheDir: testCacheDir(), domain, release });
+    releases.set(key, index);
+  }
+  return index;
+}
+
+/** A minimal STIX object, as tests read them straight from a bundle (independently of lib/). */
+export interface RawStixObject {
+  type: string;
+  id: string;
+  [key: string]: unknown;
+}
+
+/** A release file parsed directly (gunzip when gzipped, JSON.parse), not through lib/: the tests' second opinion. */
+export function readRawBundle(file: string): { spec_version?: string; objects: RawStixObject[] } {
+  const bytes = readFileSync(file);
+  const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+  return JSON.parse(text) as { spec_version?: string; objects: RawStixObject[] };
+}
+
+/** What a CLI run returned. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Run the CLI in-process through `run()`. The environment holds only `ATTACK_STIX_DIR` (the shared folder) and
+ * `XDG_CACHE_HOME` (the run's cache); `env` adds or overrides keys, and a key set to undefined is removed.
+ */
+export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const merged: Record<string, string | undefined> = {
+    ATTACK_STIX_DIR: stixDir(),
+    XDG_CACHE_HOME: dirname(testCacheDir()),
+    ...env,
+  };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  const code = await run(argv, {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    env: merged,
+    cwd: repoRoot,
+  });
+  return { code, stdout, stderr };
+}
+
+/** True when some text looks like it holds a JavaScript stack trace (`    at foo (file.js:1:2)`). */
+export function hasStackTrace(text: string): boolean {
+  return /^\s+at .+(:\d+:\d+\)?|\(native\))$/m.test(text);
+}

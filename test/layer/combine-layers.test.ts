@@ -1,0 +1,292 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import type { AttackIndex } from '../../lib/attack/attack-index.js';
+import { InputError, SchemaValidationError, UsageError } from '../../lib/errors.js';
+import {
+  combineLayers,
+  COMBINE_OPS,
+  parseLayerSources,
+  readLayerSources,
+  sourcesDomain,
+  upgradeSources,
+  type CombineInput,
+  type CombineOp,
+  type LayerSource,
+} from '../../lib/layer/combine-layers.js';
+import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { serializeLayer } from '../../lib/layer/serialize-layer.js';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { loadRelease, repoRoot } from '../helpers/attack.js';
+
+const dir = 'test/fixtures/layers/combine';
+
+function sources(...names: string[]): LayerSource[] {
+  return names.flatMap((name) => readLayerSources(`${dir}/${name}`, `${repoRoot}/${dir}/${name}`));
+}
+
+/** The `<ID>/<tactic>` -> score map of a layer; null for an entry without a score. */
+function scores(layer: NavigatorLayer): Record<string, number | null> {
+  return Object.fromEntries((layer.techniques ?? []).map((t) => [`${t.techniqueID}${t.tactic ? `/${t.tactic}` : ''}`, t.score ?? null]));
+}
+
+function entry(layer: NavigatorLayer, id: string, tactic?: string): LayerTechnique {
+  const found = (layer.techniques ?? []).find((t) => t.techniqueID === id && t.tactic === tactic);
+  if (!found) throw new Error(`${id}/${tactic ?? '-'} is not in the layer: ${Object.keys(scores(layer)).join(', ')}`);
+  return found;
+}
+
+describe('combineLayers', () => {
+  let index: AttackIndex;
+  const prepared = new Map<string, CombineInput[]>();
+  const inputs = (...names: string[]): CombineInput[] => {
+    const key = names.join(' ');
+    let list = prepared.get(key);
+    if (!list) {
+      list = upgradeSources(sources(...names), index).inputs;
+      prepared.set(key, list);
+    }
+    return list;
+  };
+  const combine = (op: CombineOp, ...names: string[]) => combineLayers(inputs(...names), { op, index }).layer;
+
+  before(() => {
+    index = loadRelease('18.1');
+  });
+
+  // Keys: T1053.005 is placed under execution by a, so b's entry without a tactic counts under each of its tactics
+  // (execution, persistence, privilege-escalation); T1105 is annotated in a without a score.
+  const AB = ['a.json', 'b.json'];
+  const ABC = ['a.json', 'b.json', 'c.json'];
+  const table: Array<[CombineOp, string[], Record<string, number | null>]> = [
+    ['sum', AB, { T1003: 1, 'T1021.001': 5, 'T1053.005/execution': 6, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 4, T1105: null, 'T1566.001/initial-access': 6 }],
+    ['max', AB, { T1003: 1, 'T1021.001': 5, 'T1053.005/execution': 4, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 3, T1105: null, 'T1566.001/initial-access': 4 }],
+    ['min', AB, { T1003: 1, 'T1021.001': 5, 'T1053.005/execution': 2, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 1, T1105: null, 'T1566.001/initial-access': 2 }],
+    ['mean', AB, { T1003: 1, 'T1021.001': 5, 'T1053.005/execution': 3, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 2, T1105: null, 'T1566.001/initial-access': 3 }],
+    ['diff', AB, { T1003: 1, 'T1021.001': -5, 'T1053.005/execution': 2, 'T1053.005/persistence': -2, 'T1053.005/privilege-escalation': -2, 'T1059.001': 2, T1105: null, 'T1566.001/initial-access': -2 }],
+    ['diff', ['b.json', 'a.json'], { T1003: -1, 'T1021.001': 5, 'T1053.005/execution': -2, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': -2, T1105: null, 'T1566.001/initial-access': 2 }],
+    ['intersect', AB, { 'T1053.005/execution': 2, 'T1059.001': 1, 'T1566.001/initial-access': 2 }],
+    ['union', AB, { T1003: 1, 'T1021.001': 5, 'T1053.005/execution': 4, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 3, T1105: null, 'T1566.001/initial-access': 4 }],
+    // c: T1059.001 3, T1021.001 1 (disabled), T1566.001 under initial-access without a score.
+    ['sum', ABC, { T1003: 1, 'T1021.001': 6, 'T1053.005/execution': 6, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 7, T1105: null, 'T1566.001/initial-access': 6 }],
+    ['max', ABC, { T1003: 1, 'T1021.001': 5, 'T1053.005/execution': 4, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 3, T1105: null, 'T1566.001/initial-access': 4 }],
+    ['min', ABC, { T1003: 1, 'T1021.001': 1, 'T1053.005/execution': 2, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 1, T1105: null, 'T1566.001/initial-access': 2 }],
+    ['mean', ABC, { T1003: 1, 'T1021.001': 3, 'T1053.005/execution': 3, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 2.33, T1105: null, 'T1566.001/initial-access': 3 }],
+    ['diff', ABC, { T1003: 1, 'T1021.001': -6, 'T1053.005/execution': 2, 'T1053.005/persistence': -2, 'T1053.005/privilege-escalation': -2, 'T1059.001': -1, T1105: null, 'T1566.001/initial-access': -2 }],
+    ['intersect', ABC, { 'T1059.001': 1 }],
+    ['union', ABC, { T1003: 1, 'T1021.001': 5, 'T1053.005/execution': 4, 'T1053.005/persistence': 2, 'T1053.005/privilege-escalation': 2, 'T1059.001': 3, T1105: null, 'T1566.001/initial-access': 4 }],
+  ];
+  for (const [op, names, expected] of table) {
+    it(`${op} of ${names.join(', ')} gives the hand-computed scores`, () => {
+      expect(scores(combine(op, ...names))).to.deep.equal(expected);
+    });
+  }
+
+  for (const [op, names] of table) {
+    it(`${op} of ${names.join(', ')} is a valid 4.5 layer that validateLayer finds no error in (ATT&CK 18.1)`, () => {
+      const layer = combine(op, ...names);
+      expect(schemaIssues('layer-4.5', layer)).to.deep.equal([]);
+      const findings = validateLayer(JSON.parse(serializeLayer(layer)), { attackFor: () => index, file: 'combined.json' });
+      expect(findings.filter((f) => f.severity === 'error')).to.deep.equal([]);
+    });
+  }
+
+  it('prefixes comments with the layer name, one line per layer, without duplicates', () => {
+    const layer = combine('sum', ...AB);
+    expect(entry(layer, 'T1059.001').comment).to.equal('Layer A: encoded commands\nLayer B: encoded commands');
+    expect(entry(layer, 'T1053.005', 'persistence').comment).to.equal('Layer B: schtasks /create');
+    expect(entry(layer, 'T1105').comment).to.equal('Layer A: seen in proxy logs');
+  });
+
+  it('keeps the comment of an entry without a score under intersect only when the key is scored everywhere', () => {
+    expect(entry(combine('sum', ...ABC), 'T1566.001', 'initial-access').comment).to.equal('Layer C: no score here');
+    expect(scores(combine('intersect', ...ABC))).to.not.have.property('T1566.001/initial-access');
+  });
+
+  it('merges links by URL in order of first appearance and drops dividers', () => {
+    expect(entry(combine('max', ...AB), 'T1566.001', 'initial-access').links).to.deep.equal([
+      { label: 'report A', url: 'https://example.org/a' },
+      { label: 'report B', url: 'https://example.org/b' },
+    ]);
+  });
+
+  it("puts a { name: 'layer' } item before each layer's metadata", () => {
+    expect(entry(combine('max', ...AB), 'T1059.001').metadata).to.deep.equal([
+      { name: 'layer', value: 'Layer A' },
+      { name: 'source', value: 'report A' },
+    ]);
+  });
+
+  it('keeps a colour only when every layer gives the key that colour', () => {
+    expect(entry(combine('max', ...AB), 'T1566.001', 'initial-access').color).to.equal('#ff0000');
+    expect(entry(combine('max', ...ABC), 'T1566.001', 'initial-access')).to.not.have.property('color');
+    expect(entry(combine('max', ...AB), 'T1003')).to.not.have.property('color');
+  });
+
+  it('sets showSubtechniques where any layer does, under that key only', () => {
+    const layer = combine('sum', ...AB);
+    expect(entry(layer, 'T1053.005', 'execution').showSubtechniques).to.equal(true);
+    expect(entry(layer, 'T1053.005', 'persistence')).to.not.have.property('showSubtechniques');
+  });
+
+  it('disables a key only when every layer that has it disables it', () => {
+    expect(entry(combine('sum', ...ABC), 'T1021.001')).to.not.have.property('enabled');
+    const c = inputs('c.json')[0]!;
+    const twice = combineLayers([{ ...c, source: 'one.json' }, { ...c, source: 'two.json' }], { op: 'sum', index }).layer;
+    expect(entry(twice, 'T1021.001').enabled).to.equal(false);
+    // Two layers of one name are told apart by their source.
+    expect(twice.name).to.equal('sum of Layer C (one.json), Layer C (two.json)');
+  });
+
+  it('lets an entry with a tactic win over the same layer\'s entry without one where both apply', () => {
+    const layer = (techniques: LayerTechnique[], name: string): CombineInput => ({
+      layer: { name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques },
+    });
+    const first = layer(
+      [
+        { techniqueID: 'T1053.005', tactic: 'persistence', score: 7, comment: 'schtasks' },
+        { techniqueID: 'T1053.005', score: 1, comment: 'schtasks' },
+      ],
+      'one',
+    );
+    const second = layer([{ techniqueID: 'T1053.005', tactic: 'execution', score: 10 }], 'two');
+    const combined = combineLayers([first, second], { op: 'sum', index }).layer;
+    expect(scores(combined)).to.deep.equal({
+      'T1053.005/execution': 11,
+      'T1053.005/persistence': 7,
+      'T1053.005/privilege-escalation': 1,
+    });
+    // The same comment on both entries of the layer is one line.
+    expect(entry(combined, 'T1053.005', 'persistence').comment).to.equal('one: schtasks');
+  });
+
+  it('describes the result: name, versions, description, metadata, links, platform filters', () => {
+    const layer = combine('sum', ...AB);
+    expect(layer.name).to.equal('sum of Layer A, Layer B');
+    expect(layer.versions).to.deep.equal({ attack: '18', navigator: '5.1.0', layer: '4.5' });
+    expect(layer.domain).to.equal('enterprise-attack');
+    expect(layer.description).to.contain('"Layer A" from test/fixtures/layers/combine/a.json').and.contain('"Layer B" from').and.contain('Scores: sum = a + b + …, over 2 layers in ATT&CK enterprise-attack 18.1');
+    expect(layer.metadata?.slice(0, 6)).to.deep.equal([
+      { name: 'operation', value: `sum: ${COMBINE_OPS.sum}` },
+      { name: 'ATT&CK', value: index.label },
+      { name: 'layer', value: 'Layer A' },
+      { name: 'file', value: `${dir}/a.json` },
+      { name: 'team', value: 'blue' },
+      { name: 'layer', value: 'Layer B' },
+    ]);
+    expect(layer.links).to.deep.equal([{ label: 'wiki', url: 'https://example.org/wiki' }]);
+    expect(layer.filters).to.deep.equal({ platforms: ['Linux', 'Windows'] });
+    expect(combine('sum', ...ABC)).to.not.have.property('filters');
+    expect(combineLayers(inputs(...AB), { op: 'sum', index, name: 'Coverage review' }).layer.name).to.equal('Coverage review');
+  });
+
+  const gradients: Array<[CombineOp, string[], [number, number]]> = [
+    ['sum', AB, [1, 6]],
+    ['intersect', ABC, [0, 1]],
+    ['diff', AB, [-5, 5]],
+    ['diff', ABC, [-6, 6]],
+  ];
+  for (const [op, names, [min, max]] of gradients) {
+    it(`spans the gradient of ${op} of ${names.join(', ')} over ${min}..${max}, with a legend`, () => {
+      const layer = combine(op, ...names);
+      expect([layer.gradient?.minValue, layer.gradient?.maxValue]).to.deep.equal([min, max]);
+      expect(layer.legendItems?.map((item) => item.color)).to.deep.equal(layer.gradient?.colors);
+      expect(layer.legendItems?.[0]?.label).to.contain(String(min));
+    });
+  }
+
+  it('gives a gradient of 0..1 when every score is 0', () => {
+    const zero = (name: string): CombineInput => ({
+      layer: { name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1003', score: 0 }] },
+    });
+    const layer = combineLayers([zero('one'), zero('two')], { op: 'sum', index }).layer;
+    expect([scores(layer), layer.gradient?.minValue, layer.gradient?.maxValue]).to.deep.equal([{ T1003: 0 }, 0, 1]);
+  });
+
+  it('widens the gradient when every score is equal, and leaves out techniques the release does not know', () => {
+    const result = combineLayers(inputs('pair.json'), { op: 'intersect', index });
+    expect(scores(result.layer)).to.deep.equal({ T1003: 2 });
+    expect([result.layer.gradient?.minValue, result.layer.gradient?.maxValue]).to.deep.equal([0, 2]);
+    expect(scores(combineLayers(inputs('pair.json'), { op: 'union', index }).layer)).to.deep.equal({ T1003: 5 });
+    expect(result.warnings).to.deep.equal([
+      `T9999 is not a technique in ${index.label}: left out of the combined layer (Navigator would not show it)`,
+    ]);
+  });
+
+  it('merges T1086 of an old 3.0 layer with T1059.001 of a 4.5 layer', () => {
+    const { inputs: upgraded, upgrades } = upgradeSources(sources('old-powershell-3.0.json', 'new-powershell.json'), index);
+    expect(upgrades.map((u) => u.source)).to.deep.equal([`${dir}/old-powershell-3.0.json`]);
+    expect(upgrades[0]?.fromFormat).to.equal('3.0');
+    expect(upgrades[0]?.changes.join('\n')).to.contain('T1086').and.contain('T1059.001');
+    const layer = combineLayers(upgraded, { op: 'sum', index }).layer;
+    // The old entry is under execution, so the new one (no tactic) counts under PowerShell's only tactic.
+    expect(scores(layer)).to.deep.equal({ 'T1059.001/execution': 5 });
+    const merged = entry(layer, 'T1059.001', 'execution');
+    expect(merged.comment).to.equal('Old PowerShell layer (format 3.0): powershell -enc\nNew PowerShell layer: Invoke-Expression');
+    expect(merged.metadata).to.deep.equal([
+      { name: 'layer', value: 'Old PowerShell layer (format 3.0)' },
+      { name: 'upgraded from', value: 'T1086' },
+    ]);
+  });
+
+  it('serializes to the same bytes every time', () => {
+    const once = serializeLayer(combineLayers(upgradeSources(sources(...ABC), index).inputs, { op: 'mean', index }).layer);
+    const twice = serializeLayer(combineLayers(upgradeSources(sources(...ABC), index).inputs, { op: 'mean', index }).layer);
+    expect(once).to.equal(twice);
+  });
+
+  it('needs at least two layers', () => {
+    expect(() => combineLayers(inputs('a.json'), { op: 'sum', index })).to.throw(UsageError, 'at least two layers');
+  });
+});
+
+describe('sourcesDomain', () => {
+  it('returns the common domain, reading old domain names', () => {
+    expect(sourcesDomain(sources('a.json', 'old-powershell-3.0.json'))).to.equal('enterprise-attack');
+  });
+
+  it('refuses layers of different domains, naming the files', () => {
+    expect(() => sourcesDomain(sources('a.json', 'mobile.json', 'b.json')))
+      .to.throw(InputError)
+      .with.property('message')
+      .that.contains(`enterprise-attack (${dir}/a.json, ${dir}/b.json); mobile-attack (${dir}/mobile.json)`);
+  });
+
+  it('lists schema problems with their paths', () => {
+    expect(() => sourcesDomain(sources('bad-score.json')))
+      .to.throw(SchemaValidationError)
+      .with.property('issues')
+      .that.deep.includes({ path: '/techniques/0/score', message: 'must be number,null' });
+  });
+
+  it('puts the position of a layer in an array file into the path', () => {
+    const text = JSON.stringify([{ name: 'ok', domain: 'enterprise-attack' }, { name: 'bad', domain: 'enterprise-attack', sorting: 9 }]);
+    expect(() => sourcesDomain(parseLayerSources(text, 'two.json')))
+      .to.throw(SchemaValidationError)
+      .with.property('message')
+      .that.contains('two.json: not a valid ATT&CK Navigator layer: /1/sorting');
+  });
+});
+
+describe('parseLayerSources', () => {
+  it('gives each layer of an array its own source', () => {
+    expect(parseLayerSources(readFileSync(`${dir}/pair.json`, 'utf8'), 'pair.json').map((s) => s.position)).to.deep.equal([0, 1]);
+  });
+
+  it('names the line and column of invalid JSON', () => {
+    expect(() => parseLayerSources(readFileSync(`${dir}/invalid-json.txt`, 'utf8'), 'invalid-json.txt'))
+      .to.throw(InputError, /^invalid-json\.txt: line 5, column \d+: invalid JSON/)
+      .with.property('line', 5);
+  });
+
+  const wrong: Array<[string, string, string]> = [
+    ['an empty array', '[]', 'empty array of layers'],
+    ['a string', '"layer"', 'must be a layer object'],
+    ['an array holding a number', '[1]', '/0: must be a layer object'],
+  ];
+  for (const [label, text, message] of wrong) {
+    it(`refuses ${label}`, () => {
+      expect(() => parseLayerSources(text, 'x.json')).to.throw(InputError, message);
+    });
+  }
+});

@@ -29,6 +29,8 @@ export interface StoreOptions {
   force?: boolean;
   /** The release of a STIX 2.0 bundle whose name does not say it. */
   release?: string;
+  /** The domain, when the file name does not say it (a download URL). */
+  domain?: Domain;
   /** A date to record (the library has no clock; the CLI passes one). */
   date?: string;
 }
@@ -50,7 +52,7 @@ export function readSources(cacheDir: string): Record<string, StoredSource> {
 export function storeRelease(bytes: BundleBytes, origin: string, options: StoreOptions): StoredRelease {
   const named = parseReleaseFileName(bytes.file);
   const data = indexBundle(parseBundleBytes(bytes), {
-    domain: named?.domain,
+    domain: options.domain ?? named?.domain,
     release: options.release ?? named?.release,
     source: { file: bytes.file, sha256: bytes.sha256, origin },
   });
@@ -92,7 +94,6 @@ export function releaseUrl(index: unknown, domain: Domain, version?: string): { 
 
 /** Options for `fetchRelease`. */
 export interface FetchOptions extends StoreOptions {
-  domain?: Domain;
   version?: string;
   indexUrl?: string;
   /** Called with bytes received so far and the total when known. */
@@ -108,10 +109,17 @@ export async function fetchRelease(options: FetchOptions): Promise<StoredRelease
   const domain = options.domain ?? 'enterprise-attack';
   if (!DOMAINS.includes(domain)) throw new UsageError(`unknown domain "${domain}"; use one of ${DOMAINS.join(', ')}`);
   const indexUrl = options.indexUrl ?? OFFICIAL_INDEX_URL;
-  const index = JSON.parse((await download(indexUrl)).toString('utf8')) as unknown;
+  let index: unknown;
+  try {
+    index = JSON.parse((await download(indexUrl)).toString('utf8'));
+  } catch (error) {
+    if (error instanceof AttackDataError) throw error;
+    throw new AttackDataError(`${indexUrl}: not a JSON collection index (${(error as Error).message}); check --index-url`, { cause: error });
+  }
   const { version, url } = releaseUrl(index, domain, options.version);
   const bytes = await download(url, options.onProgress);
-  return storeRelease({ file: `${domain}-${version}.json`, bytes, sha256: sha256(bytes) }, url, { ...options, release: version });
+  // The URL names the download in messages; domain and version come from the index entry.
+  return storeRelease({ file: url, bytes, sha256: sha256(bytes) }, url, { ...options, domain, release: version });
 }
 
 async function download(url: string, onProgress?: FetchOptions['onProgress']): Promise<Buffer> {

@@ -75,17 +75,26 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
       { file },
     );
   }
-  const objects = bundle.objects.filter(isStixObject);
+  // One pass sorts the objects by type: a release has ~25,000 objects of many shapes, and every further pass over
+  // all of them costs a noticeable share of a cold load.
+  const byType = new Map<string, StixObject[]>();
+  for (const object of bundle.objects) {
+    if (!isStixObject(object)) continue;
+    const list = byType.get(object.type);
+    if (list) list.push(object);
+    else byType.set(object.type, [object]);
+  }
+  const ofType = (...types: string[]): StixObject[] => types.flatMap((type) => byType.get(type) ?? []);
   const objectCounts: Record<string, number> = {};
-  for (const object of objects) objectCounts[object.type] = (objectCounts[object.type] ?? 0) + 1;
+  for (const [type, list] of byType) objectCounts[type] = list.length;
   if (!objectCounts['attack-pattern']) {
     throw new AttackDataError(`${file}: a STIX bundle, but it holds no ATT&CK techniques (attack-pattern objects)`, { file });
   }
 
-  const collection = objects.find((object) => object.type === 'x-mitre-collection');
+  const collection = ofType('x-mitre-collection')[0];
   const stixVersion: StixVersion =
-    collection || bundle.spec_version === '2.1' || objects.some((object) => object.spec_version === '2.1') ? '2.1' : '2.0';
-  const domain = hints.domain ?? domainOf(objects, collection);
+    collection || bundle.spec_version === '2.1' || ofType('attack-pattern').some((object) => object.spec_version === '2.1') ? '2.1' : '2.0';
+  const domain = hints.domain ?? domainOf(ofType('attack-pattern'), collection);
   const release = collection?.x_mitre_version ?? hints.release;
   if (!release) {
     throw new AttackDataError(
@@ -106,8 +115,8 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
 
   const revokedBy = new Map<string, StixId>();
   const uses = new Map<string, Set<string>>();
-  for (const object of objects) {
-    if (object.type !== 'relationship' || !object.source_ref || !object.target_ref) continue;
+  for (const object of ofType('relationship')) {
+    if (!object.source_ref || !object.target_ref) continue;
     if (object.relationship_type === 'revoked-by') revokedBy.set(object.source_ref, object.target_ref);
     else if (object.relationship_type === 'uses' && !object.revoked && !object.x_mitre_deprecated) {
       if (!object.target_ref.startsWith('attack-pattern--')) continue;
@@ -117,14 +126,13 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
     }
   }
 
-  const tactics = indexTactics(objects, attackId);
+  const tactics = indexTactics(ofType('x-mitre-tactic', 'x-mitre-matrix'), attackId);
   const tacticOrder = new Map(tactics.map((tactic, i) => [tactic.shortname, i]));
   const killChain = KILL_CHAIN_NAMES[domain];
 
   const techniques: TechniqueRecord[] = [];
   const techniqueIdByStix = new Map<string, TechniqueId>();
-  for (const object of objects) {
-    if (object.type !== 'attack-pattern') continue;
+  for (const object of ofType('attack-pattern')) {
     const id = attackId(object);
     if (!id || !/^T\d{4}(\.\d{3})?$/.test(id)) continue;
     techniqueIdByStix.set(object.id, id);
@@ -151,8 +159,7 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
   techniques.sort((a, b) => compareIds(a.id, b.id) || a.stixId.localeCompare(b.stixId));
 
   const actors = (types: readonly string[]): ActorRecord[] =>
-    objects
-      .filter((object) => types.includes(object.type))
+    ofType(...types)
       .flatMap((object): ActorRecord[] => {
         const id = attackId(object);
         if (!id) return [];

@@ -1,0 +1,179 @@
+// Benchmarks of attack-layers against the same run's own baselines (`npm run bench` builds first).
+// Every figure is measured in this run; ratios compare with baselines measured here too, so they hold across machines.
+//
+// To add a benchmark, append a step to `steps` below: { name, run(ctx) } where run returns rows
+// { measure, ms?, value?, unit?, ratio?, goal?, note? }. `ratio` and `goal` are "lower is better" factors; `ctx`
+// carries the shared setup (files, folders, `time`, `median`) and the results of earlier steps (`ctx.results`).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { loadAttackFile } from '../dist/index.js';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
+const bin = join(repo, 'dist/cli/main.js');
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Run fn `times` times; the median wall time in ms. A GC first, when node runs with --expose-gc. */
+function time(times, fn) {
+  const samples = [];
+  for (let i = 0; i < times; i++) {
+    globalThis.gc?.();
+    const start = performance.now();
+    fn(i);
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/** Peak RSS (MB) of a child node process running some ES module code. */
+function childPeakRss(code) {
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', `${code}\nconsole.log(process.resourceUsage().maxRSS);`], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`child failed: ${result.stderr}`);
+  return Number(result.stdout.trim().split('\n').pop()) / 1024;
+}
+
+function runBin(args, env) {
+  const result = spawnSync(process.execPath, args, { cwd: repo, env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+}
+
+let freshCount = 0;
+
+/** The benchmark steps, in order. Later ones may read `ctx.results` of earlier ones by step name. */
+const steps = [
+  {
+    name: 'cold load',
+    run(ctx) {
+      // Interleaved rounds, so that the machine's load and the garbage collector weigh on all three alike.
+      const samples = { baseline: [], json: [], gz: [] };
+      const timed = (list, fn) => {
+        globalThis.gc?.();
+        const start = performance.now();
+        fn();
+        list.push(performance.now() - start);
+      };
+      for (let i = 0; i < 5; i++) {
+        timed(samples.baseline, () => JSON.parse(readFileSync(ctx.json, 'utf8')));
+        timed(samples.json, () => loadAttackFile(ctx.json, { cacheDir: join(ctx.tmp, `cold-${++freshCount}`) }));
+        timed(samples.gz, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `cold-${++freshCount}`) }));
+      }
+      const baseline = median(samples.baseline);
+      const json = median(samples.json);
+      const gz = median(samples.gz);
+      ctx.baselineMs = baseline;
+      ctx.coldMs = json;
+      return [
+        { measure: `read + JSON.parse of the ${ctx.jsonMb.toFixed(1)} MB .json (median of 5)`, ms: baseline, note: 'the baseline' },
+        { measure: 'cold load of the .json (parse + index + cache write, median of 5)', ms: json, ratio: json / baseline, goal: 1.5, vs: 'baseline' },
+        { measure: 'cold load of the .json.gz (median of 5)', ms: gz, ratio: gz / baseline, vs: 'baseline', note: 'information' },
+      ];
+    },
+  },
+  {
+    name: 'warm load',
+    run(ctx) {
+      const cacheDir = join(ctx.tmp, 'warm');
+      loadAttackFile(ctx.json, { cacheDir });
+      const ms = time(10, () => loadAttackFile(ctx.json, { cacheDir }));
+      return [{ measure: 'warm load from the index cache (median of 10)', ms, ratio: ms / ctx.coldMs, goal: 0.05, vs: 'cold load' }];
+    },
+  },
+  {
+    name: 'cli run',
+    run(ctx) {
+      const env = { ...process.env, XDG_CACHE_HOME: join(ctx.tmp, 'xdg'), ATTACK_STIX_DIR: stixDir };
+      const cli = [bin, 'technique', 'T1193'];
+      runBin(cli, env); // warms the index cache
+      const cliSamples = [];
+      const nodeSamples = [];
+      // Interleaved, so that machine load affects both the same way.
+      for (let i = 0; i < 10; i++) {
+        let start = performance.now();
+        runBin(['-e', '0'], env);
+        nodeSamples.push(performance.now() - start);
+        start = performance.now();
+        runBin(cli, env);
+        cliSamples.push(performance.now() - start);
+      }
+      const nodeMs = median(nodeSamples);
+      const cliMs = median(cliSamples);
+      return [
+        { measure: '`node -e 0` (median of 10)', ms: nodeMs, note: 'the baseline' },
+        { measure: '`attack-layers technique T1193`, warm cache (median of 10)', ms: cliMs, ratio: cliMs / nodeMs, vs: 'node -e 0', note: 'information' },
+      ];
+    },
+  },
+  {
+    name: 'peak memory',
+    run(ctx) {
+      const index = JSON.stringify(join(repo, 'dist/index.js'));
+      const parse = childPeakRss(`import { readFileSync } from 'node:fs'; JSON.parse(readFileSync(${JSON.stringify(ctx.json)}, 'utf8'));`);
+      const cold = childPeakRss(
+        `const { loadAttackFile } = await import(${index}); loadAttackFile(${JSON.stringify(ctx.json)}, { cacheDir: ${JSON.stringify(join(ctx.tmp, 'rss'))} });`,
+      );
+      return [
+        { measure: 'peak RSS of a child doing read + JSON.parse', value: parse, unit: 'MB', note: 'the baseline' },
+        { measure: 'peak RSS of a child doing a cold load of the .json', value: cold, unit: 'MB', ratio: cold / parse, vs: 'read + JSON.parse', note: 'information' },
+      ];
+    },
+  },
+];
+
+function format(rows) {
+  const header = ['step', 'measure', 'result', 'ratio', 'goal', 'verdict'];
+  const cells = rows.map((row) => [
+    row.step,
+    row.measure,
+    row.ms !== undefined ? `${row.ms.toFixed(1)} ms` : `${row.value.toFixed(0)} ${row.unit}`,
+    row.ratio !== undefined ? `${row.ratio.toFixed(3)} x ${row.vs}` : '',
+    row.goal !== undefined ? `<= ${row.goal}` : '',
+    row.goal !== undefined ? (row.ratio <= row.goal ? 'ok' : 'MISSED') : (row.note ?? ''),
+  ]);
+  const widths = header.map((_, i) => Math.max(header[i].length, ...cells.map((cell) => cell[i].length)));
+  const line = (cell) => cell.map((text, i) => text.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+async function main() {
+  // Re-run with --expose-gc, so that each timed run starts after a collection rather than paying for the last one.
+  if (!globalThis.gc) {
+    const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], { stdio: 'inherit' });
+    process.exitCode = child.status ?? 1;
+    return;
+  }
+  const gz = join(stixDir, 'enterprise-attack-18.1.json.gz');
+  const tmp = mkdtempSync(join(tmpdir(), 'attack-layers-bench-'));
+  try {
+    // The uncompressed copy is made once, outside any timing; its name says the release, as a user's would.
+    const json = join(tmp, 'enterprise-attack-18.1.json');
+    writeFileSync(json, gunzipSync(readFileSync(gz)));
+    const ctx = { tmp, gz, json, jsonMb: statSync(json).size / 1e6, time, median, results: {} };
+    const rows = [];
+    const started = performance.now();
+    for (const step of steps) {
+      process.stderr.write(`bench: ${step.name}...\n`);
+      const stepRows = await step.run(ctx);
+      ctx.results[step.name] = stepRows;
+      rows.push(...stepRows.map((row) => ({ step: step.name, ...row })));
+    }
+    console.log(`attack-layers bench: enterprise-attack 18.1 (${ctx.jsonMb.toFixed(1)} MB uncompressed), node ${process.version}, ${process.platform}/${process.arch}`);
+    console.log(format(rows));
+    console.log(`total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,227 @@
+import { expect } from 'chai';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { ReleaseListing } from '../../lib/cli/commands/data.js';
+import { loadAttackFile } from '../../lib/index.js';
+import { fixtureFile, freshTmpDir, hasStackTrace, readRawBundle, runCli, stixDir, stixFile } from '../helpers/attack.js';
+
+/** The release files of the shared folder and what each one is, read without lib/. */
+function sharedReleases(): { file: string; domain: string; release: string; stix: string }[] {
+  const dir = stixDir();
+  const top = readdirSync(dir)
+    .filter((name) => name.endsWith('.json.gz'))
+    .map((name) => {
+      const [, domain, release] = /^(\w+-attack)-(\d+\.\d+)\.json\.gz$/.exec(name)!;
+      return { file: join(dir, name), domain: domain!, release: release!, stix: '2.0' };
+    });
+  const stix21 = readdirSync(join(dir, 'stix21'))
+    .filter((name) => name.endsWith('.json.gz'))
+    .map((name) => {
+      const file = join(dir, 'stix21', name);
+      const collection = readRawBundle(file).objects.find((object) => object.type === 'x-mitre-collection');
+      return { file, domain: /^(\w+-attack)/.exec(name)![1]!, release: collection?.['x_mitre_version'] as string, stix: '2.1' };
+    });
+  return [...top, ...stix21].sort((a, b) => a.file.localeCompare(b.file));
+}
+
+async function listJson(env: Record<string, string | undefined>): Promise<ReleaseListing[]> {
+  const result = await runCli(['data', 'list', '--json'], env);
+  expect(result.stderr).to.equal('');
+  expect(result.code).to.equal(0);
+  return JSON.parse(result.stdout) as ReleaseListing[];
+}
+
+describe('attack-layers data list', () => {
+  it('lists every release file of ATTACK_STIX_DIR with its domain, release, STIX version and origin', async () => {
+    const rows = (await listJson({})).filter((row) => row.origin === 'env');
+    const expected = sharedReleases();
+    expect(expected).to.have.length.greaterThan(10);
+    expect(rows.map(({ file, domain, release, stix }) => ({ file, domain, release, stix })).sort((a, b) => a.file.localeCompare(b.file))).to.deep.equal(
+      expected,
+    );
+    for (const row of rows) expect(row.techniques, row.file).to.be.greaterThan(0);
+  });
+
+  it('prints a table for people', async () => {
+    const result = await runCli(['data', 'list']);
+    expect(result.code).to.equal(0);
+    const [header, ...lines] = result.stdout.trimEnd().split('\n');
+    expect(header).to.match(/^domain +release +stix +techniques +sub-techniques/);
+    expect(lines.length).to.be.at.least(sharedReleases().length);
+    expect(lines.some((line) => /^mobile-attack +9\.0 +2\.1 /.test(line))).to.equal(true);
+  });
+
+  it('says how to get data when there is none', async () => {
+    const result = await runCli(['data', 'list'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: freshTmpDir('empty-xdg') });
+    expect([result.code, result.stdout]).to.deep.equal([0, 'no ATT&CK data found; run `attack-layers data fetch` or `attack-layers data add <file>`\n']);
+  });
+});
+
+describe('attack-layers data add', () => {
+  const source = stixFile('stix21/mobile-attack-9.0.json.gz');
+  let xdg: string;
+  let export20: string;
+  before(() => {
+    xdg = freshTmpDir('xdg-add');
+    export20 = join(freshTmpDir('export'), 'my-export.json');
+  });
+
+  it('copies a release into the cache under its canonical name', async () => {
+    const result = await runCli(['data', 'add', source], { XDG_CACHE_HOME: xdg });
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.equal('');
+    const stored = join(xdg, 'attack-layers', 'mobile-attack-9.0.json.gz');
+    expect(result.stderr).to.equal(`added ATT&CK mobile-attack 9.0 (STIX 2.1) as ${stored}\n`);
+    expect(readFileSync(stored).equals(readFileSync(source))).to.equal(true);
+    expect(JSON.parse(readFileSync(join(xdg, 'attack-layers', 'sources.json'), 'utf8'))['mobile-attack-9.0.json.gz'].origin).to.equal(source);
+  });
+
+  it('refuses to replace it without --force (exit 2)', async () => {
+    const result = await runCli(['data', 'add', source], { XDG_CACHE_HOME: xdg });
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.match(/mobile-attack-9\.0\.json\.gz already exists; pass --force to overwrite it\n$/);
+  });
+
+  it('replaces it with --force', async () => {
+    expect((await runCli(['data', 'add', source, '--force', '--quiet'], { XDG_CACHE_HOME: xdg })).code).to.equal(0);
+  });
+
+  it('names a STIX 2.0 file canonically from --attack-release', async () => {
+    copyFileSync(fixtureFile('enterprise-attack-0.1.json'), export20);
+    const result = await runCli(['data', 'add', export20, '--attack-release', '0.1', '-q'], { XDG_CACHE_HOME: xdg });
+    expect(result.code).to.equal(0);
+    expect(existsSync(join(xdg, 'attack-layers', 'enterprise-attack-0.1.json'))).to.equal(true);
+  });
+
+  it('lists what was added as coming from the cache, with its source', async () => {
+    const rows = await listJson({ ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: xdg });
+    expect(rows.map(({ domain, release, stix, origin, source }) => ({ domain, release, stix, origin, source }))).to.deep.equal([
+      { domain: 'enterprise-attack', release: '0.1', stix: '2.0', origin: 'cache', source: resolve(export20) },
+      { domain: 'mobile-attack', release: '9.0', stix: '2.1', origin: 'cache', source },
+    ]);
+  });
+
+  it('exits 2 for a file that does not exist, and adds nothing', async () => {
+    const dir = freshTmpDir('xdg-missing');
+    const result = await runCli(['data', 'add', join(dir, 'nope.json')], { XDG_CACHE_HOME: dir });
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.contain(join(dir, 'nope.json'));
+    expect(existsSync(join(dir, 'attack-layers'))).to.equal(false);
+  });
+
+  it('exits 1 for a file that is not a bundle, and adds nothing', async () => {
+    const dir = freshTmpDir('xdg-bad');
+    const result = await runCli(['data', 'add', fixtureFile('not-a-bundle.json')], { XDG_CACHE_HOME: dir });
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.contain('not-a-bundle.json: not a STIX bundle');
+    expect(existsSync(join(dir, 'attack-layers'))).to.equal(false);
+  });
+});
+
+describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
+  const release = stixFile('stix21/mobile-attack-9.0.json.gz');
+  let server: Server;
+  let base: string;
+  const requests: string[] = [];
+
+  before(async () => {
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      const send = (status: number, type: string, body: string | Buffer) => {
+        response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+        response.end(body);
+      };
+      if (request.url === '/index.json') {
+        send(200, 'application/json', JSON.stringify(collectionIndex()));
+      } else if (request.url === '/files/mobile-attack-9.0.json.gz') {
+        send(200, 'application/gzip', readFileSync(release));
+      } else if (request.url === '/files/page.html') {
+        send(200, 'text/html', '<!doctype html><title>Moved</title><p>This release has moved.</p>');
+      } else if (request.url === '/files/layer.json') {
+        send(200, 'application/json', readFileSync(fixtureFile('not-a-bundle.json')));
+      } else if (request.url === '/broken-index.json') {
+        send(200, 'text/html', '<html>not an index</html>');
+      } else {
+        send(404, 'text/plain', 'not found');
+      }
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  });
+
+  function collectionIndex(): unknown {
+    return {
+      collections: [
+        { name: 'Enterprise ATT&CK', versions: [{ version: '18.1', url: `${base}/files/enterprise-attack-18.1.json` }] },
+        {
+          name: 'Mobile ATT&CK',
+          versions: [
+            { version: '9.0', url: `${base}/files/mobile-attack-9.0.json.gz` },
+            { version: '8.2', url: `${base}/files/page.html` },
+            { version: '8.1', url: `${base}/files/layer.json` },
+            { version: '8.0', url: `${base}/files/gone.json` },
+          ],
+        },
+      ],
+    };
+  }
+
+  const fetchArgs = (version: string, indexPath = '/index.json') => [
+    'data',
+    'fetch',
+    '--index-url',
+    `${base}${indexPath}`,
+    '--domain',
+    'mobile-attack',
+    '--version',
+    version,
+  ];
+
+  it('downloads the release into the cache, where it parses and `data list` shows its URL', async () => {
+    const xdg = freshTmpDir('xdg-fetch');
+    const result = await runCli(fetchArgs('9.0'), { XDG_CACHE_HOME: xdg, ATTACK_STIX_DIR: undefined });
+    expect(result.stderr).to.match(/^fetched ATT&CK mobile-attack 9\.0 into .*mobile-attack-9\.0\.json\.gz\n$/);
+    expect(result.code).to.equal(0);
+    expect(requests).to.include.members(['/index.json', '/files/mobile-attack-9.0.json.gz']);
+    const stored = join(xdg, 'attack-layers', 'mobile-attack-9.0.json.gz');
+    expect(readFileSync(stored).equals(readFileSync(release))).to.equal(true);
+    expect(loadAttackFile(stored).label).to.equal('mobile-attack 9.0');
+    const rows = await listJson({ XDG_CACHE_HOME: xdg, ATTACK_STIX_DIR: undefined });
+    expect(rows.map(({ domain, release: version, stix, origin, source }) => ({ domain, version, stix, origin, source }))).to.deep.equal([
+      { domain: 'mobile-attack', version: '9.0', stix: '2.1', origin: 'cache', source: `${base}/files/mobile-attack-9.0.json.gz` },
+    ]);
+  });
+
+  const failures: ReadonlyArray<readonly [label: string, version: string, indexPath: string, message: RegExp]> = [
+    ['a 404', '8.0', '/index.json', /files\/gone\.json: download failed with HTTP 404/],
+    ['an HTML page instead of a release', '8.2', '/index.json', /files\/page\.html(:\d+)?: not valid JSON/],
+    ['JSON that is not a STIX bundle', '8.1', '/index.json', /files\/layer\.json: not a STIX bundle/],
+    ['a release the index does not list', '7.0', '/index.json', /mobile-attack 7\.0 is not in the collection index \(it lists 9\.0, 8\.2, 8\.1, 8\.0\)/],
+    ['a collection index that is not JSON', '9.0', '/broken-index.json', /broken-index\.json: not a JSON collection index/],
+    ['a collection index that is missing', '9.0', '/missing-index.json', /missing-index\.json: download failed with HTTP 404/],
+  ];
+  for (const [label, version, indexPath, message] of failures) {
+    it(`exits 1 with a clear message for ${label}, leaving nothing in the cache`, async () => {
+      const xdg = freshTmpDir('xdg-fail');
+      const result = await runCli(fetchArgs(version, indexPath), { XDG_CACHE_HOME: xdg });
+      expect(result.code).to.equal(1);
+      expect(result.stdout).to.equal('');
+      expect(result.stderr).to.match(/^attack-layers: /).and.to.match(message);
+      expect(hasStackTrace(result.stderr)).to.equal(false);
+      expect(existsSync(join(xdg, 'attack-layers'))).to.equal(false);
+    });
+  }
+
+  it('refuses plain HTTP to a host that is not loopback', async () => {
+    const result = await runCli(['data', 'fetch', '--index-url', 'http://example.invalid/index.json'], { XDG_CACHE_HOME: freshTmpDir('xdg-http') });
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.contain('refusing to download over http');
+  });
+});

@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { commands } from '../../lib/cli/commands/index.js';
+import { hasStackTrace, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
+
+// The built bin, as users run it; `npm test` builds before mocha runs.
+const BIN = join(repoRoot, 'dist/cli/main.js');
+
+function bin(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...argv], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `data <action> [file]` -> `data`. */
+const commandNames = commands.map((command) => String([command.command].flat()[0]).split(' ')[0]!);
+
+describe('the built attack-layers bin (smoke test)', () => {
+  before(function () {
+    if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` first (npm test does)`);
+  });
+
+  it('exits 0 for `technique T1193`', () => {
+    const result = bin('technique', 'T1193');
+    expect([result.code, result.stderr]).to.deep.equal([0, '']);
+    expect(result.stdout).to.match(/^T1193 Spearphishing Attachment \(revoked/);
+  });
+
+  it('exits 1 for `technique T9999`, without a stack trace', () => {
+    const result = bin('technique', 'T9999');
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.equal('');
+    expect(result.stderr).to.match(/^attack-layers: T9999 is not a technique/);
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  it('exits 2 for an unknown flag', () => {
+    const result = bin('technique', 'T1193', '--no-such-flag');
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.match(/Unknown argument/);
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  it(`lists every registered command in --help (${commandNames.join(', ')})`, () => {
+    const result = bin('--help');
+    expect(result.code).to.equal(0);
+    expect(commandNames.length).to.be.greaterThan(1);
+    for (const name of commandNames) expect(result.stdout, name).to.match(new RegExp(`^ +attack-layers ${name}\\b`, 'm'));
+  });
+
+  for (const name of commandNames) {
+    it(`shows examples in \`${name} --help\``, () => {
+      const result = bin(name, '--help');
+      expect(result.code).to.equal(0);
+      expect(result.stderr).to.equal('');
+      expect(result.stdout).to.match(/\nExamples:\n +attack-layers /);
+    });
+  }
+});

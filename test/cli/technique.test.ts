@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import type { TechniqueReport } from '../../lib/cli/commands/technique.js';
+import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
+
+async function report(argv: string[]): Promise<TechniqueReport> {
+  const result = await runCli(['technique', ...argv, '--json']);
+  expect(result.stderr).to.equal('');
+  expect(result.code).to.equal(0);
+  return JSON.parse(result.stdout) as TechniqueReport;
+}
+
+describe('attack-layers technique', () => {
+  it('says T1117 is revoked, replaced by T1218.010, now under defense-evasion only', async () => {
+    const t1117 = await report(['T1117']);
+    expect([t1117.id, t1117.status, t1117.attack]).to.deep.equal(['T1117', 'revoked', { domain: 'enterprise-attack', release: '18.1' }]);
+    expect(t1117.revokedBy?.chain).to.deep.equal(['T1117', 'T1218.010']);
+    expect(t1117.revokedBy?.final?.id).to.equal('T1218.010');
+    expect(t1117.revokedBy?.final?.tactics.map((tactic) => tactic.shortname)).to.deep.equal(['defense-evasion']);
+    expect(t1117.tactics.map((tactic) => tactic.shortname)).to.include('execution');
+  });
+
+  it('says T1064 is deprecated and points to T1059', async () => {
+    const t1064 = await report(['T1064']);
+    expect(t1064.status).to.equal('deprecated');
+    expect(t1064.revokedBy).to.equal(undefined);
+    expect(t1064.deprecationPointers?.[0]).to.deep.equal({ id: 'T1059', name: 'Command and Scripting Interpreter' });
+  });
+
+  const spellings: ReadonlyArray<readonly [string, string]> = [
+    ['t1566/001', 'T1566.001'],
+    ['T1566-001', 'T1566.001'],
+    ['Ｔ１１９３', 'T1193'],
+  ];
+  for (const [written, id] of spellings) {
+    it(`accepts ${written} as ${id}`, async () => {
+      expect((await report([written])).id).to.equal(id);
+    });
+  }
+
+  it('reports a current technique with its parent and tactic names', async () => {
+    const sub = await report(['T1566.001']);
+    expect([sub.status, sub.subtechnique, sub.parent]).to.deep.equal(['current', true, { id: 'T1566', name: 'Phishing' }]);
+    expect(sub.tactics).to.deep.equal([{ shortname: 'initial-access', name: 'Initial Access' }]);
+    expect(sub.url).to.equal('https://attack.mitre.org/techniques/T1566/001/');
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const result = await runCli(['technique', 'T1193']);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.match(/^T1193 Spearphishing Attachment \(revoked, ATT&CK enterprise-attack 18\.1\)\n/);
+    expect(result.stdout).to.match(/revoked by: +T1566\.001\n/);
+  });
+
+  it('uses an older release with --attack-release', async () => {
+    const t1193 = await report(['T1193', '--attack-release', '6.3']);
+    expect([t1193.status, t1193.attack.release]).to.deep.equal(['current', '6.3']);
+  });
+
+  it('exits 1 for an unknown technique, with a clear message on stderr and nothing on stdout', async () => {
+    const result = await runCli(['technique', 'T9999']);
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.equal('');
+    expect(result.stderr).to.equal(
+      'attack-layers: T9999 is not a technique in ATT&CK enterprise-attack 18.1; check the ID, or fetch a newer release with `attack-layers data fetch` if it is new\n',
+    );
+  });
+
+  it('exits 2 for text that is not a technique ID', async () => {
+    const result = await runCli(['technique', 'TA0001']);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.contain('"TA0001" is not a technique ID');
+  });
+
+  it('exits 1 with the "no ATT&CK data found" message when there is no data at all', async () => {
+    const result = await runCli(['technique', 'T1193'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: freshTmpDir('empty-xdg') });
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.equal('');
+    expect(result.stderr).to.match(/^attack-layers: no ATT&CK data found: run `attack-layers data fetch`/);
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+});

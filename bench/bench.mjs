@@ -10,7 +10,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { loadAttackFile } from '../dist/index.js';
+import {
+  loadAttackFile,
+  normalizeCampaign,
+  readSigmaRules,
+  resolveCoverage,
+  reviewGaps,
+  renderCoverageLayer,
+  renderGapLayer,
+  formatGapMarkdown,
+  serializeLayer,
+  threatFromCampaigns,
+} from '../dist/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
@@ -111,7 +122,39 @@ const steps = [
       const cliMs = median(cliSamples);
       return [
         { measure: '`node -e 0` (median of 10)', ms: nodeMs, note: 'the baseline' },
-        { measure: '`attack-layers technique T1193`, warm cache (median of 10)', ms: cliMs, ratio: cliMs / nodeMs, vs: 'node -e 0', note: 'information' },
+        { measure: '`attack-layers technique T1193`, warm cache (median of 10)', ms: cliMs, ratio: cliMs / nodeMs, vs: 'node -e 0', goal: 2 },
+      ];
+    },
+  },
+  {
+    name: 'gap review',
+    run(ctx) {
+      const sigmaDir = resolve(repo, '../shared/sigma/rules');
+      const unit = time(3, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) }));
+      const target = loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, 'gap') });
+      // 200 campaigns built from the release's own groups: each group's techniques, written as "Name (ID)".
+      const groups = target.data.groups.filter((g) => !g.revoked && g.techniques.length).slice(0, 200);
+      const campaigns = Array.from({ length: 200 }, (_, i) => {
+        const group = groups[i % groups.length];
+        return {
+          file: `bench-${i}.yaml`, id: `bench-${i}`, name: `${group.name} ${i}`, sources: [], domain: 'enterprise-attack',
+          platforms: [], tags: [], software: [],
+          techniques: group.techniques.map((id, j) => ({ ref: `${target.technique(id).name} (${id})`, tactics: [], path: `/techniques/${j}` })),
+        };
+      });
+      let rules = 0;
+      const ms = time(1, () => {
+        const results = campaigns.map((c) => normalizeCampaign(c, { target, warnings: [] }));
+        const input = readSigmaRules(sigmaDir);
+        rules = input.counts.rules;
+        const review = reviewGaps(threatFromCampaigns(results), resolveCoverage([input], target), target, { minCoverage: 0.5 });
+        serializeLayer(renderCoverageLayer(review, target));
+        serializeLayer(renderGapLayer(review, target));
+        formatGapMarkdown(review);
+      });
+      return [
+        { measure: 'cold load of the .json.gz (median of 3)', ms: unit, note: 'the unit: loading the knowledge base once' },
+        { measure: `gap review: 200 campaigns against ${rules} Sigma rules (rules/), layers + report`, ms, ratio: ms / unit, vs: 'one load', note: 'information' },
       ];
     },
   },

@@ -122,3 +122,29 @@ export {
   type LayerSource,
   type LayerUpgrade,
 } from './layer/combine-layers.js';
+/** Scoring models for rendered layers: presence, confidence, frequency, recency. */
+export {
+  SCORE_MODELS,
+  SCORE_MODEL_NAMES,
+  scoreModel,
+  scoreTechnique,
+  gradientColor,
+  dayNumber,
+  campaignDate,
+  newestCampaignDate,
+  recencyWeight,
+  INFERRED_COLOR,
+  INFERRED_LABEL,
+  INFERRED_WEIGHT,
+  DEFAULT_CONFIDENCE,
+  DEFAULT_HALF_LIFE_DAYS,
+  type ScoreModel,
+  type ScoreModelName,
+  type ScoreContext,
+  type TechniqueUse,
+  type TechniqueScore,
+} from './layer/score.js';
+/** Render normalized campaigns as Navigator layers. @throws InputError, UsageError */
+export { renderCampaignLayer, renderAggregateLayer, NAVIGATOR_VERSION, GENERATOR, type RenderOptions, type AggregateOptions, type RenderedLayer } from './layer/render-layer.js';
+/** Name, render, write and check sets of layer files. @throws OutputExistsError, InputError, UsageError */
+export { layerFileName, renderLayerFiles, writeLayers, checkLayers, LAYER_SUFFIX, type LayerFile, type RenderFilesOptions } from './layer/write-layers.js';

@@ -11,12 +11,20 @@ import { readCoverageLayer } from './read-coverage-layer.js';
 import { readDetections } from './read-detections.js';
 import { readSigmaRules } from './read-sigma.js';
 
-/** True when a `.json` file holds a Navigator layer (or an array of them) rather than a campaign. */
+/**
+ * True when a `.json` file holds a Navigator layer (or an array of them) rather than a campaign. Both may have
+ * `domain` and `techniques`; a campaign's techniques are texts or `{ ref }` mappings, a layer's have `techniqueID`.
+ */
 export function isLayerFile(file: string): boolean {
   if (extname(file).toLowerCase() !== '.json') return false;
   const value = parseJsonText(readFileSync(file, 'utf8'), file);
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'object' && first !== null && ('versions' in first || 'version' in first || 'domain' in first) && !('ref' in first);
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  if (typeof first !== 'object' || first === null || Array.isArray(first)) return false;
+  const fields = first as Record<string, unknown>;
+  const techniques = Array.isArray(fields['techniques']) ? (fields['techniques'] as unknown[]) : [];
+  const isEntry = (t: unknown): t is Record<string, unknown> => typeof t === 'object' && t !== null;
+  if ('attack_version' in fields || techniques.some((t) => typeof t === 'string' || (isEntry(t) && 'ref' in t))) return false;
+  return 'versions' in fields || 'version' in fields || 'domain' in fields || techniques.some((t) => isEntry(t) && 'techniqueID' in t);
 }
 
 function isFolder(path: string): boolean {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import {
@@ -5,6 +6,7 @@ import {
   formatGapCsv,
   formatGapMarkdown,
   gapJson,
+  OutputExistsError,
   readCoverageInputs,
   readThreatInputs,
   renderCoverageLayer,
@@ -87,6 +89,9 @@ export function handler(context: CliContext) {
       const issues = schemaIssues('layer-4.5', JSON.parse(text));
       if (issues.length) throw new Error(`bug: ${file} would not be a valid layer: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
     }
+    // Check every output before writing any, so a refused run leaves no mix of old and new files behind.
+    const existing = args.force ? undefined : files.find(([file]) => existsSync(file));
+    if (existing) throw new OutputExistsError(existing[0]);
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
     for (const input of inputs) {

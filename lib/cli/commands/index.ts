@@ -1,7 +1,11 @@
 import type { Argv } from 'yargs';
 import type { CliContext } from '../context.js';
+import * as combine from './combine.js';
 import * as data from './data.js';
+import * as extract from './extract.js';
+import * as gap from './gap.js';
 import * as normalize from './normalize.js';
+import * as render from './render.js';
 import * as technique from './technique.js';
 import * as upgrade from './upgrade.js';
 import * as validate from './validate.js';
@@ -15,4 +19,4 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandModule[] = [normalize, validate, upgrade, technique, data];
+export const commands: readonly CommandModule[] = [normalize, extract, render, validate, upgrade, gap, combine, technique, data];

@@ -1,0 +1,97 @@
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import {
+  campaignReleases,
+  checkLayers,
+  dayNumber,
+  DEFAULT_HALF_LIFE_DAYS,
+  normalizeCampaign,
+  readCampaigns,
+  renderLayerFiles,
+  SCORE_MODEL_NAMES,
+  SCORE_MODELS,
+  StaleOutputError,
+  UsageError,
+  writeLayers,
+  type ScoreModelName,
+} from '../../index.js';
+import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+
+interface Args extends GlobalArgs {
+  campaigns: string[];
+  out: string;
+  score: ScoreModelName;
+  'half-life': number;
+  'as-of'?: string;
+  aggregate?: string;
+  force?: boolean;
+  check?: boolean;
+  to?: string;
+}
+
+export const command = 'render <campaigns..>';
+export const describe = 'Render campaign files as ATT&CK Navigator layers (format 4.5), one per campaign';
+
+export function builder(yargs: Argv): Argv<Args> {
+  return yargs
+    .positional('campaigns', { type: 'string', array: true, describe: 'campaign files (YAML or JSON) or folders of them', demandOption: true })
+    .option('out', { type: 'string', describe: 'the folder to write <campaign id>.layer.json files into', demandOption: true })
+    .option('score', {
+      type: 'string',
+      choices: SCORE_MODEL_NAMES,
+      default: 'presence',
+      describe: `the scoring model: ${SCORE_MODEL_NAMES.map((name) => `${name} (${SCORE_MODELS[name].description})`).join('; ')}`,
+    })
+    .option('half-life', { type: 'number', default: DEFAULT_HALF_LIFE_DAYS, describe: 'recency: days after which a campaign weighs half' })
+    .option('as-of', {
+      type: 'string',
+      describe: 'recency: the date to age campaigns from, YYYY-MM-DD (default: the newest date in the campaigns given, so output does not change from day to day)',
+    })
+    .option('aggregate', { type: 'string', describe: 'also write one layer across all the campaigns, with this name (file <name>.layer.json)' })
+    .option('force', { type: 'boolean', describe: 'overwrite existing layer files' })
+    .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if a layer in --out is missing or differs from what would be written' })
+    .option('to', { type: 'string', describe: 'the ATT&CK release to bring techniques to (default: the newest available)' })
+    .example('$0 render campaigns --out layers --aggregate all', 'a layer per campaign plus all.layer.json')
+    .example('$0 render campaigns --out layers --aggregate all --score recency --check', 'exit 1 if layers/ is stale') as unknown as Argv<Args>;
+}
+
+export function handler(context: CliContext) {
+  return (args: Args): void => {
+    if (args['as-of'] !== undefined && dayNumber(args['as-of']) === undefined) {
+      throw new UsageError(`--as-of "${args['as-of']}" is not a date; write it as YYYY-MM-DD`);
+    }
+    if (!(args['half-life'] > 0)) throw new UsageError(`--half-life ${args['half-life']} is not a positive number of days`);
+    if (args.aggregate !== undefined && !args.aggregate.trim()) throw new UsageError('--aggregate needs a name for the aggregate layer');
+
+    const campaigns = readCampaigns(args.campaigns);
+    const library = attackLibrary(context, args);
+    const items = campaigns.map((campaign) => {
+      const releases = campaignReleases(campaign, library, args.to);
+      return { result: normalizeCampaign(campaign, releases), index: releases.target };
+    });
+    const { files, warnings } = renderLayerFiles(items, {
+      model: args.score,
+      halfLifeDays: args['half-life'],
+      ...(args['as-of'] !== undefined ? { asOf: args['as-of'] } : {}),
+      ...(args.aggregate !== undefined ? { aggregate: args.aggregate } : {}),
+    });
+    for (const warning of warnings) note(context, args, `warning: ${warning}`);
+
+    const outDir = resolve(context.cwd, args.out);
+    // Paths are printed as the user wrote --out, not resolved against the working folder.
+    const shown = (path: string): string => `${args.out.replace(/[\\/]+$/, '')}/${path.slice(outDir.length + 1)}`;
+    if (args.check) {
+      const stale = checkLayers(files, outDir);
+      if (stale.length) {
+        throw new StaleOutputError(
+          stale.map(shown),
+          `${stale.length} layer${stale.length === 1 ? ' is' : 's are'} missing or out of date in ${args.out}: ${stale.map(shown).join(', ')}; ` +
+            'run the same command without --check, with --force, to rewrite them',
+        );
+      }
+      note(context, args, `${files.length} layer${files.length === 1 ? '' : 's'} in ${args.out} up to date`);
+      return;
+    }
+    for (const path of writeLayers(files, outDir, { force: args.force })) context.stdout.write(`${shown(path)}\n`);
+  };
+}

@@ -1,0 +1,267 @@
+import type { Confidence } from '../campaign/campaign-types.js';
+import { UsageError } from '../errors.js';
+import { confidenceValue, CONFIDENCE_VALUES } from '../normalize/normalize-campaign.js';
+import type { NormalizedCampaign, NormalizedTechnique } from '../normalize/normalize-types.js';
+import type { Gradient, LegendItem } from './layer-types.js';
+
+/** The names of the scoring models, as `render --score` takes them. */
+export const SCORE_MODEL_NAMES = ['presence', 'confidence', 'frequency', 'recency'] as const;
+export type ScoreModelName = (typeof SCORE_MODEL_NAMES)[number];
+
+/** One campaign's use of one technique: what a model scores. */
+export interface TechniqueUse {
+  campaign: NormalizedCampaign;
+  technique: NormalizedTechnique;
+}
+
+/** What a model needs besides the uses; the caller passes the date, the library reads no clock. */
+export interface ScoreContext {
+  /** Campaigns in the layer: 1 for a campaign's own layer, N for an aggregate. */
+  campaigns: number;
+  /** The recency model's half-life in days. */
+  halfLifeDays: number;
+  /** The recency model's reference date (YYYY-MM-DD); undated campaigns and a missing date weigh 0. */
+  asOf?: string;
+}
+
+/** A scoring model: how a technique's uses become a score, and the gradient and legend that go with it. */
+export interface ScoreModel {
+  name: ScoreModelName;
+  /** One sentence, for `--help`, the README and the layer's description. */
+  description: string;
+  /** The formula, for the README. */
+  formula: string;
+  /** How the model behaves in the layer of one campaign. */
+  singleCampaign: string;
+  /** The model's value for a technique from some uses of it (all observed, or all inferred). */
+  value(uses: readonly TechniqueUse[], context: ScoreContext): number;
+  /** Why a technique got its value, in a few words (`confidence: medium = 50`). */
+  explain(uses: readonly TechniqueUse[], context: ScoreContext): string;
+  gradient(context: ScoreContext): Gradient;
+  /** Legend items for observed techniques, coloured as `gradient` (the model's, or a wider one) colours them. */
+  legend(context: ScoreContext, gradient: Gradient): LegendItem[];
+}
+
+/**
+ * Inferred-only techniques (documented in ATT&CK for the campaign's software, never written in the campaign) score
+ * half of what the model would give them if observed, and are painted with `INFERRED_COLOR` whatever their score, so
+ * they form their own band that cannot be mistaken for observed ones.
+ */
+export const INFERRED_WEIGHT = 0.5;
+/** The colour of inferred-only techniques: a grey blue, outside every model's white-to-red gradient. */
+export const INFERRED_COLOR = '#a6bddb';
+/** The legend label of that colour. */
+export const INFERRED_LABEL = 'inferred from software (not observed)';
+/** The confidence assumed when neither the technique nor the campaign gives one. */
+export const DEFAULT_CONFIDENCE: Confidence = 'medium';
+/** The recency model's default half-life: a campaign a year older weighs half as much. */
+export const DEFAULT_HALF_LIFE_DAYS = 365;
+
+const WHITE_TO_RED = ['#ffffff', '#ff6666'];
+const WHITE_YELLOW_RED = ['#ffffff', '#ffe766', '#ff6666'];
+const DAY_MS = 86_400_000;
+
+/** Round to 3 decimals, so sums of powers print the same everywhere. */
+export function roundScore(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * A campaign date (YYYY-MM-DD, YYYY-MM or YYYY) as days since 1970-01-01, taking the first day of a month or year;
+ * undefined when it is not such a date.
+ */
+export function dayNumber(date: string): number | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2] ?? 1), Number(match[3] ?? 1)];
+  const time = Date.UTC(year, month - 1, day);
+  // Date.UTC rolls 2020-02-31 over into March; a date that does not round-trip is not a date.
+  const back = new Date(time);
+  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
+  return time / DAY_MS;
+}
+
+/** The date the recency model ages a campaign from: last seen, else published, else first seen. */
+export function campaignDate(result: NormalizedCampaign): string | undefined {
+  const { lastSeen, published, firstSeen } = result.campaign;
+  return [lastSeen, published, firstSeen].find((date) => date !== undefined && dayNumber(date) !== undefined);
+}
+
+/** The newest of every date (first seen, last seen, published) of some campaigns, as YYYY-MM-DD. */
+export function newestCampaignDate(results: readonly NormalizedCampaign[]): string | undefined {
+  const days = results
+    .flatMap(({ campaign }) => [campaign.firstSeen, campaign.lastSeen, campaign.published])
+    .map((date) => (date === undefined ? undefined : dayNumber(date)))
+    .filter((day): day is number => day !== undefined);
+  return days.length ? new Date(Math.max(...days) * DAY_MS).toISOString().slice(0, 10) : undefined;
+}
+
+/** A campaign's recency weight: 0.5^(age / half-life), age in days from its date to `asOf` (never negative). */
+export function recencyWeight(result: NormalizedCampaign, context: ScoreContext): number {
+  const date = campaignDate(result);
+  const asOf = context.asOf === undefined ? undefined : dayNumber(context.asOf);
+  if (date === undefined || asOf === undefined) return 0;
+  const age = Math.max(0, asOf - dayNumber(date)!);
+  return 0.5 ** (age / context.halfLifeDays);
+}
+
+/** Parse `#rrggbb` (or `#rgb`) into RGB channels. */
+function channels(color: string): [number, number, number] {
+  const hex = color.slice(1);
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex.slice(0, 6);
+  return [0, 2, 4].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
+}
+
+/** The colour Navigator gives a score: linear interpolation between the gradient's evenly spaced colours. */
+export function gradientColor(gradient: Gradient, score: number): string {
+  const span = gradient.maxValue - gradient.minValue;
+  const t = Math.min(1, Math.max(0, span > 0 ? (score - gradient.minValue) / span : 1));
+  const stops = gradient.colors.length - 1;
+  const at = Math.min(stops - 1, Math.floor(t * stops));
+  const local = t * stops - at;
+  const from = channels(gradient.colors[at]!);
+  const to = channels(gradient.colors[at + 1]!);
+  return `#${from.map((c, i) => Math.round(c + (to[i]! - c) * local).toString(16).padStart(2, '0')).join('')}`;
+}
+
+function distinctCampaigns(uses: readonly TechniqueUse[]): NormalizedCampaign[] {
+  return [...new Map(uses.map((use) => [use.campaign.id, use.campaign])).values()];
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The confidence a use counts with: the technique's, else the campaign's default, else medium. */
+export function useConfidence(use: TechniqueUse): Confidence {
+  return use.technique.confidence ?? use.campaign.campaign.confidence ?? DEFAULT_CONFIDENCE;
+}
+
+function legendFor(gradient: Gradient, items: ReadonlyArray<readonly [value: number, label: string]>): LegendItem[] {
+  return items.map(([value, label]) => ({ label, color: gradientColor(gradient, value) }));
+}
+
+/** Up to about 6 legend values from 1 to n: every one while n <= 10. */
+function steps(n: number): number[] {
+  if (n <= 10) return Array.from({ length: n }, (_, i) => i + 1);
+  return [...new Set([1, ...[1, 2, 3, 4].map((q) => Math.round((q * n) / 5)), n])].sort((a, b) => a - b);
+}
+
+const presence: ScoreModel = {
+  name: 'presence',
+  description: 'every observed technique scores 100, a technique only inferred from software 50',
+  formula: 'score = 100 if any campaign reports the technique, else 100 × 0.5 = 50 (inferred from software only)',
+  singleCampaign: 'the same as in an aggregate',
+  value: () => 100,
+  explain: () => 'presence: 100',
+  gradient: () => ({ colors: WHITE_TO_RED, minValue: 0, maxValue: 100 }),
+  legend(context, gradient) {
+    return legendFor(gradient, [[100, `observed in ${context.campaigns === 1 ? 'the campaign' : 'a campaign'} (100)`]]);
+  },
+};
+
+const confidence: ScoreModel = {
+  name: 'confidence',
+  description: `the analyst's confidence in the report: low ${CONFIDENCE_VALUES.low}, medium ${CONFIDENCE_VALUES.medium}, high ${CONFIDENCE_VALUES.high}, or the number given (0–100)`,
+  formula:
+    `score = max over campaigns of confidence(technique), where low = ${CONFIDENCE_VALUES.low}, medium = ${CONFIDENCE_VALUES.medium}, ` +
+    `high = ${CONFIDENCE_VALUES.high}, a number counts as itself, and a technique without one takes the campaign's ` +
+    `default, else medium; inferred-only techniques get half of the campaign's default`,
+  singleCampaign: 'the same as in an aggregate',
+  value: (uses) => Math.max(...uses.map((use) => confidenceValue(useConfidence(use)))),
+  explain(uses, context) {
+    const best = uses.reduce((a, b) => (confidenceValue(useConfidence(b)) > confidenceValue(useConfidence(a)) ? b : a));
+    const word = useConfidence(best);
+    const assumed = best.technique.confidence === undefined ? `, ${best.campaign.campaign.confidence === undefined ? 'assumed' : "the campaign's default"}` : '';
+    return `confidence: ${typeof word === 'number' ? word : `${word} = ${this.value([best], context)}`}${assumed}`;
+  },
+  gradient: () => ({ colors: WHITE_YELLOW_RED, minValue: 0, maxValue: 100 }),
+  legend(_context, gradient) {
+    return legendFor(gradient, [
+      [CONFIDENCE_VALUES.low, `low confidence (${CONFIDENCE_VALUES.low})`],
+      [CONFIDENCE_VALUES.medium, `medium confidence (${CONFIDENCE_VALUES.medium})`],
+      [CONFIDENCE_VALUES.high, `high confidence (${CONFIDENCE_VALUES.high})`],
+    ]);
+  },
+};
+
+const frequency: ScoreModel = {
+  name: 'frequency',
+  description: 'the number of campaigns that report the technique',
+  formula: 'score = number of campaigns that report the technique (inferred-only: 0.5 × the number that infer it); gradient 0..N campaigns',
+  singleCampaign: 'every observed technique scores 1 and an inferred-only one 0.5, on a gradient from 0 to 1: presence on a 0..1 scale',
+  value: (uses) => distinctCampaigns(uses).length,
+  explain: (uses) => `frequency: ${uses.some((use) => use.technique.observed) ? 'reported in' : 'inferred in'} ${plural(distinctCampaigns(uses).length, 'campaign')}`,
+  gradient: (context) => ({ colors: WHITE_TO_RED, minValue: 0, maxValue: Math.max(1, context.campaigns) }),
+  legend(context, gradient) {
+    const n = Math.max(1, context.campaigns);
+    return legendFor(gradient, steps(n).map((k) => [k, `used in ${plural(k, 'campaign')}`] as const));
+  },
+};
+
+const recency: ScoreModel = {
+  name: 'recency',
+  description: 'campaigns weighted by age: a campaign seen on the as-of date counts 1, one a half-life older 0.5',
+  formula:
+    'score = Σ over campaigns reporting the technique of 0.5^(age / half-life), age = as-of − the campaign\'s last_seen ' +
+    '(else published, else first_seen; YYYY-MM and YYYY mean their first day; never negative; undated campaigns count 0); ' +
+    'inferred-only: 0.5 × the same sum over the campaigns that infer it; gradient 0..N campaigns',
+  singleCampaign: "every observed technique scores the campaign's weight (1 when it was seen on the as-of date), on a gradient from 0 to 1",
+  value: (uses, context) => distinctCampaigns(uses).reduce((sum, campaign) => sum + recencyWeight(campaign, context), 0),
+  explain(uses, context) {
+    const terms = distinctCampaigns(uses).map((campaign) => {
+      const date = campaignDate(campaign);
+      return date ? `${campaign.id} ${date}: ${roundScore(recencyWeight(campaign, context))}` : `${campaign.id}: undated, 0`;
+    });
+    return `recency as of ${context.asOf ?? '(no date)'}, half-life ${context.halfLifeDays} days: ${terms.join(' + ')}`;
+  },
+  gradient: (context) => ({ colors: WHITE_TO_RED, minValue: 0, maxValue: Math.max(1, context.campaigns) }),
+  legend(context, gradient) {
+    const asOf = context.asOf ?? 'the as-of date';
+    const items: Array<readonly [number, string]> = [
+      [0.5, `one campaign seen ${context.halfLifeDays} days (one half-life) before ${asOf} (0.5)`],
+      [1, `one campaign seen on ${asOf} (1)`],
+    ];
+    if (context.campaigns > 1) items.push([context.campaigns, `${context.campaigns} campaigns, all seen on ${asOf} (${context.campaigns})`]);
+    return legendFor(gradient, items);
+  },
+};
+
+/** Every scoring model, by name; the README's table is generated from it. */
+export const SCORE_MODELS: Readonly<Record<ScoreModelName, ScoreModel>> = { presence, confidence, frequency, recency };
+
+/** A model by name. @throws UsageError naming the models when there is no such model. */
+export function scoreModel(name: string): ScoreModel {
+  const model = (SCORE_MODELS as Record<string, ScoreModel | undefined>)[name];
+  if (!model) throw new UsageError(`no scoring model "${name}"; use one of ${SCORE_MODEL_NAMES.join(', ')}`);
+  return model;
+}
+
+/** A technique's score and how it came about. */
+export interface TechniqueScore {
+  score: number;
+  /** `explicit` when a campaign gave the score, which always wins over the model. */
+  basis: 'explicit' | 'model';
+  /** No campaign reports it: it is only inferred from software (see `INFERRED_WEIGHT`). */
+  inferred: boolean;
+  /** Why, in a few words, for the technique's metadata. */
+  explanation: string;
+}
+
+/**
+ * Score one technique from its uses in the layer's campaigns: the highest explicit score given in a campaign, else
+ * the model's value over the campaigns that report it, else `INFERRED_WEIGHT` × the model's value over the campaigns
+ * that only infer it. Rounded to 3 decimals.
+ */
+export function scoreTechnique(uses: readonly TechniqueUse[], model: ScoreModel, context: ScoreContext): TechniqueScore {
+  const observed = uses.filter((use) => use.technique.observed);
+  const explicit = observed.map((use) => use.technique.score).filter((score): score is number => score !== undefined);
+  if (explicit.length) {
+    return { score: Math.max(...explicit), basis: 'explicit', inferred: false, explanation: 'explicit: given in the campaign, overrides the model' };
+  }
+  if (observed.length) {
+    return { score: roundScore(model.value(observed, context)), basis: 'model', inferred: false, explanation: model.explain(observed, context) };
+  }
+  const score = roundScore(INFERRED_WEIGHT * model.value(uses, context));
+  return { score, basis: 'model', inferred: true, explanation: `${model.explain(uses, context)}; inferred only: × ${INFERRED_WEIGHT} = ${score}` };
+}

@@ -1,0 +1,128 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { schemaIssues } from '../../lib/schemas.js';
+import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
+
+const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
+const GOLDEN = 'test/fixtures/render/golden-campaign.yaml';
+const SECOND = 'test/fixtures/render/golden-second.yaml';
+
+function read(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+describe('attack-layers render', () => {
+  it('writes one layer per campaign and the aggregate, and prints their paths', async () => {
+    const out = join(freshTmpDir('render'), 'layers');
+    const result = await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'All campaigns']);
+    expect(result.stderr).to.equal('');
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.equal(
+      ['apt32-covid19-wuhan', 'golden-second', 'all-campaigns'].map((name) => `${out}/${name}.layer.json\n`).join(''),
+    );
+    expect(readdirSync(out).sort()).to.deep.equal(['all-campaigns.layer.json', 'apt32-covid19-wuhan.layer.json', 'golden-second.layer.json']);
+    for (const file of readdirSync(out)) {
+      const layer = JSON.parse(read(join(out, file))) as { name: string };
+      expect(schemaIssues('layer-4.5', layer), file).to.deep.equal([]);
+    }
+    expect((JSON.parse(read(join(out, 'all-campaigns.layer.json'))) as { name: string }).name).to.equal('All campaigns');
+  });
+
+  it('reports unresolved references on stderr, and --quiet silences them', async () => {
+    const out = freshTmpDir('render');
+    const loud = await runCli(['render', GOLDEN, '--out', out]);
+    expect(loud.code).to.equal(0);
+    expect(loud.stderr).to.include(`warning: ${GOLDEN}: unresolved reference "T1999" (line 36, unknown)`);
+    expect(loud.stderr).to.include(`warning: ${GOLDEN}: unresolved reference "Scripting (T1064)" (line 39, deprecated)`);
+    expect(loud.stdout).to.equal(`${out}/golden-campaign.layer.json\n`);
+    const quiet = await runCli(['render', GOLDEN, '--out', freshTmpDir('render'), '--quiet']);
+    expect([quiet.code, quiet.stderr]).to.deep.equal([0, '']);
+  });
+
+  it('renders byte-identical files twice', async () => {
+    const [a, b] = [freshTmpDir('render'), freshTmpDir('render')];
+    for (const out of [a, b]) {
+      const result = await runCli(['render', APT32, GOLDEN, '--out', out, '--aggregate', 'all', '--score', 'recency', '-q']);
+      expect(result.code).to.equal(0);
+    }
+    for (const file of readdirSync(a)) expect(read(join(b, file)), file).to.equal(read(join(a, file)));
+  });
+
+  it('keeps a campaign id like ../../x inside --out', async () => {
+    const root = freshTmpDir('escape');
+    const campaign = join(root, 'evil.yaml');
+    writeFileSync(campaign, 'name: Escape\nid: ../../x\ntechniques: [T1566.001]\n');
+    const out = join(root, 'a', 'b', 'out');
+    const result = await runCli(['render', campaign, '--out', out]);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.equal(`${out}/x.layer.json\n`);
+    expect(readdirSync(out)).to.deep.equal(['x.layer.json']);
+    expect(readdirSync(root).sort()).to.deep.equal(['a', 'evil.yaml']);
+    expect(readdirSync(join(root, 'a'))).to.deep.equal(['b']);
+  });
+
+  it('does not overwrite existing files without --force, and writes none of the others either (exit 2)', async () => {
+    const out = freshTmpDir('render');
+    writeFileSync(join(out, 'golden-second.layer.json'), 'keep me\n');
+    const refused = await runCli(['render', APT32, SECOND, '--out', out]);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.equal(`attack-layers: ${out}/golden-second.layer.json already exists; pass --force to overwrite it\n`);
+    expect(refused.stdout).to.equal('');
+    expect(readdirSync(out)).to.deep.equal(['golden-second.layer.json']);
+    expect(read(join(out, 'golden-second.layer.json'))).to.equal('keep me\n');
+
+    const forced = await runCli(['render', APT32, SECOND, '--out', out, '--force']);
+    expect(forced.code).to.equal(0);
+    expect(read(join(out, 'golden-second.layer.json'))).to.match(/^\{\n {2}"name": "Golden second campaign"/);
+  });
+
+  it('--check exits 0 when the layers are up to date and 1 listing the stale or missing ones, writing nothing', async () => {
+    const out = freshTmpDir('render');
+    expect((await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'all'])).code).to.equal(0);
+    const fresh = await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'all', '--check']);
+    expect([fresh.code, fresh.stdout, fresh.stderr]).to.deep.equal([0, '', `3 layers in ${out} up to date\n`]);
+
+    const edited = join(out, 'apt32-covid19-wuhan.layer.json');
+    writeFileSync(edited, read(edited).replace('"score": 100', '"score": 99'));
+    const stale = await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'all', '--check']);
+    expect(stale.code).to.equal(1);
+    expect(stale.stderr).to.equal(
+      `attack-layers: 1 layer is missing or out of date in ${out}: ${edited}; run the same command without --check, with --force, to rewrite them\n`,
+    );
+    const otherModel = await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'all', '--check', '--score', 'frequency']);
+    expect(otherModel.code).to.equal(1);
+    expect(otherModel.stderr).to.include('3 layers are missing or out of date');
+
+    const empty = freshTmpDir('render');
+    expect((await runCli(['render', APT32, '--out', empty, '--check'])).code).to.equal(1);
+    expect(readdirSync(empty)).to.deep.equal([]);
+  });
+
+  it('uses --as-of and --half-life for recency', async () => {
+    const out = freshTmpDir('render');
+    const result = await runCli(['render', APT32, '--out', out, '--score', 'recency', '--as-of', '2022-03-31', '--half-life', '729']);
+    expect(result.code).to.equal(0);
+    const layer = JSON.parse(read(join(out, 'apt32-covid19-wuhan.layer.json'))) as { techniques: Array<{ techniqueID: string; score?: number }> };
+    expect(layer.techniques.find((entry) => entry.techniqueID === 'T1204')?.score).to.equal(0.5);
+  });
+
+  const usage: ReadonlyArray<readonly [string, string[], string]> = [
+    ['an aggregate named like a campaign', [APT32, '--aggregate', 'APT32-COVID19-Wuhan'], 'would be written to apt32-covid19-wuhan.layer.json, the layer of campaign "apt32-covid19-wuhan"'],
+    ['an --as-of that is not a date', [APT32, '--as-of', '22.04.2020'], '--as-of "22.04.2020" is not a date'],
+    ['a --half-life of 0', [APT32, '--half-life', '0'], '--half-life 0 is not a positive number'],
+    ['an unknown --score', [APT32, '--score', 'popularity'], 'Invalid values'],
+    ['no --out', [APT32], 'Missing required argument: out'],
+    ['a missing campaign file', ['campaigns/nope.yaml'], 'campaigns/nope.yaml'],
+  ];
+  for (const [label, argv, message] of usage) {
+    it(`exits 2 for ${label}, writing nothing`, async () => {
+      const out = join(freshTmpDir('render'), 'out');
+      const result = await runCli(['render', ...argv, ...(argv.includes('--out') || label === 'no --out' ? [] : ['--out', out])]);
+      expect(result.code).to.equal(2);
+      expect(result.stderr).to.include(message);
+      expect(hasStackTrace(result.stderr)).to.equal(false);
+      expect(existsSync(out)).to.equal(false);
+    });
+  }
+});

@@ -1,0 +1,284 @@
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { AttackIndex } from '../../lib/attack/attack-index.js';
+import { InputError, UsageError } from '../../lib/errors.js';
+import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { renderAggregateLayer, renderCampaignLayer } from '../../lib/layer/render-layer.js';
+import { INFERRED_COLOR, INFERRED_LABEL, SCORE_MODEL_NAMES } from '../../lib/layer/score.js';
+import { serializeLayer } from '../../lib/layer/serialize-layer.js';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import type { NormalizedCampaign } from '../../lib/normalize/normalize-types.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { repoRoot } from '../helpers/attack.js';
+import { expectGolden, normalizeFiles, sharedLibrary } from './render-helpers.js';
+
+function fixture(name: string): string {
+  return join(repoRoot, 'test/fixtures/render', name);
+}
+
+type Item = { result: NormalizedCampaign; index: AttackIndex };
+
+function entries(layer: NavigatorLayer, id: string): LayerTechnique[] {
+  return (layer.techniques ?? []).filter((entry) => entry.techniqueID === id);
+}
+
+function only(layer: NavigatorLayer, id: string): LayerTechnique {
+  const found = entries(layer, id);
+  expect(found, `${id} entries`).to.have.length(1);
+  return found[0]!;
+}
+
+/** Everything validateLayer finds (schema and what Navigator would drop or hide), as messages. */
+function findings(layer: NavigatorLayer): string[] {
+  const library = sharedLibrary();
+  return validateLayer(JSON.parse(serializeLayer(layer)), { attackFor: (domain, major) => library.release(domain, major) }).map((f) => f.message);
+}
+
+describe('layer/render-layer', () => {
+  let golden: Item;
+  let second: Item;
+  let apt32: Item;
+  let periscope: Item;
+
+  before(() => {
+    [golden, second] = normalizeFiles([fixture('golden-campaign.yaml'), fixture('golden-second.yaml')]) as [Item, Item];
+    [apt32, periscope] = normalizeFiles([join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml'), join(repoRoot, 'campaigns/temp-periscope-cambodia-2018.yaml')]) as [Item, Item];
+  });
+
+  describe('golden layers', () => {
+    it('renders the hand-written campaign as test/golden/golden-campaign.layer.json (presence)', () => {
+      expectGolden(renderCampaignLayer(golden.result, golden.index, { model: 'presence' }).layer, 'golden-campaign.layer.json');
+    });
+
+    it('renders the second campaign as test/golden/golden-second.layer.json (confidence)', () => {
+      expectGolden(renderCampaignLayer(second.result, second.index, { model: 'confidence' }).layer, 'golden-second.layer.json');
+    });
+
+    it('aggregates both as test/golden/golden-aggregate.layer.json (frequency)', () => {
+      const { layer } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'Golden aggregate', model: 'frequency' });
+      expectGolden(layer, 'golden-aggregate.layer.json');
+    });
+  });
+
+  describe('the APT32 example campaign', () => {
+    let layer: NavigatorLayer;
+    before(() => {
+      layer = renderCampaignLayer(apt32.result, apt32.index, { model: 'presence' }).layer;
+    });
+
+    const rows: ReadonlyArray<readonly [id: string, tactic: string, written: string]> = [
+      ['T1566.001', 'initial-access', 'reported as "Spearphishing Attachment (T1193)" under Initial Access; T1193 Spearphishing Attachment was revoked by T1566.001'],
+      ['T1566.002', 'initial-access', 'reported as "Spearphising Link (T1192)" under Initial Access; T1192 Spearphishing Link was revoked by T1566.002'],
+      ['T1218.010', 'defense-evasion', 'reported as "Regsvr32 (T1117)" under Execution, Defense Evasion; T1117 Regsvr32 was revoked by T1218.010'],
+      ['T1204', 'execution', 'reported as "User Execution (T1204)" under Execution; T1204 User Execution is current in ATT&CK 18.1'],
+      ['T1573', 'command-and-control', 'reported as "Standard Cryptographic Protocol (T1032)" under Command and Control; T1032 Standard Cryptographic Protocol was revoked by T1573'],
+      ['T1095', 'command-and-control', 'reported as "Custom Command and Control Protocol (T1094)" under Command and Control; T1094 Custom Command and Control Protocol was revoked by T1095'],
+    ];
+    for (const [id, tactic, written] of rows) {
+      it(`renders ${id} under ${tactic} only, scored, with how it was reported and resolved`, () => {
+        const entry = only(layer, id);
+        expect(entry).to.include({ tactic, score: 100 });
+        expect(entry.comment).to.include(written);
+        expect(entry.metadata).to.deep.include({ name: 'campaign', value: 'APT32 targets Wuhan government (COVID-19) (apt32-covid19-wuhan)' });
+        expect(entry.metadata?.some((item) => 'name' in item && item.name === 'reported as')).to.equal(true);
+      });
+    }
+
+    it('says that Execution no longer applies to T1218.010', () => {
+      expect(only(layer, 'T1218.010').comment).to.include('Execution no longer applies');
+    });
+
+    it('expands T1566 and T1218 (not reported themselves) to show their annotated sub-techniques', () => {
+      expect(only(layer, 'T1566')).to.deep.equal({
+        techniqueID: 'T1566',
+        comment: 'not reported itself: expanded to show T1566.001, T1566.002',
+        showSubtechniques: true,
+      });
+      expect(only(layer, 'T1218')).to.include({ showSubtechniques: true });
+      expect(layer.layout?.expandedSubtechniques).to.equal('annotated');
+    });
+
+    it('has exactly those techniques', () => {
+      expect([...new Set(layer.techniques!.map((entry) => entry.techniqueID))]).to.deep.equal([
+        'T1095', 'T1204', 'T1218', 'T1218.010', 'T1566', 'T1566.001', 'T1566.002', 'T1573',
+      ]);
+    });
+
+    it('names ATT&CK 18 and Navigator 5.1.0, filters to the campaign platforms, keeps releases in metadata and no timestamps', () => {
+      expect(layer.versions).to.deep.equal({ attack: '18', navigator: '5.1.0', layer: '4.5' });
+      expect(layer).to.include({ name: 'APT32 targets Wuhan government (COVID-19)', domain: 'enterprise-attack', sorting: 0, hideDisabled: false });
+      expect(layer.filters).to.deep.equal({ platforms: ['Windows'] });
+      expect(layer.metadata).to.deep.include.members([
+        { name: 'campaign', value: 'apt32-covid19-wuhan' },
+        { name: 'actor', value: 'APT32 (G0050)' },
+        { name: 'ATT&CK release', value: 'enterprise-attack 18.1' },
+        { name: 'source release', value: '6.3' },
+        { name: 'generated by', value: 'attack-layers' },
+      ]);
+      expect(serializeLayer(layer)).not.to.match(/\d{4}-\d\d-\d\dT\d\d:/);
+    });
+
+    it('describes the campaign: actor, dates, the number of techniques, every reference resolved', () => {
+      expect(layer.description).to.include('Actor: APT32 (G0050).');
+      expect(layer.description).to.include('Dates: first seen 2020-01-06, last seen 2020-04, published 2020-04-22.');
+      expect(layer.description).to.include('6 techniques: 6 observed, 0 only inferred from software');
+      expect(layer.description).to.include('Every reference was resolved.');
+    });
+  });
+
+  describe('the hand-written campaign', () => {
+    let layer: NavigatorLayer;
+    let warnings: string[];
+    before(() => {
+      ({ layer, warnings } = renderCampaignLayer(golden.result, golden.index, { model: 'presence' }));
+    });
+
+    it('lists the unresolved references with their status in the description and the warnings', () => {
+      expect(layer.description).to.include('Unresolved references (not in the layer): "T1999" (line 36, unknown)');
+      expect(layer.description).to.include('"Scripting (T1064)" (line 39, deprecated)');
+      expect(warnings.filter((w) => w.includes('unresolved reference'))).to.have.length(2);
+      expect(entries(layer, 'T1064')).to.deep.equal([]);
+    });
+
+    it('paints inferred-only techniques with their own colour, at half the score, with the software in metadata', () => {
+      const inferred = layer.techniques!.filter((entry) => entry.color === INFERRED_COLOR);
+      expect(inferred.map((entry) => entry.techniqueID)).to.deep.equal(['T1014', 'T1055', 'T1090']);
+      for (const entry of inferred) {
+        expect(entry).to.include({ score: 50 });
+        expect(entry.tactic).to.equal(undefined);
+        expect(entry.comment).to.equal(`inferred: ATT&CK 18.1 documents HTRAN (S0040) using ${entry.techniqueID}`);
+        expect(entry.metadata).to.deep.include({ name: 'inferred from', value: 'S0040 HTRAN' });
+      }
+      expect(layer.legendItems).to.deep.include({ label: INFERRED_LABEL, color: INFERRED_COLOR });
+      const observed = layer.techniques!.filter((entry) => entry.color === undefined && typeof entry.score === 'number');
+      expect(observed.every((entry) => entry.score! > 50)).to.equal(true);
+    });
+
+    it('lets an explicit score win over the model', () => {
+      expect(only(layer, 'T1059')).to.include({ tactic: 'execution', score: 80, showSubtechniques: true });
+      expect(only(layer, 'T1059').metadata?.[0]).to.deep.equal({ name: 'score', value: '80 (explicit: given in the campaign, overrides the model)' });
+    });
+
+    it('keeps the analyst comment and the evidence in the metadata', () => {
+      expect(only(layer, 'T1218.010').metadata).to.deep.include.members([
+        { name: 'confidence', value: 'low' },
+        { name: 'status', value: 'revoked' },
+        { name: 'analyst comment', value: 'The loader is a DLL; how it is loaded is not said.' },
+        { name: 'evidence', value: 'the export is called when the DLL loads' },
+      ]);
+    });
+
+    it('links the sources that have a URL', () => {
+      expect(layer.links).to.deep.equal([{ label: 'The golden report', url: 'https://example.com/golden-report' }]);
+      expect(only(layer, 'T1566.001').links).to.deep.equal(layer.links);
+      expect(layer.description).to.include('Source: A report with no URL');
+    });
+  });
+
+  it('expands a parent under each of its tactics its own entries do not cover', () => {
+    const { layer } = renderCampaignLayer(second.result, second.index, { model: 'presence' });
+    expect(entries(layer, 'T1078').map((entry) => [entry.tactic, entry.score, entry.showSubtechniques])).to.deep.equal([
+      ['defense-evasion', undefined, true],
+      ['initial-access', 100, true],
+      ['persistence', undefined, true],
+      ['privilege-escalation', undefined, true],
+    ]);
+    expect(only(layer, 'T1078.003').tactic).to.equal(undefined);
+  });
+
+  describe('every layer is valid and loses nothing in Navigator', () => {
+    for (const model of SCORE_MODEL_NAMES) {
+      it(`${model}: each campaign's layer and the aggregate pass the schema and validateLayer`, () => {
+        const all = [golden, second, apt32, periscope];
+        const layers = all.map(({ result, index }) => renderCampaignLayer(result, index, { model }).layer);
+        layers.push(renderAggregateLayer(all.map((item) => item.result), apt32.index, { name: 'all', model }).layer);
+        for (const layer of layers) {
+          expect(schemaIssues('layer-4.5', layer), layer.name).to.deep.equal([]);
+          expect(findings(layer), layer.name).to.deep.equal([]);
+        }
+      });
+    }
+  });
+
+  it('renders byte-identical layers twice', () => {
+    const [again] = normalizeFiles([fixture('golden-campaign.yaml')]) as [Item];
+    for (const model of SCORE_MODEL_NAMES) {
+      const first = serializeLayer(renderCampaignLayer(golden.result, golden.index, { model }).layer);
+      expect(serializeLayer(renderCampaignLayer(again.result, again.index, { model }).layer)).to.equal(first);
+    }
+  });
+
+  describe('frequency and recency in the layer of one campaign', () => {
+    it('frequency: observed 1, inferred-only 0.5, on a gradient from 0 to 1', () => {
+      const { layer } = renderCampaignLayer(periscope.result, periscope.index, { model: 'frequency' });
+      expect(layer.gradient).to.include({ minValue: 0, maxValue: 1 });
+      expect(only(layer, 'T1566.001').score).to.equal(1);
+      expect(only(layer, 'T1003')).to.include({ score: 0.5, color: INFERRED_COLOR });
+      expect(layer.legendItems?.map((item) => item.label)).to.deep.equal(['used in 1 campaign', INFERRED_LABEL]);
+    });
+
+    it('recency: ages from the newest date of the campaign unless asOf is given', () => {
+      // last seen 2020-04 (2020-04-01), newest date published 2020-04-22: 21 days, 0.5^(21/365) = 0.961
+      const { layer } = renderCampaignLayer(apt32.result, apt32.index, { model: 'recency' });
+      expect(only(layer, 'T1204').score).to.equal(0.961);
+      expect(layer.metadata).to.deep.include({ name: 'as of', value: '2020-04-22' });
+      // 2020-04-01 -> 2022-03-31 is 729 days; with a half-life of 729 days the weight is 0.5.
+      const older = renderCampaignLayer(apt32.result, apt32.index, { model: 'recency', asOf: '2022-03-31', halfLifeDays: 729 }).layer;
+      expect(only(older, 'T1204').score).to.equal(0.5);
+      expect(older.metadata).to.deep.include.members([{ name: 'as of', value: '2022-03-31' }, { name: 'half-life', value: '729 days' }]);
+    });
+  });
+
+  describe('aggregate layers', () => {
+    let layer: NavigatorLayer;
+    before(() => {
+      layer = renderAggregateLayer([apt32.result, periscope.result], apt32.index, { name: 'all', model: 'frequency' }).layer;
+    });
+
+    it('counts the campaigns that report a technique, not those that only infer it', () => {
+      expect(only(layer, 'T1566.001').score).to.equal(2);
+      expect(only(layer, 'T1218.010').score).to.equal(1);
+      expect(only(layer, 'T1218.010').comment).to.include('[temp-periscope-cambodia-2018] inferred: ATT&CK 18.1 documents Orz (S0229)');
+      expect(layer.gradient).to.include({ minValue: 0, maxValue: 2 });
+      expect(layer.legendItems?.map((item) => item.label)).to.deep.equal(['used in 1 campaign', 'used in 2 campaigns', INFERRED_LABEL]);
+    });
+
+    it('sets a platform filter only when every campaign names its platforms', () => {
+      expect(layer.filters).to.equal(undefined);
+      expect(layer.metadata).to.deep.include({ name: 'campaigns', value: 'apt32-covid19-wuhan, temp-periscope-cambodia-2018' });
+    });
+
+    it('drops the tactic of a technique one campaign placed and another did not', () => {
+      const { layer: both } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'presence' });
+      expect(entries(both, 'T1059.001').map((entry) => entry.tactic)).to.deep.equal([undefined]);
+    });
+
+    it('widens the gradient for an explicit score outside the model range, and says so', () => {
+      const { layer: both, warnings } = renderAggregateLayer([golden.result, second.result], golden.index, { name: 'golden', model: 'frequency' });
+      expect(both.gradient).to.include({ minValue: 0, maxValue: 80 });
+      expect(warnings).to.include(
+        'aggregate layer "golden": T1059: explicit score 80 is outside the frequency model\'s range 0..2; the gradient was widened to include it, which pales the other colours',
+      );
+    });
+  });
+
+  describe('refusals', () => {
+    it('refuses a campaign normalized against another release', () => {
+      const older = sharedLibrary().release('enterprise-attack', '6.3');
+      expect(() => renderCampaignLayer(apt32.result, older, { model: 'presence' })).to.throw(InputError, /normalized against ATT&CK enterprise-attack 18\.1, not enterprise-attack 6\.3/);
+    });
+
+    it('refuses to aggregate campaigns normalized against different releases', () => {
+      const older = { ...apt32.result, attack: { ...apt32.result.attack, release: '17.1' } };
+      expect(() => renderAggregateLayer([older, periscope.result], apt32.index, { name: 'mixed', model: 'presence' })).to.throw(
+        InputError,
+        'aggregate layer "mixed": the campaigns are in different ATT&CK releases or domains (enterprise-attack 17.1, enterprise-attack 18.1)',
+      );
+    });
+
+    it('refuses an as-of date that is not a date, and an empty aggregate', () => {
+      expect(() => renderCampaignLayer(apt32.result, apt32.index, { model: 'recency', asOf: '22/04/2020' })).to.throw(UsageError, 'YYYY-MM-DD');
+      expect(() => renderAggregateLayer([], apt32.index, { name: 'none', model: 'presence' })).to.throw(UsageError, 'no campaigns');
+    });
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * `attack-layers gap` end to end: the hand-written fixtures of test/fixtures/gap/ (expected numbers worked out
+ * in test/coverage/gap-review.test.ts) and the real Sigma rule set in ../shared/sigma.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { expect } from 'chai';
+import { parseCsv } from '../../lib/coverage/parse-csv.js';
+import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
+import { resolveCoverage } from '../../lib/coverage/gap-review.js';
+import { readSigmaRules } from '../../lib/coverage/read-sigma.js';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli } from '../helpers/attack.js';
+
+const g = 'test/fixtures/gap';
+const coverageArgs = ['--coverage', `${g}/sigma`, `${g}/detections.csv`, `${g}/detections.yml`, `${g}/detections-broken.csv`];
+const apt32Args = ['gap', '--threat', 'campaigns/apt32-covid19-wuhan.yaml', ...coverageArgs];
+const outputs = ['coverage.layer.json', 'gap.layer.json', 'gap-report.md'];
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+describe('attack-layers gap (fixtures)', () => {
+  let out: string;
+  let result: { code: number; stdout: string; stderr: string };
+  before(async () => {
+    out = freshTmpDir('gap');
+    result = await runCli([...apt32Args, '--out', out]);
+  });
+
+  it('exits 0, prints the three files it wrote, and notes the broken input on stderr', () => {
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.equal(outputs.map((name) => `${join(out, name)}\n`).join(''));
+    for (const name of outputs) expect(existsSync(join(out, name)), name).to.equal(true);
+    expect(result.stderr).to.contain(`${g}/sigma/broken/not_yaml.yml:4: not valid YAML`);
+    expect(result.stderr).to.contain(`${g}/detections-broken.csv:2: a quoted field opened on line 2 is never closed`);
+    expect(result.stderr).to.contain('6 threat techniques, 4 gaps;');
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  for (const name of ['coverage.layer.json', 'gap.layer.json']) {
+    it(`writes ${name} that \`validate\` accepts (exit 0, nothing on stdout)`, async () => {
+      const validated = await runCli(['validate', join(out, name)]);
+      expect([validated.code, validated.stdout, validated.stderr]).to.deep.equal([0, '', '']);
+    });
+  }
+
+  it('shows T1566 (not in the threat) as partial in the coverage layer: (0.9 + 0.3 + 0 + 0) / 4 -> 30', () => {
+    const layer = readJson<NavigatorLayer>(join(out, 'coverage.layer.json'));
+    const t1566 = layer.techniques?.find((t) => t.techniqueID === 'T1566');
+    expect([t1566?.score, t1566?.comment]).to.deep.equal([30, 'partially covered, only through sub-techniques T1566.001, T1566.002']);
+  });
+
+  it('the Markdown report has the per-tactic table computed by hand', () => {
+    const markdown = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    expect(markdown).to.contain(
+      [
+        '| Tactic | Threat techniques | Gaps | Threat-weighted coverage |',
+        '|---|---:|---:|---:|',
+        '| Initial Access | 2 | 1 | 60% |', // (0.9 + 0.3) / 2
+        '| Execution | 1 | 1 | 25% |', // T1204 partial: (0.5 + 0.75) / 5
+        '| Defense Evasion | 1 | 0 | 72% |', // 0.8 x 0.9
+        '| Command and Control | 2 | 2 | 10% |', // (0 + 0.2) / 2
+      ].join('\n'),
+    );
+  });
+
+  it('the Markdown report ranks the gaps by priority: T1573 1, T1095 0.8, T1204 0.75, T1566.002 0.7', () => {
+    const markdown = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    const section = markdown.split('## Gaps, highest priority first')[1]?.split('\n## ')[0] ?? '';
+    const ranked = section
+      .split('\n')
+      .filter((line) => /^\| \d+ \|/.test(line))
+      .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| /, '').replace(/ \|$/, '')))
+      .map((cells) => [cells[0], cells[1], cells[6], cells[8]]);
+    expect(ranked).to.deep.equal([
+      ['1', 'T1573', '0%', '1'],
+      ['2', 'T1095', '20%', '0.8'],
+      ['3', 'T1204', '25% (partial)', '0.75'],
+      ['4', 'T1566.002', '30%', '0.7'],
+    ]);
+  });
+
+  it('--report csv writes one row per threat technique, gaps first by priority', async () => {
+    const csvOut = freshTmpDir('gap-csv');
+    const csvRun = await runCli([...apt32Args, '--out', csvOut, '--report', 'csv', '--quiet']);
+    expect([csvRun.code, csvRun.stderr]).to.deep.equal([0, '']);
+    expect(existsSync(join(csvOut, 'gap-report.csv'))).to.equal(true);
+    expect(existsSync(join(csvOut, 'gap-report.md'))).to.equal(false);
+    const { rows, problems } = parseCsv(readFileSync(join(csvOut, 'gap-report.csv'), 'utf8'));
+    expect(problems).to.deep.equal([]);
+    const [header, ...data] = rows.map((row) => row.cells);
+    expect(header).to.deep.equal(['rank', 'technique', 'name', 'tactics', 'threat', 'used_by', 'coverage', 'status', 'gap', 'rules', 'priority']);
+    const column = (name: string): number => header!.indexOf(name);
+    expect(data.map((cells) => ['technique', 'coverage', 'status', 'gap', 'priority'].map((name) => cells[column(name)]))).to.deep.equal([
+      ['T1573', '0', 'none', 'yes', '1'],
+      ['T1095', '0.2', 'low', 'yes', '0.8'],
+      ['T1204', '0.25', 'partial', 'yes', '0.75'],
+      ['T1566.002', '0.3', 'low', 'yes', '0.7'],
+      ['T1218.010', '0.72', 'covered', 'no', '0.28'],
+      ['T1566.001', '0.9', 'covered', 'no', '0.1'],
+    ]);
+    // A rule name with a colon and a campaign name with parentheses survive the quoting.
+    expect(data[4]?.[column('rules')]).to.equal('Regsvr32 Loading a Remote Scriptlet;EDR: regsvr32 loading scrobj.dll');
+  });
+
+  it('--report json writes the rows, the input counts and the unresolved references', async () => {
+    const jsonOut = freshTmpDir('gap-json');
+    const jsonRun = await runCli([...apt32Args, '--out', jsonOut, '--report', 'json', '--quiet']);
+    expect(jsonRun.code).to.equal(0);
+    const report = readJson<{
+      rows: { id: string; priority: number; gap: boolean }[];
+      inputs: { counts: { items: number; rules: number; ignored: number; invalid: number } }[];
+      unresolved: { raw: string; status: string; note: string; places: string[] }[];
+    }>(join(jsonOut, 'gap-report.json'));
+    expect(report.rows.map((r) => [r.id, r.priority, r.gap])).to.deep.equal([
+      ['T1573', 1, true],
+      ['T1095', 0.8, true],
+      ['T1204', 0.75, true],
+      ['T1566.002', 0.7, true],
+      ['T1218.010', 0.28, false],
+      ['T1566.001', 0.1, false],
+    ]);
+    expect(report.inputs.map((i) => i.counts)).to.deep.equal([
+      { items: 9, rules: 7, ignored: 1, invalid: 1 },
+      { items: 4, rules: 3, ignored: 1, invalid: 0 },
+      { items: 2, rules: 2, ignored: 0, invalid: 0 },
+      { items: 2, rules: 1, ignored: 0, invalid: 1 },
+    ]);
+    expect(report.unresolved.map((u) => [u.raw, u.status, u.places])).to.deep.equal([
+      ['attack.t1685', 'unknown', [`${g}/sigma/windows/registry_set_win_defender_exclusion.yml:9`]],
+      ['attack.t9999', 'unknown', [`${g}/sigma/linux/proc_creation_lnx_placeholder_tag.yml:9`]],
+    ]);
+  });
+
+  it('reads a campaign written as JSON as a campaign, not as a layer', async () => {
+    const jsonCampaign = await runCli(['gap', '--threat', `${g}/json-campaign.json`, '--coverage', `${g}/detections.csv`, '--out', freshTmpDir('gap-jc')]);
+    expect(jsonCampaign.code).to.equal(0);
+    expect(jsonCampaign.stderr).to.contain('2 threat techniques, 2 gaps;');
+  });
+
+  it('does not overwrite existing output without --force (exit 2), and replaces it with --force', async () => {
+    const before = outputs.map((name) => readFileSync(join(out, name), 'utf8'));
+    const again = await runCli([...apt32Args, '--out', out, '--min-coverage', '80']);
+    expect(again.code).to.equal(2);
+    expect(again.stderr).to.contain(`${join(out, 'coverage.layer.json')} already exists; pass --force to overwrite it`);
+    expect(outputs.map((name) => readFileSync(join(out, name), 'utf8'))).to.deep.equal(before);
+    const forced = await runCli([...apt32Args, '--out', out, '--min-coverage', '80', '--force']);
+    expect(forced.code).to.equal(0);
+    expect(readFileSync(join(out, 'gap-report.md'), 'utf8')).to.contain('below 80%');
+  });
+
+  it('writes nothing when only the report exists already (no half-replaced output)', async () => {
+    const partial = freshTmpDir('gap-partial');
+    writeFileSync(join(partial, 'gap-report.md'), 'an older report\n');
+    const refused = await runCli([...apt32Args, '--out', partial]);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.contain('gap-report.md already exists');
+    expect(readdirSync(partial)).to.deep.equal(['gap-report.md']);
+  });
+
+  it('--min-coverage 150 is a usage error (exit 2) and writes nothing', async () => {
+    const bad = freshTmpDir('gap-bad');
+    const refused = await runCli([...apt32Args, '--out', bad, '--min-coverage', '150']);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.contain('--min-coverage 150: give a number from 0 to 100');
+    expect(readdirSync(bad)).to.deep.equal([]);
+  });
+
+  it('gives byte-identical layers and report when run twice', async () => {
+    const first = freshTmpDir('gap-det');
+    const second = freshTmpDir('gap-det');
+    for (const dir of [first, second]) expect((await runCli([...apt32Args, '--out', dir, '--quiet'])).code).to.equal(0);
+    for (const name of outputs) expect(readFileSync(join(second, name)).equals(readFileSync(join(first, name))), name).to.equal(true);
+  });
+});
+
+describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaigns/ as threat)', function () {
+  this.timeout(30_000);
+  const sigma = resolve(repoRoot, '../shared/sigma');
+  let report: {
+    inputs: { kind: string; files: number; counts: { items: number; rules: number; ignored: number; invalid: number }; ignored: { file: string; reason: string }[] }[];
+    unresolved: { raw: string; status: string; note: string; places: string[] }[];
+    rows: { id: string }[];
+  };
+  let code: number;
+  let out: string;
+
+  before(async function () {
+    if (!existsSync(sigma)) this.skip();
+    out = freshTmpDir('gap-sigma');
+    const run = await runCli(['gap', '--threat', 'campaigns', '--coverage', sigma, '--out', out, '--report', 'json', '--quiet']);
+    code = run.code;
+    if (code === 0) report = readJson(join(out, 'gap-report.json'));
+  });
+
+  /** Every *.yml / *.yaml under the folder, without the code under test (hidden folders skipped, as Sigma tools do). */
+  const yamlFiles = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((path) => /\.ya?ml$/i.test(path) && !path.split(sep).some((part) => part.startsWith('.')))
+      .map((path) => join(dir, path));
+
+  it('exits 0 and its input counts add up to the rule files found by an independent walk', () => {
+    expect(code).to.equal(0);
+    const [input] = report.inputs;
+    const files = yamlFiles(sigma).length;
+    expect(input?.kind).to.equal('sigma');
+    expect(files).to.be.greaterThan(3000);
+    expect(input?.files).to.equal(files);
+    const { items, rules, ignored, invalid } = input!.counts;
+    expect(items).to.equal(files);
+    expect(rules + ignored + invalid).to.equal(items);
+    expect(rules).to.be.greaterThan(ignored);
+    expect(report.rows.length).to.be.greaterThan(0);
+  });
+
+  it('reports attack.t1685 (an ATT&CK release newer than 18.1) as unknown, with the data fetch hint', () => {
+    const t1685 = report.unresolved.find((u) => u.raw.toLowerCase() === 'attack.t1685');
+    expect(t1685?.status).to.equal('unknown');
+    expect(t1685?.note).to.contain('data fetch');
+    // Every live rule file that carries the tag is a place of it (an independent grep, deprecated rules excluded).
+    const carriers = yamlFiles(sigma).filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      return /^\s*-\s*attack\.t1685\s*(#.*)?$/im.test(text) && !/^status:\s*(deprecated|unsupported)\b/m.test(text);
+    });
+    expect(t1685?.places.length).to.equal(carriers.length);
+  });
+
+  it('normalizes the old (revoked) IDs the rule set carries instead of reporting them', () => {
+    const index = loadRelease('18.1');
+    // Find the revoked technique tags in the data itself, with the files that carry them.
+    const revoked: { tag: string; file: string; final: string }[] = [];
+    for (const file of yamlFiles(sigma)) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/^\s*-\s*(attack\.t\d{4}(?:\.\d{3})?)\b/gim)) {
+        const tag = match[1]!;
+        const technique = index.technique(tag.slice('attack.'.length).toUpperCase() as never);
+        if (technique?.revoked) revoked.push({ tag, file, final: index.revocationChain(technique.id).final!.id });
+      }
+    }
+    expect(revoked.length, 'the rule set carries no revoked ID').to.be.greaterThan(0);
+    const unresolved = new Set(report.unresolved.map((u) => u.raw.toLowerCase()));
+    for (const { tag, file, final } of revoked) {
+      expect(unresolved.has(tag.toLowerCase()), tag).to.equal(false);
+      // A live rule: its resolved IDs hold the replacement; a deprecated one is ignored, and its tag still resolves.
+      const input = readSigmaRules(file);
+      const rules: CoverageRule[] = input.rules.length
+        ? input.rules
+        : [{ kind: 'sigma', name: 'probe', file, refs: [{ raw: tag }], level: 1, levelReason: 'probe' }];
+      if (!input.rules.length) expect(report.inputs[0]?.ignored.map((i) => i.file)).to.include(file);
+      const resolved = resolveCoverage([{ ...input, rules }], index);
+      expect(resolved.rules[0]?.ids, `${tag} in ${file}`).to.include(final);
+    }
+    expect(revoked.map((r) => `${r.tag} -> ${r.final}`)).to.include('attack.t1086 -> T1059.001');
+  });
+});

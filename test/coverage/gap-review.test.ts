@@ -1,0 +1,311 @@
+/**
+ * The gap review against hand-written fixtures (test/fixtures/gap/). Every expected number below was worked out
+ * by hand from the fixtures and the formulas (GAP_FORMULAS, SIGMA_WEIGHTS, COVERAGE_WORDS); the arithmetic is in
+ * the comments. Sub-technique counts are those of ATT&CK enterprise 18.1 (current, neither revoked nor deprecated).
+ *
+ * Coverage of the fixtures, rule by rule:
+ *   sigma/windows/proc_creation_win_office_macro_child.yml   attack.t1193   stable 1.0 x high 0.9    = 0.9  -> T1566.001
+ *   sigma/windows/proc_creation_win_regsvr32_scriptlet.yml   attack.t1117   test 0.8 x high 0.9      = 0.72 -> T1218.010
+ *   sigma/windows/ps_script_win_download_cradle.yml          attack.t1086   test 0.8 x medium 0.75   = 0.6  -> T1059.001
+ *   sigma/windows/file_event_win_iso_double_click.yml        attack.t1204.002 stable 1.0 x medium 0.75 = 0.75 -> T1204.002
+ *   sigma/proxy/proxy_phishing_link_first_visit.yml          attack.t1566.002 experimental 0.6 x low 0.5 = 0.3 -> T1566.002
+ *   sigma/linux/proc_creation_lnx_placeholder_tag.yml        attack.t9999   unknown to every release
+ *   sigma/windows/registry_set_win_defender_exclusion.yml    attack.t1685   newer than 18.1
+ *   sigma/deprecated/net_connection_win_tls_rare_ja3.yml     status deprecated: ignored (would cover T1573.002)
+ *   sigma/broken/not_yaml.yml                                 not YAML: invalid
+ *   detections.csv   T1095 "20" = 0.2; "Spearphishing Attachment (T1193)" low = 0.25; T1573 none = 0; one row without techniques
+ *   detections.yml   T1204.001 medium = 0.5; "Regsvr32 (T1218.010)" 60 = 0.6
+ *   detections-broken.csv  row 2 (T1059.001 high) has an unclosed quote: skipped; T1053.005 medium = 0.5
+ */
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { AttackIndex } from '../../lib/attack/attack-index.js';
+import type { TechniqueId } from '../../lib/attack/types.js';
+import { AttackLibrary } from '../../lib/attack/load.js';
+import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { renderCoverageLayer, renderGapLayer } from '../../lib/coverage/gap-layers.js';
+import { formatGapCsv, formatGapMarkdown, gapJson } from '../../lib/coverage/gap-report.js';
+import {
+  campaignUnresolved,
+  resolveCoverage,
+  reviewGaps,
+  threatFromCampaigns,
+  threatFromLayer,
+  type GapReview,
+  type ResolvedCoverage,
+} from '../../lib/coverage/gap-review.js';
+import { readCoverageLayer } from '../../lib/coverage/read-coverage-layer.js';
+import { isLayerFile, readCoverageInputs, readThreatInputs } from '../../lib/coverage/read-threat.js';
+import { serializeLayer } from '../../lib/layer/serialize-layer.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
+
+const gap = join(repoRoot, 'test/fixtures/gap');
+const apt32 = join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml');
+const coveragePaths = [join(gap, 'sigma'), join(gap, 'detections.csv'), join(gap, 'detections.yml'), join(gap, 'detections-broken.csv')];
+
+describe('gap review (hand-computed against test/fixtures/gap)', () => {
+  let library: AttackLibrary;
+  let index: AttackIndex;
+  let inputs: CoverageInput[];
+  let coverage: ResolvedCoverage;
+  let review: GapReview;
+
+  const reviewOf = (threatPaths: string[], minCoverage: number): GapReview => {
+    const threat = readThreatInputs(threatPaths, library);
+    const layers = threat.layers.map((input) => threatFromLayer(input, index));
+    return reviewGaps([...threatFromCampaigns(threat.campaigns), ...layers.map((l) => l.source)], coverage, index, {
+      minCoverage,
+      threatUnresolved: [...campaignUnresolved(threat.campaigns), ...layers.flatMap((l) => l.unresolved)],
+    });
+  };
+  const row = (r: GapReview, id: string) => r.rows.find((x) => x.id === id);
+
+  before(() => {
+    library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+    index = library.release('enterprise-attack', '18.1');
+    inputs = readCoverageInputs(coveragePaths);
+    coverage = resolveCoverage(inputs, index);
+    review = reviewOf([apt32], 0.5);
+  });
+
+  describe('APT32 against the fixtures at --min-coverage 50', () => {
+    it('has the six techniques of the campaign, each observed once (threat 1)', () => {
+      expect(review.threats).to.deep.equal([{ name: 'APT32 targets Wuhan government (COVID-19)', kind: 'campaign', techniques: 6 }]);
+      expect(review.rows.map((r) => [r.id, r.threat]).sort()).to.deep.equal(
+        [['T1095', 1], ['T1204', 1], ['T1218.010', 1], ['T1566.001', 1], ['T1566.002', 1], ['T1573', 1]],
+      );
+    });
+
+    // [id, coverage, status, priority, gap], ranked by priority (= threat 1 x (1 - coverage)).
+    const expected: [TechniqueId, number, string, number, boolean, string][] = [
+      // only the CSV row "TLS to newly registered domains" (none = 0); the Sigma rule for T1573.002 is deprecated
+      ['T1573', 0, 'none', 1, true, '0 -> none; 1 x (1 - 0) = 1'],
+      ['T1095', 0.2, 'low', 0.8, true, 'CSV 20 -> 0.2 < 0.5; 1 x (1 - 0.2) = 0.8'],
+      // no rule for T1204 itself; T1204.001 0.5 (YAML medium), T1204.002 0.75; T1204 has 5 sub-techniques
+      ['T1204', 0.25, 'partial', 0.75, true, '(0.5 + 0.75 + 0 + 0 + 0) / 5 = 0.25; 1 x 0.75'],
+      ['T1566.002', 0.3, 'low', 0.7, true, 'experimental 0.6 x low 0.5 = 0.3; 1 x 0.7'],
+      ['T1218.010', 0.72, 'covered', 0.28, false, 'max(attack.t1117 0.8 x 0.9 = 0.72, YAML 60 -> 0.6) = 0.72; 1 x 0.28'],
+      ['T1566.001', 0.9, 'covered', 0.1, false, 'max(attack.t1193 1.0 x 0.9 = 0.9, CSV T1193 low 0.25) = 0.9; 1 x 0.1'],
+    ];
+    expected.forEach(([id, cov, status, priority, isGap, arithmetic], rank) => {
+      it(`${rank + 1}. ${id}: coverage ${cov}, ${status}, priority ${priority}, ${isGap ? 'a gap' : 'not a gap'} (${arithmetic})`, () => {
+        const r = review.rows[rank];
+        expect(r?.id).to.equal(id);
+        expect([r?.coverage, r?.status, r?.priority, review.gaps.includes(r!)]).to.deep.equal([cov, status, priority, isGap]);
+      });
+    });
+
+    it('lists the gaps in priority order: T1573 1 > T1095 0.8 > T1204 0.75 > T1566.002 0.7', () => {
+      expect(review.gaps.map((r) => r.id)).to.deep.equal(['T1573', 'T1095', 'T1204', 'T1566.002']);
+    });
+
+    it('keeps every rule of a technique, best first (T1218.010: Sigma 0.72, then the YAML detection 0.6)', () => {
+      expect(row(review, 'T1218.010')?.rules.map((r) => [r.name, r.level])).to.deep.equal([
+        ['Regsvr32 Loading a Remote Scriptlet', 0.72],
+        ['EDR: regsvr32 loading scrobj.dll', 0.6],
+      ]);
+    });
+
+    it('places T1218.010 under defense-evasion only, and the partial T1204 names its covered sub-techniques', () => {
+      expect(row(review, 'T1218.010')?.tactics).to.deep.equal(['defense-evasion']);
+      expect(row(review, 'T1204')?.coveredSubtechniques).to.deep.equal(['T1204.001', 'T1204.002']);
+      expect(row(review, 'T1204')?.rules).to.deep.equal([]);
+    });
+
+    it('shows T1566, not a threat technique, as partial in the coverage layer: (0.9 + 0.3 + 0 + 0) / 4 = 0.3 -> score 30', () => {
+      expect(row(review, 'T1566')).to.equal(undefined);
+      const layer = renderCoverageLayer(review, index);
+      const entry = layer.techniques?.find((t) => t.techniqueID === 'T1566');
+      expect(entry?.score).to.equal(30);
+      expect(entry?.comment).to.equal('partially covered, only through sub-techniques T1566.001, T1566.002');
+      expect(entry?.metadata?.[0]).to.deep.equal({ name: 'coverage', value: 'partial (30%)' });
+    });
+
+    it('scores every covered technique in the coverage layer by hand', () => {
+      const layer = renderCoverageLayer(review, index);
+      expect(Object.fromEntries((layer.techniques ?? []).map((t) => [t.techniqueID, t.score]))).to.deep.equal({
+        T1053: 10, // partial: T1053.005 0.5 / 5 sub-techniques = 0.1
+        'T1053.005': 50, // detections-broken.csv row 3, medium
+        T1059: 5, // partial: T1059.001 0.6 / 13 sub-techniques = 0.046 -> 4.6 -> 5
+        'T1059.001': 60, // attack.t1086 only: the "high" row of detections-broken.csv is broken and skipped
+        T1095: 20,
+        T1204: 25, // partial: 0.25 as above
+        'T1204.001': 50,
+        'T1204.002': 75,
+        T1218: 5, // partial: T1218.010 0.72 / 14 sub-techniques = 0.051 -> 5.1 -> 5
+        'T1218.010': 72,
+        T1566: 30,
+        'T1566.001': 90,
+        'T1566.002': 30,
+        T1573: 0, // a stated gap (coverage none) is shown, at 0
+      });
+      expect(Object.values(layer.techniques ?? []).filter((t) => t.techniqueID.startsWith('T1573.'))).to.deep.equal([]);
+    });
+
+    it('renders both layers valid against the layer 4.5 schema, and the gap layer scores the gaps by priority', () => {
+      const coverageLayer = renderCoverageLayer(review, index);
+      const gapLayer = renderGapLayer(review, index);
+      expect(schemaIssues('layer-4.5', JSON.parse(serializeLayer(coverageLayer)))).to.deep.equal([]);
+      expect(schemaIssues('layer-4.5', JSON.parse(serializeLayer(gapLayer)))).to.deep.equal([]);
+      const scored = (gapLayer.techniques ?? []).filter((t) => t.score !== undefined).map((t) => [t.techniqueID, t.score]);
+      expect(scored).to.deep.equal([['T1095', 0.8], ['T1204', 0.75], ['T1566.002', 0.7], ['T1573', 1]]);
+      // T1566.002 is annotated, so its parent opens with its sub-techniques shown.
+      expect(gapLayer.techniques?.find((t) => t.techniqueID === 'T1566')).to.deep.equal({ techniqueID: 'T1566', showSubtechniques: true });
+    });
+  });
+
+  describe('a threat that names parent techniques (parent-campaign.yaml: T1059, T1566)', () => {
+    // At --min-coverage 20, so that T1566 (0.3) would pass the threshold if it were not partial.
+    let parents: GapReview;
+    before(() => {
+      parents = reviewOf([join(gap, 'parent-campaign.yaml')], 0.2);
+    });
+
+    it('T1059 with a rule only for T1059.001 is partial and a gap: 0.6 / 13 = 0.046, priority 1 x (1 - 0.046) = 0.954', () => {
+      const t1059 = row(parents, 'T1059');
+      expect([t1059?.status, t1059?.coverage, t1059?.priority, t1059?.coveredSubtechniques]).to.deep.equal(['partial', 0.046, 0.954, ['T1059.001']]);
+      expect(parents.gaps).to.include(t1059);
+    });
+
+    it('T1566 is partial and a gap although its mean 0.3 is above 0.2: partial is never covered', () => {
+      const t1566 = row(parents, 'T1566');
+      expect([t1566?.status, t1566?.coverage, t1566?.priority]).to.deep.equal(['partial', 0.3, 0.7]);
+      expect(parents.gaps.map((r) => r.id)).to.deep.equal(['T1059', 'T1566']);
+    });
+  });
+
+  describe('per-tactic summary (threat-weighted coverage)', () => {
+    it('APT32 alone: equal weights, so the plain mean per tactic', () => {
+      expect(review.tactics).to.deep.equal([
+        // T1566.001 0.9, T1566.002 0.3: (1 x 0.9 + 1 x 0.3) / 2 = 0.6; one gap (T1566.002)
+        { tactic: 'initial-access', name: 'Initial Access', techniques: 2, gaps: 1, threat: 2, coverage: 0.6 },
+        // T1204 0.25 (partial)
+        { tactic: 'execution', name: 'Execution', techniques: 1, gaps: 1, threat: 1, coverage: 0.25 },
+        // T1218.010 0.72
+        { tactic: 'defense-evasion', name: 'Defense Evasion', techniques: 1, gaps: 0, threat: 1, coverage: 0.72 },
+        // T1573 0, T1095 0.2: (0 + 0.2) / 2 = 0.1
+        { tactic: 'command-and-control', name: 'Command and Control', techniques: 2, gaps: 2, threat: 2, coverage: 0.1 },
+      ]);
+    });
+
+    it('APT32 plus the old threat layer (scores 3, 2, 4 of 0..4 -> weights 0.75, 0.5, 1): weighted by threat', () => {
+      const both = reviewOf([apt32, join(gap, 'old-threat-4.2.json')], 0.5);
+      expect(both.tactics).to.deep.equal([
+        // T1566.001 threat 1 + 0.5 = 1.5 at 0.9, T1566.002 1 at 0.3: (1.35 + 0.3) / 2.5 = 0.66
+        { tactic: 'initial-access', name: 'Initial Access', techniques: 2, gaps: 1, threat: 2.5, coverage: 0.66 },
+        // T1204 1 at 0.25, T1059.001 (T1086) 0.75 at 0.6: (0.25 + 0.45) / 1.75 = 0.4
+        { tactic: 'execution', name: 'Execution', techniques: 2, gaps: 1, threat: 1.75, coverage: 0.4 },
+        { tactic: 'defense-evasion', name: 'Defense Evasion', techniques: 1, gaps: 0, threat: 1, coverage: 0.72 },
+        // T1573 1 + 1 = 2 at 0, T1095 1 at 0.2: 0.2 / 3 = 0.0667 -> 0.067
+        { tactic: 'command-and-control', name: 'Command and Control', techniques: 2, gaps: 2, threat: 3, coverage: 0.067 },
+      ]);
+    });
+  });
+
+  describe('old IDs, unknown IDs and broken input', () => {
+    // [rule name, reference as written, technique it covers]
+    const oldIds: [string, string, TechniqueId][] = [
+      ['PowerShell Download Cradle in a Script Block', 'attack.t1086', 'T1059.001'],
+      ['Office Application Spawning a Shell From a Mail Attachment', 'attack.t1193', 'T1566.001'],
+      ['Regsvr32 Loading a Remote Scriptlet', 'attack.t1117', 'T1218.010'],
+      ['Mail sandbox detonation', 'Spearphishing Attachment (T1193)', 'T1566.001'],
+    ];
+    for (const [name, raw, id] of oldIds) {
+      it(`"${name}" (${raw}) covers ${id}`, () => {
+        const resolved = coverage.rules.find((r) => r.rule.name === name);
+        expect(resolved?.rule.refs.map((ref) => ref.raw)).to.deep.equal([raw]);
+        expect(resolved?.ids).to.deep.equal([id]);
+        expect(review.covered.find((c) => c.id === id)?.rules.map((r) => r.name)).to.include(name);
+      });
+    }
+
+    it('reports attack.t1685 (newer release) and attack.t9999 as unknown, with file, line and the data fetch hint', () => {
+      const short = coverage.unresolved.map((u) => ({ ...u, file: u.file.slice(gap.length + 1) }));
+      expect(short.map(({ note, ...rest }) => rest)).to.deep.equal([
+        { raw: 'attack.t9999', file: 'sigma/linux/proc_creation_lnx_placeholder_tag.yml', line: 9, rule: 'Linux Binary Run From a World-Writable Folder', status: 'unknown' },
+        { raw: 'attack.t1685', file: 'sigma/windows/registry_set_win_defender_exclusion.yml', line: 9, rule: 'Microsoft Defender Exclusion Added Through the Registry', status: 'unknown' },
+      ]);
+      expect(coverage.unresolved[1]?.note).to.equal(
+        'T1685 is not a technique in ATT&CK enterprise-attack 18.1; if it comes from a newer ATT&CK release, get it with `attack-layers data fetch`',
+      );
+      expect(coverage.unresolved[0]?.note).to.contain('data fetch');
+    });
+
+    it('reports the not-YAML rule and the broken CSV row with file and line, and counts them invalid', () => {
+      const problems = inputs.flatMap((input) => input.problems).map((p) => [p.file.slice(gap.length + 1), p.line, p.skipped]);
+      // not_yaml.yml: the flow sequence opened on line 3 is still open when line 4 starts a new key
+      expect(problems).to.deep.equal([
+        ['sigma/broken/not_yaml.yml', 4, true],
+        ['detections-broken.csv', 2, true],
+      ]);
+      expect(inputs.map((input) => input.counts)).to.deep.equal([
+        { items: 9, rules: 7, ignored: 1, invalid: 1 }, // 9 files: 7 rules + deprecated + not YAML
+        { items: 4, rules: 3, ignored: 1, invalid: 0 }, // the inventory row without techniques is ignored
+        { items: 2, rules: 2, ignored: 0, invalid: 0 },
+        { items: 2, rules: 1, ignored: 0, invalid: 1 }, // the broken row is an item of its own
+      ]);
+    });
+
+    it('still completes the review, and the report lists the unresolved references and the problems', () => {
+      expect(review.rows).to.have.length(6);
+      const markdown = formatGapMarkdown(review);
+      expect(markdown).to.contain('| attack.t1685 | unknown | 1 | T1685 is not a technique in ATT&CK enterprise-attack 18.1;');
+      expect(markdown).to.contain('/sigma/windows/registry_set_win_defender_exclusion.yml:9 |');
+      expect(markdown).to.contain('/sigma/broken/not_yaml.yml:4: not valid YAML');
+      expect(markdown).to.contain('/detections-broken.csv:2: a quoted field opened on line 2 is never closed');
+      const json = gapJson(review) as { unresolved: { raw: string; status: string }[] };
+      expect(json.unresolved.map((u) => [u.raw, u.status])).to.deep.equal([
+        ['attack.t1685', 'unknown'],
+        ['attack.t9999', 'unknown'],
+      ]);
+    });
+  });
+
+  describe('threat layers', () => {
+    it('an old layer (format 4.2, ATT&CK 8) with T1086 counts it as T1059.001, weighted by its gradient', () => {
+      const { source, unresolved } = threatFromLayer(readCoverageLayer(join(gap, 'old-threat-4.2.json')), index);
+      expect(unresolved).to.deep.equal([]);
+      expect(source.kind).to.equal('layer');
+      expect(source.techniques).to.deep.equal([
+        { id: 'T1059.001', weight: 0.75, tactics: ['execution'] }, // score 3 on 0..4
+        { id: 'T1566.001', weight: 0.5, tactics: ['initial-access'] }, // 2 / 4
+        { id: 'T1573', weight: 1, tactics: ['command-and-control'] }, // 4 / 4
+      ]);
+      const layerReview = reviewGaps([source], coverage, index, { minCoverage: 0.5 });
+      expect(layerReview.rows.map((r) => [r.id, r.threat, r.coverage, r.status, r.priority])).to.deep.equal([
+        ['T1573', 1, 0, 'none', 1], // 1 x (1 - 0)
+        ['T1059.001', 0.75, 0.6, 'covered', 0.3], // 0.75 x (1 - 0.6)
+        ['T1566.001', 0.5, 0.9, 'covered', 0.05], // 0.5 x (1 - 0.9)
+      ]);
+    });
+
+    it('tells a campaign written as JSON from a layer (both have "domain")', () => {
+      expect(isLayerFile(join(gap, 'json-campaign.json'))).to.equal(false);
+      expect(isLayerFile(join(gap, 'old-threat-4.2.json'))).to.equal(true);
+      const jsonReview = reviewOf([join(gap, 'json-campaign.json')], 0.5);
+      expect(jsonReview.rows.map((r) => [r.id, r.priority])).to.deep.equal([
+        ['T1573', 1],
+        ['T1095', 0.8],
+      ]);
+    });
+  });
+
+  describe('determinism', () => {
+    it('two reviews of the same input give byte-identical layers and reports', () => {
+      const threat = readThreatInputs([apt32], library);
+      const again = reviewGaps(threatFromCampaigns(threat.campaigns), resolveCoverage(readCoverageInputs(coveragePaths), index), index, {
+        minCoverage: 0.5,
+        threatUnresolved: campaignUnresolved(threat.campaigns),
+      });
+      const outputs = (r: GapReview): string[] => [
+        serializeLayer(renderCoverageLayer(r, index)),
+        serializeLayer(renderGapLayer(r, index)),
+        formatGapMarkdown(r),
+        formatGapCsv(r),
+        JSON.stringify(gapJson(r)),
+      ];
+      expect(outputs(again)).to.deep.equal(outputs(review));
+    });
+  });
+});

@@ -45,12 +45,8 @@ export interface TacticReading {
   unreadable: string[];
 }
 
-/** One reference as written in a campaign, and what it resolved to. */
-export interface ReferenceResult {
-  raw: string;
-  /** JSON path in the campaign file (`/techniques/3`), or `/software/0` for inferred ones. */
-  path: string;
-  line?: number;
+/** What one reference resolves to, before campaign-level details are attached. */
+export interface Resolution {
   status: ReferenceStatus;
   /** The current technique IDs it resolves to; empty when none. */
   ids: TechniqueId[];
@@ -63,6 +59,14 @@ export interface ReferenceResult {
   placed: Record<TechniqueId, TacticShortname[]>;
   candidates: Candidate[];
   warnings: string[];
+}
+
+/** One reference as written in a campaign, and what it resolved to. */
+export interface ReferenceResult extends Resolution {
+  raw: string;
+  /** JSON path in the campaign file (`/techniques/3`), or `/software/0` for inferred ones. */
+  path: string;
+  line?: number;
   confidence?: Confidence;
   score?: number;
   comment?: string;

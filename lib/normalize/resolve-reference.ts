@@ -1,7 +1,9 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { editDistance, typoLimit } from './name-distance.js';
-import type { Candidate, ReferenceStatus, TacticReading } from './normalize-types.js';
+import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './normalize-types.js';
+
+export type { Resolution } from './normalize-types.js';
 import { parseReference } from './parse-reference.js';
 import { readTactic } from './read-tactic.js';
 
@@ -19,18 +21,6 @@ export interface ResolveContext {
 export interface ReferenceInput {
   raw: string;
   tactics?: readonly string[];
-}
-
-/** What one reference resolves to, before campaign-level details are attached. */
-export interface Resolution {
-  status: ReferenceStatus;
-  ids: TechniqueId[];
-  note: string;
-  trail: string[];
-  tactics: TacticReading;
-  placed: Record<TechniqueId, TacticShortname[]>;
-  candidates: Candidate[];
-  warnings: string[];
 }
 
 interface Outcome {

@@ -60,18 +60,39 @@ export { LAYER_FORMAT } from './layer/layer-types.js';
 export { serializeLayer, serializeLayers, isNavigatorLayer } from './layer/serialize-layer.js';
 /** Check layers against the 4.5 schema and the ATT&CK release they declare. */
 export { validateLayer, LAYER_FINDING_CODES, type LayerFinding, type LayerFindingCode, type ValidateLayerOptions } from './layer/validate-layer.js';
-/** Convert older layer formats and ATT&CK releases to format 4.5. */
+/** Convert older layer formats to format 4.5 (structure only). */
 export {
-  upgradeLayer,
   migrateLayerFormat,
   layerFormat,
   compareVersions,
-  isAnnotated,
-  collapsedSubtechniques,
   DEFAULT_NAVIGATOR_VERSION,
-  type UpgradeOptions,
+  type FormatOptions,
   type LayerFormatInfo,
-} from './layer/upgrade-layer.js';
+} from './layer/layer-format.js';
+/** Which annotated sub-techniques Navigator would show collapsed (invisible). */
+export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibility.js';
+/** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
+export { upgradeLayer, upgradeReleases, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
+export {
+  formatUpgradeMarkdown,
+  upgradeMessages,
+  summarizeUpgrade,
+  countChanges,
+  type LayerUpgradeReport,
+  type EntryUpgrade,
+  type EntryChange,
+  type EntryTarget,
+  type SettingChange,
+  type UpgradeCounts,
+} from './layer/upgrade-report.js';
+/** Layer files named by paths, folders expanded. */
+export { listLayerFiles, type LayerPath } from './layer/layer-files.js';
+/** Merge technique entries that name one technique and tactic, by one documented rule. */
+export { mergeEntries, MERGE_SCORES, type MergeScore, type MergeSource } from './layer/merge-entries.js';
+/** Enterprise platform names ATT&CK renamed, and the current name of one. */
+export { PLATFORM_RENAMES, currentPlatformName } from './attack/platform-names.js';
+/** A parsed JSON object, and its type guard. */
+export { isJsonObject, type JsonObject } from './json-value.js';
 /** Parse JSON text with errors that name the file, line and column. */
 export { parseJsonText } from './json-text.js';
 /** Coverage inputs and the gap review. */

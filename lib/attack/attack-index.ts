@@ -48,6 +48,7 @@ export class AttackIndex {
   private readonly childrenOf = new Map<string, TechniqueRecord[]>();
   private readonly tacticByKey = new Map<string, TacticRecord>();
   private readonly actorsByKey = new Map<string, ActorRecord[]>();
+  private platformList?: string[];
 
   constructor(data: AttackIndexData) {
     this.data = data;
@@ -133,9 +134,12 @@ export class AttackIndex {
     return this.byName;
   }
 
-  /** Follow `revoked-by` relationships from a technique to the first one that is not revoked. */
-  revocationChain(id: TechniqueId): RevocationChain {
-    const start = this.byId.get(id);
+  /**
+   * Follow `revoked-by` relationships from a technique to the first one that is not revoked. Given an ID, the chain
+   * starts at the current object of that ID; given a record (say, found by STIX id), at that very object.
+   */
+  revocationChain(from: TechniqueId | TechniqueRecord): RevocationChain {
+    const start = typeof from === 'string' ? this.byId.get(from) : from;
     if (!start) return { steps: [] };
     const steps = [start];
     let current = start;
@@ -146,6 +150,12 @@ export class AttackIndex {
       current = next;
     }
     return { steps, final: current };
+  }
+
+  /** The platforms of the release's current techniques (`Windows`, `IaaS`…), sorted. */
+  platforms(): readonly string[] {
+    this.platformList ??= [...new Set(this.currentTechniques().flatMap((technique) => technique.platforms))].sort();
+    return this.platformList;
   }
 
   /** Tactics in matrix order. */

@@ -1,7 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { TechniqueId } from '../attack/types.js';
 import { LAYER_FORMAT, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from '../layer/layer-types.js';
-import { DEFAULT_NAVIGATOR_VERSION } from '../layer/upgrade-layer.js';
+import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
 import { GAP_FORMULAS, type CoveredTechnique, type GapReview, type GapRow } from './gap-review.js';
 
 const RULES_IN_COMMENT = 10;

@@ -44,9 +44,10 @@ import {
   type LegendItem,
   type NavigatorLayer,
 } from './layer-types.js';
-import { DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat, upgradeLayer } from './upgrade-layer.js';
+import { DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
+import { upgradeLayer } from './upgrade-layer.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 
-type JsonObject = Record<string, unknown>;
 
 /** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
 export const COMBINE_OPS = {
@@ -104,10 +105,6 @@ export interface CombineResult {
 const SCORE_COLORS = ['#ff6666', '#ffe766', '#8ec843'];
 const DIFF_COLORS = ['#ff9f43', '#ffffff', '#4ea3e6'];
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** `a.json`, or `a.json (layer 2)` in a file of several layers. */
 export function describeSource(source: Pick<LayerSource, 'file' | 'position'>): string {
   return source.position === undefined ? source.file : `${source.file} (layer ${source.position + 1})`;
@@ -122,13 +119,13 @@ export function parseLayerSources(text: string, file: string): LayerSource[] {
   if (Array.isArray(value)) {
     if (!value.length) throw new InputError(`${file}: the file holds an empty array of layers; give at least one layer`, { file });
     return value.map((element, position) => {
-      if (!isObject(element)) {
+      if (!isJsonObject(element)) {
         throw new InputError(`${file}: /${position}: must be a layer object, not ${JSON.stringify(element)?.slice(0, 40)}`, { file });
       }
       return { file, position, value: element };
     });
   }
-  if (!isObject(value)) throw new InputError(`${file}: must be a layer object or an array of layers`, { file });
+  if (!isJsonObject(value)) throw new InputError(`${file}: must be a layer object or an array of layers`, { file });
   return [{ file, value }];
 }
 
@@ -194,7 +191,7 @@ export function upgradeSources(
     const changes = all.filter((change) => !change.startsWith('/layout/'));
     if (!changes.length) continue;
     const format = layerFormat(source.value);
-    const versions = isObject(source.value) && isObject(source.value['versions']) ? source.value['versions'] : {};
+    const versions = isJsonObject(source.value) && isJsonObject(source.value['versions']) ? source.value['versions'] : {};
     const upgrade: LayerUpgrade = { source: where, changes };
     if (format.comparedTo45 === -1 && format.version !== undefined) upgrade.fromFormat = format.version;
     if (versions['attack'] !== undefined) upgrade.fromAttack = String(versions['attack']);

@@ -1,9 +1,9 @@
 import { compareIds } from '../attack/index-bundle.js';
 import { validator } from '../schemas.js';
 import type { NavigatorLayer } from './layer-types.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: unknown };
 
 /** Where the known fields go, in the order of the format definition's own example; unknown keys follow, sorted. */
 const LAYER_KEYS = [
@@ -56,14 +56,10 @@ const LEGEND_KEYS = ['label', 'color'];
 const METADATA_KEYS = ['name', 'value', 'divider'];
 const LINK_KEYS = ['label', 'url', 'divider'];
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Any JSON value with object keys sorted at every depth (arrays keep their order). */
 function sortedDeep(value: unknown): Json {
   if (Array.isArray(value)) return value.map(sortedDeep);
-  if (!isObject(value)) return value as Json;
+  if (!isJsonObject(value)) return value as Json;
   const out: { [key: string]: Json } = {};
   for (const key of Object.keys(value).sort()) if (value[key] !== undefined) out[key] = sortedDeep(value[key]);
   return out;
@@ -75,7 +71,7 @@ function ordered(
   known: readonly string[],
   shape: (key: string, child: unknown) => Json = (_key, child) => sortedDeep(child),
 ): Json {
-  if (!isObject(value)) return sortedDeep(value);
+  if (!isJsonObject(value)) return sortedDeep(value);
   const out: { [key: string]: Json } = {};
   for (const key of known) if (value[key] !== undefined) out[key] = shape(key, value[key]);
   for (const key of Object.keys(value).filter((k) => !known.includes(k)).sort()) {
@@ -88,9 +84,10 @@ function list(value: unknown, each: (item: unknown) => Json): Json {
   return Array.isArray(value) ? value.map(each) : sortedDeep(value);
 }
 
-function compareEntries(a: unknown, b: unknown): number {
-  const idOf = (entry: unknown): string => (isObject(entry) && typeof entry['techniqueID'] === 'string' ? entry['techniqueID'] : '');
-  const tacticOf = (entry: unknown): string => (isObject(entry) && typeof entry['tactic'] === 'string' ? entry['tactic'] : '');
+/** The order of technique entries in a serialized layer: by `techniqueID`, then `tactic` (no tactic first). */
+export function compareEntries(a: unknown, b: unknown): number {
+  const idOf = (entry: unknown): string => (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' ? entry['techniqueID'] : '');
+  const tacticOf = (entry: unknown): string => (isJsonObject(entry) && typeof entry['tactic'] === 'string' ? entry['tactic'] : '');
   return compareIds(idOf(a), idOf(b)) || compareIds(tacticOf(a), tacticOf(b));
 }
 

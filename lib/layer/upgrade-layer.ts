@@ -1,398 +1,363 @@
+import { isEqual } from 'lodash-es';
 import type { AttackIndex } from '../attack/attack-index.js';
-import type { TechniqueRecord } from '../attack/types.js';
-import { InputError, SchemaValidationError } from '../errors.js';
+import type { AttackLibrary } from '../attack/load.js';
+import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.js';
+import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
+import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
-import { LAYER_FORMAT, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from './layer-types.js';
-
-type JsonObject = Record<string, unknown>;
-
-/** The Navigator version written into `versions.navigator` when a layer has none or one older than format 4.5 allows. */
-export const DEFAULT_NAVIGATOR_VERSION = '5.1.0';
-/** The oldest Navigator version the 4.5 format names. */
-const MIN_NAVIGATOR_VERSION = '4.9.0';
-
-/** The layer format a layer states, and where it states it. */
-export interface LayerFormatInfo {
-  /** The format as written (`"4.3"`, `"3.0"`), or undefined when the layer states none. */
-  version?: string;
-  /** `versions.layer` (4.1 and later), the `version` field of formats up to 4.0, or neither. */
-  source: 'versions.layer' | 'version' | 'none';
-  /** -1, 0 or 1 as the stated format is older than, equal to or newer than 4.5; undefined when unknown. */
-  comparedTo45?: number;
-  /** The major format number (3 for "3.0"), when readable. */
-  major?: number;
-}
+import { layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
+import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
+import { mergeEntries, type MergeScore } from './merge-entries.js';
+import { compareEntries } from './serialize-layer.js';
+import { collapsedSubtechniques } from './subtechnique-visibility.js';
+import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
 /** Options of `upgradeLayer`. */
-export interface UpgradeOptions {
-  /** The file, for error messages. */
+export interface UpgradeOptions extends FormatOptions {
+  /** The file (and layer number) the layer came from, for messages and the report. */
   file?: string;
-  /** Written into `versions.navigator` when it is missing or older than 4.9.0 (default `5.1.0`). */
-  navigatorVersion?: string;
+  /**
+   * The release the layer was written for (its `versions.attack`), to look its techniques up in: a technique is then
+   * followed by STIX id, which is exact even where an ID changed. Without it, IDs are looked up in the target, which
+   * keeps every revoked and deprecated technique of earlier releases.
+   */
+  source?: AttackIndex;
+  /** Why there is no `source` (the layer's release is not available here), for the report. */
+  sourceNote?: string;
+  /** How the scores of entries that merge combine (default `max`); see `mergeEntries`. */
+  mergeScore?: MergeScore;
 }
 
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The result of `upgradeLayer`: the layer, what was done, and the same as one line per change. */
+export interface UpgradedLayer {
+  layer: NavigatorLayer;
+  report: LayerUpgradeReport;
+  changes: string[];
 }
 
-function versionParts(version: string): number[] | undefined {
-  return /^\d+(\.\d+)*$/.test(version) ? version.split('.').map(Number) : undefined;
-}
-
-/** Compare two dotted version numbers (`"4.10"` after `"4.9"`); undefined when either is not one. */
-export function compareVersions(a: string, b: string): number | undefined {
-  const left = versionParts(a);
-  const right = versionParts(b);
-  if (!left || !right) return undefined;
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
-    if (diff) return Math.sign(diff);
-  }
-  return 0;
-}
-
-/** Which layer format a parsed layer states. Like Navigator, a `version` field wins over `versions.layer`. */
-export function layerFormat(value: unknown): LayerFormatInfo {
-  if (!isObject(value)) return { source: 'none' };
-  const versions = value['versions'];
-  const raw =
-    'version' in value ? value['version'] : isObject(versions) && 'layer' in versions ? versions['layer'] : undefined;
-  if (raw === undefined || raw === null) return { source: 'none' };
-  const version = String(raw);
-  const source = 'version' in value ? 'version' : 'versions.layer';
-  const parts = versionParts(version);
-  const compared = compareVersions(version, LAYER_FORMAT);
-  // A `version` field belongs to formats up to 4.0 whatever it says.
-  return {
-    version,
-    source,
-    comparedTo45: source === 'version' ? -1 : compared,
-    major: parts?.[0],
-  };
-}
-
-/** Domain names of formats before 4.1, and what Navigator maps them to. */
-const OLD_DOMAINS: Readonly<Record<string, string>> = {
-  'mitre-enterprise': 'enterprise-attack',
-  'mitre-mobile': 'mobile-attack',
-  'mitre-ics': 'ics-attack',
-};
-
-/**
- * Format conversions to 4.5, one named rule per difference between the formats (per the format definitions of
- * 3.0 to 4.5). Each returns what it changed; none touches `techniques` order, so `/techniques/N` paths stay valid.
- */
-const FORMAT_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, options: UpgradeOptions) => string[]]> = [
-  [
-    'the `version` field of formats up to 4.0 becomes `versions.layer`',
-    (layer) => {
-      if (!('version' in layer)) return [];
-      const old = layer['version'];
-      delete layer['version'];
-      const versions = isObject(layer['versions']) ? layer['versions'] : {};
-      layer['versions'] = { ...versions, layer: LAYER_FORMAT };
-      return [`/version: layer format ${String(old)} converted to ${LAYER_FORMAT} (\`version\` became \`versions\`)`];
-    },
-  ],
-  [
-    'versions.layer becomes 4.5',
-    (layer) => {
-      const versions = layer['versions'];
-      if (!isObject(versions)) {
-        layer['versions'] = { layer: LAYER_FORMAT };
-        return ['/versions: added (layer format 4.5)'];
-      }
-      if (versions['layer'] === LAYER_FORMAT) return [];
-      const old = versions['layer'];
-      versions['layer'] = LAYER_FORMAT;
-      return [`/versions/layer: ${old === undefined ? 'set to' : `${String(old)} ->`} ${LAYER_FORMAT}`];
-    },
-  ],
-  [
-    'versions.navigator is at least 4.9.0',
-    (layer, options) => {
-      const versions = layer['versions'] as JsonObject;
-      const navigator = versions['navigator'];
-      const target = options.navigatorVersion ?? DEFAULT_NAVIGATOR_VERSION;
-      if (typeof navigator === 'string' && (compareVersions(navigator, MIN_NAVIGATOR_VERSION) ?? -1) >= 0) return [];
-      versions['navigator'] = target;
-      return [`/versions/navigator: ${navigator === undefined ? 'set to' : `${String(navigator)} ->`} ${target}`];
-    },
-  ],
-  [
-    'old domain names (mitre-enterprise) become enterprise-attack',
-    (layer) => {
-      const domain = layer['domain'];
-      const current = typeof domain === 'string' ? OLD_DOMAINS[domain] : undefined;
-      if (!current) return [];
-      layer['domain'] = current;
-      return [`/domain: ${String(domain)} -> ${current}`];
-    },
-  ],
-  [
-    'viewMode (format 3.0) becomes layout',
-    (layer) => {
-      if (!('viewMode' in layer)) return [];
-      const viewMode = layer['viewMode'];
-      delete layer['viewMode'];
-      if (isObject(layer['layout'])) return [`/viewMode: removed (layout is already set)`];
-      // Navigator's own mapping: 1 was the compact table (IDs, no names), 2 the mini table.
-      const layout =
-        viewMode === 1
-          ? { layout: 'side', showID: true, showName: false }
-          : viewMode === 2
-            ? { layout: 'mini', showID: false, showName: false }
-            : { layout: 'side' };
-      layer['layout'] = layout;
-      return [`/viewMode: ${JSON.stringify(viewMode)} became layout ${JSON.stringify(layout)}`];
-    },
-  ],
-  [
-    'filters.stages (PRE-ATT&CK, gone since format 4.0) is dropped',
-    (layer) => {
-      const filters = layer['filters'];
-      if (!isObject(filters) || !('stages' in filters)) return [];
-      delete filters['stages'];
-      return ['/filters/stages: removed (format 4.0 dropped the PRE-ATT&CK stage filter)'];
-    },
-  ],
-  [
-    'an empty score ("") means unscored; a numeric string becomes a number',
-    (layer) => {
-      const changes: string[] = [];
-      const techniques = layer['techniques'];
-      if (!Array.isArray(techniques)) return changes;
-      techniques.forEach((entry, i) => {
-        if (!isObject(entry) || typeof entry['score'] !== 'string') return;
-        const score = entry['score'].trim();
-        if (score === '') {
-          delete entry['score'];
-          changes.push(`/techniques/${i}/score: "" removed (unscored)`);
-        } else if (Number.isFinite(Number(score))) {
-          entry['score'] = Number(score);
-          changes.push(`/techniques/${i}/score: "${score}" -> ${Number(score)}`);
-        }
-      });
-      return changes;
-    },
-  ],
-];
-
-/**
- * Convert the structure of a layer of any older format (3.x, 4.0–4.4) to 4.5 without looking at ATT&CK: a copy
- * comes back with the list of changes. Technique entries keep their positions.
- */
-export function migrateLayerFormat(value: JsonObject, options: UpgradeOptions = {}): { layer: JsonObject; changes: string[] } {
-  const layer = structuredClone(value);
-  const changes = FORMAT_RULES.flatMap(([, apply]) => apply(layer, options));
-  return { layer, changes };
-}
-
-/** True when an entry carries something Navigator shows or exports (a score, colour, comment, link, metadata, or is disabled). */
-export function isAnnotated(entry: JsonObject | LayerTechnique): boolean {
-  const e = entry as JsonObject;
-  return (
-    typeof e['score'] === 'number' ||
-    (typeof e['color'] === 'string' && e['color'] !== '') ||
-    (typeof e['comment'] === 'string' && e['comment'] !== '') ||
-    e['enabled'] === false ||
-    (Array.isArray(e['links']) && e['links'].length > 0) ||
-    (Array.isArray(e['metadata']) && e['metadata'].length > 0)
-  );
-}
-
-/**
- * Annotated sub-technique entries that Navigator shows collapsed (invisible) under their parent, by entry position,
- * with the tactics where that happens. A parent entry with `showSubtechniques: true` expands them under its tactic
- * (or all tactics when it has none); `layout.expandedSubtechniques` "annotated" or "all" expands every one.
- */
-export function collapsedSubtechniques(
-  entries: readonly unknown[],
-  index: AttackIndex,
-  expanded: unknown,
-): Map<number, string[]> {
-  const hidden = new Map<number, string[]>();
-  if (expanded === 'annotated' || expanded === 'all') return hidden;
-  const expanders = entries.filter(
-    (entry): entry is JsonObject => isObject(entry) && entry['showSubtechniques'] === true && typeof entry['techniqueID'] === 'string',
-  );
-  entries.forEach((entry, i) => {
-    if (!isObject(entry) || typeof entry['techniqueID'] !== 'string' || !isAnnotated(entry)) return;
-    const record = index.technique(entry['techniqueID']);
-    if (!record?.parent || record.revoked || record.deprecated) return;
-    const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
-    const tactics = tactic ? record.tactics.filter((t) => t === tactic) : record.tactics;
-    const collapsed = tactics.filter(
-      (t) => !expanders.some((p) => p['techniqueID'] === record.parent && (p['tactic'] === undefined || p['tactic'] === t)),
-    );
-    if (collapsed.length) hidden.set(i, collapsed);
-  });
-  return hidden;
+/** An entry of the upgraded layer before merging, and the input entry it came from. */
+interface Placed {
+  entry: JsonObject;
+  report: EntryUpgrade;
+  /** The ID the entry was written with. */
+  origin: string;
 }
 
 function describe(record: TechniqueRecord): string {
   return `${record.id} (${record.name})`;
 }
 
-function entryKey(entry: JsonObject): string {
-  return `${String(entry['techniqueID'])}\u0000${typeof entry['tactic'] === 'string' ? entry['tactic'] : ''}`;
+function cloneEntry(entry: JsonObject, tactic: string): JsonObject {
+  return { ...structuredClone(entry), tactic };
 }
 
-function pushDistinct<T>(into: T[], items: readonly T[]): void {
-  for (const item of items) if (!into.some((existing) => JSON.stringify(existing) === JSON.stringify(item))) into.push(item);
-}
-
-/** Fold `other` into `into`: the higher score, the first colour, every distinct comment, link and metadata line. */
-function mergeEntries(into: JsonObject, other: JsonObject): void {
-  const a = into['score'];
-  const b = other['score'];
-  if (typeof b === 'number' && (typeof a !== 'number' || b > a)) into['score'] = b;
-  if ((into['color'] === undefined || into['color'] === '') && typeof other['color'] === 'string' && other['color'] !== '') {
-    into['color'] = other['color'];
-  }
-  const comments = [into['comment'], other['comment']].filter((c): c is string => typeof c === 'string' && c !== '');
-  if (comments.length) into['comment'] = [...new Set(comments)].join('\n');
-  // Disabled only when every merged entry was.
-  if (into['enabled'] === false && other['enabled'] !== false) delete into['enabled'];
-  for (const key of ['metadata', 'links'] as const) {
-    const mine = Array.isArray(into[key]) ? (into[key] as unknown[]) : [];
-    if (Array.isArray(other[key])) pushDistinct(mine, other[key] as unknown[]);
-    if (mine.length || key in into) into[key] = mine;
-  }
-  if (other['showSubtechniques'] === true) into['showSubtechniques'] = true;
-  for (const [key, value] of Object.entries(other)) if (!(key in into)) into[key] = value;
+/** The current technique an ID stands for in a release: itself, or the end of its revocation chain. */
+function currentOf(index: AttackIndex, id: string): TechniqueRecord | undefined {
+  const record = index.technique(id);
+  const final = record?.revoked ? index.revocationChain(record).final : record;
+  return final && !final.deprecated ? final : undefined;
 }
 
 /**
- * Upgrade a layer of format 3.x or 4.0–4.5 to format 4.5 for an ATT&CK release: revoked techniques are replaced by
- * the end of their revocation chain (annotations kept, plus a metadata line naming the old ID), tactics that no
- * longer apply are dropped, duplicates that result are merged, and `versions.attack` becomes the release's major.
- * Deprecated and unknown techniques are kept and reported. Every change is listed.
- * @throws InputError when the value is not a layer object or is for another domain; SchemaValidationError when
- * the result is still not a valid 4.5 layer (for example a score that is not a number).
+ * Find what one entry's technique is in the target release, and what became of it. Returns the current technique,
+ * or undefined when the entry is removed or unknown (the report says which).
  */
-export function upgradeLayer(
-  value: unknown,
-  index: AttackIndex,
-  options: UpgradeOptions = {},
-): { layer: NavigatorLayer; changes: string[] } {
+function resolveEntry(id: string, report: EntryUpgrade, target: AttackIndex, source: AttackIndex | undefined): TechniqueRecord | undefined {
+  const sourceRecord = source ? source.technique(id) : undefined;
+  let record = sourceRecord ? target.techniqueByStixId(sourceRecord.stixId) : target.technique(id);
+  if (sourceRecord && !record) {
+    record = target.technique(id);
+    if (!record) {
+      report.name = sourceRecord.name;
+      report.changes.push('removed');
+      report.notes.push(`${describe(sourceRecord)} of ${source!.label} does not exist in ${target.label}; removed`);
+      return undefined;
+    }
+    report.notes.push(`${id} is another ATT&CK object in ${target.label} than in ${source!.label}; matched by ID`);
+  }
+  if (source && !sourceRecord && record) report.notes.push(`${id} is not in ${source.label}, the layer's release; found in ${target.label}`);
+  if (!record) {
+    report.changes.push('unknown');
+    report.notes.push(
+      `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}; kept as written, but Navigator will not show it`,
+    );
+    return undefined;
+  }
+  report.name = (sourceRecord ?? record).name;
+
+  let final = record;
+  if (record.revoked) {
+    const chain = target.revocationChain(record);
+    if (!chain.final) {
+      report.changes.push('removed');
+      report.notes.push(`${describe(record)} is revoked and ${target.label} names no replacement; removed`);
+      return undefined;
+    }
+    final = chain.final;
+    const via = chain.steps.slice(1, -1).map((step) => step.id);
+    if (via.length) report.via = via;
+    report.changes.push('remapped');
+    report.notes.push(`${describe(record)} is revoked; replaced by ${describe(final)}${via.length ? ` (via ${via.join(', ')})` : ''}`);
+  } else if (record.id !== id) {
+    report.changes.push('remapped');
+    report.notes.push(`${id} is now ${describe(record)} (the same ATT&CK object under a new ID)`);
+  } else if (sourceRecord && sourceRecord.name !== record.name && !record.deprecated) {
+    report.changes.push('renamed');
+    report.notes.push(`${id} was "${sourceRecord.name}" in ${source!.label} and is "${record.name}" in ${target.label}`);
+  }
+  if (final.deprecated) {
+    const candidates = [...new Map((final.deprecationPointers ?? []).map((p) => currentOf(target, p)).filter((t) => t !== undefined).map((t) => [t.id, t])).values()];
+    report.candidates = candidates.map((t) => ({ techniqueID: t.id, name: t.name }));
+    report.changes.push('removed');
+    report.notes.push(
+      `${describe(final)} is deprecated in ${target.label}; removed` +
+        (candidates.length
+          ? `; its description points to ${candidates.map(describe).join(', ')}: annotate the one that fits`
+          : '; its description names no successor'),
+    );
+    return undefined;
+  }
+  return final;
+}
+
+/** Bring `filters.platforms` to the target release's platform names. */
+function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: AttackIndex | undefined): SettingChange[] {
+  const filters = layer['filters'];
+  if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return [];
+  const known = target.platforms();
+  if (!known.length) return [];
+  const listed = filters['platforms'] as unknown[];
+  const changes: SettingChange[] = [];
+  const out: unknown[] = [];
+  for (const platform of listed) {
+    if (typeof platform !== 'string') {
+      out.push(platform);
+      continue;
+    }
+    const current = currentPlatformName(platform, known);
+    if (current !== platform) {
+      const renamed = PLATFORM_RENAMES[platform];
+      changes.push({
+        path: '/filters/platforms',
+        message: current
+          ? `${platform} -> ${current} (ATT&CK ${renamed?.since ?? target.release} renamed it)`
+          : `${platform} removed: not a platform of ${target.label}`,
+      });
+    }
+    if (current && !out.includes(current)) out.push(current);
+  }
+  // A filter that listed every platform of the layer's release showed everything; keep it so, or the platforms added
+  // since (ESXi, Containers…) would be hidden without anyone having chosen that.
+  if (source && source !== target && source.platforms().every((platform) => listed.includes(platform))) {
+    const added = known.filter((platform) => !out.includes(platform));
+    if (added.length) {
+      out.push(...added);
+      changes.push({
+        path: '/filters/platforms',
+        message: `added ${added.join(', ')}: the filter listed every platform of ${source.label}, so it keeps showing every platform`,
+      });
+    }
+  }
+  if (changes.length) filters['platforms'] = out;
+  return changes;
+}
+
+/**
+ * Upgrade a layer of format 3.x or 4.0–4.5 to format 4.5 for an ATT&CK release (newer or older than the layer's own).
+ * Each technique is looked up in the layer's release when `options.source` is given (by STIX id), else by ID:
+ * - revoked: replaced by the end of its revocation chain, every annotation kept, plus a metadata line naming the old ID;
+ * - deprecated, or revoked without a replacement, or absent from the target: removed, and reported with the
+ *   current techniques its description points to and the entry as it was;
+ * - a tactic that no longer applies: the annotation moves to each of the technique's current tactics;
+ * - entries that end up on one technique and tactic are merged by `mergeEntries`' rule;
+ * - unknown IDs are kept as written and reported.
+ * Layer settings carry over; platform filters take the release's platform names. Every change is in the report.
+ * @throws InputError when the value is not a layer object or is for another domain; SchemaValidationError when the
+ * result is still not a valid 4.5 layer (for example a score that is not a number).
+ */
+export function upgradeLayer(value: unknown, target: AttackIndex, options: UpgradeOptions = {}): UpgradedLayer {
   const file = options.file ?? 'layer';
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     const what = Array.isArray(value) ? 'an array of layers: upgrade each element' : 'not a layer object';
     throw new InputError(`${file}: ${what}`, { file: options.file });
   }
-  const { layer, changes } = migrateLayerFormat(value, options);
-  if (layer['domain'] !== index.domain) {
+  const format = layerFormat(value);
+  const declared = isJsonObject(value['versions']) && value['versions']['attack'] !== undefined ? String(value['versions']['attack']) : undefined;
+  const { layer, changes: formatChanges } = migrateLayerFormat(value, options);
+  if (layer['domain'] !== target.domain) {
     throw new InputError(
-      `${file}: /domain: the layer is for ${JSON.stringify(layer['domain'])} but the ATT&CK data given is ${index.label}; ` +
+      `${file}: /domain: the layer is for ${JSON.stringify(layer['domain'])} but the ATT&CK data given is ${target.label}; ` +
         `pass a release of the layer's domain`,
       { file: options.file },
     );
   }
+  const source = options.source && options.source !== target ? options.source : undefined;
+  const settings: SettingChange[] = [...formatChanges];
   const versions = layer['versions'] as JsonObject;
-  if (versions['attack'] !== index.major) {
-    changes.push(`/versions/attack: ${versions['attack'] === undefined ? 'set to' : `${String(versions['attack'])} ->`} ${index.major}`);
-    versions['attack'] = index.major;
+  if (versions['attack'] !== target.major) {
+    settings.push({ path: '/versions/attack', message: `${versions['attack'] === undefined ? 'set to' : `${String(versions['attack'])} ->`} ${target.major}` });
+    versions['attack'] = target.major;
   }
+  if (options.sourceNote) settings.push({ path: '/versions/attack', message: options.sourceNote });
+  settings.push(...upgradePlatforms(layer, target, source));
 
-  if (Array.isArray(layer['techniques'])) {
-    const entries = layer['techniques'] as unknown[];
-    const kept: Array<{ entry: JsonObject; at: number }> = [];
-    entries.forEach((raw, at) => {
-      if (!isObject(raw) || typeof raw['techniqueID'] !== 'string') {
-        kept.push({ entry: raw as JsonObject, at });
-        return;
-      }
-      const entry = raw;
-      const id = entry['techniqueID'] as string;
-      const record = index.technique(id);
-      if (!record) {
-        changes.push(`/techniques/${at}: ${id} is not in ${index.label}; kept as is, but Navigator will not show it`);
-      } else if (record.revoked) {
-        const chain = index.revocationChain(id);
-        if (chain.final) {
-          const via = chain.steps.slice(1, -1).map((step) => step.id);
-          entry['techniqueID'] = chain.final.id;
-          const metadata = Array.isArray(entry['metadata']) ? (entry['metadata'] as LayerMetadata[]) : [];
-          metadata.push({ name: 'upgraded from', value: id });
-          entry['metadata'] = metadata;
-          changes.push(
-            `/techniques/${at}: ${describe(record)} is revoked; replaced by ${describe(chain.final)}` +
-              (via.length ? ` (via ${via.join(', ')})` : ''),
-          );
-        } else {
-          changes.push(`/techniques/${at}: ${describe(record)} is revoked and ${index.label} names no replacement; kept as is`);
-        }
-      } else if (record.deprecated) {
-        const pointers = record.deprecationPointers?.length ? `; its description points to ${record.deprecationPointers.join(', ')}` : '';
-        changes.push(`/techniques/${at}: ${describe(record)} is deprecated; kept, but Navigator will not show it${pointers}`);
-      }
-      kept.push({ entry, at });
-    });
+  const reports: EntryUpgrade[] = [];
+  const placed: Placed[] = [];
+  const entries = Array.isArray(layer['techniques']) ? (layer['techniques'] as unknown[]) : [];
+  entries.forEach((raw, at) => {
+    const path = `/techniques/${at}`;
+    if (!isJsonObject(raw) || typeof raw['techniqueID'] !== 'string') {
+      // Not a technique entry: left for the schema check below to report.
+      placed.push({ entry: raw as JsonObject, origin: '', report: { path, techniqueID: '', changes: [], to: [], notes: [] } });
+      return;
+    }
+    const id = raw['techniqueID'];
+    const tactic = typeof raw['tactic'] === 'string' ? raw['tactic'] : undefined;
+    const report: EntryUpgrade = { path, techniqueID: id, ...(tactic === undefined ? {} : { tactic }), changes: [], to: [], notes: [] };
+    reports.push(report);
+    const record = resolveEntry(id, report, target, source);
+    if (!record) {
+      if (report.changes.includes('removed')) report.removedEntry = structuredClone((value['techniques'] as unknown[])[at]) as JsonObject;
+      else placed.push({ entry: raw, report, origin: id });
+      return;
+    }
+    if (record.id !== id) {
+      raw['techniqueID'] = record.id;
+      const metadata = Array.isArray(raw['metadata']) ? (raw['metadata'] as LayerMetadata[]) : [];
+      raw['metadata'] = [...metadata, { name: 'upgraded from', value: id }];
+    }
+    if (tactic === undefined || record.tactics.includes(tactic)) {
+      placed.push({ entry: raw, report, origin: id });
+      return;
+    }
+    report.changes.push('moved-tactic');
+    report.notes.push(
+      `${describe(record)} is not under ${tactic} in ${target.label}; the annotation moved to ${record.tactics.join(', ') || 'the technique (no tactic)'}`,
+    );
+    if (!record.tactics.length) {
+      delete raw['tactic'];
+      placed.push({ entry: raw, report, origin: id });
+    }
+    for (const current of record.tactics) placed.push({ entry: cloneEntry(raw, current), report, origin: id });
+  });
 
-    // Tactics are checked after every replacement, so that an entry whose tactic no longer applies is dropped only
-    // when another entry of the same technique still carries the annotation where it does apply.
-    const survivors: Array<{ entry: JsonObject; at: number }> = [];
-    for (const item of kept) {
-      const { entry, at } = item;
-      const record = typeof entry?.['techniqueID'] === 'string' ? index.technique(entry['techniqueID']) : undefined;
-      const tactic = entry?.['tactic'];
-      if (!record || record.revoked || record.deprecated || typeof tactic !== 'string' || record.tactics.includes(tactic)) {
-        survivors.push(item);
-        continue;
-      }
-      const covered = kept.some(
-        (other) =>
-          other !== item &&
-          other.entry?.['techniqueID'] === record.id &&
-          (other.entry['tactic'] === undefined || record.tactics.includes(other.entry['tactic'] as string)),
+  // Merge what landed on one technique and tactic; the layer keeps the order its serialization will have, so that
+  // the positions in the report are those of the file written.
+  const groups = new Map<string, Placed[]>();
+  const order: Placed[][] = [];
+  placed.forEach((item, i) => {
+    const id = item.entry?.['techniqueID'];
+    const key = typeof id === 'string' ? `${id}\u0000${typeof item.entry['tactic'] === 'string' ? item.entry['tactic'] : ''}` : `#${i}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else {
+      const fresh = [item];
+      groups.set(key, fresh);
+      order.push(fresh);
+    }
+  });
+  const techniques: unknown[] = [];
+  order.sort((a, b) => compareEntries(a[0]!.entry, b[0]!.entry));
+  for (const group of order) {
+    const at = techniques.length;
+    const first = group[0]!;
+    if (group.length === 1) techniques.push(first.entry);
+    else {
+      const { entry, conflicts } = mergeEntries(
+        group.map((item) => ({ entry: item.entry, from: item.origin })),
+        options.mergeScore,
       );
-      if (covered) {
-        changes.push(`/techniques/${at}: dropped the ${tactic} entry of ${describe(record)}: it is not under ${tactic} in ${index.label}`);
-      } else {
-        delete entry['tactic'];
-        changes.push(
-          `/techniques/${at}: ${describe(record)} is not under ${tactic} in ${index.label}; its annotation now applies under ` +
-            `${record.tactics.join(', ')}`,
-        );
-        survivors.push(item);
-      }
-    }
-
-    const merged: JsonObject[] = [];
-    const firstAt = new Map<string, { entry: JsonObject; at: number }>();
-    for (const { entry, at } of survivors) {
-      if (!isObject(entry) || typeof entry['techniqueID'] !== 'string') {
-        merged.push(entry);
-        continue;
-      }
-      const key = entryKey(entry);
-      const first = firstAt.get(key);
-      if (first) {
-        mergeEntries(first.entry, entry);
-        const tactic = typeof entry['tactic'] === 'string' ? ` under ${entry['tactic']}` : '';
-        changes.push(`/techniques/${at}: merged into /techniques/${first.at} (both ${String(entry['techniqueID'])}${tactic})`);
-      } else {
-        firstAt.set(key, { entry, at });
-        merged.push(entry);
-      }
-    }
-    layer['techniques'] = merged;
-
-    const layout = isObject(layer['layout']) ? layer['layout'] : undefined;
-    if (layout?.['expandedSubtechniques'] === undefined) {
-      const hidden = collapsedSubtechniques(merged, index, undefined);
-      if (hidden.size) {
-        const ids = [...new Set([...hidden.keys()].map((i) => String(merged[i]?.['techniqueID'])))].sort();
-        layer['layout'] = { ...(layout ?? {}), expandedSubtechniques: 'annotated' };
-        changes.push(
-          `/layout/expandedSubtechniques: set to "annotated" so that annotated sub-techniques show (${ids.join(', ')})`,
+      techniques.push(entry);
+      const paths = [...new Set(group.map((item) => item.report.path))];
+      const where = `${String(entry['techniqueID'])}${typeof entry['tactic'] === 'string' ? ` under ${entry['tactic']}` : ''}`;
+      for (const report of new Set(group.map((item) => item.report))) {
+        if (!report.changes.includes('merged')) report.changes.push('merged');
+        const others = paths.filter((path) => path !== report.path);
+        report.notes.push(
+          `merged with ${others.join(', ') || 'itself'} (all ${where})` + (report === first.report && conflicts.length ? `: ${conflicts.join('; ')}` : ''),
         );
       }
+    }
+    for (const report of new Set(group.map((item) => item.report))) {
+      if (!report.techniqueID) continue;
+      const entry = techniques[at] as JsonObject;
+      report.to.push({
+        techniqueID: String(entry['techniqueID']),
+        ...(typeof entry['tactic'] === 'string' ? { tactic: entry['tactic'] } : {}),
+        ...(target.technique(String(entry['techniqueID'])) ? { name: target.technique(String(entry['techniqueID']))!.name } : {}),
+        at,
+      });
+    }
+  }
+  if (Array.isArray(layer['techniques'])) layer['techniques'] = techniques;
+
+  const layout = isJsonObject(layer['layout']) ? layer['layout'] : undefined;
+  if (layout?.['expandedSubtechniques'] === undefined) {
+    const hidden = collapsedSubtechniques(techniques, target, undefined);
+    if (hidden.size) {
+      const ids = [...new Set([...hidden.keys()].map((i) => String((techniques[i] as JsonObject)['techniqueID'])))].sort();
+      layer['layout'] = { ...(layout ?? {}), expandedSubtechniques: 'annotated' };
+      settings.push({
+        path: '/layout/expandedSubtechniques',
+        message: `set to "annotated" so that annotated sub-techniques show (${ids.join(', ')})`,
+      });
     }
   }
 
   const issues = schemaIssues('layer-4.5', layer);
   if (issues.length) throw new SchemaValidationError(file, 'ATT&CK Navigator layer 4.5 after the upgrade', issues);
-  return { layer: layer as unknown as NavigatorLayer, changes };
+  const report: LayerUpgradeReport = {
+    source: file,
+    name: typeof layer['name'] === 'string' ? layer['name'] : '',
+    from: {
+      ...(format.version === undefined ? {} : { format: format.version }),
+      ...(declared === undefined ? {} : { attack: declared }),
+      ...(source ? { matchedIn: source.label } : {}),
+    },
+    to: { format: String(versions['layer']), attack: target.label },
+    settings,
+    techniques: reports,
+    counts: countChanges(reports),
+    changed: !isEqual(value, layer),
+  };
+  return { layer: layer as unknown as NavigatorLayer, report, changes: upgradeMessages(report) };
+}
+
+/** The releases to upgrade a layer with: the target, and the layer's own release to look its techniques up in. */
+export interface UpgradeReleases {
+  target: AttackIndex;
+  source?: AttackIndex;
+  /** Why the layer's own release is not used, when it is not. */
+  sourceNote?: string;
+}
+
+/**
+ * Pick the releases to upgrade a layer with from a library: the target (`to`, else the newest of the layer's domain)
+ * and the layer's own release (`from`, else the major of its `versions.attack`, read as Navigator reads it).
+ * @throws InputError for a layer whose domain is not an ATT&CK domain; AttackDataError when the target is missing.
+ */
+export function upgradeReleases(value: unknown, library: AttackLibrary, options: { to?: string; from?: string; file?: string } = {}): UpgradeReleases {
+  const layer = isJsonObject(value) ? migrateLayerFormat(value).layer : {};
+  const domain = layer['domain'] ?? 'enterprise-attack';
+  if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) {
+    throw new InputError(
+      `${options.file ?? 'layer'}: /domain: ${JSON.stringify(domain)} is not an ATT&CK domain (${DOMAINS.join(', ')})`,
+      { file: options.file },
+    );
+  }
+  const target = library.release(domain as Domain, options.to);
+  const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
+  const stated = options.from ?? (versions['attack'] === undefined ? undefined : /\d+/.exec(String(versions['attack']))?.[0]);
+  if (stated === undefined) return { target };
+  if (stated === target.major || stated === target.release) return { target, source: target };
+  try {
+    return { target, source: library.release(domain as Domain, stated) };
+  } catch (error) {
+    if (!(error instanceof AttackDataError)) throw error;
+    return {
+      target,
+      sourceNote: `ATT&CK ${stated}, the layer's release, is not available here: techniques were looked up by ID in ${target.label}`,
+    };
+  }
 }

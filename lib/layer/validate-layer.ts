@@ -3,9 +3,10 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import type { Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
-import { collapsedSubtechniques, layerFormat, migrateLayerFormat } from './upgrade-layer.js';
+import { layerFormat, migrateLayerFormat } from './layer-format.js';
+import { collapsedSubtechniques } from './subtechnique-visibility.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 
-type JsonObject = Record<string, unknown>;
 
 /** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
 export const LAYER_FINDING_CODES = [
@@ -53,10 +54,6 @@ const TECHNIQUE_ID = /^T\d{4}(\.\d{3})?$/;
 
 /** Navigator's default gradient, which applies when a layer has none. */
 const DEFAULT_GRADIENT = { minValue: 0, maxValue: 100 };
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Friendlier words for the schema's patterns, by the JSON path they fail at. */
 const PATTERN_MESSAGES: ReadonlyArray<readonly [path: RegExp, message: string]> = [
@@ -135,7 +132,7 @@ function checkFormat(layer: JsonObject, out: Findings): JsonObject {
 function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): AttackIndex | undefined {
   const domain = layer['domain'];
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return undefined;
-  const versions = isObject(layer['versions']) ? layer['versions'] : {};
+  const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
   const declared = typeof versions['attack'] === 'string' ? versions['attack'] : undefined;
   // Navigator reads the first number of versions.attack ("v18.1" is 18).
   const major = declared?.match(/\d+/)?.[0];
@@ -166,7 +163,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
 function checkGradient(layer: JsonObject, out: Findings): { minValue: number; maxValue: number } | undefined {
   const gradient = layer['gradient'];
   if (gradient === undefined) return DEFAULT_GRADIENT;
-  if (!isObject(gradient)) return undefined;
+  if (!isJsonObject(gradient)) return undefined;
   const { minValue, maxValue } = gradient;
   if (typeof minValue !== 'number' || typeof maxValue !== 'number') return undefined;
   if (maxValue <= minValue) {
@@ -239,7 +236,7 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, out: 
 function checkDuplicates(entries: readonly unknown[], out: Findings): void {
   const seen: Array<{ id: string; tactic?: string; at: number }> = [];
   entries.forEach((entry, at) => {
-    if (!isObject(entry) || typeof entry['techniqueID'] !== 'string') return;
+    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string') return;
     const id = entry['techniqueID'];
     const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
     const earlier = seen.find((s) => s.id === id && (s.tactic === tactic || s.tactic === undefined || tactic === undefined));
@@ -261,7 +258,7 @@ function checkDuplicates(entries: readonly unknown[], out: Findings): void {
 
 function checkScores(entries: readonly unknown[], range: { minValue: number; maxValue: number }, out: Findings): void {
   entries.forEach((entry, at) => {
-    if (!isObject(entry) || typeof entry['score'] !== 'number') return;
+    if (!isJsonObject(entry) || typeof entry['score'] !== 'number') return;
     const score = entry['score'];
     if (score >= range.minValue && score <= range.maxValue) return;
     out.add(
@@ -275,7 +272,7 @@ function checkScores(entries: readonly unknown[], range: { minValue: number; max
 }
 
 function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
-  const layout = isObject(layer['layout']) ? layer['layout'] : {};
+  const layout = isJsonObject(layer['layout']) ? layer['layout'] : {};
   for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'])) {
     const entry = entries[at] as JsonObject;
     const record = index.technique(entry['techniqueID'] as string)!;
@@ -291,7 +288,7 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
 
 function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: number | undefined): LayerFinding[] {
   const out = new Findings(options.file, layerIndex);
-  if (!isObject(value)) {
+  if (!isJsonObject(value)) {
     out.add('error', 'schema', '/', 'must be a layer object (or an array of layer objects)');
     return out.list;
   }
@@ -304,7 +301,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   if (index) {
     entries.forEach((entry, at) => {
       // An ID the schema rejects is reported there already.
-      if (isObject(entry) && typeof entry['techniqueID'] === 'string' && TECHNIQUE_ID.test(entry['techniqueID'])) {
+      if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && TECHNIQUE_ID.test(entry['techniqueID'])) {
         checkTechnique(entry, at, index, out);
       }
     });

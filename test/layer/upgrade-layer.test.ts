@@ -3,8 +3,9 @@ import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import type { AttackLibrary } from '../../lib/attack/load.js';
 import { InputError, SchemaValidationError } from '../../lib/errors.js';
 import type { LayerTechnique } from '../../lib/layer/layer-types.js';
+import { layerFormat, migrateLayerFormat } from '../../lib/layer/layer-format.js';
 import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
-import { layerFormat, migrateLayerFormat, upgradeLayer } from '../../lib/layer/upgrade-layer.js';
+import { upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
 
@@ -55,12 +56,12 @@ describe('migrateLayerFormat', () => {
     expect((out['techniques'] as Layer[]).map((t) => t['techniqueID'])).to.deep.equal(['T1193', 'T1117', 'T1117', 'T1064', 'T1086']);
     expect((out['techniques'] as Layer[])[4]).to.not.have.key('score');
     expect(changes).to.deep.equal([
-      '/version: layer format 3.0 converted to 4.5 (`version` became `versions`)',
-      '/versions/navigator: set to 5.1.0',
-      '/domain: mitre-enterprise -> enterprise-attack',
-      '/viewMode: 1 became layout {"layout":"side","showID":true,"showName":false}',
-      '/filters/stages: removed (format 4.0 dropped the PRE-ATT&CK stage filter)',
-      '/techniques/4/score: "" removed (unscored)',
+      { path: '/version', message: 'layer format 3.0 converted to 4.5 (`version` became `versions`)' },
+      { path: '/versions/navigator', message: 'set to 5.1.0' },
+      { path: '/domain', message: 'mitre-enterprise -> enterprise-attack' },
+      { path: '/viewMode', message: '1 became layout {"layout":"side","showID":true,"showName":false}' },
+      { path: '/filters/stages', message: 'removed (format 4.0 dropped the PRE-ATT&CK stage filter)' },
+      { path: '/techniques/4/score', message: '"" removed (unscored)' },
     ]);
   });
 
@@ -91,30 +92,31 @@ describe('upgradeLayer', () => {
     expect(attack.release).to.equal('18.1');
   });
 
-  it('upgrades the 3.0 fixture to a valid 4.5 layer for ATT&CK 18, listing each change', () => {
-    const { layer: out, changes } = upgradeLayer(readLayerFixture('old-format-3.0.json'), attack);
+  it('upgrades the 3.0 fixture to a valid 4.5 layer for ATT&CK 18, reporting every entry', () => {
+    const { layer: out, report } = upgradeLayer(readLayerFixture('old-format-3.0.json'), attack, { file: '3.0.json' });
     expect(isNavigatorLayer(out)).to.equal(true);
     expect(out.versions).to.deep.equal({ layer: '4.5', navigator: '5.1.0', attack: '18' });
+    // Sorted as the file is written, so that the report's positions are the file's.
     expect(entries(out)).to.deep.equal([
-      ['T1566.001', 'initial-access'],
-      ['T1218.010', 'defense-evasion'],
-      ['T1064', 'execution'],
       ['T1059.001', undefined],
+      ['T1218.010', 'defense-evasion'],
+      ['T1566.001', 'initial-access'],
     ]);
-    expect(out.layout).to.deep.equal({ layout: 'side', showID: true, showName: false, expandedSubtechniques: 'annotated' });
-    expect(changes.slice(6)).to.deep.equal([
-      '/versions/attack: set to 18',
-      '/techniques/0: T1193 (Spearphishing Attachment) is revoked; replaced by T1566.001 (Spearphishing Attachment)',
-      '/techniques/1: T1117 (Regsvr32) is revoked; replaced by T1218.010 (Regsvr32)',
-      '/techniques/2: T1117 (Regsvr32) is revoked; replaced by T1218.010 (Regsvr32)',
-      '/techniques/3: T1064 (Scripting) is deprecated; kept, but Navigator will not show it; its description points to T1059',
-      '/techniques/4: T1086 (PowerShell) is revoked; replaced by T1059.001 (PowerShell)',
-      '/techniques/1: dropped the execution entry of T1218.010 (Regsvr32): it is not under execution in enterprise-attack 18.1',
-      '/layout/expandedSubtechniques: set to "annotated" so that annotated sub-techniques show (T1059.001, T1218.010, T1566.001)',
+    expect(report.techniques.map((t) => [t.path, t.techniqueID, t.changes, t.to.map((to) => to.at)])).to.deep.equal([
+      ['/techniques/0', 'T1193', ['remapped'], [2]],
+      ['/techniques/1', 'T1117', ['remapped', 'moved-tactic', 'merged'], [1]],
+      ['/techniques/2', 'T1117', ['remapped', 'merged'], [1]],
+      ['/techniques/3', 'T1064', ['removed'], []],
+      ['/techniques/4', 'T1086', ['remapped'], [0]],
     ]);
+    expect(report.counts).to.deep.equal({ kept: 0, remapped: 4, renamed: 0, 'moved-tactic': 1, merged: 2, removed: 1, unknown: 0 });
+    expect(report.changed).to.equal(true);
+    expect(report.from).to.deep.equal({ format: '3.0' });
+    expect(report.to).to.deep.equal({ format: '4.5', attack: 'enterprise-attack 18.1' });
+    expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
   });
 
-  it('keeps score, comment, metadata and links of a replaced technique and notes the old ID (T1193)', () => {
+  it('keeps score, colour, comment, metadata and links of a replaced technique and notes the old ID (T1193)', () => {
     const links = [{ label: 'report', url: 'https://example.org/report' }];
     const { layer: out } = upgradeLayer(
       layer([{ techniqueID: 'T1193', tactic: 'initial-access', score: 4, comment: 'ISO', color: '#ff0000', links, metadata: [{ name: 'source', value: 'A' }] }]),
@@ -137,92 +139,111 @@ describe('upgradeLayer', () => {
   });
 
   it('follows a revocation chain to its end (T1073 -> T1574.002 -> T1574.001)', () => {
-    const { layer: out, changes } = upgradeLayer(layer([{ techniqueID: 'T1073', score: 1 }]), attack);
+    const { layer: out, report } = upgradeLayer(layer([{ techniqueID: 'T1073', score: 1 }]), attack);
     expect(entries(out)).to.deep.equal([['T1574.001', undefined]]);
-    expect(changes).to.include('/techniques/0: T1073 (DLL Side-Loading) is revoked; replaced by T1574.001 (DLL) (via T1574.002)');
+    expect(report.techniques[0]?.via).to.deep.equal(['T1574.002']);
+    expect(report.techniques[0]?.notes).to.deep.equal(['T1073 (DLL Side-Loading) is revoked; replaced by T1574.001 (DLL) (via T1574.002)']);
   });
 
-  it('moves the annotation of a tactic that no longer applies when no other entry carries it (T1117 under execution)', () => {
-    const { layer: out, changes } = upgradeLayer(layer([{ techniqueID: 'T1117', tactic: 'execution', score: 2 }]), attack);
-    expect(entries(out)).to.deep.equal([['T1218.010', undefined]]);
-    expect(changes).to.include(
-      '/techniques/0: T1218.010 (Regsvr32) is not under execution in enterprise-attack 18.1; its annotation now applies under defense-evasion',
+  it("moves the annotation of a tactic that no longer applies to each of the technique's tactics (T1078 under discovery)", () => {
+    const { layer: out, report } = upgradeLayer(layer([{ techniqueID: 'T1078', tactic: 'discovery', score: 2, comment: 'admin' }]), attack);
+    const tactics = attack.technique('T1078')!.tactics;
+    expect(tactics.length).to.be.greaterThan(1);
+    expect(out.techniques?.map((t) => [t.techniqueID, t.tactic, t.score, t.comment])).to.have.deep.members(
+      tactics.map((tactic) => ['T1078', tactic, 2, 'admin']),
     );
+    expect(report.techniques[0]?.changes).to.deep.equal(['moved-tactic']);
+    expect(report.techniques[0]?.to.map((t) => t.tactic)).to.have.members([...tactics]);
   });
 
-  it('merges the duplicates a replacement creates (T1193 beside T1566.001)', () => {
-    const { layer: out, changes } = upgradeLayer(
+  it('merges a moved annotation into the entry already under the right tactic (T1117 under execution and defense-evasion)', () => {
+    const { layer: out, report } = upgradeLayer(
       layer([
-        { techniqueID: 'T1566.001', tactic: 'initial-access', score: 2, comment: 'ISO attachment', enabled: false },
-        { techniqueID: 'T1193', tactic: 'initial-access', score: 3, comment: 'macro document', showSubtechniques: false },
+        { techniqueID: 'T1117', tactic: 'execution', score: 2, comment: 'scriptlet' },
+        { techniqueID: 'T1117', tactic: 'defense-evasion', score: 1, comment: '/s /i' },
       ]),
       attack,
     );
     expect(out.techniques).to.deep.equal([
       {
+        techniqueID: 'T1218.010',
+        tactic: 'defense-evasion',
+        score: 2,
+        comment: 'scriptlet\n/s /i',
+        metadata: [{ name: 'upgraded from', value: 'T1117' }],
+      },
+    ]);
+    expect(report.techniques[0]?.notes.at(-1)).to.equal(
+      'merged with /techniques/1 (all T1218.010 under defense-evasion): scores 2, 1 became 2 (max)',
+    );
+  });
+
+  it('merges by the documented rule: scores by --merge-score, colours first, comments labelled by old ID, disabled only if all', () => {
+    const input = layer([
+      { techniqueID: 'T1566.001', tactic: 'initial-access', score: 2, comment: 'ISO attachment', enabled: false, color: '#00ff00' },
+      { techniqueID: 'T1193', tactic: 'initial-access', score: 3, comment: 'macro document', color: '#ff0000', showSubtechniques: true },
+    ]);
+    const byRule = (mergeScore: 'max' | 'min' | 'sum' | 'mean') => upgradeLayer(input, attack, { mergeScore }).layer.techniques?.[0]?.score;
+    expect([byRule('max'), byRule('min'), byRule('sum'), byRule('mean')]).to.deep.equal([3, 2, 5, 2.5]);
+    const { layer: out, report } = upgradeLayer(input, attack);
+    expect(out.techniques).to.deep.equal([
+      {
         techniqueID: 'T1566.001',
         tactic: 'initial-access',
         score: 3,
-        comment: 'ISO attachment\nmacro document',
+        color: '#00ff00',
+        comment: 'T1566.001: ISO attachment\nT1193: macro document',
         metadata: [{ name: 'upgraded from', value: 'T1193' }],
-        showSubtechniques: false,
+        showSubtechniques: true,
       },
     ]);
-    expect(changes).to.include('/techniques/1: merged into /techniques/0 (both T1566.001 under initial-access)');
+    expect(report.techniques[0]?.notes[0]).to.match(/colours #00ff00, #ff0000: kept #00ff00/);
   });
 
-  it('keeps deprecated and unknown techniques and reports them', () => {
-    const { layer: out, changes } = upgradeLayer(layer([{ techniqueID: 'T1064', score: 1 }, { techniqueID: 'T9999', score: 1 }]), attack);
-    expect(entries(out)).to.deep.equal([
-      ['T1064', undefined],
-      ['T9999', undefined],
-    ]);
-    expect(changes).to.deep.equal([
-      '/techniques/0: T1064 (Scripting) is deprecated; kept, but Navigator will not show it; its description points to T1059',
-      '/techniques/1: T9999 is not in enterprise-attack 18.1; kept as is, but Navigator will not show it',
-    ]);
+  it('removes deprecated techniques and reports the candidates their description names, with the entry as it was', () => {
+    const entry = { techniqueID: 'T1064', tactic: 'execution', score: 1, comment: 'VBA' };
+    const { layer: out, report } = upgradeLayer(layer([entry]), attack);
+    expect(out.techniques).to.deep.equal([]);
+    expect(report.techniques[0]).to.deep.include({ changes: ['removed'], to: [], removedEntry: entry });
+    expect(report.techniques[0]?.candidates).to.deep.equal([{ techniqueID: 'T1059', name: attack.technique('T1059')!.name }]);
   });
 
-  it('changes nothing in a current 4.5 layer, and upgrading twice changes nothing more', () => {
-    const spec = readLayerFixture('navigator/spec-4.5-example.json');
-    const once = upgradeLayer(spec, attack);
-    expect(once.changes).to.deep.equal([
-      // The example's T1078 entry sits under discovery, which Valid Accounts never belonged to.
-      '/techniques/3: T1078 (Valid Accounts) is not under discovery in enterprise-attack 18.1; its annotation now applies under initial-access, persistence, privilege-escalation, defense-evasion',
-    ]);
-    expect(upgradeLayer(once.layer, attack).changes).to.deep.equal([]);
+  it('keeps unknown IDs as written and reports them', () => {
+    const { layer: out, report } = upgradeLayer(layer([{ techniqueID: 'T9999', score: 1 }]), attack);
+    expect(entries(out)).to.deep.equal([['T9999', undefined]]);
+    expect(report.techniques[0]?.changes).to.deep.equal(['unknown']);
+    expect(report.techniques[0]?.notes[0]).to.equal(
+      'T9999 is not a technique of enterprise-attack 18.1; kept as written, but Navigator will not show it',
+    );
+  });
+
+  it('changes nothing in a current layer, and upgrading twice changes nothing more', () => {
+    const once = upgradeLayer(readLayerFixture('navigator/spec-4.5-example.json'), attack);
+    expect(once.report.changed).to.equal(true);
+    const twice = upgradeLayer(once.layer, attack);
+    expect(twice.report.changed).to.equal(false);
+    expect(twice.report.settings).to.deep.equal([]);
+    expect(twice.report.techniques.every((t) => t.changes.length === 0)).to.equal(true);
   });
 
   it('sets versions.attack to the release major and leaves an explicit expandedSubtechniques "none" alone', () => {
-    const { layer: out, changes } = upgradeLayer(
+    const { layer: out, report } = upgradeLayer(
       layer([{ techniqueID: 'T1566.001', score: 1 }], { versions: { attack: '14', navigator: '4.9.1', layer: '4.5' }, layout: { expandedSubtechniques: 'none' } }),
       attack,
     );
     expect(out.versions?.attack).to.equal('18');
     expect(out.layout).to.deep.equal({ expandedSubtechniques: 'none' });
-    expect(changes).to.deep.equal(['/versions/attack: 14 -> 18']);
+    expect(report.settings).to.deep.equal([{ path: '/versions/attack', message: '14 -> 18' }]);
   });
 
-  it('upgrades the 4.2 fixture for ATT&CK 8 to 18', () => {
-    const { layer: out, changes } = upgradeLayer(readLayerFixture('old-format-4.2.json'), attack);
-    expect(changes).to.deep.equal([
-      '/versions/layer: 4.2 -> 4.5',
-      '/versions/navigator: 4.3 -> 5.1.0',
-      '/versions/attack: 8 -> 18',
-      '/techniques/2: T1193 (Spearphishing Attachment) is revoked; replaced by T1566.001 (Spearphishing Attachment)',
-      '/techniques/2: merged into /techniques/1 (both T1566.001 under initial-access)',
-    ]);
+  it("leaves nothing for validate to find in Navigator's Bear_APT sample (format 3.0)", () => {
+    const { layer: out, report } = upgradeLayer(readLayerFixture('navigator/Bear_APT.json'), attack);
     expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
-  });
-
-  it("leaves only the deprecated techniques to fix in Navigator's Bear_APT sample", () => {
-    const { layer: out } = upgradeLayer(readLayerFixture('navigator/Bear_APT.json'), attack);
-    const findings = validateLayer(out, { attackFor: attackFor(library) });
-    expect(findings.map((f) => [f.code, f.path])).to.deep.equal([
-      ['deprecated-technique', '/techniques/46'],
-      ['deprecated-technique', '/techniques/52'],
-    ]);
-    expect(out.techniques).to.have.length(59);
+    // Every entry is accounted for: kept, or moved somewhere, or removed with a reason.
+    const input = (readLayerFixture('navigator/Bear_APT.json') as { techniques: unknown[] }).techniques;
+    expect(report.techniques).to.have.length(input.length);
+    for (const entry of report.techniques) expect(entry.to.length > 0 || entry.changes.includes('removed'), entry.path).to.equal(true);
+    expect(report.counts.removed).to.equal(2);
   });
 
   it('refuses a layer of another domain', () => {
@@ -238,5 +259,50 @@ describe('upgradeLayer', () => {
   it('throws SchemaValidationError when the result is still invalid', () => {
     expect(() => upgradeLayer(layer([{ techniqueID: 'T1059', score: 'high' }]), attack, { file: 'bad.json' }))
       .to.throw(SchemaValidationError, /bad\.json: .*\/techniques\/0\/score/);
+  });
+
+  describe("with the layer's own release", () => {
+    it('picks the target and the release the layer states, as Navigator reads versions.attack', () => {
+      const picked = upgradeReleases(readLayerFixture('old-format-4.2.json'), library);
+      expect([picked.target.release, picked.source?.release]).to.deep.equal(['18.1', '8.2']);
+      expect(upgradeReleases(layer([], { versions: { attack: 'v12', navigator: '5.1.0', layer: '4.5' } }), library, { to: '14.1' }).source?.release).to.equal('12.1');
+      expect(upgradeReleases(layer([]), library).source).to.equal(library.release('enterprise-attack'));
+    });
+
+    it('says when the stated release is not available and falls back to IDs in the target', () => {
+      const picked = upgradeReleases(layer([], { versions: { attack: '7', navigator: '5.1.0', layer: '4.5' } }), library);
+      expect(picked.source).to.equal(undefined);
+      expect(picked.sourceNote).to.match(/ATT&CK 7, the layer's release, is not available here/);
+    });
+
+    it('reports names that changed since the layer was written (T1574.001, T1053.002)', () => {
+      const value = readLayerFixture('old-format-4.0.json');
+      const { report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+      expect(report.from.matchedIn).to.equal('enterprise-attack 8.2');
+      const renamed = report.techniques.filter((t) => t.changes.includes('renamed')).map((t) => t.techniqueID);
+      expect(renamed).to.deep.equal(['T1574.001', 'T1053.002']);
+    });
+
+    it('renames old platforms and keeps a filter that showed every platform showing every platform', () => {
+      const value = readLayerFixture('old-format-4.0.json');
+      const { layer: out } = upgradeLayer(value, attack, upgradeReleases(value, library));
+      expect([...(out.filters?.platforms ?? [])].sort()).to.deep.equal([...attack.platforms()]);
+      const narrow = upgradeLayer(layer([], { filters: { platforms: ['Windows', 'Office 365', 'Azure AD', 'Azure', 'AWS', 'Gopher'] } }), attack);
+      expect(narrow.layer.filters?.platforms).to.deep.equal(['Windows', 'Office Suite', 'Identity Provider', 'IaaS']);
+      expect(narrow.report.settings.map((s) => s.message)).to.include('Gopher removed: not a platform of enterprise-attack 18.1');
+    });
+
+    it('upgrades to an older release: techniques added since are removed and reported', () => {
+      const v12 = library.release('enterprise-attack', '12.1');
+      const added = attack.currentTechniques().find((t) => !v12.techniqueByStixId(t.stixId))!;
+      const { layer: out, report } = upgradeLayer(
+        layer([{ techniqueID: added.id, score: 1 }, { techniqueID: 'T1059.001', score: 2 }]),
+        v12,
+        { source: attack },
+      );
+      expect(entries(out)).to.deep.equal([['T1059.001', undefined]]);
+      expect(out.versions?.attack).to.equal('12');
+      expect(report.techniques[0]?.notes[0]).to.equal(`${added.id} (${added.name}) of enterprise-attack 18.1 does not exist in enterprise-attack 12.1; removed`);
+    });
   });
 });

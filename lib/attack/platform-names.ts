@@ -1,0 +1,21 @@
+/**
+ * Enterprise platforms that ATT&CK renamed or merged, old name -> the name that replaced it, with the release that
+ * made the change. Navigator's platform filter lists names, so a layer written for an older release filters on
+ * names the newer release no longer has.
+ */
+export const PLATFORM_RENAMES: Readonly<Record<string, { to: string; since: string }>> = {
+  AWS: { to: 'IaaS', since: '9.0' },
+  Azure: { to: 'IaaS', since: '9.0' },
+  GCP: { to: 'IaaS', since: '9.0' },
+  'Office 365': { to: 'Office Suite', since: '16.0' },
+  'Google Workspace': { to: 'Office Suite', since: '16.0' },
+  'Azure AD': { to: 'Identity Provider', since: '16.0' },
+  Network: { to: 'Network Devices', since: '17.0' },
+};
+
+/** What a platform name is called in a release that has `platforms`: itself, its new name, or undefined when gone. */
+export function currentPlatformName(name: string, platforms: readonly string[]): string | undefined {
+  if (platforms.includes(name)) return name;
+  const renamed = PLATFORM_RENAMES[name];
+  return renamed && platforms.includes(renamed.to) ? renamed.to : undefined;
+}

@@ -1,0 +1,180 @@
+import { LAYER_FORMAT } from './layer-types.js';
+import type { SettingChange } from './upgrade-report.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
+
+
+/** The Navigator version written into `versions.navigator` when a layer has none or one older than format 4.5 allows. */
+export const DEFAULT_NAVIGATOR_VERSION = '5.1.0';
+/** The oldest Navigator version the 4.5 format names. */
+const MIN_NAVIGATOR_VERSION = '4.9.0';
+
+/** The layer format a layer states, and where it states it. */
+export interface LayerFormatInfo {
+  /** The format as written (`"4.3"`, `"3.0"`), or undefined when the layer states none. */
+  version?: string;
+  /** `versions.layer` (4.1 and later), the `version` field of formats up to 4.0, or neither. */
+  source: 'versions.layer' | 'version' | 'none';
+  /** -1, 0 or 1 as the stated format is older than, equal to or newer than 4.5; undefined when unknown. */
+  comparedTo45?: number;
+  /** The major format number (3 for "3.0"), when readable. */
+  major?: number;
+}
+
+/** Options of the format conversion. */
+export interface FormatOptions {
+  /** Written into `versions.navigator` when it is missing or older than 4.9.0 (default `5.1.0`). */
+  navigatorVersion?: string;
+}
+
+function versionParts(version: string): number[] | undefined {
+  return /^\d+(\.\d+)*$/.test(version) ? version.split('.').map(Number) : undefined;
+}
+
+/** Compare two dotted version numbers (`"4.10"` after `"4.9"`); undefined when either is not one. */
+export function compareVersions(a: string, b: string): number | undefined {
+  const left = versionParts(a);
+  const right = versionParts(b);
+  if (!left || !right) return undefined;
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+    if (diff) return Math.sign(diff);
+  }
+  return 0;
+}
+
+/** Which layer format a parsed layer states. Like Navigator, a `version` field wins over `versions.layer`. */
+export function layerFormat(value: unknown): LayerFormatInfo {
+  if (!isJsonObject(value)) return { source: 'none' };
+  const versions = value['versions'];
+  const raw =
+    'version' in value ? value['version'] : isJsonObject(versions) && 'layer' in versions ? versions['layer'] : undefined;
+  if (raw === undefined || raw === null) return { source: 'none' };
+  const version = String(raw);
+  const source = 'version' in value ? 'version' : 'versions.layer';
+  const parts = versionParts(version);
+  const compared = compareVersions(version, LAYER_FORMAT);
+  // A `version` field belongs to formats up to 4.0 whatever it says.
+  return {
+    version,
+    source,
+    comparedTo45: source === 'version' ? -1 : compared,
+    major: parts?.[0],
+  };
+}
+
+/** Domain names of formats before 4.1, and what Navigator maps them to. */
+const OLD_DOMAINS: Readonly<Record<string, string>> = {
+  'mitre-enterprise': 'enterprise-attack',
+  'mitre-mobile': 'mobile-attack',
+  'mitre-ics': 'ics-attack',
+};
+
+/**
+ * Format conversions to 4.5, one named rule per difference between the formats (per the format definitions of
+ * 3.0 to 4.5). Each returns what it changed; none touches `techniques` order, so `/techniques/N` paths stay valid.
+ */
+const FORMAT_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, options: FormatOptions) => SettingChange[]]> = [
+  [
+    'the `version` field of formats up to 4.0 becomes `versions.layer`',
+    (layer) => {
+      if (!('version' in layer)) return [];
+      const old = layer['version'];
+      delete layer['version'];
+      const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
+      layer['versions'] = { ...versions, layer: LAYER_FORMAT };
+      return [{ path: '/version', message: `layer format ${String(old)} converted to ${LAYER_FORMAT} (\`version\` became \`versions\`)` }];
+    },
+  ],
+  [
+    'versions.layer becomes 4.5',
+    (layer) => {
+      const versions = layer['versions'];
+      if (!isJsonObject(versions)) {
+        layer['versions'] = { layer: LAYER_FORMAT };
+        return [{ path: '/versions', message: 'added (layer format 4.5)' }];
+      }
+      if (versions['layer'] === LAYER_FORMAT) return [];
+      const old = versions['layer'];
+      versions['layer'] = LAYER_FORMAT;
+      return [{ path: '/versions/layer', message: `${old === undefined ? 'set to' : `${String(old)} ->`} ${LAYER_FORMAT}` }];
+    },
+  ],
+  [
+    'versions.navigator is at least 4.9.0',
+    (layer, options) => {
+      const versions = layer['versions'] as JsonObject;
+      const navigator = versions['navigator'];
+      const target = options.navigatorVersion ?? DEFAULT_NAVIGATOR_VERSION;
+      if (typeof navigator === 'string' && (compareVersions(navigator, MIN_NAVIGATOR_VERSION) ?? -1) >= 0) return [];
+      versions['navigator'] = target;
+      return [{ path: '/versions/navigator', message: `${navigator === undefined ? 'set to' : `${String(navigator)} ->`} ${target}` }];
+    },
+  ],
+  [
+    'old domain names (mitre-enterprise) become enterprise-attack',
+    (layer) => {
+      const domain = layer['domain'];
+      const current = typeof domain === 'string' ? OLD_DOMAINS[domain] : undefined;
+      if (!current) return [];
+      layer['domain'] = current;
+      return [{ path: '/domain', message: `${String(domain)} -> ${current}` }];
+    },
+  ],
+  [
+    'viewMode (format 3.0) becomes layout',
+    (layer) => {
+      if (!('viewMode' in layer)) return [];
+      const viewMode = layer['viewMode'];
+      delete layer['viewMode'];
+      if (isJsonObject(layer['layout'])) return [{ path: '/viewMode', message: `removed (layout is already set)` }];
+      // Navigator's own mapping: 1 was the compact table (IDs, no names), 2 the mini table.
+      const layout =
+        viewMode === 1
+          ? { layout: 'side', showID: true, showName: false }
+          : viewMode === 2
+            ? { layout: 'mini', showID: false, showName: false }
+            : { layout: 'side' };
+      layer['layout'] = layout;
+      return [{ path: '/viewMode', message: `${JSON.stringify(viewMode)} became layout ${JSON.stringify(layout)}` }];
+    },
+  ],
+  [
+    'filters.stages (PRE-ATT&CK, gone since format 4.0) is dropped',
+    (layer) => {
+      const filters = layer['filters'];
+      if (!isJsonObject(filters) || !('stages' in filters)) return [];
+      delete filters['stages'];
+      return [{ path: '/filters/stages', message: 'removed (format 4.0 dropped the PRE-ATT&CK stage filter)' }];
+    },
+  ],
+  [
+    'an empty score ("") means unscored; a numeric string becomes a number',
+    (layer) => {
+      const changes: SettingChange[] = [];
+      const techniques = layer['techniques'];
+      if (!Array.isArray(techniques)) return changes;
+      techniques.forEach((entry, i) => {
+        if (!isJsonObject(entry) || typeof entry['score'] !== 'string') return;
+        const score = entry['score'].trim();
+        if (score === '') {
+          delete entry['score'];
+          changes.push({ path: `/techniques/${i}/score`, message: `"" removed (unscored)` });
+        } else if (Number.isFinite(Number(score))) {
+          entry['score'] = Number(score);
+          changes.push({ path: `/techniques/${i}/score`, message: `"${score}" -> ${Number(score)}` });
+        }
+      });
+      return changes;
+    },
+  ],
+];
+
+/**
+ * Convert the structure of a layer of any older format (3.x, 4.0–4.4) to 4.5 without looking at ATT&CK: a copy
+ * comes back with the list of changes. Technique entries keep their positions.
+ */
+export function migrateLayerFormat(value: JsonObject, options: FormatOptions = {}): { layer: JsonObject; changes: SettingChange[] } {
+  const layer = structuredClone(value);
+  const changes = FORMAT_RULES.flatMap(([, apply]) => apply(layer, options));
+  return { layer, changes };
+}

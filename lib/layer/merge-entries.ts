@@ -1,0 +1,84 @@
+import { isJsonObject, type JsonObject } from '../json-value.js';
+
+/** How the scores of technique entries that land on one technique and tactic combine. */
+export const MERGE_SCORES = ['max', 'min', 'sum', 'mean'] as const;
+export type MergeScore = (typeof MERGE_SCORES)[number];
+
+/** One entry to merge, with the technique ID it was written as (for labelling comments from different IDs). */
+export interface MergeSource {
+  entry: JsonObject;
+  from: string;
+}
+
+function distinct<T>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = JSON.stringify(item);
+    // Dividers are layout, not content: every one is kept.
+    if (isJsonObject(item) && item['divider'] === true) return true;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function combineScores(scores: readonly number[], rule: MergeScore): number | undefined {
+  if (!scores.length) return undefined;
+  switch (rule) {
+    case 'max':
+      return Math.max(...scores);
+    case 'min':
+      return Math.min(...scores);
+    case 'sum':
+      return scores.reduce((a, b) => a + b, 0);
+    case 'mean':
+      return Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100;
+  }
+}
+
+/**
+ * Merge entries that now name the same technique under the same tactic into one, by one documented rule:
+ * - score: the scores given, combined by `rule` (default the highest: the technique is at least as relevant as the
+ *   most relevant entry that became it); unscored entries do not count;
+ * - color: the first entry's colour that is set (a conflict is returned, for the report);
+ * - comment: every distinct comment in layer order, one per line, each prefixed with the ID it was written for when
+ *   the entries came from different IDs;
+ * - enabled: false only when every entry was disabled;
+ * - metadata and links: every distinct item, in layer order;
+ * - showSubtechniques: true when any entry had it;
+ * - any other field: the first entry's.
+ */
+export function mergeEntries(sources: readonly MergeSource[], rule: MergeScore = 'max'): { entry: JsonObject; conflicts: string[] } {
+  const [first, ...rest] = sources;
+  if (!first) throw new Error('mergeEntries needs at least one entry');
+  const entry: JsonObject = { ...first.entry };
+  const conflicts: string[] = [];
+  const all = [first, ...rest];
+
+  const scores = all.map((s) => s.entry['score']).filter((score): score is number => typeof score === 'number');
+  const score = combineScores(scores, rule);
+  if (score === undefined) delete entry['score'];
+  else entry['score'] = score;
+  if (new Set(scores).size > 1) conflicts.push(`scores ${scores.join(', ')} became ${score} (${rule})`);
+
+  const colors = all.map((s) => s.entry['color']).filter((color): color is string => typeof color === 'string' && color !== '');
+  if (colors[0] !== undefined) entry['color'] = colors[0];
+  if (new Set(colors.map((c) => c.toLowerCase())).size > 1) conflicts.push(`colours ${colors.join(', ')}: kept ${colors[0]}`);
+
+  const labelled = new Set(all.map((s) => s.from)).size > 1;
+  const comments = distinct(
+    all
+      .filter((s) => typeof s.entry['comment'] === 'string' && s.entry['comment'] !== '')
+      .map((s) => (labelled ? `${s.from}: ${String(s.entry['comment'])}` : String(s.entry['comment']))),
+  );
+  if (comments.length) entry['comment'] = comments.join('\n');
+
+  if (all.some((s) => s.entry['enabled'] !== false) && entry['enabled'] === false) delete entry['enabled'];
+  for (const key of ['metadata', 'links'] as const) {
+    const items = distinct(all.flatMap((s) => (Array.isArray(s.entry[key]) ? (s.entry[key] as unknown[]) : [])));
+    if (items.length || key in entry) entry[key] = items;
+  }
+  if (all.some((s) => s.entry['showSubtechniques'] === true)) entry['showSubtechniques'] = true;
+  for (const source of rest) for (const [key, value] of Object.entries(source.entry)) if (!(key in entry)) entry[key] = value;
+  return { entry, conflicts };
+}

@@ -1,0 +1,46 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { LayerTechnique } from './layer-types.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
+
+
+/** True when an entry carries something Navigator shows or exports (a score, colour, comment, link, metadata, or is disabled). */
+export function isAnnotated(entry: JsonObject | LayerTechnique): boolean {
+  const e = entry as JsonObject;
+  return (
+    typeof e['score'] === 'number' ||
+    (typeof e['color'] === 'string' && e['color'] !== '') ||
+    (typeof e['comment'] === 'string' && e['comment'] !== '') ||
+    e['enabled'] === false ||
+    (Array.isArray(e['links']) && e['links'].length > 0) ||
+    (Array.isArray(e['metadata']) && e['metadata'].length > 0)
+  );
+}
+
+/**
+ * Annotated sub-technique entries that Navigator shows collapsed (invisible) under their parent, by entry position,
+ * with the tactics where that happens. A parent entry with `showSubtechniques: true` expands them under its tactic
+ * (or all tactics when it has none); `layout.expandedSubtechniques` "annotated" or "all" expands every one.
+ */
+export function collapsedSubtechniques(
+  entries: readonly unknown[],
+  index: AttackIndex,
+  expanded: unknown,
+): Map<number, string[]> {
+  const hidden = new Map<number, string[]>();
+  if (expanded === 'annotated' || expanded === 'all') return hidden;
+  const expanders = entries.filter(
+    (entry): entry is JsonObject => isJsonObject(entry) && entry['showSubtechniques'] === true && typeof entry['techniqueID'] === 'string',
+  );
+  entries.forEach((entry, i) => {
+    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string' || !isAnnotated(entry)) return;
+    const record = index.technique(entry['techniqueID']);
+    if (!record?.parent || record.revoked || record.deprecated) return;
+    const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
+    const tactics = tactic ? record.tactics.filter((t) => t === tactic) : record.tactics;
+    const collapsed = tactics.filter(
+      (t) => !expanders.some((p) => p['techniqueID'] === record.parent && (p['tactic'] === undefined || p['tactic'] === t)),
+    );
+    if (collapsed.length) hidden.set(i, collapsed);
+  });
+  return hidden;
+}

@@ -1,0 +1,150 @@
+/** What happened to one technique entry of an upgraded layer. An entry with no `changes` was kept as it was. */
+export type EntryChange =
+  /** The technique now has another ID: it was revoked (replaced) or the same STIX object got a new ID. */
+  | 'remapped'
+  /** Same ID, but the technique's name changed between the releases. */
+  | 'renamed'
+  /** Its tactic no longer applies; the annotation moved to the technique's current tactic(s). */
+  | 'moved-tactic'
+  /** It landed on a technique and tactic that another entry has too; the two became one. */
+  | 'merged'
+  /** Deprecated, revoked without a replacement, or absent from the target release: left out of the layer. */
+  | 'removed'
+  /** Not an ATT&CK ID of either release: kept as written, but Navigator will not show it. */
+  | 'unknown';
+
+/** A technique and tactic an entry became. */
+export interface EntryTarget {
+  techniqueID: string;
+  tactic?: string;
+  name?: string;
+  /** Position of the entry in the upgraded layer's `techniques`. */
+  at: number;
+}
+
+/** The fate of one technique entry of the input layer. */
+export interface EntryUpgrade {
+  /** JSON pointer of the entry in the input layer, e.g. `/techniques/3`. */
+  path: string;
+  techniqueID: string;
+  tactic?: string;
+  /** The technique's name in the release it was matched in. */
+  name?: string;
+  /** What changed, in the order it was done; empty when the entry was kept as it was. */
+  changes: EntryChange[];
+  /** Where the annotation is now; empty when removed. */
+  to: EntryTarget[];
+  /** Techniques on a revocation chain between the old ID and the new one. */
+  via?: string[];
+  /** For a removed deprecated technique: the current techniques its description points to. */
+  candidates?: Array<{ techniqueID: string; name: string }>;
+  /** Human sentences, one per change. */
+  notes: string[];
+  /** A removed entry as it was, so that its annotation is never lost. */
+  removedEntry?: Record<string, unknown>;
+}
+
+/** A change to the layer outside its techniques (format fields, versions, filters, layout). */
+export interface SettingChange {
+  path: string;
+  message: string;
+}
+
+/** Counts of a layer report, by kind of change (`kept` counts entries with none). */
+export type UpgradeCounts = Record<'kept' | EntryChange, number>;
+
+/** Everything `upgradeLayer` did to one layer. */
+export interface LayerUpgradeReport {
+  /** The file (and layer number, in a file of several) the layer came from. */
+  source: string;
+  name: string;
+  from: {
+    /** The layer format the input states (`3.0`), if any. */
+    format?: string;
+    /** The ATT&CK version the input states (`versions.attack`), if any. */
+    attack?: string;
+    /** The release the input's techniques were looked up in (`enterprise-attack 8.2`), when it was available. */
+    matchedIn?: string;
+  };
+  to: { format: string; attack: string };
+  settings: SettingChange[];
+  techniques: EntryUpgrade[];
+  counts: UpgradeCounts;
+  /** True when the upgraded layer differs from the input in any field. */
+  changed: boolean;
+}
+
+const COUNT_KEYS = ['kept', 'remapped', 'renamed', 'moved-tactic', 'merged', 'removed', 'unknown'] as const;
+
+/** Count the entries of a report by kind of change. */
+export function countChanges(techniques: readonly EntryUpgrade[]): UpgradeCounts {
+  const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as UpgradeCounts;
+  for (const entry of techniques) {
+    if (!entry.changes.length) counts.kept++;
+    for (const change of new Set(entry.changes)) counts[change]++;
+  }
+  return counts;
+}
+
+/** One line per change of a layer, each starting with the JSON pointer it concerns (for stderr and library users). */
+export function upgradeMessages(report: LayerUpgradeReport): string[] {
+  return [
+    ...report.settings.map((change) => `${change.path}: ${change.message}`),
+    ...report.techniques.flatMap((entry) => entry.notes.map((note) => `${entry.path}: ${note}`)),
+  ];
+}
+
+/** A one-line summary of a layer's report: `12 kept, 3 remapped, 1 removed`. */
+export function summarizeUpgrade(report: LayerUpgradeReport): string {
+  const parts = COUNT_KEYS.filter((key) => report.counts[key] > 0).map((key) => `${report.counts[key]} ${key.replace('-', ' ')}`);
+  return `${parts.join(', ') || 'no techniques'}${report.changed ? '' : ' (unchanged)'}`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function entryLabel(id: string, tactic: string | undefined, name: string | undefined): string {
+  return `${id}${name ? ` ${name}` : ''}${tactic ? ` (${tactic})` : ''}`;
+}
+
+/** The upgrade reports of a run as Markdown: per layer a summary, the setting changes and a table of every entry. */
+export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): string {
+  const lines: string[] = ['# Layer upgrade report', ''];
+  const changed = reports.filter((report) => report.changed).length;
+  lines.push(`${reports.length} layer${reports.length === 1 ? '' : 's'}, ${changed} changed.`, '');
+  for (const report of reports) {
+    lines.push(`## ${cell(report.name || '(unnamed layer)')} — ${report.source}`, '');
+    const from = [report.from.format && `format ${report.from.format}`, report.from.attack && `ATT&CK ${report.from.attack}`]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(
+      `From ${from || 'an unstated format and release'} to format ${report.to.format}, ${report.to.attack}` +
+        (report.from.matchedIn ? `; techniques matched in ${report.from.matchedIn}` : '') +
+        `. ${summarizeUpgrade(report)}.`,
+      '',
+    );
+    if (report.settings.length) {
+      lines.push('Settings:', '');
+      for (const change of report.settings) lines.push(`- \`${change.path}\`: ${change.message}`);
+      lines.push('');
+    }
+    const changedEntries = report.techniques.filter((entry) => entry.changes.length);
+    if (changedEntries.length) {
+      lines.push('| entry | technique | change | now | note |', '|---|---|---|---|---|');
+      for (const entry of changedEntries) {
+        const now = entry.to.map((t) => `${entryLabel(t.techniqueID, t.tactic, undefined)} at /techniques/${t.at}`).join('; ') || '—';
+        lines.push(
+          `| \`${entry.path}\` | ${cell(entryLabel(entry.techniqueID, entry.tactic, entry.name))} | ${entry.changes.join(', ')} | ` +
+            `${cell(now)} | ${cell(entry.notes.join('; '))} |`,
+        );
+      }
+      lines.push('');
+    }
+    const kept = report.techniques.filter((entry) => !entry.changes.length);
+    if (kept.length) {
+      lines.push(`Kept as they were (${kept.length}): ${kept.map((entry) => entryLabel(entry.techniqueID, entry.tactic, undefined)).join(', ')}.`, '');
+    }
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,28 @@
+import { expect } from 'chai';
+import { mergeEntries } from '../../lib/layer/merge-entries.js';
+
+describe('mergeEntries', () => {
+  it('keeps an entry enabled unless every merged entry was disabled', () => {
+    const on = { techniqueID: 'T1059', enabled: false };
+    expect(mergeEntries([{ entry: on, from: 'T1059' }, { entry: { techniqueID: 'T1059' }, from: 'T1059' }]).entry).to.not.have.key('enabled');
+    expect(mergeEntries([{ entry: on, from: 'T1059' }, { entry: { ...on }, from: 'T1059' }]).entry['enabled']).to.equal(false);
+  });
+
+  it('keeps every distinct metadata line and link in layer order, and every divider', () => {
+    const a = { techniqueID: 'T1', metadata: [{ name: 'a', value: '1' }, { divider: true }], links: [{ label: 'x', url: 'https://x' }] };
+    const b = { techniqueID: 'T1', metadata: [{ name: 'a', value: '1' }, { divider: true }, { name: 'b', value: '2' }], links: [{ label: 'x', url: 'https://x' }] };
+    const { entry } = mergeEntries([{ entry: a, from: 'T1' }, { entry: b, from: 'T1' }]);
+    expect(entry['metadata']).to.deep.equal([{ name: 'a', value: '1' }, { divider: true }, { divider: true }, { name: 'b', value: '2' }]);
+    expect(entry['links']).to.deep.equal([{ label: 'x', url: 'https://x' }]);
+  });
+
+  it('leaves the score out when no entry had one, and reports no conflict for equal scores', () => {
+    expect(mergeEntries([{ entry: { techniqueID: 'T1' }, from: 'T1' }, { entry: { techniqueID: 'T1' }, from: 'T2' }]).entry).to.not.have.key('score');
+    expect(mergeEntries([{ entry: { techniqueID: 'T1', score: 2 }, from: 'T1' }, { entry: { techniqueID: 'T1', score: 2 }, from: 'T2' }]).conflicts).to.deep.equal([]);
+  });
+
+  it('does not repeat a comment that both entries carry', () => {
+    const entry = { techniqueID: 'T1', comment: 'same' };
+    expect(mergeEntries([{ entry, from: 'T1' }, { entry: { ...entry }, from: 'T1' }]).entry['comment']).to.equal('same');
+  });
+});

@@ -1,45 +1,151 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { InputError, migrateLayerFormat, parseJsonText, serializeLayer, serializeLayers, upgradeLayer, writeFileAtomic, type Domain } from '../../index.js';
+import {
+  InputError,
+  MERGE_SCORES,
+  OutputExistsError,
+  StaleOutputError,
+  UsageError,
+  formatUpgradeMarkdown,
+  listLayerFiles,
+  parseJsonText,
+  serializeLayer,
+  serializeLayers,
+  summarizeUpgrade,
+  upgradeLayer,
+  upgradeMessages,
+  upgradeReleases,
+  writeFileAtomic,
+  type LayerPath,
+  type LayerUpgradeReport,
+  type MergeScore,
+  type NavigatorLayer,
+} from '../../index.js';
 import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
 import { readUserFile } from '../read-text.js';
 
 interface Args extends GlobalArgs {
-  layer: string;
+  layers: string[];
+  to?: string;
+  from?: string;
   out?: string;
+  'in-place'?: boolean;
+  check?: boolean;
+  report?: 'md' | 'json';
+  'report-out'?: string;
+  'merge-score': MergeScore;
   force?: boolean;
 }
 
-export const command = 'upgrade <layer>';
-export const describe = 'Bring a layer to format 4.5 and the current ATT&CK release, keeping every annotation';
+export const command = 'upgrade <layers..>';
+export const describe = 'Bring layers to format 4.5 and an ATT&CK release, keeping every annotation, with a report of each change';
 
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
-    .positional('layer', { type: 'string', describe: 'layer file (a layer or an array of layers)', demandOption: true })
-    .option('out', { type: 'string', describe: 'write here instead of stdout' })
-    .option('force', { type: 'boolean', describe: 'replace an existing --out file' })
+    .positional('layers', { type: 'string', array: true, describe: 'layer files or folders of them (a file may hold an array of layers)', demandOption: true })
+    .option('to', { type: 'string', describe: 'the ATT&CK release to upgrade to (default: the newest available; older ones work too)' })
+    .option('from', { type: 'string', describe: "the ATT&CK release the layers were written for, when they do not say (default: each layer's versions.attack)" })
+    .option('out', { type: 'string', describe: 'write the upgraded layers into this folder (or, for one layer file, to this .json file)' })
+    .option('in-place', { type: 'boolean', describe: 'replace each layer file that changes' })
+    .option('check', { type: 'boolean', describe: 'write nothing; exit 1 when a layer would change (for CI of a layer repository)' })
+    .option('report', { choices: ['md', 'json'] as const, describe: 'print a report of every change, as Markdown or JSON, on stdout (or to --report-out)' })
+    .option('report-out', { type: 'string', describe: 'write the report to this file instead of stdout' })
+    .option('merge-score', { choices: MERGE_SCORES, default: 'max' as MergeScore, describe: 'how the scores of entries that merge into one combine' })
+    .option('force', { type: 'boolean', describe: 'replace existing files under --out or --report-out' })
+    .conflicts('out', 'in-place')
+    .conflicts('check', ['out', 'in-place'])
     .example('$0 upgrade apt-2019.json --out apt-2019.v18.json', 'T1086 becomes T1059.001 with its score and comment')
-    .example('$0 upgrade old.json --attack-release 17.1', 'upgrade to a given release') as unknown as Argv<Args>;
+    .example('$0 upgrade layers/ --in-place --report md > upgrade.md', 'a folder of layers, and what changed in each')
+    .example('$0 upgrade layers/ --check', 'exit 1 when a layer is not current (CI)')
+    .example('$0 upgrade old.json --to 14.1 --out old.v14.json', 'upgrade to a given release') as unknown as Argv<Args>;
+}
+
+/** Where an upgraded file goes, or undefined for stdout / nowhere. */
+function destination(args: Args, file: LayerPath, single: boolean): string | undefined {
+  if (args.check) return undefined;
+  if (args['in-place']) return file.path;
+  if (!args.out) return undefined;
+  const outIsFile = single && args.out.toLowerCase().endsWith('.json') && !(existsSync(args.out) && statSync(args.out).isDirectory());
+  return outIsFile ? args.out : join(args.out, file.relative);
 }
 
 export function handler(context: CliContext) {
   return (args: Args): void => {
-    const value = parseJsonText(readUserFile(args.layer), args.layer);
-    const library = attackLibrary(context, args);
-    const layers = Array.isArray(value) ? value : [value];
-    const upgraded = layers.map((layer, i) => {
-      const file = Array.isArray(value) ? `${args.layer} (layer ${i + 1})` : args.layer;
-      if (typeof layer !== 'object' || layer === null || Array.isArray(layer)) throw new InputError(`${file}: not a layer object`);
-      // Older formats spell the domain differently ("mitre-enterprise"); read it after the format migration.
-      const domain = migrateLayerFormat(layer as Record<string, unknown>).layer['domain'];
-      const index = library.release(typeof domain === 'string' ? (domain as Domain) : 'enterprise-attack', args['attack-release']);
-      const { layer: result, changes } = upgradeLayer(layer, index, { file });
-      for (const change of changes) note(context, args, `${file}: ${change}`);
-      return result;
+    const files = listLayerFiles(args.layers);
+    const single = args.layers.length === 1 && files.length === 1 && files[0]!.path === args.layers[0];
+    const toStdout = !args.check && !args['in-place'] && !args.out;
+    if (toStdout && !single) throw new UsageError('several layer files: write them with --out <folder> or --in-place, or use --check');
+    if (toStdout && args.report && !args['report-out']) {
+      throw new UsageError('the upgraded layer goes to stdout, so the report cannot: add --report-out <file>, or write the layer with --out');
+    }
+    const targets = files.map((file) => destination(args, file, single));
+    const seen = new Map<string, string>();
+    targets.forEach((target, i) => {
+      if (!target) return;
+      const other = seen.get(resolve(target));
+      if (other) throw new UsageError(`${files[i]!.path} and ${other} would both be written to ${target}; upgrade them into separate folders`);
+      seen.set(resolve(target), files[i]!.path);
     });
-    const text = Array.isArray(value) ? serializeLayers(upgraded) : serializeLayer(upgraded[0]!);
-    if (args.out) {
-      writeFileAtomic(args.out, text, { force: args.force });
-      context.stdout.write(`${args.out}\n`);
-    } else context.stdout.write(text);
+    // Refuse before anything is written, so that a run either writes every file or none.
+    const existing = args.force ? [] : targets.filter((target, i): target is string => !!target && target !== files[i]!.path && existsSync(target));
+    if (existing.length === 1) throw new OutputExistsError(existing[0]!);
+    if (existing.length) throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
+
+    const library = attackLibrary(context, args);
+    const to = args.to ?? args['attack-release'];
+    const reports: LayerUpgradeReport[] = [];
+    const failures: string[] = [];
+    const progress = context.stderr.isTTY && !args.quiet && files.length > 1;
+    files.forEach((file, i) => {
+      if (progress) context.stderr.write(`\rupgrading ${i + 1}/${files.length} ${file.path}\u001b[K`);
+      try {
+        const value = parseJsonText(readUserFile(file.path), file.path);
+        const layers = Array.isArray(value) ? value : [value];
+        const upgraded: NavigatorLayer[] = [];
+        layers.forEach((layer, n) => {
+          const source = Array.isArray(value) ? `${file.path} (layer ${n + 1})` : file.path;
+          const releases = upgradeReleases(layer, library, { to, from: args.from, file: source });
+          const result = upgradeLayer(layer, releases.target, { ...releases, file: source, mergeScore: args['merge-score'] });
+          upgraded.push(result.layer);
+          reports.push(result.report);
+        });
+        const fileReports = reports.slice(reports.length - layers.length);
+        const target = targets[i];
+        const text = Array.isArray(value) ? serializeLayers(upgraded) : serializeLayer(upgraded[0]!);
+        if (toStdout) context.stdout.write(text);
+        else if (target && (target !== file.path || fileReports.some((report) => report.changed))) {
+          writeFileAtomic(target, text, { force: args.force || target === file.path });
+        }
+        if (progress) context.stderr.write('\r\u001b[K');
+        for (const report of fileReports) {
+          note(context, args, `${report.source}: ${summarizeUpgrade(report)}${target && target !== file.path ? ` -> ${target}` : ''}`);
+          if (!args.report) for (const line of upgradeMessages(report)) note(context, args, `  ${line}`);
+        }
+      } catch (error) {
+        if (!(error instanceof InputError) || files.length === 1) throw error;
+        if (progress) context.stderr.write('\r\u001b[K');
+        failures.push(error.message);
+        note(context, args, error.message);
+      }
+    });
+
+    if (args.report) {
+      const text = args.report === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatUpgradeMarkdown(reports);
+      if (args['report-out']) writeFileAtomic(args['report-out'], text, { force: args.force });
+      else context.stdout.write(text);
+    }
+    if (failures.length) {
+      const shown = failures.slice(0, 3).join('; ') + (failures.length > 3 ? `; and ${failures.length - 3} more` : '');
+      throw new InputError(`${failures.length} of ${files.length} layer files could not be upgraded (the others were): ${shown}`);
+    }
+    const stale = reports.filter((report) => report.changed);
+    if (args.check && stale.length) {
+      const names = [...new Set(stale.map((report) => report.source))];
+      throw new StaleOutputError(
+        names,
+        `${stale.length} of ${reports.length} layers would change (${names.join(', ')}); run \`attack-layers upgrade --in-place\` on them`,
+      );
+    }
   };
 }

@@ -1,0 +1,124 @@
+import { expect } from 'chai';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import type { LayerUpgradeReport } from '../../lib/layer/upgrade-report.js';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { freshTmpDir, hasStackTrace, loadRelease, runCli } from '../helpers/attack.js';
+
+const fixtures = 'test/fixtures/layers';
+
+/** A folder holding copies of some layer fixtures, one of them in a sub-folder. */
+function layerFolder(): string {
+  const dir = freshTmpDir('upgrade-in');
+  mkdirSync(join(dir, 'old'));
+  copyFileSync(`${fixtures}/old-format-3.0.json`, join(dir, 'old', 'phishing.json'));
+  copyFileSync(`${fixtures}/old-format-4.2.json`, join(dir, 'powershell.json'));
+  copyFileSync(`${fixtures}/layer-4.5-attack12.json`, join(dir, 'loaders.json'));
+  return dir;
+}
+
+describe('attack-layers upgrade', () => {
+  it('prints one upgraded layer on stdout and what changed on stderr', async () => {
+    const result = await runCli(['upgrade', `${fixtures}/old-format-4.2.json`]);
+    expect(result.code).to.equal(0);
+    const layer = JSON.parse(result.stdout) as NavigatorLayer;
+    expect(layer.versions).to.deep.equal({ attack: '18', navigator: '5.1.0', layer: '4.5' });
+    expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
+    expect(result.stderr).to.contain(`${fixtures}/old-format-4.2.json: 3 kept, 1 remapped, 2 merged`);
+    expect(result.stderr).to.contain('/techniques/2: T1193 (Spearphishing Attachment) is revoked; replaced by T1566.001');
+  });
+
+  it('upgrades a folder into --out, keeping its sub-folders, with a Markdown report on stdout', async () => {
+    const input = layerFolder();
+    const out = join(freshTmpDir('upgrade-out'), 'v18');
+    const result = await runCli(['upgrade', input, '--out', out, '--report', 'md']);
+    expect(result.code, result.stderr).to.equal(0);
+    for (const file of ['old/phishing.json', 'powershell.json', 'loaders.json']) {
+      const layer = JSON.parse(readFileSync(join(out, file), 'utf8')) as NavigatorLayer;
+      expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') }), file).to.deep.equal([]);
+    }
+    expect(result.stdout).to.match(/^# Layer upgrade report\n\n3 layers, 3 changed\./);
+    expect(result.stdout).to.contain('| `/techniques/3` | T1064 Scripting (execution) | removed | — |');
+    expect(result.stdout).to.contain('T1574.001 was "DLL Search Order Hijacking" in enterprise-attack 12.1 and is "DLL" in enterprise-attack 18.1');
+    // Nothing is replaced without --force.
+    const again = await runCli(['upgrade', input, '--out', out]);
+    expect(again.code).to.equal(2);
+    expect(again.stderr).to.match(/3 output files exist already .*add --force to replace them/);
+    expect((await runCli(['upgrade', input, '--out', out, '--force'])).code).to.equal(0);
+  });
+
+  it('--in-place rewrites only the files that change; --check then passes', async () => {
+    const input = layerFolder();
+    const current = join(input, 'current.json');
+    writeFileSync(current, readFileSync(join(input, 'powershell.json')));
+    expect((await runCli(['upgrade', current, '--in-place', '--quiet'])).code).to.equal(0);
+    const before = statSync(current).mtimeMs;
+    const bytes = readFileSync(current, 'utf8');
+
+    const check = await runCli(['upgrade', input, '--check']);
+    expect(check.code).to.equal(1);
+    expect(check.stderr).to.contain('3 of 4 layers would change');
+    expect(readFileSync(join(input, 'loaders.json'), 'utf8')).to.equal(readFileSync(`${fixtures}/layer-4.5-attack12.json`, 'utf8'));
+
+    const result = await runCli(['upgrade', input, '--in-place']);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(statSync(current).mtimeMs).to.equal(before);
+    expect(readFileSync(current, 'utf8')).to.equal(bytes);
+    expect((JSON.parse(readFileSync(join(input, 'loaders.json'), 'utf8')) as NavigatorLayer).versions?.attack).to.equal('18');
+    const after = await runCli(['upgrade', input, '--check']);
+    expect([after.code, after.stderr]).to.deep.equal([0, after.stderr]);
+    expect(after.stderr).to.not.contain('would change');
+  });
+
+  it('writes a JSON report with a row per entry, and upgrades to an older release with --to', async () => {
+    const out = freshTmpDir('upgrade-to');
+    const result = await runCli(['upgrade', `${fixtures}/layer-4.5-attack6.json`, '--to', '14.1', '--out', join(out, 'x.json'), '--report', 'json']);
+    expect(result.code, result.stderr).to.equal(0);
+    const [report] = JSON.parse(result.stdout) as LayerUpgradeReport[];
+    expect(report?.to.attack).to.equal('enterprise-attack 14.1');
+    expect(report?.from).to.deep.equal({ format: '4.5', attack: '6', matchedIn: 'enterprise-attack 6.3' });
+    expect(report?.techniques).to.have.length(8);
+    expect((JSON.parse(readFileSync(join(out, 'x.json'), 'utf8')) as NavigatorLayer).versions?.attack).to.equal('14');
+  });
+
+  it('upgrades every layer of a file holding an array', async () => {
+    const result = await runCli(['upgrade', `${fixtures}/navigator/spec-4.5-multi-example.json`, '--quiet']);
+    expect(result.code).to.equal(0);
+    const layers = JSON.parse(result.stdout) as NavigatorLayer[];
+    expect(layers).to.have.length(2);
+    for (const layer of layers) expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
+  });
+
+  it('goes on past a bad file in a batch, then exits 1 naming it', async () => {
+    const input = layerFolder();
+    writeFileSync(join(input, 'broken.json'), '{ "name": "x", ');
+    const out = freshTmpDir('upgrade-bad');
+    const result = await runCli(['upgrade', input, '--out', out]);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.match(/1 of 4 layer files could not be upgraded \(the others were\): .*broken\.json/);
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+    expect(existsSync(join(out, 'powershell.json'))).to.equal(true);
+    expect(existsSync(join(out, 'broken.json'))).to.equal(false);
+  });
+
+  const usage: Array<[string, string[], RegExp]> = [
+    ['several files without --out', [`${fixtures}/old-format-3.0.json`, `${fixtures}/old-format-4.2.json`], /write them with --out <folder> or --in-place/],
+    ['a report with the layer on stdout', [`${fixtures}/old-format-3.0.json`, '--report', 'md'], /add --report-out <file>/],
+    ['--out with --in-place', [`${fixtures}/old-format-3.0.json`, '--out', 'x', '--in-place'], /mutually exclusive/],
+    ['a missing file', ['no/such/layer.json'], /no\/such\/layer\.json: no such file or folder/],
+  ];
+  for (const [label, args, message] of usage) {
+    it(`exits 2 for ${label}`, async () => {
+      const result = await runCli(['upgrade', ...args]);
+      expect(result.code).to.equal(2);
+      expect(result.stderr).to.match(message);
+    });
+  }
+
+  it('exits 1 for a release that is not available', async () => {
+    const result = await runCli(['upgrade', `${fixtures}/old-format-3.0.json`, '--to', '2.0']);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.match(/ATT&CK enterprise-attack 2\.0 is not available \(have: 3\.0, 6\.3/);
+  });
+});

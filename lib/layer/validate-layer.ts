@@ -6,7 +6,8 @@ import { LAYER_FORMAT } from './layer-types.js';
 import { layerFormat, migrateLayerFormat } from './layer-format.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
-
+import { currentPlatformName } from '../attack/platform-names.js';
+import { isTechniqueId } from '../attack/technique-id.js';
 
 /** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
 export const LAYER_FINDING_CODES = [
@@ -24,6 +25,7 @@ export const LAYER_FINDING_CODES = [
   'gradient-range',
   'score-out-of-range',
   'hidden-subtechnique',
+  'unknown-platform',
 ] as const;
 export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
 
@@ -49,8 +51,6 @@ export interface ValidateLayerOptions {
   /** The file, for messages. */
   file?: string;
 }
-
-const TECHNIQUE_ID = /^T\d{4}(\.\d{3})?$/;
 
 /** Navigator's default gradient, which applies when a layer has none. */
 const DEFAULT_GRADIENT = { minValue: 0, maxValue: 100 };
@@ -286,6 +286,23 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
   }
 }
 
+function checkPlatforms(layer: JsonObject, index: AttackIndex, out: Findings): void {
+  const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
+  const known = index.platforms();
+  if (!Array.isArray(filters['platforms']) || !known.length) return;
+  filters['platforms'].forEach((platform, at) => {
+    if (typeof platform !== 'string' || known.includes(platform)) return;
+    const current = currentPlatformName(platform, known);
+    out.add(
+      'warning',
+      'unknown-platform',
+      `/filters/platforms/${at}`,
+      `${JSON.stringify(platform)} is not a platform of ${index.label}, so it filters nothing in: ` +
+        (current ? `it is called ${JSON.stringify(current)} now — run \`attack-layers upgrade\`` : `use one of ${known.join(', ')}`),
+    );
+  });
+}
+
 function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: number | undefined): LayerFinding[] {
   const out = new Findings(options.file, layerIndex);
   if (!isJsonObject(value)) {
@@ -301,7 +318,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   if (index) {
     entries.forEach((entry, at) => {
       // An ID the schema rejects is reported there already.
-      if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && TECHNIQUE_ID.test(entry['techniqueID'])) {
+      if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
         checkTechnique(entry, at, index, out);
       }
     });
@@ -309,6 +326,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   checkDuplicates(entries, out);
   if (range) checkScores(entries, range, out);
   if (index) checkHidden(subject, entries, index, out);
+  if (index) checkPlatforms(subject, index, out);
   return out.list;
 }
 

@@ -152,6 +152,15 @@ describe('validateLayer', () => {
       /collapsed under T1055 in privilege-escalation,/,
     ],
     [
+      'warns about a platform filter naming a platform the release renamed or never had',
+      layer([], { filters: { platforms: ['Windows', 'Office 365', 'Gopher'] } }),
+      [
+        ['warning', 'unknown-platform', '/filters/platforms/1'],
+        ['warning', 'unknown-platform', '/filters/platforms/2'],
+      ],
+      /"Office 365" is not a platform of enterprise-attack 18\.1, so it filters nothing in: it is called "Office Suite" now/,
+    ],
+    [
       'accepts annotated sub-techniques with layout.expandedSubtechniques "annotated"',
       layer([{ techniqueID: 'T1566.001', score: 1 }], { layout: { expandedSubtechniques: 'annotated' } }),
       [],

@@ -122,7 +122,9 @@ export { formatGapCsv, formatGapMarkdown, gapJson, groupUnresolved } from './cov
 export { renderCoverageLayer, renderGapLayer } from './coverage/gap-layers.js';
 export { coverageInput, roundLevel } from './coverage/coverage-types.js';
 export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';
-export { TECHNIQUE_ID_PATTERN, refRules, findTechniqueIds, tacticDisplayName, parseTacticList, TACTIC_NAMES, type TechniqueIdMatch } from './normalize/parse-reference.js';
+export { TECHNIQUE_ID_PATTERN, refRules, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch } from './normalize/parse-reference.js';
+/** Enterprise tactic names as reports write them (English variants, Japanese translations, short forms). */
+export { TACTIC_NAMES, TACTIC_SHORT_FORMS, tacticShortname } from './normalize/tactic-names.js';
 /** Technique references found in a report's text. */
 export { extractReferences, type ExtractedReference } from './extract/extract-references.js';
 /** A campaign YAML skeleton for extracted references, to review. */

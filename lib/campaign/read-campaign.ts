@@ -14,6 +14,7 @@ import type {
   CampaignTechniqueEntry,
   Confidence,
 } from './campaign-types.js';
+import { editDistance } from '../name-distance.js';
 
 // yaml costs tens of milliseconds to load; commands that read no campaign should not pay for it.
 const require = createRequire(import.meta.url);
@@ -357,21 +358,6 @@ export function suggestField(field: string, allowed: readonly string[]): string 
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return bestDistance <= 2 && bestDistance < folded.length / 2 ? best : undefined;
-}
-
-/** Optimal string alignment distance: edits, with a swap of two neighbours counting as one. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number) => d[i]?.[j] ?? Infinity;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, at(i - 2, j - 2) + 1);
-      d[i]![j] = best;
-    }
-  }
-  return at(a.length, b.length);
 }
 
 const DATE_HELP = 'must be a date written YYYY-MM-DD, YYYY-MM or YYYY';

@@ -1,34 +1,15 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { TacticShortname } from '../attack/types.js';
+import { TACTIC_NAMES, TACTIC_SHORT_FORMS, tacticShortname } from './tactic-names.js';
 
 /**
- * Other ways reports write tactic names, folded with `nameKey`: abbreviations, British spelling, and the names of
- * the ATT&CK Japanese translation, which the seed reports use.
+ * Other ways reports write tactic names, folded with `nameKey`: every written form of `TACTIC_NAMES` (British
+ * spelling, C2, the names of the ATT&CK Japanese translation, which the seed reports use) and the short forms.
  */
-export const TACTIC_SYNONYMS: Readonly<Record<string, TacticShortname>> = {
-  c2: 'command-and-control',
-  'c and c': 'command-and-control',
-  cnc: 'command-and-control',
-  'command control': 'command-and-control',
-  'defence evasion': 'defense-evasion',
-  exfil: 'exfiltration',
-  recon: 'reconnaissance',
-  偵察: 'reconnaissance',
-  リソース開発: 'resource-development',
-  初期アクセス: 'initial-access',
-  実行: 'execution',
-  永続化: 'persistence',
-  権限昇格: 'privilege-escalation',
-  防御回避: 'defense-evasion',
-  認証情報アクセス: 'credential-access',
-  探索: 'discovery',
-  水平展開: 'lateral-movement',
-  収集: 'collection',
-  'コマンド and コントロール': 'command-and-control',
-  コマンドアンドコントロール: 'command-and-control',
-  持ち出し: 'exfiltration',
-  影響: 'impact',
-};
+export const TACTIC_SYNONYMS: Readonly<Record<string, TacticShortname>> = Object.fromEntries([
+  ...TACTIC_NAMES.flatMap(([display, ...written]) => written.map((text) => [nameKey(text), tacticShortname(display)] as const)),
+  ...Object.entries(TACTIC_SHORT_FORMS).map(([text, display]) => [nameKey(text), tacticShortname(display)] as const),
+]);
 
 /** Labelled ways of reading a tactic as written; the first that the release recognises wins. */
 const tacticReadings: ReadonlyArray<readonly [label: string, read: (text: string) => string | undefined]> = [

@@ -1,6 +1,6 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
-import { editDistance, typoLimit } from './name-distance.js';
+import { editDistance, typoLimit } from '../name-distance.js';
 import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './normalize-types.js';
 
 export type { Resolution } from './normalize-types.js';

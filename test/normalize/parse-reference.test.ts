@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import { canonicalTechniqueId } from '../../lib/attack/technique-id.js';
 import {
-  TACTIC_NAMES,
   TECHNIQUE_ID_PATTERN,
   findTechniqueIds,
   parseReference,
@@ -9,6 +8,7 @@ import {
   refRules,
   tacticDisplayName,
 } from '../../lib/normalize/parse-reference.js';
+import { TACTIC_NAMES, tacticShortname } from '../../lib/normalize/tactic-names.js';
 import { loadRelease } from '../helpers/attack.js';
 
 interface Expected {
@@ -169,5 +169,6 @@ describe('tacticDisplayName', () => {
     const attack = loadRelease('18.1');
     expect(TACTIC_NAMES.map(([display]) => display)).to.have.members(attack.tactics().map((tactic) => tactic.name));
     for (const tactic of attack.tactics()) expect(tacticDisplayName(tactic.shortname), tactic.shortname).to.equal(tactic.name);
+    for (const tactic of attack.tactics()) expect(tacticShortname(tactic.name)).to.equal(tactic.shortname);
   });
 });

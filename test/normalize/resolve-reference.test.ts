@@ -106,6 +106,11 @@ describe('readTactic', () => {
     ['Defence Evasion', 'defense-evasion'],
     ['防御回避', 'defense-evasion'],
     ['Privilege_Escalation', 'privilege-escalation'],
+    ['exfil', 'exfiltration'],
+    ['Recon', 'reconnaissance'],
+    ['CnC', 'command-and-control'],
+    ['横展開', 'lateral-movement'],
+    ['コマンド＆コントロール', 'command-and-control'],
     ['Teleportation', undefined],
   ];
   for (const [written, expected] of rows) {

@@ -56,6 +56,9 @@ export {
 /** Types of the ATT&CK Navigator layer format 4.5. */
 export type { NavigatorLayer, LayerTechnique, Gradient, LegendItem, LayerMetadata, LayerLink, Layout, Filters, Versions, Divider } from './layer/layer-types.js';
 export { LAYER_FORMAT } from './layer/layer-types.js';
+/** The campaign file and detections file formats as written, generated from their schemas. */
+export type { CampaignFile } from './campaign/campaign-file.types.gen.js';
+export type { DetectionsFile } from './coverage/detections-file.types.gen.js';
 /** Deterministic layer JSON and the schema type guard. */
 export { serializeLayer, serializeLayers, isNavigatorLayer } from './layer/serialize-layer.js';
 /** Check layers against the 4.5 schema and the ATT&CK release they declare. */

@@ -13,6 +13,7 @@ import {
   type TechniqueId,
   type TechniqueRecord,
 } from './types.js';
+import { compareText } from '../compare-text.js';
 
 /** What the caller knows about a bundle that the bundle may not say itself (STIX 2.0 bundles name no release). */
 export interface BundleHints {
@@ -156,7 +157,7 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
     if (record.deprecated) record.deprecationPointers = deprecationPointers(object.description ?? '', id);
     techniques.push(record);
   }
-  techniques.sort((a, b) => compareIds(a.id, b.id) || a.stixId.localeCompare(b.stixId));
+  techniques.sort((a, b) => compareIds(a.id, b.id) || compareText(a.stixId, b.stixId));
 
   const actors = (types: readonly string[]): ActorRecord[] =>
     ofType(...types)
@@ -201,9 +202,7 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
 }
 
 /** Order ATT&CK IDs; they have fixed-width digits, so string order is numeric order (T1059 < T1059.001 < T1102). */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+export const compareIds = compareText;
 
 function indexTactics(objects: StixObject[], attackId: (object: StixObject) => string | undefined): TacticRecord[] {
   const byStix = new Map<string, TacticRecord>();

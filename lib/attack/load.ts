@@ -6,6 +6,7 @@ import { indexBundle } from './index-bundle.js';
 import { parseBundleBytes, readBundleBytes } from './read-bundle.js';
 import { compareReleases, listReleaseFiles, parseReleaseFileName } from './release-files.js';
 import type { Domain } from './types.js';
+import { compareText } from '../compare-text.js';
 
 /** How a release file was found: which of the places `locateAttackData` searches. */
 export type ReleaseOrigin = 'flag' | 'env' | 'cache';
@@ -145,7 +146,7 @@ export class AttackLibrary {
     }
     const newest = candidates
       .filter((file) => file.origin === first.origin)
-      .sort((a, b) => compareReleases(versionOf(b), versionOf(a)) || a.path.localeCompare(b.path))[0]!;
+      .sort((a, b) => compareReleases(versionOf(b), versionOf(a)) || compareText(a.path, b.path))[0]!;
     return this.load(newest);
   }
 

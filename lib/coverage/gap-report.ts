@@ -1,5 +1,6 @@
 import type { CoverageInput } from './coverage-types.js';
 import { GAP_FORMULAS, type GapReview, type GapRow, type UnresolvedRef } from './gap-review.js';
+import { compareText } from '../compare-text.js';
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 const RULES_SHOWN = 5;
@@ -27,7 +28,7 @@ export function groupUnresolved(list: readonly UnresolvedRef[]): { raw: string; 
     group.places.push(`${ref.file}${ref.line ? `:${ref.line}` : ''}`);
     groups.set(key, group);
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.raw.localeCompare(b.raw));
+  return [...groups.values()].sort((a, b) => b.count - a.count || compareText(a.raw, b.raw));
 }
 
 function cell(text: string): string {
@@ -78,7 +79,7 @@ export function formatGapMarkdown(review: GapReview): string {
     lines.push(`- ${inputLine(input)}`);
     const reasons = new Map<string, number>();
     for (const ignored of input.ignored) reasons.set(ignored.reason, (reasons.get(ignored.reason) ?? 0) + 1);
-    for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) lines.push(`  - ignored ${count}: ${reason}`);
+    for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))) lines.push(`  - ignored ${count}: ${reason}`);
     for (const problem of input.problems) lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
   }
   const unresolved = groupUnresolved([...review.coverage.unresolved, ...review.threatUnresolved]);

@@ -3,6 +3,7 @@ import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference } from '../normalize/resolve-reference.js';
 import type { CoverageInput, CoverageRule } from './coverage-types.js';
+import { compareText } from '../compare-text.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -171,7 +172,7 @@ export function reviewGaps(
       direct.set(id, list);
     }
   }
-  for (const list of direct.values()) list.sort((a, b) => b.level - a.level || a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
+  for (const list of direct.values()) list.sort((a, b) => b.level - a.level || compareText(a.name, b.name) || compareText(a.file, b.file));
 
   const coverageOf = (id: TechniqueId): CoveredTechnique => {
     const technique = target.technique(id)!;

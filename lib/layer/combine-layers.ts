@@ -47,6 +47,7 @@ import {
 import { DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
 import { upgradeLayer } from './upgrade-layer.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
+import { compareText } from '../compare-text.js';
 
 
 /** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
@@ -411,7 +412,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const annotated = entry.score !== undefined || entry.color || entry.comment || entry.enabled === false || links.length || metadata.length;
     if (annotated) techniques.push(entry);
   }
-  for (const [, why] of [...dropped].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [, why] of [...dropped].sort(([a], [b]) => compareText(a, b))) {
     warnings.push(`${why}: left out of the combined layer (Navigator would not show it)`);
   }
 

@@ -6,6 +6,7 @@ import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
 import { resolveReference, type ResolveContext } from './resolve-reference.js';
+import { compareText } from '../compare-text.js';
 
 /** Numeric value of a confidence, for comparing and scoring: low 25, medium 50, high 90, or the number given. */
 export const CONFIDENCE_VALUES: Readonly<Record<'low' | 'medium' | 'high', number>> = { low: 25, medium: 50, high: 90 };
@@ -164,7 +165,7 @@ function mergeTechniques(references: readonly ReferenceResult[], target: AttackI
       ...entry,
       // A technique written once without a tactic is placed everywhere it belongs, so no tactic restricts it.
       tactics: unplaced ? [] : entry.tactics.sort((a: TacticShortname, b: TacticShortname) => (order.get(a) ?? 99) - (order.get(b) ?? 99)),
-      software: entry.software.sort((a, b) => a.id.localeCompare(b.id)),
+      software: entry.software.sort((a, b) => compareText(a.id, b.id)),
     }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,5 +1,6 @@
 import { TECHNIQUE_ID_FORMAT } from '../attack/technique-id.js';
 import { TACTIC_NAMES } from './tactic-names.js';
+import { compareText } from '../compare-text.js';
 
 /** A technique reference as written in a report, taken apart: the IDs, the name beside them, any tactic. */
 export interface ParsedReference {
@@ -178,7 +179,7 @@ export function parseTacticList(text: string): string[] | undefined {
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Every written tactic form, longest first, with flexible spaces (`command-and-control`, `Command & Control`).
 const TACTIC_WORDS = TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written])
-  .sort((a, b) => b.length - a.length || a.localeCompare(b))
+  .sort((a, b) => b.length - a.length || compareText(a, b))
   .map((text) =>
     text
       .split(' ')

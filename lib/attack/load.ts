@@ -114,10 +114,10 @@ export class AttackLibrary {
   }
 
   /**
-   * A release of a domain: the given one, searched in every place in order, or else the newest release of the first
-   * place that has the domain. @throws AttackDataError saying how to get the data when there is none.
+   * A release of a domain (default: `defaultDomain()`): the given one, searched in every place in order, or else the
+   * newest release of the first place that has the domain. @throws AttackDataError saying how to get the data when there is none.
    */
-  release(domain: Domain = 'enterprise-attack', release?: string): AttackIndex {
+  release(domain: Domain = this.defaultDomain(), release?: string): AttackIndex {
     if (!this.files.length) throw noData();
     const candidates = this.files.filter((file) => (file.domain ?? this.load(file).domain) === domain);
     const versionOf = (file: ReleaseFile): string => file.release ?? this.load(file).release;
@@ -148,6 +148,16 @@ export class AttackLibrary {
       .filter((file) => file.origin === first.origin)
       .sort((a, b) => compareReleases(versionOf(b), versionOf(a)) || compareText(a.path, b.path))[0]!;
     return this.load(newest);
+  }
+
+  /**
+   * The domain a run means when it names none: that of the one release file given with `--attack` (a user who points
+   * at an ICS bundle wants ICS answers), else enterprise.
+   */
+  defaultDomain(): Domain {
+    const given = this.files.filter((file) => file.origin === 'flag');
+    const only = given.length === 1 && this.options.attack && !statSafe(this.options.attack)?.isDirectory() ? given[0] : undefined;
+    return only ? (only.domain ?? this.load(only).domain) : 'enterprise-attack';
   }
 
   private places(): string {

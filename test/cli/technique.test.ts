@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { TechniqueReport } from '../../lib/cli/commands/technique.js';
-import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, runCli, stixFile } from '../helpers/attack.js';
 
 async function report(argv: string[]): Promise<TechniqueReport> {
   const result = await runCli(['technique', ...argv, '--json']);
@@ -54,6 +54,12 @@ describe('attack-layers technique', () => {
   it('uses an older release with --attack-release', async () => {
     const t1193 = await report(['T1193', '--attack-release', '6.3']);
     expect([t1193.status, t1193.attack.release]).to.deep.equal(['current', '6.3']);
+  });
+
+  it('answers from the domain of a single --attack file (ICS) without --domain', async () => {
+    const t0800 = await report(['T0800', '--attack', stixFile('ics-attack-18.1.json.gz')]);
+    expect([t0800.name, t0800.attack]).to.deep.equal(['Activate Firmware Update Mode', { domain: 'ics-attack', release: '18.1' }]);
+    expect((await report(['T0800', '--domain', 'ics-attack'])).attack.domain).to.equal('ics-attack');
   });
 
   it('exits 1 for an unknown technique, with a clear message on stderr and nothing on stdout', async () => {

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { canonicalTechniqueId, UnknownTechniqueError, UsageError, type AttackIndex, type TechniqueRecord } from '../../index.js';
+import { canonicalTechniqueId, DOMAINS, UnknownTechniqueError, UsageError, type AttackIndex, type Domain, type TechniqueRecord } from '../../index.js';
 import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
 
 interface Args extends GlobalArgs {
@@ -15,7 +15,7 @@ export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('id', { type: 'string', describe: 'technique ID (T1193, t1566/001, T1566.001)', demandOption: true })
     .option('json', { type: 'boolean', describe: 'print JSON' })
-    .option('domain', { type: 'string', describe: 'ATT&CK domain', default: 'enterprise-attack' })
+    .option('domain', { choices: DOMAINS, describe: 'ATT&CK domain (default: that of a single --attack file, else enterprise-attack)' })
     .example('$0 technique T1193', 'revoked: replaced by T1566.001')
     .example('$0 technique T1117 --json', 'machine-readable') as unknown as Argv<Args>;
 }
@@ -109,7 +109,7 @@ function formatText(report: TechniqueReport): string {
 
 export function handler(context: CliContext) {
   return (args: Args): void => {
-    const index = attackLibrary(context, args).release(args.domain as never, args['attack-release']);
+    const index = attackLibrary(context, args).release(args.domain as Domain | undefined, args['attack-release']);
     const report = techniqueReport(index, args.id);
     if (args.json) printJson(context, report);
     else context.stdout.write(formatText(report));

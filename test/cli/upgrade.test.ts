@@ -39,6 +39,9 @@ describe('attack-layers upgrade', () => {
       expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') }), file).to.deep.equal([]);
     }
     expect(result.stdout).to.match(/^# Layer upgrade report\n\n3 layers, 3 changed\./);
+    // validate takes the folder too, and finds nothing.
+    expect(await runCli(['validate', out])).to.deep.equal({ code: 0, stdout: '', stderr: '' });
+    expect((await runCli(['validate', input])).code).to.equal(1);
     expect(result.stdout).to.contain('| `/techniques/3` | T1064 Scripting (execution) | removed | — |');
     expect(result.stdout).to.contain('T1574.001 was "DLL Search Order Hijacking" in enterprise-attack 12.1 and is "DLL" in enterprise-attack 18.1');
     // Nothing is replaced without --force.

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { InputError, parseJsonText, validateLayer, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { InputError, listLayerFiles, parseJsonText, validateLayer, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
 import { attackLibrary, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
 import { readUserFile } from '../read-text.js';
 
@@ -13,9 +13,9 @@ export const describe = 'Check Navigator layer files: the 4.5 schema, then every
 
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
-    .positional('layers', { type: 'string', array: true, describe: 'layer files (a layer or an array of layers each)', demandOption: true })
+    .positional('layers', { type: 'string', array: true, describe: 'layer files (a layer or an array of layers each), or folders of them', demandOption: true })
     .option('json', { type: 'boolean', describe: 'print JSON: one object per file with its findings' })
-    .example('$0 validate layers/*.json', 'no output and exit 0 when every layer loads in Navigator as is')
+    .example('$0 validate layers/', 'no output and exit 0 when every layer loads in Navigator as is')
     .example('$0 validate old.json --attack-release 14.1 --json', 'check against a given release') as unknown as Argv<Args>;
 }
 
@@ -38,7 +38,7 @@ export function handler(context: CliContext) {
         return undefined;
       }
     };
-    const results: FileFindings[] = args.layers.map((file) => {
+    const results: FileFindings[] = listLayerFiles(args.layers).map(({ path: file }) => {
       let findings: LayerFinding[];
       try {
         findings = validateLayer(parseJsonText(readUserFile(file), file), { attackFor, file });

@@ -100,8 +100,9 @@ export function summarizeUpgrade(report: LayerUpgradeReport): string {
   return `${parts.join(', ') || 'no techniques'}${report.changed ? '' : ' (unchanged)'}`;
 }
 
+/** Text as Markdown shows it literally, on one line: table bars and emphasis characters escaped. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return text.replace(/[|*_`\\[\]<>]/g, '\\$&').replace(/\r?\n/g, ' ');
 }
 
 function entryLabel(id: string, tactic: string | undefined, name: string | undefined): string {
@@ -114,7 +115,7 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
   const changed = reports.filter((report) => report.changed).length;
   lines.push(`${reports.length} layer${reports.length === 1 ? '' : 's'}, ${changed} changed.`, '');
   for (const report of reports) {
-    lines.push(`## ${cell(report.name || '(unnamed layer)')} — ${report.source}`, '');
+    lines.push(`## ${cell(report.name || '(unnamed layer)')} — ${cell(report.source)}`, '');
     const from = [report.from.format && `format ${report.from.format}`, report.from.attack && `ATT&CK ${report.from.attack}`]
       .filter(Boolean)
       .join(', ');

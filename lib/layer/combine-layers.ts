@@ -45,7 +45,8 @@ import {
   type NavigatorLayer,
 } from './layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
-import { upgradeLayer } from './upgrade-layer.js';
+import { upgradeLayer, upgradeReleases } from './upgrade-layer.js';
+import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
 
@@ -175,18 +176,24 @@ export function sourcesDomain(sources: readonly LayerSource[]): Domain {
 /**
  * Bring every source to layer format 4.5 and to the target release with `upgradeLayer` (revoked techniques become
  * their replacements, so T1086 in an old layer meets T1059.001 in a new one). `upgrades` lists the layers that
- * changed, for the caller to report.
+ * changed, for the caller to report. Given the library, each layer's techniques are looked up in its own release.
  * @throws InputError, SchemaValidationError as `upgradeLayer` does.
  */
 export function upgradeSources(
   sources: readonly LayerSource[],
   index: AttackIndex,
+  library?: AttackLibrary,
 ): { inputs: CombineInput[]; upgrades: LayerUpgrade[] } {
   const inputs: CombineInput[] = [];
   const upgrades: LayerUpgrade[] = [];
   for (const source of sources) {
     const where = describeSource(source);
-    const { layer, changes: all } = upgradeLayer(source.value, index, { file: where });
+    // With a library, each layer's techniques are looked up in the release it states, as `upgrade` does.
+    const releases = library ? upgradeReleases(source.value, library, { to: index.release, file: where }) : undefined;
+    const { layer, changes: all } = upgradeLayer(source.value, index, {
+      file: where,
+      ...(releases?.target === index ? { source: releases.source, sourceNote: releases.sourceNote } : {}),
+    });
     inputs.push({ layer, source: where });
     // The combined layer sets its own layout, so layout changes of an input are not worth reporting.
     const changes = all.filter((change) => !change.startsWith('/layout/'));

@@ -50,8 +50,9 @@ export function handler(context: CliContext) {
   return (args: Args): void => {
     const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file)));
     const domain = sourcesDomain(sources);
-    const index = attackLibrary(context, args).release(domain, args['attack-release']);
-    const { inputs, upgrades } = upgradeSources(sources, index);
+    const library = attackLibrary(context, args);
+    const index = library.release(domain, args['attack-release']);
+    const { inputs, upgrades } = upgradeSources(sources, index, library);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
     const { layer, warnings } = combineLayers(inputs, { op: args.op, index, ...(args.name === undefined ? {} : { name: args.name }) });
     for (const warning of warnings) note(context, args, `warning: ${warning}`);

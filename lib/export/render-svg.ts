@@ -11,12 +11,12 @@ export interface SvgOptions {
 }
 
 /**
- * The page is A4 landscape in points (842 x 595). Everything is laid out in points; the font size of the cells is
+ * The page is A4 landscape in points (841.89 x 595.28). Everything is laid out in points; the font size of the cells is
  * the largest from CELL_FONT_SIZES at which the tallest column fits the page, and the page grows downwards only when
  * even the smallest does not fit.
  */
-const PAGE_WIDTH = 842;
-const PAGE_HEIGHT = 595;
+const PAGE_WIDTH = 841.89;
+const PAGE_HEIGHT = 595.28;
 const MARGIN = 20;
 const COLUMN_GAP = 3;
 const CELL_GAP = 0;
@@ -317,7 +317,7 @@ export function renderSvg(model: MatrixModel, options: SvgOptions = {}): string 
   const heightMm = (height * 297) / PAGE_WIDTH;
   return [
     options.declaration === false ? '' : '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="${n(heightMm)}mm" viewBox="0 0 ${PAGE_WIDTH} ${n(height)}" font-family="${escapeXml(FONT_FAMILY)}" role="img" aria-label="${escapeXml(model.name)}">\n`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="${n(heightMm)}mm" viewBox="0 0 ${n(PAGE_WIDTH)} ${n(height)}" font-family="${escapeXml(FONT_FAMILY)}" role="img" aria-label="${escapeXml(model.name)}">\n`,
     `<title>${escapeXml(`${model.name} (ATT&CK ${model.domain} ${model.release})`)}</title>\n`,
     `<rect width="100%" height="100%" fill="#ffffff"/>\n`,
     header ? `${header.draw(MARGIN)}\n` : '',

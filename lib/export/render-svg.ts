@@ -112,7 +112,7 @@ function layoutAt(model: MatrixModel, size: number, width: number, compact: bool
   const count = Math.max(1, model.columns.length);
   const columnWidth = (width - COLUMN_GAP * (count - 1)) / count;
   const headerSize = size + 1;
-  const headerLines = model.columns.map((column) => wrapText(column.name, columnWidth - 2 * PAD_X, headerSize, { bold: true, maxLines: 2 }));
+  const headerLines = model.columns.map((column) => wrapText(column.name, columnWidth - 2 * PAD_X, headerSize, { bold: true, maxLines: 3 }));
   const headerHeight = Math.max(1, ...headerLines.map((lines) => lines.length)) * headerSize * 1.2 + size * 1.2 + 2 * PAD_Y + 2;
   let tallest = 0;
   const placed = model.columns.map((column, i) => {

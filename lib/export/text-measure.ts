@@ -35,23 +35,28 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (units * size) / 1000;
 }
 
-/** Cut a word that is wider than a line into pieces that fit. */
+/** Cut a word that is wider than a line into pieces that fit: after its hyphens first, then anywhere. */
 function splitWord(word: string, width: number, size: number, bold: boolean): string[] {
   const pieces: string[] = [];
   let piece = '';
-  for (const char of word) {
-    if (piece && textWidth(piece + char, size, bold) > width) {
+  const push = (part: string): void => {
+    if (piece && textWidth(piece + part, size, bold) > width) {
       pieces.push(piece);
       piece = '';
     }
-    piece += char;
+    piece += part;
+  };
+  for (const part of word.split(/(?<=-)/)) {
+    if (textWidth(part, size, bold) <= width) push(part);
+    else for (const char of part) push(char);
   }
   if (piece) pieces.push(piece);
   return pieces;
 }
 
 /**
- * Wrap a text into lines no wider than `width`, breaking at spaces (a word wider than a line is cut); a newline
+ * Wrap a text into lines no wider than `width`, breaking at spaces (a word wider than a line is cut after a hyphen, or
+ * anywhere); a newline
  * always breaks. With `maxLines`, the last line kept ends in an ellipsis when text was left out.
  */
 export function wrapText(text: string, width: number, size: number, options: { bold?: boolean; maxLines?: number } = {}): string[] {

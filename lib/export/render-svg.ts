@@ -103,7 +103,8 @@ interface Layout {
   tallest: number;
 }
 
-function cellText(cell: MatrixCell, model: MatrixModel): string {
+/** A cell's text as the layout says: the ID, the name, or both. */
+export function cellText(cell: MatrixCell, model: Pick<MatrixModel, 'showID' | 'showName'>): string {
   return [model.showID ? cell.id : '', model.showName ? cell.name : ''].filter(Boolean).join(' ');
 }
 

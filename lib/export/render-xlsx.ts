@@ -3,7 +3,7 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { GapReportData } from '../coverage/gap-report.js';
 import { GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import type { MatrixCell, MatrixModel } from './matrix-model.js';
-import { cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
+import { cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
 import { normalizeZipTimes } from './zip-times.js';
 
@@ -83,8 +83,11 @@ function matrixSheet(workbook: Workbook, model: MatrixModel): void {
   // Each tactic takes two columns: the technique and its score.
   model.columns.forEach((column, i) => {
     const at = 2 * i + 1;
-    sheet.getColumn(at).width = 30;
-    sheet.getColumn(at + 1).width = 6;
+    // One line per technique, as wide as the longest: a row of the sheet holds one cell of every tactic, so a
+    // wrapped name would make the whole row tall.
+    const texts = column.cells.flatMap((cell) => [cell, ...cell.subtechniques]).map((cell) => cellText(cell, model));
+    sheet.getColumn(at).width = Math.min(60, Math.max(14, column.name.length, ...texts.map((text) => text.length)) + 2);
+    sheet.getColumn(at + 1).width = 5;
     sheet.mergeCells(4, at, 4, at + 1);
     const head = sheet.getCell(4, at);
     head.value = column.name;
@@ -96,10 +99,9 @@ function matrixSheet(workbook: Workbook, model: MatrixModel): void {
     const put = (cell: MatrixCell): void => {
       const name = sheet.getCell(row, at);
       const score = sheet.getCell(row, at + 1);
-      name.value = [model.showID ? cell.id : '', model.showName ? cell.name : ''].filter(Boolean).join(' ');
-      name.alignment = { vertical: 'top', wrapText: true, ...(cell.subtechnique ? { indent: 1 } : {}) };
+      name.value = cellText(cell, model);
+      if (cell.subtechnique) name.alignment = { indent: 1 };
       if (cell.score !== undefined) score.value = cell.score;
-      score.alignment = { vertical: 'top' };
       for (const target of [name, score]) {
         target.border = BORDER;
         target.font = { color: { argb: argb(cell.text) }, ...(cell.subtechnique ? { size: 10 } : {}) };

@@ -59,6 +59,7 @@ export function handler(context: CliContext) {
 
     let output: string | Uint8Array;
     if (input.kind === 'gap-report') {
+      if (args.subtechniques) note(context, args, `${input.source}: --subtechniques applies to layers; a gap report is a table`);
       output = await renderGapReportExport(input.report, format);
     } else {
       const { index, warning } = exportRelease(input.layer, attackLibrary(context, args), args['attack-release']);

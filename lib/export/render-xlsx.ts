@@ -5,7 +5,7 @@ import { GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import type { MatrixCell, MatrixModel } from './matrix-model.js';
 import { cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
-import { normalizeZipTimes } from './zip-times.js';
+import { repackZip } from './repack-zip.js';
 
 // exceljs takes ~350 ms to load and only the xlsx export needs it, so it is required on first use.
 const require = createRequire(import.meta.url);
@@ -28,6 +28,7 @@ export interface XlsxOptions {
 const DEFAULT_DATE = new Date(Date.UTC(1980, 0, 1));
 const GRID = { style: 'thin' as const, color: { argb: 'FFD9D9D9' } };
 const BORDER = { top: GRID, left: GRID, bottom: GRID, right: GRID };
+const WRAP = { vertical: 'top' as const, wrapText: true };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').slice(0, 6).toUpperCase()}`;
@@ -42,11 +43,8 @@ function newWorkbook(date: Date): Workbook {
 }
 
 async function writeWorkbook(workbook: Workbook, date: Date): Promise<Uint8Array> {
-  // The fastest deflate level: the pure-JavaScript deflate is most of the time of a large export, and level 1
-  // costs only a few percent in size on these repetitive XML files.
-  const buffer = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as never));
-  // exceljs's zip writer stamps every file with the time of writing; the same input must give the same bytes.
-  return normalizeZipTimes(buffer, date);
+  const stored = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never));
+  return repackZip(stored, date);
 }
 
 function fill(cell: Cell, hex: string): void {
@@ -65,8 +63,12 @@ function addTableSheet(workbook: Workbook, name: string, header: readonly string
     cell.border = BORDER;
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
-  sheet.eachRow((row, number) => {
-    if (number > 1) row.alignment = { vertical: 'top', wrapText: true };
+  // Only the columns of long text wrap (their lines are list items); the others stay plain, for speed.
+  header.forEach((_, i) => {
+    if ((widths[i] ?? 0) < 30) return;
+    sheet.getColumn(i + 1).eachCell((cell, number) => {
+      if (number > 1 && cell.value !== null && cell.value !== '') cell.alignment = WRAP;
+    });
   });
   return sheet;
 }
@@ -102,12 +104,14 @@ function matrixSheet(workbook: Workbook, model: MatrixModel): void {
       name.value = cellText(cell, model);
       if (cell.subtechnique) name.alignment = { indent: 1 };
       if (cell.score !== undefined) score.value = cell.score;
+      // Plain cells carry no style at all (the sheet's grid lines frame them): every styled cell costs exceljs
+      // time to write, and a large layer has thousands.
       for (const target of [name, score]) {
-        target.border = BORDER;
-        target.font = { color: { argb: argb(cell.text) }, ...(cell.subtechnique ? { size: 10 } : {}) };
+        if (cell.text !== '#000000' || cell.subtechnique) target.font = { color: { argb: argb(cell.text) }, ...(cell.subtechnique ? { size: 10 } : {}) };
         if (cell.fill) fill(target, cell.fill);
       }
-      if (cell.annotated || cell.collapsedAnnotated) name.note = cellTooltip(cell, column);
+      // A note only where it says more than the cell shows: a score alone is in the cell already.
+      if (cell.comment || cell.metadata.length || cell.links.length || cell.collapsedAnnotated || !cell.enabled) name.note = cellTooltip(cell, column);
       row++;
     };
     for (const cell of column.cells) {

@@ -31,7 +31,14 @@ function charWidth(code: number, bold: boolean): number {
 /** The width of a text at a font size, in the same unit as the size. */
 export function textWidth(text: string, size: number, bold = false): number {
   let units = 0;
-  for (const char of text) units += charWidth(char.codePointAt(0)!, bold);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is one character outside the tables.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      i++;
+      units += 584;
+    } else units += charWidth(code, bold);
+  }
   return (units * size) / 1000;
 }
 
@@ -61,19 +68,25 @@ function splitWord(word: string, width: number, size: number, bold: boolean): st
  */
 export function wrapText(text: string, width: number, size: number, options: { bold?: boolean; maxLines?: number } = {}): string[] {
   const bold = options.bold ?? false;
+  const space = textWidth(' ', size, bold);
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (textWidth(candidate, size, bold) <= width) {
-        line = candidate;
+      const wordWidth = textWidth(word, size, bold);
+      // Widths add up, so a line is measured word by word rather than again for every word added.
+      const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth;
+      if (candidateWidth <= width) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth = candidateWidth;
         continue;
       }
       if (line) lines.push(line);
-      const pieces = textWidth(word, size, bold) > width ? splitWord(word, width, size, bold) : [word];
+      const pieces = wordWidth > width ? splitWord(word, width, size, bold) : [word];
       lines.push(...pieces.slice(0, -1));
       line = pieces[pieces.length - 1] ?? '';
+      lineWidth = textWidth(line, size, bold);
     }
     lines.push(line);
   }

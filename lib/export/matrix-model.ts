@@ -159,9 +159,12 @@ function onPlatforms(record: TechniqueRecord, platforms: ReadonlySet<string> | u
   return own.some((platform) => platforms.has(platform));
 }
 
+/** `#rgb`, `#rrggbb` or `#rrggbbaa`: the only colours the model passes on, so renderers can write them as they are. */
+const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
 function colorOf(annotation: Annotation | undefined, gradient: Gradient): string | undefined {
   if (!annotation || annotation.enabled === false) return undefined;
-  if (annotation.color) return annotation.color;
+  if (annotation.color && HEX_COLOR.test(annotation.color)) return annotation.color;
   return typeof annotation.score === 'number' ? gradientColor(gradient, annotation.score) : undefined;
 }
 
@@ -184,7 +187,9 @@ function sortCells(cells: MatrixCell[], sorting: number, unscored: number): Matr
  */
 export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: MatrixOptions = {}): MatrixModel {
   const entries = layer.techniques ?? [];
-  const gradient = layer.gradient ?? DEFAULT_GRADIENT;
+  // A layer that skipped validation may carry anything; a gradient that cannot colour falls back to Navigator's.
+  const own = layer.gradient;
+  const gradient = own && own.colors.length >= 2 && own.colors.every((color) => HEX_COLOR.test(color)) ? own : DEFAULT_GRADIENT;
   const platforms = layer.filters?.platforms ? new Set(layer.filters.platforms) : undefined;
   const hideDisabled = layer.hideDisabled === true;
   const sorting = layer.sorting ?? 0;
@@ -263,8 +268,8 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     showID: layer.layout?.showID === true,
     showName: layer.layout?.showName !== false,
     gradient,
-    defaultGradient: !layer.gradient,
-    legend: layer.legendItems ?? [],
+    defaultGradient: gradient === DEFAULT_GRADIENT,
+    legend: (layer.legendItems ?? []).filter((item) => HEX_COLOR.test(item.color)),
     ...(layer.filters?.platforms ? { platforms: [...layer.filters.platforms] } : {}),
     hideDisabled,
     subtechniques: options.subtechniques ?? 'layer',

@@ -102,7 +102,8 @@ function tableOf(model: MatrixModel): string {
  * cell for its comment and metadata), and the table of annotated entries. It loads nothing from the network.
  */
 export function renderHtml(model: MatrixModel): string {
-  const layerLinks = model.links.filter((link): link is { label: string; url: string } => !('divider' in link));
+  // Only web and mail links become anchors: a `javascript:` URL in a layer must not run in the page.
+  const layerLinks = model.links.filter((link): link is { label: string; url: string } => !('divider' in link) && /^(https?|mailto):/i.test(link.url));
   const layerMetadata = metadataLines(model.metadata);
   return [
     '<!DOCTYPE html>',

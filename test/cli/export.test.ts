@@ -34,6 +34,17 @@ describe('attack-layers export', () => {
     expect(result.stdout.split('\r\n')[0]).to.equal('technique,name,tactic,score,color,comment,metadata,links,note');
   });
 
+  it('--subtechniques none collapses every parent, expanded shows them all', async () => {
+    const none = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg', '--subtechniques', 'none']);
+    const expanded = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg', '--subtechniques', 'expanded']);
+    const layerOwn = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg']);
+    const count = (svg: string): number => (svg.match(/class="technique subtechnique/g) ?? []).length;
+    expect(count(none.stdout)).to.equal(0);
+    expect(count(layerOwn.stdout)).to.be.greaterThan(0);
+    expect(count(expanded.stdout)).to.be.greaterThan(count(layerOwn.stdout));
+    expect(none.stderr).to.contain('not drawn: T1566.001: collapsed under T1566 in initial-access; because of --subtechniques none');
+  });
+
   it('draws a layer made for ATT&CK 8 with the 8.2 matrix', async () => {
     const result = await runCli(['export', 'test/fixtures/layers/old-format-4.2.json', '--format', 'svg']);
     expect(result.code).to.equal(0);

@@ -33,3 +33,20 @@ describe('renderHtml', () => {
     expect(html).to.contain("getElementById('tip')");
   });
 });
+
+describe('renderHtml with a hostile layer', () => {
+  it('writes no javascript: link and no colour that is not a hex colour', () => {
+    const layer = {
+      name: 'hostile',
+      domain: 'enterprise-attack',
+      links: [{ label: 'click', url: 'javascript:alert(1)' }, { label: 'ok', url: 'https://example.org/' }],
+      legendItems: [{ label: 'x', color: '"/><script>alert(1)</script>' }],
+      techniques: [{ techniqueID: 'T1059', score: 1, color: 'red" onmouseover="alert(1)' }],
+    } as unknown as NavigatorLayer;
+    const html = renderHtml(matrixModel(layer, loadRelease('18.1')));
+    expect(html).not.to.contain('javascript:');
+    expect(html).not.to.contain('onmouseover');
+    expect(html).not.to.contain('<script>alert');
+    expect(html).to.contain('<a href="https://example.org/"');
+  });
+});

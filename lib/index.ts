@@ -121,7 +121,19 @@ export {
   type ThreatSource,
   type UnresolvedRef,
 } from './coverage/gap-review.js';
-export { formatGapCsv, formatGapMarkdown, gapJson, groupUnresolved } from './coverage/gap-report.js';
+export {
+  formatGapCsv,
+  formatGapMarkdown,
+  formatGapReportCsv,
+  formatGapReportMarkdown,
+  gapJson,
+  gapTableRows,
+  groupUnresolved,
+  GAP_TABLE_HEADER,
+  type GapReportData,
+  type GapReportInput,
+  type UnresolvedGroup,
+} from './coverage/gap-report.js';
 export { renderCoverageLayer, renderGapLayer } from './coverage/gap-layers.js';
 export { coverageInput, roundLevel } from './coverage/coverage-types.js';
 export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';
@@ -174,3 +186,37 @@ export {
 export { renderCampaignLayer, renderAggregateLayer, NAVIGATOR_VERSION, GENERATOR, type RenderOptions, type AggregateOptions, type RenderedLayer } from './layer/render-layer.js';
 /** Name, render, write and check sets of layer files. @throws OutputExistsError, InputError, UsageError */
 export { layerFileName, renderLayerFiles, writeLayers, checkLayers, LAYER_SUFFIX, type LayerFile, type RenderFilesOptions } from './layer/write-layers.js';
+/** Export a layer's matrix as a picture or a table: the matrix model every format is drawn from. */
+export {
+  matrixModel,
+  SUBTECHNIQUE_MODES,
+  DEFAULT_GRADIENT,
+  type MatrixModel,
+  type MatrixOptions,
+  type MatrixColumn,
+  type MatrixCell,
+  type NotDrawn,
+  type NotDrawnReason,
+  type TableRow,
+  type SubtechniqueMode,
+} from './export/matrix-model.js';
+/** Read what `export` takes (a layer or a gap report) and pick the release to draw with. @throws InputError, UsageError, AttackDataError */
+export { parseExportInput, exportRelease, type ExportInput } from './export/export-input.js';
+/** Render a matrix model or a gap report in an export format. @throws UsageError for a gap report as svg or html */
+export {
+  EXPORT_FORMATS,
+  GAP_REPORT_FORMATS,
+  formatOfFile,
+  renderLayerExport,
+  renderGapReportExport,
+  type ExportFormat,
+} from './export/export-formats.js';
+/** The renderers: SVG (A4 landscape), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
+export { renderSvg, type SvgOptions } from './export/render-svg.js';
+export { renderHtml } from './export/render-html.js';
+export { renderXlsx, renderGapXlsx, type XlsxOptions } from './export/render-xlsx.js';
+export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';
+/** WCAG contrast, and the black-or-white text colour for a background. */
+export { contrastRatio, readableTextColor } from './export/colors.js';
+/** CSV (RFC 4180) and Markdown table text. */
+export { csvField, formatCsv, formatMarkdownTable, markdownCell } from './table-text.js';

@@ -1,26 +1,55 @@
+import { formatCsv, markdownCell as cell } from '../table-text.js';
 import type { CoverageInput } from './coverage-types.js';
-import { GAP_FORMULAS, type GapReview, type GapRow, type UnresolvedRef } from './gap-review.js';
+import { GAP_FORMULAS, type GapReview, type GapRow, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
+
+/** Unresolved references of one kind, counted, with where they were seen. */
+export interface UnresolvedGroup {
+  raw: string;
+  status: string;
+  note: string;
+  count: number;
+  places: string[];
+}
+
+/** A coverage input as the report summarizes it. */
+export type GapReportInput = Pick<CoverageInput, 'kind' | 'source' | 'files' | 'counts' | 'ignored' | 'problems'>;
+
+/**
+ * The review as the report holds it (what `gap --report json` writes): plain data, from which the Markdown and CSV
+ * reports, and `export`'s tables, are made.
+ */
+export interface GapReportData {
+  attack: { domain: string; release: string };
+  minCoverage: number;
+  formulas: Record<string, string>;
+  threats: GapReview['threats'];
+  tactics: TacticSummary[];
+  /** Every threat technique, ranked, with whether it is a gap. */
+  rows: (GapRow & { gap: boolean })[];
+  inputs: GapReportInput[];
+  unresolved: UnresolvedGroup[];
+}
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
 const RULES_SHOWN = 5;
 
-function ruleList(row: GapRow): string {
+function ruleList(row: Pick<GapRow, 'status' | 'coveredSubtechniques' | 'rules'>): string {
   if (row.status === 'partial') return `partial, through ${row.coveredSubtechniques.join(', ')}`;
   if (!row.rules.length) return 'none';
   const shown = row.rules.slice(0, RULES_SHOWN).map((rule) => `${rule.name} (${percent(rule.level)})`);
   return row.rules.length > RULES_SHOWN ? `${shown.join('; ')}; and ${row.rules.length - RULES_SHOWN} more` : shown.join('; ');
 }
 
-function inputLine(input: CoverageInput): string {
+function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;
   const unit = input.kind === 'sigma' ? 'rule files' : input.kind === 'layer' ? 'layer entries' : 'detections';
   return `${input.kind} \`${input.source}\`: ${items} ${unit} = ${rules} read + ${ignored} ignored + ${invalid} invalid`;
 }
 
 /** Unresolved references grouped by reference and status, most frequent first. */
-export function groupUnresolved(list: readonly UnresolvedRef[]): { raw: string; status: string; note: string; count: number; places: string[] }[] {
-  const groups = new Map<string, { raw: string; status: string; note: string; count: number; places: string[] }>();
+export function groupUnresolved(list: readonly UnresolvedRef[]): UnresolvedGroup[] {
+  const groups = new Map<string, UnresolvedGroup>();
   for (const ref of list) {
     const key = `${ref.status}\u0000${ref.raw.toLowerCase()}`;
     const group = groups.get(key) ?? { raw: ref.raw, status: ref.status, note: ref.note, count: 0, places: [] };
@@ -31,12 +60,14 @@ export function groupUnresolved(list: readonly UnresolvedRef[]): { raw: string; 
   return [...groups.values()].sort((a, b) => b.count - a.count || compareText(a.raw, b.raw));
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-}
-
 /** The review as Markdown, readable on its own: what was compared, the ranked gaps, per-tactic coverage, the inputs. */
 export function formatGapMarkdown(review: GapReview): string {
+  return formatGapReportMarkdown(gapJson(review));
+}
+
+/** A gap report (`gap --report json`) as Markdown: the same text `gap --report md` writes. */
+export function formatGapReportMarkdown(review: GapReportData): string {
+  const gaps = review.rows.filter((row) => row.gap);
   const lines: string[] = [
     '# Coverage gap review',
     '',
@@ -44,8 +75,8 @@ export function formatGapMarkdown(review: GapReview): string {
       'or when it is covered only through some of its sub-techniques (partial).',
     '',
     `- Threat: ${review.threats.map((t) => `${t.name} (${t.kind}, ${t.techniques} techniques)`).join('; ') || 'none'}`,
-    `- Coverage: ${review.coverage.inputs.map(inputLine).join('; ') || 'none'}`,
-    `- ${review.rows.length} threat techniques, ${review.gaps.length} gaps, ${review.rows.length - review.gaps.length} covered.`,
+    `- Coverage: ${review.inputs.map(inputLine).join('; ') || 'none'}`,
+    `- ${review.rows.length} threat techniques, ${gaps.length} gaps, ${review.rows.length - gaps.length} covered.`,
     '',
     '## Coverage by tactic',
     '',
@@ -57,13 +88,13 @@ export function formatGapMarkdown(review: GapReview): string {
     '',
     '| # | Technique | Name | Tactics | Threat | Used by | Coverage | Rules | Priority |',
     '|---:|---|---|---|---:|---|---:|---|---:|',
-    ...review.gaps.map(
+    ...gaps.map(
       (row, i) =>
         `| ${i + 1} | ${row.id} | ${cell(row.name)} | ${row.tactics.join(', ')} | ${row.threat} | ${cell(row.sources.join('; '))} | ` +
         `${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ${row.priority} |`,
     ),
   ];
-  const coveredRows = review.rows.filter((row) => !review.gaps.includes(row));
+  const coveredRows = review.rows.filter((row) => !row.gap);
   if (coveredRows.length) {
     lines.push(
       '',
@@ -75,31 +106,28 @@ export function formatGapMarkdown(review: GapReview): string {
     );
   }
   lines.push('', '## Inputs', '');
-  for (const input of review.coverage.inputs) {
+  for (const input of review.inputs) {
     lines.push(`- ${inputLine(input)}`);
     const reasons = new Map<string, number>();
     for (const ignored of input.ignored) reasons.set(ignored.reason, (reasons.get(ignored.reason) ?? 0) + 1);
     for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))) lines.push(`  - ignored ${count}: ${reason}`);
     for (const problem of input.problems) lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
   }
-  const unresolved = groupUnresolved([...review.coverage.unresolved, ...review.threatUnresolved]);
+  const unresolved = review.unresolved;
   if (unresolved.length) {
     lines.push('', '## References not resolved to a current technique', '', '| Reference | Status | Times | Note | First seen at |', '|---|---|---:|---|---|');
     for (const group of unresolved) lines.push(`| ${cell(group.raw)} | ${group.status} | ${group.count} | ${cell(group.note)} | ${group.places[0]} |`);
   }
-  lines.push('', '## How the numbers are computed', '', ...Object.values(GAP_FORMULAS).map((formula) => `- ${formula}`));
+  lines.push('', '## How the numbers are computed', '', ...Object.values(review.formulas).map((formula) => `- ${formula}`));
   return `${lines.join('\n')}\n`;
 }
 
-function csvField(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** The columns of the ranked table of a gap report, as CSV and spreadsheets have them. */
+export const GAP_TABLE_HEADER = ['rank', 'technique', 'name', 'tactics', 'threat', 'used_by', 'coverage', 'status', 'gap', 'rules', 'priority'] as const;
 
-/** The ranked rows as CSV (RFC 4180), one per threat technique, gaps first by priority. */
-export function formatGapCsv(review: GapReview): string {
-  const header = ['rank', 'technique', 'name', 'tactics', 'threat', 'used_by', 'coverage', 'status', 'gap', 'rules', 'priority'];
-  const rows = review.rows.map((row, i) => [
+/** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
+export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {
+  return review.rows.map((row, i) => [
     i + 1,
     row.id,
     row.name,
@@ -108,15 +136,24 @@ export function formatGapCsv(review: GapReview): string {
     row.sources.join(';'),
     row.coverage,
     row.status,
-    review.gaps.includes(row) ? 'yes' : 'no',
+    row.gap ? 'yes' : 'no',
     row.status === 'partial' ? row.coveredSubtechniques.join(';') : row.rules.map((rule) => rule.name).join(';'),
     row.priority,
   ]);
-  return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** The ranked rows as CSV (RFC 4180), one per threat technique, gaps first by priority. */
+export function formatGapCsv(review: GapReview): string {
+  return formatGapReportCsv(gapJson(review));
+}
+
+/** A gap report (`gap --report json`) as CSV: the same text `gap --report csv` writes. */
+export function formatGapReportCsv(review: Pick<GapReportData, 'rows'>): string {
+  return formatCsv(GAP_TABLE_HEADER, gapTableRows(review));
 }
 
 /** The review as plain JSON data (inputs summarized, not repeated whole). */
-export function gapJson(review: GapReview): unknown {
+export function gapJson(review: GapReview): GapReportData {
   return {
     attack: review.attack,
     minCoverage: review.minCoverage,

@@ -106,7 +106,7 @@ export function recencyWeight(result: NormalizedCampaign, context: ScoreContext)
 }
 
 /** Parse `#rrggbb` (or `#rgb`) into RGB channels. */
-function channels(color: string): [number, number, number] {
+export function channels(color: string): [number, number, number] {
   const hex = color.slice(1);
   const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex.slice(0, 6);
   return [0, 2, 4].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];

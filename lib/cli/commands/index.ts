@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import type { CliContext } from '../context.js';
 import * as combine from './combine.js';
 import * as data from './data.js';
+import * as exportCommand from './export.js';
 import * as extract from './extract.js';
 import * as gap from './gap.js';
 import * as normalize from './normalize.js';
@@ -19,4 +20,4 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandModule[] = [normalize, extract, render, validate, upgrade, gap, combine, technique, data];
+export const commands: readonly CommandModule[] = [normalize, extract, render, validate, upgrade, gap, combine, exportCommand, technique, data];

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import {
+  EXPORT_FORMATS,
+  exportRelease,
+  formatOfFile,
+  matrixModel,
+  parseExportInput,
+  renderGapReportExport,
+  renderLayerExport,
+  SUBTECHNIQUE_MODES,
+  UsageError,
+  writeFileAtomic,
+  type ExportFormat,
+  type SubtechniqueMode,
+} from '../../index.js';
+import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+import { readUserFile } from '../read-text.js';
+
+interface Args extends GlobalArgs {
+  file: string;
+  format?: ExportFormat;
+  out?: string;
+  subtechniques?: SubtechniqueMode;
+  'tactic-order': 'matrix';
+  layer?: number;
+  force?: boolean;
+}
+
+export const command = 'export <file>';
+export const describe = 'Draw a layer as SVG or HTML, or write it (or a gap report) as XLSX, CSV or Markdown';
+
+export function builder(yargs: Argv): Argv<Args> {
+  return yargs
+    .positional('file', { type: 'string', demandOption: true, describe: 'a layer file, or the JSON report of `gap --report json`' })
+    .option('format', { choices: EXPORT_FORMATS, describe: 'output format (default: from the --out file name)' })
+    .option('out', { type: 'string', describe: 'write here instead of stdout (required for xlsx)' })
+    .option('subtechniques', {
+      choices: SUBTECHNIQUE_MODES,
+      describe: 'show every sub-technique, those of parents with annotated ones, or none (default: as the layer says)',
+    })
+    .option('tactic-order', { choices: ['matrix'] as const, default: 'matrix' as const, describe: "tactic columns in the release's matrix order, as Navigator" })
+    .option('layer', { type: 'number', describe: 'which layer of a file of several (1-based)' })
+    .option('force', { type: 'boolean', describe: 'replace an existing --out file' })
+    .example('$0 export layers/apt32-covid19-wuhan.layer.json --out apt32.svg', 'the matrix as an A4 landscape picture')
+    .example('$0 export layers/all.layer.json --format html --out all.html', 'a self-contained page; hover a cell for its comment')
+    .example('$0 export review/gap-report.json --out gaps.xlsx', 'a gap report as a workbook') as unknown as Argv<Args>;
+}
+
+export function handler(context: CliContext) {
+  return async (args: Args): Promise<void> => {
+    const format = args.format ?? (args.out ? formatOfFile(args.out) : undefined);
+    if (!format) {
+      throw new UsageError(`give --format (${EXPORT_FORMATS.join(', ')})${args.out ? `: ${args.out} does not end in a known extension` : ''}`);
+    }
+    if (format === 'xlsx' && !args.out) throw new UsageError('xlsx is a binary format: give --out file.xlsx');
+    if (args.layer !== undefined && !(Number.isInteger(args.layer) && args.layer >= 1)) throw new UsageError(`--layer ${args.layer}: give a layer number from 1`);
+    const input = parseExportInput(readUserFile(resolve(context.cwd, args.file)), args.file, args.layer === undefined ? {} : { layer: args.layer });
+
+    let output: string | Uint8Array;
+    if (input.kind === 'gap-report') {
+      if (args.subtechniques) note(context, args, `${input.source}: --subtechniques applies to layers; a gap report is a table`);
+      output = await renderGapReportExport(input.report, format);
+    } else {
+      const { index, warning } = exportRelease(input.layer, attackLibrary(context, args), args['attack-release']);
+      if (warning) note(context, args, `${input.source}: warning: ${warning}`);
+      const model = matrixModel(input.layer, index, args.subtechniques ? { subtechniques: args.subtechniques } : {});
+      for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
+      output = await renderLayerExport(model, format);
+    }
+    if (args.out === undefined) {
+      context.stdout.write(output as string);
+      return;
+    }
+    writeFileAtomic(resolve(context.cwd, args.out), output, { force: args.force });
+    context.stdout.write(`${args.out}\n`);
+  };
+}

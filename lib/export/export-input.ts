@@ -1,0 +1,92 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { AttackLibrary } from '../attack/load.js';
+import type { Domain } from '../attack/types.js';
+import type { GapReportData } from '../coverage/gap-report.js';
+import { AttackDataError, InputError, UsageError } from '../errors.js';
+import { parseJsonText } from '../json-text.js';
+import { describeSource, parseLayerSources, sourcesDomain } from '../layer/combine-layers.js';
+import type { NavigatorLayer } from '../layer/layer-types.js';
+import { migrateLayerFormat } from '../layer/layer-format.js';
+
+/** What `export` can read: a Navigator layer, or the JSON report of the gap review. */
+export type ExportInput = { kind: 'layer'; layer: NavigatorLayer; source: string } | { kind: 'gap-report'; report: GapReportData; source: string };
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The fields of a gap report row and the type each must have. */
+const GAP_ROW_FIELDS: ReadonlyArray<readonly [field: string, check: (value: unknown) => boolean, what: string]> = [
+  ['id', (v) => typeof v === 'string', 'a technique ID'],
+  ['name', (v) => typeof v === 'string', 'a string'],
+  ['tactics', (v) => Array.isArray(v), 'a list'],
+  ['threat', (v) => typeof v === 'number', 'a number'],
+  ['sources', (v) => Array.isArray(v), 'a list'],
+  ['coverage', (v) => typeof v === 'number', 'a number'],
+  ['status', (v) => typeof v === 'string', 'a string'],
+  ['rules', (v) => Array.isArray(v), 'a list'],
+  ['coveredSubtechniques', (v) => Array.isArray(v), 'a list'],
+  ['priority', (v) => typeof v === 'number', 'a number'],
+  ['gap', (v) => typeof v === 'boolean', 'true or false'],
+];
+
+/** A gap report has the fields `gap --report json` writes; anything else with `rows` and `formulas` is an error. */
+function looksLikeGapReport(value: unknown): value is JsonObject {
+  return isObject(value) && 'rows' in value && 'formulas' in value && !('techniques' in value);
+}
+
+function checkGapReport(value: JsonObject, file: string): GapReportData {
+  const problem = (path: string, what: string): InputError =>
+    new InputError(`${file}: ${path}: must be ${what}; give the JSON report that \`attack-layers gap --report json\` writes`, { file });
+  if (!isObject(value['attack']) || typeof value['attack']['release'] !== 'string') throw problem('/attack', 'an object with domain and release');
+  if (typeof value['minCoverage'] !== 'number') throw problem('/minCoverage', 'a number');
+  for (const key of ['rows', 'threats', 'tactics', 'inputs', 'unresolved']) if (!Array.isArray(value[key])) throw problem(`/${key}`, 'a list');
+  (value['rows'] as unknown[]).forEach((row, i) => {
+    if (!isObject(row)) throw problem(`/rows/${i}`, 'an object');
+    for (const [field, check, what] of GAP_ROW_FIELDS) if (!check(row[field])) throw problem(`/rows/${i}/${field}`, what);
+  });
+  return value as unknown as GapReportData;
+}
+
+/**
+ * Parse what `export` is given (pure): one layer (any format, checked against the 4.5 schema as converted), one
+ * layer of a file of several (`layer`, 1-based), or a gap report.
+ * @throws InputError for invalid JSON, a layer the schema rejects (SchemaValidationError) or a malformed gap report;
+ * UsageError when a file of several layers is given without `layer`, or `layer` is out of range.
+ */
+export function parseExportInput(text: string, file: string, options: { layer?: number } = {}): ExportInput {
+  const value = parseJsonText(text, file);
+  if (looksLikeGapReport(value)) return { kind: 'gap-report', report: checkGapReport(value, file), source: file };
+  const sources = parseLayerSources(text, file);
+  const wanted = options.layer;
+  if (wanted === undefined && sources.length > 1) {
+    throw new UsageError(`${file} holds ${sources.length} layers; export draws one at a time: pass --layer 1 to ${sources.length}`);
+  }
+  const source = sources[(wanted ?? 1) - 1];
+  if (!source) throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length} layer${sources.length === 1 ? '' : 's'}; give 1 to ${sources.length}`);
+  sourcesDomain([source]);
+  return { kind: 'layer', layer: migrateLayerFormat(source.value as JsonObject).layer as unknown as NavigatorLayer, source: describeSource(source) };
+}
+
+/**
+ * The release a layer is drawn with, as Navigator picks it: `release` when given, else the major version the layer
+ * declares (`versions.attack`), else the newest. When the declared one is not available the newest is used and
+ * `warning` says so. @throws AttackDataError when no release of the layer's domain (or the given one) is available.
+ */
+export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, release?: string): { index: AttackIndex; warning?: string } {
+  const domain = layer.domain as Domain;
+  if (release) return { index: library.release(domain, release) };
+  // Navigator reads the first number of versions.attack ("v18.1" is 18).
+  const major = layer.versions?.attack?.match(/\d+/)?.[0];
+  if (!major) return { index: library.release(domain) };
+  try {
+    return { index: library.release(domain, major) };
+  } catch (error) {
+    if (!(error instanceof AttackDataError)) throw error;
+    const index = library.release(domain);
+    return {
+      index,
+      warning: `the layer is for ATT&CK ${domain} ${major}, which is not available here; drawn with ${index.label} instead (run \`attack-layers data fetch --domain ${domain} --version ${major}\` to draw it as made)`,
+    };
+  }
+}

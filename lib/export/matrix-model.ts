@@ -1,0 +1,360 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import { compareIds } from '../attack/index-bundle.js';
+import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
+import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from '../layer/layer-types.js';
+import { gradientColor } from '../layer/score.js';
+import { isAnnotated } from '../layer/subtechnique-visibility.js';
+import { readableTextColor } from './colors.js';
+
+/** How sub-techniques are shown under their parents, as `export --subtechniques` takes it. */
+export const SUBTECHNIQUE_MODES = ['expanded', 'annotated', 'none'] as const;
+export type SubtechniqueMode = (typeof SUBTECHNIQUE_MODES)[number];
+
+/** How the matrix is built from a layer. */
+export interface MatrixOptions {
+  /**
+   * Overrides the layer's own choice: `expanded` shows every sub-technique, `annotated` the sub-techniques of parents
+   * with an annotated sub-technique (or `showSubtechniques`), `none` none. Default: the layer's `layout` and
+   * `showSubtechniques` entries, as Navigator reads them.
+   */
+  subtechniques?: SubtechniqueMode;
+}
+
+/** Navigator's gradient when a layer has none: red, yellow, green over 0..100. */
+export const DEFAULT_GRADIENT: Gradient = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 };
+/** The text colour of a disabled technique (Navigator greys them out). */
+export const DISABLED_TEXT = '#a6a6a6';
+
+/** One technique or sub-technique as drawn under one tactic. */
+export interface MatrixCell {
+  id: TechniqueId;
+  name: string;
+  tactic: TacticShortname;
+  subtechnique: boolean;
+  score?: number;
+  comment?: string;
+  metadata: LayerMetadata[];
+  links: LayerLink[];
+  /** Carries something Navigator shows (score, colour, comment, metadata, links, or disabled). */
+  annotated: boolean;
+  enabled: boolean;
+  /** Background colour: the entry's explicit colour, else its score's gradient colour; none for a plain or disabled cell. */
+  fill?: string;
+  /** Text colour, chosen for contrast with the fill. */
+  text: string;
+  /** Sub-techniques shown under this technique in this tactic (empty when collapsed or when it has none). */
+  subtechniques: MatrixCell[];
+  /** How many sub-techniques it has under the layer's filters (shown or not). */
+  subtechniqueCount: number;
+  /** Annotated sub-techniques that are collapsed under this technique, so not visible. */
+  collapsedAnnotated: number;
+}
+
+/** One tactic column. */
+export interface MatrixColumn {
+  tactic: TacticShortname;
+  /** The tactic's display name. */
+  name: string;
+  /** TA0001... */
+  tacticId: string;
+  cells: MatrixCell[];
+}
+
+/** Why an annotated layer entry does not appear in the picture. */
+export type NotDrawnReason = 'unknown' | 'revoked' | 'deprecated' | 'tactic-mismatch' | 'platform-filter' | 'collapsed';
+
+/** An annotated entry of the layer that the matrix does not show, with one line saying why and what to do. */
+export interface NotDrawn {
+  techniqueID: TechniqueId;
+  tactic?: TacticShortname;
+  /** The entry's position in `techniques`. */
+  entry: number;
+  reason: NotDrawnReason;
+  message: string;
+}
+
+/** One annotated entry of the layer as a row of a flat table. */
+export interface TableRow {
+  technique: TechniqueId;
+  /** `Parent: Sub` for a sub-technique; empty when the release does not know the ID. */
+  name: string;
+  /** Tactic display names: the entry's tactic, or every tactic of the technique. */
+  tactics: string[];
+  score?: number;
+  /** The colour the matrix gives it (explicit or from the gradient); empty when none or disabled. */
+  color: string;
+  comment: string;
+  metadata: LayerMetadata[];
+  links: LayerLink[];
+  enabled: boolean;
+  /** Why it is not drawn, or empty. */
+  note: string;
+}
+
+/** A layer laid out as Navigator's matrix for one ATT&CK release: what every renderer draws, computed once. */
+export interface MatrixModel {
+  name: string;
+  description: string;
+  domain: string;
+  /** The release drawn, e.g. `18.1`. */
+  release: string;
+  /** The layer's `versions.attack`, when it has one. */
+  declaredAttack?: string;
+  showID: boolean;
+  showName: boolean;
+  gradient: Gradient;
+  /** True when the layer has no gradient of its own and Navigator's default applies. */
+  defaultGradient: boolean;
+  legend: LegendItem[];
+  /** The layer's platform filter; undefined when it shows every platform. */
+  platforms?: string[];
+  hideDisabled: boolean;
+  subtechniques: SubtechniqueMode | 'layer';
+  columns: MatrixColumn[];
+  /** Tactics of the release with no technique left to show (Navigator hides their column). */
+  emptyTactics: string[];
+  notDrawn: NotDrawn[];
+  /** Annotated entries, highest score first, then by technique ID and tactic. */
+  rows: TableRow[];
+  metadata: LayerMetadata[];
+  links: LayerLink[];
+}
+
+type Annotation = Omit<LayerTechnique, 'techniqueID' | 'tactic'>;
+
+const ANNOTATION_KEYS = ['score', 'color', 'comment', 'enabled', 'metadata', 'links', 'showSubtechniques'] as const;
+
+/** Sorting by name as Navigator does it, with a fixed locale so that output does not depend on the machine. */
+const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name, 'en');
+
+function fullName(record: TechniqueRecord, index: AttackIndex): string {
+  const parent = record.parent ? index.technique(record.parent) : undefined;
+  return parent ? `${parent.name}: ${record.name}` : record.name;
+}
+
+/**
+ * Navigator applies entries in order, each setting only the fields it has, to the technique under its tactic or
+ * under every tactic when it names none; so a later entry wins field by field.
+ */
+function annotationsByCell(entries: readonly LayerTechnique[], index: AttackIndex): Map<string, Annotation> {
+  const cells = new Map<string, Annotation>();
+  for (const entry of entries) {
+    const record = index.technique(entry.techniqueID);
+    if (!record || record.revoked || record.deprecated) continue;
+    const tactics = entry.tactic ? record.tactics.filter((t) => t === entry.tactic) : record.tactics;
+    for (const tactic of tactics) {
+      const key = `${record.id}|${tactic}`;
+      const merged: Annotation = { ...cells.get(key) };
+      for (const field of ANNOTATION_KEYS) if (entry[field] !== undefined) (merged as Record<string, unknown>)[field] = entry[field];
+      cells.set(key, merged);
+    }
+  }
+  return cells;
+}
+
+/** Platforms as Navigator matches them: a technique without platforms counts as platform "None". */
+function onPlatforms(record: TechniqueRecord, platforms: ReadonlySet<string> | undefined): boolean {
+  if (!platforms) return true;
+  const own = record.platforms.length ? record.platforms : ['None'];
+  return own.some((platform) => platforms.has(platform));
+}
+
+/** `#rgb`, `#rrggbb` or `#rrggbbaa`: the only colours the model passes on, so renderers can write them as they are. */
+const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+
+function colorOf(annotation: Annotation | undefined, gradient: Gradient): string | undefined {
+  if (!annotation || annotation.enabled === false) return undefined;
+  if (annotation.color && HEX_COLOR.test(annotation.color)) return annotation.color;
+  return typeof annotation.score === 'number' ? gradientColor(gradient, annotation.score) : undefined;
+}
+
+/** Navigator's sort orders: 0 name A-Z, 1 name Z-A, 2 score ascending, 3 score descending (ties by name). */
+function sortCells(cells: MatrixCell[], sorting: number, unscored: number): MatrixCell[] {
+  const score = (cell: MatrixCell): number => cell.score ?? unscored;
+  return cells.sort((a, b) => {
+    if (sorting === 1) return byName(b, a);
+    if (sorting === 2) return score(a) - score(b) || byName(a, b);
+    if (sorting === 3) return score(b) - score(a) || byName(a, b);
+    return byName(a, b);
+  });
+}
+
+/**
+ * Lay out a layer as Navigator draws it for one release: tactics as columns in matrix order, current techniques of
+ * the layer's platforms, colours from the entry's colour or the gradient, disabled ones greyed (or hidden with
+ * `hideDisabled`), sub-techniques expanded as the layer or `options` say. Annotated entries the picture cannot
+ * show (unknown, revoked, deprecated, wrong tactic, filtered out, collapsed) are listed in `notDrawn`.
+ */
+export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: MatrixOptions = {}): MatrixModel {
+  const entries = layer.techniques ?? [];
+  // A layer that skipped validation may carry anything; a gradient that cannot colour falls back to Navigator's.
+  const own = layer.gradient;
+  const gradient = own && own.colors.length >= 2 && own.colors.every((color) => HEX_COLOR.test(color)) ? own : DEFAULT_GRADIENT;
+  const platforms = layer.filters?.platforms ? new Set(layer.filters.platforms) : undefined;
+  const hideDisabled = layer.hideDisabled === true;
+  const sorting = layer.sorting ?? 0;
+  const expandedLayout = layer.layout?.expandedSubtechniques;
+  const mode = options.subtechniques ?? (expandedLayout === 'all' ? 'expanded' : expandedLayout === 'annotated' ? 'annotated' : 'layer');
+  const annotations = annotationsByCell(entries, index);
+
+  const current = index.currentTechniques();
+  const children = new Map<TechniqueId, TechniqueRecord[]>();
+  for (const record of current) if (record.parent) children.set(record.parent, [...(children.get(record.parent) ?? []), record]);
+
+  const cellOf = (record: TechniqueRecord, tactic: TacticShortname): MatrixCell => {
+    const annotation = annotations.get(`${record.id}|${tactic}`);
+    const fill = colorOf(annotation, gradient);
+    const enabled = annotation?.enabled !== false;
+    return {
+      id: record.id,
+      name: record.name,
+      tactic,
+      subtechnique: record.subtechnique,
+      ...(typeof annotation?.score === 'number' ? { score: annotation.score } : {}),
+      ...(annotation?.comment ? { comment: annotation.comment } : {}),
+      metadata: annotation?.metadata ?? [],
+      links: annotation?.links ?? [],
+      annotated: annotation ? isAnnotated(annotation) : false,
+      enabled,
+      ...(fill ? { fill } : {}),
+      text: enabled ? readableTextColor(fill ?? '#ffffff') : DISABLED_TEXT,
+      subtechniques: [],
+      subtechniqueCount: 0,
+      collapsedAnnotated: 0,
+    };
+  };
+
+  const collapsed: { id: TechniqueId; parent: TechniqueId; tactic: TacticShortname }[] = [];
+  const emptyTactics: string[] = [];
+  const columns: MatrixColumn[] = [];
+  for (const tactic of index.tactics()) {
+    const cells: MatrixCell[] = [];
+    for (const record of current) {
+      if (record.subtechnique || !record.tactics.includes(tactic.shortname) || !onPlatforms(record, platforms)) continue;
+      const cell = cellOf(record, tactic.shortname);
+      const subs = (children.get(record.id) ?? [])
+        .filter((sub) => sub.tactics.includes(tactic.shortname) && onPlatforms(sub, platforms))
+        .map((sub) => cellOf(sub, tactic.shortname))
+        .filter((sub) => !(hideDisabled && !sub.enabled));
+      // Navigator keeps a disabled parent visible while one of its sub-techniques is enabled.
+      if (hideDisabled && !cell.enabled && !subs.some((sub) => sub.enabled)) continue;
+      const flagged = annotations.get(`${record.id}|${tactic.shortname}`)?.showSubtechniques === true;
+      const anyAnnotated = subs.some((sub) => sub.annotated);
+      const expand =
+        mode === 'expanded' || (mode !== 'none' && flagged) || (mode === 'annotated' && anyAnnotated);
+      cell.subtechniqueCount = subs.length;
+      if (expand) cell.subtechniques = sortCells(subs, sorting, 0);
+      else {
+        cell.collapsedAnnotated = subs.filter((sub) => sub.annotated).length;
+        for (const sub of subs) if (sub.annotated) collapsed.push({ id: sub.id, parent: record.id, tactic: tactic.shortname });
+      }
+      cells.push(cell);
+    }
+    if (!cells.length) {
+      emptyTactics.push(tactic.name);
+      continue;
+    }
+    columns.push({ tactic: tactic.shortname, name: tactic.name, tacticId: tactic.id, cells: sortCells(cells, sorting, Number.NEGATIVE_INFINITY) });
+  }
+
+  const notDrawn = notDrawnEntries(entries, index, platforms, collapsed, options.subtechniques);
+  const rows = tableRows(entries, index, gradient, notDrawn, hideDisabled);
+  return {
+    name: layer.name,
+    description: layer.description ?? '',
+    domain: layer.domain,
+    release: index.release,
+    ...(layer.versions?.attack ? { declaredAttack: layer.versions.attack } : {}),
+    showID: layer.layout?.showID === true,
+    showName: layer.layout?.showName !== false,
+    gradient,
+    defaultGradient: gradient === DEFAULT_GRADIENT,
+    legend: (layer.legendItems ?? []).filter((item) => HEX_COLOR.test(item.color)),
+    ...(layer.filters?.platforms ? { platforms: [...layer.filters.platforms] } : {}),
+    hideDisabled,
+    subtechniques: options.subtechniques ?? 'layer',
+    columns,
+    emptyTactics,
+    notDrawn,
+    rows,
+    metadata: layer.metadata ?? [],
+    links: layer.links ?? [],
+  };
+}
+
+function notDrawnEntries(
+  entries: readonly LayerTechnique[],
+  index: AttackIndex,
+  platforms: ReadonlySet<string> | undefined,
+  collapsed: readonly { id: TechniqueId; parent: TechniqueId; tactic: TacticShortname }[],
+  override: SubtechniqueMode | undefined,
+): NotDrawn[] {
+  const list: NotDrawn[] = [];
+  const label = index.label;
+  entries.forEach((entry, at) => {
+    if (!isAnnotated(entry)) return;
+    const id = entry.techniqueID;
+    const add = (reason: NotDrawnReason, message: string): void => {
+      list.push({ techniqueID: id, ...(entry.tactic ? { tactic: entry.tactic } : {}), entry: at, reason, message: `${id}: ${message}` });
+    };
+    const record = index.technique(id);
+    if (!record) return add('unknown', `not a technique in ${label}; fix the ID`);
+    if (record.revoked) {
+      const final = index.revocationChain(id).final;
+      return add('revoked', `revoked in ${label}${final ? `, replaced by ${final.id} ${fullName(final, index)}` : ''}; run \`attack-layers upgrade\``);
+    }
+    if (record.deprecated) return add('deprecated', `${fullName(record, index)} is deprecated in ${label}; move the annotation or remove it`);
+    if (entry.tactic && !record.tactics.includes(entry.tactic)) {
+      return add('tactic-mismatch', `not under ${entry.tactic} in ${label} (its tactics: ${record.tactics.join(', ')}); fix the tactic`);
+    }
+    const parent = record.parent ? index.technique(record.parent) : undefined;
+    if (!onPlatforms(record, platforms) || (parent && !onPlatforms(parent, platforms))) {
+      return add('platform-filter', `${fullName(record, index)} is not on the layer's platforms (${[...(platforms ?? [])].join(', ')}); its platforms: ${record.platforms.join(', ') || 'none'}`);
+    }
+    const hiddenUnder = collapsed.filter((c) => c.id === id && (!entry.tactic || c.tactic === entry.tactic)).map((c) => c.tactic);
+    if (hiddenUnder.length) {
+      const how = override === 'none' ? 'because of --subtechniques none' : 'pass --subtechniques annotated to show it';
+      add('collapsed', `collapsed under ${record.parent} in ${[...new Set(hiddenUnder)].join(', ')}; ${how}`);
+    }
+  });
+  return list;
+}
+
+function tableRows(
+  entries: readonly LayerTechnique[],
+  index: AttackIndex,
+  gradient: Gradient,
+  notDrawn: readonly NotDrawn[],
+  hideDisabled: boolean,
+): TableRow[] {
+  const rows = entries.flatMap((entry, at): (TableRow & { tactic: string })[] => {
+    if (!isAnnotated(entry)) return [];
+    const record = index.technique(entry.techniqueID);
+    const tactics = entry.tactic ? [entry.tactic] : (record?.tactics ?? []);
+    const enabled = entry.enabled !== false;
+    const notes = notDrawn.filter((n) => n.entry === at).map((n) => n.message.replace(`${entry.techniqueID}: `, 'not drawn: '));
+    if (!enabled) notes.push(hideDisabled ? 'disabled (hidden)' : 'disabled (greyed out)');
+    return [
+      {
+        technique: entry.techniqueID,
+        name: record ? fullName(record, index) : '',
+        tactics: tactics.map((t) => index.tacticName(t)),
+        tactic: entry.tactic ?? '',
+        ...(typeof entry.score === 'number' ? { score: entry.score } : {}),
+        color: colorOf(entry, gradient) ?? '',
+        comment: entry.comment ?? '',
+        metadata: entry.metadata ?? [],
+        links: entry.links ?? [],
+        enabled,
+        note: notes.join('; '),
+      },
+    ];
+  });
+  rows.sort(
+    (a, b) =>
+      (b.score ?? Number.NEGATIVE_INFINITY) - (a.score ?? Number.NEGATIVE_INFINITY) ||
+      compareIds(a.technique, b.technique) ||
+      a.tactic.localeCompare(b.tactic, 'en'),
+  );
+  return rows.map(({ tactic: _tactic, ...row }) => row);
+}

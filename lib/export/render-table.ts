@@ -1,0 +1,39 @@
+import { formatCsv, formatMarkdownTable } from '../table-text.js';
+import type { MatrixModel, TableRow } from './matrix-model.js';
+import { linkLines, metadataLines, summaryLine } from './render-svg.js';
+
+/** The columns of the flat table of a layer, as CSV, Markdown and the spreadsheet's table sheet have them. */
+export const LAYER_TABLE_HEADER = ['technique', 'name', 'tactic', 'score', 'color', 'comment', 'metadata', 'links', 'note'] as const;
+
+/** One row of the flat table; lists (tactics, metadata, links) are joined with `separator`. */
+export function layerTableRow(row: TableRow, separator: string): (string | number)[] {
+  return [
+    row.technique,
+    row.name,
+    row.tactics.join(separator),
+    row.score ?? '',
+    row.color,
+    row.comment,
+    // A divider separates groups in Navigator's tooltip; in a table cell it is only noise.
+    metadataLines(row.metadata.filter((item) => !('divider' in item))).join(separator),
+    linkLines(row.links.filter((link) => !('divider' in link))).join(separator),
+    row.note,
+  ];
+}
+
+/** The layer's annotated entries as CSV (RFC 4180), highest score first, then by technique ID and tactic. */
+export function renderCsv(model: MatrixModel): string {
+  return formatCsv(LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '; ')));
+}
+
+/** The layer's annotated entries as a Markdown document: name, summary, description, the table, what is not drawn. */
+export function renderMarkdown(model: MatrixModel): string {
+  const lines = [`# ${model.name.replace(/\s+/g, ' ').trim()}`, '', summaryLine(model), ''];
+  if (model.description) lines.push(model.description.split(/\r?\n/).map((line) => `> ${line}`.trimEnd()).join('\n>\n'), '');
+  const header = LAYER_TABLE_HEADER.map((column) => column[0]!.toUpperCase() + column.slice(1));
+  lines.push(formatMarkdownTable(header, model.rows.map((row) => layerTableRow(row, '\n')), '   r'), '');
+  if (model.notDrawn.length) {
+    lines.push(`Not drawn in the matrix (${model.notDrawn.length}):`, '', ...model.notDrawn.map((item) => `- ${item.message}`), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,204 @@
+import { createRequire } from 'node:module';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
+import type { GapReportData } from '../coverage/gap-report.js';
+import { GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
+import type { MatrixCell, MatrixModel } from './matrix-model.js';
+import { cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
+import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
+import { repackZip } from './repack-zip.js';
+
+// exceljs takes ~350 ms to load and only the xlsx export needs it, so it is required on first use.
+const require = createRequire(import.meta.url);
+let excel: typeof import('exceljs') | undefined;
+
+function exceljs(): typeof import('exceljs') {
+  excel ??= require('exceljs') as typeof import('exceljs');
+  return excel;
+}
+
+/** Options of the spreadsheet renderers. */
+export interface XlsxOptions {
+  /**
+   * The date written as the workbook's creation and modification time and as every file time in the zip
+   * (default 1980-01-01, the first date a zip can hold), so the same input gives the same bytes.
+   */
+  date?: Date;
+}
+
+const DEFAULT_DATE = new Date(Date.UTC(1980, 0, 1));
+const GRID = { style: 'thin' as const, color: { argb: 'FFD9D9D9' } };
+const BORDER = { top: GRID, left: GRID, bottom: GRID, right: GRID };
+const WRAP = { vertical: 'top' as const, wrapText: true };
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
+
+const argb = (hex: string): string => `FF${hex.replace('#', '').slice(0, 6).toUpperCase()}`;
+
+function newWorkbook(date: Date): Workbook {
+  const workbook = new (exceljs().Workbook)();
+  workbook.creator = 'attack-layers';
+  workbook.lastModifiedBy = 'attack-layers';
+  workbook.created = date;
+  workbook.modified = date;
+  return workbook;
+}
+
+async function writeWorkbook(workbook: Workbook, date: Date): Promise<Uint8Array> {
+  const stored = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never));
+  return repackZip(stored, date);
+}
+
+function fill(cell: Cell, hex: string): void {
+  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } };
+}
+
+/** A sheet holding a table: a bold, filtered, frozen header row and one row per item. */
+function addTableSheet(workbook: Workbook, name: string, header: readonly string[], rows: readonly (readonly (string | number)[])[], widths: readonly number[]): Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = header.map((title, i) => ({ header: title, key: title, width: widths[i] ?? 14 }));
+  for (const row of rows) sheet.addRow([...row]);
+  const top = sheet.getRow(1);
+  top.font = { bold: true };
+  top.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.border = BORDER;
+  });
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  // Only the columns of long text wrap (their lines are list items); the others stay plain, for speed.
+  header.forEach((_, i) => {
+    if ((widths[i] ?? 0) < 30) return;
+    sheet.getColumn(i + 1).eachCell((cell, number) => {
+      if (number > 1 && cell.value !== null && cell.value !== '') cell.alignment = WRAP;
+    });
+  });
+  return sheet;
+}
+
+function matrixSheet(workbook: Workbook, model: MatrixModel): void {
+  const sheet = workbook.addWorksheet('Matrix', {
+    views: [{ state: 'frozen', ySplit: 4 }],
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  sheet.getCell(1, 1).value = model.name;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getCell(2, 1).value = summaryLine(model);
+  sheet.getCell(2, 1).font = { color: { argb: 'FF595959' } };
+  // Each tactic takes two columns: the technique and its score.
+  model.columns.forEach((column, i) => {
+    const at = 2 * i + 1;
+    // One line per technique, as wide as the longest: a row of the sheet holds one cell of every tactic, so a
+    // wrapped name would make the whole row tall.
+    const texts = column.cells.flatMap((cell) => [cell, ...cell.subtechniques]).map((cell) => cellText(cell, model));
+    sheet.getColumn(at).width = Math.min(60, Math.max(14, column.name.length, ...texts.map((text) => text.length)) + 2);
+    sheet.getColumn(at + 1).width = 5;
+    sheet.mergeCells(4, at, 4, at + 1);
+    const head = sheet.getCell(4, at);
+    head.value = column.name;
+    head.font = { bold: true };
+    head.fill = HEADER_FILL;
+    head.border = BORDER;
+    head.note = `${column.tacticId} ${column.name}: ${column.cells.length} techniques`;
+    let row = 5;
+    const put = (cell: MatrixCell): void => {
+      const name = sheet.getCell(row, at);
+      const score = sheet.getCell(row, at + 1);
+      name.value = cellText(cell, model);
+      if (cell.subtechnique) name.alignment = { indent: 1 };
+      if (cell.score !== undefined) score.value = cell.score;
+      // Plain cells carry no style at all (the sheet's grid lines frame them): every styled cell costs exceljs
+      // time to write, and a large layer has thousands.
+      for (const target of [name, score]) {
+        if (cell.text !== '#000000' || cell.subtechnique) target.font = { color: { argb: argb(cell.text) }, ...(cell.subtechnique ? { size: 10 } : {}) };
+        if (cell.fill) fill(target, cell.fill);
+      }
+      // A note only where it says more than the cell shows: a score alone is in the cell already.
+      if (cell.comment || cell.metadata.length || cell.links.length || cell.collapsedAnnotated || !cell.enabled) name.note = cellTooltip(cell, column);
+      row++;
+    };
+    for (const cell of column.cells) {
+      put(cell);
+      for (const sub of cell.subtechniques) put(sub);
+    }
+  });
+}
+
+function aboutSheet(workbook: Workbook, model: MatrixModel): void {
+  const sheet = workbook.addWorksheet('Layer');
+  sheet.getColumn(1).width = 22;
+  sheet.getColumn(2).width = 100;
+  const add = (key: string, value: string | number, color?: string): void => {
+    const row = sheet.addRow([key, value]);
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.getCell(1).font = { bold: true };
+    if (color) fill(row.getCell(2), color);
+  };
+  add('name', model.name);
+  add('description', model.description);
+  add('domain', model.domain);
+  add('ATT&CK release drawn', model.release);
+  if (model.declaredAttack) add('layer made for ATT&CK', model.declaredAttack);
+  add('platforms', model.platforms ? model.platforms.join(', ') : 'all');
+  add('gradient', `${model.gradient.colors.join(' → ')} over ${model.gradient.minValue}..${model.gradient.maxValue}${model.defaultGradient ? " (Navigator's default)" : ''}`);
+  for (const item of model.legend) add('legend', item.label, item.color);
+  for (const line of metadataLines(model.metadata)) add('metadata', line);
+  for (const line of linkLines(model.links)) add('link', line);
+  if (model.emptyTactics.length) add('tactics not shown', `${model.emptyTactics.join(', ')}: no technique on these platforms`);
+  for (const item of model.notDrawn) add('not drawn', item.message);
+}
+
+/**
+ * The layer as a spreadsheet: a "Matrix" sheet laid out like the matrix (two columns per tactic, technique and score,
+ * with the cells' colours and the comments as notes), a "Techniques" sheet with the flat table, and a "Layer" sheet
+ * with the name, description, release, legend and what is not drawn.
+ */
+export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}): Promise<Uint8Array> {
+  const date = options.date ?? DEFAULT_DATE;
+  const workbook = newWorkbook(date);
+  matrixSheet(workbook, model);
+  const table = addTableSheet(workbook, 'Techniques', LAYER_TABLE_HEADER, model.rows.map((row) => layerTableRow(row, '\n')), [12, 36, 22, 7, 9, 60, 60, 30, 40]);
+  model.rows.forEach((row, i) => {
+    if (row.color) fill(table.getCell(i + 2, LAYER_TABLE_HEADER.indexOf('color') + 1), row.color);
+  });
+  aboutSheet(workbook, model);
+  return writeWorkbook(workbook, date);
+}
+
+/**
+ * A gap report (`gap --report json`) as a spreadsheet: the ranked threat techniques (the CSV report's columns), the
+ * per-tactic summary, the unresolved references, and what was compared.
+ */
+export async function renderGapXlsx(report: GapReportData, options: XlsxOptions = {}): Promise<Uint8Array> {
+  const date = options.date ?? DEFAULT_DATE;
+  const workbook = newWorkbook(date);
+  const ranked = addTableSheet(workbook, 'Gaps', GAP_TABLE_HEADER, gapTableRows(report), [6, 11, 36, 28, 8, 30, 9, 9, 6, 60, 8]);
+  report.rows.forEach((row, i) => {
+    if (row.gap) fill(ranked.getCell(i + 2, GAP_TABLE_HEADER.indexOf('gap') + 1), '#f4a259');
+  });
+  addTableSheet(
+    workbook,
+    'Tactics',
+    ['tactic', 'name', 'techniques', 'gaps', 'threat', 'coverage'],
+    report.tactics.map((t) => [t.tactic, t.name, t.techniques, t.gaps, t.threat, t.coverage]),
+    [22, 22, 11, 7, 8, 10],
+  );
+  addTableSheet(
+    workbook,
+    'Unresolved',
+    ['reference', 'status', 'times', 'note', 'places'],
+    report.unresolved.map((u) => [u.raw, u.status, u.count, u.note, u.places.join('\n')]),
+    [30, 14, 7, 60, 40],
+  );
+  addTableSheet(
+    workbook,
+    'About',
+    ['item', 'value'],
+    [
+      ['ATT&CK', `${report.attack.domain} ${report.attack.release}`],
+      ['gap threshold', report.minCoverage],
+      ...report.threats.map((t) => ['threat', `${t.name} (${t.kind}, ${t.techniques} techniques)`]),
+      ...report.inputs.map((input) => ['coverage', `${input.kind} ${input.source}: ${input.counts.items} items = ${input.counts.rules} read + ${input.counts.ignored} ignored + ${input.counts.invalid} invalid`]),
+      ...Object.values(report.formulas).map((formula) => ['formula', formula]),
+    ],
+    [16, 110],
+  );
+  return writeWorkbook(workbook, date);
+}

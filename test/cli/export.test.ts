@@ -1,0 +1,155 @@
+/** `attack-layers export` end to end: the example layers in every format, gap reports, releases, usage errors. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { EXPORT_FORMATS } from '../../lib/export/export-formats.js';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { freshTmpDir, hasStackTrace, repoRoot, runCli } from '../helpers/attack.js';
+import { readWorkbook } from '../export/workbook.js';
+import { parseSvg } from '../export/svg-dom.js';
+
+const examples = ['apt32-covid19-wuhan', 'temp-periscope-cambodia-2018', 'all'];
+
+describe('attack-layers export', () => {
+  for (const example of examples) {
+    it(`exports layers/${example}.layer.json in every format (${EXPORT_FORMATS.join(', ')})`, async () => {
+      const out = freshTmpDir('export');
+      const layer = JSON.parse(readFileSync(join(repoRoot, 'layers', `${example}.layer.json`), 'utf8')) as NavigatorLayer;
+      for (const format of EXPORT_FORMATS) {
+        const file = join(out, `${example}.${format}`);
+        const result = await runCli(['export', `layers/${example}.layer.json`, '--out', file]);
+        expect([result.code, result.stdout, result.stderr], format).to.deep.equal([0, `${file}\n`, '']);
+      }
+      parseSvg(readFileSync(join(out, `${example}.svg`), 'utf8'));
+      expect(readFileSync(join(out, `${example}.html`), 'utf8')).to.contain(`<h1>${layer.name.replace(/&/g, '&amp;')}</h1>`);
+      const workbook = await readWorkbook(readFileSync(join(out, `${example}.xlsx`)));
+      expect(workbook.getWorksheet('Techniques')!.rowCount - 1).to.equal(readFileSync(join(out, `${example}.csv`), 'utf8').trimEnd().split('\r\n').length - 1);
+      expect(readFileSync(join(out, `${example}.md`), 'utf8')).to.contain(`# ${layer.name}`);
+    });
+  }
+
+  it('writes text formats to stdout when there is no --out', async () => {
+    const result = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'csv']);
+    expect(result.code).to.equal(0);
+    expect(result.stdout.split('\r\n')[0]).to.equal('technique,name,tactic,score,color,comment,metadata,links,note');
+  });
+
+  it('--subtechniques none collapses every parent, expanded shows them all', async () => {
+    const none = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg', '--subtechniques', 'none']);
+    const expanded = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg', '--subtechniques', 'expanded']);
+    const layerOwn = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg']);
+    const count = (svg: string): number => (svg.match(/class="technique subtechnique/g) ?? []).length;
+    expect(count(none.stdout)).to.equal(0);
+    expect(count(layerOwn.stdout)).to.be.greaterThan(0);
+    expect(count(expanded.stdout)).to.be.greaterThan(count(layerOwn.stdout));
+    expect(none.stderr).to.contain('not drawn: T1566.001: collapsed under T1566 in initial-access; because of --subtechniques none');
+  });
+
+  it('draws a layer made for ATT&CK 8 with the 8.2 matrix', async () => {
+    const result = await runCli(['export', 'test/fixtures/layers/old-format-4.2.json', '--format', 'svg']);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.contain('ATT&amp;CK enterprise-attack 8.2');
+  });
+
+  it('falls back to the newest release, with a warning, when the declared one is missing', async () => {
+    const dir = freshTmpDir('export');
+    const file = join(dir, 'v5.json');
+    const layer = JSON.parse(readFileSync(join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json'), 'utf8')) as NavigatorLayer;
+    writeFileSync(file, JSON.stringify({ ...layer, versions: { ...layer.versions, attack: '5' } }));
+    const result = await runCli(['export', file, '--format', 'md']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain('the layer is for ATT&CK enterprise-attack 5, which is not available here; drawn with enterprise-attack 18.1 instead');
+    expect(result.stdout).to.contain('ATT&CK enterprise-attack 18.1 (layer made for 5)');
+  });
+
+  it('reports entries it cannot draw on stderr (revoked, unknown) and still exits 0', async () => {
+    const dir = freshTmpDir('export');
+    const file = join(dir, 'old-ids.json');
+    writeFileSync(file, JSON.stringify({ name: 'old', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques: [{ techniqueID: 'T1086', score: 1 }, { techniqueID: 'T9999', score: 2 }] }));
+    const result = await runCli(['export', file, '--out', join(dir, 'old.svg')]);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain(`${file}: not drawn: T1086: revoked in enterprise-attack 18.1, replaced by T1059.001`);
+    expect(result.stderr).to.contain(`${file}: not drawn: T9999: not a technique in enterprise-attack 18.1`);
+    expect(readFileSync(join(dir, 'old.svg'), 'utf8')).to.contain('T1086: revoked');
+  });
+
+  it('draws a mobile layer with the mobile matrix', async () => {
+    const result = await runCli(['export', 'test/fixtures/layers/combine/mobile.json', '--format', 'svg']);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.contain('ATT&amp;CK mobile-attack 18.1');
+  });
+
+  describe('gap reports', () => {
+    let review: string;
+    before(async () => {
+      review = freshTmpDir('export-gap');
+      for (const report of ['json', 'csv', 'md']) {
+        const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'test/fixtures/gap/detections.csv', '--out', join(review, report), '--report', report, '--quiet']);
+        expect(result.code).to.equal(0);
+      }
+    });
+
+    for (const format of ['csv', 'md']) {
+      it(`exports the JSON report as the same ${format} the gap command writes`, async () => {
+        const result = await runCli(['export', join(review, 'json/gap-report.json'), '--format', format]);
+        expect(result.code).to.equal(0);
+        expect(result.stdout).to.equal(readFileSync(join(review, format, `gap-report.${format}`), 'utf8'));
+      });
+    }
+
+    it('exports the JSON report as a workbook whose Gaps sheet has its ranked rows', async () => {
+      const file = join(review, 'gaps.xlsx');
+      expect((await runCli(['export', join(review, 'json/gap-report.json'), '--out', file])).code).to.equal(0);
+      const report = JSON.parse(readFileSync(join(review, 'json/gap-report.json'), 'utf8')) as { rows: { id: string; priority: number; gap: boolean }[] };
+      const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('Gaps')!;
+      const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
+      expect(rows.map((row) => [row.getCell(2).value, row.getCell(11).value, row.getCell(9).value])).to.deep.equal(
+        report.rows.map((row) => [row.id, row.priority, row.gap ? 'yes' : 'no']),
+      );
+    });
+
+    it('exports the gap layer as a picture, and refuses svg for the report (exit 2)', async () => {
+      expect((await runCli(['export', join(review, 'json/gap.layer.json'), '--format', 'svg'])).code).to.equal(0);
+      const refused = await runCli(['export', join(review, 'json/gap-report.json'), '--format', 'svg']);
+      expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers: a gap report is a table: export it as xlsx, csv, md; for a picture, export gap.layer.json (written beside it) as svg\n`]);
+    });
+  });
+
+  const usage: [string, string[], RegExp][] = [
+    ['no --format and no --out', ['layers/all.layer.json'], /give --format/],
+    ['an --out without a known extension', ['layers/all.layer.json', '--out', 'x.txt'], /x\.txt does not end in a known extension/],
+    ['xlsx to stdout', ['layers/all.layer.json', '--format', 'xlsx'], /xlsx is a binary format: give --out/],
+    ['a missing file', ['nope.json', '--format', 'svg'], /nope\.json: no such file/],
+    ['--layer 3 of a single layer', ['layers/all.layer.json', '--format', 'csv', '--layer', '3'], /--layer 3: layers\/all\.layer\.json holds 1 layer; give 1 to 1/],
+  ];
+  for (const [what, args, message] of usage) {
+    it(`exits 2 for ${what}`, async () => {
+      const result = await runCli(['export', ...args]);
+      expect(result.code).to.equal(2);
+      expect(result.stderr).to.match(message);
+      expect(hasStackTrace(result.stderr)).to.equal(false);
+    });
+  }
+
+  it('exits 2 when --out exists, and replaces it with --force', async () => {
+    const file = join(freshTmpDir('export'), 'a.csv');
+    writeFileSync(file, 'old');
+    expect((await runCli(['export', 'layers/all.layer.json', '--out', file])).code).to.equal(2);
+    expect((await runCli(['export', 'layers/all.layer.json', '--out', file, '--force'])).code).to.equal(0);
+    expect(readFileSync(file, 'utf8').startsWith('technique,')).to.equal(true);
+  });
+
+  it('exits 1 for a layer the schema rejects, naming the place', async () => {
+    const file = join(freshTmpDir('export'), 'bad.json');
+    writeFileSync(file, JSON.stringify({ name: 'bad', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059', score: 'high' }] }));
+    const result = await runCli(['export', file, '--format', 'svg']);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.contain('/techniques/0/score');
+  });
+
+  it('draws one layer of a file of several with --layer, and asks for it otherwise', async () => {
+    const multi = 'test/fixtures/layers/navigator/spec-4.5-multi-example.json';
+    expect((await runCli(['export', multi, '--format', 'csv'])).stderr).to.match(/holds \d+ layers; export draws one at a time: pass --layer 1 to \d+/);
+    expect((await runCli(['export', multi, '--format', 'csv', '--layer', '2'])).code).to.equal(0);
+  });
+});

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { matrixModel, DEFAULT_GRADIENT, type MatrixModel } from '../../lib/export/matrix-model.js';
+import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { loadRelease, repoRoot } from '../helpers/attack.js';
+import { rawMatrix, techniquesUnder } from './raw-matrix.js';
+
+const readLayer = (name: string): NavigatorLayer => JSON.parse(readFileSync(join(repoRoot, 'layers', name), 'utf8')) as NavigatorLayer;
+
+function layerWith(techniques: LayerTechnique[], extra: Partial<NavigatorLayer> = {}): NavigatorLayer {
+  return {
+    name: 'test',
+    domain: 'enterprise-attack',
+    versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+    gradient: { colors: ['#0000ff', '#00ff00', '#ff0000'], minValue: 0, maxValue: 100 },
+    techniques,
+    ...extra,
+  };
+}
+
+const cellsOf = (model: MatrixModel) => model.columns.flatMap((column) => column.cells.flatMap((cell) => [cell, ...cell.subtechniques]));
+const cell = (model: MatrixModel, id: string, tactic?: string) => cellsOf(model).find((c) => c.id === id && (!tactic || c.tactic === tactic));
+
+describe('matrixModel', () => {
+  const index = loadRelease('18.1');
+
+  describe('the APT32 example layer (Windows only)', () => {
+    const layer = readLayer('apt32-covid19-wuhan.layer.json');
+    const model = matrixModel(layer, index);
+    const raw = rawMatrix();
+
+    it('has one column per tactic with a Windows technique, in the matrix order of the bundle', () => {
+      const expected = raw.tactics.filter((t) => techniquesUnder(raw, t.shortname, ['Windows']).length).map((t) => t.name);
+      expect(model.columns.map((c) => c.name)).to.deep.equal(expected);
+      expect(model.emptyTactics).to.deep.equal(raw.tactics.filter((t) => !expected.includes(t.name)).map((t) => t.name));
+    });
+
+    it('puts every current Windows technique of a tactic in its column, and nothing else', () => {
+      for (const column of model.columns) {
+        const expected = techniquesUnder(raw, column.tactic, ['Windows']).map((t) => t.id).sort();
+        expect(column.cells.map((c) => c.id).sort(), column.name).to.deep.equal(expected);
+      }
+    });
+
+    it('sorts each column by name (sorting 0)', () => {
+      for (const column of model.columns) {
+        const names = column.cells.map((c) => c.name);
+        expect(names).to.deep.equal([...names].sort((a, b) => a.localeCompare(b, 'en')));
+      }
+    });
+
+    it('colours each scored entry with the last gradient colour (every score is the maximum, 100)', () => {
+      const scored = (layer.techniques ?? []).filter((t) => typeof t.score === 'number');
+      expect(scored.length).to.be.greaterThan(3);
+      for (const entry of scored) {
+        const found = cell(model, entry.techniqueID, entry.tactic);
+        expect(found?.fill, entry.techniqueID).to.equal(layer.gradient!.colors.at(-1));
+        expect(found?.score).to.equal(entry.score);
+      }
+    });
+
+    it('expands T1218 (showSubtechniques) with its Windows sub-techniques, and T1566 (annotated subs)', () => {
+      const t1218 = cell(model, 'T1218', 'defense-evasion')!;
+      const expected = raw.current.filter((t) => t.parent === 'T1218' && t.tactics.includes('defense-evasion') && t.platforms.includes('Windows'));
+      expect(t1218.subtechniques.map((s) => s.id).sort()).to.deep.equal(expected.map((t) => t.id).sort());
+      expect(cell(model, 'T1566', 'initial-access')!.subtechniques.map((s) => s.id)).to.include.members(['T1566.001', 'T1566.002']);
+      expect(cell(model, 'T1059', 'execution')!.subtechniques).to.deep.equal([]);
+    });
+
+    it('draws everything it annotates (no not-drawn notes)', () => {
+      expect(model.notDrawn).to.deep.equal([]);
+    });
+
+    it('lists annotated entries highest score first, then by ID', () => {
+      const ids = model.rows.map((r) => `${r.score ?? '-'} ${r.technique}`);
+      expect(ids[0]).to.equal('100 T1095');
+      expect(model.rows.at(-1)?.score).to.equal(undefined);
+    });
+  });
+
+  describe('colours', () => {
+    const model = matrixModel(
+      layerWith([
+        { techniqueID: 'T1059', score: 0 },
+        { techniqueID: 'T1078', tactic: 'initial-access', score: 50 },
+        { techniqueID: 'T1566', score: 100 },
+        { techniqueID: 'T1190', score: 250 },
+        { techniqueID: 'T1133', score: 100, color: '#123456' },
+        { techniqueID: 'T1200', score: 100, enabled: false },
+      ]),
+      index,
+    );
+    const table: [string, string, string | undefined][] = [
+      ['T1059', 'score 0 = minValue gets the first colour', '#0000ff'],
+      ['T1078', 'score 50 = the middle of 3 colours gets the second', '#00ff00'],
+      ['T1566', 'score 100 = maxValue gets the last colour', '#ff0000'],
+      ['T1190', 'a score above maxValue is clamped to the last colour', '#ff0000'],
+      ['T1133', "an entry's explicit colour wins over its score", '#123456'],
+      ['T1200', 'a disabled entry has no colour', undefined],
+    ];
+    for (const [id, behaviour, fill] of table) {
+      it(`${behaviour} (${id})`, () => expect(cell(model, id)?.fill).to.equal(fill));
+    }
+
+    it('applies an entry with a tactic only under that tactic (T1078 is also Persistence...)', () => {
+      expect(cell(model, 'T1078', 'persistence')?.fill).to.equal(undefined);
+    });
+
+    it('picks white text on dark blue and black text on green; grey for disabled', () => {
+      expect([cell(model, 'T1059')?.text, cell(model, 'T1078')?.text, cell(model, 'T1200')?.text]).to.deep.equal(['#ffffff', '#000000', '#a6a6a6']);
+    });
+
+    it("uses Navigator's red-yellow-green 0..100 when the layer has no gradient", () => {
+      const plain = matrixModel(layerWith([{ techniqueID: 'T1059', score: 0 }], { gradient: undefined }), index);
+      expect([plain.defaultGradient, cell(plain, 'T1059')?.fill]).to.deep.equal([true, DEFAULT_GRADIENT.colors[0]]);
+    });
+  });
+
+  describe('filters and visibility', () => {
+    it('hides disabled techniques with hideDisabled, greys them without', () => {
+      const entries = [{ techniqueID: 'T1200', enabled: false }];
+      expect(cell(matrixModel(layerWith(entries), index), 'T1200')?.enabled).to.equal(false);
+      expect(cell(matrixModel(layerWith(entries, { hideDisabled: true }), index), 'T1200')).to.equal(undefined);
+    });
+
+    it('--subtechniques expanded shows every sub-technique, none shows none', () => {
+      const raw = rawMatrix();
+      const layer = layerWith([{ techniqueID: 'T1566.001', score: 10 }], { layout: { expandedSubtechniques: 'annotated' } });
+      const expanded = matrixModel(layer, index, { subtechniques: 'expanded' });
+      const subs = expanded.columns.flatMap((c) => c.cells.flatMap((t) => t.subtechniques));
+      const expected = raw.current.filter((t) => t.parent).reduce((sum, t) => sum + t.tactics.length, 0);
+      expect(subs.length).to.equal(expected);
+      const none = matrixModel(layer, index, { subtechniques: 'none' });
+      expect(none.columns.flatMap((c) => c.cells.flatMap((t) => t.subtechniques))).to.deep.equal([]);
+      expect(cell(none, 'T1566')?.collapsedAnnotated).to.equal(1);
+    });
+
+    it('sorts by score, highest first, with sorting 3', () => {
+      const model = matrixModel(layerWith([{ techniqueID: 'T1059', score: 5 }, { techniqueID: 'T1204', score: 9 }], { sorting: 3 }), index);
+      expect(model.columns.find((c) => c.tactic === 'execution')!.cells.slice(0, 2).map((c) => c.id)).to.deep.equal(['T1204', 'T1059']);
+    });
+  });
+
+  describe('entries Navigator would not draw', () => {
+    const raw = rawMatrix();
+    const deprecated = raw.deprecated[0]!;
+    const layer = layerWith(
+      [
+        { techniqueID: 'T9999', score: 1 },
+        { techniqueID: 'T1086', score: 2 },
+        { techniqueID: deprecated, score: 3 },
+        { techniqueID: 'T1204', tactic: 'persistence', score: 4 },
+        { techniqueID: 'T1595', score: 5 },
+        { techniqueID: 'T1566.001', score: 6 },
+        { techniqueID: 'T1059', showSubtechniques: true },
+      ],
+      { filters: { platforms: ['Windows'] }, layout: { expandedSubtechniques: 'none' } },
+    );
+    const model = matrixModel(layer, index);
+    const reasons = Object.fromEntries(model.notDrawn.map((n) => [n.techniqueID, n.reason]));
+
+    it('lists each with its reason, and skips entries that annotate nothing', () => {
+      expect(reasons).to.deep.equal({
+        T9999: 'unknown',
+        T1086: 'revoked',
+        [deprecated]: 'deprecated',
+        T1204: 'tactic-mismatch',
+        T1595: 'platform-filter',
+        'T1566.001': 'collapsed',
+      });
+    });
+
+    it('names the replacement of a revoked technique (T1086 -> T1059.001)', () => {
+      expect(model.notDrawn.find((n) => n.techniqueID === 'T1086')?.message).to.contain('replaced by T1059.001');
+    });
+
+    it('carries the reason into the table rows', () => {
+      expect(model.rows.find((r) => r.technique === 'T9999')?.note).to.match(/^not drawn: not a technique in enterprise-attack 18\.1/);
+    });
+  });
+});

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { parseCsv } from '../../lib/coverage/parse-csv.js';
+import { matrixModel } from '../../lib/export/matrix-model.js';
+import { LAYER_TABLE_HEADER, renderCsv, renderMarkdown } from '../../lib/export/render-table.js';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { loadRelease, repoRoot } from '../helpers/attack.js';
+
+const readLayer = (name: string): NavigatorLayer => JSON.parse(readFileSync(join(repoRoot, 'layers', name), 'utf8')) as NavigatorLayer;
+
+describe('renderCsv and renderMarkdown', () => {
+  const index = loadRelease('18.1');
+  const tricky: NavigatorLayer = {
+    name: 'tricky | name',
+    domain: 'enterprise-attack',
+    techniques: [
+      { techniqueID: 'T1059', score: 10, comment: 'says "hi", twice\nand | pipes' },
+      { techniqueID: 'T1003', score: 10 },
+      { techniqueID: 'T1204', score: 80, metadata: [{ name: 'a', value: '1' }, { divider: true }, { name: 'b', value: '2' }] },
+      { techniqueID: 'T1566', comment: 'unscored' },
+    ],
+  };
+  const model = matrixModel(tricky, index);
+
+  it('writes RFC 4180 CSV that a CSV parser reads back to the same fields', () => {
+    const csv = renderCsv(model);
+    expect(csv.endsWith('\r\n')).to.equal(true);
+    const parsed = parseCsv(csv);
+    expect(parsed.problems).to.deep.equal([]);
+    const [header, ...rows] = parsed.rows.map((row) => row.cells);
+    expect(header).to.deep.equal([...LAYER_TABLE_HEADER]);
+    expect(rows.find((row) => row[0] === 'T1059')?.[5]).to.equal('says "hi", twice\nand | pipes');
+    expect(rows.find((row) => row[0] === 'T1204')?.[6]).to.equal('a: 1; b: 2');
+  });
+
+  it('sorts by score, highest first, then by technique ID; unscored last', () => {
+    const ids = parseCsv(renderCsv(model)).rows.slice(1).map((row) => row.cells[0]);
+    expect(ids).to.deep.equal(['T1204', 'T1003', 'T1059', 'T1566']);
+  });
+
+  it('escapes pipes and line breaks in Markdown cells, so each row stays one table row', () => {
+    const markdown = renderMarkdown(model);
+    const rows = markdown.split('\n').filter((line) => /^\| T\d/.test(line));
+    expect(rows).to.have.length(4);
+    const t1059 = rows.find((line) => line.startsWith('| T1059 '))!;
+    expect(t1059).to.contain('says "hi", twice<br>and \\| pipes');
+    // Unescaped pipes delimit exactly the 9 columns.
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length - 2).to.equal(LAYER_TABLE_HEADER.length);
+  });
+
+  it("writes the layer's name as the title and its description as a quote", () => {
+    const layer = readLayer('apt32-covid19-wuhan.layer.json');
+    const markdown = renderMarkdown(matrixModel(layer, index));
+    expect(markdown.startsWith(`# ${layer.name}\n`)).to.equal(true);
+    expect(markdown).to.contain(`> ${layer.description!.split('\n')[0]}`);
+  });
+});

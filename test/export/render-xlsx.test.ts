@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { Workbook } from 'exceljs';
+import { readWorkbook } from './workbook.js';
+import { matrixModel } from '../../lib/export/matrix-model.js';
+import { renderXlsx } from '../../lib/export/render-xlsx.js';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { loadRelease, repoRoot } from '../helpers/attack.js';
+
+const fillOf = (cell: { fill?: unknown }): string | undefined => (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb;
+
+describe('renderXlsx', () => {
+  const index = loadRelease('18.1');
+  const layer = JSON.parse(readFileSync(join(repoRoot, 'layers/apt32-covid19-wuhan.layer.json'), 'utf8')) as NavigatorLayer;
+  const model = matrixModel(layer, index);
+  let bytes: Uint8Array;
+  let workbook: Workbook;
+  before(async () => {
+    bytes = await renderXlsx(model);
+    workbook = await readWorkbook(bytes);
+  });
+
+  it('has the Matrix, Techniques and Layer sheets', () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).to.deep.equal(['Matrix', 'Techniques', 'Layer']);
+  });
+
+  it('lays out the matrix: tactic names on row 4 every other column, techniques below with colour and score', () => {
+    const sheet = workbook.getWorksheet('Matrix')!;
+    expect(model.columns.map((_, i) => sheet.getCell(4, 2 * i + 1).value)).to.deep.equal(model.columns.map((c) => c.name));
+    const c2 = model.columns.findIndex((c) => c.tactic === 'command-and-control');
+    const column = sheet.getColumn(2 * c2 + 1);
+    let found = 0;
+    column.eachCell((cell, row) => {
+      if (cell.value !== 'T1095 Non-Application Layer Protocol') return;
+      found = row;
+      expect(fillOf(cell)).to.equal('FFFF6666');
+      expect(sheet.getCell(row, 2 * c2 + 2).value).to.equal(100);
+      expect(String(cell.note ?? '')).to.contain('Custom Command and Control Protocol');
+    });
+    expect(found).to.be.greaterThan(4);
+    const plain = sheet.getCell(5, 2 * c2 + 1);
+    expect([typeof plain.value, fillOf(plain)]).to.deep.equal(['string', undefined]);
+  });
+
+  it('has the flat table, a row per annotated entry, scores as numbers', () => {
+    const sheet = workbook.getWorksheet('Techniques')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).to.deep.equal(['technique', 'name', 'tactic', 'score', 'color', 'comment', 'metadata', 'links', 'note']);
+    expect(sheet.rowCount - 1).to.equal(model.rows.length);
+    const entry = layer.techniques!.find((t) => t.techniqueID === 'T1204')!;
+    const row = Array.from({ length: sheet.rowCount }, (_, i) => sheet.getRow(i + 1)).find((r) => r.getCell(1).value === 'T1204')!;
+    expect([row.getCell(3).value, row.getCell(4).value, row.getCell(6).value]).to.deep.equal(['Execution', entry.score, entry.comment]);
+  });
+
+  it('is byte-identical when written twice (no clock in the zip or the document properties)', async () => {
+    await new Promise((done) => setTimeout(done, 2100));
+    expect(Buffer.compare(Buffer.from(await renderXlsx(model)), Buffer.from(bytes))).to.equal(0);
+  });
+});

@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { textWidth, wrapText } from '../../lib/export/text-measure.js';
+import { loadRelease } from '../helpers/attack.js';
+
+describe('text-measure', () => {
+  // Widths measured in headless Chromium with Liberation Sans (Arial's metrics) at 1000 px, by canvas measureText.
+  const measured: [string, boolean, number][] = [
+    ['Exfiltration Over Asymmetric Encrypted Non-C2 Protocol', false, 25063],
+    ['T1059.001 PowerShell', false, 10118],
+    ['Defense Evasion', true, 8003],
+  ];
+  for (const [text, bold, width] of measured) {
+    it(`measures "${text}"${bold ? ' (bold)' : ''} within 1% of what Chromium draws (${width})`, () => {
+      expect(Math.abs(textWidth(text, 1000, bold) - width) / width).to.be.lessThan(0.01);
+    });
+  }
+
+  it('wraps every technique name of 18.1 into lines no wider than the cell, losing no word', () => {
+    for (const technique of loadRelease('18.1').currentTechniques()) {
+      const text = `${technique.id} ${technique.name}`;
+      for (const [width, size] of [[50, 5], [60, 6.5], [30, 7]] as const) {
+        const lines = wrapText(text, width, size);
+        for (const line of lines) expect(textWidth(line, size), `${text} @ ${width}`).to.be.at.most(width);
+        expect(lines.join(' ').replace(/- /g, '-').replace(/\s+/g, '')).to.equal(text.replace(/\s+/g, ''));
+      }
+    }
+  });
+
+  it('breaks a long word after a hyphen before cutting it anywhere', () => {
+    expect(wrapText('Adversary-in-the-Middle', textWidth('Adversary-in-the-', 10) + 0.1, 10)).to.deep.equal(['Adversary-in-the-', 'Middle']);
+  });
+
+  it('ends the last line kept with an ellipsis when lines are cut, filling it with what fits', () => {
+    const lines = wrapText('T1070 Indicator Removal on Host', 40, 6, { maxLines: 1 });
+    expect(lines).to.have.length(1);
+    expect(lines[0]).to.match(/^T1070 Indic.*…$/);
+    expect(textWidth(lines[0]!, 6)).to.be.at.most(40);
+  });
+
+  it('keeps line breaks of the text', () => {
+    expect(wrapText('a\nb', 100, 10)).to.deep.equal(['a', 'b']);
+  });
+});

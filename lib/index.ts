@@ -18,6 +18,13 @@ export {
   type ReleaseOrigin,
 } from './attack/load.js';
 export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles } from './attack/release-files.js';
+export { PROCEDURE_FORMAT } from './attack/types.js';
+/** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
+export { indexProcedures } from './attack/index-procedures.js';
+/** The procedures of the release file an index came from, through the cache. @throws AttackDataError, UsageError */
+export { loadProcedures } from './attack/load-procedures.js';
+/** An ATT&CK description as one line of plain text and the sources it cites. */
+export { plainDescription, type PlainDescription } from './attack/attack-text.js';
 /** Write a file atomically, never replacing an existing one unless asked. */
 export { writeFileAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */

@@ -60,6 +60,21 @@ export {
   normalizeCampaign,
   type CampaignReleases,
 } from './normalize/normalize-campaign.js';
+/** Groups, software and campaigns by ATT&CK ID, name or alias; the current techniques they use. @throws AttackObjectError */
+export {
+  ATTACK_OBJECT_KINDS,
+  currentTechnique,
+  describeObject,
+  locateAttackObject,
+  objectKind,
+  objectsOfKind,
+  objectTechniques,
+  resolveAttackObject,
+  type AttackObjectKind,
+  type CurrentTechnique,
+  type LocatedObject,
+  type ResolvedObject,
+} from './normalize/resolve-attack-object.js';
 /** Types of the ATT&CK Navigator layer format 4.5. */
 export type { NavigatorLayer, LayerTechnique, Gradient, LegendItem, LayerMetadata, LayerLink, Layout, Filters, Versions, Divider } from './layer/layer-types.js';
 export { LAYER_FORMAT } from './layer/layer-types.js';

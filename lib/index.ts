@@ -149,6 +149,8 @@ export {
   SCORE_MODELS,
   SCORE_MODEL_NAMES,
   scoreModel,
+  legendSteps,
+  WHITE_TO_RED,
   scoreTechnique,
   gradientColor,
   dayNumber,
@@ -168,5 +170,15 @@ export {
 } from './layer/score.js';
 /** Render normalized campaigns as Navigator layers. @throws InputError, UsageError */
 export { renderCampaignLayer, renderAggregateLayer, NAVIGATOR_VERSION, GENERATOR, type RenderOptions, type AggregateOptions, type RenderedLayer } from './layer/render-layer.js';
+/** Layers of ATT&CK groups, software and campaigns: one per object, all of a kind, or a frequency layer across several. @throws InputError, UsageError */
+export {
+  objectLayerFileName,
+  renderAllObjectLayers,
+  renderAttackObjectLayer,
+  renderObjectFrequencyLayer,
+  type AllObjectLayers,
+  type FrequencyLayerOptions,
+  type ObjectLayerOptions,
+} from './layer/attack-object-layer.js';
 /** Name, render, write and check sets of layer files. @throws OutputExistsError, InputError, UsageError */
 export { layerFileName, renderLayerFiles, writeLayers, checkLayers, LAYER_SUFFIX, type LayerFile, type RenderFilesOptions } from './layer/write-layers.js';

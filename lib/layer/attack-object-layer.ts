@@ -6,7 +6,9 @@ import {
   currentTechnique,
   describeObject,
   objectKind,
+  objectRef,
   objectsOfKind,
+  objectTitle,
   type AttackObjectKind,
 } from '../normalize/resolve-attack-object.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
@@ -49,7 +51,7 @@ function plural(count: number, word: string): string {
 function detailsOf(object: ActorRecord, data: ProcedureIndexData): ObjectDetails {
   const details = data.objects[object.stixId];
   if (!details) {
-    throw new InputError(`${object.id} ${object.name}: the procedures given were read from another release than the index; load both from the same file`);
+    throw new InputError(`${objectRef(object)}: the procedures given were read from another release than the index; load both from the same file`);
   }
   return details;
 }
@@ -65,7 +67,7 @@ function collectUses(objects: readonly ActorRecord[], index: AttackIndex, data: 
     for (const record of procedures) {
       const named = index.techniqueByStixId(record.technique);
       const current = named ? currentTechnique(named, index) : { note: `${record.technique}, which is not a technique with an ATT&CK ID; left out` };
-      if (current.note) warnings.push(`${object.id} ${object.name} uses ${current.note} (${record.relationship})`);
+      if (current.note) warnings.push(`${objectRef(object)} uses ${current.note} (${record.relationship})`);
       if (!current.technique) continue;
       const users = byTechnique.get(current.technique.id) ?? new Map<ActorRecord, Procedure[]>();
       users.set(object, [...(users.get(object) ?? []), { record, ...(current.note ? { note: current.note } : {}) }]);
@@ -115,11 +117,11 @@ function techniqueEntries(uses: Uses, data: ProcedureIndexData, single: boolean)
       comment = procedures.map(procedureText).join(' | ');
       for (const procedure of procedures) metadata.push({ name: 'relationship', value: procedure.record.relationship });
     } else {
-      const names = [...users.keys()].map((object) => `${object.name} (${object.id})`);
+      const names = [...users.keys()].map(objectTitle);
       comment = [`used by ${users.size} of ${total}: ${names.join(', ')}`, ...[...users].flatMap(([object, list]) => list.map((p) => `[${object.id}] ${procedureText(p)}`))].join(' | ');
       metadata.push({ name: 'used by', value: `${users.size} of ${total}` });
       for (const [object, list] of users) {
-        metadata.push({ divider: true }, { name: 'object', value: `${object.id} ${object.name}` });
+        metadata.push({ divider: true }, { name: 'object', value: objectRef(object) });
         for (const procedure of list) metadata.push({ name: 'relationship', value: procedure.record.relationship });
       }
     }
@@ -145,7 +147,7 @@ function objectMetadata(object: ActorRecord, details: ObjectDetails, index: Atta
   const attributed = (details.attributedTo ?? [])
     .map((stixId) => index.byStixId(stixId))
     .filter((group): group is ActorRecord => group !== undefined && 'aliases' in group)
-    .map((group) => `${group.id} ${group.name}`);
+    .map(objectRef);
   return [
     { name: 'ATT&CK ID', value: object.id },
     { name: 'name', value: object.name },
@@ -160,7 +162,7 @@ function objectMetadata(object: ActorRecord, details: ObjectDetails, index: Atta
 }
 
 function pageLink(object: ActorRecord, details: ObjectDetails): LayerLink[] {
-  return details.url ? [{ label: `${object.name} (${object.id}) on attack.mitre.org`, url: details.url }] : [];
+  return details.url ? [{ label: `${objectTitle(object)} on attack.mitre.org`, url: details.url }] : [];
 }
 
 function leftOutLine(warnings: readonly string[]): string | undefined {
@@ -185,7 +187,7 @@ export function renderAttackObjectLayer(
   const entries = techniqueEntries(uses, data, true);
   const kind = kindWord(object);
   const description = [
-    `Techniques the ATT&CK ${kind} ${object.name} (${object.id}) uses, according to ATT&CK ${index.label}` +
+    `Techniques the ATT&CK ${kind} ${objectTitle(object)} uses, according to ATT&CK ${index.label}` +
       (object.aliases.length ? `; also known as ${object.aliases.join(', ')}.` : '.'),
     details.summary || undefined,
     `${plural(entries.length, 'technique')} from ${plural(uses.relationships.get(object) ?? 0, '"uses" relationship')}; ` +
@@ -193,7 +195,7 @@ export function renderAttackObjectLayer(
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
   const layer: NavigatorLayer = {
-    name: `${object.name} (${object.id})`,
+    name: objectTitle(object),
     ...layerShell(index, options),
     description: description.join('\n'),
     sorting: 0,
@@ -201,7 +203,7 @@ export function renderAttackObjectLayer(
     hideDisabled: false,
     techniques: expandParents(entries, index, (ids) => `not used itself by ${object.name}: expanded to show ${ids}`).sort(compareEntries),
     gradient: { colors: [...WHITE_TO_RED], minValue: 0, maxValue: 1 },
-    legendItems: [{ label: `used by ${object.name} (${object.id})`, color: WHITE_TO_RED[1]! }],
+    legendItems: [{ label: `used by ${objectTitle(object)}`, color: WHITE_TO_RED[1]! }],
     metadata: [
       ...objectMetadata(object, details, index),
       { name: 'ATT&CK release', value: index.label },
@@ -232,7 +234,7 @@ export function renderObjectFrequencyLayer(
   const entries = techniqueEntries(uses, data, false);
   const n = objects.length;
   const shared = entries.filter((entry) => entry.score === n).length;
-  const listed = objects.map((object) => `${object.name} (${object.id})`);
+  const listed = objects.map(objectTitle);
   const gradient = { colors: [...WHITE_TO_RED], minValue: 0, maxValue: n };
   const description = [
     `How many of ${n} ATT&CK objects use each technique, according to ATT&CK ${index.label}: ${listed.join(', ')}.`,
@@ -251,7 +253,7 @@ export function renderObjectFrequencyLayer(
     gradient,
     legendItems: legendSteps(n).map((k) => ({ label: `used by ${k} of ${n}`, color: gradientColor(gradient, k) })),
     metadata: [
-      { name: 'objects', value: objects.map((object) => `${object.id} ${object.name}`).join(', ') },
+      { name: 'objects', value: objects.map(objectRef).join(', ') },
       { name: 'ATT&CK release', value: index.label },
       { name: 'score', value: `frequency: the number of the ${n} objects that use the technique` },
       { name: 'generated by', value: GENERATOR },

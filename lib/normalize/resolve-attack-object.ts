@@ -20,9 +20,19 @@ export function objectKind(object: ActorRecord): AttackObjectKind {
   return object.type === 'intrusion-set' ? 'group' : object.type === 'campaign' ? 'campaign' : 'software';
 }
 
+/** `G0050 APT32`, or just `C0021` for an object whose name is its ID, for lists and messages. */
+export function objectRef(object: { id: string; name: string }): string {
+  return object.name === object.id ? object.id : `${object.id} ${object.name}`;
+}
+
+/** `APT32 (G0050)`, or just `C0021` for an object whose name is its ID, for titles. */
+export function objectTitle(object: { id: string; name: string }): string {
+  return object.name === object.id ? object.id : `${object.name} (${object.id})`;
+}
+
 /** `G0050 APT32 (group)`, for messages. */
 export function describeObject(object: ActorRecord): string {
-  return `${object.id} ${object.name} (${objectKind(object)}${object.deprecated ? ', deprecated' : object.revoked ? ', revoked' : ''})`;
+  return `${objectRef(object)} (${objectKind(object)}${object.deprecated ? ', deprecated' : object.revoked ? ', revoked' : ''})`;
 }
 
 /** Every object of a kind in a release, revoked and deprecated ones included, sorted by ID. */
@@ -107,11 +117,11 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
   }
   const { object, by, matched } = candidates[0]!;
   if (matched.revoked && matched.stixId !== object.stixId) {
-    notes.unshift(`${matched.id} ${matched.name} was revoked by ${object.id} ${object.name} in ATT&CK ${index.release}; using ${object.id}`);
+    notes.unshift(`${objectRef(matched)} was revoked by ${objectRef(object)} in ATT&CK ${index.release}; using ${object.id}`);
   } else if (by === 'alias') {
-    notes.unshift(`"${query}" is an alias of ${object.id} ${object.name}`);
+    notes.unshift(`"${query}" is an alias of ${objectRef(object)}`);
   }
-  if (object.deprecated) notes.push(`${object.id} ${object.name} is deprecated in ATT&CK ${index.release}`);
+  if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}`);
   return { query, object, notes };
 }
 
@@ -132,7 +142,7 @@ function closestObjects(index: AttackIndex, key: string, types: readonly ActorRe
   return scored
     .sort((a, b) => a.score - b.score || compareIds(a.object.id, b.object.id))
     .slice(0, 5)
-    .map(({ object }) => `${object.id} ${object.name}`);
+    .map(({ object }) => objectRef(object));
 }
 
 /** An object found in one of a library's domains, with the release it was found in. */
@@ -209,7 +219,7 @@ export function objectTechniques(object: ActorRecord, index: AttackIndex): { tec
   for (const id of object.techniques) {
     const record = index.technique(id);
     const current = record ? currentTechnique(record, index) : { note: `${id} is not a technique in ATT&CK ${index.label}; left out` };
-    if (current.note) warnings.push(`${object.id} ${object.name} uses ${current.note}`);
+    if (current.note) warnings.push(`${objectRef(object)} uses ${current.note}`);
     if (current.technique) techniques.set(current.technique.id, [...(techniques.get(current.technique.id) ?? []), id]);
   }
   return { techniques: new Map([...techniques].sort(([a], [b]) => compareIds(a, b))), warnings };

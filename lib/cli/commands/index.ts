@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import type { CliContext } from '../context.js';
+import * as attackObject from './attack-object.js';
 import * as combine from './combine.js';
+import * as compare from './compare.js';
 import * as data from './data.js';
 import * as extract from './extract.js';
 import * as gap from './gap.js';
@@ -19,4 +21,4 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandModule[] = [normalize, extract, render, validate, upgrade, gap, combine, technique, data];
+export const commands: readonly CommandModule[] = [normalize, extract, render, validate, upgrade, gap, combine, attackObject, compare, technique, data];

@@ -67,7 +67,9 @@ export {
   describeObject,
   locateAttackObject,
   objectKind,
+  objectRef,
   objectsOfKind,
+  objectTitle,
   objectTechniques,
   resolveAttackObject,
   type AttackObjectKind,
@@ -75,6 +77,16 @@ export {
   type LocatedObject,
   type ResolvedObject,
 } from './normalize/resolve-attack-object.js';
+/** A campaign's techniques compared with an ATT&CK object's: attributed, related, new, not mentioned. @throws InputError, UsageError, AttackObjectError */
+export {
+  compareCampaign,
+  comparisonTargets,
+  type CampaignComparison,
+  type ComparedTechnique,
+  type ComparisonStatus,
+  type ComparisonTargets,
+  type NamedTechnique,
+} from './normalize/compare-campaign.js';
 /** Types of the ATT&CK Navigator layer format 4.5. */
 export type { NavigatorLayer, LayerTechnique, Gradient, LegendItem, LayerMetadata, LayerLink, Layout, Filters, Versions, Divider } from './layer/layer-types.js';
 export { LAYER_FORMAT } from './layer/layer-types.js';
@@ -180,5 +192,7 @@ export {
   type FrequencyLayerOptions,
   type ObjectLayerOptions,
 } from './layer/attack-object-layer.js';
+/** A comparison as a layer: the campaign's techniques coloured by status, the object's unmentioned ones in grey. */
+export { renderComparisonLayer, COMPARISON_COLORS } from './layer/comparison-layer.js';
 /** Name, render, write and check sets of layer files. @throws OutputExistsError, InputError, UsageError */
 export { layerFileName, renderLayerFiles, writeLayers, checkLayers, LAYER_SUFFIX, type LayerFile, type RenderFilesOptions } from './layer/write-layers.js';

@@ -268,8 +268,8 @@ export function renderObjectFrequencyLayer(
 export function objectLayerFileName(object: ActorRecord): string {
   const id = object.id.replace(/[^A-Za-z0-9]+/g, '') || 'object';
   const stem = layerFileName(object.name).slice(0, -LAYER_SUFFIX.length);
-  // A name with nothing usable left (layerFileName's hash fallback) adds nothing to the ID.
-  return /^layer-[0-9a-f]{12}$/.test(stem) ? `${id}${LAYER_SUFFIX}` : `${id}-${stem}${LAYER_SUFFIX}`;
+  // A name with nothing usable left (layerFileName's hash fallback), or that is the ID (C0021), adds nothing to it.
+  return /^layer-[0-9a-f]{12}$/.test(stem) || stem === id.toLowerCase() ? `${id}${LAYER_SUFFIX}` : `${id}-${stem}${LAYER_SUFFIX}`;
 }
 
 /** What `renderAllObjectLayers` rendered and skipped. */

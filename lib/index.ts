@@ -162,6 +162,7 @@ export {
   SCORE_MODEL_NAMES,
   scoreModel,
   legendSteps,
+  plural,
   WHITE_TO_RED,
   scoreTechnique,
   gradientColor,

@@ -13,7 +13,7 @@ import {
 } from '../normalize/resolve-attack-object.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
 import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, uniqueLinks, type RenderedLayer } from './render-layer.js';
-import { gradientColor, legendSteps, WHITE_TO_RED } from './score.js';
+import { gradientColor, legendSteps, plural, WHITE_TO_RED } from './score.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
 
 /** Options of the attack-object layers. */
@@ -42,10 +42,6 @@ interface Uses {
   warnings: string[];
   /** `uses` relationships read, per object. */
   relationships: Map<ActorRecord, number>;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function detailsOf(object: ActorRecord, data: ProcedureIndexData): ObjectDetails {

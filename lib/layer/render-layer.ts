@@ -11,6 +11,7 @@ import {
   INFERRED_COLOR,
   INFERRED_LABEL,
   newestCampaignDate,
+  plural,
   scoreModel,
   scoreTechnique,
   dayNumber,
@@ -53,10 +54,6 @@ export interface RenderedLayer {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function confidenceText(confidence: Confidence | undefined, fallback: Confidence | undefined): string {

@@ -129,7 +129,8 @@ function distinctCampaigns(uses: readonly TechniqueUse[]): NormalizedCampaign[] 
   return [...new Map(uses.map((use) => [use.campaign.id, use.campaign])).values()];
 }
 
-function plural(count: number, word: string): string {
+/** `1 technique`, `2 techniques`. */
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 

@@ -36,7 +36,7 @@ export interface CampaignComparison {
   object: { id: string; name: string; kind: AttackObjectKind; aliases: string[] };
   /** Every technique the campaign reports (observed, not only inferred from software), by ID. */
   techniques: ComparedTechnique[];
-  /** The object's techniques the campaign neither reports nor reports a parent or sub-technique of, by ID. */
+  /** The object's techniques that the campaign neither reports nor reports a parent or sub-technique of, by ID. */
   unmentioned: NamedTechnique[];
   counts: {
     reported: number;
@@ -75,21 +75,24 @@ export function compareCampaign(result: NormalizedCampaign, object: ActorRecord,
   }
   const { techniques: uses, warnings } = objectTechniques(object, index);
   const reported = result.techniques.filter((technique) => technique.observed);
-  const mentioned = new Set<TechniqueId>();
   const techniques = reported.map((technique): ComparedTechnique => {
     const reportedAs = [...new Set(technique.references.map((i) => result.references[i]!).filter((r) => r.status !== 'inferred').map((r) => r.raw.replace(/\s+/g, ' ').trim()))];
     const base = { ...named(index, technique.id), reportedAs };
-    mentioned.add(technique.id);
     if (uses.has(technique.id)) return { ...base, status: 'attributed', related: [] };
     const related: ComparedTechnique['related'] = [];
     if (technique.parent && uses.has(technique.parent)) related.push({ ...named(index, technique.parent), relation: 'parent' });
     for (const child of index.children(technique.id)) {
       if (uses.has(child.id)) related.push({ ...named(index, child.id), relation: 'sub-technique' });
     }
-    for (const partner of related) mentioned.add(partner.id);
     return { ...base, status: related.length ? 'related' : 'new', related };
   });
-  const unmentioned = [...uses.keys()].filter((id) => !mentioned.has(id)).sort(compareIds).map((id) => named(index, id));
+  // A reported sub-technique mentions its parent, and a reported parent its sub-techniques, whatever their status.
+  const ids = new Set(reported.map((technique) => technique.id));
+  const parents = new Set(reported.flatMap((technique) => (technique.parent ? [technique.parent] : [])));
+  const unmentioned = [...uses.keys()]
+    .filter((id) => !ids.has(id) && !parents.has(id) && !ids.has(index.technique(id)?.parent ?? id))
+    .sort(compareIds)
+    .map((id) => named(index, id));
   const count = (status: ComparisonStatus) => techniques.filter((technique) => technique.status === status).length;
   return {
     campaign: { id: result.id, name: result.name, file: result.file },

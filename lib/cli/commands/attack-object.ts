@@ -8,6 +8,7 @@ import {
   locateAttackObject,
   objectLayerFileName,
   objectRef,
+  plural,
   renderAllObjectLayers,
   renderAttackObjectLayer,
   renderObjectFrequencyLayer,
@@ -67,10 +68,6 @@ export function builder(yargs: Argv): Argv<Args> {
 function domainOf(value: string | undefined): Domain | undefined {
   if (value === undefined) return undefined;
   return ((SHORT_DOMAINS as readonly string[]).includes(value) ? `${value}-attack` : value) as Domain;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** Paths as the user wrote --out, not resolved against the working folder. */

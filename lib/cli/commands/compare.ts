@@ -14,7 +14,7 @@ import {
   type CampaignComparison,
 } from '../../index.js';
 import { attackLibrary, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
-import { formatTable } from '../format-table.js';
+import { formatTable, oneLine } from '../format-table.js';
 
 interface Args extends GlobalArgs {
   campaign: string;
@@ -44,11 +44,6 @@ export function builder(yargs: Argv): Argv<Args> {
     .option('force', { type: 'boolean', describe: 'overwrite the --layer file' })
     .example('$0 compare campaigns/apt32-covid19-wuhan.yaml', 'against its actor, APT32 (G0050)')
     .example('$0 compare report.yaml --with G0050 C0021 --json', 'against a group and an ATT&CK campaign, as JSON') as unknown as Argv<Args>;
-}
-
-function oneLine(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 
 function formatText(comparison: CampaignComparison, all: boolean): string {

@@ -41,7 +41,7 @@ export function indexProcedures(bundle: unknown, source: { file: string; sha256:
 function details(object: StixObject): ObjectDetails {
   const page = (object.external_references ?? []).find((ref) => ref.external_id && ref.url && ref.source_name?.startsWith('mitre'));
   return {
-    ...(page?.url ? { url: page.url } : {}),
+    ...(page?.url?.trim() ? { url: page.url.trim() } : {}),
     ...(object.x_mitre_version ? { version: object.x_mitre_version } : {}),
     ...(object.modified ? { modified: object.modified.slice(0, 10) } : {}),
     summary: summarize(object.description ?? ''),
@@ -67,9 +67,10 @@ class SourceTable {
 
 function procedure(relationship: StixObject, technique: StixId, table: SourceTable): ProcedureRecord {
   const { text, citations } = plainDescription(relationship.description ?? '');
+  // Some releases write " https://..." or "Name " (10.1 does); the spaces are typing, not part of the source.
   const references: CitedSource[] = (relationship.external_references ?? [])
-    .filter((ref): ref is { source_name: string; url?: string } => typeof ref.source_name === 'string')
-    .map((ref) => (ref.url ? { name: ref.source_name, url: ref.url } : { name: ref.source_name }));
+    .filter((ref): ref is { source_name: string; url?: string } => typeof ref.source_name === 'string' && ref.source_name.trim() !== '')
+    .map((ref) => (ref.url?.trim() ? { name: ref.source_name.trim(), url: ref.url.trim() } : { name: ref.source_name.trim() }));
   // Cited sources first, in the order the text cites them; a citation with no reference of its name keeps its name.
   const cited = citations.map((name) => references.find((ref) => ref.name === name) ?? { name });
   const ordered = [...cited, ...references.filter((ref) => !citations.includes(ref.name))];

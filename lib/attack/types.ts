@@ -139,4 +139,4 @@ export interface ProcedureIndexData {
   objects: Record<StixId, ObjectDetails>;
 }
 
-export const PROCEDURE_FORMAT = 1;
+export const PROCEDURE_FORMAT = 2;

@@ -81,7 +81,7 @@ function procedureText(procedure: Procedure): string {
 
 /**
  * The cited sources of some procedures as links, in order of citation, each label once (a second source of the
- * same name, with another URL, gets its number); sources without a URL come back as names.
+ * same name, with another URL, gets its number); sources without a usable URL come back as names.
  */
 function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData): { links: LayerLink[]; unlinked: string[] } {
   const links: Array<{ label: string; url: string }> = [];
@@ -89,8 +89,10 @@ function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData):
   for (const number of new Set(procedures.flatMap((procedure) => procedure.record.sources))) {
     const source = data.sources[number];
     if (!source) continue;
-    if (!source.url) {
-      if (!unlinked.includes(source.name)) unlinked.push(source.name);
+    // A layer link needs a URL with a scheme (the 4.5 schema); anything else is kept as a name, not dropped.
+    if (!source.url || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(source.url)) {
+      const shown = source.url ? `${source.name} (${source.url})` : source.name;
+      if (!unlinked.includes(shown)) unlinked.push(shown);
       continue;
     }
     if (links.some((link) => link.url === source.url && link.label.startsWith(source.name))) continue;

@@ -69,6 +69,13 @@ describe('indexProcedures', () => {
     expect(data.sources).to.deep.include({ name: 'Printed Book' });
   });
 
+  it('trims spaces around source names and URLs (as 10.1 writes some)', () => {
+    const data = fixtureProcedures();
+    expect(data.sources).to.deep.include({ name: 'Report F', url: 'https://example.com/report-f' });
+    const second = data.objects['intrusion-set--00000000-0000-4000-9000-000000000202']!;
+    expect(second.procedures[2]!.sources.map((n) => data.sources[n]!.name)).to.deep.equal(['Report F', 'Report G']);
+  });
+
   it('records the groups a campaign is attributed to', () => {
     expect(fixtureProcedures().objects['campaign--00000000-0000-4000-9000-000000000401']!.attributedTo).to.deep.equal([G9001]);
   });

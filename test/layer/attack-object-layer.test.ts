@@ -172,6 +172,14 @@ describe('renderAttackObjectLayer', () => {
       expect(t1059.metadata).to.deep.include({ name: 'source (no URL)', value: 'Printed Book' });
     });
 
+    it('keeps a source whose URL has no scheme as a name, never as an invalid link', () => {
+      const { layer, index } = layerOf('G9002');
+      const t1027 = layer.techniques!.find((e) => e.techniqueID === 'T1027')!;
+      expect(t1027.links).to.deep.equal([{ label: 'Report F', url: 'https://example.com/report-f' }]);
+      expect(t1027.metadata).to.deep.include({ name: 'source (no URL)', value: 'Report G (example.com/report-g)' });
+      expect(findings(layer, index)).to.deep.equal([]);
+    });
+
     it('names the groups a campaign is attributed to, and titles an object whose name is its ID once (C9001)', () => {
       const { layer, index } = layerOf('C9001');
       expect(layer.name).to.equal('C9001');
@@ -271,6 +279,19 @@ describe('renderAllObjectLayers', () => {
     const result = renderAllObjectLayers('group', index, data);
     expect(result.files.map((f) => f.name)).to.deep.equal(['G9001-fixture-group.layer.json', 'G9002-second-group.layer.json']);
     expect(result.skipped).to.deep.equal({ revoked: ['G9004'], deprecated: ['G9003'] });
+  });
+});
+
+describe('renderAllObjectLayers on 10.1, whose relationships still name since-revoked and deprecated techniques', () => {
+  it('writes valid software layers, with revoked targets shown as their replacement and deprecated ones left out', () => {
+    const index = loadRelease('10.1');
+    const result = renderAllObjectLayers('software', index, loadProcedures(index, { cacheDir: testCacheDir() }));
+    expect(result.warnings.some((w) => /^S0001 Trojan\.Mebromi uses T1019 System Firmware was revoked by T1542\.001 .*; shown as T1542\.001/.test(w))).to.equal(true);
+    expect(result.warnings.some((w) => /uses T1043 Commonly Used Port is deprecated in ATT&CK 10\.1; left out/.test(w))).to.equal(true);
+    const ids = new Set(result.files.flatMap((f) => (f.layer.techniques ?? []).map((e) => e.techniqueID)));
+    expect([ids.has('T1019'), ids.has('T1043')]).to.deep.equal([false, false]);
+    const invalid = result.files.map(({ name, layer }) => ({ name, problems: findings(layer, index) })).filter((f) => f.problems.length);
+    expect(invalid).to.deep.equal([]);
   });
 });
 

@@ -185,6 +185,7 @@ export {
 export { renderCampaignLayer, renderAggregateLayer, NAVIGATOR_VERSION, GENERATOR, type RenderOptions, type AggregateOptions, type RenderedLayer } from './layer/render-layer.js';
 /** Layers of ATT&CK groups, software and campaigns: one per object, all of a kind, or a frequency layer across several. @throws InputError, UsageError */
 export {
+  CAMPAIGN_COLOR,
   objectLayerFileName,
   renderAllObjectLayers,
   renderAttackObjectLayer,

@@ -20,10 +20,18 @@ import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
 export interface ObjectLayerOptions {
   /** `versions.navigator` (default `NAVIGATOR_VERSION`). */
   navigatorVersion?: string;
+  /**
+   * A group's layer also shows the techniques of the ATT&CK campaigns attributed to it (as attack.mitre.org's
+   * group pages do), those used only in its campaigns in `CAMPAIGN_COLOR`. No effect on software and campaigns.
+   */
+  campaigns?: boolean;
 }
 
+/** The colour of a technique a group's layer shows only because a campaign attributed to the group uses it. */
+export const CAMPAIGN_COLOR = '#ffb366';
+
 /** Options of `renderObjectFrequencyLayer`. */
-export interface FrequencyLayerOptions extends ObjectLayerOptions {
+export interface FrequencyLayerOptions extends Pick<ObjectLayerOptions, 'navigatorVersion'> {
   /** The layer's name (default: the objects' names). */
   name?: string;
 }
@@ -102,37 +110,51 @@ function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData):
   return { links, unlinked };
 }
 
-/** The entries of a layer of some objects: one per technique, scored by how many of the objects use it. */
-function techniqueEntries(uses: Uses, data: ProcedureIndexData, single: boolean): LayerTechnique[] {
+/** A comment line for each procedure; others than `owner`'s are prefixed with their object. */
+function procedureLines(users: Map<ActorRecord, Procedure[]>, owner: ActorRecord | undefined): string[] {
+  return [...users].flatMap(([object, list]) => list.map((p) => (object === owner ? procedureText(p) : `[${owner ? objectRef(object) : object.id}] ${procedureText(p)}`)));
+}
+
+/**
+ * The entries of a layer: one per technique. With an `owner` (one object's layer), score 1, its own procedures plain
+ * and its attributed campaigns' prefixed, in `CAMPAIGN_COLOR` when only they use it; without, scored by how many of
+ * the objects use it.
+ */
+function techniqueEntries(uses: Uses, data: ProcedureIndexData, owner?: ActorRecord): LayerTechnique[] {
   const total = uses.relationships.size;
   const entries: LayerTechnique[] = [];
   for (const [id, users] of uses.byTechnique) {
-    const procedures = [...users.values()].flat();
-    const { links, unlinked } = citedLinks(procedures, data);
+    const { links, unlinked } = citedLinks([...users.values()].flat(), data);
     const metadata: LayerMetadata[] = [];
-    let comment: string;
-    if (single) {
-      comment = procedures.map(procedureText).join(' | ');
-      for (const procedure of procedures) metadata.push({ name: 'relationship', value: procedure.record.relationship });
-    } else {
-      const names = [...users.keys()].map(objectTitle);
-      comment = [`used by ${users.size} of ${total}: ${names.join(', ')}`, ...[...users].flatMap(([object, list]) => list.map((p) => `[${object.id}] ${procedureText(p)}`))].join(' | ');
+    const lines = procedureLines(users, owner);
+    if (!owner) {
+      lines.unshift(`used by ${users.size} of ${total}: ${[...users.keys()].map(objectTitle).join(', ')}`);
       metadata.push({ name: 'used by', value: `${users.size} of ${total}` });
-      for (const [object, list] of users) {
-        metadata.push({ divider: true }, { name: 'object', value: objectRef(object) });
-        for (const procedure of list) metadata.push({ name: 'relationship', value: procedure.record.relationship });
-      }
+    }
+    for (const [object, list] of users) {
+      if (!owner) metadata.push({ divider: true }, { name: 'object', value: objectRef(object) });
+      else if (object !== owner) metadata.push({ name: 'campaign', value: objectRef(object) });
+      for (const procedure of list) metadata.push({ name: 'relationship', value: procedure.record.relationship });
     }
     for (const name of unlinked) metadata.push({ name: 'source (no URL)', value: name });
     entries.push({
       techniqueID: id,
-      score: users.size,
-      comment,
+      score: owner ? 1 : users.size,
+      ...(owner && !users.has(owner) ? { color: CAMPAIGN_COLOR } : {}),
+      comment: lines.join(' | '),
       metadata,
       ...(links.length ? { links: uniqueLinks(links) } : {}),
     });
   }
   return entries;
+}
+
+/** The current ATT&CK campaigns attributed to a group, by ID. */
+function attributedCampaigns(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData): ActorRecord[] {
+  if (group.type !== 'intrusion-set') return [];
+  return index.data.campaigns.filter(
+    (campaign) => !campaign.revoked && !campaign.deprecated && data.objects[campaign.stixId]?.attributedTo?.includes(group.stixId),
+  );
 }
 
 function kindWord(object: ActorRecord): string {
@@ -181,15 +203,18 @@ export function renderAttackObjectLayer(
   options: ObjectLayerOptions = {},
 ): RenderedLayer {
   const details = detailsOf(object, data);
-  const uses = collectUses([object], index, data);
-  const entries = techniqueEntries(uses, data, true);
+  const campaigns = options.campaigns ? attributedCampaigns(object, index, data) : [];
+  const uses = collectUses([object, ...campaigns], index, data);
+  const entries = techniqueEntries(uses, data, object);
+  const viaCampaigns = entries.filter((entry) => entry.color === CAMPAIGN_COLOR).length;
   const kind = kindWord(object);
   const description = [
     `Techniques the ATT&CK ${kind} ${objectTitle(object)} uses, according to ATT&CK ${index.label}` +
       (object.aliases.length ? `; also known as ${object.aliases.join(', ')}.` : '.'),
     details.summary || undefined,
-    `${plural(entries.length, 'technique')} from ${plural(uses.relationships.get(object) ?? 0, '"uses" relationship')}; ` +
-      "each technique's comment is ATT&CK's procedure text and its links the sources cited; score 1 = used.",
+    `${plural(entries.length, 'technique')} from ${plural(uses.relationships.get(object) ?? 0, '"uses" relationship')}` +
+      (options.campaigns ? ` and those of ${plural(campaigns.length, 'campaign')} attributed to it${campaigns.length ? ` (${campaigns.map(objectRef).join(', ')}; ${viaCampaigns} only through them)` : ''}` : '') +
+      "; each technique's comment is ATT&CK's procedure text and its links the sources cited; score 1 = used.",
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
   const layer: NavigatorLayer = {
@@ -201,9 +226,13 @@ export function renderAttackObjectLayer(
     hideDisabled: false,
     techniques: expandParents(entries, index, (ids) => `not used itself by ${object.name}: expanded to show ${ids}`).sort(compareEntries),
     gradient: { colors: [...WHITE_TO_RED], minValue: 0, maxValue: 1 },
-    legendItems: [{ label: `used by ${objectTitle(object)}`, color: WHITE_TO_RED[1]! }],
+    legendItems: [
+      { label: `used by ${objectTitle(object)}`, color: WHITE_TO_RED[1]! },
+      ...(viaCampaigns ? [{ label: `used only in a campaign attributed to ${objectTitle(object)}`, color: CAMPAIGN_COLOR }] : []),
+    ],
     metadata: [
       ...objectMetadata(object, details, index),
+      ...(options.campaigns ? [{ name: 'campaigns included', value: campaigns.map(objectRef).join(', ') || 'none attributed' }] : []),
       { name: 'ATT&CK release', value: index.label },
       { name: 'score', value: 'presence: 1 = used' },
       { name: 'generated by', value: GENERATOR },
@@ -229,7 +258,7 @@ export function renderObjectFrequencyLayer(
   const twice = objects.find((object, i) => objects.findIndex((other) => other.stixId === object.stixId) !== i);
   if (twice) throw new UsageError(`${twice.id} ${twice.name} is given twice; name each object once`);
   const uses = collectUses(objects, index, data);
-  const entries = techniqueEntries(uses, data, false);
+  const entries = techniqueEntries(uses, data);
   const n = objects.length;
   const shared = entries.filter((entry) => entry.score === n).length;
   const listed = objects.map(objectTitle);

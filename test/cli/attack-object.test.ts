@@ -76,6 +76,16 @@ describe('attack-layers attack-object', () => {
     expect([layer.name, layer.gradient?.maxValue]).to.deep.equal(['Three groups', 3]);
   });
 
+  it('--campaigns adds the techniques of the campaigns attributed to a group', async () => {
+    const plain = JSON.parse((await runCli(['attack-object', 'G0016'])).stdout) as NavigatorLayer;
+    const result = await runCli(['attack-object', 'G0016', '--campaigns']);
+    expect(result.code).to.equal(0);
+    const layer = JSON.parse(result.stdout) as NavigatorLayer;
+    expect(layer.techniques!.length).to.be.greaterThan(plain.techniques!.length);
+    const included = layer.metadata!.find((m) => 'name' in m && m.name === 'campaigns included') as { value: string };
+    expect(included.value).to.match(/^C\d{4} .+(, C\d{4} .+)*$/);
+  });
+
   it('counts an object named twice once, and says so', async () => {
     const result = await runCli(['attack-object', 'APT32', 'G0050', '--score', 'frequency']);
     expect(result.stderr).to.include('note: "G0050" is G0050 APT32 again; counted once');
@@ -124,6 +134,9 @@ describe('attack-layers attack-object', () => {
       [['G0050', '--all', 'groups', '--out', 'x'], 'give objects or --all groups, not both'],
       [['G0050', '--name', 'x'], '--name names the frequency layer'],
       [['--all', 'tools', '--out', 'x'], 'Invalid values'],
+      [['S0030', '--campaigns'], '--campaigns adds the campaigns attributed to a group; S0030 Carbanak (software) is not a group'],
+      [['G0016', 'G0050', '--campaigns', '--score', 'frequency'], 'use it without --score frequency'],
+      [['--all', 'software', '--campaigns', '--out', 'x'], 'use it with --all groups, not --all software'],
     ];
     for (const [args, message] of rows) {
       it(`attack-object ${args.join(' ')}`, async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import {
   AttackIndex,
+  CAMPAIGN_COLOR,
   indexBundle,
   indexProcedures,
   InputError,
@@ -193,6 +194,45 @@ describe('renderAttackObjectLayer', () => {
       const other = indexProcedures({ type: 'bundle', objects: [] }, { file: 'other.json', sha256: 'other' });
       expect(() => renderAttackObjectLayer(resolveAttackObject(index, 'G9001').object, index, other)).to.throw(InputError, 'another release');
     });
+  });
+});
+
+describe('renderAttackObjectLayer with campaigns', () => {
+  it("adds the techniques of the campaigns attributed to APT29 (G0016), those only in them coloured, as the bundle says", () => {
+    const { index, data } = release();
+    const { layer } = renderAttackObjectLayer(resolveAttackObject(index, 'G0016').object, index, data, { campaigns: true });
+    const raw = rawUses(BUNDLE());
+    const group = rawObjectById(raw, 'G0016');
+    const campaigns = raw.attributions
+      .filter((r) => r['target_ref'] === group.id && !raw.objects.get(String(r['source_ref']))?.['revoked'] && !raw.objects.get(String(r['source_ref']))?.['x_mitre_deprecated'])
+      .map((r) => String(r['source_ref']));
+    expect(campaigns.length).to.be.greaterThan(0);
+    const own = new Set(rawTechniqueIds(raw, group.id));
+    const viaCampaigns = new Set(campaigns.flatMap((id) => rawTechniqueIds(raw, id)));
+    expect(scored(layer).map((e) => e.techniqueID)).to.deep.equal([...new Set([...own, ...viaCampaigns])].sort());
+    expect(scored(layer).filter((e) => e.color === CAMPAIGN_COLOR).map((e) => e.techniqueID)).to.deep.equal([...viaCampaigns].filter((id) => !own.has(id)).sort());
+    expect(layer.legendItems!.map((item) => item.color)).to.deep.equal(['#ff6666', CAMPAIGN_COLOR]);
+    expect(findings(layer, index)).to.deep.equal([]);
+  });
+
+  it("prefixes a campaign's procedure with the campaign and names it in the metadata (G9001 and C9001)", () => {
+    const { index, data } = fixture();
+    const { layer } = renderAttackObjectLayer(resolveAttackObject(index, 'G9001').object, index, data, { campaigns: true });
+    const entry = layer.techniques!.find((e) => e.techniqueID === 'T1059.001')!;
+    expect(entry).to.deep.include({ score: 1, color: CAMPAIGN_COLOR, comment: '[C9001] During C9001, the actors used PowerShell.' });
+    expect(entry.metadata![0]).to.deep.equal({ name: 'campaign', value: 'C9001' });
+    expect(layer.techniques!.find((e) => e.techniqueID === 'T1059')).to.deep.include({ score: 1, showSubtechniques: true });
+    expect(layer.metadata).to.deep.include({ name: 'campaigns included', value: 'C9001' });
+  });
+
+  it("changes nothing for a group without campaigns but says so, and nothing at all without the option", () => {
+    const { index, data } = fixture();
+    const group = resolveAttackObject(index, 'G9002').object;
+    const plain = renderAttackObjectLayer(group, index, data).layer;
+    const withCampaigns = renderAttackObjectLayer(group, index, data, { campaigns: true }).layer;
+    expect(withCampaigns.techniques).to.deep.equal(plain.techniques);
+    expect(withCampaigns.metadata).to.deep.include({ name: 'campaigns included', value: 'none attributed' });
+    expect(plain.metadata!.some((m) => 'name' in m && m.name === 'campaigns included')).to.equal(false);
   });
 });
 

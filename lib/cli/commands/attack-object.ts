@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import {
   ATTACK_OBJECT_KINDS,
+  describeObject,
   DOMAINS,
   layerFileName,
   loadProcedures,
@@ -35,6 +36,7 @@ interface Args extends GlobalArgs {
   domain?: string;
   score: 'presence' | 'frequency';
   name?: string;
+  campaigns?: boolean;
   out?: string;
   force?: boolean;
 }
@@ -58,6 +60,10 @@ export function builder(yargs: Argv): Argv<Args> {
       describe: 'presence: a layer per object, 1 = used; frequency: one layer, each technique scored by how many of the objects use it',
     })
     .option('name', { type: 'string', describe: 'frequency: the name of the layer (and of its file)' })
+    .option('campaigns', {
+      type: 'boolean',
+      describe: 'groups: also show the techniques of the ATT&CK campaigns attributed to the group (as attack.mitre.org does), those only in its campaigns in orange',
+    })
     .option('out', { type: 'string', describe: 'the folder to write layers into (default: the layer JSON on stdout)' })
     .option('force', { type: 'boolean', describe: 'overwrite existing layer files' })
     .example('$0 attack-object APT32 > apt32.json', 'the layer of G0050, by name')
@@ -85,6 +91,7 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
   const data = loadProcedures(index, { cacheDir: cacheDir(context) });
   const progress = context.stderr.isTTY === true && !args.quiet;
   const result = renderAllObjectLayers(kind, index, data, {
+    campaigns: args.campaigns === true,
     onProgress: progress
       ? (done, total, object) => context.stderr.write(`\r\x1b[Krendering ${done}/${total}: ${objectRef(object)}`)
       : undefined,
@@ -108,7 +115,9 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
 export function handler(context: CliContext) {
   return (args: Args): void => {
     const queries = args.objects ?? [];
+    if (args.campaigns && args.score === 'frequency') throw new UsageError('--campaigns adds campaigns to a group\'s own layer: use it without --score frequency');
     if (args.all !== undefined) {
+      if (args.campaigns && args.all !== 'groups') throw new UsageError(`--campaigns adds the campaigns attributed to a group: use it with --all groups, not --all ${args.all}`);
       if (queries.length) throw new UsageError(`give objects or --all ${args.all}, not both`);
       renderAll(context, args, ALL_KINDS[args.all]!);
       return;
@@ -130,11 +139,13 @@ export function handler(context: CliContext) {
         note(context, args, `note: "${query}" is ${objectRef(found.object)} again; counted once`);
       } else objects.push(found.object);
     }
+    const notGroup = args.campaigns ? objects.find((object) => object.type !== 'intrusion-set') : undefined;
+    if (notGroup) throw new UsageError(`--campaigns adds the campaigns attributed to a group; ${describeObject(notGroup)} is not a group`);
     const data = loadProcedures(index!, { cacheDir: cacheDir(context) });
     const rendered =
       args.score === 'frequency'
         ? [{ ...renderObjectFrequencyLayer(objects, index!, data, { ...(args.name !== undefined ? { name: args.name } : {}) }), file: layerFileName(args.name ?? `${objects.map((o) => o.id).join('-')}-frequency`) }]
-        : objects.map((object) => ({ ...renderAttackObjectLayer(object, index!, data), file: objectLayerFileName(object) }));
+        : objects.map((object) => ({ ...renderAttackObjectLayer(object, index!, data, { campaigns: args.campaigns === true }), file: objectLayerFileName(object) }));
     for (const warning of new Set(rendered.flatMap((r) => r.warnings))) note(context, args, `warning: ${warning}`);
     if (args.out !== undefined) {
       writeInto(context, args, rendered.map(({ file, layer }) => ({ name: file, layer })));

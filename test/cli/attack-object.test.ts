@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect } from 'chai';
 import { validateLayer, type NavigatorLayer } from '../../lib/index.js';
-import { freshTmpDir, hasStackTrace, loadRelease, runCli, stixFile } from '../helpers/attack.js';
+import { run } from '../../lib/cli/run.js';
+import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 import { rawAttackId, rawUses } from '../helpers/raw-uses.js';
 
 function layerOf(text: string): NavigatorLayer {
@@ -125,6 +126,27 @@ describe('attack-layers attack-object', () => {
       expect(readFileSync(join(out, 'G0001-axiom.layer.json'), 'utf8')).to.equal(before);
       expect(readFileSync(join(out, 'G0050-apt32.layer.json'), 'utf8')).to.equal((await runCli(['attack-object', 'G0050'])).stdout);
     });
+  });
+
+  it('shows progress on stderr in a terminal only, and not with --quiet', async () => {
+    const runTty = async (args: string[]) => {
+      let stderr = '';
+      const code = await run(args, {
+        stdout: { write: () => true },
+        stderr: { write: (chunk: string) => (stderr += chunk), isTTY: true },
+        env: { ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+        cwd: repoRoot,
+      });
+      return { code, stderr };
+    };
+    const tty = await runTty(['attack-object', '--all', 'campaigns', '--out', freshTmpDir('tty')]);
+    expect(tty.code).to.equal(0);
+    expect(tty.stderr).to.include('\r\x1b[Krendering 1/');
+    expect(tty.stderr).to.match(/\r\x1b\[Kwrote \d+ campaign layers for ATT&CK enterprise-attack 18\.1/);
+    const quiet = await runTty(['attack-object', '--all', 'campaigns', '--out', freshTmpDir('tty'), '-q']);
+    expect([quiet.code, quiet.stderr]).to.deep.equal([0, '']);
+    const piped = await runCli(['attack-object', '--all', 'campaigns', '--out', freshTmpDir('tty')]);
+    expect(piped.stderr).to.not.include('rendering');
   });
 
   describe('usage errors (exit 2)', () => {

@@ -12,7 +12,7 @@ import {
   type AttackObjectKind,
 } from '../normalize/resolve-attack-object.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
-import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, uniqueLinks, type RenderedLayer } from './render-layer.js';
+import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
 import { gradientColor, legendSteps, plural, WHITE_TO_RED } from './score.js';
 import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
 
@@ -94,6 +94,8 @@ function procedureText(procedure: Procedure): string {
 function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData): { links: LayerLink[]; unlinked: string[] } {
   const links: Array<{ label: string; url: string }> = [];
   const unlinked: string[] = [];
+  const seen = new Map<string, number>();
+  // The source table holds each name and URL once, so distinct numbers are distinct sources.
   for (const number of new Set(procedures.flatMap((procedure) => procedure.record.sources))) {
     const source = data.sources[number];
     if (!source) continue;
@@ -103,9 +105,9 @@ function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData):
       if (!unlinked.includes(shown)) unlinked.push(shown);
       continue;
     }
-    if (links.some((link) => link.url === source.url && link.label.startsWith(source.name))) continue;
-    const same = links.filter((link) => link.label === source.name || link.label.startsWith(`${source.name} (`)).length;
-    links.push({ label: same ? `${source.name} (${same + 1})` : source.name, url: source.url });
+    const same = (seen.get(source.name) ?? 0) + 1;
+    seen.set(source.name, same);
+    links.push({ label: same > 1 ? `${source.name} (${same})` : source.name, url: source.url });
   }
   return { links, unlinked };
 }
@@ -143,7 +145,7 @@ function techniqueEntries(uses: Uses, data: ProcedureIndexData, owner?: ActorRec
       ...(owner && !users.has(owner) ? { color: CAMPAIGN_COLOR } : {}),
       comment: lines.join(' | '),
       metadata,
-      ...(links.length ? { links: uniqueLinks(links) } : {}),
+      ...(links.length ? { links } : {}),
     });
   }
   return entries;

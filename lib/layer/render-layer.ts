@@ -147,8 +147,7 @@ export function compareEntries(a: LayerTechnique, b: LayerTechnique): number {
   return compareIds(a.techniqueID, b.techniqueID) || compareIds(a.tactic ?? '', b.tactic ?? '');
 }
 
-/** Links without repeats, in order. */
-export function uniqueLinks(links: readonly LayerLink[]): LayerLink[] {
+function uniqueLinks(links: readonly LayerLink[]): LayerLink[] {
   const seen = new Set<string>();
   return links.filter((link) => {
     const key = JSON.stringify(link);

@@ -82,3 +82,15 @@ export class OutputExistsError extends UsageError {
     this.file = file;
   }
 }
+
+/** A group, software or campaign name, alias or ID that the release does not know, or that names several objects. */
+export class AttackObjectError extends InputError {
+  readonly query: string;
+  /** For an ambiguous name, the objects it names; for an unknown one, the closest names (`G0050 APT32`). */
+  readonly candidates: readonly string[];
+  constructor(query: string, candidates: readonly string[], message: string) {
+    super(message);
+    this.query = query;
+    this.candidates = candidates;
+  }
+}

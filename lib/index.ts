@@ -18,6 +18,13 @@ export {
   type ReleaseOrigin,
 } from './attack/load.js';
 export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles } from './attack/release-files.js';
+export { PROCEDURE_FORMAT } from './attack/types.js';
+/** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
+export { indexProcedures } from './attack/index-procedures.js';
+/** The procedures of the release file an index came from, through the cache. @throws AttackDataError, UsageError */
+export { loadProcedures } from './attack/load-procedures.js';
+/** An ATT&CK description as one line of plain text and the sources it cites. */
+export { plainDescription, type PlainDescription } from './attack/attack-text.js';
 /** Write a file atomically, never replacing an existing one unless asked. */
 export { writeFileAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
@@ -53,6 +60,33 @@ export {
   normalizeCampaign,
   type CampaignReleases,
 } from './normalize/normalize-campaign.js';
+/** Groups, software and campaigns by ATT&CK ID, name or alias; the current techniques they use. @throws AttackObjectError */
+export {
+  ATTACK_OBJECT_KINDS,
+  currentTechnique,
+  describeObject,
+  locateAttackObject,
+  objectKind,
+  objectRef,
+  objectsOfKind,
+  objectTitle,
+  objectTechniques,
+  resolveAttackObject,
+  type AttackObjectKind,
+  type CurrentTechnique,
+  type LocatedObject,
+  type ResolvedObject,
+} from './normalize/resolve-attack-object.js';
+/** A campaign's techniques compared with an ATT&CK object's: attributed, related, new, not mentioned. @throws InputError, UsageError, AttackObjectError */
+export {
+  compareCampaign,
+  comparisonTargets,
+  type CampaignComparison,
+  type ComparedTechnique,
+  type ComparisonStatus,
+  type ComparisonTargets,
+  type NamedTechnique,
+} from './normalize/compare-campaign.js';
 /** Types of the ATT&CK Navigator layer format 4.5. */
 export type { NavigatorLayer, LayerTechnique, Gradient, LegendItem, LayerMetadata, LayerLink, Layout, Filters, Versions, Divider } from './layer/layer-types.js';
 export { LAYER_FORMAT } from './layer/layer-types.js';
@@ -165,6 +199,9 @@ export {
   SCORE_MODELS,
   SCORE_MODEL_NAMES,
   scoreModel,
+  legendSteps,
+  plural,
+  WHITE_TO_RED,
   scoreTechnique,
   gradientColor,
   dayNumber,
@@ -184,6 +221,19 @@ export {
 } from './layer/score.js';
 /** Render normalized campaigns as Navigator layers. @throws InputError, UsageError */
 export { renderCampaignLayer, renderAggregateLayer, NAVIGATOR_VERSION, GENERATOR, type RenderOptions, type AggregateOptions, type RenderedLayer } from './layer/render-layer.js';
+/** Layers of ATT&CK groups, software and campaigns: one per object, all of a kind, or a frequency layer across several. @throws InputError, UsageError */
+export {
+  CAMPAIGN_COLOR,
+  objectLayerFileName,
+  renderAllObjectLayers,
+  renderAttackObjectLayer,
+  renderObjectFrequencyLayer,
+  type AllObjectLayers,
+  type FrequencyLayerOptions,
+  type ObjectLayerOptions,
+} from './layer/attack-object-layer.js';
+/** A comparison as a layer: the campaign's techniques coloured by status, the object's unmentioned ones in grey. */
+export { renderComparisonLayer, COMPARISON_COLORS } from './layer/comparison-layer.js';
 /** Name, render, write and check sets of layer files. @throws OutputExistsError, InputError, UsageError */
 export { layerFileName, renderLayerFiles, writeLayers, checkLayers, LAYER_SUFFIX, type LayerFile, type RenderFilesOptions } from './layer/write-layers.js';
 /** Export a layer's matrix as a picture or a table: the matrix model every format is drawn from. */

@@ -22,7 +22,8 @@ export interface BundleHints {
   source: ReleaseSource;
 }
 
-interface StixObject {
+/** The fields of a STIX object that indexing reads. */
+export interface StixObject {
   type: string;
   id: string;
   name?: string;
@@ -30,7 +31,8 @@ interface StixObject {
   revoked?: boolean;
   x_mitre_deprecated?: boolean;
   spec_version?: string;
-  external_references?: { source_name?: string; external_id?: string }[];
+  modified?: string;
+  external_references?: { source_name?: string; external_id?: string; url?: string }[];
   kill_chain_phases?: { kill_chain_name?: string; phase_name?: string }[];
   x_mitre_platforms?: string[];
   x_mitre_is_subtechnique?: boolean;
@@ -262,7 +264,8 @@ function deprecationPointers(description: string, self: string): TechniqueId[] {
   return found;
 }
 
-function summarize(description: string): string {
+/** The first sentence of an ATT&CK description as plain text, at most 240 characters. */
+export function summarize(description: string): string {
   const plain = description
     .replace(/\(Citation:[^)]*\)/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
@@ -274,7 +277,8 @@ function summarize(description: string): string {
   return sentence.length > 240 ? `${sentence.slice(0, 237)}...` : sentence;
 }
 
-function isBundle(value: unknown): value is { type: string; spec_version?: string; objects: unknown[] } {
+/** A STIX bundle: an object with `type: bundle` and an `objects` array. */
+export function isBundle(value: unknown): value is { type: string; spec_version?: string; objects: unknown[] } {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -283,6 +287,7 @@ function isBundle(value: unknown): value is { type: string; spec_version?: strin
   );
 }
 
-function isStixObject(value: unknown): value is StixObject {
+/** A STIX object: an object with a string `type` and `id`. */
+export function isStixObject(value: unknown): value is StixObject {
   return typeof value === 'object' && value !== null && typeof (value as StixObject).type === 'string' && typeof (value as StixObject).id === 'string';
 }

@@ -90,3 +90,53 @@ export interface AttackIndexData {
 }
 
 export const INDEX_FORMAT = 1;
+
+/** A source cited by `uses` relationships: its `source_name` and, when it has one, its URL. */
+export interface CitedSource {
+  name: string;
+  url?: string;
+}
+
+/** One `uses` relationship from a group, software or campaign to a technique: the procedure ATT&CK documents. */
+export interface ProcedureRecord {
+  /** The relationship's STIX id. */
+  relationship: StixId;
+  /** The technique's STIX id (`target_ref`); it may be revoked or deprecated in the release. */
+  technique: StixId;
+  /** The relationship's description as plain text (see `plainDescription`): no citation markers or Markdown links. */
+  text: string;
+  /** Indexes into `ProcedureIndexData.sources`: the sources in order of citation, then any others it references. */
+  sources: number[];
+}
+
+/** What attack-object layers need of a group, software or campaign beyond its `ActorRecord`. */
+export interface ObjectDetails {
+  /** The object's page on attack.mitre.org (the URL of its ATT&CK external reference). */
+  url?: string;
+  /** `x_mitre_version` of the object. */
+  version?: string;
+  /** `modified`, as a date (YYYY-MM-DD). */
+  modified?: string;
+  /** The first sentence of its description. */
+  summary: string;
+  /** Its `uses` relationships to techniques, in bundle order (revoked and deprecated relationships left out). */
+  procedures: ProcedureRecord[];
+  /** Campaigns: the STIX ids of the groups it is `attributed-to`. */
+  attributedTo?: StixId[];
+}
+
+/**
+ * The procedures of one release file, kept apart from `AttackIndexData` so that loading the index stays fast (they
+ * are about 13 times its size); cached under the same content hash, loaded only by commands that show procedures.
+ */
+export interface ProcedureIndexData {
+  format: number;
+  /** sha256 of the release file's bytes: the same key as the index's `source.sha256`. */
+  sha256: string;
+  /** Every cited source once (a release cites ~1,800 sources ~30,000 times), in order of first citation. */
+  sources: CitedSource[];
+  /** Details by the object's STIX id. */
+  objects: Record<StixId, ObjectDetails>;
+}
+
+export const PROCEDURE_FORMAT = 2;

@@ -55,6 +55,12 @@ export interface CampaignFile {
    */
   actor?: string;
   /**
+   * ATT&CK objects to compare the campaign's techniques with (`attack-layers compare`): groups, campaigns or software, by ATT&CK ID, name or alias. Without it, compare uses the actor.
+   *
+   * @minItems 1
+   */
+  compare_with?: string | string[];
+  /**
    * Free text: what happened, and anything a reader of the layer should know. Becomes the layer's description.
    */
   description?: string;

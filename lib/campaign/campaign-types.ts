@@ -51,6 +51,8 @@ export interface Campaign {
   description?: string;
   /** The actor as written (group name, alias or ID). */
   actor?: { ref: string; line?: number };
+  /** ATT&CK objects to compare the campaign with (`compare_with`), as written. */
+  compareWith?: { ref: string; line?: number; path: string }[];
   /** Dates as written: YYYY-MM-DD, YYYY-MM or YYYY. */
   firstSeen?: string;
   lastSeen?: string;

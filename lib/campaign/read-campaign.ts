@@ -37,6 +37,7 @@ interface CampaignFile {
   name: string;
   id?: string;
   actor?: string;
+  compare_with?: string | string[];
   description?: string;
   first_seen?: string;
   last_seen?: string;
@@ -333,6 +334,8 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   technique: 'ref',
   technique_id: 'ref',
   group: 'actor',
+  compare: 'compare_with',
+  compare_to: 'compare_with',
   threat_actor: 'actor',
   malware: 'software',
   tools: 'software',
@@ -490,6 +493,12 @@ function toCampaign(raw: CampaignFile, file: string, located: Located | undefine
   const optional = definedOnly({
     description: raw.description,
     actor: raw.actor !== undefined ? definedOnly({ ref: raw.actor, line: lineOf(['actor']) }) : undefined,
+    compareWith:
+      raw.compare_with === undefined
+        ? undefined
+        : typeof raw.compare_with === 'string'
+          ? [definedOnly({ ref: raw.compare_with, line: lineOf(['compare_with']), path: '/compare_with' })]
+          : raw.compare_with.map((ref, i) => definedOnly({ ref, line: lineOf(['compare_with', i]), path: `/compare_with/${i}` })),
     firstSeen: raw.first_seen,
     lastSeen: raw.last_seen,
     published: raw.published,

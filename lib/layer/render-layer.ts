@@ -11,6 +11,7 @@ import {
   INFERRED_COLOR,
   INFERRED_LABEL,
   newestCampaignDate,
+  plural,
   scoreModel,
   scoreTechnique,
   dayNumber,
@@ -55,10 +56,6 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
 function confidenceText(confidence: Confidence | undefined, fallback: Confidence | undefined): string {
   if (confidence !== undefined) return String(confidence);
   return fallback !== undefined ? `${fallback} (the campaign's default)` : `none given (${DEFAULT_CONFIDENCE} assumed)`;
@@ -100,8 +97,15 @@ function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMet
   return { comment: comments.join(' | '), metadata };
 }
 
-/** Entries for the parents of annotated sub-techniques, so Navigator shows the sub-techniques expanded. */
-function expandParents(entries: LayerTechnique[], index: AttackIndex): LayerTechnique[] {
+/**
+ * Entries for the parents of annotated sub-techniques, so Navigator shows the sub-techniques expanded; `why` says in
+ * the parent's comment why it is there.
+ */
+export function expandParents(
+  entries: LayerTechnique[],
+  index: AttackIndex,
+  why: (subtechniques: string) => string = (ids) => `not reported itself: expanded to show ${ids}`,
+): LayerTechnique[] {
   const added: LayerTechnique[] = [];
   const subsOf = new Map<TechniqueId, { ids: TechniqueId[]; tactics: Set<TacticShortname> | 'all' }>();
   for (const entry of entries) {
@@ -118,7 +122,7 @@ function expandParents(entries: LayerTechnique[], index: AttackIndex): LayerTech
     for (const entry of own) entry.showSubtechniques = true;
     // An entry without a tactic already covers every tactic of the parent.
     if (own.some((entry) => entry.tactic === undefined)) continue;
-    const comment = `not reported itself: expanded to show ${subs.ids.sort(compareIds).join(', ')}`;
+    const comment = why(subs.ids.sort(compareIds).join(', '));
     if (!own.length || subs.tactics === 'all') {
       if (own.length) {
         // The parent is annotated under some tactics only: add the others one by one, so no entry overlaps another.
@@ -138,7 +142,8 @@ function expandParents(entries: LayerTechnique[], index: AttackIndex): LayerTech
   return [...entries, ...added];
 }
 
-function compareEntries(a: LayerTechnique, b: LayerTechnique): number {
+/** Layer entry order: by technique ID, then tactic. */
+export function compareEntries(a: LayerTechnique, b: LayerTechnique): number {
   return compareIds(a.techniqueID, b.techniqueID) || compareIds(a.tactic ?? '', b.tactic ?? '');
 }
 
@@ -273,14 +278,16 @@ function placedFirst(entries: readonly LayerTechnique[], id: TechniqueId): Tacti
   return entries.find((entry) => entry.techniqueID === id)?.tactic;
 }
 
-function layerShell(index: AttackIndex, options: RenderOptions): Pick<NavigatorLayer, 'versions' | 'domain'> {
+/** `versions` and `domain` of a layer for a release. */
+export function layerShell(index: AttackIndex, options: { navigatorVersion?: string }): Pick<NavigatorLayer, 'versions' | 'domain'> {
   return {
     versions: { attack: index.major, navigator: options.navigatorVersion ?? NAVIGATOR_VERSION, layer: '4.5' },
     domain: index.domain,
   };
 }
 
-const LAYOUT: NavigatorLayer['layout'] = { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'annotated' };
+/** The layout of our layers: IDs and names shown, annotated sub-techniques expanded. */
+export const LAYOUT: NavigatorLayer['layout'] = { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'annotated' };
 
 function modelMetadata(core: Core): LayerMetadata[] {
   const lines: LayerMetadata[] = [{ name: 'score model', value: `${core.model.name}: ${core.model.description}` }];

@@ -57,7 +57,8 @@ export const DEFAULT_CONFIDENCE: Confidence = 'medium';
 /** The recency model's default half-life: a campaign a year older weighs half as much. */
 export const DEFAULT_HALF_LIFE_DAYS = 365;
 
-const WHITE_TO_RED = ['#ffffff', '#ff6666'];
+/** The gradient of presence and count scores: white to red. */
+export const WHITE_TO_RED: readonly string[] = ['#ffffff', '#ff6666'];
 const WHITE_YELLOW_RED = ['#ffffff', '#ffe766', '#ff6666'];
 const DAY_MS = 86_400_000;
 
@@ -128,7 +129,8 @@ function distinctCampaigns(uses: readonly TechniqueUse[]): NormalizedCampaign[] 
   return [...new Map(uses.map((use) => [use.campaign.id, use.campaign])).values()];
 }
 
-function plural(count: number, word: string): string {
+/** `1 technique`, `2 techniques`. */
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
@@ -142,7 +144,7 @@ function legendFor(gradient: Gradient, items: ReadonlyArray<readonly [value: num
 }
 
 /** Up to about 6 legend values from 1 to n: every one while n <= 10. */
-function steps(n: number): number[] {
+export function legendSteps(n: number): number[] {
   if (n <= 10) return Array.from({ length: n }, (_, i) => i + 1);
   return [...new Set([1, ...[1, 2, 3, 4].map((q) => Math.round((q * n) / 5)), n])].sort((a, b) => a - b);
 }
@@ -154,7 +156,7 @@ const presence: ScoreModel = {
   singleCampaign: 'the same as in an aggregate',
   value: () => 100,
   explain: () => 'presence: 100',
-  gradient: () => ({ colors: WHITE_TO_RED, minValue: 0, maxValue: 100 }),
+  gradient: () => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: 100 }),
   legend(context, gradient) {
     return legendFor(gradient, [[100, `observed in ${context.campaigns === 1 ? 'the campaign' : 'a campaign'} (100)`]]);
   },
@@ -192,10 +194,10 @@ const frequency: ScoreModel = {
   singleCampaign: 'every observed technique scores 1 and an inferred-only one 0.5, on a gradient from 0 to 1: presence on a 0..1 scale',
   value: (uses) => distinctCampaigns(uses).length,
   explain: (uses) => `frequency: ${uses.some((use) => use.technique.observed) ? 'reported in' : 'inferred in'} ${plural(distinctCampaigns(uses).length, 'campaign')}`,
-  gradient: (context) => ({ colors: WHITE_TO_RED, minValue: 0, maxValue: Math.max(1, context.campaigns) }),
+  gradient: (context) => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: Math.max(1, context.campaigns) }),
   legend(context, gradient) {
     const n = Math.max(1, context.campaigns);
-    return legendFor(gradient, steps(n).map((k) => [k, `used in ${plural(k, 'campaign')}`] as const));
+    return legendFor(gradient, legendSteps(n).map((k) => [k, `used in ${plural(k, 'campaign')}`] as const));
   },
 };
 
@@ -215,7 +217,7 @@ const recency: ScoreModel = {
     });
     return `recency as of ${context.asOf ?? '(no date)'}, half-life ${context.halfLifeDays} days: ${terms.join(' + ')}`;
   },
-  gradient: (context) => ({ colors: WHITE_TO_RED, minValue: 0, maxValue: Math.max(1, context.campaigns) }),
+  gradient: (context) => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: Math.max(1, context.campaigns) }),
   legend(context, gradient) {
     const asOf = context.asOf ?? 'the as-of date';
     const items: Array<readonly [number, string]> = [

@@ -102,6 +102,10 @@ describe('campaign/read-campaign', () => {
           { ref: 'AIRBREAK', comment: 'Sent by email.', infer: true, line: 35, path: '/software/1' },
           { ref: 'HTRAN', infer: false, line: 37, path: '/software/2' },
         ],
+        compareWith: [
+          { ref: 'C0021', line: 40, path: '/compare_with/0' },
+          { ref: 'APT29', line: 41, path: '/compare_with/1' },
+        ],
       } satisfies Campaign);
     });
 
@@ -111,6 +115,11 @@ describe('campaign/read-campaign', () => {
       expect(withoutLines(json)).to.deep.equal(withoutLines({ ...yaml, file: fixture('every-field.json') }));
       expect(json.actor?.line).to.equal(4);
       expect(json.techniques.map((t) => t.line)).to.deep.equal([20, 21, 31]);
+    });
+
+    it('reads compare_with written as one string as a list of one, with its line', () => {
+      expect(parseCampaign('name: x\ncompare_with: APT29\n', 'c.yaml').compareWith).to.deep.equal([{ ref: 'APT29', line: 2, path: '/compare_with' }]);
+      expect(issuesOf('name: x\ncompare_with: []\n').map((i) => i.path)).to.deep.equal(['/compare_with']);
     });
 
     it('takes the id from the file name when the file has none', () => {
@@ -206,6 +215,8 @@ describe('campaign/read-campaign', () => {
         ['name: x\ntechniques:\n  - id: T1193\n', '/techniques/0/id', 3, 'unknown field "id" (did you mean "ref"?)'],
         ['name: x\nsoftware:\n  - ref: HTRAN\n    infre: false\n', '/software/0/infre', 4, 'unknown field "infre" (did you mean "infer"?)'],
         ['name: x\nsources:\n  - url: https://example.com\n    titel: A\n', '/sources/0/titel', 4, 'unknown field "titel" (did you mean "title"?)'],
+        ['name: x\ncompare_to: [C0021]\n', '/compare_to', 2, 'unknown field "compare_to" (did you mean "compare_with"?)'],
+        ['name: x\ncompareWith: G0050\n', '/compareWith', 2, 'unknown field "compareWith" (did you mean "compare_with"?)'],
         [
           'name: x\nsoftware:\n  - ref: HTRAN\n    notes: x\n',
           '/software/0/notes',

@@ -1,6 +1,8 @@
 import type { Argv } from 'yargs';
 import type { CliContext } from '../context.js';
+import * as attackObject from './attack-object.js';
 import * as combine from './combine.js';
+import * as compare from './compare.js';
 import * as data from './data.js';
 import * as exportCommand from './export.js';
 import * as extract from './extract.js';
@@ -20,4 +22,17 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandModule[] = [normalize, extract, render, validate, upgrade, gap, combine, exportCommand, technique, data];
+export const commands: readonly CommandModule[] = [
+  normalize,
+  extract,
+  render,
+  validate,
+  upgrade,
+  gap,
+  combine,
+  exportCommand,
+  attackObject,
+  compare,
+  technique,
+  data,
+];

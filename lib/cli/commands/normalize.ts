@@ -8,7 +8,7 @@ import {
   type NormalizedCampaign,
 } from '../../index.js';
 import { attackLibrary, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
-import { formatTable } from '../format-table.js';
+import { formatTable, oneLine } from '../format-table.js';
 
 interface Args extends GlobalArgs {
   campaigns: string[];
@@ -33,11 +33,6 @@ export function builder(yargs: Argv): Argv<Args> {
 /** The JSON form of a normalized campaign: everything but the campaign file's own contents. */
 export function normalizedJson({ campaign: _campaign, ...rest }: NormalizedCampaign): Omit<NormalizedCampaign, 'campaign'> {
   return rest;
-}
-
-function oneLine(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 
 function formatText(result: NormalizedCampaign): string {

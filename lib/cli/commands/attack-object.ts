@@ -1,0 +1,157 @@
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import {
+  ATTACK_OBJECT_KINDS,
+  describeObject,
+  DOMAINS,
+  layerFileName,
+  loadProcedures,
+  locateAttackObject,
+  objectLayerFileName,
+  objectRef,
+  plural,
+  renderAllObjectLayers,
+  renderAttackObjectLayer,
+  renderObjectFrequencyLayer,
+  serializeLayer,
+  serializeLayers,
+  UsageError,
+  writeLayers,
+  type ActorRecord,
+  type AttackIndex,
+  type AttackObjectKind,
+  type Domain,
+  type LayerFile,
+} from '../../index.js';
+import { attackLibrary, cacheDir, note, type CliContext, type GlobalArgs } from '../context.js';
+
+/** `--all` takes the plural; `--type` the singular. */
+const ALL_KINDS: Readonly<Record<string, AttackObjectKind>> = { groups: 'group', software: 'software', campaigns: 'campaign' };
+const SHORT_DOMAINS = ['enterprise', 'mobile', 'ics'] as const;
+
+interface Args extends GlobalArgs {
+  objects?: string[];
+  all?: keyof typeof ALL_KINDS;
+  type?: AttackObjectKind;
+  domain?: string;
+  score: 'presence' | 'frequency';
+  name?: string;
+  campaigns?: boolean;
+  out?: string;
+  force?: boolean;
+}
+
+export const command = 'attack-object [objects..]';
+export const describe = 'Layers of ATT&CK groups, software and campaigns: every technique they use, with the procedures and sources';
+
+export function builder(yargs: Argv): Argv<Args> {
+  return yargs
+    .positional('objects', { type: 'string', array: true, describe: 'ATT&CK IDs, names or aliases (G0050, APT32, OceanLotus, S0227, C0021)' })
+    .option('all', { choices: Object.keys(ALL_KINDS), describe: 'a layer for every current group, software or campaign (needs --out)' })
+    .option('type', { choices: ATTACK_OBJECT_KINDS, describe: 'only look for this kind of object (for names that are both, e.g. Carbanak)' })
+    .option('domain', {
+      type: 'string',
+      choices: [...SHORT_DOMAINS, ...DOMAINS],
+      describe: 'the ATT&CK domain (default: enterprise, else the domain that knows the object)',
+    })
+    .option('score', {
+      choices: ['presence', 'frequency'],
+      default: 'presence',
+      describe: 'presence: a layer per object, 1 = used; frequency: one layer, each technique scored by how many of the objects use it',
+    })
+    .option('name', { type: 'string', describe: 'frequency: the name of the layer (and of its file)' })
+    .option('campaigns', {
+      type: 'boolean',
+      describe: 'groups: also show the techniques of the ATT&CK campaigns attributed to the group (as attack.mitre.org does), those only in its campaigns in orange',
+    })
+    .option('out', { type: 'string', describe: 'the folder to write layers into (default: the layer JSON on stdout)' })
+    .option('force', { type: 'boolean', describe: 'overwrite existing layer files' })
+    .example('$0 attack-object APT32 > apt32.json', 'the layer of G0050, by name')
+    .example('$0 attack-object APT28 APT29 APT32 Turla "Lazarus Group" --score frequency --out layers', 'which techniques the five share')
+    .example('$0 attack-object --all groups --out groups/', 'G0001-axiom.layer.json, ... one per current group') as unknown as Argv<Args>;
+}
+
+function domainOf(value: string | undefined): Domain | undefined {
+  if (value === undefined) return undefined;
+  return ((SHORT_DOMAINS as readonly string[]).includes(value) ? `${value}-attack` : value) as Domain;
+}
+
+/** Paths as the user wrote --out, not resolved against the working folder. */
+function writeInto(context: CliContext, args: Args, files: readonly LayerFile[]): void {
+  const out = args.out!;
+  const outDir = resolve(context.cwd, out);
+  for (const path of writeLayers(files, outDir, { force: args.force })) {
+    context.stdout.write(`${out.replace(/[\\/]+$/, '')}/${path.slice(outDir.length + 1)}\n`);
+  }
+}
+
+function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): void {
+  if (args.out === undefined) throw new UsageError(`--all ${args.all} writes one file per object: give the folder with --out`);
+  const index = attackLibrary(context, args).release(domainOf(args.domain), args['attack-release']);
+  const data = loadProcedures(index, { cacheDir: cacheDir(context) });
+  const progress = context.stderr.isTTY === true && !args.quiet;
+  const result = renderAllObjectLayers(kind, index, data, {
+    campaigns: args.campaigns === true,
+    onProgress: progress
+      ? (done, total, object) => context.stderr.write(`\r\x1b[Krendering ${done}/${total}: ${objectRef(object)}`)
+      : undefined,
+  });
+  if (progress) context.stderr.write('\r\x1b[K');
+  for (const warning of result.warnings) note(context, args, `warning: ${warning}`);
+  writeInto(context, args, result.files);
+  const { revoked, deprecated } = result.skipped;
+  const skipped = [revoked.length && `${revoked.length} revoked (${revoked.join(', ')})`, deprecated.length && `${deprecated.length} deprecated (${deprecated.join(', ')})`]
+    .filter(Boolean)
+    .join(' and ');
+  note(
+    context,
+    args,
+    `wrote ${plural(result.files.length, `${kind} layer`)} for ATT&CK ${index.label} into ${args.out}` +
+      (skipped ? `; skipped ${skipped}` : '') +
+      (result.empty.length ? `; ${result.empty.length} with no techniques (${result.empty.join(', ')})` : ''),
+  );
+}
+
+export function handler(context: CliContext) {
+  return (args: Args): void => {
+    const queries = args.objects ?? [];
+    if (args.campaigns && args.score === 'frequency') throw new UsageError('--campaigns adds campaigns to a group\'s own layer: use it without --score frequency');
+    if (args.all !== undefined) {
+      if (args.campaigns && args.all !== 'groups') throw new UsageError(`--campaigns adds the campaigns attributed to a group: use it with --all groups, not --all ${args.all}`);
+      if (queries.length) throw new UsageError(`give objects or --all ${args.all}, not both`);
+      renderAll(context, args, ALL_KINDS[args.all]!);
+      return;
+    }
+    if (!queries.length) throw new UsageError('name at least one group, software or campaign (G0050, APT32, S0227, C0021), or use --all groups|software|campaigns');
+    if (args.name !== undefined && args.score !== 'frequency') throw new UsageError('--name names the frequency layer: use it with --score frequency');
+
+    const library = attackLibrary(context, args);
+    let index: AttackIndex | undefined;
+    const objects: ActorRecord[] = [];
+    for (const query of queries) {
+      const found = locateAttackObject(library, query, { domain: domainOf(args.domain), release: args['attack-release'], kind: args.type });
+      for (const line of found.notes) note(context, args, `note: ${line}`);
+      if (index && found.index !== index) {
+        throw new UsageError(`"${query}" is in ATT&CK ${found.index.label}, the objects before it in ${index.label}: a layer has one domain; render each domain separately`);
+      }
+      index = found.index;
+      if (objects.some((object) => object.stixId === found.object.stixId)) {
+        note(context, args, `note: "${query}" is ${objectRef(found.object)} again; counted once`);
+      } else objects.push(found.object);
+    }
+    const notGroup = args.campaigns ? objects.find((object) => object.type !== 'intrusion-set') : undefined;
+    if (notGroup) throw new UsageError(`--campaigns adds the campaigns attributed to a group; ${describeObject(notGroup)} is not a group`);
+    const data = loadProcedures(index!, { cacheDir: cacheDir(context) });
+    const rendered =
+      args.score === 'frequency'
+        ? [{ ...renderObjectFrequencyLayer(objects, index!, data, { ...(args.name !== undefined ? { name: args.name } : {}) }), file: layerFileName(args.name ?? `${objects.map((o) => o.id).join('-')}-frequency`) }]
+        : objects.map((object) => ({ ...renderAttackObjectLayer(object, index!, data, { campaigns: args.campaigns === true }), file: objectLayerFileName(object) }));
+    for (const warning of new Set(rendered.flatMap((r) => r.warnings))) note(context, args, `warning: ${warning}`);
+    if (args.out !== undefined) {
+      writeInto(context, args, rendered.map(({ file, layer }) => ({ name: file, layer })));
+      return;
+    }
+    const layers = rendered.map((r) => r.layer);
+    context.stdout.write(layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers));
+  };
+}

@@ -1,0 +1,346 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import { compareIds } from '../attack/index-bundle.js';
+import type { ActorRecord, ObjectDetails, ProcedureIndexData, ProcedureRecord, TechniqueId } from '../attack/types.js';
+import { InputError, UsageError } from '../errors.js';
+import {
+  currentTechnique,
+  describeObject,
+  objectKind,
+  objectRef,
+  objectsOfKind,
+  objectTitle,
+  type AttackObjectKind,
+} from '../normalize/resolve-attack-object.js';
+import type { LayerLink, LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
+import { compareEntries, expandParents, GENERATOR, LAYOUT, layerShell, type RenderedLayer } from './render-layer.js';
+import { gradientColor, legendSteps, plural, WHITE_TO_RED } from './score.js';
+import { LAYER_SUFFIX, layerFileName, type LayerFile } from './write-layers.js';
+
+/** Options of the attack-object layers. */
+export interface ObjectLayerOptions {
+  /** `versions.navigator` (default `NAVIGATOR_VERSION`). */
+  navigatorVersion?: string;
+  /**
+   * A group's layer also shows the techniques of the ATT&CK campaigns attributed to it (as attack.mitre.org's
+   * group pages do), those used only in its campaigns in `CAMPAIGN_COLOR`. No effect on software and campaigns.
+   */
+  campaigns?: boolean;
+}
+
+/** The colour of a technique a group's layer shows only because a campaign attributed to the group uses it. */
+export const CAMPAIGN_COLOR = '#ffb366';
+
+/** Options of `renderObjectFrequencyLayer`. */
+export interface FrequencyLayerOptions extends Pick<ObjectLayerOptions, 'navigatorVersion'> {
+  /** The layer's name (default: the objects' names). */
+  name?: string;
+}
+
+/** One procedure of an object, with the technique its relationship names and the current one it counts for. */
+interface Procedure {
+  record: ProcedureRecord;
+  /** Why the technique shown is not the one the relationship names (a revoked technique's replacement). */
+  note?: string;
+}
+
+/** The procedures of each object, by the current technique they count for. */
+interface Uses {
+  byTechnique: Map<TechniqueId, Map<ActorRecord, Procedure[]>>;
+  /** Relationships left out (deprecated or unknown targets), one line each. */
+  warnings: string[];
+  /** `uses` relationships read, per object. */
+  relationships: Map<ActorRecord, number>;
+}
+
+function detailsOf(object: ActorRecord, data: ProcedureIndexData): ObjectDetails {
+  const details = data.objects[object.stixId];
+  if (!details) {
+    throw new InputError(`${objectRef(object)}: the procedures given were read from another release than the index; load both from the same file`);
+  }
+  return details;
+}
+
+/** Map every object's `uses` relationships to current techniques; revoked ones follow their replacement. */
+function collectUses(objects: readonly ActorRecord[], index: AttackIndex, data: ProcedureIndexData): Uses {
+  const byTechnique = new Map<TechniqueId, Map<ActorRecord, Procedure[]>>();
+  const warnings: string[] = [];
+  const relationships = new Map<ActorRecord, number>();
+  for (const object of objects) {
+    const { procedures } = detailsOf(object, data);
+    relationships.set(object, procedures.length);
+    for (const record of procedures) {
+      const named = index.techniqueByStixId(record.technique);
+      const current = named ? currentTechnique(named, index) : { note: `${record.technique}, which is not a technique with an ATT&CK ID; left out` };
+      if (current.note) warnings.push(`${objectRef(object)} uses ${current.note} (${record.relationship})`);
+      if (!current.technique) continue;
+      const users = byTechnique.get(current.technique.id) ?? new Map<ActorRecord, Procedure[]>();
+      users.set(object, [...(users.get(object) ?? []), { record, ...(current.note ? { note: current.note } : {}) }]);
+      byTechnique.set(current.technique.id, users);
+    }
+  }
+  return { byTechnique: new Map([...byTechnique].sort(([a], [b]) => compareIds(a, b))), warnings, relationships };
+}
+
+/** A procedure as one line of comment: ATT&CK's text, and the redirect when the technique was revoked. */
+function procedureText(procedure: Procedure): string {
+  const text = procedure.record.text || '(ATT&CK gives no procedure text; see the sources)';
+  return procedure.note ? `${text} [${procedure.note}]` : text;
+}
+
+/**
+ * The cited sources of some procedures as links, in order of citation, each label once (a second source of the
+ * same name, with another URL, gets its number); sources without a usable URL come back as names.
+ */
+function citedLinks(procedures: readonly Procedure[], data: ProcedureIndexData): { links: LayerLink[]; unlinked: string[] } {
+  const links: Array<{ label: string; url: string }> = [];
+  const unlinked: string[] = [];
+  const seen = new Map<string, number>();
+  // The source table holds each name and URL once, so distinct numbers are distinct sources.
+  for (const number of new Set(procedures.flatMap((procedure) => procedure.record.sources))) {
+    const source = data.sources[number];
+    if (!source) continue;
+    // A layer link needs a URL with a scheme (the 4.5 schema); anything else is kept as a name, not dropped.
+    if (!source.url || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(source.url)) {
+      const shown = source.url ? `${source.name} (${source.url})` : source.name;
+      if (!unlinked.includes(shown)) unlinked.push(shown);
+      continue;
+    }
+    const same = (seen.get(source.name) ?? 0) + 1;
+    seen.set(source.name, same);
+    links.push({ label: same > 1 ? `${source.name} (${same})` : source.name, url: source.url });
+  }
+  return { links, unlinked };
+}
+
+/** A comment line for each procedure; others than `owner`'s are prefixed with their object. */
+function procedureLines(users: Map<ActorRecord, Procedure[]>, owner: ActorRecord | undefined): string[] {
+  return [...users].flatMap(([object, list]) => list.map((p) => (object === owner ? procedureText(p) : `[${owner ? objectRef(object) : object.id}] ${procedureText(p)}`)));
+}
+
+/**
+ * The entries of a layer: one per technique. With an `owner` (one object's layer), score 1, its own procedures plain
+ * and its attributed campaigns' prefixed, in `CAMPAIGN_COLOR` when only they use it; without, scored by how many of
+ * the objects use it.
+ */
+function techniqueEntries(uses: Uses, data: ProcedureIndexData, owner?: ActorRecord): LayerTechnique[] {
+  const total = uses.relationships.size;
+  const entries: LayerTechnique[] = [];
+  for (const [id, users] of uses.byTechnique) {
+    const { links, unlinked } = citedLinks([...users.values()].flat(), data);
+    const metadata: LayerMetadata[] = [];
+    const lines = procedureLines(users, owner);
+    if (!owner) {
+      lines.unshift(`used by ${users.size} of ${total}: ${[...users.keys()].map(objectTitle).join(', ')}`);
+      metadata.push({ name: 'used by', value: `${users.size} of ${total}` });
+    }
+    for (const [object, list] of users) {
+      if (!owner) metadata.push({ divider: true }, { name: 'object', value: objectRef(object) });
+      else if (object !== owner) metadata.push({ name: 'campaign', value: objectRef(object) });
+      for (const procedure of list) metadata.push({ name: 'relationship', value: procedure.record.relationship });
+    }
+    for (const name of unlinked) metadata.push({ name: 'source (no URL)', value: name });
+    entries.push({
+      techniqueID: id,
+      score: owner ? 1 : users.size,
+      ...(owner && !users.has(owner) ? { color: CAMPAIGN_COLOR } : {}),
+      comment: lines.join(' | '),
+      metadata,
+      ...(links.length ? { links } : {}),
+    });
+  }
+  return entries;
+}
+
+/** The current ATT&CK campaigns attributed to a group, by ID. */
+function attributedCampaigns(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData): ActorRecord[] {
+  if (group.type !== 'intrusion-set') return [];
+  return index.data.campaigns.filter(
+    (campaign) => !campaign.revoked && !campaign.deprecated && data.objects[campaign.stixId]?.attributedTo?.includes(group.stixId),
+  );
+}
+
+function kindWord(object: ActorRecord): string {
+  const kind = objectKind(object);
+  return kind === 'software' ? `software (${object.type})` : kind;
+}
+
+function objectMetadata(object: ActorRecord, details: ObjectDetails, index: AttackIndex): LayerMetadata[] {
+  const version = [details.version && `v${details.version}`, details.modified && `modified ${details.modified}`].filter(Boolean).join(', ');
+  const attributed = (details.attributedTo ?? [])
+    .map((stixId) => index.byStixId(stixId))
+    .filter((group): group is ActorRecord => group !== undefined && 'aliases' in group)
+    .map(objectRef);
+  return [
+    { name: 'ATT&CK ID', value: object.id },
+    { name: 'name', value: object.name },
+    { name: 'type', value: kindWord(object) },
+    ...(object.aliases.length ? [{ name: 'aliases', value: object.aliases.join(', ') }] : []),
+    ...(details.url ? [{ name: 'ATT&CK URL', value: details.url }] : []),
+    ...(version ? [{ name: 'object version', value: version }] : []),
+    ...(object.firstSeen || object.lastSeen ? [{ name: 'seen', value: `${object.firstSeen?.slice(0, 10) ?? '?'} to ${object.lastSeen?.slice(0, 10) ?? '?'}` }] : []),
+    ...(attributed.length ? [{ name: 'attributed to', value: attributed.join(', ') }] : []),
+    ...(object.deprecated ? [{ name: 'status', value: `deprecated in ATT&CK ${index.release}` }] : []),
+  ];
+}
+
+function pageLink(object: ActorRecord, details: ObjectDetails): LayerLink[] {
+  return details.url ? [{ label: `${objectTitle(object)} on attack.mitre.org`, url: details.url }] : [];
+}
+
+function leftOutLine(warnings: readonly string[]): string | undefined {
+  return warnings.length ? `Not in the layer or shown under a replacement: ${warnings.join('; ')}.` : undefined;
+}
+
+/**
+ * Render the layer of one group, software or campaign: every technique it `uses` in the release, scored 1, with
+ * ATT&CK's procedure text as the comment and the sources it cites as links; the object's ID, aliases, type and ATT&CK
+ * page in the layer's metadata. A relationship to a revoked technique counts for its replacement (said in the comment
+ * and the warnings); one to a deprecated technique is left out (said in the description and the warnings).
+ * @throws InputError when the procedures were read from another release than the index.
+ */
+export function renderAttackObjectLayer(
+  object: ActorRecord,
+  index: AttackIndex,
+  data: ProcedureIndexData,
+  options: ObjectLayerOptions = {},
+): RenderedLayer {
+  const details = detailsOf(object, data);
+  const campaigns = options.campaigns ? attributedCampaigns(object, index, data) : [];
+  const uses = collectUses([object, ...campaigns], index, data);
+  const entries = techniqueEntries(uses, data, object);
+  const viaCampaigns = entries.filter((entry) => entry.color === CAMPAIGN_COLOR).length;
+  const kind = kindWord(object);
+  const description = [
+    `Techniques the ATT&CK ${kind} ${objectTitle(object)} uses, according to ATT&CK ${index.label}` +
+      (object.aliases.length ? `; also known as ${object.aliases.join(', ')}.` : '.'),
+    details.summary || undefined,
+    `${plural(entries.length, 'technique')} from ${plural(uses.relationships.get(object) ?? 0, '"uses" relationship')}` +
+      (options.campaigns ? ` and those of ${plural(campaigns.length, 'campaign')} attributed to it${campaigns.length ? ` (${campaigns.map(objectRef).join(', ')}; ${viaCampaigns} only through them)` : ''}` : '') +
+      "; each technique's comment is ATT&CK's procedure text and its links the sources cited; score 1 = used.",
+    leftOutLine(uses.warnings),
+  ].filter((line): line is string => line !== undefined);
+  const layer: NavigatorLayer = {
+    name: objectTitle(object),
+    ...layerShell(index, options),
+    description: description.join('\n'),
+    sorting: 0,
+    layout: { ...LAYOUT },
+    hideDisabled: false,
+    techniques: expandParents(entries, index, (ids) => `not used itself by ${object.name}: expanded to show ${ids}`).sort(compareEntries),
+    gradient: { colors: [...WHITE_TO_RED], minValue: 0, maxValue: 1 },
+    legendItems: [
+      { label: `used by ${objectTitle(object)}`, color: WHITE_TO_RED[1]! },
+      ...(viaCampaigns ? [{ label: `used only in a campaign attributed to ${objectTitle(object)}`, color: CAMPAIGN_COLOR }] : []),
+    ],
+    metadata: [
+      ...objectMetadata(object, details, index),
+      ...(options.campaigns ? [{ name: 'campaigns included', value: campaigns.map(objectRef).join(', ') || 'none attributed' }] : []),
+      { name: 'ATT&CK release', value: index.label },
+      { name: 'score', value: 'presence: 1 = used' },
+      { name: 'generated by', value: GENERATOR },
+    ],
+  };
+  const links = pageLink(object, details);
+  if (links.length) layer.links = links;
+  return { layer, warnings: uses.warnings };
+}
+
+/**
+ * Render one layer across several groups, software or campaigns: each technique scored by how many of them use it
+ * (gradient 0..N), its comment naming them with each one's procedure text, its links the sources they cite.
+ * @throws UsageError for no objects or an object given twice; InputError when the procedures are of another release.
+ */
+export function renderObjectFrequencyLayer(
+  objects: readonly ActorRecord[],
+  index: AttackIndex,
+  data: ProcedureIndexData,
+  options: FrequencyLayerOptions = {},
+): RenderedLayer {
+  if (!objects.length) throw new UsageError('a frequency layer needs at least one group, software or campaign');
+  const twice = objects.find((object, i) => objects.findIndex((other) => other.stixId === object.stixId) !== i);
+  if (twice) throw new UsageError(`${twice.id} ${twice.name} is given twice; name each object once`);
+  const uses = collectUses(objects, index, data);
+  const entries = techniqueEntries(uses, data);
+  const n = objects.length;
+  const shared = entries.filter((entry) => entry.score === n).length;
+  const listed = objects.map(objectTitle);
+  const gradient = { colors: [...WHITE_TO_RED], minValue: 0, maxValue: n };
+  const description = [
+    `How many of ${n} ATT&CK objects use each technique, according to ATT&CK ${index.label}: ${listed.join(', ')}.`,
+    `${plural(entries.length, 'technique')} used by at least one, ${shared} by all ${n}; score = the number of objects ` +
+      "using it; each comment names them, with ATT&CK's procedure text for each.",
+    leftOutLine(uses.warnings),
+  ].filter((line): line is string => line !== undefined);
+  const layer: NavigatorLayer = {
+    name: options.name ?? `${objects.map((object) => object.name).join(', ')}: technique frequency`,
+    ...layerShell(index, options),
+    description: description.join('\n'),
+    sorting: 3,
+    layout: { ...LAYOUT },
+    hideDisabled: false,
+    techniques: expandParents(entries, index, (ids) => `not used itself by any of the ${n}: expanded to show ${ids}`).sort(compareEntries),
+    gradient,
+    legendItems: legendSteps(n).map((k) => ({ label: `used by ${k} of ${n}`, color: gradientColor(gradient, k) })),
+    metadata: [
+      { name: 'objects', value: objects.map(objectRef).join(', ') },
+      { name: 'ATT&CK release', value: index.label },
+      { name: 'score', value: `frequency: the number of the ${n} objects that use the technique` },
+      { name: 'generated by', value: GENERATOR },
+    ],
+  };
+  const links = objects.flatMap((object) => pageLink(object, detailsOf(object, data)));
+  if (links.length) layer.links = links;
+  return { layer, warnings: uses.warnings };
+}
+
+/** The file name of an object's layer: its ATT&CK ID and a safe form of its name, `G0050-apt32.layer.json`. */
+export function objectLayerFileName(object: ActorRecord): string {
+  const id = object.id.replace(/[^A-Za-z0-9]+/g, '') || 'object';
+  const stem = layerFileName(object.name).slice(0, -LAYER_SUFFIX.length);
+  // A name with nothing usable left (layerFileName's hash fallback), or that is the ID (C0021), adds nothing to it.
+  return /^layer-[0-9a-f]{12}$/.test(stem) || stem === id.toLowerCase() ? `${id}${LAYER_SUFFIX}` : `${id}-${stem}${LAYER_SUFFIX}`;
+}
+
+/** What `renderAllObjectLayers` rendered and skipped. */
+export interface AllObjectLayers {
+  files: LayerFile[];
+  /** Revoked and deprecated objects, which get no layer, by ID. */
+  skipped: { revoked: string[]; deprecated: string[] };
+  /** Objects with a layer but no technique in it. */
+  empty: string[];
+  warnings: string[];
+}
+
+/**
+ * Render a layer for every current group, software or campaign of a release, named by `objectLayerFileName`;
+ * revoked and deprecated objects are skipped and listed. `onProgress` is called after each layer.
+ * @throws InputError when two objects would get the same file name or the procedures are of another release.
+ */
+export function renderAllObjectLayers(
+  kind: AttackObjectKind,
+  index: AttackIndex,
+  data: ProcedureIndexData,
+  options: ObjectLayerOptions & { onProgress?: (done: number, total: number, object: ActorRecord) => void } = {},
+): AllObjectLayers {
+  const all = objectsOfKind(index, kind);
+  const current = all.filter((object) => !object.revoked && !object.deprecated);
+  const result: AllObjectLayers = {
+    files: [],
+    skipped: { revoked: all.filter((o) => o.revoked).map((o) => o.id), deprecated: all.filter((o) => !o.revoked && o.deprecated).map((o) => o.id) },
+    empty: [],
+    warnings: [],
+  };
+  const owners = new Map<string, ActorRecord>();
+  current.forEach((object, i) => {
+    const name = objectLayerFileName(object);
+    const other = owners.get(name);
+    if (other) throw new InputError(`${describeObject(object)} and ${describeObject(other)} would both be written to ${name}; please report this`);
+    owners.set(name, object);
+    const { layer, warnings } = renderAttackObjectLayer(object, index, data, options);
+    result.files.push({ name, layer });
+    result.warnings.push(...warnings);
+    if (!layer.techniques?.length) result.empty.push(object.id);
+    options.onProgress?.(i + 1, current.length, object);
+  });
+  return result;
+}

@@ -1,0 +1,153 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import { compareIds } from '../attack/index-bundle.js';
+import type { ActorRecord, TechniqueId } from '../attack/types.js';
+import { AttackObjectError, InputError, UsageError } from '../errors.js';
+import { fullName } from './resolve-reference.js';
+import type { NormalizedCampaign } from './normalize-types.js';
+import { objectKind, objectTechniques, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from './resolve-attack-object.js';
+
+/**
+ * Where a technique the campaign reports stands in ATT&CK's documentation of the object:
+ * - `attributed`: ATT&CK documents the object using it;
+ * - `related`: not it, but its parent technique or one of its sub-techniques;
+ * - `new`: neither.
+ */
+export type ComparisonStatus = 'attributed' | 'related' | 'new';
+
+/** A technique named by its ID and full name (`Phishing: Spearphishing Attachment`). */
+export interface NamedTechnique {
+  id: TechniqueId;
+  name: string;
+}
+
+/** One technique the campaign reports, compared with the object's. */
+export interface ComparedTechnique extends NamedTechnique {
+  status: ComparisonStatus;
+  /** For `related`: the object's techniques that are this one's parent or sub-techniques. */
+  related: Array<NamedTechnique & { relation: 'parent' | 'sub-technique' }>;
+  /** The campaign's references that resolved to it, as written. */
+  reportedAs: string[];
+}
+
+/** A campaign's reported techniques set against an ATT&CK object's. */
+export interface CampaignComparison {
+  campaign: { id: string; name: string; file: string };
+  attack: { domain: string; release: string };
+  object: { id: string; name: string; kind: AttackObjectKind; aliases: string[] };
+  /** Every technique the campaign reports (observed, not only inferred from software), by ID. */
+  techniques: ComparedTechnique[];
+  /** The object's techniques that the campaign neither reports nor reports a parent or sub-technique of, by ID. */
+  unmentioned: NamedTechnique[];
+  counts: {
+    reported: number;
+    attributed: number;
+    related: number;
+    new: number;
+    /** Current techniques ATT&CK documents for the object. */
+    object: number;
+    unmentioned: number;
+    /** Techniques the campaign only infers from the software it names, which are not compared. */
+    inferredOnly: number;
+  };
+  /** The object's relationships to techniques that are revoked (shown as their replacement) or deprecated (left out). */
+  warnings: string[];
+}
+
+function named(index: AttackIndex, id: TechniqueId): NamedTechnique {
+  const record = index.technique(id);
+  return { id, name: record ? fullName(index, record) : id };
+}
+
+/**
+ * Compare the techniques a normalized campaign reports with those ATT&CK documents for a group, software or
+ * campaign: which are already attributed to it, which only through a parent or sub-technique, which are new, and
+ * which of the object's the campaign does not mention. Techniques only inferred from the campaign's software are
+ * ATT&CK's own documentation, not the report's, so they are counted but not compared.
+ * @throws InputError when the campaign was normalized against another release than `index`.
+ */
+export function compareCampaign(result: NormalizedCampaign, object: ActorRecord, index: AttackIndex): CampaignComparison {
+  if (result.attack.domain !== index.domain || result.attack.release !== index.release) {
+    throw new InputError(
+      `${result.file}: campaign ${result.id} was normalized against ATT&CK ${result.attack.domain} ${result.attack.release}, ` +
+        `not ${index.label}: compare it with objects of the same release`,
+      { file: result.file },
+    );
+  }
+  const { techniques: uses, warnings } = objectTechniques(object, index);
+  const reported = result.techniques.filter((technique) => technique.observed);
+  const techniques = reported.map((technique): ComparedTechnique => {
+    const reportedAs = [...new Set(technique.references.map((i) => result.references[i]!).filter((r) => r.status !== 'inferred').map((r) => r.raw.replace(/\s+/g, ' ').trim()))];
+    const base = { ...named(index, technique.id), reportedAs };
+    if (uses.has(technique.id)) return { ...base, status: 'attributed', related: [] };
+    const related: ComparedTechnique['related'] = [];
+    if (technique.parent && uses.has(technique.parent)) related.push({ ...named(index, technique.parent), relation: 'parent' });
+    for (const child of index.children(technique.id)) {
+      if (uses.has(child.id)) related.push({ ...named(index, child.id), relation: 'sub-technique' });
+    }
+    return { ...base, status: related.length ? 'related' : 'new', related };
+  });
+  // A reported sub-technique mentions its parent, and a reported parent its sub-techniques, whatever their status.
+  const ids = new Set(reported.map((technique) => technique.id));
+  const parents = new Set(reported.flatMap((technique) => (technique.parent ? [technique.parent] : [])));
+  const unmentioned = [...uses.keys()]
+    .filter((id) => !ids.has(id) && !parents.has(id) && !ids.has(index.technique(id)?.parent ?? id))
+    .sort(compareIds)
+    .map((id) => named(index, id));
+  const count = (status: ComparisonStatus) => techniques.filter((technique) => technique.status === status).length;
+  return {
+    campaign: { id: result.id, name: result.name, file: result.file },
+    attack: { domain: index.domain, release: index.release },
+    object: { id: object.id, name: object.name, kind: objectKind(object), aliases: [...object.aliases] },
+    techniques,
+    unmentioned,
+    counts: {
+      reported: techniques.length,
+      attributed: count('attributed'),
+      related: count('related'),
+      new: count('new'),
+      object: uses.size,
+      unmentioned: unmentioned.length,
+      inferredOnly: result.techniques.length - reported.length,
+    },
+    warnings,
+  };
+}
+
+/** The objects to compare a campaign with, and where they were named. */
+export interface ComparisonTargets {
+  objects: ResolvedObject[];
+  /** `given`: by the caller (`--with`); `compare_with` or `actor`: by the campaign file. */
+  from: 'given' | 'compare_with' | 'actor';
+}
+
+/**
+ * The ATT&CK objects a campaign is to be compared with: the ones given, else the campaign's `compare_with`, else
+ * its actor. @throws UsageError when there are none; AttackObjectError (naming the campaign file and line for names
+ * from the file) when one cannot be resolved.
+ */
+export function comparisonTargets(result: NormalizedCampaign, index: AttackIndex, given: readonly string[] = []): ComparisonTargets {
+  const { campaign } = result;
+  const entries = given.length
+    ? given.map((ref) => ({ ref, line: undefined as number | undefined, field: undefined as string | undefined }))
+    : campaign.compareWith?.length
+      ? campaign.compareWith.map((entry) => ({ ref: entry.ref, line: entry.line, field: 'compare_with' }))
+      : campaign.actor
+        ? [{ ref: campaign.actor.ref, line: campaign.actor.line, field: 'actor' }]
+        : [];
+  if (!entries.length) {
+    throw new UsageError(
+      `${result.file}: nothing to compare campaign ${result.id} with: pass --with <group|campaign|software>, ` +
+        'or give the campaign file a compare_with list or an actor',
+    );
+  }
+  const objects = entries.map(({ ref, line, field }) => {
+    try {
+      // The actor field names a group; compare_with and --with may name any kind.
+      return resolveAttackObject(index, ref, field === 'actor' ? { kind: 'group' } : {});
+    } catch (error) {
+      if (!(error instanceof AttackObjectError) || field === undefined) throw error;
+      throw new AttackObjectError(error.query, error.candidates, `${result.file}: ${line !== undefined ? `line ${line}, ` : ''}${field}: ${error.message}`);
+    }
+  });
+  return { objects, from: given.length ? 'given' : campaign.compareWith?.length ? 'compare_with' : 'actor' };
+}

@@ -1,0 +1,226 @@
+import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import { compareIds } from '../attack/index-bundle.js';
+import type { AttackLibrary } from '../attack/load.js';
+import { DOMAINS, type ActorRecord, type Domain, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
+import { AttackLayersError, AttackObjectError } from '../errors.js';
+import { editDistance } from '../name-distance.js';
+
+/** The kinds of ATT&CK object that use techniques, as `--type` and `--all` name them. */
+export const ATTACK_OBJECT_KINDS = ['group', 'software', 'campaign'] as const;
+export type AttackObjectKind = (typeof ATTACK_OBJECT_KINDS)[number];
+
+const KIND_TYPES: Readonly<Record<AttackObjectKind, readonly ActorRecord['type'][]>> = {
+  group: ['intrusion-set'],
+  software: ['malware', 'tool'],
+  campaign: ['campaign'],
+};
+
+/** Whether an object is a group, software or campaign. */
+export function objectKind(object: ActorRecord): AttackObjectKind {
+  return object.type === 'intrusion-set' ? 'group' : object.type === 'campaign' ? 'campaign' : 'software';
+}
+
+/** `G0050 APT32`, or just `C0021` for an object whose name is its ID, for lists and messages. */
+export function objectRef(object: { id: string; name: string }): string {
+  return object.name === object.id ? object.id : `${object.id} ${object.name}`;
+}
+
+/** `APT32 (G0050)`, or just `C0021` for an object whose name is its ID, for titles. */
+export function objectTitle(object: { id: string; name: string }): string {
+  return object.name === object.id ? object.id : `${object.name} (${object.id})`;
+}
+
+/** `G0050 APT32 (group)`, for messages. */
+export function describeObject(object: ActorRecord): string {
+  return `${objectRef(object)} (${objectKind(object)}${object.deprecated ? ', deprecated' : object.revoked ? ', revoked' : ''})`;
+}
+
+/** Every object of a kind in a release, revoked and deprecated ones included, sorted by ID. */
+export function objectsOfKind(index: AttackIndex, kind: AttackObjectKind): readonly ActorRecord[] {
+  return kind === 'group' ? index.data.groups : kind === 'software' ? index.data.software : index.data.campaigns;
+}
+
+/** An object found by a name, alias or ID, and how it was found. */
+export interface ResolvedObject {
+  /** The name, alias or ID as given. */
+  query: string;
+  /** The object: current unless the query named a deprecated one and nothing else. */
+  object: ActorRecord;
+  /** What the user should know: a revoked object's replacement, an alias, other objects the name also fits. */
+  notes: string[];
+}
+
+interface Match {
+  object: ActorRecord;
+  /** How the query met it: its ATT&CK ID or name (exact), or one of its aliases. */
+  by: 'id' | 'name' | 'alias';
+  /** The object the query matched, before following revoked-by. */
+  matched: ActorRecord;
+}
+
+// When a name fits several objects, these decide, in order; each applies only when it leaves some candidates.
+const PREFERENCES: ReadonlyArray<readonly [label: string, keep: (match: Match) => boolean]> = [
+  ['a current object wins over a deprecated one', (match) => !match.object.deprecated],
+  ["an object's ID or own name wins over another's alias", (match) => match.by !== 'alias'],
+];
+
+/**
+ * Find a group, software or campaign by ATT&CK ID, name or alias (case, spacing and punctuation variants aside),
+ * following revoked-by to the current object. When the name fits several objects, a current one wins over a
+ * deprecated one and an ID or own name over an alias; the others are named in `notes`.
+ * @throws AttackObjectError when nothing fits (with the closest names) or several objects still do (with each).
+ */
+export function resolveAttackObject(index: AttackIndex, query: string, options: { kind?: AttackObjectKind } = {}): ResolvedObject {
+  const key = nameKey(query);
+  const types = options.kind ? KIND_TYPES[options.kind] : undefined;
+  const all = index.actors(key);
+  const fitting = all.filter((object) => !types || types.includes(object.type));
+  const what = options.kind ?? 'group, software or campaign';
+  if (!fitting.length) {
+    const others = all.map((object) => describeObject(index.finalActor(object)));
+    if (others.length) {
+      throw new AttackObjectError(query, others, `"${query}" is not a ${what} in ATT&CK ${index.label}: it names ${[...new Set(others)].join(', ')}`);
+    }
+    const closest = closestObjects(index, key, types);
+    throw new AttackObjectError(
+      query,
+      closest,
+      `no ${what} "${query}" in ATT&CK ${index.label}` +
+        (closest.length ? `; did you mean ${closest.join(', ')}?` : '; check the spelling, or write its ATT&CK ID (G0050, S0227, C0021)'),
+    );
+  }
+
+  const byObject = new Map<string, Match>();
+  for (const matched of fitting) {
+    const object = index.finalActor(matched);
+    const by = nameKey(matched.id) === key ? 'id' : nameKey(matched.name) === key ? 'name' : 'alias';
+    const previous = byObject.get(object.stixId);
+    if (!previous || (previous.by === 'alias' && by !== 'alias')) byObject.set(object.stixId, { object, by, matched });
+  }
+  let candidates = [...byObject.values()];
+  const notes: string[] = [];
+  for (const [label, keep] of PREFERENCES) {
+    const kept = candidates.filter(keep);
+    if (!kept.length || kept.length === candidates.length) continue;
+    const dropped = candidates.filter((match) => !keep(match)).map((match) => describeObject(match.object));
+    notes.push(`"${query}" also names ${dropped.join(', ')}; ${label}`);
+    candidates = kept;
+  }
+  if (candidates.length > 1) {
+    const names = candidates.map((match) => describeObject(match.object)).sort();
+    throw new AttackObjectError(
+      query,
+      names,
+      `"${query}" names ${candidates.length} objects in ATT&CK ${index.label}: ${names.join(', ')}; write the ATT&CK ID` +
+        (options.kind ? '' : ' or pass --type group|software|campaign'),
+    );
+  }
+  const { object, by, matched } = candidates[0]!;
+  if (matched.revoked && matched.stixId !== object.stixId) {
+    notes.unshift(`${objectRef(matched)} was revoked by ${objectRef(object)} in ATT&CK ${index.release}; using ${object.id}`);
+  } else if (by === 'alias') {
+    notes.unshift(`"${query}" is an alias of ${objectRef(object)}`);
+  }
+  if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}`);
+  return { query, object, notes };
+}
+
+/** Up to five objects whose ID, name or alias is closest to a folded query: containing it first, then by edit distance. */
+function closestObjects(index: AttackIndex, key: string, types: readonly ActorRecord['type'][] | undefined): string[] {
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  const scored: Array<{ object: ActorRecord; score: number }> = [];
+  for (const object of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
+    if ((types && !types.includes(object.type)) || object.revoked) continue;
+    let best = Infinity;
+    for (const name of [object.id, object.name, ...object.aliases]) {
+      const candidate = nameKey(name);
+      const contains = key.length >= 3 && (candidate.includes(key) || key.includes(candidate));
+      best = Math.min(best, contains ? 0.5 : editDistance(key, candidate, limit));
+    }
+    if (best <= limit) scored.push({ object, score: best });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || compareIds(a.object.id, b.object.id))
+    .slice(0, 5)
+    .map(({ object }) => objectRef(object));
+}
+
+/** An object found in one of a library's domains, with the release it was found in. */
+export interface LocatedObject extends ResolvedObject {
+  index: AttackIndex;
+}
+
+/**
+ * Find an object in a library: in the given domain, or else in enterprise first and then in the other domains
+ * available (an object only mobile or ICS knows is found there, with a note).
+ * @throws AttackObjectError when no domain knows it or the name is ambiguous; AttackDataError when the domain's
+ * release is not available.
+ */
+export function locateAttackObject(
+  library: AttackLibrary,
+  query: string,
+  options: { domain?: Domain; release?: string; kind?: AttackObjectKind } = {},
+): LocatedObject {
+  if (options.domain) {
+    const index = library.release(options.domain, options.release);
+    return { ...resolveAttackObject(index, query, options), index };
+  }
+  const first = library.release('enterprise-attack', options.release);
+  let firstError: AttackObjectError;
+  try {
+    return { ...resolveAttackObject(first, query, options), index: first };
+  } catch (error) {
+    // A name that fits several objects is an answer; only a name enterprise does not know is looked up elsewhere.
+    if (!(error instanceof AttackObjectError) || nameKeyKnown(first, query)) throw error;
+    firstError = error;
+  }
+  for (const domain of DOMAINS.filter((d) => d !== 'enterprise-attack')) {
+    let index: AttackIndex;
+    try {
+      index = library.release(domain, options.release);
+    } catch (error) {
+      if (error instanceof AttackLayersError) continue;
+      throw error;
+    }
+    if (!index.actors(nameKey(query)).length) continue;
+    const found = resolveAttackObject(index, query, options);
+    return { ...found, index, notes: [`"${query}" is not in ${first.label}; found in ${index.label}`, ...found.notes] };
+  }
+  throw firstError;
+}
+
+function nameKeyKnown(index: AttackIndex, query: string): boolean {
+  return index.actors(nameKey(query)).length > 0;
+}
+
+/** What a technique named by an ATT&CK relationship is in the release's matrix: itself, its replacement, or nothing. */
+export interface CurrentTechnique {
+  /** The current technique, when there is one. */
+  technique?: TechniqueRecord;
+  /** Why it differs from the technique named, or why there is none. */
+  note?: string;
+}
+
+/** Follow a technique named by a relationship to the current one: revoked ones to their replacement; deprecated ones to none. */
+export function currentTechnique(record: TechniqueRecord, index: AttackIndex): CurrentTechnique {
+  const named = `${record.id} ${record.name}`;
+  if (record.deprecated) return { note: `${named} is deprecated in ATT&CK ${index.release}; left out` };
+  if (!record.revoked) return { technique: record };
+  const final = index.revocationChain(record.id).final;
+  if (!final) return { note: `${named} is revoked in ATT&CK ${index.release} with no replacement recorded; left out` };
+  if (final.deprecated) return { note: `${named} was revoked by ${final.id}, which is deprecated in ATT&CK ${index.release}; left out` };
+  return { technique: final, note: `${named} was revoked by ${final.id} ${final.name}; shown as ${final.id}` };
+}
+
+/** The current techniques an object uses, each with the IDs ATT&CK's relationships name, and what was left out. */
+export function objectTechniques(object: ActorRecord, index: AttackIndex): { techniques: Map<TechniqueId, TechniqueId[]>; warnings: string[] } {
+  const techniques = new Map<TechniqueId, TechniqueId[]>();
+  const warnings: string[] = [];
+  for (const id of object.techniques) {
+    const record = index.technique(id);
+    const current = record ? currentTechnique(record, index) : { note: `${id} is not a technique in ATT&CK ${index.label}; left out` };
+    if (current.note) warnings.push(`${objectRef(object)} uses ${current.note}`);
+    if (current.technique) techniques.set(current.technique.id, [...(techniques.get(current.technique.id) ?? []), id]);
+  }
+  return { techniques: new Map([...techniques].sort(([a], [b]) => compareIds(a, b))), warnings };
+}

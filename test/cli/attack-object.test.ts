@@ -1,0 +1,171 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect } from 'chai';
+import { validateLayer, type NavigatorLayer } from '../../lib/index.js';
+import { run } from '../../lib/cli/run.js';
+import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
+import { rawAttackId, rawUses } from '../helpers/raw-uses.js';
+
+function layerOf(text: string): NavigatorLayer {
+  return JSON.parse(text) as NavigatorLayer;
+}
+
+describe('attack-layers attack-object', () => {
+  it('prints the layer of one group as JSON on stdout, found by ID, name or alias alike', async () => {
+    const byId = await runCli(['attack-object', 'G0050']);
+    expect([byId.code, byId.stderr]).to.deep.equal([0, '']);
+    const layer = layerOf(byId.stdout);
+    expect(layer.name).to.equal('APT32 (G0050)');
+    expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
+    const byName = await runCli(['attack-object', 'apt32']);
+    expect(byName.stdout).to.equal(byId.stdout);
+    const byAlias = await runCli(['attack-object', 'OceanLotus']);
+    expect(byAlias.stdout).to.equal(byId.stdout);
+    expect(byAlias.stderr).to.equal('note: "OceanLotus" is an alias of G0050 APT32\n');
+    expect((await runCli(['attack-object', 'OceanLotus', '-q'])).stderr).to.equal('');
+  });
+
+  it('reports a revoked group and renders its replacement', async () => {
+    const result = await runCli(['attack-object', 'APT34']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.equal('note: G0057 APT34 was revoked by G0049 OilRig in ATT&CK 18.1; using G0049\n');
+    expect(layerOf(result.stdout).name).to.equal('OilRig (G0049)');
+  });
+
+  it('exits 1 for an unknown name, with the closest names and no stack trace', async () => {
+    const result = await runCli(['attack-object', 'APT-32']);
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.equal('');
+    expect(result.stderr).to.match(/^attack-layers: no group, software or campaign "APT-32" in ATT&CK enterprise-attack 18\.1; did you mean G0050 APT32, /);
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  it('exits 1 for a name of both a group and a software, listing both; --type decides', async () => {
+    const ambiguous = await runCli(['attack-object', 'Carbanak']);
+    expect(ambiguous.code).to.equal(1);
+    expect(ambiguous.stderr).to.include('G0008 Carbanak (group), S0030 Carbanak (software)');
+    const software = await runCli(['attack-object', 'Carbanak', '--type', 'software']);
+    expect(software.code).to.equal(0);
+    expect(layerOf(software.stdout).name).to.equal('Carbanak (S0030)');
+  });
+
+  it('finds a mobile object without --domain and says so; refuses mixing domains in one run (exit 2)', async () => {
+    const mobile = await runCli(['attack-object', 'S0405']);
+    expect(mobile.code).to.equal(0);
+    expect(layerOf(mobile.stdout).domain).to.equal('mobile-attack');
+    expect(mobile.stderr).to.include('found in mobile-attack 18.1');
+    expect((await runCli(['attack-object', 'S0405', '--domain', 'mobile'])).stdout).to.equal(mobile.stdout);
+    const mixed = await runCli(['attack-object', 'G0050', 'S0405', '-q']);
+    expect(mixed.code).to.equal(2);
+    expect(mixed.stderr).to.include('a layer has one domain');
+  });
+
+  it('prints a JSON array for several objects, and writes them as files with --out', async () => {
+    const both = await runCli(['attack-object', 'G0050', 'G0007']);
+    expect((JSON.parse(both.stdout) as NavigatorLayer[]).map((l) => l.name)).to.deep.equal(['APT32 (G0050)', 'APT28 (G0007)']);
+    const out = freshTmpDir('objects');
+    const written = await runCli(['attack-object', 'G0050', 'G0007', '--out', out]);
+    expect(written.stdout).to.equal(`${out}/G0050-apt32.layer.json\n${out}/G0007-apt28.layer.json\n`);
+  });
+
+  it('writes one frequency layer for several objects with --score frequency, named by --name', async () => {
+    const out = freshTmpDir('objects');
+    const result = await runCli(['attack-object', 'APT28', 'APT29', 'APT32', '--score', 'frequency', '--name', 'Three groups', '--out', out]);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.equal(`${out}/three-groups.layer.json\n`);
+    const layer = layerOf(readFileSync(join(out, 'three-groups.layer.json'), 'utf8'));
+    expect([layer.name, layer.gradient?.maxValue]).to.deep.equal(['Three groups', 3]);
+  });
+
+  it('--campaigns adds the techniques of the campaigns attributed to a group', async () => {
+    const plain = JSON.parse((await runCli(['attack-object', 'G0016'])).stdout) as NavigatorLayer;
+    const result = await runCli(['attack-object', 'G0016', '--campaigns']);
+    expect(result.code).to.equal(0);
+    const layer = JSON.parse(result.stdout) as NavigatorLayer;
+    expect(layer.techniques!.length).to.be.greaterThan(plain.techniques!.length);
+    const included = layer.metadata!.find((m) => 'name' in m && m.name === 'campaigns included') as { value: string };
+    expect(included.value).to.match(/^C\d{4} .+(, C\d{4} .+)*$/);
+  });
+
+  it('counts an object named twice once, and says so', async () => {
+    const result = await runCli(['attack-object', 'APT32', 'G0050', '--score', 'frequency']);
+    expect(result.stderr).to.include('note: "G0050" is G0050 APT32 again; counted once');
+    expect(layerOf(result.stdout).gradient?.maxValue).to.equal(1);
+  });
+
+  describe('--all groups', () => {
+    let out: string;
+    let first: { code: number; stdout: string; stderr: string };
+    before(async () => {
+      out = join(freshTmpDir('all-groups'), 'groups');
+      first = await runCli(['attack-object', '--all', 'groups', '--out', out]);
+    });
+
+    it('writes one layer per current group, lists the files on stdout and the skipped groups on stderr', () => {
+      const groups = [...rawUses(stixFile('enterprise-attack-18.1.json.gz')).objects.values()].filter((o) => o.type === 'intrusion-set');
+      const current = groups.filter((o) => !o['revoked'] && !o['x_mitre_deprecated']);
+      expect(first.code).to.equal(0);
+      const files = readdirSync(out).sort();
+      expect(files.map((f) => f.split(/[-.]/)[0])).to.deep.equal(current.map((o) => rawAttackId(o)!).sort());
+      expect(first.stdout.trim().split('\n')).to.deep.equal(files.map((f) => `${out}/${f}`));
+      const revoked = groups.filter((o) => o['revoked']).length;
+      const deprecated = groups.filter((o) => !o['revoked'] && o['x_mitre_deprecated']).length;
+      expect(first.stderr).to.match(new RegExp(`^wrote ${current.length} group layers for ATT&CK enterprise-attack 18\\.1 into ${out}; skipped ${revoked} revoked \\(G0042, .*\\) and ${deprecated} deprecated \\(G0014, `));
+      expect(layerOf(readFileSync(join(out, 'G0050-apt32.layer.json'), 'utf8')).name).to.equal('APT32 (G0050)');
+    });
+
+    it('overwrites nothing without --force (exit 2), and rewrites the same bytes with it', async () => {
+      const before = readFileSync(join(out, 'G0001-axiom.layer.json'), 'utf8');
+      writeFileSync(join(out, 'G0050-apt32.layer.json'), 'keep me\n');
+      const refused = await runCli(['attack-object', '--all', 'groups', '--out', out]);
+      expect(refused.code).to.equal(2);
+      expect(refused.stderr).to.include('already exists; pass --force to overwrite it');
+      expect(readFileSync(join(out, 'G0050-apt32.layer.json'), 'utf8')).to.equal('keep me\n');
+      const forced = await runCli(['attack-object', '--all', 'groups', '--out', out, '--force', '-q']);
+      expect([forced.code, forced.stderr]).to.deep.equal([0, '']);
+      expect(readFileSync(join(out, 'G0001-axiom.layer.json'), 'utf8')).to.equal(before);
+      expect(readFileSync(join(out, 'G0050-apt32.layer.json'), 'utf8')).to.equal((await runCli(['attack-object', 'G0050'])).stdout);
+    });
+  });
+
+  it('shows progress on stderr in a terminal only, and not with --quiet', async () => {
+    const runTty = async (args: string[]) => {
+      let stderr = '';
+      const code = await run(args, {
+        stdout: { write: () => true },
+        stderr: { write: (chunk: string) => (stderr += chunk), isTTY: true },
+        env: { ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+        cwd: repoRoot,
+      });
+      return { code, stderr };
+    };
+    const tty = await runTty(['attack-object', '--all', 'campaigns', '--out', freshTmpDir('tty')]);
+    expect(tty.code).to.equal(0);
+    expect(tty.stderr).to.include('\r\x1b[Krendering 1/');
+    expect(tty.stderr).to.match(/\r\x1b\[Kwrote \d+ campaign layers for ATT&CK enterprise-attack 18\.1/);
+    const quiet = await runTty(['attack-object', '--all', 'campaigns', '--out', freshTmpDir('tty'), '-q']);
+    expect([quiet.code, quiet.stderr]).to.deep.equal([0, '']);
+    const piped = await runCli(['attack-object', '--all', 'campaigns', '--out', freshTmpDir('tty')]);
+    expect(piped.stderr).to.not.include('rendering');
+  });
+
+  describe('usage errors (exit 2)', () => {
+    const rows: [args: string[], message: string][] = [
+      [[], 'name at least one group, software or campaign'],
+      [['--all', 'groups'], '--all groups writes one file per object: give the folder with --out'],
+      [['G0050', '--all', 'groups', '--out', 'x'], 'give objects or --all groups, not both'],
+      [['G0050', '--name', 'x'], '--name names the frequency layer'],
+      [['--all', 'tools', '--out', 'x'], 'Invalid values'],
+      [['S0030', '--campaigns'], '--campaigns adds the campaigns attributed to a group; S0030 Carbanak (software) is not a group'],
+      [['G0016', 'G0050', '--campaigns', '--score', 'frequency'], 'use it without --score frequency'],
+      [['--all', 'software', '--campaigns', '--out', 'x'], 'use it with --all groups, not --all software'],
+    ];
+    for (const [args, message] of rows) {
+      it(`attack-object ${args.join(' ')}`, async () => {
+        const result = await runCli(['attack-object', ...args]);
+        expect(result.code).to.equal(2);
+        expect(result.stderr).to.include(message);
+      });
+    }
+  });
+});

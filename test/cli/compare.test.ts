@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { validateLayer, type CampaignComparison, type NavigatorLayer } from '../../lib/index.js';
+import { freshTmpDir, hasStackTrace, loadRelease, runCli } from '../helpers/attack.js';
+
+const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
+
+describe('attack-layers compare', () => {
+  it("compares with the campaign's actor by default, as a table with a summary", async () => {
+    const result = await runCli(['compare', APT32]);
+    expect([result.code, result.stderr]).to.deep.equal([0, '']);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).to.equal(
+      'APT32 targets Wuhan government (COVID-19) (campaigns/apt32-covid19-wuhan.yaml) compared with group G0050 APT32, ATT&CK enterprise-attack 18.1',
+    );
+    expect(lines.find((line) => line.startsWith('T1204 '))).to.match(/related\s+T1204\.001 \(sub-technique\), T1204\.002 \(sub-technique\)\s+User Execution \(T1204\)$/);
+    expect(lines.find((line) => line.startsWith('T1566.001 '))).to.match(/attributed\s+T1566\.001\s+Spearphishing Attachment \(T1193\)$/);
+    expect(lines.find((line) => line.startsWith('T1573 '))).to.match(/new\s+Standard Cryptographic Protocol \(T1032\)$/);
+    expect(result.stdout).to.include('6 reported: 3 attributed, 1 related (a parent or sub-technique is), 2 new\n');
+    expect(result.stdout).to.match(/G0050 APT32 uses \d+ techniques in ATT&CK; \d+ not mentioned by the campaign \(--all lists them\)\n$/);
+  });
+
+  it('--json gives the comparisons, one per --with object, agreeing with the table', async () => {
+    const result = await runCli(['compare', APT32, '--with', 'G0050', 'C0021', '--json']);
+    expect(result.code).to.equal(0);
+    const { comparisons } = JSON.parse(result.stdout) as { comparisons: CampaignComparison[] };
+    expect(comparisons.map((c) => c.object.id)).to.deep.equal(['G0050', 'C0021']);
+    expect(comparisons[0]!.counts).to.include({ reported: 6, attributed: 3, related: 1, new: 2 });
+    expect(comparisons[0]!.unmentioned).to.have.length(comparisons[0]!.counts.unmentioned);
+  });
+
+  it('--all lists the techniques of the object the campaign does not mention', async () => {
+    const json = JSON.parse((await runCli(['compare', APT32, '--json'])).stdout) as { comparisons: CampaignComparison[] };
+    const text = (await runCli(['compare', APT32, '--all'])).stdout;
+    for (const technique of json.comparisons[0]!.unmentioned) expect(text).to.match(new RegExp(`^${technique.id.replace('.', '\\.')}\\s+`, 'm'));
+  });
+
+  it("uses the campaign's compare_with when --with is not given", async () => {
+    const dir = freshTmpDir('compare');
+    const file = join(dir, 'with.yaml');
+    writeFileSync(file, `${readFileSync(APT32, 'utf8')}\ncompare_with: [C0021]\n`);
+    const result = await runCli(['compare', file, '--json']);
+    expect((JSON.parse(result.stdout) as { comparisons: CampaignComparison[] }).comparisons.map((c) => c.object.id)).to.deep.equal(['C0021']);
+  });
+
+  it('writes a comparison layer with --layer that validates, and will not overwrite it without --force', async () => {
+    const out = join(freshTmpDir('compare'), 'cmp.layer.json');
+    const result = await runCli(['compare', APT32, '--layer', out]);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.equal(`wrote ${out}\n`);
+    const layer = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
+    expect(layer.name).to.equal('APT32 targets Wuhan government (COVID-19) vs APT32 (G0050)');
+    expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
+    expect((await runCli(['compare', APT32, '--layer', out])).code).to.equal(2);
+    expect((await runCli(['compare', APT32, '--layer', out, '--force'])).code).to.equal(0);
+  });
+
+  it('exits 1 for an object ATT&CK does not know, with suggestions', async () => {
+    const result = await runCli(['compare', APT32, '--with', 'APT-32']);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.include('did you mean G0050 APT32');
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  it('exits 2 when there is nothing to compare with', async () => {
+    const dir = freshTmpDir('compare');
+    const file = join(dir, 'bare.yaml');
+    writeFileSync(file, 'name: Bare\ntechniques: [T1566.001]\n');
+    const result = await runCli(['compare', file]);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.include('nothing to compare campaign bare with: pass --with');
+  });
+});

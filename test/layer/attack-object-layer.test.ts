@@ -1,0 +1,351 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import {
+  AttackIndex,
+  CAMPAIGN_COLOR,
+  indexBundle,
+  indexProcedures,
+  InputError,
+  loadProcedures,
+  objectLayerFileName,
+  renderAllObjectLayers,
+  renderAttackObjectLayer,
+  renderObjectFrequencyLayer,
+  resolveAttackObject,
+  schemaIssues,
+  UsageError,
+  validateLayer,
+  type AllObjectLayers,
+  type LayerTechnique,
+  type NavigatorLayer,
+  type ProcedureIndexData,
+} from '../../lib/index.js';
+import { fixtureFile, loadRelease, stixFile, testCacheDir, type RawStixObject } from '../helpers/attack.js';
+import { rawAttackId, rawObjectById, rawTechniqueIds, rawUses } from '../helpers/raw-uses.js';
+
+const BUNDLE = () => stixFile('enterprise-attack-18.1.json.gz');
+const FIXTURE = fixtureFile('enterprise-attack-0.2.json');
+
+function release(): { index: AttackIndex; data: ProcedureIndexData } {
+  const index = loadRelease('18.1');
+  return { index, data: loadProcedures(index, { cacheDir: testCacheDir() }) };
+}
+
+function fixture(): { index: AttackIndex; data: ProcedureIndexData } {
+  const json = JSON.parse(readFileSync(FIXTURE, 'utf8')) as unknown;
+  const index = new AttackIndex(indexBundle(json, { release: '0.2', source: { file: FIXTURE, sha256: 'test' } }));
+  return { index, data: indexProcedures(json, { file: FIXTURE, sha256: 'test' }) };
+}
+
+/** Entries with a score: the techniques the layer says are used (the others only expand a parent). */
+function scored(layer: NavigatorLayer): LayerTechnique[] {
+  return (layer.techniques ?? []).filter((entry) => entry.score !== undefined);
+}
+
+function findings(layer: NavigatorLayer, index: AttackIndex) {
+  return [...schemaIssues('layer-4.5', layer), ...validateLayer(layer, { attackFor: () => index })];
+}
+
+/** Letters and digits only: what a description says, whatever the spacing and markup. */
+function words(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** A raw relationship description without its citations and link targets, as the test reads it. */
+function rawText(description: string): string {
+  return description.replace(/\(Citation:[^)]*\)/g, '').replace(/\]\([^)]*\)/g, ']').replace(/<\/?code>/g, '');
+}
+
+describe('renderAttackObjectLayer', () => {
+  describe('APT32 (G0050) in 18.1, against a direct reading of the bundle', () => {
+    let layer: NavigatorLayer;
+    let warnings: string[];
+    let group: RawStixObject;
+    let relationships: RawStixObject[];
+    before(() => {
+      const { index, data } = release();
+      ({ layer, warnings } = renderAttackObjectLayer(resolveAttackObject(index, 'G0050').object, index, data));
+      group = rawObjectById(rawUses(BUNDLE()), 'G0050');
+      relationships = rawUses(BUNDLE()).uses.filter((r) => r['source_ref'] === group.id);
+    });
+
+    it("scores exactly the techniques of G0050's uses relationships, 1 each", () => {
+      const expected = rawTechniqueIds(rawUses(BUNDLE()), group.id);
+      expect(expected).to.have.length.greaterThan(50);
+      expect(scored(layer).map((entry) => entry.techniqueID)).to.deep.equal(expected);
+      expect(new Set(scored(layer).map((entry) => entry.score))).to.deep.equal(new Set([1]));
+      expect(warnings).to.deep.equal([]);
+    });
+
+    it('adds an unscored, expanded entry for each parent of a used sub-technique that is not used itself, and nothing else', () => {
+      const used = new Set(rawTechniqueIds(rawUses(BUNDLE()), group.id));
+      const parents = [...new Set([...used].filter((id) => id.includes('.')).map((id) => id.slice(0, 5)))].filter((id) => !used.has(id)).sort();
+      const unscored = (layer.techniques ?? []).filter((entry) => entry.score === undefined);
+      expect(unscored.map((entry) => entry.techniqueID)).to.deep.equal(parents);
+      for (const entry of unscored) expect(entry.showSubtechniques, entry.techniqueID).to.equal(true);
+      for (const id of [...used].filter((id) => [...used].some((other) => other.startsWith(`${id}.`)))) {
+        expect(layer.techniques!.find((entry) => entry.techniqueID === id)!.showSubtechniques, id).to.equal(true);
+      }
+    });
+
+    it("comments each technique with its relationship's text, without citations or link targets, and lists the relationship", () => {
+      for (const entry of scored(layer)) {
+        const own = relationships.filter((r) => rawAttackId(rawUses(BUNDLE()).objects.get(String(r['target_ref']))) === entry.techniqueID);
+        expect(words(entry.comment!), entry.techniqueID).to.equal(own.map((r) => words(rawText(String(r['description'])))).join(''));
+        expect(entry.comment).to.not.match(/\(Citation:|\]\(http/);
+        expect(entry.metadata).to.deep.equal(own.map((r) => ({ name: 'relationship', value: r.id })));
+      }
+    });
+
+    it('links the sources each procedure cites, in order of citation, with their URLs from the relationship', () => {
+      for (const entry of scored(layer)) {
+        const own = relationships.filter((r) => rawAttackId(rawUses(BUNDLE()).objects.get(String(r['target_ref']))) === entry.techniqueID);
+        const expected = own.flatMap((r) => {
+          const refs = (r['external_references'] ?? []) as { source_name: string; url?: string }[];
+          const cited = [...String(r['description']).matchAll(/\(Citation: ([^)]*)\)/g)].map((m) => m[1]!);
+          return [...new Set(cited)].map((name) => ({ label: name, url: refs.find((ref) => ref.source_name === name)!.url! }));
+        });
+        expect(entry.links ?? [], entry.techniqueID).to.deep.equal(expected);
+      }
+    });
+
+    it("carries the group's ID, name, aliases and ATT&CK page in its metadata, links and description", () => {
+      const aliases = (group['aliases'] as string[]).filter((alias) => alias !== group['name']);
+      const url = ((group['external_references'] as { source_name: string; url?: string }[]).find((ref) => ref.source_name === 'mitre-attack'))!.url!;
+      expect(layer.name).to.equal('APT32 (G0050)');
+      expect(layer.metadata).to.deep.include.members([
+        { name: 'ATT&CK ID', value: 'G0050' },
+        { name: 'name', value: 'APT32' },
+        { name: 'type', value: 'group' },
+        { name: 'aliases', value: aliases.join(', ') },
+        { name: 'ATT&CK URL', value: url },
+        { name: 'ATT&CK release', value: 'enterprise-attack 18.1' },
+      ]);
+      expect(layer.links).to.deep.equal([{ label: 'APT32 (G0050) on attack.mitre.org', url }]);
+      expect(layer.description).to.include(`also known as ${aliases.join(', ')}.`);
+      expect(layer.versions).to.deep.equal({ attack: '18', navigator: '5.1.0', layer: '4.5' });
+    });
+
+    it('places entries under no tactic (ATT&CK names none) and passes validateLayer with no findings', () => {
+      expect((layer.techniques ?? []).filter((entry) => entry.tactic !== undefined)).to.deep.equal([]);
+      expect(findings(layer, loadRelease('18.1'))).to.deep.equal([]);
+    });
+  });
+
+  describe('a hand-written bundle: revoked and deprecated targets, odd citations', () => {
+    const layerOf = (query: string) => {
+      const { index, data } = fixture();
+      return { ...renderAttackObjectLayer(resolveAttackObject(index, query).object, index, data), index };
+    };
+
+    it("counts a revoked technique's procedure for its replacement, saying so in the comment and the warnings", () => {
+      const { layer, warnings } = layerOf('G9001');
+      const entry = layer.techniques!.find((e) => e.techniqueID === 'T1566.001')!;
+      expect(entry.comment).to.equal(
+        'Fixture Group has sent `invoice.doc` attachments. | Fixture Group has used spearphishing attachments. ' +
+          '[T1193 Spearphishing Attachment was revoked by T1566.001 Spearphishing Attachment; shown as T1566.001]',
+      );
+      expect(entry.links).to.deep.equal([
+        { label: 'Report B', url: 'https://example.com/report-b' },
+        { label: 'Report A', url: 'https://example.com/report-a' },
+        { label: 'Report C', url: 'https://example.com/report-c' },
+      ]);
+      expect(warnings.some((w) => w.startsWith('G9001 Fixture Group uses T1193 Spearphishing Attachment was revoked by T1566.001'))).to.equal(true);
+    });
+
+    it('leaves out deprecated techniques and revoked ones without a replacement, in the warnings and the description', () => {
+      const { layer, warnings } = layerOf('G9001');
+      expect(layer.techniques!.map((e) => e.techniqueID)).to.not.include.members(['T1064', 'T1099', 'T1193']);
+      expect(warnings.filter((w) => /T1064 Scripting is deprecated|T1099 Timestomp is revoked/.test(w))).to.have.length(2);
+      expect(layer.description).to.include('T1064 Scripting is deprecated in ATT&CK 0.2; left out');
+    });
+
+    it('ignores revoked and deprecated relationships (T1204 and T1027 are not used by G9001)', () => {
+      expect(scored(layerOf('G9001').layer).map((e) => e.techniqueID)).to.deep.equal(['T1059', 'T1204.002', 'T1566.001']);
+    });
+
+    it('says when ATT&CK gives only a citation, and keeps a source without URL in the metadata', () => {
+      const { layer } = layerOf('G9001');
+      expect(layer.techniques!.find((e) => e.techniqueID === 'T1204.002')!.comment).to.equal('(ATT&CK gives no procedure text; see the sources)');
+      const t1059 = layer.techniques!.find((e) => e.techniqueID === 'T1059')!;
+      expect(t1059.comment).to.equal('Fixture Group has run commands through cmd.');
+      expect(t1059.links).to.equal(undefined);
+      expect(t1059.metadata).to.deep.include({ name: 'source (no URL)', value: 'Printed Book' });
+    });
+
+    it('keeps a source whose URL has no scheme as a name, never as an invalid link', () => {
+      const { layer, index } = layerOf('G9002');
+      const t1027 = layer.techniques!.find((e) => e.techniqueID === 'T1027')!;
+      expect(t1027.links).to.deep.equal([{ label: 'Report F', url: 'https://example.com/report-f' }]);
+      expect(t1027.metadata).to.deep.include({ name: 'source (no URL)', value: 'Report G (example.com/report-g)' });
+      expect(findings(layer, index)).to.deep.equal([]);
+    });
+
+    it('names the groups a campaign is attributed to, and titles an object whose name is its ID once (C9001)', () => {
+      const { layer, index } = layerOf('C9001');
+      expect(layer.name).to.equal('C9001');
+      expect(layer.metadata).to.deep.include({ name: 'attributed to', value: 'G9001 Fixture Group' });
+      expect(layer.metadata).to.deep.include({ name: 'seen', value: '2023-01-01 to 2023-06-30' });
+      expect(findings(layer, index)).to.deep.equal([]);
+    });
+
+    it('refuses procedures read from another release', () => {
+      const { index } = fixture();
+      const other = indexProcedures({ type: 'bundle', objects: [] }, { file: 'other.json', sha256: 'other' });
+      expect(() => renderAttackObjectLayer(resolveAttackObject(index, 'G9001').object, index, other)).to.throw(InputError, 'another release');
+    });
+  });
+});
+
+describe('renderAttackObjectLayer with campaigns', () => {
+  it("adds the techniques of the campaigns attributed to APT29 (G0016), those only in them coloured, as the bundle says", () => {
+    const { index, data } = release();
+    const { layer } = renderAttackObjectLayer(resolveAttackObject(index, 'G0016').object, index, data, { campaigns: true });
+    const raw = rawUses(BUNDLE());
+    const group = rawObjectById(raw, 'G0016');
+    const campaigns = raw.attributions
+      .filter((r) => r['target_ref'] === group.id && !raw.objects.get(String(r['source_ref']))?.['revoked'] && !raw.objects.get(String(r['source_ref']))?.['x_mitre_deprecated'])
+      .map((r) => String(r['source_ref']));
+    expect(campaigns.length).to.be.greaterThan(0);
+    const own = new Set(rawTechniqueIds(raw, group.id));
+    const viaCampaigns = new Set(campaigns.flatMap((id) => rawTechniqueIds(raw, id)));
+    expect(scored(layer).map((e) => e.techniqueID)).to.deep.equal([...new Set([...own, ...viaCampaigns])].sort());
+    expect(scored(layer).filter((e) => e.color === CAMPAIGN_COLOR).map((e) => e.techniqueID)).to.deep.equal([...viaCampaigns].filter((id) => !own.has(id)).sort());
+    expect(layer.legendItems!.map((item) => item.color)).to.deep.equal(['#ff6666', CAMPAIGN_COLOR]);
+    expect(findings(layer, index)).to.deep.equal([]);
+  });
+
+  it("prefixes a campaign's procedure with the campaign and names it in the metadata (G9001 and C9001)", () => {
+    const { index, data } = fixture();
+    const { layer } = renderAttackObjectLayer(resolveAttackObject(index, 'G9001').object, index, data, { campaigns: true });
+    const entry = layer.techniques!.find((e) => e.techniqueID === 'T1059.001')!;
+    expect(entry).to.deep.include({ score: 1, color: CAMPAIGN_COLOR, comment: '[C9001] During C9001, the actors used PowerShell.' });
+    expect(entry.metadata![0]).to.deep.equal({ name: 'campaign', value: 'C9001' });
+    expect(layer.techniques!.find((e) => e.techniqueID === 'T1059')).to.deep.include({ score: 1, showSubtechniques: true });
+    expect(layer.metadata).to.deep.include({ name: 'campaigns included', value: 'C9001' });
+  });
+
+  it("changes nothing for a group without campaigns but says so, and nothing at all without the option", () => {
+    const { index, data } = fixture();
+    const group = resolveAttackObject(index, 'G9002').object;
+    const plain = renderAttackObjectLayer(group, index, data).layer;
+    const withCampaigns = renderAttackObjectLayer(group, index, data, { campaigns: true }).layer;
+    expect(withCampaigns.techniques).to.deep.equal(plain.techniques);
+    expect(withCampaigns.metadata).to.deep.include({ name: 'campaigns included', value: 'none attributed' });
+    expect(plain.metadata!.some((m) => 'name' in m && m.name === 'campaigns included')).to.equal(false);
+  });
+});
+
+describe('renderObjectFrequencyLayer', () => {
+  const FIVE = ['APT28', 'APT29', 'APT32', 'Turla', 'Lazarus Group'];
+
+  it('scores each technique by how many of five groups use it, as counted from the bundle', () => {
+    const { index, data } = release();
+    const groups = FIVE.map((name) => resolveAttackObject(index, name).object);
+    const { layer } = renderObjectFrequencyLayer(groups, index, data);
+    const raw = rawUses(BUNDLE());
+    const counts = new Map<string, string[]>();
+    for (const group of groups) {
+      for (const id of rawTechniqueIds(raw, rawObjectById(raw, group.id).id)) counts.set(id, [...(counts.get(id) ?? []), group.id]);
+    }
+    expect(new Map(scored(layer).map((e) => [e.techniqueID, e.score]))).to.deep.equal(new Map([...counts].sort().map(([id, users]) => [id, users.length])));
+    for (const entry of scored(layer)) {
+      const users = counts.get(entry.techniqueID)!;
+      expect(entry.comment).to.match(new RegExp(`^used by ${users.length} of 5: `));
+      expect(entry.metadata!.filter((m) => 'name' in m && m.name === 'object').map((m) => (m as { value: string }).value.split(' ')[0])).to.deep.equal(users);
+    }
+    expect(layer.gradient).to.deep.equal({ colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 5 });
+    expect(layer.legendItems!.map((item) => item.label)).to.deep.equal([1, 2, 3, 4, 5].map((k) => `used by ${k} of 5`));
+    expect(layer.name).to.equal('APT28, APT29, APT32, Turla, Lazarus Group: technique frequency');
+    expect(findings(layer, index)).to.deep.equal([]);
+  });
+
+  it('numbers a second source with the same name and another URL (Report A (2))', () => {
+    const { index, data } = fixture();
+    const groups = ['G9001', 'G9002'].map((id) => resolveAttackObject(index, id).object);
+    const { layer } = renderObjectFrequencyLayer(groups, index, data, { name: 'Two' });
+    expect(layer.name).to.equal('Two');
+    const entry = layer.techniques!.find((e) => e.techniqueID === 'T1566.001')!;
+    expect(entry.score).to.equal(2);
+    expect(entry.links!.map((l) => ('label' in l ? l.label : ''))).to.deep.equal(['Report B', 'Report A', 'Report C', 'Report A (2)']);
+    expect(findings(layer, index)).to.deep.equal([]);
+  });
+
+  it('refuses an object given twice', () => {
+    const { index, data } = fixture();
+    const group = resolveAttackObject(index, 'G9001').object;
+    expect(() => renderObjectFrequencyLayer([group, group], index, data)).to.throw(UsageError, 'given twice');
+  });
+});
+
+describe('renderAllObjectLayers', () => {
+  let all: AllObjectLayers;
+  before(() => {
+    const { index, data } = release();
+    all = renderAllObjectLayers('group', index, data);
+  });
+
+  it('renders one layer per current group of 18.1, skipping revoked and deprecated ones', () => {
+    const groups = [...rawUses(BUNDLE()).objects.values()].filter((o) => o.type === 'intrusion-set');
+    const current = groups.filter((o) => !o['revoked'] && !o['x_mitre_deprecated']).map((o) => rawAttackId(o)!).sort();
+    expect(all.files.map((file) => file.name.split('-')[0])).to.deep.equal(current);
+    expect(all.skipped.revoked).to.deep.equal(groups.filter((o) => o['revoked']).map((o) => rawAttackId(o)!).sort());
+    expect(all.skipped.deprecated).to.deep.equal(groups.filter((o) => !o['revoked'] && o['x_mitre_deprecated']).map((o) => rawAttackId(o)!).sort());
+  });
+
+  it("gives every group's layer exactly its uses relationships' techniques", () => {
+    const raw = rawUses(BUNDLE());
+    for (const { name, layer } of all.files) {
+      expect(scored(layer).map((e) => e.techniqueID), name).to.deep.equal(rawTechniqueIds(raw, rawObjectById(raw, name.split('-')[0]!).id));
+    }
+    expect(all.empty).to.deep.equal(all.files.filter((f) => !f.layer.techniques?.length).map((f) => f.name.split('-')[0]));
+  });
+
+  it('writes only valid layers: the 4.5 schema and validateLayer, no findings', () => {
+    const index = loadRelease('18.1');
+    const invalid = all.files.map(({ name, layer }) => ({ name, problems: findings(layer, index) })).filter((f) => f.problems.length);
+    expect(invalid).to.deep.equal([]);
+  });
+
+  it('names files by ID and name, distinct and safe (G0050-apt32.layer.json)', () => {
+    const names = all.files.map((file) => file.name);
+    expect(names).to.include('G0050-apt32.layer.json');
+    expect(new Set(names).size).to.equal(names.length);
+    for (const name of names) expect(name).to.match(/^G\d{4}(-[a-z0-9._-]+)?\.layer\.json$/);
+  });
+
+  it('skips and lists revoked and deprecated objects of a hand-written bundle', () => {
+    const { index, data } = fixture();
+    const result = renderAllObjectLayers('group', index, data);
+    expect(result.files.map((f) => f.name)).to.deep.equal(['G9001-fixture-group.layer.json', 'G9002-second-group.layer.json']);
+    expect(result.skipped).to.deep.equal({ revoked: ['G9004'], deprecated: ['G9003'] });
+  });
+});
+
+describe('renderAllObjectLayers on 10.1, whose relationships still name since-revoked and deprecated techniques', () => {
+  it('writes valid software layers, with revoked targets shown as their replacement and deprecated ones left out', () => {
+    const index = loadRelease('10.1');
+    const result = renderAllObjectLayers('software', index, loadProcedures(index, { cacheDir: testCacheDir() }));
+    expect(result.warnings.some((w) => /^S0001 Trojan\.Mebromi uses T1019 System Firmware was revoked by T1542\.001 .*; shown as T1542\.001/.test(w))).to.equal(true);
+    expect(result.warnings.some((w) => /uses T1043 Commonly Used Port is deprecated in ATT&CK 10\.1; left out/.test(w))).to.equal(true);
+    const ids = new Set(result.files.flatMap((f) => (f.layer.techniques ?? []).map((e) => e.techniqueID)));
+    expect([ids.has('T1019'), ids.has('T1043')]).to.deep.equal([false, false]);
+    const invalid = result.files.map(({ name, layer }) => ({ name, problems: findings(layer, index) })).filter((f) => f.problems.length);
+    expect(invalid).to.deep.equal([]);
+  });
+});
+
+describe('objectLayerFileName', () => {
+  const rows: [id: string, name: string, file: string][] = [
+    ['G0050', 'APT32', 'G0050-apt32.layer.json'],
+    ['G0032', 'Lazarus Group', 'G0032-lazarus-group.layer.json'],
+    ['C0021', 'C0021', 'C0021.layer.json'],
+    ['S9999', '大熊猫', 'S9999.layer.json'],
+    ['G9999', '../../etc/passwd', 'G9999-etc-passwd.layer.json'],
+  ];
+  for (const [id, name, file] of rows) {
+    it(`${id} ${name} -> ${file}`, () => {
+      expect(objectLayerFileName({ id, name } as Parameters<typeof objectLayerFileName>[0])).to.equal(file);
+    });
+  }
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import {
+  AttackIndex,
+  AttackLibrary,
+  AttackObjectError,
+  campaignReleases,
+  compareCampaign,
+  comparisonTargets,
+  COMPARISON_COLORS,
+  indexBundle,
+  InputError,
+  normalizeCampaign,
+  parseCampaign,
+  readCampaign,
+  renderComparisonLayer,
+  resolveAttackObject,
+  UsageError,
+  validateLayer,
+  type NormalizedCampaign,
+} from '../../lib/index.js';
+import { fixtureFile, loadRelease, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
+import { rawObjectById, rawTechniqueIds, rawUses } from '../helpers/raw-uses.js';
+
+let shared: AttackLibrary | undefined;
+const library = () => (shared ??= new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() }));
+const results = new Map<string, NormalizedCampaign>();
+
+function normalized(file: string): NormalizedCampaign {
+  let result = results.get(file);
+  if (!result) {
+    const campaign = readCampaign(file);
+    result = normalizeCampaign(campaign, campaignReleases(campaign, library(), '18.1'));
+    results.set(file, result);
+  }
+  return result;
+}
+
+function normalizedText(text: string): NormalizedCampaign {
+  const campaign = parseCampaign(text, 'campaigns/test.yaml');
+  return normalizeCampaign(campaign, campaignReleases(campaign, library(), '18.1'));
+}
+
+describe('compareCampaign', () => {
+  describe('campaigns/apt32-covid19-wuhan.yaml with G0050, against an independent reading of the bundle', () => {
+    const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
+
+    it('sorts every reported technique into attributed, related (naming the parent or sub-techniques) and new', () => {
+      const result = normalized(APT32);
+      const index = loadRelease('18.1');
+      const comparison = compareCampaign(result, resolveAttackObject(index, 'G0050').object, index);
+      const raw = rawUses(stixFile('enterprise-attack-18.1.json.gz'));
+      const uses = new Set(rawTechniqueIds(raw, rawObjectById(raw, 'G0050').id));
+      const reported = result.techniques.filter((t) => t.observed).map((t) => t.id);
+      const expected = reported.map((id) => {
+        if (uses.has(id)) return [id, 'attributed', []];
+        const related = [
+          ...(id.includes('.') && uses.has(id.slice(0, 5)) ? [`${id.slice(0, 5)} parent`] : []),
+          ...[...uses].filter((other) => other.startsWith(`${id}.`)).sort().map((other) => `${other} sub-technique`),
+        ];
+        return [id, related.length ? 'related' : 'new', related];
+      });
+      expect(comparison.techniques.map((t) => [t.id, t.status, t.related.map((r) => `${r.id} ${r.relation}`)])).to.deep.equal(expected);
+      // The report's table: three techniques ATT&CK has for APT32, User Execution only through its sub-techniques, two new.
+      expect(comparison.counts).to.include({ reported: 6, attributed: 3, related: 1, new: 2, object: uses.size, inferredOnly: 0 });
+    });
+
+    it("lists the group's techniques that the campaign neither reports nor relates to", () => {
+      const result = normalized(APT32);
+      const index = loadRelease('18.1');
+      const comparison = compareCampaign(result, resolveAttackObject(index, 'G0050').object, index);
+      const raw = rawUses(stixFile('enterprise-attack-18.1.json.gz'));
+      const uses = rawTechniqueIds(raw, rawObjectById(raw, 'G0050').id);
+      const reported = result.techniques.filter((t) => t.observed).map((t) => t.id);
+      const touched = (id: string) => reported.some((r) => r === id || r === id.slice(0, 5) || id === r.slice(0, 5));
+      expect(comparison.unmentioned.map((t) => t.id)).to.deep.equal(uses.filter((id) => !touched(id)));
+      expect(comparison.counts.unmentioned).to.equal(comparison.unmentioned.length);
+    });
+
+    it('keeps how each technique was reported, and names techniques in full', () => {
+      const index = loadRelease('18.1');
+      const comparison = compareCampaign(normalized(APT32), resolveAttackObject(index, 'G0050').object, index);
+      expect(comparison.techniques.find((t) => t.id === 'T1566.001')).to.deep.include({
+        name: 'Phishing: Spearphishing Attachment',
+        reportedAs: ['Spearphishing Attachment (T1193)'],
+      });
+    });
+  });
+
+  it("counts techniques only inferred from the campaign's software without comparing them", () => {
+    const result = normalized('campaigns/temp-periscope-cambodia-2018.yaml');
+    const index = loadRelease('18.1');
+    const comparison = compareCampaign(result, resolveAttackObject(index, 'G0065').object, index);
+    const inferredOnly = result.techniques.filter((t) => !t.observed);
+    expect(inferredOnly).to.have.length.greaterThan(0);
+    expect(comparison.counts.inferredOnly).to.equal(inferredOnly.length);
+    expect(comparison.techniques.map((t) => t.id)).to.not.include.members(inferredOnly.map((t) => t.id));
+  });
+
+  it('refuses objects of another release than the campaign was normalized against', () => {
+    const result = normalized('campaigns/apt32-covid19-wuhan.yaml');
+    const file = fixtureFile('enterprise-attack-0.2.json');
+    const other = new AttackIndex(indexBundle(JSON.parse(readFileSync(file, 'utf8')), { release: '0.2', source: { file, sha256: 'test' } }));
+    expect(() => compareCampaign(result, resolveAttackObject(other, 'G9001').object, other)).to.throw(
+      InputError,
+      'normalized against ATT&CK enterprise-attack 18.1, not enterprise-attack 0.2',
+    );
+  });
+
+  it('renders a comparison layer coloured by status that passes validateLayer', () => {
+    const index = loadRelease('18.1');
+    const comparison = compareCampaign(normalized('campaigns/apt32-covid19-wuhan.yaml'), resolveAttackObject(index, 'G0050').object, index);
+    const layer = renderComparisonLayer(comparison, index);
+    const colour = (id: string) => layer.techniques!.find((e) => e.techniqueID === id)?.color;
+    expect(colour('T1566.001')).to.equal(COMPARISON_COLORS.attributed);
+    expect(colour('T1204')).to.equal(COMPARISON_COLORS.related);
+    expect(colour('T1573')).to.equal(COMPARISON_COLORS.new);
+    expect(colour(comparison.unmentioned[0]!.id)).to.equal(COMPARISON_COLORS.unmentioned);
+    expect(validateLayer(layer, { attackFor: () => index })).to.deep.equal([]);
+  });
+});
+
+describe('comparisonTargets', () => {
+  it('takes the objects given first, then compare_with, then the actor', () => {
+    const index = loadRelease('18.1');
+    const text = 'name: x\nactor: OceanLotus\ncompare_with: [C0021, APT29]\ntechniques: [T1566.001]\n';
+    const ids = (targets: ReturnType<typeof comparisonTargets>) => [targets.from, ...targets.objects.map((t) => t.object.id)];
+    expect(ids(comparisonTargets(normalizedText(text), index, ['G0007']))).to.deep.equal(['given', 'G0007']);
+    expect(ids(comparisonTargets(normalizedText(text), index))).to.deep.equal(['compare_with', 'C0021', 'G0016']);
+    expect(ids(comparisonTargets(normalizedText('name: x\nactor: OceanLotus\n'), index))).to.deep.equal(['actor', 'G0050']);
+  });
+
+  it('names the campaign file and line of a compare_with entry it cannot resolve', () => {
+    const index = loadRelease('18.1');
+    const error = (() => {
+      try {
+        comparisonTargets(normalizedText('name: x\ncompare_with:\n  - C0021\n  - APT-32\n'), index);
+      } catch (e) {
+        return e as AttackObjectError;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(error).to.be.instanceOf(AttackObjectError);
+    expect(error.message).to.match(/^campaigns\/test\.yaml: line 4, compare_with: no group, software or campaign "APT-32" .*did you mean G0050 APT32/);
+  });
+
+  it('says how to name an object when the campaign has neither compare_with nor an actor', () => {
+    expect(() => comparisonTargets(normalizedText('name: x\n'), loadRelease('18.1'))).to.throw(UsageError, 'pass --with');
+  });
+});

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import {
+  AttackIndex,
+  AttackLibrary,
+  AttackObjectError,
+  currentTechnique,
+  indexBundle,
+  locateAttackObject,
+  objectTechniques,
+  resolveAttackObject,
+} from '../../lib/index.js';
+import { fixtureFile, loadRelease, stixDir, testCacheDir } from '../helpers/attack.js';
+
+function fixture(): AttackIndex {
+  const file = fixtureFile('enterprise-attack-0.2.json');
+  return new AttackIndex(indexBundle(JSON.parse(readFileSync(file, 'utf8')), { release: '0.2', source: { file, sha256: 'test' } }));
+}
+
+function thrown(fn: () => unknown): AttackObjectError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).to.be.instanceOf(AttackObjectError);
+    return error as AttackObjectError;
+  }
+  throw new Error('expected an AttackObjectError');
+}
+
+describe('resolveAttackObject', () => {
+  describe('finds APT32 (G0050) in 18.1 by ID, name or alias, case and spacing aside', () => {
+    for (const query of ['G0050', 'g0050', 'APT32', 'apt32', ' APT32 ', 'OceanLotus', 'oceanlotus', 'SeaLotus', 'APT-C-00', 'Canvas Cyclone']) {
+      it(JSON.stringify(query), () => {
+        expect(resolveAttackObject(loadRelease('18.1'), query).object.id).to.equal('G0050');
+      });
+    }
+  });
+
+  it('says when the query was an alias', () => {
+    expect(resolveAttackObject(loadRelease('18.1'), 'OceanLotus').notes).to.deep.equal(['"OceanLotus" is an alias of G0050 APT32']);
+    expect(resolveAttackObject(loadRelease('18.1'), 'APT32').notes).to.deep.equal([]);
+  });
+
+  it('follows a revoked group to its replacement and says so (G0057 APT34 -> G0049 OilRig)', () => {
+    const found = resolveAttackObject(loadRelease('18.1'), 'APT34');
+    expect(found.object.id).to.equal('G0049');
+    expect(found.notes[0]).to.equal('G0057 APT34 was revoked by G0049 OilRig in ATT&CK 18.1; using G0049');
+  });
+
+  it("prefers an object's own name over another's alias, and says which others the name fits (Thrip)", () => {
+    const found = resolveAttackObject(loadRelease('18.1'), 'Thrip');
+    expect(found.object.id).to.equal('G0076');
+    expect(found.notes.join()).to.include('G0030 Lotus Blossom (group)');
+  });
+
+  it('prefers a current object over a deprecated one of the same name (Night Dragon: campaign C0002, not group G0014)', () => {
+    const found = resolveAttackObject(loadRelease('18.1'), 'Night Dragon');
+    expect(found.object.id).to.equal('C0002');
+    expect(found.notes.join()).to.include('G0014 Night Dragon (group, deprecated)');
+  });
+
+  it('refuses a name of both a group and a software, listing both, and --type decides (Carbanak)', () => {
+    const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'Carbanak'));
+    expect(error.candidates).to.deep.equal(['G0008 Carbanak (group)', 'S0030 Carbanak (software)']);
+    expect(error.message).to.include('write the ATT&CK ID or pass --type');
+    expect(resolveAttackObject(loadRelease('18.1'), 'Carbanak', { kind: 'software' }).object.id).to.equal('S0030');
+    expect(resolveAttackObject(loadRelease('18.1'), 'Carbanak', { kind: 'group' }).object.id).to.equal('G0008');
+  });
+
+  it('says what a name is when it is not of the kind asked for', () => {
+    const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'APT32', { kind: 'software' }));
+    expect(error.message).to.equal('"APT32" is not a software in ATT&CK enterprise-attack 18.1: it names G0050 APT32 (group)');
+  });
+
+  it('suggests the closest names for an unknown one (APT-32 -> G0050 APT32 first)', () => {
+    const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'APT-32'));
+    expect(error.candidates[0]).to.equal('G0050 APT32');
+    expect(error.message).to.match(/^no group, software or campaign "APT-32" in ATT&CK enterprise-attack 18\.1; did you mean G0050 APT32, /);
+  });
+
+  it('suggests names containing a partial one (Lotus -> Lotus Blossom, APT32 by its alias OceanLotus)', () => {
+    const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'Lotus'));
+    expect(error.candidates).to.include.members(['G0030 Lotus Blossom', 'G0050 APT32']);
+  });
+
+  it('says how to write an ID when nothing is close', () => {
+    const error = thrown(() => resolveAttackObject(loadRelease('18.1'), 'zzzzzzzz'));
+    expect(error.candidates).to.deep.equal([]);
+    expect(error.message).to.include('write its ATT&CK ID');
+  });
+
+  it('finds software and campaigns by ID (S0227, C0021)', () => {
+    expect(resolveAttackObject(loadRelease('18.1'), 'S0227').object).to.include({ id: 'S0227', name: 'spwebmember', type: 'tool' });
+    expect(resolveAttackObject(loadRelease('18.1'), 'c0021').object).to.include({ id: 'C0021', type: 'campaign' });
+  });
+});
+
+describe('locateAttackObject', () => {
+  const library = () => new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+
+  it('finds an object only mobile knows there when no domain is given, and says so (S0405 Exodus)', () => {
+    const found = locateAttackObject(library(), 'S0405');
+    expect([found.index.domain, found.object.name]).to.deep.equal(['mobile-attack', 'Exodus']);
+    expect(found.notes[0]).to.equal('"S0405" is not in enterprise-attack 18.1; found in mobile-attack 18.1');
+  });
+
+  it('looks only in the domain given', () => {
+    expect(locateAttackObject(library(), 'G0050', { domain: 'enterprise-attack' }).index.domain).to.equal('enterprise-attack');
+    expect(() => locateAttackObject(library(), 'S0405', { domain: 'enterprise-attack' })).to.throw(AttackObjectError);
+  });
+
+  it("reports enterprise's suggestions when no domain knows the name", () => {
+    expect(() => locateAttackObject(library(), 'APT-32')).to.throw(AttackObjectError, 'did you mean G0050 APT32');
+  });
+});
+
+describe('currentTechnique and objectTechniques', () => {
+  it('follows a revoked technique to its replacement, and leaves out deprecated ones and revoked ones without a replacement', () => {
+    const index = fixture();
+    const current = (id: string) => currentTechnique(index.technique(id)!, index);
+    expect(current('T1566.001')).to.deep.equal({ technique: index.technique('T1566.001') });
+    expect(current('T1193').technique?.id).to.equal('T1566.001');
+    expect(current('T1193').note).to.equal('T1193 Spearphishing Attachment was revoked by T1566.001 Spearphishing Attachment; shown as T1566.001');
+    expect(current('T1064')).to.deep.equal({ note: 'T1064 Scripting is deprecated in ATT&CK 0.2; left out' });
+    expect(current('T1099')).to.deep.equal({ note: 'T1099 Timestomp is revoked in ATT&CK 0.2 with no replacement recorded; left out' });
+  });
+
+  it("maps an object's techniques to current ones, with the IDs ATT&CK names and what was left out", () => {
+    const index = fixture();
+    const group = resolveAttackObject(index, 'G9001').object;
+    const { techniques, warnings } = objectTechniques(group, index);
+    expect([...techniques]).to.deep.equal([
+      ['T1059', ['T1059']],
+      ['T1204.002', ['T1204.002']],
+      ['T1566.001', ['T1193', 'T1566.001']],
+    ]);
+    expect(warnings).to.have.length(3);
+    expect(warnings.join('\n')).to.include('T1064 Scripting is deprecated').and.include('T1099 Timestomp is revoked');
+  });
+});

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { run } from './run.js';
 
+// A reader that stops early (`attack-layers ... | head`) closes the pipe: that is not an error of ours. Stop quietly,
+// as other command-line tools do; anything else on stdout is re-thrown.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 const code = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,6 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import { AttackLayersError, ExitCode } from '../index.js';
-import { commands } from './commands/index.js';
+import { commands, type CommandModule } from './commands/index.js';
 import type { CliContext } from './context.js';
 
 /** A usage error found by yargs (unknown flag, missing argument): exit 2. */
@@ -36,12 +36,14 @@ export async function run(argv: readonly string[], context: CliContext): Promise
     .fail((message, error) => {
       throw error ?? new YargsUsage(message);
     });
-  for (const command of commands) {
+  for (const spec of commands) {
+    // yargs calls a command's builder only when that command runs (or shows its --help): the place to load its module.
+    let module: CommandModule | undefined;
     parser = parser.command({
-      command: command.command,
-      describe: command.describe,
-      builder: command.builder as never,
-      handler: command.handler(context) as never,
+      command: spec.command,
+      describe: spec.describe,
+      builder: ((yargs: Argv) => (module ??= spec.load()).builder(yargs)) as never,
+      handler: ((args: unknown) => (module ??= spec.load()).handler(context)(args)) as never,
     });
   }
   let output = '';

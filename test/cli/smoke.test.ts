@@ -54,6 +54,14 @@ describe('the built attack-layers bin (smoke test)', () => {
     for (const name of commandNames) expect(result.stdout, name).to.match(new RegExp(`^ +attack-layers ${name}\\b`, 'm'));
   });
 
+  for (const spec of commands) {
+    it(`loads the module of \`${spec.command}\`: a builder and a handler`, () => {
+      const module = spec.load();
+      expect(module.builder).to.be.a('function');
+      expect(module.handler).to.be.a('function');
+    });
+  }
+
   for (const name of commandNames) {
     it(`shows examples in \`${name} --help\``, () => {
       const result = bin(name, '--help');

@@ -13,9 +13,6 @@ interface Args extends GlobalArgs {
   json?: boolean;
 }
 
-export const command = 'data <action> [file]';
-export const describe = 'Manage ATT&CK data: list what is available, fetch a release, add a local file to the cache';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     // `--version` here is the release to fetch, not the package version: turn yargs' built-in flag off for this command.

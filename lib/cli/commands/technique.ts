@@ -8,9 +8,6 @@ interface Args extends GlobalArgs {
   domain?: string;
 }
 
-export const command = 'technique <id>';
-export const describe = 'Show what the ATT&CK index knows about one technique ID';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('id', { type: 'string', describe: 'technique ID (T1193, t1566/001, T1566.001)', demandOption: true })

@@ -9,9 +9,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export const command = 'upgrade <layer>';
-export const describe = 'Bring a layer to format 4.5 and the current ATT&CK release, keeping every annotation';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('layer', { type: 'string', describe: 'layer file (a layer or an array of layers)', demandOption: true })

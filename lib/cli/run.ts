@@ -1,7 +1,16 @@
-import yargs, { type Argv } from 'yargs';
+import { createRequire } from 'node:module';
+import type { Argv } from 'yargs';
 import { AttackLayersError, ExitCode } from '../index.js';
 import { commands, type CommandModule } from './commands/index.js';
 import type { CliContext } from './context.js';
+
+// yargs 17's CommonJS build: one file, compiled in a fraction of the time yargs 18's ES modules take (see the commit
+// that chose it); require() it, as its ESM wrapper would load the many-module ESM build again.
+const require = createRequire(import.meta.url);
+const yargs = require('yargs') as typeof import('yargs').default;
+// Our own version, not the one yargs would guess from the main module (which, for an ES module bin, is the package.json
+// found from the working folder).
+const { version } = require('../../package.json') as { version: string };
 
 /** A usage error found by yargs (unknown flag, missing argument): exit 2. */
 class YargsUsage extends Error {}
@@ -30,7 +39,7 @@ export async function run(argv: readonly string[], context: CliContext): Promise
     .recommendCommands()
     .help()
     .alias('help', 'h')
-    .version()
+    .version(version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {

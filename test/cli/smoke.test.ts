@@ -1,16 +1,20 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { commands } from '../../lib/cli/commands/index.js';
-import { hasStackTrace, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
 
 // The built bin, as users run it; `npm test` builds before mocha runs.
 const BIN = join(repoRoot, 'dist/cli/main.js');
 
 function bin(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
+  return binIn(repoRoot, ...argv);
+}
+
+function binIn(cwd: string, ...argv: string[]): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [BIN, ...argv], {
-    cwd: repoRoot,
+    cwd,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
     timeout: 60_000,
@@ -45,6 +49,13 @@ describe('the built attack-layers bin (smoke test)', () => {
     expect(result.code).to.equal(2);
     expect(result.stderr).to.match(/Unknown argument/);
     expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  it("prints the package's version for --version, from a folder with another package.json", () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const folder = freshTmpDir('version');
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'some-other-package', version: '9.9.9' }));
+    expect(binIn(folder, '--version')).to.deep.equal({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it(`lists every registered command in --help (${commandNames.join(', ')})`, () => {

@@ -58,6 +58,20 @@ describe('the built attack-layers bin (smoke test)', () => {
     expect(binIn(folder, '--version')).to.deep.equal({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  it('publishes the knowledge base alone as attack-layers/attack: the same objects as attack-layers', () => {
+    const code = [
+      "const part = await import('attack-layers/attack');",
+      "const all = await import('attack-layers');",
+      'const keys = Object.keys(part);',
+      "console.log(JSON.stringify({ keys: keys.length, same: keys.every((key) => all[key] === part[key]), id: part.canonicalTechniqueId('t1566/001') }));",
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: repoRoot, encoding: 'utf8' });
+    expect(result.stderr).to.equal('');
+    const facts = JSON.parse(result.stdout) as { keys: number; same: boolean; id: string };
+    expect(facts.keys).to.be.greaterThan(20);
+    expect(facts).to.include({ same: true, id: 'T1566.001' });
+  });
+
   it(`lists every registered command in --help (${commandNames.join(', ')})`, () => {
     const result = bin('--help');
     expect(result.code).to.equal(0);

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { addRelease, DOMAINS, UsageError, fetchRelease, readSources, type AttackIndexData, type Domain } from '../../index.js';
+import { addRelease, DOMAINS, UsageError, fetchRelease, readSources, type AttackIndexData, type Domain } from '../../attack/index.js';
 import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable } from '../format-table.js';
 

@@ -46,25 +46,22 @@ export async function run(argv: readonly string[], context: CliContext): Promise
     .fail((message, error) => {
       throw error ?? new YargsUsage(message);
     });
-  // The commands have no yargs handler: yargs parses and validates, then the chosen command runs below. (After a
-  // handler, yargs renders the command's whole help text in case a later failure needs it: ~10 ms of every run, for
-  // text we never print, as fail() above throws instead.)
-  let chosen: CommandModule | undefined;
   for (const spec of commands) {
     // yargs calls a command's builder only when that command runs (or shows its --help): the place to load its module.
-    parser = parser.command(spec.command, spec.describe, (yargs: Argv) => (chosen = spec.load()).builder(yargs));
+    let module: CommandModule | undefined;
+    parser = parser.command({
+      command: spec.command,
+      describe: spec.describe,
+      builder: ((yargs: Argv) => (module ??= spec.load()).builder(yargs)) as never,
+      handler: ((args: unknown) => (module ??= spec.load()).handler(context)(args)) as never,
+    });
   }
   let output = '';
   try {
-    const args = await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
+    await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
       output = text;
     });
-    if (output) {
-      context.stdout.write(`${output}\n`);
-      return ExitCode.ok;
-    }
-    if (!chosen) throw new YargsUsage('name a command; see --help');
-    await chosen.handler(context)(args);
+    if (output) context.stdout.write(`${output}\n`);
     return ExitCode.ok;
   } catch (error) {
     if (error instanceof YargsUsage) {

@@ -16,6 +16,22 @@ const { version } = require('../../package.json') as { version: string };
 /** A usage error found by yargs (unknown flag, missing argument): exit 2. */
 class YargsUsage extends Error {}
 
+/** The part of yargs 17's internals that keeps a command's help text (not in @types/yargs). */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * After calling a command's handler, yargs renders that command's whole help text and keeps it for a later
+ * showHelp() (lib/command.js, cacheHelpMessage). We never call showHelp(), and fail() throws rather than print help,
+ * so the text is never used; rendering it (cliui, string-width on every word) is ~9 ms of every run. Should yargs'
+ * internals change, this does nothing and yargs caches the text as before.
+ */
+function skipHelpCache(parser: Argv): void {
+  const usage = (parser as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => {};
+}
+
 /**
  * Run the CLI on some arguments and return the exit code. The only place where errors become text and exit codes:
  * 1 for bad input, 2 for usage errors, 70 (with a stack trace) for bugs.
@@ -56,6 +72,7 @@ export async function run(argv: readonly string[], context: CliContext): Promise
       handler: ((args: unknown) => (module ??= spec.load()).handler(context)(args)) as never,
     });
   }
+  skipHelpCache(parser);
   let output = '';
   try {
     await parser.parseAsync([...argv], {}, (_error, _argv, text) => {

@@ -63,13 +63,17 @@ export async function run(argv: readonly string[], context: CliContext): Promise
       throw error ?? new YargsUsage(message);
     });
   for (const spec of commands) {
-    // yargs calls a command's builder only when that command runs (or shows its --help): the place to load its module.
+    // yargs calls a command's builder only when that command runs (or shows its --help), and awaits it: the place to
+    // load its module.
     let module: CommandModule | undefined;
     parser = parser.command({
       command: spec.command,
       describe: spec.describe,
-      builder: ((yargs: Argv) => (module ??= spec.load()).builder(yargs)) as never,
-      handler: ((args: unknown) => (module ??= spec.load()).handler(context)(args)) as never,
+      builder: (async (yargs: Argv) => {
+        module = await spec.load();
+        return module.builder(yargs);
+      }) as never,
+      handler: ((args: unknown) => module!.handler(context)(args)) as never,
     });
   }
   skipHelpCache(parser);

@@ -80,8 +80,8 @@ describe('the built attack-layers bin (smoke test)', () => {
   });
 
   for (const spec of commands) {
-    it(`loads the module of \`${spec.command}\`: a builder and a handler`, () => {
-      const module = spec.load();
+    it(`loads the module of \`${spec.command}\`: a builder and a handler`, async () => {
+      const module = await spec.load();
       expect(module.builder).to.be.a('function');
       expect(module.handler).to.be.a('function');
     });

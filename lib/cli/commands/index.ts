@@ -1,11 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import type { CliContext } from '../context.js';
-
-// require(), not import(): under a test runner that loads the static module graph as CommonJS (mocha with tsx), import()
-// would load a second copy of the library, whose error classes run.ts would not recognise. require() of an ES module
-// (Node >= 20.19) returns the one instance in both worlds, and synchronously, as yargs' builder wants.
-const require = createRequire(import.meta.url);
 
 /** What a command's module exports: yargs' builder, and a handler bound to the run's context. */
 export interface CommandModule {
@@ -22,7 +16,7 @@ export interface CommandSpec {
   command: string;
   describe: string;
   /** Imports the command's module; called once, when the command runs or shows its --help. */
-  load: () => CommandModule;
+  load: () => Promise<CommandModule>;
 }
 
 /**
@@ -33,46 +27,46 @@ export const commands: readonly CommandSpec[] = [
   {
     command: 'normalize <campaigns..>',
     describe: 'Resolve every technique reference of campaign files against ATT&CK, with the reasons',
-    load: () => require('./normalize.js'),
+    load: () => import('./normalize.js'),
   },
   {
     command: 'extract <report>',
     describe: "Find technique references in a report's text and print a campaign file skeleton",
-    load: () => require('./extract.js'),
+    load: () => import('./extract.js'),
   },
   {
     command: 'render <campaigns..>',
     describe: 'Render campaign files as ATT&CK Navigator layers (format 4.5), one per campaign',
-    load: () => require('./render.js'),
+    load: () => import('./render.js'),
   },
   {
     command: 'validate <layers..>',
     describe: 'Check Navigator layer files: the 4.5 schema, then every technique against ATT&CK',
-    load: () => require('./validate.js'),
+    load: () => import('./validate.js'),
   },
   {
     command: 'upgrade <layer>',
     describe: 'Bring a layer to format 4.5 and the current ATT&CK release, keeping every annotation',
-    load: () => require('./upgrade.js'),
+    load: () => import('./upgrade.js'),
   },
   {
     command: 'gap',
     describe: 'Review threat techniques against detection coverage: coverage layer, gap layer, ranked report',
-    load: () => require('./gap.js'),
+    load: () => import('./gap.js'),
   },
   {
     command: 'combine <layers..>',
     describe: 'Combine layers of one domain into one (sum, max, min, mean, diff, intersect, union of scores)',
-    load: () => require('./combine.js'),
+    load: () => import('./combine.js'),
   },
   {
     command: 'technique <id>',
     describe: 'Show what the ATT&CK index knows about one technique ID',
-    load: () => require('./technique.js'),
+    load: () => import('./technique.js'),
   },
   {
     command: 'data <action> [file]',
     describe: 'Manage ATT&CK data: list what is available, fetch a release, add a local file to the cache',
-    load: () => require('./data.js'),
+    load: () => import('./data.js'),
   },
 ];

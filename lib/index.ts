@@ -1,49 +1,10 @@
 /** attack-layers: ATT&CK technique references from threat reports -> normalized techniques -> Navigator layers. */
-export * from './errors.js';
-export type * from './attack/types.js';
-export { DOMAINS } from './attack/types.js';
-/** An indexed ATT&CK release: techniques, tactics, groups, software, campaigns. */
-export { AttackIndex, nameKey, type RevocationChain } from './attack/attack-index.js';
-/** Index a parsed STIX bundle (pure). */
-export { indexBundle, compareIds, type BundleHints } from './attack/index-bundle.js';
-/** Load releases from files, folders and the cache. */
-export {
-  AttackLibrary,
-  loadAttack,
-  loadAttackFile,
-  noData,
-  type AttackDataOptions,
-  type LoadFileOptions,
-  type ReleaseFile,
-  type ReleaseOrigin,
-} from './attack/load.js';
-export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles } from './attack/release-files.js';
-export { PROCEDURE_FORMAT } from './attack/types.js';
-/** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
-export { indexProcedures } from './attack/index-procedures.js';
-/** The procedures of the release file an index came from, through the cache. @throws AttackDataError, UsageError */
-export { loadProcedures } from './attack/load-procedures.js';
-/** An ATT&CK description as one line of plain text and the sources it cites. */
-export { plainDescription, type PlainDescription } from './attack/attack-text.js';
+/** The ATT&CK knowledge base and the error classes; also published alone as `attack-layers/attack`, which loads faster. */
+export * from './attack/index.js';
 /** Write a file atomically, never replacing an existing one unless asked. */
 export { writeFileAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
-/** The user's ATT&CK data cache: add, fetch, provenance. */
-export {
-  addRelease,
-  fetchRelease,
-  readSources,
-  releaseUrl,
-  storeRelease,
-  OFFICIAL_INDEX_URL,
-  type FetchOptions,
-  type StoreOptions,
-  type StoredRelease,
-  type StoredSource,
-} from './attack/data-store.js';
-/** The ATT&CK technique ID format. */
-export { TECHNIQUE_ID, TECHNIQUE_ID_FORMAT, canonicalTechniqueId, isTechniqueId } from './attack/technique-id.js';
 /** Campaign files: read and validate. */
 export type * from './campaign/campaign-types.js';
 export { parseCampaign, readCampaign, readCampaigns, campaignFiles, suggestField, CAMPAIGN_EXTENSIONS } from './campaign/read-campaign.js';
@@ -126,8 +87,6 @@ export {
 export { listLayerFiles, type LayerPath } from './layer/layer-files.js';
 /** Merge technique entries that name one technique and tactic, by one documented rule. */
 export { mergeEntries, MERGE_SCORES, type MergeScore, type MergeSource } from './layer/merge-entries.js';
-/** Enterprise platform names ATT&CK renamed, and the current name of one. */
-export { PLATFORM_RENAMES, currentPlatformName } from './attack/platform-names.js';
 /** A parsed JSON object, and its type guard. */
 export { isJsonObject, type JsonObject } from './json-value.js';
 /** Parse JSON text with errors that name the file, line and column. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Issue } from './errors.js';
 
@@ -23,9 +24,15 @@ function ajv(): import('ajv').default {
   return ajvInstance;
 }
 
-/** The URL of a schema file; it resolves from `lib/` and `dist/` alike. */
+let packageJsonUrl: URL | undefined;
+
+/**
+ * The URL of a schema file: `schemas/` beside the package's package.json, found through the package's own name so
+ * that it resolves from `lib/`, `dist/` and the bundled CLI (`dist/cli/`) alike.
+ */
 export function schemaUrl(name: SchemaName): URL {
-  return new URL(`../schemas/${name}.schema.json`, import.meta.url);
+  packageJsonUrl ??= pathToFileURL(require.resolve('attack-layers/package.json'));
+  return new URL(`schemas/${name}.schema.json`, packageJsonUrl);
 }
 
 /** The compiled validator of a shipped schema (compiled once). */

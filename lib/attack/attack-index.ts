@@ -44,10 +44,12 @@ export class AttackIndex {
   readonly data: AttackIndexData;
   private readonly byId = new Map<string, TechniqueRecord>();
   private readonly byStix = new Map<string, TechniqueRecord | ActorRecord | TacticRecord>();
-  private readonly byName = new Map<string, TechniqueRecord[]>();
   private readonly childrenOf = new Map<string, TechniqueRecord[]>();
   private readonly tacticByKey = new Map<string, TacticRecord>();
-  private readonly actorsByKey = new Map<string, ActorRecord[]>();
+  // The name and alias lookups fold some 4,000 names (NFKC and all): built on first use, so that a run that looks
+  // techniques up by ID only (`attack-layers technique T1193`) does not pay for them.
+  private nameIndex?: Map<string, TechniqueRecord[]>;
+  private actorIndex?: Map<string, ActorRecord[]>;
   private platformList?: string[];
 
   constructor(data: AttackIndexData) {
@@ -59,19 +61,33 @@ export class AttackIndex {
       this.byStix.set(technique.stixId, technique);
       if (technique.parent) pushTo(this.childrenOf, technique.parent, technique);
     }
-    for (const technique of data.techniques) {
-      pushTo(this.byName, nameKey(technique.name), technique);
-      const parent = technique.parent ? this.byId.get(technique.parent) : undefined;
-      if (parent) pushTo(this.byName, nameKey(`${parent.name}: ${technique.name}`), technique);
-    }
     for (const tactic of data.tactics) {
       this.byStix.set(tactic.stixId, tactic);
       for (const key of [tactic.id, tactic.shortname, tactic.name]) if (key) this.tacticByKey.set(nameKey(key), tactic);
     }
-    for (const actor of [...data.groups, ...data.software, ...data.campaigns]) {
-      this.byStix.set(actor.stixId, actor);
-      for (const key of [actor.id, actor.name, ...actor.aliases]) pushTo(this.actorsByKey, nameKey(key), actor);
+    for (const actor of [...data.groups, ...data.software, ...data.campaigns]) this.byStix.set(actor.stixId, actor);
+  }
+
+  private get byName(): Map<string, TechniqueRecord[]> {
+    if (!this.nameIndex) {
+      this.nameIndex = new Map();
+      for (const technique of this.data.techniques) {
+        pushTo(this.nameIndex, nameKey(technique.name), technique);
+        const parent = technique.parent ? this.byId.get(technique.parent) : undefined;
+        if (parent) pushTo(this.nameIndex, nameKey(`${parent.name}: ${technique.name}`), technique);
+      }
     }
+    return this.nameIndex;
+  }
+
+  private get actorsByKey(): Map<string, ActorRecord[]> {
+    if (!this.actorIndex) {
+      this.actorIndex = new Map();
+      for (const actor of [...this.data.groups, ...this.data.software, ...this.data.campaigns]) {
+        for (const key of [actor.id, actor.name, ...actor.aliases]) pushTo(this.actorIndex, nameKey(key), actor);
+      }
+    }
+    return this.actorIndex;
   }
 
   get domain(): Domain {

@@ -36,7 +36,7 @@ export class IndexCache {
   /** Store an index and remember the file's fingerprint. Failures are ignored: the cache only saves time. */
   write(file: string, data: AttackIndexData, releaseHint: string | undefined): void {
     try {
-      writeFileAtomic(this.path(data.source.sha256, releaseHint), JSON.stringify(data), { force: true });
+      writeFileAtomic(this.path(data.source.sha256, releaseHint), asciiJson(data), { force: true });
       const stat = statSafe(file);
       if (!stat) return;
       const table = { ...this.table(), [resolve(file)]: { size: stat.size, mtimeMs: stat.mtimeMs, sha256: data.source.sha256 } };
@@ -61,6 +61,15 @@ export class IndexCache {
     }
     return this.fingerprints!;
   }
+}
+
+/**
+ * JSON text with every non-ASCII character as a \u escape. A few in a release's descriptions (’, “, ä) are enough
+ * for V8 to decode the whole file slowly into a two-byte string; an ASCII file reads ~2 ms faster, and parses to the
+ * same value.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function statSafe(file: string): { size: number; mtimeMs: number } | undefined {

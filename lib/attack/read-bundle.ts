@@ -1,7 +1,12 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { AttackDataError, UsageError } from '../errors.js';
+
+// node:crypto (~5 ms to load) and node:zlib are needed to read a release file, not when its index comes from the
+// cache, as on most runs: loaded on first use.
+const require = createRequire(import.meta.url);
+const crypto = (): typeof import('node:crypto') => require('node:crypto');
+const zlib = (): typeof import('node:zlib') => require('node:zlib');
 
 /** The bytes of a release file as stored, and their sha256. */
 export interface BundleBytes {
@@ -27,7 +32,7 @@ export function readBundleBytes(file: string): BundleBytes {
 
 /** sha256 of some bytes, hex. */
 export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return crypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -38,7 +43,7 @@ export function parseBundleBytes({ file, bytes }: BundleBytes): unknown {
   let text: string;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      text = gunzipSync(bytes).toString('utf8');
+      text = zlib().gunzipSync(bytes).toString('utf8');
     } catch (error) {
       throw new AttackDataError(
         `${file}: the gzip data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,

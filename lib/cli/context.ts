@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { AttackLibrary, type AttackDataOptions } from '../index.js';
+import { AttackLibrary, type AttackDataOptions } from '../attack/index.js';
 
 /** A writable text stream: process.stdout in the bin, a buffer in tests. */
 export interface Out {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../index.js';
+import { UsageError } from '../attack/index.js';
 
 /** Read a text file the user named; a missing or unreadable file is a usage error (exit 2). */
 export function readUserFile(file: string): string {

@@ -1,10 +1,36 @@
-import yargs, { type Argv } from 'yargs';
-import { AttackLayersError, ExitCode } from '../index.js';
-import { commands } from './commands/index.js';
+import { createRequire } from 'node:module';
+import type { Argv } from 'yargs';
+import { AttackLayersError, ExitCode } from '../attack/index.js';
+import { commands, type CommandModule } from './commands/index.js';
 import type { CliContext } from './context.js';
+
+// yargs 17's CommonJS build, one file, loads in a fraction of the time of yargs 18's ~40 ES modules; require() it, as
+// its ESM wrapper would load its many-module ESM build instead. `yargs/yargs` is the plain factory: `yargs` would also
+// build a parser of process.argv that nothing uses.
+const require = createRequire(import.meta.url);
+const yargs = require('yargs/yargs') as typeof import('yargs/yargs');
+// Our own version, not the one yargs would guess from the main module (which, for an ES module bin, is the package.json
+// found from the working folder).
+const { version } = require('../../package.json') as { version: string };
 
 /** A usage error found by yargs (unknown flag, missing argument): exit 2. */
 class YargsUsage extends Error {}
+
+/** The part of yargs 17's internals that keeps a command's help text (not in @types/yargs). */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * After calling a command's handler, yargs renders that command's whole help text and keeps it for a later
+ * showHelp() (lib/command.js, cacheHelpMessage). We never call showHelp(), and fail() throws rather than print help,
+ * so the text is never used; rendering it (cliui, string-width on every word) is ~9 ms of every run. Should yargs'
+ * internals change, this does nothing and yargs caches the text as before.
+ */
+function skipHelpCache(parser: Argv): void {
+  const usage = (parser as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => {};
+}
 
 /**
  * Run the CLI on some arguments and return the exit code. The only place where errors become text and exit codes:
@@ -30,20 +56,27 @@ export async function run(argv: readonly string[], context: CliContext): Promise
     .recommendCommands()
     .help()
     .alias('help', 'h')
-    .version()
+    .version(version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
       throw error ?? new YargsUsage(message);
     });
-  for (const command of commands) {
+  for (const spec of commands) {
+    // yargs calls a command's builder only when that command runs (or shows its --help), and awaits it: the place to
+    // load its module.
+    let module: CommandModule | undefined;
     parser = parser.command({
-      command: command.command,
-      describe: command.describe,
-      builder: command.builder as never,
-      handler: command.handler(context) as never,
+      command: spec.command,
+      describe: spec.describe,
+      builder: (async (yargs: Argv) => {
+        module = await spec.load();
+        return module.builder(yargs);
+      }) as never,
+      handler: ((args: unknown) => module!.handler(context)(args)) as never,
     });
   }
+  skipHelpCache(parser);
   let output = '';
   try {
     await parser.parseAsync([...argv], {}, (_error, _argv, text) => {

@@ -123,3 +123,17 @@ describe('the index cache', () => {
     expect(existsSync(join(dir, 'index', 'fingerprints.json'))).to.equal(false);
   });
 });
+
+describe('the index cache of a release with non-ASCII text (enterprise 18.1)', () => {
+  it('is written as ASCII, with \\u escapes that read back as the same text', () => {
+    const cacheDir = freshTmpDir('ascii-cache');
+    const source = stixFile('enterprise-attack-18.1.json.gz');
+    const cold = loadAttackFile(source, { cacheDir }).data;
+    // The release's own text has some (’ and the like), or this test would prove nothing.
+    expect([...JSON.stringify(cold)].filter((char) => char.charCodeAt(0) > 0x7f)).to.not.be.empty;
+    const indexDir = join(cacheDir, 'index');
+    const indexFile = join(indexDir, readdirSync(indexDir).find((name) => name !== 'fingerprints.json')!);
+    expect([...readFileSync(indexFile)].filter((byte) => byte > 0x7f)).to.deep.equal([]);
+    expect(withoutSource(loadAttackFile(source, { cacheDir }).data)).to.deep.equal(withoutSource(cold));
+  });
+});

@@ -1,16 +1,20 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { commands } from '../../lib/cli/commands/index.js';
-import { hasStackTrace, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
 
 // The built bin, as users run it; `npm test` builds before mocha runs.
 const BIN = join(repoRoot, 'dist/cli/main.js');
 
 function bin(...argv: string[]): { code: number | null; stdout: string; stderr: string } {
+  return binIn(repoRoot, ...argv);
+}
+
+function binIn(cwd: string, ...argv: string[]): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [BIN, ...argv], {
-    cwd: repoRoot,
+    cwd,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
     timeout: 60_000,
@@ -47,12 +51,41 @@ describe('the built attack-layers bin (smoke test)', () => {
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 
+  it("prints the package's version for --version, from a folder with another package.json", () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const folder = freshTmpDir('version');
+    writeFileSync(join(folder, 'package.json'), JSON.stringify({ name: 'some-other-package', version: '9.9.9' }));
+    expect(binIn(folder, '--version')).to.deep.equal({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('publishes the knowledge base alone as attack-layers/attack: the same objects as attack-layers', () => {
+    const code = [
+      "const part = await import('attack-layers/attack');",
+      "const all = await import('attack-layers');",
+      'const keys = Object.keys(part);',
+      "console.log(JSON.stringify({ keys: keys.length, same: keys.every((key) => all[key] === part[key]), id: part.canonicalTechniqueId('t1566/001') }));",
+    ].join('\n');
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: repoRoot, encoding: 'utf8' });
+    expect(result.stderr).to.equal('');
+    const facts = JSON.parse(result.stdout) as { keys: number; same: boolean; id: string };
+    expect(facts.keys).to.be.greaterThan(20);
+    expect(facts).to.include({ same: true, id: 'T1566.001' });
+  });
+
   it(`lists every registered command in --help (${commandNames.join(', ')})`, () => {
     const result = bin('--help');
     expect(result.code).to.equal(0);
     expect(commandNames.length).to.be.greaterThan(1);
     for (const name of commandNames) expect(result.stdout, name).to.match(new RegExp(`^ +attack-layers ${name}\\b`, 'm'));
   });
+
+  for (const spec of commands) {
+    it(`loads the module of \`${spec.command}\`: a builder and a handler`, async () => {
+      const module = await spec.load();
+      expect(module.builder).to.be.a('function');
+      expect(module.handler).to.be.a('function');
+    });
+  }
 
   for (const name of commandNames) {
     it(`shows examples in \`${name} --help\``, () => {

@@ -8,7 +8,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { loadAttack, type AttackIndex, type Domain } from '../../lib/index.js';
-import { run } from '../../lib/cli/run.js';
 
 /** The repository root (the folder holding package.json). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,6 +97,10 @@ export interface CliResult {
  * `XDG_CACHE_HOME` (the run's cache); `env` adds or overrides keys, and a key set to undefined is removed.
  */
 export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+  // import(), as the CLI imports each command's module: mocha require()s test files, and a static import of run.ts
+  // here would be a CommonJS copy of the library beside the ES module copy that the command modules load, so that
+  // run.ts would not recognise their errors (exit 70 instead of 1 or 2).
+  const { run } = await import('../../lib/cli/run.js');
   let stdout = '';
   let stderr = '';
   const merged: Record<string, string | undefined> = {

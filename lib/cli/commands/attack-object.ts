@@ -41,9 +41,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export const command = 'attack-object [objects..]';
-export const describe = 'Layers of ATT&CK groups, software and campaigns: every technique they use, with the procedures and sources';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('objects', { type: 'string', array: true, describe: 'ATT&CK IDs, names or aliases (G0050, APT32, OceanLotus, S0227, C0021)' })

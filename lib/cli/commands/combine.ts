@@ -21,9 +21,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export const command = 'combine <layers..>';
-export const describe = 'Combine layers of one domain into one (sum, max, min, mean, diff, intersect, union of scores)';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('layers', { type: 'string', array: true, describe: 'layer files (each a layer or an array of layers)', demandOption: true })

@@ -26,9 +26,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export const command = 'compare <campaign>';
-export const describe = "Compare a campaign's techniques with what ATT&CK documents for a group, campaign or software";
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('campaign', { type: 'string', describe: 'a campaign file (YAML or JSON)', demandOption: true })

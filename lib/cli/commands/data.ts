@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { addRelease, DOMAINS, UsageError, fetchRelease, readSources, type AttackIndexData, type Domain } from '../../index.js';
+import { addRelease, DOMAINS, UsageError, fetchRelease, readSources, type AttackIndexData, type Domain } from '../../attack/index.js';
 import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable } from '../format-table.js';
 
@@ -12,9 +12,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
   json?: boolean;
 }
-
-export const command = 'data <action> [file]';
-export const describe = 'Manage ATT&CK data: list what is available, fetch a release, add a local file to the cache';
 
 export function builder(yargs: Argv): Argv<Args> {
   return yargs

@@ -27,9 +27,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export const command = 'export <file>';
-export const describe = 'Draw a layer as SVG or HTML, or write it (or a gap report) as XLSX, CSV or Markdown';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('file', { type: 'string', demandOption: true, describe: 'a layer file, or the JSON report of `gap --report json`' })

@@ -11,9 +11,6 @@ interface Args extends GlobalArgs {
   json?: boolean;
 }
 
-export const command = 'extract <report>';
-export const describe = "Find technique references in a report's text and print a campaign file skeleton";
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('report', { type: 'string', describe: 'report text file, or - for standard input', demandOption: true })

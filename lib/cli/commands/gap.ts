@@ -34,9 +34,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export const command = 'gap';
-export const describe = 'Review threat techniques against detection coverage: coverage layer, gap layer, ranked report';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .option('threat', { type: 'string', array: true, demandOption: true, describe: 'campaign files or folders, or Navigator layers of threat' })

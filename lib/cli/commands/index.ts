@@ -1,38 +1,87 @@
 import type { Argv } from 'yargs';
 import type { CliContext } from '../context.js';
-import * as attackObject from './attack-object.js';
-import * as combine from './combine.js';
-import * as compare from './compare.js';
-import * as data from './data.js';
-import * as exportCommand from './export.js';
-import * as extract from './extract.js';
-import * as gap from './gap.js';
-import * as normalize from './normalize.js';
-import * as render from './render.js';
-import * as technique from './technique.js';
-import * as upgrade from './upgrade.js';
-import * as validate from './validate.js';
 
-/** A CLI command: yargs' command module, with a handler bound to the run's context. */
+/** What a command's module exports: yargs' builder, and a handler bound to the run's context. */
 export interface CommandModule {
-  command: string | readonly string[];
-  describe: string;
   builder: (yargs: Argv) => Argv<any>;
   handler: (context: CliContext) => (args: any) => void | Promise<void>;
 }
 
-/** Every command, in the order `--help` lists them. */
-export const commands: readonly CommandModule[] = [
-  normalize,
-  extract,
-  render,
-  validate,
-  upgrade,
-  gap,
-  combine,
-  exportCommand,
-  attackObject,
-  compare,
-  technique,
-  data,
+/**
+ * A command as `--help` lists it. Its module (and, through it, the library) is imported only when the command runs,
+ * so that `attack-layers technique T1193` does not pay for compiling every other command.
+ */
+export interface CommandSpec {
+  /** yargs' command string: the name and its positionals, `technique <id>`. */
+  command: string;
+  describe: string;
+  /** Imports the command's module; called once, when the command runs or shows its --help. */
+  load: () => Promise<CommandModule>;
+}
+
+/**
+ * Every command, in the order `--help` lists them. To add a command, write `commands/<name>.ts` exporting `builder`
+ * and `handler`, and add one entry here.
+ */
+export const commands: readonly CommandSpec[] = [
+  {
+    command: 'normalize <campaigns..>',
+    describe: 'Resolve every technique reference of campaign files against ATT&CK, with the reasons',
+    load: () => import('./normalize.js'),
+  },
+  {
+    command: 'extract <report>',
+    describe: "Find technique references in a report's text and print a campaign file skeleton",
+    load: () => import('./extract.js'),
+  },
+  {
+    command: 'render <campaigns..>',
+    describe: 'Render campaign files as ATT&CK Navigator layers (format 4.5), one per campaign',
+    load: () => import('./render.js'),
+  },
+  {
+    command: 'validate <layers..>',
+    describe: 'Check Navigator layer files: the 4.5 schema, then every technique against ATT&CK',
+    load: () => import('./validate.js'),
+  },
+  {
+    command: 'upgrade <layers..>',
+    describe: 'Bring layers to format 4.5 and an ATT&CK release, keeping every annotation, with a report of each change',
+    load: () => import('./upgrade.js'),
+  },
+  {
+    command: 'gap',
+    describe: 'Review threat techniques against detection coverage: coverage layer, gap layer, ranked report',
+    load: () => import('./gap.js'),
+  },
+  {
+    command: 'combine <layers..>',
+    describe: 'Combine layers of one domain into one (sum, max, min, mean, diff, intersect, union of scores)',
+    load: () => import('./combine.js'),
+  },
+  {
+    command: 'export <file>',
+    describe: 'Draw a layer as SVG or HTML, or write it (or a gap report) as XLSX, CSV or Markdown',
+    load: () => import('./export.js'),
+  },
+  {
+    command: 'attack-object [objects..]',
+    describe: 'Layers of ATT&CK groups, software and campaigns: every technique they use, with the procedures and sources',
+    load: () => import('./attack-object.js'),
+  },
+  {
+    command: 'compare <campaign>',
+    describe: "Compare a campaign's techniques with what ATT&CK documents for a group, campaign or software",
+    load: () => import('./compare.js'),
+  },
+  {
+    command: 'technique <id>',
+    describe: 'Show what the ATT&CK index knows about one technique ID',
+    load: () => import('./technique.js'),
+  },
+  {
+    command: 'data <action> [file]',
+    describe: 'Manage ATT&CK data: list what is available, fetch a release, add a local file to the cache',
+    load: () => import('./data.js'),
+  },
 ];

@@ -17,9 +17,6 @@ interface Args extends GlobalArgs {
   strict?: boolean;
 }
 
-export const command = 'normalize <campaigns..>';
-export const describe = 'Resolve every technique reference of campaign files against ATT&CK, with the reasons';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('campaigns', { type: 'string', array: true, describe: 'campaign files (YAML or JSON) or folders of them', demandOption: true })

@@ -29,9 +29,6 @@ interface Args extends GlobalArgs {
   to?: string;
 }
 
-export const command = 'render <campaigns..>';
-export const describe = 'Render campaign files as ATT&CK Navigator layers (format 4.5), one per campaign';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('campaigns', { type: 'string', array: true, describe: 'campaign files (YAML or JSON) or folders of them', demandOption: true })

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { canonicalTechniqueId, DOMAINS, UnknownTechniqueError, UsageError, type AttackIndex, type Domain, type TechniqueRecord } from '../../index.js';
+import { canonicalTechniqueId, DOMAINS, UnknownTechniqueError, UsageError, type AttackIndex, type Domain, type TechniqueRecord } from '../../attack/index.js';
 import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
 
 interface Args extends GlobalArgs {
@@ -7,9 +7,6 @@ interface Args extends GlobalArgs {
   json?: boolean;
   domain?: string;
 }
-
-export const command = 'technique <id>';
-export const describe = 'Show what the ATT&CK index knows about one technique ID';
 
 export function builder(yargs: Argv): Argv<Args> {
   return yargs

@@ -38,9 +38,6 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export const command = 'upgrade <layers..>';
-export const describe = 'Bring layers to format 4.5 and an ATT&CK release, keeping every annotation, with a report of each change';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('layers', { type: 'string', array: true, describe: 'layer files or folders of them (a file may hold an array of layers)', demandOption: true })

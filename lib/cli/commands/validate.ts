@@ -8,9 +8,6 @@ interface Args extends GlobalArgs {
   json?: boolean;
 }
 
-export const command = 'validate <layers..>';
-export const describe = 'Check Navigator layer files: the 4.5 schema, then every technique against ATT&CK';
-
 export function builder(yargs: Argv): Argv<Args> {
   return yargs
     .positional('layers', { type: 'string', array: true, describe: 'layer files (a layer or an array of layers each), or folders of them', demandOption: true })

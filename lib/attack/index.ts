@@ -1,0 +1,49 @@
+/**
+ * attack-layers/attack: the ATT&CK knowledge base alone (find, load, index and look up releases) with the error
+ * classes. `attack-layers` exports all of it too; this entry point exists because it loads in a fraction of the time,
+ * for programs (and CLI commands) that only look things up.
+ */
+export * from '../errors.js';
+export type * from './types.js';
+export { DOMAINS } from './types.js';
+/** An indexed ATT&CK release: techniques, tactics, groups, software, campaigns. */
+export { AttackIndex, nameKey, type RevocationChain } from './attack-index.js';
+/** Index a parsed STIX bundle (pure). */
+export { indexBundle, compareIds, type BundleHints } from './index-bundle.js';
+/** Load releases from files, folders and the cache. */
+export {
+  AttackLibrary,
+  loadAttack,
+  loadAttackFile,
+  noData,
+  type AttackDataOptions,
+  type LoadFileOptions,
+  type ReleaseFile,
+  type ReleaseOrigin,
+} from './load.js';
+/** Release file names: what domain and release a name says, the canonical name, the release files of a folder. */
+export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles } from './release-files.js';
+/** The user's ATT&CK data cache: add, fetch, provenance. @throws UsageError, AttackDataError */
+export {
+  addRelease,
+  fetchRelease,
+  readSources,
+  releaseUrl,
+  storeRelease,
+  OFFICIAL_INDEX_URL,
+  type FetchOptions,
+  type StoreOptions,
+  type StoredRelease,
+  type StoredSource,
+} from './data-store.js';
+/** The ATT&CK technique ID format. */
+export { TECHNIQUE_ID, TECHNIQUE_ID_FORMAT, canonicalTechniqueId, isTechniqueId } from './technique-id.js';
+export { PROCEDURE_FORMAT } from './types.js';
+/** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
+export { indexProcedures } from './index-procedures.js';
+/** The procedures of the release file an index came from, through the cache. @throws AttackDataError, UsageError */
+export { loadProcedures } from './load-procedures.js';
+/** An ATT&CK description as one line of plain text and the sources it cites. */
+export { plainDescription, type PlainDescription } from './attack-text.js';
+/** Enterprise platform names ATT&CK renamed, and the current name of one. */
+export { PLATFORM_RENAMES, currentPlatformName } from './platform-names.js';

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'chai';
 import { validateLayer, type NavigatorLayer } from '../../lib/index.js';
-import { run } from '../../lib/cli/run.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 import { rawAttackId, rawUses } from '../helpers/raw-uses.js';
 
@@ -131,6 +130,8 @@ describe('attack-layers attack-object', () => {
   it('shows progress on stderr in a terminal only, and not with --quiet', async () => {
     const runTty = async (args: string[]) => {
       let stderr = '';
+      // Imported as runCli does, so that the commands it loads share one copy of the library with it.
+      const { run } = await import('../../lib/cli/run.js');
       const code = await run(args, {
         stdout: { write: () => true },
         stderr: { write: (chunk: string) => (stderr += chunk), isTTY: true },

@@ -4,7 +4,6 @@
  * max come from `options.scale`, else from the layer's `gradient` (minValue, maxValue), else 0..100 (Navigator's
  * default gradient). That is the reading Navigator itself gives a score: the gradient's ends are "none" and "full".
  */
-import { readFileSync } from 'node:fs';
 import type { LineCounter } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
@@ -17,6 +16,7 @@ import {
   type CoverageRule,
 } from './coverage-types.js';
 import { lineOf, yaml } from './yaml-source.js';
+import { readTextFile } from '../read-text.js';
 
 /** Navigator's default gradient when a layer has none. */
 export const DEFAULT_LAYER_SCALE: readonly [number, number] = [0, 100];
@@ -33,14 +33,7 @@ export interface CoverageLayerOptions {
  * InputError (with line) for invalid JSON, something that is not a layer, or a gradient whose max is not above its min.
  */
 export function readCoverageLayer(file: string, options: CoverageLayerOptions = {}): CoverageInput {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`, {
-      cause: error,
-    });
-  }
+  const text = readTextFile(file);
   return parseCoverageLayer(text, file, options);
 }
 

@@ -18,7 +18,6 @@
  * stated by the team is information a gap review should show. Missing coverage counts as full: the detection
  * exists and is deployed, and the team made no claim that it is partial.
  */
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
@@ -34,6 +33,7 @@ import {
 } from './coverage-types.js';
 import { parseCsv } from './parse-csv.js';
 import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
+import { readTextFile } from '../read-text.js';
 
 /** Coverage words and their weight. */
 export const COVERAGE_WORDS: Readonly<Record<string, number>> = { none: 0, low: 0.25, medium: 0.5, high: 1 };
@@ -70,14 +70,7 @@ export function readDetections(file: string): CoverageInput {
   if (!['.csv', '.yml', '.yaml', '.json'].includes(extension)) {
     throw new UsageError(`${file}: a detections file must end in .csv, .yml, .yaml or .json`);
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`, {
-      cause: error,
-    });
-  }
+  const text = readTextFile(file);
   return extension === '.csv' ? parseDetectionsCsv(text, file) : parseDetectionsYaml(text, file);
 }
 

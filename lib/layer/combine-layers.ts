@@ -29,7 +29,6 @@
  * | entries with nothing left | (no score, comment, link or metadata, enabled) left out, as Navigator exports nothing for them |
  * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient over the result's scores (diff: symmetric around 0), legend, metadata and description naming the inputs; platform filters kept only when every input has the same ones |
  */
-import { readFileSync } from 'node:fs';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
@@ -49,6 +48,7 @@ import { upgradeLayer, upgradeReleases } from './upgrade-layer.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
+import { readTextFile } from '../read-text.js';
 
 
 /** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
@@ -137,14 +137,7 @@ export function parseLayerSources(text: string, file: string): LayerSource[] {
  * @throws UsageError when the file cannot be read; InputError for invalid JSON (with line and column).
  */
 export function readLayerSources(file: string, path: string = file): LayerSource[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UsageError(`${file}: cannot read it (${code}); check the path`, { cause: error });
-  }
-  return parseLayerSources(text, file);
+  return parseLayerSources(readTextFile(file, path), file);
 }
 
 /**

@@ -69,6 +69,11 @@ const OLD_DOMAINS: Readonly<Record<string, string>> = {
   'mitre-ics': 'ics-attack',
 };
 
+/** The domain a layer names, as format 4.1 and later spell it (`mitre-enterprise` is `enterprise-attack`). */
+export function currentDomainName(domain: unknown): unknown {
+  return (typeof domain === 'string' && OLD_DOMAINS[domain]) || domain;
+}
+
 /**
  * Format conversions to 4.5, one named rule per difference between the formats (per the format definitions of
  * 3.0 to 4.5). Each returns what it changed; none touches `techniques` order, so `/techniques/N` paths stay valid.
@@ -114,10 +119,10 @@ const FORMAT_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonOb
     'old domain names (mitre-enterprise) become enterprise-attack',
     (layer) => {
       const domain = layer['domain'];
-      const current = typeof domain === 'string' ? OLD_DOMAINS[domain] : undefined;
-      if (!current) return [];
+      const current = currentDomainName(domain);
+      if (current === domain) return [];
       layer['domain'] = current;
-      return [{ path: '/domain', message: `${String(domain)} -> ${current}` }];
+      return [{ path: '/domain', message: `${String(domain)} -> ${String(current)}` }];
     },
   ],
   [

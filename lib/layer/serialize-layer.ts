@@ -1,7 +1,7 @@
 import { compareIds } from '../attack/index-bundle.js';
 import { validator } from '../schemas.js';
 import type { NavigatorLayer } from './layer-types.js';
-import { isJsonObject, type JsonObject } from '../json-value.js';
+import { isJsonObject } from '../json-value.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

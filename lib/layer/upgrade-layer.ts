@@ -6,7 +6,7 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
-import { layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
+import { currentDomainName, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { compareEntries } from './serialize-layer.js';
@@ -282,10 +282,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     for (const report of new Set(group.map((item) => item.report))) {
       if (!report.techniqueID) continue;
       const entry = techniques[at] as JsonObject;
+      const id = String(entry['techniqueID']);
+      const name = target.technique(id)?.name;
       report.to.push({
-        techniqueID: String(entry['techniqueID']),
+        techniqueID: id,
         ...(typeof entry['tactic'] === 'string' ? { tactic: entry['tactic'] } : {}),
-        ...(target.technique(String(entry['techniqueID'])) ? { name: target.technique(String(entry['techniqueID']))!.name } : {}),
+        ...(name === undefined ? {} : { name }),
         at,
       });
     }
@@ -338,8 +340,9 @@ export interface UpgradeReleases {
  * @throws InputError for a layer whose domain is not an ATT&CK domain; AttackDataError when the target is missing.
  */
 export function upgradeReleases(value: unknown, library: AttackLibrary, options: { to?: string; from?: string; file?: string } = {}): UpgradeReleases {
-  const layer = isJsonObject(value) ? migrateLayerFormat(value).layer : {};
-  const domain = layer['domain'] ?? 'enterprise-attack';
+  // Only the domain and the stated release matter here; both read the same in every format (old domain names aside).
+  const layer = isJsonObject(value) ? value : {};
+  const domain = currentDomainName(layer['domain'] ?? 'enterprise-attack');
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) {
     throw new InputError(
       `${options.file ?? 'layer'}: /domain: ${JSON.stringify(domain)} is not an ATT&CK domain (${DOMAINS.join(', ')})`,

@@ -1,6 +1,8 @@
 /** attack-layers: ATT&CK technique references from threat reports -> normalized techniques -> Navigator layers. */
 /** The ATT&CK knowledge base and the error classes; also published alone as `attack-layers/attack`, which loads faster. */
 export * from './attack/index.js';
+/** Text files as users give them: UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252; binary files refused. @throws UsageError, InputError */
+export { decodeText, decodeTextBytes, readFileBytes, readTextFile, type DecodedText, type TextEncoding } from './read-text.js';
 /** Write a file atomically, never replacing an existing one unless asked. */
 export { writeFileAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */

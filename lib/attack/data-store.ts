@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { AttackDataError, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../write-file.js';
+import { cachePath } from './cache-path.js';
 import { indexBundle } from './index-bundle.js';
 import { parseBundleBytes, readBundleBytes, sha256, type BundleBytes } from './read-bundle.js';
-import { parseReleaseFileName, releaseFileName } from './release-files.js';
+import { isReleaseVersion, parseReleaseFileName, releaseFileName } from './release-files.js';
 import { DOMAINS, type AttackIndexData, type Domain } from './types.js';
 
 /** MITRE's collection index: every release of every domain with its download URL. */
@@ -38,7 +39,9 @@ export interface StoreOptions {
 /** The provenance table of the cache folder (file name -> source); empty when there is none. */
 export function readSources(cacheDir: string): Record<string, StoredSource> {
   try {
-    return JSON.parse(readFileSync(join(cacheDir, 'sources.json'), 'utf8')) as Record<string, StoredSource>;
+    const sources = JSON.parse(readFileSync(cachePath(cacheDir, 'sources.json'), 'utf8')) as unknown;
+    // A damaged table (`null`, a list) is a cache that only lost its provenance.
+    return typeof sources === 'object' && sources !== null && !Array.isArray(sources) ? (sources as Record<string, StoredSource>) : {};
   } catch {
     return {};
   }
@@ -58,10 +61,10 @@ export function storeRelease(bytes: BundleBytes, origin: string, options: StoreO
   });
   const gzip = bytes.bytes[0] === 0x1f && bytes.bytes[1] === 0x8b;
   const name = releaseFileName(data.domain, data.release, gzip);
-  const file = join(options.cacheDir, name);
+  const file = cachePath(options.cacheDir, name);
   writeFileAtomic(file, bytes.bytes, { force: options.force });
   const sources = { ...readSources(options.cacheDir), [name]: { origin, sha256: bytes.sha256, ...(options.date ? { added: options.date } : {}) } };
-  writeFileAtomic(join(options.cacheDir, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`, { force: true });
+  writeFileAtomic(cachePath(options.cacheDir, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`, { force: true });
   return { file, data: { ...data, source: { ...data.source, file } } };
 }
 
@@ -82,12 +85,17 @@ export function releaseUrl(index: unknown, domain: Domain, version?: string): { 
   const collection = collections.find((c) => c.name?.toLowerCase().includes(word === 'ics' ? 'ics' : word));
   const versions = (collection?.versions ?? []).filter((v): v is { version: string; url: string } => !!v.version && !!v.url);
   const wanted = version?.replace(/^v/i, '');
+  if (wanted !== undefined && !isReleaseVersion(wanted)) throw new UsageError(`--version ${version}: not a release number such as 18.1`);
   const found = wanted ? versions.find((v) => v.version === wanted) : versions[0];
   if (!found) {
     throw new AttackDataError(
       `ATT&CK ${domain}${wanted ? ` ${wanted}` : ''} is not in the collection index` +
         (versions.length ? ` (it lists ${versions.map((v) => v.version).join(', ')})` : ''),
     );
+  }
+  // The version becomes part of a file name in the cache: nothing but a release number may.
+  if (!isReleaseVersion(found.version)) {
+    throw new AttackDataError(`the ATT&CK collection index lists ${JSON.stringify(found.version)} as a version of ${domain}, which is not a release number such as 18.1; check --index-url`);
   }
   return found;
 }

@@ -14,6 +14,7 @@ import {
   type TechniqueRecord,
 } from './types.js';
 import { compareText } from '../compare-text.js';
+import { isReleaseVersion } from './release-files.js';
 
 /** What the caller knows about a bundle that the bundle may not say itself (STIX 2.0 bundles name no release). */
 export interface BundleHints {
@@ -98,7 +99,14 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
   const stixVersion: StixVersion =
     collection || bundle.spec_version === '2.1' || ofType('attack-pattern').some((object) => object.spec_version === '2.1') ? '2.1' : '2.0';
   const domain = hints.domain ?? domainOf(ofType('attack-pattern'), collection);
-  const release = collection?.x_mitre_version ?? hints.release;
+  const release = collection?.x_mitre_version ?? hints.release?.replace(/^v/i, '');
+  if (release !== undefined && !isReleaseVersion(release)) {
+    throw new AttackDataError(
+      `${file}: the release ${JSON.stringify(release)}${collection?.x_mitre_version === undefined ? '' : ' (x-mitre-collection x_mitre_version)'} ` +
+        'is not a release number such as 18.1; use an ATT&CK release file, or give the release with --attack-release',
+      { file },
+    );
+  }
   if (!release) {
     throw new AttackDataError(
       `${file}: a STIX ${stixVersion} bundle names no ATT&CK release; name the file like ${domain}-18.1.json ` +

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AttackDataError } from '../errors.js';
 import { writeFileAtomic } from '../write-file.js';
+import { cachePath as cacheFile } from './cache-path.js';
 import type { AttackIndex } from './attack-index.js';
 import { indexProcedures } from './index-procedures.js';
 import { parseBundleBytes, readBundleBytes } from './read-bundle.js';
@@ -9,7 +9,7 @@ import { PROCEDURE_FORMAT, type ProcedureIndexData } from './types.js';
 
 /** The cache file of a release's procedures: beside its index in `<cacheDir>/index/`, keyed by the same content hash. */
 function cachePath(cacheDir: string, sha256: string): string {
-  return join(cacheDir, 'index', `${sha256}.procedures.v${PROCEDURE_FORMAT}.json`);
+  return cacheFile(cacheDir, 'index', `${sha256}.procedures.v${PROCEDURE_FORMAT}.json`);
 }
 
 function readCached(path: string, sha256: string): ProcedureIndexData | undefined {

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import {
@@ -6,7 +5,6 @@ import {
   formatGapCsv,
   formatGapMarkdown,
   gapJson,
-  OutputExistsError,
   readCoverageInputs,
   readThreatInputs,
   renderCoverageLayer,
@@ -18,6 +16,7 @@ import {
   threatFromCampaigns,
   threatFromLayer,
   UsageError,
+  assertWritable,
   writeFileAtomic,
   type Domain,
 } from '../../index.js';
@@ -87,8 +86,7 @@ export function handler(context: CliContext) {
       if (issues.length) throw new Error(`bug: ${file} would not be a valid layer: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
     }
     // Check every output before writing any, so a refused run leaves no mix of old and new files behind.
-    const existing = args.force ? undefined : files.find(([file]) => existsSync(file));
-    if (existing) throw new OutputExistsError(existing[0]);
+    assertWritable(files.map(([file]) => file), { force: args.force });
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
     for (const input of inputs) {

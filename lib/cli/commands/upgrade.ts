@@ -4,7 +4,6 @@ import type { Argv } from 'yargs';
 import {
   InputError,
   MERGE_SCORES,
-  OutputExistsError,
   StaleOutputError,
   UsageError,
   formatUpgradeMarkdown,
@@ -16,6 +15,7 @@ import {
   upgradeLayer,
   upgradeMessages,
   upgradeReleases,
+  assertWritable,
   writeFileAtomic,
   type LayerPath,
   type LayerUpgradeReport,
@@ -85,9 +85,8 @@ export function handler(context: CliContext) {
       seen.set(resolve(target), files[i]!.path);
     });
     // Refuse before anything is written, so that a run either writes every file or none.
-    const existing = args.force ? [] : targets.filter((target, i): target is string => !!target && target !== files[i]!.path && existsSync(target));
-    if (existing.length === 1) throw new OutputExistsError(existing[0]!);
-    if (existing.length) throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
+    const outputs = targets.filter((target, i): target is string => !!target && target !== files[i]!.path);
+    assertWritable(args['report-out'] ? [...outputs, args['report-out']] : outputs, { force: args.force });
 
     const library = attackLibrary(context, args);
     const to = args.to ?? args['attack-release'];

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
-import { extractReferences, renderCampaignSkeleton } from '../../index.js';
+import { decodeText, extractReferences, readTextFile, renderCampaignSkeleton } from '../../index.js';
 import { note, printJson, type CliContext, type GlobalArgs } from '../context.js';
-import { readUserFile } from '../read-text.js';
 
 interface Args extends GlobalArgs {
   report: string;
@@ -22,7 +21,7 @@ export function builder(yargs: Argv): Argv<Args> {
 
 export function handler(context: CliContext) {
   return (args: Args): void => {
-    const text = args.report === '-' ? readFileSync(0, 'utf8') : readUserFile(args.report);
+    const text = args.report === '-' ? decodeText(readFileSync(0), '<stdin>') : readTextFile(args.report);
     const references = extractReferences(text);
     note(context, args, `${references.length} technique reference${references.length === 1 ? '' : 's'} found in ${args.report}`);
     if (args.json) return printJson(context, references);

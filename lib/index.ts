@@ -4,7 +4,7 @@ export * from './attack/index.js';
 /** Text files as users give them: UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252; binary files refused. @throws UsageError, InputError */
 export { decodeText, decodeTextBytes, readFileBytes, readTextFile, type DecodedText, type TextEncoding } from './read-text.js';
 /** Write files atomically, never replacing an existing one unless asked; check all outputs before the first is written. @throws OutputExistsError, OutputError */
-export { assertWritable, writeFileAtomic } from './write-file.js';
+export { assertWritable, existingOutputs, writeFileAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
 /** Campaign files: read and validate. */

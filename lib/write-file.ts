@@ -1,6 +1,6 @@
 import { chmodSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
-import { OutputError, OutputExistsError, UsageError } from './errors.js';
+import { OutputError, OutputExistsError } from './errors.js';
 
 /** What is at an output path now: nothing, a regular file to replace, or a device or FIFO to write into. */
 type Target = { kind: 'none' } | { kind: 'file'; mode?: number } | { kind: 'stream' };
@@ -56,16 +56,21 @@ function targetOf(file: string): Target {
 }
 
 /**
- * Check every output of a command before the first is written, so that a refused run writes nothing: without
- * `force` none may exist (a dangling symbolic link counts); each must be a regular file (replaced only with `force`),
- * a character device or a FIFO (written into, like `cat`: `--out /dev/null`), or not exist yet.
- * @throws OutputExistsError (one file exists), UsageError (several exist), OutputError (a folder, a socket, ...).
+ * The outputs that exist as files (a dangling symbolic link counts), which only `force` may replace; each of the
+ * others must be a character device or FIFO (written into, like `cat`: `--out /dev/null`) or not exist yet.
+ * @throws OutputError for a folder, a socket or a block device, or a path that cannot be looked at.
+ */
+export function existingOutputs(files: readonly string[]): string[] {
+  return files.filter((file) => targetOf(file).kind === 'file');
+}
+
+/**
+ * Check every output of a command before the first is written, so that a refused run writes nothing (see
+ * `existingOutputs`). @throws OutputExistsError for the first that exists, unless `force`; OutputError.
  */
 export function assertWritable(files: readonly string[], options: { force?: boolean } = {}): void {
-  const existing = files.filter((file) => targetOf(file).kind === 'file');
-  if (options.force || !existing.length) return;
-  if (existing.length === 1) throw new OutputExistsError(existing[0]!);
-  throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
+  const existing = existingOutputs(files);
+  if (!options.force && existing.length) throw new OutputExistsError(existing[0]!);
 }
 
 /**

@@ -4,7 +4,7 @@ import { syncBuiltinESMExports } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { OutputError, OutputExistsError, UsageError } from '../lib/errors.js';
+import { OutputError, OutputExistsError } from '../lib/errors.js';
 import { assertWritable, writeFileAtomic } from '../lib/write-file.js';
 import { freshTmpDir } from './helpers/attack.js';
 
@@ -113,9 +113,8 @@ describe('assertWritable', () => {
     expect(() => assertWritable([join(dir, 'gap-report.md')], { force: true })).to.not.throw();
   });
 
-  it('names how many outputs exist when there are several', () => {
+  it('refuses a folder among the outputs even with force, before anything is written', () => {
     const dir = freshTmpDir('several');
-    for (const name of ['a', 'b']) writeFileSync(join(dir, name), '');
-    expect(() => assertWritable([join(dir, 'a'), join(dir, 'b')])).to.throw(UsageError, /2 output files exist already/);
+    expect(() => assertWritable([join(dir, 'a'), dir], { force: true })).to.throw(OutputError, /is a folder/);
   });
 });

@@ -4,6 +4,7 @@ import type { Argv } from 'yargs';
 import {
   InputError,
   MERGE_SCORES,
+  OutputExistsError,
   StaleOutputError,
   UsageError,
   formatUpgradeMarkdown,
@@ -15,7 +16,7 @@ import {
   upgradeLayer,
   upgradeMessages,
   upgradeReleases,
-  assertWritable,
+  existingOutputs,
   writeFileAtomic,
   type LayerPath,
   type LayerUpgradeReport,
@@ -86,7 +87,9 @@ export function handler(context: CliContext) {
     });
     // Refuse before anything is written, so that a run either writes every file or none.
     const outputs = targets.filter((target, i): target is string => !!target && target !== files[i]!.path);
-    assertWritable(args['report-out'] ? [...outputs, args['report-out']] : outputs, { force: args.force });
+    const existing = existingOutputs(args['report-out'] ? [...outputs, args['report-out']] : outputs);
+    if (existing.length === 1 && !args.force) throw new OutputExistsError(existing[0]!);
+    if (existing.length && !args.force) throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
 
     const library = attackLibrary(context, args);
     const to = args.to ?? args['attack-release'];

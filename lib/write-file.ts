@@ -22,7 +22,7 @@ const REASONS: Readonly<Record<string, string>> = {
 export function outputError(file: string, error: unknown): OutputError {
   const code = (error as NodeJS.ErrnoException)?.code ?? '';
   const reason = REASONS[code] ?? (error as Error)?.message ?? String(error);
-  return new OutputError(file, `${file}: cannot write it (${reason}${code && REASONS[code] ? `, ${code}` : ''}); choose another output path`, error);
+  return new OutputError(file, `${file}: cannot write it (${reason}${code && REASONS[code] ? `, ${code}` : ''})`, error);
 }
 
 function lstatOrUndefined(file: string): Stats | undefined {

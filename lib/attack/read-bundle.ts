@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AttackDataError, UsageError } from '../errors.js';
 import { decodeText } from '../read-text.js';
+import { DEFAULT_MAX_BYTES, megabytes } from './download.js';
 
 // node:crypto (~5 ms to load) and node:zlib are needed to read a release file, not when its index comes from the
 // cache, as on most runs: loaded on first use.
@@ -16,14 +17,32 @@ export interface BundleBytes {
   sha256: string;
 }
 
-/** Read a release file's raw bytes. @throws UsageError when it does not exist or is not a file. */
-export function readBundleBytes(file: string): BundleBytes {
+/** How large a release may be, in bytes, as stored and once decompressed (default `DEFAULT_MAX_BYTES`). */
+export interface BundleLimits {
+  maxBytes?: number;
+}
+
+const tooLarge = (file: string, what: string, maxBytes: number): AttackDataError =>
+  new AttackDataError(
+    `${file}: ${what} larger than ${megabytes(maxBytes)}, the limit (an ATT&CK release is ~35 MB); ` +
+      'if this file is genuine, raise the limit with --max-size <MB>',
+    { file },
+  );
+
+/**
+ * Read a release file's raw bytes. @throws UsageError when it does not exist or is not a file, AttackDataError when
+ * it is larger than the limit.
+ */
+export function readBundleBytes(file: string, limits: BundleLimits = {}): BundleBytes {
   let bytes: Buffer;
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
-    if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);
+    if (stats.size > maxBytes) throw tooLarge(file, 'the file is', maxBytes);
     bytes = readFileSync(file);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
+    if (error instanceof UsageError || error instanceof AttackDataError) throw error;
     throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`, {
       cause: error,
     });
@@ -38,14 +57,19 @@ export function sha256(bytes: Uint8Array | string): string {
 
 /**
  * Decode a release file's bytes (gzip is recognised by its magic number, whatever the file is called) and parse
- * the JSON. @throws AttackDataError for a corrupt or truncated gzip stream or invalid JSON, naming the file and place.
+ * the JSON. Decompression stops at the size limit, so a small file that inflates to gigabytes (a gzip bomb) costs
+ * no more memory than the limit.
+ * @throws AttackDataError for a corrupt or truncated gzip stream, one over the limit, or invalid JSON, naming the
+ * file and place.
  */
-export function parseBundleBytes({ file, bytes }: BundleBytes): unknown {
+export function parseBundleBytes({ file, bytes }: BundleBytes, limits: BundleLimits = {}): unknown {
   let raw: Uint8Array = bytes;
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      raw = zlib().gunzipSync(bytes);
+      raw = zlib().gunzipSync(bytes, { maxOutputLength: maxBytes });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(file, 'the gzip data inflates to', maxBytes);
       throw new AttackDataError(
         `${file}: the gzip data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
         { file, cause: error },

@@ -11,6 +11,7 @@ interface Args extends GlobalArgs {
   'index-url'?: string;
   force?: boolean;
   json?: boolean;
+  'max-size'?: number;
 }
 
 export function builder(yargs: Argv): Argv<Args> {
@@ -23,6 +24,7 @@ export function builder(yargs: Argv): Argv<Args> {
     .option('version', { type: 'string', describe: 'release to fetch (default: the newest)' })
     .option('index-url', { type: 'string', describe: "collection index to fetch from (default: MITRE's official index)" })
     .option('force', { type: 'boolean', describe: 'replace a release already in the cache' })
+    .option('max-size', { type: 'number', describe: 'largest release accepted, downloaded or decompressed, in MB (default 256)' })
     .option('json', { type: 'boolean', describe: 'print JSON (data list)' })
     .example('$0 data list', 'every release found through --attack, $ATTACK_STIX_DIR and the cache')
     .example('$0 data fetch --domain mobile-attack --version 18.1', 'download a release into the cache')
@@ -87,9 +89,12 @@ export function handler(context: CliContext) {
       return;
     }
     const date = new Date().toISOString().slice(0, 10);
+    const maxSize = args['max-size'];
+    if (maxSize !== undefined && !(maxSize > 0)) throw new UsageError(`--max-size ${maxSize}: give a size in MB, e.g. 512`);
+    const maxBytes = maxSize === undefined ? undefined : Math.round(maxSize * 2 ** 20);
     if (args.action === 'add') {
       if (!args.file) throw new UsageError('data add needs a file: attack-layers data add <release.json[.gz]>');
-      const stored = addRelease(args.file, { cacheDir: cache, force: args.force, release: args['attack-release'], date });
+      const stored = addRelease(args.file, { cacheDir: cache, force: args.force, release: args['attack-release'], date, maxBytes });
       note(context, args, `added ATT&CK ${stored.data.domain} ${stored.data.release} (STIX ${stored.data.stixVersion}) as ${stored.file}`);
       return;
     }
@@ -101,6 +106,7 @@ export function handler(context: CliContext) {
       domain: args.domain as Domain,
       version: args.version,
       indexUrl: args['index-url'],
+      maxBytes,
       onProgress: (received, total) => {
         if (!context.stderr.isTTY || args.quiet || received - last < 1 << 20) return;
         last = received;

@@ -217,8 +217,8 @@ function keyOf(id: string, tactic: string | undefined): string {
 }
 
 function round(score: number): number {
-  // `|| 0` turns -0 into 0.
-  return Math.round(score * 100) / 100 || 0;
+  // Beyond 2^53 a number has no decimals to round (and score * 100 could overflow); `|| 0` turns -0 into 0.
+  return Math.abs(score) > Number.MAX_SAFE_INTEGER ? score : Math.round(score * 100) / 100 || 0;
 }
 
 function pushUnique<T>(into: T[], items: readonly T[], same: (a: T, b: T) => boolean): void {
@@ -232,18 +232,21 @@ function isLink(item: LayerLink): item is { label: string; url: string } {
 /** The key's score under an operation, from the scores of the layers in order (undefined: that layer gives none). */
 function combineScores(op: CombineOp, scores: readonly (number | undefined)[]): number | undefined | null {
   const given = scores.filter((s): s is number => s !== undefined);
-  if (op === 'intersect') return given.length === scores.length ? Math.min(...given) : null;
+  if (op === 'intersect') return given.length === scores.length ? given.reduce((a, b) => Math.min(a, b)) : null;
   if (!given.length) return undefined;
   switch (op) {
     case 'sum':
       return given.reduce((a, b) => a + b, 0);
     case 'max':
     case 'union':
-      return Math.max(...given);
+      return given.reduce((a, b) => Math.max(a, b));
     case 'min':
-      return Math.min(...given);
-    case 'mean':
-      return given.reduce((a, b) => a + b, 0) / given.length;
+      return given.reduce((a, b) => Math.min(a, b));
+    case 'mean': {
+      const mean = given.reduce((a, b) => a + b, 0) / given.length;
+      // Scores near the largest number overflow their sum but not their mean.
+      return Number.isFinite(mean) ? mean : given.reduce((a, b) => a + b / given.length, 0);
+    }
     case 'diff':
       return scores.reduce<number>((total, s, i) => (i === 0 ? (s ?? 0) : total - (s ?? 0)), 0);
   }
@@ -313,11 +316,11 @@ function layerCells(
 /** The gradient over the result's scores; min < max always, and symmetric around 0 for diff. */
 function gradientFor(op: CombineOp, scores: readonly number[]): Gradient {
   if (op === 'diff') {
-    const reach = Math.max(0, ...scores.map(Math.abs)) || 1;
+    const reach = scores.reduce((most, score) => Math.max(most, Math.abs(score)), 0) || 1;
     return { colors: DIFF_COLORS, minValue: -reach, maxValue: reach };
   }
-  let minValue = scores.length ? Math.min(...scores) : 0;
-  let maxValue = scores.length ? Math.max(...scores) : 1;
+  let minValue = scores.length ? scores.reduce((a, b) => Math.min(a, b)) : 0;
+  let maxValue = scores.length ? scores.reduce((a, b) => Math.max(a, b)) : 1;
   // Every score equal: widen towards 0 so the scores get an end colour, never an empty range.
   if (minValue === maxValue) {
     if (maxValue > 0) minValue = 0;
@@ -390,6 +393,9 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const cells = perLayer.map((layerCells) => layerCells.get(key));
     const score = combineScores(op, cells.map((cell) => cell?.score));
     if (score === null) continue;
+    if (score !== undefined && !Number.isFinite(score)) {
+      throw new InputError(`${id}${tactic ? ` (${tactic})` : ''}: the ${op} of the scores is too large to write (beyond 1.8e308); check the scores of the layers`);
+    }
     const present = cells.filter((cell): cell is Cell => cell !== undefined);
     const entry: LayerTechnique = { techniqueID: id, ...(tactic ? { tactic } : {}) };
     if (score !== undefined) entry.score = round(score);
@@ -402,7 +408,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     for (const cell of present) {
       pushUnique(comments, cell.comments, (a, b) => a === b);
       pushUnique(links, cell.links, (a, b) => isLink(a) && isLink(b) && a.url === b.url);
-      metadata.push(...cell.metadata);
+      for (const item of cell.metadata) metadata.push(item);
     }
     if (comments.length) entry.comment = comments.join('\n');
     if (present.every((cell) => !cell.enabled)) entry.enabled = false;
@@ -426,7 +432,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   inputs.forEach((input, i) => {
     metadata.push({ name: 'layer', value: names[i] ?? '' });
     if (input.source) metadata.push({ name: 'file', value: input.source });
-    metadata.push(...(input.layer.metadata ?? []));
+    for (const item of input.layer.metadata ?? []) metadata.push(item);
   });
   const links: LayerLink[] = [];
   for (const input of inputs) pushUnique(links, (input.layer.links ?? []).filter(isLink), (a, b) => isLink(a) && isLink(b) && a.url === b.url);

@@ -1,3 +1,5 @@
+import { repairLine, type LayerRepair } from './repair-layer.js';
+
 /** What happened to one technique entry of an upgraded layer. An entry with no `changes` was kept as it was. */
 export type EntryChange =
   /** The technique now has another ID: it was revoked (replaced) or the same STIX object got a new ID. */
@@ -67,6 +69,8 @@ export interface LayerUpgradeReport {
     matchedIn?: string;
   };
   to: { format: string; attack: string };
+  /** Faults of the layer as read that were repaired first (paths into the layer as read). */
+  repairs: LayerRepair[];
   settings: SettingChange[];
   techniques: EntryUpgrade[];
   counts: UpgradeCounts;
@@ -89,6 +93,7 @@ export function countChanges(techniques: readonly EntryUpgrade[]): UpgradeCounts
 /** One line per change of a layer, each starting with the JSON pointer it concerns (for stderr and library users). */
 export function upgradeMessages(report: LayerUpgradeReport): string[] {
   return [
+    ...report.repairs.map((repair) => `${repairLine(repair)} (repaired)`),
     ...report.settings.map((change) => `${change.path}: ${change.message}`),
     ...report.techniques.flatMap((entry) => entry.notes.map((note) => `${entry.path}: ${note}`)),
   ];
@@ -125,6 +130,11 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
         `. ${summarizeUpgrade(report)}.`,
       '',
     );
+    if (report.repairs.length) {
+      lines.push('Repaired as read:', '');
+      for (const repair of report.repairs) lines.push(`- \`${repair.path}\`: ${repair.repair}`);
+      lines.push('');
+    }
     if (report.settings.length) {
       lines.push('Settings:', '');
       for (const change of report.settings) lines.push(`- \`${change.path}\`: ${change.message}`);

@@ -132,11 +132,11 @@ export class SuggestModel {
     ranked.sort((a, b) => b.score - a.score || compareIds(this.data.techniques[a.technique]!.id, this.data.techniques[b.technique]!.id));
     return ranked.slice(0, top).map(({ technique, score, doc }) => {
       const { id, name } = this.data.techniques[technique]!;
-      return { id, name, score: Math.round(score * 10) / 10, why: this.why(this.data.docs[doc]!, query, surface) };
+      return { id, name, score: Math.round(score * 10) / 10, why: this.why(this.data.docs[doc]!, technique, query, surface) };
     });
   }
 
-  private why(doc: SuggestDoc, query: readonly number[], surface: ReadonlyMap<string, string>): string {
+  private why(doc: SuggestDoc, technique: number, query: readonly number[], surface: ReadonlyMap<string, string>): string {
     const inDoc = new Set<number>();
     for (let i = 0; i < doc.features.length; i += 2) inDoc.add(doc.features[i]!);
     const matched = query
@@ -146,12 +146,14 @@ export class SuggestModel {
       .map((stem) => surface.get(stem) ?? stem);
     const words = matched.length ? `words ${matched.slice(0, 6).map((word) => `"${word}"`).join(', ')}` : 'phrases';
     const text = doc.text.length > WHY_TEXT_LENGTH ? `${doc.text.slice(0, WHY_TEXT_LENGTH - 1).trimEnd()}…` : doc.text;
+    // A parent's evidence may be a text of one of its sub-techniques: say whose.
+    const whose = doc.technique === technique ? '' : ` of ${this.data.techniques[doc.technique]!.id}`;
     const where =
       doc.kind === 'name'
-        ? 'the technique name'
+        ? `the name${whose || ' of the technique'}`
         : doc.kind === 'procedure'
-          ? `procedure example${doc.owner ? ` of ${doc.owner}` : ''}: "${text}"`
-          : `${doc.kind === 'description' ? 'description' : 'detection text'}: "${text}"`;
+          ? `procedure example${whose}${doc.owner ? ` (${doc.owner})` : ''}: "${text}"`
+          : `${doc.kind === 'description' ? 'description' : 'detection text'}${whose}: "${text}"`;
     return `${words}; ${where}`;
   }
 }

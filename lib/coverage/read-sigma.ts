@@ -17,7 +17,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { decodeText } from '../read-text.js';
 import {
   coverageInput,
   roundLevel,
@@ -101,9 +102,10 @@ export function readSigmaRules(dir: string): CoverageInput {
   for (const file of files) {
     let outcome: SigmaFileOutcome;
     try {
-      outcome = parseSigmaRule(readFileSync(file, 'utf8'), file);
+      outcome = parseSigmaRule(decodeText(readFileSync(file), file), file);
     } catch (error) {
-      outcome = { invalid: { message: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})` } };
+      const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      outcome = { invalid: { message: reason } };
     }
     if ('rule' in outcome) rules.push(outcome.rule);
     else if ('ignored' in outcome) ignored.push({ file, ...outcome.ignored });

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Argv } from 'yargs';
-import { extractReferences, loadSuggestModel, renderCampaignSkeleton, suggestTechniques } from '../../index.js';
+import { decodeText, extractReferences, loadSuggestModel, readTextFile, renderCampaignSkeleton, suggestTechniques } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
-import { readUserFile } from '../read-text.js';
 
 interface Args extends GlobalArgs {
   report: string;
@@ -24,7 +23,7 @@ export function builder(yargs: Argv): Argv<Args> {
 
 export function handler(context: CliContext) {
   return (args: Args): void => {
-    const text = args.report === '-' ? readFileSync(0, 'utf8') : readUserFile(args.report);
+    const text = args.report === '-' ? decodeText(readFileSync(0), '<stdin>') : readTextFile(args.report);
     const references = extractReferences(text);
     note(context, args, `${references.length} technique reference${references.length === 1 ? '' : 's'} found in ${args.report}`);
     const suggestions = args.suggest ? suggestTechniques(text, loadSuggestModel(attackLibrary(context, args).release(), { cacheDir: cacheDir(context) }), { top: 3 }) : undefined;

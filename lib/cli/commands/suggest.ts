@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { loadSuggestModel, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { decodeText, loadSuggestModel, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
-import { readUserFile } from '../read-text.js';
 
 interface Args extends GlobalArgs {
   report: string;
@@ -27,7 +26,7 @@ export function handler(context: CliContext) {
   return (args: Args): void => {
     if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top ${args.top}: give a whole number of candidates, 1 or more`);
     if (!Number.isFinite(args['min-score'])) throw new UsageError(`--min-score: give a number, such as 5`);
-    const text = args.report === '-' ? readFileSync(0, 'utf8') : readUserFile(args.report);
+    const text = args.report === '-' ? decodeText(readFileSync(0), '<stdin>') : readTextFile(args.report);
     const index = attackLibrary(context, args).release();
     const model = loadSuggestModel(index, {
       cacheDir: cacheDir(context),

@@ -34,7 +34,7 @@ describe('inputs that used to crash (issue 15, item 8)', () => {
     const references = Array.from({ length: 200_000 }, (_, i) => ({ ...result.references[0]!, raw: `T1059.001 #${i}` }));
     const technique = { ...result.techniques[0]!, references: references.map((_, i) => i) };
     const layer = renderCampaignLayer({ ...result, references, techniques: [technique] }, index, { model: 'presence' }).layer;
-    const entry = layer.techniques.find((t) => t.techniqueID === 'T1059.001')!;
+    const entry = layer.techniques!.find((t) => t.techniqueID === 'T1059.001')!;
     expect(entry.metadata!.filter((m) => 'name' in m && m.name === 'reported as')).to.have.length(200_000);
     expect(serializeLayer(layer).length).to.be.greaterThan(200_000 * 20);
   });

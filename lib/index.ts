@@ -248,5 +248,5 @@ export { renderXlsx, renderGapXlsx, type XlsxOptions } from './export/render-xls
 export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';
 /** WCAG contrast, and the black-or-white text colour for a background. */
 export { contrastRatio, readableTextColor } from './export/colors.js';
-/** CSV (RFC 4180) and Markdown table text. */
-export { csvField, formatCsv, formatMarkdownTable, markdownCell } from './table-text.js';
+/** CSV (RFC 4180, formulas neutralised) and Markdown (input escaped: no markup, HTML or live link gets in). */
+export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownText } from './table-text.js';

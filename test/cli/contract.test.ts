@@ -31,6 +31,15 @@ const table: Record<string, Row> = {
     misspelled: [['report.txt', '--nme', 'x'], '--nme', '--name'],
     stdin: [() => ['-', '--json'], () => 'The actor used T1193 and then Regsvr32 (T1117).\n', (stdout) => expect(JSON.parse(stdout)).to.have.length(2)],
   },
+  suggest: {
+    missing: [[], 'missing <report>'],
+    misspelled: [['report.txt', '--lins'], '--lins', '--lines'],
+    stdin: [
+      () => ['-', '--json', '--top', '1'],
+      () => 'The actor sent spearphishing emails with malicious attachments to the victims.\n',
+      (stdout) => expect(JSON.parse(stdout)[0].text).to.match(/^The actor sent spearphishing/),
+    ],
+  },
   render: {
     missing: [[APT32], '--out is required (the folder to write <campaign id>.layer.json files into)'],
     misspelled: [[APT32, '--out', 'x', '--scor', 'presence'], '--scor', '--score'],

@@ -18,6 +18,7 @@ interface Args extends GlobalArgs {
   op: CombineOp;
   out?: string;
   name?: string;
+  normalize?: boolean;
   force?: boolean;
 }
 
@@ -27,6 +28,7 @@ export const declaration: CommandDeclaration = {
   },
   shared: { out: 'write the layer to this file (default: stdout)', force: true, name: 'the combined layer\'s name (default "<op> of <names>")' },
   options: {
+    normalize: { type: 'boolean', describe: "rescale each layer's scores to 0..1 on its own gradient before combining (for layers on different scales)" },
     op: {
       type: 'string',
       choices: Object.keys(COMBINE_OPS),
@@ -55,7 +57,12 @@ export function handler(context: CliContext) {
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades } = upgradeSources(sources, index, library);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
-    const { layer, warnings } = combineLayers(inputs, { op: args.op, index, ...(args.name === undefined ? {} : { name: args.name }) });
+    const { layer, warnings } = combineLayers(inputs, {
+      op: args.op,
+      index,
+      ...(args.name === undefined ? {} : { name: args.name }),
+      ...(args.normalize ? { normalize: true } : {}),
+    });
     for (const warning of warnings) note(context, args, `warning: ${warning}`);
     const text = serializeLayer(layer);
     if (args.out === undefined) {

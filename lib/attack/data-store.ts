@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AttackDataError, UsageError } from '../errors.js';
+import { STDIN, type InputOptions } from '../read-text.js';
 import { outputError, writeFileAtomic } from '../write-file.js';
 import { cachePath } from './cache-path.js';
 import { download, type DownloadOptions } from './download.js';
@@ -26,7 +27,7 @@ export interface StoredRelease {
 }
 
 /** Options for storing a release in the cache. */
-export interface StoreOptions {
+export interface StoreOptions extends InputOptions {
   cacheDir: string;
   force?: boolean;
   /** The release of a STIX 2.0 bundle whose name does not say it. */
@@ -71,9 +72,10 @@ export function storeRelease(bytes: BundleBytes, origin: string, options: StoreO
   return { file, data: { ...data, source: { ...data.source, file } } };
 }
 
-/** Import a local release file into the cache. @throws UsageError for a missing file. */
+/** Import a local release file (`-`: the `stdin` of `options`) into the cache. @throws UsageError for a missing file. */
 export function addRelease(path: string, options: StoreOptions): StoredRelease {
-  return storeRelease(readBundleBytes(path, options), resolve(path), options);
+  const bytes = readBundleBytes(path, options);
+  return storeRelease(bytes, path === STDIN ? bytes.file : resolve(path), options);
 }
 
 

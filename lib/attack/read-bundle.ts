@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AttackDataError, UsageError } from '../errors.js';
-import { decodeText } from '../read-text.js';
+import { decodeText, readFileBytes, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import { DEFAULT_MAX_BYTES, megabytes } from './download.js';
 
 // node:crypto (~5 ms to load) and node:zlib are needed to read a release file, not when its index comes from the
@@ -30,12 +30,17 @@ const tooLarge = (file: string, what: string, maxBytes: number): AttackDataError
   );
 
 /**
- * Read a release file's raw bytes. @throws UsageError when it does not exist or is not a file, AttackDataError when
- * it is larger than the limit.
+ * Read a release file's raw bytes (`-`: the `stdin` of `input`). @throws UsageError when it does not exist or is not
+ * a file, AttackDataError when it is larger than the limit.
  */
-export function readBundleBytes(file: string, limits: BundleLimits = {}): BundleBytes {
+export function readBundleBytes(file: string, input: InputOptions & BundleLimits = {}): BundleBytes {
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (file === STDIN) {
+    const bytes = readFileBytes(file, file, input);
+    if (bytes.length > maxBytes) throw tooLarge(STDIN_NAME, 'the input is', maxBytes);
+    return { file: STDIN_NAME, bytes, sha256: sha256(bytes) };
+  }
   let bytes: Buffer;
-  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   try {
     const stats = statSync(file);
     if (!stats.isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);

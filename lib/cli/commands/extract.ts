@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Argv } from 'yargs';
-import { decodeText, extractReferences, loadSuggestModel, readTextFile, renderCampaignSkeleton, suggestTechniques } from '../../index.js';
-import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
+import { extractReferences, inputName, loadSuggestModel, readTextFile, renderCampaignSkeleton, suggestTechniques } from '../../index.js';
+import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   report: string;
@@ -11,24 +10,27 @@ interface Args extends GlobalArgs {
   suggest?: boolean;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('report', { type: 'string', describe: 'report text file, or - for standard input', demandOption: true })
-    .option('name', { type: 'string', describe: 'campaign name (default: the file name)' })
-    .option('json', { type: 'boolean', describe: 'print the references found as JSON instead of a campaign skeleton' })
-    .option('suggest', { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' })
-    .example('$0 extract report.txt --name "APT32 Wuhan" > campaigns/apt32.yaml', 'a campaign to review and complete')
-    .example('pdftotext report.pdf - | $0 extract - --json', 'the references found, with their lines') as unknown as Argv<Args>;
-}
+export const declaration: CommandDeclaration = {
+  positionals: { report: { type: 'string', describe: 'a report as text, or - for standard input', demandOption: true } },
+  shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references found as JSON instead of a campaign skeleton' },
+  options: {
+    suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
+  },
+  examples: [
+    ['$0 extract report.txt --name "APT32 Wuhan" > campaigns/apt32.yaml', 'a campaign to review and complete'],
+    ['pdftotext report.pdf - | $0 extract - --json', 'the references found, with their lines'],
+  ],
+};
 
 export function handler(context: CliContext) {
-  return (args: Args): void => {
-    const text = args.report === '-' ? decodeText(readFileSync(0), '<stdin>') : readTextFile(args.report);
+  return async (args: Args): Promise<void> => {
+    const text = readTextFile(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
     const references = extractReferences(text);
-    note(context, args, `${references.length} technique reference${references.length === 1 ? '' : 's'} found in ${args.report}`);
+    const shown = inputName(args.report);
+    note(context, args, `${references.length} technique reference${references.length === 1 ? '' : 's'} found in ${shown}`);
     const suggestions = args.suggest ? suggestTechniques(text, loadSuggestModel(attackLibrary(context, args).release(), { cacheDir: cacheDir(context) }), { top: 3 }) : undefined;
     if (args.json) return printJson(context, suggestions ? { references, suggestions } : references);
-    const reportFile = args.report === '-' ? 'stdin' : args.report;
+    const reportFile = args.report === shown ? args.report : 'stdin';
     const name = args.name ?? basename(reportFile).replace(/\.[^.]+$/, '');
     context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(suggestions ? { suggestions } : {}) }));
   };

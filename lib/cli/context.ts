@@ -9,6 +9,8 @@ export interface Out {
   isTTY?: boolean;
   /** The terminal's width, when it is one. */
   columns?: number;
+  /** Draw a progress line in place of the last one ('' clears it); run() gives stderr this (terminal-text.ts). */
+  progress?: (line: string) => unknown;
 }
 
 /** What a command may touch: its streams and the environment. Only cli/ reads these. */
@@ -66,6 +68,11 @@ export function note(context: CliContext, args: GlobalArgs, message: string): vo
 /** Whether to show progress: stderr is a terminal and not --quiet. Progress lines are rewritten in place. */
 export function showsProgress(context: CliContext, args: GlobalArgs): boolean {
   return context.stderr.isTTY === true && !args.quiet;
+}
+
+/** Show a progress line on stderr in place of the last one; '' clears it. Only where `showsProgress`. */
+export function progressLine(context: CliContext, line: string): void {
+  context.stderr.progress?.(line);
 }
 
 /** Print a value as 2-space JSON on stdout. */

@@ -120,7 +120,7 @@ describe('gzip bombs (issue 15, item 6)', () => {
     const result = await runCli(['data', 'add', file, '--max-size', '16'], { XDG_CACHE_HOME: join(dir, 'xdg') });
     expect(result.code, result.stderr).to.equal(1);
     expect(result.stderr).to.equal(
-      `attack-layers: ${file}: the gzip data inflates to larger than 16 MB, the limit (an ATT&CK release is ~35 MB); ` +
+      `attack-layers data: ${file}: the gzip data inflates to larger than 16 MB, the limit (an ATT&CK release is ~35 MB); ` +
         'if this file is genuine, raise the limit with --max-size <MB>\n',
     );
     expect(hasStackTrace(result.stderr)).to.equal(false);

@@ -34,7 +34,7 @@ describe('output files (issue 15, items 2 and 7)', () => {
     writeFileSync(campaign, 'name: C\ntechniques: [T1059.001]\n');
     const result = await runCli(['gap', '--threat', campaign, '--coverage', 'test/fixtures/gap/detections.csv', '--out', out, '--quiet']);
     expect(result.code).to.equal(2);
-    expect(result.stderr).to.equal(`attack-layers: ${join(out, 'gap-report.md')} already exists; pass --force to overwrite it\n`);
+    expect(result.stderr).to.equal(`attack-layers gap: ${join(out, 'gap-report.md')} already exists; pass --force to overwrite it\n`);
     expect(readdirSync(out)).to.deep.equal(['gap-report.md']);
   });
 

@@ -9,7 +9,7 @@ import {
   type AttackIndexData,
   type Domain,
 } from '../../attack/index.js';
-import { attackLibrary, cacheDir, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, printJson, readStdin, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -136,10 +136,10 @@ export function handler(context: CliContext) {
       onProgress: (received, total) => {
         if (!progress || received - last < 1 << 20) return;
         last = received;
-        context.stderr.write(`\rdownloading ${(received / 1e6).toFixed(1)} MB${total ? ` of ${(total / 1e6).toFixed(1)} MB` : ''}`);
+        progressLine(context, `downloading ${(received / 1e6).toFixed(1)} MB${total ? ` of ${(total / 1e6).toFixed(1)} MB` : ''}`);
       },
     });
-    if (progress) context.stderr.write('\n');
+    if (progress) progressLine(context, '');
     note(context, args, `fetched ATT&CK ${stored.data.domain} ${stored.data.release} into ${stored.file}`);
   };
 }

@@ -24,7 +24,7 @@ import {
   readTextFile,
   inputName,
 } from '../../index.js';
-import { attackLibrary, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, readStdin, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -104,7 +104,7 @@ export function handler(context: CliContext) {
     const failures: string[] = [];
     const progress = showsProgress(context, args) && files.length > 1;
     files.forEach((file, i) => {
-      if (progress) context.stderr.write(`\rupgrading ${i + 1}/${files.length} ${file.path}\u001b[K`);
+      if (progress) progressLine(context, `upgrading ${i + 1}/${files.length} ${file.path}`);
       try {
         const value = parseJsonText(readTextFile(file.path, file.path, { stdin }), inputName(file.path));
         const layers = Array.isArray(value) ? value : [value];
@@ -124,14 +124,14 @@ export function handler(context: CliContext) {
         else if (target && (target !== file.path || fileReports.some((report) => report.changed))) {
           writeFileAtomic(target, text, { force: args.force || target === file.path });
         }
-        if (progress) context.stderr.write('\r\u001b[K');
+        if (progress) progressLine(context, '');
         for (const report of fileReports) {
           note(context, args, `${report.source}: ${summarizeUpgrade(report)}${target && target !== file.path ? ` -> ${target}` : ''}`);
           if (!args.report) for (const line of upgradeMessages(report)) note(context, args, `  ${line}`);
         }
       } catch (error) {
         if (!(error instanceof InputError) || files.length === 1) throw error;
-        if (progress) context.stderr.write('\r\u001b[K');
+        if (progress) progressLine(context, '');
         failures.push(error.message);
         note(context, args, error.message);
       }

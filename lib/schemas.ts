@@ -9,7 +9,7 @@ import type { Issue } from './errors.js';
 const require = createRequire(import.meta.url);
 
 /** The JSON Schemas shipped in `schemas/`, by file stem. */
-export type SchemaName = 'campaign' | 'layer-4.5' | 'detections';
+export type SchemaName = 'campaign' | 'layer-4.5' | 'detections' | 'log-sources';
 
 const validators = new Map<SchemaName, ValidateFunction>();
 let ajvInstance: import('ajv').default | undefined;

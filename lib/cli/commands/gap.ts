@@ -2,15 +2,20 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import {
+  CollectedLogSources,
+  DetectionModel,
   campaignUnresolved,
   formatGapCsv,
   formatGapMarkdown,
   gapJson,
+  loadDetection,
   OutputExistsError,
+  readLogSources,
   readCoverageInputs,
   readThreatInputs,
   renderCoverageLayer,
   renderGapLayer,
+  renderVisibilityLayer,
   resolveCoverage,
   reviewGaps,
   schemaIssues,
@@ -21,7 +26,7 @@ import {
   writeFileAtomic,
   type Domain,
 } from '../../index.js';
-import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, type CliContext, type GlobalArgs } from '../context.js';
 
 interface Args extends GlobalArgs {
   threat: string[];
@@ -32,6 +37,7 @@ interface Args extends GlobalArgs {
   scale?: string;
   to?: string;
   force?: boolean;
+  'log-sources'?: string;
 }
 
 export function builder(yargs: Argv): Argv<Args> {
@@ -43,14 +49,19 @@ export function builder(yargs: Argv): Argv<Args> {
       demandOption: true,
       describe: 'a folder of Sigma rules, a detections file (.csv/.yaml), or a Navigator coverage layer (.json)',
     })
-    .option('out', { type: 'string', demandOption: true, describe: 'folder for coverage.layer.json, gap.layer.json and the report' })
+    .option('out', { type: 'string', demandOption: true, describe: 'folder for coverage.layer.json, gap.layer.json (visibility.layer.json) and the report' })
+    .option('log-sources', {
+      type: 'string',
+      describe: 'the log sources you collect (.yml/.csv of ATT&CK names such as WinEventLog:Sysmon): classes each gap, writes visibility.layer.json',
+    })
     .option('min-coverage', { type: 'number', default: 50, describe: 'coverage (0-100) below which a threat technique is a gap' })
     .option('report', { choices: ['md', 'csv', 'json'] as const, default: 'md' as const, describe: 'report format' })
     .option('scale', { type: 'string', describe: 'score range of coverage layers, "min,max" (default: each layer\'s gradient)' })
     .option('to', { type: 'string', describe: 'ATT&CK release to review against (default: the newest)' })
     .option('force', { type: 'boolean', describe: 'replace existing output files' })
     .example('$0 gap --threat campaigns --coverage ../sigma/rules --out review', 'campaigns against a Sigma rule folder')
-    .example('$0 gap --threat apt.layer.json --coverage detections.csv --out review --report csv --min-coverage 70', 'a threat layer against a detections file') as unknown as Argv<Args>;
+    .example('$0 gap --threat apt.layer.json --coverage detections.csv --out review --report csv --min-coverage 70', 'a threat layer against a detections file')
+    .example('$0 gap --threat G0050.json --coverage ../sigma --log-sources collected.yml --out review', 'which gaps can be closed with the logs collected') as unknown as Argv<Args>;
 }
 
 export function handler(context: CliContext) {
@@ -63,7 +74,7 @@ export function handler(context: CliContext) {
       if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || parts[0]! >= parts[1]!) throw new UsageError(`--scale ${args.scale}: write "min,max", e.g. 0,100`);
       scale = [parts[0]!, parts[1]!];
     }
-    const names = ['coverage.layer.json', 'gap.layer.json', `gap-report.${args.report}`];
+    const names = ['coverage.layer.json', 'gap.layer.json', ...(args['log-sources'] ? ['visibility.layer.json'] : []), `gap-report.${args.report}`];
     // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
     // old and new files behind.
     const existing = args.force ? undefined : names.map((name) => join(args.out, name)).find((file) => existsSync(file));
@@ -74,28 +85,31 @@ export function handler(context: CliContext) {
     if (domains.size > 1) throw new UsageError(`the threat campaigns span several domains (${[...domains].join(', ')}); review one domain at a time`);
     const target = library.release([...domains][0] ?? 'enterprise-attack', args.to);
     if (context.stderr.isTTY) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
+    const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'])) : undefined;
     const inputs = readCoverageInputs(args.coverage, { scale });
     const coverage = resolveCoverage(inputs, target);
+    const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target));
-    const review = reviewGaps([...threatFromCampaigns(threat.campaigns), ...threatLayers.map((t) => t.source)], coverage, target, {
+    const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,
       threatUnresolved: [...campaignUnresolved(threat.campaigns), ...threatLayers.flatMap((t) => t.unresolved)],
+      detection,
+      logSources,
     });
     const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? `${JSON.stringify(gapJson(review), null, 2)}\n` : formatGapMarkdown(review);
-    const files: [string, string][] = [
-      [join(args.out, names[0]!), serializeLayer(renderCoverageLayer(review, target))],
-      [join(args.out, names[1]!), serializeLayer(renderGapLayer(review, target))],
-      [join(args.out, names[2]!), report],
-    ];
-    for (const [file, text] of files.slice(0, 2)) {
+    const layers = [renderCoverageLayer(review, target), renderGapLayer(review, target)];
+    if (logSources) layers.push(renderVisibilityLayer(detection, logSources, target, review.platforms));
+    const files: [string, string][] = [...layers.map((layer, i): [string, string] => [join(args.out, names[i]!), serializeLayer(layer)]), [join(args.out, names.at(-1)!), report]];
+    for (const [file, text] of files.slice(0, -1)) {
       const issues = schemaIssues('layer-4.5', JSON.parse(text));
       if (issues.length) throw new Error(`bug: ${file} would not be a valid layer: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
     }
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
-    for (const input of inputs) {
-      for (const problem of input.problems) note(context, args, `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+    for (const problem of [...inputs.flatMap((input) => input.problems), ...(logSources?.input.problems ?? [])]) {
+      note(context, args, `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
     }
+    for (const text of review.notes) note(context, args, text);
     const unresolved = review.coverage.unresolved.length + review.threatUnresolved.length;
     note(
       context,

@@ -66,6 +66,14 @@ function ruleList(row: Pick<GapRow, 'status' | 'coveredSubtechniques' | 'rules'>
   );
 }
 
+/** Rules for the technique that fire on none of its platforms, with the platforms they fire on. */
+function otherPlatformList(row: Pick<GapRow, 'otherPlatformRules'>): string {
+  return some(
+    row.otherPlatformRules.map((rule) => `${rule.name} (${rule.platforms.join(', ')})`),
+    RULES_SHOWN,
+  );
+}
+
 /** `Windows, Linux` or `Windows, Linux (not covered: Linux)`. */
 function platformText(row: Pick<GapRow, 'platforms' | 'platformsCovered'>): string {
   const missing = row.platforms.filter((platform) => !row.platformsCovered.includes(platform));
@@ -140,7 +148,7 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   if (row.otherPlatformRules.length) {
     lines.push(
       '',
-      `Not counted, for other platforms: ${text(some(row.otherPlatformRules.map((rule) => `${rule.name} (${rule.platforms.join(', ') || 'no platform'})`), RULES_SHOWN))}.`,
+      `Not counted, for other platforms: ${text(otherPlatformList(row))}.`,
     );
   }
   if (!detection) return lines;
@@ -224,10 +232,12 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       '',
       '## Covered threat techniques',
       '',
-      '| Technique | Name | Threat | Platforms | Coverage | Rules |',
-      '|---|---|---:|---|---:|---|',
+      '| Technique | Name | Threat | Platforms | Coverage | Rules | Not counted (other platforms) |',
+      '|---|---|---:|---|---:|---|---|',
       ...coveredRows.map(
-        (row) => `| ${cell(row.id)} | ${cell(row.name)} | ${cell(row.threat)} | ${cell(platformText(row))} | ${percent(row.coverage)} | ${cell(ruleList(row))} |`,
+        (row) =>
+          `| ${cell(row.id)} | ${cell(row.name)} | ${cell(row.threat)} | ${cell(platformText(row))} | ${percent(row.coverage)} | ${cell(ruleList(row))} | ` +
+          `${cell(otherPlatformList(row))} |`,
       ),
     );
   }

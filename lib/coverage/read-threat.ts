@@ -53,12 +53,12 @@ export function readThreatInputs(paths: readonly string[], library: AttackLibrar
 }
 
 /**
- * Read coverage paths by kind: a folder is Sigma rules, a `.json` file a Navigator coverage layer, and a `.csv`,
+ * Read coverage paths by kind (with `cacheDir`, Sigma folders through their cache): a folder is Sigma rules, a `.json` file a Navigator coverage layer, and a `.csv`,
  * `.yaml` or `.yml` file a detections file.
  */
-export function readCoverageInputs(paths: readonly string[], options: { scale?: [number, number] } = {}): CoverageInput[] {
+export function readCoverageInputs(paths: readonly string[], options: { scale?: [number, number]; cacheDir?: string } = {}): CoverageInput[] {
   return paths.map((path) => {
-    if (isFolder(path)) return readSigmaRules(path);
+    if (isFolder(path)) return readSigmaRules(path, { cacheDir: options.cacheDir });
     if (extname(path).toLowerCase() === '.json') return readCoverageLayer(path, options);
     return readDetections(path);
   });

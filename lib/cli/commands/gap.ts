@@ -86,7 +86,7 @@ export function handler(context: CliContext) {
     const target = library.release([...domains][0] ?? 'enterprise-attack', args.to);
     if (context.stderr.isTTY) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
     const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'])) : undefined;
-    const inputs = readCoverageInputs(args.coverage, { scale });
+    const inputs = readCoverageInputs(args.coverage, { scale, cacheDir: cacheDir(context) });
     const coverage = resolveCoverage(inputs, target);
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target));

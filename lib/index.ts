@@ -71,8 +71,10 @@ export {
 } from './layer/layer-format.js';
 /** Which annotated sub-techniques Navigator would show collapsed (invisible). */
 export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibility.js';
+/** The one reading step of every layer: labelled repairs of real-world faults, each reported with its JSON path. @throws InputError */
+export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, type LayerRepair, type RepairedLayer } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
-export { upgradeLayer, upgradeReleases, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
+export { upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
 export {
   formatUpgradeMarkdown,
   upgradeMessages,
@@ -176,6 +178,7 @@ export {
   describeSource,
   parseLayerSources,
   readLayerSources,
+  sourceLayer,
   sourcesDomain,
   upgradeSources,
   type CombineInput,
@@ -219,6 +222,9 @@ export {
   renderAllObjectLayers,
   renderAttackObjectLayer,
   renderObjectFrequencyLayer,
+  renderObjectLayersByDomain,
+  type DomainObjectLayer,
+  type ObjectRelease,
   type AllObjectLayers,
   type FrequencyLayerOptions,
   type ObjectLayerOptions,
@@ -261,3 +267,12 @@ export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-t
 export { contrastRatio, readableTextColor } from './export/colors.js';
 /** CSV (RFC 4180, formulas neutralised) and Markdown (input escaped: no markup, HTML or live link gets in). */
 export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownText } from './table-text.js';
+/** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
+export { suggestTechniques, type PassageSuggestions, type SuggestOptions } from './suggest/suggest-techniques.js';
+export { loadSuggestModel, suggestModelPath } from './suggest/load-suggest-model.js';
+export { buildSuggestModel } from './suggest/build-suggest-model.js';
+export { SuggestModel, type SuggestCandidate, type RankOptions } from './suggest/suggest-model.js';
+export { SUGGEST_MODEL_FORMAT, sourceKey, type SuggestModelData, type SuggestDoc, type SuggestDocKind } from './suggest/suggest-model-data.js';
+export { splitPassages, type Passage } from './suggest/split-passages.js';
+export { suggestPassageText, type PassageText } from './suggest/passage-language.js';
+export { GLOSSARY_JA } from './suggest/glossary-ja.js';

@@ -130,7 +130,19 @@ export {
 export { renderCoverageLayer, renderGapLayer } from './coverage/gap-layers.js';
 export { coverageInput, roundLevel } from './coverage/coverage-types.js';
 export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';
-export { TECHNIQUE_ID_PATTERN, refRules, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch } from './normalize/parse-reference.js';
+export { TECHNIQUE_ID_PATTERN, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch, type ReferencePart } from './normalize/parse-reference.js';
+/** The one reader of technique references in text (campaign refs and report lines): IDs in every written shape, names, spans. */
+export {
+  READING_RULES,
+  scanIds,
+  tokenizeReferences,
+  type IdToken,
+  type ReadingMode,
+  type ReadingRule,
+  type ReferenceToken,
+  type TextSpan,
+  type TokenizedText,
+} from './normalize/tokenize-references.js';
 /** Enterprise tactic names as reports write them (English variants, Japanese translations, short forms). */
 export { TACTIC_NAMES, TACTIC_SHORT_FORMS, tacticShortname } from './normalize/tactic-names.js';
 /** Technique references found in a report's text. */

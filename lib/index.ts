@@ -1,6 +1,8 @@
 /** attack-layers: ATT&CK technique references from threat reports -> normalized techniques -> Navigator layers. */
 /** The ATT&CK knowledge base and the error classes; also published alone as `attack-layers/attack`, which loads faster. */
 export * from './attack/index.js';
+/** Text files as users give them: UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252; binary files refused. @throws UsageError, InputError */
+export { decodeText, decodeTextBytes, readFileBytes, readTextFile, type DecodedText, type TextEncoding } from './read-text.js';
 /** Write a file atomically, never replacing an existing one unless asked. */
 export { writeFileAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
@@ -239,5 +241,14 @@ export { renderXlsx, renderGapXlsx, type XlsxOptions } from './export/render-xls
 export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';
 /** WCAG contrast, and the black-or-white text colour for a background. */
 export { contrastRatio, readableTextColor } from './export/colors.js';
-/** CSV (RFC 4180) and Markdown table text. */
-export { csvField, formatCsv, formatMarkdownTable, markdownCell } from './table-text.js';
+/** CSV (RFC 4180, formulas neutralised) and Markdown (input escaped: no markup, HTML or live link gets in). */
+export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownText } from './table-text.js';
+/** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
+export { suggestTechniques, type PassageSuggestions, type SuggestOptions } from './suggest/suggest-techniques.js';
+export { loadSuggestModel, suggestModelPath } from './suggest/load-suggest-model.js';
+export { buildSuggestModel } from './suggest/build-suggest-model.js';
+export { SuggestModel, type SuggestCandidate, type RankOptions } from './suggest/suggest-model.js';
+export { SUGGEST_MODEL_FORMAT, sourceKey, type SuggestModelData, type SuggestDoc, type SuggestDocKind } from './suggest/suggest-model-data.js';
+export { splitPassages, type Passage } from './suggest/split-passages.js';
+export { suggestPassageText, type PassageText } from './suggest/passage-language.js';
+export { GLOSSARY_JA } from './suggest/glossary-ja.js';

@@ -1,16 +1,93 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
-import { UsageError } from './errors.js';
+import { InputError, UsageError } from './errors.js';
+
+/** How a text file's bytes were encoded. */
+export type TextEncoding = 'utf-8' | 'utf-8 with BOM' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** A file's text and the encoding it was read in. */
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+}
+
+/** Files that are not text, known by their first bytes, and what to do with each. */
+const BINARY_KINDS: ReadonlyArray<readonly [magic: readonly number[], what: string]> = [
+  [[0x1f, 0x8b], 'a gzip file; decompress it first (gunzip)'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a zip archive (an .xlsx or .docx file is one); save or export it as CSV, JSON or text first'],
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF; convert it to text first (pdftotext)'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document (.xls, .doc); save it as CSV or text first'],
+  [[0x28, 0xb5, 0x2f, 0xfd], 'a zstd-compressed file; decompress it first'],
+  [[0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], 'an xz-compressed file; decompress it first'],
+];
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((byte, i) => bytes[i] === byte);
 
 /**
- * Read a UTF-8 text file the user named; `path` is where to read it when that differs from the name shown (a name
- * resolved against a working folder). @throws UsageError naming the file and the system's reason.
+ * Decode the bytes of a text file the user gave us, whatever wrote it: UTF-8 with or without a byte-order mark,
+ * UTF-16 LE or BE with a BOM (mitreattack-python writes its layers so) or without one when the NUL pattern of ASCII
+ * text gives it away, else Windows-1252 (what Excel saves on Windows) when the bytes are not valid UTF-8. The BOM is
+ * not part of the text. @throws InputError naming the file when it is not text at all (gzip, zip/xlsx, PDF, ...).
+ */
+export function decodeTextBytes(bytes: Uint8Array, file: string): DecodedText {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (startsWith(buffer, [0xef, 0xbb, 0xbf])) return { text: buffer.toString('utf8', 3), encoding: 'utf-8 with BOM' };
+  if (startsWith(buffer, [0xff, 0xfe])) return { text: utf16(buffer.subarray(2), 'le'), encoding: 'utf-16le' };
+  if (startsWith(buffer, [0xfe, 0xff])) return { text: utf16(buffer.subarray(2), 'be'), encoding: 'utf-16be' };
+  for (const [magic, what] of BINARY_KINDS) {
+    if (startsWith(buffer, magic)) throw new InputError(`${file}: this is ${what}`, { file });
+  }
+  // UTF-16 without a BOM: ASCII text shows as every other byte NUL.
+  const [b0, b1, b2, b3] = buffer;
+  if (buffer.length >= 4 && b0 && !b1 && b2 && !b3) return { text: utf16(buffer, 'le'), encoding: 'utf-16le' };
+  if (buffer.length >= 4 && !b0 && b1 && !b2 && b3) return { text: utf16(buffer, 'be'), encoding: 'utf-16be' };
+  const nul = buffer.subarray(0, 8192).indexOf(0);
+  if (nul >= 0) throw new InputError(`${file}: this is a binary file (a NUL byte at offset ${nul}), not text; give a text, YAML, JSON or CSV file`, { file });
+  if (isUtf8(buffer)) return { text: buffer.toString('utf8'), encoding: 'utf-8' };
+  return { text: windows1252(buffer), encoding: 'windows-1252' };
+}
+
+/** Windows-1252's characters for bytes 0x80..0x9f (undefined ones kept as the C1 control of the same number). */
+const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+// Node's TextDecoder('windows-1252') decodes as ISO-8859-1, leaving 0x80..0x9f as C1 controls; hence this table.
+function windows1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(/[\x80-\x9f]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]!);
+}
+
+/** The text of `decodeTextBytes`. @throws InputError when the bytes are not text. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  return decodeTextBytes(bytes, file).text;
+}
+
+function utf16(bytes: Buffer, order: 'le' | 'be'): string {
+  // An odd last byte is a truncated character: dropped, as a decoder would replace it.
+  const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
+  if (order === 'le') return even.toString('utf16le');
+  const swapped = Buffer.from(even);
+  swapped.swap16();
+  return swapped.toString('utf16le');
+}
+
+/**
+ * Read the bytes of a file the user named; `path` is where to read it when that differs from the name shown (a name
+ * resolved against a working folder). @throws UsageError naming the file and what is wrong (missing, a folder, unreadable).
+ */
+export function readFileBytes(file: string, path: string = file): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? String(error)})`;
+    throw new UsageError(`${file}: ${why}`, { cause: error });
+  }
+}
+
+/**
+ * Read a text file the user named, in whatever encoding `decodeTextBytes` recognises.
+ * @throws UsageError when it cannot be read; InputError when it is not text.
  */
 export function readTextFile(file: string, path: string = file): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`, {
-      cause: error,
-    });
-  }
+  return decodeText(readFileBytes(file, path), file);
 }

@@ -1,30 +1,79 @@
-/** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break, with quotes doubled. */
+// The one place where text from input becomes CSV or Markdown. Every CSV field and every piece of Markdown made from
+// input (names, descriptions, comments, file names, messages) goes through these functions, never through own escaping.
+
+const text = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+
+// OWASP's CSV injection rule: spreadsheets read a cell that starts with one of these as a formula
+// (https://owasp.org/www-community/attacks/CSV_Injection). Tab and carriage return count, as a spreadsheet drops them
+// and reads what follows.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field (RFC 4180), safe to open in a spreadsheet: a text that starts with `= + - @`, tab or carriage return is
+ * prefixed with a single quote (OWASP), so it is read as text, never run as a formula; numbers are written as they are.
+ */
 export function csvField(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  let field = text(value);
+  if (typeof value !== 'number' && FORMULA_START.test(field)) field = `'${field}`;
+  return /[",\n\r]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
-/** Rows as CSV (RFC 4180): a header line, then one line per row, CRLF line ends. */
+/** Rows as CSV (RFC 4180, CRLF line ends): a header line, then one line per row, every field through `csvField`. */
 export function formatCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return `${[header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-/**
- * Text for a Markdown table cell: backslashes and pipes escaped, `<` written as an entity so that no HTML gets in,
- * line breaks as `<br>` (a cell is one line), and runs of spaces as one.
- */
-export function markdownCell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .trim()
-    .replace(/[ \t]*\r?\n[ \t]*/g, '<br>')
-    .replace(/[ \t]+/g, ' ');
+// Characters with a meaning anywhere in a line of CommonMark or GitHub Markdown: escapes, code, emphasis, links and
+// images, tables, strikethrough, math, ATX heading closers, HTML and autolinks (`<`, as an entity, with `>`). So that
+// names stay readable, `&` only where it would start a character reference (`&lt;`), and `_` not inside a word
+// (`registry_set`), where it can never be emphasis.
+const INLINE_SPECIAL = /[\\`*[\]|~$#<>]|&(?=#?[A-Za-z0-9]+;)|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
+const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// What starts a block at the beginning of a line: a list item (`-`, `+` and a space, `1.` or `1)` and a space), a
+// thematic break or setext underline (`---`, `===`).
+const BLOCK_START = /^(?:[-+](?=[ \t]|$)|-(?=-)|=)|^\d{1,9}(?=[.)](?:[ \t]|$))/;
+
+function escapeLine(line: string): string {
+  // Leading spaces would make an indented code block, trailing ones a hard line break.
+  const escaped = line.trim().replace(INLINE_SPECIAL, (c) => ENTITY[c] ?? `\\${c}`);
+  return escaped.replace(BLOCK_START, (start) => (/\d/.test(start) ? `${start}\\` : `\\${start}`));
 }
 
-/** A Markdown table; `align` gives `r` for right-aligned (numeric) columns. */
+// Splitting on line breaks and trimming each line is linear; one regular expression over spaces around line breaks
+// (`/[ \t]*\r?\n[ \t]*/`) is quadratic on a long run of spaces.
+const lines = (value: unknown): string[] => text(value).split(/\r\n|\r|\n/);
+
+/** Text from input as literal Markdown on one line (for headings, list items, prose): no markup or HTML gets in. */
+export function markdownText(value: unknown): string {
+  return lines(value).map(escapeLine).filter(Boolean).join(' ').replace(/[ \t]+/g, ' ');
+}
+
+/** Text from input as literal Markdown lines (for a quote or paragraphs): each line escaped, line breaks kept. */
+export function markdownLines(value: unknown): string[] {
+  return lines(value).map(escapeLine);
+}
+
+/** Text from input for a Markdown table cell: escaped as `markdownText`, line breaks as `<br>` (a cell is one line). */
+export function markdownCell(value: unknown): string {
+  const escaped = lines(value).map(escapeLine);
+  let start = 0;
+  let end = escaped.length;
+  while (start < end && !escaped[start]) start++;
+  while (end > start && !escaped[end - 1]) end--;
+  return escaped.slice(start, end).join('<br>').replace(/[ \t]+/g, ' ');
+}
+
+/** Text from input as a Markdown code span on one line, fenced with more backticks than it holds (not for tables). */
+export function markdownCode(value: unknown): string {
+  const code = lines(value).join(' ');
+  const longest = (code.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+  const fence = '`'.repeat(longest + 1);
+  // CommonMark strips one space from each end of a code span that has both, and a backtick at an end needs a space.
+  const pad = code.startsWith('`') || code.endsWith('`') || (code.startsWith(' ') && code.endsWith(' ')) ? ' ' : '';
+  return `${fence}${pad}${code}${pad}${fence}`;
+}
+
+/** A Markdown table, every cell through `markdownCell`; `align` gives `r` for right-aligned (numeric) columns. */
 export function formatMarkdownTable(header: readonly string[], rows: readonly (readonly unknown[])[], align: string = ''): string {
   const rule = `|${header.map((_, i) => (align[i] === 'r' ? '---:' : '---')).join('|')}|`;
   const line = (cells: readonly unknown[]): string => `| ${cells.map(markdownCell).join(' | ')} |`;

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AttackDataError, UsageError } from '../errors.js';
+import { decodeText } from '../read-text.js';
 
 // node:crypto (~5 ms to load) and node:zlib are needed to read a release file, not when its index comes from the
 // cache, as on most runs: loaded on first use.
@@ -40,17 +41,18 @@ export function sha256(bytes: Uint8Array | string): string {
  * the JSON. @throws AttackDataError for a corrupt or truncated gzip stream or invalid JSON, naming the file and place.
  */
 export function parseBundleBytes({ file, bytes }: BundleBytes): unknown {
-  let text: string;
+  let raw: Uint8Array = bytes;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      text = zlib().gunzipSync(bytes).toString('utf8');
+      raw = zlib().gunzipSync(bytes);
     } catch (error) {
       throw new AttackDataError(
         `${file}: the gzip data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
         { file, cause: error },
       );
     }
-  } else text = bytes.toString('utf8');
+  }
+  const text = decodeText(raw, file);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -7,6 +7,7 @@ import type { Domain } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
+import { readTextFile } from '../read-text.js';
 import type {
   Campaign,
   CampaignSoftwareEntry,
@@ -114,13 +115,7 @@ export function readCampaign(file: string): Campaign {
   const stats = statOrUndefined(file);
   if (!stats) throw new UsageError(`${file}: no such campaign file`);
   if (stats.isDirectory()) throw new UsageError(`${file} is a folder; name a campaign file, or read the folder with readCampaigns`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${file}: cannot read the campaign file: ${(error as Error).message}`, { cause: error });
-  }
-  return parseCampaign(text, file);
+  return parseCampaign(readTextFile(file), file);
 }
 
 /**

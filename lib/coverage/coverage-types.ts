@@ -5,6 +5,8 @@ export type CoverageKind = 'sigma' | 'detections' | 'layer';
 export interface CoverageRef {
   raw: string;
   line?: number;
+  /** The ATT&CK ID the reference names, when its syntax says which part that is (`T1059.001` of `attack.t1059.001`). */
+  id?: string;
 }
 
 /** One detection that covers the techniques it references, with a weight 0..1. */
@@ -23,6 +25,12 @@ export interface CoverageRule {
   levelReason: string;
   /** Tactics as written: Sigma tactic tags without `attack.` (`defense_evasion`), or a layer entry's `tactic`. */
   tactics?: string[];
+  /** ATT&CK tags other than techniques (tactics, groups, software), as written with their lines, to check against the release. */
+  tags?: CoverageRef[];
+  /**
+   * Where the rule can fire: ATT&CK platforms for Sigma (from `logsource`), as written for a detections file;
+   * absent when the rule fires on any platform (a proxy or DNS rule, a detection that names none).
+   */
   platforms?: string[];
   dataSources?: string[];
   comment?: string;

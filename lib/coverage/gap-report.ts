@@ -1,4 +1,4 @@
-import { formatCsv, markdownCell as cell } from '../table-text.js';
+import { formatCsv, markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
 import type { CoverageInput } from './coverage-types.js';
 import { GAP_FORMULAS, type GapReview, type GapRow, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
@@ -44,7 +44,7 @@ function ruleList(row: Pick<GapRow, 'status' | 'coveredSubtechniques' | 'rules'>
 function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;
   const unit = input.kind === 'sigma' ? 'rule files' : input.kind === 'layer' ? 'layer entries' : 'detections';
-  return `${input.kind} \`${input.source}\`: ${items} ${unit} = ${rules} read + ${ignored} ignored + ${invalid} invalid`;
+  return `${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ${text(ignored)} ignored + ${text(invalid)} invalid`;
 }
 
 /** Unresolved references grouped by reference and status, most frequent first. */
@@ -71,10 +71,10 @@ export function formatGapReportMarkdown(review: GapReportData): string {
   const lines: string[] = [
     '# Coverage gap review',
     '',
-    `ATT&CK ${review.attack.domain} ${review.attack.release}. A technique is a gap when its coverage is below ${percent(review.minCoverage)}, ` +
+    `ATT&CK ${text(review.attack.domain)} ${text(review.attack.release)}. A technique is a gap when its coverage is below ${percent(review.minCoverage)}, ` +
       'or when it is covered only through some of its sub-techniques (partial).',
     '',
-    `- Threat: ${review.threats.map((t) => `${t.name} (${t.kind}, ${t.techniques} techniques)`).join('; ') || 'none'}`,
+    `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}, ${text(t.techniques)} techniques)`).join('; ') || 'none'}`,
     `- Coverage: ${review.inputs.map(inputLine).join('; ') || 'none'}`,
     `- ${review.rows.length} threat techniques, ${gaps.length} gaps, ${review.rows.length - gaps.length} covered.`,
     '',
@@ -82,7 +82,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     '',
     '| Tactic | Threat techniques | Gaps | Threat-weighted coverage |',
     '|---|---:|---:|---:|',
-    ...review.tactics.map((t) => `| ${t.name} | ${t.techniques} | ${t.gaps} | ${percent(t.coverage)} |`),
+    ...review.tactics.map((t) => `| ${cell(t.name)} | ${cell(t.techniques)} | ${cell(t.gaps)} | ${percent(t.coverage)} |`),
     '',
     '## Gaps, highest priority first',
     '',
@@ -90,8 +90,8 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     '|---:|---|---|---|---:|---|---:|---|---:|',
     ...gaps.map(
       (row, i) =>
-        `| ${i + 1} | ${row.id} | ${cell(row.name)} | ${row.tactics.join(', ')} | ${row.threat} | ${cell(row.sources.join('; '))} | ` +
-        `${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ${row.priority} |`,
+        `| ${i + 1} | ${cell(row.id)} | ${cell(row.name)} | ${cell(row.tactics.join(', '))} | ${cell(row.threat)} | ${cell(row.sources.join('; '))} | ` +
+        `${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ${cell(row.priority)} |`,
     ),
   ];
   const coveredRows = review.rows.filter((row) => !row.gap);
@@ -102,7 +102,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       '',
       '| Technique | Name | Threat | Coverage | Rules |',
       '|---|---|---:|---:|---|',
-      ...coveredRows.map((row) => `| ${row.id} | ${cell(row.name)} | ${row.threat} | ${percent(row.coverage)} | ${cell(ruleList(row))} |`),
+      ...coveredRows.map((row) => `| ${cell(row.id)} | ${cell(row.name)} | ${cell(row.threat)} | ${percent(row.coverage)} | ${cell(ruleList(row))} |`),
     );
   }
   lines.push('', '## Inputs', '');
@@ -110,15 +110,17 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     lines.push(`- ${inputLine(input)}`);
     const reasons = new Map<string, number>();
     for (const ignored of input.ignored) reasons.set(ignored.reason, (reasons.get(ignored.reason) ?? 0) + 1);
-    for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))) lines.push(`  - ignored ${count}: ${reason}`);
-    for (const problem of input.problems) lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+    for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))) lines.push(`  - ignored ${count}: ${text(reason)}`);
+    for (const problem of input.problems) {
+      lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${text(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)}`);
+    }
   }
   const unresolved = review.unresolved;
   if (unresolved.length) {
     lines.push('', '## References not resolved to a current technique', '', '| Reference | Status | Times | Note | First seen at |', '|---|---|---:|---|---|');
-    for (const group of unresolved) lines.push(`| ${cell(group.raw)} | ${group.status} | ${group.count} | ${cell(group.note)} | ${group.places[0]} |`);
+    for (const group of unresolved) lines.push(`| ${cell(group.raw)} | ${cell(group.status)} | ${cell(group.count)} | ${cell(group.note)} | ${cell(group.places[0])} |`);
   }
-  lines.push('', '## How the numbers are computed', '', ...Object.values(review.formulas).map((formula) => `- ${formula}`));
+  lines.push('', '## How the numbers are computed', '', ...Object.values(review.formulas).map((formula) => `- ${text(formula)}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -116,8 +116,10 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     for (const rule of input.rules) {
       const ids = new Set<TechniqueId>();
       for (const ref of rule.refs) {
-        let resolution = cache.get(ref.raw);
-        if (!resolution) cache.set(ref.raw, (resolution = resolveReference({ raw: ref.raw }, { target })));
+        // A Sigma tag names its ID after `attack.`; resolving the ID alone spares a name check of "attack".
+        const text = ref.id ?? ref.raw;
+        let resolution = cache.get(text);
+        if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target })));
         for (const id of resolution.ids) ids.add(id);
         if (!resolution.ids.length) {
           unresolved.push({ raw: ref.raw, file: rule.file, line: ref.line ?? rule.line, rule: rule.name, status: resolution.status, note: resolution.note });

@@ -16,8 +16,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Document, LineCounter, Node as YamlNode } from 'yaml';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
+import { decodeText } from '../read-text.js';
 import {
   coverageInput,
   roundLevel,
@@ -27,7 +27,8 @@ import {
   type CoverageRef,
   type CoverageRule,
 } from './coverage-types.js';
-import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
+import { logsourcePlatforms } from './sigma-platforms.js';
+import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
 /** How a Sigma rule's `status` and `level` become a coverage weight (their product). */
 export const SIGMA_WEIGHTS = {
@@ -41,30 +42,6 @@ export const SIGMA_WEIGHTS = {
 
 /** Sigma statuses whose rules are not deployed and are ignored. */
 export const SIGMA_IGNORED_STATUSES: readonly string[] = ['deprecated', 'unsupported'];
-
-/**
- * Sigma `logsource.product` -> ATT&CK platform. Products without one clear platform (azure: Entra ID sign-ins vs.
- * Azure resources; zeek, opencanary, application frameworks) get none.
- */
-export const SIGMA_PLATFORMS: Readonly<Record<string, string>> = {
-  windows: 'Windows',
-  linux: 'Linux',
-  macos: 'macOS',
-  aws: 'IaaS',
-  gcp: 'IaaS',
-  m365: 'Office Suite',
-  okta: 'Identity Provider',
-  onelogin: 'Identity Provider',
-  kubernetes: 'Containers',
-  github: 'SaaS',
-  bitbucket: 'SaaS',
-  cisco: 'Network Devices',
-  juniper: 'Network Devices',
-  huawei: 'Network Devices',
-  fortigate: 'Network Devices',
-  fortios: 'Network Devices',
-  paloalto: 'Network Devices',
-};
 
 const YAML_FILE = /\.ya?ml$/i;
 // attack.t1059.001, attack.t1086, attack.t9999: a technique, kept as written for the normalizer.
@@ -84,7 +61,7 @@ export type SigmaFileOutcome = (
 
 /** One Sigma document's top-level fields (key -> value node), merged over an `action: global` document if any. */
 interface RuleFields {
-  fields: Map<string, YamlNode | null>;
+  fields: Map<string, YamlNode>;
   line: number;
 }
 
@@ -101,9 +78,10 @@ export function readSigmaRules(dir: string): CoverageInput {
   for (const file of files) {
     let outcome: SigmaFileOutcome;
     try {
-      outcome = parseSigmaRule(readFileSync(file, 'utf8'), file);
+      outcome = parseSigmaRule(decodeText(readFileSync(file), file), file);
     } catch (error) {
-      outcome = { invalid: { message: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})` } };
+      const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      outcome = { invalid: { message: reason } };
     }
     if ('rule' in outcome) rules.push(outcome.rule);
     else if ('ignored' in outcome) ignored.push({ file, ...outcome.ignored });
@@ -149,37 +127,41 @@ function isLinkToFile(path: string): boolean {
 
 /** Read the text of one Sigma file (pure): a rule, a reason to ignore it, or why it is not a rule. */
 export function parseSigmaRule(text: string, file: string): SigmaFileOutcome {
-  const { LineCounter, parseAllDocuments } = yaml();
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter });
-  if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
-  for (const doc of docs) {
-    const error = doc.errors[0];
-    if (error) {
-      const { message, line } = yamlErrorText(error);
-      return { invalid: { line, message: `not valid YAML: ${message}; fix the syntax or move the file out of the rules folder` } };
-    }
+  let docs: (YamlNode | null)[];
+  try {
+    // Three levels: the rule's fields, their values (tags, logsource), and the tags themselves.
+    docs = parseYamlDocuments(text, 3);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    return {
+      invalid: {
+        line: error.line,
+        message: `not valid YAML: ${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`,
+      },
+    };
   }
-  const first = docs[0] as Document.Parsed;
-  const firstFields = topFields(first, lineCounter);
+  if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
+  const lines = new LineIndex(text);
+  const first = docs[0] ?? null;
+  const firstFields = topFields(first, lines);
   if (!firstFields) {
-    return { invalid: { line: lineOf(lineCounter, first.contents) ?? 1, message: 'not a Sigma rule: the document is not a mapping' } };
+    return { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } };
   }
   // A rule collection: the first document (action: global) holds what every later document shares.
   const global = scalarText(firstFields.fields.get('action')) === 'global' ? firstFields : undefined;
   const candidates: RuleFields[] = [];
   for (const doc of global ? docs.slice(1) : docs) {
-    const own = topFields(doc as Document.Parsed, lineCounter);
+    const own = topFields(doc, lines);
     if (own) candidates.push(global ? { fields: new Map([...global.fields, ...own.fields]), line: own.line } : own);
   }
-  const ruleDocs = candidates.filter((c) => c.fields.get('title') !== undefined && c.fields.get('detection') !== undefined);
+  const ruleDocs = candidates.filter((c) => c.fields.has('title') && c.fields.has('detection'));
   const chosen = ruleDocs[0];
   if (!chosen) return notARule(candidates[0] ?? firstFields);
   const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
   if (!global && ruleDocs.length > 1) {
     notes.push({ line: ruleDocs[1]?.line, message: `the file holds ${ruleDocs.length} rules; only the first (line ${chosen.line}) is read` });
   }
-  const outcome = ruleFrom(chosen, global ? ruleDocs : [chosen], global, file, lineCounter, notes);
+  const outcome = ruleFrom(chosen, global ? ruleDocs : [chosen], global, file, lines, notes);
   return notes.length > 0 ? { ...outcome, notes } : outcome;
 }
 
@@ -201,40 +183,44 @@ function ruleFrom(
   variants: RuleFields[],
   global: RuleFields | undefined,
   file: string,
-  lineCounter: LineCounter,
+  lines: LineIndex,
   notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
 ): SigmaFileOutcome {
   const { fields } = chosen;
   const titleNode = fields.get('title');
   const name = scalarText(titleNode);
-  const line = lineOf(lineCounter, titleNode) ?? chosen.line;
+  const line = titleNode ? lines.line(titleNode.start) : chosen.line;
   if (name === undefined || name.trim() === '') return { invalid: { line, message: 'not a Sigma rule: "title" is not text' } };
   if (!fields.has('logsource')) return { invalid: { line: chosen.line, message: 'not a Sigma rule: missing "logsource"' } };
 
   const statusNode = fields.get('status');
   const status = scalarText(statusNode)?.trim().toLowerCase();
-  if (status !== undefined && SIGMA_IGNORED_STATUSES.includes(status)) {
-    const why = (statusNode as { comment?: string | null } | null | undefined)?.comment?.trim();
-    return { ignored: { line: lineOf(lineCounter, statusNode) ?? line, name, reason: `status ${status}${why ? ` (${why})` : ''}` } };
+  if (status !== undefined && statusNode && SIGMA_IGNORED_STATUSES.includes(status)) {
+    const why = statusNode.kind === 'scalar' ? lines.trailingComment(statusNode.end) : undefined;
+    return { ignored: { line: lines.line(statusNode.start), name, reason: `status ${status}${why ? ` (${why})` : ''}` } };
   }
 
   const refs: CoverageRef[] = [];
   const tactics: string[] = [];
+  const tags: CoverageRef[] = [];
   const tagsNode = fields.get('tags');
-  const { isScalar, isSeq } = yaml();
-  if (tagsNode != null && !isSeq(tagsNode)) {
-    notes.push({ line: lineOf(lineCounter, tagsNode), message: '"tags" is not a list; no techniques read from it' });
+  if (tagsNode && tagsNode.kind !== 'seq' && !(tagsNode.kind === 'scalar' && tagsNode.text === null)) {
+    notes.push({ line: lines.line(tagsNode.start), message: '"tags" is not a list; no techniques read from it' });
   }
-  for (const item of isSeq(tagsNode) ? tagsNode.items : []) {
-    const tag = isScalar(item) && typeof item.value === 'string' ? item.value.trim() : undefined;
+  for (const item of tagsNode?.kind === 'seq' ? tagsNode.items : []) {
+    const tag = item.kind === 'scalar' ? item.text?.trim() : undefined;
     if (tag === undefined) {
-      notes.push({ line: lineOf(lineCounter, item), message: 'a tag is not text; it is skipped' });
+      notes.push({ line: lines.line(item.start), message: 'a tag is not text; it is skipped' });
       continue;
     }
-    if (TECHNIQUE_TAG.test(tag)) refs.push({ raw: tag, line: lineOf(lineCounter, item) });
-    else if (!OBJECT_TAG.test(tag)) {
+    if (TECHNIQUE_TAG.test(tag)) refs.push({ raw: tag, line: lines.line(item.start), id: tag.slice('attack.'.length).toUpperCase() });
+    else if (OBJECT_TAG.test(tag)) tags.push({ raw: tag, line: lines.line(item.start) });
+    else {
       const tactic = TACTIC_TAG.exec(tag)?.[1];
-      if (tactic !== undefined) tactics.push(tactic);
+      if (tactic !== undefined) {
+        tactics.push(tactic);
+        tags.push({ raw: tag, line: lines.line(item.start) });
+      }
     }
   }
   if (refs.length === 0) return { ignored: { line, name, reason: 'no ATT&CK technique tag' } };
@@ -246,9 +232,13 @@ function ruleFrom(
   const id = scalarText(fields.get('id'));
   if (id !== undefined) rule.id = id;
   if (tactics.length > 0) rule.tactics = tactics;
-  const { platforms, dataSources } = logsources(variants, global);
-  if (platforms.length > 0) rule.platforms = platforms;
+  if (tags.length > 0) rule.tags = tags;
+  const { platforms, dataSources, unknownProducts } = logsources(variants, global);
+  if (platforms) rule.platforms = platforms;
   if (dataSources.length > 0) rule.dataSources = dataSources;
+  for (const product of unknownProducts) {
+    notes.push({ line, message: `logsource product "${product}" has no ATT&CK platform in the table; the rule counts for every platform` });
+  }
   return { rule };
 }
 
@@ -284,46 +274,45 @@ export function sigmaLevel(
   return { level: weight, levelReason: `sigma ${statusText}, ${levelText} -> ${weight}` };
 }
 
-/** Platforms (from `product`) and data sources (`category`, `service`, as written) of a rule and its variants. */
-function logsources(variants: RuleFields[], global: RuleFields | undefined): { platforms: string[]; dataSources: string[] } {
+/**
+ * Platforms (SIGMA_PRODUCT_PLATFORMS; undefined when some variant fires on any platform) and data sources
+ * (`category`, `service`, as written) of a rule and its variants.
+ */
+function logsources(
+  variants: RuleFields[],
+  global: RuleFields | undefined,
+): { platforms?: string[]; dataSources: string[]; unknownProducts: string[] } {
   const platforms = new Set<string>();
   const dataSources = new Set<string>();
+  const unknownProducts = new Set<string>();
+  let anywhere = false;
   for (const variant of variants) {
     // In a collection the global logsource and the document's own are merged, key by key.
     const logsource = { ...scalarFields(global?.fields.get('logsource')), ...scalarFields(variant.fields.get('logsource')) };
-    const platform = logsource['product'] === undefined ? undefined : SIGMA_PLATFORMS[logsource['product'].toLowerCase()];
-    if (platform) platforms.add(platform);
+    const mapped = logsourcePlatforms(logsource);
+    if (mapped.unknownProduct) unknownProducts.add(mapped.unknownProduct);
+    if (!mapped.platforms.length) anywhere = true;
+    for (const platform of mapped.platforms) platforms.add(platform);
     for (const source of [logsource['category'], logsource['service']]) if (source !== undefined) dataSources.add(source);
   }
-  return { platforms: [...platforms], dataSources: [...dataSources] };
+  return { ...(anywhere ? {} : { platforms: [...platforms] }), dataSources: [...dataSources], unknownProducts: [...unknownProducts] };
 }
 
-function scalarFields(node: YamlNode | null | undefined): Record<string, string> {
-  const { isMap, isScalar } = yaml();
+function scalarFields(node: YamlNode | undefined): Record<string, string> {
   const fields: Record<string, string> = {};
-  if (!isMap(node)) return fields;
-  for (const pair of node.items) {
-    const value = scalarText(pair.value as YamlNode | null);
-    if (isScalar(pair.key) && value !== undefined) fields[String(pair.key.value)] = value;
+  if (node?.kind !== 'map') return fields;
+  for (const [key, value] of node.pairs) {
+    const text = scalarText(value);
+    if (text !== undefined) fields[key] = text;
   }
   return fields;
 }
 
-function topFields(doc: Document.Parsed, lineCounter: LineCounter): RuleFields | undefined {
-  const { isMap, isScalar } = yaml();
-  const map = doc.contents;
-  if (!isMap(map)) return undefined;
-  const fields = new Map<string, YamlNode | null>();
-  for (const pair of map.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
-    if (key !== undefined) fields.set(key, (pair.value as YamlNode | null) ?? null);
-  }
-  return { fields, line: lineOf(lineCounter, map) ?? 1 };
+function topFields(doc: YamlNode | null, lines: LineIndex): RuleFields | undefined {
+  if (doc?.kind !== 'map') return undefined;
+  return { fields: doc.pairs, line: lines.line(doc.start) };
 }
 
-function scalarText(node: YamlNode | null | undefined): string | undefined {
-  const { isScalar } = yaml();
-  if (!isScalar(node)) return undefined;
-  const value = node.value;
-  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+function scalarText(node: YamlNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && node.text !== null ? node.text : undefined;
 }

@@ -1,9 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { AttackLibrary } from '../attack/load.js';
 import { readCampaigns } from '../campaign/read-campaign.js';
 import { UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
+import { readTextFile } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import type { CoverageInput } from './coverage-types.js';
@@ -17,7 +18,7 @@ import { readSigmaRules } from './read-sigma.js';
  */
 export function isLayerFile(file: string): boolean {
   if (extname(file).toLowerCase() !== '.json') return false;
-  const value = parseJsonText(readFileSync(file, 'utf8'), file);
+  const value = parseJsonText(readTextFile(file), file);
   const first: unknown = Array.isArray(value) ? value[0] : value;
   if (typeof first !== 'object' || first === null || Array.isArray(first)) return false;
   const fields = first as Record<string, unknown>;

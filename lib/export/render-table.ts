@@ -1,4 +1,4 @@
-import { formatCsv, formatMarkdownTable } from '../table-text.js';
+import { formatCsv, formatMarkdownTable, markdownLines, markdownText } from '../table-text.js';
 import type { MatrixModel, TableRow } from './matrix-model.js';
 import { linkLines, metadataLines, summaryLine } from './render-svg.js';
 
@@ -28,12 +28,12 @@ export function renderCsv(model: MatrixModel): string {
 
 /** The layer's annotated entries as a Markdown document: name, summary, description, the table, what is not drawn. */
 export function renderMarkdown(model: MatrixModel): string {
-  const lines = [`# ${model.name.replace(/\s+/g, ' ').trim()}`, '', summaryLine(model), ''];
-  if (model.description) lines.push(model.description.split(/\r?\n/).map((line) => `> ${line}`.trimEnd()).join('\n>\n'), '');
+  const lines = [`# ${markdownText(model.name)}`, '', markdownText(summaryLine(model)), ''];
+  if (model.description) lines.push(markdownLines(model.description).map((line) => `> ${line}`.trimEnd()).join('\n>\n'), '');
   const header = LAYER_TABLE_HEADER.map((column) => column[0]!.toUpperCase() + column.slice(1));
   lines.push(formatMarkdownTable(header, model.rows.map((row) => layerTableRow(row, '\n')), '   r'), '');
   if (model.notDrawn.length) {
-    lines.push(`Not drawn in the matrix (${model.notDrawn.length}):`, '', ...model.notDrawn.map((item) => `- ${item.message}`), '');
+    lines.push(`Not drawn in the matrix (${model.notDrawn.length}):`, '', ...model.notDrawn.map((item) => `- ${markdownText(item.message)}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

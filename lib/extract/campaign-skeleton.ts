@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { joinLines } from '../normalize/parse-reference.js';
 import type { ExtractedReference } from './extract-references.js';
+import type { PassageSuggestions } from '../suggest/suggest-techniques.js';
 
 // yaml is required on first use: commands that never write a skeleton should not pay for loading it.
 const require = createRequire(import.meta.url);
@@ -11,6 +12,8 @@ export interface CampaignSkeletonOptions {
   name: string;
   /** The report file as it should appear in `source:` (`reports/apt32.txt`). */
   reportFile: string;
+  /** Techniques suggested for passages that cite no ID: written as comments, never as references. */
+  suggestions?: readonly PassageSuggestions[];
 }
 
 /**
@@ -43,6 +46,12 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
       if (typeof node.value === 'string' && node.value.includes('\n')) node.type = 'BLOCK_LITERAL';
     },
   });
+  const suggested = (options.suggestions ?? []).flatMap((passage) =>
+    passage.candidates.map((c) => ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"`),
+  );
+  if (suggested.length) {
+    doc.comment = [' Suggested for sentences that cite no ID (not accepted: to accept one, add it under techniques:)', ...suggested].join('\n');
+  }
   return doc.toString({ lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }
 

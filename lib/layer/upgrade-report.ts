@@ -1,3 +1,5 @@
+import { markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
+
 /** What happened to one technique entry of an upgraded layer. An entry with no `changes` was kept as it was. */
 export type EntryChange =
   /** The technique now has another ID: it was revoked (replaced) or the same STIX object got a new ID. */
@@ -100,11 +102,6 @@ export function summarizeUpgrade(report: LayerUpgradeReport): string {
   return `${parts.join(', ') || 'no techniques'}${report.changed ? '' : ' (unchanged)'}`;
 }
 
-/** Text as Markdown shows it literally, on one line: table bars and emphasis characters escaped. */
-function cell(text: string): string {
-  return text.replace(/[|*_`\\[\]<>]/g, '\\$&').replace(/\r?\n/g, ' ');
-}
-
 function entryLabel(id: string, tactic: string | undefined, name: string | undefined): string {
   return `${id}${name ? ` ${name}` : ''}${tactic ? ` (${tactic})` : ''}`;
 }
@@ -115,19 +112,21 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
   const changed = reports.filter((report) => report.changed).length;
   lines.push(`${reports.length} layer${reports.length === 1 ? '' : 's'}, ${changed} changed.`, '');
   for (const report of reports) {
-    lines.push(`## ${cell(report.name || '(unnamed layer)')} — ${cell(report.source)}`, '');
+    lines.push(`## ${text(report.name || '(unnamed layer)')} — ${text(report.source)}`, '');
     const from = [report.from.format && `format ${report.from.format}`, report.from.attack && `ATT&CK ${report.from.attack}`]
       .filter(Boolean)
       .join(', ');
     lines.push(
-      `From ${from || 'an unstated format and release'} to format ${report.to.format}, ${report.to.attack}` +
-        (report.from.matchedIn ? `; techniques matched in ${report.from.matchedIn}` : '') +
-        `. ${summarizeUpgrade(report)}.`,
+      text(
+        `From ${from || 'an unstated format and release'} to format ${report.to.format}, ${report.to.attack}` +
+          (report.from.matchedIn ? `; techniques matched in ${report.from.matchedIn}` : '') +
+          `. ${summarizeUpgrade(report)}.`,
+      ),
       '',
     );
     if (report.settings.length) {
       lines.push('Settings:', '');
-      for (const change of report.settings) lines.push(`- \`${change.path}\`: ${change.message}`);
+      for (const change of report.settings) lines.push(`- ${markdownCode(change.path)}: ${text(change.message)}`);
       lines.push('');
     }
     const changedEntries = report.techniques.filter((entry) => entry.changes.length);
@@ -136,7 +135,7 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
       for (const entry of changedEntries) {
         const now = entry.to.map((t) => `${entryLabel(t.techniqueID, t.tactic, undefined)} at /techniques/${t.at}`).join('; ') || '—';
         lines.push(
-          `| \`${entry.path}\` | ${cell(entryLabel(entry.techniqueID, entry.tactic, entry.name))} | ${entry.changes.join(', ')} | ` +
+          `| \`${entry.path}\` | ${cell(entryLabel(entry.techniqueID, entry.tactic, entry.name))} | ${cell(entry.changes.join(', '))} | ` +
             `${cell(now)} | ${cell(entry.notes.join('; '))} |`,
         );
       }
@@ -144,7 +143,7 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
     }
     const kept = report.techniques.filter((entry) => !entry.changes.length);
     if (kept.length) {
-      lines.push(`Kept as they were (${kept.length}): ${kept.map((entry) => entryLabel(entry.techniqueID, entry.tactic, undefined)).join(', ')}.`, '');
+      lines.push(`Kept as they were (${kept.length}): ${text(kept.map((entry) => entryLabel(entry.techniqueID, entry.tactic, undefined)).join(', '))}.`, '');
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

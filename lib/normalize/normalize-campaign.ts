@@ -41,18 +41,19 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
       );
     }
   }
-  let history: AttackIndex[] | undefined;
+  // Older releases are read only when a name is not found in the target, one at a time, newest first, until one
+  // knows the name: most runs load one release, a run with an old name two or three.
+  const files = library.files
+    .filter((file) => file.domain === campaign.domain && file.release && file.release !== target.release)
+    .sort((a, b) => compareReleases(b.release!, a.release!))
+    .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i);
   return {
     target,
     source,
     warnings,
-    // Older releases are read only when a name is not found in the target, so most runs load one release.
-    history: () =>
-      (history ??= library.files
-        .filter((file) => file.domain === campaign.domain && file.release && file.release !== target.release)
-        .sort((a, b) => compareReleases(b.release!, a.release!))
-        .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i)
-        .map((file) => library.load(file))),
+    history: function* () {
+      for (const file of files) yield library.load(file);
+    },
   };
 }
 

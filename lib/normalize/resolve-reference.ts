@@ -14,8 +14,11 @@ export interface ResolveContext {
   target: AttackIndex;
   /** The release the report's IDs came from (`attack_version`), checked first. */
   source?: AttackIndex;
-  /** Other releases of the domain, newest first, consulted for old names only when needed. */
-  history?: () => readonly AttackIndex[];
+  /**
+   * Other releases of the domain, newest first, consulted for old names only when needed: an iterable that loads
+   * each release as it is reached, so a search that stops at the first hit loads only the releases before it.
+   */
+  history?: () => Iterable<AttackIndex>;
 }
 
 /** A reference as written, with the tactics written beside it. */
@@ -271,14 +274,9 @@ function checkName(
     ...steps.flatMap((step) => namesOf(target, step)),
     ...(source ? namesOf(source, source.technique(id)) : []),
   ];
-  const history = (): string[] => (context.history?.() ?? []).flatMap((index) => namesOf(index, index.technique(id)));
-  if (older.includes(key) || history().includes(key)) {
-    trail.push(`name check: "${name}" is an older name of ${id}`);
-    if (outcome.status === 'current') {
-      return { ...outcome, status: 'renamed', notes: [`${id} was written with its older name "${name}"; it is now ${fullName(target, found)}`] };
-    }
-    return outcome;
-  }
+  if (older.includes(key)) return olderName(name, id, found, target, trail, outcome);
+  // A misspelling of the names at hand is read as such before older releases are consulted: loading every older
+  // release to learn that "Spearphising Link" is no older name of T1192 would cost a cold cache all of them.
   const typo = [...current, ...older].find((known) => editDistance(key, known, typoLimit(known.length)) <= typoLimit(known.length));
   if (typo) {
     trail.push(`name check: "${name}" read as "${typo}" (a typo)`);
@@ -292,6 +290,9 @@ function checkName(
     const message = `the name "${name}" is that of ${parent.id}, the parent technique of ${byId.id}; read as the sub-technique the ID names`;
     trail.push(`name check: ${message}`);
     return { ...outcome, notes: [...outcome.notes, message] };
+  }
+  for (const index of context.history?.() ?? []) {
+    if (namesOf(index, index.technique(id)).includes(key)) return olderName(name, id, found, target, trail, outcome);
   }
   const byName = resolveName(name, tactics, context, []);
   const others = byName.ids.filter((other) => !outcome.ids.includes(other));
@@ -338,9 +339,24 @@ function toTarget(index: AttackIndex, hits: readonly TechniqueRecord[], target: 
   return finals;
 }
 
+/** The outcome of an ID written with an older name of its technique. */
+function olderName(name: string, id: TechniqueId, found: TechniqueRecord, target: AttackIndex, trail: string[], outcome: Outcome): Outcome {
+  trail.push(`name check: "${name}" is an older name of ${id}`);
+  if (outcome.status === 'current') {
+    return { ...outcome, status: 'renamed', notes: [`${id} was written with its older name "${name}"; it is now ${fullName(target, found)}`] };
+  }
+  return outcome;
+}
+
+/** The source release, then the history, each loaded only when the search reaches it. */
+function* olderReleases(context: ResolveContext): Generator<AttackIndex> {
+  if (context.source) yield context.source;
+  yield* context.history?.() ?? [];
+}
+
 /** Resolve a name alone: exactly, then by older names, then by a close name; a tactic decides between equals. */
 function resolveName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[]): Outcome {
-  const { target, source } = context;
+  const { target } = context;
   const key = nameKey(name);
   const exact = target.techniquesByName(name);
   const currentHits = exact.filter((t) => !t.revoked);
@@ -360,7 +376,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
       return { status: 'alias', ids: aliased.ids, notes: [message], candidates: [] };
     }
   }
-  for (const index of [...(source ? [source] : []), ...(context.history?.() ?? [])]) {
+  for (const index of olderReleases(context)) {
     const hits = index.techniquesByName(name);
     if (hits.length) {
       return pick(name, toTarget(index, hits, target), 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, target, trail);

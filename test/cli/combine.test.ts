@@ -60,7 +60,7 @@ describe('attack-layers combine', () => {
   const failures: Array<[string, string[], number, string]> = [
     ['invalid JSON, with its line', [`${dir}/invalid-json.txt`, a], 1, `${dir}/invalid-json.txt: line 5, column`],
     ['a score that is not a number, with its path', [`${dir}/bad-score.json`, a], 1, '/techniques/0/score: must be number,null'],
-    ['a missing file', [`${dir}/nowhere.json`, a], 2, `${dir}/nowhere.json: cannot read it (ENOENT)`],
+    ['a missing file', [`${dir}/nowhere.json`, a], 2, `${dir}/nowhere.json: no such file`],
     ['a single layer', [a], 2, 'at least two layers'],
   ];
   for (const [label, files, code, message] of failures) {

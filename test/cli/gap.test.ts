@@ -158,6 +158,15 @@ describe('attack-layers gap (fixtures)', () => {
     expect(readdirSync(partial)).to.deep.equal(['gap-report.md']);
   });
 
+  it('checks --out before reading any input (an existing report beside coverage that does not exist: exit 2, "already exists")', async () => {
+    const dir = freshTmpDir('gap-early');
+    writeFileSync(join(dir, 'gap-report.md'), 'an older report\n');
+    const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', join(dir, 'no-such-folder'), '--out', dir]);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.contain(`${join(dir, 'gap-report.md')} already exists`);
+    expect(refused.stderr).not.to.contain('no-such-folder');
+  });
+
   it('--min-coverage 150 is a usage error (exit 2) and writes nothing', async () => {
     const bad = freshTmpDir('gap-bad');
     const refused = await runCli([...apt32Args, '--out', bad, '--min-coverage', '150']);

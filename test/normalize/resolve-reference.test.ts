@@ -93,6 +93,37 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
   });
 });
 
+describe('resolveReference: older releases are loaded only when a reference needs them', () => {
+  /** A history that records which releases the resolver reached, loading each only when reached. */
+  const recording = (releases: string[]): { context: ResolveContext; reached: string[] } => {
+    const reached: string[] = [];
+    const context: ResolveContext = {
+      target: loadRelease('18.1'),
+      history: function* () {
+        for (const release of releases) {
+          reached.push(release);
+          yield loadRelease(release);
+        }
+      },
+    };
+    return { context, reached };
+  };
+
+  it('reads "Spearphising Link (T1192)" as a misspelling without reaching any older release', () => {
+    const { context, reached } = recording(['17.1', '16.1', '6.3']);
+    const result = resolveReference({ raw: 'Spearphising Link (T1192)' }, context);
+    expect([result.status, result.ids]).to.deep.equal(['revoked', ['T1566.002']]);
+    expect(reached).to.deep.equal([]);
+  });
+
+  it('stops at the first older release that knows a name ("Command-Line Interface" is 6.3\'s name of T1059)', () => {
+    const { context, reached } = recording(['6.3', '3.0']);
+    const result = resolveReference({ raw: 'Command-Line Interface' }, context);
+    expect([result.status, result.ids]).to.deep.equal(['renamed', ['T1059']]);
+    expect(reached).to.deep.equal(['6.3']);
+  });
+});
+
 describe('readTactic', () => {
   const rows: ReadonlyArray<readonly [string, string | undefined]> = [
     ['Defense Evasion', 'defense-evasion'],

@@ -13,9 +13,9 @@ import {
   writeFileAtomic,
   type ExportFormat,
   type SubtechniqueMode,
+  readTextFile,
 } from '../../index.js';
 import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
-import { readUserFile } from '../read-text.js';
 
 interface Args extends GlobalArgs {
   file: string;
@@ -52,7 +52,7 @@ export function handler(context: CliContext) {
     }
     if (format === 'xlsx' && !args.out) throw new UsageError('xlsx is a binary format: give --out file.xlsx');
     if (args.layer !== undefined && !(Number.isInteger(args.layer) && args.layer >= 1)) throw new UsageError(`--layer ${args.layer}: give a layer number from 1`);
-    const input = parseExportInput(readUserFile(resolve(context.cwd, args.file)), args.file, args.layer === undefined ? {} : { layer: args.layer });
+    const input = parseExportInput(readTextFile(resolve(context.cwd, args.file)), args.file, args.layer === undefined ? {} : { layer: args.layer });
 
     let output: string | Uint8Array;
     if (input.kind === 'gap-report') {

@@ -63,6 +63,11 @@ export function handler(context: CliContext) {
       if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || parts[0]! >= parts[1]!) throw new UsageError(`--scale ${args.scale}: write "min,max", e.g. 0,100`);
       scale = [parts[0]!, parts[1]!];
     }
+    const names = ['coverage.layer.json', 'gap.layer.json', `gap-report.${args.report}`];
+    // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
+    // old and new files behind.
+    const existing = args.force ? undefined : names.map((name) => join(args.out, name)).find((file) => existsSync(file));
+    if (existing) throw new OutputExistsError(existing);
     const library = attackLibrary(context, args);
     const threat = readThreatInputs(args.threat, library, args.to);
     const domains = new Set<Domain>(threat.campaigns.map((c) => c.attack.domain));
@@ -78,17 +83,14 @@ export function handler(context: CliContext) {
     });
     const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? `${JSON.stringify(gapJson(review), null, 2)}\n` : formatGapMarkdown(review);
     const files: [string, string][] = [
-      [join(args.out, 'coverage.layer.json'), serializeLayer(renderCoverageLayer(review, target))],
-      [join(args.out, 'gap.layer.json'), serializeLayer(renderGapLayer(review, target))],
-      [join(args.out, `gap-report.${args.report}`), report],
+      [join(args.out, names[0]!), serializeLayer(renderCoverageLayer(review, target))],
+      [join(args.out, names[1]!), serializeLayer(renderGapLayer(review, target))],
+      [join(args.out, names[2]!), report],
     ];
     for (const [file, text] of files.slice(0, 2)) {
       const issues = schemaIssues('layer-4.5', JSON.parse(text));
       if (issues.length) throw new Error(`bug: ${file} would not be a valid layer: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
     }
-    // Check every output before writing any, so a refused run leaves no mix of old and new files behind.
-    const existing = args.force ? undefined : files.find(([file]) => existsSync(file));
-    if (existing) throw new OutputExistsError(existing[0]);
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
     for (const input of inputs) {

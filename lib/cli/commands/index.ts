@@ -35,6 +35,11 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./extract.js'),
   },
   {
+    command: 'suggest <report>',
+    describe: 'Suggest ATT&CK techniques for the sentences of a report that cite no technique ID, ranked, with the evidence',
+    load: () => import('./suggest.js'),
+  },
+  {
     command: 'render <campaigns..>',
     describe: 'Render campaign files as ATT&CK Navigator layers (format 4.5), one per campaign',
     load: () => import('./render.js'),

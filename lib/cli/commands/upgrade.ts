@@ -21,9 +21,9 @@ import {
   type LayerUpgradeReport,
   type MergeScore,
   type NavigatorLayer,
+  readTextFile,
 } from '../../index.js';
 import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
-import { readUserFile } from '../read-text.js';
 
 interface Args extends GlobalArgs {
   layers: string[];
@@ -97,7 +97,7 @@ export function handler(context: CliContext) {
     files.forEach((file, i) => {
       if (progress) context.stderr.write(`\rupgrading ${i + 1}/${files.length} ${file.path}\u001b[K`);
       try {
-        const value = parseJsonText(readUserFile(file.path), file.path);
+        const value = parseJsonText(readTextFile(file.path), file.path);
         const layers = Array.isArray(value) ? value : [value];
         const upgraded: NavigatorLayer[] = [];
         layers.forEach((layer, n) => {

@@ -1,7 +1,6 @@
 import type { Argv } from 'yargs';
-import { InputError, listLayerFiles, parseJsonText, validateLayer, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { InputError, listLayerFiles, parseJsonText, readTextFile, validateLayer, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
 import { attackLibrary, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
-import { readUserFile } from '../read-text.js';
 
 interface Args extends GlobalArgs {
   layers: string[];
@@ -38,7 +37,7 @@ export function handler(context: CliContext) {
     const results: FileFindings[] = listLayerFiles(args.layers).map(({ path: file }) => {
       let findings: LayerFinding[];
       try {
-        findings = validateLayer(parseJsonText(readUserFile(file), file), { attackFor, file });
+        findings = validateLayer(parseJsonText(readTextFile(file), file), { attackFor, file });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         findings = [{ severity: 'error', code: 'schema', path: '/', message: error.message }];

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import { decodeText, loadSuggestModel, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
+
+interface Args extends GlobalArgs {
+  report: string;
+  lines?: boolean;
+  top: number;
+  json?: boolean;
+  'min-score': number;
+}
+
+export function builder(yargs: Argv): Argv<Args> {
+  return yargs
+    .positional('report', { type: 'string', describe: 'report text file, or - for standard input', demandOption: true })
+    .option('lines', { type: 'boolean', describe: 'one passage per input line (default: one per sentence)' })
+    .option('top', { type: 'number', default: 5, describe: 'candidates per passage' })
+    .option('json', { type: 'boolean', describe: 'print [{line, text, candidates: [{id, name, score, why}]}] as JSON' })
+    .option('min-score', { type: 'number', default: 0, describe: 'leave out candidates scoring below this' })
+    .example('$0 suggest report.txt', 'ranked techniques for each sentence that cites no technique ID')
+    .example('pdftotext report.pdf - | $0 suggest - --json --top 3', 'the same as JSON') as unknown as Argv<Args>;
+}
+
+export function handler(context: CliContext) {
+  return (args: Args): void => {
+    if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top ${args.top}: give a whole number of candidates, 1 or more`);
+    if (!Number.isFinite(args['min-score'])) throw new UsageError(`--min-score: give a number, such as 5`);
+    const text = args.report === '-' ? decodeText(readFileSync(0), '<stdin>') : readTextFile(args.report);
+    const index = attackLibrary(context, args).release();
+    const model = loadSuggestModel(index, {
+      cacheDir: cacheDir(context),
+      // Progress only on a terminal: a script reading stderr should see warnings, not this.
+      onBuild: () => {
+        if (context.stderr.isTTY && !args.quiet) context.stderr.write(`building the suggestion model of ${index.label} (once per release)...\n`);
+      },
+    });
+    const passages = suggestTechniques(text, model, { lines: args.lines, top: args.top, minScore: args['min-score'] });
+    note(context, args, `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${args.report} ranked against ${index.label}; suggestions are to review, not references`);
+    if (args.json) return printJson(context, passages);
+    context.stdout.write(renderSuggestions(passages));
+  };
+}
+
+/** The readable form: each passage, then its candidates, one per line, with why. */
+function renderSuggestions(passages: readonly PassageSuggestions[]): string {
+  const out: string[] = [];
+  for (const passage of passages) {
+    const text = passage.text.length > 160 ? `${passage.text.slice(0, 159)}…` : passage.text;
+    out.push(`line ${passage.line}: ${text}`);
+    if (passage.note) out.push(`  (${passage.note})`);
+    passage.candidates.forEach((candidate, i) => {
+      out.push(`  ${i + 1}. ${candidate.id} ${candidate.name}  score ${candidate.score}  ${candidate.why}`);
+    });
+    if (!passage.candidates.length && !passage.note) out.push('  (no candidates)');
+  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}

@@ -1,0 +1,151 @@
+import { AttackDataError } from '../errors.js';
+import type { AttackIndex } from '../attack/attack-index.js';
+import { plainDescription } from '../attack/attack-text.js';
+import { isBundle, isStixObject, type StixObject } from '../attack/index-bundle.js';
+import { isContentWord, stemOf, textFeatures, textWords } from './text-terms.js';
+import { SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDoc, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
+
+/** The STIX fields the model reads beyond those indexing reads. */
+interface ModelStixObject extends StixObject {
+  x_mitre_detection?: string;
+  x_mitre_analytic_refs?: string[];
+  external_references?: { source_name?: string; external_id?: string; url?: string }[];
+}
+
+const OWNER_TYPES: ReadonlySet<string> = new Set(['intrusion-set', 'malware', 'tool', 'campaign']);
+
+/**
+ * Build the suggestion model of a release from its parsed bundle: for every current technique, its name, the
+ * sentences of its description (and of its detection text in releases before 18), the procedure examples of the
+ * groups, software and campaigns that use it (a `uses` relationship to a revoked technique counts for its
+ * replacement), and the analytics of the detection strategies that detect it. In a procedure, the words of the
+ * owner's own name and aliases are left out ("APT32 has used ..."): they name who, not what. Pure.
+ * @throws AttackDataError when the value is not a STIX bundle.
+ */
+export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestModelData {
+  const { file, sha256 } = index.data.source;
+  if (!isBundle(bundle)) {
+    throw new AttackDataError(`${file}: not a STIX bundle; use an ATT&CK release file such as enterprise-attack-18.1.json`, { file });
+  }
+  const current = index.currentTechniques();
+  const techniques = current.map((technique) => {
+    const parent = technique.parent ? index.technique(technique.parent) : undefined;
+    return { id: technique.id, name: parent ? `${parent.name}: ${technique.name}` : technique.name };
+  });
+  const position = new Map(current.map((technique, i) => [technique.stixId, i]));
+  // A relationship to a revoked technique counts for the end of its revoked-by chain; a deprecated one for none.
+  const techniqueOf = (stixId: string | undefined): number | undefined => {
+    if (!stixId) return undefined;
+    const direct = position.get(stixId);
+    if (direct !== undefined) return direct;
+    const record = index.techniqueByStixId(stixId);
+    const final = record ? index.revocationChain(record).final : undefined;
+    return final && !final.deprecated ? position.get(final.stixId) : undefined;
+  };
+
+  const objects = new Map<string, ModelStixObject>();
+  for (const object of bundle.objects) if (isStixObject(object)) objects.set(object.id, object);
+
+  const builder = new DocBuilder();
+  techniques.forEach((technique, i) => builder.add(i, 'name', technique.name));
+  for (const [i, technique] of current.entries()) {
+    const object = objects.get(technique.stixId);
+    for (const sentence of sentencesOf(object?.description)) builder.add(i, 'description', sentence);
+    for (const sentence of sentencesOf(object?.x_mitre_detection)) builder.add(i, 'detection', sentence);
+  }
+  for (const object of objects.values()) {
+    if (object.type !== 'relationship' || object.revoked || object.x_mitre_deprecated) continue;
+    const technique = techniqueOf(object.target_ref);
+    const source = object.source_ref ? objects.get(object.source_ref) : undefined;
+    if (technique === undefined || !source) continue;
+    if (object.relationship_type === 'uses' && OWNER_TYPES.has(source.type)) {
+      const { text } = plainDescription(object.description ?? '');
+      const urls = (object.external_references ?? []).flatMap((ref) => (ref.url?.trim() ? [ref.url] : []));
+      builder.add(technique, 'procedure', text, { owner: attackId(source), ownerWords: nameWords(source), urls });
+    } else if (object.relationship_type === 'detects' && source.type === 'x-mitre-detection-strategy') {
+      for (const ref of source.x_mitre_analytic_refs ?? []) {
+        const analytic = objects.get(ref);
+        if (analytic?.description) builder.add(technique, 'detection', plainDescription(analytic.description).text);
+      }
+    }
+  }
+  const actorNames = new Set<string>();
+  for (const object of objects.values()) {
+    if (object.type !== 'intrusion-set' && object.type !== 'campaign') continue;
+    for (const name of [object.name ?? '', ...(object.aliases ?? [])]) if (name.trim().length > 2) actorNames.add(name.trim().toLowerCase());
+  }
+  return {
+    format: SUGGEST_MODEL_FORMAT,
+    sha256,
+    domain: index.domain,
+    release: index.release,
+    techniques,
+    features: builder.features,
+    docs: builder.docs,
+    sources: builder.sources,
+    actorNames: [...actorNames].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)),
+  };
+}
+
+/** Collects documents, numbering features and sources in order of first use. */
+class DocBuilder {
+  readonly features: string[] = [];
+  readonly docs: SuggestDoc[] = [];
+  readonly sources: string[] = [];
+  private readonly featureIds = new Map<string, number>();
+  private readonly sourceIds = new Map<string, number>();
+
+  add(technique: number, kind: SuggestDocKind, text: string, extra: { owner?: string; ownerWords?: ReadonlySet<string>; urls?: string[] } = {}): void {
+    const words = textWords(text).filter((word) => isContentWord(word) && !extra.ownerWords?.has(word));
+    if (!words.length) return;
+    const counts = new Map<number, number>();
+    const features = textFeatures(words.map(stemOf));
+    for (const feature of features) {
+      let id = this.featureIds.get(feature);
+      if (id === undefined) {
+        id = this.features.push(feature) - 1;
+        this.featureIds.set(feature, id);
+      }
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    const doc: SuggestDoc = {
+      technique,
+      kind,
+      text,
+      features: [...counts.entries()].sort((a, b) => a[0] - b[0]).flat(),
+      length: features.length,
+    };
+    if (extra.owner) doc.owner = extra.owner;
+    if (extra.urls?.length) doc.sources = [...new Set(extra.urls.map((url) => this.source(url)))];
+    this.docs.push(doc);
+  }
+
+  private source(url: string): number {
+    const key = sourceKey(url);
+    let id = this.sourceIds.get(key);
+    if (id === undefined) {
+      id = this.sources.push(key) - 1;
+      this.sourceIds.set(key, id);
+    }
+    return id;
+  }
+}
+
+function attackId(object: ModelStixObject): string | undefined {
+  return object.external_references?.find((ref) => ref.source_name?.startsWith('mitre') && ref.external_id)?.external_id;
+}
+
+/** The words of an object's name and aliases. */
+function nameWords(object: ModelStixObject): ReadonlySet<string> {
+  const names = [object.name ?? '', ...(object.aliases ?? []), ...(object.x_mitre_aliases ?? [])];
+  return new Set(names.flatMap(textWords));
+}
+
+/** The sentences of an ATT&CK description as plain text. */
+function sentencesOf(description: string | undefined): string[] {
+  if (!description) return [];
+  return plainDescription(description)
+    .text.split(/(?<=[.!?])\s+(?=[A-Z(`"])/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+}

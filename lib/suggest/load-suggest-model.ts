@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AttackDataError } from '../errors.js';
+import { writeFileAtomic } from '../write-file.js';
+import type { AttackIndex } from '../attack/attack-index.js';
+import { parseBundleBytes, readBundleBytes } from '../attack/read-bundle.js';
+import { buildSuggestModel } from './build-suggest-model.js';
+import { SuggestModel } from './suggest-model.js';
+import { SUGGEST_MODEL_FORMAT, type SuggestModelData } from './suggest-model-data.js';
+
+/** The cache file of a release's suggestion model: beside its index in `<cacheDir>/index/`, keyed by the same content hash. */
+export function suggestModelPath(cacheDir: string, sha256: string): string {
+  return join(cacheDir, 'index', `${sha256}.suggest.v${SUGGEST_MODEL_FORMAT}.json`);
+}
+
+function readCached(path: string, sha256: string): SuggestModelData | undefined {
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as SuggestModelData;
+    return data.format === SUGGEST_MODEL_FORMAT && data.sha256 === sha256 ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The suggestion model of the release file an index was loaded from: from the cache when the same bytes were modelled
+ * before, else built from the file once (a few seconds) and cached. `onBuild` is called before a build, so that a
+ * caller can say why it waits. @throws AttackDataError when the file changed since the index was loaded or is not a
+ * readable bundle; UsageError when it is gone.
+ */
+export function loadSuggestModel(index: AttackIndex, options: { cacheDir?: string; onBuild?: () => void } = {}): SuggestModel {
+  const { file, sha256 } = index.data.source;
+  const path = options.cacheDir ? suggestModelPath(options.cacheDir, sha256) : undefined;
+  const cached = path ? readCached(path, sha256) : undefined;
+  if (cached) return new SuggestModel(cached);
+  options.onBuild?.();
+  const bytes = readBundleBytes(file);
+  if (bytes.sha256 !== sha256) {
+    throw new AttackDataError(`${file}: the file changed while attack-layers was reading it; run the command again`, { file });
+  }
+  const data = buildSuggestModel(parseBundleBytes(bytes), index);
+  if (path) {
+    try {
+      writeFileAtomic(path, JSON.stringify(data), { force: true });
+    } catch {
+      // A read-only or full cache folder costs speed, not correctness.
+    }
+  }
+  return new SuggestModel(data);
+}

@@ -1,0 +1,43 @@
+/** A passage of a report: a sentence, or with `lines` one input line, and the 1-based line where it starts. */
+export interface Passage {
+  line: number;
+  text: string;
+}
+
+// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|[a-z])\.$/i;
+// A list item or a heading marker starts a new passage.
+const ITEM = /^\s*(?:[-*•●■◆▪‣・]|\d{1,2}[.)])\s+/;
+
+/**
+ * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
+ * space and not after an abbreviation (`e.g.`, `Inc.`), at `。！？`, at a blank line, and before a list item; lines
+ * wrapped inside a sentence (PDF-to-text) are joined. With `lines`, every input line is one passage, empty ones too.
+ */
+export function splitPassages(text: string, options: { lines?: boolean } = {}): Passage[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  if (options.lines) return lines.map((line, i) => ({ line: i + 1, text: line.trim() }));
+  const passages: Passage[] = [];
+  let current = '';
+  let start = 0;
+  const flush = (): void => {
+    const trimmed = current.replace(/\s+/g, ' ').trim();
+    if (trimmed) passages.push({ line: start, text: trimmed });
+    current = '';
+  };
+  lines.forEach((line, i) => {
+    if (!line.trim() || ITEM.test(line)) flush();
+    if (!line.trim()) return;
+    // Join a wrapped line: a space between words, nothing between two Japanese characters.
+    if (current && !(/[\u3000-\u9fff]$/.test(current) && /^\s*[\u3000-\u9fff]/.test(line))) current += ' ';
+    if (!current.trim()) start = i + 1;
+    for (const piece of line.trim().split(/(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)/u)) {
+      if (!current.trim()) start = i + 1;
+      current += piece;
+      const ended = /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && !ABBREVIATIONS.test(current.trimEnd().replace(/["”’)]$/, '')));
+      if (ended) flush();
+    }
+  });
+  flush();
+  return passages;
+}

@@ -1,0 +1,41 @@
+import { findTechniqueIds } from '../normalize/parse-reference.js';
+import { suggestPassageText } from './passage-language.js';
+import { splitPassages } from './split-passages.js';
+import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
+
+/** The suggestions for one passage of a report. */
+export interface PassageSuggestions {
+  /** 1-based line of the input where the passage starts. */
+  line: number;
+  text: string;
+  candidates: SuggestCandidate[];
+  /** Why a passage has no candidates or how it was read: it cites IDs (that is `extract`'s), its language. */
+  note?: string;
+}
+
+/** How to suggest: by sentence or by line, how many candidates, the lowest score shown. */
+export interface SuggestOptions {
+  lines?: boolean;
+  top?: number;
+  minScore?: number;
+}
+
+/**
+ * Suggest techniques for the passages of a report's text that cite no technique ID. By sentence, passages that cite
+ * IDs are left out (`extract` reads them); with `lines`, every line gets its entry, with a note when it cites IDs or
+ * has no words. Pure and deterministic.
+ */
+export function suggestTechniques(text: string, model: SuggestModel, options: SuggestOptions = {}): PassageSuggestions[] {
+  const top = options.top ?? 5;
+  const minScore = options.minScore ?? 0;
+  return splitPassages(text, { lines: options.lines }).flatMap((passage): PassageSuggestions[] => {
+    const ids = findTechniqueIds(passage.text.normalize('NFKC')).flatMap((match) => match.ids);
+    if (ids.length) {
+      return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];
+    }
+    const read = suggestPassageText(passage.text);
+    const candidates = read.text ? model.rank(read.text, { top }).filter((candidate) => candidate.score > 0 && candidate.score >= minScore) : [];
+    if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return [];
+    return [{ ...passage, candidates, ...(read.note ? { note: read.note } : {}) }];
+  });
+}

@@ -1,0 +1,51 @@
+import { stemmer } from 'stemmer';
+
+// Function words and the verbs every procedure example repeats ("APT32 has used ... to ..."): they say nothing about
+// which technique a sentence describes.
+const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also an and any are as at be been before being below between both but by can ' +
+    'could did do does doing done during each either else ever few for from further had has have having he her here hers ' +
+    'him his how however i if in into is it its itself just may me might more most must my no nor not now of off on once ' +
+    'one only or other our ours out over own per same several she should so some such than that the their theirs them ' +
+    'then there these they this those through thus to too under until up upon us use used uses using utilize utilized ' +
+    'utilizes via was we were what when where whether which while who whom why will with within without would you your ' +
+    'ability able abilities capable capability also leverage leveraged leverages employ employed employs'
+  ).split(' '),
+);
+
+/** The words of a text, lower-cased and NFKC-folded: runs of letters and digits (`rundll32.exe` gives `rundll32`, `exe`). */
+export function textWords(text: string): string[] {
+  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Whether a word carries meaning for ranking: not a function word, not a bare number, not one character. */
+export function isContentWord(word: string): boolean {
+  return word.length > 1 && !STOPWORDS.has(word) && !/^\d+$/.test(word);
+}
+
+/** The stem of a word (Porter), cached: a release has ~20,000 distinct words and millions of occurrences. */
+const stems = new Map<string, string>();
+export function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = /\d/.test(word) ? word : stemmer(word);
+    stems.set(word, stem);
+  }
+  return stem;
+}
+
+/** The stems of a text's content words, in order. */
+export function textStems(text: string): string[] {
+  return textWords(text).filter(isContentWord).map(stemOf);
+}
+
+/**
+ * The features of a text for ranking: its content stems, and each pair of neighbouring content stems as a phrase
+ * (`spearphish attach`), which tells "scheduled task" from "task" and "scheduled" apart.
+ */
+export function textFeatures(stemsInOrder: readonly string[]): string[] {
+  const features: string[] = [...stemsInOrder];
+  for (let i = 1; i < stemsInOrder.length; i++) features.push(`${stemsInOrder[i - 1]} ${stemsInOrder[i]}`);
+  return features;
+}

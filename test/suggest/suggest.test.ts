@@ -1,0 +1,168 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { parse } from 'yaml';
+import {
+  loadSuggestModel,
+  splitPassages,
+  suggestModelPath,
+  suggestPassageText,
+  suggestTechniques,
+  type SuggestModel,
+} from '../../lib/index.js';
+import { freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
+
+describe('splitPassages', () => {
+  const rows: [text: string, passages: [number, string][]][] = [
+    ['The actor sent emails. It then ran PowerShell!', [[1, 'The actor sent emails.'], [1, 'It then ran PowerShell!']]],
+    ['Tools, e.g. Mimikatz, were used. Done.', [[1, 'Tools, e.g. Mimikatz, were used.'], [1, 'Done.']]],
+    ['A sentence wrapped\nby pdftotext ends here.\n\nNext one.', [[1, 'A sentence wrapped by pdftotext ends here.'], [4, 'Next one.']]],
+    ['Heading\n- first item\n- second item', [[1, 'Heading'], [2, '- first item'], [3, '- second item']]],
+    ['攻撃者はメールを送信した。次に実行した。', [[1, '攻撃者はメールを送信した。'], [1, '次に実行した。']]],
+  ];
+  for (const [text, passages] of rows) {
+    it(`${JSON.stringify(text.slice(0, 40))} -> ${passages.length} passages`, () => {
+      expect(splitPassages(text).map((p) => [p.line, p.text])).to.deep.equal(passages);
+    });
+  }
+
+  it('gives every line its passage with lines, empty ones too', () => {
+    expect(splitPassages('a. b.\n\nc', { lines: true })).to.deep.equal([
+      { line: 1, text: 'a. b.' },
+      { line: 2, text: '' },
+      { line: 3, text: 'c' },
+    ]);
+  });
+});
+
+describe('suggestPassageText', () => {
+  it('reads English as it is', () => {
+    expect(suggestPassageText('The actor dumped LSASS memory.')).to.deep.equal({ text: 'The actor dumped LSASS memory.', language: 'en' });
+  });
+
+  it('reads Japanese through the glossary, keeping words in Latin script', () => {
+    const read = suggestPassageText('攻撃者はJavaScriptのバックドアでCookieを窃取した。');
+    expect(read.language).to.equal('ja');
+    expect(read.text).to.include('backdoor').and.include('steal').and.include('JavaScript');
+    expect(read.note).to.match(/^Japanese, read through the glossary: .*バックドア = backdoor/);
+  });
+
+  it('does not read ログ inside ブログ as logs', () => {
+    expect(suggestPassageText('詳細はブログで公開しています。').text).to.not.include('logs');
+  });
+
+  it('says plainly that Korean is not supported', () => {
+    const read = suggestPassageText('공격자는 스피어피싱 이메일을 보냈다.');
+    expect(read).to.deep.include({ text: '', language: 'Korean' });
+    expect(read.note).to.match(/^language not supported \(Korean\)/);
+  });
+});
+
+describe('suggestTechniques on ATT&CK 18.1', () => {
+  let model: SuggestModel;
+  before(function () {
+    this.timeout(120_000);
+    model = loadSuggestModel(loadRelease('18.1'), { cacheDir: testCacheDir() });
+  });
+
+  it('is built from every current technique and every uses relationship of the release file', () => {
+    const raw = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
+    const byId = new Map(raw.map((o) => [o.id, o]));
+    const live = (o: { revoked?: unknown; x_mitre_deprecated?: unknown } | undefined) => !!o && !o.revoked && !o.x_mitre_deprecated;
+    const current = raw.filter((o) => o.type === 'attack-pattern' && live(o as never));
+    expect(model.data.techniques).to.have.length(current.length);
+    const owners = new Set(['intrusion-set', 'malware', 'tool', 'campaign']);
+    const uses = raw.filter((o) => {
+      const source = byId.get(o['source_ref'] as string);
+      const target = byId.get(o['target_ref'] as string);
+      return o.type === 'relationship' && o['relationship_type'] === 'uses' && live(o as never) && source && owners.has(source.type) &&
+        target?.type === 'attack-pattern' && live(target as never) && typeof o['description'] === 'string' && o['description'] !== '';
+    });
+    // Relationships to revoked techniques count for their replacement, so there are at least as many examples.
+    const procedures = model.data.docs.filter((doc) => doc.kind === 'procedure').length;
+    expect(procedures).to.be.at.least(uses.length).and.below(uses.length * 1.05);
+  });
+
+  it('is cached beside the index under the release file sha256, and rebuilt when the cache is stale', () => {
+    const index = loadRelease('18.1');
+    const path = suggestModelPath(testCacheDir(), index.data.source.sha256);
+    expect(existsSync(path)).to.equal(true);
+    const cacheDir = freshTmpDir('suggest-cache');
+    const stale = suggestModelPath(cacheDir, index.data.source.sha256);
+    loadSuggestModel(index, { cacheDir });
+    const data = JSON.parse(readFileSync(stale, 'utf8'));
+    writeFileSync(stale, JSON.stringify({ ...data, sha256: 'another release', techniques: [] }));
+    let built = 0;
+    const again = loadSuggestModel(index, { cacheDir, onBuild: () => built++ });
+    expect(built).to.equal(1);
+    expect(again.data.techniques).to.have.length(model.data.techniques.length);
+  });
+
+  it('skips sentences that cite an ID and ranks the others, with the evidence', () => {
+    const text = 'The actors used PowerShell [T1059.001] to run scripts.\nThey dumped the memory of LSASS with procdump to get credentials.';
+    const [only, ...rest] = suggestTechniques(text, model);
+    expect(rest).to.deep.equal([]);
+    expect(only).to.include({ line: 2 });
+    expect(only!.candidates.map((c) => c.id)).to.include('T1003.001');
+    expect(only!.candidates[0]!.why).to.match(/^words "/);
+    const lines = suggestTechniques(text, model, { lines: true });
+    expect(lines[0]).to.deep.include({ line: 1, candidates: [], note: 'cites T1059.001: see extract' });
+  });
+
+  it('leaves excluded texts out of the evidence (how the evaluation avoids leakage)', () => {
+    const ranked = model.rank('They dumped the memory of LSASS with procdump.', { exclude: (doc) => doc.kind === 'procedure' });
+    expect(ranked.length).to.be.greaterThan(0);
+    for (const candidate of ranked) expect(candidate.why).to.not.include('procedure example');
+  });
+
+  // The acceptance check of the issue: the behaviours the campaign file maps from the seed's own sentences (evidence)
+  // and from the README's English example, with the mapped technique among the top 5 for most of them.
+  const campaign = parse(readFileSync(join(repoRoot, 'campaigns/temp-periscope-cambodia-2018.yaml'), 'utf8')) as {
+    techniques: { ref: string; evidence: string }[];
+  };
+  const mapped = campaign.techniques.map((t) => ({ id: /\((T\d{4}(?:\.\d{3})?)\)/.exec(t.ref)![1]!, evidence: t.evidence }));
+  const found = (text: string, pieces: string[]) =>
+    mapped.filter(({ id }, i) => {
+      const passages = suggestTechniques(text, model).filter((p) => p.text.normalize('NFKC').includes(pieces[i]!.normalize('NFKC').slice(0, 20)));
+      return passages.some((p) => p.candidates.some((c) => c.id === id));
+    }).length;
+
+  it('puts the mapped technique in the top 5 for most evidence sentences of the TEMP.Periscope seed (7 of 10)', () => {
+    const seed = readFileSync(join(stixDir(), '../seeds/000_9001b8a6a998de5e.txt'), 'utf8');
+    expect(found(seed, mapped.map((m) => m.evidence))).to.be.at.least(7);
+  });
+
+  it("puts the mapped technique in the top 5 for most sentences of the README's English example (8 of 10)", () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const example = /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!;
+    const sentences = example.trim().split('\n');
+    expect(sentences).to.have.length(mapped.length);
+    expect(found(example, sentences)).to.be.at.least(8);
+  });
+
+  it('gives byte-identical JSON for the same input', async () => {
+    const file = join(freshTmpDir('suggest'), 'report.txt');
+    writeFileSync(file, 'The backdoor deletes itself after it runs. It captures screenshots every minute.\n');
+    const first = await runCli(['suggest', file, '--json', '--quiet']);
+    const second = await runCli(['suggest', file, '--json', '--quiet']);
+    expect(first.code).to.equal(0);
+    expect(first.stdout).to.equal(second.stdout);
+    expect(JSON.parse(first.stdout).map((p: { line: number }) => p.line)).to.deep.equal([1, 1]);
+  });
+
+  it('refuses --top 0 as a usage error', async () => {
+    const result = await runCli(['suggest', 'README.md', '--top', '0']);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.include('--top 0');
+  });
+
+  it('extract --suggest adds suggestions as comments, never as references', async () => {
+    const file = join(freshTmpDir('suggest'), 'report.txt');
+    writeFileSync(file, 'The actors used Regsvr32 (T1117).\nThe implant captures screenshots of the desktop.\n');
+    const result = await runCli(['extract', file, '--suggest', '--quiet']);
+    expect(result.code).to.equal(0);
+    const doc = parse(result.stdout) as { techniques: { ref: string }[] };
+    expect(doc.techniques.map((t) => t.ref)).to.deep.equal(['Regsvr32 (T1117)']);
+    expect(result.stdout).to.match(/^# suggested: T1113 Screen Capture \(score [\d.]+, because .*\), source: ".*:2"$/m);
+  });
+});

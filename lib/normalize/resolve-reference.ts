@@ -121,6 +121,9 @@ function resolveParts(
   const outcomes: Outcome[] = [];
   const seen = new Set<string>();
   const groupFits = new Map<string, boolean>();
+  // The names each ID is written beside (an ID and its ATT&CK link are two writings of it, one without a name).
+  const namesOf = new Map<string, Array<string | undefined>>();
+  for (const part of parts) for (const id of part.ids) namesOf.set(id, [...(namesOf.get(id) ?? []), part.name]);
   for (const part of parts) {
     if (part.malformed) {
       outcomes.push(malformedId(part.malformed, context.target));
@@ -144,6 +147,24 @@ function resolveParts(
           ownWarnings.length = 0;
           outcome = resolveId(id, undefined, tactics, context, ownTrail, ownWarnings);
           ownTrail.push(`name check: "${key}" names another of the IDs it stands beside; ${id} was read by its ID`);
+        }
+      }
+      // `SSH [(T1048.002)](https://attack.mitre.org/techniques/T1048/002/)`: the ID is written twice, once without the
+      // word beside it; two writings of the ID outweigh one word, which is noted.
+      const others = [...new Set(namesOf.get(id) ?? [])].filter((other) => other !== part.name);
+      if (outcome.status === 'ambiguous' && part.name !== undefined && others.length) {
+        for (const other of others) {
+          const retrail: string[] = [];
+          const rewarnings: string[] = [];
+          const again = resolveId(id, other, tactics, context, retrail, rewarnings);
+          if (again.status === 'ambiguous') continue;
+          const message = `"${part.name}" is not the name of ${id}, but the reference writes ${id} again${other === undefined ? ' (as its ATT&CK link)' : ` beside "${other}"`}; read by the ID`;
+          outcome = { ...again, notes: [...again.notes, message] };
+          ownTrail.length = 0;
+          ownWarnings.length = 0;
+          ownTrail.push(...retrail, `name check: ${message}`);
+          ownWarnings.push(...rewarnings);
+          break;
         }
       }
       trail.push(...ownTrail);
@@ -205,6 +226,13 @@ function resolveId(
 
   if (!found) {
     const byName = name ? resolveName(name, tactics, context, []) : undefined;
+    // `AppleScript (T1509.002)`: no such ID, but the name is exactly a technique whose ID is one typo away from it.
+    const named = byName?.ids.length === 1 && (byName.status === 'name' || byName.status === 'renamed') ? byName.ids[0]! : undefined;
+    if (named && editDistance(id.slice(1), named.slice(1), 1) <= 1) {
+      const message = `${id} is not a technique in ATT&CK ${target.label}; the name "${name}" is ${describe(target, target.technique(named)!)}, whose ID is one typo away: read as ${named}`;
+      trail.push(`ID check: ${message}`);
+      return { status: 'fuzzy', ids: [named], notes: [message], candidates: [] };
+    }
     return {
       status: 'unknown',
       ids: [],

@@ -394,6 +394,19 @@ function tidyEnds(name: string): string {
 }
 
 const OTHER_ATTACK_ID = /^(?:TA|DS|[GSMC])\d{4}$/;
+// A count, share or footnote marker written after a name: `(52.2%)`, `(24 percent)`, `(16 percent each)`, `[1]`.
+const ANNOTATION = /\s*[([]([^()[\]]{1,30})[)\]]$/;
+const ANNOTATION_TEXT = /^[\s\d.,%]*(?:percent|pct)?(?:\s*each)?[\s\d.,%]*$/i;
+
+/** The name without counts and footnote markers after it. */
+function withoutAnnotations(name: string): string {
+  for (let round = 0; round < 4; round++) {
+    const match = ANNOTATION.exec(name);
+    if (!match?.[1] || !/\d/.test(match[1]) || !ANNOTATION_TEXT.test(match[1])) break;
+    name = name.slice(0, match.index);
+  }
+  return name;
+}
 const EDGE_WORDS = /^(?:and|or|&)\s+|\s+(?:and|or|&)$/g;
 
 /** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
@@ -403,7 +416,7 @@ export function cleanName(piece: string): string | undefined {
   if (name.length > MAX_NAME) return undefined;
   for (let previous = '', round = 0; previous !== name && round < 12; round++) {
     previous = name;
-    name = trimChars(tidyEnds(name.replace(EDGE_WORDS, '')), NAME_STRIP, NAME_STRIP + '.');
+    name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '')), NAME_STRIP, NAME_STRIP + '.');
   }
   // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names.
   return /[\p{L}\p{N}]/u.test(name) && !OTHER_ATTACK_ID.test(name) ? name : undefined;

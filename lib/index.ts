@@ -71,8 +71,10 @@ export {
 } from './layer/layer-format.js';
 /** Which annotated sub-techniques Navigator would show collapsed (invisible). */
 export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibility.js';
+/** The one reading step of every layer: labelled repairs of real-world faults, each reported with its JSON path. @throws InputError */
+export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, type LayerRepair, type RepairedLayer } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
-export { upgradeLayer, upgradeReleases, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
+export { upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
 export {
   formatUpgradeMarkdown,
   upgradeMessages,
@@ -158,6 +160,7 @@ export {
   describeSource,
   parseLayerSources,
   readLayerSources,
+  sourceLayer,
   sourcesDomain,
   upgradeSources,
   type CombineInput,
@@ -201,6 +204,9 @@ export {
   renderAllObjectLayers,
   renderAttackObjectLayer,
   renderObjectFrequencyLayer,
+  renderObjectLayersByDomain,
+  type DomainObjectLayer,
+  type ObjectRelease,
   type AllObjectLayers,
   type FrequencyLayerOptions,
   type ObjectLayerOptions,

@@ -17,6 +17,7 @@ import {
 } from './coverage-types.js';
 import { lineOf, yaml } from './yaml-source.js';
 import { readTextFile } from '../read-text.js';
+import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-layer.js';
 
 /** Navigator's default gradient when a layer has none. */
 export const DEFAULT_LAYER_SCALE: readonly [number, number] = [0, 100];
@@ -59,29 +60,30 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
         line: layerLine,
       });
     }
-    const fields = layer as Record<string, unknown>;
-    const techniques = fields['techniques'] ?? [];
-    if (!Array.isArray(techniques) || (fields['techniques'] === undefined && fields['versions'] === undefined && fields['domain'] === undefined)) {
+    let repaired: RepairedLayer;
+    try {
+      repaired = repairLayer(layer, `${file}${layerLine ? `:${layerLine}` : ''}`);
+    } catch (error) {
       throw new InputError(`${file}${layerLine ? `:${layerLine}` : ''}: ${where} is not a Navigator layer (no "techniques" list); export the layer from Navigator`, {
         file,
         line: layerLine,
+        cause: error,
       });
+    }
+    const fields = repaired.layer;
+    const techniques = Array.isArray(fields['techniques']) ? (fields['techniques'] as Record<string, unknown>[]) : [];
+    items += Array.isArray((layer as Record<string, unknown>)['techniques']) ? ((layer as Record<string, unknown>)['techniques'] as unknown[]).length : 0;
+    for (const repair of repaired.repairs) {
+      const entry = /^\/techniques\/(\d+)/.exec(repair.path)?.[1];
+      const line = entry === undefined ? layerLine : lines(layerIndex, Array.isArray(value), Number(entry));
+      problems.push({ file, ...(line === undefined ? {} : { line }), message: `${where}: ${repairLine(repair)}`, skipped: repair.leftOut === true });
     }
     const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : `${where} of ${file}`;
     const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
-    techniques.forEach((entry: unknown, entryIndex) => {
-      items++;
-      const line = lines(layerIndex, Array.isArray(value), entryIndex);
+    techniques.forEach((entry, i) => {
+      const line = lines(layerIndex, Array.isArray(value), repaired.entryOrigins[i] ?? i);
       const at = { file, ...(line === undefined ? {} : { line }) };
-      if (typeof entry !== 'object' || entry === null) {
-        problems.push({ ...at, message: `technique entry ${entryIndex + 1} of ${where} is not an object; it is skipped`, skipped: true });
-        return;
-      }
-      const { techniqueID, tactic, score, enabled, comment } = entry as Record<string, unknown>;
-      if (typeof techniqueID !== 'string' || techniqueID.trim() === '') {
-        problems.push({ ...at, message: `technique entry ${entryIndex + 1} of ${where} has no "techniqueID"; it is skipped`, skipped: true });
-        return;
-      }
+      const { techniqueID, tactic, score, enabled, comment } = entry as { techniqueID: string } & Record<string, unknown>;
       if (enabled === false) {
         ignored.push({ ...at, name: techniqueID, reason: 'enabled: false' });
         return;
@@ -90,10 +92,7 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
         ignored.push({ ...at, name: techniqueID, reason: 'no score' });
         return;
       }
-      if (typeof score !== 'number' || !Number.isFinite(score)) {
-        problems.push({ ...at, message: `${techniqueID}: score ${JSON.stringify(score)} is not a number; it is skipped`, skipped: true });
-        return;
-      }
+      if (typeof score !== 'number') return;
       const exact = (score - min) / (max - min);
       const level = roundLevel(Math.min(1, Math.max(0, exact)));
       const clamped = exact < 0 || exact > 1;

@@ -4,12 +4,13 @@ import type { Domain } from '../attack/types.js';
 import type { GapReportData } from '../coverage/gap-report.js';
 import { AttackDataError, InputError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
-import { describeSource, parseLayerSources, sourcesDomain } from '../layer/combine-layers.js';
+import { describeSource, parseLayerSources, sourceLayer, sourcesDomain } from '../layer/combine-layers.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
-import { migrateLayerFormat } from '../layer/layer-format.js';
 
 /** What `export` can read: a Navigator layer, or the JSON report of the gap review. */
-export type ExportInput = { kind: 'layer'; layer: NavigatorLayer; source: string } | { kind: 'gap-report'; report: GapReportData; source: string };
+export type ExportInput =
+  | { kind: 'layer'; layer: NavigatorLayer; source: string; /** Faults of the layer as read that were repaired, one line each. */ repairs: string[] }
+  | { kind: 'gap-report'; report: GapReportData; source: string };
 
 type JsonObject = Record<string, unknown>;
 
@@ -65,7 +66,8 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
   const source = sources[(wanted ?? 1) - 1];
   if (!source) throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length} layer${sources.length === 1 ? '' : 's'}; give 1 to ${sources.length}`);
   sourcesDomain([source]);
-  return { kind: 'layer', layer: migrateLayerFormat(source.value as JsonObject).layer as unknown as NavigatorLayer, source: describeSource(source) };
+  const { layer, repairs } = sourceLayer(source);
+  return { kind: 'layer', layer: layer as unknown as NavigatorLayer, source: describeSource(source), repairs };
 }
 
 /**

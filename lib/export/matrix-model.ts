@@ -190,7 +190,8 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   // A layer that skipped validation may carry anything; a gradient that cannot colour falls back to Navigator's.
   const own = layer.gradient;
   const gradient = own && own.colors.length >= 2 && own.colors.every((color) => HEX_COLOR.test(color)) ? own : DEFAULT_GRADIENT;
-  const platforms = layer.filters?.platforms ? new Set(layer.filters.platforms) : undefined;
+  // An empty platform list shows every platform in Navigator.
+  const platforms = layer.filters?.platforms?.length ? new Set(layer.filters.platforms) : undefined;
   const hideDisabled = layer.hideDisabled === true;
   const sorting = layer.sorting ?? 0;
   const expandedLayout = layer.layout?.expandedSubtechniques;
@@ -270,7 +271,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     gradient,
     defaultGradient: gradient === DEFAULT_GRADIENT,
     legend: (layer.legendItems ?? []).filter((item) => HEX_COLOR.test(item.color)),
-    ...(layer.filters?.platforms ? { platforms: [...layer.filters.platforms] } : {}),
+    ...(platforms ? { platforms: [...platforms] } : {}),
     hideDisabled,
     subtechniques: options.subtechniques ?? 'layer',
     columns,

@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
-import type { ActorRecord, ObjectDetails, ProcedureIndexData, ProcedureRecord, TechniqueId } from '../attack/types.js';
+import type { ActorRecord, Domain, ObjectDetails, ProcedureIndexData, ProcedureRecord, TechniqueId } from '../attack/types.js';
 import { InputError, UsageError } from '../errors.js';
 import {
   currentTechnique,
@@ -226,7 +226,7 @@ export function renderAttackObjectLayer(
     sorting: 0,
     layout: { ...LAYOUT },
     hideDisabled: false,
-    techniques: expandParents(entries, index, (ids) => `not used itself by ${object.name}: expanded to show ${ids}`).sort(compareEntries),
+    techniques: expandParents(entries, index).sort(compareEntries),
     gradient: { colors: [...WHITE_TO_RED], minValue: 0, maxValue: 1 },
     legendItems: [
       { label: `used by ${objectTitle(object)}`, color: WHITE_TO_RED[1]! },
@@ -278,7 +278,7 @@ export function renderObjectFrequencyLayer(
     sorting: 3,
     layout: { ...LAYOUT },
     hideDisabled: false,
-    techniques: expandParents(entries, index, (ids) => `not used itself by any of the ${n}: expanded to show ${ids}`).sort(compareEntries),
+    techniques: expandParents(entries, index).sort(compareEntries),
     gradient,
     legendItems: legendSteps(n).map((k) => ({ label: `used by ${k} of ${n}`, color: gradientColor(gradient, k) })),
     metadata: [
@@ -293,12 +293,53 @@ export function renderObjectFrequencyLayer(
   return { layer, warnings: uses.warnings };
 }
 
-/** The file name of an object's layer: its ATT&CK ID and a safe form of its name, `G0050-apt32.layer.json`. */
-export function objectLayerFileName(object: ActorRecord): string {
+/**
+ * The file name of an object's layer: its ATT&CK ID and a safe form of its name, `G0050-apt32.layer.json`; with a
+ * domain (for an object with layers in several), the domain before the suffix: `G0088-temp-veles.ics.layer.json`.
+ */
+export function objectLayerFileName(object: ActorRecord, domain?: Domain): string {
   const id = object.id.replace(/[^A-Za-z0-9]+/g, '') || 'object';
   const stem = layerFileName(object.name).slice(0, -LAYER_SUFFIX.length);
+  const suffix = `${domain ? `.${domain.replace(/-attack$/, '')}` : ''}${LAYER_SUFFIX}`;
   // A name with nothing usable left (layerFileName's hash fallback), or that is the ID (C0021), adds nothing to it.
-  return /^layer-[0-9a-f]{12}$/.test(stem) || stem === id.toLowerCase() ? `${id}${LAYER_SUFFIX}` : `${id}-${stem}${LAYER_SUFFIX}`;
+  return /^layer-[0-9a-f]{12}$/.test(stem) || stem === id.toLowerCase() ? `${id}${suffix}` : `${id}-${stem}${suffix}`;
+}
+
+/** One ATT&CK release with the procedures read from it. */
+export interface ObjectRelease {
+  index: AttackIndex;
+  data: ProcedureIndexData;
+}
+
+/** An object's layer in one domain. */
+export interface DomainObjectLayer extends RenderedLayer {
+  index: AttackIndex;
+  /** The file name: with the domain when the object has layers in several domains. */
+  file: string;
+  /** Why the layer is empty, when it is. */
+  empty?: string;
+}
+
+/**
+ * An object's layers in the domains where it has techniques: groups such as G1028 APT-C-23 (mobile) or G0088
+ * TEMP.Veles (ICS and enterprise) are in every domain's bundle but use techniques of some only. `releases` are one per
+ * domain, the first the one the object was found in; an object with techniques in none gets that one's layer, empty,
+ * with the reason.
+ */
+export function renderObjectLayersByDomain(object: ActorRecord, releases: readonly ObjectRelease[], options: ObjectLayerOptions = {}): DomainObjectLayer[] {
+  const found = releases.flatMap(({ index, data }) => {
+    const own = index.byStixId(object.stixId);
+    if (!own || !('aliases' in own) || !data.objects[own.stixId]) return [];
+    return [{ index, object: own, ...renderAttackObjectLayer(own, index, data, options) }];
+  });
+  const used = found.filter((item) => item.layer.techniques?.length);
+  if (!used.length) {
+    const first = found[0];
+    if (!first) throw new InputError(`${objectRef(object)} is in none of the releases given; please report this`);
+    const where = found.map((item) => item.index.label).join(', ');
+    return [{ ...first, file: objectLayerFileName(first.object), empty: `${objectRef(object)} uses no technique in ${where}` }];
+  }
+  return used.map((item) => ({ ...item, file: objectLayerFileName(item.object, used.length > 1 ? item.index.domain : undefined) }));
 }
 
 /** What `renderAllObjectLayers` rendered and skipped. */
@@ -306,23 +347,28 @@ export interface AllObjectLayers {
   files: LayerFile[];
   /** Revoked and deprecated objects, which get no layer, by ID. */
   skipped: { revoked: string[]; deprecated: string[] };
-  /** Objects with a layer but no technique in it. */
+  /** Objects with a layer but no technique in it, each with the reason. */
   empty: string[];
   warnings: string[];
 }
 
 /**
  * Render a layer for every current group, software or campaign of a release, named by `objectLayerFileName`;
- * revoked and deprecated objects are skipped and listed. `onProgress` is called after each layer.
+ * revoked and deprecated objects are skipped and listed. With `others` (the other domains' releases), each object's
+ * layers are those of `renderObjectLayersByDomain`, and objects only the other domains know are included. `onProgress`
+ * is called after each object.
  * @throws InputError when two objects would get the same file name or the procedures are of another release.
  */
 export function renderAllObjectLayers(
   kind: AttackObjectKind,
   index: AttackIndex,
   data: ProcedureIndexData,
-  options: ObjectLayerOptions & { onProgress?: (done: number, total: number, object: ActorRecord) => void } = {},
+  options: ObjectLayerOptions & { others?: readonly ObjectRelease[]; onProgress?: (done: number, total: number, object: ActorRecord) => void } = {},
 ): AllObjectLayers {
-  const all = objectsOfKind(index, kind);
+  const releases: ObjectRelease[] = [{ index, data }, ...(options.others ?? [])];
+  const byStix = new Map<string, ActorRecord>();
+  for (const release of releases) for (const object of objectsOfKind(release.index, kind)) if (!byStix.has(object.stixId)) byStix.set(object.stixId, object);
+  const all = [...byStix.values()].sort((a, b) => compareIds(a.id, b.id));
   const current = all.filter((object) => !object.revoked && !object.deprecated);
   const result: AllObjectLayers = {
     files: [],
@@ -332,14 +378,15 @@ export function renderAllObjectLayers(
   };
   const owners = new Map<string, ActorRecord>();
   current.forEach((object, i) => {
-    const name = objectLayerFileName(object);
-    const other = owners.get(name);
-    if (other) throw new InputError(`${describeObject(object)} and ${describeObject(other)} would both be written to ${name}; please report this`);
-    owners.set(name, object);
-    const { layer, warnings } = renderAttackObjectLayer(object, index, data, options);
-    result.files.push({ name, layer });
-    result.warnings.push(...warnings);
-    if (!layer.techniques?.length) result.empty.push(object.id);
+    const home = releases.filter((release) => release.index.byStixId(object.stixId));
+    for (const rendered of renderObjectLayersByDomain(object, home, options)) {
+      const other = owners.get(rendered.file);
+      if (other) throw new InputError(`${describeObject(object)} and ${describeObject(other)} would both be written to ${rendered.file}; please report this`);
+      owners.set(rendered.file, object);
+      result.files.push({ name: rendered.file, layer: rendered.layer });
+      result.warnings.push(...rendered.warnings);
+      if (rendered.empty) result.empty.push(`${object.id} (${rendered.empty})`);
+    }
     options.onProgress?.(i + 1, current.length, object);
   });
   return result;

@@ -49,6 +49,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
 import { readTextFile } from '../read-text.js';
+import { repairLayer, repairLine } from './repair-layer.js';
 
 
 /** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
@@ -141,6 +142,16 @@ export function readLayerSources(file: string, path: string = file): LayerSource
 }
 
 /**
+ * A source as every reader takes it: repaired (`repairLayer`), then converted to format 4.5 (structure only), with
+ * each repair as a line naming the source. @throws InputError when the source is not a layer at all.
+ */
+export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[] } {
+  const where = describeSource(source);
+  const { layer, repairs } = repairLayer(source.value, where);
+  return { layer: migrateLayerFormat(layer).layer, repairs: repairs.map((repair) => `${where}: ${repairLine(repair)} (repaired)`) };
+}
+
+/**
  * Check every source against the layer 4.5 schema (older formats as converted) and return their common domain.
  * @throws SchemaValidationError listing a layer's problems with their paths; InputError naming the files when the
  * layers are of different domains.
@@ -148,7 +159,7 @@ export function readLayerSources(file: string, path: string = file): LayerSource
 export function sourcesDomain(sources: readonly LayerSource[]): Domain {
   const byDomain = new Map<Domain, string[]>();
   for (const source of sources) {
-    const { layer } = migrateLayerFormat(source.value as JsonObject);
+    const { layer } = sourceLayer(source);
     const issues: Issue[] = schemaIssues('layer-4.5', layer)
       .filter((issue) => !/^must match "(then|else)" schema$/.test(issue.message))
       .map((issue) => (source.position === undefined ? issue : { ...issue, path: `/${source.position}${issue.path === '/' ? '' : issue.path}` }));

@@ -52,7 +52,7 @@ export function renderComparisonLayer(comparison: CampaignComparison, index: Att
     sorting: 0,
     layout: { ...LAYOUT },
     hideDisabled: false,
-    techniques: expandParents(entries, index, (ids) => `not compared itself: expanded to show ${ids}`).sort(compareEntries),
+    techniques: expandParents(entries, index).sort(compareEntries),
     legendItems: [
       { label: `reported, attributed to ${object.name} in ATT&CK`, color: COMPARISON_COLORS.attributed },
       { label: 'reported, related: ATT&CK has its parent or a sub-technique', color: COMPARISON_COLORS.related },

@@ -152,26 +152,6 @@ const FORMAT_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonOb
       return [{ path: '/filters/stages', message: 'removed (format 4.0 dropped the PRE-ATT&CK stage filter)' }];
     },
   ],
-  [
-    'an empty score ("") means unscored; a numeric string becomes a number',
-    (layer) => {
-      const changes: SettingChange[] = [];
-      const techniques = layer['techniques'];
-      if (!Array.isArray(techniques)) return changes;
-      techniques.forEach((entry, i) => {
-        if (!isJsonObject(entry) || typeof entry['score'] !== 'string') return;
-        const score = entry['score'].trim();
-        if (score === '') {
-          delete entry['score'];
-          changes.push({ path: `/techniques/${i}/score`, message: `"" removed (unscored)` });
-        } else if (Number.isFinite(Number(score))) {
-          entry['score'] = Number(score);
-          changes.push({ path: `/techniques/${i}/score`, message: `"${score}" -> ${Number(score)}` });
-        }
-      });
-      return changes;
-    },
-  ],
 ];
 
 /**

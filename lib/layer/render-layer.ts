@@ -88,24 +88,25 @@ function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMet
   const statuses = [...new Set(references.map((r) => r.status))];
   metadata.push({ name: 'status', value: technique.observed ? statuses.join(', ') : 'inferred (not observed)' });
   for (const software of technique.software) metadata.push({ name: 'inferred from', value: `${software.id} ${software.name}` });
-  for (const reference of written) {
-    if (reference.comment) metadata.push({ name: 'analyst comment', value: oneLine(reference.comment) });
+  for (const reference of references) {
+    const software = reference.status === 'inferred' && reference.software ? ` on ${reference.software.id} ${reference.software.name}` : '';
+    if (reference.comment) metadata.push({ name: `analyst comment${software}`, value: oneLine(reference.comment) });
     if (reference.evidence) metadata.push({ name: 'evidence', value: oneLine(reference.evidence) });
+    if (reference.source) metadata.push({ name: 'source', value: oneLine(reference.source) });
   }
-  // Several references of one software set say the same thing technique by technique; one line per software is enough.
-  const comments = [...new Set(references.map(referenceComment))];
-  return { comment: comments.join(' | '), metadata };
+  // The analyst's words come first (Navigator's tooltip and every export's comment column show the comment), the
+  // tool's provenance after them. Several references of one software set say the same thing technique by technique;
+  // one line per software is enough.
+  const analyst = [...new Set(references.flatMap((r) => (r.comment ? [oneLine(r.comment)] : [])))];
+  const provenance = [...new Set(references.map(referenceComment))];
+  return { comment: [...analyst, ...provenance].join(' | '), metadata };
 }
 
 /**
- * Entries for the parents of annotated sub-techniques, so Navigator shows the sub-techniques expanded; `why` says in
- * the parent's comment why it is there.
+ * Entries for the parents of annotated sub-techniques, so Navigator shows the sub-techniques expanded. An added parent
+ * has `showSubtechniques` alone: a comment would make Navigator underline it as if the parent itself were annotated.
  */
-export function expandParents(
-  entries: LayerTechnique[],
-  index: AttackIndex,
-  why: (subtechniques: string) => string = (ids) => `not reported itself: expanded to show ${ids}`,
-): LayerTechnique[] {
+export function expandParents(entries: LayerTechnique[], index: AttackIndex): LayerTechnique[] {
   const added: LayerTechnique[] = [];
   const subsOf = new Map<TechniqueId, { ids: TechniqueId[]; tactics: Set<TacticShortname> | 'all' }>();
   for (const entry of entries) {
@@ -122,21 +123,20 @@ export function expandParents(
     for (const entry of own) entry.showSubtechniques = true;
     // An entry without a tactic already covers every tactic of the parent.
     if (own.some((entry) => entry.tactic === undefined)) continue;
-    const comment = why(subs.ids.sort(compareIds).join(', '));
     if (!own.length || subs.tactics === 'all') {
       if (own.length) {
         // The parent is annotated under some tactics only: add the others one by one, so no entry overlaps another.
         const covered = new Set(own.map((entry) => entry.tactic));
         for (const tactic of index.technique(parent)?.tactics ?? []) {
-          if (!covered.has(tactic)) added.push({ techniqueID: parent, tactic, comment, showSubtechniques: true });
+          if (!covered.has(tactic)) added.push({ techniqueID: parent, tactic, showSubtechniques: true });
         }
       } else {
-        added.push({ techniqueID: parent, comment, showSubtechniques: true });
+        added.push({ techniqueID: parent, showSubtechniques: true });
       }
       continue;
     }
     for (const tactic of subs.tactics) {
-      if (!own.some((entry) => entry.tactic === tactic)) added.push({ techniqueID: parent, tactic, comment, showSubtechniques: true });
+      if (!own.some((entry) => entry.tactic === tactic)) added.push({ techniqueID: parent, tactic, showSubtechniques: true });
     }
   }
   return [...entries, ...added];

@@ -6,10 +6,11 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
-import { currentDomainName, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
+import { compareVersions, currentDomainName, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { compareEntries } from './serialize-layer.js';
+import { originalPath, repairLayer } from './repair-layer.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
@@ -27,6 +28,8 @@ export interface UpgradeOptions extends FormatOptions {
   sourceNote?: string;
   /** How the scores of entries that merge combine (default `max`); see `mergeEntries`. */
   mergeScore?: MergeScore;
+  /** Set when the target is older than the layer's release: why, for the report (see `upgradeReleases`). */
+  downgrade?: string;
 }
 
 /** The result of `upgradeLayer`: the layer, what was done, and the same as one line per change. */
@@ -163,6 +166,69 @@ function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: Attack
   return changes;
 }
 
+/** A pseudo-report for entries the upgrade adds itself (no input entry, so no row in the report). */
+function addedReport(): EntryUpgrade {
+  return { path: '', techniqueID: '', changes: [], to: [], notes: [] };
+}
+
+/**
+ * When the layer collapses sub-techniques on purpose (`layout.expandedSubtechniques: "none"`), annotated ones would be
+ * invisible: their parents get `showSubtechniques`, which Navigator honours whatever the layout says, so nothing
+ * annotated is hidden and the analyst's choice stands for the rest.
+ */
+function expandChosenCollapse(layer: JsonObject, placed: Placed[], target: AttackIndex): SettingChange[] {
+  const chosen = isJsonObject(layer['layout']) ? layer['layout']['expandedSubtechniques'] : undefined;
+  if (chosen === undefined || chosen === 'annotated' || chosen === 'all') return [];
+  const hidden = collapsedSubtechniques(placed.map((item) => item.entry), target, chosen);
+  const wanted = new Map<string, { parent: string; tactic: string; subs: Set<string> }>();
+  for (const [i, tactics] of hidden) {
+    const id = String(placed[i]!.entry['techniqueID']);
+    const parent = target.technique(id)?.parent;
+    if (!parent) continue;
+    for (const tactic of tactics) {
+      const key = `${parent} ${tactic}`;
+      const item = wanted.get(key) ?? { parent, tactic, subs: new Set<string>() };
+      item.subs.add(id);
+      wanted.set(key, item);
+    }
+  }
+  const changes: SettingChange[] = [];
+  for (const { parent, tactic, subs } of wanted.values()) {
+    const own = placed.find((item) => item.entry['techniqueID'] === parent && (item.entry['tactic'] === undefined || item.entry['tactic'] === tactic));
+    if (own) own.entry['showSubtechniques'] = true;
+    else placed.push({ entry: { techniqueID: parent, tactic, showSubtechniques: true }, origin: parent, report: addedReport() });
+    changes.push({
+      path: '/techniques',
+      message:
+        `${parent} under ${tactic}: ${own ? 'showSubtechniques set' : 'an entry with only showSubtechniques added'} so that annotated ` +
+        `${[...subs].sort().join(', ')} show${subs.size === 1 ? 's' : ''} (layout.expandedSubtechniques is ${JSON.stringify(chosen)})`,
+    });
+  }
+  return changes;
+}
+
+/** The name of the layer metadata items that keep what the upgrade removed. */
+export const REMOVED_METADATA_NAME = 'removed by upgrade';
+
+/**
+ * Entries the upgrade removes (deprecated techniques, revoked ones without a replacement, techniques the target does
+ * not have) would take what the analyst wrote with them: each is kept, inert, as a layer metadata item holding the
+ * reason and the entry as it was, so that nothing written disappears from the file.
+ */
+function keepRemoved(layer: JsonObject, reports: EntryUpgrade[]): SettingChange[] {
+  const removed = reports.filter((report) => report.removedEntry);
+  if (!removed.length) return [];
+  const metadata = Array.isArray(layer['metadata']) ? (layer['metadata'] as unknown[]) : [];
+  if (metadata.length) metadata.push({ divider: true });
+  for (const report of removed) {
+    const why = report.notes.find((note) => /removed/.test(note)) ?? 'removed';
+    metadata.push({ name: REMOVED_METADATA_NAME, value: `${report.path}: ${why}. The entry was: ${JSON.stringify(report.removedEntry)}` });
+    report.notes.push(`the entry is kept as it was in the layer's metadata ("${REMOVED_METADATA_NAME}")`);
+  }
+  layer['metadata'] = metadata;
+  return [{ path: '/metadata', message: `${removed.length} removed entr${removed.length === 1 ? 'y' : 'ies'} kept as "${REMOVED_METADATA_NAME}" items` }];
+}
+
 /**
  * Upgrade a layer of format 3.x or 4.0–4.5 to format 4.5 for an ATT&CK release (newer or older than the layer's own).
  * Each technique is looked up in the layer's release when `options.source` is given (by STIX id), else by ID:
@@ -178,13 +244,10 @@ function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: Attack
  */
 export function upgradeLayer(value: unknown, target: AttackIndex, options: UpgradeOptions = {}): UpgradedLayer {
   const file = options.file ?? 'layer';
-  if (!isJsonObject(value)) {
-    const what = Array.isArray(value) ? 'an array of layers: upgrade each element' : 'not a layer object';
-    throw new InputError(`${file}: ${what}`, { file: options.file });
-  }
-  const format = layerFormat(value);
-  const declared = isJsonObject(value['versions']) && value['versions']['attack'] !== undefined ? String(value['versions']['attack']) : undefined;
-  const { layer, changes: formatChanges } = migrateLayerFormat(value, options);
+  const { layer: repaired, repairs, entryOrigins } = repairLayer(value, file);
+  const format = layerFormat(repaired);
+  const declared = isJsonObject(repaired['versions']) && repaired['versions']['attack'] !== undefined ? String(repaired['versions']['attack']) : undefined;
+  const { layer, changes: formatChanges } = migrateLayerFormat(repaired, options);
   if (layer['domain'] !== target.domain) {
     throw new InputError(
       `${file}: /domain: the layer is for ${JSON.stringify(layer['domain'])} but the ATT&CK data given is ${target.label}; ` +
@@ -200,13 +263,15 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     versions['attack'] = target.major;
   }
   if (options.sourceNote) settings.push({ path: '/versions/attack', message: options.sourceNote });
+  if (options.downgrade) settings.push({ path: '/versions/attack', message: options.downgrade });
   settings.push(...upgradePlatforms(layer, target, source));
 
   const reports: EntryUpgrade[] = [];
   const placed: Placed[] = [];
   const entries = Array.isArray(layer['techniques']) ? (layer['techniques'] as unknown[]) : [];
+  const inputEntries = isJsonObject(value) && Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
   entries.forEach((raw, at) => {
-    const path = `/techniques/${at}`;
+    const path = originalPath(`/techniques/${at}`, entryOrigins);
     if (!isJsonObject(raw) || typeof raw['techniqueID'] !== 'string') {
       // Not a technique entry: left for the schema check below to report.
       placed.push({ entry: raw as JsonObject, origin: '', report: { path, techniqueID: '', changes: [], to: [], notes: [] } });
@@ -218,7 +283,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     reports.push(report);
     const record = resolveEntry(id, report, target, source);
     if (!record) {
-      if (report.changes.includes('removed')) report.removedEntry = structuredClone((value['techniques'] as unknown[])[at]) as JsonObject;
+      if (report.changes.includes('removed')) report.removedEntry = structuredClone(inputEntries[entryOrigins[at] ?? at]) as JsonObject;
       else placed.push({ entry: raw, report, origin: id });
       return;
     }
@@ -241,6 +306,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }
     for (const current of record.tactics) placed.push({ entry: cloneEntry(raw, current), report, origin: id });
   });
+
+  settings.push(...expandChosenCollapse(layer, placed, target));
 
   // Merge what landed on one technique and tactic; the layer keeps the order its serialization will have, so that
   // the positions in the report are those of the file written.
@@ -294,6 +361,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   }
   if (Array.isArray(layer['techniques'])) layer['techniques'] = techniques;
 
+  settings.push(...keepRemoved(layer, reports));
+
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : undefined;
   if (layout?.['expandedSubtechniques'] === undefined) {
     const hidden = collapsedSubtechniques(techniques, target, undefined);
@@ -318,6 +387,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       ...(source ? { matchedIn: source.label } : {}),
     },
     to: { format: String(versions['layer']), attack: target.label },
+    repairs,
     settings,
     techniques: reports,
     counts: countChanges(reports),
@@ -332,6 +402,8 @@ export interface UpgradeReleases {
   source?: AttackIndex;
   /** Why the layer's own release is not used, when it is not. */
   sourceNote?: string;
+  /** Set when the target is older than the layer's release: a downgrade, said in the report and on stderr. */
+  downgrade?: string;
 }
 
 /**
@@ -353,14 +425,31 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
   const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
   const stated = options.from ?? (versions['attack'] === undefined ? undefined : /\d+/.exec(String(versions['attack']))?.[0]);
   if (stated === undefined) return { target };
-  if (stated === target.major || stated === target.release) return { target, source: target };
+  const file = options.file ?? 'layer';
+  let downgrade: string | undefined;
+  if ((compareVersions(/^\d+/.exec(stated)?.[0] ?? stated, target.major) ?? 0) > 0) {
+    // Newer tactics and techniques (ATT&CK 19's stealth, defense-impairment) do not exist in an older release: the
+    // entries under them move or go, so a downgrade is done only when asked for.
+    if (options.to === undefined) {
+      throw new InputError(
+        `${file}: the layer is for ATT&CK ${stated}, newer than ${target.label}, the newest available here: writing it for ` +
+          `${target.release} is a downgrade that moves or removes entries; get ${stated} (\`attack-layers data fetch --version ${stated}\`), ` +
+          `or pass --to ${target.release} to downgrade on purpose`,
+        { file: options.file },
+      );
+    }
+    downgrade = `a downgrade from ATT&CK ${stated} to ${target.label}: entries under techniques or tactics that ${target.release} does not have are moved or removed, each listed below`;
+  }
+  const extra = downgrade ? { downgrade } : {};
+  if (stated === target.major || stated === target.release) return { target, source: target, ...extra };
   try {
-    return { target, source: library.release(domain as Domain, stated) };
+    return { target, source: library.release(domain as Domain, stated), ...extra };
   } catch (error) {
     if (!(error instanceof AttackDataError)) throw error;
     return {
       target,
       sourceNote: `ATT&CK ${stated}, the layer's release, is not available here: techniques were looked up by ID in ${target.label}`,
+      ...extra,
     };
   }
 }

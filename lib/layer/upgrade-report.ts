@@ -1,3 +1,4 @@
+import { repairLine, type LayerRepair } from './repair-layer.js';
 import { markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
 
 /** What happened to one technique entry of an upgraded layer. An entry with no `changes` was kept as it was. */
@@ -69,6 +70,8 @@ export interface LayerUpgradeReport {
     matchedIn?: string;
   };
   to: { format: string; attack: string };
+  /** Faults of the layer as read that were repaired first (paths into the layer as read). */
+  repairs: LayerRepair[];
   settings: SettingChange[];
   techniques: EntryUpgrade[];
   counts: UpgradeCounts;
@@ -91,6 +94,7 @@ export function countChanges(techniques: readonly EntryUpgrade[]): UpgradeCounts
 /** One line per change of a layer, each starting with the JSON pointer it concerns (for stderr and library users). */
 export function upgradeMessages(report: LayerUpgradeReport): string[] {
   return [
+    ...report.repairs.map((repair) => `${repairLine(repair)} (repaired)`),
     ...report.settings.map((change) => `${change.path}: ${change.message}`),
     ...report.techniques.flatMap((entry) => entry.notes.map((note) => `${entry.path}: ${note}`)),
   ];
@@ -124,6 +128,11 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
       ),
       '',
     );
+    if (report.repairs.length) {
+      lines.push('Repaired as read:', '');
+      for (const repair of report.repairs) lines.push(`- ${markdownCode(repair.path)}: ${text(repair.repair)}`);
+      lines.push('');
+    }
     if (report.settings.length) {
       lines.push('Settings:', '');
       for (const change of report.settings) lines.push(`- ${markdownCode(change.path)}: ${text(change.message)}`);

@@ -3,11 +3,12 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import type { Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
-import { layerFormat, migrateLayerFormat } from './layer-format.js';
+import { compareVersions, layerFormat, migrateLayerFormat } from './layer-format.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
+import { originalPath, repairLayer } from './repair-layer.js';
 
 /** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
 export const LAYER_FINDING_CODES = [
@@ -26,6 +27,9 @@ export const LAYER_FINDING_CODES = [
   'score-out-of-range',
   'hidden-subtechnique',
   'unknown-platform',
+  'empty-platforms',
+  'repaired',
+  'newer-release',
 ] as const;
 export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
 
@@ -50,6 +54,16 @@ export interface ValidateLayerOptions {
   attackFor: (domain: Domain, major: string | undefined) => AttackIndex | undefined;
   /** The file, for messages. */
   file?: string;
+  /**
+   * A release asked for by the user (`--attack-release`): every layer of its domain is checked against it instead of
+   * the release the layer declares, and saying so is not a warning.
+   */
+  release?: string;
+  /**
+   * The newest release of a domain: when a layer is checked against an older one, one finding says how many of its
+   * entries the newest would change (revoked, deprecated or unknown there).
+   */
+  newest?: (domain: Domain) => AttackIndex | undefined;
 }
 
 /** Navigator's default gradient, which applies when a layer has none. */
@@ -88,12 +102,16 @@ function describe(record: TechniqueRecord): string {
 /** Collects findings of one layer with messages that name the file and the place. */
 class Findings {
   readonly list: LayerFinding[] = [];
+  /** Where each technique entry checked was in the layer as read (entries the repair left out shift the rest). */
+  entryOrigins: readonly number[] = [];
   constructor(
     private readonly file: string | undefined,
     private readonly layer: number | undefined,
   ) {}
 
-  add(severity: LayerFinding['severity'], code: LayerFindingCode, path: string, text: string): void {
+  add(severity: LayerFinding['severity'], code: LayerFindingCode, checked: string, text: string): void {
+    const path = originalPath(checked, this.entryOrigins);
+    text = text.replace(/\/techniques\/\d+/g, (pointer) => originalPath(pointer, this.entryOrigins));
     // In a file of several layers, the message names the path from the top of the file.
     const pointer = this.layer === undefined ? path : `/${this.layer}${path === '/' ? '' : path}`;
     const message = `${this.file ? `${this.file}: ` : ''}${pointer}: ${text}`;
@@ -134,6 +152,10 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return undefined;
   const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
   const declared = typeof versions['attack'] === 'string' ? versions['attack'] : undefined;
+  if (options.release) {
+    const asked = options.attackFor(domain as Domain, options.release);
+    if (asked) return asked;
+  }
   // Navigator reads the first number of versions.attack ("v18.1" is 18).
   const major = declared?.match(/\d+/)?.[0];
   const wanted = major ? options.attackFor(domain as Domain, major) : undefined;
@@ -286,8 +308,38 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
   }
 }
 
+/** How many entries the newest release would change, when the layer was checked against an older one. */
+function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: AttackIndex | undefined, out: Findings): void {
+  if (!newest || newest === index || (compareVersions(newest.release, index.release) ?? 0) <= 0) return;
+  const counts = { revoked: 0, deprecated: 0, unknown: 0 };
+  for (const entry of entries) {
+    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string') continue;
+    const record = newest.technique(entry['techniqueID']);
+    if (!record) counts.unknown++;
+    else if (record.revoked) counts.revoked++;
+    else if (record.deprecated) counts.deprecated++;
+  }
+  const parts = Object.entries(counts).filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
+  if (!parts.length) return;
+  out.add(
+    'warning',
+    'newer-release',
+    '/versions/attack',
+    `checked against ${index.label}; against ${newest.label}, the newest release here: ${parts.join(', ')}; ` +
+      'run `attack-layers upgrade` to bring the layer to it with every annotation',
+  );
+}
+
 function checkPlatforms(layer: JsonObject, index: AttackIndex, out: Findings): void {
   const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
+  if (Array.isArray(filters['platforms']) && !filters['platforms'].length) {
+    out.add(
+      'warning',
+      'empty-platforms',
+      '/filters/platforms',
+      'the platform filter is an empty list: Navigator shows every platform, other tools may show none; list the platforms or remove the filter',
+    );
+  }
   const known = index.platforms();
   if (!Array.isArray(filters['platforms']) || !known.length) return;
   filters['platforms'].forEach((platform, at) => {
@@ -309,7 +361,18 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
     out.add('error', 'schema', '/', 'must be a layer object (or an array of layer objects)');
     return out.list;
   }
-  const subject = checkFormat(value, out);
+  let repaired: ReturnType<typeof repairLayer>;
+  try {
+    repaired = repairLayer(value, options.file);
+  } catch {
+    out.add('error', 'schema', '/', 'not an ATT&CK Navigator layer (no techniques, domain or versions)');
+    return out.list;
+  }
+  for (const { path, repair } of repaired.repairs) {
+    out.add('warning', 'repaired', path, `${repair} (Navigator tolerates this; \`attack-layers upgrade\` writes it repaired)`);
+  }
+  out.entryOrigins = repaired.entryOrigins;
+  const subject = checkFormat(repaired.layer, out);
   for (const issue of schemaFindings(subject)) out.add('error', 'schema', issue.path, issue.message);
 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
@@ -327,6 +390,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   if (range) checkScores(entries, range, out);
   if (index) checkHidden(subject, entries, index, out);
   if (index) checkPlatforms(subject, index, out);
+  if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }
 

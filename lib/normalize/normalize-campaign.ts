@@ -75,7 +75,8 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
         confidence: entry.confidence ?? campaign.confidence,
         score: entry.score,
         comment: entry.comment,
-        evidence: entry.evidence ?? entry.source,
+        evidence: entry.evidence,
+        source: entry.source,
         platforms: entry.platforms,
       }),
     };
@@ -97,6 +98,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
           note: `inferred: ATT&CK ${target.release} documents ${record.name} (${record.id}) using ${id}` +
             (resolution.status === 'current' ? '' : `; ${resolution.note}`),
           software: { id: record.id, name: record.name },
+          ...(entry.comment === undefined ? {} : { comment: entry.comment }),
         });
       }
       result.note += `; ${record.techniques.length} documented technique${record.techniques.length === 1 ? '' : 's'} inferred`;

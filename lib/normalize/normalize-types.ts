@@ -71,8 +71,11 @@ export interface ReferenceResult extends Resolution {
   line?: number;
   confidence?: Confidence;
   score?: number;
+  /** The analyst's note (for an inferred reference: the note on the software it comes from). */
   comment?: string;
   evidence?: string;
+  /** Where in the report the reference is (a section, table, page). */
+  source?: string;
   platforms?: string[];
   /** For inferred references: the software they come from. */
   software?: { id: string; name: string };

@@ -24,11 +24,54 @@ describe('attack-layers attack-object', () => {
     expect((await runCli(['attack-object', 'OceanLotus', '-q'])).stderr).to.equal('');
   });
 
+  it('writes the layers of G1028 (mobile) and G0088 (ICS and enterprise) in the domains where they have techniques', async () => {
+    // Expected from the raw 18.1 bundles: the current techniques each group `uses` in each domain.
+    const expected = (domain: string, id: string): string[] => {
+      const raw = rawUses(stixFile(`${domain}-attack-18.1.json.gz`));
+      const group = [...raw.objects.values()].find((o) => o.type === 'intrusion-set' && rawAttackId(o) === id);
+      if (!group) return [];
+      const targets = raw.uses.filter((r) => r['source_ref'] === group.id).map((r) => raw.objects.get(String(r['target_ref'])));
+      return [...new Set(targets.filter((t) => t && !t['revoked'] && !t['x_mitre_deprecated']).map((t) => rawAttackId(t)!))].sort();
+    };
+    const out = freshTmpDir('by-domain');
+    const result = await runCli(['attack-object', 'G1028', 'G0088', '--out', out]);
+    expect(result.code, result.stderr).to.equal(0);
+    const files = readdirSync(out).sort();
+    const scored = (file: string): string[] =>
+      (layerOf(readFileSync(join(out, file), 'utf8')).techniques ?? []).filter((t) => t.score === 1).map((t) => t.techniqueID).sort();
+    const domainOf = (file: string): string => layerOf(readFileSync(join(out, file), 'utf8')).domain;
+    const byDomain = Object.fromEntries(files.map((file) => [file, domainOf(file)]));
+    for (const [id, domain] of [['G1028', 'mobile'], ['G1028', 'ics'], ['G1028', 'enterprise'], ['G0088', 'mobile'], ['G0088', 'ics'], ['G0088', 'enterprise']] as const) {
+      const want = expected(domain, id);
+      const file = files.find((f) => f.startsWith(id) && byDomain[f] === `${domain}-attack`);
+      if (!want.length) {
+        expect(file, `${id} has no ${domain} techniques, so no ${domain} layer`).to.equal(undefined);
+        continue;
+      }
+      expect(file, `${id} ${domain}`).to.be.a('string');
+      expect(scored(file!)).to.deep.equal(want);
+    }
+    expect(expected('mobile', 'G1028').length).to.be.greaterThan(0);
+    expect(expected('ics', 'G0088').length).to.be.greaterThan(0);
+    expect(files.some((f) => f.startsWith('G1028') && byDomain[f] === 'enterprise-attack')).to.equal(false);
+    for (const file of files) {
+      const layer = layerOf(readFileSync(join(out, file), 'utf8'));
+      expect(validateLayer(layer, { attackFor: (domain) => loadRelease('18.1', domain) }), file).to.deep.equal([]);
+    }
+  });
+
   it('reports a revoked group and renders its replacement', async () => {
-    const result = await runCli(['attack-object', 'APT34']);
+    const result = await runCli(['attack-object', 'APT34', '--domain', 'enterprise']);
     expect(result.code).to.equal(0);
     expect(result.stderr).to.equal('note: G0057 APT34 was revoked by G0049 OilRig in ATT&CK 18.1; using G0049\n');
     expect(layerOf(result.stdout).name).to.equal('OilRig (G0049)');
+    // Without --domain, OilRig's ICS techniques get a layer of their own.
+    const both = await runCli(['attack-object', 'APT34']);
+    expect((JSON.parse(both.stdout) as NavigatorLayer[]).map((l) => [l.name, l.domain])).to.deep.equal([
+      ['OilRig (G0049)', 'enterprise-attack'],
+      ['OilRig (G0049)', 'ics-attack'],
+    ]);
+    expect(both.stderr).to.contain('note: G0049 OilRig has techniques in enterprise-attack 18.1 and ics-attack 18.1: one layer for each');
   });
 
   it('exits 1 for an unknown name, with the closest names and no stack trace', async () => {
@@ -48,13 +91,13 @@ describe('attack-layers attack-object', () => {
     expect(layerOf(software.stdout).name).to.equal('Carbanak (S0030)');
   });
 
-  it('finds a mobile object without --domain and says so; refuses mixing domains in one run (exit 2)', async () => {
+  it('finds a mobile object without --domain and says so; refuses mixing domains in one frequency layer (exit 2)', async () => {
     const mobile = await runCli(['attack-object', 'S0405']);
     expect(mobile.code).to.equal(0);
     expect(layerOf(mobile.stdout).domain).to.equal('mobile-attack');
     expect(mobile.stderr).to.include('found in mobile-attack 18.1');
     expect((await runCli(['attack-object', 'S0405', '--domain', 'mobile'])).stdout).to.equal(mobile.stdout);
-    const mixed = await runCli(['attack-object', 'G0050', 'S0405', '-q']);
+    const mixed = await runCli(['attack-object', 'G0050', 'S0405', '-q', '--score', 'frequency']);
     expect(mixed.code).to.equal(2);
     expect(mixed.stderr).to.include('a layer has one domain');
   });
@@ -103,13 +146,16 @@ describe('attack-layers attack-object', () => {
     it('writes one layer per current group, lists the files on stdout and the skipped groups on stderr', () => {
       const groups = [...rawUses(stixFile('enterprise-attack-18.1.json.gz')).objects.values()].filter((o) => o.type === 'intrusion-set');
       const current = groups.filter((o) => !o['revoked'] && !o['x_mitre_deprecated']);
+      // Groups only the mobile or ICS bundle has get a layer too.
+      const elsewhere = ['mobile', 'ics'].flatMap((d) => [...rawUses(stixFile(`${d}-attack-18.1.json.gz`)).objects.values()])
+        .filter((o) => o.type === 'intrusion-set' && !o['revoked'] && !o['x_mitre_deprecated']).map((o) => rawAttackId(o)!);
       expect(first.code).to.equal(0);
       const files = readdirSync(out).sort();
-      expect(files.map((f) => f.split(/[-.]/)[0])).to.deep.equal(current.map((o) => rawAttackId(o)!).sort());
-      expect(first.stdout.trim().split('\n')).to.deep.equal(files.map((f) => `${out}/${f}`));
+      expect([...new Set(files.map((f) => f.split(/[-.]/)[0]))]).to.deep.equal([...new Set([...current.map((o) => rawAttackId(o)!), ...elsewhere])].sort());
+      expect(first.stdout.trim().split('\n').sort()).to.deep.equal(files.map((f) => `${out}/${f}`));
       const revoked = groups.filter((o) => o['revoked']).length;
       const deprecated = groups.filter((o) => !o['revoked'] && o['x_mitre_deprecated']).length;
-      expect(first.stderr).to.match(new RegExp(`^wrote ${current.length} group layers for ATT&CK enterprise-attack 18\\.1 into ${out}; skipped ${revoked} revoked \\(G0042, .*\\) and ${deprecated} deprecated \\(G0014, `));
+      expect(first.stderr).to.match(new RegExp(`^wrote ${files.length} group layers for ATT&CK enterprise-attack 18\\.1, mobile-attack 18\\.1, ics-attack 18\\.1 into ${out}; skipped ${revoked} revoked \\(G0042, .*\\) and ${deprecated} deprecated \\(G0014, `));
       expect(layerOf(readFileSync(join(out, 'G0050-apt32.layer.json'), 'utf8')).name).to.equal('APT32 (G0050)');
     });
 

@@ -59,7 +59,7 @@ describe('attack-layers combine', () => {
 
   const failures: Array<[string, string[], number, string]> = [
     ['invalid JSON, with its line', [`${dir}/invalid-json.txt`, a], 1, `${dir}/invalid-json.txt: line 5, column`],
-    ['a score that is not a number, with its path', [`${dir}/bad-score.json`, a], 1, '/techniques/0/score: must be number,null'],
+    ['a sorting Navigator does not have, with its path', [`${dir}/bad-sorting.json`, a], 1, '/sorting: must be one of 0, 1, 2, 3'],
     ['a missing file', [`${dir}/nowhere.json`, a], 2, `${dir}/nowhere.json: no such file`],
     ['a single layer', [a], 2, 'at least two layers'],
   ];

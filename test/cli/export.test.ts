@@ -141,10 +141,10 @@ describe('attack-layers export', () => {
 
   it('exits 1 for a layer the schema rejects, naming the place', async () => {
     const file = join(freshTmpDir('export'), 'bad.json');
-    writeFileSync(file, JSON.stringify({ name: 'bad', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059', score: 'high' }] }));
+    writeFileSync(file, JSON.stringify({ name: 'bad', domain: 'enterprise-attack', sorting: 9, techniques: [{ techniqueID: 'T1059', score: 'high' }] }));
     const result = await runCli(['export', file, '--format', 'svg']);
     expect(result.code).to.equal(1);
-    expect(result.stderr).to.contain('/techniques/0/score');
+    expect(result.stderr).to.contain('/sorting');
   });
 
   it('draws one layer of a file of several with --layer, and asks for it otherwise', async () => {

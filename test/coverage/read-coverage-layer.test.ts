@@ -61,7 +61,7 @@ describe('readCoverageLayer', () => {
       [11, 'T1110', 'no score'],
     ]);
     expect(input.problems.filter((p) => p.skipped).map((p) => [p.line, p.message])).to.deep.equal([
-      [12, 'technique entry 7 of the layer has no "techniqueID"; it is skipped'],
+      [12, 'the layer: /techniques/6: no techniqueID; the entry is left out: {"score":30,"comment":"no technique ID"}'],
     ]);
   });
 

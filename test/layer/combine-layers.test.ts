@@ -253,10 +253,10 @@ describe('sourcesDomain', () => {
   });
 
   it('lists schema problems with their paths', () => {
-    expect(() => sourcesDomain(sources('bad-score.json')))
+    expect(() => sourcesDomain(sources('bad-sorting.json')))
       .to.throw(SchemaValidationError)
       .with.property('issues')
-      .that.deep.includes({ path: '/techniques/0/score', message: 'must be number,null' });
+      .that.deep.includes({ path: '/sorting', message: 'must be one of 0, 1, 2, 3' });
   });
 
   it('puts the position of a layer in an array file into the path', () => {

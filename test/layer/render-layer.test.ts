@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { parse } from 'yaml';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import { InputError, UsageError } from '../../lib/errors.js';
 import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
@@ -84,16 +86,39 @@ describe('layer/render-layer', () => {
       });
     }
 
+    it("puts the analyst's comment first in each technique's comment, and keeps its source and evidence", () => {
+      // Straight from the campaign file: every technique entry with a comment, source and evidence.
+      const text = readFileSync(join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml'), 'utf8');
+      const written = (parse(text) as { techniques: Array<{ ref: string; comment?: string; source?: string; evidence?: string }> }).techniques;
+      const annotated = written.filter((t) => t.comment && t.source && t.evidence);
+      expect(annotated.length).to.be.greaterThan(3);
+      const flat = (t: string): string => t.replace(/\s+/g, ' ').trim();
+      for (const technique of annotated) {
+        const entry = layer.techniques!.find((e) => e.metadata?.some((m) => 'name' in m && m.name === 'reported as' && m.value === flat(technique.ref)));
+        expect(entry, technique.ref).to.not.equal(undefined);
+        expect(entry!.comment!.startsWith(flat(technique.comment!)), `${technique.ref}: ${entry!.comment}`).to.equal(true);
+        expect(entry!.metadata).to.deep.include({ name: 'source', value: flat(technique.source!) });
+        expect(entry!.metadata).to.deep.include({ name: 'evidence', value: flat(technique.evidence!) });
+      }
+    });
+
+    it("keeps the software entries' comment on the techniques inferred from them (TEMP.Periscope's AIRBREAK)", () => {
+      const { layer: other } = renderCampaignLayer(periscope.result, periscope.index, { model: 'presence' });
+      const fromOrz = other.techniques!.filter((e) => e.metadata?.some((m) => 'name' in m && m.name === 'inferred from' && m.value === 'S0229 Orz'));
+      expect(fromOrz.length).to.be.greaterThan(0);
+      const note = 'Sent as a spearphishing attachment to the CNRP; ATT&CK 18.1 lists AIRBREAK as an alias of Orz (S0229).';
+      for (const entry of fromOrz) {
+        expect(entry.metadata, entry.techniqueID).to.deep.include({ name: 'analyst comment on S0229 Orz', value: note });
+        if (entry.color === INFERRED_COLOR) expect(entry.comment!.startsWith(note), entry.techniqueID).to.equal(true);
+      }
+    });
+
     it('says that Execution no longer applies to T1218.010', () => {
       expect(only(layer, 'T1218.010').comment).to.include('Execution no longer applies');
     });
 
-    it('expands T1566 and T1218 (not reported themselves) to show their annotated sub-techniques', () => {
-      expect(only(layer, 'T1566')).to.deep.equal({
-        techniqueID: 'T1566',
-        comment: 'not reported itself: expanded to show T1566.001, T1566.002',
-        showSubtechniques: true,
-      });
+    it('expands T1566 and T1218 (not reported themselves) with showSubtechniques alone, which Navigator does not underline', () => {
+      expect(only(layer, 'T1566')).to.deep.equal({ techniqueID: 'T1566', showSubtechniques: true });
       expect(only(layer, 'T1218')).to.include({ showSubtechniques: true });
       expect(layer.layout?.expandedSubtechniques).to.equal('annotated');
     });
@@ -238,7 +263,8 @@ describe('layer/render-layer', () => {
     it('counts the campaigns that report a technique, not those that only infer it', () => {
       expect(only(layer, 'T1566.001').score).to.equal(2);
       expect(only(layer, 'T1218.010').score).to.equal(1);
-      expect(only(layer, 'T1218.010').comment).to.include('[temp-periscope-cambodia-2018] inferred: ATT&CK 18.1 documents Orz (S0229)');
+      expect(only(layer, 'T1218.010').comment).to.include('[temp-periscope-cambodia-2018] Sent as a spearphishing attachment to the CNRP');
+      expect(only(layer, 'T1218.010').comment).to.include('inferred: ATT&CK 18.1 documents Orz (S0229)');
       expect(layer.gradient).to.include({ minValue: 0, maxValue: 2 });
       expect(layer.legendItems?.map((item) => item.label)).to.deep.equal(['used in 1 campaign', 'used in 2 campaigns', INFERRED_LABEL]);
     });

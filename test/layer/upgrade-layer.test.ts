@@ -54,14 +54,12 @@ describe('migrateLayerFormat', () => {
     expect(out['layout']).to.deep.equal({ layout: 'side', showID: true, showName: false });
     expect(out['filters']).to.deep.equal({ platforms: ['Windows'] });
     expect((out['techniques'] as Layer[]).map((t) => t['techniqueID'])).to.deep.equal(['T1193', 'T1117', 'T1117', 'T1064', 'T1086']);
-    expect((out['techniques'] as Layer[])[4]).to.not.have.key('score');
     expect(changes).to.deep.equal([
       { path: '/version', message: 'layer format 3.0 converted to 4.5 (`version` became `versions`)' },
       { path: '/versions/navigator', message: 'set to 5.1.0' },
       { path: '/domain', message: 'mitre-enterprise -> enterprise-attack' },
       { path: '/viewMode', message: '1 became layout {"layout":"side","showID":true,"showName":false}' },
       { path: '/filters/stages', message: 'removed (format 4.0 dropped the PRE-ATT&CK stage filter)' },
-      { path: '/techniques/4/score', message: '"" removed (unscored)' },
     ]);
   });
 
@@ -226,14 +224,25 @@ describe('upgradeLayer', () => {
     expect(twice.report.techniques.every((t) => t.changes.length === 0)).to.equal(true);
   });
 
-  it('sets versions.attack to the release major and leaves an explicit expandedSubtechniques "none" alone', () => {
+  it('sets versions.attack to the release major; keeps an explicit expandedSubtechniques "none" but shows annotated sub-techniques', () => {
     const { layer: out, report } = upgradeLayer(
       layer([{ techniqueID: 'T1566.001', score: 1 }], { versions: { attack: '14', navigator: '4.9.1', layer: '4.5' }, layout: { expandedSubtechniques: 'none' } }),
       attack,
     );
     expect(out.versions?.attack).to.equal('18');
     expect(out.layout).to.deep.equal({ expandedSubtechniques: 'none' });
-    expect(report.settings).to.deep.equal([{ path: '/versions/attack', message: '14 -> 18' }]);
+    expect(out.techniques).to.deep.equal([
+      { techniqueID: 'T1566', tactic: 'initial-access', showSubtechniques: true },
+      { techniqueID: 'T1566.001', score: 1 },
+    ]);
+    expect(report.settings).to.deep.equal([
+      { path: '/versions/attack', message: '14 -> 18' },
+      {
+        path: '/techniques',
+        message: 'T1566 under initial-access: an entry with only showSubtechniques added so that annotated T1566.001 shows (layout.expandedSubtechniques is "none")',
+      },
+    ]);
+    expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
   });
 
   it("leaves nothing for validate to find in Navigator's Bear_APT sample (format 3.0)", () => {
@@ -252,13 +261,14 @@ describe('upgradeLayer', () => {
   });
 
   it('refuses an array of layers and a value that is no layer', () => {
-    expect(() => upgradeLayer([layer([])], attack)).to.throw(InputError, /an array of layers: upgrade each element/);
-    expect(() => upgradeLayer(42, attack)).to.throw(InputError, /not a layer object/);
+    expect(() => upgradeLayer([layer([])], attack)).to.throw(InputError, /layer: not an ATT&CK Navigator layer \(an array, not one layer\)/);
+    expect(() => upgradeLayer(42, attack)).to.throw(InputError, /not an ATT&CK Navigator layer \(42\)/);
+    expect(() => upgradeLayer({ rows: [] }, attack)).to.throw(InputError, /not an ATT&CK Navigator layer/);
   });
 
   it('throws SchemaValidationError when the result is still invalid', () => {
-    expect(() => upgradeLayer(layer([{ techniqueID: 'T1059', score: 'high' }]), attack, { file: 'bad.json' }))
-      .to.throw(SchemaValidationError, /bad\.json: .*\/techniques\/0\/score/);
+    expect(() => upgradeLayer(layer([{ techniqueID: 'T1059', score: 1 }], { sorting: 9 }), attack, { file: 'bad.json' }))
+      .to.throw(SchemaValidationError, /bad\.json: .*\/sorting/);
   });
 
   describe("with the layer's own release", () => {

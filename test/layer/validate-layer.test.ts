@@ -189,12 +189,30 @@ describe('validateLayer', () => {
     ],
     [
       'reports schema errors with their JSON paths, in plain words',
-      layer([{ techniqueID: 'T59', score: 'high' }]),
+      layer([{ techniqueID: 'T1059', score: 1, links: [{ label: 'x', url: 'https://x.org' }] }], { sorting: 9, versions: { attack: '18', navigator: 'five', layer: '4.5' } }),
       [
-        ['error', 'schema', '/techniques/0/techniqueID'],
-        ['error', 'schema', '/techniques/0/score'],
+        ['error', 'schema', '/versions/navigator'],
+        ['error', 'schema', '/sorting'],
       ],
-      /\/techniques\/0\/techniqueID: must be a technique ID such as T1566 or T1566\.001/,
+      /\/versions\/navigator: must be a version number such as "5\.1\.0"/,
+    ],
+    [
+      'reports what the reading step repaired or left out, at the path of the layer as read (score null is a finding)',
+      layer([{}, { techniqueID: 'T59', score: 1 }, { techniqueID: 'T1059 ', score: null, color: '#0d47a1 ' }, { techniqueID: 'T9999', score: 1 }]),
+      [
+        ['warning', 'repaired', '/techniques/0'],
+        ['warning', 'repaired', '/techniques/1'],
+        ['warning', 'repaired', '/techniques/2/techniqueID'],
+        ['warning', 'repaired', '/techniques/2/score'],
+        ['warning', 'repaired', '/techniques/2/color'],
+        ['error', 'unknown-technique', '/techniques/3'],
+      ],
+      /\/techniques\/2\/score: null means unscored; removed \(unscored\)/,
+    ],
+    [
+      'warns about an empty platform filter',
+      layer([{ techniqueID: 'T1059', score: 1 }], { filters: { platforms: [] } }),
+      [['warning', 'empty-platforms', '/filters/platforms']],
     ],
     [
       'reports a missing name',
@@ -279,6 +297,7 @@ describe('validateLayer', () => {
 
   it('reports the hand-written 3.0 and 4.2 fixtures as old formats', () => {
     expect(brief(check(readLayerFixture('old-format-3.0.json')))).to.deep.equal([
+      ['warning', 'repaired', '/techniques/4/score'],
       ['error', 'old-format', '/version'],
       ['error', 'revoked-technique', '/techniques/0'],
       ['error', 'revoked-technique', '/techniques/1'],
@@ -291,6 +310,19 @@ describe('validateLayer', () => {
       ['warning', 'old-format', '/versions/layer'],
       ['error', 'revoked-technique', '/techniques/2'],
     ]);
+  });
+
+  it('says how many entries the newest release would change when checking against the layer\'s older one', () => {
+    const findings = check(readLayerFixture('layer-4.5-attack12.json'), { newest: () => library.release('enterprise-attack') });
+    const newer = findings.filter((f) => f.code === 'newer-release');
+    expect(newer).to.have.length(1);
+    expect(newer[0]?.message).to.match(/checked against enterprise-attack 12\.1; against enterprise-attack 18\.1, the newest release here: \d+ (revoked|deprecated)/);
+  });
+
+  it('checks against the release asked for without claiming that the layer\'s own is missing', () => {
+    const findings = check(readLayerFixture('layer-4.5-attack12.json'), { release: '18.1' });
+    expect(findings.map((f) => f.code)).to.not.include('attack-version-unavailable');
+    expect(findings.map((f) => f.message).join('\n')).to.contain('enterprise-attack 18.1');
   });
 
   it('exercises every finding code', () => {

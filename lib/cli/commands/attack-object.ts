@@ -7,12 +7,15 @@ import {
   layerFileName,
   loadProcedures,
   locateAttackObject,
-  objectLayerFileName,
   objectRef,
   plural,
   renderAllObjectLayers,
-  renderAttackObjectLayer,
   renderObjectFrequencyLayer,
+  renderObjectLayersByDomain,
+  AttackDataError,
+  type AttackLibrary,
+  type NavigatorLayer,
+  type ObjectRelease,
   serializeLayer,
   serializeLayers,
   UsageError,
@@ -82,12 +85,33 @@ function writeInto(context: CliContext, args: Args, files: readonly LayerFile[])
   }
 }
 
+/**
+ * The releases of the other domains, with their procedures, when no --domain was given: an object's layers go to the
+ * domains where it has techniques. A domain with no release here is left out.
+ */
+function otherReleases(context: CliContext, args: Args, library: AttackLibrary, index: AttackIndex): ObjectRelease[] {
+  if (args.domain !== undefined) return [];
+  return DOMAINS.filter((domain) => domain !== index.domain).flatMap((domain) => {
+    let other: AttackIndex;
+    try {
+      other = library.release(domain, args['attack-release']);
+    } catch (error) {
+      if (error instanceof AttackDataError) return [];
+      throw error;
+    }
+    return [{ index: other, data: loadProcedures(other, { cacheDir: cacheDir(context) }) }];
+  });
+}
+
 function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): void {
   if (args.out === undefined) throw new UsageError(`--all ${args.all} writes one file per object: give the folder with --out`);
-  const index = attackLibrary(context, args).release(domainOf(args.domain), args['attack-release']);
+  const library = attackLibrary(context, args);
+  const index = library.release(domainOf(args.domain), args['attack-release']);
   const data = loadProcedures(index, { cacheDir: cacheDir(context) });
+  const others = otherReleases(context, args, library, index);
   const progress = context.stderr.isTTY === true && !args.quiet;
   const result = renderAllObjectLayers(kind, index, data, {
+    others,
     campaigns: args.campaigns === true,
     onProgress: progress
       ? (done, total, object) => context.stderr.write(`\r\x1b[Krendering ${done}/${total}: ${objectRef(object)}`)
@@ -103,7 +127,7 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
   note(
     context,
     args,
-    `wrote ${plural(result.files.length, `${kind} layer`)} for ATT&CK ${index.label} into ${args.out}` +
+    `wrote ${plural(result.files.length, `${kind} layer`)} for ATT&CK ${[index, ...others.map((o) => o.index)].map((i) => i.label).join(', ')} into ${args.out}` +
       (skipped ? `; skipped ${skipped}` : '') +
       (result.empty.length ? `; ${result.empty.length} with no techniques (${result.empty.join(', ')})` : ''),
   );
@@ -125,10 +149,12 @@ export function handler(context: CliContext) {
     const library = attackLibrary(context, args);
     let index: AttackIndex | undefined;
     const objects: ActorRecord[] = [];
+    const homes = new Map<ActorRecord, AttackIndex>();
     for (const query of queries) {
       const found = locateAttackObject(library, query, { domain: domainOf(args.domain), release: args['attack-release'], kind: args.type });
       for (const line of found.notes) note(context, args, `note: ${line}`);
-      if (index && found.index !== index) {
+      homes.set(found.object, found.index);
+      if (index && found.index !== index && args.score === 'frequency') {
         throw new UsageError(`"${query}" is in ATT&CK ${found.index.label}, the objects before it in ${index.label}: a layer has one domain; render each domain separately`);
       }
       index = found.index;
@@ -138,11 +164,23 @@ export function handler(context: CliContext) {
     }
     const notGroup = args.campaigns ? objects.find((object) => object.type !== 'intrusion-set') : undefined;
     if (notGroup) throw new UsageError(`--campaigns adds the campaigns attributed to a group; ${describeObject(notGroup)} is not a group`);
-    const data = loadProcedures(index!, { cacheDir: cacheDir(context) });
-    const rendered =
-      args.score === 'frequency'
-        ? [{ ...renderObjectFrequencyLayer(objects, index!, data, { ...(args.name !== undefined ? { name: args.name } : {}) }), file: layerFileName(args.name ?? `${objects.map((o) => o.id).join('-')}-frequency`) }]
-        : objects.map((object) => ({ ...renderAttackObjectLayer(object, index!, data, { campaigns: args.campaigns === true }), file: objectLayerFileName(object) }));
+    const rendered: Array<{ layer: NavigatorLayer; warnings: string[]; file: string }> = [];
+    if (args.score === 'frequency') {
+      const data = loadProcedures(index!, { cacheDir: cacheDir(context) });
+      const name = args.name !== undefined ? { name: args.name } : {};
+      rendered.push({ ...renderObjectFrequencyLayer(objects, index!, data, name), file: layerFileName(args.name ?? `${objects.map((o) => o.id).join('-')}-frequency`) });
+    } else {
+      for (const object of objects) {
+        const home = homes.get(object)!;
+        const releases = [{ index: home, data: loadProcedures(home, { cacheDir: cacheDir(context) }) }, ...otherReleases(context, args, library, home)];
+        const layers = renderObjectLayersByDomain(object, releases, { campaigns: args.campaigns === true });
+        const domains = layers.map((layer) => layer.index.label);
+        if (layers[0]?.empty) note(context, args, `warning: ${layers[0].empty}: its layer is empty${args.domain === undefined ? '' : '; try another --domain'}`);
+        else if (layers.length > 1) note(context, args, `note: ${objectRef(object)} has techniques in ${domains.join(' and ')}: one layer for each`);
+        else if (layers[0]?.index !== home) note(context, args, `note: ${objectRef(object)} has techniques only in ${domains[0]}: its layer is for that domain`);
+        rendered.push(...layers);
+      }
+    }
     for (const warning of new Set(rendered.flatMap((r) => r.warnings))) note(context, args, `warning: ${warning}`);
     if (args.out !== undefined) {
       writeInto(context, args, rendered.map(({ file, layer }) => ({ name: file, layer })));

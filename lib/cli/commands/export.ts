@@ -59,6 +59,7 @@ export function handler(context: CliContext) {
       if (args.subtechniques) note(context, args, `${input.source}: --subtechniques applies to layers; a gap report is a table`);
       output = await renderGapReportExport(input.report, format);
     } else {
+      for (const repair of input.repairs) note(context, args, `warning: ${repair}`);
       const { index, warning } = exportRelease(input.layer, attackLibrary(context, args), args['attack-release']);
       if (warning) note(context, args, `${input.source}: warning: ${warning}`);
       const model = matrixModel(input.layer, index, args.subtechniques ? { subtechniques: args.subtechniques } : {});

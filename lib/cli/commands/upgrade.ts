@@ -104,6 +104,7 @@ export function handler(context: CliContext) {
           const source = Array.isArray(value) ? `${file.path} (layer ${n + 1})` : file.path;
           const releases = upgradeReleases(layer, library, { to, from: args.from, file: source });
           const result = upgradeLayer(layer, releases.target, { ...releases, file: source, mergeScore: args['merge-score'] });
+          if (releases.downgrade) note(context, args, `${source}: warning: ${releases.downgrade}`);
           upgraded.push(result.layer);
           reports.push(result.report);
         });

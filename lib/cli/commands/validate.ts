@@ -29,15 +29,17 @@ export function handler(context: CliContext) {
     // A layer names a major version ("18"); --attack-release overrides what the layer declares.
     const attackFor = (domain: Domain, major: string | undefined): AttackIndex | undefined => {
       try {
-        return library.release(domain, args['attack-release'] ?? major);
+        return library.release(domain, major);
       } catch {
         return undefined;
       }
     };
+    const newest = (domain: Domain): AttackIndex | undefined => attackFor(domain, undefined);
+    const release = args['attack-release'];
     const results: FileFindings[] = listLayerFiles(args.layers).map(({ path: file }) => {
       let findings: LayerFinding[];
       try {
-        findings = validateLayer(parseJsonText(readTextFile(file), file), { attackFor, file });
+        findings = validateLayer(parseJsonText(readTextFile(file), file), { attackFor, newest, file, ...(release ? { release } : {}) });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         findings = [{ severity: 'error', code: 'schema', path: '/', message: error.message }];

@@ -1,0 +1,343 @@
+/**
+ * The one reading step every layer goes through before anything else looks at it (upgrade, validate, export,
+ * combine, the gap review's threat and coverage layers): real layers carry small faults that Navigator tolerates,
+ * and each one that has a single obvious repair is repaired here and reported with its JSON path. An entry that
+ * cannot be repaired is reported (with what it held) and left out; only a value that is not a layer at all is refused.
+ */
+import { canonicalTechniqueId } from '../attack/technique-id.js';
+import { InputError } from '../errors.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
+
+/** One repair made to a layer as read: where (JSON pointer into the layer as read) and what was done. */
+export interface LayerRepair {
+  path: string;
+  repair: string;
+  /** True when the repair left a whole technique entry out. */
+  leftOut?: true;
+}
+
+/** A layer after `repairLayer`: the repaired copy, the repairs, and where each technique entry was in the input. */
+export interface RepairedLayer {
+  layer: JsonObject;
+  repairs: LayerRepair[];
+  /** For each entry of `layer.techniques`, its position in the input's `techniques`. */
+  entryOrigins: number[];
+}
+
+type Log = (path: string, repair: string, leftOut?: true) => void;
+
+const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** Platform names of layer formats up to 2.x (and of hand-written layers), as Navigator reads them. */
+const OLD_PLATFORM_NAMES: Readonly<Record<string, string>> = {
+  windows: 'Windows',
+  linux: 'Linux',
+  mac: 'macOS',
+  macos: 'macOS',
+  android: 'Android',
+  ios: 'iOS',
+};
+
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}
+
+/** A colour Navigator still reads: stray spaces and extra or missing hashes removed; undefined when it is not one. */
+export function repairColor(value: string): string | undefined {
+  const fixed = `#${value.trim().replace(/^#+/, '')}`;
+  return HEX_COLOR.test(fixed) ? fixed : undefined;
+}
+
+/** A technique ID as written in real layers (`T1078 `, `t1078`, `T1036.`, `T1059/001`), or undefined. */
+function readTechniqueId(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return canonicalTechniqueId(value.trim().replace(/\.$/, ''));
+}
+
+/** A tactic shortname from `Defense Evasion`, ` defense-evasion `, `defense_evasion`; undefined when it is not one. */
+function readTactic(value: string): string | undefined {
+  const fixed = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return TACTIC.test(fixed) ? fixed : undefined;
+}
+
+/** Metadata items: a name without a value keeps its name; items with no name are left out (reported). */
+function repairMetadata(items: unknown, path: string, log: Log): unknown {
+  if (!Array.isArray(items)) return items;
+  const out: unknown[] = [];
+  items.forEach((item, i) => {
+    const at = `${path}/${i}`;
+    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a metadata item; left out`);
+    if ('divider' in item) {
+      out.push(item['divider'] === true ? item : { divider: true });
+      if (item['divider'] !== true) log(`${at}/divider`, `${shown(item['divider'])} read as true (a divider)`);
+      return;
+    }
+    // mitreattack-python's divider: { name: "DIVIDER", value: true }.
+    if (item['name'] === 'DIVIDER' && typeof item['value'] === 'boolean') {
+      out.push({ divider: true });
+      return log(at, 'mitreattack-python\'s divider {"name": "DIVIDER"} read as a divider');
+    }
+    const name = item['name'];
+    if (typeof name !== 'string' || name.trim() === '') return log(at, `metadata item ${shown(item)} has no name; left out`);
+    const value = item['value'];
+    if (typeof value === 'string') return void out.push(item);
+    const fixed = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    out.push({ ...item, value: fixed });
+    log(`${at}/value`, value === undefined ? `"${name}" has no value; kept with an empty value` : `${shown(value)} written as the text "${fixed}"`);
+  });
+  return out;
+}
+
+/** Links: a link without a label is labelled with its URL; one without a URL is left out (reported). */
+function repairLinks(items: unknown, path: string, log: Log): unknown {
+  if (!Array.isArray(items)) return items;
+  const out: unknown[] = [];
+  items.forEach((item, i) => {
+    const at = `${path}/${i}`;
+    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a link; left out`);
+    if ('divider' in item) return void out.push({ divider: true });
+    const url = typeof item['url'] === 'string' ? item['url'].trim() : '';
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return log(at, `link ${shown(item)} has no URL with a scheme (https://…); left out`);
+    const label = typeof item['label'] === 'string' && item['label'].trim() !== '' ? item['label'] : url;
+    if (label !== item['label']) log(`${at}/label`, `no label; labelled with its URL`);
+    if (url !== item['url']) log(`${at}/url`, 'stray spaces removed');
+    out.push({ ...item, label, url });
+  });
+  return out;
+}
+
+const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = { true: true, false: false };
+
+/**
+ * Repairs of one technique entry, in order; each returns false when the entry cannot be kept. `path` is the entry's
+ * pointer in the layer as read.
+ */
+const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObject, path: string, log: Log) => boolean]> = [
+  [
+    'an empty entry ({}) is left out',
+    (entry, path, log) => {
+      if (Object.keys(entry).length) return true;
+      log(path, 'empty entry {}; left out', true);
+      return false;
+    },
+  ],
+  [
+    'a technique ID with stray spaces, a trailing dot, lower case or another separator is read as the ID',
+    (entry, path, log) => {
+      const raw = entry['techniqueID'];
+      const id = readTechniqueId(raw);
+      if (id === undefined) {
+        log(path, `${raw === undefined ? 'no techniqueID' : `techniqueID ${shown(raw)} is not a technique ID`}; the entry is left out: ${shown(entry)}`, true);
+        return false;
+      }
+      if (id !== raw) log(`${path}/techniqueID`, `${shown(raw)} read as ${id}`);
+      entry['techniqueID'] = id;
+      return true;
+    },
+  ],
+  [
+    'a tactic written as a name (Defense Evasion) is its shortname; one that cannot be read leaves the entry out',
+    (entry, path, log) => {
+      const raw = entry['tactic'];
+      if (raw === undefined) return true;
+      if (raw === null || raw === '') {
+        delete entry['tactic'];
+        log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`);
+        return true;
+      }
+      const tactic = typeof raw === 'string' ? readTactic(raw) : undefined;
+      if (tactic === undefined) {
+        log(`${path}/tactic`, `${shown(raw)} is not a tactic; the entry is left out: ${shown(entry)}`, true);
+        return false;
+      }
+      if (tactic !== raw) log(`${path}/tactic`, `${shown(raw)} read as ${tactic}`);
+      entry['tactic'] = tactic;
+      return true;
+    },
+  ],
+  [
+    'score null or "" means unscored; a number written as text is that number',
+    (entry, path, log) => {
+      const score = entry['score'];
+      if (score === undefined || (typeof score === 'number' && Number.isFinite(score))) return true;
+      const text = typeof score === 'string' ? score.trim() : undefined;
+      if (text !== undefined && text !== '' && Number.isFinite(Number(text))) {
+        entry['score'] = Number(text);
+        log(`${path}/score`, `${shown(score)} read as ${Number(text)}`);
+        return true;
+      }
+      delete entry['score'];
+      log(`${path}/score`, `${shown(score)} ${score === null || text === '' ? 'means unscored' : 'is not a number'}; removed (unscored)`);
+      return true;
+    },
+  ],
+  [
+    'a colour with stray spaces or a doubled hash ("#0d47a1 ", "##ffffff") is read as the colour; one that is no colour is removed',
+    (entry, path, log) => {
+      const color = entry['color'];
+      if (color === undefined || color === '') return true;
+      const fixed = typeof color === 'string' ? (color.trim() === '' ? '' : repairColor(color)) : undefined;
+      if (fixed === color) return true;
+      if (fixed === undefined) {
+        delete entry['color'];
+        log(`${path}/color`, `${shown(color)} is not a colour; removed`);
+      } else {
+        entry['color'] = fixed;
+        log(`${path}/color`, `${shown(color)} read as ${shown(fixed)}`);
+      }
+      return true;
+    },
+  ],
+  [
+    'enabled and showSubtechniques written as text ("true") are booleans; a comment that is not text becomes text',
+    (entry, path, log) => {
+      for (const key of ['enabled', 'showSubtechniques'] as const) {
+        const value = entry[key];
+        if (value === undefined || typeof value === 'boolean') continue;
+        const fixed = typeof value === 'string' ? BOOLEAN_TEXT[value.trim().toLowerCase()] : typeof value === 'number' ? value !== 0 : undefined;
+        if (fixed === undefined) delete entry[key];
+        else entry[key] = fixed;
+        log(`${path}/${key}`, fixed === undefined ? `${shown(value)} is not true or false; removed` : `${shown(value)} read as ${fixed}`);
+      }
+      const comment = entry['comment'];
+      if (comment !== undefined && typeof comment !== 'string') {
+        if (comment === null) delete entry['comment'];
+        else entry['comment'] = typeof comment === 'object' ? JSON.stringify(comment) : String(comment);
+        log(`${path}/comment`, comment === null ? 'null removed' : `${shown(comment)} written as text`);
+      }
+      return true;
+    },
+  ],
+  [
+    'metadata items without a value keep their name; links without a label take their URL',
+    (entry, path, log) => {
+      if ('metadata' in entry) entry['metadata'] = repairMetadata(entry['metadata'], `${path}/metadata`, log);
+      if ('links' in entry) entry['links'] = repairLinks(entry['links'], `${path}/links`, log);
+      return true;
+    },
+  ],
+];
+
+/** Repairs of the layer outside its technique entries, in order. */
+const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, log: Log) => void]> = [
+  [
+    'platform names of format 2.x (windows, linux, mac, android, ios) are the names Navigator maps them to',
+    (layer, log) => {
+      const filters = layer['filters'];
+      if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return;
+      const out: unknown[] = [];
+      filters['platforms'].forEach((platform, i) => {
+        if (typeof platform !== 'string' || platform.trim() === '') return log(`/filters/platforms/${i}`, `${shown(platform)} is not a platform name; left out`);
+        const name = OLD_PLATFORM_NAMES[platform.trim().toLowerCase()] ?? platform.trim();
+        if (name !== platform) log(`/filters/platforms/${i}`, `${shown(platform)} read as ${shown(name)} (as Navigator reads it)`);
+        if (!out.includes(name)) out.push(name);
+      });
+      filters['platforms'] = out;
+    },
+  ],
+  [
+    'gradient and legend colours with stray spaces or a doubled hash are read as the colour',
+    (layer, log) => {
+      const gradient = layer['gradient'];
+      if (isJsonObject(gradient)) {
+        for (const key of ['minValue', 'maxValue'] as const) {
+          const value = gradient[key];
+          if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+            gradient[key] = Number(value);
+            log(`/gradient/${key}`, `${shown(value)} read as ${Number(value)}`);
+          }
+        }
+        if (Array.isArray(gradient['colors'])) {
+          const colors = gradient['colors'].map((color, i) => {
+            const fixed = typeof color === 'string' ? repairColor(color) : undefined;
+            if (fixed !== color) log(`/gradient/colors/${i}`, fixed ? `${shown(color)} read as ${shown(fixed)}` : `${shown(color)} is not a colour; left out`);
+            return fixed;
+          });
+          gradient['colors'] = colors.filter((color) => color !== undefined);
+        }
+      }
+      if (Array.isArray(layer['legendItems'])) {
+        layer['legendItems'] = layer['legendItems'].flatMap((item, i) => {
+          const color = isJsonObject(item) && typeof item['color'] === 'string' ? repairColor(item['color']) : undefined;
+          if (!isJsonObject(item) || !color) {
+            log(`/legendItems/${i}`, `legend item ${shown(item)} has no colour; left out`);
+            return [];
+          }
+          if (color !== item['color']) log(`/legendItems/${i}/color`, `${shown(item['color'])} read as ${shown(color)}`);
+          const label = typeof item['label'] === 'string' ? item['label'] : item['label'] === undefined ? '' : String(item['label']);
+          if (label !== item['label']) log(`/legendItems/${i}/label`, `${shown(item['label'])} read as ${shown(label)}`);
+          return [{ ...item, label, color }];
+        });
+      }
+      const background = layer['tacticRowBackground'];
+      if (typeof background === 'string') {
+        const fixed = repairColor(background);
+        if (fixed !== background) {
+          if (fixed) layer['tacticRowBackground'] = fixed;
+          else delete layer['tacticRowBackground'];
+          log('/tacticRowBackground', fixed ? `${shown(background)} read as ${shown(fixed)}` : `${shown(background)} is not a colour; removed`);
+        }
+      }
+    },
+  ],
+  [
+    "the layer's metadata items without a value keep their name; links without a label take their URL",
+    (layer, log) => {
+      if ('metadata' in layer) layer['metadata'] = repairMetadata(layer['metadata'], '/metadata', log);
+      if ('links' in layer) layer['links'] = repairLinks(layer['links'], '/links', log);
+    },
+  ],
+];
+
+/** Fields of which a layer has at least one; a JSON object with none of them is not a layer. */
+const LAYER_FIELDS = ['techniques', 'domain', 'versions', 'version', 'gradient', 'layout', 'filters', 'viewMode'];
+
+/** True when a parsed value looks like a Navigator layer at all (whatever its faults). */
+export function looksLikeLayer(value: unknown): value is JsonObject {
+  return isJsonObject(value) && LAYER_FIELDS.some((field) => field in value);
+}
+
+/**
+ * Repair a parsed layer as read (any format) by the labelled rules above: a copy comes back with one repair per
+ * change, each with its JSON pointer in the layer as read, and where each remaining technique entry was. The input
+ * is not changed. @throws InputError naming the file when the value is not a layer at all.
+ */
+export function repairLayer(value: unknown, file = 'layer'): RepairedLayer {
+  if (!looksLikeLayer(value)) {
+    const what = Array.isArray(value) ? 'an array, not one layer' : isJsonObject(value) ? `a JSON object without ${LAYER_FIELDS.slice(0, 3).join(', ')} or versions` : `${shown(value)}`;
+    throw new InputError(`${file}: not an ATT&CK Navigator layer (${what}); give a layer file as Navigator saves it`, { file });
+  }
+  const layer = structuredClone(value);
+  const repairs: LayerRepair[] = [];
+  const log: Log = (path, repair, leftOut) => void repairs.push({ path, repair, ...(leftOut ? { leftOut } : {}) });
+  const entryOrigins: number[] = [];
+  if (Array.isArray(layer['techniques'])) {
+    const kept: JsonObject[] = [];
+    layer['techniques'].forEach((entry: unknown, at) => {
+      const path = `/techniques/${at}`;
+      if (!isJsonObject(entry)) return log(path, `${shown(entry)} is not a technique entry; left out`, true);
+      if (ENTRY_RULES.every(([, apply]) => apply(entry, path, log))) {
+        kept.push(entry);
+        entryOrigins.push(at);
+      }
+    });
+    layer['techniques'] = kept;
+  }
+  for (const [, apply] of LAYER_RULES) apply(layer, log);
+  return { layer, repairs, entryOrigins };
+}
+
+/** `/techniques/3/score` of the repaired layer as the pointer into the layer as read (`/techniques/5/score`). */
+export function originalPath(path: string, entryOrigins: readonly number[]): string {
+  return path.replace(/^\/techniques\/(\d+)/, (whole, at: string) => {
+    const origin = entryOrigins[Number(at)];
+    return origin === undefined ? whole : `/techniques/${origin}`;
+  });
+}
+
+/** A repair as one line: `/techniques/3/color: "#0d47a1 " read as "#0d47a1"`. */
+export function repairLine(repair: LayerRepair): string {
+  return `${repair.path}: ${repair.repair}`;
+}

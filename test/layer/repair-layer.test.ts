@@ -1,0 +1,187 @@
+import { expect } from 'chai';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AttackIndex } from '../../lib/attack/attack-index.js';
+import type { AttackLibrary } from '../../lib/attack/load.js';
+import { InputError } from '../../lib/errors.js';
+import { matrixModel } from '../../lib/export/matrix-model.js';
+import { parseExportInput } from '../../lib/export/export-input.js';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { repairLayer } from '../../lib/layer/repair-layer.js';
+import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
+import { REMOVED_METADATA_NAME, upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
+import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
+
+type Layer = Record<string, unknown>;
+
+function layer(techniques: unknown[], extra: Layer = {}): Layer {
+  return { name: 'faults', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques, ...extra };
+}
+
+/** Hand-written layers with each fault real layers have, and the one repair line each must give (path, wording). */
+const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, repair: RegExp]>]> = [
+  ['a colour with a trailing space', layer([{ techniqueID: 'T1059', color: '#0d47a1 ' }]), [['/techniques/0/color', /"#0d47a1 " read as "#0d47a1"/]]],
+  ['a colour with a doubled hash', layer([{ techniqueID: 'T1059', color: '##ffffff' }]), [['/techniques/0/color', /"##ffffff" read as "#ffffff"/]]],
+  ['a colour that is none', layer([{ techniqueID: 'T1059', score: 1, color: 'reddish' }]), [['/techniques/0/color', /"reddish" is not a colour; removed/]]],
+  [
+    'metadata items without a value, or without a name',
+    layer([{ techniqueID: 'T1059', score: 1, metadata: [{ name: 'analyst' }, { value: 'x' }] }]),
+    [
+      ['/techniques/0/metadata/0/value', /"analyst" has no value; kept with an empty value/],
+      ['/techniques/0/metadata/1', /has no name; left out/],
+    ],
+  ],
+  ['an empty entry {}', layer([{}, { techniqueID: 'T1059', score: 1 }]), [['/techniques/0', /empty entry \{\}; left out/]]],
+  ['an ID with a stray space', layer([{ techniqueID: 'T1078 ', score: 1 }]), [['/techniques/0/techniqueID', /"T1078 " read as T1078/]]],
+  ['an ID with a trailing dot', layer([{ techniqueID: 'T1036.', score: 1 }]), [['/techniques/0/techniqueID', /"T1036\." read as T1036/]]],
+  ['score null', layer([{ techniqueID: 'T1059', score: null, comment: 'seen' }]), [['/techniques/0/score', /null means unscored; removed/]]],
+  ['a score written as text', layer([{ techniqueID: 'T1059', score: '75' }]), [['/techniques/0/score', /"75" read as 75/]]],
+  ['a tactic written as its name', layer([{ techniqueID: 'T1059', tactic: 'Execution', score: 1 }]), [['/techniques/0/tactic', /"Execution" read as execution/]]],
+  [
+    'an entry with no technique ID at all (left out, with what it held)',
+    layer([{ comment: 'lost?', score: 3 }]),
+    [['/techniques/0', /no techniqueID; the entry is left out: \{"comment":"lost\?","score":3\}/]],
+  ],
+  ['a gradient colour with a trailing space', layer([], { gradient: { colors: ['#ffffff ', '#ff6666'], minValue: 0, maxValue: 1 } }), [['/gradient/colors/0', /read as "#ffffff"/]]],
+  ['a legend item without a colour', layer([], { legendItems: [{ label: 'x' }] }), [['/legendItems/0', /has no colour; left out/]]],
+  ['a link without a label', layer([{ techniqueID: 'T1059', score: 1, links: [{ url: 'https://example.org/r' }] }]), [['/techniques/0/links/0/label', /labelled with its URL/]]],
+  ['format 2.x platform names', layer([], { filters: { platforms: ['windows', 'mac'] } }), [['/filters/platforms/0', /"windows" read as "Windows"/], ['/filters/platforms/1', /"mac" read as "macOS"/]]],
+];
+
+describe('repairLayer', () => {
+  let library: AttackLibrary;
+  let attack: AttackIndex;
+  before(() => {
+    library = attackLibrary();
+    attack = library.release('enterprise-attack');
+  });
+
+  for (const [label, value, expected] of FAULTS) {
+    it(`repairs ${label}, one report line each, and upgrade writes a layer that validates`, () => {
+      const before = JSON.stringify(value);
+      const { repairs } = repairLayer(value);
+      expect(JSON.stringify(value), 'the input is left alone').to.equal(before);
+      expect(repairs.map((r) => r.path)).to.deep.equal(expected.map(([path]) => path));
+      repairs.forEach((r, i) => expect(r.repair).to.match(expected[i]![1]));
+
+      const { layer: out, report, changes } = upgradeLayer(value, attack, { file: 'faults.json' });
+      expect(report.repairs).to.deep.equal(repairs);
+      for (const r of repairs) expect(changes).to.include(`${r.path}: ${r.repair} (repaired)`);
+      expect(isNavigatorLayer(out)).to.equal(true);
+      expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
+    });
+  }
+
+  it('keeps report paths pointing into the layer as read when entries before them are left out', () => {
+    const { report } = upgradeLayer(layer([{}, 'junk', { techniqueID: 'T1086', score: 5 }]), attack);
+    expect(report.repairs.map((r) => r.path)).to.deep.equal(['/techniques/0', '/techniques/1']);
+    expect(report.techniques.map((t) => [t.path, t.techniqueID, t.to.map((to) => to.techniqueID)])).to.deep.equal([['/techniques/2', 'T1086', ['T1059.001']]]);
+  });
+
+  it('refuses only what is not a layer at all', () => {
+    expect(() => repairLayer({ rows: [], formulas: {} }, 'r.json')).to.throw(InputError, /r\.json: not an ATT&CK Navigator layer/);
+    expect(() => repairLayer('text', 't.json')).to.throw(InputError, /t\.json: not an ATT&CK Navigator layer/);
+    expect(repairLayer({ techniques: [{}] }).layer).to.deep.equal({ techniques: [] });
+  });
+});
+
+describe('layers published by others (test/fixtures/layers/public, README there)', () => {
+  let library: AttackLibrary;
+  before(() => {
+    library = attackLibrary();
+  });
+
+  function upgraded(file: string): { out: NavigatorLayer; value: unknown } {
+    const value = readLayerFixture(`public/${file}`);
+    const releases = upgradeReleases(value, library);
+    return { out: upgradeLayer(value, releases.target, { ...releases, file }).layer, value };
+  }
+
+  // mitre-attack/attack-navigator, layers/LAYERFORMATv2.md at b0666047: the format 2.0 example.
+  it("Navigator's own format 2.0 example upgrades with its platforms kept as Windows and macOS, and draws", () => {
+    const { out, value } = upgraded('navigator-spec-2.0-example.json');
+    expect(out.filters?.platforms).to.deep.equal(['Windows', 'macOS']);
+    expect(isNavigatorLayer(out)).to.equal(true);
+    expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
+    // T1155 AppleScript became T1059.002, on macOS: the picture is not empty, neither from the file as read.
+    const drawn = (l: NavigatorLayer): number => matrixModel(l, library.release('enterprise-attack')).columns.length;
+    expect(drawn(out)).to.be.greaterThan(5);
+    const input = parseExportInput(JSON.stringify(value), 'spec-2.0.json');
+    expect(input.kind === 'layer' && input.layer.filters?.platforms).to.deep.equal(['Windows', 'macOS']);
+    expect(input.kind === 'layer' && input.repairs).to.have.length(2);
+  });
+
+  // atc-project/atomic-threat-coverage, analytics/generated/attack_navigator_profiles/
+  // atc_attack_navigator_profile_CU_0002_TESTCUSTOMER2.json at 3ce60b23: format 2.1 written by a tool.
+  it("atomic-threat-coverage's format 2.1 profile upgrades to a valid 4.5 layer; its T0069, in no domain, is reported", () => {
+    const { out } = upgraded('atc-testcustomer2-2.1.json');
+    expect(out.filters?.platforms).to.deep.equal(['Linux', 'Windows']);
+    expect(isNavigatorLayer(out)).to.equal(true);
+    const findings = validateLayer(out, { attackFor: attackFor(library) });
+    expect([...new Set(findings.map((f) => `${f.code} ${out.techniques![Number(f.path.split('/')[2])]?.techniqueID}`))]).to.deep.equal([
+      'unknown-technique T0069',
+    ]);
+  });
+});
+
+/**
+ * mitreattack-python's `Layer.to_file` (mitreattack/navlayers/core/layer.py) writes
+ * `open(filename, "w", encoding="utf-16")` + `json.dump(layer.get_dict(), fio, ensure_ascii=False)`: Python's UTF-16
+ * codec puts a byte-order mark first (FF FE on little-endian machines), and json.dump separates with ", " and ": ".
+ */
+function mitreattackPythonBytes(value: unknown): Buffer {
+  const dumps = (v: unknown): string =>
+    Array.isArray(v)
+      ? `[${v.map(dumps).join(', ')}]`
+      : v !== null && typeof v === 'object'
+        ? `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${dumps(x)}`).join(', ')}}`
+        : JSON.stringify(v);
+  return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(dumps(value), 'utf16le')]);
+}
+
+describe('a layer written by mitreattack-python (UTF-16 with a byte-order mark)', () => {
+  // The key order of mitreattack-python's _LayerObj.get_dict.
+  const python = {
+    name: 'Überwachung – APT29',
+    domain: 'enterprise-attack',
+    description: 'Écrit par mitreattack-python',
+    versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
+    layout: { layout: 'side', showID: true, showName: true },
+    hideDisabled: false,
+    techniques: [
+      { techniqueID: 'T1086', tactic: 'execution', score: 80, comment: 'PowerShell – vu en 2023', enabled: true },
+      { techniqueID: 'T1059.001', tactic: 'execution', score: 60, enabled: true },
+    ],
+    gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 100 },
+  };
+
+  it('is read by validate, upgrade, export and combine; what they write is UTF-8 without a BOM', async () => {
+    const dir = freshTmpDir('mitreattack-python');
+    const file = join(dir, 'apt29.json');
+    const bytes = mitreattackPythonBytes(python);
+    expect([...bytes.subarray(0, 4)]).to.deep.equal([0xff, 0xfe, 0x7b, 0x00]);
+    writeFileSync(file, bytes);
+
+    const validate = await runCli(['validate', file]);
+    expect(validate.stdout).to.contain('T1086 (PowerShell) is revoked');
+    expect(validate.stdout).to.not.contain('invalid JSON');
+
+    const out = join(dir, 'apt29.v18.json');
+    expect((await runCli(['upgrade', file, '--out', out, '--quiet'])).code).to.equal(0);
+    const written = readFileSync(out);
+    expect([...written.subarray(0, 3)]).to.not.deep.equal([0xef, 0xbb, 0xbf]);
+    const upgradedLayer = JSON.parse(written.toString('utf8')) as NavigatorLayer;
+    expect(upgradedLayer.name).to.equal('Überwachung – APT29');
+    expect(upgradedLayer.techniques?.map((t) => [t.techniqueID, t.score, t.comment])).to.deep.equal([['T1059.001', 80, 'T1086: PowerShell – vu en 2023']]);
+
+    const csv = await runCli(['export', file, '--format', 'csv']);
+    expect(csv.code, csv.stderr).to.equal(0);
+    expect(csv.stdout).to.contain('PowerShell – vu en 2023');
+
+    const combined = await runCli(['combine', file, out, '--op', 'max']);
+    expect(combined.code, combined.stderr).to.equal(0);
+    expect((JSON.parse(combined.stdout) as NavigatorLayer).techniques?.map((t) => t.techniqueID)).to.include('T1059.001');
+  });
+});

@@ -18,6 +18,7 @@ export { readTactic, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
 export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext } from './normalize/resolve-reference.js';
 export {
   campaignReleases,
+  domainReleases,
   confidenceValue,
   CONFIDENCE_VALUES,
   normalizeCampaign,
@@ -149,8 +150,12 @@ export {
 } from './normalize/tokenize-references.js';
 /** Enterprise tactic names as reports write them (English variants, Japanese translations, short forms). */
 export { TACTIC_NAMES, TACTIC_SHORT_FORMS, tacticShortname } from './normalize/tactic-names.js';
-/** Technique references found in a report's text. */
-export { extractReferences, type ExtractedReference } from './extract/extract-references.js';
+/** Technique references found in a report's text, with the span each came from. */
+export { extractReferences, type ExtractedReference, type ReportSpan } from './extract/extract-references.js';
+/** ATT&CK groups, software and campaigns a report names, by name, alias or ID. */
+export { findAttackObjects, type FoundAttackObject } from './extract/find-attack-objects.js';
+/** A report read whole: its references resolved, and the groups, software and campaigns it names. */
+export { extractReport, type ExtractedReport, type ReportReference } from './extract/extract-report.js';
 /** A campaign YAML skeleton for extracted references, to review. */
 export { renderCampaignSkeleton, type CampaignSkeletonOptions } from './extract/campaign-skeleton.js';
 /** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */

@@ -263,8 +263,28 @@ function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { r
   return { refs, tactics: displayTactics(pieces.flatMap((piece) => piece.tactics)) };
 }
 
+/** The fields of a reference in their documented order. */
+function ordered(ref: Found): Found {
+  const { raw, line, ids, name, tactics, span, nameSpan, tacticColumn, malformed } = ref;
+  return {
+    raw,
+    line,
+    ids,
+    ...(name !== undefined ? { name } : {}),
+    tactics,
+    span,
+    ...(nameSpan ? { nameSpan } : {}),
+    ...(tacticColumn !== undefined ? { tacticColumn } : {}),
+    ...(malformed ? { malformed } : {}),
+  };
+}
+
 /** The reference as the skeleton writes it, with its span. */
 function found(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: { line: Line; span: TextSpan; after: boolean }): Found {
+  return ordered(unordered(line, ref, tactics, named));
+}
+
+function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: { line: Line; span: TextSpan; after: boolean }): Found {
   const base = {
     line: line.number,
     ids: ref.ids,
@@ -490,7 +510,7 @@ function merge(refs: readonly Found[]): ExtractedReference[] {
       continue;
     }
     const tactics = [...new Set([...seen.tactics, ...ref.tactics])];
-    if (seen.name === undefined && ref.name !== undefined) byIds.set(key, { ...ref, ids: seen.ids, tactics });
+    if (seen.name === undefined && ref.name !== undefined) byIds.set(key, ordered({ ...ref, ids: seen.ids, tactics }));
     else seen.tactics = tactics;
   }
   return [...byIds.values()];

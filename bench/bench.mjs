@@ -33,6 +33,8 @@ import {
   loadProcedures,
   renderAllObjectLayers,
   extractReferences,
+  loadSuggestModel,
+  suggestTechniques,
 } from '../dist/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -264,6 +266,31 @@ const steps = [
         { measure: 'procedures from their cache (median of 5)', ms: warmMs, ratio: warmMs / unit, vs: 'one load', note: 'information' },
         { measure: `all groups -> layers: procedures (warm) + render + serialize, ${layers} layers, ${(bytes / 1e6).toFixed(1)} MB (median of 5)`, ms: renderMs, ratio: renderMs / unit, vs: 'one load', note: 'information' },
         { measure: 'the same from the warm index cache, as `attack-object --all groups` runs it (median of 5)', ms: totalMs, ratio: totalMs / unit, vs: 'one load', note: 'information' },
+      ];
+    },
+  },
+  {
+    name: 'suggest',
+    run(ctx) {
+      const unit = time(3, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) }));
+      const cacheDir = join(ctx.tmp, 'suggest');
+      const index = loadAttackFile(ctx.gz, { cacheDir });
+      const buildMs = time(1, () => loadSuggestModel(index, { cacheDir }));
+      const warmMs = time(3, () => loadSuggestModel(index, { cacheDir }));
+      // 4,000 sentences of real reports: the evaluation set's, repeated in order, one per line.
+      const evalDir = join(repo, 'eval');
+      const sentences = readdirSync(evalDir).filter((f) => f.endsWith('.jsonl')).sort()
+        .flatMap((f) => readFileSync(join(evalDir, f), 'utf8').trim().split('\n').map((line) => JSON.parse(line).text.replace(/[.!?]?$/, '.')));
+      const text = Array.from({ length: 4000 }, (_, i) => sentences[i % sentences.length]).join('\n');
+      let passages = 0;
+      const rankMs = time(3, () => {
+        passages = suggestTechniques(text, loadSuggestModel(index, { cacheDir }), { top: 5 }).length;
+      });
+      return [
+        { measure: 'cold load of the .json.gz (median of 3)', ms: unit, note: 'the unit: loading the knowledge base once' },
+        { measure: 'suggestion model, first build (read + parse the bundle, build, write its cache)', ms: buildMs, ratio: buildMs / unit, vs: 'one load', note: 'information' },
+        { measure: 'suggestion model from its cache (median of 3)', ms: warmMs, ratio: warmMs / unit, vs: 'one load', note: 'information' },
+        { measure: `suggest: model from cache + ${passages} sentences ranked, top 5 (median of 3)`, ms: rankMs, ratio: rankMs / unit, vs: 'one load', goal: 1 },
       ];
     },
   },

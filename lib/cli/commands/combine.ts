@@ -18,6 +18,7 @@ interface Args extends GlobalArgs {
   op: CombineOp;
   out?: string;
   name?: string;
+  normalize?: boolean;
   force?: boolean;
 }
 
@@ -32,6 +33,7 @@ export function builder(yargs: Argv): Argv<Args> {
     })
     .option('out', { type: 'string', describe: 'write the layer to this file (default: stdout)' })
     .option('name', { type: 'string', describe: 'the combined layer\'s name (default "<op> of <names>")' })
+    .option('normalize', { type: 'boolean', describe: "rescale each layer's scores to 0..1 on its own gradient before combining (for layers on different scales)" })
     .option('force', { type: 'boolean', describe: 'overwrite --out if it exists' })
     .example('$0 combine a.json b.json --op diff', 'what a scores higher than b, and the reverse')
     .example('$0 combine detections.json sigma.json --op max --out coverage.json', 'the best coverage of either') as unknown as Argv<Args>;
@@ -51,7 +53,12 @@ export function handler(context: CliContext) {
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades } = upgradeSources(sources, index, library);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
-    const { layer, warnings } = combineLayers(inputs, { op: args.op, index, ...(args.name === undefined ? {} : { name: args.name }) });
+    const { layer, warnings } = combineLayers(inputs, {
+      op: args.op,
+      index,
+      ...(args.name === undefined ? {} : { name: args.name }),
+      ...(args.normalize ? { normalize: true } : {}),
+    });
     for (const warning of warnings) note(context, args, `warning: ${warning}`);
     const text = serializeLayer(layer);
     if (args.out === undefined) {

@@ -2,14 +2,33 @@
 /** The ATT&CK knowledge base and the error classes; also published alone as `attack-layers/attack`, which loads faster. */
 export * from './attack/index.js';
 /** Text files as users give them: UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252; binary files refused. @throws UsageError, InputError */
-export { decodeText, decodeTextBytes, readFileBytes, readTextFile, type DecodedText, type TextEncoding } from './read-text.js';
+export {
+  decodeText,
+  decodeTextBytes,
+  inputName,
+  readFileBytes,
+  readTextFile,
+  STDIN,
+  STDIN_NAME,
+  type DecodedText,
+  type InputOptions,
+  type TextEncoding,
+} from './read-text.js';
 /** Write a file atomically, never replacing an existing one unless asked. */
 export { writeFileAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
 /** Campaign files: read and validate. */
 export type * from './campaign/campaign-types.js';
-export { parseCampaign, readCampaign, readCampaigns, campaignFiles, suggestField, CAMPAIGN_EXTENSIONS } from './campaign/read-campaign.js';
+export {
+  parseCampaign,
+  readCampaign,
+  readCampaigns,
+  campaignFiles,
+  suggestField,
+  CAMPAIGN_EXTENSIONS,
+  type CampaignReadOptions,
+} from './campaign/read-campaign.js';
 /** Normalization: references as written -> current techniques, with provenance. */
 export type * from './normalize/normalize-types.js';
 export { UNRESOLVED_STATUSES } from './normalize/normalize-types.js';

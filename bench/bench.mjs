@@ -41,6 +41,7 @@ import {
   EXPORT_FORMATS,
   loadProcedures,
   renderAllObjectLayers,
+  extractReferences,
   loadSuggestModel,
   suggestTechniques,
 } from '../dist/index.js';
@@ -467,6 +468,44 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
     },
   },
   {
+    name: 'extract',
+    run() {
+      // Report text as reports hold it: the corpus excerpts (prose, lists, tables, Japanese), repeated to 2 and 20 MB,
+      // once as lines and once as one long line (a PDF-to-text dump without line breaks). The baseline is one linear
+      // pass over the same text (NFKC folding and a split into lines), so that the ratio stays flat as the size grows
+      // when extract is linear too.
+      const corpus = readdirSync(join(repo, 'test/corpus/reports'))
+        .map((name) => readFileSync(join(repo, 'test/corpus/reports', name), 'utf8'))
+        .join('\n');
+      const sized = (mb, joiner) => {
+        const unit = corpus.split('\n').join(joiner);
+        return unit.repeat(Math.ceil((mb * 1e6) / unit.length)).slice(0, mb * 1e6);
+      };
+      const rows = [];
+      for (const [label, joiner] of [['lines', '\n'], ['one line', ' ']]) {
+        const ratios = [];
+        for (const mb of [2, 20]) {
+          const text = sized(mb, joiner);
+          const baseline = time(mb > 2 ? 1 : 3, () => text.normalize('NFKC').split('\n'));
+          let refs = 0;
+          const ms = time(mb > 2 ? 1 : 3, () => {
+            refs = extractReferences(text).length;
+          });
+          ratios.push(ms / baseline);
+          rows.push({
+            measure: `extract ${mb} MB of report text as ${label} (${refs} references, ${((ms / mb) | 0)} ms/MB)`,
+            ms,
+            ratio: ms / baseline,
+            vs: 'NFKC + split of the same text',
+            note: 'information',
+          });
+        }
+        rows.push({ measure: `extract, ${label}: ratio at 20 MB / ratio at 2 MB (1 = linear)`, value: ratios[1] / ratios[0], unit: 'x', note: 'information' });
+      }
+      return rows;
+    },
+  },
+  {
     name: 'peak memory',
     run(ctx) {
       const index = JSON.stringify(join(repo, 'dist/index.js'));
@@ -487,7 +526,7 @@ function format(rows) {
   const cells = rows.map((row) => [
     row.step,
     row.measure,
-    row.ms !== undefined ? `${row.ms.toFixed(1)} ms` : `${row.value.toFixed(0)} ${row.unit}`,
+    row.ms !== undefined ? `${row.ms.toFixed(1)} ms` : `${row.value.toFixed(row.unit === 'x' ? 2 : 0)} ${row.unit}`,
     row.ratio !== undefined ? `${row.ratio.toFixed(3)} x ${row.vs}` : '',
     row.goal !== undefined ? `<= ${row.goal}` : '',
     row.goal !== undefined ? (row.ratio <= row.goal ? 'ok' : 'MISSED') : (row.note ?? ''),

@@ -53,3 +53,7 @@ export { DetectionModel, type LogSourceUse, type TechniqueStrategy } from './det
 export { plainDescription, type PlainDescription } from './attack-text.js';
 /** Enterprise platform names ATT&CK renamed, and the current name of one. */
 export { PLATFORM_RENAMES, currentPlatformName } from './platform-names.js';
+/** The word of a list a misspelled one most likely means, for did-you-mean hints. */
+export { closestWord } from '../name-distance.js';
+/** Order strings the same on every machine (by UTF-16 code units), for output that must not vary. */
+export { compareText } from '../compare-text.js';

@@ -16,7 +16,7 @@ import {
   type CoverageRule,
 } from './coverage-types.js';
 import { lineOf, yaml } from './yaml-source.js';
-import { readTextFile } from '../read-text.js';
+import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-layer.js';
 
 /** Navigator's default gradient when a layer has none. */
@@ -33,9 +33,9 @@ export interface CoverageLayerOptions {
  * @throws UsageError when the file cannot be read or `options.scale` is not [min, max] with min < max;
  * InputError (with line) for invalid JSON, something that is not a layer, or a gradient whose max is not above its min.
  */
-export function readCoverageLayer(file: string, options: CoverageLayerOptions = {}): CoverageInput {
-  const text = readTextFile(file);
-  return parseCoverageLayer(text, file, options);
+export function readCoverageLayer(file: string, options: CoverageLayerOptions & InputOptions = {}): CoverageInput {
+  const text = readTextFile(file, file, options);
+  return parseCoverageLayer(text, inputName(file), options);
 }
 
 /** Read layer JSON text as coverage (pure); see readCoverageLayer. */

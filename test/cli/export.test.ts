@@ -112,7 +112,7 @@ describe('attack-layers export', () => {
     it('exports the gap layer as a picture, and refuses svg for the report (exit 2)', async () => {
       expect((await runCli(['export', join(review, 'json/gap.layer.json'), '--format', 'svg'])).code).to.equal(0);
       const refused = await runCli(['export', join(review, 'json/gap-report.json'), '--format', 'svg']);
-      expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers: a gap report is a table: export it as xlsx, csv, md; for a picture, export gap.layer.json (written beside it) as svg\n`]);
+      expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers export: a gap report is a table: export it as xlsx, csv, md; for a picture, export gap.layer.json (written beside it) as svg\n`]);
     });
   });
 

@@ -25,7 +25,9 @@ function looksLikeGapReport(value: unknown): value is JsonObject {
 function checkGapReport(value: JsonObject, file: string): GapReportData {
   const issues = schemaIssues('gap-report', value);
   if (issues.length) throw new SchemaValidationError(file, 'gap report (the JSON that `attack-layers gap --report json` writes)', issues);
-  return value as unknown as GapReportData;
+  // Reports written before platforms, remapped tags and notes were added read as having none.
+  const rows = (value['rows'] as JsonObject[]).map((row) => ({ platforms: [], platformsCovered: [], otherPlatformRules: [], ...row }));
+  return { platforms: [], remapped: [], notes: [], ...value, rows } as unknown as GapReportData;
 }
 
 /**

@@ -3,8 +3,8 @@
 export * from './attack/index.js';
 /** Text files as users give them: UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252; binary files refused. @throws UsageError, InputError */
 export { decodeText, decodeTextBytes, readFileBytes, readTextFile, type DecodedText, type TextEncoding } from './read-text.js';
-/** Write a file atomically, never replacing an existing one unless asked. */
-export { writeFileAtomic } from './write-file.js';
+/** Write a file atomically, never replacing an existing one unless asked; several files all or nothing. @throws OutputExistsError */
+export { writeFileAtomic, writeFilesAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
 /** Campaign files: read and validate. */
@@ -225,11 +225,12 @@ export {
   GAP_REPORT_FORMATS,
   formatOfFile,
   renderLayerExport,
+  exportFileNames,
   renderGapReportExport,
   type ExportFormat,
 } from './export/export-formats.js';
-/** The renderers: SVG (A4 landscape), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
-export { renderSvg, type SvgOptions } from './export/render-svg.js';
+/** The renderers: SVG (A4 landscape pages), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
+export { renderSvgPages, type SvgOptions } from './export/render-svg.js';
 export { renderHtml } from './export/render-html.js';
 export { renderXlsx, renderGapXlsx, type XlsxOptions } from './export/render-xlsx.js';
 export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';

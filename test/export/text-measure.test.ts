@@ -8,6 +8,9 @@ describe('text-measure', () => {
     ['Exfiltration Over Asymmetric Encrypted Non-C2 Protocol', false, 25063],
     ['T1059.001 PowerShell', false, 10118],
     ['Defense Evasion', true, 8003],
+    // The ellipsis that ends a cut line, and the bullet and dot of the notes and the footer.
+    ['T1059.001 PowerShell…', false, 11118],
+    ['• a · b — c', false, 4629],
   ];
   for (const [text, bold, width] of measured) {
     it(`measures "${text}"${bold ? ' (bold)' : ''} within 1% of what Chromium draws (${width})`, () => {

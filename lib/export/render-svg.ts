@@ -1,6 +1,6 @@
 import type { LayerLink, LayerMetadata } from '../layer/layer-types.js';
 import { DISABLED_TEXT, type MatrixCell, type MatrixModel } from './matrix-model.js';
-import { cutsWords, FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
+import { cutWords, FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
 
 /** Options of `renderSvgPages`. */
 export interface SvgOptions {
@@ -123,7 +123,9 @@ interface MatrixLayout {
   headerHeight: number;
   /** The segments of each page, page 1 first. */
   pages: Segment[][];
-  /** True when some text shown in full (a tactic name, an annotated cell) has a word too wide for its line, so cut. */
+  /** The tactic names' size: the cells' size plus 1, or less where a word of a name would not fit its column. */
+  headerSize: number;
+  /** True when a cell shown in full has a word too wide for its line, so cut in two (asked only when it matters). */
   cutsWords: () => boolean;
 }
 
@@ -137,11 +139,13 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
   const lineHeight = size * 1.15;
   const count = Math.max(1, model.columns.length);
   const columnWidth = (WIDTH - COLUMN_GAP * (count - 1)) / count;
-  const headerSize = size + 1;
+  const room = columnWidth - 2 * PAD_X;
+  const widest = Math.max(...model.columns.flatMap((column) => column.name.split(/\s+/).map((word) => textWidth(word, 1, true))));
+  const headerSize = Math.min(size + 1, Math.floor((4 * room) / widest) / 4);
   const headerLines = model.columns.map((column) => wrapText(column.name, columnWidth - 2 * PAD_X, headerSize, { bold: true, maxLines: 3 }));
   const headerHeight = Math.max(1, ...headerLines.map((lines) => lines.length)) * headerSize * 1.2 + size * 1.2 + 2 * PAD_Y + 2;
   const oneLine = lineHeight + 2 * PAD_Y;
-  // What is shown in full, and the width it has, for `cutsWords` (asked only of layouts that keep to the fewest pages).
+  // What is shown in full, and the width it has, for `cutsWords`.
   const full: [text: string, width: number][] = [];
 
   const columns = model.columns.map((column) => {
@@ -199,16 +203,15 @@ function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Roo
     headerLines,
     headerHeight,
     pages,
-    cutsWords: () =>
-      model.columns.some((column) => cutsWords(column.name, columnWidth - 2 * PAD_X, headerSize, true)) ||
-      full.some(([text, width]) => cutsWords(text, width, size)),
+    headerSize,
+    cutsWords: () => full.some(([text, width]) => cutWords(text, width, size) > 0),
   };
 }
 
 /**
- * The layout on the fewest pages, with the largest font that keeps to them and cuts no word (else the largest that
- * keeps to them): every cell's full text at 7 pt down to 6 pt, then cells that carry no annotation cut to one line
- * (their full name is in the hover title) down to 4.5 pt.
+ * The layout on the fewest pages, with the largest font that keeps to them and cuts no word in two (failing that,
+ * the largest that keeps to them): every cell's full text at 7 pt down to 6 pt, then cells that carry no annotation
+ * cut to one line (their full name is in the hover title) down to 4.5 pt.
  */
 function fitLayout(model: MatrixModel, rooms: Rooms): MatrixLayout {
   const tries: [compact: boolean, size: number][] = [
@@ -216,14 +219,14 @@ function fitLayout(model: MatrixModel, rooms: Rooms): MatrixLayout {
     ...CELL_FONT_SIZES.map((size): [boolean, number] => [true, size]),
   ];
   const smallest = layoutAt(model, CELL_FONT_SIZES[CELL_FONT_SIZES.length - 1]!, true, rooms);
-  let fallback: MatrixLayout | undefined;
-  for (const [compact, size] of tries.slice(0, -1)) {
-    const layout = layoutAt(model, size, compact, rooms);
+  let first: MatrixLayout | undefined;
+  for (const [compact, size] of tries) {
+    const layout = compact && size === smallest.size ? smallest : layoutAt(model, size, compact, rooms);
     if (layout.pages.length > smallest.pages.length) continue;
     if (!layout.cutsWords()) return layout;
-    fallback ??= layout;
+    first ??= layout;
   }
-  return smallest.cutsWords() && fallback ? fallback : smallest;
+  return first!;
 }
 
 function textElement(lines: readonly string[], x: number, y: number, lineHeight: number, attributes: string): string {
@@ -261,7 +264,7 @@ function renderCell(item: Item, x: number, y: number, layout: MatrixLayout, colu
 function renderSegment(segment: Segment, model: MatrixModel, layout: MatrixLayout, top: number): string {
   const column = model.columns[segment.column]!;
   const x = MARGIN + segment.slot * (layout.columnWidth + COLUMN_GAP);
-  const headerSize = layout.size + 1;
+  const headerSize = layout.headerSize;
   const count = column.cells.length;
   const techniques = `${count} technique${count === 1 ? '' : 's'}`;
   const tacticHeader =

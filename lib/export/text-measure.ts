@@ -58,12 +58,15 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (units * size) / 1000;
 }
 
-/** True when wrapping `text` into lines of `width` has to cut a word elsewhere than after one of its hyphens. */
-export function cutsWords(text: string, width: number, size: number, bold = false): boolean {
-  return text.split(/\s+/).some((word) => word.split(/(?<=-)/).some((part) => textWidth(part, size, bold) > width));
+/** Where a word wider than a line may break before it is cut anywhere: after a hyphen or a slash. */
+const BREAK_AFTER = /(?<=[-/])/;
+
+/** How many words wrapping `text` into lines of `width` has to cut elsewhere than after a hyphen or a slash. */
+export function cutWords(text: string, width: number, size: number, bold = false): number {
+  return text.split(/\s+/).filter((word) => word.split(BREAK_AFTER).some((part) => textWidth(part, size, bold) > width)).length;
 }
 
-/** Cut a word that is wider than a line into pieces that fit: after its hyphens first, then anywhere. */
+/** Cut a word that is wider than a line into pieces that fit: after its hyphens and slashes first, then anywhere. */
 function splitWord(word: string, width: number, size: number, bold: boolean): string[] {
   const pieces: string[] = [];
   let piece = '';
@@ -74,7 +77,7 @@ function splitWord(word: string, width: number, size: number, bold: boolean): st
     }
     piece += part;
   };
-  for (const part of word.split(/(?<=-)/)) {
+  for (const part of word.split(BREAK_AFTER)) {
     if (textWidth(part, size, bold) <= width) push(part);
     else for (const char of part) push(char);
   }
@@ -83,7 +86,7 @@ function splitWord(word: string, width: number, size: number, bold: boolean): st
 }
 
 /**
- * Wrap a text into lines no wider than `width`, breaking at spaces (a word wider than a line is cut after a hyphen, or
+ * Wrap a text into lines no wider than `width`, breaking at spaces (a word wider than a line is cut after a hyphen or slash, or
  * anywhere); a newline
  * always breaks. With `maxLines`, the last line kept ends in an ellipsis when text was left out.
  */

@@ -13,6 +13,15 @@ import { classes, pageProblems } from './svg-geometry.js';
 const readLayer = (name: string): NavigatorLayer => JSON.parse(readFileSync(join(repoRoot, 'layers', name), 'utf8')) as NavigatorLayer;
 
 const firstRect = (g: Element): Element => g.getElementsByTagName('rect')[0]!;
+/** A tactic header's name as drawn, its lines joined by spaces (a word cut in two shows as two). */
+const tacticNameShown = (header: Element): string => {
+  const name = header.getElementsByTagName('text')[0]!;
+  const spans = Array.from(name.getElementsByTagName('tspan'));
+  return (spans.length ? spans : [name]).map((span) => span.textContent).join(' ');
+};
+/** The name of the tactic of a header's column, from the bundle. */
+const tacticName = (header: Element): string | undefined =>
+  rawMatrix().tactics.find((t) => t.shortname === (header.parentNode as Element).getAttribute('data-tactic'))?.name;
 
 describe('renderSvgPages', () => {
   const index = loadRelease('18.1');
@@ -144,6 +153,10 @@ describe('renderSvgPages', () => {
       }
     });
 
+    it('writes tactic names whole, never a word cut in two', () => {
+      for (const g of roots.flatMap((root) => byClass(root, 'tactic-header'))) expect(tacticNameShown(g)).to.equal(tacticName(g));
+    });
+
     it('writes the cells at 4.5 pt or more, and the whole description on page 1', () => {
       for (const root of roots) for (const g of tactics(root)) {
         const cells = Array.from(g.getElementsByTagName('g')).find((inner) => inner.getAttribute('font-size'));
@@ -151,6 +164,20 @@ describe('renderSvgPages', () => {
       }
       expect(headerText([roots[0]!])).to.contain(words(layer.description!));
     });
+  });
+
+  it('sets tactic names smaller rather than cut a word in two when the cells take 7 pt (PRE and Network Devices, every tactic)', () => {
+    const layer: NavigatorLayer = {
+      name: 'reconnaissance',
+      domain: 'enterprise-attack',
+      filters: { platforms: ['PRE', 'Network Devices'] },
+      techniques: [{ techniqueID: 'T1595', score: 1 }],
+    };
+    const root = parseSvg(renderSvgPages(matrixModel(layer, index))[0]!);
+    const cells = byClass(root, 'tactic').map((g) => Array.from(g.getElementsByTagName('g')).find((inner) => inner.getAttribute('font-size'))!);
+    expect(cells.map((g) => g.getAttribute('font-size'))).to.include('7');
+    for (const g of byClass(root, 'tactic-header')) expect(tacticNameShown(g)).to.equal(tacticName(g));
+    expect(pageProblems(root)).to.deep.equal([]);
   });
 
   it('gives a description too long for page 1 pages of its own before the matrix, losing no line', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AttackDataError, UsageError } from '../errors.js';
-import { decodeText } from '../read-text.js';
+import { decodeText, readFileBytes, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 
 // node:crypto (~5 ms to load) and node:zlib are needed to read a release file, not when its index comes from the
 // cache, as on most runs: loaded on first use.
@@ -16,8 +16,12 @@ export interface BundleBytes {
   sha256: string;
 }
 
-/** Read a release file's raw bytes. @throws UsageError when it does not exist or is not a file. */
-export function readBundleBytes(file: string): BundleBytes {
+/** Read a release file's raw bytes (`-`: the `stdin` of `input`). @throws UsageError when it does not exist or is not a file. */
+export function readBundleBytes(file: string, input: InputOptions = {}): BundleBytes {
+  if (file === STDIN) {
+    const bytes = readFileBytes(file, file, input);
+    return { file: STDIN_NAME, bytes, sha256: sha256(bytes) };
+  }
   let bytes: Buffer;
   try {
     if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);

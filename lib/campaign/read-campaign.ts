@@ -7,7 +7,7 @@ import type { Domain } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
-import { readTextFile } from '../read-text.js';
+import { inputName, readTextFile, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import type {
   Campaign,
   CampaignSoftwareEntry,
@@ -15,7 +15,7 @@ import type {
   CampaignTechniqueEntry,
   Confidence,
 } from './campaign-types.js';
-import { editDistance } from '../name-distance.js';
+import { closestWord } from '../name-distance.js';
 
 // yaml costs tens of milliseconds to load; commands that read no campaign should not pay for it.
 const require = createRequire(import.meta.url);
@@ -44,7 +44,7 @@ interface CampaignFile {
   last_seen?: string;
   published?: string;
   sources?: (string | CampaignSource)[];
-  domain?: Domain;
+  domain?: Domain | 'enterprise' | 'mobile' | 'ics';
   attack_version?: string;
   confidence?: Confidence;
   platforms?: string[];
@@ -67,11 +67,17 @@ interface TechniqueFileEntry {
 /** Fields that a YAML or JSON number may stand for; they are taken as the text written, so 10.10 stays "10.10". */
 const TEXT_FIELDS = ['attack_version', 'first_seen', 'last_seen', 'published'] as const;
 
+/** Options for reading campaign files. */
+export interface CampaignReadOptions extends InputOptions {
+  /** The domain of a campaign that names none (default: enterprise-attack). */
+  domain?: Domain;
+}
+
 /**
  * Parse a campaign file's text (YAML, or JSON when `file` ends in .json), validate it and apply defaults. Pure.
  * @throws InputError for a YAML or JSON syntax error; SchemaValidationError listing every problem otherwise.
  */
-export function parseCampaign(text: string, file: string): Campaign {
+export function parseCampaign(text: string, file: string, options: { domain?: Domain } = {}): Campaign {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const json = extname(file).toLowerCase() === '.json';
   if (source.trim() === '') throw new SchemaValidationError(file, WHAT, [emptyIssue()]);
@@ -104,18 +110,20 @@ export function parseCampaign(text: string, file: string): Campaign {
 
   const issues = [...(located?.duplicateKeys() ?? []), ...validationIssues(record, located)];
   if (issues.length > 0) throw new SchemaValidationError(file, WHAT, sortIssues(issues));
-  return toCampaign(record as unknown as CampaignFile, file, located);
+  return toCampaign(record as unknown as CampaignFile, file, located, options.domain);
 }
 
 /**
- * Read and parse one campaign file.
+ * Read and parse one campaign file (`-`: the `stdin` of `input`).
  * @throws UsageError when the file does not exist or cannot be read; InputError or SchemaValidationError when it is invalid.
  */
-export function readCampaign(file: string): Campaign {
-  const stats = statOrUndefined(file);
-  if (!stats) throw new UsageError(`${file}: no such campaign file`);
-  if (stats.isDirectory()) throw new UsageError(`${file} is a folder; name a campaign file, or read the folder with readCampaigns`);
-  return parseCampaign(readTextFile(file), file);
+export function readCampaign(file: string, options: CampaignReadOptions = {}): Campaign {
+  if (file !== STDIN) {
+    const stats = statOrUndefined(file);
+    if (!stats) throw new UsageError(`${file}: no such campaign file`);
+    if (stats.isDirectory()) throw new UsageError(`${file} is a folder; name a campaign file, or read the folder with readCampaigns`);
+  }
+  return parseCampaign(readTextFile(file, file, options), inputName(file), options);
 }
 
 /**
@@ -123,8 +131,8 @@ export function readCampaign(file: string): Campaign {
  * files named explicitly keep the order given.
  * @throws UsageError for a missing path or a folder without campaign files; InputError or SchemaValidationError for an invalid file.
  */
-export function readCampaigns(paths: readonly string[]): Campaign[] {
-  return campaignFiles(paths).map(readCampaign);
+export function readCampaigns(paths: readonly string[], options: CampaignReadOptions = {}): Campaign[] {
+  return campaignFiles(paths).map((file) => readCampaign(file, options));
 }
 
 /**
@@ -134,9 +142,9 @@ export function readCampaigns(paths: readonly string[]): Campaign[] {
 export function campaignFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
-    const stats = statOrUndefined(path);
-    if (!stats) throw new UsageError(`${path}: no such campaign file or folder`);
-    if (!stats.isDirectory()) {
+    const stats = path === STDIN ? undefined : statOrUndefined(path);
+    if (path !== STDIN && !stats) throw new UsageError(`${path}: no such campaign file or folder`);
+    if (!stats?.isDirectory()) {
       files.push(path);
       continue;
     }
@@ -343,19 +351,9 @@ const SYNONYMS: Readonly<Record<string, string>> = {
 
 /** The allowed field an unknown one most likely means: a synonym, another spelling, or a small typo. */
 export function suggestField(field: string, allowed: readonly string[]): string | undefined {
-  const fold = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
   const synonym = SYNONYMS[field.toLowerCase()];
   if (synonym && allowed.includes(synonym)) return synonym;
-  const folded = fold(field);
-  const same = allowed.find((candidate) => fold(candidate) === folded);
-  if (same) return same;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of allowed) {
-    const distance = editDistance(folded, fold(candidate));
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return bestDistance <= 2 && bestDistance < folded.length / 2 ? best : undefined;
+  return closestWord(field, allowed);
 }
 
 const DATE_HELP = 'must be a date written YYYY-MM-DD, YYYY-MM or YYYY';
@@ -467,14 +465,15 @@ function sortIssues(issues: Issue[]): Issue[] {
 }
 
 /** Build the camelCase model from a valid campaign file, applying defaults. */
-function toCampaign(raw: CampaignFile, file: string, located: Located | undefined): Campaign {
+function toCampaign(raw: CampaignFile, file: string, located: Located | undefined, domain: Domain = 'enterprise-attack'): Campaign {
   const lineOf = (path: (string | number)[]) => located?.lineOf(path);
   const campaign: Campaign = {
     file,
-    id: raw.id ?? basename(file, extname(file)),
+    // Standard input has no file name to take an ID from: the campaign's name gives it (a layer file name is made of it).
+    id: raw.id ?? (file === STDIN_NAME ? raw.name : basename(file, extname(file))),
     name: raw.name,
     sources: (raw.sources ?? []).map((s) => (typeof s === 'string' ? { url: s } : definedOnly({ url: s.url, title: s.title }))),
-    domain: raw.domain ?? 'enterprise-attack',
+    domain: raw.domain ? ((raw.domain.endsWith('-attack') ? raw.domain : `${raw.domain}-attack`) as Domain) : domain,
     platforms: raw.platforms ?? [],
     tags: raw.tags ?? [],
     techniques: (raw.techniques ?? []).map((entry, index) => techniqueEntry(entry, index, lineOf([`techniques`, index]))),

@@ -1,25 +1,31 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { AttackLibrary, type AttackDataOptions } from '../attack/index.js';
+import { AttackLibrary, UsageError, type AttackDataOptions, type Domain } from '../attack/index.js';
+import { STDIN } from './options.js';
 
 /** A writable text stream: process.stdout in the bin, a buffer in tests. */
 export interface Out {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, when it is one. */
+  columns?: number;
 }
 
 /** What a command may touch: its streams and the environment. Only cli/ reads these. */
 export interface CliContext {
   stdout: Out;
   stderr: Out;
+  /** The bytes of standard input, read when a command is given `-` (the bin reads fd 0; tests pass their own). */
+  stdin?: () => Uint8Array | Promise<Uint8Array>;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
 }
 
-/** Options every command takes. */
+/** Options every command takes (lib/cli/options.ts, GLOBAL_OPTIONS). */
 export interface GlobalArgs {
   attack?: string;
   'attack-release'?: string;
+  domain?: Domain;
   quiet?: boolean;
 }
 
@@ -44,12 +50,44 @@ export function attackLibrary(context: CliContext, args: GlobalArgs): AttackLibr
   return new AttackLibrary(attackDataOptions(context, args));
 }
 
-/** Report progress or a warning on stderr, unless --quiet. */
+/** What was said on stderr in each run, so that a warning met at several steps is said once. */
+const said = new WeakMap<CliContext, Set<string>>();
+
+/** Report a note or a warning on stderr, unless --quiet; the same message only once per run. */
 export function note(context: CliContext, args: GlobalArgs, message: string): void {
-  if (!args.quiet) context.stderr.write(`${message}\n`);
+  if (args.quiet) return;
+  let seen = said.get(context);
+  if (!seen) said.set(context, (seen = new Set()));
+  if (seen.has(message)) return;
+  seen.add(message);
+  context.stderr.write(`${message}\n`);
+}
+
+/** Whether to show progress: stderr is a terminal and not --quiet. Progress lines are rewritten in place. */
+export function showsProgress(context: CliContext, args: GlobalArgs): boolean {
+  return context.stderr.isTTY === true && !args.quiet;
 }
 
 /** Print a value as 2-space JSON on stdout. */
 export function printJson(context: CliContext, value: unknown): void {
   context.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+const stdinBytes = new WeakMap<CliContext, Uint8Array>();
+
+/**
+ * Standard input's bytes when one of `paths` is `-` (read once per run), else undefined: what the library's readers
+ * take as `{ stdin }`. @throws UsageError when `-` is given twice, or there is no standard input to read.
+ */
+export async function readStdin(context: CliContext, paths: ReadonlyArray<string | undefined>): Promise<Uint8Array | undefined> {
+  const count = paths.filter((path) => path === STDIN).length;
+  if (!count) return undefined;
+  if (count > 1) throw new UsageError('- (standard input) is given more than once; it can be read once');
+  let bytes = stdinBytes.get(context);
+  if (!bytes) {
+    if (!context.stdin) throw new UsageError('- (standard input) cannot be read here; name a file');
+    bytes = await context.stdin();
+    stdinBytes.set(context, bytes);
+  }
+  return bytes;
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { run } from './run.js';
 
 // A reader that stops early (`attack-layers ... | head`) closes the pipe: that is not an error of ours. Stop quietly,
@@ -11,6 +12,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const code = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  // Read only when a command is given `-`.
+  stdin: () => readFileSync(0),
   env: process.env,
   cwd: process.cwd(),
 });

@@ -52,7 +52,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
 import { gradientColor } from './score.js';
-import { readTextFile } from '../read-text.js';
+import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine } from './repair-layer.js';
 
 
@@ -154,8 +154,8 @@ export function parseLayerSources(text: string, file: string): LayerSource[] {
  * where to read it (default `file`), for callers that resolve names against a working folder.
  * @throws UsageError when the file cannot be read; InputError for invalid JSON (with line and column).
  */
-export function readLayerSources(file: string, path: string = file): LayerSource[] {
-  return parseLayerSources(readTextFile(file, path), file);
+export function readLayerSources(file: string, path: string = file, input: InputOptions = {}): LayerSource[] {
+  return parseLayerSources(readTextFile(file, path, input), inputName(file));
 }
 
 /**

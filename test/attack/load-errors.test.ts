@@ -93,7 +93,7 @@ describe('loading a bad release file', () => {
         const result = await runCli(['technique', 'T1193', '--attack', file], { XDG_CACHE_HOME: freshTmpDir('xdg') });
         expect(result.code).to.equal(bad.exitCode);
         expect(result.stdout).to.equal('');
-        expect(result.stderr).to.match(/^attack-layers: /);
+        expect(result.stderr).to.match(/^attack-layers technique: /);
         expect(result.stderr).to.contain(file);
         expect(result.stderr).to.match(bad.message);
         expect(hasStackTrace(result.stderr)).to.equal(false);

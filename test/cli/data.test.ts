@@ -180,7 +180,7 @@ describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
     `${base}${indexPath}`,
     '--domain',
     'mobile-attack',
-    '--version',
+    '--attack-release',
     version,
   ];
 
@@ -213,7 +213,7 @@ describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
       const result = await runCli(fetchArgs(version, indexPath), { XDG_CACHE_HOME: xdg });
       expect(result.code).to.equal(1);
       expect(result.stdout).to.equal('');
-      expect(result.stderr).to.match(/^attack-layers: /).and.to.match(message);
+      expect(result.stderr).to.match(/^attack-layers data: /).and.to.match(message);
       expect(hasStackTrace(result.stderr)).to.equal(false);
       expect(existsSync(join(xdg, 'attack-layers'))).to.equal(false);
     });

@@ -67,7 +67,7 @@ describe('attack-layers technique', () => {
     expect(result.code).to.equal(1);
     expect(result.stdout).to.equal('');
     expect(result.stderr).to.equal(
-      'attack-layers: T9999 is not a technique in ATT&CK enterprise-attack 18.1; check the ID, or fetch a newer release with `attack-layers data fetch` if it is new\n',
+      'attack-layers technique: T9999 is not a technique in ATT&CK enterprise-attack 18.1; check the ID, or fetch a newer release with `attack-layers data fetch` if it is new\n',
     );
   });
 
@@ -81,7 +81,7 @@ describe('attack-layers technique', () => {
     const result = await runCli(['technique', 'T1193'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: freshTmpDir('empty-xdg') });
     expect(result.code).to.equal(1);
     expect(result.stdout).to.equal('');
-    expect(result.stderr).to.match(/^attack-layers: no ATT&CK data found: run `attack-layers data fetch`/);
+    expect(result.stderr).to.match(/^attack-layers technique: no ATT&CK data found: run `attack-layers data fetch`/);
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 });

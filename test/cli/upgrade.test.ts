@@ -171,7 +171,7 @@ describe('attack-layers upgrade', () => {
   const usage: Array<[string, string[], RegExp]> = [
     ['several files without --out', [`${fixtures}/old-format-3.0.json`, `${fixtures}/old-format-4.2.json`], /write them with --out <folder> or --in-place/],
     ['a report with the layer on stdout', [`${fixtures}/old-format-3.0.json`, '--report', 'md'], /add --report-out <file>/],
-    ['--out with --in-place', [`${fixtures}/old-format-3.0.json`, '--out', 'x', '--in-place'], /mutually exclusive/],
+    ['--out with --in-place', [`${fixtures}/old-format-3.0.json`, '--out', 'x', '--in-place'], /--out and --in-place cannot be used together/],
     ['a missing file', ['no/such/layer.json'], /no\/such\/layer\.json: no such file or folder/],
   ];
   for (const [label, args, message] of usage) {

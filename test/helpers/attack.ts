@@ -92,11 +92,19 @@ export interface CliResult {
   stderr: string;
 }
 
+/** What a CLI run in a test may be given besides its arguments and environment. */
+export interface CliOptions {
+  /** Standard input, for `-`. */
+  stdin?: string | Uint8Array;
+  /** Make stdout and stderr look like terminals of this width. */
+  tty?: { columns: number };
+}
+
 /**
  * Run the CLI in-process through `run()`. The environment holds only `ATTACK_STIX_DIR` (the shared folder) and
  * `XDG_CACHE_HOME` (the run's cache); `env` adds or overrides keys, and a key set to undefined is removed.
  */
-export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = {}, options: CliOptions = {}): Promise<CliResult> {
   // import(), as the CLI imports each command's module: mocha require()s test files, and a static import of run.ts
   // here would be a CommonJS copy of the library beside the ES module copy that the command modules load, so that
   // run.ts would not recognise their errors (exit 70 instead of 1 or 2).
@@ -109,9 +117,11 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     ...env,
   };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  const terminal = options.tty ? { isTTY: true, columns: options.tty.columns } : {};
   const code = await run(argv, {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stdout: { write: (chunk: string) => (stdout += chunk), ...terminal },
+    stderr: { write: (chunk: string) => (stderr += chunk), ...terminal },
+    stdin: () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array())),
     env: merged,
     cwd: repoRoot,
   });

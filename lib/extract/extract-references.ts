@@ -480,12 +480,13 @@ export function extractReferences(text: string): ExtractedReference[] {
           else if (tactics) context = tactics;
           break;
         }
-        refs.push(...rowReferences(line, entry.cells, table, context));
+        for (const ref of rowReferences(line, entry.cells, table, context)) refs.push(ref);
         break;
       }
       case 'ids': {
         const result = lineReferences(entry, tacticAfter ? [] : context, () => neighbourName(entries, index, headerOrder, usedNames));
-        refs.push(...result.refs);
+        // One at a time: a line may hold more references than a call can take arguments.
+        for (const ref of result.refs) refs.push(ref);
         lastIds = result.prose || entry.bullet ? [] : result.refs;
         if (result.prose) context = [];
         break;

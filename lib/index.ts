@@ -132,12 +132,39 @@ export {
   type CoveredTechnique,
   type GapReview,
   type GapRow,
+  releasePlatforms,
+  type RemappedRef,
   type ResolvedCoverage,
   type ResolvedRule,
+  type ReviewOptions,
+  type RowRule,
   type TacticSummary,
   type ThreatSource,
+  type ThreatTechnique,
   type UnresolvedRef,
 } from './coverage/gap-review.js';
+/** What ATT&CK offers to close a gap (detection strategies, analytics, log sources, mitigations) and its class. */
+export {
+  detectionAdvice,
+  DETECTION_CLASSES,
+  DETECTION_CLASS_TEXT,
+  type DetectionClass,
+  type GapAnalytic,
+  type GapDetection,
+  type GapMitigation,
+  type GapStrategy,
+} from './coverage/gap-detection.js';
+/** A log sources file (what is collected, in ATT&CK's names), and lookups in it. @throws UsageError, InputError, SchemaValidationError */
+export {
+  readLogSources,
+  parseLogSourcesCsv,
+  parseLogSourcesYaml,
+  CollectedLogSources,
+  type LogSourceEntry,
+  type LogSourcesInput,
+} from './coverage/read-log-sources.js';
+/** Sigma logsource -> ATT&CK platforms. */
+export { logsourcePlatforms, SIGMA_PRODUCT_PLATFORMS, SIGMA_SERVICE_PLATFORMS } from './coverage/sigma-platforms.js';
 export {
   formatGapCsv,
   formatGapMarkdown,
@@ -146,12 +173,15 @@ export {
   gapJson,
   gapTableRows,
   groupUnresolved,
+  groupRemapped,
+  detectionText,
   GAP_TABLE_HEADER,
   type GapReportData,
+  type RemappedGroup,
   type GapReportInput,
   type UnresolvedGroup,
 } from './coverage/gap-report.js';
-export { renderCoverageLayer, renderGapLayer } from './coverage/gap-layers.js';
+export { renderCoverageLayer, renderGapLayer, renderVisibilityLayer } from './coverage/gap-layers.js';
 export { coverageInput, roundLevel } from './coverage/coverage-types.js';
 export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';
 export { TECHNIQUE_ID_PATTERN, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch, type ReferencePart } from './normalize/parse-reference.js';

@@ -15,7 +15,7 @@ export {
   type TextEncoding,
 } from './read-text.js';
 /** Write files atomically, never replacing an existing one unless asked; check all outputs before the first is written. @throws OutputExistsError, OutputError */
-export { assertWritable, existingOutputs, writeFileAtomic } from './write-file.js';
+export { assertWritable, existingOutputs, writeFileAtomic, writeFilesAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
 /** Campaign files: read and validate. */
@@ -291,11 +291,12 @@ export {
   GAP_REPORT_FORMATS,
   formatOfFile,
   renderLayerExport,
+  exportFileNames,
   renderGapReportExport,
   type ExportFormat,
 } from './export/export-formats.js';
-/** The renderers: SVG (A4 landscape), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
-export { renderSvg, type SvgOptions } from './export/render-svg.js';
+/** The renderers: SVG (A4 landscape pages), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
+export { renderSvgPages, type SvgOptions } from './export/render-svg.js';
 export { renderHtml } from './export/render-html.js';
 export { renderXlsx, renderGapXlsx, type XlsxOptions } from './export/render-xlsx.js';
 export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';

@@ -124,3 +124,13 @@ function linkNew(temporary: string, file: string): void {
     renameSync(temporary, file);
   }
 }
+
+/**
+ * Write several files all or nothing up front: every target is checked (`assertWritable`) before the first is
+ * written; each file is then written atomically.
+ * @throws OutputExistsError when a file exists and `force` is not set (nothing is written); OutputError.
+ */
+export function writeFilesAtomic(files: readonly { path: string; content: string | Uint8Array }[], options: { force?: boolean } = {}): void {
+  assertWritable(files.map(({ path }) => path), options);
+  for (const { path, content } of files) writeFileAtomic(path, content, { force: options.force });
+}

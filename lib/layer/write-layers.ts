@@ -5,7 +5,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { InputError, UsageError } from '../errors.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import { schemaIssues } from '../schemas.js';
-import { assertWritable, writeFileAtomic } from '../write-file.js';
+import { writeFilesAtomic } from '../write-file.js';
 import type { NavigatorLayer } from './layer-types.js';
 import { renderAggregateLayer, renderCampaignLayer, type RenderOptions } from './render-layer.js';
 import { newestCampaignDate } from './score.js';
@@ -117,10 +117,9 @@ export function writeLayers(files: readonly LayerFile[], outDir: string, options
       const list = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
       throw new Error(`bug: the rendered layer ${name} does not match the layer 4.5 schema (${list}); nothing was written, please report this`);
     }
-    return { path: join(outDir, name), text: serializeLayer(layer) };
+    return { path: join(outDir, name), content: serializeLayer(layer) };
   });
-  assertWritable(texts.map(({ path }) => path), options);
-  for (const { path, text } of texts) writeFileAtomic(path, text, { force: options.force });
+  writeFilesAtomic(texts, options);
   return texts.map(({ path }) => path);
 }
 

@@ -6,6 +6,7 @@ import { AttackDataError, InputError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
 import { describeSource, parseLayerSources, sourceLayer, sourcesDomain } from '../layer/combine-layers.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
+import { fetchCommand } from '../attack/release-files.js';
 
 /** What `export` can read: a Navigator layer, or the JSON report of the gap review. */
 export type ExportInput =
@@ -88,7 +89,7 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
     const index = library.release(domain);
     return {
       index,
-      warning: `the layer is for ATT&CK ${domain} ${major}, which is not available here; drawn with ${index.label} instead (run \`attack-layers data fetch --domain ${domain} --version ${major}\` to draw it as made)`,
+      warning: `the layer is for ATT&CK ${domain} ${major}, which is not available here; drawn with ${index.label} instead (run \`${fetchCommand(domain, major)}\` to draw it as made)`,
     };
   }
 }

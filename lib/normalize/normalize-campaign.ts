@@ -7,6 +7,7 @@ import { AttackLayersError } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
 import { resolveReference, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
+import { fetchCommand } from '../attack/release-files.js';
 
 /** Numeric value of a confidence, for comparing and scoring: low 25, medium 50, high 90, or the number given. */
 export const CONFIDENCE_VALUES: Readonly<Record<'low' | 'medium' | 'high', number>> = { low: 25, medium: 50, high: 90 };
@@ -37,7 +38,7 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
       if (!(error instanceof AttackLayersError)) throw error;
       warnings.push(
         `attack_version ${campaign.attackVersion}: that release is not available, so IDs were read in ATT&CK ${target.release} only ` +
-          `(get it with \`attack-layers data fetch --version ${campaign.attackVersion}\`)`,
+          `(get it with \`${fetchCommand(campaign.domain, campaign.attackVersion)}\`)`,
       );
     }
   }

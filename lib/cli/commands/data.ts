@@ -91,7 +91,7 @@ export function handler(context: CliContext) {
     const cache = cacheDir(context);
     if (args.action === 'list') {
       if (args.file !== undefined) throw new UsageError(`data list takes no file (given: ${args.file})`);
-      const library = attackLibrary(context, args);
+      const library = attackLibrary(context, args, false);
       const sources = readSources(cache);
       const rows = library.files
         .map((file) => {

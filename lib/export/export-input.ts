@@ -3,7 +3,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import type { Domain } from '../attack/types.js';
 import type { GapReportData } from '../coverage/gap-report.js';
 import { AttackDataError, InputError, UsageError } from '../errors.js';
-import { parseJsonText } from '../json-text.js';
+import { parseJsonAs } from '../input-kind.js';
 import { describeSource, parseLayerSources, sourceLayer, sourcesDomain } from '../layer/combine-layers.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -57,7 +57,7 @@ function checkGapReport(value: JsonObject, file: string): GapReportData {
  * UsageError when a file of several layers is given without `layer`, or `layer` is out of range.
  */
 export function parseExportInput(text: string, file: string, options: { layer?: number } = {}): ExportInput {
-  const value = parseJsonText(text, file);
+  const value = parseJsonAs(text, file, ['layer', 'gap-report']);
   if (looksLikeGapReport(value)) return { kind: 'gap-report', report: checkGapReport(value, file), source: file };
   const sources = parseLayerSources(text, file);
   const wanted = options.layer;

@@ -39,6 +39,7 @@ export { readTactic, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
 export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext } from './normalize/resolve-reference.js';
 export {
   campaignReleases,
+  domainReleases,
   confidenceValue,
   CONFIDENCE_VALUES,
   normalizeCampaign,
@@ -133,12 +134,39 @@ export {
   type CoveredTechnique,
   type GapReview,
   type GapRow,
+  releasePlatforms,
+  type RemappedRef,
   type ResolvedCoverage,
   type ResolvedRule,
+  type ReviewOptions,
+  type RowRule,
   type TacticSummary,
   type ThreatSource,
+  type ThreatTechnique,
   type UnresolvedRef,
 } from './coverage/gap-review.js';
+/** What ATT&CK offers to close a gap (detection strategies, analytics, log sources, mitigations) and its class. */
+export {
+  detectionAdvice,
+  DETECTION_CLASSES,
+  DETECTION_CLASS_TEXT,
+  type DetectionClass,
+  type GapAnalytic,
+  type GapDetection,
+  type GapMitigation,
+  type GapStrategy,
+} from './coverage/gap-detection.js';
+/** A log sources file (what is collected, in ATT&CK's names), and lookups in it. @throws UsageError, InputError, SchemaValidationError */
+export {
+  readLogSources,
+  parseLogSourcesCsv,
+  parseLogSourcesYaml,
+  CollectedLogSources,
+  type LogSourceEntry,
+  type LogSourcesInput,
+} from './coverage/read-log-sources.js';
+/** Sigma logsource -> ATT&CK platforms. */
+export { logsourcePlatforms, SIGMA_PRODUCT_PLATFORMS, SIGMA_SERVICE_PLATFORMS } from './coverage/sigma-platforms.js';
 export {
   formatGapCsv,
   formatGapMarkdown,
@@ -147,19 +175,38 @@ export {
   gapJson,
   gapTableRows,
   groupUnresolved,
+  groupRemapped,
+  detectionText,
   GAP_TABLE_HEADER,
   type GapReportData,
+  type RemappedGroup,
   type GapReportInput,
   type UnresolvedGroup,
 } from './coverage/gap-report.js';
-export { renderCoverageLayer, renderGapLayer } from './coverage/gap-layers.js';
+export { renderCoverageLayer, renderGapLayer, renderVisibilityLayer } from './coverage/gap-layers.js';
 export { coverageInput, roundLevel } from './coverage/coverage-types.js';
 export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';
-export { TECHNIQUE_ID_PATTERN, refRules, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch } from './normalize/parse-reference.js';
+export { TECHNIQUE_ID_PATTERN, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch, type ReferencePart } from './normalize/parse-reference.js';
+/** The one reader of technique references in text (campaign refs and report lines): IDs in every written shape, names, spans. */
+export {
+  READING_RULES,
+  scanIds,
+  tokenizeReferences,
+  type IdToken,
+  type ReadingMode,
+  type ReadingRule,
+  type ReferenceToken,
+  type TextSpan,
+  type TokenizedText,
+} from './normalize/tokenize-references.js';
 /** Enterprise tactic names as reports write them (English variants, Japanese translations, short forms). */
 export { TACTIC_NAMES, TACTIC_SHORT_FORMS, tacticShortname } from './normalize/tactic-names.js';
-/** Technique references found in a report's text. */
-export { extractReferences, type ExtractedReference } from './extract/extract-references.js';
+/** Technique references found in a report's text, with the span each came from. */
+export { extractReferences, type ExtractedReference, type ReportSpan } from './extract/extract-references.js';
+/** ATT&CK groups, software and campaigns a report names, by name, alias or ID. */
+export { findAttackObjects, type FoundAttackObject } from './extract/find-attack-objects.js';
+/** A report read whole: its references resolved, and the groups, software and campaigns it names. */
+export { extractReport, type ExtractedReport, type ReportReference } from './extract/extract-report.js';
 /** A campaign YAML skeleton for extracted references, to review. */
 export { renderCampaignSkeleton, type CampaignSkeletonOptions } from './extract/campaign-skeleton.js';
 /** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */

@@ -41,11 +41,17 @@ export {
 } from './data-store.js';
 /** The ATT&CK technique ID format. */
 export { TECHNIQUE_ID, TECHNIQUE_ID_FORMAT, canonicalTechniqueId, isTechniqueId } from './technique-id.js';
-export { PROCEDURE_FORMAT } from './types.js';
+export { PROCEDURE_FORMAT, DETECTION_FORMAT } from './types.js';
 /** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
 export { indexProcedures } from './index-procedures.js';
-/** The procedures of the release file an index came from, through the cache. @throws AttackDataError, UsageError */
-export { loadProcedures } from './load-procedures.js';
+/** The procedures, or the detection strategies and mitigations, of the release file an index came from, through the cache. @throws AttackDataError, UsageError */
+export { loadProcedures, loadDetection } from './load-procedures.js';
+/** Data of a release file kept beside its index in its own cache file. @throws AttackDataError, UsageError */
+export { loadSideData, type SideData } from './side-cache.js';
+/** Collect the detection strategies, analytics and mitigations of a parsed STIX bundle (pure). @throws AttackDataError */
+export { indexDetection } from './index-detection.js';
+/** One release's detection strategies, analytics and mitigations, by technique; the log sources its analytics name. */
+export { DetectionModel, type LogSourceUse, type TechniqueStrategy } from './detection-model.js';
 /** An ATT&CK description as one line of plain text and the sources it cites. */
 export { plainDescription, type PlainDescription } from './attack-text.js';
 /** Enterprise platform names ATT&CK renamed, and the current name of one. */

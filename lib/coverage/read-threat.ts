@@ -51,12 +51,13 @@ export function readThreatInputs(paths: readonly string[], library: AttackLibrar
 }
 
 /**
- * Read coverage paths by kind: a folder is Sigma rules, a `.json` file a Navigator coverage layer, and a `.csv`,
- * `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`) is a layer when it is JSON, else detections.
+ * Read coverage paths by kind: a folder is Sigma rules (through their cache with `cacheDir`), a `.json` file a
+ * Navigator coverage layer, and a `.csv`, `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`)
+ * is a layer when it is JSON, else detections.
  */
-export function readCoverageInputs(paths: readonly string[], options: { scale?: [number, number] } & InputOptions = {}): CoverageInput[] {
+export function readCoverageInputs(paths: readonly string[], options: { scale?: [number, number]; cacheDir?: string } & InputOptions = {}): CoverageInput[] {
   return paths.map((path) => {
-    if (isFolder(path)) return readSigmaRules(path);
+    if (isFolder(path)) return readSigmaRules(path, { cacheDir: options.cacheDir });
     if (path === STDIN ? isLayerFile(path, options) : extname(path).toLowerCase() === '.json') return readCoverageLayer(path, options);
     return readDetections(path, options);
   });

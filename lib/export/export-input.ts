@@ -47,7 +47,9 @@ function checkGapReport(value: JsonObject, file: string): GapReportData {
     if (!isObject(row)) throw problem(`/rows/${i}`, 'an object');
     for (const [field, check, what] of GAP_ROW_FIELDS) if (!check(row[field])) throw problem(`/rows/${i}/${field}`, what);
   });
-  return value as unknown as GapReportData;
+  // Reports written before platforms, remapped tags and notes were added read as having none.
+  const rows = (value['rows'] as JsonObject[]).map((row) => ({ platforms: [], platformsCovered: [], otherPlatformRules: [], ...row }));
+  return { platforms: [], remapped: [], notes: [], ...value, rows } as unknown as GapReportData;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { compareReleases, fetchCommand } from '../attack/release-files.js';
-import type { ActorRecord, TacticShortname, TechniqueId } from '../attack/types.js';
+import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attack/types.js';
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
@@ -28,7 +28,7 @@ export interface CampaignReleases extends ResolveContext {
  * of the domain as history for old names. @throws AttackDataError when the target release is not available.
  */
 export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?: string): CampaignReleases {
-  const target = library.release(campaign.domain, to);
+  const { target, history } = domainReleases(library, campaign.domain, to);
   const warnings: string[] = [];
   let source: AttackIndex | undefined;
   if (campaign.attackVersion && campaign.attackVersion !== target.release) {
@@ -42,16 +42,23 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
       );
     }
   }
+  return { target, source, warnings, history };
+}
+
+/**
+ * The releases of a domain to resolve references with: the target (`to`, or the newest) and the older ones as history.
+ * @throws AttackDataError when the target release is not available.
+ */
+export function domainReleases(library: AttackLibrary, domain: Domain, to?: string): ResolveContext & { history: () => Iterable<AttackIndex> } {
+  const target = library.release(domain, to);
   // Older releases are read only when a name is not found in the target, one at a time, newest first, until one
   // knows the name: most runs load one release, a run with an old name two or three.
   const files = library.files
-    .filter((file) => file.domain === campaign.domain && file.release && file.release !== target.release)
+    .filter((file) => file.domain === domain && file.release && file.release !== target.release)
     .sort((a, b) => compareReleases(b.release!, a.release!))
     .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i);
   return {
     target,
-    source,
-    warnings,
     history: function* () {
       for (const file of files) yield library.load(file);
     },

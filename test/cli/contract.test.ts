@@ -29,7 +29,7 @@ const table: Record<string, Row> = {
   extract: {
     missing: [[], 'missing <report>'],
     misspelled: [['report.txt', '--nme', 'x'], '--nme', '--name'],
-    stdin: [() => ['-', '--json'], () => 'The actor used T1193 and then Regsvr32 (T1117).\n', (stdout) => expect(JSON.parse(stdout)).to.have.length(2)],
+    stdin: [() => ['-', '--json'], () => 'The actor used T1193 and then Regsvr32 (T1117).\n', (stdout) => expect(JSON.parse(stdout).references).to.have.length(2)],
   },
   suggest: {
     missing: [[], 'missing <report>'],

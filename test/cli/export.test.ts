@@ -103,7 +103,8 @@ describe('attack-layers export', () => {
       const report = JSON.parse(readFileSync(join(review, 'json/gap-report.json'), 'utf8')) as { rows: { id: string; priority: number; gap: boolean }[] };
       const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('Gaps')!;
       const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
-      expect(rows.map((row) => [row.getCell(2).value, row.getCell(11).value, row.getCell(9).value])).to.deep.equal(
+      const column = (name: string): number => (sheet.getRow(1).values as unknown[]).indexOf(name);
+      expect(rows.map((row) => [row.getCell(column('technique')).value, row.getCell(column('priority')).value, row.getCell(column('gap')).value])).to.deep.equal(
         report.rows.map((row) => [row.id, row.priority, row.gap ? 'yes' : 'no']),
       );
     });

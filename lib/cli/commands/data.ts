@@ -2,8 +2,10 @@ import {
   addRelease,
   compareReleases,
   compareText,
+  DetectionModel,
   DOMAINS,
   fetchRelease,
+  loadDetection,
   readSources,
   UsageError,
   type AttackIndexData,
@@ -14,21 +16,23 @@ import { formatTable, tableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
-  action: 'list' | 'fetch' | 'add';
+  action: 'list' | 'fetch' | 'add' | 'log-sources';
   file?: string;
   'index-url'?: string;
   force?: boolean;
   json?: boolean;
+  platform?: string;
 }
 
 export const declaration: CommandDeclaration = {
   positionals: {
-    action: { choices: ['list', 'fetch', 'add'] as const, describe: 'list | fetch | add', demandOption: true },
+    action: { choices: ['list', 'fetch', 'add', 'log-sources'] as const, describe: 'list | fetch | add | log-sources', demandOption: true },
     file: { type: 'string', describe: 'data add: the release file to add (.json, .json.gz), or - for standard input' },
   },
-  shared: { force: 'replace a release already in the cache', json: 'data list: print JSON' },
+  shared: { force: 'replace a release already in the cache', json: 'data list, data log-sources: print JSON' },
   options: {
     'index-url': { type: 'string', describe: "data fetch: the collection index to fetch from (default: MITRE's official index)" },
+    platform: { type: 'string', requiresArg: true, describe: 'data log-sources: only the analytics of this ATT&CK platform (Windows, Linux, IaaS...)' },
   },
   renamed: { version: 'attack-release' },
   examples: [
@@ -36,6 +40,7 @@ export const declaration: CommandDeclaration = {
     ['$0 data fetch', 'download the newest enterprise release into the cache'],
     ['$0 data fetch --domain mobile --attack-release 17.1', 'download a given release'],
     ['$0 data add ~/Downloads/enterprise-attack-17.1.json', 'import a local file into the cache'],
+    ['$0 data log-sources --platform Windows', "the log sources ATT&CK's analytics need, for a gap review's --log-sources file"],
   ],
 };
 
@@ -113,6 +118,7 @@ export function handler(context: CliContext) {
       );
       return;
     }
+    if (args.action === 'log-sources') return listLogSources(context, args);
     const date = new Date().toISOString().slice(0, 10);
     const options = { cacheDir: cache, force: args.force, release: args['attack-release'], domain: args.domain, date };
     if (args.action === 'add') {
@@ -138,4 +144,27 @@ export function handler(context: CliContext) {
     if (progress) context.stderr.write('\n');
     note(context, args, `fetched ATT&CK ${stored.data.domain} ${stored.data.release} into ${stored.file}`);
   };
+}
+
+/** `data log-sources`: every log source name the release's analytics use, with its channels and how many analytics need each. */
+function listLogSources(context: CliContext, args: Args): void {
+  const index = attackLibrary(context, args).release(args.domain ?? 'enterprise-attack', args['attack-release']);
+  const model = new DetectionModel(loadDetection(index, { cacheDir: cacheDir(context) }), index);
+  let platform: string | undefined;
+  if (args.platform !== undefined) {
+    platform = index.platforms().find((p) => p.toLowerCase() === args.platform!.trim().toLowerCase());
+    if (!platform) throw new UsageError(`--platform ${args.platform}: not a platform of ATT&CK ${index.label}; use one of ${index.platforms().join(', ')}`);
+  }
+  const sources = model.logSources(platform);
+  if (args.json) return printJson(context, sources);
+  if (!model.hasStrategies) {
+    note(context, args, `ATT&CK ${index.label} has no analytics, so no log sources (they came with ATT&CK 18); list those of 18.1 or newer (--attack-release 18.1)`);
+    return;
+  }
+  const rows: (string | number)[][] = [];
+  for (const source of sources) {
+    rows.push([source.name, '(any)', source.analytics, source.platforms.join(', ')]);
+    for (const channel of source.channels) rows.push(['', channel.channel ?? '(none given)', channel.analytics, '']);
+  }
+  context.stdout.write(formatTable(['log source', 'channel', 'analytics', 'platforms'], rows));
 }

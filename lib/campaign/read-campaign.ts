@@ -141,7 +141,8 @@ function repairNameMappings(record: Record<string, unknown>, located: Located | 
     items.forEach((item, i) => {
       const entries = typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.entries(item) : [];
       const [key, text] = entries[0] ?? [];
-      if (entries.length !== 1 || fields.includes(key!) || !['string', 'number'].includes(typeof text)) return;
+      // A key that is, or looks like, a field (`id: T1193` means ref) is left for the schema to report.
+      if (entries.length !== 1 || fields.includes(key!) || suggestField(key!, fields) || !['string', 'number'].includes(typeof text)) return;
       items[i] = `${key}: ${text}`;
       const line = located?.lineOf([list, i]);
       repairs.push(`${line ? `line ${line}: ` : ''}"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`);

@@ -1,7 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import type { Domain } from '../attack/types.js';
-import type { GapReportData } from '../coverage/gap-report.js';
+import { gapReportFromJson, type GapReportData } from '../coverage/gap-report.js';
 import { AttackDataError, InputError, UsageError } from '../errors.js';
 import { parseJsonAs } from '../input-kind.js';
 import { describeSource, parseLayerSources, sourceLayer, sourcesDomain } from '../layer/combine-layers.js';
@@ -60,7 +60,7 @@ function checkGapReport(value: JsonObject, file: string): GapReportData {
  */
 export function parseExportInput(text: string, file: string, options: { layer?: number } = {}): ExportInput {
   const value = parseJsonAs(text, file, ['layer', 'gap-report']);
-  if (looksLikeGapReport(value)) return { kind: 'gap-report', report: checkGapReport(value, file), source: file };
+  if (looksLikeGapReport(value)) return { kind: 'gap-report', report: gapReportFromJson(checkGapReport(value, file)), source: file };
   const sources = parseLayerSources(text, file);
   const wanted = options.layer;
   if (wanted === undefined && sources.length > 1) {

@@ -429,7 +429,14 @@ export function extractReferences(text: string): ExtractedReference[] {
   let table: Table | undefined;
   let headerRun: Role[] = [];
   let headerOrder: Role[] = [];
+  // The references of the last ID line, and whether tactics follow their IDs in this table (see `case 'tactic'`).
+  let lastIds: Found[] = [];
+  let tacticAfter = false;
   for (const [index, entry] of entries.entries()) {
+    if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row') {
+      lastIds = [];
+      tacticAfter = false;
+    }
     if (entry.kind !== 'blank' && entry.kind !== 'header') {
       if (headerRun.length >= 2) headerOrder = headerRun;
       headerRun = [];
@@ -448,6 +455,14 @@ export function extractReferences(text: string): ExtractedReference[] {
         headerOrder = [];
         break;
       case 'tactic':
+        // One cell per line with the tactic after its ID (the ID line took no tactic from above): the tactic is that
+        // row's, and from then on each row's tactic follows its ID.
+        if (lastIds.length && (tacticAfter || lastIds.every((ref) => !ref.tactics.length))) {
+          tacticAfter = true;
+          for (const ref of lastIds) ref.tactics = [...new Set([...ref.tactics, ...entry.tactics])];
+          context = [];
+          break;
+        }
         context = entry.tactics;
         break;
       case 'row': {
@@ -465,12 +480,14 @@ export function extractReferences(text: string): ExtractedReference[] {
           else if (tactics) context = tactics;
           break;
         }
-        refs.push(...rowReferences(line, entry.cells, table, context));
+        for (const ref of rowReferences(line, entry.cells, table, context)) refs.push(ref);
         break;
       }
       case 'ids': {
-        const result = lineReferences(entry, context, () => neighbourName(entries, index, headerOrder, usedNames));
-        refs.push(...result.refs);
+        const result = lineReferences(entry, tacticAfter ? [] : context, () => neighbourName(entries, index, headerOrder, usedNames));
+        // One at a time: a line may hold more references than a call can take arguments.
+        for (const ref of result.refs) refs.push(ref);
+        lastIds = result.prose || entry.bullet ? [] : result.refs;
         if (result.prose) context = [];
         break;
       }

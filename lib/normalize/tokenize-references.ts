@@ -407,7 +407,8 @@ function withoutAnnotations(name: string): string {
   }
   return name;
 }
-const EDGE_WORDS = /^(?:and|or|&)\s+|\s+(?:and|or|&)$/g;
+// Small words at a name's ends, and the word "Technique" that pasted link texts add (`Remote Services, Technique T1021`).
+const EDGE_WORDS = /^(?:and|or|&|(?:sub-)?technique)\s+|,?\s+(?:and|or|&|(?:sub-)?technique)$/gi;
 
 /** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
 export function cleanName(piece: string): string | undefined {
@@ -621,7 +622,9 @@ function referenceNames(text: string, groups: readonly Cluster[], pieces: readon
     const [before, after] = gaps;
     const group = groups[0]!;
     const bracketAfter = !group.enclosed && /^ ?[([【]/.test(text.slice(group.end, group.end + 2));
-    return [bracketAfter && after ? after : (before ?? after)];
+    // `1位(出現数152):T1059 Command and Scripting Interpreter`: text ending in a colon before the ID is its label.
+    const labelBefore = /[:：]\s*$/.test(text.slice(Math.max(0, group.start - 4), group.start));
+    return [(bracketAfter || labelBefore) && after ? after : (before ?? after)];
   }
   const first = gaps[0];
   const last = gaps[gaps.length - 1];

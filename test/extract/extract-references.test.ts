@@ -213,6 +213,22 @@ describe('extractReferences', () => {
       );
     });
 
+    it('one cell per line with the tactic after its ID: each row takes the tactic that follows it', () => {
+      check(
+        ['1位', 'コマンドとスクリプトインタプリタ', 'T1059 Command and Scripting Interpreter', '実行', 'Execution', '2位', 'T1105 Ingress Tool Transfer', 'C2', 'Command and Control'].join('\n'),
+        [
+          { raw: 'T1059 Command and Scripting Interpreter', line: 3, ids: ['T1059'], name: 'Command and Scripting Interpreter', tactics: ['Execution'] },
+          { raw: 'T1105 Ingress Tool Transfer', line: 7, ids: ['T1105'], name: 'Ingress Tool Transfer', tactics: ['Command and Control'] },
+        ],
+      );
+    });
+
+    it('a label before the ID is no name: "1位(出現数152):T1059 Command and Scripting Interpreter"', () => {
+      check('1位(出現数152):T1059 Command and Scripting Interpreter', [
+        { raw: 'T1059 Command and Scripting Interpreter', line: 1, ids: ['T1059'], name: 'Command and Scripting Interpreter', tactics: [] },
+      ]);
+    });
+
     it('a prose paragraph ends a tactic section: IDs after it get no tactic from above', () => {
       check(['Initial Access', 'T1566.001', 'This paragraph is about something else entirely, as prose is.', 'T1105'].join('\n'), [
         { raw: 'T1566.001', line: 2, ids: ['T1566.001'], tactics: ['Initial Access'] },

@@ -12,10 +12,12 @@ const seedFile = (file: string): string => resolve(repoRoot, '../shared/seeds', 
 const PERISCOPE = '000_9001b8a6a998de5e.txt';
 const APT32 = '003_78441eb4cb887801.txt';
 
+let rawBundle: ReturnType<typeof readRawBundle> | undefined;
+
 /** The ATT&CK ID of the object a raw 18.1 bundle names (name or alias), read straight from the bundle. */
 function rawObjectId(name: string): string[] {
-  const bundle = readRawBundle(stixFile('enterprise-attack-18.1.json.gz'));
-  return bundle.objects
+  rawBundle ??= readRawBundle(stixFile('enterprise-attack-18.1.json.gz'));
+  return rawBundle.objects
     .filter((o) => ['intrusion-set', 'malware', 'tool'].includes(o.type) && !o['revoked'])
     .filter((o) => o['name'] === name || ((o['aliases'] ?? o['x_mitre_aliases']) as string[] | undefined)?.includes(name))
     .map((o) => (o['external_references'] as Array<{ source_name: string; external_id?: string }>).find((r) => r.source_name === 'mitre-attack')?.external_id ?? '');

@@ -140,6 +140,8 @@ describe('hostile long input', () => {
     ['1,000 tactic clauses', () => 'Execution: a T1059; '.repeat(n / 100), ['T1059']],
     ['1,000 lines of a tactic heading and an ID', () => 'Initial Access\nT1566.001\n'.repeat(n / 100), ['T1566.001']],
     ['100,000 Japanese characters before an ID', () => `${'あ'.repeat(n)}（T1059）`, ['T1059']],
+    // More references on one line than a function call takes arguments (a spread into push() would overflow).
+    ['150,000 IDs on one line', () => 'T1059 '.repeat(150_000), ['T1059']],
   ];
   for (const [label, text, ids] of rows) {
     it(`reads ${label} (normalize and extract)`, () => {

@@ -16,8 +16,8 @@ export {
 } from './read-text.js';
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
 export { assertKind, kindOf, kindOfText, kindOfValue, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
-/** Write a file atomically, never replacing an existing one unless asked. */
-export { writeFileAtomic } from './write-file.js';
+/** Write a file atomically, never replacing an existing one unless asked; several files all or nothing. @throws OutputExistsError */
+export { writeFileAtomic, writeFilesAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
 /** Campaign files: read and validate. */
@@ -296,11 +296,12 @@ export {
   GAP_REPORT_FORMATS,
   formatOfFile,
   renderLayerExport,
+  exportFileNames,
   renderGapReportExport,
   type ExportFormat,
 } from './export/export-formats.js';
-/** The renderers: SVG (A4 landscape), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
-export { renderSvg, type SvgOptions } from './export/render-svg.js';
+/** The renderers: SVG (A4 landscape pages), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
+export { renderSvgPages, type SvgOptions } from './export/render-svg.js';
 export { renderHtml } from './export/render-html.js';
 export { renderXlsx, renderGapXlsx, type XlsxOptions } from './export/render-xlsx.js';
 export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';

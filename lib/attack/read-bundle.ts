@@ -61,22 +61,24 @@ export function sha256(bytes: Uint8Array | string): string {
 }
 
 /**
- * Decode a release file's bytes (gzip is recognised by its magic number, whatever the file is called) and parse
- * the JSON. Decompression stops at the size limit, so a small file that inflates to gigabytes (a gzip bomb) costs
- * no more memory than the limit.
- * @throws AttackDataError for a corrupt or truncated gzip stream, one over the limit, or invalid JSON, naming the
- * file and place.
+ * Decode a release file's bytes and parse the JSON: gzip is recognised by its magic number, whatever the file is
+ * called; brotli, which has none, by the name `.br` (the snapshot shipped in the package). Decompression stops at the
+ * size limit, so a small file that inflates to gigabytes (a gzip bomb) costs no more memory than the limit.
+ * @throws AttackDataError for a corrupt or truncated compressed stream, one over the limit, or invalid JSON, naming
+ * the file and place.
  */
 export function parseBundleBytes({ file, bytes }: BundleBytes, limits: BundleLimits = {}): unknown {
   let raw: Uint8Array = bytes;
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const brotli = !gzip && file.toLowerCase().endsWith('.br');
+  if (gzip || brotli) {
     try {
-      raw = zlib().gunzipSync(bytes, { maxOutputLength: maxBytes });
+      raw = gzip ? zlib().gunzipSync(bytes, { maxOutputLength: maxBytes }) : zlib().brotliDecompressSync(bytes, { maxOutputLength: maxBytes });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(file, 'the gzip data inflates to', maxBytes);
       throw new AttackDataError(
-        `${file}: the gzip data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
+        `${file}: the ${gzip ? 'gzip' : 'brotli'} data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
         { file, cause: error },
       );
     }

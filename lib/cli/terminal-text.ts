@@ -3,14 +3,20 @@ import type { Out } from './context.js';
 // Characters a terminal acts on rather than shows: C0 controls but tab and line feed (a carriage return only where it
 // ends a CRLF line), DEL, C1 controls, and the bidirectional overrides and isolates that reorder what is shown.
 const CONTROL = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+// The colours tables use on a terminal (format-table.ts: bold, red, green, yellow, reset), kept as they are in data.
+const TABLE_COLOR = /\u001b\[(?:0|1|3[1-3])m/y;
 
 /**
  * Text as a terminal shows it, inert: control characters become visible escapes (`\x1B`, `\u202E`), so that text from
  * input (a campaign's name, a field name in a message) cannot move the cursor, clear the screen, set the window's
- * title or reorder the line.
+ * title or reorder the line. With `colors`, the colour codes of tables pass (they can only colour text).
  */
-export function terminalText(text: string): string {
-  return text.replace(CONTROL, (c) => {
+export function terminalText(text: string, options: { colors?: boolean } = {}): string {
+  return text.replace(CONTROL, (c, at: number) => {
+    if (options.colors && c === '\u001b') {
+      TABLE_COLOR.lastIndex = at;
+      if (TABLE_COLOR.test(text)) return c;
+    }
     const code = c.charCodeAt(0);
     return code > 0xff ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}` : `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
   });
@@ -43,7 +49,7 @@ export function terminalOut(out: Out, kind: 'data' | 'messages'): Out {
   return {
     isTTY: out.isTTY,
     ...(out.columns === undefined ? {} : { columns: out.columns }),
-    write: (chunk: string) => out.write(kind === 'messages' ? terminalText(messageText(chunk)) : inert ? terminalText(chunk) : chunk),
+    write: (chunk: string) => out.write(kind === 'messages' ? terminalText(messageText(chunk)) : inert ? terminalText(chunk, { colors: true }) : chunk),
     progress: (line: string) => out.write(`\r\u001b[K${terminalText(line)}`),
   };
 }

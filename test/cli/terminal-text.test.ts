@@ -49,3 +49,10 @@ describe('terminalOut', () => {
     expect(out.text).to.equal('bad \\x1B[31mred\n\r\u001b[Kreading \\x1B]0;x\\x07');
   });
 });
+
+describe('terminalText with table colours', () => {
+  it("lets the tables' colour codes through on a terminal, and nothing else", () => {
+    expect(terminalText('\u001b[1mtechnique\u001b[0m \u001b[31munknown\u001b[0m', { colors: true })).to.equal('\u001b[1mtechnique\u001b[0m \u001b[31munknown\u001b[0m');
+    expect(terminalText('\u001b[2J\u001b[8m\u001b[31;1m\u001b]0;x\u0007', { colors: true })).to.equal('\\x1B[2J\\x1B[8m\\x1B[31;1m\\x1B]0;x\\x07');
+  });
+});

@@ -8,7 +8,7 @@ import {
   UsageError,
   formatUpgradeMarkdown,
   listLayerFiles,
-  parseJsonText,
+  parseJsonAs,
   serializeLayer,
   serializeLayers,
   summarizeUpgrade,
@@ -106,7 +106,7 @@ export function handler(context: CliContext) {
     files.forEach((file, i) => {
       if (progress) progressLine(context, `upgrading ${i + 1}/${files.length} ${file.path}`);
       try {
-        const value = parseJsonText(readTextFile(file.path, file.path, { stdin }), inputName(file.path));
+        const value = parseJsonAs(readTextFile(file.path, file.path, { stdin }), inputName(file.path), ['layer']);
         const layers = Array.isArray(value) ? value : [value];
         const upgraded: NavigatorLayer[] = [];
         layers.forEach((layer, n) => {

@@ -33,7 +33,9 @@ describe('terminal escapes and long messages (issue 15, items 10 and 11)', () =>
     const result = await runOn(['normalize', campaign], true);
     expect(result.code).to.equal(0);
     expect(result.stdout).to.contain('\\x1B]0;PWNED\\x07\\x1B[2J evil');
-    expect(result.stdout + result.stderr).to.not.match(CONTROL);
+    // The table's own colours (bold, red, green, yellow, reset) and the progress line's rewrite are the only control
+    // sequences left.
+    expect(result.stdout.replace(/\u001b\[(?:0|1|3[1-3])m/g, '') + result.stderr.replace(/\r\u001b\[K/g, '')).to.not.match(CONTROL);
     expect(result.stderr).to.contain('\\x1B[31mred \\u202Eyaw');
   });
 

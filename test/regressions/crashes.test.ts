@@ -63,6 +63,16 @@ describe('inputs that used to crash (issue 15, item 8)', () => {
     await expectClean(['gap', '--threat', campaign, '--coverage', bomb, '--out', join(dir, 'bomb-out')], 1, /bomb\.yml: line \d+: refused: the YAML aliases \(\*name\) expand to more than 100 copies/);
   });
 
+  it('YAML nested too deeply for the yaml parser (found by the fuzz test, seed 7): exit 1 for detections and campaigns', async () => {
+    // One line of 5,000 `key: value` pairs, then another list item: the yaml package's parser recurses once per pair.
+    const nested = `${'    id: EDR'.repeat(5_000)}-1\n`;
+    const detections = write('nested.yml', `detections:\n  - name: x\n${nested}    techniques: [T1059.001]\n  - name: y\n`);
+    const campaign = write('nested.yaml', `name: x\ntechniques:\n  - ref: T1059\n${nested}    tactic: x\n  - T1003\n`);
+    const plain = write('plain.yaml', 'name: C\ntechniques: [T1059.001]\n');
+    await expectClean(['gap', '--threat', plain, '--coverage', detections, '--out', join(dir, 'nested-out')], 1, /nested\.yml: not valid YAML: it nests too deeply to be read/);
+    await expectClean(['normalize', campaign], 1, /nested\.yaml: not valid YAML: it nests too deeply to be read/);
+  });
+
   it('fingerprints.json holding null in the index cache: the next runs work (it used to exit 70 until deleted)', async () => {
     const xdg = join(dir, 'xdg');
     mkdirSync(join(xdg, 'attack-layers', 'index'), { recursive: true });

@@ -12,7 +12,7 @@ import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
 import { listTree } from '../helpers/files.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 15_2025);
-const CASES = Number(process.env['FUZZ_CASES'] ?? 90);
+const CASES = Number(process.env['FUZZ_CASES'] ?? 70);
 
 /** mulberry32: a small seeded generator, so that a case is the same on every run. */
 function generator(seed: number): () => number {

@@ -8,6 +8,7 @@ import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
+import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from './other-domains.js';
 import { originalPath, repairLayer } from './repair-layer.js';
 
 /** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
@@ -19,6 +20,7 @@ export const LAYER_FINDING_CODES = [
   'attack-version-unavailable',
   'no-attack-data',
   'unknown-technique',
+  'other-domain-technique',
   'revoked-technique',
   'deprecated-technique',
   'tactic-mismatch',
@@ -200,10 +202,21 @@ function checkGradient(layer: JsonObject, out: Findings): { minValue: number; ma
   return { minValue, maxValue };
 }
 
-function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, out: Findings): void {
+function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, otherDomains: OtherDomainLookup, out: Findings): void {
   const id = entry['techniqueID'] as string;
   const path = `/techniques/${at}`;
   const record = index.technique(id);
+  const foreign = record ? undefined : otherDomains(id);
+  if (foreign) {
+    out.add(
+      'error',
+      'other-domain-technique',
+      path,
+      `${id} is ${otherDomainText(foreign, index.domain)}: Navigator drops it silently; annotate it in a layer of ${foreign.domain}, or remove the entry ` +
+        '(`attack-layers upgrade` keeps it in the layer\'s metadata)',
+    );
+    return;
+  }
   if (!record) {
     out.add(
       'error',
@@ -379,10 +392,11 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   const range = checkGradient(subject, out);
   const index = attackRelease(subject, options, out);
   if (index) {
+    const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
     entries.forEach((entry, at) => {
       // An ID the schema rejects is reported there already.
       if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
-        checkTechnique(entry, at, index, out);
+        checkTechnique(entry, at, index, otherDomains, out);
       }
     });
   }

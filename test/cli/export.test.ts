@@ -89,11 +89,12 @@ describe('attack-layers export', () => {
   it('reports entries it cannot draw on stderr (revoked, unknown) and still exits 0', async () => {
     const dir = freshTmpDir('export');
     const file = join(dir, 'old-ids.json');
-    writeFileSync(file, JSON.stringify({ name: 'old', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques: [{ techniqueID: 'T1086', score: 1 }, { techniqueID: 'T9999', score: 2 }] }));
+    writeFileSync(file, JSON.stringify({ name: 'old', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques: [{ techniqueID: 'T1086', score: 1 }, { techniqueID: 'T9999', score: 2 }, { techniqueID: 'T0800', score: 3 }] }));
     const result = await runCli(['export', file, '--out', join(dir, 'old.svg')]);
     expect(result.code).to.equal(0);
     expect(result.stderr).to.contain(`${file}: not drawn: T1086: revoked in enterprise-attack 18.1, replaced by T1059.001`);
     expect(result.stderr).to.contain(`${file}: not drawn: T9999: not a technique in enterprise-attack 18.1`);
+    expect(result.stderr).to.contain(`${file}: not drawn: T0800: an ICS technique (Activate Firmware Update Mode in ics-attack 18.1); this layer is enterprise-attack`);
     expect(readFileSync(join(dir, 'old.svg'), 'utf8')).to.contain('T1086: revoked');
   });
 

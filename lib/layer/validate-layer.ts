@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
-import type { Issue } from '../errors.js';
+import { AttackDataError, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
 import { compareVersions, layerFormat, migrateLayerFormat } from './layer-format.js';
@@ -157,6 +157,11 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
   if (options.release) {
     const asked = options.attackFor(domain as Domain, options.release);
     if (asked) return asked;
+    // Checking against another release than the one asked for would pass layers nobody checked as asked.
+    throw new AttackDataError(
+      `ATT&CK ${domain} ${options.release} (--attack-release) is not available here: run \`attack-layers data fetch --domain ${domain} ` +
+        `--version ${options.release}\`, or leave the option out to check each layer against the release it names`,
+    );
   }
   // Navigator reads the first number of versions.attack ("v18.1" is 18).
   const major = declared?.match(/\d+/)?.[0];
@@ -412,6 +417,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
  * Check a parsed layer file — one layer or an array of layers — against the layer format 4.5 schema and against the
  * ATT&CK release each layer declares: everything Navigator would reject, drop silently or hide comes back as a
  * finding with a stable code. Older formats are reported once (`old-format`) and checked as converted.
+ * @throws AttackDataError when `options.release` is given and not available for a layer's domain.
  */
 export function validateLayer(value: unknown, options: ValidateLayerOptions): LayerFinding[] {
   if (!Array.isArray(value)) return validateOne(value, options, undefined);

@@ -5,6 +5,7 @@ import type { GapReportData } from '../coverage/gap-report.js';
 import { AttackDataError, InputError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
 import { describeSource, parseLayerSources, sourceLayer, sourcesDomain } from '../layer/combine-layers.js';
+import { attackMajor } from '../layer/layer-format.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
 
 /** What `export` can read: a Navigator layer, or the JSON report of the gap review. */
@@ -80,8 +81,7 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
 export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, release?: string): { index: AttackIndex; warning?: string } {
   const domain = layer.domain as Domain;
   if (release) return { index: library.release(domain, release) };
-  // Navigator reads the first number of versions.attack ("v18.1" is 18).
-  const major = layer.versions?.attack?.match(/\d+/)?.[0];
+  const major = attackMajor(layer.versions?.attack);
   if (!major) return { index: library.release(domain) };
   try {
     return { index: library.release(domain, major) };

@@ -6,7 +6,7 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
-import { compareVersions, currentDomainName, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
+import { attackMajor, compareVersions, currentDomainName, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from './other-domains.js';
@@ -457,7 +457,7 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
   const target = library.release(domain as Domain, options.to);
   const otherDomains = libraryOtherDomains(library, domain);
   const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
-  const stated = options.from ?? (versions['attack'] === undefined ? undefined : /\d+/.exec(String(versions['attack']))?.[0]);
+  const stated = options.from ?? attackMajor(versions['attack']);
   if (stated === undefined) return { target, otherDomains };
   const file = options.file ?? 'layer';
   let downgrade: string | undefined;

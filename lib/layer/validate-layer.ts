@@ -3,7 +3,7 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
-import { compareVersions, layerFormat, migrateLayerFormat } from './layer-format.js';
+import { attackMajor, compareVersions, layerFormat, migrateLayerFormat } from './layer-format.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
@@ -163,8 +163,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
         `--version ${options.release}\`, or leave the option out to check each layer against the release it names`,
     );
   }
-  // Navigator reads the first number of versions.attack ("v18.1" is 18).
-  const major = declared?.match(/\d+/)?.[0];
+  const major = attackMajor(declared);
   const wanted = major ? options.attackFor(domain as Domain, major) : undefined;
   if (wanted && wanted.major === major) return wanted;
   const fallback = wanted ?? options.attackFor(domain as Domain, undefined);

@@ -14,6 +14,8 @@ export {
   type InputOptions,
   type TextEncoding,
 } from './read-text.js';
+/** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
+export { assertKind, kindOf, kindOfText, kindOfValue, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
 /** Write a file atomically, never replacing an existing one unless asked; several files all or nothing. @throws OutputExistsError */
 export { writeFileAtomic, writeFilesAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
@@ -179,6 +181,9 @@ export {
   formatGapReportCsv,
   formatGapReportMarkdown,
   gapJson,
+  formatGapJson,
+  gapReportFromJson,
+  coveragePercent,
   gapTableRows,
   groupUnresolved,
   groupRemapped,

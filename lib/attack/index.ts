@@ -13,16 +13,19 @@ export { indexBundle, compareIds, type BundleHints } from './index-bundle.js';
 /** Load releases from files, folders and the cache. */
 export {
   AttackLibrary,
+  defaultCacheDir,
   loadAttack,
   loadAttackFile,
   noData,
+  snapshotDir,
   type AttackDataOptions,
   type LoadFileOptions,
+  type LoadProgress,
   type ReleaseFile,
   type ReleaseOrigin,
 } from './load.js';
-/** Release file names: what domain and release a name says, the canonical name, the release files of a folder. */
-export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles } from './release-files.js';
+/** Release file names: what domain and release a name says, the canonical name, the release files of a folder; the command that fetches a release. */
+export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles, fetchCommand } from './release-files.js';
 /** The user's ATT&CK data cache: add, fetch, provenance. @throws UsageError, AttackDataError */
 export {
   addRelease,

@@ -41,17 +41,20 @@ export function sha256(bytes: Uint8Array | string): string {
 }
 
 /**
- * Decode a release file's bytes (gzip is recognised by its magic number, whatever the file is called) and parse
- * the JSON. @throws AttackDataError for a corrupt or truncated gzip stream or invalid JSON, naming the file and place.
+ * Decode a release file's bytes and parse the JSON: gzip is recognised by its magic number, whatever the file is
+ * called; brotli, which has none, by the name `.br` (the snapshot shipped in the package).
+ * @throws AttackDataError for a corrupt or truncated compressed stream or invalid JSON, naming the file and place.
  */
 export function parseBundleBytes({ file, bytes }: BundleBytes): unknown {
   let raw: Uint8Array = bytes;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const brotli = !gzip && file.toLowerCase().endsWith('.br');
+  if (gzip || brotli) {
     try {
-      raw = zlib().gunzipSync(bytes);
+      raw = gzip ? zlib().gunzipSync(bytes) : zlib().brotliDecompressSync(bytes);
     } catch (error) {
       throw new AttackDataError(
-        `${file}: the gzip data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
+        `${file}: the ${gzip ? 'gzip' : 'brotli'} data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
         { file, cause: error },
       );
     }

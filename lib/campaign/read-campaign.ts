@@ -7,6 +7,7 @@ import type { Domain } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
+import { kindOf, wrongKindMessage } from '../input-kind.js';
 import { inputName, readTextFile, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import type {
   Campaign,
@@ -78,6 +79,17 @@ export interface CampaignReadOptions extends InputOptions {
  * @throws InputError for a YAML or JSON syntax error; SchemaValidationError listing every problem otherwise.
  */
 export function parseCampaign(text: string, file: string, options: { domain?: Domain } = {}): Campaign {
+  try {
+    return parseCampaignText(text, file, options);
+  } catch (error) {
+    // A file that is no campaign at all (a layer, a STIX bundle, a Sigma rule) is said to be what it is.
+    const kind = error instanceof InputError ? kindOf(text) : undefined;
+    if (kind && kind !== 'campaign') throw new InputError(wrongKindMessage(file, kind, ['campaign']), { file, cause: error });
+    throw error;
+  }
+}
+
+function parseCampaignText(text: string, file: string, options: { domain?: Domain }): Campaign {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const json = extname(file).toLowerCase() === '.json';
   if (source.trim() === '') throw new SchemaValidationError(file, WHAT, [emptyIssue()]);
@@ -107,10 +119,36 @@ export function parseCampaign(text: string, file: string, options: { domain?: Do
   for (const field of TEXT_FIELDS) {
     if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
   }
+  const repairs = repairNameMappings(record, located);
 
   const issues = [...(located?.duplicateKeys() ?? []), ...validationIssues(record, located)];
   if (issues.length > 0) throw new SchemaValidationError(file, WHAT, sortIssues(issues));
-  return toCampaign(record as unknown as CampaignFile, file, located, options.domain);
+  const campaign = toCampaign(record as unknown as CampaignFile, file, located, options.domain);
+  return repairs.length ? { ...campaign, repairs } : campaign;
+}
+
+/**
+ * An unquoted list item such as `- Acquire Infrastructure: Virtual Private Server` is, to YAML, a mapping of one key
+ * to a text; in `techniques` and `software`, where no field has that name, it is the name it obviously is: read back
+ * as `Acquire Infrastructure: Virtual Private Server`, each repair said with its line.
+ */
+function repairNameMappings(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  for (const list of ['techniques', 'software'] as const) {
+    const items = record[list];
+    if (!Array.isArray(items)) continue;
+    const fields = allowedFields([list, '0']);
+    items.forEach((item, i) => {
+      const entries = typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.entries(item) : [];
+      const [key, text] = entries[0] ?? [];
+      // A key that is, or looks like, a field (`id: T1193` means ref) is left for the schema to report.
+      if (entries.length !== 1 || fields.includes(key!) || suggestField(key!, fields) || !['string', 'number'].includes(typeof text)) return;
+      items[i] = `${key}: ${text}`;
+      const line = located?.lineOf([list, i]);
+      repairs.push(`${line ? `line ${line}: ` : ''}"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`);
+    });
+  }
+  return repairs;
 }
 
 /**

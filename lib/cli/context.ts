@@ -1,6 +1,4 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { AttackLibrary, UsageError, type AttackDataOptions, type Domain } from '../attack/index.js';
+import { AttackLibrary, defaultCacheDir, UsageError, type AttackDataOptions, type Domain, type LoadProgress } from '../attack/index.js';
 import { STDIN } from './options.js';
 
 /** A writable text stream: process.stdout in the bin, a buffer in tests. */
@@ -31,23 +29,49 @@ export interface GlobalArgs {
 
 /** The user cache folder: `$XDG_CACHE_HOME/attack-layers` or `~/.cache/attack-layers`. */
 export function cacheDir(context: CliContext): string {
-  const base = context.env['XDG_CACHE_HOME'] || join(context.env['HOME'] || homedir(), '.cache');
-  return join(base, 'attack-layers');
+  return defaultCacheDir({ XDG_CACHE_HOME: context.env['XDG_CACHE_HOME'], HOME: context.env['HOME'] });
 }
 
-/** Where to look for ATT&CK data for this run: `--attack`, then `ATTACK_STIX_DIR`, then the cache. */
-export function attackDataOptions(context: CliContext, args: GlobalArgs): AttackDataOptions {
+const STEPS: Readonly<Record<LoadProgress['step'], string>> = {
+  cached: 'reading the cached index',
+  read: 'reading',
+  parse: 'parsing (the first time only: the index is cached)',
+  index: 'indexing (the first time only: the index is cached)',
+  done: '',
+};
+
+/**
+ * What this run shows of loading releases: each step on a terminal, rewritten in place (a first load takes seconds),
+ * and once, whatever stderr is, which snapshot release is used and how to get a newer one.
+ */
+function loadProgress(context: CliContext, args: GlobalArgs, sayOrigin: boolean): (progress: LoadProgress) => void {
+  const live = showsProgress(context, args);
+  return ({ file, origin, step, label }) => {
+    if (live && step !== 'done') context.stderr.write(`\r\u001b[Kloading ATT&CK ${file.split(/[\\/]/).pop()}: ${STEPS[step]}`);
+    if (live && step === 'done') context.stderr.write('\r\u001b[K');
+    if (sayOrigin && step === 'done' && origin === 'snapshot') {
+      note(context, args, `note: using ATT&CK ${label} from the snapshot shipped with attack-layers; \`attack-layers data fetch\` gets the newest release`);
+    }
+  };
+}
+
+/**
+ * Where to look for ATT&CK data for this run: `--attack`, `ATTACK_STIX_DIR`, the cache, the snapshot. `sayOrigin`:
+ * whether to note the use of the snapshot (`data list` shows where each release is from anyway).
+ */
+export function attackDataOptions(context: CliContext, args: GlobalArgs, sayOrigin = true): AttackDataOptions {
   return {
     attack: args.attack,
     envDir: context.env['ATTACK_STIX_DIR'] || undefined,
     cacheDir: cacheDir(context),
     release: args['attack-release'],
+    onProgress: loadProgress(context, args, sayOrigin),
   };
 }
 
 /** The releases visible to this run. */
-export function attackLibrary(context: CliContext, args: GlobalArgs): AttackLibrary {
-  return new AttackLibrary(attackDataOptions(context, args));
+export function attackLibrary(context: CliContext, args: GlobalArgs, sayOrigin = true): AttackLibrary {
+  return new AttackLibrary(attackDataOptions(context, args, sayOrigin));
 }
 
 /** What was said on stderr in each run, so that a warning met at several steps is said once. */

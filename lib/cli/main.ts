@@ -12,8 +12,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 const code = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  // Read only when a command is given `-`.
-  stdin: () => readFileSync(0),
+  // Read only when a command is given `-`; typed at a terminal, it ends with Ctrl-D, which a user may not guess.
+  stdin: () => {
+    if (process.stdin.isTTY) process.stderr.write('reading standard input; end it with Ctrl-D\n');
+    return readFileSync(0);
+  },
   env: process.env,
   cwd: process.cwd(),
 });

@@ -1,13 +1,12 @@
 import { InputError, UNRESOLVED_STATUSES, plural, type NormalizedCampaign } from '../index.js';
 import { note, type CliContext, type GlobalArgs } from './context.js';
-import { oneLine } from './format-table.js';
 
 /** One reference a command could not place on a technique, where it is written and why. */
 export function unplacedReferences(results: readonly NormalizedCampaign[]): string[] {
   return results.flatMap((result) =>
     result.references
       .filter((ref) => UNRESOLVED_STATUSES.includes(ref.status))
-      .map((ref) => `${result.file}${ref.line ? `:${ref.line}` : ''}: ${ref.status}: ${oneLine(ref.raw, 60)}`),
+      .map((ref) => `${result.file}${ref.line ? `:${ref.line}` : ''}: ${ref.status}: ${ref.raw.replace(/\s+/g, ' ').trim()}`),
   );
 }
 

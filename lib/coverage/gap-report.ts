@@ -49,6 +49,36 @@ export interface GapReportData {
 }
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
+
+/**
+ * Coverage as users see it everywhere (`--min-coverage`, detections files, reports, layers): a percentage, 0-100.
+ * The review computes with fractions; every figure is converted here, at the edge, to one decimal at most.
+ */
+export function coveragePercent(fraction: number): number {
+  return Math.round(fraction * 1000) / 10;
+}
+
+/** The coverage figures of a report (threshold, techniques, their rules, tactics), converted by `convert`. */
+function convertCoverage(report: GapReportData, convert: (value: number) => number): GapReportData {
+  // Reports written before a field existed lack it: left as they are.
+  const rules = <T extends { level: number }>(list: readonly T[] | undefined): T[] => (list ?? []).map((rule) => ({ ...rule, level: convert(rule.level) }));
+  return {
+    ...report,
+    minCoverage: convert(report.minCoverage),
+    tactics: report.tactics.map((tactic) => ({ ...tactic, coverage: convert(tactic.coverage) })),
+    rows: report.rows.map((row) => ({ ...row, coverage: convert(row.coverage), rules: rules(row.rules), otherPlatformRules: rules(row.otherPlatformRules) })),
+  };
+}
+
+/** The JSON report `gap --report json` writes: `gapJson`, its coverage as percentages (0-100). */
+export function formatGapJson(review: GapReview): string {
+  return `${JSON.stringify(convertCoverage(gapJson(review), coveragePercent), null, 2)}\n`;
+}
+
+/** A JSON report as read back (`export`): its percentages as the fractions the report's formatters take. */
+export function gapReportFromJson(report: GapReportData): GapReportData {
+  return convertCoverage(report, (value) => value / 100);
+}
 const RULES_SHOWN = 5;
 const PLACES_SHOWN = 3;
 
@@ -314,7 +344,7 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.sources.join(';'),
     row.platforms.join(';'),
     row.platforms.filter((platform) => !row.platformsCovered.includes(platform)).join(';'),
-    row.coverage,
+    coveragePercent(row.coverage),
     row.status,
     row.gap ? 'yes' : 'no',
     row.status === 'partial' ? row.coveredSubtechniques.join(';') : row.rules.map((rule) => rule.name).join(';'),
@@ -352,7 +382,7 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
     rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: review.logSources.names.join(';') });
   }
   for (const t of review.tactics) {
-    rows.push({ section: 'tactic', tactics: t.tactic, name: t.name, threat: t.threat, coverage: t.coverage, note: `${t.techniques} threat techniques, ${t.gaps} gaps` });
+    rows.push({ section: 'tactic', tactics: t.tactic, name: t.name, threat: t.threat, coverage: coveragePercent(t.coverage), note: `${t.techniques} threat techniques, ${t.gaps} gaps` });
   }
   for (const group of review.remapped) {
     rows.push({ section: 'remapped', reference: group.raw, technique: group.ids.join(';'), times: group.count, rules: group.rules.join(';'), places: group.places.join(';') });

@@ -31,8 +31,8 @@ export const GAP_FORMULAS = {
   threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1)',
   platforms:
     "platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere)",
-  coverage: 'coverage = best level (0..1) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
-  priority: 'priority = threat x (1 - coverage); equal priorities rank buildable gaps first, then needs telemetry, then no analytic',
+  coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
+  priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic',
   tactic: 'tactic coverage = sum(threat x coverage) / sum(threat)',
 } as const;
 

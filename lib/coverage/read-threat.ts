@@ -4,6 +4,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
+import { kindOfValue } from '../input-kind.js';
 import { readTextFile, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
@@ -13,22 +14,15 @@ import { readDetections } from './read-detections.js';
 import { readSigmaRules } from './read-sigma.js';
 
 /**
- * True when a `.json` file holds a Navigator layer (or an array of them) rather than a campaign. Both may have
- * `domain` and `techniques`; a campaign's techniques are texts or `{ ref }` mappings, a layer's have `techniqueID`.
+ * True when a `.json` file (or standard input) holds a Navigator layer, or an array of them, rather than a campaign
+ * (`kindOfValue` tells them apart).
  */
 export function isLayerFile(file: string, input: InputOptions = {}): boolean {
   if (file !== STDIN && extname(file).toLowerCase() !== '.json') return false;
   const text = readTextFile(file, file, input);
   // Standard input has no extension: JSON is what starts like JSON.
   if (file === STDIN && !/^\s*[[{]/.test(text)) return false;
-  const value = parseJsonText(text, file);
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  if (typeof first !== 'object' || first === null || Array.isArray(first)) return false;
-  const fields = first as Record<string, unknown>;
-  const techniques = Array.isArray(fields['techniques']) ? (fields['techniques'] as unknown[]) : [];
-  const isEntry = (t: unknown): t is Record<string, unknown> => typeof t === 'object' && t !== null;
-  if ('attack_version' in fields || techniques.some((t) => typeof t === 'string' || (isEntry(t) && 'ref' in t))) return false;
-  return 'versions' in fields || 'version' in fields || 'domain' in fields || techniques.some((t) => isEntry(t) && 'techniqueID' in t);
+  return kindOfValue(parseJsonText(text, file)) === 'layer';
 }
 
 function isFolder(path: string): boolean {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { GapReportData } from '../coverage/gap-report.js';
-import { detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
+import { coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import type { MatrixCell, MatrixModel } from './matrix-model.js';
 import { cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
@@ -211,7 +211,7 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
     workbook,
     'Tactics',
     ['tactic', 'name', 'techniques', 'gaps', 'threat', 'coverage'],
-    report.tactics.map((t) => [t.tactic, t.name, t.techniques, t.gaps, t.threat, t.coverage]),
+    report.tactics.map((t) => [t.tactic, t.name, t.techniques, t.gaps, t.threat, coveragePercent(t.coverage)]),
     [22, 22, 11, 7, 8, 10],
   );
   addTableSheet(
@@ -234,7 +234,7 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
     ['item', 'value'],
     [
       ['ATT&CK', `${report.attack.domain} ${report.attack.release}`],
-      ['gap threshold', report.minCoverage],
+      ['gap threshold', coveragePercent(report.minCoverage)],
       ['platforms', report.platforms.join(', ')],
       ...report.threats.map((t) => ['threat', `${t.name} (${t.kind}, ${t.techniques} techniques${t.platforms ? `, ${t.platforms.join(', ')}` : ''})`]),
       ...report.inputs.map((input) => ['coverage', `${input.kind} ${input.source}: ${input.counts.items} items = ${input.counts.rules} read + ${input.counts.ignored} ignored + ${input.counts.invalid} invalid`]),

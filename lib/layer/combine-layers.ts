@@ -35,7 +35,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
-import { parseJsonText } from '../json-text.js';
+import { parseJsonAs } from '../input-kind.js';
 import { schemaIssues } from '../schemas.js';
 import {
   LAYER_FORMAT,
@@ -135,7 +135,7 @@ export function describeSource(source: Pick<LayerSource, 'file' | 'position'>): 
  * @throws InputError naming the line and column of invalid JSON, an empty array, or an element that is not an object.
  */
 export function parseLayerSources(text: string, file: string): LayerSource[] {
-  const value = parseJsonText(text, file);
+  const value = parseJsonAs(text, file, ['layer']);
   if (Array.isArray(value)) {
     if (!value.length) throw new InputError(`${file}: the file holds an empty array of layers; give at least one layer`, { file });
     return value.map((element, position) => {

@@ -14,6 +14,7 @@ import { compareEntries } from './serialize-layer.js';
 import { originalPath, repairLayer } from './repair-layer.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
+import { fetchCommand } from '../attack/release-files.js';
 
 /** Options of `upgradeLayer`. */
 export interface UpgradeOptions extends FormatOptions {
@@ -467,7 +468,7 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
     if (options.to === undefined) {
       throw new InputError(
         `${file}: the layer is for ATT&CK ${stated}, newer than ${target.label}, the newest available here: writing it for ` +
-          `${target.release} is a downgrade that moves or removes entries; get ${stated} (\`attack-layers data fetch --version ${stated}\`), ` +
+          `${target.release} is a downgrade that moves or removes entries; get ${stated} (\`${fetchCommand(domain as Domain, stated)}\`), ` +
           `or pass --to ${target.release} to downgrade on purpose`,
         { file: options.file },
       );

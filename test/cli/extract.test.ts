@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freshTmpDir, runCli } from '../helpers/attack.js';
+import { freshTmpDir, runCli, snapshotCacheHome } from '../helpers/attack.js';
 
 describe('attack-layers extract', () => {
   it('--json gives each reference its line, span, tactic column and resolution, and the objects named', async () => {
@@ -25,14 +25,13 @@ describe('attack-layers extract', () => {
     expect(json.objects.map((o) => [o.id, o.span.line])).to.deep.equal([['S0002', 4]]);
   });
 
-  it('still extracts, without resolving, when there is no ATT&CK data', async () => {
+  it('resolves on the snapshot shipped with the tool when no ATT&CK data is configured', async () => {
     const file = join(freshTmpDir('extract'), 'report.txt');
     writeFileSync(file, 'They used T1059.001 (PowerShell).\n');
-    const result = await runCli(['extract', file, '--json'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: freshTmpDir('no-cache') });
+    const result = await runCli(['extract', file, '--json'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: snapshotCacheHome() });
     expect(result.code, result.stderr).to.equal(0);
-    expect(result.stderr).to.match(/no ATT&CK data/);
-    const json = JSON.parse(result.stdout) as { references: Array<{ ids: string[]; resolution?: unknown }>; objects: unknown[] };
-    expect(json.references.map((r) => [r.ids, r.resolution])).to.deep.equal([[['T1059.001'], undefined]]);
-    expect(json.objects).to.deep.equal([]);
+    expect(result.stderr).to.match(/^note: using ATT&CK enterprise-attack 18\.1 from the snapshot/m);
+    const json = JSON.parse(result.stdout) as { references: Array<{ ids: string[]; resolution?: { status: string } }>; objects: unknown[] };
+    expect(json.references.map((r) => [r.ids, r.resolution?.status])).to.deep.equal([[['T1059.001'], 'current']]);
   });
 });

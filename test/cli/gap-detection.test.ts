@@ -33,12 +33,12 @@ describe('attack-layers gap: a Windows-only campaign against Windows, Linux and 
     markdown = readFileSync(join(out, 'md/gap-report.md'), 'utf8');
   });
 
-  it('counts only the Windows rule for T1566.002 (stable high: 0.9) and lists the Linux and AWS ones as not counted', () => {
+  it('counts only the Windows rule for T1566.002 (stable high: 90 %) and lists the Linux and AWS ones as not counted', () => {
     const row = report.rows.find((r) => r.id === 'T1566.002')!;
     expect([row.platforms, row.platformsCovered, row.coverage, row.rules.map((r) => r.name)]).to.deep.equal([
       ['Windows'],
       ['Windows'],
-      0.9,
+      90,
       ['Browser Started From a Mail Client With a Link'],
     ]);
     expect(row.otherPlatformRules.map((r) => [r.name, r.platforms])).to.deep.equal([

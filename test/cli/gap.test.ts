@@ -94,11 +94,11 @@ describe('attack-layers gap (fixtures)', () => {
     const data = all.filter((cells) => cells[0] === 'technique');
     expect(data.map((cells) => ['technique', 'coverage', 'status', 'gap', 'priority'].map((name) => cells[column(name)]))).to.deep.equal([
       ['T1573', '0', 'none', 'yes', '1'],
-      ['T1095', '0.2', 'low', 'yes', '0.8'],
-      ['T1204', '0.25', 'partial', 'yes', '0.75'],
-      ['T1566.002', '0.3', 'low', 'yes', '0.7'],
-      ['T1218.010', '0.72', 'covered', 'no', '0.28'],
-      ['T1566.001', '0.9', 'covered', 'no', '0.1'],
+      ['T1095', '20', 'low', 'yes', '0.8'],
+      ['T1204', '25', 'partial', 'yes', '0.75'],
+      ['T1566.002', '30', 'low', 'yes', '0.7'],
+      ['T1218.010', '72', 'covered', 'no', '0.28'],
+      ['T1566.001', '90', 'covered', 'no', '0.1'],
     ]);
     // A rule name with a colon and a campaign name with parentheses survive the quoting.
     expect(data[4]?.[column('rules')]).to.equal('Regsvr32 Loading a Remote Scriptlet;EDR: regsvr32 loading scrobj.dll');

@@ -14,7 +14,7 @@ import {
   type CampaignComparison,
 } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
-import { formatTable, oneLine } from '../format-table.js';
+import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
 import { reportUnplaced, unplacedReferences } from '../unplaced.js';
 
@@ -52,20 +52,23 @@ export const declaration: CommandDeclaration = {
   ],
 };
 
-function formatText(comparison: CampaignComparison, all: boolean, unplaced: readonly string[]): string {
+function formatText(comparison: CampaignComparison, all: boolean, unplaced: readonly string[], style: TableStyle): string {
   const { campaign, object, counts } = comparison;
   const who = objectRef(object);
   const rows = comparison.techniques.map((t) => [
     t.id,
-    oneLine(t.name, 48),
+    t.name,
     t.status,
     t.status === 'attributed' ? t.id : t.related.map((r) => `${r.id} (${r.relation})`).join(', '),
-    oneLine(t.reportedAs.join('; '), 60),
+    t.reportedAs.join('; '),
   ]);
   const lines = [
     `${campaign.name} (${campaign.file}) compared with ${object.kind} ${who}, ATT&CK ${comparison.attack.domain} ${comparison.attack.release}`,
     '',
-    formatTable(['technique', 'name', 'status', `${object.id} uses`, 'reported as'], rows).trimEnd(),
+    formatTable(['technique', 'name', 'status', `${object.id} uses`, 'reported as'], rows, style, {
+      flexible: [1, 4],
+      colorOf: (text, column) => (column === 2 ? statusColor(text) : undefined),
+    }).trimEnd(),
     '',
     `${counts.reported} reported: ${counts.attributed} attributed, ${counts.related} related (a parent or sub-technique is), ${counts.new} new` +
       (counts.inferredOnly ? ` (${counts.inferredOnly} more only inferred from the campaign's software, not compared)` : ''),
@@ -73,7 +76,7 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
   ];
   if (unplaced.length) lines.push(`${plural(unplaced.length, 'reference')} not compared: not placed on a technique (unknown, ambiguous or deprecated):`, ...unplaced.map((line) => `  ${line}`));
   if (all && comparison.unmentioned.length) {
-    lines.push('', formatTable(['not mentioned', 'name'], comparison.unmentioned.map((t) => [t.id, t.name])).trimEnd());
+    lines.push('', formatTable(['not mentioned', 'name'], comparison.unmentioned.map((t) => [t.id, t.name]), style, { flexible: [1] }).trimEnd());
   }
   return `${lines.join('\n')}\n`;
 }
@@ -97,7 +100,7 @@ export function handler(context: CliContext) {
     }
     const unplaced = unplacedReferences([result]);
     if (args.json) printJson(context, { comparisons, unplaced });
-    else context.stdout.write(comparisons.map((comparison) => formatText(comparison, args.unmentioned === true, unplaced)).join('\n'));
+    else context.stdout.write(comparisons.map((comparison) => formatText(comparison, args.unmentioned === true, unplaced, tableStyle(context))).join('\n'));
     reportUnplaced(context, args, [result], 'not compared');
   };
 }

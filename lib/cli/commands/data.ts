@@ -12,7 +12,7 @@ import {
   type Domain,
 } from '../../attack/index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
-import { formatTable } from '../format-table.js';
+import { formatTable, tableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -96,7 +96,7 @@ export function handler(context: CliContext) {
     const cache = cacheDir(context);
     if (args.action === 'list') {
       if (args.file !== undefined) throw new UsageError(`data list takes no file (given: ${args.file})`);
-      const library = attackLibrary(context, args);
+      const library = attackLibrary(context, args, false);
       const sources = readSources(cache);
       const rows = library.files
         .map((file) => {
@@ -112,7 +112,9 @@ export function handler(context: CliContext) {
       }
       const header = ['domain', 'release', 'stix', 'techniques', 'sub-techniques', 'groups', 'software', 'campaigns', 'objects', 'from', 'file'];
       context.stdout.write(
-        formatTable(header, rows.map((r) => [r.domain, r.release, r.stix, r.techniques, r.subtechniques, r.groups, r.software, r.campaigns, r.objects, r.source ?? r.origin, r.file])),
+        formatTable(header, rows.map((r) => [r.domain, r.release, r.stix, r.techniques, r.subtechniques, r.groups, r.software, r.campaigns, r.objects, r.source ?? r.origin, r.file]), tableStyle(context), {
+          flexible: [9, 10],
+        }),
       );
       return;
     }

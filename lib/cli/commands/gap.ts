@@ -6,7 +6,7 @@ import {
   campaignUnresolved,
   formatGapCsv,
   formatGapMarkdown,
-  gapJson,
+  formatGapJson,
   InputError,
   loadDetection,
   readLogSources,
@@ -104,7 +104,7 @@ export function handler(context: CliContext) {
       detection,
       logSources,
     });
-    const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? `${JSON.stringify(gapJson(review), null, 2)}\n` : formatGapMarkdown(review);
+    const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? formatGapJson(review) : formatGapMarkdown(review);
     const layers = [renderCoverageLayer(review, target), renderGapLayer(review, target)];
     if (logSources) layers.push(renderVisibilityLayer(detection, logSources, target, review.platforms));
     const files: [string, string][] = [...layers.map((layer, i): [string, string] => [join(args.out, names[i]!), serializeLayer(layer)]), [join(args.out, names.at(-1)!), report]];

@@ -5,7 +5,7 @@ import {
   type NormalizedCampaign,
 } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
-import { formatTable, oneLine } from '../format-table.js';
+import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import { reportUnplaced } from '../unplaced.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -32,7 +32,7 @@ export function normalizedJson({ campaign: _campaign, ...rest }: NormalizedCampa
   return rest;
 }
 
-function formatText(result: NormalizedCampaign): string {
+function formatText(result: NormalizedCampaign, style: TableStyle): string {
   const head = [
     `${result.name} (${result.file})`,
     `  ATT&CK ${result.attack.domain} ${result.attack.release}${result.attack.source ? `, IDs read as of ${result.attack.source}` : ''}`,
@@ -43,7 +43,9 @@ function formatText(result: NormalizedCampaign): string {
   const inferred = result.references.length - written.length;
   const table = formatTable(
     ['line', 'reference', 'status', 'technique', 'note'],
-    written.map((r) => [r.line ?? '', oneLine(r.raw, 40), r.status, r.ids.join(', ') || '-', oneLine(r.note, 120)]),
+    written.map((r) => [r.line ?? '', r.raw, r.status, r.ids.join(', ') || '-', r.note]),
+    style,
+    { flexible: [1, 4], colorOf: (text, column) => (column === 2 ? statusColor(text) : undefined) },
   );
   const lines = [...head, '', table.trimEnd()];
   if (inferred) lines.push(`(+ ${inferred} technique reference${inferred === 1 ? '' : 's'} inferred from software; --json lists them)`);
@@ -59,7 +61,7 @@ export function handler(context: CliContext) {
     const library = attackLibrary(context, args);
     const results = campaigns.map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, args['attack-release'])));
     if (args.json) printJson(context, results.map(normalizedJson));
-    else context.stdout.write(results.map(formatText).join('\n'));
+    else context.stdout.write(results.map((result) => formatText(result, tableStyle(context))).join('\n'));
     reportUnplaced(context, args, results, 'left unresolved');
   };
 }

@@ -8,7 +8,7 @@ import {
   UsageError,
   formatUpgradeMarkdown,
   listLayerFiles,
-  parseJsonText,
+  parseJsonAs,
   serializeLayer,
   serializeLayers,
   summarizeUpgrade,
@@ -104,7 +104,7 @@ export function handler(context: CliContext) {
     files.forEach((file, i) => {
       if (progress) context.stderr.write(`\rupgrading ${i + 1}/${files.length} ${file.path}\u001b[K`);
       try {
-        const value = parseJsonText(readTextFile(file.path, file.path, { stdin }), inputName(file.path));
+        const value = parseJsonAs(readTextFile(file.path, file.path, { stdin }), inputName(file.path), ['layer']);
         const layers = Array.isArray(value) ? value : [value];
         const upgraded: NavigatorLayer[] = [];
         layers.forEach((layer, n) => {

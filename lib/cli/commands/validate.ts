@@ -1,4 +1,4 @@
-import { AttackDataError, InputError, listLayerFiles, parseJsonText, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { AttackDataError, InputError, listLayerFiles, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -44,7 +44,7 @@ export function handler(context: CliContext) {
       const file = inputName(path);
       let findings: LayerFinding[];
       try {
-        findings = validateLayer(parseJsonText(readTextFile(path, path, { stdin }), file), { attackFor, newest, file, ...(release ? { release } : {}) });
+        findings = validateLayer(parseJsonAs(readTextFile(path, path, { stdin }), file, ['layer']), { attackFor, newest, file, ...(release ? { release } : {}) });
       } catch (error) {
         // A release asked for that is not here is no fault of the file: the run stops (exit 1).
         if (!(error instanceof InputError) || error instanceof AttackDataError) throw error;

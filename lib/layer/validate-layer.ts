@@ -160,8 +160,8 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
     if (asked) return asked;
     // Checking against another release than the one asked for would pass layers nobody checked as asked.
     throw new AttackDataError(
-      `ATT&CK ${domain} ${options.release} (--attack-release) is not available here: run \`attack-layers data fetch --domain ${domain} ` +
-        `--version ${options.release}\`, or leave the option out to check each layer against the release it names`,
+      `ATT&CK ${domain} ${options.release} (--attack-release) is not available here: run \`${fetchCommand(domain as Domain, options.release)}\`, ` +
+        'or leave the option out to check each layer against the release it names',
     );
   }
   const major = attackMajor(declared);

@@ -49,13 +49,13 @@ describe('attack-layers validate: the release a layer is checked against', () =>
     expect(result.code).to.equal(0);
     expect(result.stdout).to.equal(
       `warning: attack-version-unavailable: ${file}: /versions/attack: ATT&CK enterprise-attack 7 is not available here; checked against ` +
-        'enterprise-attack 18.1 instead (run `attack-layers data fetch --domain enterprise-attack --version 7` to check against 7)\n',
+        'enterprise-attack 18.1 instead (run `attack-layers data fetch --attack-release 7` to check against 7)\n',
     );
   });
 
   it('stops (exit 1) when the release asked for with --attack-release is not installed, instead of checking against another', async () => {
     const result = await runCli(['validate', layerFor('14'), '--attack-release', '7.2']);
     expect([result.code, result.stdout]).to.deep.equal([1, '']);
-    expect(result.stderr).to.match(/ATT&CK enterprise-attack 7\.2 \(--attack-release\) is not available here: run `attack-layers data fetch --domain enterprise-attack --version 7\.2`/);
+    expect(result.stderr).to.match(/ATT&CK enterprise-attack 7\.2 \(--attack-release\) is not available here: run `attack-layers data fetch --attack-release 7\.2`/);
   });
 });

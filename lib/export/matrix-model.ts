@@ -295,6 +295,13 @@ function notDrawnEntries(
 ): NotDrawn[] {
   const list: NotDrawn[] = [];
   const label = index.label;
+  // By technique, so that each entry looks up its own (a layer may hold 200,000 entries).
+  const collapsedById = new Map<TechniqueId, TacticShortname[]>();
+  for (const c of collapsed) {
+    const tactics = collapsedById.get(c.id);
+    if (tactics) tactics.push(c.tactic);
+    else collapsedById.set(c.id, [c.tactic]);
+  }
   entries.forEach((entry, at) => {
     if (!isAnnotated(entry)) return;
     const id = entry.techniqueID;
@@ -318,7 +325,7 @@ function notDrawnEntries(
     if (!onPlatforms(record, platforms) || (parent && !onPlatforms(parent, platforms))) {
       return add('platform-filter', `${fullName(record, index)} is not on the layer's platforms (${[...(platforms ?? [])].join(', ')}); its platforms: ${record.platforms.join(', ') || 'none'}`);
     }
-    const hiddenUnder = collapsed.filter((c) => c.id === id && (!entry.tactic || c.tactic === entry.tactic)).map((c) => c.tactic);
+    const hiddenUnder = (collapsedById.get(id) ?? []).filter((tactic) => !entry.tactic || tactic === entry.tactic);
     if (hiddenUnder.length) {
       const how = options.subtechniques === 'none' ? 'because of --subtechniques none' : 'pass --subtechniques annotated to show it';
       add('collapsed', `collapsed under ${record.parent} in ${[...new Set(hiddenUnder)].join(', ')}; ${how}`);
@@ -334,12 +341,18 @@ function tableRows(
   notDrawn: readonly NotDrawn[],
   hideDisabled: boolean,
 ): TableRow[] {
+  const notesOf = new Map<number, string[]>();
+  for (const n of notDrawn) {
+    const notes = notesOf.get(n.entry);
+    if (notes) notes.push(n.message);
+    else notesOf.set(n.entry, [n.message]);
+  }
   const rows = entries.flatMap((entry, at): (TableRow & { tactic: string })[] => {
     if (!isAnnotated(entry)) return [];
     const record = index.technique(entry.techniqueID);
     const tactics = entry.tactic ? [entry.tactic] : (record?.tactics ?? []);
     const enabled = entry.enabled !== false;
-    const notes = notDrawn.filter((n) => n.entry === at).map((n) => n.message.replace(`${entry.techniqueID}: `, 'not drawn: '));
+    const notes = (notesOf.get(at) ?? []).map((message) => message.replace(`${entry.techniqueID}: `, 'not drawn: '));
     if (!enabled) notes.push(hideDisabled ? 'disabled (hidden)' : 'disabled (greyed out)');
     return [
       {

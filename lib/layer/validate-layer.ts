@@ -274,13 +274,21 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, other
 }
 
 function checkDuplicates(entries: readonly unknown[], out: Findings): void {
-  const seen: Array<{ id: string; tactic?: string; at: number }> = [];
+  type Seen = { tactic?: string; at: number };
+  // Per technique: its first entry, its first entry without a tactic, and its first entry under each tactic, so
+  // that the earliest entry an entry overlaps is found at once (a layer may hold 200,000 entries).
+  const seen = new Map<string, { first: Seen; untactical?: Seen; byTactic: Map<string, Seen> }>();
+  const earliest = (a: Seen | undefined, b: Seen | undefined): Seen | undefined => (a && b ? (a.at < b.at ? a : b) : (a ?? b));
   entries.forEach((entry, at) => {
     if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string') return;
     const id = entry['techniqueID'];
     const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
-    const earlier = seen.find((s) => s.id === id && (s.tactic === tactic || s.tactic === undefined || tactic === undefined));
-    seen.push({ id, tactic, at });
+    const current: Seen = { tactic, at };
+    const known = seen.get(id);
+    const earlier = !known ? undefined : tactic === undefined ? known.first : earliest(known.byTactic.get(tactic), known.untactical);
+    if (!known) seen.set(id, { first: current, byTactic: new Map(), ...(tactic === undefined ? { untactical: current } : {}) });
+    else if (tactic === undefined) known.untactical ??= current;
+    if (tactic !== undefined && !seen.get(id)!.byTactic.has(tactic)) seen.get(id)!.byTactic.set(tactic, current);
     if (!earlier) return;
     const under = (t: string | undefined): string => (t ? `under ${t}` : 'under all its tactics');
     const same = earlier.tactic === tactic;

@@ -6,6 +6,7 @@ import { AttackDataError, SchemaValidationError, UsageError } from '../errors.js
 import { parseJsonAs } from '../input-kind.js';
 import { schemaIssues } from '../schemas.js';
 import { describeSource, parseLayerSources, sourceLayer, sourcesDomain } from '../layer/combine-layers.js';
+import { attackMajor } from '../layer/layer-format.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -60,8 +61,7 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
 export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, release?: string): { index: AttackIndex; warning?: string } {
   const domain = layer.domain as Domain;
   if (release) return { index: library.release(domain, release) };
-  // Navigator reads the first number of versions.attack ("v18.1" is 18).
-  const major = layer.versions?.attack?.match(/\d+/)?.[0];
+  const major = attackMajor(layer.versions?.attack);
   if (!major) return { index: library.release(domain) };
   try {
     return { index: library.release(domain, major) };

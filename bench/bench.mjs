@@ -366,7 +366,7 @@ function format(rows) {
 async function main() {
   // Re-run with --expose-gc, so that each timed run starts after a collection rather than paying for the last one.
   if (!globalThis.gc) {
-    const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url)], { stdio: 'inherit' });
+    const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
     process.exitCode = child.status ?? 1;
     return;
   }

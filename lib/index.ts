@@ -242,7 +242,18 @@ export { suggestTechniques, type PassageSuggestions, type SuggestOptions } from 
 export { loadSuggestModel, suggestModelPath } from './suggest/load-suggest-model.js';
 export { buildSuggestModel } from './suggest/build-suggest-model.js';
 export { SuggestModel, type SuggestCandidate, type RankOptions } from './suggest/suggest-model.js';
-export { SUGGEST_MODEL_FORMAT, sourceKey, type SuggestModelData, type SuggestDoc, type SuggestDocKind } from './suggest/suggest-model-data.js';
+export {
+  SUGGEST_MODEL_FORMAT,
+  SUGGEST_DOC_KINDS,
+  sourceKey,
+  encodeSuggestModel,
+  decodeSuggestModel,
+  type SuggestModelData,
+  type SuggestDocs,
+  type SuggestPostings,
+  type SuggestClassifier,
+  type SuggestDocKind,
+} from './suggest/suggest-model-data.js';
 export { splitPassages, type Passage } from './suggest/split-passages.js';
 export { suggestPassageText, type PassageText } from './suggest/passage-language.js';
 export { GLOSSARY_JA } from './suggest/glossary-ja.js';

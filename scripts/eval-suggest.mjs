@@ -69,7 +69,7 @@ let top1 = 0, top5 = 0, half1 = 0, half5 = 0;
 for (const row of kept) {
   const label = currentId(row.id);
   const leaked = new Set(row.reports.map(sourceKey));
-  const exclude = (doc) => doc.sources?.some((s) => leaked.has(model.data.sources[s])) ?? false;
+  const exclude = (doc) => model.docSources(doc).some((key) => leaked.has(key));
   const ids = model.rank(suggestPassageText(row.text).text, { top: 5, exclude }).map((c) => c.id);
   const credit = (list) => (list.includes(label) ? 1 : list.some((id) => related(id, label)) ? 0.5 : 0);
   top1 += ids[0] === label ? 1 : 0;

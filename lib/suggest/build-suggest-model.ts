@@ -1,9 +1,11 @@
 import { AttackDataError } from '../errors.js';
+import { compareText } from '../compare-text.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { plainDescription } from '../attack/attack-text.js';
 import { isBundle, isStixObject, type StixObject } from '../attack/index-bundle.js';
 import { isContentWord, stemOf, textFeatures, textWords } from './text-terms.js';
-import { SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDoc, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
+import { StringTable, Vocabulary } from './string-table.js';
+import { SUGGEST_DOC_KINDS, SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDocKind, type SuggestDocs, type SuggestModelData } from './suggest-model-data.js';
 
 /** The STIX fields the model reads beyond those indexing reads. */
 interface ModelStixObject extends StixObject {
@@ -80,20 +82,25 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestM
     domain: index.domain,
     release: index.release,
     techniques,
-    features: builder.features,
-    docs: builder.docs,
-    sources: builder.sources,
-    actorNames: [...actorNames].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)),
+    ...builder.finish(),
+    actorNames: [...actorNames].sort(compareText),
   };
 }
 
-/** Collects documents, numbering features and sources in order of first use. */
+/** Collects documents, numbering features and sources in order of first use; then indexes them. */
 class DocBuilder {
-  readonly features: string[] = [];
-  readonly docs: SuggestDoc[] = [];
-  readonly sources: string[] = [];
+  private readonly features: string[] = [];
   private readonly featureIds = new Map<string, number>();
+  private readonly sources: string[] = [];
   private readonly sourceIds = new Map<string, number>();
+  private readonly technique: number[] = [];
+  private readonly kind: number[] = [];
+  private readonly length: number[] = [];
+  private readonly text: string[] = [];
+  private readonly owner: string[] = [];
+  private readonly docSources: number[][] = [];
+  /** Per document: its feature ids and counts, as pairs, features ascending. */
+  readonly docFeatures: Int32Array[] = [];
 
   add(technique: number, kind: SuggestDocKind, text: string, extra: { owner?: string; ownerWords?: ReadonlySet<string>; urls?: string[] } = {}): void {
     const words = textWords(text).filter((word) => isContentWord(word) && !extra.ownerWords?.has(word));
@@ -108,16 +115,43 @@ class DocBuilder {
       }
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
-    const doc: SuggestDoc = {
-      technique,
-      kind,
-      text,
-      features: [...counts.entries()].sort((a, b) => a[0] - b[0]).flat(),
-      length: features.length,
+    this.docFeatures.push(Int32Array.from([...counts.entries()].sort((a, b) => a[0] - b[0]).flat()));
+    this.technique.push(technique);
+    this.kind.push(SUGGEST_DOC_KINDS.indexOf(kind));
+    this.length.push(features.length);
+    this.text.push(text);
+    this.owner.push(extra.owner ?? '');
+    this.docSources.push([...new Set((extra.urls ?? []).map((url) => this.source(url)))]);
+  }
+
+  /** The documents, the vocabulary and the inverted index. */
+  finish(): Pick<SuggestModelData, 'features' | 'docs' | 'postings' | 'sources'> {
+    const sourceStart = new Int32Array(this.docSources.length + 1);
+    this.docSources.forEach((ids, d) => (sourceStart[d + 1] = sourceStart[d]! + ids.length));
+    const docs: SuggestDocs = {
+      technique: Int32Array.from(this.technique),
+      kind: Uint8Array.from(this.kind),
+      length: Int32Array.from(this.length),
+      text: StringTable.from(this.text),
+      owner: StringTable.from(this.owner),
+      sourceStart,
+      sourceIds: Int32Array.from(this.docSources.flat()),
     };
-    if (extra.owner) doc.owner = extra.owner;
-    if (extra.urls?.length) doc.sources = [...new Set(extra.urls.map((url) => this.source(url)))];
-    this.docs.push(doc);
+    // Postings: count the documents of each feature, then fill them in document order (so each list is ascending).
+    const start = new Int32Array(this.features.length + 1);
+    for (const pairs of this.docFeatures) for (let i = 0; i < pairs.length; i += 2) start[pairs[i]! + 1]!++;
+    for (let f = 0; f < this.features.length; f++) start[f + 1]! += start[f]!;
+    const fill = start.slice(0, -1);
+    const doc = new Int32Array(start[this.features.length]!);
+    const count = new Uint16Array(doc.length);
+    this.docFeatures.forEach((pairs, d) => {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const at = fill[pairs[i]!]!++;
+        doc[at] = d;
+        count[at] = Math.min(pairs[i + 1]!, 0xffff);
+      }
+    });
+    return { features: Vocabulary.from(this.features), docs, postings: { start, doc, count }, sources: this.sources };
   }
 
   private source(url: string): number {

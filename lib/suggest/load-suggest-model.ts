@@ -6,17 +6,17 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { parseBundleBytes, readBundleBytes } from '../attack/read-bundle.js';
 import { buildSuggestModel } from './build-suggest-model.js';
 import { SuggestModel } from './suggest-model.js';
-import { SUGGEST_MODEL_FORMAT, type SuggestModelData } from './suggest-model-data.js';
+import { decodeSuggestModel, encodeSuggestModel, SUGGEST_MODEL_FORMAT, type SuggestModelData } from './suggest-model-data.js';
 
 /** The cache file of a release's suggestion model: beside its index in `<cacheDir>/index/`, keyed by the same content hash. */
 export function suggestModelPath(cacheDir: string, sha256: string): string {
-  return join(cacheDir, 'index', `${sha256}.suggest.v${SUGGEST_MODEL_FORMAT}.json`);
+  return join(cacheDir, 'index', `${sha256}.suggest.v${SUGGEST_MODEL_FORMAT}.bin`);
 }
 
 function readCached(path: string, sha256: string): SuggestModelData | undefined {
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as SuggestModelData;
-    return data.format === SUGGEST_MODEL_FORMAT && data.sha256 === sha256 ? data : undefined;
+    const data = decodeSuggestModel(readFileSync(path));
+    return data?.sha256 === sha256 ? data : undefined;
   } catch {
     return undefined;
   }
@@ -41,7 +41,7 @@ export function loadSuggestModel(index: AttackIndex, options: { cacheDir?: strin
   const data = buildSuggestModel(parseBundleBytes(bytes), index);
   if (path) {
     try {
-      writeFileAtomic(path, JSON.stringify(data), { force: true });
+      writeFileAtomic(path, encodeSuggestModel(data), { force: true });
     } catch {
       // A read-only or full cache folder costs speed, not correctness.
     }

@@ -3,15 +3,22 @@ import { compareText } from '../compare-text.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { plainDescription } from '../attack/attack-text.js';
 import { isBundle, isStixObject, type StixObject } from '../attack/index-bundle.js';
-import { isContentWord, stemOf, textFeatures, textWords } from './text-terms.js';
+import { isContentWord, stemOf, textFeatures, textWords, withoutIndicators } from './text-terms.js';
 import { StringTable, Vocabulary } from './string-table.js';
-import { SUGGEST_DOC_KINDS, SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDocKind, type SuggestDocs, type SuggestModelData } from './suggest-model-data.js';
+import { trainClassifier } from './train-classifier.js';
+import { inverseDocumentFrequency, SUGGEST_DOC_KINDS, SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDocKind, type SuggestDocs, type SuggestModelData } from './suggest-model-data.js';
 
 /** The STIX fields the model reads beyond those indexing reads. */
 interface ModelStixObject extends StixObject {
   x_mitre_detection?: string;
   x_mitre_analytic_refs?: string[];
   external_references?: { source_name?: string; external_id?: string; url?: string }[];
+}
+
+/** How to build: procedure examples to leave out (an evaluation leaves out those citing the reports it scores). */
+export interface BuildOptions {
+  /** Called with the `sourceKey`s a procedure example cites; true leaves the example out of the model. */
+  leaveOut?: (sources: readonly string[]) => boolean;
 }
 
 const OWNER_TYPES: ReadonlySet<string> = new Set(['intrusion-set', 'malware', 'tool', 'campaign']);
@@ -24,7 +31,7 @@ const OWNER_TYPES: ReadonlySet<string> = new Set(['intrusion-set', 'malware', 't
  * owner's own name and aliases are left out ("APT32 has used ..."): they name who, not what. Pure.
  * @throws AttackDataError when the value is not a STIX bundle.
  */
-export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestModelData {
+export function buildSuggestModel(bundle: unknown, index: AttackIndex, options: BuildOptions = {}): SuggestModelData {
   const { file, sha256 } = index.data.source;
   if (!isBundle(bundle)) {
     throw new AttackDataError(`${file}: not a STIX bundle; use an ATT&CK release file such as enterprise-attack-18.1.json`, { file });
@@ -63,6 +70,7 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestM
     if (object.relationship_type === 'uses' && OWNER_TYPES.has(source.type)) {
       const { text } = plainDescription(object.description ?? '');
       const urls = (object.external_references ?? []).flatMap((ref) => (ref.url?.trim() ? [ref.url] : []));
+      if (options.leaveOut?.(urls.map(sourceKey))) continue;
       builder.add(technique, 'procedure', text, { owner: attackId(source), ownerWords: nameWords(source), urls });
     } else if (object.relationship_type === 'detects' && source.type === 'x-mitre-detection-strategy') {
       for (const ref of source.x_mitre_analytic_refs ?? []) {
@@ -71,6 +79,7 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestM
       }
     }
   }
+  const indexed = builder.finish();
   const actorNames = new Set<string>();
   for (const object of objects.values()) {
     if (object.type !== 'intrusion-set' && object.type !== 'campaign') continue;
@@ -82,7 +91,14 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestM
     domain: index.domain,
     release: index.release,
     techniques,
-    ...builder.finish(),
+    ...indexed,
+    classifier: trainClassifier({
+      features: builder.docFeatures,
+      labels: indexed.docs.technique,
+      featureCount: indexed.features.size,
+      classCount: techniques.length,
+      idf: inverseDocumentFrequency(indexed.postings, indexed.docs.technique.length),
+    }),
     actorNames: [...actorNames].sort(compareText),
   };
 }
@@ -103,7 +119,7 @@ class DocBuilder {
   readonly docFeatures: Int32Array[] = [];
 
   add(technique: number, kind: SuggestDocKind, text: string, extra: { owner?: string; ownerWords?: ReadonlySet<string>; urls?: string[] } = {}): void {
-    const words = textWords(text).filter((word) => isContentWord(word) && !extra.ownerWords?.has(word));
+    const words = textWords(withoutIndicators(text)).filter((word) => isContentWord(word) && !extra.ownerWords?.has(word));
     if (!words.length) return;
     const counts = new Map<number, number>();
     const features = textFeatures(words.map(stemOf));

@@ -4,7 +4,7 @@ import { AttackDataError } from '../errors.js';
 import { writeFileAtomic } from '../write-file.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { parseBundleBytes, readBundleBytes } from '../attack/read-bundle.js';
-import { buildSuggestModel } from './build-suggest-model.js';
+import { buildSuggestModel, type BuildOptions } from './build-suggest-model.js';
 import { SuggestModel } from './suggest-model.js';
 import { decodeSuggestModel, encodeSuggestModel, SUGGEST_MODEL_FORMAT, type SuggestModelData } from './suggest-model-data.js';
 
@@ -22,15 +22,22 @@ function readCached(path: string, sha256: string): SuggestModelData | undefined 
   }
 }
 
+/** Where to cache, what to call before a build, and (for evaluations) which procedure examples to leave out. */
+export interface LoadOptions extends BuildOptions {
+  cacheDir?: string;
+  onBuild?: () => void;
+}
+
 /**
  * The suggestion model of the release file an index was loaded from: from the cache when the same bytes were modelled
  * before, else built from the file once (a few seconds) and cached. `onBuild` is called before a build, so that a
  * caller can say why it waits. @throws AttackDataError when the file changed since the index was loaded or is not a
  * readable bundle; UsageError when it is gone.
  */
-export function loadSuggestModel(index: AttackIndex, options: { cacheDir?: string; onBuild?: () => void } = {}): SuggestModel {
+export function loadSuggestModel(index: AttackIndex, options: LoadOptions = {}): SuggestModel {
   const { file, sha256 } = index.data.source;
-  const path = options.cacheDir ? suggestModelPath(options.cacheDir, sha256) : undefined;
+  // A model that leaves texts out is not the release's model: built every time, never cached.
+  const path = options.cacheDir && !options.leaveOut ? suggestModelPath(options.cacheDir, sha256) : undefined;
   const cached = path ? readCached(path, sha256) : undefined;
   if (cached) return new SuggestModel(cached);
   options.onBuild?.();
@@ -38,7 +45,7 @@ export function loadSuggestModel(index: AttackIndex, options: { cacheDir?: strin
   if (bytes.sha256 !== sha256) {
     throw new AttackDataError(`${file}: the file changed while attack-layers was reading it; run the command again`, { file });
   }
-  const data = buildSuggestModel(parseBundleBytes(bytes), index);
+  const data = buildSuggestModel(parseBundleBytes(bytes), index, options.leaveOut ? { leaveOut: options.leaveOut } : {});
   if (path) {
     try {
       writeFileAtomic(path, encodeSuggestModel(data), { force: true });

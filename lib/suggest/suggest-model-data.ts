@@ -35,13 +35,12 @@ export interface SuggestPostings {
 
 /**
  * A linear classifier over the same features: for feature f, the techniques it speaks for and the weight, from
- * `start[f]` to `start[f + 1]`; a passage's score for a technique is the sum over its features, plus the technique's bias.
+ * `start[f]` to `start[f + 1]`; a passage's score for a technique is the sum over its tf-idf features of weight x value.
  */
 export interface SuggestClassifier {
   start: Int32Array;
   technique: Int32Array;
   weight: Float32Array;
-  bias: Float32Array;
 }
 
 /**
@@ -67,7 +66,7 @@ export interface SuggestModelData {
   actorNames: string[];
 }
 
-export const SUGGEST_MODEL_FORMAT = 3;
+export const SUGGEST_MODEL_FORMAT = 5;
 
 /** The bytes of the model cache file. Pure. */
 export function encodeSuggestModel(data: SuggestModelData): Uint8Array {
@@ -94,7 +93,6 @@ export function encodeSuggestModel(data: SuggestModelData): Uint8Array {
       classifierStart: classifier.start,
       classifierTechnique: classifier.technique,
       classifierWeight: classifier.weight,
-      classifierBias: classifier.bias,
     });
   }
   return encodeSections({ format, sha256, domain, release, techniques, sources, actorNames }, sections);
@@ -112,7 +110,7 @@ export function decodeSuggestModel(bytes: Uint8Array): SuggestModelData | undefi
   };
   try {
     const classifier: SuggestClassifier | undefined = sections.has('classifierStart')
-      ? { start: get('classifierStart'), technique: get('classifierTechnique'), weight: get('classifierWeight'), bias: get('classifierBias') }
+      ? { start: get('classifierStart'), technique: get('classifierTechnique'), weight: get('classifierWeight') }
       : undefined;
     return {
       ...(header as unknown as Pick<SuggestModelData, 'format' | 'sha256' | 'domain' | 'release' | 'techniques' | 'sources' | 'actorNames'>),
@@ -132,6 +130,17 @@ export function decodeSuggestModel(bytes: Uint8Array): SuggestModelData | undefi
   } catch {
     return undefined;
   }
+}
+
+/** BM25's idf of every feature: ln(1 + (N - df + 0.5) / (df + 0.5)), N documents, df of them holding the feature. */
+export function inverseDocumentFrequency(postings: SuggestPostings, documents: number): Float64Array {
+  const features = postings.start.length - 1;
+  const idf = new Float64Array(features);
+  for (let f = 0; f < features; f++) {
+    const df = postings.start[f + 1]! - postings.start[f]!;
+    idf[f] = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+  }
+  return idf;
 }
 
 /**

@@ -118,6 +118,21 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  it('builds a model without the procedure examples it is told to leave out (how the evaluation avoids leakage)', () => {
+    const index = loadAttackFile(fixtureFile('enterprise-attack-0.2.json'), { cacheDir: freshTmpDir('suggest-index') });
+    const cited = (m: SuggestModel) =>
+      Array.from({ length: m.docCount }, (_, d) => m.docSources(d)).filter((sources) => sources.includes('example.com/report-a')).length;
+    const whole = loadSuggestModel(index);
+    const cacheDir = freshTmpDir('suggest-cache');
+    const without = loadSuggestModel(index, { cacheDir, leaveOut: (sources) => sources.includes('example.com/report-a') });
+    // The fixture's procedures citing Report A (raw bundle: six uses relationships cite https://example.com/report-a).
+    expect(cited(whole)).to.be.greaterThan(0);
+    expect(cited(without)).to.equal(0);
+    expect(without.docCount).to.equal(whole.docCount - cited(whole));
+    // Such a model is not the release's: it is never cached.
+    expect(existsSync(suggestModelPath(cacheDir, index.data.source.sha256))).to.equal(false);
+  });
+
   it('skips sentences that cite an ID and ranks the others, with the evidence', () => {
     const text = 'The actors used PowerShell [T1059.001] to run scripts.\nThey dumped the memory of LSASS with procdump to get credentials.';
     const [only, ...rest] = suggestTechniques(text, model);
@@ -129,10 +144,20 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(lines[0]).to.deep.include({ line: 1, candidates: [], note: 'cites T1059.001: see extract' });
   });
 
-  it('leaves excluded texts out of the evidence (how the evaluation avoids leakage)', () => {
+  it('leaves excluded texts out of the BM25 evidence', () => {
     const ranked = model.rank('They dumped the memory of LSASS with procdump.', { exclude: (doc) => model.docKind(doc) === 'procedure' });
     expect(ranked.length).to.be.greaterThan(0);
     for (const candidate of ranked) expect(candidate.why).to.not.include('procedure example');
+  });
+
+  it('says for every candidate why: the matching words and ATT&CK text, or the words the classifier weighed', () => {
+    const seed = readFileSync(join(stixDir(), '../seeds/000_9001b8a6a998de5e.txt'), 'utf8');
+    const candidates = suggestTechniques(seed, model).flatMap((passage) => passage.candidates);
+    expect(candidates.length).to.be.greaterThan(20);
+    for (const candidate of candidates) {
+      expect(candidate.why).to.match(/^(?:(?:words "[^"]+"(?:, "[^"]+")*|phrases); |learnt from ATT&CK's texts of T\d{4}(?:\.\d{3})?: words )/);
+      expect(candidate.score).to.be.within(0, 100);
+    }
   });
 
   // The acceptance check of the issue: the behaviours the campaign file maps from the seed's own sentences (evidence)

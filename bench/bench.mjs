@@ -6,11 +6,20 @@
 // carries the shared setup (files, folders, `time`, `median`) and the results of earlier steps (`ctx.results`).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import {
+  CollectedLogSources,
+  DetectionModel,
+  campaignUnresolved,
+  loadDetection,
+  readCoverageInputs,
+  readLogSources,
+  readThreatInputs,
+  renderVisibilityLayer,
   loadAttackFile,
   normalizeCampaign,
   readSigmaRules,
@@ -32,11 +41,22 @@ import {
   EXPORT_FORMATS,
   loadProcedures,
   renderAllObjectLayers,
+  extractReferences,
   loadSuggestModel,
   suggestTechniques,
 } from '../dist/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const jsYaml = require('js-yaml');
+const yamlPackage = require('yaml');
+
+/** Every *.yml / *.yaml under a folder, hidden folders left out (as the Sigma reader walks it). */
+function listYamlFiles(dir) {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => /\.ya?ml$/i.test(path) && !path.split(/[\\/]/).some((part) => part.startsWith('.')))
+    .map((path) => join(dir, path));
+}
 const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
 const bin = join(repo, 'dist/cli/main.js');
 
@@ -204,6 +224,121 @@ const steps = [
     },
   },
   {
+    name: 'gap review sigma',
+    run(ctx) {
+      // The whole review as `attack-layers gap` runs it: the campaigns of campaigns/ against every rule of
+      // ../shared/sigma, with ATT&CK's detection strategies and a log sources file, to layers and a report. Figures are
+      // CPU time (user + system), which the other processes on a shared machine disturb far less than wall time: warm
+      // (index and detection caches filled) and cold (an empty cache), against one cold load of the knowledge base and
+      // a bare read + parse of every rule file with the fastest YAML parser available here.
+      const sigmaDir = resolve(repo, '../shared/sigma');
+      const files = listYamlFiles(sigmaDir);
+      const cpu = (fn) => {
+        globalThis.gc?.();
+        const start = process.cpuUsage();
+        fn();
+        const used = process.cpuUsage(start);
+        return (used.user + used.system) / 1000;
+      };
+      const parsers = {
+        'js-yaml loadAll': (text) => jsYaml.loadAll(text),
+        'js-yaml parseEvents': (text) => jsYaml.parseEvents(text, {}),
+        'yaml parseAllDocuments': (text) => yamlPackage.parseAllDocuments(text),
+      };
+      const parseAll = (parse) => () => {
+        for (const file of files) {
+          try {
+            parse(readFileSync(file, 'utf8'));
+          } catch {
+            // A broken rule costs its parse all the same.
+          }
+        }
+      };
+      const logs = join(ctx.tmp, 'log-sources.yml');
+      writeFileSync(logs, '- WinEventLog:Sysmon\n- WinEventLog:Security\n');
+      const review = (cacheDir) => () => {
+        const library = new AttackLibrary({ envDir: stixDir, cacheDir });
+        const threat = readThreatInputs([join(repo, 'campaigns')], library);
+        const target = library.release('enterprise-attack');
+        const collected = new CollectedLogSources(readLogSources(logs));
+        const coverage = resolveCoverage(readCoverageInputs([sigmaDir], { cacheDir }), target);
+        const detection = new DetectionModel(loadDetection(target, { cacheDir }), target);
+        const result = reviewGaps(threatFromCampaigns(threat.campaigns, target), coverage, target, {
+          minCoverage: 0.5,
+          threatUnresolved: campaignUnresolved(threat.campaigns),
+          detection,
+          logSources: collected,
+        });
+        for (const layer of [renderCoverageLayer(result, target), renderGapLayer(result, target), renderVisibilityLayer(detection, collected, target, result.platforms)]) {
+          serializeLayer(layer);
+        }
+        formatGapMarkdown(result);
+      };
+      const warmCache = join(ctx.tmp, 'gap-warm');
+      review(warmCache)(); // fills the caches
+      // Interleaved rounds, so that the machine's load weighs on every measure alike.
+      const samples = { unit: [], warm: [], cold: [], ...Object.fromEntries(Object.keys(parsers).map((name) => [name, []])) };
+      for (let i = 0; i < 3; i++) {
+        samples.unit.push(cpu(() => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) })));
+        for (const [name, parse] of Object.entries(parsers)) samples[name].push(cpu(parseAll(parse)));
+        samples.warm.push(cpu(review(warmCache)));
+        samples.cold.push(cpu(review(join(ctx.tmp, `gap-cold-${++freshCount}`))));
+      }
+      const unit = median(samples.unit);
+      const parseMs = Object.fromEntries(Object.keys(parsers).map((name) => [name, median(samples[name])]));
+      const [fastest, bareMs] = Object.entries(parseMs).sort((a, b) => a[1] - b[1])[0];
+      const warm = median(samples.warm);
+      const cold = median(samples.cold);
+
+      // The CLI itself, warm and cold, in a child process: CPU time and peak memory, written by a wrapper that runs
+      // the bin in the same process.
+      const cli = (cache) => {
+        const args = ['gap', '--threat', 'campaigns', '--coverage', sigmaDir, '--log-sources', logs, '--out', join(ctx.tmp, `gap-out-${++freshCount}`), '--quiet'];
+        const wrapper = `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];
+process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('cpu=' + (u.userCPUTime + u.systemCPUTime) + ' maxrss=' + u.maxRSS + '\\n'); });
+await import(${JSON.stringify(pathToFileURL(bin).href)});`;
+        const env = { ...process.env, XDG_CACHE_HOME: cache, ATTACK_STIX_DIR: stixDir };
+        const result = spawnSync(process.execPath, ['--input-type=module', '-e', wrapper], { cwd: repo, env, encoding: 'utf8' });
+        if (result.status !== 0) throw new Error(`gap exited ${result.status}: ${result.stderr}`);
+        const [, used, rss] = /cpu=(\d+) maxrss=(\d+)/.exec(result.stderr) ?? [];
+        return { ms: Number(used) / 1000, rss: Number(rss) / 1024 };
+      };
+      // A child process doing one cold load: the unit of the child runs (it pays start-up and compiling as they do).
+      const childLoad = () => {
+        const code = `const { loadAttackFile } = await import(${JSON.stringify(pathToFileURL(join(repo, 'dist/attack/index.js')).href)});
+loadAttackFile(${JSON.stringify(ctx.gz)}, { cacheDir: ${JSON.stringify(join(ctx.tmp, `child-unit-${++freshCount}`))} });
+const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);`;
+        const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: repo, encoding: 'utf8' });
+        if (result.status !== 0) throw new Error(`child load failed: ${result.stderr}`);
+        return Number(result.stdout.trim()) / 1000;
+      };
+      const childUnit = median([childLoad(), childLoad(), childLoad()]);
+      const cliWarmCache = join(ctx.tmp, 'cli-warm');
+      cli(cliWarmCache);
+      const cliWarm = [cli(cliWarmCache), cli(cliWarmCache), cli(cliWarmCache)];
+      const cliCold = [1, 2, 3].map(() => cli(join(ctx.tmp, `cli-cold-${++freshCount}`)));
+      const cliWarmMs = median(cliWarm.map((run) => run.ms));
+      const cliColdMs = median(cliCold.map((run) => run.ms));
+      return [
+        { measure: 'cold load of the .json.gz, CPU (median of 3)', ms: unit, note: 'the unit: loading the knowledge base once' },
+        ...Object.entries(parseMs).map(([name, ms]) => ({
+          measure: `read + ${name} of the ${files.length} rule files, CPU (median of 3)`,
+          ms,
+          note: name === fastest ? 'the fastest: the parse baseline' : 'information',
+        })),
+        { measure: 'gap review of ../shared/sigma, warm caches: campaigns/, detection, log sources -> 3 layers + report, CPU (median of 3)', ms: warm, ratio: warm / unit, vs: 'one load', goal: 1 },
+        { measure: '  the same, against the bare parse', ms: warm, ratio: warm / bareMs, vs: fastest, note: 'information' },
+        { measure: 'the same with an empty cache, CPU (median of 3)', ms: cold, ratio: cold / unit, vs: 'one load', note: 'information' },
+        { measure: '  the same, against the bare parse', ms: cold, ratio: cold / bareMs, vs: fastest, note: 'information' },
+        { measure: 'a child process doing one cold load, CPU (median of 3)', ms: childUnit, note: 'the unit of the child runs' },
+        { measure: '`attack-layers gap` (the same review) in a child process, warm caches, CPU (median of 3)', ms: cliWarmMs, ratio: cliWarmMs / childUnit, vs: 'child load', note: 'information' },
+        { measure: '`attack-layers gap` in a child process, empty cache, CPU (median of 3)', ms: cliColdMs, ratio: cliColdMs / childUnit, vs: 'child load', note: 'information' },
+        { measure: 'peak RSS of the warm `attack-layers gap`', value: Math.max(...cliWarm.map((run) => run.rss)), unit: 'MB', note: 'information' },
+        { measure: 'peak RSS of the cold `attack-layers gap`', value: Math.max(...cliCold.map((run) => run.rss)), unit: 'MB', note: 'information' },
+      ];
+    },
+  },
+  {
     name: 'upgrade',
     run(ctx) {
       const unit = time(3, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) }));
@@ -329,6 +464,37 @@ const steps = [
         rows.push({ measure: `export ${current.length} scored techniques as ${format} (model + render, median of 3)`, ms, ratio: ms / ctx.coldMs, vs: 'cold load', goal: 1 });
       }
       rows.push({ measure: 'export the same layer in all five formats (sum of the medians)', ms: total, ratio: total / ctx.coldMs, vs: 'cold load', note: 'information' });
+      return rows;
+    },
+  },
+  {
+    name: 'extract',
+    run() {
+      // Report text as reports hold it: the corpus excerpts (prose, lists, tables, Japanese; dense with IDs), repeated
+      // to 2 and 20 MB, once as lines and once as one long line (a PDF-to-text dump without line breaks). Linear time
+      // means 10 times the text takes 10 times as long: the unit is the 2 MB run, the goal 12 (some slack for GC).
+      const corpus = readdirSync(join(repo, 'test/corpus/reports'))
+        .map((name) => readFileSync(join(repo, 'test/corpus/reports', name), 'utf8'))
+        .join('\n');
+      const sized = (mb, joiner) => {
+        const unit = corpus.split('\n').join(joiner);
+        return unit.repeat(Math.ceil((mb * 1e6) / unit.length)).slice(0, mb * 1e6);
+      };
+      const rows = [];
+      for (const [label, joiner] of [['lines', '\n'], ['one line', ' ']]) {
+        const small = sized(2, joiner);
+        const large = sized(20, joiner);
+        const unitMs = time(3, () => extractReferences(small));
+        const ms = time(1, () => extractReferences(large));
+        rows.push({ measure: `extract 2 MB of report text as ${label} (median of 3)`, ms: unitMs, note: `the unit: ${(unitMs / 2).toFixed(0)} ms/MB` });
+        rows.push({
+          measure: `extract 20 MB of report text as ${label} (${(ms / 20).toFixed(0)} ms/MB)`,
+          ms,
+          ratio: ms / unitMs,
+          vs: 'the 2 MB run',
+          goal: 12,
+        });
+      }
       return rows;
     },
   },

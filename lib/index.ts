@@ -2,14 +2,35 @@
 /** The ATT&CK knowledge base and the error classes; also published alone as `attack-layers/attack`, which loads faster. */
 export * from './attack/index.js';
 /** Text files as users give them: UTF-8 with or without BOM, UTF-16 with BOM, Windows-1252; binary files refused. @throws UsageError, InputError */
-export { decodeText, decodeTextBytes, readFileBytes, readTextFile, type DecodedText, type TextEncoding } from './read-text.js';
-/** Write a file atomically, never replacing an existing one unless asked. */
-export { writeFileAtomic } from './write-file.js';
+export {
+  decodeText,
+  decodeTextBytes,
+  inputName,
+  readFileBytes,
+  readTextFile,
+  STDIN,
+  STDIN_NAME,
+  type DecodedText,
+  type InputOptions,
+  type TextEncoding,
+} from './read-text.js';
+/** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
+export { assertKind, kindOf, kindOfText, kindOfValue, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
+/** Write a file atomically, never replacing an existing one unless asked; several files all or nothing. @throws OutputExistsError */
+export { writeFileAtomic, writeFilesAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
 /** Campaign files: read and validate. */
 export type * from './campaign/campaign-types.js';
-export { parseCampaign, readCampaign, readCampaigns, campaignFiles, suggestField, CAMPAIGN_EXTENSIONS } from './campaign/read-campaign.js';
+export {
+  parseCampaign,
+  readCampaign,
+  readCampaigns,
+  campaignFiles,
+  suggestField,
+  CAMPAIGN_EXTENSIONS,
+  type CampaignReadOptions,
+} from './campaign/read-campaign.js';
 /** Normalization: references as written -> current techniques, with provenance. */
 export type * from './normalize/normalize-types.js';
 export { UNRESOLVED_STATUSES } from './normalize/normalize-types.js';
@@ -18,6 +39,7 @@ export { readTactic, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
 export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext } from './normalize/resolve-reference.js';
 export {
   campaignReleases,
+  domainReleases,
   confidenceValue,
   CONFIDENCE_VALUES,
   normalizeCampaign,
@@ -112,33 +134,82 @@ export {
   type CoveredTechnique,
   type GapReview,
   type GapRow,
+  releasePlatforms,
+  type RemappedRef,
   type ResolvedCoverage,
   type ResolvedRule,
+  type ReviewOptions,
+  type RowRule,
   type TacticSummary,
   type ThreatSource,
+  type ThreatTechnique,
   type UnresolvedRef,
 } from './coverage/gap-review.js';
+/** What ATT&CK offers to close a gap (detection strategies, analytics, log sources, mitigations) and its class. */
+export {
+  detectionAdvice,
+  DETECTION_CLASSES,
+  DETECTION_CLASS_TEXT,
+  type DetectionClass,
+  type GapAnalytic,
+  type GapDetection,
+  type GapMitigation,
+  type GapStrategy,
+} from './coverage/gap-detection.js';
+/** A log sources file (what is collected, in ATT&CK's names), and lookups in it. @throws UsageError, InputError, SchemaValidationError */
+export {
+  readLogSources,
+  parseLogSourcesCsv,
+  parseLogSourcesYaml,
+  CollectedLogSources,
+  type LogSourceEntry,
+  type LogSourcesInput,
+} from './coverage/read-log-sources.js';
+/** Sigma logsource -> ATT&CK platforms. */
+export { logsourcePlatforms, SIGMA_PRODUCT_PLATFORMS, SIGMA_SERVICE_PLATFORMS } from './coverage/sigma-platforms.js';
 export {
   formatGapCsv,
   formatGapMarkdown,
   formatGapReportCsv,
   formatGapReportMarkdown,
   gapJson,
+  formatGapJson,
+  gapReportFromJson,
+  coveragePercent,
   gapTableRows,
   groupUnresolved,
+  groupRemapped,
+  detectionText,
   GAP_TABLE_HEADER,
   type GapReportData,
+  type RemappedGroup,
   type GapReportInput,
   type UnresolvedGroup,
 } from './coverage/gap-report.js';
-export { renderCoverageLayer, renderGapLayer } from './coverage/gap-layers.js';
+export { renderCoverageLayer, renderGapLayer, renderVisibilityLayer } from './coverage/gap-layers.js';
 export { coverageInput, roundLevel } from './coverage/coverage-types.js';
 export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';
-export { TECHNIQUE_ID_PATTERN, refRules, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch } from './normalize/parse-reference.js';
+export { TECHNIQUE_ID_PATTERN, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch, type ReferencePart } from './normalize/parse-reference.js';
+/** The one reader of technique references in text (campaign refs and report lines): IDs in every written shape, names, spans. */
+export {
+  READING_RULES,
+  scanIds,
+  tokenizeReferences,
+  type IdToken,
+  type ReadingMode,
+  type ReadingRule,
+  type ReferenceToken,
+  type TextSpan,
+  type TokenizedText,
+} from './normalize/tokenize-references.js';
 /** Enterprise tactic names as reports write them (English variants, Japanese translations, short forms). */
 export { TACTIC_NAMES, TACTIC_SHORT_FORMS, tacticShortname } from './normalize/tactic-names.js';
-/** Technique references found in a report's text. */
-export { extractReferences, type ExtractedReference } from './extract/extract-references.js';
+/** Technique references found in a report's text, with the span each came from. */
+export { extractReferences, type ExtractedReference, type ReportSpan } from './extract/extract-references.js';
+/** ATT&CK groups, software and campaigns a report names, by name, alias or ID. */
+export { findAttackObjects, type FoundAttackObject } from './extract/find-attack-objects.js';
+/** A report read whole: its references resolved, and the groups, software and campaigns it names. */
+export { extractReport, type ExtractedReport, type ReportReference } from './extract/extract-report.js';
 /** A campaign YAML skeleton for extracted references, to review. */
 export { renderCampaignSkeleton, type CampaignSkeletonOptions } from './extract/campaign-skeleton.js';
 /** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */
@@ -225,11 +296,12 @@ export {
   GAP_REPORT_FORMATS,
   formatOfFile,
   renderLayerExport,
+  exportFileNames,
   renderGapReportExport,
   type ExportFormat,
 } from './export/export-formats.js';
-/** The renderers: SVG (A4 landscape), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
-export { renderSvg, type SvgOptions } from './export/render-svg.js';
+/** The renderers: SVG (A4 landscape pages), self-contained HTML, XLSX (exceljs, loaded on first use), CSV and Markdown. */
+export { renderSvgPages, type SvgOptions } from './export/render-svg.js';
 export { renderHtml } from './export/render-html.js';
 export { renderXlsx, renderGapXlsx, type XlsxOptions } from './export/render-xlsx.js';
 export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-table.js';

@@ -27,3 +27,19 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 export function typoLimit(length: number): number {
   return length < 5 ? 0 : Math.max(1, Math.floor(length / 8));
 }
+
+/**
+ * The word of `candidates` a misspelled `word` most likely means (case, `-` and `_` aside; at most two edits, and
+ * fewer than half its letters), for did-you-mean hints; undefined when none is that close.
+ */
+export function closestWord(word: string, candidates: readonly string[]): string | undefined {
+  const fold = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
+  const folded = fold(word);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = fold(candidate) === folded ? 0 : editDistance(folded, fold(candidate), 2);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= 2 && bestDistance < folded.length / 2 ? best : undefined;
+}

@@ -69,11 +69,32 @@ function utf16(bytes: Buffer, order: 'le' | 'be'): string {
   return swapped.toString('utf16le');
 }
 
+/** The file name that stands for standard input, as in most command-line tools. */
+export const STDIN = '-';
+
+/** How messages name standard input. */
+export const STDIN_NAME = '<stdin>';
+
+/** Where `-` reads from: standard input's bytes, which the caller reads (lib/ never touches the process's streams). */
+export interface InputOptions {
+  stdin?: Uint8Array;
+}
+
+/** The name messages give a file the user named: `<stdin>` for `-`. */
+export function inputName(file: string): string {
+  return file === STDIN ? STDIN_NAME : file;
+}
+
 /**
- * Read the bytes of a file the user named; `path` is where to read it when that differs from the name shown (a name
- * resolved against a working folder). @throws UsageError naming the file and what is wrong (missing, a folder, unreadable).
+ * Read the bytes of a file the user named (`-`: the `stdin` of `input`); `path` is where to read it when that differs
+ * from the name shown (a name resolved against a working folder).
+ * @throws UsageError naming the file and what is wrong (missing, a folder, unreadable, no standard input given).
  */
-export function readFileBytes(file: string, path: string = file): Buffer {
+export function readFileBytes(file: string, path: string = file, input: InputOptions = {}): Buffer {
+  if (file === STDIN) {
+    if (!input.stdin) throw new UsageError('- (standard input) cannot be read here; name a file');
+    return Buffer.from(input.stdin.buffer, input.stdin.byteOffset, input.stdin.byteLength);
+  }
   try {
     return readFileSync(path);
   } catch (error) {
@@ -85,9 +106,9 @@ export function readFileBytes(file: string, path: string = file): Buffer {
 }
 
 /**
- * Read a text file the user named, in whatever encoding `decodeTextBytes` recognises.
+ * Read a text file the user named (`-` for the `stdin` of `input`), in whatever encoding `decodeTextBytes` recognises.
  * @throws UsageError when it cannot be read; InputError when it is not text.
  */
-export function readTextFile(file: string, path: string = file): string {
-  return decodeText(readFileBytes(file, path), file);
+export function readTextFile(file: string, path: string = file, input: InputOptions = {}): string {
+  return decodeText(readFileBytes(file, path, input), inputName(file));
 }

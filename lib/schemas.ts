@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Issue } from './errors.js';
+import { packageFileUrl } from './package-files.js';
 
 // ajv costs ~100 ms to load; commands that validate nothing (`technique`) should not pay for it, so it is
 // required on first use rather than imported at start-up.
 const require = createRequire(import.meta.url);
 
 /** The JSON Schemas shipped in `schemas/`, by file stem. */
-export type SchemaName = 'campaign' | 'layer-4.5' | 'detections';
+export type SchemaName = 'campaign' | 'layer-4.5' | 'detections' | 'log-sources';
 
 const validators = new Map<SchemaName, ValidateFunction>();
 let ajvInstance: import('ajv').default | undefined;
@@ -24,15 +24,9 @@ function ajv(): import('ajv').default {
   return ajvInstance;
 }
 
-let packageJsonUrl: URL | undefined;
-
-/**
- * The URL of a schema file: `schemas/` beside the package's package.json, found through the package's own name so
- * that it resolves from `lib/`, `dist/` and the bundled CLI (`dist/cli/`) alike.
- */
+/** The URL of a schema file shipped in `schemas/`. */
 export function schemaUrl(name: SchemaName): URL {
-  packageJsonUrl ??= pathToFileURL(require.resolve('attack-layers/package.json'));
-  return new URL(`schemas/${name}.schema.json`, packageJsonUrl);
+  return packageFileUrl(`schemas/${name}.schema.json`);
 }
 
 /** The compiled validator of a shipped schema (compiled once). */

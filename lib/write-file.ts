@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { OutputExistsError } from './errors.js';
 
@@ -25,4 +25,28 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** True when something (a file, folder or link, even a dangling one) is at `path`. */
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
+/**
+ * Write several files all or nothing up front: without `force`, every target is checked for existence before the
+ * first is written; each file is then written atomically.
+ * @throws OutputExistsError when a file exists and `force` is not set (nothing is written).
+ */
+export function writeFilesAtomic(files: readonly { path: string; content: string | Uint8Array }[], options: { force?: boolean } = {}): void {
+  if (!options.force) {
+    const existing = files.find(({ path }) => exists(path));
+    if (existing) throw new OutputExistsError(existing.path);
+  }
+  for (const { path, content } of files) writeFileAtomic(path, content, { force: options.force });
 }

@@ -13,6 +13,7 @@ export const TARGETS = [
   { schema: 'schemas/layer-4.5.schema.json', root: 'NavigatorLayer', out: 'lib/layer/layer.types.gen.ts' },
   { schema: 'schemas/campaign.schema.json', root: 'CampaignFile', out: 'lib/campaign/campaign-file.types.gen.ts' },
   { schema: 'schemas/detections.schema.json', root: 'DetectionsFile', out: 'lib/coverage/detections-file.types.gen.ts' },
+  { schema: 'schemas/log-sources.schema.json', root: 'LogSourcesFile', out: 'lib/coverage/log-sources-file.types.gen.ts' },
 ];
 
 const BANNER = (schema) =>

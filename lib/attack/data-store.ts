@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AttackDataError, UsageError } from '../errors.js';
+import { STDIN, type InputOptions } from '../read-text.js';
 import { writeFileAtomic } from '../write-file.js';
 import { indexBundle } from './index-bundle.js';
 import { parseBundleBytes, readBundleBytes, sha256, type BundleBytes } from './read-bundle.js';
@@ -24,7 +25,7 @@ export interface StoredRelease {
 }
 
 /** Options for storing a release in the cache. */
-export interface StoreOptions {
+export interface StoreOptions extends InputOptions {
   cacheDir: string;
   force?: boolean;
   /** The release of a STIX 2.0 bundle whose name does not say it. */
@@ -65,9 +66,10 @@ export function storeRelease(bytes: BundleBytes, origin: string, options: StoreO
   return { file, data: { ...data, source: { ...data.source, file } } };
 }
 
-/** Import a local release file into the cache. @throws UsageError for a missing file. */
+/** Import a local release file (`-`: the `stdin` of `options`) into the cache. @throws UsageError for a missing file. */
 export function addRelease(path: string, options: StoreOptions): StoredRelease {
-  return storeRelease(readBundleBytes(path), resolve(path), options);
+  const bytes = readBundleBytes(path, options);
+  return storeRelease(bytes, path === STDIN ? bytes.file : resolve(path), options);
 }
 
 interface CollectionIndex {

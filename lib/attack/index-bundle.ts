@@ -47,6 +47,8 @@ export interface StixObject {
   relationship_type?: string;
   source_ref?: string;
   target_ref?: string;
+  x_mitre_analytic_refs?: string[];
+  x_mitre_log_source_references?: { name?: string; channel?: string }[];
 }
 
 const KILL_CHAIN_NAMES: Readonly<Record<Domain, string>> = {

@@ -13,16 +13,19 @@ export { indexBundle, compareIds, type BundleHints } from './index-bundle.js';
 /** Load releases from files, folders and the cache. */
 export {
   AttackLibrary,
+  defaultCacheDir,
   loadAttack,
   loadAttackFile,
   noData,
+  snapshotDir,
   type AttackDataOptions,
   type LoadFileOptions,
+  type LoadProgress,
   type ReleaseFile,
   type ReleaseOrigin,
 } from './load.js';
-/** Release file names: what domain and release a name says, the canonical name, the release files of a folder. */
-export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles } from './release-files.js';
+/** Release file names: what domain and release a name says, the canonical name, the release files of a folder; the command that fetches a release. */
+export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles, fetchCommand } from './release-files.js';
 /** The user's ATT&CK data cache: add, fetch, provenance. @throws UsageError, AttackDataError */
 export {
   addRelease,
@@ -38,12 +41,22 @@ export {
 } from './data-store.js';
 /** The ATT&CK technique ID format. */
 export { TECHNIQUE_ID, TECHNIQUE_ID_FORMAT, canonicalTechniqueId, isTechniqueId } from './technique-id.js';
-export { PROCEDURE_FORMAT } from './types.js';
+export { PROCEDURE_FORMAT, DETECTION_FORMAT } from './types.js';
 /** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
 export { indexProcedures } from './index-procedures.js';
-/** The procedures of the release file an index came from, through the cache. @throws AttackDataError, UsageError */
-export { loadProcedures } from './load-procedures.js';
+/** The procedures, or the detection strategies and mitigations, of the release file an index came from, through the cache. @throws AttackDataError, UsageError */
+export { loadProcedures, loadDetection } from './load-procedures.js';
+/** Data of a release file kept beside its index in its own cache file. @throws AttackDataError, UsageError */
+export { loadSideData, type SideData } from './side-cache.js';
+/** Collect the detection strategies, analytics and mitigations of a parsed STIX bundle (pure). @throws AttackDataError */
+export { indexDetection } from './index-detection.js';
+/** One release's detection strategies, analytics and mitigations, by technique; the log sources its analytics name. */
+export { DetectionModel, type LogSourceUse, type TechniqueStrategy } from './detection-model.js';
 /** An ATT&CK description as one line of plain text and the sources it cites. */
 export { plainDescription, type PlainDescription } from './attack-text.js';
 /** Enterprise platform names ATT&CK renamed, and the current name of one. */
 export { PLATFORM_RENAMES, currentPlatformName } from './platform-names.js';
+/** The word of a list a misspelled one most likely means, for did-you-mean hints. */
+export { closestWord } from '../name-distance.js';
+/** Order strings the same on every machine (by UTF-16 code units), for output that must not vary. */
+export { compareText } from '../compare-text.js';

@@ -1,54 +1,103 @@
 import { statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AttackDataError, UsageError } from '../errors.js';
+import { packageFileUrl } from '../package-files.js';
 import { AttackIndex } from './attack-index.js';
 import { IndexCache } from './index-cache.js';
 import { indexBundle } from './index-bundle.js';
 import { parseBundleBytes, readBundleBytes } from './read-bundle.js';
-import { compareReleases, listReleaseFiles, parseReleaseFileName } from './release-files.js';
-import type { Domain } from './types.js';
+import { compareReleases, fetchCommand, listReleaseFiles, parseReleaseFileName } from './release-files.js';
+import type { AttackIndexData, Domain } from './types.js';
 import { compareText } from '../compare-text.js';
 
-/** How a release file was found: which of the places `locateAttackData` searches. */
-export type ReleaseOrigin = 'flag' | 'env' | 'cache';
+/** How a release file was found: which of the places an `AttackLibrary` searches, in this order. */
+export type ReleaseOrigin = 'flag' | 'env' | 'cache' | 'snapshot';
+
+/**
+ * A step of loading a release, for progress shown to people: `read` (the file's bytes), `parse` (the JSON) and `index`
+ * come only on a first load, which takes seconds (tens on a small machine); `cached` when the index cache had it;
+ * `done` once the release is ready, with its label (`enterprise-attack 18.1`).
+ */
+export interface LoadProgress {
+  file: string;
+  origin?: string;
+  step: 'cached' | 'read' | 'parse' | 'index' | 'done';
+  /** The release, once known (`done`). */
+  label?: string;
+}
 
 /** Options for reading one release file. */
 export interface LoadFileOptions {
   /** The release, for a STIX 2.0 file whose name does not say it. */
   release?: string;
-  /** The user cache folder; without it, no index cache is used. */
+  /** The folder of the index cache (`defaultCacheDir()` is the user's); without it, no index cache is used. */
   cacheDir?: string;
   origin?: string;
+  /** Called at each step of the load (the library never prints; a CLI may show these on a terminal). */
+  onProgress?: (progress: LoadProgress) => void;
 }
 
 /**
- * Load one release file (`.json` or `.json.gz`, STIX 2.0 or 2.1), from the index cache when the same bytes were
- * indexed before. @throws UsageError for a missing file, AttackDataError for one that is not a readable ATT&CK bundle.
+ * Load one release file (`.json`, `.json.gz` or `.json.br`; STIX 2.0 or 2.1), from the index cache when the same
+ * bytes were indexed before. @throws UsageError for a missing file, AttackDataError for one that is not a readable
+ * ATT&CK bundle.
  */
 export function loadAttackFile(file: string, options: LoadFileOptions = {}): AttackIndex {
   const named = parseReleaseFileName(file);
   const releaseHint = options.release ?? named?.release;
   const cache = options.cacheDir ? new IndexCache(options.cacheDir) : undefined;
+  const progress = (step: LoadProgress['step'], label?: string): void =>
+    options.onProgress?.({ file, ...(options.origin ? { origin: options.origin } : {}), step, ...(label ? { label } : {}) });
+  const ready = (data: AttackIndexData, step?: 'cached'): AttackIndex => {
+    if (step) progress(step);
+    const index = new AttackIndex(data);
+    progress('done', index.label);
+    return index;
+  };
   const known = cache?.knownHash(file);
   const fromFingerprint = known ? cache?.read(known, releaseHint) : undefined;
-  if (fromFingerprint) return new AttackIndex(withSource(fromFingerprint, file, options.origin));
+  if (fromFingerprint) return ready(withSource(fromFingerprint, file, options.origin), 'cached');
 
+  progress('read');
   const bytes = readBundleBytes(file);
   const cached = cache?.read(bytes.sha256, releaseHint);
   if (cached) {
     cache?.write(file, cached, releaseHint);
-    return new AttackIndex(withSource(cached, file, options.origin));
+    return ready(withSource(cached, file, options.origin), 'cached');
   }
-  const data = indexBundle(parseBundleBytes(bytes), {
+  progress('parse');
+  const bundle = parseBundleBytes(bytes);
+  progress('index');
+  const data = indexBundle(bundle, {
     domain: named?.domain,
     release: releaseHint,
     source: { file, sha256: bytes.sha256, ...(options.origin ? { origin: options.origin } : {}) },
   });
   cache?.write(file, data, releaseHint);
-  return new AttackIndex(data);
+  return ready(data);
 }
 
 function withSource(data: ReturnType<IndexCache['read']> & object, file: string, origin: string | undefined) {
   return { ...data, source: { ...data.source, file, ...(origin ? { origin } : { origin: undefined }) } };
+}
+
+/**
+ * The user's cache folder: `$XDG_CACHE_HOME/attack-layers`, else `~/.cache/attack-layers`. The library reads no
+ * environment: pass `process.env` (or the part of it that counts) to honour XDG_CACHE_HOME and HOME; without it,
+ * the home folder is the operating system's.
+ */
+export function defaultCacheDir(env: { XDG_CACHE_HOME?: string; HOME?: string } = {}): string {
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'attack-layers');
+}
+
+/**
+ * The folder of the ATT&CK snapshot shipped in the package (`attack-data/`): the newest enterprise, mobile and ICS
+ * releases, MITRE's bundles as published, brotli-compressed (see its manifest.json).
+ */
+export function snapshotDir(): string {
+  return fileURLToPath(packageFileUrl('attack-data/'));
 }
 
 /** Where to look for ATT&CK data, highest priority first. The CLI fills it from flags and the environment. */
@@ -57,10 +106,17 @@ export interface AttackDataOptions {
   attack?: string;
   /** `ATTACK_STIX_DIR`: a folder of release files. */
   envDir?: string;
-  /** The user cache folder (`$XDG_CACHE_HOME/attack-layers`); also holds the index cache. */
-  cacheDir?: string;
+  /**
+   * The user cache folder: searched for releases (`data fetch` and `data add` put them there) and home of the index
+   * cache, which spares a later run the parse of a release (seconds). Default `defaultCacheDir()`; `false` for none.
+   */
+  cacheDir?: string | false;
+  /** Whether the snapshot shipped in the package is the last place searched (default true). */
+  snapshot?: boolean;
   /** The release of a single `--attack` file whose name does not say it. */
   release?: string;
+  /** Called at each step of loading a release (see `LoadProgress`). */
+  onProgress?: (progress: LoadProgress) => void;
 }
 
 /** A release file that can be loaded, and what its name says of it before it is read. */
@@ -73,15 +129,19 @@ export interface ReleaseFile {
 
 /**
  * The ATT&CK releases visible to a run, from the places searched in order: `--attack`, `ATTACK_STIX_DIR`, the
- * user cache. Releases are loaded on demand and kept, so several can be used side by side.
+ * user cache, the snapshot shipped in the package. Releases are loaded on demand and kept, so several can be used
+ * side by side; their indexes are cached in the cache folder.
  */
 export class AttackLibrary {
   readonly files: readonly ReleaseFile[];
+  /** The cache folder in use, if any. */
+  readonly cacheDir: string | undefined;
   private readonly options: AttackDataOptions;
   private readonly loaded = new Map<string, AttackIndex>();
 
-  constructor(options: AttackDataOptions) {
+  constructor(options: AttackDataOptions = {}) {
     this.options = options;
+    this.cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultCacheDir());
     const files: ReleaseFile[] = [];
     const add = (location: string | undefined, origin: ReleaseOrigin, required: boolean): void => {
       if (!location) return;
@@ -99,7 +159,8 @@ export class AttackLibrary {
     };
     add(options.attack, 'flag', true);
     add(options.envDir, 'env', true);
-    add(options.cacheDir, 'cache', false);
+    add(this.cacheDir, 'cache', false);
+    if (options.snapshot !== false) add(snapshotDir(), 'snapshot', false);
     this.files = files;
   }
 
@@ -107,7 +168,7 @@ export class AttackLibrary {
   load(file: ReleaseFile): AttackIndex {
     let index = this.loaded.get(file.path);
     if (!index) {
-      index = loadAttackFile(file.path, { release: file.release, cacheDir: this.options.cacheDir, origin: file.origin });
+      index = loadAttackFile(file.path, { release: file.release, cacheDir: this.cacheDir, origin: file.origin, onProgress: this.options.onProgress });
       this.loaded.set(file.path, index);
     }
     return index;
@@ -133,7 +194,7 @@ export class AttackLibrary {
         const have = [...new Set(candidates.map(versionOf))].sort(compareReleases).join(', ') || 'none';
         throw new AttackDataError(
           `ATT&CK ${domain} ${release} is not available (have: ${have}); ` +
-            `run \`attack-layers data fetch --domain ${domain} --version ${wanted}\` or point --attack at the file`,
+            `run \`${fetchCommand(domain, wanted)}\` or point --attack at the file`,
         );
       }
       return this.load(match);
@@ -141,7 +202,7 @@ export class AttackLibrary {
     const first = candidates[0];
     if (!first) {
       throw new AttackDataError(
-        `no ATT&CK ${domain} release found in ${this.places()}; run \`attack-layers data fetch --domain ${domain}\``,
+        `no ATT&CK ${domain} release found in ${this.places()}; run \`${fetchCommand(domain)}\``,
       );
     }
     const newest = candidates
@@ -161,8 +222,8 @@ export class AttackLibrary {
   }
 
   private places(): string {
-    const { attack, envDir, cacheDir } = this.options;
-    return [attack && `--attack ${attack}`, envDir && `ATTACK_STIX_DIR ${envDir}`, cacheDir && `cache ${cacheDir}`]
+    const { attack, envDir } = this.options;
+    return [attack && `--attack ${attack}`, envDir && `ATTACK_STIX_DIR ${envDir}`, this.cacheDir && `cache ${this.cacheDir}`, this.options.snapshot !== false && 'the snapshot']
       .filter(Boolean)
       .join(', ');
   }
@@ -178,7 +239,8 @@ export function noData(): AttackDataError {
 
 /**
  * Load an ATT&CK release: from one file, or the newest (or given) release of a domain found through `--attack`,
- * `ATTACK_STIX_DIR` and the cache. @throws AttackDataError when no data is found or a file cannot be read.
+ * `ATTACK_STIX_DIR`, the cache and the snapshot shipped in the package; the index is cached in `defaultCacheDir()`
+ * unless `cacheDir` says otherwise. @throws AttackDataError when no data is found or a file cannot be read.
  */
 export function loadAttack(
   options: AttackDataOptions & { domain?: Domain; release?: string } = {},

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AttackDataError, UsageError } from '../errors.js';
-import { decodeText } from '../read-text.js';
+import { decodeText, readFileBytes, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 
 // node:crypto (~5 ms to load) and node:zlib are needed to read a release file, not when its index comes from the
 // cache, as on most runs: loaded on first use.
@@ -16,8 +16,12 @@ export interface BundleBytes {
   sha256: string;
 }
 
-/** Read a release file's raw bytes. @throws UsageError when it does not exist or is not a file. */
-export function readBundleBytes(file: string): BundleBytes {
+/** Read a release file's raw bytes (`-`: the `stdin` of `input`). @throws UsageError when it does not exist or is not a file. */
+export function readBundleBytes(file: string, input: InputOptions = {}): BundleBytes {
+  if (file === STDIN) {
+    const bytes = readFileBytes(file, file, input);
+    return { file: STDIN_NAME, bytes, sha256: sha256(bytes) };
+  }
   let bytes: Buffer;
   try {
     if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);
@@ -37,17 +41,20 @@ export function sha256(bytes: Uint8Array | string): string {
 }
 
 /**
- * Decode a release file's bytes (gzip is recognised by its magic number, whatever the file is called) and parse
- * the JSON. @throws AttackDataError for a corrupt or truncated gzip stream or invalid JSON, naming the file and place.
+ * Decode a release file's bytes and parse the JSON: gzip is recognised by its magic number, whatever the file is
+ * called; brotli, which has none, by the name `.br` (the snapshot shipped in the package).
+ * @throws AttackDataError for a corrupt or truncated compressed stream or invalid JSON, naming the file and place.
  */
 export function parseBundleBytes({ file, bytes }: BundleBytes): unknown {
   let raw: Uint8Array = bytes;
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const brotli = !gzip && file.toLowerCase().endsWith('.br');
+  if (gzip || brotli) {
     try {
-      raw = zlib().gunzipSync(bytes);
+      raw = gzip ? zlib().gunzipSync(bytes) : zlib().brotliDecompressSync(bytes);
     } catch (error) {
       throw new AttackDataError(
-        `${file}: the gzip data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
+        `${file}: the ${gzip ? 'gzip' : 'brotli'} data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
         { file, cause: error },
       );
     }

@@ -2,13 +2,13 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { DOMAINS, type Domain } from './types.js';
 
-/** What a release file's name says: `enterprise-attack-18.1.json.gz` is enterprise 18.1. */
+/** What a release file's name says: `enterprise-attack-18.1.json.gz` (or `.json`, `.json.br`) is enterprise 18.1. */
 export interface ReleaseName {
   domain: Domain;
   release?: string;
 }
 
-const RELEASE_FILE = /^(enterprise|mobile|ics)-attack(?:-v?(\d+(?:\.\d+)*))?\.json(?:\.gz)?$/i;
+const RELEASE_FILE = /^(enterprise|mobile|ics)-attack(?:-v?(\d+(?:\.\d+)*))?\.json(?:\.gz|\.br)?$/i;
 
 /** Read domain and release from a file name; undefined when the name is not an ATT&CK release file name. */
 export function parseReleaseFileName(file: string): ReleaseName | undefined {
@@ -60,4 +60,15 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The command that downloads a release into the cache, for messages that say how to get one:
+ * `attack-layers data fetch --domain ics --attack-release 17.1` (enterprise and the newest release are the defaults).
+ */
+export function fetchCommand(domain?: Domain, release?: string): string {
+  const words = ['attack-layers data fetch'];
+  if (domain && domain !== 'enterprise-attack') words.push(`--domain ${domain.replace(/-attack$/, '')}`);
+  if (release) words.push(`--attack-release ${release}`);
+  return words.join(' ');
 }

@@ -140,3 +140,68 @@ export interface ProcedureIndexData {
 }
 
 export const PROCEDURE_FORMAT = 2;
+
+/** A log source an analytic needs: ATT&CK's name (`WinEventLog:Sysmon`, `auditd:SYSCALL`) and the channel in it. */
+export interface LogSourceRef {
+  name: string;
+  /** What to look for in it: an event code (`EventCode=1`), a syscall, or a description. */
+  channel?: string;
+}
+
+/** An ATT&CK analytic (`x-mitre-analytic`, AN0110): how to detect a technique on some platforms, from which logs. */
+export interface AnalyticRecord {
+  id: string;
+  stixId: StixId;
+  url?: string;
+  platforms: string[];
+  logSources: LogSourceRef[];
+  /** Its description as plain text. */
+  description: string;
+}
+
+/** An ATT&CK detection strategy (`x-mitre-detection-strategy`, DET0103): the analytics that detect its techniques. */
+export interface DetectionStrategyRecord {
+  id: string;
+  stixId: StixId;
+  name: string;
+  url?: string;
+  /** Its analytics' IDs (`x_mitre_analytic_refs`), in ATT&CK's order. */
+  analytics: string[];
+  /** STIX ids of the techniques it `detects`. */
+  techniques: StixId[];
+}
+
+/** An ATT&CK mitigation (`course-of-action`, M1049). */
+export interface MitigationRecord {
+  id: string;
+  stixId: StixId;
+  name: string;
+  url?: string;
+}
+
+/** One `mitigates` relationship: the mitigation's ID and what ATT&CK says it does against the technique. */
+export interface MitigationUse {
+  mitigation: string;
+  text: string;
+}
+
+/**
+ * What a release says about detecting and mitigating techniques: ATT&CK 18's detection strategies and analytics
+ * (earlier releases have none) and the mitigations. Kept apart from `AttackIndexData` like the procedures, in its own
+ * cache file under the same content hash, so loading the index stays as fast for commands that do not need it.
+ */
+export interface DetectionIndexData {
+  format: number;
+  /** sha256 of the release file's bytes: the same key as the index's `source.sha256`. */
+  sha256: string;
+  /** Current detection strategies, sorted by ID. */
+  strategies: DetectionStrategyRecord[];
+  /** Current analytics, sorted by ID. */
+  analytics: AnalyticRecord[];
+  /** Current mitigations, sorted by ID. */
+  mitigations: MitigationRecord[];
+  /** The mitigations of each technique, by the technique's STIX id, sorted by mitigation ID. */
+  mitigates: Record<StixId, MitigationUse[]>;
+}
+
+export const DETECTION_FORMAT = 1;

@@ -81,9 +81,9 @@ export interface CampaignFile {
    */
   sources?: Source[];
   /**
-   * The ATT&CK matrix the techniques belong to.
+   * The ATT&CK matrix the techniques belong to; enterprise, mobile and ics stand for enterprise-attack, mobile-attack and ics-attack. Default: the CLI's --domain, else enterprise-attack.
    */
-  domain?: 'enterprise-attack' | 'mobile-attack' | 'ics-attack';
+  domain?: 'enterprise-attack' | 'mobile-attack' | 'ics-attack' | 'enterprise' | 'mobile' | 'ics';
   /**
    * The ATT&CK release the report's technique IDs and names come from, e.g. "6.3" for a report written in early 2020. References are first read in that release, then brought to the current one (revoked IDs follow their replacements). Write it as a string; a YAML number such as 6.3 is read exactly as written (10.10 stays "10.10"). Leave it out when unsure.
    */

@@ -67,4 +67,6 @@ export interface Campaign {
   tags: string[];
   techniques: CampaignTechniqueEntry[];
   software: CampaignSoftwareEntry[];
+  /** What the reader repaired in the file (an unquoted `- Name: Sub-name` read as one name), one line each. */
+  repairs?: string[];
 }

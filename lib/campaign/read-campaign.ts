@@ -7,7 +7,8 @@ import type { Domain } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
-import { readTextFile } from '../read-text.js';
+import { kindOf, wrongKindMessage } from '../input-kind.js';
+import { inputName, readTextFile, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import type {
   Campaign,
   CampaignSoftwareEntry,
@@ -15,7 +16,7 @@ import type {
   CampaignTechniqueEntry,
   Confidence,
 } from './campaign-types.js';
-import { editDistance } from '../name-distance.js';
+import { closestWord } from '../name-distance.js';
 
 // yaml costs tens of milliseconds to load; commands that read no campaign should not pay for it.
 const require = createRequire(import.meta.url);
@@ -44,7 +45,7 @@ interface CampaignFile {
   last_seen?: string;
   published?: string;
   sources?: (string | CampaignSource)[];
-  domain?: Domain;
+  domain?: Domain | 'enterprise' | 'mobile' | 'ics';
   attack_version?: string;
   confidence?: Confidence;
   platforms?: string[];
@@ -67,11 +68,28 @@ interface TechniqueFileEntry {
 /** Fields that a YAML or JSON number may stand for; they are taken as the text written, so 10.10 stays "10.10". */
 const TEXT_FIELDS = ['attack_version', 'first_seen', 'last_seen', 'published'] as const;
 
+/** Options for reading campaign files. */
+export interface CampaignReadOptions extends InputOptions {
+  /** The domain of a campaign that names none (default: enterprise-attack). */
+  domain?: Domain;
+}
+
 /**
  * Parse a campaign file's text (YAML, or JSON when `file` ends in .json), validate it and apply defaults. Pure.
  * @throws InputError for a YAML or JSON syntax error; SchemaValidationError listing every problem otherwise.
  */
-export function parseCampaign(text: string, file: string): Campaign {
+export function parseCampaign(text: string, file: string, options: { domain?: Domain } = {}): Campaign {
+  try {
+    return parseCampaignText(text, file, options);
+  } catch (error) {
+    // A file that is no campaign at all (a layer, a STIX bundle, a Sigma rule) is said to be what it is.
+    const kind = error instanceof InputError ? kindOf(text) : undefined;
+    if (kind && kind !== 'campaign') throw new InputError(wrongKindMessage(file, kind, ['campaign']), { file, cause: error });
+    throw error;
+  }
+}
+
+function parseCampaignText(text: string, file: string, options: { domain?: Domain }): Campaign {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const json = extname(file).toLowerCase() === '.json';
   if (source.trim() === '') throw new SchemaValidationError(file, WHAT, [emptyIssue()]);
@@ -101,21 +119,49 @@ export function parseCampaign(text: string, file: string): Campaign {
   for (const field of TEXT_FIELDS) {
     if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
   }
+  const repairs = repairNameMappings(record, located);
 
   const issues = [...(located?.duplicateKeys() ?? []), ...validationIssues(record, located)];
   if (issues.length > 0) throw new SchemaValidationError(file, WHAT, sortIssues(issues));
-  return toCampaign(record as unknown as CampaignFile, file, located);
+  const campaign = toCampaign(record as unknown as CampaignFile, file, located, options.domain);
+  return repairs.length ? { ...campaign, repairs } : campaign;
 }
 
 /**
- * Read and parse one campaign file.
+ * An unquoted list item such as `- Acquire Infrastructure: Virtual Private Server` is, to YAML, a mapping of one key
+ * to a text; in `techniques` and `software`, where no field has that name, it is the name it obviously is: read back
+ * as `Acquire Infrastructure: Virtual Private Server`, each repair said with its line.
+ */
+function repairNameMappings(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  for (const list of ['techniques', 'software'] as const) {
+    const items = record[list];
+    if (!Array.isArray(items)) continue;
+    const fields = allowedFields([list, '0']);
+    items.forEach((item, i) => {
+      const entries = typeof item === 'object' && item !== null && !Array.isArray(item) ? Object.entries(item) : [];
+      const [key, text] = entries[0] ?? [];
+      // A key that is, or looks like, a field (`id: T1193` means ref) is left for the schema to report.
+      if (entries.length !== 1 || fields.includes(key!) || suggestField(key!, fields) || !['string', 'number'].includes(typeof text)) return;
+      items[i] = `${key}: ${text}`;
+      const line = located?.lineOf([list, i]);
+      repairs.push(`${line ? `line ${line}: ` : ''}"${items[i]}" read as one name (unquoted, YAML reads it as a mapping; quote it to say so)`);
+    });
+  }
+  return repairs;
+}
+
+/**
+ * Read and parse one campaign file (`-`: the `stdin` of `input`).
  * @throws UsageError when the file does not exist or cannot be read; InputError or SchemaValidationError when it is invalid.
  */
-export function readCampaign(file: string): Campaign {
-  const stats = statOrUndefined(file);
-  if (!stats) throw new UsageError(`${file}: no such campaign file`);
-  if (stats.isDirectory()) throw new UsageError(`${file} is a folder; name a campaign file, or read the folder with readCampaigns`);
-  return parseCampaign(readTextFile(file), file);
+export function readCampaign(file: string, options: CampaignReadOptions = {}): Campaign {
+  if (file !== STDIN) {
+    const stats = statOrUndefined(file);
+    if (!stats) throw new UsageError(`${file}: no such campaign file`);
+    if (stats.isDirectory()) throw new UsageError(`${file} is a folder; name a campaign file, or read the folder with readCampaigns`);
+  }
+  return parseCampaign(readTextFile(file, file, options), inputName(file), options);
 }
 
 /**
@@ -123,8 +169,8 @@ export function readCampaign(file: string): Campaign {
  * files named explicitly keep the order given.
  * @throws UsageError for a missing path or a folder without campaign files; InputError or SchemaValidationError for an invalid file.
  */
-export function readCampaigns(paths: readonly string[]): Campaign[] {
-  return campaignFiles(paths).map(readCampaign);
+export function readCampaigns(paths: readonly string[], options: CampaignReadOptions = {}): Campaign[] {
+  return campaignFiles(paths).map((file) => readCampaign(file, options));
 }
 
 /**
@@ -134,9 +180,9 @@ export function readCampaigns(paths: readonly string[]): Campaign[] {
 export function campaignFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
-    const stats = statOrUndefined(path);
-    if (!stats) throw new UsageError(`${path}: no such campaign file or folder`);
-    if (!stats.isDirectory()) {
+    const stats = path === STDIN ? undefined : statOrUndefined(path);
+    if (path !== STDIN && !stats) throw new UsageError(`${path}: no such campaign file or folder`);
+    if (!stats?.isDirectory()) {
       files.push(path);
       continue;
     }
@@ -343,19 +389,9 @@ const SYNONYMS: Readonly<Record<string, string>> = {
 
 /** The allowed field an unknown one most likely means: a synonym, another spelling, or a small typo. */
 export function suggestField(field: string, allowed: readonly string[]): string | undefined {
-  const fold = (s: string) => s.toLowerCase().replace(/[\s_-]/g, '');
   const synonym = SYNONYMS[field.toLowerCase()];
   if (synonym && allowed.includes(synonym)) return synonym;
-  const folded = fold(field);
-  const same = allowed.find((candidate) => fold(candidate) === folded);
-  if (same) return same;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of allowed) {
-    const distance = editDistance(folded, fold(candidate));
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return bestDistance <= 2 && bestDistance < folded.length / 2 ? best : undefined;
+  return closestWord(field, allowed);
 }
 
 const DATE_HELP = 'must be a date written YYYY-MM-DD, YYYY-MM or YYYY';
@@ -467,14 +503,15 @@ function sortIssues(issues: Issue[]): Issue[] {
 }
 
 /** Build the camelCase model from a valid campaign file, applying defaults. */
-function toCampaign(raw: CampaignFile, file: string, located: Located | undefined): Campaign {
+function toCampaign(raw: CampaignFile, file: string, located: Located | undefined, domain: Domain = 'enterprise-attack'): Campaign {
   const lineOf = (path: (string | number)[]) => located?.lineOf(path);
   const campaign: Campaign = {
     file,
-    id: raw.id ?? basename(file, extname(file)),
+    // Standard input has no file name to take an ID from: the campaign's name gives it (a layer file name is made of it).
+    id: raw.id ?? (file === STDIN_NAME ? raw.name : basename(file, extname(file))),
     name: raw.name,
     sources: (raw.sources ?? []).map((s) => (typeof s === 'string' ? { url: s } : definedOnly({ url: s.url, title: s.title }))),
-    domain: raw.domain ?? 'enterprise-attack',
+    domain: raw.domain ? ((raw.domain.endsWith('-attack') ? raw.domain : `${raw.domain}-attack`) as Domain) : domain,
     platforms: raw.platforms ?? [],
     tags: raw.tags ?? [],
     techniques: (raw.techniques ?? []).map((entry, index) => techniqueEntry(entry, index, lineOf([`techniques`, index]))),

@@ -1,55 +1,117 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { AttackLibrary, type AttackDataOptions } from '../attack/index.js';
+import { AttackLibrary, defaultCacheDir, UsageError, type AttackDataOptions, type Domain, type LoadProgress } from '../attack/index.js';
+import { STDIN } from './options.js';
 
 /** A writable text stream: process.stdout in the bin, a buffer in tests. */
 export interface Out {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, when it is one. */
+  columns?: number;
 }
 
 /** What a command may touch: its streams and the environment. Only cli/ reads these. */
 export interface CliContext {
   stdout: Out;
   stderr: Out;
+  /** The bytes of standard input, read when a command is given `-` (the bin reads fd 0; tests pass their own). */
+  stdin?: () => Uint8Array | Promise<Uint8Array>;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
 }
 
-/** Options every command takes. */
+/** Options every command takes (lib/cli/options.ts, GLOBAL_OPTIONS). */
 export interface GlobalArgs {
   attack?: string;
   'attack-release'?: string;
+  domain?: Domain;
   quiet?: boolean;
 }
 
 /** The user cache folder: `$XDG_CACHE_HOME/attack-layers` or `~/.cache/attack-layers`. */
 export function cacheDir(context: CliContext): string {
-  const base = context.env['XDG_CACHE_HOME'] || join(context.env['HOME'] || homedir(), '.cache');
-  return join(base, 'attack-layers');
+  return defaultCacheDir({ XDG_CACHE_HOME: context.env['XDG_CACHE_HOME'], HOME: context.env['HOME'] });
 }
 
-/** Where to look for ATT&CK data for this run: `--attack`, then `ATTACK_STIX_DIR`, then the cache. */
-export function attackDataOptions(context: CliContext, args: GlobalArgs): AttackDataOptions {
+const STEPS: Readonly<Record<LoadProgress['step'], string>> = {
+  cached: 'reading the cached index',
+  read: 'reading',
+  parse: 'parsing (the first time only: the index is cached)',
+  index: 'indexing (the first time only: the index is cached)',
+  done: '',
+};
+
+/**
+ * What this run shows of loading releases: each step on a terminal, rewritten in place (a first load takes seconds),
+ * and once, whatever stderr is, which snapshot release is used and how to get a newer one.
+ */
+function loadProgress(context: CliContext, args: GlobalArgs, sayOrigin: boolean): (progress: LoadProgress) => void {
+  const live = showsProgress(context, args);
+  return ({ file, origin, step, label }) => {
+    if (live && step !== 'done') context.stderr.write(`\r\u001b[Kloading ATT&CK ${file.split(/[\\/]/).pop()}: ${STEPS[step]}`);
+    if (live && step === 'done') context.stderr.write('\r\u001b[K');
+    if (sayOrigin && step === 'done' && origin === 'snapshot') {
+      note(context, args, `note: using ATT&CK ${label} from the snapshot shipped with attack-layers; \`attack-layers data fetch\` gets the newest release`);
+    }
+  };
+}
+
+/**
+ * Where to look for ATT&CK data for this run: `--attack`, `ATTACK_STIX_DIR`, the cache, the snapshot. `sayOrigin`:
+ * whether to note the use of the snapshot (`data list` shows where each release is from anyway).
+ */
+export function attackDataOptions(context: CliContext, args: GlobalArgs, sayOrigin = true): AttackDataOptions {
   return {
     attack: args.attack,
     envDir: context.env['ATTACK_STIX_DIR'] || undefined,
     cacheDir: cacheDir(context),
     release: args['attack-release'],
+    onProgress: loadProgress(context, args, sayOrigin),
   };
 }
 
 /** The releases visible to this run. */
-export function attackLibrary(context: CliContext, args: GlobalArgs): AttackLibrary {
-  return new AttackLibrary(attackDataOptions(context, args));
+export function attackLibrary(context: CliContext, args: GlobalArgs, sayOrigin = true): AttackLibrary {
+  return new AttackLibrary(attackDataOptions(context, args, sayOrigin));
 }
 
-/** Report progress or a warning on stderr, unless --quiet. */
+/** What was said on stderr in each run, so that a warning met at several steps is said once. */
+const said = new WeakMap<CliContext, Set<string>>();
+
+/** Report a note or a warning on stderr, unless --quiet; the same message only once per run. */
 export function note(context: CliContext, args: GlobalArgs, message: string): void {
-  if (!args.quiet) context.stderr.write(`${message}\n`);
+  if (args.quiet) return;
+  let seen = said.get(context);
+  if (!seen) said.set(context, (seen = new Set()));
+  if (seen.has(message)) return;
+  seen.add(message);
+  context.stderr.write(`${message}\n`);
+}
+
+/** Whether to show progress: stderr is a terminal and not --quiet. Progress lines are rewritten in place. */
+export function showsProgress(context: CliContext, args: GlobalArgs): boolean {
+  return context.stderr.isTTY === true && !args.quiet;
 }
 
 /** Print a value as 2-space JSON on stdout. */
 export function printJson(context: CliContext, value: unknown): void {
   context.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+const stdinBytes = new WeakMap<CliContext, Uint8Array>();
+
+/**
+ * Standard input's bytes when one of `paths` is `-` (read once per run), else undefined: what the library's readers
+ * take as `{ stdin }`. @throws UsageError when `-` is given twice, or there is no standard input to read.
+ */
+export async function readStdin(context: CliContext, paths: ReadonlyArray<string | undefined>): Promise<Uint8Array | undefined> {
+  const count = paths.filter((path) => path === STDIN).length;
+  if (!count) return undefined;
+  if (count > 1) throw new UsageError('- (standard input) is given more than once; it can be read once');
+  let bytes = stdinBytes.get(context);
+  if (!bytes) {
+    if (!context.stdin) throw new UsageError('- (standard input) cannot be read here; name a file');
+    bytes = await context.stdin();
+    stdinBytes.set(context, bytes);
+  }
+  return bytes;
 }

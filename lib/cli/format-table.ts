@@ -1,12 +1,79 @@
-/** Format rows as an aligned plain-text table with a header, for people (JSON is for machines). */
-export function formatTable(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const cells = [header, ...rows].map((row) => row.map((cell) => (cell === undefined || cell === null ? '' : String(cell))));
-  const widths = header.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  return cells.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ').trimEnd()).join('\n') + '\n';
+import type { CliContext } from './context.js';
+
+/** How a table is laid out for its reader. */
+export interface TableStyle {
+  /** The terminal's width: text columns are cut to fit it. Undefined when stdout is not a terminal: full text. */
+  width?: number;
+  /** Whether cells may be coloured (a terminal, and NO_COLOR not set). */
+  color: boolean;
 }
 
-/** Text on one line, cut to `width` characters with an ellipsis, for table cells. */
-export function oneLine(text: string, width: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
+/** Options of one table. */
+export interface TableOptions {
+  /** The columns of free text, which may be cut (with …) to fit the width; IDs and statuses never are. */
+  flexible?: readonly number[];
+  /** The SGR colour code of a cell (`31` red), for a terminal. */
+  colorOf?: (text: string, column: number) => string | undefined;
+}
+
+/** Below this many characters a text column is not cut further; the line is left longer than the terminal. */
+const MIN_FLEXIBLE = 12;
+
+/** The table style of a run's stdout: its width and colour when it is a terminal (https://no-color.org). */
+export function tableStyle(context: CliContext): TableStyle {
+  const terminal = context.stdout.isTTY === true;
+  return { width: terminal ? context.stdout.columns : undefined, color: terminal && !context.env['NO_COLOR'] };
+}
+
+/**
+ * Format rows as an aligned plain-text table with a header, for people (JSON is for machines): one line per row,
+ * cut to the terminal's width by shortening the free-text columns only, coloured on a terminal.
+ */
+export function formatTable(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  style: TableStyle = { color: false },
+  options: TableOptions = {},
+): string {
+  const cells = [header, ...rows].map((row) => row.map((cell) => (cell === undefined || cell === null ? '' : String(cell).replace(/\s+/g, ' ').trim())));
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? '')].length)));
+  const flexible = options.flexible ?? [];
+  const total = (): number => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
+  if (style.width) {
+    // Shorten the widest text column, one character at a time, until the table fits or none can give more.
+    while (total() > style.width) {
+      const widest = flexible.filter((i) => widths[i]! > Math.max(MIN_FLEXIBLE, header[i]!.length)).sort((a, b) => widths[b]! - widths[a]!)[0];
+      if (widest === undefined) break;
+      widths[widest]! -= 1;
+    }
+  }
+  const paint = (text: string, code: string | undefined): string => (style.color && code ? `\u001b[${code}m${text}\u001b[0m` : text);
+  return (
+    cells
+      .map((row, r) =>
+        row
+          .map((cell, i) => {
+            const fitted = fit(cell, widths[i]!);
+            const padded = i === row.length - 1 ? fitted : fitted.padEnd(widths[i]! + fitted.length - [...fitted].length);
+            return r === 0 ? paint(padded, '1') : paint(padded, options.colorOf?.(cell, i));
+          })
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
+}
+
+/** A cell cut to `width` characters, with … when cut. */
+function fit(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
+}
+
+/** Terminal colours of the statuses tables show: settled green, changed yellow, unplaced red. */
+export function statusColor(status: string): string | undefined {
+  if (['current', 'attributed', 'name'].includes(status)) return '32';
+  if (['revoked', 'renamed', 'fuzzy', 'related', 'inferred'].includes(status)) return '33';
+  if (['unknown', 'ambiguous', 'deprecated', 'new'].includes(status)) return '31';
+  return undefined;
 }

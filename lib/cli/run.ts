@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import { AttackLayersError, ExitCode } from '../attack/index.js';
-import { commands, type CommandModule } from './commands/index.js';
+import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
+import { GLOBAL_OPTIONS, STDIN, STDIN_TOKEN, declare, formatExamples, globalWords } from './options.js';
+import { usageMessage } from './usage.js';
 
 // yargs 17's CommonJS build, one file, loads in a fraction of the time of yargs 18's ~40 ES modules; require() it, as
 // its ESM wrapper would load its many-module ESM build instead. `yargs/yargs` is the plain factory: `yargs` would also
@@ -32,65 +34,100 @@ function skipHelpCache(parser: Argv): void {
   if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => {};
 }
 
+/** `-` back in place of the token it was swapped for before parsing, in every value yargs returns. */
+function restoreStdin(value: unknown): unknown {
+  if (value === STDIN_TOKEN) return STDIN;
+  if (Array.isArray(value)) return value.map(restoreStdin);
+  return value;
+}
+
+/** The positionals of a command string, `render <campaigns..>` -> campaigns. */
+function positionalNames(spec: CommandSpec): string[] {
+  return [...spec.command.matchAll(/[<[]([\w-]+)(?:\.\.)?[>\]]/g)].map((match) => match[1]!);
+}
+
+/** The usage error's words: the command's own, with where to read its help. */
+function usageText(message: string, argv: readonly string[], chosen: { spec: CommandSpec; module?: CommandModule } | undefined): string {
+  const declaration = chosen?.module?.declaration;
+  const describe: Record<string, string | undefined> = {};
+  for (const [name, spec] of Object.entries({ ...GLOBAL_OPTIONS, ...declaration?.options })) describe[name] = spec.describe;
+  for (const [name, use] of Object.entries(declaration?.shared ?? {})) describe[name] = typeof use === 'string' ? use : typeof use === 'object' ? use.describe : undefined;
+  const name = chosen && commandName(chosen.spec);
+  const text = usageMessage(message, {
+    command: name,
+    positionals: chosen ? positionalNames(chosen.spec).map((p) => ({ name: p, describe: declaration?.positionals?.[p]?.describe })) : [],
+    flags: [...Object.keys(describe), ...globalWords(), ...Object.keys(declaration?.shared ?? {})],
+    describe,
+    renamed: declaration?.renamed,
+    commands: commands.map(commandName),
+    argv,
+  });
+  return `attack-layers${name ? ` ${name}` : ''}: ${text}\nRun \`attack-layers${name ? ` ${name}` : ''} --help\` for usage.\n`;
+}
+
 /**
  * Run the CLI on some arguments and return the exit code. The only place where errors become text and exit codes:
  * 1 for bad input, 2 for usage errors, 70 (with a stack trace) for bugs.
  */
-export async function run(argv: readonly string[], context: CliContext): Promise<number> {
-  let parser: Argv = yargs([...argv])
+export async function run(argv: readonly string[], given: CliContext): Promise<number> {
+  // A fresh context per run: what a run has said (warnings once per run) and read (standard input) is kept by it.
+  const context: CliContext = { ...given };
+  const args = argv.map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
+  let chosen: { spec: CommandSpec; module?: CommandModule } | undefined;
+  let parser: Argv = yargs(args)
     .scriptName('attack-layers')
+    .locale('en')
     .usage('$0 <command> [options]\n\nATT&CK technique references from threat reports -> normalized techniques -> Navigator layers.')
-    .option('attack', {
-      type: 'string',
-      describe: 'ATT&CK release file or folder (else $ATTACK_STIX_DIR, else the cache)',
-      global: true,
-    })
-    .option('attack-release', {
-      type: 'string',
-      describe: 'the release to use (e.g. 18.1), or of an --attack file whose name does not say it',
-      global: true,
-    })
-    .option('quiet', { alias: 'q', type: 'boolean', describe: 'no progress or warnings on stderr', global: true })
     .strict()
     .demandCommand(1, 'name a command; see --help')
-    .recommendCommands()
     .help()
     .alias('help', 'h')
     .version(version)
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    .wrap(Math.min(110, context.stdout.columns || 100))
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new YargsUsage(message);
+      // yargs' own complaints come as a message, or as a YError (a flag without its value); errors of ours (a --domain
+      // that is not one) and of the handlers pass through.
+      if (error && error.name !== 'YError') throw error;
+      throw new YargsUsage(message ?? error?.message ?? 'usage error');
     });
+  for (const [name, spec] of Object.entries(GLOBAL_OPTIONS)) parser = parser.option(name, { ...spec, global: true });
+  parser = parser.group([...Object.keys(GLOBAL_OPTIONS), 'help', 'version'], 'Global options:');
   for (const spec of commands) {
     // yargs calls a command's builder only when that command runs (or shows its --help), and awaits it: the place to
     // load its module.
-    let module: CommandModule | undefined;
     parser = parser.command({
       command: spec.command,
       describe: spec.describe,
       builder: (async (yargs: Argv) => {
-        module = await spec.load();
-        return module.builder(yargs);
+        chosen = { spec };
+        chosen.module = await spec.load();
+        return declare(yargs, chosen.module.declaration);
       }) as never,
-      handler: ((args: unknown) => module!.handler(context)(args)) as never,
+      handler: ((parsed: Record<string, unknown>) => {
+        const restored = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, restoreStdin(value)]));
+        return chosen!.module!.handler(context)(restored);
+      }) as never,
     });
   }
   skipHelpCache(parser);
   let output = '';
   try {
-    await parser.parseAsync([...argv], {}, (_error, _argv, text) => {
+    await parser.parseAsync(args, {}, (_error, _argv, text) => {
       output = text;
     });
+    // A command's examples follow yargs' help text, whole: yargs would wrap a long command line mid-command.
+    const examples = chosen?.module?.declaration.examples;
+    if (output && examples?.length && args.some((arg) => arg === '--help' || arg === '-h')) output += `\n\n${formatExamples(examples)}`;
     if (output) context.stdout.write(`${output}\n`);
     return ExitCode.ok;
   } catch (error) {
-    if (error instanceof YargsUsage) {
-      context.stderr.write(`attack-layers: ${error.message}\nRun \`attack-layers --help\` for usage.\n`);
+    if (error instanceof YargsUsage || (error as Error)?.name === 'YError') {
+      context.stderr.write(usageText((error as Error).message, argv, chosen));
       return ExitCode.usage;
     }
     if (error instanceof AttackLayersError) {
-      context.stderr.write(`attack-layers: ${error.message}\n`);
+      context.stderr.write(`attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}: ${error.message}\n`);
       return error.exitCode;
     }
     context.stderr.write(`attack-layers: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);

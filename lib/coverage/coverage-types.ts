@@ -75,6 +75,8 @@ export interface CoverageInput {
   ignored: CoverageIgnored[];
   problems: CoverageProblem[];
   counts: CoverageCounts;
+  /** A layer's `filters.platforms` (of every layer in the file together), as written. */
+  platforms?: string[];
 }
 
 /** Round a weight to 3 decimals so 0.8 * 0.75 prints as 0.6, not 0.6000000000000001. */

@@ -1,6 +1,7 @@
 import { formatCsv, markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
 import type { CoverageInput } from './coverage-types.js';
-import { GAP_FORMULAS, type GapReview, type GapRow, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
+import { GAP_FORMULAS, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
@@ -9,6 +10,15 @@ export interface UnresolvedGroup {
   status: string;
   note: string;
   count: number;
+  places: string[];
+}
+
+/** Revoked IDs counted under their replacement, grouped by tag as written, with the rules and places. */
+export interface RemappedGroup {
+  raw: string;
+  ids: string[];
+  count: number;
+  rules: string[];
   places: string[];
 }
 
@@ -24,21 +34,87 @@ export interface GapReportData {
   minCoverage: number;
   formulas: Record<string, string>;
   threats: GapReview['threats'];
+  /** The platforms of the threat as a whole. */
+  platforms: string[];
   tactics: TacticSummary[];
   /** Every threat technique, ranked, with whether it is a gap. */
   rows: (GapRow & { gap: boolean })[];
   inputs: GapReportInput[];
   unresolved: UnresolvedGroup[];
+  remapped: RemappedGroup[];
+  /** Whether the release has detection strategies (absent: not looked at). */
+  detectionStrategies?: boolean;
+  logSources?: GapReview['logSources'];
+  notes: string[];
 }
 
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
+
+/**
+ * Coverage as users see it everywhere (`--min-coverage`, detections files, reports, layers): a percentage, 0-100.
+ * The review computes with fractions; every figure is converted here, at the edge, to one decimal at most.
+ */
+export function coveragePercent(fraction: number): number {
+  return Math.round(fraction * 1000) / 10;
+}
+
+/** The coverage figures of a report (threshold, techniques, their rules, tactics), converted by `convert`. */
+function convertCoverage(report: GapReportData, convert: (value: number) => number): GapReportData {
+  // Reports written before a field existed lack it: left as they are.
+  const rules = <T extends { level: number }>(list: readonly T[] | undefined): T[] => (list ?? []).map((rule) => ({ ...rule, level: convert(rule.level) }));
+  return {
+    ...report,
+    minCoverage: convert(report.minCoverage),
+    tactics: report.tactics.map((tactic) => ({ ...tactic, coverage: convert(tactic.coverage) })),
+    rows: report.rows.map((row) => ({ ...row, coverage: convert(row.coverage), rules: rules(row.rules), otherPlatformRules: rules(row.otherPlatformRules) })),
+  };
+}
+
+/** The JSON report `gap --report json` writes: `gapJson`, its coverage as percentages (0-100). */
+export function formatGapJson(review: GapReview): string {
+  return `${JSON.stringify(convertCoverage(gapJson(review), coveragePercent), null, 2)}\n`;
+}
+
+/** A JSON report as read back (`export`): its percentages as the fractions the report's formatters take. */
+export function gapReportFromJson(report: GapReportData): GapReportData {
+  return convertCoverage(report, (value) => value / 100);
+}
 const RULES_SHOWN = 5;
+const PLACES_SHOWN = 3;
+
+/** At most `shown` items, then "and N more". */
+function some(items: readonly string[], shown: number, separator = '; '): string {
+  return items.length > shown ? `${items.slice(0, shown).join(separator)}${separator}and ${items.length - shown} more` : items.join(separator);
+}
 
 function ruleList(row: Pick<GapRow, 'status' | 'coveredSubtechniques' | 'rules'>): string {
   if (row.status === 'partial') return `partial, through ${row.coveredSubtechniques.join(', ')}`;
   if (!row.rules.length) return 'none';
-  const shown = row.rules.slice(0, RULES_SHOWN).map((rule) => `${rule.name} (${percent(rule.level)})`);
-  return row.rules.length > RULES_SHOWN ? `${shown.join('; ')}; and ${row.rules.length - RULES_SHOWN} more` : shown.join('; ');
+  return some(
+    row.rules.map((rule) => `${rule.name} (${percent(rule.level)})`),
+    RULES_SHOWN,
+  );
+}
+
+/** Rules for the technique that fire on none of its platforms, with the platforms they fire on. */
+function otherPlatformList(row: Pick<GapRow, 'otherPlatformRules'>): string {
+  return some(
+    row.otherPlatformRules.map((rule) => `${rule.name} (${rule.platforms.join(', ')})`),
+    RULES_SHOWN,
+  );
+}
+
+/** `Windows, Linux` or `Windows, Linux (not covered: Linux)`. */
+function platformText(row: Pick<GapRow, 'platforms' | 'platformsCovered'>): string {
+  const missing = row.platforms.filter((platform) => !row.platformsCovered.includes(platform));
+  return `${row.platforms.join(', ')}${missing.length && missing.length < row.platforms.length ? ` (not covered: ${missing.join(', ')})` : ''}`;
+}
+
+/** The class of a gap in a few words: `buildable now`, `needs telemetry: auditd:SYSCALL`. */
+export function detectionText(detection: GapDetection | undefined): string {
+  if (!detection?.class) return '';
+  const detail = detection.missing?.length ? detection.missing : (detection.buildableWith ?? []);
+  return `${DETECTION_CLASS_TEXT[detection.class]}${detail.length ? `: ${detail.join(', ')}` : ''}`;
 }
 
 function inputLine(input: GapReportInput): string {
@@ -47,6 +123,8 @@ function inputLine(input: GapReportInput): string {
   return `${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ${text(ignored)} ignored + ${text(invalid)} invalid`;
 }
 
+const place = (ref: { file: string; line?: number }): string => `${ref.file}${ref.line ? `:${ref.line}` : ''}`;
+
 /** Unresolved references grouped by reference and status, most frequent first. */
 export function groupUnresolved(list: readonly UnresolvedRef[]): UnresolvedGroup[] {
   const groups = new Map<string, UnresolvedGroup>();
@@ -54,10 +132,79 @@ export function groupUnresolved(list: readonly UnresolvedRef[]): UnresolvedGroup
     const key = `${ref.status}\u0000${ref.raw.toLowerCase()}`;
     const group = groups.get(key) ?? { raw: ref.raw, status: ref.status, note: ref.note, count: 0, places: [] };
     group.count++;
-    group.places.push(`${ref.file}${ref.line ? `:${ref.line}` : ''}`);
+    group.places.push(place(ref));
     groups.set(key, group);
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || compareText(a.raw, b.raw));
+}
+
+/** Revoked tags grouped by tag as written (case aside), most frequent first. */
+export function groupRemapped(list: readonly RemappedRef[]): RemappedGroup[] {
+  const groups = new Map<string, RemappedGroup>();
+  for (const ref of list) {
+    const key = ref.raw.toLowerCase();
+    const group = groups.get(key) ?? { raw: ref.raw, ids: ref.ids, count: 0, rules: [], places: [] };
+    group.count++;
+    group.rules.push(ref.rule);
+    group.places.push(place(ref));
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || compareText(a.raw, b.raw));
+}
+
+/** A link to an attack.mitre.org page, or the label alone when the URL is anything else. */
+function attackLink(label: string, url: string | undefined): string {
+  return url && /^https:\/\/attack\.mitre\.org\/[\w/#.-]*$/.test(url) ? `[${text(label)}](${url})` : text(label);
+}
+
+const sourceText = (source: { name: string; channel?: string }): string => `${source.name}${source.channel ? ` (${source.channel})` : ''}`;
+
+/** The first sentence of a description, at most 200 characters. */
+function firstSentence(description: string): string {
+  const sentence = /^.*?[.!?](?=\s|$)/.exec(description)?.[0] ?? description;
+  return sentence.length > 200 ? `${sentence.slice(0, 197)}...` : sentence;
+}
+
+/** The short block a detection engineer reads for one gap: strategies, analytics with their log sources, mitigations. */
+function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
+  const detection = row.detection;
+  const lines = [
+    `### ${rank}. ${text(row.id)} ${text(row.name)}`,
+    '',
+    `Priority ${text(row.priority)}; ${row.rules.length ? `coverage ${percent(row.coverage)}` : row.status === 'partial' ? `partial (${percent(row.coverage)})` : 'not covered'} ` +
+      `on ${text(platformText(row))}` +
+      `${detection?.class ? `; **${text(detectionText(detection))}**` : ''}.`,
+  ];
+  if (row.otherPlatformRules.length) {
+    lines.push(
+      '',
+      `Not counted, for other platforms: ${text(otherPlatformList(row))}.`,
+    );
+  }
+  if (!detection) return lines;
+  lines.push('');
+  if (!detection.strategies.length) lines.push('- No detection strategy in this release.');
+  for (const strategy of detection.strategies) {
+    lines.push(`- Detection strategy ${attackLink(`${strategy.id} ${strategy.name}`, strategy.url)}`);
+    if (!strategy.analytics.length) lines.push(`  - no analytic for ${text(row.platforms.join(', '))}`);
+    for (const analytic of strategy.analytics) {
+      const state =
+        analytic.missing === undefined
+          ? ''
+          : !analytic.missing.length
+            ? ' — all collected'
+            : analytic.missing.length === analytic.logSources.length
+              ? ' — none collected'
+              : ` — missing ${text(analytic.missing.map(sourceText).join('; '))}`;
+      lines.push(
+        `  - ${attackLink(analytic.id, analytic.url)} (${text(analytic.platforms.join(', '))}): ${text(analytic.logSources.map(sourceText).join('; '))}${state}`,
+        `    ${text(firstSentence(analytic.description))}`,
+      );
+    }
+    if (strategy.otherPlatforms) lines.push(`  - and ${strategy.otherPlatforms} analytic${strategy.otherPlatforms === 1 ? '' : 's'} for other platforms`);
+  }
+  if (detection.mitigations.length) lines.push(`- Mitigations: ${detection.mitigations.map((m) => attackLink(`${m.id} ${m.name}`, m.url)).join('; ')}`);
+  return lines;
 }
 
 /** The review as Markdown, readable on its own: what was compared, the ranked gaps, per-tactic coverage, the inputs. */
@@ -68,15 +215,24 @@ export function formatGapMarkdown(review: GapReview): string {
 /** A gap report (`gap --report json`) as Markdown: the same text `gap --report md` writes. */
 export function formatGapReportMarkdown(review: GapReportData): string {
   const gaps = review.rows.filter((row) => row.gap);
+  const classes = new Map<string, number>();
+  for (const row of gaps) if (row.detection?.class) classes.set(row.detection.class, (classes.get(row.detection.class) ?? 0) + 1);
+  const classCounts = Object.entries(DETECTION_CLASS_TEXT)
+    .filter(([key]) => classes.has(key))
+    .map(([key, label]) => `${classes.get(key)} ${label}`);
   const lines: string[] = [
     '# Coverage gap review',
     '',
     `ATT&CK ${text(review.attack.domain)} ${text(review.attack.release)}. A technique is a gap when its coverage is below ${percent(review.minCoverage)}, ` +
       'or when it is covered only through some of its sub-techniques (partial).',
     '',
-    `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}, ${text(t.techniques)} techniques)`).join('; ') || 'none'}`,
+    `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}, ${text(t.techniques)} techniques, ${text(t.platforms?.join(', ') ?? 'all platforms')})`).join('; ') || 'none'}`,
     `- Coverage: ${review.inputs.map(inputLine).join('; ') || 'none'}`,
-    `- ${review.rows.length} threat techniques, ${gaps.length} gaps, ${review.rows.length - gaps.length} covered.`,
+    ...(review.logSources
+      ? [`- Log sources collected: ${markdownCode(review.logSources.file)}: ${text(review.logSources.names.join(', ') || 'none')}`]
+      : []),
+    `- ${review.rows.length} threat techniques, ${gaps.length} gaps${classCounts.length ? ` (${classCounts.join(', ')})` : ''}, ${review.rows.length - gaps.length} covered.`,
+    ...review.notes.map((note) => `- Note: ${text(note)}`),
     '',
     '## Coverage by tactic',
     '',
@@ -86,23 +242,33 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     '',
     '## Gaps, highest priority first',
     '',
-    '| # | Technique | Name | Tactics | Threat | Used by | Coverage | Rules | Priority |',
-    '|---:|---|---|---|---:|---|---:|---|---:|',
+    '| # | Technique | Name | Tactics | Threat | Used by | Platforms | Coverage | Rules | Detection | Priority |',
+    '|---:|---|---|---|---:|---|---|---:|---|---|---:|',
     ...gaps.map(
       (row, i) =>
         `| ${i + 1} | ${cell(row.id)} | ${cell(row.name)} | ${cell(row.tactics.join(', '))} | ${cell(row.threat)} | ${cell(row.sources.join('; '))} | ` +
-        `${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ${cell(row.priority)} |`,
+        `${cell(platformText(row))} | ${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ` +
+        `${cell(detectionText(row.detection))} | ${cell(row.priority)} |`,
     ),
   ];
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length))) {
+    lines.push('', '## What to build, gap by gap', '');
+    gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
+    lines.pop();
+  }
   const coveredRows = review.rows.filter((row) => !row.gap);
   if (coveredRows.length) {
     lines.push(
       '',
       '## Covered threat techniques',
       '',
-      '| Technique | Name | Threat | Coverage | Rules |',
-      '|---|---|---:|---:|---|',
-      ...coveredRows.map((row) => `| ${cell(row.id)} | ${cell(row.name)} | ${cell(row.threat)} | ${percent(row.coverage)} | ${cell(ruleList(row))} |`),
+      '| Technique | Name | Threat | Platforms | Coverage | Rules | Not counted (other platforms) |',
+      '|---|---|---:|---|---:|---|---|',
+      ...coveredRows.map(
+        (row) =>
+          `| ${cell(row.id)} | ${cell(row.name)} | ${cell(row.threat)} | ${cell(platformText(row))} | ${percent(row.coverage)} | ${cell(ruleList(row))} | ` +
+          `${cell(otherPlatformList(row))} |`,
+      ),
     );
   }
   lines.push('', '## Inputs', '');
@@ -112,20 +278,60 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     for (const ignored of input.ignored) reasons.set(ignored.reason, (reasons.get(ignored.reason) ?? 0) + 1);
     for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))) lines.push(`  - ignored ${count}: ${text(reason)}`);
     for (const problem of input.problems) {
-      lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${text(`${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`)}`);
+      lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${text(`${place(problem)}: ${problem.message}`)}`);
     }
   }
-  const unresolved = review.unresolved;
-  if (unresolved.length) {
-    lines.push('', '## References not resolved to a current technique', '', '| Reference | Status | Times | Note | First seen at |', '|---|---|---:|---|---|');
-    for (const group of unresolved) lines.push(`| ${cell(group.raw)} | ${cell(group.status)} | ${cell(group.count)} | ${cell(group.note)} | ${cell(group.places[0])} |`);
+  if (review.remapped.length) {
+    lines.push(
+      '',
+      '## Revoked IDs counted under their replacement',
+      '',
+      '| Tag | Counted as | Times | Rules | Seen at |',
+      '|---|---|---:|---|---|',
+      ...review.remapped.map(
+        (group) =>
+          `| ${cell(group.raw)} | ${cell(group.ids.join(', '))} | ${cell(group.count)} | ${cell(some([...new Set(group.rules)], PLACES_SHOWN))} | ${cell(some(group.places, PLACES_SHOWN))} |`,
+      ),
+    );
+  }
+  if (review.unresolved.length) {
+    lines.push(
+      '',
+      '## References and tags not resolved in this release',
+      '',
+      '| Reference | Status | Times | Note | Seen at |',
+      '|---|---|---:|---|---|',
+      ...review.unresolved.map(
+        (group) => `| ${cell(group.raw)} | ${cell(group.status)} | ${cell(group.count)} | ${cell(group.note)} | ${cell(some(group.places, PLACES_SHOWN))} |`,
+      ),
+    );
   }
   lines.push('', '## How the numbers are computed', '', ...Object.values(review.formulas).map((formula) => `- ${text(formula)}`));
   return `${lines.join('\n')}\n`;
 }
 
-/** The columns of the ranked table of a gap report, as CSV and spreadsheets have them. */
-export const GAP_TABLE_HEADER = ['rank', 'technique', 'name', 'tactics', 'threat', 'used_by', 'coverage', 'status', 'gap', 'rules', 'priority'] as const;
+/** The columns of the ranked table of a gap report, as spreadsheets have them (the CSV report adds `section` first). */
+export const GAP_TABLE_HEADER = [
+  'rank',
+  'technique',
+  'name',
+  'tactics',
+  'threat',
+  'used_by',
+  'platforms',
+  'platforms_not_covered',
+  'coverage',
+  'status',
+  'gap',
+  'rules',
+  'other_platform_rules',
+  'detection',
+  'missing_log_sources',
+  'strategies',
+  'analytics',
+  'mitigations',
+  'priority',
+] as const;
 
 /** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
 export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {
@@ -136,22 +342,70 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.tactics.join(';'),
     row.threat,
     row.sources.join(';'),
-    row.coverage,
+    row.platforms.join(';'),
+    row.platforms.filter((platform) => !row.platformsCovered.includes(platform)).join(';'),
+    coveragePercent(row.coverage),
     row.status,
     row.gap ? 'yes' : 'no',
     row.status === 'partial' ? row.coveredSubtechniques.join(';') : row.rules.map((rule) => rule.name).join(';'),
+    row.otherPlatformRules.map((rule) => rule.name).join(';'),
+    row.detection?.class ?? '',
+    row.detection?.missing?.join(';') ?? '',
+    row.detection?.strategies.map((s) => s.id).join(';') ?? '',
+    row.detection?.strategies.flatMap((s) => s.analytics.map((a) => a.id)).join(';') ?? '',
+    row.detection?.mitigations.map((m) => m.id).join(';') ?? '',
     row.priority,
   ]);
 }
 
-/** The ranked rows as CSV (RFC 4180), one per threat technique, gaps first by priority. */
+/** The CSV report's columns beyond the ranked table's, for its other sections. */
+const CSV_EXTRA = ['reference', 'times', 'note', 'places'] as const;
+
+/**
+ * The rows of every other section of a gap report, for the CSV report: one table whose `section` column says what a
+ * row is (threat, input, problem, ignored, tactic, remapped, unresolved, log source, note, formula).
+ */
+function csvSectionRows(review: GapReportData): Record<string, string | number>[] {
+  const rows: Record<string, string | number>[] = [];
+  for (const threat of review.threats) {
+    rows.push({ section: 'threat', name: threat.name, note: `${threat.kind}, ${threat.techniques} techniques`, platforms: threat.platforms?.join(';') ?? '' });
+  }
+  for (const input of review.inputs) {
+    const { items, rules, ignored, invalid } = input.counts;
+    rows.push({ section: 'input', name: input.source, status: input.kind, times: items, note: `${rules} read + ${ignored} ignored + ${invalid} invalid` });
+    const reasons = new Map<string, number>();
+    for (const entry of input.ignored) reasons.set(entry.reason, (reasons.get(entry.reason) ?? 0) + 1);
+    for (const [reason, count] of reasons) rows.push({ section: 'ignored', name: input.source, times: count, note: reason });
+    for (const problem of input.problems) rows.push({ section: 'problem', name: input.source, status: problem.skipped ? 'invalid' : 'problem', note: problem.message, places: place(problem) });
+  }
+  if (review.logSources) {
+    rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: review.logSources.names.join(';') });
+  }
+  for (const t of review.tactics) {
+    rows.push({ section: 'tactic', tactics: t.tactic, name: t.name, threat: t.threat, coverage: coveragePercent(t.coverage), note: `${t.techniques} threat techniques, ${t.gaps} gaps` });
+  }
+  for (const group of review.remapped) {
+    rows.push({ section: 'remapped', reference: group.raw, technique: group.ids.join(';'), times: group.count, rules: group.rules.join(';'), places: group.places.join(';') });
+  }
+  for (const group of review.unresolved) {
+    rows.push({ section: 'unresolved', reference: group.raw, status: group.status, times: group.count, note: group.note, places: group.places.join(';') });
+  }
+  for (const note of review.notes) rows.push({ section: 'note', note });
+  for (const formula of Object.values(review.formulas)) rows.push({ section: 'formula', note: formula });
+  return rows;
+}
+
+/** The review as CSV (RFC 4180): the ranked threat techniques, then every other section, told apart by `section`. */
 export function formatGapCsv(review: GapReview): string {
   return formatGapReportCsv(gapJson(review));
 }
 
 /** A gap report (`gap --report json`) as CSV: the same text `gap --report csv` writes. */
-export function formatGapReportCsv(review: Pick<GapReportData, 'rows'>): string {
-  return formatCsv(GAP_TABLE_HEADER, gapTableRows(review));
+export function formatGapReportCsv(review: GapReportData): string {
+  const header = ['section', ...GAP_TABLE_HEADER, ...CSV_EXTRA];
+  const techniques = gapTableRows(review).map((cells) => ['technique', ...cells, ...CSV_EXTRA.map(() => '')]);
+  const others = csvSectionRows(review).map((row) => header.map((column) => row[column] ?? ''));
+  return formatCsv(header, [...techniques, ...others]);
 }
 
 /** The review as plain JSON data (inputs summarized, not repeated whole). */
@@ -161,6 +415,7 @@ export function gapJson(review: GapReview): GapReportData {
     minCoverage: review.minCoverage,
     formulas: GAP_FORMULAS,
     threats: review.threats,
+    platforms: review.platforms,
     tactics: review.tactics,
     rows: review.rows.map((row) => ({ ...row, gap: review.gaps.includes(row) })),
     inputs: review.coverage.inputs.map((input) => ({
@@ -172,5 +427,9 @@ export function gapJson(review: GapReview): GapReportData {
       problems: input.problems,
     })),
     unresolved: groupUnresolved([...review.coverage.unresolved, ...review.threatUnresolved]),
+    remapped: groupRemapped(review.coverage.remapped),
+    ...(review.detectionStrategies !== undefined ? { detectionStrategies: review.detectionStrategies } : {}),
+    ...(review.logSources ? { logSources: review.logSources } : {}),
+    notes: review.notes,
   };
 }

@@ -1,9 +1,14 @@
 import type { AttackIndex } from '../attack/attack-index.js';
+import type { DetectionModel } from '../attack/detection-model.js';
+import { currentPlatformName } from '../attack/platform-names.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference } from '../normalize/resolve-reference.js';
 import type { CoverageInput, CoverageRule } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
+import { editDistance, typoLimit } from '../name-distance.js';
+import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
+import type { CollectedLogSources } from './read-log-sources.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -11,33 +16,53 @@ import { compareText } from '../compare-text.js';
  * - Threat score of a technique: the sum over threat sources of the source's weight for it. A campaign weighs 1 for
  *   a technique it observed and 0.5 for one only inferred from its software; a threat layer weighs its normalized
  *   score (0..1 over the layer's gradient).
- * - Coverage of a technique: the best level (0..1) among the rules that reference it directly. Sub-technique rules
- *   do not cover the parent: a parent covered only through some sub-techniques is `partial`, at the mean level of
- *   its current sub-techniques; parent rules do not cover sub-techniques either.
+ * - Platforms of a threat technique: those its sources name (a campaign's `platforms`, narrowed by a technique's
+ *   own; a threat layer's `filters.platforms`; none named: every platform) that the technique has in ATT&CK (when
+ *   it has none of them, the sources' platforms). A rule counts for the technique only if it can fire on one of
+ *   them (Sigma: its logsource's platforms; a rule without platforms fires anywhere).
+ * - Coverage of a technique: the best level (0..1) among the rules that count for it. Sub-technique rules do not
+ *   cover the parent: a parent covered only through some sub-techniques is `partial`, at the mean level of its
+ *   current sub-techniques; parent rules do not cover sub-techniques either.
  * - Priority = threat score x (1 - coverage). A gap is a threat technique whose coverage is below `minCoverage`.
+ *   Gaps of equal priority rank buildable first, then needing telemetry, then without analytic (gap-detection.ts).
  * - Per tactic: threat-weighted coverage = sum(threat x coverage) / sum(threat), over the tactic's threat techniques.
  */
 export const GAP_FORMULAS = {
   threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1)',
-  coverage: 'coverage = best level (0..1) of the rules referencing the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
-  priority: 'priority = threat x (1 - coverage)',
+  platforms:
+    "platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere)",
+  coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
+  priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic',
   tactic: 'tactic coverage = sum(threat x coverage) / sum(threat)',
 } as const;
+
+/** One threat technique of a source, with the platforms it was seen on when the source narrows them. */
+export interface ThreatTechnique {
+  id: TechniqueId;
+  weight: number;
+  tactics: TacticShortname[];
+  platforms?: string[];
+}
 
 /** One source of threat: a campaign or a threat layer, resolved to current techniques. */
 export interface ThreatSource {
   name: string;
   kind: 'campaign' | 'layer';
-  techniques: { id: TechniqueId; weight: number; tactics: TacticShortname[] }[];
+  /** ATT&CK platforms the threat works on; absent: every platform. */
+  platforms?: string[];
+  techniques: ThreatTechnique[];
+  /** Platform names the release does not know (left out). */
+  unknownPlatforms?: string[];
 }
 
-/** A coverage rule with its references resolved. */
+/** A coverage rule with its references resolved, and the ATT&CK platforms it fires on (absent: any). */
 export interface ResolvedRule {
   rule: CoverageRule;
   ids: TechniqueId[];
+  platforms?: string[];
 }
 
-/** A reference in coverage or threat input that did not resolve to a current technique. */
+/** A reference in coverage or threat input that did not resolve to a current technique, or a tag the release does not know. */
 export interface UnresolvedRef {
   raw: string;
   file: string;
@@ -47,14 +72,34 @@ export interface UnresolvedRef {
   note: string;
 }
 
+/** A revoked ID in coverage that counts under its replacement (`attack.t1086` -> T1059.001). */
+export interface RemappedRef {
+  raw: string;
+  ids: TechniqueId[];
+  file: string;
+  line?: number;
+  rule: string;
+}
+
 /** Coverage inputs after resolution, with their bookkeeping. */
 export interface ResolvedCoverage {
   inputs: CoverageInput[];
   rules: ResolvedRule[];
   unresolved: UnresolvedRef[];
+  remapped: RemappedRef[];
+  /** Platform names of detections the release does not know, with where. */
+  notes: string[];
 }
 
 export type CoverageStatus = 'covered' | 'low' | 'partial' | 'none';
+
+/** A rule as a review row lists it. */
+export interface RowRule {
+  name: string;
+  level: number;
+  file: string;
+  line?: number;
+}
 
 /** What one threat technique looks like in the review. */
 export interface GapRow {
@@ -63,13 +108,21 @@ export interface GapRow {
   tactics: TacticShortname[];
   threat: number;
   sources: string[];
+  /** The platforms the technique was reviewed on (see GAP_FORMULAS.platforms). */
+  platforms: string[];
+  /** Those of `platforms` on which some counting rule fires. */
+  platformsCovered: string[];
   coverage: number;
   status: CoverageStatus;
-  /** Rules covering it directly, best first. */
-  rules: { name: string; level: number; file: string; line?: number }[];
+  /** Rules counting for it directly, best first. */
+  rules: RowRule[];
+  /** Rules referencing it that fire on none of its platforms, so do not count (with the platforms they fire on). */
+  otherPlatformRules: (RowRule & { platforms: string[] })[];
   /** For a partial parent: its sub-techniques that are covered. */
   coveredSubtechniques: TechniqueId[];
   priority: number;
+  /** For gaps, when the review had the release's detection model: what ATT&CK offers to close it. */
+  detection?: GapDetection;
 }
 
 /** The coverage of a technique, threat or not. */
@@ -78,7 +131,7 @@ export interface CoveredTechnique {
   name: string;
   coverage: number;
   partial: boolean;
-  rules: GapRow['rules'];
+  rules: RowRule[];
   coveredSubtechniques: TechniqueId[];
 }
 
@@ -96,22 +149,70 @@ export interface TacticSummary {
 export interface GapReview {
   attack: { domain: string; release: string };
   minCoverage: number;
-  threats: { name: string; kind: string; techniques: number }[];
+  threats: { name: string; kind: string; techniques: number; platforms?: string[] }[];
+  /** The platforms of all threat sources together (every platform of the release when some source names none). */
+  platforms: string[];
   rows: GapRow[];
   gaps: GapRow[];
   tactics: TacticSummary[];
   covered: CoveredTechnique[];
   coverage: ResolvedCoverage;
   threatUnresolved: UnresolvedRef[];
+  /** Whether the release has detection strategies; undefined when no detection model was given. */
+  detectionStrategies?: boolean;
+  /** The log sources file given, and the names it lists (first spelling of each). */
+  logSources?: { file: string; names: string[] };
+  /** Facts about the review as a whole that a reader must know (a release without strategies, unknown names). */
+  notes: string[];
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
-/** Resolve every coverage rule's references through the normalization engine, so old IDs (T1086) still count. */
+/** Platform names as the release spells them (`AWS` -> IaaS), and those it does not know. */
+export function releasePlatforms(names: readonly string[], target: AttackIndex): { platforms: string[]; unknown: string[] } {
+  const known = target.platforms();
+  const platforms = new Set<string>();
+  const unknown: string[] = [];
+  for (const name of names) {
+    const exact = known.find((platform) => platform.toLowerCase() === name.trim().toLowerCase());
+    const current = exact ?? currentPlatformName(name.trim(), known);
+    if (current) platforms.add(current);
+    else unknown.push(name);
+  }
+  return { platforms: [...platforms].sort(compareText), unknown };
+}
+
+const TACTIC_TAG = /^attack\.(.+)$/i;
+const OBJECT_TAG = /^attack\.([gsc]\d{4})$/i;
+
+/** A Sigma tag other than a technique that the release does not know, as an unresolved reference (or nothing). */
+function unknownTag(raw: string, target: AttackIndex): { status: string; note: string } | undefined {
+  const object = OBJECT_TAG.exec(raw)?.[1]?.toUpperCase();
+  if (object) {
+    if (target.actors(object).some((actor) => actor.id === object)) return undefined;
+    return { status: 'unknown', note: `${object} is not a group, software or campaign of ATT&CK ${target.label}; if it comes from a newer release, get it with \`attack-layers data fetch\`` };
+  }
+  const tactic = TACTIC_TAG.exec(raw)?.[1];
+  if (tactic === undefined || /^(?:ds|m)\d+$/i.test(tactic)) return undefined;
+  if (target.tactic(tactic.replace(/_/g, '-')) ?? target.tactic(tactic)) return undefined;
+  return {
+    status: 'unknown tactic',
+    note: `"${tactic}" is not a tactic of ATT&CK ${target.label}; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`attack-layers data fetch\``,
+  };
+}
+
+/**
+ * Resolve every coverage rule's references through the normalization engine, so old IDs (T1086) still count and
+ * are listed as remapped; check its other ATT&CK tags (tactics, groups) against the release; bring its platforms to
+ * the release's names.
+ */
 export function resolveCoverage(inputs: readonly CoverageInput[], target: AttackIndex): ResolvedCoverage {
   const cache = new Map<string, ReturnType<typeof resolveReference>>();
+  const tagCache = new Map<string, ReturnType<typeof unknownTag>>();
   const rules: ResolvedRule[] = [];
   const unresolved: UnresolvedRef[] = [];
+  const remapped: RemappedRef[] = [];
+  const unknownPlatforms = new Map<string, string[]>();
   for (const input of inputs) {
     for (const rule of input.rules) {
       const ids = new Set<TechniqueId>();
@@ -121,29 +222,64 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         let resolution = cache.get(text);
         if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target })));
         for (const id of resolution.ids) ids.add(id);
-        if (!resolution.ids.length) {
-          unresolved.push({ raw: ref.raw, file: rule.file, line: ref.line ?? rule.line, rule: rule.name, status: resolution.status, note: resolution.note });
-        }
+        const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}) };
+        if (!resolution.ids.length) unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note: resolution.note });
+        else if (resolution.status === 'revoked') remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
       }
-      rules.push({ rule, ids: [...ids].sort() });
+      for (const tag of rule.tags ?? []) {
+        const key = tag.raw.toLowerCase();
+        if (!tagCache.has(key)) tagCache.set(key, unknownTag(tag.raw, target));
+        const unknown = tagCache.get(key);
+        if (unknown) unresolved.push({ raw: tag.raw, file: rule.file, ...(tag.line !== undefined ? { line: tag.line } : {}), rule: rule.name, ...unknown });
+      }
+      const resolved: ResolvedRule = { rule, ids: [...ids].sort() };
+      if (rule.platforms?.length) {
+        const { platforms, unknown } = releasePlatforms(rule.platforms, target);
+        for (const name of unknown) unknownPlatforms.set(name, [...(unknownPlatforms.get(name) ?? []), `${rule.file}${rule.line ? `:${rule.line}` : ''}`]);
+        // A detection whose platforms are all unknown names is counted everywhere rather than nowhere.
+        if (platforms.length) resolved.platforms = platforms;
+      }
+      rules.push(resolved);
     }
   }
-  return { inputs: [...inputs], rules, unresolved };
+  const notes = [...unknownPlatforms].map(
+    ([name, places]) =>
+      `platform "${name}" (${places.length === 1 ? places[0] : `${places[0]} and ${places.length - 1} more`}) is not an ATT&CK ${target.label} platform; ` +
+      `write one of ${target.platforms().join(', ')}`,
+  );
+  return { inputs: [...inputs], rules, unresolved, remapped, notes };
 }
 
-/** Campaigns as threat sources: observed techniques weigh 1, those only inferred from software 0.5. */
-export function threatFromCampaigns(results: readonly NormalizedCampaign[]): ThreatSource[] {
-  return results.map((result) => ({
-    name: result.name,
-    kind: 'campaign',
-    techniques: result.techniques.map((t) => ({ id: t.id, weight: t.observed ? 1 : 0.5, tactics: t.tactics })),
-  }));
+/**
+ * Campaigns as threat sources: observed techniques weigh 1, those only inferred from software 0.5. Platforms: the
+ * campaign's, narrowed for a technique whose every reference names its own.
+ */
+export function threatFromCampaigns(results: readonly NormalizedCampaign[], target?: AttackIndex): ThreatSource[] {
+  const mapped = (names: readonly string[] | undefined): { platforms: string[]; unknown: string[] } | undefined =>
+    !names?.length ? undefined : target ? releasePlatforms(names, target) : { platforms: [...names], unknown: [] };
+  return results.map((result) => {
+    const campaign = mapped(result.campaign.platforms);
+    const unknown = new Set(campaign?.unknown ?? []);
+    const techniques = result.techniques.map((t): ThreatTechnique => {
+      const own = t.references.map((i) => mapped(result.references[i]?.platforms));
+      for (const names of own) for (const name of names?.unknown ?? []) unknown.add(name);
+      const narrowed = own.every((names) => names?.platforms.length) ? [...new Set(own.flatMap((names) => names!.platforms))].sort(compareText) : undefined;
+      return { id: t.id, weight: t.observed ? 1 : 0.5, tactics: t.tactics, ...(narrowed ? { platforms: narrowed } : {}) };
+    });
+    return {
+      name: result.name,
+      kind: 'campaign',
+      ...(campaign?.platforms.length ? { platforms: campaign.platforms } : {}),
+      techniques,
+      ...(unknown.size ? { unknownPlatforms: [...unknown] } : {}),
+    };
+  });
 }
 
 /** A Navigator layer as a threat source, read like coverage (scores scaled to 0..1) and normalized (T1086 -> T1059.001). */
 export function threatFromLayer(input: CoverageInput, target: AttackIndex): { source: ThreatSource; unresolved: UnresolvedRef[] } {
   const resolved = resolveCoverage([input], target);
-  const byId = new Map<TechniqueId, { id: TechniqueId; weight: number; tactics: TacticShortname[] }>();
+  const byId = new Map<TechniqueId, ThreatTechnique>();
   for (const { rule, ids } of resolved.rules) {
     for (const id of ids) {
       const entry = byId.get(id) ?? { id, weight: 0, tactics: [] };
@@ -156,54 +292,79 @@ export function threatFromLayer(input: CoverageInput, target: AttackIndex): { so
       byId.set(id, entry);
     }
   }
-  return { source: { name: input.source, kind: 'layer', techniques: [...byId.values()] }, unresolved: resolved.unresolved };
+  const platforms = input.platforms?.length ? releasePlatforms(input.platforms, target) : undefined;
+  return {
+    source: {
+      name: input.source,
+      kind: 'layer',
+      ...(platforms?.platforms.length ? { platforms: platforms.platforms } : {}),
+      techniques: [...byId.values()],
+      ...(platforms?.unknown.length ? { unknownPlatforms: platforms.unknown } : {}),
+    },
+    unresolved: resolved.unresolved,
+  };
+}
+
+/** Options of a review. */
+export interface ReviewOptions {
+  /** Coverage (0..1) below which a threat technique is a gap. */
+  minCoverage: number;
+  threatUnresolved?: UnresolvedRef[];
+  /** The release's detection strategies, analytics and mitigations: shown for every gap. */
+  detection?: DetectionModel;
+  /** What the organisation collects: classes each gap as buildable, needing telemetry, or without analytic. */
+  logSources?: CollectedLogSources;
 }
 
 /** Compare threat with coverage: every threat technique ranked by priority, the gaps, and a per-tactic summary. */
-export function reviewGaps(
-  threats: readonly ThreatSource[],
-  coverage: ResolvedCoverage,
-  target: AttackIndex,
-  options: { minCoverage: number; threatUnresolved?: UnresolvedRef[] },
-): GapReview {
-  const direct = new Map<TechniqueId, GapRow['rules']>();
-  for (const { rule, ids } of coverage.rules) {
+export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedCoverage, target: AttackIndex, options: ReviewOptions): GapReview {
+  const direct = new Map<TechniqueId, (RowRule & { platforms?: string[] })[]>();
+  for (const { rule, ids, platforms } of coverage.rules) {
     for (const id of ids) {
       const list = direct.get(id) ?? [];
-      list.push({ name: rule.name, level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}) });
+      list.push({ name: rule.name, level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}), ...(platforms ? { platforms } : {}) });
       direct.set(id, list);
     }
   }
   for (const list of direct.values()) list.sort((a, b) => b.level - a.level || compareText(a.name, b.name) || compareText(a.file, b.file));
+  const fires = (rule: { platforms?: string[] }, platforms: readonly string[] | undefined): boolean =>
+    !platforms || !rule.platforms || rule.platforms.some((platform) => platforms.includes(platform));
+  const rowRule = ({ platforms: _, ...rule }: RowRule & { platforms?: string[] }): RowRule => rule;
 
-  const coverageOf = (id: TechniqueId): CoveredTechnique => {
+  // The coverage of a technique from the rules that fire on some of the platforms (all rules without platforms).
+  const coverageOf = (id: TechniqueId, platforms?: readonly string[]): CoveredTechnique => {
     const technique = target.technique(id)!;
-    const rules = direct.get(id) ?? [];
+    const counting = (techniqueId: TechniqueId) => (direct.get(techniqueId) ?? []).filter((rule) => fires(rule, platforms));
+    const rules = counting(id).map(rowRule);
     const best = rules[0]?.level ?? 0;
     const subs = technique.subtechnique ? [] : target.children(id).filter((c) => !c.revoked && !c.deprecated);
-    const coveredSubtechniques = subs.filter((s) => direct.has(s.id)).map((s) => s.id);
+    const coveredSubtechniques = subs.filter((s) => counting(s.id).length).map((s) => s.id);
     if (!rules.length && coveredSubtechniques.length) {
-      const mean = subs.reduce((sum, s) => sum + (direct.get(s.id)?.[0]?.level ?? 0), 0) / subs.length;
+      const mean = subs.reduce((sum, s) => sum + (counting(s.id)[0]?.level ?? 0), 0) / subs.length;
       return { id, name: technique.name, coverage: round(mean), partial: true, rules, coveredSubtechniques };
     }
     return { id, name: technique.name, coverage: round(best), partial: false, rules, coveredSubtechniques };
   };
 
-  const threat = new Map<TechniqueId, { weight: number; tactics: Set<TacticShortname>; unplaced: boolean; sources: string[] }>();
+  const every = target.platforms();
+  const threat = new Map<TechniqueId, { weight: number; tactics: Set<TacticShortname>; unplaced: boolean; sources: string[]; platforms: Set<string> }>();
   for (const source of threats) {
     for (const t of source.techniques) {
-      const entry = threat.get(t.id) ?? { weight: 0, tactics: new Set(), unplaced: false, sources: [] };
+      const entry = threat.get(t.id) ?? { weight: 0, tactics: new Set(), unplaced: false, sources: [], platforms: new Set() };
       entry.weight += t.weight;
       if (!t.tactics.length) entry.unplaced = true;
       for (const tactic of t.tactics) entry.tactics.add(tactic);
       if (!entry.sources.includes(source.name)) entry.sources.push(source.name);
+      for (const platform of t.platforms ?? source.platforms ?? every) entry.platforms.add(platform);
       threat.set(t.id, entry);
     }
   }
 
   const rows: GapRow[] = [...threat.entries()].map(([id, t]) => {
     const technique = target.technique(id)!;
-    const covered = coverageOf(id);
+    const own = [...t.platforms].filter((platform) => technique.platforms.includes(platform));
+    const platforms = (own.length ? own : [...t.platforms]).sort(compareText);
+    const covered = coverageOf(id, platforms);
     const status: CoverageStatus = covered.partial
       ? 'partial'
       : covered.coverage === 0
@@ -211,6 +372,8 @@ export function reviewGaps(
         : covered.coverage >= options.minCoverage
           ? 'covered'
           : 'low';
+    const counting = (direct.get(id) ?? []).filter((rule) => fires(rule, platforms));
+    const platformsCovered = platforms.filter((platform) => counting.some((rule) => fires(rule, [platform])));
     return {
       id,
       name: technique.name,
@@ -218,15 +381,24 @@ export function reviewGaps(
       tactics: t.unplaced ? technique.tactics : technique.tactics.filter((tactic) => t.tactics.has(tactic)),
       threat: round(t.weight),
       sources: t.sources.sort(),
+      platforms,
+      platformsCovered,
       coverage: covered.coverage,
       status,
       rules: covered.rules,
+      otherPlatformRules: (direct.get(id) ?? [])
+        .filter((rule) => !fires(rule, platforms))
+        .map((rule) => ({ ...rowRule(rule), platforms: rule.platforms ?? [] })),
       coveredSubtechniques: covered.coveredSubtechniques,
       priority: round(t.weight * (1 - covered.coverage)),
     };
   });
-  rows.sort((a, b) => b.priority - a.priority || b.threat - a.threat || (a.id < b.id ? -1 : 1));
-  const gaps = rows.filter((row) => row.coverage < options.minCoverage || row.status === 'partial');
+  const isGap = (row: GapRow): boolean => row.coverage < options.minCoverage || row.status === 'partial';
+  if (options.detection) {
+    for (const row of rows) if (isGap(row)) row.detection = detectionAdvice(row.id, row.platforms, options.detection, options.logSources);
+  }
+  rows.sort((a, b) => b.priority - a.priority || classRank(a.detection) - classRank(b.detection) || b.threat - a.threat || (a.id < b.id ? -1 : 1));
+  const gaps = rows.filter(isGap);
 
   const tactics: TacticSummary[] = target
     .tactics()
@@ -249,19 +421,66 @@ export function reviewGaps(
     const parent = target.technique(id)?.parent;
     if (parent) coveredIds.add(parent);
   }
-  const covered = [...coveredIds].sort().map(coverageOf).filter((c) => c.coverage > 0 || c.rules.length);
+  const covered = [...coveredIds].sort().map((id) => coverageOf(id)).filter((c) => c.coverage > 0 || c.rules.length);
+
+  const notes = [...coverage.notes];
+  for (const source of threats) {
+    for (const name of source.unknownPlatforms ?? []) {
+      notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; write one of ${every.join(', ')}`);
+    }
+  }
+  if (options.detection && !options.detection.hasStrategies) {
+    notes.push(
+      `ATT&CK ${target.label} has no detection strategies or analytics (they came with ATT&CK 18): the gaps show mitigations only` +
+        `${options.logSources ? ', and none can be classed against the log sources' : ''}; review against 18.1 or newer for what to build`,
+    );
+  }
+  if (options.logSources && options.detection?.hasStrategies) notes.push(...unknownLogSources(options.logSources, options.detection, target));
+  const platforms = threats.length && threats.every((source) => source.platforms)
+    ? [...new Set(threats.flatMap((source) => source.platforms!))].sort(compareText)
+    : [...every];
 
   return {
     attack: { domain: target.domain, release: target.release },
     minCoverage: options.minCoverage,
-    threats: threats.map((t) => ({ name: t.name, kind: t.kind, techniques: t.techniques.length })),
+    threats: threats.map((t) => ({ name: t.name, kind: t.kind, techniques: t.techniques.length, ...(t.platforms ? { platforms: t.platforms } : {}) })),
+    platforms,
     rows,
     gaps,
     tactics,
     covered,
     coverage,
     threatUnresolved: options.threatUnresolved ?? [],
+    ...(options.detection ? { detectionStrategies: options.detection.hasStrategies } : {}),
+    ...(options.logSources ? { logSources: { file: options.logSources.input.file, names: logSourceNames(options.logSources) } } : {}),
+    notes,
   };
+}
+
+/** The names of a log sources file, each once (its first spelling). */
+function logSourceNames(collected: CollectedLogSources): string[] {
+  const seen = new Set<string>();
+  return collected.input.sources.map((source) => source.name).filter((name) => !seen.has(name.toLowerCase()) && !!seen.add(name.toLowerCase()));
+}
+
+/** Notes on names of a log sources file that no analytic of the release uses, with the closest name it does use. */
+function unknownLogSources(collected: CollectedLogSources, model: DetectionModel, target: AttackIndex): string[] {
+  const known = model.logSources().map((use) => use.name);
+  const lower = new Set(known.map((name) => name.toLowerCase()));
+  return collected.input.sources
+    .filter((source) => !lower.has(source.name.toLowerCase()))
+    .map((source) => {
+      const key = source.name.toLowerCase();
+      const limit = Math.max(2, typoLimit(key.length));
+      const closest = known
+        .map((name) => [editDistance(key, name.toLowerCase(), limit), name] as const)
+        .filter(([distance]) => distance <= limit)
+        .sort((a, b) => a[0] - b[0] || compareText(a[1], b[1]))[0]?.[1];
+      return (
+        `log sources ${collected.input.file}${source.line ? `:${source.line}` : ''}: "${source.name}" is not a log source of any analytic of ATT&CK ${target.label}` +
+        `${closest ? `; did you mean ${closest}?` : '; `attack-layers data log-sources` lists them'}`
+      );
+    });
 }
 
 /** The threat side's references that a campaign left unresolved, in the same shape as coverage ones. */

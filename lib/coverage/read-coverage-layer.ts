@@ -16,7 +16,7 @@ import {
   type CoverageRule,
 } from './coverage-types.js';
 import { lineOf, yaml } from './yaml-source.js';
-import { readTextFile } from '../read-text.js';
+import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-layer.js';
 
 /** Navigator's default gradient when a layer has none. */
@@ -33,9 +33,9 @@ export interface CoverageLayerOptions {
  * @throws UsageError when the file cannot be read or `options.scale` is not [min, max] with min < max;
  * InputError (with line) for invalid JSON, something that is not a layer, or a gradient whose max is not above its min.
  */
-export function readCoverageLayer(file: string, options: CoverageLayerOptions = {}): CoverageInput {
-  const text = readTextFile(file);
-  return parseCoverageLayer(text, file, options);
+export function readCoverageLayer(file: string, options: CoverageLayerOptions & InputOptions = {}): CoverageInput {
+  const text = readTextFile(file, file, options);
+  return parseCoverageLayer(text, inputName(file), options);
 }
 
 /** Read layer JSON text as coverage (pure); see readCoverageLayer. */
@@ -51,6 +51,7 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
   let items = 0;
+  const platforms = new Set<string>();
   layers.forEach((layer: unknown, layerIndex) => {
     const where = Array.isArray(value) ? `layer ${layerIndex + 1}` : 'the layer';
     const layerLine = lines(layerIndex, Array.isArray(value));
@@ -78,6 +79,8 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
       const line = entry === undefined ? layerLine : lines(layerIndex, Array.isArray(value), Number(entry));
       problems.push({ file, ...(line === undefined ? {} : { line }), message: `${where}: ${repairLine(repair)}`, skipped: repair.leftOut === true });
     }
+    const filters = fields['filters'] as { platforms?: unknown } | undefined;
+    if (Array.isArray(filters?.platforms)) for (const platform of filters.platforms) if (typeof platform === 'string') platforms.add(platform);
     const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : `${where} of ${file}`;
     const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
     techniques.forEach((entry, i) => {
@@ -111,7 +114,8 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
       rules.push(rule);
     });
   });
-  return coverageInput('layer', file, 1, items, { rules, ignored, problems });
+  const input = coverageInput('layer', file, 1, items, { rules, ignored, problems });
+  return platforms.size ? { ...input, platforms: [...platforms] } : input;
 }
 
 /** The [min, max] a layer's scores are read on, and how to say where it came from. */

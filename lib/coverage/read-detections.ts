@@ -33,7 +33,7 @@ import {
 } from './coverage-types.js';
 import { parseCsv } from './parse-csv.js';
 import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
-import { readTextFile } from '../read-text.js';
+import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
 
 /** Coverage words and their weight. */
 export const COVERAGE_WORDS: Readonly<Record<string, number>> = { none: 0, low: 0.25, medium: 0.5, high: 1 };
@@ -65,13 +65,15 @@ type Lists = Pick<CoverageInput, 'rules' | 'ignored' | 'problems'>;
  * file as a whole is unusable (YAML syntax, no CSV header); SchemaValidationError when the YAML is not a detections
  * list at all.
  */
-export function readDetections(file: string): CoverageInput {
+export function readDetections(file: string, input: InputOptions = {}): CoverageInput {
   const extension = extname(file).toLowerCase();
-  if (!['.csv', '.yml', '.yaml', '.json'].includes(extension)) {
+  if (file !== STDIN && !['.csv', '.yml', '.yaml', '.json'].includes(extension)) {
     throw new UsageError(`${file}: a detections file must end in .csv, .yml, .yaml or .json`);
   }
-  const text = readTextFile(file);
-  return extension === '.csv' ? parseDetectionsCsv(text, file) : parseDetectionsYaml(text, file);
+  const text = readTextFile(file, file, input);
+  // Standard input has no extension: CSV is a first line of comma-separated names without a YAML `key:`.
+  const csv = file === STDIN ? /^[^:\n]*,[^:\n]*$/.test(text.trimStart().split('\n')[0] ?? '') : extension === '.csv';
+  return csv ? parseDetectionsCsv(text, inputName(file)) : parseDetectionsYaml(text, inputName(file));
 }
 
 /** Read detections from CSV text (pure). @throws InputError when there is no usable header row. */

@@ -27,6 +27,7 @@ import {
   type CoverageRef,
   type CoverageRule,
 } from './coverage-types.js';
+import { SigmaCache } from './sigma-cache.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
 import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
@@ -68,27 +69,34 @@ interface RuleFields {
 /**
  * Read every *.yml / *.yaml under a folder (or one file) as Sigma rules. Every file ends as a rule, ignored (with
  * a reason) or a problem; the walk never stops at a bad file. Folders whose name starts with `.` are skipped.
+ * With `cacheDir`, what each file gave is kept there (SigmaCache) and only new or changed files are parsed again.
  * @throws UsageError when the path does not exist.
  */
-export function readSigmaRules(dir: string): CoverageInput {
+export function readSigmaRules(dir: string, options: { cacheDir?: string } = {}): CoverageInput {
   const files = listSigmaFiles(dir);
+  const cache = options.cacheDir ? new SigmaCache(options.cacheDir, dir) : undefined;
   const rules: CoverageRule[] = [];
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
   for (const file of files) {
-    let outcome: SigmaFileOutcome;
-    try {
-      outcome = parseSigmaRule(decodeText(readFileSync(file), file), file);
-    } catch (error) {
-      const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-      outcome = { invalid: { message: reason } };
-    }
+    const outcome = cache ? cache.outcome(file, () => readSigmaFile(file)) : readSigmaFile(file);
     if ('rule' in outcome) rules.push(outcome.rule);
     else if ('ignored' in outcome) ignored.push({ file, ...outcome.ignored });
     else problems.push({ file, ...outcome.invalid, skipped: true });
     for (const note of outcome.notes ?? []) problems.push({ file, ...note, skipped: false });
   }
+  cache?.save();
   return coverageInput('sigma', dir, files.length, files.length, { rules, ignored, problems });
+}
+
+/** Read and parse one Sigma file; a file that cannot be read or is not text is invalid. */
+function readSigmaFile(file: string): SigmaFileOutcome {
+  try {
+    return parseSigmaRule(decodeText(readFileSync(file), file), file);
+  } catch (error) {
+    const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return { invalid: { message: reason } };
+  }
 }
 
 /** The Sigma files under a folder, depth first, names sorted by code point; a single file is its own list. */

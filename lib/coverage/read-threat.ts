@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { AttackLibrary } from '../attack/load.js';
-import { readCampaigns } from '../campaign/read-campaign.js';
+import { readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
-import { readTextFile } from '../read-text.js';
+import { kindOfValue } from '../input-kind.js';
+import { readTextFile, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import type { CoverageInput } from './coverage-types.js';
@@ -13,22 +14,19 @@ import { readDetections } from './read-detections.js';
 import { readSigmaRules } from './read-sigma.js';
 
 /**
- * True when a `.json` file holds a Navigator layer (or an array of them) rather than a campaign. Both may have
- * `domain` and `techniques`; a campaign's techniques are texts or `{ ref }` mappings, a layer's have `techniqueID`.
+ * True when a `.json` file (or standard input) holds a Navigator layer, or an array of them, rather than a campaign
+ * (`kindOfValue` tells them apart).
  */
-export function isLayerFile(file: string): boolean {
-  if (extname(file).toLowerCase() !== '.json') return false;
-  const value = parseJsonText(readTextFile(file), file);
-  const first: unknown = Array.isArray(value) ? value[0] : value;
-  if (typeof first !== 'object' || first === null || Array.isArray(first)) return false;
-  const fields = first as Record<string, unknown>;
-  const techniques = Array.isArray(fields['techniques']) ? (fields['techniques'] as unknown[]) : [];
-  const isEntry = (t: unknown): t is Record<string, unknown> => typeof t === 'object' && t !== null;
-  if ('attack_version' in fields || techniques.some((t) => typeof t === 'string' || (isEntry(t) && 'ref' in t))) return false;
-  return 'versions' in fields || 'version' in fields || 'domain' in fields || techniques.some((t) => isEntry(t) && 'techniqueID' in t);
+export function isLayerFile(file: string, input: InputOptions = {}): boolean {
+  if (file !== STDIN && extname(file).toLowerCase() !== '.json') return false;
+  const text = readTextFile(file, file, input);
+  // Standard input has no extension: JSON is what starts like JSON.
+  if (file === STDIN && !/^\s*[[{]/.test(text)) return false;
+  return kindOfValue(parseJsonText(text, file)) === 'layer';
 }
 
 function isFolder(path: string): boolean {
+  if (path === STDIN) return false;
   try {
     return statSync(path).isDirectory();
   } catch {
@@ -42,24 +40,25 @@ export interface ThreatInputs {
   layers: CoverageInput[];
 }
 
-/** Read threat paths: campaign files and folders of them, and Navigator layer files. */
-export function readThreatInputs(paths: readonly string[], library: AttackLibrary, to?: string): ThreatInputs {
-  const campaignPaths = paths.filter((path) => isFolder(path) || !isLayerFile(path));
-  const layers = paths.filter((path) => !campaignPaths.includes(path)).map((path) => readCoverageLayer(path));
+/** Read threat paths: campaign files and folders of them, and Navigator layer files (`-`: the `stdin` of `input`). */
+export function readThreatInputs(paths: readonly string[], library: AttackLibrary, to?: string, input: CampaignReadOptions = {}): ThreatInputs {
+  const campaignPaths = paths.filter((path) => isFolder(path) || !isLayerFile(path, input));
+  const layers = paths.filter((path) => !campaignPaths.includes(path)).map((path) => readCoverageLayer(path, input));
   const campaigns = campaignPaths.length
-    ? readCampaigns(campaignPaths).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to)))
+    ? readCampaigns(campaignPaths, input).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to)))
     : [];
   return { campaigns, layers };
 }
 
 /**
- * Read coverage paths by kind: a folder is Sigma rules, a `.json` file a Navigator coverage layer, and a `.csv`,
- * `.yaml` or `.yml` file a detections file.
+ * Read coverage paths by kind: a folder is Sigma rules (through their cache with `cacheDir`), a `.json` file a
+ * Navigator coverage layer, and a `.csv`, `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`)
+ * is a layer when it is JSON, else detections.
  */
-export function readCoverageInputs(paths: readonly string[], options: { scale?: [number, number] } = {}): CoverageInput[] {
+export function readCoverageInputs(paths: readonly string[], options: { scale?: [number, number]; cacheDir?: string } & InputOptions = {}): CoverageInput[] {
   return paths.map((path) => {
-    if (isFolder(path)) return readSigmaRules(path);
-    if (extname(path).toLowerCase() === '.json') return readCoverageLayer(path, options);
-    return readDetections(path);
+    if (isFolder(path)) return readSigmaRules(path, { cacheDir: options.cacheDir });
+    if (path === STDIN ? isLayerFile(path, options) : extname(path).toLowerCase() === '.json') return readCoverageLayer(path, options);
+    return readDetections(path, options);
   });
 }

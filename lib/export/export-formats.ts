@@ -1,8 +1,9 @@
+import { extname } from 'node:path';
 import { formatGapReportCsv, formatGapReportMarkdown, type GapReportData } from '../coverage/gap-report.js';
 import { UsageError } from '../errors.js';
 import type { MatrixModel } from './matrix-model.js';
 import { renderHtml } from './render-html.js';
-import { renderSvg } from './render-svg.js';
+import { renderSvgPages } from './render-svg.js';
 import { renderCsv, renderMarkdown } from './render-table.js';
 import { renderGapXlsx, renderXlsx, type XlsxOptions } from './render-xlsx.js';
 
@@ -27,20 +28,31 @@ export function formatOfFile(file: string): ExportFormat | undefined {
   return EXTENSIONS.find(([pattern]) => pattern.test(file))?.[1];
 }
 
-/** A layer's matrix model in one format: text for every format but xlsx, which is bytes. */
-export async function renderLayerExport(model: MatrixModel, format: ExportFormat, options: XlsxOptions = {}): Promise<string | Uint8Array> {
+/**
+ * A layer's matrix model in one format: the content of each file to write, text for every format but xlsx (bytes).
+ * That is one file, except for an SVG matrix of several pages: one file per page (named by `exportFileNames`).
+ */
+export async function renderLayerExport(model: MatrixModel, format: ExportFormat, options: XlsxOptions = {}): Promise<(string | Uint8Array)[]> {
   switch (format) {
     case 'svg':
-      return renderSvg(model);
+      return renderSvgPages(model);
     case 'html':
-      return renderHtml(model);
+      return [renderHtml(model)];
     case 'xlsx':
-      return renderXlsx(model, options);
+      return [await renderXlsx(model, options)];
     case 'csv':
-      return renderCsv(model);
+      return [renderCsv(model)];
     case 'md':
-      return renderMarkdown(model);
+      return [renderMarkdown(model)];
   }
+}
+
+/** The files an export of `count` files writes for `--out`: `out` itself for one, `x-1.svg`, `x-2.svg`… for the pages of `x.svg`. */
+export function exportFileNames(out: string, count: number): string[] {
+  if (count === 1) return [out];
+  const extension = extname(out);
+  const stem = out.slice(0, out.length - extension.length);
+  return Array.from({ length: count }, (_, i) => `${stem}-${i + 1}${extension}`);
 }
 
 /**

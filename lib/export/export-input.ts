@@ -1,11 +1,12 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import type { Domain } from '../attack/types.js';
-import type { GapReportData } from '../coverage/gap-report.js';
+import { gapReportFromJson, type GapReportData } from '../coverage/gap-report.js';
 import { AttackDataError, InputError, UsageError } from '../errors.js';
-import { parseJsonText } from '../json-text.js';
+import { parseJsonAs } from '../input-kind.js';
 import { describeSource, parseLayerSources, sourceLayer, sourcesDomain } from '../layer/combine-layers.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
+import { fetchCommand } from '../attack/release-files.js';
 
 /** What `export` can read: a Navigator layer, or the JSON report of the gap review. */
 export type ExportInput =
@@ -46,7 +47,9 @@ function checkGapReport(value: JsonObject, file: string): GapReportData {
     if (!isObject(row)) throw problem(`/rows/${i}`, 'an object');
     for (const [field, check, what] of GAP_ROW_FIELDS) if (!check(row[field])) throw problem(`/rows/${i}/${field}`, what);
   });
-  return value as unknown as GapReportData;
+  // Reports written before platforms, remapped tags and notes were added read as having none.
+  const rows = (value['rows'] as JsonObject[]).map((row) => ({ platforms: [], platformsCovered: [], otherPlatformRules: [], ...row }));
+  return { platforms: [], remapped: [], notes: [], ...value, rows } as unknown as GapReportData;
 }
 
 /**
@@ -56,8 +59,8 @@ function checkGapReport(value: JsonObject, file: string): GapReportData {
  * UsageError when a file of several layers is given without `layer`, or `layer` is out of range.
  */
 export function parseExportInput(text: string, file: string, options: { layer?: number } = {}): ExportInput {
-  const value = parseJsonText(text, file);
-  if (looksLikeGapReport(value)) return { kind: 'gap-report', report: checkGapReport(value, file), source: file };
+  const value = parseJsonAs(text, file, ['layer', 'gap-report']);
+  if (looksLikeGapReport(value)) return { kind: 'gap-report', report: gapReportFromJson(checkGapReport(value, file)), source: file };
   const sources = parseLayerSources(text, file);
   const wanted = options.layer;
   if (wanted === undefined && sources.length > 1) {
@@ -88,7 +91,7 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
     const index = library.release(domain);
     return {
       index,
-      warning: `the layer is for ATT&CK ${domain} ${major}, which is not available here; drawn with ${index.label} instead (run \`attack-layers data fetch --domain ${domain} --version ${major}\` to draw it as made)`,
+      warning: `the layer is for ATT&CK ${domain} ${major}, which is not available here; drawn with ${index.label} instead (run \`${fetchCommand(domain, major)}\` to draw it as made)`,
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { MatrixModel } from './matrix-model.js';
-import { escapeXml as escapeHtml, linkLines, metadataLines, renderSvg, summaryLine } from './render-svg.js';
+import { escapeXml as escapeHtml, linkLines, metadataLines, renderSvgPages } from './render-svg.js';
 import { FONT_FAMILY } from './text-measure.js';
 
 /** Nothing may be fetched: no scripts, styles, fonts or images from anywhere but the page itself. */
@@ -7,11 +7,9 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 
 const STYLE = `
 body { font-family: ${FONT_FAMILY}; color: #1a1a1a; margin: 24px auto; max-width: 1400px; padding: 0 16px; }
-h1 { font-size: 22px; margin: 0 0 4px; }
+.page { margin: 0 0 16px; border: 1px solid #d9d9d9; }
+.page svg { width: 100%; height: auto; display: block; }
 .summary { color: #595959; font-size: 13px; margin: 0 0 12px; }
-.description { font-size: 13px; line-height: 1.45; max-width: 110ch; }
-.description p { margin: 0 0 6px; }
-.matrix svg { width: 100%; height: auto; display: block; }
 .technique:hover rect:first-of-type { stroke: #1a1a1a; stroke-width: 1; }
 #tip { position: fixed; display: none; max-width: 420px; background: #fff; border: 1px solid #8c8c8c;
   box-shadow: 0 2px 8px rgba(0,0,0,.25); padding: 8px 10px; font-size: 12px; line-height: 1.4; white-space: pre-wrap; pointer-events: none; z-index: 10; }
@@ -24,6 +22,14 @@ td.score { text-align: right; }
 td.swatch { width: 14px; }
 td.text { white-space: pre-wrap; max-width: 60ch; }
 ul.links { font-size: 13px; }
+@page sheet { size: A4 landscape; margin: 0; }
+@page { size: A4 landscape; margin: 12mm; }
+@media print {
+  body { margin: 0; padding: 0; max-width: none; }
+  .page { page: sheet; break-after: page; margin: 0; border: 0; }
+  .page svg { width: 297mm; height: 209.9mm; }
+  #tip { display: none; }
+}
 `;
 
 /**
@@ -72,14 +78,6 @@ const SCRIPT = `
 })();
 `;
 
-function paragraphs(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim())
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('\n');
-}
-
 function tableOf(model: MatrixModel): string {
   const header = ['Technique', 'Name', 'Tactic', 'Score', '', 'Comment', 'Metadata', 'Note'].map((h) => `<th>${h}</th>`).join('');
   const rows = model.rows.map((row) =>
@@ -98,13 +96,15 @@ function tableOf(model: MatrixModel): string {
 }
 
 /**
- * A self-contained HTML page of the matrix: the layer's name, summary and whole description, the SVG matrix (hover a
- * cell for its comment and metadata), and the table of annotated entries. It loads nothing from the network.
+ * A self-contained HTML page of the matrix: the pages the SVG export draws, one after the other (printed, each fills
+ * an A4 landscape sheet; hover a cell for its comment and metadata), the layer's metadata and links, and the table of
+ * annotated entries. It loads nothing from the network.
  */
 export function renderHtml(model: MatrixModel): string {
   // Only web and mail links become anchors: a `javascript:` URL in a layer must not run in the page.
   const layerLinks = model.links.filter((link): link is { label: string; url: string } => !('divider' in link) && /^(https?|mailto):/i.test(link.url));
   const layerMetadata = metadataLines(model.metadata);
+  const pages = renderSvgPages(model, { declaration: false });
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -117,16 +117,11 @@ export function renderHtml(model: MatrixModel): string {
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    '<header>',
-    `<h1>${escapeHtml(model.name)}</h1>`,
-    `<p class="summary">${escapeHtml(summaryLine(model))}</p>`,
-    model.description ? `<div class="description">\n${paragraphs(model.description)}\n</div>` : '',
+    `<main class="matrix">\n${pages.map((page, i) => `<section class="page" aria-label="page ${i + 1} of ${pages.length}">\n${page}</section>`).join('\n')}\n</main>`,
     layerMetadata.length ? `<p class="summary">${escapeHtml(layerMetadata.join(' · '))}</p>` : '',
     layerLinks.length
       ? `<ul class="links">${layerLinks.map((link) => `<li><a href="${escapeHtml(link.url)}" rel="noreferrer">${escapeHtml(link.label)}</a></li>`).join('')}</ul>`
       : '',
-    '</header>',
-    `<main class="matrix">\n${renderSvg(model, { header: false, declaration: false })}</main>`,
     `<details${model.rows.length <= 60 ? ' open' : ''}><summary>Annotated techniques (${model.rows.length}), highest score first</summary>\n${tableOf(model)}\n</details>`,
     '<div id="tip" role="tooltip"></div>',
     `<script>${SCRIPT}</script>`,

@@ -1,25 +1,27 @@
 import type { LayerLink, LayerMetadata } from '../layer/layer-types.js';
 import { DISABLED_TEXT, type MatrixCell, type MatrixModel } from './matrix-model.js';
-import { FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
+import { cutWords, FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
 
-/** Options of `renderSvg`. */
+/** Options of `renderSvgPages`. */
 export interface SvgOptions {
-  /** Draw the layer's name, release and description above the matrix (default true; the HTML page has its own). */
-  header?: boolean;
-  /** Start with an XML declaration, for a file of its own (default true). */
+  /** Start each page with an XML declaration, for a file of its own (default true; false to embed pages in HTML). */
   declaration?: boolean;
 }
 
 /**
- * The page is A4 landscape in points (841.89 x 595.28). Everything is laid out in points; the font size of the cells is
- * the largest from CELL_FONT_SIZES at which the tallest column fits the page, and the page grows downwards only when
- * even the smallest does not fit.
+ * Every page is A4 landscape, in points (841.89 x 595.28), and everything is laid out in points. The cells' font size
+ * is the largest of CELL_FONT_SIZES at which the matrix needs no more pages than at the smallest: one page whenever
+ * it fits one at 4.5 pt. Page 1 shows every tactic column from the top, as Navigator does; what does not fit goes on
+ * to the next pages, column after column in matrix order (a long column takes several places side by side).
  */
 const PAGE_WIDTH = 841.89;
 const PAGE_HEIGHT = 595.28;
 const MARGIN = 20;
+/** The width the text and the matrix take. */
+const WIDTH = PAGE_WIDTH - 2 * MARGIN;
+/** Space between the blocks of a page: header, matrix, legend. */
+const BLOCK_GAP = 8;
 const COLUMN_GAP = 3;
-const CELL_GAP = 0;
 const PAD_X = 2;
 const PAD_Y = 1.2;
 const SUB_INDENT = 5;
@@ -27,6 +29,10 @@ const SIDEBAR = 2.5;
 const CELL_FONT_SIZES = [7, 6.75, 6.5, 6.25, 6, 5.75, 5.5, 5.25, 5, 4.75, 4.5];
 /** Below this size, cutting plain cells to one line reads better than shrinking the text further. */
 const FULL_TEXT_MIN_SIZE = 6;
+/** Page 1 holds the name and description above the matrix while this much height is left for the matrix. */
+const MIN_MATRIX_ROOM = 160;
+/** Where a line's baseline is below the top of its line box, in ems (Arial's ascent is 0.905). */
+const ASCENT = 0.93;
 const GRID = '#d9d9d9';
 const MUTED = '#595959';
 const NOTES_SHOWN = 8;
@@ -81,77 +87,146 @@ export function summaryLine(model: MatrixModel): string {
     .join(' · ');
 }
 
-interface PlacedCell {
-  cell: MatrixCell;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  lines: string[];
-  /** Room kept on the right for the score. */
-  scoreWidth: number;
-}
-
-interface Layout {
-  size: number;
-  lineHeight: number;
-  columnWidth: number;
-  headerLines: string[][];
-  headerHeight: number;
-  placed: PlacedCell[][];
-  /** Height of the tallest column below the tactic headers. */
-  tallest: number;
-}
-
 /** A cell's text as the layout says: the ID, the name, or both. */
 export function cellText(cell: MatrixCell, model: Pick<MatrixModel, 'showID' | 'showName'>): string {
   return [model.showID ? cell.id : '', model.showName ? cell.name : ''].filter(Boolean).join(' ');
 }
 
-function layoutAt(model: MatrixModel, size: number, width: number, compact: boolean): Layout {
+/** A technique or sub-technique as laid out in its column, before it is given a page. */
+interface Item {
+  cell: MatrixCell;
+  /** The technique a sub-technique is shown under. */
+  parent?: MatrixCell;
+  indent: number;
+  height: number;
+  lines: string[];
+}
+
+/** The part of one tactic column that one page shows, at one place (slot) of the page. */
+interface Segment {
+  column: number;
+  slot: number;
+  /** Not the top of the column: the column began on an earlier page or slot. */
+  continued: boolean;
+  /** A segment that starts among a technique's sub-techniques names that technique first, on one line. */
+  parentLine?: string;
+  items: Item[];
+  /** Height below the tactic header. */
+  height: number;
+}
+
+interface MatrixLayout {
+  size: number;
+  lineHeight: number;
+  columnWidth: number;
+  headerLines: string[][];
+  headerHeight: number;
+  /** The segments of each page, page 1 first. */
+  pages: Segment[][];
+  /** The tactic names' size: the cells' size plus 1, or less where a word of a name would not fit its column. */
+  headerSize: number;
+  /** True when a cell shown in full has a word too wide for its line, so cut in two (asked only when it matters). */
+  cutsWords: () => boolean;
+}
+
+/** The height left for the matrix (tactic headers included) on its first page and on the pages after it. */
+interface Rooms {
+  first: number;
+  next: number;
+}
+
+function layoutAt(model: MatrixModel, size: number, compact: boolean, rooms: Rooms): MatrixLayout {
   const lineHeight = size * 1.15;
   const count = Math.max(1, model.columns.length);
-  const columnWidth = (width - COLUMN_GAP * (count - 1)) / count;
-  const headerSize = size + 1;
+  const columnWidth = (WIDTH - COLUMN_GAP * (count - 1)) / count;
+  const room = columnWidth - 2 * PAD_X;
+  const widest = Math.max(...model.columns.flatMap((column) => column.name.split(/\s+/).map((word) => textWidth(word, 1, true))));
+  const headerSize = Math.min(size + 1, Math.floor((4 * room) / widest) / 4);
   const headerLines = model.columns.map((column) => wrapText(column.name, columnWidth - 2 * PAD_X, headerSize, { bold: true, maxLines: 3 }));
   const headerHeight = Math.max(1, ...headerLines.map((lines) => lines.length)) * headerSize * 1.2 + size * 1.2 + 2 * PAD_Y + 2;
-  let tallest = 0;
-  const placed = model.columns.map((column, i) => {
-    const x = i * (columnWidth + COLUMN_GAP);
-    let y = 0;
-    const list: PlacedCell[] = [];
-    const place = (cell: MatrixCell, indent: number): void => {
-      const cellWidth = columnWidth - indent;
+  const oneLine = lineHeight + 2 * PAD_Y;
+  // What is shown in full, and the width it has, for `cutsWords`.
+  const full: [text: string, width: number][] = [];
+
+  const columns = model.columns.map((column) => {
+    const items: Item[] = [];
+    const add = (cell: MatrixCell, parent?: MatrixCell): void => {
+      const indent = parent ? SUB_INDENT : 0;
       const scoreWidth = cell.score !== undefined ? textWidth(String(cell.score), size, true) + 1.5 : 0;
       const sidebar = cell.subtechniqueCount ? SIDEBAR + 1 : 0;
-      const lines = wrapText(cellText(cell, model), cellWidth - 2 * PAD_X - scoreWidth - sidebar, size, compact && !cell.annotated ? { maxLines: 1 } : {});
-      const height = Math.max(1, lines.length) * lineHeight + 2 * PAD_Y;
-      list.push({ cell, x: x + indent, y, width: cellWidth, height, lines, scoreWidth });
-      y += height + CELL_GAP;
+      const width = columnWidth - indent - 2 * PAD_X - scoreWidth - sidebar;
+      const cut = compact && !cell.annotated;
+      const lines = wrapText(cellText(cell, model), width, size, cut ? { maxLines: 1 } : {});
+      if (!cut) full.push([cellText(cell, model), width]);
+      items.push({ cell, ...(parent ? { parent } : {}), indent, height: Math.max(1, lines.length) * lineHeight + 2 * PAD_Y, lines });
     };
     for (const cell of column.cells) {
-      place(cell, 0);
-      for (const sub of cell.subtechniques) place(sub, SUB_INDENT);
+      add(cell);
+      for (const sub of cell.subtechniques) add(sub, cell);
     }
-    tallest = Math.max(tallest, y);
-    return list;
+    return items;
   });
-  return { size, lineHeight, columnWidth, headerLines, headerHeight, placed, tallest };
+
+  /** The items of a column from `from` that fit `room` (at least one, so that every page makes progress). */
+  const take = (column: number, from: number, room: number, continued: boolean): Segment => {
+    const items = columns[column]!;
+    const parent = continued ? items[from]?.parent : undefined;
+    // The technique's text, cut to what leaves room for the mark, so that the mark always shows.
+    const mark = ' (cont.)';
+    const parentLine = parent ? `${wrapText(cellText(parent, model), columnWidth - 2 * PAD_X - textWidth(mark, size), size, { maxLines: 1 })[0]}${mark}` : undefined;
+    let height = parentLine === undefined ? 0 : oneLine;
+    let end = from;
+    while (end < items.length && (end === from || height + items[end]!.height <= room)) height += items[end++]!.height;
+    return { column, slot: 0, continued, ...(parentLine === undefined ? {} : { parentLine }), items: items.slice(from, end), height };
+  };
+
+  const first = model.columns.map((_, column) => ({ ...take(column, 0, rooms.first - headerHeight, false), slot: column }));
+  const pages: Segment[][] = [first];
+  let page: Segment[] = [];
+  first.forEach((segment) => {
+    let from = segment.items.length;
+    while (from < columns[segment.column]!.length) {
+      if (page.length === count) {
+        pages.push(page);
+        page = [];
+      }
+      const next = { ...take(segment.column, from, rooms.next - headerHeight, true), slot: page.length };
+      page.push(next);
+      from += next.items.length;
+    }
+  });
+  if (page.length) pages.push(page);
+  return {
+    size,
+    lineHeight,
+    columnWidth,
+    headerLines,
+    headerHeight,
+    pages,
+    headerSize,
+    cutsWords: () => full.some(([text, width]) => cutWords(text, width, size) > 0),
+  };
 }
 
 /**
- * The largest font size at which every cell's full text fits the page; failing that, the largest at which it fits
- * with cells that carry no annotation cut to one line (their full name is in the hover title); failing that too, the
- * smallest size, cut, on a taller page.
+ * The layout on the fewest pages, with the largest font that keeps to them and cuts no word in two (failing that,
+ * the largest that keeps to them): every cell's full text at 7 pt down to 6 pt, then cells that carry no annotation
+ * cut to one line (their full name is in the hover title) down to 4.5 pt.
  */
-function fitLayout(model: MatrixModel, width: number, room: number): Layout {
-  for (const [compact, sizes] of [[false, CELL_FONT_SIZES.filter((size) => size >= FULL_TEXT_MIN_SIZE)], [true, CELL_FONT_SIZES]] as const) {
-    for (const size of sizes) {
-      const layout = layoutAt(model, size, width, compact);
-      if (layout.headerHeight + layout.tallest <= room) return layout;
-    }
+function fitLayout(model: MatrixModel, rooms: Rooms): MatrixLayout {
+  const tries: [compact: boolean, size: number][] = [
+    ...CELL_FONT_SIZES.filter((size) => size >= FULL_TEXT_MIN_SIZE).map((size): [boolean, number] => [false, size]),
+    ...CELL_FONT_SIZES.map((size): [boolean, number] => [true, size]),
+  ];
+  const smallest = layoutAt(model, CELL_FONT_SIZES[CELL_FONT_SIZES.length - 1]!, true, rooms);
+  let first: MatrixLayout | undefined;
+  for (const [compact, size] of tries) {
+    const layout = compact && size === smallest.size ? smallest : layoutAt(model, size, compact, rooms);
+    if (layout.pages.length > smallest.pages.length) continue;
+    if (!layout.cutsWords()) return layout;
+    first ??= layout;
   }
-  return layoutAt(model, CELL_FONT_SIZES[CELL_FONT_SIZES.length - 1]!, width, true);
+  return first!;
 }
 
 function textElement(lines: readonly string[], x: number, y: number, lineHeight: number, attributes: string): string {
@@ -160,10 +235,11 @@ function textElement(lines: readonly string[], x: number, y: number, lineHeight:
   return `<text x="${n(x)}" y="${n(y)}"${attributes}>${spans}</text>`;
 }
 
-function renderCell(item: PlacedCell, layout: Layout, column: { name: string }): string {
-  const { cell, x, y, width, height, lines } = item;
+function renderCell(item: Item, x: number, y: number, layout: MatrixLayout, column: { name: string }): string {
+  const { cell, lines, height } = item;
+  const width = layout.columnWidth - item.indent;
   const size = layout.size;
-  const baseline = y + PAD_Y + size * 0.93;
+  const baseline = y + PAD_Y + size * ASCENT;
   const parts = [
     `<g class="technique${cell.subtechnique ? ' subtechnique' : ''}${cell.annotated ? ' annotated' : ''}${cell.enabled ? '' : ' disabled'}" ` +
       `data-technique="${cell.id}" data-tactic="${cell.tactic}"${cell.score !== undefined ? ` data-score="${cell.score}"` : ''}>`,
@@ -184,38 +260,103 @@ function renderCell(item: PlacedCell, layout: Layout, column: { name: string }):
   return parts.join('');
 }
 
+/** One tactic column's part on a page: its header (with "continued" after the first part), then its cells. */
+function renderSegment(segment: Segment, model: MatrixModel, layout: MatrixLayout, top: number): string {
+  const column = model.columns[segment.column]!;
+  const x = MARGIN + segment.slot * (layout.columnWidth + COLUMN_GAP);
+  const headerSize = layout.headerSize;
+  const count = column.cells.length;
+  const techniques = `${count} technique${count === 1 ? '' : 's'}`;
+  const tacticHeader =
+    `<g class="tactic-header"><title>${escapeXml(`${column.tacticId} ${column.name}: ${techniques}`)}</title>` +
+    textElement(layout.headerLines[segment.column]!, x + PAD_X, top + PAD_Y + headerSize, headerSize * 1.2, ` font-size="${n(headerSize)}" font-weight="bold" fill="#1a1a1a"`) +
+    `<text x="${n(x + PAD_X)}" y="${n(top + layout.headerHeight - PAD_Y - 2.5)}" font-size="${n(layout.size - 0.5)}" fill="${MUTED}">${segment.continued ? 'continued' : techniques}</text>` +
+    `<line x1="${n(x)}" x2="${n(x + layout.columnWidth)}" y1="${n(top + layout.headerHeight - 1)}" y2="${n(top + layout.headerHeight - 1)}" stroke="#1a1a1a" stroke-width="0.75"/></g>`;
+  let y = top + layout.headerHeight;
+  const cells: string[] = [];
+  if (segment.parentLine !== undefined) {
+    cells.push(`<text class="continued-parent" x="${n(x + PAD_X)}" y="${n(y + PAD_Y + layout.size * ASCENT)}" font-style="italic" fill="${MUTED}">${escapeXml(segment.parentLine)}</text>`);
+    y += layout.lineHeight + 2 * PAD_Y;
+  }
+  for (const item of segment.items) {
+    cells.push(renderCell(item, x + item.indent, y, layout, column));
+    y += item.height;
+  }
+  return `<g class="tactic${segment.continued ? ' continued' : ''}" data-tactic="${column.tactic}">${tacticHeader}<g font-size="${n(layout.size)}">${cells.join('')}</g></g>`;
+}
+
 interface Block {
   height: number;
-  draw: (top: number) => string;
+  /** The block's SVG with its top at `top`, on page `page` (1-based). */
+  draw: (top: number, page: number) => string;
 }
 
-function headerBlock(model: MatrixModel, width: number): Block {
-  const title = wrapText(model.name, width, 14, { bold: true, maxLines: 2 });
-  const summary = wrapText(summaryLine(model), width, 7, { maxLines: 2 });
-  const description = model.description ? wrapText(model.description, width, 6.5, { maxLines: 3 }) : [];
-  const height = title.length * 16.5 + summary.length * 8.5 + 2 + (description.length ? description.length * 7.8 + 4 : 0);
-  return {
-    height,
-    draw: (top) => {
-      const parts = [textElement(title, MARGIN, top + 13, 16.5, ' font-size="14" font-weight="bold" fill="#1a1a1a"')];
-      let y = top + title.length * 16.5 + 6.5;
-      parts.push(textElement(summary, MARGIN, y, 8.5, ` font-size="7" fill="${MUTED}"`));
-      y += summary.length * 8.5 + 6;
-      if (description.length) parts.push(textElement(description, MARGIN, y, 7.8, ' font-size="6.5" fill="#262626"'));
-      return `<g class="header">${parts.join('')}</g>`;
-    },
-  };
+interface TextStyle {
+  size: number;
+  lineHeight: number;
+  /** Extra space after the paragraph. */
+  after: number;
+  attributes: string;
+  bold?: boolean;
 }
 
-function legendBlock(model: MatrixModel, width: number): Block {
+const TITLE: TextStyle = { size: 14, lineHeight: 16.5, after: 0, attributes: ' font-size="14" font-weight="bold" fill="#1a1a1a"', bold: true };
+const SUMMARY: TextStyle = { size: 7, lineHeight: 8.5, after: 4, attributes: ` font-size="7" fill="${MUTED}"` };
+const DESCRIPTION: TextStyle = { size: 6.5, lineHeight: 7.8, after: 0, attributes: ' font-size="6.5" fill="#262626"' };
+const RUNNING_HEAD: TextStyle = { size: 8, lineHeight: 10, after: 0, attributes: ` font-size="8" font-weight="bold" fill="${MUTED}"`, bold: true };
+
+/** The name, what the picture shows, and the whole description: every line of each, none cut. */
+function headerParagraphs(model: MatrixModel): [TextStyle, string[]][] {
+  const paragraphs: [TextStyle, string[]][] = [
+    [TITLE, wrapText(model.name, WIDTH, TITLE.size, { bold: true })],
+    [SUMMARY, wrapText(summaryLine(model), WIDTH, SUMMARY.size)],
+  ];
+  if (model.description.trim()) paragraphs.push([DESCRIPTION, wrapText(model.description, WIDTH, DESCRIPTION.size)]);
+  return paragraphs;
+}
+
+function paragraphsHeight(paragraphs: readonly [TextStyle, string[]][]): number {
+  return paragraphs.reduce((sum, [style, lines]) => sum + lines.length * style.lineHeight + style.after, 0);
+}
+
+/**
+ * Lay paragraphs out from `top` down, going on to new pages (whose text starts at `nextTop`) at `bottom`: the SVG of
+ * each page, and where the text ends on the last one.
+ */
+function flowParagraphs(paragraphs: readonly [TextStyle, string[]][], top: number, nextTop: number, bottom: number): { pages: string[]; end: number } {
+  const pages: string[][] = [[]];
+  let y = top;
+  for (const [style, lines] of paragraphs) {
+    let run: string[] = [];
+    let runTop = y;
+    const flush = (): void => {
+      if (run.length) pages[pages.length - 1]!.push(textElement(run, MARGIN, runTop + style.size * ASCENT, style.lineHeight, style.attributes));
+      run = [];
+    };
+    for (const line of lines) {
+      if (y + style.lineHeight > bottom && (run.length || y > nextTop)) {
+        flush();
+        pages.push([]);
+        y = nextTop;
+      }
+      if (!run.length) runTop = y;
+      run.push(line);
+      y += style.lineHeight;
+    }
+    flush();
+    y += style.after;
+  }
+  return { pages: pages.map((parts) => `<g class="header">${parts.join('')}</g>`), end: y };
+}
+
+function legendBlock(model: MatrixModel): Block {
   const size = 6;
-  const rows: { height: number; draw: (top: number) => string }[] = [];
   const scored = model.rows.some((row) => row.score !== undefined);
   const swatches: { color: string; label: string; stroke?: boolean }[] = model.legend.map((item) => ({ color: item.color, label: item.label }));
   const cells = model.columns.flatMap((column) => column.cells.flatMap((cell) => [cell, ...cell.subtechniques]));
   if (cells.some((cell) => !cell.enabled)) swatches.push({ color: '#ffffff', label: 'disabled', stroke: true });
 
-  const items: { width: number; draw: (x: number, top: number) => string }[] = [];
+  const items: { width: number; draw: (x: number, top: number, page: number) => string }[] = [];
   if (scored) {
     const { colors, minValue, maxValue } = model.gradient;
     const stops = colors.map((color, i) => `<stop offset="${n(colors.length > 1 ? i / (colors.length - 1) : 0)}" stop-color="${color}"/>`).join('');
@@ -224,10 +365,11 @@ function legendBlock(model: MatrixModel, width: number): Block {
     const barWidth = 90;
     items.push({
       width: labelWidth + barWidth + 3 + textWidth(String(maxValue), size) + 10,
-      draw: (x, top) =>
-        `<g class="gradient"><linearGradient id="legend-gradient" x1="0" x2="1" y1="0" y2="0">${stops}</linearGradient>` +
+      // The gradient's id differs per page, as an HTML page holds every page and ids must be unique there.
+      draw: (x, top, page) =>
+        `<g class="gradient"><linearGradient id="legend-gradient-${page}" x1="0" x2="1" y1="0" y2="0">${stops}</linearGradient>` +
         `<text x="${n(x)}" y="${n(top + 6)}" font-size="${size}" fill="#1a1a1a">${escapeXml(label)}</text>` +
-        `<rect x="${n(x + labelWidth)}" y="${n(top)}" width="${barWidth}" height="7.5" fill="url(#legend-gradient)" stroke="${GRID}" stroke-width="0.5"/>` +
+        `<rect x="${n(x + labelWidth)}" y="${n(top)}" width="${barWidth}" height="7.5" fill="url(#legend-gradient-${page})" stroke="${GRID}" stroke-width="0.5"/>` +
         `<text x="${n(x + labelWidth + barWidth + 3)}" y="${n(top + 6)}" font-size="${size}" fill="#1a1a1a">${maxValue}</text></g>`,
     });
   }
@@ -249,21 +391,32 @@ function legendBlock(model: MatrixModel, width: number): Block {
     });
   }
   // Legend items flow left to right, wrapping to a new row when the page is full.
-  let rowItems: typeof items = [];
+  const rows: (typeof items)[] = [];
   let used = 0;
-  const flush = (): void => {
-    const list = rowItems;
-    if (list.length) rows.push({ height: 11, draw: (top) => { let x = MARGIN; return list.map((item) => { const out = item.draw(x, top); x += item.width; return out; }).join(''); } });
-    rowItems = [];
-    used = 0;
-  };
   for (const item of items) {
-    if (used + item.width > width && rowItems.length) flush();
-    rowItems.push(item);
+    if (!rows.length || (used + item.width > WIDTH && rows[rows.length - 1]!.length)) {
+      rows.push([]);
+      used = 0;
+    }
+    rows[rows.length - 1]!.push(item);
     used += item.width;
   }
-  flush();
+  const rowHeight = 11;
+  return {
+    height: rows.length * rowHeight,
+    draw: (top, page) =>
+      `<g class="legend">${rows
+        .map((row, i) => {
+          let x = MARGIN;
+          return row.map((item) => { const out = item.draw(x, top + i * rowHeight, page); x += item.width; return out; }).join('');
+        })
+        .join('')}</g>`,
+  };
+}
 
+/** What the matrix cannot show: tactics left out, annotated entries not drawn. */
+function notesBlock(model: MatrixModel): Block {
+  const size = 6;
   const notes: string[] = [];
   if (model.emptyTactics.length) notes.push(`No technique to show under ${model.emptyTactics.join(', ')} on these platforms (Navigator hides those columns).`);
   if (model.notDrawn.length) {
@@ -271,60 +424,78 @@ function legendBlock(model: MatrixModel, width: number): Block {
     for (const item of model.notDrawn.slice(0, NOTES_SHOWN)) notes.push(`• ${item.message}`);
     if (model.notDrawn.length > NOTES_SHOWN) notes.push(`• and ${model.notDrawn.length - NOTES_SHOWN} more (listed in the table export and on stderr)`);
   }
-  const noteLines = notes.flatMap((note) => wrapText(note, width, size));
-  if (noteLines.length) {
-    rows.push({ height: noteLines.length * 7.5 + 2, draw: (top) => `<g class="notes">${textElement(noteLines, MARGIN, top + 6, 7.5, ` font-size="${size}" fill="#1a1a1a"`)}</g>` });
-  }
-  const height = rows.reduce((sum, row) => sum + row.height, 0);
+  const lines = notes.flatMap((note) => wrapText(note, WIDTH, size));
   return {
-    height,
-    draw: (top) => {
-      let y = top;
-      return `<g class="legend">${rows.map((row) => { const out = row.draw(y); y += row.height; return out; }).join('')}</g>`;
+    height: lines.length ? lines.length * 7.5 + 2 : 0,
+    draw: (top) => `<g class="notes">${textElement(lines, MARGIN, top + 6, 7.5, ` font-size="${size}" fill="#1a1a1a"`)}</g>`,
+  };
+}
+
+/** The blocks below the matrix of a page, one after the other, and their height. */
+function stack(blocks: readonly Block[]): Block {
+  const shown = blocks.filter((block) => block.height > 0);
+  return {
+    height: shown.length ? shown.reduce((sum, block) => sum + block.height, 0) + BLOCK_GAP : 0,
+    draw: (top, page) => {
+      let y = top + BLOCK_GAP;
+      return shown.map((block) => { const out = block.draw(y, page); y += block.height; return out; }).join('');
     },
   };
 }
 
 /**
- * The matrix as an SVG picture sized for A4 landscape: tactic columns in matrix order, technique cells coloured as
- * the layer says with their scores, expanded sub-techniques indented under their parents, hover titles with the
- * comment and metadata, a legend, and a note of what the layer annotates but the matrix cannot show.
+ * The matrix as SVG pictures of A4 landscape pages: tactic columns in matrix order, technique cells coloured as the
+ * layer says with their scores, expanded sub-techniques indented under their parents, hover titles with the comment
+ * and metadata, the legend on every page; on the first page the name, what the picture shows, the whole
+ * description and what the layer annotates but the matrix cannot show. One page when the matrix fits one at the
+ * smallest legible size (4.5 pt), else as few as it needs (see the constants above). Each page is a document of its own.
  */
-export function renderSvg(model: MatrixModel, options: SvgOptions = {}): string {
-  const width = PAGE_WIDTH - 2 * MARGIN;
-  const header = options.header === false ? undefined : headerBlock(model, width);
-  const legend = legendBlock(model, width);
-  const matrixTop = MARGIN + (header ? header.height + 8 : 0);
-  const room = PAGE_HEIGHT - MARGIN - matrixTop - (legend.height ? legend.height + 8 : 0);
-  const layout = fitLayout(model, width, room);
-  const matrixHeight = layout.headerHeight + layout.tallest;
-  const legendTop = matrixTop + matrixHeight + 8;
-  const height = Math.max(PAGE_HEIGHT, legendTop + legend.height + MARGIN);
+export function renderSvgPages(model: MatrixModel, options: SvgOptions = {}): string[] {
+  const legend = legendBlock(model);
+  const firstBottom = stack([legend, notesBlock(model)]);
+  const nextBottom = stack([legend]);
+  const runningHead = RUNNING_HEAD.lineHeight + BLOCK_GAP;
+  const bottom = PAGE_HEIGHT - MARGIN;
 
-  const columns = model.columns.map((column, i) => {
-    const x = MARGIN + i * (layout.columnWidth + COLUMN_GAP);
-    const headerSize = layout.size + 1;
-    const count = column.cells.length;
-    const tacticHeader =
-      `<g class="tactic-header"><title>${escapeXml(`${column.tacticId} ${column.name}: ${count} technique${count === 1 ? '' : 's'}`)}</title>` +
-      textElement(layout.headerLines[i]!, x + PAD_X, matrixTop + PAD_Y + headerSize, headerSize * 1.2, ` font-size="${n(headerSize)}" font-weight="bold" fill="#1a1a1a"`) +
-      `<text x="${n(x + PAD_X)}" y="${n(matrixTop + layout.headerHeight - PAD_Y - 2.5)}" font-size="${n(layout.size - 0.5)}" fill="${MUTED}">${count} technique${count === 1 ? '' : 's'}</text>` +
-      `<line x1="${n(x)}" x2="${n(x + layout.columnWidth)}" y1="${n(matrixTop + layout.headerHeight - 1)}" y2="${n(matrixTop + layout.headerHeight - 1)}" stroke="#1a1a1a" stroke-width="0.75"/></g>`;
-    const top = matrixTop + layout.headerHeight;
-    const cells = layout.placed[i]!.map((item) => renderCell({ ...item, y: item.y + top, x: item.x + MARGIN }, layout, column));
-    return `<g class="tactic" data-tactic="${column.tactic}">${tacticHeader}<g font-size="${n(layout.size)}">${cells.join('')}</g></g>`;
+  // The header shares page 1 with the matrix unless it would leave the matrix too little room; then it has pages of
+  // its own, as many as the description needs, and the matrix starts on the page after them.
+  const paragraphs = headerParagraphs(model);
+  const headerHeight = paragraphsHeight(paragraphs);
+  const shared = MARGIN + headerHeight + BLOCK_GAP + MIN_MATRIX_ROOM + firstBottom.height <= bottom;
+  const header = flowParagraphs(paragraphs, MARGIN, MARGIN + runningHead, bottom);
+  const matrixTop = shared ? header.end + BLOCK_GAP : MARGIN + runningHead;
+  const layout = fitLayout(model, { first: bottom - matrixTop - firstBottom.height, next: bottom - MARGIN - runningHead - nextBottom.height });
+
+  const textPages = shared ? header.pages.slice(0, -1) : header.pages;
+  const bodies = [
+    ...textPages,
+    ...layout.pages.map((segments, i) => {
+      const top = i === 0 ? matrixTop : MARGIN + runningHead;
+      const tallest = Math.max(...segments.map((segment) => segment.height)) + layout.headerHeight;
+      const below = i === 0 ? firstBottom : nextBottom;
+      return [
+        i === 0 && shared ? header.pages[header.pages.length - 1]! : '',
+        `<g class="matrix">\n${segments.map((segment) => renderSegment(segment, model, layout, top)).join('\n')}\n</g>`,
+        below.height ? below.draw(top + tallest, textPages.length + i + 1) : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+    }),
+  ];
+  const total = bodies.length;
+  const title = `${model.name} (ATT&CK ${model.domain} ${model.release})`;
+  return bodies.map((body, i) => {
+    const page = total > 1 ? `page ${i + 1} of ${total}` : '';
+    const head = i === 0 ? '' : `${textElement(wrapText(`${model.name} · ${page}`, WIDTH, RUNNING_HEAD.size, { bold: true, maxLines: 1 }), MARGIN, MARGIN + RUNNING_HEAD.size * ASCENT, RUNNING_HEAD.lineHeight, RUNNING_HEAD.attributes)}\n`;
+    return [
+      options.declaration === false ? '' : '<?xml version="1.0" encoding="UTF-8"?>\n',
+      `<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="210mm" viewBox="0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}" font-family="${escapeXml(FONT_FAMILY)}" role="img" aria-label="${escapeXml(page ? `${model.name}, ${page}` : model.name)}">\n`,
+      `<title>${escapeXml(page ? `${title}, ${page}` : title)}</title>\n`,
+      `<rect width="100%" height="100%" fill="#ffffff"/>\n`,
+      head,
+      `${body}\n`,
+      `<text x="${PAGE_WIDTH - MARGIN}" y="${n(PAGE_HEIGHT - 8)}" font-size="5" text-anchor="end" fill="${MUTED}">${page ? `${page} · ` : ''}attack-layers export · ATT&amp;CK® is a registered trademark of The MITRE Corporation</text>\n`,
+      '</svg>\n',
+    ].join('');
   });
-
-  const heightMm = (height * 297) / PAGE_WIDTH;
-  return [
-    options.declaration === false ? '' : '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="297mm" height="${n(heightMm)}mm" viewBox="0 0 ${n(PAGE_WIDTH)} ${n(height)}" font-family="${escapeXml(FONT_FAMILY)}" role="img" aria-label="${escapeXml(model.name)}">\n`,
-    `<title>${escapeXml(`${model.name} (ATT&CK ${model.domain} ${model.release})`)}</title>\n`,
-    `<rect width="100%" height="100%" fill="#ffffff"/>\n`,
-    header ? `${header.draw(MARGIN)}\n` : '',
-    `<g class="matrix">\n${columns.join('\n')}\n</g>\n`,
-    legend.height ? `${legend.draw(legendTop)}\n` : '',
-    `<text x="${PAGE_WIDTH - MARGIN}" y="${n(height - 8)}" font-size="5" text-anchor="end" fill="${MUTED}">attack-layers export · ATT&amp;CK® is a registered trademark of The MITRE Corporation</text>\n`,
-    '</svg>\n',
-  ].join('');
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { GapReportData } from '../coverage/gap-report.js';
-import { GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
+import { coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import type { MatrixCell, MatrixModel } from './matrix-model.js';
 import { cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
@@ -163,22 +163,63 @@ export async function renderXlsx(model: MatrixModel, options: XlsxOptions = {}):
 }
 
 /**
- * A gap report (`gap --report json`) as a spreadsheet: the ranked threat techniques (the CSV report's columns), the
- * per-tactic summary, the unresolved references, and what was compared.
+ * A gap report (`gap --report json`) as a spreadsheet: the ranked threat techniques (the CSV report's columns), what to
+ * build for each gap (one row per analytic, with its log sources and what is missing) and its mitigations, the
+ * per-tactic summary, revoked tags counted under their replacement, the unresolved references, and what was compared.
  */
 export async function renderGapXlsx(report: GapReportData, options: XlsxOptions = {}): Promise<Uint8Array> {
   const date = options.date ?? DEFAULT_DATE;
   const workbook = newWorkbook(date);
-  const ranked = addTableSheet(workbook, 'Gaps', GAP_TABLE_HEADER, gapTableRows(report), [6, 11, 36, 28, 8, 30, 9, 9, 6, 60, 8]);
+  const widths = [6, 11, 36, 28, 8, 30, 22, 22, 9, 9, 6, 60, 40, 16, 30, 20, 30, 30, 8];
+  const ranked = addTableSheet(workbook, 'Gaps', GAP_TABLE_HEADER, gapTableRows(report), widths);
   report.rows.forEach((row, i) => {
     if (row.gap) fill(ranked.getCell(i + 2, GAP_TABLE_HEADER.indexOf('gap') + 1), '#f4a259');
   });
+  const gaps = report.rows.filter((row) => row.gap);
+  const sourceText = (sources: { name: string; channel?: string }[]): string => sources.map((s) => `${s.name}${s.channel ? ` (${s.channel})` : ''}`).join('\n');
+  addTableSheet(
+    workbook,
+    'What to build',
+    ['rank', 'technique', 'detection', 'strategy', 'strategy name', 'analytic', 'platforms', 'log sources', 'missing', 'description', 'url'],
+    gaps.flatMap((row, i) =>
+      (row.detection?.strategies ?? []).flatMap((strategy) =>
+        (strategy.analytics.length ? strategy.analytics : [undefined]).map((analytic) => [
+          i + 1,
+          row.id,
+          detectionText(row.detection),
+          strategy.id,
+          strategy.name,
+          analytic?.id ?? `no analytic for ${row.platforms.join(', ')}`,
+          analytic?.platforms.join(', ') ?? '',
+          analytic ? sourceText(analytic.logSources) : '',
+          analytic?.missing ? sourceText(analytic.missing) : '',
+          analytic?.description ?? '',
+          analytic?.url ?? strategy.url ?? '',
+        ]),
+      ),
+    ),
+    [6, 11, 24, 10, 40, 10, 16, 40, 30, 80, 40],
+  );
+  addTableSheet(
+    workbook,
+    'Mitigations',
+    ['rank', 'technique', 'mitigation', 'name', 'what it does against the technique', 'url'],
+    gaps.flatMap((row, i) => (row.detection?.mitigations ?? []).map((m) => [i + 1, row.id, m.id, m.name, m.text, m.url ?? ''])),
+    [6, 11, 10, 30, 90, 40],
+  );
   addTableSheet(
     workbook,
     'Tactics',
     ['tactic', 'name', 'techniques', 'gaps', 'threat', 'coverage'],
-    report.tactics.map((t) => [t.tactic, t.name, t.techniques, t.gaps, t.threat, t.coverage]),
+    report.tactics.map((t) => [t.tactic, t.name, t.techniques, t.gaps, t.threat, coveragePercent(t.coverage)]),
     [22, 22, 11, 7, 8, 10],
+  );
+  addTableSheet(
+    workbook,
+    'Remapped',
+    ['tag', 'counted as', 'times', 'rules', 'places'],
+    report.remapped.map((r) => [r.raw, r.ids.join(', '), r.count, r.rules.join('\n'), r.places.join('\n')]),
+    [20, 14, 7, 60, 60],
   );
   addTableSheet(
     workbook,
@@ -193,9 +234,13 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
     ['item', 'value'],
     [
       ['ATT&CK', `${report.attack.domain} ${report.attack.release}`],
-      ['gap threshold', report.minCoverage],
-      ...report.threats.map((t) => ['threat', `${t.name} (${t.kind}, ${t.techniques} techniques)`]),
+      ['gap threshold', coveragePercent(report.minCoverage)],
+      ['platforms', report.platforms.join(', ')],
+      ...report.threats.map((t) => ['threat', `${t.name} (${t.kind}, ${t.techniques} techniques${t.platforms ? `, ${t.platforms.join(', ')}` : ''})`]),
       ...report.inputs.map((input) => ['coverage', `${input.kind} ${input.source}: ${input.counts.items} items = ${input.counts.rules} read + ${input.counts.ignored} ignored + ${input.counts.invalid} invalid`]),
+      ...report.inputs.flatMap((input) => input.problems.map((p) => [p.skipped ? 'invalid' : 'problem', `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`])),
+      ...(report.logSources ? [['log sources', `${report.logSources.file}: ${report.logSources.names.join(', ')}`]] : []),
+      ...report.notes.map((note) => ['note', note]),
       ...Object.values(report.formulas).map((formula) => ['formula', formula]),
     ],
     [16, 110],

@@ -1,7 +1,7 @@
 /**
  * Text widths for laying out SVG without a browser. The pictures name Arial first and the metric-compatible fonts
  * after it (Liberation Sans on Linux, Helvetica on macOS), which share these advance widths (1/1000 em, ASCII 32-126,
- * the standard Helvetica metrics); other characters count as an average letter, and CJK ones as a full em.
+ * the standard Helvetica metrics) and some punctuation; other characters count as an average letter, and CJK ones as a full em.
  */
 const REGULAR = [
   278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
@@ -19,8 +19,24 @@ const BOLD = [
 /** The font stack the pictures use: Arial and fonts with the same widths, then any sans-serif. */
 export const FONT_FAMILY = "Arial, 'Liberation Sans', Helvetica, 'Nimbus Sans', sans-serif";
 
+/** Punctuation the pictures write themselves or that names carry (… • — – · ® and curly quotes): [regular, bold]. */
+const PUNCTUATION: Readonly<Record<number, readonly [number, number]>> = {
+  0x2026: [1000, 1000],
+  0x2022: [350, 350],
+  0x2014: [1000, 1000],
+  0x2013: [556, 556],
+  0x00b7: [278, 278],
+  0x00ae: [737, 737],
+  0x2018: [222, 278],
+  0x2019: [222, 278],
+  0x201c: [333, 500],
+  0x201d: [333, 500],
+};
+
 function charWidth(code: number, bold: boolean): number {
   if (code >= 32 && code < 127) return (bold ? BOLD : REGULAR)[code - 32]!;
+  const punctuation = PUNCTUATION[code];
+  if (punctuation) return punctuation[bold ? 1 : 0];
   // Wide East Asian characters (CJK, kana, Hangul, full-width forms) take a full em.
   if ((code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60)) {
     return 1000;
@@ -42,7 +58,15 @@ export function textWidth(text: string, size: number, bold = false): number {
   return (units * size) / 1000;
 }
 
-/** Cut a word that is wider than a line into pieces that fit: after its hyphens first, then anywhere. */
+/** Where a word wider than a line may break before it is cut anywhere: after a hyphen or a slash. */
+const BREAK_AFTER = /(?<=[-/])/;
+
+/** How many words wrapping `text` into lines of `width` has to cut elsewhere than after a hyphen or a slash. */
+export function cutWords(text: string, width: number, size: number, bold = false): number {
+  return text.split(/\s+/).filter((word) => word.split(BREAK_AFTER).some((part) => textWidth(part, size, bold) > width)).length;
+}
+
+/** Cut a word that is wider than a line into pieces that fit: after its hyphens and slashes first, then anywhere. */
 function splitWord(word: string, width: number, size: number, bold: boolean): string[] {
   const pieces: string[] = [];
   let piece = '';
@@ -53,7 +77,7 @@ function splitWord(word: string, width: number, size: number, bold: boolean): st
     }
     piece += part;
   };
-  for (const part of word.split(/(?<=-)/)) {
+  for (const part of word.split(BREAK_AFTER)) {
     if (textWidth(part, size, bold) <= width) push(part);
     else for (const char of part) push(char);
   }
@@ -62,7 +86,7 @@ function splitWord(word: string, width: number, size: number, bold: boolean): st
 }
 
 /**
- * Wrap a text into lines no wider than `width`, breaking at spaces (a word wider than a line is cut after a hyphen, or
+ * Wrap a text into lines no wider than `width`, breaking at spaces (a word wider than a line is cut after a hyphen or slash, or
  * anywhere); a newline
  * always breaks. With `maxLines`, the last line kept ends in an ellipsis when text was left out.
  */

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { joinLines } from '../normalize/parse-reference.js';
 import type { ExtractedReference } from './extract-references.js';
+import type { FoundAttackObject } from './find-attack-objects.js';
 import type { PassageSuggestions } from '../suggest/suggest-techniques.js';
 
 // yaml is required on first use: commands that never write a skeleton should not pay for loading it.
@@ -14,6 +15,21 @@ export interface CampaignSkeletonOptions {
   reportFile: string;
   /** Techniques suggested for passages that cite no ID: written as comments, never as references. */
   suggestions?: readonly PassageSuggestions[];
+  /** Groups, software and campaigns the report names (`findAttackObjects`): proposed as `actor:` and `software:`. */
+  objects?: readonly FoundAttackObject[];
+}
+
+/** The group proposed as `actor:`: the one named on the most lines, the first named on a tie. */
+function mainGroup(objects: readonly FoundAttackObject[]): FoundAttackObject | undefined {
+  let best: FoundAttackObject | undefined;
+  for (const object of objects) if (object.kind === 'group' && (!best || object.lines.length > best.lines.length)) best = object;
+  return best;
+}
+
+/** Where an object is named: `report.txt:12`, with the other lines when there are some. */
+function mentions(object: FoundAttackObject, reportFile: string): string {
+  const more = object.lines.length > 1 ? ` (also lines ${object.lines.slice(1, 8).join(', ')}${object.lines.length > 8 ? ', ...' : ''})` : '';
+  return `${reportFile}:${object.span.line}${more}`;
 }
 
 /**
@@ -25,14 +41,31 @@ export interface CampaignSkeletonOptions {
 export function renderCampaignSkeleton(refs: readonly ExtractedReference[], options: CampaignSkeletonOptions): string {
   const YAML = require('yaml') as typeof import('yaml');
   const reportFile = oneLine(options.reportFile);
+  const objects = options.objects ?? [];
+  const actor = mainGroup(objects);
+  const software = objects.filter((object) => object.kind === 'software');
   const doc = new YAML.Document({
     name: oneLine(options.name),
+    ...(actor ? { actor: actor.written } : {}),
     techniques: refs.map((ref) => ({
       ref: ref.raw,
       ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
       source: `${reportFile}:${ref.line}`,
     })),
+    ...(software.length
+      ? { software: software.map((object) => ({ ref: object.written, comment: oneLine(`${object.note}; named at ${mentions(object, reportFile)}; NEEDS REVIEW`) })) }
+      : {}),
   });
+  if (actor) {
+    const pair = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === 'actor') : undefined;
+    const others = objects.filter((object) => object !== actor && object.kind !== 'software');
+    if (pair && YAML.isScalar(pair.key)) {
+      pair.key.commentBefore = [
+        ` Named in the report (review): ${oneLine(actor.note)}, at ${mentions(actor, reportFile)}`,
+        ...others.map((object) => ` also named: ${object.kind} ${oneLine(object.note)}, at ${mentions(object, reportFile)}`),
+      ].join('\n');
+    }
+  }
   doc.commentBefore = [
     ` Extracted by attack-layers from ${reportFile}: NEEDS REVIEW before use.`,
     ' Check every ref against the report (source: file:line), fix names and tactics, delete false matches.',

@@ -1,49 +1,62 @@
+import { leadingTactics, parseTacticList, tacticDisplayName } from '../normalize/tactic-text.js';
 import {
-  findTechniqueIds,
-  leadingTactics,
-  parseReference,
-  parseTacticList,
-  tacticDisplayName,
-} from '../normalize/parse-reference.js';
+  CONNECTORS,
+  foldText,
+  originalSpan,
+  scanIds,
+  tokenizeReferences,
+  type FoldedText,
+  type IdToken,
+  type ReferenceToken,
+  type TextSpan,
+} from '../normalize/tokenize-references.js';
+
+/** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
+export interface ReportSpan {
+  line: number;
+  /** Offsets in the line as written (UTF-16 code units), `end` exclusive. */
+  start: number;
+  end: number;
+}
 
 /** A technique reference found in a report's text. */
 export interface ExtractedReference {
-  /** The report's text of the reference; cells of one table row joined by ` | ` when the name stands in another cell. */
+  /**
+   * The reference as the campaign skeleton writes it: the report's text of the ID and the name beside it; cells of one
+   * table row joined by ` | ` when the name stands in another cell; `name (ID)` when one name stood for several IDs.
+   */
   raw: string;
   /** 1-based line of the report where the reference starts. */
   line: number;
-  /** Canonical technique IDs (`T1566.001`). */
+  /** Canonical technique IDs (`T1566.001`); empty for a malformed ID. */
   ids: string[];
   /** The technique name written beside the IDs. */
   name?: string;
-  /** English tactic display names (`Initial Access`) from the table or section the reference stands in. */
+  /** English tactic display names (`Initial Access`) from the table, section or clause the reference stands in. */
   tactics: string[];
+  /** Where the reference is written: its ID, with the name when that stands beside it. */
+  span: ReportSpan;
+  /** Where its name is written when that is elsewhere (another cell, the line before or after). */
+  nameSpan?: ReportSpan;
+  /** The tactic cell of its table row, as written, when a tactic column gave the tactics. */
+  tacticColumn?: string;
+  /** A malformed ID as written (`T1566.01`): it names no technique until fixed. */
+  malformed?: string;
 }
 
-/** One line of the report, NFKC-folded for matching, with a map back to the original characters. */
+/** One line of the report, folded for matching, with its technique IDs. */
 interface Line {
   number: number;
-  original: string;
-  /** Folded text; `from[i]`/`to[i]` are the original offsets of the character that folded into `text[i]`. */
+  folded: FoldedText;
   text: string;
-  /** Absent when folding changed no length: the offsets are the same. */
-  from?: number[];
-  to?: number[];
-}
-
-/** A range `[a, b)` of a line's folded text. */
-interface Span {
-  a: number;
-  b: number;
+  ids: IdToken[];
 }
 
 type Role = 'tactic' | 'name' | 'id';
 
 // Column headers of mapping tables (folded with headerKey), in English and Japanese.
 const HEADER_ROLES = new Map<string, Role>([
-  ...['tactic', 'tactics', 'tactic name', 'att&ck tactic', '戦術', 'タクティクス', '戦術名'].map(
-    (k) => [k, 'tactic'] as const,
-  ),
+  ...['tactic', 'tactics', 'tactic name', 'att&ck tactic', '戦術', 'タクティクス', '戦術名'].map((k) => [k, 'tactic'] as const),
   ...[
     'technique',
     'techniques',
@@ -61,12 +74,11 @@ const HEADER_ROLES = new Map<string, Role>([
     '攻撃手法',
     '技術',
   ].map((k) => [k, 'name'] as const),
-  ...['id', 'ids', 'technique id', 'technique ids', 'att&ck id', 'attack id', 'テクニックid', '手法id'].map(
-    (k) => [k, 'id'] as const,
-  ),
+  ...['id', 'ids', 'technique id', 'technique ids', 'att&ck id', 'attack id', 'テクニックid', '手法id'].map((k) => [k, 'id'] as const),
 ]);
 
 function headerKey(text: string): string {
+  if (text.length > 60) return '';
   return text
     .replace(/[*_`#:]/g, '')
     .replace(/\s+/g, ' ')
@@ -74,48 +86,42 @@ function headerKey(text: string): string {
     .toLowerCase();
 }
 
-const DASHES = /[‐‑‒–—―−]/g;
-// A character with its combining marks (half-width kana take their voicing marks as separate characters).
-const CLUSTER = /\P{M}[\p{M}\uFF9E\uFF9F]*|[\p{M}\uFF9E\uFF9F]+/gsu;
-
-/** Fold a line for matching (NFKC, one kind of dash), keeping where each folded character came from. */
-function foldLine(original: string, number: number): Line {
-  // Most lines are already folded; they need no map back.
-  if (original.normalize('NFKC') === original) return { number, original, text: original.replace(DASHES, '-') };
-  let text = '';
-  const from: number[] = [];
-  const to: number[] = [];
-  for (const match of original.matchAll(CLUSTER)) {
-    const folded = match[0].normalize('NFKC').replace(DASHES, '-');
-    for (let k = 0; k < folded.length; k++) {
-      from.push(match.index);
-      to.push(match.index + match[0].length);
-    }
-    text += folded;
-  }
-  return { number, original, text, from, to };
+/** The original text of a folded span of a line. */
+function originalOf(line: Line, span: TextSpan): string {
+  const { start, end } = originalSpan(line.folded, span);
+  return line.folded.original.slice(start, end);
 }
 
-/** The original text of a folded span. */
-function originalOf(line: Line, span: Span): string {
-  if (span.b <= span.a) return '';
-  if (!line.from || !line.to) return line.original.slice(span.a, span.b);
-  return line.original.slice(line.from[span.a] ?? 0, line.to[span.b - 1] ?? line.original.length);
+function reportSpan(line: Line, span: TextSpan): ReportSpan {
+  return { line: line.number, ...originalSpan(line.folded, span) };
 }
 
 /** Shrink a span past surrounding whitespace. */
-function trimSpan(text: string, span: Span): Span {
-  let { a, b } = span;
-  while (a < b && /\s/.test(text.charAt(a))) a++;
-  while (b > a && /\s/.test(text.charAt(b - 1))) b--;
-  return { a, b };
+function trimSpan(text: string, span: TextSpan): TextSpan {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  return { start, end };
 }
 
-const slice = (line: Line, span: Span): string => line.text.slice(span.a, span.b);
+const slice = (line: Line, span: TextSpan): string => line.text.slice(span.start, span.end);
 
-const LIST_MARKER = /^\s*(?:[-*+•・●▪◦■]|\d{1,3}[.)]|#{1,6})\s+/;
-// The small words inside technique names ("Exploitation for Client Execution", "Data from Local System").
-const CONNECTORS = new Set('a an and as by for from in into of on or over the to via with non'.split(' '));
+/** The ID tokens of a line inside a span (a binary search: tokens are in order). */
+function idsIn(line: Line, span: TextSpan): IdToken[] {
+  const { ids } = line;
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ids[middle]!.start < span.start) low = middle + 1;
+    else high = middle;
+  }
+  const inside: IdToken[] = [];
+  for (let k = low; k < ids.length && ids[k]!.start < span.end; k++) if (ids[k]!.end <= span.end) inside.push(ids[k]!);
+  return inside;
+}
+
+const LIST_MARKER = /^\s{0,12}(?:[-*+•・●▪◦■]|\d{1,3}[.)]|#{1,6})\s{1,8}/;
 const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 /**
@@ -125,6 +131,7 @@ const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 function isProse(text: string): boolean {
   const t = text.trim();
   if (/[。！？]/.test(t)) return true;
+  if (t.length > 2000) return true;
   const words = t.split(/\s+/).filter(Boolean);
   if (words.length >= 3 && /[a-z][.!?](?:\s|$)/.test(t)) return true;
   if (words.length > 12) return true;
@@ -133,148 +140,33 @@ function isProse(text: string): boolean {
   return (t.match(CJK_CHARS)?.length ?? 0) > 30;
 }
 
-/** The text with its technique IDs blanked out, to judge the words around them. */
-function withoutIds(text: string): string {
-  let out = text;
-  for (const match of findTechniqueIds(text).reverse()) out = out.slice(0, match.index) + ' ' + out.slice(match.end);
-  return out;
+/** The text of a span with its technique IDs blanked out, to judge the words around them. */
+function withoutIds(line: Line, span: TextSpan): string {
+  const pieces: string[] = [];
+  let at = span.start;
+  for (const token of idsIn(line, span)) {
+    pieces.push(line.text.slice(at, token.start), ' ');
+    at = token.end;
+  }
+  pieces.push(line.text.slice(at, span.end));
+  return pieces.join('');
 }
 
-/**
- * Split a cell at `,`, `;` or `、` outside brackets into items that each hold an ID; a piece without an ID stays
- * with its neighbour (`Phishing: Spearphishing Attachment, Link (T1566.001, T1566.002)` is one item).
- */
-function splitItems(line: Line, span: Span): Span[] {
-  const pieces: Span[] = [];
-  let depth = 0;
-  let start = span.a;
-  for (let i = span.a; i < span.b; i++) {
-    const ch = line.text.charAt(i);
-    if ('([【「'.includes(ch)) depth++;
-    else if (')]】」'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && ',;、'.includes(ch)) {
-      pieces.push({ a: start, b: i });
+/** The clauses of a sentence: a tactic label governs its own clause, not past `;` or the end of a sentence. */
+function clauses(line: Line, span: TextSpan): TextSpan[] {
+  const out: TextSpan[] = [];
+  let start = span.start;
+  for (let i = span.start; i < span.end; i++) {
+    const c = line.text.charAt(i);
+    const end =
+      c === ';' || c === '。' || ((c === '.' || c === '!' || c === '?') && /\s/.test(line.text.charAt(i + 1)) && /[\p{L})\]]/u.test(line.text.charAt(i - 1)));
+    if (end) {
+      out.push({ start, end: i });
       start = i + 1;
     }
   }
-  pieces.push({ a: start, b: span.b });
-  const items: Span[] = [];
-  let pending: Span | undefined;
-  for (const piece of pieces) {
-    if (findTechniqueIds(slice(line, piece)).length) {
-      items.push({ a: pending?.a ?? piece.a, b: piece.b });
-      pending = undefined;
-    } else if (items.length && !pending) {
-      const last = items[items.length - 1] as Span;
-      last.b = piece.b;
-    } else {
-      pending = { a: pending?.a ?? piece.a, b: piece.b };
-    }
-  }
-  return items.map((item) => trimSpan(line.text, item)).filter((item) => item.b > item.a);
-}
-
-const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;
-const NAME_RUN_CJK = /[\p{Script=Katakana}\p{Script=Han}ー・の々]/u;
-const MAX_NAME_WORDS = 8;
-
-/** Where a technique name written just before `end` starts (Title Case words, or a run of Japanese). */
-function nameStartBefore(text: string, end: number, floor: number): number | undefined {
-  let p = end;
-  while (p > floor && text.charAt(p - 1) === ' ') p--;
-  if (NAME_RUN_CJK.test(text.charAt(p - 1))) {
-    let s = p;
-    while (s > floor && p - s < 30 && NAME_RUN_CJK.test(text.charAt(s - 1))) s--;
-    while (s < p && text.charAt(s) === 'の') s++;
-    return p - s >= 2 ? s : undefined;
-  }
-  const tokens: Array<{ start: number; connector: boolean }> = [];
-  let q = p;
-  while (q > floor && tokens.length < MAX_NAME_WORDS) {
-    let s = q;
-    while (s > floor && !/\s/.test(text.charAt(s - 1))) s--;
-    const token = text.slice(s, q);
-    if (!(TITLE_TOKEN.test(token) || CONNECTORS.has(token))) break;
-    tokens.push({ start: s, connector: CONNECTORS.has(token) });
-    if (s === floor || text.charAt(s - 1) !== ' ') break;
-    q = s - 1;
-  }
-  // A name does not start with a small word: "used and Spearphishing Link" keeps "Spearphishing Link".
-  while (tokens[tokens.length - 1]?.connector) tokens.pop();
-  return tokens[tokens.length - 1]?.start;
-}
-
-/** Where a Title Case technique name written from `start` ends (`T1566.001: Spearphishing Attachment - ...`). */
-function nameEndAfter(text: string, start: number, ceiling: number): number | undefined {
-  const ends: Array<{ end: number; connector: boolean }> = [];
-  let q = start;
-  while (q < ceiling && ends.length < MAX_NAME_WORDS) {
-    let e = q;
-    while (e < ceiling && !/\s/.test(text.charAt(e))) e++;
-    const token = text.slice(q, e);
-    const bare = token.replace(/[,.;]$/, '');
-    if (!(TITLE_TOKEN.test(bare) || CONNECTORS.has(bare)) || !bare) break;
-    ends.push({ end: q + bare.length, connector: CONNECTORS.has(bare) });
-    if (bare !== token || text.charAt(e) !== ' ') break;
-    q = e + 1;
-  }
-  while (ends.length && ends[ends.length - 1]?.connector) ends.pop();
-  return ends[ends.length - 1]?.end;
-}
-
-const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】' };
-
-/** The spans of the references written in a sentence: each ID with the name in brackets or words beside it. */
-function proseSpans(line: Line, span: Span): Span[] {
-  const text = line.text;
-  const matches = findTechniqueIds(slice(line, span)).map((m) => ({ a: m.index + span.a, b: m.end + span.a }));
-  const spans: Span[] = [];
-  let covered = span.a;
-  for (const [k, match] of matches.entries()) {
-    if (match.a < covered) continue;
-    let { a, b } = match;
-    let tokenStart = a;
-    while (tokenStart > span.a && !/[\s(<]/.test(text.charAt(tokenStart - 1))) tokenStart--;
-    let before = a;
-    while (before > span.a && text.charAt(before - 1) === ' ') before--;
-    const opener = text.charAt(before - 1);
-    if (/^(?:https?:\/\/|attack\.mitre\.org)/i.test(text.slice(tokenStart, a))) {
-      // An address: the whole URL, and the markdown link around it (`[Name](https://...)`).
-      a = tokenStart;
-      while (b < span.b && !/[\s)>\]]/.test(text.charAt(b))) b++;
-      const linkText = text.charAt(a - 1) === '(' && text.charAt(a - 2) === ']' ? text.lastIndexOf('[', a - 2) : -1;
-      if (linkText >= span.a && text.charAt(b) === ')') {
-        a = linkText;
-        b++;
-      }
-    } else if (opener in OPENERS) {
-      // `Name (T1193)` or `Name (T1059.001, T1059.003)`: the bracket and the name before it.
-      let q = b;
-      for (let next = k + 1; ; next++) {
-        while (q < span.b && /[\s,;/&、]/.test(text.charAt(q))) q++;
-        const following = matches[next];
-        if (following?.a !== q) break;
-        q = following.b;
-      }
-      if (text.charAt(q) === OPENERS[opener]) {
-        a = nameStartBefore(text, before - 1, Math.max(covered, span.a)) ?? before - 1;
-        b = q + 1;
-      }
-    } else {
-      // A bare ID: a name may follow in brackets (`T1059.001 (PowerShell)`) or after a colon or dash.
-      const rest = text.slice(b, span.b);
-      const bracketed = /^\s?[([]([^()[\]]{1,60})[)\]]/.exec(rest);
-      const separated = /^\s*[:-]\s*/.exec(rest);
-      if (bracketed?.[1] && !findTechniqueIds(bracketed[1]).length && bracketed[1].trim().split(/\s+/).length <= 6) {
-        b += bracketed[0].length;
-      } else if (separated) {
-        b = nameEndAfter(text, b + separated[0].length, span.b) ?? b;
-      }
-    }
-    spans.push({ a, b });
-    covered = b;
-  }
-  return spans;
+  out.push({ start, end: span.end });
+  return out.filter((clause) => idsIn(line, clause).length);
 }
 
 /** What a line of the report is, for the table walk. */
@@ -282,44 +174,54 @@ type Entry =
   | { kind: 'blank' | 'text' | 'prose'; line: Line }
   | { kind: 'header'; line: Line; role: Role }
   | { kind: 'tactic'; line: Line; tactics: string[] }
-  | { kind: 'ids'; line: Line; body: Span; bullet: boolean }
-  | { kind: 'row'; line: Line; cells: Span[] };
+  | { kind: 'ids'; line: Line; body: TextSpan; bullet: boolean }
+  | { kind: 'row'; line: Line; cells: TextSpan[] };
 
 /** Split a table row at `|` or tabs; undefined when the line is no row. */
-function rowCells(line: Line): Span[] | undefined {
+function rowCells(line: Line): TextSpan[] | undefined {
   const text = line.text;
-  const pipes = (text.match(/\|/g) ?? []).length;
-  const tabbed = text.split('\t').filter((cell) => cell.trim()).length >= 2;
-  const separator = /^\s*\|/.test(text) || pipes >= 2 ? '|' : tabbed ? '\t' : '';
+  let pipes = 0;
+  let tabs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 124) pipes++;
+    else if (c === 9) tabs++;
+  }
+  const leadingPipe = /^\s{0,12}\|/.test(text);
+  const tabbed = tabs > 0 && text.split('\t').filter((cell) => cell.trim()).length >= 2;
+  const separator = leadingPipe || pipes >= 2 ? '|' : tabbed ? '\t' : '';
   if (!separator) return undefined;
-  const cells: Span[] = [];
+  const cells: TextSpan[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || text.charAt(i) === separator) {
-      cells.push(trimSpan(text, { a: start, b: i }));
+      cells.push(trimSpan(text, { start, end: i }));
       start = i + 1;
     }
   }
   // `| a | b |`: the empty cells outside the outer pipes are no cells.
-  if (separator === '|' && /^\s*\|/.test(text)) cells.shift();
-  if (separator === '|' && /\|\s*$/.test(text)) cells.pop();
+  if (separator === '|' && leadingPipe) cells.shift();
+  if (separator === '|' && trimSpan(text, { start: 0, end: text.length }).end === text.lastIndexOf('|') + 1) cells.pop();
   return cells;
 }
 
 /** The tactics of a cell or line that holds only tactics (`Execution, Defense Evasion`, `初期アクセス`). */
 function tacticsOf(text: string): string[] | undefined {
+  if (text.length > 600) return undefined;
   const cleaned = text.replace(LIST_MARKER, '').replace(/[*_`]/g, ' ').trim();
   return cleaned ? parseTacticList(cleaned) : undefined;
 }
 
-function classify(line: Line): Entry {
+function classify(original: string, number: number): Entry {
+  const folded = foldText(original);
+  const line: Line = { number, folded, text: folded.text, ids: scanIds(folded.text) };
   const text = line.text;
   if (!text.trim()) return { kind: 'blank', line };
   const cells = rowCells(line);
   if (cells) return { kind: 'row', line, cells };
-  if (findTechniqueIds(text).length) {
+  if (line.ids.length) {
     const marker = LIST_MARKER.exec(text);
-    const body = trimSpan(text, { a: marker?.[0].length ?? 0, b: text.length });
+    const body = trimSpan(text, { start: marker?.[0].length ?? 0, end: text.length });
     return { kind: 'ids', line, body, bullet: !!marker };
   }
   const trimmed = text.trim();
@@ -331,123 +233,210 @@ function classify(line: Line): Entry {
   return { kind: isProse(trimmed) || /[:：]$/.test(trimmed) ? 'prose' : 'text', line };
 }
 
-/** A reference before references of the same technique are merged. */
-interface Found {
-  raw: string;
-  line: number;
-  ids: string[];
-  name?: string;
-  tactics: string[];
-}
-
 /** Tactics as display names: known ones in English, anything else as written. */
 function displayTactics(tactics: readonly string[]): string[] {
   return tactics.map((tactic) => tacticDisplayName(tactic) ?? tactic.trim());
 }
 
-function found(raw: string, line: number, tactics: readonly string[]): Found | undefined {
-  const parsed = parseReference(raw);
-  if (!parsed.ids.length) return undefined;
-  const name = parsed.name;
+/** Where a tactic came from, for the JSON output. */
+interface TacticSource {
+  tactics: string[];
+  column?: string;
+}
+
+/** A reference before references of the same technique are merged. */
+type Found = ExtractedReference;
+
+/** The references of a piece of a line (a cell, a list item, a clause), read by the tokenizer. */
+function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { refs: ReferenceToken[]; tactics: string[] } {
+  const text = slice(line, span);
+  const tokenized = tokenizeReferences(text, mode);
+  const shift = (s: TextSpan): TextSpan => ({ start: s.start + span.start, end: s.end + span.start });
+  const refs = tokenized.refs.map((ref) => ({
+    ...ref,
+    span: shift(ref.span),
+    idSpan: shift(ref.idSpan),
+    ...(ref.nameSpan ? { nameSpan: shift(ref.nameSpan) } : {}),
+  }));
+  // In a sentence only a label at the start of its clause is a tactic; in a cell or item, any tactic text is.
+  const pieces = mode === 'prose' ? tokenized.tactics.filter((piece) => piece.start === 0 || !text.slice(0, piece.start).trim()) : tokenized.tactics;
+  return { refs, tactics: displayTactics(pieces.flatMap((piece) => piece.tactics)) };
+}
+
+/** The fields of a reference in their documented order. */
+function ordered(ref: Found): Found {
+  const { raw, line, ids, name, tactics, span, nameSpan, tacticColumn, malformed } = ref;
   return {
-    raw: raw.trim(),
+    raw,
     line,
-    ids: parsed.ids,
-    ...(name ? { name } : {}),
-    tactics: [...new Set([...tactics, ...displayTactics(parsed.tactics)])],
+    ids,
+    ...(name !== undefined ? { name } : {}),
+    tactics,
+    span,
+    ...(nameSpan ? { nameSpan } : {}),
+    ...(tacticColumn !== undefined ? { tacticColumn } : {}),
+    ...(malformed ? { malformed } : {}),
   };
 }
 
+/** The reference as the skeleton writes it, with its span. */
+function found(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: { line: Line; span: TextSpan; after: boolean }): Found {
+  return ordered(unordered(line, ref, tactics, named));
+}
+
+function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: { line: Line; span: TextSpan; after: boolean }): Found {
+  const base = {
+    line: line.number,
+    ids: ref.ids,
+    tactics: [...new Set(tactics.tactics)],
+    ...(tactics.column !== undefined ? { tacticColumn: tactics.column } : {}),
+    ...(ref.malformed ? { malformed: ref.malformed } : {}),
+  };
+  if (named) {
+    // The name from another cell (or line): the cells joined in the report's order.
+    const idText = originalOf(line, ref.idSpan);
+    const nameText = originalOf(named.line, named.span);
+    const name = nameText.replace(/\s+/g, ' ').trim();
+    return {
+      ...base,
+      line: Math.min(line.number, named.line.number),
+      raw: named.after ? `${idText} | ${nameText}` : `${nameText} | ${idText}`,
+      ...(name ? { name } : {}),
+      span: reportSpan(line, ref.idSpan),
+      nameSpan: reportSpan(named.line, named.span),
+    };
+  }
+  if (ref.name !== undefined && ref.nameSpan && ref.sharedName) {
+    // One name for several IDs: each reference is written as the name and its own ID.
+    const idText = originalOf(line, ref.idSpan);
+    const nameText = originalOf(line, ref.nameSpan);
+    const raw = ref.nameSpan.start < ref.idSpan.start ? `${nameText} (${idText})` : `${idText} (${nameText})`;
+    return { ...base, raw, name: ref.name, span: reportSpan(line, ref.idSpan), nameSpan: reportSpan(line, ref.nameSpan) };
+  }
+  const span = ref.name !== undefined ? ref.span : ref.idSpan;
+  return { ...base, raw: originalOf(line, span).trim(), ...(ref.name !== undefined ? { name: ref.name } : {}), span: reportSpan(line, span) };
+}
+
 /** The technique name in a cell, when the cell holds a short text and no ID. */
-function nameCell(line: Line, cell: Span | undefined): boolean {
-  if (!cell || cell.b <= cell.a) return false;
+function nameCell(line: Line, cell: TextSpan | undefined): boolean {
+  if (!cell || cell.end <= cell.start) return false;
   const text = slice(line, cell);
-  return !findTechniqueIds(text).length && !tacticsOf(text) && !isProse(text) && text.length <= 100;
+  return !idsIn(line, cell).length && text.length <= 100 && !tacticsOf(text) && !isProse(text);
 }
 
 /** State of the walk through a mapping table. */
 interface Table {
   roles: Array<Role | undefined>;
   /** The tactic of the last row that named one (merged cells leave the next rows' tactic cell empty). */
-  carried: string[];
+  carried: TacticSource;
 }
 
 /** References in one table row. */
-function rowReferences(line: Line, cells: Span[], table: Table | undefined, context: string[]): Found[] {
+function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[]): Found[] {
   const texts = cells.map((cell) => slice(line, cell));
   const tacticColumn = table?.roles.indexOf('tactic') ?? -1;
-  let rowTactics: string[];
+  let rowTactics: TacticSource;
   if (table && tacticColumn >= 0) {
-    const cell = texts[tacticColumn]?.trim();
-    if (cell) table.carried = tacticsOf(cell) ?? displayTactics(cell.split(/\s*[,;/、]\s*/).filter(Boolean));
+    // A column is read as tactics only where its cells are tactics (a header can be wrong: `| Tactic |` over IDs).
+    const cell = texts[tacticColumn]?.trim() ?? '';
+    const cellIds = cells[tacticColumn] ? idsIn(line, cells[tacticColumn]).length : 0;
+    const read = cell && !cellIds ? tacticsOf(cell) : undefined;
+    if (read) table.carried = { tactics: read, column: originalOf(line, cells[tacticColumn]!) };
+    else if (cell) table.carried = { tactics: [] };
     rowTactics = table.carried;
   } else {
-    const named = texts.flatMap((text) => (findTechniqueIds(text).length ? [] : (tacticsOf(text) ?? [])));
-    rowTactics = named.length ? [...new Set(named)] : context;
+    const named = cells.flatMap((cell, i) => (idsIn(line, cell).length ? [] : (tacticsOf(texts[i] ?? '') ?? [])));
+    rowTactics = { tactics: named.length ? [...new Set(named)] : context };
   }
   const refs: Found[] = [];
   for (const [i, cell] of cells.entries()) {
-    const text = texts[i] ?? '';
-    if (!findTechniqueIds(text).length || table?.roles[i] === 'tactic') continue;
-    if (isProse(withoutIds(text))) {
-      for (const span of proseSpans(line, cell)) {
-        const ref = found(originalOf(line, span), line.number, rowTactics);
-        if (ref) refs.push(ref);
-      }
-      continue;
-    }
-    const items = splitItems(line, cell);
+    if (!idsIn(line, cell).length) continue;
+    const prose = isProse(withoutIds(line, cell));
+    const pieces = prose ? clauses(line, cell) : [cell];
+    const read = pieces.map((piece) => readPiece(line, piece, prose ? 'prose' : 'reference'));
+    const cellRefs = read.flatMap((r) => r.refs.map((ref) => ({ ref, tactics: r.tactics })));
     // The name column of the header, else the nearest cell before, then after, that can hold a name.
     const nameColumn = table?.roles.indexOf('name') ?? -1;
-    const before = [...cells.keys()].filter((k) => k < i).reverse();
-    const after = [...cells.keys()].filter((k) => k > i);
-    const order = [...before, ...after];
-    const j = nameColumn >= 0 && nameColumn !== i ? nameColumn : order.find((k) => nameCell(line, cells[k]));
+    const near = [i - 1, i - 2, i - 3, i + 1, i + 2, i + 3].filter((k) => k >= 0 && k < cells.length);
+    const j = nameColumn >= 0 && nameColumn !== i ? nameColumn : near.find((k) => nameCell(line, cells[k]));
     const nameSpan = j !== undefined && nameCell(line, cells[j]) ? cells[j] : undefined;
-    const nameParts = nameSpan ? splitNames(line, nameSpan, items.length) : [];
-    for (const [k, item] of items.entries()) {
-      const itemRaw = originalOf(line, item);
-      const part = nameParts[k];
-      // The raw text must carry the name for the resolver: the name cell joins the ID cell, in the row's order.
-      const cellsInOrder = part && j !== undefined ? [originalOf(line, part), itemRaw] : [itemRaw];
-      if (j !== undefined && j > i) cellsInOrder.reverse();
-      const withName = parseReference(itemRaw).name ? itemRaw : cellsInOrder.join(' | ');
-      const ref = found(withName, line.number, rowTactics);
-      if (ref) refs.push(ref);
+    const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined);
+    const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed.length) : [];
+    for (const { ref, tactics } of cellRefs) {
+      const part = ref.name === undefined ? nameParts[unnamed.findIndex((u) => u.ref === ref)] : undefined;
+      const own = tactics.length ? { tactics } : rowTactics;
+      refs.push(found(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i } : undefined));
     }
   }
   return refs;
 }
 
-/** A name cell split to match the items of the ID cell beside it (one name for one item, or one per item). */
-function splitNames(line: Line, span: Span, count: number): Span[] {
-  if (count <= 1) return [span];
-  const parts: Span[] = [];
-  let start = span.a;
-  for (let i = span.a; i <= span.b; i++) {
-    if (i === span.b || ',;、'.includes(line.text.charAt(i))) {
-      parts.push(trimSpan(line.text, { a: start, b: i }));
+/** A name cell split to match the references of the ID cell beside it (one name for one, or one per reference). */
+function splitNames(line: Line, span: TextSpan, count: number): TextSpan[] {
+  if (count === 0) return [];
+  if (count === 1) return [span];
+  const parts: TextSpan[] = [];
+  let start = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    if (i === span.end || ',;、'.includes(line.text.charAt(i))) {
+      parts.push(trimSpan(line.text, { start, end: i }));
       start = i + 1;
     }
   }
   return parts.length === count ? parts : [];
 }
 
+/** The references of a line that holds IDs outside a table: a list item, a flattened table row, or a sentence. */
+function lineReferences(entry: Extract<Entry, { kind: 'ids' }>, context: string[], neighbour: () => Entry | undefined): { refs: Found[]; prose: boolean } {
+  const { line } = entry;
+  const body = slice(line, entry.body);
+  const leading = leadingTactics(body);
+  const span = { start: entry.body.start + leading.length, end: entry.body.end };
+  if (isProse(withoutIds(line, span))) {
+    const refs: Found[] = [];
+    for (const [k, clause] of clauses(line, entry.body).entries()) {
+      const read = readPiece(line, clause, 'prose');
+      // The line's own label governs its first clause only.
+      const tactics = k === 0 && leading.length ? displayTactics(leading.tactics) : read.tactics;
+      for (const ref of read.refs) refs.push(found(line, ref, { tactics }));
+    }
+    return { refs, prose: true };
+  }
+  const read = readPiece(line, span, 'reference');
+  const tactics = leading.length ? displayTactics(leading.tactics) : read.tactics.length ? read.tactics : context;
+  const refs: Found[] = [];
+  for (const ref of read.refs) {
+    // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it.
+    const cell = ref.name === undefined && !entry.bullet && read.refs.length === 1 ? neighbour() : undefined;
+    const named = cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined;
+    refs.push(found(line, ref, { tactics }, named));
+  }
+  return { refs, prose: false };
+}
+
 /**
- * Find the technique references in a report's text: IDs in any usual shape, the technique name beside each (same
- * item, same table row, or the cell before or after), and the tactics of the mapping table or section they stand in
- * (English or Japanese tactic names, as rows, columns or headings). A technique listed under several tactics comes
- * back once with all of them. Pure; text without IDs gives `[]`.
+ * Find the technique references in a report's text: IDs in any shape `READING_RULES` reads (typos, glued to words,
+ * shorthands, ranges), the technique name beside each (same item, same table row, or the cell before or after), and
+ * the tactics of the mapping table, section or clause they stand in (English or Japanese tactic names, as rows,
+ * columns or headings). One reference per written ID; a technique listed under several tactics comes back once with
+ * all of them. Pure; its time is linear in the text's length; text without IDs gives `[]`.
  */
 export function extractReferences(text: string): ExtractedReference[] {
-  const entries = text.split(/\r?\n/).map((original, i) => classify(foldLine(original, i + 1)));
+  const entries = text.split(/\r?\n/).map((original, i) => classify(original, i + 1));
   const refs: Found[] = [];
   const usedNames = new Set<Entry>();
   let context: string[] = [];
   let table: Table | undefined;
   let headerRun: Role[] = [];
   let headerOrder: Role[] = [];
+  // The references of the last ID line, and whether tactics follow their IDs in this table (see `case 'tactic'`).
+  let lastIds: Found[] = [];
+  let tacticAfter = false;
   for (const [index, entry] of entries.entries()) {
+    if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row') {
+      lastIds = [];
+      tacticAfter = false;
+    }
     if (entry.kind !== 'blank' && entry.kind !== 'header') {
       if (headerRun.length >= 2) headerOrder = headerRun;
       headerRun = [];
@@ -466,52 +455,40 @@ export function extractReferences(text: string): ExtractedReference[] {
         headerOrder = [];
         break;
       case 'tactic':
+        // One cell per line with the tactic after its ID (the ID line took no tactic from above): the tactic is that
+        // row's, and from then on each row's tactic follows its ID.
+        if (lastIds.length && (tacticAfter || lastIds.every((ref) => !ref.tactics.length))) {
+          tacticAfter = true;
+          for (const ref of lastIds) ref.tactics = [...new Set([...ref.tactics, ...entry.tactics])];
+          context = [];
+          break;
+        }
         context = entry.tactics;
         break;
       case 'row': {
-        if (/^[\s|:\-\t]*$/.test(line.text)) break;
+        if (/^[\s|:\-\t]*$/.test(line.text.length > 2000 ? 'x' : line.text)) break;
         const texts = entry.cells.map((cell) => slice(line, cell));
-        const hasIds = texts.some((t) => findTechniqueIds(t).length);
+        const hasIds = line.ids.length > 0;
         const roles = texts.map((t) => HEADER_ROLES.get(headerKey(t)));
         if (!hasIds && roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
-          table = { roles, carried: [] };
+          table = { roles, carried: { tactics: [] } };
           break;
         }
         if (!hasIds) {
           const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;
-          if (tactics && table?.roles.includes('tactic')) table.carried = tactics;
+          if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
           else if (tactics) context = tactics;
           break;
         }
-        refs.push(...rowReferences(line, entry.cells, table, context));
+        for (const ref of rowReferences(line, entry.cells, table, context)) refs.push(ref);
         break;
       }
       case 'ids': {
-        const body = slice(line, entry.body);
-        const leading = leadingTactics(body);
-        const span = { a: entry.body.a + leading.length, b: entry.body.b };
-        const tactics = leading.length ? displayTactics(leading.tactics) : context;
-        if (isProse(withoutIds(slice(line, span)))) {
-          for (const s of proseSpans(line, span)) {
-            const ref = found(originalOf(line, s), line.number, displayTactics(leading.tactics));
-            if (ref) refs.push(ref);
-          }
-          context = [];
-          break;
-        }
-        for (const item of splitItems(line, span)) {
-          const raw = originalOf(line, item);
-          const parsed = parseReference(raw);
-          // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it.
-          const neighbour =
-            !parsed.name && !entry.bullet ? neighbourName(entries, index, headerOrder, usedNames) : undefined;
-          const cells = neighbour ? [neighbour.line, line].sort((x, y) => x.number - y.number) : [line];
-          const joined = cells
-            .map((l) => (l === line ? raw : originalOf(l, trimSpan(l.text, { a: 0, b: l.text.length }))))
-            .join(' | ');
-          const ref = found(joined, cells[0]?.number ?? line.number, tactics);
-          if (ref) refs.push(ref);
-        }
+        const result = lineReferences(entry, tacticAfter ? [] : context, () => neighbourName(entries, index, headerOrder, usedNames));
+        // One at a time: a line may hold more references than a call can take arguments.
+        for (const ref of result.refs) refs.push(ref);
+        lastIds = result.prose || entry.bullet ? [] : result.refs;
+        if (result.prose) context = [];
         break;
       }
     }
@@ -543,17 +520,14 @@ function neighbourName(entries: Entry[], index: number, headerOrder: Role[], use
 function merge(refs: readonly Found[]): ExtractedReference[] {
   const byIds = new Map<string, ExtractedReference>();
   for (const ref of refs) {
-    const key = ref.ids.join(' ');
+    const key = ref.malformed ? `malformed ${ref.malformed}` : ref.ids.join(' ');
     const seen = byIds.get(key);
     if (!seen) {
-      const { raw, line, ids, name, tactics } = ref;
-      byIds.set(key, { raw, line, ids: [...ids], ...(name ? { name } : {}), tactics: [...tactics] });
+      byIds.set(key, { ...ref, ids: [...ref.ids], tactics: [...ref.tactics] });
       continue;
     }
     const tactics = [...new Set([...seen.tactics, ...ref.tactics])];
-    if (!seen.name && ref.name) {
-      byIds.set(key, { raw: ref.raw, line: ref.line, ids: seen.ids, name: ref.name, tactics });
-    }
+    if (seen.name === undefined && ref.name !== undefined) byIds.set(key, ordered({ ...ref, ids: seen.ids, tactics }));
     else seen.tactics = tactics;
   }
   return [...byIds.values()];

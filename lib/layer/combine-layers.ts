@@ -22,17 +22,20 @@
  * | comment | one `<layer name>: <comment>` line per layer, in layer order, duplicates removed, joined with `\n` |
  * | links | merged by URL, duplicates removed, in order of first appearance; dividers are dropped |
  * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item |
- * | color | kept only when every input layer has the key with that same colour; otherwise dropped (the gradient colours it) |
+ * | color | kept when every layer that has the key gives it the same colour (the inferred-from-software colour of one campaign stays); otherwise dropped (the gradient colours it) |
+ * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score |
+ * | legend | the gradient's low, middle and high, then the inputs' legend items whose colour an entry still has |
+ * | score ranges | a warning when the inputs' gradients span different ranges; --normalize rescales each layer's scores to 0..1 on its own gradient first |
  * | enabled | false only when every entry of the key is disabled |
  * | showSubtechniques | true when any entry of the key has it |
  * | unknown, deprecated, revoked-without-replacement techniques | left out with a warning (Navigator would drop them silently) |
  * | entries with nothing left | (no score, comment, link or metadata, enabled) left out, as Navigator exports nothing for them |
- * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient over the result's scores (diff: symmetric around 0), legend, metadata and description naming the inputs; platform filters kept only when every input has the same ones |
+ * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient and legend as above, metadata and description naming the inputs; platform filters kept only when every input has the same ones |
  */
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
-import { parseJsonText } from '../json-text.js';
+import { parseJsonAs } from '../input-kind.js';
 import { schemaIssues } from '../schemas.js';
 import {
   LAYER_FORMAT,
@@ -48,7 +51,8 @@ import { upgradeLayer, upgradeReleases } from './upgrade-layer.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
-import { readTextFile } from '../read-text.js';
+import { gradientColor } from './score.js';
+import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine } from './repair-layer.js';
 
 
@@ -96,6 +100,8 @@ export interface CombineOptions {
   index: AttackIndex;
   /** The result's name (default `<op> of <names>`). */
   name?: string;
+  /** Rescale each input's scores to 0..1 on its own gradient (Navigator's 0..100 when it has none) first. */
+  normalize?: boolean;
 }
 
 /** A combined layer, with what was left out and why. */
@@ -104,9 +110,20 @@ export interface CombineResult {
   warnings: string[];
 }
 
-/** Gradient colours: Navigator's default red-yellow-green for scores, and a diverging scale for diff. */
-const SCORE_COLORS = ['#ff6666', '#ffe766', '#8ec843'];
+/**
+ * Gradient colours when the inputs' gradients disagree: white to red, "more is redder", as every layer this tool
+ * renders (Navigator's red-yellow-green would paint the technique scored highest green); and a diverging
+ * orange-white-blue scale for diff, whose 0 is "the same".
+ */
+const SCORE_COLORS = ['#ffffff', '#ff6666'];
 const DIFF_COLORS = ['#ff9f43', '#ffffff', '#4ea3e6'];
+/** Navigator's gradient range when a layer has none. */
+const DEFAULT_RANGE = { minValue: 0, maxValue: 100 };
+
+function rangeOf(layer: NavigatorLayer): { minValue: number; maxValue: number } {
+  const gradient = layer.gradient;
+  return gradient && gradient.maxValue > gradient.minValue ? { minValue: gradient.minValue, maxValue: gradient.maxValue } : DEFAULT_RANGE;
+}
 
 /** `a.json`, or `a.json (layer 2)` in a file of several layers. */
 export function describeSource(source: Pick<LayerSource, 'file' | 'position'>): string {
@@ -118,7 +135,7 @@ export function describeSource(source: Pick<LayerSource, 'file' | 'position'>): 
  * @throws InputError naming the line and column of invalid JSON, an empty array, or an element that is not an object.
  */
 export function parseLayerSources(text: string, file: string): LayerSource[] {
-  const value = parseJsonText(text, file);
+  const value = parseJsonAs(text, file, ['layer']);
   if (Array.isArray(value)) {
     if (!value.length) throw new InputError(`${file}: the file holds an empty array of layers; give at least one layer`, { file });
     return value.map((element, position) => {
@@ -137,8 +154,8 @@ export function parseLayerSources(text: string, file: string): LayerSource[] {
  * where to read it (default `file`), for callers that resolve names against a working folder.
  * @throws UsageError when the file cannot be read; InputError for invalid JSON (with line and column).
  */
-export function readLayerSources(file: string, path: string = file): LayerSource[] {
-  return parseLayerSources(readTextFile(file, path), file);
+export function readLayerSources(file: string, path: string = file, input: InputOptions = {}): LayerSource[] {
+  return parseLayerSources(readTextFile(file, path, input), inputName(file));
 }
 
 /**
@@ -283,6 +300,7 @@ function layerCells(
   label: string,
   placed: ReadonlySet<string>,
   index: AttackIndex,
+  scale: (score: number) => number = (score) => score,
 ): Map<string, Cell> {
   const cells = new Map<string, Cell>();
   // Entries without a tactic first, so that one with a tactic, folded in later, wins where both apply (as the later
@@ -305,7 +323,7 @@ function layerCells(
         enabled: true,
         showSubtechniques: false,
       };
-      if (typeof entry.score === 'number') cell.score = entry.score;
+      if (typeof entry.score === 'number') cell.score = scale(entry.score);
       if (entry.color) cell.color = entry.color;
       cell.enabled = entry.enabled !== false;
       if (entry.comment?.trim()) pushUnique(cell.comments, [`${label}: ${entry.comment.trim()}`], (a, b) => a === b);
@@ -321,38 +339,52 @@ function layerCells(
   return cells;
 }
 
-/** The gradient over the result's scores; min < max always, and symmetric around 0 for diff. */
-function gradientFor(op: CombineOp, scores: readonly number[]): Gradient {
+/**
+ * The result's gradient. diff: the diverging scale, symmetric around 0. Otherwise the inputs' colours when they all
+ * have the same (else white to red), over their common range (0..1 with `normalize`; the widest when they differ),
+ * times the number of layers for sum; widened to hold every score, min < max always.
+ */
+function gradientFor(op: CombineOp, scores: readonly number[], inputs: readonly CombineInput[], normalize: boolean): Gradient {
   if (op === 'diff') {
     const reach = Math.max(0, ...scores.map(Math.abs)) || 1;
     return { colors: DIFF_COLORS, minValue: -reach, maxValue: reach };
   }
-  let minValue = scores.length ? Math.min(...scores) : 0;
-  let maxValue = scores.length ? Math.max(...scores) : 1;
-  // Every score equal: widen towards 0 so the scores get an end colour, never an empty range.
-  if (minValue === maxValue) {
-    if (maxValue > 0) minValue = 0;
-    else if (maxValue < 0) maxValue = 0;
-    else maxValue = 1;
-  }
-  return { colors: SCORE_COLORS, minValue, maxValue };
+  const own = inputs.map(({ layer }) => layer.gradient?.colors.map((c) => c.toLowerCase()));
+  const agreed = own[0] && own.every((colors) => colors && JSON.stringify(colors) === JSON.stringify(own[0])) ? own[0] : undefined;
+  const ranges = inputs.map(({ layer }) => (normalize ? { minValue: 0, maxValue: 1 } : rangeOf(layer)));
+  let minValue = Math.min(...ranges.map((r) => r.minValue));
+  let maxValue = Math.max(...ranges.map((r) => r.maxValue));
+  if (op === 'sum') maxValue = minValue + (maxValue - minValue) * inputs.length;
+  minValue = Math.min(minValue, ...scores);
+  maxValue = Math.max(maxValue, ...scores);
+  if (minValue === maxValue) maxValue = minValue + 1;
+  return { colors: agreed ? [...agreed] : SCORE_COLORS, minValue: round(minValue), maxValue: round(maxValue) };
 }
 
-function legendFor(op: CombineOp, gradient: Gradient, names: readonly string[]): LegendItem[] {
-  const [low, middle, high] = gradient.colors as [string, string, string];
+function legendFor(op: CombineOp, gradient: Gradient, names: readonly string[], inputs: readonly CombineInput[], used: ReadonlySet<string>): LegendItem[] {
+  const at = (value: number): string => gradientColor(gradient, value);
   const mid = round((gradient.minValue + gradient.maxValue) / 2);
+  // The inputs' legend items for explicit colours the result still uses (the inferred colour, say).
+  const kept: LegendItem[] = [];
+  for (const { layer } of inputs) {
+    for (const item of layer.legendItems ?? []) {
+      if (used.has(item.color.toLowerCase()) && !kept.some((k) => k.label === item.label && k.color === item.color)) kept.push(item);
+    }
+  }
   if (op === 'diff') {
     const first = names[0] ?? 'a';
     return [
-      { label: `${gradient.minValue}: scored higher by the other layers than by ${first}`, color: low },
-      { label: '0: the same score (first minus the others)', color: middle },
-      { label: `${gradient.maxValue}: scored higher by ${first}`, color: high },
+      { label: `${gradient.minValue}: scored higher by the other layers than by ${first}`, color: at(gradient.minValue) },
+      { label: '0: the same score (first minus the others)', color: at(0) },
+      { label: `${gradient.maxValue}: scored higher by ${first}`, color: at(gradient.maxValue) },
+      ...kept,
     ];
   }
   return [
-    { label: `${op} ${gradient.minValue}: lowest`, color: low },
-    { label: `${op} ${mid}`, color: middle },
-    { label: `${op} ${gradient.maxValue}: highest`, color: high },
+    { label: `${op} ${gradient.minValue}: lowest`, color: at(gradient.minValue) },
+    { label: `${op} ${mid}`, color: at(mid) },
+    { label: `${op} ${gradient.maxValue}: highest`, color: at(gradient.maxValue) },
+    ...kept,
   ];
 }
 
@@ -380,7 +412,18 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   const warnings: string[] = [];
 
   const placed = new Set(inputs.flatMap(({ layer }) => (layer.techniques ?? []).filter((e) => e.tactic !== undefined).map((e) => e.techniqueID)));
-  const perLayer = inputs.map(({ layer }, i) => layerCells(layer, names[i] ?? '', placed, index));
+  const ranges = inputs.map(({ layer }) => rangeOf(layer));
+  const differ = ranges.some((r) => r.minValue !== ranges[0]!.minValue || r.maxValue !== ranges[0]!.maxValue);
+  if (differ && !options.normalize) {
+    warnings.push(
+      `the layers score on different ranges (${inputs.map((_, i) => `"${names[i]}" ${ranges[i]!.minValue}..${ranges[i]!.maxValue}`).join(', ')}), ` +
+        'so their scores do not mean the same: pass --normalize to rescale each to 0..1 on its own gradient first',
+    );
+  }
+  const perLayer = inputs.map(({ layer }, i) => {
+    const { minValue, maxValue } = ranges[i]!;
+    return layerCells(layer, names[i] ?? '', placed, index, options.normalize ? (score) => (score - minValue) / (maxValue - minValue) : undefined);
+  });
 
   const keys = new Map<string, { id: string; tactic?: string }>();
   for (const cells of perLayer) {
@@ -404,7 +447,8 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const present = cells.filter((cell): cell is Cell => cell !== undefined);
     const entry: LayerTechnique = { techniqueID: id, ...(tactic ? { tactic } : {}) };
     if (score !== undefined) entry.score = round(score);
-    const colors = new Set(cells.map((cell) => cell?.color));
+    // An explicit colour (the inferred-from-software one, say) stays when every layer that has the key agrees on it.
+    const colors = new Set(present.map((cell) => cell.color));
     const [color] = colors;
     if (colors.size === 1 && color) entry.color = color;
     const comments: string[] = [];
@@ -428,7 +472,8 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   }
 
   const scores = techniques.flatMap((entry) => (typeof entry.score === 'number' ? [entry.score] : []));
-  const gradient = gradientFor(op, scores);
+  const gradient = gradientFor(op, scores, inputs, options.normalize === true);
+  const used = new Set(techniques.flatMap((entry) => (entry.color ? [entry.color.toLowerCase()] : [])));
   const inputList = inputs.map((input, i) => `"${names[i]}"${input.source ? ` from ${input.source}` : ''}`).join('; ');
   const metadata: LayerMetadata[] = [
     { name: 'operation', value: `${op}: ${COMBINE_OPS[op]}` },
@@ -448,13 +493,14 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     domain: index.domain,
     description:
       `Scores: ${op} = ${COMBINE_OPS[op]}, over ${inputs.length} layers in ATT&CK ${index.label}: ${inputList}. ` +
-      'Entries without a tactic count under each tactic of their technique where another layer names a tactic.',
+      'Entries without a tactic count under each tactic of their technique where another layer names a tactic.' +
+      (options.normalize ? ' Each layer\'s scores were first rescaled to 0..1 on its own gradient.' : ''),
     ...(platforms ? { filters: { platforms } } : {}),
     sorting: 3,
     layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'annotated' },
     techniques,
     gradient,
-    legendItems: legendFor(op, gradient, names),
+    legendItems: legendFor(op, gradient, names, inputs, used),
     metadata,
     ...(links.length ? { links } : {}),
   };

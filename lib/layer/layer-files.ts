@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UsageError } from '../errors.js';
+import { STDIN } from '../read-text.js';
 
 /** A layer file to read, and its path relative to the folder it was found in (its own name for a file given). */
 export interface LayerPath {
@@ -19,12 +20,17 @@ function walk(dir: string, into: string[]): void {
 }
 
 /**
- * The layer files named by some paths: a file as given, a folder as every `.json` file under it (hidden folders and
+ * The layer files named by some paths: `-` for standard input, a file as given, a folder as every `.json` file under it (hidden folders and
  * node_modules aside), sorted by path. @throws UsageError for a path that does not exist or a folder with no `.json` file.
  */
 export function listLayerFiles(paths: readonly string[]): LayerPath[] {
   const files: LayerPath[] = [];
   for (const path of paths) {
+    if (path === STDIN) {
+      // Under an --out folder, standard input's layer is written as stdin.json.
+      files.push({ path, relative: 'stdin.json' });
+      continue;
+    }
     let isDirectory: boolean;
     try {
       isDirectory = statSync(path).isDirectory();

@@ -167,7 +167,7 @@ function checkRelease(results: readonly NormalizedCampaign[], index: AttackIndex
     if (result.attack.domain !== index.domain || result.attack.release !== index.release) {
       throw new InputError(
         `${result.file}: campaign ${result.id} was normalized against ATT&CK ${result.attack.domain} ${result.attack.release}, ` +
-          `not ${index.label}, the release it is rendered with: normalize and render it with the same release (--to)`,
+          `not ${index.label}, the release it is rendered with: normalize and render it with the same release (--attack-release)`,
         { file: result.file },
       );
     }
@@ -376,7 +376,7 @@ export function renderAggregateLayer(results: readonly NormalizedCampaign[], ind
   if (releases.length > 1) {
     throw new InputError(
       `aggregate layer "${options.name}": the campaigns are in different ATT&CK releases or domains (${releases.join(', ')}); ` +
-        'a layer has one: aggregate each domain separately, and bring them to one release with --to',
+        'a layer has one: aggregate each domain separately, and bring them to one release with --attack-release',
     );
   }
   const core = renderCore(results, index, options, `aggregate layer "${options.name}"`);

@@ -13,6 +13,7 @@ import { compareEntries } from './serialize-layer.js';
 import { originalPath, repairLayer } from './repair-layer.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
+import { fetchCommand } from '../attack/release-files.js';
 
 /** Options of `upgradeLayer`. */
 export interface UpgradeOptions extends FormatOptions {
@@ -46,6 +47,15 @@ interface Placed {
   /** The ID the entry was written with. */
   origin: string;
 }
+
+/**
+ * Enterprise tactics that a later ATT&CK release split off an earlier tactic: the new shortname -> the tactic it came
+ * from, and the release that split it.
+ */
+const TACTIC_SPLITS: Readonly<Record<string, { from: string; since: string }>> = {
+  stealth: { from: 'defense-evasion', since: '19' },
+  'defense-impairment': { from: 'defense-evasion', since: '19' },
+};
 
 function describe(record: TechniqueRecord): string {
   return `${record.id} (${record.name})`;
@@ -297,14 +307,19 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       return;
     }
     report.changes.push('moved-tactic');
+    // A tactic that a later release split off (ATT&CK 19's stealth) goes back to the one it came from, not to every
+    // tactic of the technique (T1078 under stealth is not initial access).
+    const split = target.tactic(tactic) ? undefined : TACTIC_SPLITS[tactic];
+    const tactics = split && record.tactics.includes(split.from) ? [split.from] : record.tactics;
     report.notes.push(
-      `${describe(record)} is not under ${tactic} in ${target.label}; the annotation moved to ${record.tactics.join(', ') || 'the technique (no tactic)'}`,
+      `${describe(record)} is not under ${tactic} in ${target.label}; the annotation moved to ${tactics.join(', ') || 'the technique (no tactic)'}` +
+        (tactics === record.tactics ? '' : ` (ATT&CK ${split!.since} split ${tactic} off ${split!.from})`),
     );
-    if (!record.tactics.length) {
+    if (!tactics.length) {
       delete raw['tactic'];
       placed.push({ entry: raw, report, origin: id });
     }
-    for (const current of record.tactics) placed.push({ entry: cloneEntry(raw, current), report, origin: id });
+    for (const current of tactics) placed.push({ entry: cloneEntry(raw, current), report, origin: id });
   });
 
   settings.push(...expandChosenCollapse(layer, placed, target));
@@ -433,12 +448,12 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
     if (options.to === undefined) {
       throw new InputError(
         `${file}: the layer is for ATT&CK ${stated}, newer than ${target.label}, the newest available here: writing it for ` +
-          `${target.release} is a downgrade that moves or removes entries; get ${stated} (\`attack-layers data fetch --version ${stated}\`), ` +
+          `${target.release} is a downgrade that moves or removes entries; get ${stated} (\`${fetchCommand(domain as Domain, stated)}\`), ` +
           `or pass --to ${target.release} to downgrade on purpose`,
         { file: options.file },
       );
     }
-    downgrade = `a downgrade from ATT&CK ${stated} to ${target.label}: entries under techniques or tactics that ${target.release} does not have are moved or removed, each listed below`;
+    downgrade = `a downgrade from ATT&CK ${stated} to ${target.label}: entries under techniques or tactics that ${target.release} does not have are moved or removed, each one listed`;
   }
   const extra = downgrade ? { downgrade } : {};
   if (stated === target.major || stated === target.release) return { target, source: target, ...extra };

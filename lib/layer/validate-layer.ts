@@ -9,6 +9,7 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
 import { originalPath, repairLayer } from './repair-layer.js';
+import { fetchCommand } from '../attack/release-files.js';
 
 /** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
 export const LAYER_FINDING_CODES = [
@@ -166,7 +167,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
       'warning',
       'no-attack-data',
       '/',
-      `no ATT&CK ${domain} release is available, so techniques were not checked; run \`attack-layers data fetch --domain ${domain}\``,
+      `no ATT&CK ${domain} release is available, so techniques were not checked; run \`${fetchCommand(domain as Domain)}\``,
     );
     return undefined;
   }
@@ -176,7 +177,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
       'attack-version-unavailable',
       '/versions/attack',
       `ATT&CK ${domain} ${major} is not available here; checked against ${fallback.label} instead ` +
-        `(run \`attack-layers data fetch --domain ${domain} --version ${major}\` to check against ${major})`,
+        `(run \`${fetchCommand(domain as Domain, major)}\` to check against ${major})`,
     );
   }
   return fallback;

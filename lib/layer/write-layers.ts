@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { AttackIndex } from '../attack/attack-index.js';
-import { InputError, OutputExistsError, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import { schemaIssues } from '../schemas.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeFilesAtomic } from '../write-file.js';
 import type { NavigatorLayer } from './layer-types.js';
 import { renderAggregateLayer, renderCampaignLayer, type RenderOptions } from './render-layer.js';
 import { newestCampaignDate } from './score.js';
@@ -116,24 +116,10 @@ export function writeLayers(files: readonly LayerFile[], outDir: string, options
       const list = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
       throw new Error(`bug: the rendered layer ${name} does not match the layer 4.5 schema (${list}); nothing was written, please report this`);
     }
-    return { path: join(outDir, name), text: serializeLayer(layer) };
+    return { path: join(outDir, name), content: serializeLayer(layer) };
   });
-  if (!options.force) {
-    const existing = texts.find(({ path }) => exists(path));
-    if (existing) throw new OutputExistsError(existing.path);
-  }
-  for (const { path, text } of texts) writeFileAtomic(path, text, { force: options.force });
+  writeFilesAtomic(texts, options);
   return texts.map(({ path }) => path);
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
 }
 
 function readOrUndefined(path: string): string | undefined {

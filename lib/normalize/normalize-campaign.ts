@@ -1,10 +1,11 @@
-import type { AttackIndex } from '../attack/attack-index.js';
+import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
-import { compareReleases } from '../attack/release-files.js';
-import type { ActorRecord, TacticShortname, TechniqueId } from '../attack/types.js';
+import { compareReleases, fetchCommand } from '../attack/release-files.js';
+import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attack/types.js';
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
+import { spacingAside } from './resolve-attack-object.js';
 import { resolveReference, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
 
@@ -27,7 +28,7 @@ export interface CampaignReleases extends ResolveContext {
  * of the domain as history for old names. @throws AttackDataError when the target release is not available.
  */
 export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?: string): CampaignReleases {
-  const target = library.release(campaign.domain, to);
+  const { target, history } = domainReleases(library, campaign.domain, to);
   const warnings: string[] = [];
   let source: AttackIndex | undefined;
   if (campaign.attackVersion && campaign.attackVersion !== target.release) {
@@ -37,20 +38,27 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
       if (!(error instanceof AttackLayersError)) throw error;
       warnings.push(
         `attack_version ${campaign.attackVersion}: that release is not available, so IDs were read in ATT&CK ${target.release} only ` +
-          `(get it with \`attack-layers data fetch --version ${campaign.attackVersion}\`)`,
+          `(get it with \`${fetchCommand(campaign.domain, campaign.attackVersion)}\`)`,
       );
     }
   }
+  return { target, source, warnings, history };
+}
+
+/**
+ * The releases of a domain to resolve references with: the target (`to`, or the newest) and the older ones as history.
+ * @throws AttackDataError when the target release is not available.
+ */
+export function domainReleases(library: AttackLibrary, domain: Domain, to?: string): ResolveContext & { history: () => Iterable<AttackIndex> } {
+  const target = library.release(domain, to);
   // Older releases are read only when a name is not found in the target, one at a time, newest first, until one
   // knows the name: most runs load one release, a run with an old name two or three.
   const files = library.files
-    .filter((file) => file.domain === campaign.domain && file.release && file.release !== target.release)
+    .filter((file) => file.domain === domain && file.release && file.release !== target.release)
     .sort((a, b) => compareReleases(b.release!, a.release!))
     .filter((file, i, all) => all.findIndex((other) => other.release === file.release) === i);
   return {
     target,
-    source,
-    warnings,
     history: function* () {
       for (const file of files) yield library.load(file);
     },
@@ -116,7 +124,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
     software,
     references,
     techniques: mergeTechniques(references, target),
-    warnings: [...releases.warnings, ...(actor?.warnings ?? []), ...software.flatMap((s) => s.warnings)],
+    warnings: [...(campaign.repairs ?? []), ...releases.warnings, ...(actor?.warnings ?? []), ...software.flatMap((s) => s.warnings)],
   };
 }
 
@@ -183,7 +191,9 @@ function resolveActor(
   target: AttackIndex,
 ): ActorResult {
   const base = { raw, path, ...(line !== undefined ? { line } : {}) };
-  const matches = target.actors(raw.trim()).filter((actor) => types.includes(actor.type));
+  // `APT 32` is APT32: spacing aside, when no name fits as written.
+  const written = target.actors(raw.trim()).length ? raw.trim() : (spacingAside(target, nameKey(raw)) ?? raw.trim());
+  const matches = target.actors(written).filter((actor) => types.includes(actor.type));
   const distinct = [...new Map(matches.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
   if (distinct.length !== 1) {
     const note = distinct.length
@@ -198,7 +208,8 @@ function resolveActor(
   if (first.revoked && first.id !== final.id) {
     note = `${kind} "${raw}" (${first.id}) was revoked by ${final.id} ${final.name}`;
     warnings.push(`${path}: ${note}`);
-  } else if (![final.id, final.name].includes(raw.trim())) note += ` (written as "${raw}", an alias)`;
+  } else if (written !== raw.trim()) note += ` (written as "${raw}", spacing aside)`;
+  else if (![final.id, final.name].includes(raw.trim())) note += ` (written as "${raw}", an alias)`;
   if (final.deprecated) warnings.push(`${path}: ${kind} ${final.id} ${final.name} is deprecated in ATT&CK ${target.release}`);
   return { ...base, id: final.id, name: final.name, note, warnings };
 }

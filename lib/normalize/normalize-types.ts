@@ -9,6 +9,7 @@ import type { Domain, TacticShortname, TechniqueId } from '../attack/types.js';
  * - `renamed`: the ID is current but was written with an older name, or a name of a revoked technique was used;
  * - `name`: no ID; resolved by the technique's exact current name;
  * - `fuzzy`: no exact name; resolved by a close name (a typo), said in the note;
+ * - `alias`: no name; resolved by a common abbreviation (`WMI`, `RDP`, `UAC bypass`) from a documented table;
  * - `ambiguous`: several techniques fit and nothing decided between them; the candidates are listed;
  * - `unknown`: nothing fits; candidates and hints are listed;
  * - `inferred`: not written in the campaign: documented in ATT&CK for software the campaign names.
@@ -20,6 +21,7 @@ export type ReferenceStatus =
   | 'renamed'
   | 'name'
   | 'fuzzy'
+  | 'alias'
   | 'ambiguous'
   | 'unknown'
   | 'inferred';

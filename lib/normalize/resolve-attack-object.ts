@@ -71,7 +71,9 @@ const PREFERENCES: ReadonlyArray<readonly [label: string, keep: (match: Match) =
  * @throws AttackObjectError when nothing fits (with the closest names) or several objects still do (with each).
  */
 export function resolveAttackObject(index: AttackIndex, query: string, options: { kind?: AttackObjectKind } = {}): ResolvedObject {
-  const key = nameKey(query);
+  // `APT 32` is APT32: spacing aside, when no name fits as written.
+  const asWritten = nameKey(query);
+  const key = index.actors(asWritten).length ? asWritten : (spacingAside(index, asWritten) ?? asWritten);
   const types = options.kind ? KIND_TYPES[options.kind] : undefined;
   const all = index.actors(key);
   const fitting = all.filter((object) => !types || types.includes(object.type));
@@ -122,7 +124,20 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
     notes.unshift(`"${query}" is an alias of ${objectRef(object)}`);
   }
   if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}`);
+  if (key !== asWritten) notes.unshift(`"${query}" is read as ${objectRef(object)} (spacing aside)`);
   return { query, object, notes };
+}
+
+/** The folded name or alias of an object that is `key` once spaces are left out of both (`apt 32`: `apt32`), if any. */
+export function spacingAside(index: AttackIndex, key: string): string | undefined {
+  const compact = key.replace(/ /g, '');
+  for (const object of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
+    for (const name of [object.name, ...object.aliases]) {
+      const folded = nameKey(name);
+      if (folded !== key && folded.replace(/ /g, '') === compact) return folded;
+    }
+  }
+  return undefined;
 }
 
 /** Up to five objects whose ID, name or alias is closest to a folded query: containing it first, then by edit distance. */

@@ -4,8 +4,9 @@ import { editDistance, typoLimit } from '../name-distance.js';
 import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './normalize-types.js';
 
 export type { Resolution } from './normalize-types.js';
-import { parseReference } from './parse-reference.js';
+import { parseReference, type ReferencePart } from './parse-reference.js';
 import { readTactic } from './read-tactic.js';
+import { techniqueAlias } from './technique-aliases.js';
 
 /** The releases a reference is resolved against. */
 export interface ResolveContext {
@@ -34,7 +35,7 @@ interface Outcome {
 }
 
 // When one reference holds several IDs, the least resolved one sets the status.
-const STATUS_WEIGHT: readonly ReferenceStatus[] = ['current', 'name', 'renamed', 'fuzzy', 'revoked', 'deprecated', 'ambiguous', 'unknown'];
+const STATUS_WEIGHT: readonly ReferenceStatus[] = ['current', 'name', 'alias', 'renamed', 'fuzzy', 'revoked', 'deprecated', 'ambiguous', 'unknown'];
 
 /** `Phishing: Spearphishing Attachment` for a sub-technique, the plain name otherwise. */
 export function fullName(index: AttackIndex, technique: TechniqueRecord): string {
@@ -59,7 +60,8 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext)
   const { target } = context;
   const parsed = parseReference(input.raw);
   const trail = parsed.rules.map((rule) => `read: ${rule}`);
-  const warnings: string[] = [];
+  const warnings: string[] = [...parsed.warnings];
+  for (const warning of parsed.warnings) trail.push(`read: ${warning}`);
 
   const written = [...(input.tactics ?? []), ...parsed.tactics];
   const tactics: TacticReading = { written, read: [], unreadable: [] };
@@ -74,10 +76,8 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext)
   tactics.read.sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
 
   let outcome: Outcome;
-  if (parsed.ids.length) {
-    const outcomes = parsed.ids.map((id) =>
-      resolveId(id, parsed.ids.length === 1 ? parsed.name : undefined, tactics.read, context, trail, warnings),
-    );
+  if (parsed.parts.length) {
+    const outcomes = resolveParts(parsed.parts, tactics.read, context, trail, warnings);
     outcome = {
       status: outcomes.map((o) => o.status).sort((a, b) => STATUS_WEIGHT.indexOf(b) - STATUS_WEIGHT.indexOf(a))[0]!,
       ids: [...new Set(outcomes.flatMap((o) => o.ids))],
@@ -104,6 +104,95 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext)
     }
   }
   return { status: outcome.status, ids: outcome.ids, note: outcome.notes.join('; '), trail, tactics, placed, candidates: outcome.candidates, warnings };
+}
+
+/**
+ * Resolve each written ID with the name beside it. One name serving several IDs (`C2 over HTTPS (T1071.001,
+ * T1573.002)`, `Spearphishing Attachment (T1566.001, T1566.002)`) needs to fit only one of them: the others are read
+ * by their ID alone, said in the trail.
+ */
+function resolveParts(
+  parts: readonly ReferencePart[],
+  tactics: readonly TacticShortname[],
+  context: ResolveContext,
+  trail: string[],
+  warnings: string[],
+): Outcome[] {
+  const outcomes: Outcome[] = [];
+  const seen = new Set<string>();
+  const groupFits = new Map<string, boolean>();
+  // The names each ID is written beside (an ID and its ATT&CK link are two writings of it, one without a name).
+  const namesOf = new Map<string, Array<string | undefined>>();
+  for (const part of parts) for (const id of part.ids) namesOf.set(id, [...(namesOf.get(id) ?? []), part.name]);
+  for (const part of parts) {
+    if (part.malformed) {
+      outcomes.push(malformedId(part.malformed, context.target));
+      continue;
+    }
+    for (const id of part.ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const shared = part.sharedName || part.ids.length > 1;
+      const ownTrail: string[] = [];
+      const ownWarnings: string[] = [];
+      let outcome = resolveId(id, part.name, tactics, context, ownTrail, ownWarnings);
+      if (shared && part.name !== undefined && outcome.status === 'ambiguous') {
+        const key = part.name;
+        if (!groupFits.has(key)) {
+          const others = parts.filter((p) => p.name === key).flatMap((p) => p.ids).filter((other) => other !== id);
+          groupFits.set(key, others.some((other) => resolveId(other, key, tactics, context, [], []).status !== 'ambiguous'));
+        }
+        if (groupFits.get(key)) {
+          ownTrail.length = 0;
+          ownWarnings.length = 0;
+          outcome = resolveId(id, undefined, tactics, context, ownTrail, ownWarnings);
+          ownTrail.push(`name check: "${key}" names another of the IDs it stands beside; ${id} was read by its ID`);
+        }
+      }
+      // `SSH [(T1048.002)](https://attack.mitre.org/techniques/T1048/002/)`: the ID is written twice, once without the
+      // word beside it; two writings of the ID outweigh one word, which is noted.
+      const others = [...new Set(namesOf.get(id) ?? [])].filter((other) => other !== part.name);
+      if (outcome.status === 'ambiguous' && part.name !== undefined && others.length) {
+        for (const other of others) {
+          const retrail: string[] = [];
+          const rewarnings: string[] = [];
+          const again = resolveId(id, other, tactics, context, retrail, rewarnings);
+          if (again.status === 'ambiguous') continue;
+          const message = `"${part.name}" is not the name of ${id}, but the reference writes ${id} again${other === undefined ? ' (as its ATT&CK link)' : ` beside "${other}"`}; read by the ID`;
+          outcome = { ...again, notes: [...again.notes, message] };
+          ownTrail.length = 0;
+          ownWarnings.length = 0;
+          ownTrail.push(...retrail, `name check: ${message}`);
+          ownWarnings.push(...rewarnings);
+          break;
+        }
+      }
+      trail.push(...ownTrail);
+      warnings.push(...ownWarnings);
+      outcomes.push(outcome);
+    }
+  }
+  return outcomes;
+}
+
+/** `T1566.01`: a sub-technique number of one or two digits; the IDs it may have meant are the candidates. */
+function malformedId(written: string, target: AttackIndex): Outcome {
+  const match = /(\d{4})\.(\d{1,2})$/.exec(written);
+  const technique = `T${match?.[1] ?? ''}`;
+  const digits = match?.[2] ?? '';
+  const guesses = [...new Set([digits.padStart(3, '0'), digits.padEnd(3, '0')])].map((sub) => `${technique}.${sub}`);
+  const known = guesses.map((id) => target.technique(id)).filter((t): t is TechniqueRecord => !!t);
+  return {
+    status: 'unknown',
+    ids: [],
+    notes: [
+      `malformed ID "${written}": a sub-technique number has three digits` +
+        (known.length
+          ? `; did you mean ${known.map((t) => describe(target, t)).join(' or ')}?`
+          : `; ATT&CK ${target.label} has no ${guesses.join(' or ')}`),
+    ],
+    candidates: known.map((t) => candidate(target, t, `"${written}" with its sub-technique number padded to three digits`)),
+  };
 }
 
 function candidate(index: AttackIndex, technique: TechniqueRecord, why: string): Candidate {
@@ -137,6 +226,13 @@ function resolveId(
 
   if (!found) {
     const byName = name ? resolveName(name, tactics, context, []) : undefined;
+    // `AppleScript (T1509.002)`: no such ID, but the name is exactly a technique whose ID is one typo away from it.
+    const named = byName?.ids.length === 1 && (byName.status === 'name' || byName.status === 'renamed') ? byName.ids[0]! : undefined;
+    if (named && editDistance(id.slice(1), named.slice(1), 1) <= 1) {
+      const message = `${id} is not a technique in ATT&CK ${target.label}; the name "${name}" is ${describe(target, target.technique(named)!)}, whose ID is one typo away: read as ${named}`;
+      trail.push(`ID check: ${message}`);
+      return { status: 'fuzzy', ids: [named], notes: [message], candidates: [] };
+    }
     return {
       status: 'unknown',
       ids: [],
@@ -214,6 +310,15 @@ function checkName(
     trail.push(`name check: "${name}" read as "${typo}" (a typo)`);
     return { ...outcome, notes: [...outcome.notes, `the name "${name}" was read as a misspelling of ${fullName(target, final ?? found)}`] };
   }
+  const byId = final ?? found;
+  // `Process Injection (T1055.001)`: the name of the ID's parent technique. The two agree; the ID is the more precise.
+  const parent = byId.parent ? target.technique(byId.parent) : undefined;
+  const parentNames = [...namesOf(target, parent), ...(found.parent ? namesOf(target, target.technique(found.parent)) : [])];
+  if (parent && parentNames.includes(key)) {
+    const message = `the name "${name}" is that of ${parent.id}, the parent technique of ${byId.id}; read as the sub-technique the ID names`;
+    trail.push(`name check: ${message}`);
+    return { ...outcome, notes: [...outcome.notes, message] };
+  }
   for (const index of context.history?.() ?? []) {
     if (namesOf(index, index.technique(id)).includes(key)) return olderName(name, id, found, target, trail, outcome);
   }
@@ -224,7 +329,17 @@ function checkName(
     return outcome;
   }
   if (!others.length && byName.ids.length) return outcome;
-  const byId = final ?? found;
+  // `Scheduled tasks (T1053)`: the name fits a sub-technique of the ID (or its parent): no conflict, the ID stands.
+  const related = (other: TechniqueId): boolean => {
+    const technique = target.technique(other);
+    return technique?.parent === byId.id || byId.parent === other;
+  };
+  if (others.length && others.every(related)) {
+    const closer = others.map((other) => describe(target, target.technique(other)!)).join(', ');
+    const message = `the name "${name}" is closer to ${closer}; ${id} kept as written`;
+    trail.push(`name check: ${message}`);
+    return { ...outcome, notes: [...outcome.notes, message] };
+  }
   const message =
     `${id} and "${name}" disagree: ${id} is ${found.name}${final && final !== found ? ` (now ${describe(target, final)})` : ''}, ` +
     `while "${name}" is ${byName.ids.length ? byName.ids.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique'}; write the one you mean`;
@@ -279,11 +394,34 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
     const via = byCurrentName ? 'its exact name' : `the name of revoked ${exact.filter((t) => t.revoked).map((t) => t.id).join(', ')}`;
     return pick(name, finals, byCurrentName ? 'name' : 'renamed', via, tactics, target, trail);
   }
+  const alias = techniqueAlias(name);
+  if (alias) {
+    const aliased = resolveId(alias.id, undefined, tactics, { target }, trail, []);
+    if (aliased.ids.length) {
+      const via = aliased.status === 'revoked' ? ` (${aliased.notes.join('; ')})` : '';
+      const message = `"${name}" is a common abbreviation of ${aliased.ids.map((i) => describe(target, target.technique(i)!)).join(', ')}${via}`;
+      trail.push(`name: ${message} (table of abbreviations)`);
+      return { status: 'alias', ids: aliased.ids, notes: [message], candidates: [] };
+    }
+  }
   for (const index of olderReleases(context)) {
     const hits = index.techniquesByName(name);
     if (hits.length) {
       return pick(name, toTarget(index, hits, target), 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, target, trail);
     }
+  }
+  // `Mimikatz`: a group or software written where a technique belongs.
+  const objects = target.actors(name).map((actor) => target.finalActor(actor));
+  if (objects.length) {
+    const named = [...new Map(objects.map((o) => [o.id, o])).values()];
+    const kinds = named.map((o) => `${o.type === 'intrusion-set' ? 'group' : o.type === 'campaign' ? 'campaign' : 'software'} ${o.id} ${o.name}`);
+    const where = named.some((o) => o.type === 'malware' || o.type === 'tool') ? 'list it under `software:` (its documented techniques then come in as inferred)' : 'write it as the campaign\'s `actor:`';
+    return {
+      status: 'unknown',
+      ids: [],
+      notes: [`"${name}" is not a technique: it is ${kinds.join(' and ')} in ATT&CK ${target.label}; ${where}`],
+      candidates: [],
+    };
   }
   const limit = typoLimit(key.length);
   let best = limit + 1;
@@ -348,12 +486,21 @@ function pick(
     return { status, ids: [chosen.id], notes: [`"${name}" is ${describe(target, chosen)}, by ${via}; ${message}`], candidates: [] };
   }
   const shown = fitting.length > 1 ? fitting : live;
+  // A tactic can only choose between techniques of different tactics (`Virtual Private Server` is T1583.003 and
+  // T1584.003, both Resource Development): then the full names, which tell sub-techniques apart, are the advice.
+  const tacticKeys = new Set(shown.map((t) => [...t.tactics].sort().join(',')));
+  const fullNames = shown.map((t) => fullName(target, t));
+  const distinctNames = new Set(fullNames.map(nameKey)).size === shown.length && fullNames.some((n) => nameKey(n) !== nameKey(name));
+  const advice =
+    tacticKeys.size > 1 && !(fitting.length > 1)
+      ? `give the ID, a tactic${distinctNames ? ' or the full name' : ''} to choose`
+      : distinctNames
+        ? `write the full name (${fullNames.map((n) => `"${n}"`).join(' or ')}) or the ID of the one you mean`
+        : 'write the ID of the one you mean';
   return {
     status: 'ambiguous',
     ids: [],
-    notes: [
-      `"${name}" names ${shown.map((t) => `${t.id} (${tacticList(target, t.tactics)})`).join(' and ')}; give the ID or a tactic to choose`,
-    ],
+    notes: [`"${name}" names ${shown.map((t) => `${t.id} ${fullName(target, t)} (${tacticList(target, t.tactics)})`).join(' and ')}; ${advice}`],
     candidates: shown.map((t) => candidate(target, t, `by ${via}`)),
   };
 }

@@ -188,7 +188,7 @@ describe('campaign/read-campaign', () => {
         ['a month 13', 'name: x\nfirst_seen: 2020-13\n', '/first_seen', 2, /must be a date written YYYY-MM-DD, YYYY-MM or YYYY/],
         ['a date with slashes', 'name: x\npublished: 2020/04/22\n', '/published', 2, /must be a date/],
         ['a version with a v', 'name: x\nattack_version: v6.3\n', '/attack_version', 2, /ATT&CK release written like "6.3"/],
-        ['an unknown domain', 'name: x\ndomain: enterprise\n', '/domain', 2, /must be one of "enterprise-attack", "mobile-attack", "ics-attack"/],
+        ['an unknown domain', 'name: x\ndomain: pre-attack\n', '/domain', 2, /must be one of "enterprise-attack", "mobile-attack", "ics-attack", "enterprise", "mobile", "ics"/],
         ['a source that is not a URL', 'name: x\nsources:\n  - FireEye blog\n', '/sources/0', 3, /must be a URL; for a title write \{title: \.\.\.\}/],
         ['an empty source', 'name: x\nsources:\n  - {}\n', '/sources/0', 3, /must give at least one field/],
         ['infer that is not a boolean', 'name: x\nsoftware:\n  - ref: HTRAN\n    infer: "no"\n', '/software/0/infer', 4, /must be true or false, not the string "no"/],

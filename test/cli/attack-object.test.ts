@@ -78,7 +78,7 @@ describe('attack-layers attack-object', () => {
     const result = await runCli(['attack-object', 'APT-32']);
     expect(result.code).to.equal(1);
     expect(result.stdout).to.equal('');
-    expect(result.stderr).to.match(/^attack-layers: no group, software or campaign "APT-32" in ATT&CK enterprise-attack 18\.1; did you mean G0050 APT32, /);
+    expect(result.stderr).to.match(/^attack-layers attack-object: no group, software or campaign "APT-32" in ATT&CK enterprise-attack 18\.1; did you mean G0050 APT32, /);
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 
@@ -202,7 +202,7 @@ describe('attack-layers attack-object', () => {
       [['--all', 'groups'], '--all groups writes one file per object: give the folder with --out'],
       [['G0050', '--all', 'groups', '--out', 'x'], 'give objects or --all groups, not both'],
       [['G0050', '--name', 'x'], '--name names the frequency layer'],
-      [['--all', 'tools', '--out', 'x'], 'Invalid values'],
+      [['--all', 'tools', '--out', 'x'], '--all tools: use one of groups, software, campaigns'],
       [['S0030', '--campaigns'], '--campaigns adds the campaigns attributed to a group; S0030 Carbanak (software) is not a group'],
       [['G0016', 'G0050', '--campaigns', '--score', 'frequency'], 'use it without --score frequency'],
       [['--all', 'software', '--campaigns', '--out', 'x'], 'use it with --all groups, not --all software'],

@@ -18,7 +18,7 @@ describe('attack-layers compare', () => {
     expect(lines.find((line) => line.startsWith('T1566.001 '))).to.match(/attributed\s+T1566\.001\s+Spearphishing Attachment \(T1193\)$/);
     expect(lines.find((line) => line.startsWith('T1573 '))).to.match(/new\s+Standard Cryptographic Protocol \(T1032\)$/);
     expect(result.stdout).to.include('6 reported: 3 attributed, 1 related (a parent or sub-technique is), 2 new\n');
-    expect(result.stdout).to.match(/G0050 APT32 uses \d+ techniques in ATT&CK; \d+ not mentioned by the campaign \(--all lists them\)\n$/);
+    expect(result.stdout).to.match(/G0050 APT32 uses \d+ techniques in ATT&CK; \d+ not mentioned by the campaign \(--unmentioned lists them\)\n$/);
   });
 
   it('--json gives the comparisons, one per --with object, agreeing with the table', async () => {
@@ -30,9 +30,9 @@ describe('attack-layers compare', () => {
     expect(comparisons[0]!.unmentioned).to.have.length(comparisons[0]!.counts.unmentioned);
   });
 
-  it('--all lists the techniques of the object the campaign does not mention', async () => {
+  it('--unmentioned lists the techniques of the object the campaign does not mention', async () => {
     const json = JSON.parse((await runCli(['compare', APT32, '--json'])).stdout) as { comparisons: CampaignComparison[] };
-    const text = (await runCli(['compare', APT32, '--all'])).stdout;
+    const text = (await runCli(['compare', APT32, '--unmentioned'])).stdout;
     for (const technique of json.comparisons[0]!.unmentioned) expect(text).to.match(new RegExp(`^${technique.id.replace('.', '\\.')}\\s+`, 'm'));
   });
 
@@ -44,16 +44,16 @@ describe('attack-layers compare', () => {
     expect((JSON.parse(result.stdout) as { comparisons: CampaignComparison[] }).comparisons.map((c) => c.object.id)).to.deep.equal(['C0021']);
   });
 
-  it('writes a comparison layer with --layer that validates, and will not overwrite it without --force', async () => {
+  it('writes a comparison layer with --out that validates, and will not overwrite it without --force', async () => {
     const out = join(freshTmpDir('compare'), 'cmp.layer.json');
-    const result = await runCli(['compare', APT32, '--layer', out]);
+    const result = await runCli(['compare', APT32, '--out', out]);
     expect(result.code).to.equal(0);
     expect(result.stderr).to.equal(`wrote ${out}\n`);
     const layer = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
     expect(layer.name).to.equal('APT32 targets Wuhan government (COVID-19) vs APT32 (G0050)');
     expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
-    expect((await runCli(['compare', APT32, '--layer', out])).code).to.equal(2);
-    expect((await runCli(['compare', APT32, '--layer', out, '--force'])).code).to.equal(0);
+    expect((await runCli(['compare', APT32, '--out', out])).code).to.equal(2);
+    expect((await runCli(['compare', APT32, '--out', out, '--force'])).code).to.equal(0);
   });
 
   it('exits 1 for an object ATT&CK does not know, with suggestions', async () => {

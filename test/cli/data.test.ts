@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { ReleaseListing } from '../../lib/cli/commands/data.js';
 import { loadAttackFile } from '../../lib/index.js';
-import { fixtureFile, freshTmpDir, hasStackTrace, readRawBundle, runCli, stixDir, stixFile } from '../helpers/attack.js';
+import { fixtureFile, freshCacheHome, freshTmpDir, snapshotCacheHome, hasStackTrace, readRawBundle, runCli, stixDir, stixFile } from '../helpers/attack.js';
 
 /** The release files of the shared folder and what each one is, read without lib/. */
 function sharedReleases(): { file: string; domain: string; release: string; stix: string }[] {
@@ -53,9 +53,20 @@ describe('attack-layers data list', () => {
     expect(lines.some((line) => /^mobile-attack +9\.0 +2\.1 /.test(line))).to.equal(true);
   });
 
-  it('says how to get data when there is none', async () => {
-    const result = await runCli(['data', 'list'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: freshTmpDir('empty-xdg') });
-    expect([result.code, result.stdout]).to.deep.equal([0, 'no ATT&CK data found; run `attack-layers data fetch` or `attack-layers data add <file>`\n']);
+  // It said "no ATT&CK data found" before the snapshot was shipped.
+  it('lists the snapshot, from "snapshot", when nothing else is configured', async () => {
+    const rows = await listJson({ ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: snapshotCacheHome() });
+    expect(rows.map((row) => [row.domain, row.release, row.origin])).to.deep.equal([
+      ['enterprise-attack', '18.1', 'snapshot'],
+      ['mobile-attack', '18.1', 'snapshot'],
+      ['ics-attack', '18.1', 'snapshot'],
+    ]);
+  });
+
+  // Releases were listed in the order of their file names: 10.1 before 3.0, 6.3 and 8.2.
+  it('sorts releases by domain, then by release as numbers', async () => {
+    const enterprise = (await listJson({})).filter((row) => row.origin === 'env' && row.domain === 'enterprise-attack').map((row) => row.release);
+    expect(enterprise).to.deep.equal(['3.0', '6.3', '8.2', '10.1', '12.1', '14.1', '16.1', '17.1', '18.1']);
   });
 });
 
@@ -64,7 +75,7 @@ describe('attack-layers data add', () => {
   let xdg: string;
   let export20: string;
   before(() => {
-    xdg = freshTmpDir('xdg-add');
+    xdg = freshCacheHome('xdg-add');
     export20 = join(freshTmpDir('export'), 'my-export.json');
   });
 
@@ -96,7 +107,7 @@ describe('attack-layers data add', () => {
   });
 
   it('lists what was added as coming from the cache, with its source', async () => {
-    const rows = await listJson({ ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: xdg });
+    const rows = (await listJson({ ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: xdg })).filter((row) => row.origin !== 'snapshot');
     expect(rows.map(({ domain, release, stix, origin, source }) => ({ domain, release, stix, origin, source }))).to.deep.equal([
       { domain: 'enterprise-attack', release: '0.1', stix: '2.0', origin: 'cache', source: resolve(export20) },
       { domain: 'mobile-attack', release: '9.0', stix: '2.1', origin: 'cache', source },
@@ -180,12 +191,12 @@ describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
     `${base}${indexPath}`,
     '--domain',
     'mobile-attack',
-    '--version',
+    '--attack-release',
     version,
   ];
 
   it('downloads the release into the cache, where it parses and `data list` shows its URL', async () => {
-    const xdg = freshTmpDir('xdg-fetch');
+    const xdg = freshCacheHome('xdg-fetch');
     const result = await runCli(fetchArgs('9.0'), { XDG_CACHE_HOME: xdg, ATTACK_STIX_DIR: undefined });
     expect(result.stderr).to.match(/^fetched ATT&CK mobile-attack 9\.0 into .*mobile-attack-9\.0\.json\.gz\n$/);
     expect(result.code).to.equal(0);
@@ -193,7 +204,7 @@ describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
     const stored = join(xdg, 'attack-layers', 'mobile-attack-9.0.json.gz');
     expect(readFileSync(stored).equals(readFileSync(release))).to.equal(true);
     expect(loadAttackFile(stored).label).to.equal('mobile-attack 9.0');
-    const rows = await listJson({ XDG_CACHE_HOME: xdg, ATTACK_STIX_DIR: undefined });
+    const rows = (await listJson({ XDG_CACHE_HOME: xdg, ATTACK_STIX_DIR: undefined })).filter((row) => row.origin !== 'snapshot');
     expect(rows.map(({ domain, release: version, stix, origin, source }) => ({ domain, version, stix, origin, source }))).to.deep.equal([
       { domain: 'mobile-attack', version: '9.0', stix: '2.1', origin: 'cache', source: `${base}/files/mobile-attack-9.0.json.gz` },
     ]);
@@ -213,7 +224,7 @@ describe('attack-layers data fetch (from a server on 127.0.0.1)', () => {
       const result = await runCli(fetchArgs(version, indexPath), { XDG_CACHE_HOME: xdg });
       expect(result.code).to.equal(1);
       expect(result.stdout).to.equal('');
-      expect(result.stderr).to.match(/^attack-layers: /).and.to.match(message);
+      expect(result.stderr).to.match(/^attack-layers data: /).and.to.match(message);
       expect(hasStackTrace(result.stderr)).to.equal(false);
       expect(existsSync(join(xdg, 'attack-layers'))).to.equal(false);
     });

@@ -1,5 +1,5 @@
 /** `attack-layers export` end to end: the example layers in every format, gap reports, releases, usage errors. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { EXPORT_FORMATS } from '../../lib/export/export-formats.js';
@@ -15,13 +15,18 @@ describe('attack-layers export', () => {
     it(`exports layers/${example}.layer.json in every format (${EXPORT_FORMATS.join(', ')})`, async () => {
       const out = freshTmpDir('export');
       const layer = JSON.parse(readFileSync(join(repoRoot, 'layers', `${example}.layer.json`), 'utf8')) as NavigatorLayer;
-      for (const format of EXPORT_FORMATS) {
+      for (const format of EXPORT_FORMATS.filter((f) => f !== 'svg')) {
         const file = join(out, `${example}.${format}`);
         const result = await runCli(['export', `layers/${example}.layer.json`, '--out', file]);
         expect([result.code, result.stdout, result.stderr], format).to.deep.equal([0, `${file}\n`, '']);
       }
-      parseSvg(readFileSync(join(out, `${example}.svg`), 'utf8'));
-      expect(readFileSync(join(out, `${example}.html`), 'utf8')).to.contain(`<h1>${layer.name.replace(/&/g, '&amp;')}</h1>`);
+      // An SVG file per A4 page: the one file asked for, or <name>-1.svg, <name>-2.svg... when the matrix takes several.
+      const svg = await runCli(['export', `layers/${example}.layer.json`, '--out', join(out, `${example}.svg`)]);
+      const pages = svg.stdout.trimEnd().split('\n');
+      const names = pages.length === 1 ? [`${example}.svg`] : pages.map((_, i) => `${example}-${i + 1}.svg`);
+      expect([svg.code, svg.stdout, svg.stderr]).to.deep.equal([0, names.map((name) => `${join(out, name)}\n`).join(''), '']);
+      for (const page of pages) expect(parseSvg(readFileSync(page, 'utf8')).getAttribute('height')).to.equal('210mm');
+      expect(readFileSync(join(out, `${example}.html`), 'utf8')).to.contain(`<title>${layer.name.replace(/&/g, '&amp;')}</title>`);
       const workbook = await readWorkbook(readFileSync(join(out, `${example}.xlsx`)));
       expect(workbook.getWorksheet('Techniques')!.rowCount - 1).to.equal(readFileSync(join(out, `${example}.csv`), 'utf8').trimEnd().split('\r\n').length - 1);
       expect(readFileSync(join(out, `${example}.md`), 'utf8')).to.contain(`# ${layer.name}`);
@@ -35,14 +40,33 @@ describe('attack-layers export', () => {
   });
 
   it('--subtechniques none collapses every parent, expanded shows them all', async () => {
+    const out = freshTmpDir('export');
     const none = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg', '--subtechniques', 'none']);
-    const expanded = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg', '--subtechniques', 'expanded']);
     const layerOwn = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg']);
+    // Every sub-technique expanded takes more than one page.
+    const expanded = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--out', join(out, 'x.svg'), '--subtechniques', 'expanded']);
     const count = (svg: string): number => (svg.match(/class="technique subtechnique/g) ?? []).length;
     expect(count(none.stdout)).to.equal(0);
     expect(count(layerOwn.stdout)).to.be.greaterThan(0);
-    expect(count(expanded.stdout)).to.be.greaterThan(count(layerOwn.stdout));
+    const pages = expanded.stdout.trimEnd().split('\n');
+    expect(pages.length).to.be.greaterThan(1);
+    expect(pages.reduce((sum, page) => sum + count(readFileSync(page, 'utf8')), 0)).to.be.greaterThan(count(layerOwn.stdout));
     expect(none.stderr).to.contain('not drawn: T1566.001: collapsed under T1566 in initial-access; because of --subtechniques none');
+  });
+
+  it('asks for --out when the SVG takes several pages, and writes none of them over an existing file without --force', async () => {
+    const out = freshTmpDir('export');
+    const args = ['export', 'layers/temp-periscope-cambodia-2018.layer.json'];
+    const stdout = await runCli([...args, '--format', 'svg']);
+    expect([stdout.code, stdout.stdout]).to.deep.equal([2, '']);
+    expect(stdout.stderr).to.match(/the matrix takes \d+ A4 pages, one SVG file each: give --out <name>\.svg \(writes <name>-1\.svg to <name>-\d+\.svg\), or --format html/);
+    writeFileSync(join(out, 'tp-2.svg'), 'mine');
+    const refused = await runCli([...args, '--out', join(out, 'tp.svg')]);
+    expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers export: ${join(out, 'tp-2.svg')} already exists; pass --force to overwrite it\n`]);
+    expect(existsSync(join(out, 'tp-1.svg'))).to.equal(false);
+    expect(readFileSync(join(out, 'tp-2.svg'), 'utf8')).to.equal('mine');
+    expect((await runCli([...args, '--out', join(out, 'tp.svg'), '--force'])).code).to.equal(0);
+    expect(readFileSync(join(out, 'tp-2.svg'), 'utf8')).to.match(/^<\?xml/);
   });
 
   it('draws a layer made for ATT&CK 8 with the 8.2 matrix', async () => {
@@ -103,15 +127,16 @@ describe('attack-layers export', () => {
       const report = JSON.parse(readFileSync(join(review, 'json/gap-report.json'), 'utf8')) as { rows: { id: string; priority: number; gap: boolean }[] };
       const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('Gaps')!;
       const rows = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2));
-      expect(rows.map((row) => [row.getCell(2).value, row.getCell(11).value, row.getCell(9).value])).to.deep.equal(
+      const column = (name: string): number => (sheet.getRow(1).values as unknown[]).indexOf(name);
+      expect(rows.map((row) => [row.getCell(column('technique')).value, row.getCell(column('priority')).value, row.getCell(column('gap')).value])).to.deep.equal(
         report.rows.map((row) => [row.id, row.priority, row.gap ? 'yes' : 'no']),
       );
     });
 
     it('exports the gap layer as a picture, and refuses svg for the report (exit 2)', async () => {
-      expect((await runCli(['export', join(review, 'json/gap.layer.json'), '--format', 'svg'])).code).to.equal(0);
+      expect((await runCli(['export', join(review, 'json/gap.layer.json'), '--out', join(review, 'gap.svg')])).code).to.equal(0);
       const refused = await runCli(['export', join(review, 'json/gap-report.json'), '--format', 'svg']);
-      expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers: a gap report is a table: export it as xlsx, csv, md; for a picture, export gap.layer.json (written beside it) as svg\n`]);
+      expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers export: a gap report is a table: export it as xlsx, csv, md; for a picture, export gap.layer.json (written beside it) as svg\n`]);
     });
   });
 

@@ -71,7 +71,7 @@ describe('attack-layers gap (fixtures)', () => {
       .split('\n')
       .filter((line) => /^\| \d+ \|/.test(line))
       .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| /, '').replace(/ \|$/, '')))
-      .map((cells) => [cells[0], cells[1], cells[6], cells[8]]);
+      .map((cells) => [cells[0], cells[1], cells[7], cells[10]]);
     expect(ranked).to.deep.equal([
       ['1', 'T1573', '0%', '1'],
       ['2', 'T1095', '20%', '0.8'],
@@ -88,16 +88,17 @@ describe('attack-layers gap (fixtures)', () => {
     expect(existsSync(join(csvOut, 'gap-report.md'))).to.equal(false);
     const { rows, problems } = parseCsv(readFileSync(join(csvOut, 'gap-report.csv'), 'utf8'));
     expect(problems).to.deep.equal([]);
-    const [header, ...data] = rows.map((row) => row.cells);
-    expect(header).to.deep.equal(['rank', 'technique', 'name', 'tactics', 'threat', 'used_by', 'coverage', 'status', 'gap', 'rules', 'priority']);
+    const [header, ...all] = rows.map((row) => row.cells);
+    expect(header?.slice(0, 4)).to.deep.equal(['section', 'rank', 'technique', 'name']);
     const column = (name: string): number => header!.indexOf(name);
+    const data = all.filter((cells) => cells[0] === 'technique');
     expect(data.map((cells) => ['technique', 'coverage', 'status', 'gap', 'priority'].map((name) => cells[column(name)]))).to.deep.equal([
       ['T1573', '0', 'none', 'yes', '1'],
-      ['T1095', '0.2', 'low', 'yes', '0.8'],
-      ['T1204', '0.25', 'partial', 'yes', '0.75'],
-      ['T1566.002', '0.3', 'low', 'yes', '0.7'],
-      ['T1218.010', '0.72', 'covered', 'no', '0.28'],
-      ['T1566.001', '0.9', 'covered', 'no', '0.1'],
+      ['T1095', '20', 'low', 'yes', '0.8'],
+      ['T1204', '25', 'partial', 'yes', '0.75'],
+      ['T1566.002', '30', 'low', 'yes', '0.7'],
+      ['T1218.010', '72', 'covered', 'no', '0.28'],
+      ['T1566.001', '90', 'covered', 'no', '0.1'],
     ]);
     // A rule name with a colon and a campaign name with parentheses survive the quoting.
     expect(data[4]?.[column('rules')]).to.equal('Regsvr32 Loading a Remote Scriptlet;EDR: regsvr32 loading scrobj.dll');
@@ -127,6 +128,7 @@ describe('attack-layers gap (fixtures)', () => {
       { items: 2, rules: 1, ignored: 0, invalid: 1 },
     ]);
     expect(report.unresolved.map((u) => [u.raw, u.status, u.places])).to.deep.equal([
+      ['attack.defense-impairment', 'unknown tactic', [`${g}/sigma/windows/registry_set_win_defender_exclusion.yml:8`]],
       ['attack.t1685', 'unknown', [`${g}/sigma/windows/registry_set_win_defender_exclusion.yml:9`]],
       ['attack.t9999', 'unknown', [`${g}/sigma/linux/proc_creation_lnx_placeholder_tag.yml:9`]],
     ]);

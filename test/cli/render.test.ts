@@ -67,7 +67,7 @@ describe('attack-layers render', () => {
     writeFileSync(join(out, 'golden-second.layer.json'), 'keep me\n');
     const refused = await runCli(['render', APT32, SECOND, '--out', out]);
     expect(refused.code).to.equal(2);
-    expect(refused.stderr).to.equal(`attack-layers: ${out}/golden-second.layer.json already exists; pass --force to overwrite it\n`);
+    expect(refused.stderr).to.equal(`attack-layers render: ${out}/golden-second.layer.json already exists; pass --force to overwrite it\n`);
     expect(refused.stdout).to.equal('');
     expect(readdirSync(out)).to.deep.equal(['golden-second.layer.json']);
     expect(read(join(out, 'golden-second.layer.json'))).to.equal('keep me\n');
@@ -88,7 +88,7 @@ describe('attack-layers render', () => {
     const stale = await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'all', '--check']);
     expect(stale.code).to.equal(1);
     expect(stale.stderr).to.equal(
-      `attack-layers: 1 layer is missing or out of date in ${out}: ${edited}; run the same command without --check, with --force, to rewrite them\n`,
+      `attack-layers render: 1 layer is missing or out of date in ${out}: ${edited}; run the same command without --check, with --force, to rewrite them\n`,
     );
     const otherModel = await runCli(['render', APT32, SECOND, '--out', out, '--aggregate', 'all', '--check', '--score', 'frequency']);
     expect(otherModel.code).to.equal(1);
@@ -111,8 +111,8 @@ describe('attack-layers render', () => {
     ['an aggregate named like a campaign', [APT32, '--aggregate', 'APT32-COVID19-Wuhan'], 'would be written to apt32-covid19-wuhan.layer.json, the layer of campaign "apt32-covid19-wuhan"'],
     ['an --as-of that is not a date', [APT32, '--as-of', '22.04.2020'], '--as-of "22.04.2020" is not a date'],
     ['a --half-life of 0', [APT32, '--half-life', '0'], '--half-life 0 is not a positive number'],
-    ['an unknown --score', [APT32, '--score', 'popularity'], 'Invalid values'],
-    ['no --out', [APT32], 'Missing required argument: out'],
+    ['an unknown --score', [APT32, '--score', 'popularity'], '--score popularity: use one of presence, confidence, frequency, recency'],
+    ['no --out', [APT32], '--out is required'],
     ['a missing campaign file', ['campaigns/nope.yaml'], 'campaigns/nope.yaml'],
   ];
   for (const [label, argv, message] of usage) {

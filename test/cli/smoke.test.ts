@@ -40,14 +40,14 @@ describe('the built attack-layers bin (smoke test)', () => {
     const result = bin('technique', 'T9999');
     expect(result.code).to.equal(1);
     expect(result.stdout).to.equal('');
-    expect(result.stderr).to.match(/^attack-layers: T9999 is not a technique/);
+    expect(result.stderr).to.match(/^attack-layers technique: T9999 is not a technique/);
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 
   it('exits 2 for an unknown flag', () => {
     const result = bin('technique', 'T1193', '--no-such-flag');
     expect(result.code).to.equal(2);
-    expect(result.stderr).to.match(/Unknown argument/);
+    expect(result.stderr).to.equal('attack-layers technique: unknown option --no-such-flag\nRun `attack-layers technique --help` for usage.\n');
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 
@@ -80,9 +80,9 @@ describe('the built attack-layers bin (smoke test)', () => {
   });
 
   for (const spec of commands) {
-    it(`loads the module of \`${spec.command}\`: a builder and a handler`, async () => {
+    it(`loads the module of \`${spec.command}\`: a declaration and a handler`, async () => {
       const module = await spec.load();
-      expect(module.builder).to.be.a('function');
+      expect(module.declaration).to.be.an('object');
       expect(module.handler).to.be.a('function');
     });
   }

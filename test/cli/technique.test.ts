@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { TechniqueReport } from '../../lib/cli/commands/technique.js';
-import { freshTmpDir, hasStackTrace, runCli, stixFile } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, runCli, snapshotCacheHome, stixFile } from '../helpers/attack.js';
 
 async function report(argv: string[]): Promise<TechniqueReport> {
   const result = await runCli(['technique', ...argv, '--json']);
@@ -67,7 +67,7 @@ describe('attack-layers technique', () => {
     expect(result.code).to.equal(1);
     expect(result.stdout).to.equal('');
     expect(result.stderr).to.equal(
-      'attack-layers: T9999 is not a technique in ATT&CK enterprise-attack 18.1; check the ID, or fetch a newer release with `attack-layers data fetch` if it is new\n',
+      'attack-layers technique: T9999 is not a technique in ATT&CK enterprise-attack 18.1; check the ID, or fetch a newer release with `attack-layers data fetch` if it is new\n',
     );
   });
 
@@ -77,11 +77,13 @@ describe('attack-layers technique', () => {
     expect(result.stderr).to.contain('"TA0001" is not a technique ID');
   });
 
-  it('exits 1 with the "no ATT&CK data found" message when there is no data at all', async () => {
-    const result = await runCli(['technique', 'T1193'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: freshTmpDir('empty-xdg') });
-    expect(result.code).to.equal(1);
-    expect(result.stdout).to.equal('');
-    expect(result.stderr).to.match(/^attack-layers: no ATT&CK data found: run `attack-layers data fetch`/);
-    expect(hasStackTrace(result.stderr)).to.equal(false);
+  // It stopped with "no ATT&CK data found" before the snapshot was shipped.
+  it('works with no ATT&CK data configured, on the snapshot, and says once which release that is', async () => {
+    const result = await runCli(['technique', 'T1193'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: snapshotCacheHome() });
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.match(/^T1193 Spearphishing Attachment \(revoked, ATT&CK enterprise-attack 18\.1\)\n/);
+    expect(result.stderr).to.equal(
+      'note: using ATT&CK enterprise-attack 18.1 from the snapshot shipped with attack-layers; `attack-layers data fetch` gets the newest release\n',
+    );
   });
 });

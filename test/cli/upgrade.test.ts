@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import type { LayerUpgradeReport } from '../../lib/layer/upgrade-report.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
-import { freshTmpDir, hasStackTrace, loadRelease, runCli } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, loadRelease, readRawBundle, runCli, stixFile } from '../helpers/attack.js';
 
 const fixtures = 'test/fixtures/layers';
 
@@ -105,10 +105,73 @@ describe('attack-layers upgrade', () => {
     expect(existsSync(join(out, 'broken.json'))).to.equal(false);
   });
 
+  describe('downgrades', () => {
+    const v19 = `${fixtures}/attack-19.json`;
+    /** An ATT&CK technique's tactics, straight from a release's bundle. */
+    const rawTactics = (release: string): Map<string, string[]> => {
+      const tactics = new Map<string, string[]>();
+      for (const object of readRawBundle(stixFile(`enterprise-attack-${release}.json.gz`)).objects) {
+        const id = (object['external_references'] as { source_name: string; external_id?: string }[] | undefined)?.find((ref) => ref.source_name === 'mitre-attack')?.external_id;
+        if (object.type !== 'attack-pattern' || !id || object['revoked'] || object['x_mitre_deprecated']) continue;
+        tactics.set(id, ((object['kill_chain_phases'] as { phase_name: string }[] | undefined) ?? []).map((phase) => phase.phase_name));
+      }
+      return tactics;
+    };
+
+    it('refuses a layer of a newer release than the newest here (ATT&CK 19) without --to, saying it is a downgrade', async () => {
+      const result = await runCli(['upgrade', v19]);
+      expect([result.code, result.stdout]).to.deep.equal([1, '']);
+      expect(result.stderr).to.match(
+        /the layer is for ATT&CK 19, newer than enterprise-attack 18\.1, the newest available here: writing it for 18\.1 is a downgrade that moves or removes entries; .*or pass --to 18\.1 to downgrade on purpose/,
+      );
+    });
+
+    it('downgrades it with --to 18.1: a warning on stderr, and the report lists each entry moved off the tactics 18.1 lacks', async () => {
+      const out = join(freshTmpDir('downgrade'), 'v18.json');
+      const result = await runCli(['upgrade', v19, '--to', '18.1', '--out', out, '--report', 'json']);
+      expect(result.code, result.stderr).to.equal(0);
+      expect(result.stderr).to.contain(`${v19}: warning: a downgrade from ATT&CK 19 to enterprise-attack 18.1:`);
+      const [report] = JSON.parse(result.stdout) as LayerUpgradeReport[];
+      expect(report!.settings.map((s) => s.message).join('\n')).to.contain('a downgrade from ATT&CK 19 to enterprise-attack 18.1');
+      const tactics = rawTactics('18.1');
+      const input = (JSON.parse(readFileSync(v19, 'utf8')) as NavigatorLayer).techniques!;
+      const moved = input.filter((entry) => !tactics.get(entry.techniqueID)!.includes(entry.tactic!));
+      expect(moved.map((entry) => entry.tactic)).to.have.members(['stealth', 'defense-impairment', 'stealth', 'stealth']);
+      for (const entry of moved) {
+        const row = report!.techniques.find((t) => t.techniqueID === entry.techniqueID)!;
+        expect(row.changes, entry.techniqueID).to.deep.equal(['moved-tactic']);
+        // Back to defense-evasion, which the release has the technique under, even for T1078 (also initial access…).
+        expect(tactics.get(entry.techniqueID)).to.include('defense-evasion');
+        expect(row.to.map((t) => t.tactic)).to.deep.equal(['defense-evasion']);
+      }
+      const layer = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
+      expect(layer.techniques!.find((t) => t.techniqueID === 'T1078')).to.deep.include({ tactic: 'defense-evasion', score: 4, comment: 'a domain admin account' });
+      expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
+    });
+
+    it('says downgrade for a layer of 18 brought to 14.1 with --to, and lists the techniques 14.1 lacks as removed, kept in metadata', async () => {
+      const dir = freshTmpDir('downgrade');
+      const v14 = rawTactics('14.1');
+      const added = [...rawTactics('18.1').keys()].filter((id) => !v14.has(id)).sort();
+      expect(added).to.include('T1665');
+      const file = join(dir, 'v18.json');
+      writeFileSync(file, JSON.stringify({ name: 'x', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+        techniques: [{ techniqueID: 'T1059.001', score: 1 }, { techniqueID: 'T1665', score: 2, comment: 'new in 15' }] }));
+      const result = await runCli(['upgrade', file, '--to', '14.1', '--out', join(dir, 'v14.json')]);
+      expect(result.code, result.stderr).to.equal(0);
+      expect(result.stderr).to.contain(`${file}: warning: a downgrade from ATT&CK 18 to enterprise-attack 14.1:`);
+      expect(result.stderr).to.contain('/techniques/1: T1665 (Hide Infrastructure) of enterprise-attack 18.1 does not exist in enterprise-attack 14.1; removed');
+      const layer = JSON.parse(readFileSync(join(dir, 'v14.json'), 'utf8')) as NavigatorLayer;
+      expect(layer.techniques!.map((t) => t.techniqueID)).to.deep.equal(['T1059.001']);
+      expect(JSON.stringify(layer.metadata)).to.contain('new in 15');
+      expect(validateLayer(layer, { attackFor: () => loadRelease('14.1') })).to.deep.equal([]);
+    });
+  });
+
   const usage: Array<[string, string[], RegExp]> = [
     ['several files without --out', [`${fixtures}/old-format-3.0.json`, `${fixtures}/old-format-4.2.json`], /write them with --out <folder> or --in-place/],
     ['a report with the layer on stdout', [`${fixtures}/old-format-3.0.json`, '--report', 'md'], /add --report-out <file>/],
-    ['--out with --in-place', [`${fixtures}/old-format-3.0.json`, '--out', 'x', '--in-place'], /mutually exclusive/],
+    ['--out with --in-place', [`${fixtures}/old-format-3.0.json`, '--out', 'x', '--in-place'], /--out and --in-place cannot be used together/],
     ['a missing file', ['no/such/layer.json'], /no\/such\/layer\.json: no such file or folder/],
   ];
   for (const [label, args, message] of usage) {

@@ -71,7 +71,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
 
   describe('APT32 against the fixtures at --min-coverage 50', () => {
     it('has the six techniques of the campaign, each observed once (threat 1)', () => {
-      expect(review.threats).to.deep.equal([{ name: 'APT32 targets Wuhan government (COVID-19)', kind: 'campaign', techniques: 6 }]);
+      expect(review.threats).to.deep.equal([{ name: 'APT32 targets Wuhan government (COVID-19)', kind: 'campaign', techniques: 6, platforms: ['Windows'] }]);
       expect(review.rows.map((r) => [r.id, r.threat]).sort()).to.deep.equal(
         [['T1095', 1], ['T1204', 1], ['T1218.010', 1], ['T1566.001', 1], ['T1566.002', 1], ['T1573', 1]],
       );
@@ -225,6 +225,14 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       expect(short.map(({ note, ...rest }) => rest)).to.deep.equal([
         { raw: 'attack.t9999', file: 'sigma/linux/proc_creation_lnx_placeholder_tag.yml', line: 9, rule: 'Linux Binary Run From a World-Writable Folder', status: 'unknown' },
         { raw: 'attack.t1685', file: 'sigma/windows/registry_set_win_defender_exclusion.yml', line: 9, rule: 'Microsoft Defender Exclusion Added Through the Registry', status: 'unknown' },
+        // An ATT&CK 19 tactic tag: unknown to 18.1, listed with its line rather than dropped.
+        {
+          raw: 'attack.defense-impairment',
+          file: 'sigma/windows/registry_set_win_defender_exclusion.yml',
+          line: 8,
+          rule: 'Microsoft Defender Exclusion Added Through the Registry',
+          status: 'unknown tactic',
+        },
       ]);
       expect(coverage.unresolved[1]?.note).to.equal(
         'T1685 is not a technique in ATT&CK enterprise-attack 18.1; if it comes from a newer ATT&CK release, get it with `attack-layers data fetch`',
@@ -256,6 +264,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       expect(markdown).to.contain('/detections-broken.csv:2: a quoted field opened on line 2 is never closed');
       const json = gapJson(review) as { unresolved: { raw: string; status: string }[] };
       expect(json.unresolved.map((u) => [u.raw, u.status])).to.deep.equal([
+        ['attack.defense-impairment', 'unknown tactic'],
         ['attack.t1685', 'unknown'],
         ['attack.t9999', 'unknown'],
       ]);

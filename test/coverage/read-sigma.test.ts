@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { UsageError } from '../../lib/errors.js';
 import { parseSigmaRule, readSigmaRules, SIGMA_WEIGHTS, sigmaLevel } from '../../lib/coverage/read-sigma.js';
+import { freshTmpDir } from '../helpers/attack.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/coverage/sigma', import.meta.url));
 const realSigma = fileURLToPath(new URL('../../../shared/sigma', import.meta.url));
@@ -115,6 +116,24 @@ describe('readSigmaRules (hand-written fixture folder)', () => {
 
   it('throws UsageError for a path that does not exist', () => {
     expect(() => readSigmaRules(join(fixtures, 'no-such-folder'))).to.throw(UsageError, /no-such-folder: cannot read it \(ENOENT\)/);
+  });
+});
+
+describe('readSigmaRules with a cache folder', () => {
+  it('gives what a parse gives, from the cache on the second read, and parses a changed file again', () => {
+    const dir = join(freshTmpDir('sigma-copy'), 'rules');
+    cpSync(fixtures, dir, { recursive: true });
+    const cacheDir = freshTmpDir('sigma-cache');
+    const parsed = readSigmaRules(dir);
+    expect(readSigmaRules(dir, { cacheDir })).to.deep.equal(parsed);
+    expect(readdirSync(join(cacheDir, 'sigma'))).to.have.length(1);
+    expect(readSigmaRules(dir, { cacheDir })).to.deep.equal(parsed);
+    // A file changed since (another size): read again, not taken from the cache.
+    const file = join(dir, 'windows', 'proc_creation_win_office_spawn_child.yml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^level: .*$/m, 'level: informational'));
+    const again = readSigmaRules(dir, { cacheDir });
+    expect(again.rules.find((rule) => rule.file === file)?.levelReason).to.match(/level informational/);
+    expect(again).to.deep.equal(readSigmaRules(dir));
   });
 });
 

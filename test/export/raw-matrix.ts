@@ -14,7 +14,7 @@ export interface RawTechnique {
 
 export interface RawMatrix {
   /** Tactics in the order of the matrix's tactic_refs. */
-  tactics: { shortname: string; name: string }[];
+  tactics: { shortname: string; name: string; description: string }[];
   /** Techniques and sub-techniques that are neither revoked nor deprecated. */
   current: RawTechnique[];
   /** IDs of deprecated (not revoked) techniques. */
@@ -34,7 +34,7 @@ export function rawMatrix(): RawMatrix {
   const matrix = objects.find((object) => object.type === 'x-mitre-matrix' && !object['x_mitre_deprecated'] && !object['revoked'])!;
   const tactics = (matrix['tactic_refs'] as string[]).map((ref) => {
     const tactic = byStix.get(ref)!;
-    return { shortname: tactic['x_mitre_shortname'] as string, name: tactic['name'] as string };
+    return { shortname: tactic['x_mitre_shortname'] as string, name: tactic['name'] as string, description: tactic['description'] as string };
   });
   const patterns = objects.filter((object) => object.type === 'attack-pattern' && attackId(object));
   const current = patterns

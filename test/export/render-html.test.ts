@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { matrixModel } from '../../lib/export/matrix-model.js';
+import type { Element } from '@xmldom/xmldom';
 import { renderHtml } from '../../lib/export/render-html.js';
+import { renderSvgPages } from '../../lib/export/render-svg.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
-import { parseSvg } from './svg-dom.js';
+import { headerText, parseSvg, words } from './svg-dom.js';
 
 describe('renderHtml', () => {
   const index = loadRelease('18.1');
@@ -17,14 +19,27 @@ describe('renderHtml', () => {
     expect(html).to.contain(`content="default-src 'none';`);
   });
 
-  it('embeds the SVG matrix, which parses as XML', () => {
-    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>') + 6);
-    const root = parseSvg(svg);
-    expect(root.getElementsByTagName('g').length).to.be.greaterThan(100);
+  /** The SVG pages embedded in an HTML page, parsed. */
+  const pagesOf = (text: string): Element[] => (text.match(/<svg[\s\S]*?<\/svg>/g) ?? []).map(parseSvg);
+
+  it('embeds the page the SVG export draws, which parses as XML, with the whole description', () => {
+    const pages = pagesOf(html);
+    expect(pages).to.have.length(1);
+    expect(pages[0]!.getElementsByTagName('g').length).to.be.greaterThan(100);
+    expect(headerText(pages)).to.contain(words(layer.description!));
   });
 
-  it('holds the whole description, one paragraph per line', () => {
-    for (const line of layer.description!.split('\n')) expect(html).to.contain(`<p>${line.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</p>`);
+  it('embeds every page of a layer of several, the same as the SVG export, each printed on an A4 landscape sheet', () => {
+    const tall = JSON.parse(readFileSync(join(repoRoot, 'layers/temp-periscope-cambodia-2018.layer.json'), 'utf8')) as NavigatorLayer;
+    const model = matrixModel(tall, index);
+    const page = renderHtml(model);
+    const svgs = renderSvgPages(model, { declaration: false });
+    expect(svgs.length).to.be.greaterThan(1);
+    expect(page.match(/<svg[\s\S]*?<\/svg>/g)).to.deep.equal(svgs.map((svg) => svg.trimEnd()));
+    const ids = page.match(/\sid="[^"]*"/g) ?? [];
+    expect(ids).to.deep.equal([...new Set(ids)]);
+    expect(page).to.contain('@page sheet { size: A4 landscape; margin: 0; }');
+    expect(page).to.match(/\.page \{ page: sheet; break-after: page;/);
   });
 
   it('has a table row per annotated entry and the hover script', () => {

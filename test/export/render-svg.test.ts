@@ -3,34 +3,50 @@ import { join } from 'node:path';
 import type { Element } from '@xmldom/xmldom';
 import { expect } from 'chai';
 import { matrixModel } from '../../lib/export/matrix-model.js';
-import { renderSvg } from '../../lib/export/render-svg.js';
+import { renderSvgPages } from '../../lib/export/render-svg.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
-import { rawMatrix, techniquesUnder } from './raw-matrix.js';
-import { parseSvg } from './svg-dom.js';
+import { rawMatrix, techniquesUnder, type RawTechnique } from './raw-matrix.js';
+import { byClass, headerText, parseSvg, words } from './svg-dom.js';
+import { classes, pageProblems } from './svg-geometry.js';
 
 const readLayer = (name: string): NavigatorLayer => JSON.parse(readFileSync(join(repoRoot, 'layers', name), 'utf8')) as NavigatorLayer;
 
-const byClass = (root: Element, name: string): Element[] =>
-  Array.from(root.getElementsByTagName('g')).filter((g) => (g.getAttribute('class') ?? '').split(' ').includes(name));
 const firstRect = (g: Element): Element => g.getElementsByTagName('rect')[0]!;
+/** A tactic header's name as drawn, its lines joined by spaces (a word cut in two shows as two). */
+const tacticNameShown = (header: Element): string => {
+  const name = header.getElementsByTagName('text')[0]!;
+  const spans = Array.from(name.getElementsByTagName('tspan'));
+  return (spans.length ? spans : [name]).map((span) => span.textContent).join(' ');
+};
+/** The name of the tactic of a header's column, from the bundle. */
+const tacticName = (header: Element): string | undefined =>
+  rawMatrix().tactics.find((t) => t.shortname === (header.parentNode as Element).getAttribute('data-tactic'))?.name;
 
-describe('renderSvg', () => {
+describe('renderSvgPages', () => {
   const index = loadRelease('18.1');
 
   describe('the APT32 example layer', () => {
     const layer = readLayer('apt32-covid19-wuhan.layer.json');
-    const svg = renderSvg(matrixModel(layer, index));
+    const pages = renderSvgPages(matrixModel(layer, index));
+    const svg = pages[0]!;
     const root = parseSvg(svg);
     const raw = rawMatrix();
 
-    it('is well-formed SVG sized for A4 landscape (297 x 210 mm, 841.89 x 595.28 pt)', () => {
+    it('is one well-formed SVG page sized for A4 landscape (297 x 210 mm, 841.89 x 595.28 pt)', () => {
+      expect(pages).to.have.length(1);
       expect([root.tagName, root.getAttribute('width'), root.getAttribute('height'), root.getAttribute('viewBox')]).to.deep.equal([
         'svg',
         '297mm',
         '210mm',
         '0 0 841.89 595.28',
       ]);
+    });
+
+    it('holds the whole description, the sources and the resolution line included, with nothing overlapping', () => {
+      expect(headerText([root])).to.contain(words(layer.description!));
+      expect(layer.description).to.match(/Every reference was resolved\.\nSource: /);
+      expect(pageProblems(root)).to.deep.equal([]);
     });
 
     it('has one column per tactic shown, in matrix order, each with its techniques', () => {
@@ -70,8 +86,110 @@ describe('renderSvg', () => {
     });
 
     it('is the same text when rendered twice', () => {
-      expect(renderSvg(matrixModel(layer, index))).to.equal(svg);
+      expect(renderSvgPages(matrixModel(layer, index))).to.deep.equal(pages);
     });
+  });
+
+  describe('a layer annotating every technique of 18.1, with every sub-technique expanded (the largest matrix)', () => {
+    const raw = rawMatrix();
+    const byName = (a: RawTechnique, b: RawTechnique): number => a.name.localeCompare(b.name, 'en');
+    const scores = new Map(raw.current.map((t, i) => [t.id, (i * 37) % 101]));
+    const layer: NavigatorLayer = {
+      name: 'Every technique of ATT&CK 18.1',
+      // Real text over many lines: the first sentence of each tactic's description, one tactic a line.
+      description: raw.tactics.map((t) => `${t.name}: ${t.description.split('. ')[0]}.`).join('\n'),
+      domain: 'enterprise-attack',
+      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'all' },
+      techniques: raw.current.map((t) => ({ techniqueID: t.id, score: scores.get(t.id)! })),
+    };
+    const pages = renderSvgPages(matrixModel(layer, index));
+    const roots = pages.map(parseSvg);
+    const tactics = (root: Element): Element[] => byClass(root, 'tactic');
+
+    it('takes several pages, each an A4 landscape page (297 x 210 mm)', () => {
+      expect(pages.length).to.be.greaterThan(1);
+      for (const root of roots) expect([root.getAttribute('width'), root.getAttribute('height'), root.getAttribute('viewBox')]).to.deep.equal(['297mm', '210mm', '0 0 841.89 595.28']);
+    });
+
+    it('overlaps nothing on any page, every cell inside the margins and every text inside its cell', () => {
+      roots.forEach((root, i) => expect(pageProblems(root), `page ${i + 1}`).to.deep.equal([]));
+    });
+
+    it('draws every technique under every tactic exactly once, with its score, in matrix order', () => {
+      const drawn = new Map<string, string[]>();
+      for (const g of roots.flatMap((root) => byClass(root, 'technique'))) {
+        const tactic = g.getAttribute('data-tactic')!;
+        drawn.set(tactic, [...(drawn.get(tactic) ?? []), `${g.getAttribute('data-technique')} ${g.getAttribute('data-score')}`]);
+      }
+      const expected = new Map(
+        raw.tactics.map(({ shortname }) => [
+          shortname,
+          techniquesUnder(raw, shortname)
+            .sort(byName)
+            .flatMap((parent) => [parent, ...raw.current.filter((t) => t.parent === parent.id && t.tactics.includes(shortname)).sort(byName)])
+            .map((t) => `${t.id} ${scores.get(t.id)}`),
+        ]),
+      );
+      expect(drawn).to.deep.equal(expected);
+    });
+
+    it('shows every tactic from the top on page 1, then continues the columns in matrix order, no page but the last with room left', () => {
+      expect(tactics(roots[0]!).map((g) => [g.getAttribute('data-tactic'), classes(g).includes('continued')])).to.deep.equal(raw.tactics.map((t) => [t.shortname, false]));
+      const later = roots.slice(1).map(tactics);
+      for (const columns of later) for (const g of columns) expect(classes(g)).to.include('continued');
+      for (const columns of later.slice(0, -1)) expect(columns).to.have.length(raw.tactics.length);
+      const order = later.flat().map((g) => raw.tactics.findIndex((t) => t.shortname === g.getAttribute('data-tactic')));
+      expect(order).to.deep.equal([...order].sort((a, b) => a - b));
+    });
+
+    it('names the technique whose sub-techniques a continued column starts with', () => {
+      for (const g of roots.slice(1).flatMap(tactics)) {
+        const first = byClass(g, 'technique')[0]!;
+        const label = Array.from(g.getElementsByTagName('text')).find((text) => text.getAttribute('class') === 'continued-parent');
+        const id = first.getAttribute('data-technique')!;
+        if (id.includes('.')) expect(label?.textContent, id).to.match(new RegExp(`^${id.split('.')[0]} .*\\(cont\\.\\)$`));
+        else expect(label).to.equal(undefined);
+      }
+    });
+
+    it('writes tactic names whole, never a word cut in two', () => {
+      for (const g of roots.flatMap((root) => byClass(root, 'tactic-header'))) expect(tacticNameShown(g)).to.equal(tacticName(g));
+    });
+
+    it('writes the cells at 4.5 pt or more, and the whole description on page 1', () => {
+      for (const root of roots) for (const g of tactics(root)) {
+        const cells = Array.from(g.getElementsByTagName('g')).find((inner) => inner.getAttribute('font-size'));
+        expect(Number(cells?.getAttribute('font-size'))).to.be.at.least(4.5);
+      }
+      expect(headerText([roots[0]!])).to.contain(words(layer.description!));
+    });
+  });
+
+  it('sets tactic names smaller rather than cut a word in two when the cells take 7 pt (PRE and Network Devices, every tactic)', () => {
+    const layer: NavigatorLayer = {
+      name: 'reconnaissance',
+      domain: 'enterprise-attack',
+      filters: { platforms: ['PRE', 'Network Devices'] },
+      techniques: [{ techniqueID: 'T1595', score: 1 }],
+    };
+    const root = parseSvg(renderSvgPages(matrixModel(layer, index))[0]!);
+    const cells = byClass(root, 'tactic').map((g) => Array.from(g.getElementsByTagName('g')).find((inner) => inner.getAttribute('font-size'))!);
+    expect(cells.map((g) => g.getAttribute('font-size'))).to.include('7');
+    for (const g of byClass(root, 'tactic-header')) expect(tacticNameShown(g)).to.equal(tacticName(g));
+    expect(pageProblems(root)).to.deep.equal([]);
+  });
+
+  it('gives a description too long for page 1 pages of its own before the matrix, losing no line', () => {
+    const tactics = rawMatrix().tactics;
+    const description = Array.from({ length: 8 }, (_, i) => tactics.map((t) => `${i + 1}. ${t.name}: ${t.description}`).join('\n')).join('\n');
+    const layer = { ...readLayer('apt32-covid19-wuhan.layer.json'), description };
+    const roots = renderSvgPages(matrixModel(layer, index)).map(parseSvg);
+    const first = roots.findIndex((root) => byClass(root, 'technique').length);
+    expect(first).to.be.greaterThan(0);
+    expect(headerText(roots.slice(0, first))).to.contain(words(description));
+    expect(byClass(roots[first]!, 'header')).to.have.length(0);
+    roots.forEach((root, i) => expect(pageProblems(root), `page ${i + 1}`).to.deep.equal([]));
   });
 
   it('notes entries it cannot draw under the picture', () => {
@@ -81,7 +199,7 @@ describe('renderSvg', () => {
       versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
       techniques: [{ techniqueID: 'T1086', score: 50 }, { techniqueID: 'T9999', comment: 'x' }],
     };
-    const root = parseSvg(renderSvg(matrixModel(layer, index)));
+    const root = parseSvg(renderSvgPages(matrixModel(layer, index))[0]!);
     const notes = byClass(root, 'notes')[0]?.textContent ?? '';
     expect(notes).to.contain('T1086: revoked in enterprise-attack 18.1, replaced by T1059.001');
     expect(notes).to.contain('T9999: not a technique');
@@ -93,7 +211,7 @@ describe('renderSvg', () => {
       domain: 'enterprise-attack',
       techniques: [{ techniqueID: 'T1059', comment: '</title><script>alert(1)</script>' }],
     };
-    const svg = renderSvg(matrixModel(layer, index));
+    const svg = renderSvgPages(matrixModel(layer, index))[0]!;
     parseSvg(svg);
     expect(svg).not.to.contain('<script>');
   });

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { textWidth, wrapText } from '../../lib/export/text-measure.js';
+import { cutWords, textWidth, wrapText } from '../../lib/export/text-measure.js';
 import { loadRelease } from '../helpers/attack.js';
 
 describe('text-measure', () => {
@@ -8,6 +8,9 @@ describe('text-measure', () => {
     ['Exfiltration Over Asymmetric Encrypted Non-C2 Protocol', false, 25063],
     ['T1059.001 PowerShell', false, 10118],
     ['Defense Evasion', true, 8003],
+    // The ellipsis that ends a cut line, and the bullet and dot of the notes and the footer.
+    ['T1059.001 PowerShell…', false, 11118],
+    ['• a · b — c', false, 4629],
   ];
   for (const [text, bold, width] of measured) {
     it(`measures "${text}"${bold ? ' (bold)' : ''} within 1% of what Chromium draws (${width})`, () => {
@@ -21,13 +24,17 @@ describe('text-measure', () => {
       for (const [width, size] of [[50, 5], [60, 6.5], [30, 7]] as const) {
         const lines = wrapText(text, width, size);
         for (const line of lines) expect(textWidth(line, size), `${text} @ ${width}`).to.be.at.most(width);
-        expect(lines.join(' ').replace(/- /g, '-').replace(/\s+/g, '')).to.equal(text.replace(/\s+/g, ''));
+        expect(lines.join(' ').replace(/([-/]) /g, '$1').replace(/\s+/g, '')).to.equal(text.replace(/\s+/g, ''));
       }
     }
   });
 
-  it('breaks a long word after a hyphen before cutting it anywhere', () => {
+  it('breaks a long word after a hyphen or a slash before cutting it anywhere, and counts the words it must cut', () => {
     expect(wrapText('Adversary-in-the-Middle', textWidth('Adversary-in-the-', 10) + 0.1, 10)).to.deep.equal(['Adversary-in-the-', 'Middle']);
+    const width = textWidth('Virtualization/', 10) + 0.1;
+    expect(wrapText('Virtualization/Sandbox Evasion', width, 10)).to.deep.equal(['Virtualization/', 'Sandbox', 'Evasion']);
+    expect(cutWords('Virtualization/Sandbox Evasion', width, 10)).to.equal(0);
+    expect(cutWords('T1574.013 KernelCallbackTable and Reconnaissance', width, 10)).to.equal(2);
   });
 
   it('ends the last line kept with an ellipsis when lines are cut, filling it with what fits', () => {

@@ -43,9 +43,9 @@ describe('renderCampaignSkeleton', () => {
 
   it('keeps awkward refs as written and valid YAML: quotes, "# ", ": ", Japanese, a wrapped cell', () => {
     const awkward: ExtractedReference[] = [
-      { raw: 'Name "quoted" # not a comment: T1193', line: 1, ids: ['T1193'], tactics: [] },
-      { raw: '- [T1566.001] {x}: *y* & z', line: 2, ids: ['T1566.001'], tactics: ['Initial Access'] },
-      { raw: 'スピアフィッシングの\n添付ファイル（T1193）', line: 3, ids: ['T1193'], tactics: ['初期アクセス'] },
+      { raw: 'Name "quoted" # not a comment: T1193', line: 1, ids: ['T1193'], tactics: [], span: { line: 1, start: 0, end: 36 } },
+      { raw: '- [T1566.001] {x}: *y* & z', line: 2, ids: ['T1566.001'], tactics: ['Initial Access'], span: { line: 2, start: 0, end: 26 } },
+      { raw: 'スピアフィッシングの\n添付ファイル（T1193）', line: 3, ids: ['T1193'], tactics: ['初期アクセス'], span: { line: 3, start: 0, end: 24 } },
     ];
     const skeleton = renderCampaignSkeleton(awkward, { name: 'x: "y"', reportFile: 'report #1.txt' });
     const parsed = parse(skeleton) as { name: string; techniques: Array<{ ref: string; tactic?: string[]; source: string }> };

@@ -2,12 +2,12 @@
  * Shared test helpers for ATT&CK data and the CLI. Real releases come from `ATTACK_STIX_DIR` (else
  * `../shared/attack-stix` beside the repository); nothing from there is ever copied into the repository.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { loadAttack, type AttackIndex, type Domain } from '../../lib/index.js';
+import { AttackLibrary, loadAttack, type AttackIndex, type Domain } from '../../lib/index.js';
 
 /** The repository root (the folder holding package.json). */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,6 +46,31 @@ function runTmp(): string {
 export function testCacheDir(): string {
   const dir = join(runTmp(), 'xdg-cache', 'attack-layers');
   mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+let snapshotHome: string | undefined;
+
+/**
+ * An XDG_CACHE_HOME for runs with no ATT&CK data configured, which read the snapshot shipped in attack-data/: one per
+ * test run, where the snapshot's releases are indexed once for all of them.
+ */
+export function snapshotCacheHome(): string {
+  if (!snapshotHome) {
+    snapshotHome = freshTmpDir('snapshot-xdg');
+    const library = new AttackLibrary({ cacheDir: join(snapshotHome, 'attack-layers') });
+    for (const file of library.files) library.load(file);
+  }
+  return snapshotHome;
+}
+
+/**
+ * A new, empty XDG_CACHE_HOME but for the index cache of the snapshot (copied from `snapshotCacheHome()`): for tests
+ * of what a cache holds, which would otherwise index the snapshot again.
+ */
+export function freshCacheHome(label: string): string {
+  const dir = freshTmpDir(label);
+  cpSync(join(snapshotCacheHome(), 'attack-layers', 'index'), join(dir, 'attack-layers', 'index'), { recursive: true });
   return dir;
 }
 
@@ -92,11 +117,19 @@ export interface CliResult {
   stderr: string;
 }
 
+/** What a CLI run in a test may be given besides its arguments and environment. */
+export interface CliOptions {
+  /** Standard input, for `-`. */
+  stdin?: string | Uint8Array;
+  /** Make stdout and stderr look like terminals of this width. */
+  tty?: { columns: number };
+}
+
 /**
  * Run the CLI in-process through `run()`. The environment holds only `ATTACK_STIX_DIR` (the shared folder) and
  * `XDG_CACHE_HOME` (the run's cache); `env` adds or overrides keys, and a key set to undefined is removed.
  */
-export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export async function runCli(argv: readonly string[], env: Record<string, string | undefined> = {}, options: CliOptions = {}): Promise<CliResult> {
   // import(), as the CLI imports each command's module: mocha require()s test files, and a static import of run.ts
   // here would be a CommonJS copy of the library beside the ES module copy that the command modules load, so that
   // run.ts would not recognise their errors (exit 70 instead of 1 or 2).
@@ -109,9 +142,11 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     ...env,
   };
   for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  const terminal = options.tty ? { isTTY: true, columns: options.tty.columns } : {};
   const code = await run(argv, {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stdout: { write: (chunk: string) => (stdout += chunk), ...terminal },
+    stderr: { write: (chunk: string) => (stderr += chunk), ...terminal },
+    stdin: () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array())),
     env: merged,
     cwd: repoRoot,
   });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import { InputError, SchemaValidationError, UsageError } from '../../lib/errors.js';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../lib/layer/combine-layers.js';
 import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
+import { gradientColor, INFERRED_COLOR, INFERRED_LABEL } from '../../lib/layer/score.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
@@ -120,7 +122,10 @@ describe('combineLayers', () => {
   it('keeps a colour only when every layer gives the key that colour', () => {
     expect(entry(combine('max', ...AB), 'T1566.001', 'initial-access').color).to.equal('#ff0000');
     expect(entry(combine('max', ...ABC), 'T1566.001', 'initial-access')).to.not.have.property('color');
-    expect(entry(combine('max', ...AB), 'T1003')).to.not.have.property('color');
+    // Only one layer has T1003: its colour stays (as the inferred-from-software colour of one campaign does).
+    const [a] = inputs('a.json');
+    const own = a!.layer.techniques!.find((t) => t.techniqueID === 'T1003')?.color;
+    expect(entry(combine('max', ...AB), 'T1003').color).to.equal(own);
   });
 
   it('sets showSubtechniques where any layer does, under that key only', () => {
@@ -181,8 +186,9 @@ describe('combineLayers', () => {
   });
 
   const gradients: Array<[CombineOp, string[], [number, number]]> = [
-    ['sum', AB, [1, 6]],
-    ['intersect', ABC, [0, 1]],
+    // No gradient in the inputs: Navigator's 0..100 each; sum spans it twice.
+    ['sum', AB, [0, 200]],
+    ['intersect', ABC, [0, 100]],
     ['diff', AB, [-5, 5]],
     ['diff', ABC, [-6, 6]],
   ];
@@ -190,27 +196,65 @@ describe('combineLayers', () => {
     it(`spans the gradient of ${op} of ${names.join(', ')} over ${min}..${max}, with a legend`, () => {
       const layer = combine(op, ...names);
       expect([layer.gradient?.minValue, layer.gradient?.maxValue]).to.deep.equal([min, max]);
-      expect(layer.legendItems?.map((item) => item.color)).to.deep.equal(layer.gradient?.colors);
+      const legend = layer.legendItems!.slice(0, 3).map((item) => item.color);
+      expect([legend[0], legend[2]]).to.deep.equal([layer.gradient!.colors[0], layer.gradient!.colors.at(-1)]);
       expect(layer.legendItems?.[0]?.label).to.contain(String(min));
     });
   }
 
-  it('gives a gradient of 0..1 when every score is 0', () => {
+  it("spans sum's gradient over the inputs' range times their number, even when every score is 0", () => {
     const zero = (name: string): CombineInput => ({
       layer: { name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1003', score: 0 }] },
     });
     const layer = combineLayers([zero('one'), zero('two')], { op: 'sum', index }).layer;
-    expect([scores(layer), layer.gradient?.minValue, layer.gradient?.maxValue]).to.deep.equal([{ T1003: 0 }, 0, 1]);
+    expect([scores(layer), layer.gradient?.minValue, layer.gradient?.maxValue]).to.deep.equal([{ T1003: 0 }, 0, 200]);
   });
 
   it('widens the gradient when every score is equal, and leaves out techniques the release does not know', () => {
     const result = combineLayers(inputs('pair.json'), { op: 'intersect', index });
     expect(scores(result.layer)).to.deep.equal({ T1003: 2 });
-    expect([result.layer.gradient?.minValue, result.layer.gradient?.maxValue]).to.deep.equal([0, 2]);
+    expect([result.layer.gradient?.minValue, result.layer.gradient?.maxValue]).to.deep.equal([0, 100]);
     expect(scores(combineLayers(inputs('pair.json'), { op: 'union', index }).layer)).to.deep.equal({ T1003: 5 });
     expect(result.warnings).to.deep.equal([
       `T9999 is not a technique in ${index.label}: left out of the combined layer (Navigator would not show it)`,
     ]);
+  });
+
+  describe("the campaign layers (layers/ and the golden one): colours and scales keep their meaning", () => {
+    const campaignLayers = (): CombineInput[] =>
+      ['layers/apt32-covid19-wuhan.layer.json', 'layers/temp-periscope-cambodia-2018.layer.json', 'test/golden/golden-campaign.layer.json'].map((file) => ({
+        layer: JSON.parse(readFileSync(join(repoRoot, file), 'utf8')) as NavigatorLayer,
+        source: file,
+      }));
+
+    it('sum keeps their white-to-red gradient over 0..300, the inferred colour and its legend item', () => {
+      const { layer, warnings } = combineLayers(campaignLayers(), { op: 'sum', index });
+      expect(layer.gradient).to.deep.equal({ colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 300 });
+      expect(warnings.filter((w) => /ranges/.test(w))).to.deep.equal([]);
+      const inferred = layer.techniques!.filter((t) => t.color === INFERRED_COLOR);
+      expect(inferred.length).to.be.greaterThan(0);
+      expect(layer.legendItems).to.deep.include({ label: INFERRED_LABEL, color: INFERRED_COLOR });
+      // The most reported technique is the reddest.
+      const top = Math.max(...layer.techniques!.map((t) => t.score ?? 0));
+      expect(gradientColor(layer.gradient!, top)).to.not.equal('#ffffff');
+    });
+
+    it('diff uses the diverging orange-white-blue gradient around 0', () => {
+      const { layer } = combineLayers(campaignLayers().slice(0, 2), { op: 'diff', index });
+      expect(layer.gradient?.colors).to.deep.equal(['#ff9f43', '#ffffff', '#4ea3e6']);
+      expect(layer.gradient!.minValue).to.equal(-layer.gradient!.maxValue);
+    });
+
+    it('warns when the score ranges differ, and --normalize rescales each layer to 0..1 first', () => {
+      const [apt32] = campaignLayers();
+      const frequency: CombineInput = { layer: { ...apt32!.layer, name: 'on 0..1', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 }, techniques: apt32!.layer.techniques!.map((t) => (t.score === undefined ? t : { ...t, score: 1 })) } };
+      const mixed = combineLayers([apt32!, frequency], { op: 'max', index });
+      expect(mixed.warnings.join('\n')).to.match(/score on different ranges \(.*0\.\.100, "on 0\.\.1" 0\.\.1\).*--normalize/);
+      const normalized = combineLayers([apt32!, frequency], { op: 'max', index, normalize: true });
+      expect(normalized.warnings.join('\n')).to.not.match(/ranges/);
+      expect(normalized.layer.gradient).to.include({ minValue: 0, maxValue: 1 });
+      expect(new Set(normalized.layer.techniques!.flatMap((t) => (t.score === undefined ? [] : [t.score])))).to.deep.equal(new Set([1]));
+    });
   });
 
   it('merges T1086 of an old 3.0 layer with T1059.001 of a 4.5 layer', () => {

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import {
   ATTACK_OBJECT_KINDS,
-  describeObject,
   DOMAINS,
+  describeObject,
   layerFileName,
   loadProcedures,
   locateAttackObject,
@@ -23,20 +22,18 @@ import {
   type ActorRecord,
   type AttackIndex,
   type AttackObjectKind,
-  type Domain,
   type LayerFile,
 } from '../../index.js';
-import { attackLibrary, cacheDir, note, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
 /** `--all` takes the plural; `--type` the singular. */
 const ALL_KINDS: Readonly<Record<string, AttackObjectKind>> = { groups: 'group', software: 'software', campaigns: 'campaign' };
-const SHORT_DOMAINS = ['enterprise', 'mobile', 'ics'] as const;
 
 interface Args extends GlobalArgs {
   objects?: string[];
   all?: keyof typeof ALL_KINDS;
   type?: AttackObjectKind;
-  domain?: string;
   score: 'presence' | 'frequency';
   name?: string;
   campaigns?: boolean;
@@ -44,37 +41,33 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('objects', { type: 'string', array: true, describe: 'ATT&CK IDs, names or aliases (G0050, APT32, OceanLotus, S0227, C0021)' })
-    .option('all', { choices: Object.keys(ALL_KINDS), describe: 'a layer for every current group, software or campaign (needs --out)' })
-    .option('type', { choices: ATTACK_OBJECT_KINDS, describe: 'only look for this kind of object (for names that are both, e.g. Carbanak)' })
-    .option('domain', {
-      type: 'string',
-      choices: [...SHORT_DOMAINS, ...DOMAINS],
-      describe: 'the ATT&CK domain (default: enterprise, else the domain that knows the object)',
-    })
-    .option('score', {
+export const declaration: CommandDeclaration = {
+  positionals: { objects: { type: 'string', array: true, describe: 'ATT&CK IDs, names or aliases (G0050, APT32, OceanLotus, S0227, C0021)' } },
+  shared: {
+    out: 'the folder to write layers into (default: the layer JSON on stdout)',
+    force: true,
+    name: 'frequency: the name of the layer (and of its file)',
+  },
+  options: {
+    all: { choices: Object.keys(ALL_KINDS), describe: 'a layer for every current group, software or campaign (needs --out)' },
+    type: { choices: ATTACK_OBJECT_KINDS, describe: 'only look for this kind of object (for names that are both, e.g. Carbanak)' },
+    score: {
       choices: ['presence', 'frequency'],
       default: 'presence',
       describe: 'presence: a layer per object, 1 = used; frequency: one layer, each technique scored by how many of the objects use it',
-    })
-    .option('name', { type: 'string', describe: 'frequency: the name of the layer (and of its file)' })
-    .option('campaigns', {
+    },
+    campaigns: {
       type: 'boolean',
       describe: 'groups: also show the techniques of the ATT&CK campaigns attributed to the group (as attack.mitre.org does), those only in its campaigns in orange',
-    })
-    .option('out', { type: 'string', describe: 'the folder to write layers into (default: the layer JSON on stdout)' })
-    .option('force', { type: 'boolean', describe: 'overwrite existing layer files' })
-    .example('$0 attack-object APT32 > apt32.json', 'the layer of G0050, by name')
-    .example('$0 attack-object APT28 APT29 APT32 Turla "Lazarus Group" --score frequency --out layers', 'which techniques the five share')
-    .example('$0 attack-object --all groups --out groups/', 'G0001-axiom.layer.json, ... one per current group') as unknown as Argv<Args>;
-}
-
-function domainOf(value: string | undefined): Domain | undefined {
-  if (value === undefined) return undefined;
-  return ((SHORT_DOMAINS as readonly string[]).includes(value) ? `${value}-attack` : value) as Domain;
-}
+    },
+  },
+  examples: [
+    ['$0 attack-object APT32 > apt32.json', 'the layer of G0050, by name'],
+    ['$0 attack-object APT28 APT29 APT32 Turla "Lazarus Group" --score frequency --out layers', 'which techniques the five share'],
+    ['$0 attack-object --all groups --out groups/', 'G0001-axiom.layer.json, ... one per current group'],
+    ['$0 attack-object S0405 --domain mobile', 'a mobile software'],
+  ],
+};
 
 /** Paths as the user wrote --out, not resolved against the working folder. */
 function writeInto(context: CliContext, args: Args, files: readonly LayerFile[]): void {
@@ -106,10 +99,10 @@ function otherReleases(context: CliContext, args: Args, library: AttackLibrary, 
 function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): void {
   if (args.out === undefined) throw new UsageError(`--all ${args.all} writes one file per object: give the folder with --out`);
   const library = attackLibrary(context, args);
-  const index = library.release(domainOf(args.domain), args['attack-release']);
+  const index = library.release(args.domain, args['attack-release']);
   const data = loadProcedures(index, { cacheDir: cacheDir(context) });
   const others = otherReleases(context, args, library, index);
-  const progress = context.stderr.isTTY === true && !args.quiet;
+  const progress = showsProgress(context, args);
   const result = renderAllObjectLayers(kind, index, data, {
     others,
     campaigns: args.campaigns === true,
@@ -151,7 +144,7 @@ export function handler(context: CliContext) {
     const objects: ActorRecord[] = [];
     const homes = new Map<ActorRecord, AttackIndex>();
     for (const query of queries) {
-      const found = locateAttackObject(library, query, { domain: domainOf(args.domain), release: args['attack-release'], kind: args.type });
+      const found = locateAttackObject(library, query, { domain: args.domain, release: args['attack-release'], kind: args.type });
       for (const line of found.notes) note(context, args, `note: ${line}`);
       homes.set(found.object, found.index);
       if (index && found.index !== index && args.score === 'frequency') {

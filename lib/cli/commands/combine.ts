@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import {
   serializeLayer,
   writeFileAtomic,
@@ -11,31 +10,37 @@ import {
   type CombineOp,
   type LayerUpgrade,
 } from '../../index.js';
-import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   layers: string[];
   op: CombineOp;
   out?: string;
   name?: string;
+  normalize?: boolean;
   force?: boolean;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('layers', { type: 'string', array: true, describe: 'layer files (each a layer or an array of layers)', demandOption: true })
-    .option('op', {
+export const declaration: CommandDeclaration = {
+  positionals: {
+    layers: { type: 'string', array: true, describe: 'layer files (each a layer or an array of layers), or - for standard input', demandOption: true },
+  },
+  shared: { out: 'write the layer to this file (default: stdout)', force: true, name: 'the combined layer\'s name (default "<op> of <names>")' },
+  options: {
+    normalize: { type: 'boolean', describe: "rescale each layer's scores to 0..1 on its own gradient before combining (for layers on different scales)" },
+    op: {
       type: 'string',
       choices: Object.keys(COMBINE_OPS),
       demandOption: true,
       describe: `how scores combine: ${Object.entries(COMBINE_OPS).map(([op, formula]) => `${op} = ${formula}`).join('; ')}`,
-    })
-    .option('out', { type: 'string', describe: 'write the layer to this file (default: stdout)' })
-    .option('name', { type: 'string', describe: 'the combined layer\'s name (default "<op> of <names>")' })
-    .option('force', { type: 'boolean', describe: 'overwrite --out if it exists' })
-    .example('$0 combine a.json b.json --op diff', 'what a scores higher than b, and the reverse')
-    .example('$0 combine detections.json sigma.json --op max --out coverage.json', 'the best coverage of either') as unknown as Argv<Args>;
-}
+    },
+  },
+  examples: [
+    ['$0 combine a.json b.json --op diff', 'what a scores higher than b, and the reverse'],
+    ['$0 combine detections.json sigma.json --op max --out coverage.json', 'the best coverage of either'],
+  ],
+};
 
 function upgradeNote(upgrade: LayerUpgrade, target: string): string {
   const from = [upgrade.fromFormat && `layer format ${upgrade.fromFormat}`, upgrade.fromAttack && `ATT&CK ${upgrade.fromAttack}`].filter(Boolean);
@@ -44,14 +49,20 @@ function upgradeNote(upgrade: LayerUpgrade, target: string): string {
 }
 
 export function handler(context: CliContext) {
-  return (args: Args): void => {
-    const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file)));
+  return async (args: Args): Promise<void> => {
+    const stdin = await readStdin(context, args.layers);
+    const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file), { stdin }));
     const domain = sourcesDomain(sources);
     const library = attackLibrary(context, args);
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades } = upgradeSources(sources, index, library);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
-    const { layer, warnings } = combineLayers(inputs, { op: args.op, index, ...(args.name === undefined ? {} : { name: args.name }) });
+    const { layer, warnings } = combineLayers(inputs, {
+      op: args.op,
+      index,
+      ...(args.name === undefined ? {} : { name: args.name }),
+      ...(args.normalize ? { normalize: true } : {}),
+    });
     for (const warning of warnings) note(context, args, `warning: ${warning}`);
     const text = serializeLayer(layer);
     if (args.out === undefined) {

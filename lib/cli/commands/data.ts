@@ -1,33 +1,48 @@
-import type { Argv } from 'yargs';
-import { addRelease, DOMAINS, UsageError, fetchRelease, readSources, type AttackIndexData, type Domain } from '../../attack/index.js';
-import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
-import { formatTable } from '../format-table.js';
+import {
+  addRelease,
+  compareReleases,
+  compareText,
+  DetectionModel,
+  DOMAINS,
+  fetchRelease,
+  loadDetection,
+  readSources,
+  UsageError,
+  type AttackIndexData,
+  type Domain,
+} from '../../attack/index.js';
+import { attackLibrary, cacheDir, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { formatTable, tableStyle } from '../format-table.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
-  action?: string;
+  action: 'list' | 'fetch' | 'add' | 'log-sources';
   file?: string;
-  domain?: string;
-  version?: string;
   'index-url'?: string;
   force?: boolean;
   json?: boolean;
+  platform?: string;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    // `--version` here is the release to fetch, not the package version: turn yargs' built-in flag off for this command.
-    .version(false)
-    .positional('action', { choices: ['list', 'fetch', 'add'] as const, describe: 'list | fetch | add', demandOption: true })
-    .positional('file', { type: 'string', describe: 'release file to add (data add)' })
-    .option('domain', { choices: DOMAINS, describe: 'domain to fetch', default: 'enterprise-attack' })
-    .option('version', { type: 'string', describe: 'release to fetch (default: the newest)' })
-    .option('index-url', { type: 'string', describe: "collection index to fetch from (default: MITRE's official index)" })
-    .option('force', { type: 'boolean', describe: 'replace a release already in the cache' })
-    .option('json', { type: 'boolean', describe: 'print JSON (data list)' })
-    .example('$0 data list', 'every release found through --attack, $ATTACK_STIX_DIR and the cache')
-    .example('$0 data fetch --domain mobile-attack --version 18.1', 'download a release into the cache')
-    .example('$0 data add ~/Downloads/enterprise-attack-17.1.json', 'import a local file into the cache') as unknown as Argv<Args>;
-}
+export const declaration: CommandDeclaration = {
+  positionals: {
+    action: { choices: ['list', 'fetch', 'add', 'log-sources'] as const, describe: 'list | fetch | add | log-sources', demandOption: true },
+    file: { type: 'string', describe: 'data add: the release file to add (.json, .json.gz), or - for standard input' },
+  },
+  shared: { force: 'replace a release already in the cache', json: 'data list, data log-sources: print JSON' },
+  options: {
+    'index-url': { type: 'string', describe: "data fetch: the collection index to fetch from (default: MITRE's official index)" },
+    platform: { type: 'string', requiresArg: true, describe: 'data log-sources: only the analytics of this ATT&CK platform (Windows, Linux, IaaS...)' },
+  },
+  renamed: { version: 'attack-release' },
+  examples: [
+    ['$0 data list', 'every release found through --attack, $ATTACK_STIX_DIR, the cache and the embedded snapshot'],
+    ['$0 data fetch', 'download the newest enterprise release into the cache'],
+    ['$0 data fetch --domain mobile --attack-release 17.1', 'download a given release'],
+    ['$0 data add ~/Downloads/enterprise-attack-17.1.json', 'import a local file into the cache'],
+    ['$0 data log-sources --platform Windows', "the log sources ATT&CK's analytics need, for a gap review's --log-sources file"],
+  ],
+};
 
 /** One line of `data list`. */
 export interface ReleaseListing {
@@ -63,18 +78,33 @@ function listing(data: AttackIndexData, origin: string, file: string, source?: s
   };
 }
 
+/** Where a place comes in the order releases are looked for. */
+const ORIGIN_ORDER = ['flag', 'env', 'cache', 'snapshot'];
+
+/** Rows by domain, then release as numbers (9.0 before 10.1), then the order of the places searched, then file. */
+function byRelease(a: ReleaseListing, b: ReleaseListing): number {
+  return (
+    DOMAINS.indexOf(a.domain as Domain) - DOMAINS.indexOf(b.domain as Domain) ||
+    compareReleases(a.release, b.release) ||
+    ORIGIN_ORDER.indexOf(a.origin) - ORIGIN_ORDER.indexOf(b.origin) ||
+    compareText(a.file, b.file)
+  );
+}
+
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     const cache = cacheDir(context);
     if (args.action === 'list') {
-      const library = attackLibrary(context, args);
+      if (args.file !== undefined) throw new UsageError(`data list takes no file (given: ${args.file})`);
+      const library = attackLibrary(context, args, false);
       const sources = readSources(cache);
-      const rows = library.files.map((file, i) => {
-        if (context.stderr.isTTY) note(context, args, `reading ${i + 1}/${library.files.length} ${file.path}`);
-        const index = library.load(file);
-        const name = file.path.split(/[\\/]/).pop() ?? file.path;
-        return listing(index.data, file.origin, file.path, file.origin === 'cache' ? sources[name]?.origin : undefined);
-      });
+      const rows = library.files
+        .map((file) => {
+          const index = library.load(file);
+          const name = file.path.split(/[\\/]/).pop() ?? file.path;
+          return listing(index.data, file.origin, file.path, file.origin === 'cache' ? sources[name]?.origin : undefined);
+        })
+        .sort(byRelease);
       if (args.json) return printJson(context, rows);
       if (!rows.length) {
         context.stdout.write('no ATT&CK data found; run `attack-layers data fetch` or `attack-layers data add <file>`\n');
@@ -82,32 +112,59 @@ export function handler(context: CliContext) {
       }
       const header = ['domain', 'release', 'stix', 'techniques', 'sub-techniques', 'groups', 'software', 'campaigns', 'objects', 'from', 'file'];
       context.stdout.write(
-        formatTable(header, rows.map((r) => [r.domain, r.release, r.stix, r.techniques, r.subtechniques, r.groups, r.software, r.campaigns, r.objects, r.source ?? r.origin, r.file])),
+        formatTable(header, rows.map((r) => [r.domain, r.release, r.stix, r.techniques, r.subtechniques, r.groups, r.software, r.campaigns, r.objects, r.source ?? r.origin, r.file]), tableStyle(context), {
+          flexible: [9, 10],
+        }),
       );
       return;
     }
+    if (args.action === 'log-sources') return listLogSources(context, args);
     const date = new Date().toISOString().slice(0, 10);
+    const options = { cacheDir: cache, force: args.force, release: args['attack-release'], domain: args.domain, date };
     if (args.action === 'add') {
-      if (!args.file) throw new UsageError('data add needs a file: attack-layers data add <release.json[.gz]>');
-      const stored = addRelease(args.file, { cacheDir: cache, force: args.force, release: args['attack-release'], date });
+      if (!args.file) throw new UsageError('data add needs a file: attack-layers data add <release.json[.gz]> (or - for standard input)');
+      const stored = addRelease(args.file, { ...options, stdin: await readStdin(context, [args.file]) });
       note(context, args, `added ATT&CK ${stored.data.domain} ${stored.data.release} (STIX ${stored.data.stixVersion}) as ${stored.file}`);
       return;
     }
+    if (args.file !== undefined) throw new UsageError(`data fetch takes no file (given: ${args.file}); to add a file you have, use data add`);
     let last = 0;
+    const progress = showsProgress(context, args);
     const stored = await fetchRelease({
-      cacheDir: cache,
-      force: args.force,
-      date,
-      domain: args.domain as Domain,
-      version: args.version,
+      ...options,
+      domain: args.domain ?? 'enterprise-attack',
+      version: args['attack-release'],
       indexUrl: args['index-url'],
       onProgress: (received, total) => {
-        if (!context.stderr.isTTY || args.quiet || received - last < 1 << 20) return;
+        if (!progress || received - last < 1 << 20) return;
         last = received;
         context.stderr.write(`\rdownloading ${(received / 1e6).toFixed(1)} MB${total ? ` of ${(total / 1e6).toFixed(1)} MB` : ''}`);
       },
     });
-    if (context.stderr.isTTY && !args.quiet) context.stderr.write('\n');
+    if (progress) context.stderr.write('\n');
     note(context, args, `fetched ATT&CK ${stored.data.domain} ${stored.data.release} into ${stored.file}`);
   };
+}
+
+/** `data log-sources`: every log source name the release's analytics use, with its channels and how many analytics need each. */
+function listLogSources(context: CliContext, args: Args): void {
+  const index = attackLibrary(context, args).release(args.domain ?? 'enterprise-attack', args['attack-release']);
+  const model = new DetectionModel(loadDetection(index, { cacheDir: cacheDir(context) }), index);
+  let platform: string | undefined;
+  if (args.platform !== undefined) {
+    platform = index.platforms().find((p) => p.toLowerCase() === args.platform!.trim().toLowerCase());
+    if (!platform) throw new UsageError(`--platform ${args.platform}: not a platform of ATT&CK ${index.label}; use one of ${index.platforms().join(', ')}`);
+  }
+  const sources = model.logSources(platform);
+  if (args.json) return printJson(context, sources);
+  if (!model.hasStrategies) {
+    note(context, args, `ATT&CK ${index.label} has no analytics, so no log sources (they came with ATT&CK 18); list those of 18.1 or newer (--attack-release 18.1)`);
+    return;
+  }
+  const rows: (string | number)[][] = [];
+  for (const source of sources) {
+    rows.push([source.name, '(any)', source.analytics, source.platforms.join(', ')]);
+    for (const channel of source.channels) rows.push(['', channel.channel ?? '(none given)', channel.analytics, '']);
+  }
+  context.stdout.write(formatTable(['log source', 'channel', 'analytics', 'platforms'], rows));
 }

@@ -1,21 +1,23 @@
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import {
   EXPORT_FORMATS,
   exportRelease,
   formatOfFile,
+  inputName,
   matrixModel,
   parseExportInput,
   renderGapReportExport,
   renderLayerExport,
   SUBTECHNIQUE_MODES,
   UsageError,
-  writeFileAtomic,
+  writeFilesAtomic,
+  exportFileNames,
   type ExportFormat,
   type SubtechniqueMode,
   readTextFile,
 } from '../../index.js';
-import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   file: string;
@@ -27,22 +29,23 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('file', { type: 'string', demandOption: true, describe: 'a layer file, or the JSON report of `gap --report json`' })
-    .option('format', { choices: EXPORT_FORMATS, describe: 'output format (default: from the --out file name)' })
-    .option('out', { type: 'string', describe: 'write here instead of stdout (required for xlsx)' })
-    .option('subtechniques', {
+export const declaration: CommandDeclaration = {
+  positionals: { file: { type: 'string', demandOption: true, describe: 'a layer file, the JSON report of `gap --report json`, or - for standard input' } },
+  shared: { out: 'write here instead of stdout (required for xlsx, and for an SVG matrix of several pages)', force: true, layer: true },
+  options: {
+    format: { choices: EXPORT_FORMATS, describe: 'output format (default: from the --out file name)' },
+    subtechniques: {
       choices: SUBTECHNIQUE_MODES,
       describe: 'show every sub-technique, those of parents with annotated ones, or none (default: as the layer says)',
-    })
-    .option('tactic-order', { choices: ['matrix'] as const, default: 'matrix' as const, describe: "tactic columns in the release's matrix order, as Navigator" })
-    .option('layer', { type: 'number', describe: 'which layer of a file of several (1-based)' })
-    .option('force', { type: 'boolean', describe: 'replace an existing --out file' })
-    .example('$0 export layers/apt32-covid19-wuhan.layer.json --out apt32.svg', 'the matrix as an A4 landscape picture')
-    .example('$0 export layers/all.layer.json --format html --out all.html', 'a self-contained page; hover a cell for its comment')
-    .example('$0 export review/gap-report.json --out gaps.xlsx', 'a gap report as a workbook') as unknown as Argv<Args>;
-}
+    },
+    'tactic-order': { choices: ['matrix'] as const, default: 'matrix' as const, describe: "tactic columns in the release's matrix order, as Navigator" },
+  },
+  examples: [
+    ['$0 export layers/apt32-covid19-wuhan.layer.json --out apt32.svg', 'the matrix as an A4 landscape picture (apt32-1.svg, apt32-2.svg… when it takes several pages)'],
+    ['$0 export layers/all.layer.json --format html --out all.html', 'a self-contained page; hover a cell for its comment'],
+    ['$0 export review/gap-report.json --out gaps.xlsx', 'a gap report as a workbook'],
+  ],
+};
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
@@ -52,25 +55,36 @@ export function handler(context: CliContext) {
     }
     if (format === 'xlsx' && !args.out) throw new UsageError('xlsx is a binary format: give --out file.xlsx');
     if (args.layer !== undefined && !(Number.isInteger(args.layer) && args.layer >= 1)) throw new UsageError(`--layer ${args.layer}: give a layer number from 1`);
-    const input = parseExportInput(readTextFile(resolve(context.cwd, args.file)), args.file, args.layer === undefined ? {} : { layer: args.layer });
+    const text = readTextFile(args.file, resolve(context.cwd, args.file), { stdin: await readStdin(context, [args.file]) });
+    const input = parseExportInput(text, inputName(args.file), args.layer === undefined ? {} : { layer: args.layer });
 
-    let output: string | Uint8Array;
+    let outputs: (string | Uint8Array)[];
     if (input.kind === 'gap-report') {
       if (args.subtechniques) note(context, args, `${input.source}: --subtechniques applies to layers; a gap report is a table`);
-      output = await renderGapReportExport(input.report, format);
+      outputs = [await renderGapReportExport(input.report, format)];
     } else {
       for (const repair of input.repairs) note(context, args, `warning: ${repair}`);
       const { index, warning } = exportRelease(input.layer, attackLibrary(context, args), args['attack-release']);
       if (warning) note(context, args, `${input.source}: warning: ${warning}`);
       const model = matrixModel(input.layer, index, args.subtechniques ? { subtechniques: args.subtechniques } : {});
       for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
-      output = await renderLayerExport(model, format);
+      outputs = await renderLayerExport(model, format);
     }
     if (args.out === undefined) {
-      context.stdout.write(output as string);
+      if (outputs.length > 1) {
+        throw new UsageError(
+          `${input.source}: the matrix takes ${outputs.length} A4 pages, one SVG file each: give --out <name>.svg (writes <name>-1.svg to ` +
+            `<name>-${outputs.length}.svg), or --format html for one page that prints them all`,
+        );
+      }
+      context.stdout.write(outputs[0] as string);
       return;
     }
-    writeFileAtomic(resolve(context.cwd, args.out), output, { force: args.force });
-    context.stdout.write(`${args.out}\n`);
+    const names = exportFileNames(args.out, outputs.length);
+    writeFilesAtomic(
+      names.map((name, i) => ({ path: resolve(context.cwd, name), content: outputs[i]! })),
+      { force: args.force },
+    );
+    context.stdout.write(names.map((name) => `${name}\n`).join(''));
   };
 }

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { Argv } from 'yargs';
-import { decodeText, extractReferences, loadSuggestModel, readTextFile, renderCampaignSkeleton, suggestTechniques } from '../../index.js';
-import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
+import { AttackDataError, domainReleases, extractReport, inputName, loadSuggestModel, readTextFile, renderCampaignSkeleton, suggestTechniques } from '../../index.js';
+import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   report: string;
@@ -11,25 +10,42 @@ interface Args extends GlobalArgs {
   suggest?: boolean;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('report', { type: 'string', describe: 'report text file, or - for standard input', demandOption: true })
-    .option('name', { type: 'string', describe: 'campaign name (default: the file name)' })
-    .option('json', { type: 'boolean', describe: 'print the references found as JSON instead of a campaign skeleton' })
-    .option('suggest', { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' })
-    .example('$0 extract report.txt --name "APT32 Wuhan" > campaigns/apt32.yaml', 'a campaign to review and complete')
-    .example('pdftotext report.pdf - | $0 extract - --json', 'the references found, with their lines') as unknown as Argv<Args>;
-}
+export const declaration: CommandDeclaration = {
+  positionals: { report: { type: 'string', describe: 'a report as text, or - for standard input', demandOption: true } },
+  shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution) and the groups and software found, as JSON' },
+  options: {
+    suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
+  },
+  examples: [
+    ['$0 extract report.txt --name "APT32 Wuhan" > campaigns/apt32.yaml', 'a campaign to review and complete'],
+    ['pdftotext report.pdf - | $0 extract - --json', 'the references found, with their lines'],
+  ],
+};
 
 export function handler(context: CliContext) {
-  return (args: Args): void => {
-    const text = args.report === '-' ? decodeText(readFileSync(0), '<stdin>') : readTextFile(args.report);
-    const references = extractReferences(text);
-    note(context, args, `${references.length} technique reference${references.length === 1 ? '' : 's'} found in ${args.report}`);
-    const suggestions = args.suggest ? suggestTechniques(text, loadSuggestModel(attackLibrary(context, args).release(), { cacheDir: cacheDir(context) }), { top: 3 }) : undefined;
-    if (args.json) return printJson(context, suggestions ? { references, suggestions } : references);
-    const reportFile = args.report === '-' ? 'stdin' : args.report;
+  return async (args: Args): Promise<void> => {
+    const text = readTextFile(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
+    const shown = inputName(args.report);
+    // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
+    let releases: ReturnType<typeof domainReleases> | undefined;
+    try {
+      releases = domainReleases(attackLibrary(context, args), 'enterprise-attack', args['attack-release']);
+    } catch (error) {
+      if (!(error instanceof AttackDataError) || args.suggest) throw error;
+      note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
+    }
+    const { references, objects } = extractReport(text, releases);
+    note(
+      context,
+      args,
+      `${references.length} technique reference${references.length === 1 ? '' : 's'}` +
+        (releases ? `, ${objects.length} ATT&CK group${objects.length === 1 ? '' : 's'}, software or campaign${objects.length === 1 ? '' : 's'}` : '') +
+        ` found in ${shown}`,
+    );
+    const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3 }) : undefined;
+    if (args.json) return printJson(context, { references, objects, ...(suggestions ? { suggestions } : {}) });
+    const reportFile = args.report === shown ? args.report : 'stdin';
     const name = args.name ?? basename(reportFile).replace(/\.[^.]+$/, '');
-    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(suggestions ? { suggestions } : {}) }));
+    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, objects, ...(suggestions ? { suggestions } : {}) }));
   };
 }

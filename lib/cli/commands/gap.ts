@@ -1,16 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Argv } from 'yargs';
 import {
+  CollectedLogSources,
+  DetectionModel,
   campaignUnresolved,
   formatGapCsv,
   formatGapMarkdown,
-  gapJson,
+  formatGapJson,
+  InputError,
+  loadDetection,
+  readLogSources,
   OutputExistsError,
   readCoverageInputs,
   readThreatInputs,
   renderCoverageLayer,
   renderGapLayer,
+  renderVisibilityLayer,
   resolveCoverage,
   reviewGaps,
   schemaIssues,
@@ -21,7 +26,8 @@ import {
   writeFileAtomic,
   type Domain,
 } from '../../index.js';
-import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   threat: string[];
@@ -30,31 +36,43 @@ interface Args extends GlobalArgs {
   'min-coverage': number;
   report: 'md' | 'csv' | 'json';
   scale?: string;
-  to?: string;
+  strict?: boolean;
   force?: boolean;
+  'log-sources'?: string;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .option('threat', { type: 'string', array: true, demandOption: true, describe: 'campaign files or folders, or Navigator layers of threat' })
-    .option('coverage', {
+export const declaration: CommandDeclaration = {
+  shared: {
+    out: { describe: 'the folder for coverage.layer.json, gap.layer.json (visibility.layer.json) and the report', demandOption: true },
+    force: true,
+    report: { choices: REPORT_FORMATS, default: 'md', describe: 'the format of the report, written into --out as gap-report.<format>' },
+    strict: true,
+  },
+  options: {
+    threat: { type: 'string', array: true, demandOption: true, describe: 'campaign files or folders, Navigator layers of threat, or - for standard input' },
+    coverage: {
       type: 'string',
       array: true,
       demandOption: true,
-      describe: 'a folder of Sigma rules, a detections file (.csv/.yaml), or a Navigator coverage layer (.json)',
-    })
-    .option('out', { type: 'string', demandOption: true, describe: 'folder for coverage.layer.json, gap.layer.json and the report' })
-    .option('min-coverage', { type: 'number', default: 50, describe: 'coverage (0-100) below which a threat technique is a gap' })
-    .option('report', { choices: ['md', 'csv', 'json'] as const, default: 'md' as const, describe: 'report format' })
-    .option('scale', { type: 'string', describe: 'score range of coverage layers, "min,max" (default: each layer\'s gradient)' })
-    .option('to', { type: 'string', describe: 'ATT&CK release to review against (default: the newest)' })
-    .option('force', { type: 'boolean', describe: 'replace existing output files' })
-    .example('$0 gap --threat campaigns --coverage ../sigma/rules --out review', 'campaigns against a Sigma rule folder')
-    .example('$0 gap --threat apt.layer.json --coverage detections.csv --out review --report csv --min-coverage 70', 'a threat layer against a detections file') as unknown as Argv<Args>;
-}
+      describe: 'a folder of Sigma rules, a detections file (.csv/.yaml), a Navigator coverage layer (.json), or - for standard input',
+    },
+    'min-coverage': { type: 'number', default: 50, describe: 'coverage (percent, 0-100) below which a threat technique is a gap' },
+    scale: { type: 'string', describe: 'score range of coverage layers, "min,max" (default: each layer\'s gradient)' },
+    'log-sources': {
+      type: 'string',
+      requiresArg: true,
+      describe: 'the log sources you collect (.yml/.csv of ATT&CK names such as WinEventLog:Sysmon): classes each gap, writes visibility.layer.json',
+    },
+  },
+  examples: [
+    ['$0 gap --threat campaigns --coverage ../sigma/rules --out review', 'campaigns against a Sigma rule folder'],
+    ['$0 gap --threat apt.layer.json --coverage detections.csv --out review --report csv --min-coverage 70', 'a threat layer against a detections file'],
+    ['$0 gap --threat G0050.json --coverage ../sigma --log-sources collected.yml --out review', 'which gaps can be closed with the logs collected'],
+  ],
+};
 
 export function handler(context: CliContext) {
-  return (args: Args): void => {
+  return async (args: Args): Promise<void> => {
     const minCoverage = args['min-coverage'];
     if (!(minCoverage >= 0 && minCoverage <= 100)) throw new UsageError(`--min-coverage ${minCoverage}: give a number from 0 to 100`);
     let scale: [number, number] | undefined;
@@ -63,39 +81,43 @@ export function handler(context: CliContext) {
       if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || parts[0]! >= parts[1]!) throw new UsageError(`--scale ${args.scale}: write "min,max", e.g. 0,100`);
       scale = [parts[0]!, parts[1]!];
     }
-    const names = ['coverage.layer.json', 'gap.layer.json', `gap-report.${args.report}`];
+    const names = ['coverage.layer.json', 'gap.layer.json', ...(args['log-sources'] ? ['visibility.layer.json'] : []), `gap-report.${args.report}`];
     // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
     // old and new files behind.
     const existing = args.force ? undefined : names.map((name) => join(args.out, name)).find((file) => existsSync(file));
     if (existing) throw new OutputExistsError(existing);
+    const stdin = await readStdin(context, [...args.threat, ...args.coverage]);
     const library = attackLibrary(context, args);
-    const threat = readThreatInputs(args.threat, library, args.to);
+    const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain });
     const domains = new Set<Domain>(threat.campaigns.map((c) => c.attack.domain));
     if (domains.size > 1) throw new UsageError(`the threat campaigns span several domains (${[...domains].join(', ')}); review one domain at a time`);
-    const target = library.release([...domains][0] ?? 'enterprise-attack', args.to);
-    if (context.stderr.isTTY) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
-    const inputs = readCoverageInputs(args.coverage, { scale });
+    const target = library.release([...domains][0] ?? args.domain ?? 'enterprise-attack', args['attack-release']);
+    if (showsProgress(context, args)) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
+    const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'])) : undefined;
+    const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context) });
     const coverage = resolveCoverage(inputs, target);
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target));
-    const review = reviewGaps([...threatFromCampaigns(threat.campaigns), ...threatLayers.map((t) => t.source)], coverage, target, {
+    const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
+    const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,
       threatUnresolved: [...campaignUnresolved(threat.campaigns), ...threatLayers.flatMap((t) => t.unresolved)],
+      detection,
+      logSources,
     });
-    const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? `${JSON.stringify(gapJson(review), null, 2)}\n` : formatGapMarkdown(review);
-    const files: [string, string][] = [
-      [join(args.out, names[0]!), serializeLayer(renderCoverageLayer(review, target))],
-      [join(args.out, names[1]!), serializeLayer(renderGapLayer(review, target))],
-      [join(args.out, names[2]!), report],
-    ];
-    for (const [file, text] of files.slice(0, 2)) {
+    const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? formatGapJson(review) : formatGapMarkdown(review);
+    const layers = [renderCoverageLayer(review, target), renderGapLayer(review, target)];
+    if (logSources) layers.push(renderVisibilityLayer(detection, logSources, target, review.platforms));
+    const files: [string, string][] = [...layers.map((layer, i): [string, string] => [join(args.out, names[i]!), serializeLayer(layer)]), [join(args.out, names.at(-1)!), report]];
+    for (const [file, text] of files.slice(0, -1)) {
       const issues = schemaIssues('layer-4.5', JSON.parse(text));
       if (issues.length) throw new Error(`bug: ${file} would not be a valid layer: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
     }
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
-    for (const input of inputs) {
-      for (const problem of input.problems) note(context, args, `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+    for (const problem of [...inputs.flatMap((input) => input.problems), ...(logSources?.input.problems ?? [])]) {
+      note(context, args, `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
     }
+    for (const text of review.notes) note(context, args, text);
     const unresolved = review.coverage.unresolved.length + review.threatUnresolved.length;
     note(
       context,
@@ -103,5 +125,6 @@ export function handler(context: CliContext) {
       `${review.rows.length} threat techniques, ${review.gaps.length} gaps; ${inputs.map((i) => `${i.source}: ${i.counts.rules} rules read, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`).join('; ')}` +
         (unresolved ? `; ${unresolved} references not resolved (listed in the report)` : ''),
     );
+    if (args.strict && unresolved) throw new InputError(`--strict: ${unresolved} threat or coverage references could not be placed on a technique (listed in ${files.at(-1)![0]})`);
   };
 }

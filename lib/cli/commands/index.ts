@@ -1,9 +1,12 @@
-import type { Argv } from 'yargs';
 import type { CliContext } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
-/** What a command's module exports: yargs' builder, and a handler bound to the run's context. */
+/**
+ * What a command's module exports: its positionals, flags and examples, declared through the one contract of
+ * lib/cli/options.ts, and a handler bound to the run's context.
+ */
 export interface CommandModule {
-  builder: (yargs: Argv) => Argv<any>;
+  declaration: CommandDeclaration;
   handler: (context: CliContext) => (args: any) => void | Promise<void>;
 }
 
@@ -19,8 +22,13 @@ export interface CommandSpec {
   load: () => Promise<CommandModule>;
 }
 
+/** A command's name: `data <action> [file]` -> `data`. */
+export function commandName(spec: CommandSpec): string {
+  return spec.command.split(' ')[0]!;
+}
+
 /**
- * Every command, in the order `--help` lists them. To add a command, write `commands/<name>.ts` exporting `builder`
+ * Every command, in the order `--help` lists them. To add a command, write `commands/<name>.ts` exporting `declaration`
  * and `handler`, and add one entry here.
  */
 export const commands: readonly CommandSpec[] = [

@@ -1,38 +1,38 @@
-import type { Argv } from 'yargs';
 import {
   campaignReleases,
-  InputError,
   normalizeCampaign,
   readCampaigns,
-  UNRESOLVED_STATUSES,
   type NormalizedCampaign,
 } from '../../index.js';
-import { attackLibrary, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
-import { formatTable, oneLine } from '../format-table.js';
+import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
+import { reportUnplaced } from '../unplaced.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   campaigns: string[];
-  to?: string;
   json?: boolean;
   strict?: boolean;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('campaigns', { type: 'string', array: true, describe: 'campaign files (YAML or JSON) or folders of them', demandOption: true })
-    .option('to', { type: 'string', describe: 'the release to bring techniques to (default: the newest available)' })
-    .option('json', { type: 'boolean', describe: 'print JSON: an array with one object per campaign' })
-    .option('strict', { type: 'boolean', describe: 'exit 1 when any reference is unknown, ambiguous or deprecated' })
-    .example('$0 normalize campaigns/apt32-covid19-wuhan.yaml', 'a table of references and what they became')
-    .example('$0 normalize campaigns --json --strict', 'JSON for every campaign; exit 1 if anything is unresolved') as unknown as Argv<Args>;
-}
+export const declaration: CommandDeclaration = {
+  positionals: {
+    campaigns: { type: 'string', array: true, describe: 'campaign files (YAML or JSON), folders of them, or - for standard input', demandOption: true },
+  },
+  shared: { json: 'print JSON: an array with one object per campaign', strict: true },
+  examples: [
+    ['$0 normalize campaigns/apt32-covid19-wuhan.yaml', 'a table of references and what they became'],
+    ['$0 normalize campaigns --json --strict', 'JSON for every campaign; exit 1 if anything is unresolved'],
+    ['$0 normalize report.yaml --attack-release 14.1', 'the techniques as of ATT&CK 14.1'],
+  ],
+};
 
 /** The JSON form of a normalized campaign: everything but the campaign file's own contents. */
 export function normalizedJson({ campaign: _campaign, ...rest }: NormalizedCampaign): Omit<NormalizedCampaign, 'campaign'> {
   return rest;
 }
 
-function formatText(result: NormalizedCampaign): string {
+function formatText(result: NormalizedCampaign, style: TableStyle): string {
   const head = [
     `${result.name} (${result.file})`,
     `  ATT&CK ${result.attack.domain} ${result.attack.release}${result.attack.source ? `, IDs read as of ${result.attack.source}` : ''}`,
@@ -43,7 +43,9 @@ function formatText(result: NormalizedCampaign): string {
   const inferred = result.references.length - written.length;
   const table = formatTable(
     ['line', 'reference', 'status', 'technique', 'note'],
-    written.map((r) => [r.line ?? '', oneLine(r.raw, 40), r.status, r.ids.join(', ') || '-', oneLine(r.note, 120)]),
+    written.map((r) => [r.line ?? '', r.raw, r.status, r.ids.join(', ') || '-', r.note]),
+    style,
+    { flexible: [1, 4], colorOf: (text, column) => (column === 2 ? statusColor(text) : undefined) },
   );
   const lines = [...head, '', table.trimEnd()];
   if (inferred) lines.push(`(+ ${inferred} technique reference${inferred === 1 ? '' : 's'} inferred from software; --json lists them)`);
@@ -54,18 +56,12 @@ function formatText(result: NormalizedCampaign): string {
 }
 
 export function handler(context: CliContext) {
-  return (args: Args): void => {
-    const campaigns = readCampaigns(args.campaigns);
+  return async (args: Args): Promise<void> => {
+    const campaigns = readCampaigns(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
     const library = attackLibrary(context, args);
-    const results = campaigns.map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, args.to)));
+    const results = campaigns.map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, args['attack-release'])));
     if (args.json) printJson(context, results.map(normalizedJson));
-    else context.stdout.write(results.map(formatText).join('\n'));
-    const unresolved = results.flatMap((r) =>
-      r.references.filter((ref) => UNRESOLVED_STATUSES.includes(ref.status)).map((ref) => `${r.file}${ref.line ? `:${ref.line}` : ''}: ${ref.status}: ${oneLine(ref.raw, 60)}`),
-    );
-    if (unresolved.length) {
-      note(context, args, `${unresolved.length} reference${unresolved.length === 1 ? '' : 's'} left unresolved:\n${unresolved.map((u) => `  ${u}`).join('\n')}`);
-      if (args.strict) throw new InputError(`--strict: ${unresolved.length} reference${unresolved.length === 1 ? ' is' : 's are'} unknown, ambiguous or deprecated`);
-    }
+    else context.stdout.write(results.map((result) => formatText(result, tableStyle(context))).join('\n'));
+    reportUnplaced(context, args, results, 'left unresolved');
   };
 }

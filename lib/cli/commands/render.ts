@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import {
   campaignReleases,
   checkLayers,
@@ -15,7 +14,9 @@ import {
   writeLayers,
   type ScoreModelName,
 } from '../../index.js';
-import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
+import { reportUnplaced } from '../unplaced.js';
 
 interface Args extends GlobalArgs {
   campaigns: string[];
@@ -26,44 +27,51 @@ interface Args extends GlobalArgs {
   aggregate?: string;
   force?: boolean;
   check?: boolean;
-  to?: string;
+  strict?: boolean;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('campaigns', { type: 'string', array: true, describe: 'campaign files (YAML or JSON) or folders of them', demandOption: true })
-    .option('out', { type: 'string', describe: 'the folder to write <campaign id>.layer.json files into', demandOption: true })
-    .option('score', {
+export const declaration: CommandDeclaration = {
+  positionals: {
+    campaigns: { type: 'string', array: true, describe: 'campaign files (YAML or JSON), folders of them, or - for standard input', demandOption: true },
+  },
+  shared: {
+    out: { describe: 'the folder to write <campaign id>.layer.json files into', demandOption: true },
+    force: true,
+    check: true,
+    strict: true,
+  },
+  options: {
+    score: {
       type: 'string',
       choices: SCORE_MODEL_NAMES,
       default: 'presence',
       describe: `the scoring model: ${SCORE_MODEL_NAMES.map((name) => `${name} (${SCORE_MODELS[name].description})`).join('; ')}`,
-    })
-    .option('half-life', { type: 'number', default: DEFAULT_HALF_LIFE_DAYS, describe: 'recency: days after which a campaign weighs half' })
-    .option('as-of', {
+    },
+    'half-life': { type: 'number', default: DEFAULT_HALF_LIFE_DAYS, describe: 'recency: days after which a campaign weighs half' },
+    'as-of': {
       type: 'string',
       describe: 'recency: the date to age campaigns from, YYYY-MM-DD (default: the newest date in the campaigns given, so output does not change from day to day)',
-    })
-    .option('aggregate', { type: 'string', describe: 'also write one layer across all the campaigns, with this name (file <name>.layer.json)' })
-    .option('force', { type: 'boolean', describe: 'overwrite existing layer files' })
-    .option('check', { type: 'boolean', describe: 'write nothing; exit 1 if a layer in --out is missing or differs from what would be written' })
-    .option('to', { type: 'string', describe: 'the ATT&CK release to bring techniques to (default: the newest available)' })
-    .example('$0 render campaigns --out layers --aggregate all', 'a layer per campaign plus all.layer.json')
-    .example('$0 render campaigns --out layers --aggregate all --score recency --check', 'exit 1 if layers/ is stale') as unknown as Argv<Args>;
-}
+    },
+    aggregate: { type: 'string', describe: 'also write one layer across all the campaigns, with this name (file <name>.layer.json)' },
+  },
+  examples: [
+    ['$0 render campaigns --out layers --aggregate all', 'a layer per campaign plus all.layer.json'],
+    ['$0 render campaigns --out layers --aggregate all --score recency --check', 'exit 1 if layers/ is stale'],
+  ],
+};
 
 export function handler(context: CliContext) {
-  return (args: Args): void => {
+  return async (args: Args): Promise<void> => {
     if (args['as-of'] !== undefined && dayNumber(args['as-of']) === undefined) {
       throw new UsageError(`--as-of "${args['as-of']}" is not a date; write it as YYYY-MM-DD`);
     }
     if (!(args['half-life'] > 0)) throw new UsageError(`--half-life ${args['half-life']} is not a positive number of days`);
     if (args.aggregate !== undefined && !args.aggregate.trim()) throw new UsageError('--aggregate needs a name for the aggregate layer');
 
-    const campaigns = readCampaigns(args.campaigns);
+    const campaigns = readCampaigns(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
     const library = attackLibrary(context, args);
     const items = campaigns.map((campaign) => {
-      const releases = campaignReleases(campaign, library, args.to);
+      const releases = campaignReleases(campaign, library, args['attack-release']);
       return { result: normalizeCampaign(campaign, releases), index: releases.target };
     });
     const { files, warnings } = renderLayerFiles(items, {
@@ -73,6 +81,8 @@ export function handler(context: CliContext) {
       ...(args.aggregate !== undefined ? { aggregate: args.aggregate } : {}),
     });
     for (const warning of warnings) note(context, args, `warning: ${warning}`);
+    // Under --strict nothing is written when a reference could not be placed.
+    reportUnplaced(context, args, items.map((item) => item.result), 'left out of the layers');
 
     const outDir = resolve(context.cwd, args.out);
     // Paths are printed as the user wrote --out, not resolved against the working folder.

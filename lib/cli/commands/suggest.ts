@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import type { Argv } from 'yargs';
-import { decodeText, loadSuggestModel, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
-import { attackLibrary, cacheDir, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
+import { inputName, loadSuggestModel, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { attackLibrary, cacheDir, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   report: string;
@@ -11,32 +10,35 @@ interface Args extends GlobalArgs {
   'min-score': number;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('report', { type: 'string', describe: 'report text file, or - for standard input', demandOption: true })
-    .option('lines', { type: 'boolean', describe: 'one passage per input line (default: one per sentence)' })
-    .option('top', { type: 'number', default: 5, describe: 'candidates per passage' })
-    .option('json', { type: 'boolean', describe: 'print [{line, text, candidates: [{id, name, score, why}]}] as JSON' })
-    .option('min-score', { type: 'number', default: 0, describe: 'leave out candidates scoring below this' })
-    .example('$0 suggest report.txt', 'ranked techniques for each sentence that cites no technique ID')
-    .example('pdftotext report.pdf - | $0 suggest - --json --top 3', 'the same as JSON') as unknown as Argv<Args>;
-}
+export const declaration: CommandDeclaration = {
+  positionals: { report: { type: 'string', describe: 'a report as text, or - for standard input', demandOption: true } },
+  shared: { json: 'print [{line, text, candidates: [{id, name, score, why}]}] as JSON' },
+  options: {
+    lines: { type: 'boolean', describe: 'one passage per input line (default: one per sentence)' },
+    top: { type: 'number', default: 5, describe: 'candidates per passage' },
+    'min-score': { type: 'number', default: 0, describe: 'leave out candidates scoring below this' },
+  },
+  examples: [
+    ['$0 suggest report.txt', 'ranked techniques for each sentence that cites no technique ID'],
+    ['pdftotext report.pdf - | $0 suggest - --json --top 3', 'the same as JSON'],
+  ],
+};
 
 export function handler(context: CliContext) {
-  return (args: Args): void => {
+  return async (args: Args): Promise<void> => {
     if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top ${args.top}: give a whole number of candidates, 1 or more`);
     if (!Number.isFinite(args['min-score'])) throw new UsageError(`--min-score: give a number, such as 5`);
-    const text = args.report === '-' ? decodeText(readFileSync(0), '<stdin>') : readTextFile(args.report);
+    const text = readTextFile(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
     const index = attackLibrary(context, args).release();
     const model = loadSuggestModel(index, {
       cacheDir: cacheDir(context),
       // Progress only on a terminal: a script reading stderr should see warnings, not this.
       onBuild: () => {
-        if (context.stderr.isTTY && !args.quiet) context.stderr.write(`building the suggestion model of ${index.label} (once per release)...\n`);
+        if (showsProgress(context, args)) context.stderr.write(`building the suggestion model of ${index.label} (once per release)...\n`);
       },
     });
     const passages = suggestTechniques(text, model, { lines: args.lines, top: args.top, minScore: args['min-score'] });
-    note(context, args, `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${args.report} ranked against ${index.label}; suggestions are to review, not references`);
+    note(context, args, `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${inputName(args.report)} ranked against ${index.label}; suggestions are to review, not references`);
     if (args.json) return printJson(context, passages);
     context.stdout.write(renderSuggestions(passages));
   };

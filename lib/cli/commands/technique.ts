@@ -1,21 +1,21 @@
-import type { Argv } from 'yargs';
-import { canonicalTechniqueId, DOMAINS, UnknownTechniqueError, UsageError, type AttackIndex, type Domain, type TechniqueRecord } from '../../attack/index.js';
+import { canonicalTechniqueId, UnknownTechniqueError, UsageError, type AttackIndex, type TechniqueRecord } from '../../attack/index.js';
 import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   id: string;
   json?: boolean;
-  domain?: string;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('id', { type: 'string', describe: 'technique ID (T1193, t1566/001, T1566.001)', demandOption: true })
-    .option('json', { type: 'boolean', describe: 'print JSON' })
-    .option('domain', { choices: DOMAINS, describe: 'ATT&CK domain (default: that of a single --attack file, else enterprise-attack)' })
-    .example('$0 technique T1193', 'revoked: replaced by T1566.001')
-    .example('$0 technique T1117 --json', 'machine-readable') as unknown as Argv<Args>;
-}
+export const declaration: CommandDeclaration = {
+  positionals: { id: { type: 'string', describe: 'technique ID (T1193, t1566/001, T1566.001)', demandOption: true } },
+  shared: { json: true },
+  examples: [
+    ['$0 technique T1193', 'revoked: replaced by T1566.001'],
+    ['$0 technique T1117 --json', 'machine-readable'],
+    ['$0 technique T0800 --domain ics', 'an ICS technique'],
+  ],
+};
 
 /** The facts about one technique, as `technique --json` prints them. */
 export interface TechniqueReport {
@@ -106,7 +106,7 @@ function formatText(report: TechniqueReport): string {
 
 export function handler(context: CliContext) {
   return (args: Args): void => {
-    const index = attackLibrary(context, args).release(args.domain as Domain | undefined, args['attack-release']);
+    const index = attackLibrary(context, args).release(args.domain, args['attack-release']);
     const report = techniqueReport(index, args.id);
     if (args.json) printJson(context, report);
     else context.stdout.write(formatText(report));

@@ -1,6 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Argv } from 'yargs';
 import {
   InputError,
   MERGE_SCORES,
@@ -9,7 +8,7 @@ import {
   UsageError,
   formatUpgradeMarkdown,
   listLayerFiles,
-  parseJsonText,
+  parseJsonAs,
   serializeLayer,
   serializeLayers,
   summarizeUpgrade,
@@ -22,12 +21,13 @@ import {
   type MergeScore,
   type NavigatorLayer,
   readTextFile,
+  inputName,
 } from '../../index.js';
-import { attackLibrary, note, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   layers: string[];
-  to?: string;
   from?: string;
   out?: string;
   'in-place'?: boolean;
@@ -38,25 +38,30 @@ interface Args extends GlobalArgs {
   force?: boolean;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('layers', { type: 'string', array: true, describe: 'layer files or folders of them (a file may hold an array of layers)', demandOption: true })
-    .option('to', { type: 'string', describe: 'the ATT&CK release to upgrade to (default: the newest available; older ones work too)' })
-    .option('from', { type: 'string', describe: "the ATT&CK release the layers were written for, when they do not say (default: each layer's versions.attack)" })
-    .option('out', { type: 'string', describe: 'write the upgraded layers into this folder (or, for one layer file, to this .json file)' })
-    .option('in-place', { type: 'boolean', describe: 'replace each layer file that changes' })
-    .option('check', { type: 'boolean', describe: 'write nothing; exit 1 when a layer would change (for CI of a layer repository)' })
-    .option('report', { choices: ['md', 'json'] as const, describe: 'print a report of every change, as Markdown or JSON, on stdout (or to --report-out)' })
-    .option('report-out', { type: 'string', describe: 'write the report to this file instead of stdout' })
-    .option('merge-score', { choices: MERGE_SCORES, default: 'max' as MergeScore, describe: 'how the scores of entries that merge into one combine' })
-    .option('force', { type: 'boolean', describe: 'replace existing files under --out or --report-out' })
-    .conflicts('out', 'in-place')
-    .conflicts('check', ['out', 'in-place'])
-    .example('$0 upgrade apt-2019.json --out apt-2019.v18.json', 'T1086 becomes T1059.001 with its score and comment')
-    .example('$0 upgrade layers/ --in-place --report md > upgrade.md', 'a folder of layers, and what changed in each')
-    .example('$0 upgrade layers/ --check', 'exit 1 when a layer is not current (CI)')
-    .example('$0 upgrade old.json --to 14.1 --out old.v14.json', 'upgrade to a given release') as unknown as Argv<Args>;
-}
+export const declaration: CommandDeclaration = {
+  positionals: {
+    layers: { type: 'string', array: true, describe: 'layer files, folders of them (a file may hold an array of layers), or - for standard input', demandOption: true },
+  },
+  shared: {
+    out: 'write the upgraded layers into this folder (or, for one layer file, to this .json file); default: stdout for one layer',
+    force: 'replace existing files under --out or --report-out',
+    check: 'write nothing; exit 1 when a layer would change (for CI of a layer repository)',
+    report: { choices: ['md', 'json'], describe: 'also report every change, as Markdown or JSON, on stdout (or to --report-out)' },
+    'report-out': true,
+  },
+  options: {
+    from: { type: 'string', describe: "the ATT&CK release the layers were written for, when they do not say (default: each layer's versions.attack)" },
+    'in-place': { type: 'boolean', describe: 'replace each layer file that changes' },
+    'merge-score': { choices: MERGE_SCORES, default: 'max' as MergeScore, describe: 'how the scores of entries that merge into one combine' },
+  },
+  conflicts: { out: 'in-place', check: ['out', 'in-place'] },
+  examples: [
+    ['$0 upgrade apt-2019.json --out apt-2019.v18.json', 'T1086 becomes T1059.001 with its score and comment'],
+    ['$0 upgrade layers/ --in-place --report md > upgrade.md', 'a folder of layers, and what changed in each'],
+    ['$0 upgrade layers/ --check', 'exit 1 when a layer is not current (CI)'],
+    ['$0 upgrade old.json --to 14.1 --out old.v14.json', 'upgrade to a given release (--to is --attack-release)'],
+  ],
+};
 
 /** Where an upgraded file goes, or undefined for stdout / nowhere. */
 function destination(args: Args, file: LayerPath, single: boolean): string | undefined {
@@ -68,8 +73,10 @@ function destination(args: Args, file: LayerPath, single: boolean): string | und
 }
 
 export function handler(context: CliContext) {
-  return (args: Args): void => {
+  return async (args: Args): Promise<void> => {
+    const stdin = await readStdin(context, args.layers);
     const files = listLayerFiles(args.layers);
+    if (stdin && args['in-place']) throw new UsageError('--in-place replaces layer files; standard input (-) is not one: use --out, or stdout');
     const single = args.layers.length === 1 && files.length === 1 && files[0]!.path === args.layers[0];
     const toStdout = !args.check && !args['in-place'] && !args.out;
     if (toStdout && !single) throw new UsageError('several layer files: write them with --out <folder> or --in-place, or use --check');
@@ -90,18 +97,18 @@ export function handler(context: CliContext) {
     if (existing.length) throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
 
     const library = attackLibrary(context, args);
-    const to = args.to ?? args['attack-release'];
+    const to = args['attack-release'];
     const reports: LayerUpgradeReport[] = [];
     const failures: string[] = [];
-    const progress = context.stderr.isTTY && !args.quiet && files.length > 1;
+    const progress = showsProgress(context, args) && files.length > 1;
     files.forEach((file, i) => {
       if (progress) context.stderr.write(`\rupgrading ${i + 1}/${files.length} ${file.path}\u001b[K`);
       try {
-        const value = parseJsonText(readTextFile(file.path), file.path);
+        const value = parseJsonAs(readTextFile(file.path, file.path, { stdin }), inputName(file.path), ['layer']);
         const layers = Array.isArray(value) ? value : [value];
         const upgraded: NavigatorLayer[] = [];
         layers.forEach((layer, n) => {
-          const source = Array.isArray(value) ? `${file.path} (layer ${n + 1})` : file.path;
+          const source = Array.isArray(value) ? `${inputName(file.path)} (layer ${n + 1})` : inputName(file.path);
           const releases = upgradeReleases(layer, library, { to, from: args.from, file: source });
           const result = upgradeLayer(layer, releases.target, { ...releases, file: source, mergeScore: args['merge-score'] });
           if (releases.downgrade) note(context, args, `${source}: warning: ${releases.downgrade}`);

@@ -1,19 +1,22 @@
-import type { Argv } from 'yargs';
-import { InputError, listLayerFiles, parseJsonText, readTextFile, validateLayer, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
-import { attackLibrary, note, printJson, type CliContext, type GlobalArgs } from '../context.js';
+import { InputError, listLayerFiles, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
   layers: string[];
   json?: boolean;
 }
 
-export function builder(yargs: Argv): Argv<Args> {
-  return yargs
-    .positional('layers', { type: 'string', array: true, describe: 'layer files (a layer or an array of layers each), or folders of them', demandOption: true })
-    .option('json', { type: 'boolean', describe: 'print JSON: one object per file with its findings' })
-    .example('$0 validate layers/', 'no output and exit 0 when every layer loads in Navigator as is')
-    .example('$0 validate old.json --attack-release 14.1 --json', 'check against a given release') as unknown as Argv<Args>;
-}
+export const declaration: CommandDeclaration = {
+  positionals: {
+    layers: { type: 'string', array: true, describe: 'layer files (a layer or an array of layers each), folders of them, or - for standard input', demandOption: true },
+  },
+  shared: { json: 'print JSON: one object per file with its findings' },
+  examples: [
+    ['$0 validate layers/', 'no output and exit 0 when every layer loads in Navigator as is'],
+    ['$0 validate old.json --attack-release 14.1 --json', 'check against a given release'],
+  ],
+};
 
 /** The findings of one file. */
 export interface FileFindings {
@@ -24,7 +27,8 @@ export interface FileFindings {
 }
 
 export function handler(context: CliContext) {
-  return (args: Args): void => {
+  return async (args: Args): Promise<void> => {
+    const stdin = await readStdin(context, args.layers);
     const library = attackLibrary(context, args);
     // A layer names a major version ("18"); --attack-release overrides what the layer declares.
     const attackFor = (domain: Domain, major: string | undefined): AttackIndex | undefined => {
@@ -36,10 +40,11 @@ export function handler(context: CliContext) {
     };
     const newest = (domain: Domain): AttackIndex | undefined => attackFor(domain, undefined);
     const release = args['attack-release'];
-    const results: FileFindings[] = listLayerFiles(args.layers).map(({ path: file }) => {
+    const results: FileFindings[] = listLayerFiles(args.layers).map(({ path }) => {
+      const file = inputName(path);
       let findings: LayerFinding[];
       try {
-        findings = validateLayer(parseJsonText(readTextFile(file), file), { attackFor, newest, file, ...(release ? { release } : {}) });
+        findings = validateLayer(parseJsonAs(readTextFile(path, path, { stdin }), file, ['layer']), { attackFor, newest, file, ...(release ? { release } : {}) });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         findings = [{ severity: 'error', code: 'schema', path: '/', message: error.message }];

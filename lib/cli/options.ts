@@ -1,0 +1,124 @@
+import type { Argv, Options, PositionalOptions } from 'yargs';
+import { DOMAINS, UsageError, type Domain } from '../attack/index.js';
+
+/**
+ * The CLI's one contract: every flag word has one meaning, defined here once, and every command declares the flags it
+ * takes through `declare()`. A command only says what its `--out` holds or what its report is about; the type, the
+ * parsing and the meaning come from here. The README's "CLI reference" documents each word once, from this table.
+ */
+
+/** `-` for standard input, as a file argument of any command. */
+export const STDIN = '-';
+
+/**
+ * yargs-parser reads a lone `-` as an empty flag (`''`, or `true`), and drops it from arrays: it is swapped for this
+ * token before parsing and back after. Never shown to users.
+ */
+export const STDIN_TOKEN = '\u0000stdin';
+
+/** The short domain names users write, with the STIX domain each stands for. */
+export const SHORT_DOMAINS = ['enterprise', 'mobile', 'ics'] as const;
+
+/** `enterprise`, `Mobile`, `ics-attack` -> the STIX domain. @throws UsageError naming the flag for anything else. */
+export function parseDomain(value: string): Domain {
+  const word = value.trim().toLowerCase();
+  const domain = (word.endsWith('-attack') ? word : `${word}-attack`) as Domain;
+  if (DOMAINS.includes(domain)) return domain;
+  throw new UsageError(`--domain ${value}: use one of ${SHORT_DOMAINS.join(', ')} (or ${DOMAINS.join(', ')})`);
+}
+
+/** Report formats; each command takes the ones it can write. */
+export const REPORT_FORMATS = ['md', 'csv', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Options every command takes, listed under "Global options" in every --help. */
+export const GLOBAL_OPTIONS = {
+  attack: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'an ATT&CK release file or a folder of them (else $ATTACK_STIX_DIR, else the cache, else the embedded snapshot)',
+  },
+  'attack-release': {
+    type: 'string',
+    requiresArg: true,
+    alias: 'to',
+    describe: 'the ATT&CK release to work in, e.g. 18.1 or 14 (default: the newest available); also the release of an --attack file that does not say it',
+  },
+  domain: {
+    type: 'string',
+    requiresArg: true,
+    describe: 'the ATT&CK domain: enterprise, mobile or ics, where the input does not say it (default: enterprise)',
+    coerce: (value: string | string[]) => parseDomain([value].flat().at(-1)!),
+  },
+  quiet: { type: 'boolean', alias: 'q', describe: 'no progress, notes or warnings on stderr (errors still)' },
+} as const satisfies Record<string, Options>;
+
+/** The flags several commands take, each with its one meaning. `describe` is the default; a command may say more. */
+const SHARED = {
+  out: { type: 'string', requiresArg: true, describe: 'write the output here (default: stdout)' },
+  force: { type: 'boolean', describe: 'replace output files that exist (nothing is overwritten without it)' },
+  json: { type: 'boolean', describe: 'print JSON on stdout instead of text' },
+  strict: {
+    type: 'boolean',
+    describe: 'exit 1 when any reference could not be placed (unknown, ambiguous or deprecated); they are always listed',
+  },
+  check: { type: 'boolean', describe: 'write nothing; exit 1 when the output would differ from the files there' },
+  report: { choices: REPORT_FORMATS, requiresArg: true, describe: 'the format of the report: md, csv or json' },
+  'report-out': { type: 'string', requiresArg: true, describe: 'write the report to this file' },
+  name: { type: 'string', requiresArg: true, describe: 'the name of the layer or campaign written' },
+  layer: { type: 'number', requiresArg: true, describe: 'which layer of a file holding several (1-based)' },
+} as const satisfies Record<string, Options>;
+
+export type SharedOption = keyof typeof SHARED;
+
+/** How a command takes a shared flag: `true` as defined, a string to say more in --help, or overrides. */
+export type SharedUse = true | string | (Partial<Options> & { describe?: string });
+
+/** What a command declares: its positionals, the shared flags it takes, its own flags, its examples. */
+export interface CommandDeclaration {
+  positionals?: Record<string, PositionalOptions>;
+  shared?: Partial<Record<SharedOption, SharedUse>>;
+  options?: Record<string, Options>;
+  /** Flags the command took before this contract, and the flag that now does their job: `{ layer: 'out' }`. */
+  renamed?: Record<string, string>;
+  /** Flags that cannot be used together: `{ out: 'in-place' }`. */
+  conflicts?: Record<string, string | readonly string[]>;
+  /** [command line, what it does]; the command line is shown whole, never wrapped. */
+  examples?: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * Declare a command's positionals and flags in the one way: shared flags from the table above, the command's own
+ * after them, the command's options listed before the global ones in --help. (run.ts adds the examples to --help,
+ * after yargs' text, so that yargs does not wrap them.)
+ */
+export function declare<T>(yargs: Argv, declaration: CommandDeclaration): Argv<T> {
+  let parser = yargs;
+  for (const [name, spec] of Object.entries(declaration.positionals ?? {})) parser = parser.positional(name, spec);
+  const own: string[] = [];
+  for (const [name, use] of Object.entries(declaration.shared ?? {}) as [SharedOption, SharedUse][]) {
+    const base: Options = SHARED[name];
+    const spec: Options = use === true ? base : typeof use === 'string' ? { ...base, describe: use } : { ...base, ...use };
+    parser = parser.option(name, spec);
+    own.push(name);
+  }
+  for (const [name, spec] of Object.entries(declaration.options ?? {})) {
+    parser = parser.option(name, { requiresArg: spec.type === 'string' || spec.type === 'number' || !!spec.choices, ...spec });
+    own.push(name);
+  }
+  // A command that used `--version` for something else says what replaced it, rather than print the package version.
+  if (declaration.renamed?.['version']) parser = parser.version(false);
+  for (const [name, others] of Object.entries(declaration.conflicts ?? {})) parser = parser.conflicts(name, others as string[]);
+  if (own.length) parser = parser.group(own, 'Options:');
+  return parser as unknown as Argv<T>;
+}
+
+/** Examples as a block under --help: each command line whole on its own line, what it does indented below it. */
+export function formatExamples(examples: ReadonlyArray<readonly [string, string]>): string {
+  return ['Examples:', ...examples.flatMap(([line, what]) => [`  ${line.replace(/\$0/g, 'attack-layers')}`, `      ${what}`])].join('\n');
+}
+
+/** The flag words every command knows: the global ones and their aliases, help and version. */
+export function globalWords(): string[] {
+  return [...Object.entries(GLOBAL_OPTIONS).flatMap(([name, spec]) => [name, ...('alias' in spec ? [spec.alias] : [])]), 'help', 'version'];
+}

@@ -1,0 +1,90 @@
+import { closestWord as closest } from '../attack/index.js';
+
+/** What a usage message may name: the command run (if any), its flags and positionals, and the other commands. */
+export interface UsageFacts {
+  /** The command's name (`render`), undefined when no command was chosen. */
+  command?: string;
+  /** The command's positionals, as its usage line names them, with their --help text. */
+  positionals: ReadonlyArray<{ name: string; describe?: string }>;
+  /** Every flag word the command takes (its own, the shared ones, the global ones, aliases). */
+  flags: readonly string[];
+  /** The descriptions of the command's flags, by name. */
+  describe: Readonly<Record<string, string | undefined>>;
+  /** Flags the command used to take, and what replaced each. */
+  renamed?: Readonly<Record<string, string>>;
+  /** Every command name. */
+  commands: readonly string[];
+  /** The arguments as given, to tell an unknown flag (`--scor`) from an unexpected word (`scor`). */
+  argv: readonly string[];
+}
+
+const flag = (name: string): string => (name.length === 1 ? `-${name}` : `--${name}`);
+const list = (words: readonly string[]): string => words.join(', ');
+const camel = (word: string): string => word.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A yargs usage message in the command's own words: flags written as flags (`--out`, not `out`), a did-you-mean for
+ * a misspelled flag or command, what a missing argument is for. Messages yargs may word otherwise pass through.
+ */
+export function usageMessage(message: string, facts: UsageFacts): string {
+  let match: RegExpExecArray | null;
+  if ((match = /^Unknown arguments?: (.*)$/s.exec(message))) {
+    const words = match[1]!.split(', ');
+    // yargs names `--half-lfe` twice, also as halfLfe.
+    const shown = words.filter((word) => !words.some((other) => other !== word && camel(other) === word));
+    // Without a known command, the first word is the command the user meant; the others are its arguments.
+    return (facts.command ? shown : shown.slice(0, 1)).map((word) => unknownWord(word, facts)).join('; ');
+  }
+  if ((match = /^Missing required arguments?: (.*)$/s.exec(message))) {
+    return match[1]!
+      .split(', ')
+      .map((name) => {
+        const positional = facts.positionals.find((p) => p.name === name);
+        if (positional) return missingPositional(positional);
+        const what = facts.describe[name];
+        return `${flag(name)} is required${what ? ` (${what})` : ''}`;
+      })
+      .join('; ');
+  }
+  if (/^Not enough non-option arguments/.test(message)) {
+    const positional = facts.positionals[0];
+    return positional ? missingPositional(positional) : 'a command needs more arguments';
+  }
+  if ((match = /^Too many non-option arguments: got (\d+), maximum of (\d+)$/.exec(message))) {
+    return `too many arguments: ${match[1]} given, at most ${match[2]} (${facts.positionals.map((p) => `<${p.name}>`).join(' ')})`;
+  }
+  if ((match = /^Not enough arguments following: (.*)$/.exec(message))) {
+    return `${flag(match[1]!)} needs a value${facts.describe[match[1]!] ? ` (${facts.describe[match[1]!]})` : ''}`;
+  }
+  if ((match = /^Invalid values?:\s+Argument: (\S+), Given: (.*), Choices: (.*)$/s.exec(message))) {
+    const given = match[2]!.replace(/^"|"$/g, '');
+    const choices = match[3]!.split(', ').map((choice) => choice.replace(/^"|"$/g, ''));
+    const near = closest(given, choices);
+    return `${flag(match[1]!)} ${given}: use one of ${list(choices)}${near ? `; did you mean ${near}?` : ''}`;
+  }
+  if ((match = /^Arguments (\S+) and (\S+) are mutually exclusive$/.exec(message))) {
+    return `${flag(match[1]!)} and ${flag(match[2]!)} cannot be used together; give one of them`;
+  }
+  if ((match = /^Did you mean (.*)\?$/.exec(message))) return `unknown command; did you mean ${match[1]}?`;
+  return message;
+}
+
+function missingPositional(positional: { name: string; describe?: string }): string {
+  return `missing <${positional.name}>${positional.describe ? `: ${positional.describe}` : ''}`;
+}
+
+function unknownWord(word: string, facts: UsageFacts): string {
+  // As the user wrote it: `--no-such-flag` is reported by yargs as `such-flag`.
+  const written = facts.argv.find((arg) => [`--${word}`, `-${word}`, `--no-${word}`].includes(arg.split('=')[0]!))?.split('=')[0];
+  if (written) {
+    const now = facts.renamed?.[word];
+    if (now) return `${written} is now ${flag(now)}${facts.describe[now] ? ` (${facts.describe[now]})` : ''}`;
+    const near = closest(written.replace(/^-+/, ''), facts.flags) ?? closest(word, facts.flags);
+    return `unknown option ${written}${near ? `; did you mean ${flag(near)}?` : ''}`;
+  }
+  if (!facts.command) {
+    const near = closest(word, facts.commands);
+    return `unknown command "${word}"${near ? `; did you mean ${near}?` : ''}`;
+  }
+  return `unexpected argument "${word}"${facts.positionals.length ? ` (${facts.command} takes ${facts.positionals.map((p) => `<${p.name}>`).join(' ')})` : ''}`;
+}

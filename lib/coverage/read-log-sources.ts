@@ -1,0 +1,164 @@
+/**
+ * A log sources file: what the organisation collects, in ATT&CK's log source names (`WinEventLog:Sysmon`), so
+ * that each gap can be classed as buildable now or needing telemetry.
+ *
+ * YAML or JSON (`schemas/log-sources.schema.json`): a list, or `{ log_sources: [...] }`, of names or
+ * `{ name, channels?, comment? }`. CSV: a header row naming the columns `name` and (optionally) `channel` and
+ * `comment`, then one row per name, or per channel of a name; a file without a header row is read as the columns
+ * name, channel (said in a note). Names and channels compare case aside and with runs of spaces as one; a name
+ * without channels (an empty channel cell) means every channel of it.
+ */
+import { extname } from 'node:path';
+import type { LogSourceRef } from '../attack/types.js';
+import { InputError, SchemaValidationError, UsageError } from '../errors.js';
+import { readTextFile } from '../read-text.js';
+import { schemaIssues } from '../schemas.js';
+import type { CoverageProblem } from './coverage-types.js';
+import { parseCsv } from './parse-csv.js';
+import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+
+/** One collected log source as the file wrote it. */
+export interface LogSourceEntry {
+  name: string;
+  /** The channels collected; absent means all of them. */
+  channels?: string[];
+  line?: number;
+}
+
+/** A log sources file, read. */
+export interface LogSourcesInput {
+  file: string;
+  sources: LogSourceEntry[];
+  /** Rows or entries that could not be read (skipped) and notes on repairs made (not skipped). */
+  problems: CoverageProblem[];
+}
+
+/**
+ * Read a log sources file (.csv, .yml, .yaml or .json).
+ * @throws UsageError when the file cannot be read or its extension is unknown; InputError (with line) for a YAML
+ * syntax error or an empty file; SchemaValidationError when the YAML is not a list of log sources.
+ */
+export function readLogSources(file: string): LogSourcesInput {
+  const extension = extname(file).toLowerCase();
+  if (!['.csv', '.yml', '.yaml', '.json'].includes(extension)) {
+    throw new UsageError(`${file}: a log sources file must end in .csv, .yml, .yaml or .json`);
+  }
+  const text = readTextFile(file);
+  return extension === '.csv' ? parseLogSourcesCsv(text, file) : parseLogSourcesYaml(text, file);
+}
+
+/** Read log sources from CSV text (pure). */
+export function parseLogSourcesCsv(text: string, file: string): LogSourcesInput {
+  const { rows, problems: csvProblems } = parseCsv(text);
+  const problems: CoverageProblem[] = csvProblems.map((problem) => ({ file, line: problem.line, message: problem.message, skipped: true }));
+  const first = rows[0];
+  const header = first?.cells.map((cell) => cell.trim().toLowerCase());
+  const hasHeader = header?.includes('name') ?? false;
+  const columns = hasHeader ? header! : ['name', 'channel'];
+  if (first && !hasHeader) {
+    problems.push({ file, line: first.line, message: 'no header row (name, channel); the columns are read as name, channel', skipped: false });
+  }
+  const sources: LogSourceEntry[] = [];
+  for (const row of hasHeader ? rows.slice(1) : rows) {
+    const cell = (column: string): string | undefined => {
+      const index = columns.indexOf(column);
+      const value = index === -1 ? undefined : row.cells[index]?.trim();
+      return value ? value : undefined;
+    };
+    const name = cell('name');
+    if (name === undefined) {
+      if (row.cells.some((c) => c.trim() !== '')) problems.push({ file, line: row.line, message: 'the row has no name; it is skipped', skipped: true });
+      continue;
+    }
+    const channel = cell('channel');
+    sources.push({ name, ...(channel === undefined ? {} : { channels: [channel] }), line: row.line });
+  }
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { file, sources, problems };
+}
+
+/**
+ * Read log sources from YAML or JSON text (pure).
+ * @throws InputError for a YAML syntax error or an empty file; SchemaValidationError when it is not a list of log sources.
+ */
+export function parseLogSourcesYaml(text: string, file: string): LogSourcesInput {
+  let docs: (YamlNode | null)[];
+  try {
+    docs = parseYamlDocuments(text, 4);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    throw new InputError(`${file}:${error.line}: not valid YAML: ${error.reason} (column ${error.column}); fix the syntax`, { file, line: error.line });
+  }
+  const top = docs[0] ?? null;
+  if (!top) throw new InputError(`${file}: the file is empty; list the log sources you collect, e.g. - WinEventLog:Sysmon`, { file, line: 1 });
+  const lines = new LineIndex(text);
+  const issues = schemaIssues('log-sources', plain(top));
+  if (issues.length) {
+    throw new SchemaValidationError(
+      file,
+      'log sources file',
+      issues.map((issue) => ({ ...issue, line: lines.line(nodeAt(top, issue.path)?.start ?? top.start) })),
+    );
+  }
+  const list = top.kind === 'seq' ? top : top.kind === 'map' ? top.pairs.get('log_sources') : undefined;
+  const sources: LogSourceEntry[] = [];
+  for (const item of list?.kind === 'seq' ? list.items : []) {
+    const line = lines.line(item.start);
+    if (item.kind === 'scalar' && item.text) sources.push({ name: item.text.trim(), line });
+    else if (item.kind === 'map') {
+      const name = item.pairs.get('name');
+      const channels = item.pairs.get('channels');
+      const texts = channels?.kind === 'seq' ? channels.items.flatMap((c) => (c.kind === 'scalar' && c.text ? [c.text.trim()] : [])) : undefined;
+      if (name?.kind === 'scalar' && name.text) sources.push({ name: name.text.trim(), ...(texts ? { channels: texts } : {}), line });
+    }
+  }
+  return { file, sources, problems: [] };
+}
+
+/** A light node as the plain value the schema checks (scalars are text; a deeper collection is an empty one). */
+function plain(node: YamlNode): unknown {
+  if (node.kind === 'scalar') return node.text;
+  if (node.kind === 'seq') return node.items.map(plain);
+  if (node.kind === 'map') return Object.fromEntries([...node.pairs].map(([key, value]) => [key, plain(value)]));
+  return null;
+}
+
+/** The node at a JSON path (`/log_sources/3/name`), or its nearest ancestor. */
+function nodeAt(top: YamlNode, path: string): YamlNode | undefined {
+  let node: YamlNode | undefined = top;
+  for (const key of path.split('/').slice(1).filter((k) => k !== '')) {
+    const next: YamlNode | undefined = node?.kind === 'seq' ? node.items[Number(key)] : node?.kind === 'map' ? node.pairs.get(key) : undefined;
+    if (!next) break;
+    node = next;
+  }
+  return node;
+}
+
+const fold = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** What a log sources file says is collected, for lookups: a name with all its channels, or some of them. */
+export class CollectedLogSources {
+  readonly input: LogSourcesInput;
+  private readonly channels = new Map<string, Set<string> | 'all'>();
+
+  constructor(input: LogSourcesInput) {
+    this.input = input;
+    for (const source of input.sources) {
+      const key = fold(source.name);
+      const known = this.channels.get(key);
+      if (!source.channels?.length || known === 'all') this.channels.set(key, 'all');
+      else this.channels.set(key, new Set([...(known ?? []), ...source.channels.map(fold)]));
+    }
+  }
+
+  /** Whether a log source (and its channel, when it names one) is collected. */
+  collects(ref: LogSourceRef): boolean {
+    const channels = this.channels.get(fold(ref.name));
+    return channels === 'all' || (channels !== undefined && ref.channel !== undefined && channels.has(fold(ref.channel)));
+  }
+
+  /** The folded names listed. */
+  names(): string[] {
+    return [...this.channels.keys()];
+  }
+}

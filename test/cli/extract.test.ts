@@ -1,0 +1,37 @@
+import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freshTmpDir, runCli, snapshotCacheHome } from '../helpers/attack.js';
+
+describe('attack-layers extract', () => {
+  it('--json gives each reference its line, span, tactic column and resolution, and the objects named', async () => {
+    const file = join(freshTmpDir('extract'), 'report.txt');
+    const text = '| Tactic | Technique | ID |\n|---|---|---|\n| Initial Access | Spearphishing Attachment | T1193 |\nThe group used TT1001 and Mimikatz.\n';
+    writeFileSync(file, text);
+    const result = await runCli(['extract', file, '--json', '--quiet']);
+    expect(result.code, result.stderr).to.equal(0);
+    const json = JSON.parse(result.stdout) as {
+      references: Array<{ raw: string; line: number; span: { line: number; start: number; end: number }; tacticColumn?: string; resolution: { status: string; ids: string[]; trail: string[] } }>;
+      objects: Array<{ id: string; span: { line: number } }>;
+    };
+    const lines = text.split('\n');
+    const [first, second] = json.references;
+    expect(first).to.deep.include({ raw: 'Spearphishing Attachment | T1193', line: 3, tacticColumn: 'Initial Access' });
+    expect(lines[2]!.slice(first!.span.start, first!.span.end)).to.equal('T1193');
+    expect(first!.resolution).to.deep.include({ status: 'revoked', ids: ['T1566.001'] });
+    expect(second!.raw).to.equal('TT1001');
+    expect(second!.resolution.ids).to.deep.equal(['T1001']);
+    expect(second!.resolution.trail).to.include('read: a doubled T (TT1001)');
+    expect(json.objects.map((o) => [o.id, o.span.line])).to.deep.equal([['S0002', 4]]);
+  });
+
+  it('resolves on the snapshot shipped with the tool when no ATT&CK data is configured', async () => {
+    const file = join(freshTmpDir('extract'), 'report.txt');
+    writeFileSync(file, 'They used T1059.001 (PowerShell).\n');
+    const result = await runCli(['extract', file, '--json'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: snapshotCacheHome() });
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.match(/^note: using ATT&CK enterprise-attack 18\.1 from the snapshot/m);
+    const json = JSON.parse(result.stdout) as { references: Array<{ ids: string[]; resolution?: { status: string } }>; objects: unknown[] };
+    expect(json.references.map((r) => [r.ids, r.resolution?.status])).to.deep.equal([[['T1059.001'], 'current']]);
+  });
+});

@@ -1,0 +1,201 @@
+/**
+ * The acceptance of the gap review's platforms, tags, detection strategies and log sources (issue 14):
+ * - a Windows-only campaign against Windows, Linux and AWS rules (test/fixtures/gap-platforms): only the Windows
+ *   rule counts, and the report says which rules were left out;
+ * - attack.defense-impairment (ATT&CK 19) and attack.t1086 (revoked) in test/fixtures/gap: both in the report;
+ * - APT32's layer from `attack-object G0050` against the real Sigma folder with a log sources file of
+ *   WinEventLog:Sysmon and WinEventLog:Security: every gap's strategies, analytics and class checked against the
+ *   raw 18.1 bundle read independently; the visibility layer passes `validate`.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect } from 'chai';
+import type { GapReportData } from '../../lib/coverage/gap-report.js';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { parseCsv } from '../../lib/coverage/parse-csv.js';
+import { freshTmpDir, repoRoot, runCli, stixFile } from '../helpers/attack.js';
+import { rawDetection } from '../helpers/raw-detection.js';
+import { readRawBundle } from '../helpers/attack.js';
+
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
+
+describe('attack-layers gap: a Windows-only campaign against Windows, Linux and AWS rules', () => {
+  const p = 'test/fixtures/gap-platforms';
+  let report: GapReportData;
+  let markdown: string;
+  before(async () => {
+    const out = freshTmpDir('gap-platforms');
+    for (const format of ['json', 'md']) {
+      const run = await runCli(['gap', '--threat', `${p}/campaign.yaml`, '--coverage', `${p}/sigma`, '--out', join(out, format), '--report', format, '--quiet']);
+      expect(run.code, run.stderr).to.equal(0);
+    }
+    report = readJson(join(out, 'json/gap-report.json'));
+    markdown = readFileSync(join(out, 'md/gap-report.md'), 'utf8');
+  });
+
+  it('counts only the Windows rule for T1566.002 (stable high: 90 %) and lists the Linux and AWS ones as not counted', () => {
+    const row = report.rows.find((r) => r.id === 'T1566.002')!;
+    expect([row.platforms, row.platformsCovered, row.coverage, row.rules.map((r) => r.name)]).to.deep.equal([
+      ['Windows'],
+      ['Windows'],
+      90,
+      ['Browser Started From a Mail Client With a Link'],
+    ]);
+    expect(row.otherPlatformRules.map((r) => [r.name, r.platforms])).to.deep.equal([
+      ['Browser Started From Thunderbird With a Link', ['Linux']],
+      ['Phishing Link Domain Seen in CloudTrail', ['IaaS']],
+    ]);
+    expect(markdown).to.contain('Browser Started From Thunderbird With a Link (Linux); Phishing Link Domain Seen in CloudTrail (IaaS)');
+  });
+
+  it('leaves T1059.001 uncovered on Windows: its only rule is a Linux rule, and the gap says so', () => {
+    const row = report.rows.find((r) => r.id === 'T1059.001')!;
+    expect([row.gap, row.coverage, row.platformsCovered, row.otherPlatformRules.map((r) => r.platforms)]).to.deep.equal([true, 0, [], [['Linux']]]);
+    expect(markdown).to.contain('Not counted, for other platforms: Browser Started From Thunderbird With a Link (Linux).');
+  });
+});
+
+describe('attack-layers gap: tags the release does not know, and revoked IDs', () => {
+  let markdown: string;
+  let csv: string[][];
+  before(async () => {
+    const out = freshTmpDir('gap-tags');
+    const args = ['gap', '--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', 'test/fixtures/gap/sigma', '--quiet'];
+    expect((await runCli([...args, '--out', join(out, 'md')])).code).to.equal(0);
+    expect((await runCli([...args, '--out', join(out, 'csv'), '--report', 'csv'])).code).to.equal(0);
+    markdown = readFileSync(join(out, 'md/gap-report.md'), 'utf8');
+    csv = parseCsv(readFileSync(join(out, 'csv/gap-report.csv'), 'utf8')).rows.map((row) => row.cells);
+  });
+
+  it('lists attack.defense-impairment (ATT&CK 19) as an unknown tactic with its count and file:line', () => {
+    expect(markdown).to.match(
+      /\| attack\.defense-impairment \| unknown tactic \| 1 \| "defense-impairment" is not a tactic of ATT&CK enterprise-attack 18\.1;[^|]*\| test\/fixtures\/gap\/sigma\/windows\/registry_set_win_defender_exclusion\.yml:8 \|/,
+    );
+  });
+
+  it('counts attack.t1086 under T1059.001 and says so: the tag, the new ID, the rule and its place', () => {
+    expect(markdown).to.contain('## Revoked IDs counted under their replacement');
+    expect(markdown).to.match(/\| attack\.t1086 \| T1059\.001 \| 1 \| PowerShell Download Cradle[^|]*\| test\/fixtures\/gap\/sigma\/windows\/ps_script_win_download_cradle\.yml:\d+ \|/);
+  });
+
+  it('carries the same unresolved and remapped references in the CSV report', () => {
+    const [header, ...rows] = csv;
+    const at = (name: string): number => header!.indexOf(name);
+    const of = (section: string): string[][] => rows.filter((row) => row[0] === section).map((row) => [row[at('reference')]!, row[at('status')]!, row[at('places')]!]);
+    expect(of('unresolved')).to.deep.include.members([
+      ['attack.defense-impairment', 'unknown tactic', 'test/fixtures/gap/sigma/windows/registry_set_win_defender_exclusion.yml:8'],
+      ['attack.t1685', 'unknown', 'test/fixtures/gap/sigma/windows/registry_set_win_defender_exclusion.yml:9'],
+    ]);
+    expect(rows.filter((row) => row[0] === 'remapped').map((row) => [row[at('reference')], row[at('technique')]])).to.deep.equal([
+      ['attack.t1086', 'T1059.001'],
+      ['attack.t1117', 'T1218.010'],
+      ['attack.t1193', 'T1566.001'],
+    ]);
+  });
+});
+
+describe('attack-layers gap: APT32 (attack-object G0050) against the real Sigma folder, with log sources', function () {
+  this.timeout(120_000);
+  const sigma = resolve(repoRoot, '../shared/sigma');
+  const collected = ['WinEventLog:Sysmon', 'WinEventLog:Security'];
+  let out: string;
+  let report: GapReportData;
+
+  before(async function () {
+    if (!existsSync(sigma)) this.skip();
+    const dir = freshTmpDir('gap-apt32');
+    const layer = await runCli(['attack-object', 'G0050']);
+    expect(layer.code).to.equal(0);
+    writeFileSync(join(dir, 'G0050.json'), layer.stdout);
+    writeFileSync(join(dir, 'logs.yml'), collected.map((name) => `- ${name}\n`).join(''));
+    out = join(dir, 'review');
+    const run = await runCli(['gap', '--threat', join(dir, 'G0050.json'), '--coverage', sigma, '--log-sources', join(dir, 'logs.yml'), '--out', out, '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    report = readJson(join(out, 'gap-report.json'));
+  });
+
+  /** A technique's ATT&CK platforms, from the raw bundle. */
+  const rawPlatforms = (() => {
+    let platforms: Map<string, string[]> | undefined;
+    return (id: string): string[] => {
+      platforms ??= new Map(
+        readRawBundle(stixFile('enterprise-attack-18.1.json.gz'))
+          .objects.filter((o) => o.type === 'attack-pattern' && !o['revoked'] && !o['x_mitre_deprecated'])
+          .map((o) => [
+            (o['external_references'] as { source_name: string; external_id: string }[]).find((r) => r.source_name === 'mitre-attack')!.external_id,
+            o['x_mitre_platforms'] as string[],
+          ]),
+      );
+      return platforms.get(id) ?? [];
+    };
+  })();
+
+  it('shows every gap its detection strategies and the analytics for its platforms, as the bundle has them', () => {
+    const raw = rawDetection(stixFile('enterprise-attack-18.1.json.gz'));
+    const gaps = report.rows.filter((row) => row.gap);
+    expect(gaps.length).to.be.greaterThan(5);
+    for (const row of gaps) {
+      const expected = raw.techniques.get(row.id)!;
+      // The layer names no platforms, so a technique is reviewed on all of its own.
+      expect(row.platforms.slice().sort(), row.id).to.deep.equal(rawPlatforms(row.id).slice().sort());
+      expect(row.detection?.strategies.map((s) => s.id), row.id).to.deep.equal(expected.strategies);
+      const fitting = expected.analytics.filter((a) => a.platforms.some((platform) => rawPlatforms(row.id).includes(platform)));
+      expect(row.detection?.strategies.flatMap((s) => s.analytics.map((a) => a.id)), row.id).to.deep.equal(fitting.map((a) => a.id));
+      expect(row.detection?.mitigations.map((m) => m.id).sort(), row.id).to.deep.equal([...expected.mitigations].sort());
+    }
+  });
+
+  it('classes every gap buildable now / needs telemetry / no analytic as a direct reading of the bundle does', () => {
+    const raw = rawDetection(stixFile('enterprise-attack-18.1.json.gz'));
+    const classes = new Set<string>();
+    for (const row of report.rows.filter((r) => r.gap)) {
+      const analytics = raw.techniques.get(row.id)!.analytics.filter((a) => a.platforms.some((platform) => rawPlatforms(row.id).includes(platform)) && a.logSources.length);
+      const expected = !analytics.length
+        ? 'no-analytic'
+        : analytics.some((a) => a.logSources.every((source) => collected.includes(source.name)))
+          ? 'buildable'
+          : 'needs-telemetry';
+      expect(row.detection?.class, row.id).to.equal(expected);
+      classes.add(expected);
+    }
+    expect([...classes].sort()).to.include.members(['buildable', 'needs-telemetry']);
+  });
+
+  it('ranks buildable gaps before the others of equal priority', () => {
+    const gaps = report.rows.filter((row) => row.gap);
+    const rank = (row: (typeof gaps)[number]): number => ['buildable', 'needs-telemetry', 'no-analytic'].indexOf(row.detection!.class!);
+    for (let i = 1; i < gaps.length; i++) {
+      if (gaps[i]!.priority === gaps[i - 1]!.priority) expect(rank(gaps[i]!), gaps[i]!.id).to.be.at.least(rank(gaps[i - 1]!));
+    }
+  });
+
+  it('writes a visibility layer of the techniques with an analytic whose sources are all collected, which `validate` accepts', async () => {
+    const raw = rawDetection(stixFile('enterprise-attack-18.1.json.gz'));
+    const visible = [...raw.techniques]
+      .filter(([, t]) => t.analytics.some((a) => a.logSources.length && a.logSources.every((source) => collected.includes(source.name))))
+      .map(([id]) => id)
+      .sort();
+    const layer = readJson<NavigatorLayer>(join(out, 'visibility.layer.json'));
+    expect(layer.techniques!.filter((t) => t.score !== undefined).map((t) => t.techniqueID).sort()).to.deep.equal(visible);
+    const validated = await runCli(['validate', join(out, 'visibility.layer.json'), join(out, 'gap.layer.json')]);
+    expect([validated.code, validated.stdout, validated.stderr]).to.deep.equal([0, '', '']);
+  });
+});
+
+describe('attack-layers data log-sources', () => {
+  it('lists the log sources of the release with the number of analytics needing each (from the raw bundle)', async () => {
+    const run = await runCli(['data', 'log-sources', '--platform', 'linux', '--json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const listed = JSON.parse(run.stdout) as { name: string; analytics: number }[];
+    const raw = rawDetection(stixFile('enterprise-attack-18.1.json.gz')).analytics.filter((a) => a.platforms.includes('Linux'));
+    const expected = new Map<string, number>();
+    for (const analytic of raw) for (const name of new Set(analytic.logSources.map((s) => s.name))) expected.set(name, (expected.get(name) ?? 0) + 1);
+    expect(new Map(listed.map((use) => [use.name, use.analytics]))).to.deep.equal(expected);
+  });
+
+  it('refuses a platform the release does not have (exit 2), naming the ones it has', async () => {
+    const run = await runCli(['data', 'log-sources', '--platform', 'Amiga']);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain('--platform Amiga: not a platform of ATT&CK enterprise-attack 18.1; use one of');
+  });
+});

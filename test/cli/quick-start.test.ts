@@ -1,0 +1,64 @@
+/**
+ * The README's quick start, run as a new user runs it on a fresh clone: no ATTACK_STIX_DIR, an empty HOME and
+ * XDG_CACHE_HOME, no network; `attack-layers` is the built bin on PATH (as `npm link` puts it). Every ATT&CK answer
+ * then comes from the snapshot shipped in attack-data/.
+ */
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freshTmpDir, repoRoot } from '../helpers/attack.js';
+
+/** The commands of the README's "Quick start" block that run the tool (set-up lines such as `npm ci` are not run). */
+function quickStart(): string[] {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Quick start'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  return block
+    .split('\n')
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line.startsWith('attack-layers '));
+}
+
+describe("the README's quick start, on a fresh clone with no ATT&CK data configured", () => {
+  const commands = quickStart();
+  const home = freshTmpDir('quick-home');
+  const xdg = freshTmpDir('quick-xdg');
+  const tmp = freshTmpDir('quick-tmp');
+  const bin = freshTmpDir('quick-bin');
+
+  before(() => {
+    const shim = join(bin, 'attack-layers');
+    writeFileSync(shim, `#!/bin/sh\nexec "${process.execPath}" "${join(repoRoot, 'dist/cli/main.js')}" "$@"\n`);
+    chmodSync(shim, 0o755);
+  });
+
+  it('has the commands users run: normalize, render, validate, gap', () => {
+    expect(commands.map((line) => line.split(' ')[1])).to.deep.equal(['normalize', 'render', 'validate', 'gap']);
+  });
+
+  for (const [i, line] of commands.entries()) {
+    it(`runs \`${line}\``, () => {
+      // The quick start writes under /tmp; the test writes under its own folder.
+      const command = line.replace(/\/tmp\//g, `${tmp}/`);
+      const result = spawnSync('/bin/sh', ['-c', command], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { PATH: `${bin}:${process.env['PATH']}`, HOME: home, XDG_CACHE_HOME: xdg },
+        timeout: 120_000,
+      });
+      expect(result.status, result.stderr).to.equal(0);
+      expect(result.stderr).to.include(
+        'note: using ATT&CK enterprise-attack 18.1 from the snapshot shipped with attack-layers; `attack-layers data fetch` gets the newest release\n',
+      );
+      if (i === 0) expect(result.stdout).to.match(/^APT32 targets Wuhan government \(COVID-19\) \(campaigns\/apt32-covid19-wuhan\.yaml\)\n {2}ATT&CK enterprise-attack 18\.1\n/);
+    });
+  }
+
+  it('left the layers, the review, and the index of the snapshot in the empty cache', () => {
+    expect(readdirSync(join(tmp, 'layers')).sort()).to.deep.equal(['all.layer.json', 'apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json']);
+    expect(readdirSync(join(tmp, 'review')).sort()).to.deep.equal(['coverage.layer.json', 'gap-report.md', 'gap.layer.json']);
+    expect(readdirSync(join(xdg, 'attack-layers', 'index')).some((name) => name.endsWith('.json') && name !== 'fingerprints.json')).to.equal(true);
+    expect(existsSync(join(home, '.cache'))).to.equal(false);
+  });
+});

@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import { CollectedLogSources, parseLogSourcesCsv, parseLogSourcesYaml } from '../../lib/coverage/read-log-sources.js';
+import { InputError, SchemaValidationError } from '../../lib/errors.js';
+
+describe('log sources files (read-log-sources.ts)', () => {
+  it('reads a YAML list of names, and names with channels, with their lines', () => {
+    const input = parseLogSourcesYaml('- WinEventLog:Sysmon\n- name: WinEventLog:Security\n  channels: [EventCode=4688]\n', 'l.yml');
+    expect(input.sources).to.deep.equal([
+      { name: 'WinEventLog:Sysmon', line: 1 },
+      { name: 'WinEventLog:Security', channels: ['EventCode=4688'], line: 2 },
+    ]);
+  });
+
+  it('reads the { log_sources: [...] } shape and JSON', () => {
+    expect(parseLogSourcesYaml('{"log_sources": ["auditd:SYSCALL"], "description": "linux fleet"}', 'l.json').sources).to.deep.equal([{ name: 'auditd:SYSCALL', line: 1 }]);
+  });
+
+  it('refuses a mapping that is not a log source, naming the line and the field', () => {
+    expect(() => parseLogSourcesYaml('- WinEventLog:Sysmon\n- nmae: WinEventLog:Security\n', 'l.yml'))
+      .to.throw(SchemaValidationError)
+      .with.property('message')
+      .that.matches(/l\.yml/);
+  });
+
+  it('refuses broken YAML and an empty file with the line', () => {
+    expect(() => parseLogSourcesYaml('- [a\n- b\n', 'l.yml')).to.throw(InputError, /l\.yml:2: not valid YAML/);
+    expect(() => parseLogSourcesYaml('# nothing\n', 'l.yml')).to.throw(InputError, /the file is empty/);
+  });
+
+  it('reads CSV with a header (one row per name or per channel), and without one (said in a note)', () => {
+    const withHeader = parseLogSourcesCsv('name,channel\nWinEventLog:Sysmon,\nWinEventLog:Security,EventCode=4688\n', 'l.csv');
+    expect([withHeader.sources, withHeader.problems]).to.deep.equal([
+      [
+        { name: 'WinEventLog:Sysmon', line: 2 },
+        { name: 'WinEventLog:Security', channels: ['EventCode=4688'], line: 3 },
+      ],
+      [],
+    ]);
+    const bare = parseLogSourcesCsv('WinEventLog:Sysmon\n', 'l.csv');
+    expect(bare.sources).to.deep.equal([{ name: 'WinEventLog:Sysmon', line: 1 }]);
+    expect(bare.problems.map((p) => [p.line, p.skipped])).to.deep.equal([[1, false]]);
+  });
+
+  it('collects a name with every channel, or with the channels listed, case and spacing aside', () => {
+    const collected = new CollectedLogSources(
+      parseLogSourcesYaml('- winEventLog:sysmon\n- name: WinEventLog:Security\n  channels: ["EventCode=4688"]\n', 'l.yml'),
+    );
+    expect(collected.collects({ name: 'WinEventLog:Sysmon', channel: 'EventCode=1' })).to.equal(true);
+    expect(collected.collects({ name: 'WinEventLog:Security', channel: 'eventcode=4688' })).to.equal(true);
+    expect(collected.collects({ name: 'WinEventLog:Security', channel: 'EventCode=4624' })).to.equal(false);
+    expect(collected.collects({ name: 'WinEventLog:Security' })).to.equal(false);
+    expect(collected.collects({ name: 'auditd:SYSCALL', channel: 'execve' })).to.equal(false);
+  });
+});

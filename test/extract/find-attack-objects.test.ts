@@ -1,0 +1,99 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { renderCampaignSkeleton } from '../../lib/extract/campaign-skeleton.js';
+import { extractReferences } from '../../lib/extract/extract-references.js';
+import { findAttackObjects } from '../../lib/extract/find-attack-objects.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { loadRelease, readRawBundle, repoRoot, stixFile } from '../helpers/attack.js';
+
+const seedFile = (file: string): string => resolve(repoRoot, '../shared/seeds', file);
+const PERISCOPE = '000_9001b8a6a998de5e.txt';
+const APT32 = '003_78441eb4cb887801.txt';
+
+let rawBundle: ReturnType<typeof readRawBundle> | undefined;
+
+/** The ATT&CK ID of the object a raw 18.1 bundle names (name or alias), read straight from the bundle. */
+function rawObjectId(name: string): string[] {
+  rawBundle ??= readRawBundle(stixFile('enterprise-attack-18.1.json.gz'));
+  return rawBundle.objects
+    .filter((o) => ['intrusion-set', 'malware', 'tool'].includes(o.type) && !o['revoked'])
+    .filter((o) => o['name'] === name || ((o['aliases'] ?? o['x_mitre_aliases']) as string[] | undefined)?.includes(name))
+    .map((o) => (o['external_references'] as Array<{ source_name: string; external_id?: string }>).find((r) => r.source_name === 'mitre-attack')?.external_id ?? '');
+}
+
+describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
+  describe(`the TEMP.Periscope seed report (${PERISCOPE}), which names its actor and tools but no technique ID`, () => {
+    let found: ReturnType<typeof findAttackObjects>;
+    let lines: string[];
+    before(() => {
+      const text = readFileSync(seedFile(PERISCOPE), 'utf8');
+      lines = text.split('\n');
+      found = findAttackObjects(text, loadRelease('18.1'));
+    });
+
+    const rows: ReadonlyArray<readonly [written: string, kind: string]> = [
+      ['TEMP.Periscope', 'group'],
+      ['AIRBREAK', 'software'],
+      ['HOMEFRY', 'software'],
+      ['MURKYTOP', 'software'],
+      ['HTRAN', 'software'],
+    ];
+    for (const [written, kind] of rows) {
+      it(`finds ${written} as the ${kind} the raw bundle gives it, with the line it is written on`, () => {
+        const ids = rawObjectId(written);
+        expect(ids).to.have.length(1);
+        const object = found.find((o) => o.id === ids[0]);
+        expect(object, `${written} (${ids[0]}) in ${found.map((o) => o.id).join(', ')}`).to.not.equal(undefined);
+        expect(object!.kind).to.equal(kind);
+        expect(object!.written).to.equal(written);
+        expect(lines[object!.span.line - 1]!.slice(object!.span.start, object!.span.end)).to.equal(written);
+      });
+    }
+
+    it('reads TEMP.Periscope as G0065 Leviathan and AIRBREAK as S0229 Orz, saying they are aliases', () => {
+      expect(found.find((o) => o.id === 'G0065')?.note).to.match(/"TEMP\.Periscope" is an alias of G0065 Leviathan/);
+      expect(found.find((o) => o.id === 'S0229')?.note).to.match(/"AIRBREAK" is an alias of S0229 Orz/);
+    });
+
+    it('proposes G0065 as actor: and the four tools under software: in the campaign skeleton, each with its line', () => {
+      const text = readFileSync(seedFile(PERISCOPE), 'utf8');
+      const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'TEMP.Periscope', reportFile: 'r.txt', objects: found });
+      const parsed = parse(skeleton) as { actor: string; software: Array<{ ref: string; comment: string }> };
+      expect(parsed.actor).to.equal('TEMP.Periscope');
+      expect(skeleton).to.match(/# Named in the report \(review\): "TEMP\.Periscope" is an alias of G0065 Leviathan, at r\.txt:\d+/);
+      for (const name of ['AIRBREAK', 'HOMEFRY', 'MURKYTOP', 'HTRAN']) {
+        const entry = parsed.software.find((s) => s.ref === name);
+        expect(entry?.comment, name).to.match(/named at r\.txt:\d+/);
+      }
+      expect(schemaIssues('campaign', parsed)).to.deep.equal([]);
+    });
+  });
+
+  it(`finds APT32 (G0050) in the APT32 seed report (${APT32})`, () => {
+    const found = findAttackObjects(readFileSync(seedFile(APT32), 'utf8'), loadRelease('18.1'));
+    expect(found.filter((o) => o.kind === 'group').map((o) => o.id)).to.deep.equal(['G0050']);
+  });
+
+  describe('keeps common words from matching prose', () => {
+    const rows: ReadonlyArray<readonly [text: string, ids: string[]]> = [
+      // Software named like English words: written in prose, they are words.
+      ['The attack ran at night and the route was silent; we will ping you.', []],
+      ['Silence is golden, and the Empire struck back in the Royal Navy.', []],
+      ['Play the video. Expand the table.', []],
+      // Written as ATT&CK writes them and next to a word that says what they are, they are names.
+      ['The Silence group sent emails; Royal ransomware encrypted the files.', ['G0091', 'S1073']],
+      ['They used the Empire framework and mimikatz.', ['S0363', 'S0002']],
+      // Whole words only: a name inside a longer word is none.
+      ['TurlaX and preAPT32 are no names; xMimikatz neither.', []],
+      // Japanese text around a name is no obstacle.
+      ['攻撃者はAIRBREAKマルウェアとMimikatzを使用しました。', ['S0229', 'S0002']],
+    ];
+    for (const [text, ids] of rows) {
+      it(`${JSON.stringify(text)} -> ${ids.join(', ') || 'none'}`, () => {
+        expect(findAttackObjects(text, loadRelease('18.1')).map((o) => o.id)).to.deep.equal(ids);
+      });
+    }
+  });
+});

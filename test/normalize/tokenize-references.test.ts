@@ -1,0 +1,153 @@
+import { expect } from 'chai';
+import { extractReferences } from '../../lib/extract/extract-references.js';
+import { parseReference } from '../../lib/normalize/parse-reference.js';
+import { READING_RULES, joinLines, scanIds, tokenizeReferences } from '../../lib/normalize/tokenize-references.js';
+
+const rule = (start: string): string => {
+  const found = READING_RULES.find((label) => label.startsWith(start));
+  if (!found) throw new Error(`no reading rule starts with "${start}"`);
+  return found;
+};
+
+describe('scanIds', () => {
+  // [text, IDs of each token, the rules of the first token, the written text of the first token]
+  const rows: ReadonlyArray<readonly [text: string, ids: string[][], rules: string[], written: string]> = [
+    ['T1566.001', [['T1566.001']], [], 'T1566.001'],
+    ['TT1001', [['T1001']], [rule('a doubled T')], 'TT1001'],
+    ['see T 1569.002 here', [['T1569.002']], [rule('a space after the T')], 'T 1569.002'],
+    ['T1059,001 PowerShell', [['T1059.001']], [rule('a comma stands for')], 'T1059,001'],
+    ['t1059 .001', [['T1059.001']], [rule('a lower-case t'), rule('a space before the dot')], 't1059 .001'],
+    ['T1566.001 and .002', [['T1566.001', 'T1566.002']], [rule('sibling sub-techniques')], 'T1566.001 and .002'],
+    ['T1566[.001,.002]', [['T1566.001', 'T1566.002']], [rule('sub-techniques in brackets')], 'T1566[.001,.002]'],
+    ['T1566.001/.002', [['T1566.001', 'T1566.002']], [rule('sibling sub-techniques')], 'T1566.001/.002'],
+    ['T1003.001-.003', [['T1003.001', 'T1003.002', 'T1003.003']], [rule('a range of sub-techniques')], 'T1003.001-.003'],
+    ['T1003.001 - T1003.004', [['T1003.001', 'T1003.002', 'T1003.003', 'T1003.004']], [rule('a range of sub-techniques')], 'T1003.001 - T1003.004'],
+    ['Initial AccessT1566.001Phishing', [['T1566.001']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1566.001'],
+    ['T1059.001T1106', [['T1059.001'], ['T1106']], [], 'T1059.001'],
+    ['AttachmentT1106Native API', [['T1106']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1106'],
+    ['https://attack.mitre.org/techniques/T1566/001/ more', [['T1566.001']], [rule('an ATT&CK URL')], 'https://attack.mitre.org/techniques/T1566/001/'],
+    ['T1566.01', [[]], [], 'T1566.01'],
+  ];
+  for (const [text, ids, rules, written] of rows) {
+    it(`${JSON.stringify(text)} -> ${ids.map((group) => group.join('+') || 'malformed').join(', ')}`, () => {
+      const tokens = scanIds(text);
+      expect(tokens.map((token) => token.ids)).to.deep.equal(ids);
+      expect(tokens[0]?.rules).to.deep.equal(rules);
+      expect(text.slice(tokens[0]?.start, tokens[0]?.end)).to.equal(written);
+    });
+  }
+
+  it('marks a sub-technique number of one or two digits as malformed (T1566.01), not as T1566', () => {
+    expect(scanIds('T1566.01 and T1059.1')).to.deep.equal([
+      { ids: [], start: 0, end: 8, rules: [], malformed: 'T1566.01' },
+      { ids: [], start: 13, end: 20, rules: [], malformed: 'T1059.1' },
+    ]);
+  });
+
+  const lookAlikes = [
+    'XT12345',
+    'T12345',
+    'T1234.5678',
+    'T1193-2020',
+    'CVE-2017-11882',
+    'TA0001 G0050 S0227',
+    'T 2020',
+    'tT1106',
+    'aBcT1059x',
+    '+abcT1059+',
+    'ATT&CK v17',
+    'TTT1001',
+  ];
+  for (const text of lookAlikes) {
+    it(`finds no ID in ${JSON.stringify(text)}`, () => expect(scanIds(text)).to.deep.equal([]));
+  }
+});
+
+describe('tokenizeReferences', () => {
+  it('pairs names that stand before their IDs, run together on one line, each with its own span', () => {
+    const text = 'Command and Scripting Interpreter - T1059External Proxy - T1090.002Remote Desktop Protocol - T1021.001';
+    const { refs } = tokenizeReferences(text);
+    expect(refs.map((ref) => [ref.ids, ref.name, text.slice(ref.span.start, ref.span.end)])).to.deep.equal([
+      [['T1059'], 'Command and Scripting Interpreter', 'Command and Scripting Interpreter - T1059'],
+      [['T1090.002'], 'External Proxy', 'External Proxy - T1090.002'],
+      [['T1021.001'], 'Remote Desktop Protocol', 'Remote Desktop Protocol - T1021.001'],
+    ]);
+    expect(refs[0]?.rules).to.include(rule('name-ID pairs'));
+  });
+
+  it('pairs names that stand after their IDs', () => {
+    const { refs } = tokenizeReferences('T1566.001Phishing: Spearphishing AttachmentT1106Native API');
+    expect(refs.map((ref) => [ref.ids, ref.name])).to.deep.equal([
+      [['T1566.001'], 'Phishing: Spearphishing Attachment'],
+      [['T1106'], 'Native API'],
+    ]);
+  });
+
+  it('gives one name to the IDs of one bracket, and says it is shared', () => {
+    const { refs } = tokenizeReferences('C2 over HTTPS (T1071.001, T1573.002)');
+    expect(refs.map((ref) => [ref.ids, ref.name, ref.sharedName])).to.deep.equal([
+      [['T1071.001'], 'C2 over HTTPS', true],
+      [['T1573.002'], 'C2 over HTTPS', true],
+    ]);
+  });
+
+  it('warns, and pairs no name, when it cannot tell which names go with which IDs', () => {
+    const { refs, warnings } = tokenizeReferences('Name one T1059 name two T1106 name three');
+    expect(refs.map((ref) => [ref.ids, ref.name])).to.deep.equal([
+      [['T1059'], undefined],
+      [['T1106'], undefined],
+    ]);
+    expect(warnings.join(' ')).to.match(/could not be paired with its 2 ID groups/);
+  });
+
+  it('reads, in a sentence, only the words beside an ID as its name', () => {
+    const text = 'The group sent spearphishing emails (t1566/001) and used T1059.001 (PowerShell) later';
+    const { refs } = tokenizeReferences(text, 'prose');
+    expect(refs.map((ref) => [ref.ids, ref.name, text.slice(ref.span.start, ref.span.end)])).to.deep.equal([
+      [['T1566.001'], 'spearphishing emails', 'spearphishing emails (t1566/001)'],
+      [['T1059.001'], 'PowerShell', 'T1059.001 (PowerShell)'],
+    ]);
+  });
+});
+
+describe('joinLines', () => {
+  it('joins wrapped lines with a space, Japanese without one, and blank lines away', () => {
+    expect(joinLines('Spearphishing  \n  Attachment')).to.equal('Spearphishing Attachment');
+    expect(joinLines('スピアフィッシングの\n添付ファイル')).to.equal('スピアフィッシングの添付ファイル');
+    expect(joinLines('a\n\n\n b')).to.equal('a b');
+  });
+});
+
+// Long hostile strings: each must be read with the right result. A regular expression that backtracks
+// catastrophically, or a quadratic loop, would not finish these within the test's time-out (the speed itself is
+// measured by `npm run bench`, which shows the time growing linearly with the size).
+describe('hostile long input', () => {
+  const n = 100_000;
+  const rows: ReadonlyArray<readonly [label: string, text: () => string, ids: string[]]> = [
+    ['100,000 spaces inside a reference', () => `Name${' '.repeat(n)}x (T1059)`, ['T1059']],
+    ['100,000 spaces and tabs before line breaks', () => `T1059${' \t'.repeat(n / 2)}\n\n\nx`, ['T1059']],
+    ['100,000 opening brackets', () => `${'('.repeat(n)}T1059`, ['T1059']],
+    ['a run of 100,000 lower-case letters glued to an ID', () => `${'a'.repeat(n)}T1059`, []],
+    ['100,000 Ts', () => 'T'.repeat(n), []],
+    ['100,000 pipes', () => `${'|'.repeat(n)}T1059`, ['T1059']],
+    ['100,000 dots after an ID', () => `T1059${'.'.repeat(n)}001`, ['T1059']],
+    ['5,000 IDs run together', () => 'T1111'.repeat(n / 20), ['T1111']],
+    ['3,500 bracketed IDs', () => '[T1059]'.repeat(n / 28), ['T1059']],
+    ['10,000 siblings in one shorthand', () => `T1003.001${'/.002'.repeat(n / 5)}`, ['T1003.001', 'T1003.002']],
+    ['3,000 table cells', () => '| T1059 '.repeat(n / 32), ['T1059']],
+    ['1,000 markdown links', () => '[x](https://attack.mitre.org/techniques/T1059)'.repeat(n / 100), ['T1059']],
+    ['4,000 full-width IDs', () => 'Ｔ１０５９　'.repeat(n / 25), ['T1059']],
+    ['1,000 tactic clauses', () => 'Execution: a T1059; '.repeat(n / 100), ['T1059']],
+    ['1,000 lines of a tactic heading and an ID', () => 'Initial Access\nT1566.001\n'.repeat(n / 100), ['T1566.001']],
+    ['100,000 Japanese characters before an ID', () => `${'あ'.repeat(n)}（T1059）`, ['T1059']],
+    // More references on one line than a function call takes arguments (a spread into push() would overflow).
+    ['150,000 IDs on one line', () => 'T1059 '.repeat(150_000), ['T1059']],
+  ];
+  for (const [label, text, ids] of rows) {
+    it(`reads ${label} (normalize and extract)`, () => {
+      const input = text();
+      expect(parseReference(input).ids).to.deep.equal(ids);
+      expect([...new Set(extractReferences(input).flatMap((ref) => ref.ids))]).to.deep.equal(ids);
+    });
+  }
+});

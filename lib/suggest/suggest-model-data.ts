@@ -26,11 +26,15 @@ export interface SuggestDocs {
   sourceIds: Int32Array;
 }
 
-/** An inverted index: the documents (ascending) holding feature f, and how often, from `start[f]` to `start[f + 1]`. */
+/**
+ * An inverted index: the documents (ascending) holding feature f, from `start[f]` to `start[f + 1]`, and the BM25
+ * weight the feature gives each of them (idf x saturated count x the document kind's weight), so that ranking only
+ * adds weights up.
+ */
 export interface SuggestPostings {
   start: Int32Array;
   doc: Int32Array;
-  count: Uint16Array;
+  weight: Float32Array;
 }
 
 /**
@@ -66,7 +70,7 @@ export interface SuggestModelData {
   actorNames: string[];
 }
 
-export const SUGGEST_MODEL_FORMAT = 5;
+export const SUGGEST_MODEL_FORMAT = 7;
 
 /** The bytes of the model cache file. Pure. */
 export function encodeSuggestModel(data: SuggestModelData): Uint8Array {
@@ -86,7 +90,7 @@ export function encodeSuggestModel(data: SuggestModelData): Uint8Array {
     docSourceIds: docs.sourceIds,
     postingStart: postings.start,
     postingDoc: postings.doc,
-    postingCount: postings.count,
+    postingWeight: postings.weight,
   };
   if (classifier) {
     Object.assign(sections, {
@@ -124,7 +128,7 @@ export function decodeSuggestModel(bytes: Uint8Array): SuggestModelData | undefi
         sourceStart: get('docSourceStart'),
         sourceIds: get('docSourceIds'),
       },
-      postings: { start: get('postingStart'), doc: get('postingDoc'), count: get('postingCount') },
+      postings: { start: get('postingStart'), doc: get('postingDoc'), weight: get('postingWeight') },
       ...(classifier ? { classifier } : {}),
     };
   } catch {
@@ -133,11 +137,11 @@ export function decodeSuggestModel(bytes: Uint8Array): SuggestModelData | undefi
 }
 
 /** BM25's idf of every feature: ln(1 + (N - df + 0.5) / (df + 0.5)), N documents, df of them holding the feature. */
-export function inverseDocumentFrequency(postings: SuggestPostings, documents: number): Float64Array {
-  const features = postings.start.length - 1;
+export function inverseDocumentFrequency(start: Int32Array, documents: number): Float64Array {
+  const features = start.length - 1;
   const idf = new Float64Array(features);
   for (let f = 0; f < features; f++) {
-    const df = postings.start[f + 1]! - postings.start[f]!;
+    const df = start[f + 1]! - start[f]!;
     idf[f] = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
   }
   return idf;

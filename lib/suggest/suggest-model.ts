@@ -24,11 +24,9 @@ export interface RankOptions {
   exclude?: (doc: number) => boolean;
 }
 
-// BM25's usual constants; the weight of each kind of text; how much the second and third best texts of a technique
-// add to its best. Chosen on the first 110 evaluation sentences, measured one at a time (see eval/README.md).
-const K1 = 1.2;
-const B = 0.75;
-const KIND_WEIGHTS: Readonly<Record<SuggestDocKind, number>> = { name: 1.5, description: 0.7, procedure: 1, detection: 0.5 };
+// How much the second, third and fourth best texts of a technique add to its best (the BM25 weights of the texts
+// themselves are in the model: build-suggest-model.ts). Chosen on the first 110 evaluation sentences, measured one at
+// a time (see eval/README.md).
 const DECAY = [1, 0.7, 0.5, 0.3];
 const DEPTH = DECAY.length;
 // A sub-technique's texts are evidence for its parent too, a little weaker: reports often name only the parent.
@@ -37,6 +35,9 @@ const CHILD_WEIGHT = 0.9;
 const NAME_PHRASE_WEIGHT = 1;
 // A text counts for its technique only when it scores at least this share of the passage's best text.
 const MIN_SHARE = 0.2;
+// BM25 leaves out the words found in more than this share of all texts: half its work, and on the development part
+// (see eval/README.md) no loss.
+const COMMON_SHARE = 0.05;
 // The classifier's share in the combined score (the rest is BM25's; each is normalised by the passage's best): low
 // when choosing which techniques to list (BM25 finds the right one among the first five more often), high when
 // ordering them (the classifier puts it first more often). Chosen on the development part of the evaluation set,
@@ -56,8 +57,6 @@ function outranks(score: number, technique: number, entry: { technique: number; 
  */
 export class SuggestModel {
   readonly data: SuggestModelData;
-  /** The BM25 term weight (idf x saturated tf x kind weight) of each posting: ranking only adds them up. */
-  private readonly weights: Float32Array;
   private readonly idf: Float64Array;
   private readonly parentOf: Int32Array;
   /** Names of groups and campaigns as word sequences, by their first word. */
@@ -79,21 +78,7 @@ export class SuggestModel {
     this.data = data;
     const { docs, postings, techniques } = data;
     const n = docs.technique.length;
-    let total = 0;
-    for (let d = 0; d < n; d++) total += docs.length[d]!;
-    const average = total / Math.max(1, n);
-    const features = postings.start.length - 1;
-    this.idf = inverseDocumentFrequency(postings, n);
-    this.weights = new Float32Array(postings.doc.length);
-    const kindWeight = SUGGEST_DOC_KINDS.map((kind) => KIND_WEIGHTS[kind]);
-    for (let f = 0; f < features; f++) {
-      const idf = this.idf[f]!;
-      for (let i = postings.start[f]!, to = postings.start[f + 1]!; i < to; i++) {
-        const d = postings.doc[i]!;
-        const tf = postings.count[i]!;
-        this.weights[i] = idf * kindWeight[docs.kind[d]!]! * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docs.length[d]!) / average)));
-      }
-    }
+    this.idf = inverseDocumentFrequency(postings.start, n);
     const byId = new Map(techniques.map((technique, i) => [technique.id, i]));
     this.parentOf = Int32Array.from(techniques, (technique) => (technique.id.includes('.') ? (byId.get(technique.id.split('.')[0]!) ?? -1) : -1));
     for (const name of data.actorNames) {
@@ -171,36 +156,43 @@ export class SuggestModel {
     // The passage's known features, each once, in order of first appearance (with its text, for `why`), and counts.
     const query: number[] = [];
     const queryText: string[] = [];
-    const counts = new Map<number, number>();
+    const queryCount: number[] = [];
     for (const feature of textFeatures(stems)) {
       const f = this.data.features.lookup(feature);
       if (f < 0) continue;
-      if (!counts.has(f)) {
-        query.push(f);
-        queryText.push(feature);
+      const at = query.indexOf(f);
+      if (at >= 0) {
+        queryCount[at]!++;
+        continue;
       }
-      counts.set(f, (counts.get(f) ?? 0) + 1);
+      query.push(f);
+      queryText.push(feature);
+      queryCount.push(1);
     }
     // Both rankers, then each technique's share of the best of each (a technique without BM25 evidence can still
     // come from the classifier, and the other way round).
     const lexical = this.bm25(query, stems, options.exclude);
-    const learnt = this.classify(counts);
+    const learnt = this.classify(query, queryCount);
     let bestLexical = 0;
     let bestLearnt = 0;
-    for (const t of lexical) bestLexical = Math.max(bestLexical, this.lexical[t]!);
-    for (const t of learnt) bestLearnt = Math.max(bestLearnt, this.learnt[t]!);
+    for (const t of lexical) if (this.lexical[t]! > bestLexical) bestLexical = this.lexical[t]!;
+    for (const t of learnt) if (this.learnt[t]! > bestLearnt) bestLearnt = this.learnt[t]!;
+    const lexicalScale = bestLexical > 0 ? 1 / bestLexical : 0;
+    const learntScale = bestLearnt > 0 ? 1 / bestLearnt : 0;
     const combined = (t: number, share: number): number =>
-      (bestLexical > 0 ? ((1 - share) * this.lexical[t]!) / bestLexical : 0) +
-      (bestLearnt > 0 ? (share * Math.max(0, this.learnt[t]!)) / bestLearnt : 0);
+      (1 - share) * this.lexical[t]! * lexicalScale + share * Math.max(0, this.learnt[t]!) * learntScale;
     // The `top` best by the selecting score (outranks() is a total order, so visiting order does not matter)...
     const chosen: { technique: number; score: number }[] = [];
-    for (const t of new Set([...lexical, ...learnt])) {
+    const offer = (t: number): void => {
       const score = combined(t, SELECT_CLASSIFIER_SHARE);
-      if (score <= 0 || (chosen.length === top && !outranks(score, t, chosen[top - 1]!))) continue;
+      if (score <= 0 || (chosen.length === top && !outranks(score, t, chosen[top - 1]!))) return;
       let i = chosen.length === top ? top - 1 : chosen.push({ technique: t, score }) - 1;
       for (; i > 0 && outranks(score, t, chosen[i - 1]!); i--) chosen[i] = chosen[i - 1]!;
       chosen[i] = { technique: t, score };
-    }
+    };
+    for (const t of lexical) offer(t);
+    // The others: those only the classifier scores above 0 (a technique BM25 scored has a positive lexical score).
+    for (const t of learnt) if (this.lexical[t] === 0 && this.learnt[t]! > 0) offer(t);
     // ... listed by the ordering score.
     const best = chosen
       .map(({ technique }) => ({ technique, score: combined(technique, ORDER_CLASSIFIER_SHARE) }))
@@ -219,22 +211,31 @@ export class SuggestModel {
 
   /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
   private bm25(query: readonly number[], stems: readonly string[], exclude: ((doc: number) => boolean) | undefined): number[] {
-    const { docScore, touchedDocs, weights, top: best4, topCount, bestDoc, parentOf } = this;
-    const { start, doc: postingDoc } = this.data.postings;
+    const { docScore, touchedDocs, top: best4, topCount, bestDoc, parentOf } = this;
+    const { start, doc: postingDoc, weight: weights } = this.data.postings;
     const docTechnique = this.data.docs.technique;
+    // Words in more than COMMON_SHARE of all texts (execute, file, system) are left to the classifier: they rank
+    // nothing here and were half of the work.
+    const common = COMMON_SHARE * this.docCount;
     let touched = 0;
+    let floor = 0;
     for (const f of query) {
+      if (start[f + 1]! - start[f]! > common) continue;
       for (let i = start[f]!, end = start[f + 1]!; i < end; i++) {
         const d = postingDoc[i]!;
         if (docScore[d] === 0) touchedDocs[touched++] = d;
-        docScore[d]! += weights[i]!;
+        const score = (docScore[d]! += weights[i]!);
+        if (score > floor) floor = score;
       }
     }
     // Texts far below the passage's best text change no ranking worth showing, and skipping them saves most of the work.
-    let floor = 0;
-    for (let k = 0; k < touched; k++) {
-      const d = touchedDocs[k]!;
-      if (docScore[d]! > floor && !exclude?.(d)) floor = docScore[d]!;
+    if (exclude) {
+      // (Excluded texts may hold the best score: the best is taken among the others.)
+      floor = 0;
+      for (let k = 0; k < touched; k++) {
+        const d = touchedDocs[k]!;
+        if (docScore[d]! > floor && !exclude(d)) floor = docScore[d]!;
+      }
     }
     floor *= MIN_SHARE;
     // A technique's score: its best text, plus a decreasing part of its next best (kept in descending order, with
@@ -277,33 +278,35 @@ export class SuggestModel {
    * The classifier's score (its weights times the passage's tf-idf features) of each technique its features speak
    * for, into `learnt`; a parent scores at least CHILD_WEIGHT of its best sub-technique. The techniques scored.
    */
-  private classify(counts: ReadonlyMap<number, number>): number[] {
+  private classify(query: readonly number[], counts: readonly number[]): number[] {
     const classifier = this.data.classifier;
     if (!classifier) return [];
     const { learnt, learntSeen } = this;
-    const { features, values } = unitTfIdf([...counts].flat(), this.idf);
+    const { features, values } = unitTfIdf(query.flatMap((f, i) => [f, counts[i]!]), this.idf);
     const techniques: number[] = [];
-    const mark = (t: number): void => {
-      if (learntSeen[t]) return;
-      learntSeen[t] = 1;
-      techniques.push(t);
-    };
+    const { start, technique: classes, weight } = classifier;
     for (let i = 0; i < features.length; i++) {
       const f = features[i]!;
-      for (let j = classifier.start[f]!, end = classifier.start[f + 1]!; j < end; j++) {
-        const t = classifier.technique[j]!;
-        mark(t);
-        learnt[t]! += classifier.weight[j]! * values[i]!;
+      const value = values[i]!;
+      for (let j = start[f]!, end = start[f + 1]!; j < end; j++) {
+        const t = classes[j]!;
+        if (!learntSeen[t]) {
+          learntSeen[t] = 1;
+          techniques.push(t);
+        }
+        learnt[t]! += weight[j]! * value;
       }
     }
-    for (const t of [...techniques]) {
+    for (let k = 0, n = techniques.length; k < n; k++) {
+      const t = techniques[k]!;
       const parent = this.parentOf[t]!;
       if (parent < 0) continue;
       const inherited = learnt[t]! * CHILD_WEIGHT;
-      if (!learntSeen[parent] || inherited > learnt[parent]!) {
-        mark(parent);
-        learnt[parent] = Math.max(inherited, learnt[parent]!);
-      }
+      if (!learntSeen[parent]) {
+        learntSeen[parent] = 1;
+        techniques.push(parent);
+        learnt[parent] = Math.max(inherited, 0);
+      } else if (inherited > learnt[parent]!) learnt[parent] = inherited;
     }
     return techniques;
   }
@@ -362,22 +365,20 @@ export class SuggestModel {
 
   private why(doc: number, technique: number, query: readonly number[], queryText: readonly string[], surface: ReadonlyMap<string, string>): string {
     const { docs } = this.data;
-    const matched = query
-      .flatMap((f, i) => (!queryText[i]!.includes(' ') && this.holds(doc, f) ? [queryText[i]!] : []))
-      .map((stem) => surface.get(stem) ?? stem);
-    const words = matched.length ? `words ${matched.slice(0, 6).map((word) => `"${word}"`).join(', ')}` : 'phrases';
+    // The first six single words of the passage that the text holds.
+    const matched: string[] = [];
+    for (let i = 0; i < query.length && matched.length < 6; i++) {
+      if (!queryText[i]!.includes(' ') && this.holds(doc, query[i]!)) matched.push(`"${surface.get(queryText[i]!) ?? queryText[i]!}"`);
+    }
+    const words = matched.length ? `words ${matched.join(', ')}` : 'phrases';
+    // A parent's evidence may be a text of one of its sub-techniques: say whose.
+    const whose = docs.technique[doc] === technique ? '' : ` of ${this.data.techniques[docs.technique[doc]!]!.id}`;
+    const kind = this.docKind(doc);
+    if (kind === 'name') return `${words}; the name${whose || ' of the technique'}`;
     const full = docs.text.get(doc);
     const text = full.length > WHY_TEXT_LENGTH ? `${full.slice(0, WHY_TEXT_LENGTH - 1).trimEnd()}…` : full;
-    // A parent's evidence may be a text of one of its sub-techniques: say whose.
+    if (kind !== 'procedure') return `${words}; ${kind === 'description' ? 'description' : 'detection text'}${whose}: "${text}"`;
     const owner = docs.owner.get(doc);
-    const kind = this.docKind(doc);
-    const whose = docs.technique[doc] === technique ? '' : ` of ${this.data.techniques[docs.technique[doc]!]!.id}`;
-    const where =
-      kind === 'name'
-        ? `the name${whose || ' of the technique'}`
-        : kind === 'procedure'
-          ? `procedure example${whose}${owner ? ` (${owner})` : ''}: "${text}"`
-          : `${kind === 'description' ? 'description' : 'detection text'}${whose}: "${text}"`;
-    return `${words}; ${where}`;
+    return `${words}; procedure example${whose}${owner ? ` (${owner})` : ''}: "${text}"`;
   }
 }

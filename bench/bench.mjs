@@ -44,6 +44,7 @@ import {
   extractReferences,
   loadSuggestModel,
   suggestTechniques,
+  markdownCell,
 } from '../dist/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -465,6 +466,58 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
       }
       rows.push({ measure: 'export the same layer in all five formats (sum of the medians)', ms: total, ratio: total / ctx.coldMs, vs: 'cold load', note: 'information' });
       return rows;
+    },
+  },
+  {
+    name: 'hostile sizes',
+    run(ctx) {
+      // The sizes of issue 15 item 9 (and item 8's campaign), each at n and 10n in this run: linear growth gives a
+      // ratio near 10 (less, with the fixed start-up of a CLI run), quadratic growth near 100.
+      const env = { ...process.env, XDG_CACHE_HOME: join(ctx.tmp, 'hostile-xdg'), ATTACK_STIX_DIR: stixDir };
+      runBin([bin, 'technique', 'T1059', '--quiet'], env); // warms the index cache
+      const cli = (args) => {
+        const start = performance.now();
+        const result = spawnSync(process.execPath, [bin, ...args, '--quiet'], { cwd: repo, env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+        // validate exits 1 for a layer with errors; a bug (70) or a crash would void the figure.
+        if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+        return performance.now() - start;
+      };
+      const layerFile = (n) => {
+        const file = join(ctx.tmp, `hostile-layer-${n}.json`);
+        // n distinct entries, most of them IDs the release does not know (T1000.001 ...), as a generated layer has.
+        const techniques = Array.from({ length: n }, (_, i) => ({
+          techniqueID: `T${1000 + (i % 9000)}${i >= 9000 ? `.${String(Math.floor(i / 9000)).padStart(3, '0')}` : ''}`,
+          score: i % 101,
+          comment: `entry ${i}`,
+        }));
+        writeFileSync(file, JSON.stringify({ name: `${n} entries`, domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18', navigator: '5.1.0' }, techniques }));
+        return file;
+      };
+      const campaignFile = (n) => {
+        const file = join(ctx.tmp, `hostile-campaign-${n}.yaml`);
+        writeFileSync(file, `name: ${n} references\ntechniques:\n${'  - T1059.001\n'.repeat(n)}`);
+        return file;
+      };
+      // The growth from n to 10n is compared on what each size adds to a run of size 1 (start-up, loading ATT&CK).
+      const pair = (label, small, large, measure) => {
+        const base = measure(1);
+        const a = measure(small);
+        const b = measure(large);
+        const n = (count) => count.toLocaleString('en');
+        return [
+          { measure: `${label}, n = 1`, ms: base, note: 'start-up' },
+          { measure: `${label}, n = ${n(small)}`, ms: a, note: 'the baseline' },
+          { measure: `${label}, n = ${n(large)} (ratio: what it adds to n = 1)`, ms: b, ratio: (b - base) / (a - base), vs: `n = ${n(small)}`, goal: 15 },
+        ];
+      };
+      const cell = (spaces) => time(5, () => markdownCell(`a${' '.repeat(spaces)}b\n${' '.repeat(spaces)}c`));
+      return [
+        ...pair('markdownCell of a text with n spaces (median of 5)', 200_000, 2_000_000, cell),
+        ...pair('export --format csv of a layer of n entries', 20_000, 200_000, (n) => cli(['export', layerFile(n), '--out', join(ctx.tmp, `hostile-${n}.csv`), '--force'])),
+        ...pair('validate a layer of n entries', 20_000, 200_000, (n) => cli(['validate', layerFile(n)])),
+        ...pair('combine two layers of n entries (--op max)', 20_000, 200_000, (n) => cli(['combine', layerFile(n), layerFile(n), '--op', 'max', '--out', join(ctx.tmp, `hostile-combined-${n}.json`), '--force'])),
+        ...pair('render a campaign of n references', 20_000, 200_000, (n) => cli(['render', campaignFile(n), '--out', join(ctx.tmp, `hostile-render-${n}`), '--force'])),
+      ];
     },
   },
   {

@@ -83,6 +83,15 @@ export class OutputExistsError extends UsageError {
   }
 }
 
+/** An output cannot be written where it was asked to go: a folder, no permission, a read-only disk, not a regular file. */
+export class OutputError extends UsageError {
+  readonly file: string;
+  constructor(file: string, message: string, cause?: unknown) {
+    super(message, { cause });
+    this.file = file;
+  }
+}
+
 /** A group, software or campaign name, alias or ID that the release does not know, or that names several objects. */
 export class AttackObjectError extends InputError {
   readonly query: string;

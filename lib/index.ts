@@ -16,8 +16,8 @@ export {
 } from './read-text.js';
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
 export { assertKind, kindOf, kindOfText, kindOfValue, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
-/** Write a file atomically, never replacing an existing one unless asked; several files all or nothing. @throws OutputExistsError */
-export { writeFileAtomic, writeFilesAtomic } from './write-file.js';
+/** Write files atomically, never replacing an existing one unless asked; check all outputs before the first is written. @throws OutputExistsError, OutputError */
+export { assertWritable, existingOutputs, writeFileAtomic, writeFilesAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
 export { schemaIssues, schemaUrl, type SchemaName } from './schemas.js';
 /** Campaign files: read and validate. */
@@ -80,7 +80,7 @@ export type { CampaignFile } from './campaign/campaign-file.types.gen.js';
 export type { DetectionsFile } from './coverage/detections-file.types.gen.js';
 /** Deterministic layer JSON and the schema type guard. */
 export { serializeLayer, serializeLayers, isNavigatorLayer } from './layer/serialize-layer.js';
-/** Check layers against the 4.5 schema and the ATT&CK release they declare. */
+/** Check layers against the 4.5 schema and the ATT&CK release they declare. @throws AttackDataError for a release asked for that is not available */
 export { validateLayer, LAYER_FINDING_CODES, type LayerFinding, type LayerFindingCode, type ValidateLayerOptions } from './layer/validate-layer.js';
 /** Convert older layer formats to format 4.5 (structure only). */
 export {
@@ -97,6 +97,14 @@ export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibi
 export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, type LayerRepair, type RepairedLayer } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
 export { upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
+/** Technique IDs of another domain in a layer (T0800, ICS, in an enterprise layer): where they belong, for messages. */
+export {
+  libraryOtherDomains,
+  otherDomainLookup,
+  otherDomainText,
+  type OtherDomainLookup,
+  type OtherDomainTechnique,
+} from './layer/other-domains.js';
 export {
   formatUpgradeMarkdown,
   upgradeMessages,

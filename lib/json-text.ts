@@ -1,23 +1,59 @@
 import { InputError } from './errors.js';
 
 /**
- * Parse JSON text, and when it is not JSON say where and why: `file: line 3, column 7: invalid JSON: ...`.
+ * How deep JSON from input may nest. Layers, campaigns and gap reports are under 10 levels; far deeper values
+ * overflow the stack of recursive code (JSON.stringify fails at ~4,000 levels, structuredClone at ~3,000).
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/**
+ * Parse JSON text, and when it is not JSON say where and why: `file: line 3, column 7: invalid JSON: ...`. Values
+ * nested deeper than `MAX_JSON_DEPTH` are refused the same way.
  * @throws InputError naming the file, line and column.
  */
 export function parseJsonText(source: string, file: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(source) as unknown;
+    value = JSON.parse(source) as unknown;
   } catch (error) {
     // V8's messages give no position for some errors (Node 20), so find the place with a small scanner.
     const { offset, reason } = jsonSyntaxError(source);
-    const before = source.slice(0, offset).split('\n');
-    const line = before.length;
-    const column = (before.at(-1)?.length ?? 0) + 1;
-    throw new InputError(`${file}: line ${line}, column ${column}: invalid JSON: ${reason}`, { file, line, cause: error });
+    throw positionError(source, file, offset, `invalid JSON: ${reason}`, error);
   }
+  if (typeof value === 'object' && value !== null) {
+    const deep = tooDeepAt(source);
+    if (deep !== undefined) throw positionError(source, file, deep, `JSON nested deeper than ${MAX_JSON_DEPTH} levels; no file of this kind nests so deep`);
+  }
+  return value;
 }
 
-/** Where and why `text` is not JSON (RFC 8259); only called once JSON.parse has failed. */
+function positionError(source: string, file: string, offset: number, message: string, cause?: unknown): InputError {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  const column = offset - lineStart + 1;
+  return new InputError(`${file}: line ${line}, column ${column}: ${message}`, { file, line, cause });
+}
+
+/** The offset of the first bracket that opens a level deeper than `MAX_JSON_DEPTH` in valid JSON text, if any. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string: to the next quote that no backslash escapes.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_JSON_DEPTH) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
+
+/** Where and why `text` is not JSON (RFC 8259); only called once JSON.parse has failed. No recursion: any depth. */
 function jsonSyntaxError(text: string): { offset: number; reason: string } {
   let i = 0;
   class Stop {
@@ -37,44 +73,55 @@ function jsonSyntaxError(text: string): { offset: number; reason: string } {
   const string = () => {
     if (!match(/"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y)) throw new Stop('unterminated string, or a control character or bad escape in it');
   };
-  const value = (): void => {
+  // The containers open around the current place, innermost last.
+  const open: ('{' | '[')[] = [];
+  const member = () => {
     skipSpace();
-    const c = text[i];
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i++;
-      skipSpace();
-      if (text[i] === close) return void i++;
-      for (;;) {
-        if (c === '{') {
-          skipSpace();
-          if (text[i] !== '"') throw unexpected('a "quoted" field name');
-          string();
-          skipSpace();
-          if (text[i] !== ':') throw unexpected("':'");
-          i++;
-        }
-        value();
-        skipSpace();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === close) return void i++;
-        throw unexpected(`',' or '${close}'`);
-      }
-    }
-    if (c === '"') return string();
-    if (match(/-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null/y)) return;
-    throw unexpected('a value');
+    if (text[i] !== '"') throw unexpected('a "quoted" field name');
+    string();
+    skipSpace();
+    if (text[i] !== ':') throw unexpected("':'");
+    i++;
   };
   try {
-    value();
-    skipSpace();
-    if (i < text.length) throw unexpected('nothing after the JSON value');
+    for (;;) {
+      // A value is expected here.
+      skipSpace();
+      const c = text[i];
+      if (c === '{' || c === '[') {
+        i++;
+        skipSpace();
+        const close = c === '{' ? '}' : ']';
+        if (text[i] !== close) {
+          open.push(c);
+          if (c === '{') member();
+          continue;
+        }
+        i++;
+      } else if (c === '"') string();
+      else if (!match(/-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null/y)) throw unexpected('a value');
+      // After a value: a comma for the next one, or the end of containers.
+      for (;;) {
+        const container = open.at(-1);
+        if (!container) {
+          skipSpace();
+          if (i < text.length) throw unexpected('nothing after the JSON value');
+          return { offset: i, reason: 'not valid JSON' };
+        }
+        skipSpace();
+        const close = container === '{' ? '}' : ']';
+        if (text[i] === ',') {
+          i++;
+          if (container === '{') member();
+          break;
+        }
+        if (text[i] !== close) throw unexpected(`',' or '${close}'`);
+        i++;
+        open.pop();
+      }
+    }
   } catch (stop) {
     if (stop instanceof Stop) return { offset: i, reason: stop.reason };
     throw stop;
   }
-  return { offset: i, reason: 'not valid JSON' };
 }

@@ -9,7 +9,7 @@ import { packageFileUrl } from './package-files.js';
 const require = createRequire(import.meta.url);
 
 /** The JSON Schemas shipped in `schemas/`, by file stem. */
-export type SchemaName = 'campaign' | 'layer-4.5' | 'detections' | 'log-sources';
+export type SchemaName = 'campaign' | 'layer-4.5' | 'detections' | 'log-sources' | 'gap-report';
 
 const validators = new Map<SchemaName, ValidateFunction>();
 let ajvInstance: import('ajv').default | undefined;

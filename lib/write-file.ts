@@ -1,52 +1,136 @@
-import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
-import { OutputExistsError } from './errors.js';
+import { OutputError, OutputExistsError } from './errors.js';
+
+/** What is at an output path now: nothing, a regular file to replace, or a device or FIFO to write into. */
+type Target = { kind: 'none' } | { kind: 'file'; mode?: number } | { kind: 'stream' };
+
+const REASONS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  ENXIO: 'no process reads from it',
+};
+
+/** An operating system error while writing `file`, as a one-line message that says what to do. */
+export function outputError(file: string, error: unknown): OutputError {
+  const code = (error as NodeJS.ErrnoException)?.code ?? '';
+  const reason = REASONS[code] ?? (error as Error)?.message ?? String(error);
+  return new OutputError(file, `${file}: cannot write it (${reason}${code && REASONS[code] ? `, ${code}` : ''})`, error);
+}
+
+function lstatOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    // A path through a file (`a.json/b`) cannot be written either; say so now rather than after other files.
+    throw outputError(file, error);
+  }
+}
+
+/** What `file` is now, following a symbolic link to learn whether it leads to a device or FIFO. @throws OutputError */
+function targetOf(file: string): Target {
+  const link = lstatOrUndefined(file);
+  if (!link) return { kind: 'none' };
+  let stats = link;
+  if (link.isSymbolicLink()) {
+    try {
+      stats = statSync(file);
+    } catch {
+      // A dangling link: replacing it replaces the link, nothing else.
+      return { kind: 'file' };
+    }
+  }
+  if (stats.isFile()) return { kind: 'file', mode: stats.mode & 0o777 };
+  if (stats.isCharacterDevice() || stats.isFIFO()) return { kind: 'stream' };
+  if (stats.isDirectory()) throw new OutputError(file, `${file} is a folder; give the name of a file to write`);
+  throw new OutputError(file, `${file} is not a regular file (a ${stats.isSocket() ? 'socket' : 'block device'}); refusing to replace it, choose another output path`);
+}
 
 /**
- * Write a file atomically (a temporary file beside it, then a rename), so a reader never sees half a file and a
- * failed write leaves the old one intact. Without `force`, an existing file is never replaced.
- * @throws OutputExistsError when the file exists and `force` is not set.
+ * The outputs that exist as files (a dangling symbolic link counts), which only `force` may replace; each of the
+ * others must be a character device or FIFO (written into, like `cat`: `--out /dev/null`) or not exist yet.
+ * @throws OutputError for a folder, a socket or a block device, or a path that cannot be looked at.
+ */
+export function existingOutputs(files: readonly string[]): string[] {
+  return files.filter((file) => targetOf(file).kind === 'file');
+}
+
+/**
+ * Check every output of a command before the first is written, so that a refused run writes nothing (see
+ * `existingOutputs`). @throws OutputExistsError for the first that exists, unless `force`; OutputError.
+ */
+export function assertWritable(files: readonly string[], options: { force?: boolean } = {}): void {
+  const existing = existingOutputs(files);
+  if (!options.force && existing.length) throw new OutputExistsError(existing[0]!);
+}
+
+/**
+ * Write a file atomically: the content goes to a temporary file beside it, which then takes the final name, so a
+ * reader never sees half a file, nothing (not even an empty file) appears under the name before the content is
+ * complete, and a failed write leaves the old file intact. A replaced file keeps its permissions. Without `force`, an
+ * existing file is never replaced. A character device or FIFO is written into as a stream (like `cat`); anything
+ * else that is not a regular file is refused.
+ * @throws OutputExistsError when the file exists and `force` is not set; OutputError when it cannot be written there.
  */
 export function writeFileAtomic(file: string, content: string | Uint8Array, options: { force?: boolean } = {}): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, content, { flag: 'wx' });
-  try {
-    if (!options.force) {
-      try {
-        writeFileSync(file, '', { flag: 'wx' });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputExistsError(file);
-        throw error;
-      }
+  const target = targetOf(file);
+  if (target.kind === 'stream') {
+    try {
+      return writeFileSync(file, content);
+    } catch (error) {
+      throw outputError(file, error);
     }
-    renameSync(temporary, file);
+  }
+  if (target.kind === 'file' && !options.force) throw new OutputExistsError(file);
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, content, { flag: 'wx' });
+    if (target.kind === 'file' && target.mode !== undefined) chmodSync(temporary, target.mode);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw error;
+    throw outputError(file, error);
+  }
+  try {
+    if (options.force) renameSync(temporary, file);
+    else linkNew(temporary, file);
+  } catch (error) {
+    if (error instanceof OutputExistsError) throw error;
+    throw outputError(file, error);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 
-/** True when something (a file, folder or link, even a dangling one) is at `path`. */
-function exists(path: string): boolean {
+/** Give `temporary` the name `file` only if no file has it: a hard link fails when the name is taken, atomically. */
+function linkNew(temporary: string, file: string): void {
   try {
-    lstatSync(path);
-    return true;
+    linkSync(temporary, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new OutputExistsError(file);
+    // File systems without hard links (some network and FAT mounts): check, then rename.
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
+    if (lstatOrUndefined(file)) throw new OutputExistsError(file);
+    renameSync(temporary, file);
   }
 }
 
 /**
- * Write several files all or nothing up front: without `force`, every target is checked for existence before the
- * first is written; each file is then written atomically.
- * @throws OutputExistsError when a file exists and `force` is not set (nothing is written).
+ * Write several files all or nothing up front: every target is checked (`assertWritable`) before the first is
+ * written; each file is then written atomically.
+ * @throws OutputExistsError when a file exists and `force` is not set (nothing is written); OutputError.
  */
 export function writeFilesAtomic(files: readonly { path: string; content: string | Uint8Array }[], options: { force?: boolean } = {}): void {
-  if (!options.force) {
-    const existing = files.find(({ path }) => exists(path));
-    if (existing) throw new OutputExistsError(existing.path);
-  }
+  assertWritable(files.map(({ path }) => path), options);
   for (const { path, content } of files) writeFileAtomic(path, content, { force: options.force });
 }

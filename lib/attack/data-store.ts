@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { AttackDataError, UsageError } from '../errors.js';
 import { STDIN, type InputOptions } from '../read-text.js';
-import { writeFileAtomic } from '../write-file.js';
+import { outputError, writeFileAtomic } from '../write-file.js';
+import { cachePath } from './cache-path.js';
+import { download, type DownloadOptions } from './download.js';
 import { indexBundle } from './index-bundle.js';
 import { parseBundleBytes, readBundleBytes, sha256, type BundleBytes } from './read-bundle.js';
-import { parseReleaseFileName, releaseFileName } from './release-files.js';
+import { isReleaseVersion, parseReleaseFileName, releaseFileName } from './release-files.js';
 import { DOMAINS, type AttackIndexData, type Domain } from './types.js';
 
 /** MITRE's collection index: every release of every domain with its download URL. */
@@ -34,12 +36,16 @@ export interface StoreOptions extends InputOptions {
   domain?: Domain;
   /** A date to record (the library has no clock; the CLI passes one). */
   date?: string;
+  /** The largest release accepted, in bytes, as stored and decompressed (default 256 MB: `DEFAULT_MAX_BYTES`). */
+  maxBytes?: number;
 }
 
 /** The provenance table of the cache folder (file name -> source); empty when there is none. */
 export function readSources(cacheDir: string): Record<string, StoredSource> {
   try {
-    return JSON.parse(readFileSync(join(cacheDir, 'sources.json'), 'utf8')) as Record<string, StoredSource>;
+    const sources = JSON.parse(readFileSync(cachePath(cacheDir, 'sources.json'), 'utf8')) as unknown;
+    // A damaged table (`null`, a list) is a cache that only lost its provenance.
+    return typeof sources === 'object' && sources !== null && !Array.isArray(sources) ? (sources as Record<string, StoredSource>) : {};
   } catch {
     return {};
   }
@@ -52,17 +58,17 @@ export function readSources(cacheDir: string): Record<string, StoredSource> {
  */
 export function storeRelease(bytes: BundleBytes, origin: string, options: StoreOptions): StoredRelease {
   const named = parseReleaseFileName(bytes.file);
-  const data = indexBundle(parseBundleBytes(bytes), {
+  const data = indexBundle(parseBundleBytes(bytes, options), {
     domain: options.domain ?? named?.domain,
     release: options.release ?? named?.release,
     source: { file: bytes.file, sha256: bytes.sha256, origin },
   });
   const gzip = bytes.bytes[0] === 0x1f && bytes.bytes[1] === 0x8b;
   const name = releaseFileName(data.domain, data.release, gzip);
-  const file = join(options.cacheDir, name);
+  const file = cachePath(options.cacheDir, name);
   writeFileAtomic(file, bytes.bytes, { force: options.force });
   const sources = { ...readSources(options.cacheDir), [name]: { origin, sha256: bytes.sha256, ...(options.date ? { added: options.date } : {}) } };
-  writeFileAtomic(join(options.cacheDir, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`, { force: true });
+  writeFileAtomic(cachePath(options.cacheDir, 'sources.json'), `${JSON.stringify(sources, null, 2)}\n`, { force: true });
   return { file, data: { ...data, source: { ...data.source, file } } };
 }
 
@@ -72,24 +78,33 @@ export function addRelease(path: string, options: StoreOptions): StoredRelease {
   return storeRelease(bytes, path === STDIN ? bytes.file : resolve(path), options);
 }
 
-interface CollectionIndex {
-  collections?: { name?: string; versions?: { version?: string; url?: string }[] }[];
-}
 
 /** The download URL of a release in MITRE's collection index (the newest of the domain when no version is given). */
 export function releaseUrl(index: unknown, domain: Domain, version?: string): { version: string; url: string } {
   const word = domain.split('-')[0]!;
-  const collections = (index as CollectionIndex)?.collections;
+  const collections = (index as { collections?: unknown } | null)?.collections;
   if (!Array.isArray(collections)) throw new AttackDataError('the ATT&CK collection index has no "collections" list; is the index URL right?');
-  const collection = collections.find((c) => c.name?.toLowerCase().includes(word === 'ics' ? 'ics' : word));
-  const versions = (collection?.versions ?? []).filter((v): v is { version: string; url: string } => !!v.version && !!v.url);
+  const named = (value: unknown, key: string): string | undefined => {
+    const field = (value as Record<string, unknown> | null)?.[key];
+    return typeof field === 'string' && field ? field : undefined;
+  };
+  const collection = collections.find((c) => named(c, 'name')?.toLowerCase().includes(word === 'ics' ? 'ics' : word)) as { versions?: unknown } | undefined;
+  const versions = (Array.isArray(collection?.versions) ? (collection.versions as unknown[]) : []).flatMap((v) => {
+    const [release, url] = [named(v, 'version'), named(v, 'url')];
+    return release && url ? [{ version: release, url }] : [];
+  });
   const wanted = version?.replace(/^v/i, '');
+  if (wanted !== undefined && !isReleaseVersion(wanted)) throw new UsageError(`--version ${version}: not a release number such as 18.1`);
   const found = wanted ? versions.find((v) => v.version === wanted) : versions[0];
   if (!found) {
     throw new AttackDataError(
       `ATT&CK ${domain}${wanted ? ` ${wanted}` : ''} is not in the collection index` +
         (versions.length ? ` (it lists ${versions.map((v) => v.version).join(', ')})` : ''),
     );
+  }
+  // The version becomes part of a file name in the cache: nothing but a release number may.
+  if (!isReleaseVersion(found.version)) {
+    throw new AttackDataError(`the ATT&CK collection index lists ${JSON.stringify(found.version)} as a version of ${domain}, which is not a release number such as 18.1; check --index-url`);
   }
   return found;
 }
@@ -98,13 +113,19 @@ export function releaseUrl(index: unknown, domain: Domain, version?: string): { 
 export interface FetchOptions extends StoreOptions {
   version?: string;
   indexUrl?: string;
+  /** Milliseconds without data after which a download is given up (default 60 s: `DEFAULT_IDLE_TIMEOUT_MS`). */
+  idleTimeoutMs?: number;
   /** Called with bytes received so far and the total when known. */
   onProgress?: (received: number, total: number | undefined) => void;
 }
 
+let downloads = 0;
+
 /**
  * Download a release listed in MITRE's collection index into the cache, and check that it parses as an ATT&CK
- * bundle before it is stored. Only HTTPS is used, except for loopback addresses (tests serve files locally).
+ * bundle before it is stored. Only HTTPS is used, on every redirect too (plain HTTP only to loopback addresses, for
+ * tests); the release is streamed into a temporary file in the cache, up to `maxBytes`, and a server that sends
+ * nothing for `idleTimeoutMs` is given up. A failed download leaves the cache as it was.
  * @throws AttackDataError when the download fails or the file is not a bundle.
  */
 export async function fetchRelease(options: FetchOptions): Promise<StoredRelease> {
@@ -112,38 +133,54 @@ export async function fetchRelease(options: FetchOptions): Promise<StoredRelease
   if (!DOMAINS.includes(domain)) throw new UsageError(`unknown domain "${domain}"; use one of ${DOMAINS.join(', ')}`);
   const indexUrl = options.indexUrl ?? OFFICIAL_INDEX_URL;
   let index: unknown;
+  const limits: Omit<DownloadOptions, 'onChunk'> = { maxBytes: options.maxBytes, idleTimeoutMs: options.idleTimeoutMs };
+  const indexChunks: Buffer[] = [];
+  await download(indexUrl, { ...limits, onChunk: (chunk) => indexChunks.push(Buffer.from(chunk)) });
   try {
-    index = JSON.parse((await download(indexUrl)).toString('utf8'));
+    index = JSON.parse(Buffer.concat(indexChunks).toString('utf8'));
   } catch (error) {
-    if (error instanceof AttackDataError) throw error;
     throw new AttackDataError(`${indexUrl}: not a JSON collection index (${(error as Error).message}); check --index-url`, { cause: error });
   }
   const { version, url } = releaseUrl(index, domain, options.version);
-  const bytes = await download(url, options.onProgress);
-  // The URL names the download in messages; domain and version come from the index entry.
-  return storeRelease({ file: url, bytes, sha256: sha256(bytes) }, url, { ...options, domain, release: version });
+  const temporary = cachePath(options.cacheDir, `.download.${process.pid}.${++downloads}.tmp`);
+  let created: string | undefined;
+  let fd: number | undefined;
+  try {
+    created = mkdirSync(options.cacheDir, { recursive: true });
+    fd = openSync(temporary, 'w');
+  } catch (error) {
+    throw outputError(temporary, error);
+  }
+  try {
+    const into = fd;
+    const onChunk = (chunk: Uint8Array): void => {
+      try {
+        writeSync(into, chunk);
+      } catch (error) {
+        throw outputError(temporary, error);
+      }
+    };
+    await download(url, { ...limits, onProgress: options.onProgress, onChunk });
+    closeSync(fd);
+    fd = undefined;
+    const bytes = readFileSync(temporary);
+    // The URL names the download in messages; domain and version come from the index entry.
+    return storeRelease({ file: url, bytes, sha256: sha256(bytes) }, url, { ...options, domain, release: version });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+    if (created) removeEmptyFolders(options.cacheDir, created);
+  }
 }
 
-async function download(url: string, onProgress?: FetchOptions['onProgress']): Promise<Buffer> {
-  const parsed = new URL(url);
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
-  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
-    throw new AttackDataError(`${url}: refusing to download over ${parsed.protocol.replace(':', '')}; ATT&CK data is fetched over HTTPS only`);
+/** Remove `folder` and its parents up to `top` as long as they are empty (what a failed first download created). */
+function removeEmptyFolders(folder: string, top: string): void {
+  for (let at = resolve(folder); ; at = dirname(at)) {
+    try {
+      rmdirSync(at);
+    } catch {
+      return;
+    }
+    if (at === resolve(top) || dirname(at) === at) return;
   }
-  let response: Response;
-  try {
-    response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(300_000) });
-  } catch (error) {
-    throw new AttackDataError(`${url}: download failed (${(error as Error).cause ?? (error as Error).message}); check the network, or use \`attack-layers data add <file>\``, { cause: error });
-  }
-  if (!response.ok || !response.body) throw new AttackDataError(`${url}: download failed with HTTP ${response.status} ${response.statusText}`);
-  const total = Number(response.headers.get('content-length')) || undefined;
-  const chunks: Buffer[] = [];
-  let received = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    chunks.push(Buffer.from(chunk));
-    received += chunk.byteLength;
-    onProgress?.(received, total);
-  }
-  return Buffer.concat(chunks);
 }

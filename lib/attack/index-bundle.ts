@@ -14,6 +14,7 @@ import {
   type TechniqueRecord,
 } from './types.js';
 import { compareText } from '../compare-text.js';
+import { isReleaseVersion } from './release-files.js';
 
 /** What the caller knows about a bundle that the bundle may not say itself (STIX 2.0 bundles name no release). */
 export interface BundleHints {
@@ -83,8 +84,9 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
   // One pass sorts the objects by type: a release has ~25,000 objects of many shapes, and every further pass over
   // all of them costs a noticeable share of a cold load.
   const byType = new Map<string, StixObject[]>();
-  for (const object of bundle.objects) {
-    if (!isStixObject(object)) continue;
+  for (const value of bundle.objects) {
+    const object = readStixObject(value);
+    if (!object) continue;
     const list = byType.get(object.type);
     if (list) list.push(object);
     else byType.set(object.type, [object]);
@@ -100,7 +102,14 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
   const stixVersion: StixVersion =
     collection || bundle.spec_version === '2.1' || ofType('attack-pattern').some((object) => object.spec_version === '2.1') ? '2.1' : '2.0';
   const domain = hints.domain ?? domainOf(ofType('attack-pattern'), collection);
-  const release = collection?.x_mitre_version ?? hints.release;
+  const release = collection?.x_mitre_version ?? hints.release?.replace(/^v/i, '');
+  if (release !== undefined && !isReleaseVersion(release)) {
+    throw new AttackDataError(
+      `${file}: the release ${JSON.stringify(release)}${collection?.x_mitre_version === undefined ? '' : ' (x-mitre-collection x_mitre_version)'} ` +
+        'is not a release number such as 18.1; use an ATT&CK release file, or give the release with --attack-release',
+      { file },
+    );
+  }
   if (!release) {
     throw new AttackDataError(
       `${file}: a STIX ${stixVersion} bundle names no ATT&CK release; name the file like ${domain}-18.1.json ` +
@@ -292,4 +301,59 @@ export function isBundle(value: unknown): value is { type: string; spec_version?
 /** A STIX object: an object with a string `type` and `id`. */
 export function isStixObject(value: unknown): value is StixObject {
   return typeof value === 'object' && value !== null && typeof (value as StixObject).type === 'string' && typeof (value as StixObject).id === 'string';
+}
+
+// The shape of each field of `StixObject` that indexing reads. A bundle is data from outside: a field of another
+// shape (`description: 5`, `external_references: [null]`) is dropped, as if absent, rather than crash the reader.
+const STIX_FIELDS: Readonly<Record<string, 'string' | 'boolean' | 'strings' | 'objects'>> = {
+  name: 'string',
+  description: 'string',
+  spec_version: 'string',
+  modified: 'string',
+  x_mitre_shortname: 'string',
+  x_mitre_version: 'string',
+  first_seen: 'string',
+  last_seen: 'string',
+  relationship_type: 'string',
+  source_ref: 'string',
+  target_ref: 'string',
+  revoked: 'boolean',
+  x_mitre_deprecated: 'boolean',
+  x_mitre_is_subtechnique: 'boolean',
+  x_mitre_platforms: 'strings',
+  x_mitre_domains: 'strings',
+  tactic_refs: 'strings',
+  aliases: 'strings',
+  x_mitre_aliases: 'strings',
+  external_references: 'objects',
+  kill_chain_phases: 'objects',
+};
+const FIELD_SHAPES = Object.entries(STIX_FIELDS);
+const NESTED_STRINGS = ['source_name', 'external_id', 'url', 'description', 'kill_chain_name', 'phase_name'];
+
+/**
+ * A STIX object with the fields indexing reads in the shapes `StixObject` says (others dropped, in place), or
+ * undefined when the value is not a STIX object at all.
+ */
+export function readStixObject(value: unknown): StixObject | undefined {
+  if (!isStixObject(value)) return undefined;
+  const object = value as unknown as Record<string, unknown>;
+  for (const [field, shape] of FIELD_SHAPES) {
+    const found = object[field];
+    if (found === undefined) continue;
+    if (shape === 'string' || shape === 'boolean') {
+      if (typeof found !== shape) delete object[field];
+    } else if (!Array.isArray(found)) delete object[field];
+    else if (shape === 'strings') {
+      if (!found.every((item) => typeof item === 'string')) object[field] = found.filter((item) => typeof item === 'string');
+    } else {
+      const isRecord = (item: unknown): item is Record<string, unknown> => typeof item === 'object' && item !== null && !Array.isArray(item);
+      // Release files hold ~100,000 references: copy a list only when it has something to drop.
+      const items = found.every(isRecord) ? found : (object[field] = found.filter(isRecord));
+      for (const item of items as Record<string, unknown>[]) {
+        for (const key of NESTED_STRINGS) if (item[key] !== undefined && typeof item[key] !== 'string') delete item[key];
+      }
+    }
+  }
+  return value;
 }

@@ -1,7 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { writeFileAtomic } from '../write-file.js';
+import { cachePath } from './cache-path.js';
 import { INDEX_FORMAT, type AttackIndexData } from './types.js';
+
+/** A release file's path -> its size and mtime when it was hashed, and the hash. */
+type Fingerprints = Record<string, { size: number; mtimeMs: number; sha256: string }>;
 
 /**
  * The index cache: one compact index per release file, keyed by the sha256 of the file's bytes, under
@@ -9,11 +13,11 @@ import { INDEX_FORMAT, type AttackIndexData } from './types.js';
  * without reading the release file at all; a changed file has a new size or mtime and is hashed again.
  */
 export class IndexCache {
-  private readonly dir: string;
-  private fingerprints?: Record<string, { size: number; mtimeMs: number; sha256: string }>;
+  private readonly cacheDir: string;
+  private fingerprints?: Fingerprints;
 
   constructor(cacheDir: string) {
-    this.dir = join(cacheDir, 'index');
+    this.cacheDir = cacheDir;
   }
 
   /** The content hash recorded for a file whose size and mtime have not changed since, if any. */
@@ -40,7 +44,7 @@ export class IndexCache {
       const stat = statSafe(file);
       if (!stat) return;
       const table = { ...this.table(), [resolve(file)]: { size: stat.size, mtimeMs: stat.mtimeMs, sha256: data.source.sha256 } };
-      writeFileAtomic(join(this.dir, 'fingerprints.json'), JSON.stringify(table), { force: true });
+      writeFileAtomic(cachePath(this.cacheDir, 'index', 'fingerprints.json'), JSON.stringify(table), { force: true });
       this.fingerprints = table;
     } catch {
       // A read-only or full cache folder costs speed, not correctness.
@@ -48,13 +52,15 @@ export class IndexCache {
   }
 
   private path(sha256: string, releaseHint: string | undefined): string {
-    return join(this.dir, `${sha256}.${releaseHint ?? 'named'}.v${INDEX_FORMAT}.json`);
+    return cachePath(this.cacheDir, 'index', `${sha256}.${releaseHint ?? 'named'}.v${INDEX_FORMAT}.json`);
   }
 
-  private table(): Record<string, { size: number; mtimeMs: number; sha256: string }> {
+  private table(): Fingerprints {
     if (!this.fingerprints) {
       try {
-        this.fingerprints = JSON.parse(readFileSync(join(this.dir, 'fingerprints.json'), 'utf8'));
+        const table = JSON.parse(readFileSync(cachePath(this.cacheDir, 'index', 'fingerprints.json'), 'utf8')) as unknown;
+        // A damaged table (`null`, a list) only costs a hash of each file; it is rewritten on the next index written.
+        this.fingerprints = typeof table === 'object' && table !== null && !Array.isArray(table) ? (table as Fingerprints) : {};
       } catch {
         this.fingerprints = {};
       }

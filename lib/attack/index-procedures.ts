@@ -1,6 +1,6 @@
 import { AttackDataError } from '../errors.js';
 import { plainDescription } from './attack-text.js';
-import { isBundle, isStixObject, summarize, type StixObject } from './index-bundle.js';
+import { isBundle, readStixObject, summarize, type StixObject } from './index-bundle.js';
 import { PROCEDURE_FORMAT, type CitedSource, type ObjectDetails, type ProcedureIndexData, type ProcedureRecord, type StixId } from './types.js';
 
 const OBJECT_TYPES: ReadonlySet<string> = new Set(['intrusion-set', 'malware', 'tool', 'campaign']);
@@ -19,8 +19,9 @@ export function indexProcedures(bundle: unknown, source: { file: string; sha256:
   const objects: Record<StixId, ObjectDetails> = {};
   const sources = new SourceTable();
   const relationships: StixObject[] = [];
-  for (const object of bundle.objects) {
-    if (!isStixObject(object)) continue;
+  for (const value of bundle.objects) {
+    const object = readStixObject(value);
+    if (!object) continue;
     if (object.type === 'relationship') relationships.push(object);
     else if (OBJECT_TYPES.has(object.type)) objects[object.id] = details(object);
   }

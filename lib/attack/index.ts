@@ -25,7 +25,7 @@ export {
   type ReleaseOrigin,
 } from './load.js';
 /** Release file names: what domain and release a name says, the canonical name, the release files of a folder; the command that fetches a release. */
-export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles, fetchCommand } from './release-files.js';
+export { parseReleaseFileName, compareReleases, releaseFileName, listReleaseFiles, fetchCommand, isReleaseVersion, RELEASE_VERSION } from './release-files.js';
 /** The user's ATT&CK data cache: add, fetch, provenance. @throws UsageError, AttackDataError */
 export {
   addRelease,
@@ -39,6 +39,10 @@ export {
   type StoredRelease,
   type StoredSource,
 } from './data-store.js';
+/** Downloads over HTTPS with a size limit and an idle timeout; the default limits. @throws AttackDataError */
+export { download, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_MAX_BYTES, type DownloadOptions } from './download.js';
+/** The one way to name a file in the ATT&CK data cache (never outside it). @throws AttackDataError */
+export { cachePath } from './cache-path.js';
 /** The ATT&CK technique ID format. */
 export { TECHNIQUE_ID, TECHNIQUE_ID_FORMAT, canonicalTechniqueId, isTechniqueId } from './technique-id.js';
 export { PROCEDURE_FORMAT, DETECTION_FORMAT } from './types.js';

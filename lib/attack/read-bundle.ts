@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AttackDataError, UsageError } from '../errors.js';
 import { decodeText, readFileBytes, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
+import { DEFAULT_MAX_BYTES, megabytes } from './download.js';
 
 // node:crypto (~5 ms to load) and node:zlib are needed to read a release file, not when its index comes from the
 // cache, as on most runs: loaded on first use.
@@ -16,18 +17,37 @@ export interface BundleBytes {
   sha256: string;
 }
 
-/** Read a release file's raw bytes (`-`: the `stdin` of `input`). @throws UsageError when it does not exist or is not a file. */
-export function readBundleBytes(file: string, input: InputOptions = {}): BundleBytes {
+/** How large a release may be, in bytes, as stored and once decompressed (default `DEFAULT_MAX_BYTES`). */
+export interface BundleLimits {
+  maxBytes?: number;
+}
+
+const tooLarge = (file: string, what: string, maxBytes: number): AttackDataError =>
+  new AttackDataError(
+    `${file}: ${what} larger than ${megabytes(maxBytes)}, the limit (an ATT&CK release is ~35 MB); ` +
+      'if this file is genuine, raise the limit with --max-size <MB>',
+    { file },
+  );
+
+/**
+ * Read a release file's raw bytes (`-`: the `stdin` of `input`). @throws UsageError when it does not exist or is not
+ * a file, AttackDataError when it is larger than the limit.
+ */
+export function readBundleBytes(file: string, input: InputOptions & BundleLimits = {}): BundleBytes {
+  const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
   if (file === STDIN) {
     const bytes = readFileBytes(file, file, input);
+    if (bytes.length > maxBytes) throw tooLarge(STDIN_NAME, 'the input is', maxBytes);
     return { file: STDIN_NAME, bytes, sha256: sha256(bytes) };
   }
   let bytes: Buffer;
   try {
-    if (!statSync(file).isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);
+    if (stats.size > maxBytes) throw tooLarge(file, 'the file is', maxBytes);
     bytes = readFileSync(file);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
+    if (error instanceof UsageError || error instanceof AttackDataError) throw error;
     throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`, {
       cause: error,
     });
@@ -42,17 +62,21 @@ export function sha256(bytes: Uint8Array | string): string {
 
 /**
  * Decode a release file's bytes and parse the JSON: gzip is recognised by its magic number, whatever the file is
- * called; brotli, which has none, by the name `.br` (the snapshot shipped in the package).
- * @throws AttackDataError for a corrupt or truncated compressed stream or invalid JSON, naming the file and place.
+ * called; brotli, which has none, by the name `.br` (the snapshot shipped in the package). Decompression stops at the
+ * size limit, so a small file that inflates to gigabytes (a gzip bomb) costs no more memory than the limit.
+ * @throws AttackDataError for a corrupt or truncated compressed stream, one over the limit, or invalid JSON, naming
+ * the file and place.
  */
-export function parseBundleBytes({ file, bytes }: BundleBytes): unknown {
+export function parseBundleBytes({ file, bytes }: BundleBytes, limits: BundleLimits = {}): unknown {
   let raw: Uint8Array = bytes;
+  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const brotli = !gzip && file.toLowerCase().endsWith('.br');
   if (gzip || brotli) {
     try {
-      raw = gzip ? zlib().gunzipSync(bytes) : zlib().brotliDecompressSync(bytes);
+      raw = gzip ? zlib().gunzipSync(bytes, { maxOutputLength: maxBytes }) : zlib().brotliDecompressSync(bytes, { maxOutputLength: maxBytes });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(file, 'the gzip data inflates to', maxBytes);
       throw new AttackDataError(
         `${file}: the ${gzip ? 'gzip' : 'brotli'} data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
         { file, cause: error },

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { AttackDataError } from '../errors.js';
 import { DOMAINS, type Domain } from './types.js';
 
 /** What a release file's name says: `enterprise-attack-18.1.json.gz` (or `.json`, `.json.br`) is enterprise 18.1. */
@@ -18,8 +19,22 @@ export function parseReleaseFileName(file: string): ReleaseName | undefined {
   return DOMAINS.includes(domain) ? { domain, release: match[2] } : undefined;
 }
 
-/** The canonical file name of a release, as the cache stores it. */
+/** The form of an ATT&CK release number (`18.1`, `9.0`, `3`): digits and dots, nothing that could name a path. */
+export const RELEASE_VERSION = /^\d+(?:\.\d+)*$/;
+
+/** Whether a text is a release number such as `18.1` (see `RELEASE_VERSION`). */
+export function isReleaseVersion(value: unknown): value is string {
+  return typeof value === 'string' && RELEASE_VERSION.test(value);
+}
+
+/**
+ * The canonical file name of a release, as the cache stores it.
+ * @throws AttackDataError when the domain is not an ATT&CK domain or the release is not a number like `18.1`
+ * (both may come from a downloaded index or a bundle, and end up in a file name).
+ */
 export function releaseFileName(domain: Domain, release: string, gzip: boolean): string {
+  if (!DOMAINS.includes(domain)) throw new AttackDataError(`${JSON.stringify(domain)} is not an ATT&CK domain (${DOMAINS.join(', ')})`);
+  if (!isReleaseVersion(release)) throw new AttackDataError(`${JSON.stringify(release)} is not an ATT&CK release number such as 18.1`);
   return `${domain}-${release}.json${gzip ? '.gz' : ''}`;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AttackDataError } from '../errors.js';
 import { writeFileAtomic } from '../write-file.js';
+import { cachePath } from './cache-path.js';
 import type { AttackIndex } from './attack-index.js';
 import { parseBundleBytes, readBundleBytes } from './read-bundle.js';
 
@@ -32,7 +32,7 @@ function readCached<T extends { format: number; sha256: string }>(path: string, 
  */
 export function loadSideData<T extends { format: number; sha256: string }>(index: AttackIndex, kind: SideData<T>, options: { cacheDir?: string } = {}): T {
   const { file, sha256 } = index.data.source;
-  const path = options.cacheDir ? join(options.cacheDir, 'index', `${sha256}.${kind.name}.v${kind.format}.json`) : undefined;
+  const path = options.cacheDir ? cachePath(options.cacheDir, 'index', `${sha256}.${kind.name}.v${kind.format}.json`) : undefined;
   const cached = path ? readCached(path, kind, sha256) : undefined;
   if (cached) return cached;
   const bytes = readBundleBytes(file);

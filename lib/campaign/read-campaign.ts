@@ -9,6 +9,7 @@ import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
 import { inputName, readTextFile, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
+import { yamlDocumentValue } from '../yaml-value.js';
 import type {
   Campaign,
   CampaignSoftwareEntry,
@@ -28,9 +29,6 @@ function yaml(): YamlModule {
 
 /** File extensions read as campaigns when a folder is given. */
 export const CAMPAIGN_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
-
-/** More alias expansions than this is treated as a billion-laughs attack, not a campaign. */
-const MAX_ALIAS_COUNT = 100;
 
 const WHAT = 'campaign file';
 
@@ -194,7 +192,7 @@ export function campaignFiles(paths: readonly string[]): string[] {
     if (names.length === 0) {
       throw new UsageError(`${path}: no campaign files (${CAMPAIGN_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder`);
     }
-    files.push(...names.map((name) => join(path, name)));
+    for (const name of names) files.push(join(path, name));
   }
   return files;
 }
@@ -306,48 +304,7 @@ function keyText(key: unknown): string {
 
 /** The plain JS value of a YAML document, refusing alias bombs and recursive aliases. */
 function toValue(located: Located, file: string): unknown {
-  const Y = yaml();
-  let value: unknown;
-  try {
-    value = located.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    if (!(error instanceof ReferenceError)) throw error;
-    let line: number | undefined;
-    Y.visit(located.doc, {
-      Alias(_key, node) {
-        line = located.lineCounter.linePos((node as YamlNode).range?.[0] ?? 0).line;
-        return Y.visit.BREAK;
-      },
-    });
-    throw new InputError(
-      `${file}: ${line ? `line ${line}: ` : ''}refused: the YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, ` +
-        `which looks like an alias bomb; write the values out instead (${error.message})`,
-      { file, line, cause: error },
-    );
-  }
-  const cycle = findCycle(value, []);
-  if (cycle) {
-    const line = located.lineOf(cycle);
-    throw new InputError(
-      `${file}: ${line ? `line ${line}: ` : ''}refused: a YAML alias at /${cycle.join('/')} refers to a node that contains it; write the value out instead`,
-      { file, line },
-    );
-  }
-  return value;
-}
-
-/** The path of the first value that contains itself (an alias to its own ancestor), if any. */
-function findCycle(value: unknown, path: (string | number)[], stack = new Set<object>()): (string | number)[] | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (stack.has(value)) return path;
-  stack.add(value);
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-  for (const [key, child] of entries) {
-    const found = findCycle(child, [...path, key], stack);
-    if (found) return found;
-  }
-  stack.delete(value);
-  return undefined;
+  return yamlDocumentValue(located.doc, located.lineCounter, file);
 }
 
 let schemaJson: Record<string, unknown> | undefined;

@@ -7,6 +7,8 @@ export interface Out {
   isTTY?: boolean;
   /** The terminal's width, when it is one. */
   columns?: number;
+  /** Draw a progress line in place of the last one ('' clears it); run() gives stderr this (terminal-text.ts). */
+  progress?: (line: string) => unknown;
 }
 
 /** What a command may touch: its streams and the environment. Only cli/ reads these. */
@@ -47,8 +49,7 @@ const STEPS: Readonly<Record<LoadProgress['step'], string>> = {
 function loadProgress(context: CliContext, args: GlobalArgs, sayOrigin: boolean): (progress: LoadProgress) => void {
   const live = showsProgress(context, args);
   return ({ file, origin, step, label }) => {
-    if (live && step !== 'done') context.stderr.write(`\r\u001b[Kloading ATT&CK ${file.split(/[\\/]/).pop()}: ${STEPS[step]}`);
-    if (live && step === 'done') context.stderr.write('\r\u001b[K');
+    if (live) progressLine(context, step === 'done' ? '' : `loading ATT&CK ${file.split(/[\\/]/).pop()}: ${STEPS[step]}`);
     if (sayOrigin && step === 'done' && origin === 'snapshot') {
       note(context, args, `note: using ATT&CK ${label} from the snapshot shipped with attack-layers; \`attack-layers data fetch\` gets the newest release`);
     }
@@ -90,6 +91,11 @@ export function note(context: CliContext, args: GlobalArgs, message: string): vo
 /** Whether to show progress: stderr is a terminal and not --quiet. Progress lines are rewritten in place. */
 export function showsProgress(context: CliContext, args: GlobalArgs): boolean {
   return context.stderr.isTTY === true && !args.quiet;
+}
+
+/** Show a progress line on stderr in place of the last one; '' clears it. Only where `showsProgress`. */
+export function progressLine(context: CliContext, line: string): void {
+  context.stderr.progress?.(line);
 }
 
 /** Print a value as 2-space JSON on stdout. */

@@ -36,7 +36,8 @@ export function formatTable(
   options: TableOptions = {},
 ): string {
   const cells = [header, ...rows].map((row) => row.map((cell) => (cell === undefined || cell === null ? '' : String(cell).replace(/\s+/g, ' ').trim())));
-  const widths = header.map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? '')].length)));
+  // One by one: a table of 200,000 rows is more than a call takes arguments.
+  const widths = header.map((_, i) => cells.reduce((width, row) => Math.max(width, [...(row[i] ?? '')].length), 0));
   const flexible = options.flexible ?? [];
   const total = (): number => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
   if (style.width) {

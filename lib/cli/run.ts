@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { AttackLayersError, ExitCode } from '../attack/index.js';
 import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
+import { terminalOut } from './terminal-text.js';
 import { GLOBAL_OPTIONS, STDIN, STDIN_TOKEN, declare, formatExamples, globalWords } from './options.js';
 import { usageMessage } from './usage.js';
 
@@ -71,7 +72,8 @@ function usageText(message: string, argv: readonly string[], chosen: { spec: Com
  */
 export async function run(argv: readonly string[], given: CliContext): Promise<number> {
   // A fresh context per run: what a run has said (warnings once per run) and read (standard input) is kept by it.
-  const context: CliContext = { ...given };
+  // Every write leaves through terminalOut: text from input is made inert there, once for all commands.
+  const context: CliContext = { ...given, stdout: terminalOut(given.stdout, 'data'), stderr: terminalOut(given.stderr, 'messages') };
   const args = argv.map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
   let chosen: { spec: CommandSpec; module?: CommandModule } | undefined;
   let parser: Argv = yargs(args)

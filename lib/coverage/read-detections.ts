@@ -34,6 +34,7 @@ import {
 import { parseCsv } from './parse-csv.js';
 import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
+import { yamlDocumentValue } from '../yaml-value.js';
 
 /** Coverage words and their weight. */
 export const COVERAGE_WORDS: Readonly<Record<string, number>> = { none: 0, low: 0.25, medium: 0.5, high: 1 };
@@ -169,7 +170,7 @@ export function parseDetectionsYaml(text: string, file: string): CoverageInput {
     throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${message}; fix the syntax`, { file, line, cause: error });
   }
   if (doc.contents === null) throw new InputError(`${file}: the file is empty; list detections with a name and techniques`, { file, line: 1 });
-  const value: unknown = doc.toJS();
+  const value: unknown = yamlDocumentValue(doc, lineCounter, file);
   const list = itemNodes(doc);
   const withLines = (issue: Issue): Issue => ({ ...issue, line: lineAtPath(doc, lineCounter, issue.path) });
   const issues = specific(schemaIssues('detections', value));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { cachePath } from '../attack/cache-path.js';
 import { writeFileAtomic } from '../write-file.js';
 import type { SigmaFileOutcome } from './read-sigma.js';
 
@@ -34,7 +35,7 @@ export class SigmaCache {
   constructor(cacheDir: string, dir: string) {
     this.root = resolve(dir);
     const key = createHash('sha256').update(this.root).digest('hex');
-    this.path = join(cacheDir, 'sigma', `${key}.v${SIGMA_CACHE_FORMAT}.json`);
+    this.path = cachePath(cacheDir, 'sigma', `${key}.v${SIGMA_CACHE_FORMAT}.json`);
     let old: Record<string, CachedFile> = {};
     try {
       const data = JSON.parse(readFileSync(this.path, 'utf8')) as CacheFile;

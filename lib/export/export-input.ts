@@ -2,9 +2,11 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import type { Domain } from '../attack/types.js';
 import { gapReportFromJson, type GapReportData } from '../coverage/gap-report.js';
-import { AttackDataError, InputError, UsageError } from '../errors.js';
+import { AttackDataError, SchemaValidationError, UsageError } from '../errors.js';
 import { parseJsonAs } from '../input-kind.js';
+import { schemaIssues } from '../schemas.js';
 import { describeSource, parseLayerSources, sourceLayer, sourcesDomain } from '../layer/combine-layers.js';
+import { attackMajor } from '../layer/layer-format.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -17,36 +19,14 @@ type JsonObject = Record<string, unknown>;
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The fields of a gap report row and the type each must have. */
-const GAP_ROW_FIELDS: ReadonlyArray<readonly [field: string, check: (value: unknown) => boolean, what: string]> = [
-  ['id', (v) => typeof v === 'string', 'a technique ID'],
-  ['name', (v) => typeof v === 'string', 'a string'],
-  ['tactics', (v) => Array.isArray(v), 'a list'],
-  ['threat', (v) => typeof v === 'number', 'a number'],
-  ['sources', (v) => Array.isArray(v), 'a list'],
-  ['coverage', (v) => typeof v === 'number', 'a number'],
-  ['status', (v) => typeof v === 'string', 'a string'],
-  ['rules', (v) => Array.isArray(v), 'a list'],
-  ['coveredSubtechniques', (v) => Array.isArray(v), 'a list'],
-  ['priority', (v) => typeof v === 'number', 'a number'],
-  ['gap', (v) => typeof v === 'boolean', 'true or false'],
-];
-
 /** A gap report has the fields `gap --report json` writes; anything else with `rows` and `formulas` is an error. */
 function looksLikeGapReport(value: unknown): value is JsonObject {
   return isObject(value) && 'rows' in value && 'formulas' in value && !('techniques' in value);
 }
 
 function checkGapReport(value: JsonObject, file: string): GapReportData {
-  const problem = (path: string, what: string): InputError =>
-    new InputError(`${file}: ${path}: must be ${what}; give the JSON report that \`attack-layers gap --report json\` writes`, { file });
-  if (!isObject(value['attack']) || typeof value['attack']['release'] !== 'string') throw problem('/attack', 'an object with domain and release');
-  if (typeof value['minCoverage'] !== 'number') throw problem('/minCoverage', 'a number');
-  for (const key of ['rows', 'threats', 'tactics', 'inputs', 'unresolved']) if (!Array.isArray(value[key])) throw problem(`/${key}`, 'a list');
-  (value['rows'] as unknown[]).forEach((row, i) => {
-    if (!isObject(row)) throw problem(`/rows/${i}`, 'an object');
-    for (const [field, check, what] of GAP_ROW_FIELDS) if (!check(row[field])) throw problem(`/rows/${i}/${field}`, what);
-  });
+  const issues = schemaIssues('gap-report', value);
+  if (issues.length) throw new SchemaValidationError(file, 'gap report (the JSON that `attack-layers gap --report json` writes)', issues);
   // Reports written before platforms, remapped tags and notes were added read as having none.
   const rows = (value['rows'] as JsonObject[]).map((row) => ({ platforms: [], platformsCovered: [], otherPlatformRules: [], ...row }));
   return { platforms: [], remapped: [], notes: [], ...value, rows } as unknown as GapReportData;
@@ -81,8 +61,7 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
 export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, release?: string): { index: AttackIndex; warning?: string } {
   const domain = layer.domain as Domain;
   if (release) return { index: library.release(domain, release) };
-  // Navigator reads the first number of versions.attack ("v18.1" is 18).
-  const major = layer.versions?.attack?.match(/\d+/)?.[0];
+  const major = attackMajor(layer.versions?.attack);
   if (!major) return { index: library.release(domain) };
   try {
     return { index: library.release(domain, major) };

@@ -3,6 +3,7 @@ import { compareIds } from '../attack/index-bundle.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from '../layer/layer-types.js';
 import { gradientColor } from '../layer/score.js';
+import { otherDomainText, type OtherDomainLookup } from '../layer/other-domains.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
 import { readableTextColor } from './colors.js';
 
@@ -18,6 +19,8 @@ export interface MatrixOptions {
    * `showSubtechniques` entries, as Navigator reads them.
    */
   subtechniques?: SubtechniqueMode;
+  /** Looks up IDs the layer's domain does not know in the other domains, so that the note says where they belong. */
+  otherDomains?: OtherDomainLookup;
 }
 
 /** Navigator's gradient when a layer has none: red, yellow, green over 0..100. */
@@ -258,7 +261,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     columns.push({ tactic: tactic.shortname, name: tactic.name, tacticId: tactic.id, cells: sortCells(cells, sorting, Number.NEGATIVE_INFINITY) });
   }
 
-  const notDrawn = notDrawnEntries(entries, index, platforms, collapsed, options.subtechniques);
+  const notDrawn = notDrawnEntries(entries, index, platforms, collapsed, options);
   const rows = tableRows(entries, index, gradient, notDrawn, hideDisabled);
   return {
     name: layer.name,
@@ -288,10 +291,17 @@ function notDrawnEntries(
   index: AttackIndex,
   platforms: ReadonlySet<string> | undefined,
   collapsed: readonly { id: TechniqueId; parent: TechniqueId; tactic: TacticShortname }[],
-  override: SubtechniqueMode | undefined,
+  options: MatrixOptions,
 ): NotDrawn[] {
   const list: NotDrawn[] = [];
   const label = index.label;
+  // By technique, so that each entry looks up its own (a layer may hold 200,000 entries).
+  const collapsedById = new Map<TechniqueId, TacticShortname[]>();
+  for (const c of collapsed) {
+    const tactics = collapsedById.get(c.id);
+    if (tactics) tactics.push(c.tactic);
+    else collapsedById.set(c.id, [c.tactic]);
+  }
   entries.forEach((entry, at) => {
     if (!isAnnotated(entry)) return;
     const id = entry.techniqueID;
@@ -299,7 +309,10 @@ function notDrawnEntries(
       list.push({ techniqueID: id, ...(entry.tactic ? { tactic: entry.tactic } : {}), entry: at, reason, message: `${id}: ${message}` });
     };
     const record = index.technique(id);
-    if (!record) return add('unknown', `not a technique in ${label}; fix the ID`);
+    if (!record) {
+      const foreign = options.otherDomains?.(id);
+      return add('unknown', foreign ? `${otherDomainText(foreign, index.domain)}; draw it in a layer of ${foreign.domain}` : `not a technique in ${label}; fix the ID`);
+    }
     if (record.revoked) {
       const final = index.revocationChain(id).final;
       return add('revoked', `revoked in ${label}${final ? `, replaced by ${final.id} ${fullName(final, index)}` : ''}; run \`attack-layers upgrade\``);
@@ -312,9 +325,9 @@ function notDrawnEntries(
     if (!onPlatforms(record, platforms) || (parent && !onPlatforms(parent, platforms))) {
       return add('platform-filter', `${fullName(record, index)} is not on the layer's platforms (${[...(platforms ?? [])].join(', ')}); its platforms: ${record.platforms.join(', ') || 'none'}`);
     }
-    const hiddenUnder = collapsed.filter((c) => c.id === id && (!entry.tactic || c.tactic === entry.tactic)).map((c) => c.tactic);
+    const hiddenUnder = (collapsedById.get(id) ?? []).filter((tactic) => !entry.tactic || tactic === entry.tactic);
     if (hiddenUnder.length) {
-      const how = override === 'none' ? 'because of --subtechniques none' : 'pass --subtechniques annotated to show it';
+      const how = options.subtechniques === 'none' ? 'because of --subtechniques none' : 'pass --subtechniques annotated to show it';
       add('collapsed', `collapsed under ${record.parent} in ${[...new Set(hiddenUnder)].join(', ')}; ${how}`);
     }
   });
@@ -328,12 +341,18 @@ function tableRows(
   notDrawn: readonly NotDrawn[],
   hideDisabled: boolean,
 ): TableRow[] {
+  const notesOf = new Map<number, string[]>();
+  for (const n of notDrawn) {
+    const notes = notesOf.get(n.entry);
+    if (notes) notes.push(n.message);
+    else notesOf.set(n.entry, [n.message]);
+  }
   const rows = entries.flatMap((entry, at): (TableRow & { tactic: string })[] => {
     if (!isAnnotated(entry)) return [];
     const record = index.technique(entry.techniqueID);
     const tactics = entry.tactic ? [entry.tactic] : (record?.tactics ?? []);
     const enabled = entry.enabled !== false;
-    const notes = notDrawn.filter((n) => n.entry === at).map((n) => n.message.replace(`${entry.techniqueID}: `, 'not drawn: '));
+    const notes = (notesOf.get(at) ?? []).map((message) => message.replace(`${entry.techniqueID}: `, 'not drawn: '));
     if (!enabled) notes.push(hideDisabled ? 'disabled (hidden)' : 'disabled (greyed out)');
     return [
       {

@@ -42,7 +42,25 @@ function newWorkbook(date: Date): Workbook {
   return workbook;
 }
 
+// XML 1.0 allows no U+FFFE or U+FFFF, and exceljs writes them as they are (it drops control characters itself): a
+// workbook with one would not open.
+const NOT_XML = /[\uFFFE\uFFFF]/;
+
+/** Replace the characters XML cannot hold in every cell text and note of the workbook. */
+function xmlSafeText(workbook: Workbook): void {
+  const safe = (text: string): string => text.replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && NOT_XML.test(cell.value)) cell.value = safe(cell.value);
+        if (typeof cell.note === 'string' && NOT_XML.test(cell.note)) cell.note = safe(cell.note);
+      }),
+    ),
+  );
+}
+
 async function writeWorkbook(workbook: Workbook, date: Date): Promise<Uint8Array> {
+  xmlSafeText(workbook);
   const stored = new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as never));
   return repackZip(stored, date);
 }

@@ -108,7 +108,7 @@ export function wrapText(text: string, width: number, size: number, options: { b
       }
       if (line) lines.push(line);
       const pieces = wordWidth > width ? splitWord(word, width, size, bold) : [word];
-      lines.push(...pieces.slice(0, -1));
+      for (const piece of pieces.slice(0, -1)) lines.push(piece);
       line = pieces[pieces.length - 1] ?? '';
       lineWidth = textWidth(line, size, bold);
     }

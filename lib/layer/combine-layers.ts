@@ -245,8 +245,8 @@ function keyOf(id: string, tactic: string | undefined): string {
 }
 
 function round(score: number): number {
-  // `|| 0` turns -0 into 0.
-  return Math.round(score * 100) / 100 || 0;
+  // Beyond 2^53 a number has no decimals to round (and score * 100 could overflow); `|| 0` turns -0 into 0.
+  return Math.abs(score) > Number.MAX_SAFE_INTEGER ? score : Math.round(score * 100) / 100 || 0;
 }
 
 function pushUnique<T>(into: T[], items: readonly T[], same: (a: T, b: T) => boolean): void {
@@ -260,18 +260,21 @@ function isLink(item: LayerLink): item is { label: string; url: string } {
 /** The key's score under an operation, from the scores of the layers in order (undefined: that layer gives none). */
 function combineScores(op: CombineOp, scores: readonly (number | undefined)[]): number | undefined | null {
   const given = scores.filter((s): s is number => s !== undefined);
-  if (op === 'intersect') return given.length === scores.length ? Math.min(...given) : null;
+  if (op === 'intersect') return given.length === scores.length ? given.reduce((a, b) => Math.min(a, b)) : null;
   if (!given.length) return undefined;
   switch (op) {
     case 'sum':
       return given.reduce((a, b) => a + b, 0);
     case 'max':
     case 'union':
-      return Math.max(...given);
+      return given.reduce((a, b) => Math.max(a, b));
     case 'min':
-      return Math.min(...given);
-    case 'mean':
-      return given.reduce((a, b) => a + b, 0) / given.length;
+      return given.reduce((a, b) => Math.min(a, b));
+    case 'mean': {
+      const mean = given.reduce((a, b) => a + b, 0) / given.length;
+      // Scores near the largest number overflow their sum but not their mean.
+      return Number.isFinite(mean) ? mean : given.reduce((a, b) => a + b / given.length, 0);
+    }
     case 'diff':
       return scores.reduce<number>((total, s, i) => (i === 0 ? (s ?? 0) : total - (s ?? 0)), 0);
   }
@@ -346,17 +349,18 @@ function layerCells(
  */
 function gradientFor(op: CombineOp, scores: readonly number[], inputs: readonly CombineInput[], normalize: boolean): Gradient {
   if (op === 'diff') {
-    const reach = Math.max(0, ...scores.map(Math.abs)) || 1;
+    const reach = scores.reduce((most, score) => Math.max(most, Math.abs(score)), 0) || 1;
     return { colors: DIFF_COLORS, minValue: -reach, maxValue: reach };
   }
   const own = inputs.map(({ layer }) => layer.gradient?.colors.map((c) => c.toLowerCase()));
   const agreed = own[0] && own.every((colors) => colors && JSON.stringify(colors) === JSON.stringify(own[0])) ? own[0] : undefined;
   const ranges = inputs.map(({ layer }) => (normalize ? { minValue: 0, maxValue: 1 } : rangeOf(layer)));
-  let minValue = Math.min(...ranges.map((r) => r.minValue));
-  let maxValue = Math.max(...ranges.map((r) => r.maxValue));
-  if (op === 'sum') maxValue = minValue + (maxValue - minValue) * inputs.length;
-  minValue = Math.min(minValue, ...scores);
-  maxValue = Math.max(maxValue, ...scores);
+  let minValue = ranges.reduce((least, r) => Math.min(least, r.minValue), Infinity);
+  let maxValue = ranges.reduce((most, r) => Math.max(most, r.maxValue), -Infinity);
+  if (op === 'sum') maxValue = Math.min(Number.MAX_VALUE, minValue + (maxValue - minValue) * inputs.length);
+  // One by one: a layer of 200,000 scores is more than a call takes arguments.
+  minValue = scores.reduce((least, score) => Math.min(least, score), minValue);
+  maxValue = scores.reduce((most, score) => Math.max(most, score), maxValue);
   if (minValue === maxValue) maxValue = minValue + 1;
   return { colors: agreed ? [...agreed] : SCORE_COLORS, minValue: round(minValue), maxValue: round(maxValue) };
 }
@@ -444,6 +448,9 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const cells = perLayer.map((layerCells) => layerCells.get(key));
     const score = combineScores(op, cells.map((cell) => cell?.score));
     if (score === null) continue;
+    if (score !== undefined && !Number.isFinite(score)) {
+      throw new InputError(`${id}${tactic ? ` (${tactic})` : ''}: the ${op} of the scores is too large to write (beyond 1.8e308); check the scores of the layers`);
+    }
     const present = cells.filter((cell): cell is Cell => cell !== undefined);
     const entry: LayerTechnique = { techniqueID: id, ...(tactic ? { tactic } : {}) };
     if (score !== undefined) entry.score = round(score);
@@ -457,7 +464,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     for (const cell of present) {
       pushUnique(comments, cell.comments, (a, b) => a === b);
       pushUnique(links, cell.links, (a, b) => isLink(a) && isLink(b) && a.url === b.url);
-      metadata.push(...cell.metadata);
+      for (const item of cell.metadata) metadata.push(item);
     }
     if (comments.length) entry.comment = comments.join('\n');
     if (present.every((cell) => !cell.enabled)) entry.enabled = false;
@@ -482,7 +489,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   inputs.forEach((input, i) => {
     metadata.push({ name: 'layer', value: names[i] ?? '' });
     if (input.source) metadata.push({ name: 'file', value: input.source });
-    metadata.push(...(input.layer.metadata ?? []));
+    for (const item of input.layer.metadata ?? []) metadata.push(item);
   });
   const links: LayerLink[] = [];
   for (const input of inputs) pushUnique(links, (input.layer.links ?? []).filter(isLink), (a, b) => isLink(a) && isLink(b) && a.url === b.url);

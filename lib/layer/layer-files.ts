@@ -44,7 +44,7 @@ export function listLayerFiles(paths: readonly string[]): LayerPath[] {
     const found: string[] = [];
     walk(path, found);
     if (!found.length) throw new UsageError(`${path}: no .json layer files in this folder`);
-    files.push(...found.map((file) => ({ path: file, relative: relative(path, file) })));
+    for (const file of found) files.push({ path: file, relative: relative(path, file) });
   }
   return files;
 }

@@ -42,6 +42,11 @@ export function compareVersions(a: string, b: string): number | undefined {
   return 0;
 }
 
+/** The ATT&CK major version a layer's `versions.attack` names, read as Navigator reads it: its first number ("v18.1" is 18). */
+export function attackMajor(versionsAttack: unknown): string | undefined {
+  return versionsAttack === undefined || versionsAttack === null ? undefined : /\d+/.exec(String(versionsAttack))?.[0];
+}
+
 /** Which layer format a parsed layer states. Like Navigator, a `version` field wins over `versions.layer`. */
 export function layerFormat(value: unknown): LayerFormatInfo {
   if (!isJsonObject(value)) return { source: 'none' };

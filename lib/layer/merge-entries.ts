@@ -26,9 +26,9 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
   if (!scores.length) return undefined;
   switch (rule) {
     case 'max':
-      return Math.max(...scores);
+      return scores.reduce((a, b) => Math.max(a, b));
     case 'min':
-      return Math.min(...scores);
+      return scores.reduce((a, b) => Math.min(a, b));
     case 'sum':
       return scores.reduce((a, b) => a + b, 0);
     case 'mean':

@@ -204,7 +204,9 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
         warnings.push(`${result.file}: ${technique.id} is not a current technique in ${index.label}; left out of the layer`);
         continue;
       }
-      usesById.set(technique.id, [...(usesById.get(technique.id) ?? []), { campaign: result, technique }]);
+      const uses = usesById.get(technique.id);
+      if (uses) uses.push({ campaign: result, technique });
+      else usesById.set(technique.id, [{ campaign: result, technique }]);
     }
   }
 
@@ -219,7 +221,11 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
     const annotations = uses.map((use) => ({ use, ...useAnnotation(use) }));
     const comment = annotations.map((a) => (aggregate ? `[${a.use.campaign.id}] ${a.comment}` : a.comment)).join(' | ');
     const metadata: LayerMetadata[] = [{ name: 'score', value: `${scored.score} (${scored.explanation})` }];
-    annotations.forEach((a) => metadata.push({ divider: true }, ...a.metadata));
+    // One by one: a technique reported 200,000 times has as many metadata lines, more than a call takes arguments.
+    for (const a of annotations) {
+      metadata.push({ divider: true });
+      for (const item of a.metadata) metadata.push(item);
+    }
     const links = uniqueLinks(uses.flatMap((use) => sourceLinks(use.campaign)));
     // A technique is placed under the tactics the reporting campaigns gave; one of them without a tactic means all.
     const placed = observed.some((use) => !use.technique.tactics.length) || !observed.length

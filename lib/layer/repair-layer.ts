@@ -108,6 +108,21 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
   return out;
 }
 
+/**
+ * Put `value`, an entry's field as read, in place of what was written, logging it when they differ; when it could not
+ * be read (undefined), log why at `unreadable`'s path and return false, so that the entry is left out.
+ */
+function readField(entry: JsonObject, key: string, value: string | undefined, path: string, log: Log, unreadable: [at: string, why: string]): boolean {
+  const raw = entry[key];
+  if (value === undefined) {
+    log(unreadable[0], `${unreadable[1]}; the entry is left out: ${shown(entry)}`, true);
+    return false;
+  }
+  if (value !== raw) log(`${path}/${key}`, `${shown(raw)} read as ${value}`);
+  entry[key] = value;
+  return true;
+}
+
 const BOOLEAN_TEXT: Readonly<Record<string, boolean>> = { true: true, false: false };
 
 /**
@@ -127,14 +142,8 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
     'a technique ID with stray spaces, a trailing dot, lower case or another separator is read as the ID',
     (entry, path, log) => {
       const raw = entry['techniqueID'];
-      const id = readTechniqueId(raw);
-      if (id === undefined) {
-        log(path, `${raw === undefined ? 'no techniqueID' : `techniqueID ${shown(raw)} is not a technique ID`}; the entry is left out: ${shown(entry)}`, true);
-        return false;
-      }
-      if (id !== raw) log(`${path}/techniqueID`, `${shown(raw)} read as ${id}`);
-      entry['techniqueID'] = id;
-      return true;
+      const unreadable = raw === undefined ? 'no techniqueID' : `techniqueID ${shown(raw)} is not a technique ID`;
+      return readField(entry, 'techniqueID', readTechniqueId(raw), path, log, [path, unreadable]);
     },
   ],
   [
@@ -148,13 +157,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         return true;
       }
       const tactic = typeof raw === 'string' ? readTactic(raw) : undefined;
-      if (tactic === undefined) {
-        log(`${path}/tactic`, `${shown(raw)} is not a tactic; the entry is left out: ${shown(entry)}`, true);
-        return false;
-      }
-      if (tactic !== raw) log(`${path}/tactic`, `${shown(raw)} read as ${tactic}`);
-      entry['tactic'] = tactic;
-      return true;
+      return readField(entry, 'tactic', tactic, path, log, [`${path}/tactic`, `${shown(raw)} is not a tactic`]);
     },
   ],
   [

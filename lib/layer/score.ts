@@ -94,7 +94,7 @@ export function newestCampaignDate(results: readonly NormalizedCampaign[]): stri
     .flatMap(({ campaign }) => [campaign.firstSeen, campaign.lastSeen, campaign.published])
     .map((date) => (date === undefined ? undefined : dayNumber(date)))
     .filter((day): day is number => day !== undefined);
-  return days.length ? new Date(Math.max(...days) * DAY_MS).toISOString().slice(0, 10) : undefined;
+  return days.length ? new Date(days.reduce((a, b) => Math.max(a, b)) * DAY_MS).toISOString().slice(0, 10) : undefined;
 }
 
 /** A campaign's recency weight: 0.5^(age / half-life), age in days from its date to `asOf` (never negative). */
@@ -170,7 +170,7 @@ const confidence: ScoreModel = {
     `high = ${CONFIDENCE_VALUES.high}, a number counts as itself, and a technique without one takes the campaign's ` +
     `default, else medium; inferred-only techniques get half of the campaign's default`,
   singleCampaign: 'the same as in an aggregate',
-  value: (uses) => Math.max(...uses.map((use) => confidenceValue(useConfidence(use)))),
+  value: (uses) => uses.reduce((best, use) => Math.max(best, confidenceValue(useConfidence(use))), -Infinity),
   explain(uses, context) {
     const best = uses.reduce((a, b) => (confidenceValue(useConfidence(b)) > confidenceValue(useConfidence(a)) ? b : a));
     const word = useConfidence(best);
@@ -259,7 +259,7 @@ export function scoreTechnique(uses: readonly TechniqueUse[], model: ScoreModel,
   const observed = uses.filter((use) => use.technique.observed);
   const explicit = observed.map((use) => use.technique.score).filter((score): score is number => score !== undefined);
   if (explicit.length) {
-    return { score: Math.max(...explicit), basis: 'explicit', inferred: false, explanation: 'explicit: given in the campaign, overrides the model' };
+    return { score: explicit.reduce((a, b) => Math.max(a, b)), basis: 'explicit', inferred: false, explanation: 'explicit: given in the campaign, overrides the model' };
   }
   if (observed.length) {
     return { score: roundScore(model.value(observed, context)), basis: 'model', inferred: false, explanation: model.explain(observed, context) };

@@ -6,9 +6,10 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
-import { compareVersions, currentDomainName, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
+import { attackMajor, compareVersions, currentDomainName, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
+import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from './other-domains.js';
 import { compareEntries } from './serialize-layer.js';
 import { originalPath, repairLayer } from './repair-layer.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
@@ -31,6 +32,8 @@ export interface UpgradeOptions extends FormatOptions {
   mergeScore?: MergeScore;
   /** Set when the target is older than the layer's release: why, for the report (see `upgradeReleases`). */
   downgrade?: string;
+  /** Looks up IDs the layer's domain does not know in the other domains (T0800 in an enterprise layer is ICS). */
+  otherDomains?: OtherDomainLookup;
 }
 
 /** The result of `upgradeLayer`: the layer, what was done, and the same as one line per change. */
@@ -76,7 +79,13 @@ function currentOf(index: AttackIndex, id: string): TechniqueRecord | undefined 
  * Find what one entry's technique is in the target release, and what became of it. Returns the current technique,
  * or undefined when the entry is removed or unknown (the report says which).
  */
-function resolveEntry(id: string, report: EntryUpgrade, target: AttackIndex, source: AttackIndex | undefined): TechniqueRecord | undefined {
+function resolveEntry(
+  id: string,
+  report: EntryUpgrade,
+  target: AttackIndex,
+  source: AttackIndex | undefined,
+  otherDomains: OtherDomainLookup | undefined,
+): TechniqueRecord | undefined {
   const sourceRecord = source ? source.technique(id) : undefined;
   let record = sourceRecord ? target.techniqueByStixId(sourceRecord.stixId) : target.technique(id);
   if (sourceRecord && !record) {
@@ -90,6 +99,14 @@ function resolveEntry(id: string, report: EntryUpgrade, target: AttackIndex, sou
     report.notes.push(`${id} is another ATT&CK object in ${target.label} than in ${source!.label}; matched by ID`);
   }
   if (source && !sourceRecord && record) report.notes.push(`${id} is not in ${source.label}, the layer's release; found in ${target.label}`);
+  const foreign = record ? undefined : otherDomains?.(id);
+  if (foreign) {
+    // Navigator would drop it silently; it is kept, with the reason, in the layer's metadata instead.
+    report.name = foreign.name;
+    report.changes.push('removed');
+    report.notes.push(`${id} is ${otherDomainText(foreign, target.domain)}; removed (Navigator drops it silently): annotate it in a layer of ${foreign.domain}`);
+    return undefined;
+  }
   if (!record) {
     report.changes.push('unknown');
     report.notes.push(
@@ -291,7 +308,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     const tactic = typeof raw['tactic'] === 'string' ? raw['tactic'] : undefined;
     const report: EntryUpgrade = { path, techniqueID: id, ...(tactic === undefined ? {} : { tactic }), changes: [], to: [], notes: [] };
     reports.push(report);
-    const record = resolveEntry(id, report, target, source);
+    const record = resolveEntry(id, report, target, source, options.otherDomains);
     if (!record) {
       if (report.changes.includes('removed')) report.removedEntry = structuredClone(inputEntries[entryOrigins[at] ?? at]) as JsonObject;
       else placed.push({ entry: raw, report, origin: id });
@@ -419,6 +436,8 @@ export interface UpgradeReleases {
   sourceNote?: string;
   /** Set when the target is older than the layer's release: a downgrade, said in the report and on stderr. */
   downgrade?: string;
+  /** The newest releases of the other domains, for IDs of theirs in the layer; loaded only when one is looked up. */
+  otherDomains: OtherDomainLookup;
 }
 
 /**
@@ -437,9 +456,10 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
     );
   }
   const target = library.release(domain as Domain, options.to);
+  const otherDomains = libraryOtherDomains(library, domain);
   const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
-  const stated = options.from ?? (versions['attack'] === undefined ? undefined : /\d+/.exec(String(versions['attack']))?.[0]);
-  if (stated === undefined) return { target };
+  const stated = options.from ?? attackMajor(versions['attack']);
+  if (stated === undefined) return { target, otherDomains };
   const file = options.file ?? 'layer';
   let downgrade: string | undefined;
   if ((compareVersions(/^\d+/.exec(stated)?.[0] ?? stated, target.major) ?? 0) > 0) {
@@ -455,7 +475,7 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
     }
     downgrade = `a downgrade from ATT&CK ${stated} to ${target.label}: entries under techniques or tactics that ${target.release} does not have are moved or removed, each one listed`;
   }
-  const extra = downgrade ? { downgrade } : {};
+  const extra = { otherDomains, ...(downgrade ? { downgrade } : {}) };
   if (stated === target.major || stated === target.release) return { target, source: target, ...extra };
   try {
     return { target, source: library.release(domain as Domain, stated), ...extra };

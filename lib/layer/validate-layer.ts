@@ -1,13 +1,14 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
-import type { Issue } from '../errors.js';
+import { AttackDataError, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
-import { compareVersions, layerFormat, migrateLayerFormat } from './layer-format.js';
+import { attackMajor, compareVersions, layerFormat, migrateLayerFormat } from './layer-format.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
+import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from './other-domains.js';
 import { originalPath, repairLayer } from './repair-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -20,6 +21,7 @@ export const LAYER_FINDING_CODES = [
   'attack-version-unavailable',
   'no-attack-data',
   'unknown-technique',
+  'other-domain-technique',
   'revoked-technique',
   'deprecated-technique',
   'tactic-mismatch',
@@ -156,9 +158,13 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
   if (options.release) {
     const asked = options.attackFor(domain as Domain, options.release);
     if (asked) return asked;
+    // Checking against another release than the one asked for would pass layers nobody checked as asked.
+    throw new AttackDataError(
+      `ATT&CK ${domain} ${options.release} (--attack-release) is not available here: run \`${fetchCommand(domain as Domain, options.release)}\`, ` +
+        'or leave the option out to check each layer against the release it names',
+    );
   }
-  // Navigator reads the first number of versions.attack ("v18.1" is 18).
-  const major = declared?.match(/\d+/)?.[0];
+  const major = attackMajor(declared);
   const wanted = major ? options.attackFor(domain as Domain, major) : undefined;
   if (wanted && wanted.major === major) return wanted;
   const fallback = wanted ?? options.attackFor(domain as Domain, undefined);
@@ -201,10 +207,21 @@ function checkGradient(layer: JsonObject, out: Findings): { minValue: number; ma
   return { minValue, maxValue };
 }
 
-function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, out: Findings): void {
+function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, otherDomains: OtherDomainLookup, out: Findings): void {
   const id = entry['techniqueID'] as string;
   const path = `/techniques/${at}`;
   const record = index.technique(id);
+  const foreign = record ? undefined : otherDomains(id);
+  if (foreign) {
+    out.add(
+      'error',
+      'other-domain-technique',
+      path,
+      `${id} is ${otherDomainText(foreign, index.domain)}: Navigator drops it silently; annotate it in a layer of ${foreign.domain}, or remove the entry ` +
+        '(`attack-layers upgrade` keeps it in the layer\'s metadata)',
+    );
+    return;
+  }
   if (!record) {
     out.add(
       'error',
@@ -257,13 +274,21 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, out: 
 }
 
 function checkDuplicates(entries: readonly unknown[], out: Findings): void {
-  const seen: Array<{ id: string; tactic?: string; at: number }> = [];
+  type Seen = { tactic?: string; at: number };
+  // Per technique: its first entry, its first entry without a tactic, and its first entry under each tactic, so
+  // that the earliest entry an entry overlaps is found at once (a layer may hold 200,000 entries).
+  const seen = new Map<string, { first: Seen; untactical?: Seen; byTactic: Map<string, Seen> }>();
+  const earliest = (a: Seen | undefined, b: Seen | undefined): Seen | undefined => (a && b ? (a.at < b.at ? a : b) : (a ?? b));
   entries.forEach((entry, at) => {
     if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string') return;
     const id = entry['techniqueID'];
     const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
-    const earlier = seen.find((s) => s.id === id && (s.tactic === tactic || s.tactic === undefined || tactic === undefined));
-    seen.push({ id, tactic, at });
+    const current: Seen = { tactic, at };
+    const known = seen.get(id);
+    const earlier = !known ? undefined : tactic === undefined ? known.first : earliest(known.byTactic.get(tactic), known.untactical);
+    if (!known) seen.set(id, { first: current, byTactic: new Map(), ...(tactic === undefined ? { untactical: current } : {}) });
+    else if (tactic === undefined) known.untactical ??= current;
+    if (tactic !== undefined && !seen.get(id)!.byTactic.has(tactic)) seen.get(id)!.byTactic.set(tactic, current);
     if (!earlier) return;
     const under = (t: string | undefined): string => (t ? `under ${t}` : 'under all its tactics');
     const same = earlier.tactic === tactic;
@@ -380,10 +405,11 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   const range = checkGradient(subject, out);
   const index = attackRelease(subject, options, out);
   if (index) {
+    const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
     entries.forEach((entry, at) => {
       // An ID the schema rejects is reported there already.
       if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
-        checkTechnique(entry, at, index, out);
+        checkTechnique(entry, at, index, otherDomains, out);
       }
     });
   }
@@ -399,6 +425,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
  * Check a parsed layer file — one layer or an array of layers — against the layer format 4.5 schema and against the
  * ATT&CK release each layer declares: everything Navigator would reject, drop silently or hide comes back as a
  * finding with a stable code. Older formats are reported once (`old-format`) and checked as converted.
+ * @throws AttackDataError when `options.release` is given and not available for a layer's domain.
  */
 export function validateLayer(value: unknown, options: ValidateLayerOptions): LayerFinding[] {
   if (!Array.isArray(value)) return validateOne(value, options, undefined);

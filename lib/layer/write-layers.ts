@@ -78,7 +78,7 @@ export function renderLayerFiles(
     owners.set(name, result.id);
     const rendered = renderCampaignLayer(result, index, renderOptions);
     files.push({ name, layer: rendered.layer });
-    warnings.push(...rendered.warnings);
+    for (const warning of rendered.warnings) warnings.push(warning);
   }
   const first = items[0];
   if (options.aggregate !== undefined && first) {
@@ -90,7 +90,8 @@ export function renderLayerFiles(
     const rendered = renderAggregateLayer(items.map((item) => item.result), first.index, { ...renderOptions, name: options.aggregate });
     files.push({ name, layer: rendered.layer });
     // The campaigns' own findings were given with their layers already.
-    warnings.push(...rendered.warnings.filter((warning) => !warnings.includes(warning)));
+    const given = new Set(warnings);
+    for (const warning of rendered.warnings) if (!given.has(warning)) warnings.push(warning);
   }
   return { files, warnings };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AttackDataError } from '../errors.js';
 import { writeFileAtomic } from '../write-file.js';
 import type { AttackIndex } from '../attack/attack-index.js';
+import { cachePath } from '../attack/cache-path.js';
 import { parseBundleBytes, readBundleBytes } from '../attack/read-bundle.js';
 import { buildSuggestModel, type BuildOptions } from './build-suggest-model.js';
 import { SuggestModel } from './suggest-model.js';
@@ -10,7 +10,7 @@ import { decodeSuggestModel, encodeSuggestModel, SUGGEST_MODEL_FORMAT, type Sugg
 
 /** The cache file of a release's suggestion model: beside its index in `<cacheDir>/index/`, keyed by the same content hash. */
 export function suggestModelPath(cacheDir: string, sha256: string): string {
-  return join(cacheDir, 'index', `${sha256}.suggest.v${SUGGEST_MODEL_FORMAT}.bin`);
+  return cachePath(cacheDir, 'index', `${sha256}.suggest.v${SUGGEST_MODEL_FORMAT}.bin`);
 }
 
 function readCached(path: string, sha256: string): SuggestModelData | undefined {

@@ -6,7 +6,8 @@ import { EXPORT_FORMATS } from '../../lib/export/export-formats.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { freshTmpDir, hasStackTrace, repoRoot, runCli } from '../helpers/attack.js';
 import { readWorkbook } from '../export/workbook.js';
-import { parseSvg } from '../export/svg-dom.js';
+import { byClass, parseSvg } from '../export/svg-dom.js';
+import { pageProblems } from '../export/svg-geometry.js';
 
 const examples = ['apt32-covid19-wuhan', 'temp-periscope-cambodia-2018', 'all'];
 
@@ -25,7 +26,11 @@ describe('attack-layers export', () => {
       const pages = svg.stdout.trimEnd().split('\n');
       const names = pages.length === 1 ? [`${example}.svg`] : pages.map((_, i) => `${example}-${i + 1}.svg`);
       expect([svg.code, svg.stdout, svg.stderr]).to.deep.equal([0, names.map((name) => `${join(out, name)}\n`).join(''), '']);
-      for (const page of pages) expect(parseSvg(readFileSync(page, 'utf8')).getAttribute('height')).to.equal('210mm');
+      const roots = pages.map((page) => parseSvg(readFileSync(page, 'utf8')));
+      for (const root of roots) expect([root.getAttribute('height'), pageProblems(root)]).to.deep.equal(['210mm', []]);
+      // Every technique the layer annotates is drawn, annotated, on one of the pages.
+      const drawn = new Set(roots.flatMap((root) => byClass(root, 'annotated')).map((g) => g.getAttribute('data-technique')));
+      expect([...drawn].sort()).to.deep.equal([...new Set((layer.techniques ?? []).filter((t) => t.score !== undefined || t.comment).map((t) => t.techniqueID))].sort());
       expect(readFileSync(join(out, `${example}.html`), 'utf8')).to.contain(`<title>${layer.name.replace(/&/g, '&amp;')}</title>`);
       const workbook = await readWorkbook(readFileSync(join(out, `${example}.xlsx`)));
       expect(workbook.getWorksheet('Techniques')!.rowCount - 1).to.equal(readFileSync(join(out, `${example}.csv`), 'utf8').trimEnd().split('\r\n').length - 1);
@@ -89,11 +94,12 @@ describe('attack-layers export', () => {
   it('reports entries it cannot draw on stderr (revoked, unknown) and still exits 0', async () => {
     const dir = freshTmpDir('export');
     const file = join(dir, 'old-ids.json');
-    writeFileSync(file, JSON.stringify({ name: 'old', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques: [{ techniqueID: 'T1086', score: 1 }, { techniqueID: 'T9999', score: 2 }] }));
+    writeFileSync(file, JSON.stringify({ name: 'old', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques: [{ techniqueID: 'T1086', score: 1 }, { techniqueID: 'T9999', score: 2 }, { techniqueID: 'T0800', score: 3 }] }));
     const result = await runCli(['export', file, '--out', join(dir, 'old.svg')]);
     expect(result.code).to.equal(0);
     expect(result.stderr).to.contain(`${file}: not drawn: T1086: revoked in enterprise-attack 18.1, replaced by T1059.001`);
     expect(result.stderr).to.contain(`${file}: not drawn: T9999: not a technique in enterprise-attack 18.1`);
+    expect(result.stderr).to.contain(`${file}: not drawn: T0800: an ICS technique (Activate Firmware Update Mode in ics-attack 18.1); this layer is enterprise-attack`);
     expect(readFileSync(join(dir, 'old.svg'), 'utf8')).to.contain('T1086: revoked');
   });
 

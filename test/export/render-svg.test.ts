@@ -19,6 +19,8 @@ const tacticNameShown = (header: Element): string => {
   const spans = Array.from(name.getElementsByTagName('tspan'));
   return (spans.length ? spans : [name]).map((span) => span.textContent).join(' ');
 };
+/** The font size of the cells of a tactic column's part. */
+const cellFontSize = (tactic: Element): number => Number(Array.from(tactic.getElementsByTagName('g')).find((g) => g.getAttribute('font-size'))?.getAttribute('font-size'));
 /** The name of the tactic of a header's column, from the bundle. */
 const tacticName = (header: Element): string | undefined =>
   rawMatrix().tactics.find((t) => t.shortname === (header.parentNode as Element).getAttribute('data-tactic'))?.name;
@@ -158,10 +160,7 @@ describe('renderSvgPages', () => {
     });
 
     it('writes the cells at 4.5 pt or more, and the whole description on page 1', () => {
-      for (const root of roots) for (const g of tactics(root)) {
-        const cells = Array.from(g.getElementsByTagName('g')).find((inner) => inner.getAttribute('font-size'));
-        expect(Number(cells?.getAttribute('font-size'))).to.be.at.least(4.5);
-      }
+      for (const root of roots) for (const g of tactics(root)) expect(cellFontSize(g)).to.be.at.least(4.5);
       expect(headerText([roots[0]!])).to.contain(words(layer.description!));
     });
   });
@@ -174,8 +173,7 @@ describe('renderSvgPages', () => {
       techniques: [{ techniqueID: 'T1595', score: 1 }],
     };
     const root = parseSvg(renderSvgPages(matrixModel(layer, index))[0]!);
-    const cells = byClass(root, 'tactic').map((g) => Array.from(g.getElementsByTagName('g')).find((inner) => inner.getAttribute('font-size'))!);
-    expect(cells.map((g) => g.getAttribute('font-size'))).to.include('7');
+    expect(byClass(root, 'tactic').map(cellFontSize)).to.include(7);
     for (const g of byClass(root, 'tactic-header')) expect(tacticNameShown(g)).to.equal(tacticName(g));
     expect(pageProblems(root)).to.deep.equal([]);
   });

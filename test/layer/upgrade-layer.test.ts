@@ -7,6 +7,7 @@ import { layerFormat, migrateLayerFormat } from '../../lib/layer/layer-format.js
 import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
 import { upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
+import { readRawBundle, stixFile } from '../helpers/attack.js';
 import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
 
 type Layer = Record<string, unknown>;
@@ -253,6 +254,25 @@ describe('upgradeLayer', () => {
     expect(report.techniques).to.have.length(input.length);
     for (const entry of report.techniques) expect(entry.to.length > 0 || entry.changes.includes('removed'), entry.path).to.equal(true);
     expect(report.counts.removed).to.equal(2);
+  });
+
+  it('leaves out, reports and keeps in metadata the IDs of another domain (T0800 of ICS, T1406 of mobile)', () => {
+    const raw = (domain: string, id: string): string | undefined =>
+      readRawBundle(stixFile(`${domain}-attack-18.1.json.gz`)).objects.find(
+        (o) => o.type === 'attack-pattern' && (o['external_references'] as { external_id?: string }[])[0]?.external_id === id,
+      )?.['name'] as string | undefined;
+    const value = layer([{ techniqueID: 'T0800', score: 3, comment: 'PLC firmware' }, { techniqueID: 'T1406', score: 2 }, { techniqueID: 'T1059.001', score: 1 }]);
+    const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+    expect(entries(out)).to.deep.equal([['T1059.001', undefined]]);
+    expect(report.techniques.map((t) => [t.techniqueID, t.changes, t.notes[0]])).to.deep.equal([
+      ['T0800', ['removed'], `T0800 is an ICS technique (${raw('ics', 'T0800')} in ics-attack 18.1); this layer is enterprise-attack; removed (Navigator drops it silently): annotate it in a layer of ics-attack`],
+      ['T1406', ['removed'], `T1406 is a Mobile technique (${raw('mobile', 'T1406')} in mobile-attack 18.1); this layer is enterprise-attack; removed (Navigator drops it silently): annotate it in a layer of mobile-attack`],
+      ['T1059.001', [], undefined],
+    ]);
+    const kept = (out.metadata ?? []).filter((item) => 'name' in item && item.name === 'removed by upgrade').map((item) => ('value' in item ? item.value : ''));
+    expect(kept).to.have.length(2);
+    expect(kept[0]).to.contain('{"techniqueID":"T0800","score":3,"comment":"PLC firmware"}');
+    expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
   });
 
   it('refuses a layer of another domain', () => {

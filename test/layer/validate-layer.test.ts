@@ -52,6 +52,18 @@ describe('validateLayer', () => {
       /test\.layer\.json: \/techniques\/0: T9999 is not a technique in enterprise-attack 18\.1; Navigator drops it silently/,
     ],
     [
+      'says that an ICS ID in an enterprise layer is an ICS technique (T0800)',
+      layer([{ techniqueID: 'T0800', score: 1 }]),
+      [['error', 'other-domain-technique', '/techniques/0']],
+      /\/techniques\/0: T0800 is an ICS technique \(Activate Firmware Update Mode in ics-attack 18\.1\); this layer is enterprise-attack: Navigator drops it silently/,
+    ],
+    [
+      'says that a mobile ID in an enterprise layer is a Mobile technique (T1406)',
+      layer([{ techniqueID: 'T1406', score: 1 }]),
+      [['error', 'other-domain-technique', '/techniques/0']],
+      /T1406 is a Mobile technique \(Obfuscated Files or Information in mobile-attack 18\.1\); this layer is enterprise-attack/,
+    ],
+    [
       'reports a revoked ID with its replacement (T1193 -> T1566.001)',
       layer([{ techniqueID: 'T1193', tactic: 'initial-access', score: 1 }]),
       [['error', 'revoked-technique', '/techniques/0']],

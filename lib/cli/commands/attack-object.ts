@@ -24,7 +24,7 @@ import {
   type AttackObjectKind,
   type LayerFile,
 } from '../../index.js';
-import { attackLibrary, cacheDir, note, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 /** `--all` takes the plural; `--type` the singular. */
@@ -107,10 +107,10 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
     others,
     campaigns: args.campaigns === true,
     onProgress: progress
-      ? (done, total, object) => context.stderr.write(`\r\x1b[Krendering ${done}/${total}: ${objectRef(object)}`)
+      ? (done, total, object) => progressLine(context, `rendering ${done}/${total}: ${objectRef(object)}`)
       : undefined,
   });
-  if (progress) context.stderr.write('\r\x1b[K');
+  if (progress) progressLine(context, '');
   for (const warning of result.warnings) note(context, args, `warning: ${warning}`);
   writeInto(context, args, result.files);
   const { revoked, deprecated } = result.skipped;

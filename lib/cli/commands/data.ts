@@ -11,7 +11,7 @@ import {
   type AttackIndexData,
   type Domain,
 } from '../../attack/index.js';
-import { attackLibrary, cacheDir, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable, tableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -21,6 +21,7 @@ interface Args extends GlobalArgs {
   'index-url'?: string;
   force?: boolean;
   json?: boolean;
+  'max-size'?: number;
   platform?: string;
 }
 
@@ -32,6 +33,7 @@ export const declaration: CommandDeclaration = {
   shared: { force: 'replace a release already in the cache', json: 'data list, data log-sources: print JSON' },
   options: {
     'index-url': { type: 'string', describe: "data fetch: the collection index to fetch from (default: MITRE's official index)" },
+    'max-size': { type: 'number', describe: 'data fetch, data add: the largest release accepted, downloaded or decompressed, in MB (default 256)' },
     platform: { type: 'string', requiresArg: true, describe: 'data log-sources: only the analytics of this ATT&CK platform (Windows, Linux, IaaS...)' },
   },
   renamed: { version: 'attack-release' },
@@ -120,7 +122,10 @@ export function handler(context: CliContext) {
     }
     if (args.action === 'log-sources') return listLogSources(context, args);
     const date = new Date().toISOString().slice(0, 10);
-    const options = { cacheDir: cache, force: args.force, release: args['attack-release'], domain: args.domain, date };
+    const maxSize = args['max-size'];
+    if (maxSize !== undefined && !(maxSize > 0)) throw new UsageError(`--max-size ${maxSize}: give a size in MB, e.g. 512`);
+    const maxBytes = maxSize === undefined ? undefined : Math.round(maxSize * 2 ** 20);
+    const options = { cacheDir: cache, force: args.force, release: args['attack-release'], domain: args.domain, date, maxBytes };
     if (args.action === 'add') {
       if (!args.file) throw new UsageError('data add needs a file: attack-layers data add <release.json[.gz]> (or - for standard input)');
       const stored = addRelease(args.file, { ...options, stdin: await readStdin(context, [args.file]) });
@@ -135,13 +140,14 @@ export function handler(context: CliContext) {
       domain: args.domain ?? 'enterprise-attack',
       version: args['attack-release'],
       indexUrl: args['index-url'],
+      maxBytes,
       onProgress: (received, total) => {
         if (!progress || received - last < 1 << 20) return;
         last = received;
-        context.stderr.write(`\rdownloading ${(received / 1e6).toFixed(1)} MB${total ? ` of ${(total / 1e6).toFixed(1)} MB` : ''}`);
+        progressLine(context, `downloading ${(received / 1e6).toFixed(1)} MB${total ? ` of ${(total / 1e6).toFixed(1)} MB` : ''}`);
       },
     });
-    if (progress) context.stderr.write('\n');
+    if (progress) progressLine(context, '');
     note(context, args, `fetched ATT&CK ${stored.data.domain} ${stored.data.release} into ${stored.file}`);
   };
 }

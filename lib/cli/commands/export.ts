@@ -4,6 +4,7 @@ import {
   exportRelease,
   formatOfFile,
   inputName,
+  libraryOtherDomains,
   matrixModel,
   parseExportInput,
   renderGapReportExport,
@@ -64,9 +65,11 @@ export function handler(context: CliContext) {
       outputs = [await renderGapReportExport(input.report, format)];
     } else {
       for (const repair of input.repairs) note(context, args, `warning: ${repair}`);
-      const { index, warning } = exportRelease(input.layer, attackLibrary(context, args), args['attack-release']);
+      const library = attackLibrary(context, args);
+      const { index, warning } = exportRelease(input.layer, library, args['attack-release']);
       if (warning) note(context, args, `${input.source}: warning: ${warning}`);
-      const model = matrixModel(input.layer, index, args.subtechniques ? { subtechniques: args.subtechniques } : {});
+      const otherDomains = libraryOtherDomains(library, index.domain);
+      const model = matrixModel(input.layer, index, { otherDomains, ...(args.subtechniques ? { subtechniques: args.subtechniques } : {}) });
       for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
       outputs = await renderLayerExport(model, format);
     }

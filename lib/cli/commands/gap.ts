@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CollectedLogSources,
@@ -23,6 +22,7 @@ import {
   threatFromCampaigns,
   threatFromLayer,
   UsageError,
+  assertWritable,
   writeFileAtomic,
   type Domain,
 } from '../../index.js';
@@ -84,8 +84,7 @@ export function handler(context: CliContext) {
     const names = ['coverage.layer.json', 'gap.layer.json', ...(args['log-sources'] ? ['visibility.layer.json'] : []), `gap-report.${args.report}`];
     // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
     // old and new files behind.
-    const existing = args.force ? undefined : names.map((name) => join(args.out, name)).find((file) => existsSync(file));
-    if (existing) throw new OutputExistsError(existing);
+    assertWritable(names.map((name) => join(args.out, name)), { force: args.force });
     const stdin = await readStdin(context, [...args.threat, ...args.coverage]);
     const library = attackLibrary(context, args);
     const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain });

@@ -15,6 +15,7 @@ import {
   upgradeLayer,
   upgradeMessages,
   upgradeReleases,
+  existingOutputs,
   writeFileAtomic,
   type LayerPath,
   type LayerUpgradeReport,
@@ -23,7 +24,7 @@ import {
   readTextFile,
   inputName,
 } from '../../index.js';
-import { attackLibrary, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, readStdin, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -92,9 +93,10 @@ export function handler(context: CliContext) {
       seen.set(resolve(target), files[i]!.path);
     });
     // Refuse before anything is written, so that a run either writes every file or none.
-    const existing = args.force ? [] : targets.filter((target, i): target is string => !!target && target !== files[i]!.path && existsSync(target));
-    if (existing.length === 1) throw new OutputExistsError(existing[0]!);
-    if (existing.length) throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
+    const outputs = targets.filter((target, i): target is string => !!target && target !== files[i]!.path);
+    const existing = existingOutputs(args['report-out'] ? [...outputs, args['report-out']] : outputs);
+    if (existing.length === 1 && !args.force) throw new OutputExistsError(existing[0]!);
+    if (existing.length && !args.force) throw new UsageError(`${existing.length} output files exist already (${existing[0]}, …); add --force to replace them`);
 
     const library = attackLibrary(context, args);
     const to = args['attack-release'];
@@ -102,7 +104,7 @@ export function handler(context: CliContext) {
     const failures: string[] = [];
     const progress = showsProgress(context, args) && files.length > 1;
     files.forEach((file, i) => {
-      if (progress) context.stderr.write(`\rupgrading ${i + 1}/${files.length} ${file.path}\u001b[K`);
+      if (progress) progressLine(context, `upgrading ${i + 1}/${files.length} ${file.path}`);
       try {
         const value = parseJsonAs(readTextFile(file.path, file.path, { stdin }), inputName(file.path), ['layer']);
         const layers = Array.isArray(value) ? value : [value];
@@ -122,14 +124,14 @@ export function handler(context: CliContext) {
         else if (target && (target !== file.path || fileReports.some((report) => report.changed))) {
           writeFileAtomic(target, text, { force: args.force || target === file.path });
         }
-        if (progress) context.stderr.write('\r\u001b[K');
+        if (progress) progressLine(context, '');
         for (const report of fileReports) {
           note(context, args, `${report.source}: ${summarizeUpgrade(report)}${target && target !== file.path ? ` -> ${target}` : ''}`);
           if (!args.report) for (const line of upgradeMessages(report)) note(context, args, `  ${line}`);
         }
       } catch (error) {
         if (!(error instanceof InputError) || files.length === 1) throw error;
-        if (progress) context.stderr.write('\r\u001b[K');
+        if (progress) progressLine(context, '');
         failures.push(error.message);
         note(context, args, error.message);
       }

@@ -1,4 +1,4 @@
-import { InputError, listLayerFiles, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { AttackDataError, InputError, listLayerFiles, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -46,7 +46,8 @@ export function handler(context: CliContext) {
       try {
         findings = validateLayer(parseJsonAs(readTextFile(path, path, { stdin }), file, ['layer']), { attackFor, newest, file, ...(release ? { release } : {}) });
       } catch (error) {
-        if (!(error instanceof InputError)) throw error;
+        // A release asked for that is not here is no fault of the file: the run stops (exit 1).
+        if (!(error instanceof InputError) || error instanceof AttackDataError) throw error;
         findings = [{ severity: 'error', code: 'schema', path: '/', message: error.message }];
       }
       return {

@@ -1,0 +1,56 @@
+/**
+ * Technique IDs of another ATT&CK domain in a layer: an enterprise layer holding T0800 (ICS) or T1406 (mobile).
+ * Navigator drops such an entry silently, like an ID that does not exist; the domains' IDs do not overlap, so the ID
+ * alone says where it belongs, and the finding or report can say so instead of "unknown".
+ */
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { AttackLibrary } from '../attack/load.js';
+import { DOMAINS, type Domain } from '../attack/types.js';
+import { AttackDataError } from '../errors.js';
+
+/** A technique of another domain than the layer's. */
+export interface OtherDomainTechnique {
+  id: string;
+  name: string;
+  domain: Domain;
+  /** The release it was found in, e.g. `ics-attack 18.1`. */
+  label: string;
+}
+
+/** Finds the technique an ID is in another domain, or undefined. */
+export type OtherDomainLookup = (id: string) => OtherDomainTechnique | undefined;
+
+const DOMAIN_NAMES: Readonly<Record<Domain, string>> = { 'enterprise-attack': 'an Enterprise', 'mobile-attack': 'a Mobile', 'ics-attack': 'an ICS' };
+
+/**
+ * A lookup of technique IDs in the releases of the domains other than `domain`. `release` gives the release of a
+ * domain (undefined when none is available); it is asked only when an ID is looked up, once per domain.
+ */
+export function otherDomainLookup(domain: string, release: (domain: Domain) => AttackIndex | undefined): OtherDomainLookup {
+  let releases: AttackIndex[] | undefined;
+  return (id) => {
+    releases ??= DOMAINS.filter((other) => other !== domain).flatMap((other) => release(other) ?? []);
+    for (const index of releases) {
+      const record = index.technique(id);
+      if (record) return { id: record.id, name: record.name, domain: index.domain, label: index.label };
+    }
+    return undefined;
+  };
+}
+
+/** `otherDomainLookup` over the newest release of each other domain in a library (a domain it has none of is skipped). */
+export function libraryOtherDomains(library: AttackLibrary, domain: string): OtherDomainLookup {
+  return otherDomainLookup(domain, (other) => {
+    try {
+      return library.release(other);
+    } catch (error) {
+      if (error instanceof AttackDataError) return undefined;
+      throw error;
+    }
+  });
+}
+
+/** `an ICS technique (Activate Firmware Update Mode in ics-attack 18.1); this layer is enterprise-attack`. */
+export function otherDomainText(found: OtherDomainTechnique, layerDomain: string): string {
+  return `${DOMAIN_NAMES[found.domain]} technique (${found.name} in ${found.label}); this layer is ${layerDomain}`;
+}

@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
+import { InputError } from './errors.js';
+
+// yaml costs tens of milliseconds to load; it is loaded when a YAML document is read.
+const require = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+
+/** More alias expansions than this is treated as a billion-laughs attack, not a file someone wrote. */
+export const MAX_ALIAS_COUNT = 100;
+
+const lineAt = (lineCounter: LineCounter, node: unknown): number | undefined => {
+  const start = (node as { range?: readonly number[] } | null | undefined)?.range?.[0];
+  return start === undefined ? undefined : lineCounter.linePos(start).line;
+};
+
+/**
+ * The plain JavaScript value of a parsed YAML document (campaigns, detections files), refusing alias bombs (more than
+ * `MAX_ALIAS_COUNT` alias expansions) and aliases to a node that contains them, with the file and line.
+ * @throws InputError naming the file and the line of the alias.
+ */
+export function yamlDocumentValue(doc: Document, lineCounter: LineCounter, file: string): unknown {
+  const Y = yaml();
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    let line: number | undefined;
+    Y.visit(doc, {
+      Alias(_key, node) {
+        line = lineAt(lineCounter, node);
+        return Y.visit.BREAK;
+      },
+    });
+    throw new InputError(
+      `${file}: ${line ? `line ${line}: ` : ''}refused: the YAML aliases (*name) expand to more than ${MAX_ALIAS_COUNT} copies, ` +
+        `which looks like an alias bomb; write the values out instead (${error.message})`,
+      { file, line, cause: error },
+    );
+  }
+  const cycle = findCycle(value);
+  if (cycle) {
+    const line = lineAt(lineCounter, doc.getIn(cycle, true));
+    throw new InputError(
+      `${file}: ${line ? `line ${line}: ` : ''}refused: a YAML alias at /${cycle.join('/')} refers to a node that contains it; write the value out instead`,
+      { file, line },
+    );
+  }
+  return value;
+}
+
+/** The path of the first value that contains itself (an alias to its own ancestor), if any. Iterative: any depth. */
+function findCycle(root: unknown): (string | number)[] | undefined {
+  type Frame = { value: object; path: (string | number)[]; entries: [string | number, unknown][]; next: number };
+  const frame = (value: object, path: (string | number)[]): Frame => ({
+    value,
+    path,
+    entries: Array.isArray(value) ? value.map((v, i): [number, unknown] => [i, v]) : Object.entries(value),
+    next: 0,
+  });
+  if (typeof root !== 'object' || root === null) return undefined;
+  const open = new Set<object>([root]);
+  const stack: Frame[] = [frame(root, [])];
+  while (stack.length) {
+    const top = stack.at(-1)!;
+    const entry = top.entries[top.next++];
+    if (!entry) {
+      open.delete(top.value);
+      stack.pop();
+      continue;
+    }
+    const [key, child] = entry;
+    if (typeof child !== 'object' || child === null) continue;
+    if (open.has(child)) return [...top.path, key];
+    open.add(child);
+    stack.push(frame(child, [...top.path, key]));
+  }
+  return undefined;
+}

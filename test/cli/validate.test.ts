@@ -1,0 +1,61 @@
+/** `attack-layers validate` end to end: which ATT&CK release a layer is checked against, and what is said about it. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { freshTmpDir, readRawBundle, runCli, stixFile } from '../helpers/attack.js';
+import { rawMatrix } from '../export/raw-matrix.js';
+
+/** A layer declaring ATT&CK `attack`, annotating T1059.001 and T1665 (Hide Infrastructure, new in ATT&CK 15). */
+function layerFor(attack: string): string {
+  const file = join(freshTmpDir('validate'), `layer-${attack}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: `a layer of ATT&CK ${attack}`,
+      domain: 'enterprise-attack',
+      versions: { attack, navigator: '5.1.0', layer: '4.5' },
+      layout: { expandedSubtechniques: 'annotated' },
+      techniques: [{ techniqueID: 'T1059.001', score: 1 }, { techniqueID: 'T1665', score: 1 }],
+    }),
+  );
+  return file;
+}
+
+describe('attack-layers validate: the release a layer is checked against', () => {
+  /** True when the release's bundle has a technique with this ID. */
+  const has = (release: string, id: string): boolean =>
+    release === '18.1'
+      ? rawMatrix().current.some((t) => t.id === id)
+      : readRawBundle(stixFile(`enterprise-attack-${release}.json.gz`)).objects.some((o) => o.type === 'attack-pattern' && JSON.stringify(o['external_references']).includes(`"${id}"`));
+
+  it('checks a layer of 14 against the installed 14.1, where T1665 does not exist yet', async () => {
+    expect(has('14.1', 'T1665')).to.equal(false);
+    const file = layerFor('14');
+    const result = await runCli(['validate', file]);
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.contain(`error: unknown-technique: ${file}: /techniques/1: T1665 is not a technique in enterprise-attack 14.1`);
+    expect(result.stdout).to.not.contain('not available');
+  });
+
+  it('checks it against 18.1 with --attack-release 18.1, without claiming that the installed 14.1 is missing', async () => {
+    expect(has('18.1', 'T1665')).to.equal(true);
+    const result = await runCli(['validate', layerFor('14'), '--attack-release', '18.1']);
+    expect(result).to.deep.equal({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('says so when the release a layer names is not installed (ATT&CK 7), and checks it against the newest', async () => {
+    const file = layerFor('7');
+    const result = await runCli(['validate', file]);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.equal(
+      `warning: attack-version-unavailable: ${file}: /versions/attack: ATT&CK enterprise-attack 7 is not available here; checked against ` +
+        'enterprise-attack 18.1 instead (run `attack-layers data fetch --attack-release 7` to check against 7)\n',
+    );
+  });
+
+  it('stops (exit 1) when the release asked for with --attack-release is not installed, instead of checking against another', async () => {
+    const result = await runCli(['validate', layerFor('14'), '--attack-release', '7.2']);
+    expect([result.code, result.stdout]).to.deep.equal([1, '']);
+    expect(result.stderr).to.match(/ATT&CK enterprise-attack 7\.2 \(--attack-release\) is not available here: run `attack-layers data fetch --attack-release 7\.2`/);
+  });
+});

@@ -80,9 +80,17 @@ const kept = rows.filter((row) => {
 
 // ATT&CK often paraphrases the reports the sentences come from: the model scored here is built without every
 // procedure example that cites one of them.
+// A report is known by its URL's key, or by the last part of its path when that is long enough to name it alone
+// (`whispergate-malware-corrupts-computers-ukraine`), since sites move their pages (recordedfuture.com/research/...).
+const slugOf = (key) => {
+  const last = key.includes('/') ? key.slice(key.lastIndexOf('/') + 1).replace(/\.(html?|pdf|aspx)$/, '') : '';
+  return last.length >= 20 ? last : undefined;
+};
 const evalSources = new Set(all.flatMap((row) => row.reports.map(sourceKey)));
+const evalSlugs = new Set([...evalSources].map(slugOf).filter(Boolean));
+const citesEvalReport = (key) => evalSources.has(key) || evalSlugs.has(slugOf(key));
 let leftOut = 0;
-const model = loadSuggestModel(index, { leaveOut: (sources) => sources.some((key) => evalSources.has(key)) && ++leftOut > 0 });
+const model = loadSuggestModel(index, { leaveOut: (sources) => sources.some(citesEvalReport) && ++leftOut > 0 });
 
 const related = (a, b) => a.split('.')[0] === b.split('.')[0] && (!a.includes('.') || !b.includes('.'));
 const parts = new Map();

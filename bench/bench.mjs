@@ -16,6 +16,7 @@ import {
   DetectionModel,
   campaignUnresolved,
   loadDetection,
+  DETECTION_DATA,
   readCoverageInputs,
   readLogSources,
   readThreatInputs,
@@ -258,7 +259,7 @@ const steps = [
       const logs = join(ctx.tmp, 'log-sources.yml');
       writeFileSync(logs, '- WinEventLog:Sysmon\n- WinEventLog:Security\n');
       const review = (cacheDir) => () => {
-        const library = new AttackLibrary({ envDir: stixDir, cacheDir });
+        const library = new AttackLibrary({ envDir: stixDir, cacheDir, sideData: [DETECTION_DATA] });
         const threat = readThreatInputs([join(repo, 'campaigns')], library);
         const target = library.release('enterprise-attack');
         const collected = new CollectedLogSources(readLogSources(logs));

@@ -49,9 +49,9 @@ export { PROCEDURE_FORMAT, DETECTION_FORMAT } from './types.js';
 /** Collect the procedures (uses relationships with their text and sources) of a parsed STIX bundle (pure). @throws AttackDataError */
 export { indexProcedures } from './index-procedures.js';
 /** The procedures, or the detection strategies and mitigations, of the release file an index came from, through the cache. @throws AttackDataError, UsageError */
-export { loadProcedures, loadDetection } from './load-procedures.js';
+export { loadProcedures, loadDetection, PROCEDURE_DATA, DETECTION_DATA } from './load-procedures.js';
 /** Data of a release file kept beside its index in its own cache file. @throws AttackDataError, UsageError */
-export { loadSideData, type SideData } from './side-cache.js';
+export { loadSideData, buildSideData, type SideData, type AnySideData } from './side-cache.js';
 /** Collect the detection strategies, analytics and mitigations of a parsed STIX bundle (pure). @throws AttackDataError */
 export { indexDetection } from './index-detection.js';
 /** One release's detection strategies, analytics and mitigations, by technique; the log sources its analytics name. */

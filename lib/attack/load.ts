@@ -8,6 +8,7 @@ import { AttackIndex } from './attack-index.js';
 import { IndexCache } from './index-cache.js';
 import { indexBundle } from './index-bundle.js';
 import { parseBundleBytes, readBundleBytes } from './read-bundle.js';
+import { buildSideData, type AnySideData } from './side-cache.js';
 import { compareReleases, fetchCommand, listReleaseFiles, parseReleaseFileName } from './release-files.js';
 import type { AttackIndexData, Domain } from './types.js';
 import { compareText } from '../compare-text.js';
@@ -37,6 +38,11 @@ export interface LoadFileOptions {
   origin?: string;
   /** Called at each step of the load (the library never prints; a CLI may show these on a terminal). */
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Side data the caller will need (e.g. `DETECTION_DATA`): when the index is built cold, these are built from the
+   * same parse of the bundle (cached and kept with the index), so that `loadSideData` does not read the file again.
+   */
+  sideData?: readonly AnySideData[];
 }
 
 /**
@@ -76,7 +82,10 @@ export function loadAttackFile(file: string, options: LoadFileOptions = {}): Att
     source: { file, sha256: bytes.sha256, ...(options.origin ? { origin: options.origin } : {}) },
   });
   cache?.write(file, data, releaseHint);
-  return ready(data);
+  const index = new AttackIndex(data);
+  if (options.sideData?.length) buildSideData(index, bundle, options.sideData, { cacheDir: options.cacheDir });
+  progress('done', index.label);
+  return index;
 }
 
 function withSource(data: ReturnType<IndexCache['read']> & object, file: string, origin: string | undefined) {
@@ -117,6 +126,8 @@ export interface AttackDataOptions {
   release?: string;
   /** Called at each step of loading a release (see `LoadProgress`). */
   onProgress?: (progress: LoadProgress) => void;
+  /** Side data to build from the same parse when a release's index is built cold (see `LoadFileOptions.sideData`). */
+  sideData?: readonly AnySideData[];
 }
 
 /** A release file that can be loaded, and what its name says of it before it is read. */
@@ -168,7 +179,13 @@ export class AttackLibrary {
   load(file: ReleaseFile): AttackIndex {
     let index = this.loaded.get(file.path);
     if (!index) {
-      index = loadAttackFile(file.path, { release: file.release, cacheDir: this.cacheDir, origin: file.origin, onProgress: this.options.onProgress });
+      index = loadAttackFile(file.path, {
+        release: file.release,
+        cacheDir: this.cacheDir,
+        origin: file.origin,
+        onProgress: this.options.onProgress,
+        sideData: this.options.sideData,
+      });
       this.loaded.set(file.path, index);
     }
     return index;

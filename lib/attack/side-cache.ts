@@ -14,6 +14,16 @@ export interface SideData<T extends { format: number; sha256: string }> {
   build: (bundle: unknown, source: { file: string; sha256: string }) => T;
 }
 
+/** Any kind of side data, as a list of kinds to build holds them. */
+export type AnySideData = SideData<{ format: number; sha256: string }>;
+
+/** Side data built from the parse that built an index, kept with that index for this process (by kind name). */
+const builtWithIndex = new WeakMap<AttackIndex, Map<string, { format: number; sha256: string }>>();
+
+function sidePath(cacheDir: string | undefined, kind: AnySideData, sha256: string): string | undefined {
+  return cacheDir ? cachePath(cacheDir, 'index', `${sha256}.${kind.name}.v${kind.format}.json`) : undefined;
+}
+
 function readCached<T extends { format: number; sha256: string }>(path: string, kind: SideData<T>, sha256: string): T | undefined {
   try {
     const data = JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -23,16 +33,43 @@ function readCached<T extends { format: number; sha256: string }>(path: string, 
   }
 }
 
+function writeCached(path: string | undefined, data: unknown): void {
+  if (!path) return;
+  try {
+    writeFileAtomic(path, JSON.stringify(data), { force: true });
+  } catch {
+    // A read-only or full cache folder costs speed, not correctness.
+  }
+}
+
 /**
- * Data of the release file an index was loaded from that the index does not hold: from its cache file in
- * `<cacheDir>/index/` (keyed by the same content hash) when the same bytes were read before, else built from the
- * file once and cached. Loading the index stays fast for every command that does not need it.
+ * Build side data from the bundle an index was just built from (a cold load), so that it need not be parsed again:
+ * the data is written to its cache file (when there is a cache folder) and kept with the index for `loadSideData`.
+ */
+export function buildSideData(index: AttackIndex, bundle: unknown, kinds: readonly AnySideData[], options: { cacheDir?: string } = {}): void {
+  const { file, sha256 } = index.data.source;
+  for (const kind of kinds) {
+    const data = kind.build(bundle, { file, sha256 });
+    writeCached(sidePath(options.cacheDir, kind, sha256), data);
+    let kept = builtWithIndex.get(index);
+    if (!kept) builtWithIndex.set(index, (kept = new Map()));
+    kept.set(`${kind.name}.v${kind.format}`, data);
+  }
+}
+
+/**
+ * Data of the release file an index was loaded from that the index does not hold: the data built with the index when
+ * it was loaded cold (`buildSideData`), else from its cache file in `<cacheDir>/index/` (keyed by the same content
+ * hash) when the same bytes were read before, else built from the file once and cached. Loading the index stays fast
+ * for every command that does not need it.
  * @throws AttackDataError when the file changed since the index was loaded or is not a readable bundle; UsageError
  * when it is gone.
  */
 export function loadSideData<T extends { format: number; sha256: string }>(index: AttackIndex, kind: SideData<T>, options: { cacheDir?: string } = {}): T {
   const { file, sha256 } = index.data.source;
-  const path = options.cacheDir ? cachePath(options.cacheDir, 'index', `${sha256}.${kind.name}.v${kind.format}.json`) : undefined;
+  const built = builtWithIndex.get(index)?.get(`${kind.name}.v${kind.format}`) as T | undefined;
+  if (built) return built;
+  const path = sidePath(options.cacheDir, kind, sha256);
   const cached = path ? readCached(path, kind, sha256) : undefined;
   if (cached) return cached;
   const bytes = readBundleBytes(file);
@@ -40,12 +77,6 @@ export function loadSideData<T extends { format: number; sha256: string }>(index
     throw new AttackDataError(`${file}: the file changed while attack-layers was reading it; run the command again`, { file });
   }
   const data = kind.build(parseBundleBytes(bytes), { file, sha256 });
-  if (path) {
-    try {
-      writeFileAtomic(path, JSON.stringify(data), { force: true });
-    } catch {
-      // A read-only or full cache folder costs speed, not correctness.
-    }
-  }
+  writeCached(path, data);
   return data;
 }

@@ -1,4 +1,4 @@
-import { AttackLibrary, defaultCacheDir, UsageError, type AttackDataOptions, type Domain, type LoadProgress } from '../attack/index.js';
+import { AttackLibrary, defaultCacheDir, UsageError, type AnySideData, type AttackDataOptions, type Domain, type LoadProgress } from '../attack/index.js';
 import { STDIN } from './options.js';
 
 /** A writable text stream: process.stdout in the bin, a buffer in tests. */
@@ -70,9 +70,12 @@ export function attackDataOptions(context: CliContext, args: GlobalArgs, sayOrig
   };
 }
 
-/** The releases visible to this run. */
-export function attackLibrary(context: CliContext, args: GlobalArgs, sayOrigin = true): AttackLibrary {
-  return new AttackLibrary(attackDataOptions(context, args, sayOrigin));
+/**
+ * The releases visible to this run. `sideData`: what the command will read beside the index (e.g. `DETECTION_DATA`),
+ * built from the same parse when a release is indexed cold.
+ */
+export function attackLibrary(context: CliContext, args: GlobalArgs, sayOrigin = true, sideData?: readonly AnySideData[]): AttackLibrary {
+  return new AttackLibrary({ ...attackDataOptions(context, args, sayOrigin), ...(sideData ? { sideData } : {}) });
 }
 
 /** What was said on stderr in each run, so that a warning met at several steps is said once. */

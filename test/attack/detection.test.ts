@@ -2,11 +2,11 @@
  * ATT&CK's detection strategies, analytics and mitigations (lib/attack/index-detection.ts, detection-model.ts), checked
  * against the raw 18.1 bundle read independently (test/helpers/raw-detection.ts).
  */
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { DETECTION_FORMAT, DetectionModel, loadDetection } from '../../lib/index.js';
-import { loadRelease, stixFile, testCacheDir } from '../helpers/attack.js';
+import { DETECTION_DATA, DETECTION_FORMAT, DetectionModel, loadAttackFile, loadDetection } from '../../lib/index.js';
+import { freshTmpDir, loadRelease, stixFile, testCacheDir } from '../helpers/attack.js';
 import { rawDetection } from '../helpers/raw-detection.js';
 
 describe('DetectionModel (ATT&CK enterprise 18.1 against its raw bundle)', function () {
@@ -56,5 +56,21 @@ describe('DetectionModel (ATT&CK enterprise 18.1 against its raw bundle)', funct
     const path = join(cacheDir, 'index', `${index.data.source.sha256}.detection.v${DETECTION_FORMAT}.json`);
     expect(existsSync(path)).to.equal(true);
     expect(loadDetection(index, { cacheDir })).to.deep.equal(model.data);
+  });
+
+  it('is built from the same parse as the index on a cold load that asks for it: the bundle is read once', () => {
+    // A copy of the release, removed once its index is loaded: any later read of the bundle would fail.
+    const dir = freshTmpDir('one-parse');
+    const copy = join(dir, 'enterprise-attack-18.1.json.gz');
+    copyFileSync(file, copy);
+    const cacheDir = join(dir, 'cache');
+    const steps: string[] = [];
+    const index = loadAttackFile(copy, { cacheDir, sideData: [DETECTION_DATA], onProgress: (p) => steps.push(p.step) });
+    rmSync(copy);
+    expect(steps).to.deep.equal(['read', 'parse', 'index', 'done']);
+    // The same data as built from a parse of its own (model.data), kept with the index and written to the cache.
+    expect(loadDetection(index)).to.deep.equal(model.data);
+    const path = join(cacheDir, 'index', `${index.data.source.sha256}.detection.v${DETECTION_FORMAT}.json`);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).to.deep.equal(model.data);
   });
 });

@@ -6,6 +6,7 @@ import {
   DOMAINS,
   fetchRelease,
   loadDetection,
+  DETECTION_DATA,
   readSources,
   UsageError,
   type AttackIndexData,
@@ -154,7 +155,7 @@ export function handler(context: CliContext) {
 
 /** `data log-sources`: every log source name the release's analytics use, with its channels and how many analytics need each. */
 function listLogSources(context: CliContext, args: Args): void {
-  const index = attackLibrary(context, args).release(args.domain ?? 'enterprise-attack', args['attack-release']);
+  const index = attackLibrary(context, args, true, [DETECTION_DATA]).release(args.domain ?? 'enterprise-attack', args['attack-release']);
   const model = new DetectionModel(loadDetection(index, { cacheDir: cacheDir(context) }), index);
   let platform: string | undefined;
   if (args.platform !== undefined) {

@@ -8,6 +8,7 @@ import {
   formatGapJson,
   InputError,
   loadDetection,
+  DETECTION_DATA,
   readLogSources,
   OutputExistsError,
   readCoverageInputs,
@@ -86,7 +87,8 @@ export function handler(context: CliContext) {
     // old and new files behind.
     assertWritable(names.map((name) => join(args.out, name)), { force: args.force });
     const stdin = await readStdin(context, [...args.threat, ...args.coverage]);
-    const library = attackLibrary(context, args);
+    // The detection strategies are read beside the target's index: a cold load builds them from the same parse.
+    const library = attackLibrary(context, args, true, [DETECTION_DATA]);
     const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain });
     const domains = new Set<Domain>(threat.campaigns.map((c) => c.attack.domain));
     if (domains.size > 1) throw new UsageError(`the threat campaigns span several domains (${[...domains].join(', ')}); review one domain at a time`);

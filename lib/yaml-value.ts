@@ -6,6 +6,20 @@ import { InputError } from './errors.js';
 const require = createRequire(import.meta.url);
 const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
+/**
+ * Parse YAML text into a document (the `yaml` package's document API, its errors in `doc.errors`). Text nested so
+ * deeply that the package's recursive parser runs out of stack (20 KB of `a: a: a: ...` on one line will) is an
+ * InputError, not a crash. @throws InputError naming the file.
+ */
+export function parseYamlDocument(text: string, file: string, options: Parameters<typeof import('yaml').parseDocument>[1] = {}): Document.Parsed {
+  try {
+    return yaml().parseDocument(text, options);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new InputError(`${file}: not valid YAML: it nests too deeply to be read (${error.message}); fix the structure`, { file, cause: error });
+  }
+}
+
 /** More alias expansions than this is treated as a billion-laughs attack, not a file someone wrote. */
 export const MAX_ALIAS_COUNT = 100;
 

@@ -9,7 +9,7 @@ import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
 import { inputName, readTextFile, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
-import { yamlDocumentValue } from '../yaml-value.js';
+import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
 import type {
   Campaign,
   CampaignSoftwareEntry,
@@ -227,7 +227,7 @@ function locate(source: string, file: string): Located {
   const Y = yaml();
   const lineCounter = new Y.LineCounter();
   // Duplicate keys are reported as issues with their paths below, not as parse errors.
-  const doc = Y.parseDocument(source, { lineCounter, uniqueKeys: false, schema: 'core', prettyErrors: true });
+  const doc = parseYamlDocument(source, file, { lineCounter, uniqueKeys: false, schema: 'core', prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);

@@ -148,7 +148,12 @@ function layerScale(
 function entryLines(text: string): (layer: number, isArray: boolean, entry?: number) => number | undefined {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter: LineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  } catch {
+    return () => undefined; // nested too deeply for the yaml parser's stack: no lines
+  }
   if (doc.errors.length > 0) return () => undefined;
   return (layer, isArray, entry) => {
     const path: (string | number)[] = isArray ? [layer] : [];

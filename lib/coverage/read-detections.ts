@@ -34,7 +34,7 @@ import {
 import { parseCsv } from './parse-csv.js';
 import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
-import { yamlDocumentValue } from '../yaml-value.js';
+import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
 
 /** Coverage words and their weight. */
 export const COVERAGE_WORDS: Readonly<Record<string, number>> = { none: 0, low: 0.25, medium: 0.5, high: 1 };
@@ -161,9 +161,8 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
  * @throws InputError for a YAML syntax error; SchemaValidationError when the document is not a detections list.
  */
 export function parseDetectionsYaml(text: string, file: string): CoverageInput {
-  const { LineCounter, parseDocument } = yaml();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = parseYamlDocument(text, file, { lineCounter });
   const error = doc.errors[0];
   if (error) {
     const { message, line } = yamlErrorText(error);

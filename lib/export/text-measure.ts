@@ -118,9 +118,15 @@ export function wrapText(text: string, width: number, size: number, options: { b
   const max = options.maxLines;
   if (max === undefined || lines.length <= max) return lines;
   // The last line kept is filled with as much of the rest as fits, cut mid-word if need be, and an ellipsis.
+  // Widths add up, so the longest prefix that fits is found in one pass (cutting from the end was quadratic in the text).
   const kept = lines.slice(0, max - 1);
-  let last = [...lines.slice(max - 1).join(' ')];
-  while (last.length && textWidth(`${last.join('')}…`, size, bold) > width) last = last.slice(0, -1);
-  kept.push(`${last.join('').trimEnd()}…`);
+  let last = '';
+  let units = textWidth('…', 1000, bold);
+  for (const char of lines.slice(max - 1).join(' ')) {
+    units += textWidth(char, 1000, bold);
+    if ((units * size) / 1000 > width) break;
+    last += char;
+  }
+  kept.push(`${last.trimEnd()}…`);
   return kept;
 }

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { wrapText } from '../../lib/export/text-measure.js';
 import { renderCampaignLayer } from '../../lib/layer/render-layer.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { fixtureFile, freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
@@ -61,6 +62,23 @@ describe('inputs that used to crash (issue 15, item 8)', () => {
     const bomb = write('bomb.yml', `${levels.join('\n')}\ndetections: [{ name: x, techniques: *i }]\n`);
     const campaign = write('c.yaml', 'name: C\ntechniques: [T1059.001]\n');
     await expectClean(['gap', '--threat', campaign, '--coverage', bomb, '--out', join(dir, 'bomb-out')], 1, /bomb\.yml: line \d+: refused: the YAML aliases \(\*name\) expand to more than 100 copies/);
+  });
+
+  it('YAML nested too deeply for the yaml parser (found by the fuzz test, seed 7): exit 1 for detections and campaigns', async () => {
+    // One line of 5,000 `key: value` pairs, then another list item: the yaml package's parser recurses once per pair.
+    const nested = `${'    id: EDR'.repeat(5_000)}-1\n`;
+    const detections = write('nested.yml', `detections:\n  - name: x\n${nested}    techniques: [T1059.001]\n  - name: y\n`);
+    const campaign = write('nested.yaml', `name: x\ntechniques:\n  - ref: T1059\n${nested}    tactic: x\n  - T1003\n`);
+    const plain = write('plain.yaml', 'name: C\ntechniques: [T1059.001]\n');
+    await expectClean(['gap', '--threat', plain, '--coverage', detections, '--out', join(dir, 'nested-out')], 1, /nested\.yml: not valid YAML: it nests too deeply to be read/);
+    await expectClean(['normalize', campaign], 1, /nested\.yaml: not valid YAML: it nests too deeply to be read/);
+  });
+
+  it('an SVG title or running head of a 100,000-character name is cut in linear time (found by the fuzz, seed 23: it hung)', () => {
+    // At 10 pt an "x" is 5 wide and "…" 10 (Helvetica metrics): 18 x's and the ellipsis fill 100.
+    expect(wrapText('x'.repeat(100_000), 100, 10, { maxLines: 1 })).to.deep.equal([`${'x'.repeat(18)}…`]);
+    const lines = wrapText('x'.repeat(100_000), 100, 10);
+    expect([lines.length, lines.every((line) => line === 'x'.repeat(20))]).to.deep.equal([5_000, true]);
   });
 
   it('fingerprints.json holding null in the index cache: the next runs work (it used to exit 70 until deleted)', async () => {

@@ -2,7 +2,7 @@
  * Issue 15, items 5 and 6: downloads check HTTPS on every redirect, stop at a size limit, give up on a stalled
  * server with a clear message, and stream into a temporary file; a gzip bomb is stopped at the same limit.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -93,12 +93,24 @@ describe('downloads (issue 15, item 5)', () => {
 
   it('gives up on a server that stalls, with a message saying so (not a hang, not a stack trace)', async () => {
     const cacheDir = join(freshTmpDir('stall'), 'attack-layers');
+    // While the server stalls, what it sent so far is already in a temporary file in the cache (streamed, not held).
+    const streamed = new Set<string>();
+    const look = setInterval(() => {
+      try {
+        for (const name of readdirSync(cacheDir)) streamed.add(`${name}: ${readFileSync(join(cacheDir, name), 'utf8')}`);
+      } catch {
+        // not made yet, or already removed
+      }
+    }, 10);
     let caught: unknown;
     try {
       await fetchRelease({ cacheDir, indexUrl: `${server.base}/index-stall.json`, idleTimeoutMs: 300 });
     } catch (error) {
       caught = error;
+    } finally {
+      clearInterval(look);
     }
+    expect([...streamed].filter((seen) => /^\.download\.\d+\.\d+\.tmp: \{"type": "bundle", $/.test(seen))).to.have.length(1);
     expect(caught).to.be.instanceOf(AttackDataError);
     expect((caught as Error).message).to.equal(
       `${server.base}/stall.json: the server sent nothing for 300 ms; try again later, or download the file yourself and run \`attack-layers data add <file>\``,

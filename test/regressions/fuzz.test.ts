@@ -4,15 +4,15 @@
  * in-process; every run must end with exit 0, 1 or 2, print no stack trace, and write nothing outside its output
  * folder. `FUZZ_SEED` and `FUZZ_CASES` run other or more cases locally; a failure names the seed and case to replay.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { expect } from 'chai';
 import { stringify as yamlText } from 'yaml';
-import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, repoRoot, runCli } from '../helpers/attack.js';
 import { listTree } from '../helpers/files.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 15_2025);
-const CASES = Number(process.env['FUZZ_CASES'] ?? 90);
+const CASES = Number(process.env['FUZZ_CASES'] ?? 70);
 
 /** mulberry32: a small seeded generator, so that a case is the same on every run. */
 function generator(seed: number): () => number {
@@ -306,6 +306,8 @@ describe(`fuzz: mutated inputs to every command that reads them (seed ${SEED}, $
     const codes = new Map<number, number>();
     const outside = (before: readonly string[]) => readdirSync(join(root, '..')).filter((name) => !before.includes(name));
     const around = readdirSync(join(root, '..'));
+    const repoFiles = (): string[] => listTree(repoRoot, (name) => name !== 'node_modules' && name !== '.git');
+    const inRepo = new Set(repoFiles());
     for (let n = 0; n < CASES; n++) {
       const kind = KINDS[n % KINDS.length]!;
       const dir = join(root, `case-${n}`);
@@ -331,6 +333,13 @@ describe(`fuzz: mutated inputs to every command that reads them (seed ${SEED}, $
       if (stray.length) failures.push(`case ${n} (${kind.name}): written outside the output folder: ${stray.join(', ')}`);
     }
     if (outside(around).length) failures.push(`written beside the fuzz folder: ${outside(around).join(', ')}`);
+    // Where the hostile path `../../../../outside/pwn` leads from the working folder and from the cases' folders.
+    const bases = [repoRoot, root, join(root, 'case-0'), join(root, 'case-0', 'in'), join(root, 'case-0', 'out'), join(root, 'case-0', 'out', 'gap')];
+    const traversed = bases.map((base) => resolve(base, '../../../../outside'));
+    for (const path of new Set(traversed)) if (existsSync(path)) failures.push(`written outside every folder of the run: ${path}`);
+    // No file appeared in the repository, the commands' working folder (node_modules and .git aside).
+    const created = repoFiles().filter((path) => !inRepo.has(path));
+    if (created.length) failures.push(`written in the working folder: ${created.join(', ')}`);
     if (process.env["FUZZ_DEBUG"]) console.log([...codes]);
     expect(failures, failures.join('\n')).to.deep.equal([]);
     // The fuzz must reach the readers' insides, not only their first check: some runs succeed, some fail on input.

@@ -53,6 +53,17 @@ describe('terminal escapes and long messages (issue 15, items 10 and 11)', () =>
     expect((JSON.parse(result.stdout) as { name: string }[])[0]!.name).to.equal('\u001b]0;PWNED\u0007\u001b[2J evil');
   });
 
+  it('a layer with a UTF-8 byte-order mark is read by every command that reads layers (it was refused with an invisible character)', async () => {
+    const bom = join(dir, 'bom.layer.json');
+    const layer = { name: 'BOM', domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18', navigator: '5.1.0' }, techniques: [{ techniqueID: 'T1059.001', score: 1 }] };
+    writeFileSync(bom, `\uFEFF${JSON.stringify(layer)}`);
+    for (const argv of [['validate', bom], ['export', bom, '--format', 'csv'], ['upgrade', bom], ['combine', bom, bom, '--op', 'max']]) {
+      const result = await runOn([...argv, '--quiet'], false);
+      expect([argv[0], result.code, result.stderr]).to.deep.equal([argv[0], 0, '']);
+      expect(result.stdout).to.contain('T1059.001').and.not.contain('\uFEFF');
+    }
+  });
+
   it('an error message does not repeat a 100 KB input: the line is cut in the middle, keeping the place', async () => {
     const long = join(dir, 'long-field.json');
     writeFileSync(long, JSON.stringify({ name: 'x', techniques: ['T1059'], ['x'.repeat(100_000)]: 1 }));

@@ -29,15 +29,21 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
   const techniques = Array.isArray(first['techniques']) ? (first['techniques'] as unknown[]) : [];
+  const layerLike = 'versions' in first || 'version' in first || techniques.some((t) => isObject(t) && 'techniqueID' in t);
+  // A detections file is a list of detections, or a mapping with a `detections` list; a campaign is one mapping.
+  if (Array.isArray(first['detections']) && !('techniques' in first)) return 'detections';
+  if (Array.isArray(value) && 'techniques' in first && !layerLike) return 'detections';
   if ('attack_version' in first || techniques.some((t) => typeof t === 'string' || (isObject(t) && 'ref' in t))) return 'campaign';
-  if ('versions' in first || 'version' in first || techniques.some((t) => isObject(t) && 'techniqueID' in t)) return 'layer';
+  if (layerLike) return 'layer';
   return undefined;
 }
 
-/** The kind of a file's text that is not JSON: YAML campaigns and Sigma rules, CSV detections. */
+/** The kind of a file's text that is not JSON: YAML campaigns, Sigma rules and detections, CSV detections. */
 export function kindOfText(text: string): InputKind | undefined {
   if (/^logsource:/m.test(text) && /^detection:/m.test(text)) return 'sigma-rule';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
+  // YAML detections: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).
+  if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';
   const header = text.trimStart().split('\n')[0] ?? '';
   if (header.includes(',') && /(^|,)\s*"?techniques?"?\s*(,|$)/i.test(header)) return 'detections';
   return undefined;

@@ -35,6 +35,7 @@ import { parseCsv } from './parse-csv.js';
 import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
 import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
+import { kindOfValue, wrongKindMessage } from '../input-kind.js';
 
 /** Coverage words and their weight. */
 export const COVERAGE_WORDS: Readonly<Record<string, number>> = { none: 0, low: 0.25, medium: 0.5, high: 1 };
@@ -180,7 +181,12 @@ export function parseDetectionsYaml(text: string, file: string): CoverageInput {
     if (index === undefined || !list) whole.push(issue);
     else byItem.set(Number(index), [...(byItem.get(Number(index)) ?? []), issue]);
   }
-  if (whole.length > 0) throw new SchemaValidationError(file, 'detections file', whole.map(withLines));
+  if (whole.length > 0) {
+    // A file that is no detections list at all (a campaign, a Sigma rule, a layer) is said to be what it is.
+    const kind = kindOfValue(value);
+    if (kind && kind !== 'detections') throw new InputError(wrongKindMessage(file, kind, ['detections']), { file });
+    throw new SchemaValidationError(file, 'detections file', whole.map(withLines));
+  }
 
   const items = (Array.isArray(value) ? value : (value as { detections: unknown[] }).detections) as Record<string, unknown>[];
   const lists: Lists = { rules: [], ignored: [], problems: [] };

@@ -2,15 +2,15 @@ import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { AttackLibrary } from '../attack/load.js';
 import { readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
-import { kindOfValue } from '../input-kind.js';
-import { readTextFile, STDIN, type InputOptions } from '../read-text.js';
+import { kindOf, kindOfValue, wrongKindMessage } from '../input-kind.js';
+import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import type { CoverageInput } from './coverage-types.js';
-import { readCoverageLayer } from './read-coverage-layer.js';
-import { readDetections } from './read-detections.js';
+import { parseCoverageLayer, readCoverageLayer } from './read-coverage-layer.js';
+import { parseDetectionsYaml, readDetections } from './read-detections.js';
 import { readSigmaRules } from './read-sigma.js';
 
 /**
@@ -50,15 +50,26 @@ export function readThreatInputs(paths: readonly string[], library: AttackLibrar
   return { campaigns, layers };
 }
 
+/** The kinds of file `--coverage` takes (besides a folder of Sigma rules). */
+const COVERAGE_KINDS = ['layer', 'detections'] as const;
+
 /**
  * Read coverage paths by kind: a folder is Sigma rules (through their cache with `cacheDir`), a `.json` file a
- * Navigator coverage layer, and a `.csv`, `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`)
- * is a layer when it is JSON, else detections.
+ * Navigator coverage layer (or a detections list written as JSON), and a `.csv`, `.yaml` or `.yml` file a detections
+ * file; `-` (the `stdin` of `options`) is a layer when it is JSON, else detections.
+ * @throws InputError for a file of another kind (a campaign, a gap report, a STIX bundle), saying what it is.
  */
 export function readCoverageInputs(paths: readonly string[], options: { scale?: [number, number]; cacheDir?: string } & InputOptions = {}): CoverageInput[] {
   return paths.map((path) => {
     if (isFolder(path)) return readSigmaRules(path, { cacheDir: options.cacheDir });
-    if (path === STDIN ? isLayerFile(path, options) : extname(path).toLowerCase() === '.json') return readCoverageLayer(path, options);
-    return readDetections(path, options);
+    if (path === STDIN) return isLayerFile(path, options) ? readCoverageLayer(path, options) : readDetections(path, options);
+    if (extname(path).toLowerCase() !== '.json') return readDetections(path, options);
+    const text = readTextFile(path, path, options);
+    const file = inputName(path);
+    const kind = kindOf(text);
+    // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
+    if (kind === 'detections') return parseDetectionsYaml(text, file);
+    if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
+    return parseCoverageLayer(text, file, options);
   });
 }

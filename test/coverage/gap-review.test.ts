@@ -17,8 +17,10 @@
  *   detections.yml   T1204.001 medium = 0.5; "Regsvr32 (T1218.010)" 60 = 0.6
  *   detections-broken.csv  row 2 (T1059.001 high) has an unclosed quote: skipped; T1053.005 medium = 0.5
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { parse as parseYaml } from 'yaml';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import type { TechniqueId } from '../../lib/attack/types.js';
 import { AttackLibrary } from '../../lib/attack/load.js';
@@ -38,7 +40,7 @@ import { readCoverageLayer } from '../../lib/coverage/read-coverage-layer.js';
 import { isLayerFile, readCoverageInputs, readThreatInputs } from '../../lib/coverage/read-threat.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
-import { repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
+import { freshTmpDir, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
 
 const gap = join(repoRoot, 'test/fixtures/gap');
 const apt32 = join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml');
@@ -287,6 +289,17 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         ['T1059.001', 0.75, 0.6, 'covered', 0.3], // 0.75 x (1 - 0.6)
         ['T1566.001', 0.5, 0.9, 'covered', 0.05], // 0.5 x (1 - 0.9)
       ]);
+    });
+
+    it('reads a detections list written as JSON (a .json given as coverage) as detections, not as a layer', () => {
+      const json = join(freshTmpDir('json-detections'), 'detections.json');
+      writeFileSync(json, JSON.stringify(parseYaml(readFileSync(join(gap, 'detections.yml'), 'utf8'))));
+      const [fromJson] = readCoverageInputs([json]);
+      const [fromYaml] = readCoverageInputs([join(gap, 'detections.yml')]);
+      const facts = (input: CoverageInput | undefined) => input?.rules.map(({ kind, name, id, refs, level, platforms }) => ({ kind, name, id, refs: refs.map((r) => r.raw), level, platforms }));
+      expect(fromJson?.rules.length).to.be.greaterThan(1);
+      expect(fromJson?.rules[0]?.kind).to.equal('detections');
+      expect(facts(fromJson)).to.deep.equal(facts(fromYaml));
     });
 
     it('tells a campaign written as JSON from a layer (both have "domain")', () => {

@@ -12,6 +12,15 @@ const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
 const UNPLACED = 'test/fixtures/render/golden-campaign.yaml';
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+const JSON_CAMPAIGN = 'test/fixtures/campaigns/every-field.json';
+const SIGMA_RULE = 'test/fixtures/gap/sigma/windows/proc_creation_win_regsvr32_scriptlet.yml';
+const DETECTIONS_YAML = 'test/fixtures/coverage/detections/detections.yml';
+
+/** `gap` with a threat and a coverage input, into a new folder. */
+function gapArgs(threat: string, coverage: string, out = join(freshTmpDir('gap'), 'review')): string[] {
+  return ['gap', '--threat', threat, '--coverage', coverage, '--out', out];
+}
+
 function campaignFile(text: string): string {
   const file = join(freshTmpDir('first-hour'), 'campaign.yaml');
   writeFileSync(file, text);
@@ -55,6 +64,20 @@ describe('regressions: the first hour (issue 12)', () => {
         'this is an ATT&CK STIX bundle, not an ATT&CK Navigator layer; give it with --attack <file>, or add it to the cache with `attack-layers data add`',
       ],
       ['a gzip file given to normalize', () => ['normalize', stixFile('ics-attack-18.1.json.gz')], 'this is a gzip file; decompress it first (gunzip)'],
+      // gap --coverage takes layers, detections files and Sigma folders; --threat takes campaigns and layers.
+      [
+        'a campaign given to gap --coverage',
+        () => gapArgs(APT32, APT32),
+        `${APT32}: this is a campaign file, not a detections file; use normalize, render or compare (gap takes it as --threat)`,
+      ],
+      [
+        'a JSON campaign given to gap --coverage (it was read as a layer)',
+        () => gapArgs(APT32, JSON_CAMPAIGN),
+        `${JSON_CAMPAIGN}: this is a campaign file, not an ATT&CK Navigator layer or a detections file; use normalize, render or compare (gap takes it as --threat)`,
+      ],
+      ['one Sigma rule given to gap --coverage', () => gapArgs(APT32, SIGMA_RULE), `${SIGMA_RULE}: this is a Sigma rule, not a detections file; give its folder to gap --coverage`],
+      ['a detections file given to gap --threat', () => gapArgs(DETECTIONS_YAML, DETECTIONS_YAML), `${DETECTIONS_YAML}: this is a detections file, not a campaign file; give it to gap --coverage`],
+      ['a detections file given to validate', () => ['validate', DETECTIONS_YAML], `${DETECTIONS_YAML}: this is a detections file, not an ATT&CK Navigator layer; give it to gap --coverage`],
     ];
     for (const [what, argv, says] of cases) {
       it(what, async () => {
@@ -63,6 +86,17 @@ describe('regressions: the first hour (issue 12)', () => {
         expect(result.stderr + result.stdout).to.include(says);
       });
     }
+
+    it('a gap report given to gap --coverage', async () => {
+      const out = join(freshTmpDir('gap-report'), 'review');
+      expect((await runCli(gapArgs(APT32, DETECTIONS_YAML, out).concat('--report', 'json', '--quiet'))).code).to.equal(0);
+      const report = join(out, 'gap-report.json');
+      const result = await runCli([...gapArgs(APT32, report), '--quiet']);
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.include(
+        `${report}: this is a gap report (gap --report json), not an ATT&CK Navigator layer or a detections file; use export to draw or tabulate it`,
+      );
+    });
   });
 
   it('says a warning once per run, however many steps meet it (a detections file given twice)', async () => {

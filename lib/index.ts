@@ -319,10 +319,21 @@ export { contrastRatio, readableTextColor } from './export/colors.js';
 export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownText } from './table-text.js';
 /** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
 export { suggestTechniques, type PassageSuggestions, type SuggestOptions } from './suggest/suggest-techniques.js';
-export { loadSuggestModel, suggestModelPath } from './suggest/load-suggest-model.js';
-export { buildSuggestModel } from './suggest/build-suggest-model.js';
+export { loadSuggestModel, suggestModelPath, type LoadOptions as SuggestLoadOptions } from './suggest/load-suggest-model.js';
+export { buildSuggestModel, type BuildOptions as SuggestBuildOptions } from './suggest/build-suggest-model.js';
 export { SuggestModel, type SuggestCandidate, type RankOptions } from './suggest/suggest-model.js';
-export { SUGGEST_MODEL_FORMAT, sourceKey, type SuggestModelData, type SuggestDoc, type SuggestDocKind } from './suggest/suggest-model-data.js';
+export {
+  SUGGEST_MODEL_FORMAT,
+  SUGGEST_DOC_KINDS,
+  sourceKey,
+  encodeSuggestModel,
+  decodeSuggestModel,
+  type SuggestModelData,
+  type SuggestDocs,
+  type SuggestPostings,
+  type SuggestClassifier,
+  type SuggestDocKind,
+} from './suggest/suggest-model-data.js';
 export { splitPassages, type Passage } from './suggest/split-passages.js';
 export { suggestPassageText, type PassageText } from './suggest/passage-language.js';
 export { GLOSSARY_JA } from './suggest/glossary-ja.js';

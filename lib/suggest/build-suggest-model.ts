@@ -1,15 +1,24 @@
 import { AttackDataError } from '../errors.js';
+import { compareText } from '../compare-text.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { plainDescription } from '../attack/attack-text.js';
 import { isBundle, isStixObject, type StixObject } from '../attack/index-bundle.js';
-import { isContentWord, stemOf, textFeatures, textWords } from './text-terms.js';
-import { SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDoc, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
+import { isContentWord, stemOf, textFeatures, textWords, withoutIndicators } from './text-terms.js';
+import { StringTable, Vocabulary } from './string-table.js';
+import { trainClassifier } from './train-classifier.js';
+import { inverseDocumentFrequency, SUGGEST_DOC_KINDS, SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDocKind, type SuggestDocs, type SuggestModelData } from './suggest-model-data.js';
 
 /** The STIX fields the model reads beyond those indexing reads. */
 interface ModelStixObject extends StixObject {
   x_mitre_detection?: string;
   x_mitre_analytic_refs?: string[];
   external_references?: { source_name?: string; external_id?: string; url?: string }[];
+}
+
+/** How to build: procedure examples to leave out (an evaluation leaves out those citing the reports it scores). */
+export interface BuildOptions {
+  /** Called with the `sourceKey`s a procedure example cites; true leaves the example out of the model. */
+  leaveOut?: (sources: readonly string[]) => boolean;
 }
 
 const OWNER_TYPES: ReadonlySet<string> = new Set(['intrusion-set', 'malware', 'tool', 'campaign']);
@@ -22,7 +31,7 @@ const OWNER_TYPES: ReadonlySet<string> = new Set(['intrusion-set', 'malware', 't
  * owner's own name and aliases are left out ("APT32 has used ..."): they name who, not what. Pure.
  * @throws AttackDataError when the value is not a STIX bundle.
  */
-export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestModelData {
+export function buildSuggestModel(bundle: unknown, index: AttackIndex, options: BuildOptions = {}): SuggestModelData {
   const { file, sha256 } = index.data.source;
   if (!isBundle(bundle)) {
     throw new AttackDataError(`${file}: not a STIX bundle; use an ATT&CK release file such as enterprise-attack-18.1.json`, { file });
@@ -61,6 +70,7 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestM
     if (object.relationship_type === 'uses' && OWNER_TYPES.has(source.type)) {
       const { text } = plainDescription(object.description ?? '');
       const urls = (object.external_references ?? []).flatMap((ref) => (ref.url?.trim() ? [ref.url] : []));
+      if (options.leaveOut?.(urls.map(sourceKey))) continue;
       builder.add(technique, 'procedure', text, { owner: attackId(source), ownerWords: nameWords(source), urls });
     } else if (object.relationship_type === 'detects' && source.type === 'x-mitre-detection-strategy') {
       for (const ref of source.x_mitre_analytic_refs ?? []) {
@@ -69,6 +79,7 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestM
       }
     }
   }
+  const indexed = builder.finish();
   const actorNames = new Set<string>();
   for (const object of objects.values()) {
     if (object.type !== 'intrusion-set' && object.type !== 'campaign') continue;
@@ -80,23 +91,35 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex): SuggestM
     domain: index.domain,
     release: index.release,
     techniques,
-    features: builder.features,
-    docs: builder.docs,
-    sources: builder.sources,
-    actorNames: [...actorNames].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)),
+    ...indexed,
+    classifier: trainClassifier({
+      features: builder.docFeatures,
+      labels: indexed.docs.technique,
+      featureCount: indexed.features.size,
+      classCount: techniques.length,
+      idf: inverseDocumentFrequency(indexed.postings.start, indexed.docs.technique.length),
+    }),
+    actorNames: [...actorNames].sort(compareText),
   };
 }
 
-/** Collects documents, numbering features and sources in order of first use. */
+/** Collects documents, numbering features and sources in order of first use; then indexes them. */
 class DocBuilder {
-  readonly features: string[] = [];
-  readonly docs: SuggestDoc[] = [];
-  readonly sources: string[] = [];
+  private readonly features: string[] = [];
   private readonly featureIds = new Map<string, number>();
+  private readonly sources: string[] = [];
   private readonly sourceIds = new Map<string, number>();
+  private readonly technique: number[] = [];
+  private readonly kind: number[] = [];
+  private readonly length: number[] = [];
+  private readonly text: string[] = [];
+  private readonly owner: string[] = [];
+  private readonly docSources: number[][] = [];
+  /** Per document: its feature ids and counts, as pairs, features ascending. */
+  readonly docFeatures: Int32Array[] = [];
 
   add(technique: number, kind: SuggestDocKind, text: string, extra: { owner?: string; ownerWords?: ReadonlySet<string>; urls?: string[] } = {}): void {
-    const words = textWords(text).filter((word) => isContentWord(word) && !extra.ownerWords?.has(word));
+    const words = textWords(withoutIndicators(text)).filter((word) => isContentWord(word) && !extra.ownerWords?.has(word));
     if (!words.length) return;
     const counts = new Map<number, number>();
     const features = textFeatures(words.map(stemOf));
@@ -108,16 +131,44 @@ class DocBuilder {
       }
       counts.set(id, (counts.get(id) ?? 0) + 1);
     }
-    const doc: SuggestDoc = {
-      technique,
-      kind,
-      text,
-      features: [...counts.entries()].sort((a, b) => a[0] - b[0]).flat(),
-      length: features.length,
+    this.docFeatures.push(Int32Array.from([...counts.entries()].sort((a, b) => a[0] - b[0]).flat()));
+    this.technique.push(technique);
+    this.kind.push(SUGGEST_DOC_KINDS.indexOf(kind));
+    this.length.push(features.length);
+    this.text.push(text);
+    this.owner.push(extra.owner ?? '');
+    this.docSources.push([...new Set((extra.urls ?? []).map((url) => this.source(url)))]);
+  }
+
+  /** The documents, the vocabulary and the inverted index. */
+  finish(): Pick<SuggestModelData, 'features' | 'docs' | 'postings' | 'sources'> {
+    const sourceStart = new Int32Array(this.docSources.length + 1);
+    this.docSources.forEach((ids, d) => (sourceStart[d + 1] = sourceStart[d]! + ids.length));
+    const docs: SuggestDocs = {
+      technique: Int32Array.from(this.technique),
+      kind: Uint8Array.from(this.kind),
+      length: Int32Array.from(this.length),
+      text: StringTable.from(this.text),
+      owner: StringTable.from(this.owner),
+      sourceStart,
+      sourceIds: Int32Array.from(this.docSources.flat()),
     };
-    if (extra.owner) doc.owner = extra.owner;
-    if (extra.urls?.length) doc.sources = [...new Set(extra.urls.map((url) => this.source(url)))];
-    this.docs.push(doc);
+    // Postings: count the documents of each feature, then fill them in document order (so each list is ascending).
+    const start = new Int32Array(this.features.length + 1);
+    for (const pairs of this.docFeatures) for (let i = 0; i < pairs.length; i += 2) start[pairs[i]! + 1]!++;
+    for (let f = 0; f < this.features.length; f++) start[f + 1]! += start[f]!;
+    const fill = start.slice(0, -1);
+    const doc = new Int32Array(start[this.features.length]!);
+    const count = new Int32Array(doc.length);
+    this.docFeatures.forEach((pairs, d) => {
+      for (let i = 0; i < pairs.length; i += 2) {
+        const at = fill[pairs[i]!]!++;
+        doc[at] = d;
+        count[at] = pairs[i + 1]!;
+      }
+    });
+    const weight = bm25Weights(start, doc, count, docs);
+    return { features: Vocabulary.from(this.features), docs, postings: { start, doc, weight }, sources: this.sources };
   }
 
   private source(url: string): number {
@@ -129,6 +180,31 @@ class DocBuilder {
     }
     return id;
   }
+}
+
+// BM25's usual constants and the weight of each kind of text, chosen on the first 110 evaluation sentences, measured
+// one at a time (see eval/README.md).
+const K1 = 1.2;
+const B = 0.75;
+const KIND_WEIGHTS: Readonly<Record<SuggestDocKind, number>> = { name: 1.5, description: 0.7, procedure: 1, detection: 0.5 };
+
+/** The BM25 weight of each posting: idf x count (K1 + 1) / (count + K1 (1 - B + B length / average length)) x kind weight. */
+function bm25Weights(start: Int32Array, doc: Int32Array, count: Int32Array, docs: SuggestDocs): Float32Array {
+  const n = docs.technique.length;
+  let total = 0;
+  for (let d = 0; d < n; d++) total += docs.length[d]!;
+  const average = total / Math.max(1, n);
+  const idf = inverseDocumentFrequency(start, n);
+  const kindWeight = SUGGEST_DOC_KINDS.map((kind) => KIND_WEIGHTS[kind]);
+  const weight = new Float32Array(doc.length);
+  for (let f = 0; f + 1 < start.length; f++) {
+    for (let i = start[f]!; i < start[f + 1]!; i++) {
+      const d = doc[i]!;
+      const tf = count[i]!;
+      weight[i] = idf[f]! * kindWeight[docs.kind[d]!]! * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docs.length[d]!) / average)));
+    }
+  }
+  return weight;
 }
 
 function attackId(object: ModelStixObject): string | undefined {

@@ -4,22 +4,28 @@ import { writeFileAtomic } from '../write-file.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { cachePath } from '../attack/cache-path.js';
 import { parseBundleBytes, readBundleBytes } from '../attack/read-bundle.js';
-import { buildSuggestModel } from './build-suggest-model.js';
+import { buildSuggestModel, type BuildOptions } from './build-suggest-model.js';
 import { SuggestModel } from './suggest-model.js';
-import { SUGGEST_MODEL_FORMAT, type SuggestModelData } from './suggest-model-data.js';
+import { decodeSuggestModel, encodeSuggestModel, SUGGEST_MODEL_FORMAT, type SuggestModelData } from './suggest-model-data.js';
 
 /** The cache file of a release's suggestion model: beside its index in `<cacheDir>/index/`, keyed by the same content hash. */
 export function suggestModelPath(cacheDir: string, sha256: string): string {
-  return cachePath(cacheDir, 'index', `${sha256}.suggest.v${SUGGEST_MODEL_FORMAT}.json`);
+  return cachePath(cacheDir, 'index', `${sha256}.suggest.v${SUGGEST_MODEL_FORMAT}.bin`);
 }
 
 function readCached(path: string, sha256: string): SuggestModelData | undefined {
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as SuggestModelData;
-    return data.format === SUGGEST_MODEL_FORMAT && data.sha256 === sha256 ? data : undefined;
+    const data = decodeSuggestModel(readFileSync(path));
+    return data?.sha256 === sha256 ? data : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Where to cache, what to call before a build, and (for evaluations) which procedure examples to leave out. */
+export interface LoadOptions extends BuildOptions {
+  cacheDir?: string;
+  onBuild?: () => void;
 }
 
 /**
@@ -28,9 +34,10 @@ function readCached(path: string, sha256: string): SuggestModelData | undefined 
  * caller can say why it waits. @throws AttackDataError when the file changed since the index was loaded or is not a
  * readable bundle; UsageError when it is gone.
  */
-export function loadSuggestModel(index: AttackIndex, options: { cacheDir?: string; onBuild?: () => void } = {}): SuggestModel {
+export function loadSuggestModel(index: AttackIndex, options: LoadOptions = {}): SuggestModel {
   const { file, sha256 } = index.data.source;
-  const path = options.cacheDir ? suggestModelPath(options.cacheDir, sha256) : undefined;
+  // A model that leaves texts out is not the release's model: built every time, never cached.
+  const path = options.cacheDir && !options.leaveOut ? suggestModelPath(options.cacheDir, sha256) : undefined;
   const cached = path ? readCached(path, sha256) : undefined;
   if (cached) return new SuggestModel(cached);
   options.onBuild?.();
@@ -38,10 +45,10 @@ export function loadSuggestModel(index: AttackIndex, options: { cacheDir?: strin
   if (bytes.sha256 !== sha256) {
     throw new AttackDataError(`${file}: the file changed while attack-layers was reading it; run the command again`, { file });
   }
-  const data = buildSuggestModel(parseBundleBytes(bytes), index);
+  const data = buildSuggestModel(parseBundleBytes(bytes), index, options.leaveOut ? { leaveOut: options.leaveOut } : {});
   if (path) {
     try {
-      writeFileAtomic(path, JSON.stringify(data), { force: true });
+      writeFileAtomic(path, encodeSuggestModel(data), { force: true });
     } catch {
       // A read-only or full cache folder costs speed, not correctness.
     }

@@ -1,159 +1,384 @@
-import { compareIds } from '../attack/index-bundle.js';
 import type { TechniqueId } from '../attack/types.js';
-import { stemOf, textFeatures, textStems, textWords, isContentWord } from './text-terms.js';
-import type { SuggestDoc, SuggestDocKind, SuggestModelData } from './suggest-model-data.js';
+import { isContentWord, stemOf, textFeatures, textWords, withoutIndicators } from './text-terms.js';
+import { unitTfIdf } from './train-classifier.js';
+import { inverseDocumentFrequency, SUGGEST_DOC_KINDS, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
 
 /** A technique proposed for a passage. */
 export interface SuggestCandidate {
   id: TechniqueId;
   /** `Parent: Sub` for a sub-technique. */
   name: string;
-  /** Relevance (BM25 over the release's texts, see the README); higher is better, 0 is no evidence. */
+  /**
+   * Relevance within the passage, 0 to 100: 20 % the technique's BM25 score over the release's texts and 80 % the
+   * classifier's, each as a share of the passage's best (see the README); candidates come in this order.
+   */
   score: number;
-  /** The words that matched and the ATT&CK text that matched them best, for the analyst to judge. */
+  /** The words that matched and the ATT&CK text that matched them best (or the words the classifier weighed), for the analyst to judge. */
   why: string;
 }
 
 /** How to rank: how many candidates, and (for evaluations) documents to leave out. */
 export interface RankOptions {
   top?: number;
-  /** Leave these documents out of the evidence, e.g. procedure examples citing the report being scored. */
-  exclude?: (doc: SuggestDoc) => boolean;
+  /** Leave these documents (by number) out of the evidence, e.g. procedure examples citing the report being scored. */
+  exclude?: (doc: number) => boolean;
 }
 
-// BM25's usual constants; the weight of each kind of text; how much the second and third best texts of a technique
-// add to its best. Chosen on the evaluation set (see the README), where they were measured one at a time.
-const K1 = 1.2;
-const B = 0.75;
-const KIND_WEIGHTS: Readonly<Record<SuggestDocKind, number>> = { name: 1.5, description: 0.7, procedure: 1, detection: 0.5 };
+// How much the second, third and fourth best texts of a technique add to its best (the BM25 weights of the texts
+// themselves are in the model: build-suggest-model.ts). Chosen on the first 110 evaluation sentences, measured one at
+// a time (see eval/README.md).
 const DECAY = [1, 0.7, 0.5, 0.3];
+const DEPTH = DECAY.length;
 // A sub-technique's texts are evidence for its parent too, a little weaker: reports often name only the parent.
 const CHILD_WEIGHT = 0.9;
 // A passage that says a technique's own name (`JavaScript`, `Virtual Private Server`) gets that name's idf again.
 const NAME_PHRASE_WEIGHT = 1;
+// A text counts for its technique only when it scores at least this share of the passage's best text.
+const MIN_SHARE = 0.2;
+// BM25 leaves out the words found in more than this share of all texts: half its work, and on the development part
+// (see eval/README.md) no loss.
+const COMMON_SHARE = 0.05;
+// The classifier's share in the combined score (the rest is BM25's; each is normalised by the passage's best): low
+// when choosing which techniques to list (BM25 finds the right one among the first five more often), high when
+// ordering them (the classifier puts it first more often). Chosen on the development part of the evaluation set,
+// within what keeps the acceptance checks of test/suggest (see eval/README.md).
+const SELECT_CLASSIFIER_SHARE = 0.1;
+const ORDER_CLASSIFIER_SHARE = 0.8;
 const WHY_TEXT_LENGTH = 140;
 
-/** A suggestion model ready to rank: the stored data and its inverted index. */
+/** Whether a technique with this score ranks above an entry: a higher score, or the same and a lower number (ID). */
+function outranks(score: number, technique: number, entry: { technique: number; score: number }): boolean {
+  return score > entry.score || (score === entry.score && technique < entry.technique);
+}
+
+/**
+ * A suggestion model ready to rank: the stored data, the BM25 weight of every posting, and scratch arrays reused
+ * from passage to passage (ranking adds numbers into arrays indexed by document and technique; no maps).
+ */
 export class SuggestModel {
   readonly data: SuggestModelData;
-  private readonly postings = new Map<number, { docs: Int32Array; weights: Float32Array }>();
-  private readonly featureIds: Map<string, number>;
-  private readonly parentOf: (number | undefined)[];
-  private readonly actorPattern?: RegExp;
-  /** Each technique's own name (the sub-technique part) as stems, and their summed idf. */
-  private readonly namePhrases: { stems: string[]; idf: number }[];
+  private readonly idf: Float64Array;
+  private readonly parentOf: Int32Array;
+  /** Names of groups and campaigns as word sequences, by their first word. */
+  private readonly actors = new Map<string, string[][]>();
+  /** Each technique's own name (the sub-technique part) as stems, by its first stem; and its summed idf. */
+  private readonly namePhrases = new Map<string, { technique: number; stems: string[] }[]>();
+  private readonly nameIdf: Float64Array;
+  // Scratch, reset after each passage.
+  private readonly docScore: Float64Array;
+  private readonly touchedDocs: Int32Array;
+  private readonly top: Float64Array;
+  private readonly topCount: Uint8Array;
+  private readonly bestDoc: Int32Array;
+  private readonly lexical: Float64Array;
+  private readonly learnt: Float64Array;
+  private readonly learntSeen: Uint8Array;
 
   constructor(data: SuggestModelData) {
     this.data = data;
-    this.featureIds = new Map(data.features.map((feature, i) => [feature, i]));
-    // Who did it (TEMP.Periscope, APT32) says nothing of what was done, and its words match unrelated texts (%temp%).
-    if (data.actorNames.length) {
-      const escaped = data.actorNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      this.actorPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    const { docs, postings, techniques } = data;
+    const n = docs.technique.length;
+    this.idf = inverseDocumentFrequency(postings.start, n);
+    const byId = new Map(techniques.map((technique, i) => [technique.id, i]));
+    this.parentOf = Int32Array.from(techniques, (technique) => (technique.id.includes('.') ? (byId.get(technique.id.split('.')[0]!) ?? -1) : -1));
+    for (const name of data.actorNames) {
+      const words = textWords(name);
+      if (!words.length) continue;
+      const list = this.actors.get(words[0]!) ?? [];
+      list.push(words);
+      this.actors.set(words[0]!, list);
     }
-    const byId = new Map(data.techniques.map((technique, i) => [technique.id, i]));
-    this.parentOf = data.techniques.map((technique) => (technique.id.includes('.') ? byId.get(technique.id.split('.')[0]!) : undefined));
-    const n = data.docs.length;
-    const average = data.docs.reduce((sum, doc) => sum + doc.length, 0) / Math.max(1, n);
-    const lists = new Map<number, { docs: number[]; tfs: number[] }>();
-    data.docs.forEach((doc, d) => {
-      for (let i = 0; i < doc.features.length; i += 2) {
-        const feature = doc.features[i]!;
-        let list = lists.get(feature);
-        if (!list) lists.set(feature, (list = { docs: [], tfs: [] }));
-        list.docs.push(d);
-        list.tfs.push(doc.features[i + 1]!);
+    // Longest name first, so that `apt28 nearest neighbor campaign` is removed before `apt28`.
+    for (const list of this.actors.values()) list.sort((a, b) => b.length - a.length);
+    this.nameIdf = new Float64Array(techniques.length);
+    techniques.forEach((technique, t) => {
+      const stems = textWords(technique.name.split(': ').pop() ?? technique.name).filter(isContentWord).map(stemOf);
+      if (!stems.length) return;
+      this.nameIdf[t] = stems.reduce((sum, stem) => {
+        const f = data.features.lookup(stem);
+        return sum + (f < 0 ? 0 : this.idf[f]!);
+      }, 0);
+      const list = this.namePhrases.get(stems[0]!) ?? [];
+      list.push({ technique: t, stems });
+      this.namePhrases.set(stems[0]!, list);
+    });
+    this.docScore = new Float64Array(n);
+    this.touchedDocs = new Int32Array(n);
+    this.top = new Float64Array(techniques.length * DEPTH);
+    this.topCount = new Uint8Array(techniques.length);
+    this.bestDoc = new Int32Array(techniques.length);
+    this.lexical = new Float64Array(techniques.length);
+    this.learnt = new Float64Array(techniques.length);
+    this.learntSeen = new Uint8Array(techniques.length);
+  }
+
+  /** How many documents the model holds. */
+  get docCount(): number {
+    return this.data.docs.technique.length;
+  }
+
+  /** What kind of text a document is. */
+  docKind(doc: number): SuggestDocKind {
+    return SUGGEST_DOC_KINDS[this.data.docs.kind[doc]!]!;
+  }
+
+  /** The sources a document cites, as `sourceKey`s. */
+  docSources(doc: number): string[] {
+    const { sourceStart, sourceIds } = this.data.docs;
+    return Array.from(sourceIds.subarray(sourceStart[doc]!, sourceStart[doc + 1]!), (id) => this.data.sources[id]!);
+  }
+
+  /** The words of a passage as the model reads them: indicators and names of groups and campaigns removed, then content words only. */
+  passageWords(text: string): string[] {
+    // Who did it (TEMP.Periscope, APT32) says nothing of what was done, and its words match unrelated texts (%temp%);
+    // nor do indicators (chemscalere[.]com).
+    const words = textWords(withoutIndicators(text));
+    const kept: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const match = this.actors.get(words[i]!)?.find((name) => name.every((word, j) => words[i + j] === word));
+      if (match) {
+        i += match.length;
+        continue;
       }
-    });
-    const idfOf = (stem: string): number => {
-      const df = lists.get(this.featureIds.get(stem) ?? -1)?.docs.length ?? 0;
-      return df ? Math.log(1 + (n - df + 0.5) / (df + 0.5)) : 0;
-    };
-    this.namePhrases = data.techniques.map((technique) => {
-      const stems = textStems(technique.name.split(': ').pop() ?? technique.name);
-      return { stems, idf: stems.reduce((sum, stem) => sum + idfOf(stem), 0) };
-    });
-    // Each posting carries its whole BM25 term weight (idf x saturated tf x kind weight): ranking only adds them up.
-    for (const [feature, list] of lists) {
-      const df = list.docs.length;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const weights = new Float32Array(df);
-      list.docs.forEach((d, i) => {
-        const doc = data.docs[d]!;
-        const tf = list.tfs[i]!;
-        weights[i] = idf * KIND_WEIGHTS[doc.kind] * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * doc.length) / average)));
-      });
-      this.postings.set(feature, { docs: Int32Array.from(list.docs), weights });
+      if (isContentWord(words[i]!)) kept.push(words[i]!);
+      i++;
     }
+    return kept;
   }
 
   /** Techniques for a passage of English text, best first (ties by ID); none when no word of it is known. */
   rank(text: string, options: RankOptions = {}): SuggestCandidate[] {
-    const top = options.top ?? 5;
-    const words = textWords(this.actorPattern ? text.replace(this.actorPattern, ' ') : text).filter(isContentWord);
+    const top = Math.max(1, options.top ?? 5);
+    const words = this.passageWords(text);
+    const stems = words.map(stemOf);
     const surface = new Map<string, string>();
-    for (const word of words) if (!surface.has(stemOf(word))) surface.set(stemOf(word), word);
-    const query = [...new Set(textFeatures(words.map(stemOf)))].flatMap((feature) => {
-      const id = this.featureIds.get(feature);
-      return id === undefined ? [] : [id];
-    });
-    const scores = new Map<number, number>();
-    for (const feature of query) {
-      const posting = this.postings.get(feature)!;
-      for (let i = 0; i < posting.docs.length; i++) {
-        const d = posting.docs[i]!;
-        scores.set(d, (scores.get(d) ?? 0) + posting.weights[i]!);
+    words.forEach((word, i) => surface.has(stems[i]!) || surface.set(stems[i]!, word));
+    // The passage's known features, each once, in order of first appearance (with its text, for `why`), and counts.
+    const query: number[] = [];
+    const queryText: string[] = [];
+    const queryCount: number[] = [];
+    for (const feature of textFeatures(stems)) {
+      const f = this.data.features.lookup(feature);
+      if (f < 0) continue;
+      const at = query.indexOf(f);
+      if (at >= 0) {
+        queryCount[at]!++;
+        continue;
       }
+      query.push(f);
+      queryText.push(feature);
+      queryCount.push(1);
     }
-    // A technique's score: its best text, plus a decreasing part of its next three best.
-    const best = new Map<number, { doc: number; score: number }[]>();
-    for (const [d, score] of scores) {
-      const doc = this.data.docs[d]!;
-      if (options.exclude?.(doc)) continue;
-      let list = best.get(doc.technique);
-      if (!list) best.set(doc.technique, (list = []));
-      list.push({ doc: d, score });
-      const parent = this.parentOf[doc.technique];
-      if (parent !== undefined) {
-        let parentList = best.get(parent);
-        if (!parentList) best.set(parent, (parentList = []));
-        parentList.push({ doc: d, score: score * CHILD_WEIGHT });
-      }
-    }
-    const queryStems = ` ${words.map(stemOf).join(' ')} `;
-    const ranked = [...best.entries()].map(([technique, list]) => {
-      list.sort((a, b) => b.score - a.score || a.doc - b.doc);
-      const phrase = this.namePhrases[technique]!;
-      const said = phrase.stems.length > 0 && queryStems.includes(` ${phrase.stems.join(' ')} `);
-      const score =
-        list.slice(0, DECAY.length).reduce((sum, entry, i) => sum + entry.score * DECAY[i]!, 0) + (said ? phrase.idf * NAME_PHRASE_WEIGHT : 0);
-      return { technique, score, doc: list[0]!.doc };
-    });
-    ranked.sort((a, b) => b.score - a.score || compareIds(this.data.techniques[a.technique]!.id, this.data.techniques[b.technique]!.id));
-    return ranked.slice(0, top).map(({ technique, score, doc }) => {
+    // Both rankers, then each technique's share of the best of each (a technique without BM25 evidence can still
+    // come from the classifier, and the other way round).
+    const lexical = this.bm25(query, stems, options.exclude);
+    const learnt = this.classify(query, queryCount);
+    let bestLexical = 0;
+    let bestLearnt = 0;
+    for (const t of lexical) if (this.lexical[t]! > bestLexical) bestLexical = this.lexical[t]!;
+    for (const t of learnt) if (this.learnt[t]! > bestLearnt) bestLearnt = this.learnt[t]!;
+    const lexicalScale = bestLexical > 0 ? 1 / bestLexical : 0;
+    const learntScale = bestLearnt > 0 ? 1 / bestLearnt : 0;
+    const combined = (t: number, share: number): number =>
+      (1 - share) * this.lexical[t]! * lexicalScale + share * Math.max(0, this.learnt[t]!) * learntScale;
+    // The `top` best by the selecting score (outranks() is a total order, so visiting order does not matter)...
+    const chosen: { technique: number; score: number }[] = [];
+    const offer = (t: number): void => {
+      const score = combined(t, SELECT_CLASSIFIER_SHARE);
+      if (score <= 0 || (chosen.length === top && !outranks(score, t, chosen[top - 1]!))) return;
+      let i = chosen.length === top ? top - 1 : chosen.push({ technique: t, score }) - 1;
+      for (; i > 0 && outranks(score, t, chosen[i - 1]!); i--) chosen[i] = chosen[i - 1]!;
+      chosen[i] = { technique: t, score };
+    };
+    for (const t of lexical) offer(t);
+    // The others: those only the classifier scores above 0 (a technique BM25 scored has a positive lexical score).
+    for (const t of learnt) if (this.lexical[t] === 0 && this.learnt[t]! > 0) offer(t);
+    // ... listed by the ordering score.
+    const best = chosen
+      .map(({ technique }) => ({ technique, score: combined(technique, ORDER_CLASSIFIER_SHARE) }))
+      .sort((a, b) => (outranks(a.score, a.technique, b) ? -1 : 1));
+    const ranked = best.map(({ technique, score }) => {
       const { id, name } = this.data.techniques[technique]!;
-      return { id, name, score: Math.round(score * 10) / 10, why: this.why(this.data.docs[doc]!, technique, query, surface) };
+      const why = this.lexical[technique]! > 0
+        ? this.why(this.bestDoc[technique]!, technique, query, queryText, surface)
+        : this.learntWhy(technique, query, queryText, surface);
+      return { id, name, score: Math.round(score * 1000) / 10, why };
     });
+    for (const t of lexical) this.lexical[t] = 0;
+    for (const t of learnt) this.learnt[t] = this.learntSeen[t] = 0;
+    return ranked;
   }
 
-  private why(doc: SuggestDoc, technique: number, query: readonly number[], surface: ReadonlyMap<string, string>): string {
-    const inDoc = new Set<number>();
-    for (let i = 0; i < doc.features.length; i += 2) inDoc.add(doc.features[i]!);
-    const matched = query
-      .filter((feature) => inDoc.has(feature))
-      .map((feature) => this.data.features[feature]!)
-      .filter((feature) => !feature.includes(' '))
-      .map((stem) => surface.get(stem) ?? stem);
-    const words = matched.length ? `words ${matched.slice(0, 6).map((word) => `"${word}"`).join(', ')}` : 'phrases';
-    const text = doc.text.length > WHY_TEXT_LENGTH ? `${doc.text.slice(0, WHY_TEXT_LENGTH - 1).trimEnd()}…` : doc.text;
+  /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
+  private bm25(query: readonly number[], stems: readonly string[], exclude: ((doc: number) => boolean) | undefined): number[] {
+    const { docScore, touchedDocs, top: best4, topCount, bestDoc, parentOf } = this;
+    const { start, doc: postingDoc, weight: weights } = this.data.postings;
+    const docTechnique = this.data.docs.technique;
+    // Words in more than COMMON_SHARE of all texts (execute, file, system) are left to the classifier: they rank
+    // nothing here and were half of the work.
+    const common = COMMON_SHARE * this.docCount;
+    let touched = 0;
+    let floor = 0;
+    for (const f of query) {
+      if (start[f + 1]! - start[f]! > common) continue;
+      for (let i = start[f]!, end = start[f + 1]!; i < end; i++) {
+        const d = postingDoc[i]!;
+        if (docScore[d] === 0) touchedDocs[touched++] = d;
+        const score = (docScore[d]! += weights[i]!);
+        if (score > floor) floor = score;
+      }
+    }
+    // Texts far below the passage's best text change no ranking worth showing, and skipping them saves most of the work.
+    if (exclude) {
+      // (Excluded texts may hold the best score: the best is taken among the others.)
+      floor = 0;
+      for (let k = 0; k < touched; k++) {
+        const d = touchedDocs[k]!;
+        if (docScore[d]! > floor && !exclude(d)) floor = docScore[d]!;
+      }
+    }
+    floor *= MIN_SHARE;
+    // A technique's score: its best text, plus a decreasing part of its next best (kept in descending order, with
+    // the number of the best text); a sub-technique's texts count for its parent too.
+    const techniques: number[] = [];
+    for (let k = 0; k < touched; k++) {
+      const d = touchedDocs[k]!;
+      let score = docScore[d]!;
+      docScore[d] = 0;
+      if (score < floor || exclude?.(d)) continue;
+      for (let t = docTechnique[d]!; t >= 0; t = parentOf[t]!, score *= CHILD_WEIGHT) {
+        const count = topCount[t]!;
+        const base = t * DEPTH;
+        if (count === 0) {
+          techniques.push(t);
+          best4[base] = score;
+          bestDoc[t] = d;
+          topCount[t] = 1;
+          continue;
+        }
+        if (score > best4[base]! || (score === best4[base]! && d < bestDoc[t]!)) bestDoc[t] = d;
+        if (count === DEPTH && score <= best4[base + DEPTH - 1]!) continue;
+        let i = count < DEPTH ? count : DEPTH - 1;
+        if (count < DEPTH) topCount[t] = count + 1;
+        for (; i > 0 && best4[base + i - 1]! < score; i--) best4[base + i] = best4[base + i - 1]!;
+        best4[base + i] = score;
+      }
+    }
+    const said = this.namesSaid(stems);
+    for (const t of techniques) {
+      let score = said.has(t) ? this.nameIdf[t]! * NAME_PHRASE_WEIGHT : 0;
+      for (let i = 0; i < topCount[t]!; i++) score += best4[t * DEPTH + i]! * DECAY[i]!;
+      topCount[t] = 0;
+      this.lexical[t] = score;
+    }
+    return techniques;
+  }
+
+  /**
+   * The classifier's score (its weights times the passage's tf-idf features) of each technique its features speak
+   * for, into `learnt`; a parent scores at least CHILD_WEIGHT of its best sub-technique. The techniques scored.
+   */
+  private classify(query: readonly number[], counts: readonly number[]): number[] {
+    const classifier = this.data.classifier;
+    if (!classifier) return [];
+    const { learnt, learntSeen } = this;
+    const { features, values } = unitTfIdf(query.flatMap((f, i) => [f, counts[i]!]), this.idf);
+    const techniques: number[] = [];
+    const { start, technique: classes, weight } = classifier;
+    for (let i = 0; i < features.length; i++) {
+      const f = features[i]!;
+      const value = values[i]!;
+      for (let j = start[f]!, end = start[f + 1]!; j < end; j++) {
+        const t = classes[j]!;
+        if (!learntSeen[t]) {
+          learntSeen[t] = 1;
+          techniques.push(t);
+        }
+        learnt[t]! += weight[j]! * value;
+      }
+    }
+    for (let k = 0, n = techniques.length; k < n; k++) {
+      const t = techniques[k]!;
+      const parent = this.parentOf[t]!;
+      if (parent < 0) continue;
+      const inherited = learnt[t]! * CHILD_WEIGHT;
+      if (!learntSeen[parent]) {
+        learntSeen[parent] = 1;
+        techniques.push(parent);
+        learnt[parent] = Math.max(inherited, 0);
+      } else if (inherited > learnt[parent]!) learnt[parent] = inherited;
+    }
+    return techniques;
+  }
+
+  /** The classifier's weight of a feature for a technique (binary search in the feature's classes, ascending). */
+  private learntWeight(f: number, technique: number): number {
+    const classifier = this.data.classifier!;
+    let lo = classifier.start[f]!;
+    let hi = classifier.start[f + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = classifier.technique[mid]!;
+      if (t === technique) return classifier.weight[mid]!;
+      if (t < technique) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /** Why the classifier proposes a technique no ATT&CK text matched: the passage's words it weighs most for it. */
+  private learntWhy(technique: number, query: readonly number[], queryText: readonly string[], surface: ReadonlyMap<string, string>): string {
+    const weighed = query
+      .map((f, i) => ({ text: queryText[i]!, weight: this.learntWeight(f, technique) }))
+      .filter((entry) => entry.weight > 0)
+      .sort((a, b) => b.weight - a.weight || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
+      .slice(0, 6)
+      .map((entry) => `"${entry.text.split(' ').map((stem) => surface.get(stem) ?? stem).join(' ')}"`);
+    return `learnt from ATT&CK's texts of ${this.data.techniques[technique]!.id}: words ${weighed.join(', ') || '(none weighed)'}`;
+  }
+
+  /** The techniques whose own name the passage says, as consecutive stems. */
+  private namesSaid(stems: readonly string[]): Set<number> {
+    const said = new Set<number>();
+    stems.forEach((stem, i) => {
+      for (const phrase of this.namePhrases.get(stem) ?? []) {
+        if (phrase.stems.every((s, j) => stems[i + j] === s)) said.add(phrase.technique);
+      }
+    });
+    return said;
+  }
+
+  /** Whether a document holds a feature (binary search in the feature's ascending postings). */
+  private holds(doc: number, f: number): boolean {
+    const { start, doc: docs } = this.data.postings;
+    let lo = start[f]!;
+    let hi = start[f + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const d = docs[mid]!;
+      if (d === doc) return true;
+      if (d < doc) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+
+  private why(doc: number, technique: number, query: readonly number[], queryText: readonly string[], surface: ReadonlyMap<string, string>): string {
+    const { docs } = this.data;
+    // The first six single words of the passage that the text holds.
+    const matched: string[] = [];
+    for (let i = 0; i < query.length && matched.length < 6; i++) {
+      if (!queryText[i]!.includes(' ') && this.holds(doc, query[i]!)) matched.push(`"${surface.get(queryText[i]!) ?? queryText[i]!}"`);
+    }
+    const words = matched.length ? `words ${matched.join(', ')}` : 'phrases';
     // A parent's evidence may be a text of one of its sub-techniques: say whose.
-    const whose = doc.technique === technique ? '' : ` of ${this.data.techniques[doc.technique]!.id}`;
-    const where =
-      doc.kind === 'name'
-        ? `the name${whose || ' of the technique'}`
-        : doc.kind === 'procedure'
-          ? `procedure example${whose}${doc.owner ? ` (${doc.owner})` : ''}: "${text}"`
-          : `${doc.kind === 'description' ? 'description' : 'detection text'}${whose}: "${text}"`;
-    return `${words}; ${where}`;
+    const whose = docs.technique[doc] === technique ? '' : ` of ${this.data.techniques[docs.technique[doc]!]!.id}`;
+    const kind = this.docKind(doc);
+    if (kind === 'name') return `${words}; the name${whose || ' of the technique'}`;
+    const full = docs.text.get(doc);
+    const text = full.length > WHY_TEXT_LENGTH ? `${full.slice(0, WHY_TEXT_LENGTH - 1).trimEnd()}…` : full;
+    if (kind !== 'procedure') return `${words}; ${kind === 'description' ? 'description' : 'detection text'}${whose}: "${text}"`;
+    const owner = docs.owner.get(doc);
+    return `${words}; procedure example${whose}${owner ? ` (${owner})` : ''}: "${text}"`;
   }
 }

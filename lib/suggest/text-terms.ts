@@ -14,6 +14,28 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+// Indicators name infrastructure, not behaviour, and their pieces match unrelated words (`chemscalere[.]com` gives
+// `com`, the Component Object Model). Each whitespace-separated token is tested alone (linear on any input).
+const INDICATOR_TESTS: ReadonlyArray<readonly [label: string, test: (token: string) => boolean]> = [
+  ['a URL, also defanged (hxxp, [:])', (token) => /^(?:https?|hxxps?|ftp)(?:\[:\]|:)\/\//i.test(token)],
+  ['anything with a defanged dot', (token) => token.includes('[.]') || token.includes('(.)')],
+  ['an e-mail address', (token) => /^[^@\s]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(token)],
+  ['a host name under a common top-level domain', (token) => /^(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|io|xyz|top|online|site|club|ru|cn|su|tk|pw|cc)$/i.test(token)],
+  ['an IPv4 address', (token) => /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/.test(token)],
+  ['a hash (32 hex digits or more)', (token) => token.length >= 32 && /^[a-f0-9]+$/i.test(token)],
+];
+
+/** A text with its indicators (URLs, domain names, e-mail and IP addresses, hashes) replaced by spaces. */
+export function withoutIndicators(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((token) => {
+      const bare = token.replace(/^[("'“<]+/, '').replace(/[)"'”>,.;:!?]+$/, '');
+      return bare && INDICATOR_TESTS.some(([, test]) => test(bare)) ? ' ' : token;
+    })
+    .join('');
+}
+
 /** The words of a text, lower-cased and NFKC-folded: runs of letters and digits (`rundll32.exe` gives `rundll32`, `exe`). */
 export function textWords(text: string): string[] {
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
 import {
+  encodeSuggestModel,
+  loadAttackFile,
   loadSuggestModel,
   splitPassages,
   suggestModelPath,
@@ -10,7 +12,7 @@ import {
   suggestTechniques,
   type SuggestModel,
 } from '../../lib/index.js';
-import { freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
+import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 
 describe('splitPassages', () => {
   const rows: [text: string, passages: [number, string][]][] = [
@@ -79,23 +81,56 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
         target?.type === 'attack-pattern' && live(target as never) && typeof o['description'] === 'string' && o['description'] !== '';
     });
     // Relationships to revoked techniques count for their replacement, so there are at least as many examples.
-    const procedures = model.data.docs.filter((doc) => doc.kind === 'procedure').length;
+    const procedures = Array.from({ length: model.docCount }, (_, d) => model.docKind(d)).filter((kind) => kind === 'procedure').length;
     expect(procedures).to.be.at.least(uses.length).and.below(uses.length * 1.05);
   });
 
-  it('is cached beside the index under the release file sha256, and rebuilt when the cache is stale', () => {
+  it('is cached beside the index under the release file sha256, read back from the cache without a build', () => {
     const index = loadRelease('18.1');
-    const path = suggestModelPath(testCacheDir(), index.data.source.sha256);
-    expect(existsSync(path)).to.equal(true);
-    const cacheDir = freshTmpDir('suggest-cache');
-    const stale = suggestModelPath(cacheDir, index.data.source.sha256);
-    loadSuggestModel(index, { cacheDir });
-    const data = JSON.parse(readFileSync(stale, 'utf8'));
-    writeFileSync(stale, JSON.stringify({ ...data, sha256: 'another release', techniques: [] }));
+    expect(existsSync(suggestModelPath(testCacheDir(), index.data.source.sha256))).to.equal(true);
     let built = 0;
-    const again = loadSuggestModel(index, { cacheDir, onBuild: () => built++ });
-    expect(built).to.equal(1);
-    expect(again.data.techniques).to.have.length(model.data.techniques.length);
+    const again = loadSuggestModel(index, { cacheDir: testCacheDir(), onBuild: () => built++ });
+    expect(built).to.equal(0);
+    expect(again.data.techniques).to.deep.equal(model.data.techniques);
+    const sentence = 'The actors dumped LSASS memory with procdump to get credentials.';
+    expect(again.rank(sentence)).to.deep.equal(model.rank(sentence));
+  });
+
+  it('is rebuilt when the cache file is stale (another release, another format, or damaged)', () => {
+    // A small fixture release, so that the 18.1 model is built once per test run.
+    const index = loadAttackFile(fixtureFile('enterprise-attack-0.2.json'), { cacheDir: freshTmpDir('suggest-index') });
+    const cacheDir = freshTmpDir('suggest-cache');
+    const path = suggestModelPath(cacheDir, index.data.source.sha256);
+    const first = loadSuggestModel(index, { cacheDir });
+    const good = readFileSync(path);
+    const damaged = [
+      Buffer.from(good).fill(0, 100, 200),
+      good.subarray(0, good.length / 2),
+      Buffer.from(encodeSuggestModel({ ...first.data, sha256: 'another release' })),
+    ];
+    for (const bytes of damaged) {
+      writeFileSync(path, bytes);
+      let built = 0;
+      const again = loadSuggestModel(index, { cacheDir, onBuild: () => built++ });
+      expect(built).to.equal(1);
+      expect(again.data.techniques).to.deep.equal(first.data.techniques);
+      expect(readFileSync(path).equals(good)).to.equal(true);
+    }
+  });
+
+  it('builds a model without the procedure examples it is told to leave out (how the evaluation avoids leakage)', () => {
+    const index = loadAttackFile(fixtureFile('enterprise-attack-0.2.json'), { cacheDir: freshTmpDir('suggest-index') });
+    const cited = (m: SuggestModel) =>
+      Array.from({ length: m.docCount }, (_, d) => m.docSources(d)).filter((sources) => sources.includes('example.com/report-a')).length;
+    const whole = loadSuggestModel(index);
+    const cacheDir = freshTmpDir('suggest-cache');
+    const without = loadSuggestModel(index, { cacheDir, leaveOut: (sources) => sources.includes('example.com/report-a') });
+    // The fixture's procedures citing Report A (raw bundle: six uses relationships cite https://example.com/report-a).
+    expect(cited(whole)).to.be.greaterThan(0);
+    expect(cited(without)).to.equal(0);
+    expect(without.docCount).to.equal(whole.docCount - cited(whole));
+    // Such a model is not the release's: it is never cached.
+    expect(existsSync(suggestModelPath(cacheDir, index.data.source.sha256))).to.equal(false);
   });
 
   it('skips sentences that cite an ID and ranks the others, with the evidence', () => {
@@ -109,10 +144,20 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(lines[0]).to.deep.include({ line: 1, candidates: [], note: 'cites T1059.001: see extract' });
   });
 
-  it('leaves excluded texts out of the evidence (how the evaluation avoids leakage)', () => {
-    const ranked = model.rank('They dumped the memory of LSASS with procdump.', { exclude: (doc) => doc.kind === 'procedure' });
+  it('leaves excluded texts out of the BM25 evidence', () => {
+    const ranked = model.rank('They dumped the memory of LSASS with procdump.', { exclude: (doc) => model.docKind(doc) === 'procedure' });
     expect(ranked.length).to.be.greaterThan(0);
     for (const candidate of ranked) expect(candidate.why).to.not.include('procedure example');
+  });
+
+  it('says for every candidate why: the matching words and ATT&CK text, or the words the classifier weighed', () => {
+    const seed = readFileSync(join(stixDir(), '../seeds/000_9001b8a6a998de5e.txt'), 'utf8');
+    const candidates = suggestTechniques(seed, model).flatMap((passage) => passage.candidates);
+    expect(candidates.length).to.be.greaterThan(20);
+    for (const candidate of candidates) {
+      expect(candidate.why).to.match(/^(?:(?:words "[^"]+"(?:, "[^"]+")*|phrases); |learnt from ATT&CK's texts of T\d{4}(?:\.\d{3})?: words )/);
+      expect(candidate.score).to.be.within(0, 100);
+    }
   });
 
   // The acceptance check of the issue: the behaviours the campaign file maps from the seed's own sentences (evidence)

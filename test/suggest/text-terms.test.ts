@@ -1,0 +1,27 @@
+import { expect } from 'chai';
+import { withoutIndicators } from '../../lib/suggest/text-terms.js';
+
+describe('withoutIndicators', () => {
+  const rows: [text: string, expected: string][] = [
+    ['servers chemscalere[.]com and scsnewstoday[.]com, served', 'servers   and   served'],
+    ['download from hxxp://evil[.]example/a.exe now', 'download from   now'],
+    ['beacons to https://c2.example.net/path?q=1.', 'beacons to  '],
+    ['hosted on update.microsoft-cdn.com today', 'hosted on   today'],
+    ['mail to admin@victim.org.', 'mail to  '],
+    ['logged in from 112.66.188.28 in Hainan', 'logged in from   in Hainan'],
+    ['hash d41d8cd98f00b204e9800998ecf8427e matched', 'hash   matched'],
+    // Kept: file names and tools are behaviour, not infrastructure.
+    ['ran rundll32.exe and cmd.exe with agent1.ps1', 'ran rundll32.exe and cmd.exe with agent1.ps1'],
+    ['the Node.js loader and index.html', 'the Node.js loader and index.html'],
+  ];
+  for (const [text, expected] of rows) {
+    it(`${JSON.stringify(text)} -> ${JSON.stringify(expected)}`, () => {
+      expect(withoutIndicators(text)).to.equal(expected);
+    });
+  }
+
+  it('is linear on one long token (no backtracking regex over the whole passage)', () => {
+    const token = `${'a'.repeat(200_000)}.${'b'.repeat(200_000)}`;
+    expect(withoutIndicators(`${token} x`)).to.equal(`${token} x`);
+  });
+});

@@ -76,7 +76,7 @@ export function parseBundleBytes({ file, bytes }: BundleBytes, limits: BundleLim
     try {
       raw = gzip ? zlib().gunzipSync(bytes, { maxOutputLength: maxBytes }) : zlib().brotliDecompressSync(bytes, { maxOutputLength: maxBytes });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(file, 'the gzip data inflates to', maxBytes);
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(file, `the ${gzip ? 'gzip' : 'brotli'} data inflates to`, maxBytes);
       throw new AttackDataError(
         `${file}: the ${gzip ? 'gzip' : 'brotli'} data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
         { file, cause: error },

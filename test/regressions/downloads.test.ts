@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { expect } from 'chai';
 import { fetchRelease } from '../../lib/attack/data-store.js';
 import { parseBundleBytes } from '../../lib/attack/read-bundle.js';
@@ -145,5 +145,10 @@ describe('gzip bombs (issue 15, item 6)', () => {
       'x.json.gz: the gzip data inflates to larger than 1 MB, the limit',
     );
     expect(parseBundleBytes({ file: 'y.json.gz', bytes: gzipSync(bundle), sha256: '' }, { maxBytes: MB })).to.deep.equal(JSON.parse(bundle.toString('utf8')));
+  });
+
+  it('a brotli file (.br, as --attack takes the packaged snapshot) is bounded alike', () => {
+    const bytes = brotliCompressSync(Buffer.alloc(3 * MB, 0x20));
+    expect(() => parseBundleBytes({ file: 'x.json.br', bytes, sha256: '' }, { maxBytes: MB })).to.throw(AttackDataError, 'x.json.br: the brotli data inflates to larger than 1 MB, the limit');
   });
 });

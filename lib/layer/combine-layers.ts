@@ -29,6 +29,7 @@
  * | enabled | false only when every entry of the key is disabled |
  * | showSubtechniques | true when any entry of the key has it |
  * | unknown, deprecated, revoked-without-replacement techniques | left out with a warning (Navigator would drop them silently) |
+ * | IDs of another domain (T0800 in an enterprise layer) | with a library, `upgradeSources` names them as such with their JSON path and keeps the entry in the `removed by upgrade` metadata, as `upgrade` does |
  * | entries with nothing left | (no score, comment, link or metadata, enabled) left out, as Navigator exports nothing for them |
  * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient and legend as above, metadata and description naming the inputs; platform filters kept only when every input has the same ones |
  */
@@ -214,6 +215,8 @@ export function upgradeSources(
     const { layer, changes: all } = upgradeLayer(source.value, index, {
       file: where,
       ...(releases?.target === index ? { source: releases.source, sourceNote: releases.sourceNote } : {}),
+      // IDs of another domain (T0800 in an enterprise layer) are named as such, with their path, as upgrade does.
+      ...(releases ? { otherDomains: releases.otherDomains } : {}),
     });
     inputs.push({ layer, source: where });
     // The combined layer sets its own layout, so layout changes of an input are not worth reporting.

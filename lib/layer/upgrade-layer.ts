@@ -6,7 +6,7 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
-import { attackMajor, compareVersions, currentDomainName, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
+import { attackMajor, compareVersions, currentDomainName, DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from './other-domains.js';
@@ -288,6 +288,13 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   if (versions['attack'] !== target.major) {
     settings.push({ path: '/versions/attack', message: `${versions['attack'] === undefined ? 'set to' : `${String(versions['attack'])} ->`} ${target.major}` });
     versions['attack'] = target.major;
+  }
+  // Written for the Navigator our layers are checked with (5.1, ../shared/NAVIGATOR.md), whatever wrote the file: a
+  // layer of Navigator 5.2 downgraded to ATT&CK 18 says 5.1.0, as every layer we render does.
+  const navigator = options.navigatorVersion ?? DEFAULT_NAVIGATOR_VERSION;
+  if (versions['navigator'] !== navigator) {
+    settings.push({ path: '/versions/navigator', message: `${String(versions['navigator'])} -> ${navigator}, the Navigator version attack-layers writes layers for` });
+    versions['navigator'] = navigator;
   }
   if (options.sourceNote) settings.push({ path: '/versions/attack', message: options.sourceNote });
   if (options.downgrade) settings.push({ path: '/versions/attack', message: options.downgrade });

@@ -35,6 +35,25 @@ describe('attack-layers combine', () => {
     expect(result.stderr).to.contain('warning: T9999 is not a technique in enterprise-attack 18.1: left out');
   });
 
+  it('names technique IDs of another domain as such, with their JSON path, and keeps their entries in the metadata', async () => {
+    // Layer A with an ICS (T0800) and a Mobile (T1406) technique: Navigator drops both silently from an enterprise layer.
+    const layerA = JSON.parse(readFileSync(a, 'utf8')) as NavigatorLayer;
+    const at = layerA.techniques!.length;
+    layerA.techniques!.push({ techniqueID: 'T0800', score: 2, comment: 'seen on the PLC' }, { techniqueID: 'T1406', score: 1 });
+    const file = join(freshTmpDir('combine-domains'), 'a-foreign.json');
+    writeFileSync(file, JSON.stringify(layerA));
+    const result = await runCli(['combine', file, b, '--op', 'max']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain(`/techniques/${at}: T0800 is an ICS technique (`);
+    expect(result.stderr).to.contain(`/techniques/${at + 1}: T1406 is a Mobile technique (`);
+    expect(result.stderr).to.contain('this layer is enterprise-attack; removed (Navigator drops it silently): annotate it in a layer of ics-attack');
+    const layer = JSON.parse(result.stdout) as NavigatorLayer;
+    expect(layer.techniques!.map((t) => t.techniqueID)).to.not.include.members(['T0800', 'T1406']);
+    const kept = (layer.metadata ?? []).filter((item) => 'value' in item && item.value.includes('"techniqueID":"T0800"'));
+    expect(kept.length, 'the removed T0800 entry, comment and all, in the metadata').to.equal(1);
+    expect(JSON.stringify(kept)).to.contain('seen on the PLC');
+  });
+
   it('upgrades an old-format layer first, so T1086 merges with T1059.001, and says so on stderr', async () => {
     const result = await runCli(['combine', `${dir}/old-powershell-3.0.json`, `${dir}/new-powershell.json`, '--op', 'max']);
     expect(result.code).to.equal(0);

@@ -142,6 +142,18 @@ describe('attack-layers upgrade', () => {
       expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
     });
 
+    it('writes versions.navigator as every layer we render does, not the newer Navigator that wrote the file (5.2.0)', async () => {
+      const ours = (JSON.parse(readFileSync('layers/all.layer.json', 'utf8')) as NavigatorLayer).versions?.navigator;
+      const given = (JSON.parse(readFileSync(v19, 'utf8')) as NavigatorLayer).versions?.navigator;
+      expect(given).to.not.equal(ours);
+      const out = join(freshTmpDir('downgrade'), 'v18.json');
+      const result = await runCli(['upgrade', v19, '--to', '18.1', '--out', out, '--report', 'json']);
+      expect(result.code, result.stderr).to.equal(0);
+      expect((JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer).versions?.navigator).to.equal(ours);
+      const [report] = JSON.parse(result.stdout) as LayerUpgradeReport[];
+      expect(report!.settings).to.deep.include({ path: '/versions/navigator', message: `${given} -> ${ours}, the Navigator version attack-layers writes layers for` });
+    });
+
     it('says downgrade for a layer of 18 brought to 14.1 with --to, and lists the techniques 14.1 lacks as removed, kept in metadata', async () => {
       const dir = freshTmpDir('downgrade');
       // T1665 is current in 18.1 and absent from the 14.1 bundle.

@@ -225,12 +225,13 @@ describe('upgradeLayer', () => {
     expect(twice.report.techniques.every((t) => t.changes.length === 0)).to.equal(true);
   });
 
-  it('sets versions.attack to the release major; keeps an explicit expandedSubtechniques "none" but shows annotated sub-techniques', () => {
+  it('sets versions.attack to the release major and versions.navigator to ours; keeps an explicit expandedSubtechniques "none" but shows annotated sub-techniques', () => {
     const { layer: out, report } = upgradeLayer(
       layer([{ techniqueID: 'T1566.001', score: 1 }], { versions: { attack: '14', navigator: '4.9.1', layer: '4.5' }, layout: { expandedSubtechniques: 'none' } }),
       attack,
     );
     expect(out.versions?.attack).to.equal('18');
+    expect(out.versions?.navigator).to.equal('5.1.0');
     expect(out.layout).to.deep.equal({ expandedSubtechniques: 'none' });
     expect(out.techniques).to.deep.equal([
       { techniqueID: 'T1566', tactic: 'initial-access', showSubtechniques: true },
@@ -238,6 +239,7 @@ describe('upgradeLayer', () => {
     ]);
     expect(report.settings).to.deep.equal([
       { path: '/versions/attack', message: '14 -> 18' },
+      { path: '/versions/navigator', message: '4.9.1 -> 5.1.0, the Navigator version attack-layers writes layers for' },
       {
         path: '/techniques',
         message: 'T1566 under initial-access: an entry with only showSubtechniques added so that annotated T1566.001 shows (layout.expandedSubtechniques is "none")',

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
@@ -193,6 +193,19 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(first.code).to.equal(0);
     expect(first.stdout).to.equal(second.stdout);
     expect(JSON.parse(first.stdout).map((p: { line: number }) => p.line)).to.deep.equal([1, 1]);
+  });
+
+  it('ranks against the release --attack-release names, else the newest', async () => {
+    const dir = freshTmpDir('suggest-releases');
+    for (const release of ['0.1', '0.2']) copyFileSync(fixtureFile(`enterprise-attack-${release}.json`), join(dir, `enterprise-attack-${release}.json`));
+    const file = join(dir, 'report.txt');
+    writeFileSync(file, 'The implant captures screenshots of the desktop.\n');
+    const env = { ATTACK_STIX_DIR: dir, XDG_CACHE_HOME: freshTmpDir('suggest-xdg') };
+    for (const [args, release] of [[[], '0.2'], [['--attack-release', '0.1'], '0.1']] as const) {
+      const result = await runCli(['suggest', file, '--json', ...args], env);
+      expect(result.code, result.stderr).to.equal(0);
+      expect(result.stderr).to.include(`ranked against enterprise-attack ${release}`);
+    }
   });
 
   it('refuses --top 0 as a usage error', async () => {

@@ -64,3 +64,5 @@ export { PLATFORM_RENAMES, currentPlatformName } from './platform-names.js';
 export { closestWord } from '../name-distance.js';
 /** Order strings the same on every machine (by UTF-16 code units), for output that must not vary. */
 export { compareText } from '../compare-text.js';
+/** The file name that stands for standard input (`-`), as the readers of release files take it. */
+export { STDIN } from '../read-text.js';

@@ -1,5 +1,5 @@
 import type { Argv, Options, PositionalOptions } from 'yargs';
-import { DOMAINS, UsageError, type Domain } from '../attack/index.js';
+import { DOMAINS, STDIN, UsageError, type Domain } from '../attack/index.js';
 
 /**
  * The CLI's one contract: every flag word has one meaning, defined here once, and every command declares the flags it
@@ -7,8 +7,8 @@ import { DOMAINS, UsageError, type Domain } from '../attack/index.js';
  * parsing and the meaning come from here. The README's "CLI reference" documents each word once, from this table.
  */
 
-/** `-` for standard input, as a file argument of any command. */
-export const STDIN = '-';
+/** `-` for standard input, as a file argument of any command (the library's readers take it so). */
+export { STDIN };
 
 /**
  * yargs-parser reads a lone `-` as an empty flag (`''`, or `true`), and drops it from arrays: it is swapped for this

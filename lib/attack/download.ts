@@ -22,7 +22,15 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const isLoopbackHttp = (url: URL): boolean => url.protocol === 'http:' && LOOPBACK.has(url.hostname);
 
 /** A megabyte count for messages (`256 MB`). */
-export const megabytes = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
+const megabytes = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/** A release over the size limit: `what` says what is too large (`the download is`, `the gzip data inflates to`). */
+export const tooLargeError = (file: string, what: string, maxBytes: number): AttackDataError =>
+  new AttackDataError(
+    `${file}: ${what} larger than ${megabytes(maxBytes)}, the limit (an ATT&CK release is ~35 MB); ` +
+      'if this file is genuine, raise the limit with --max-size <MB>',
+    { file },
+  );
 
 /**
  * Download `url` piece by piece (never the whole body in memory here), over HTTPS only: every redirect is followed
@@ -79,11 +87,7 @@ export async function download(url: string, options: DownloadOptions): Promise<v
         throw new AttackDataError(`${current.href}: download failed with HTTP ${response.status} ${response.statusText}`);
       }
       const total = Number(response.headers.get('content-length')) || undefined;
-      const tooLarge = (): AttackDataError =>
-        new AttackDataError(
-          `${current.href}: the download is larger than ${megabytes(maxBytes)}, the limit (an ATT&CK release is ~35 MB); ` +
-            'if this file is genuine, raise the limit with --max-size <MB>',
-        );
+      const tooLarge = (): AttackDataError => tooLargeError(current.href, 'the download is', maxBytes);
       if (total !== undefined && total > maxBytes) {
         await response.body.cancel();
         throw tooLarge();

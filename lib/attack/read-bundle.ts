@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AttackDataError, UsageError } from '../errors.js';
 import { decodeText, readFileBytes, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
-import { DEFAULT_MAX_BYTES, megabytes } from './download.js';
+import { DEFAULT_MAX_BYTES, tooLargeError } from './download.js';
 
 // node:crypto (~5 ms to load) and node:zlib are needed to read a release file, not when its index comes from the
 // cache, as on most runs: loaded on first use.
@@ -22,13 +22,6 @@ export interface BundleLimits {
   maxBytes?: number;
 }
 
-const tooLarge = (file: string, what: string, maxBytes: number): AttackDataError =>
-  new AttackDataError(
-    `${file}: ${what} larger than ${megabytes(maxBytes)}, the limit (an ATT&CK release is ~35 MB); ` +
-      'if this file is genuine, raise the limit with --max-size <MB>',
-    { file },
-  );
-
 /**
  * Read a release file's raw bytes (`-`: the `stdin` of `input`). @throws UsageError when it does not exist or is not
  * a file, AttackDataError when it is larger than the limit.
@@ -37,14 +30,14 @@ export function readBundleBytes(file: string, input: InputOptions & BundleLimits
   const maxBytes = input.maxBytes ?? DEFAULT_MAX_BYTES;
   if (file === STDIN) {
     const bytes = readFileBytes(file, file, input);
-    if (bytes.length > maxBytes) throw tooLarge(STDIN_NAME, 'the input is', maxBytes);
+    if (bytes.length > maxBytes) throw tooLargeError(STDIN_NAME, 'the input is', maxBytes);
     return { file: STDIN_NAME, bytes, sha256: sha256(bytes) };
   }
   let bytes: Buffer;
   try {
     const stats = statSync(file);
     if (!stats.isFile()) throw new UsageError(`${file}: not a file; give an ATT&CK release file (.json or .json.gz)`);
-    if (stats.size > maxBytes) throw tooLarge(file, 'the file is', maxBytes);
+    if (stats.size > maxBytes) throw tooLargeError(file, 'the file is', maxBytes);
     bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof UsageError || error instanceof AttackDataError) throw error;
@@ -76,7 +69,7 @@ export function parseBundleBytes({ file, bytes }: BundleBytes, limits: BundleLim
     try {
       raw = gzip ? zlib().gunzipSync(bytes, { maxOutputLength: maxBytes }) : zlib().brotliDecompressSync(bytes, { maxOutputLength: maxBytes });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(file, `the ${gzip ? 'gzip' : 'brotli'} data inflates to`, maxBytes);
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLargeError(file, `the ${gzip ? 'gzip' : 'brotli'} data inflates to`, maxBytes);
       throw new AttackDataError(
         `${file}: the ${gzip ? 'gzip' : 'brotli'} data is corrupt or truncated (${(error as Error).message}); download or copy the file again`,
         { file, cause: error },

@@ -141,7 +141,6 @@ export function handler(context: CliContext) {
       domain: args.domain ?? 'enterprise-attack',
       version: args['attack-release'],
       indexUrl: args['index-url'],
-      maxBytes,
       onProgress: (received, total) => {
         if (!progress || received - last < 1 << 20) return;
         last = received;

@@ -325,11 +325,13 @@ const STIX_FIELDS: Readonly<Record<string, 'string' | 'boolean' | 'strings' | 'o
   tactic_refs: 'strings',
   aliases: 'strings',
   x_mitre_aliases: 'strings',
+  x_mitre_analytic_refs: 'strings',
   external_references: 'objects',
   kill_chain_phases: 'objects',
+  x_mitre_log_source_references: 'objects',
 };
 const FIELD_SHAPES = Object.entries(STIX_FIELDS);
-const NESTED_STRINGS = ['source_name', 'external_id', 'url', 'description', 'kill_chain_name', 'phase_name'];
+const NESTED_STRINGS = ['source_name', 'external_id', 'url', 'description', 'kill_chain_name', 'phase_name', 'name', 'channel'];
 
 /**
  * A STIX object with the fields indexing reads in the shapes `StixObject` says (others dropped, in place), or

@@ -1,6 +1,6 @@
 import { AttackDataError } from '../errors.js';
 import { plainDescription } from './attack-text.js';
-import { compareIds, isBundle, isStixObject, type StixObject } from './index-bundle.js';
+import { compareIds, isBundle, readStixObject, type StixObject } from './index-bundle.js';
 import {
   DETECTION_FORMAT,
   type AnalyticRecord,
@@ -36,8 +36,9 @@ export function indexDetection(bundle: unknown, source: { file: string; sha256: 
   const analyticsByStix = new Map<string, AnalyticRecord>();
   const mitigations = new Map<string, MitigationRecord>();
   const relationships: StixObject[] = [];
-  for (const object of bundle.objects) {
-    if (!isStixObject(object) || !live(object)) continue;
+  for (const value of bundle.objects) {
+    const object = readStixObject(value);
+    if (!object || !live(object)) continue;
     if (object.type === 'relationship') {
       if (object.relationship_type === 'detects' || object.relationship_type === 'mitigates') relationships.push(object);
       continue;

@@ -105,6 +105,26 @@ describe('inputs that used to crash (issue 15, item 8)', () => {
     expect(added.code, added.stderr).to.equal(0);
   });
 
+  it('ATT&CK 18 analytics and detection strategies with null or numbers where texts belong: read, the bad fields left out', async () => {
+    const bundle = JSON.parse(readFileSync(fixtureFile('enterprise-attack-0.1.json'), 'utf8')) as { objects: Record<string, unknown>[] };
+    const ref = (id: string) => [{ source_name: 'mitre-attack', external_id: id }];
+    bundle.objects.push(
+      {
+        type: 'x-mitre-analytic',
+        id: 'x-mitre-analytic--a',
+        external_references: ref('AN0001'),
+        x_mitre_platforms: ['Windows', 5],
+        x_mitre_log_source_references: [null, { name: 5 }, { name: 'WinEventLog:Sysmon', channel: 7 }],
+      },
+      { type: 'x-mitre-analytic', id: 'x-mitre-analytic--b', external_references: 'x' },
+      { type: 'x-mitre-detection-strategy', id: 'x-mitre-detection-strategy--s', name: 'S', external_references: ref('DET0001'), x_mitre_analytic_refs: [5, 'x-mitre-analytic--a'] },
+    );
+    const file = write('enterprise-attack-0.8.json', JSON.stringify(bundle));
+    const result = await runCli(['data', 'log-sources', '--attack', file, '--json'], { XDG_CACHE_HOME: join(dir, 'xdg-detection') });
+    expect(result.code, result.stderr).to.equal(0);
+    expect(JSON.parse(result.stdout)).to.deep.equal([{ name: 'WinEventLog:Sysmon', analytics: 1, platforms: ['Windows'], channels: [{ analytics: 1 }] }]);
+  });
+
   describe('a gap report given to export with null where a list or object belongs: exit 1 naming the place', () => {
     let report: Record<string, unknown>;
     before(async () => {

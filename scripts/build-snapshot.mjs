@@ -15,7 +15,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gunzipSync } from 'node:zlib';
-import { compareReleases, indexBundle, OFFICIAL_INDEX_URL, parseReleaseFileName, releaseUrl } from '../dist/attack/index.js';
+import { compareReleases, download, indexBundle, OFFICIAL_INDEX_URL, parseReleaseFileName, releaseUrl } from '../dist/attack/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(repo, 'attack-data');
@@ -58,16 +58,17 @@ function fromFolder(folder, domain, wanted) {
   return { json: bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes, release: file.release, takenFrom: relative(repo, file.path) };
 }
 
-async function download(url) {
-  const response = await fetch(url, { redirect: 'follow' });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
+/** A file's bytes, downloaded as `data fetch` does: HTTPS only (redirects too), within a release's size limit. */
+async function downloadBytes(url) {
+  const chunks = [];
+  await download(url, { onChunk: (chunk) => chunks.push(Buffer.from(chunk)) });
+  return Buffer.concat(chunks);
 }
 
 async function fromMitre(domain, wanted) {
-  const index = JSON.parse((await download(OFFICIAL_INDEX_URL)).toString('utf8'));
+  const index = JSON.parse((await downloadBytes(OFFICIAL_INDEX_URL)).toString('utf8'));
   const { version, url } = releaseUrl(index, domain, wanted);
-  return { json: await download(url), release: version, takenFrom: url };
+  return { json: await downloadBytes(url), release: version, takenFrom: url };
 }
 
 const from = option('--from');

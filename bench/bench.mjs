@@ -98,6 +98,12 @@ function runBin(args, env) {
 
 let freshCount = 0;
 
+/** The unit of most steps: a cold load of the .json.gz into a fresh cache folder (median of 3), and its row. */
+function coldLoadUnit(ctx) {
+  const ms = time(3, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) }));
+  return [ms, { measure: 'cold load of the .json.gz (median of 3)', ms, note: 'the unit: loading the knowledge base once' }];
+}
+
 /** The benchmark steps, in order. Later ones may read `ctx.results` of earlier ones by step name. */
 const steps = [
   {
@@ -165,7 +171,7 @@ const steps = [
   {
     name: 'render',
     run(ctx) {
-      const unit = time(3, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) }));
+      const [unit, unitRow] = coldLoadUnit(ctx);
       const target = loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, 'render') });
       // 1,000 campaigns of 30 references each, drawn deterministically from the release's techniques, revoked ones
       // included, written as "Name (ID)" so that every reference goes through the whole resolver.
@@ -189,7 +195,7 @@ const steps = [
         layers = files.length;
       });
       return [
-        { measure: 'cold load of the .json.gz (median of 3)', ms: unit, note: 'the unit: loading the knowledge base once' },
+        unitRow,
         { measure: `normalize + render + validate + serialize 1,000 campaigns x 30 refs (${layers} layers)`, ms, ratio: ms / unit, vs: 'one load', note: 'information' },
       ];
     },
@@ -198,7 +204,7 @@ const steps = [
     name: 'gap review',
     run(ctx) {
       const sigmaDir = resolve(repo, '../shared/sigma/rules');
-      const unit = time(3, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) }));
+      const [unit, unitRow] = coldLoadUnit(ctx);
       const target = loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, 'gap') });
       // 200 campaigns built from the release's own groups: each group's techniques, written as "Name (ID)".
       const groups = target.data.groups.filter((g) => !g.revoked && g.techniques.length).slice(0, 200);
@@ -221,7 +227,7 @@ const steps = [
         formatGapMarkdown(review);
       });
       return [
-        { measure: 'cold load of the .json.gz (median of 3)', ms: unit, note: 'the unit: loading the knowledge base once' },
+        unitRow,
         { measure: `gap review: 200 campaigns against ${rules} Sigma rules (rules/), layers + report`, ms, ratio: ms / unit, vs: 'one load', note: 'information' },
       ];
     },
@@ -344,7 +350,7 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
   {
     name: 'upgrade',
     run(ctx) {
-      const unit = time(3, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) }));
+      const [unit, unitRow] = coldLoadUnit(ctx);
       // Both releases indexed once beforehand, as in a batch run: the figure is the upgrade work itself.
       const library = new AttackLibrary({ envDir: stixDir, cacheDir: join(ctx.tmp, 'upgrade') });
       const old = library.release('enterprise-attack', '6.3');
@@ -371,7 +377,7 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
         }
       });
       return [
-        { measure: 'cold load of the .json.gz (median of 3)', ms: unit, note: 'the unit: loading the knowledge base once' },
+        unitRow,
         { measure: `upgrade + schema check + serialize 500 layers (4.2, ATT&CK 6.3 -> 4.5, 18.1; ${entries} entries)`, ms, ratio: ms / unit, vs: 'one load', note: 'information' },
       ];
     },
@@ -379,7 +385,7 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
   {
     name: 'all groups -> layers',
     run(ctx) {
-      const unit = time(3, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) }));
+      const [unit, unitRow] = coldLoadUnit(ctx);
       const cacheDir = join(ctx.tmp, 'groups');
       const index = loadAttackFile(ctx.gz, { cacheDir });
       // The procedures are read from the bundle the first time only, then from their own cache file.
@@ -398,7 +404,7 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
         for (const file of renderAllObjectLayers('group', warm, loadProcedures(warm, { cacheDir })).files) serializeLayer(file.layer);
       });
       return [
-        { measure: 'cold load of the .json.gz (median of 3)', ms: unit, note: 'the unit: loading the knowledge base once' },
+        unitRow,
         { measure: 'procedures, first time (read + parse the bundle, write their cache)', ms: coldMs, ratio: coldMs / unit, vs: 'one load', note: 'information' },
         { measure: 'procedures from their cache (median of 5)', ms: warmMs, ratio: warmMs / unit, vs: 'one load', note: 'information' },
         { measure: `all groups -> layers: procedures (warm) + render + serialize, ${layers} layers, ${(bytes / 1e6).toFixed(1)} MB (median of 5)`, ms: renderMs, ratio: renderMs / unit, vs: 'one load', note: 'information' },
@@ -409,7 +415,7 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
   {
     name: 'suggest',
     run(ctx) {
-      const unit = time(3, () => loadAttackFile(ctx.gz, { cacheDir: join(ctx.tmp, `unit-${++freshCount}`) }));
+      const [unit, unitRow] = coldLoadUnit(ctx);
       const cacheDir = join(ctx.tmp, 'suggest');
       const index = loadAttackFile(ctx.gz, { cacheDir });
       const buildMs = time(1, () => loadSuggestModel(index, { cacheDir }));
@@ -424,7 +430,7 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
         passages = suggestTechniques(text, loadSuggestModel(index, { cacheDir }), { top: 5 }).length;
       });
       return [
-        { measure: 'cold load of the .json.gz (median of 3)', ms: unit, note: 'the unit: loading the knowledge base once' },
+        unitRow,
         { measure: 'suggestion model, first build (read + parse the bundle, build, write its cache)', ms: buildMs, ratio: buildMs / unit, vs: 'one load', note: 'information' },
         { measure: 'suggestion model from its cache (median of 3)', ms: warmMs, ratio: warmMs / unit, vs: 'one load', note: 'information' },
         { measure: `suggest: model from cache + ${passages} sentences ranked, top 5 (median of 3)`, ms: rankMs, ratio: rankMs / unit, vs: 'one load', goal: 1 },

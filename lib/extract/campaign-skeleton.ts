@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { joinLines } from '../normalize/parse-reference.js';
+import { joinLines } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
 import type { PassageSuggestions } from '../suggest/suggest-techniques.js';

@@ -96,7 +96,8 @@ function matchRule(written: string, by: NameForm['by']): MatchRule {
 interface NameTable {
   /** Forms by the lower-cased words of their name joined by spaces. */
   byWords: Map<string, NameForm[]>;
-  maxWords: number;
+  /** The first words of every key, shorter than the key (`lazarus` of `lazarus group`): a longer name may start so. */
+  prefixes: Set<string>;
 }
 
 const tables = new WeakMap<AttackIndex, NameTable>();
@@ -106,7 +107,7 @@ function nameTable(index: AttackIndex): NameTable {
   let table = tables.get(index);
   if (table) return table;
   const byWords = new Map<string, NameForm[]>();
-  let maxWords = 1;
+  const prefixes = new Set<string>();
   for (const actor of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
     const object = index.finalActor(actor);
     if (object.deprecated) continue;
@@ -126,10 +127,10 @@ function nameTable(index: AttackIndex): NameTable {
         list.push({ written, key: nameKey(written), object, by: by === 'name' && object !== actor ? 'alias' : by, rule });
       }
       byWords.set(key, list);
-      maxWords = Math.max(maxWords, parts.length);
+      for (let n = 1; n < parts.length; n++) prefixes.add(parts.slice(0, n).join(' ').toLowerCase());
     }
   }
-  table = { byWords, maxWords };
+  table = { byWords, prefixes };
   tables.set(index, table);
   return table;
 }
@@ -172,15 +173,17 @@ export function findAttackObjects(text: string, index: AttackIndex): FoundAttack
     const folded = foldText(original);
     const line = folded.text;
     const lineWords: Word[] = [...line.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+    const lower = lineWords.map((w) => w.text.toLowerCase());
     for (let first = 0; first < lineWords.length; first++) {
+      // The keys of the words from here, one word longer each, for as long as some name starts with them.
+      const keys = [lower[first]!];
+      for (let last = first + 1; last < lower.length && table.prefixes.has(keys[keys.length - 1]!); last++) {
+        keys.push(`${keys[keys.length - 1]} ${lower[last]}`);
+      }
       // The longest name that starts here wins (`Lazarus Group` over `Lazarus`).
-      for (let n = Math.min(table.maxWords, lineWords.length - first); n >= 1; n--) {
+      for (let n = keys.length; n >= 1; n--) {
         const last = first + n - 1;
-        const key = lineWords
-          .slice(first, last + 1)
-          .map((w) => w.text.toLowerCase())
-          .join(' ');
-        const forms = table.byWords.get(key);
+        const forms = table.byWords.get(keys[n - 1]!);
         if (!forms) continue;
         const written = line.slice(lineWords[first]!.start, lineWords[last]!.end);
         const fitting = forms.filter((form) => accepts(form, written, line, lineWords, first, last));

@@ -5,7 +5,7 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
-import { spacingAside } from './resolve-attack-object.js';
+import { objectKey } from './resolve-attack-object.js';
 import { resolveReference, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
 
@@ -191,9 +191,8 @@ function resolveActor(
   target: AttackIndex,
 ): ActorResult {
   const base = { raw, path, ...(line !== undefined ? { line } : {}) };
-  // `APT 32` is APT32: spacing aside, when no name fits as written.
-  const written = target.actors(raw.trim()).length ? raw.trim() : (spacingAside(target, nameKey(raw)) ?? raw.trim());
-  const matches = target.actors(written).filter((actor) => types.includes(actor.type));
+  const key = objectKey(target, raw);
+  const matches = target.actors(key).filter((actor) => types.includes(actor.type));
   const distinct = [...new Map(matches.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
   if (distinct.length !== 1) {
     const note = distinct.length
@@ -208,7 +207,7 @@ function resolveActor(
   if (first.revoked && first.id !== final.id) {
     note = `${kind} "${raw}" (${first.id}) was revoked by ${final.id} ${final.name}`;
     warnings.push(`${path}: ${note}`);
-  } else if (written !== raw.trim()) note += ` (written as "${raw}", spacing aside)`;
+  } else if (key !== nameKey(raw)) note += ` (written as "${raw}", spacing aside)`;
   else if (![final.id, final.name].includes(raw.trim())) note += ` (written as "${raw}", an alias)`;
   if (final.deprecated) warnings.push(`${path}: ${kind} ${final.id} ${final.name} is deprecated in ATT&CK ${target.release}`);
   return { ...base, id: final.id, name: final.name, note, warnings };

@@ -11,8 +11,7 @@ import {
   type ReadingRule,
 } from './tokenize-references.js';
 
-export { joinLines } from './tokenize-references.js';
-export { leadingTactics, parseTacticList, tacticDisplayName } from './tactic-text.js';
+export { parseTacticList, tacticDisplayName } from './tactic-text.js';
 
 /** One written ID (or shorthand) of a reference, with the name written beside it. */
 export interface ReferencePart {

@@ -71,9 +71,8 @@ const PREFERENCES: ReadonlyArray<readonly [label: string, keep: (match: Match) =
  * @throws AttackObjectError when nothing fits (with the closest names) or several objects still do (with each).
  */
 export function resolveAttackObject(index: AttackIndex, query: string, options: { kind?: AttackObjectKind } = {}): ResolvedObject {
-  // `APT 32` is APT32: spacing aside, when no name fits as written.
   const asWritten = nameKey(query);
-  const key = index.actors(asWritten).length ? asWritten : (spacingAside(index, asWritten) ?? asWritten);
+  const key = objectKey(index, query);
   const types = options.kind ? KIND_TYPES[options.kind] : undefined;
   const all = index.actors(key);
   const fitting = all.filter((object) => !types || types.includes(object.type));
@@ -128,8 +127,13 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
   return { query, object, notes };
 }
 
-/** The folded name or alias of an object that is `key` once spaces are left out of both (`apt 32`: `apt32`), if any. */
-export function spacingAside(index: AttackIndex, key: string): string | undefined {
+/**
+ * The folded name to look an object up by (`index.actors`): the query as written when an ID, name or alias fits it,
+ * else the name or alias that fits it once spaces are left out of both (`APT 32` is APT32), else the query as written.
+ */
+export function objectKey(index: AttackIndex, query: string): string {
+  const key = nameKey(query);
+  if (index.actors(key).length) return key;
   const compact = key.replace(/ /g, '');
   for (const object of [...index.data.groups, ...index.data.software, ...index.data.campaigns]) {
     for (const name of [object.name, ...object.aliases]) {
@@ -137,7 +141,7 @@ export function spacingAside(index: AttackIndex, key: string): string | undefine
       if (folded !== key && folded.replace(/ /g, '') === compact) return folded;
     }
   }
-  return undefined;
+  return key;
 }
 
 /** Up to five objects whose ID, name or alias is closest to a folded query: containing it first, then by edit distance. */

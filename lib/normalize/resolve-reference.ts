@@ -6,6 +6,7 @@ import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './no
 export type { Resolution } from './normalize-types.js';
 import { parseReference, type ReferencePart } from './parse-reference.js';
 import { readTactic } from './read-tactic.js';
+import { objectKind } from './resolve-attack-object.js';
 import { techniqueAlias } from './technique-aliases.js';
 
 /** The releases a reference is resolved against. */
@@ -414,8 +415,8 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   const objects = target.actors(name).map((actor) => target.finalActor(actor));
   if (objects.length) {
     const named = [...new Map(objects.map((o) => [o.id, o])).values()];
-    const kinds = named.map((o) => `${o.type === 'intrusion-set' ? 'group' : o.type === 'campaign' ? 'campaign' : 'software'} ${o.id} ${o.name}`);
-    const where = named.some((o) => o.type === 'malware' || o.type === 'tool') ? 'list it under `software:` (its documented techniques then come in as inferred)' : 'write it as the campaign\'s `actor:`';
+    const kinds = named.map((o) => `${objectKind(o)} ${o.id} ${o.name}`);
+    const where = named.some((o) => objectKind(o) === 'software') ? 'list it under `software:` (its documented techniques then come in as inferred)' : 'write it as the campaign\'s `actor:`';
     return {
       status: 'unknown',
       ids: [],

@@ -7,7 +7,7 @@ import type { TechniqueId } from '../attack/types.js';
  * that a later release revokes is followed to its replacement). Only abbreviations with one reading are listed: `SMB`
  * (Windows Admin Shares? SMB protocol?) is not. A reference resolved through this table has the status `alias`.
  */
-export const TECHNIQUE_ALIASES: ReadonlyArray<readonly [written: string, id: TechniqueId]> = [
+const TECHNIQUE_ALIASES: ReadonlyArray<readonly [written: string, id: TechniqueId]> = [
   ['WMI', 'T1047'],
   ['RDP', 'T1021.001'],
   ['WinRM', 'T1021.006'],

@@ -455,7 +455,7 @@ function wordBefore(text: string, end: number, floor: number): TextSpan | undefi
  * Where a technique name written just before `end` starts, in prose: Title Case words ("Spearphishing Attachment"), a
  * run of Japanese, or a few lower-case words back to a stop word ("scheduled task").
  */
-export function nameStartBefore(text: string, end: number, floor: number): number | undefined {
+function nameStartBefore(text: string, end: number, floor: number): number | undefined {
   let p = end;
   while (p > floor && text.charAt(p - 1) === ' ') p--;
   if (NAME_RUN_CJK.test(text.charAt(p - 1))) {
@@ -498,7 +498,7 @@ export function nameStartBefore(text: string, end: number, floor: number): numbe
 }
 
 /** Where a Title Case technique name written from `start` ends (`T1566.001: Spearphishing Attachment - ...`). */
-export function nameEndAfter(text: string, start: number, ceiling: number): number | undefined {
+function nameEndAfter(text: string, start: number, ceiling: number): number | undefined {
   const ends: Array<{ end: number; connector: boolean }> = [];
   let q = start;
   while (q < ceiling && ends.length < MAX_NAME_WORDS) {
@@ -537,11 +537,10 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   // Tactic text never overlaps an ID (a TA ID is no technique ID); a mask says where it is, in constant time.
   const mask = new Uint8Array(text.length);
   for (const piece of tactics) mask.fill(1, piece.start, piece.end);
-  const cutRanges = tactics;
   const cut = (i: number): boolean => mask[i] === 1;
   const groups = clusters(text, tokens, cut);
   const warnings: string[] = [];
-  const names = mode === 'prose' ? proseNames(text, groups, cut) : referenceNames(text, groups, cutRanges, warnings);
+  const names = mode === 'prose' ? proseNames(text, groups, cut) : referenceNames(text, groups, tactics, warnings);
   const refs: ReferenceToken[] = [];
   const paired = groups.length > 1 && names.filter(Boolean).length > 1;
   for (const [g, group] of groups.entries()) {

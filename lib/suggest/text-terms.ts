@@ -57,11 +57,6 @@ export function stemOf(word: string): string {
   return stem;
 }
 
-/** The stems of a text's content words, in order. */
-export function textStems(text: string): string[] {
-  return textWords(text).filter(isContentWord).map(stemOf);
-}
-
 /**
  * The features of a text for ranking: its content stems, and each pair of neighbouring content stems as a phrase
  * (`spearphish attach`), which tells "scheduled task" from "task" and "scheduled" apart.

@@ -3,9 +3,10 @@ import type { AttackLibrary } from '../attack/load.js';
 import type { Domain } from '../attack/types.js';
 import { gapReportFromJson, type GapReportData } from '../coverage/gap-report.js';
 import { AttackDataError, SchemaValidationError, UsageError } from '../errors.js';
-import { parseJsonAs } from '../input-kind.js';
+import { assertKind, parseJsonAs } from '../input-kind.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
-import { describeSource, parseLayerSources, sourceLayer, sourcesDomain } from '../layer/combine-layers.js';
+import { checkedSourceLayer, describeSource, layerSources } from '../layer/combine-layers.js';
 import { attackMajor } from '../layer/layer-format.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -15,13 +16,9 @@ export type ExportInput =
   | { kind: 'layer'; layer: NavigatorLayer; source: string; /** Faults of the layer as read that were repaired, one line each. */ repairs: string[] }
   | { kind: 'gap-report'; report: GapReportData; source: string };
 
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** A gap report has the fields `gap --report json` writes; anything else with `rows` and `formulas` is an error. */
 function looksLikeGapReport(value: unknown): value is JsonObject {
-  return isObject(value) && 'rows' in value && 'formulas' in value && !('techniques' in value);
+  return isJsonObject(value) && 'rows' in value && 'formulas' in value && !('techniques' in value);
 }
 
 function checkGapReport(value: JsonObject, file: string): GapReportData {
@@ -41,15 +38,16 @@ function checkGapReport(value: JsonObject, file: string): GapReportData {
 export function parseExportInput(text: string, file: string, options: { layer?: number } = {}): ExportInput {
   const value = parseJsonAs(text, file, ['layer', 'gap-report']);
   if (looksLikeGapReport(value)) return { kind: 'gap-report', report: gapReportFromJson(checkGapReport(value, file)), source: file };
-  const sources = parseLayerSources(text, file);
+  // The text is parsed once: what is not a gap report is read as layers, as `parseLayerSources` reads them.
+  assertKind(value, file, ['layer']);
+  const sources = layerSources(value, file);
   const wanted = options.layer;
   if (wanted === undefined && sources.length > 1) {
     throw new UsageError(`${file} holds ${sources.length} layers; export draws one at a time: pass --layer 1 to ${sources.length}`);
   }
   const source = sources[(wanted ?? 1) - 1];
   if (!source) throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length} layer${sources.length === 1 ? '' : 's'}; give 1 to ${sources.length}`);
-  sourcesDomain([source]);
-  const { layer, repairs } = sourceLayer(source);
+  const { layer, repairs } = checkedSourceLayer(source);
   return { kind: 'layer', layer: layer as unknown as NavigatorLayer, source: describeSource(source), repairs };
 }
 

@@ -136,7 +136,11 @@ export function describeSource(source: Pick<LayerSource, 'file' | 'position'>): 
  * @throws InputError naming the line and column of invalid JSON, an empty array, or an element that is not an object.
  */
 export function parseLayerSources(text: string, file: string): LayerSource[] {
-  const value = parseJsonAs(text, file, ['layer']);
+  return layerSources(parseJsonAs(text, file, ['layer']), file);
+}
+
+/** The sources of a parsed layer file: one layer, or each element of an array of layers. @throws InputError as `parseLayerSources`. */
+export function layerSources(value: unknown, file: string): LayerSource[] {
   if (Array.isArray(value)) {
     if (!value.length) throw new InputError(`${file}: the file holds an empty array of layers; give at least one layer`, { file });
     return value.map((element, position) => {
@@ -170,6 +174,19 @@ export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: 
 }
 
 /**
+ * `sourceLayer`, checked against the layer 4.5 schema. @throws SchemaValidationError listing the layer's problems
+ * with their paths (from the top of the file).
+ */
+export function checkedSourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[] } {
+  const read = sourceLayer(source);
+  const issues: Issue[] = schemaIssues('layer-4.5', read.layer)
+    .filter((issue) => !/^must match "(then|else)" schema$/.test(issue.message))
+    .map((issue) => (source.position === undefined ? issue : { ...issue, path: `/${source.position}${issue.path === '/' ? '' : issue.path}` }));
+  if (issues.length) throw new SchemaValidationError(source.file, 'ATT&CK Navigator layer', issues);
+  return read;
+}
+
+/**
  * Check every source against the layer 4.5 schema (older formats as converted) and return their common domain.
  * @throws SchemaValidationError listing a layer's problems with their paths; InputError naming the files when the
  * layers are of different domains.
@@ -177,12 +194,7 @@ export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: 
 export function sourcesDomain(sources: readonly LayerSource[]): Domain {
   const byDomain = new Map<Domain, string[]>();
   for (const source of sources) {
-    const { layer } = sourceLayer(source);
-    const issues: Issue[] = schemaIssues('layer-4.5', layer)
-      .filter((issue) => !/^must match "(then|else)" schema$/.test(issue.message))
-      .map((issue) => (source.position === undefined ? issue : { ...issue, path: `/${source.position}${issue.path === '/' ? '' : issue.path}` }));
-    if (issues.length) throw new SchemaValidationError(source.file, 'ATT&CK Navigator layer', issues);
-    const domain = layer['domain'] as Domain;
+    const domain = checkedSourceLayer(source).layer['domain'] as Domain;
     byDomain.set(domain, [...(byDomain.get(domain) ?? []), describeSource(source)]);
   }
   const domains = [...byDomain.entries()];

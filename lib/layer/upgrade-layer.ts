@@ -302,16 +302,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
 
   const reports: EntryUpgrade[] = [];
   const placed: Placed[] = [];
-  const entries = Array.isArray(layer['techniques']) ? (layer['techniques'] as unknown[]) : [];
+  // `repairLayer` kept only entries that are objects with a technique ID.
+  const entries = (Array.isArray(layer['techniques']) ? layer['techniques'] : []) as JsonObject[];
   const inputEntries = isJsonObject(value) && Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
   entries.forEach((raw, at) => {
     const path = originalPath(`/techniques/${at}`, entryOrigins);
-    if (!isJsonObject(raw) || typeof raw['techniqueID'] !== 'string') {
-      // Not a technique entry: left for the schema check below to report.
-      placed.push({ entry: raw as JsonObject, origin: '', report: { path, techniqueID: '', changes: [], to: [], notes: [] } });
-      return;
-    }
-    const id = raw['techniqueID'];
+    const id = raw['techniqueID'] as string;
     const tactic = typeof raw['tactic'] === 'string' ? raw['tactic'] : undefined;
     const report: EntryUpgrade = { path, techniqueID: id, ...(tactic === undefined ? {} : { tactic }), changes: [], to: [], notes: [] };
     reports.push(report);
@@ -352,9 +348,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   // the positions in the report are those of the file written.
   const groups = new Map<string, Placed[]>();
   const order: Placed[][] = [];
-  placed.forEach((item, i) => {
-    const id = item.entry?.['techniqueID'];
-    const key = typeof id === 'string' ? `${id}\u0000${typeof item.entry['tactic'] === 'string' ? item.entry['tactic'] : ''}` : `#${i}`;
+  placed.forEach((item) => {
+    const key = `${String(item.entry['techniqueID'])}\u0000${typeof item.entry['tactic'] === 'string' ? item.entry['tactic'] : ''}`;
     const group = groups.get(key);
     if (group) group.push(item);
     else {

@@ -78,11 +78,21 @@ function writeInto(context: CliContext, args: Args, files: readonly LayerFile[])
   }
 }
 
+/** A release with its procedures, each release's loaded once however many objects need it. */
+function releaseLoader(context: CliContext): (index: AttackIndex) => ObjectRelease {
+  const loaded = new Map<AttackIndex, ObjectRelease>();
+  return (index) => {
+    let release = loaded.get(index);
+    if (!release) loaded.set(index, (release = { index, data: loadProcedures(index, { cacheDir: cacheDir(context) }) }));
+    return release;
+  };
+}
+
 /**
  * The releases of the other domains, with their procedures, when no --domain was given: an object's layers go to the
  * domains where it has techniques. A domain with no release here is left out.
  */
-function otherReleases(context: CliContext, args: Args, library: AttackLibrary, index: AttackIndex): ObjectRelease[] {
+function otherReleases(args: Args, library: AttackLibrary, index: AttackIndex, load: (index: AttackIndex) => ObjectRelease): ObjectRelease[] {
   if (args.domain !== undefined) return [];
   return DOMAINS.filter((domain) => domain !== index.domain).flatMap((domain) => {
     let other: AttackIndex;
@@ -92,7 +102,7 @@ function otherReleases(context: CliContext, args: Args, library: AttackLibrary, 
       if (error instanceof AttackDataError) return [];
       throw error;
     }
-    return [{ index: other, data: loadProcedures(other, { cacheDir: cacheDir(context) }) }];
+    return [load(other)];
   });
 }
 
@@ -100,8 +110,9 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
   if (args.out === undefined) throw new UsageError(`--all ${args.all} writes one file per object: give the folder with --out`);
   const library = attackLibrary(context, args);
   const index = library.release(args.domain, args['attack-release']);
-  const data = loadProcedures(index, { cacheDir: cacheDir(context) });
-  const others = otherReleases(context, args, library, index);
+  const load = releaseLoader(context);
+  const { data } = load(index);
+  const others = otherReleases(args, library, index, load);
   const progress = showsProgress(context, args);
   const result = renderAllObjectLayers(kind, index, data, {
     others,
@@ -163,9 +174,10 @@ export function handler(context: CliContext) {
       const name = args.name !== undefined ? { name: args.name } : {};
       rendered.push({ ...renderObjectFrequencyLayer(objects, index!, data, name), file: layerFileName(args.name ?? `${objects.map((o) => o.id).join('-')}-frequency`) });
     } else {
+      const load = releaseLoader(context);
       for (const object of objects) {
         const home = homes.get(object)!;
-        const releases = [{ index: home, data: loadProcedures(home, { cacheDir: cacheDir(context) }) }, ...otherReleases(context, args, library, home)];
+        const releases = [load(home), ...otherReleases(args, library, home, load)];
         const layers = renderObjectLayersByDomain(object, releases, { campaigns: args.campaigns === true });
         const domains = layers.map((layer) => layer.index.label);
         if (layers[0]?.empty) note(context, args, `warning: ${layers[0].empty}: its layer is empty${args.domain === undefined ? '' : '; try another --domain'}`);

@@ -1,7 +1,7 @@
 import { leadingTactics, parseTacticList, tacticDisplayName } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
-  foldText,
+  foldLines,
   originalSpan,
   scanIds,
   tokenizeReferences,
@@ -212,8 +212,7 @@ function tacticsOf(text: string): string[] | undefined {
   return cleaned ? parseTacticList(cleaned) : undefined;
 }
 
-function classify(original: string, number: number): Entry {
-  const folded = foldText(original);
+function classify(folded: FoldedText, number: number): Entry {
   const line: Line = { number, folded, text: folded.text, ids: scanIds(folded.text) };
   const text = line.text;
   if (!text.trim()) return { kind: 'blank', line };
@@ -422,7 +421,12 @@ function lineReferences(entry: Extract<Entry, { kind: 'ids' }>, context: string[
  * all of them. Pure; its time is linear in the text's length; text without IDs gives `[]`.
  */
 export function extractReferences(text: string): ExtractedReference[] {
-  const entries = text.split(/\r?\n/).map((original, i) => classify(original, i + 1));
+  return referencesInLines(foldLines(text));
+}
+
+/** `extractReferences` on a report's lines as `foldLines` gives them, for a caller that reads them for more. */
+export function referencesInLines(lines: readonly FoldedText[]): ExtractedReference[] {
+  const entries = lines.map((folded, i) => classify(folded, i + 1));
   const refs: Found[] = [];
   const usedNames = new Set<Entry>();
   let context: string[] = [];

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { ActorRecord } from '../attack/types.js';
 import { objectKind, type AttackObjectKind } from '../normalize/resolve-attack-object.js';
-import { foldText, originalSpan } from '../normalize/tokenize-references.js';
+import { foldLines, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ReportSpan } from './extract-references.js';
 
 // The word list is read on first use: commands that never look for names should not pay for loading it.
@@ -167,11 +167,15 @@ function accepts(form: NameForm, written: string, line: string, lineWords: reado
  * Linear in the text's length.
  */
 export function findAttackObjects(text: string, index: AttackIndex): FoundAttackObject[] {
+  return objectsInLines(foldLines(text), index);
+}
+
+/** `findAttackObjects` on a report's lines as `foldLines` gives them, for a caller that reads them for more. */
+export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex): FoundAttackObject[] {
   const table = nameTable(index);
   const found = new Map<string, FoundAttackObject>();
-  for (const [i, original] of text.split(/\r?\n/).entries()) {
-    const folded = foldText(original);
-    const line = folded.text;
+  for (const [i, folded] of lines.entries()) {
+    const { original, text: line } = folded;
     const lineWords: Word[] = [...line.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
     const lower = lineWords.map((w) => w.text.toLowerCase());
     for (let first = 0; first < lineWords.length; first++) {

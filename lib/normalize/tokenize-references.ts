@@ -265,6 +265,11 @@ export function foldText(original: string): FoldedText {
   return { original, text: pieces.join('').replace(DASHES, '-'), from: from.subarray(0, length), to: to.subarray(0, length) };
 }
 
+/** The lines of a text (split at `\n` or `\r\n`), each folded by `foldText`: what the readers of a report work on. */
+export function foldLines(text: string): FoldedText[] {
+  return text.split(/\r?\n/).map((line) => foldText(line));
+}
+
 /** The original range of a folded span. */
 export function originalSpan(folded: FoldedText, span: TextSpan): TextSpan {
   if (!folded.from || !folded.to) return span;

@@ -49,14 +49,14 @@ function readJapanese(text: string): PassageText {
   const english: string[] = [];
   for (const [japanese, words] of GLOSSARY) {
     if (!rest.includes(japanese)) continue;
-    if (words) found.push(japanese);
+    if (words) found.push(`${japanese} = ${words}`);
     english.push(words);
     rest = rest.split(japanese).join(' ');
   }
   const latin = rest.match(/[A-Za-z][A-Za-z0-9.&-]*/g) ?? [];
   const read = [...english, ...latin].join(' ');
   const note = found.length
-    ? `Japanese, read through the glossary: ${found.map((japanese) => `${japanese} = ${GLOSSARY_JA.find(([j]) => j === japanese)?.[1]}`).join('; ')}`
+    ? `Japanese, read through the glossary: ${found.join('; ')}`
     : 'Japanese, but no term of the glossary was found: only its words in Latin script were read';
   return { text: read, language: 'ja', note };
 }

@@ -155,7 +155,10 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const candidates = suggestTechniques(seed, model).flatMap((passage) => passage.candidates);
     expect(candidates.length).to.be.greaterThan(20);
     for (const candidate of candidates) {
-      expect(candidate.why).to.match(/^(?:(?:words "[^"]+"(?:, "[^"]+")*|phrases); |learnt from ATT&CK's texts of T\d{4}(?:\.\d{3})?: words )/);
+      // The passage's own words, then the written words the English glossary read as ATT&CK's ("PTH" read as "pass", "hash").
+      expect(candidate.why).to.match(
+        /^(?:(?:words "[^"]+"(?:, "[^"]+")*(?:; "[^"]+" read as "[^"]+"(?:, "[^"]+")*)*|"[^"]+" read as "[^"]+"(?:, "[^"]+")*(?:; "[^"]+" read as "[^"]+"(?:, "[^"]+")*)*|phrases); |learnt from ATT&CK's texts of T\d{4}(?:\.\d{3})?: words )/,
+      );
       expect(candidate.score).to.be.within(0, 100);
     }
   });

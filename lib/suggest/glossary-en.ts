@@ -63,7 +63,7 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\bGPOs?\b/, 'group policy'],
   [/\bAD\b/, 'active directory domain'],
   [/\b(?:disabl|kill|stop|uninstall|tamper)\w* (?:\w+ ){0,3}(?:security|monitoring|defen[cs]es?|protection|logging)\b/i, 'impair defenses disable or modify tools'],
-  [/\bwevtutil\b|\bclear(?:s|ed|ing)? (?:\w+ ){0,2}logs?\b/i, 'clear windows event logs indicator removal'],
+  [/\bwevtutil\b|\b(?:clear|wip|delet|eras)(?:e|es|s|ed|ing)? (?:\w+ ){0,2}logs?\b/i, 'clear windows event logs indicator removal'],
   [/\b(?:shut(?:s|ting)? down|stop(?:s|ped|ping)?|kill(?:s|ed|ing)?) (?:\w+ ){0,4}services?\b/i, 'service stop'],
   [/\bschtasks\b|\bscheduled? jobs?\b|\btasks? creation\b|\bcreat(?:e|es|ed|ing) (?:\w+ ){0,2}tasks?\b/i, 'scheduled task'],
   [/\b(?:MFA|2FA)\b|\b(?:two|2)[- ]factor\b/i, 'multi-factor authentication'],
@@ -76,6 +76,21 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\b(?:update mechanism|software updates?|trojani[sz]ed (?:updates?|installers?))\b/i, 'supply chain compromise software'],
   // Disks and their sectors overwritten: Disk Wipe.
   [/\b(?:wip|eras|delet|overwrit)(?:e|es|ed|ing)? (?:\w+ ){0,3}(?:disks?|drives?|sectors?|MBR|partitions?)\b/i, 'disk wipe content structure'],
+  // Infrastructure: domains registered or bought (Acquire Infrastructure: Domains), look-alike domains, VPS.
+  [/\b(?:regist|obtain|bought|buy|purchas|acquir)(?:er|ers|ered|ering|ained|s|es|ed|ing|e)? (?:\w+ ){0,3}domains?\b|\bdomains? (?:names? )?(?:were |was )?(?:registered|obtained|bought|purchased|acquired)\b|\btypo-?squat\w*|\blook-?alike domains?\b/i, 'acquire infrastructure domains'],
+  [/\bVPS(?:es)?\b/, 'virtual private server'],
+  // Reconnaissance of victims: profiling or fingerprinting their systems (Gather Victim Host Information).
+  [/\bprofil(?:e|es|ed|ing) (?:\w+ ){0,4}(?:visitors?|victims?|targets?|hosts?|systems?|browsers?|machines?)\b|\bfingerprint(?:s|ed|ing)?\b/i, 'gather victim host information'],
+  // Pretending to be someone else: Impersonation.
+  [/\bpretend(?:s|ed|ing)? to (?:be|come)\b|\bpos(?:e|es|ed|ing) as\b|\bclaim(?:s|ed|ing)? to (?:be|come)\b|\bspoof(?:s|ed|ing)? (?:the |a )?(?:sender|e-?mail|from)\b/i, 'impersonation impersonate'],
+  // The victim opening, clicking or enabling what the adversary sent: User Execution.
+  [/\b(?:recipients?|victims?|users?|targets?|employees?) (?:\w+ ){0,3}(?:open|click|enabl)(?:s|ed|ing|e|es)?\b|\b(?:open|click)(?:s|ed|ing)? (?:on )?(?:the |a |an )?(?:\w+ ){0,2}(?:attachments?|documents?|lures?)\b|\benabl(?:e|es|ed|ing) (?:the )?(?:macros?|content|editing)\b/i, 'user execution malicious file'],
+  // Screens captured; survival of reboots (persistence at boot or logon); living off the land.
+  [/\bscreen ?(?:grab|capture|shot)s?\b|\bscreengrabs?\b/i, 'screen capture'],
+  [/\bsurviv(?:e|es|ed|ing) (?:a |the )?(?:reboots?|restarts?)\b/i, 'persistence boot logon autostart execution'],
+  [/\bLOLBins?\b|\bliving off the land\b/i, 'system binary proxy execution'],
+  [/\b(?:pivot(?:s|ed|ing)?)\b/i, 'lateral movement remote services'],
+  [/\bbeacon(?:s|ed|ing)? (?:out|back|home)\b|\bcall(?:s|ed|ing)? (?:back|home)\b|\bcallbacks?\b|\bphon(?:e|es|ed|ing) home\b/i, 'command and control'],
   // Script files by their extension: the interpreter that runs them.
   [/\.ps1\b/i, 'PowerShell'],
   [/\.(?:vbs|vbe)\b/i, 'Visual Basic VBScript'],

@@ -11,21 +11,31 @@ export interface Expansion {
   words: string[];
 }
 
-// Each entry's ATT&CK words, split and stemmed once.
+// Each entry's ATT&CK words, split and stemmed once, and its pattern anchored where it is tried (sticky).
 const ENTRIES = GLOSSARY_EN.map(([pattern, english]) => {
   const words = textWords(english).filter(isContentWord);
-  return { pattern, words, stems: words.map(stemOf) };
+  return { at: new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`), words, stems: words.map(stemOf) };
 });
+// Where any entry may match: one pass over the passage instead of one per entry (half the time); at each such
+// place every entry not found yet is tried (case-insensitive here, so the case-sensitive entries are tried too).
+const ANY = new RegExp(GLOSSARY_EN.map(([pattern]) => `(?:${pattern.source})`).join('|'), 'gi');
 
 /**
  * The glossary's readings of an English passage (`GLOSSARY_EN`): for each entry whose pattern the passage holds, the
- * written words and the ATT&CK words they stand for, in glossary order (each entry once, at its first match).
+ * written words (its first match) and the ATT&CK words they stand for, in glossary order.
  */
 export function expandPassage(text: string): Expansion[] {
-  const expansions: Expansion[] = [];
-  for (const { pattern, words, stems } of ENTRIES) {
-    const match = pattern.exec(text);
-    if (match) expansions.push({ written: match[0].trim().replace(/[.,;:]+$/, ''), stems, words });
+  const found: (string | undefined)[] = new Array(ENTRIES.length);
+  ANY.lastIndex = 0;
+  for (let hit = ANY.exec(text); hit; hit = ANY.exec(text)) {
+    ENTRIES.forEach(({ at }, i) => {
+      if (found[i] !== undefined) return;
+      at.lastIndex = hit!.index;
+      found[i] = at.exec(text)?.[0];
+    });
+    ANY.lastIndex = hit.index + 1;
   }
-  return expansions;
+  return ENTRIES.flatMap(({ words, stems }, i) =>
+    found[i] === undefined ? [] : [{ written: found[i]!.trim().replace(/[.,;:]+$/, ''), stems, words }],
+  );
 }

@@ -5,17 +5,20 @@
  * are added to the passage's own, weighted below them, and `why` says which written words were read as which.
  * Entries are general: a verb family ("dropped", "dropping"), an abbreviation (`PTH`), a well-known command or tool
  * (`whoami`, `nltest`), a file type (`.ps1`), each as analysts commonly write it, never the phrase of a given report.
- * To add an entry: add a row; keep the English to words ATT&CK's own technique names and descriptions use.
+ * To add an entry: add a row; keep the English to words ATT&CK's own technique names and descriptions use, and begin
+ * every alternative of the pattern with `\b` (a word), `\.`, `%` or `\\` (the matcher tries only such places).
  */
 export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: string]> = [
   // Tools and files brought in: Ingress Tool Transfer. A dropper writes its payload to disk.
   [/\bdrop(?:s|ped|ping|pers?)\b/i, 'download ingress tool transfer'],
   [/\b(?:upload|transfer|add|plant)(?:s|ed|ing)? (?:\w+ ){0,4}(?:tools?|malware|payloads?|binar(?:y|ies)|executables?|dlls?|implants?|backdoors?|web ?shells?|scripts?)\b/i, 'ingress tool transfer download'],
   [/\b(?:wget|curl)\b/i, 'download ingress tool transfer'],
+  [/\bdownload(?:s|ed|ing)?\b/i, 'ingress tool transfer'],
   [/\bcertutil\b/i, 'download decode'],
   [/\bbitsadmin\b/i, 'BITS jobs download'],
   // Files copied to other hosts of the network: Lateral Tool Transfer; Windows administrative shares (`\\host\c$`).
   [/\bcop(?:y|ied|ies|ying)\b.{0,60}?(?:\\\\\S+|\b(?:[a-z]|admin|ipc)\$|\b(?:remote|other|multiple) (?:\w+ )?(?:hosts?|systems?|machines?|computers?|servers?)\b)/i, 'lateral tool transfer'],
+  [/\b(?:implant|plac|deploy|push|distribut|spread)(?:s|ed|ing|e|es)? (?:\w+ ){0,5}(?:to|on|onto|across) (?:multiple|other|several|many|all|remote) (?:\w+ )?(?:hosts|systems|machines|computers|servers|endpoints|workstations)\b/i, 'lateral tool transfer'],
   [/\b(?:[a-z]|admin|ipc)\$/i, 'SMB windows admin shares'],
   // Scanning: ping sweeps and scans of address ranges (Active Scanning, Remote System Discovery), port scans and
   // scanners (Network Service Discovery).
@@ -33,6 +36,9 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\bnltest\b/i, 'domain trust discovery'],
   [/\b(?:adfind|dsquery|bloodhound|sharphound)\b/i, 'active directory domain account discovery'],
   [/\bnet view\b/i, 'remote system discovery network share discovery'],
+  // Lists of the network's machines (Remote System Discovery) and of its shares (Network Share Discovery).
+  [/\b(?:list|enumerat|discover|find|identif)(?:s|es|ed|ing|e|y|ies|ied)? (?:\w+ ){0,4}(?:machines|computers|hosts|workstations)\b/i, 'remote system discovery'],
+  [/\b(?:list|enumerat|discover|find|identif|check|scan)(?:s|es|ed|ing|e|y|ies|ied|ned|ning)? (?:\w+ ){0,3}(?:network |file |smb )?shares\b/i, 'network share discovery'],
   // Archives: Archive Collected Data.
   [/\btar ?balls?\b|\.(?:tar|tgz)\b|\b(?:zipped|rar(?:red)?|7-?zip|winrar)\b/i, 'archive collected data compress'],
   // Signing in with an account: Valid Accounts.
@@ -68,6 +74,7 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\bschtasks\b|\bscheduled? jobs?\b|\btasks? creation\b|\bcreat(?:e|es|ed|ing) (?:\w+ ){0,2}tasks?\b/i, 'scheduled task'],
   [/\b(?:MFA|2FA)\b|\b(?:two|2)[- ]factor\b/i, 'multi-factor authentication'],
   [/\bVPN\b/, 'VPN external remote services'],
+  [/\b(?:exposed|internet-facing|public-facing) (?:\w+ ){0,2}(?:RDP|SSH|remote desktop|citrix)\b|\b(?:RDP|citrix) (?:services?|gateways?|appliances?|servers?)\b/i, 'external remote services'],
   [/\bgoogl(?:e|ed|ing)\b|\bOSINT\b|\bsearch engines?\b/i, 'search open websites domains search engines'],
   [/\bwatering[- ]hole\b/i, 'drive-by compromise'],
   // A DLL does not run by itself: a DLL said to be run or executed is run by a Windows binary such as rundll32.
@@ -91,6 +98,18 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\bLOLBins?\b|\bliving off the land\b/i, 'system binary proxy execution'],
   [/\b(?:pivot(?:s|ed|ing)?)\b/i, 'lateral movement remote services'],
   [/\bbeacon(?:s|ed|ing)? (?:out|back|home)\b|\bcall(?:s|ed|ing)? (?:back|home)\b|\bcallbacks?\b|\bphon(?:e|es|ed|ing) home\b/i, 'command and control'],
+  // Programs run as a Windows service; virtual machines run by the adversary (Run Virtual Instance).
+  [/\b(?:runs?|running|install(?:s|ed|ing)?|register(?:s|ed|ing)?|start(?:s|ed|ing)?) as an? (?:\w+ )?service\b/i, 'windows service'],
+  [/\b(?:deploy|install|run|launch|start|load)(?:s|ed|ing|ning)? (?:an? |the )?(?:\w+ ){0,2}(?:virtualbox|vmware|qemu|hyper-v|virtual machines?|VMs?)\b/i, 'run virtual instance'],
+  // Credentials in the clear: Unsecured Credentials.
+  [/\b(?:plain-?text|clear-?text|hard-?coded) (?:\w+ ){0,2}(?:keys?|passwords?|credentials|secrets?|tokens?)\b/i, 'unsecured credentials'],
+  // Common verbs and the technique ATT&CK names for them.
+  [/\binject(?:s|ed|ing|ion)?\b/i, 'process injection'],
+  [/\bencrypt(?:s|ed|ing)? (?:\w+ ){0,3}(?:files|data|drives?|disks?|systems|servers)\b/i, 'data encrypted for impact'],
+  [/\bdelet(?:e|es|ed|ing) (?:\w+ ){0,3}(?:files?|itself|traces|artifacts|binaries|executables?|tools?)\b/i, 'file deletion indicator removal'],
+  [/\b(?:decod|decrypt|deobfuscat)(?:e|es|ed|ing|s)?\b/i, 'deobfuscate decode files or information'],
+  [/\bkeylog\w*/i, 'keylogging input capture'],
+  [/\bexploit(?:s|ed|ing)? (?:\w+ ){0,4}(?:public-facing|internet-facing|web|exchange|vpn|server|application)s?\b/i, 'exploit public-facing application'],
   // Script files by their extension: the interpreter that runs them.
   [/\.ps1\b/i, 'PowerShell'],
   [/\.(?:vbs|vbe)\b/i, 'Visual Basic VBScript'],

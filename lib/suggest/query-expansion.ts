@@ -1,5 +1,5 @@
 import { GLOSSARY_EN } from './glossary-en.js';
-import { isContentWord, stemOf, textWords } from './text-terms.js';
+import { isContentWord, stemOf, textFeatures, textWords } from './text-terms.js';
 
 /** ATT&CK words a passage is read as, besides its own, and the written words that were read so. */
 export interface Expansion {
@@ -9,16 +9,20 @@ export interface Expansion {
   stems: string[];
   /** The same words as the glossary writes them, for `why`. */
   words: string[];
+  /** The features of the stems (each stem and each pair of neighbours), as the model reads a text's. */
+  features: string[];
 }
 
-// Each entry's ATT&CK words, split and stemmed once, and its pattern anchored where it is tried (sticky).
+// Each entry's ATT&CK words, split, stemmed and made features once, and its pattern anchored where it is tried (sticky).
 const ENTRIES = GLOSSARY_EN.map(([pattern, english]) => {
   const words = textWords(english).filter(isContentWord);
-  return { at: new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`), words, stems: words.map(stemOf) };
+  const stems = words.map(stemOf);
+  return { at: new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}y`), words, stems, features: textFeatures(stems) };
 });
-// Where any entry may match: one pass over the passage instead of one per entry (half the time); at each such
-// place every entry not found yet is tried (case-insensitive here, so the case-sensitive entries are tried too).
-const ANY = new RegExp(GLOSSARY_EN.map(([pattern]) => `(?:${pattern.source})`).join('|'), 'gi');
+// Where any entry may match: one pass over the passage instead of one per entry, tried only where a word begins or
+// at `.`, `%` or `\` (every entry begins so: see GLOSSARY_EN), a fifth of the time in all; at each such place every
+// entry not found yet is tried (case-insensitive here, so the case-sensitive entries are tried too).
+const ANY = new RegExp(`(?:(?<!\\w)|(?=[.%\\\\]))(?:${GLOSSARY_EN.map(([pattern]) => `(?:${pattern.source})`).join('|')})`, 'gi');
 
 /**
  * The glossary's readings of an English passage (`GLOSSARY_EN`): for each entry whose pattern the passage holds, the
@@ -35,7 +39,7 @@ export function expandPassage(text: string): Expansion[] {
     });
     ANY.lastIndex = hit.index + 1;
   }
-  return ENTRIES.flatMap(({ words, stems }, i) =>
-    found[i] === undefined ? [] : [{ written: found[i]!.trim().replace(/[.,;:]+$/, ''), stems, words }],
+  return ENTRIES.flatMap(({ words, stems, features }, i) =>
+    found[i] === undefined ? [] : [{ written: found[i]!.trim().replace(/[.,;:]+$/, ''), stems, words, features }],
   );
 }

@@ -189,7 +189,7 @@ export class SuggestModel {
         const entry = surface.get(stem) ?? surface.set(stem, { word: expansion.words[i]!, from: [] }).get(stem)!;
         entry.from?.push(expansion.written);
       });
-      add(textFeatures(expansion.stems), EXPANSION_WEIGHT);
+      add(expansion.features, EXPANSION_WEIGHT);
     }
     // Both rankers, then each technique's share of the best of each (a technique without BM25 evidence can still
     // come from the classifier, and the other way round).
@@ -241,8 +241,9 @@ export class SuggestModel {
     const common = COMMON_SHARE * this.docCount;
     let touched = 0;
     let floor = 0;
-    query.forEach((f, q) => {
-      if (start[f + 1]! - start[f]! > common) return;
+    for (let q = 0; q < query.length; q++) {
+      const f = query[q]!;
+      if (start[f + 1]! - start[f]! > common) continue;
       const w = queryWeight[q]!;
       for (let i = start[f]!, end = start[f + 1]!; i < end; i++) {
         const d = postingDoc[i]!;
@@ -250,7 +251,7 @@ export class SuggestModel {
         const score = (docScore[d]! += weights[i]! * w);
         if (score > floor) floor = score;
       }
-    });
+    }
     // Texts far below the passage's best text change no ranking worth showing, and skipping them saves most of the work.
     if (exclude) {
       // (Excluded texts may hold the best score: the best is taken among the others.)

@@ -38,6 +38,33 @@ describe('expandPassage (the English glossary)', () => {
     expect(unknown).to.deep.equal([]);
   });
 
+  it('begins every alternative of every pattern where the matcher tries (a word, `.`, `%` or `\\`)', () => {
+    /** The top-level alternatives of a pattern's source (outside groups, classes and escapes). */
+    const alternatives = (source: string): string[] => {
+      const parts = [''];
+      for (let i = 0, depth = 0, inClass = false; i < source.length; i++) {
+        const c = source[i]!;
+        if (c === '\\') {
+          parts[parts.length - 1] += c + source[++i]!;
+          continue;
+        }
+        if (inClass) inClass = c !== ']';
+        else if (c === '[') inClass = true;
+        else if (c === '(') depth++;
+        else if (c === ')') depth--;
+        else if (c === '|' && depth === 0) {
+          parts.push('');
+          continue;
+        }
+        parts[parts.length - 1] += c;
+      }
+      return parts;
+    };
+    const misplaced = GLOSSARY_EN.flatMap(([pattern]) => alternatives(pattern.source).filter((alt) => !/^(?:\\b|\\\.|%|\\\\)/.test(alt)));
+    expect(misplaced).to.deep.equal([]);
+    expect(expandPassage('echo %username%').map((e) => e.written)).to.deep.equal(['%username%']);
+  });
+
   it('is linear on a long passage (bounded patterns only)', () => {
     const long = `${'dropped the files onto '.repeat(20_000)}x`;
     expect(expandPassage(long).map((e) => e.written)).to.deep.equal(['dropped']);

@@ -337,3 +337,5 @@ export {
 export { splitPassages, type Passage } from './suggest/split-passages.js';
 export { suggestPassageText, type PassageText } from './suggest/passage-language.js';
 export { GLOSSARY_JA } from './suggest/glossary-ja.js';
+export { GLOSSARY_EN } from './suggest/glossary-en.js';
+export { expandPassage, type Expansion } from './suggest/query-expansion.js';

@@ -1,4 +1,5 @@
 import type { TechniqueId } from '../attack/types.js';
+import { expandPassage } from './query-expansion.js';
 import { isContentWord, stemOf, textFeatures, textWords, withoutIndicators } from './text-terms.js';
 import { unitTfIdf } from './train-classifier.js';
 import { inverseDocumentFrequency, SUGGEST_DOC_KINDS, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
@@ -46,6 +47,11 @@ const COMMON_SHARE = 0.05;
 const SELECT_CLASSIFIER_SHARE = 0.2;
 const ORDER_CLASSIFIER_SHARE = 0.8;
 const WHY_TEXT_LENGTH = 140;
+// The weight of the ATT&CK words the glossary reads a passage's phrasing as, against 1 for the passage's own words.
+const EXPANSION_WEIGHT = 0.5;
+
+/** Each stem of a passage's query as `why` shows it: the word written, or the ATT&CK word and the written words read as it. */
+type Surface = Map<string, { word: string; from?: string[] }>;
 
 /** Whether a technique with this score ranks above an entry: a higher score, or the same and a lower number (ID). */
 function outranks(score: number, technique: number, entry: { technique: number; score: number }): boolean {
@@ -152,28 +158,44 @@ export class SuggestModel {
     const top = Math.max(1, options.top ?? 5);
     const words = this.passageWords(text);
     const stems = words.map(stemOf);
-    const surface = new Map<string, string>();
-    words.forEach((word, i) => surface.has(stems[i]!) || surface.set(stems[i]!, word));
-    // The passage's known features, each once, in order of first appearance (with its text, for `why`), and counts.
+    // How `why` shows each stem: the passage's own word, or the ATT&CK word and the written words read as it.
+    const surface: Surface = new Map();
+    words.forEach((word, i) => surface.has(stems[i]!) || surface.set(stems[i]!, { word }));
+    // The passage's known features, each once, in order of first appearance (with its text, for `why`), counts and
+    // weights: its own at 1, then the ATT&CK words the glossary reads its phrasing as (query-expansion.ts), lower.
     const query: number[] = [];
     const queryText: string[] = [];
     const queryCount: number[] = [];
-    for (const feature of textFeatures(stems)) {
-      const f = this.data.features.lookup(feature);
-      if (f < 0) continue;
-      const at = query.indexOf(f);
-      if (at >= 0) {
-        queryCount[at]!++;
-        continue;
+    const queryWeight: number[] = [];
+    const add = (features: readonly string[], weight: number): void => {
+      for (const feature of features) {
+        const f = this.data.features.lookup(feature);
+        if (f < 0) continue;
+        const at = query.indexOf(f);
+        if (at >= 0) {
+          if (weight === 1) queryCount[at]!++;
+          continue;
+        }
+        query.push(f);
+        queryText.push(feature);
+        queryCount.push(1);
+        queryWeight.push(weight);
       }
-      query.push(f);
-      queryText.push(feature);
-      queryCount.push(1);
+    };
+    add(textFeatures(stems), 1);
+    const readings: { stems: readonly string[]; weight: number }[] = [{ stems, weight: 1 }];
+    for (const expansion of expandPassage(text)) {
+      readings.push({ stems: expansion.stems, weight: EXPANSION_WEIGHT });
+      expansion.stems.forEach((stem, i) => {
+        const entry = surface.get(stem) ?? surface.set(stem, { word: expansion.words[i]!, from: [] }).get(stem)!;
+        entry.from?.push(expansion.written);
+      });
+      add(textFeatures(expansion.stems), EXPANSION_WEIGHT);
     }
     // Both rankers, then each technique's share of the best of each (a technique without BM25 evidence can still
     // come from the classifier, and the other way round).
-    const lexical = this.bm25(query, stems, options.exclude);
-    const learnt = this.classify(query, queryCount);
+    const lexical = this.bm25(query, queryWeight, readings, options.exclude);
+    const learnt = this.classify(query, queryCount, queryWeight);
     let bestLexical = 0;
     let bestLearnt = 0;
     for (const t of lexical) if (this.lexical[t]! > bestLexical) bestLexical = this.lexical[t]!;
@@ -211,7 +233,7 @@ export class SuggestModel {
   }
 
   /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
-  private bm25(query: readonly number[], stems: readonly string[], exclude: ((doc: number) => boolean) | undefined): number[] {
+  private bm25(query: readonly number[], queryWeight: readonly number[], readings: readonly { stems: readonly string[]; weight: number }[], exclude: ((doc: number) => boolean) | undefined): number[] {
     const { docScore, touchedDocs, top: best4, topCount, bestDoc, parentOf } = this;
     const { start, doc: postingDoc, weight: weights } = this.data.postings;
     const docTechnique = this.data.docs.technique;
@@ -220,15 +242,16 @@ export class SuggestModel {
     const common = COMMON_SHARE * this.docCount;
     let touched = 0;
     let floor = 0;
-    for (const f of query) {
-      if (start[f + 1]! - start[f]! > common) continue;
+    query.forEach((f, q) => {
+      if (start[f + 1]! - start[f]! > common) return;
+      const w = queryWeight[q]!;
       for (let i = start[f]!, end = start[f + 1]!; i < end; i++) {
         const d = postingDoc[i]!;
         if (docScore[d] === 0) touchedDocs[touched++] = d;
-        const score = (docScore[d]! += weights[i]!);
+        const score = (docScore[d]! += weights[i]! * w);
         if (score > floor) floor = score;
       }
-    }
+    });
     // Texts far below the passage's best text change no ranking worth showing, and skipping them saves most of the work.
     if (exclude) {
       // (Excluded texts may hold the best score: the best is taken among the others.)
@@ -265,9 +288,10 @@ export class SuggestModel {
         best4[base + i] = score;
       }
     }
-    const said = this.namesSaid(stems);
+    const said = new Map<number, number>();
+    for (const { stems, weight } of readings) for (const t of this.namesSaid(stems)) said.set(t, Math.max(weight, said.get(t) ?? 0));
     for (const t of techniques) {
-      let score = said.has(t) ? this.nameIdf[t]! * NAME_PHRASE_WEIGHT : 0;
+      let score = this.nameIdf[t]! * NAME_PHRASE_WEIGHT * (said.get(t) ?? 0);
       for (let i = 0; i < topCount[t]!; i++) score += best4[t * DEPTH + i]! * DECAY[i]!;
       topCount[t] = 0;
       this.lexical[t] = score;
@@ -279,11 +303,12 @@ export class SuggestModel {
    * The classifier's score (its weights times the passage's tf-idf features) of each technique its features speak
    * for, into `learnt`; a parent scores at least CHILD_WEIGHT of its best sub-technique. The techniques scored.
    */
-  private classify(query: readonly number[], counts: readonly number[]): number[] {
+  private classify(query: readonly number[], counts: readonly number[], queryWeight: readonly number[]): number[] {
     const classifier = this.data.classifier;
     if (!classifier) return [];
     const { learnt, learntSeen } = this;
     const { features, values } = unitTfIdf(query.flatMap((f, i) => [f, counts[i]!]), this.idf);
+    for (let i = 0; i < values.length; i++) values[i]! *= queryWeight[i]!;
     const techniques: number[] = [];
     const { start, technique: classes, weight } = classifier;
     for (let i = 0; i < features.length; i++) {
@@ -328,13 +353,17 @@ export class SuggestModel {
   }
 
   /** Why the classifier proposes a technique no ATT&CK text matched: the passage's words it weighs most for it. */
-  private learntWhy(technique: number, query: readonly number[], queryText: readonly string[], surface: ReadonlyMap<string, string>): string {
+  private learntWhy(technique: number, query: readonly number[], queryText: readonly string[], surface: Surface): string {
     const weighed = query
       .map((f, i) => ({ text: queryText[i]!, weight: this.learntWeight(f, technique) }))
       .filter((entry) => entry.weight > 0)
       .sort((a, b) => b.weight - a.weight || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
       .slice(0, 6)
-      .map((entry) => `"${entry.text.split(' ').map((stem) => surface.get(stem) ?? stem).join(' ')}"`);
+      .map((entry) => {
+        const stems = entry.text.split(' ');
+        const from = [...new Set(stems.flatMap((stem) => surface.get(stem)?.from ?? []))];
+        return `"${stems.map((stem) => surface.get(stem)?.word ?? stem).join(' ')}"${from.length ? ` (read from ${from.map((f) => `"${f}"`).join(' or ')})` : ''}`;
+      });
     return `learnt from ATT&CK's texts of ${this.data.techniques[technique]!.id}: words ${weighed.join(', ') || '(none weighed)'}`;
   }
 
@@ -364,14 +393,27 @@ export class SuggestModel {
     return false;
   }
 
-  private why(doc: number, technique: number, query: readonly number[], queryText: readonly string[], surface: ReadonlyMap<string, string>): string {
+  private why(doc: number, technique: number, query: readonly number[], queryText: readonly string[], surface: Surface): string {
     const { docs } = this.data;
-    // The first six single words of the passage that the text holds.
-    const matched: string[] = [];
-    for (let i = 0; i < query.length && matched.length < 6; i++) {
-      if (!queryText[i]!.includes(' ') && this.holds(doc, query[i]!)) matched.push(`"${surface.get(queryText[i]!) ?? queryText[i]!}"`);
+    // The first six single words of the passage that the text holds: its own, then those read through the glossary,
+    // by the written words they were read from (a word several readings give goes to the one that explains most).
+    const own: string[] = [];
+    const glossed: { word: string; from: string[] }[] = [];
+    for (let i = 0; i < query.length && own.length + glossed.length < 6; i++) {
+      if (queryText[i]!.includes(' ') || !this.holds(doc, query[i]!)) continue;
+      const { word, from } = surface.get(queryText[i]!) ?? { word: queryText[i]! };
+      if (from) glossed.push({ word, from });
+      else own.push(`"${word}"`);
     }
-    const words = matched.length ? `words ${matched.join(', ')}` : 'phrases';
+    const explains = new Map<string, number>();
+    for (const { from } of glossed) for (const written of from) explains.set(written, (explains.get(written) ?? 0) + 1);
+    const read = new Map<string, string[]>();
+    for (const { word, from } of glossed) {
+      const written = from.reduce((best, f) => (explains.get(f)! > explains.get(best)! ? f : best));
+      read.set(written, [...(read.get(written) ?? []), `"${word}"`]);
+    }
+    const readings = [...read].map(([written, attack]) => `"${written}" read as ${attack.join(', ')}`);
+    const words = [...(own.length ? [`words ${own.join(', ')}`] : []), ...readings].join('; ') || 'phrases';
     // A parent's evidence may be a text of one of its sub-techniques: say whose.
     const whose = docs.technique[doc] === technique ? '' : ` of ${this.data.techniques[docs.technique[doc]!]!.id}`;
     const kind = this.docKind(doc);

@@ -144,6 +144,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(lines[0]).to.deep.include({ line: 1, candidates: [], note: 'cites T1059.001: see extract' });
   });
 
+  it("reads analyst phrasing through the English glossary, and says so in why", () => {
+    const [first] = model.rank('PTH the domain administrator NTLM hash.', { top: 5 });
+    expect(first).to.include({ id: 'T1550.002' });
+    expect(first!.why).to.match(/^words "hash"; "PTH" read as "pass"/);
+    // Without the abbreviation the passage's own words carry it: no reading is claimed.
+    for (const candidate of model.rank('They used pass the hash with the NTLM hash.', { top: 5 })) expect(candidate.why).to.not.include('read as');
+  });
+
   it('leaves excluded texts out of the BM25 evidence', () => {
     const ranked = model.rank('They dumped the memory of LSASS with procdump.', { exclude: (doc) => model.docKind(doc) === 'procedure' });
     expect(ranked.length).to.be.greaterThan(0);
@@ -155,7 +163,10 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const candidates = suggestTechniques(seed, model).flatMap((passage) => passage.candidates);
     expect(candidates.length).to.be.greaterThan(20);
     for (const candidate of candidates) {
-      expect(candidate.why).to.match(/^(?:(?:words "[^"]+"(?:, "[^"]+")*|phrases); |learnt from ATT&CK's texts of T\d{4}(?:\.\d{3})?: words )/);
+      // The passage's own words, then the written words the English glossary read as ATT&CK's ("PTH" read as "pass", "hash").
+      expect(candidate.why).to.match(
+        /^(?:(?:words "[^"]+"(?:, "[^"]+")*(?:; "[^"]+" read as "[^"]+"(?:, "[^"]+")*)*|"[^"]+" read as "[^"]+"(?:, "[^"]+")*(?:; "[^"]+" read as "[^"]+"(?:, "[^"]+")*)*|phrases); |learnt from ATT&CK's texts of T\d{4}(?:\.\d{3})?: words )/,
+      );
       expect(candidate.score).to.be.within(0, 100);
     }
   });

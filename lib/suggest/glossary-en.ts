@@ -1,0 +1,103 @@
+/**
+ * How analysts write about behaviour that ATT&CK's texts phrase differently, and the words ATT&CK uses for it, so that
+ * `suggest` also reads an English passage in ATT&CK's vocabulary (see "How suggest reads a passage" in the README).
+ * Each entry is a pattern (case-insensitive, on the passage as written) and the ATT&CK words it stands for; the words
+ * are added to the passage's own, weighted below them, and `why` says which written words were read as which.
+ * Entries are general: a verb family ("dropped", "dropping"), an abbreviation (`PTH`), a well-known command or tool
+ * (`whoami`, `nltest`), a file type (`.ps1`), each as analysts commonly write it, never the phrase of a given report.
+ * To add an entry: add a row; keep the English to words ATT&CK's own technique names and descriptions use.
+ */
+export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: string]> = [
+  // Tools and files brought in: Ingress Tool Transfer. A dropper writes its payload to disk.
+  [/\bdrop(?:s|ped|ping|pers?)\b/i, 'download ingress tool transfer'],
+  [/\b(?:upload|transfer|add|plant)(?:s|ed|ing)? (?:\w+ ){0,4}(?:tools?|malware|payloads?|binar(?:y|ies)|executables?|dlls?|implants?|backdoors?|web ?shells?|scripts?)\b/i, 'ingress tool transfer download'],
+  [/\b(?:wget|curl)\b/i, 'download ingress tool transfer'],
+  [/\bcertutil\b/i, 'download decode'],
+  [/\bbitsadmin\b/i, 'BITS jobs download'],
+  // Files copied to other hosts of the network: Lateral Tool Transfer; Windows administrative shares (`\\host\c$`).
+  [/\bcop(?:y|ied|ies|ying)\b.{0,60}?(?:\\\\\S+|\b(?:[a-z]|admin|ipc)\$|\b(?:remote|other|multiple) (?:\w+ )?(?:hosts?|systems?|machines?|computers?|servers?)\b)/i, 'lateral tool transfer'],
+  [/\b(?:[a-z]|admin|ipc)\$/i, 'SMB windows admin shares'],
+  // Scanning: ping sweeps and scans of address ranges (Active Scanning, Remote System Discovery), port scans and
+  // scanners (Network Service Discovery).
+  [/\bping[- ]?sweep(?:s|ing)?\b|\bsweep(?:s|ing|ed)? (?:\w+ ){0,3}(?:subnets?|networks?|ranges?|hosts)\b/i, 'ping scanning IP blocks remote system discovery'],
+  [/\bscan(?:s|ned|ning)? (?:\w+ ){0,3}(?:subnets?|ip ranges?|address(?:es)? ranges?|ip blocks?|network segments?|segments?)\b/i, 'scanning IP blocks network service discovery'],
+  [/\bport[- ]?scan(?:s|ned|ning|ner)?\b|\bscan(?:s|ned|ning)? (?:\w+ ){0,2}ports?\b/i, 'network service discovery port scan'],
+  [/\b(?:nmap|masscan|zmap|advanced ip scanner|angry ip scanner|softperfect)\b/i, 'network service discovery scanning'],
+  [/\brecon\b/i, 'reconnaissance'],
+  // Well-known discovery commands and the technique ATT&CK names for what they show.
+  [/\bwhoami\b|\bquser\b|\bquery user\b|\bgetuid\b|%username%/i, 'system owner user discovery'],
+  [/\b(?:ipconfig|ifconfig|route print|arp -a)\b/i, 'system network configuration discovery'],
+  [/\bnetstat\b/i, 'system network connections discovery'],
+  [/\btasklist\b|\bps aux\b/i, 'process discovery'],
+  [/\bsysteminfo\b|\buname\b/i, 'system information discovery'],
+  [/\bnltest\b/i, 'domain trust discovery'],
+  [/\b(?:adfind|dsquery|bloodhound|sharphound)\b/i, 'active directory domain account discovery'],
+  [/\bnet view\b/i, 'remote system discovery network share discovery'],
+  // Archives: Archive Collected Data.
+  [/\btar ?balls?\b|\.(?:tar|tgz)\b|\b(?:zipped|rar(?:red)?|7-?zip|winrar)\b/i, 'archive collected data compress'],
+  // Signing in with an account: Valid Accounts.
+  [/\blog(?:ged|ging)? ?(?:in|on)(?:to)?\b|\blogs (?:in|on)to\b|\blog(?:in|on)s?\b|\bsign(?:s|ed|ing)? ?in(?:to)?\b|\bauthenticat(?:e|es|ed|ing) (?:to|into|with|as)\b/i, 'valid accounts'],
+  [/\b(?:stolen|compromised|weak|default|legitimate|valid|harvested) (?:\w+ ){0,3}credentials\b|\b(?:using|with|via|through) (?:an? |the )?(?:\w+ ){0,3}accounts?\b/i, 'valid accounts'],
+  // Credential-use abbreviations.
+  [/\bPtH\b|\bpass-the-hash\b/i, 'pass the hash'],
+  [/\bPtT\b|\bpass-the-ticket\b/i, 'pass the ticket'],
+  [/\bkerberoast(?:ing|ed)?\b/i, 'kerberoasting service ticket'],
+  // Exploitation abbreviations.
+  [/\bRCE\b/, 'remote code execution exploit vulnerability'],
+  [/\bLPE\b|\bprivesc\b/i, 'exploitation for privilege escalation'],
+  [/\b(?:0|zero)-?day\b/i, 'exploit vulnerability'],
+  // Accounts: created (Create Account), their password changed (Account Manipulation).
+  [/\b(?:add(?:s|ed|ing)?|creat(?:e|es|ed|ing)) (?:\w+ ){0,4}(?:users?|accounts?)\b|\busers? (?:account )?(?:was |were )?added\b|\brogue (?:\w+ ){0,3}accounts?\b/i, 'create account'],
+  [/\b(?:chang|reset)(?:e|es|ed|ing)? (?:\w+ ){0,4}passwords?\b/i, 'account manipulation'],
+  // Command and control; tunnels and remote-access tools.
+  [/\bC&C\b|\bCnC\b/i, 'command and control C2'],
+  [/\b(?:ngrok|plink|chisel)\b/i, 'protocol tunneling proxy'],
+  [/\b(?:anydesk|teamviewer|screenconnect|splashtop|atera)\b/i, 'remote access software'],
+  [/\bwebshells?\b/i, 'web shell'],
+  [/\b(?:MitM|AitM)\b|\b(?:man|adversary)[- ]in[- ]the[- ]middle\b/i, 'adversary in the middle'],
+  // Exfiltration tools and abbreviations.
+  [/\brclone\b|\bmegasync\b/i, 'exfiltration to cloud storage'],
+  [/\bexfil\b/i, 'exfiltration'],
+  // Defences: security products, logs, services, scheduled jobs, MFA, VPN.
+  [/\b(?:AV|EDR|anti-?virus|anti-?malware)\b/i, 'security software tools'],
+  [/\bGPOs?\b/, 'group policy'],
+  [/\bAD\b/, 'active directory domain'],
+  [/\b(?:disabl|kill|stop|uninstall|tamper)\w* (?:\w+ ){0,3}(?:security|monitoring|defen[cs]es?|protection|logging)\b/i, 'impair defenses disable or modify tools'],
+  [/\bwevtutil\b|\b(?:clear|wip|delet|eras)(?:e|es|s|ed|ing)? (?:\w+ ){0,2}logs?\b/i, 'clear windows event logs indicator removal'],
+  [/\b(?:shut(?:s|ting)? down|stop(?:s|ped|ping)?|kill(?:s|ed|ing)?) (?:\w+ ){0,4}services?\b/i, 'service stop'],
+  [/\bschtasks\b|\bscheduled? jobs?\b|\btasks? creation\b|\bcreat(?:e|es|ed|ing) (?:\w+ ){0,2}tasks?\b/i, 'scheduled task'],
+  [/\b(?:MFA|2FA)\b|\b(?:two|2)[- ]factor\b/i, 'multi-factor authentication'],
+  [/\bVPN\b/, 'VPN external remote services'],
+  [/\bgoogl(?:e|ed|ing)\b|\bOSINT\b|\bsearch engines?\b/i, 'search open websites domains search engines'],
+  [/\bwatering[- ]hole\b/i, 'drive-by compromise'],
+  // A DLL does not run by itself: a DLL said to be run or executed is run by a Windows binary such as rundll32.
+  [/\b(?:execut|run|launch|load)(?:e|es|ed|ing|s)? (?:\w+ ){0,2}[\w-]+\.dll\b|\b[\w-]+\.dll (?:was |is )?(?:execut|run|launch)\w*/i, 'rundll32 regsvr32 system binary proxy execution'],
+  // Software updates as a delivery route: Supply Chain Compromise.
+  [/\b(?:update mechanism|software updates?|trojani[sz]ed (?:updates?|installers?))\b/i, 'supply chain compromise software'],
+  // Disks and their sectors overwritten: Disk Wipe.
+  [/\b(?:wip|eras|delet|overwrit)(?:e|es|ed|ing)? (?:\w+ ){0,3}(?:disks?|drives?|sectors?|MBR|partitions?)\b/i, 'disk wipe content structure'],
+  // Infrastructure: domains registered or bought (Acquire Infrastructure: Domains), look-alike domains, VPS.
+  [/\b(?:regist|obtain|bought|buy|purchas|acquir)(?:er|ers|ered|ering|ained|s|es|ed|ing|e)? (?:\w+ ){0,3}domains?\b|\bdomains? (?:names? )?(?:were |was )?(?:registered|obtained|bought|purchased|acquired)\b|\btypo-?squat\w*|\blook-?alike domains?\b/i, 'acquire infrastructure domains'],
+  [/\bVPS(?:es)?\b/, 'virtual private server'],
+  // Reconnaissance of victims: profiling or fingerprinting their systems (Gather Victim Host Information).
+  [/\bprofil(?:e|es|ed|ing) (?:\w+ ){0,4}(?:visitors?|victims?|targets?|hosts?|systems?|browsers?|machines?)\b|\bfingerprint(?:s|ed|ing)?\b/i, 'gather victim host information'],
+  // Pretending to be someone else: Impersonation.
+  [/\bpretend(?:s|ed|ing)? to (?:be|come)\b|\bpos(?:e|es|ed|ing) as\b|\bclaim(?:s|ed|ing)? to (?:be|come)\b|\bspoof(?:s|ed|ing)? (?:the |a )?(?:sender|e-?mail|from)\b/i, 'impersonation impersonate'],
+  // The victim opening, clicking or enabling what the adversary sent: User Execution.
+  [/\b(?:recipients?|victims?|users?|targets?|employees?) (?:\w+ ){0,3}(?:open|click|enabl)(?:s|ed|ing|e|es)?\b|\b(?:open|click)(?:s|ed|ing)? (?:on )?(?:the |a |an )?(?:\w+ ){0,2}(?:attachments?|documents?|lures?)\b|\benabl(?:e|es|ed|ing) (?:the )?(?:macros?|content|editing)\b/i, 'user execution malicious file'],
+  // Screens captured; survival of reboots (persistence at boot or logon); living off the land.
+  [/\bscreen ?(?:grab|capture|shot)s?\b|\bscreengrabs?\b/i, 'screen capture'],
+  [/\bsurviv(?:e|es|ed|ing) (?:a |the )?(?:reboots?|restarts?)\b/i, 'persistence boot logon autostart execution'],
+  [/\bLOLBins?\b|\bliving off the land\b/i, 'system binary proxy execution'],
+  [/\b(?:pivot(?:s|ed|ing)?)\b/i, 'lateral movement remote services'],
+  [/\bbeacon(?:s|ed|ing)? (?:out|back|home)\b|\bcall(?:s|ed|ing)? (?:back|home)\b|\bcallbacks?\b|\bphon(?:e|es|ed|ing) home\b/i, 'command and control'],
+  // Script files by their extension: the interpreter that runs them.
+  [/\.ps1\b/i, 'PowerShell'],
+  [/\.(?:vbs|vbe)\b/i, 'Visual Basic VBScript'],
+  [/\.(?:bat|cmd)\b/i, 'windows command shell batch'],
+  [/\.(?:js|jse)\b/i, 'JavaScript'],
+  [/\.py\b/i, 'Python'],
+  [/\.sh\b/i, 'unix shell'],
+  [/\.hta\b/i, 'mshta'],
+  [/\.lnk\b/i, 'shortcut'],
+];

@@ -1,0 +1,45 @@
+import { expect } from 'chai';
+import { GLOSSARY_EN } from '../../lib/suggest/glossary-en.js';
+import { expandPassage } from '../../lib/suggest/query-expansion.js';
+import { readRawBundle, stixFile } from '../helpers/attack.js';
+
+describe('expandPassage (the English glossary)', () => {
+  const rows: [text: string, readings: [written: string, words: string][]][] = [
+    ['PTH the domain administrator NTLM hash.', [['PTH', 'pass hash']]],
+    ['Dropping the loader DLL', [['Dropping', 'download ingress tool transfer']]],
+    ['Attacker launched ping sweeps against private subnets.', [['ping sweeps', 'ping scanning ip blocks remote system discovery']]],
+    ['collected information stored in a tar ball', [['tar ball', 'archive collected data compress']]],
+    ['The actor logged into the bank accounts', [['logged into', 'valid accounts']]],
+    ['ran whoami /all', [['whoami', 'system owner user discovery']]],
+    ['copied the tool to \\\\fs01\\c$\\temp', [['copied the tool to \\\\fs01\\c$\\temp', 'lateral tool transfer'], ['c$', 'smb windows admin shares']]],
+    // Not a sign-in: event logs on a server.
+    ['The event logs on the server were kept.', []],
+    ['The loader is 40 KB.', []],
+  ];
+  for (const [text, readings] of rows) {
+    it(`${JSON.stringify(text)} -> ${readings.map(([written]) => written).join(', ') || 'nothing'}`, () => {
+      expect(expandPassage(text).map((e) => [e.written, e.words.join(' ').toLowerCase()])).to.deep.equal(readings);
+    });
+  }
+
+  it("reads only into words ATT&CK's own texts use (names, descriptions and procedure examples of 18.1, read raw)", () => {
+    const raw = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
+    const attack = new Set<string>();
+    for (const object of raw) {
+      if (object.type !== 'attack-pattern' && object.type !== 'relationship') continue;
+      for (const field of ['name', 'description']) {
+        const value = object[field];
+        if (typeof value === 'string') for (const word of value.toLowerCase().match(/[a-z0-9]+/g) ?? []) attack.add(word);
+      }
+    }
+    const unknown = GLOSSARY_EN.flatMap(([pattern, english]) =>
+      (english.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => !attack.has(word)).map((word) => `${pattern.source}: ${word}`),
+    );
+    expect(unknown).to.deep.equal([]);
+  });
+
+  it('is linear on a long passage (bounded patterns only)', () => {
+    const long = `${'dropped the files onto '.repeat(20_000)}x`;
+    expect(expandPassage(long).map((e) => e.written)).to.deep.equal(['dropped']);
+  });
+});

@@ -110,6 +110,29 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\b(?:decod|decrypt|deobfuscat)(?:e|es|ed|ing|s)?\b/i, 'deobfuscate decode files or information'],
   [/\bkeylog\w*/i, 'keylogging input capture'],
   [/\bexploit(?:s|ed|ing)? (?:\w+ ){0,4}(?:public-facing|internet-facing|web|exchange|vpn|server|application)s?\b/i, 'exploit public-facing application'],
+  // General analyst vocabulary, tactic by tactic, where ATT&CK's texts use other words.
+  // Initial access: malicious mail and documents (malspam, maldocs), phone lures, SQL injection.
+  [/\bmal-?spam\b|\bmal-?docs?\b|\bweaponi[sz]ed (?:\w+ )?(?:documents?|attachments?|files?|office files?)\b/i, 'spearphishing attachment malicious file'],
+  [/\bvishing\b|\bcall-?back phishing\b|\b(?:phone|voice|telephone) calls?\b/i, 'spearphishing voice phone calls'],
+  [/\bSQLi\b|\bSQL injection\b/i, 'SQL injection exploit public-facing application'],
+  // Execution: PowerShell as analysts abbreviate it and its download cradles.
+  [/\bPS\b|\b(?:IEX|Invoke-Expression|Invoke-WebRequest|DownloadString|DownloadFile|EncodedCommand)\b|\bdownload cradles?\b/i, 'PowerShell'],
+  // Credential access: the tools whose names stand for dumping credentials.
+  [/\bmimikatz\b|\bsekurlsa\b|\blogonpasswords\b|\bsecretsdump\b|\bprocdump\b|\bminidump\b/i, 'OS credential dumping LSASS memory'],
+  [/\bcreds\b/i, 'credentials'],
+  [/\b(?:replay|reus|pass|steal|stole|hijack|import)\w* (?:\w+ ){0,3}(?:session |access |oauth |auth(?:entication)? |refresh )tokens?\b|\b(?:session|token) (?:theft|hijacking|replay)\b/i, 'application access token web session cookie use alternate authentication material'],
+  // Defense evasion: Microsoft Defender, AMSI and ETW turned off or patched; tools renamed to look legitimate.
+  [/\b(?:Set-MpPreference|Add-MpPreference|DisableRealtimeMonitoring)\b|\b(?:disabl|kill|stop|uninstall|tamper|patch|bypass|turn(?:s|ed|ing)? off)\w* (?:\w+ ){0,3}(?:defender|AMSI|ETW|EDR|AV|anti-?virus)\b|\b(?:defender|AMSI|ETW|EDR|AV|anti-?virus) (?:\w+ ){0,2}(?:bypass\w*|disabled|exclusions?|(?:was|were) (?:turned off|disabled|killed|uninstalled))\b/i, 'impair defenses disable or modify tools security software'],
+  [/\brenam(?:e|es|ed|ing)\b/i, 'rename masquerading legitimate utilities'],
+  [/\bdoppelg[aä]nging\b/i, 'process doppelgänging'],
+  // Command and control over Tor.
+  [/\bTor\b|\.onion\b/, 'Tor multi-hop proxy'],
+  // Lateral movement: the Windows remote desktop client.
+  [/\bmstsc\b/i, 'remote desktop protocol RDP'],
+  // Resource development: accounts set up for an operation (mail, social media), rather than in the victim's network.
+  [/\b(?:creat|regist|set(?:s|ting)? up|establish|open)\w* (?:\w+ ){0,3}(?:gmail|protonmail|yahoo|outlook|e-?mail|webmail|social media|linkedin|twitter|facebook|telegram) (?:accounts?|profiles?|personas?|addresses)\b|\bfake (?:\w+ )?(?:personas?|profiles?)\b/i, 'establish accounts email social media'],
+  // Impact: cryptocurrency mining on the victim's machines.
+  [/\bcrypto-?jack\w*|\b(?:crypto-?|coin-?)?miners?\b|\bxmrig\b|\bmin(?:e|es|ed|ing) (?:\w+ )?(?:monero|bitcoin|cryptocurrenc\w+|coins?)\b/i, 'resource hijacking compute cryptocurrency mining'],
   // Script files by their extension: the interpreter that runs them.
   [/\.ps1\b/i, 'PowerShell'],
   [/\.(?:vbs|vbe)\b/i, 'Visual Basic VBScript'],

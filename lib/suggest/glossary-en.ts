@@ -133,6 +133,33 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\b(?:creat|regist|set(?:s|ting)? up|establish|open)\w* (?:\w+ ){0,3}(?:gmail|protonmail|yahoo|outlook|e-?mail|webmail|social media|linkedin|twitter|facebook|telegram) (?:accounts?|profiles?|personas?|addresses)\b|\bfake (?:\w+ )?(?:personas?|profiles?)\b/i, 'establish accounts email social media'],
   // Impact: cryptocurrency mining on the victim's machines.
   [/\bcrypto-?jack\w*|\b(?:crypto-?|coin-?)?miners?\b|\bxmrig\b|\bmin(?:e|es|ed|ing) (?:\w+ )?(?:monero|bitcoin|cryptocurrenc\w+|coins?)\b/i, 'resource hijacking compute cryptocurrency mining'],
+  // Well-known exploited vulnerabilities by their nicknames, and the technique ATT&CK names for each kind.
+  [/\b(?:ProxyLogon|ProxyShell|ProxyNotShell|Log4Shell|Log4j|Citrix ?Bleed|Spring4Shell|MOVEit)\b/i, 'exploit public-facing application'],
+  [/\b(?:Zerologon|EternalBlue|EternalRomance|BlueKeep|MS17-010)\b/i, 'exploitation of remote services'],
+  [/\b(?:PrintNightmare|HiveNightmare|SeriousSAM|Dirty ?(?:COW|Pipe)|PwnKit)\b/i, 'exploitation for privilege escalation'],
+  // Cloud platforms and their identities; cloud administration services running commands on instances.
+  [/\b(?:Azure AD|Entra ID|AAD|O365|M365|Office 365|Microsoft 365|AWS|GCP|IAM|Okta)\b/i, 'cloud'],
+  [/\b(?:SSM|Systems Manager|Run ?Command|custom script extensions?)\b/i, 'cloud administration command'],
+  [/\b(?:AWS|API|cloud|IAM) (?:access )?keys?\b/i, 'unsecured credentials cloud access keys'],
+  // Administration suites used to push software to every host: Software Deployment Tools (not the products more often
+  // named as exploited, such as Kaseya VSA or ManageEngine).
+  [/\b(?:SCCM|MECM|ConfigMgr|PDQ(?: Deploy)?|Intune|Tanium)\b/i, 'software deployment tools'],
+  // Exfiltration with file-copy programs, and to file-sharing and cloud storage sites.
+  [/\bexfiltrat\w* (?:\w+ ){0,4}(?:scp|sftp|rsync|ftp|winscp|filezilla)\b|\b(?:scp|sftp|rsync|winscp|filezilla)\b(?: \w+){0,4} exfiltrat\w*/i, 'exfiltration over alternative protocol'],
+  [/\b(?:transfer\.sh|wetransfer|file\.io|anonfiles|sendspace|gofile|temp\.sh|mega(?:\.nz|cmd)?)\b|\bexfiltrat\w* (?:\w+ ){0,4}(?:dropbox|google drive|onedrive|box|s3|cloud storage|pcloud)\b/i, 'exfiltration over web service cloud storage'],
+  // Logs read to learn the network (Log Enumeration), not cleared.
+  [/\b(?:review|read|quer|search|enumerat|pars|inspect)(?:y|ies|ied|ying|e|es|ed|ing|s)? (?:\w+ ){0,3}(?:event |security |system )?logs\b/i, 'log enumeration'],
+  // Data hidden in pictures (Steganography); programs given a document's icon (Masquerade File Type).
+  [/\b(?:hid|hidden|embed|conceal)\w* (?:\w+ ){0,3}(?:images?|pictures?|PNGs?|JPE?Gs?|BMPs?|GIFs?|photos?)\b/i, 'steganography'],
+  [/\b(?:PDF|Word|Excel|document|folder|fake) icons?\b/i, 'masquerading masquerade file type'],
+  // Payloads that run only on the intended victim (Execution Guardrails).
+  [/\b(?:only|not) (?:\w+ ){0,1}(?:run|execut|detonat|activat|infect)(?:s|es|e|ed|ing)? (?:\w+ ){0,2}(?:on|if|when|in)\b|\bexits? (?:\w+ ){0,2}(?:if|when|unless)\b/i, 'execution guardrails'],
+  // Devices plugged into the victim's network (Hardware Additions).
+  [/\b(?:rogue|malicious|unauthori[sz]ed) (?:\w+ ){0,1}(?:devices?|hardware)\b|\braspberry pi\b|\bLAN turtle\b/i, 'hardware additions'],
+  // Stored data changed (Data Manipulation); money stolen by fraud (Financial Theft); mailboxes taken over.
+  [/\b(?:modif|alter|tamper|manipulat|falsif)\w* (?:\w+ ){0,3}(?:records|transactions|database entries|stored data)\b/i, 'data manipulation stored data'],
+  [/\bBEC\b|\bbusiness e-?mail compromise\b|\b(?:invoice|payment|wire) (?:fraud|redirection|diversion)\b|\bfraudulent (?:\w+ )?(?:invoices?|transfers?|payments?|transactions?)\b/i, 'financial theft'],
+  [/\b(?:hijack|compromis|took over|taken over)\w* (?:\w+ ){0,3}(?:mailbox(?:es)?|e-?mail accounts?|inbox(?:es)?)\b|\baccount takeovers?\b/i, 'compromise accounts email accounts'],
   // Script files by their extension: the interpreter that runs them.
   [/\.ps1\b/i, 'PowerShell'],
   [/\.(?:vbs|vbe)\b/i, 'Visual Basic VBScript'],

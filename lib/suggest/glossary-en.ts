@@ -160,6 +160,10 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\b(?:modif|alter|tamper|manipulat|falsif)\w* (?:\w+ ){0,3}(?:records|transactions|database entries|stored data)\b/i, 'data manipulation stored data'],
   [/\bBEC\b|\bbusiness e-?mail compromise\b|\b(?:invoice|payment|wire) (?:fraud|redirection|diversion)\b|\bfraudulent (?:\w+ )?(?:invoices?|transfers?|payments?|transactions?)\b/i, 'financial theft'],
   [/\b(?:hijack|compromis|took over|taken over)\w* (?:\w+ ){0,3}(?:mailbox(?:es)?|e-?mail accounts?|inbox(?:es)?)\b|\baccount takeovers?\b/i, 'compromise accounts email accounts'],
+  // Hashes cracked offline (Password Cracking); data sent out by e-mail or at set times (Scheduled Transfer).
+  [/\bhashcat\b|\bjohn the ripper\b|\bcrack(?:s|ed|ing)? (?:\w+ ){0,3}(?:hash(?:es)?|passwords?|NTLM)\b/i, 'password cracking brute force'],
+  [/\bexfiltrat\w* (?:\w+ ){0,3}(?:e-?mails?|SMTP)\b/i, 'exfiltration over unencrypted non-C2 protocol SMTP'],
+  [/\b(?:upload|exfiltrat|send|sent|transfer|beacon)\w* (?:\w+ ){0,4}(?:at night|(?:during|after|outside) (?:business|working|office) hours|on a schedule|at (?:set|specific|fixed|regular) (?:times|intervals))\b/i, 'scheduled transfer'],
   // Script files by their extension: the interpreter that runs them.
   [/\.ps1\b/i, 'PowerShell'],
   [/\.(?:vbs|vbe)\b/i, 'Visual Basic VBScript'],

@@ -12,6 +12,9 @@ describe('expandPassage (the English glossary)', () => {
     ['The actor logged into the bank accounts', [['logged into', 'valid accounts']]],
     ['ran whoami /all', [['whoami', 'system owner user discovery']]],
     ['copied the tool to \\\\fs01\\c$\\temp', [['copied the tool to \\\\fs01\\c$\\temp', 'lateral tool transfer'], ['c$', 'smb windows admin shares']]],
+    ['Set-MpPreference -DisableRealtimeMonitoring $true', [['Set-MpPreference', 'impair defenses disable modify tools security software']]],
+    ['The actors exploited Zerologon.', [['Zerologon', 'exploitation remote services']]],
+    ['Hashes were cracked with hashcat', [['hashcat', 'password cracking brute force']]],
     // Not a sign-in: event logs on a server.
     ['The event logs on the server were kept.', []],
     ['The loader is 40 KB.', []],

@@ -35,6 +35,7 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\bsysteminfo\b|\buname\b/i, 'system information discovery'],
   [/\bnltest\b/i, 'domain trust discovery'],
   [/\b(?:adfind|dsquery|bloodhound|sharphound)\b/i, 'active directory domain account discovery'],
+  [/\b(?:powerview|sharpview|pingcastle|adrecon|ldapsearch)\b/i, 'active directory domain account permission groups discovery'],
   [/\bnet view\b/i, 'remote system discovery network share discovery'],
   // Lists of the network's machines (Remote System Discovery) and of its shares (Network Share Discovery).
   [/\b(?:list|enumerat|discover|find|identif)(?:s|es|ed|ing|e|y|ies|ied)? (?:\w+ ){0,4}(?:machines|computers|hosts|workstations)\b/i, 'remote system discovery'],
@@ -61,6 +62,7 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\b(?:anydesk|teamviewer|screenconnect|splashtop|atera)\b/i, 'remote access software'],
   [/\bwebshells?\b/i, 'web shell'],
   [/\b(?:MitM|AitM)\b|\b(?:man|adversary)[- ]in[- ]the[- ]middle\b/i, 'adversary in the middle'],
+  [/\b(?:evilginx|evilproxy|modlishka)\b|\b(?:reverse[- ]prox(?:y|ies)|prox(?:ies|ied|ying)) (?:\w+ ){0,3}(?:phishing|logins?|authentication|sign-?ins?)\b|\bphishing kits? (?:\w+ ){0,2}prox(?:y|ies|ied|ying)\b/i, 'adversary in the middle'],
   // Exfiltration tools and abbreviations.
   [/\brclone\b|\bmegasync\b/i, 'exfiltration to cloud storage'],
   [/\bexfil\b/i, 'exfiltration'],

@@ -117,15 +117,17 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\bmal-?spam\b|\bmal-?docs?\b|\bweaponi[sz]ed (?:\w+ )?(?:documents?|attachments?|files?|office files?)\b/i, 'spearphishing attachment malicious file'],
   [/\bvishing\b|\bcall-?back phishing\b|\b(?:phone|voice|telephone) calls?\b/i, 'spearphishing voice phone calls'],
   [/\bSQLi\b|\bSQL injection\b/i, 'SQL injection exploit public-facing application'],
-  // Execution: PowerShell as analysts abbreviate it and its download cradles.
-  [/\bPS\b|\b(?:IEX|Invoke-Expression|Invoke-WebRequest|DownloadString|DownloadFile|EncodedCommand)\b|\bdownload cradles?\b/i, 'PowerShell'],
+  // Execution: PowerShell as analysts abbreviate it (`PS`, in capitals: `ps -ef` lists processes) and its download cradles.
+  [/\bPS\b/, 'PowerShell'],
+  [/\b(?:IEX|Invoke-Expression|Invoke-WebRequest|DownloadString|DownloadFile|EncodedCommand)\b|\bdownload cradles?\b/i, 'PowerShell'],
   // Credential access: the tools whose names stand for dumping credentials.
   [/\bmimikatz\b|\bsekurlsa\b|\blogonpasswords\b|\bsecretsdump\b|\bprocdump\b|\bminidump\b/i, 'OS credential dumping LSASS memory'],
   [/\bcreds\b/i, 'credentials'],
   [/\b(?:replay|reus|pass|steal|stole|hijack|import)\w* (?:\w+ ){0,3}(?:session |access |oauth |auth(?:entication)? |refresh )tokens?\b|\b(?:session|token) (?:theft|hijacking|replay)\b/i, 'application access token web session cookie use alternate authentication material'],
-  // Defense evasion: Microsoft Defender, AMSI and ETW turned off or patched; tools renamed to look legitimate.
+  // Defense evasion: Microsoft Defender, AMSI and ETW turned off or patched; tools renamed to look legitimate
+  // (not files renamed, as ransomware renames what it encrypts).
   [/\b(?:Set-MpPreference|Add-MpPreference|DisableRealtimeMonitoring)\b|\b(?:disabl|kill|stop|uninstall|tamper|patch|bypass|turn(?:s|ed|ing)? off)\w* (?:\w+ ){0,3}(?:defender|AMSI|ETW|EDR|AV|anti-?virus)\b|\b(?:defender|AMSI|ETW|EDR|AV|anti-?virus) (?:\w+ ){0,2}(?:bypass\w*|disabled|exclusions?|(?:was|were) (?:turned off|disabled|killed|uninstalled))\b/i, 'impair defenses disable or modify tools security software'],
-  [/\brenam(?:e|es|ed|ing)\b/i, 'rename masquerading legitimate utilities'],
+  [/\brenam(?:e|es|ed|ing) (?:\w+ ){0,4}(?:to|as) [\w.-]{1,40}\.(?:exe|dll|sys)\b|\brenamed (?:copy|copies|version|versions|instances?) of\b/i, 'rename masquerading legitimate utilities'],
   [/\bdoppelg[aä]nging\b/i, 'process doppelgänging'],
   // Command and control over Tor.
   [/\bTor\b|\.onion\b/, 'Tor multi-hop proxy'],
@@ -154,8 +156,9 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   // Data hidden in pictures (Steganography); programs given a document's icon (Masquerade File Type).
   [/\b(?:hid|hidden|embed|conceal)\w* (?:\w+ ){0,3}(?:images?|pictures?|PNGs?|JPE?Gs?|BMPs?|GIFs?|photos?)\b/i, 'steganography'],
   [/\b(?:PDF|Word|Excel|document|folder|fake) icons?\b/i, 'masquerading masquerade file type'],
-  // Payloads that run only on the intended victim (Execution Guardrails).
-  [/\b(?:only|not) (?:\w+ ){0,1}(?:run|execut|detonat|activat|infect)(?:s|es|e|ed|ing)? (?:\w+ ){0,2}(?:on|if|when|in)\b|\bexits? (?:\w+ ){0,2}(?:if|when|unless)\b/i, 'execution guardrails'],
+  // Payloads that run only on the intended victim (Execution Guardrails; not every "exits if": sandbox and language
+  // checks have techniques of their own).
+  [/\bonly (?:\w+ )?(?:run|execut|detonat|activat|infect)(?:s|es|e|ed|ing)? (?:\w+ ){0,2}(?:on|if|when|in|against)\b|\b(?:not|never) (?:run|execut|detonat|activat)\w* (?:\w+ ){0,2}(?:unless|outside)\b/i, 'execution guardrails'],
   // Devices plugged into the victim's network (Hardware Additions).
   [/\b(?:rogue|malicious|unauthori[sz]ed) (?:\w+ ){0,1}(?:devices?|hardware)\b|\braspberry pi\b|\bLAN turtle\b/i, 'hardware additions'],
   // Stored data changed (Data Manipulation); money stolen by fraud (Financial Theft); mailboxes taken over.

@@ -79,6 +79,8 @@ export class SuggestModel {
   private readonly lexical: Float64Array;
   private readonly learnt: Float64Array;
   private readonly learntSeen: Uint8Array;
+  /** Each feature's place in the passage's query + 1 (0: not in it). */
+  private readonly queryAt: Int32Array;
 
   constructor(data: SuggestModelData) {
     this.data = data;
@@ -116,6 +118,7 @@ export class SuggestModel {
     this.lexical = new Float64Array(techniques.length);
     this.learnt = new Float64Array(techniques.length);
     this.learntSeen = new Uint8Array(techniques.length);
+    this.queryAt = new Int32Array(data.features.size);
   }
 
   /** How many documents the model holds. */
@@ -170,12 +173,12 @@ export class SuggestModel {
       for (const feature of features) {
         const f = this.data.features.lookup(feature);
         if (f < 0) continue;
-        const at = query.indexOf(f);
+        const at = this.queryAt[f]! - 1;
         if (at >= 0) {
           if (weight === 1) queryCount[at]!++;
           continue;
         }
-        query.push(f);
+        this.queryAt[f] = query.push(f);
         queryText.push(feature);
         queryCount.push(1);
         queryWeight.push(weight);
@@ -228,6 +231,7 @@ export class SuggestModel {
     });
     for (const t of lexical) this.lexical[t] = 0;
     for (const t of learnt) this.learnt[t] = this.learntSeen[t] = 0;
+    for (const f of query) this.queryAt[f] = 0;
     return ranked;
   }
 

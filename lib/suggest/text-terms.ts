@@ -30,6 +30,8 @@ export function withoutIndicators(text: string): string {
   return text
     .split(/(\s+)/)
     .map((token) => {
+      // Every indicator holds `.`, `:` or `@`, or is at least 32 characters long (a hash): most words are passed over at once.
+      if (token.length < 32 && !token.includes('.') && !token.includes(':') && !token.includes('@')) return token;
       const bare = token.replace(/^[("'“<]+/, '').replace(/[)"'”>,.;:!?]+$/, '');
       return bare && INDICATOR_TESTS.some(([, test]) => test(bare)) ? ' ' : token;
     })

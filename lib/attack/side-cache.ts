@@ -33,13 +33,28 @@ function readCached<T extends { format: number; sha256: string }>(path: string, 
   }
 }
 
-function writeCached(path: string | undefined, data: unknown): void {
+/** Write a cache file (none without a path); a read-only or full cache folder costs speed, not correctness. */
+export function writeCacheFile(path: string | undefined, content: string | Uint8Array): void {
   if (!path) return;
   try {
-    writeFileAtomic(path, JSON.stringify(data), { force: true });
+    writeFileAtomic(path, content, { force: true });
   } catch {
-    // A read-only or full cache folder costs speed, not correctness.
+    // Left unwritten: the data is built again next time.
   }
+}
+
+/**
+ * Build data from the release file an index was loaded from, read and parsed again.
+ * @throws AttackDataError when the file changed since the index was loaded or is not a readable bundle; UsageError
+ * when it is gone.
+ */
+export function buildFromRelease<T>(index: AttackIndex, build: (bundle: unknown, source: { file: string; sha256: string }) => T): T {
+  const { file, sha256 } = index.data.source;
+  const bytes = readBundleBytes(file);
+  if (bytes.sha256 !== sha256) {
+    throw new AttackDataError(`${file}: the file changed while attack-layers was reading it; run the command again`, { file });
+  }
+  return build(parseBundleBytes(bytes), { file, sha256 });
 }
 
 /**
@@ -50,7 +65,7 @@ export function buildSideData(index: AttackIndex, bundle: unknown, kinds: readon
   const { file, sha256 } = index.data.source;
   for (const kind of kinds) {
     const data = kind.build(bundle, { file, sha256 });
-    writeCached(sidePath(options.cacheDir, kind, sha256), data);
+    writeCacheFile(sidePath(options.cacheDir, kind, sha256), JSON.stringify(data));
     let kept = builtWithIndex.get(index);
     if (!kept) builtWithIndex.set(index, (kept = new Map()));
     kept.set(`${kind.name}.v${kind.format}`, data);
@@ -66,17 +81,13 @@ export function buildSideData(index: AttackIndex, bundle: unknown, kinds: readon
  * when it is gone.
  */
 export function loadSideData<T extends { format: number; sha256: string }>(index: AttackIndex, kind: SideData<T>, options: { cacheDir?: string } = {}): T {
-  const { file, sha256 } = index.data.source;
+  const { sha256 } = index.data.source;
   const built = builtWithIndex.get(index)?.get(`${kind.name}.v${kind.format}`) as T | undefined;
   if (built) return built;
   const path = sidePath(options.cacheDir, kind, sha256);
   const cached = path ? readCached(path, kind, sha256) : undefined;
   if (cached) return cached;
-  const bytes = readBundleBytes(file);
-  if (bytes.sha256 !== sha256) {
-    throw new AttackDataError(`${file}: the file changed while attack-layers was reading it; run the command again`, { file });
-  }
-  const data = kind.build(parseBundleBytes(bytes), { file, sha256 });
-  writeCached(path, data);
+  const data = buildFromRelease(index, kind.build);
+  writeCacheFile(path, JSON.stringify(data));
   return data;
 }

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { AttackDataError } from '../errors.js';
-import { writeFileAtomic } from '../write-file.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { cachePath } from '../attack/cache-path.js';
-import { parseBundleBytes, readBundleBytes } from '../attack/read-bundle.js';
+import { buildFromRelease, writeCacheFile } from '../attack/side-cache.js';
 import { buildSuggestModel, type BuildOptions } from './build-suggest-model.js';
 import { SuggestModel } from './suggest-model.js';
 import { decodeSuggestModel, encodeSuggestModel, SUGGEST_MODEL_FORMAT, type SuggestModelData } from './suggest-model-data.js';
@@ -35,23 +33,13 @@ export interface LoadOptions extends BuildOptions {
  * readable bundle; UsageError when it is gone.
  */
 export function loadSuggestModel(index: AttackIndex, options: LoadOptions = {}): SuggestModel {
-  const { file, sha256 } = index.data.source;
+  const { sha256 } = index.data.source;
   // A model that leaves texts out is not the release's model: built every time, never cached.
   const path = options.cacheDir && !options.leaveOut ? suggestModelPath(options.cacheDir, sha256) : undefined;
   const cached = path ? readCached(path, sha256) : undefined;
   if (cached) return new SuggestModel(cached);
   options.onBuild?.();
-  const bytes = readBundleBytes(file);
-  if (bytes.sha256 !== sha256) {
-    throw new AttackDataError(`${file}: the file changed while attack-layers was reading it; run the command again`, { file });
-  }
-  const data = buildSuggestModel(parseBundleBytes(bytes), index, options.leaveOut ? { leaveOut: options.leaveOut } : {});
-  if (path) {
-    try {
-      writeFileAtomic(path, encodeSuggestModel(data), { force: true });
-    } catch {
-      // A read-only or full cache folder costs speed, not correctness.
-    }
-  }
+  const data = buildFromRelease(index, (bundle) => buildSuggestModel(bundle, index, options.leaveOut ? { leaveOut: options.leaveOut } : {}));
+  writeCacheFile(path, encodeSuggestModel(data));
   return new SuggestModel(data);
 }

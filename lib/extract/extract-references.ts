@@ -3,10 +3,9 @@ import {
   CONNECTORS,
   foldLines,
   originalSpan,
-  scanIds,
   tokenizeReferences,
+  visitIds,
   type FoldedText,
-  type IdToken,
   type ReferenceToken,
   type TextSpan,
 } from '../normalize/tokenize-references.js';
@@ -44,12 +43,16 @@ export interface ExtractedReference {
   malformed?: string;
 }
 
-/** One line of the report, folded for matching, with its technique IDs. */
+/** One line of the report, folded for matching, with where its technique IDs are written. */
 interface Line {
   number: number;
   folded: FoldedText;
   text: string;
-  ids: IdToken[];
+  /**
+   * The start and end of each technique ID, in order, one after the other: plain numbers, not the tokens, which a long
+   * line holds by the hundred thousand for its whole walk (the tokenizer reads the IDs of each piece again).
+   */
+  idSpans: number[];
 }
 
 type Role = 'tactic' | 'name' | 'id';
@@ -106,19 +109,24 @@ function trimSpan(text: string, span: TextSpan): TextSpan {
 
 const slice = (line: Line, span: TextSpan): string => line.text.slice(span.start, span.end);
 
-/** The ID tokens of a line inside a span (a binary search: tokens are in order). */
-function idsIn(line: Line, span: TextSpan): IdToken[] {
-  const { ids } = line;
+/** Where in `line.idSpans` the first ID that starts at or after `from` is (a binary search: IDs are in order). */
+function firstIdFrom(line: Line, from: number): number {
+  const spans = line.idSpans;
   let low = 0;
-  let high = ids.length;
+  let high = spans.length / 2;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (ids[middle]!.start < span.start) low = middle + 1;
+    if (spans[2 * middle]! < from) low = middle + 1;
     else high = middle;
   }
-  const inside: IdToken[] = [];
-  for (let k = low; k < ids.length && ids[k]!.start < span.end; k++) if (ids[k]!.end <= span.end) inside.push(ids[k]!);
-  return inside;
+  return 2 * low;
+}
+
+/** Whether a span of a line holds a technique ID. */
+function hasIds(line: Line, span: TextSpan): boolean {
+  const spans = line.idSpans;
+  for (let k = firstIdFrom(line, span.start); k < spans.length && spans[k]! < span.end; k += 2) if (spans[k + 1]! <= span.end) return true;
+  return false;
 }
 
 const LIST_MARKER = /^\s{0,12}(?:[-*+•・●▪◦■]|\d{1,3}[.)]|#{1,6})\s{1,8}/;
@@ -143,10 +151,12 @@ function isProse(text: string): boolean {
 /** The text of a span with its technique IDs blanked out, to judge the words around them. */
 function withoutIds(line: Line, span: TextSpan): string {
   const pieces: string[] = [];
+  const spans = line.idSpans;
   let at = span.start;
-  for (const token of idsIn(line, span)) {
-    pieces.push(line.text.slice(at, token.start), ' ');
-    at = token.end;
+  for (let k = firstIdFrom(line, span.start); k < spans.length && spans[k]! < span.end; k += 2) {
+    if (spans[k + 1]! > span.end) continue;
+    pieces.push(line.text.slice(at, spans[k]), ' ');
+    at = spans[k + 1]!;
   }
   pieces.push(line.text.slice(at, span.end));
   return pieces.join('');
@@ -166,7 +176,7 @@ function clauses(line: Line, span: TextSpan): TextSpan[] {
     }
   }
   out.push({ start, end: span.end });
-  return out.filter((clause) => idsIn(line, clause).length);
+  return out.filter((clause) => hasIds(line, clause));
 }
 
 /** What a line of the report is, for the table walk. */
@@ -213,12 +223,14 @@ function tacticsOf(text: string): string[] | undefined {
 }
 
 function classify(folded: FoldedText, number: number): Entry {
-  const line: Line = { number, folded, text: folded.text, ids: scanIds(folded.text) };
+  const idSpans: number[] = [];
+  visitIds(folded.text, (token) => idSpans.push(token.start, token.end));
+  const line: Line = { number, folded, text: folded.text, idSpans };
   const text = line.text;
   if (!text.trim()) return { kind: 'blank', line };
   const cells = rowCells(line);
   if (cells) return { kind: 'row', line, cells };
-  if (line.ids.length) {
+  if (idSpans.length) {
     const marker = LIST_MARKER.exec(text);
     const body = trimSpan(text, { start: marker?.[0].length ?? 0, end: text.length });
     return { kind: 'ids', line, body, bullet: !!marker };
@@ -278,12 +290,20 @@ function ordered(ref: Found): Found {
   };
 }
 
+/** A technique name written apart from its ID: another cell of the row, or the line before or after. */
+interface NameApart {
+  line: Line;
+  span: TextSpan;
+  /** Whether the name is written after the ID. */
+  after: boolean;
+}
+
 /** The reference as the skeleton writes it, with its span. */
-function found(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: { line: Line; span: TextSpan; after: boolean }): Found {
+function found(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): Found {
   return ordered(unordered(line, ref, tactics, named));
 }
 
-function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: { line: Line; span: TextSpan; after: boolean }): Found {
+function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): Found {
   const base = {
     line: line.number,
     ids: ref.ids,
@@ -320,7 +340,7 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named
 function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   if (!cell || cell.end <= cell.start) return false;
   const text = slice(line, cell);
-  return !idsIn(line, cell).length && text.length <= 100 && !tacticsOf(text) && !isProse(text);
+  return !hasIds(line, cell) && text.length <= 100 && !tacticsOf(text) && !isProse(text);
 }
 
 /** State of the walk through a mapping table. */
@@ -330,26 +350,24 @@ interface Table {
   carried: TacticSource;
 }
 
-/** References in one table row. */
-function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[]): Found[] {
-  const texts = cells.map((cell) => slice(line, cell));
+/** References in one table row, merged as they are read. */
+function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[], merged: MergedReferences): void {
   const tacticColumn = table?.roles.indexOf('tactic') ?? -1;
   let rowTactics: TacticSource;
   if (table && tacticColumn >= 0) {
     // A column is read as tactics only where its cells are tactics (a header can be wrong: `| Tactic |` over IDs).
-    const cell = texts[tacticColumn]?.trim() ?? '';
-    const cellIds = cells[tacticColumn] ? idsIn(line, cells[tacticColumn]).length : 0;
+    const cell = cells[tacticColumn] ? slice(line, cells[tacticColumn]).trim() : '';
+    const cellIds = cells[tacticColumn] ? hasIds(line, cells[tacticColumn]) : false;
     const read = cell && !cellIds ? tacticsOf(cell) : undefined;
     if (read) table.carried = { tactics: read, column: originalOf(line, cells[tacticColumn]!) };
     else if (cell) table.carried = { tactics: [] };
     rowTactics = table.carried;
   } else {
-    const named = cells.flatMap((cell, i) => (idsIn(line, cell).length ? [] : (tacticsOf(texts[i] ?? '') ?? [])));
+    const named = cells.flatMap((cell) => (hasIds(line, cell) ? [] : (tacticsOf(slice(line, cell)) ?? [])));
     rowTactics = { tactics: named.length ? [...new Set(named)] : context };
   }
-  const refs: Found[] = [];
   for (const [i, cell] of cells.entries()) {
-    if (!idsIn(line, cell).length) continue;
+    if (!hasIds(line, cell)) continue;
     const prose = isProse(withoutIds(line, cell));
     const pieces = prose ? clauses(line, cell) : [cell];
     const read = pieces.map((piece) => readPiece(line, piece, prose ? 'prose' : 'reference'));
@@ -359,15 +377,16 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     const near = [i - 1, i - 2, i - 3, i + 1, i + 2, i + 3].filter((k) => k >= 0 && k < cells.length);
     const j = nameColumn >= 0 && nameColumn !== i ? nameColumn : near.find((k) => nameCell(line, cells[k]));
     const nameSpan = j !== undefined && nameCell(line, cells[j]) ? cells[j] : undefined;
-    const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined);
-    const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed.length) : [];
+    const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined).length;
+    const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed) : [];
+    // The k-th reference without a name of its own takes the k-th part of the name cell.
+    let k = 0;
     for (const { ref, tactics } of cellRefs) {
-      const part = ref.name === undefined ? nameParts[unnamed.findIndex((u) => u.ref === ref)] : undefined;
+      const part = ref.name === undefined ? nameParts[k++] : undefined;
       const own = tactics.length ? { tactics } : rowTactics;
-      refs.push(found(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i } : undefined));
+      merged.mention(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i } : undefined);
     }
   }
-  return refs;
 }
 
 /** A name cell split to match the references of the ID cell beside it (one name for one, or one per reference). */
@@ -385,21 +404,28 @@ function splitNames(line: Line, span: TextSpan, count: number): TextSpan[] {
   return parts.length === count ? parts : [];
 }
 
-/** The references of a line that holds IDs outside a table: a list item, a flattened table row, or a sentence. */
-function lineReferences(entry: Extract<Entry, { kind: 'ids' }>, context: string[], neighbour: () => Entry | undefined): { refs: Found[]; prose: boolean } {
+/**
+ * The references of a line that holds IDs outside a table: a list item, a flattened table row, or a sentence. Those of
+ * a sentence are merged as they are read; the others come back (a tactic line after them may still add to them).
+ */
+function lineReferences(
+  entry: Extract<Entry, { kind: 'ids' }>,
+  context: string[],
+  neighbour: () => Entry | undefined,
+  merged: MergedReferences,
+): Found[] | undefined {
   const { line } = entry;
   const body = slice(line, entry.body);
   const leading = leadingTactics(body);
   const span = { start: entry.body.start + leading.length, end: entry.body.end };
   if (isProse(withoutIds(line, span))) {
-    const refs: Found[] = [];
     for (const [k, clause] of clauses(line, entry.body).entries()) {
       const read = readPiece(line, clause, 'prose');
       // The line's own label governs its first clause only.
       const tactics = k === 0 && leading.length ? displayTactics(leading.tactics) : read.tactics;
-      for (const ref of read.refs) refs.push(found(line, ref, { tactics }));
+      for (const ref of read.refs) merged.mention(line, ref, { tactics });
     }
-    return { refs, prose: true };
+    return undefined;
   }
   const read = readPiece(line, span, 'reference');
   const tactics = leading.length ? displayTactics(leading.tactics) : read.tactics.length ? read.tactics : context;
@@ -410,7 +436,7 @@ function lineReferences(entry: Extract<Entry, { kind: 'ids' }>, context: string[
     const named = cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined;
     refs.push(found(line, ref, { tactics }, named));
   }
-  return { refs, prose: false };
+  return refs;
 }
 
 /**
@@ -426,21 +452,35 @@ export function extractReferences(text: string): ExtractedReference[] {
 
 /** `extractReferences` on a report's lines as `foldLines` gives them, for a caller that reads them for more. */
 export function referencesInLines(lines: readonly FoldedText[]): ExtractedReference[] {
-  const entries = lines.map((folded, i) => classify(folded, i + 1));
-  const refs: Found[] = [];
+  // Lines are classified as the walk reaches them (a bare ID looks at the lines around it), and forgotten once the walk
+  // can no longer look back at them: past the last line before the current one that was not blank.
+  const entries: Array<Entry | undefined> = [];
+  const entryAt = (i: number): Entry => (entries[i] ??= classify(lines[i]!, i + 1));
+  let forgotten = 0;
+  let previous = 0;
+  // Each reference is merged as it is read, so no list of every mention is kept (a long line holds thousands).
+  const merged = new MergedReferences();
+  const add = (ref: Found): void => merged.add(ref);
   const usedNames = new Set<Entry>();
   let context: string[] = [];
   let table: Table | undefined;
   let headerRun: Role[] = [];
   let headerOrder: Role[] = [];
-  // The references of the last ID line, and whether tactics follow their IDs in this table (see `case 'tactic'`).
+  // The references of the last ID line, and whether tactics follow their IDs in this table (see `case 'tactic'`). They
+  // are merged once no tactic line can add to them any more, before the references of any later line.
   let lastIds: Found[] = [];
   let tacticAfter = false;
-  for (const [index, entry] of entries.entries()) {
-    if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row') {
-      lastIds = [];
-      tacticAfter = false;
+  for (let index = 0; index < lines.length; index++) {
+    const entry = entryAt(index);
+    if (entry.kind !== 'blank') {
+      for (; forgotten < previous; forgotten++) entries[forgotten] = undefined;
+      previous = index;
     }
+    if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row' || entry.kind === 'ids') {
+      lastIds.forEach(add);
+      lastIds = [];
+    }
+    if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row') tacticAfter = false;
     if (entry.kind !== 'blank' && entry.kind !== 'header') {
       if (headerRun.length >= 2) headerOrder = headerRun;
       headerRun = [];
@@ -471,41 +511,40 @@ export function referencesInLines(lines: readonly FoldedText[]): ExtractedRefere
         break;
       case 'row': {
         if (/^[\s|:\-\t]*$/.test(line.text.length > 2000 ? 'x' : line.text)) break;
+        if (line.idSpans.length) {
+          rowReferences(line, entry.cells, table, context, merged);
+          break;
+        }
         const texts = entry.cells.map((cell) => slice(line, cell));
-        const hasIds = line.ids.length > 0;
         const roles = texts.map((t) => HEADER_ROLES.get(headerKey(t)));
-        if (!hasIds && roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
+        if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
           table = { roles, carried: { tactics: [] } };
           break;
         }
-        if (!hasIds) {
-          const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;
-          if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
-          else if (tactics) context = tactics;
-          break;
-        }
-        for (const ref of rowReferences(line, entry.cells, table, context)) refs.push(ref);
+        const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;
+        if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
+        else if (tactics) context = tactics;
         break;
       }
       case 'ids': {
-        const result = lineReferences(entry, tacticAfter ? [] : context, () => neighbourName(entries, index, headerOrder, usedNames));
-        // One at a time: a line may hold more references than a call can take arguments.
-        for (const ref of result.refs) refs.push(ref);
-        lastIds = result.prose || entry.bullet ? [] : result.refs;
-        if (result.prose) context = [];
+        const refs = lineReferences(entry, tacticAfter ? [] : context, () => neighbourName(entryAt, lines.length, index, headerOrder, usedNames), merged);
+        if (!refs) context = [];
+        else if (entry.bullet) refs.forEach(add);
+        else lastIds = refs;
         break;
       }
     }
   }
-  return merge(refs);
+  lastIds.forEach(add);
+  return merged.list();
 }
 
 /** The line holding the name of a bare ID in a one-cell-per-line table: the cell before it, else the one after. */
-function neighbourName(entries: Entry[], index: number, headerOrder: Role[], used: Set<Entry>): Entry | undefined {
+function neighbourName(entryAt: (i: number) => Entry, count: number, index: number, headerOrder: Role[], used: Set<Entry>): Entry | undefined {
   const nearest = (step: number): Entry | undefined => {
-    for (let i = index + step; i >= 0 && i < entries.length; i += step) {
-      const entry = entries[i];
-      if (entry?.kind !== 'blank') return entry;
+    for (let i = index + step; i >= 0 && i < count; i += step) {
+      const entry = entryAt(i);
+      if (entry.kind !== 'blank') return entry;
     }
     return undefined;
   };
@@ -520,19 +559,42 @@ function neighbourName(entries: Entry[], index: number, headerOrder: Role[], use
   return undefined;
 }
 
-/** One reference per technique: later mentions add their tactics, and a name when the first had none. */
-function merge(refs: readonly Found[]): ExtractedReference[] {
-  const byIds = new Map<string, ExtractedReference>();
-  for (const ref of refs) {
-    const key = ref.malformed ? `malformed ${ref.malformed}` : ref.ids.join(' ');
-    const seen = byIds.get(key);
-    if (!seen) {
-      byIds.set(key, { ...ref, ids: [...ref.ids], tactics: [...ref.tactics] });
-      continue;
-    }
-    const tactics = [...new Set([...seen.tactics, ...ref.tactics])];
-    if (seen.name === undefined && ref.name !== undefined) byIds.set(key, ordered({ ...ref, ids: seen.ids, tactics }));
-    else seen.tactics = tactics;
+/**
+ * One reference per technique, in the order of first mention: later mentions add their tactics, and a name when the
+ * first had none. A mention's record is built only when the merge keeps it: a report names a technique many times.
+ */
+class MergedReferences {
+  readonly #byIds = new Map<string, ExtractedReference>();
+
+  /** A mention as the tokenizer read it, with the tactics and the name apart that the walk found for it. */
+  mention(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): void {
+    this.#merge(ref.malformed, ref.ids, tactics.tactics, () => found(line, ref, tactics, named));
   }
-  return [...byIds.values()];
+
+  /** A reference already built (the walk held it back for a tactic line after it). */
+  add(ref: Found): void {
+    this.#merge(ref.malformed, ref.ids, ref.tactics, () => ref);
+  }
+
+  #merge(malformed: string | undefined, ids: readonly string[], tactics: readonly string[], build: () => Found): void {
+    const key = malformed ? `malformed ${malformed}` : ids.join(' ');
+    const seen = this.#byIds.get(key);
+    if (seen?.name !== undefined) {
+      // A named technique takes only new tactics from a later mention (its tactics are kept without repeats).
+      if (tactics.some((tactic) => !seen.tactics.includes(tactic))) seen.tactics = [...new Set([...seen.tactics, ...tactics])];
+      return;
+    }
+    const ref = build();
+    if (!seen) {
+      this.#byIds.set(key, { ...ref, ids: [...ref.ids], tactics: [...ref.tactics] });
+      return;
+    }
+    const merged = [...new Set([...seen.tactics, ...ref.tactics])];
+    if (ref.name !== undefined) this.#byIds.set(key, ordered({ ...ref, ids: seen.ids, tactics: merged }));
+    else seen.tactics = merged;
+  }
+
+  list(): ExtractedReference[] {
+    return [...this.#byIds.values()];
+  }
 }

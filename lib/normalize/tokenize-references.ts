@@ -132,6 +132,12 @@ function rightBoundary(text: string, end: number): ReadingRule | 'ok' | undefine
  */
 export function scanIds(text: string): IdToken[] {
   const tokens: IdToken[] = [];
+  visitIds(text, (token) => tokens.push(token));
+  return tokens;
+}
+
+/** `scanIds` one token at a time, for a caller that keeps less than every token (a long line holds thousands). */
+export function visitIds(text: string, visit: (token: IdToken) => void): void {
   let lastEnd = -1;
   for (const match of text.matchAll(CANDIDATE)) {
     let start = match.index;
@@ -188,10 +194,9 @@ export function scanIds(text: string): IdToken[] {
       start = q;
       if (text.charAt(end) === '/') end++;
     }
-    tokens.push({ ids, start, end, rules, ...(malformed ? { malformed } : {}) });
+    visit({ ids, start, end, rules, ...(malformed ? { malformed } : {}) });
     lastEnd = end;
   }
-  return tokens;
 }
 
 /** Read siblings and ranges written after a sub-technique; returns where the ID's text ends. */
@@ -236,13 +241,33 @@ const DASHES = /[‐‑‒–—―−]/g;
 // A character with its combining marks (half-width kana take their voicing marks as separate characters).
 const CLUSTER = /\P{M}[\p{M}\uFF9E\uFF9F]*|[\p{M}\uFF9E\uFF9F]+/gsu;
 
+// How much text NFKC checks at a time: ICU takes ~8 times longer per character on a string of millions of characters
+// (a PDF-to-text dump without line breaks is one line) than on pieces of this size.
+export const NFKC_WINDOW = 1 << 16;
+
+/**
+ * Whether NFKC leaves a text as it is, checked window by window. A window ends before an ASCII character, where no
+ * normalization joins what stands on either side (ASCII characters neither combine with nor decompose into what is before).
+ */
+function isNfkc(text: string): boolean {
+  if (text.length <= NFKC_WINDOW) return text.normalize('NFKC') === text;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + NFKC_WINDOW);
+    while (end < text.length && text.charCodeAt(end) >= 0x80) end++;
+    const window = text.slice(start, end);
+    if (window.normalize('NFKC') !== window) return false;
+    start = end;
+  }
+  return true;
+}
+
 /** Fold text for matching (NFKC, one kind of dash), keeping where each folded character came from. */
 export function foldText(original: string): FoldedText {
-  const normalized = original.normalize('NFKC');
   // Most text is already folded; it needs no map back.
-  if (normalized === original) return { original, text: original.replace(DASHES, '-') };
+  if (isNfkc(original)) return { original, text: original.replace(DASHES, '-') };
   const pieces: string[] = [];
-  let from = new Int32Array(Math.max(16, normalized.length));
+  // Room for as many folded characters as there are written ones, grown below when NFKC writes more.
+  let from = new Int32Array(Math.max(16, original.length));
   let to = new Int32Array(from.length);
   let length = 0;
   for (const match of original.matchAll(CLUSTER)) {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nameKey } from '../../lib/attack/attack-index.js';
 import { extractReferences, type ExtractedReference } from '../../lib/extract/extract-references.js';
+import { NFKC_WINDOW } from '../../lib/normalize/tokenize-references.js';
+import { readCorpus } from '../corpus/corpus.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
 
 const seed = (file: string): string => readFileSync(resolve(repoRoot, '../shared/seeds', file), 'utf8');
@@ -229,11 +231,65 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('a technique written again: the first mention with a name, and the tactics of every mention, in order', () => {
+      check(['Execution', '', 'T1059', '', 'Persistence', '- T1059: Command and Scripting Interpreter', '', 'Defense Evasion', '- T1059 used again'].join('\n'), [
+        {
+          raw: 'T1059: Command and Scripting Interpreter',
+          line: 6,
+          ids: ['T1059'],
+          name: 'Command and Scripting Interpreter',
+          tactics: ['Execution', 'Persistence', 'Defense Evasion'],
+        },
+      ]);
+    });
+
+    it('a tactic after its ID reaches a technique written twice, both times (the ID line waits for the line after it)', () => {
+      check(['T1059', 'Execution', 'T1106', 'Execution', 'T1059', 'Persistence'].join('\n'), [
+        { raw: 'T1059', line: 1, ids: ['T1059'], tactics: ['Execution', 'Persistence'] },
+        { raw: 'T1106', line: 3, ids: ['T1106'], tactics: ['Execution'] },
+      ]);
+    });
+
+    it('a name cell names one bare ID, however many blank lines stand around it (the next takes the cell after it)', () => {
+      check(['T1566.001', '', 'Spearphishing Attachment', '', '', 'T1059', '', 'Native API', '', 'T1106'].join('\n'), [
+        { raw: 'T1566.001 | Spearphishing Attachment', line: 1, ids: ['T1566.001'], name: 'Spearphishing Attachment', tactics: [] },
+        { raw: 'T1059 | Native API', line: 6, ids: ['T1059'], name: 'Native API', tactics: [] },
+        { raw: 'T1106', line: 10, ids: ['T1106'], tactics: [] },
+      ]);
+    });
+
     it('a prose paragraph ends a tactic section: IDs after it get no tactic from above', () => {
       check(['Initial Access', 'T1566.001', 'This paragraph is about something else entirely, as prose is.', 'T1105'].join('\n'), [
         { raw: 'T1566.001', line: 2, ids: ['T1566.001'], tactics: ['Initial Access'] },
         { raw: 'T1105', line: 4, ids: ['T1105'], tactics: [] },
       ]);
+    });
+  });
+
+  describe(`one line longer than the folding window (${NFKC_WINDOW} characters) made of the corpus excerpts, as a PDF-to-text dump leaves them`, () => {
+    const excerpts = readCorpus().map((report) => report.excerpt.split('\n').join(' '));
+    const unit = excerpts.join(' ');
+    const repeats = Math.ceil((2.5 * NFKC_WINDOW) / unit.length);
+    // A full-width ID (no corpus report cites T1490) placed over the end of the second window, and one in the last.
+    const line = `${unit.repeat(repeats).slice(0, 2 * NFKC_WINDOW - 3)} Ｔ１４９０ ${unit} Ｔ１５２９．`;
+
+    it('reads the full-width IDs in later windows, with their spans in the line as written', () => {
+      const refs = extractReferences(line);
+      for (const [id, written] of [['T1490', 'Ｔ１４９０'], ['T1529', 'Ｔ１５２９']] as const) {
+        const ref = refs.find((r) => r.ids.includes(id));
+        expect(ref, id).to.not.equal(undefined);
+        expect(line.slice(ref!.span.start, ref!.span.end)).to.contain(written);
+      }
+    });
+
+    it('finds every technique ID the corpus reports cite, once each, on line 1', () => {
+      const refs = extractReferences(line);
+      const found = new Set(refs.flatMap((ref) => ref.ids));
+      const cited = new Set(readCorpus().flatMap((report) => report.references.flatMap((ref) => ref.cites)));
+      expect([...cited].filter((id) => !found.has(id))).to.deep.equal([]);
+      expect(refs.every((ref) => ref.line === 1)).to.equal(true);
+      const keys = refs.map((ref) => ref.malformed ?? ref.ids.join(' '));
+      expect(keys.length).to.equal(new Set(keys).size);
     });
   });
 });

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { extractReferences } from '../../lib/extract/extract-references.js';
 import { parseReference } from '../../lib/normalize/parse-reference.js';
-import { READING_RULES, joinLines, scanIds, tokenizeReferences } from '../../lib/normalize/tokenize-references.js';
+import { NFKC_WINDOW, READING_RULES, foldText, joinLines, scanIds, tokenizeReferences } from '../../lib/normalize/tokenize-references.js';
+import { readCorpus } from '../corpus/corpus.js';
 
 const rule = (start: string): string => {
   const found = READING_RULES.find((label) => label.startsWith(start));
@@ -118,7 +119,27 @@ describe('joinLines', () => {
   });
 });
 
-// Long hostile strings: each must be read with the right result. A regular expression that backtracks
+// A line longer than NFKC_WINDOW is checked window by window: folding must give what NFKC gives the whole line.
+describe('foldText on a line longer than its window', () => {
+  const text = readCorpus()
+    .map((report) => report.excerpt.split('\n').join(' '))
+    .join(' ');
+  const prose = text.repeat(Math.ceil((3 * NFKC_WINDOW) / text.length)).slice(0, 3 * NFKC_WINDOW);
+  const at = (position: number, insert: string): string => `${prose.slice(0, position)}${insert}${prose.slice(position)}`;
+  const rows: ReadonlyArray<readonly [label: string, line: string]> = [
+    ['real report text only (folded already)', prose],
+    ['an e and its combining accent on either side of the window end', at(NFKC_WINDOW - 1, 'e\u0301')],
+    ['a half-width kana and its voicing mark on either side of the window end', at(NFKC_WINDOW - 1, 'ｶﾞ')],
+    ['a full-width ID in the last window only', at(prose.length - 10, ' Ｔ１０５９．００１ ')],
+  ];
+  for (const [label, line] of rows) {
+    it(`folds ${label} as NFKC folds the whole line`, () => {
+      expect(foldText(line).text).to.equal(line.normalize('NFKC').replace(/[‐‑‒–—―−]/g, '-'));
+    });
+  }
+});
+
+// Long hostile strings// Long hostile strings: each must be read with the right result. A regular expression that backtracks
 // catastrophically, or a quadratic loop, would not finish these within the test's time-out (the speed itself is
 // measured by `npm run bench`, which shows the time growing linearly with the size).
 describe('hostile long input', () => {

@@ -4,6 +4,14 @@ import { expect } from 'chai';
 import { sourceKey } from '../../lib/index.js';
 import { readRawBundle, repoRoot, stixFile } from '../helpers/attack.js';
 
+/** The rows of a JSON-lines file of the repository. */
+function rowsOf<Row>(file: string): Row[] {
+  return readFileSync(join(repoRoot, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Row);
+}
+
 interface EvalRow {
   text: string;
   id: string;
@@ -14,10 +22,7 @@ interface EvalRow {
 }
 
 describe('the evaluation set of suggest (eval/attack-flow-sentences.jsonl)', () => {
-  const rows = readFileSync(join(repoRoot, 'eval/attack-flow-sentences.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as EvalRow);
+  const rows = rowsOf<EvalRow>('eval/attack-flow-sentences.jsonl');
 
   it('holds at least 300 sentences, each with a technique ID, its flow, the reports it cites and its part', () => {
     expect(rows.length).to.be.at.least(300);
@@ -44,20 +49,14 @@ describe('the evaluation set of suggest (eval/attack-flow-sentences.jsonl)', () 
   });
 });
 
-interface ReportRow {
-  text: string;
-  id: string;
+/** A sentence of report prose: `written` is the ID as the author wrote it, when it was fixed from its link. */
+interface ReportRow extends Omit<EvalRow, 'name' | 'flow'> {
   written?: string;
   source: string;
-  reports: string[];
-  part: string;
 }
 
 describe('the report-prose sentences of suggest (eval/report-inline-sentences.jsonl)', () => {
-  const rows = readFileSync(join(repoRoot, 'eval/report-inline-sentences.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as ReportRow);
+  const rows = rowsOf<ReportRow>('eval/report-inline-sentences.jsonl');
 
   it('holds sentences of 5 words or more with a source, the reports they cite and the part "reports", each text once', () => {
     expect(rows.length).to.be.at.least(40);

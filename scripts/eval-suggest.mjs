@@ -1,6 +1,7 @@
 // The evaluation of `suggest` (npm run eval-suggest): top-1 and top-5 accuracy on the sentences of eval/, each mapped
 // to a technique by a person, against the ATT&CK release given (default: enterprise 18.1 from ATTACK_STIX_DIR), for
-// the development part (where weights and features were chosen) and the test part (never tuned on) apart.
+// the development part (where weights and features were chosen), the test part (never tuned on) and the sentences of
+// report prose whose author cited the ID inline (part `reports`, a check built by fixed rules, never tuned on) apart.
 // How the figures are computed is said in the README ("How well suggest ranks"); eval/README.md says where the
 // sentences come from, how they were split and which are left out.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -56,12 +57,19 @@ const all = readdirSync(join(repo, 'eval'))
   .filter((file) => file.endsWith('.jsonl'))
   .sort()
   .flatMap((file) => readFileSync(join(repo, 'eval', file), 'utf8').trim().split('\n').map((line) => ({ file, ...JSON.parse(line) })));
-const dropped = {
-  'fewer than 3 words': 0,
-  'the same text and ID as an earlier row': 0,
-  'the same text under several IDs': 0,
-  'the name written disagrees with the ID': 0,
-  'no technique of this release': 0,
+const REASONS = [
+  'fewer than 3 words',
+  'the same text and ID as an earlier row',
+  'the same text under several IDs',
+  'the name written disagrees with the ID',
+  'no technique of this release',
+];
+/** Each part's rows left out, by reason. */
+const dropped = new Map();
+const drop = (row, reason) => {
+  const counts = dropped.get(row.part) ?? Object.fromEntries(REASONS.map((r) => [r, 0]));
+  dropped.set(row.part, counts);
+  counts[reason]++;
 };
 // A flow's timeline prefix ("12:19 UTC to 12:27 UTC:") is the flow's notation, not the report's words.
 const rows = all.map((row) => ({ ...row, text: row.text.replace(/^\d{1,2}:\d{2}( UTC)?( ?(-|to) ?\d{1,2}:\d{2}( UTC)?)?:? */, '').trim() }));
@@ -69,39 +77,48 @@ const labelsOf = new Map();
 for (const row of rows) labelsOf.set(row.text, new Set([...(labelsOf.get(row.text) ?? []), row.id]));
 const seen = new Set();
 const kept = rows.filter((row) => {
-  if ((row.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) return void dropped['fewer than 3 words']++;
-  if (seen.has(`${row.id} ${row.text}`)) return void dropped['the same text and ID as an earlier row']++;
+  if ((row.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) return void drop(row, 'fewer than 3 words');
+  if (seen.has(`${row.id} ${row.text}`)) return void drop(row, 'the same text and ID as an earlier row');
   seen.add(`${row.id} ${row.text}`);
-  if ((labelsOf.get(row.text)?.size ?? 0) > 1) return void dropped['the same text under several IDs']++;
-  if (!nameAgrees(row.name, row.id)) return void dropped['the name written disagrees with the ID']++;
-  if (!currentId(row.id)) return void dropped['no technique of this release']++;
+  if ((labelsOf.get(row.text)?.size ?? 0) > 1) return void drop(row, 'the same text under several IDs');
+  if (!nameAgrees(row.name, row.id)) return void drop(row, 'the name written disagrees with the ID');
+  if (!currentId(row.id)) return void drop(row, 'no technique of this release');
   return true;
 });
 
-// ATT&CK often paraphrases the reports the sentences come from: the model scored here is built without every
-// procedure example that cites one of them.
+// ATT&CK often paraphrases the reports the sentences come from: each part is scored by a model built without every
+// procedure example that cites one of its reports (the development and test parts share one, as they always have; the
+// report-prose part has its own, so that its reports leave the others' figures as they were).
 // A report is known by its URL's key, or by the last part of its path when that is long enough to name it alone
 // (`whispergate-malware-corrupts-computers-ukraine`), since sites move their pages (recordedfuture.com/research/...).
 const slugOf = (key) => {
   const last = key.includes('/') ? key.slice(key.lastIndexOf('/') + 1).replace(/\.(html?|pdf|aspx)$/, '') : '';
   return last.length >= 20 ? last : undefined;
 };
-const evalSources = new Set(all.flatMap((row) => row.reports.map(sourceKey)));
-const evalSlugs = new Set([...evalSources].map(slugOf).filter(Boolean));
-const citesEvalReport = (key) => evalSources.has(key) || evalSlugs.has(slugOf(key));
-let leftOut = 0;
-const model = loadSuggestModel(index, { leaveOut: (sources) => sources.some(citesEvalReport) && ++leftOut > 0 });
+/** A model without the procedure examples citing a report of these rows, and how many it left out. */
+function modelWithout(rows) {
+  const evalSources = new Set(rows.flatMap((row) => row.reports.map(sourceKey)));
+  const evalSlugs = new Set([...evalSources].map(slugOf).filter(Boolean));
+  const citesEvalReport = (key) => evalSources.has(key) || evalSlugs.has(slugOf(key));
+  const counted = { leftOut: 0 };
+  counted.model = loadSuggestModel(index, { leaveOut: (sources) => sources.some(citesEvalReport) && ++counted.leftOut > 0 });
+  return counted;
+}
+const PROSE = 'reports';
+const models = new Map([['flows', modelWithout(all.filter((row) => row.part !== PROSE))]]);
+if (all.some((row) => row.part === PROSE)) models.set(PROSE, modelWithout(all.filter((row) => row.part === PROSE)));
 
 const related = (a, b) => a.split('.')[0] === b.split('.')[0] && (!a.includes('.') || !b.includes('.'));
 const parts = new Map();
 for (const row of kept) {
   const label = currentId(row.id);
+  const { model } = models.get(row.part === PROSE ? PROSE : 'flows');
   const ids = model.rank(suggestPassageText(row.text).text, { top: 5 }).map((c) => c.id);
   const credit = (list) => (list.includes(label) ? 1 : list.some((id) => related(id, label)) ? 0.5 : 0);
   const part = parts.get(row.part) ?? { n: 0, reports: new Set(), top1: 0, top5: 0, half1: 0, half5: 0 };
   parts.set(row.part, part);
   part.n++;
-  part.reports.add(row.flow);
+  part.reports.add(row.flow ?? row.source.replace(/@[0-9a-f]{40}$/, ''));
   part.top1 += ids[0] === label ? 1 : 0;
   part.top5 += ids.includes(label) ? 1 : 0;
   part.half1 += credit(ids.slice(0, 1));
@@ -118,15 +135,21 @@ function interval(n, of) {
   const half = (z * Math.sqrt((p * (1 - p)) / of + (z * z) / (4 * of * of))) / (1 + (z * z) / of);
   return `${(100 * (centre - half)).toFixed(0)}-${(100 * (centre + half)).toFixed(0)} %`;
 }
+const LABELS = { dev: 'development', test: 'test', [PROSE]: 'report prose, inline IDs' };
 console.log(`suggest evaluation: ${index.label}; ${all.length} sentences read from eval/*.jsonl, ${kept.length} scored`);
-for (const [reason, n] of Object.entries(dropped)) if (n) console.log(`  left out: ${n} (${reason})`);
-console.log(`  procedure examples left out of the model: ${leftOut} (they cite a report of the evaluation set)`);
-console.log('part         sentences    flows   exact top-1  top-5   half-right top-1  top-5   95 % interval top-1, top-5');
-for (const name of ['dev', 'test']) {
+for (const [name, counts] of dropped) {
+  for (const [reason, n] of Object.entries(counts)) if (n) console.log(`  left out of ${LABELS[name] ?? name}: ${n} (${reason})`);
+}
+const { leftOut } = models.get('flows');
+console.log(`  procedure examples left out of the model: ${leftOut} (they cite a report of the Attack Flow sentences)`);
+if (models.has(PROSE)) {
+  console.log(`  ... of the model scoring report prose: ${models.get(PROSE).leftOut} (they cite a report of those sentences)`);
+}
+console.log('part                      sentences  sources   exact top-1  top-5   half-right top-1  top-5   95 % interval top-1, top-5');
+for (const name of ['dev', 'test', PROSE]) {
   const p = parts.get(name);
   if (!p) continue;
-  const label = name === 'dev' ? 'development' : 'test';
   console.log(
-    `${label.padEnd(12)} ${String(p.n).padStart(9)}  ${String(p.reports.size).padStart(7)}   ${pct(p.top1, p.n)} ${pct(p.top5, p.n)}   ${pct(p.half1, p.n)} ${pct(p.half5, p.n)}   ${interval(p.top1, p.n)}, ${interval(p.top5, p.n)}`,
+    `${LABELS[name].padEnd(25)} ${String(p.n).padStart(9)}  ${String(p.reports.size).padStart(7)}   ${pct(p.top1, p.n)} ${pct(p.top5, p.n)}   ${pct(p.half1, p.n)} ${pct(p.half5, p.n)}   ${interval(p.top1, p.n)}, ${interval(p.top5, p.n)}`,
   );
 }

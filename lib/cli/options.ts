@@ -92,18 +92,21 @@ export interface CommandDeclaration {
  * after them, the command's options listed before the global ones in --help. (run.ts adds the examples to --help,
  * after yargs' text, so that yargs does not wrap them.)
  */
-export function declare<T>(yargs: Argv, declaration: CommandDeclaration): Argv<T> {
+export function declare<T>(yargs: Argv, declaration: CommandDeclaration, argv: readonly string[] = []): Argv<T> {
   let parser = yargs;
+  // yargs reads `--top abc` as NaN and forgets `abc`: every number flag is checked here, naming what was written.
+  const checked = (name: string, spec: Options): Options =>
+    spec.type === 'number' && !spec.coerce ? { ...spec, coerce: (value: unknown) => numberValue(name, value, argv) } : spec;
   for (const [name, spec] of Object.entries(declaration.positionals ?? {})) parser = parser.positional(name, spec);
   const own: string[] = [];
   for (const [name, use] of Object.entries(declaration.shared ?? {}) as [SharedOption, SharedUse][]) {
     const base: Options = SHARED[name];
     const spec: Options = use === true ? base : typeof use === 'string' ? { ...base, describe: use } : { ...base, ...use };
-    parser = parser.option(name, spec);
+    parser = parser.option(name, checked(name, spec));
     own.push(name);
   }
   for (const [name, spec] of Object.entries(declaration.options ?? {})) {
-    parser = parser.option(name, { requiresArg: spec.type === 'string' || spec.type === 'number' || !!spec.choices, ...spec });
+    parser = parser.option(name, checked(name, { requiresArg: spec.type === 'string' || spec.type === 'number' || !!spec.choices, ...spec }));
     own.push(name);
   }
   // A command that used `--version` for something else says what replaced it, rather than print the package version.
@@ -111,6 +114,22 @@ export function declare<T>(yargs: Argv, declaration: CommandDeclaration): Argv<T
   for (const [name, others] of Object.entries(declaration.conflicts ?? {})) parser = parser.conflicts(name, others as string[]);
   if (own.length) parser = parser.group(own, 'Options:');
   return parser as unknown as Argv<T>;
+}
+
+/**
+ * A number flag's value, as last written in `argv` (`--top 3`, `--top=3`): yargs reads `--top abc` as NaN and adds
+ * up a flag given twice (`--top 2 --top 1` gives 3), where every other flag takes the last value given.
+ * @throws UsageError quoting the word written when it is not a number.
+ */
+function numberValue(name: string, value: unknown, argv: readonly string[]): number {
+  let written: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === `--${name}`) written = argv[i + 1];
+    else if (arg.startsWith(`--${name}=`)) written = arg.slice(name.length + 3);
+  });
+  const number = written === undefined ? Number([value].flat().at(-1)) : written.trim() ? Number(written) : NaN;
+  if (Number.isNaN(number)) throw new UsageError(`--${name}${written === undefined ? '' : written.trim() ? ` ${written}` : ' (empty)'}: not a number; give one, such as --${name} 5`);
+  return number;
 }
 
 /** Examples as a block under --help: each command line whole on its own line, what it does indented below it. */

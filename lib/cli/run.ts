@@ -104,7 +104,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
       builder: (async (yargs: Argv) => {
         chosen = { spec };
         chosen.module = await spec.load();
-        return declare(yargs, chosen.module.declaration);
+        return declare(yargs, chosen.module.declaration, args);
       }) as never,
       handler: ((parsed: Record<string, unknown>) => {
         const restored = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, restoreStdin(value)]));

@@ -172,6 +172,21 @@ describe('the CLI contract, command by command', () => {
     expect(result.stderr).to.match(/^attack-layers technique: --domain pre: use one of enterprise, mobile, ics/);
   });
 
+  // yargs read `--top abc` as NaN (the message said `--top NaN`) and added up a number flag given twice.
+  it('quotes a number flag that is not a number as written, and takes the last of a number flag given twice', async () => {
+    for (const [argv, says] of [
+      [['suggest', '-', '--top', 'abc'], 'attack-layers suggest: --top abc: not a number; give one, such as --top 5\n'],
+      [['suggest', '-', '--top=1e'], 'attack-layers suggest: --top 1e: not a number; give one, such as --top 5\n'],
+      [['render', APT32, '--out', 'x', '--half-life', 'soon'], 'attack-layers render: --half-life soon: not a number; give one, such as --half-life 5\n'],
+    ] as const) {
+      const result = await runCli([...argv], {}, { stdin: 'The actor used PowerShell.\n' });
+      expect([result.code, result.stderr.split('\n')[0] + '\n'], argv.join(' ')).to.deep.equal([2, says]);
+    }
+    const twice = await runCli(['suggest', '-', '--json', '--top', '3', '--top', '1', '--quiet'], {}, { stdin: 'The actor used PowerShell to download a payload.\n' });
+    expect(twice.code, twice.stderr).to.equal(0);
+    expect(JSON.parse(twice.stdout)[0].candidates).to.have.length(1);
+  });
+
   // --attack-release was ignored by normalize, render and compare, which worked in the newest release.
   for (const [name, extra] of [
     ['normalize', ['--json']],

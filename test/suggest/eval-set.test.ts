@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { sourceKey } from '../../lib/index.js';
-import { repoRoot } from '../helpers/attack.js';
+import { readRawBundle, repoRoot, stixFile } from '../helpers/attack.js';
+
+/** The rows of a JSON-lines file of the repository. */
+function rowsOf<Row>(file: string): Row[] {
+  return readFileSync(join(repoRoot, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Row);
+}
 
 interface EvalRow {
   text: string;
@@ -14,10 +22,7 @@ interface EvalRow {
 }
 
 describe('the evaluation set of suggest (eval/attack-flow-sentences.jsonl)', () => {
-  const rows = readFileSync(join(repoRoot, 'eval/attack-flow-sentences.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as EvalRow);
+  const rows = rowsOf<EvalRow>('eval/attack-flow-sentences.jsonl');
 
   it('holds at least 300 sentences, each with a technique ID, its flow, the reports it cites and its part', () => {
     expect(rows.length).to.be.at.least(300);
@@ -41,5 +46,57 @@ describe('the evaluation set of suggest (eval/attack-flow-sentences.jsonl)', () 
     const flows = (part: string) => new Set(rows.filter((row) => row.part === part).map((row) => row.flow)).size;
     expect(flows('test')).to.be.at.least(5);
     expect(flows('dev')).to.be.at.least(5);
+  });
+});
+
+/** A sentence of report prose: `written` is the ID as the author wrote it, when it was fixed from its link. */
+interface ReportRow extends Omit<EvalRow, 'name' | 'flow'> {
+  written?: string;
+  source: string;
+}
+
+describe('the report-prose sentences of suggest (eval/report-inline-sentences.jsonl)', () => {
+  const rows = rowsOf<ReportRow>('eval/report-inline-sentences.jsonl');
+
+  it('holds sentences of 5 words or more with a source, the reports they cite and the part "reports", each text once', () => {
+    expect(rows.length).to.be.at.least(40);
+    for (const row of rows) {
+      expect((row.text.match(/[\p{L}\p{N}]+/gu) ?? []).length, row.text).to.be.at.least(5);
+      expect(row.text, row.text).to.match(/[.!?]["”’)]*$/);
+      expect(row.source).to.match(/^(https:\/\/|[\w-]+\/[\w.-]+\/.+@[0-9a-f]{40}$)/);
+      expect(row.reports.length, row.text).to.be.at.least(1);
+      for (const url of row.reports) expect(url).to.match(/^https?:\/\//);
+      expect(row.part).to.equal('reports');
+    }
+    expect(new Set(rows.map((row) => row.text)).size).to.equal(rows.length);
+  });
+
+  it('has no ATT&CK ID or link left in any text', () => {
+    for (const row of rows) {
+      expect(row.text, row.text).to.not.match(/\b(?:T\d{3,4}(?:\.\d{3})?|TA\d{4}|[SGMC]\d{4})\b/);
+      expect(row.text, row.text).to.not.match(/attack\.mitre\.org|\]\(|<sup>/);
+    }
+  });
+
+  it('labels each with a technique of ATT&CK 18.1, directly or through revocation (read from the raw bundle)', () => {
+    const bundle = readRawBundle(stixFile('enterprise-attack-18.1.json.gz'));
+    const stixOf = new Map<string, { id: string; revoked: boolean }>();
+    for (const object of bundle.objects) {
+      if (object.type !== 'attack-pattern') continue;
+      const refs = (object['external_references'] ?? []) as { source_name?: string; external_id?: string }[];
+      const id = refs.find((ref) => ref.source_name === 'mitre-attack')?.external_id;
+      if (id) stixOf.set(id, { id: object.id, revoked: object['revoked'] === true });
+    }
+    const revokedBy = new Set(
+      bundle.objects
+        .filter((object) => object.type === 'relationship' && object['relationship_type'] === 'revoked-by')
+        .map((object) => object['source_ref'] as string),
+    );
+    for (const row of rows) {
+      const technique = stixOf.get(row.id);
+      expect(technique, `${row.id} in 18.1`).to.not.equal(undefined);
+      if (technique?.revoked) expect(revokedBy.has(technique.id), `${row.id} revoked by a technique`).to.equal(true);
+      if (row.written !== undefined) expect(stixOf.has(row.written), `${row.written} is no technique`).to.equal(false);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { TechniqueId } from '../attack/types.js';
 import { expandPassage } from './query-expansion.js';
 import { isContentWord, stemOf, textFeatures, textWords, withoutIndicators } from './text-terms.js';
-import { unitTfIdf } from './train-classifier.js';
+import { writeUnitTfIdf } from './train-classifier.js';
 import { inverseDocumentFrequency, SUGGEST_DOC_KINDS, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
 
 /** A technique proposed for a passage. */
@@ -81,6 +81,8 @@ export class SuggestModel {
   private readonly learntSeen: Uint8Array;
   /** Each feature's place in the passage's query + 1 (0: not in it). */
   private readonly queryAt: Int32Array;
+  /** The classifier's value of each feature of the passage's query (grown as passages need). */
+  private queryValues = new Float64Array(64);
 
   constructor(data: SuggestModelData) {
     this.data = data;
@@ -311,12 +313,14 @@ export class SuggestModel {
     const classifier = this.data.classifier;
     if (!classifier) return [];
     const { learnt, learntSeen } = this;
-    const { features, values } = unitTfIdf(query.flatMap((f, i) => [f, counts[i]!]), this.idf);
-    for (let i = 0; i < values.length; i++) values[i]! *= queryWeight[i]!;
+    if (this.queryValues.length < query.length) this.queryValues = new Float64Array(2 * query.length);
+    const values = this.queryValues;
+    writeUnitTfIdf(query, counts, this.idf, values);
+    for (let i = 0; i < query.length; i++) values[i]! *= queryWeight[i]!;
     const techniques: number[] = [];
     const { start, technique: classes, weight } = classifier;
-    for (let i = 0; i < features.length; i++) {
-      const f = features[i]!;
+    for (let i = 0; i < query.length; i++) {
+      const f = query[i]!;
       const value = values[i]!;
       for (let j = start[f]!, end = start[f + 1]!; j < end; j++) {
         const t = classes[j]!;

@@ -20,23 +20,32 @@ const KEEP_ABOVE = 0.1;
 
 /**
  * An example's features as a tf-idf vector of unit length: (1 + ln count) x idf per feature, then normalised.
- * The same weighting is applied to a passage when the classifier ranks it.
+ * The same weighting is applied to a passage when the classifier ranks it (`writeUnitTfIdf`).
  */
 export function unitTfIdf(pairs: ArrayLike<number>, idf: Float64Array): { features: Int32Array; values: Float64Array } {
   const n = pairs.length / 2;
   const features = new Int32Array(n);
+  const counts = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    features[i] = pairs[2 * i]!;
+    counts[i] = pairs[2 * i + 1]!;
+  }
   const values = new Float64Array(n);
+  writeUnitTfIdf(features, counts, idf, values);
+  return { features, values };
+}
+
+/** The unit tf-idf values of features with their counts, written into `values` (as long as the features at least). */
+export function writeUnitTfIdf(features: ArrayLike<number>, counts: ArrayLike<number>, idf: Float64Array, values: Float64Array): void {
+  const n = features.length;
   let norm = 0;
   for (let i = 0; i < n; i++) {
-    const f = pairs[2 * i]!;
-    const v = (1 + Math.log(pairs[2 * i + 1]!)) * idf[f]!;
-    features[i] = f;
+    const v = (1 + Math.log(counts[i]!)) * idf[features[i]!]!;
     values[i] = v;
     norm += v * v;
   }
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < n; i++) values[i]! /= norm;
-  return { features, values };
 }
 
 /**

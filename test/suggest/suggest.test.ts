@@ -20,6 +20,15 @@ describe('splitPassages', () => {
     ['Tools, e.g. Mimikatz, were used. Done.', [[1, 'Tools, e.g. Mimikatz, were used.'], [1, 'Done.']]],
     ['A sentence wrapped\nby pdftotext ends here.\n\nNext one.', [[1, 'A sentence wrapped by pdftotext ends here.'], [4, 'Next one.']]],
     ['Heading\n- first item\n- second item', [[1, 'Heading'], [2, '- first item'], [3, '- second item']]],
+    // pdftotext keeps the hyphens of justified text: a broken word is made whole, a compound keeps its hyphen.
+    [
+      'The actors sent spear-\nphishing emails with malicious attach-\nments. They ex-\nfiltrated data over a command-\nand-control channel to a third-\nparty site.',
+      [
+        [1, 'The actors sent spear-phishing emails with malicious attachments.'],
+        [3, 'They exfiltrated data over a command-and-control channel to a third-party site.'],
+      ],
+    ],
+    ['Not a broken word: a dash -\nor a T1059-\nID, or a Capital-\nLetter.', [[1, 'Not a broken word: a dash - or a T1059- ID, or a Capital- Letter.']]],
     ['攻撃者はメールを送信した。次に実行した。', [[1, '攻撃者はメールを送信した。'], [1, '次に実行した。']]],
   ];
   for (const [text, passages] of rows) {

@@ -45,6 +45,9 @@ const COMMON_SHARE = 0.05;
 // within what keeps the acceptance checks of test/suggest (see eval/README.md).
 const SELECT_CLASSIFIER_SHARE = 0.1;
 const ORDER_CLASSIFIER_SHARE = 0.8;
+// Candidates are chosen and ordered five at a time (the evaluation's top 5), so that the first k of any --top are
+// the same techniques in the same order: --top 1 is the first of --top 5, --top 10 begins with --top 5.
+const BLOCK = 5;
 const WHY_TEXT_LENGTH = 140;
 // The weight of the ATT&CK words the glossary reads a passage's phrasing as, against 1 for the passage's own words.
 const EXPANSION_WEIGHT = 0.5;
@@ -208,22 +211,29 @@ export class SuggestModel {
     const learntScale = bestLearnt > 0 ? 1 / bestLearnt : 0;
     const combined = (t: number, share: number): number =>
       (1 - share) * this.lexical[t]! * lexicalScale + share * Math.max(0, this.learnt[t]!) * learntScale;
-    // The `top` best by the selecting score (outranks() is a total order, so visiting order does not matter)...
+    // The `top` best by the selecting score, rounded up to whole blocks (outranks() is a total order, so visiting order
+    // does not matter)...
+    const pool = Math.ceil(top / BLOCK) * BLOCK;
     const chosen: { technique: number; score: number }[] = [];
     const offer = (t: number): void => {
       const score = combined(t, SELECT_CLASSIFIER_SHARE);
-      if (score <= 0 || (chosen.length === top && !outranks(score, t, chosen[top - 1]!))) return;
-      let i = chosen.length === top ? top - 1 : chosen.push({ technique: t, score }) - 1;
+      if (score <= 0 || (chosen.length === pool && !outranks(score, t, chosen[pool - 1]!))) return;
+      let i = chosen.length === pool ? pool - 1 : chosen.push({ technique: t, score }) - 1;
       for (; i > 0 && outranks(score, t, chosen[i - 1]!); i--) chosen[i] = chosen[i - 1]!;
       chosen[i] = { technique: t, score };
     };
     for (const t of lexical) offer(t);
     // The others: those only the classifier scores above 0 (a technique BM25 scored has a positive lexical score).
     for (const t of learnt) if (this.lexical[t] === 0 && this.learnt[t]! > 0) offer(t);
-    // ... listed by the ordering score.
-    const best = chosen
-      .map(({ technique }) => ({ technique, score: combined(technique, ORDER_CLASSIFIER_SHARE) }))
-      .sort((a, b) => (outranks(a.score, a.technique, b) ? -1 : 1));
+    // ... each block of them listed by the ordering score, the first `top` kept.
+    const best = Array.from({ length: Math.ceil(chosen.length / BLOCK) }, (_, b) =>
+      chosen
+        .slice(b * BLOCK, (b + 1) * BLOCK)
+        .map(({ technique }) => ({ technique, score: combined(technique, ORDER_CLASSIFIER_SHARE) }))
+        .sort((a, b) => (outranks(a.score, a.technique, b) ? -1 : 1)),
+    )
+      .flat()
+      .slice(0, top);
     const ranked = best.map(({ technique, score }) => {
       const { id, name } = this.data.techniques[technique]!;
       const why = this.lexical[technique]! > 0

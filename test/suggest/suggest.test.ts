@@ -94,6 +94,25 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(procedures).to.be.at.least(uses.length).and.below(uses.length * 1.05);
   });
 
+  // `--top 2` listed T1598.003 first for "Credentials are harvested from browsers.", where `--top 5` listed T1555.003
+  // first: each --top chose its own candidates before ordering them.
+  it('gives the first k of any --top in the same order: --top 1 to 4 begin --top 5, and --top 10 begins with it', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const example = /<!-- suggest example -->\n```text\n([\s\S]*?)```/.exec(readme)![1]!;
+    const passages = ['Credentials are harvested from browsers.', ...splitPassages(example).map((p) => p.text)];
+    const ids = (text: string, top: number) => model.rank(text, { top }).map((c) => c.id);
+    let tens = 0;
+    for (const text of passages) {
+      const five = ids(text, 5);
+      for (const k of [1, 2, 3, 4]) expect(ids(text, k), `${text} --top ${k}`).to.deep.equal(five.slice(0, k));
+      const ten = ids(text, 10);
+      expect(ten.slice(0, 5), text).to.deep.equal(five);
+      if (ten.length > 5) tens++;
+    }
+    expect(ids(passages[0]!, 1)).to.deep.equal(['T1555.003']);
+    expect(tens).to.be.above(passages.length / 2);
+  });
+
   it('is cached beside the index under the release file sha256, read back from the cache without a build', () => {
     const index = loadRelease('18.1');
     expect(existsSync(suggestModelPath(testCacheDir(), index.data.source.sha256))).to.equal(true);

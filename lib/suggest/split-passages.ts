@@ -10,6 +10,8 @@ export interface Passage {
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|[a-z])\.$/i;
 // A list item or a heading marker starts a new passage.
 const ITEM = /^\s*(?:[-*•●■◆▪‣・]|\d{1,2}[.)])\s+/;
+// How short a line is, against the text's width (the 90th percentile of its line lengths), to stand alone.
+const SHORT_LINE = 0.6;
 // A word hyphenated at the end of a line (`attach-`), and the lower-case word that goes on on the next (`ments`).
 const BROKEN_WORD = /(?<![\p{L}-])(\p{L}+)-$/u;
 const WORD_GOES_ON = /^\s*(\p{Ll}+)/u;
@@ -34,6 +36,11 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (options.lines) return lines.map((line, i) => ({ line: i + 1, text: line.trim() }));
   const passages: Passage[] = [];
+  // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
+  // page, not a sentence wrapped by pdftotext (whose lines fill the width): the passage ends with it.
+  const lengths = lines.map((line) => line.trim().length).filter(Boolean).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  const standsAlone = (line: string): boolean => line.trim().length < SHORT_LINE * width && !/[,;:\-–—(\[]$/u.test(line.trim());
   let current = '';
   let start = 0;
   const flush = (): void => {
@@ -42,7 +49,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     current = '';
   };
   lines.forEach((line, i) => {
-    if (!line.trim() || ITEM.test(line)) flush();
+    if (!line.trim() || ITEM.test(line) || (i > 0 && standsAlone(lines[i - 1]!))) flush();
     if (!line.trim()) return;
     // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
     // line's end made whole again.

@@ -29,6 +29,17 @@ describe('splitPassages', () => {
       ],
     ],
     ['Not a broken word: a dash -\nor a T1059-\nID, or a Capital-\nLetter.', [[1, 'Not a broken word: a dash - or a T1059- ID, or a Capital- Letter.']]],
+    // A scraped page: menus, bylines and headings stand alone, not glued to the first sentence after them.
+    [
+      'Home | Blog | Threat Research\nBy John Smith — March 3, 2025\nExecutive Summary\nIn February 2025, the actor abused Microsoft Teams to deliver a loader to the victims it had picked.\nThe victims were asked to install a remote management tool.',
+      [
+        [1, 'Home | Blog | Threat Research'],
+        [2, 'By John Smith — March 3, 2025'],
+        [3, 'Executive Summary'],
+        [4, 'In February 2025, the actor abused Microsoft Teams to deliver a loader to the victims it had picked.'],
+        [5, 'The victims were asked to install a remote management tool.'],
+      ],
+    ],
     ['攻撃者はメールを送信した。次に実行した。', [[1, '攻撃者はメールを送信した。'], [1, '次に実行した。']]],
   ];
   for (const [text, passages] of rows) {

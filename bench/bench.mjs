@@ -46,6 +46,7 @@ import {
   extractReferences,
   loadSuggestModel,
   suggestTechniques,
+  splitPassages,
   markdownCell,
   parseReference,
 } from '../dist/index.js';
@@ -534,6 +535,11 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
         // From 500 KB: below that the text is short enough to run in a faster regime (200,000 takes ~4 ms), which
         // would make the ratio say more than the growth.
         ...pair('markdownCell of a text with n spaces (median of 5)', 500_000, 5_000_000, cell),
+        // 5,000 wrapped lines with no full stop took 10 s, 20,000 about 4 minutes (each line re-read the whole passage).
+        ...pair('splitPassages (suggest) of n wrapped lines with no full stop (median of 3)', 5_000, 50_000, (lines) => {
+          const text = Array.from({ length: lines }, () => 'the operators moved laterally across the network using stolen admin credentials and then').join('\n');
+          return time(3, () => splitPassages(text));
+        }),
         ...pair('export --format csv of a layer of n entries', 20_000, 200_000, (n) => cli(['export', layerFile(n), '--out', join(ctx.tmp, `hostile-${n}.csv`), '--force'])),
         ...pair('validate a layer of n entries', 20_000, 200_000, (n) => cli(['validate', layerFile(n)])),
         ...pair('combine two layers of n entries (--op max)', 20_000, 200_000, (n) => cli(['combine', layerFile(n), layerFile(n), '--op', 'max', '--out', join(ctx.tmp, `hostile-combined-${n}.json`), '--force'])),

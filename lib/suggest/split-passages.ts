@@ -10,6 +10,8 @@ export interface Passage {
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|[a-z])\.$/i;
 // A list item or a heading marker starts a new passage.
 const ITEM = /^\s*(?:[-*•●■◆▪‣・]|\d{1,2}[.)])\s+/;
+// How much of a passage's end the tests of a join or a sentence's end look at (more than any word they read).
+const TAIL = 256;
 // How short a line is, against the text's width (the 90th percentile of its line lengths), to stand alone.
 const SHORT_LINE = 0.6;
 // A word hyphenated at the end of a line (`attach-`), and the lower-case word that goes on on the next (`ments`).
@@ -41,29 +43,52 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   const lengths = lines.map((line) => line.trim().length).filter(Boolean).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   const standsAlone = (line: string): boolean => line.trim().length < SHORT_LINE * width && !/[,;:\-–—(\[]$/u.test(line.trim());
-  let current = '';
+  // The passage being read, as pieces: tests look only at its end (`tail`), so that a text of thousands of lines with
+  // no full stop is read in linear time.
+  let pieces: string[] = [];
+  let tail = '';
+  let long = false;
+  let hasText = false;
   let start = 0;
+  const add = (piece: string): void => {
+    pieces.push(piece);
+    tail += piece;
+    if (tail.length > 2 * TAIL) {
+      tail = tail.slice(-TAIL);
+      long = true;
+    }
+    hasText ||= /\S/.test(piece);
+  };
+  // The passage's end, with a letter before it when more was written than `tail` holds (so `^` and a look-behind at
+  // its start do not take it for the passage's start).
+  const end = (): string => (long ? `x${tail}` : tail);
   const flush = (): void => {
-    const trimmed = current.replace(/\s+/g, ' ').trim();
+    // Each run of white space made one space: only runs of two or more and single tabs or breaks are replaced (on a long
+    // passage, replacing every single space took a hundred times as long).
+    const trimmed = pieces.join('').replace(/\s{2,}|[^\S ]/g, ' ').trim();
     if (trimmed) passages.push({ line: start, text: trimmed });
-    current = '';
+    pieces = [];
+    tail = '';
+    long = hasText = false;
   };
   lines.forEach((line, i) => {
     if (!line.trim() || ITEM.test(line) || (i > 0 && standsAlone(lines[i - 1]!))) flush();
     if (!line.trim()) return;
     // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
     // line's end made whole again.
-    const broken = current ? BROKEN_WORD.exec(current) : null;
+    const broken = pieces.length ? BROKEN_WORD.exec(end()) : null;
     const goesOn = broken ? WORD_GOES_ON.exec(line) : null;
     if (broken && goesOn) {
-      current = current.slice(0, -1) + joinBroken(broken[1]!, goesOn[1]!);
+      const joined = joinBroken(broken[1]!, goesOn[1]!);
+      pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1) + joined;
+      tail = tail.slice(0, -1) + joined;
       line = line.trimStart();
-    } else if (current && !(/[\u3000-\u9fff]$/.test(current) && /^\s*[\u3000-\u9fff]/.test(line))) current += ' ';
-    if (!current.trim()) start = i + 1;
+    } else if (pieces.length && !(/[\u3000-\u9fff]$/.test(tail) && /^\s*[\u3000-\u9fff]/.test(line))) add(' ');
+    if (!hasText) start = i + 1;
     for (const piece of line.trim().split(/(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)/u)) {
-      if (!current.trim()) start = i + 1;
-      current += piece;
-      const ended = /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && !ABBREVIATIONS.test(current.trimEnd().replace(/["”’)]$/, '')));
+      if (!hasText) start = i + 1;
+      add(piece);
+      const ended = /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && !ABBREVIATIONS.test(end().trimEnd().replace(/["”’)]$/, '')));
       if (ended) flush();
     }
   });

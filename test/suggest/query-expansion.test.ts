@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { GLOSSARY_EN } from '../../lib/suggest/glossary-en.js';
-import { expandPassage } from '../../lib/suggest/query-expansion.js';
-import { readRawBundle, stixFile } from '../helpers/attack.js';
+import { expandPassage, withoutWordBoundaries } from '../../lib/suggest/query-expansion.js';
+import { readRawBundle, repoRoot, stixFile } from '../helpers/attack.js';
 
 describe('expandPassage (the English glossary)', () => {
   const rows: [text: string, readings: [written: string, words: string][]][] = [
@@ -66,6 +68,35 @@ describe('expandPassage (the English glossary)', () => {
     const misplaced = GLOSSARY_EN.flatMap(([pattern]) => alternatives(pattern.source).filter((alt) => !/^(?:\\b|\\\.|%|\\\\)/.test(alt)));
     expect(misplaced).to.deep.equal([]);
     expect(expandPassage('echo %username%').map((e) => e.written)).to.deep.equal(['%username%']);
+  });
+
+  it("finds each entry's first match, as the entry's own pattern does (the rows above, eval sentences, corpus reports line by line)", () => {
+    // The definition: each entry searched for alone, where a word, `.`, `%` or `\\` begins. expandPassage finds the
+    // same through one pass of a looser pattern (the entries without their word boundaries) that says where to try.
+    const alone = GLOSSARY_EN.map(([pattern]) => new RegExp(`(?:(?<!\\w)|(?=[.%\\\\]))(?:${pattern.source})`, `${pattern.flags}g`));
+    const firstMatches = (text: string): string[] =>
+      alone.flatMap((pattern) => {
+        pattern.lastIndex = 0;
+        const match = pattern.exec(text);
+        return match ? [match[0].trim().replace(/[.,;:]+$/, '')] : [];
+      });
+    const texts = [
+      ...rows.map(([text]) => text),
+      ...readdirSync(join(repoRoot, 'eval'))
+        .filter((f) => f.endsWith('.jsonl'))
+        .flatMap((f) => readFileSync(join(repoRoot, 'eval', f), 'utf8').trim().split('\n').map((line) => JSON.parse(line).text as string)),
+      ...readdirSync(join(repoRoot, 'test/corpus/reports')).flatMap((f) => readFileSync(join(repoRoot, 'test/corpus/reports', f), 'utf8').split('\n')),
+    ];
+    const differing = texts.filter((text) => JSON.stringify(expandPassage(text).map((e) => e.written)) !== JSON.stringify(firstMatches(text)));
+    expect(texts.length).to.be.above(900);
+    expect(texts.filter((text) => firstMatches(text).length).length, 'passages some entry reads').to.be.above(200);
+    expect(differing).to.deep.equal([]);
+  });
+
+  it('takes out word boundaries only, not a backspace in a class nor an escaped backslash before a b', () => {
+    expect(withoutWordBoundaries('\\bdrop(?:s|ped)\\b')).to.equal('drop(?:s|ped)');
+    expect(withoutWordBoundaries('[\\b\\]]x\\b')).to.equal('[\\b\\]]x');
+    expect(withoutWordBoundaries('\\\\bin\\B')).to.equal('\\\\bin\\B');
   });
 
   it('is linear on a long passage (bounded patterns only)', () => {

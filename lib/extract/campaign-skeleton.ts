@@ -80,7 +80,10 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
     },
   });
   const suggested = (options.suggestions ?? []).flatMap((passage) =>
-    passage.candidates.map((c) => ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"`),
+    passage.candidates.map((c) => {
+      const weak = passage.wordsInCommon === 1 ? ', on one word only' : '';
+      return ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}${weak}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"`;
+    }),
   );
   if (suggested.length) {
     doc.comment = [' Suggested for sentences that cite no ID (not accepted: to accept one, add it under techniques:)', ...suggested].join('\n');

@@ -18,6 +18,17 @@ export interface SuggestCandidate {
   why: string;
 }
 
+/** A passage's candidates, and how much of the passage their evidence holds. */
+export interface RankedPassage {
+  candidates: SuggestCandidate[];
+  /**
+   * How many words of the passage (its own, or the ATT&CK words the glossary read it as) the first candidate's
+   * evidence holds: its best matching text's words, or the words the classifier weighs for it (see `why`). 0 when
+   * there are no candidates.
+   */
+  wordsInCommon: number;
+}
+
 /** How to rank: how many candidates, and (for evaluations) documents to leave out. */
 export interface RankOptions {
   top?: number;
@@ -162,6 +173,11 @@ export class SuggestModel {
 
   /** Techniques for a passage of English text, best first (ties by ID); none when no word of it is known. */
   rank(text: string, options: RankOptions = {}): SuggestCandidate[] {
+    return this.rankPassage(text, options).candidates;
+  }
+
+  /** The same candidates, and how many of the passage's words their evidence holds. */
+  rankPassage(text: string, options: RankOptions = {}): RankedPassage {
     const top = Math.max(1, options.top ?? 5);
     const words = this.passageWords(text);
     const stems = words.map(stemOf);
@@ -241,10 +257,22 @@ export class SuggestModel {
         : this.learntWhy(technique, query, queryText, surface);
       return { id, name, score: Math.round(score * 1000) / 10, why };
     });
+    const wordsInCommon = best.length ? this.wordsInCommon(best[0]!.technique, query, queryText) : 0;
     for (const t of lexical) this.lexical[t] = 0;
     for (const t of learnt) this.learnt[t] = this.learntSeen[t] = 0;
     for (const f of query) this.queryAt[f] = 0;
-    return ranked;
+    return { candidates: ranked, wordsInCommon };
+  }
+
+  /** How many single words of the query a technique's evidence holds: its best text's, or (without one) the classifier's weighed words. */
+  private wordsInCommon(technique: number, query: readonly number[], queryText: readonly string[]): number {
+    const doc = this.lexical[technique]! > 0 ? this.bestDoc[technique]! : -1;
+    let n = 0;
+    for (let i = 0; i < query.length; i++) {
+      if (queryText[i]!.includes(' ')) continue;
+      if (doc >= 0 ? this.holds(doc, query[i]!) : this.learntWeight(query[i]!, technique) > 0) n++;
+    }
+    return n;
   }
 
   /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */

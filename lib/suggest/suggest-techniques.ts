@@ -9,9 +9,18 @@ export interface PassageSuggestions {
   line: number;
   text: string;
   candidates: SuggestCandidate[];
+  /**
+   * With candidates: how many words of the passage the first candidate's evidence holds (see `RankedPassage`). 1 says
+   * that the best suggestion rests on a single word, as for a heading, a menu or a page's boilerplate ("Related
+   * posts", "We use cookies"): check that the passage describes a behaviour at all.
+   */
+  wordsInCommon?: number;
   /** Why a passage has no candidates or how it was read: it cites IDs (that is `extract`'s), its language. */
   note?: string;
 }
+
+/** What the readable forms say of a passage whose suggestions rest on one word (`wordsInCommon` 1). */
+export const ONE_WORD = 'the first suggestion rests on one word of it: check that it describes a behaviour';
 
 /** How to suggest: by sentence or by line, how many candidates, the lowest score shown. */
 export interface SuggestOptions {
@@ -34,8 +43,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
       return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];
     }
     const read = suggestPassageText(passage.text);
-    const candidates = read.text ? model.rank(read.text, { top }).filter((candidate) => candidate.score > 0 && candidate.score >= minScore) : [];
+    const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };
+    const candidates = ranked.candidates.filter((candidate) => candidate.score > 0 && candidate.score >= minScore);
     if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return [];
-    return [{ ...passage, candidates, ...(read.note ? { note: read.note } : {}) }];
+    return [{ ...passage, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(read.note ? { note: read.note } : {}) }];
   });
 }

@@ -235,6 +235,36 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(found(example, sentences)).to.be.at.least(8);
   });
 
+  it("says when the first suggestion rests on one word: the seed's byline and headings, not its mapped behaviours", () => {
+    const seed = readFileSync(join(stixDir(), '../seeds/000_9001b8a6a998de5e.txt'), 'utf8');
+    const passages = suggestTechniques(seed, model);
+    const words = (start: string) => passages.find((p) => p.text.startsWith(start))?.wordsInCommon;
+    // A byline, a heading and a figure caption: "read", "activity", "email" alone.
+    expect([words('1 min read'), words('Summary of TEMP.Periscope activity'), words('<図2:メール内の質問表>')]).to.deep.equal([1, 1, 1]);
+    // The behaviours the campaign file maps that suggest finds: more than one word in common each.
+    const found = mapped
+      .map(({ id, evidence }) => passages.find((p) => p.text.normalize('NFKC').includes(evidence.normalize('NFKC').slice(0, 20)) && p.candidates.some((c) => c.id === id)))
+      .filter((p) => p !== undefined);
+    expect(found).to.have.length.of.at.least(7);
+    expect(found.map((p) => p.wordsInCommon).filter((n) => n! < 2)).to.deep.equal([]);
+    // Every passage with candidates says it; none without.
+    expect(passages.every((p) => (p.candidates.length ? p.wordsInCommon! >= 1 : p.wordsInCommon === undefined))).to.equal(true);
+  });
+
+  it('says so in the table, in the JSON and in the skeleton of extract --suggest', async () => {
+    const file = join(freshTmpDir('suggest'), 'page.txt');
+    writeFileSync(file, 'Related posts\nThe implant captures screenshots of the desktop every minute.\n');
+    const table = await runCli(['suggest', file, '--lines', '--quiet']);
+    expect(table.stdout.split('\n').slice(0, 2)).to.deep.equal(['line 1: Related posts', '  (the first suggestion rests on one word of it: check that it describes a behaviour)']);
+    expect(table.stdout.match(/rests on one word/g)).to.have.length(1);
+    const json = JSON.parse((await runCli(['suggest', file, '--lines', '--json', '--quiet'])).stdout) as { wordsInCommon: number }[];
+    expect(json[0]!.wordsInCommon).to.equal(1);
+    expect(json[1]!.wordsInCommon).to.be.above(1);
+    const skeleton = await runCli(['extract', file, '--suggest', '--quiet']);
+    expect(skeleton.stdout).to.match(/^# suggested: \S+ .* \(score [\d.]+, on one word only, because words "posts".*, source: ".*:1"$/m);
+    expect(skeleton.stdout).to.match(/^# suggested: T1113 Screen Capture \(score [\d.]+, because .*, source: ".*:2"$/m);
+  });
+
   it('gives byte-identical JSON for the same input', async () => {
     const file = join(freshTmpDir('suggest'), 'report.txt');
     writeFileSync(file, 'The backdoor deletes itself after it runs. It captures screenshots every minute.\n');

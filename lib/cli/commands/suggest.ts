@@ -1,4 +1,4 @@
-import { inputName, loadSuggestModel, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { inputName, loadSuggestModel, ONE_WORD, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -12,7 +12,7 @@ interface Args extends GlobalArgs {
 
 export const declaration: CommandDeclaration = {
   positionals: { report: { type: 'string', describe: 'a report as text, or - for standard input', demandOption: true } },
-  shared: { json: 'print [{line, text, candidates: [{id, name, score, why}]}] as JSON' },
+  shared: { json: 'print [{line, text, candidates: [{id, name, score, why}], wordsInCommon}] as JSON' },
   options: {
     lines: { type: 'boolean', describe: 'one passage per input line (default: one per sentence)' },
     top: { type: 'number', default: 5, describe: 'candidates per passage' },
@@ -51,6 +51,7 @@ function renderSuggestions(passages: readonly PassageSuggestions[]): string {
     const text = passage.text.length > 160 ? `${passage.text.slice(0, 159)}…` : passage.text;
     out.push(`line ${passage.line}: ${text}`);
     if (passage.note) out.push(`  (${passage.note})`);
+    if (passage.wordsInCommon === 1) out.push(`  (${ONE_WORD})`);
     passage.candidates.forEach((candidate, i) => {
       out.push(`  ${i + 1}. ${candidate.id} ${candidate.name}  score ${candidate.score}  ${candidate.why}`);
     });

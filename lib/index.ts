@@ -321,7 +321,7 @@ export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, m
 export { ONE_WORD, suggestTechniques, type PassageSuggestions, type SuggestOptions } from './suggest/suggest-techniques.js';
 export { loadSuggestModel, suggestModelPath, type LoadOptions as SuggestLoadOptions } from './suggest/load-suggest-model.js';
 export { buildSuggestModel, type BuildOptions as SuggestBuildOptions } from './suggest/build-suggest-model.js';
-export { SuggestModel, type SuggestCandidate, type RankOptions } from './suggest/suggest-model.js';
+export { SuggestModel, type SuggestCandidate, type RankedPassage, type RankOptions } from './suggest/suggest-model.js';
 export {
   SUGGEST_MODEL_FORMAT,
   SUGGEST_DOC_KINDS,

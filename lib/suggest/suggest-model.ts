@@ -18,7 +18,7 @@ export interface SuggestCandidate {
   why: string;
 }
 
-/** A passage's candidates, and how much of the passage their evidence holds. */
+/** A passage's candidates, and how much of the passage the first one's evidence holds. */
 export interface RankedPassage {
   candidates: SuggestCandidate[];
   /**
@@ -176,7 +176,7 @@ export class SuggestModel {
     return this.rankPassage(text, options).candidates;
   }
 
-  /** The same candidates, and how many of the passage's words their evidence holds. */
+  /** The same candidates, and how many of the passage's words the first one's evidence holds. */
   rankPassage(text: string, options: RankOptions = {}): RankedPassage {
     const top = Math.max(1, options.top ?? 5);
     const words = this.passageWords(text);

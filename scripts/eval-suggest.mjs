@@ -4,6 +4,9 @@
 // report prose whose author cited the ID inline (part `reports`, a check built by fixed rules, never tuned on) apart.
 // How the figures are computed is said in the README ("How well suggest ranks"); eval/README.md says where the
 // sentences come from, how they were split and which are left out.
+// With --procedures, also ATT&CK's own procedure examples, each scored by a model without its owner's examples and
+// without every example citing one of the same reports (5 folds by owner): ATT&CK's wording, not report text.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +16,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
 const release = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '18.1';
 const verbose = process.argv.includes('--verbose');
+const withProcedures = process.argv.includes('--procedures');
 
 const index = loadAttack({ envDir: stixDir, cacheDir: join(repo, '.bench-cache'), release });
 
@@ -110,20 +114,50 @@ if (all.some((row) => row.part === PROSE)) models.set(PROSE, modelWithout(all.fi
 
 const related = (a, b) => a.split('.')[0] === b.split('.')[0] && (!a.includes('.') || !b.includes('.'));
 const parts = new Map();
-for (const row of kept) {
-  const label = currentId(row.id);
-  const { model } = models.get(row.part === PROSE ? PROSE : 'flows');
-  const ids = model.rank(suggestPassageText(row.text).text, { top: 5 }).map((c) => c.id);
+/** Count one scored sentence of a part: its label, the first five IDs ranked, and the source it comes from. */
+function tally(name, label, ids, source) {
   const credit = (list) => (list.includes(label) ? 1 : list.some((id) => related(id, label)) ? 0.5 : 0);
-  const part = parts.get(row.part) ?? { n: 0, reports: new Set(), top1: 0, top5: 0, half1: 0, half5: 0 };
-  parts.set(row.part, part);
+  const part = parts.get(name) ?? { n: 0, reports: new Set(), top1: 0, top5: 0, half1: 0, half5: 0 };
+  parts.set(name, part);
   part.n++;
-  part.reports.add(row.flow ?? row.source.replace(/@[0-9a-f]{40}$/, ''));
+  part.reports.add(source);
   part.top1 += ids[0] === label ? 1 : 0;
   part.top5 += ids.includes(label) ? 1 : 0;
   part.half1 += credit(ids.slice(0, 1));
   part.half5 += credit(ids);
+}
+for (const row of kept) {
+  const label = currentId(row.id);
+  const { model } = models.get(row.part === PROSE ? PROSE : 'flows');
+  const ids = model.rank(suggestPassageText(row.text).text, { top: 5 }).map((c) => c.id);
+  tally(row.part, label, ids, row.flow ?? row.source.replace(/@[0-9a-f]{40}$/, ''));
   if (verbose && !ids.includes(label)) console.log(`${row.part} miss ${label} <- ${row.text.slice(0, 90)} | got ${ids.join(' ')}`);
+}
+
+// ATT&CK's procedure examples as sentences: each owner (group, software, campaign) falls in one of FOLDS folds by the
+// sha256 of its ID; a fold's examples are ranked by a model built without them, without the other examples of their
+// owners and without every example citing a report one of them cites.
+const PROCEDURES = 'procedures';
+const FOLDS = 5;
+let proceduresLeftOut = 0;
+if (withProcedures) {
+  const foldOf = (owner) => createHash('sha256').update(owner).digest()[0] % FOLDS;
+  const whole = loadSuggestModel(index);
+  const examples = [];
+  for (let d = 0; d < whole.docCount; d++) {
+    const owner = whole.data.docs.owner.get(d);
+    if (whole.docKind(d) !== 'procedure' || !owner) continue;
+    const id = whole.data.techniques[whole.data.docs.technique[d]].id;
+    examples.push({ text: whole.data.docs.text.get(d), id, owner, sources: whole.docSources(d), fold: foldOf(owner) });
+  }
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const mine = examples.filter((example) => example.fold === fold);
+    const cited = new Set(mine.flatMap((example) => example.sources));
+    const model = loadSuggestModel(index, {
+      leaveOut: (sources, owner) => (foldOf(owner) === fold || sources.some((key) => cited.has(key))) && ++proceduresLeftOut > 0,
+    });
+    for (const example of mine) tally(PROCEDURES, example.id, model.rank(suggestPassageText(example.text).text, { top: 5 }).map((c) => c.id), example.owner);
+  }
 }
 
 const pct = (n, of) => `${((100 * n) / of).toFixed(1)} %`.padStart(7);
@@ -135,7 +169,7 @@ function interval(n, of) {
   const half = (z * Math.sqrt((p * (1 - p)) / of + (z * z) / (4 * of * of))) / (1 + (z * z) / of);
   return `${(100 * (centre - half)).toFixed(0)}-${(100 * (centre + half)).toFixed(0)} %`;
 }
-const LABELS = { dev: 'development', test: 'test', [PROSE]: 'report prose, inline IDs' };
+const LABELS = { dev: 'development', test: 'test', [PROSE]: 'report prose, inline IDs', [PROCEDURES]: 'ATT&CK procedure examples' };
 console.log(`suggest evaluation: ${index.label}; ${all.length} sentences read from eval/*.jsonl, ${kept.length} scored`);
 for (const [name, counts] of dropped) {
   for (const [reason, n] of Object.entries(counts)) if (n) console.log(`  left out of ${LABELS[name] ?? name}: ${n} (${reason})`);
@@ -145,8 +179,11 @@ console.log(`  procedure examples left out of the model: ${leftOut} (they cite a
 if (models.has(PROSE)) {
   console.log(`  ... of the model scoring report prose: ${models.get(PROSE).leftOut} (they cite a report of those sentences)`);
 }
+if (withProcedures) {
+  console.log(`  ATT&CK procedure examples: ranked in ${FOLDS} folds by owner; ${proceduresLeftOut} left out of the ${FOLDS} models in all (a fold's owners, and the examples citing their reports); the sources column counts owners`);
+}
 console.log('part                      sentences  sources   exact top-1  top-5   half-right top-1  top-5   95 % interval top-1, top-5');
-for (const name of ['dev', 'test', PROSE]) {
+for (const name of ['dev', 'test', PROSE, PROCEDURES]) {
   const p = parts.get(name);
   if (!p) continue;
   console.log(

@@ -17,8 +17,11 @@ interface ModelStixObject extends StixObject {
 
 /** How to build: procedure examples to leave out (an evaluation leaves out those citing the reports it scores). */
 export interface BuildOptions {
-  /** Called with the `sourceKey`s a procedure example cites; true leaves the example out of the model. */
-  leaveOut?: (sources: readonly string[]) => boolean;
+  /**
+   * Called with the `sourceKey`s a procedure example cites and the ATT&CK ID of the group, software or campaign whose
+   * example it is (empty when it has none); true leaves the example out of the model.
+   */
+  leaveOut?: (sources: readonly string[], owner: string) => boolean;
 }
 
 const OWNER_TYPES: ReadonlySet<string> = new Set(['intrusion-set', 'malware', 'tool', 'campaign']);
@@ -70,8 +73,9 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex, options: 
     if (object.relationship_type === 'uses' && OWNER_TYPES.has(source.type)) {
       const { text } = plainDescription(object.description ?? '');
       const urls = (object.external_references ?? []).flatMap((ref) => (ref.url?.trim() ? [ref.url] : []));
-      if (options.leaveOut?.(urls.map(sourceKey))) continue;
-      builder.add(technique, 'procedure', text, { owner: attackId(source), ownerWords: nameWords(source), urls });
+      const owner = attackId(source);
+      if (options.leaveOut?.(urls.map(sourceKey), owner ?? '')) continue;
+      builder.add(technique, 'procedure', text, { owner, ownerWords: nameWords(source), urls });
     } else if (object.relationship_type === 'detects' && source.type === 'x-mitre-detection-strategy') {
       for (const ref of source.x_mitre_analytic_refs ?? []) {
         const analytic = objects.get(ref);

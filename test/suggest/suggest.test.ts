@@ -172,6 +172,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(existsSync(suggestModelPath(cacheDir, index.data.source.sha256))).to.equal(false);
   });
 
+  it("leaves out an owner's procedure examples when told (how the split by owner of the evaluation avoids leakage)", () => {
+    const index = loadAttackFile(fixtureFile('enterprise-attack-0.2.json'), { cacheDir: freshTmpDir('suggest-index') });
+    const whole = loadSuggestModel(index);
+    const owners = (m: SuggestModel) => Array.from({ length: m.docCount }, (_, d) => m.data.docs.owner.get(d)).filter(Boolean);
+    const owner = owners(whole)[0]!;
+    expect(owner).to.match(/^[GSC]\d{4}$/);
+    const without = loadSuggestModel(index, { leaveOut: (_sources, by) => by === owner });
+    expect(owners(without)).to.not.include(owner);
+    expect(without.docCount).to.equal(whole.docCount - owners(whole).filter((o) => o === owner).length);
+  });
+
   it('skips sentences that cite an ID and ranks the others, with the evidence', () => {
     const text = 'The actors used PowerShell [T1059.001] to run scripts.\nThey dumped the memory of LSASS with procdump to get credentials.';
     const [only, ...rest] = suggestTechniques(text, model);

@@ -17,6 +17,8 @@ const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-s
 const release = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '18.1';
 const verbose = process.argv.includes('--verbose');
 const withProcedures = process.argv.includes('--procedures');
+// --dev prints the development part alone: for trying a change without seeing the parts it must not be tuned on.
+const devOnly = process.argv.includes('--dev');
 
 const index = loadAttack({ envDir: stixDir, cacheDir: join(repo, '.bench-cache'), release });
 
@@ -131,7 +133,7 @@ for (const row of kept) {
   const { model } = models.get(row.part === PROSE ? PROSE : 'flows');
   const ids = model.rank(suggestPassageText(row.text).text, { top: 5 }).map((c) => c.id);
   tally(row.part, label, ids, row.flow ?? row.source.replace(/@[0-9a-f]{40}$/, ''));
-  if (verbose && !ids.includes(label)) console.log(`${row.part} miss ${label} <- ${row.text.slice(0, 90)} | got ${ids.join(' ')}`);
+  if (verbose && !ids.includes(label) && (!devOnly || row.part === 'dev')) console.log(`${row.part} miss ${label} <- ${row.text.slice(0, 90)} | got ${ids.join(' ')}`);
 }
 
 // ATT&CK's procedure examples as sentences: each owner (group, software, campaign) falls in one of FOLDS folds by the
@@ -183,7 +185,7 @@ if (withProcedures) {
   console.log(`  ATT&CK procedure examples: ranked in ${FOLDS} folds by owner; ${proceduresLeftOut} left out of the ${FOLDS} models in all (a fold's owners, and the examples citing their reports); the sources column counts owners`);
 }
 console.log('part                      sentences  sources   exact top-1  top-5   half-right top-1  top-5   95 % interval top-1, top-5');
-for (const name of ['dev', 'test', PROSE, PROCEDURES]) {
+for (const name of devOnly ? ['dev'] : ['dev', 'test', PROSE, PROCEDURES]) {
   const p = parts.get(name);
   if (!p) continue;
   console.log(

@@ -53,17 +53,30 @@ export function withoutWordBoundaries(source: string): string {
  * written words (its first match) and the ATT&CK words they stand for, in glossary order.
  */
 export function expandPassage(text: string): Expansion[] {
-  const found: (string | undefined)[] = new Array(ENTRIES.length);
   ANY.lastIndex = 0;
-  for (let hit = ANY.exec(text); hit; hit = ANY.exec(text)) {
-    ENTRIES.forEach(({ at }, i) => {
-      if (found[i] !== undefined) return;
-      at.lastIndex = hit!.index;
-      found[i] = at.exec(text)?.[0];
-    });
+  let hit = ANY.exec(text);
+  // Most passages hold no entry: nothing to allocate.
+  if (!hit) return [];
+  const found: (string | undefined)[] = new Array(ENTRIES.length);
+  let count = 0;
+  for (; hit; hit = ANY.exec(text)) {
+    for (let i = 0; i < ENTRIES.length; i++) {
+      if (found[i] !== undefined) continue;
+      const { at } = ENTRIES[i]!;
+      at.lastIndex = hit.index;
+      const match = at.exec(text);
+      if (match) {
+        found[i] = match[0];
+        count++;
+      }
+    }
     ANY.lastIndex = hit.index + 1;
   }
-  return ENTRIES.flatMap(({ words, stems, features }, i) =>
-    found[i] === undefined ? [] : [{ written: found[i]!.trim().replace(/[.,;:]+$/, ''), stems, words, features }],
-  );
+  const readings: Expansion[] = [];
+  for (let i = 0; readings.length < count; i++) {
+    if (found[i] === undefined) continue;
+    const { words, stems, features } = ENTRIES[i]!;
+    readings.push({ written: found[i]!.trim().replace(/[.,;:]+$/, ''), stems, words, features });
+  }
+  return readings;
 }

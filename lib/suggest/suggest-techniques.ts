@@ -22,11 +22,13 @@ export interface PassageSuggestions {
 /** What the readable forms say of a passage whose suggestions rest on one word (`wordsInCommon` 1). */
 export const ONE_WORD = 'the first suggestion rests on one word of it: check that it describes a behaviour';
 
-/** How to suggest: by sentence or by line, how many candidates, the lowest score shown. */
+/** How to suggest: by sentence or by line, how many candidates, the lowest score shown, and who hears of progress. */
 export interface SuggestOptions {
   lines?: boolean;
   top?: number;
   minScore?: number;
+  /** Called after each passage, with how many are done and how many there are. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -37,7 +39,9 @@ export interface SuggestOptions {
 export function suggestTechniques(text: string, model: SuggestModel, options: SuggestOptions = {}): PassageSuggestions[] {
   const top = options.top ?? 5;
   const minScore = options.minScore ?? 0;
-  return splitPassages(text, { lines: options.lines }).flatMap((passage): PassageSuggestions[] => {
+  const passages = splitPassages(text, { lines: options.lines });
+  return passages.flatMap((passage, i): PassageSuggestions[] => {
+    options.onProgress?.(i + 1, passages.length);
     const ids = findTechniqueIds(passage.text.normalize('NFKC')).flatMap((match) => match.ids);
     if (ids.length) {
       return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];

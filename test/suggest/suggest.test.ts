@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
 import {
@@ -274,6 +274,45 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const skeleton = await runCli(['extract', file, '--suggest', '--quiet']);
     expect(skeleton.stdout).to.match(/^# suggested: \S+ .* \(score [\d.]+, on one word only, because words "posts".*, source: ".*:1"$/m);
     expect(skeleton.stdout).to.match(/^# suggested: T1113 Screen Capture \(score [\d.]+, because .*, source: ".*:2"$/m);
+  });
+
+  it('shows progress on stderr in a terminal only, and not with --quiet', async () => {
+    const file = join(freshTmpDir('suggest'), 'long.txt');
+    writeFileSync(file, 'The implant captures screenshots of the desktop.\n'.repeat(250));
+    const runTty = async (args: string[]) => {
+      let stderr = '';
+      let stdout = '';
+      // Imported as runCli does, so that the commands it loads share one copy of the library with it.
+      const { run } = await import('../../lib/cli/run.js');
+      const code = await run(args, {
+        stdout: {
+          write: (chunk: string) => {
+            stdout += chunk;
+            return true;
+          },
+        },
+        stderr: {
+          write: (chunk: string) => {
+            stderr += chunk;
+            return true;
+          },
+          isTTY: true,
+        },
+        env: { ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+        cwd: repoRoot,
+      });
+      return { code, stderr, stdout };
+    };
+    const tty = await runTty(['suggest', file, '--lines', '--json']);
+    expect(tty.code).to.equal(0);
+    expect(tty.stderr).to.include('\r\x1b[Kranking passage 100/251');
+    expect(tty.stderr).to.include('\r\x1b[Kranking passage 251/251');
+    expect(JSON.parse(tty.stdout)).to.have.length(251);
+    const quiet = await runTty(['suggest', file, '--lines', '--json', '-q']);
+    expect([quiet.code, quiet.stderr]).to.deep.equal([0, '']);
+    expect(quiet.stdout).to.equal(tty.stdout);
+    const piped = await runCli(['suggest', file, '--lines', '--json']);
+    expect(piped.stderr).to.not.include('ranking passage');
   });
 
   it('gives byte-identical JSON for the same input', async () => {

@@ -1,5 +1,5 @@
 import { inputName, loadSuggestModel, ONE_WORD, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
-import { attackLibrary, cacheDir, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -37,7 +37,19 @@ export function handler(context: CliContext) {
         if (showsProgress(context, args)) context.stderr.write(`building the suggestion model of ${index.label} (once per release)...\n`);
       },
     });
-    const passages = suggestTechniques(text, model, { lines: args.lines, top: args.top, minScore: args['min-score'] });
+    // Progress on a terminal, every 100 passages: a long report (pdftotext of a book) takes seconds.
+    const progress = showsProgress(context, args);
+    const passages = suggestTechniques(text, model, {
+      lines: args.lines,
+      top: args.top,
+      minScore: args['min-score'],
+      onProgress: progress
+        ? (done, total) => {
+            if (done % 100 === 0 || done === total) progressLine(context, `ranking passage ${done}/${total}`);
+          }
+        : undefined,
+    });
+    if (progress) progressLine(context, '');
     note(context, args, `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${inputName(args.report)} ranked against ${index.label}; suggestions are to review, not references`);
     if (args.json) return printJson(context, passages);
     context.stdout.write(renderSuggestions(passages));

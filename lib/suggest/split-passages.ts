@@ -32,11 +32,15 @@ function joinBroken(left: string, right: string): string {
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
  * space and not after an abbreviation (`e.g.`, `Inc.`), at `。！？`, at a blank line, and before a list item; lines
  * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`).
- * With `lines`, every input line is one passage, empty ones too.
+ * With `lines`, every input line is one passage, empty ones too (not the nothing after a final line break).
  */
 export function splitPassages(text: string, options: { lines?: boolean } = {}): Passage[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  if (options.lines) return lines.map((line, i) => ({ line: i + 1, text: line.trim() }));
+  if (options.lines) {
+    // A line break ends the line before it: after the last one there is no line (`wc -l`), and an empty text has none.
+    if (lines[lines.length - 1] === '') lines.pop();
+    return lines.map((line, i) => ({ line: i + 1, text: line.trim() }));
+  }
   const passages: Passage[] = [];
   // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
   // page, not a sentence wrapped by pdftotext (whose lines fill the width): the passage ends with it.

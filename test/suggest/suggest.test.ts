@@ -55,6 +55,18 @@ describe('splitPassages', () => {
       { line: 3, text: 'c' },
     ]);
   });
+
+  it('counts lines as wc -l does with lines: none after the final line break, none in an empty text', () => {
+    expect(splitPassages('a\r\nb\r\n', { lines: true })).to.deep.equal([
+      { line: 1, text: 'a' },
+      { line: 2, text: 'b' },
+    ]);
+    expect(splitPassages('a\n\n', { lines: true })).to.deep.equal([
+      { line: 1, text: 'a' },
+      { line: 2, text: '' },
+    ]);
+    expect(splitPassages('', { lines: true })).to.deep.equal([]);
+  });
 });
 
 describe('suggestPassageText', () => {
@@ -305,9 +317,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     };
     const tty = await runTty(['suggest', file, '--lines', '--json']);
     expect(tty.code).to.equal(0);
-    expect(tty.stderr).to.include('\r\x1b[Kranking passage 100/251');
-    expect(tty.stderr).to.include('\r\x1b[Kranking passage 251/251');
-    expect(JSON.parse(tty.stdout)).to.have.length(251);
+    expect(tty.stderr).to.include('\r\x1b[Kranking passage 100/250');
+    expect(tty.stderr).to.include('\r\x1b[Kranking passage 250/250');
+    expect(JSON.parse(tty.stdout)).to.have.length(250);
     const quiet = await runTty(['suggest', file, '--lines', '--json', '-q']);
     expect([quiet.code, quiet.stderr]).to.deep.equal([0, '']);
     expect(quiet.stdout).to.equal(tty.stdout);

@@ -79,12 +79,20 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
       if (typeof node.value === 'string' && node.value.includes('\n')) node.type = 'BLOCK_LITERAL';
     },
   });
-  const suggested = (options.suggestions ?? []).flatMap((passage) =>
-    passage.candidates.map((c) => {
+  // A passage said again (a page's running header in pdftotext's output) is suggested once, with the lines it recurs at.
+  const recurs = new Map<string, number[]>();
+  for (const passage of options.suggestions ?? []) {
+    if (passage.candidates.length) recurs.set(passage.text, [...(recurs.get(passage.text) ?? []), passage.line]);
+  }
+  const suggested = (options.suggestions ?? []).flatMap((passage) => {
+    const [first, ...again] = recurs.get(passage.text) ?? [];
+    if (first !== passage.line) return [];
+    const also = again.length ? `, also at line${again.length > 1 ? 's' : ''} ${again.join(', ')}` : '';
+    return passage.candidates.map((c) => {
       const weak = passage.wordsInCommon === 1 ? ', on one word only' : '';
-      return ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}${weak}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"`;
-    }),
-  );
+      return ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}${weak}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"${also}`;
+    });
+  });
   if (suggested.length) {
     doc.comment = [' Suggested for sentences that cite no ID (not accepted: to accept one, add it under techniques:)', ...suggested].join('\n');
   }

@@ -288,6 +288,28 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(skeleton.stdout).to.match(/^# suggested: T1113 Screen Capture \(score [\d.]+, because .*, source: ".*:2"$/m);
   });
 
+  it("lists a passage said again (a page's running header) once in the table and the skeleton, all of them in the JSON", async () => {
+    const file = join(freshTmpDir('suggest'), 'pages.txt');
+    const header = 'ACME Threat Report | TLP:CLEAR';
+    writeFileSync(
+      file,
+      `${header}\nThe implant takes screenshots of the desktop every minute and stores them in a hidden folder under the\n` +
+        `user's profile before they are sent to the command and control server.\n\n${header}\n` +
+        'It then deletes itself from the disk once the collected files have been sent, leaving only the scheduled\ntask behind.\n',
+    );
+    const table = (await runCli(['suggest', file, '--quiet'])).stdout;
+    expect(table).to.include(`line 5: ${header}\n  (the same as line 1: its candidates are listed there)\nline 6: `);
+    expect(table.match(/^  1\. /gm)).to.have.length(3);
+    const json = JSON.parse((await runCli(['suggest', file, '--json', '--quiet'])).stdout) as { line: number; candidates: { id: string }[] }[];
+    expect(json.map((p) => p.line)).to.deep.equal([1, 2, 5, 6]);
+    expect(json[2]!.candidates).to.deep.equal(json[0]!.candidates);
+    const skeleton = (await runCli(['extract', file, '--suggest', '--quiet'])).stdout;
+    const headerLines = skeleton.split('\n').filter((line) => line.includes(`pages.txt:1"`));
+    expect(headerLines.length).to.be.above(0);
+    expect(headerLines.every((line) => line.endsWith(', also at line 5'))).to.equal(true);
+    expect(skeleton).to.not.include('pages.txt:5"');
+  });
+
   it('shows progress on stderr in a terminal only, and not with --quiet', async () => {
     const file = join(freshTmpDir('suggest'), 'long.txt');
     writeFileSync(file, 'The implant captures screenshots of the desktop.\n'.repeat(250));

@@ -56,12 +56,23 @@ export function handler(context: CliContext) {
   };
 }
 
-/** The readable form: each passage, then its candidates, one per line, with why. */
+/**
+ * The readable form: each passage, then its candidates, one per line, with why. A passage said before (a page's
+ * running header or footer in pdftotext's output) points to where its candidates were listed instead of listing them
+ * again; the JSON lists them every time.
+ */
 function renderSuggestions(passages: readonly PassageSuggestions[]): string {
   const out: string[] = [];
+  const listed = new Map<string, number>();
   for (const passage of passages) {
     const text = passage.text.length > 160 ? `${passage.text.slice(0, 159)}…` : passage.text;
     out.push(`line ${passage.line}: ${text}`);
+    const before = passage.candidates.length ? listed.get(passage.text) : undefined;
+    if (before !== undefined) {
+      out.push(`  (the same as line ${before}: its candidates are listed there)`);
+      continue;
+    }
+    if (passage.candidates.length) listed.set(passage.text, passage.line);
     if (passage.note) out.push(`  (${passage.note})`);
     if (passage.wordsInCommon === 1) out.push(`  (${ONE_WORD})`);
     passage.candidates.forEach((candidate, i) => {

@@ -1,4 +1,5 @@
 import { isCommonEnglishWord } from '../common-words.js';
+import { BLOCK_BREAK } from './html-text.js';
 
 /** A passage of a report: a sentence, or with `lines` one input line, and the 1-based line where it starts. */
 export interface Passage {
@@ -32,14 +33,15 @@ function joinBroken(left: string, right: string): string {
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
  * space and not after an abbreviation (`e.g.`, `Inc.`), at `。！？`, at a blank line, and before a list item; lines
  * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`).
- * With `lines`, every input line is one passage, empty ones too (not the nothing after a final line break).
+ * A `BLOCK_BREAK` ends a passage too (`htmlText`). With `lines`, every input line is one passage, empty ones too (not
+ * the nothing after a final line break).
  */
 export function splitPassages(text: string, options: { lines?: boolean } = {}): Passage[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   if (options.lines) {
     // A line break ends the line before it: after the last one there is no line (`wc -l`), and an empty text has none.
     if (lines[lines.length - 1] === '') lines.pop();
-    return lines.map((line, i) => ({ line: i + 1, text: line.trim() }));
+    return lines.map((line, i) => ({ line: i + 1, text: line.split(BLOCK_BREAK).join(' ').replace(/\s{2,}/g, ' ').trim() }));
   }
   const passages: Passage[] = [];
   // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
@@ -75,8 +77,9 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     tail = '';
     long = hasText = false;
   };
-  lines.forEach((line, i) => {
-    if (!line.trim() || ITEM.test(line) || (i > 0 && standsAlone(lines[i - 1]!))) flush();
+  // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
+  lines.forEach((whole, i) => whole.split(BLOCK_BREAK).forEach((line, part) => {
+    if (part > 0 || !line.trim() || ITEM.test(line) || (i > 0 && standsAlone(lines[i - 1]!))) flush();
     if (!line.trim()) return;
     // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
     // line's end made whole again.
@@ -95,7 +98,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       const ended = /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && !ABBREVIATIONS.test(end().trimEnd().replace(/["”’)]$/, '')));
       if (ended) flush();
     }
-  });
+  }));
   flush();
   return passages;
 }

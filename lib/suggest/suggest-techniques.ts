@@ -1,4 +1,5 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
+import { htmlText } from './html-text.js';
 import { suggestPassageText } from './passage-language.js';
 import { splitPassages } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -29,6 +30,8 @@ export interface SuggestOptions {
   minScore?: number;
   /** Called after each passage, with how many are done and how many there are. */
   onProgress?: (done: number, total: number) => void;
+  /** The text is an HTML page (`isHtmlPage`): read its text (`htmlText`), line for line. */
+  html?: boolean;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface SuggestOptions {
 export function suggestTechniques(text: string, model: SuggestModel, options: SuggestOptions = {}): PassageSuggestions[] {
   const top = options.top ?? 5;
   const minScore = options.minScore ?? 0;
-  const passages = splitPassages(text, { lines: options.lines });
+  const passages = splitPassages(options.html ? htmlText(text) : text, { lines: options.lines });
   return passages.flatMap((passage, i): PassageSuggestions[] => {
     options.onProgress?.(i + 1, passages.length);
     const ids = findTechniqueIds(passage.text.normalize('NFKC')).flatMap((match) => match.ids);

@@ -4,6 +4,8 @@ import { expect } from 'chai';
 import { parse } from 'yaml';
 import {
   encodeSuggestModel,
+  htmlText,
+  isHtmlPage,
   loadAttackFile,
   loadSuggestModel,
   splitPassages,
@@ -89,6 +91,39 @@ describe('suggestPassageText', () => {
     const read = suggestPassageText('공격자는 스피어피싱 이메일을 보냈다.');
     expect(read).to.deep.include({ text: '', language: 'Korean' });
     expect(read.note).to.match(/^language not supported \(Korean\)/);
+  });
+});
+
+describe('htmlText (an HTML page read by suggest)', () => {
+  const page = [
+    '<!DOCTYPE html>',
+    '<html><head><title>Threat Research</title>',
+    '<script>var a = "The actor ran PowerShell.";</script>',
+    '</head><body><nav><a href="/">Home</a> | <a href="/blog">Blog</a></nav>',
+    '<h1>ACME backdoor</h1><p>The attackers sent spearphishing emails &amp; lures.</p><p>The implant',
+    'takes screenshots&nbsp;of the <b>desktop</b>&#8217;s windows.</p>',
+    '<!-- a comment',
+    'over two lines --><footer>&copy; 2024 Example. All rights reserved.</footer></body></html>',
+  ].join('\n');
+
+  it('keeps the text, line for line, and leaves out markup, scripts, the head, menus, footers and comments', () => {
+    const text = htmlText(page);
+    expect(text.split('\n')).to.have.length(page.split('\n').length);
+    expect(text).to.not.match(/[<>]|PowerShell|Home|Blog|rights|comment|Threat Research/);
+    expect(splitPassages(htmlText(page))).to.deep.equal([
+      { line: 5, text: 'ACME backdoor' },
+      { line: 5, text: 'The attackers sent spearphishing emails & lures.' },
+      { line: 5, text: 'The implant takes screenshots of the desktop’s windows.' },
+    ]);
+    expect(splitPassages(htmlText(page), { lines: true }).map((p) => p.text)).to.deep.equal([
+      '', '', '', '', 'ACME backdoor The attackers sent spearphishing emails & lures. The implant',
+      'takes screenshots of the desktop’s windows.', '', '',
+    ]);
+  });
+
+  it('knows a page by its name or its first tag', () => {
+    expect([isHtmlPage('report.html', ''), isHtmlPage('r.HTM', ''), isHtmlPage('-', '\n <!doctype html><p>x'), isHtmlPage('-', '<html lang="en">')]).to.deep.equal([true, true, true, true]);
+    expect([isHtmlPage('report.txt', 'Use <b>bold</b>'), isHtmlPage('notes.md', '# <html> is a tag')]).to.deep.equal([false, false]);
   });
 });
 
@@ -308,6 +343,26 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(headerLines.length).to.be.above(0);
     expect(headerLines.every((line) => line.endsWith(', also at line 5'))).to.equal(true);
     expect(skeleton).to.not.include('pages.txt:5"');
+  });
+
+  it('reads an HTML page as its text, with the lines of its source, in suggest and extract --suggest', async () => {
+    const file = join(freshTmpDir('suggest'), 'post.html');
+    writeFileSync(
+      file,
+      '<html><head><title>Blog</title><style>p { color: red }</style></head>\n<body><nav><a href="/">Home</a></nav>\n' +
+        '<p>The attackers sent spearphishing emails with malicious Word documents attached.</p><p>The implant takes screenshots of the desktop.</p>\n</body></html>\n',
+    );
+    const result = await runCli(['suggest', file, '--json']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.include('read as an HTML page');
+    const passages = JSON.parse(result.stdout) as { line: number; text: string; candidates: { id: string }[] }[];
+    expect(passages.map((p) => [p.line, p.text, p.candidates[0]?.id])).to.deep.equal([
+      [3, 'The attackers sent spearphishing emails with malicious Word documents attached.', 'T1566.001'],
+      [3, 'The implant takes screenshots of the desktop.', 'T1113'],
+    ]);
+    const skeleton = (await runCli(['extract', file, '--suggest', '--quiet'])).stdout;
+    expect(skeleton).to.match(/^# suggested: T1113 Screen Capture .*, source: ".*post\.html:3"$/m);
+    expect(skeleton).to.not.match(/suggested: .*(style|color|Home)/);
   });
 
   it('shows progress on stderr in a terminal only, and not with --quiet', async () => {

@@ -1,4 +1,4 @@
-import { inputName, loadSuggestModel, ONE_WORD, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { inputName, isHtmlPage, loadSuggestModel, ONE_WORD, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -39,7 +39,9 @@ export function handler(context: CliContext) {
     });
     // Progress on a terminal, every 100 passages: a long report (pdftotext of a book) takes seconds.
     const progress = showsProgress(context, args);
+    const html = isHtmlPage(args.report, text);
     const passages = suggestTechniques(text, model, {
+      html,
       lines: args.lines,
       top: args.top,
       minScore: args['min-score'],
@@ -50,7 +52,11 @@ export function handler(context: CliContext) {
         : undefined,
     });
     if (progress) progressLine(context, '');
-    note(context, args, `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${inputName(args.report)} ranked against ${index.label}; suggestions are to review, not references`);
+    note(
+      context,
+      args,
+      `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${inputName(args.report)}${html ? ' (read as an HTML page: its text, not its markup, scripts, menus or footer; lines are the page source\'s)' : ''} ranked against ${index.label}; suggestions are to review, not references`,
+    );
     if (args.json) return printJson(context, passages);
     context.stdout.write(renderSuggestions(passages));
   };

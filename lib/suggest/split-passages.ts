@@ -18,6 +18,8 @@ const SHORT_LINE = 0.6;
 // A word hyphenated at the end of a line (`attach-`), and the lower-case word that goes on on the next (`ments`).
 const BROKEN_WORD = /(?<![\p{L}-])(\p{L}+)-$/u;
 const WORD_GOES_ON = /^\s*(\p{Ll}+)/u;
+// An invisible hyphen where a word may break: taken out of every passage, and a line ending with it joins the next.
+const SOFT_HYPHEN = '\u00AD';
 
 /**
  * How a word hyphenated at a line's end is joined: without the hyphen (`attach-` `ments`: `attachments`, `ex-`
@@ -32,7 +34,8 @@ function joinBroken(left: string, right: string): string {
 /**
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
  * space and not after an abbreviation (`e.g.`, `Inc.`), at `。！？`, at a blank line, and before a list item; lines
- * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`).
+ * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`;
+ * soft hyphens are taken out, a line ending with one joined with nothing between).
  * A `BLOCK_BREAK` ends a passage too (`htmlText`). With `lines`, every input line is one passage, empty ones too (not
  * the nothing after a final line break).
  */
@@ -41,7 +44,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   if (options.lines) {
     // A line break ends the line before it: after the last one there is no line (`wc -l`), and an empty text has none.
     if (lines[lines.length - 1] === '') lines.pop();
-    return lines.map((line, i) => ({ line: i + 1, text: line.split(BLOCK_BREAK).join(' ').replace(/\s{2,}/g, ' ').trim() }));
+    return lines.map((line, i) => ({ line: i + 1, text: line.split(BLOCK_BREAK).join(' ').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}/g, ' ').trim() }));
   }
   const passages: Passage[] = [];
   // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
@@ -71,7 +74,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   const flush = (): void => {
     // Each run of white space made one space: only runs of two or more and single tabs or breaks are replaced (on a long
     // passage, replacing every single space took a hundred times as long).
-    const trimmed = pieces.join('').replace(/\s{2,}|[^\S ]/g, ' ').trim();
+    const trimmed = pieces.join('').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
     if (trimmed) passages.push({ line: start, text: trimmed });
     pieces = [];
     tail = '';
@@ -85,7 +88,9 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     // line's end made whole again.
     const broken = pieces.length ? BROKEN_WORD.exec(end()) : null;
     const goesOn = broken ? WORD_GOES_ON.exec(line) : null;
-    if (broken && goesOn) {
+    // A soft hyphen (U+00AD, as some PDFs give their hyphenation) says that the word goes on: joined as it is.
+    if (pieces.length && tail.endsWith(SOFT_HYPHEN)) line = line.trimStart();
+    else if (broken && goesOn) {
       const joined = joinBroken(broken[1]!, goesOn[1]!);
       pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1) + joined;
       tail = tail.slice(0, -1) + joined;

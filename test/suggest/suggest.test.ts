@@ -31,6 +31,8 @@ describe('splitPassages', () => {
       ],
     ],
     ['Not a broken word: a dash -\nor a T1059-\nID, or a Capital-\nLetter.', [[1, 'Not a broken word: a dash - or a T1059- ID, or a Capital- Letter.']]],
+    // Soft hyphens (U+00AD), as some PDFs give their hyphenation: taken out, and a word broken at a line's end joined.
+    ['The actors sent spear\u00ADphishing emails with attach\u00AD\nments and took screen\u00ADshots.', [[1, 'The actors sent spearphishing emails with attachments and took screenshots.']]],
     // A scraped page: menus, bylines and headings stand alone, not glued to the first sentence after them.
     [
       'Home | Blog | Threat Research\nBy John Smith — March 3, 2025\nExecutive Summary\nIn February 2025, the actor abused Microsoft Teams to deliver a loader to the victims it had picked.\nThe victims were asked to install a remote management tool.',

@@ -5,7 +5,7 @@ import { checkLayers, LAYER_SUFFIX, renderLayerFiles, type LayerFile } from '../
 import { repoRoot } from '../helpers/attack.js';
 import { normalizeFiles } from './render-helpers.js';
 
-// The same rendering as `npm run layers` (render campaigns --out layers --aggregate all --force --quiet).
+// The same rendering as `npm run layers` (render campaigns --out layers --aggregate all --force).
 const AGGREGATE = 'all';
 const HOW = 'layers/ is stale: run `npm run layers` (with ATTACK_STIX_DIR set) and commit the result';
 

@@ -21,16 +21,22 @@ const SCRIPTS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
   ['Thai', /\p{Script=Thai}/gu],
 ];
 
+// The address part of a Markdown link: `](` then a URL, a `www.` host or a path, up to `)`.
+const LINK_TARGET = /\]\((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\/)[^()\s]*\)/gi;
+
 // Longest phrase first, so that 添付ファイル is read before 添付.
 const GLOSSARY = [...GLOSSARY_JA].sort((a, b) => b[0].length - a[0].length);
 
 /**
- * What to rank for a passage. English (Latin script) is read as it is. Japanese (any kana) is read through the
+ * What to rank for a passage, without its Markdown links' addresses. English (Latin script) is read as it is. Japanese (any kana) is read through the
  * glossary (`GLOSSARY_JA`): each Japanese phrase found gives its English words, and words in Latin script
  * (`JavaScript`, `RAT`, `C2`) are kept. Other scripts are not supported: the text to rank is empty and the note says so.
  */
 export function suggestPassageText(passage: string): PassageText {
-  const text = passage.normalize('NFKC');
+  // A Markdown link's address (`[Cobalt Strike](https://…/cobalt-strike-loader-analysis)`) is where the text points,
+  // not what it says: its words (`loader`, `blog`) are not read, its text is.
+  const unlinked = passage.replace(LINK_TARGET, ']');
+  const text = unlinked.normalize('NFKC');
   const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
   // Kana decide Japanese even in a kanji-heavy sentence; otherwise the script with the most letters wins over Latin.
   const counts = SCRIPTS.map(([name, pattern]) => [name, (text.match(pattern) ?? []).length] as const);
@@ -40,7 +46,7 @@ export function suggestPassageText(passage: string): PassageText {
   if (most > latin) {
     return { text: '', language: other, note: `language not supported (${other}): ATT&CK is written in English only, so nothing was suggested` };
   }
-  return { text: passage, language: 'en' };
+  return { text: unlinked, language: 'en' };
 }
 
 function readJapanese(text: string): PassageText {

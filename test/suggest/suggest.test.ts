@@ -74,6 +74,12 @@ describe('splitPassages', () => {
 });
 
 describe('suggestPassageText', () => {
+  it("does not read a Markdown link's address, only its text", () => {
+    const passage = 'The actor used [Cobalt Strike](https://blog.example.com/posts/loader-analysis) beacons (see [post](/blog/powershell-loader)).';
+    expect(suggestPassageText(passage).text).to.equal('The actor used [Cobalt Strike] beacons (see [post]).');
+    expect(suggestPassageText('A [link] (https://example.com) with a space stays.').text).to.equal('A [link] (https://example.com) with a space stays.');
+  });
+
   it('reads English as it is', () => {
     expect(suggestPassageText('The actor dumped LSASS memory.')).to.deep.equal({ text: 'The actor dumped LSASS memory.', language: 'en' });
   });

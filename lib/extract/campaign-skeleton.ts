@@ -80,21 +80,29 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
     },
   });
   // A passage said again (a page's running header in pdftotext's output) is suggested once, with the lines it recurs at.
+  // A passage whose first suggestion rests on one word (a heading, a byline, boilerplate) is counted, not listed: the
+  // skeleton is what the analyst edits, and `suggest` lists them all.
+  const withCandidates = (options.suggestions ?? []).filter((passage) => passage.candidates.length);
+  const oneWord = withCandidates.filter((passage) => passage.wordsInCommon === 1);
   const recurs = new Map<string, number[]>();
-  for (const passage of options.suggestions ?? []) {
-    if (passage.candidates.length) recurs.set(passage.text, [...(recurs.get(passage.text) ?? []), passage.line]);
-  }
-  const suggested = (options.suggestions ?? []).flatMap((passage) => {
-    const [first, ...again] = recurs.get(passage.text) ?? [];
-    if (first !== passage.line) return [];
+  for (const passage of withCandidates) recurs.set(passage.text, [...(recurs.get(passage.text) ?? []), passage.line]);
+  const suggested = withCandidates.flatMap((passage) => {
+    const [first, ...again] = recurs.get(passage.text)!;
+    if (first !== passage.line || passage.wordsInCommon === 1) return [];
     const also = again.length ? `, also at line${again.length > 1 ? 's' : ''} ${again.join(', ')}` : '';
-    return passage.candidates.map((c) => {
-      const weak = passage.wordsInCommon === 1 ? ', on one word only' : '';
-      return ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}${weak}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"${also}`;
-    });
+    return passage.candidates.map(
+      (c) => ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"${also}`,
+    );
   });
-  if (suggested.length) {
-    doc.comment = [' Suggested for sentences that cite no ID (not accepted: to accept one, add it under techniques:)', ...suggested].join('\n');
+  const oneWordLines = [...new Set(oneWord.map((passage) => passage.line))];
+  const skipped = oneWord.length
+    ? [
+        ` (${oneWord.length} more passage${oneWord.length === 1 ? '' : 's'}, at line${oneWordLines.length === 1 ? '' : 's'} ${oneWordLines.join(', ')}, ` +
+          `got suggestions that rest on one word of ${oneWord.length === 1 ? 'it' : 'them'}: \`attack-layers suggest ${oneLine(reportFile)}\` lists them)`,
+      ]
+    : [];
+  if (suggested.length || skipped.length) {
+    doc.comment = [' Suggested for sentences that cite no ID (not accepted: to accept one, add it under techniques:)', ...suggested, ...skipped].join('\n');
   }
   return doc.toString({ lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
 }

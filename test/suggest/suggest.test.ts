@@ -317,7 +317,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(passages.every((p) => (p.candidates.length ? p.wordsInCommon! >= 1 : p.wordsInCommon === undefined))).to.equal(true);
   });
 
-  it('says so in the table, in the JSON and in the skeleton of extract --suggest', async () => {
+  it('says so in the table and the JSON, and counts it in the skeleton of extract --suggest', async () => {
     const file = join(freshTmpDir('suggest'), 'page.txt');
     writeFileSync(file, 'Related posts\nThe implant captures screenshots of the desktop every minute.\n');
     const table = await runCli(['suggest', file, '--lines', '--quiet']);
@@ -326,14 +326,16 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const json = JSON.parse((await runCli(['suggest', file, '--lines', '--json', '--quiet'])).stdout) as { wordsInCommon: number }[];
     expect(json[0]!.wordsInCommon).to.equal(1);
     expect(json[1]!.wordsInCommon).to.be.above(1);
+    // The skeleton, which the analyst edits, counts such a passage instead of listing its suggestions.
     const skeleton = await runCli(['extract', file, '--suggest', '--quiet']);
-    expect(skeleton.stdout).to.match(/^# suggested: \S+ .* \(score [\d.]+, on one word only, because words "posts".*, source: ".*:1"$/m);
+    expect(skeleton.stdout).to.not.match(/^# suggested: .*:1"$/m);
+    expect(skeleton.stdout).to.match(/^# \(1 more passage, at line 1, got suggestions that rest on one word of it: `attack-layers suggest .*page\.txt` lists them\)$/m);
     expect(skeleton.stdout).to.match(/^# suggested: T1113 Screen Capture \(score [\d.]+, because .*, source: ".*:2"$/m);
   });
 
   it("lists a passage said again (a page's running header) once in the table and the skeleton, all of them in the JSON", async () => {
     const file = join(freshTmpDir('suggest'), 'pages.txt');
-    const header = 'ACME Threat Report | TLP:CLEAR';
+    const header = 'ACME Report: Remote Access Trojan | TLP:CLEAR';
     writeFileSync(
       file,
       `${header}\nThe implant takes screenshots of the desktop every minute and stores them in a hidden folder under the\n` +

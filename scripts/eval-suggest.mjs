@@ -144,7 +144,8 @@ const FOLDS = 5;
 let proceduresLeftOut = 0;
 if (withProcedures) {
   const foldOf = (owner) => createHash('sha256').update(owner).digest()[0] % FOLDS;
-  const whole = loadSuggestModel(index);
+  // The release's own model, for its procedure examples: from the cache when `npm run eval-suggest` built it before.
+  const whole = loadSuggestModel(index, { cacheDir: join(repo, '.bench-cache') });
   const examples = [];
   for (let d = 0; d < whole.docCount; d++) {
     const owner = whole.data.docs.owner.get(d);

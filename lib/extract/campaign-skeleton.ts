@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { joinLines } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
-import type { PassageSuggestions } from '../suggest/suggest-techniques.js';
+import { passagesByText, type PassageSuggestions } from '../suggest/suggest-techniques.js';
 
 // yaml is required on first use: commands that never write a skeleton should not pay for loading it.
 const require = createRequire(import.meta.url);
@@ -84,12 +84,11 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
   // skeleton is what the analyst edits, and `suggest` lists them all.
   const withCandidates = (options.suggestions ?? []).filter((passage) => passage.candidates.length);
   const oneWord = withCandidates.filter((passage) => passage.wordsInCommon === 1);
-  const recurs = new Map<string, number[]>();
-  for (const passage of withCandidates) recurs.set(passage.text, [...(recurs.get(passage.text) ?? []), passage.line]);
+  const byText = passagesByText(withCandidates);
   const suggested = withCandidates.flatMap((passage) => {
-    const [first, ...again] = recurs.get(passage.text)!;
-    if (first !== passage.line || passage.wordsInCommon === 1) return [];
-    const also = again.length ? `, also at line${again.length > 1 ? 's' : ''} ${again.join(', ')}` : '';
+    const [first, ...again] = byText.get(passage.text)!;
+    if (first !== passage || passage.wordsInCommon === 1) return [];
+    const also = again.length ? `, also at line${again.length > 1 ? 's' : ''} ${again.map((p) => p.line).join(', ')}` : '';
     return passage.candidates.map(
       (c) => ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"${also}`,
     );

@@ -266,13 +266,15 @@ export class SuggestModel {
 
   /** How many single words of the query a technique's evidence holds: its best text's, or (without one) the classifier's weighed words. */
   private wordsInCommon(technique: number, query: readonly number[], queryText: readonly string[]): number {
-    const doc = this.lexical[technique]! > 0 ? this.bestDoc[technique]! : -1;
-    let n = 0;
-    for (let i = 0; i < query.length; i++) {
-      if (queryText[i]!.includes(' ')) continue;
-      if (doc >= 0 ? this.holds(doc, query[i]!) : this.learntWeight(query[i]!, technique) > 0) n++;
-    }
-    return n;
+    if (this.lexical[technique]! > 0) return this.heldWords(this.bestDoc[technique]!, query, queryText).length;
+    return query.filter((f, i) => !queryText[i]!.includes(' ') && this.learntWeight(f, technique) > 0).length;
+  }
+
+  /** The places in the query of its single words (not pairs) that a document holds, in query order. */
+  private heldWords(doc: number, query: readonly number[], queryText: readonly string[]): number[] {
+    const held: number[] = [];
+    for (let i = 0; i < query.length; i++) if (!queryText[i]!.includes(' ') && this.holds(doc, query[i]!)) held.push(i);
+    return held;
   }
 
   /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
@@ -445,8 +447,7 @@ export class SuggestModel {
     // by the written words they were read from (a word several readings give goes to the one that explains most).
     const own: string[] = [];
     const glossed: { word: string; from: string[] }[] = [];
-    for (let i = 0; i < query.length && own.length + glossed.length < 6; i++) {
-      if (queryText[i]!.includes(' ') || !this.holds(doc, query[i]!)) continue;
+    for (const i of this.heldWords(doc, query, queryText).slice(0, 6)) {
       const { word, from } = surface.get(queryText[i]!) ?? { word: queryText[i]! };
       if (from) glossed.push({ word, from });
       else own.push(`"${word}"`);

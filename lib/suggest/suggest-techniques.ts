@@ -56,3 +56,15 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     return [{ ...passage, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(read.note ? { note: read.note } : {}) }];
   });
 }
+
+/**
+ * The passages with candidates by text, each list in order: a text said again (a page's running header or footer in
+ * pdftotext's output) has its first passage first, where the readable forms list its candidates once.
+ */
+export function passagesByText(passages: readonly PassageSuggestions[]): Map<string, PassageSuggestions[]> {
+  const byText = new Map<string, PassageSuggestions[]>();
+  for (const passage of passages) {
+    if (passage.candidates.length) byText.set(passage.text, [...(byText.get(passage.text) ?? []), passage]);
+  }
+  return byText;
+}

@@ -1,4 +1,4 @@
-import { inputName, isHtmlPage, loadSuggestModel, ONE_WORD, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { inputName, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -69,16 +69,15 @@ export function handler(context: CliContext) {
  */
 function renderSuggestions(passages: readonly PassageSuggestions[]): string {
   const out: string[] = [];
-  const listed = new Map<string, number>();
+  const byText = passagesByText(passages);
   for (const passage of passages) {
     const text = passage.text.length > 160 ? `${passage.text.slice(0, 159)}…` : passage.text;
     out.push(`line ${passage.line}: ${text}`);
-    const before = passage.candidates.length ? listed.get(passage.text) : undefined;
-    if (before !== undefined) {
-      out.push(`  (the same as line ${before}: its candidates are listed there)`);
+    const first = byText.get(passage.text)?.[0];
+    if (first && first !== passage) {
+      out.push(`  (the same as line ${first.line}: its candidates are listed there)`);
       continue;
     }
-    if (passage.candidates.length) listed.set(passage.text, passage.line);
     if (passage.note) out.push(`  (${passage.note})`);
     if (passage.wordsInCommon === 1) out.push(`  (${ONE_WORD})`);
     passage.candidates.forEach((candidate, i) => {

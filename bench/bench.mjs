@@ -112,6 +112,38 @@ function coldLoadUnit(ctx) {
 }
 
 /** The benchmark steps, in order. A step may read what the steps `NEEDS` names for it put in `ctx`. */
+/**
+ * The CLI itself in a child process, with `XDG_CACHE_HOME` set to `cache`: its CPU time and peak memory, written by a
+ * wrapper that runs the bin in the same process, and the wall-clock time the child took. Its stdout is discarded.
+ */
+function childCli(args, cache) {
+  const wrapper = `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];
+process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('cpu=' + (u.userCPUTime + u.systemCPUTime) + ' maxrss=' + u.maxRSS + '\\n'); });
+await import(${JSON.stringify(pathToFileURL(bin).href)});`;
+  const env = { ...process.env, XDG_CACHE_HOME: cache, ATTACK_STIX_DIR: stixDir };
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', wrapper], { cwd: repo, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wallMs = performance.now() - start;
+  if (result.status !== 0) throw new Error(`attack-layers ${args[0]} exited ${result.status}: ${result.stderr}`);
+  const [, used, rss] = /cpu=(\d+) maxrss=(\d+)/.exec(result.stderr) ?? [];
+  return { ms: Number(used) / 1000, wallMs, rss: Number(rss) / 1024 };
+}
+
+/**
+ * A child process doing one cold load, its CPU time (`ms`) and the wall-clock time it took: the unit of the child runs
+ * (it pays start-up and compiling as they do).
+ */
+function childColdLoad(ctx) {
+  const code = `const { loadAttackFile } = await import(${JSON.stringify(pathToFileURL(join(repo, 'dist/attack/index.js')).href)});
+loadAttackFile(${JSON.stringify(ctx.gz)}, { cacheDir: ${JSON.stringify(join(ctx.tmp, `child-unit-${++freshCount}`))} });
+const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);`;
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: repo, encoding: 'utf8' });
+  const wallMs = performance.now() - start;
+  if (result.status !== 0) throw new Error(`child load failed: ${result.stderr}`);
+  return { ms: Number(result.stdout.trim()) / 1000, wallMs };
+}
+
 const steps = [
   {
     name: 'cold load',
@@ -306,29 +338,8 @@ const steps = [
       const warm = median(samples.warm);
       const cold = median(samples.cold);
 
-      // The CLI itself, warm and cold, in a child process: CPU time and peak memory, written by a wrapper that runs
-      // the bin in the same process.
-      const cli = (cache) => {
-        const args = ['gap', '--threat', 'campaigns', '--coverage', sigmaDir, '--log-sources', logs, '--out', join(ctx.tmp, `gap-out-${++freshCount}`), '--quiet'];
-        const wrapper = `process.argv = [process.argv[0], ${JSON.stringify(bin)}, ...${JSON.stringify(args)}];
-process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('cpu=' + (u.userCPUTime + u.systemCPUTime) + ' maxrss=' + u.maxRSS + '\\n'); });
-await import(${JSON.stringify(pathToFileURL(bin).href)});`;
-        const env = { ...process.env, XDG_CACHE_HOME: cache, ATTACK_STIX_DIR: stixDir };
-        const result = spawnSync(process.execPath, ['--input-type=module', '-e', wrapper], { cwd: repo, env, encoding: 'utf8' });
-        if (result.status !== 0) throw new Error(`gap exited ${result.status}: ${result.stderr}`);
-        const [, used, rss] = /cpu=(\d+) maxrss=(\d+)/.exec(result.stderr) ?? [];
-        return { ms: Number(used) / 1000, rss: Number(rss) / 1024 };
-      };
-      // A child process doing one cold load: the unit of the child runs (it pays start-up and compiling as they do).
-      const childLoad = () => {
-        const code = `const { loadAttackFile } = await import(${JSON.stringify(pathToFileURL(join(repo, 'dist/attack/index.js')).href)});
-loadAttackFile(${JSON.stringify(ctx.gz)}, { cacheDir: ${JSON.stringify(join(ctx.tmp, `child-unit-${++freshCount}`))} });
-const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);`;
-        const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: repo, encoding: 'utf8' });
-        if (result.status !== 0) throw new Error(`child load failed: ${result.stderr}`);
-        return Number(result.stdout.trim()) / 1000;
-      };
-      const childUnit = median([childLoad(), childLoad(), childLoad()]);
+      const cli = (cache) => childCli(['gap', '--threat', 'campaigns', '--coverage', sigmaDir, '--log-sources', logs, '--out', join(ctx.tmp, `gap-out-${++freshCount}`), '--quiet'], cache);
+      const childUnit = median([childColdLoad(ctx), childColdLoad(ctx), childColdLoad(ctx)].map((run) => run.ms));
       const cliWarmCache = join(ctx.tmp, 'cli-warm');
       cli(cliWarmCache);
       const cliWarm = [cli(cliWarmCache), cli(cliWarmCache), cli(cliWarmCache)];
@@ -440,12 +451,28 @@ const u = process.resourceUsage(); console.log(u.userCPUTime + u.systemCPUTime);
       // The first of them is what one `attack-layers suggest` run pays: its regular expressions compiled, its code not
       // yet optimised by V8 (the process has only loaded and built, never ranked).
       const firstMs = rankSamples[0];
+      // What a user waits for: the command on the same sentences, its caches (index and model) warm, in a child process,
+      // against a child process doing one cold load (each pays start-up and compiling); interleaved, wall-clock time
+      // (CPU time would count V8's compiling and collecting on other threads).
+      const sentencesFile = join(ctx.tmp, 'suggest-4000.txt');
+      writeFileSync(sentencesFile, `${text}\n`);
+      const cliCache = join(ctx.tmp, 'suggest-cli');
+      childCli(['suggest', sentencesFile, '--json', '--quiet'], cliCache);
+      const child = { unit: [], cli: [] };
+      for (let i = 0; i < 3; i++) {
+        child.unit.push(childColdLoad(ctx).wallMs);
+        child.cli.push(childCli(['suggest', sentencesFile, '--json', '--quiet'], cliCache).wallMs);
+      }
+      const childUnit = median(child.unit);
+      const cliMs = median(child.cli);
       return [
         unitRow,
         { measure: 'suggestion model, first build (read + parse the bundle, build, write its cache)', ms: buildMs, ratio: buildMs / unit, vs: 'one load', note: 'information' },
         { measure: 'suggestion model from its cache (median of 3)', ms: warmMs, ratio: warmMs / unit, vs: 'one load', note: 'information' },
         { measure: `suggest: model from cache + ${passages} sentences ranked, top 5 (median of 3)`, ms: rankMs, ratio: rankMs / unit, vs: 'one load', goal: 1 },
         { measure: '... the first of the three, as one run of the command pays it', ms: firstMs, ratio: firstMs / unit, vs: 'one load', note: 'information' },
+        { measure: 'a child process doing one cold load, wall clock (median of 3)', ms: childUnit, note: 'the unit of the child run' },
+        { measure: `\`attack-layers suggest --json\` on the ${passages} sentences in a child process, warm caches, wall clock (median of 3)`, ms: cliMs, ratio: cliMs / childUnit, vs: 'child load', note: 'information' },
       ];
     },
   },

@@ -92,6 +92,9 @@ export class SuggestModel {
   private readonly bestDoc: Int32Array;
   private readonly lexical: Float64Array;
   private readonly learnt: Float64Array;
+  /** The techniques each ranker scored for the passage, in the order first scored (the first `lexicalCount`, `learntCount`). */
+  private readonly lexicalList: Int32Array;
+  private readonly learntList: Int32Array;
   private readonly learntSeen: Uint8Array;
   /** Each feature's place in the passage's query + 1 (0: not in it). */
   private readonly queryAt: Int32Array;
@@ -133,6 +136,8 @@ export class SuggestModel {
     this.bestDoc = new Int32Array(techniques.length);
     this.lexical = new Float64Array(techniques.length);
     this.learnt = new Float64Array(techniques.length);
+    this.lexicalList = new Int32Array(techniques.length);
+    this.learntList = new Int32Array(techniques.length);
     this.learntSeen = new Uint8Array(techniques.length);
     this.queryAt = new Int32Array(data.features.size);
   }
@@ -217,12 +222,13 @@ export class SuggestModel {
     }
     // Both rankers, then each technique's share of the best of each (a technique without BM25 evidence can still
     // come from the classifier, and the other way round).
-    const lexical = this.bm25(query, queryWeight, readings, options.exclude);
-    const learnt = this.classify(query, queryCount, queryWeight);
+    const lexicalCount = this.bm25(query, queryWeight, readings, options.exclude);
+    const learntCount = this.classify(query, queryCount, queryWeight);
+    const { lexicalList, learntList } = this;
     let bestLexical = 0;
     let bestLearnt = 0;
-    for (const t of lexical) if (this.lexical[t]! > bestLexical) bestLexical = this.lexical[t]!;
-    for (const t of learnt) if (this.learnt[t]! > bestLearnt) bestLearnt = this.learnt[t]!;
+    for (let k = 0; k < lexicalCount; k++) if (this.lexical[lexicalList[k]!]! > bestLexical) bestLexical = this.lexical[lexicalList[k]!]!;
+    for (let k = 0; k < learntCount; k++) if (this.learnt[learntList[k]!]! > bestLearnt) bestLearnt = this.learnt[learntList[k]!]!;
     const lexicalScale = bestLexical > 0 ? 1 / bestLexical : 0;
     const learntScale = bestLearnt > 0 ? 1 / bestLearnt : 0;
     const combined = (t: number, share: number): number =>
@@ -238,9 +244,12 @@ export class SuggestModel {
       for (; i > 0 && outranks(score, t, chosen[i - 1]!); i--) chosen[i] = chosen[i - 1]!;
       chosen[i] = { technique: t, score };
     };
-    for (const t of lexical) offer(t);
+    for (let k = 0; k < lexicalCount; k++) offer(lexicalList[k]!);
     // The others: those only the classifier scores above 0 (a technique BM25 scored has a positive lexical score).
-    for (const t of learnt) if (this.lexical[t] === 0 && this.learnt[t]! > 0) offer(t);
+    for (let k = 0; k < learntCount; k++) {
+      const t = learntList[k]!;
+      if (this.lexical[t] === 0 && this.learnt[t]! > 0) offer(t);
+    }
     // ... each block of them listed by the ordering score, the first `top` kept.
     const best = Array.from({ length: Math.ceil(chosen.length / BLOCK) }, (_, b) =>
       chosen
@@ -258,8 +267,8 @@ export class SuggestModel {
       return { id, name, score: Math.round(score * 1000) / 10, why };
     });
     const wordsInCommon = best.length ? this.wordsInCommon(best[0]!.technique, query, queryText) : 0;
-    for (const t of lexical) this.lexical[t] = 0;
-    for (const t of learnt) this.learnt[t] = this.learntSeen[t] = 0;
+    for (let k = 0; k < lexicalCount; k++) this.lexical[lexicalList[k]!] = 0;
+    for (let k = 0; k < learntCount; k++) this.learnt[learntList[k]!] = this.learntSeen[learntList[k]!] = 0;
     for (const f of query) this.queryAt[f] = 0;
     return { candidates: ranked, wordsInCommon };
   }
@@ -278,7 +287,7 @@ export class SuggestModel {
   }
 
   /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
-  private bm25(query: readonly number[], queryWeight: readonly number[], readings: readonly { stems: readonly string[]; weight: number }[], exclude: ((doc: number) => boolean) | undefined): number[] {
+  private bm25(query: readonly number[], queryWeight: readonly number[], readings: readonly { stems: readonly string[]; weight: number }[], exclude: ((doc: number) => boolean) | undefined): number {
     const { docScore, touchedDocs, top: best4, topCount, bestDoc, parentOf } = this;
     const { start, doc: postingDoc, weight: weights } = this.data.postings;
     const docTechnique = this.data.docs.technique;
@@ -310,7 +319,8 @@ export class SuggestModel {
     floor *= MIN_SHARE;
     // A technique's score: its best text, plus a decreasing part of its next best (kept in descending order, with
     // the number of the best text); a sub-technique's texts count for its parent too.
-    const techniques: number[] = [];
+    const list = this.lexicalList;
+    let scored = 0;
     for (let k = 0; k < touched; k++) {
       const d = touchedDocs[k]!;
       let score = docScore[d]!;
@@ -320,7 +330,7 @@ export class SuggestModel {
         const count = topCount[t]!;
         const base = t * DEPTH;
         if (count === 0) {
-          techniques.push(t);
+          list[scored++] = t;
           best4[base] = score;
           bestDoc[t] = d;
           topCount[t] = 1;
@@ -336,28 +346,29 @@ export class SuggestModel {
     }
     const said = new Map<number, number>();
     for (const { stems, weight } of readings) for (const t of this.namesSaid(stems)) said.set(t, Math.max(weight, said.get(t) ?? 0));
-    for (const t of techniques) {
+    for (let k = 0; k < scored; k++) {
+      const t = list[k]!;
       let score = this.nameIdf[t]! * NAME_PHRASE_WEIGHT * (said.get(t) ?? 0);
       for (let i = 0; i < topCount[t]!; i++) score += best4[t * DEPTH + i]! * DECAY[i]!;
       topCount[t] = 0;
       this.lexical[t] = score;
     }
-    return techniques;
+    return scored;
   }
 
   /**
    * The classifier's score (its weights times the passage's tf-idf features) of each technique its features speak
-   * for, into `learnt`; a parent scores at least CHILD_WEIGHT of its best sub-technique. The techniques scored.
+   * for, into `learnt`; a parent scores at least CHILD_WEIGHT of its best sub-technique. The techniques scored go into `learntList`: how many.
    */
-  private classify(query: readonly number[], counts: readonly number[], queryWeight: readonly number[]): number[] {
+  private classify(query: readonly number[], counts: readonly number[], queryWeight: readonly number[]): number {
     const classifier = this.data.classifier;
-    if (!classifier) return [];
-    const { learnt, learntSeen } = this;
+    if (!classifier) return 0;
+    const { learnt, learntSeen, learntList: list } = this;
     if (this.queryValues.length < query.length) this.queryValues = new Float64Array(2 * query.length);
     const values = this.queryValues;
     writeUnitTfIdf(query, counts, this.idf, values);
     for (let i = 0; i < query.length; i++) values[i]! *= queryWeight[i]!;
-    const techniques: number[] = [];
+    let scored = 0;
     const { start, technique: classes, weight } = classifier;
     for (let i = 0; i < query.length; i++) {
       const f = query[i]!;
@@ -366,23 +377,23 @@ export class SuggestModel {
         const t = classes[j]!;
         if (!learntSeen[t]) {
           learntSeen[t] = 1;
-          techniques.push(t);
+          list[scored++] = t;
         }
         learnt[t]! += weight[j]! * value;
       }
     }
-    for (let k = 0, n = techniques.length; k < n; k++) {
-      const t = techniques[k]!;
+    for (let k = 0, n = scored; k < n; k++) {
+      const t = list[k]!;
       const parent = this.parentOf[t]!;
       if (parent < 0) continue;
       const inherited = learnt[t]! * CHILD_WEIGHT;
       if (!learntSeen[parent]) {
         learntSeen[parent] = 1;
-        techniques.push(parent);
+        list[scored++] = parent;
         learnt[parent] = Math.max(inherited, 0);
       } else if (inherited > learnt[parent]!) learnt[parent] = inherited;
     }
-    return techniques;
+    return scored;
   }
 
   /** The classifier's weight of a feature for a technique (binary search in the feature's classes, ascending). */

@@ -102,6 +102,7 @@ export {
   libraryOtherDomains,
   otherDomainLookup,
   otherDomainText,
+  otherDomainTechniqueText,
   type OtherDomainLookup,
   type OtherDomainTechnique,
 } from './layer/other-domains.js';

@@ -50,7 +50,12 @@ export function libraryOtherDomains(library: AttackLibrary, domain: string): Oth
   });
 }
 
+/** `an ICS technique (Activate Firmware Update Mode in ics-attack 18.1)`. */
+export function otherDomainTechniqueText(found: OtherDomainTechnique): string {
+  return `${DOMAIN_NAMES[found.domain]} technique (${found.name} in ${found.label})`;
+}
+
 /** `an ICS technique (Activate Firmware Update Mode in ics-attack 18.1); this layer is enterprise-attack`. */
 export function otherDomainText(found: OtherDomainTechnique, layerDomain: string): string {
-  return `${DOMAIN_NAMES[found.domain]} technique (${found.name} in ${found.label}); this layer is ${layerDomain}`;
+  return `${otherDomainTechniqueText(found)}; this layer is ${layerDomain}`;
 }

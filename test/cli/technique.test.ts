@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import type { TechniqueReport } from '../../lib/cli/commands/technique.js';
-import { freshTmpDir, hasStackTrace, runCli, snapshotCacheHome, stixFile } from '../helpers/attack.js';
+import { techniqueReport, type TechniqueReport } from '../../lib/cli/commands/technique.js';
+import { freshTmpDir, hasStackTrace, loadRelease, readRawBundle, runCli, snapshotCacheHome, stixFile } from '../helpers/attack.js';
 
 async function report(argv: string[]): Promise<TechniqueReport> {
   const result = await runCli(['technique', ...argv, '--json']);
@@ -69,6 +69,57 @@ describe('attack-layers technique', () => {
     expect(result.stderr).to.equal(
       'attack-layers technique: T9999 is not a technique in ATT&CK enterprise-attack 18.1; check the ID, or fetch a newer release with `attack-layers data fetch` if it is new\n',
     );
+  });
+
+  /** The name of a technique in a release file, read straight from the bundle (undefined when it has none). */
+  const rawNames = new Map<string, Map<string, string>>();
+  const rawName = (file: string, id: string): string | undefined => {
+    let names = rawNames.get(file);
+    if (!names) {
+      names = new Map();
+      for (const o of readRawBundle(stixFile(file)).objects) {
+        const external = (o['external_references'] as { external_id?: string }[] | undefined)?.[0]?.external_id;
+        if (o.type === 'attack-pattern' && external) names.set(external, o['name'] as string);
+      }
+      rawNames.set(file, names);
+    }
+    return names.get(id);
+  };
+
+  // The ID's own domain is named, with what to type, instead of "check the ID".
+  const elsewhere: ReadonlyArray<readonly [argv: string[], asked: string, file: string, found: string, short: string]> = [
+    [['T0800'], 'enterprise-attack', 'ics-attack-18.1.json.gz', 'an ICS', 'ics'],
+    [['T1407'], 'enterprise-attack', 'mobile-attack-18.1.json.gz', 'a Mobile', 'mobile'],
+    [['T1059', '--domain', 'ics'], 'ics-attack', 'enterprise-attack-18.1.json.gz', 'an Enterprise', 'enterprise'],
+  ];
+  for (const [argv, asked, file, found, short] of elsewhere) {
+    it(`exits 1 for ${argv.join(' ')}, saying it is ${found} technique and to pass --domain ${short}`, async () => {
+      const id = argv[0]!;
+      const name = rawName(file, id);
+      expect(name, `${id} in ${file}`).to.be.a('string');
+      const result = await runCli(['technique', ...argv]);
+      expect([result.code, result.stdout]).to.deep.equal([1, '']);
+      expect(result.stderr).to.equal(
+        `attack-layers technique: ${id} is not a technique in ATT&CK ${asked} 18.1: it is ${found} technique (${name} in ${file.replace('.json.gz', '').replace(/-(?=[\d.]+$)/, ' ')}); ` +
+          `look it up with \`attack-layers technique ${id} --domain ${short}\`\n`,
+      );
+    });
+  }
+
+  it('keeps "check the ID" for T1999, a technique of no domain', async () => {
+    for (const file of ['enterprise-attack-18.1.json.gz', 'mobile-attack-18.1.json.gz', 'ics-attack-18.1.json.gz']) expect(rawName(file, 'T1999'), file).to.equal(undefined);
+    const result = await runCli(['technique', 'T1999']);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.equal(
+      'attack-layers technique: T1999 is not a technique in ATT&CK enterprise-attack 18.1; check the ID, or fetch a newer release with `attack-layers data fetch` if it is new\n',
+    );
+  });
+
+  it('asks the other domains only when the release does not know the ID', () => {
+    const unasked = (): never => {
+      throw new Error('the other domains were asked about a known technique');
+    };
+    expect(techniqueReport(loadRelease('18.1'), 'T1059', unasked).id).to.equal('T1059');
   });
 
   it('exits 2 for text that is not a technique ID', async () => {

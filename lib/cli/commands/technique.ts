@@ -1,4 +1,5 @@
 import { canonicalTechniqueId, UnknownTechniqueError, UsageError, type AttackIndex, type TechniqueRecord } from '../../attack/index.js';
+import { libraryOtherDomains, otherDomainTechniqueText, type OtherDomainLookup } from '../../index.js';
 import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -50,15 +51,23 @@ function summary(index: AttackIndex, technique: TechniqueRecord): TechniqueSumma
   };
 }
 
-/** Build the report for one technique. @throws UnknownTechniqueError when the release does not know the ID. */
-export function techniqueReport(index: AttackIndex, raw: string): TechniqueReport {
+/**
+ * Build the report for one technique. `otherDomains` is asked only when the release does not know the ID, so that the
+ * error can say where it belongs (T0800 of ICS asked in enterprise).
+ * @throws UnknownTechniqueError when the release does not know the ID.
+ */
+export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: OtherDomainLookup): TechniqueReport {
   const id = canonicalTechniqueId(raw);
   if (!id) throw new UsageError(`"${raw}" is not a technique ID; write it like T1566 or T1566.001`);
   const technique = index.technique(id);
   if (!technique) {
+    const foreign = otherDomains?.(id);
     throw new UnknownTechniqueError(
       id,
-      `${id} is not a technique in ATT&CK ${index.label}; check the ID, or fetch a newer release with \`attack-layers data fetch\` if it is new`,
+      foreign
+        ? `${id} is not a technique in ATT&CK ${index.label}: it is ${otherDomainTechniqueText(foreign)}; ` +
+            `look it up with \`attack-layers technique ${id} --domain ${foreign.domain.replace(/-attack$/, '')}\``
+        : `${id} is not a technique in ATT&CK ${index.label}; check the ID, or fetch a newer release with \`attack-layers data fetch\` if it is new`,
     );
   }
   const base = summary(index, technique);
@@ -106,8 +115,10 @@ function formatText(report: TechniqueReport): string {
 
 export function handler(context: CliContext) {
   return (args: Args): void => {
-    const index = attackLibrary(context, args).release(args.domain, args['attack-release']);
-    const report = techniqueReport(index, args.id);
+    const library = attackLibrary(context, args);
+    const index = library.release(args.domain, args['attack-release']);
+    // The other domains' releases are read only when the ID is not in this one.
+    const report = techniqueReport(index, args.id, libraryOtherDomains(library, index.domain));
     if (args.json) printJson(context, report);
     else context.stdout.write(formatText(report));
   };

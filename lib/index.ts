@@ -91,10 +91,15 @@ export {
   type FormatOptions,
   type LayerFormatInfo,
 } from './layer/layer-format.js';
+/**
+ * PRE-ATT&CK layers (domain `pre-attack`, merged into enterprise in ATT&CK 8): the one message every command refuses
+ * them with. @throws InputError (assertNotPreAttack)
+ */
+export { assertNotPreAttack, isPreAttackLayer, preAttackMessage } from './layer/layer-format.js';
 /** Which annotated sub-techniques Navigator would show collapsed (invisible). */
 export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibility.js';
 /** The one reading step of every layer: labelled repairs of real-world faults, each reported with its JSON path. @throws InputError */
-export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, type LayerRepair, type RepairedLayer } from './layer/repair-layer.js';
+export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, holdsSomething, type LayerRepair, type RepairedLayer, type LeftOutEntry } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
 export { upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
 /** Technique IDs of another domain in a layer (T0800, ICS, in an enterprise layer): where they belong, for messages. */

@@ -10,6 +10,7 @@ import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from './other-domains.js';
 import { holdsSomething, originalPath, repairLayer } from './repair-layer.js';
+import { deprecationSuccessors, successorsText } from './deprecation-successors.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -248,18 +249,13 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, other
     return;
   }
   if (record.deprecated) {
-    const pointers = (record.deprecationPointers ?? []).map((pointer) => {
-      const target = index.technique(pointer);
-      return target ? describe(target) : pointer;
-    });
+    const successors = deprecationSuccessors(record, index, otherDomains);
     out.add(
       'error',
       'deprecated-technique',
       path,
-      `${describe(record)} is deprecated in ${index.label}; Navigator drops it silently: ` +
-        (pointers.length
-          ? `its description points to ${pointers.join(', ')}; move the annotation there or remove the entry`
-          : 'it has no replacement; remove the entry or map it by hand'),
+      `${describe(record)} is deprecated in ${index.label}; Navigator drops it silently: ${successorsText(successors, index.domain)}; ` +
+        (successors.current.length ? 'move the annotation there or remove the entry' : 'remove the entry or map it by hand'),
     );
     return;
   }

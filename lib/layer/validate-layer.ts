@@ -307,12 +307,17 @@ function checkScores(entries: readonly unknown[], range: { minValue: number; max
     if (!isJsonObject(entry) || typeof entry['score'] !== 'number') return;
     const score = entry['score'];
     if (score >= range.minValue && score <= range.maxValue) return;
+    // An entry's own colour is what Navigator paints, whatever its score (../shared/NAVIGATOR.md, README "Export").
+    const own = typeof entry['color'] === 'string' && entry['color'] !== '' ? entry['color'] : undefined;
     out.add(
       'warning',
       'score-out-of-range',
       `/techniques/${at}/score`,
       `${String(entry['techniqueID'])} has score ${score}, outside the gradient ${range.minValue}..${range.maxValue}; ` +
-        `it gets the colour of the nearest end: widen the gradient or fix the score`,
+        (own
+          ? `Navigator paints its own colour ${own}, not the score's, but the score is off the layer's scale wherever it is read as a score (hover, combine, gap)`
+          : 'it gets the colour of the nearest end') +
+        ': widen the gradient or fix the score',
     );
   });
 }

@@ -118,6 +118,8 @@ export {
   type SettingChange,
   type UpgradeCounts,
 } from './layer/upgrade-report.js';
+/** The domain a layer states (`mitre-mobile` is mobile-attack), and the one wording for a domain no release has (`pre-attack`). @throws InputError */
+export { statedLayerDomain, domainRefusalText } from './layer/layer-domain.js';
 /** Layer files named by paths, folders expanded. */
 export { listLayerFiles, type LayerPath } from './layer/layer-files.js';
 /** Merge technique entries that name one technique and tactic, by one documented rule. */
@@ -132,6 +134,8 @@ export { readSigmaRules, listSigmaFiles, parseSigmaRule, sigmaLevel, SIGMA_WEIGH
 export { readDetections, parseDetectionsCsv, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';
 export { readCoverageLayer, parseCoverageLayer, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';
 export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } from './coverage/read-threat.js';
+/** The domain of a gap review from what its inputs state and --domain. @throws InputError, UsageError on a disagreement */
+export { threatDomain, assertCoverageDomain, type DomainStatement, type ReviewDomain } from './coverage/review-domain.js';
 export {
   campaignUnresolved,
   resolveCoverage,
@@ -147,6 +151,7 @@ export {
   type RemappedRef,
   type ResolvedCoverage,
   type ResolvedRule,
+  type ResolveCoverageOptions,
   type ReviewOptions,
   type RowRule,
   type TacticSummary,

@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js';
 import { LAYER_FORMAT } from './layer-types.js';
 import type { SettingChange } from './upgrade-report.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -77,6 +78,45 @@ const OLD_DOMAINS: Readonly<Record<string, string>> = {
 /** The domain a layer names, as format 4.1 and later spell it (`mitre-enterprise` is `enterprise-attack`). */
 export function currentDomainName(domain: unknown): unknown {
   return (typeof domain === 'string' && OLD_DOMAINS[domain]) || domain;
+}
+
+/** PRE-ATT&CK technique IDs as layers of its time wrote them in enterprise layers (`PRE-T1156`). */
+export const PRE_ATTACK_ID = /^PRE-T\d{4}(\.\d{3})?$/i;
+
+/** What became of PRE-ATT&CK, said the same way by every message about a PRE-ATT&CK layer or ID. */
+export const PRE_ATTACK_MERGED = 'ATT&CK 8 (October 2020) merged PRE-ATT&CK into enterprise-attack';
+
+/** The domain names PRE-ATT&CK layers carry (`pre-attack` in formats 2.x to 4.0). */
+const PRE_ATTACK_DOMAINS: readonly string[] = ['pre-attack', 'mitre-pre-attack'];
+
+/** True when a layer value names PRE-ATT&CK's domain. */
+export function isPreAttackLayer(value: unknown): boolean {
+  return isJsonObject(value) && typeof value['domain'] === 'string' && PRE_ATTACK_DOMAINS.includes(value['domain'].trim().toLowerCase());
+}
+
+/**
+ * Why a PRE-ATT&CK layer cannot be read and what to do, after its `/domain` pointer. No release of the retired
+ * domain is available (the library knows enterprise, mobile and ICS only), so its techniques' revocations cannot
+ * be followed to their enterprise successors: the re-mapping is the analyst's.
+ */
+export function preAttackMessage(value: unknown): string {
+  const techniques = isJsonObject(value) && Array.isArray(value['techniques']) ? value['techniques'].length : 0;
+  return (
+    `${JSON.stringify(isJsonObject(value) ? value['domain'] : undefined)} is PRE-ATT&CK, a retired domain: ${PRE_ATTACK_MERGED} ` +
+    '(its techniques deprecated or revoked, its Reconnaissance and Resource Development tactics added to enterprise), and ' +
+    'attack-layers has no PRE-ATT&CK data to follow its techniques to their enterprise successors: ' +
+    (techniques
+      ? `set "domain" to "enterprise-attack" and replace each of its ${techniques} technique entr${techniques === 1 ? 'y' : 'ies'} with the enterprise technique that fits (Reconnaissance, Resource Development), then run \`attack-layers upgrade\``
+      : 'it has no technique entries, so setting "domain" to "enterprise-attack" makes it an enterprise layer; then run `attack-layers upgrade`')
+  );
+}
+
+/**
+ * Refuse a PRE-ATT&CK layer with the one message every command gives (`file: /domain: "pre-attack" is PRE-ATT&CK…`).
+ * `pointer` is the layer's place in its file (`/2` for the third layer of an array). @throws InputError
+ */
+export function assertNotPreAttack(value: unknown, file: string, pointer = ''): void {
+  if (isPreAttackLayer(value)) throw new InputError(`${file}: ${pointer}/domain: ${preAttackMessage(value)}`, { file });
 }
 
 /**

@@ -7,6 +7,7 @@
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import { InputError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
+import { PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read) and what was done. */
 export interface LayerRepair {
@@ -16,15 +17,27 @@ export interface LayerRepair {
   leftOut?: true;
 }
 
+/** A technique entry `repairLayer` left out: where it was, why, and the entry as read. */
+export interface LeftOutEntry {
+  /** Its position in the input's `techniques`. */
+  at: number;
+  /** Why it was left out (`techniqueID "PRE-T1156" is not a technique ID`). */
+  why: string;
+  entry: unknown;
+}
+
 /** A layer after `repairLayer`: the repaired copy, the repairs, and where each technique entry was in the input. */
 export interface RepairedLayer {
   layer: JsonObject;
   repairs: LayerRepair[];
   /** For each entry of `layer.techniques`, its position in the input's `techniques`. */
   entryOrigins: number[];
+  /** The technique entries left out, in input order (each has its line in `repairs` too). */
+  leftOut: LeftOutEntry[];
 }
 
-type Log = (path: string, repair: string, leftOut?: true) => void;
+/** Log a repair; `leftOut` (why) when it leaves the whole entry out. */
+type Log = (path: string, repair: string, leftOut?: string) => void;
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -115,7 +128,7 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
 function readField(entry: JsonObject, key: string, value: string | undefined, path: string, log: Log, unreadable: [at: string, why: string]): boolean {
   const raw = entry[key];
   if (value === undefined) {
-    log(unreadable[0], `${unreadable[1]}; the entry is left out: ${shown(entry)}`, true);
+    log(unreadable[0], `${unreadable[1]}; the entry is left out: ${shown(entry)}`, unreadable[1]);
     return false;
   }
   if (value !== raw) log(`${path}/${key}`, `${shown(raw)} read as ${value}`);
@@ -134,7 +147,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
     'an empty entry ({}) is left out',
     (entry, path, log) => {
       if (Object.keys(entry).length) return true;
-      log(path, 'empty entry {}; left out', true);
+      log(path, 'empty entry {}; left out', 'empty entry {}');
       return false;
     },
   ],
@@ -142,7 +155,12 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
     'a technique ID with stray spaces, a trailing dot, lower case or another separator is read as the ID',
     (entry, path, log) => {
       const raw = entry['techniqueID'];
-      const unreadable = raw === undefined ? 'no techniqueID' : `techniqueID ${shown(raw)} is not a technique ID`;
+      const unreadable =
+        raw === undefined
+          ? 'no techniqueID'
+          : typeof raw === 'string' && PRE_ATTACK_ID.test(raw.trim())
+            ? `techniqueID ${shown(raw)} is a PRE-ATT&CK ID, of no ATT&CK domain since ${PRE_ATTACK_MERGED}: annotate the enterprise technique that fits`
+            : `techniqueID ${shown(raw)} is not a technique ID`;
       return readField(entry, 'techniqueID', readTechniqueId(raw), path, log, [path, unreadable]);
     },
   ],
@@ -297,6 +315,11 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
 /** Fields of which a layer has at least one; a JSON object with none of them is not a layer. */
 const LAYER_FIELDS = ['techniques', 'domain', 'versions', 'version', 'gradient', 'layout', 'filters', 'viewMode'];
 
+/** True when a left-out entry is an object holding something an analyst wrote (not `{}`), to be kept by upgrade. */
+export function holdsSomething(entry: unknown): entry is JsonObject {
+  return isJsonObject(entry) && Object.keys(entry).length > 0;
+}
+
 /** True when a parsed value looks like a Navigator layer at all (whatever its faults). */
 export function looksLikeLayer(value: unknown): value is JsonObject {
   return isJsonObject(value) && LAYER_FIELDS.some((field) => field in value);
@@ -314,13 +337,21 @@ export function repairLayer(value: unknown, file = 'layer'): RepairedLayer {
   }
   const layer = structuredClone(value);
   const repairs: LayerRepair[] = [];
-  const log: Log = (path, repair, leftOut) => void repairs.push({ path, repair, ...(leftOut ? { leftOut } : {}) });
+  const leftOut: LeftOutEntry[] = [];
+  const input = Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
+  let current = 0;
+  const log: Log = (path, repair, why) => {
+    repairs.push({ path, repair, ...(why === undefined ? {} : { leftOut: true as const }) });
+    // The entry as read, not as the rules before this one changed it.
+    if (why !== undefined) leftOut.push({ at: current, why, entry: structuredClone(input[current]) });
+  };
   const entryOrigins: number[] = [];
   if (Array.isArray(layer['techniques'])) {
     const kept: JsonObject[] = [];
     layer['techniques'].forEach((entry: unknown, at) => {
       const path = `/techniques/${at}`;
-      if (!isJsonObject(entry)) return log(path, `${shown(entry)} is not a technique entry; left out`, true);
+      current = at;
+      if (!isJsonObject(entry)) return log(path, `${shown(entry)} is not a technique entry; left out`, `${shown(entry)} is not a technique entry`);
       if (ENTRY_RULES.every(([, apply]) => apply(entry, path, log))) {
         kept.push(entry);
         entryOrigins.push(at);
@@ -329,7 +360,7 @@ export function repairLayer(value: unknown, file = 'layer'): RepairedLayer {
     layer['techniques'] = kept;
   }
   for (const [, apply] of LAYER_RULES) apply(layer, log);
-  return { layer, repairs, entryOrigins };
+  return { layer, repairs, entryOrigins, leftOut };
 }
 
 /** `/techniques/3/score` of the repaired layer as the pointer into the layer as read (`/techniques/5/score`). */

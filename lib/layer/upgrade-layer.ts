@@ -6,12 +6,21 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
-import { attackMajor, compareVersions, currentDomainName, DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat, type FormatOptions } from './layer-format.js';
+import {
+  assertNotPreAttack,
+  attackMajor,
+  compareVersions,
+  currentDomainName,
+  DEFAULT_NAVIGATOR_VERSION,
+  layerFormat,
+  migrateLayerFormat,
+  type FormatOptions,
+} from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from './other-domains.js';
 import { compareEntries } from './serialize-layer.js';
-import { originalPath, repairLayer } from './repair-layer.js';
+import { holdsSomething, originalPath, repairLayer, type LeftOutEntry } from './repair-layer.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -234,6 +243,29 @@ function expandChosenCollapse(layer: JsonObject, placed: Placed[], target: Attac
   return changes;
 }
 
+/** `3` for `/techniques/3`. */
+function entryNumber(path: string): number {
+  return Number(/^\/techniques\/(\d+)/.exec(path)?.[1] ?? -1);
+}
+
+/**
+ * The report row of an entry `repairLayer` left out because nothing in it can be placed (no technique ID, a PRE-ATT&CK
+ * ID, a tactic that is none): removed like a deprecated technique's entry, and kept the same way when it held anything.
+ */
+function leftOutReport(left: LeftOutEntry): EntryUpgrade {
+  const id = isJsonObject(left.entry) && typeof left.entry['techniqueID'] === 'string' ? left.entry['techniqueID'] : '';
+  const tactic = isJsonObject(left.entry) && typeof left.entry['tactic'] === 'string' ? left.entry['tactic'] : undefined;
+  return {
+    path: `/techniques/${left.at}`,
+    techniqueID: id,
+    ...(tactic === undefined ? {} : { tactic }),
+    changes: ['removed'],
+    to: [],
+    notes: [`${left.why}; removed`],
+    ...(holdsSomething(left.entry) ? { removedEntry: left.entry } : {}),
+  };
+}
+
 /** The name of the layer metadata items that keep what the upgrade removed. */
 export const REMOVED_METADATA_NAME = 'removed by upgrade';
 
@@ -271,7 +303,10 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[]): SettingChange[
  */
 export function upgradeLayer(value: unknown, target: AttackIndex, options: UpgradeOptions = {}): UpgradedLayer {
   const file = options.file ?? 'layer';
-  const { layer: repaired, repairs, entryOrigins } = repairLayer(value, file);
+  assertNotPreAttack(value, file);
+  const { layer: repaired, repairs: allRepairs, entryOrigins, leftOut } = repairLayer(value, file);
+  // An entry the repair left out is a row of the report like every other, not a repair: it is counted, and kept.
+  const repairs = allRepairs.filter((repair) => !repair.leftOut);
   const format = layerFormat(repaired);
   const declared = isJsonObject(repaired['versions']) && repaired['versions']['attack'] !== undefined ? String(repaired['versions']['attack']) : undefined;
   const { layer, changes: formatChanges } = migrateLayerFormat(repaired, options);
@@ -341,6 +376,9 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }
     for (const current of tactics) placed.push({ entry: cloneEntry(raw, current), report, origin: id });
   });
+
+  reports.push(...leftOut.map(leftOutReport));
+  reports.sort((a, b) => entryNumber(a.path) - entryNumber(b.path));
 
   settings.push(...expandChosenCollapse(layer, placed, target));
 
@@ -450,6 +488,7 @@ export interface UpgradeReleases {
 export function upgradeReleases(value: unknown, library: AttackLibrary, options: { to?: string; from?: string; file?: string } = {}): UpgradeReleases {
   // Only the domain and the stated release matter here; both read the same in every format (old domain names aside).
   const layer = isJsonObject(value) ? value : {};
+  assertNotPreAttack(layer, options.file ?? 'layer');
   const domain = currentDomainName(layer['domain'] ?? 'enterprise-attack');
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) {
     throw new InputError(

@@ -11,7 +11,10 @@ export type EntryChange =
   | 'moved-tactic'
   /** It landed on a technique and tactic that another entry has too; the two became one. */
   | 'merged'
-  /** Deprecated, revoked without a replacement, or absent from the target release: left out of the layer. */
+  /**
+   * Left out of the layer: deprecated, revoked without a replacement, absent from the target release, of another
+   * domain, or with no usable technique ID (none, a PRE-ATT&CK ID) or tactic. Its entry is kept in the layer's metadata.
+   */
   | 'removed'
   /** Not an ATT&CK ID of either release: kept as written, but Navigator will not show it. */
   | 'unknown';
@@ -43,7 +46,7 @@ export interface EntryUpgrade {
   candidates?: Array<{ techniqueID: string; name: string }>;
   /** Human sentences, one per change. */
   notes: string[];
-  /** A removed entry as it was, so that its annotation is never lost. */
+  /** A removed entry as it was (unless it was `{}` or not an object), so that its annotation is never lost. */
   removedEntry?: Record<string, unknown>;
 }
 

@@ -9,7 +9,8 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from './other-domains.js';
-import { originalPath, repairLayer } from './repair-layer.js';
+import { holdsSomething, originalPath, repairLayer } from './repair-layer.js';
+import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
 
 /** Every kind of finding `validateLayer` reports; the code is stable, the message is for people. */
@@ -394,8 +395,15 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
     out.add('error', 'schema', '/', 'not an ATT&CK Navigator layer (no techniques, domain or versions)');
     return out.list;
   }
-  for (const { path, repair } of repaired.repairs) {
-    out.add('warning', 'repaired', path, `${repair} (Navigator tolerates this; \`attack-layers upgrade\` writes it repaired)`);
+  const kept = new Set(repaired.leftOut.filter((left) => holdsSomething(left.entry)).map((left) => left.at));
+  for (const { path, repair, leftOut } of repaired.repairs) {
+    const entry = Number(/^\/techniques\/(\d+)/.exec(path)?.[1] ?? -1);
+    const upgrade = !leftOut
+      ? 'Navigator tolerates this; `attack-layers upgrade` writes it repaired'
+      : kept.has(entry)
+        ? `Navigator shows nothing of it; \`attack-layers upgrade\` leaves it out and keeps it, as it was, in the layer's "${REMOVED_METADATA_NAME}" metadata`
+        : 'Navigator tolerates this; `attack-layers upgrade` leaves it out';
+    out.add('warning', 'repaired', path, `${repair} (${upgrade})`);
   }
   out.entryOrigins = repaired.entryOrigins;
   const subject = checkFormat(repaired.layer, out);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import type { AttackLibrary } from '../../lib/attack/load.js';
 import { InputError } from '../../lib/errors.js';
@@ -67,8 +68,12 @@ describe('repairLayer', () => {
       repairs.forEach((r, i) => expect(r.repair).to.match(expected[i]![1]));
 
       const { layer: out, report, changes } = upgradeLayer(value, attack, { file: 'faults.json' });
-      expect(report.repairs).to.deep.equal(repairs);
-      for (const r of repairs) expect(changes).to.include(`${r.path}: ${r.repair} (repaired)`);
+      // An entry left out is a removed row of the report, not a repair; every other repair is reported as one.
+      expect(report.repairs).to.deep.equal(repairs.filter((r) => !r.leftOut));
+      for (const r of repairs) {
+        if (r.leftOut) expect(report.techniques.find((t) => t.path === r.path)?.changes).to.deep.equal(['removed']);
+        else expect(changes).to.include(`${r.path}: ${r.repair} (repaired)`);
+      }
       expect(isNavigatorLayer(out)).to.equal(true);
       expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
     });
@@ -76,8 +81,44 @@ describe('repairLayer', () => {
 
   it('keeps report paths pointing into the layer as read when entries before them are left out', () => {
     const { report } = upgradeLayer(layer([{}, 'junk', { techniqueID: 'T1086', score: 5 }]), attack);
-    expect(report.repairs.map((r) => r.path)).to.deep.equal(['/techniques/0', '/techniques/1']);
-    expect(report.techniques.map((t) => [t.path, t.techniqueID, t.to.map((to) => to.techniqueID)])).to.deep.equal([['/techniques/2', 'T1086', ['T1059.001']]]);
+    expect(report.techniques.map((t) => [t.path, t.techniqueID, t.to.map((to) => to.techniqueID)])).to.deep.equal([
+      ['/techniques/0', '', []],
+      ['/techniques/1', '', []],
+      ['/techniques/2', 'T1086', ['T1059.001']],
+    ]);
+  });
+
+  it('counts every entry it leaves out as removed and keeps what the analyst wrote in "removed by upgrade", as for deprecated ones', () => {
+    const written = { techniqueID: 'PRE-T1156', score: 2, color: '#fcf26b', comment: 'Stage Capabilities', metadata: [{ name: 'by', value: 'A' }], links: [{ label: 'r', url: 'https://example.org/r' }] };
+    const entries = [
+      written,
+      { comment: 'no ID', score: 1 },
+      { techniqueID: 'T1059', tactic: 42, comment: 'bad tactic' },
+      {},
+      'junk',
+      { techniqueID: 'T1064', comment: 'deprecated' },
+      { techniqueID: 'T1059', score: 3 },
+    ];
+    const { layer: out, report, changes } = upgradeLayer(layer(entries), attack, { file: 'left-out.json' });
+    // One row per input entry, in input order: every entry is counted.
+    expect(report.techniques.map((t) => [t.path, t.changes])).to.deep.equal(entries.map((_, i) => [`/techniques/${i}`, i === 6 ? [] : ['removed']]));
+    expect(report.counts).to.deep.include({ kept: 1, removed: 6 });
+    expect(report.repairs).to.deep.equal([]);
+    expect(report.techniques[0]?.notes[0]).to.match(/^techniqueID "PRE-T1156" is a PRE-ATT&CK ID, of no ATT&CK domain since ATT&CK 8 .*; removed$/);
+    expect(changes).to.include('/techniques/1: no techniqueID; removed');
+    const kept = (out.metadata ?? []).flatMap((item) => ('name' in item && item.name === REMOVED_METADATA_NAME ? [item.value] : []));
+    // The deprecated entry and the three that held something; {} and "junk" hold no annotation to keep.
+    expect(kept.map((value) => /The entry was: (.*)$/.exec(value)?.[1])).to.deep.equal([0, 1, 2, 5].map((i) => JSON.stringify(entries[i])));
+    expect(kept[0]).to.match(/^\/techniques\/0: techniqueID "PRE-T1156" is a PRE-ATT&CK ID/);
+    expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
+  });
+
+  it('validate says what upgrade does with an entry it leaves out', () => {
+    const findings = validateLayer(layer([{ techniqueID: 'PRE-T1174', comment: 'x' }, {}]), { attackFor: attackFor(library) });
+    expect(findings.map((f) => [f.path, f.message.replace(/^.*\(([^()]*)\)$/, '$1')])).to.deep.equal([
+      ['/techniques/0', 'Navigator shows nothing of it; `attack-layers upgrade` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata'],
+      ['/techniques/1', 'Navigator tolerates this; `attack-layers upgrade` leaves it out'],
+    ]);
   });
 
   it('refuses only what is not a layer at all', () => {
@@ -111,6 +152,22 @@ describe('layers published by others (test/fixtures/layers/public, README there)
     const input = parseExportInput(JSON.stringify(value), 'spec-2.0.json');
     expect(input.kind === 'layer' && input.layer.filters?.platforms).to.deep.equal(['Windows', 'macOS']);
     expect(input.kind === 'layer' && input.repairs).to.have.length(2);
+  });
+
+  // mitre-attack/attack-navigator, layers/data/update_layers/April_2018_Updates.json at 0925ff49: format 2.0.
+  it("Navigator's April 2018 update layer: its two PRE-T entries are counted and kept with their comments", async () => {
+    const { out } = upgraded('navigator-april-2018-updates-2.0.json');
+    const input = (readLayerFixture('public/navigator-april-2018-updates-2.0.json') as { techniques: Array<Record<string, unknown>> }).techniques;
+    const pre = input.filter((entry) => String(entry['techniqueID']).startsWith('PRE-'));
+    expect(pre).to.have.length(2);
+    const kept = (out.metadata ?? []).flatMap((item) => ('name' in item && item.name === REMOVED_METADATA_NAME ? [item.value] : []));
+    expect(kept.map((value) => JSON.parse(/The entry was: (.*)$/.exec(value)![1]!))).to.deep.equal(pre);
+    // The summary counts all 41 entries as the CLI prints it.
+    const file = fileURLToPath(new URL('../fixtures/layers/public/navigator-april-2018-updates-2.0.json', import.meta.url));
+    const run = await runCli(['upgrade', file, '--out', join(freshTmpDir('april-2018'), 'up.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(input).to.have.length(41);
+    expect(run.stderr).to.match(/navigator-april-2018-updates-2\.0\.json: 26 kept, 13 remapped, 2 removed -> /);
   });
 
   // atc-project/atomic-threat-coverage, analytics/generated/attack_navigator_profiles/

@@ -22,7 +22,7 @@
  * | comment | one `<layer name>: <comment>` line per layer, in layer order, duplicates removed, joined with `\n` |
  * | links | merged by URL, duplicates removed, in order of first appearance; dividers are dropped |
  * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item |
- * | color | kept when every layer that has the key gives it the same colour (the inferred-from-software colour of one campaign stays); otherwise dropped (the gradient colours it) |
+ * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped (the combined gradient colours it), with one warning counting those entries (and those left out, as nothing else is left), with examples |
  * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score |
  * | legend | the gradient's low, middle and high, then the inputs' legend items whose colour an entry still has |
  * | score ranges | a warning when the inputs' gradients span different ranges; --normalize rescales each layer's scores to 0..1 on its own gradient first |
@@ -120,6 +120,8 @@ const SCORE_COLORS = ['#ffffff', '#ff6666'];
 const DIFF_COLORS = ['#ff9f43', '#ffffff', '#4ea3e6'];
 /** Navigator's gradient range when a layer has none. */
 const DEFAULT_RANGE = { minValue: 0, maxValue: 100 };
+/** How many entries that lost their colour the warning names. */
+const LOST_COLORS_SHOWN = 3;
 
 function rangeOf(layer: NavigatorLayer): { minValue: number; maxValue: number } {
   const gradient = layer.gradient;
@@ -295,6 +297,14 @@ function combineScores(op: CombineOp, scores: readonly (number | undefined)[]): 
   }
 }
 
+/**
+ * The colour each layer gives a key (undefined: the layer does not colour it), lower case: its own, or 'its gradient'
+ * for an entry with a score and no colour, as Navigator paints it.
+ */
+function colorVotes(cells: readonly (Cell | undefined)[]): (string | undefined)[] {
+  return cells.map((cell) => cell?.color?.toLowerCase() ?? (cell?.score === undefined ? undefined : 'its gradient'));
+}
+
 /** Unique, readable names for the inputs: the layer's name, else its source; repeated names get their source. */
 function labels(inputs: readonly CombineInput[]): string[] {
   const names = inputs.map((input, i) => input.layer.name.trim() || input.source || `layer ${i + 1}`);
@@ -454,6 +464,8 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
 
   const techniques: LayerTechnique[] = [];
   const dropped = new Map<string, string>();
+  const lostColors: string[] = [];
+  let lostEntries = 0;
   for (const [key, { id, tactic }] of keys) {
     const why = unusable(id, index.technique(id), index);
     if (why) {
@@ -469,9 +481,10 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const present = cells.filter((cell): cell is Cell => cell !== undefined);
     const entry: LayerTechnique = { techniqueID: id, ...(tactic ? { tactic } : {}) };
     if (score !== undefined) entry.score = round(score);
-    // An explicit colour (the inferred-from-software one, say) stays when every layer that has the key agrees on it.
-    const colors = new Set(present.map((cell) => cell.color));
-    const [color] = colors;
+    // An explicit colour (the inferred-from-software one, say) stays when every layer that colours the key agrees.
+    const votes = colorVotes(cells);
+    const colors = new Set(votes.filter((vote) => vote !== undefined));
+    const color = present.find((cell) => cell.color)?.color;
     if (colors.size === 1 && color) entry.color = color;
     const comments: string[] = [];
     const links: LayerLink[] = [];
@@ -488,9 +501,22 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     if (present.some((cell) => cell.showSubtechniques)) entry.showSubtechniques = true;
     const annotated = entry.score !== undefined || entry.color || entry.comment || entry.enabled === false || links.length || metadata.length;
     if (annotated) techniques.push(entry);
+    if (colors.size > 1) {
+      const given = votes.flatMap((vote, i) => (vote === undefined ? [] : [`"${names[i]}" ${vote}`]));
+      lostColors.push(`${id}${tactic ? ` (${tactic})` : ''}: ${given.join(', ')}${annotated ? '' : ' (left out)'}`);
+      if (!annotated) lostEntries += 1;
+    }
   }
   for (const [, why] of [...dropped].sort(([a], [b]) => compareText(a, b))) {
     warnings.push(`${why}: left out of the combined layer (Navigator would not show it)`);
+  }
+  if (lostColors.length) {
+    const more = lostColors.length - LOST_COLORS_SHOWN;
+    warnings.push(
+      `the layers disagree on the colour of ${lostColors.length === 1 ? '1 entry' : `${lostColors.length} entries`}, so the combined layer leaves it to the gradient` +
+        `${!lostEntries ? '' : lostColors.length === 1 ? ' (it had nothing else and is left out)' : ` (${lostEntries} of them had nothing else and are left out)`}: ` +
+        `${lostColors.sort(compareText).slice(0, LOST_COLORS_SHOWN).join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+    );
   }
 
   const scores = techniques.flatMap((entry) => (typeof entry.score === 'number' ? [entry.score] : []));

@@ -119,13 +119,60 @@ describe('combineLayers', () => {
     ]);
   });
 
-  it('keeps a colour only when every layer gives the key that colour', () => {
+  it('keeps a colour when every layer that colours the key gives it that colour', () => {
     expect(entry(combine('max', ...AB), 'T1566.001', 'initial-access').color).to.equal('#ff0000');
-    expect(entry(combine('max', ...ABC), 'T1566.001', 'initial-access')).to.not.have.property('color');
+    // c's entry has a comment, no score and no colour: Navigator leaves it uncoloured, so it does not count.
+    expect(entry(combine('max', ...ABC), 'T1566.001', 'initial-access').color).to.equal('#ff0000');
     // Only one layer has T1003: its colour stays (as the inferred-from-software colour of one campaign does).
     const [a] = inputs('a.json');
     const own = a!.layer.techniques!.find((t) => t.techniqueID === 'T1003')?.color;
     expect(entry(combine('max', ...AB), 'T1003').color).to.equal(own);
+    expect(combineLayers(inputs(...ABC), { op: 'max', index }).warnings.join('\n')).to.not.match(/colour/);
+  });
+
+  describe('colours the layers disagree on', () => {
+    /** Two hand-written layers "X" and "Y", each holding T1059.001 as given, read and upgraded as combine reads files. */
+    const pair = (x: object, y: object, more: [object, object][] = []): CombineInput[] => {
+      const layer = (name: string, techniques: object[]) => ({ name, versions: { attack: '18', layer: '4.5' }, domain: 'enterprise-attack', techniques });
+      const sources = [
+        ...parseLayerSources(JSON.stringify(layer('X', [{ techniqueID: 'T1059.001', ...x }, ...more.map(([one]) => one)])), 'x.json'),
+        ...parseLayerSources(JSON.stringify(layer('Y', [{ techniqueID: 'T1059.001', ...y }, ...more.map(([, two]) => two)])), 'y.json'),
+      ];
+      return upgradeSources(sources, index).inputs;
+    };
+    const cases: ReadonlyArray<readonly [what: string, x: object, y: object, color: string | undefined, said: string | undefined]> = [
+      // Bear_APT (#ff6666, no scores) and Wizard_Spider's T1059 (`color: ""`, no score: it only expands sub-techniques).
+      ['keeps #ff6666 against "" on an entry with no score', { color: '#ff6666', comment: 'used' }, { color: '', showSubtechniques: true }, '#ff6666', undefined],
+      ['keeps the first spelling of one colour written in two cases', { color: '#FF6666', score: 1 }, { color: '#ff6666', score: 2 }, '#FF6666', undefined],
+      // Wizard_Spider's T1059.001: `color: ""` with score 1, which its gradient paints blue ("used by Wizard Spider").
+      ['drops #ff6666 against "" on a scored entry (its gradient colours it)', { color: '#ff6666' }, { color: '', score: 1 }, undefined, '"X" #ff6666, "Y" its gradient'],
+      ['drops #ff6666 against a scored entry without a colour', { color: '#ff6666', score: 3 }, { score: 1 }, undefined, '"X" #ff6666, "Y" its gradient'],
+      ['drops two different colours', { color: '#ff6666' }, { color: '#A1D99B', score: 2 }, undefined, '"X" #ff6666, "Y" #a1d99b'],
+    ];
+    for (const [what, x, y, color, said] of cases) {
+      it(what, () => {
+        const { layer, warnings } = combineLayers(pair(x, y), { op: 'max', index });
+        expect(entry(layer, 'T1059.001').color).to.equal(color);
+        const lost = warnings.filter((warning) => /colour/.test(warning));
+        expect(lost).to.deep.equal(said ? [`the layers disagree on the colour of 1 entry, so the combined layer leaves it to the gradient: T1059.001: ${said}`] : []);
+      });
+    }
+
+    it('says in one line how many entries lost their colour, naming the first three by ID', () => {
+      const more: [object, object][] = ['T1003', 'T1105', 'T1021.001', 'T1566.001'].map((id) => [
+        { techniqueID: id, color: '#ff6666' },
+        { techniqueID: id, color: '#66b1ff' },
+      ]);
+      const { layer, warnings } = combineLayers(pair({ color: '#ff6666' }, { score: 1 }, more), { op: 'max', index });
+      // The four colour-only entries have nothing left: they are left out, and counted.
+      expect(layer.techniques!.map((t) => [t.techniqueID, t.color])).to.deep.equal([['T1059.001', undefined]]);
+      const lost = warnings.filter((warning) => /colour/.test(warning));
+      expect(lost).to.have.length(1);
+      expect(lost[0]).to.equal(
+        'the layers disagree on the colour of 5 entries, so the combined layer leaves it to the gradient (4 of them had nothing else and are left out): ' +
+          'T1003: "X" #ff6666, "Y" #66b1ff (left out); T1021.001: "X" #ff6666, "Y" #66b1ff (left out); T1059.001: "X" #ff6666, "Y" its gradient; and 2 more',
+      );
+    });
   });
 
   it('sets showSubtechniques where any layer does, under that key only', () => {
@@ -237,6 +284,16 @@ describe('combineLayers', () => {
       // The most reported technique is the reddest.
       const top = Math.max(...layer.techniques!.map((t) => t.score ?? 0));
       expect(gradientColor(layer.gradient!, top)).to.not.equal('#ffffff');
+    });
+
+    it('does not paint T1218.010 "inferred": inferred in temp-periscope, observed (scored, no colour) in apt32', () => {
+      const inputs = campaignLayers().slice(0, 2);
+      const { layer, warnings } = combineLayers(inputs, { op: 'sum', index });
+      const [apt32, periscope] = inputs.map(({ layer }) => layer.techniques!.find((t) => t.techniqueID === 'T1218.010'));
+      expect([apt32?.color, typeof apt32?.score, periscope?.color]).to.deep.equal([undefined, 'number', INFERRED_COLOR]);
+      expect(entry(layer, 'T1218.010', 'defense-evasion')).to.not.have.property('color');
+      const [first, second] = inputs.map(({ layer }) => layer.name);
+      expect(warnings.join('\n')).to.contain(`T1218.010 (defense-evasion): "${first}" its gradient, "${second}" ${INFERRED_COLOR}`);
     });
 
     it('diff uses the diverging orange-white-blue gradient around 0', () => {

@@ -91,10 +91,15 @@ export {
   type FormatOptions,
   type LayerFormatInfo,
 } from './layer/layer-format.js';
+/**
+ * PRE-ATT&CK layers (domain `pre-attack`, merged into enterprise in ATT&CK 8): the one message every command refuses
+ * them with. @throws InputError (assertNotPreAttack)
+ */
+export { assertNotPreAttack, isPreAttackLayer, preAttackMessage } from './layer/layer-format.js';
 /** Which annotated sub-techniques Navigator would show collapsed (invisible). */
 export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibility.js';
 /** The one reading step of every layer: labelled repairs of real-world faults, each reported with its JSON path. @throws InputError */
-export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, type LayerRepair, type RepairedLayer } from './layer/repair-layer.js';
+export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, holdsSomething, type LayerRepair, type RepairedLayer, type LeftOutEntry } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
 export { upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
 /** Technique IDs of another domain in a layer (T0800, ICS, in an enterprise layer): where they belong, for messages. */
@@ -118,8 +123,8 @@ export {
   type SettingChange,
   type UpgradeCounts,
 } from './layer/upgrade-report.js';
-/** The domain a layer states (`mitre-mobile` is mobile-attack), and the one wording for a domain no release has (`pre-attack`). @throws InputError */
-export { statedLayerDomain, domainRefusalText } from './layer/layer-domain.js';
+/** The domain a layer states (`mitre-mobile` is mobile-attack). @throws InputError for a name that is no ATT&CK domain */
+export { statedLayerDomain } from './layer/layer-domain.js';
 /** Layer files named by paths, folders expanded. */
 export { listLayerFiles, type LayerPath } from './layer/layer-files.js';
 /** Merge technique entries that name one technique and tactic, by one documented rule. */

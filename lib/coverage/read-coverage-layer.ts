@@ -24,6 +24,7 @@ import { lineOf, yaml } from './yaml-source.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-layer.js';
 import { statedLayerDomain } from '../layer/layer-domain.js';
+import { assertNotPreAttack } from '../layer/layer-format.js';
 import type { Domain } from '../attack/types.js';
 
 /** Navigator's default gradient when a layer has none. */
@@ -54,7 +55,8 @@ function annotations(entry: Record<string, unknown>): string[] {
  * without a technique ID are reported and skipped.
  * @throws UsageError when the file cannot be read or `options.scale` is not [min, max] with min < max;
  * InputError (with line) for invalid JSON, something that is not a layer, a gradient whose max is not above its min,
- * a domain that is not an ATT&CK domain (`pre-attack`), or layers of different domains in one file.
+ * a PRE-ATT&CK layer (`assertNotPreAttack`), a domain that is not an ATT&CK domain, or layers of different domains
+ * in one file.
  */
 export function readCoverageLayer(file: string, options: CoverageLayerOptions & InputOptions = {}): CoverageInput {
   const text = readTextFile(file, file, options);
@@ -85,6 +87,8 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
         line: layerLine,
       });
     }
+    // A PRE-ATT&CK layer gets the message every command gives, with the layer's place in an array.
+    assertNotPreAttack(layer, file, Array.isArray(value) ? `/${layerIndex}` : '');
     let repaired: RepairedLayer;
     try {
       repaired = repairLayer(layer, `${file}${layerLine ? `:${layerLine}` : ''}`);

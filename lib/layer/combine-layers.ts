@@ -47,7 +47,7 @@ import {
   type LegendItem,
   type NavigatorLayer,
 } from './layer-types.js';
-import { DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
+import { assertNotPreAttack, DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
 import { upgradeLayer, upgradeReleases } from './upgrade-layer.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -167,10 +167,12 @@ export function readLayerSources(file: string, path: string = file, input: Input
 
 /**
  * A source as every reader takes it: repaired (`repairLayer`), then converted to format 4.5 (structure only), with
- * each repair as a line naming the source. @throws InputError when the source is not a layer at all.
+ * each repair as a line naming the source. @throws InputError when the source is not a layer at all, or is a
+ * PRE-ATT&CK layer (`assertNotPreAttack`).
  */
 export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[] } {
   const where = describeSource(source);
+  assertNotPreAttack(source.value, source.file, source.position === undefined ? '' : `/${source.position}`);
   const { layer, repairs } = repairLayer(source.value, where);
   return { layer: migrateLayerFormat(layer).layer, repairs: repairs.map((repair) => `${where}: ${repairLine(repair)} (repaired)`) };
 }

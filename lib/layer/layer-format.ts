@@ -106,7 +106,7 @@ export function preAttackMessage(value: unknown): string {
     '(its techniques deprecated or revoked, its Reconnaissance and Resource Development tactics added to enterprise), and ' +
     'attack-layers has no PRE-ATT&CK data to follow its techniques to their enterprise successors: ' +
     (techniques
-      ? `set "domain" to "enterprise-attack" and replace each of its ${techniques} technique entr${techniques === 1 ? 'y' : 'ies'} with the enterprise technique that fits (Reconnaissance, Resource Development), then run \`attack-layers upgrade\``
+      ? `set "domain" to "enterprise-attack" and replace ${techniques === 1 ? 'its technique entry' : `each of its ${techniques} technique entries`} with the enterprise technique that fits (Reconnaissance, Resource Development), then run \`attack-layers upgrade\``
       : 'it has no technique entries, so setting "domain" to "enterprise-attack" makes it an enterprise layer; then run `attack-layers upgrade`')
   );
 }

@@ -3,7 +3,7 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
-import { attackMajor, compareVersions, layerFormat, migrateLayerFormat } from './layer-format.js';
+import { attackMajor, compareVersions, isPreAttackLayer, layerFormat, migrateLayerFormat, preAttackMessage } from './layer-format.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
@@ -23,6 +23,7 @@ export const LAYER_FINDING_CODES = [
   'no-attack-data',
   'unknown-technique',
   'other-domain-technique',
+  'pre-attack-layer',
   'revoked-technique',
   'deprecated-technique',
   'tactic-mismatch',
@@ -386,6 +387,11 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   const out = new Findings(options.file, layerIndex);
   if (!isJsonObject(value)) {
     out.add('error', 'schema', '/', 'must be a layer object (or an array of layer objects)');
+    return out.list;
+  }
+  if (isPreAttackLayer(value)) {
+    // Nothing in it can be checked against a release: the one finding says what to do.
+    out.add('error', 'pre-attack-layer', '/domain', preAttackMessage(value));
     return out.list;
   }
   let repaired: ReturnType<typeof repairLayer>;

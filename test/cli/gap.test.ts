@@ -11,6 +11,7 @@ import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
 import { readSigmaRules } from '../../lib/coverage/read-sigma.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { preAttackMessage } from '../../lib/layer/layer-format.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir } from '../helpers/attack.js';
 
 const g = 'test/fixtures/gap';
@@ -338,20 +339,18 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     expect(refused.stderr).to.contain(`coverage ${mobile} is mobile-attack, the threat is enterprise-attack (${bear})`);
   });
 
-  it('refuses a pre-attack layer (exit 1) as the other commands do, saying PRE-ATT&CK IDs must be re-mapped', async () => {
-    const dir = freshTmpDir('gap-pre');
-    const pre = join(dir, 'pre.json');
-    // The shape of attack-navigator's layers/data/update_layers/March_2020_Updates_Pre.json (format 3.0, no techniques).
-    writeFileSync(pre, JSON.stringify({ version: '3.0', name: 'PRE-ATT&CK updates', domain: 'pre-attack', techniques: [], filters: { stages: ['prepare'] } }));
+  it('refuses a pre-attack layer on either side (exit 1) with the one message the other commands give, writing nothing', async () => {
+    // mitre-attack/attack-navigator, layers/data/update_layers/March_2020_Updates_Pre.json at 33953bfa (Apache-2.0).
+    const pre = 'test/fixtures/layers/public/navigator-march-2020-pre-3.0.json';
+    const upgrade = await runCli(['upgrade', pre]);
+    expect(upgrade.code).to.equal(1);
     for (const side of [['--threat', pre, '--coverage', `${g}/detections.csv`], ['--threat', bear, '--coverage', pre]]) {
       const refused = await review(side);
       expect(refused.code, side.join(' ')).to.equal(1);
-      expect(refused.stderr).to.contain(`${pre}:1: /domain: "pre-attack" is PRE-ATT&CK, retired in ATT&CK 8`);
-      expect(refused.stderr).to.contain('re-map the entries to enterprise-attack techniques');
+      expect(refused.stderr.replace('attack-layers gap: ', '')).to.equal(upgrade.stderr.replace('attack-layers upgrade: ', ''));
+      expect(refused.stderr).to.equal(`attack-layers gap: ${pre}: /domain: ${preAttackMessage({ domain: 'pre-attack', techniques: [] })}\n`);
       expect(readdirSync(refused.out)).to.deep.equal([]);
     }
-    const upgrade = await runCli(['upgrade', pre, '--out', join(dir, 'up.json')]);
-    expect(upgrade.code).to.equal(1);
   });
 
   it("counts every entry of Navigator's Bear_APT.json sample (colour and comment, no score) as a threat technique of weight 1", async () => {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { InputError } from '../../lib/errors.js';
-import { domainRefusalText, statedLayerDomain } from '../../lib/layer/layer-domain.js';
+import { statedLayerDomain } from '../../lib/layer/layer-domain.js';
 
 describe('statedLayerDomain', () => {
   const read: [unknown, string | undefined][] = [
@@ -17,14 +17,7 @@ describe('statedLayerDomain', () => {
     });
   }
 
-  it('refuses pre-attack with what became of PRE-ATT&CK and what to do', () => {
-    expect(() => statedLayerDomain({ domain: 'pre-attack' }, 'pre.json:1', 'pre.json'))
-      .to.throw(InputError, /^pre\.json:1: \/domain: "pre-attack" is PRE-ATT&CK, retired in ATT&CK 8 .*Reconnaissance \(TA0043\).*re-map the entries/)
-      .with.property('file', 'pre.json');
-  });
-
   it('refuses a name that was never a domain, listing the domains', () => {
     expect(() => statedLayerDomain({ domain: 'enterprise' }, 'x.json')).to.throw(InputError, 'x.json: /domain: "enterprise" is not an ATT&CK domain (enterprise-attack, mobile-attack, ics-attack)');
-    expect(domainRefusalText(7)).to.equal('7 is not an ATT&CK domain (enterprise-attack, mobile-attack, ics-attack)');
   });
 });

@@ -52,6 +52,12 @@ describe('validateLayer', () => {
       /test\.layer\.json: \/techniques\/0: T9999 is not a technique in enterprise-attack 18\.1; Navigator drops it silently/,
     ],
     [
+      'reports a PRE-ATT&CK layer once, saying what became of PRE-ATT&CK and what to do',
+      { ...layer([{ techniqueID: 'T1247', score: 1 }]), domain: 'pre-attack' },
+      [['error', 'pre-attack-layer', '/domain']],
+      /test\.layer\.json: \/domain: "pre-attack" is PRE-ATT&CK, a retired domain: ATT&CK 8 .*: set "domain" to "enterprise-attack" and replace its technique entry/,
+    ],
+    [
       'says that an ICS ID in an enterprise layer is an ICS technique (T0800)',
       layer([{ techniqueID: 'T0800', score: 1 }]),
       [['error', 'other-domain-technique', '/techniques/0']],

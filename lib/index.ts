@@ -125,6 +125,8 @@ export {
   type SettingChange,
   type UpgradeCounts,
 } from './layer/upgrade-report.js';
+/** The domain a layer states (`mitre-mobile` is mobile-attack). @throws InputError for a name that is no ATT&CK domain */
+export { statedLayerDomain } from './layer/layer-domain.js';
 /** Layer files named by paths, folders expanded. */
 export { listLayerFiles, type LayerPath } from './layer/layer-files.js';
 /** Merge technique entries that name one technique and tactic, by one documented rule. */
@@ -139,6 +141,8 @@ export { readSigmaRules, listSigmaFiles, parseSigmaRule, sigmaLevel, SIGMA_WEIGH
 export { readDetections, parseDetectionsCsv, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';
 export { readCoverageLayer, parseCoverageLayer, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';
 export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } from './coverage/read-threat.js';
+/** The domain of a gap review from what its inputs state and --domain. @throws InputError, UsageError on a disagreement */
+export { threatDomain, assertCoverageDomain, type DomainStatement, type ReviewDomain } from './coverage/review-domain.js';
 export {
   campaignUnresolved,
   resolveCoverage,
@@ -154,6 +158,7 @@ export {
   type RemappedRef,
   type ResolvedCoverage,
   type ResolvedRule,
+  type ResolveCoverageOptions,
   type ReviewOptions,
   type RowRule,
   type TacticSummary,

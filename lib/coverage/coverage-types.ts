@@ -1,3 +1,5 @@
+import type { Domain } from '../attack/types.js';
+
 /** Where a coverage rule came from: a Sigma rule, a row of a detections file, or an entry of a Navigator layer. */
 export type CoverageKind = 'sigma' | 'detections' | 'layer';
 
@@ -77,6 +79,8 @@ export interface CoverageInput {
   counts: CoverageCounts;
   /** A layer's `filters.platforms` (of every layer in the file together), as written. */
   platforms?: string[];
+  /** The ATT&CK domain a layer file states (`mitre-mobile` read as mobile-attack); absent when it states none. */
+  domain?: Domain;
 }
 
 /** Round a weight to 3 decimals so 0.8 * 0.75 prints as 0.6, not 0.6000000000000001. */

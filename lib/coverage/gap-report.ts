@@ -22,8 +22,8 @@ export interface RemappedGroup {
   places: string[];
 }
 
-/** A coverage input as the report summarizes it. */
-export type GapReportInput = Pick<CoverageInput, 'kind' | 'source' | 'files' | 'counts' | 'ignored' | 'problems'>;
+/** A coverage input (or, with `side: 'threat'`, a threat layer) as the report summarizes it. */
+export type GapReportInput = Pick<CoverageInput, 'kind' | 'source' | 'files' | 'counts' | 'ignored' | 'problems'> & { side?: 'threat' };
 
 /**
  * The review as the report holds it (what `gap --report json` writes): plain data, from which the Markdown and CSV
@@ -120,7 +120,7 @@ export function detectionText(detection: GapDetection | undefined): string {
 function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;
   const unit = input.kind === 'sigma' ? 'rule files' : input.kind === 'layer' ? 'layer entries' : 'detections';
-  return `${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ${text(ignored)} ignored + ${text(invalid)} invalid`;
+  return `${input.side ? `${input.side} ` : ''}${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ${text(ignored)} ignored + ${text(invalid)} invalid`;
 }
 
 const place = (ref: { file: string; line?: number }): string => `${ref.file}${ref.line ? `:${ref.line}` : ''}`;
@@ -227,7 +227,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       'or when it is covered only through some of its sub-techniques (partial).',
     '',
     `- Threat: ${review.threats.map((t) => `${text(t.name)} (${text(t.kind)}, ${text(t.techniques)} techniques, ${text(t.platforms?.join(', ') ?? 'all platforms')})`).join('; ') || 'none'}`,
-    `- Coverage: ${review.inputs.map(inputLine).join('; ') || 'none'}`,
+    `- Coverage: ${review.inputs.filter((input) => !input.side).map(inputLine).join('; ') || 'none'}`,
     ...(review.logSources
       ? [`- Log sources collected: ${markdownCode(review.logSources.file)}: ${text(review.logSources.names.join(', ') || 'none')}`]
       : []),
@@ -372,7 +372,7 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
   }
   for (const input of review.inputs) {
     const { items, rules, ignored, invalid } = input.counts;
-    rows.push({ section: 'input', name: input.source, status: input.kind, times: items, note: `${rules} read + ${ignored} ignored + ${invalid} invalid` });
+    rows.push({ section: 'input', name: input.source, status: input.side ? `${input.side} ${input.kind}` : input.kind, times: items, note: `${rules} read + ${ignored} ignored + ${invalid} invalid` });
     const reasons = new Map<string, number>();
     for (const entry of input.ignored) reasons.set(entry.reason, (reasons.get(entry.reason) ?? 0) + 1);
     for (const [reason, count] of reasons) rows.push({ section: 'ignored', name: input.source, times: count, note: reason });
@@ -408,6 +408,12 @@ export function formatGapReportCsv(review: GapReportData): string {
   return formatCsv(header, [...techniques, ...others]);
 }
 
+/** An input as the report summarizes it: its counts, what it ignored and its problems. */
+function reportInput(input: CoverageInput, side?: 'threat'): GapReportInput {
+  const { kind, source, files, counts, ignored, problems } = input;
+  return { ...(side ? { side } : {}), kind, source, files, counts, ignored, problems };
+}
+
 /** The review as plain JSON data (inputs summarized, not repeated whole). */
 export function gapJson(review: GapReview): GapReportData {
   return {
@@ -418,14 +424,7 @@ export function gapJson(review: GapReview): GapReportData {
     platforms: review.platforms,
     tactics: review.tactics,
     rows: review.rows.map((row) => ({ ...row, gap: review.gaps.includes(row) })),
-    inputs: review.coverage.inputs.map((input) => ({
-      kind: input.kind,
-      source: input.source,
-      files: input.files,
-      counts: input.counts,
-      ignored: input.ignored,
-      problems: input.problems,
-    })),
+    inputs: [...review.threatInputs.map((input) => reportInput(input, 'threat')), ...review.coverage.inputs.map((input) => reportInput(input))],
     unresolved: groupUnresolved([...review.coverage.unresolved, ...review.threatUnresolved]),
     remapped: groupRemapped(review.coverage.remapped),
     ...(review.detectionStrategies !== undefined ? { detectionStrategies: review.detectionStrategies } : {}),

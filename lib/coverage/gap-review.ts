@@ -4,6 +4,8 @@ import { currentPlatformName } from '../attack/platform-names.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference } from '../normalize/resolve-reference.js';
+import { parseReference } from '../normalize/parse-reference.js';
+import { otherDomainTechniqueText, type OtherDomainLookup } from '../layer/other-domains.js';
 import type { CoverageInput, CoverageRule } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
 import { editDistance, typoLimit } from '../name-distance.js';
@@ -15,7 +17,7 @@ import type { CollectedLogSources } from './read-log-sources.js';
  *
  * - Threat score of a technique: the sum over threat sources of the source's weight for it. A campaign weighs 1 for
  *   a technique it observed and 0.5 for one only inferred from its software; a threat layer weighs its normalized
- *   score (0..1 over the layer's gradient).
+ *   score (0..1 over the layer's gradient), or 1 for an entry without score that Navigator shows annotated.
  * - Platforms of a threat technique: those its sources name (a campaign's `platforms`, narrowed by a technique's
  *   own; a threat layer's `filters.platforms`; none named: every platform) that the technique has in ATT&CK (when
  *   it has none of them, the sources' platforms). A rule counts for the technique only if it can fire on one of
@@ -28,7 +30,7 @@ import type { CollectedLogSources } from './read-log-sources.js';
  * - Per tactic: threat-weighted coverage = sum(threat x coverage) / sum(threat), over the tactic's threat techniques.
  */
 export const GAP_FORMULAS = {
-  threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1)',
+  threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1, an annotated entry without score 1)',
   platforms:
     "platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere)",
   coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
@@ -53,6 +55,8 @@ export interface ThreatSource {
   techniques: ThreatTechnique[];
   /** Platform names the release does not know (left out). */
   unknownPlatforms?: string[];
+  /** A threat layer as read: its entries counted as read, ignored (with the reason) or invalid. */
+  input?: CoverageInput;
 }
 
 /** A coverage rule with its references resolved, and the ATT&CK platforms it fires on (absent: any). */
@@ -157,6 +161,8 @@ export interface GapReview {
   tactics: TacticSummary[];
   covered: CoveredTechnique[];
   coverage: ResolvedCoverage;
+  /** The threat layers as read, with their entries counted as read, ignored or invalid. */
+  threatInputs: CoverageInput[];
   threatUnresolved: UnresolvedRef[];
   /** Whether the release has detection strategies; undefined when no detection model was given. */
   detectionStrategies?: boolean;
@@ -201,12 +207,29 @@ function unknownTag(raw: string, target: AttackIndex): { status: string; note: s
   };
 }
 
+/** Options of resolveCoverage. */
+export interface ResolveCoverageOptions {
+  /** Technique IDs of the other domains: an ID the release lacks is named as theirs (T1018 in a mobile review). */
+  otherDomains?: OtherDomainLookup;
+}
+
+/** An unknown ID that is a technique of another domain, as an unresolved reference's status and note. */
+function otherDomainRef(text: string, target: AttackIndex, otherDomains: OtherDomainLookup | undefined): { status: string; note: string } | undefined {
+  if (!otherDomains) return undefined;
+  const ids = parseReference(text).parts.flatMap((part) => part.ids.filter((id) => !target.technique(id)));
+  for (const id of ids) {
+    const found = otherDomains(id);
+    if (found) return { status: 'other domain', note: `${id} is ${otherDomainTechniqueText(found)}; this review is ${target.domain}: left out; review it against ${found.domain}` };
+  }
+  return undefined;
+}
+
 /**
  * Resolve every coverage rule's references through the normalization engine, so old IDs (T1086) still count and
  * are listed as remapped; check its other ATT&CK tags (tactics, groups) against the release; bring its platforms to
  * the release's names.
  */
-export function resolveCoverage(inputs: readonly CoverageInput[], target: AttackIndex): ResolvedCoverage {
+export function resolveCoverage(inputs: readonly CoverageInput[], target: AttackIndex, options: ResolveCoverageOptions = {}): ResolvedCoverage {
   const cache = new Map<string, ReturnType<typeof resolveReference>>();
   const tagCache = new Map<string, ReturnType<typeof unknownTag>>();
   const rules: ResolvedRule[] = [];
@@ -223,7 +246,10 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target })));
         for (const id of resolution.ids) ids.add(id);
         const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}) };
-        if (!resolution.ids.length) unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note: resolution.note });
+        if (!resolution.ids.length) {
+          const foreign = resolution.status === 'unknown' ? otherDomainRef(text, target, options.otherDomains) : undefined;
+          unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note: resolution.note, ...foreign });
+        }
         else if (resolution.status === 'revoked') remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
       }
       for (const tag of rule.tags ?? []) {
@@ -277,8 +303,12 @@ export function threatFromCampaigns(results: readonly NormalizedCampaign[], targ
 }
 
 /** A Navigator layer as a threat source, read like coverage (scores scaled to 0..1) and normalized (T1086 -> T1059.001). */
-export function threatFromLayer(input: CoverageInput, target: AttackIndex): { source: ThreatSource; unresolved: UnresolvedRef[] } {
-  const resolved = resolveCoverage([input], target);
+export function threatFromLayer(
+  input: CoverageInput,
+  target: AttackIndex,
+  options: ResolveCoverageOptions = {},
+): { source: ThreatSource; unresolved: UnresolvedRef[] } {
+  const resolved = resolveCoverage([input], target, options);
   const byId = new Map<TechniqueId, ThreatTechnique>();
   for (const { rule, ids } of resolved.rules) {
     for (const id of ids) {
@@ -300,6 +330,7 @@ export function threatFromLayer(input: CoverageInput, target: AttackIndex): { so
       ...(platforms?.platforms.length ? { platforms: platforms.platforms } : {}),
       techniques: [...byId.values()],
       ...(platforms?.unknown.length ? { unknownPlatforms: platforms.unknown } : {}),
+      input,
     },
     unresolved: resolved.unresolved,
   };
@@ -450,6 +481,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     tactics,
     covered,
     coverage,
+    threatInputs: threats.flatMap((source) => source.input ?? []),
     threatUnresolved: options.threatUnresolved ?? [],
     ...(options.detection ? { detectionStrategies: options.detection.hasStrategies } : {}),
     ...(options.logSources ? { logSources: { file: options.logSources.input.file, names: logSourceNames(options.logSources) } } : {}),

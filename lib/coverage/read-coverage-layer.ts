@@ -3,6 +3,11 @@
  * comment). The score is placed on a scale: `level = (score - min) / (max - min)`, clamped to 0..1, where min and
  * max come from `options.scale`, else from the layer's `gradient` (minValue, maxValue), else 0..100 (Navigator's
  * default gradient). That is the reading Navigator itself gives a score: the gradient's ends are "none" and "full".
+ *
+ * Read as threat (`role: 'threat'`), an entry without a score that Navigator shows annotated (a colour, a comment,
+ * metadata or links) weighs 1, as a technique a campaign observed: layers that list an actor's techniques by
+ * highlighting them (Navigator's own Bear_APT.json sample) say "used", not "used a little". As coverage such an
+ * entry says nothing about how well the technique is detected, so it is ignored with the reason "no score".
  */
 import type { LineCounter } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
@@ -18,6 +23,9 @@ import {
 import { lineOf, yaml } from './yaml-source.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-layer.js';
+import { statedLayerDomain } from '../layer/layer-domain.js';
+import { assertNotPreAttack } from '../layer/layer-format.js';
+import type { Domain } from '../attack/types.js';
 
 /** Navigator's default gradient when a layer has none. */
 export const DEFAULT_LAYER_SCALE: readonly [number, number] = [0, 100];
@@ -25,13 +33,30 @@ export const DEFAULT_LAYER_SCALE: readonly [number, number] = [0, 100];
 export interface CoverageLayerOptions {
   /** The scores that mean no and full coverage; overrides every layer's gradient. */
   scale?: [number, number];
+  /** `threat`: annotated entries without a score count with weight 1 (see above); default `coverage`. */
+  role?: 'threat' | 'coverage';
+}
+
+/** What a threat layer entry without a score must carry to count: what Navigator shows on the matrix or on hover. */
+function annotations(entry: Record<string, unknown>): string[] {
+  const text = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
+  const list = (value: unknown): boolean => Array.isArray(value) && value.length > 0;
+  return [
+    ...(text(entry['color']) ? [`colour ${String(entry['color']).trim()}`] : []),
+    ...(text(entry['comment']) ? ['comment'] : []),
+    ...(list(entry['metadata']) ? ['metadata'] : []),
+    ...(list(entry['links']) ? ['links'] : []),
+  ];
 }
 
 /**
- * Read a Navigator layer file (one layer, or a JSON array of layers) as coverage. Entries that are disabled or
- * have no score are ignored with a reason; entries without a technique ID are reported and skipped.
+ * Read a Navigator layer file (one layer, or a JSON array of layers) as coverage (or threat, with `role`). Entries
+ * that are disabled or have no score (as threat: no score and no annotation) are ignored with a reason; entries
+ * without a technique ID are reported and skipped.
  * @throws UsageError when the file cannot be read or `options.scale` is not [min, max] with min < max;
- * InputError (with line) for invalid JSON, something that is not a layer, or a gradient whose max is not above its min.
+ * InputError (with line) for invalid JSON, something that is not a layer, a gradient whose max is not above its min,
+ * a PRE-ATT&CK layer (`assertNotPreAttack`), a domain that is not an ATT&CK domain, or layers of different domains
+ * in one file.
  */
 export function readCoverageLayer(file: string, options: CoverageLayerOptions & InputOptions = {}): CoverageInput {
   const text = readTextFile(file, file, options);
@@ -52,6 +77,7 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
   const problems: CoverageProblem[] = [];
   let items = 0;
   const platforms = new Set<string>();
+  const domains = new Map<Domain, string[]>();
   layers.forEach((layer: unknown, layerIndex) => {
     const where = Array.isArray(value) ? `layer ${layerIndex + 1}` : 'the layer';
     const layerLine = lines(layerIndex, Array.isArray(value));
@@ -61,6 +87,8 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
         line: layerLine,
       });
     }
+    // A PRE-ATT&CK layer gets the message every command gives, with the layer's place in an array.
+    assertNotPreAttack(layer, file, Array.isArray(value) ? `/${layerIndex}` : '');
     let repaired: RepairedLayer;
     try {
       repaired = repairLayer(layer, `${file}${layerLine ? `:${layerLine}` : ''}`);
@@ -72,6 +100,8 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
       });
     }
     const fields = repaired.layer;
+    const domain = statedLayerDomain(fields, `${file}${layerLine ? `:${layerLine}` : ''}${Array.isArray(value) ? ` (${where})` : ''}`, file);
+    if (domain) domains.set(domain, [...(domains.get(domain) ?? []), where]);
     const techniques = Array.isArray(fields['techniques']) ? (fields['techniques'] as Record<string, unknown>[]) : [];
     items += Array.isArray((layer as Record<string, unknown>)['techniques']) ? ((layer as Record<string, unknown>)['techniques'] as unknown[]).length : 0;
     for (const repair of repaired.repairs) {
@@ -91,15 +121,26 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
         ignored.push({ ...at, name: techniqueID, reason: 'enabled: false' });
         return;
       }
+      let level: number;
+      let levelReason: string;
       if (score === undefined || score === null) {
-        ignored.push({ ...at, name: techniqueID, reason: 'no score' });
+        const shown = options.role === 'threat' ? annotations(entry) : [];
+        if (!shown.length) {
+          const reason = options.role === 'threat' ? 'no score and nothing annotated (no colour, comment, metadata or links)' : 'no score';
+          ignored.push({ ...at, name: techniqueID, reason });
+          return;
+        }
+        level = 1;
+        levelReason = `no score, annotated (${shown.join(', ')}) -> 1, as a technique a campaign observed`;
+      } else if (typeof score !== 'number') {
         return;
+      } else {
+        const exact = (score - min) / (max - min);
+        level = roundLevel(Math.min(1, Math.max(0, exact)));
+        const clamped = exact < 0 || exact > 1;
+        if (clamped) problems.push({ ...at, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${level}`, skipped: false });
+        levelReason = `score ${score} on ${scaleText} -> ${level}${clamped ? ' (clamped)' : ''}`;
       }
-      if (typeof score !== 'number') return;
-      const exact = (score - min) / (max - min);
-      const level = roundLevel(Math.min(1, Math.max(0, exact)));
-      const clamped = exact < 0 || exact > 1;
-      if (clamped) problems.push({ ...at, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${level}`, skipped: false });
       const text = typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined;
       const rule: CoverageRule = {
         kind: 'layer',
@@ -107,15 +148,20 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
         ...at,
         refs: [{ raw: techniqueID, ...(line === undefined ? {} : { line }) }],
         level,
-        levelReason: `score ${score} on ${scaleText} -> ${level}${clamped ? ' (clamped)' : ''}`,
+        levelReason,
       };
       if (typeof tactic === 'string' && tactic !== '') rule.tactics = [tactic];
       if (text !== undefined) rule.comment = text;
       rules.push(rule);
     });
   });
+  if (domains.size > 1) {
+    const list = [...domains].map(([domain, places]) => `${domain} (${places.join(', ')})`).join('; ');
+    throw new InputError(`${file}: its layers are of different ATT&CK domains: ${list}; give each domain's layers in a file of their own`, { file });
+  }
   const input = coverageInput('layer', file, 1, items, { rules, ignored, problems });
-  return platforms.size ? { ...input, platforms: [...platforms] } : input;
+  const domain = [...domains.keys()][0];
+  return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}) };
 }
 
 /** The [min, max] a layer's scores are read on, and how to say where it came from. */

@@ -12,6 +12,7 @@ import type { CoverageInput } from './coverage-types.js';
 import { parseCoverageLayer, readCoverageLayer } from './read-coverage-layer.js';
 import { parseDetectionsYaml, readDetections } from './read-detections.js';
 import { readSigmaRules } from './read-sigma.js';
+import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
 /**
  * True when a `.json` file (or standard input) holds a Navigator layer, or an array of them, rather than a campaign
@@ -38,16 +39,26 @@ function isFolder(path: string): boolean {
 export interface ThreatInputs {
   campaigns: NormalizedCampaign[];
   layers: CoverageInput[];
+  /** The review's domain: `input.domain` (`--domain`), else the one the inputs state, else enterprise-attack. */
+  domain: ReviewDomain;
 }
 
-/** Read threat paths: campaign files and folders of them, and Navigator layer files (`-`: the `stdin` of `input`). */
+/**
+ * Read threat paths: campaign files and folders of them, and Navigator layer files (`-`: the `stdin` of `input`).
+ * Layers are read first: a campaign that names no domain is read in `input.domain`, else in the layers' domain.
+ * @throws InputError when the inputs state different domains; UsageError when `input.domain` disagrees with one.
+ */
 export function readThreatInputs(paths: readonly string[], library: AttackLibrary, to?: string, input: CampaignReadOptions = {}): ThreatInputs {
   const campaignPaths = paths.filter((path) => isFolder(path) || !isLayerFile(path, input));
-  const layers = paths.filter((path) => !campaignPaths.includes(path)).map((path) => readCoverageLayer(path, input));
+  const layers = paths.filter((path) => !campaignPaths.includes(path)).map((path) => readCoverageLayer(path, { ...input, role: 'threat' }));
+  const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
+  const fromLayers = threatDomain(stated, input.domain);
   const campaigns = campaignPaths.length
-    ? readCampaigns(campaignPaths, input).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to)))
+    ? readCampaigns(campaignPaths, { ...input, domain: fromLayers.domain }).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to)))
     : [];
-  return { campaigns, layers };
+  // A campaign in another domain than the one it was read in states its own.
+  const domain = threatDomain([...stated, ...campaigns.map((campaign) => ({ domain: campaign.attack.domain, source: campaign.file }))], input.domain);
+  return { campaigns, layers, domain };
 }
 
 /** The kinds of file `--coverage` takes (besides a folder of Sigma rules). */
@@ -56,20 +67,33 @@ const COVERAGE_KINDS = ['layer', 'detections'] as const;
 /**
  * Read coverage paths by kind: a folder is Sigma rules (through their cache with `cacheDir`), a `.json` file a
  * Navigator coverage layer (or a detections list written as JSON), and a `.csv`, `.yaml` or `.yml` file a detections
- * file; `-` (the `stdin` of `options`) is a layer when it is JSON, else detections.
- * @throws InputError for a file of another kind (a campaign, a gap report, a STIX bundle), saying what it is.
+ * file; `-` (the `stdin` of `options`) is a layer when it is JSON, else detections. With `domain` (the review's), a
+ * coverage layer must state that domain or none.
+ * @throws InputError for a file of another kind (a campaign, a gap report, a STIX bundle), saying what it is; for a
+ * layer of another domain than the review's (UsageError when `--domain` set it).
  */
-export function readCoverageInputs(paths: readonly string[], options: { scale?: [number, number]; cacheDir?: string } & InputOptions = {}): CoverageInput[] {
+export function readCoverageInputs(
+  paths: readonly string[],
+  options: { scale?: [number, number]; cacheDir?: string; domain?: ReviewDomain } & InputOptions = {},
+): CoverageInput[] {
+  const { domain, ...read } = options;
   return paths.map((path) => {
-    if (isFolder(path)) return readSigmaRules(path, { cacheDir: options.cacheDir });
-    if (path === STDIN) return isLayerFile(path, options) ? readCoverageLayer(path, options) : readDetections(path, options);
-    if (extname(path).toLowerCase() !== '.json') return readDetections(path, options);
-    const text = readTextFile(path, path, options);
-    const file = inputName(path);
-    const kind = kindOf(text);
-    // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
-    if (kind === 'detections') return parseDetectionsYaml(text, file);
-    if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
-    return parseCoverageLayer(text, file, options);
+    const input = readCoverageInput(path, read);
+    if (domain && input.domain) assertCoverageDomain({ domain: input.domain, source: input.source }, domain);
+    return input;
   });
+}
+
+/** One coverage path, read by kind (see readCoverageInputs). */
+function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput {
+  if (isFolder(path)) return readSigmaRules(path, { cacheDir: options.cacheDir });
+  if (path === STDIN) return isLayerFile(path, options) ? readCoverageLayer(path, options) : readDetections(path, options);
+  if (extname(path).toLowerCase() !== '.json') return readDetections(path, options);
+  const text = readTextFile(path, path, options);
+  const file = inputName(path);
+  const kind = kindOf(text);
+  // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
+  if (kind === 'detections') return parseDetectionsYaml(text, file);
+  if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
+  return parseCoverageLayer(text, file, options);
 }

@@ -4,13 +4,15 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
 import { readSigmaRules } from '../../lib/coverage/read-sigma.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
-import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli } from '../helpers/attack.js';
+import { preAttackMessage } from '../../lib/layer/layer-format.js';
+import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir } from '../helpers/attack.js';
 
 const g = 'test/fixtures/gap';
 const coverageArgs = ['--coverage', `${g}/sigma`, `${g}/detections.csv`, `${g}/detections.yml`, `${g}/detections-broken.csv`];
@@ -261,5 +263,121 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
       expect(resolved.rules[0]?.ids, `${tag} in ${file}`).to.include(final);
     }
     expect(revoked.map((r) => `${r.tag} -> ${r.final}`)).to.include('attack.t1086 -> T1059.001');
+  });
+});
+
+/** The current replacement of a revoked ID, straight from a raw STIX bundle (revoked-by relationships, followed). */
+function revokedByInBundle(bundleFile: string, id: string): string | undefined {
+  const objects = (JSON.parse(gunzipSync(readFileSync(bundleFile)).toString('utf8')) as { objects: Record<string, unknown>[] }).objects;
+  const idOf = new Map<string, string>();
+  for (const o of objects) {
+    const ref = (o['external_references'] as { external_id?: string; source_name?: string }[] | undefined)?.find((r) => /^mitre-.*attack$/.test(r.source_name ?? ''));
+    if (o['type'] === 'attack-pattern' && ref?.external_id) idOf.set(o['id'] as string, ref.external_id);
+  }
+  const revokedBy = new Map(objects.filter((o) => o['relationship_type'] === 'revoked-by').map((o) => [o['source_ref'] as string, o['target_ref'] as string]));
+  let stixId = [...idOf].find(([, external]) => external === id)?.[0];
+  while (stixId && revokedBy.has(stixId)) stixId = revokedBy.get(stixId);
+  return stixId === undefined ? undefined : idOf.get(stixId);
+}
+
+describe('attack-layers gap (the domain a threat layer states; threat entries without scores)', function () {
+  this.timeout(30_000);
+  const mobile = `${g}/mobile-threat-2.1.json`;
+  const ics = `${g}/ics-threat.json`;
+  const bear = 'test/fixtures/layers/public/navigator-bear-apt.json';
+  type Report = {
+    attack: { domain: string; release: string };
+    rows: { id: string; threat: number; coverage: number; sources: string[] }[];
+    inputs: { side?: string; source: string; counts: { items: number; rules: number; ignored: number; invalid: number }; ignored: { name?: string; reason: string }[] }[];
+    unresolved: { raw: string; status: string; note: string }[];
+  };
+  const review = async (args: string[]): Promise<{ code: number; stderr: string; out: string; report?: Report }> => {
+    const out = freshTmpDir('gap-domain');
+    const run = await runCli(['gap', ...args, '--out', out, '--report', 'json']);
+    return { code: run.code, stderr: run.stderr, out, ...(run.code === 0 ? { report: readJson<Report>(join(out, 'gap-report.json')) } : {}) };
+  };
+
+  it("reviews a mobile layer (format 2.1, domain mitre-mobile) against mobile ATT&CK, and names T1018 as an Enterprise technique", async () => {
+    const { code, report } = await review(['--threat', mobile, '--coverage', `${g}/detections.csv`]);
+    expect(code).to.equal(0);
+    expect(report?.attack).to.deep.equal({ domain: 'mobile-attack', release: '18.1' });
+    const t1411 = revokedByInBundle(join(stixDir(), 'mobile-attack-18.1.json.gz'), 'T1411');
+    expect(t1411).to.match(/^T\d{4}/);
+    // T1407 33 on 0..99 = 0.333; T1411 99 on 0..99 = 1, under its replacement.
+    expect(report?.rows.map((r) => [r.id, r.threat]).sort()).to.deep.equal([['T1407', 0.333], [t1411!, 1]].sort());
+    const t1018 = report?.unresolved.find((u) => u.raw === 'T1018');
+    expect(t1018?.status).to.equal('other domain');
+    expect(t1018?.note).to.equal(
+      'T1018 is an Enterprise technique (Remote System Discovery in enterprise-attack 18.1); this review is mobile-attack: left out; review it against enterprise-attack',
+    );
+    // The enterprise detections are named as such too, not as IDs of "a newer release".
+    expect(report?.unresolved.find((u) => u.raw === 'T1095')?.status).to.equal('other domain');
+    expect(report?.unresolved.map((u) => u.note).join('\n')).not.to.contain('newer ATT&CK release');
+  });
+
+  it('refuses --domain enterprise for a layer that states mitre-mobile (exit 2, naming the file), and accepts --domain mobile', async () => {
+    const refused = await review(['--threat', mobile, '--coverage', `${g}/detections.csv`, '--domain', 'enterprise']);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.contain(`--domain enterprise-attack disagrees with the domain the threat input states: mobile-attack (${mobile})`);
+    expect(readdirSync(refused.out)).to.deep.equal([]);
+    expect((await review(['--threat', mobile, '--coverage', `${g}/detections.csv`, '--domain', 'mobile'])).report?.attack.domain).to.equal('mobile-attack');
+  });
+
+  it('refuses threat inputs of different domains (exit 1), naming each file under its domain (layers, a campaign stating its domain)', async () => {
+    const layers = await review(['--threat', mobile, bear, '--coverage', `${g}/detections.csv`]);
+    expect(layers.code).to.equal(1);
+    expect(layers.stderr).to.contain(`the threat inputs are of different ATT&CK domains: mobile-attack (${mobile}); enterprise-attack (${bear}); review one domain at a time`);
+    // apt32-covid19-wuhan.yaml says `domain: enterprise-attack`.
+    const campaign = await review(['--threat', mobile, 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', `${g}/detections.csv`]);
+    expect(campaign.code).to.equal(1);
+    expect(campaign.stderr).to.contain(`mobile-attack (${mobile}); enterprise-attack (campaigns/apt32-covid19-wuhan.yaml)`);
+  });
+
+  it('refuses a coverage layer of another domain than the threat (exit 1), naming both', async () => {
+    const refused = await review(['--threat', bear, '--coverage', mobile]);
+    expect(refused.code).to.equal(1);
+    expect(refused.stderr).to.contain(`coverage ${mobile} is mobile-attack, the threat is enterprise-attack (${bear})`);
+  });
+
+  it('refuses a pre-attack layer on either side (exit 1) with the one message the other commands give, writing nothing', async () => {
+    // mitre-attack/attack-navigator, layers/data/update_layers/March_2020_Updates_Pre.json at 33953bfa (Apache-2.0).
+    const pre = 'test/fixtures/layers/public/navigator-march-2020-pre-3.0.json';
+    const upgrade = await runCli(['upgrade', pre]);
+    expect(upgrade.code).to.equal(1);
+    for (const side of [['--threat', pre, '--coverage', `${g}/detections.csv`], ['--threat', bear, '--coverage', pre]]) {
+      const refused = await review(side);
+      expect(refused.code, side.join(' ')).to.equal(1);
+      expect(refused.stderr.replace('attack-layers gap: ', '')).to.equal(upgrade.stderr.replace('attack-layers upgrade: ', ''));
+      expect(refused.stderr).to.equal(`attack-layers gap: ${pre}: /domain: ${preAttackMessage({ domain: 'pre-attack', techniques: [] })}\n`);
+      expect(readdirSync(refused.out)).to.deep.equal([]);
+    }
+  });
+
+  it("counts every entry of Navigator's Bear_APT.json sample (colour and comment, no score) as a threat technique of weight 1", async () => {
+    const { code, stderr, report } = await review(['--threat', bear, '--coverage', `${g}/detections.csv`]);
+    expect(code).to.equal(0);
+    const ids = (readJson<{ techniques: { techniqueID: string }[] }>(bear).techniques.map((t) => t.techniqueID));
+    expect(ids).to.have.length(126);
+    expect(report?.rows.map((r) => r.id).sort()).to.deep.equal([...new Set(ids)].sort());
+    expect(new Set(report?.rows.map((r) => r.threat))).to.deep.equal(new Set([1]));
+    // detections.csv covers T1095 at 20 %: priority 1 x (1 - 0.2).
+    expect(report?.rows.find((r) => r.id === 'T1095')?.coverage).to.equal(20);
+    expect(report?.inputs[0]).to.deep.include({ side: 'threat', source: bear, counts: { items: 126, rules: 126, ignored: 0, invalid: 0 } });
+    expect(stderr).to.contain(`126 threat techniques, 126 gaps; threat ${bear}: 126 entries read, 0 ignored, 0 invalid;`);
+  });
+
+  it('reviews an ICS layer in ics-attack: annotated entries weigh 1, a scored one its score, and those left out are listed with the reason', async () => {
+    const { code, report, out } = await review(['--threat', ics, '--coverage', `${g}/detections.csv`]);
+    expect(code).to.equal(0);
+    expect(report?.attack.domain).to.equal('ics-attack');
+    expect(report?.rows.map((r) => [r.id, r.threat]).sort()).to.deep.equal([['T0800', 1], ['T0830', 0.5], ['T0883', 1]]);
+    expect(report?.inputs[0]?.counts).to.deep.equal({ items: 6, rules: 4, ignored: 2, invalid: 0 });
+    expect(report?.inputs[0]?.ignored.map((i) => [i.name, i.reason])).to.deep.equal([
+      ['T0846', 'no score and nothing annotated (no colour, comment, metadata or links)'],
+      ['T0855', 'enabled: false'],
+    ]);
+    expect(report?.unresolved.find((u) => u.raw === 'T1018')?.note).to.contain('is an Enterprise technique (Remote System Discovery in enterprise-attack 18.1); this review is ics-attack');
+    const again = await review(['--threat', ics, '--coverage', `${g}/detections.csv`]);
+    for (const name of ['gap-report.json', 'gap.layer.json']) expect(readFileSync(join(again.out, name)).equals(readFileSync(join(out, name))), name).to.equal(true);
   });
 });

@@ -65,6 +65,26 @@ describe('readCoverageLayer', () => {
     ]);
   });
 
+  it('as threat, counts an entry without score that Navigator shows annotated (T1110, colour only) with weight 1', () => {
+    const threat = readCoverageLayer(file, { role: 'threat' });
+    expectBookkeeping(threat);
+    expect(threat.counts).to.deep.equal({ items: 8, rules: 6, ignored: 1, invalid: 1 });
+    expect(threat.rules.filter((rule) => rule.refs[0]?.raw === 'T1110').map((rule) => [rule.line, rule.level, rule.levelReason])).to.deep.equal([
+      [11, 1, 'no score, annotated (colour #ff6666) -> 1, as a technique a campaign observed'],
+    ]);
+    expect(threat.ignored.map((i) => [i.name, i.reason])).to.deep.equal([['T1071.001', 'enabled: false']]);
+    const bare = parseCoverageLayer(JSON.stringify({ name: 'x', techniques: [{ techniqueID: 'T1110', color: ' ', comment: '', metadata: [], links: [] }] }), 'b.json', { role: 'threat' });
+    expect(bare.ignored.map((i) => i.reason)).to.deep.equal(['no score and nothing annotated (no colour, comment, metadata or links)']);
+  });
+
+  it('keeps the domain the layer states (mitre-mobile read as mobile-attack), and refuses layers of two domains in one file', () => {
+    expect(input.domain).to.equal('enterprise-attack');
+    expect(parseCoverageLayer(JSON.stringify({ domain: 'mitre-mobile', techniques: [] }), 'm.json').domain).to.equal('mobile-attack');
+    expect(parseCoverageLayer(JSON.stringify({ techniques: [] }), 'n.json').domain).to.equal(undefined);
+    const two = JSON.stringify([{ domain: 'enterprise-attack', techniques: [] }, { domain: 'ics-attack', techniques: [] }]);
+    expect(() => parseCoverageLayer(two, 't.json')).to.throw(InputError, 't.json: its layers are of different ATT&CK domains: enterprise-attack (layer 1); ics-attack (layer 2)');
+  });
+
   it('uses options.scale over the gradient', () => {
     const scaled = readCoverageLayer(file, { scale: [50, 100] });
     expect(scaled.rules.map((rule) => rule.level)).to.deep.equal([0.6, 1, 0, 0, 1]);

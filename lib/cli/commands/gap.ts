@@ -7,6 +7,7 @@ import {
   formatGapMarkdown,
   formatGapJson,
   InputError,
+  libraryOtherDomains,
   loadDetection,
   DETECTION_DATA,
   readLogSources,
@@ -25,7 +26,6 @@ import {
   UsageError,
   assertWritable,
   writeFileAtomic,
-  type Domain,
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
@@ -89,15 +89,15 @@ export function handler(context: CliContext) {
     const stdin = await readStdin(context, [...args.threat, ...args.coverage]);
     // The detection strategies are read beside the target's index: a cold load builds them from the same parse.
     const library = attackLibrary(context, args, true, [DETECTION_DATA]);
+    // The review's domain is the one the threat states (a mobile layer is reviewed against mobile ATT&CK).
     const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain });
-    const domains = new Set<Domain>(threat.campaigns.map((c) => c.attack.domain));
-    if (domains.size > 1) throw new UsageError(`the threat campaigns span several domains (${[...domains].join(', ')}); review one domain at a time`);
-    const target = library.release([...domains][0] ?? args.domain ?? 'enterprise-attack', args['attack-release']);
+    const target = library.release(threat.domain.domain, args['attack-release']);
     if (showsProgress(context, args)) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
     const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'])) : undefined;
-    const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context) });
-    const coverage = resolveCoverage(inputs, target);
-    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target));
+    const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain });
+    const otherDomains = libraryOtherDomains(library, target.domain);
+    const coverage = resolveCoverage(inputs, target, { otherDomains });
+    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains }));
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,
@@ -115,7 +115,7 @@ export function handler(context: CliContext) {
     }
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
-    for (const problem of [...inputs.flatMap((input) => input.problems), ...(logSources?.input.problems ?? [])]) {
+    for (const problem of [...[...threat.layers, ...inputs].flatMap((input) => input.problems), ...(logSources?.input.problems ?? [])]) {
       note(context, args, `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
     }
     for (const text of review.notes) note(context, args, text);
@@ -123,7 +123,11 @@ export function handler(context: CliContext) {
     note(
       context,
       args,
-      `${review.rows.length} threat techniques, ${review.gaps.length} gaps; ${inputs.map((i) => `${i.source}: ${i.counts.rules} rules read, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`).join('; ')}` +
+      `${review.rows.length} threat techniques, ${review.gaps.length} gaps; ` +
+        [
+          ...threat.layers.map((i) => `threat ${i.source}: ${i.counts.rules} entries read, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
+          ...inputs.map((i) => `${i.source}: ${i.counts.rules} rules read, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
+        ].join('; ') +
         (unresolved ? `; ${unresolved} references not resolved (listed in the report)` : ''),
     );
     if (args.strict && unresolved) throw new InputError(`--strict: ${unresolved} threat or coverage references could not be placed on a technique (listed in ${files.at(-1)![0]})`);

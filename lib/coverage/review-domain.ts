@@ -1,0 +1,68 @@
+/**
+ * The ATT&CK domain of a gap review. Every input that states a domain (a layer's `domain`, a campaign's `domain`)
+ * must state the same one, and `--domain` must agree with it: a mobile layer reviewed against enterprise ATT&CK
+ * would report its IDs as unknown. Inputs that state none are read in that domain.
+ */
+import type { Domain } from '../attack/types.js';
+import { InputError, UsageError } from '../errors.js';
+
+/** A domain an input states, and the input. */
+export interface DomainStatement {
+  domain: Domain;
+  source: string;
+}
+
+/** The domain a review runs in, and what set it. */
+export interface ReviewDomain {
+  domain: Domain;
+  /** `--domain` (given), the threat inputs that state it, or the default (enterprise-attack) when nothing says. */
+  basis: 'given' | 'stated' | 'default';
+  /** The threat inputs that state it (basis `stated`). */
+  sources: string[];
+}
+
+/** `mobile-attack (a.json, b.json); enterprise-attack (c.yaml)`. */
+function byDomain(statements: readonly DomainStatement[]): string {
+  const groups = new Map<Domain, string[]>();
+  for (const { domain, source } of statements) groups.set(domain, [...new Set([...(groups.get(domain) ?? []), source])]);
+  return [...groups].map(([domain, sources]) => `${domain} (${sources.join(', ')})`).join('; ');
+}
+
+/**
+ * The review's domain from what the threat inputs state and `--domain` (`given`).
+ * @throws InputError naming the files when threat inputs state different domains; UsageError when `given`
+ * disagrees with a domain an input states.
+ */
+export function threatDomain(statements: readonly DomainStatement[], given?: Domain): ReviewDomain {
+  const domains = new Set(statements.map((statement) => statement.domain));
+  if (given !== undefined) {
+    const other = statements.filter((statement) => statement.domain !== given);
+    if (other.length) {
+      throw new UsageError(
+        `--domain ${given} disagrees with the domain the threat input states: ${byDomain(other)}; leave --domain out to review in the inputs' domain, or give inputs of ${given}`,
+      );
+    }
+    return { domain: given, basis: 'given', sources: [] };
+  }
+  if (domains.size > 1) throw new InputError(`the threat inputs are of different ATT&CK domains: ${byDomain(statements)}; review one domain at a time`);
+  const [domain] = domains;
+  if (domain === undefined) return { domain: 'enterprise-attack', basis: 'default', sources: [] };
+  return { domain, basis: 'stated', sources: [...new Set(statements.map((statement) => statement.source))] };
+}
+
+/**
+ * Check that a coverage input states the review's domain, if it states one.
+ * @throws UsageError when it disagrees with `--domain`; InputError when it disagrees with the threat or the default.
+ */
+export function assertCoverageDomain(statement: DomainStatement, review: ReviewDomain): void {
+  if (statement.domain === review.domain) return;
+  const what = `coverage ${statement.source} is ${statement.domain}`;
+  if (review.basis === 'given') throw new UsageError(`${what}, but --domain is ${review.domain}; review coverage of the threat's domain`);
+  if (review.basis === 'stated') {
+    throw new InputError(`${what}, the threat is ${review.domain} (${review.sources.join(', ')}); review coverage of the threat's domain`, { file: statement.source });
+  }
+  throw new InputError(
+    `${what}, the review is ${review.domain} (no threat input states a domain, and --domain was not given); pass --domain ${statement.domain.replace(/-attack$/, '')} if the threat is ${statement.domain}`,
+    { file: statement.source },
+  );
+}

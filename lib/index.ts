@@ -142,6 +142,7 @@ export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } 
 /** The domain of a gap review from what its inputs state and --domain. @throws InputError, UsageError on a disagreement */
 export { threatDomain, assertCoverageDomain, type DomainStatement, type ReviewDomain } from './coverage/review-domain.js';
 export {
+  campaignRemapped,
   campaignUnresolved,
   resolveCoverage,
   reviewGaps,

@@ -290,6 +290,7 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     rows: { id: string; threat: number; coverage: number; sources: string[] }[];
     inputs: { side?: string; source: string; counts: { items: number; rules: number; ignored: number; invalid: number }; ignored: { name?: string; reason: string }[] }[];
     unresolved: { raw: string; status: string; note: string }[];
+    remapped: { raw: string; ids: string[]; count: number; rules: string[]; places: string[] }[];
   };
   const review = async (args: string[]): Promise<{ code: number; stderr: string; out: string; report?: Report }> => {
     const out = freshTmpDir('gap-domain');
@@ -305,6 +306,10 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     expect(t1411).to.match(/^T\d{4}/);
     // T1407 33 on 0..99 = 0.333; T1411 99 on 0..99 = 1, under its replacement.
     expect(report?.rows.map((r) => [r.id, r.threat]).sort()).to.deep.equal([['T1407', 0.333], [t1411!, 1]].sort());
+    // The remap is listed as coverage remaps are: the ID as written, its replacement, the layer and the entry's line.
+    const line = readFileSync(mobile, 'utf8').split('\n').findIndex((text) => text.includes('"techniqueID": "T1411"')) + 1;
+    expect(line).to.be.greaterThan(0);
+    expect(report?.remapped).to.deep.equal([{ raw: 'T1411', ids: [t1411], count: 1, rules: ['Mobile threat (DeTT&CT-shaped)'], places: [`${mobile}:${line}`] }]);
     const t1018 = report?.unresolved.find((u) => u.raw === 'T1018');
     expect(t1018?.status).to.equal('other domain');
     expect(t1018?.note).to.equal(

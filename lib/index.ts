@@ -111,6 +111,8 @@ export {
   type OtherDomainLookup,
   type OtherDomainTechnique,
 } from './layer/other-domains.js';
+/** Where a deprecated technique's content went, as its description says (other domains' techniques named as such). */
+export { deprecationSuccessors, successorsText, type DeprecationSuccessors } from './layer/deprecation-successors.js';
 export {
   formatUpgradeMarkdown,
   upgradeMessages,

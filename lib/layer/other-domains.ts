@@ -50,6 +50,11 @@ export function libraryOtherDomains(library: AttackLibrary, domain: string): Oth
   });
 }
 
+/** `Enterprise`, `Mobile`, `ICS`: a domain as an adjective. */
+export function domainAdjective(domain: Domain): string {
+  return DOMAIN_NAMES[domain].replace(/^an? /, '');
+}
+
 /** `an ICS technique (Activate Firmware Update Mode in ics-attack 18.1)`. */
 export function otherDomainTechniqueText(found: OtherDomainTechnique): string {
   return `${DOMAIN_NAMES[found.domain]} technique (${found.name} in ${found.label})`;

@@ -17,6 +17,7 @@ import {
   type FormatOptions,
 } from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
+import { deprecationSuccessors, successorsText } from './deprecation-successors.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from './other-domains.js';
 import { compareEntries } from './serialize-layer.js';
@@ -75,13 +76,6 @@ function describe(record: TechniqueRecord): string {
 
 function cloneEntry(entry: JsonObject, tactic: string): JsonObject {
   return { ...structuredClone(entry), tactic };
-}
-
-/** The current technique an ID stands for in a release: itself, or the end of its revocation chain. */
-function currentOf(index: AttackIndex, id: string): TechniqueRecord | undefined {
-  const record = index.technique(id);
-  const final = record?.revoked ? index.revocationChain(record).final : record;
-  return final && !final.deprecated ? final : undefined;
 }
 
 /**
@@ -146,14 +140,12 @@ function resolveEntry(
     report.notes.push(`${id} was "${sourceRecord.name}" in ${source!.label} and is "${record.name}" in ${target.label}`);
   }
   if (final.deprecated) {
-    const candidates = [...new Map((final.deprecationPointers ?? []).map((p) => currentOf(target, p)).filter((t) => t !== undefined).map((t) => [t.id, t])).values()];
-    report.candidates = candidates.map((t) => ({ techniqueID: t.id, name: t.name }));
+    const successors = deprecationSuccessors(final, target, otherDomains);
+    report.candidates = successors.current.map((t) => ({ techniqueID: t.id, name: t.name }));
     report.changes.push('removed');
     report.notes.push(
-      `${describe(final)} is deprecated in ${target.label}; removed` +
-        (candidates.length
-          ? `; its description points to ${candidates.map(describe).join(', ')}: annotate the one that fits`
-          : '; its description names no successor'),
+      `${describe(final)} is deprecated in ${target.label}; removed; ${successorsText(successors, target.domain)}` +
+        (successors.current.length ? ': annotate the one that fits' : ''),
     );
     return undefined;
   }

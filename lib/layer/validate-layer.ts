@@ -10,6 +10,7 @@ import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from './other-domains.js';
 import { holdsSomething, originalPath, repairLayer } from './repair-layer.js';
+import { deprecationSuccessors, successorsText } from './deprecation-successors.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -248,18 +249,13 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, other
     return;
   }
   if (record.deprecated) {
-    const pointers = (record.deprecationPointers ?? []).map((pointer) => {
-      const target = index.technique(pointer);
-      return target ? describe(target) : pointer;
-    });
+    const successors = deprecationSuccessors(record, index, otherDomains);
     out.add(
       'error',
       'deprecated-technique',
       path,
-      `${describe(record)} is deprecated in ${index.label}; Navigator drops it silently: ` +
-        (pointers.length
-          ? `its description points to ${pointers.join(', ')}; move the annotation there or remove the entry`
-          : 'it has no replacement; remove the entry or map it by hand'),
+      `${describe(record)} is deprecated in ${index.label}; Navigator drops it silently: ${successorsText(successors, index.domain)}; ` +
+        (successors.current.length ? 'move the annotation there or remove the entry' : 'remove the entry or map it by hand'),
     );
     return;
   }
@@ -311,12 +307,17 @@ function checkScores(entries: readonly unknown[], range: { minValue: number; max
     if (!isJsonObject(entry) || typeof entry['score'] !== 'number') return;
     const score = entry['score'];
     if (score >= range.minValue && score <= range.maxValue) return;
+    // An entry's own colour is what Navigator paints, whatever its score (../shared/NAVIGATOR.md, README "Export").
+    const own = typeof entry['color'] === 'string' && entry['color'] !== '' ? entry['color'] : undefined;
     out.add(
       'warning',
       'score-out-of-range',
       `/techniques/${at}/score`,
       `${String(entry['techniqueID'])} has score ${score}, outside the gradient ${range.minValue}..${range.maxValue}; ` +
-        `it gets the colour of the nearest end: widen the gradient or fix the score`,
+        (own
+          ? `Navigator paints its own colour ${own}, not the score's, but the score is off the layer's scale wherever it is read as a score (hover, combine, gap)`
+          : 'it gets the colour of the nearest end') +
+        ': widen the gradient or fix the score',
     );
   });
 }

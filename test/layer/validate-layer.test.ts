@@ -133,7 +133,20 @@ describe('validateLayer', () => {
       'warns about a score outside the default gradient 0..100',
       layer([{ techniqueID: 'T1059', score: 150 }]),
       [['warning', 'score-out-of-range', '/techniques/0/score']],
-      /T1059 has score 150, outside the gradient 0\.\.100/,
+      /T1059 has score 150, outside the gradient 0\.\.100; it gets the colour of the nearest end: widen/,
+    ],
+    [
+      // As in Navigator's Wizard_Spider sample: T1003.002, score 2 on a 0..1 gradient, "color": "#a1d99b".
+      'says that an entry with its own colour is painted that colour, not clamped to an end of the gradient',
+      layer([{ techniqueID: 'T1003.002', tactic: 'credential-access', score: 2, color: '#a1d99b' }], { gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 1 } }),
+      [['warning', 'score-out-of-range', '/techniques/0/score']],
+      /T1003\.002 has score 2, outside the gradient 0\.\.1; Navigator paints its own colour #a1d99b, not the score's, but the score is off the layer's scale/,
+    ],
+    [
+      'reads an empty colour ("") as none: the score\'s colour, clamped',
+      layer([{ techniqueID: 'T1059', score: 3, color: '' }], { gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 1 } }),
+      [['warning', 'score-out-of-range', '/techniques/0/score']],
+      /T1059 has score 3, outside the gradient 0\.\.1; it gets the colour of the nearest end/,
     ],
     [
       "warns about a score below the layer's gradient",

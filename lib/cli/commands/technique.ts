@@ -1,5 +1,5 @@
 import { canonicalTechniqueId, UnknownTechniqueError, UsageError, type AttackIndex, type TechniqueRecord } from '../../attack/index.js';
-import { libraryOtherDomains, otherDomainTechniqueText, type OtherDomainLookup } from '../../index.js';
+import { deprecationSuccessors, libraryOtherDomains, otherDomainTechniqueText, successorsText, type OtherDomainLookup } from '../../index.js';
 import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -30,7 +30,10 @@ export interface TechniqueReport {
   parent?: { id: string; name: string };
   subtechniques: { id: string; name: string }[];
   revokedBy?: { chain: string[]; final?: TechniqueSummary };
-  deprecationPointers?: { id: string; name?: string }[];
+  /** What a deprecated technique's description points to: current techniques, then other domains' (with `domain`). */
+  deprecationPointers?: { id: string; name: string; domain?: string }[];
+  /** The same as a sentence (`its description points only to Enterprise techniques …, not in mobile-attack: …`). */
+  deprecationNote?: string;
   summary: string;
   url: string;
 }
@@ -52,8 +55,9 @@ function summary(index: AttackIndex, technique: TechniqueRecord): TechniqueSumma
 }
 
 /**
- * Build the report for one technique. `otherDomains` is asked only when the release does not know the ID, so that the
- * error can say where it belongs (T0800 of ICS asked in enterprise).
+ * Build the report for one technique. `otherDomains` is asked only about IDs the release does not know: the one asked
+ * for, so that the error can say where it belongs (T0800 of ICS asked in enterprise), and a deprecated technique's
+ * pointers, so that those of another domain are named as such (mobile T1476's enterprise T1566.001).
  * @throws UnknownTechniqueError when the release does not know the ID.
  */
 export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: OtherDomainLookup): TechniqueReport {
@@ -86,8 +90,13 @@ export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: 
     const chain = index.revocationChain(technique.id);
     report.revokedBy = { chain: chain.steps.map((step) => step.id), ...(chain.final ? { final: summary(index, chain.final) } : {}) };
   }
-  if (technique.deprecationPointers) {
-    report.deprecationPointers = technique.deprecationPointers.map((pointer) => ({ id: pointer, name: index.technique(pointer)?.name }));
+  if (technique.deprecated) {
+    const successors = deprecationSuccessors(technique, index, otherDomains);
+    report.deprecationPointers = [
+      ...successors.current.map(({ id, name }) => ({ id, name })),
+      ...successors.otherDomains.map(({ id, name, domain }) => ({ id, name, domain })),
+    ];
+    report.deprecationNote = successorsText(successors, index.domain);
   }
   return report;
 }
@@ -103,9 +112,7 @@ function formatText(report: TechniqueReport): string {
   } else {
     lines.push(`  tactics:     ${tactics(report.tactics)}`, `  platforms:   ${report.platforms.join(', ') || '(none)'}`);
   }
-  if (report.deprecationPointers?.length) {
-    lines.push(`  deprecated; its description points to: ${report.deprecationPointers.map((p) => `${p.id}${p.name ? ` ${p.name}` : ''}`).join(', ')}`);
-  }
+  if (report.deprecationNote) lines.push(`  deprecated; ${report.deprecationNote}`);
   if (report.parent) lines.push(`  parent:      ${report.parent.id} ${report.parent.name}`);
   if (report.subtechniques.length) lines.push(`  sub-techniques: ${report.subtechniques.map((s) => s.id).join(', ')}`);
   if (report.summary) lines.push(`  ${report.summary}`);
@@ -117,7 +124,7 @@ export function handler(context: CliContext) {
   return (args: Args): void => {
     const library = attackLibrary(context, args);
     const index = library.release(args.domain, args['attack-release']);
-    // The other domains' releases are read only when the ID is not in this one.
+    // The other domains' releases are read only for an ID that is not in this one.
     const report = techniqueReport(index, args.id, libraryOtherDomains(library, index.domain));
     if (args.json) printJson(context, report);
     else context.stdout.write(formatText(report));

@@ -139,11 +139,12 @@ export { parseJsonText } from './json-text.js';
 export type * from './coverage/coverage-types.js';
 export { readSigmaRules, listSigmaFiles, parseSigmaRule, sigmaLevel, SIGMA_WEIGHTS, SIGMA_IGNORED_STATUSES } from './coverage/read-sigma.js';
 export { readDetections, parseDetectionsCsv, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';
-export { readCoverageLayer, parseCoverageLayer, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';
+export { readCoverageLayers, parseCoverageLayers, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';
 export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } from './coverage/read-threat.js';
 /** The domain of a gap review from what its inputs state and --domain. @throws InputError, UsageError on a disagreement */
 export { threatDomain, assertCoverageDomain, type DomainStatement, type ReviewDomain } from './coverage/review-domain.js';
 export {
+  campaignRemapped,
   campaignUnresolved,
   resolveCoverage,
   reviewGaps,

@@ -17,10 +17,26 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
 type JsonObject = Record<string, unknown>;
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const techniquesOf = (value: JsonObject): unknown[] => (Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : []);
+
+/** A layer states its format (`versions`, or `version` before 4.0) or has entries with `techniqueID`. */
+const isLayerLike = (value: JsonObject): boolean =>
+  'versions' in value || 'version' in value || techniquesOf(value).some((t) => isObject(t) && 'techniqueID' in t);
+
+/**
+ * An array of layers (Navigator's multi-layer file): some element is layer-like or states a `domain` (which a
+ * detection never has), and none writes a technique as text, as detections and campaigns do. Every element counts,
+ * not only the first: a first layer with no entries and no `versions` looks like a detection without techniques.
+ */
+const isLayerArray = (value: unknown[]): boolean =>
+  value.some((item) => isObject(item) && (isLayerLike(item) || 'domain' in item)) &&
+  !value.some((item) => isObject(item) && (typeof item['techniques'] === 'string' || techniquesOf(item).some((t) => typeof t === 'string')));
+
 /**
  * The kind of a parsed JSON or YAML value, when it is clearly one (undefined otherwise). A layer and a campaign may
  * both have `domain` and `techniques`: a campaign's techniques are texts or `{ ref }` mappings, a layer's have
- * `techniqueID`, and a layer states its format (`versions`, or `version` before 4.0).
+ * `techniqueID`, and a layer states its format (`versions`, or `version` before 4.0). An array is told by all its
+ * elements (`isLayerArray`).
  */
 export function kindOfValue(value: unknown): InputKind | undefined {
   const first: unknown = Array.isArray(value) ? value[0] : value;
@@ -28,8 +44,8 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return 'stix-bundle';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
-  const techniques = Array.isArray(first['techniques']) ? (first['techniques'] as unknown[]) : [];
-  const layerLike = 'versions' in first || 'version' in first || techniques.some((t) => isObject(t) && 'techniqueID' in t);
+  const techniques = techniquesOf(first);
+  const layerLike = isLayerLike(first) || (Array.isArray(value) && isLayerArray(value));
   // A detections file is a list of detections, or a mapping with a `detections` list; a campaign is one mapping.
   if (Array.isArray(first['detections']) && !('techniques' in first)) return 'detections';
   if (Array.isArray(value) && 'techniques' in first && !layerLike) return 'detections';

@@ -13,7 +13,10 @@ export interface UnresolvedGroup {
   places: string[];
 }
 
-/** Revoked IDs counted under their replacement, grouped by tag as written, with the rules and places. */
+/**
+ * Revoked IDs counted under their replacement, grouped by reference as written (a coverage tag, a threat layer entry, a
+ * campaign reference), with where they were written (`rules`: rules, threat layers, campaigns) and places.
+ */
 export interface RemappedGroup {
   raw: string;
   ids: string[];
@@ -138,7 +141,7 @@ export function groupUnresolved(list: readonly UnresolvedRef[]): UnresolvedGroup
   return [...groups.values()].sort((a, b) => b.count - a.count || compareText(a.raw, b.raw));
 }
 
-/** Revoked tags grouped by tag as written (case aside), most frequent first. */
+/** Revoked references grouped as written (case aside), most frequent first. */
 export function groupRemapped(list: readonly RemappedRef[]): RemappedGroup[] {
   const groups = new Map<string, RemappedGroup>();
   for (const ref of list) {
@@ -286,7 +289,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       '',
       '## Revoked IDs counted under their replacement',
       '',
-      '| Tag | Counted as | Times | Rules | Seen at |',
+      '| Reference | Counted as | Times | Rules, threat layers, campaigns | Seen at |',
       '|---|---|---:|---|---|',
       ...review.remapped.map(
         (group) =>
@@ -426,7 +429,7 @@ export function gapJson(review: GapReview): GapReportData {
     rows: review.rows.map((row) => ({ ...row, gap: review.gaps.includes(row) })),
     inputs: [...review.threatInputs.map((input) => reportInput(input, 'threat')), ...review.coverage.inputs.map((input) => reportInput(input))],
     unresolved: groupUnresolved([...review.coverage.unresolved, ...review.threatUnresolved]),
-    remapped: groupRemapped(review.coverage.remapped),
+    remapped: groupRemapped([...review.coverage.remapped, ...review.threatRemapped]),
     ...(review.detectionStrategies !== undefined ? { detectionStrategies: review.detectionStrategies } : {}),
     ...(review.logSources ? { logSources: review.logSources } : {}),
     notes: review.notes,

@@ -76,7 +76,10 @@ export interface UnresolvedRef {
   note: string;
 }
 
-/** A revoked ID in coverage that counts under its replacement (`attack.t1086` -> T1059.001). */
+/**
+ * A revoked ID that counts under its replacement (`attack.t1086` -> T1059.001), in coverage or threat input: `rule`
+ * is the rule, the threat layer (and entry comment) or the campaign that wrote it.
+ */
 export interface RemappedRef {
   raw: string;
   ids: TechniqueId[];
@@ -164,6 +167,8 @@ export interface GapReview {
   /** The threat layers as read, with their entries counted as read, ignored or invalid. */
   threatInputs: CoverageInput[];
   threatUnresolved: UnresolvedRef[];
+  /** Revoked IDs of the threat side (campaign references, threat layer entries) counted under their replacement. */
+  threatRemapped: RemappedRef[];
   /** Whether the release has detection strategies; undefined when no detection model was given. */
   detectionStrategies?: boolean;
   /** The log sources file given, and the names it lists (first spelling of each). */
@@ -307,7 +312,7 @@ export function threatFromLayer(
   input: CoverageInput,
   target: AttackIndex,
   options: ResolveCoverageOptions = {},
-): { source: ThreatSource; unresolved: UnresolvedRef[] } {
+): { source: ThreatSource; unresolved: UnresolvedRef[]; remapped: RemappedRef[] } {
   const resolved = resolveCoverage([input], target, options);
   const byId = new Map<TechniqueId, ThreatTechnique>();
   for (const { rule, ids } of resolved.rules) {
@@ -333,6 +338,7 @@ export function threatFromLayer(
       input,
     },
     unresolved: resolved.unresolved,
+    remapped: resolved.remapped,
   };
 }
 
@@ -341,6 +347,8 @@ export interface ReviewOptions {
   /** Coverage (0..1) below which a threat technique is a gap. */
   minCoverage: number;
   threatUnresolved?: UnresolvedRef[];
+  /** The threat side's revoked IDs counted under their replacement (`campaignRemapped`, `threatFromLayer`). */
+  threatRemapped?: RemappedRef[];
   /** The release's detection strategies, analytics and mitigations: shown for every gap. */
   detection?: DetectionModel;
   /** What the organisation collects: classes each gap as buildable, needing telemetry, or without analytic. */
@@ -483,6 +491,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     coverage,
     threatInputs: threats.flatMap((source) => source.input ?? []),
     threatUnresolved: options.threatUnresolved ?? [],
+    threatRemapped: options.threatRemapped ?? [],
     ...(options.detection ? { detectionStrategies: options.detection.hasStrategies } : {}),
     ...(options.logSources ? { logSources: { file: options.logSources.input.file, names: logSourceNames(options.logSources) } } : {}),
     notes,
@@ -521,5 +530,14 @@ export function campaignUnresolved(results: readonly NormalizedCampaign[]): Unre
     result.references
       .filter((ref) => UNRESOLVED_STATUSES.includes(ref.status))
       .map((ref) => ({ raw: ref.raw, file: result.file, ...(ref.line !== undefined ? { line: ref.line } : {}), status: ref.status, note: ref.note })),
+  );
+}
+
+/** The campaigns' revoked references, counted under their replacement, in the shape of coverage ones (`rule`: the campaign). */
+export function campaignRemapped(results: readonly NormalizedCampaign[]): RemappedRef[] {
+  return results.flatMap((result) =>
+    result.references
+      .filter((ref) => ref.status === 'revoked' && ref.ids.length)
+      .map((ref) => ({ raw: ref.raw, ids: ref.ids, file: result.file, ...(ref.line !== undefined ? { line: ref.line } : {}), rule: result.name })),
   );
 }

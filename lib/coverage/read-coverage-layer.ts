@@ -25,6 +25,7 @@ import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-layer.js';
 import { statedLayerDomain } from '../layer/layer-domain.js';
 import { assertNotPreAttack } from '../layer/layer-format.js';
+import { describeSource, layerSources } from '../layer/combine-layers.js';
 import type { Domain } from '../attack/types.js';
 
 /** Navigator's default gradient when a layer has none. */
@@ -50,45 +51,41 @@ function annotations(entry: Record<string, unknown>): string[] {
 }
 
 /**
- * Read a Navigator layer file (one layer, or a JSON array of layers) as coverage (or threat, with `role`). Entries
- * that are disabled or have no score (as threat: no score and no annotation) are ignored with a reason; entries
- * without a technique ID are reported and skipped.
+ * Read a Navigator layer file as coverage (or threat, with `role`): one input per layer, a JSON array of layers
+ * (Navigator's multi-layer file) giving one per element, named as combine and export name them (`file (layer 2)`).
+ * Entries that are disabled or have no score (as threat: no score and no annotation) are ignored with a reason;
+ * entries without a technique ID are reported and skipped.
  * @throws UsageError when the file cannot be read or `options.scale` is not [min, max] with min < max;
- * InputError (with line) for invalid JSON, something that is not a layer, a gradient whose max is not above its min,
- * a PRE-ATT&CK layer (`assertNotPreAttack`), a domain that is not an ATT&CK domain, or layers of different domains
- * in one file.
+ * InputError (with line) for invalid JSON, something that is not a layer, an empty array or an element that is not
+ * an object, a gradient whose max is not above its min, a PRE-ATT&CK layer (`assertNotPreAttack`), a domain that is
+ * not an ATT&CK domain, or layers of different domains in one file.
  */
-export function readCoverageLayer(file: string, options: CoverageLayerOptions & InputOptions = {}): CoverageInput {
+export function readCoverageLayers(file: string, options: CoverageLayerOptions & InputOptions = {}): CoverageInput[] {
   const text = readTextFile(file, file, options);
-  return parseCoverageLayer(text, inputName(file), options);
+  return parseCoverageLayers(text, inputName(file), options);
 }
 
-/** Read layer JSON text as coverage (pure); see readCoverageLayer. */
-export function parseCoverageLayer(text: string, file: string, options: CoverageLayerOptions = {}): CoverageInput {
+/** Read layer JSON text as coverage (pure), one input per layer; see readCoverageLayers. */
+export function parseCoverageLayers(text: string, file: string, options: CoverageLayerOptions = {}): CoverageInput[] {
   const scale = options.scale;
   if (scale && !(scale.length === 2 && Number.isFinite(scale[0]) && Number.isFinite(scale[1]) && scale[0] < scale[1])) {
     throw new UsageError(`coverage scale ${JSON.stringify(scale)} must be [min, max] with min < max, e.g. [0, 100]`);
   }
   const value = parseJsonText(text, file);
   const lines = entryLines(text);
-  const layers = Array.isArray(value) ? value : [value];
-  const rules: CoverageRule[] = [];
-  const ignored: CoverageIgnored[] = [];
-  const problems: CoverageProblem[] = [];
-  let items = 0;
-  const platforms = new Set<string>();
+  const isArray = Array.isArray(value);
   const domains = new Map<Domain, string[]>();
-  layers.forEach((layer: unknown, layerIndex) => {
-    const where = Array.isArray(value) ? `layer ${layerIndex + 1}` : 'the layer';
-    const layerLine = lines(layerIndex, Array.isArray(value));
-    if (typeof layer !== 'object' || layer === null || Array.isArray(layer)) {
-      throw new InputError(`${file}${layerLine ? `:${layerLine}` : ''}: ${where} is not a JSON object; give a Navigator layer or an array of layers`, {
-        file,
-        line: layerLine,
-      });
-    }
+  const inputs = layerSources(value, file).map((source) => {
+    const layerIndex = source.position ?? 0;
+    const layer = source.value;
+    const where = isArray ? `layer ${layerIndex + 1}` : 'the layer';
+    const layerLine = lines(layerIndex, isArray);
+    const rules: CoverageRule[] = [];
+    const ignored: CoverageIgnored[] = [];
+    const problems: CoverageProblem[] = [];
+    const platforms = new Set<string>();
     // A PRE-ATT&CK layer gets the message every command gives, with the layer's place in an array.
-    assertNotPreAttack(layer, file, Array.isArray(value) ? `/${layerIndex}` : '');
+    assertNotPreAttack(layer, file, isArray ? `/${layerIndex}` : '');
     let repaired: RepairedLayer;
     try {
       repaired = repairLayer(layer, `${file}${layerLine ? `:${layerLine}` : ''}`);
@@ -100,21 +97,21 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
       });
     }
     const fields = repaired.layer;
-    const domain = statedLayerDomain(fields, `${file}${layerLine ? `:${layerLine}` : ''}${Array.isArray(value) ? ` (${where})` : ''}`, file);
+    const domain = statedLayerDomain(fields, `${file}${layerLine ? `:${layerLine}` : ''}${isArray ? ` (${where})` : ''}`, file);
     if (domain) domains.set(domain, [...(domains.get(domain) ?? []), where]);
     const techniques = Array.isArray(fields['techniques']) ? (fields['techniques'] as Record<string, unknown>[]) : [];
-    items += Array.isArray((layer as Record<string, unknown>)['techniques']) ? ((layer as Record<string, unknown>)['techniques'] as unknown[]).length : 0;
+    const items = Array.isArray((layer as Record<string, unknown>)['techniques']) ? ((layer as Record<string, unknown>)['techniques'] as unknown[]).length : 0;
     for (const repair of repaired.repairs) {
       const entry = /^\/techniques\/(\d+)/.exec(repair.path)?.[1];
-      const line = entry === undefined ? layerLine : lines(layerIndex, Array.isArray(value), Number(entry));
+      const line = entry === undefined ? layerLine : lines(layerIndex, isArray, Number(entry));
       problems.push({ file, ...(line === undefined ? {} : { line }), message: `${where}: ${repairLine(repair)}`, skipped: repair.leftOut === true });
     }
     const filters = fields['filters'] as { platforms?: unknown } | undefined;
     if (Array.isArray(filters?.platforms)) for (const platform of filters.platforms) if (typeof platform === 'string') platforms.add(platform);
-    const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : `${where} of ${file}`;
+    const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : describeSource(source);
     const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
     techniques.forEach((entry, i) => {
-      const line = lines(layerIndex, Array.isArray(value), repaired.entryOrigins[i] ?? i);
+      const line = lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i);
       const at = { file, ...(line === undefined ? {} : { line }) };
       const { techniqueID, tactic, score, enabled, comment } = entry as { techniqueID: string } & Record<string, unknown>;
       if (enabled === false) {
@@ -154,14 +151,14 @@ export function parseCoverageLayer(text: string, file: string, options: Coverage
       if (text !== undefined) rule.comment = text;
       rules.push(rule);
     });
+    const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
+    return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}) };
   });
   if (domains.size > 1) {
     const list = [...domains].map(([domain, places]) => `${domain} (${places.join(', ')})`).join('; ');
     throw new InputError(`${file}: its layers are of different ATT&CK domains: ${list}; give each domain's layers in a file of their own`, { file });
   }
-  const input = coverageInput('layer', file, 1, items, { rules, ignored, problems });
-  const domain = [...domains.keys()][0];
-  return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}) };
+  return inputs;
 }
 
 /** The [min, max] a layer's scores are read on, and how to say where it came from. */

@@ -9,7 +9,7 @@ import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import type { CoverageInput } from './coverage-types.js';
-import { parseCoverageLayer, readCoverageLayer } from './read-coverage-layer.js';
+import { parseCoverageLayers, readCoverageLayers } from './read-coverage-layer.js';
 import { parseDetectionsYaml, readDetections } from './read-detections.js';
 import { readSigmaRules } from './read-sigma.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
@@ -35,7 +35,7 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** The threat side of a review: campaigns (normalized) and threat layers (read as coverage-shaped entries). */
+/** The threat side of a review: campaigns (normalized) and threat layers (read as coverage-shaped entries, one per layer). */
 export interface ThreatInputs {
   campaigns: NormalizedCampaign[];
   layers: CoverageInput[];
@@ -44,13 +44,14 @@ export interface ThreatInputs {
 }
 
 /**
- * Read threat paths: campaign files and folders of them, and Navigator layer files (`-`: the `stdin` of `input`).
+ * Read threat paths: campaign files and folders of them, and Navigator layer files (`-`: the `stdin` of `input`);
+ * each layer of a file holding an array of layers is a threat source of its own (`file (layer 2)`).
  * Layers are read first: a campaign that names no domain is read in `input.domain`, else in the layers' domain.
  * @throws InputError when the inputs state different domains; UsageError when `input.domain` disagrees with one.
  */
 export function readThreatInputs(paths: readonly string[], library: AttackLibrary, to?: string, input: CampaignReadOptions = {}): ThreatInputs {
   const campaignPaths = paths.filter((path) => isFolder(path) || !isLayerFile(path, input));
-  const layers = paths.filter((path) => !campaignPaths.includes(path)).map((path) => readCoverageLayer(path, { ...input, role: 'threat' }));
+  const layers = paths.filter((path) => !campaignPaths.includes(path)).flatMap((path) => readCoverageLayers(path, { ...input, role: 'threat' }));
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
   const fromLayers = threatDomain(stated, input.domain);
   const campaigns = campaignPaths.length
@@ -66,8 +67,8 @@ const COVERAGE_KINDS = ['layer', 'detections'] as const;
 
 /**
  * Read coverage paths by kind: a folder is Sigma rules (through their cache with `cacheDir`), a `.json` file a
- * Navigator coverage layer (or a detections list written as JSON), and a `.csv`, `.yaml` or `.yml` file a detections
- * file; `-` (the `stdin` of `options`) is a layer when it is JSON, else detections. With `domain` (the review's), a
+ * Navigator coverage layer or an array of them, one input per layer (or a detections list written as JSON), and a
+ * `.csv`, `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`) is a layer when it is JSON, else detections. With `domain` (the review's), a
  * coverage layer must state that domain or none.
  * @throws InputError for a file of another kind (a campaign, a gap report, a STIX bundle), saying what it is; for a
  * layer of another domain than the review's (UsageError when `--domain` set it).
@@ -77,23 +78,23 @@ export function readCoverageInputs(
   options: { scale?: [number, number]; cacheDir?: string; domain?: ReviewDomain } & InputOptions = {},
 ): CoverageInput[] {
   const { domain, ...read } = options;
-  return paths.map((path) => {
-    const input = readCoverageInput(path, read);
-    if (domain && input.domain) assertCoverageDomain({ domain: input.domain, source: input.source }, domain);
-    return input;
+  return paths.flatMap((path) => {
+    const inputs = readCoverageInput(path, read);
+    for (const input of inputs) if (domain && input.domain) assertCoverageDomain({ domain: input.domain, source: input.source }, domain);
+    return inputs;
   });
 }
 
-/** One coverage path, read by kind (see readCoverageInputs). */
-function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput {
-  if (isFolder(path)) return readSigmaRules(path, { cacheDir: options.cacheDir });
-  if (path === STDIN) return isLayerFile(path, options) ? readCoverageLayer(path, options) : readDetections(path, options);
-  if (extname(path).toLowerCase() !== '.json') return readDetections(path, options);
+/** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
+function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
+  if (isFolder(path)) return [readSigmaRules(path, { cacheDir: options.cacheDir })];
+  if (path === STDIN) return isLayerFile(path, options) ? readCoverageLayers(path, options) : [readDetections(path, options)];
+  if (extname(path).toLowerCase() !== '.json') return [readDetections(path, options)];
   const text = readTextFile(path, path, options);
   const file = inputName(path);
   const kind = kindOf(text);
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
-  if (kind === 'detections') return parseDetectionsYaml(text, file);
+  if (kind === 'detections') return [parseDetectionsYaml(text, file)];
   if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
-  return parseCoverageLayer(text, file, options);
+  return parseCoverageLayers(text, file, options);
 }

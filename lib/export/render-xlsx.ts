@@ -235,7 +235,7 @@ export async function renderGapXlsx(report: GapReportData, options: XlsxOptions 
   addTableSheet(
     workbook,
     'Remapped',
-    ['tag', 'counted as', 'times', 'rules', 'places'],
+    ['reference', 'counted as', 'times', 'rules, threat layers, campaigns', 'places'],
     report.remapped.map((r) => [r.raw, r.ids.join(', '), r.count, r.rules.join('\n'), r.places.join('\n')]),
     [20, 14, 7, 60, 60],
   );

@@ -13,7 +13,7 @@ import { expect } from 'chai';
 import type { GapReportData } from '../../lib/coverage/gap-report.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
-import { freshTmpDir, repoRoot, runCli, stixFile } from '../helpers/attack.js';
+import { freshTmpDir, loadRelease, repoRoot, runCli, stixFile } from '../helpers/attack.js';
 import { rawDetection } from '../helpers/raw-detection.js';
 import { readRawBundle } from '../helpers/attack.js';
 
@@ -86,11 +86,31 @@ describe('attack-layers gap: tags the release does not know, and revoked IDs', (
       ['attack.defense-impairment', 'unknown tactic', 'test/fixtures/gap/sigma/windows/registry_set_win_defender_exclusion.yml:8'],
       ['attack.t1685', 'unknown', 'test/fixtures/gap/sigma/windows/registry_set_win_defender_exclusion.yml:9'],
     ]);
-    expect(rows.filter((row) => row[0] === 'remapped').map((row) => [row[at('reference')], row[at('technique')]])).to.deep.equal([
-      ['attack.t1086', 'T1059.001'],
-      ['attack.t1117', 'T1218.010'],
-      ['attack.t1193', 'T1566.001'],
+    const remapped = rows.filter((row) => row[0] === 'remapped').map((row) => [row[at('reference')], row[at('technique')], row[at('rules')]]);
+    expect(remapped.filter(([reference]) => reference!.startsWith('attack.'))).to.deep.equal([
+      ['attack.t1086', 'T1059.001', 'PowerShell Download Cradle in a Script Block'],
+      ['attack.t1117', 'T1218.010', 'Regsvr32 Loading a Remote Scriptlet'],
+      ['attack.t1193', 'T1566.001', 'Office Application Spawning a Shell From a Mail Attachment'],
     ]);
+  });
+
+  it("lists the campaign's revoked references beside the coverage tags: each `ref:` of the file whose ID 18.1 revoked, with its chain's end", () => {
+    const [header, ...rows] = csv;
+    const at = (name: string): number => header!.indexOf(name);
+    const index = loadRelease('18.1');
+    const file = 'campaigns/apt32-covid19-wuhan.yaml';
+    // Independently of the normalizer: every `- ref:` line of the campaign, its ID looked up in the release.
+    const expected = readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((text, i) => {
+        const ref = /^\s*- ref: (.*\((T\d{4}(?:\.\d{3})?)\))\s*$/.exec(text);
+        const technique = ref ? index.technique(ref[2] as never) : undefined;
+        return ref && technique?.revoked ? [[ref[1]!, index.revocationChain(technique.id).final!.id, 'APT32 targets Wuhan government (COVID-19)', `${file}:${i + 1}`]] : [];
+      });
+    expect(expected.length).to.be.greaterThan(2);
+    const remapped = rows.filter((row) => row[0] === 'remapped' && !row[at('reference')]!.startsWith('attack.'));
+    expect(remapped.map((row) => [row[at('reference')], row[at('technique')], row[at('rules')], row[at('places')]]).sort()).to.deep.equal(expected.sort());
+    expect(markdown).to.contain('| Spearphishing Attachment (T1193) | T1566.001 | 1 | APT32 targets Wuhan government (COVID-19) | campaigns/apt32-covid19-wuhan.yaml:31 |');
   });
 });
 

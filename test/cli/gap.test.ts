@@ -290,6 +290,7 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     rows: { id: string; threat: number; coverage: number; sources: string[] }[];
     inputs: { side?: string; source: string; counts: { items: number; rules: number; ignored: number; invalid: number }; ignored: { name?: string; reason: string }[] }[];
     unresolved: { raw: string; status: string; note: string }[];
+    remapped: { raw: string; ids: string[]; count: number; rules: string[]; places: string[] }[];
   };
   const review = async (args: string[]): Promise<{ code: number; stderr: string; out: string; report?: Report }> => {
     const out = freshTmpDir('gap-domain');
@@ -305,6 +306,10 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     expect(t1411).to.match(/^T\d{4}/);
     // T1407 33 on 0..99 = 0.333; T1411 99 on 0..99 = 1, under its replacement.
     expect(report?.rows.map((r) => [r.id, r.threat]).sort()).to.deep.equal([['T1407', 0.333], [t1411!, 1]].sort());
+    // The remap is listed as coverage remaps are: the ID as written, its replacement, the layer and the entry's line.
+    const line = readFileSync(mobile, 'utf8').split('\n').findIndex((text) => text.includes('"techniqueID": "T1411"')) + 1;
+    expect(line).to.be.greaterThan(0);
+    expect(report?.remapped).to.deep.equal([{ raw: 'T1411', ids: [t1411], count: 1, rules: ['Mobile threat (DeTT&CT-shaped)'], places: [`${mobile}:${line}`] }]);
     const t1018 = report?.unresolved.find((u) => u.raw === 'T1018');
     expect(t1018?.status).to.equal('other domain');
     expect(t1018?.note).to.equal(
@@ -379,5 +384,79 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     expect(report?.unresolved.find((u) => u.raw === 'T1018')?.note).to.contain('is an Enterprise technique (Remote System Discovery in enterprise-attack 18.1); this review is ics-attack');
     const again = await review(['--threat', ics, '--coverage', `${g}/detections.csv`]);
     for (const name of ['gap-report.json', 'gap.layer.json']) expect(readFileSync(join(again.out, name)).equals(readFileSync(join(out, name))), name).to.equal(true);
+  });
+});
+
+describe('attack-layers gap (a file holding an array of layers, on either side)', function () {
+  this.timeout(30_000);
+  const oldThreat = `${g}/old-threat-4.2.json`;
+  const bear = 'test/fixtures/layers/public/navigator-bear-apt.json';
+  type Report = {
+    threats: { name: string; kind: string; techniques: number }[];
+    rows: { id: string; threat: number; coverage: number; sources: string[] }[];
+    inputs: { side?: string; kind: string; source: string; counts: { items: number; rules: number; ignored: number; invalid: number } }[];
+  };
+  const review = async (args: string[]): Promise<{ code: number; stderr: string; report?: Report }> => {
+    const out = freshTmpDir('gap-array');
+    const run = await runCli(['gap', ...args, '--out', out, '--report', 'json', '--quiet']);
+    return { code: run.code, stderr: run.stderr, ...(run.code === 0 ? { report: readJson<Report>(join(out, 'gap-report.json')) } : {}) };
+  };
+  let dir: string;
+  let layers: string;
+  before(() => {
+    dir = freshTmpDir('gap-array-in');
+    layers = join(dir, 'layers.json');
+    writeFileSync(layers, JSON.stringify([readJson(oldThreat), readJson(bear)], null, 2));
+  });
+
+  it('reads a 2-layer threat array as two threat sources named by position, summing their weights as two files do', async () => {
+    const [together, apart] = await Promise.all([
+      review(['--threat', layers, '--coverage', `${g}/detections.csv`]),
+      review(['--threat', oldThreat, bear, '--coverage', `${g}/detections.csv`]),
+    ]);
+    expect([together.code, apart.code]).to.deep.equal([0, 0]);
+    expect(together.report?.threats).to.deep.equal([
+      { name: `${layers} (layer 1)`, kind: 'layer', techniques: 3 },
+      { name: `${layers} (layer 2)`, kind: 'layer', techniques: 126 },
+    ]);
+    expect(together.report?.inputs.filter((i) => i.side).map((i) => [i.source, i.counts.items])).to.deep.equal([
+      [`${layers} (layer 1)`, 3],
+      [`${layers} (layer 2)`, 126],
+    ]);
+    // The same threat as the two files given apart: T1059.001 is in both (0.75 + 1).
+    const rows = (report?: Report) => report?.rows.map((r) => [r.id, r.threat, r.coverage, r.sources.length]).sort();
+    expect(rows(together.report)).to.deep.equal(rows(apart.report));
+    expect(together.report?.rows.find((r) => r.id === 'T1059.001')?.threat).to.equal(1.75);
+  });
+
+  it('reads the same array as coverage: two inputs named by position, covering as the two files do', async () => {
+    const threat = ['--threat', 'campaigns/apt32-covid19-wuhan.yaml'];
+    const [together, apart] = await Promise.all([review([...threat, '--coverage', layers]), review([...threat, '--coverage', oldThreat, bear])]);
+    expect([together.code, apart.code]).to.deep.equal([0, 0]);
+    expect(together.report?.inputs.map((i) => [i.side, i.source, i.counts])).to.deep.equal([
+      [undefined, `${layers} (layer 1)`, { items: 3, rules: 3, ignored: 0, invalid: 0 }],
+      [undefined, `${layers} (layer 2)`, { items: 126, rules: 0, ignored: 126, invalid: 0 }],
+    ]);
+    expect(together.report?.rows.map((r) => [r.id, r.coverage])).to.deep.equal(apart.report?.rows.map((r) => [r.id, r.coverage]));
+    expect(together.report?.rows.find((r) => r.id === 'T1573')?.coverage).to.equal(100); // old-threat-4.2: score 4 on 0..4
+  });
+
+  it('knows an array of layers whose first layer has no entries and no versions (was: "this is a detections file"); a detections array stays one', async () => {
+    const empty = join(dir, 'empty-first.json');
+    writeFileSync(empty, JSON.stringify([{ name: 'Nothing yet', domain: 'enterprise-attack', techniques: [] }, readJson(oldThreat)]));
+    const threat = await review(['--threat', empty, '--coverage', `${g}/detections.csv`]);
+    expect([threat.code, threat.stderr]).to.deep.equal([0, '']);
+    expect(threat.report?.threats.map((t) => [t.name, t.techniques])).to.deep.equal([[`${empty} (layer 1)`, 0], [`${empty} (layer 2)`, 3]]);
+    const coverage = await review(['--threat', oldThreat, '--coverage', empty]);
+    expect(coverage.report?.inputs.filter((i) => !i.side).map((i) => [i.source, i.counts.rules])).to.deep.equal([[`${empty} (layer 1)`, 0], [`${empty} (layer 2)`, 3]]);
+    // combine reads it with the same recognition.
+    expect((await runCli(['combine', empty, '--op', 'max'])).code).to.equal(0);
+    const detections = join(dir, 'detections.json');
+    writeFileSync(detections, JSON.stringify([{ name: 'EDR: PowerShell', techniques: ['T1059.001'], coverage: 80, domain: 'enterprise-attack' }]));
+    const refused = await review(['--threat', detections, '--coverage', `${g}/detections.csv`]);
+    expect(refused.code).to.equal(1);
+    expect(refused.stderr).to.contain(`${detections}: this is a detections file, not a campaign file`);
+    const read = await review(['--threat', oldThreat, '--coverage', detections]);
+    expect(read.report?.inputs.find((i) => i.source === detections)?.kind).to.equal('detections');
   });
 });

@@ -36,7 +36,7 @@ import {
   type GapReview,
   type ResolvedCoverage,
 } from '../../lib/coverage/gap-review.js';
-import { readCoverageLayer } from '../../lib/coverage/read-coverage-layer.js';
+import { readCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { isLayerFile, readCoverageInputs, readThreatInputs } from '../../lib/coverage/read-threat.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
@@ -275,7 +275,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
 
   describe('threat layers', () => {
     it('an old layer (format 4.2, ATT&CK 8) with T1086 counts it as T1059.001, weighted by its gradient', () => {
-      const { source, unresolved } = threatFromLayer(readCoverageLayer(join(gap, 'old-threat-4.2.json')), index);
+      const { source, unresolved } = threatFromLayer(readCoverageLayers(join(gap, 'old-threat-4.2.json'))[0]!, index);
       expect(unresolved).to.deep.equal([]);
       expect(source.kind).to.equal('layer');
       expect(source.techniques).to.deep.equal([

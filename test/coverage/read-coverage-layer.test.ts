@@ -2,8 +2,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
-import { parseCoverageLayer, readCoverageLayer } from '../../lib/coverage/read-coverage-layer.js';
+import { parseCoverageLayers, readCoverageLayers, type CoverageLayerOptions } from '../../lib/coverage/read-coverage-layer.js';
 import { InputError, UsageError } from '../../lib/errors.js';
+
+/** The one input of a file holding one layer. */
+function only(inputs: CoverageInput[]): CoverageInput {
+  expect(inputs).to.have.length(1);
+  return inputs[0]!;
+}
+const readCoverageLayer = (file: string, options?: CoverageLayerOptions): CoverageInput => only(readCoverageLayers(file, options));
+const parseCoverageLayer = (text: string, file: string, options?: CoverageLayerOptions): CoverageInput => only(parseCoverageLayers(text, file, options));
 
 const fixtures = fileURLToPath(new URL('../fixtures/coverage/layers', import.meta.url));
 
@@ -14,7 +22,7 @@ function expectBookkeeping(input: CoverageInput): void {
   expect(input.counts.rules + input.counts.ignored + input.counts.invalid).to.equal(input.counts.items);
 }
 
-describe('readCoverageLayer', () => {
+describe('readCoverageLayers', () => {
   let input: CoverageInput;
   const file = join(fixtures, 'coverage.json');
   before(() => {
@@ -82,7 +90,7 @@ describe('readCoverageLayer', () => {
     expect(parseCoverageLayer(JSON.stringify({ domain: 'mitre-mobile', techniques: [] }), 'm.json').domain).to.equal('mobile-attack');
     expect(parseCoverageLayer(JSON.stringify({ techniques: [] }), 'n.json').domain).to.equal(undefined);
     const two = JSON.stringify([{ domain: 'enterprise-attack', techniques: [] }, { domain: 'ics-attack', techniques: [] }]);
-    expect(() => parseCoverageLayer(two, 't.json')).to.throw(InputError, 't.json: its layers are of different ATT&CK domains: enterprise-attack (layer 1); ics-attack (layer 2)');
+    expect(() => parseCoverageLayers(two, 't.json')).to.throw(InputError, 't.json: its layers are of different ATT&CK domains: enterprise-attack (layer 1); ics-attack (layer 2)');
   });
 
   it('uses options.scale over the gradient', () => {
@@ -91,13 +99,17 @@ describe('readCoverageLayer', () => {
     expect(scaled.rules[0]?.levelReason).to.equal('score 80 on the given scale 50..100 -> 0.6');
   });
 
-  it('reads an array of layers, each on its own gradient or the default 0..100', () => {
-    const two = readCoverageLayer(join(fixtures, 'two-layers.json'));
-    expect(two.counts).to.deep.equal({ items: 3, rules: 3, ignored: 0, invalid: 0 });
-    expect(two.rules.map((rule) => [rule.name, rule.refs[0]?.raw, rule.level, rule.levelReason])).to.deep.equal([
-      ['EDR', 'T1059.001', 0.5, 'score 3 on the layer gradient 1..5 -> 0.5'],
-      ['EDR', 'T1003.001', 1, 'score 5 on the layer gradient 1..5 -> 1'],
-      ['Network', 'T1071.001', 0.25, 'score 25 on the default scale 0..100 (no gradient) -> 0.25'],
+  it('reads an array of layers as one input per layer, named by position, each on its own gradient or the default 0..100', () => {
+    const file2 = join(fixtures, 'two-layers.json');
+    const two = readCoverageLayers(file2);
+    expect(two.map((input) => [input.source, input.counts])).to.deep.equal([
+      [`${file2} (layer 1)`, { items: 2, rules: 2, ignored: 0, invalid: 0 }],
+      [`${file2} (layer 2)`, { items: 1, rules: 1, ignored: 0, invalid: 0 }],
+    ]);
+    expect(two.flatMap((input) => input.rules).map((rule) => [rule.name, rule.refs[0]?.raw, rule.line, rule.level, rule.levelReason])).to.deep.equal([
+      ['EDR', 'T1059.001', 7, 0.5, 'score 3 on the layer gradient 1..5 -> 0.5'],
+      ['EDR', 'T1003.001', 8, 1, 'score 5 on the layer gradient 1..5 -> 1'],
+      ['Network', 'T1071.001', 17, 0.25, 'score 25 on the default scale 0..100 (no gradient) -> 0.25'],
     ]);
   });
 
@@ -109,7 +121,8 @@ describe('readCoverageLayer', () => {
 
   it('throws InputError for JSON that is not a layer', () => {
     expect(() => readCoverageLayer(join(fixtures, 'not-a-layer.json'))).to.throw(InputError, /not-a-layer\.json:1: the layer is not a Navigator layer/);
-    expect(() => parseCoverageLayer('[1]', 'n.json')).to.throw(InputError, /n\.json:1: layer 1 is not a JSON object/);
+    expect(() => parseCoverageLayers('[1]', 'n.json')).to.throw(InputError, 'n.json: /0: must be a layer object, not 1');
+    expect(() => parseCoverageLayers('[]', 'e.json')).to.throw(InputError, 'e.json: the file holds an empty array of layers; give at least one layer');
   });
 
   it('throws InputError for a gradient whose maxValue is not above minValue', () => {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   CollectedLogSources,
   DetectionModel,
+  campaignRemapped,
   campaignUnresolved,
   formatGapCsv,
   formatGapMarkdown,
@@ -102,6 +103,7 @@ export function handler(context: CliContext) {
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,
       threatUnresolved: [...campaignUnresolved(threat.campaigns), ...threatLayers.flatMap((t) => t.unresolved)],
+      threatRemapped: [...campaignRemapped(threat.campaigns), ...threatLayers.flatMap((t) => t.remapped)],
       detection,
       logSources,
     });

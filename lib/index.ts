@@ -102,17 +102,6 @@ export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibi
 export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, holdsSomething, type LayerRepair, type RepairedLayer, type LeftOutEntry } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
 export { upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
-/** Technique IDs of another domain in a layer (T0800, ICS, in an enterprise layer): where they belong, for messages. */
-export {
-  libraryOtherDomains,
-  otherDomainLookup,
-  otherDomainText,
-  otherDomainTechniqueText,
-  type OtherDomainLookup,
-  type OtherDomainTechnique,
-} from './layer/other-domains.js';
-/** Where a deprecated technique's content went, as its description says (other domains' techniques named as such). */
-export { deprecationSuccessors, successorsText, type DeprecationSuccessors } from './layer/deprecation-successors.js';
 export {
   formatUpgradeMarkdown,
   upgradeMessages,

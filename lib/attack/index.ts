@@ -58,6 +58,17 @@ export { indexDetection } from './index-detection.js';
 export { DetectionModel, type LogSourceUse, type TechniqueStrategy } from './detection-model.js';
 /** An ATT&CK description as one line of plain text and the sources it cites. */
 export { plainDescription, type PlainDescription } from './attack-text.js';
+/** Technique IDs of another domain in a layer (T0800, ICS, in an enterprise layer): where they belong, for messages. */
+export {
+  libraryOtherDomains,
+  otherDomainLookup,
+  otherDomainText,
+  otherDomainTechniqueText,
+  type OtherDomainLookup,
+  type OtherDomainTechnique,
+} from './other-domains.js';
+/** Where a deprecated technique's content went, as its description says (other domains' techniques named as such). */
+export { deprecationSuccessors, successorsText, type DeprecationSuccessors } from './deprecation-successors.js';
 /** Enterprise platform names ATT&CK renamed, and the current name of one. */
 export { PLATFORM_RENAMES, currentPlatformName } from './platform-names.js';
 /** The word of a list a misspelled one most likely means, for did-you-mean hints. */

@@ -5,7 +5,7 @@ import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference } from '../normalize/resolve-reference.js';
 import { parseReference } from '../normalize/parse-reference.js';
-import { otherDomainTechniqueText, type OtherDomainLookup } from '../layer/other-domains.js';
+import { otherDomainTechniqueText, type OtherDomainLookup } from '../attack/other-domains.js';
 import type { CoverageInput, CoverageRule } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
 import { editDistance, typoLimit } from '../name-distance.js';

@@ -3,7 +3,7 @@ import { compareIds } from '../attack/index-bundle.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from '../layer/layer-types.js';
 import { gradientColor } from '../layer/score.js';
-import { otherDomainText, type OtherDomainLookup } from '../layer/other-domains.js';
+import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
 import { readableTextColor } from './colors.js';
 

@@ -17,9 +17,9 @@ import {
   type FormatOptions,
 } from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
-import { deprecationSuccessors, successorsText } from './deprecation-successors.js';
+import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { mergeEntries, type MergeScore } from './merge-entries.js';
-import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from './other-domains.js';
+import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
 import { holdsSomething, originalPath, repairLayer, type LeftOutEntry } from './repair-layer.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';

@@ -8,9 +8,9 @@ import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
-import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from './other-domains.js';
+import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { holdsSomething, originalPath, repairLayer } from './repair-layer.js';
-import { deprecationSuccessors, successorsText } from './deprecation-successors.js';
+import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
 

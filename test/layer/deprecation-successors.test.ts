@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { fileURLToPath } from 'node:url';
 import { techniqueReport } from '../../lib/cli/commands/technique.js';
-import { deprecationSuccessors, successorsText } from '../../lib/layer/deprecation-successors.js';
-import { otherDomainLookup } from '../../lib/layer/other-domains.js';
+import { deprecationSuccessors, successorsText } from '../../lib/attack/deprecation-successors.js';
+import { otherDomainLookup } from '../../lib/attack/other-domains.js';
 import { upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { loadRelease, readRawBundle, runCli, stixFile, type RawStixObject } from '../helpers/attack.js';

@@ -1,5 +1,15 @@
-import { canonicalTechniqueId, UnknownTechniqueError, UsageError, type AttackIndex, type TechniqueRecord } from '../../attack/index.js';
-import { deprecationSuccessors, libraryOtherDomains, otherDomainTechniqueText, successorsText, type OtherDomainLookup } from '../../index.js';
+import {
+  canonicalTechniqueId,
+  deprecationSuccessors,
+  libraryOtherDomains,
+  otherDomainTechniqueText,
+  successorsText,
+  UnknownTechniqueError,
+  UsageError,
+  type AttackIndex,
+  type OtherDomainLookup,
+  type TechniqueRecord,
+} from '../../attack/index.js';
 import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 

@@ -5,8 +5,8 @@
  * T1566.001 and T1566.002, which Navigator drops from a mobile layer, so they are named as such and never proposed as
  * a place to move an annotation.
  */
-import type { AttackIndex } from '../attack/attack-index.js';
-import type { TechniqueRecord } from '../attack/types.js';
+import type { AttackIndex } from './attack-index.js';
+import type { TechniqueRecord } from './types.js';
 import { domainAdjective, type OtherDomainLookup, type OtherDomainTechnique } from './other-domains.js';
 
 /** What a deprecated technique's description points to. */

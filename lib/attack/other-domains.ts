@@ -3,9 +3,9 @@
  * Navigator drops such an entry silently, like an ID that does not exist; the domains' IDs do not overlap, so the ID
  * alone says where it belongs, and the finding or report can say so instead of "unknown".
  */
-import type { AttackIndex } from '../attack/attack-index.js';
-import type { AttackLibrary } from '../attack/load.js';
-import { DOMAINS, type Domain } from '../attack/types.js';
+import type { AttackIndex } from './attack-index.js';
+import type { AttackLibrary } from './load.js';
+import { DOMAINS, type Domain } from './types.js';
 import { AttackDataError } from '../errors.js';
 
 /** A technique of another domain than the layer's. */

@@ -1,6 +1,7 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { compareReleases, fetchCommand } from '../attack/release-files.js';
+import { libraryOtherDomains } from '../attack/other-domains.js';
 import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attack/types.js';
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
@@ -28,7 +29,7 @@ export interface CampaignReleases extends ResolveContext {
  * of the domain as history for old names. @throws AttackDataError when the target release is not available.
  */
 export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?: string): CampaignReleases {
-  const { target, history } = domainReleases(library, campaign.domain, to);
+  const { target, history, otherDomains } = domainReleases(library, campaign.domain, to);
   const warnings: string[] = [];
   let source: AttackIndex | undefined;
   if (campaign.attackVersion && campaign.attackVersion !== target.release) {
@@ -42,11 +43,12 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
       );
     }
   }
-  return { target, source, warnings, history };
+  return { target, source, warnings, history, otherDomains };
 }
 
 /**
- * The releases of a domain to resolve references with: the target (`to`, or the newest) and the older ones as history.
+ * The releases of a domain to resolve references with: the target (`to`, or the newest), the older ones as history,
+ * and the other domains' newest releases (read only when a deprecated technique points outside the domain).
  * @throws AttackDataError when the target release is not available.
  */
 export function domainReleases(library: AttackLibrary, domain: Domain, to?: string): ResolveContext & { history: () => Iterable<AttackIndex> } {
@@ -62,6 +64,7 @@ export function domainReleases(library: AttackLibrary, domain: Domain, to?: stri
     history: function* () {
       for (const file of files) yield library.load(file);
     },
+    otherDomains: libraryOtherDomains(library, domain),
   };
 }
 
@@ -96,7 +99,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
     const record = result.id ? target.actors(result.id).find((a) => a.id === result.id) : undefined;
     if (record && entry.infer) {
       for (const id of record.techniques) {
-        const resolution = resolveReference({ raw: id }, { target });
+        const resolution = resolveReference({ raw: id }, { target, otherDomains: releases.otherDomains });
         references.push({
           raw: `${record.name} (${record.id}) uses ${id}`,
           path: entry.path,

@@ -5,7 +5,8 @@ import type { Domain, TacticShortname, TechniqueId } from '../attack/types.js';
  * How a reference came to its current technique(s):
  * - `current`: the ID is current in the target release (and any name beside it agrees);
  * - `revoked`: the ID was revoked; its revoked-by chain leads to the current ID;
- * - `deprecated`: the ID is deprecated; not substituted, its description's pointers are the candidates;
+ * - `deprecated`: the ID is deprecated; not substituted, its description's current pointers of the domain are the
+ *   candidates (read as validate and upgrade read them: revoked ones followed, other domains' named in the note);
  * - `renamed`: the ID is current but was written with an older name, or a name of a revoked technique was used;
  * - `name`: no ID; resolved by the technique's exact current name;
  * - `fuzzy`: no exact name; resolved by a close name (a typo), said in the note;

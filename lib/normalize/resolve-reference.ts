@@ -1,4 +1,6 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
+import type { OtherDomainLookup } from '../attack/other-domains.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { editDistance, typoLimit } from '../name-distance.js';
 import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './normalize-types.js';
@@ -20,6 +22,11 @@ export interface ResolveContext {
    * each release as it is reached, so a search that stops at the first hit loads only the releases before it.
    */
   history?: () => Iterable<AttackIndex>;
+  /**
+   * Finds an ID in the other domains' releases, so that a deprecated technique's pointer into another domain is named
+   * as such (mobile T1476 points to enterprise T1566.001); without it such pointers go unnamed.
+   */
+  otherDomains?: OtherDomainLookup;
 }
 
 /** A reference as written, with the tactics written beside it. */
@@ -253,16 +260,16 @@ function resolveId(
   if (found.revoked && !final) {
     outcome = { status: 'unknown', ids: [], notes: [`${id} ${found.name} was revoked and ATT&CK ${target.release} records no replacement`], candidates: [] };
   } else if (final!.deprecated) {
-    const pointers = (final!.deprecationPointers ?? []).map((p) => target.technique(p)).filter((t): t is TechniqueRecord => !!t);
+    const successors = deprecatedSuccessors(final!, context);
     const via = final !== found ? `${id} was revoked by ${final!.id}, which ` : `${id} ${found.name} `;
     outcome = {
       status: 'deprecated',
       ids: [],
       notes: [
-        `${via}is deprecated in ATT&CK ${target.release} and has no replacement` +
-          (pointers.length ? `; its description points to ${pointers.map((p) => describe(target, p)).join(', ')}: write the one that fits` : ''),
+        `${via}is deprecated in ATT&CK ${target.release} and has no replacement; ${successors.text}` +
+          (successors.candidates.length ? ': write the one that fits' : ''),
       ],
-      candidates: pointers.map((p) => candidate(target, p, `named in ${final!.id}'s deprecation notice`)),
+      candidates: successors.candidates,
     };
   } else if (found.revoked) {
     const path = steps.map((step) => step.id).join(' -> ');
@@ -393,7 +400,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
     const finals = toTarget(target, exact, target);
     const byCurrentName = currentHits.some((t) => !t.deprecated);
     const via = byCurrentName ? 'its exact name' : `the name of revoked ${exact.filter((t) => t.revoked).map((t) => t.id).join(', ')}`;
-    return pick(name, finals, byCurrentName ? 'name' : 'renamed', via, tactics, target, trail);
+    return pick(name, finals, byCurrentName ? 'name' : 'renamed', via, tactics, context, trail);
   }
   const alias = techniqueAlias(name);
   if (alias) {
@@ -408,7 +415,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   for (const index of olderReleases(context)) {
     const hits = index.techniquesByName(name);
     if (hits.length) {
-      return pick(name, toTarget(index, hits, target), 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, target, trail);
+      return pick(name, toTarget(index, hits, target), 'renamed', `its name in ATT&CK ${index.release} (${hits.map((t) => t.id).join(', ')})`, tactics, context, trail);
     }
   }
   // `Mimikatz`: a group or software written where a technique belongs.
@@ -438,7 +445,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   }
   if (best <= limit && closest.length) {
     trail.push(`name: "${name}" read as "${closestName}" (${best} edit${best > 1 ? 's' : ''} away)`);
-    return pick(name, toTarget(target, closest, target), 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, target, trail);
+    return pick(name, toTarget(target, closest, target), 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, context, trail);
   }
   const suggestions = [...target.names()]
     .map(([known, techniques]) => [editDistance(key, known, Math.max(3, Math.floor(key.length / 3))), techniques] as const)
@@ -454,24 +461,39 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   };
 }
 
+/**
+ * Where a deprecated technique's content went, read as validate, upgrade and `technique` read it: the words, and the
+ * current techniques of the target release it points to as candidates (a revoked pointer followed to its replacement;
+ * a pointer into another domain named in the words, never a candidate).
+ */
+function deprecatedSuccessors(deprecated: TechniqueRecord, context: ResolveContext): { text: string; candidates: Candidate[] } {
+  const { target } = context;
+  const found = deprecationSuccessors(deprecated, target, context.otherDomains);
+  return {
+    text: successorsText(found, target.domain),
+    candidates: found.current.map((t) => candidate(target, t, `named in ${deprecated.id}'s deprecation notice`)),
+  };
+}
+
 function pick(
   name: string,
   finals: readonly TechniqueRecord[],
   status: ReferenceStatus,
   via: string,
   tactics: readonly TacticShortname[],
-  target: AttackIndex,
+  context: ResolveContext,
   trail: string[],
 ): Outcome {
+  const { target } = context;
   const live = finals.filter((t) => !t.deprecated);
   if (!live.length && finals.length) {
     const deprecated = finals[0]!;
-    const pointers = (deprecated.deprecationPointers ?? []).map((p) => target.technique(p)).filter((t): t is TechniqueRecord => !!t);
+    const successors = deprecatedSuccessors(deprecated, context);
     return {
       status: 'deprecated',
       ids: [],
-      notes: [`"${name}" is ${describe(target, deprecated)}, deprecated in ATT&CK ${target.release}${pointers.length ? `; its description points to ${pointers.map((p) => describe(target, p)).join(', ')}` : ''}`],
-      candidates: pointers.map((p) => candidate(target, p, `named in ${deprecated.id}'s deprecation notice`)),
+      notes: [`"${name}" is ${describe(target, deprecated)}, deprecated in ATT&CK ${target.release}; ${successors.text}`],
+      candidates: successors.candidates,
     };
   }
   if (live.length === 1) {

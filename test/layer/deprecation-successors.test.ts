@@ -20,6 +20,19 @@ function rawTechniques(file: string): Map<string, RawStixObject> {
   return out;
 }
 
+/** The techniques a description links to (`attack.mitre.org/techniques/T1566/001`), in order, once each. */
+function linkedIds(description: unknown): string[] {
+  return [...new Set([...String(description).matchAll(/attack\.mitre\.org\/techniques\/(T\d{4})(?:\/(\d{3}))?/g)].map((m) => (m[2] ? `${m[1]}.${m[2]}` : m[1]!)))];
+}
+
+/** The references of a campaign run through `normalize --json`, by what was written. */
+async function normalized(campaign: string): Promise<Map<string, { status: string; ids: string[]; note: string; candidates: Array<{ id: string; name: string }> }>> {
+  const result = await runCli(['normalize', '-', '--json', '--quiet', '--attack-release', '18.1'], {}, { stdin: campaign });
+  expect(result.code, result.stderr).to.equal(0);
+  const [only] = JSON.parse(result.stdout) as Array<{ references: Array<{ raw: string; status: string; ids: string[]; note: string; candidates: Array<{ id: string; name: string }> }> }>;
+  return new Map(only!.references.map((reference) => [reference.raw, reference]));
+}
+
 describe('deprecationSuccessors', () => {
   const mobile = () => loadRelease('18.1', 'mobile-attack');
   const enterprise = () => loadRelease('18.1', 'enterprise-attack');
@@ -32,7 +45,7 @@ describe('deprecationSuccessors', () => {
     const rawEnterprise = rawTechniques('enterprise-attack-18.1.json.gz');
     const t1476 = rawMobile.get('T1476')!;
     expect(t1476['x_mitre_deprecated']).to.equal(true);
-    const linked = [...String(t1476['description']).matchAll(/attack\.mitre\.org\/techniques\/(T\d{4})\/(\d{3})/g)].map((m) => `${m[1]}.${m[2]}`);
+    const linked = linkedIds(t1476['description']);
     expect(linked.length).to.be.greaterThan(0);
     for (const id of linked) expect([rawMobile.has(id), rawEnterprise.has(id)], id).to.deep.equal([false, true]);
 
@@ -74,5 +87,47 @@ describe('deprecationSuccessors', () => {
     const cli = await runCli(['technique', 'T1476', '--domain', 'mobile']);
     expect(cli.stdout).to.contain(`  deprecated; ${words}\n`);
     expect((await runCli(['validate', file])).stdout).to.contain(words);
+  });
+
+  it('gives normalize the same facts and words for a mobile campaign naming T1476, by ID and by name', async () => {
+    // Straight from the bundles, as above: T1476's links are enterprise techniques, so nothing of mobile is proposed.
+    const rawMobile = rawTechniques('mobile-attack-18.1.json.gz');
+    const rawEnterprise = rawTechniques('enterprise-attack-18.1.json.gz');
+    const t1476 = rawMobile.get('T1476')!;
+    const linked = linkedIds(t1476['description']);
+    for (const id of linked) expect([rawMobile.has(id), rawEnterprise.has(id)], id).to.deep.equal([false, true]);
+    const words =
+      `its description points only to Enterprise techniques ${linked.map((id) => `${id} (${String(rawEnterprise.get(id)!['name'])})`).join(', ')}, ` +
+      'not in mobile-attack: no successor in this domain';
+    const name = String(t1476['name']);
+
+    const references = await normalized(`name: Mobile campaign\ndomain: mobile-attack\ntechniques:\n  - T1476\n  - ${name}\n`);
+    const byId = references.get('T1476')!;
+    expect([byId.status, byId.ids, byId.candidates]).to.deep.equal(['deprecated', [], []]);
+    expect(byId.note).to.equal(`T1476 ${name} is deprecated in ATT&CK 18.1 and has no replacement; ${words}`);
+    const byName = references.get(name)!;
+    expect([byName.status, byName.ids, byName.candidates]).to.deep.equal(['deprecated', [], []]);
+    expect(byName.note).to.equal(`"${name}" is T1476 ${name}, deprecated in ATT&CK 18.1; ${words}`);
+  });
+
+  it('gives normalize the current technique of its own domain as the candidate (enterprise T1064)', async () => {
+    const raw = rawTechniques('enterprise-attack-18.1.json.gz');
+    const t1064 = raw.get('T1064')!;
+    expect(t1064['x_mitre_deprecated']).to.equal(true);
+    // The notice is the first paragraph ("This technique has been deprecated. Please use …"); the old text after it
+    // links to examples (T1086, T1193), not successors.
+    const notice = String(t1064['description']).split(/\n\s*\n/)[0]!;
+    expect(notice).to.match(/deprecated/);
+    const linked = linkedIds(notice);
+    expect(linked.length).to.be.greaterThan(0);
+    // Each link is a current enterprise technique (not revoked, not deprecated, no parent): it is its own candidate.
+    for (const id of linked) expect([raw.get(id)?.['revoked'] ?? false, raw.get(id)?.['x_mitre_deprecated'] ?? false, id.includes('.')], id).to.deep.equal([false, false, false]);
+    const words = `its description points to ${linked.map((id) => `${id} (${String(raw.get(id)!['name'])})`).join(', ')}`;
+
+    const references = await normalized('name: Enterprise campaign\ntechniques:\n  - T1064\n');
+    const byId = references.get('T1064')!;
+    expect([byId.status, byId.ids]).to.deep.equal(['deprecated', []]);
+    expect(byId.candidates.map((c) => [c.id, c.name])).to.deep.equal(linked.map((id) => [id, raw.get(id)!['name']]));
+    expect(byId.note).to.equal(`T1064 ${String(t1064['name'])} is deprecated in ATT&CK 18.1 and has no replacement; ${words}: write the one that fits`);
   });
 });

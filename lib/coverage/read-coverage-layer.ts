@@ -104,7 +104,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     for (const repair of repaired.repairs) {
       const entry = /^\/techniques\/(\d+)/.exec(repair.path)?.[1];
       const line = entry === undefined ? layerLine : lines(layerIndex, isArray, Number(entry));
-      problems.push({ file, ...(line === undefined ? {} : { line }), message: `${where}: ${repairLine(repair)}`, skipped: repair.leftOut === true });
+      problems.push({ file, ...(line === undefined ? {} : { line }), message: `${where}: ${repairLine(repair)}`, skipped: repair.leftOut === 'entry' });
     }
     const filters = fields['filters'] as { platforms?: unknown } | undefined;
     if (Array.isArray(filters?.platforms)) for (const platform of filters.platforms) if (typeof platform === 'string') platforms.add(platform);

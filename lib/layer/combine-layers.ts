@@ -54,7 +54,7 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
 import { gradientColor } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
-import { repairLayer, repairLine } from './repair-layer.js';
+import { repairLayer, repairMessage } from './repair-layer.js';
 
 
 /** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
@@ -174,7 +174,7 @@ export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: 
   const where = describeSource(source);
   assertNotPreAttack(source.value, source.file, source.position === undefined ? '' : `/${source.position}`);
   const { layer, repairs } = repairLayer(source.value, where);
-  return { layer: migrateLayerFormat(layer).layer, repairs: repairs.map((repair) => `${where}: ${repairLine(repair)} (repaired)`) };
+  return { layer: migrateLayerFormat(layer).layer, repairs: repairs.map((repair) => `${where}: ${repairMessage(repair)}`) };
 }
 
 /**

@@ -9,12 +9,24 @@ import { InputError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
 
-/** One repair made to a layer as read: where (JSON pointer into the layer as read) and what was done. */
+/** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
 export interface LayerRepair {
   path: string;
   repair: string;
-  /** True when the repair left a whole technique entry out. */
-  leftOut?: true;
+  /**
+   * Set when the repair left something out rather than repairing it: `entry`, a whole technique entry (`upgrade`
+   * counts it as removed and keeps what it held in its "removed by upgrade" metadata); `part`, anything else (a
+   * metadata item, a link, a legend item, a gradient colour, a platform name, a field), which no output keeps.
+   */
+  leftOut?: 'entry' | 'part';
+  /** True when the real Navigator is known to open a layer with this fault as read (../shared/NAVIGATOR.md). */
+  navigatorTolerates?: true;
+}
+
+/** What a repair did, beyond its line: what it left out (a whole entry: why) and whether Navigator tolerates the fault. */
+interface Outcome {
+  leftOut?: 'part' | { entry: string };
+  navigatorTolerates?: boolean;
 }
 
 /** A technique entry `repairLayer` left out: where it was, why, and the entry as read. */
@@ -36,13 +48,18 @@ export interface RepairedLayer {
   leftOut: LeftOutEntry[];
 }
 
-/** Log a repair; `leftOut` (why) when it leaves the whole entry out. */
-type Log = (path: string, repair: string, leftOut?: string) => void;
+/** Log a repair, with its outcome when it left something out or Navigator is known to tolerate the fault. */
+type Log = (path: string, repair: string, outcome?: Outcome) => void;
+
+const LEFT_OUT: Outcome = { leftOut: 'part' };
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 /** Platform names of layer formats up to 2.x (and of hand-written layers), as Navigator reads them. */
+/** Those NAVIGATOR.md records Navigator mapping, as format 2.x layers wrote them. */
+const NAVIGATOR_MAPPED_PLATFORMS = new Set(['windows', 'linux', 'mac']);
+
 const OLD_PLATFORM_NAMES: Readonly<Record<string, string>> = {
   windows: 'Windows',
   linux: 'Linux',
@@ -63,6 +80,11 @@ export function repairColor(value: string): string | undefined {
   return HEX_COLOR.test(fixed) ? fixed : undefined;
 }
 
+/** Navigator opens colours with a trailing space (NAVIGATOR.md); other colour faults are not recorded. */
+function colorOutcome(raw: string, fixed: string): Outcome {
+  return { navigatorTolerates: raw.trimEnd() === fixed };
+}
+
 /** A technique ID as written in real layers (`T1078 `, `t1078`, `T1036.`, `T1059/001`), or undefined. */
 function readTechniqueId(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
@@ -81,7 +103,7 @@ function repairMetadata(items: unknown, path: string, log: Log): unknown {
   const out: unknown[] = [];
   items.forEach((item, i) => {
     const at = `${path}/${i}`;
-    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a metadata item; left out`);
+    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a metadata item; left out`, LEFT_OUT);
     if ('divider' in item) {
       out.push(item['divider'] === true ? item : { divider: true });
       if (item['divider'] !== true) log(`${at}/divider`, `${shown(item['divider'])} read as true (a divider)`);
@@ -93,12 +115,15 @@ function repairMetadata(items: unknown, path: string, log: Log): unknown {
       return log(at, 'mitreattack-python\'s divider {"name": "DIVIDER"} read as a divider');
     }
     const name = item['name'];
-    if (typeof name !== 'string' || name.trim() === '') return log(at, `metadata item ${shown(item)} has no name; left out`);
+    if (typeof name !== 'string' || name.trim() === '') return log(at, `metadata item ${shown(item)} has no name; left out`, LEFT_OUT);
     const value = item['value'];
     if (typeof value === 'string') return void out.push(item);
     const fixed = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
     out.push({ ...item, value: fixed });
-    log(`${at}/value`, value === undefined ? `"${name}" has no value; kept with an empty value` : `${shown(value)} written as the text "${fixed}"`);
+    // NAVIGATOR.md: Navigator opens metadata items without a value.
+    log(`${at}/value`, value === undefined ? `"${name}" has no value; kept with an empty value` : `${shown(value)} written as the text "${fixed}"`, {
+      navigatorTolerates: value === undefined,
+    });
   });
   return out;
 }
@@ -109,10 +134,10 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
   const out: unknown[] = [];
   items.forEach((item, i) => {
     const at = `${path}/${i}`;
-    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a link; left out`);
+    if (!isJsonObject(item)) return log(at, `${shown(item)} is not a link; left out`, LEFT_OUT);
     if ('divider' in item) return void out.push({ divider: true });
     const url = typeof item['url'] === 'string' ? item['url'].trim() : '';
-    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return log(at, `link ${shown(item)} has no URL with a scheme (https://…); left out`);
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return log(at, `link ${shown(item)} has no URL with a scheme (https://…); left out`, LEFT_OUT);
     const label = typeof item['label'] === 'string' && item['label'].trim() !== '' ? item['label'] : url;
     if (label !== item['label']) log(`${at}/label`, `no label; labelled with its URL`);
     if (url !== item['url']) log(`${at}/url`, 'stray spaces removed');
@@ -128,7 +153,7 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
 function readField(entry: JsonObject, key: string, value: string | undefined, path: string, log: Log, unreadable: [at: string, why: string]): boolean {
   const raw = entry[key];
   if (value === undefined) {
-    log(unreadable[0], `${unreadable[1]}; the entry is left out: ${shown(entry)}`, unreadable[1]);
+    log(unreadable[0], `${unreadable[1]}; the entry is left out: ${shown(entry)}`, { leftOut: { entry: unreadable[1] } });
     return false;
   }
   if (value !== raw) log(`${path}/${key}`, `${shown(raw)} read as ${value}`);
@@ -147,7 +172,8 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
     'an empty entry ({}) is left out',
     (entry, path, log) => {
       if (Object.keys(entry).length) return true;
-      log(path, 'empty entry {}; left out', 'empty entry {}');
+      // NAVIGATOR.md: Navigator opens layers with empty entries.
+      log(path, 'empty entry {}; left out', { leftOut: { entry: 'empty entry {}' }, navigatorTolerates: true });
       return false;
     },
   ],
@@ -171,7 +197,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
       if (raw === undefined) return true;
       if (raw === null || raw === '') {
         delete entry['tactic'];
-        log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`);
+        log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`, LEFT_OUT);
         return true;
       }
       const tactic = typeof raw === 'string' ? readTactic(raw) : undefined;
@@ -190,7 +216,11 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         return true;
       }
       delete entry['score'];
-      log(`${path}/score`, `${shown(score)} ${score === null || text === '' ? 'means unscored' : 'is not a number'}; removed (unscored)`);
+      // NAVIGATOR.md: Navigator opens a null score (logging a type error).
+      log(`${path}/score`, `${shown(score)} ${score === null || text === '' ? 'means unscored' : 'is not a number'}; removed (unscored)`, {
+        ...LEFT_OUT,
+        navigatorTolerates: score === null,
+      });
       return true;
     },
   ],
@@ -203,10 +233,10 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
       if (fixed === color) return true;
       if (fixed === undefined) {
         delete entry['color'];
-        log(`${path}/color`, `${shown(color)} is not a colour; removed`);
+        log(`${path}/color`, `${shown(color)} is not a colour; removed`, LEFT_OUT);
       } else {
         entry['color'] = fixed;
-        log(`${path}/color`, `${shown(color)} read as ${shown(fixed)}`);
+        log(`${path}/color`, `${shown(color)} read as ${shown(fixed)}`, colorOutcome(color as string, fixed));
       }
       return true;
     },
@@ -220,13 +250,13 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         const fixed = typeof value === 'string' ? BOOLEAN_TEXT[value.trim().toLowerCase()] : typeof value === 'number' ? value !== 0 : undefined;
         if (fixed === undefined) delete entry[key];
         else entry[key] = fixed;
-        log(`${path}/${key}`, fixed === undefined ? `${shown(value)} is not true or false; removed` : `${shown(value)} read as ${fixed}`);
+        log(`${path}/${key}`, fixed === undefined ? `${shown(value)} is not true or false; removed` : `${shown(value)} read as ${fixed}`, fixed === undefined ? LEFT_OUT : {});
       }
       const comment = entry['comment'];
       if (comment !== undefined && typeof comment !== 'string') {
         if (comment === null) delete entry['comment'];
         else entry['comment'] = typeof comment === 'object' ? JSON.stringify(comment) : String(comment);
-        log(`${path}/comment`, comment === null ? 'null removed' : `${shown(comment)} written as text`);
+        log(`${path}/comment`, comment === null ? 'null removed' : `${shown(comment)} written as text`, comment === null ? LEFT_OUT : {});
       }
       return true;
     },
@@ -250,9 +280,11 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return;
       const out: unknown[] = [];
       filters['platforms'].forEach((platform, i) => {
-        if (typeof platform !== 'string' || platform.trim() === '') return log(`/filters/platforms/${i}`, `${shown(platform)} is not a platform name; left out`);
+        if (typeof platform !== 'string' || platform.trim() === '') return log(`/filters/platforms/${i}`, `${shown(platform)} is not a platform name; left out`, LEFT_OUT);
         const name = OLD_PLATFORM_NAMES[platform.trim().toLowerCase()] ?? platform.trim();
-        if (name !== platform) log(`/filters/platforms/${i}`, `${shown(platform)} read as ${shown(name)} (as Navigator reads it)`);
+        if (name !== platform) {
+          log(`/filters/platforms/${i}`, `${shown(platform)} read as ${shown(name)} (as Navigator reads it)`, { navigatorTolerates: NAVIGATOR_MAPPED_PLATFORMS.has(platform) });
+        }
         if (!out.includes(name)) out.push(name);
       });
       filters['platforms'] = out;
@@ -273,7 +305,10 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         if (Array.isArray(gradient['colors'])) {
           const colors = gradient['colors'].map((color, i) => {
             const fixed = typeof color === 'string' ? repairColor(color) : undefined;
-            if (fixed !== color) log(`/gradient/colors/${i}`, fixed ? `${shown(color)} read as ${shown(fixed)}` : `${shown(color)} is not a colour; left out`);
+            if (fixed !== color) {
+              if (fixed) log(`/gradient/colors/${i}`, `${shown(color)} read as ${shown(fixed)}`, colorOutcome(color as string, fixed));
+              else log(`/gradient/colors/${i}`, `${shown(color)} is not a colour; left out`, LEFT_OUT);
+            }
             return fixed;
           });
           gradient['colors'] = colors.filter((color) => color !== undefined);
@@ -283,10 +318,10 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         layer['legendItems'] = layer['legendItems'].flatMap((item, i) => {
           const color = isJsonObject(item) && typeof item['color'] === 'string' ? repairColor(item['color']) : undefined;
           if (!isJsonObject(item) || !color) {
-            log(`/legendItems/${i}`, `legend item ${shown(item)} has no colour; left out`);
+            log(`/legendItems/${i}`, `legend item ${shown(item)} has no colour; left out`, LEFT_OUT);
             return [];
           }
-          if (color !== item['color']) log(`/legendItems/${i}/color`, `${shown(item['color'])} read as ${shown(color)}`);
+          if (color !== item['color']) log(`/legendItems/${i}/color`, `${shown(item['color'])} read as ${shown(color)}`, colorOutcome(item['color'] as string, color));
           const label = typeof item['label'] === 'string' ? item['label'] : item['label'] === undefined ? '' : String(item['label']);
           if (label !== item['label']) log(`/legendItems/${i}/label`, `${shown(item['label'])} read as ${shown(label)}`);
           return [{ ...item, label, color }];
@@ -298,7 +333,8 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         if (fixed !== background) {
           if (fixed) layer['tacticRowBackground'] = fixed;
           else delete layer['tacticRowBackground'];
-          log('/tacticRowBackground', fixed ? `${shown(background)} read as ${shown(fixed)}` : `${shown(background)} is not a colour; removed`);
+          if (fixed) log('/tacticRowBackground', `${shown(background)} read as ${shown(fixed)}`, colorOutcome(background, fixed));
+          else log('/tacticRowBackground', `${shown(background)} is not a colour; removed`, LEFT_OUT);
         }
       }
     },
@@ -340,10 +376,16 @@ export function repairLayer(value: unknown, file = 'layer'): RepairedLayer {
   const leftOut: LeftOutEntry[] = [];
   const input = Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
   let current = 0;
-  const log: Log = (path, repair, why) => {
-    repairs.push({ path, repair, ...(why === undefined ? {} : { leftOut: true as const }) });
+  const log: Log = (path, repair, outcome = {}) => {
+    const left = outcome.leftOut;
+    repairs.push({
+      path,
+      repair,
+      ...(left === undefined ? {} : { leftOut: left === 'part' ? 'part' : 'entry' }),
+      ...(outcome.navigatorTolerates ? { navigatorTolerates: true as const } : {}),
+    });
     // The entry as read, not as the rules before this one changed it.
-    if (why !== undefined) leftOut.push({ at: current, why, entry: structuredClone(input[current]) });
+    if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: structuredClone(input[current]) });
   };
   const entryOrigins: number[] = [];
   if (Array.isArray(layer['techniques'])) {
@@ -351,7 +393,7 @@ export function repairLayer(value: unknown, file = 'layer'): RepairedLayer {
     layer['techniques'].forEach((entry: unknown, at) => {
       const path = `/techniques/${at}`;
       current = at;
-      if (!isJsonObject(entry)) return log(path, `${shown(entry)} is not a technique entry; left out`, `${shown(entry)} is not a technique entry`);
+      if (!isJsonObject(entry)) return log(path, `${shown(entry)} is not a technique entry; left out`, { leftOut: { entry: `${shown(entry)} is not a technique entry` } });
       if (ENTRY_RULES.every(([, apply]) => apply(entry, path, log))) {
         kept.push(entry);
         entryOrigins.push(at);
@@ -374,4 +416,12 @@ export function originalPath(path: string, entryOrigins: readonly number[]): str
 /** A repair as one line: `/techniques/3/color: "#0d47a1 " read as "#0d47a1"`. */
 export function repairLine(repair: LayerRepair): string {
   return `${repair.path}: ${repair.repair}`;
+}
+
+/**
+ * A repair as a command that wrote the repaired layer reports it: `(repaired)` when it was; a repair that left
+ * something out says so in its own words (`…; left out`, `…; removed`), so nothing is added.
+ */
+export function repairMessage(repair: LayerRepair): string {
+  return `${repairLine(repair)}${repair.leftOut ? '' : ' (repaired)'}`;
 }

@@ -298,7 +298,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   assertNotPreAttack(value, file);
   const { layer: repaired, repairs: allRepairs, entryOrigins, leftOut } = repairLayer(value, file);
   // An entry the repair left out is a row of the report like every other, not a repair: it is counted, and kept.
-  const repairs = allRepairs.filter((repair) => !repair.leftOut);
+  const repairs = allRepairs.filter((repair) => repair.leftOut !== 'entry');
   const format = layerFormat(repaired);
   const declared = isJsonObject(repaired['versions']) && repaired['versions']['attack'] !== undefined ? String(repaired['versions']['attack']) : undefined;
   const { layer, changes: formatChanges } = migrateLayerFormat(repaired, options);

@@ -1,4 +1,4 @@
-import { repairLine, type LayerRepair } from './repair-layer.js';
+import { repairMessage, type LayerRepair } from './repair-layer.js';
 import { markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
 
 /** What happened to one technique entry of an upgraded layer. An entry with no `changes` was kept as it was. */
@@ -97,7 +97,7 @@ export function countChanges(techniques: readonly EntryUpgrade[]): UpgradeCounts
 /** One line per change of a layer, each starting with the JSON pointer it concerns (for stderr and library users). */
 export function upgradeMessages(report: LayerUpgradeReport): string[] {
   return [
-    ...report.repairs.map((repair) => `${repairLine(repair)} (repaired)`),
+    ...report.repairs.map(repairMessage),
     ...report.settings.map((change) => `${change.path}: ${change.message}`),
     ...report.techniques.flatMap((entry) => entry.notes.map((note) => `${entry.path}: ${note}`)),
   ];

@@ -9,7 +9,7 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
-import { holdsSomething, originalPath, repairLayer } from './repair-layer.js';
+import { holdsSomething, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -384,6 +384,21 @@ function checkPlatforms(layer: JsonObject, index: AttackIndex, out: Findings): v
   });
 }
 
+/**
+ * What `upgrade` writes for a repair, as validate says it, from the repair's own outcome: repaired, or left out (a
+ * technique entry that held something also kept in "removed by upgrade"); "Navigator tolerates this" only where
+ * NAVIGATOR.md records it.
+ */
+function upgradeDoes(repair: LayerRepair, keptEntry: boolean): string {
+  const upgrade = !repair.leftOut
+    ? 'writes it repaired'
+    : keptEntry
+      ? `leaves it out and keeps it, as it was, in the layer's "${REMOVED_METADATA_NAME}" metadata`
+      : 'leaves it out';
+  const navigator = repair.navigatorTolerates ? 'Navigator tolerates this; ' : keptEntry ? 'Navigator shows nothing of it; ' : '';
+  return `${navigator}\`attack-layers upgrade\` ${upgrade}`;
+}
+
 function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: number | undefined): LayerFinding[] {
   const out = new Findings(options.file, layerIndex);
   if (!isJsonObject(value)) {
@@ -403,14 +418,9 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
     return out.list;
   }
   const kept = new Set(repaired.leftOut.filter((left) => holdsSomething(left.entry)).map((left) => left.at));
-  for (const { path, repair, leftOut } of repaired.repairs) {
-    const entry = Number(/^\/techniques\/(\d+)/.exec(path)?.[1] ?? -1);
-    const upgrade = !leftOut
-      ? 'Navigator tolerates this; `attack-layers upgrade` writes it repaired'
-      : kept.has(entry)
-        ? `Navigator shows nothing of it; \`attack-layers upgrade\` leaves it out and keeps it, as it was, in the layer's "${REMOVED_METADATA_NAME}" metadata`
-        : 'Navigator tolerates this; `attack-layers upgrade` leaves it out';
-    out.add('warning', 'repaired', path, `${repair} (${upgrade})`);
+  for (const repair of repaired.repairs) {
+    const entry = Number(/^\/techniques\/(\d+)/.exec(repair.path)?.[1] ?? -1);
+    out.add('warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair, repair.leftOut === 'entry' && kept.has(entry))})`);
   }
   out.entryOrigins = repaired.entryOrigins;
   const subject = checkFormat(repaired.layer, out);

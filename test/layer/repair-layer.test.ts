@@ -68,10 +68,12 @@ describe('repairLayer', () => {
       repairs.forEach((r, i) => expect(r.repair).to.match(expected[i]![1]));
 
       const { layer: out, report, changes } = upgradeLayer(value, attack, { file: 'faults.json' });
-      // An entry left out is a removed row of the report, not a repair; every other repair is reported as one.
-      expect(report.repairs).to.deep.equal(repairs.filter((r) => !r.leftOut));
+      // An entry left out is a removed row of the report, not a repair; every other repair is reported as one, as
+      // repaired only when it was (a part left out says so in its own line).
+      expect(report.repairs).to.deep.equal(repairs.filter((r) => r.leftOut !== 'entry'));
       for (const r of repairs) {
-        if (r.leftOut) expect(report.techniques.find((t) => t.path === r.path)?.changes).to.deep.equal(['removed']);
+        if (r.leftOut === 'entry') expect(report.techniques.find((t) => t.path === r.path)?.changes).to.deep.equal(['removed']);
+        else if (r.leftOut) expect(changes).to.include(`${r.path}: ${r.repair}`).and.to.match(/; (left out|removed)/);
         else expect(changes).to.include(`${r.path}: ${r.repair} (repaired)`);
       }
       expect(isNavigatorLayer(out)).to.equal(true);
@@ -118,6 +120,51 @@ describe('repairLayer', () => {
     expect(findings.map((f) => [f.path, f.message.replace(/^.*\(([^()]*)\)$/, '$1')])).to.deep.equal([
       ['/techniques/0', 'Navigator shows nothing of it; `attack-layers upgrade` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata'],
       ['/techniques/1', 'Navigator tolerates this; `attack-layers upgrade` leaves it out'],
+    ]);
+  });
+
+  it('validate says of each repair what upgrade writes (repaired, or left out), and that Navigator tolerates it only where NAVIGATOR.md says so', () => {
+    const value = layer(
+      [{ techniqueID: 'T1059', score: 1, color: '##ffffff', metadata: [{ name: 'analyst' }, { value: 'orphan' }], links: [{ url: 'https://example.org/r' }, { label: 'no url' }] }],
+      {
+        metadata: [{ name: 'source' }, { value: 'no name' }],
+        links: [{ label: 'nowhere', url: 'example.org' }],
+        legendItems: [{ label: 'seen', color: '#ff0000 ' }, { label: 'no colour' }],
+        gradient: { colors: ['#ffffff', '#ff6666', 'nope'], minValue: 0, maxValue: 1 },
+      },
+    );
+    const said = validateLayer(value, { attackFor: attackFor(library) }).map((f) => [f.path, /\(([^()]*)\)$/.exec(f.message)?.[1]] as const);
+    const { layer: out } = upgradeLayer(value, attack, { file: 'said.json' });
+    const at = (root: unknown, path: string): unknown => path.split('/').slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+    // The repairs before a left-out sibling keep their index, so a repaired value is where it was read.
+    for (const [path, what] of said) {
+      const parent = path.replace(/\/[^/]+$/, '');
+      if (/leaves it out$/.test(what ?? '')) {
+        expect(at(out, parent), `${path}: ${what}`).to.be.an('array').that.does.not.deep.include(at(value, path));
+        expect((at(out, parent) as unknown[]).length, path).to.equal((at(value, parent) as unknown[]).length - 1);
+      } else {
+        expect(what, path).to.match(/writes it repaired$/);
+        expect(at(out, path), path).to.be.a('string').and.not.equal(at(value, path));
+      }
+    }
+    expect(said.filter(([, what]) => what?.startsWith('Navigator tolerates this;')).map(([path]) => path)).to.deep.equal([
+      '/techniques/0/metadata/0/value',
+      '/legendItems/0/color',
+      '/metadata/0/value',
+    ]);
+    // Every fault of the layer is said once: the metadata items, links, legend item and colour left out among them.
+    expect(said.map(([path]) => path)).to.have.members([
+      '/techniques/0/color',
+      '/techniques/0/metadata/0/value',
+      '/techniques/0/metadata/1',
+      '/techniques/0/links/0/label',
+      '/techniques/0/links/1',
+      '/gradient/colors/2',
+      '/legendItems/0/color',
+      '/legendItems/1',
+      '/metadata/0/value',
+      '/metadata/1',
+      '/links/0',
     ]);
   });
 

@@ -15,10 +15,15 @@ export interface LayerRepair {
   repair: string;
   /**
    * Set when the repair left something out rather than repairing it: `entry`, a whole technique entry (`upgrade`
-   * counts it as removed and keeps what it held in its "removed by upgrade" metadata); `part`, anything else (a
-   * metadata item, a link, a legend item, a gradient colour, a platform name, a field), which no output keeps.
+   * counts it as removed); `part`, anything else (a metadata item, a link, a legend item, a gradient colour, a
+   * platform name, a field).
    */
   leftOut?: 'entry' | 'part';
+  /**
+   * What was left out, as read at `path`, when it held something an analyst wrote (`holdsSomething`; an entry must be
+   * an object too): `upgrade` keeps it in the layer's "removed by upgrade" metadata.
+   */
+  held?: unknown;
   /** True when the real Navigator is known to open a layer with this fault as read (../shared/NAVIGATOR.md). */
   navigatorTolerates?: true;
 }
@@ -36,6 +41,8 @@ export interface LeftOutEntry {
   /** Why it was left out (`techniqueID "PRE-T1156" is not a technique ID`). */
   why: string;
   entry: unknown;
+  /** True when it held something an analyst wrote (its repair's `held`), so that `upgrade` keeps it. */
+  kept: boolean;
 }
 
 /** A layer after `repairLayer`: the repaired copy, the repairs, and where each technique entry was in the input. */
@@ -351,9 +358,24 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
 /** Fields of which a layer has at least one; a JSON object with none of them is not a layer. */
 const LAYER_FIELDS = ['techniques', 'domain', 'versions', 'version', 'gradient', 'layout', 'filters', 'viewMode'];
 
-/** True when a left-out entry is an object holding something an analyst wrote (not `{}`), to be kept by upgrade. */
-export function holdsSomething(entry: unknown): entry is JsonObject {
-  return isJsonObject(entry) && Object.keys(entry).length > 0;
+/**
+ * True when a value left out holds something an analyst wrote, to be kept by upgrade: text that is not blank, a
+ * number, true or false, or an array or object holding one (`{}`, `null`, `""`, `{"score": null}` hold nothing).
+ */
+export function holdsSomething(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'number' || typeof value === 'boolean') return true;
+  if (Array.isArray(value)) return value.some(holdsSomething);
+  return isJsonObject(value) && Object.values(value).some(holdsSomething);
+}
+
+/** The value at a JSON pointer (`/techniques/0/metadata/1`) in `root`, or undefined. */
+function valueAt(root: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((key) => key.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>((node, key) => (Array.isArray(node) || isJsonObject(node) ? (node as Record<string, unknown>)[key] : undefined), root);
 }
 
 /** True when a parsed value looks like a Navigator layer at all (whatever its faults). */
@@ -378,14 +400,17 @@ export function repairLayer(value: unknown, file = 'layer'): RepairedLayer {
   let current = 0;
   const log: Log = (path, repair, outcome = {}) => {
     const left = outcome.leftOut;
+    // What was left out as read, not as the rules before this one changed it: the entry, or the part at `path`.
+    const was = left === undefined ? undefined : structuredClone(left === 'part' ? valueAt(value, path) : input[current]);
+    const held = left !== undefined && (left === 'part' || isJsonObject(was)) && holdsSomething(was);
     repairs.push({
       path,
       repair,
       ...(left === undefined ? {} : { leftOut: left === 'part' ? 'part' : 'entry' }),
+      ...(held ? { held: was } : {}),
       ...(outcome.navigatorTolerates ? { navigatorTolerates: true as const } : {}),
     });
-    // The entry as read, not as the rules before this one changed it.
-    if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: structuredClone(input[current]) });
+    if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: was, kept: held });
   };
   const entryOrigins: number[] = [];
   if (Array.isArray(layer['techniques'])) {

@@ -21,7 +21,7 @@ import { deprecationSuccessors, successorsText } from '../attack/deprecation-suc
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
-import { holdsSomething, originalPath, repairLayer, type LeftOutEntry } from './repair-layer.js';
+import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry } from './repair-layer.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -254,7 +254,7 @@ function leftOutReport(left: LeftOutEntry): EntryUpgrade {
     changes: ['removed'],
     to: [],
     notes: [`${left.why}; removed`],
-    ...(holdsSomething(left.entry) ? { removedEntry: left.entry } : {}),
+    ...(left.kept ? { removedEntry: left.entry as JsonObject } : {}),
   };
 }
 
@@ -263,21 +263,32 @@ export const REMOVED_METADATA_NAME = 'removed by upgrade';
 
 /**
  * Entries the upgrade removes (deprecated techniques, revoked ones without a replacement, techniques the target does
- * not have) would take what the analyst wrote with them: each is kept, inert, as a layer metadata item holding the
- * reason and the entry as it was, so that nothing written disappears from the file.
+ * not have) would take what the analyst wrote with them, and so would the parts the repair left out (a metadata item
+ * without a name, a link without a URL, a colour that is none): each that held something is kept, inert, as a layer
+ * metadata item holding its JSON pointer in the layer as read, the reason, and what it was, so that nothing written
+ * disappears from the file. A part of a removed entry is kept with its entry.
  */
-function keepRemoved(layer: JsonObject, reports: EntryUpgrade[]): SettingChange[] {
+function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readonly LayerRepair[]): SettingChange[] {
   const removed = reports.filter((report) => report.removedEntry);
-  if (!removed.length) return [];
+  const parts = repairs.filter(
+    (repair) => repair.leftOut === 'part' && repair.held !== undefined && !removed.some((report) => repair.path.startsWith(`${report.path}/`)),
+  );
+  if (!removed.length && !parts.length) return [];
   const metadata = Array.isArray(layer['metadata']) ? (layer['metadata'] as unknown[]) : [];
   if (metadata.length) metadata.push({ divider: true });
+  const keep = (path: string, why: string, what: string, was: unknown): number =>
+    metadata.push({ name: REMOVED_METADATA_NAME, value: `${path}: ${why}. ${what} was: ${JSON.stringify(was)}` });
   for (const report of removed) {
-    const why = report.notes.find((note) => /removed/.test(note)) ?? 'removed';
-    metadata.push({ name: REMOVED_METADATA_NAME, value: `${report.path}: ${why}. The entry was: ${JSON.stringify(report.removedEntry)}` });
+    keep(report.path, report.notes.find((note) => /removed/.test(note)) ?? 'removed', 'The entry', report.removedEntry);
     report.notes.push(`the entry is kept as it was in the layer's metadata ("${REMOVED_METADATA_NAME}")`);
   }
+  for (const repair of parts) keep(repair.path, repair.repair, 'It', repair.held);
   layer['metadata'] = metadata;
-  return [{ path: '/metadata', message: `${removed.length} removed entr${removed.length === 1 ? 'y' : 'ies'} kept as "${REMOVED_METADATA_NAME}" items` }];
+  const counted = [
+    removed.length ? `${removed.length} removed entr${removed.length === 1 ? 'y' : 'ies'}` : '',
+    parts.length ? `${parts.length} part${parts.length === 1 ? '' : 's'} left out by the repair` : '',
+  ];
+  return [{ path: '/metadata', message: `${counted.filter(Boolean).join(' and ')} kept as "${REMOVED_METADATA_NAME}" items` }];
 }
 
 /**
@@ -425,7 +436,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   }
   if (Array.isArray(layer['techniques'])) layer['techniques'] = techniques;
 
-  settings.push(...keepRemoved(layer, reports));
+  settings.push(...keepRemoved(layer, reports, repairs));
 
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : undefined;
   if (layout?.['expandedSubtechniques'] === undefined) {

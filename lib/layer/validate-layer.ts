@@ -9,7 +9,7 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
-import { holdsSomething, originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
+import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -385,17 +385,17 @@ function checkPlatforms(layer: JsonObject, index: AttackIndex, out: Findings): v
 }
 
 /**
- * What `upgrade` writes for a repair, as validate says it, from the repair's own outcome: repaired, or left out (a
- * technique entry that held something also kept in "removed by upgrade"); "Navigator tolerates this" only where
- * NAVIGATOR.md records it.
+ * What `upgrade` writes for a repair, as validate says it, from the repair's own record: repaired, or left out (and
+ * kept in "removed by upgrade" when it held something); "Navigator tolerates this" only where NAVIGATOR.md records it.
  */
-function upgradeDoes(repair: LayerRepair, keptEntry: boolean): string {
+function upgradeDoes(repair: LayerRepair): string {
+  const kept = repair.held !== undefined;
   const upgrade = !repair.leftOut
     ? 'writes it repaired'
-    : keptEntry
+    : kept
       ? `leaves it out and keeps it, as it was, in the layer's "${REMOVED_METADATA_NAME}" metadata`
       : 'leaves it out';
-  const navigator = repair.navigatorTolerates ? 'Navigator tolerates this; ' : keptEntry ? 'Navigator shows nothing of it; ' : '';
+  const navigator = repair.navigatorTolerates ? 'Navigator tolerates this; ' : kept && repair.leftOut === 'entry' ? 'Navigator shows nothing of it; ' : '';
   return `${navigator}\`attack-layers upgrade\` ${upgrade}`;
 }
 
@@ -417,11 +417,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
     out.add('error', 'schema', '/', 'not an ATT&CK Navigator layer (no techniques, domain or versions)');
     return out.list;
   }
-  const kept = new Set(repaired.leftOut.filter((left) => holdsSomething(left.entry)).map((left) => left.at));
-  for (const repair of repaired.repairs) {
-    const entry = Number(/^\/techniques\/(\d+)/.exec(repair.path)?.[1] ?? -1);
-    out.add('warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair, repair.leftOut === 'entry' && kept.has(entry))})`);
-  }
+  for (const repair of repaired.repairs) out.add('warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair)})`);
   out.entryOrigins = repaired.entryOrigins;
   const subject = checkFormat(repaired.layer, out);
   for (const issue of schemaFindings(subject)) out.add('error', 'schema', issue.path, issue.message);

@@ -136,12 +136,15 @@ describe('repairLayer', () => {
     const said = validateLayer(value, { attackFor: attackFor(library) }).map((f) => [f.path, /\(([^()]*)\)$/.exec(f.message)?.[1]] as const);
     const { layer: out } = upgradeLayer(value, attack, { file: 'said.json' });
     const at = (root: unknown, path: string): unknown => path.split('/').slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], root);
+    // The layer's own items, without the "removed by upgrade" items (and their divider) the upgrade appends.
+    const own = (items: unknown): unknown[] =>
+      (items as Array<Record<string, unknown>>).filter((item) => item['name'] !== REMOVED_METADATA_NAME && item['divider'] !== true);
     // The repairs before a left-out sibling keep their index, so a repaired value is where it was read.
     for (const [path, what] of said) {
-      const parent = path.replace(/\/[^/]+$/, '');
-      if (/leaves it out$/.test(what ?? '')) {
-        expect(at(out, parent), `${path}: ${what}`).to.be.an('array').that.does.not.deep.include(at(value, path));
-        expect((at(out, parent) as unknown[]).length, path).to.equal((at(value, parent) as unknown[]).length - 1);
+      const parentPath = path.replace(/\/[^/]+$/, '');
+      if (/leaves it out( and keeps it, as it was, in the layer's "removed by upgrade" metadata)?$/.test(what ?? '')) {
+        expect(at(out, parentPath), `${path}: ${what}`).to.be.an('array').that.does.not.deep.include(at(value, path));
+        expect(own(at(out, parentPath)).length, path).to.equal((at(value, parentPath) as unknown[]).length - 1);
       } else {
         expect(what, path).to.match(/writes it repaired$/);
         expect(at(out, path), path).to.be.a('string').and.not.equal(at(value, path));
@@ -165,6 +168,62 @@ describe('repairLayer', () => {
       '/metadata/0/value',
       '/metadata/1',
       '/links/0',
+    ]);
+  });
+
+  it('keeps what a part left out held (a nameless metadata item\'s value, a link\'s label, a legend item\'s label, a bad value) in "removed by upgrade", with its pointer; validate says so', async () => {
+    const value = layer(
+      [
+        { techniqueID: 'T1059', score: 'high', comment: null, metadata: [{ value: 'seen by J.' }, {}], links: [{ label: 'the report' }, { url: '' }] },
+        // A deprecated technique: its entry is kept whole, so its nameless item is not kept twice.
+        { techniqueID: 'T1064', metadata: [{ value: 'in the entry' }] },
+      ],
+      {
+        metadata: [{ name: 'source', value: 'CTI' }, { value: 'no name' }, { name: '', value: null }],
+        links: [{ label: 'nowhere', url: 'example.org' }],
+        legendItems: [{ label: 'high confidence' }, { color: null }],
+        gradient: { colors: ['#ffffff', 'nope', '#ff6666'], minValue: 0, maxValue: 1 },
+      },
+    );
+    // Each part left out that held something the analyst wrote, by pointer into the layer as read; {}, a link with an
+    // empty URL and nothing else, null, an item of an empty name and a null value hold nothing.
+    const held = ['/techniques/0/score', '/techniques/0/metadata/0', '/techniques/0/links/0', '/gradient/colors/1', '/legendItems/0', '/metadata/1', '/links/0'];
+    const at = (root: unknown, path: string): unknown => path.split('/').slice(1).reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], root);
+
+    const dir = freshTmpDir('kept-parts');
+    const file = join(dir, 'parts.json');
+    writeFileSync(file, JSON.stringify(value));
+    const out = join(dir, 'parts.v18.json');
+    const run = await runCli(['upgrade', file, '--out', out]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain(`/metadata: 1 removed entry and ${held.length} parts left out by the repair kept as "removed by upgrade" items`);
+    const written = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
+    const kept = (written.metadata ?? []).flatMap((item) => ('name' in item && item.name === REMOVED_METADATA_NAME ? [item.value] : []));
+    expect(kept[0]).to.match(/^\/techniques\/1: T1064 \(Scripting\) is deprecated .*The entry was: \{"techniqueID":"T1064","metadata":\[\{"value":"in the entry"\}\]\}$/);
+    // Every other item is one part: its pointer, why, and the part exactly as read, which restores it.
+    const parts = kept.slice(1).map((item) => /^(\/[^:]*): (.*)\. It was: (.*)$/.exec(item)!);
+    expect(parts.map((m) => m[1])).to.deep.equal(held);
+    for (const m of parts) expect(JSON.parse(m[3]!), m[1]).to.deep.equal(at(value, m[1]!));
+    expect(parts.map((m) => m[3])).to.include.members(['{"value":"no name"}', '{"label":"the report"}', '{"label":"high confidence"}', '"nope"', '"high"']);
+
+    // The file written is a valid 4.5 layer, and the same input writes the same bytes.
+    const validated = await runCli(['validate', out]);
+    expect(validated.code, validated.stdout + validated.stderr).to.equal(0);
+    const again = join(dir, 'again.json');
+    expect((await runCli(['upgrade', file, '--out', again, '--quiet'])).code).to.equal(0);
+    expect(readFileSync(again, 'utf8')).to.equal(readFileSync(out, 'utf8'));
+
+    // validate says, for each part left out, whether upgrade keeps it: exactly those that held something.
+    const said = validateLayer(value, { attackFor: attackFor(library) }).filter((f) => f.code === 'repaired');
+    const keeps = '`attack-layers upgrade` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata)';
+    // A part of the deprecated entry is kept with the entry.
+    expect(said.filter((f) => f.message.endsWith(keeps)).map((f) => f.path)).to.have.members([...held, '/techniques/1/metadata/0']);
+    expect(said.filter((f) => f.message.endsWith('`attack-layers upgrade` leaves it out)')).map((f) => f.path)).to.have.members([
+      '/techniques/0/comment',
+      '/techniques/0/metadata/1',
+      '/techniques/0/links/1',
+      '/legendItems/1',
+      '/metadata/2',
     ]);
   });
 

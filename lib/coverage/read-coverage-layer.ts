@@ -65,13 +65,15 @@ export function readCoverageLayers(file: string, options: CoverageLayerOptions &
   return parseCoverageLayers(text, inputName(file), options);
 }
 
-/** Read layer JSON text as coverage (pure), one input per layer; see readCoverageLayers. */
-export function parseCoverageLayers(text: string, file: string, options: CoverageLayerOptions = {}): CoverageInput[] {
+/**
+ * Read layer JSON text as coverage (pure), one input per layer; see readCoverageLayers. `value` is the text parsed,
+ * when the caller has already parsed it (to tell a layer from a campaign).
+ */
+export function parseCoverageLayers(text: string, file: string, options: CoverageLayerOptions = {}, value: unknown = parseJsonText(text, file)): CoverageInput[] {
   const scale = options.scale;
   if (scale && !(scale.length === 2 && Number.isFinite(scale[0]) && Number.isFinite(scale[1]) && scale[0] < scale[1])) {
     throw new UsageError(`coverage scale ${JSON.stringify(scale)} must be [min, max] with min < max, e.g. [0, 100]`);
   }
-  const value = parseJsonText(text, file);
   const lines = entryLines(text);
   const isArray = Array.isArray(value);
   const domains = new Map<Domain, string[]>();

@@ -9,21 +9,32 @@ import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import type { CoverageInput } from './coverage-types.js';
-import { parseCoverageLayers, readCoverageLayers } from './read-coverage-layer.js';
+import { parseCoverageLayers, type CoverageLayerOptions } from './read-coverage-layer.js';
 import { parseDetectionsYaml, readDetections } from './read-detections.js';
 import { readSigmaRules } from './read-sigma.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
 /**
- * True when a `.json` file (or standard input) holds a Navigator layer, or an array of them, rather than a campaign
- * (`kindOfValue` tells them apart).
+ * A `.json` file's (or standard input's) text and parsed value when it holds a Navigator layer, or an array of them,
+ * rather than a campaign (`kindOfValue` tells them apart); undefined otherwise. Read once, for the reader to use.
  */
-export function isLayerFile(file: string, input: InputOptions = {}): boolean {
-  if (file !== STDIN && extname(file).toLowerCase() !== '.json') return false;
+function layerFile(file: string, input: InputOptions): { text: string; value: unknown } | undefined {
+  if (file !== STDIN && extname(file).toLowerCase() !== '.json') return undefined;
   const text = readTextFile(file, file, input);
   // Standard input has no extension: JSON is what starts like JSON.
-  if (file === STDIN && !/^\s*[[{]/.test(text)) return false;
-  return kindOfValue(parseJsonText(text, file)) === 'layer';
+  if (file === STDIN && !/^\s*[[{]/.test(text)) return undefined;
+  const value = parseJsonText(text, file);
+  return kindOfValue(value) === 'layer' ? { text, value } : undefined;
+}
+
+/** True when a `.json` file (or standard input) holds a Navigator layer, or an array of them, rather than a campaign. */
+export function isLayerFile(file: string, input: InputOptions = {}): boolean {
+  return layerFile(file, input) !== undefined;
+}
+
+/** The layers of a layer file read by `layerFile`, one input per layer, with `options`. */
+function layersOf(path: string, read: { text: string; value: unknown }, options: CoverageLayerOptions): CoverageInput[] {
+  return parseCoverageLayers(read.text, inputName(path), options, read.value);
 }
 
 function isFolder(path: string): boolean {
@@ -50,8 +61,10 @@ export interface ThreatInputs {
  * @throws InputError when the inputs state different domains; UsageError when `input.domain` disagrees with one.
  */
 export function readThreatInputs(paths: readonly string[], library: AttackLibrary, to?: string, input: CampaignReadOptions = {}): ThreatInputs {
-  const campaignPaths = paths.filter((path) => isFolder(path) || !isLayerFile(path, input));
-  const layers = paths.filter((path) => !campaignPaths.includes(path)).flatMap((path) => readCoverageLayers(path, { ...input, role: 'threat' }));
+  // Each path read once: a layer file's text and value go to the layer reader.
+  const read = paths.map((path) => ({ path, layer: isFolder(path) ? undefined : layerFile(path, input) }));
+  const campaignPaths = read.flatMap(({ path, layer }) => (layer ? [] : [path]));
+  const layers = read.flatMap(({ path, layer }) => (layer ? layersOf(path, layer, { ...input, role: 'threat' }) : []));
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
   const fromLayers = threatDomain(stated, input.domain);
   const campaigns = campaignPaths.length
@@ -88,7 +101,10 @@ export function readCoverageInputs(
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
 function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
   if (isFolder(path)) return [readSigmaRules(path, { cacheDir: options.cacheDir })];
-  if (path === STDIN) return isLayerFile(path, options) ? readCoverageLayers(path, options) : [readDetections(path, options)];
+  if (path === STDIN) {
+    const layer = layerFile(path, options);
+    return layer ? layersOf(path, layer, options) : [readDetections(path, options)];
+  }
   if (extname(path).toLowerCase() !== '.json') return [readDetections(path, options)];
   const text = readTextFile(path, path, options);
   const file = inputName(path);

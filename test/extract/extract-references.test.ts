@@ -177,6 +177,27 @@ describe('extractReferences', () => {
       );
     });
 
+    it('prose: an ID written as the text of its own ATT&CK link, in brackets or not, takes the words before it as its name', () => {
+      // The shapes of MITRE CTID's intelligence summaries (menuPass, OilRig, FIN6, Carbanak).
+      const link = (id: string): string => `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
+      check(
+        [
+          `The group has persisted its malware by scheduling tasks ([T1053.005](${link('T1053.005')})) and used code-signing certificates ([T1553.002](${link('T1553.002')})).`,
+          `FIN6 has used legitimate remote access applications [(T1133)](${link('T1133')}) and custom scripts [(T1059)](${link('T1059')}) in its operations.`,
+          `They hosted malicious files on Google Docs and PasteBin ([T1101.002](${link('T1102.002')})) to expand their command and control.`,
+        ].join('\n'),
+        [
+          { raw: `scheduling tasks ([T1053.005](${link('T1053.005')}))`, line: 1, ids: ['T1053.005'], name: 'scheduling tasks', tactics: [] },
+          { raw: `code-signing certificates ([T1553.002](${link('T1553.002')}))`, line: 1, ids: ['T1553.002'], name: 'code-signing certificates', tactics: [] },
+          { raw: `remote access applications [(T1133)](${link('T1133')})`, line: 2, ids: ['T1133'], name: 'remote access applications', tactics: [] },
+          { raw: `custom scripts [(T1059)](${link('T1059')})`, line: 2, ids: ['T1059'], name: 'custom scripts', tactics: [] },
+          // The link's text and address name different techniques: two references, as before.
+          { raw: 'T1101.002', line: 3, ids: ['T1101.002'], tactics: [] },
+          { raw: link('T1102.002'), line: 3, ids: ['T1102.002'], tactics: [] },
+        ],
+      );
+    });
+
     it('a list: "- T1566.001: Spearphishing Attachment" and its variants, under markdown tactic headings', () => {
       check(
         [

@@ -104,6 +104,28 @@ describe('extractReferences', () => {
       );
     });
 
+    it('a Markdown table whose cells hold several lines at <br>: each line of a cell read by itself', () => {
+      // The shape of MITRE CTID's emulation plans (Blind Eagle): "ID Name<br>ID Name" in the technique column.
+      check(
+        [
+          '| Red Team Activity | ATT&CK Technique | Relevent CTI Report |',
+          '| --- | --- | --- |',
+          '| Fiber prepares URL and download AsyncRAT | T1105 Ingress Tool Transfer<br>T1150 Deobfuscate/Decode Files or Information<br/>T1102 Web Service | https://lab52.io/blog/x/<br>https://blogs.blackberry.com/y |',
+          '',
+          '| ID | Name |',
+          '| --- | --- |',
+          '| T1555.003<br>T1555.004 | Credentials from Web Browsers<br />Windows Credential Manager |',
+        ].join('\n'),
+        [
+          { raw: 'T1105 Ingress Tool Transfer', line: 3, ids: ['T1105'], name: 'Ingress Tool Transfer', tactics: [] },
+          { raw: 'T1150 Deobfuscate/Decode Files or Information', line: 3, ids: ['T1150'], name: 'Deobfuscate/Decode Files or Information', tactics: [] },
+          { raw: 'T1102 Web Service', line: 3, ids: ['T1102'], name: 'Web Service', tactics: [] },
+          { raw: 'T1555.003 | Credentials from Web Browsers', line: 7, ids: ['T1555.003'], name: 'Credentials from Web Browsers', tactics: [] },
+          { raw: 'T1555.004 | Windows Credential Manager', line: 7, ids: ['T1555.004'], name: 'Windows Credential Manager', tactics: [] },
+        ],
+      );
+    });
+
     it('a table with the ID first and one cell naming two IDs, names paired in order', () => {
       check(
         [

@@ -64,7 +64,15 @@ export function renderCoverageLayer(review: GapReview, index: AttackIndex, name 
   };
 }
 
-/** The gap layer: threat techniques below the coverage threshold, scored by priority = threat x (1 - coverage). */
+/**
+ * A gap's score in the gap layer: its priority x 100 (one decimal), so that the gradient runs over whole numbers (0 to
+ * 100 or more). mitreattack-python refuses a gradient whose bounds are not whole numbers or span fewer than its colours
+ * less one (0..1, 0..1.5), and with it the whole layer; Navigator colours both alike.
+ */
+const GAP_SCORE_SCALE = 100;
+const gapScore = (priority: number): number => Math.round(priority * GAP_SCORE_SCALE * 10) / 10;
+
+/** The gap layer: threat techniques below the coverage threshold, scored by priority = threat x (1 - coverage), x 100. */
 export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Coverage gaps'): NavigatorLayer {
   const max = Math.max(1, ...review.gaps.map((row) => row.priority));
   const entries = review.gaps.flatMap((row: GapRow): LayerTechnique[] => {
@@ -89,16 +97,16 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
     const technique = index.technique(row.id)!;
     // Placed under some tactics only: one entry per tactic; placed everywhere: one entry without a tactic.
     const tactics = row.tactics.length && row.tactics.length < technique.tactics.length ? row.tactics : [undefined];
-    return tactics.map((tactic) => ({ techniqueID: row.id, ...(tactic ? { tactic } : {}), score: row.priority, comment, metadata, ...(links.length ? { links } : {}) }));
+    return tactics.map((tactic) => ({ techniqueID: row.id, ...(tactic ? { tactic } : {}), score: gapScore(row.priority), comment, metadata, ...(links.length ? { links } : {}) }));
   });
   return {
     ...baseLayer(
       index,
       name,
-      `Threat techniques covered below ${percent(review.minCoverage)} (or only partially), by priority. ${GAP_FORMULAS.priority}; ${GAP_FORMULAS.threat}.`,
+      `Threat techniques covered below ${percent(review.minCoverage)} (or only partially), by priority (score = priority x ${GAP_SCORE_SCALE}). ${GAP_FORMULAS.priority}; ${GAP_FORMULAS.threat}.`,
     ),
     techniques: showSubtechniques(entries, index),
-    gradient: { colors: ['#fff3b0', '#f4a259', '#bc4b51'], minValue: 0, maxValue: max },
+    gradient: { colors: ['#fff3b0', '#f4a259', '#bc4b51'], minValue: 0, maxValue: Math.ceil(gapScore(max)) },
     legendItems: [
       { label: 'low priority gap', color: '#fff3b0' },
       { label: `highest priority gap (${max})`, color: '#bc4b51' },

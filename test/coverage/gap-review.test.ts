@@ -151,7 +151,13 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       expect(schemaIssues('layer-4.5', JSON.parse(serializeLayer(coverageLayer)))).to.deep.equal([]);
       expect(schemaIssues('layer-4.5', JSON.parse(serializeLayer(gapLayer)))).to.deep.equal([]);
       const scored = (gapLayer.techniques ?? []).filter((t) => t.score !== undefined).map((t) => [t.techniqueID, t.score]);
-      expect(scored).to.deep.equal([['T1095', 0.8], ['T1204', 0.75], ['T1566.002', 0.7], ['T1573', 1]]);
+      // Priority x 100, over a gradient of whole numbers (mitreattack-python refuses a layer whose gradient is 0..1).
+      expect(scored).to.deep.equal([['T1095', 80], ['T1204', 75], ['T1566.002', 70], ['T1573', 100]]);
+      expect(gapLayer.gradient).to.include({ minValue: 0, maxValue: 100 });
+      for (const layer of [coverageLayer, gapLayer]) {
+        const { minValue, maxValue, colors } = layer.gradient!;
+        expect([Number.isInteger(minValue), Number.isInteger(maxValue), maxValue - minValue >= colors.length - 1]).to.deep.equal([true, true, true]);
+      }
       // T1566.002 is annotated, so its parent opens with its sub-techniques shown.
       expect(gapLayer.techniques?.find((t) => t.techniqueID === 'T1566')).to.deep.equal({ techniqueID: 'T1566', showSubtechniques: true });
     });

@@ -22,7 +22,7 @@ import { deprecationSuccessors, successorsText } from '../attack/deprecation-suc
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
-import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry } from './repair-layer.js';
+import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -45,6 +45,8 @@ export interface UpgradeOptions extends FormatOptions {
   downgrade?: string;
   /** Looks up IDs the layer's domain does not know in the other domains (T0800 in an enterprise layer is ICS). */
   otherDomains?: OtherDomainLookup;
+  /** `repairLayer(value, file)`, when the caller has it already (combine's check repaired the layer), to repair once. */
+  repaired?: RepairedLayer;
 }
 
 /** The result of `upgradeLayer`: the layer, what was done, and the same as one line per change. */
@@ -323,7 +325,7 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readon
 export function upgradeLayer(value: unknown, target: AttackIndex, options: UpgradeOptions = {}): UpgradedLayer {
   const file = options.file ?? 'layer';
   assertNotPreAttack(value, file);
-  const { layer: repaired, repairs: allRepairs, entryOrigins, leftOut } = repairLayer(value, file);
+  const { layer: repaired, repairs: allRepairs, entryOrigins, leftOut } = options.repaired ?? repairLayer(value, file);
   // An entry the repair left out is a row of the report like every other, not a repair: it is counted, and kept.
   const repairs = allRepairs.filter((repair) => repair.leftOut !== 'entry');
   const format = layerFormat(repaired);

@@ -368,9 +368,12 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
   }
   for (const [i, cell] of cells.entries()) {
     if (!hasIds(line, cell)) continue;
-    const prose = isProse(withoutIds(line, cell));
-    const pieces = prose ? clauses(line, cell) : [cell];
-    const read = pieces.map((piece) => readPiece(line, piece, prose ? 'prose' : 'reference'));
+    // Each line of the cell (`T1105 Ingress Tool Transfer<br>T1140 Deobfuscate/Decode Files or Information`) by itself.
+    const read = cellLines(line, cell).flatMap((part) => {
+      if (!hasIds(line, part)) return [];
+      const prose = isProse(withoutIds(line, part));
+      return (prose ? clauses(line, part) : [part]).map((piece) => readPiece(line, piece, prose ? 'prose' : 'reference'));
+    });
     const cellRefs = read.flatMap((r) => r.refs.map((ref) => ({ ref, tactics: r.tactics })));
     // The name column of the header, else the nearest cell before, then after, that can hold a name.
     const nameColumn = table?.roles.indexOf('name') ?? -1;
@@ -389,10 +392,29 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
   }
 }
 
+// A line break written in a cell of a Markdown table (`<br>`, `<br/>`, `<br />`).
+const CELL_BREAK = /<br\s*\/?>/gi;
+
+/** The lines of a cell, at its `<br>` line breaks (the cell itself when it has none). */
+function cellLines(line: Line, cell: TextSpan): TextSpan[] {
+  const text = slice(line, cell);
+  if (!text.includes('<')) return [cell];
+  const parts: TextSpan[] = [];
+  let start = cell.start;
+  for (const match of text.matchAll(CELL_BREAK)) {
+    parts.push(trimSpan(line.text, { start, end: cell.start + match.index }));
+    start = cell.start + match.index + match[0].length;
+  }
+  parts.push(trimSpan(line.text, { start, end: cell.end }));
+  return parts.filter((part) => part.end > part.start);
+}
+
 /** A name cell split to match the references of the ID cell beside it (one name for one, or one per reference). */
 function splitNames(line: Line, span: TextSpan, count: number): TextSpan[] {
   if (count === 0) return [];
   if (count === 1) return [span];
+  const lines = cellLines(line, span);
+  if (lines.length === count) return lines;
   const parts: TextSpan[] = [];
   let start = span.start;
   for (let i = span.start; i <= span.end; i++) {

@@ -199,6 +199,17 @@ const FORMAT_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonOb
     },
   ],
   [
+    "viewFullTable (Navigator 2.x's own setting, in no layer format) is dropped",
+    (layer) => {
+      if (!('viewFullTable' in layer)) return [];
+      const value = layer['viewFullTable'];
+      delete layer['viewFullTable'];
+      // Navigator 2.x wrote it into its exports (its April 2018 update layer has it); no format documents it,
+      // Navigator 5 ignores it, and mitreattack-python refuses a layer that has it (UnknownLayerProperty).
+      return [{ path: '/viewFullTable', message: `${JSON.stringify(value)} removed (Navigator 2.x wrote it; no layer format has it)` }];
+    },
+  ],
+  [
     'filters.stages (PRE-ATT&CK, gone since format 4.0) is dropped',
     (layer) => {
       const filters = layer['filters'];

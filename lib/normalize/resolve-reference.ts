@@ -348,6 +348,20 @@ function checkName(
     trail.push(`name check: ${message}`);
     return { ...outcome, notes: [...outcome.notes, message] };
   }
+  // `SSH (T1048.002)`, `PowerShell (T1105)`: one word that is the bare name of a sub-technique of another technique is
+  // the protocol or tool the behaviour used, not a second technique; a sibling's name (`PowerShell (T1059.003)`) and a
+  // name of several words (`Spearphishing Attachment (T1204.002)`) still disagree.
+  const toolWord = (other: TechniqueId): boolean => {
+    const technique = target.technique(other);
+    const oneWord = !/\s/.test(name.trim());
+    return oneWord && !!technique?.parent && technique.parent !== byId.parent && technique.parent !== byId.id && nameKey(technique.name) === key;
+  };
+  if (others.length && others.every(toolWord)) {
+    const named = others.map((other) => describe(target, target.technique(other)!)).join(', ');
+    const message = `"${name}" is also the name of ${named}, a sub-technique of another technique: read as the tool or protocol used; ${id} kept as written`;
+    trail.push(`name check: ${message}`);
+    return { ...outcome, notes: [...outcome.notes, message] };
+  }
   const message =
     `${id} and "${name}" disagree: ${id} is ${found.name}${final && final !== found ? ` (now ${describe(target, final)})` : ''}, ` +
     `while "${name}" is ${byName.ids.length ? byName.ids.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique'}; write the one you mean`;

@@ -193,10 +193,37 @@ export function visitIds(text: string, visit: (token: IdToken) => void): void {
       while (q > 0 && start - q < 200 && !' \t\n(<["\''.includes(text.charAt(q - 1))) q--;
       start = q;
       if (text.charAt(end) === '/') end++;
+    } else {
+      const link = linkAround(text, start, end, ids);
+      if (link) {
+        rules.unshift(MARKDOWN);
+        ({ start, end } = link);
+      }
     }
     visit({ ids, start, end, rules, ...(malformed ? { malformed } : {}) });
     lastEnd = end;
   }
+}
+
+const MAX_ADDRESS = 300;
+
+/**
+ * The markdown link around an ID that is its whole text (`[T1078](https://attack.mitre.org/techniques/T1078/)`,
+ * `[(T1078)](…)`), when its address names the same technique or none: the link is one reference, so the words before
+ * it, or before the bracket around it (`valid accounts ([T1078](…))`), are its name. A link whose address names
+ * another technique (`[T1101.002](…/T1102/002/)`) is left as two references.
+ */
+function linkAround(text: string, start: number, end: number, ids: readonly string[]): TextSpan | undefined {
+  const wrapped = text.charAt(start - 1) === '(' && text.charAt(end) === ')';
+  const open = wrapped ? start - 2 : start - 1;
+  const close = wrapped ? end + 1 : end;
+  if (text.charAt(open) !== '[' || text.charAt(close) !== ']' || text.charAt(close + 1) !== '(') return undefined;
+  let q = close + 2;
+  while (q < text.length && q - close < MAX_ADDRESS && text.charAt(q) !== ')' && !/\s/.test(text.charAt(q))) q++;
+  if (text.charAt(q) !== ')') return undefined;
+  const named = ids.join(' ');
+  const address = scanIds(text.slice(close + 2, q));
+  return address.every((token) => token.ids.join(' ') === named) ? { start: open, end: q + 1 } : undefined;
 }
 
 /** Read siblings and ranges written after a sub-technique; returns where the ID's text ends. */

@@ -63,6 +63,10 @@ const WHY_TEXT_LENGTH = 140;
 // The weight of the ATT&CK words the glossary reads a passage's phrasing as, against 1 for the passage's own words.
 const EXPANSION_WEIGHT = 0.5;
 
+// "APT" (advanced persistent threat), as reports write it: capitals, alone or plural. Lower-case `apt` is the package
+// manager and is kept.
+const THREAT_ACTOR_WORD = /\bAPTs?\b/g;
+
 /** Each stem of a passage's query as `why` shows it: the word written, or the ATT&CK word and the written words read as it. */
 type Surface = Map<string, { word: string; from?: string[] }>;
 
@@ -158,11 +162,14 @@ export class SuggestModel {
     return Array.from(sourceIds.subarray(sourceStart[doc]!, sourceStart[doc + 1]!), (id) => this.data.sources[id]!);
   }
 
-  /** The words of a passage as the model reads them: indicators and names of groups and campaigns removed, then content words only. */
+  /**
+   * The words of a passage as the model reads them: indicators, names of groups and campaigns and the word `APT`
+   * removed, then content words only.
+   */
   passageWords(text: string): string[] {
-    // Who did it (TEMP.Periscope, APT32) says nothing of what was done, and its words match unrelated texts (%temp%);
-    // nor do indicators (chemscalere[.]com).
-    const words = textWords(withoutIndicators(text));
+    // Who did it (TEMP.Periscope, APT32, "a Chinese APT") says nothing of what was done, and its words match unrelated
+    // texts (%temp%; `apt`, the package manager of ATT&CK's Linux texts); nor do indicators (chemscalere[.]com).
+    const words = textWords(withoutIndicators(text).replace(THREAT_ACTOR_WORD, ' '));
     const kept: string[] = [];
     for (let i = 0; i < words.length; ) {
       const match = this.actors.get(words[i]!)?.find((name) => name.every((word, j) => words[i + j] === word));

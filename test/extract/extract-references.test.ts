@@ -104,6 +104,28 @@ describe('extractReferences', () => {
       );
     });
 
+    it('a Markdown table whose cells hold several lines at <br>: each line of a cell read by itself', () => {
+      // The shape of MITRE CTID's emulation plans (Blind Eagle): "ID Name<br>ID Name" in the technique column.
+      check(
+        [
+          '| Red Team Activity | ATT&CK Technique | Relevent CTI Report |',
+          '| --- | --- | --- |',
+          '| Fiber prepares URL and download AsyncRAT | T1105 Ingress Tool Transfer<br>T1150 Deobfuscate/Decode Files or Information<br/>T1102 Web Service | https://lab52.io/blog/x/<br>https://blogs.blackberry.com/y |',
+          '',
+          '| ID | Name |',
+          '| --- | --- |',
+          '| T1555.003<br>T1555.004 | Credentials from Web Browsers<br />Windows Credential Manager |',
+        ].join('\n'),
+        [
+          { raw: 'T1105 Ingress Tool Transfer', line: 3, ids: ['T1105'], name: 'Ingress Tool Transfer', tactics: [] },
+          { raw: 'T1150 Deobfuscate/Decode Files or Information', line: 3, ids: ['T1150'], name: 'Deobfuscate/Decode Files or Information', tactics: [] },
+          { raw: 'T1102 Web Service', line: 3, ids: ['T1102'], name: 'Web Service', tactics: [] },
+          { raw: 'T1555.003 | Credentials from Web Browsers', line: 7, ids: ['T1555.003'], name: 'Credentials from Web Browsers', tactics: [] },
+          { raw: 'T1555.004 | Windows Credential Manager', line: 7, ids: ['T1555.004'], name: 'Windows Credential Manager', tactics: [] },
+        ],
+      );
+    });
+
     it('a table with the ID first and one cell naming two IDs, names paired in order', () => {
       check(
         [
@@ -173,6 +195,27 @@ describe('extractReferences', () => {
           { raw: 'Spearphishing Attachment (T1566.001)', line: 1, ids: ['T1566.001'], name: 'Spearphishing Attachment', tactics: [] },
           { raw: 'https://attack.mitre.org/techniques/T1105/', line: 2, ids: ['T1105'], tactics: [] },
           { raw: '[Regsvr32](https://attack.mitre.org/techniques/T1218/010)', line: 2, ids: ['T1218.010'], name: 'Regsvr32', tactics: [] },
+        ],
+      );
+    });
+
+    it('prose: an ID written as the text of its own ATT&CK link, in brackets or not, takes the words before it as its name', () => {
+      // The shapes of MITRE CTID's intelligence summaries (menuPass, OilRig, FIN6, Carbanak).
+      const link = (id: string): string => `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;
+      check(
+        [
+          `The group has persisted its malware by scheduling tasks ([T1053.005](${link('T1053.005')})) and used code-signing certificates ([T1553.002](${link('T1553.002')})).`,
+          `FIN6 has used legitimate remote access applications [(T1133)](${link('T1133')}) and custom scripts [(T1059)](${link('T1059')}) in its operations.`,
+          `They hosted malicious files on Google Docs and PasteBin ([T1101.002](${link('T1102.002')})) to expand their command and control.`,
+        ].join('\n'),
+        [
+          { raw: `scheduling tasks ([T1053.005](${link('T1053.005')}))`, line: 1, ids: ['T1053.005'], name: 'scheduling tasks', tactics: [] },
+          { raw: `code-signing certificates ([T1553.002](${link('T1553.002')}))`, line: 1, ids: ['T1553.002'], name: 'code-signing certificates', tactics: [] },
+          { raw: `remote access applications [(T1133)](${link('T1133')})`, line: 2, ids: ['T1133'], name: 'remote access applications', tactics: [] },
+          { raw: `custom scripts [(T1059)](${link('T1059')})`, line: 2, ids: ['T1059'], name: 'custom scripts', tactics: [] },
+          // The link's text and address name different techniques: two references, as before.
+          { raw: 'T1101.002', line: 3, ids: ['T1101.002'], tactics: [] },
+          { raw: link('T1102.002'), line: 3, ids: ['T1102.002'], tactics: [] },
         ],
       );
     });

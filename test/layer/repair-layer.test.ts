@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
@@ -274,6 +274,27 @@ describe('layers published by others (test/fixtures/layers/public, README there)
     expect(run.code, run.stderr).to.equal(0);
     expect(input).to.have.length(41);
     expect(run.stderr).to.match(/navigator-april-2018-updates-2\.0\.json: 26 kept, 13 remapped, 2 removed -> /);
+  });
+
+  // mitreattack-python's Layer.from_file refuses a layer with a field the format does not name (UnknownLayerProperty):
+  // every field upgrade writes must be one that schemas/layer-4.5.schema.json (the 4.5 format) names.
+  it('upgrades every public layer to fields the 4.5 format names only (Navigator 2.x\'s viewFullTable is dropped)', () => {
+    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/layer-4.5.schema.json', import.meta.url)), 'utf8')) as {
+      properties: Record<string, unknown>;
+      $defs: { technique: { properties: Record<string, unknown> } };
+    };
+    const files = readdirSync(fileURLToPath(new URL('../fixtures/layers/public/', import.meta.url))).filter(
+      (file) => file.endsWith('.json') && !file.includes('-pre-'),
+    );
+    expect(files).to.have.length(5);
+    for (const file of files) {
+      const { out } = upgraded(file);
+      expect(Object.keys(out).filter((key) => !(key in schema.properties)), file).to.deep.equal([]);
+      const entryKeys = new Set((out.techniques ?? []).flatMap((entry) => Object.keys(entry)));
+      expect([...entryKeys].filter((key) => !(key in schema.$defs.technique.properties)), file).to.deep.equal([]);
+    }
+    const input = readLayerFixture('public/navigator-april-2018-updates-2.0.json') as Record<string, unknown>;
+    expect(input['viewFullTable']).to.equal(true);
   });
 
   // atc-project/atomic-threat-coverage, analytics/generated/attack_navigator_profiles/

@@ -63,6 +63,19 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(result.note).to.match(/disagree/);
   });
 
+  it('reads one word that is the bare name of a sub-technique of another technique as the tool or protocol used (SSH (T1048.002))', () => {
+    const ssh = resolveReference({ raw: 'SSH (T1048.002)' }, context);
+    expect([ssh.status, ssh.ids]).to.deep.equal(['current', ['T1048.002']]);
+    expect(ssh.note).to.match(/"SSH" is also the name of T1021\.004 .*T1048\.002 kept as written/);
+    const tool = resolveReference({ raw: 'PowerShell (T1105)' }, context);
+    expect([tool.status, tool.ids]).to.deep.equal(['current', ['T1105']]);
+    // A sibling's name, and a name of several words, still disagree with the ID.
+    const sibling = resolveReference({ raw: 'PowerShell (T1059.003)' }, context);
+    expect(sibling.status).to.equal('ambiguous');
+    expect(sibling.candidates.map((c) => c.id).sort()).to.deep.equal(['T1059.001', 'T1059.003']);
+    expect(resolveReference({ raw: 'Process Injection (T1003)' }, context).status).to.equal('ambiguous');
+  });
+
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
     const result = resolveReference({ raw: 'T1064' }, context);
     expect(result.candidates.map((c) => c.id)).to.include('T1059');

@@ -263,6 +263,15 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     for (const candidate of ranked) expect(candidate.why).to.not.include('procedure example');
   });
 
+  // The seed's "中国を拠点とする典型的なAPT(高度で持続的な脅威)グループ" was given T1195.001 first, for "apt", the Linux
+  // package manager of its detection text.
+  it('reads "APT" written in capitals as who acted, not as the package manager apt', () => {
+    expect(model.passageWords('A Chinese APT and other APTs ran apt-get install on APT28 hosts.')).to.deep.equal(['chinese', 'ran', 'apt', 'get', 'install', 'hosts']);
+    // The word alone gave T1195.001 and T1195.
+    expect(model.rank('An APT.', { top: 5 })).to.deep.equal([]);
+    expect(model.rank('An apt.', { top: 5 }).map((c) => c.id)).to.include('T1195.001');
+  });
+
   it('says for every candidate why: the matching words and ATT&CK text, or the words the classifier weighed', () => {
     const seed = readFileSync(join(stixDir(), '../seeds/000_9001b8a6a998de5e.txt'), 'utf8');
     const candidates = suggestTechniques(seed, model).flatMap((passage) => passage.candidates);

@@ -79,6 +79,23 @@ function cloneEntry(entry: JsonObject, tactic: string): JsonObject {
 }
 
 /**
+ * An entry without a tactic annotates its technique under every tactic, one with a tactic there only; where both are
+ * on one technique, Navigator keeps only the later entry under the tactics both cover. So an entry without a tactic
+ * on a technique that also has entries with one (T1086, revoked, became T1059.001 beside a T1059.001 under execution)
+ * becomes one entry per tactic of the technique, which the merge then joins with the others there. Unknown IDs stay.
+ */
+function spreadBesideScoped(placed: readonly Placed[], target: AttackIndex): Placed[] {
+  const scoped = new Set(placed.filter((item) => typeof item.entry['tactic'] === 'string').map((item) => String(item.entry['techniqueID'])));
+  return placed.flatMap((item) => {
+    const id = String(item.entry['techniqueID']);
+    const tactics = typeof item.entry['tactic'] === 'string' || !scoped.has(id) ? [] : (target.technique(id)?.tactics ?? []);
+    if (!tactics.length) return [item];
+    item.report.notes.push(`${id} also has entries under a tactic: this one, under every tactic, is written under each (${tactics.join(', ')})`);
+    return tactics.map((tactic) => ({ ...item, entry: cloneEntry(item.entry, tactic) }));
+  });
+}
+
+/**
  * Find what one entry's technique is in the target release, and what became of it. Returns the current technique,
  * or undefined when the entry is removed or unknown (the report says which).
  */
@@ -298,7 +315,8 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readon
  * - deprecated, or revoked without a replacement, or absent from the target: removed, and reported with the
  *   current techniques its description points to and the entry as it was;
  * - a tactic that no longer applies: the annotation moves to each of the technique's current tactics;
- * - entries that end up on one technique and tactic are merged by `mergeEntries`' rule;
+ * - an entry without a tactic beside entries of its technique with one is written under each of the technique's
+ *   tactics (`spreadBesideScoped`); then entries that end up on one technique and tactic are merged by `mergeEntries`' rule;
  * - unknown IDs are kept as written and reported.
  * Layer settings carry over; platform filters take the release's platform names. Every change is in the report.
  * @throws InputError when the value is not a layer object or is for another domain; SchemaValidationError when the
@@ -379,6 +397,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }
     for (const current of tactics) placed.push({ entry: cloneEntry(raw, current), report, origin: id });
   });
+
+  placed.splice(0, placed.length, ...spreadBesideScoped(placed, target));
 
   reports.push(...leftOut.map(leftOutReport));
   reports.sort((a, b) => entryNumber(a.path) - entryNumber(b.path));

@@ -199,6 +199,34 @@ describe('upgradeLayer', () => {
     expect(report.techniques[0]?.notes[0]).to.match(/colours #00ff00, #ff0000: kept #00ff00/);
   });
 
+  // mitreattack-python's own layer (T1086, no tactic, beside T1059.001 under execution) upgraded to two entries where
+  // Navigator shows one: validate warned of its own upgrade's output (duplicate-entry).
+  it('writes an entry without tactic under each tactic of its technique where others have one, and merges there: nothing overlaps', () => {
+    const input = layer([
+      { techniqueID: 'T1059.001', tactic: 'execution', score: 2, comment: 'PowerShell' },
+      { techniqueID: 'T1086', score: 3, comment: 'old ID' },
+      { techniqueID: 'T1053.005', comment: 'every tactic' },
+      { techniqueID: 'T1053.005', tactic: 'persistence', score: 1 },
+      { techniqueID: 'T1078', score: 4 },
+    ]);
+    const { layer: out } = upgradeLayer(input, attack);
+    expect(validateLayer(out, { attackFor: attackFor(library) }).map((finding) => finding.code)).to.not.include('duplicate-entry');
+    const task = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects.find(
+      (o) => o.type === 'attack-pattern' && !o['revoked'] && JSON.stringify(o['external_references']).includes('"T1053.005"'),
+    )!;
+    const tactics = (task['kill_chain_phases'] as Array<{ phase_name: string }>).map((p) => p.phase_name).sort();
+    expect(tactics).to.include('persistence').and.to.have.length.greaterThan(1);
+    expect(entries(out)).to.deep.equal([
+      ...tactics.map((tactic): [string, string] => ['T1053.005', tactic]),
+      ['T1059.001', 'execution'],
+      ['T1078', undefined],
+    ]);
+    const at = (id: string, tactic: string) => out.techniques!.find((t) => t.techniqueID === id && t.tactic === tactic)!;
+    expect(at('T1059.001', 'execution')).to.deep.include({ score: 3, comment: 'T1059.001: PowerShell\nT1086: old ID' });
+    expect(at('T1053.005', 'persistence')).to.deep.include({ score: 1, comment: 'every tactic' });
+    for (const tactic of tactics.filter((t) => t !== 'persistence')) expect(at('T1053.005', tactic)).to.deep.equal({ techniqueID: 'T1053.005', tactic, comment: 'every tactic' });
+  });
+
   it('removes deprecated techniques and reports the candidates their description names, with the entry as it was', () => {
     const entry = { techniqueID: 'T1064', tactic: 'execution', score: 1, comment: 'VBA' };
     const { layer: out, report } = upgradeLayer(layer([entry]), attack);

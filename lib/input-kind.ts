@@ -65,9 +65,14 @@ export function kindOfText(text: string): InputKind | undefined {
   return undefined;
 }
 
+/** True when text starts like JSON (`{` or `[` after white space): how files without a telling extension are told. */
+export function startsLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(text);
+}
+
 /** The kind of a file's text, JSON or not, when it is clearly one. */
 export function kindOf(text: string): InputKind | undefined {
-  if (/^\s*[[{]/.test(text)) {
+  if (startsLikeJson(text)) {
     try {
       return kindOfValue(JSON.parse(text));
     } catch {

@@ -245,10 +245,11 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     for (const rule of input.rules) {
       const ids = new Set<TechniqueId>();
       for (const ref of rule.refs) {
-        // A Sigma tag names its ID after `attack.`; resolving the ID alone spares a name check of "attack".
+        // A Sigma tag names its ID after `attack.`; resolving the ID alone spares a name check of "attack". The
+        // other domains name a deprecated technique's pointers outside the review's domain (mobile T1476's T1566.001).
         const text = ref.id ?? ref.raw;
         let resolution = cache.get(text);
-        if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target })));
+        if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target, otherDomains: options.otherDomains })));
         for (const id of resolution.ids) ids.add(id);
         const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}) };
         if (!resolution.ids.length) {

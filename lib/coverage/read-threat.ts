@@ -4,7 +4,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
-import { kindOf, kindOfValue, wrongKindMessage } from '../input-kind.js';
+import { kindOfText, kindOfValue, startsLikeJson, wrongKindMessage } from '../input-kind.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
@@ -22,7 +22,7 @@ function layerFile(file: string, input: InputOptions): { text: string; value: un
   if (file !== STDIN && extname(file).toLowerCase() !== '.json') return undefined;
   const text = readTextFile(file, file, input);
   // Standard input has no extension: JSON is what starts like JSON.
-  if (file === STDIN && !/^\s*[[{]/.test(text)) return undefined;
+  if (file === STDIN && !startsLikeJson(text)) return undefined;
   const value = parseJsonText(text, file);
   return kindOfValue(value) === 'layer' ? { text, value } : undefined;
 }
@@ -108,9 +108,12 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (extname(path).toLowerCase() !== '.json') return [readDetections(path, options)];
   const text = readTextFile(path, path, options);
   const file = inputName(path);
-  const kind = kindOf(text);
+  // Parsed once: the value that tells the kind is the one the layer reader reads (a file that does not start like
+  // JSON is told by its text, and the layer reader says why it is no layer).
+  const value = startsLikeJson(text) ? parseJsonText(text, file) : undefined;
+  const kind = value === undefined ? kindOfText(text) : kindOfValue(value);
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
   if (kind === 'detections') return [parseDetectionsYaml(text, file)];
   if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
-  return parseCoverageLayers(text, file, options);
+  return parseCoverageLayers(text, file, options, value);
 }

@@ -3,8 +3,8 @@
  * minimum, mean, difference, intersection or union of theirs. Navigator's own "create layer from other layers"
  * takes a score expression over layers a, b, c…; these are named versions of the usual expressions.
  *
- * Pipeline: `readLayerSources` (I/O) -> `sourcesDomain` (schema, one domain) -> `upgradeSources` (format 4.5 and the
- * target release) -> `combineLayers` (pure).
+ * Pipeline: `readLayerSources` (I/O) -> `sourcesDomain` (repair, schema, one domain) -> `upgradeSources` (format 4.5
+ * and the target release, from that repair) -> `combineLayers` (pure).
  *
  * | rule | what happens |
  * |---|---|
@@ -54,7 +54,7 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
 import { gradientColor } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
-import { repairLayer, repairMessage } from './repair-layer.js';
+import { repairLayer, repairMessage, type RepairedLayer } from './repair-layer.js';
 
 
 /** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
@@ -75,6 +75,8 @@ export interface LayerSource {
   /** The 0-based position in a file that holds an array of layers. */
   position?: number;
   value: unknown;
+  /** The value as `sourceLayer` repaired it, once `sourcesDomain` has checked the source: `upgradeSources` starts from it. */
+  repaired?: RepairedLayer;
 }
 
 /** One input of `combineLayers`: a format 4.5 layer of the target release. */
@@ -170,18 +172,18 @@ export function readLayerSources(file: string, path: string = file, input: Input
  * each repair as a line naming the source. @throws InputError when the source is not a layer at all, or is a
  * PRE-ATT&CK layer (`assertNotPreAttack`).
  */
-export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[] } {
+export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[]; repaired: RepairedLayer } {
   const where = describeSource(source);
   assertNotPreAttack(source.value, source.file, source.position === undefined ? '' : `/${source.position}`);
-  const { layer, repairs } = repairLayer(source.value, where);
-  return { layer: migrateLayerFormat(layer).layer, repairs: repairs.map((repair) => `${where}: ${repairMessage(repair)}`) };
+  const repaired = source.repaired ?? repairLayer(source.value, where);
+  return { layer: migrateLayerFormat(repaired.layer).layer, repairs: repaired.repairs.map((repair) => `${where}: ${repairMessage(repair)}`), repaired };
 }
 
 /**
  * `sourceLayer`, checked against the layer 4.5 schema. @throws SchemaValidationError listing the layer's problems
  * with their paths (from the top of the file).
  */
-export function checkedSourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[] } {
+export function checkedSourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[]; repaired: RepairedLayer } {
   const read = sourceLayer(source);
   const issues: Issue[] = schemaIssues('layer-4.5', read.layer)
     .filter((issue) => !/^must match "(then|else)" schema$/.test(issue.message))
@@ -191,15 +193,19 @@ export function checkedSourceLayer(source: LayerSource): { layer: JsonObject; re
 }
 
 /**
- * Check every source against the layer 4.5 schema (older formats as converted) and return their common domain.
+ * Check every source against the layer 4.5 schema (older formats as converted) and return their common domain, and
+ * the sources with their repair (`repaired`), for `upgradeSources` to start from, so that each layer is repaired once.
  * @throws SchemaValidationError listing a layer's problems with their paths; InputError naming the files when the
  * layers are of different domains.
  */
-export function sourcesDomain(sources: readonly LayerSource[]): Domain {
+export function sourcesDomain(sources: readonly LayerSource[]): { domain: Domain; sources: LayerSource[] } {
   const byDomain = new Map<Domain, string[]>();
+  const checked: LayerSource[] = [];
   for (const source of sources) {
-    const domain = checkedSourceLayer(source).layer['domain'] as Domain;
+    const { layer, repaired } = checkedSourceLayer(source);
+    const domain = layer['domain'] as Domain;
     byDomain.set(domain, [...(byDomain.get(domain) ?? []), describeSource(source)]);
+    checked.push({ ...source, repaired });
   }
   const domains = [...byDomain.entries()];
   if (domains.length > 1) {
@@ -208,7 +214,7 @@ export function sourcesDomain(sources: readonly LayerSource[]): Domain {
   }
   const only = domains[0];
   if (!only) throw new UsageError('no layers given; name at least two layer files');
-  return only[0];
+  return { domain: only[0], sources: checked };
 }
 
 /**
@@ -230,6 +236,7 @@ export function upgradeSources(
     const releases = library ? upgradeReleases(source.value, library, { to: index.release, file: where }) : undefined;
     const { layer, changes: all } = upgradeLayer(source.value, index, {
       file: where,
+      ...(source.repaired ? { repaired: source.repaired } : {}),
       ...(releases?.target === index ? { source: releases.source, sourceNote: releases.sourceNote } : {}),
       // IDs of another domain (T0800 in an enterprise layer) are named as such, with their path, as upgrade does.
       ...(releases ? { otherDomains: releases.otherDomains } : {}),

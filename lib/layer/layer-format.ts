@@ -120,6 +120,16 @@ export function assertNotPreAttack(value: unknown, file: string, pointer = ''): 
 }
 
 /**
+ * True when a layer of format 2.x/3.x hid PRE-ATT&CK: Navigator's stage filter (`filters.stages`, gone since format
+ * 4.0) showed the enterprise matrix for `act` and PRE-ATT&CK's tactics for `prepare`, so a list without `prepare`
+ * hid what ATT&CK 8 made the enterprise platform `PRE` (Reconnaissance, Resource Development).
+ */
+export function stagesHidePreAttack(value: unknown): boolean {
+  const filters = isJsonObject(value) ? value['filters'] : undefined;
+  return isJsonObject(filters) && Array.isArray(filters['stages']) && !filters['stages'].includes('prepare');
+}
+
+/**
  * Format conversions to 4.5, one named rule per difference between the formats (per the format definitions of
  * 3.0 to 4.5). Each returns what it changed; none touches `techniques` order, so `/techniques/N` paths stay valid.
  */

@@ -14,6 +14,7 @@ import {
   DEFAULT_NAVIGATOR_VERSION,
   layerFormat,
   migrateLayerFormat,
+  stagesHidePreAttack,
   type FormatOptions,
 } from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
@@ -21,7 +22,7 @@ import { deprecationSuccessors, successorsText } from '../attack/deprecation-suc
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
-import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry } from './repair-layer.js';
+import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -44,6 +45,8 @@ export interface UpgradeOptions extends FormatOptions {
   downgrade?: string;
   /** Looks up IDs the layer's domain does not know in the other domains (T0800 in an enterprise layer is ICS). */
   otherDomains?: OtherDomainLookup;
+  /** `repairLayer(value, file)`, when the caller has it already (combine's check repaired the layer), to repair once. */
+  repaired?: RepairedLayer;
 }
 
 /** The result of `upgradeLayer`: the layer, what was done, and the same as one line per change. */
@@ -169,8 +172,14 @@ function resolveEntry(
   return final;
 }
 
-/** Bring `filters.platforms` to the target release's platform names. */
-function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: AttackIndex | undefined): SettingChange[] {
+/** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
+const PRE_PLATFORM = 'PRE';
+
+/**
+ * Bring `filters.platforms` to the target release's platform names. `hidesPreAttack` (the layer's `filters.stages`
+ * left PRE-ATT&CK out, see `stagesHidePreAttack`) keeps the `PRE` platform out of what the upgrade adds.
+ */
+function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: AttackIndex | undefined, hidesPreAttack: boolean): SettingChange[] {
   const filters = layer['filters'];
   if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return [];
   const known = target.platforms();
@@ -198,12 +207,21 @@ function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: Attack
   // A filter that listed every platform of the layer's release showed everything; keep it so, or the platforms added
   // since (ESXi, Containers…) would be hidden without anyone having chosen that.
   if (source && source !== target && source.platforms().every((platform) => listed.includes(platform))) {
-    const added = known.filter((platform) => !out.includes(platform));
+    const missing = known.filter((platform) => !out.includes(platform));
+    const added = hidesPreAttack ? missing.filter((platform) => platform !== PRE_PLATFORM) : missing;
     if (added.length) {
       out.push(...added);
       changes.push({
         path: '/filters/platforms',
-        message: `added ${added.join(', ')}: the filter listed every platform of ${source.label}, so it keeps showing every platform`,
+        message: `added ${added.join(', ')}: the filter listed every platform of ${source.label}, so it keeps showing every platform${added.length < missing.length ? ` but ${PRE_PLATFORM}` : ''}`,
+      });
+    }
+    if (added.length < missing.length) {
+      changes.push({
+        path: '/filters/platforms',
+        message:
+          `${PRE_PLATFORM} not added: the layer's filters.stages left out "prepare", which hid PRE-ATT&CK, and ` +
+          `${PRE_PLATFORM} holds what ATT&CK 8 took over from it (Reconnaissance, Resource Development), so they stay hidden`,
       });
     }
   }
@@ -325,11 +343,12 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readon
 export function upgradeLayer(value: unknown, target: AttackIndex, options: UpgradeOptions = {}): UpgradedLayer {
   const file = options.file ?? 'layer';
   assertNotPreAttack(value, file);
-  const { layer: repaired, repairs: allRepairs, entryOrigins, leftOut } = repairLayer(value, file);
+  const { layer: repaired, repairs: allRepairs, entryOrigins, leftOut } = options.repaired ?? repairLayer(value, file);
   // An entry the repair left out is a row of the report like every other, not a repair: it is counted, and kept.
   const repairs = allRepairs.filter((repair) => repair.leftOut !== 'entry');
   const format = layerFormat(repaired);
   const declared = isJsonObject(repaired['versions']) && repaired['versions']['attack'] !== undefined ? String(repaired['versions']['attack']) : undefined;
+  const hidesPreAttack = stagesHidePreAttack(repaired);
   const { layer, changes: formatChanges } = migrateLayerFormat(repaired, options);
   if (layer['domain'] !== target.domain) {
     throw new InputError(
@@ -354,7 +373,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   }
   if (options.sourceNote) settings.push({ path: '/versions/attack', message: options.sourceNote });
   if (options.downgrade) settings.push({ path: '/versions/attack', message: options.downgrade });
-  settings.push(...upgradePlatforms(layer, target, source));
+  settings.push(...upgradePlatforms(layer, target, source, hidesPreAttack));
 
   const reports: EntryUpgrade[] = [];
   const placed: Placed[] = [];

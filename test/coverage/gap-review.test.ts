@@ -40,7 +40,9 @@ import { readCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { isLayerFile, readCoverageInputs, readThreatInputs } from '../../lib/coverage/read-threat.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
-import { freshTmpDir, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
+import { freshTmpDir, readRawBundle, repoRoot, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
+import { libraryOtherDomains } from '../../lib/attack/other-domains.js';
+import { readSigmaRules } from '../../lib/coverage/read-sigma.js';
 
 const gap = join(repoRoot, 'test/fixtures/gap');
 const apt32 = join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml');
@@ -329,5 +331,76 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       ];
       expect(outputs(again)).to.deep.equal(outputs(review));
     });
+  });
+});
+
+describe('Sigma tags of another domain (resolveCoverage with the library\'s other-domain lookup)', () => {
+  let library: AttackLibrary;
+  let sigma: CoverageInput;
+  // A rule of our own (../shared/sigma has no ICS or mobile technique tag), in a temp folder.
+  const rule = [
+    'title: Controller Put Into Firmware Update Mode By An Engineering Tool',
+    'id: 6f5a2f34-6a2e-4b8e-9f0e-2d8f3a7c1b10',
+    'status: test',
+    'tags:',
+    '    - attack.t0800',
+    '    - attack.t1406',
+    '    - attack.t1476',
+    '    - attack.t1059.001',
+    'logsource:',
+    '    category: process_creation',
+    '    product: windows',
+    'detection:',
+    '    selection:',
+    "        Image|endswith: '\\fwupdate.exe'",
+    '    condition: selection',
+    'level: high',
+    '',
+  ].join('\n');
+  /** An ATT&CK object of a release, read straight from its file: `[name, description]` by ID. */
+  const raw = (domain: string, id: string): { name: string; description: string } => {
+    const found = readRawBundle(stixFile(`${domain}-attack-18.1.json.gz`)).objects.find(
+      (o) => o.type === 'attack-pattern' && (o['external_references'] as { external_id?: string }[])[0]?.external_id === id,
+    );
+    return { name: String(found?.['name']), description: String(found?.['description']) };
+  };
+  const noteOf = (resolved: ResolvedCoverage, tag: string): [string | undefined, string | undefined] => {
+    const found = resolved.unresolved.find((u) => u.raw === tag);
+    return [found?.status, found?.note];
+  };
+
+  before(() => {
+    library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+    const dir = freshTmpDir('sigma-other-domain');
+    writeFileSync(join(dir, 'proc_creation_win_firmware_update_mode.yml'), rule);
+    sigma = readSigmaRules(dir);
+  });
+
+  it('names an ICS and a mobile tag in an enterprise review as techniques of their domain, not as unknown IDs', () => {
+    const enterprise = library.release('enterprise-attack', '18.1');
+    const resolved = resolveCoverage([sigma], enterprise, { otherDomains: libraryOtherDomains(library, enterprise.domain) });
+    expect(noteOf(resolved, 'attack.t0800')).to.deep.equal([
+      'other domain',
+      `T0800 is an ICS technique (${raw('ics', 'T0800').name} in ics-attack 18.1); this review is enterprise-attack: left out; review it against ics-attack`,
+    ]);
+    expect(noteOf(resolved, 'attack.t1406')?.[1]).to.match(/^T1406 is a Mobile technique \(.+ in mobile-attack 18\.1\); .*review it against mobile-attack$/);
+    expect(resolved.rules[0]?.ids).to.deep.equal(['T1059.001']);
+  });
+
+  it("names a deprecated technique's pointers into another domain (mobile T1476 -> Enterprise T1566.001, T1566.002), as normalize does", () => {
+    const mobile = library.release('mobile-attack', '18.1');
+    const otherDomains = libraryOtherDomains(library, mobile.domain);
+    // The pointers, from T1476's description in the mobile release file and their names in the enterprise one.
+    const pointers = [...raw('mobile', 'T1476').description.matchAll(/attack\.mitre\.org\/techniques\/(T\d{4})\/(\d{3})/g)].map(([, id, sub]) => `${id}.${sub}`);
+    expect(pointers).to.deep.equal(['T1566.001', 'T1566.002']);
+    const named = pointers.map((id) => `${id} (${raw('enterprise', id).name})`).join(', ');
+    const expected = `its description points only to Enterprise techniques ${named}, not in mobile-attack: no successor in this domain`;
+    const [status, note] = noteOf(resolveCoverage([sigma], mobile, { otherDomains }), 'attack.t1476');
+    expect(status).to.equal('deprecated');
+    expect(note).to.contain(expected);
+    // A threat layer reads its entries the same way: Navigator's April 2019 mobile update layer holds T1476.
+    const layer = readCoverageLayers(join(repoRoot, 'test/fixtures/layers/public/navigator-april-2019-mobile-3.0.json'), { role: 'threat' })[0]!;
+    const t1476 = threatFromLayer(layer, mobile, { otherDomains }).unresolved.find((u) => u.raw === 'T1476');
+    expect(t1476?.note).to.contain(expected);
   });
 });

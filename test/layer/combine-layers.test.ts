@@ -343,7 +343,7 @@ describe('combineLayers', () => {
 
 describe('sourcesDomain', () => {
   it('returns the common domain, reading old domain names', () => {
-    expect(sourcesDomain(sources('a.json', 'old-powershell-3.0.json'))).to.equal('enterprise-attack');
+    expect(sourcesDomain(sources('a.json', 'old-powershell-3.0.json')).domain).to.equal('enterprise-attack');
   });
 
   it('refuses layers of different domains, naming the files', () => {
@@ -351,6 +351,31 @@ describe('sourcesDomain', () => {
       .to.throw(InputError)
       .with.property('message')
       .that.contains(`enterprise-attack (${dir}/a.json, ${dir}/b.json); mobile-attack (${dir}/mobile.json)`);
+  });
+
+  it('repairs each layer once: upgradeSources starts from the repair of the check, and combines to the same bytes', () => {
+    // Layers published by others, each with faults to repair (test/fixtures/layers/public, README there).
+    const published = ['navigator-spec-2.0-example.json', 'navigator-april-2018-updates-2.0.json', 'atc-testcustomer2-2.1.json', 'navigator-black-pins-3.0.json'];
+    const read = (): LayerSource[] => published.flatMap((name) => readLayerSources(`test/fixtures/layers/public/${name}`, `${repoRoot}/test/fixtures/layers/public/${name}`));
+    const index = loadRelease('18.1');
+    const raw = read();
+    // repairLayer starts with structuredClone(value): one clone of a source's value is one repair of it.
+    const clone = globalThis.structuredClone;
+    const repairs = new Map<unknown, number>(raw.map((source) => [source.value, 0]));
+    globalThis.structuredClone = ((value: unknown, options?: Parameters<typeof structuredClone>[1]) => {
+      if (repairs.has(value)) repairs.set(value, repairs.get(value)! + 1);
+      return clone(value, options);
+    }) as typeof structuredClone;
+    let combined: string;
+    try {
+      const { sources: checked } = sourcesDomain(raw);
+      combined = serializeLayer(combineLayers(upgradeSources(checked, index).inputs, { op: 'max', index }).layer);
+    } finally {
+      globalThis.structuredClone = clone;
+    }
+    expect([...repairs.values()]).to.deep.equal(published.map(() => 1));
+    // Upgraded from the layers as read, repaired again by upgradeLayer: the same layer.
+    expect(combined).to.equal(serializeLayer(combineLayers(upgradeSources(read(), index).inputs, { op: 'max', index }).layer));
   });
 
   it('lists schema problems with their paths', () => {

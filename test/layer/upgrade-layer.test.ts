@@ -352,6 +352,27 @@ describe('upgradeLayer', () => {
       expect(narrow.report.settings.map((s) => s.message)).to.include('Gopher removed: not a platform of enterprise-attack 18.1');
     });
 
+    it("keeps PRE-ATT&CK hidden where the old layer's filters.stages hid it (Navigator's Black Pins, stages [\"act\"])", () => {
+      // Every platform of 18.1's current techniques, read straight from the release file.
+      const platforms = new Set<string>();
+      for (const o of readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects) {
+        if (o.type === 'attack-pattern' && !o['revoked'] && !o['x_mitre_deprecated']) for (const p of (o['x_mitre_platforms'] as string[] | undefined) ?? []) platforms.add(p);
+      }
+      expect(platforms.has('PRE')).to.equal(true);
+      const value = readLayerFixture('public/navigator-black-pins-3.0.json') as Layer;
+      expect((value['filters'] as Layer)['stages']).to.deep.equal(['act']);
+      const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library, { from: '3.0' }));
+      expect([...(out.filters?.platforms ?? [])].sort()).to.deep.equal([...platforms].filter((p) => p !== 'PRE').sort());
+      expect(report.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
+        'added Containers, ESXi, IaaS, Identity Provider, Network Devices, Office Suite, SaaS: the filter listed every platform of enterprise-attack 3.0, so it keeps showing every platform but PRE',
+        'PRE not added: the layer\'s filters.stages left out "prepare", which hid PRE-ATT&CK, and PRE holds what ATT&CK 8 took over from it (Reconnaissance, Resource Development), so they stay hidden',
+      ]);
+      // A stage filter that showed PRE-ATT&CK ("prepare" listed) gets PRE like every other platform added since.
+      const shown = { ...value, filters: { stages: ['act', 'prepare'], platforms: ['Windows', 'Linux', 'macOS'] } };
+      const { layer: all } = upgradeLayer(shown, attack, upgradeReleases(shown, library, { from: '3.0' }));
+      expect([...(all.filters?.platforms ?? [])].sort()).to.deep.equal([...platforms].sort());
+    });
+
     it('upgrades to an older release: techniques added since are removed and reported', () => {
       const v12 = library.release('enterprise-attack', '12.1');
       const added = attack.currentTechniques().find((t) => !v12.techniqueByStixId(t.stixId))!;

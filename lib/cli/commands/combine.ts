@@ -52,10 +52,10 @@ export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     const stdin = await readStdin(context, args.layers);
     const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file), { stdin }));
-    const domain = sourcesDomain(sources);
+    const { domain, sources: checked } = sourcesDomain(sources);
     const library = attackLibrary(context, args);
     const index = library.release(domain, args['attack-release']);
-    const { inputs, upgrades } = upgradeSources(sources, index, library);
+    const { inputs, upgrades } = upgradeSources(checked, index, library);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
     const { layer, warnings } = combineLayers(inputs, {
       op: args.op,

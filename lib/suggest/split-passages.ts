@@ -11,6 +11,8 @@ export interface Passage {
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|[a-z])\.$/i;
 // A list item or a heading marker starts a new passage.
 const ITEM = /^\s*(?:[-*•●■◆▪‣・]|\d{1,2}[.)])\s+/;
+// A table row (Markdown `| a | b |`, AsciiDoc `|a |b`) is a record: a passage of its own, never joined to the next line.
+const ROW = /^\s*\|/;
 // How much of a passage's end the tests of a join or a sentence's end look at (more than any word they read).
 const TAIL = 256;
 // How short a line is, against the text's width (the 90th percentile of its line lengths), to stand alone.
@@ -33,7 +35,8 @@ function joinBroken(left: string, right: string): string {
 
 /**
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
- * space and not after an abbreviation (`e.g.`, `Inc.`), at `。！？`, at a blank line, and before a list item; lines
+ * space and not after an abbreviation (`e.g.`, `Inc.`), at `。！？`, at a blank line, before a list item and around a
+ * table row (a line starting with `|`); lines
  * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`;
  * soft hyphens are taken out, a line ending with one joined with nothing between).
  * A `BLOCK_BREAK` ends a passage too (`htmlText`). With `lines`, every input line is one passage, empty ones too (not
@@ -82,7 +85,8 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   };
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
   lines.forEach((whole, i) => whole.split(BLOCK_BREAK).forEach((line, part) => {
-    if (part > 0 || !line.trim() || ITEM.test(line) || (i > 0 && standsAlone(lines[i - 1]!))) flush();
+    const previous = i > 0 ? lines[i - 1]! : undefined;
+    if (part > 0 || !line.trim() || ITEM.test(line) || ROW.test(line) || (previous !== undefined && (standsAlone(previous) || ROW.test(previous)))) flush();
     if (!line.trim()) return;
     // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
     // line's end made whole again.

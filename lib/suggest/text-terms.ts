@@ -32,7 +32,8 @@ export function withoutIndicators(text: string): string {
     .map((token) => {
       // Every indicator holds `.`, `:` or `@`, or is at least 32 characters long (a hash): most words are passed over at once.
       if (token.length < 32 && !token.includes('.') && !token.includes(':') && !token.includes('@')) return token;
-      const bare = token.replace(/^[("'“<]+/, '').replace(/[)"'”>,.;:!?]+$/, '');
+      // Quotes, brackets and the marks of a code span around it (`10.1.0.5`; AsciiDoc's `+…+`; a table's `|`) are no part of it.
+      const bare = token.replace(/^[("'“<`+|]+/, '').replace(/[)"'”>,.;:!?`+|]+$/, '');
       return bare && INDICATOR_TESTS.some(([, test]) => test(bare)) ? ' ' : token;
     })
     .join('');

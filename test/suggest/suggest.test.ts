@@ -45,6 +45,20 @@ describe('splitPassages', () => {
       ],
     ],
     ['攻撃者はメールを送信した。次に実行した。', [[1, '攻撃者はメールを送信した。'], [1, '次に実行した。']]],
+    // Table rows are records, each a passage at its own line (an AsciiDoc IoC table of ESET's malware-ioc: its rows end
+    // with no punctuation and fill the width, and were joined into one passage at the first row's line).
+    [
+      '[options="header"]\n|===\n|SHA-1 |Filename |Detection |Description\n|`+A1B98B1FBF69AF79E5A3F27AA6256417488CC117+` |`dtest.dll` |Win64/Agent.ECY |MDeployer loader that the operators dropped on the host\n|`+946D1EFD0073A2452CFA1F36FBC46BCC41C5853A+` |`update.bat` |BAT/KillAV.NHH |BAT script that disables a security solution\n|===\nThe loader ran.',
+      [
+        [1, '[options="header"]'],
+        [2, '|==='],
+        [3, '|SHA-1 |Filename |Detection |Description'],
+        [4, '|`+A1B98B1FBF69AF79E5A3F27AA6256417488CC117+` |`dtest.dll` |Win64/Agent.ECY |MDeployer loader that the operators dropped on the host'],
+        [5, '|`+946D1EFD0073A2452CFA1F36FBC46BCC41C5853A+` |`update.bat` |BAT/KillAV.NHH |BAT script that disables a security solution'],
+        [6, '|==='],
+        [7, 'The loader ran.'],
+      ],
+    ],
   ];
   for (const [text, passages] of rows) {
     it(`${JSON.stringify(text.slice(0, 40))} -> ${passages.length} passages`, () => {

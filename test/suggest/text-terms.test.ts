@@ -10,6 +10,8 @@ describe('withoutIndicators', () => {
     ['mail to admin@victim.org.', 'mail to  '],
     ['logged in from 112.66.188.28 in Hainan', 'logged in from   in Hainan'],
     ['hash d41d8cd98f00b204e9800998ecf8427e matched', 'hash   matched'],
+    // In code spans, as Markdown and AsciiDoc IoC lists write them (ESET's malware-ioc, MITRE CTID's emulation plans).
+    ['from `10.1.0.5` and `https://lab52.io/blog/apt-c-36/`, hash |`+A1B98B1FBF69AF79E5A3F27AA6256417488CC117+` |', 'from   and   hash   |'],
     // Kept: file names and tools are behaviour, not infrastructure.
     ['ran rundll32.exe and cmd.exe with agent1.ps1', 'ran rundll32.exe and cmd.exe with agent1.ps1'],
     ['the Node.js loader and index.html', 'the Node.js loader and index.html'],

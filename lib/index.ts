@@ -33,7 +33,7 @@ export {
 } from './campaign/read-campaign.js';
 /** Normalization: references as written -> current techniques, with provenance. */
 export type * from './normalize/normalize-types.js';
-export { UNRESOLVED_STATUSES } from './normalize/normalize-types.js';
+export { UNRESOLVED_STATUSES, UNRESOLVED_STATUS_TEXT } from './normalize/normalize-types.js';
 export { parseReference, type ParsedReference } from './normalize/parse-reference.js';
 export { readTactic, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
 export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext } from './normalize/resolve-reference.js';

@@ -62,6 +62,8 @@ export { plainDescription, type PlainDescription } from './attack-text.js';
 export {
   libraryOtherDomains,
   otherDomainLookup,
+  otherDomainCampaignAdvice,
+  otherDomainReviewAdvice,
   otherDomainText,
   otherDomainTechniqueText,
   type OtherDomainLookup,

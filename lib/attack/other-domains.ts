@@ -60,6 +60,20 @@ export function otherDomainTechniqueText(found: OtherDomainTechnique): string {
   return `${DOMAIN_NAMES[found.domain]} technique (${found.name} in ${found.label})`;
 }
 
+/**
+ * What to do with another domain's technique written in a campaign: `set \`domain: ics-attack\` for an ICS campaign, or
+ * keep ICS techniques in a campaign of their own` (the domains' IDs do not overlap, so one campaign holds one domain).
+ */
+export function otherDomainCampaignAdvice(found: OtherDomainTechnique): string {
+  const adjective = domainAdjective(found.domain);
+  return `set \`domain: ${found.domain}\` for ${DOMAIN_NAMES[found.domain]} campaign, or keep ${adjective} techniques in a campaign of their own`;
+}
+
+/** What to do with another domain's technique in a gap review: `left out of this review; review it against ics-attack`. */
+export function otherDomainReviewAdvice(found: OtherDomainTechnique): string {
+  return `left out of this review; review it against ${found.domain}`;
+}
+
 /** `an ICS technique (Activate Firmware Update Mode in ics-attack 18.1); this layer is enterprise-attack`. */
 export function otherDomainText(found: OtherDomainTechnique, layerDomain: string): string {
   return `${otherDomainTechniqueText(found)}; this layer is ${layerDomain}`;

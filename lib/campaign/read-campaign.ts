@@ -74,11 +74,12 @@ export interface CampaignReadOptions extends InputOptions {
 
 /**
  * Parse a campaign file's text (YAML, or JSON when `file` ends in .json), validate it and apply defaults. Pure.
+ * `json`: the value of the text as JSON, when the caller parsed it already (it is not parsed again; it may be changed).
  * @throws InputError for a YAML or JSON syntax error; SchemaValidationError listing every problem otherwise.
  */
-export function parseCampaign(text: string, file: string, options: { domain?: Domain } = {}): Campaign {
+export function parseCampaign(text: string, file: string, options: { domain?: Domain } = {}, json?: { value: unknown }): Campaign {
   try {
-    return parseCampaignText(text, file, options);
+    return parseCampaignText(text, file, options, json);
   } catch (error) {
     // A file that is no campaign at all (a layer, a STIX bundle, a Sigma rule) is said to be what it is.
     const kind = error instanceof InputError ? kindOf(text) : undefined;
@@ -87,7 +88,7 @@ export function parseCampaign(text: string, file: string, options: { domain?: Do
   }
 }
 
-function parseCampaignText(text: string, file: string, options: { domain?: Domain }): Campaign {
+function parseCampaignText(text: string, file: string, options: { domain?: Domain }, parsed?: { value: unknown }): Campaign {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const json = extname(file).toLowerCase() === '.json';
   if (source.trim() === '') throw new SchemaValidationError(file, WHAT, [emptyIssue()]);
@@ -95,7 +96,7 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   let value: unknown;
   let located: Located | undefined;
   if (json) {
-    value = parseJsonText(source, file);
+    value = parsed ? parsed.value : parseJsonText(source, file);
     // JSON is YAML 1.2, so the yaml parser gives the lines (and duplicate keys) that JSON.parse does not;
     // should it trip over some corner of JSON, the problems just come without lines.
     try {

@@ -75,6 +75,6 @@ function fit(text: string, width: number): string {
 export function statusColor(status: string): string | undefined {
   if (['current', 'attributed', 'name'].includes(status)) return '32';
   if (['revoked', 'renamed', 'fuzzy', 'related', 'inferred'].includes(status)) return '33';
-  if (['unknown', 'ambiguous', 'deprecated', 'new'].includes(status)) return '31';
+  if (['unknown', 'other domain', 'ambiguous', 'deprecated', 'new'].includes(status)) return '31';
   return undefined;
 }

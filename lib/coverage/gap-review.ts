@@ -4,8 +4,7 @@ import { currentPlatformName } from '../attack/platform-names.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference } from '../normalize/resolve-reference.js';
-import { parseReference } from '../normalize/parse-reference.js';
-import { otherDomainTechniqueText, type OtherDomainLookup } from '../attack/other-domains.js';
+import { otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
 import type { CoverageInput, CoverageRule } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
 import { editDistance, typoLimit } from '../name-distance.js';
@@ -218,17 +217,6 @@ export interface ResolveCoverageOptions {
   otherDomains?: OtherDomainLookup;
 }
 
-/** An unknown ID that is a technique of another domain, as an unresolved reference's status and note. */
-function otherDomainRef(text: string, target: AttackIndex, otherDomains: OtherDomainLookup | undefined): { status: string; note: string } | undefined {
-  if (!otherDomains) return undefined;
-  const ids = parseReference(text).parts.flatMap((part) => part.ids.filter((id) => !target.technique(id)));
-  for (const id of ids) {
-    const found = otherDomains(id);
-    if (found) return { status: 'other domain', note: `${id} is ${otherDomainTechniqueText(found)}; this review is ${target.domain}: left out; review it against ${found.domain}` };
-  }
-  return undefined;
-}
-
 /**
  * Resolve every coverage rule's references through the normalization engine, so old IDs (T1086) still count and
  * are listed as remapped; check its other ATT&CK tags (tactics, groups) against the release; bring its platforms to
@@ -246,16 +234,14 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       const ids = new Set<TechniqueId>();
       for (const ref of rule.refs) {
         // A Sigma tag names its ID after `attack.`; resolving the ID alone spares a name check of "attack". The
-        // other domains name a deprecated technique's pointers outside the review's domain (mobile T1476's T1566.001).
+        // other domains name an ID of theirs (attack.t0800 in an enterprise review: `other domain`) and a deprecated
+        // technique's pointers outside the review's domain (mobile T1476's T1566.001).
         const text = ref.id ?? ref.raw;
         let resolution = cache.get(text);
-        if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target, otherDomains: options.otherDomains })));
+        if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
         for (const id of resolution.ids) ids.add(id);
         const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}) };
-        if (!resolution.ids.length) {
-          const foreign = resolution.status === 'unknown' ? otherDomainRef(text, target, options.otherDomains) : undefined;
-          unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note: resolution.note, ...foreign });
-        }
+        if (!resolution.ids.length) unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note: resolution.note });
         else if (resolution.status === 'revoked') remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
       }
       for (const tag of rule.tags ?? []) {

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { AttackLibrary } from '../attack/load.js';
-import { readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
+import { parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { InputError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOfText, kindOfValue, startsLikeJson, wrongKindMessage } from '../input-kind.js';
@@ -14,17 +14,37 @@ import { parseDetectionsYaml, readDetections } from './read-detections.js';
 import { readSigmaRules } from './read-sigma.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
+/** A file's text, and its parsed value when it is JSON: read once, for the reader of its kind to use. */
+interface ReadFile {
+  text: string;
+  /** Absent when the text is not JSON (standard input holding YAML). */
+  json?: { value: unknown };
+}
+
+/**
+ * A `.json` file's (or standard input's) text, with its parsed value when it is JSON; undefined for another file,
+ * which is not read.
+ */
+function jsonFile(file: string, input: InputOptions): ReadFile | undefined {
+  if (file !== STDIN && extname(file).toLowerCase() !== '.json') return undefined;
+  const text = readTextFile(file, file, input);
+  // Standard input has no extension: JSON is what starts like JSON.
+  if (file === STDIN && !startsLikeJson(text)) return { text };
+  return { text, json: { value: parseJsonText(text, file) } };
+}
+
+/** True when a file read by `jsonFile` holds a Navigator layer, or an array of them, rather than a campaign. */
+function holdsLayer(read: ReadFile | undefined): read is ReadFile & { json: { value: unknown } } {
+  return read?.json !== undefined && kindOfValue(read.json.value) === 'layer';
+}
+
 /**
  * A `.json` file's (or standard input's) text and parsed value when it holds a Navigator layer, or an array of them,
  * rather than a campaign (`kindOfValue` tells them apart); undefined otherwise. Read once, for the reader to use.
  */
 function layerFile(file: string, input: InputOptions): { text: string; value: unknown } | undefined {
-  if (file !== STDIN && extname(file).toLowerCase() !== '.json') return undefined;
-  const text = readTextFile(file, file, input);
-  // Standard input has no extension: JSON is what starts like JSON.
-  if (file === STDIN && !startsLikeJson(text)) return undefined;
-  const value = parseJsonText(text, file);
-  return kindOfValue(value) === 'layer' ? { text, value } : undefined;
+  const read = jsonFile(file, input);
+  return holdsLayer(read) ? { text: read.text, value: read.json.value } : undefined;
 }
 
 /** True when a `.json` file (or standard input) holds a Navigator layer, or an array of them, rather than a campaign. */
@@ -61,15 +81,17 @@ export interface ThreatInputs {
  * @throws InputError when the inputs state different domains; UsageError when `input.domain` disagrees with one.
  */
 export function readThreatInputs(paths: readonly string[], library: AttackLibrary, to?: string, input: CampaignReadOptions = {}): ThreatInputs {
-  // Each path read once: a layer file's text and value go to the layer reader.
-  const read = paths.map((path) => ({ path, layer: isFolder(path) ? undefined : layerFile(path, input) }));
-  const campaignPaths = read.flatMap(({ path, layer }) => (layer ? [] : [path]));
-  const layers = read.flatMap(({ path, layer }) => (layer ? layersOf(path, layer, { ...input, role: 'threat' }) : []));
+  // Each path read once: a layer file's text and value go to the layer reader, a JSON campaign's to the campaign
+  // parser (a folder, or a YAML campaign, is read by readCampaigns).
+  const read = paths.map((path) => ({ path, file: isFolder(path) ? undefined : jsonFile(path, input) }));
+  const layers = read.flatMap(({ path, file }) => (holdsLayer(file) ? layersOf(path, { text: file.text, value: file.json.value }, { ...input, role: 'threat' }) : []));
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
   const fromLayers = threatDomain(stated, input.domain);
-  const campaigns = campaignPaths.length
-    ? readCampaigns(campaignPaths, { ...input, domain: fromLayers.domain }).map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to)))
-    : [];
+  const options = { ...input, domain: fromLayers.domain };
+  const campaigns = read
+    .filter(({ file }) => !holdsLayer(file))
+    .flatMap(({ path, file }) => (file ? [parseCampaign(file.text, inputName(path), options, file.json)] : readCampaigns([path], options)))
+    .map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to)));
   // A campaign in another domain than the one it was read in states its own.
   const domain = threatDomain([...stated, ...campaigns.map((campaign) => ({ domain: campaign.attack.domain, source: campaign.file }))], input.domain);
   return { campaigns, layers, domain };

@@ -12,6 +12,8 @@ import type { Domain, TacticShortname, TechniqueId } from '../attack/types.js';
  * - `fuzzy`: no exact name; resolved by a close name (a typo), said in the note;
  * - `alias`: no name; resolved by a common abbreviation (`WMI`, `RDP`, `UAC bypass`) from a documented table;
  * - `ambiguous`: several techniques fit and nothing decided between them; the candidates are listed;
+ * - `other domain`: an ID the target release does not know that another domain's release has (ICS T0800 in an
+ *   enterprise campaign); named with its domain in the note, never mapped (needs the other domains' lookup);
  * - `unknown`: nothing fits; candidates and hints are listed;
  * - `inferred`: not written in the campaign: documented in ATT&CK for software the campaign names.
  */
@@ -24,11 +26,15 @@ export type ReferenceStatus =
   | 'fuzzy'
   | 'alias'
   | 'ambiguous'
+  | 'other domain'
   | 'unknown'
   | 'inferred';
 
 /** Statuses that leave a reference without a technique; `--strict` fails on them. */
-export const UNRESOLVED_STATUSES: readonly ReferenceStatus[] = ['deprecated', 'ambiguous', 'unknown'];
+export const UNRESOLVED_STATUSES: readonly ReferenceStatus[] = ['unknown', 'other domain', 'ambiguous', 'deprecated'];
+
+/** The unresolved statuses as words for messages: `unknown, other domain, ambiguous or deprecated`. */
+export const UNRESOLVED_STATUS_TEXT = `${UNRESOLVED_STATUSES.slice(0, -1).join(', ')} or ${UNRESOLVED_STATUSES.at(-1)}`;
 
 /** A technique a reference might mean, with why. */
 export interface Candidate {

@@ -1,6 +1,6 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
-import type { OtherDomainLookup } from '../attack/other-domains.js';
+import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { editDistance, typoLimit } from '../name-distance.js';
 import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './normalize-types.js';
@@ -23,10 +23,17 @@ export interface ResolveContext {
    */
   history?: () => Iterable<AttackIndex>;
   /**
-   * Finds an ID in the other domains' releases, so that a deprecated technique's pointer into another domain is named
-   * as such (mobile T1476 points to enterprise T1566.001); without it such pointers go unnamed.
+   * Finds an ID in the other domains' releases: an ID the target does not know that one of them has (ICS T0800 in an
+   * enterprise campaign) is `other domain`, named with its domain, and a deprecated technique's pointer into another
+   * domain is named as such (mobile T1476 points to enterprise T1566.001). Without it, such an ID is `unknown` and such
+   * pointers go unnamed.
    */
   otherDomains?: OtherDomainLookup;
+  /**
+   * What the note of an `other domain` ID tells the user to do (default `otherDomainCampaignAdvice`: set the campaign's
+   * domain, or keep that domain's techniques in a campaign of their own).
+   */
+  otherDomainAdvice?: (found: OtherDomainTechnique) => string;
 }
 
 /** A reference as written, with the tactics written beside it. */
@@ -43,7 +50,7 @@ interface Outcome {
 }
 
 // When one reference holds several IDs, the least resolved one sets the status.
-const STATUS_WEIGHT: readonly ReferenceStatus[] = ['current', 'name', 'alias', 'renamed', 'fuzzy', 'revoked', 'deprecated', 'ambiguous', 'unknown'];
+const STATUS_WEIGHT: readonly ReferenceStatus[] = ['current', 'name', 'alias', 'renamed', 'fuzzy', 'revoked', 'deprecated', 'ambiguous', 'other domain', 'unknown'];
 
 /** `Phishing: Spearphishing Attachment` for a sub-technique, the plain name otherwise. */
 export function fullName(index: AttackIndex, technique: TechniqueRecord): string {
@@ -246,15 +253,25 @@ function resolveId(
       trail.push(`ID check: ${message}`);
       return { status: 'fuzzy', ids: [named], notes: [message], candidates: [] };
     }
+    const byNameText = byName?.ids.length ? `; the name "${name}" is ${byName.ids.join(', ')}` : '';
+    const byNameCandidates = byName?.candidates.length ? byName.candidates : (byName?.ids ?? []).map((i) => candidate(target, target.technique(i)!, `by the name "${name}"`));
+    // `T0800` in an enterprise campaign: the domains' IDs do not overlap, so another domain having it says where it belongs.
+    const foreign = context.otherDomains?.(id);
+    if (foreign) {
+      const advice = (context.otherDomainAdvice ?? otherDomainCampaignAdvice)(foreign);
+      const message = `${id} is ${otherDomainTechniqueText(foreign)}, not in ${target.domain}: ${advice}`;
+      trail.push(`ID check: ${id} is not in ATT&CK ${target.label}; found in ${foreign.label}`);
+      return { status: 'other domain', ids: [], notes: [message + byNameText], candidates: byNameCandidates };
+    }
     return {
       status: 'unknown',
       ids: [],
       notes: [
         `${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with ` +
           '`attack-layers data fetch`' +
-          (byName?.ids.length ? `; the name "${name}" is ${byName.ids.join(', ')}` : ''),
+          byNameText,
       ],
-      candidates: byName?.candidates.length ? byName.candidates : (byName?.ids ?? []).map((i) => candidate(target, target.technique(i)!, `by the name "${name}"`)),
+      candidates: byNameCandidates,
     };
   }
 

@@ -313,7 +313,7 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     const t1018 = report?.unresolved.find((u) => u.raw === 'T1018');
     expect(t1018?.status).to.equal('other domain');
     expect(t1018?.note).to.equal(
-      'T1018 is an Enterprise technique (Remote System Discovery in enterprise-attack 18.1); this review is mobile-attack: left out; review it against enterprise-attack',
+      'T1018 is an Enterprise technique (Remote System Discovery in enterprise-attack 18.1), not in mobile-attack: left out of this review; review it against enterprise-attack',
     );
     // The enterprise detections are named as such too, not as IDs of "a newer release".
     expect(report?.unresolved.find((u) => u.raw === 'T1095')?.status).to.equal('other domain');
@@ -381,7 +381,7 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
       ['T0846', 'no score and nothing annotated (no colour, comment, metadata or links)'],
       ['T0855', 'enabled: false'],
     ]);
-    expect(report?.unresolved.find((u) => u.raw === 'T1018')?.note).to.contain('is an Enterprise technique (Remote System Discovery in enterprise-attack 18.1); this review is ics-attack');
+    expect(report?.unresolved.find((u) => u.raw === 'T1018')?.note).to.contain('is an Enterprise technique (Remote System Discovery in enterprise-attack 18.1), not in ics-attack: left out of this review');
     const again = await review(['--threat', ics, '--coverage', `${g}/detections.csv`]);
     for (const name of ['gap-report.json', 'gap.layer.json']) expect(readFileSync(join(again.out, name)).equals(readFileSync(join(out, name))), name).to.equal(true);
   });

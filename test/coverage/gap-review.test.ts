@@ -387,9 +387,9 @@ describe('Sigma tags of another domain (resolveCoverage with the library\'s othe
     const resolved = resolveCoverage([sigma], enterprise, { otherDomains: libraryOtherDomains(library, enterprise.domain) });
     expect(noteOf(resolved, 'attack.t0800')).to.deep.equal([
       'other domain',
-      `T0800 is an ICS technique (${raw('ics', 'T0800').name} in ics-attack 18.1); this review is enterprise-attack: left out; review it against ics-attack`,
+      `T0800 is an ICS technique (${raw('ics', 'T0800').name} in ics-attack 18.1), not in enterprise-attack: left out of this review; review it against ics-attack`,
     ]);
-    expect(noteOf(resolved, 'attack.t1406')?.[1]).to.match(/^T1406 is a Mobile technique \(.+ in mobile-attack 18\.1\); .*review it against mobile-attack$/);
+    expect(noteOf(resolved, 'attack.t1406')?.[1]).to.match(/^T1406 is a Mobile technique \(.+ in mobile-attack 18\.1\), not in enterprise-attack: left out of this review; review it against mobile-attack$/);
     expect(resolved.rules[0]?.ids).to.deep.equal(['T1059.001']);
   });
 

@@ -121,7 +121,7 @@ describe('regressions: the first hour (issue 12)', () => {
       const out = freshTmpDir('strict-render');
       const lenient = await runCli(['render', UNPLACED, '--out', out]);
       expect(lenient.code).to.equal(0);
-      expect(lenient.stderr).to.include('2 references left out of the layers (unknown, ambiguous or deprecated):\n');
+      expect(lenient.stderr).to.include('2 references left out of the layers (unknown, other domain, ambiguous or deprecated):\n');
       const strictOut = freshTmpDir('strict-render');
       const strict = await runCli(['render', UNPLACED, '--out', strictOut, '--strict']);
       expect(strict.code).to.equal(1);
@@ -131,7 +131,7 @@ describe('regressions: the first hour (issue 12)', () => {
     it('compare lists each reference it could not place (one of them vanished), and --strict exits 1', async () => {
       const text = await runCli(['compare', UNPLACED, '--with', 'G0050']);
       expect(text.code).to.equal(0);
-      expect(text.stdout).to.include(`2 references not compared: not placed on a technique (unknown, ambiguous or deprecated):\n  ${UNPLACED}:36: unknown: T1999\n  ${UNPLACED}:39: deprecated: Scripting (T1064)\n`);
+      expect(text.stdout).to.include(`2 references not compared: not placed on a technique (unknown, other domain, ambiguous or deprecated):\n  ${UNPLACED}:36: unknown: T1999\n  ${UNPLACED}:39: deprecated: Scripting (T1064)\n`);
       const json = JSON.parse((await runCli(['compare', UNPLACED, '--with', 'G0050', '--json', '--quiet'])).stdout) as { unplaced: string[] };
       expect(json.unplaced).to.have.length(2);
       expect((await runCli(['compare', UNPLACED, '--with', 'G0050', '--strict', '--quiet'])).code).to.equal(1);

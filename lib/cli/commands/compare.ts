@@ -12,6 +12,7 @@ import {
   serializeLayers,
   writeFileAtomic,
   type CampaignComparison,
+  UNRESOLVED_STATUS_TEXT,
 } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
@@ -74,7 +75,7 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
       (counts.inferredOnly ? ` (${counts.inferredOnly} more only inferred from the campaign's software, not compared)` : ''),
     `${who} uses ${counts.object} techniques in ATT&CK; ${counts.unmentioned} not mentioned by the campaign` + (all || !counts.unmentioned ? '' : ' (--unmentioned lists them)'),
   ];
-  if (unplaced.length) lines.push(`${plural(unplaced.length, 'reference')} not compared: not placed on a technique (unknown, ambiguous or deprecated):`, ...unplaced.map((line) => `  ${line}`));
+  if (unplaced.length) lines.push(`${plural(unplaced.length, 'reference')} not compared: not placed on a technique (${UNRESOLVED_STATUS_TEXT}):`, ...unplaced.map((line) => `  ${line}`));
   if (all && comparison.unmentioned.length) {
     lines.push('', formatTable(['not mentioned', 'name'], comparison.unmentioned.map((t) => [t.id, t.name]), style, { flexible: [1] }).trimEnd());
   }

@@ -1,0 +1,109 @@
+/**
+ * Technique IDs of another ATT&CK domain in a campaign (ICS T0800 beside Enterprise T1566.001, as reports on OT
+ * intrusions write them): `other domain`, named with the domain they belong to, never mapped, never dropped. The
+ * expected names are read straight from the release files in ../shared/attack-stix.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { AttackLibrary } from '../../lib/attack/load.js';
+import { otherDomainLookup } from '../../lib/attack/other-domains.js';
+import { parseCampaign } from '../../lib/campaign/read-campaign.js';
+import { campaignUnresolved } from '../../lib/coverage/gap-review.js';
+import { readThreatInputs } from '../../lib/coverage/read-threat.js';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { campaignReleases, domainReleases, normalizeCampaign } from '../../lib/normalize/normalize-campaign.js';
+import type { NormalizedCampaign, ReferenceResult } from '../../lib/normalize/normalize-types.js';
+import { resolveReference } from '../../lib/normalize/resolve-reference.js';
+import { freshTmpDir, readRawBundle, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
+
+const bundles = new Map<string, ReturnType<typeof readRawBundle>>();
+
+/** The name of a technique in a release file, read without lib/ (undefined when the file has no such ID). */
+const rawName = (domain: string, id: string): string | undefined => {
+  const file = stixFile(`${domain}-attack-18.1.json.gz`);
+  if (!bundles.has(file)) bundles.set(file, readRawBundle(file));
+  const found = bundles.get(file)!.objects.find(
+    (o) => o.type === 'attack-pattern' && (o['external_references'] as { external_id?: string }[] | undefined)?.some((r) => r.external_id === id),
+  );
+  return found ? String(found['name']) : undefined;
+};
+
+const campaignText = (domain: string, refs: readonly string[]): string =>
+  [`name: Domain test`, `domain: ${domain}`, 'techniques:', ...refs.map((ref) => `  - ref: ${ref}`), ''].join('\n');
+
+describe('IDs of another domain in a campaign (enterprise, mobile and ICS 18.1)', () => {
+  let library: AttackLibrary;
+  const names: Record<string, string> = {};
+  const normalize = (domain: string, refs: readonly string[]): NormalizedCampaign => {
+    const campaign = parseCampaign(campaignText(domain, refs), 'domain-test.yaml');
+    return normalizeCampaign(campaign, campaignReleases(campaign, library));
+  };
+  const byRaw = (result: NormalizedCampaign, raw: string): ReferenceResult => result.references.find((r) => r.raw === raw)!;
+
+  before(() => {
+    library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+    // Each ID is in its own domain's file and in no other: the domains' IDs do not overlap.
+    for (const [id, domain] of [['T0800', 'ics'], ['T1406', 'mobile'], ['T1566.001', 'enterprise']] as const) {
+      names[id] = rawName(domain, id)!;
+      expect(names[id], `${id} in ${domain}`).to.be.a('string');
+      for (const other of ['enterprise', 'mobile', 'ics'].filter((d) => d !== domain)) expect(rawName(other, id), `${id} in ${other}`).to.equal(undefined);
+    }
+  });
+
+  it('names an ICS and a mobile-only ID in an enterprise campaign with their domain, keeps them unresolved, maps the rest', () => {
+    const result = normalize('enterprise-attack', ['T0800', 'T1406', 'T1566.001']);
+    const t0800 = byRaw(result, 'T0800');
+    expect([t0800.status, t0800.ids, t0800.note]).to.deep.equal([
+      'other domain',
+      [],
+      `T0800 is an ICS technique (${names['T0800']} in ics-attack 18.1), not in enterprise-attack: set \`domain: ics-attack\` for an ICS campaign, ` +
+        'or keep ICS techniques in a campaign of their own',
+    ]);
+    const t1406 = byRaw(result, 'T1406');
+    expect([t1406.status, t1406.note]).to.deep.equal([
+      'other domain',
+      `T1406 is a Mobile technique (${names['T1406']} in mobile-attack 18.1), not in enterprise-attack: set \`domain: mobile-attack\` for a Mobile campaign, ` +
+        'or keep Mobile techniques in a campaign of their own',
+    ]);
+    expect(result.techniques.map((t) => t.id)).to.deep.equal(['T1566.001']);
+    // gap's threat side lists them as normalize does.
+    expect(campaignUnresolved([result]).map((u) => [u.raw, u.status])).to.deep.equal([['T0800', 'other domain'], ['T1406', 'other domain']]);
+  });
+
+  it('names an Enterprise ID in an ICS campaign, and resolves the ICS one', () => {
+    const result = normalize('ics-attack', ['T1566.001', 'T0800']);
+    expect(byRaw(result, 'T1566.001').note).to.equal(
+      `T1566.001 is an Enterprise technique (${names['T1566.001']} in enterprise-attack 18.1), not in ics-attack: ` +
+        'set `domain: enterprise-attack` for an Enterprise campaign, or keep Enterprise techniques in a campaign of their own',
+    );
+    expect(byRaw(result, 'T1566.001').status).to.equal('other domain');
+    expect(result.techniques.map((t) => t.id)).to.deep.equal(['T0800']);
+  });
+
+  it('says "other domain" only with the lookup: without one, or with no other domain\'s release, the unknown ID message', () => {
+    const { target, otherDomains } = domainReleases(library, 'enterprise-attack');
+    expect(resolveReference({ raw: 'T0800' }, { target, otherDomains }).status).to.equal('other domain');
+    const unknown = `T0800 is not a technique in ATT&CK enterprise-attack 18.1; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\``;
+    for (const context of [{ target }, { target, otherDomains: otherDomainLookup('enterprise-attack', () => undefined) }]) {
+      const resolution = resolveReference({ raw: 'T0800' }, context);
+      expect([resolution.status, resolution.note]).to.deep.equal(['unknown', unknown]);
+    }
+  });
+
+  it('is listed so by normalize --json, extract and gap --threat, and fails normalize --strict', async () => {
+    const dir = freshTmpDir('other-domain');
+    const file = join(dir, 'ot.yaml');
+    writeFileSync(file, campaignText('enterprise-attack', ['T0800', 'T1566.001']));
+    const json = await runCli(['normalize', file, '--json']);
+    const [result] = JSON.parse(json.stdout) as NormalizedCampaign[];
+    expect(result!.references.map((r) => r.status)).to.deep.equal(['other domain', 'current']);
+    expect(json.stderr).to.contain(`1 reference left unresolved (unknown, other domain, ambiguous or deprecated):\n  ${file}:4: other domain: T0800`);
+    expect((await runCli(['normalize', file, '--strict'])).code).to.equal(1);
+    // Report text, as OT reports write it: an ICS technique beside an Enterprise one.
+    const report = extractReport(`The actor used Activate Firmware Update Mode (T0800) and Spearphishing Attachment (T1566.001).`, domainReleases(library, 'enterprise-attack'));
+    expect(report.references.map((r) => r.resolution?.status)).to.deep.equal(['other domain', 'current']);
+    const threat = readThreatInputs([file], library);
+    expect(campaignUnresolved(threat.campaigns)[0]?.note).to.equal(result!.references[0]!.note);
+  });
+});

@@ -127,7 +127,8 @@ export { parseJsonText } from './json-text.js';
 /** Coverage inputs and the gap review. */
 export type * from './coverage/coverage-types.js';
 export { readSigmaRules, listSigmaFiles, parseSigmaRule, sigmaLevel, SIGMA_WEIGHTS, SIGMA_IGNORED_STATUSES } from './coverage/read-sigma.js';
-export { readDetections, parseDetectionsCsv, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';
+export { readDetections, parseDetectionsCsv, parseDetectionsText, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';
+export { parseDettectTechniques, currentDettectScore, DETTECT_DETECTION_SCORES, ATTACK_PLATFORM_NAMES } from './coverage/read-dettect.js';
 export { readCoverageLayers, parseCoverageLayers, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';
 export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } from './coverage/read-threat.js';
 /** The domain of a gap review from what its inputs state and --domain. @throws InputError, UsageError on a disagreement */

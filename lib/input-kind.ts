@@ -2,7 +2,16 @@ import { InputError } from './errors.js';
 import { parseJsonText } from './json-text.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
-export type InputKind = 'campaign' | 'layer' | 'stix-bundle' | 'gap-report' | 'sigma-rule' | 'detections';
+export type InputKind =
+  | 'campaign'
+  | 'layer'
+  | 'stix-bundle'
+  | 'gap-report'
+  | 'sigma-rule'
+  | 'detections'
+  | 'dettect-techniques'
+  | 'dettect-data-sources'
+  | 'dettect-groups';
 
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
 const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
@@ -12,6 +21,23 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
   'sigma-rule': ['a Sigma rule', 'give its folder to gap --coverage'],
   detections: ['a detections file', 'give it to gap --coverage'],
+  'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
+  'dettect-data-sources': [
+    'a DeTT&CT data source administration file',
+    'gap --coverage reads DeTT&CT technique administration files (file_type: technique-administration), which score detections per technique',
+  ],
+  'dettect-groups': [
+    'a DeTT&CT group administration file',
+    'gap --coverage reads DeTT&CT technique administration files (file_type: technique-administration); for threat, give gap --threat a campaign file or a layer',
+  ],
+};
+
+/** DeTT&CT's `file_type` values (`techniques-administration` is how its wiki writes one) and their kinds. */
+const DETTECT_KINDS: Readonly<Record<string, InputKind>> = {
+  'technique-administration': 'dettect-techniques',
+  'techniques-administration': 'dettect-techniques',
+  'data-source-administration': 'dettect-data-sources',
+  'group-administration': 'dettect-groups',
 };
 
 type JsonObject = Record<string, unknown>;
@@ -41,6 +67,8 @@ const isLayerArray = (value: unknown[]): boolean =>
 export function kindOfValue(value: unknown): InputKind | undefined {
   const first: unknown = Array.isArray(value) ? value[0] : value;
   if (!isObject(first)) return undefined;
+  const dettect = typeof first['file_type'] === 'string' ? DETTECT_KINDS[first['file_type'].trim().toLowerCase()] : undefined;
+  if (dettect) return dettect;
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return 'stix-bundle';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
@@ -54,8 +82,11 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   return undefined;
 }
 
-/** The kind of a file's text that is not JSON: YAML campaigns, Sigma rules and detections, CSV detections. */
+/** The kind of a file's text that is not JSON: YAML campaigns, Sigma rules, detections and DeTT&CT files, CSV detections. */
 export function kindOfText(text: string): InputKind | undefined {
+  const fileType = /^file_type:[ \t]*(['"]?)([\w-]+)\1[ \t]*(?:#.*)?$/m.exec(text)?.[2]?.toLowerCase();
+  const dettect = fileType === undefined ? undefined : DETTECT_KINDS[fileType];
+  if (dettect) return dettect;
   if (/^logsource:/m.test(text) && /^detection:/m.test(text)) return 'sigma-rule';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
   // YAML detections: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).

@@ -1,7 +1,10 @@
 import type { Domain } from '../attack/types.js';
 
-/** Where a coverage rule came from: a Sigma rule, a row of a detections file, or an entry of a Navigator layer. */
-export type CoverageKind = 'sigma' | 'detections' | 'layer';
+/**
+ * Where a coverage rule came from: a Sigma rule, a row of a detections file, an entry of a Navigator layer, or a
+ * detection object of a DeTT&CT technique administration file.
+ */
+export type CoverageKind = 'sigma' | 'detections' | 'layer' | 'dettect';
 
 /** A technique reference exactly as the input wrote it (`attack.t1059.001`, `PowerShell (T1086)`), and its line. */
 export interface CoverageRef {
@@ -55,8 +58,8 @@ export interface CoverageProblem {
 }
 
 /**
- * The bookkeeping of one read. `items` counts files for Sigma, rows or list items for a detections file, and
- * technique entries for a layer; each item ends in exactly one of rules, ignored or invalid, so
+ * The bookkeeping of one read. `items` counts files for Sigma, rows or list items for a detections file,
+ * technique entries for a layer, and detection objects for a DeTT&CT file; each item ends in exactly one of rules, ignored or invalid, so
  * `items === rules + ignored + invalid`.
  */
 export interface CoverageCounts {
@@ -79,8 +82,10 @@ export interface CoverageInput {
   counts: CoverageCounts;
   /** A layer's `filters.platforms` (of every layer in the file together), as written. */
   platforms?: string[];
-  /** The ATT&CK domain a layer file states (`mitre-mobile` read as mobile-attack); absent when it states none. */
+  /** The ATT&CK domain a layer or DeTT&CT file states (`mitre-mobile` read as mobile-attack); absent when it states none. */
   domain?: Domain;
+  /** Facts about how the input was read that a reader of the review must know (DeTT&CT groups counted everywhere). */
+  notes?: string[];
 }
 
 /** Round a weight to 3 decimals so 0.8 * 0.75 prints as 0.6, not 0.6000000000000001. */

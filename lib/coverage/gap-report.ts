@@ -120,9 +120,12 @@ export function detectionText(detection: GapDetection | undefined): string {
   return `${DETECTION_CLASS_TEXT[detection.class]}${detail.length ? `: ${detail.join(', ')}` : ''}`;
 }
 
+/** What an input's `items` count, by kind (a report read back may name a kind this version does not know). */
+const INPUT_UNITS: Readonly<Partial<Record<string, string>>> = { sigma: 'rule files', detections: 'detections', layer: 'layer entries', dettect: 'detection objects' };
+
 function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;
-  const unit = input.kind === 'sigma' ? 'rule files' : input.kind === 'layer' ? 'layer entries' : 'detections';
+  const unit = INPUT_UNITS[input.kind] ?? 'detections';
   return `${input.side ? `${input.side} ` : ''}${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ${text(ignored)} ignored + ${text(invalid)} invalid`;
 }
 

@@ -260,11 +260,11 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       rules.push(resolved);
     }
   }
-  const notes = [...unknownPlatforms].map(
+  const notes = [...inputs.flatMap((input) => input.notes ?? []), ...[...unknownPlatforms].map(
     ([name, places]) =>
       `platform "${name}" (${places.length === 1 ? places[0] : `${places[0]} and ${places.length - 1} more`}) is not an ATT&CK ${target.label} platform; ` +
       `write one of ${target.platforms().join(', ')}`,
-  );
+  )];
   return { inputs: [...inputs], rules, unresolved, remapped, notes };
 }
 

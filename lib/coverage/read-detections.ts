@@ -72,9 +72,15 @@ export function readDetections(file: string, input: InputOptions = {}): Coverage
   if (file !== STDIN && !['.csv', '.yml', '.yaml', '.json'].includes(extension)) {
     throw new UsageError(`${file}: a detections file must end in .csv, .yml, .yaml or .json`);
   }
-  const text = readTextFile(file, file, input);
-  // Standard input has no extension: CSV is a first line of comma-separated names without a YAML `key:`.
-  const csv = file === STDIN ? /^[^:\n]*,[^:\n]*$/.test(text.trimStart().split('\n')[0] ?? '') : extension === '.csv';
+  return parseDetectionsText(readTextFile(file, file, input), file);
+}
+
+/**
+ * Read a detections file's text (pure): CSV for a `.csv` file, else YAML or JSON. `file` is the path as given (`-`
+ * for standard input, whose CSV is a first line of comma-separated names without a YAML `key:`).
+ */
+export function parseDetectionsText(text: string, file: string): CoverageInput {
+  const csv = file === STDIN ? /^[^:\n]*,[^:\n]*$/.test(text.trimStart().split('\n')[0] ?? '') : extname(file).toLowerCase() === '.csv';
   return csv ? parseDetectionsCsv(text, inputName(file)) : parseDetectionsYaml(text, inputName(file));
 }
 

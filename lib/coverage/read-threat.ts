@@ -10,7 +10,8 @@ import { campaignReleases, normalizeCampaign } from '../normalize/normalize-camp
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import type { CoverageInput } from './coverage-types.js';
 import { parseCoverageLayers, type CoverageLayerOptions } from './read-coverage-layer.js';
-import { parseDetectionsYaml, readDetections } from './read-detections.js';
+import { parseDetectionsText, parseDetectionsYaml, readDetections } from './read-detections.js';
+import { parseDettectTechniques } from './read-dettect.js';
 import { readSigmaRules } from './read-sigma.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
@@ -98,15 +99,17 @@ export function readThreatInputs(paths: readonly string[], library: AttackLibrar
 }
 
 /** The kinds of file `--coverage` takes (besides a folder of Sigma rules). */
-const COVERAGE_KINDS = ['layer', 'detections'] as const;
+const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques'] as const;
 
 /**
  * Read coverage paths by kind: a folder is Sigma rules (through their cache with `cacheDir`), a `.json` file a
- * Navigator coverage layer or an array of them, one input per layer (or a detections list written as JSON), and a
- * `.csv`, `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`) is a layer when it is JSON, else detections. With `domain` (the review's), a
- * coverage layer must state that domain or none.
- * @throws InputError for a file of another kind (a campaign, a gap report, a STIX bundle), saying what it is; for a
- * layer of another domain than the review's (UsageError when `--domain` set it).
+ * Navigator coverage layer or an array of them, one input per layer (or a detections list written as JSON), a
+ * DeTT&CT technique administration file (`file_type: technique-administration`) its detections, and a `.csv`,
+ * `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`) is a layer when it is one, else read as a
+ * file is. With `domain` (the review's), a coverage layer or DeTT&CT file must state that domain or none.
+ * @throws InputError for a file of another kind (a campaign, a gap report, a STIX bundle, a DeTT&CT data source or
+ * group administration file), saying what it is; for an input of another domain than the review's (UsageError when
+ * `--domain` set it).
  */
 export function readCoverageInputs(
   paths: readonly string[],
@@ -123,17 +126,19 @@ export function readCoverageInputs(
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
 function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
   if (isFolder(path)) return [readSigmaRules(path, { cacheDir: options.cacheDir })];
-  if (path === STDIN) {
-    const layer = layerFile(path, options);
-    return layer ? layersOf(path, layer, options) : [readDetections(path, options)];
-  }
-  if (extname(path).toLowerCase() !== '.json') return [readDetections(path, options)];
+  const extension = extname(path).toLowerCase();
+  // An extension no coverage file has is refused by the detections reader, with the extensions it takes.
+  if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) return [readDetections(path, options)];
   const text = readTextFile(path, path, options);
   const file = inputName(path);
   // Parsed once: the value that tells the kind is the one the layer reader reads (a file that does not start like
   // JSON is told by its text, and the layer reader says why it is no layer).
-  const value = startsLikeJson(text) ? parseJsonText(text, file) : undefined;
+  const value = (path === STDIN || extension === '.json') && startsLikeJson(text) ? parseJsonText(text, file) : undefined;
   const kind = value === undefined ? kindOfText(text) : kindOfValue(value);
+  if (kind === 'dettect-techniques') return [parseDettectTechniques(text, file)];
+  if (kind === 'dettect-data-sources' || kind === 'dettect-groups') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
+  if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];
+  if (extension !== '.json') return [parseDetectionsText(text, path)];
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
   if (kind === 'detections') return [parseDetectionsYaml(text, file)];
   if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });

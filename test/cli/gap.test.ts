@@ -460,3 +460,49 @@ describe('attack-layers gap (a file holding an array of layers, on either side)'
     expect(read.report?.inputs.find((i) => i.source === detections)?.kind).to.equal('detections');
   });
 });
+
+describe('attack-layers gap --coverage <DeTT&CT technique administration file>', () => {
+  const dettect = 'test/fixtures/coverage/dettect/techniques.yaml';
+  let out: string;
+  let result: { code: number; stdout: string; stderr: string };
+  before(async () => {
+    out = freshTmpDir('gap-dettect');
+    result = await runCli(['gap', '--threat', 'campaigns', '--coverage', dettect, '--out', out, '--report', 'json']);
+  });
+
+  it('exits 0 and notes the malformed entries and the applicable_to groups counted everywhere on stderr', () => {
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain(`${dettect}:71: technique 7 has no technique_id`);
+    expect(result.stderr).to.contain(`${dettect}:82: T1027 detection: score_logbook entry 1: score 7`);
+    expect(result.stderr).to.contain(`${dettect}: applicable_to "all", "mail gateways" name systems, not ATT&CK platforms`);
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  it("writes report rows whose coverage is the file's (score / 5 of each latest logbook entry, best detection object)", () => {
+    const report = readJson<{ rows: { id: string; coverage: number; platformsCovered: string[]; rules: { name: string; level: number; line?: number }[] }[] }>(
+      join(out, 'gap-report.json'),
+    );
+    const rows = Object.fromEntries(report.rows.map((row) => [row.id, [row.coverage, row.rules.map((rule) => `${rule.name} ${rule.level} :${rule.line}`)]]));
+    expect(rows['T1566.001']).to.deep.equal([80, ['Mail sandbox 80 :21', 'Gateway rule 12 40 :29']]); // max(4/5, 2/5)
+    expect(rows['T1204.002']).to.deep.equal([100, ['EDR malicious file 100 :36']]); // 5/5, on Windows only
+    expect(report.rows.find((row) => row.id === 'T1204.002')?.platformsCovered).to.deep.equal(['Windows']);
+    expect(rows['T1059.007']).to.deep.equal([40, ['Script block logging of JScript 40 :43']]); // 2/5
+    expect(rows['T1095']).to.deep.equal([0, ['NDR sensor 0 :51']]); // 0: forensics / context
+    expect(rows['T1105']).to.deep.equal([0, []]); // -1: no detection
+    expect(rows['T1027']).to.deep.equal([0, []]); // its only detection object is invalid
+  });
+
+  it('lists the revoked T1086 as counted under T1059.001, and the input counts', () => {
+    const report = readJson<{ remapped: { raw: string; ids: string[]; places: string[] }[]; inputs: { kind: string; counts: unknown }[] }>(join(out, 'gap-report.json'));
+    expect(report.remapped.find((group) => group.raw === 'T1086')).to.deep.include({ ids: ['T1059.001'], places: [`${dettect}:64`] });
+    expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['dettect', { items: 10, rules: 6, ignored: 2, invalid: 2 }]]);
+  });
+
+  it('refuses a DeTT&CT group administration file as coverage (exit 1), saying what it is', async () => {
+    const groups = 'test/fixtures/coverage/dettect/groups.yaml';
+    const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', groups, '--out', freshTmpDir('gap-dettect-groups')]);
+    expect(refused.code).to.equal(1);
+    expect(refused.stderr).to.contain(`${groups}: this is a DeTT&CT group administration file`);
+    expect(refused.stderr).to.contain('gap --coverage reads DeTT&CT technique administration files');
+  });
+});

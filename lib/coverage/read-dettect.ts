@@ -1,0 +1,213 @@
+/**
+ * A DeTT&CT technique administration file as coverage (`file_type: technique-administration`, DeTT&CT's YAML
+ * format 1.x: https://github.com/rabobank-cdc/DeTTECT/wiki/YAML-administration-techniques).
+ *
+ * Each entry of `techniques` has a `technique_id` and a `detection`: one detection object, or a list of them (one
+ * per group of systems, `applicable_to`). Each detection object has a `score_logbook` of dated scores; its current
+ * score is the entry with the latest `date` (entries without a date count as older than any dated one; among equal
+ * dates the first listed wins, as DeTT&CT lists the newest first). Scores follow DeTT&CT's detection scoring table
+ * (https://github.com/rabobank-cdc/DeTTECT/wiki/Detection-scoring): -1 is no detection (the object is ignored), 0
+ * (forensics / context) to 5 (excellent) weigh score / 5. Each detection object is one rule; a technique's
+ * coverage is the best of them, as for every coverage input.
+ *
+ * `applicable_to` names the user's own groups of systems (`client endpoints`, `servers`), not ATT&CK platforms. A
+ * detection object whose every group is an ATT&CK platform name (`[Windows, Linux]`) fires on those platforms;
+ * one with `all` or any other group fires on the platforms the file's `platform` names (every platform when it is
+ * `all` or absent), with a note saying so.
+ *
+ * Visibility scores are not read: gap reviews detection. A malformed entry or detection object is reported with
+ * its line and skipped; the rest of the file is read.
+ */
+import type { LineCounter } from 'yaml';
+import { DOMAINS, type Domain } from '../attack/types.js';
+import { InputError } from '../errors.js';
+import { kindOfValue, wrongKindMessage } from '../input-kind.js';
+import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
+import {
+  coverageInput,
+  roundLevel,
+  type CoverageIgnored,
+  type CoverageInput,
+  type CoverageProblem,
+  type CoverageRule,
+} from './coverage-types.js';
+import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
+
+/** DeTT&CT's detection scores and their names (its detection scoring table). */
+export const DETTECT_DETECTION_SCORES: Readonly<Record<number, string>> = {
+  [-1]: 'none',
+  0: 'forensics / context',
+  1: 'basic',
+  2: 'fair',
+  3: 'good',
+  4: 'very good',
+  5: 'excellent',
+};
+
+/**
+ * Every platform name ATT&CK has used (enterprise 3.0 to 18.1, mobile, ICS), and DeTT&CT's own (`PRE`,
+ * `Office 365`, `Azure AD`, `Network`): an `applicable_to` group of one of these names is read as that platform.
+ * The review brings it to its release's name (`Azure AD` -> Identity Provider) as it does every platform.
+ */
+export const ATTACK_PLATFORM_NAMES: readonly string[] = [
+  'Android', 'AWS', 'Azure', 'Azure AD', 'Containers', 'Control Server', 'Data Historian', 'Embedded', 'Engineering Workstation', 'ESXi',
+  'Field Controller/RTU/PLC/IED', 'GCP', 'Google Workspace', 'Human-Machine Interface', 'IaaS', 'Identity Provider', 'Input/Output Server', 'iOS',
+  'Linux', 'macOS', 'Network', 'Network Devices', 'Office 365', 'Office Suite', 'PRE', 'SaaS', 'Safety Instrumented System/Protection Relay', 'Windows',
+];
+
+type JsonObject = Record<string, unknown>;
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A list of texts from a text or a list (DeTT&CT writes both), empty texts left out. */
+function texts(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number').map((item) => String(item).trim()).filter((item) => item !== '');
+}
+
+/** The platform of an `applicable_to` group when it is an ATT&CK platform name (any case), else undefined. */
+function platformOf(group: string): string | undefined {
+  return ATTACK_PLATFORM_NAMES.find((name) => name.toLowerCase() === group.toLowerCase());
+}
+
+/** A logbook date as a sortable number (undefined: no date); NaN for a date that cannot be read. */
+function dateValue(date: unknown): number | undefined {
+  if (date === undefined || date === null || date === '') return undefined;
+  if (date instanceof Date) return date.getTime();
+  return typeof date === 'string' ? Date.parse(date.trim()) : NaN;
+}
+
+/** The date as written, for a reason (`2019-08-05`; midnight of the DeTT&CT Editor's `2022-09-15T00:00:00.000Z` left out). */
+const dateText = (date: unknown): string => {
+  const text = date instanceof Date ? date.toISOString() : String(date).trim();
+  return /^\d{4}-\d{2}-\d{2}T00:00(?::00(?:\.0+)?)?Z?$/.test(text) ? text.slice(0, 10) : text;
+};
+
+/** The current entry of a score logbook (see the module comment), or an error saying what is wrong. */
+export function currentDettectScore(logbook: unknown): { score: number; date?: string } | { error: string; entry?: number } {
+  if (!Array.isArray(logbook) || logbook.length === 0) return { error: 'no score_logbook; give it a list of { date, score }' };
+  let best: { score: number; date?: string; time?: number } | undefined;
+  for (const [index, entry] of logbook.entries()) {
+    if (!isObject(entry)) return { error: `score_logbook entry ${index + 1} is not a mapping of date and score`, entry: index };
+    const score = entry['score'];
+    if (typeof score !== 'number' || !Number.isInteger(score) || score < -1 || score > 5) {
+      return { error: `score_logbook entry ${index + 1}: score ${JSON.stringify(score ?? null)} is not a DeTT&CT detection score (-1 to 5)`, entry: index };
+    }
+    const time = dateValue(entry['date']);
+    if (time !== undefined && Number.isNaN(time)) return { error: `score_logbook entry ${index + 1}: date ${JSON.stringify(entry['date'])} is not a date; write YYYY-MM-DD`, entry: index };
+    if (!best || (time !== undefined && (best.time === undefined || time > best.time))) {
+      best = { score, ...(time === undefined ? {} : { date: dateText(entry['date']), time }) };
+    }
+  }
+  const { score, date } = best!;
+  return { score, ...(date === undefined ? {} : { date }) };
+}
+
+/** The ATT&CK domain a DeTT&CT file states (`domain: ics-attack`); undefined when it states none. */
+function statedDomain(value: JsonObject, file: string, line: number | undefined): Domain | undefined {
+  const domain = value['domain'];
+  if (domain === undefined || domain === null) return undefined;
+  if (typeof domain === 'string' && (DOMAINS as readonly string[]).includes(domain.trim())) return domain.trim() as Domain;
+  throw new InputError(`${file}${line ? `:${line}` : ''}: domain ${JSON.stringify(domain)} is not an ATT&CK domain (${DOMAINS.join(', ')})`, { file, line });
+}
+
+/**
+ * Read a DeTT&CT technique administration file's YAML text as coverage (pure): one rule per scored detection object.
+ * @throws InputError for a YAML syntax error, a file that is not a technique administration file (no `techniques`
+ * list), or a `domain` that is not an ATT&CK domain.
+ */
+export function parseDettectTechniques(text: string, file: string): CoverageInput {
+  const lineCounter: LineCounter = new (yaml().LineCounter)();
+  const doc = parseYamlDocument(text, file, { lineCounter });
+  const error = doc.errors[0];
+  if (error) {
+    const { message, line } = yamlErrorText(error);
+    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${message}; fix the syntax`, { file, line, cause: error });
+  }
+  const value: unknown = yamlDocumentValue(doc, lineCounter, file);
+  const lineAt = (path: (string | number)[]): number | undefined => lineOf(lineCounter, path.length ? doc.getIn(path, true) : doc.contents);
+  // Another DeTT&CT file (data sources, groups) is said to be what it is.
+  const kind = kindOfValue(value);
+  if (kind && kind !== 'dettect-techniques') throw new InputError(wrongKindMessage(file, kind, ['dettect-techniques']), { file });
+  if (!isObject(value) || !Array.isArray(value['techniques'])) {
+    throw new InputError(`${file}: not a DeTT&CT technique administration file (no "techniques" list); export it from the DeTT&CT Editor`, { file, line: 1 });
+  }
+  const domain = statedDomain(value, file, lineAt(['domain']));
+  const filePlatforms = texts(value['platform']);
+  // The file's `platform` narrows detections of `all` or of the user's groups, unless it is `all` (or absent).
+  const defaultPlatforms = filePlatforms.some((name) => name.toLowerCase() === 'all') ? [] : filePlatforms;
+  const rules: CoverageRule[] = [];
+  const ignored: CoverageIgnored[] = [];
+  const problems: CoverageProblem[] = [];
+  const groupsEverywhere = new Set<string>();
+  let items = 0;
+  value['techniques'].forEach((technique: unknown, t) => {
+    const techniqueLine = lineAt(['techniques', t]);
+    const id = isObject(technique) ? technique['technique_id'] : undefined;
+    if (!isObject(technique) || typeof id !== 'string' || id.trim() === '') {
+      items++;
+      problems.push({ file, line: techniqueLine, message: `technique ${t + 1} has no technique_id; give it one, e.g. technique_id: T1059.001`, skipped: true });
+      return;
+    }
+    const detection = technique['detection'];
+    if (detection === undefined || detection === null) {
+      items++;
+      ignored.push({ file, line: techniqueLine, name: id, reason: 'no detection object (visibility only)' });
+      return;
+    }
+    const objects: unknown[] = Array.isArray(detection) ? detection : [detection];
+    objects.forEach((object, d) => {
+      items++;
+      const path = Array.isArray(detection) ? ['techniques', t, 'detection', d] : ['techniques', t, 'detection'];
+      const line = lineAt(path) ?? techniqueLine;
+      const at = { file, ...(line === undefined ? {} : { line }) };
+      const which = `${id.trim()} detection${objects.length > 1 ? ` ${d + 1}` : ''}`;
+      if (!isObject(object)) {
+        problems.push({ ...at, message: `${which} is not a mapping with applicable_to and score_logbook`, skipped: true });
+        return;
+      }
+      const current = currentDettectScore(object['score_logbook']);
+      if ('error' in current) {
+        const entryLine = current.entry === undefined ? undefined : lineAt([...path, 'score_logbook', current.entry]);
+        problems.push({ file, line: entryLine ?? line, message: `${which}: ${current.error}`, skipped: true });
+        return;
+      }
+      const groups = texts(object['applicable_to']);
+      const locations = texts(object['location']);
+      const comment = texts(object['comment'])[0];
+      const name = locations.join(', ') || comment?.split('\n')[0]?.trim() || `DeTT&CT detection (applicable_to: ${groups.join(', ') || 'all'})`;
+      const scoreName = DETTECT_DETECTION_SCORES[current.score];
+      if (current.score === -1) {
+        ignored.push({ ...at, name: `${id.trim()}: ${name}`, reason: 'score -1 (no detection)' });
+        return;
+      }
+      const level = roundLevel(current.score / 5);
+      const platforms = groups.map(platformOf);
+      const rule: CoverageRule = {
+        kind: 'dettect',
+        name,
+        ...at,
+        refs: [{ raw: id.trim(), ...(techniqueLine === undefined ? {} : { line: techniqueLine }) }],
+        level,
+        levelReason: `DeTT&CT score ${current.score} (${scoreName}${current.date ? `, ${current.date}` : ''}) / 5 -> ${level}`,
+      };
+      if (groups.length && platforms.every((platform) => platform !== undefined)) {
+        rule.platforms = [...new Set(platforms as string[])];
+      } else {
+        for (const group of groups.length ? groups.filter((_, i) => platforms[i] === undefined) : ['all']) groupsEverywhere.add(group);
+        if (defaultPlatforms.length) rule.platforms = defaultPlatforms;
+      }
+      if (comment !== undefined) rule.comment = comment;
+      rules.push(rule);
+    });
+  });
+  const input = coverageInput('dettect', file, 1, items, { rules, ignored, problems });
+  const where = defaultPlatforms.length ? `the file's platform (${defaultPlatforms.join(', ')})` : 'every platform';
+  const notes = groupsEverywhere.size
+    ? [
+        `${file}: applicable_to ${[...groupsEverywhere].map((group) => JSON.stringify(group)).join(', ')} ${groupsEverywhere.size > 1 ? 'name' : 'names'} ` +
+          `systems, not ATT&CK platforms: those detections count for ${where}`,
+      ]
+    : [];
+  return { ...input, ...(notes.length ? { notes } : {}), ...(domain ? { domain } : {}) };
+}
+

@@ -1,0 +1,119 @@
+/**
+ * DeTT&CT technique administration files as coverage. The fixture (test/fixtures/coverage/dettect/techniques.yaml,
+ * written by hand in DeTT&CT's shape) states the expected coverage of each technique in its comments.
+ */
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { currentDettectScore, parseDettectTechniques } from '../../lib/coverage/read-dettect.js';
+import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
+import { resolveCoverage } from '../../lib/coverage/gap-review.js';
+import { InputError } from '../../lib/errors.js';
+import { kindOf } from '../../lib/input-kind.js';
+import { loadRelease } from '../helpers/attack.js';
+
+const dir = 'test/fixtures/coverage/dettect';
+const fixture = `${dir}/techniques.yaml`;
+
+/** A minimal technique administration file around the given `techniques:` entries. */
+const file = (techniques: string, header = 'platform: all'): string =>
+  `version: 1.2\nfile_type: technique-administration\nname: t\n${header}\ntechniques:\n${techniques}`;
+
+describe('parseDettectTechniques (a DeTT&CT technique administration file)', () => {
+  let input: CoverageInput;
+  before(() => {
+    input = parseDettectTechniques(readFileSync(fixture, 'utf8'), fixture);
+  });
+
+  it('reads one rule per scored detection object, each at score / 5 of its latest logbook entry', () => {
+    const rules = input.rules.map((rule) => [rule.refs.map((ref) => ref.raw).join(), rule.name, rule.level, rule.line]);
+    expect(rules).to.deep.equal([
+      ['T1566.001', 'Mail sandbox', 0.8, 21], // 2023-06-15 score 4 is later than 2021-03-01 score 1 (listed first)
+      ['T1566.001', 'Gateway rule 12', 0.4, 29], // 2 / 5
+      ['T1204.002', 'EDR malicious file', 1, 36], // 5 / 5
+      ['T1059.007', 'Script block logging of JScript', 0.4, 43], // no location: named by its comment
+      ['T1095', 'NDR sensor', 0, 51], // 0 (forensics / context) is a rule of level 0
+      ['T1086', 'SIEM UC 7', 0.6, 66], // 3 / 5, resolved later
+    ]);
+    expect(input.rules[0]?.levelReason).to.equal('DeTT&CT score 4 (very good, 2023-06-15) / 5 -> 0.8');
+  });
+
+  it('ignores a -1 score and a technique with visibility only, and reports malformed entries with their lines', () => {
+    expect(input.ignored.map((i) => [i.line, i.name, i.reason])).to.deep.equal([
+      [58, 'T1105: DeTT&CT detection (applicable_to: all)', 'score -1 (no detection)'],
+      [84, 'T1082', 'no detection object (visibility only)'],
+    ]);
+    expect(input.problems.map((p) => [p.line, p.skipped, p.message])).to.deep.equal([
+      [71, true, 'technique 7 has no technique_id; give it one, e.g. technique_id: T1059.001'],
+      [82, true, 'T1027 detection: score_logbook entry 1: score 7 is not a DeTT&CT detection score (-1 to 5)'],
+    ]);
+    expect(input.counts).to.deep.equal({ items: 10, rules: 6, ignored: 2, invalid: 2 });
+  });
+
+  it('maps applicable_to to platforms only when every group is an ATT&CK platform name, and notes the groups counted everywhere', () => {
+    expect(input.rules.map((rule) => rule.platforms ?? 'any')).to.deep.equal(['any', 'any', ['Windows'], 'any', 'any', 'any']);
+    expect(input.notes).to.deep.equal([
+      `${fixture}: applicable_to "all", "mail gateways" name systems, not ATT&CK platforms: those detections count for every platform`,
+    ]);
+    expect(input.domain).to.equal('enterprise-attack');
+  });
+
+  it("narrows detections of `all` or of the user's groups to the file's `platform`, when it names platforms", () => {
+    const narrowed = parseDettectTechniques(
+      file('  - technique_id: T1003\n    detection:\n      applicable_to: [servers]\n      score_logbook: [{ date: 2020-01-01, score: 3 }]\n', 'platform: [Windows, Linux]'),
+      'f.yaml',
+    );
+    expect(narrowed.rules[0]?.platforms).to.deep.equal(['Windows', 'Linux']);
+    expect(narrowed.notes?.[0]).to.contain("count for the file's platform (Windows, Linux)");
+  });
+
+  it('resolves the revoked T1086 to T1059.001 through the review, listed as remapped', () => {
+    const resolved = resolveCoverage([input], loadRelease('18.1'));
+    expect(resolved.remapped.map((r) => [r.raw, r.ids, `${r.file}:${r.line}`, r.rule])).to.deep.equal([['T1086', ['T1059.001'], `${fixture}:64`, 'SIEM UC 7']]);
+    expect(resolved.notes).to.include(input.notes?.[0]);
+  });
+
+  it('reads a stated domain, and refuses one that is not an ATT&CK domain with its line', () => {
+    expect(parseDettectTechniques(file('  []\n', 'domain: ics-attack'), 'f.yaml').domain).to.equal('ics-attack');
+    expect(() => parseDettectTechniques(file('  []\n', 'domain: pre-attack'), 'f.yaml')).to.throw(InputError, /^f\.yaml:4: domain "pre-attack" is not an ATT&CK domain/);
+  });
+});
+
+describe('currentDettectScore', () => {
+  it('takes the latest dated entry wherever it is listed; undated entries are older than dated ones', () => {
+    expect(currentDettectScore([{ date: '2019-01-01', score: 1 }, { date: '2020-01-01', score: 3 }])).to.deep.equal({ score: 3, date: '2020-01-01' });
+    expect(currentDettectScore([{ date: null, score: -1 }, { date: '2018-01-01', score: 2 }])).to.deep.equal({ score: 2, date: '2018-01-01' });
+    expect(currentDettectScore([{ date: '2020-01-01', score: 4 }, { date: '2020-01-01', score: 1 }])).to.deep.equal({ score: 4, date: '2020-01-01' });
+  });
+
+  it('says what is wrong with a logbook it cannot read', () => {
+    expect(currentDettectScore(undefined)).to.deep.equal({ error: 'no score_logbook; give it a list of { date, score }' });
+    expect(currentDettectScore([{ date: 'soon', score: 1 }])).to.have.property('error', 'score_logbook entry 1: date "soon" is not a date; write YYYY-MM-DD');
+  });
+});
+
+describe('DeTT&CT files among the coverage inputs', () => {
+  it('tells a technique administration file from a detections YAML file and a campaign file', () => {
+    expect(kindOf(readFileSync(fixture, 'utf8'))).to.equal('dettect-techniques');
+    expect(kindOf(readFileSync('test/fixtures/gap/detections.yml', 'utf8'))).to.equal('detections');
+    expect(kindOf(readFileSync('campaigns/apt32-covid19-wuhan.yaml', 'utf8'))).to.equal('campaign');
+  });
+
+  it('reads it through readCoverageInputs as the same input parseDettectTechniques gives', () => {
+    const [read] = readCoverageInputs([fixture]);
+    expect(read?.kind).to.equal('dettect');
+    expect(read?.counts).to.deep.equal({ items: 10, rules: 6, ignored: 2, invalid: 2 });
+  });
+
+  for (const [name, what] of [
+    ['data-sources.yaml', 'a DeTT&CT data source administration file'],
+    ['groups.yaml', 'a DeTT&CT group administration file'],
+  ] as const) {
+    it(`refuses ${name}, saying it is ${what} and that gap reads technique administration files`, () => {
+      expect(() => readCoverageInputs([`${dir}/${name}`])).to.throw(
+        InputError,
+        new RegExp(`^${dir}/${name}: this is ${what}, not .*; gap --coverage reads DeTT&CT technique administration files \\(file_type: technique-administration\\)`),
+      );
+    });
+  }
+});

@@ -192,6 +192,11 @@ function resolveParts(
 
 /** `T1566.01`: a sub-technique number of one or two digits; the IDs it may have meant are the candidates. */
 function malformedId(written: string, target: AttackIndex): Outcome {
+  if (/[[{]/.test(written)) {
+    // `T1059.00{1,5}`, `T1059.0[1,15]`: a doubtful shorthand is not guessed at.
+    const note = `malformed ID "${written}": sub-technique numbers in brackets are read only when each completes the digits before it to three, in square brackets (T1059.00[1,5], T1059.[001,005]); write the IDs out`;
+    return { status: 'unknown', ids: [], notes: [note], candidates: [] };
+  }
   const match = /(\d{4})\.(\d{1,2})$/.exec(written);
   const technique = `T${match?.[1] ?? ''}`;
   const digits = match?.[2] ?? '';

@@ -36,6 +36,7 @@ export const READING_RULES = [
   'sibling sub-techniques written as a shorthand (T1059.001/.003, T1566.001 and .002)',
   'a range of sub-techniques (T1003.001-.003)',
   'sub-techniques in brackets after their technique (T1566[.001,.002])',
+  'sub-technique numbers completed from brackets after their shared digits (T1059.00[1,5], T1059.[001,005])',
   'an ID glued to the word before it is split off (Initial AccessT1566.001)',
   'an ID glued to the word after it is split off (T1106Native API)',
   'IDs run together are split (T1059.001T1106)',
@@ -44,7 +45,7 @@ export const READING_RULES = [
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, SPACE_AFTER_T, SPACE_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, BRACKETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, SPACE_AFTER_T, SPACE_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS] =
   READING_RULES;
 
 /** How a sub-technique number is separated from its technique, each with the rule that reads it (none for `.`). */
@@ -72,6 +73,10 @@ const SIBLING_AT = new RegExp(`(?: ?/ ?\\.?| {0,2}(?:,|、|&|\\+|and|or) {0,2}\\
 const RANGE_AT = new RegExp(`(?: ?- ?| (?:to|through) )(?:[${prefix}](${TECHNIQUE})\\.|\\.)?(${SUB})(?!\\d)`, 'y');
 // Sub-techniques in brackets after their technique: `T1566[.001,.002]`, `T1566 (.001, .002)`.
 const BRACKETED_AT = new RegExp(`( ?[[(] ?)\\.(${SUB})((?: {0,2}[,/、] {0,2}\\.${SUB}){0,30}) ?[\\])]`, 'y');
+// Sub-technique numbers completed from brackets after the digits they share: `T1059.00[1,5]`, `T1059.[001,005]`. Any
+// digits are taken here; only endings that make whole 3-digit numbers are read (`T1059.00{1,5}`, a regex's repeat
+// count or a shell's expansion, and `T1059.0[1,15]` are malformed).
+const COMPLETED_AT = new RegExp(`\\.(\\d{0,${subDigits - 1}})([[{]) ?(\\d{1,${subDigits}}(?: {0,2}[,/、] {0,2}\\d{1,${subDigits}}){0,30}) ?([\\]}])`, 'y');
 const SUBS = new RegExp(SUB, 'g');
 const ATTACK_URL_BEFORE = /(?:https?:\/\/)?(?:www\.)?attack\.mitre\.org\/(?:techniques|wiki\/Technique)\/$/i;
 const MAX_RANGE = 30;
@@ -164,11 +169,15 @@ export function visitIds(text: string, visit: (token: IdToken) => void): void {
       end = SUB_AT.lastIndex;
       end = readSiblings(text, technique, ids, end, rules);
     } else {
+      const completed = readCompleted(text, technique, ids, end, rules);
       BRACKETED_AT.lastIndex = end;
       const bracketed = BRACKETED_AT.exec(text);
       SHORT_SUB_AT.lastIndex = end;
       const short = bracketed ? null : SHORT_SUB_AT.exec(text);
-      if (bracketed) {
+      if (completed !== undefined) {
+        if (!ids.length) malformed = text.slice(start, completed);
+        end = completed;
+      } else if (bracketed) {
         rules.push(BRACKETED);
         ids.push(...[bracketed[2], ...(bracketed[3]?.match(SUBS) ?? [])].map((s) => `${technique}.${s}`));
         end = BRACKETED_AT.lastIndex;
@@ -224,6 +233,24 @@ function linkAround(text: string, start: number, end: number, ids: readonly stri
   const named = ids.join(' ');
   const address = scanIds(text.slice(close + 2, q));
   return address.every((token) => token.ids.join(' ') === named) ? { start: open, end: q + 1 } : undefined;
+}
+
+/**
+ * Read `.00[1,5]` after a technique: each number in the brackets completes the shared digits before them into a
+ * sub-technique. Only square brackets whose every ending makes a whole number are read; else no IDs (malformed).
+ * Returns where the written text ends, or undefined when no such brackets follow.
+ */
+function readCompleted(text: string, technique: string, ids: string[], from: number, rules: ReadingRule[]): number | undefined {
+  COMPLETED_AT.lastIndex = from;
+  const match = COMPLETED_AT.exec(text);
+  if (!match) return undefined;
+  const [, shared = '', open, list = '', close] = match;
+  const endings = list.match(/\d+/g) ?? [];
+  if (open === '[' && close === ']' && endings.every((ending) => shared.length + ending.length === subDigits)) {
+    rules.push(COMPLETED);
+    ids.push(...endings.map((ending) => `${technique}.${shared}${ending}`));
+  }
+  return COMPLETED_AT.lastIndex;
 }
 
 /** Read siblings and ranges written after a sub-technique; returns where the ID's text ends. */
@@ -527,6 +554,8 @@ function nameStartBefore(text: string, end: number, floor: number): number | und
     const word = wordBefore(text, q, floor);
     if (!word || word.end !== q) break;
     const token = text.slice(word.start, word.end);
+    // A word ending a sentence ends the name: the sentence before is not the technique's name.
+    if (words.length && token.endsWith('.')) break;
     const kind = TITLE_TOKEN.test(token) ? 'title' : CONNECTORS.has(token) ? 'connector' : /^[a-z][a-z-]*$/.test(token) ? 'lower' : undefined;
     if (!kind) break;
     words.push({ start: word.start, end: word.end, kind });
@@ -706,7 +735,10 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
     // An address names its technique by itself; only a markdown link's text is a name.
     if (url) named = markdownText(text, group.tokens[0]!, floor);
     else if (group.enclosed) {
-      const start = nameStartBefore(text, group.start, floor);
+      // `into victim networks.([T1199](…))`: a citation's bracket glued to the full stop of its own sentence; the
+      // words before the stop are read as before a bracket after a space.
+      const glued = text.charAt(group.start - 1) === '.' && /\p{L}/u.test(text.charAt(group.start - 2));
+      const start = nameStartBefore(text, glued ? group.start - 1 : group.start, floor);
       if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
     } else {
       const rest = text.slice(group.end, Math.min(ceiling, group.end + 80));

@@ -13,6 +13,14 @@ const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|
 const ITEM = /^\s*(?:[-*•●■◆▪‣・]|\d{1,2}[.)])\s+/;
 // A table row (Markdown `| a | b |`, AsciiDoc `|a |b`) is a record: a passage of its own, never joined to the next line.
 const ROW = /^\s*\|/;
+// A heading (Markdown `## Samples`, AsciiDoc `== Network indicators`) is a passage of its own too.
+const HEADING = /^\s*(?:#{1,6}|={1,6})\s+\S/;
+// AsciiDoc (and Markdown) markup lines, which say how to show the text, not what it says: read as a blank line. An
+// attribute entry with a value of at most three words (`:toc:`, `:icons: font`; `:warning: The loader deletes backups.`
+// is a sentence), a block attribute list (`[source]`, `[options="header"]`, `[[anchor]]`: words, `.#%=,+-` and quoted
+// values only, so `[C:\Temp\a.exe]` is no markup) and a block delimiter (`----`, `====`, `....`, `****`, `|===`, `--`,
+// `+`, a code fence). Lines inside a block, such as a listing's file paths and registry keys, are read as before.
+const MARKUP = /^\s*(?::!?\w[\w-]*!?:(?:[ \t]+\S+){0,3}|\[\[?(?:, |[\w.#%=,+-]|"[^"]*")*\]?\]|-{4,}|={4,}|\.{4,}|\*{4,}|_{4,}|\+{4,}|\/{4,}|--|\+|[|,:!]={3,}|(?:`{3,}|~{3,})[\w+-]*)\s*$/;
 // How much of a passage's end the tests of a join or a sentence's end look at (more than any word they read).
 const TAIL = 256;
 // How short a line is, against the text's width (the 90th percentile of its line lengths), to stand alone.
@@ -47,7 +55,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   if (options.lines) {
     // A line break ends the line before it: after the last one there is no line (`wc -l`), and an empty text has none.
     if (lines[lines.length - 1] === '') lines.pop();
-    return lines.map((line, i) => ({ line: i + 1, text: line.split(BLOCK_BREAK).join(' ').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}/g, ' ').trim() }));
+    return lines.map((line, i) => ({ line: i + 1, text: MARKUP.test(line) ? '' : line.split(BLOCK_BREAK).join(' ').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}/g, ' ').trim() }));
   }
   const passages: Passage[] = [];
   // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
@@ -86,8 +94,9 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
   lines.forEach((whole, i) => whole.split(BLOCK_BREAK).forEach((line, part) => {
     const previous = i > 0 ? lines[i - 1]! : undefined;
-    if (part > 0 || !line.trim() || ITEM.test(line) || ROW.test(line) || (previous !== undefined && (standsAlone(previous) || ROW.test(previous)))) flush();
-    if (!line.trim()) return;
+    const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text);
+    if (part > 0 || !line.trim() || MARKUP.test(line) || ITEM.test(line) || alone(line) || (previous !== undefined && (standsAlone(previous) || alone(previous)))) flush();
+    if (!line.trim() || MARKUP.test(line)) return;
     // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
     // line's end made whole again.
     const broken = pieces.length ? BROKEN_WORD.exec(end()) : null;

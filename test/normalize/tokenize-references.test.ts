@@ -21,6 +21,13 @@ describe('scanIds', () => {
     ['T1566.001 and .002', [['T1566.001', 'T1566.002']], [rule('sibling sub-techniques')], 'T1566.001 and .002'],
     ['T1566[.001,.002]', [['T1566.001', 'T1566.002']], [rule('sub-techniques in brackets')], 'T1566[.001,.002]'],
     ['T1566.001/.002', [['T1566.001', 'T1566.002']], [rule('sibling sub-techniques')], 'T1566.001/.002'],
+    // `T1059.00[1,5]`: CTID adversary_emulation_library, Blind Eagle scenario table (Apache-2.0).
+    ['T1059.00[1,5] PowerShell, VBS', [['T1059.001', 'T1059.005']], [rule('sub-technique numbers completed')], 'T1059.00[1,5]'],
+    ['T1059.[001, 005]', [['T1059.001', 'T1059.005']], [rule('sub-technique numbers completed')], 'T1059.[001, 005]'],
+    ['(T1003.00[1,2,3])', [['T1003.001', 'T1003.002', 'T1003.003']], [rule('sub-technique numbers completed')], 'T1003.00[1,2,3]'],
+    ['T1059.00{1,5}', [[]], [], 'T1059.00{1,5}'],
+    ['T1059.0[1,15]', [[]], [], 'T1059.0[1,15]'],
+    ['T1059.[1,5]', [[]], [], 'T1059.[1,5]'],
     ['T1003.001-.003', [['T1003.001', 'T1003.002', 'T1003.003']], [rule('a range of sub-techniques')], 'T1003.001-.003'],
     ['T1003.001 - T1003.004', [['T1003.001', 'T1003.002', 'T1003.003', 'T1003.004']], [rule('a range of sub-techniques')], 'T1003.001 - T1003.004'],
     ['Initial AccessT1566.001Phishing', [['T1566.001']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1566.001'],
@@ -108,6 +115,29 @@ describe('tokenizeReferences', () => {
       [['T1566.001'], 'spearphishing emails', 'spearphishing emails (t1566/001)'],
       [['T1059.001'], 'PowerShell', 'T1059.001 (PowerShell)'],
     ]);
+  });
+
+  // `…into victim networks.([T1199](…))`: CTID adversary_emulation_library, menuPass intelligence summary (Apache-2.0).
+  const link = (id: string): string => `[${id}](https://attack.mitre.org/techniques/${id.replace('.', '/')}/)`;
+  const named = (text: string): Array<string | undefined> => tokenizeReferences(text, 'prose').refs.map((ref) => ref.name);
+  it('names a citation glued to its sentence\'s full stop as it names one after a space', () => {
+    expect(named(`The group moved into victim networks.(${link('T1199')})`)).to.deep.equal(['victim networks']);
+    expect(named(`The group moved into victim networks (${link('T1199')})`)).to.deep.equal(['victim networks']);
+    const text = `They abused trusted vendors.(${link('T1199')}) Then they used Valid Accounts.(T1078)`;
+    expect(tokenizeReferences(text, 'prose').refs.map((ref) => [ref.name, text.slice(ref.span.start, ref.span.end)])).to.deep.equal([
+      ['trusted vendors', `trusted vendors.(${link('T1199')})`],
+      ['Valid Accounts', 'Valid Accounts.(T1078)'],
+    ]);
+  });
+
+  it('takes no name from the sentence before an ID', () => {
+    // A stop not glued to the bracket, or a link glued to it without one: the ID may begin the next sentence.
+    expect(named(`The group moved into victim networks. (${link('T1199')})`)).to.deep.equal([undefined]);
+    expect(named(`The group moved into victim networks.${link('T1199')} followed`)).to.deep.equal([undefined]);
+    expect(named('Persistence was achieved.(T1053.005)')).to.deep.equal([undefined]);
+    // Title Case words stop at the sentence's end: "Acme Corp." is not part of the name.
+    expect(named(`Seen at Acme Corp. Trusted Relationship (${link('T1199')})`)).to.deep.equal(['Trusted Relationship']);
+    expect(named(`Seen at Acme Corp. Trusted Relationship.(${link('T1199')})`)).to.deep.equal(['Trusted Relationship']);
   });
 });
 

@@ -38,6 +38,12 @@ describe('issue 11: references as reports write them', () => {
     ['T1566.001 and .002', 'current', ['T1566.001', 'T1566.002'], /sibling sub-techniques/],
     ['T1566[.001,.002]', 'current', ['T1566.001', 'T1566.002'], /sub-techniques in brackets/],
     ['T1566.001/.002', 'current', ['T1566.001', 'T1566.002'], /sibling sub-techniques/],
+    // CTID adversary_emulation_library, Blind Eagle scenario table (Apache-2.0): `T1059.00[1,5]`.
+    ['T1059.00[1,5]', 'current', ['T1059.001', 'T1059.005'], /numbers completed from brackets/],
+    ['T1059.[001,005]', 'current', ['T1059.001', 'T1059.005'], /numbers completed from brackets/],
+    // A regex's repeat count or a shell's expansion: doubtful, reported, never guessed.
+    ['T1059.00{1,5}', 'unknown', [], /malformed ID "T1059\.00\{1,5\}".*write the IDs out/],
+    ['T1059.0[1,15]', 'unknown', [], /malformed ID "T1059\.0\[1,15\]"/],
     ['T1003.001-.003', 'current', ['T1003.001', 'T1003.002', 'T1003.003'], /a range of sub-techniques/],
     // 6. A parent's name on a sub-technique ID.
     ['Process Injection (T1055.001)', 'current', ['T1055.001'], /parent technique of T1055\.001/],

@@ -50,15 +50,45 @@ describe('splitPassages', () => {
     [
       '[options="header"]\n|===\n|SHA-1 |Filename |Detection |Description\n|`+A1B98B1FBF69AF79E5A3F27AA6256417488CC117+` |`dtest.dll` |Win64/Agent.ECY |MDeployer loader that the operators dropped on the host\n|`+946D1EFD0073A2452CFA1F36FBC46BCC41C5853A+` |`update.bat` |BAT/KillAV.NHH |BAT script that disables a security solution\n|===\nThe loader ran.',
       [
-        [1, '[options="header"]'],
-        [2, '|==='],
         [3, '|SHA-1 |Filename |Detection |Description'],
         [4, '|`+A1B98B1FBF69AF79E5A3F27AA6256417488CC117+` |`dtest.dll` |Win64/Agent.ECY |MDeployer loader that the operators dropped on the host'],
         [5, '|`+946D1EFD0073A2452CFA1F36FBC46BCC41C5853A+` |`update.bat` |BAT/KillAV.NHH |BAT script that disables a security solution'],
-        [6, '|==='],
         [7, 'The loader ran.'],
       ],
     ],
+    // AsciiDoc markup lines are no passages (the shapes of ESET malware-ioc's README.adoc files); a section title, like
+    // a Markdown heading, is a passage of its own even when long; a listing's paths and keys are kept.
+    [
+      [
+        '= Implant X: Indicators of Compromise',
+        ':toc:',
+        ':icons: font',
+        '',
+        '== Network indicators of the implant and of its loader',
+        'The implant beacons to its server over HTTPS every ten minutes and',
+        'uploads the files that it collected from the user profile folders.',
+        '[source,powershell]',
+        '----',
+        'C:\\ProgramData\\svc\\update.exe',
+        '----',
+        '====',
+        'The loader is signed with a stolen code signing certificate.',
+        '====',
+        '## Persistence of the loader through a scheduled task it creates',
+        'A scheduled task starts the loader each time that the user logs on.',
+      ].join('\n'),
+      [
+        [1, '= Implant X: Indicators of Compromise'],
+        [5, '== Network indicators of the implant and of its loader'],
+        [6, 'The implant beacons to its server over HTTPS every ten minutes and uploads the files that it collected from the user profile folders.'],
+        [10, 'C:\\ProgramData\\svc\\update.exe'],
+        [13, 'The loader is signed with a stolen code signing certificate.'],
+        [15, '## Persistence of the loader through a scheduled task it creates'],
+        [16, 'A scheduled task starts the loader each time that the user logs on.'],
+      ],
+    ],
+    // Look-alikes of markup that are text: a sentence after an emoji code, a path in brackets.
+    [':warning: The loader deletes the shadow copies.\n\n[C:\\Temp\\a.exe]', [[1, ':warning: The loader deletes the shadow copies.'], [3, '[C:\\Temp\\a.exe]']]],
   ];
   for (const [text, passages] of rows) {
     it(`${JSON.stringify(text.slice(0, 40))} -> ${passages.length} passages`, () => {
@@ -72,6 +102,10 @@ describe('splitPassages', () => {
       { line: 2, text: '' },
       { line: 3, text: 'c' },
     ]);
+  });
+
+  it('gives an AsciiDoc markup line an empty passage with lines', () => {
+    expect(splitPassages(':toc:\n[source]\n----\nHKCU\\Software\\Run\n----', { lines: true }).map((p) => p.text)).to.deep.equal(['', '', '', 'HKCU\\Software\\Run', '']);
   });
 
   it('counts lines as wc -l does with lines: none after the final line break, none in an empty text', () => {

@@ -70,7 +70,7 @@ export interface SuggestModelData {
   actorNames: string[];
 }
 
-export const SUGGEST_MODEL_FORMAT = 7;
+export const SUGGEST_MODEL_FORMAT = 8;
 
 /** The bytes of the model cache file. Pure. */
 export function encodeSuggestModel(data: SuggestModelData): Uint8Array {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'chai';
@@ -9,6 +10,7 @@ import {
   loadAttackFile,
   loadSuggestModel,
   splitPassages,
+  SUGGEST_MODEL_FORMAT,
   suggestModelPath,
   suggestPassageText,
   suggestTechniques,
@@ -236,6 +238,16 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(again.data.techniques).to.deep.equal(model.data.techniques);
     const sentence = 'The actors dumped LSASS memory with procdump to get credentials.';
     expect(again.rank(sentence)).to.deep.equal(model.rank(sentence));
+  });
+
+  // A model cached by an earlier version is read as long as its format number is the same, so a change to what the
+  // model holds (texts, features, weights) must come with a new SUGGEST_MODEL_FORMAT, or a user's cache keeps the old
+  // model and their output differs from a fresh build's. The code-span indicators (c6c9b28) changed 12 of 18.1's texts
+  // under format 7. When this fails: raise SUGGEST_MODEL_FORMAT and record the new hash here.
+  it("gives 18.1's model bytes of a hash recorded for its format number (a changed model needs a new format)", () => {
+    const MODEL_SHA256: Record<number, string> = { 8: 'b28c9bd6a53faf18aab04202ed4656f6256c24942e31a513f924549483c72b5b' };
+    const bytes = readFileSync(suggestModelPath(testCacheDir(), loadRelease('18.1').data.source.sha256));
+    expect(createHash('sha256').update(bytes).digest('hex'), `format ${SUGGEST_MODEL_FORMAT}`).to.equal(MODEL_SHA256[SUGGEST_MODEL_FORMAT]);
   });
 
   it('is rebuilt when the cache file is stale (another release, another format, or damaged)', () => {

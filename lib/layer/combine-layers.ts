@@ -25,7 +25,7 @@
  * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped (the combined gradient colours it), with one warning counting those entries (and those left out, as nothing else is left), with examples |
  * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score |
  * | legend | the gradient's low, middle and high, then the inputs' legend items whose colour an entry still has |
- * | score ranges | a warning when the inputs' gradients span different ranges; --normalize rescales each layer's scores to 0..1 on its own gradient first |
+ * | score ranges | a warning when the gradients of the inputs that score something span different ranges (a colour-only layer has no range to compare); --normalize rescales each layer's scores to 0..1 on its own gradient first |
  * | enabled | false only when every entry of the key is disabled |
  * | showSubtechniques | true when any entry of the key has it |
  * | unknown, deprecated, revoked-without-replacement techniques | left out with a warning (Navigator would drop them silently) |
@@ -451,10 +451,14 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
 
   const placed = new Set(inputs.flatMap(({ layer }) => (layer.techniques ?? []).filter((e) => e.tactic !== undefined).map((e) => e.techniqueID)));
   const ranges = inputs.map(({ layer }) => rangeOf(layer));
-  const differ = ranges.some((r) => r.minValue !== ranges[0]!.minValue || r.maxValue !== ranges[0]!.maxValue);
+  // Only the layers that score something have a range that means anything (a colour-only layer, such as Navigator's
+  // update layers, scores nothing to compare).
+  const scoring = inputs.flatMap(({ layer }, i) => ((layer.techniques ?? []).some((e) => e.score !== undefined) ? [i] : []));
+  const first = ranges[scoring[0] ?? 0]!;
+  const differ = scoring.some((i) => ranges[i]!.minValue !== first.minValue || ranges[i]!.maxValue !== first.maxValue);
   if (differ && !options.normalize) {
     warnings.push(
-      `the layers score on different ranges (${inputs.map((_, i) => `"${names[i]}" ${ranges[i]!.minValue}..${ranges[i]!.maxValue}`).join(', ')}), ` +
+      `the layers score on different ranges (${scoring.map((i) => `"${names[i]}" ${ranges[i]!.minValue}..${ranges[i]!.maxValue}`).join(', ')}), ` +
         'so their scores do not mean the same: pass --normalize to rescale each to 0..1 on its own gradient first',
     );
   }

@@ -312,6 +312,14 @@ describe('combineLayers', () => {
       expect(normalized.layer.gradient).to.include({ minValue: 0, maxValue: 1 });
       expect(new Set(normalized.layer.techniques!.flatMap((t) => (t.score === undefined ? [] : [t.score])))).to.deep.equal(new Set([1]));
     });
+
+    it('does not warn of score ranges for a layer that scores nothing (a colour-only update layer, gradient 0..100 by default)', () => {
+      const [apt32] = campaignLayers();
+      const frequency: CombineInput = { layer: { ...apt32!.layer, name: 'on 0..1', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 }, techniques: apt32!.layer.techniques!.map((t) => (t.score === undefined ? t : { ...t, score: 1 })) } };
+      const colours: CombineInput = { layer: { ...apt32!.layer, name: 'colours', gradient: undefined, techniques: apt32!.layer.techniques!.map(({ score: _score, ...t }) => ({ ...t, color: '#a1d99b' })) } };
+      expect(combineLayers([colours, frequency], { op: 'max', index }).warnings.join('\n')).to.not.match(/ranges/);
+      expect(combineLayers([colours, apt32!, frequency], { op: 'max', index }).warnings.join('\n')).to.match(/score on different ranges \(".*" 0\.\.100, "on 0\.\.1" 0\.\.1\)/);
+    });
   });
 
   it('merges T1086 of an old 3.0 layer with T1059.001 of a 4.5 layer', () => {

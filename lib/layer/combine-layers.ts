@@ -28,11 +28,13 @@
  * | score ranges | a warning when the gradients of the inputs that score something span different ranges (a colour-only layer has no range to compare); --normalize rescales each layer's scores to 0..1 on its own gradient first |
  * | enabled | false only when every entry of the key is disabled |
  * | showSubtechniques | true when any entry of the key has it |
- * | unknown, deprecated, revoked-without-replacement techniques | left out with a warning (Navigator would drop them silently) |
- * | IDs of another domain (T0800 in an enterprise layer) | with a library, `upgradeSources` names them as such with their JSON path and keeps the entry in the `removed by upgrade` metadata, as `upgrade` does |
+ * | unknown, deprecated, revoked-without-replacement techniques | left out (Navigator would drop them silently): `upgradeSources` keeps each entry as it was in a `left out by combine` metadata item of its input, which the combined layer carries (`<file>: <JSON pointer>: <why>. The entry was: {…}`), with the same mechanism as `upgrade`'s `removed by upgrade` (`keepRemoved`), and warns once per entry, saying where it is kept; entries that hold nothing (`{}`) are not kept. Inputs not brought through `upgradeSources` are left out with a warning only |
+ * | IDs of another domain (T0800 in an enterprise layer) | with a library, `upgradeSources` names them as such with their JSON path, and keeps the entry in the same `left out by combine` metadata |
+ * | parts the repair left out (a metadata item without a name, a link without a URL) | kept as `left out by combine` items too, as `upgrade` keeps them |
  * | entries with nothing left | (no score, comment, link or metadata, enabled) left out, as Navigator exports nothing for them |
  * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient and legend as above, metadata and description naming the inputs; platform filters kept only when every input has the same ones |
  */
+import partition from 'lodash-es/partition.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
@@ -48,7 +50,8 @@ import {
   type NavigatorLayer,
 } from './layer-types.js';
 import { assertNotPreAttack, DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
-import { upgradeLayer, upgradeReleases } from './upgrade-layer.js';
+import { LEFT_OUT_METADATA_NAME, upgradeLayer, upgradeReleases } from './upgrade-layer.js';
+import { upgradeMessages } from './upgrade-report.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
@@ -219,31 +222,41 @@ export function sourcesDomain(sources: readonly LayerSource[]): { domain: Domain
 
 /**
  * Bring every source to layer format 4.5 and to the target release with `upgradeLayer` (revoked techniques become
- * their replacements, so T1086 in an old layer meets T1059.001 in a new one). `upgrades` lists the layers that
- * changed, for the caller to report. Given the library, each layer's techniques are looked up in its own release.
+ * their replacements, so T1086 in an old layer meets T1059.001 in a new one). Entries it cannot place (techniques
+ * unknown in the release, deprecated, revoked without a replacement, of another domain, or left out by the repair)
+ * are left out, each that held anything kept as it was in the layer's `left out by combine` metadata, which the
+ * combined layer carries, naming the source and JSON pointer; `warnings` has one line per such entry. `upgrades`
+ * lists the other changes of the layers that changed, for the caller to report. Given the library, each layer's
+ * techniques are looked up in its own release.
  * @throws InputError, SchemaValidationError as `upgradeLayer` does.
  */
 export function upgradeSources(
   sources: readonly LayerSource[],
   index: AttackIndex,
   library?: AttackLibrary,
-): { inputs: CombineInput[]; upgrades: LayerUpgrade[] } {
+): { inputs: CombineInput[]; upgrades: LayerUpgrade[]; warnings: string[] } {
   const inputs: CombineInput[] = [];
   const upgrades: LayerUpgrade[] = [];
+  const warnings: string[] = [];
   for (const source of sources) {
     const where = describeSource(source);
     // With a library, each layer's techniques are looked up in the release it states, as `upgrade` does.
     const releases = library ? upgradeReleases(source.value, library, { to: index.release, file: where }) : undefined;
-    const { layer, changes: all } = upgradeLayer(source.value, index, {
+    const { layer, report } = upgradeLayer(source.value, index, {
       file: where,
       ...(source.repaired ? { repaired: source.repaired } : {}),
       ...(releases?.target === index ? { source: releases.source, sourceNote: releases.sourceNote } : {}),
       // IDs of another domain (T0800 in an enterprise layer) are named as such, with their path, as upgrade does.
       ...(releases ? { otherDomains: releases.otherDomains } : {}),
+      // Navigator would drop an unknown technique's entry silently: it is left out, and kept, as a deprecated one is.
+      removeUnknown: true,
+      keptAs: { name: LEFT_OUT_METADATA_NAME, source: where, where: "the combined layer's metadata" },
     });
     inputs.push({ layer, source: where });
+    const [removed, others] = partition(report.techniques, (entry) => entry.changes.includes('removed'));
+    for (const entry of removed) warnings.push(`${where}: ${entry.path}: ${entry.notes.join('; ')}`);
     // The combined layer sets its own layout, so layout changes of an input are not worth reporting.
-    const changes = all.filter((change) => !change.startsWith('/layout/'));
+    const changes = upgradeMessages({ ...report, techniques: others }).filter((change) => !change.startsWith('/layout/'));
     if (!changes.length) continue;
     const format = layerFormat(source.value);
     const versions = isJsonObject(source.value) && isJsonObject(source.value['versions']) ? source.value['versions'] : {};
@@ -252,7 +265,7 @@ export function upgradeSources(
     if (versions['attack'] !== undefined) upgrade.fromAttack = String(versions['attack']);
     upgrades.push(upgrade);
   }
-  return { inputs, upgrades };
+  return { inputs, upgrades, warnings };
 }
 
 /** What one layer says about one key. */

@@ -21,7 +21,7 @@ export interface LayerRepair {
   leftOut?: 'entry' | 'part';
   /**
    * What was left out, as read at `path`, when it held something an analyst wrote (`holdsSomething`; an entry must be
-   * an object too): `upgrade` keeps it in the layer's "removed by upgrade" metadata.
+   * an object too): `upgrade` keeps it in the layer's "removed by upgrade" metadata, `combine` in "left out by combine".
    */
   held?: unknown;
   /** True when the real Navigator is known to open a layer with this fault as read (../shared/NAVIGATOR.md). */

@@ -47,6 +47,23 @@ export interface UpgradeOptions extends FormatOptions {
   otherDomains?: OtherDomainLookup;
   /** `repairLayer(value, file)`, when the caller has it already (combine's check repaired the layer), to repair once. */
   repaired?: RepairedLayer;
+  /**
+   * Remove entries of techniques the target does not know too (kept with the removed ones), instead of keeping them as
+   * written: `combine` writes a layer of the target release, and Navigator would drop them silently.
+   */
+  removeUnknown?: boolean;
+  /** How what is removed is kept (default: `"removed by upgrade"` items, no source named). */
+  keptAs?: KeptAs;
+}
+
+/** How `upgradeLayer` keeps what it removes in the layer's metadata. */
+export interface KeptAs {
+  /** The name of the metadata items (`REMOVED_METADATA_NAME`, `LEFT_OUT_METADATA_NAME`). */
+  name: string;
+  /** The file (`a.json`, `a.json (layer 2)`) named before each JSON pointer, where the layer joins others. */
+  source?: string;
+  /** Where the items end up, for the report (default `the layer's metadata`). */
+  where?: string;
 }
 
 /** The result of `upgradeLayer`: the layer, what was done, and the same as one line per change. */
@@ -108,6 +125,7 @@ function resolveEntry(
   target: AttackIndex,
   source: AttackIndex | undefined,
   otherDomains: OtherDomainLookup | undefined,
+  removeUnknown = false,
 ): TechniqueRecord | undefined {
   const sourceRecord = source ? source.technique(id) : undefined;
   let record = sourceRecord ? target.techniqueByStixId(sourceRecord.stixId) : target.technique(id);
@@ -131,10 +149,9 @@ function resolveEntry(
     return undefined;
   }
   if (!record) {
-    report.changes.push('unknown');
-    report.notes.push(
-      `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}; kept as written, but Navigator will not show it`,
-    );
+    const unknown = `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
+    report.changes.push(removeUnknown ? 'removed' : 'unknown');
+    report.notes.push(removeUnknown ? `${unknown}; removed (Navigator would not show it)` : `${unknown}; kept as written, but Navigator will not show it`);
     return undefined;
   }
   report.name = (sourceRecord ?? record).name;
@@ -295,15 +312,17 @@ function leftOutReport(left: LeftOutEntry): EntryUpgrade {
 
 /** The name of the layer metadata items that keep what the upgrade removed. */
 export const REMOVED_METADATA_NAME = 'removed by upgrade';
+/** The name of the combined layer's metadata items that keep what `combine` left out of an input (`upgradeSources`). */
+export const LEFT_OUT_METADATA_NAME = 'left out by combine';
 
 /**
  * Entries the upgrade removes (deprecated techniques, revoked ones without a replacement, techniques the target does
  * not have) would take what the analyst wrote with them, and so would the parts the repair left out (a metadata item
  * without a name, a link without a URL, a colour that is none): each that held something is kept, inert, as a layer
- * metadata item holding its JSON pointer in the layer as read, the reason, and what it was, so that nothing written
- * disappears from the file. A part of a removed entry is kept with its entry.
+ * metadata item named `kept.name` holding its JSON pointer in the layer as read (after `kept.source`, when set), the
+ * reason, and what it was, so that nothing written disappears from the file. A part of a removed entry is kept with its entry.
  */
-function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readonly LayerRepair[]): SettingChange[] {
+function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readonly LayerRepair[], kept: KeptAs): SettingChange[] {
   const removed = reports.filter((report) => report.removedEntry);
   const parts = repairs.filter(
     (repair) => repair.leftOut === 'part' && repair.held !== undefined && !removed.some((report) => repair.path.startsWith(`${report.path}/`)),
@@ -311,11 +330,12 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readon
   if (!removed.length && !parts.length) return [];
   const metadata = Array.isArray(layer['metadata']) ? (layer['metadata'] as unknown[]) : [];
   if (metadata.length) metadata.push({ divider: true });
+  const from = kept.source === undefined ? '' : `${kept.source}: `;
   const keep = (path: string, why: string, what: string, was: unknown): number =>
-    metadata.push({ name: REMOVED_METADATA_NAME, value: `${path}: ${why}. ${what} was: ${JSON.stringify(was)}` });
+    metadata.push({ name: kept.name, value: `${from}${path}: ${why}. ${what} was: ${JSON.stringify(was)}` });
   for (const report of removed) {
     keep(report.path, report.notes.find((note) => /removed/.test(note)) ?? 'removed', 'The entry', report.removedEntry);
-    report.notes.push(`the entry is kept as it was in the layer's metadata ("${REMOVED_METADATA_NAME}")`);
+    report.notes.push(`the entry is kept as it was in ${kept.where ?? "the layer's metadata"} ("${kept.name}")`);
   }
   for (const repair of parts) keep(repair.path, repair.repair, 'It', repair.held);
   layer['metadata'] = metadata;
@@ -323,7 +343,7 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readon
     removed.length ? `${removed.length} removed entr${removed.length === 1 ? 'y' : 'ies'}` : '',
     parts.length ? `${parts.length} part${parts.length === 1 ? '' : 's'} left out by the repair` : '',
   ];
-  return [{ path: '/metadata', message: `${counted.filter(Boolean).join(' and ')} kept as "${REMOVED_METADATA_NAME}" items` }];
+  return [{ path: '/metadata', message: `${counted.filter(Boolean).join(' and ')} kept as "${kept.name}" items` }];
 }
 
 /**
@@ -386,7 +406,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     const tactic = typeof raw['tactic'] === 'string' ? raw['tactic'] : undefined;
     const report: EntryUpgrade = { path, techniqueID: id, ...(tactic === undefined ? {} : { tactic }), changes: [], to: [], notes: [] };
     reports.push(report);
-    const record = resolveEntry(id, report, target, source, options.otherDomains);
+    const record = resolveEntry(id, report, target, source, options.otherDomains, options.removeUnknown);
     if (!record) {
       if (report.changes.includes('removed')) report.removedEntry = structuredClone(inputEntries[entryOrigins[at] ?? at]) as JsonObject;
       else placed.push({ entry: raw, report, origin: id });
@@ -475,7 +495,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   }
   if (Array.isArray(layer['techniques'])) layer['techniques'] = techniques;
 
-  settings.push(...keepRemoved(layer, reports, repairs));
+  settings.push(...keepRemoved(layer, reports, repairs, options.keptAs ?? { name: REMOVED_METADATA_NAME }));
 
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : undefined;
   if (layout?.['expandedSubtechniques'] === undefined) {

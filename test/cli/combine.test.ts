@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
-import { freshTmpDir, hasStackTrace, loadRelease, runCli } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, loadRelease, readRawBundle, runCli, stixFile, type CliResult } from '../helpers/attack.js';
 
 const dir = 'test/fixtures/layers/combine';
 const a = `${dir}/a.json`;
@@ -32,7 +32,56 @@ describe('attack-layers combine', () => {
     expect(result.code).to.equal(0);
     const layer = JSON.parse(result.stdout) as NavigatorLayer;
     expect([layer.name, scores(layer)]).to.deep.equal(['Pair', { T1003: 3.5 }]);
-    expect(result.stderr).to.contain('warning: T9999 is not a technique in enterprise-attack 18.1: left out');
+    expect(result.stderr).to.contain(
+      `warning: ${dir}/pair.json (layer 1): /techniques/1: T9999 is not a technique of enterprise-attack 18.1; removed (Navigator would not show it); ` +
+        'the entry is kept as it was in the combined layer\'s metadata ("left out by combine")',
+    );
+  });
+
+  describe('entries of techniques Navigator would not show (unknown in the release, deprecated)', () => {
+    const file = `${dir}/left-out.json`;
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { techniques: Array<Record<string, unknown>> };
+    // Straight from the raw 18.1 bundle: the state of each ID the layer names.
+    const raw = readRawBundle(stixFile('enterprise-attack-18.1.json.gz'));
+    const state = (id: string): string => {
+      const found = raw.objects.find(
+        (o) => o.type === 'attack-pattern' && (o['external_references'] as Array<Record<string, unknown>>).some((r) => r['source_name'] === 'mitre-attack' && r['external_id'] === id),
+      );
+      return !found ? 'unknown' : found['revoked'] ? 'revoked' : found['x_mitre_deprecated'] ? 'deprecated' : 'current';
+    };
+    let run: CliResult;
+    let out: string;
+    before(async () => {
+      out = join(freshTmpDir('combine-left-out'), 'combined.json');
+      run = await runCli(['combine', file, b, '--op', 'max', '--out', out]);
+    });
+
+    it('leaves them out and keeps each entry as it was, with its file and JSON pointer, in "left out by combine"; warns saying so', () => {
+      expect(run.code, run.stderr).to.equal(0);
+      expect(written.techniques.map((t) => (t['techniqueID'] ? state(String(t['techniqueID'])) : '{}'))).to.deep.equal(['unknown', 'deprecated', 'current', '{}']);
+      const layer = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
+      expect(layer.techniques!.map((t) => t.techniqueID)).to.include('T1059').and.not.include.members(['T1685', 'T1064']);
+      const kept = (layer.metadata ?? []).flatMap((item) => ('name' in item && item.name === 'left out by combine' ? [item.value] : []));
+      const parsed = kept.map((value) => /^(.*): (\/techniques\/\d+): (.*)\. The entry was: (.*)$/.exec(value)!);
+      expect(parsed.map((m) => [m[1], m[2]])).to.deep.equal([
+        [file, '/techniques/0'],
+        [file, '/techniques/1'],
+      ]);
+      // The entries exactly as written, comments, links and metadata included; the empty entry {} is not kept.
+      expect(parsed.map((m) => JSON.parse(m[4]!))).to.deep.equal(written.techniques.slice(0, 2));
+      expect(run.stderr).to.contain(`warning: ${file}: /techniques/0: T1685 is not a technique of enterprise-attack 18.1; removed`);
+      expect(run.stderr).to.contain(`warning: ${file}: /techniques/1: T1064 (Scripting) is deprecated in enterprise-attack 18.1; removed`);
+      expect(run.stderr.match(/kept as it was in the combined layer's metadata \("left out by combine"\)/g)).to.have.length(2);
+    });
+
+    it('writes a layer, with the kept entries, that validate passes, the same bytes every time', async () => {
+      expect(readFileSync(out, 'utf8')).to.contain('"name": "left out by combine"');
+      const validated = await runCli(['validate', out]);
+      expect(validated.code, validated.stdout + validated.stderr).to.equal(0);
+      expect(validated.stdout + validated.stderr).to.not.match(/error/i);
+      const again = await runCli(['combine', file, b, '--op', 'max', '--quiet']);
+      expect(again.stdout).to.equal(readFileSync(out, 'utf8'));
+    });
   });
 
   it('names technique IDs of another domain as such, with their JSON path, and keeps their entries in the metadata', async () => {

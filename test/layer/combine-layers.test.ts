@@ -257,14 +257,31 @@ describe('combineLayers', () => {
     expect([scores(layer), layer.gradient?.minValue, layer.gradient?.maxValue]).to.deep.equal([{ T1003: 0 }, 0, 200]);
   });
 
-  it('widens the gradient when every score is equal, and leaves out techniques the release does not know', () => {
+  it('widens the gradient when every score is equal, and leaves out techniques the release does not know, keeping their entries', () => {
     const result = combineLayers(inputs('pair.json'), { op: 'intersect', index });
     expect(scores(result.layer)).to.deep.equal({ T1003: 2 });
     expect([result.layer.gradient?.minValue, result.layer.gradient?.maxValue]).to.deep.equal([0, 100]);
     expect(scores(combineLayers(inputs('pair.json'), { op: 'union', index }).layer)).to.deep.equal({ T1003: 5 });
-    expect(result.warnings).to.deep.equal([
-      `T9999 is not a technique in ${index.label}: left out of the combined layer (Navigator would not show it)`,
+    // upgradeSources left T9999 out, kept it, and said so; nothing is left for combineLayers to drop.
+    expect(result.warnings).to.deep.equal([]);
+    const where = `${dir}/pair.json (layer 1)`;
+    expect(upgradeSources(sources('pair.json'), index).warnings).to.deep.equal([
+      `${where}: /techniques/1: T9999 is not a technique of ${index.label}; removed (Navigator would not show it); ` +
+        'the entry is kept as it was in the combined layer\'s metadata ("left out by combine")',
     ]);
+    expect(result.layer.metadata).to.deep.include({
+      name: 'left out by combine',
+      value: `${where}: /techniques/1: T9999 is not a technique of ${index.label}; removed (Navigator would not show it). The entry was: {"techniqueID":"T9999","score":1}`,
+    });
+  });
+
+  it('leaves out, with a warning, what inputs not brought through upgradeSources hold of techniques the release does not know', () => {
+    const layer = (techniqueID: string): CombineInput => ({
+      layer: { name: techniqueID, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID, score: 1 }] },
+    });
+    const result = combineLayers([layer('T1003'), layer('T9999')], { op: 'max', index });
+    expect(scores(result.layer)).to.deep.equal({ T1003: 1 });
+    expect(result.warnings).to.deep.equal([`T9999 is not a technique in ${index.label}: left out of the combined layer (Navigator would not show it)`]);
   });
 
   describe("the campaign layers (layers/ and the golden one): colours and scales keep their meaning", () => {

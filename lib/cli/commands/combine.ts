@@ -55,8 +55,9 @@ export function handler(context: CliContext) {
     const { domain, sources: checked } = sourcesDomain(sources);
     const library = attackLibrary(context, args);
     const index = library.release(domain, args['attack-release']);
-    const { inputs, upgrades } = upgradeSources(checked, index, library);
+    const { inputs, upgrades, warnings: leftOut } = upgradeSources(checked, index, library);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
+    for (const warning of leftOut) note(context, args, `warning: ${warning}`);
     const { layer, warnings } = combineLayers(inputs, {
       op: args.op,
       index,

@@ -249,7 +249,6 @@ export function upgradeSources(
       // IDs of another domain (T0800 in an enterprise layer) are named as such, with their path, as upgrade does.
       ...(releases ? { otherDomains: releases.otherDomains } : {}),
       // Navigator would drop an unknown technique's entry silently: it is left out, and kept, as a deprecated one is.
-      removeUnknown: true,
       keptAs: { name: LEFT_OUT_METADATA_NAME, source: where, where: "the combined layer's metadata" },
     });
     inputs.push({ layer, source: where });

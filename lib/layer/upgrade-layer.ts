@@ -47,11 +47,6 @@ export interface UpgradeOptions extends FormatOptions {
   otherDomains?: OtherDomainLookup;
   /** `repairLayer(value, file)`, when the caller has it already (combine's check repaired the layer), to repair once. */
   repaired?: RepairedLayer;
-  /**
-   * Remove entries of techniques the target does not know too (kept with the removed ones), instead of keeping them as
-   * written: `combine` writes a layer of the target release, and Navigator would drop them silently.
-   */
-  removeUnknown?: boolean;
   /** How what is removed is kept (default: `"removed by upgrade"` items, no source named). */
   keptAs?: KeptAs;
 }
@@ -117,7 +112,7 @@ function spreadBesideScoped(placed: readonly Placed[], target: AttackIndex): Pla
 
 /**
  * Find what one entry's technique is in the target release, and what became of it. Returns the current technique,
- * or undefined when the entry is removed or unknown (the report says which).
+ * or undefined when the entry is removed (the report says why).
  */
 function resolveEntry(
   id: string,
@@ -125,7 +120,6 @@ function resolveEntry(
   target: AttackIndex,
   source: AttackIndex | undefined,
   otherDomains: OtherDomainLookup | undefined,
-  removeUnknown = false,
 ): TechniqueRecord | undefined {
   const sourceRecord = source ? source.technique(id) : undefined;
   let record = sourceRecord ? target.techniqueByStixId(sourceRecord.stixId) : target.technique(id);
@@ -150,8 +144,9 @@ function resolveEntry(
   }
   if (!record) {
     const unknown = `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
-    report.changes.push(removeUnknown ? 'removed' : 'unknown');
-    report.notes.push(removeUnknown ? `${unknown}; removed (Navigator would not show it)` : `${unknown}; kept as written, but Navigator will not show it`);
+    // Navigator would drop it silently (and validate calls it an error): kept, as it was, in the layer's metadata.
+    report.changes.push('removed');
+    report.notes.push(`${unknown}; removed (Navigator would not show it)`);
     return undefined;
   }
   report.name = (sourceRecord ?? record).name;
@@ -350,12 +345,11 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readon
  * Upgrade a layer of format 3.x or 4.0–4.5 to format 4.5 for an ATT&CK release (newer or older than the layer's own).
  * Each technique is looked up in the layer's release when `options.source` is given (by STIX id), else by ID:
  * - revoked: replaced by the end of its revocation chain, every annotation kept, plus a metadata line naming the old ID;
- * - deprecated, or revoked without a replacement, or absent from the target: removed, and reported with the
- *   current techniques its description points to and the entry as it was;
+ * - deprecated, or revoked without a replacement, or absent from the target, or unknown (no ATT&CK ID of either
+ *   release): removed, and reported with the current techniques its description points to and the entry as it was;
  * - a tactic that no longer applies: the annotation moves to each of the technique's current tactics;
  * - an entry without a tactic beside entries of its technique with one is written under each of the technique's
  *   tactics (`spreadBesideScoped`); then entries that end up on one technique and tactic are merged by `mergeEntries`' rule;
- * - unknown IDs are kept as written and reported.
  * Layer settings carry over; platform filters take the release's platform names. Every change is in the report.
  * @throws InputError when the value is not a layer object or is for another domain; SchemaValidationError when the
  * result is still not a valid 4.5 layer (for example a score that is not a number).
@@ -406,10 +400,9 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     const tactic = typeof raw['tactic'] === 'string' ? raw['tactic'] : undefined;
     const report: EntryUpgrade = { path, techniqueID: id, ...(tactic === undefined ? {} : { tactic }), changes: [], to: [], notes: [] };
     reports.push(report);
-    const record = resolveEntry(id, report, target, source, options.otherDomains, options.removeUnknown);
+    const record = resolveEntry(id, report, target, source, options.otherDomains);
     if (!record) {
-      if (report.changes.includes('removed')) report.removedEntry = structuredClone(inputEntries[entryOrigins[at] ?? at]) as JsonObject;
-      else placed.push({ entry: raw, report, origin: id });
+      report.removedEntry = structuredClone(inputEntries[entryOrigins[at] ?? at]) as JsonObject;
       return;
     }
     if (record.id !== id) {

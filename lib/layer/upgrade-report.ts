@@ -13,11 +13,10 @@ export type EntryChange =
   | 'merged'
   /**
    * Left out of the layer: deprecated, revoked without a replacement, absent from the target release, of another
-   * domain, or with no usable technique ID (none, a PRE-ATT&CK ID) or tactic. Its entry is kept in the layer's metadata.
+   * domain, not an ATT&CK ID of either release, or with no usable technique ID (none, a PRE-ATT&CK ID) or tactic. Its
+   * entry is kept in the layer's metadata.
    */
-  | 'removed'
-  /** Not an ATT&CK ID of either release: kept as written, but Navigator will not show it. */
-  | 'unknown';
+  | 'removed';
 
 /** A technique and tactic an entry became. */
 export interface EntryTarget {
@@ -82,7 +81,7 @@ export interface LayerUpgradeReport {
   changed: boolean;
 }
 
-const COUNT_KEYS = ['kept', 'remapped', 'renamed', 'moved-tactic', 'merged', 'removed', 'unknown'] as const;
+const COUNT_KEYS = ['kept', 'remapped', 'renamed', 'moved-tactic', 'merged', 'removed'] as const;
 
 /** Count the entries of a report by kind of change. */
 export function countChanges(techniques: readonly EntryUpgrade[]): UpgradeCounts {

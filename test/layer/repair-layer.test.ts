@@ -299,14 +299,15 @@ describe('layers published by others (test/fixtures/layers/public, README there)
 
   // atc-project/atomic-threat-coverage, analytics/generated/attack_navigator_profiles/
   // atc_attack_navigator_profile_CU_0002_TESTCUSTOMER2.json at 3ce60b23: format 2.1 written by a tool.
-  it("atomic-threat-coverage's format 2.1 profile upgrades to a valid 4.5 layer; its T0069, in no domain, is reported", () => {
+  it("atomic-threat-coverage's format 2.1 profile upgrades to a valid 4.5 layer; its T0069, in no domain, is removed and kept in the metadata", () => {
     const { out } = upgraded('atc-testcustomer2-2.1.json');
     expect(out.filters?.platforms).to.deep.equal(['Linux', 'Windows']);
     expect(isNavigatorLayer(out)).to.equal(true);
-    const findings = validateLayer(out, { attackFor: attackFor(library) });
-    expect([...new Set(findings.map((f) => `${f.code} ${out.techniques![Number(f.path.split('/')[2])]?.techniqueID}`))]).to.deep.equal([
-      'unknown-technique T0069',
-    ]);
+    expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
+    expect((out.techniques ?? []).map((t) => t.techniqueID)).to.not.include('T0069');
+    const kept = (out.metadata ?? []).filter((m) => 'name' in m && m.name === 'removed by upgrade').map((m) => ('value' in m ? m.value : ''));
+    expect(kept.length).to.be.above(0);
+    for (const value of kept) expect(value).to.match(/T0069 is not a technique of enterprise-attack 18\.1; removed .*The entry was: \{"techniqueID":"T0069"/);
   });
 });
 

@@ -108,7 +108,7 @@ describe('upgradeLayer', () => {
       ['/techniques/3', 'T1064', ['removed'], []],
       ['/techniques/4', 'T1086', ['remapped'], [0]],
     ]);
-    expect(report.counts).to.deep.equal({ kept: 0, remapped: 4, renamed: 0, 'moved-tactic': 1, merged: 2, removed: 1, unknown: 0 });
+    expect(report.counts).to.deep.equal({ kept: 0, remapped: 4, renamed: 0, 'moved-tactic': 1, merged: 2, removed: 1 });
     expect(report.changed).to.equal(true);
     expect(report.from).to.deep.equal({ format: '3.0' });
     expect(report.to).to.deep.equal({ format: '4.5', attack: 'enterprise-attack 18.1' });
@@ -235,13 +235,19 @@ describe('upgradeLayer', () => {
     expect(report.techniques[0]?.candidates).to.deep.equal([{ techniqueID: 'T1059', name: attack.technique('T1059')!.name }]);
   });
 
-  it('keeps unknown IDs as written and reports them', () => {
-    const { layer: out, report } = upgradeLayer(layer([{ techniqueID: 'T9999', score: 1 }]), attack);
-    expect(entries(out)).to.deep.equal([['T9999', undefined]]);
-    expect(report.techniques[0]?.changes).to.deep.equal(['unknown']);
-    expect(report.techniques[0]?.notes[0]).to.equal(
-      'T9999 is not a technique of enterprise-attack 18.1; kept as written, but Navigator will not show it',
-    );
+  // Kept as an entry, an unknown ID was dropped by Navigator without a word and made validate fail on the layer
+  // upgrade wrote (ATC's T0069, Atomic Red Team's T1685 in 18.1): it is removed and kept as it was, in the metadata.
+  it('removes unknown IDs, reports them and keeps each entry as it was in the "removed by upgrade" metadata', () => {
+    const entry = { techniqueID: 'T9999', score: 1, comment: 'a typo' };
+    const { layer: out, report } = upgradeLayer(layer([entry, { techniqueID: 'T1059.001', score: 2 }]), attack);
+    expect(entries(out)).to.deep.equal([['T1059.001', undefined]]);
+    expect(report.techniques[0]).to.deep.include({ changes: ['removed'], removedEntry: entry });
+    expect(report.techniques[0]?.notes[0]).to.equal('T9999 is not a technique of enterprise-attack 18.1; removed (Navigator would not show it)');
+    expect(out.metadata).to.deep.include({
+      name: 'removed by upgrade',
+      value: `/techniques/0: T9999 is not a technique of enterprise-attack 18.1; removed (Navigator would not show it). The entry was: ${JSON.stringify(entry)}`,
+    });
+    expect(validateLayer(out, { attackFor: attackFor(library) }).filter((finding) => finding.severity === 'error')).to.deep.equal([]);
   });
 
   it('changes nothing in a current layer, and upgrading twice changes nothing more', () => {

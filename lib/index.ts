@@ -322,7 +322,7 @@ export { contrastRatio, readableTextColor } from './export/colors.js';
 /** CSV (RFC 4180, formulas neutralised) and Markdown (input escaped: no markup, HTML or live link gets in). */
 export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownText } from './table-text.js';
 /** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
-export { ONE_WORD, passagesByText, suggestTechniques, type PassageSuggestions, type SuggestOptions } from './suggest/suggest-techniques.js';
+export { MARKUP_NOTE, ONE_WORD, passagesByText, suggestTechniques, type PassageSuggestions, type SuggestOptions } from './suggest/suggest-techniques.js';
 export { htmlText, isHtmlPage } from './suggest/html-text.js';
 export { loadSuggestModel, suggestModelPath, type LoadOptions as SuggestLoadOptions } from './suggest/load-suggest-model.js';
 export { buildSuggestModel, type BuildOptions as SuggestBuildOptions } from './suggest/build-suggest-model.js';
@@ -339,7 +339,7 @@ export {
   type SuggestClassifier,
   type SuggestDocKind,
 } from './suggest/suggest-model-data.js';
-export { splitPassages, type Passage } from './suggest/split-passages.js';
+export { isMarkupLine, splitPassages, type Passage } from './suggest/split-passages.js';
 export { suggestPassageText, type PassageText } from './suggest/passage-language.js';
 export { GLOSSARY_JA } from './suggest/glossary-ja.js';
 export { GLOSSARY_EN } from './suggest/glossary-en.js';

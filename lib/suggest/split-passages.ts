@@ -41,6 +41,11 @@ function joinBroken(left: string, right: string): string {
   return word(left) && word(right) && !isCommonEnglishWord(left + right) ? '-' : '';
 }
 
+/** Whether a line is AsciiDoc or Markdown markup (`MARKUP`), which says how to show the text, not what it says. */
+export function isMarkupLine(line: string): boolean {
+  return MARKUP.test(line);
+}
+
 /**
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
  * space and not after an abbreviation (`e.g.`, `Inc.`), at `。！？`, at a blank line, before a list item and around a
@@ -55,7 +60,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   if (options.lines) {
     // A line break ends the line before it: after the last one there is no line (`wc -l`), and an empty text has none.
     if (lines[lines.length - 1] === '') lines.pop();
-    return lines.map((line, i) => ({ line: i + 1, text: MARKUP.test(line) ? '' : line.split(BLOCK_BREAK).join(' ').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}/g, ' ').trim() }));
+    return lines.map((line, i) => ({ line: i + 1, text: line.split(BLOCK_BREAK).join(' ').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}/g, ' ').trim() }));
   }
   const passages: Passage[] = [];
   // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
@@ -95,8 +100,8 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   lines.forEach((whole, i) => whole.split(BLOCK_BREAK).forEach((line, part) => {
     const previous = i > 0 ? lines[i - 1]! : undefined;
     const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text);
-    if (part > 0 || !line.trim() || MARKUP.test(line) || ITEM.test(line) || alone(line) || (previous !== undefined && (standsAlone(previous) || alone(previous)))) flush();
-    if (!line.trim() || MARKUP.test(line)) return;
+    if (part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && (standsAlone(previous) || alone(previous)))) flush();
+    if (!line.trim() || isMarkupLine(line)) return;
     // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
     // line's end made whole again.
     const broken = pieces.length ? BROKEN_WORD.exec(end()) : null;

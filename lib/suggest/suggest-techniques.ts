@@ -1,7 +1,7 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
 import { suggestPassageText } from './passage-language.js';
-import { splitPassages } from './split-passages.js';
+import { isMarkupLine, splitPassages } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
 
 /** The suggestions for one passage of a report. */
@@ -23,6 +23,9 @@ export interface PassageSuggestions {
 /** What the readable forms say of a passage whose suggestions rest on one word (`wordsInCommon` 1). */
 export const ONE_WORD = 'the first suggestion rests on one word of it: check that it describes a behaviour';
 
+/** The note of a markup line with `lines` (`:toc:`, `[options="header"]`, `----`): it is not ranked. */
+export const MARKUP_NOTE = 'markup (AsciiDoc or Markdown), not text: not ranked';
+
 /** How to suggest: by sentence or by line, how many candidates, the lowest score shown, and who hears of progress. */
 export interface SuggestOptions {
   lines?: boolean;
@@ -37,7 +40,7 @@ export interface SuggestOptions {
 /**
  * Suggest techniques for the passages of a report's text that cite no technique ID. By sentence, passages that cite
  * IDs are left out (`extract` reads them); with `lines`, every line gets its entry, with a note when it cites IDs or
- * has no words. Pure and deterministic.
+ * is markup (`isMarkupLine`), and none when it has no words. Pure and deterministic.
  */
 export function suggestTechniques(text: string, model: SuggestModel, options: SuggestOptions = {}): PassageSuggestions[] {
   const top = options.top ?? 5;
@@ -45,6 +48,8 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   const passages = splitPassages(options.html ? htmlText(text) : text, { lines: options.lines });
   return passages.flatMap((passage, i): PassageSuggestions[] => {
     options.onProgress?.(i + 1, passages.length);
+    // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
+    if (options.lines && isMarkupLine(passage.text)) return [{ ...passage, candidates: [], note: MARKUP_NOTE }];
     const ids = findTechniqueIds(passage.text.normalize('NFKC')).flatMap((match) => match.ids);
     if (ids.length) {
       return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];

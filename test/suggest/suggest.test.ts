@@ -7,8 +7,10 @@ import {
   encodeSuggestModel,
   htmlText,
   isHtmlPage,
+  isMarkupLine,
   loadAttackFile,
   loadSuggestModel,
+  MARKUP_NOTE,
   splitPassages,
   SUGGEST_MODEL_FORMAT,
   suggestModelPath,
@@ -106,8 +108,10 @@ describe('splitPassages', () => {
     ]);
   });
 
-  it('gives an AsciiDoc markup line an empty passage with lines', () => {
-    expect(splitPassages(':toc:\n[source]\n----\nHKCU\\Software\\Run\n----', { lines: true }).map((p) => p.text)).to.deep.equal(['', '', '', 'HKCU\\Software\\Run', '']);
+  it('keeps an AsciiDoc markup line, as written, with lines (suggest notes it as markup, not ranked)', () => {
+    const text = ':toc:\n[source]\n----\nHKCU\\Software\\Run\n----';
+    expect(splitPassages(text, { lines: true }).map((p) => p.text)).to.deep.equal([':toc:', '[source]', '----', 'HKCU\\Software\\Run', '----']);
+    expect(text.split('\n').map(isMarkupLine)).to.deep.equal([true, true, true, false, true]);
   });
 
   it('counts lines as wc -l does with lines: none after the final line break, none in an empty text', () => {
@@ -315,6 +319,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(first!.why).to.match(/^words "hash"; "PTH" read as "pass"/);
     // Without the abbreviation the passage's own words carry it: no reading is claimed.
     for (const candidate of model.rank('They used pass the hash with the NTLM hash.', { top: 5 })) expect(candidate.why).to.not.include('read as');
+  });
+
+  it('gives a markup line its entry with lines, as written, noted and not ranked; by sentence, no passage', () => {
+    const text = ':toc:\n[options="header"]\nThe actor ran whoami on the host.\n';
+    const lines = suggestTechniques(text, model, { lines: true });
+    expect(lines.slice(0, 2)).to.deep.equal([
+      { line: 1, text: ':toc:', candidates: [], note: MARKUP_NOTE },
+      { line: 2, text: '[options="header"]', candidates: [], note: MARKUP_NOTE },
+    ]);
+    expect(lines[2]?.candidates.map((c) => c.id)).to.include('T1033');
+    expect(suggestTechniques(text, model).map((p) => p.line)).to.deep.equal([3]);
   });
 
   it('leaves excluded texts out of the BM25 evidence', () => {

@@ -32,9 +32,9 @@ import {
   type CoverageRule,
 } from './coverage-types.js';
 import { parseCsv } from './parse-csv.js';
-import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
+import { lineOf, parseYamlSource, yaml } from './yaml-source.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
-import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
+import { yamlDocumentValue } from '../yaml-value.js';
 import { kindOfValue, wrongKindMessage } from '../input-kind.js';
 
 /** Coverage words and their weight. */
@@ -168,13 +168,7 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
  * @throws InputError for a YAML syntax error; SchemaValidationError when the document is not a detections list.
  */
 export function parseDetectionsYaml(text: string, file: string): CoverageInput {
-  const lineCounter = new (yaml().LineCounter)();
-  const doc = parseYamlDocument(text, file, { lineCounter });
-  const error = doc.errors[0];
-  if (error) {
-    const { message, line } = yamlErrorText(error);
-    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${message}; fix the syntax`, { file, line, cause: error });
-  }
+  const { doc, lineCounter } = parseYamlSource(text, file);
   if (doc.contents === null) throw new InputError(`${file}: the file is empty; list detections with a name and techniques`, { file, line: 1 });
   const value: unknown = yamlDocumentValue(doc, lineCounter, file);
   const list = itemNodes(doc);

@@ -18,11 +18,10 @@
  * Visibility scores are not read: gap reviews detection. A malformed entry or detection object is reported with
  * its line and skipped; the rest of the file is read.
  */
-import type { LineCounter } from 'yaml';
 import { DOMAINS, type Domain } from '../attack/types.js';
 import { InputError } from '../errors.js';
 import { kindOfValue, wrongKindMessage } from '../input-kind.js';
-import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
+import { yamlDocumentValue } from '../yaml-value.js';
 import {
   coverageInput,
   roundLevel,
@@ -31,7 +30,7 @@ import {
   type CoverageProblem,
   type CoverageRule,
 } from './coverage-types.js';
-import { lineOf, yaml, yamlErrorText } from './yaml-source.js';
+import { lineOf, parseYamlSource } from './yaml-source.js';
 
 /** DeTT&CT's detection scores and their names (its detection scoring table). */
 export const DETTECT_DETECTION_SCORES: Readonly<Record<number, string>> = {
@@ -116,13 +115,7 @@ function statedDomain(value: JsonObject, file: string, line: number | undefined)
  * list), or a `domain` that is not an ATT&CK domain.
  */
 export function parseDettectTechniques(text: string, file: string): CoverageInput {
-  const lineCounter: LineCounter = new (yaml().LineCounter)();
-  const doc = parseYamlDocument(text, file, { lineCounter });
-  const error = doc.errors[0];
-  if (error) {
-    const { message, line } = yamlErrorText(error);
-    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${message}; fix the syntax`, { file, line, cause: error });
-  }
+  const { doc, lineCounter } = parseYamlSource(text, file);
   const value: unknown = yamlDocumentValue(doc, lineCounter, file);
   const lineAt = (path: (string | number)[]): number | undefined => lineOf(lineCounter, path.length ? doc.getIn(path, true) : doc.contents);
   // Another DeTT&CT file (data sources, groups) is said to be what it is.

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import type { LineCounter, YAMLError } from 'yaml';
+import type { Document, LineCounter, YAMLError } from 'yaml';
+import { InputError } from '../errors.js';
+import { parseYamlDocument } from '../yaml-value.js';
 
 // yaml costs ~40 ms to load and only the coverage commands need it, so it is required on first use.
 const require = createRequire(import.meta.url);
@@ -21,4 +23,19 @@ export function lineOf(lineCounter: LineCounter, node: unknown): number | undefi
 export function yamlErrorText(error: YAMLError): { message: string; line?: number } {
   const first = error.message.split('\n')[0] ?? error.message;
   return { message: first.replace(/ at line \d+, column \d+:?$/, ''), line: error.linePos?.[0].line };
+}
+
+/**
+ * YAML text parsed as one document with a line counter, for a reader that reports lines. @throws InputError at the
+ * first syntax error (`file:line: not valid YAML: ...; fix the syntax`), or for text nested too deeply.
+ */
+export function parseYamlSource(text: string, file: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new (yaml().LineCounter)();
+  const doc = parseYamlDocument(text, file, { lineCounter });
+  const error = doc.errors[0];
+  if (error) {
+    const { message, line } = yamlErrorText(error);
+    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${message}; fix the syntax`, { file, line, cause: error });
+  }
+  return { doc, lineCounter };
 }

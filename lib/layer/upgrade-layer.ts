@@ -97,7 +97,7 @@ function cloneEntry(entry: JsonObject, tactic: string): JsonObject {
  * An entry without a tactic annotates its technique under every tactic, one with a tactic there only; where both are
  * on one technique, Navigator keeps only the later entry under the tactics both cover. So an entry without a tactic
  * on a technique that also has entries with one (T1086, revoked, became T1059.001 beside a T1059.001 under execution)
- * becomes one entry per tactic of the technique, which the merge then joins with the others there. Unknown IDs stay.
+ * becomes one entry per tactic of the technique, which the merge then joins with the others there.
  */
 function spreadBesideScoped(placed: readonly Placed[], target: AttackIndex): Placed[] {
   const scoped = new Set(placed.filter((item) => typeof item.entry['tactic'] === 'string').map((item) => String(item.entry['techniqueID'])));

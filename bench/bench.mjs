@@ -24,7 +24,7 @@ import {
   renderVisibilityLayer,
   loadAttackFile,
   normalizeCampaign,
-  readSigmaRules,
+  readRuleFolder,
   resolveCoverage,
   reviewGaps,
   renderCoverageLayer,
@@ -258,7 +258,7 @@ const steps = [
       let rules = 0;
       const ms = time(1, () => {
         const results = campaigns.map((c) => normalizeCampaign(c, { target, warnings: [] }));
-        const input = readSigmaRules(sigmaDir);
+        const input = readRuleFolder(sigmaDir);
         rules = input.counts.rules;
         const review = reviewGaps(threatFromCampaigns(results), resolveCoverage([input], target), target, { minCoverage: 0.5 });
         serializeLayer(renderCoverageLayer(review, target));

@@ -14,22 +14,10 @@
  * reaches 0: a deployed rule always covers something. `deprecated` and `unsupported` rules are not deployed,
  * so they are ignored rather than weighted.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { InputError, UsageError } from '../errors.js';
-import { decodeText } from '../read-text.js';
-import {
-  coverageInput,
-  roundLevel,
-  type CoverageIgnored,
-  type CoverageInput,
-  type CoverageProblem,
-  type CoverageRef,
-  type CoverageRule,
-} from './coverage-types.js';
-import { SigmaCache } from './sigma-cache.js';
+import { roundLevel, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import type { RuleFileOutcome } from './read-rule-folder.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
-import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
 
 /** How a Sigma rule's `status` and `level` become a coverage weight (their product). */
 export const SIGMA_WEIGHTS = {
@@ -44,7 +32,6 @@ export const SIGMA_WEIGHTS = {
 /** Sigma statuses whose rules are not deployed and are ignored. */
 export const SIGMA_IGNORED_STATUSES: readonly string[] = ['deprecated', 'unsupported'];
 
-const YAML_FILE = /\.ya?ml$/i;
 // attack.t1059.001, attack.t1086, attack.t9999: a technique, kept as written for the normalizer.
 const TECHNIQUE_TAG = /^attack\.t\d/i;
 // attack.g0007 (group), attack.s0002 (software), attack.c0010 (campaign), attack.ds0005 (data source),
@@ -53,13 +40,6 @@ const OBJECT_TAG = /^attack\.(?:g|s|c|ds|m)\d+$/i;
 // attack.execution, attack.defense_evasion (older Sigma spelling), attack.ta0002.
 const TACTIC_TAG = /^attack\.([a-z][a-z_-]*|ta\d{4})$/i;
 
-/** The outcome of one file: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. */
-export type SigmaFileOutcome = (
-  | { rule: CoverageRule }
-  | { ignored: Omit<CoverageIgnored, 'file'> }
-  | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] };
-
 /** One Sigma document's top-level fields (key -> value node), merged over an `action: global` document if any. */
 interface RuleFields {
   fields: Map<string, YamlNode>;
@@ -67,94 +47,11 @@ interface RuleFields {
 }
 
 /**
- * Read every *.yml / *.yaml under a folder (or one file) as Sigma rules. Every file ends as a rule, ignored (with
- * a reason) or a problem; the walk never stops at a bad file. Folders whose name starts with `.` are skipped.
- * With `cacheDir`, what each file gave is kept there (SigmaCache) and only new or changed files are parsed again.
- * @throws UsageError when the path does not exist.
+ * A Sigma rule from the documents of its file (pure; parseRuleFile parses the text): a rule, a reason to ignore it,
+ * or why it is not a rule. `docs` holds at least one document, the first a mapping.
  */
-export function readSigmaRules(dir: string, options: { cacheDir?: string } = {}): CoverageInput {
-  const files = listSigmaFiles(dir);
-  const cache = options.cacheDir ? new SigmaCache(options.cacheDir, dir) : undefined;
-  const rules: CoverageRule[] = [];
-  const ignored: CoverageIgnored[] = [];
-  const problems: CoverageProblem[] = [];
-  for (const file of files) {
-    const outcome = cache ? cache.outcome(file, () => readSigmaFile(file)) : readSigmaFile(file);
-    if ('rule' in outcome) rules.push(outcome.rule);
-    else if ('ignored' in outcome) ignored.push({ file, ...outcome.ignored });
-    else problems.push({ file, ...outcome.invalid, skipped: true });
-    for (const note of outcome.notes ?? []) problems.push({ file, ...note, skipped: false });
-  }
-  cache?.save();
-  return coverageInput('sigma', dir, files.length, files.length, { rules, ignored, problems });
-}
-
-/** Read and parse one Sigma file; a file that cannot be read or is not text is invalid. */
-function readSigmaFile(file: string): SigmaFileOutcome {
-  try {
-    return parseSigmaRule(decodeText(readFileSync(file), file), file);
-  } catch (error) {
-    const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-    return { invalid: { message: reason } };
-  }
-}
-
-/** The Sigma files under a folder, depth first, names sorted by code point; a single file is its own list. */
-export function listSigmaFiles(dir: string): string[] {
-  let isFile: boolean;
-  try {
-    isFile = statSync(dir).isFile();
-  } catch (error) {
-    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma rules`, {
-      cause: error,
-    });
-  }
-  if (isFile) return [dir];
-  const found: string[] = [];
-  const visit = (folder: string): void => {
-    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      // .git and .github hold workflow YAML, not rules.
-      if (entry.name.startsWith('.')) continue;
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) visit(path);
-      else if (YAML_FILE.test(entry.name) && (entry.isFile() || isLinkToFile(path))) found.push(path);
-    }
-  };
-  visit(dir);
-  return found;
-}
-
-function isLinkToFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** Read the text of one Sigma file (pure): a rule, a reason to ignore it, or why it is not a rule. */
-export function parseSigmaRule(text: string, file: string): SigmaFileOutcome {
-  let docs: (YamlNode | null)[];
-  try {
-    // Three levels: the rule's fields, their values (tags, logsource), and the tags themselves.
-    docs = parseYamlDocuments(text, 3);
-  } catch (error) {
-    if (!(error instanceof YamlSyntaxError)) throw error;
-    return {
-      invalid: {
-        line: error.line,
-        message: `not valid YAML: ${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`,
-      },
-    };
-  }
-  if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
-  const lines = new LineIndex(text);
-  const first = docs[0] ?? null;
-  const firstFields = topFields(first, lines);
-  if (!firstFields) {
-    return { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } };
-  }
+export function parseSigmaDocs(docs: readonly (YamlNode | null)[], lines: LineIndex, file: string): RuleFileOutcome {
+  const firstFields = topFields(docs[0] ?? null, lines)!;
   // A rule collection: the first document (action: global) holds what every later document shares.
   const global = scalarText(firstFields.fields.get('action')) === 'global' ? firstFields : undefined;
   const candidates: RuleFields[] = [];
@@ -173,7 +70,7 @@ export function parseSigmaRule(text: string, file: string): SigmaFileOutcome {
   return notes.length > 0 ? { ...outcome, notes } : outcome;
 }
 
-function notARule(candidate: RuleFields): SigmaFileOutcome {
+function notARule(candidate: RuleFields): RuleFileOutcome {
   const { fields, line } = candidate;
   const title = scalarText(fields.get('title'));
   if (title !== undefined && fields.has('correlation')) {
@@ -183,6 +80,10 @@ function notARule(candidate: RuleFields): SigmaFileOutcome {
     return { ignored: { line, name: title, reason: 'Sigma filter: it only narrows other rules' } };
   }
   const missing = ['title', 'detection', 'logsource'].filter((key) => !fields.has(key));
+  // A Splunk story or macro, a Sentinel workbook or parser: named, but neither format's rule.
+  if (fields.has('name') && !fields.has('title')) {
+    return { invalid: { line, message: 'not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"' } };
+  }
   return { invalid: { line, message: `not a Sigma rule: missing ${missing.map((key) => `"${key}"`).join(', ')}` } };
 }
 
@@ -193,7 +94,7 @@ function ruleFrom(
   file: string,
   lines: LineIndex,
   notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
-): SigmaFileOutcome {
+): RuleFileOutcome {
   const { fields } = chosen;
   const titleNode = fields.get('title');
   const name = scalarText(titleNode);
@@ -319,8 +220,4 @@ function scalarFields(node: YamlNode | undefined): Record<string, string> {
 function topFields(doc: YamlNode | null, lines: LineIndex): RuleFields | undefined {
   if (doc?.kind !== 'map') return undefined;
   return { fields: doc.pairs, line: lines.line(doc.start) };
-}
-
-function scalarText(node: YamlNode | undefined): string | undefined {
-  return node?.kind === 'scalar' && node.text !== null ? node.text : undefined;
 }

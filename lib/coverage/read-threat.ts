@@ -12,7 +12,7 @@ import type { CoverageInput } from './coverage-types.js';
 import { parseCoverageLayers, type CoverageLayerOptions } from './read-coverage-layer.js';
 import { parseDetectionsText, parseDetectionsYaml, readDetections } from './read-detections.js';
 import { parseDettectTechniques } from './read-dettect.js';
-import { readSigmaRules } from './read-sigma.js';
+import { readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
 /** A file's text, and its parsed value when it is JSON: read once, for the reader of its kind to use. */
@@ -98,11 +98,11 @@ export function readThreatInputs(paths: readonly string[], library: AttackLibrar
   return { campaigns, layers, domain };
 }
 
-/** The kinds of file `--coverage` takes (besides a folder of Sigma rules). */
+/** The kinds of file `--coverage` takes (besides a folder of Sigma, Splunk or Sentinel rules). */
 const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques'] as const;
 
 /**
- * Read coverage paths by kind: a folder is Sigma rules (through their cache with `cacheDir`), a `.json` file a
+ * Read coverage paths by kind: a folder is detection rules: Sigma, Splunk, Sentinel (through their cache with `cacheDir`), a `.json` file a
  * Navigator coverage layer or an array of them, one input per layer (or a detections list written as JSON), a
  * DeTT&CT technique administration file (`file_type: technique-administration`) its detections, and a `.csv`,
  * `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`) is a layer when it is one, else read as a
@@ -125,7 +125,7 @@ export function readCoverageInputs(
 
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
 function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
-  if (isFolder(path)) return [readSigmaRules(path, { cacheDir: options.cacheDir })];
+  if (isFolder(path)) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   const extension = extname(path).toLowerCase();
   // An extension no coverage file has is refused by the detections reader, with the extensions it takes.
   if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) return [readDetections(path, options)];

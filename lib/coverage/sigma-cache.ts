@@ -3,20 +3,20 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { cachePath } from '../attack/cache-path.js';
 import { writeFileAtomic } from '../write-file.js';
-import type { SigmaFileOutcome } from './read-sigma.js';
+import type { RuleFileOutcome } from './read-rule-folder.js';
 
 /**
- * What reading each Sigma file gave, kept per rule folder in `<cacheDir>/sigma/<sha256 of the folder>.v<N>.json`, by
+ * What reading each rule file (Sigma, Splunk, Sentinel) gave, kept per rule folder in `<cacheDir>/sigma/<sha256 of the folder>.v<N>.json`, by
  * the file's path in the folder, size and mtime (as the index cache finds release files): a rule folder read before
  * is read again from the cache, and only new or changed files are parsed. Change SIGMA_CACHE_FORMAT whenever what
- * `parseSigmaRule` returns for a text changes (weights, platform table, messages).
+ * `parseRuleFile` returns for a text changes (weights, platform table, messages).
  */
-export const SIGMA_CACHE_FORMAT = 1;
+export const SIGMA_CACHE_FORMAT = 2;
 
 interface CachedFile {
   size: number;
   mtimeMs: number;
-  outcome: SigmaFileOutcome;
+  outcome: RuleFileOutcome;
 }
 
 interface CacheFile {
@@ -47,7 +47,7 @@ export class SigmaCache {
   }
 
   /** The outcome of a file, from the cache when its size and mtime are as they were, else from `read` (and kept). */
-  outcome(file: string, read: () => SigmaFileOutcome): SigmaFileOutcome {
+  outcome(file: string, read: () => RuleFileOutcome): RuleFileOutcome {
     const name = relative(this.root, resolve(file));
     let stat: { size: number; mtimeMs: number } | undefined;
     try {
@@ -78,6 +78,6 @@ export class SigmaCache {
 }
 
 /** A cached outcome with the rule's file as this run names it (the folder may be given another way). */
-function withFile(outcome: SigmaFileOutcome, file: string): SigmaFileOutcome {
+function withFile(outcome: RuleFileOutcome, file: string): RuleFileOutcome {
   return 'rule' in outcome ? { ...outcome, rule: { ...outcome.rule, file } } : outcome;
 }

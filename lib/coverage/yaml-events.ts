@@ -176,3 +176,8 @@ export class LineIndex {
     return /^[ \t]+#[ \t]*(.*?)\s*$/.exec(rest)?.[1];
   }
 }
+
+/** A scalar node's text; undefined for any other node, an empty or `null` scalar, or no node. */
+export function scalarText(node: YamlNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && node.text !== null ? node.text : undefined;
+}

@@ -9,7 +9,7 @@ import { expect } from 'chai';
 import { parseCsv } from '../../lib/coverage/parse-csv.js';
 import type { CoverageRule } from '../../lib/coverage/coverage-types.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
-import { readSigmaRules } from '../../lib/coverage/read-sigma.js';
+import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { preAttackMessage } from '../../lib/layer/layer-format.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir } from '../helpers/attack.js';
@@ -254,7 +254,7 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
     for (const { tag, file, final } of revoked) {
       expect(unresolved.has(tag.toLowerCase()), tag).to.equal(false);
       // A live rule: its resolved IDs hold the replacement; a deprecated one is ignored, and its tag still resolves.
-      const input = readSigmaRules(file);
+      const input = readRuleFolder(file);
       const rules: CoverageRule[] = input.rules.length
         ? input.rules
         : [{ kind: 'sigma', name: 'probe', file, refs: [{ raw: tag }], level: 1, levelReason: 'probe' }];
@@ -504,5 +504,45 @@ describe('attack-layers gap --coverage <DeTT&CT technique administration file>',
     expect(refused.code).to.equal(1);
     expect(refused.stderr).to.contain(`${groups}: this is a DeTT&CT group administration file`);
     expect(refused.stderr).to.contain('gap --coverage reads DeTT&CT technique administration files');
+  });
+});
+
+describe('attack-layers gap --coverage <folder of Splunk, Sentinel and Sigma rules>', () => {
+  const siem = 'test/fixtures/coverage/siem';
+  let out: string;
+  let result: { code: number; stdout: string; stderr: string };
+  before(async () => {
+    out = freshTmpDir('gap-siem');
+    result = await runCli(['gap', '--threat', 'campaigns', '--coverage', siem, '--out', out, '--report', 'json']);
+  });
+
+  it('exits 0 and notes the list item that is no technique ID on stderr', () => {
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain(`${siem}/splunk/endpoint/linux_cron_job_added.yml:13: "Persistence" is not a technique ID`);
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  it("covers each technique by its best rule across the three formats", () => {
+    const coverage = readJson<NavigatorLayer>(join(out, 'coverage.layer.json'));
+    const scores = Object.fromEntries((coverage.techniques ?? []).filter((t) => !t.techniqueID.includes('.') || t.score! >= 25).map((t) => [t.techniqueID, t.score]));
+    // T1003.001: Splunk TTP 0.9 beats Sigma test/high 0.72 and the Sentinel hunting query 0.25.
+    expect(scores['T1003.001']).to.equal(90);
+    expect(scores['T1558.003']).to.equal(75); // Sentinel Medium, through revoked T1208
+    expect(scores['T1059.001']).to.equal(30); // Splunk experimental Anomaly, T1059.001 and revoked T1086
+    expect(scores['T1053.003']).to.equal(25); // Splunk Hunting, Linux
+    expect(scores['T1047']).to.equal(undefined); // only a deprecated detection
+  });
+
+  it('lists the revoked T1208 and T1086 under their replacements, and the input as `rules`', () => {
+    const report = readJson<{ remapped: { raw: string; ids: string[]; places: string[] }[]; inputs: { kind: string; counts: unknown }[] }>(join(out, 'gap-report.json'));
+    expect(report.remapped.find((group) => group.raw === 'T1208')).to.deep.include({ ids: ['T1558.003'], places: [`${siem}/sentinel/Detections/PotentialKerberoasting.yaml:18`] });
+    expect(report.remapped.find((group) => group.raw === 'T1086')).to.deep.include({ ids: ['T1059.001'], places: [`${siem}/splunk/endpoint/encoded_powershell_anomaly.yml:20`] });
+    expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['rules', { items: 10, rules: 7, ignored: 3, invalid: 0 }]]);
+  });
+
+  it('writes layers that validate', async () => {
+    const validated = await runCli(['validate', join(out, 'coverage.layer.json'), join(out, 'gap.layer.json')]);
+    expect(validated.code).to.equal(0);
+    expect(validated.stdout + validated.stderr).to.not.match(/error|warning/i);
   });
 });

@@ -42,7 +42,7 @@ import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
 import { freshTmpDir, readRawBundle, repoRoot, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 import { libraryOtherDomains } from '../../lib/attack/other-domains.js';
-import { readSigmaRules } from '../../lib/coverage/read-sigma.js';
+import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 
 const gap = join(repoRoot, 'test/fixtures/gap');
 const apt32 = join(repoRoot, 'campaigns/apt32-covid19-wuhan.yaml');
@@ -379,7 +379,7 @@ describe('Sigma tags of another domain (resolveCoverage with the library\'s othe
     library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
     const dir = freshTmpDir('sigma-other-domain');
     writeFileSync(join(dir, 'proc_creation_win_firmware_update_mode.yml'), rule);
-    sigma = readSigmaRules(dir);
+    sigma = readRuleFolder(dir);
   });
 
   it('names an ICS and a mobile tag in an enterprise review as techniques of their domain, not as unknown IDs', () => {

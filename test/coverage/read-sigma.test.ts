@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { UsageError } from '../../lib/errors.js';
-import { parseSigmaRule, readSigmaRules, SIGMA_WEIGHTS, sigmaLevel } from '../../lib/coverage/read-sigma.js';
+import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { SIGMA_WEIGHTS, sigmaLevel } from '../../lib/coverage/read-sigma.js';
 import { freshTmpDir } from '../helpers/attack.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/coverage/sigma', import.meta.url));
@@ -24,10 +25,10 @@ function expectBookkeeping(input: CoverageInput): void {
   expect(input.counts.rules + input.counts.ignored + input.counts.invalid).to.equal(input.counts.items);
 }
 
-describe('readSigmaRules (hand-written fixture folder)', () => {
+describe('readRuleFolder (hand-written fixture folder)', () => {
   let input: CoverageInput;
   before(() => {
-    input = readSigmaRules(fixtures);
+    input = readRuleFolder(fixtures);
   });
   const rel = (file: string): string => file.slice(fixtures.length + 1).split(sep).join('/');
 
@@ -106,38 +107,38 @@ describe('readSigmaRules (hand-written fixture folder)', () => {
       ['broken/pipeline_config.yaml', 1, true],
     ]);
     expect(input.problems[0]?.message).to.equal('not valid YAML: deficient indentation (column 1); fix the syntax or move the file out of the rules folder');
-    expect(input.problems[1]?.message).to.equal('not a Sigma rule: missing "title", "detection", "logsource"');
+    expect(input.problems[1]?.message).to.equal('not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"');
   });
 
   it('reads a single rule file as a folder of one', () => {
-    const one = readSigmaRules(join(fixtures, 'windows', 'proc_creation_win_office_spawn_child.yml'));
+    const one = readRuleFolder(join(fixtures, 'windows', 'proc_creation_win_office_spawn_child.yml'));
     expect(one.counts).to.deep.equal({ items: 1, rules: 1, ignored: 0, invalid: 0 });
   });
 
   it('throws UsageError for a path that does not exist', () => {
-    expect(() => readSigmaRules(join(fixtures, 'no-such-folder'))).to.throw(UsageError, /no-such-folder: cannot read it \(ENOENT\)/);
+    expect(() => readRuleFolder(join(fixtures, 'no-such-folder'))).to.throw(UsageError, /no-such-folder: cannot read it \(ENOENT\)/);
   });
 });
 
-describe('readSigmaRules with a cache folder', () => {
+describe('readRuleFolder with a cache folder', () => {
   it('gives what a parse gives, from the cache on the second read, and parses a changed file again', () => {
     const dir = join(freshTmpDir('sigma-copy'), 'rules');
     cpSync(fixtures, dir, { recursive: true });
     const cacheDir = freshTmpDir('sigma-cache');
-    const parsed = readSigmaRules(dir);
-    expect(readSigmaRules(dir, { cacheDir })).to.deep.equal(parsed);
+    const parsed = readRuleFolder(dir);
+    expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(parsed);
     expect(readdirSync(join(cacheDir, 'sigma'))).to.have.length(1);
-    expect(readSigmaRules(dir, { cacheDir })).to.deep.equal(parsed);
+    expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(parsed);
     // A file changed since (another size): read again, not taken from the cache.
     const file = join(dir, 'windows', 'proc_creation_win_office_spawn_child.yml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^level: .*$/m, 'level: informational'));
-    const again = readSigmaRules(dir, { cacheDir });
+    const again = readRuleFolder(dir, { cacheDir });
     expect(again.rules.find((rule) => rule.file === file)?.levelReason).to.match(/level informational/);
-    expect(again).to.deep.equal(readSigmaRules(dir));
+    expect(again).to.deep.equal(readRuleFolder(dir));
   });
 });
 
-describe('parseSigmaRule', () => {
+describe('parseRuleFile', () => {
   const rule = (extra: string): string =>
     `title: T\nstatus: test\nlevel: high\ntags:\n  - attack.t1059\nlogsource:\n  product: windows\ndetection:\n  condition: x\n${extra}`;
   const cases: ReadonlyArray<readonly [string, string, unknown]> = [
@@ -160,18 +161,18 @@ describe('parseSigmaRule', () => {
   ];
   for (const [label, text, expected] of cases) {
     it(`reads ${label}`, () => {
-      expect(parseSigmaRule(text, 'x.yml')).to.deep.equal(expected);
+      expect(parseRuleFile(text, 'x.yml')).to.deep.equal(expected);
     });
   }
 
   it('reads the first of several rules in one file and notes the others', () => {
-    const outcome = parseSigmaRule(`${rule('')}---\n${rule('')}`, 'x.yml');
+    const outcome = parseRuleFile(`${rule('')}---\n${rule('')}`, 'x.yml');
     expect('rule' in outcome).to.equal(true);
     expect(outcome.notes).to.deep.equal([{ line: 11, message: 'the file holds 2 rules; only the first (line 1) is read' }]);
   });
 
   it('counts an unknown status as experimental and notes it', () => {
-    const outcome = parseSigmaRule(rule('').replace('status: test', 'status: production'), 'x.yml');
+    const outcome = parseRuleFile(rule('').replace('status: test', 'status: production'), 'x.yml');
     expect('rule' in outcome && outcome.rule.levelReason).to.equal(
       'sigma unknown status "production" (counted as experimental), level high -> 0.54',
     );
@@ -183,7 +184,7 @@ describe('parseSigmaRule', () => {
       '  - attack.t1059\n',
       '  - attack.defense_evasion\n  - attack.g0007\n  - attack.s0002\n  - attack.ds0005\n  - car.2013-07-002\n  - cve.2021-1675\n  - attack.T1059.001\n',
     );
-    const outcome = parseSigmaRule(text, 'x.yml');
+    const outcome = parseRuleFile(text, 'x.yml');
     expect('rule' in outcome && outcome.rule.refs).to.deep.equal([{ raw: 'attack.T1059.001', line: 11, id: 'T1059.001' }]);
     expect('rule' in outcome && outcome.rule.tactics).to.deep.equal(['defense_evasion']);
   });
@@ -211,7 +212,7 @@ describe('sigmaLevel (SIGMA_WEIGHTS)', () => {
   });
 });
 
-describe('readSigmaRules (real SigmaHQ rules in ../shared/sigma)', function () {
+describe('readRuleFolder (real SigmaHQ rules in ../shared/sigma)', function () {
   let input: CoverageInput;
   let seconds: number;
   let expected: string[];
@@ -220,7 +221,7 @@ describe('readSigmaRules (real SigmaHQ rules in ../shared/sigma)', function () {
     if (!existsSync(realSigma)) this.skip();
     expected = yamlFilesUnder(realSigma);
     const started = performance.now();
-    input = readSigmaRules(realSigma);
+    input = readRuleFolder(realSigma);
     seconds = (performance.now() - started) / 1000;
   });
   const under = (folder: string, file: string): boolean => file.startsWith(join(realSigma, folder) + sep);

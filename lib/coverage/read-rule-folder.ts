@@ -1,0 +1,123 @@
+/**
+ * A folder of detection rules as coverage: Sigma rules, Splunk Security Content detections and Microsoft Sentinel
+ * analytic rules and hunting queries, in any mix. Each YAML file is told by its fields (siemRuleFormat) and read by
+ * its format's parser: read-sigma.ts, read-siem-rule.ts.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, UsageError } from '../errors.js';
+import { decodeText } from '../read-text.js';
+import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
+import { parseSiemRule, siemRuleFormat } from './read-siem-rule.js';
+import { parseSigmaDocs } from './read-sigma.js';
+import { SigmaCache } from './sigma-cache.js';
+import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
+
+const YAML_FILE = /\.ya?ml$/i;
+
+/** The outcome of one file: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. */
+export type RuleFileOutcome = (
+  | { rule: CoverageRule }
+  | { ignored: Omit<CoverageIgnored, 'file'> }
+  | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] };
+
+/**
+ * Read every *.yml / *.yaml under a folder (or one file) as detection rules. Every file ends as a rule, ignored (with
+ * a reason) or a problem; the walk never stops at a bad file. Folders whose name starts with `.` are skipped.
+ * With `cacheDir`, what each file gave is kept there (SigmaCache) and only new or changed files are parsed again.
+ * The input's kind is its rules' format when they share one (`sigma` when it read none), else `rules`.
+ * @throws UsageError when the path does not exist.
+ */
+export function readRuleFolder(dir: string, options: { cacheDir?: string } = {}): CoverageInput {
+  const files = listRuleFiles(dir);
+  const cache = options.cacheDir ? new SigmaCache(options.cacheDir, dir) : undefined;
+  const rules: CoverageRule[] = [];
+  const ignored: CoverageIgnored[] = [];
+  const problems: CoverageProblem[] = [];
+  for (const file of files) {
+    const outcome = cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file);
+    if ('rule' in outcome) rules.push(outcome.rule);
+    else if ('ignored' in outcome) ignored.push({ file, ...outcome.ignored });
+    else problems.push({ file, ...outcome.invalid, skipped: true });
+    for (const note of outcome.notes ?? []) problems.push({ file, ...note, skipped: false });
+  }
+  cache?.save();
+  const kinds = new Set(rules.map((rule) => rule.kind));
+  const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? 'sigma');
+  return coverageInput(kind, dir, files.length, files.length, { rules, ignored, problems });
+}
+
+/** Read and parse one rule file; a file that cannot be read or is not text is invalid. */
+function readRuleFile(file: string): RuleFileOutcome {
+  try {
+    return parseRuleFile(decodeText(readFileSync(file), file), file);
+  } catch (error) {
+    const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    return { invalid: { message: reason } };
+  }
+}
+
+/**
+ * Read the text of one rule file (pure): a rule, a reason to ignore it, or why it is not a rule. A file with the
+ * fields of a Splunk detection or a Sentinel rule (siemRuleFormat) is read as one, any other as Sigma.
+ */
+export function parseRuleFile(text: string, file: string): RuleFileOutcome {
+  let docs: (YamlNode | null)[];
+  try {
+    // Three levels: the rule's fields, their values (tags, logsource), and the tags themselves.
+    docs = parseYamlDocuments(text, 3);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    return {
+      invalid: {
+        line: error.line,
+        message: `not valid YAML: ${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`,
+      },
+    };
+  }
+  if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
+  const lines = new LineIndex(text);
+  const first = docs[0] ?? null;
+  if (first?.kind !== 'map') {
+    return { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } };
+  }
+  const format = siemRuleFormat(first.pairs);
+  // Their techniques and data sources lie a level deeper (`tags: mitre_attack_id: [...]`, `requiredDataConnectors`).
+  if (format) return parseSiemRule(format, parseYamlDocuments(text, 4)[0] as YamlMap, lines, file);
+  return parseSigmaDocs(docs, lines, file);
+}
+
+/** The rule files under a folder, depth first, names sorted by code point; a single file is its own list. */
+export function listRuleFiles(dir: string): string[] {
+  let isFile: boolean;
+  try {
+    isFile = statSync(dir).isFile();
+  } catch (error) {
+    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk or Sentinel rules`, {
+      cause: error,
+    });
+  }
+  if (isFile) return [dir];
+  const found: string[] = [];
+  const visit = (folder: string): void => {
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      // .git and .github hold workflow YAML, not rules.
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (YAML_FILE.test(entry.name) && (entry.isFile() || isLinkToFile(path))) found.push(path);
+    }
+  };
+  visit(dir);
+  return found;
+}
+
+function isLinkToFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,143 @@
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { SENTINEL_WEIGHTS, SPLUNK_WEIGHTS } from '../../lib/coverage/read-siem-rule.js';
+import { freshTmpDir } from '../helpers/attack.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/coverage/siem', import.meta.url));
+const rel = (file: string): string => file.slice(fixtures.length + 1).split(sep).join('/');
+
+describe('readRuleFolder (Splunk, Sentinel and Sigma rules in one folder)', () => {
+  let input: CoverageInput;
+  before(() => {
+    input = readRuleFolder(fixtures);
+  });
+
+  it('ends every file in one of rule, ignored, invalid, and names a mixed folder `rules`', () => {
+    expect(input.kind).to.equal('rules');
+    expect(input.counts).to.deep.equal({ items: 10, rules: 7, ignored: 3, invalid: 0 });
+    expect(input.rules.map((rule) => [rule.kind, rel(rule.file)])).to.deep.equal([
+      ['sentinel', 'sentinel/Detections/PotentialKerberoasting.yaml'],
+      ['sentinel', 'sentinel/Detections/SignInFromTorExitNode.yaml'],
+      ['sentinel', 'sentinel/Hunting Queries/ProcdumpOfLsass.yaml'],
+      ['sigma', 'sigma/proc_creation_win_rundll32_comsvcs.yml'],
+      ['splunk', 'splunk/endpoint/encoded_powershell_anomaly.yml'],
+      ['splunk', 'splunk/endpoint/linux_cron_job_added.yml'],
+      ['splunk', 'splunk/endpoint/lsass_memory_dump_via_comsvcs.yml'],
+    ]);
+  });
+
+  it('names a folder of one format by it', () => {
+    expect(readRuleFolder(join(fixtures, 'splunk')).kind).to.equal('splunk');
+    expect(readRuleFolder(join(fixtures, 'sentinel')).kind).to.equal('sentinel');
+    expect(readRuleFolder(join(fixtures, 'sigma')).kind).to.equal('sigma');
+  });
+
+  // [file, weight, reason, platforms] as each fixture's comment works them out.
+  const weights: [string, number, string, string[] | undefined][] = [
+    ['splunk/endpoint/lsass_memory_dump_via_comsvcs.yml', 0.9, 'splunk status production, type TTP -> 0.9', ['Windows']],
+    ['splunk/endpoint/encoded_powershell_anomaly.yml', 0.3, 'splunk status experimental, type Anomaly -> 0.3', undefined],
+    ['splunk/endpoint/linux_cron_job_added.yml', 0.25, 'splunk status production, type Hunting -> 0.25', ['Linux']],
+    ['sentinel/Detections/PotentialKerberoasting.yaml', 0.75, 'sentinel analytic rule, severity Medium -> 0.75', ['Windows']],
+    ['sentinel/Detections/SignInFromTorExitNode.yaml', 0.9, 'sentinel analytic rule, severity High -> 0.9', undefined],
+    ['sentinel/Hunting Queries/ProcdumpOfLsass.yaml', 0.25, 'sentinel hunting query (no severity, no schedule) -> 0.25', ['Windows']],
+  ];
+  for (const [file, level, reason, platforms] of weights) {
+    it(`weighs ${file} ${level} (${reason.split(' -> ')[0]}), platforms ${platforms?.join(', ') ?? 'all'}`, () => {
+      const rule = input.rules.find((r) => rel(r.file) === file);
+      expect(rule?.level).to.equal(level);
+      expect(rule?.levelReason).to.equal(reason);
+      expect(rule?.platforms).to.deep.equal(platforms);
+    });
+  }
+
+  it('reads Splunk techniques at the top level and, in older files, under tags, with their lines, revoked IDs as written', () => {
+    const newer = input.rules.find((r) => r.name === 'LSASS Memory Dump via Comsvcs');
+    expect(newer?.refs).to.deep.equal([{ raw: 'T1003.001', line: 24, id: 'T1003.001' }]);
+    expect(newer?.id).to.equal('0f6e4c1a-3b2d-4f5e-9a8b-7c6d5e4f3a21');
+    expect(newer?.line).to.equal(2);
+    const older = input.rules.find((r) => r.name === 'Encoded PowerShell Command Line');
+    expect(older?.refs).to.deep.equal([
+      { raw: 'T1059.001', line: 19, id: 'T1059.001' },
+      { raw: 'T1086', line: 20, id: 'T1086' },
+    ]);
+    expect(older?.dataSources).to.deep.equal(['Sysmon EventID 1', 'CrowdStrike ProcessRollup2']);
+  });
+
+  it("reads Sentinel's relevantTechniques and its connectors as data sources", () => {
+    const rule = input.rules.find((r) => r.name === 'Potential Kerberoasting');
+    expect(rule?.refs).to.deep.equal([{ raw: 'T1208', line: 18, id: 'T1208' }]);
+    expect(rule?.dataSources).to.deep.equal(['SecurityEvents']);
+  });
+
+  it('ignores deprecated detections, Splunk baselines and Sentinel rules named [Deprecated], saying why', () => {
+    expect(input.ignored.map((item) => [rel(item.file), item.line, item.reason])).to.deep.equal([
+      ['sentinel/Detections/DeprecatedMailForwarding.yaml', 3, 'deprecated: its name says so'],
+      ['splunk/deprecated/wmic_remote_process.yml', 5, 'status deprecated'],
+      ['splunk/endpoint/baseline_of_admin_logons.yml', 6, 'type Baseline: it detects nothing by itself'],
+    ]);
+  });
+
+  it('notes a list item that is no technique ID, with its line, and keeps the rest of the rule', () => {
+    expect(input.problems.map((p) => [rel(p.file), p.line, p.message, p.skipped])).to.deep.equal([
+      ['splunk/endpoint/linux_cron_job_added.yml', 13, '"Persistence" is not a technique ID (T1234 or T1234.001); it is skipped', false],
+    ]);
+  });
+
+  it('gives the same input from its cache on a second read', () => {
+    const cacheDir = freshTmpDir('siem-cache');
+    const first = readRuleFolder(fixtures, { cacheDir });
+    expect(readRuleFolder(fixtures, { cacheDir })).to.deep.equal(first);
+    expect(first).to.deep.equal(input);
+  });
+});
+
+describe('parseRuleFile (Splunk and Sentinel cases)', () => {
+  const cases: [string, string, unknown][] = [
+    [
+      'a Splunk detection without a type: counted as Hunting, noted',
+      'name: X\nstatus: production\nsearch: "| tstats count"\nmitre_attack_id: [T1047]\n',
+      {
+        rule: { kind: 'splunk', name: 'X', file: 'f.yml', line: 1, refs: [{ raw: 'T1047', line: 4, id: 'T1047' }], level: 0.25, levelReason: 'splunk status production, no type (counted as Hunting) -> 0.25' },
+        notes: [{ line: 1, message: 'no type; counted as Hunting. Use one of TTP, Anomaly, Hunting, Correlation' }],
+      },
+    ],
+    [
+      'a Splunk detection of an unknown status: counted as experimental, noted',
+      'name: X\nstatus: beta\ntype: TTP\nsearch: s\nmitre_attack_id:\n  - T1047\n',
+      {
+        rule: { kind: 'splunk', name: 'X', file: 'f.yml', line: 1, refs: [{ raw: 'T1047', line: 6, id: 'T1047' }], level: 0.54, levelReason: 'splunk unknown status "beta" (counted as experimental), type TTP -> 0.54' },
+        notes: [{ line: 2, message: 'unknown status "beta"; counted as experimental. Use one of production, experimental, validation' }],
+      },
+    ],
+    ['a Splunk detection with no technique: ignored', 'name: X\nstatus: production\ntype: TTP\nsearch: s\n', { ignored: { line: 1, name: 'X', reason: 'no ATT&CK technique' } }],
+    [
+      'a Sentinel rule with an unknown severity: counted as Medium',
+      'name: Y\nseverity: Severe\nqueryFrequency: 1h\nquery: q\nrelevantTechniques: T1110\n',
+      { rule: { kind: 'sentinel', name: 'Y', file: 'f.yml', line: 1, refs: [{ raw: 'T1110', line: 5, id: 'T1110' }], level: 0.75, levelReason: 'sentinel analytic rule, unknown severity "Severe" (counted as Medium) -> 0.75' } },
+    ],
+    [
+      'a named file of neither format (a Splunk story)',
+      'name: Credential Dumping\nnarrative: Adversaries dump credentials.\n',
+      { invalid: { line: 1, message: 'not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"' } },
+    ],
+    ['a rule whose name is not text', 'name: [a, b]\nquery: q\n', { invalid: { line: 1, message: 'not a Sentinel rule: "name" is not text' } }],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(what, () => {
+      expect(parseRuleFile(text, 'f.yml')).to.deep.equal(expected);
+    });
+  }
+
+  it('reads a file with `title` and `logsource` as Sigma even when it has `name` and `query` too', () => {
+    const outcome = parseRuleFile('title: T\nname: N\nquery: q\nlogsource:\n  product: windows\ndetection:\n  sel: {a: 1}\n  condition: sel\ntags: [attack.t1047]\n', 'f.yml');
+    expect('rule' in outcome && outcome.rule.kind).to.equal('sigma');
+  });
+
+  it('keeps the weight tables on one scale with Sigma: every weight in (0, 1]', () => {
+    const all = [...Object.values(SPLUNK_WEIGHTS.status), ...Object.values(SPLUNK_WEIGHTS.type), ...Object.values(SENTINEL_WEIGHTS.severity), SENTINEL_WEIGHTS.hunting];
+    for (const weight of all) expect(weight).to.be.greaterThan(0).and.at.most(1);
+  });
+});

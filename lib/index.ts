@@ -128,7 +128,7 @@ export { parseJsonText } from './json-text.js';
 export type * from './coverage/coverage-types.js';
 export { readRuleFolder, listRuleFiles, parseRuleFile, type RuleFileOutcome } from './coverage/read-rule-folder.js';
 export { sigmaLevel, SIGMA_WEIGHTS, SIGMA_IGNORED_STATUSES } from './coverage/read-sigma.js';
-export { SPLUNK_WEIGHTS, SPLUNK_IGNORED, SENTINEL_WEIGHTS } from './coverage/read-siem-rule.js';
+export { SPLUNK_WEIGHTS, SPLUNK_IGNORED, SENTINEL_WEIGHTS, ELASTIC_WEIGHTS, parseElasticRule } from './coverage/read-siem-rule.js';
 export { readDetections, parseDetectionsCsv, parseDetectionsText, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';
 export { parseDettectTechniques, currentDettectScore, DETTECT_DETECTION_SCORES, ATTACK_PLATFORM_NAMES } from './coverage/read-dettect.js';
 export { readCoverageLayers, parseCoverageLayers, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';

@@ -1,11 +1,11 @@
 import type { Domain } from '../attack/types.js';
 
 /**
- * Where a coverage rule came from: a Sigma rule, a Splunk detection, a Sentinel rule, a row of a detections file, an
- * entry of a Navigator layer, or a detection object of a DeTT&CT technique administration file; `rules` is a folder
- * of rules in several of those formats.
+ * Where a coverage rule came from: a Sigma rule, a Splunk detection, a Sentinel rule, an Elastic rule, a row of a
+ * detections file, an entry of a Navigator layer, or a detection object of a DeTT&CT technique administration file;
+ * `rules` is a folder of rules in several of those formats.
  */
-export type CoverageKind = 'sigma' | 'splunk' | 'sentinel' | 'rules' | 'detections' | 'layer' | 'dettect';
+export type CoverageKind = 'sigma' | 'splunk' | 'sentinel' | 'elastic' | 'rules' | 'detections' | 'layer' | 'dettect';
 
 /** A technique reference exactly as the input wrote it (`attack.t1059.001`, `PowerShell (T1086)`), and its line. */
 export interface CoverageRef {

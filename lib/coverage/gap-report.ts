@@ -121,7 +121,7 @@ export function detectionText(detection: GapDetection | undefined): string {
 }
 
 /** What an input's `items` count, by kind (a report read back may name a kind this version does not know). */
-const INPUT_UNITS: Readonly<Partial<Record<string, string>>> = { sigma: 'rule files', splunk: 'rule files', sentinel: 'rule files', rules: 'rule files', detections: 'detections', layer: 'layer entries', dettect: 'detection objects' };
+const INPUT_UNITS: Readonly<Partial<Record<string, string>>> = { sigma: 'rule files', splunk: 'rule files', sentinel: 'rule files', elastic: 'rule files', rules: 'rule files', detections: 'detections', layer: 'layer entries', dettect: 'detection objects' };
 
 function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;

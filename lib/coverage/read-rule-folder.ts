@@ -1,19 +1,21 @@
 /**
- * A folder of detection rules as coverage: Sigma rules, Splunk Security Content detections and Microsoft Sentinel
- * analytic rules and hunting queries, in any mix. Each YAML file is told by its fields (siemRuleFormat) and read by
- * its format's parser: read-sigma.ts, read-siem-rule.ts.
+ * A folder of detection rules as coverage: Sigma rules, Splunk Security Content detections, Microsoft Sentinel
+ * analytic rules and hunting queries, and Elastic detection rules, in any mix. A `.toml` file is an Elastic rule; a
+ * YAML file is told by its fields (siemRuleFormat). Each is read by its format's parser: read-sigma.ts,
+ * read-siem-rule.ts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
-import { parseSiemRule, siemRuleFormat } from './read-siem-rule.js';
+import { parseElasticRule, parseSiemRule, siemRuleFormat } from './read-siem-rule.js';
 import { parseSigmaDocs } from './read-sigma.js';
 import { SigmaCache } from './sigma-cache.js';
 import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 
-const YAML_FILE = /\.ya?ml$/i;
+const RULE_FILE = /\.(?:ya?ml|toml)$/i;
+const TOML_FILE = /\.toml$/i;
 
 /** The outcome of one file: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. */
 export type RuleFileOutcome = (
@@ -23,7 +25,7 @@ export type RuleFileOutcome = (
 ) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] };
 
 /**
- * Read every *.yml / *.yaml under a folder (or one file) as detection rules. Every file ends as a rule, ignored (with
+ * Read every *.yml, *.yaml and *.toml file under a folder (or one file) as detection rules. Every file ends as a rule, ignored (with
  * a reason) or a problem; the walk never stops at a bad file. Folders whose name starts with `.` are skipped.
  * With `cacheDir`, what each file gave is kept there (SigmaCache) and only new or changed files are parsed again.
  * The input's kind is its rules' format when they share one (`sigma` when it read none), else `rules`.
@@ -60,9 +62,11 @@ function readRuleFile(file: string): RuleFileOutcome {
 
 /**
  * Read the text of one rule file (pure): a rule, a reason to ignore it, or why it is not a rule. A file with the
- * fields of a Splunk detection or a Sentinel rule (siemRuleFormat) is read as one, any other as Sigma.
+ * fields of a Splunk detection or a Sentinel rule (siemRuleFormat) is read as one, any other YAML file as Sigma, and
+ * a `.toml` file as an Elastic rule.
  */
 export function parseRuleFile(text: string, file: string): RuleFileOutcome {
+  if (TOML_FILE.test(file)) return parseElasticRule(text, file);
   let docs: (YamlNode | null)[];
   try {
     // Three levels: the rule's fields, their values (tags, logsource), and the tags themselves.
@@ -94,7 +98,7 @@ export function listRuleFiles(dir: string): string[] {
   try {
     isFile = statSync(dir).isFile();
   } catch (error) {
-    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk or Sentinel rules`, {
+    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk, Sentinel or Elastic rules`, {
       cause: error,
     });
   }
@@ -107,7 +111,7 @@ export function listRuleFiles(dir: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (YAML_FILE.test(entry.name) && (entry.isFile() || isLinkToFile(path))) found.push(path);
+      else if (RULE_FILE.test(entry.name) && (entry.isFile() || isLinkToFile(path))) found.push(path);
     }
   };
   visit(dir);

@@ -1,28 +1,36 @@
 /**
- * SIEM detection content as coverage: Splunk Security Content (ESCU) detections and Microsoft Sentinel analytic
- * rules and hunting queries, as their public repositories (github.com/splunk/security_content `detections/`,
- * github.com/Azure/Azure-Sentinel `Detections/`, `Hunting Queries/`, `Solutions/*`) and teams' own copies write them.
+ * SIEM detection content as coverage: Splunk Security Content (ESCU) detections, Microsoft Sentinel analytic rules
+ * and hunting queries, and Elastic detection rules, as their public repositories (github.com/splunk/security_content
+ * `detections/`, github.com/Azure/Azure-Sentinel `Detections/`, `Hunting Queries/`, `Solutions/*`,
+ * github.com/elastic/detection-rules `rules/`, `rules_building_block/`) and teams' own copies write them.
  *
  * A rule covers the ATT&CK techniques it lists: Splunk's `mitre_attack_id` (top level, or under `tags` in files
- * written before 2025), Sentinel's `relevantTechniques`. Its weight, on the scale of Sigma's (SIGMA_WEIGHTS):
+ * written before 2025), Sentinel's `relevantTechniques`, Elastic's `[[rule.threat.technique]]` of the MITRE ATT&CK
+ * framework (a technique that lists sub-techniques counts through them only: Elastic writes the parent to hold
+ * them). Its weight, on the scale of Sigma's (SIGMA_WEIGHTS):
  *
  *   Splunk    status production 1.0 | experimental, validation 0.6 (missing or unknown: experimental)
  *             x type TTP, Correlation 0.9 | Anomaly 0.5 | Hunting 0.25
  *   Sentinel  analytic rule: severity High 0.9 | Medium 0.75 | Low 0.5 | Informational 0.25 (missing: Medium)
  *             hunting query (no severity, no schedule): 0.25
+ *   Elastic   maturity production 1.0 | development 0.6 (missing or unknown: development)
+ *             x severity critical 1.0 | high 0.9 | medium 0.75 | low 0.5 (missing or unknown: medium);
+ *             a building block rule (no alert of its own, it feeds others): x 0.25 instead of its severity
  *
  * Why: a TTP detection raises a notable event for an analyst, as a Sigma rule of level high does; an Anomaly only
  * adds risk that raises an alert together with others (risk-based alerting), and a Hunting search runs when someone
  * hunts, so they cover a technique partly. Sentinel's severity is Sigma's level in other words; its rules state no
- * maturity, and Microsoft publishes them as production content. Splunk `deprecated` and `removed` detections, Baseline
- * and Investigation searches (they build lookups or help an investigation, and detect nothing), and Sentinel rules
- * whose name says `[Deprecated]` are ignored with that reason.
+ * maturity, and Microsoft publishes them as production content; Elastic states both, as Sigma does. Splunk
+ * `deprecated` and `removed` detections, Baseline and Investigation searches (they build lookups or help an
+ * investigation, and detect nothing), Sentinel rules whose name says `[Deprecated]` and Elastic rules of maturity
+ * `deprecated` are ignored with that reason.
  *
- * Platforms: a rule fires on Windows only when every data source it needs is a Windows log (Splunk: Sysmon, Windows
- * Event Log, PowerShell script block logging; Sentinel: the SecurityEvent and Windows event connectors), on Linux when
- * every one is Sysmon for Linux or a Linux log; any other rule counts on every platform, as a Sigma rule of an unknown
- * product does.
+ * Platforms: an Elastic rule's `OS: Windows`, `OS: Linux`, `OS: macOS` tags. A Splunk or Sentinel rule fires on
+ * Windows only when every data source it needs is a Windows log (Splunk: Sysmon, Windows Event Log, PowerShell script
+ * block logging; Sentinel: the SecurityEvent and Windows event connectors), on Linux when every one is Sysmon for Linux
+ * or a Linux log. Any other rule counts on every platform, as a Sigma rule of an unknown product does.
  */
+import { createRequire } from 'node:module';
 import { roundLevel, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
@@ -43,6 +51,20 @@ export const SENTINEL_WEIGHTS = {
   missingSeverity: 'medium',
   hunting: 0.25,
 } as const;
+
+/** How an Elastic rule's `maturity` and `severity` become a coverage weight (their product); a building block weighs `buildingBlock` for its severity. */
+export const ELASTIC_WEIGHTS = {
+  maturity: { production: 1, development: 0.6 },
+  severity: { critical: 1, high: 0.9, medium: 0.75, low: 0.5 },
+  missingMaturity: 'development',
+  missingSeverity: 'medium',
+  buildingBlock: 0.25,
+} as const;
+
+// smol-toml is needed by the coverage commands only, so it is required on first use.
+const require = createRequire(import.meta.url);
+let tomlModule: typeof import('smol-toml') | undefined;
+const toml = (): typeof import('smol-toml') => (tomlModule ??= require('smol-toml') as typeof import('smol-toml'));
 
 type SiemFormat = Extract<CoverageKind, 'splunk' | 'sentinel'>;
 type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
@@ -69,7 +91,7 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   const label = format === 'splunk' ? 'Splunk detection' : 'Sentinel rule';
   if (!name) return { invalid: { line, message: `not a ${label}: "name" is not text` } };
   const notes: Notes = [];
-  const weighed = format === 'splunk' ? splunkWeight(fields, lines, notes, line) : sentinelWeight(name, fields);
+  const weighed = format === 'splunk' ? splunkWeight(fields, lines, notes, line) : sentinelWeight(name, fields, (message) => notes.push({ line, message }));
   if ('ignored' in weighed) return { ignored: { line: weighed.line ?? line, name, reason: weighed.ignored } };
   const listNode = format === 'splunk' ? (fields.get('mitre_attack_id') ?? mapField(fields.get('tags'), 'mitre_attack_id')) : fields.get('relevantTechniques');
   const refs = techniqueRefs(listNode, lines, notes);
@@ -113,7 +135,7 @@ function splunkWeight(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, n
   return { level: weight, levelReason: `splunk ${statusText}, ${typeText} -> ${weight}` };
 }
 
-function sentinelWeight(name: string, fields: ReadonlyMap<string, YamlNode>): { level: number; levelReason: string } | { ignored: string; line?: number } {
+function sentinelWeight(name: string, fields: ReadonlyMap<string, YamlNode>, note: (message: string) => void): { level: number; levelReason: string } | { ignored: string; line?: number } {
   if (/^\s*\[deprecated\]/i.test(name)) return { ignored: 'deprecated: its name says so' };
   const severity = scalarText(fields.get('severity'))?.trim();
   if (severity === undefined && !fields.has('queryFrequency') && !fields.has('kind')) {
@@ -121,6 +143,7 @@ function sentinelWeight(name: string, fields: ReadonlyMap<string, YamlNode>): { 
   }
   const severities: Readonly<Record<string, number>> = SENTINEL_WEIGHTS.severity;
   const known = severity === undefined ? undefined : severities[severity.toLowerCase()];
+  if (severity !== undefined && known === undefined) note(`unknown severity "${severity}"; counted as Medium. Use one of High, Medium, Low, Informational`);
   const weight = known ?? severities[SENTINEL_WEIGHTS.missingSeverity]!;
   const severityText = known !== undefined ? `severity ${severity}` : `${severity === undefined ? 'no severity' : `unknown severity "${severity}"`} (counted as Medium)`;
   return { level: weight, levelReason: `sentinel analytic rule, ${severityText} -> ${weight}` };
@@ -159,4 +182,111 @@ function sourcePlatforms(sources: readonly string[]): string[] | undefined {
   if (sources.every((source) => LINUX_SOURCE.test(source))) return ['Linux'];
   if (sources.every((source) => WINDOWS_SOURCE.test(source) && !LINUX_SOURCE.test(source))) return ['Windows'];
   return undefined;
+}
+
+/**
+ * An Elastic detection rule from its TOML text (pure): a rule, a reason to ignore it, or why it is not one. TOML
+ * keeps no places, so a rule's line is its `name`'s and a technique's the first `id = "T…"` line naming it.
+ */
+export function parseElasticRule(text: string, file: string): RuleFileOutcome {
+  let value: Record<string, unknown>;
+  try {
+    value = toml().parse(text) as Record<string, unknown>;
+  } catch (error) {
+    const { line, column, message } = error as { line?: number; column?: number; message: string };
+    const reason = (message.split('\n')[0] ?? message).replace(/^Invalid TOML document: /, '');
+    return { invalid: { line, message: `not valid TOML: ${reason}${column ? ` (column ${column})` : ''}; fix the syntax or move the file out of the rules folder` } };
+  }
+  const lines = text.split('\n');
+  const lineOf = (pattern: RegExp, from = 0): number | undefined => {
+    const at = lines.findIndex((line, i) => i >= from && pattern.test(line));
+    return at < 0 ? undefined : at + 1;
+  };
+  const rule = record(value['rule']);
+  const metadata = record(value['metadata']);
+  const ruleLine = lineOf(/^\s*\[rule\]\s*$/);
+  const name = typeof rule?.['name'] === 'string' ? rule['name'].trim() : '';
+  const line = (ruleLine && lineOf(/^\s*name\s*=/, ruleLine)) || (ruleLine ?? 1);
+  if (!rule || !name) return { invalid: { line, message: 'not an Elastic rule: no [rule] table with a "name"' } };
+  const maturity = typeof metadata?.['maturity'] === 'string' ? metadata['maturity'].trim().toLowerCase() : undefined;
+  if (maturity === 'deprecated') return { ignored: { line: lineOf(/^\s*maturity\s*=/) ?? line, name, reason: 'maturity deprecated' } };
+  const notes: Notes = [];
+  const refs: CoverageRef[] = [];
+  const seen = new Set<string>();
+  const add = (id: unknown): void => {
+    if (typeof id !== 'string' || !TECHNIQUE_ID.test(id.trim())) {
+      notes.push({ line, message: `a technique id ${JSON.stringify(id)} is not a technique ID (T1234 or T1234.001); it is skipped` });
+      return;
+    }
+    const raw = id.trim();
+    if (seen.has(raw.toUpperCase())) return;
+    seen.add(raw.toUpperCase());
+    const at = lineOf(new RegExp(`^\\s*id\\s*=\\s*["']${raw.replace('.', '\\.')}["']`));
+    refs.push({ raw, ...(at ? { line: at } : {}), id: raw.toUpperCase() });
+  };
+  for (const threat of list(rule['threat'])) {
+    if (typeof threat['framework'] === 'string' && !/^mitre att&ck$/i.test(threat['framework'].trim())) {
+      notes.push({ line, message: `a threat of framework "${threat['framework'].trim()}" is not ATT&CK; its techniques are left out` });
+      continue;
+    }
+    for (const technique of list(threat['technique'])) {
+      const subs = list(technique['subtechnique']);
+      // The parent of listed sub-techniques is where Elastic writes them, not a claim on the whole technique.
+      if (!subs.length) add(technique['id']);
+      for (const sub of subs) add(sub['id']);
+    }
+  }
+  const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
+  if (!refs.length) return withNotes({ ignored: { line, name, reason: 'no ATT&CK technique' } });
+  const { level, levelReason } = elasticWeight(maturity, rule, (message) => notes.push({ line, message }));
+  const coverage: CoverageRule = { kind: 'elastic', name, file, line, refs, level, levelReason };
+  if (typeof rule['rule_id'] === 'string') coverage.id = rule['rule_id'];
+  const tags = Array.isArray(rule['tags']) ? rule['tags'].filter((tag): tag is string => typeof tag === 'string') : [];
+  const platforms = [...new Set(tags.flatMap((tag) => ELASTIC_OS[tag.trim().toLowerCase()] ?? []))];
+  if (platforms.length) coverage.platforms = platforms;
+  const indexes = Array.isArray(rule['index']) ? rule['index'].filter((index): index is string => typeof index === 'string') : [];
+  if (indexes.length) coverage.dataSources = indexes;
+  return withNotes({ rule: coverage });
+}
+
+const ELASTIC_OS: Readonly<Record<string, string>> = { 'os: windows': 'Windows', 'os: linux': 'Linux', 'os: macos': 'macOS' };
+
+function elasticWeight(maturity: string | undefined, rule: Record<string, unknown>, note: (message: string) => void): { level: number; levelReason: string } {
+  const maturities: Readonly<Record<string, number>> = ELASTIC_WEIGHTS.maturity;
+  const severities: Readonly<Record<string, number>> = ELASTIC_WEIGHTS.severity;
+  let maturityWeight = maturity === undefined ? undefined : maturities[maturity];
+  let maturityText = `maturity ${maturity}`;
+  if (maturityWeight === undefined) {
+    maturityText = `${maturity === undefined ? 'no maturity' : `unknown maturity "${maturity}"`} (counted as ${ELASTIC_WEIGHTS.missingMaturity})`;
+    if (maturity !== undefined) note(`unknown maturity "${maturity}"; counted as ${ELASTIC_WEIGHTS.missingMaturity}. Use one of ${Object.keys(maturities).join(', ')}`);
+    maturityWeight = maturities[ELASTIC_WEIGHTS.missingMaturity]!;
+  }
+  const severity = typeof rule['severity'] === 'string' ? rule['severity'].trim().toLowerCase() : undefined;
+  let severityWeight: number;
+  let severityText: string;
+  if (rule['building_block_type'] !== undefined) {
+    severityWeight = ELASTIC_WEIGHTS.buildingBlock;
+    severityText = 'building block (no alert of its own)';
+  } else if (severity !== undefined && severities[severity] !== undefined) {
+    severityWeight = severities[severity]!;
+    severityText = `severity ${severity}`;
+  } else {
+    if (severity !== undefined) note(`unknown severity "${severity}"; counted as ${ELASTIC_WEIGHTS.missingSeverity}. Use one of ${Object.keys(severities).join(', ')}`);
+    severityWeight = severities[ELASTIC_WEIGHTS.missingSeverity]!;
+    severityText = `${severity === undefined ? 'no severity' : `unknown severity "${severity}"`} (counted as ${ELASTIC_WEIGHTS.missingSeverity})`;
+  }
+  const weight = roundLevel(maturityWeight * severityWeight);
+  return { level: weight, levelReason: `elastic ${maturityText}, ${severityText} -> ${weight}` };
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** A TOML array of tables (or one table) as its tables. */
+function list(value: unknown): Record<string, unknown>[] {
+  return (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((item): Record<string, unknown>[] => {
+    const table = record(item);
+    return table ? [table] : [];
+  });
 }

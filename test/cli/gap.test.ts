@@ -507,7 +507,7 @@ describe('attack-layers gap --coverage <DeTT&CT technique administration file>',
   });
 });
 
-describe('attack-layers gap --coverage <folder of Splunk, Sentinel and Sigma rules>', () => {
+describe('attack-layers gap --coverage <folder of Splunk, Sentinel, Elastic and Sigma rules>', () => {
   const siem = 'test/fixtures/coverage/siem';
   let out: string;
   let result: { code: number; stdout: string; stderr: string };
@@ -519,16 +519,19 @@ describe('attack-layers gap --coverage <folder of Splunk, Sentinel and Sigma rul
   it('exits 0 and notes the list item that is no technique ID on stderr', () => {
     expect(result.code).to.equal(0);
     expect(result.stderr).to.contain(`${siem}/splunk/endpoint/linux_cron_job_added.yml:13: "Persistence" is not a technique ID`);
+    expect(result.stderr).to.contain(`${siem}/elastic/broken/unclosed_array.toml:7: not valid TOML`);
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 
-  it("covers each technique by its best rule across the three formats", () => {
+  it("covers each technique by its best rule across the four formats", () => {
     const coverage = readJson<NavigatorLayer>(join(out, 'coverage.layer.json'));
     const scores = Object.fromEntries((coverage.techniques ?? []).filter((t) => !t.techniqueID.includes('.') || t.score! >= 25).map((t) => [t.techniqueID, t.score]));
     // T1003.001: Splunk TTP 0.9 beats Sigma test/high 0.72 and the Sentinel hunting query 0.25.
     expect(scores['T1003.001']).to.equal(90);
     expect(scores['T1558.003']).to.equal(75); // Sentinel Medium, through revoked T1208
-    expect(scores['T1059.001']).to.equal(30); // Splunk experimental Anomaly, T1059.001 and revoked T1086
+    expect(scores['T1059.001']).to.equal(45); // Elastic development, severity unknown (medium), revoked T1086; Splunk's Anomaly 30
+    expect(scores['T1218.011']).to.equal(90); // Elastic production high
+    expect(scores['T1003']).to.be.below(25); // Elastic lists T1003 only to hold its sub-techniques
     expect(scores['T1053.003']).to.equal(25); // Splunk Hunting, Linux
     expect(scores['T1047']).to.equal(undefined); // only a deprecated detection
   });
@@ -536,8 +539,11 @@ describe('attack-layers gap --coverage <folder of Splunk, Sentinel and Sigma rul
   it('lists the revoked T1208 and T1086 under their replacements, and the input as `rules`', () => {
     const report = readJson<{ remapped: { raw: string; ids: string[]; places: string[] }[]; inputs: { kind: string; counts: unknown }[] }>(join(out, 'gap-report.json'));
     expect(report.remapped.find((group) => group.raw === 'T1208')).to.deep.include({ ids: ['T1558.003'], places: [`${siem}/sentinel/Detections/PotentialKerberoasting.yaml:18`] });
-    expect(report.remapped.find((group) => group.raw === 'T1086')).to.deep.include({ ids: ['T1059.001'], places: [`${siem}/splunk/endpoint/encoded_powershell_anomaly.yml:20`] });
-    expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['rules', { items: 10, rules: 7, ignored: 3, invalid: 0 }]]);
+    expect(report.remapped.find((group) => group.raw === 'T1086')).to.deep.include({
+      ids: ['T1059.001'],
+      places: [`${siem}/elastic/rules/windows/execution_encoded_powershell_dev.toml:23`, `${siem}/splunk/endpoint/encoded_powershell_anomaly.yml:20`],
+    });
+    expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['rules', { items: 16, rules: 10, ignored: 4, invalid: 2 }]]);
   });
 
   it('writes layers that validate', async () => {

@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
-import { SENTINEL_WEIGHTS, SPLUNK_WEIGHTS } from '../../lib/coverage/read-siem-rule.js';
+import { ELASTIC_WEIGHTS, SENTINEL_WEIGHTS, SPLUNK_WEIGHTS } from '../../lib/coverage/read-siem-rule.js';
 import { freshTmpDir } from '../helpers/attack.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/coverage/siem', import.meta.url));
 const rel = (file: string): string => file.slice(fixtures.length + 1).split(sep).join('/');
 
-describe('readRuleFolder (Splunk, Sentinel and Sigma rules in one folder)', () => {
+describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folder)', () => {
   let input: CoverageInput;
   before(() => {
     input = readRuleFolder(fixtures);
@@ -17,8 +17,11 @@ describe('readRuleFolder (Splunk, Sentinel and Sigma rules in one folder)', () =
 
   it('ends every file in one of rule, ignored, invalid, and names a mixed folder `rules`', () => {
     expect(input.kind).to.equal('rules');
-    expect(input.counts).to.deep.equal({ items: 10, rules: 7, ignored: 3, invalid: 0 });
+    expect(input.counts).to.deep.equal({ items: 16, rules: 10, ignored: 4, invalid: 2 });
     expect(input.rules.map((rule) => [rule.kind, rel(rule.file)])).to.deep.equal([
+      ['elastic', 'elastic/rules/windows/credential_access_memory_dump_utilities.toml'],
+      ['elastic', 'elastic/rules/windows/execution_encoded_powershell_dev.toml'],
+      ['elastic', 'elastic/rules_building_block/execution_shell_from_web_server.toml'],
       ['sentinel', 'sentinel/Detections/PotentialKerberoasting.yaml'],
       ['sentinel', 'sentinel/Detections/SignInFromTorExitNode.yaml'],
       ['sentinel', 'sentinel/Hunting Queries/ProcdumpOfLsass.yaml'],
@@ -32,6 +35,7 @@ describe('readRuleFolder (Splunk, Sentinel and Sigma rules in one folder)', () =
   it('names a folder of one format by it', () => {
     expect(readRuleFolder(join(fixtures, 'splunk')).kind).to.equal('splunk');
     expect(readRuleFolder(join(fixtures, 'sentinel')).kind).to.equal('sentinel');
+    expect(readRuleFolder(join(fixtures, 'elastic')).kind).to.equal('elastic');
     expect(readRuleFolder(join(fixtures, 'sigma')).kind).to.equal('sigma');
   });
 
@@ -43,6 +47,9 @@ describe('readRuleFolder (Splunk, Sentinel and Sigma rules in one folder)', () =
     ['sentinel/Detections/PotentialKerberoasting.yaml', 0.75, 'sentinel analytic rule, severity Medium -> 0.75', ['Windows']],
     ['sentinel/Detections/SignInFromTorExitNode.yaml', 0.9, 'sentinel analytic rule, severity High -> 0.9', undefined],
     ['sentinel/Hunting Queries/ProcdumpOfLsass.yaml', 0.25, 'sentinel hunting query (no severity, no schedule) -> 0.25', ['Windows']],
+    ['elastic/rules/windows/credential_access_memory_dump_utilities.toml', 0.9, 'elastic maturity production, severity high -> 0.9', ['Windows']],
+    ['elastic/rules/windows/execution_encoded_powershell_dev.toml', 0.45, 'elastic maturity development, unknown severity "severe" (counted as medium) -> 0.45', undefined],
+    ['elastic/rules_building_block/execution_shell_from_web_server.toml', 0.25, 'elastic maturity production, building block (no alert of its own) -> 0.25', ['Linux']],
   ];
   for (const [file, level, reason, platforms] of weights) {
     it(`weighs ${file} ${level} (${reason.split(' -> ')[0]}), platforms ${platforms?.join(', ') ?? 'all'}`, () => {
@@ -72,16 +79,35 @@ describe('readRuleFolder (Splunk, Sentinel and Sigma rules in one folder)', () =
     expect(rule?.dataSources).to.deep.equal(['SecurityEvents']);
   });
 
+  it("reads Elastic's techniques through their sub-techniques when they list some, with the lines of their ids", () => {
+    const rule = input.rules.find((r) => r.name === 'Memory Dump Utilities Run Against LSASS or NTDS');
+    expect(rule?.refs).to.deep.equal([
+      { raw: 'T1003.001', line: 37, id: 'T1003.001' },
+      { raw: 'T1003.003', line: 42, id: 'T1003.003' },
+      { raw: 'T1218.011', line: 58, id: 'T1218.011' },
+    ]);
+    expect(rule?.line).to.equal(18);
+    expect(rule?.id).to.equal('8b9c0d1e-2f3a-4b4c-9d5e-6f7a8b9c0d1e');
+    expect(rule?.dataSources).to.deep.equal(['logs-endpoint.events.process-*', 'winlogbeat-*']);
+    const parentOnly = input.rules.find((r) => r.name === 'Shell Started by a Web Server');
+    expect(parentOnly?.refs).to.deep.equal([{ raw: 'T1059', line: 27, id: 'T1059' }]);
+  });
+
   it('ignores deprecated detections, Splunk baselines and Sentinel rules named [Deprecated], saying why', () => {
     expect(input.ignored.map((item) => [rel(item.file), item.line, item.reason])).to.deep.equal([
+      ['elastic/rules/_deprecated/persistence_old_run_key.toml', 5, 'maturity deprecated'],
       ['sentinel/Detections/DeprecatedMailForwarding.yaml', 3, 'deprecated: its name says so'],
       ['splunk/deprecated/wmic_remote_process.yml', 5, 'status deprecated'],
       ['splunk/endpoint/baseline_of_admin_logons.yml', 6, 'type Baseline: it detects nothing by itself'],
     ]);
   });
 
-  it('notes a list item that is no technique ID, with its line, and keeps the rest of the rule', () => {
+  it('reports TOML that does not parse and TOML that is no rule, and notes what a rule holds that is no ATT&CK technique', () => {
     expect(input.problems.map((p) => [rel(p.file), p.line, p.message, p.skipped])).to.deep.equal([
+      ['elastic/broken/pyproject.toml', 1, 'not an Elastic rule: no [rule] table with a "name"', true],
+      ['elastic/broken/unclosed_array.toml', 7, 'not valid TOML: invalid value (column 1); fix the syntax or move the file out of the rules folder', true],
+      ['elastic/rules/windows/execution_encoded_powershell_dev.toml', 13, 'a threat of framework "MITRE ATLAS" is not ATT&CK; its techniques are left out', false],
+      ['elastic/rules/windows/execution_encoded_powershell_dev.toml', 13, 'unknown severity "severe"; counted as medium. Use one of critical, high, medium, low', false],
       ['splunk/endpoint/linux_cron_job_added.yml', 13, '"Persistence" is not a technique ID (T1234 or T1234.001); it is skipped', false],
     ]);
   });
@@ -116,7 +142,10 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     [
       'a Sentinel rule with an unknown severity: counted as Medium',
       'name: Y\nseverity: Severe\nqueryFrequency: 1h\nquery: q\nrelevantTechniques: T1110\n',
-      { rule: { kind: 'sentinel', name: 'Y', file: 'f.yml', line: 1, refs: [{ raw: 'T1110', line: 5, id: 'T1110' }], level: 0.75, levelReason: 'sentinel analytic rule, unknown severity "Severe" (counted as Medium) -> 0.75' } },
+      {
+        rule: { kind: 'sentinel', name: 'Y', file: 'f.yml', line: 1, refs: [{ raw: 'T1110', line: 5, id: 'T1110' }], level: 0.75, levelReason: 'sentinel analytic rule, unknown severity "Severe" (counted as Medium) -> 0.75' },
+        notes: [{ line: 1, message: 'unknown severity "Severe"; counted as Medium. Use one of High, Medium, Low, Informational' }],
+      },
     ],
     [
       'a named file of neither format (a Splunk story)',
@@ -137,7 +166,7 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
   });
 
   it('keeps the weight tables on one scale with Sigma: every weight in (0, 1]', () => {
-    const all = [...Object.values(SPLUNK_WEIGHTS.status), ...Object.values(SPLUNK_WEIGHTS.type), ...Object.values(SENTINEL_WEIGHTS.severity), SENTINEL_WEIGHTS.hunting];
+    const all = [...Object.values(SPLUNK_WEIGHTS.status), ...Object.values(SPLUNK_WEIGHTS.type), ...Object.values(SENTINEL_WEIGHTS.severity), SENTINEL_WEIGHTS.hunting, ...Object.values(ELASTIC_WEIGHTS.maturity), ...Object.values(ELASTIC_WEIGHTS.severity), ELASTIC_WEIGHTS.buildingBlock];
     for (const weight of all) expect(weight).to.be.greaterThan(0).and.at.most(1);
   });
 });

@@ -89,6 +89,27 @@ export interface CoverageInput {
   notes?: string[];
 }
 
+/**
+ * One factor of a rule's weight, read from its table (`status`: stable 1, test 0.8, ...; keys as the format writes
+ * them, looked up whatever the case):
+ * the weight and how the reason says it (`status test`). A missing or unknown value counts as `fallback`, and an
+ * unknown one is noted with the values the table knows; so is a missing one with `noteMissing`.
+ */
+export function weightFactor(
+  label: string,
+  value: string | undefined,
+  table: Readonly<Record<string, number>>,
+  fallback: string,
+  note: (message: string) => void,
+  options: { noteMissing?: boolean } = {},
+): { weight: number; text: string } {
+  const key = value === undefined ? undefined : Object.keys(table).find((name) => name.toLowerCase() === value.toLowerCase());
+  if (key !== undefined) return { weight: table[key]!, text: `${label} ${value}` };
+  const said = value === undefined ? `no ${label}` : `unknown ${label} "${value}"`;
+  if (value !== undefined || options.noteMissing) note(`${said}; counted as ${fallback}. Use one of ${Object.keys(table).join(', ')}`);
+  return { weight: table[fallback] ?? 0, text: `${said} (counted as ${fallback})` };
+}
+
 /** Round a weight to 3 decimals so 0.8 * 0.75 prints as 0.6, not 0.6000000000000001. */
 export function roundLevel(level: number): number {
   return Math.round(level * 1000) / 1000;

@@ -31,15 +31,16 @@
  * or a Linux log. Any other rule counts on every platform, as a Sigma rule of an unknown product does.
  */
 import { createRequire } from 'node:module';
-import { roundLevel, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { roundLevel, weightFactor, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
 export const SPLUNK_WEIGHTS = {
   status: { production: 1, experimental: 0.6, validation: 0.6 },
-  type: { ttp: 0.9, correlation: 0.9, anomaly: 0.5, hunting: 0.25 },
+  type: { TTP: 0.9, Correlation: 0.9, Anomaly: 0.5, Hunting: 0.25 },
   missingStatus: 'experimental',
+  missingType: 'Hunting',
 } as const;
 
 /** Splunk statuses and types that are not deployed detections: ignored. */
@@ -47,8 +48,8 @@ export const SPLUNK_IGNORED = { status: ['deprecated', 'removed'], type: ['basel
 
 /** How a Sentinel rule's `severity` becomes a coverage weight; a hunting query (no severity, no schedule) weighs `hunting`. */
 export const SENTINEL_WEIGHTS = {
-  severity: { high: 0.9, medium: 0.75, low: 0.5, informational: 0.25 },
-  missingSeverity: 'medium',
+  severity: { High: 0.9, Medium: 0.75, Low: 0.5, Informational: 0.25 },
+  missingSeverity: 'Medium',
   hunting: 0.25,
 } as const;
 
@@ -68,6 +69,7 @@ const toml = (): typeof import('smol-toml') => (tomlModule ??= require('smol-tom
 
 type SiemFormat = Extract<CoverageKind, 'splunk' | 'sentinel'>;
 type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
+type Weighed = { level: number; levelReason: string } | { ignored: string; line?: number };
 
 const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
 // Data sources of Windows and Linux logs, as Splunk's `data_source` and Sentinel's connector IDs name them.
@@ -107,7 +109,7 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   return withNotes({ rule });
 }
 
-function splunkWeight(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, notes: Notes, line: number): { level: number; levelReason: string } | { ignored: string; line?: number } {
+function splunkWeight(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, notes: Notes, line: number): Weighed {
   const statusNode = fields.get('status');
   const status = scalarText(statusNode)?.trim().toLowerCase();
   const typeNode = fields.get('type');
@@ -116,37 +118,25 @@ function splunkWeight(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, n
   if (type && (SPLUNK_IGNORED.type as readonly string[]).includes(type.toLowerCase())) {
     return { ignored: `type ${type}: it detects nothing by itself`, line: lines.line(typeNode!.start) };
   }
-  const statuses: Readonly<Record<string, number>> = SPLUNK_WEIGHTS.status;
-  const types: Readonly<Record<string, number>> = SPLUNK_WEIGHTS.type;
-  let statusText = `status ${status}`;
-  let statusWeight = status === undefined ? undefined : statuses[status];
-  if (statusWeight === undefined) {
-    statusText = status === undefined ? `no status (counted as ${SPLUNK_WEIGHTS.missingStatus})` : `unknown status "${status}" (counted as ${SPLUNK_WEIGHTS.missingStatus})`;
-    if (status !== undefined) notes.push({ line: lines.line(statusNode!.start), message: `unknown status "${status}"; counted as ${SPLUNK_WEIGHTS.missingStatus}. Use one of ${Object.keys(statuses).join(', ')}` });
-    statusWeight = statuses[SPLUNK_WEIGHTS.missingStatus]!;
-  }
-  const typeWeight = type === undefined ? undefined : types[type.toLowerCase()];
-  if (typeWeight === undefined) {
-    // Without a type Splunk's tooling refuses the detection; counted as the weakest kind that still runs.
-    notes.push({ line: typeNode ? lines.line(typeNode.start) : line, message: `${type === undefined ? 'no type' : `unknown type "${type}"`}; counted as Hunting. Use one of TTP, Anomaly, Hunting, Correlation` });
-  }
-  const weight = roundLevel(statusWeight * (typeWeight ?? SPLUNK_WEIGHTS.type.hunting));
-  const typeText = typeWeight === undefined ? `${type === undefined ? 'no type' : `unknown type "${type}"`} (counted as Hunting)` : `type ${type}`;
-  return { level: weight, levelReason: `splunk ${statusText}, ${typeText} -> ${weight}` };
+  const statusFactor = weightFactor('status', status, SPLUNK_WEIGHTS.status, SPLUNK_WEIGHTS.missingStatus, (message) =>
+    notes.push({ line: lines.line(statusNode!.start), message }),
+  );
+  // Without a type Splunk's tooling refuses the detection; counted as the weakest kind that still runs.
+  const typeFactor = weightFactor('type', type, SPLUNK_WEIGHTS.type, SPLUNK_WEIGHTS.missingType, (message) => notes.push({ line: typeNode ? lines.line(typeNode.start) : line, message }), {
+    noteMissing: true,
+  });
+  const weight = roundLevel(statusFactor.weight * typeFactor.weight);
+  return { level: weight, levelReason: `splunk ${statusFactor.text}, ${typeFactor.text} -> ${weight}` };
 }
 
-function sentinelWeight(name: string, fields: ReadonlyMap<string, YamlNode>, note: (message: string) => void): { level: number; levelReason: string } | { ignored: string; line?: number } {
+function sentinelWeight(name: string, fields: ReadonlyMap<string, YamlNode>, note: (message: string) => void): Weighed {
   if (/^\s*\[deprecated\]/i.test(name)) return { ignored: 'deprecated: its name says so' };
   const severity = scalarText(fields.get('severity'))?.trim();
   if (severity === undefined && !fields.has('queryFrequency') && !fields.has('kind')) {
     return { level: SENTINEL_WEIGHTS.hunting, levelReason: `sentinel hunting query (no severity, no schedule) -> ${SENTINEL_WEIGHTS.hunting}` };
   }
-  const severities: Readonly<Record<string, number>> = SENTINEL_WEIGHTS.severity;
-  const known = severity === undefined ? undefined : severities[severity.toLowerCase()];
-  if (severity !== undefined && known === undefined) note(`unknown severity "${severity}"; counted as Medium. Use one of High, Medium, Low, Informational`);
-  const weight = known ?? severities[SENTINEL_WEIGHTS.missingSeverity]!;
-  const severityText = known !== undefined ? `severity ${severity}` : `${severity === undefined ? 'no severity' : `unknown severity "${severity}"`} (counted as Medium)`;
-  return { level: weight, levelReason: `sentinel analytic rule, ${severityText} -> ${weight}` };
+  const { weight, text } = weightFactor('severity', severity, SENTINEL_WEIGHTS.severity, SENTINEL_WEIGHTS.missingSeverity, note);
+  return { level: weight, levelReason: `sentinel analytic rule, ${text} -> ${weight}` };
 }
 
 /** The technique IDs of a list (or one scalar), as written with their lines; other items are noted and skipped. */
@@ -252,31 +242,15 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
 const ELASTIC_OS: Readonly<Record<string, string>> = { 'os: windows': 'Windows', 'os: linux': 'Linux', 'os: macos': 'macOS' };
 
 function elasticWeight(maturity: string | undefined, rule: Record<string, unknown>, note: (message: string) => void): { level: number; levelReason: string } {
-  const maturities: Readonly<Record<string, number>> = ELASTIC_WEIGHTS.maturity;
-  const severities: Readonly<Record<string, number>> = ELASTIC_WEIGHTS.severity;
-  let maturityWeight = maturity === undefined ? undefined : maturities[maturity];
-  let maturityText = `maturity ${maturity}`;
-  if (maturityWeight === undefined) {
-    maturityText = `${maturity === undefined ? 'no maturity' : `unknown maturity "${maturity}"`} (counted as ${ELASTIC_WEIGHTS.missingMaturity})`;
-    if (maturity !== undefined) note(`unknown maturity "${maturity}"; counted as ${ELASTIC_WEIGHTS.missingMaturity}. Use one of ${Object.keys(maturities).join(', ')}`);
-    maturityWeight = maturities[ELASTIC_WEIGHTS.missingMaturity]!;
-  }
+  const maturityFactor = weightFactor('maturity', maturity, ELASTIC_WEIGHTS.maturity, ELASTIC_WEIGHTS.missingMaturity, note);
   const severity = typeof rule['severity'] === 'string' ? rule['severity'].trim().toLowerCase() : undefined;
-  let severityWeight: number;
-  let severityText: string;
-  if (rule['building_block_type'] !== undefined) {
-    severityWeight = ELASTIC_WEIGHTS.buildingBlock;
-    severityText = 'building block (no alert of its own)';
-  } else if (severity !== undefined && severities[severity] !== undefined) {
-    severityWeight = severities[severity]!;
-    severityText = `severity ${severity}`;
-  } else {
-    if (severity !== undefined) note(`unknown severity "${severity}"; counted as ${ELASTIC_WEIGHTS.missingSeverity}. Use one of ${Object.keys(severities).join(', ')}`);
-    severityWeight = severities[ELASTIC_WEIGHTS.missingSeverity]!;
-    severityText = `${severity === undefined ? 'no severity' : `unknown severity "${severity}"`} (counted as ${ELASTIC_WEIGHTS.missingSeverity})`;
-  }
-  const weight = roundLevel(maturityWeight * severityWeight);
-  return { level: weight, levelReason: `elastic ${maturityText}, ${severityText} -> ${weight}` };
+  // A building block raises no alert of its own, whatever its severity says.
+  const severityFactor =
+    rule['building_block_type'] !== undefined
+      ? { weight: ELASTIC_WEIGHTS.buildingBlock, text: 'building block (no alert of its own)' }
+      : weightFactor('severity', severity, ELASTIC_WEIGHTS.severity, ELASTIC_WEIGHTS.missingSeverity, note);
+  const weight = roundLevel(maturityFactor.weight * severityFactor.weight);
+  return { level: weight, levelReason: `elastic ${maturityFactor.text}, ${severityFactor.text} -> ${weight}` };
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {

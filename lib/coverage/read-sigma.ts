@@ -14,7 +14,7 @@
  * reaches 0: a deployed rule always covers something. `deprecated` and `unsupported` rules are not deployed,
  * so they are ignored rather than weighted.
  */
-import { roundLevel, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { roundLevel, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
 import { scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
@@ -157,30 +157,10 @@ export function sigmaLevel(
   level: string | undefined,
   note: (message: string) => void = () => {},
 ): { level: number; levelReason: string } {
-  const statuses: Readonly<Record<string, number>> = SIGMA_WEIGHTS.status;
-  const levels: Readonly<Record<string, number>> = SIGMA_WEIGHTS.level;
-  let statusText = `status ${status}`;
-  let statusKey = status;
-  if (status === undefined) {
-    statusText = `no status (counted as ${SIGMA_WEIGHTS.missingStatus})`;
-    statusKey = SIGMA_WEIGHTS.missingStatus;
-  } else if (statuses[status] === undefined) {
-    statusText = `unknown status "${status}" (counted as ${SIGMA_WEIGHTS.missingStatus})`;
-    statusKey = SIGMA_WEIGHTS.missingStatus;
-    note(`unknown status "${status}"; counted as ${SIGMA_WEIGHTS.missingStatus}. Use one of ${Object.keys(statuses).join(', ')}`);
-  }
-  let levelText = `level ${level}`;
-  let levelKey = level;
-  if (level === undefined) {
-    levelText = `no level (counted as ${SIGMA_WEIGHTS.missingLevel})`;
-    levelKey = SIGMA_WEIGHTS.missingLevel;
-  } else if (levels[level] === undefined) {
-    levelText = `unknown level "${level}" (counted as ${SIGMA_WEIGHTS.missingLevel})`;
-    levelKey = SIGMA_WEIGHTS.missingLevel;
-    note(`unknown level "${level}"; counted as ${SIGMA_WEIGHTS.missingLevel}. Use one of ${Object.keys(levels).join(', ')}`);
-  }
-  const weight = roundLevel((statuses[statusKey ?? ''] ?? 0) * (levels[levelKey ?? ''] ?? 0));
-  return { level: weight, levelReason: `sigma ${statusText}, ${levelText} -> ${weight}` };
+  const statusFactor = weightFactor('status', status, SIGMA_WEIGHTS.status, SIGMA_WEIGHTS.missingStatus, note);
+  const levelFactor = weightFactor('level', level, SIGMA_WEIGHTS.level, SIGMA_WEIGHTS.missingLevel, note);
+  const weight = roundLevel(statusFactor.weight * levelFactor.weight);
+  return { level: weight, levelReason: `sigma ${statusFactor.text}, ${levelFactor.text} -> ${weight}` };
 }
 
 /**

@@ -127,7 +127,7 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
       'name: X\nstatus: production\nsearch: "| tstats count"\nmitre_attack_id: [T1047]\n',
       {
         rule: { kind: 'splunk', name: 'X', file: 'f.yml', line: 1, refs: [{ raw: 'T1047', line: 4, id: 'T1047' }], level: 0.25, levelReason: 'splunk status production, no type (counted as Hunting) -> 0.25' },
-        notes: [{ line: 1, message: 'no type; counted as Hunting. Use one of TTP, Anomaly, Hunting, Correlation' }],
+        notes: [{ line: 1, message: 'no type; counted as Hunting. Use one of TTP, Correlation, Anomaly, Hunting' }],
       },
     ],
     [

@@ -32,7 +32,7 @@
  * | IDs of another domain (T0800 in an enterprise layer) | with a library, `upgradeSources` names them as such with their JSON path, and keeps the entry in the same `left out by combine` metadata |
  * | parts the repair left out (a metadata item without a name, a link without a URL) | kept as `left out by combine` items too, as `upgrade` keeps them |
  * | entries with nothing left | (no score, comment, link or metadata, enabled) left out, as Navigator exports nothing for them |
- * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient and legend as above, metadata and description naming the inputs; platform filters kept only when every input has the same ones |
+ * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient and legend as above, metadata and description naming the inputs; platform filters kept only when every input has the same ones, then widened by the platforms of any annotated technique they would hide (`platformsShowing`, with a warning) |
  */
 import partition from 'lodash-es/partition.js';
 import type { AttackIndex } from '../attack/attack-index.js';
@@ -58,6 +58,7 @@ import { compareText } from '../compare-text.js';
 import { gradientColor } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairMessage, type RepairedLayer } from './repair-layer.js';
+import { platformsShowing } from './platform-visibility.js';
 
 
 /** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
@@ -559,7 +560,12 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   });
   const links: LayerLink[] = [];
   for (const input of inputs) pushUnique(links, (input.layer.links ?? []).filter(isLink), (a, b) => isLink(a) && isLink(b) && a.url === b.url);
-  const platforms = commonPlatforms(inputs);
+  // A common filter that would hide an annotated technique of the result (one an input hid too) is widened to show it.
+  const showing = platformsShowing(commonPlatforms(inputs) ?? [], techniques, index);
+  for (const { record, platforms: own } of showing.added) {
+    warnings.push(`${record.id} (${record.name}) runs on ${own.join(', ')}, which the layers' platform filter does not list: added to the filter so that Navigator shows it`);
+  }
+  const platforms = showing.platforms.length ? showing.platforms : undefined;
   const layer: NavigatorLayer = {
     name: options.name ?? `${op} of ${names.join(', ')}`,
     versions: { attack: index.major, navigator: DEFAULT_NAVIGATOR_VERSION, layer: LAYER_FORMAT },

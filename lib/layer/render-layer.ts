@@ -6,6 +6,7 @@ import { InputError, UsageError } from '../errors.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from './layer-format.js';
+import { platformsShowing } from './platform-visibility.js';
 import {
   DEFAULT_CONFIDENCE,
   DEFAULT_HALF_LIFE_DAYS,
@@ -305,11 +306,20 @@ function scoredLayer(
   index: AttackIndex,
   options: { navigatorVersion?: string },
 ): NavigatorLayer {
+  // The campaigns' platforms name the victim's systems; a technique that runs on none of them would be hidden by the
+  // filter, so its own platforms are added (PRE for Reconnaissance and Resource Development), and the user told.
+  const showing = platformsShowing(platforms, core.techniques, index);
+  for (const { record, platforms: own } of showing.added) {
+    core.warnings.push(
+      `${record.id} (${record.name}) runs on ${own.join(', ')}, which the campaign's platforms (${platforms.join(', ')}) do not name: ` +
+        `added to the layer's platform filter so that Navigator shows it${own.includes('PRE') ? '' : '; check the mapping or the campaign\'s platforms'}`,
+    );
+  }
   return {
     name,
     ...layerShell(index, options),
     description: description.join('\n'),
-    ...(platforms.length ? { filters: { platforms: [...platforms] } } : {}),
+    ...(showing.platforms.length ? { filters: { platforms: showing.platforms } } : {}),
     sorting: 0,
     layout: { ...LAYOUT },
     hideDisabled: false,

@@ -23,7 +23,7 @@ import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
 import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
-import { collapsedSubtechniques } from './subtechnique-visibility.js';
+import { collapsedSubtechniques, isAnnotated } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -188,13 +188,32 @@ function resolveEntry(
 const PRE_PLATFORM = 'PRE';
 
 /**
- * Bring `filters.platforms` to the target release's platform names. `hidesPreAttack` (the layer's `filters.stages`
- * left PRE-ATT&CK out, see `stagesHidePreAttack`) keeps the `PRE` platform out of what the upgrade adds.
+ * Bring `filters.platforms` to the target release's platform names. `preHidden` is given when the layer's
+ * `filters.stages` left PRE-ATT&CK out (`stagesHidePreAttack`), with the annotated techniques that run only on `PRE`:
+ * when there are none, `PRE` stays out of what the upgrade adds, and out of a layer that filtered no platform (which
+ * would otherwise show every one, PRE included); when there are some, it is added like any other platform, since
+ * nothing annotated is hidden.
  */
-function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: AttackIndex | undefined, hidesPreAttack: boolean): SettingChange[] {
+function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: AttackIndex | undefined, preHidden: readonly TechniqueRecord[] | undefined): SettingChange[] {
   const filters = layer['filters'];
-  if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return [];
   const known = target.platforms();
+  const stagesKeptOut =
+    `the layer's filters.stages left out "prepare", which hid PRE-ATT&CK, and ${PRE_PLATFORM} holds what ATT&CK 8 took over ` +
+    'from it (Reconnaissance, Resource Development), so they stay hidden';
+  const hidesPreAttack = preHidden !== undefined && !preHidden.length;
+  const shownAnyway: SettingChange[] = preHidden?.length && known.includes(PRE_PLATFORM)
+    ? [{
+        path: '/filters/platforms',
+        message:
+          `${PRE_PLATFORM} not kept out, although the layer's filters.stages hid PRE-ATT&CK: ` +
+          `${[...new Set(preHidden.map(describe))].join(', ')} ${preHidden.length === 1 ? 'is' : 'are'} annotated and run${preHidden.length === 1 ? 's' : ''} only on ${PRE_PLATFORM}`,
+      }]
+    : [];
+  if (hidesPreAttack && isJsonObject(filters) && filters['platforms'] === undefined && known.includes(PRE_PLATFORM)) {
+    filters['platforms'] = known.filter((platform) => platform !== PRE_PLATFORM);
+    return [{ path: '/filters/platforms', message: `set to every platform of ${target.label} but ${PRE_PLATFORM}: ${stagesKeptOut}` }];
+  }
+  if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return shownAnyway;
   if (!known.length) return [];
   const listed = filters['platforms'] as unknown[];
   const changes: SettingChange[] = [];
@@ -231,14 +250,12 @@ function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: Attack
     if (added.length < missing.length) {
       changes.push({
         path: '/filters/platforms',
-        message:
-          `${PRE_PLATFORM} not added: the layer's filters.stages left out "prepare", which hid PRE-ATT&CK, and ` +
-          `${PRE_PLATFORM} holds what ATT&CK 8 took over from it (Reconnaissance, Resource Development), so they stay hidden`,
+        message: `${PRE_PLATFORM} not added: ${stagesKeptOut}`,
       });
     }
   }
   if (changes.length) filters['platforms'] = out;
-  return changes;
+  return [...shownAnyway, ...changes];
 }
 
 /** A pseudo-report for entries the upgrade adds itself (no input entry, so no row in the report). */
@@ -387,7 +404,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   }
   if (options.sourceNote) settings.push({ path: '/versions/attack', message: options.sourceNote });
   if (options.downgrade) settings.push({ path: '/versions/attack', message: options.downgrade });
-  settings.push(...upgradePlatforms(layer, target, source, hidesPreAttack));
+  // The platform filter is brought up to date once the entries are (below), here in the report's order.
+  const platformsAt = settings.length;
 
   const reports: EntryUpgrade[] = [];
   const placed: Placed[] = [];
@@ -489,6 +507,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   if (Array.isArray(layer['techniques'])) layer['techniques'] = techniques;
 
   settings.push(...keepRemoved(layer, reports, repairs, options.keptAs ?? { name: REMOVED_METADATA_NAME }));
+  // PRE-ATT&CK stays hidden as the stage filter hid it, unless an annotated entry runs only on PRE: nothing annotated
+  // is hidden by what the upgrade writes.
+  const needsPre = techniques.filter((entry): entry is JsonObject => isJsonObject(entry) && isAnnotated(entry) && typeof entry['techniqueID'] === 'string')
+    .map((entry) => target.technique(entry['techniqueID'] as string))
+    .filter((record): record is TechniqueRecord => !!record && record.platforms.length > 0 && record.platforms.every((platform) => platform === PRE_PLATFORM));
+  settings.splice(platformsAt, 0, ...upgradePlatforms(layer, target, source, hidesPreAttack ? needsPre : undefined));
 
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : undefined;
   if (layout?.['expandedSubtechniques'] === undefined) {

@@ -5,6 +5,7 @@ import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
 import { attackMajor, compareVersions, isPreAttackLayer, layerFormat, migrateLayerFormat, preAttackMessage } from './layer-format.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
+import { filteredOutEntries } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
@@ -32,6 +33,7 @@ export const LAYER_FINDING_CODES = [
   'gradient-range',
   'score-out-of-range',
   'hidden-subtechnique',
+  'filtered-out-technique',
   'unknown-platform',
   'empty-platforms',
   'repaired',
@@ -359,8 +361,18 @@ function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: At
   );
 }
 
-function checkPlatforms(layer: JsonObject, index: AttackIndex, out: Findings): void {
+function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
   const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
+  for (const [at, record] of filteredOutEntries(entries, index, filters['platforms'])) {
+    out.add(
+      'warning',
+      'filtered-out-technique',
+      `/techniques/${at}`,
+      `${describe(record)} is annotated but runs on ${record.platforms.join(', ')}, ` +
+        `${record.platforms.length === 1 ? 'which filters.platforms leaves out' : 'none of which filters.platforms lists'}, ` +
+        `so Navigator hides it: add ${record.platforms[0]} to filters.platforms or remove the filter`,
+    );
+  }
   if (Array.isArray(filters['platforms']) && !filters['platforms'].length) {
     out.add(
       'warning',
@@ -437,7 +449,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   checkDuplicates(entries, out);
   if (range) checkScores(entries, range, out);
   if (index) checkHidden(subject, entries, index, out);
-  if (index) checkPlatforms(subject, index, out);
+  if (index) checkPlatforms(subject, entries, index, out);
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }

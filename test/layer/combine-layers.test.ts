@@ -130,6 +130,23 @@ describe('combineLayers', () => {
     expect(combineLayers(inputs(...ABC), { op: 'max', index }).warnings.join('\n')).to.not.match(/colour/);
   });
 
+  it('widens a platform filter the layers share when it would hide an annotated technique of the result', () => {
+    const layer = (name: string, techniques: object[]) => ({
+      name,
+      versions: { attack: '18', layer: '4.5' },
+      domain: 'enterprise-attack',
+      filters: { platforms: ['Windows'] },
+      techniques,
+    });
+    const sources = [
+      ...parseLayerSources(JSON.stringify(layer('X', [{ techniqueID: 'T1595', score: 1 }, { techniqueID: 'T1059', score: 1 }])), 'x.json'),
+      ...parseLayerSources(JSON.stringify(layer('Y', [{ techniqueID: 'T1059', score: 2 }])), 'y.json'),
+    ];
+    const { layer: combined, warnings } = combineLayers(upgradeSources(sources, index).inputs, { op: 'max', index });
+    expect(combined.filters?.platforms).to.deep.equal(['Windows', 'PRE']);
+    expect(warnings).to.include("T1595 (Active Scanning) runs on PRE, which the layers' platform filter does not list: added to the filter so that Navigator shows it");
+  });
+
   describe('colours the layers disagree on', () => {
     /** Two hand-written layers "X" and "Y", each holding T1059.001 as given, read and upgraded as combine reads files. */
     const pair = (x: object, y: object, more: [object, object][] = []): CombineInput[] => {

@@ -225,6 +225,21 @@ describe('layer/render-layer', () => {
     }
   });
 
+  it("widens the campaign's platform filter by the platforms of techniques it would hide, and says so", () => {
+    const [item] = normalizeFiles([fixture('platform-filter-campaign.yaml')]) as [Item];
+    const { layer, warnings } = renderCampaignLayer(item.result, item.index, { model: 'presence' });
+    expect(layer.filters?.platforms).to.deep.equal(['Windows', 'ESXi', 'Linux', 'PRE', 'macOS']);
+    expect(warnings).to.include.members([
+      "T1053.003 (Cron) runs on Linux, macOS, ESXi, which the campaign's platforms (Windows) do not name: added to the layer's platform filter so that Navigator shows it; check the mapping or the campaign's platforms",
+      "T1583.001 (Domains) runs on PRE, which the campaign's platforms (Windows) do not name: added to the layer's platform filter so that Navigator shows it",
+    ]);
+    // Without the widening validate says what Navigator would hide; with it, nothing.
+    expect(findings({ ...layer, filters: { platforms: ['Windows'] } }).filter((message) => / so Navigator hides it/.test(message))).to.have.length(2);
+    expect(findings(layer)).to.deep.equal([]);
+    const aggregate = renderAggregateLayer([item.result, apt32.result], item.index, { name: 'both', model: 'presence' });
+    expect(aggregate.layer.filters?.platforms).to.deep.equal(['Windows', 'ESXi', 'Linux', 'PRE', 'macOS']);
+  });
+
   it('renders byte-identical layers twice', () => {
     const [again] = normalizeFiles([fixture('golden-campaign.yaml')]) as [Item];
     for (const model of SCORE_MODEL_NAMES) {

@@ -377,6 +377,20 @@ describe('upgradeLayer', () => {
       const shown = { ...value, filters: { stages: ['act', 'prepare'], platforms: ['Windows', 'Linux', 'macOS'] } };
       const { layer: all } = upgradeLayer(shown, attack, upgradeReleases(shown, library, { from: '3.0' }));
       expect([...(all.filters?.platforms ?? [])].sort()).to.deep.equal([...platforms].sort());
+      // The same stage filter with no platform filter: every platform but PRE, which showing everything would include.
+      const unfiltered = { ...value, filters: { stages: ['act'] } };
+      const { layer: noPre, report: noPreReport } = upgradeLayer(unfiltered, attack, upgradeReleases(unfiltered, library, { from: '3.0' }));
+      expect([...(noPre.filters?.platforms ?? [])].sort()).to.deep.equal([...platforms].filter((p) => p !== 'PRE').sort());
+      expect(noPreReport.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
+        'set to every platform of enterprise-attack 18.1 but PRE: the layer\'s filters.stages left out "prepare", which hid PRE-ATT&CK, and PRE holds what ATT&CK 8 took over from it (Reconnaissance, Resource Development), so they stay hidden',
+      ]);
+      // ... unless an annotated entry runs only on PRE: nothing annotated is hidden by what the upgrade writes.
+      const annotated = { ...unfiltered, techniques: [...(value['techniques'] as object[]), { techniqueID: 'T1595', score: 1 }] };
+      const { layer: shownPre, report: shownReport } = upgradeLayer(annotated, attack, upgradeReleases(annotated, library, { from: '3.0' }));
+      expect(shownPre.filters?.platforms).to.equal(undefined);
+      expect(shownReport.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
+        'PRE not kept out, although the layer\'s filters.stages hid PRE-ATT&CK: T1595 (Active Scanning) is annotated and runs only on PRE',
+      ]);
     });
 
     it('upgrades to an older release: techniques added since are removed and reported', () => {

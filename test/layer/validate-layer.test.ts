@@ -183,6 +183,23 @@ describe('validateLayer', () => {
       /collapsed under T1055 in privilege-escalation,/,
     ],
     [
+      'warns about annotated techniques that the platform filter hides (T1595 on PRE; T1053.003 on Linux, macOS, ESXi)',
+      layer(
+        [
+          { techniqueID: 'T1595', score: 1 },
+          { techniqueID: 'T1053.003', tactic: 'persistence', color: '#ff0000' },
+          { techniqueID: 'T1059', score: 1 },
+          { techniqueID: 'T1018' },
+        ],
+        { filters: { platforms: ['Windows'] }, layout: { expandedSubtechniques: 'annotated' } },
+      ),
+      [
+        ['warning', 'filtered-out-technique', '/techniques/0'],
+        ['warning', 'filtered-out-technique', '/techniques/1'],
+      ],
+      /T1595 \(Active Scanning\) is annotated but runs on PRE, which filters\.platforms leaves out, so Navigator hides it: add PRE to filters\.platforms or remove the filter/,
+    ],
+    [
       'warns about a platform filter naming a platform the release renamed or never had',
       layer([], { filters: { platforms: ['Windows', 'Office 365', 'Gopher'] } }),
       [

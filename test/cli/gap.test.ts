@@ -552,3 +552,21 @@ describe('attack-layers gap --coverage <folder of Splunk, Sentinel, Elastic and 
     expect(validated.stdout + validated.stderr).to.not.match(/error|warning/i);
   });
 });
+
+describe('attack-layers gap: a rule folder with many files that are no rules', () => {
+  it('shows the first 20 problems of an input on stderr, says how many more, and lists them all in the report', async () => {
+    const folder = freshTmpDir('gap-many-problems');
+    // A Splunk repository's stories beside one detection: 25 named YAML files that are no rules.
+    for (let i = 0; i < 25; i++) writeFileSync(join(folder, `story_${String(i).padStart(2, '0')}.yml`), `name: Story ${i}\nnarrative: What the analytics of story ${i} look for.\n`);
+    writeFileSync(join(folder, 'detection.yml'), 'name: D\nstatus: production\ntype: TTP\nsearch: s\nmitre_attack_id: [T1059.001]\n');
+    const out = freshTmpDir('gap-many-problems-out');
+    const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', folder, '--out', out]);
+    expect(result.code).to.equal(0);
+    const shown = result.stderr.split('\n').filter((line) => line.includes(': not a detection rule:'));
+    expect(shown).to.have.length(20);
+    expect(shown[0]).to.contain(`${join(folder, 'story_00.yml')}:1: not a detection rule`);
+    expect(result.stderr).to.contain(`${folder}: 5 more problems, listed in ${join(out, 'gap-report.md')}`);
+    const report = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    expect(report.split('\n').filter((line) => line.includes('not a detection rule'))).to.have.length(25);
+  });
+});

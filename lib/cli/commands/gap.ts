@@ -27,9 +27,13 @@ import {
   UsageError,
   assertWritable,
   writeFileAtomic,
+  type CoverageProblem,
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
+
+/** How many problems of one input stderr shows; the report lists every one. */
+const PROBLEMS_SHOWN = 20;
 
 interface Args extends GlobalArgs {
   threat: string[];
@@ -117,9 +121,15 @@ export function handler(context: CliContext) {
     }
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
-    for (const problem of [...[...threat.layers, ...inputs].flatMap((input) => input.problems), ...(logSources?.input.problems ?? [])]) {
-      note(context, args, `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`);
+    // A rule folder given at a repository's root (stories, macros, workflows beside the rules) can hold hundreds of
+    // files that are no rules: stderr shows the first of each input's problems, the report lists them all.
+    const problemLine = (problem: CoverageProblem): string => `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`;
+    for (const { source, problems } of [...threat.layers, ...inputs]) {
+      for (const problem of problems.slice(0, PROBLEMS_SHOWN)) note(context, args, problemLine(problem));
+      const more = problems.length - PROBLEMS_SHOWN;
+      if (more > 0) note(context, args, `${source}: ${more} more problem${more === 1 ? '' : 's'}, listed in ${files.at(-1)![0]}`);
     }
+    for (const problem of logSources?.input.problems ?? []) note(context, args, problemLine(problem));
     for (const text of review.notes) note(context, args, text);
     const unresolved = review.coverage.unresolved.length + review.threatUnresolved.length;
     note(

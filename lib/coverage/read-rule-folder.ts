@@ -11,7 +11,7 @@ import { decodeText } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { parseElasticRule, parseSiemRule, siemRuleFormat } from './read-siem-rule.js';
 import { parseSigmaDocs } from './read-sigma.js';
-import { SigmaCache } from './sigma-cache.js';
+import { RuleCache } from './rule-cache.js';
 import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml)$/i;
@@ -27,13 +27,13 @@ export type RuleFileOutcome = (
 /**
  * Read every *.yml, *.yaml and *.toml file under a folder (or one file) as detection rules. Every file ends as a rule, ignored (with
  * a reason) or a problem; the walk never stops at a bad file. Folders whose name starts with `.` are skipped.
- * With `cacheDir`, what each file gave is kept there (SigmaCache) and only new or changed files are parsed again.
+ * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
  * The input's kind is its rules' format when they share one (`sigma` when it read none), else `rules`.
  * @throws UsageError when the path does not exist.
  */
 export function readRuleFolder(dir: string, options: { cacheDir?: string } = {}): CoverageInput {
   const files = listRuleFiles(dir);
-  const cache = options.cacheDir ? new SigmaCache(options.cacheDir, dir) : undefined;
+  const cache = options.cacheDir ? new RuleCache(options.cacheDir, dir) : undefined;
   const rules: CoverageRule[] = [];
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];

@@ -127,7 +127,7 @@ describe('readRuleFolder with a cache folder', () => {
     const cacheDir = freshTmpDir('sigma-cache');
     const parsed = readRuleFolder(dir);
     expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(parsed);
-    expect(readdirSync(join(cacheDir, 'sigma'))).to.have.length(1);
+    expect(readdirSync(join(cacheDir, 'rules'))).to.have.length(1);
     expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(parsed);
     // A file changed since (another size): read again, not taken from the cache.
     const file = join(dir, 'windows', 'proc_creation_win_office_spawn_child.yml');

@@ -6,12 +6,12 @@ import { writeFileAtomic } from '../write-file.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 
 /**
- * What reading each rule file (Sigma, Splunk, Sentinel) gave, kept per rule folder in `<cacheDir>/sigma/<sha256 of the folder>.v<N>.json`, by
+ * What reading each rule file (Sigma, Splunk, Sentinel, Elastic) gave, kept per rule folder in `<cacheDir>/rules/<sha256 of the folder>.v<N>.json`, by
  * the file's path in the folder, size and mtime (as the index cache finds release files): a rule folder read before
- * is read again from the cache, and only new or changed files are parsed. Change SIGMA_CACHE_FORMAT whenever what
+ * is read again from the cache, and only new or changed files are parsed. Change RULE_CACHE_FORMAT whenever what
  * `parseRuleFile` returns for a text changes (weights, platform table, messages).
  */
-export const SIGMA_CACHE_FORMAT = 2;
+export const RULE_CACHE_FORMAT = 2;
 
 interface CachedFile {
   size: number;
@@ -25,7 +25,7 @@ interface CacheFile {
 }
 
 /** One rule folder's cache: outcomes by file, looked up by size and mtime, saved when something changed. */
-export class SigmaCache {
+export class RuleCache {
   private readonly path: string;
   private readonly root: string;
   private readonly old: Record<string, CachedFile>;
@@ -35,11 +35,11 @@ export class SigmaCache {
   constructor(cacheDir: string, dir: string) {
     this.root = resolve(dir);
     const key = createHash('sha256').update(this.root).digest('hex');
-    this.path = cachePath(cacheDir, 'sigma', `${key}.v${SIGMA_CACHE_FORMAT}.json`);
+    this.path = cachePath(cacheDir, 'rules', `${key}.v${RULE_CACHE_FORMAT}.json`);
     let old: Record<string, CachedFile> = {};
     try {
       const data = JSON.parse(readFileSync(this.path, 'utf8')) as CacheFile;
-      if (data.format === SIGMA_CACHE_FORMAT) old = data.files;
+      if (data.format === RULE_CACHE_FORMAT) old = data.files;
     } catch {
       // No cache yet, or an unreadable one: every file is parsed.
     }
@@ -70,7 +70,7 @@ export class SigmaCache {
   save(): void {
     if (!this.changed && Object.keys(this.old).length === Object.keys(this.now).length) return;
     try {
-      writeFileAtomic(this.path, JSON.stringify({ format: SIGMA_CACHE_FORMAT, files: this.now } satisfies CacheFile), { force: true });
+      writeFileAtomic(this.path, JSON.stringify({ format: RULE_CACHE_FORMAT, files: this.now } satisfies CacheFile), { force: true });
     } catch {
       // A read-only or full cache folder costs speed, not correctness.
     }

@@ -35,6 +35,7 @@ export const READING_RULES = [
   'a comma stands for the dot of a sub-technique (T1059,001)',
   'sibling sub-techniques written as a shorthand (T1059.001/.003, T1566.001 and .002)',
   'a range of sub-techniques (T1003.001-.003)',
+  'a range of techniques written with a tilde (T1192~1194, T1192〜T1194)',
   'sub-techniques in brackets after their technique (T1566[.001,.002])',
   'sub-technique numbers completed from brackets after their shared digits (T1059.00[1,5], T1059.[001,005])',
   'an ID glued to the word before it is split off (Initial AccessT1566.001)',
@@ -45,7 +46,7 @@ export const READING_RULES = [
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, SPACE_AFTER_T, SPACE_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, SPACE_AFTER_T, SPACE_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS] =
   READING_RULES;
 
 /** How a sub-technique number is separated from its technique, each with the rule that reads it (none for `.`). */
@@ -71,6 +72,8 @@ const SHORT_SUB_AT = /\.(\d{1,2})(?![\d.])/y;
 const SIBLING_AT = new RegExp(`(?: ?/ ?\\.?| {0,2}(?:,|、|&|\\+|and|or) {0,2}\\.)(${SUB})(?!\\d)`, 'y');
 // A range after a sub-technique: `-.003`, `-003`, ` - T1003.003`, ` to .003`.
 const RANGE_AT = new RegExp(`(?: ?- ?| (?:to|through) )(?:[${prefix}](${TECHNIQUE})\\.|\\.)?(${SUB})(?!\\d)`, 'y');
+// A range of techniques, as Japanese text writes one: `T1192~1194`, `T1192〜T1194` (a full-width tilde folds to `~`).
+const TILDE_RANGE_AT = new RegExp(`(?: ?[~〜] ?)${prefix}?(${TECHNIQUE})(?![\\d.])`, 'y');
 // Sub-techniques in brackets after their technique: `T1566[.001,.002]`, `T1566 (.001, .002)`.
 const BRACKETED_AT = new RegExp(`( ?[[(] ?)\\.(${SUB})((?: {0,2}[,/、] {0,2}\\.${SUB}){0,30}) ?[\\])]`, 'y');
 // Sub-technique numbers completed from brackets after the digits they share: `T1059.00[1,5]`, `T1059.[001,005]`. Any
@@ -184,7 +187,10 @@ export function visitIds(text: string, visit: (token: IdToken) => void): void {
       } else if (short) {
         malformed = text.slice(start, SHORT_SUB_AT.lastIndex);
         end = SHORT_SUB_AT.lastIndex;
-      } else ids.push(technique);
+      } else {
+        ids.push(technique);
+        end = readTechniqueRange(text, technique, ids, end, rules);
+      }
     }
     // `T 2020` is no ID: a space after the T is read only in a full `T 1569.002`.
     if (spaced && (written.charAt(0) !== prefix || ids.length !== 1 || !ids[0]?.includes('.'))) continue;
@@ -251,6 +257,19 @@ function readCompleted(text: string, technique: string, ids: string[], from: num
     ids.push(...endings.map((ending) => `${technique}.${shared}${ending}`));
   }
   return COMPLETED_AT.lastIndex;
+}
+
+/** Read a tilde range after a technique (`T1192~1194`); returns where the ID's text ends. */
+function readTechniqueRange(text: string, technique: string, ids: string[], from: number, rules: ReadingRule[]): number {
+  TILDE_RANGE_AT.lastIndex = from;
+  const range = TILDE_RANGE_AT.exec(text);
+  if (!range || !rightBoundary(text, TILDE_RANGE_AT.lastIndex)) return from;
+  const first = Number(technique.slice(prefix.length));
+  const last = Number(range[1]);
+  if (last <= first || last - first > MAX_RANGE) return from;
+  rules.push(TILDE_RANGE);
+  for (let n = first + 1; n <= last; n++) ids.push(`${prefix}${String(n).padStart(digits, '0')}`);
+  return TILDE_RANGE_AT.lastIndex;
 }
 
 /** Read siblings and ranges written after a sub-technique; returns where the ID's text ends. */

@@ -30,6 +30,11 @@ describe('scanIds', () => {
     ['T1059.[1,5]', [[]], [], 'T1059.[1,5]'],
     ['T1003.001-.003', [['T1003.001', 'T1003.002', 'T1003.003']], [rule('a range of sub-techniques')], 'T1003.001-.003'],
     ['T1003.001 - T1003.004', [['T1003.001', 'T1003.002', 'T1003.003', 'T1003.004']], [rule('a range of sub-techniques')], 'T1003.001 - T1003.004'],
+    // `T1192~1194`: NEC's security blog (2020-05-08, Japanese), on ATT&CK's beta sub-techniques: "ベータ版T1566と現行版T1192~1194の関係".
+    ['ベータ版T1566と現行版T1192~1194の関係', [['T1566'], ['T1192', 'T1193', 'T1194']], [], 'T1566'],
+    ['T1192 〜 T1194', [['T1192', 'T1193', 'T1194']], [rule('a range of techniques written with a tilde')], 'T1192 〜 T1194'],
+    ['T1059~1047', [['T1059']], [], 'T1059'],
+    ['T1059~1099', [['T1059']], [], 'T1059'],
     ['Initial AccessT1566.001Phishing', [['T1566.001']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1566.001'],
     ['T1059.001T1106', [['T1059.001'], ['T1106']], [], 'T1059.001'],
     ['AttachmentT1106Native API', [['T1106']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1106'],

@@ -45,6 +45,7 @@ describe('issue 11: references as reports write them', () => {
     ['T1059.00{1,5}', 'unknown', [], /malformed ID "T1059\.00\{1,5\}".*write the IDs out/],
     ['T1059.0[1,15]', 'unknown', [], /malformed ID "T1059\.0\[1,15\]"/],
     ['T1003.001-.003', 'current', ['T1003.001', 'T1003.002', 'T1003.003'], /a range of sub-techniques/],
+    ['T1192~1194', 'revoked', ['T1566.002', 'T1566.001', 'T1566.003'], /a range of techniques written with a tilde/],
     // 6. A parent's name on a sub-technique ID.
     ['Process Injection (T1055.001)', 'current', ['T1055.001'], /parent technique of T1055\.001/],
     ['Brute Force (T1110.001)', 'current', ['T1110.001'], /parent technique of T1110\.001/],

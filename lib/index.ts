@@ -342,7 +342,7 @@ export {
   type SuggestDocKind,
 } from './suggest/suggest-model-data.js';
 export { isMarkupLine, splitPassages, type Passage } from './suggest/split-passages.js';
-export { suggestPassageText, type PassageText } from './suggest/passage-language.js';
+export { documentLanguage, suggestPassageText, type DocumentLanguage, type PassageText } from './suggest/passage-language.js';
 export { GLOSSARY_JA } from './suggest/glossary-ja.js';
 export { GLOSSARY_EN } from './suggest/glossary-en.js';
 export { expandPassage, type Expansion } from './suggest/query-expansion.js';

@@ -21,6 +21,50 @@ const SCRIPTS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
   ['Thai', /\p{Script=Thai}/gu],
 ];
 
+// Function words of English and of the languages in Latin script reports are most often written in besides it, none
+// of them an English word (no `a`, `in`, `no`, `as`): a passage holds most of its own language's.
+const FUNCTION_WORDS: ReadonlyArray<readonly [language: string, words: ReadonlySet<string>]> = (
+  [
+    ['English', 'the and of to is are was were that with for by on this from which has have had been it be an its their into'],
+    ['German', 'der die das den dem des ein eine einen einer und ist sind wurde wurden mit für auf von zu im nicht auch sich bei nach über oder wird werden durch'],
+    ['French', 'le la les un une des du au aux et est sont pour avec dans sur par que qui ne pas ce cette il elle été ont'],
+    ['Spanish', 'el los las un una del al y es son fue para con que por en se lo la su sus como más también'],
+    ['Portuguese', 'o os um uma do da dos das na em e para com que por não pelo pela ao é são foi está sua seu também'],
+    ['Italian', 'il lo gli una di del della dei e è sono per con che non nel nella anche come la'],
+    ['Dutch', 'de het een en van zijn met voor op niet ook dat wordt worden bij naar aan'],
+  ] as const
+).map(([language, words]) => [language, new Set(words.split(' '))] as const);
+// A passage is read as another language only on this many of its function words (and more than English ones): a
+// name such as "Dirección de Impuestos y Aduanas" in an English sentence holds two.
+const MIN_FUNCTION_WORDS = 3;
+
+/** What a whole document says about the language of its passages: kana anywhere (Japanese), or its Latin-script language. */
+export interface DocumentLanguage {
+  japanese: boolean;
+  /** A language in Latin script other than English that most of the document is written in. */
+  latin?: string;
+}
+
+/** The language of a whole text, for passages too short to tell by themselves (a table cell, a heading). */
+export function documentLanguage(text: string): DocumentLanguage {
+  const folded = text.normalize('NFKC');
+  const japanese = (folded.match(SCRIPTS[0]![1]) ?? []).length > 0;
+  const { language, count, english } = functionWords(folded);
+  return { japanese, ...(language && count >= 10 && count > 2 * english ? { latin: language } : {}) };
+}
+
+/** The language whose function words a text holds most of (other than English; '' on a tie), with its count and English's. */
+function functionWords(text: string): { language: string; count: number; english: number } {
+  const counts = FUNCTION_WORDS.map(() => 0);
+  for (const word of text.toLowerCase().match(/(?<![\p{L}\p{N}.\/@-])\p{L}+(?![\p{L}\p{N}.\/@-])/gu) ?? []) {
+    FUNCTION_WORDS.forEach(([, words], i) => words.has(word) && counts[i]!++);
+  }
+  const [english = 0, ...others] = counts;
+  const count = Math.max(0, ...others);
+  const leaders = others.flatMap((n, i) => (n === count ? [FUNCTION_WORDS[i + 1]![0]] : []));
+  return { language: leaders.length === 1 ? leaders[0]! : '', count, english };
+}
+
 // The address part of a Markdown link: `](` then a URL, a `www.` host or a path, up to `)`.
 const LINK_TARGET = /\]\((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\/)[^()\s]*\)/gi;
 
@@ -28,11 +72,14 @@ const LINK_TARGET = /\]\((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\/)[^()\s]*\)/gi;
 const GLOSSARY = [...GLOSSARY_JA].sort((a, b) => b[0].length - a[0].length);
 
 /**
- * What to rank for a passage, without its Markdown links' addresses. English (Latin script) is read as it is. Japanese (any kana) is read through the
- * glossary (`GLOSSARY_JA`): each Japanese phrase found gives its English words, and words in Latin script
- * (`JavaScript`, `RAT`, `C2`) are kept. Other scripts are not supported: the text to rank is empty and the note says so.
+ * What to rank for a passage, without its Markdown links' addresses. English (Latin script) is read as it is. Japanese
+ * (any kana, or kanji alone in a document with kana: `偽装` in a Japanese table) is read through the glossary
+ * (`GLOSSARY_JA`): each Japanese phrase found gives its English words, and words in Latin script (`JavaScript`, `RAT`,
+ * `C2`) are kept. Other scripts are not supported: the text to rank is empty and the note says so. Another language in
+ * Latin script (by its function words, or for a passage with none of English's, the document's: `documentLanguage`)
+ * is ranked by the words it shares with English, and the note says that the language is not supported.
  */
-export function suggestPassageText(passage: string): PassageText {
+export function suggestPassageText(passage: string, document?: DocumentLanguage): PassageText {
   // A Markdown link's address (`[Cobalt Strike](https://…/cobalt-strike-loader-analysis)`) is where the text points,
   // not what it says: its words (`loader`, `blog`) are not read, its text is.
   const unlinked = passage.replace(LINK_TARGET, ']');
@@ -42,9 +89,19 @@ export function suggestPassageText(passage: string): PassageText {
   const counts = SCRIPTS.map(([name, pattern]) => [name, (text.match(pattern) ?? []).length] as const);
   const japanese = (counts[0]?.[1] ?? 0) > 0;
   const [other, most] = counts.slice(1).reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0] as readonly [string, number]);
-  if (japanese) return readJapanese(text);
+  if (japanese || (document?.japanese && other === 'Chinese' && most > latin)) return readJapanese(text);
   if (most > latin) {
     return { text: '', language: other, note: `language not supported (${other}): ATT&CK is written in English only, so nothing was suggested` };
+  }
+  const words = functionWords(text);
+  const foreign =
+    words.count >= MIN_FUNCTION_WORDS && words.count > words.english ? words.language || 'not English' : words.english === 0 && /\p{L}{2}/u.test(text) ? document?.latin : undefined;
+  if (foreign) {
+    return {
+      text: unlinked,
+      language: foreign,
+      note: `language not supported (${foreign}): ATT&CK is written in English only; only the words it shares with English were read`,
+    };
   }
   return { text: unlinked, language: 'en' };
 }

@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { suggestPassageText } from './passage-language.js';
+import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
 
@@ -45,7 +45,9 @@ export interface SuggestOptions {
 export function suggestTechniques(text: string, model: SuggestModel, options: SuggestOptions = {}): PassageSuggestions[] {
   const top = options.top ?? 5;
   const minScore = options.minScore ?? 0;
-  const passages = splitPassages(options.html ? htmlText(text) : text, { lines: options.lines });
+  const plain = options.html ? htmlText(text) : text;
+  const passages = splitPassages(plain, { lines: options.lines });
+  const language = documentLanguage(plain);
   return passages.flatMap((passage, i): PassageSuggestions[] => {
     options.onProgress?.(i + 1, passages.length);
     // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
@@ -54,7 +56,7 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (ids.length) {
       return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];
     }
-    const read = suggestPassageText(passage.text);
+    const read = suggestPassageText(passage.text, language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };
     const candidates = ranked.candidates.filter((candidate) => candidate.score > 0 && candidate.score >= minScore);
     if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return [];

@@ -7,6 +7,7 @@ import {
   encodeSuggestModel,
   htmlText,
   isHtmlPage,
+  documentLanguage,
   isMarkupLine,
   loadAttackFile,
   loadSuggestModel,
@@ -153,6 +154,48 @@ describe('suggestPassageText', () => {
     const read = suggestPassageText('공격자는 스피어피싱 이메일을 보냈다.');
     expect(read).to.deep.include({ text: '', language: 'Korean' });
     expect(read.note).to.match(/^language not supported \(Korean\)/);
+  });
+
+  // Sentences written for this test, one per language, each about a behaviour.
+  const latin: [language: string, text: string][] = [
+    ['Portuguese', 'O grupo enviou e-mails com anexos maliciosos para os funcionários da empresa.'],
+    ['Spanish', 'El grupo utilizó un correo con un documento malicioso para obtener acceso a la red.'],
+    ['French', 'Les attaquants ont utilisé PowerShell pour télécharger une charge utile sur le poste de la victime.'],
+    ['German', 'Die Angreifer haben eine geplante Aufgabe erstellt, um die Schadsoftware bei jedem Neustart auszuführen.'],
+    ['Dutch', 'De aanvallers hebben een geplande taak gemaakt om de malware bij elke herstart uit te voeren.'],
+  ];
+  for (const [language, text] of latin) {
+    it(`says that ${language} is not supported, and ranks only the words it shares with English`, () => {
+      const read = suggestPassageText(text);
+      expect(read).to.deep.include({ text, language });
+      expect(read.note).to.equal(`language not supported (${language}): ATT&CK is written in English only; only the words it shares with English were read`);
+    });
+  }
+
+  it("reads English with a foreign name in it as English (two of another language's function words are not enough)", () => {
+    expect(suggestPassageText('APT-C-36 targeted the Dirección de Impuestos y Aduanas Nacionales with phishing emails.').language).to.equal('en');
+  });
+
+  it('reads every sentence of the evaluation set (English) as English', () => {
+    const texts = ['attack-flow-sentences.jsonl', 'report-inline-sentences.jsonl'].flatMap((file) =>
+      readFileSync(join(repoRoot, 'eval', file), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text),
+    );
+    expect(texts.length).to.be.greaterThan(400);
+    expect(texts.filter((text) => suggestPassageText(text).language !== 'en')).to.deep.equal([]);
+  });
+
+  it("gives a short passage the document's language: a table cell of a Portuguese report, a kanji heading of a Japanese one", () => {
+    const portuguese = documentLanguage(
+      'O grupo enviou e-mails com anexos maliciosos para os funcionários da empresa. A campanha usou domínios falsos e o malware foi instalado em seguida nos sistemas da vítima.\n| Domínio | Risco |',
+    );
+    expect(portuguese).to.deep.equal({ japanese: false, latin: 'Portuguese' });
+    expect(suggestPassageText('| Domínio | Risco |', portuguese).language).to.equal('Portuguese');
+    // An English sentence in it stays English: it holds English's function words.
+    expect(suggestPassageText('The loader was written in Go and sent to the victims.', portuguese).language).to.equal('en');
+    const japanese = documentLanguage('攻撃者はフィッシングメールを送った。\n偽装\n');
+    expect(japanese).to.deep.equal({ japanese: true });
+    expect(suggestPassageText('偽装', japanese).note).to.match(/^Japanese, read through the glossary: 偽装 = /);
+    expect(suggestPassageText('偽装').language).to.equal('Chinese');
   });
 });
 

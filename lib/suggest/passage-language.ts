@@ -34,6 +34,13 @@ const FUNCTION_WORDS: ReadonlyArray<readonly [language: string, words: ReadonlyS
     ['Dutch', 'de het een en van zijn met voor op niet ook dat wordt worden bij naar aan'],
   ] as const
 ).map(([language, words]) => [language, new Set(words.split(' '))] as const);
+// Each function word and the languages it belongs to, as a bit mask over FUNCTION_WORDS (one lookup per word).
+const WORD_LANGUAGES = new Map<string, number>();
+FUNCTION_WORDS.forEach(([, words], i) => {
+  for (const word of words) WORD_LANGUAGES.set(word, (WORD_LANGUAGES.get(word) ?? 0) | (1 << i));
+});
+// Punctuation around a word (`(para`, `empresa.`); a word joined to others (`e-mail`, `example.com`) is none.
+const EDGE_PUNCTUATION = new Set('()[]{}"\'“”‘’«»¿¡,;:.!?*|'.split(''));
 // A passage is read as another language only on this many of its function words (and more than English ones): a
 // name such as "Dirección de Impuestos y Aduanas" in an English sentence holds two.
 const MIN_FUNCTION_WORDS = 3;
@@ -47,23 +54,31 @@ export interface DocumentLanguage {
 
 /** The language of a whole text, for passages too short to tell by themselves (a table cell, a heading). */
 export function documentLanguage(text: string): DocumentLanguage {
-  const folded = text.normalize('NFKC');
-  const japanese = (folded.match(SCRIPTS[0]![1]) ?? []).length > 0;
-  const { language, count, english } = functionWords(folded);
+  // Half-width kana are kana too: no folding needed (and none of a whole PDF's text).
+  const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(text);
+  const { language, count, english } = functionWords(text);
   return { japanese, ...(language && count >= 10 && count > 2 * english ? { latin: language } : {}) };
 }
 
 /** The language whose function words a text holds most of (other than English; '' on a tie), with its count and English's. */
 function functionWords(text: string): { language: string; count: number; english: number } {
   const counts = FUNCTION_WORDS.map(() => 0);
-  for (const word of text.toLowerCase().match(/(?<![\p{L}\p{N}.\/@-])\p{L}+(?![\p{L}\p{N}.\/@-])/gu) ?? []) {
-    FUNCTION_WORDS.forEach(([, words], i) => words.has(word) && counts[i]!++);
+  for (const token of text.split(/\s+/)) {
+    if (token.length > 16) continue;
+    let start = 0;
+    let end = token.length;
+    while (start < end && EDGE_PUNCTUATION.has(token.charAt(start))) start++;
+    while (end > start && EDGE_PUNCTUATION.has(token.charAt(end - 1))) end--;
+    const mask = WORD_LANGUAGES.get((start > 0 || end < token.length ? token.slice(start, end) : token).toLowerCase());
+    if (mask) for (let i = 0; i < counts.length; i++) if (mask & (1 << i)) counts[i]!++;
   }
   const [english = 0, ...others] = counts;
   const count = Math.max(0, ...others);
   const leaders = others.flatMap((n, i) => (n === count ? [FUNCTION_WORDS[i + 1]![0]] : []));
   return { language: leaders.length === 1 ? leaders[0]! : '', count, english };
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 // The address part of a Markdown link: `](` then a URL, a `www.` host or a path, up to `)`.
 const LINK_TARGET = /\]\((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\/)[^()\s]*\)/gi;
@@ -83,15 +98,19 @@ export function suggestPassageText(passage: string, document?: DocumentLanguage)
   // A Markdown link's address (`[Cobalt Strike](https://…/cobalt-strike-loader-analysis)`) is where the text points,
   // not what it says: its words (`loader`, `blog`) are not read, its text is.
   const unlinked = passage.replace(LINK_TARGET, ']');
-  const text = unlinked.normalize('NFKC');
-  const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
-  // Kana decide Japanese even in a kanji-heavy sentence; otherwise the script with the most letters wins over Latin.
-  const counts = SCRIPTS.map(([name, pattern]) => [name, (text.match(pattern) ?? []).length] as const);
-  const japanese = (counts[0]?.[1] ?? 0) > 0;
-  const [other, most] = counts.slice(1).reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0] as readonly [string, number]);
-  if (japanese || (document?.japanese && other === 'Chinese' && most > latin)) return readJapanese(text);
-  if (most > latin) {
-    return { text: '', language: other, note: `language not supported (${other}): ATT&CK is written in English only, so nothing was suggested` };
+  // ASCII text (most English passages) is in Latin script and NFKC leaves it as it is.
+  const ascii = ASCII.test(unlinked);
+  const text = ascii ? unlinked : unlinked.normalize('NFKC');
+  if (!ascii) {
+    const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+    // Kana decide Japanese even in a kanji-heavy sentence; otherwise the script with the most letters wins over Latin.
+    const counts = SCRIPTS.map(([name, pattern]) => [name, (text.match(pattern) ?? []).length] as const);
+    const japanese = (counts[0]?.[1] ?? 0) > 0;
+    const [other, most] = counts.slice(1).reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0] as readonly [string, number]);
+    if (japanese || (document?.japanese && other === 'Chinese' && most > latin)) return readJapanese(text);
+    if (most > latin) {
+      return { text: '', language: other, note: `language not supported (${other}): ATT&CK is written in English only, so nothing was suggested` };
+    }
   }
   const words = functionWords(text);
   const foreign =

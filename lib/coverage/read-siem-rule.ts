@@ -201,6 +201,22 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   const maturity = typeof metadata?.['maturity'] === 'string' ? metadata['maturity'].trim().toLowerCase() : undefined;
   if (maturity === 'deprecated') return { ignored: { line: lineOf(/^\s*maturity\s*=/) ?? line, name, reason: 'maturity deprecated' } };
   const notes: Notes = [];
+  const maturityFactor = weightFactor('maturity', maturity, ELASTIC_WEIGHTS.maturity, ELASTIC_WEIGHTS.missingMaturity, (message) => notes.push({ line, message }));
+  const idLine = (id: string): number | undefined => lineOf(new RegExp(`^\\s*id\\s*=\\s*["']${id.replace('.', '\\.')}["']`));
+  return elasticRule(rule, { file, line, name, idLine, stage: maturityFactor, notes });
+}
+
+/**
+ * An Elastic rule's coverage from its rule object (the `[rule]` table of a TOML file, a line of a Kibana export):
+ * its ATT&CK techniques (sub-techniques where listed), weight (`stage`, its maturity or deployment, times its
+ * severity), platforms from its OS tags and data sources from its index patterns.
+ */
+export function elasticRule(
+  rule: Record<string, unknown>,
+  at: { file: string; line: number; name: string; idLine: (id: string) => number | undefined; stage: { weight: number; text: string }; notes?: Notes },
+): RuleFileOutcome {
+  const { file, line, name } = at;
+  const notes: Notes = at.notes ?? [];
   const refs: CoverageRef[] = [];
   const seen = new Set<string>();
   const add = (id: unknown): void => {
@@ -211,8 +227,8 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
     const raw = id.trim();
     if (seen.has(raw.toUpperCase())) return;
     seen.add(raw.toUpperCase());
-    const at = lineOf(new RegExp(`^\\s*id\\s*=\\s*["']${raw.replace('.', '\\.')}["']`));
-    refs.push({ raw, ...(at ? { line: at } : {}), id: raw.toUpperCase() });
+    const idAt = at.idLine(raw);
+    refs.push({ raw, ...(idAt ? { line: idAt } : {}), id: raw.toUpperCase() });
   };
   for (const threat of list(rule['threat'])) {
     if (typeof threat['framework'] === 'string' && !/^mitre att&ck$/i.test(threat['framework'].trim())) {
@@ -228,8 +244,14 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   }
   const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (!refs.length) return withNotes({ ignored: { line, name, reason: 'no ATT&CK technique' } });
-  const { level, levelReason } = elasticWeight(maturity, rule, (message) => notes.push({ line, message }));
-  const coverage: CoverageRule = { kind: 'elastic', name, file, line, refs, level, levelReason };
+  const severity = typeof rule['severity'] === 'string' ? rule['severity'].trim().toLowerCase() : undefined;
+  // A building block raises no alert of its own, whatever its severity says.
+  const severityFactor =
+    rule['building_block_type'] !== undefined
+      ? { weight: ELASTIC_WEIGHTS.buildingBlock, text: 'building block (no alert of its own)' }
+      : weightFactor('severity', severity, ELASTIC_WEIGHTS.severity, ELASTIC_WEIGHTS.missingSeverity, (message) => notes.push({ line, message }));
+  const level = roundLevel(at.stage.weight * severityFactor.weight);
+  const coverage: CoverageRule = { kind: 'elastic', name, file, line, refs, level, levelReason: `elastic ${at.stage.text}, ${severityFactor.text} -> ${level}` };
   if (typeof rule['rule_id'] === 'string') coverage.id = rule['rule_id'];
   const tags = Array.isArray(rule['tags']) ? rule['tags'].filter((tag): tag is string => typeof tag === 'string') : [];
   const platforms = [...new Set(tags.flatMap((tag) => ELASTIC_OS[tag.trim().toLowerCase()] ?? []))];
@@ -240,18 +262,6 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
 }
 
 const ELASTIC_OS: Readonly<Record<string, string>> = { 'os: windows': 'Windows', 'os: linux': 'Linux', 'os: macos': 'macOS' };
-
-function elasticWeight(maturity: string | undefined, rule: Record<string, unknown>, note: (message: string) => void): { level: number; levelReason: string } {
-  const maturityFactor = weightFactor('maturity', maturity, ELASTIC_WEIGHTS.maturity, ELASTIC_WEIGHTS.missingMaturity, note);
-  const severity = typeof rule['severity'] === 'string' ? rule['severity'].trim().toLowerCase() : undefined;
-  // A building block raises no alert of its own, whatever its severity says.
-  const severityFactor =
-    rule['building_block_type'] !== undefined
-      ? { weight: ELASTIC_WEIGHTS.buildingBlock, text: 'building block (no alert of its own)' }
-      : weightFactor('severity', severity, ELASTIC_WEIGHTS.severity, ELASTIC_WEIGHTS.missingSeverity, note);
-  const weight = roundLevel(maturityFactor.weight * severityFactor.weight);
-  return { level: weight, levelReason: `elastic ${maturityFactor.text}, ${severityFactor.text} -> ${weight}` };
-}
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

@@ -10,8 +10,9 @@ import { campaignReleases, normalizeCampaign } from '../normalize/normalize-camp
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import type { CoverageInput } from './coverage-types.js';
 import { parseCoverageLayers, type CoverageLayerOptions } from './read-coverage-layer.js';
-import { parseDetectionsText, parseDetectionsYaml, readDetections } from './read-detections.js';
+import { parseDetectionsText, parseDetectionsYaml } from './read-detections.js';
 import { parseDettectTechniques } from './read-dettect.js';
+import { parseElasticExport } from './read-elastic-export.js';
 import { readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
@@ -98,11 +99,12 @@ export function readThreatInputs(paths: readonly string[], library: AttackLibrar
   return { campaigns, layers, domain };
 }
 
-/** The kinds of file `--coverage` takes (besides a folder of Sigma, Splunk or Sentinel rules). */
+/** The kinds of file `--coverage` takes (besides a folder of rules and a Kibana export of Elastic rules). */
 const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques'] as const;
 
 /**
- * Read coverage paths by kind: a folder is detection rules: Sigma, Splunk, Sentinel (through their cache with `cacheDir`), a `.json` file a
+ * Read coverage paths by kind: a folder is detection rules: Sigma, Splunk, Sentinel, Elastic (through their cache with
+ * `cacheDir`), a `.ndjson` file a Kibana export of Elastic rules (`parseElasticExport`), a `.json` file a
  * Navigator coverage layer or an array of them, one input per layer (or a detections list written as JSON), a
  * DeTT&CT technique administration file (`file_type: technique-administration`) its detections, and a `.csv`,
  * `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`) is a layer when it is one, else read as a
@@ -127,8 +129,14 @@ export function readCoverageInputs(
 function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
   if (isFolder(path)) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   const extension = extname(path).toLowerCase();
-  // An extension no coverage file has is refused by the detections reader, with the extensions it takes.
-  if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) return [readDetections(path, options)];
+  if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
+  if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) {
+    throw new UsageError(
+      `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic), a detections file ` +
+        '(.csv, .yml, .yaml, .json), a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) ' +
+        'or a Kibana export of Elastic rules (.ndjson)',
+    );
+  }
   const text = readTextFile(path, path, options);
   const file = inputName(path);
   // Parsed once: the value that tells the kind is the one the layer reader reads (a file that does not start like

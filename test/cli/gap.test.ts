@@ -570,3 +570,19 @@ describe('attack-layers gap: a rule folder with many files that are no rules', (
     expect(report.split('\n').filter((line) => line.includes('not a detection rule'))).to.have.length(25);
   });
 });
+
+describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjson)>', () => {
+  const exported = 'test/fixtures/coverage/elastic-export/rules_export.ndjson';
+  it('reads the deployed rules, counts T1086 under T1059.001, and refuses a file of no coverage kind saying what --coverage takes', async () => {
+    const out = freshTmpDir('gap-elastic-export');
+    const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', exported, '--out', out, '--report', 'json']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain(`${exported}:6: not JSON`);
+    const report = readJson<{ remapped: { raw: string; ids: string[]; places: string[] }[]; inputs: { kind: string; counts: unknown }[] }>(join(out, 'gap-report.json'));
+    expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['elastic', { items: 5, rules: 3, ignored: 1, invalid: 1 }]]);
+    expect(report.remapped.find((group) => group.raw === 'T1086')).to.deep.include({ ids: ['T1059.001'], places: [`${exported}:4`] });
+    const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'README.md', '--out', freshTmpDir('gap-refused')]);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.contain('README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic)');
+  });
+});

@@ -4,6 +4,8 @@ import { expect } from 'chai';
 import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { ELASTIC_WEIGHTS, SENTINEL_WEIGHTS, SPLUNK_WEIGHTS } from '../../lib/coverage/read-siem-rule.js';
+import { parseElasticExport } from '../../lib/coverage/read-elastic-export.js';
+import { readFileSync } from 'node:fs';
 import { freshTmpDir } from '../helpers/attack.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/coverage/siem', import.meta.url));
@@ -168,5 +170,28 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
   it('keeps the weight tables on one scale with Sigma: every weight in (0, 1]', () => {
     const all = [...Object.values(SPLUNK_WEIGHTS.status), ...Object.values(SPLUNK_WEIGHTS.type), ...Object.values(SENTINEL_WEIGHTS.severity), SENTINEL_WEIGHTS.hunting, ...Object.values(ELASTIC_WEIGHTS.maturity), ...Object.values(ELASTIC_WEIGHTS.severity), ELASTIC_WEIGHTS.buildingBlock];
     for (const weight of all) expect(weight).to.be.greaterThan(0).and.at.most(1);
+  });
+});
+
+describe('parseElasticExport (a Kibana export of Elastic rules)', () => {
+  const file = fileURLToPath(new URL('../fixtures/coverage/elastic-export/rules_export.ndjson', import.meta.url));
+  const input = parseElasticExport(readFileSync(file, 'utf8'), 'rules_export.ndjson');
+
+  it('reads the rules of the export, one per line, and nothing of its exception list and summary lines', () => {
+    expect(input.kind).to.equal('elastic');
+    expect(input.counts).to.deep.equal({ items: 5, rules: 3, ignored: 1, invalid: 1 });
+    expect(input.rules.map((rule) => [rule.line, rule.name, rule.refs.map((ref) => ref.raw), rule.level, rule.platforms])).to.deep.equal([
+      [1, 'LSASS Memory Read by an Unsigned Process', ['T1003.001'], 0.9, ['Windows']],
+      [3, 'Shell Started by a Web Server', ['T1059'], 0.25, ['Linux']],
+      [4, 'Encoded PowerShell Command', ['T1086'], 0.75, undefined],
+    ]);
+    expect(input.rules[0]?.levelReason).to.equal('elastic rule deployed in Kibana, severity high -> 0.9');
+    expect(input.rules[0]?.id).to.equal('4c2d1e0f-9a8b-4c7d-8e6f-5a4b3c2d1e0f');
+  });
+
+  it('ignores a disabled rule and reports a line that is no JSON, with its number', () => {
+    expect(input.ignored).to.deep.equal([{ file: 'rules_export.ndjson', line: 2, name: 'Service Created From a Temporary Folder', reason: 'disabled in Kibana (enabled: false)' }]);
+    expect(input.problems.map((p) => [p.line, p.skipped])).to.deep.equal([[6, true]]);
+    expect(input.problems[0]?.message).to.match(/^not JSON \(.*\); each line of a Kibana export is one JSON object$/);
   });
 });

@@ -9,6 +9,7 @@ export type InputKind =
   | 'gap-report'
   | 'sigma-rule'
   | 'detections'
+  | 'sentinel-export'
   | 'dettect-techniques'
   | 'dettect-data-sources'
   | 'dettect-groups';
@@ -21,6 +22,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
   'sigma-rule': ['a Sigma rule', 'give its folder to gap --coverage'],
   detections: ['a detections file', 'give it to gap --coverage'],
+  'sentinel-export': ['a Microsoft Sentinel export of analytic rules (an ARM template)', 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
   'dettect-data-sources': [
     'a DeTT&CT data source administration file',
@@ -70,6 +72,15 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   const dettect = typeof first['file_type'] === 'string' ? DETTECT_KINDS[first['file_type'].trim().toLowerCase()] : undefined;
   if (dettect) return dettect;
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return 'stix-bundle';
+  // Sentinel's Export of analytic rules: an ARM deployment template whose resources are alert rules.
+  if (
+    typeof first['$schema'] === 'string' &&
+    /deploymentTemplate/i.test(first['$schema']) &&
+    Array.isArray(first['resources']) &&
+    first['resources'].some((resource) => isObject(resource) && typeof resource['type'] === 'string' && /\/alertRules$/i.test(resource['type']))
+  ) {
+    return 'sentinel-export';
+  }
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
   const techniques = techniquesOf(first);

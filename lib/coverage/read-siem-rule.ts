@@ -71,7 +71,8 @@ type SiemFormat = Extract<CoverageKind, 'splunk' | 'sentinel'>;
 type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
 type Weighed = { level: number; levelReason: string } | { ignored: string; line?: number };
 
-const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
+/** A technique ID as SIEM rules list them (`T1059`, `t1059.001`). */
+export const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
 // Data sources of Windows and Linux logs, as Splunk's `data_source` and Sentinel's connector IDs name them.
 const WINDOWS_SOURCE = /^(?:sysmon event ?id|windows |powershell script block|wineventlog|securityevents?$|windowssecurityevents$|windowsforwardedevents$)/i;
 const LINUX_SOURCE = /^(?:sysmon for linux|linux )/i;

@@ -13,6 +13,7 @@ import { parseCoverageLayers, type CoverageLayerOptions } from './read-coverage-
 import { parseDetectionsText, parseDetectionsYaml } from './read-detections.js';
 import { parseDettectTechniques } from './read-dettect.js';
 import { parseElasticExport } from './read-elastic-export.js';
+import { parseSentinelExport } from './read-sentinel-export.js';
 import { readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
@@ -100,7 +101,7 @@ export function readThreatInputs(paths: readonly string[], library: AttackLibrar
 }
 
 /** The kinds of file `--coverage` takes (besides a folder of rules and a Kibana export of Elastic rules). */
-const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques'] as const;
+const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques', 'sentinel-export'] as const;
 
 /**
  * Read coverage paths by kind: a folder is detection rules: Sigma, Splunk, Sentinel, Elastic (through their cache with
@@ -144,6 +145,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   const value = (path === STDIN || extension === '.json') && startsLikeJson(text) ? parseJsonText(text, file) : undefined;
   const kind = value === undefined ? kindOfText(text) : kindOfValue(value);
   if (kind === 'dettect-techniques') return [parseDettectTechniques(text, file)];
+  if (kind === 'sentinel-export') return [parseSentinelExport(value, text, file)];
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];
   if (extension !== '.json') return [parseDetectionsText(text, path)];

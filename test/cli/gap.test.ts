@@ -586,3 +586,18 @@ describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjso
     expect(refused.stderr).to.contain('README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic)');
   });
 });
+
+describe('attack-layers gap --coverage <a Sentinel export of analytic rules (ARM template)>', () => {
+  const exported = 'test/fixtures/coverage/sentinel-export/analytic_rules_export.json';
+  it('reads the deployed rules as coverage, counts T1208 under T1558.003, and says what the file is to validate', async () => {
+    const out = freshTmpDir('gap-sentinel-export');
+    const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', exported, '--out', out, '--report', 'json']);
+    expect(result.code).to.equal(0);
+    const report = readJson<{ remapped: { raw: string; ids: string[]; places: string[] }[]; inputs: { kind: string; counts: unknown }[] }>(join(out, 'gap-report.json'));
+    expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['sentinel', { items: 4, rules: 2, ignored: 2, invalid: 0 }]]);
+    expect(report.remapped.find((group) => group.raw === 'T1208')).to.deep.include({ ids: ['T1558.003'], places: [`${exported}:41`] });
+    const validated = await runCli(['validate', exported]);
+    expect(validated.code).to.equal(1);
+    expect(validated.stdout).to.contain('this is a Microsoft Sentinel export of analytic rules (an ARM template), not an ATT&CK Navigator layer; give it to gap --coverage');
+  });
+});

@@ -5,6 +5,8 @@ import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { ELASTIC_WEIGHTS, SENTINEL_WEIGHTS, SPLUNK_WEIGHTS } from '../../lib/coverage/read-siem-rule.js';
 import { parseElasticExport } from '../../lib/coverage/read-elastic-export.js';
+import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
+import { kindOfValue } from '../../lib/input-kind.js';
 import { readFileSync } from 'node:fs';
 import { freshTmpDir } from '../helpers/attack.js';
 
@@ -193,5 +195,34 @@ describe('parseElasticExport (a Kibana export of Elastic rules)', () => {
     expect(input.ignored).to.deep.equal([{ file: 'rules_export.ndjson', line: 2, name: 'Service Created From a Temporary Folder', reason: 'disabled in Kibana (enabled: false)' }]);
     expect(input.problems.map((p) => [p.line, p.skipped])).to.deep.equal([[6, true]]);
     expect(input.problems[0]?.message).to.match(/^not JSON \(.*\); each line of a Kibana export is one JSON object$/);
+  });
+});
+
+describe('parseSentinelExport (a Sentinel export of analytic rules, an ARM template)', () => {
+  const file = fileURLToPath(new URL('../fixtures/coverage/sentinel-export/analytic_rules_export.json', import.meta.url));
+  const text = readFileSync(file, 'utf8');
+  const value: unknown = JSON.parse(text);
+  const input = parseSentinelExport(value, text, 'export.json');
+
+  it('is told from other JSON by its template schema and alert-rule resources', () => {
+    expect(kindOfValue(value)).to.equal('sentinel-export');
+    expect(kindOfValue({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#', resources: [{ type: 'Microsoft.Web/sites' }] })).to.equal(undefined);
+  });
+
+  it('reads each alert rule: sub-techniques for their listed parent, severity as the weight, the line of its displayName', () => {
+    expect(input.counts).to.deep.equal({ items: 4, rules: 2, ignored: 2, invalid: 0 });
+    expect(input.rules.map((rule) => [rule.line, rule.name, rule.refs.map((ref) => ref.raw), rule.levelReason])).to.deep.equal([
+      [17, 'Password spray against many accounts', ['T1110.003'], 'sentinel analytic rule deployed (Scheduled), severity High -> 0.9'],
+      [41, 'Kerberoasting: many RC4 service tickets', ['T1208'], 'sentinel analytic rule deployed (NRT), severity Medium -> 0.75'],
+    ]);
+    expect(input.rules[0]?.id).to.equal('2b3c4d5e-0002-4f60-9bac-1d2e3f4a5b61');
+  });
+
+  it('ignores a disabled rule and one without a technique, and notes a technique that is no ID', () => {
+    expect(input.ignored.map((item) => [item.line, item.reason])).to.deep.equal([
+      [56, 'disabled in Sentinel (enabled: false)'],
+      [72, 'no ATT&CK technique'],
+    ]);
+    expect(input.problems).to.deep.equal([{ file: 'export.json', line: 41, message: '"Credential Access" is not a technique ID (T1234 or T1234.001); it is skipped', skipped: false }]);
   });
 });

@@ -73,7 +73,7 @@ describe('regressions: the first hour (issue 12)', () => {
       [
         'a JSON campaign given to gap --coverage (it was read as a layer)',
         () => gapArgs(APT32, JSON_CAMPAIGN),
-        `${JSON_CAMPAIGN}: this is a campaign file, not an ATT&CK Navigator layer or a detections file or a DeTT&CT technique administration file; use normalize, render or compare (gap takes it as --threat)`,
+        `${JSON_CAMPAIGN}: this is a campaign file, not an ATT&CK Navigator layer or a detections file or a DeTT&CT technique administration file or a Microsoft Sentinel export of analytic rules (an ARM template); use normalize, render or compare (gap takes it as --threat)`,
       ],
       ['one Sigma rule given to gap --coverage', () => gapArgs(APT32, SIGMA_RULE), `${SIGMA_RULE}: this is a Sigma rule, not a detections file; give its folder to gap --coverage`],
       ['a detections file given to gap --threat', () => gapArgs(DETECTIONS_YAML, DETECTIONS_YAML), `${DETECTIONS_YAML}: this is a detections file, not a campaign file; give it to gap --coverage`],
@@ -94,7 +94,7 @@ describe('regressions: the first hour (issue 12)', () => {
       const result = await runCli([...gapArgs(APT32, report), '--quiet']);
       expect(result.code).to.equal(1);
       expect(result.stderr).to.include(
-        `${report}: this is a gap report (gap --report json), not an ATT&CK Navigator layer or a detections file or a DeTT&CT technique administration file; use export to draw or tabulate it`,
+        `${report}: this is a gap report (gap --report json), not an ATT&CK Navigator layer or a detections file or a DeTT&CT technique administration file or a Microsoft Sentinel export of analytic rules (an ARM template); use export to draw or tabulate it`,
       );
     });
   });

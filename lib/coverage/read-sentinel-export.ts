@@ -1,0 +1,72 @@
+/**
+ * Microsoft Sentinel's Export of analytic rules (Analytics > select > Export: an ARM deployment template) as coverage:
+ * the rules a workspace has deployed. Each resource of type `…/alertRules` is a rule: its `properties` name it
+ * (`displayName`), rate it (`severity`, as a Sentinel YAML rule: SENTINEL_WEIGHTS) and list its ATT&CK techniques in
+ * `techniques` (parents) and `subTechniques`; a parent whose sub-technique is listed counts through it only, as
+ * Elastic's rules do. A rule with `enabled: false` covers nothing and is ignored with that reason; a rule without a
+ * technique (a Microsoft incident-creation rule) is ignored as any other. JSON keeps no lines that the parsed value
+ * tells: a rule's line is where its `displayName` is written.
+ */
+import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { SENTINEL_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
+
+/** Read a Sentinel export (its parsed JSON value and its text, for lines; pure). */
+export function parseSentinelExport(value: unknown, text: string, file: string): CoverageInput {
+  const rules: CoverageRule[] = [];
+  const ignored: CoverageIgnored[] = [];
+  const problems: CoverageProblem[] = [];
+  const lines = text.split('\n');
+  const lineOf = (name: string): number | undefined => {
+    const written = JSON.stringify(name);
+    const at = lines.findIndex((line) => line.includes('"displayName"') && line.includes(written));
+    return at < 0 ? undefined : at + 1;
+  };
+  const resources = (value as { resources?: unknown }).resources;
+  const alertRules = (Array.isArray(resources) ? resources : []).filter(
+    (resource): resource is Record<string, unknown> => isRecord(resource) && typeof resource['type'] === 'string' && /\/alertRules$/i.test(resource['type']),
+  );
+  for (const [i, resource] of alertRules.entries()) {
+    const properties = isRecord(resource['properties']) ? resource['properties'] : {};
+    const name = typeof properties['displayName'] === 'string' ? properties['displayName'].trim() : '';
+    if (!name) {
+      problems.push({ file, message: `alert rule ${i + 1} of the export has no displayName; it is skipped`, skipped: true });
+      continue;
+    }
+    const line = lineOf(properties['displayName'] as string);
+    const place = line ? { line } : {};
+    if (properties['enabled'] === false) {
+      ignored.push({ file, ...place, name, reason: 'disabled in Sentinel (enabled: false)' });
+      continue;
+    }
+    const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
+    const ids = [...texts(properties['techniques']), ...texts(properties['subTechniques'])];
+    for (const id of ids.filter((id) => !TECHNIQUE_ID.test(id))) notes.push({ ...place, message: `"${id}" is not a technique ID (T1234 or T1234.001); it is skipped` });
+    const valid = [...new Set(ids.filter((id) => TECHNIQUE_ID.test(id)).map((id) => id.toUpperCase()))];
+    // A parent is written to hold its listed sub-techniques.
+    const refs: CoverageRef[] = valid.filter((id) => id.includes('.') || !valid.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));
+    for (const note of notes) problems.push({ file, ...note, skipped: false });
+    if (!refs.length) {
+      ignored.push({ file, ...place, name, reason: 'no ATT&CK technique' });
+      continue;
+    }
+    const severity = typeof properties['severity'] === 'string' ? properties['severity'].trim() : undefined;
+    const factor = weightFactor('severity', severity, SENTINEL_WEIGHTS.severity, SENTINEL_WEIGHTS.missingSeverity, (message) =>
+      problems.push({ file, ...place, message, skipped: false }),
+    );
+    const level = roundLevel(factor.weight);
+    const kind = typeof resource['kind'] === 'string' ? ` (${resource['kind']})` : '';
+    const rule: CoverageRule = { kind: 'sentinel', name, file, ...place, refs, level, levelReason: `sentinel analytic rule deployed${kind}, ${factor.text} -> ${level}` };
+    const id = typeof properties['alertRuleTemplateName'] === 'string' ? properties['alertRuleTemplateName'] : undefined;
+    if (id) rule.id = id;
+    rules.push(rule);
+  }
+  return coverageInput('sentinel', file, 1, alertRules.length, { rules, ignored, problems });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function texts(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((item) => (typeof item === 'string' && item.trim() ? [item.trim()] : [])) : [];
+}

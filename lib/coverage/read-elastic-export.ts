@@ -2,14 +2,12 @@
  * A Kibana export of Elastic Security detection rules (`.ndjson`: Security > Rules > Export, or the detection engine's
  * `_export` API) as coverage: the rules a team has deployed, as Kibana holds them. One JSON object per line: a rule
  * (`rule_id`, `name`, `threat`, `severity`, `enabled`...), an exception list or its items, and a last line that sums
- * the export up (`exported_count`). Each rule is read as a rule file of elastic/detection-rules is (`elasticRule`),
- * its stage being "deployed" (weight 1, as a production rule): a disabled rule (`enabled: false`) covers nothing and
- * is ignored with that reason. A line that is no JSON is reported with its number and skipped.
+ * the export up (`exported_count`). Each rule is read by `kibanaRule`: as a rule file of elastic/detection-rules is,
+ * its stage being "deployed" (weight 1, as a production rule), and a disabled rule (`enabled: false`) ignored. A line
+ * that is no JSON is reported with its number and skipped.
  */
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
-import { elasticRule } from './read-siem-rule.js';
-
-const DEPLOYED = { weight: 1, text: 'rule deployed in Kibana' };
+import { kibanaRule } from './read-siem-rule.js';
 
 /** Read a Kibana rules export (pure). Lines that are no rules (exception lists, the export's summary) are not items. */
 export function parseElasticExport(text: string, file: string): CoverageInput {
@@ -34,16 +32,7 @@ export function parseElasticExport(text: string, file: string): CoverageInput {
     // Exception lists and their items, and the summary line, are no rules.
     if (object['rule_id'] === undefined && object['threat'] === undefined) return;
     items++;
-    const name = typeof object['name'] === 'string' ? object['name'].trim() : '';
-    if (!name) {
-      problems.push({ file, line, message: 'a rule without a "name"; it is skipped', skipped: true });
-      return;
-    }
-    if (object['enabled'] === false) {
-      ignored.push({ file, line, name, reason: 'disabled in Kibana (enabled: false)' });
-      return;
-    }
-    const outcome = elasticRule(object, { file, line, name, idLine: () => line, stage: DEPLOYED });
+    const outcome = kibanaRule(object, { file, line, idLine: () => line });
     if ('rule' in outcome) rules.push(outcome.rule);
     else if ('ignored' in outcome) ignored.push({ file, ...outcome.ignored });
     else problems.push({ file, ...outcome.invalid, skipped: true });

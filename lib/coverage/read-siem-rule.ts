@@ -195,6 +195,11 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   };
   const rule = record(value['rule']);
   const metadata = record(value['metadata']);
+  const idLine = (id: string): number | undefined => lineOf(new RegExp(`^\\s*id\\s*=\\s*["']${id.replace('.', '\\.')}["']`));
+  // A rule as Kibana holds it, written as TOML (its fields at the top, `[[threat]]`): contributors commit such files.
+  if (!rule && typeof value['name'] === 'string' && (value['rule_id'] !== undefined || value['threat'] !== undefined)) {
+    return kibanaRule(value, { file, line: lineOf(/^\s*name\s*=/) ?? 1, idLine });
+  }
   const ruleLine = lineOf(/^\s*\[rule\]\s*$/);
   const name = typeof rule?.['name'] === 'string' ? rule['name'].trim() : '';
   const line = (ruleLine && lineOf(/^\s*name\s*=/, ruleLine)) || (ruleLine ?? 1);
@@ -203,8 +208,21 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   if (maturity === 'deprecated') return { ignored: { line: lineOf(/^\s*maturity\s*=/) ?? line, name, reason: 'maturity deprecated' } };
   const notes: Notes = [];
   const maturityFactor = weightFactor('maturity', maturity, ELASTIC_WEIGHTS.maturity, ELASTIC_WEIGHTS.missingMaturity, (message) => notes.push({ line, message }));
-  const idLine = (id: string): number | undefined => lineOf(new RegExp(`^\\s*id\\s*=\\s*["']${id.replace('.', '\\.')}["']`));
   return elasticRule(rule, { file, line, name, idLine, stage: maturityFactor, notes });
+}
+
+/** What a rule Kibana holds is: deployed, weighed as a production rule. */
+const DEPLOYED = { weight: 1, text: 'rule deployed in Kibana' };
+
+/**
+ * A rule object as Kibana holds and exports it (a line of an `.ndjson` export, or the same fields in a TOML file):
+ * read as an Elastic rule whose stage is DEPLOYED; one with `enabled: false` covers nothing and is ignored.
+ */
+export function kibanaRule(object: Record<string, unknown>, at: { file: string; line: number; idLine: (id: string) => number | undefined }): RuleFileOutcome {
+  const name = typeof object['name'] === 'string' ? object['name'].trim() : '';
+  if (!name) return { invalid: { line: at.line, message: 'a rule without a "name"; it is skipped' } };
+  if (object['enabled'] === false) return { ignored: { line: at.line, name, reason: 'disabled in Kibana (enabled: false)' } };
+  return elasticRule(object, { ...at, name, stage: DEPLOYED });
 }
 
 /**

@@ -164,6 +164,40 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     });
   }
 
+  it("reads a rule Kibana holds written as TOML (its fields at the top, [[threat]]) as a deployed rule, and a disabled one as ignored", () => {
+    const kibana = [
+      'name = "Possible SharpHound Collection Options"',
+      'rule_id = "9d1f2e3a-4b5c-4d6e-8f70-a1b2c3d4e5f6"',
+      'enabled = true',
+      'severity = "high"',
+      'tags = [ "Windows", "Alert" ]',
+      '[[threat]]',
+      'framework = "MITRE ATT&CK"',
+      '  [[threat.technique]]',
+      '  id = "T1087"',
+      '  name = "Account Discovery"',
+      '    [[threat.technique.subtechnique]]',
+      '    id = "T1087.002"',
+      '    name = "Domain Account"',
+      '',
+    ].join('\n');
+    expect(parseRuleFile(kibana, 'f.toml')).to.deep.equal({
+      rule: {
+        kind: 'elastic',
+        name: 'Possible SharpHound Collection Options',
+        file: 'f.toml',
+        line: 1,
+        refs: [{ raw: 'T1087.002', line: 12, id: 'T1087.002' }],
+        level: 0.9,
+        levelReason: 'elastic rule deployed in Kibana, severity high -> 0.9',
+        id: '9d1f2e3a-4b5c-4d6e-8f70-a1b2c3d4e5f6',
+      },
+    });
+    expect(parseRuleFile(kibana.replace('enabled = true', 'enabled = false'), 'f.toml')).to.deep.equal({
+      ignored: { line: 1, name: 'Possible SharpHound Collection Options', reason: 'disabled in Kibana (enabled: false)' },
+    });
+  });
+
   it('reads a file with `title` and `logsource` as Sigma even when it has `name` and `query` too', () => {
     const outcome = parseRuleFile('title: T\nname: N\nquery: q\nlogsource:\n  product: windows\ndetection:\n  sel: {a: 1}\n  condition: sel\ntags: [attack.t1047]\n', 'f.yml');
     expect('rule' in outcome && outcome.rule.kind).to.equal('sigma');

@@ -89,8 +89,10 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
     const [first, ...again] = byText.get(passage.text)!;
     if (first !== passage || passage.wordsInCommon === 1) return [];
     const also = again.length ? `, also at line${again.length > 1 ? 's' : ''} ${again.map((p) => p.line).join(', ')}` : '';
+    // How the passage was read (Japanese through the glossary, a language not supported) goes with each suggestion.
+    const read = passage.note ? `; ${oneLine(passage.note)}` : '';
     return passage.candidates.map(
-      (c) => ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"${also}`,
+      (c) => ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"${also}${read}`,
     );
   });
   const oneWordLines = [...new Set(oneWord.map((passage) => passage.line))];

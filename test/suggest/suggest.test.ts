@@ -579,4 +579,13 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(doc.techniques.map((t) => t.ref)).to.deep.equal(['Regsvr32 (T1117)']);
     expect(result.stdout).to.match(/^# suggested: T1113 Screen Capture \(score [\d.]+, because .*\), source: ".*:2"$/m);
   });
+
+  it('extract --suggest says with each suggestion how its passage was read: Japanese through the glossary, a language not supported', async () => {
+    const file = join(freshTmpDir('suggest'), 'report.txt');
+    writeFileSync(file, '攻撃者はスピアフィッシングメールを送った。\nO grupo enviou e-mails de phishing com anexos maliciosos para os funcionários da empresa.\n');
+    const result = await runCli(['extract', file, '--suggest', '--quiet']);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.match(/^# suggested: T1566\.001 .*, source: ".*:1"; Japanese, read through the glossary: .*スピアフィッシング = /m);
+    expect(result.stdout).to.match(/^# suggested: T1566\S* .*, source: ".*:2"; language not supported \(Portuguese\): ATT&CK is written in English only; only the words it shares with English were read$/m);
+  });
 });

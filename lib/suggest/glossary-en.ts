@@ -77,7 +77,9 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\b(?:MFA|2FA)\b|\b(?:two|2)[- ]factor\b/i, 'multi-factor authentication'],
   [/\bVPN\b/, 'VPN external remote services'],
   [/\b(?:exposed|internet-facing|public-facing) (?:\w+ ){0,2}(?:RDP|SSH|remote desktop|citrix)\b|\b(?:RDP|citrix) (?:services?|gateways?|appliances?|servers?)\b/i, 'external remote services'],
-  [/\bgoogl(?:e|ed|ing)\b|\bOSINT\b|\bsearch engines?\b/i, 'search open websites domains search engines'],
+  // Searching as reconnaissance: googling, a Google search or dork, OSINT; not Google the company or its products
+  // (Google Drive, Chrome, Cloud, Docs, Update), which reports name for what was used, not for searching.
+  [/\bgoogl(?:ed|ing)\b|\bgoogle (?:search(?:es|ed|ing)?|dork(?:s|ing)?|hacking)\b|\bOSINT\b|\bsearch engines?\b/i, 'search open websites domains search engines'],
   [/\bwatering[- ]hole\b/i, 'drive-by compromise'],
   // A DLL does not run by itself: a DLL said to be run or executed is run by a Windows binary such as rundll32.
   [/\b(?:execut|run|launch|load)(?:e|es|ed|ing|s)? (?:\w+ ){0,2}[\w-]+\.dll\b|\b[\w-]+\.dll (?:was |is )?(?:execut|run|launch)\w*/i, 'rundll32 regsvr32 system binary proxy execution'],

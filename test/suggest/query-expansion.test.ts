@@ -17,6 +17,11 @@ describe('expandPassage (the English glossary)', () => {
     ['Set-MpPreference -DisableRealtimeMonitoring $true', [['Set-MpPreference', 'impair defenses disable modify tools security software']]],
     ['The actors exploited Zerologon.', [['Zerologon', 'exploitation remote services']]],
     ['Hashes were cracked with hashcat', [['hashcat', 'password cracking brute force']]],
+    ['Googled information on the target for reconnaissance', [['Googled', 'search open websites domains search engines']]],
+    ['The operators ran Google dorks against the portal', [['Google dorks', 'search open websites domains search engines']]],
+    // Google the company's products are what was used, not a search.
+    ['The malware is hosted on Google Drive and talks to Google Cloud Run', []],
+    ['credentials saved in Google Chrome', []],
     // Not a sign-in: event logs on a server.
     ['The event logs on the server were kept.', []],
     ['The loader is 40 KB.', []],

@@ -125,7 +125,8 @@ const INPUT_UNITS: Readonly<Partial<Record<string, string>>> = { sigma: 'rule fi
 
 function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;
-  const unit = INPUT_UNITS[input.kind] ?? 'detections';
+  // Rules counted one per file (a rule folder), or many in one file (a Kibana or Sentinel export).
+  const unit = INPUT_UNITS[input.kind] === 'rule files' && input.files !== items ? 'rules' : (INPUT_UNITS[input.kind] ?? 'detections');
   return `${input.side ? `${input.side} ` : ''}${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ${text(ignored)} ignored + ${text(invalid)} invalid`;
 }
 

@@ -581,6 +581,10 @@ describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjso
     const report = readJson<{ remapped: { raw: string; ids: string[]; places: string[] }[]; inputs: { kind: string; counts: unknown }[] }>(join(out, 'gap-report.json'));
     expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['elastic', { items: 5, rules: 3, ignored: 1, invalid: 1 }]]);
     expect(report.remapped.find((group) => group.raw === 'T1086')).to.deep.include({ ids: ['T1059.001'], places: [`${exported}:4`] });
+    // Counted as rules, not rule files: the export is one file.
+    const markdown = freshTmpDir('gap-elastic-export-md');
+    expect((await runCli(['gap', '--threat', 'campaigns', '--coverage', exported, '--out', markdown, '--quiet'])).code).to.equal(0);
+    expect(readFileSync(join(markdown, 'gap-report.md'), 'utf8')).to.contain(`- elastic \`${exported}\`: 5 rules = 3 read + 1 ignored + 1 invalid`);
     const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'README.md', '--out', freshTmpDir('gap-refused')]);
     expect(refused.code).to.equal(2);
     expect(refused.stderr).to.contain('README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic)');

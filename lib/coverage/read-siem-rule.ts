@@ -22,7 +22,7 @@
  * hunts, so they cover a technique partly. Sentinel's severity is Sigma's level in other words; its rules state no
  * maturity, and Microsoft publishes them as production content; Elastic states both, as Sigma does. Splunk
  * `deprecated` and `removed` detections, Baseline and Investigation searches (they build lookups or help an
- * investigation, and detect nothing), Sentinel rules whose name says `[Deprecated]` and Elastic rules of maturity
+ * investigation, and detect nothing), Sentinel rules whose name or file name says `[Deprecated]` and Elastic rules of maturity
  * `deprecated` are ignored with that reason.
  *
  * Platforms: an Elastic rule's `OS: Windows`, `OS: Linux`, `OS: macOS` tags. A Splunk or Sentinel rule fires on
@@ -31,6 +31,7 @@
  * or a Linux log. Any other rule counts on every platform, as a Sigma rule of an unknown product does.
  */
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 import { roundLevel, weightFactor, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
@@ -94,7 +95,7 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   const label = format === 'splunk' ? 'Splunk detection' : 'Sentinel rule';
   if (!name) return { invalid: { line, message: `not a ${label}: "name" is not text` } };
   const notes: Notes = [];
-  const weighed = format === 'splunk' ? splunkWeight(fields, lines, notes, line) : sentinelWeight(name, fields, (message) => notes.push({ line, message }));
+  const weighed = format === 'splunk' ? splunkWeight(fields, lines, notes, line) : sentinelWeight(name, basename(file), fields, (message) => notes.push({ line, message }));
   if ('ignored' in weighed) return { ignored: { line: weighed.line ?? line, name, reason: weighed.ignored } };
   const listNode = format === 'splunk' ? (fields.get('mitre_attack_id') ?? mapField(fields.get('tags'), 'mitre_attack_id')) : fields.get('relevantTechniques');
   const refs = techniqueRefs(listNode, lines, notes);
@@ -130,8 +131,10 @@ function splunkWeight(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, n
   return { level: weight, levelReason: `splunk ${statusFactor.text}, ${typeFactor.text} -> ${weight}` };
 }
 
-function sentinelWeight(name: string, fields: ReadonlyMap<string, YamlNode>, note: (message: string) => void): Weighed {
+function sentinelWeight(name: string, fileName: string, fields: ReadonlyMap<string, YamlNode>, note: (message: string) => void): Weighed {
   if (/^\s*\[deprecated\]/i.test(name)) return { ignored: 'deprecated: its name says so' };
+  // Azure-Sentinel marks some retired rules in the file name only (`Solorigate-Network-Beacon[Deprecated].yaml`).
+  if (/\[deprecated\]/i.test(fileName)) return { ignored: 'deprecated: its file name says so' };
   const severity = scalarText(fields.get('severity'))?.trim();
   if (severity === undefined && !fields.has('queryFrequency') && !fields.has('kind')) {
     return { level: SENTINEL_WEIGHTS.hunting, levelReason: `sentinel hunting query (no severity, no schedule) -> ${SENTINEL_WEIGHTS.hunting}` };

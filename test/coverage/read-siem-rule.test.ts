@@ -125,7 +125,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
 });
 
 describe('parseRuleFile (Splunk and Sentinel cases)', () => {
-  const cases: [string, string, unknown][] = [
+  const cases: [what: string, text: string, expected: unknown, file?: string][] = [
     [
       'a Splunk detection without a type: counted as Hunting, noted',
       'name: X\nstatus: production\nsearch: "| tstats count"\nmitre_attack_id: [T1047]\n',
@@ -156,11 +156,17 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
       'name: Credential Dumping\nnarrative: Adversaries dump credentials.\n',
       { invalid: { line: 1, message: 'not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"' } },
     ],
+    [
+      'a Sentinel rule marked deprecated in its file name only (as Azure-Sentinel marks some)',
+      'name: Solorigate Network Beacon\nseverity: Medium\nqueryFrequency: 1d\nquery: q\nrelevantTechniques: [T1102]\n',
+      { ignored: { line: 1, name: 'Solorigate Network Beacon', reason: 'deprecated: its file name says so' } },
+      'Solutions/Legacy IOC based Threat Protection/Analytic Rules/Solorigate-Network-Beacon[Deprecated].yaml',
+    ],
     ['a rule whose name is not text', 'name: [a, b]\nquery: q\n', { invalid: { line: 1, message: 'not a Sentinel rule: "name" is not text' } }],
   ];
-  for (const [what, text, expected] of cases) {
+  for (const [what, text, expected, file = 'f.yml'] of cases) {
     it(what, () => {
-      expect(parseRuleFile(text, 'f.yml')).to.deep.equal(expected);
+      expect(parseRuleFile(text, file)).to.deep.equal(expected);
     });
   }
 

@@ -7,6 +7,7 @@
  * that is no JSON is reported with its number and skipped.
  */
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
+import { addOutcome } from './read-rule-folder.js';
 import { kibanaRule } from './read-siem-rule.js';
 
 /** Read a Kibana rules export (pure). Lines that are no rules (exception lists, the export's summary) are not items. */
@@ -32,11 +33,7 @@ export function parseElasticExport(text: string, file: string): CoverageInput {
     // Exception lists and their items, and the summary line, are no rules.
     if (object['rule_id'] === undefined && object['threat'] === undefined) return;
     items++;
-    const outcome = kibanaRule(object, { file, line, idLine: () => line });
-    if ('rule' in outcome) rules.push(outcome.rule);
-    else if ('ignored' in outcome) ignored.push({ file, ...outcome.ignored });
-    else problems.push({ file, ...outcome.invalid, skipped: true });
-    for (const note of outcome.notes ?? []) problems.push({ file, ...note, skipped: false });
+    addOutcome({ rules, ignored, problems }, file, kibanaRule(object, { file, line, idLine: () => line }));
   });
   return coverageInput('elastic', file, 1, items, { rules, ignored, problems });
 }

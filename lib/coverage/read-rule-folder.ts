@@ -38,16 +38,24 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
   for (const file of files) {
-    const outcome = cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file);
-    if ('rule' in outcome) rules.push(outcome.rule);
-    else if ('ignored' in outcome) ignored.push({ file, ...outcome.ignored });
-    else problems.push({ file, ...outcome.invalid, skipped: true });
-    for (const note of outcome.notes ?? []) problems.push({ file, ...note, skipped: false });
+    addOutcome({ rules, ignored, problems }, file, cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file));
   }
   cache?.save();
   const kinds = new Set(rules.map((rule) => rule.kind));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? 'sigma');
   return coverageInput(kind, dir, files.length, files.length, { rules, ignored, problems });
+}
+
+/** Put one rule's outcome into an input's lists: the rule, why it was ignored, or why it is invalid, and its notes. */
+export function addOutcome(
+  lists: { rules: CoverageRule[]; ignored: CoverageIgnored[]; problems: CoverageProblem[] },
+  file: string,
+  outcome: RuleFileOutcome,
+): void {
+  if ('rule' in outcome) lists.rules.push(outcome.rule);
+  else if ('ignored' in outcome) lists.ignored.push({ file, ...outcome.ignored });
+  else lists.problems.push({ file, ...outcome.invalid, skipped: true });
+  for (const note of outcome.notes ?? []) lists.problems.push({ file, ...note, skipped: false });
 }
 
 /** Read and parse one rule file; a file that cannot be read or is not text is invalid. */

@@ -8,7 +8,7 @@
  * tells: a rule's line is where its `displayName` is written.
  */
 import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
-import { SENTINEL_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
+import { notTechniqueId, SENTINEL_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
 
 /** Read a Sentinel export (its parsed JSON value and its text, for lines; pure). */
 export function parseSentinelExport(value: unknown, text: string, file: string): CoverageInput {
@@ -40,7 +40,7 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     }
     const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
     const ids = [...texts(properties['techniques']), ...texts(properties['subTechniques'])];
-    for (const id of ids.filter((id) => !TECHNIQUE_ID.test(id))) notes.push({ ...place, message: `"${id}" is not a technique ID (T1234 or T1234.001); it is skipped` });
+    for (const id of ids.filter((id) => !TECHNIQUE_ID.test(id))) notes.push({ ...place, message: notTechniqueId(`"${id}"`) });
     const valid = [...new Set(ids.filter((id) => TECHNIQUE_ID.test(id)).map((id) => id.toUpperCase()))];
     // A parent is written to hold its listed sub-techniques.
     const refs: CoverageRef[] = valid.filter((id) => id.includes('.') || !valid.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));

@@ -72,6 +72,11 @@ type SiemFormat = Extract<CoverageKind, 'splunk' | 'sentinel'>;
 type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
 type Weighed = { level: number; levelReason: string } | { ignored: string; line?: number };
 
+/** What a rule's reader says of a listed item that is no technique ID (`"Persistence"`): it is skipped. */
+export function notTechniqueId(written: string): string {
+  return `${written} is not a technique ID (T1234 or T1234.001); it is skipped`;
+}
+
 /** A technique ID as SIEM rules list them (`T1059`, `t1059.001`). */
 export const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
 // Data sources of Windows and Linux logs, as Splunk's `data_source` and Sentinel's connector IDs name them.
@@ -151,7 +156,7 @@ function techniqueRefs(node: YamlNode | undefined, lines: LineIndex, notes: Note
     const raw = scalarText(item)?.trim();
     const line = lines.line(item.start);
     if (raw && TECHNIQUE_ID.test(raw)) refs.push({ raw, line, id: raw.toUpperCase() });
-    else notes.push({ line, message: `${raw ? `"${raw}"` : 'an item'} is not a technique ID (T1234 or T1234.001); it is skipped` });
+    else notes.push({ line, message: notTechniqueId(raw ? `"${raw}"` : 'an item') });
   }
   return refs;
 }
@@ -243,7 +248,7 @@ export function elasticRule(
   const seen = new Set<string>();
   const add = (id: unknown): void => {
     if (typeof id !== 'string' || !TECHNIQUE_ID.test(id.trim())) {
-      notes.push({ line, message: `a technique id ${JSON.stringify(id)} is not a technique ID (T1234 or T1234.001); it is skipped` });
+      notes.push({ line, message: notTechniqueId(`a technique id ${JSON.stringify(id)}`) });
       return;
     }
     const raw = id.trim();

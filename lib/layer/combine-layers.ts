@@ -251,6 +251,8 @@ export function upgradeSources(
       ...(releases ? { otherDomains: releases.otherDomains } : {}),
       // Navigator would drop an unknown technique's entry silently: it is left out, and kept, as a deprecated one is.
       keptAs: { name: LEFT_OUT_METADATA_NAME, source: where, where: "the combined layer's metadata" },
+      // The filter the layers share is widened once, on the combined layer (combineLayers).
+      keepFilter: true,
     });
     inputs.push({ layer, source: where });
     const [removed, others] = partition(report.techniques, (entry) => entry.changes.includes('removed'));

@@ -23,6 +23,7 @@ import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
 import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
+import { platformsShowing } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -49,6 +50,11 @@ export interface UpgradeOptions extends FormatOptions {
   repaired?: RepairedLayer;
   /** How what is removed is kept (default: `"removed by upgrade"` items, no source named). */
   keptAs?: KeptAs;
+  /**
+   * Leave a platform filter that hides an annotated technique as it is, not widened (`showAnnotated`): for a caller
+   * that widens its own result's filter (combine, whose inputs' filters must stay as their files have them).
+   */
+  keepFilter?: boolean;
 }
 
 /** How `upgradeLayer` keeps what it removes in the layer's metadata. */
@@ -256,6 +262,28 @@ function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: Attack
   }
   if (changes.length) filters['platforms'] = out;
   return [...shownAnyway, ...changes];
+}
+
+/**
+ * Widen the upgraded platform filter so that it hides no annotated entry (`platformsShowing`): a technique's platforms
+ * change between releases (T1189 ran on SaaS in ATT&CK 8 to 14, T1005 on AWS, GCP and Azure in ATT&CK 6), and a
+ * filter that showed it in the layer's release would hide it in the target's. Each platform added is reported.
+ */
+function showAnnotated(layer: JsonObject, techniques: readonly unknown[], target: AttackIndex, source: AttackIndex | undefined): SettingChange[] {
+  const filters = layer['filters'];
+  if (!isJsonObject(filters) || !Array.isArray(filters['platforms'])) return [];
+  const listed = filters['platforms'].filter((platform): platform is string => typeof platform === 'string');
+  const { platforms, added } = platformsShowing(listed, techniques, target);
+  if (!added.length) return [];
+  filters['platforms'] = [...(filters['platforms'] as unknown[]), ...platforms.slice(listed.length)];
+  return added.map(({ record, platforms: own }) => {
+    const before = source?.techniqueByStixId(record.stixId);
+    const was = before?.platforms.length && !isEqual(before.platforms, own) ? `; ${source!.label} listed ${before.platforms.join(', ')} for it` : '';
+    return {
+      path: '/filters/platforms',
+      message: `${own.join(', ')} added so that Navigator shows ${describe(record)}: it is annotated, and in ${target.label} it runs on ${own.join(', ')}, none of which the filter listed${was}`,
+    };
+  });
 }
 
 /** A pseudo-report for entries the upgrade adds itself (no input entry, so no row in the report). */
@@ -512,7 +540,12 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   const needsPre = techniques.filter((entry): entry is JsonObject => isJsonObject(entry) && isAnnotated(entry) && typeof entry['techniqueID'] === 'string')
     .map((entry) => target.technique(entry['techniqueID'] as string))
     .filter((record): record is TechniqueRecord => !!record && record.platforms.length > 0 && record.platforms.every((platform) => platform === PRE_PLATFORM));
-  settings.splice(platformsAt, 0, ...upgradePlatforms(layer, target, source, hidesPreAttack ? needsPre : undefined));
+  settings.splice(
+    platformsAt,
+    0,
+    ...upgradePlatforms(layer, target, source, hidesPreAttack ? needsPre : undefined),
+    ...(options.keepFilter ? [] : showAnnotated(layer, techniques, target, source)),
+  );
 
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : undefined;
   if (layout?.['expandedSubtechniques'] === undefined) {

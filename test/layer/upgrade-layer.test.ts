@@ -358,6 +358,30 @@ describe('upgradeLayer', () => {
       expect(narrow.report.settings.map((s) => s.message)).to.include('Gopher removed: not a platform of enterprise-attack 18.1');
     });
 
+    it('widens a platform filter that would hide an annotated technique whose platforms changed since the layer was written', () => {
+      // T1189 ran on SaaS in ATT&CK 8 and does not in 18.1: a SaaS layer that showed it would hide it once upgraded.
+      const v8 = library.release('enterprise-attack', '8.2');
+      expect(v8.technique('T1189')?.platforms).to.include('SaaS');
+      expect(attack.technique('T1189')?.platforms).to.not.include('SaaS');
+      const value = layer([{ techniqueID: 'T1189', score: 1 }, { techniqueID: 'T1005' }], {
+        versions: { attack: '8', navigator: '4.0', layer: '4.0' },
+        filters: { platforms: ['SaaS', 'Office 365'] },
+      });
+      const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+      const own = attack.technique('T1189')!.platforms;
+      expect(out.filters?.platforms).to.deep.equal(['SaaS', 'Office Suite', ...[...own].sort()]);
+      expect(report.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
+        'Office 365 -> Office Suite (ATT&CK 16.0 renamed it)',
+        `${own.join(', ')} added so that Navigator shows T1189 (Drive-by Compromise): it is annotated, and in enterprise-attack 18.1 it runs on ` +
+          `${own.join(', ')}, none of which the filter listed; enterprise-attack 8.2 listed ${v8.technique('T1189')!.platforms.join(', ')} for it`,
+      ]);
+      // The unannotated T1005 (Windows, Linux, macOS...) brings nothing, and Navigator now hides no annotated entry.
+      expect(validateLayer(out, { attackFor: attackFor(library) }).map((finding) => finding.code)).to.not.include('filtered-out-technique');
+      // Without the annotation nothing is added.
+      const plain = layer([{ techniqueID: 'T1189' }], { versions: { attack: '8', navigator: '4.0', layer: '4.0' }, filters: { platforms: ['SaaS'] } });
+      expect(upgradeLayer(plain, attack, upgradeReleases(plain, library)).layer.filters?.platforms).to.deep.equal(['SaaS']);
+    });
+
     it("keeps PRE-ATT&CK hidden where the old layer's filters.stages hid it (Navigator's Black Pins, stages [\"act\"])", () => {
       // Every platform of 18.1's current techniques, read straight from the release file.
       const platforms = new Set<string>();

@@ -352,18 +352,24 @@ function checkName(
   for (const index of context.history?.() ?? []) {
     if (namesOf(index, index.technique(id)).includes(key)) return olderName(name, id, found, target, trail, outcome);
   }
-  const byName = resolveName(name, tactics, context, []);
-  const others = byName.ids.filter((other) => !outcome.ids.includes(other));
-  if (!byName.ids.length && byName.status !== 'deprecated') {
-    trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
-    return outcome;
-  }
-  if (!others.length && byName.ids.length) return outcome;
   // `Scheduled tasks (T1053)`: the name fits a sub-technique of the ID (or its parent): no conflict, the ID stands.
   const related = (other: TechniqueId): boolean => {
     const technique = target.technique(other);
     return technique?.parent === byId.id || byId.parent === other;
   };
+  const byName = resolveName(name, tactics, context, []);
+  // A name several techniques share (`Spearphishing Attachment` is T1566.001 and T1598.002) is still a name: the ID's
+  // family (itself, its parent, its sub-techniques and its siblings) chooses among them. `Spearphishing Attachment
+  // (T1566)` agrees; `Spearphishing Attachment (T1566.002)`, its sibling's name, disagrees with the ID.
+  const shared = byName.ids.length || byName.status !== 'ambiguous' ? [] : byName.candidates.map((c) => c.id);
+  const family = shared.filter((other) => other === byId.id || related(other) || (!!byId.parent && target.technique(other)?.parent === byId.parent));
+  const nameIds = byName.ids.length ? byName.ids : family.length ? family : shared;
+  const others = nameIds.filter((other) => !outcome.ids.includes(other));
+  if (!nameIds.length && byName.status !== 'deprecated') {
+    trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
+    return outcome;
+  }
+  if (!others.length && nameIds.length) return outcome;
   if (others.length && others.every(related)) {
     const closer = others.map((other) => describe(target, target.technique(other)!)).join(', ');
     const message = `the name "${name}" is closer to ${closer}; ${id} kept as written`;
@@ -386,7 +392,7 @@ function checkName(
   }
   const message =
     `${id} and "${name}" disagree: ${id} is ${found.name}${final && final !== found ? ` (now ${describe(target, final)})` : ''}, ` +
-    `while "${name}" is ${byName.ids.length ? byName.ids.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique'}; write the one you mean`;
+    `while "${name}" is ${nameIds.length ? nameIds.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique'}; write the one you mean`;
   warnings.push(message);
   return {
     status: 'ambiguous',

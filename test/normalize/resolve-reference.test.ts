@@ -76,6 +76,31 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'Process Injection (T1003)' }, context).status).to.equal('ambiguous');
   });
 
+  it("catches a sibling's name beside a sub-technique ID even when several techniques share the name (T1566.002 Spearphishing Attachment)", () => {
+    // "Spearphishing Attachment" is T1566.001 and T1598.002: shared, but a name all the same.
+    const swapped = resolveReference({ raw: 'Spearphishing Attachment (T1566.002)' }, context);
+    expect(swapped.status).to.equal('ambiguous');
+    expect(swapped.candidates.map((c) => c.id)).to.deep.equal(['T1566.002', 'T1566.001']);
+    expect(swapped.note).to.equal(
+      'T1566.002 and "Spearphishing Attachment" disagree: T1566.002 is Spearphishing Link, while "Spearphishing Attachment" is ' +
+        'T1566.001 Phishing: Spearphishing Attachment; write the one you mean',
+    );
+    expect(resolveReference({ raw: 'T1566.001 Spearphishing Link' }, context).status).to.equal('ambiguous');
+    // Through a revocation: T1192 is Spearphishing Link, now T1566.002.
+    expect(resolveReference({ raw: 'Spearphishing Attachment (T1192)' }, context).candidates.map((c) => c.id)).to.deep.equal(['T1566.002', 'T1566.001']);
+    // No family member holds the name: every technique that has it is named.
+    const outside = resolveReference({ raw: 'Spearphishing Attachment (T1204.002)' }, context);
+    expect(outside.candidates.map((c) => c.id)).to.deep.equal(['T1204.002', 'T1566.001', 'T1598.002']);
+    // The ID's family chooses among the techniques that share the name: the parent with a sub-technique's name agrees.
+    for (const [raw, id, closer] of [['Spearphishing Attachment (T1566)', 'T1566', 'T1566.001'], ['Spearphishing Attachment (T1598)', 'T1598', 'T1598.002']] as const) {
+      const parent = resolveReference({ raw }, context);
+      expect([parent.status, parent.ids]).to.deep.equal(['current', [id]]);
+      expect(parent.note).to.contain(`is closer to ${closer} `);
+    }
+    // And the name itself beside its own ID agrees, as before.
+    expect(resolveReference({ raw: 'Spearphishing Link (T1566.002)' }, context).status).to.equal('current');
+  });
+
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
     const result = resolveReference({ raw: 'T1064' }, context);
     expect(result.candidates.map((c) => c.id)).to.include('T1059');

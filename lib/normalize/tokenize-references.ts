@@ -602,6 +602,33 @@ function nameStartBefore(text: string, end: number, floor: number): number | und
   return lower[lower.length - 1]?.start;
 }
 
+/**
+ * Where a technique name written from `start`, right after an ID in prose, ends: Title Case words as after a colon
+ * (`nameEndAfter`), not beginning with a small word; else two or three lower-case words, up to a stop word or a
+ * punctuation mark.
+ */
+function proseNameEndAfter(text: string, start: number, ceiling: number): number | undefined {
+  // `TT1001 and Mimikatz`: a name does not begin with a small word.
+  if (CONNECTORS.has(/^\S*/.exec(text.slice(start, start + MAX_WORD))![0])) return undefined;
+  const titled = nameEndAfter(text, start, ceiling);
+  if (titled !== undefined) return titled;
+  const words: TextSpan[] = [];
+  let q = start;
+  while (q < ceiling && words.length < 3) {
+    let e = q;
+    while (e < ceiling && e - q <= MAX_WORD && !/\s/.test(text.charAt(e))) e++;
+    const token = text.slice(q, e);
+    const bare = token.replace(/[,.;:!?)]$/, '');
+    if (!/^[a-z][a-z-]*$/.test(bare) || STOP_WORDS.has(bare)) break;
+    words.push({ start: q, end: q + bare.length });
+    if (bare !== token || text.charAt(e) !== ' ') break;
+    q = e + 1;
+  }
+  while (words.length && CONNECTORS.has(text.slice(words[words.length - 1]!.start, words[words.length - 1]!.end))) words.pop();
+  // One lower-case word after an ID is as often a verb (`T1003 followed`) as a name.
+  return words.length >= 2 ? words[words.length - 1]!.end : undefined;
+}
+
 /** Where a Title Case technique name written from `start` ends (`T1566.001: Spearphishing Attachment - ...`). */
 function nameEndAfter(text: string, start: number, ceiling: number): number | undefined {
   const ends: Array<{ end: number; connector: boolean }> = [];
@@ -610,7 +637,8 @@ function nameEndAfter(text: string, start: number, ceiling: number): number | un
     let e = q;
     while (e < ceiling && e - q <= MAX_WORD && !/\s/.test(text.charAt(e))) e++;
     const token = text.slice(q, e);
-    const bare = token.replace(/[,.;]$/, '');
+    // A footnote marker ends the name (`T1055 Process Injection[1] that ...`).
+    const bare = token.replace(/\[\d{1,3}\]$/, '').replace(/[,.;]$/, '');
     if (!(TITLE_TOKEN.test(bare) || CONNECTORS.has(bare)) || !bare) break;
     ends.push({ end: q + bare.length, connector: CONNECTORS.has(bare) });
     if (bare !== token || text.charAt(e) !== ' ') break;
@@ -773,6 +801,9 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
       } else {
         const start = nameStartBefore(text, group.start, floor);
         if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
+        // `used T1566.002 Spearphishing Attachment to...`, `the T1506 input capture`: else the words right after it.
+        const end = named || text.charAt(group.end) !== ' ' ? undefined : proseNameEndAfter(text, group.end + 1, ceiling);
+        if (end !== undefined && !cut(group.end + 1)) named = spanName(text, { start: group.end + 1, end });
       }
     }
     names.push(named);

@@ -25,6 +25,21 @@ describe('attack-layers extract', () => {
     expect(json.objects.map((o) => [o.id, o.span.line])).to.deep.equal([['S0002', 4]]);
   });
 
+  it('checks the name written after an ID in prose against the ID (a real page: "the T1506 input capture")', async () => {
+    const file = join(freshTmpDir('extract'), 'report.txt');
+    writeFileSync(file, 'An example is the T1506 input capture. The group used T1566.002 Spearphishing Attachment, and T1003 followed quickly.\n');
+    const result = await runCli(['extract', file, '--json', '--quiet']);
+    expect(result.code, result.stderr).to.equal(0);
+    const { references } = JSON.parse(result.stdout) as { references: Array<{ raw: string; resolution: { status: string; ids: string[]; note: string } }> };
+    expect(references.map((r) => [r.raw, r.resolution.status, r.resolution.ids])).to.deep.equal([
+      ['T1506 input capture', 'ambiguous', []],
+      ['T1566.002 Spearphishing Attachment', 'ambiguous', []],
+      ['T1003 followed quickly', 'current', ['T1003']],
+    ]);
+    expect(references[0]!.resolution.note).to.match(/^T1506 and "input capture" disagree: T1506 is Web Session Cookie .* "input capture" is T1056 Input Capture/);
+    expect(references[1]!.resolution.note).to.match(/"Spearphishing Attachment" is T1566\.001 Phishing: Spearphishing Attachment; write the one you mean$/);
+  });
+
   it('resolves on the snapshot shipped with the tool when no ATT&CK data is configured', async () => {
     const file = join(freshTmpDir('extract'), 'report.txt');
     writeFileSync(file, 'They used T1059.001 (PowerShell).\n');

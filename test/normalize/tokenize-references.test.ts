@@ -144,6 +144,24 @@ describe('tokenizeReferences', () => {
     expect(named(`Seen at Acme Corp. Trusted Relationship (${link('T1199')})`)).to.deep.equal(['Trusted Relationship']);
     expect(named(`Seen at Acme Corp. Trusted Relationship.(${link('T1199')})`)).to.deep.equal(['Trusted Relationship']);
   });
+
+  it('reads the name written right after an ID in prose when none is written before it', () => {
+    // Sentences of real pages (test/corpus/reports; an article quoted in the stop note): the name after each ID.
+    expect(named('An example is the T1506 input capture. These are techniques')).to.deep.equal(['input capture']);
+    expect(named('techniques were T1021 Remote Services and T1018 Remote System Discovery, T1047 Windows Management Instrumentation.'))
+      .to.deep.equal(['Remote Services', 'Remote System Discovery', 'Windows Management Instrumentation']);
+    expect(named('The most common technique was T1055 Process Injection[1] that allows evading')).to.deep.equal(['Process Injection']);
+    expect(named('The group used T1566.002 Spearphishing Attachment to deliver the loader.')).to.deep.equal(['Spearphishing Attachment']);
+    // A name before the ID still comes first; the words after it are then not a name.
+    expect(named('They used Valid Accounts T1078 Then moved on.')).to.deep.equal(['Valid Accounts']);
+    // Not a name: a small word first, one lower-case word (as often a verb), a stop word.
+    expect(named('The group used TT1001 and Mimikatz.')).to.deep.equal([undefined]);
+    expect(named('and after that T1003 followed.')).to.deep.equal([undefined]);
+    expect(named('and after that T1003 was used.')).to.deep.equal([undefined]);
+    // Two lower-case words are read, verbs or not: the name check then finds no technique name in them and the ID
+    // stands (test/cli/extract.test.ts).
+    expect(named('and after that T1003 followed quickly.')).to.deep.equal(['followed quickly']);
+  });
 });
 
 describe('joinLines', () => {

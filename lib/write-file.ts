@@ -64,6 +64,11 @@ export function existingOutputs(files: readonly string[]): string[] {
   return files.filter((file) => targetOf(file).kind === 'file');
 }
 
+/** Whether `file` is a character device or FIFO (`/dev/null`, a named pipe), which is written into as a stream. @throws OutputError */
+export function isStreamOutput(file: string): boolean {
+  return targetOf(file).kind === 'stream';
+}
+
 /**
  * Check every output of a command before the first is written, so that a refused run writes nothing (see
  * `existingOutputs`). @throws OutputExistsError for the first that exists, unless `force`; OutputError.

@@ -65,6 +65,11 @@ describe('attack-layers export', () => {
     const stdout = await runCli([...args, '--format', 'svg']);
     expect([stdout.code, stdout.stdout]).to.deep.equal([2, '']);
     expect(stdout.stderr).to.match(/the matrix takes \d+ A4 pages, one SVG file each: give --out <name>\.svg \(writes <name>-1\.svg to <name>-\d+\.svg\), or --format html/);
+    // A device as --out is a stream too: no /dev/null-1.svg beside it.
+    const device = await runCli([...args, '--format', 'svg', '--out', '/dev/null']);
+    expect([device.code, device.stdout]).to.deep.equal([2, '']);
+    expect(device.stderr).to.match(/one SVG file each: .*; \/dev\/null is a device or FIFO, which holds no files\n$/);
+    expect(existsSync('/dev/null-1')).to.equal(false);
     writeFileSync(join(out, 'tp-2.svg'), 'mine');
     const refused = await runCli([...args, '--out', join(out, 'tp.svg')]);
     expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers export: ${join(out, 'tp-2.svg')} already exists; pass --force to overwrite it\n`]);

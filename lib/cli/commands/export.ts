@@ -12,6 +12,7 @@ import {
   SUBTECHNIQUE_MODES,
   UsageError,
   writeFilesAtomic,
+  isStreamOutput,
   exportFileNames,
   type ExportFormat,
   type SubtechniqueMode,
@@ -73,13 +74,16 @@ export function handler(context: CliContext) {
       for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
       outputs = await renderLayerExport(model, format);
     }
+    // Several pages need several files: not stdout, nor a device or FIFO given as --out (`/dev/null-1` is no stream).
+    const stream = args.out !== undefined && isStreamOutput(resolve(context.cwd, args.out));
+    if ((args.out === undefined || stream) && outputs.length > 1) {
+      throw new UsageError(
+        `${input.source}: the matrix takes ${outputs.length} A4 pages, one SVG file each: give --out <name>.svg (writes <name>-1.svg to ` +
+          `<name>-${outputs.length}.svg), or --format html for one page that prints them all` +
+          (stream ? `; ${args.out} is a device or FIFO, which holds no files` : ''),
+      );
+    }
     if (args.out === undefined) {
-      if (outputs.length > 1) {
-        throw new UsageError(
-          `${input.source}: the matrix takes ${outputs.length} A4 pages, one SVG file each: give --out <name>.svg (writes <name>-1.svg to ` +
-            `<name>-${outputs.length}.svg), or --format html for one page that prints them all`,
-        );
-      }
       context.stdout.write(outputs[0] as string);
       return;
     }

@@ -75,9 +75,21 @@ const from = option('--from');
 const wanted = option('--release');
 const command = ['node scripts/build-snapshot.mjs', ...process.argv.slice(2)].join(' ');
 const files = [];
+// Every release is read (or downloaded) before anything is written: a failure leaves the snapshot as it was.
+const bundles = [];
+try {
+  for (const domain of DOMAINS) bundles.push({ domain, ...(from ? fromFolder(resolve(from), domain, wanted) : await fromMitre(domain, wanted)) });
+} catch (error) {
+  console.error(`build-snapshot: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    from
+      ? 'the snapshot was not changed; give a folder holding enterprise, mobile and ICS release files'
+      : 'the snapshot was not changed; without network access, build it from a folder of release files: npm run snapshot -- --from ../shared/attack-stix',
+  );
+  process.exit(1);
+}
 mkdirSync(outDir, { recursive: true });
-for (const domain of DOMAINS) {
-  const { json, release, takenFrom } = from ? fromFolder(resolve(from), domain, wanted) : await fromMitre(domain, wanted);
+for (const { domain, json, release, takenFrom } of bundles) {
   // What the tool will read back: the bundle must index as this domain and release.
   const data = indexBundle(JSON.parse(json.toString('utf8')), { domain, release, source: { file: takenFrom, sha256: sha256(json) } });
   if (data.domain !== domain || data.release !== release) throw new Error(`${takenFrom} is ${data.domain} ${data.release}, not ${domain} ${release}`);

@@ -4,6 +4,7 @@
  */
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -96,5 +97,15 @@ describe('the ATT&CK snapshot in attack-data/', () => {
     expect(withEnv.files.at(-1)?.origin).to.equal('snapshot');
     expect(withEnv.release('ics-attack').data.source.origin).to.equal('env');
     expect(new AttackLibrary({ cacheDir: false, snapshot: false }).files).to.deep.equal([]);
+  });
+
+  it('is left as it was when its script cannot get every release, with a message and exit 1, no stack trace', () => {
+    const before = readdirSync(folder).map((name) => [name, sha256(readFileSync(join(folder, name)))]);
+    // A folder with no release files: the first domain is missing, nothing is written.
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-snapshot.mjs'), '--from', freshTmpDir('snapshot')], { encoding: 'utf8' });
+    expect(result.status).to.equal(1);
+    expect(result.stderr).to.match(/^build-snapshot: no enterprise-attack release file in .*\nthe snapshot was not changed; /);
+    expect(result.stderr).to.not.match(/^\s+at /m);
+    expect(readdirSync(folder).map((name) => [name, sha256(readFileSync(join(folder, name)))])).to.deep.equal(before);
   });
 });

@@ -36,15 +36,20 @@ export function usageMessage(message: string, facts: UsageFacts): string {
     return (facts.command ? shown : shown.slice(0, 1)).map((word) => unknownWord(word, facts)).join('; ');
   }
   if ((match = /^Missing required arguments?: (.*)$/s.exec(message))) {
-    return match[1]!
-      .split(', ')
-      .map((name) => {
+    // yargs says what is missing before what is unknown: `--output x` for `--out x` is both, and the second says why.
+    const unknown = facts.argv
+      .filter((arg) => arg.startsWith('-') && arg !== '-' && arg !== '--')
+      .map((arg) => arg.replace(/^-+(no-)?/, '').split('=')[0]!)
+      .filter((word) => word && !/^\d/.test(word) && !facts.flags.includes(word) && !facts.flags.includes(camel(word)));
+    return [
+      ...match[1]!.split(', ').map((name) => {
         const positional = facts.positionals.find((p) => p.name === name);
         if (positional) return missingPositional(positional);
         const what = facts.describe[name];
         return `${flag(name)} is required${what ? ` (${what})` : ''}`;
-      })
-      .join('; ');
+      }),
+      ...unknown.map((word) => unknownWord(word, facts)),
+    ].join('; ');
   }
   if (/^Not enough non-option arguments/.test(message)) {
     const positional = facts.positionals[0];
@@ -60,7 +65,9 @@ export function usageMessage(message: string, facts: UsageFacts): string {
     const given = match[2]!.replace(/^"|"$/g, '');
     const choices = match[3]!.split(', ').map((choice) => choice.replace(/^"|"$/g, ''));
     const near = closest(given, choices);
-    return `${flag(match[1]!)} ${given}: use one of ${list(choices)}${near ? `; did you mean ${near}?` : ''}`;
+    // A positional with choices (`data <action>`) is named as the usage line names it, not as a flag.
+    const name = facts.positionals.some((p) => p.name === match![1]) ? `<${match[1]}>` : flag(match[1]!);
+    return `${name} ${given}: use one of ${list(choices)}${near ? `; did you mean ${near}?` : ''}`;
   }
   if ((match = /^Arguments (\S+) and (\S+) are mutually exclusive$/.exec(message))) {
     return `${flag(match[1]!)} and ${flag(match[2]!)} cannot be used together; give one of them`;
@@ -79,7 +86,9 @@ function unknownWord(word: string, facts: UsageFacts): string {
   if (written) {
     const now = facts.renamed?.[word];
     if (now) return `${written} is now ${flag(now)}${facts.describe[now] ? ` (${facts.describe[now]})` : ''}`;
-    const near = closest(written.replace(/^-+/, ''), facts.flags) ?? closest(word, facts.flags);
+    const bare = written.replace(/^-+/, '');
+    // `--output` for `--out`: a flag the written word begins with is meant as surely as one a typo away.
+    const near = closest(bare, facts.flags) ?? closest(word, facts.flags) ?? facts.flags.find((known) => known.length >= 3 && bare.startsWith(known));
     return `unknown option ${written}${near ? `; did you mean ${flag(near)}?` : ''}`;
   }
   if (!facts.command) {

@@ -166,6 +166,21 @@ describe('the CLI contract, command by command', () => {
     expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers: unknown command "normalise"; did you mean normalize?\nRun `attack-layers --help` for usage.\n']);
   });
 
+  it('names a misspelled flag beside the required flag it stands for, and a positional with choices as a positional', async () => {
+    // yargs reports the missing --out first; the unknown --output says why it is missing.
+    const output = await runCli(['render', 'campaigns', '--output', 'x']);
+    expect([output.code, output.stderr]).to.deep.equal([
+      2,
+      'attack-layers render: --out is required (the folder to write <campaign id>.layer.json files into); unknown option --output; did you mean --out?\n' +
+        'Run `attack-layers render --help` for usage.\n',
+    ]);
+    const action = await runCli(['data', 'lst']);
+    expect([action.code, action.stderr]).to.deep.equal([
+      2,
+      'attack-layers data: <action> lst: use one of list, fetch, add, log-sources; did you mean list?\nRun `attack-layers data --help` for usage.\n',
+    ]);
+  });
+
   it('refuses a --domain that is none, naming the ones there are', async () => {
     const result = await runCli(['technique', 'T1193', '--domain', 'pre']);
     expect(result.code).to.equal(2);

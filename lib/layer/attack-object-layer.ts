@@ -299,7 +299,8 @@ export function renderObjectFrequencyLayer(
  */
 export function objectLayerFileName(object: ActorRecord, domain?: Domain): string {
   const id = object.id.replace(/[^A-Za-z0-9]+/g, '') || 'object';
-  const stem = layerFileName(object.name).slice(0, -LAYER_SUFFIX.length);
+  // A dot in the name (TEMP.Veles) would read as the domain's: the name's words are joined by dashes only.
+  const stem = layerFileName(object.name.replace(/\./g, ' ')).slice(0, -LAYER_SUFFIX.length);
   const suffix = `${domain ? `.${domain.replace(/-attack$/, '')}` : ''}${LAYER_SUFFIX}`;
   // A name with nothing usable left (layerFileName's hash fallback), or that is the ID (C0021), adds nothing to it.
   return /^layer-[0-9a-f]{12}$/.test(stem) || stem === id.toLowerCase() ? `${id}${suffix}` : `${id}-${stem}${suffix}`;

@@ -343,6 +343,8 @@ describe('objectLayerFileName', () => {
     ['C0021', 'C0021', 'C0021.layer.json'],
     ['S9999', '大熊猫', 'S9999.layer.json'],
     ['G9999', '../../etc/passwd', 'G9999-etc-passwd.layer.json'],
+    // A dot of the name is no domain suffix.
+    ['G0088', 'TEMP.Veles', 'G0088-temp-veles.layer.json'],
   ];
   for (const [id, name, file] of rows) {
     it(`${id} ${name} -> ${file}`, () => {

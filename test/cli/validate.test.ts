@@ -41,6 +41,11 @@ describe('attack-layers validate: the release a layer is checked against', () =>
     expect(has('18.1', 'T1665')).to.equal(true);
     const result = await runCli(['validate', layerFor('14'), '--attack-release', '18.1']);
     expect(result).to.deep.equal({ code: 0, stdout: '', stderr: '' });
+    // On a terminal a clean run says so; piped (above) it stays silent.
+    const shown = await runCli(['validate', layerFor('14'), '--attack-release', '18.1'], {}, { tty: { columns: 100 } });
+    expect([shown.code, shown.stdout]).to.deep.equal([0, '']);
+    // After the progress line (`\r\x1b[K` clears it).
+    expect(shown.stderr).to.match(/\r\x1b\[K1 file: no findings\n$/);
   });
 
   it('says so when the release a layer names is not installed (ATT&CK 7), and checks it against the newest', async () => {

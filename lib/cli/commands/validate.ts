@@ -1,5 +1,5 @@
 import { AttackDataError, InputError, listLayerFiles, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
-import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -61,7 +61,10 @@ export function handler(context: CliContext) {
     else for (const result of results) for (const f of result.findings) context.stdout.write(`${f.severity}: ${f.code}: ${f.message}\n`);
     const errors = results.reduce((sum, r) => sum + r.errors, 0);
     const warnings = results.reduce((sum, r) => sum + r.warnings, 0);
-    if (errors || warnings) note(context, args, `${results.length} file${results.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    const files = `${results.length} file${results.length === 1 ? '' : 's'}`;
+    if (errors || warnings) note(context, args, `${files}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+    // On a terminal, a clean run says so (piped, it stays silent: no output is the answer).
+    else if (showsProgress(context, args)) note(context, args, `${files}: no findings`);
     if (errors) throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errors).map((r) => r.file).join(', ')}: Navigator would drop or hide what they concern`);
   };
 }

@@ -181,6 +181,19 @@ describe('attack-layers gap: APT32 (attack-object G0050) against the real Sigma 
     expect([...classes].sort()).to.include.members(['buildable', 'needs-telemetry']);
   });
 
+  it('writes the Markdown report with a Detection column, and each log source of an analytic once', async () => {
+    const exported = await runCli(['export', join(out, 'gap-report.json'), '--format', 'md', '--quiet']);
+    expect(exported.code, exported.stderr).to.equal(0);
+    expect(exported.stdout).to.contain('| Coverage | Rules | Detection | Priority |');
+    // ATT&CK lists a log source once per data component it serves (AN2024: "Domain Name" three times).
+    const analyticLines = exported.stdout.split('\n').filter((line) => /^ {2}- \[AN\d+\]/.test(line));
+    expect(analyticLines.length).to.be.greaterThan(10);
+    for (const line of analyticLines) {
+      const sources = line.replace(/^.*?\): /, '').replace(/ — missing .*$/, '').split('; ');
+      expect(new Set(sources).size, line).to.equal(sources.length);
+    }
+  });
+
   it('ranks buildable gaps before the others of equal priority', () => {
     const gaps = report.rows.filter((row) => row.gap);
     const rank = (row: (typeof gaps)[number]): number => ['buildable', 'needs-telemetry', 'no-analytic'].indexOf(row.detection!.class!);

@@ -29,7 +29,7 @@ interface Args extends GlobalArgs {
 export const declaration: CommandDeclaration = {
   positionals: {
     action: { choices: ['list', 'fetch', 'add', 'log-sources'] as const, describe: 'list | fetch | add | log-sources', demandOption: true },
-    file: { type: 'string', describe: 'data add: the release file to add (.json, .json.gz), or - for standard input' },
+    file: { type: 'string', describe: 'data add: the release file to add (.json, .json.gz, .json.br), or - for standard input' },
   },
   shared: { force: 'replace a release already in the cache', json: 'data list, data log-sources: print JSON' },
   options: {

@@ -67,7 +67,7 @@ export const declaration: CommandDeclaration = {
     'log-sources': {
       type: 'string',
       requiresArg: true,
-      describe: 'the log sources you collect (.yml/.csv of ATT&CK names such as WinEventLog:Sysmon): classes each gap, writes visibility.layer.json',
+      describe: 'the log sources you collect (.yml/.json/.csv of ATT&CK names such as WinEventLog:Sysmon): classes each gap, writes visibility.layer.json',
     },
   },
   examples: [

@@ -4,6 +4,7 @@
  * and each one that has a single obvious repair is repaired here and reported with its JSON path. An entry that
  * cannot be repaired is reported (with what it held) and left out; only a value that is not a layer at all is refused.
  */
+import tinycolor from 'tinycolor2';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import { InputError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -81,10 +82,17 @@ function shown(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
-/** A colour Navigator still reads: stray spaces and extra or missing hashes removed; undefined when it is not one. */
+/**
+ * A colour as hex, which layers written here hold: stray spaces and extra or missing hashes removed, and any other
+ * colour Navigator reads (it takes what tinycolor2 parses: `cornflowerblue`, `rgb(100, 149, 237)`, `hsl(...)`) written
+ * as its hex (`#6495ed`; `#rrggbbaa` when not opaque). Undefined when it is no colour.
+ */
 export function repairColor(value: string): string | undefined {
   const fixed = `#${value.trim().replace(/^#+/, '')}`;
-  return HEX_COLOR.test(fixed) ? fixed : undefined;
+  if (HEX_COLOR.test(fixed)) return fixed;
+  const parsed = tinycolor(value.trim());
+  if (!parsed.isValid()) return undefined;
+  return parsed.getAlpha() < 1 ? parsed.toHex8String() : parsed.toHexString();
 }
 
 /** Navigator opens colours with a trailing space (NAVIGATOR.md); other colour faults are not recorded. */

@@ -26,6 +26,29 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
   ['a colour with a trailing space', layer([{ techniqueID: 'T1059', color: '#0d47a1 ' }]), [['/techniques/0/color', /"#0d47a1 " read as "#0d47a1"/]]],
   ['a colour with a doubled hash', layer([{ techniqueID: 'T1059', color: '##ffffff' }]), [['/techniques/0/color', /"##ffffff" read as "#ffffff"/]]],
   ['a colour that is none', layer([{ techniqueID: 'T1059', score: 1, color: 'reddish' }]), [['/techniques/0/color', /"reddish" is not a colour; removed/]]],
+  // Navigator takes any colour tinycolor2 parses (technique-vm: tinycolor(obj.color).isValid()); layers we write hold hex.
+  // whitfieldsdad/mitre-attack-navigator-layer-builder writes "cornflowerblue" (its Industroyer layer, S0604).
+  [
+    'colours written as CSS names, rgb() and hsl()',
+    layer(
+      [
+        { techniqueID: 'T1059', color: 'cornflowerblue' },
+        { techniqueID: 'T1078', color: 'rgb(255, 0, 0)' },
+        { techniqueID: 'T1105', color: 'hsl(120, 100%, 25%)' },
+        { techniqueID: 'T1003', color: 'rgba(255, 0, 0, 0.5)' },
+      ],
+      { gradient: { colors: ['white', 'Red'], minValue: 0, maxValue: 100 }, legendItems: [{ label: 'used', color: 'cornflowerblue' }] },
+    ),
+    [
+      ['/techniques/0/color', /^"cornflowerblue" read as "#6495ed"$/],
+      ['/techniques/1/color', /^"rgb\(255, 0, 0\)" read as "#ff0000"$/],
+      ['/techniques/2/color', /^"hsl\(120, 100%, 25%\)" read as "#008000"$/],
+      ['/techniques/3/color', /^"rgba\(255, 0, 0, 0\.5\)" read as "#ff000080"$/],
+      ['/gradient/colors/0', /^"white" read as "#ffffff"$/],
+      ['/gradient/colors/1', /^"Red" read as "#ff0000"$/],
+      ['/legendItems/0/color', /^"cornflowerblue" read as "#6495ed"$/],
+    ],
+  ],
   [
     'metadata items without a value, or without a name',
     layer([{ techniqueID: 'T1059', score: 1, metadata: [{ name: 'analyst' }, { value: 'x' }] }]),

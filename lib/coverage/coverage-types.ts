@@ -85,6 +85,8 @@ export interface CoverageInput {
   platforms?: string[];
   /** The ATT&CK domain a layer or DeTT&CT file states (`mitre-mobile` read as mobile-attack); absent when it states none. */
   domain?: Domain;
+  /** The ATT&CK release a layer states (`versions.attack`, as written); absent when it states none. */
+  attackVersion?: string;
   /** Facts about how the input was read that a reader of the review must know (DeTT&CT groups counted everywhere). */
   notes?: string[];
 }

@@ -9,6 +9,7 @@ import type { CoverageInput, CoverageRule } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
 import { editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
+import { attackMajor } from '../layer/layer-format.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 
 /**
@@ -260,12 +261,26 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       rules.push(resolved);
     }
   }
-  const notes = [...inputs.flatMap((input) => input.notes ?? []), ...[...unknownPlatforms].map(
+  const notes = [...inputs.flatMap((input) => [...(input.notes ?? []), ...newerReleaseNote(input, target)]), ...[...unknownPlatforms].map(
     ([name, places]) =>
       `platform "${name}" (${places.length === 1 ? places[0] : `${places[0]} and ${places.length - 1} more`}) is not an ATT&CK ${target.label} platform; ` +
       `write one of ${target.platforms().join(', ')}`,
   )];
   return { inputs: [...inputs], rules, unresolved, remapped, notes };
+}
+
+/**
+ * What a layer of a newer ATT&CK release than the one reviewed in must say: what that release added (ATT&CK 19's
+ * T1685, its stealth tactic) is not resolved here, and which release to get. None for other inputs.
+ */
+function newerReleaseNote(input: CoverageInput, target: AttackIndex): string[] {
+  const major = attackMajor(input.attackVersion);
+  if (!major || Number(major) <= Number(target.major)) return [];
+  return [
+    `layer "${input.source}" is for ATT&CK ${major}, newer than ${target.label} reviewed here: the IDs and tactics ${major} added are ` +
+      `not resolved (listed as such), and may be counted nowhere; get ${major} with \`attack-layers data fetch --attack-release ${major}\` ` +
+      `and review with --attack-release ${major}`,
+  ];
 }
 
 /**
@@ -449,7 +464,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   }
   const covered = [...coveredIds].sort().map((id) => coverageOf(id)).filter((c) => c.coverage > 0 || c.rules.length);
 
-  const notes = [...coverage.notes];
+  const notes = [...coverage.notes, ...threats.flatMap((source) => (source.input ? newerReleaseNote(source.input, target) : []))];
   for (const source of threats) {
     for (const name of source.unknownPlatforms ?? []) {
       notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; write one of ${every.join(', ')}`);

@@ -12,6 +12,7 @@
 import type { LineCounter } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
+import { isJsonObject } from '../json-value.js';
 import {
   coverageInput,
   roundLevel,
@@ -154,7 +155,9 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       rules.push(rule);
     });
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
-    return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}) };
+    const versions = fields['versions'];
+    const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
+    return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}), ...(attackVersion ? { attackVersion } : {}) };
   });
   if (domains.size > 1) {
     const list = [...domains].map(([domain, places]) => `${domain} (${places.join(', ')})`).join('; ');

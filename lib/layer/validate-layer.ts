@@ -112,12 +112,21 @@ class Findings {
   readonly list: LayerFinding[] = [];
   /** Where each technique entry checked was in the layer as read (entries the repair left out shift the rest). */
   entryOrigins: readonly number[] = [];
+  /**
+   * Set while checking against an older release than the layer's (none of its release is here): what could be an
+   * error may be the newer release's doing, so it is a warning, with this said after it.
+   */
+  olderRelease: string | undefined;
   constructor(
     private readonly file: string | undefined,
     private readonly layer: number | undefined,
   ) {}
 
   add(severity: LayerFinding['severity'], code: LayerFindingCode, checked: string, text: string): void {
+    if (this.olderRelease && severity === 'error') {
+      severity = 'warning';
+      text = `${text} (${this.olderRelease})`;
+    }
     const path = originalPath(checked, this.entryOrigins);
     text = text.replace(/\/techniques\/\d+/g, (pointer) => originalPath(pointer, this.entryOrigins));
     // In a file of several layers, the message names the path from the top of the file.
@@ -155,14 +164,18 @@ function checkFormat(layer: JsonObject, out: Findings): JsonObject {
   return migrateLayerFormat(layer).layer;
 }
 
-function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): AttackIndex | undefined {
+/**
+ * The release to check a layer against: the one asked for, else the one it names, else the newest here (said in a
+ * warning). `olderRelease` is set when that is older than the layer's own (see `Findings.olderRelease`).
+ */
+function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): { index?: AttackIndex; olderRelease?: string } {
   const domain = layer['domain'];
-  if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return undefined;
+  if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return {};
   const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
   const declared = typeof versions['attack'] === 'string' ? versions['attack'] : undefined;
   if (options.release) {
     const asked = options.attackFor(domain as Domain, options.release);
-    if (asked) return asked;
+    if (asked) return { index: asked };
     // Checking against another release than the one asked for would pass layers nobody checked as asked.
     throw new AttackDataError(
       `ATT&CK ${domain} ${options.release} (--attack-release) is not available here: run \`${fetchCommand(domain as Domain, options.release)}\`, ` +
@@ -171,7 +184,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
   }
   const major = attackMajor(declared);
   const wanted = major ? options.attackFor(domain as Domain, major) : undefined;
-  if (wanted && wanted.major === major) return wanted;
+  if (wanted && wanted.major === major) return { index: wanted };
   const fallback = wanted ?? options.attackFor(domain as Domain, undefined);
   if (!fallback) {
     out.add(
@@ -180,18 +193,23 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
       '/',
       `no ATT&CK ${domain} release is available, so techniques were not checked; run \`${fetchCommand(domain as Domain)}\``,
     );
-    return undefined;
+    return {};
   }
   if (major) {
+    const newer = Number(major) > Number(fallback.major);
     out.add(
       'warning',
       'attack-version-unavailable',
       '/versions/attack',
       `ATT&CK ${domain} ${major} is not available here; checked against ${fallback.label} instead ` +
-        `(run \`${fetchCommand(domain as Domain, major)}\` to check against ${major})`,
+        `(run \`${fetchCommand(domain as Domain, major)}\` to check against ${major})` +
+        (newer ? `; ${major} is newer, so what ${fallback.label} does not know is reported as a warning, not an error` : ''),
     );
+    // A technique or tactic ATT&CK added after the release here (ATT&CK 19's T1685, its stealth tactic) is no fault
+    // of the layer's: nothing is called an error, nor advised away, on an older release's word.
+    if (newer) return { index: fallback, olderRelease: `the layer is for ATT&CK ${major}, newer than ${fallback.label}: fetch ${major} to check it` };
   }
-  return fallback;
+  return { index: fallback };
 }
 
 function checkGradient(layer: JsonObject, out: Findings): { minValue: number; maxValue: number } | undefined {
@@ -436,20 +454,28 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
   const range = checkGradient(subject, out);
-  const index = attackRelease(subject, options, out);
+  const { index, olderRelease } = attackRelease(subject, options, out);
+  // The checks against the release, with what an older release than the layer's cannot tell (Findings.olderRelease).
+  const againstRelease = (check: () => void): void => {
+    out.olderRelease = olderRelease;
+    check();
+    out.olderRelease = undefined;
+  };
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
-    entries.forEach((entry, at) => {
-      // An ID the schema rejects is reported there already.
-      if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
-        checkTechnique(entry, at, index, otherDomains, out);
-      }
-    });
+    againstRelease(() =>
+      entries.forEach((entry, at) => {
+        // An ID the schema rejects is reported there already.
+        if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
+          checkTechnique(entry, at, index, otherDomains, out);
+        }
+      }),
+    );
   }
   checkDuplicates(entries, out);
   if (range) checkScores(entries, range, out);
-  if (index) checkHidden(subject, entries, index, out);
-  if (index) checkPlatforms(subject, entries, index, out);
+  if (index) againstRelease(() => checkHidden(subject, entries, index, out));
+  if (index) againstRelease(() => checkPlatforms(subject, entries, index, out));
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }

@@ -607,3 +607,25 @@ describe('attack-layers gap --coverage <a Sentinel export of analytic rules (ARM
     expect(validated.stdout).to.contain('this is a Microsoft Sentinel export of analytic rules (an ARM template), not an ATT&CK Navigator layer; give it to gap --coverage');
   });
 });
+
+describe('attack-layers gap: layers of a newer ATT&CK release than the one reviewed in', () => {
+  it('says of each such layer, threat or coverage, that what the newer release added is not resolved, and what to get', async () => {
+    // SigmaHQ's coverage layer (other/sigma_attack_nav_coverage.json) names ATT&CK 19 and scores T1685.
+    const dir = freshTmpDir('gap-newer');
+    const layer = (attack: string, techniqueID: string) =>
+      JSON.stringify({ name: 'x', versions: { attack, layer: '4.5', navigator: '5.1.0' }, domain: 'enterprise-attack', techniques: [{ techniqueID, score: 100 }] });
+    writeFileSync(join(dir, 'threat.json'), layer('18', 'T1562.001'));
+    writeFileSync(join(dir, 'coverage-19.json'), layer('19', 'T1685'));
+    writeFileSync(join(dir, 'threat-19.json'), layer('19.2', 'T1562.001'));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), join(dir, 'threat-19.json'), '--coverage', join(dir, 'coverage-19.json'), '--out', join(dir, 'out')]);
+    expect(run.code, run.stderr).to.equal(0);
+    const note = (file: string, major: string) =>
+      `layer "${join(dir, file)}" is for ATT&CK ${major}, newer than enterprise-attack 18.1 reviewed here: the IDs and tactics ${major} added are not resolved (listed as such), ` +
+      `and may be counted nowhere; get ${major} with \`attack-layers data fetch --attack-release ${major}\` and review with --attack-release ${major}`;
+    expect(run.stderr).to.contain(note('coverage-19.json', '19')).and.to.contain(note('threat-19.json', '19'));
+    // Said once each, not for the layer of 18; and in the report.
+    expect(run.stderr.split(note('coverage-19.json', '19')).length).to.equal(2);
+    expect(run.stderr).to.not.contain('threat.json" is for');
+    expect(readFileSync(join(dir, 'out', 'gap-report.md'), 'utf8')).to.contain(`- Note: ${note('coverage-19.json', '19').replace(/`/g, '\\`')}`);
+  });
+});

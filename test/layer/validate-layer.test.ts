@@ -367,6 +367,32 @@ describe('validateLayer', () => {
     expect(newer[0]?.message).to.match(/checked against enterprise-attack 12\.1; against enterprise-attack 18\.1, the newest release here: \d+ (revoked|deprecated)/);
   });
 
+  it('reports what a layer of a newer release than any here holds that the newest does not know as warnings, not errors', () => {
+    // SigmaHQ's coverage layer (other/sigma_attack_nav_coverage.json) names ATT&CK 19: T1685 and the stealth tactic.
+    const newer = layer(
+      [
+        { techniqueID: 'T1078', tactic: 'stealth', score: 1 },
+        { techniqueID: 'T1685', score: 2 },
+        { techniqueID: 'T1059', score: 1 },
+        { techniqueID: 'T1059', score: 2 },
+      ],
+      { versions: { attack: '19', navigator: '5.3.0', layer: '4.5' } },
+    );
+    const findings = check(newer);
+    expect(brief(findings)).to.deep.equal([
+      ['warning', 'attack-version-unavailable', '/versions/attack'],
+      ['warning', 'tactic-mismatch', '/techniques/0/tactic'],
+      ['warning', 'unknown-technique', '/techniques/1'],
+      // What is no matter of the release is reported as in any layer.
+      [brief(check(layer(newer['techniques'] as unknown[])))[2]![0], 'duplicate-entry', '/techniques/3'],
+    ]);
+    expect(findings[0]?.message).to.match(/19 is newer, so what enterprise-attack 18\.1 does not know is reported as a warning, not an error$/);
+    expect(findings[2]?.message).to.match(/T1685 is not a technique in enterprise-attack 18\.1.*\(the layer is for ATT&CK 19, newer than enterprise-attack 18\.1: fetch 19 to check it\)$/);
+    // A layer of an older release than any here is checked as before: its faults are errors.
+    const older = check(layer([{ techniqueID: 'T9999', score: 1 }], { versions: { attack: '2', navigator: '4.0', layer: '4.5' } }));
+    expect(brief(older)).to.deep.include(['error', 'unknown-technique', '/techniques/0']);
+  });
+
   it('checks against the release asked for without claiming that the layer\'s own is missing', () => {
     const findings = check(readLayerFixture('layer-4.5-attack12.json'), { release: '18.1' });
     expect(findings.map((f) => f.code)).to.not.include('attack-version-unavailable');

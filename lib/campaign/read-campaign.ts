@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Domain } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
+import { escapePointer } from '../json-value.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
@@ -387,10 +388,6 @@ function parsePointer(pointer: string): string[] {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 function valueAt(value: unknown, path: readonly string[]): unknown {

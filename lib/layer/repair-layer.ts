@@ -7,7 +7,8 @@
 import tinycolor from 'tinycolor2';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import { InputError } from '../errors.js';
-import { isJsonObject, type JsonObject } from '../json-value.js';
+import { closestWord } from '../name-distance.js';
+import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import { PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
@@ -286,8 +287,36 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
   ],
 ];
 
+/** The fields of a layer in format 4.5 (the schema's properties, test/layer/repair-layer.test.ts checks). */
+export const LAYER_45_FIELDS: readonly string[] = [
+  'name', 'versions', 'domain', 'customDataURL', 'description', 'filters', 'sorting', 'layout', 'hideDisabled', 'techniques',
+  'gradient', 'legendItems', 'showTacticRowBackground', 'tacticRowBackground', 'selectTechniquesAcrossTactics',
+  'selectSubtechniquesWithParent', 'selectVisibleTechniques', 'metadata', 'links',
+];
+/** Fields of older formats that the format migration reads (layer-format.ts): `version`, `viewMode`, `viewFullTable`. */
+const OLD_FORMAT_FIELDS: readonly string[] = ['version', 'viewMode', 'viewFullTable'];
+
 /** Repairs of the layer outside its technique entries, in order. */
 const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, log: Log) => void]> = [
+  [
+    'a field no layer format has is a misspelling of the one it is closest to (hideDisable), else left out',
+    (layer, log) => {
+      for (const key of Object.keys(layer)) {
+        if (LAYER_45_FIELDS.includes(key) || OLD_FORMAT_FIELDS.includes(key)) continue;
+        // DeTT&CT's layers write `hideDisable`; Navigator ignores what it does not know, and mitreattack-python refuses
+        // the whole layer (UnknownLayerProperty).
+        const meant = closestWord(key, LAYER_45_FIELDS);
+        const value = layer[key];
+        delete layer[key];
+        if (meant && !(meant in layer)) {
+          layer[meant] = value;
+          log(`/${escapePointer(key)}`, `"${key}" is no layer field; read as ${meant}`);
+        } else {
+          log(`/${escapePointer(key)}`, `"${key}" is no layer field (Navigator ignores it); left out`, LEFT_OUT);
+        }
+      }
+    },
+  ],
   [
     'platform names of format 2.x (windows, linux, mac, android, ios) are the names Navigator maps them to',
     (layer, log) => {

@@ -8,7 +8,7 @@ import { InputError } from '../../lib/errors.js';
 import { matrixModel } from '../../lib/export/matrix-model.js';
 import { parseExportInput } from '../../lib/export/export-input.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
-import { repairLayer } from '../../lib/layer/repair-layer.js';
+import { LAYER_45_FIELDS, repairLayer } from '../../lib/layer/repair-layer.js';
 import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
 import { REMOVED_METADATA_NAME, upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
@@ -72,7 +72,23 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
   ['a legend item without a colour', layer([], { legendItems: [{ label: 'x' }] }), [['/legendItems/0', /has no colour; left out/]]],
   ['a link without a label', layer([{ techniqueID: 'T1059', score: 1, links: [{ url: 'https://example.org/r' }] }]), [['/techniques/0/links/0/label', /labelled with its URL/]]],
   ['format 2.x platform names', layer([], { filters: { platforms: ['windows', 'mac'] } }), [['/filters/platforms/0', /"windows" read as "Windows"/], ['/filters/platforms/1', /"mac" read as "macOS"/]]],
+  // DeTT&CT's layers write `hideDisable`; a tool's own field is no field of any format (mitreattack-python refuses both).
+  [
+    'a misspelt layer field, and a field no format has',
+    layer([{ techniqueID: 'T1059', score: 1 }], { hideDisable: false, 'x_tool/run': { id: 7 } }),
+    [
+      ['/hideDisable', /^"hideDisable" is no layer field; read as hideDisabled$/],
+      ['/x_tool~1run', /^"x_tool\/run" is no layer field \(Navigator ignores it\); left out$/],
+    ],
+  ],
 ];
+
+describe('LAYER_45_FIELDS', () => {
+  it('are the properties of the layer format 4.5 schema', () => {
+    const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../schemas/layer-4.5.schema.json', import.meta.url)), 'utf8')) as { properties: object };
+    expect([...LAYER_45_FIELDS].sort()).to.deep.equal(Object.keys(schema.properties).sort());
+  });
+});
 
 describe('repairLayer', () => {
   let library: AttackLibrary;

@@ -1,5 +1,6 @@
 import { formatCsv, markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
 import type { CoverageInput } from './coverage-types.js';
+import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
@@ -69,7 +70,13 @@ function convertCoverage(report: GapReportData, convert: (value: number) => numb
     ...report,
     minCoverage: convert(report.minCoverage),
     tactics: report.tactics.map((tactic) => ({ ...tactic, coverage: convert(tactic.coverage) })),
-    rows: report.rows.map((row) => ({ ...row, coverage: convert(row.coverage), rules: rules(row.rules), otherPlatformRules: rules(row.otherPlatformRules) })),
+    rows: report.rows.map((row) => ({
+      ...row,
+      coverage: convert(row.coverage),
+      rules: rules(row.rules),
+      otherPlatformRules: rules(row.otherPlatformRules),
+      ...(row.parentRules ? { parentRules: rules(row.parentRules) } : {}),
+    })),
   };
 }
 
@@ -90,14 +97,17 @@ function some(items: readonly string[], shown: number, separator = '; '): string
   return items.length > shown ? `${items.slice(0, shown).join(separator)}${separator}and ${items.length - shown} more` : items.join(separator);
 }
 
-function ruleList(row: Pick<GapRow, 'status' | 'coveredSubtechniques' | 'rules'>): string {
+function ruleList(row: Pick<GapRow, 'id' | 'status' | 'coveredSubtechniques' | 'rules' | 'parentRules'>): string {
   if (row.status === 'partial') return `partial, through ${row.coveredSubtechniques.join(', ')}`;
-  if (!row.rules.length) return 'none';
+  if (!row.rules.length) return row.parentRules?.length ? `none (${parentOf(row.id)}: ${plural(row.parentRules.length, 'rule')}, not counted)` : 'none';
   return some(
     row.rules.map((rule) => `${rule.name} (${percent(rule.level)})`),
     RULES_SHOWN,
   );
 }
+
+/** The parent of a sub-technique ID (`T1059.001` -> `T1059`). */
+const parentOf = (id: string): string => id.split('.')[0]!;
 
 /** Rules for the technique that fire on none of its platforms, with the platforms they fire on. */
 function otherPlatformList(row: Pick<GapRow, 'otherPlatformRules'>): string {
@@ -190,6 +200,13 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
       `Not counted, for other platforms: ${text(otherPlatformList(row))}.`,
     );
   }
+  if (row.parentRules?.length) {
+    lines.push(
+      '',
+      `Not counted, on the parent ${text(parentOf(row.id))} (a rule for the parent may or may not see this sub-technique: check it): ` +
+        `${text(some(row.parentRules.map((rule) => `${rule.name} (${percent(rule.level)})`), RULES_SHOWN))}.`,
+    );
+  }
   if (!detection) return lines;
   lines.push('');
   if (!detection.strategies.length) lines.push('- No detection strategy in this release.');
@@ -262,7 +279,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
         `${detected ? `${cell(detectionText(row.detection))} | ` : ''}${cell(row.priority)} |`,
     ),
   ];
-  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length))) {
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
     lines.pop();

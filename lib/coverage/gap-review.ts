@@ -127,6 +127,11 @@ export interface GapRow {
   otherPlatformRules: (RowRule & { platforms: string[] })[];
   /** For a partial parent: its sub-techniques that are covered. */
   coveredSubtechniques: TechniqueId[];
+  /**
+   * For a sub-technique: the rules of its parent that fire on its platforms, best first. They do not count for it (a
+   * rule for T1059 may or may not see T1059.001), but say where to look. Absent when there are none.
+   */
+  parentRules?: RowRule[];
   priority: number;
   /** For gaps, when the review had the release's detection model: what ATT&CK offers to close it. */
   detection?: GapDetection;
@@ -415,6 +420,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
           : 'low';
     const counting = (direct.get(id) ?? []).filter((rule) => fires(rule, platforms));
     const platformsCovered = platforms.filter((platform) => counting.some((rule) => fires(rule, [platform])));
+    const parentRules = technique.parent ? (direct.get(technique.parent) ?? []).filter((rule) => fires(rule, platforms)).map(rowRule) : [];
     return {
       id,
       name: technique.name,
@@ -431,6 +437,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
         .filter((rule) => !fires(rule, platforms))
         .map((rule) => ({ ...rowRule(rule), platforms: rule.platforms ?? [] })),
       coveredSubtechniques: covered.coveredSubtechniques,
+      ...(parentRules.length ? { parentRules } : {}),
       priority: round(t.weight * (1 - covered.coverage)),
     };
   });

@@ -629,3 +629,26 @@ describe('attack-layers gap: layers of a newer ATT&CK release than the one revie
     expect(readFileSync(join(dir, 'out', 'gap-report.md'), 'utf8')).to.contain(`- Note: ${note('coverage-19.json', '19').replace(/`/g, '\\`')}`);
   });
 });
+
+describe('attack-layers gap: coverage on the parent of a threat sub-technique', () => {
+  it('does not count it, and names its rules in the report (JSON and Markdown) as where to look', async () => {
+    // ThreatHunter-Playbook's layer scores T1059 ("Local PowerShell Execution"); a Red Canary threat layer has T1059.001.
+    const dir = freshTmpDir('gap-parent');
+    const layer = (techniques: object[]) => JSON.stringify({ name: 'x', versions: { attack: '18', layer: '4.5', navigator: '5.1.0' }, domain: 'enterprise-attack', techniques });
+    writeFileSync(join(dir, 'threat.json'), layer([{ techniqueID: 'T1059.001', score: 100 }, { techniqueID: 'T1003', score: 100 }]));
+    writeFileSync(join(dir, 'coverage.json'), layer([{ techniqueID: 'T1059', score: 80, comment: 'Local PowerShell Execution' }, { techniqueID: 'T1003.001', score: 100 }]));
+    const out = join(dir, 'out');
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'coverage.json'), '--out', out, '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as { rows: { id: string; coverage: number; gap: boolean; parentRules?: { name: string; level: number }[] }[] };
+    const powershell = report.rows.find((row) => row.id === 'T1059.001')!;
+    expect([powershell.coverage, powershell.gap]).to.deep.equal([0, true]);
+    expect(powershell.parentRules?.map((rule) => [rule.level, rule.name])).to.have.length(1);
+    expect(powershell.parentRules![0]!.level).to.equal(80);
+    // A parent covered through a sub-technique is the other way round (partial), with no parent rules.
+    expect(report.rows.find((row) => row.id === 'T1003')?.parentRules).to.equal(undefined);
+    const markdown = await runCli(['export', join(out, 'gap-report.json'), '--format', 'md']);
+    expect(markdown.stdout).to.match(/\| T1059\.001 \|.*\| none \(T1059: 1 rule, not counted\) \|/);
+    expect(markdown.stdout).to.match(/Not counted, on the parent T1059 \(a rule for the parent may or may not see this sub-technique: check it\): .*\(80%\)\./);
+  });
+});

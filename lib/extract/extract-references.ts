@@ -181,9 +181,10 @@ function clauses(line: Line, span: TextSpan): TextSpan[] {
 
 /** What a line of the report is, for the table walk. */
 type Entry =
-  | { kind: 'blank' | 'text' | 'prose'; line: Line }
+  | { kind: 'blank'; line: Line }
+  | { kind: 'text' | 'prose'; line: Line; heading?: true }
   | { kind: 'header'; line: Line; role: Role }
-  | { kind: 'tactic'; line: Line; tactics: string[] }
+  | { kind: 'tactic'; line: Line; tactics: string[]; heading?: true }
   | { kind: 'ids'; line: Line; body: TextSpan; bullet: boolean }
   | { kind: 'row'; line: Line; cells: TextSpan[] };
 
@@ -215,10 +216,15 @@ function rowCells(line: Line): TextSpan[] | undefined {
   return cells;
 }
 
-/** The tactics of a cell or line that holds only tactics (`Execution, Defense Evasion`, `初期アクセス`). */
+// A Markdown heading (`### Execution`).
+const HEADING = /^\s{0,3}#{1,6}\s/;
+// A section number before a heading's words (`6.5 Command and Control`, `12. 影響`).
+const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s{1,4}/;
+
+/** The tactics of a cell or line that holds only tactics (`Execution, Defense Evasion`, `初期アクセス`, `### 6.5 Execution`). */
 function tacticsOf(text: string): string[] | undefined {
   if (text.length > 600) return undefined;
-  const cleaned = text.replace(LIST_MARKER, '').replace(/[*_`]/g, ' ').trim();
+  const cleaned = text.replace(LIST_MARKER, '').replace(SECTION_NUMBER, '').replace(/[*_`]/g, ' ').trim();
   return cleaned ? parseTacticList(cleaned) : undefined;
 }
 
@@ -236,12 +242,13 @@ function classify(folded: FoldedText, number: number): Entry {
     return { kind: 'ids', line, body, bullet: !!marker };
   }
   const trimmed = text.trim();
-  if (trimmed.length > 80) return { kind: 'prose', line };
+  const heading = HEADING.test(text) ? ({ heading: true } as const) : {};
+  if (trimmed.length > 80) return { kind: 'prose', line, ...heading };
   const tactics = tacticsOf(text);
-  if (tactics) return { kind: 'tactic', line, tactics };
+  if (tactics) return { kind: 'tactic', line, tactics, ...heading };
   const role = HEADER_ROLES.get(headerKey(text.replace(LIST_MARKER, '')));
   if (role) return { kind: 'header', line, role };
-  return { kind: isProse(trimmed) || /[:：]$/.test(trimmed) ? 'prose' : 'text', line };
+  return { kind: isProse(trimmed) || /[:：]$/.test(trimmed) ? 'prose' : 'text', line, ...heading };
 }
 
 /** Tactics as display names: known ones in English, anything else as written. */
@@ -307,7 +314,7 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named
   const base = {
     line: line.number,
     ids: ref.ids,
-    tactics: [...new Set(tactics.tactics)],
+    tactics: [...new Set([...tactics.tactics, ...(ref.tactics ?? [])])],
     ...(tactics.column !== undefined ? { tacticColumn: tactics.column } : {}),
     ...(ref.malformed ? { malformed: ref.malformed } : {}),
   };
@@ -433,6 +440,7 @@ function splitNames(line: Line, span: TextSpan, count: number): TextSpan[] {
 function lineReferences(
   entry: Extract<Entry, { kind: 'ids' }>,
   context: string[],
+  section: string[],
   neighbour: () => Entry | undefined,
   merged: MergedReferences,
 ): Found[] | undefined {
@@ -443,8 +451,9 @@ function lineReferences(
   if (isProse(withoutIds(line, span))) {
     for (const [k, clause] of clauses(line, entry.body).entries()) {
       const read = readPiece(line, clause, 'prose');
-      // The line's own label governs its first clause only.
-      const tactics = k === 0 && leading.length ? displayTactics(leading.tactics) : read.tactics;
+      // The line's own label governs its first clause only; a clause with none is under its section's heading.
+      const own = k === 0 && leading.length ? displayTactics(leading.tactics) : read.tactics;
+      const tactics = own.length ? own : section;
       for (const ref of read.refs) merged.mention(line, ref, { tactics });
     }
     return undefined;
@@ -492,6 +501,8 @@ export function referencesInLines(lines: readonly FoldedText[]): ExtractedRefere
   // are merged once no tactic line can add to them any more, before the references of any later line.
   let lastIds: Found[] = [];
   let tacticAfter = false;
+  // Whether `context` is a Markdown heading's: it holds through the prose of its section, up to the next heading.
+  let headingContext = false;
   for (let index = 0; index < lines.length; index++) {
     const entry = entryAt(index);
     if (entry.kind !== 'blank') {
@@ -511,16 +522,34 @@ export function referencesInLines(lines: readonly FoldedText[]): ExtractedRefere
     const { line } = entry;
     switch (entry.kind) {
       case 'blank':
+        break;
       case 'text':
+        // A heading that names no tactic (`## Indicators`) ends the section of the one before.
+        if (entry.heading && headingContext) {
+          context = [];
+          headingContext = false;
+        }
         break;
       case 'header':
         headerRun.push(entry.role);
         break;
       case 'prose':
-        context = [];
+        if (!headingContext || entry.heading) {
+          context = [];
+          headingContext = false;
+        }
         headerOrder = [];
         break;
       case 'tactic':
+        headingContext = entry.heading === true;
+        if (entry.heading) {
+          // A heading (`### Persistence`) starts a section: it is never the tactic of the IDs before it.
+          lastIds.forEach(add);
+          lastIds = [];
+          tacticAfter = false;
+          context = entry.tactics;
+          break;
+        }
         // One cell per line with the tactic after its ID (the ID line took no tactic from above): the tactic is that
         // row's, and from then on each row's tactic follows its ID.
         if (lastIds.length && (tacticAfter || lastIds.every((ref) => !ref.tactics.length))) {
@@ -545,13 +574,19 @@ export function referencesInLines(lines: readonly FoldedText[]): ExtractedRefere
         }
         const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;
         if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
-        else if (tactics) context = tactics;
+        else if (tactics) {
+          context = tactics;
+          headingContext = false;
+        }
         break;
       }
       case 'ids': {
-        const refs = lineReferences(entry, tacticAfter ? [] : context, () => neighbourName(entryAt, lines.length, index, headerOrder, usedNames), merged);
-        if (!refs) context = [];
-        else if (entry.bullet) refs.forEach(add);
+        const section = headingContext ? context : [];
+        const refs = lineReferences(entry, tacticAfter ? [] : context, section, () => neighbourName(entryAt, lines.length, index, headerOrder, usedNames), merged);
+        if (!refs) {
+          // A sentence ends a tactic line's reach, not a heading's.
+          if (!headingContext) context = [];
+        } else if (entry.bullet) refs.forEach(add);
         else lastIds = refs;
         break;
       }

@@ -93,7 +93,7 @@ export function parseReference(raw: string): ParsedReference {
     const { name, sharedName, malformed } = ref;
     parts.push({ ids: ref.ids, ...(name !== undefined ? { name } : {}), ...(sharedName ? { sharedName } : {}), ...(malformed ? { malformed } : {}) });
   }
-  const tactics = [...new Set(tokenized.tactics.flatMap((piece) => piece.tactics))];
+  const tactics = [...new Set([...tokenized.tactics.flatMap((piece) => piece.tactics), ...tokenized.refs.flatMap((ref) => ref.tactics ?? [])])];
   let name: string | undefined;
   if (!parts.length) {
     // No ID: the whole text, less its tactic labels, is the name.

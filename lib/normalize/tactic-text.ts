@@ -1,4 +1,5 @@
 import { compareText } from '../compare-text.js';
+import { editDistance } from '../name-distance.js';
 import { TACTIC_NAMES } from './tactic-names.js';
 
 // Tactic text is short: the longest written form is ~40 characters and a list names at most every tactic. Longer text
@@ -30,7 +31,22 @@ export function tacticDisplayName(text: string): string | undefined {
   const folded = text.normalize('NFKC').trim();
   const taId = TACTIC_ID.exec(folded.toUpperCase())?.[0];
   const name = trimChars(folded.replace(TACTIC_ID_IN_BRACKETS, ' '), ' \t\n-:|*#', ' \t\n-:|*');
-  return (name && tacticByKey.get(tacticKey(name))) || (name ? undefined : taId);
+  if (!name) return taId;
+  const known = tacticByKey.get(tacticKey(name)) ?? misspeltTactic(tacticKey(name));
+  // A short name in a script not read here beside a TA ID (`TA0001：初始访问`, Chinese) leaves the ID to say the tactic;
+  // English words beside one (`TA0005 is where...`) are a sentence, not a tactic.
+  return known ?? (taId && name.length <= 20 && !/[A-Za-z]/.test(name) ? taId : undefined);
+}
+
+// English tactic names as keys, for reading misspellings (`Reconaissance`, `Persistance`, `Privilage Escalation`).
+const ENGLISH_KEYS = [...tacticByKey].filter(([key]) => /^[a-z]+$/.test(key));
+
+/** The tactic a misspelt English name is one typo from (two in names of 16 letters or more); none for short words. */
+function misspeltTactic(key: string): string | undefined {
+  if (key.length < 8 || key.length > 40 || !/^[a-z]+$/.test(key)) return undefined;
+  const limit = key.length >= 16 ? 2 : 1;
+  const hits = new Set(ENGLISH_KEYS.filter(([known]) => editDistance(key, known, limit) <= limit).map(([, display]) => display));
+  return hits.size === 1 ? [...hits][0] : undefined;
 }
 
 /** Tactic names written in a list (`Execution, Defense Evasion`), or undefined unless every item is a tactic. */

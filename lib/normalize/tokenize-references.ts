@@ -42,11 +42,12 @@ export const READING_RULES = [
   'an ID glued to the word after it is split off (T1106Native API)',
   'IDs run together are split (T1059.001T1106)',
   'name-ID pairs run together are read pair by pair',
+  'a tactic written where a name stands is the reference\'s tactic (Execution (T1059.001))',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, SPACE_AFTER_T, SPACE_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, SPACE_AFTER_T, SPACE_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME] =
   READING_RULES;
 
 /** How a sub-technique number is separated from its technique, each with the rule that reads it (none for `.`). */
@@ -411,6 +412,8 @@ export interface ReferenceToken {
   sharedName?: boolean;
   /** A malformed ID as written (`T1566.01`). */
   malformed?: string;
+  /** Tactics written where its name would stand (`Execution (T1059.001)`), as display names; the reference's own. */
+  tactics?: string[];
   /** The reading rules this reference needed. */
   rules: ReadingRule[];
 }
@@ -475,7 +478,7 @@ function between(text: string, a: number, b: number, cut: (i: number) => boolean
   return out;
 }
 
-const NAME_STRIP = ' \t\n-:|,;/>・•、。*`=~+–';
+const NAME_STRIP = ' \t\n-:|,;/>・•、。*`=~+–→⇒➔➜';
 const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】', '「': '」', '『': '』', '<': '>' };
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’' };
 const CLOSERS = new Set(Object.values(BRACKETS));
@@ -677,7 +680,9 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   const refs: ReferenceToken[] = [];
   const paired = groups.length > 1 && names.filter(Boolean).length > 1;
   for (const [g, group] of groups.entries()) {
-    const named = names[g];
+    // `Initial Access（T1566.001）→ Execution（T1059.001）`: a tactic beside an ID is its tactic, not its name.
+    const besideTactics = names[g] ? parseTacticList(names[g].name) : undefined;
+    const named = besideTactics ? undefined : names[g];
     for (const token of group.tokens) {
       const markdown = token.rules.includes(URL_RULE) && text.charAt(token.start - 1) === '(' && text.charAt(token.start - 2) === ']';
       const idSpan = { start: token.start, end: token.end };
@@ -694,7 +699,8 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
         ...(named ? { name: named.name, nameSpan: named.span } : {}),
         ...(named && group.tokens.length > 1 ? { sharedName: true } : {}),
         ...(token.malformed ? { malformed: token.malformed } : {}),
-        rules: [...(markdown ? [MARKDOWN] : []), ...token.rules, ...(paired ? [PAIRS] : [])],
+        ...(besideTactics ? { tactics: besideTactics } : {}),
+        rules: [...(markdown ? [MARKDOWN] : []), ...token.rules, ...(paired ? [PAIRS] : []), ...(besideTactics ? [TACTIC_AS_NAME] : [])],
       });
     }
   }

@@ -26,6 +26,50 @@ function check(text: string, expected: Row[]): void {
 }
 
 describe('extractReferences', () => {
+  describe('tactics as reports write them (shapes from real pages)', () => {
+    const tactics = (text: string): Array<[string, string[]]> => extractReferences(text).map((ref) => [ref.ids.join('+'), ref.tactics]);
+
+    it('keeps a Markdown heading\'s tactic through the prose of its section, and never gives it to the IDs above it', () => {
+      // A Conti write-up: `### Execution - TA0002`, a paragraph, then the technique; the next section's heading after it.
+      const text = '### Execution\n\nThe actor ran things.\n\nNative API - T1106\n\n### Persistence\n\nRegistry Run Keys - T1547.001\n\n## Indicators\n\nSee T1105.\n';
+      expect(tactics(text)).to.deep.equal([
+        ['T1106', ['Execution']],
+        ['T1547.001', ['Persistence']],
+        // A heading that names no tactic ends the section.
+        ['T1105', []],
+      ]);
+    });
+
+    it('reads numbered headings, misspelt tactic names, and a TA ID beside a name in another script', () => {
+      const text = [
+        '### 6.5 Command and Control', 'Web Protocols - T1071.001', '',
+        // A StealthCup paper's table, flattened one cell per line by pdftotext, with its typos.
+        'Reconaissance', 'T1595', 'Persistance', 'T1547.001', 'Privilage Escalation', 'T1068', '',
+        '| 战术 | 技术 | 描述 |', '|---|---|---|', '| TA0001：初始访问 | T1566.001 | 鱼叉式钓鱼 |',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1071.001', ['Command and Control']],
+        ['T1595', ['Reconnaissance']],
+        ['T1547.001', ['Persistence']],
+        ['T1068', ['Privilege Escalation']],
+        ['T1566.001', ['TA0001']],
+      ]);
+      // Short words a typo from a tactic are no tactic, nor is a sentence beside a TA ID.
+      expect(tactics('Impacts\nT1486\n')).to.deep.equal([['T1486', []]]);
+      expect(tactics('TA0005 is where it hid.\nT1027\n')).to.deep.equal([['T1027', []]]);
+    });
+
+    it('reads a tactic written where a name stands as the reference\'s tactic (Execution（T1059.001）)', () => {
+      // A Chinese write-up's chain of events: `Initial Access（T1566.001）→ Execution（T1059.001）→ ...`.
+      const refs = extractReferences('Initial Access（T1566.001）→ Execution（T1059.001）→ Lateral Movement（T1021.001）\n');
+      expect(refs.map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+        ['T1566.001', undefined, ['Initial Access']],
+        ['T1059.001', undefined, ['Execution']],
+        ['T1021.001', undefined, ['Lateral Movement']],
+      ]);
+    });
+  });
+
   describe(`the APT32 seed report (${APT32}): an ATT&CK table of one cell per line, with old IDs`, () => {
     const refs = extractReferences(seed(APT32));
     // As the table gives them: the report's typo "Spearphising" included, Regsvr32 under two tactics.

@@ -309,6 +309,30 @@ function resolveId(
   return checkName(id, name, found, final, steps, tactics, context, trail, warnings, outcome);
 }
 
+/**
+ * Whether a name (as a key) is a misspelling of a known one: a typo or two away, as `typoLimit` allows for its length.
+ * `Parent: Sub` names are compared part by part, so that a long parent name does not let a short sub-technique name
+ * be anything (`Command and Scripting Interpreter: PHP` is no misspelling of `...: Python`).
+ */
+function isTypoOf(key: string, known: string): boolean {
+  return partsClose(key, known) && editDistance(key, known, typoLimit(known.length)) <= typoLimit(known.length);
+}
+
+/** False when both are `Parent: Sub` names and a part of one is more than a typo or two from the other's. */
+function partsClose(key: string, known: string): boolean {
+  const [parent, sub] = splitFullName(key);
+  const [knownParent, knownSub] = splitFullName(known);
+  if (sub === undefined || knownSub === undefined) return true;
+  const close = (a: string, b: string): boolean => editDistance(a, b, typoLimit(b.length)) <= typoLimit(b.length);
+  return close(parent, knownParent) && close(sub, knownSub);
+}
+
+/** `Parent: Sub` as [parent, sub]; [name] when there is no colon. */
+function splitFullName(name: string): [string, string?] {
+  const at = name.indexOf(':');
+  return at < 0 ? [name] : [name.slice(0, at).trim(), name.slice(at + 1).trim()];
+}
+
 /** The ID decided; now the name written beside it must agree, be an older name of it, or the reference is ambiguous. */
 function checkName(
   id: TechniqueId,
@@ -335,7 +359,7 @@ function checkName(
   if (older.includes(key)) return olderName(name, id, found, target, trail, outcome);
   // A misspelling of the names at hand is read as such before older releases are consulted: loading every older
   // release to learn that "Spearphising Link" is no older name of T1192 would cost a cold cache all of them.
-  const typo = [...current, ...older].find((known) => editDistance(key, known, typoLimit(known.length)) <= typoLimit(known.length));
+  const typo = [...current, ...older].find((known) => isTypoOf(key, known));
   if (typo) {
     trail.push(`name check: "${name}" read as "${typo}" (a typo)`);
     return { ...outcome, notes: [...outcome.notes, `the name "${name}" was read as a misspelling of ${fullName(target, final ?? found)}`] };
@@ -363,12 +387,30 @@ function checkName(
   // (T1566)` agrees; `Spearphishing Attachment (T1566.002)`, its sibling's name, disagrees with the ID.
   const shared = byName.ids.length || byName.status !== 'ambiguous' ? [] : byName.candidates.map((c) => c.id);
   const family = shared.filter((other) => other === byId.id || related(other) || (!!byId.parent && target.technique(other)?.parent === byId.parent));
-  const nameIds = byName.ids.length ? byName.ids : family.length ? family : shared;
-  const others = nameIds.filter((other) => !outcome.ids.includes(other));
+  let nameIds = byName.ids.length ? byName.ids : family.length ? family : shared;
+  // What in the name names the other technique(s): the name, or the parent part of `Parent: own words`.
+  let naming = name;
   if (!nameIds.length && byName.status !== 'deprecated') {
-    trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
-    return outcome;
+    // `Active Scanning: port scan (T1046)`, `Command and Scripting Interpreter: PHP (T1059.006)`: a technique's name, a
+    // colon and the writer's own words. The technique named must be the ID's (or its parent); its own words that are
+    // no sub-technique of it are said.
+    const [parentPart, subPart] = splitFullName(name);
+    const parentIds = subPart ? resolveName(parentPart, tactics, context, []).ids : [];
+    const root = byId.parent ?? byId.id;
+    if (parentIds.length === 1 && parentIds[0] === root && byId.parent) {
+      const message = `"${subPart}" in the name "${name}" is not ${describe(target, byId)}; ${id} kept as written: check it`;
+      warnings.push(message);
+      trail.push(`name check: ${message}`);
+      return { ...outcome, notes: [...outcome.notes, message] };
+    }
+    if (parentIds.length !== 1 || parentIds[0] === root) {
+      trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
+      return outcome;
+    }
+    nameIds = parentIds;
+    naming = parentPart;
   }
+  const others = nameIds.filter((other) => !outcome.ids.includes(other));
   if (!others.length && nameIds.length) return outcome;
   if (others.length && others.every(related)) {
     const closer = others.map((other) => describe(target, target.technique(other)!)).join(', ');
@@ -390,9 +432,18 @@ function checkName(
     trail.push(`name check: ${message}`);
     return { ...outcome, notes: [...outcome.notes, message] };
   }
+  const namedAs = nameIds.length ? nameIds.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique';
+  // `malicious links [T1566.002]`: words of a sentence, in lower case, describe what was done; that they are another
+  // technique's name (T1204.001 Malicious Link) does not make the ID written wrong. The ID stands, with a warning.
+  if (/[a-z]/.test(name) && !/[A-Z]/.test(name)) {
+    const message = `the words "${name}" beside ${id} are the name of ${namedAs}; read as a description, ${id} kept as written: check that it is the technique meant`;
+    warnings.push(message);
+    trail.push(`name check: ${message}`);
+    return { ...outcome, notes: [...outcome.notes, message] };
+  }
   const message =
     `${id} and "${name}" disagree: ${id} is ${found.name}${final && final !== found ? ` (now ${describe(target, final)})` : ''}, ` +
-    `while "${name}" is ${nameIds.length ? nameIds.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique'}; write the one you mean`;
+    `while "${naming}" is ${namedAs}; write the one you mean`;
   warnings.push(message);
   return {
     status: 'ambiguous',
@@ -478,6 +529,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   let closest: TechniqueRecord[] = [];
   let closestName = '';
   for (const [known, techniques] of target.names()) {
+    if (!partsClose(key, known)) continue;
     const distance = editDistance(key, known, Math.min(limit, best));
     if (distance < best) {
       best = distance;

@@ -101,6 +101,36 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'Spearphishing Link (T1566.002)' }, context).status).to.equal('current');
   });
 
+  it('reads lower-case words beside an ID that name another technique as a description: the ID stands, with a warning', () => {
+    // "malicious links [T1566.002]" (a Conti write-up): T1204.001 is User Execution: Malicious Link.
+    const prose = resolveReference({ raw: 'malicious links [T1566.002]' }, context);
+    expect([prose.status, prose.ids]).to.deep.equal(['current', ['T1566.002']]);
+    expect(prose.warnings).to.deep.equal([
+      'the words "malicious links" beside T1566.002 are the name of T1204.001 User Execution: Malicious Link; read as a description, T1566.002 kept as written: check that it is the technique meant',
+    ]);
+    // Written as a name (Title Case), the same words disagree with the ID.
+    expect(resolveReference({ raw: 'Malicious Link (T1566.002)' }, context).status).to.equal('ambiguous');
+  });
+
+  it('checks a name written as a technique, a colon and words of its own against the ID (Active Scanning: port scan)', () => {
+    // A real HTB write-up's table: the technique before the colon is not the ID's.
+    const other = resolveReference({ raw: 'Active Scanning: port scan | T1046' }, context);
+    expect(other.status).to.equal('ambiguous');
+    expect(other.note).to.equal(
+      'T1046 and "Active Scanning: port scan" disagree: T1046 is Network Service Discovery, while "Active Scanning" is T1595 Active Scanning; write the one you mean',
+    );
+    // The ID's own parent with words that are not its sub-technique's name: the ID stands, with a warning.
+    const php = resolveReference({ raw: 'Command and Scripting Interpreter: PHP | T1059.006' }, context);
+    expect([php.status, php.ids]).to.deep.equal(['current', ['T1059.006']]);
+    expect(php.warnings).to.deep.equal([
+      '"PHP" in the name "Command and Scripting Interpreter: PHP" is not T1059.006 Command and Scripting Interpreter: Python; T1059.006 kept as written: check it',
+    ]);
+    // A long parent name does not make a short sub-technique name a typo of another ("PHP" is not "Python" nor "Lua").
+    expect(php.note).to.not.match(/misspelling/);
+    // A real typo in either part still is one.
+    expect(resolveReference({ raw: 'Command and Scripting Interpreter: PowerShel (T1059.001)' }, context).note).to.match(/read as a misspelling of Command and Scripting Interpreter: PowerShell/);
+  });
+
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
     const result = resolveReference({ raw: 'T1064' }, context);
     expect(result.candidates.map((c) => c.id)).to.include('T1059');

@@ -177,6 +177,8 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         const forms = table.byWords.get(keys[n - 1]!);
         if (!forms) continue;
         const written = line.slice(lineWords[first]!.start, lineWords[last]!.end);
+        // A file's extension or a host's label (`Get-SystemProcessInformation.ps1` is no mention of S0613 PS1).
+        if (line.charAt(lineWords[first]!.start - 1) === '.' && /[\p{L}\p{N}]/u.test(line.charAt(lineWords[first]!.start - 2))) continue;
         const fitting = forms.filter((form) => accepts(form, written, line, lineWords, first, last));
         const objects = [...new Set(fitting.map((form) => form.object))];
         if (objects.length !== 1) continue;

@@ -89,6 +89,8 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       ['TurlaX and preAPT32 are no names; xMimikatz neither.', []],
       // Japanese text around a name is no obstacle.
       ['攻撃者はAIRBREAKマルウェアとMimikatzを使用しました。', ['S0229', 'S0002']],
+      // A file's extension is no name (S0613 PS1, from mitre/caldera's evals notes); the file's own name can be one.
+      ['It ran Get-SystemProcessInformation.ps1 and mimikatz.exe, then PS1 itself.', ['S0002', 'S0613']],
     ];
     for (const [text, ids] of rows) {
       it(`${JSON.stringify(text)} -> ${ids.join(', ') || 'none'}`, () => {

@@ -146,6 +146,21 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'T1685' }, context).note).to.match(/not a technique in ATT&CK enterprise-attack 18\.1.*data fetch/);
   });
 
+  it('says of a PRE-ATT&CK number (T1311 Dynamic DNS, in an Elastic post) that no release will have it, rather than to fetch one', () => {
+    const note = resolveReference({ raw: '[Dynamic DNS](https://attack.mitre.org/techniques/T1311/)' }, context).note;
+    expect(note).to.match(/^T1311 is in no enterprise, mobile or ICS release \(none has a technique from T1224 to T1397, where PRE-ATT&CK numbered its techniques/);
+    expect(note).to.not.match(/data fetch/);
+    // The range holds no technique of any release here (mobile 9.0's oldest numbers included).
+    const releases = [
+      ...['3.0', '6.3', '8.2', '10.1', '12.1', '14.1', '16.1', '17.1', '18.1'].map((r) => loadRelease(r)),
+      loadRelease('18.1', 'mobile-attack'),
+      loadRelease('9.0', 'mobile-attack'),
+      loadRelease('18.1', 'ics-attack'),
+    ];
+    const inRange = releases.flatMap((index) => index.allTechniques().filter((t) => Number(t.id.slice(1, 5)) >= 1224 && Number(t.id.slice(1, 5)) <= 1397).map((t) => `${index.label} ${t.id}`));
+    expect(inRange).to.deep.equal([]);
+  });
+
   it('reports an unreadable tactic as a warning on the reference, not a failure', () => {
     const result = resolveReference({ raw: 'T1566.001', tactics: ['Initial Access', 'Teleportation'] }, context);
     expect(result.status).to.equal('current');

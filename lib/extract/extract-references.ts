@@ -620,6 +620,11 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
  * One reference per technique, in the order of first mention: later mentions add their tactics, and a name when the
  * first had none. A mention's record is built only when the merge keeps it: a report names a technique many times.
  */
+/** Whether a reference's name was taken from another line than its ID's (the cell beside a bare ID). */
+function fromNeighbour(ref: Found): boolean {
+  return ref.nameSpan !== undefined && ref.nameSpan.line !== ref.span.line;
+}
+
 class MergedReferences {
   readonly #byIds = new Map<string, ExtractedReference>();
 
@@ -636,6 +641,15 @@ class MergedReferences {
   #merge(malformed: string | undefined, ids: readonly string[], tactics: readonly string[], build: () => Found): void {
     const key = malformed ? `malformed ${malformed}` : ids.join(' ');
     const seen = this.#byIds.get(key);
+    if (seen?.name !== undefined && fromNeighbour(seen)) {
+      // A name guessed from the line beside a bare ID (`N/A` above `T1588.005` in a figure's list) gives way to one
+      // written with the ID itself (`Obtain Capabilities: Exploits - T1588.005`), met later.
+      const ref = build();
+      if (ref.name !== undefined && !fromNeighbour(ref)) {
+        this.#byIds.set(key, ordered({ ...ref, ids: seen.ids, tactics: [...new Set([...seen.tactics, ...ref.tactics])] }));
+        return;
+      }
+    }
     if (seen?.name !== undefined) {
       // A named technique takes only new tactics from a later mention (its tactics are kept without repeats).
       if (tactics.some((tactic) => !seen.tactics.includes(tactic))) seen.tactics = [...new Set([...seen.tactics, ...tactics])];

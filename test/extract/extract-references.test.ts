@@ -70,6 +70,15 @@ describe('extractReferences', () => {
     });
   });
 
+  it('prefers a name written with the ID to one guessed from the line beside a bare ID, met earlier', () => {
+    // A StealthCup paper (pdftotext): a figure's list puts "N/A" above a bare T1588.005; its table names it later.
+    const refs = extractReferences('Figure 3. Tools used\n\nN/A\nT1588.005\n\nLater in the text:\n\nObtain Capabilities: Exploits - T1588.005\n');
+    expect(refs.map((ref) => [ref.ids[0], ref.name, ref.line])).to.deep.equal([['T1588.005', 'Obtain Capabilities: Exploits', 8]]);
+    // The other way round, the name written with the ID stays.
+    const kept = extractReferences('Obtain Capabilities: Exploits - T1588.005\n\nN/A\nT1588.005\n');
+    expect(kept.map((ref) => [ref.ids[0], ref.name, ref.line])).to.deep.equal([['T1588.005', 'Obtain Capabilities: Exploits', 1]]);
+  });
+
   describe(`the APT32 seed report (${APT32}): an ATT&CK table of one cell per line, with old IDs`, () => {
     const refs = extractReferences(seed(APT32));
     // As the table gives them: the report's typo "Spearphising" included, Regsvr32 under two tactics.

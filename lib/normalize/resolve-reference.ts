@@ -319,16 +319,22 @@ function resolveId(
  * be anything (`Command and Scripting Interpreter: PHP` is no misspelling of `...: Python`).
  */
 function isTypoOf(key: string, known: string): boolean {
-  return partsClose(key, known) && editDistance(key, known, typoLimit(known.length)) <= typoLimit(known.length);
+  return typoClose(key, known) && subPartsClose(key, known);
 }
 
-/** False when both are `Parent: Sub` names and a part of one is more than a typo or two from the other's. */
-function partsClose(key: string, known: string): boolean {
-  const [parent, sub] = splitFullName(key);
-  const [knownParent, knownSub] = splitFullName(known);
-  if (sub === undefined || knownSub === undefined) return true;
-  const close = (a: string, b: string): boolean => editDistance(a, b, typoLimit(b.length)) <= typoLimit(b.length);
-  return close(parent, knownParent) && close(sub, knownSub);
+/** Whether `key` is within the typos `typoLimit` allows for `known`'s length. */
+function typoClose(key: string, known: string): boolean {
+  return editDistance(key, known, typoLimit(known.length)) <= typoLimit(known.length);
+}
+
+/**
+ * False when both are `Parent: Sub` names whose sub-technique parts are more than a typo or two apart (the whole name's
+ * budget already bounds the parent part).
+ */
+function subPartsClose(key: string, known: string): boolean {
+  const [, sub] = splitFullName(key);
+  const [, knownSub] = splitFullName(known);
+  return sub === undefined || knownSub === undefined || typoClose(sub, knownSub);
 }
 
 /** `Parent: Sub` as [parent, sub]; [name] when there is no colon. */
@@ -401,13 +407,17 @@ function checkName(
     const [parentPart, subPart] = splitFullName(name);
     const parentIds = subPart ? resolveName(parentPart, tactics, context, []).ids : [];
     const root = byId.parent ?? byId.id;
-    if (parentIds.length === 1 && parentIds[0] === root && byId.parent) {
-      const message = `"${subPart}" in the name "${name}" is not ${describe(target, byId)}; ${id} kept as written: check it`;
-      warnings.push(message);
-      trail.push(`name check: ${message}`);
-      return { ...outcome, notes: [...outcome.notes, message] };
-    }
-    if (parentIds.length !== 1 || parentIds[0] === root) {
+    // The family of the ID: its technique and that technique's sub-techniques (`Scheduled Task`, T1053's old name,
+    // now reads as T1053.005: `Scheduled Task: At (T1053.002)` agrees).
+    const inFamily = (other: TechniqueId): boolean => other === root || target.technique(other)?.parent === root;
+    if (parentIds.length !== 1 || inFamily(parentIds[0]!)) {
+      const own = byId.parent ? nameKey(byId.name) : undefined;
+      if (parentIds.length === 1 && own !== undefined && !typoClose(nameKey(subPart!), own)) {
+        const message = `"${subPart}" in the name "${name}" is not ${describe(target, byId)}; ${id} kept as written: check it`;
+        warnings.push(message);
+        trail.push(`name check: ${message}`);
+        return { ...outcome, notes: [...outcome.notes, message] };
+      }
       trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
       return outcome;
     }
@@ -437,9 +447,10 @@ function checkName(
     return { ...outcome, notes: [...outcome.notes, message] };
   }
   const namedAs = nameIds.length ? nameIds.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique';
-  // `malicious links [T1566.002]`: words of a sentence, in lower case, describe what was done; that they are another
-  // technique's name (T1204.001 Malicious Link) does not make the ID written wrong. The ID stands, with a warning.
-  if (/[a-z]/.test(name) && !/[A-Z]/.test(name)) {
+  // `malicious links [T1566.002]`: words of a sentence, in lower case, that only come close to another technique's name
+  // (T1204.001 Malicious Link) describe what was done; they do not make the ID written wrong. The ID stands, with a
+  // warning. Another technique's name itself, in any case (`process injection (T1003)`), disagrees.
+  if (byName.status === 'fuzzy' && /[a-z]/.test(name) && !/[A-Z]/.test(name)) {
     const message = `the words "${name}" beside ${id} are the name of ${namedAs}; read as a description, ${id} kept as written: check that it is the technique meant`;
     warnings.push(message);
     trail.push(`name check: ${message}`);
@@ -540,7 +551,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   let closest: TechniqueRecord[] = [];
   let closestName = '';
   for (const [known, techniques] of target.names()) {
-    if (!partsClose(key, known)) continue;
+    if (!subPartsClose(key, known)) continue;
     const distance = editDistance(key, known, Math.min(limit, best));
     if (distance < best) {
       best = distance;

@@ -605,16 +605,22 @@ function nameStartBefore(text: string, end: number, floor: number): number | und
   return lower[lower.length - 1]?.start;
 }
 
+// Words before an ID that make it a modifier of the words after it (`the T1506 input capture`).
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'its', 'their']);
+
 /**
- * Where a technique name written from `start`, right after an ID in prose, ends: Title Case words as after a colon
- * (`nameEndAfter`), not beginning with a small word; else two or three lower-case words, up to a stop word or a
- * punctuation mark.
+ * Where a technique name written from `start`, right after the ID that ends at `idStart`'s group, in prose ends: Title
+ * Case words as after a colon (`nameEndAfter`), not beginning with a small word; else, when a determiner stands before
+ * the ID (`the T1506 input capture`), two or three lower-case words, up to a stop word or a punctuation mark. Without
+ * one, lower-case words after an ID are the sentence going on (`T1003 followed quickly`).
  */
-function proseNameEndAfter(text: string, start: number, ceiling: number): number | undefined {
+function proseNameEndAfter(text: string, idStart: number, start: number, ceiling: number): number | undefined {
   // `TT1001 and Mimikatz`: a name does not begin with a small word.
   if (CONNECTORS.has(/^\S*/.exec(text.slice(start, start + MAX_WORD))![0])) return undefined;
   const titled = nameEndAfter(text, start, ceiling);
   if (titled !== undefined) return titled;
+  const before = wordBefore(text, idStart, 0);
+  if (!before || !DETERMINERS.has(text.slice(before.start, before.end).toLowerCase())) return undefined;
   const words: TextSpan[] = [];
   let q = start;
   while (q < ceiling && words.length < 3) {
@@ -808,7 +814,7 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
         const start = nameStartBefore(text, group.start, floor);
         if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
         // `used T1566.002 Spearphishing Attachment to...`, `the T1506 input capture`: else the words right after it.
-        const end = named || text.charAt(group.end) !== ' ' ? undefined : proseNameEndAfter(text, group.end + 1, ceiling);
+        const end = named || text.charAt(group.end) !== ' ' ? undefined : proseNameEndAfter(text, group.start, group.end + 1, ceiling);
         if (end !== undefined && !cut(group.end + 1)) named = spanName(text, { start: group.end + 1, end });
       }
     }

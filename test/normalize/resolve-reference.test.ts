@@ -108,8 +108,11 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(prose.warnings).to.deep.equal([
       'the words "malicious links" beside T1566.002 are the name of T1204.001 User Execution: Malicious Link; read as a description, T1566.002 kept as written: check that it is the technique meant',
     ]);
-    // Written as a name (Title Case), the same words disagree with the ID.
+    // Written as a name (Title Case), the same words disagree with the ID; so does another technique's exact name in
+    // lower case (a hand-written campaign means it).
     expect(resolveReference({ raw: 'Malicious Link (T1566.002)' }, context).status).to.equal('ambiguous');
+    expect(resolveReference({ raw: 'process injection (T1003)' }, context).status).to.equal('ambiguous');
+    expect(resolveReference({ raw: 'spearphishing attachment (T1566.002)' }, context).status).to.equal('ambiguous');
   });
 
   it('checks a name written as a technique, a colon and words of its own against the ID (Active Scanning: port scan)', () => {
@@ -129,6 +132,10 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(php.note).to.not.match(/misspelling/);
     // A real typo in either part still is one.
     expect(resolveReference({ raw: 'Command and Scripting Interpreter: PowerShel (T1059.001)' }, context).note).to.match(/read as a misspelling of Command and Scripting Interpreter: PowerShell/);
+    expect(resolveReference({ raw: 'OS Credential Dump: LSASS Memory' }, context).ids).to.deep.equal(['T1003.001']);
+    // The technique before the colon may be any of the ID's family: "Scheduled Task" (T1053's old name) is T1053.005 now.
+    expect(resolveReference({ raw: 'Scheduled Task: At (T1053.002)' }, context)).to.deep.include({ status: 'current', ids: ['T1053.002'], warnings: [] });
+    expect(resolveReference({ raw: 'active scanning: port scan | T1046' }, context).status).to.equal('ambiguous');
   });
 
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {

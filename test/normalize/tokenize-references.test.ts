@@ -158,9 +158,9 @@ describe('tokenizeReferences', () => {
     expect(named('The group used TT1001 and Mimikatz.')).to.deep.equal([undefined]);
     expect(named('and after that T1003 followed.')).to.deep.equal([undefined]);
     expect(named('and after that T1003 was used.')).to.deep.equal([undefined]);
-    // Two lower-case words are read, verbs or not: the name check then finds no technique name in them and the ID
-    // stands (test/cli/extract.test.ts).
-    expect(named('and after that T1003 followed quickly.')).to.deep.equal(['followed quickly']);
+    // Lower-case words are a name only after a determiner (`the T1506 input capture`); else the sentence goes on.
+    expect(named('and after that T1003 followed quickly.')).to.deep.equal([undefined]);
+    expect(named('It used a T1105 tool transfer.')).to.deep.equal(['tool transfer']);
   });
 });
 

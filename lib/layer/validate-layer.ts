@@ -107,14 +107,17 @@ function describe(record: TechniqueRecord): string {
   return `${record.id} (${record.name})`;
 }
 
+/** Findings a newer release than the one checked against may explain: an ID, tactic or platform it adds. */
+const NEWER_RELEASE_CODES: ReadonlySet<LayerFindingCode> = new Set(['unknown-technique', 'tactic-mismatch', 'unknown-platform']);
+
 /** Collects findings of one layer with messages that name the file and the place. */
 class Findings {
   readonly list: LayerFinding[] = [];
   /** Where each technique entry checked was in the layer as read (entries the repair left out shift the rest). */
   entryOrigins: readonly number[] = [];
   /**
-   * Set while checking against an older release than the layer's (none of its release is here): what could be an
-   * error may be the newer release's doing, so it is a warning, with this said after it.
+   * Set when the layer is checked against an older release than its own (none of its release is here): what a newer
+   * release may add (`NEWER_RELEASE_CODES`: an ID, a tactic, a platform) is then a warning, with this said after it.
    */
   olderRelease: string | undefined;
   constructor(
@@ -123,7 +126,7 @@ class Findings {
   ) {}
 
   add(severity: LayerFinding['severity'], code: LayerFindingCode, checked: string, text: string): void {
-    if (this.olderRelease && severity === 'error') {
+    if (this.olderRelease && severity === 'error' && NEWER_RELEASE_CODES.has(code)) {
       severity = 'warning';
       text = `${text} (${this.olderRelease})`;
     }
@@ -455,27 +458,20 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
   const range = checkGradient(subject, out);
   const { index, olderRelease } = attackRelease(subject, options, out);
-  // The checks against the release, with what an older release than the layer's cannot tell (Findings.olderRelease).
-  const againstRelease = (check: () => void): void => {
-    out.olderRelease = olderRelease;
-    check();
-    out.olderRelease = undefined;
-  };
+  out.olderRelease = olderRelease;
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
-    againstRelease(() =>
-      entries.forEach((entry, at) => {
-        // An ID the schema rejects is reported there already.
-        if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
-          checkTechnique(entry, at, index, otherDomains, out);
-        }
-      }),
-    );
+    entries.forEach((entry, at) => {
+      // An ID the schema rejects is reported there already.
+      if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
+        checkTechnique(entry, at, index, otherDomains, out);
+      }
+    });
   }
   checkDuplicates(entries, out);
   if (range) checkScores(entries, range, out);
-  if (index) againstRelease(() => checkHidden(subject, entries, index, out));
-  if (index) againstRelease(() => checkPlatforms(subject, entries, index, out));
+  if (index) checkHidden(subject, entries, index, out);
+  if (index) checkPlatforms(subject, entries, index, out);
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }

@@ -388,6 +388,9 @@ describe('validateLayer', () => {
     ]);
     expect(findings[0]?.message).to.match(/19 is newer, so what enterprise-attack 18\.1 does not know is reported as a warning, not an error$/);
     expect(findings[2]?.message).to.match(/T1685 is not a technique in enterprise-attack 18\.1.*\(the layer is for ATT&CK 19, newer than enterprise-attack 18\.1: fetch 19 to check it\)$/);
+    // What is no matter of the release stays an error: a revoked ID (T1073), a deprecated one (T1064), one of mobile.
+    const faults = check(layer([{ techniqueID: 'T1073', score: 1 }, { techniqueID: 'T1064', score: 1 }, { techniqueID: 'T1406', score: 1 }], { versions: { attack: '19', navigator: '5.3.0', layer: '4.5' } }));
+    expect(brief(faults).filter(([severity]) => severity === 'error').map(([, code]) => code)).to.deep.equal(['revoked-technique', 'deprecated-technique', 'other-domain-technique']);
     // A layer of an older release than any here is checked as before: its faults are errors.
     const older = check(layer([{ techniqueID: 'T9999', score: 1 }], { versions: { attack: '2', navigator: '4.0', layer: '4.5' } }));
     expect(brief(older)).to.deep.include(['error', 'unknown-technique', '/techniques/0']);

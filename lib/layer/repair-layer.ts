@@ -4,10 +4,12 @@
  * and each one that has a single obvious repair is repaired here and reported with its JSON path. An entry that
  * cannot be repaired is reported (with what it held) and left out; only a value that is not a layer at all is refused.
  */
+import { readFileSync } from 'node:fs';
 import tinycolor from 'tinycolor2';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import { InputError } from '../errors.js';
 import { closestWord } from '../name-distance.js';
+import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import { PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
 
@@ -287,12 +289,27 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
   ],
 ];
 
-/** The fields of a layer in format 4.5 (the schema's properties, test/layer/repair-layer.test.ts checks). */
-export const LAYER_45_FIELDS: readonly string[] = [
-  'name', 'versions', 'domain', 'customDataURL', 'description', 'filters', 'sorting', 'layout', 'hideDisabled', 'techniques',
-  'gradient', 'legendItems', 'showTacticRowBackground', 'tacticRowBackground', 'selectTechniquesAcrossTactics',
-  'selectSubtechniquesWithParent', 'selectVisibleTechniques', 'metadata', 'links',
-];
+/** A top-level property of the layer schema: its JSON type or its values. */
+interface LayerProperty {
+  type?: string;
+  enum?: unknown[];
+}
+
+let layerProperties: Readonly<Record<string, LayerProperty>> | undefined;
+
+/** The top-level properties of format 4.5, read once from the shipped schema (schemas/layer-4.5.schema.json). */
+function layerFields(): Readonly<Record<string, LayerProperty>> {
+  return (layerProperties ??= (JSON.parse(readFileSync(schemaUrl('layer-4.5'), 'utf8')) as { properties: Record<string, LayerProperty> }).properties);
+}
+
+/** Whether a value is of the type (or among the values) the schema gives a top-level property. */
+function fitsField(field: string, value: unknown): boolean {
+  const { type, enum: values } = layerFields()[field] ?? {};
+  if (values) return values.includes(value);
+  const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'object' ? 'object' : typeof value;
+  return type === undefined || type === actual || (type === 'integer' && Number.isInteger(value));
+}
+
 /** Fields of older formats that the format migration reads (layer-format.ts): `version`, `viewMode`, `viewFullTable`. */
 const OLD_FORMAT_FIELDS: readonly string[] = ['version', 'viewMode', 'viewFullTable'];
 
@@ -301,14 +318,16 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
   [
     'a field no layer format has is a misspelling of the one it is closest to (hideDisable), else left out',
     (layer, log) => {
+      const fields = Object.keys(layerFields());
       for (const key of Object.keys(layer)) {
-        if (LAYER_45_FIELDS.includes(key) || OLD_FORMAT_FIELDS.includes(key)) continue;
+        if (fields.includes(key) || OLD_FORMAT_FIELDS.includes(key)) continue;
         // DeTT&CT's layers write `hideDisable`; Navigator ignores what it does not know, and mitreattack-python refuses
-        // the whole layer (UnknownLayerProperty).
-        const meant = closestWord(key, LAYER_45_FIELDS);
+        // the whole layer (UnknownLayerProperty). A value of another type than the field's is no misspelling of it
+        // (`filter: "Windows"` would make the layer invalid as `filters`).
+        const meant = closestWord(key, fields);
         const value = layer[key];
         delete layer[key];
-        if (meant && !(meant in layer)) {
+        if (meant && !(meant in layer) && fitsField(meant, value)) {
           layer[meant] = value;
           log(`/${escapePointer(key)}`, `"${key}" is no layer field; read as ${meant}`);
         } else {

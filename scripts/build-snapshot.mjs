@@ -78,7 +78,13 @@ const files = [];
 // Every release is read (or downloaded) before anything is written: a failure leaves the snapshot as it was.
 const bundles = [];
 try {
-  for (const domain of DOMAINS) bundles.push({ domain, ...(from ? fromFolder(resolve(from), domain, wanted) : await fromMitre(domain, wanted)) });
+  for (const domain of DOMAINS) {
+    const { json, release, takenFrom } = from ? fromFolder(resolve(from), domain, wanted) : await fromMitre(domain, wanted);
+    // What the tool will read back: the bundle must index as this domain and release.
+    const data = indexBundle(JSON.parse(json.toString('utf8')), { domain, release, source: { file: takenFrom, sha256: sha256(json) } });
+    if (data.domain !== domain || data.release !== release) throw new Error(`${takenFrom} is ${data.domain} ${data.release}, not ${domain} ${release}`);
+    bundles.push({ domain, json, release, takenFrom, data });
+  }
 } catch (error) {
   console.error(`build-snapshot: ${error instanceof Error ? error.message : String(error)}`);
   console.error(
@@ -89,10 +95,7 @@ try {
   process.exit(1);
 }
 mkdirSync(outDir, { recursive: true });
-for (const { domain, json, release, takenFrom } of bundles) {
-  // What the tool will read back: the bundle must index as this domain and release.
-  const data = indexBundle(JSON.parse(json.toString('utf8')), { domain, release, source: { file: takenFrom, sha256: sha256(json) } });
-  if (data.domain !== domain || data.release !== release) throw new Error(`${takenFrom} is ${data.domain} ${data.release}, not ${domain} ${release}`);
+for (const { domain, json, release, takenFrom, data } of bundles) {
   const compressed = brotliCompressSync(json, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 11,

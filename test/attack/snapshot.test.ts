@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { AttackLibrary, snapshotDir } from '../../lib/index.js';
@@ -106,6 +106,15 @@ describe('the ATT&CK snapshot in attack-data/', () => {
     expect(result.status).to.equal(1);
     expect(result.stderr).to.match(/^build-snapshot: no enterprise-attack release file in .*\nthe snapshot was not changed; /);
     expect(result.stderr).to.not.match(/^\s+at /m);
+    expect(readdirSync(folder).map((name) => [name, sha256(readFileSync(join(folder, name)))])).to.deep.equal(before);
+    // A folder whose enterprise release is good and whose mobile one is no release: every bundle is read and indexed
+    // before the first is written, so the enterprise file is not rewritten either.
+    const mixed = freshTmpDir('snapshot');
+    copyFileSync(join(stixDir(), 'enterprise-attack-18.1.json.gz'), join(mixed, 'enterprise-attack-18.1.json.gz'));
+    writeFileSync(join(mixed, 'mobile-attack-18.1.json'), '{"type": "bundle", "id": "bundle--0", "objects": []}');
+    const bad = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-snapshot.mjs'), '--from', mixed], { encoding: 'utf8' });
+    expect(bad.status).to.equal(1);
+    expect(bad.stderr).to.match(/^build-snapshot: .*mobile-attack-18\.1\.json: .*\nthe snapshot was not changed; /);
     expect(readdirSync(folder).map((name) => [name, sha256(readFileSync(join(folder, name)))])).to.deep.equal(before);
   });
 });

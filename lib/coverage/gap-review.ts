@@ -10,6 +10,7 @@ import { compareText } from '../compare-text.js';
 import { editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
 import { attackMajor } from '../layer/layer-format.js';
+import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 
 /**
@@ -283,7 +284,7 @@ function newerReleaseNote(input: CoverageInput, target: AttackIndex): string[] {
   if (!major || Number(major) <= Number(target.major)) return [];
   return [
     `layer "${input.source}" is for ATT&CK ${major}, newer than ${target.label} reviewed here: the IDs and tactics ${major} added are ` +
-      `not resolved (listed as such), and may be counted nowhere; get ${major} with \`attack-layers data fetch --attack-release ${major}\` ` +
+      `not resolved (listed as such), and may be counted nowhere; get ${major} with \`${fetchCommand(target.domain, major)}\` ` +
       `and review with --attack-release ${major}`,
   ];
 }

@@ -1,5 +1,6 @@
 /** `attack-layers export` end to end: the example layers in every format, gap reports, releases, usage errors. */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { EXPORT_FORMATS } from '../../lib/export/export-formats.js';
@@ -65,11 +66,14 @@ describe('attack-layers export', () => {
     const stdout = await runCli([...args, '--format', 'svg']);
     expect([stdout.code, stdout.stdout]).to.deep.equal([2, '']);
     expect(stdout.stderr).to.match(/the matrix takes \d+ A4 pages, one SVG file each: give --out <name>\.svg \(writes <name>-1\.svg to <name>-\d+\.svg\), or --format html/);
-    // A device as --out is a stream too: no /dev/null-1.svg beside it.
-    const device = await runCli([...args, '--format', 'svg', '--out', '/dev/null']);
-    expect([device.code, device.stdout]).to.deep.equal([2, '']);
-    expect(device.stderr).to.match(/one SVG file each: .*; \/dev\/null is a device or FIFO, which holds no files\n$/);
-    expect(existsSync('/dev/null-1')).to.equal(false);
+    // A FIFO (or a device) as --out is a stream too: no fifo-1.svg beside it. A FIFO of the test's own, so that a
+    // regression writes into the test's folder, not /dev.
+    const fifo = join(out, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const stream = await runCli([...args, '--format', 'svg', '--out', fifo]);
+    expect([stream.code, stream.stdout]).to.deep.equal([2, '']);
+    expect(stream.stderr).to.match(/one SVG file each: .*; \S+pipe is a device or FIFO, which holds no files\n$/);
+    expect(readdirSync(out)).to.deep.equal(['pipe']);
     writeFileSync(join(out, 'tp-2.svg'), 'mine');
     const refused = await runCli([...args, '--out', join(out, 'tp.svg')]);
     expect([refused.code, refused.stderr]).to.deep.equal([2, `attack-layers export: ${join(out, 'tp-2.svg')} already exists; pass --force to overwrite it\n`]);

@@ -40,23 +40,39 @@ describe('extractReferences', () => {
       ]);
     });
 
-    it('reads numbered headings, misspelt tactic names, and a TA ID beside a name in another script', () => {
+    it('reads numbered headings, misspelt tactic names, and a TA ID beside a name in another language', () => {
       const text = [
         '### 6.5 Command and Control', 'Web Protocols - T1071.001', '',
         // A StealthCup paper's table, flattened one cell per line by pdftotext, with its typos.
         'Reconaissance', 'T1595', 'Persistance', 'T1547.001', 'Privilage Escalation', 'T1068', '',
-        '| 战术 | 技术 | 描述 |', '|---|---|---|', '| TA0001：初始访问 | T1566.001 | 鱼叉式钓鱼 |',
+        '| 战术 | 技术 | 描述 |', '|---|---|---|', '| TA0001：初始访问 | T1566.001 | 鱼叉式钓鱼 |', '| TA0002：Исполнение | T1059 | x |',
       ].join('\n');
       expect(tactics(text)).to.deep.equal([
         ['T1071.001', ['Command and Control']],
         ['T1595', ['Reconnaissance']],
         ['T1547.001', ['Persistence']],
         ['T1068', ['Privilege Escalation']],
-        ['T1566.001', ['TA0001']],
+        ['T1566.001', ['Initial Access']],
+        // A name in a script not read here (Russian): the TA ID says the tactic.
+        ['T1059', ['TA0002']],
       ]);
       // Short words a typo from a tactic are no tactic, nor is a sentence beside a TA ID.
       expect(tactics('Impacts\nT1486\n')).to.deep.equal([['T1486', []]]);
       expect(tactics('TA0005 is where it hid.\nT1027\n')).to.deep.equal([['T1027', []]]);
+    });
+
+    it('reads the tactic column of Chinese and Korean ATT&CK tables, and takes the name from the name cell, not the tactic', () => {
+      // A Korean cloud write-up's table (`| 초기 접근 | T1078.004 | 유효 클라우드 계정 |`) and a Chinese WeChat analysis's.
+      const korean = extractReferences('| 전술 | 기법 | 설명 |\n|---|---|---|\n| 초기 접근 | T1190 | 퍼블릭 애플리케이션 취약점 |\n| 권한 상승 | T1068 | 커널 취약점 |\n');
+      expect(korean.map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+        ['T1190', '퍼블릭 애플리케이션 취약점', ['Initial Access']],
+        ['T1068', '커널 취약점', ['Privilege Escalation']],
+      ]);
+      const chinese = extractReferences('| 战术 | 技术 | 说明 |\n|---|---|---|\n| 执行 | T1059.001 | PowerShell |\n| 横向移动 | T1021.006 | Windows Remote Management |\n');
+      expect(chinese.map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+        ['T1059.001', 'PowerShell', ['Execution']],
+        ['T1021.006', 'Windows Remote Management', ['Lateral Movement']],
+      ]);
     });
 
     it('reads a tactic written where a name stands as the reference\'s tactic (Execution（T1059.001）)', () => {

@@ -32,7 +32,8 @@ export function tacticDisplayName(text: string): string | undefined {
   const taId = TACTIC_ID.exec(folded.toUpperCase())?.[0];
   const name = trimChars(folded.replace(TACTIC_ID_IN_BRACKETS, ' '), ' \t\n-:|*#', ' \t\n-:|*');
   if (!name) return taId;
-  const known = tacticByKey.get(tacticKey(name)) ?? misspeltTactic(tacticKey(name));
+  const key = tacticKey(name);
+  const known = tacticByKey.get(key) ?? misspeltTactic(key);
   // A short name in a script not read here beside a TA ID (`TA0001：初始访问`, Chinese) leaves the ID to say the tactic;
   // English words beside one (`TA0005 is where...`) are a sentence, not a tactic.
   return known ?? (taId && name.length <= 20 && !/[A-Za-z]/.test(name) ? taId : undefined);
@@ -41,11 +42,16 @@ export function tacticDisplayName(text: string): string | undefined {
 // English tactic names as keys, for reading misspellings (`Reconaissance`, `Persistance`, `Privilage Escalation`).
 const ENGLISH_KEYS = [...tacticByKey].filter(([key]) => /^[a-z]+$/.test(key));
 
-/** The tactic a misspelt English name is one typo from (two in names of 16 letters or more); none for short words. */
+/**
+ * The tactic a misspelt English name is one typo from (two in names of 16 letters or more), after its first two letters
+ * (`Reconaissance`, `Persistance`: what a writer gets wrong is inside a word); none for short words. Every short line of
+ * a report is asked, so the first two letters choose the names compared before any distance is counted.
+ */
 function misspeltTactic(key: string): string | undefined {
   if (key.length < 8 || key.length > 40 || !/^[a-z]+$/.test(key)) return undefined;
   const limit = key.length >= 16 ? 2 : 1;
-  const hits = new Set(ENGLISH_KEYS.filter(([known]) => editDistance(key, known, limit) <= limit).map(([, display]) => display));
+  const start = key.slice(0, 2);
+  const hits = new Set(ENGLISH_KEYS.filter(([known]) => known.startsWith(start) && editDistance(key, known, limit) <= limit).map(([, display]) => display));
   return hits.size === 1 ? [...hits][0] : undefined;
 }
 

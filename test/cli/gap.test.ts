@@ -573,14 +573,25 @@ describe('attack-layers gap: a rule folder with many files that are no rules', (
   });
 });
 
+/** The parts of a gap JSON report the export cases read. */
+interface ExportReview {
+  remapped: { raw: string; ids: string[]; places: string[] }[];
+  inputs: { kind: string; counts: unknown }[];
+}
+
+/** `gap` of the example campaigns against one exported coverage file (exit 0), with its JSON report. */
+async function reviewExport(exported: string, label: string): Promise<{ stderr: string; report: ExportReview }> {
+  const out = freshTmpDir(label);
+  const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', exported, '--out', out, '--report', 'json']);
+  expect(result.code).to.equal(0);
+  return { stderr: result.stderr, report: readJson<ExportReview>(join(out, 'gap-report.json')) };
+}
+
 describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjson)>', () => {
   const exported = 'test/fixtures/coverage/elastic-export/rules_export.ndjson';
   it('reads the deployed rules, counts T1086 under T1059.001, and refuses a file of no coverage kind saying what --coverage takes', async () => {
-    const out = freshTmpDir('gap-elastic-export');
-    const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', exported, '--out', out, '--report', 'json']);
-    expect(result.code).to.equal(0);
-    expect(result.stderr).to.contain(`${exported}:6: not JSON`);
-    const report = readJson<{ remapped: { raw: string; ids: string[]; places: string[] }[]; inputs: { kind: string; counts: unknown }[] }>(join(out, 'gap-report.json'));
+    const { stderr, report } = await reviewExport(exported, 'gap-elastic-export');
+    expect(stderr).to.contain(`${exported}:6: not JSON`);
     expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['elastic', { items: 5, rules: 3, ignored: 1, invalid: 1 }]]);
     expect(report.remapped.find((group) => group.raw === 'T1086')).to.deep.include({ ids: ['T1059.001'], places: [`${exported}:4`] });
     // Counted as rules, not rule files: the export is one file.
@@ -596,10 +607,7 @@ describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjso
 describe('attack-layers gap --coverage <a Sentinel export of analytic rules (ARM template)>', () => {
   const exported = 'test/fixtures/coverage/sentinel-export/analytic_rules_export.json';
   it('reads the deployed rules as coverage, counts T1208 under T1558.003, and says what the file is to validate', async () => {
-    const out = freshTmpDir('gap-sentinel-export');
-    const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', exported, '--out', out, '--report', 'json']);
-    expect(result.code).to.equal(0);
-    const report = readJson<{ remapped: { raw: string; ids: string[]; places: string[] }[]; inputs: { kind: string; counts: unknown }[] }>(join(out, 'gap-report.json'));
+    const { report } = await reviewExport(exported, 'gap-sentinel-export');
     expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['sentinel', { items: 4, rules: 2, ignored: 2, invalid: 0 }]]);
     expect(report.remapped.find((group) => group.raw === 'T1208')).to.deep.include({ ids: ['T1558.003'], places: [`${exported}:41`] });
     const validated = await runCli(['validate', exported]);

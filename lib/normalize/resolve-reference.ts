@@ -343,6 +343,36 @@ function splitFullName(name: string): [string, string?] {
   return at < 0 ? [name] : [name.slice(0, at).trim(), name.slice(at + 1).trim()];
 }
 
+/** What checking the name written beside an ID works with, and where it reports. */
+interface NameCheck {
+  id: TechniqueId;
+  name: string;
+  /** The name as `nameKey` folds it. */
+  key: string;
+  /** The technique the ID names in the release where it was found. */
+  found: TechniqueRecord;
+  /** The technique the ID resolves to: its replacement when revoked, else `found`. */
+  byId: TechniqueRecord;
+  tactics: readonly TacticShortname[];
+  context: ResolveContext;
+  trail: string[];
+  warnings: string[];
+  /** The outcome by the ID alone. */
+  outcome: Outcome;
+}
+
+/** The ID's outcome with a note, said in the trail too (and as a warning when `warn`). */
+function noted(check: NameCheck, message: string, warn = false): Outcome {
+  if (warn) check.warnings.push(message);
+  check.trail.push(`name check: ${message}`);
+  return { ...check.outcome, notes: [...check.outcome.notes, message] };
+}
+
+/** A technique's names as keys: its own and its full `Parent: Sub` name. */
+function namesOf(index: AttackIndex, technique: TechniqueRecord | undefined): string[] {
+  return technique ? [nameKey(technique.name), nameKey(fullName(index, technique))] : [];
+}
+
 /** The ID decided; now the name written beside it must agree, be an older name of it, or the reference is ambiguous. */
 function checkName(
   id: TechniqueId,
@@ -356,81 +386,99 @@ function checkName(
   warnings: string[],
   outcome: Outcome,
 ): Outcome {
+  const check: NameCheck = { id, name, key: nameKey(name), found, byId: final ?? found, tactics, context, trail, warnings, outcome };
+  const known = knownNameOutcome(check, steps);
+  if (known) return known;
+  const named = namedTechniques(check);
+  return 'status' in named ? named : nameVerdict(check, named);
+}
+
+/**
+ * The outcome when the name is one the ID's technique has or had: its name (or a misspelling of it), an older name,
+ * or its parent's; undefined when it is none of these.
+ */
+function knownNameOutcome(check: NameCheck, steps: readonly TechniqueRecord[]): Outcome | undefined {
+  const { id, name, key, found, byId, context, trail, outcome } = check;
   const { target, source } = context;
-  const key = nameKey(name);
-  const namesOf = (index: AttackIndex, technique: TechniqueRecord | undefined): string[] =>
-    technique ? [nameKey(technique.name), nameKey(fullName(index, technique))] : [];
-  const current = namesOf(target, final ?? found);
+  const current = namesOf(target, byId);
   if (current.includes(key)) return outcome;
-  const older = [
-    ...steps.flatMap((step) => namesOf(target, step)),
-    ...(source ? namesOf(source, source.technique(id)) : []),
-  ];
+  const older = [...steps.flatMap((step) => namesOf(target, step)), ...(source ? namesOf(source, source.technique(id)) : [])];
   if (older.includes(key)) return olderName(name, id, found, target, trail, outcome);
   // A misspelling of the names at hand is read as such before older releases are consulted: loading every older
   // release to learn that "Spearphising Link" is no older name of T1192 would cost a cold cache all of them.
   const typo = [...current, ...older].find((known) => isTypoOf(key, known));
   if (typo) {
     trail.push(`name check: "${name}" read as "${typo}" (a typo)`);
-    return { ...outcome, notes: [...outcome.notes, `the name "${name}" was read as a misspelling of ${fullName(target, final ?? found)}`] };
+    return { ...outcome, notes: [...outcome.notes, `the name "${name}" was read as a misspelling of ${fullName(target, byId)}`] };
   }
-  const byId = final ?? found;
   // `Process Injection (T1055.001)`: the name of the ID's parent technique. The two agree; the ID is the more precise.
   const parent = byId.parent ? target.technique(byId.parent) : undefined;
   const parentNames = [...namesOf(target, parent), ...(found.parent ? namesOf(target, target.technique(found.parent)) : [])];
   if (parent && parentNames.includes(key)) {
-    const message = `the name "${name}" is that of ${parent.id}, the parent technique of ${byId.id}; read as the sub-technique the ID names`;
-    trail.push(`name check: ${message}`);
-    return { ...outcome, notes: [...outcome.notes, message] };
+    return noted(check, `the name "${name}" is that of ${parent.id}, the parent technique of ${byId.id}; read as the sub-technique the ID names`);
   }
   for (const index of context.history?.() ?? []) {
     if (namesOf(index, index.technique(id)).includes(key)) return olderName(name, id, found, target, trail, outcome);
   }
-  // `Scheduled tasks (T1053)`: the name fits a sub-technique of the ID (or its parent): no conflict, the ID stands.
-  const related = (other: TechniqueId): boolean => {
-    const technique = target.technique(other);
-    return technique?.parent === byId.id || byId.parent === other;
-  };
+  return undefined;
+}
+
+/** The techniques a name that is not the ID's names, and the part of it that names them. */
+interface NamedTechniques {
+  /** The techniques the name (or `naming`) resolves to; none for a deprecated technique's name. */
+  ids: TechniqueId[];
+  /** The name, or the parent part of `Parent: own words`. */
+  naming: string;
+  byName: Outcome;
+}
+
+/**
+ * Which techniques the name names, or the outcome when it names none that could disagree with the ID: the writer's
+ * own words, or `Parent: own words` whose parent is the ID's technique.
+ */
+function namedTechniques(check: NameCheck): NamedTechniques | Outcome {
+  const { id, name, byId, tactics, context, trail, outcome } = check;
+  const { target } = context;
   const byName = resolveName(name, tactics, context, []);
   // A name several techniques share (`Spearphishing Attachment` is T1566.001 and T1598.002) is still a name: the ID's
   // family (itself, its parent, its sub-techniques and its siblings) chooses among them. `Spearphishing Attachment
   // (T1566)` agrees; `Spearphishing Attachment (T1566.002)`, its sibling's name, disagrees with the ID.
   const shared = byName.ids.length || byName.status !== 'ambiguous' ? [] : byName.candidates.map((c) => c.id);
-  const family = shared.filter((other) => other === byId.id || related(other) || (!!byId.parent && target.technique(other)?.parent === byId.parent));
-  let nameIds = byName.ids.length ? byName.ids : family.length ? family : shared;
-  // What in the name names the other technique(s): the name, or the parent part of `Parent: own words`.
-  let naming = name;
-  if (!nameIds.length && byName.status !== 'deprecated') {
-    // `Active Scanning: port scan (T1046)`, `Command and Scripting Interpreter: PHP (T1059.006)`: a technique's name, a
-    // colon and the writer's own words. The technique named must be the ID's (or its parent); its own words that are
-    // no sub-technique of it are said.
-    const [parentPart, subPart] = splitFullName(name);
-    const parentIds = subPart ? resolveName(parentPart, tactics, context, []).ids : [];
-    const root = byId.parent ?? byId.id;
-    // The family of the ID: its technique and that technique's sub-techniques (`Scheduled Task`, T1053's old name,
-    // now reads as T1053.005: `Scheduled Task: At (T1053.002)` agrees).
-    const inFamily = (other: TechniqueId): boolean => other === root || target.technique(other)?.parent === root;
-    if (parentIds.length !== 1 || inFamily(parentIds[0]!)) {
-      const own = byId.parent ? nameKey(byId.name) : undefined;
-      if (parentIds.length === 1 && own !== undefined && !typoClose(nameKey(subPart!), own)) {
-        const message = `"${subPart}" in the name "${name}" is not ${describe(target, byId)}; ${id} kept as written: check it`;
-        warnings.push(message);
-        trail.push(`name check: ${message}`);
-        return { ...outcome, notes: [...outcome.notes, message] };
-      }
-      trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
-      return outcome;
-    }
-    nameIds = parentIds;
-    naming = parentPart;
+  const family = shared.filter((other) => other === byId.id || related(target, byId, other) || (!!byId.parent && target.technique(other)?.parent === byId.parent));
+  const ids = byName.ids.length ? byName.ids : family.length ? family : shared;
+  if (ids.length || byName.status === 'deprecated') return { ids, naming: name, byName };
+  // `Active Scanning: port scan (T1046)`, `Command and Scripting Interpreter: PHP (T1059.006)`: a technique's name, a
+  // colon and the writer's own words. The technique named must be the ID's (or its parent); its own words that are
+  // no sub-technique of it are said.
+  const [parentPart, subPart] = splitFullName(name);
+  const parentIds = subPart ? resolveName(parentPart, tactics, context, []).ids : [];
+  const root = byId.parent ?? byId.id;
+  // The family of the ID: its technique and that technique's sub-techniques (`Scheduled Task`, T1053's old name,
+  // now reads as T1053.005: `Scheduled Task: At (T1053.002)` agrees).
+  const inFamily = (other: TechniqueId): boolean => other === root || target.technique(other)?.parent === root;
+  if (parentIds.length === 1 && !inFamily(parentIds[0]!)) return { ids: parentIds, naming: parentPart, byName };
+  const own = byId.parent ? nameKey(byId.name) : undefined;
+  if (parentIds.length === 1 && own !== undefined && !typoClose(nameKey(subPart!), own)) {
+    return noted(check, `"${subPart}" in the name "${name}" is not ${describe(target, byId)}; ${id} kept as written: check it`, true);
   }
-  const others = nameIds.filter((other) => !outcome.ids.includes(other));
-  if (!others.length && nameIds.length) return outcome;
-  if (others.length && others.every(related)) {
+  trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
+  return outcome;
+}
+
+/** Whether another technique is a sub-technique of the ID's, or its parent. */
+function related(target: AttackIndex, byId: TechniqueRecord, other: TechniqueId): boolean {
+  return target.technique(other)?.parent === byId.id || byId.parent === other;
+}
+
+/** The name names other techniques than the ID: a closer relative, a tool's word, a description, or a conflict. */
+function nameVerdict(check: NameCheck, named: NamedTechniques): Outcome {
+  const { id, name, key, found, byId, context, warnings, outcome } = check;
+  const { target } = context;
+  const others = named.ids.filter((other) => !outcome.ids.includes(other));
+  if (!others.length && named.ids.length) return outcome;
+  if (others.length && others.every((other) => related(target, byId, other))) {
     const closer = others.map((other) => describe(target, target.technique(other)!)).join(', ');
-    const message = `the name "${name}" is closer to ${closer}; ${id} kept as written`;
-    trail.push(`name check: ${message}`);
-    return { ...outcome, notes: [...outcome.notes, message] };
+    return noted(check, `the name "${name}" is closer to ${closer}; ${id} kept as written`);
   }
   // `SSH (T1048.002)`, `PowerShell (T1105)`: one word that is the bare name of a sub-technique of another technique is
   // the protocol or tool the behaviour used, not a second technique; a sibling's name (`PowerShell (T1059.003)`) and a
@@ -441,24 +489,19 @@ function checkName(
     return oneWord && !!technique?.parent && technique.parent !== byId.parent && technique.parent !== byId.id && nameKey(technique.name) === key;
   };
   if (others.length && others.every(toolWord)) {
-    const named = others.map((other) => describe(target, target.technique(other)!)).join(', ');
-    const message = `"${name}" is also the name of ${named}, a sub-technique of another technique: read as the tool or protocol used; ${id} kept as written`;
-    trail.push(`name check: ${message}`);
-    return { ...outcome, notes: [...outcome.notes, message] };
+    const tools = others.map((other) => describe(target, target.technique(other)!)).join(', ');
+    return noted(check, `"${name}" is also the name of ${tools}, a sub-technique of another technique: read as the tool or protocol used; ${id} kept as written`);
   }
-  const namedAs = nameIds.length ? nameIds.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique';
+  const namedAs = named.ids.length ? named.ids.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique';
   // `malicious links [T1566.002]`: words of a sentence, in lower case, that only come close to another technique's name
   // (T1204.001 Malicious Link) describe what was done; they do not make the ID written wrong. The ID stands, with a
   // warning. Another technique's name itself, in any case (`process injection (T1003)`), disagrees.
-  if (byName.status === 'fuzzy' && /[a-z]/.test(name) && !/[A-Z]/.test(name)) {
-    const message = `the words "${name}" beside ${id} are the name of ${namedAs}; read as a description, ${id} kept as written: check that it is the technique meant`;
-    warnings.push(message);
-    trail.push(`name check: ${message}`);
-    return { ...outcome, notes: [...outcome.notes, message] };
+  if (named.byName.status === 'fuzzy' && /[a-z]/.test(name) && !/[A-Z]/.test(name)) {
+    return noted(check, `the words "${name}" beside ${id} are the name of ${namedAs}; read as a description, ${id} kept as written: check that it is the technique meant`, true);
   }
   const message =
-    `${id} and "${name}" disagree: ${id} is ${found.name}${final && final !== found ? ` (now ${describe(target, final)})` : ''}, ` +
-    `while "${naming}" is ${namedAs}; write the one you mean`;
+    `${id} and "${name}" disagree: ${id} is ${found.name}${byId !== found ? ` (now ${describe(target, byId)})` : ''}, ` +
+    `while "${named.naming}" is ${namedAs}; write the one you mean`;
   warnings.push(message);
   return {
     status: 'ambiguous',

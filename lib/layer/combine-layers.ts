@@ -15,14 +15,14 @@
  * | max / min | highest / lowest of those scores |
  * | mean | their mean (unscored entries are not counted as 0) |
  * | diff | a - b - c…, a missing or unscored score counts as 0; unscored only when no layer scores the key |
- * | intersect | only keys scored in every layer; score = the lowest (what every layer agrees on) |
+ * | intersect | only keys every layer marks, with a score or a colour (a colour-only layer marks what it highlights); score = the lowest score given (what every layer agrees on), none when no layer scores the key |
  * | union | every key of any layer; score = the highest |
- * | unscored entries | ignored by the arithmetic; their comments, links and metadata are kept (but not by intersect, which drops keys not scored everywhere) |
+ * | unscored entries | ignored by the arithmetic; their comments, links and metadata are kept (but not by intersect, which drops keys some layer neither scores nor colours) |
  * | rounding | scores are rounded to 2 decimals (mean of 1, 2, 2 is 1.67) |
  * | comment | one `<layer name>: <comment>` line per layer, in layer order, duplicates removed, joined with `\n` |
  * | links | merged by URL, duplicates removed, in order of first appearance; dividers are dropped |
  * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item |
- * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped (the combined gradient colours it), with one warning counting those entries (and those left out, as nothing else is left), with examples |
+ * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores the key (the combined gradient colours it); where none does, the first layer's colour is kept (without one the entry would show nothing: the techniques two colour-only actor layers share, each in its own shade, stay in their union); one warning counts those entries, with examples |
  * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score |
  * | legend | the gradient's low, middle and high, then the inputs' legend items whose colour an entry still has |
  * | score ranges | a warning when the gradients of the inputs that score something span different ranges (a colour-only layer has no range to compare); --normalize rescales each layer's scores to 0..1 on its own gradient first |
@@ -68,7 +68,7 @@ export const COMBINE_OPS = {
   min: 'min(a, b, …)',
   mean: '(a + b + …) / n over the layers that score it',
   diff: 'a - b - … (missing scores count as 0)',
-  intersect: 'min(a, b, …), only where every layer scores it',
+  intersect: 'min(a, b, …), only where every layer scores or colours it',
   union: 'max(a, b, …), wherever any layer has it',
 } as const;
 export type CombineOp = keyof typeof COMBINE_OPS;
@@ -299,9 +299,14 @@ function isLink(item: LayerLink): item is { label: string; url: string } {
 }
 
 /** The key's score under an operation, from the scores of the layers in order (undefined: that layer gives none). */
-function combineScores(op: CombineOp, scores: readonly (number | undefined)[]): number | undefined | null {
+function combineScores(op: CombineOp, cells: readonly (Cell | undefined)[]): number | undefined | null {
+  const scores = cells.map((cell) => cell?.score);
   const given = scores.filter((s): s is number => s !== undefined);
-  if (op === 'intersect') return given.length === scores.length ? given.reduce((a, b) => Math.min(a, b)) : null;
+  if (op === 'intersect') {
+    // Every layer must mark the key: with a score, or with a colour (a colour-only layer marks what it highlights).
+    if (!cells.every((cell) => cell?.score !== undefined || cell?.color)) return null;
+    return given.length ? given.reduce((a, b) => Math.min(a, b)) : undefined;
+  }
   if (!given.length) return undefined;
   switch (op) {
     case 'sum':
@@ -493,7 +498,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   const techniques: LayerTechnique[] = [];
   const dropped = new Map<string, string>();
   const lostColors: string[] = [];
-  let lostEntries = 0;
+  let keptColors = 0;
   for (const [key, { id, tactic }] of keys) {
     const why = unusable(id, index.technique(id), index);
     if (why) {
@@ -501,7 +506,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
       continue;
     }
     const cells = perLayer.map((layerCells) => layerCells.get(key));
-    const score = combineScores(op, cells.map((cell) => cell?.score));
+    const score = combineScores(op, cells);
     if (score === null) continue;
     if (score !== undefined && !Number.isFinite(score)) {
       throw new InputError(`${id}${tactic ? ` (${tactic})` : ''}: the ${op} of the scores is too large to write (beyond 1.8e308); check the scores of the layers`);
@@ -513,7 +518,10 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const votes = colorVotes(cells);
     const colors = new Set(votes.filter((vote) => vote !== undefined));
     const color = present.find((cell) => cell.color)?.color;
-    if (colors.size === 1 && color) entry.color = color;
+    // Where the layers disagree, a scored entry is left to the combined gradient; one that no layer scores would show
+    // nothing: it keeps the first layer's colour.
+    const keptColor = colors.size > 1 && score === undefined ? color : undefined;
+    if ((colors.size === 1 || keptColor) && color) entry.color = color;
     const comments: string[] = [];
     const links: LayerLink[] = [];
     const metadata: LayerMetadata[] = [];
@@ -531,8 +539,8 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     if (annotated) techniques.push(entry);
     if (colors.size > 1) {
       const given = votes.flatMap((vote, i) => (vote === undefined ? [] : [`"${names[i]}" ${vote}`]));
-      lostColors.push(`${id}${tactic ? ` (${tactic})` : ''}: ${given.join(', ')}${annotated ? '' : ' (left out)'}`);
-      if (!annotated) lostEntries += 1;
+      lostColors.push(`${id}${tactic ? ` (${tactic})` : ''}: ${given.join(', ')}${keptColor ? ` (${keptColor.toLowerCase()} kept)` : ''}`);
+      if (keptColor) keptColors += 1;
     }
   }
   for (const [, why] of [...dropped].sort(([a], [b]) => compareText(a, b))) {
@@ -540,10 +548,16 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   }
   if (lostColors.length) {
     const more = lostColors.length - LOST_COLORS_SHOWN;
+    const count = lostColors.length === 1 ? '1 entry' : `${lostColors.length} entries`;
+    const first = 'the colour of the first layer that gives one';
+    const what =
+      keptColors === 0
+        ? `${count}, so the combined layer leaves it to the gradient`
+        : keptColors === lostColors.length
+          ? `${count} that no layer scores, so ${keptColors === 1 ? 'it keeps' : 'each keeps'} ${first}`
+          : `${count}, so the combined layer leaves them to the gradient, but ${keptColors} that no layer scores keep ${first}`;
     warnings.push(
-      `the layers disagree on the colour of ${lostColors.length === 1 ? '1 entry' : `${lostColors.length} entries`}, so the combined layer leaves it to the gradient` +
-        `${!lostEntries ? '' : lostColors.length === 1 ? ' (it had nothing else and is left out)' : ` (${lostEntries} of them had nothing else and are left out)`}: ` +
-        `${lostColors.sort(compareText).slice(0, LOST_COLORS_SHOWN).join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
+      `the layers disagree on the colour of ${what}: ${lostColors.sort(compareText).slice(0, LOST_COLORS_SHOWN).join('; ')}${more > 0 ? `; and ${more} more` : ''}`,
     );
   }
 

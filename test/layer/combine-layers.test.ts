@@ -181,15 +181,35 @@ describe('combineLayers', () => {
         { techniqueID: id, color: '#66b1ff' },
       ]);
       const { layer, warnings } = combineLayers(pair({ color: '#ff6666' }, { score: 1 }, more), { op: 'max', index });
-      // The four colour-only entries have nothing left: they are left out, and counted.
-      expect(layer.techniques!.map((t) => [t.techniqueID, t.color])).to.deep.equal([['T1059.001', undefined]]);
+      // The four colour-only entries would show nothing without a colour: they keep the first layer's.
+      expect(layer.techniques!.map((t) => [t.techniqueID, t.color]).sort()).to.deep.equal([
+        ['T1003', '#ff6666'],
+        ['T1021.001', '#ff6666'],
+        ['T1059.001', undefined],
+        ['T1105', '#ff6666'],
+        ['T1566.001', '#ff6666'],
+      ]);
       const lost = warnings.filter((warning) => /colour/.test(warning));
       expect(lost).to.have.length(1);
       expect(lost[0]).to.equal(
-        'the layers disagree on the colour of 5 entries, so the combined layer leaves it to the gradient (4 of them had nothing else and are left out): ' +
-          'T1003: "X" #ff6666, "Y" #66b1ff (left out); T1021.001: "X" #ff6666, "Y" #66b1ff (left out); T1059.001: "X" #ff6666, "Y" its gradient; and 2 more',
+        'the layers disagree on the colour of 5 entries, so the combined layer leaves them to the gradient, but 4 that no layer scores keep the colour of the first layer that gives one: ' +
+          'T1003: "X" #ff6666, "Y" #66b1ff (#ff6666 kept); T1021.001: "X" #ff6666, "Y" #66b1ff (#ff6666 kept); T1059.001: "X" #ff6666, "Y" its gradient; and 2 more',
       );
     });
+
+    // Actor layers are often colour-only, each in its own shade (SCYTHE's Ryuk #ff4444 and WastedLocker #e60d0d share
+    // T1059.001, T1087.002, T1485 and T1486): what both use must not vanish from their union, nor from their intersection.
+    for (const op of Object.keys(COMBINE_OPS) as CombineOp[]) {
+      it(`keeps a technique two colour-only layers colour differently, with the first one's colour (${op})`, () => {
+        const { layer, warnings } = combineLayers(pair({ color: '#FF4444' }, { color: '#e60d0d' }, [[{ techniqueID: 'T1486', color: '#ff4444' }, { techniqueID: 'T1047', color: '#e60d0d' }]]), { op, index });
+        const shown = layer.techniques!.map((t) => [t.techniqueID, t.color]).sort();
+        if (op === 'intersect') expect(shown).to.deep.equal([['T1059.001', '#FF4444']]);
+        else expect(shown).to.deep.equal([['T1047', '#e60d0d'], ['T1059.001', '#FF4444'], ['T1486', '#ff4444']]);
+        expect(warnings.filter((warning) => /colour/.test(warning))).to.deep.equal([
+          'the layers disagree on the colour of 1 entry that no layer scores, so it keeps the colour of the first layer that gives one: T1059.001: "X" #ff4444, "Y" #e60d0d (#ff4444 kept)',
+        ]);
+      });
+    }
   });
 
   it('sets showSubtechniques where any layer does, under that key only', () => {

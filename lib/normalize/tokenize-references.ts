@@ -811,7 +811,12 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
         const end = nameEndAfter(text, group.end + separated[0].length, ceiling);
         if (end !== undefined) named = spanName(text, { start: group.end + separated[0].length, end });
       } else {
-        const start = nameStartBefore(text, group.start, floor);
+        // `Create Account - T1136 Credentials from Password Stores - T1555`: a Title Case name and a dash before the ID
+        // name it; the words after it are the next ID's.
+        const dash = / [-–—] ?$/.exec(text.slice(Math.max(floor, group.start - 3), group.start));
+        const dashed = dash ? nameStartBefore(text, group.start - dash[0].length, floor) : undefined;
+        if (dashed !== undefined && /\p{Lu}/u.test(text.charAt(dashed)) && !cut(dashed)) named = spanName(text, { start: dashed, end: group.start - dash![0].length });
+        const start = named ? undefined : nameStartBefore(text, group.start, floor);
         if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
         // `used T1566.002 Spearphishing Attachment to...`, `the T1506 input capture`: else the words right after it.
         const end = named || text.charAt(group.end) !== ' ' ? undefined : proseNameEndAfter(text, group.start, group.end + 1, ceiling);

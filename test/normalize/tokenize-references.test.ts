@@ -162,6 +162,16 @@ describe('tokenizeReferences', () => {
     expect(named('and after that T1003 followed quickly.')).to.deep.equal([undefined]);
     expect(named('It used a T1105 tool transfer.')).to.deep.equal(['tool transfer']);
   });
+
+  it('reads "Name - ID" pairs run together on one line as each ID with the name before its dash', () => {
+    // The DFIR Report's "MITRE ATT&CK" paragraph, as a page's text gives it: 38 pairs on one line, each name then
+    // ` - ` then its ID. The words after an ID there are the next pair's name.
+    expect(named('Create Account - T1136 Credentials from Password Stores - T1555 Data Encrypted for Impact - T1486 DLL - T1574.001'))
+      .to.deep.equal(['Create Account', 'Credentials from Password Stores', 'Data Encrypted for Impact', 'DLL']);
+    expect(named('Command Obfuscation – T1027.010 Domain Groups — T1069.002')).to.deep.equal(['Command Obfuscation', 'Domain Groups']);
+    // Lower-case words before a dash are the sentence, not a name: the words after the ID still are.
+    expect(named('the actor created accounts - T1136 Create Account was seen.')).to.deep.equal(['Create Account']);
+  });
 });
 
 describe('joinLines', () => {

@@ -500,6 +500,7 @@ function tidyEnds(name: string): string {
 }
 
 const OTHER_ATTACK_ID = /^(?:TA|DS|[GSMC])\d{4}$/;
+const ATTACK_WORD = /^(?:mitre )?(?:attack|att&ck)$/i;
 // A count, share or footnote marker written after a name: `(52.2%)`, `(24 percent)`, `(16 percent each)`, `[1]`.
 const ANNOTATION = /\s*[([]([^()[\]]{1,30})[)\]]$/;
 const ANNOTATION_TEXT = /^[\s\d.,%]*(?:percent|pct)?(?:\s*each)?[\s\d.,%]*$/i;
@@ -525,8 +526,9 @@ export function cleanName(piece: string): string | undefined {
     previous = name;
     name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '')), NAME_STRIP, NAME_STRIP + '.');
   }
-  // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names.
-  return /[\p{L}\p{N}]/u.test(name) && !OTHER_ATTACK_ID.test(name) ? name : undefined;
+  // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names; nor is the
+  // `attack.` of a Sigma rule's tag (`attack.t1016`).
+  return /[\p{L}\p{N}]/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(name) ? name : undefined;
 }
 
 const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;

@@ -172,6 +172,12 @@ describe('tokenizeReferences', () => {
     // Lower-case words before a dash are the sentence, not a name: the words after the ID still are.
     expect(named('the actor created accounts - T1136 Create Account was seen.')).to.deep.equal(['Create Account']);
   });
+
+  it('takes no name from the attack. of a Sigma tag', () => {
+    // A Sigma rule quoted in a Chinese write-up: `- attack.t1016` under `tags:`.
+    expect(named('    - attack.t1016')).to.deep.equal([undefined]);
+    expect(named('MITRE ATT&CK: T1016')).to.deep.equal([undefined]);
+  });
 });
 
 describe('joinLines', () => {

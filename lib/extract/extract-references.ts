@@ -1,3 +1,4 @@
+import { nameKey } from '../attack/attack-index.js';
 import { leadingTactics, parseTacticList, tacticDisplayName } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
@@ -481,8 +482,12 @@ export function extractReferences(text: string): ExtractedReference[] {
   return referencesInLines(foldLines(text));
 }
 
-/** `extractReferences` on a report's lines as `foldLines` gives them, for a caller that reads them for more. */
-export function referencesInLines(lines: readonly FoldedText[]): ExtractedReference[] {
+/**
+ * `extractReferences` on a report's lines as `foldLines` gives them, for a caller that reads them for more. With
+ * `namesApart`, an ID written again with another name of its own is a reference of its own (`MergedReferences`), for a
+ * caller that checks the names (`extractReport`).
+ */
+export function referencesInLines(lines: readonly FoldedText[], options: { namesApart?: boolean } = {}): ExtractedReference[] {
   // Lines are classified as the walk reaches them (a bare ID looks at the lines around it), and forgotten once the walk
   // can no longer look back at them: past the last line before the current one that was not blank.
   const entries: Array<Entry | undefined> = [];
@@ -490,7 +495,7 @@ export function referencesInLines(lines: readonly FoldedText[]): ExtractedRefere
   let forgotten = 0;
   let previous = 0;
   // Each reference is merged as it is read, so no list of every mention is kept (a long line holds thousands).
-  const merged = new MergedReferences();
+  const merged = new MergedReferences(options.namesApart === true);
   const add = (ref: Found): void => merged.add(ref);
   const usedNames = new Set<Entry>();
   let context: string[] = [];
@@ -616,29 +621,44 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
   return undefined;
 }
 
-/**
- * One reference per technique, in the order of first mention: later mentions add their tactics, and a name when the
- * first had none. A mention's record is built only when the merge keeps it: a report names a technique many times.
- */
 /** Whether a reference's name was taken from another line than its ID's (the cell beside a bare ID). */
 function fromNeighbour(ref: Found): boolean {
   return ref.nameSpan !== undefined && ref.nameSpan.line !== ref.span.line;
 }
 
+/**
+ * Whether two names written for one ID name the same thing: the same words (case, spacing and punctuation variants
+ * aside), or one is the other's `Parent: Sub` part (`PowerShell` and `Command and Scripting Interpreter: PowerShell`).
+ */
+function sameName(a: string, b: string): boolean {
+  const [x, y] = [nameKey(a), nameKey(b)];
+  return x === y || x.endsWith(`: ${y}`) || y.endsWith(`: ${x}`) || x.startsWith(`${y}: `) || y.startsWith(`${x}: `);
+}
+
+/**
+ * One reference per technique, in the order of first mention: later mentions add their tactics, and a name when the
+ * first had none; with `namesApart`, one with another name of its own (`sameName`) is a reference of its own. A
+ * mention's record is built only when the merge needs it: a report names a technique many times.
+ */
 class MergedReferences {
   readonly #byIds = new Map<string, ExtractedReference>();
+  readonly #namesApart: boolean;
+
+  constructor(namesApart: boolean) {
+    this.#namesApart = namesApart;
+  }
 
   /** A mention as the tokenizer read it, with the tactics and the name apart that the walk found for it. */
   mention(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): void {
-    this.#merge(ref.malformed, ref.ids, tactics.tactics, () => found(line, ref, tactics, named));
+    this.#merge(ref.malformed, ref.ids, tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined);
   }
 
   /** A reference already built (the walk held it back for a tactic line after it). */
   add(ref: Found): void {
-    this.#merge(ref.malformed, ref.ids, ref.tactics, () => ref);
+    this.#merge(ref.malformed, ref.ids, ref.tactics, () => ref, ref.name !== undefined);
   }
 
-  #merge(malformed: string | undefined, ids: readonly string[], tactics: readonly string[], build: () => Found): void {
+  #merge(malformed: string | undefined, ids: readonly string[], tactics: readonly string[], build: () => Found, named: boolean): void {
     const key = malformed ? `malformed ${malformed}` : ids.join(' ');
     const seen = this.#byIds.get(key);
     if (seen?.name !== undefined && fromNeighbour(seen)) {
@@ -651,6 +671,16 @@ class MergedReferences {
       }
     }
     if (seen?.name !== undefined) {
+      // A later mention with a name of its own that is not the first one's (`Steal Web Session Cookie (T1613)` after
+      // `Container and Resource Discovery (T1613)`) is a reference of its own, so that its name is checked too.
+      const ref = named && this.#namesApart ? build() : undefined;
+      if (ref?.name !== undefined && !fromNeighbour(ref) && !sameName(ref.name, seen.name)) {
+        const own = `${key}\u0000${nameKey(ref.name)}`;
+        const other = this.#byIds.get(own);
+        if (other) other.tactics = [...new Set([...other.tactics, ...ref.tactics])];
+        else this.#byIds.set(own, { ...ref, ids: [...ref.ids], tactics: [...ref.tactics] });
+        return;
+      }
       // A named technique takes only new tactics from a later mention (its tactics are kept without repeats).
       if (tactics.some((tactic) => !seen.tactics.includes(tactic))) seen.tactics = [...new Set([...seen.tactics, ...tactics])];
       return;

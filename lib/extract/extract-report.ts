@@ -22,13 +22,32 @@ export interface ExtractedReport {
 export function extractReport(text: string, context?: ResolveContext): ExtractedReport {
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = foldLines(text);
-  const references = referencesInLines(lines);
-  if (!context) return { references, objects: [] };
-  return {
-    references: references.map((ref) => {
-      const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw: ref.raw, tactics: ref.tactics }, context);
-      return { ...ref, resolution: { status, ids, note, candidates, warnings, trail } };
-    }),
-    objects: objectsInLines(lines, context.target),
+  if (!context) return { references: referencesInLines(lines), objects: [] };
+  const references = referencesInLines(lines, { namesApart: true });
+  const resolved = (ref: ExtractedReference): ReportReference => {
+    const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw: ref.raw, tactics: ref.tactics }, context);
+    return { ...ref, resolution: { status, ids, note, candidates, warnings, trail } };
   };
+  // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
+  // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the
+  // first reference. One whose name disagrees or draws a warning stays, for the analyst to see.
+  const kept: ReportReference[] = [];
+  const first = new Map<string, number>();
+  for (const ref of references) {
+    const key = ref.malformed ?? ref.ids.join(' ');
+    const at = first.get(key);
+    if (at === undefined) {
+      first.set(key, kept.push(resolved(ref)) - 1);
+      continue;
+    }
+    const byName = resolveReference({ raw: ref.raw, tactics: [] }, context);
+    const earlier = kept[at]!;
+    if (!byName.warnings.length && byName.ids.length && byName.ids.join(' ') === earlier.resolution?.ids.join(' ')) {
+      const tactics = [...new Set([...earlier.tactics, ...ref.tactics])];
+      if (tactics.length > earlier.tactics.length) kept[at] = resolved({ ...earlier, tactics });
+      continue;
+    }
+    kept.push(resolved(ref));
+  }
+  return { references: kept, objects: objectsInLines(lines, context.target) };
 }

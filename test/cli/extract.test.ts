@@ -41,6 +41,25 @@ describe('attack-layers extract', () => {
     expect(references[1]!.resolution.note).to.match(/"Spearphishing Attachment" is T1566\.001 Phishing: Spearphishing Attachment; write the one you mean$/);
   });
 
+  it('checks the name of an ID written again: one that disagrees is a reference of its own, one that agrees adds its tactics', async () => {
+    // A French digest's shape: a hunting table's row names T1613 first; the mapping written later names another technique.
+    const file = join(freshTmpDir('extract'), 'report.txt');
+    writeFileSync(
+      file,
+      'Discovery: Container and Resource Discovery (T1613)\n' +
+        'Credential Access: Steal Web Session Cookie (T1613)\n' +
+        'Collection: the pods were listed, as mapped (T1613) in the table.\n',
+    );
+    const result = await runCli(['extract', file, '--json', '--quiet']);
+    expect(result.code, result.stderr).to.equal(0);
+    const { references } = JSON.parse(result.stdout) as { references: Array<{ raw: string; line: number; tactics: string[]; resolution: { status: string; note: string } }> };
+    expect(references.map((r) => [r.line, r.raw, r.tactics, r.resolution.status])).to.deep.equal([
+      [1, 'Container and Resource Discovery (T1613)', ['Discovery', 'Collection'], 'current'],
+      [2, 'Steal Web Session Cookie (T1613)', ['Credential Access'], 'ambiguous'],
+    ]);
+    expect(references[1]!.resolution.note).to.match(/"Steal Web Session Cookie" is T1539 Steal Web Session Cookie; write the one you mean$/);
+  });
+
   it('resolves on the snapshot shipped with the tool when no ATT&CK data is configured', async () => {
     const file = join(freshTmpDir('extract'), 'report.txt');
     writeFileSync(file, 'They used T1059.001 (PowerShell).\n');

@@ -94,7 +94,11 @@ const TACTIC_WORDS = TACTIC_NAMES.flatMap(([display, ...written]) => [display, .
 const TACTIC_LIST = `(?:${TACTIC_WORDS})(?:\\s{0,3}[,/、]\\s{0,3}(?:${TACTIC_WORDS}))*`;
 const OPEN = '[(\\[【]';
 const CLOSE = '[)\\]】]';
-const LEADING_TACTICS = `^\\s{0,8}(?<leading>${TACTIC_LIST})\\s{0,3}(?:[:>|]|\\s-\\s)\\s{0,3}`;
+// A label may follow a list marker (`- `, `1. `, `(4) `, `①`, which NFKC makes `1`) and be set in Markdown bold or
+// italics (`**Execution:** PowerShell`, `__Execution__:`).
+const LABEL_MARKER = '(?:(?:[-+•*]|\\d{1,2}[.)]?|\\(\\d{1,2}\\))\\s{0,2})?';
+const EMPHASIS = '[*_]{0,3}';
+const LEADING_TACTICS = `^\\s{0,8}${LABEL_MARKER}${EMPHASIS}(?<leading>${TACTIC_LIST})${EMPHASIS}\\s{0,3}(?:[:>|]|\\s-\\s)${EMPHASIS}\\s{0,3}`;
 const TACTIC_WITH_ID =
   `(?:(?:${TACTIC_WORDS})\\s{0,3})?` + `(?:${OPEN}\\s{0,3}TA\\d{4}\\s{0,3}${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
 const TACTIC_IN_BRACKETS = `${OPEN}\\s{0,3}(?<bracketed>${TACTIC_LIST})\\s{0,3}${CLOSE}`;

@@ -29,6 +29,24 @@ describe('extractReferences', () => {
   describe('tactics as reports write them (shapes from real pages)', () => {
     const tactics = (text: string): Array<[string, string[]]> => extractReferences(text).map((ref) => [ref.ids.join('+'), ref.tactics]);
 
+    it('reads a tactic label set in Markdown bold or after a list marker, and keeps it out of the name', () => {
+      // A Japanese Sentinel write-up's `①Credential Access：...` (NFKC makes ① a 1), Markdown write-ups' bold labels.
+      const text = [
+        '①Credential Access：Password Spray Attack（T1110）',
+        '**Execution:** PowerShell (T1059.001)',
+        '__Persistence__: Scheduled Task (T1053.005)',
+        '(4) Discovery: Account Discovery (T1087)',
+        '* Impact - Data Encrypted for Impact (T1486)',
+      ].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.ids.join('+'), ref.name, ref.tactics])).to.deep.equal([
+        ['T1110', 'Password Spray Attack', ['Credential Access']],
+        ['T1059.001', 'PowerShell', ['Execution']],
+        ['T1053.005', 'Scheduled Task', ['Persistence']],
+        ['T1087', 'Account Discovery', ['Discovery']],
+        ['T1486', 'Data Encrypted for Impact', ['Impact']],
+      ]);
+    });
+
     it('keeps a Markdown heading\'s tactic through the prose of its section, and never gives it to the IDs above it', () => {
       // A Conti write-up: `### Execution - TA0002`, a paragraph, then the technique; the next section's heading after it.
       const text = '### Execution\n\nThe actor ran things.\n\nNative API - T1106\n\n### Persistence\n\nRegistry Run Keys - T1547.001\n\n## Indicators\n\nSee T1105.\n';

@@ -10,6 +10,7 @@ import { compareText } from '../compare-text.js';
 import { editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
 import { attackMajor } from '../layer/layer-format.js';
+import { listsEveryPlatform } from '../layer/platform-visibility.js';
 import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 
@@ -20,7 +21,8 @@ import type { CollectedLogSources } from './read-log-sources.js';
  *   a technique it observed and 0.5 for one only inferred from its software; a threat layer weighs its normalized
  *   score (0..1 over the layer's gradient), or 1 for an entry without score that Navigator shows annotated.
  * - Platforms of a threat technique: those its sources name (a campaign's `platforms`, narrowed by a technique's
- *   own; a threat layer's `filters.platforms`; none named: every platform) that the technique has in ATT&CK (when
+ *   own; a threat layer's `filters.platforms`, unless it lists every platform of the layer's own release, as every
+ *   Navigator export does; none named: every platform) that the technique has in ATT&CK (when
  *   it has none of them, the sources' platforms). A rule counts for the technique only if it can fire on one of
  *   them (Sigma: its logsource's platforms; a rule without platforms fires anywhere).
  * - Coverage of a technique: the best level (0..1) among the rules that count for it. Sub-technique rules do not
@@ -33,7 +35,7 @@ import type { CollectedLogSources } from './read-log-sources.js';
 export const GAP_FORMULAS = {
   threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1, an annotated entry without score 1)',
   platforms:
-    "platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere)",
+    "platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere)",
   coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
   priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic',
   tactic: 'tactic coverage = sum(threat x coverage) / sum(threat)',
@@ -56,6 +58,8 @@ export interface ThreatSource {
   techniques: ThreatTechnique[];
   /** Platform names the release does not know (left out). */
   unknownPlatforms?: string[];
+  /** How the source was read, for the review's notes (a filter of every platform of a threat layer's release). */
+  notes?: string[];
   /** A threat layer as read: its entries counted as read, ignored (with the reason) or invalid. */
   input?: CoverageInput;
 }
@@ -315,11 +319,49 @@ export function threatFromCampaigns(results: readonly NormalizedCampaign[], targ
   });
 }
 
-/** A Navigator layer as a threat source, read like coverage (scores scaled to 0..1) and normalized (T1086 -> T1059.001). */
+/** Options of threatFromLayer. */
+export interface ThreatLayerOptions extends ResolveCoverageOptions {
+  /**
+   * The release a layer states (`14`: its major, as Navigator reads `versions.attack`) in the review's domain, or
+   * undefined when it is not available (`availableRelease` of a library): to read its platform filter as written.
+   */
+  release?: (release: string) => AttackIndex | undefined;
+}
+
+/**
+ * The platforms a threat layer's `filters.platforms` names in the target release, or undefined for every platform:
+ * none listed, or every platform of the layer's own release (`listsEveryPlatform`: every Navigator export lists them
+ * all, and `upgrade` widens such a filter to the platforms added since, ESXi among them). The note says so when that
+ * reviews the layer on platforms its list does not name.
+ */
+function threatLayerPlatforms(
+  input: CoverageInput,
+  target: AttackIndex,
+  options: ThreatLayerOptions,
+): { platforms?: string[]; unknown: string[]; notes: string[] } {
+  if (!input.platforms?.length) return { unknown: [], notes: [] };
+  const { platforms, unknown } = releasePlatforms(input.platforms, target);
+  const stated = attackMajor(input.attackVersion);
+  const own = stated === undefined || stated === target.major ? target : options.release?.(stated);
+  if (!own || !listsEveryPlatform(input.platforms, own)) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
+  const added = target.platforms().filter((platform) => !platforms.includes(platform));
+  const notes = added.length
+    ? [
+        `threat layer "${input.source}": filters.platforms lists every platform of ${own.label}, the layer's release, as every ` +
+          `Navigator export does; reviewed on every platform of ${target.label}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)`,
+      ]
+    : [];
+  return { unknown, notes };
+}
+
+/**
+ * A Navigator layer as a threat source, read like coverage (scores scaled to 0..1) and normalized (T1086 -> T1059.001).
+ * Its platforms are its filter's (`threatLayerPlatforms`: a filter of every platform of its release names none).
+ */
 export function threatFromLayer(
   input: CoverageInput,
   target: AttackIndex,
-  options: ResolveCoverageOptions = {},
+  options: ThreatLayerOptions = {},
 ): { source: ThreatSource; unresolved: UnresolvedRef[]; remapped: RemappedRef[] } {
   const resolved = resolveCoverage([input], target, options);
   const byId = new Map<TechniqueId, ThreatTechnique>();
@@ -335,14 +377,15 @@ export function threatFromLayer(
       byId.set(id, entry);
     }
   }
-  const platforms = input.platforms?.length ? releasePlatforms(input.platforms, target) : undefined;
+  const { platforms, unknown, notes } = threatLayerPlatforms(input, target, options);
   return {
     source: {
       name: input.source,
       kind: 'layer',
-      ...(platforms?.platforms.length ? { platforms: platforms.platforms } : {}),
+      ...(platforms ? { platforms } : {}),
       techniques: [...byId.values()],
-      ...(platforms?.unknown.length ? { unknownPlatforms: platforms.unknown } : {}),
+      ...(unknown.length ? { unknownPlatforms: unknown } : {}),
+      ...(notes.length ? { notes } : {}),
       input,
     },
     unresolved: resolved.unresolved,
@@ -472,7 +515,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   }
   const covered = [...coveredIds].sort().map((id) => coverageOf(id)).filter((c) => c.coverage > 0 || c.rules.length);
 
-  const notes = [...coverage.notes, ...threats.flatMap((source) => (source.input ? newerReleaseNote(source.input, target) : []))];
+  const notes = [...coverage.notes, ...threats.flatMap((source) => [...(source.input ? newerReleaseNote(source.input, target) : []), ...(source.notes ?? [])])];
   for (const source of threats) {
     for (const name of source.unknownPlatforms ?? []) {
       notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; write one of ${every.join(', ')}`);

@@ -23,6 +23,17 @@ export function filteredOutEntries(entries: readonly unknown[], index: AttackInd
 }
 
 /**
+ * Whether a platform filter lists every platform of `release`, the layer's own (`versions.attack`). Navigator writes
+ * the full list into every layer it exports, so such a filter chose nothing: it showed every platform, and still
+ * means every platform in a later release, the platforms added since (ESXi) included. `upgradeLayer` widens it to
+ * the target's platforms; a gap review reads such a threat layer as naming no platform.
+ */
+export function listsEveryPlatform(listed: readonly unknown[], release: AttackIndex): boolean {
+  const platforms = release.platforms();
+  return platforms.length > 0 && platforms.every((platform) => listed.includes(platform));
+}
+
+/**
  * A platform filter widened so that it hides no annotated entry: each technique that runs on none of the listed
  * platforms brings its own (PRE for Reconnaissance and Resource Development, which happen outside the victim's
  * systems that a campaign's platforms name). The platforms added come after the listed ones, sorted; `added` says

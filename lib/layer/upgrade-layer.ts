@@ -23,7 +23,7 @@ import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
 import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
-import { platformsShowing } from './platform-visibility.js';
+import { listsEveryPlatform, platformsShowing } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -243,7 +243,7 @@ function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: Attack
   }
   // A filter that listed every platform of the layer's release showed everything; keep it so, or the platforms added
   // since (ESXi, Containers…) would be hidden without anyone having chosen that.
-  if (source && source !== target && source.platforms().every((platform) => listed.includes(platform))) {
+  if (source && source !== target && listsEveryPlatform(listed, source)) {
     const missing = known.filter((platform) => !out.includes(platform));
     const added = hidesPreAttack ? missing.filter((platform) => platform !== PRE_PLATFORM) : missing;
     if (added.length) {
@@ -630,14 +630,24 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
   }
   const extra = { otherDomains, ...(downgrade ? { downgrade } : {}) };
   if (stated === target.major || stated === target.release) return { target, source: target, ...extra };
+  const source = availableRelease(library, domain as Domain, stated);
+  if (source) return { target, source, ...extra };
+  return {
+    target,
+    sourceNote: `ATT&CK ${stated}, the layer's release, is not available here: techniques were looked up by ID in ${target.label}`,
+    ...extra,
+  };
+}
+
+/**
+ * A release of a library (`14`: the newest 14.x), or undefined when none is available here: a layer's own release,
+ * to read the layer as it was written (`upgradeReleases`; a gap review's threat layers, `threatFromLayer`).
+ */
+export function availableRelease(library: AttackLibrary, domain: Domain, release: string): AttackIndex | undefined {
   try {
-    return { target, source: library.release(domain as Domain, stated), ...extra };
+    return library.release(domain, release);
   } catch (error) {
     if (!(error instanceof AttackDataError)) throw error;
-    return {
-      target,
-      sourceNote: `ATT&CK ${stated}, the layer's release, is not available here: techniques were looked up by ID in ${target.label}`,
-      ...extra,
-    };
+    return undefined;
   }
 }

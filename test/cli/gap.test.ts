@@ -638,6 +638,31 @@ describe('attack-layers gap: layers of a newer ATT&CK release than the one revie
   });
 });
 
+describe("attack-layers gap: a threat layer whose filter lists every platform of its release", () => {
+  it('reviews it on every platform, as `upgrade` widens the filter: an ESXi detection covers T1486 in a layer of ATT&CK 14', async () => {
+    // Navigator 4.9 wrote every platform of ATT&CK 14 into each export; ESXi came later.
+    const dir = freshTmpDir('gap-every-platform');
+    const every14 = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
+    const layer = { name: 'ransomware', versions: { attack: '14', navigator: '4.9.1', layer: '4.5' }, domain: 'enterprise-attack', filters: { platforms: every14 }, techniques: [{ techniqueID: 'T1486', tactic: 'impact', score: 100 }] };
+    writeFileSync(join(dir, 'threat-14.json'), JSON.stringify(layer));
+    writeFileSync(join(dir, 'esxi.csv'), 'name,techniques,coverage,platforms\nESXi encryptor detection,T1486,high,ESXi\n');
+    const run = await runCli(['gap', '--threat', join(dir, 'threat-14.json'), '--coverage', join(dir, 'esxi.csv'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: { id: string; coverage: number; platforms: string[] }[]; notes: string[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => [row.id, row.coverage, row.platforms.includes('ESXi')])).to.deep.equal([['T1486', 100, true]]);
+    const note = `filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, as every Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included`;
+    expect(run.stderr).to.contain(note);
+    expect(report.notes.join('\n')).to.contain(note);
+    // The upgraded layer's filter gains ESXi: the same review of it agrees.
+    const upgraded = await runCli(['upgrade', join(dir, 'threat-14.json'), '--out', join(dir, 'threat-18.json')]);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    expect(readJson<NavigatorLayer>(join(dir, 'threat-18.json')).filters?.platforms).to.include('ESXi');
+    const after = await runCli(['gap', '--threat', join(dir, 'threat-18.json'), '--coverage', join(dir, 'esxi.csv'), '--out', join(dir, 'out-18'), '--report', 'json', '--quiet']);
+    expect(after.code, after.stderr).to.equal(0);
+    expect(readJson<{ rows: { id: string; coverage: number }[] }>(join(dir, 'out-18', 'gap-report.json')).rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T1486', 100]]);
+  });
+});
+
 describe('attack-layers gap: coverage on the parent of a threat sub-technique', () => {
   it('does not count it, and names its rules in the report (JSON and Markdown) as where to look', async () => {
     // ThreatHunter-Playbook's layer scores T1059 ("Local PowerShell Execution"); a Red Canary threat layer has T1059.001.

@@ -299,6 +299,50 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       ]);
     });
 
+    describe("a threat layer's platform filter, read in the layer's own release (ATT&CK 14)", () => {
+      // Every platform of enterprise ATT&CK 14, as Navigator 4.9 wrote them into every export; 18.1 added ESXi.
+      const every14 = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
+      const layer14 = (platforms: string[]): CoverageInput => {
+        const file = join(freshTmpDir('threat-14'), 'ransomware-14.json');
+        writeFileSync(
+          file,
+          JSON.stringify({
+            name: 'ransomware',
+            versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
+            domain: 'enterprise-attack',
+            filters: { platforms },
+            techniques: [{ techniqueID: 'T1486', tactic: 'impact', score: 100 }],
+          }),
+        );
+        return readCoverageLayers(file)[0]!;
+      };
+      const release = (version: string) => (version === '14' ? library.release('enterprise-attack', '14') : undefined);
+      const esxi = (): ResolvedCoverage =>
+        resolveCoverage([{ kind: 'detections', source: 'esxi.csv', files: 1, rules: [{ kind: 'detections', name: 'ESXi encryptor', file: 'esxi.csv', refs: [{ raw: 'T1486' }], level: 1, levelReason: 'high', platforms: ['ESXi'] }], ignored: [], problems: [], counts: { items: 1, rules: 1, ignored: 0, invalid: 0 } }], index);
+
+      it('a filter listing every platform of 14 names none: T1486 is reviewed on ESXi too, and an ESXi rule covers it', () => {
+        const input = layer14(every14);
+        const { source } = threatFromLayer(input, index, { release });
+        expect(source.platforms).to.equal(undefined);
+        expect(source.notes).to.deep.equal([
+          `threat layer "${input.source}": filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, as every ` +
+            'Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included (as `attack-layers upgrade` widens that filter)',
+        ]);
+        const layerReview = reviewGaps([source], esxi(), index, { minCoverage: 0.5 });
+        expect(layerReview.rows.map((r) => [r.id, r.coverage, r.platformsCovered])).to.deep.equal([['T1486', 1, ['ESXi']]]);
+        expect(layerReview.notes).to.deep.equal(source.notes);
+      });
+
+      it('a filter of some platforms of 14 still narrows the review, and without the layer\'s release the filter is read as written', () => {
+        const some = threatFromLayer(layer14(['Windows', 'Linux']), index, { release }).source;
+        expect([some.platforms, some.notes]).to.deep.equal([['Linux', 'Windows'], undefined]);
+        const unknownRelease = threatFromLayer(layer14(every14), index).source;
+        expect(unknownRelease.platforms).to.include('Windows').and.not.to.include('ESXi');
+        const review14 = reviewGaps([unknownRelease], esxi(), index, { minCoverage: 0.5 });
+        expect(review14.rows.map((r) => [r.id, r.coverage, r.otherPlatformRules.map((rule) => rule.name)])).to.deep.equal([['T1486', 0, ['ESXi encryptor']]]);
+      });
+    });
+
     it('reads a detections list written as JSON (a .json given as coverage) as detections, not as a layer', () => {
       const json = join(freshTmpDir('json-detections'), 'detections.json');
       writeFileSync(json, JSON.stringify(parseYaml(readFileSync(join(gap, 'detections.yml'), 'utf8'))));

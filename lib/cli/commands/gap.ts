@@ -26,6 +26,7 @@ import {
   threatFromLayer,
   UsageError,
   assertWritable,
+  availableRelease,
   writeFileAtomic,
   type CoverageProblem,
 } from '../../index.js';
@@ -102,7 +103,9 @@ export function handler(context: CliContext) {
     const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain });
     const otherDomains = libraryOtherDomains(library, target.domain);
     const coverage = resolveCoverage(inputs, target, { otherDomains });
-    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains }));
+    // A threat layer's own release (ATT&CK 14) tells whether its platform filter listed every platform there.
+    const release = (version: string) => availableRelease(library, target.domain, version);
+    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, release }));
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,

@@ -198,7 +198,7 @@ const PRE_PLATFORM = 'PRE';
  * `filters.stages` left PRE-ATT&CK out (`stagesHidePreAttack`), with the annotated techniques that run only on `PRE`:
  * when there are none, `PRE` stays out of what the upgrade adds, and out of a layer that filtered no platform (which
  * would otherwise show every one, PRE included); when there are some, it is added like any other platform, since
- * nothing annotated is hidden.
+ * nothing annotated is hidden. A filter left with no name is removed, not written empty.
  */
 function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: AttackIndex | undefined, preHidden: readonly TechniqueRecord[] | undefined): SettingChange[] {
   const filters = layer['filters'];
@@ -259,6 +259,21 @@ function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: Attack
         message: `${PRE_PLATFORM} not added: ${stagesKeptOut}`,
       });
     }
+  }
+  // Every name gone (ICS ATT&CK 18 has one platform, "None", where earlier releases had Windows, Control Server…):
+  // an empty list shows every platform in Navigator but may show none elsewhere (`validate` warns of it), and no
+  // list of the target's platforms would say what the analyst chose, so the filter goes and every technique shows
+  // (but PRE, when the stage filter hid PRE-ATT&CK, as for a layer that filtered no platform above).
+  if (listed.length && !out.length) {
+    const gone = `none of the platforms it listed is a platform of ${target.label}, and an empty filter would show nothing in tools other than Navigator`;
+    if (hidesPreAttack && known.includes(PRE_PLATFORM)) {
+      filters['platforms'] = known.filter((platform) => platform !== PRE_PLATFORM);
+      changes.push({ path: '/filters/platforms', message: `set to every platform of ${target.label} but ${PRE_PLATFORM}: ${gone}; ${stagesKeptOut}` });
+    } else {
+      delete filters['platforms'];
+      changes.push({ path: '/filters/platforms', message: `removed: ${gone}; without it, every platform shows` });
+    }
+    return [...shownAnyway, ...changes];
   }
   if (changes.length) filters['platforms'] = out;
   return [...shownAnyway, ...changes];

@@ -358,6 +358,32 @@ describe('upgradeLayer', () => {
       expect(narrow.report.settings.map((s) => s.message)).to.include('Gopher removed: not a platform of enterprise-attack 18.1');
     });
 
+    it('removes a platform filter none of whose names the target has, instead of writing an empty one (ICS 18 platforms before 18.1)', () => {
+      // ICS ATT&CK 18.1 has one platform, "None"; the names ICS layers listed before it are gone.
+      const ics = library.release('ics-attack');
+      const value = layer([{ techniqueID: 'T0800', score: 75, comment: '9/10 protocols' }], {
+        domain: 'ics-attack',
+        filters: { platforms: ['Windows', 'Control Server', 'Engineering Workstation'] },
+      });
+      const { layer: out, report } = upgradeLayer(value, ics);
+      expect(out.filters).to.deep.equal({});
+      expect(report.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
+        'Windows removed: not a platform of ics-attack 18.1',
+        'Control Server removed: not a platform of ics-attack 18.1',
+        'Engineering Workstation removed: not a platform of ics-attack 18.1',
+        'removed: none of the platforms it listed is a platform of ics-attack 18.1, and an empty filter would show nothing in tools other than Navigator; without it, every platform shows',
+      ]);
+      // Its own validate finds nothing to say about the filter: T0800 shows.
+      expect(validateLayer(out, { attackFor: attackFor(library) }).map((finding) => finding.code)).to.deep.equal([]);
+      // A layer whose stage filter hid PRE-ATT&CK gets every platform but PRE, as one with no platform filter does.
+      const staged = { ...(readLayerFixture('public/navigator-black-pins-3.0.json') as Layer), filters: { stages: ['act'], platforms: ['Gopher'] } };
+      const { layer: noPre, report: noPreReport } = upgradeLayer(staged, attack, upgradeReleases(staged, library, { from: '3.0' }));
+      expect(noPre.filters?.platforms).to.deep.equal(attack.platforms().filter((platform) => platform !== 'PRE'));
+      expect(noPreReport.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message).at(-1)).to.match(
+        /^set to every platform of enterprise-attack 18\.1 but PRE: none of the platforms it listed is a platform of enterprise-attack 18\.1, .*so they stay hidden$/,
+      );
+    });
+
     it('widens a platform filter that would hide an annotated technique whose platforms changed since the layer was written', () => {
       // T1189 ran on SaaS in ATT&CK 8 and does not in 18.1: a SaaS layer that showed it would hide it once upgraded.
       const v8 = library.release('enterprise-attack', '8.2');

@@ -68,6 +68,15 @@ export function layerFormat(value: unknown): LayerFormatInfo {
   };
 }
 
+/**
+ * Whether a layer states a format after 4.0 under the `version` key that only formats up to 4.0 wrote
+ * (`"version": "4.5"`, as some layer generators write it): the key is old, not the number; format 4.1 and later write
+ * it as `versions.layer`.
+ */
+export function isFormatInOldKey(format: LayerFormatInfo): boolean {
+  return format.source === 'version' && format.version !== undefined && (compareVersions(format.version, '4.0') ?? -1) > 0;
+}
+
 /** Domain names of formats before 4.1, and what Navigator maps them to. */
 const OLD_DOMAINS: Readonly<Record<string, string>> = {
   'mitre-enterprise': 'enterprise-attack',
@@ -138,11 +147,15 @@ const FORMAT_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonOb
     'the `version` field of formats up to 4.0 becomes `versions.layer`',
     (layer) => {
       if (!('version' in layer)) return [];
-      const old = layer['version'];
+      const inOldKey = isFormatInOldKey(layerFormat(layer));
+      const old = String(layer['version']);
       delete layer['version'];
       const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
       layer['versions'] = { ...versions, layer: LAYER_FORMAT };
-      return [{ path: '/version', message: `layer format ${String(old)} converted to ${LAYER_FORMAT} (\`version\` became \`versions\`)` }];
+      const message = inOldKey
+        ? `format ${old} was stated under the old \`version\` key; moved to \`versions.layer\`${old === LAYER_FORMAT ? '' : ` as ${LAYER_FORMAT}`}, where format 4.1 and later write it`
+        : `layer format ${old} converted to ${LAYER_FORMAT} (\`version\` became \`versions\`)`;
+      return [{ path: '/version', message }];
     },
   ],
   [

@@ -3,7 +3,7 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
-import { attackMajor, compareVersions, isPreAttackLayer, layerFormat, migrateLayerFormat, preAttackMessage } from './layer-format.js';
+import { attackMajor, compareVersions, isFormatInOldKey, isPreAttackLayer, layerFormat, migrateLayerFormat, preAttackMessage } from './layer-format.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { filteredOutEntries } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -152,6 +152,16 @@ function checkFormat(layer: JsonObject, out: Findings): JsonObject {
     );
     const versions = { ...(layer['versions'] as JsonObject), layer: LAYER_FORMAT };
     return { ...layer, versions };
+  }
+  if (isFormatInOldKey(format)) {
+    out.add(
+      'warning',
+      'old-format',
+      where,
+      `the layer states format ${format.version} under the old \`version\` key, which only formats up to 4.0 wrote; format 4.1 and later ` +
+        `write it as \`versions.layer\`: run \`attack-layers upgrade\` to move it there (checked here as format ${LAYER_FORMAT})`,
+    );
+    return migrateLayerFormat(layer).layer;
   }
   const outdated = format.major === undefined || format.major < 4;
   out.add(

@@ -44,6 +44,15 @@ describe('layerFormat', () => {
 });
 
 describe('migrateLayerFormat', () => {
+  it('says of format 4.5 under the old `version` key that it moved to versions.layer, not that 4.5 was converted to 4.5', () => {
+    const { layer: out, changes } = migrateLayerFormat({ name: 'generated', version: '4.5', domain: 'enterprise-attack', techniques: [] });
+    expect(out['versions']).to.deep.equal({ layer: '4.5', navigator: '5.1.0' });
+    expect(changes[0]).to.deep.equal({ path: '/version', message: 'format 4.5 was stated under the old `version` key; moved to `versions.layer`, where format 4.1 and later write it' });
+    expect(migrateLayerFormat({ name: 'g', version: '4.2', domain: 'enterprise-attack', techniques: [] }).changes[0]?.message).to.equal(
+      'format 4.2 was stated under the old `version` key; moved to `versions.layer` as 4.5, where format 4.1 and later write it',
+    );
+  });
+
   it('converts the 3.0 fields without touching technique positions, and leaves its input alone', () => {
     const input = readLayerFixture('old-format-3.0.json') as Layer;
     const before = JSON.stringify(input);

@@ -289,6 +289,12 @@ describe('validateLayer', () => {
       /layer format 3\.0 .*"Outdated Layer"/,
     ],
     [
+      'says of format 4.5 written under the old `version` key that the key is old, not the format (a generator\'s layer)',
+      { name: 'generated', version: '4.5', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1082', score: 1 }] },
+      [['warning', 'old-format', '/version']],
+      /^test\.layer\.json: \/version: the layer states format 4\.5 under the old `version` key, which only formats up to 4\.0 wrote; format 4\.1 and later write it as `versions\.layer`: run `attack-layers upgrade` to move it there \(checked here as format 4\.5\)$/,
+    ],
+    [
       'warns about a format newer than 4.5',
       layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '18', navigator: '6.0.0', layer: '4.6' } }),
       [['warning', 'newer-format', '/versions/layer']],

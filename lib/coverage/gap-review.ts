@@ -393,6 +393,26 @@ export function threatFromLayer(
   };
 }
 
+/**
+ * Why a threat source gave the review no technique (a layer whose entries carry only `showSubtechniques`, a campaign
+ * whose references are all unknown): a source that seems to be reviewed and is not must say so.
+ */
+function emptyThreatNote(source: ThreatSource, target: AttackIndex): string {
+  const lead = `threat ${source.kind} "${source.name}" gives no technique to review`;
+  const input = source.input;
+  if (!input) return `${lead}: none of its references was placed on a technique of ${target.label} (listed as not resolved)`;
+  if (!input.counts.items) return `${lead}: it has no technique entries`;
+  const reasons = new Map<string, number>();
+  for (const { reason } of input.ignored) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  const parts = [
+    ...[...reasons].map(([reason, count]) => `${count} ignored: ${reason}`),
+    ...(input.counts.invalid ? [`${input.counts.invalid} invalid (listed among the problems)`] : []),
+    ...(input.counts.rules ? [`${input.counts.rules} naming no technique of ${target.label} (listed as not resolved)`] : []),
+  ];
+  const entries = `${input.counts.items} entr${input.counts.items === 1 ? 'y' : 'ies'}`;
+  return `${lead}: of its ${entries}, ${parts.join('; ')}`;
+}
+
 /** Options of a review. */
 export interface ReviewOptions {
   /** Coverage (0..1) below which a threat technique is a gap. */
@@ -521,6 +541,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; write one of ${every.join(', ')}`);
     }
   }
+  notes.push(...threats.filter((source) => !source.techniques.length).map((source) => emptyThreatNote(source, target)));
   if (options.detection && !options.detection.hasStrategies) {
     notes.push(
       `ATT&CK ${target.label} has no detection strategies or analytics (they came with ATT&CK 18): the gaps show mitigations only` +

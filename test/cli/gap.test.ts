@@ -663,6 +663,30 @@ describe("attack-layers gap: a threat layer whose filter lists every platform of
   });
 });
 
+describe('attack-layers gap: a threat that gives no technique', () => {
+  it('says why on stderr and in the report, and exits 1 (a layer whose entries carry only showSubtechniques)', async () => {
+    const dir = freshTmpDir('gap-empty-threat');
+    const entry = (techniqueID: string) => ({ techniqueID, tactic: 'impact', color: '', comment: '', enabled: true, metadata: [], links: [], showSubtechniques: true });
+    const layer = { name: 'lockbit', versions: { attack: '17', navigator: '5.1.1', layer: '4.5' }, domain: 'enterprise-attack', techniques: [entry('T1486'), entry('T1490')] };
+    writeFileSync(join(dir, 'showsub.json'), JSON.stringify(layer));
+    writeFileSync(join(dir, 'scored.json'), JSON.stringify({ ...layer, techniques: [{ techniqueID: 'T1486', score: 1 }] }));
+    writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nencryptor,T1486,high\n');
+    const note =
+      `threat layer "${join(dir, 'showsub.json')}" gives no technique to review: of its 2 entries, 2 ignored: no score and nothing annotated (no colour, comment, metadata or links)`;
+    const run = await runCli(['gap', '--threat', join(dir, 'showsub.json'), '--coverage', join(dir, 'd.csv'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code).to.equal(1);
+    expect(run.stderr).to.contain(`${note}\n`);
+    expect(run.stderr).to.contain(
+      `attack-layers gap: ${join(dir, 'showsub.json')}: the threat gives no technique to review, so there is no review (why, in ${join(dir, 'out', 'gap-report.json')})`,
+    );
+    expect(hasStackTrace(run.stderr)).to.equal(false);
+    expect(readJson<{ notes: string[] }>(join(dir, 'out', 'gap-report.json')).notes).to.include(note);
+    // Beside a threat input that gives techniques, the empty one is a note and the review stands (exit 0).
+    const mixed = await runCli(['gap', '--threat', join(dir, 'showsub.json'), join(dir, 'scored.json'), '--coverage', join(dir, 'd.csv'), '--out', join(dir, 'mixed')]);
+    expect([mixed.code, mixed.stderr.includes(note)]).to.deep.equal([0, true]);
+  });
+});
+
 describe('attack-layers gap: coverage on the parent of a threat sub-technique', () => {
   it('does not count it, and names its rules in the report (JSON and Markdown) as where to look', async () => {
     // ThreatHunter-Playbook's layer scores T1059 ("Local PowerShell Execution"); a Red Canary threat layer has T1059.001.

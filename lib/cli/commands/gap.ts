@@ -145,6 +145,12 @@ export function handler(context: CliContext) {
         ].join('; ') +
         (unresolved ? `; ${unresolved} references not resolved (listed in the report)` : ''),
     );
+    // A review of no threat technique reviews nothing: its notes said why each threat input gave none.
+    if (!review.rows.length) {
+      throw new InputError(
+        `${args.threat.join(', ')}: the threat gives no technique to review, so there is no review (why, in ${files.at(-1)![0]}); give campaigns or layers whose entries name techniques`,
+      );
+    }
     if (args.strict && unresolved) throw new InputError(`--strict: ${unresolved} threat or coverage references could not be placed on a technique (listed in ${files.at(-1)![0]})`);
   };
 }

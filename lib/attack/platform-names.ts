@@ -19,3 +19,12 @@ export function currentPlatformName(name: string, platforms: readonly string[]):
   const renamed = PLATFORM_RENAMES[name];
   return renamed && platforms.includes(renamed.to) ? renamed.to : undefined;
 }
+
+/**
+ * What to write instead of a platform name a release does not have, after `verb`: its platforms, quoted, since one
+ * may read as a word (ICS 18.1 has one platform, "None").
+ */
+export function platformAdvice(verb: string, platforms: readonly string[]): string {
+  const quoted = platforms.map((platform) => JSON.stringify(platform));
+  return quoted.length === 1 ? `${verb} ${quoted[0]}, its only platform` : `${verb} one of ${quoted.join(', ')}`;
+}

@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { DetectionModel } from '../attack/detection-model.js';
-import { currentPlatformName } from '../attack/platform-names.js';
+import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference } from '../normalize/resolve-reference.js';
@@ -274,7 +274,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const notes = [...inputs.flatMap((input) => [...(input.notes ?? []), ...newerReleaseNote(input, target)]), ...[...unknownPlatforms].map(
     ([name, places]) =>
       `platform "${name}" (${places.length === 1 ? places[0] : `${places[0]} and ${places.length - 1} more`}) is not an ATT&CK ${target.label} platform; ` +
-      `write one of ${target.platforms().join(', ')}`,
+      platformAdvice('write', target.platforms()),
   )];
   return { inputs: [...inputs], rules, unresolved, remapped, notes };
 }
@@ -538,7 +538,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   const notes = [...coverage.notes, ...threats.flatMap((source) => [...(source.input ? newerReleaseNote(source.input, target) : []), ...(source.notes ?? [])])];
   for (const source of threats) {
     for (const name of source.unknownPlatforms ?? []) {
-      notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; write one of ${every.join(', ')}`);
+      notes.push(`${source.kind} "${source.name}": platform "${name}" is not an ATT&CK ${target.label} platform and is left out; ${platformAdvice('write', every)}`);
     }
   }
   notes.push(...threats.filter((source) => !source.techniques.length).map((source) => emptyThreatNote(source, target)));

@@ -138,7 +138,9 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         const exact = (score - min) / (max - min);
         level = roundLevel(Math.min(1, Math.max(0, exact)));
         const clamped = exact < 0 || exact > 1;
-        if (clamped) problems.push({ ...at, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${level}`, skipped: false });
+        // Said as the report says it: coverage as a percentage, threat as a weight.
+        const counted = options.role === 'threat' ? `threat ${level}` : `${level * 100}%`;
+        if (clamped) problems.push({ ...at, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false });
         levelReason = `score ${score} on ${scaleText} -> ${level}${clamped ? ' (clamped)' : ''}`;
       }
       const text = typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined;

@@ -7,7 +7,7 @@ import { attackMajor, compareVersions, isFormatInOldKey, isPreAttackLayer, layer
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { filteredOutEntries } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
-import { currentPlatformName } from '../attack/platform-names.js';
+import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
@@ -399,9 +399,9 @@ function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: A
       'warning',
       'filtered-out-technique',
       `/techniques/${at}`,
-      `${describe(record)} is annotated but runs on ${record.platforms.join(', ')}, ` +
+      `${describe(record)} is annotated but runs on ${record.platforms.map((platform) => JSON.stringify(platform)).join(', ')}, ` +
         `${record.platforms.length === 1 ? 'which filters.platforms leaves out' : 'none of which filters.platforms lists'}, ` +
-        `so Navigator hides it: add ${record.platforms[0]} to filters.platforms or remove the filter`,
+        `so Navigator hides it: add ${JSON.stringify(record.platforms[0])} to filters.platforms or remove the filter`,
     );
   }
   if (Array.isArray(filters['platforms']) && !filters['platforms'].length) {
@@ -422,7 +422,7 @@ function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: A
       'unknown-platform',
       `/filters/platforms/${at}`,
       `${JSON.stringify(platform)} is not a platform of ${index.label}, so it filters nothing in: ` +
-        (current ? `it is called ${JSON.stringify(current)} now — run \`attack-layers upgrade\`` : `use one of ${known.join(', ')}`),
+        (current ? `it is called ${JSON.stringify(current)} now — run \`attack-layers upgrade\`` : platformAdvice('use', known)),
     );
   });
 }

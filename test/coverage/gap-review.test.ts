@@ -343,6 +343,16 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       });
     });
 
+    it('quotes the platforms to write instead of a name the release does not have (ICS 18.1 has one: "None")', () => {
+      const ics = library.release('ics-attack');
+      const rule = { kind: 'detections' as const, name: 'r', file: 'd.csv', line: 2, refs: [{ raw: 'T0800' }], level: 1, levelReason: 'high', platforms: ['Windows'] };
+      const notes = (target: AttackIndex) =>
+        resolveCoverage([{ kind: 'detections', source: 'd.csv', files: 1, rules: [rule], ignored: [], problems: [], counts: { items: 1, rules: 1, ignored: 0, invalid: 0 } }], target).notes;
+      expect(notes(ics)).to.deep.equal(['platform "Windows" (d.csv:2) is not an ATT&CK ics-attack 18.1 platform; write "None", its only platform']);
+      rule.platforms = ['Gopher'];
+      expect(notes(index)[0]).to.match(/^platform "Gopher" \(d\.csv:2\) is not an ATT&CK enterprise-attack 18\.1 platform; write one of "Containers", "ESXi", .*, "macOS"$/);
+    });
+
     it('reads a detections list written as JSON (a .json given as coverage) as detections, not as a layer', () => {
       const json = join(freshTmpDir('json-detections'), 'detections.json');
       writeFileSync(json, JSON.stringify(parseYaml(readFileSync(join(gap, 'detections.yml'), 'utf8'))));

@@ -54,7 +54,7 @@ describe('readCoverageLayers', () => {
       [1, 'score 150 on the layer gradient 0..100 -> 1 (clamped)'],
     ]);
     expect(input.problems.filter((p) => !p.skipped).map((p) => [p.line, p.message])).to.deep.equal([
-      [13, 'T1082: score 150 is outside the layer gradient 0..100; counted as 1'],
+      [13, 'T1082: score 150 is outside the layer gradient 0..100; counted as 100%'],
     ]);
   });
 
@@ -83,6 +83,8 @@ describe('readCoverageLayers', () => {
     expect(threat.ignored.map((i) => [i.name, i.reason])).to.deep.equal([['T1071.001', 'enabled: false']]);
     const bare = parseCoverageLayer(JSON.stringify({ name: 'x', techniques: [{ techniqueID: 'T1110', color: ' ', comment: '', metadata: [], links: [] }] }), 'b.json', { role: 'threat' });
     expect(bare.ignored.map((i) => i.reason)).to.deep.equal(['no score and nothing annotated (no colour, comment, metadata or links)']);
+    // A score outside the gradient is said as a threat weight, as the report's Threat column gives it (coverage: a percentage).
+    expect(threat.problems.filter((p) => !p.skipped).map((p) => p.message)).to.deep.equal(['T1082: score 150 is outside the layer gradient 0..100; counted as threat 1']);
   });
 
   it('keeps the domain the layer states (mitre-mobile read as mobile-attack), and refuses layers of two domains in one file', () => {

@@ -197,7 +197,7 @@ describe('validateLayer', () => {
         ['warning', 'filtered-out-technique', '/techniques/0'],
         ['warning', 'filtered-out-technique', '/techniques/1'],
       ],
-      /T1595 \(Active Scanning\) is annotated but runs on PRE, which filters\.platforms leaves out, so Navigator hides it: add PRE to filters\.platforms or remove the filter/,
+      /T1595 \(Active Scanning\) is annotated but runs on "PRE", which filters\.platforms leaves out, so Navigator hides it: add "PRE" to filters\.platforms or remove the filter/,
     ],
     [
       'warns about a platform filter naming a platform the release renamed or never had',
@@ -207,6 +207,12 @@ describe('validateLayer', () => {
         ['warning', 'unknown-platform', '/filters/platforms/2'],
       ],
       /"Office 365" is not a platform of enterprise-attack 18\.1, so it filters nothing in: it is called "Office Suite" now/,
+    ],
+    [
+      'quotes the platforms to use instead of one the release never had ("Gopher": use one of "Containers", ...)',
+      layer([], { filters: { platforms: ['Windows', 'Gopher'] } }),
+      [['warning', 'unknown-platform', '/filters/platforms/1']],
+      /"Gopher" is not a platform of enterprise-attack 18\.1, so it filters nothing in: use one of "Containers", "ESXi", "IaaS", .*"Windows", "macOS"$/,
     ],
     [
       'accepts annotated sub-techniques with layout.expandedSubtechniques "annotated"',

@@ -458,11 +458,23 @@ function namedTechniques(check: NameCheck): NamedTechniques | Outcome {
   const inFamily = (other: TechniqueId): boolean => other === root || target.technique(other)?.parent === root;
   if (parentIds.length === 1 && !inFamily(parentIds[0]!)) return { ids: parentIds, naming: parentPart, byName };
   const own = byId.parent ? nameKey(byId.name) : undefined;
-  if (parentIds.length === 1 && own !== undefined && !typoClose(nameKey(subPart!), own)) {
+  if (parentIds.length === 1 && own !== undefined && !ownWords(subPart!, own, byId.id, check)) {
     return noted(check, `"${subPart}" in the name "${name}" is not ${describe(target, byId)}; ${id} kept as written: check it`, true);
   }
   trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
   return outcome;
+}
+
+/**
+ * Whether the writer's own words after `Parent:` say the ID's sub-technique: its name or a misspelling of it, an alias
+ * that names it (`Remote Services: RDP`), or some of its name's words (`Credentials from Password Stores: Browsers`).
+ */
+function ownWords(words: string, own: string, id: TechniqueId, check: NameCheck): boolean {
+  const key = nameKey(words);
+  if (typoClose(key, own)) return true;
+  const ownSet = new Set(own.split(' '));
+  if (key.split(' ').every((word) => ownSet.has(word))) return true;
+  return resolveName(words, check.tactics, check.context, []).ids.includes(id);
 }
 
 /** Whether another technique is a sub-technique of the ID's, or its parent. */

@@ -138,6 +138,17 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'active scanning: port scan | T1046' }, context).status).to.equal('ambiguous');
   });
 
+  it('reads the own words after the ID\'s parent as its sub-technique when they are an alias of it or words of its name', () => {
+    // Real lab write-ups' tables: `Remote Services: RDP - T1021.001`, `Credentials from Password Stores: Browsers`.
+    for (const [raw, id] of [
+      ['Remote Services: RDP - T1021.001', 'T1021.001'],
+      ['Remote Services: WinRM - T1021.006', 'T1021.006'],
+      ['Credentials from Password Stores: Browsers (T1555.003)', 'T1555.003'],
+    ] as const) {
+      expect(resolveReference({ raw }, context), raw).to.deep.include({ status: 'current', ids: [id], warnings: [] });
+    }
+  });
+
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
     const result = resolveReference({ raw: 'T1064' }, context);
     expect(result.candidates.map((c) => c.id)).to.include('T1059');

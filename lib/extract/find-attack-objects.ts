@@ -179,6 +179,10 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         const written = line.slice(lineWords[first]!.start, lineWords[last]!.end);
         // A file's extension or a host's label (`Get-SystemProcessInformation.ps1` is no mention of S0613 PS1).
         if (line.charAt(lineWords[first]!.start - 1) === '.' && /[\p{L}\p{N}]/u.test(line.charAt(lineWords[first]!.start - 2))) continue;
+        // A short name inside an identifier is a piece of it (a YARA rule's `SUSP_PS1_JAB_Pattern_Jun22_1` is no mention
+        // of S0613 PS1); a longer one names what the rule is about (`Windows_Trojan_Bumblebee_35f50bea`).
+        const inIdentifier = line.charAt(lineWords[first]!.start - 1) === '_' || line.charAt(lineWords[last]!.end) === '_';
+        if (inIdentifier && written.replace(/[^\p{L}\p{N}]/gu, '').length <= 3) continue;
         const fitting = forms.filter((form) => accepts(form, written, line, lineWords, first, last));
         const objects = [...new Set(fitting.map((form) => form.object))];
         if (objects.length !== 1) continue;

@@ -91,6 +91,10 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       ['攻撃者はAIRBREAKマルウェアとMimikatzを使用しました。', ['S0229', 'S0002']],
       // A file's extension is no name (S0613 PS1, from mitre/caldera's evals notes); the file's own name can be one.
       ['It ran Get-SystemProcessInformation.ps1 and mimikatz.exe, then PS1 itself.', ['S0002', 'S0613']],
+      // Nor is a short name inside an identifier (YARA rules' names in The DFIR Report's list); a longer one names what
+      // the rule is about, and a name written with its underscores is one.
+      ['rule SUSP_PS1_JAB_Pattern_Jun22_1 matched; the More_eggs backdoor ran.', ['S0284']],
+      ['Windows_Trojan_Bumblebee_35f50bea', ['S1039']],
     ];
     for (const [text, ids] of rows) {
       it(`${JSON.stringify(text)} -> ${ids.join(', ') || 'none'}`, () => {

@@ -22,14 +22,15 @@ const SCRIPTS: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
 ];
 
 // Function words of English and of the languages in Latin script reports are most often written in besides it, none
-// of them an English word (no `a`, `in`, `no`, `as`): a passage holds most of its own language's.
+// of them an English word (no `a`, `in`, `no`, `as`): a passage holds most of its own language's. A word several
+// languages share counts for each (`de`: a Portuguese report's table of `... de phishing` is not Dutch).
 const FUNCTION_WORDS: ReadonlyArray<readonly [language: string, words: ReadonlySet<string>]> = (
   [
     ['English', 'the and of to is are was were that with for by on this from which has have had been it be an its their into'],
     ['German', 'der die das den dem des ein eine einen einer und ist sind wurde wurden mit für auf von zu im nicht auch sich bei nach über oder wird werden durch'],
-    ['French', 'le la les un une des du au aux et est sont pour avec dans sur par que qui ne pas ce cette il elle été ont'],
-    ['Spanish', 'el los las un una del al y es son fue para con que por en se lo la su sus como más también'],
-    ['Portuguese', 'o os um uma do da dos das na em e para com que por não pelo pela ao é são foi está sua seu também'],
+    ['French', 'le la les un une de des du au aux et est sont pour avec dans sur par que qui ne pas ce cette il elle été ont'],
+    ['Spanish', 'el los las un una de del al y es son fue para con que por en se lo la su sus como más también'],
+    ['Portuguese', 'o os um uma de do da dos das na em e para com que por não pelo pela ao é são foi está sua seu também'],
     ['Italian', 'il lo gli una di del della dei e è sono per con che non nel nella anche come la'],
     ['Dutch', 'de het een en van zijn met voor op niet ook dat wordt worden bij naar aan'],
   ] as const

@@ -172,6 +172,14 @@ describe('suggestPassageText', () => {
     });
   }
 
+  it('reads a Portuguese report whose function words are mostly `de` as Portuguese, not Dutch', () => {
+    // The shape of a real Portuguese write-up's ATT&CK table: its description column, `de` in every row.
+    const rows = ['OSINT de funcionários via LinkedIn', 'Email de phishing com link malicioso', 'Criação de conta de domínio', 'Uso de credenciais de Domain Admin', 'Coleta de dados para exfiltração', 'Varredura de rede interna'];
+    const text = rows.map((row, i) => `| T10${70 + i} | ${row} |`).join('\n');
+    expect(documentLanguage(text)).to.deep.equal({ japanese: false, latin: 'Portuguese' });
+    expect(suggestPassageText('Email de phishing com link malicioso', documentLanguage(text)).language).to.equal('Portuguese');
+  });
+
   it("reads English with a foreign name in it as English (two of another language's function words are not enough)", () => {
     expect(suggestPassageText('APT-C-36 targeted the Dirección de Impuestos y Aduanas Nacionales with phishing emails.').language).to.equal('en');
   });

@@ -150,9 +150,10 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   // Administration suites used to push software to every host: Software Deployment Tools (not the products more often
   // named as exploited, such as Kaseya VSA or ManageEngine).
   [/\b(?:SCCM|MECM|ConfigMgr|PDQ(?: Deploy)?|Intune|Tanium)\b/i, 'software deployment tools'],
-  // Exfiltration with file-copy programs, and to file-sharing and cloud storage sites.
+  // Exfiltration with file-copy programs, and to file-sharing and cloud storage sites (by a name that is no host name
+  // under a common top-level domain: `file.io` is removed with the indicators before the glossary reads a passage).
   [/\bexfiltrat\w* (?:\w+ ){0,4}(?:scp|sftp|rsync|ftp|winscp|filezilla)\b|\b(?:scp|sftp|rsync|winscp|filezilla)\b(?: \w+){0,4} exfiltrat\w*/i, 'exfiltration over alternative protocol'],
-  [/\b(?:transfer\.sh|wetransfer|file\.io|anonfiles|sendspace|gofile|temp\.sh|mega(?:\.nz|cmd)?)\b|\bexfiltrat\w* (?:\w+ ){0,4}(?:dropbox|google drive|onedrive|box|s3|cloud storage|pcloud)\b/i, 'exfiltration over web service cloud storage'],
+  [/\b(?:transfer\.sh|wetransfer|anonfiles|sendspace|gofile|temp\.sh|mega(?:\.nz|cmd)?)\b|\bexfiltrat\w* (?:\w+ ){0,4}(?:dropbox|google drive|onedrive|box|s3|cloud storage|pcloud)\b/i, 'exfiltration over web service cloud storage'],
   // Logs read to learn the network (Log Enumeration), not cleared.
   [/\b(?:review|read|quer|search|enumerat|pars|inspect)(?:y|ies|ied|ying|e|es|ed|ing|s)? (?:\w+ ){0,3}(?:event |security |system )?logs\b/i, 'log enumeration'],
   // Data hidden in pictures (Steganography); programs given a document's icon (Masquerade File Type).

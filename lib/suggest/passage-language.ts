@@ -1,4 +1,5 @@
 import { GLOSSARY_JA } from './glossary-ja.js';
+import { withoutIndicators } from './text-terms.js';
 
 /** A passage's text as the model reads it, and what was done to get there. */
 export interface PassageText {
@@ -91,7 +92,8 @@ const GLOSSARY = [...GLOSSARY_JA].sort((a, b) => b[0].length - a[0].length);
  * What to rank for a passage, without its Markdown links' addresses. English (Latin script) is read as it is. Japanese
  * (any kana, or kanji alone in a document with kana: `偽装` in a Japanese table) is read through the glossary
  * (`GLOSSARY_JA`): each Japanese phrase found gives its English words, and words in Latin script (`JavaScript`, `RAT`,
- * `C2`) are kept. Other scripts are not supported: the text to rank is empty and the note says so. Another language in
+ * `C2`) are kept. Other scripts are not supported: the text to rank is empty and the note says so. Scripts are counted,
+ * and Japanese read, without indicators (`withoutIndicators`: a URL glued to a Chinese sentence is no Latin text). Another language in
  * Latin script (by its function words, or for a passage with none of English's, the document's: `documentLanguage`)
  * is ranked by the words it shares with English, and the note says that the language is not supported.
  */
@@ -103,12 +105,14 @@ export function suggestPassageText(passage: string, document?: DocumentLanguage)
   const ascii = ASCII.test(unlinked);
   const text = ascii ? unlinked : unlinked.normalize('NFKC');
   if (!ascii) {
-    const latin = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+    // Scripts are counted without indicators: a URL glued to a Chinese sentence (`本文翻译自：https://…`) is no Latin text.
+    const plain = withoutIndicators(text);
+    const latin = (plain.match(/\p{Script=Latin}/gu) ?? []).length;
     // Kana decide Japanese even in a kanji-heavy sentence; otherwise the script with the most letters wins over Latin.
-    const counts = SCRIPTS.map(([name, pattern]) => [name, (text.match(pattern) ?? []).length] as const);
+    const counts = SCRIPTS.map(([name, pattern]) => [name, (plain.match(pattern) ?? []).length] as const);
     const japanese = (counts[0]?.[1] ?? 0) > 0;
     const [other, most] = counts.slice(1).reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0] as readonly [string, number]);
-    if (japanese || (document?.japanese && other === 'Chinese' && most > latin)) return readJapanese(text);
+    if (japanese || (document?.japanese && other === 'Chinese' && most > latin)) return readJapanese(plain);
     if (most > latin) {
       return { text: '', language: other, note: `language not supported (${other}): ATT&CK is written in English only, so nothing was suggested` };
     }

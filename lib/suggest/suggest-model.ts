@@ -167,9 +167,14 @@ export class SuggestModel {
    * removed, then content words only.
    */
   passageWords(text: string): string[] {
+    return this.contentWords(withoutIndicators(text));
+  }
+
+  /** `passageWords` of a text whose indicators are removed already. */
+  private contentWords(plain: string): string[] {
     // Who did it (TEMP.Periscope, APT32, "a Chinese APT") says nothing of what was done, and its words match unrelated
     // texts (%temp%; `apt`, the package manager of ATT&CK's Linux texts); nor do indicators (chemscalere[.]com).
-    const words = textWords(withoutIndicators(text).replace(THREAT_ACTOR_WORD, ' '));
+    const words = textWords(plain.replace(THREAT_ACTOR_WORD, ' '));
     const kept: string[] = [];
     for (let i = 0; i < words.length; ) {
       const match = this.actors.get(words[i]!)?.find((name) => name.every((word, j) => words[i + j] === word));
@@ -191,7 +196,10 @@ export class SuggestModel {
   /** The same candidates, and how many of the passage's words the first one's evidence holds. */
   rankPassage(text: string, options: RankOptions = {}): RankedPassage {
     const top = Math.max(1, options.top ?? 5);
-    const words = this.passageWords(text);
+    // The glossary reads the text the passage's words come from: a URL's path (`…/keylogger-screenshot-capture`) is
+    // no phrasing of the passage.
+    const plain = withoutIndicators(text);
+    const words = this.contentWords(plain);
     const stems = words.map(stemOf);
     // How `why` shows each stem: the passage's own word, or the ATT&CK word and the written words read as it.
     const surface: Surface = new Map();
@@ -219,7 +227,7 @@ export class SuggestModel {
     };
     add(textFeatures(stems), 1);
     const readings: { stems: readonly string[]; weight: number }[] = [{ stems, weight: 1 }];
-    for (const expansion of expandPassage(text)) {
+    for (const expansion of expandPassage(plain)) {
       readings.push({ stems: expansion.stems, weight: EXPANSION_WEIGHT });
       expansion.stems.forEach((stem, i) => {
         const entry = surface.get(stem) ?? surface.set(stem, { word: expansion.words[i]!, from: [] }).get(stem)!;

@@ -15,15 +15,24 @@ const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 // Indicators name infrastructure, not behaviour, and their pieces match unrelated words (`chemscalere[.]com` gives
-// `com`, the Component Object Model). Each whitespace-separated token is tested alone (linear on any input).
+// `com`, the Component Object Model; a URL's path `/nspx30-sophisticated-aitm-enabled-implant` gives AiTM). Each
+// whitespace-separated token is tested alone (linear on any input).
 const INDICATOR_TESTS: ReadonlyArray<readonly [label: string, test: (token: string) => boolean]> = [
   ['a URL, also defanged (hxxp, [:])', (token) => /^(?:https?|hxxps?|ftp)(?:\[:\]|:)\/\//i.test(token)],
   ['anything with a defanged dot', (token) => token.includes('[.]') || token.includes('(.)')],
   ['an e-mail address', (token) => /^[^@\s]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(token)],
-  ['a host name under a common top-level domain', (token) => /^(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|io|xyz|top|online|site|club|ru|cn|su|tk|pw|cc)$/i.test(token)],
+  [
+    'a host name under a common top-level domain, or any beginning with www., with its port and path',
+    (token) =>
+      /^(?:(?:[a-z0-9-]+\.)+(?:com|net|org|info|biz|io|xyz|top|online|site|club|ru|cn|su|tk|pw|cc)|www\.(?:[a-z0-9-]+\.)+[a-z]{2,})(?::\d+)?(?:\/\S*)?$/i.test(token),
+  ],
   ['an IPv4 address', (token) => /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/.test(token)],
   ['a hash (32 hex digits or more)', (token) => token.length >= 32 && /^[a-f0-9]+$/i.test(token)],
 ];
+// A URL wherever it is in a run of ASCII (`:https://…` after a Chinese colon folded by NFKC), from its scheme on.
+const URL_IN_RUN = /(?<![a-z0-9])(?:https?|hxxps?|ftp)(?:\[:\]|:)\/\/[!-~]*/gi;
+// A letter of another script than Latin.
+const OTHER_SCRIPT = /(?!\p{Script=Latin})\p{L}/u;
 
 /** A text with its indicators (URLs, domain names, e-mail and IP addresses, hashes) replaced by spaces. */
 export function withoutIndicators(text: string): string {
@@ -32,11 +41,19 @@ export function withoutIndicators(text: string): string {
     .map((token) => {
       // Every indicator holds `.`, `:` or `@`, or is at least 32 characters long (a hash): most words are passed over at once.
       if (token.length < 32 && !token.includes('.') && !token.includes(':') && !token.includes('@')) return token;
-      // Quotes, brackets and the marks of a code span around it (`10.1.0.5`; AsciiDoc's `+…+`; a table's `|`) are no part of it.
-      const bare = token.replace(/^[("'“<`+|]+/, '').replace(/[)"'”>,.;:!?`+|]+$/, '');
-      return bare && INDICATOR_TESTS.some(([, test]) => test(bare)) ? ' ' : token;
+      if (!OTHER_SCRIPT.test(token)) return isIndicator(token) ? ' ' : token;
+      // A script written without spaces glues indicators to its words (`本文翻译自：https://…如若转载`,
+      // `chemscalere[.]comとscsnewstoday[.]comの`): each run of printable ASCII is tested alone, and the words kept.
+      return token.replace(/[!-~]+/g, (run) => (isIndicator(run) ? ' ' : run.replace(URL_IN_RUN, ' ')));
     })
     .join('');
+}
+
+/** Whether a token (or a run of ASCII in one) is an indicator: one of INDICATOR_TESTS, without the marks around it. */
+function isIndicator(token: string): boolean {
+  // Quotes, brackets and the marks of a code span around it (`10.1.0.5`; AsciiDoc's `+…+`; a table's `|`) are no part of it.
+  const bare = token.replace(/^[("'“<`+|]+/, '').replace(/[)"'”>,.;:!?`+|]+$/, '');
+  return !!bare && INDICATOR_TESTS.some(([, test]) => test(bare));
 }
 
 /** The words of a text, lower-cased and NFKC-folded: runs of letters and digits (`rundll32.exe` gives `rundll32`, `exe`). */

@@ -180,6 +180,14 @@ describe('suggestPassageText', () => {
     expect(suggestPassageText('Email de phishing com link malicioso', documentLanguage(text)).language).to.equal('Portuguese');
   });
 
+  // A translated Chinese post's source line: the URL's letters outnumbered the Chinese ones, and its path's words were
+  // ranked. In Japanese, a defanged domain glued to the text gave its words (`example`, `cdn`, `com`).
+  it('reads Chinese and Japanese without the indicators glued to them: a URL leaves a sentence Chinese', () => {
+    const read = suggestPassageText('原文链接：https://www.example-research.com/research/iranian-actor-ported-infection-chain-to-macos如需转载请注明出处');
+    expect(read).to.deep.include({ text: '', language: 'Chinese' });
+    expect(suggestPassageText('攻撃者はexample-cdn[.]comをC2サーバーとして使用した。').text).to.not.match(/example|cdn|com\b/);
+  });
+
   it("reads English with a foreign name in it as English (two of another language's function words are not enough)", () => {
     expect(suggestPassageText('APT-C-36 targeted the Dirección de Impuestos y Aduanas Nacionales with phishing emails.').language).to.equal('en');
   });
@@ -370,6 +378,20 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(first!.why).to.match(/^words "hash"; "PTH" read as "pass"/);
     // Without the abbreviation the passage's own words carry it: no reading is claimed.
     for (const candidate of model.rank('They used pass the hash with the NTLM hash.', { top: 5 })) expect(candidate.why).to.not.include('read as');
+  });
+
+  // A report's reference list: the glossary read the words of a URL's path (`aitm`, `keylogger`, `screenshot`), and
+  // gave Adversary-in-the-Middle and Screen Capture at score 100, where the model's own words left the URL out.
+  it("does not read a URL's path through the glossary: it reads the passage without indicators, as the model does", () => {
+    for (const text of [
+      'Write-up: https://www.example-research.com/blog/aitm-phishing-kit-targets-microsoft-365',
+      'The sample is described at www.example-research.com/2024/keylogger-takes-screenshots.',
+      'Indicators: hxxps://update-check[.]com/keylogger/screenshot-capture',
+    ]) {
+      const ranked = model.rank(text, { top: 5 });
+      expect(ranked.map((c) => c.id).filter((id) => id === 'T1557' || id === 'T1113'), text).to.deep.equal([]);
+      for (const candidate of ranked) expect(candidate.why, text).to.not.include('read as');
+    }
   });
 
   it('gives a markup line its entry with lines, as written, noted and not ranked; by sentence, no passage', () => {

@@ -12,8 +12,15 @@ describe('withoutIndicators', () => {
     ['hash d41d8cd98f00b204e9800998ecf8427e matched', 'hash   matched'],
     // In code spans, as Markdown and AsciiDoc IoC lists write them (ESET's malware-ioc, MITRE CTID's emulation plans).
     ['from `10.1.0.5` and `https://lab52.io/blog/apt-c-36/`, hash |`+A1B98B1FBF69AF79E5A3F27AA6256417488CC117+` |', 'from   and   hash   |'],
+    // With their paths, whose words are the page's title, not what the passage says (a report's reference list).
+    ['see www.example-research.com/2024/keylogger-takes-screenshots.', 'see  '],
+    ['from update-cdn.net/keylogger/screenshot-capture and www.gov.uk/guidance/phishing', 'from   and  '],
+    // Glued to the words of a script written without spaces (a translated Chinese post's source line).
+    ['原文链接：https://www.example-research.com/iranian-actor-ported-chain如需转载，请注明出处', '原文链接： 如需转载，请注明出处'],
+    ['C2はexample-cdn[.]comとupdate-check[.]netで、', 'C2は と で、'],
     // Kept: file names and tools are behaviour, not infrastructure.
     ['ran rundll32.exe and cmd.exe with agent1.ps1', 'ran rundll32.exe and cmd.exe with agent1.ps1'],
+    ['ran www.exe from the node.js/lib folder', 'ran www.exe from the node.js/lib folder'],
     ['the Node.js loader and index.html', 'the Node.js loader and index.html'],
   ];
   for (const [text, expected] of rows) {

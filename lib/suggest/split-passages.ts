@@ -21,6 +21,14 @@ const HEADING = /^\s*(?:#{1,6}|={1,6})\s+\S/;
 // values only, so `[C:\Temp\a.exe]` is no markup) and a block delimiter (`----`, `====`, `....`, `****`, `|===`, `--`,
 // `+`, a code fence). Lines inside a block, such as a listing's file paths and registry keys, are read as before.
 const MARKUP = /^\s*(?::!?\w[\w-]*!?:(?:[ \t]+\S+){0,3}|\[\[?(?:, |[\w.#%=,+-]|"[^"]*")*\]?\]|-{4,}|={4,}|\.{4,}|\*{4,}|_{4,}|\+{4,}|\/{4,}|--|\+|[|,:!]={3,}|(?:`{3,}|~{3,})[\w+-]*)\s*$/;
+// A footnote mark glued to a sentence's full stop by pdftotext (`breached by Equifax.339  The attackers`): 1 to 3
+// digits after the `.`, `!` or `?` that follows a letter (or a closing quote or bracket after one: `Spalding”).354`).
+// Where a capital letter follows the mark it ends the sentence, and is no part of it.
+const FOOTNOTE_MARK = /(?<=\p{L}["”’)]*[.!?]["”’)]?)\d{1,3}$/u;
+const CAPITAL_NEXT = /^\s*["“‘(]?\p{Lu}/u;
+// Where a line is cut into pieces, each tested for a sentence's end: after `。！？`, and before the space after `.`, `!`
+// or `?` (with a closing quote or bracket) or after a footnote mark glued to one.
+const PIECE_END = /(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)|(?<=\p{L}["”’)]*[.!?]["”’)]?\d{1,3})(?=\s)/u;
 // How much of a passage's end the tests of a join or a sentence's end look at (more than any word they read).
 const TAIL = 256;
 // How short a line is, against the text's width (the 90th percentile of its line lengths), to stand alone.
@@ -48,7 +56,8 @@ export function isMarkupLine(line: string): boolean {
 
 /**
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
- * space and not after an abbreviation (`e.g.`, `Inc.`), at `。！？`, at a blank line, before a list item and around a
+ * space and not after an abbreviation (`e.g.`, `Inc.`), or after a letter followed by a footnote mark, space and a
+ * capital (`Equifax.339  The`: the mark is left out), at `。！？`, at a blank line, before a list item and around a
  * table row (a line starting with `|`); lines
  * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`;
  * soft hyphens are taken out, a line ending with one joined with nothing between).
@@ -96,32 +105,51 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     tail = '';
     long = hasText = false;
   };
+  // The text after a line's part, for a footnote mark at its end: the next part, or the next line with text.
+  const after = (i: number, parts: readonly string[], part: number): string => {
+    if (part + 1 < parts.length) return parts[part + 1]!;
+    for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim()) return lines[j]!;
+    return '';
+  };
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
-  lines.forEach((whole, i) => whole.split(BLOCK_BREAK).forEach((line, part) => {
-    const previous = i > 0 ? lines[i - 1]! : undefined;
-    const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text);
-    if (part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && (standsAlone(previous) || alone(previous)))) flush();
-    if (!line.trim() || isMarkupLine(line)) return;
-    // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
-    // line's end made whole again.
-    const broken = pieces.length ? BROKEN_WORD.exec(end()) : null;
-    const goesOn = broken ? WORD_GOES_ON.exec(line) : null;
-    // A soft hyphen (U+00AD, as some PDFs give their hyphenation) says that the word goes on: joined as it is.
-    if (pieces.length && tail.endsWith(SOFT_HYPHEN)) line = line.trimStart();
-    else if (broken && goesOn) {
-      const joined = joinBroken(broken[1]!, goesOn[1]!);
-      pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1) + joined;
-      tail = tail.slice(0, -1) + joined;
-      line = line.trimStart();
-    } else if (pieces.length && !(/[\u3000-\u9fff]$/.test(tail) && /^\s*[\u3000-\u9fff]/.test(line))) add(' ');
-    if (!hasText) start = i + 1;
-    for (const piece of line.trim().split(/(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)/u)) {
+  lines.forEach((whole, i) => {
+    const parts = whole.split(BLOCK_BREAK);
+    parts.forEach((line, part) => {
+      const previous = i > 0 ? lines[i - 1]! : undefined;
+      const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text);
+      if (part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && (standsAlone(previous) || alone(previous)))) flush();
+      if (!line.trim() || isMarkupLine(line)) return;
+      // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
+      // line's end made whole again.
+      const broken = pieces.length ? BROKEN_WORD.exec(end()) : null;
+      const goesOn = broken ? WORD_GOES_ON.exec(line) : null;
+      // A soft hyphen (U+00AD, as some PDFs give their hyphenation) says that the word goes on: joined as it is.
+      if (pieces.length && tail.endsWith(SOFT_HYPHEN)) line = line.trimStart();
+      else if (broken && goesOn) {
+        const joined = joinBroken(broken[1]!, goesOn[1]!);
+        pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1) + joined;
+        tail = tail.slice(0, -1) + joined;
+        line = line.trimStart();
+      } else if (pieces.length && !(/[\u3000-\u9fff]$/.test(tail) && /^\s*[\u3000-\u9fff]/.test(line))) add(' ');
       if (!hasText) start = i + 1;
-      add(piece);
-      const ended = /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && !ABBREVIATIONS.test(end().trimEnd().replace(/["”’)]$/, '')));
-      if (ended) flush();
-    }
-  }));
+      const cut = line.trim().split(PIECE_END);
+      cut.forEach((piece, k) => {
+        if (!hasText) start = i + 1;
+        const mark = FOOTNOTE_MARK.exec(piece);
+        const sentence = mark ? piece.slice(0, mark.index) : piece;
+        const endsSentence = (): boolean => !ABBREVIATIONS.test(end().trimEnd().replace(/["”’)]$/, ''));
+        if (mark && CAPITAL_NEXT.test(k + 1 < cut.length ? cut[k + 1]! : after(i, parts, part))) {
+          // `Fig.3 The` and `U.S.12 The` are no sentence's end: the mark stays.
+          add(sentence);
+          if (endsSentence()) flush();
+          else add(mark[0]);
+          return;
+        }
+        add(piece);
+        if (/[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && endsSentence())) flush();
+      });
+    });
+  });
   flush();
   return passages;
 }

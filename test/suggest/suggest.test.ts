@@ -92,6 +92,19 @@ describe('splitPassages', () => {
         [16, 'A scheduled task starts the loader each time that the user logs on.'],
       ],
     ],
+    // pdftotext glues a footnote mark to the full stop (a Senate report's `Equifax.339  The attackers`): where a capital
+    // follows, on the line or the next with text, it ends the sentence and is left out; a mark at the text's end stays.
+    [
+      'The intruders used the Struts flaw to reach the dispute portal (the “Portal”).12  They then sent queries to other databases.13\nThe data left over an encrypted channel, the “secure layer.”14  It went unseen.15',
+      [
+        [1, 'The intruders used the Struts flaw to reach the dispute portal (the “Portal”).'],
+        [1, 'They then sent queries to other databases.'],
+        [2, 'The data left over an encrypted channel, the “secure layer.”'],
+        [2, 'It went unseen.15'],
+      ],
+    ],
+    // No footnote mark: a number with a point, a version, an abbreviation (`Fig.3`, `U.S.12`), a lower-case word after it.
+    ['Pi is 3.14 So is v2.0 Then, as Fig.3 Shows, the U.S.12 Agency and the actor.12 then left.', [[1, 'Pi is 3.14 So is v2.0 Then, as Fig.3 Shows, the U.S.12 Agency and the actor.12 then left.']]],
     // Look-alikes of markup that are text: a sentence after an emoji code, a path in brackets.
     [':warning: The loader deletes the shadow copies.\n\n[C:\\Temp\\a.exe]', [[1, ':warning: The loader deletes the shadow copies.'], [3, '[C:\\Temp\\a.exe]']]],
   ];

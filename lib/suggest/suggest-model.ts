@@ -237,7 +237,10 @@ export class SuggestModel {
     }
     // Both rankers, then each technique's share of the best of each (a technique without BM25 evidence can still
     // come from the classifier, and the other way round).
-    const lexicalCount = this.bm25(query, queryWeight, readings, options.exclude);
+    // The techniques whose own name the passage says, in its words or as the glossary reads them (at its weight).
+    const said = new Map<number, number>();
+    for (const { stems, weight } of readings) for (const t of this.namesSaid(stems)) said.set(t, Math.max(weight, said.get(t) ?? 0));
+    const lexicalCount = this.bm25(query, queryWeight, said, options.exclude);
     const learntCount = this.classify(query, queryCount, queryWeight);
     const { lexicalList, learntList } = this;
     let bestLexical = 0;
@@ -277,7 +280,7 @@ export class SuggestModel {
     const ranked = best.map(({ technique, score }) => {
       const { id, name } = this.data.techniques[technique]!;
       const why = this.lexical[technique]! > 0
-        ? this.why(this.bestDoc[technique]!, technique, query, queryText, surface)
+        ? this.why(this.bestDoc[technique]!, technique, query, queryText, surface, said)
         : this.learntWhy(technique, query, queryText, surface);
       return { id, name, score: Math.round(score * 1000) / 10, why };
     });
@@ -302,7 +305,7 @@ export class SuggestModel {
   }
 
   /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
-  private bm25(query: readonly number[], queryWeight: readonly number[], readings: readonly { stems: readonly string[]; weight: number }[], exclude: ((doc: number) => boolean) | undefined): number {
+  private bm25(query: readonly number[], queryWeight: readonly number[], said: ReadonlyMap<number, number>, exclude: ((doc: number) => boolean) | undefined): number {
     const { docScore, touchedDocs, top: best4, topCount, bestDoc, parentOf } = this;
     const { start, doc: postingDoc, weight: weights } = this.data.postings;
     const docTechnique = this.data.docs.technique;
@@ -359,8 +362,6 @@ export class SuggestModel {
         best4[base + i] = score;
       }
     }
-    const said = new Map<number, number>();
-    for (const { stems, weight } of readings) for (const t of this.namesSaid(stems)) said.set(t, Math.max(weight, said.get(t) ?? 0));
     for (let k = 0; k < scored; k++) {
       const t = list[k]!;
       let score = this.nameIdf[t]! * NAME_PHRASE_WEIGHT * (said.get(t) ?? 0);
@@ -467,13 +468,14 @@ export class SuggestModel {
     return false;
   }
 
-  private why(doc: number, technique: number, query: readonly number[], queryText: readonly string[], surface: Surface): string {
+  private why(doc: number, technique: number, query: readonly number[], queryText: readonly string[], surface: Surface, said: ReadonlyMap<number, unknown>): string {
     const { docs } = this.data;
     // The first six single words of the passage that the text holds: its own, then those read through the glossary,
     // by the written words they were read from (a word several readings give goes to the one that explains most).
     const own: string[] = [];
     const glossed: { word: string; from: string[] }[] = [];
-    for (const i of this.heldWords(doc, query, queryText).slice(0, 6)) {
+    const held = this.heldWords(doc, query, queryText);
+    for (const i of held.slice(0, 6)) {
       const { word, from } = surface.get(queryText[i]!) ?? { word: queryText[i]! };
       if (from) glossed.push({ word, from });
       else own.push(`"${word}"`);
@@ -490,8 +492,14 @@ export class SuggestModel {
     // A parent's evidence may be a text of one of its sub-techniques: say whose.
     const whose = docs.technique[doc] === technique ? '' : ` of ${this.data.techniques[docs.technique[doc]!]!.id}`;
     const kind = this.docKind(doc);
-    if (kind === 'name') return `${words}; the name${whose || ' of the technique'}`;
     const full = docs.text.get(doc);
+    if (kind === 'name') {
+      if (said.has(docs.technique[doc]!)) return `${words}; the name${whose || ' of the technique'}`;
+      // Some words of a name are no name said ("clear" of Clear Windows Event Logs): say how many, and which name.
+      const count = new Set(textWords(full).filter(isContentWord).map(stemOf)).size;
+      const share = held.length === count ? `all ${count} words` : `${held.length} of the ${count} words`;
+      return `${words}; ${share} of ${whose ? `the name${whose}` : 'its name'} "${full}"`;
+    }
     const text = full.length > WHY_TEXT_LENGTH ? `${full.slice(0, WHY_TEXT_LENGTH - 1).trimEnd()}…` : full;
     if (kind !== 'procedure') return `${words}; ${kind === 'description' ? 'description' : 'detection text'}${whose}: "${text}"`;
     const owner = docs.owner.get(doc);

@@ -393,6 +393,16 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     for (const candidate of model.rank('They used pass the hash with the NTLM hash.', { top: 5 })) expect(candidate.why).to.not.include('read as');
   });
 
+  // A news post's "the scale became clear" got Clear Windows Event Logs first, its why saying "the name of the
+  // technique" for one word of the name; a technique's name said whole keeps saying so.
+  it("says how many words of a technique's name a passage holds, and which name, unless it says the name", () => {
+    const [first, second] = model.rank('By noon the extent of the outage was clear to the staff.', { top: 5 });
+    expect(first).to.include({ id: 'T1070.001', why: 'words "clear"; 1 of the 6 words of its name "Indicator Removal: Clear Windows Event Logs"' });
+    expect(second).to.include({ id: 'T1070', why: 'words "clear"; 1 of the 4 words of the name of T1070.009 "Indicator Removal: Clear Persistence"' });
+    const said = model.rank('The actors used pass the hash to move between hosts.', { top: 2 });
+    expect(said.map((c) => c.why)).to.deep.equal(['words "pass", "hash"; the name of the technique', 'words "pass", "hash"; the name of T1550.002']);
+  });
+
   // A report's reference list: the glossary read the words of a URL's path (`aitm`, `keylogger`, `screenshot`), and
   // gave Adversary-in-the-Middle and Screen Capture at score 100, where the model's own words left the URL out.
   it("does not read a URL's path through the glossary: it reads the passage without indicators, as the model does", () => {

@@ -29,6 +29,12 @@ const CAPITAL_NEXT = /^\s*["“‘(]?\p{Lu}/u;
 // Where a line is cut into pieces, each tested for a sentence's end: after `。！？`, and before the space after `.`, `!`
 // or `?` (with a closing quote or bracket) or after a footnote mark glued to one.
 const PIECE_END = /(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)|(?<=\p{L}["”’)]*[.!?]["”’)]?\d{1,3})(?=\s)/u;
+// A passage cut off in a sentence by a blank line ends with a word or a comma (no `.`, `:`, `;`, bracket or quote, as
+// a line of code may), and the line that goes on with it begins with a lower-case letter.
+const CUT_OFF = /[\p{L},]$/u;
+const GOES_ON = /^\s*\p{Ll}/u;
+// A code block's delimiter (a Markdown fence, an AsciiDoc listing's `----`): no sentence goes on inside the block.
+const CODE_DELIMITER = /^\s*(?:`{3,}|~{3,}|-{4,}\s*$)/;
 // How much of a passage's end the tests of a join or a sentence's end look at (more than any word they read).
 const TAIL = 256;
 // How short a line is, against the text's width (the 90th percentile of its line lengths), to stand alone.
@@ -57,7 +63,8 @@ export function isMarkupLine(line: string): boolean {
 /**
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
  * space and not after an abbreviation (`e.g.`, `Inc.`), or after a letter followed by a footnote mark, space and a
- * capital (`Equifax.339  The`: the mark is left out), at `。！？`, at a blank line, before a list item and around a
+ * capital (`Equifax.339  The`: the mark is left out), at `。！？`, at a blank line (but not inside a sentence cut by a
+ * page break: see `CUT_OFF`), before a list item and around a
  * table row (a line starting with `|`); lines
  * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`;
  * soft hyphens are taken out, a line ending with one joined with nothing between).
@@ -111,22 +118,36 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim()) return lines[j]!;
     return '';
   };
+  const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text);
+  // pdftotext writes a page's or a column's break as a blank line, also inside a sentence. A passage held over blank
+  // lines (`CUT_OFF`, its last line not one that stands alone, outside a code block) goes on with the next line when
+  // that begins with a lower-case letter and is text (no list item, table row, heading or markup).
+  let lastLine = '';
+  let held = false;
+  let inCode = false;
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
   lines.forEach((whole, i) => {
     const parts = whole.split(BLOCK_BREAK);
     parts.forEach((line, part) => {
       const previous = i > 0 ? lines[i - 1]! : undefined;
-      const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text);
-      if (part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && (standsAlone(previous) || alone(previous)))) flush();
+      if (CODE_DELIMITER.test(line)) inCode = !inCode;
+      if (!line.trim() && parts.length === 1) {
+        held ||= hasText && !inCode && CUT_OFF.test(tail) && !standsAlone(lastLine) && !alone(lastLine);
+        if (held) return;
+      }
+      const goesOn = held && part === 0 && GOES_ON.test(line) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
+      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && (standsAlone(previous) || alone(previous))))) flush();
+      held = false;
       if (!line.trim() || isMarkupLine(line)) return;
+      lastLine = line;
       // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
       // line's end made whole again.
       const broken = pieces.length ? BROKEN_WORD.exec(end()) : null;
-      const goesOn = broken ? WORD_GOES_ON.exec(line) : null;
+      const wordGoesOn = broken ? WORD_GOES_ON.exec(line) : null;
       // A soft hyphen (U+00AD, as some PDFs give their hyphenation) says that the word goes on: joined as it is.
       if (pieces.length && tail.endsWith(SOFT_HYPHEN)) line = line.trimStart();
-      else if (broken && goesOn) {
-        const joined = joinBroken(broken[1]!, goesOn[1]!);
+      else if (broken && wordGoesOn) {
+        const joined = joinBroken(broken[1]!, wordGoesOn[1]!);
         pieces[pieces.length - 1] = pieces.at(-1)!.slice(0, -1) + joined;
         tail = tail.slice(0, -1) + joined;
         line = line.trimStart();

@@ -105,6 +105,28 @@ describe('splitPassages', () => {
     ],
     // No footnote mark: a number with a point, a version, an abbreviation (`Fig.3`, `U.S.12`), a lower-case word after it.
     ['Pi is 3.14 So is v2.0 Then, as Fig.3 Shows, the U.S.12 Agency and the actor.12 then left.', [[1, 'Pi is 3.14 So is v2.0 Then, as Fig.3 Shows, the U.S.12 Agency and the actor.12 then left.']]],
+    // pdftotext writes a page or column break as a blank line, also inside a sentence (a Senate report, a vendor's PDF):
+    // a passage ending with a word or a comma goes on with a next line that begins with a lower-case letter.
+    [
+      'As discussed below, the company later determined that the intruders had first entered its network\n\n\nthrough the dispute portal, which ran an unpatched version of the framework.\n\nThe attackers then moved to other databases, stole credentials,\n\nand left over an encrypted channel.',
+      [
+        [1, 'As discussed below, the company later determined that the intruders had first entered its network through the dispute portal, which ran an unpatched version of the framework.'],
+        [6, 'The attackers then moved to other databases, stole credentials, and left over an encrypted channel.'],
+      ],
+    ],
+    // Not joined: a sentence's end, a colon, a capital after the blank line, a short line (a heading), code in a block.
+    [
+      'The loader was written in Go and sent to the victims of the campaign in March\n\nOn the host, it ran the following command line, with the rights of the user:\n\ncmd.exe /c whoami\n\nPersistence\n\nthe loader adds a Run key for itself that starts it at every logon of the user.\n```\nconst payload = decode(buffer, key), size = payload.length, name = payload\n\nconsole.log(name, size)\n```',
+      [
+        [1, 'The loader was written in Go and sent to the victims of the campaign in March'],
+        [3, 'On the host, it ran the following command line, with the rights of the user:'],
+        [5, 'cmd.exe /c whoami'],
+        [7, 'Persistence'],
+        [9, 'the loader adds a Run key for itself that starts it at every logon of the user.'],
+        [11, 'const payload = decode(buffer, key), size = payload.length, name = payload'],
+        [13, 'console.log(name, size)'],
+      ],
+    ],
     // Look-alikes of markup that are text: a sentence after an emoji code, a path in brackets.
     [':warning: The loader deletes the shadow copies.\n\n[C:\\Temp\\a.exe]', [[1, ':warning: The loader deletes the shadow copies.'], [3, '[C:\\Temp\\a.exe]']]],
   ];
@@ -114,7 +136,8 @@ describe('splitPassages', () => {
     });
   }
 
-  it('gives every line its passage with lines, empty ones too', () => {
+  it('gives every line its passage with lines, empty ones too (a sentence cut by a blank line is not joined)', () => {
+    expect(splitPassages('the actor ran\n\nwhoami', { lines: true }).map((p) => p.text)).to.deep.equal(['the actor ran', '', 'whoami']);
     expect(splitPassages('a. b.\n\nc', { lines: true })).to.deep.equal([
       { line: 1, text: 'a. b.' },
       { line: 2, text: '' },

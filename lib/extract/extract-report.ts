@@ -4,6 +4,8 @@ import { foldLines } from '../normalize/tokenize-references.js';
 import { referencesInLines, type ExtractedReference } from './extract-references.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 
+const TACTIC_ID = /^TA\d{4}$/;
+
 /** A reference found in a report, with what it resolves to when ATT&CK data is at hand. */
 export interface ReportReference extends ExtractedReference {
   resolution?: Pick<Resolution, 'status' | 'ids' | 'note' | 'candidates' | 'warnings' | 'trail'>;
@@ -23,11 +25,18 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = foldLines(text);
   if (!context) return { references: referencesInLines(lines), objects: [] };
-  const references = referencesInLines(lines, { namesApart: true });
+  const { target } = context;
   const resolved = (ref: ExtractedReference): ReportReference => {
     const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw: ref.raw, tactics: ref.tactics }, context);
     return { ...ref, resolution: { status, ids, note, candidates, warnings, trail } };
   };
+  // A tactic written only as its ID (`持久化阶段（Persistence, TA0003）`) is given its name in the release: the
+  // skeleton's `tactic:` holds names, as a campaign file does.
+  const named = (ref: ExtractedReference): ExtractedReference =>
+    ref.tactics.some((tactic) => TACTIC_ID.test(tactic))
+      ? { ...ref, tactics: [...new Set(ref.tactics.map((tactic) => (TACTIC_ID.test(tactic) ? (target.tactic(tactic)?.name ?? tactic) : tactic)))] }
+      : ref;
+  const references = referencesInLines(lines, { namesApart: true }).map(named);
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the
   // first reference. One whose name disagrees or draws a warning stays, for the analyst to see.
@@ -49,5 +58,5 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     }
     kept.push(resolved(ref));
   }
-  return { references: kept, objects: objectsInLines(lines, context.target) };
+  return { references: kept, objects: objectsInLines(lines, target) };
 }

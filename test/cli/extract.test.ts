@@ -60,6 +60,18 @@ describe('attack-layers extract', () => {
     expect(references[1]!.resolution.note).to.match(/"Steal Web Session Cookie" is T1539 Steal Web Session Cookie; write the one you mean$/);
   });
 
+  it('writes a tactic given only by its TA ID as its name (a Chinese write-up\'s bold label)', async () => {
+    const file = join(freshTmpDir('extract'), 'report.txt');
+    writeFileSync(file, '**持久化阶段（Persistence, TA0003）**：计划任务（T1053.005）\nTA0002 - Execution: PowerShell (T1059.001)\n');
+    const result = await runCli(['extract', file, '--json', '--quiet']);
+    expect(result.code, result.stderr).to.equal(0);
+    const { references } = JSON.parse(result.stdout) as { references: Array<{ ids: string[]; tactics: string[] }> };
+    expect(references.map((r) => [r.ids.join('+'), r.tactics])).to.deep.equal([
+      ['T1053.005', ['Persistence']],
+      ['T1059.001', ['Execution']],
+    ]);
+  });
+
   it('resolves on the snapshot shipped with the tool when no ATT&CK data is configured', async () => {
     const file = join(freshTmpDir('extract'), 'report.txt');
     writeFileSync(file, 'They used T1059.001 (PowerShell).\n');

@@ -505,12 +505,19 @@ const ATTACK_WORD = /^(?:mitre )?(?:attack|att&ck)$/i;
 const ANNOTATION = /\s*[([]([^()[\]]{1,30})[)\]]$/;
 const ANNOTATION_TEXT = /^[\s\d.,%]*(?:percent|pct)?(?:\s*each)?[\s\d.,%]*$/i;
 
-/** The name without counts and footnote markers after it. */
+// Counts after a name in a scraped table's row (`Masquerading new window[8] 110 3`: no technique name ends in a number),
+// and the "new window" text a page gives a link for screen readers.
+const TRAILING_COUNT = /\s+\d[\d.,]*%?$/;
+const NEW_WINDOW = /\s*\(?(?:opens? )?(?:in )?(?:a )?new (?:window|tab)\)?$/i;
+
+/** The name without counts, footnote markers and a link's "new window" after it. */
 function withoutAnnotations(name: string): string {
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 6; round++) {
+    const before = name;
+    name = name.replace(TRAILING_COUNT, '').replace(NEW_WINDOW, '');
     const match = ANNOTATION.exec(name);
-    if (!match?.[1] || !/\d/.test(match[1]) || !ANNOTATION_TEXT.test(match[1])) break;
-    name = name.slice(0, match.index);
+    if (match?.[1] && /\d/.test(match[1]) && ANNOTATION_TEXT.test(match[1])) name = name.slice(0, match.index);
+    if (name === before) break;
   }
   return name;
 }
@@ -527,8 +534,8 @@ export function cleanName(piece: string): string | undefined {
     name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '')), NAME_STRIP, NAME_STRIP + '.');
   }
   // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names; nor is the
-  // `attack.` of a Sigma rule's tag (`attack.t1016`).
-  return /[\p{L}\p{N}]/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(name) ? name : undefined;
+  // `attack.` of a Sigma rule's tag (`attack.t1016`), nor a number without a letter (a top-ten table's rank `5`).
+  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(name) ? name : undefined;
 }
 
 const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;

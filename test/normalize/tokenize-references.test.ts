@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { extractReferences } from '../../lib/extract/extract-references.js';
 import { parseReference } from '../../lib/normalize/parse-reference.js';
-import { NFKC_WINDOW, READING_RULES, foldText, joinLines, scanIds, tokenizeReferences } from '../../lib/normalize/tokenize-references.js';
+import { NFKC_WINDOW, READING_RULES, cleanName, foldText, joinLines, scanIds, tokenizeReferences } from '../../lib/normalize/tokenize-references.js';
 import { readCorpus } from '../corpus/corpus.js';
 
 const rule = (start: string): string => {
@@ -177,6 +177,15 @@ describe('tokenizeReferences', () => {
     // A Sigma rule quoted in a Chinese write-up: `- attack.t1016` under `tags:`.
     expect(named('    - attack.t1016')).to.deep.equal([undefined]);
     expect(named('MITRE ATT&CK: T1016')).to.deep.equal([undefined]);
+  });
+
+  it('takes no number for a name: a scraped top-ten table\'s rank before the ID', () => {
+    // NEC's top-ten page as scraped: rank, ID, name, a link's text, two counts.
+    expect(named('5 T1070 Indicator Removal on Host new window[10] 85 10')).to.deep.equal(['Indicator Removal on Host']);
+    // Its rows as a table's cells give the name with the link's text and the counts after it: they are cut off.
+    expect(cleanName('Indicator Removal on Host new window[10] 85 10')).to.equal('Indicator Removal on Host');
+    expect(cleanName('Deobfuscate/Decode Files or Information (opens in a new window) 79')).to.equal('Deobfuscate/Decode Files or Information');
+    expect(cleanName('Exfiltration Over C2 Channel')).to.equal('Exfiltration Over C2 Channel');
   });
 });
 

@@ -3,6 +3,7 @@
  * comment). The score is placed on a scale: `level = (score - min) / (max - min)`, clamped to 0..1, where min and
  * max come from `options.scale`, else from the layer's `gradient` (minValue, maxValue), else 0..100 (Navigator's
  * default gradient). That is the reading Navigator itself gives a score: the gradient's ends are "none" and "full".
+ * A coverage layer read on its own gradient gets a note when that reading is likely not its author's (see gradientNote).
  *
  * Read as threat (`role: 'threat'`), an entry without a score that Navigator shows annotated (a colour, a comment,
  * metadata or links) weighs 1, as a technique a campaign observed: layers that list an actor's techniques by
@@ -113,6 +114,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (Array.isArray(filters?.platforms)) for (const platform of filters.platforms) if (typeof platform === 'string') platforms.add(platform);
     const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : describeSource(source);
     const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
+    const scored: { score: number; level: number }[] = [];
     techniques.forEach((entry, i) => {
       const line = lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i);
       const at = { file, ...(line === undefined ? {} : { line }) };
@@ -142,6 +144,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         const counted = options.role === 'threat' ? `threat ${level}` : `${level * 100}%`;
         if (clamped) problems.push({ ...at, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false });
         levelReason = `score ${score} on ${scaleText} -> ${level}${clamped ? ' (clamped)' : ''}`;
+        scored.push({ score, level });
       }
       const text = typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined;
       const rule: CoverageRule = {
@@ -157,6 +160,9 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       rules.push(rule);
     });
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
+    // A scale the user gave is the user's reading; a threat layer's weights are not coverage.
+    const note = scale || options.role === 'threat' ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored);
+    if (note) input.notes = [note];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}), ...(attackVersion ? { attackVersion } : {}) };
@@ -189,6 +195,52 @@ function layerScale(
     );
   }
   return [minValue, maxValue, `the layer gradient ${minValue}..${maxValue}`];
+}
+
+/** A colour as Navigator paints it: case, spaces and an opaque alpha (`#ce232eff`) aside. */
+function paintedColour(colour: unknown): string | undefined {
+  if (typeof colour !== 'string') return undefined;
+  const text = colour.trim().toLowerCase();
+  return /^#[0-9a-f]{6}ff$/.test(text) ? text.slice(0, 7) : text;
+}
+
+/** A level as a percentage, as the report prints it (0.4 -> 40, not 40.00000000000001). */
+const percent = (level: number): number => Math.round(level * 1000) / 10;
+
+/**
+ * What a coverage layer read on its gradient must say when that reading is likely not the author's: half or more
+ * of its scored entries at a minimum above 0 (the Wazuh lab's layer scores all 118 detections 1 on a 1..3
+ * gradient: each counts as 0 %, as no rule), or a gradient of one colour (SigmaHQ's coverage layer counts rules
+ * on 1..6, red at both ends: the scores are counts the matrix does not show as levels, so 3 rules count as 40 %).
+ * A minimum of 0 is left alone: a score of 0 says "none" on any reading. Undefined when neither holds.
+ */
+function gradientNote(
+  source: string,
+  layerName: string,
+  layer: Record<string, unknown>,
+  [min, max, scaleText]: [number, number, string],
+  scored: readonly { score: number; level: number }[],
+): string | undefined {
+  if (!scored.length) return undefined;
+  const gradient = layer['gradient'] as { colors?: unknown } | undefined;
+  const colours = Array.isArray(gradient?.colors) && typeof (gradient as { minValue?: unknown }).minValue === 'number' ? gradient.colors.map(paintedColour) : [];
+  const oneColour = colours.length > 0 && colours.every((colour) => colour !== undefined && colour !== '' && colour === colours[0]);
+  const atMin = scored.filter(({ score }) => score <= min).length;
+  const mostlyAtMin = min !== 0 && atMin * 2 >= scored.length;
+  if (!oneColour && !mostlyAtMin) return undefined;
+  const name = layerName === source ? `coverage layer ${source}` : `coverage layer ${source} ("${layerName}")`;
+  const levels = new Map<number, number>();
+  for (const { level } of scored) if (level > 0) levels.set(percent(level), (levels.get(percent(level)) ?? 0) + 1);
+  const shown = [...levels].sort(([a, countA], [b, countB]) => countB - countA || a - b);
+  const spread = shown.slice(0, 4).map(([level, count]) => `${level}% (${count})`).join(', ') + (shown.length > 4 ? ` and ${shown.length - 4} more levels` : '');
+  const colour = oneColour ? `its gradient ${min}..${max} has one colour (${colours[0]}), so Navigator shows no level in its scores; ` : '';
+  const zero = atMin ? `${atMin} of its ${scored.length} scored entries ${atMin === 1 ? 'counts' : 'count'} as 0% coverage, as no rule (score ${min} or less)` : `none of its ${scored.length} scored entries counts as 0%`;
+  const others = shown.length ? `${atMin ? ', the others' : '; they count'} as ${spread}` : '';
+  const rule = min > 0 ? min : 1;
+  return (
+    `${name}: ${colour}read on ${scaleText}, ${zero}${others}; if a score of ${rule} means a rule exists, review with --scale 0,${rule} ` +
+    `(${rule} and above count as 100%), or --scale 0,N with N the score of full coverage (README, "Coverage gap review")`
+  );
 }
 
 /**

@@ -687,6 +687,37 @@ describe('attack-layers gap: a threat that gives no technique', () => {
   });
 });
 
+describe('attack-layers gap: a coverage layer whose gradient may not be what its scores mean', () => {
+  it("notes on stderr and in the report how many entries count as 0% and what --scale to give (SigmaHQ's layer: rule counts on 1..6, one colour)", async () => {
+    const dir = freshTmpDir('gap-gradient-note');
+    const threat = { name: 'threat', versions: { attack: '18', layer: '4.5' }, domain: 'enterprise-attack', techniques: ['T1059.001', 'T1003.001', 'T1021.002'].map((techniqueID) => ({ techniqueID, color: '#ff6666' })) };
+    const coverage = {
+      name: 'Sigma Rules Coverage',
+      versions: { attack: '18', layer: '4.5' },
+      domain: 'enterprise-attack',
+      gradient: { colors: ['#ce232e', '#ce232e'], minValue: 1, maxValue: 6 },
+      techniques: [
+        { techniqueID: 'T1059.001', score: 6, comment: '6 rules' },
+        { techniqueID: 'T1003.001', score: 3, comment: '3 rules' },
+        { techniqueID: 'T1021.002', score: 1, comment: '1 rule' },
+      ],
+    };
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    writeFileSync(join(dir, 'sigma.json'), JSON.stringify(coverage));
+    const note =
+      `coverage layer ${join(dir, 'sigma.json')} ("Sigma Rules Coverage"): its gradient 1..6 has one colour (#ce232e), so Navigator shows no level in its scores; ` +
+      'read on the layer gradient 1..6, 1 of its 3 scored entries counts as 0% coverage, as no rule (score 1 or less), the others as 40% (1), 100% (1); ' +
+      'if a score of 1 means a rule exists, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the score of full coverage (README, "Coverage gap review")';
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'sigma.json'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect([run.code, run.stderr.includes(`${note}\n`)]).to.deep.equal([0, true]);
+    expect(run.stderr).to.contain('3 threat techniques, 2 gaps;');
+    expect(readJson<{ notes: string[] }>(join(dir, 'out', 'gap-report.json')).notes).to.include(note);
+    // Given the scale the note names, every technique with a rule is covered, and the note is gone.
+    const scaled = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'sigma.json'), '--out', join(dir, 'scaled'), '--scale', '0,1']);
+    expect([scaled.code, scaled.stderr.includes('coverage layer'), scaled.stderr.includes('3 threat techniques, 0 gaps;')]).to.deep.equal([0, false, true]);
+  });
+});
+
 describe('attack-layers gap: coverage on the parent of a threat sub-technique', () => {
   it('does not count it, and names its rules in the report (JSON and Markdown) as where to look', async () => {
     // ThreatHunter-Playbook's layer scores T1059 ("Local PowerShell Execution"); a Red Canary threat layer has T1059.001.

@@ -136,3 +136,39 @@ describe('readCoverageLayers', () => {
     expect(() => readCoverageLayer(file, { scale: [100, 0] })).to.throw(UsageError, /coverage scale \[100,0\] must be \[min, max\]/);
   });
 });
+
+describe('readCoverageLayers: a gradient that may not be what the scores mean', () => {
+  const layer = (gradient: object, scores: number[]) =>
+    JSON.stringify({
+      name: 'lab',
+      domain: 'enterprise-attack',
+      gradient,
+      techniques: scores.map((score, i) => ({ techniqueID: `T10${String(i).padStart(2, '0')}`, score })),
+    });
+  const advice = 'if a score of 1 means a rule exists, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the score of full coverage (README, "Coverage gap review")';
+
+  it('notes half or more of the scored entries at a minimum above 0 (the Wazuh lab layer: all 118 scored 1 on 1..3)', () => {
+    const input = parseCoverageLayer(layer({ colors: ['#ff6666ff', '#ffe766ff', '#8ec843ff'], minValue: 1, maxValue: 3 }, [1, 1, 1, 3]), 'wazuh.json');
+    expect(input.rules.map((rule) => rule.level)).to.deep.equal([0, 0, 0, 1]);
+    expect(input.notes).to.deep.equal([
+      `coverage layer wazuh.json ("lab"): read on the layer gradient 1..3, 3 of its 4 scored entries count as 0% coverage, as no rule (score 1 or less), the others as 100% (1); ${advice}`,
+    ]);
+  });
+
+  it('notes a gradient of one colour (SigmaHQ-style rule counts on 1..6, red at both ends), however few sit at its minimum', () => {
+    const input = parseCoverageLayer(layer({ colors: ['#ce232e', '#CE232Eff '], minValue: 1, maxValue: 6 }, [3, 3, 6]), 'sigma.json');
+    expect(input.notes).to.deep.equal([
+      `coverage layer sigma.json ("lab"): its gradient 1..6 has one colour (#ce232e), so Navigator shows no level in its scores; read on the layer gradient 1..6, none of its 3 scored entries counts as 0%; they count as 40% (2), 100% (1); ${advice}`,
+    ]);
+  });
+
+  it('says nothing for a minimum of 0, a few entries at the minimum, a scale given, a threat layer or no scored entry', () => {
+    const red = ['#ff6666', '#8ec843'];
+    expect(parseCoverageLayer(layer({ colors: red, minValue: 0, maxValue: 100 }, [0, 0, 50]), 'zero.json').notes).to.equal(undefined);
+    expect(parseCoverageLayer(layer({ colors: red, minValue: 1, maxValue: 5 }, [1, 3, 5]), 'few.json').notes).to.equal(undefined);
+    const same = layer({ colors: ['#ce232e', '#ce232e'], minValue: 1, maxValue: 6 }, [1, 1]);
+    expect(parseCoverageLayer(same, 'scaled.json', { scale: [0, 1] }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(same, 'threat.json', { role: 'threat' }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(layer({ colors: ['#ce232e', '#ce232e'], minValue: 1, maxValue: 6 }, []), 'empty.json').notes).to.equal(undefined);
+  });
+});

@@ -240,7 +240,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const unresolved: UnresolvedRef[] = [];
   const remapped: RemappedRef[] = [];
   const unknownPlatforms = new Map<string, string[]>();
+  const empty: CoverageInput[] = [];
   for (const input of inputs) {
+    const before = rules.length;
     for (const rule of input.rules) {
       const ids = new Set<TechniqueId>();
       for (const ref of rule.refs) {
@@ -270,13 +272,48 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       }
       rules.push(resolved);
     }
+    if (!rules.slice(before).some((resolved) => resolved.ids.length)) empty.push(input);
   }
-  const notes = [...inputs.flatMap((input) => [...(input.notes ?? []), ...newerReleaseNote(input, target)]), ...[...unknownPlatforms].map(
+  const notes = [...inputs.flatMap((input) => [...(input.notes ?? []), ...newerReleaseNote(input, target), ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : [])]), ...[...unknownPlatforms].map(
     ([name, places]) =>
       `platform "${name}" (${places.length === 1 ? places[0] : `${places[0]} and ${places.length - 1} more`}) is not an ATT&CK ${target.label} platform; ` +
       platformAdvice('write', target.platforms()),
   )];
   return { inputs: [...inputs], rules, unresolved, remapped, notes };
+}
+
+/** What a coverage input's `items` count, one and many, as the report's input lines say it. */
+function itemUnits(input: CoverageInput): [string, string] {
+  if (input.kind === 'layer') return ['entry', 'entries'];
+  if (input.kind === 'detections') return ['detection', 'detections'];
+  if (input.kind === 'dettect') return ['detection object', 'detection objects'];
+  // A rule folder counts files; a Kibana or Sentinel export counts the rules in its one file.
+  return input.files === input.counts.items && input.files !== 1 ? ['rule file', 'rule files'] : ['rule', 'rules'];
+}
+
+/**
+ * Why a coverage input gave the review nothing (MITRE CAR's coverage layer colours its entries and scores none): an
+ * empty coverage is a review of its own (every threat technique a gap), but one that seems to count and does not
+ * must say so.
+ */
+function emptyCoverageNote(input: CoverageInput, target: AttackIndex): string {
+  const lead = `coverage ${input.kind} "${input.source}" gives no coverage`;
+  const outcome = 'the review counts no technique as covered by it';
+  const [one, many] = itemUnits(input);
+  const { items, invalid } = input.counts;
+  if (!items) return `${lead}: it has no ${many}; ${outcome}`;
+  const reasons = new Map<string, number>();
+  for (const { reason } of input.ignored) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  const parts = [
+    ...[...reasons].map(([reason, count]) => `${count} ignored: ${reason}`),
+    ...(invalid ? [`${invalid} invalid (listed among the problems)`] : []),
+    ...(input.rules.length ? [`${input.rules.length} naming no technique of ${target.label} (listed as not resolved)`] : []),
+  ];
+  // A layer that highlights techniques by colour says which ones, not how well: a score says that.
+  const unscored = input.kind === 'layer' && reasons.has('no score')
+    ? '; a coverage layer counts scored entries only: give each covered entry a score on its gradient (0..100 when it has none)'
+    : '';
+  return `${lead}: of its ${items} ${items === 1 ? one : many}, ${parts.join('; ')}; ${outcome}${unscored}`;
 }
 
 /**

@@ -718,6 +718,28 @@ describe('attack-layers gap: a coverage layer whose gradient may not be what its
   });
 });
 
+describe('attack-layers gap: a coverage input that gives no coverage', () => {
+  it("says so in one note naming it and why, and still exits 0 (MITRE CAR's coverage layer: colours and analytic counts, no score)", async () => {
+    const dir = freshTmpDir('gap-empty-coverage');
+    const threat = { name: 'threat', versions: { attack: '18', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059', score: 1 }, { techniqueID: 'T1016', score: 1 }] };
+    const entry = (techniqueID: string, count: string) => ({ techniqueID, color: '#ccccff', comment: '', enabled: true, metadata: [{ name: 'Analytic Count', value: count }], showSubtechniques: false });
+    const car = { versions: { attack: '10', navigator: '4.4', layer: '4.3' }, domain: 'enterprise-attack', techniques: [entry('T1059', '1'), entry('T1016', '2')] };
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    writeFileSync(join(dir, 'car.json'), JSON.stringify(car));
+    writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nshell,T1059,high\n');
+    const note =
+      `coverage layer "${join(dir, 'car.json')}" gives no coverage: of its 2 entries, 2 ignored: no score; the review counts no technique as covered by it; ` +
+      'a coverage layer counts scored entries only: give each covered entry a score on its gradient (0..100 when it has none)';
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'car.json'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect([run.code, run.stderr.includes(`${note}\n`), run.stderr.includes('2 threat techniques, 2 gaps;')]).to.deep.equal([0, true, true]);
+    expect(hasStackTrace(run.stderr)).to.equal(false);
+    expect(readJson<{ notes: string[] }>(join(dir, 'out', 'gap-report.json')).notes.filter((text) => text.includes('gives no coverage'))).to.deep.equal([note]);
+    // Beside a coverage input that counts, the empty one keeps its note, and the one that counts gets none.
+    const mixed = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'car.json'), join(dir, 'd.csv'), '--out', join(dir, 'mixed')]);
+    expect([mixed.code, mixed.stderr.includes(note), mixed.stderr.includes('d.csv" gives no coverage'), mixed.stderr.includes('2 threat techniques, 1 gaps;')]).to.deep.equal([0, true, false, true]);
+  });
+});
+
 describe('attack-layers gap: coverage on the parent of a threat sub-technique', () => {
   it('does not count it, and names its rules in the report (JSON and Markdown) as where to look', async () => {
     // ThreatHunter-Playbook's layer scores T1059 ("Local PowerShell Execution"); a Red Canary threat layer has T1059.001.

@@ -350,7 +350,9 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         resolveCoverage([{ kind: 'detections', source: 'd.csv', files: 1, rules: [rule], ignored: [], problems: [], counts: { items: 1, rules: 1, ignored: 0, invalid: 0 } }], target).notes;
       expect(notes(ics)).to.deep.equal(['platform "Windows" (d.csv:2) is not an ATT&CK ics-attack 18.1 platform; write "None", its only platform']);
       rule.platforms = ['Gopher'];
-      expect(notes(index)[0]).to.match(/^platform "Gopher" \(d\.csv:2\) is not an ATT&CK enterprise-attack 18\.1 platform; write one of "Containers", "ESXi", .*, "macOS"$/);
+      // Enterprise has no T0800, so the input also gets the note of a coverage input that gives no technique.
+      expect(notes(index)[0]).to.equal('coverage detections "d.csv" gives no coverage: of its 1 detection, 1 naming no technique of enterprise-attack 18.1 (listed as not resolved); the review counts no technique as covered by it');
+      expect(notes(index)[1]).to.match(/^platform "Gopher" \(d\.csv:2\) is not an ATT&CK enterprise-attack 18\.1 platform; write one of "Containers", "ESXi", .*, "macOS"$/);
     });
 
     it('reads a detections list written as JSON (a .json given as coverage) as detections, not as a layer', () => {

@@ -81,7 +81,7 @@ export type { DetectionsFile } from './coverage/detections-file.types.gen.js';
 /** Deterministic layer JSON and the schema type guard. */
 export { serializeLayer, serializeLayers, isNavigatorLayer } from './layer/serialize-layer.js';
 /** Check layers against the 4.5 schema and the ATT&CK release they declare. @throws AttackDataError for a release asked for that is not available */
-export { validateLayer, LAYER_FINDING_CODES, type LayerFinding, type LayerFindingCode, type ValidateLayerOptions } from './layer/validate-layer.js';
+export { validateLayer, errorConsequences, LAYER_FINDING_CODES, type LayerFinding, type LayerFindingCode, type ValidateLayerOptions } from './layer/validate-layer.js';
 /** Convert older layer formats to format 4.5 (structure only). */
 export {
   migrateLayerFormat,

@@ -41,6 +41,29 @@ export const LAYER_FINDING_CODES = [
 ] as const;
 export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
 
+/**
+ * What errors of each kind mean in Navigator, in the order a summary says them (`domain`: a schema error at
+ * `/domain`, such as DISARM's). Only the first kinds make Navigator drop or hide something; an old format opens after
+ * a dialog, with nothing dropped.
+ */
+const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingCode | 'domain')[], consequence: string]> = [
+  [['unknown-technique', 'other-domain-technique', 'revoked-technique', 'deprecated-technique', 'tactic-mismatch'], 'Navigator would drop or hide what they concern'],
+  [['domain', 'pre-attack-layer'], 'the layer is not of an ATT&CK domain Navigator has (enterprise-attack, mobile-attack, ics-attack)'],
+  [['schema'], 'the layer does not follow the Navigator layer format'],
+  [['no-layers'], 'Navigator opens nothing'],
+  [['old-format'], 'Navigator opens a layer format older than 4 only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)'],
+  [['gradient-range'], 'Navigator cannot colour scores with the gradient'],
+];
+
+/** What the error findings of a validation mean in Navigator, each said once: the end of a summary line. */
+export function errorConsequences(findings: readonly LayerFinding[]): string {
+  const kinds = new Set(
+    findings.filter((finding) => finding.severity === 'error').map((finding) => (finding.code === 'schema' && finding.path === '/domain' ? 'domain' : finding.code)),
+  );
+  const said = ERROR_CONSEQUENCES.filter(([codes]) => codes.some((code) => kinds.has(code))).map(([, consequence]) => consequence);
+  return said.length ? said.join('; ') : 'each error says what Navigator would do';
+}
+
 /** One problem in a layer: what Navigator would reject, drop or hide, and what to do about it. */
 export interface LayerFinding {
   severity: 'error' | 'warning';

@@ -64,3 +64,31 @@ describe('attack-layers validate: the release a layer is checked against', () =>
     expect(result.stderr).to.match(/ATT&CK enterprise-attack 7\.2 \(--attack-release\) is not available here: run `attack-layers data fetch --attack-release 7\.2`/);
   });
 });
+
+describe('attack-layers validate: the summary of errors says what they mean in Navigator', () => {
+  const write = (name: string, layer: object): string => {
+    const file = join(freshTmpDir('validate-summary'), name);
+    writeFileSync(file, JSON.stringify(layer));
+    return file;
+  };
+  const lastLine = (stderr: string): string => stderr.trimEnd().split('\n').at(-1)!;
+  const outdated = 'Navigator opens a layer format older than 4 only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)';
+
+  it('does not say "drop or hide" for an old format only (Navigator opens it after a dialog and drops nothing)', async () => {
+    const file = write('old.json', { name: 'old', domain: 'enterprise-attack', versions: { attack: '18', layer: '3.0' }, layout: { expandedSubtechniques: 'annotated' }, techniques: [{ techniqueID: 'T1059', score: 1 }] });
+    const result = await runCli(['validate', file]);
+    expect([result.code, lastLine(result.stderr)]).to.deep.equal([1, `attack-layers validate: 1 error in ${file}: ${outdated}`]);
+  });
+
+  it('does not say it for a domain that is not ATT&CK (a DISARM layer)', async () => {
+    const file = write('disarm.json', { name: 'layer', domain: 'DISARM', versions: { attack: '1', navigator: '4.8.2', layer: '4.5' }, techniques: [{ techniqueID: 'T0002', tactic: 'plan-objectives', enabled: false }] });
+    const result = await runCli(['validate', file]);
+    expect([result.code, lastLine(result.stderr)]).to.deep.equal([1, `attack-layers validate: 1 error in ${file}: the layer is not of an ATT&CK domain Navigator has (enterprise-attack, mobile-attack, ics-attack)`]);
+  });
+
+  it('says it when some error is of a kind Navigator drops or hides, beside the others', async () => {
+    const file = write('both.json', { name: 'both', domain: 'enterprise-attack', versions: { attack: '18', layer: '3.0' }, layout: { expandedSubtechniques: 'annotated' }, techniques: [{ techniqueID: 'T9999', score: 1 }] });
+    const result = await runCli(['validate', file]);
+    expect([result.code, lastLine(result.stderr)]).to.deep.equal([1, `attack-layers validate: 2 errors in ${file}: Navigator would drop or hide what they concern; ${outdated}`]);
+  });
+});

@@ -1,4 +1,4 @@
-import { AttackDataError, InputError, listLayerFiles, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { AttackDataError, errorConsequences, InputError, listLayerFiles, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -65,6 +65,6 @@ export function handler(context: CliContext) {
     if (errors || warnings) note(context, args, `${files}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
     // On a terminal, a clean run says so (piped, it stays silent: no output is the answer).
     else if (showsProgress(context, args)) note(context, args, `${files}: no findings`);
-    if (errors) throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errors).map((r) => r.file).join(', ')}: Navigator would drop or hide what they concern`);
+    if (errors) throw new InputError(`${errors} error${errors === 1 ? '' : 's'} in ${results.filter((r) => r.errors).map((r) => r.file).join(', ')}: ${errorConsequences(results.flatMap((r) => r.findings))}`);
   };
 }

@@ -299,21 +299,30 @@ function itemUnits(input: CoverageInput): [string, string] {
 function emptyCoverageNote(input: CoverageInput, target: AttackIndex): string {
   const lead = `coverage ${input.kind} "${input.source}" gives no coverage`;
   const outcome = 'the review counts no technique as covered by it';
+  const [, many] = itemUnits(input);
+  if (!input.counts.items) return `${lead}: it has no ${many}; ${outcome}`;
+  // A layer that highlights techniques by colour says which ones, not how well: a score says that.
+  const unscored = input.kind === 'layer' && input.ignored.some(({ reason }) => reason === 'no score')
+    ? '; a coverage layer counts scored entries only: give each covered entry a score on its gradient (0..100 when it has none)'
+    : '';
+  return `${lead}: ${whyNoneCounted(input, target)}; ${outcome}${unscored}`;
+}
+
+/**
+ * What became of the items of an input that gave the review nothing (threat or coverage): `of its 94 entries, 94
+ * ignored: no score`, with the invalid ones and those naming no technique of the release.
+ */
+function whyNoneCounted(input: CoverageInput, target: AttackIndex): string {
   const [one, many] = itemUnits(input);
-  const { items, invalid } = input.counts;
-  if (!items) return `${lead}: it has no ${many}; ${outcome}`;
+  const { items, invalid, rules } = input.counts;
   const reasons = new Map<string, number>();
   for (const { reason } of input.ignored) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
   const parts = [
     ...[...reasons].map(([reason, count]) => `${count} ignored: ${reason}`),
     ...(invalid ? [`${invalid} invalid (listed among the problems)`] : []),
-    ...(input.rules.length ? [`${input.rules.length} naming no technique of ${target.label} (listed as not resolved)`] : []),
+    ...(rules ? [`${rules} naming no technique of ${target.label} (listed as not resolved)`] : []),
   ];
-  // A layer that highlights techniques by colour says which ones, not how well: a score says that.
-  const unscored = input.kind === 'layer' && reasons.has('no score')
-    ? '; a coverage layer counts scored entries only: give each covered entry a score on its gradient (0..100 when it has none)'
-    : '';
-  return `${lead}: of its ${items} ${items === 1 ? one : many}, ${parts.join('; ')}; ${outcome}${unscored}`;
+  return `of its ${items} ${items === 1 ? one : many}, ${parts.join('; ')}`;
 }
 
 /**
@@ -439,15 +448,7 @@ function emptyThreatNote(source: ThreatSource, target: AttackIndex): string {
   const input = source.input;
   if (!input) return `${lead}: none of its references was placed on a technique of ${target.label} (listed as not resolved)`;
   if (!input.counts.items) return `${lead}: it has no technique entries`;
-  const reasons = new Map<string, number>();
-  for (const { reason } of input.ignored) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-  const parts = [
-    ...[...reasons].map(([reason, count]) => `${count} ignored: ${reason}`),
-    ...(input.counts.invalid ? [`${input.counts.invalid} invalid (listed among the problems)`] : []),
-    ...(input.counts.rules ? [`${input.counts.rules} naming no technique of ${target.label} (listed as not resolved)`] : []),
-  ];
-  const entries = `${input.counts.items} entr${input.counts.items === 1 ? 'y' : 'ies'}`;
-  return `${lead}: of its ${entries}, ${parts.join('; ')}`;
+  return `${lead}: ${whyNoneCounted(input, target)}`;
 }
 
 /** Options of a review. */

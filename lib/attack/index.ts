@@ -63,6 +63,7 @@ export {
   libraryOtherDomains,
   otherDomainLookup,
   otherDomainCampaignAdvice,
+  otherDomainExtractAdvice,
   otherDomainReviewAdvice,
   otherDomainText,
   otherDomainTechniqueText,

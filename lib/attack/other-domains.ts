@@ -69,6 +69,14 @@ export function otherDomainCampaignAdvice(found: OtherDomainTechnique): string {
   return `set \`domain: ${found.domain}\` for ${DOMAIN_NAMES[found.domain]} campaign, or keep ${adjective} techniques in a campaign of their own`;
 }
 
+/**
+ * What to do with another domain's technique in a report being extracted: `run extract with --domain ics for an ICS
+ * report, or keep ICS techniques in a campaign of their own`.
+ */
+export function otherDomainExtractAdvice(found: OtherDomainTechnique): string {
+  return `run extract with --domain ${found.domain.replace(/-attack$/, '')} for ${DOMAIN_NAMES[found.domain]} report, or keep ${domainAdjective(found.domain)} techniques in a campaign of their own`;
+}
+
 /** What to do with another domain's technique in a gap review: `left out of this review; review it against ics-attack`. */
 export function otherDomainReviewAdvice(found: OtherDomainTechnique): string {
   return `left out of this review; review it against ${found.domain}`;

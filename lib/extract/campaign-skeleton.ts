@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { Domain } from '../attack/types.js';
 import { joinLines } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
@@ -11,6 +12,8 @@ const require = createRequire(import.meta.url);
 export interface CampaignSkeletonOptions {
   /** The campaign's `name:`. */
   name: string;
+  /** The campaign's ATT&CK domain: written as `domain:` when it is not enterprise-attack, which a campaign file defaults to. */
+  domain?: Domain;
   /** The report file as it should appear in `source:` (`reports/apt32.txt`). */
   reportFile: string;
   /** Techniques suggested for passages that cite no ID: written as comments, never as references. */
@@ -46,6 +49,7 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
   const software = objects.filter((object) => object.kind === 'software');
   const doc = new YAML.Document({
     name: oneLine(options.name),
+    ...(options.domain && options.domain !== 'enterprise-attack' ? { domain: options.domain } : {}),
     ...(actor ? { actor: actor.written } : {}),
     techniques: refs.map((ref) => ({
       ref: ref.raw,

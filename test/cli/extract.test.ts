@@ -72,6 +72,33 @@ describe('attack-layers extract', () => {
     ]);
   });
 
+  it('reads an ICS report with --domain ics (resolved, `domain:` in the skeleton); without it, the summary says to', async () => {
+    // The shape of an advisory's ICS table (a tester's real ICS mapping): IDs of ics-attack, which enterprise lacks.
+    const dir = freshTmpDir('extract');
+    const file = join(dir, 'ics.txt');
+    writeFileSync(file, '| Technique | ID |\n|---|---|\n| Valid Accounts | T0859 |\n| Modify Program | T0889 |\n');
+    const enterprise = await runCli(['extract', file, '--json']);
+    expect(enterprise.code, enterprise.stderr).to.equal(0);
+    expect(enterprise.stderr).to.include('2 of them are in ics-attack, not enterprise-attack: run extract with --domain ics');
+    const { references } = JSON.parse(enterprise.stdout) as { references: Array<{ resolution: { status: string; note: string } }> };
+    expect(references.map((r) => r.resolution.status)).to.deep.equal(['other domain', 'other domain']);
+    expect(references[0]!.resolution.note).to.match(/: run extract with --domain ics for an ICS report, or keep ICS techniques in a campaign of their own/);
+
+    const ics = await runCli(['extract', file, '--domain', 'ics']);
+    expect(ics.code, ics.stderr).to.equal(0);
+    expect(ics.stderr).to.not.include('--domain');
+    expect(ics.stdout).to.match(/^domain: "ics-attack"$/m);
+    const campaign = join(dir, 'ics.yaml');
+    writeFileSync(campaign, ics.stdout);
+    const normalized = await runCli(['normalize', campaign, '--json', '--quiet']);
+    expect(normalized.code, normalized.stderr).to.equal(0);
+    const json = JSON.parse(normalized.stdout) as Array<{ references: Array<{ status: string; ids: string[] }> }>;
+    expect(json[0]!.references.map((r) => [r.status, r.ids])).to.deep.equal([
+      ['current', ['T0859']],
+      ['current', ['T0889']],
+    ]);
+  });
+
   it('resolves on the snapshot shipped with the tool when no ATT&CK data is configured', async () => {
     const file = join(freshTmpDir('extract'), 'report.txt');
     writeFileSync(file, 'They used T1059.001 (PowerShell).\n');

@@ -558,6 +558,16 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(skeleton).to.not.include('pages.txt:5"');
   });
 
+  it('ranks against the domain --domain names (an ICS report against ics-attack)', async () => {
+    const file = join(freshTmpDir('suggest'), 'ics.txt');
+    writeFileSync(file, 'The operators sniffed the network traffic of the control network.\n');
+    const result = await runCli(['suggest', file, '--json', '--domain', 'ics']);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include('ranked against ics-attack 18.1');
+    const passages = JSON.parse(result.stdout) as { candidates: { id: string; name: string }[] }[];
+    expect(passages[0]!.candidates[0]).to.deep.include({ id: 'T0842', name: 'Network Sniffing' });
+  });
+
   it('reads an HTML page as its text, with the lines of its source, in suggest and extract --suggest', async () => {
     const file = join(freshTmpDir('suggest'), 'post.html');
     writeFileSync(

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AttackDataError, domainReleases, extractReport, inputName, isHtmlPage, loadSuggestModel, readTextFile, renderCampaignSkeleton, suggestTechniques } from '../../index.js';
+import { AttackDataError, domainReleases, extractReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readTextFile, renderCampaignSkeleton, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -27,9 +27,10 @@ export function handler(context: CliContext) {
     const text = readTextFile(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
     const shown = inputName(args.report);
     // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
+    const domain: Domain = args.domain ?? 'enterprise-attack';
     let releases: ReturnType<typeof domainReleases> | undefined;
     try {
-      releases = domainReleases(attackLibrary(context, args), 'enterprise-attack', args['attack-release']);
+      releases = { ...domainReleases(attackLibrary(context, args), domain, args['attack-release']), otherDomainAdvice: otherDomainExtractAdvice };
     } catch (error) {
       if (!(error instanceof AttackDataError) || args.suggest) throw error;
       note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
@@ -40,12 +41,30 @@ export function handler(context: CliContext) {
       args,
       `${references.length} technique reference${references.length === 1 ? '' : 's'}` +
         (releases ? `, ${objects.length} ATT&CK group${objects.length === 1 ? '' : 's'}, software or campaign${objects.length === 1 ? '' : 's'}` : '') +
-        ` found in ${shown}`,
+        ` found in ${shown}` +
+        otherDomainsText(references, releases),
     );
     const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(args.report, text) }) : undefined;
     if (args.json) return printJson(context, { references, objects, ...(suggestions ? { suggestions } : {}) });
     const reportFile = args.report === shown ? args.report : 'stdin';
     const name = args.name ?? basename(reportFile).replace(/\.[^.]+$/, '');
-    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, objects, ...(suggestions ? { suggestions } : {}) }));
+    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(suggestions ? { suggestions } : {}) }));
   };
+}
+
+/**
+ * `; 5 of them are in ics-attack, not enterprise-attack: run extract with --domain ics`: the references another domain holds, by domain, so
+ * that an ICS report read as enterprise says what to do in the summary too, not only in each reference's note.
+ */
+function otherDomainsText(references: readonly ReportReference[], releases: ResolveContext | undefined): string {
+  const counts = new Map<Domain, number>();
+  for (const ref of references) {
+    if (ref.resolution?.status !== 'other domain') continue;
+    const found = ref.ids[0] === undefined ? undefined : releases?.otherDomains?.(ref.ids[0]);
+    if (found) counts.set(found.domain, (counts.get(found.domain) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([other, count]) => `; ${count} of them ${count === 1 ? 'is' : 'are'} in ${other}, not ${releases!.target.domain}: run extract with --domain ${other.replace(/-attack$/, '')}`)
+    .join('');
 }

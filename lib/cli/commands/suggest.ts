@@ -29,7 +29,7 @@ export function handler(context: CliContext) {
     if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top ${args.top}: give a whole number of candidates, 1 or more`);
     if (!Number.isFinite(args['min-score'])) throw new UsageError(`--min-score: give a number, such as 5`);
     const text = readTextFile(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
-    const index = attackLibrary(context, args).release('enterprise-attack', args['attack-release']);
+    const index = attackLibrary(context, args).release(args.domain ?? 'enterprise-attack', args['attack-release']);
     const model = loadSuggestModel(index, {
       cacheDir: cacheDir(context),
       // Progress only on a terminal: a script reading stderr should see warnings, not this.

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { EXPORT_FORMATS } from '../../lib/export/export-formats.js';
+import { MEASURED_FONTS } from '../../lib/export/text-measure.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { freshTmpDir, hasStackTrace, repoRoot, runCli } from '../helpers/attack.js';
 import { readWorkbook } from '../export/workbook.js';
@@ -28,7 +29,7 @@ describe('attack-layers export', () => {
       const names = pages.length === 1 ? [`${example}.svg`] : pages.map((_, i) => `${example}-${i + 1}.svg`);
       expect([svg.code, svg.stdout, svg.stderr]).to.deep.equal([0, names.map((name) => `${join(out, name)}\n`).join(''), '']);
       const roots = pages.map((page) => parseSvg(readFileSync(page, 'utf8')));
-      for (const root of roots) expect([root.getAttribute('height'), pageProblems(root)]).to.deep.equal(['210mm', []]);
+      for (const root of roots) expect([root.getAttribute('height'), ...MEASURED_FONTS.map((font) => pageProblems(root, font))]).to.deep.equal(['210mm', ...MEASURED_FONTS.map(() => [])]);
       // Every technique the layer annotates is drawn, annotated, on one of the pages.
       const drawn = new Set(roots.flatMap((root) => byClass(root, 'annotated')).map((g) => g.getAttribute('data-technique')));
       expect([...drawn].sort()).to.deep.equal([...new Set((layer.techniques ?? []).filter((t) => t.score !== undefined || t.comment).map((t) => t.techniqueID))].sort());
@@ -47,8 +48,8 @@ describe('attack-layers export', () => {
 
   it('--subtechniques none collapses every parent, expanded shows them all', async () => {
     const out = freshTmpDir('export');
-    const none = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg', '--subtechniques', 'none']);
-    const layerOwn = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'svg']);
+    const none = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'html', '--subtechniques', 'none']);
+    const layerOwn = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--format', 'html']);
     // Every sub-technique expanded takes more than one page.
     const expanded = await runCli(['export', 'layers/apt32-covid19-wuhan.layer.json', '--out', join(out, 'x.svg'), '--subtechniques', 'expanded']);
     const count = (svg: string): number => (svg.match(/class="technique subtechnique/g) ?? []).length;

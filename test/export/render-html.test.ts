@@ -22,9 +22,9 @@ describe('renderHtml', () => {
   /** The SVG pages embedded in an HTML page, parsed. */
   const pagesOf = (text: string): Element[] => (text.match(/<svg[\s\S]*?<\/svg>/g) ?? []).map(parseSvg);
 
-  it('embeds the page the SVG export draws, which parses as XML, with the whole description', () => {
+  it('embeds the pages the SVG export draws, which parse as XML, with the whole description', () => {
     const pages = pagesOf(html);
-    expect(pages).to.have.length(1);
+    expect(pages).to.have.length(renderSvgPages(matrixModel(layer, index)).length);
     expect(pages[0]!.getElementsByTagName('g').length).to.be.greaterThan(100);
     expect(headerText(pages)).to.contain(words(layer.description!));
   });

@@ -3,7 +3,7 @@
  * swatches, so that tests can check that nothing overlaps and everything is on the page.
  */
 import type { Element } from '@xmldom/xmldom';
-import { textWidth } from '../../lib/export/text-measure.js';
+import { textWidth, type MeasuredFont } from '../../lib/export/text-measure.js';
 
 export interface Box {
   x: number;
@@ -35,21 +35,25 @@ export function enclosing(element: Element, className: string): Element | undefi
   return undefined;
 }
 
+/** Ascent and descent of the fonts, in ems (hhea): DejaVu Sans reaches higher and lower than Arial. */
+const EXTENTS: Record<MeasuredFont, readonly [ascent: number, descent: number]> = { Arial: [0.905, 0.212], 'DejaVu Sans': [0.928, 0.236] };
+
 /**
- * The box a `<text>` takes: each line (a `tspan`, `dy` apart) measured with Arial's widths, from the first
- * baseline's ascent (0.905 em) to the last one's descent (0.212 em).
+ * The box a `<text>` takes in `font`: each line (a `tspan`, `dy` apart) measured with the font's widths, from the first
+ * baseline's ascent to the last one's descent.
  */
-export function textBox(text: Element): Box {
+export function textBox(text: Element, font: MeasuredFont): Box {
   const size = Number(inherited(text, 'font-size'));
   const bold = inherited(text, 'font-weight') === 'bold';
   const spans = Array.from(text.getElementsByTagName('tspan'));
   const lines = spans.length ? spans.map((span) => span.textContent ?? '') : [text.textContent ?? ''];
   const down = spans.slice(1).reduce((sum, span) => sum + Number(span.getAttribute('dy') ?? 0), 0);
-  const width = Math.max(...lines.map((line) => textWidth(line, size, bold)));
+  const width = Math.max(...lines.map((line) => textWidth(line, size, bold, font)));
+  const [ascent, descent] = EXTENTS[font];
   const anchor = inherited(text, 'text-anchor');
   const x = Number(text.getAttribute('x'));
   const y = Number(text.getAttribute('y'));
-  return { x: anchor === 'end' ? x - width : x, y: y - 0.905 * size, width, height: down + (0.905 + 0.212) * size, what: `text "${lines[0]}"` };
+  return { x: anchor === 'end' ? x - width : x, y: y - ascent * size, width, height: down + (ascent + descent) * size, what: `text "${lines[0]}"` };
 }
 
 export function rectBox(rect: Element, what: string): Box {
@@ -89,10 +93,10 @@ const PAGE = { x: 0, y: 0, width: 841.89, height: 595.28, what: 'the A4 landscap
 const MARGINS = { x: 20, y: 20, width: 841.89 - 40, height: 595.28 - 40, what: 'the page inside its margins' };
 
 /**
- * Everything wrong with the geometry of one page: a cell outside the margins, a cell's text outside its cell or over
- * its score or its sub-technique bar, and any overlap between cells, texts outside cells and legend swatches.
+ * Everything wrong with the geometry of one page drawn in `font`: a cell outside the margins, a cell's text outside its
+ * cell or over its score or its sub-technique bar, and any overlap between cells, texts outside cells and legend swatches.
  */
-export function pageProblems(root: Element): string[] {
+export function pageProblems(root: Element, font: MeasuredFont): string[] {
   const problems: string[] = [];
   const free: Box[] = [];
   for (const g of Array.from(root.getElementsByTagName('g')).filter((g) => classes(g).includes('technique'))) {
@@ -101,14 +105,14 @@ export function pageProblems(root: Element): string[] {
     const cell = rectBox(cellRect!, `cell ${name}`);
     free.push(cell);
     if (!inside(cell, MARGINS)) problems.push(`${cell.what} is outside ${MARGINS.what}`);
-    const texts = Array.from(g.getElementsByTagName('text')).map(textBox);
+    const texts = Array.from(g.getElementsByTagName('text')).map((text) => textBox(text, font));
     for (const text of texts) if (!inside(text, cell)) problems.push(`${text.what} sticks out of ${cell.what}`);
     if (texts.length === 2 && overlap(texts[0]!, texts[1]!)) problems.push(`${texts[0]!.what} runs into the score of ${cell.what}`);
     if (bar && texts[0] && overlap(texts[0], rectBox(bar, 'bar'))) problems.push(`${texts[0].what} runs into the sub-technique bar of ${cell.what}`);
   }
   for (const text of Array.from(root.getElementsByTagName('text'))) {
     if (enclosing(text, 'technique')) continue;
-    const box = textBox(text);
+    const box = textBox(text, font);
     if (!inside(box, PAGE)) problems.push(`${box.what} is outside ${PAGE.what}`);
     free.push(box);
   }

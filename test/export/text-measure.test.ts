@@ -1,22 +1,35 @@
 import { expect } from 'chai';
-import { cutWords, textWidth, wrapText } from '../../lib/export/text-measure.js';
+import { cutWords, FONT_FAMILY, MEASURED_FONTS, textWidth, wrapText, type MeasuredFont } from '../../lib/export/text-measure.js';
 import { loadRelease } from '../helpers/attack.js';
 
 describe('text-measure', () => {
-  // Widths measured in headless Chromium with Liberation Sans (Arial's metrics) at 1000 px, by canvas measureText.
-  const measured: [string, boolean, number][] = [
-    ['Exfiltration Over Asymmetric Encrypted Non-C2 Protocol', false, 25063],
-    ['T1059.001 PowerShell', false, 10118],
-    ['Defense Evasion', true, 8003],
+  // Widths at 1000 px: Liberation Sans (Arial's metrics) measured in headless Chromium by canvas measureText; DejaVu Sans
+  // 2.37 as rsvg-convert 2.54 lays the text out (kerning on), between two bars. Both are what viewers draw the SVG with.
+  const measured: [text: string, bold: boolean, widths: Record<MeasuredFont, number>][] = [
+    ['Exfiltration Over Asymmetric Encrypted Non-C2 Protocol', false, { Arial: 25063, 'DejaVu Sans': 28263 }],
+    ['T1059.001 PowerShell', false, { Arial: 10118, 'DejaVu Sans': 11163 }],
+    ['Defense Evasion', true, { Arial: 8003, 'DejaVu Sans': 9302 }],
+    ['Reconnaissance', true, { Arial: 7892, 'DejaVu Sans': 9018 }],
     // The ellipsis that ends a cut line, and the bullet and dot of the notes and the footer.
-    ['T1059.001 PowerShell…', false, 11118],
-    ['• a · b — c', false, 4629],
+    ['T1059.001 PowerShell…', false, { Arial: 11118, 'DejaVu Sans': 12163 }],
+    ['• a · b — c', false, { Arial: 4629, 'DejaVu Sans': 5294 }],
   ];
-  for (const [text, bold, width] of measured) {
-    it(`measures "${text}"${bold ? ' (bold)' : ''} within 1% of what Chromium draws (${width})`, () => {
-      expect(Math.abs(textWidth(text, 1000, bold) - width) / width).to.be.lessThan(0.01);
+  for (const [text, bold, widths] of measured) {
+    for (const font of MEASURED_FONTS) {
+      it(`measures "${text}"${bold ? ' (bold)' : ''} in ${font} within 1% of what it draws (${widths[font]})`, () => {
+        expect(Math.abs(textWidth(text, 1000, bold, font) - widths[font]) / widths[font]).to.be.lessThan(0.01);
+      });
+    }
+    it(`lays "${text}"${bold ? ' (bold)' : ''} out no narrower than any named font draws it (to a rounding), and at most 2% wider`, () => {
+      const widest = Math.max(...Object.values(widths));
+      expect(textWidth(text, 1000, bold)).to.be.within(widest * 0.999, widest * 1.02);
     });
   }
+
+  it('names in its font stack every font it measures, before the generic sans-serif', () => {
+    const names = FONT_FAMILY.split(',').map((name) => name.trim().replace(/'/g, ''));
+    for (const font of MEASURED_FONTS) expect(names.indexOf(font), font).to.be.within(0, names.indexOf('sans-serif') - 1);
+  });
 
   it('wraps every technique name of 18.1 into lines no wider than the cell, losing no word', () => {
     for (const technique of loadRelease('18.1').currentTechniques()) {
@@ -40,7 +53,7 @@ describe('text-measure', () => {
   it('ends the last line kept with an ellipsis when lines are cut, filling it with what fits', () => {
     const lines = wrapText('T1070 Indicator Removal on Host', 40, 6, { maxLines: 1 });
     expect(lines).to.have.length(1);
-    expect(lines[0]).to.match(/^T1070 Indic.*…$/);
+    expect(lines[0]).to.match(/^T1070 Indi.*…$/);
     expect(textWidth(lines[0]!, 6)).to.be.at.most(40);
   });
 

@@ -423,7 +423,9 @@ export function threatFromLayer(
       byId.set(id, entry);
     }
   }
-  const { platforms, unknown, notes } = threatLayerPlatforms(input, target, options);
+  const { platforms, unknown, notes: platformNotes } = threatLayerPlatforms(input, target, options);
+  // How the layer was read (scores at its gradient's minimum weigh 0), then what its platform filter means.
+  const notes = [...(input.notes ?? []), ...platformNotes];
   return {
     source: {
       name: input.source,

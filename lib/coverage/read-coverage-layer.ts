@@ -160,8 +160,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       rules.push(rule);
     });
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
-    // A scale the user gave is the user's reading; a threat layer's weights are not coverage.
-    const note = scale || options.role === 'threat' ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored);
+    // A scale the user gave is the user's reading.
+    const note = scale ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
     if (note) input.notes = [note];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
@@ -208,11 +208,13 @@ function paintedColour(colour: unknown): string | undefined {
 const percent = (level: number): number => Math.round(level * 1000) / 10;
 
 /**
- * What a coverage layer read on its gradient must say when that reading is likely not the author's: half or more
- * of its scored entries at a minimum above 0 (the Wazuh lab's layer scores all 118 detections 1 on a 1..3
- * gradient: each counts as 0 %, as no rule), or a gradient of one colour (SigmaHQ's coverage layer counts rules
- * on 1..6, red at both ends: the scores are counts the matrix does not show as levels, so 3 rules count as 40 %).
- * A minimum of 0 is left alone: a score of 0 says "none" on any reading. Undefined when neither holds.
+ * What a layer read on its gradient must say when that reading is likely not the author's. As coverage: half or more
+ * of its scored entries at a minimum above 0 (the Wazuh lab's layer scores all 118 detections 1 on a 1..3 gradient:
+ * each counts as 0 %, as no rule), or a gradient of one colour (SigmaHQ's coverage layer counts rules on 1..6, red at
+ * both ends: the scores are counts the matrix does not show as levels, so 3 rules count as 40 %); a minimum of 0 is
+ * left alone there, a score of 0 says "none" on any reading. As threat: the same share at a minimum above 0, or every
+ * scored entry at the minimum, 0 included (a layer that marks the techniques used with 0 on 0..100, or 1 on 1..5):
+ * those weigh 0, so the review ranks none of their gaps above another. Undefined when none of these holds.
  */
 function gradientNote(
   source: string,
@@ -220,27 +222,36 @@ function gradientNote(
   layer: Record<string, unknown>,
   [min, max, scaleText]: [number, number, string],
   scored: readonly { score: number; level: number }[],
+  role: 'threat' | 'coverage',
 ): string | undefined {
   if (!scored.length) return undefined;
+  const threat = role === 'threat';
   const gradient = layer['gradient'] as { colors?: unknown } | undefined;
   const colours = Array.isArray(gradient?.colors) && typeof (gradient as { minValue?: unknown }).minValue === 'number' ? gradient.colors.map(paintedColour) : [];
-  const oneColour = colours.length > 0 && colours.every((colour) => colour !== undefined && colour !== '' && colour === colours[0]);
+  // A threat layer's colours are not levels of detection: one colour there says nothing about how it is read.
+  const oneColour = !threat && colours.length > 0 && colours.every((colour) => colour !== undefined && colour !== '' && colour === colours[0]);
   const atMin = scored.filter(({ score }) => score <= min).length;
   const mostlyAtMin = min !== 0 && atMin * 2 >= scored.length;
-  if (!oneColour && !mostlyAtMin) return undefined;
-  const name = layerName === source ? `coverage layer ${source}` : `coverage layer ${source} ("${layerName}")`;
-  const levels = new Map<number, number>();
-  for (const { level } of scored) if (level > 0) levels.set(percent(level), (levels.get(percent(level)) ?? 0) + 1);
-  const shown = [...levels].sort(([a, countA], [b, countB]) => countB - countA || a - b);
-  const spread = shown.slice(0, 4).map(([level, count]) => `${level}% (${count})`).join(', ') + (shown.length > 4 ? ` and ${shown.length - 4} more levels` : '');
+  const allAtMin = threat && atMin === scored.length;
+  if (!oneColour && !mostlyAtMin && !allAtMin) return undefined;
+  const name = `${role} layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  // Coverage is said as a percentage, threat as a weight, as the report says them.
+  const said = (level: number): string => (threat ? String(level) : `${percent(level)}%`);
+  const levels = new Map<string, number>();
+  for (const { level } of scored) if (level > 0) levels.set(said(level), (levels.get(said(level)) ?? 0) + 1);
+  const shown = [...levels].sort(([a, countA], [b, countB]) => countB - countA || parseFloat(a) - parseFloat(b));
+  const spread = shown.slice(0, 4).map(([level, count]) => `${level} (${count})`).join(', ') + (shown.length > 4 ? ` and ${shown.length - 4} more levels` : '');
   const colour = oneColour ? `its gradient ${min}..${max} has one colour (${colours[0]}), so Navigator shows no level in its scores; ` : '';
-  const zero = atMin ? `${atMin} of its ${scored.length} scored entries ${atMin === 1 ? 'counts' : 'count'} as 0% coverage, as no rule (score ${min} or less)` : `none of its ${scored.length} scored entries counts as 0%`;
-  const others = shown.length ? `${atMin ? ', the others' : '; they count'} as ${spread}` : '';
+  const one = atMin === 1;
+  const counted = threat ? `${one ? 'weighs' : 'weigh'} 0, as ${one ? 'a technique' : 'techniques'} not used` : `${one ? 'counts' : 'count'} as 0% coverage, as no rule`;
+  const zero = atMin ? `${atMin} of its ${scored.length} scored entries ${counted} (score ${min} or less)` : `none of its ${scored.length} scored entries counts as 0%`;
+  const others = shown.length ? `${atMin ? `, the others ${threat ? 'weigh' : 'as'}` : '; they count as'} ${spread}` : '';
   const rule = min > 0 ? min : 1;
-  return (
-    `${name}: ${colour}read on ${scaleText}, ${zero}${others}; if a score of ${rule} means a rule exists, review with --scale 0,${rule} ` +
-    `(${rule} and above count as 100%), or --scale 0,N with N the score of full coverage (README, "Coverage gap review")`
-  );
+  const advice = threat
+    ? `if its scores mark the techniques used, score them above ${min} (${max} weighs 1)` +
+      `${min > 0 ? `, or give it the gradient 0..${min} so that ${min} weighs 1` : ''}; the review ranks gaps by these weights`
+    : `if a score of ${rule} means a rule exists, review with --scale 0,${rule} (${rule} and above count as 100%), or --scale 0,N with N the score of full coverage`;
+  return `${name}: ${colour}read on ${scaleText}, ${zero}${others}; ${advice} (README, "Coverage gap review")`;
 }
 
 /**

@@ -718,6 +718,29 @@ describe('attack-layers gap: a coverage layer whose gradient may not be what its
   });
 });
 
+describe('attack-layers gap: a threat layer whose scores sit at its gradient minimum', () => {
+  it('notes on stderr and in the report that its techniques weigh 0 and how to score them (every entry scored 1 on 1..5)', async () => {
+    const dir = freshTmpDir('gap-threat-minimum');
+    const threat = {
+      name: 'APT used',
+      versions: { attack: '18', layer: '4.5' },
+      domain: 'enterprise-attack',
+      gradient: { colors: ['#ffffff', '#ff6666'], minValue: 1, maxValue: 5 },
+      techniques: ['T1059.001', 'T1003.001'].map((techniqueID) => ({ techniqueID, score: 1 })),
+    };
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nshell,T1059.001,high\n');
+    const note =
+      `threat layer ${join(dir, 'threat.json')} ("APT used"): read on the layer gradient 1..5, 2 of its 2 scored entries weigh 0, as techniques not used (score 1 or less); ` +
+      'if its scores mark the techniques used, score them above 1 (5 weighs 1), or give it the gradient 0..1 so that 1 weighs 1; the review ranks gaps by these weights (README, "Coverage gap review")';
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'd.csv'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect([run.code, run.stderr.includes(`${note}\n`)]).to.deep.equal([0, true]);
+    const report = readJson<{ notes: string[]; rows: { id: string; threat: number }[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.notes).to.include(note);
+    expect(report.rows.map((row) => [row.id, row.threat]).sort()).to.deep.equal([['T1003.001', 0], ['T1059.001', 0]]);
+  });
+});
+
 describe('attack-layers gap: a coverage input that gives no coverage', () => {
   it("says so in one note naming it and why, and still exits 0 (MITRE CAR's coverage layer: colours and analytic counts, no score)", async () => {
     const dir = freshTmpDir('gap-empty-coverage');

@@ -162,13 +162,29 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
     ]);
   });
 
-  it('says nothing for a minimum of 0, a few entries at the minimum, a scale given, a threat layer or no scored entry', () => {
+  it('says nothing for a minimum of 0, a few entries at the minimum, a scale given, a threat layer of one colour or no scored entry', () => {
     const red = ['#ff6666', '#8ec843'];
     expect(parseCoverageLayer(layer({ colors: red, minValue: 0, maxValue: 100 }, [0, 0, 50]), 'zero.json').notes).to.equal(undefined);
     expect(parseCoverageLayer(layer({ colors: red, minValue: 1, maxValue: 5 }, [1, 3, 5]), 'few.json').notes).to.equal(undefined);
     const same = layer({ colors: ['#ce232e', '#ce232e'], minValue: 1, maxValue: 6 }, [1, 1]);
     expect(parseCoverageLayer(same, 'scaled.json', { scale: [0, 1] }).notes).to.equal(undefined);
-    expect(parseCoverageLayer(same, 'threat.json', { role: 'threat' }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(layer({ colors: ['#ce232e', '#ce232e'], minValue: 1, maxValue: 6 }, [3, 6]), 'threat.json', { role: 'threat' }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(layer({ colors: red, minValue: 0, maxValue: 100 }, [0, 0, 50]), 'threat.json', { role: 'threat' }).notes).to.equal(undefined);
     expect(parseCoverageLayer(layer({ colors: ['#ce232e', '#ce232e'], minValue: 1, maxValue: 6 }, []), 'empty.json').notes).to.equal(undefined);
+  });
+
+  it('notes a threat layer whose every score sits at its minimum, 0 included: those techniques weigh 0', () => {
+    const red = ['#ffffff', '#ff6666'];
+    const zero = parseCoverageLayer(layer({ colors: red, minValue: 0, maxValue: 100 }, [0, 0, 0]), 'apt.json', { role: 'threat' });
+    expect(zero.rules.map((rule) => rule.level)).to.deep.equal([0, 0, 0]);
+    expect(zero.notes).to.deep.equal([
+      'threat layer apt.json ("lab"): read on the layer gradient 0..100, 3 of its 3 scored entries weigh 0, as techniques not used (score 0 or less); ' +
+        'if its scores mark the techniques used, score them above 0 (100 weighs 1); the review ranks gaps by these weights (README, "Coverage gap review")',
+    ]);
+    const one = parseCoverageLayer(layer({ colors: red, minValue: 1, maxValue: 5 }, [1, 1, 1, 3]), 'apt.json', { role: 'threat' });
+    expect(one.notes).to.deep.equal([
+      'threat layer apt.json ("lab"): read on the layer gradient 1..5, 3 of its 4 scored entries weigh 0, as techniques not used (score 1 or less), the others weigh 0.5 (1); ' +
+        'if its scores mark the techniques used, score them above 1 (5 weighs 1), or give it the gradient 0..1 so that 1 weighs 1; the review ranks gaps by these weights (README, "Coverage gap review")',
+    ]);
   });
 });

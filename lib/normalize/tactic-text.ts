@@ -6,12 +6,24 @@ import { TACTIC_NAMES } from './tactic-names.js';
 // is no tactic (and is never handed to the regular expressions below, which then stay cheap on hostile input).
 const MAX_TACTIC_TEXT = 600;
 
-/** Fold a tactic as written for lookups: `Command & Control`, `command-and-control`, `コマンド＆コントロール`. */
-function tacticKey(text: string): string {
-  return text
-    .normalize('NFKC')
+// Accents over Latin letters (NFD's combining marks U+0300-U+036F). Kana voicing marks (U+3099) and Hangul jamo are
+// outside the range, so Japanese and Korean names keep every letter.
+const LATIN_ACCENTS = /[\u0300-\u036f]/g;
+
+/** A tactic name without its accents (`Ejecucion`, `Evasao de defesa`): how reports typed on other keyboards write them. */
+function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(LATIN_ACCENTS, '').normalize('NFC');
+}
+
+/**
+ * Fold a tactic as written for lookups: `Command & Control`, `command-and-control`, `コマンド＆コントロール`,
+ * `Ejecucion` for `Ejecución`. No two tactics' names fold alike (a test checks).
+ */
+export function tacticKey(text: string): string {
+  return withoutAccents(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/&/g, 'and')
+    .replace(/[’‘]/g, "'")
     .replace(/[\s・_\-‐–—]+/g, '');
 }
 
@@ -39,8 +51,9 @@ export function tacticDisplayName(text: string): string | undefined {
   return known ?? (taId && name.length <= 20 && !/[A-Za-z]/.test(name) ? taId : undefined);
 }
 
-// English tactic names as keys, for reading misspellings (`Reconaissance`, `Persistance`, `Privilage Escalation`).
-const ENGLISH_KEYS = [...tacticByKey].filter(([key]) => /^[a-z]+$/.test(key));
+// English tactic names as keys, for reading misspellings (`Reconaissance`, `Persistance`, `Privilage Escalation`). Only
+// the English ones: a word one letter from another language's name is often an English word (`Persistent`, `Collected`).
+const ENGLISH_KEYS = TACTIC_NAMES.map(([display]) => [tacticKey(display), display] as const);
 
 /**
  * The tactic a misspelt English name is one typo from (two in names of 16 letters or more), after its first two letters
@@ -81,7 +94,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 // Every written tactic form, longest first, with flexible spaces (`command-and-control`, `Command & Control`).
 // Ties break by code unit, not localeCompare: this runs when the module loads, and a first localeCompare costs every
 // CLI run ~15 ms of ICU collator set-up.
-const TACTIC_WORDS = TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written])
+const TACTIC_WORDS = [...new Set(TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].flatMap((text) => [text, withoutAccents(text)])))]
   .sort((a, b) => b.length - a.length || compareText(a, b))
   .map((text) =>
     text

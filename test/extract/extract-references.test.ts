@@ -93,6 +93,31 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads the tactic column and labels of Spanish, Portuguese, French, German and Italian reports', () => {
+      // A Spanish incident write-up's table (`| **Acceso Inicial** | ... | T1190 |`, `Mando y Control`).
+      const spanish = extractReferences(
+        '| Táctica | Técnica | ID |\n| :--- | :--- | :--- |\n| **Acceso Inicial** | Explotación de Aplicación Pública | T1190 |\n| **Mando y Control** | Transferencia de Herramientas | T1105 |\n',
+      );
+      expect(spanish.map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+        ['T1190', 'Explotación de Aplicación Pública', ['Initial Access']],
+        ['T1105', 'Transferencia de Herramientas', ['Command and Control']],
+      ]);
+      const text = [
+        '### Persistência', 'T1136.002', '',
+        '- Élévation de privilèges : Exploitation for Privilege Escalation (T1068)',
+        '**Ausführung:** PowerShell (T1059.001)',
+        'Evasione delle difese (TA0005): Obfuscated Files or Information (T1027)',
+        '| Rechteausweitung | T1548.002 |',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1136.002', ['Persistence']],
+        ['T1068', ['Privilege Escalation']],
+        ['T1059.001', ['Execution']],
+        ['T1027', ['Defense Evasion']],
+        ['T1548.002', ['Privilege Escalation']],
+      ]);
+    });
+
     it('reads a tactic written where a name stands as the reference\'s tactic (Execution（T1059.001）)', () => {
       // A Chinese write-up's chain of events: `Initial Access（T1566.001）→ Execution（T1059.001）→ ...`.
       const refs = extractReferences('Initial Access（T1566.001）→ Execution（T1059.001）→ Lateral Movement（T1021.001）\n');

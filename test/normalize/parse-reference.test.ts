@@ -9,6 +9,7 @@ import {
 } from '../../lib/normalize/parse-reference.js';
 import { READING_RULES } from '../../lib/normalize/tokenize-references.js';
 import { TACTIC_NAMES, tacticShortname } from '../../lib/normalize/tactic-names.js';
+import { tacticKey } from '../../lib/normalize/tactic-text.js';
 import { loadRelease } from '../helpers/attack.js';
 
 interface Expected {
@@ -151,6 +152,23 @@ describe('tacticDisplayName', () => {
     ['C&C', 'Command and Control'],
     ['Command & Control', 'Command and Control'],
     ['持ち出し', 'Exfiltration'],
+    // Spanish, Portuguese, French, German and Italian, with or without their accents.
+    ['Acceso Inicial', 'Initial Access'],
+    ['Ejecución', 'Execution'],
+    ['Ejecucion', 'Execution'],
+    ['Escalada de privilegios', 'Privilege Escalation'],
+    ['Evasão de Defesa', 'Defense Evasion'],
+    ['Contournement des défenses', 'Defense Evasion'],
+    ['Élévation de privilèges', 'Privilege Escalation'],
+    ['Erstzugriff', 'Initial Access'],
+    ['Zugriff auf Anmeldeinformationen', 'Credential Access'],
+    ['Beeinträchtigung', 'Impact'],
+    ['Mando y Control', 'Command and Control'],
+    ['Movimento laterale', 'Lateral Movement'],
+    // A word said for two tactics is none; English words a letter from another language's name stay words.
+    ['Erkundung', undefined],
+    ['Persistent', undefined],
+    ['Collected', undefined],
     ['Spearphishing Attachment', undefined],
     ['Custom Command and Control Protocol', undefined],
   ];
@@ -162,7 +180,20 @@ describe('tacticDisplayName', () => {
     expect(parseTacticList('Execution, Defense Evasion')).to.deep.equal(['Execution', 'Defense Evasion']);
     expect(parseTacticList('Execution and Command and Control')).to.deep.equal(['Execution', 'Command and Control']);
     expect(parseTacticList('実行、防御回避')).to.deep.equal(['Execution', 'Defense Evasion']);
+    expect(parseTacticList('Erstzugriff, Exfiltration, Sammlung')).to.deep.equal(['Initial Access', 'Exfiltration', 'Collection']);
     expect(parseTacticList('Execution, Regsvr32')).to.equal(undefined);
+  });
+
+  it('reads every written form as its own tactic only, however it is folded (no form of one tactic is another\'s)', () => {
+    const tacticOf = new Map<string, string>();
+    for (const [display, ...written] of TACTIC_NAMES) {
+      for (const text of [display, ...written]) {
+        const key = tacticKey(text);
+        expect(tacticOf.get(key) ?? display, `${text} folds like a name of ${tacticOf.get(key)}`).to.equal(display);
+        tacticOf.set(key, display);
+        expect(tacticDisplayName(text), text).to.equal(display);
+      }
+    }
   });
 
   it('names exactly the tactics of ATT&CK Enterprise 18.1', () => {

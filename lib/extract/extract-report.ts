@@ -2,6 +2,7 @@ import type { Resolution } from '../normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { foldLines } from '../normalize/tokenize-references.js';
 import { referencesInLines, type ExtractedReference } from './extract-references.js';
+import { pairJoinedNames } from './joined-names.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
@@ -28,7 +29,8 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   const { target } = context;
   const resolved = (ref: ExtractedReference): ReportReference => {
     const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw: ref.raw, tactics: ref.tactics }, context);
-    return { ...ref, resolution: { status, ids, note, candidates, warnings, trail } };
+    const own = [...warnings, ...(joinedWarnings.has(ref) ? [joinedWarnings.get(ref)!] : [])];
+    return { ...ref, resolution: { status, ids, note, candidates, warnings: own, trail } };
   };
   // A tactic written only as its ID (`持久化阶段（Persistence, TA0003）`) is given its name in the release: the
   // skeleton's `tactic:` holds names, as a campaign file does.
@@ -36,7 +38,8 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     ref.tactics.some((tactic) => TACTIC_ID.test(tactic))
       ? { ...ref, tactics: [...new Set(ref.tactics.map((tactic) => (TACTIC_ID.test(tactic) ? (target.tactic(tactic)?.name ?? tactic) : tactic)))] }
       : ref;
-  const references = referencesInLines(lines, { namesApart: true }).map(named);
+  // `A y B (T1566.001/T1566.002)`: each name with its own ID, in order.
+  const { references, warnings: joinedWarnings } = pairJoinedNames(referencesInLines(lines, { namesApart: true }).map(named), lines, target);
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the
   // first reference. One whose name disagrees or draws a warning stays, for the analyst to see.

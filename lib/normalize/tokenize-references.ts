@@ -544,6 +544,10 @@ const MAX_NAME_WORDS = 8;
 const MAX_WORD = 40;
 // The small words inside technique names ("Exploitation for Client Execution", "Data from Local System").
 export const CONNECTORS = new Set('a an and as by for from in into of on or over the to via with non'.split(' '));
+// `and` in the other languages read here: two Title Case names joined by one before a bracket of several IDs are read
+// as one name, as with `and` (`Spearphishing Attachment y Spearphishing Link (T1566.001/T1566.002)`), for extract to
+// pair in order. Before one ID the word is left as it was (`Befehls- und Skriptinterpreter (T1059)`).
+const JOINING_WORDS = new Set(['y', 'e', 'et', 'und', 'i', 'и']);
 // Words that end a lower-case name read backwards in prose ("the actor used scheduled task T1053.005").
 const STOP_WORDS = new Set(
   ('a an the this that these those its their his her our your it they we he she was were is are be been has have had ' +
@@ -570,7 +574,7 @@ function wordBefore(text: string, end: number, floor: number): TextSpan | undefi
  * Where a technique name written just before `end` starts, in prose: Title Case words ("Spearphishing Attachment"), a
  * run of Japanese, or a few lower-case words back to a stop word ("scheduled task").
  */
-function nameStartBefore(text: string, end: number, floor: number): number | undefined {
+function nameStartBefore(text: string, end: number, floor: number, joined = false): number | undefined {
   let p = end;
   while (p > floor && text.charAt(p - 1) === ' ') p--;
   if (NAME_RUN_CJK.test(text.charAt(p - 1))) {
@@ -587,7 +591,8 @@ function nameStartBefore(text: string, end: number, floor: number): number | und
     const token = text.slice(word.start, word.end);
     // A word ending a sentence ends the name: the sentence before is not the technique's name.
     if (words.length && token.endsWith('.')) break;
-    const kind = TITLE_TOKEN.test(token) ? 'title' : CONNECTORS.has(token) ? 'connector' : /^[a-z][a-z-]*$/.test(token) ? 'lower' : undefined;
+    const joining = joined && JOINING_WORDS.has(token);
+    const kind = TITLE_TOKEN.test(token) ? 'title' : CONNECTORS.has(token) || joining ? 'connector' : /^[a-z][a-z-]*$/.test(token) ? 'lower' : undefined;
     if (!kind) break;
     words.push({ start: word.start, end: word.end, kind });
     if (word.start === floor || text.charAt(word.start - 1) !== ' ') break;
@@ -806,7 +811,7 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
       // `into victim networks.([T1199](…))`: a citation's bracket glued to the full stop of its own sentence; the
       // words before the stop are read as before a bracket after a space.
       const glued = text.charAt(group.start - 1) === '.' && /\p{L}/u.test(text.charAt(group.start - 2));
-      const start = nameStartBefore(text, glued ? group.start - 1 : group.start, floor);
+      const start = nameStartBefore(text, glued ? group.start - 1 : group.start, floor, group.tokens.length > 1);
       if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
     } else {
       const rest = text.slice(group.end, Math.min(ceiling, group.end + 80));

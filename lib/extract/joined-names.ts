@@ -1,0 +1,98 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import { cleanName, type FoldedText } from '../normalize/tokenize-references.js';
+import type { ExtractedReference } from './extract-references.js';
+
+/**
+ * The words that join two technique names before their IDs, in the languages whose reports extract reads:
+ * `Spearphishing Attachment and Spearphishing Link (T1566.001/T1566.002)`, Spanish `y`, Portuguese and Italian `e`,
+ * French `et`, German `und`, Catalan `i`, Russian `и`, Korean `및`, Japanese `と`/`及び`, Chinese `和`/`及`; and the
+ * commas of a longer list (`A, B and C`). Latin words need spaces around them; CJK ones stand between the names.
+ */
+const JOINER = /\s*,\s*(?:(?:and|y|e|et|und|i|и)\s+)?|\s+(?:and|y|e|et|und|i|и|및)\s+|\s*(?:及び|と|和|及|、)\s*/giu;
+
+/** A part of a joined name: where it stands in the name's text. */
+interface Part {
+  start: number;
+  end: number;
+}
+
+/** Known names that hold a joining word themselves (`File and Directory Discovery`), as lower-case text. */
+function namesWithJoiners(target: AttackIndex): string[] {
+  return [...target.names().keys()].filter((key) => /\s(?:and|y|e|et|und|i)\s|,/.test(key));
+}
+
+/** The parts of a name at its joining words, never inside a technique name that holds one (`Command and Scripting Interpreter`). */
+function splitJoined(text: string, protectedNames: readonly string[]): Part[] {
+  const lower = text.toLowerCase();
+  const kept: Part[] = [];
+  for (const name of protectedNames) {
+    for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) kept.push({ start: at, end: at + name.length });
+  }
+  const parts: Part[] = [];
+  let start = 0;
+  for (const match of text.matchAll(JOINER)) {
+    const inside = kept.some((span) => match.index < span.end && match.index + match[0].length > span.start);
+    if (inside || match.index === 0) continue;
+    parts.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  parts.push({ start, end: text.length });
+  return parts.filter((part) => part.end > part.start);
+}
+
+/** What pairing did to the references of a report: the references, and a warning for some of them. */
+export interface JoinedNames {
+  references: ExtractedReference[];
+  warnings: Map<ExtractedReference, string>;
+}
+
+/**
+ * Pair joined names with the IDs after them, in order: `A y B (T1566.001/T1566.002)` reads A as T1566.001 and B as
+ * T1566.002, where the tokenizer gave both IDs the whole of `A y B`. Only where the whole is no technique name of the
+ * release, every ID stands alone, and the names count as many as the IDs; where they count differently, each
+ * reference keeps the whole and gets a warning saying so. Pure.
+ */
+export function pairJoinedNames(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): JoinedNames {
+  const warnings = new Map<ExtractedReference, string>();
+  const groups = new Map<string, ExtractedReference[]>();
+  for (const ref of references) {
+    const at = ref.nameSpan;
+    if (ref.name === undefined || !at || at.line !== ref.span.line || ref.ids.length !== 1 || ref.malformed) continue;
+    const key = `${at.line}:${at.start}:${at.end}`;
+    groups.set(key, [...(groups.get(key) ?? []), ref]);
+  }
+  const replaced = new Map<ExtractedReference, ExtractedReference>();
+  let protectedNames: string[] | undefined;
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    if (group.length < 2 || target.techniquesByName(first.name!).length) continue;
+    const line = lines[first.line - 1];
+    const nameSpan = first.nameSpan!;
+    if (!line) continue;
+    const written = line.original.slice(nameSpan.start, nameSpan.end);
+    protectedNames ??= namesWithJoiners(target);
+    const parts = splitJoined(written, protectedNames);
+    if (parts.length < 2) continue;
+    const names = parts.map((part) => cleanName(written.slice(part.start, part.end)));
+    if (parts.length !== group.length || names.some((name) => name === undefined)) {
+      const ids = group.map((ref) => ref.ids[0]).join(', ');
+      const message = `"${first.name}" joins ${parts.length} names beside ${group.length} IDs (${ids}); each ID was read by itself: write each name beside its own ID`;
+      for (const ref of group) warnings.set(ref, message);
+      continue;
+    }
+    for (const [k, ref] of group.entries()) {
+      const part = parts[k]!;
+      const idText = line.original.slice(ref.span.start, ref.span.end);
+      const piece = written.slice(part.start, part.end);
+      const partText = piece.trim();
+      const start = nameSpan.start + part.start + (piece.length - piece.trimStart().length);
+      replaced.set(ref, {
+        ...ref,
+        raw: nameSpan.start < ref.span.start ? `${partText} (${idText})` : `${idText} (${partText})`,
+        name: names[k]!,
+        nameSpan: { line: nameSpan.line, start, end: start + partText.length },
+      });
+    }
+  }
+  return { references: references.map((ref) => replaced.get(ref) ?? ref), warnings };
+}

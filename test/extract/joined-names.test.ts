@@ -1,0 +1,57 @@
+import { expect } from 'chai';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { loadRelease } from '../helpers/attack.js';
+
+describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
+  const target = loadRelease('18.1');
+  const read = (text: string) =>
+    extractReport(text, { target }).references.map((ref) => ({ ids: ref.ids, name: ref.name, raw: ref.raw, status: ref.resolution?.status, warnings: ref.resolution?.warnings }));
+
+  // The tester's Spanish scrape (reports3 repro-4): `y` joined the names, and T1566.001 was read beside "Spearphishing Link".
+  const joined: Array<[language: string, text: string]> = [
+    ['English', 'Initial access through Spearphishing Attachment and Spearphishing Link (T1566.001/T1566.002).'],
+    ['Spanish', 'Aumento de intentos de acceso inicial a través de Spearphishing Attachment y Spearphishing Link (T1566.001/T1566.002).'],
+    ['French', '- Spearphishing Attachment et Spearphishing Link (T1566.001, T1566.002)'],
+    ['German', 'Der Zugriff erfolgte über Spearphishing Attachment und Spearphishing Link (T1566.001/T1566.002).'],
+    ['Portuguese', '- Spearphishing Attachment e Spearphishing Link (T1566.001, T1566.002)'],
+  ];
+  for (const [language, text] of joined) {
+    it(`pairs two names joined by the ${language} "and" with the two IDs after them, in order`, () => {
+      expect(read(text)).to.deep.equal([
+        { ids: ['T1566.001'], name: 'Spearphishing Attachment', raw: 'Spearphishing Attachment (T1566.001)', status: 'current', warnings: [] },
+        { ids: ['T1566.002'], name: 'Spearphishing Link', raw: 'Spearphishing Link (T1566.002)', status: 'current', warnings: [] },
+      ]);
+    });
+  }
+
+  it('pairs Japanese names joined by と, and a list of three (A, B and C)', () => {
+    expect(read('ユーザー実行と悪意のあるファイル（T1204、T1204.002）').map((ref) => ref.name)).to.deep.equal(['ユーザー実行', '悪意のあるファイル']);
+    expect(read('- PowerShell, Windows Command Shell and Visual Basic (T1059.001, T1059.003, T1059.005)').map((ref) => [ref.ids[0], ref.name, ref.status])).to.deep.equal([
+      ['T1059.001', 'PowerShell', 'current'],
+      ['T1059.003', 'Windows Command Shell', 'current'],
+      ['T1059.005', 'Visual Basic', 'current'],
+    ]);
+  });
+
+  it('never splits a technique name that holds the word (Command and Scripting Interpreter, File and Directory Discovery)', () => {
+    expect(read('- Command and Scripting Interpreter (T1059.001, T1059.003)').map((ref) => ref.name)).to.deep.equal([
+      'Command and Scripting Interpreter',
+      'Command and Scripting Interpreter',
+    ]);
+    expect(read('- File and Directory Discovery and System Information Discovery (T1083, T1082)').map((ref) => ref.name)).to.deep.equal([
+      'File and Directory Discovery',
+      'System Information Discovery',
+    ]);
+  });
+
+  it('keeps the whole name and says so when the names count differently from the IDs', () => {
+    const refs = read('- PowerShell and Windows Command Shell and Scheduled Task (T1059.001, T1059.003)');
+    expect(refs.map((ref) => ref.name)).to.deep.equal(['PowerShell and Windows Command Shell and Scheduled Task', 'PowerShell and Windows Command Shell and Scheduled Task']);
+    for (const ref of refs) {
+      expect(ref.warnings).to.deep.equal([
+        '"PowerShell and Windows Command Shell and Scheduled Task" joins 3 names beside 2 IDs (T1059.001, T1059.003); each ID was read by itself: write each name beside its own ID',
+      ]);
+    }
+  });
+});
+

@@ -1,6 +1,6 @@
 import type { Resolution } from '../normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
-import { foldLines } from '../normalize/tokenize-references.js';
+import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
 import { referencesInLines, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
@@ -30,6 +30,11 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   const resolved = (ref: ExtractedReference): ReportReference => {
     const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw: ref.raw, tactics: ref.tactics }, context);
     const own = [...warnings, ...(joinedWarnings.has(ref) ? [joinedWarnings.get(ref)!] : [])];
+    // `TI000`: look-alike letters read as digits give an ID the release does not have; it may be no ID at all.
+    if (status === 'unknown' && trail.includes(`read: ${LOOKALIKE_RULE}`)) {
+      const written = /T[0-9OIl]{4}(?:\.[0-9OIl]{3})?/.exec(ref.raw)?.[0] ?? ref.raw;
+      own.push(`"${written}" was read as ${ref.ids.join(', ')} (letters taken for digits), which ATT&CK ${target.release} does not have: check the text; it may be no technique ID`);
+    }
     return { ...ref, resolution: { status, ids, note, candidates, warnings: own, trail } };
   };
   // A tactic written only as its ID (`持久化阶段（Persistence, TA0003）`) is given its name in the release: the

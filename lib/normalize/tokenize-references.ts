@@ -27,8 +27,10 @@ export const READING_RULES = [
   'an ATT&CK URL stands for its technique (/techniques/T1566/001/)',
   'a lower-case t starts the ID (t1193)',
   'a doubled T (TT1001)',
+  'a letter O, l or I read as the digit it looks like, as OCR and PDF fonts do (T1O59, Tl059, TI059)',
   'a space after the T (T 1569.002)',
   'a space before the dot of a sub-technique (T1566 .001)',
+  'a space after the dot of a sub-technique (T1059. 001)',
   'a slash separates a sub-technique (T1566/001)',
   'a hyphen separates a sub-technique (T1566-001)',
   'an underscore separates a sub-technique (T1566_001)',
@@ -47,13 +49,17 @@ export const READING_RULES = [
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, SPACE_AFTER_T, SPACE_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME] =
   READING_RULES;
+/** The rule that reads look-alike letters as digits (`T1O59`): an ID it gives is checked against the release. */
+export const LOOKALIKE_RULE: ReadingRule = LOOKALIKE;
 
 /** How a sub-technique number is separated from its technique, each with the rule that reads it (none for `.`). */
 const SUB_SEPARATORS: ReadonlyArray<readonly [rule: ReadingRule | undefined, pattern: string]> = [
   [undefined, '\\.'],
   [SPACE_DOT, ' \\.'],
+  // Only before a number starting with 0, as every sub-technique's does: `T1105. 250 files` is a sentence going on.
+  [SPACE_AFTER_DOT, '\\. (?=0)'],
   [SLASH, '/'],
   [HYPHEN, '-'],
   [UNDERSCORE, '_'],
@@ -145,23 +151,51 @@ export function scanIds(text: string): IdToken[] {
   return tokens;
 }
 
+// `T1O59`, `Tl059`, `TI059.001`: letters a scan or a PDF's font turns digits into. Read only as a whole word of a capital
+// T and four (then three) digits or look-alikes, with no letter, digit, dot, slash, backslash, underscore or hyphen
+// around it: never inside a hash, a file name (`TI059.exe`), a path or an identifier.
+const LOOKALIKE_ID = /(?<![\p{L}\p{N}._/\\-])T[0-9OIl]{4}(?:\.[0-9OIl]{3})?(?![\p{L}\p{N}_/\\-]|\.[\p{L}\p{N}])/gu;
+const LOOKALIKE_DIGIT: Readonly<Record<string, string>> = { O: '0', I: '1', l: '1' };
+
+/**
+ * The text with the look-alike letters of ID-shaped words made digits (the same length, so every span still holds),
+ * and where it was done; undefined when nothing was. A word needs two real digits and one look-alike (`TOOIl` is none).
+ */
+function withLookalikesRead(text: string): { text: string; spans: TextSpan[] } | undefined {
+  if (!/T[0-9OIl]{4}/.test(text)) return undefined;
+  const spans: TextSpan[] = [];
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(LOOKALIKE_ID)) {
+    const word = match[0];
+    if (!/[OIl]/.test(word) || (word.match(/\d/g)?.length ?? 0) < 2) continue;
+    out += text.slice(at, match.index) + word.replace(/[OIl]/g, (c) => LOOKALIKE_DIGIT[c]!);
+    at = match.index + word.length;
+    spans.push({ start: match.index, end: at });
+  }
+  return spans.length ? { text: out + text.slice(at), spans } : undefined;
+}
+
 /** `scanIds` one token at a time, for a caller that keeps less than every token (a long line holds thousands). */
-export function visitIds(text: string, visit: (token: IdToken) => void): void {
+export function visitIds(written: string, visit: (token: IdToken) => void): void {
+  const lookalikes = withLookalikesRead(written);
+  const text = lookalikes?.text ?? written;
   let lastEnd = -1;
   for (const match of text.matchAll(CANDIDATE)) {
     let start = match.index;
     if (start < lastEnd) continue;
-    const written = match[0];
+    const candidate = match[0];
     const rules: ReadingRule[] = [];
     const left = leftBoundary(text, start, lastEnd);
     if (!left) continue;
     if (left !== 'ok') rules.push(left);
-    const ts = written.charAt(1).toUpperCase() === prefix ? 2 : 1;
-    if (written.charAt(0) === LOWER_PREFIX) rules.push(LOWER_T);
+    const ts = candidate.charAt(1).toUpperCase() === prefix ? 2 : 1;
+    if (candidate.charAt(0) === LOWER_PREFIX) rules.push(LOWER_T);
     if (ts === 2) rules.push(DOUBLED_T);
-    const spaced = written.charAt(ts) === ' ';
-    const technique = `${prefix}${written.slice(-digits)}`;
-    let end = start + written.length;
+    if (lookalikes?.spans.some((span) => span.start === start)) rules.push(LOOKALIKE);
+    const spaced = candidate.charAt(ts) === ' ';
+    const technique = `${prefix}${candidate.slice(-digits)}`;
+    let end = start + candidate.length;
     const ids: string[] = [];
     let malformed: string | undefined;
     SUB_AT.lastIndex = end;
@@ -194,7 +228,7 @@ export function visitIds(text: string, visit: (token: IdToken) => void): void {
       }
     }
     // `T 2020` is no ID: a space after the T is read only in a full `T 1569.002`.
-    if (spaced && (written.charAt(0) !== prefix || ids.length !== 1 || !ids[0]?.includes('.'))) continue;
+    if (spaced && (candidate.charAt(0) !== prefix || ids.length !== 1 || !ids[0]?.includes('.'))) continue;
     if (spaced) rules.push(SPACE_AFTER_T);
     const right = rightBoundary(text, end);
     if (!right) continue;

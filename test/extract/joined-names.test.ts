@@ -55,3 +55,19 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
   });
 });
 
+describe('IDs read from look-alike letters (through extractReport, ATT&CK 18.1)', () => {
+  const target = loadRelease('18.1');
+
+  it('reads T1O59 as T1059 and says so in the trail', () => {
+    const [ref] = extractReport('The loader ran Command and Scripting Interpreter (T1O59).', { target }).references;
+    expect(ref?.resolution?.status).to.equal('current');
+    expect(ref?.resolution?.ids).to.deep.equal(['T1059']);
+    expect(ref?.resolution?.trail).to.include('read: a letter O, l or I read as the digit it looks like, as OCR and PDF fonts do (T1O59, Tl059, TI059)');
+  });
+
+  it('warns when the ID read is not in the release: it may be no ID at all', () => {
+    const [ref] = extractReport('Serial TI000 shipped.', { target }).references;
+    expect(ref?.resolution?.status).to.equal('unknown');
+    expect(ref?.resolution?.warnings).to.deep.equal(['"TI000" was read as T1000 (letters taken for digits), which ATT&CK 18.1 does not have: check the text; it may be no technique ID']);
+  });
+});

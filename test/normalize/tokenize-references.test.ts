@@ -40,6 +40,13 @@ describe('scanIds', () => {
     ['AttachmentT1106Native API', [['T1106']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1106'],
     ['https://attack.mitre.org/techniques/T1566/001/ more', [['T1566.001']], [rule('an ATT&CK URL')], 'https://attack.mitre.org/techniques/T1566/001/'],
     ['T1566.01', [[]], [], 'T1566.01'],
+    // IDs as a scan or a PDF's font leaves them: a letter O for a zero, l or I for a one, a space after the dot.
+    ['Command and Scripting Interpreter (T1O59)', [['T1059']], [rule('a letter O, l or I')], 'T1O59'],
+    ['PowerShell Tl059.001', [['T1059.001']], [rule('a letter O, l or I')], 'Tl059.001'],
+    ['TI059.OO3 Windows Command Shell', [['T1059.003']], [rule('a letter O, l or I')], 'TI059.OO3'],
+    ['Windows Command Shell: T1059. 003', [['T1059.003']], [rule('a space after the dot')], 'T1059. 003'],
+    // A number after a sentence's full stop is no sub-technique: theirs start with 0.
+    ['via T1105. 250 files', [['T1105']], [], 'T1105'],
   ];
   for (const [text, ids, rules, written] of rows) {
     it(`${JSON.stringify(text)} -> ${ids.map((group) => group.join('+') || 'malformed').join(', ')}`, () => {
@@ -70,6 +77,15 @@ describe('scanIds', () => {
     '+abcT1059+',
     'ATT&CK v17',
     'TTT1001',
+    // Look-alike letters are read only in a word of their own: not in a hash, a file name, a path or an identifier,
+    // nor in a word without two real digits.
+    '9fT1O59ab0c',
+    'TI059.exe',
+    '/opt/T1O59/x',
+    'id_T1O59',
+    'T1O59-x',
+    'T1O59a',
+    'TOOIl',
   ];
   for (const text of lookAlikes) {
     it(`finds no ID in ${JSON.stringify(text)}`, () => expect(scanIds(text)).to.deep.equal([]));

@@ -3,6 +3,7 @@ import { resolveReference, type ResolveContext } from '../normalize/resolve-refe
 import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
 import { referencesInLines, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
+import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
@@ -43,8 +44,10 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     ref.tactics.some((tactic) => TACTIC_ID.test(tactic))
       ? { ...ref, tactics: [...new Set(ref.tactics.map((tactic) => (TACTIC_ID.test(tactic) ? (target.tactic(tactic)?.name ?? tactic) : tactic)))] }
       : ref;
-  // `A y B (T1566.001/T1566.002)`: each name with its own ID, in order.
-  const { references, warnings: joinedWarnings } = pairJoinedNames(referencesInLines(lines, { namesApart: true }).map(named), lines, target);
+  // `T1059.`⏎`001`: a sub-technique number split off by a line break; `A y B (T1566.001/T1566.002)`: each name with its
+  // own ID, in order.
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true }).map(named), lines, target);
+  const { references, warnings: joinedWarnings } = pairJoinedNames(read, lines, target);
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the
   // first reference. One whose name disagrees or draws a warning stays, for the analyst to see.

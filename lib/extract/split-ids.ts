@@ -1,0 +1,30 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { FoldedText } from '../normalize/tokenize-references.js';
+import type { ExtractedReference } from './extract-references.js';
+
+// What may follow a technique ID at the end of its line when a line break split it from its sub-technique number.
+const ID_AT_LINE_END = /^(\.?)\s*$/;
+const TECHNIQUE_ONLY = /^T\d{4}$/;
+
+/**
+ * Join a sub-technique number that a line break split from its technique (`T1059.`⏎`001`, `T1059`⏎`.001`, as
+ * pdftotext leaves a wrapped cell): the reference is written again with the line break in it, which the reader joins
+ * (`read: line breaks joined`), and takes the sub-technique. Only where the next line starts with the number (a dot on
+ * one side of the break), the number starts with 0 as every sub-technique's does, and the release has the sub-technique.
+ */
+export function joinSplitIds(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
+  return references.map((ref) => {
+    const id = ref.ids[0];
+    if (ref.ids.length !== 1 || !id || !TECHNIQUE_ONLY.test(id) || ref.span.line !== ref.line) return ref;
+    const line = lines[ref.span.line - 1]?.original;
+    const next = lines[ref.span.line]?.original;
+    if (line === undefined || next === undefined) return ref;
+    const rest = ID_AT_LINE_END.exec(line.slice(ref.span.end));
+    if (!rest) return ref;
+    const dot = rest[1] ? '' : '\\.';
+    const sub = new RegExp(`^\\s*${dot}(0\\d{2})(?![\\d.])`).exec(next);
+    const joined = sub ? `${id}.${sub[1]}` : undefined;
+    if (!sub || !joined || !target.technique(joined)) return ref;
+    return { ...ref, raw: `${ref.raw}${line.slice(ref.span.end).trimEnd()}\n${sub[0].trim()}`, ids: [joined] };
+  });
+}

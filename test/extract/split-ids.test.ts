@@ -1,0 +1,25 @@
+import { expect } from 'chai';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { loadRelease } from '../helpers/attack.js';
+
+describe('joinSplitIds (through extractReport, ATT&CK 18.1)', () => {
+  const target = loadRelease('18.1');
+  const read = (text: string) => extractReport(text, { target }).references.map((ref) => [ref.raw, ref.ids, ref.resolution?.ids, ref.resolution?.status]);
+
+  // pdftotext wraps a table cell inside an ID (the tester's OCR repro, reports4 repro-3: "T1059.\n001" read as T1059).
+  it('joins a sub-technique number that a line break split from its technique, either side of the dot', () => {
+    expect(read('PowerShell T1059.\n001 ran scripts.\n')).to.deep.equal([['PowerShell T1059.\n001', ['T1059.001'], ['T1059.001'], 'current']]);
+    expect(read('| Windows Command Shell | T1059\n.003 |\n')).to.deep.equal([['Windows Command Shell | T1059\n.003', ['T1059.003'], ['T1059.003'], 'current']]);
+  });
+
+  it('names the join in the trail', () => {
+    const [ref] = extractReport('PowerShell T1059.\n001 ran scripts.\n', { target }).references;
+    expect(ref?.resolution?.trail).to.include('read: line breaks joined (a wrapped cell)');
+  });
+
+  it('leaves a number that is no sub-technique, or one the release lacks, on its own line', () => {
+    expect(read('PowerShell T1059.\n100 hosts ran it.\n').map((ref) => ref[1])).to.deep.equal([['T1059']]);
+    expect(read('Phishing T1566.\n009 mails were sent.\n').map((ref) => ref[1])).to.deep.equal([['T1566']]);
+    expect(read('PowerShell T1059\n001 ran scripts.\n').map((ref) => ref[1])).to.deep.equal([['T1059']]);
+  });
+});

@@ -5,6 +5,8 @@ import { BLOCK_BREAK } from './html-text.js';
 export interface Passage {
   line: number;
   text: string;
+  /** The passage is a table's header row (`tableHeaderLines`): column names, no behaviour. */
+  tableHeader?: boolean;
 }
 
 // Words after which a full stop does not end a sentence.
@@ -15,6 +17,12 @@ const ITEM = /^\s*(?:[-*•●■◆▪‣・]|\d{1,2}[.)])\s+/;
 const ROW = /^\s*\|/;
 // A heading (Markdown `## Samples`, AsciiDoc `== Network indicators`) is a passage of its own too.
 const HEADING = /^\s*(?:#{1,6}|={1,6})\s+\S/;
+// A Markdown table's delimiter row (`|---|:--|`), which makes the row above it the table's header.
+const MARKDOWN_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+// An AsciiDoc table's delimiter (`|===`), and block attributes that give the table a header row (`[options="header"]`,
+// `[cols="1,2",options="header,footer"]`, `[%header]`).
+const ASCIIDOC_TABLE = /^\s*\|={3,}\s*$/;
+const ASCIIDOC_HEADER = /^\s*\[[^\]]*(?:options\s*=\s*"?[^"\]]*\bheader\b|%header\b)[^\]]*\]\s*$/;
 // AsciiDoc (and Markdown) markup lines, which say how to show the text, not what it says: read as a blank line. An
 // attribute entry with a value of at most three words (`:toc:`, `:icons: font`; `:warning: The loader deletes backups.`
 // is a sentence), a block attribute list (`[source]`, `[options="header"]`, `[[anchor]]`: words, `.#%=,+-` and quoted
@@ -61,6 +69,27 @@ export function isMarkupLine(line: string): boolean {
 }
 
 /**
+ * The lines (0-based) that are a table's header row: a Markdown row followed by its delimiter row (`|---|---|`), and
+ * the first row of an AsciiDoc table (`|===`) whose block attributes ask for a header (`[options="header"]`) or which
+ * is followed by a blank line (AsciiDoc's implicit header row).
+ */
+export function tableHeaderLines(lines: readonly string[]): Set<number> {
+  const headers = new Set<number>();
+  let open = false;
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    if (ROW.test(line) && next !== undefined && next.includes('|') && MARKDOWN_DELIMITER.test(next)) headers.add(i);
+    if (!ASCIIDOC_TABLE.test(line)) return;
+    open = !open;
+    if (!open || !ROW.test(next ?? '')) return;
+    const attributes = lines[i - 1] ?? '';
+    const implicit = lines[i + 2]?.trim() === '' && ROW.test(lines[i + 3] ?? '');
+    if ((ASCIIDOC_HEADER.test(attributes) && !/%noheader\b/.test(attributes)) || implicit) headers.add(i + 1);
+  });
+  return headers;
+}
+
+/**
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
  * space and not after an abbreviation (`e.g.`, `Inc.`), or after a letter followed by a footnote mark, space and a
  * capital (`Equifax.339  The`: the mark is left out), at `。！？`, at a blank line (but not inside a sentence cut by a
@@ -69,14 +98,16 @@ export function isMarkupLine(line: string): boolean {
  * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`;
  * soft hyphens are taken out, a line ending with one joined with nothing between).
  * A `BLOCK_BREAK` ends a passage too (`htmlText`). With `lines`, every input line is one passage, empty ones too (not
- * the nothing after a final line break).
+ * the nothing after a final line break). A table's header row (`tableHeaderLines`) is marked `tableHeader`.
  */
 export function splitPassages(text: string, options: { lines?: boolean } = {}): Passage[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const headers = tableHeaderLines(lines);
+  const header = (i: number): { tableHeader?: true } => (headers.has(i) ? { tableHeader: true } : {});
   if (options.lines) {
     // A line break ends the line before it: after the last one there is no line (`wc -l`), and an empty text has none.
     if (lines[lines.length - 1] === '') lines.pop();
-    return lines.map((line, i) => ({ line: i + 1, text: line.split(BLOCK_BREAK).join(' ').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}/g, ' ').trim() }));
+    return lines.map((line, i) => ({ line: i + 1, text: line.split(BLOCK_BREAK).join(' ').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}/g, ' ').trim(), ...header(i) }));
   }
   const passages: Passage[] = [];
   // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
@@ -107,7 +138,8 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     // Each run of white space made one space: only runs of two or more and single tabs or breaks are replaced (on a long
     // passage, replacing every single space took a hundred times as long).
     const trimmed = pieces.join('').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
-    if (trimmed) passages.push({ line: start, text: trimmed });
+    // A table row is a passage of its own, at its own line: a header row is known by that line.
+    if (trimmed) passages.push({ line: start, text: trimmed, ...header(start - 1) });
     pieces = [];
     tail = '';
     long = hasText = false;

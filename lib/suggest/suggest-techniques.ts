@@ -1,5 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
+import { indicatorRowText } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -25,6 +26,15 @@ export const ONE_WORD = 'the first suggestion rests on one word of it: check tha
 
 /** The note of a markup line with `lines` (`:toc:`, `[options="header"]`, `----`): it is not ranked. */
 export const MARKUP_NOTE = 'markup (AsciiDoc or Markdown), not text: not ranked';
+
+/** The note of a table's header row (its column names): it is not ranked. */
+export const TABLE_HEADER_NOTE = "a table's header row (column names), not text: not ranked";
+
+/** The note of a row of an indicator table whose other cells have no words: it is not ranked. */
+export const INDICATOR_ROW_NOTE = 'a row of indicators (hashes, addresses, file names, detection names), no text: not ranked';
+
+/** The note of a row of an indicator table with a cell of text: only that was ranked. */
+export const INDICATOR_ROW_TEXT_NOTE = 'a row of indicators: only its text was read, not its hashes, addresses, file names or detection names';
 
 /** How to suggest: by sentence or by line, how many candidates, the lowest score shown, and who hears of progress. */
 export interface SuggestOptions {
@@ -56,11 +66,18 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (ids.length) {
       return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];
     }
-    const read = suggestPassageText(passage.text, language);
+    const { tableHeader, ...entry } = passage;
+    // A header row names the columns, and the indicator cells of a row (an IoC table's hash, file name and detection
+    // name: `OneDrive.exe`, `Python/Agent.AGT`) name a sample: neither says what was done.
+    if (tableHeader) return [{ ...entry, candidates: [], note: TABLE_HEADER_NOTE }];
+    const row = indicatorRowText(passage.text);
+    if (row === '') return [{ ...entry, candidates: [], note: INDICATOR_ROW_NOTE }];
+    const read = suggestPassageText(row ?? passage.text, language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };
     const candidates = ranked.candidates.filter((candidate) => candidate.score > 0 && candidate.score >= minScore);
     if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return [];
-    return [{ ...passage, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(read.note ? { note: read.note } : {}) }];
+    const note = [...(row === undefined ? [] : [INDICATOR_ROW_TEXT_NOTE]), ...(read.note ? [read.note] : [])].join('; ');
+    return [{ ...entry, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(note ? { note } : {}) }];
   });
 }
 

@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 import {
   encodeSuggestModel,
   htmlText,
+  INDICATOR_ROW_NOTE,
+  INDICATOR_ROW_TEXT_NOTE,
   isHtmlPage,
   documentLanguage,
   isMarkupLine,
@@ -17,6 +19,7 @@ import {
   suggestModelPath,
   suggestPassageText,
   suggestTechniques,
+  TABLE_HEADER_NOTE,
   type SuggestModel,
 } from '../../lib/index.js';
 import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
@@ -149,6 +152,43 @@ describe('splitPassages', () => {
     const text = ':toc:\n[source]\n----\nHKCU\\Software\\Run\n----';
     expect(splitPassages(text, { lines: true }).map((p) => p.text)).to.deep.equal([':toc:', '[source]', '----', 'HKCU\\Software\\Run', '----']);
     expect(text.split('\n').map(isMarkupLine)).to.deep.equal([true, true, true, false, true]);
+  });
+
+  // ESET's malware-ioc READMEs (`[options="header"]`, `|===`, `|SHA-1 |Filename |ESET detection name|Description`) and a
+  // Markdown table of a translated advisory (`| Webshell Client | MD5 Hash |` over `| :--- | :--- |`): their header
+  // rows got confident candidates (Match Legitimate Name 94.1 for `Filename`, System Network Configuration Discovery
+  // 98.8 for `IP address`).
+  it("marks a table's header row, by sentence and with lines: Markdown, AsciiDoc with a header option or an implicit one", () => {
+    const text = [
+      '| Client | MD5 Hash |',
+      '| :----- | :------- |',
+      '| a.exe  | 5001ef50c7e869253a7c152a638eab8a |',
+      '',
+      '[cols="1,2",options="header"]',
+      '|===',
+      '|SHA-1 |Filename',
+      '|`625BEF5BD68F75624887D732538B7B01E3507234` |`b.dll`',
+      '|===',
+      '',
+      '|===',
+      '|IP address |First seen',
+      '',
+      '|`104.193.88[.]123` |2017-08-04',
+      '|===',
+      '',
+      '|===',
+      '|`183.134.93[.]171` |2021-10-17',
+      '|`183.134.93[.]172` |2021-10-18',
+      '|===',
+    ].join('\n');
+    const headers = (passages: ReturnType<typeof splitPassages>) => passages.filter((p) => p.tableHeader).map((p) => [p.line, p.text]);
+    const expected = [
+      [1, '| Client | MD5 Hash |'],
+      [7, '|SHA-1 |Filename'],
+      [12, '|IP address |First seen'],
+    ];
+    expect(headers(splitPassages(text))).to.deep.equal(expected);
+    expect(headers(splitPassages(text, { lines: true }))).to.deep.equal(expected);
   });
 
   it('counts lines as wc -l does with lines: none after the final line break, none in an empty text', () => {
@@ -449,6 +489,32 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
     expect(lines[2]?.candidates.map((c) => c.id)).to.include('T1033');
     expect(suggestTechniques(text, model).map((p) => p.line)).to.deep.equal([3]);
+  });
+
+  // ESET's IoC tables: the header row got Match Legitimate Name for `Filename`, and rows got Python (T1059.006) from the
+  // detection name `Python/Agent.AGT` and Match Legitimate Name from the sample's name `OneDrive.exe`, with two words
+  // in common; the description cell ("Keylogger plugin.") is what the row says.
+  it("ranks no table header row, and of an indicator table's row only its text, with a note (also with lines)", () => {
+    const text = [
+      '[options="header"]',
+      '|===',
+      '|SHA-1 |Filename |Detection |Description',
+      '|`AF85D79BC16B691F842964938C9619FFD1810C30` |`b011.dat` |Win32/Agent.VKT |Keylogger plugin.',
+      '|`0b9efaef974c625d9f8e3935b33c16ffbc59d798` |`OneDrive.exe` |Python/Agent.AGT |',
+      '|===',
+    ].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(text, model, { lines }).filter((p) => p.text.startsWith('|SHA') || p.text.startsWith('|`'));
+      expect(passages[0], `lines: ${lines}`).to.deep.equal({ line: 3, text: '|SHA-1 |Filename |Detection |Description', candidates: [], note: TABLE_HEADER_NOTE });
+      expect(passages[1]).to.include({ line: 4, note: INDICATOR_ROW_TEXT_NOTE });
+      expect(passages[1]!.candidates[0]).to.include({ id: 'T1056.001' });
+      for (const candidate of passages[1]!.candidates) expect(candidate.why).to.not.match(/"(?:win32|agent|vkt|b011|dat)"/);
+      expect(passages[2]).to.deep.include({ line: 5, candidates: [], note: INDICATOR_ROW_NOTE });
+    }
+    // A row without indicator cells is read whole, as before.
+    const [row] = suggestTechniques('| Persistence | The loader adds a Run key to start at logon |', model);
+    expect(row!.note).to.equal(undefined);
+    expect(row!.candidates.map((c) => c.id)).to.include('T1547.001');
   });
 
   it('leaves excluded texts out of the BM25 evidence', () => {

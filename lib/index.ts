@@ -326,7 +326,19 @@ export { contrastRatio, readableTextColor } from './export/colors.js';
 /** CSV (RFC 4180, formulas neutralised) and Markdown (input escaped: no markup, HTML or live link gets in). */
 export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownText } from './table-text.js';
 /** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
-export { INDICATOR_ROW_NOTE, INDICATOR_ROW_TEXT_NOTE, MARKUP_NOTE, ONE_WORD, passagesByText, suggestTechniques, TABLE_HEADER_NOTE, type PassageSuggestions, type SuggestOptions } from './suggest/suggest-techniques.js';
+export {
+  ADVICE_NOTE,
+  INDICATOR_ROW_NOTE,
+  INDICATOR_ROW_TEXT_NOTE,
+  MARKUP_NOTE,
+  ONE_WORD,
+  passagesByText,
+  suggestTechniques,
+  TABLE_HEADER_NOTE,
+  VENDOR_NOTE,
+  type PassageSuggestions,
+  type SuggestOptions,
+} from './suggest/suggest-techniques.js';
 export { htmlText, isHtmlPage } from './suggest/html-text.js';
 export { loadSuggestModel, suggestModelPath, type LoadOptions as SuggestLoadOptions } from './suggest/load-suggest-model.js';
 export { buildSuggestModel, type BuildOptions as SuggestBuildOptions } from './suggest/build-suggest-model.js';

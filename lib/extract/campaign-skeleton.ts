@@ -86,12 +86,14 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
   // A passage said again (a page's running header in pdftotext's output) is suggested once, with the lines it recurs at.
   // A passage whose first suggestion rests on one word (a heading, a byline, boilerplate) is counted, not listed: the
   // skeleton is what the analyst edits, and `suggest` lists them all.
+  // So is advice to defenders (a list of mitigations): its candidates are what it guards against.
   const withCandidates = (options.suggestions ?? []).filter((passage) => passage.candidates.length);
-  const oneWord = withCandidates.filter((passage) => passage.wordsInCommon === 1);
+  const oneWord = withCandidates.filter((passage) => passage.wordsInCommon === 1 && !passage.advice);
+  const advice = withCandidates.filter((passage) => passage.advice);
   const byText = passagesByText(withCandidates);
   const suggested = withCandidates.flatMap((passage) => {
     const [first, ...again] = byText.get(passage.text)!;
-    if (first !== passage || passage.wordsInCommon === 1) return [];
+    if (first !== passage || passage.wordsInCommon === 1 || passage.advice) return [];
     const also = again.length ? `, also at line${again.length > 1 ? 's' : ''} ${again.map((p) => p.line).join(', ')}` : '';
     // How the passage was read (Japanese through the glossary, a language not supported) goes with each suggestion.
     const read = passage.note ? `; ${oneLine(passage.note)}` : '';
@@ -99,13 +101,19 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
       (c) => ` suggested: ${oneLine(`${c.id} ${c.name} (score ${c.score}, because ${c.why})`)}, source: "${reportFile}:${passage.line}"${also}${read}`,
     );
   });
-  const oneWordLines = [...new Set(oneWord.map((passage) => passage.line))];
-  const skipped = oneWord.length
-    ? [
-        ` (${oneWord.length} more passage${oneWord.length === 1 ? '' : 's'}, at line${oneWordLines.length === 1 ? '' : 's'} ${oneWordLines.join(', ')}, ` +
-          `got suggestions that rest on one word of ${oneWord.length === 1 ? 'it' : 'them'}: \`attack-layers suggest ${oneLine(reportFile)}\` lists them)`,
-      ]
-    : [];
+  const skippedLine = (passages: readonly PassageSuggestions[], why: (one: boolean) => string): string[] => {
+    if (!passages.length) return [];
+    const lines = [...new Set(passages.map((passage) => passage.line))];
+    const one = passages.length === 1;
+    return [
+      ` (${passages.length} more passage${one ? '' : 's'}, at line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}, ${why(one)}: ` +
+        `\`attack-layers suggest ${oneLine(reportFile)}\` lists them)`,
+    ];
+  };
+  const skipped = [
+    ...skippedLine(oneWord, (one) => `got suggestions that rest on one word of ${one ? 'it' : 'them'}`),
+    ...skippedLine(advice, (one) => `${one ? 'advises' : 'advise'} defenders (recommendations, not what an adversary did)`),
+  ];
   if (suggested.length || skipped.length) {
     doc.comment = [' Suggested for sentences that cite no ID (not accepted: to accept one, add it under techniques:)', ...suggested, ...skipped].join('\n');
   }

@@ -1,4 +1,4 @@
-import { withoutIndicators } from './text-terms.js';
+import { textWords, withoutIndicators } from './text-terms.js';
 
 // A cell of a table row, without the marks of a code span around it (Markdown `` `a.dll` ``, AsciiDoc `` `+a.dll+` ``).
 const CODE_MARKS = /^[`+]+|[`+]+$/g;
@@ -31,4 +31,73 @@ export function indicatorRowText(text: string): string | undefined {
     .filter((cell) => !isIdentifierCell(cell) && /\p{L}/u.test(cell))
     .map((cell) => cell.trim())
     .join(' ');
+}
+
+// Security vendors, their research teams and products, and the agencies and news sites that report on attacks: who
+// reported or detected, never what was done. Matched whole, case-insensitively; "Microsoft" alone is a vendor here,
+// but only a passage made of such names (and SOURCE_WORDS) is left unranked, so "Microsoft Office" in a sentence is read.
+const VENDOR_NAMES = [
+  'ESET', 'WeLiveSecurity', 'Kaspersky', 'Securelist', 'Symantec', 'Broadcom', 'Mandiant', 'FireEye', 'Google', 'Google TAG',
+  'Threat Analysis Group', 'CrowdStrike', 'CrowdStrike Falcon', 'Palo Alto Networks', 'Unit 42', 'Cortex XDR', 'Check Point',
+  'Check Point Research', 'Cisco', 'Cisco Talos', 'Talos', 'Trend Micro', 'Sophos', 'Sophos X-Ops', 'McAfee', 'Trellix',
+  'Proofpoint', 'SentinelOne', 'SentinelLabs', 'Secureworks', 'Counter Threat Unit', 'IBM', 'IBM X-Force', 'X-Force',
+  'Fortinet', 'FortiGuard Labs', 'Recorded Future', 'Insikt Group', 'Bitdefender', 'Avast', 'Avira', 'Malwarebytes',
+  'Zscaler', 'ThreatLabz', 'Volexity', 'Arctic Wolf', 'Huntress', 'Red Canary', 'Rapid7', 'Tenable', 'Qualys', 'Cybereason',
+  'Elastic Security Labs', 'Group-IB', 'Positive Technologies', 'Dr.Web', 'Doctor Web', 'F-Secure', 'WithSecure',
+  'NCC Group', 'Fox-IT', 'Lookout', 'Zimperium', 'Netskope', 'Akamai', 'Cloudflare', 'Darktrace', 'Kroll', 'Morphisec',
+  'BlackBerry', 'Cylance', 'Carbon Black', 'VMware Carbon Black', 'VirusTotal', 'Microsoft', 'Microsoft Threat Intelligence',
+  'MSTIC', 'Microsoft Defender', 'Microsoft Defender for Endpoint', 'Defender for Endpoint', 'Windows Defender',
+  'Microsoft Sentinel', 'Symantec Endpoint Protection', 'ESET NOD32', 'CISA', 'FBI', 'NSA', 'NCSC', 'US-CERT', 'JPCERT/CC',
+  'CERT-UA', 'BleepingComputer', 'TechCrunch', 'SecurityWeek', 'The Record', 'Dark Reading', 'The Hacker News',
+  'Krebs on Security', 'Reuters', 'Bloomberg', 'Axios', 'NBC News',
+];
+const VENDOR = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...VENDOR_NAMES].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+// Words that go with such names in a list of sources ("Check Point Research, Palo Alto Networks, IBM — Threat
+// Intelligence Reports", "Arctic Wolf — Incident Analysis, March 2026"): no behaviour either.
+const SOURCE_WORDS = new Set(
+  (
+    'and or the of by via from on in at und et y sources source references reference see also threat threats intelligence ' +
+    'research researchers report reports reporting labs lab team teams blog blogs analysis analyses advisory advisories ' +
+    'incident incidents security news update updates alert alerts bulletin whitepaper paper article ' +
+    'january february march april may june july august september october november december'
+  ).split(' '),
+);
+
+/** Whether a passage is only names of security vendors, their products or news sites (`ESET`, `Microsoft Defender`, a list of sources). */
+export function isVendorNamesOnly(text: string): boolean {
+  let names = 0;
+  const rest = text.replace(VENDOR, () => {
+    names++;
+    return ' ';
+  });
+  return names > 0 && textWords(rest).every((word) => SOURCE_WORDS.has(word) || /^\d+$/.test(word));
+}
+
+// Advice to defenders, as advisories give it (a "Mitigations" list, "Organizations should enable MFA"): what to guard
+// against, not what an adversary did. An imperative at the start (after a list mark, and an adverb such as
+// "Regularly"), but not a noun (`Use of common malware`, `Review of logs`); defenders as the subject of "should";
+// "we recommend", "it is recommended". "Users should not have been able to ..." says what went wrong, not what to do.
+// A sentence about the actor ("The actor disabled MFA") is none of these.
+const ADVICE_VERB =
+  'ensure|enable|implement|apply|patch|update|upgrade|monitor|restrict|limit|consider|review|prevent|avoid|require|enforce|' +
+  'configure|deploy|audit|educate|train|maintain|establish|adopt|segment|harden|back up|verify|validate|rotate|prioriti[sz]e|' +
+  'protect|adhere|utili[sz]e|use|employ|follow|keep|disallow|mandate|instruct|encourage|never|do not|don[’\']t';
+const IMPERATIVE = new RegExp(
+  `^\\s*(?:[-*•●■◆▪‣・]\\s*|\\d{1,2}[.)]\\s+)?(?:(?:regularly|continuously|always|periodically|immediately|also|then)\\s+)?(?:${ADVICE_VERB})\\b(?!\\s+of\\b|\\s*[:\\-–—]|\\s*$)`,
+  'i',
+);
+const DEFENDERS_SHOULD =
+  /\b(?:organi[sz]ations?|administrators?|admins?|defenders?|users?|companies|enterprises|entities|customers|businesses|msps?|service providers|teams?|you|we)\s+(?:should(?!\s+(?:not\s+)?have\b)|ought to|are (?:strongly )?(?:advised|encouraged|urged))\b/i;
+const RECOMMEND =
+  /\b(?:we|i|cisa|fbi|nsa|ncsc|agencies|authors?)\s+(?:strongly\s+|also\s+|highly\s+)?(?:recommend|advise|encourage|urge)s?\b|\b(?:it is|is|are)\s+(?:strongly\s+|highly\s+)?(?:recommended|advised|advisable)\b|^\s*(?:recommendations?|mitigations?)\s*:/i;
+// Japanese advice: a request to the reader (〜してください, but not ご覧ください or 参照してください, "see ...") or a
+// recommendation (推奨).
+const ADVICE_JA = /(?<!ご覧|参照して)(?:ください|下さい)|推奨/;
+
+/** Whether a passage advises defenders (see ADVICE_VERB and the patterns after it) rather than saying what an adversary did. */
+export function isAdvice(text: string): boolean {
+  return IMPERATIVE.test(text) || DEFENDERS_SHOULD.test(text) || RECOMMEND.test(text) || ADVICE_JA.test(text);
 }

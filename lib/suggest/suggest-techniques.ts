@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isVendorNamesOnly } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -19,6 +19,11 @@ export interface PassageSuggestions {
   wordsInCommon?: number;
   /** Why a passage has no candidates or how it was read: it cites IDs (that is `extract`'s), its language. */
   note?: string;
+  /**
+   * With candidates: the passage advises defenders ("Organizations should enable MFA", a list of mitigations), so its
+   * candidates are what it guards against, not what an adversary did (`ADVICE_NOTE`).
+   */
+  advice?: true;
 }
 
 /** What the readable forms say of a passage whose suggestions rest on one word (`wordsInCommon` 1). */
@@ -35,6 +40,12 @@ export const INDICATOR_ROW_NOTE = 'a row of indicators (hashes, addresses, file 
 
 /** The note of a row of an indicator table with a cell of text: only that was ranked. */
 export const INDICATOR_ROW_TEXT_NOTE = 'a row of indicators: only its text was read, not its hashes, addresses, file names or detection names';
+
+/** The note of a passage that only names security vendors, products or news sites (`ESET`, a list of sources): not ranked. */
+export const VENDOR_NOTE = 'names of security vendors, products or news sites only, no behaviour: not ranked';
+
+/** The note of a passage with candidates that advises defenders (`advice`). */
+export const ADVICE_NOTE = 'advice to defenders (a recommendation), not what an adversary did: its candidates are what it guards against';
 
 /** How to suggest: by sentence or by line, how many candidates, the lowest score shown, and who hears of progress. */
 export interface SuggestOptions {
@@ -72,12 +83,19 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (tableHeader) return [{ ...entry, candidates: [], note: TABLE_HEADER_NOTE }];
     const row = indicatorRowText(passage.text);
     if (row === '') return [{ ...entry, candidates: [], note: INDICATOR_ROW_NOTE }];
+    // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence
+    // Reports") says nothing of what was done.
+    if (isVendorNamesOnly(row ?? passage.text)) return [{ ...entry, candidates: [], note: VENDOR_NOTE }];
     const read = suggestPassageText(row ?? passage.text, language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };
     const candidates = ranked.candidates.filter((candidate) => candidate.score > 0 && candidate.score >= minScore);
     if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return [];
-    const note = [...(row === undefined ? [] : [INDICATOR_ROW_TEXT_NOTE]), ...(read.note ? [read.note] : [])].join('; ');
-    return [{ ...entry, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(note ? { note } : {}) }];
+    // Advice names techniques to guard against: its candidates are listed, marked (and left out of a skeleton).
+    const advice = candidates.length > 0 && isAdvice(row ?? passage.text);
+    const note = [...(advice ? [ADVICE_NOTE] : []), ...(row === undefined ? [] : [INDICATOR_ROW_TEXT_NOTE]), ...(read.note ? [read.note] : [])].join('; ');
+    return [
+      { ...entry, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(note ? { note } : {}), ...(advice ? { advice: true as const } : {}) },
+    ];
   });
 }
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
 import {
+  ADVICE_NOTE,
   encodeSuggestModel,
   htmlText,
   INDICATOR_ROW_NOTE,
@@ -20,6 +21,7 @@ import {
   suggestPassageText,
   suggestTechniques,
   TABLE_HEADER_NOTE,
+  VENDOR_NOTE,
   type SuggestModel,
 } from '../../lib/index.js';
 import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
@@ -517,6 +519,53 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(row!.candidates.map((c) => c.id)).to.include('T1547.001');
   });
 
+  // A blog's list of sources ("Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports") got
+  // Exploit Public-Facing Application 100 with four words in common, from a procedure example about a Palo Alto
+  // Networks appliance; a slide's "CISA" and a line "ESET" are who reported, not what was done.
+  it('ranks no passage made only of names of security vendors, products or news sites, and says so', () => {
+    for (const text of ['ESET', 'Microsoft Defender', 'Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports', 'Arctic Wolf — Incident Analysis, March 2026']) {
+      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: VENDOR_NOTE }]);
+    }
+    // A sentence that names them and says what was done is ranked.
+    const [said] = suggestTechniques('Palo Alto Networks and IBM confirm that the actor sent spearphishing emails with malicious attachments.', model);
+    expect(said!.note).to.equal(undefined);
+    expect(said!.candidates[0]).to.include({ id: 'T1566.001' });
+  });
+
+  // The English mitigation bullets of a translated Five Eyes advisory ("Prevent and detect lateral movement in your
+  // organization's networks.": SMB/Windows Admin Shares 99.9; "Never punish users for clicking phishing links...":
+  // Malicious Link 100, five words in common) and a CISA slide deck's "Apply the principle of least privilege" read as
+  // what the actor did.
+  it('marks advice to defenders, keeping its candidates; a sentence about what the actor did is no advice', () => {
+    const advice = [
+      'Organizations should enable MFA for all remote access to their networks.',
+      'We recommend that administrators patch the VPN appliances and reset the credentials of the accounts.',
+      '- Prevent and detect lateral movement in your organization’s networks.',
+      '• Regularly update software and operating systems',
+      'Never punish users for clicking phishing links or opening attachments.',
+      'It is recommended to disable macros in documents received by email.',
+      'そして、カスタマイズされたアプリケーションについては、一般的なWeb脆弱性が存在しないか監査してください。',
+    ];
+    for (const text of advice) {
+      const [passage] = suggestTechniques(text, model);
+      expect(passage, text).to.deep.include({ advice: true });
+      expect(passage!.note, text).to.match(new RegExp(`^${ADVICE_NOTE.replace(/[()]/g, '\\$&')}`));
+      expect(passage!.candidates, text).to.not.deep.equal([]);
+    }
+    const behaviour = [
+      'The actor disabled MFA on the accounts it had taken over.',
+      'Use of common and custom malware (PlugX, RedLeaves, QuasarRAT)',
+      'Users should not have been able to run the loader, but the actor had added it to an allow list.',
+      'The attackers used stolen credentials to move laterally and patched the VPN appliance to hide their access.',
+      'Monitor: a keylogger that captures keystrokes and sends them to its server.',
+    ];
+    for (const text of behaviour) {
+      const [passage] = suggestTechniques(text, model);
+      expect(passage!.advice, text).to.equal(undefined);
+      expect(passage!.note ?? '', text).to.not.include('advice');
+    }
+  });
+
   it('leaves excluded texts out of the BM25 evidence', () => {
     const ranked = model.rank('They dumped the memory of LSASS with procdump.', { exclude: (doc) => model.docKind(doc) === 'procedure' });
     expect(ranked.length).to.be.greaterThan(0);
@@ -730,6 +779,15 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const doc = parse(result.stdout) as { techniques: { ref: string }[] };
     expect(doc.techniques.map((t) => t.ref)).to.deep.equal(['Regsvr32 (T1117)']);
     expect(result.stdout).to.match(/^# suggested: T1113 Screen Capture \(score [\d.]+, because .*\), source: ".*:2"$/m);
+  });
+
+  it('extract --suggest leaves advice to defenders out of the skeleton, and counts it with its lines', async () => {
+    const file = join(freshTmpDir('suggest'), 'report.txt');
+    writeFileSync(file, 'The implant captures screenshots of the desktop.\n\nOrganizations should block spearphishing emails with malicious attachments.\n');
+    const result = await runCli(['extract', file, '--suggest', '--quiet']);
+    expect(result.stdout).to.match(/^# suggested: T1113 .*:1"$/m);
+    expect(result.stdout).to.not.match(/^# suggested: .*:3"$/m);
+    expect(result.stdout).to.include('# (1 more passage, at line 3, advises defenders (recommendations, not what an adversary did): `attack-layers suggest');
   });
 
   it('extract --suggest says with each suggestion how its passage was read: Japanese through the glossary, a language not supported', async () => {

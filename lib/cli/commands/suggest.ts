@@ -12,7 +12,7 @@ interface Args extends GlobalArgs {
 
 export const declaration: CommandDeclaration = {
   positionals: { report: { type: 'string', describe: 'a report as text, or - for standard input', demandOption: true } },
-  shared: { json: 'print [{line, text, candidates: [{id, name, score, why}], wordsInCommon}] as JSON' },
+  shared: { json: 'print [{line, text, candidates: [{id, name, score, why}], wordsInCommon, note, advice}] as JSON' },
   options: {
     lines: { type: 'boolean', describe: 'one passage per input line (default: one per sentence)' },
     top: { type: 'number', default: 5, describe: 'candidates per passage' },

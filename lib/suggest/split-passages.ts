@@ -47,6 +47,10 @@ const CODE_DELIMITER = /^\s*(?:`{3,}|~{3,}|-{4,}\s*$)/;
 const TAIL = 256;
 // How short a line is, against the text's width (the 90th percentile of its line lengths), to stand alone.
 const SHORT_LINE = 0.6;
+// A word no sentence ends with: a short line ending with it goes on with the next line (see `splitPassages`).
+// A line that is a record, `key: value` (YAML front matter, a mail header), not a sentence's next words.
+const RECORD = /^\s*\p{Ll}[\w-]*:(?:\s|$)/u;
+const OPEN_END = /(?:^|[\s(])(?:to|of|for|the|a|an|and|or|but|nor|with|by|from|in|on|at|into|onto|as|than|our|your|their|its|his|her|my|this|that|these|those|is|are|was|were|be|been|can|could|may|might|will|would|should|must|not|such|via|about|between|against|whether|which|who|while)$/i;
 // A word hyphenated at the end of a line (`attach-`), and the lower-case word that goes on on the next (`ments`).
 const BROKEN_WORD = /(?<![\p{L}-])(\p{L}+)-$/u;
 const WORD_GOES_ON = /^\s*(\p{Ll}+)/u;
@@ -115,6 +119,17 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   const lengths = lines.map((line) => line.trim().length).filter(Boolean).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   const standsAlone = (line: string): boolean => line.trim().length < SHORT_LINE * width && !/[,;:\-–—(\[]$/u.test(line.trim());
+  // A slide deck's text is all short lines: a bullet or a title wrapped into several (`Ensure that log` / `information
+  // is aggregated` / `and correlated to enable`). A short line goes on with the next (outside a code block) when it
+  // ends with a word no sentence ends with (`Monitoring for` / `DLL Search`), or when the next begins with a lower-case
+  // letter, unless the short line ends with a capitalised word after others (a name in a list of names: `Mgame Corp` /
+  // `xlgames`; `Underlying` / `message` and `MSP` / `using a dedicated VPN` go on) or the next is a record (`url: …`
+  // of a page's front matter).
+  const goesOnFrom = (previous: string, line: string): boolean => {
+    const words = previous.trim().split(/\s+/);
+    const nameEnd = words.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(words.at(-1)!);
+    return !inCode && /\p{L}/u.test(previous) && (OPEN_END.test(previous.trim()) || (GOES_ON.test(line) && !nameEnd && !RECORD.test(line)));
+  };
   // The passage being read, as pieces: tests look only at its end (`tail`), so that a text of thousands of lines with
   // no full stop is read in linear time.
   let pieces: string[] = [];
@@ -168,7 +183,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
         if (held) return;
       }
       const goesOn = held && part === 0 && GOES_ON.test(line) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
-      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && (standsAlone(previous) || alone(previous))))) flush();
+      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && ((standsAlone(previous) && !goesOnFrom(previous, line)) || alone(previous))))) flush();
       held = false;
       if (!line.trim() || isMarkupLine(line)) return;
       lastLine = line;

@@ -132,6 +132,47 @@ describe('splitPassages', () => {
         [13, 'console.log(name, size)'],
       ],
     ],
+    // A slide deck's text (a CISA briefing, PDF text extraction): a bullet or title wrapped into short lines was a
+    // passage per line ("Enable you to" got User Execution: Malicious File). A short line goes on when the next begins
+    // with a lower-case letter or it ends with a word no sentence ends with; not a name in a list of names (`Mgame
+    // Corp` / `xlgames`), a title-case line after a whole phrase, or a record of a page's front matter.
+    [
+      [
+        'The briefing covers a campaign against managed service providers and the customers whose networks they run.',
+        '',
+        'Our',
+        'objective',
+        'with this',
+        'webinar',
+        '',
+        'Ensure that log',
+        'information is aggregated',
+        'and correlated to enable',
+        'maximum detection',
+        'capabilities',
+        '',
+        'Monitoring for',
+        'DLL Search',
+        'Order Hijacking',
+        '',
+        'Mgame Corp',
+        'xlgames',
+        '',
+        'title: Slides',
+        'url: https://example.com/slides',
+      ].join('\n'),
+      [
+        [1, 'The briefing covers a campaign against managed service providers and the customers whose networks they run.'],
+        [3, 'Our objective with this webinar'],
+        [8, 'Ensure that log information is aggregated and correlated to enable maximum detection capabilities'],
+        [14, 'Monitoring for DLL Search'],
+        [16, 'Order Hijacking'],
+        [18, 'Mgame Corp'],
+        [19, 'xlgames'],
+        [21, 'title: Slides'],
+        [22, 'url: https://example.com/slides'],
+      ],
+    ],
     // Look-alikes of markup that are text: a sentence after an emoji code, a path in brackets.
     [':warning: The loader deletes the shadow copies.\n\n[C:\\Temp\\a.exe]', [[1, ':warning: The loader deletes the shadow copies.'], [3, '[C:\\Temp\\a.exe]']]],
   ];

@@ -578,32 +578,25 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // Malicious Link 100, five words in common) and a CISA slide deck's "Apply the principle of least privilege" read as
   // what the actor did.
   it('marks advice to defenders, keeping its candidates; a sentence about what the actor did is no advice', () => {
-    const advice = [
-      'Organizations should enable MFA for all remote access to their networks.',
-      'We recommend that administrators patch the VPN appliances and reset the credentials of the accounts.',
-      '- Prevent and detect lateral movement in your organization’s networks.',
-      '• Regularly update software and operating systems',
-      'Never punish users for clicking phishing links or opening attachments.',
-      'It is recommended to disable macros in documents received by email.',
-      'そして、カスタマイズされたアプリケーションについては、一般的なWeb脆弱性が存在しないか監査してください。',
+    const rows: [text: string, advice: boolean][] = [
+      ['Organizations should enable MFA for all remote access to their networks.', true],
+      ['We recommend that administrators patch the VPN appliances and reset the credentials of the accounts.', true],
+      ['- Prevent and detect lateral movement in your organization’s networks.', true],
+      ['• Regularly update software and operating systems', true],
+      ['Never punish users for clicking phishing links or opening attachments.', true],
+      ['It is recommended to disable macros in documents received by email.', true],
+      ['そして、カスタマイズされたアプリケーションについては、一般的なWeb脆弱性が存在しないか監査してください。', true],
+      ['The actor disabled MFA on the accounts it had taken over.', false],
+      ['Use of common and custom malware (PlugX, RedLeaves, QuasarRAT)', false],
+      ['Users should not have been able to run the loader, but the actor had added it to an allow list.', false],
+      ['The attackers used stolen credentials to move laterally and patched the VPN appliance to hide their access.', false],
+      ['Monitor: a keylogger that captures keystrokes and sends them to its server.', false],
     ];
-    for (const text of advice) {
+    for (const [text, advice] of rows) {
       const [passage] = suggestTechniques(text, model);
-      expect(passage, text).to.deep.include({ advice: true });
-      expect(passage!.note, text).to.match(new RegExp(`^${ADVICE_NOTE.replace(/[()]/g, '\\$&')}`));
       expect(passage!.candidates, text).to.not.deep.equal([]);
-    }
-    const behaviour = [
-      'The actor disabled MFA on the accounts it had taken over.',
-      'Use of common and custom malware (PlugX, RedLeaves, QuasarRAT)',
-      'Users should not have been able to run the loader, but the actor had added it to an allow list.',
-      'The attackers used stolen credentials to move laterally and patched the VPN appliance to hide their access.',
-      'Monitor: a keylogger that captures keystrokes and sends them to its server.',
-    ];
-    for (const text of behaviour) {
-      const [passage] = suggestTechniques(text, model);
-      expect(passage!.advice, text).to.equal(undefined);
-      expect(passage!.note ?? '', text).to.not.include('advice');
+      expect(passage!.advice, text).to.equal(advice || undefined);
+      expect((passage!.note ?? '').startsWith(ADVICE_NOTE), text).to.equal(advice);
     }
   });
 

@@ -51,8 +51,14 @@ const VENDOR_NAMES = [
   'CERT-UA', 'BleepingComputer', 'TechCrunch', 'SecurityWeek', 'The Record', 'Dark Reading', 'The Hacker News',
   'Krebs on Security', 'Reuters', 'Bloomberg', 'Axios', 'NBC News',
 ];
-const VENDOR = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...VENDOR_NAMES].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`,
+const VENDOR_NAME = `(?<![\\p{L}\\p{N}])(?:${[...VENDOR_NAMES].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`;
+const VENDOR = new RegExp(VENDOR_NAME, 'giu');
+// Such names as who reported, in a sentence: `Kaspersky discovered`, `FireEye researchers noted`, `Palo Alto Networks and
+// IBM confirm`, `Check Point Research, Palo Alto Networks, and IBM — have confirmed`, `according to ESET`.
+const REPORTING_VERB = '(?:confirm|report|observ|found|discover|notic|note|said|say|attribut|assess|identif|track|publish|describ|detect|warn|reveal|uncover|disclos|link)';
+const REPORTER = new RegExp(
+  `\\baccording to\\s+${VENDOR_NAME}|${VENDOR_NAME}(?:\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)${VENDOR_NAME})*` +
+    `(?=(?:\\s+(?:threat\\s+)?(?:intelligence\\s+)?(?:researchers?|analysts?|experts?|teams?))?\\s*[—–-]?\\s*(?:(?:have|has|had|also)\\s+)*${REPORTING_VERB})`,
   'giu',
 );
 // Words that go with such names in a list of sources ("Check Point Research, Palo Alto Networks, IBM — Threat
@@ -100,4 +106,13 @@ const ADVICE_JA = /(?<!ご覧|参照して)(?:ください|下さい)|推奨/;
 /** Whether a passage advises defenders (see ADVICE_VERB and the patterns after it) rather than saying what an adversary did. */
 export function isAdvice(text: string): boolean {
   return IMPERATIVE.test(text) || DEFENDERS_SHOULD.test(text) || RECOMMEND.test(text) || ADVICE_JA.test(text);
+}
+
+/**
+ * A text without the names of the vendors that reported what it says (`REPORTER`): who reported says nothing of what
+ * was done, and their names match ATT&CK's texts about their products ("Palo Alto Networks" and a procedure example
+ * exploiting a Palo Alto Networks appliance). A name that is no reporter (`a Fortinet VPN appliance`) is kept.
+ */
+export function withoutReporters(text: string): string {
+  return text.replace(REPORTER, ' ');
 }

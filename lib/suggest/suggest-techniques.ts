@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isVendorNamesOnly } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -86,7 +86,8 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence
     // Reports") says nothing of what was done.
     if (isVendorNamesOnly(row ?? passage.text)) return [{ ...entry, candidates: [], note: VENDOR_NOTE }];
-    const read = suggestPassageText(row ?? passage.text, language);
+    // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."): they are not read.
+    const read = suggestPassageText(withoutReporters(row ?? passage.text), language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };
     const candidates = ranked.candidates.filter((candidate) => candidate.score > 0 && candidate.score >= minScore);
     if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return [];

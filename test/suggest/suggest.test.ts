@@ -573,6 +573,24 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(said!.candidates[0]).to.include({ id: 'T1566.001' });
   });
 
+  // The same blog: "Palo Alto Networks and IBM confirm that Handala is known for adversary-in-the-middle phishing." got
+  // Exploit Public-Facing Application first, on "palo", "alto", "networks" (a procedure example exploiting a Palo Alto
+  // Networks appliance), Adversary-in-the-Middle second.
+  it('does not read the vendors that reported what a sentence says; a vendor whose product was attacked is read', () => {
+    for (const text of [
+      'Palo Alto Networks and IBM confirm that the group is known for adversary-in-the-middle phishing.',
+      'Multiple firms, including Check Point Research, Palo Alto Networks, and IBM — have confirmed that the group uses adversary-in-the-middle phishing.',
+      'According to Palo Alto Networks, the group is known for adversary-in-the-middle phishing.',
+    ]) {
+      const [passage] = suggestTechniques(text, model);
+      expect(passage!.candidates[0], text).to.include({ id: 'T1557' });
+      for (const candidate of passage!.candidates) expect(candidate.why, text).to.not.match(/"(?:palo|alto|ibm|check|point)"/);
+    }
+    const [attacked] = suggestTechniques('During the intrusion, the actor exploited CVE-2024-3400 in a Palo Alto Networks firewall.', model);
+    expect(attacked!.candidates[0]).to.include({ id: 'T1190' });
+    expect(attacked!.candidates[0]!.why).to.include('"palo", "alto", "networks"');
+  });
+
   // The English mitigation bullets of a translated Five Eyes advisory ("Prevent and detect lateral movement in your
   // organization's networks.": SMB/Windows Admin Shares 99.9; "Never punish users for clicking phishing links...":
   // Malicious Link 100, five words in common) and a CISA slide deck's "Apply the principle of least privilege" read as

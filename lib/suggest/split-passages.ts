@@ -167,8 +167,9 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   };
   const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text);
   // pdftotext writes a page's or a column's break as a blank line, also inside a sentence. A passage held over blank
-  // lines (`CUT_OFF`, its last line not one that stands alone, outside a code block) goes on with the next line when
-  // that begins with a lower-case letter and is text (no list item, table row, heading or markup).
+  // lines (`CUT_OFF`, its last line not one that stands alone unless it is a list item, `• Ensure MSP`, outside a code
+  // block) goes on with the next line when that begins with a lower-case letter and is text (no list item, table row,
+  // heading or markup).
   let lastLine = '';
   let held = false;
   let inCode = false;
@@ -179,7 +180,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       const previous = i > 0 ? lines[i - 1]! : undefined;
       if (CODE_DELIMITER.test(line)) inCode = !inCode;
       if (!line.trim() && parts.length === 1) {
-        held ||= hasText && !inCode && CUT_OFF.test(tail) && !standsAlone(lastLine) && !alone(lastLine);
+        held ||= hasText && !inCode && CUT_OFF.test(tail) && (!standsAlone(lastLine) || ITEM.test(lastLine)) && !alone(lastLine);
         if (held) return;
       }
       const goesOn = held && part === 0 && GOES_ON.test(line) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);

@@ -173,6 +173,17 @@ describe('splitPassages', () => {
         [22, 'url: https://example.com/slides'],
       ],
     ],
+    // The same deck's bullets, cut by a blank line after a short line (`• Ensure MSP` / (blank) / `accounts are not
+    // assigned to administrator groups`): a short list item goes on over it, as a longer line does; a heading does not.
+    [
+      'The briefing covers a campaign against managed service providers and the customers whose networks they run.\n\n• Ensure MSP\n\naccounts are not assigned to administrator groups\n\nPersistence\n\nthe loader adds a Run key for itself.',
+      [
+        [1, 'The briefing covers a campaign against managed service providers and the customers whose networks they run.'],
+        [3, '• Ensure MSP accounts are not assigned to administrator groups'],
+        [7, 'Persistence'],
+        [9, 'the loader adds a Run key for itself.'],
+      ],
+    ],
     // Look-alikes of markup that are text: a sentence after an emoji code, a path in brackets.
     [':warning: The loader deletes the shadow copies.\n\n[C:\\Temp\\a.exe]', [[1, ':warning: The loader deletes the shadow copies.'], [3, '[C:\\Temp\\a.exe]']]],
   ];

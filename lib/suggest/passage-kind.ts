@@ -91,8 +91,11 @@ const ADVICE_VERB =
   'ensure|enable|implement|apply|patch|update|upgrade|monitor|restrict|limit|consider|review|prevent|avoid|require|enforce|' +
   'configure|deploy|audit|educate|train|maintain|establish|adopt|segment|harden|back up|verify|validate|rotate|prioriti[sz]e|' +
   'protect|adhere|utili[sz]e|use|employ|follow|keep|disallow|mandate|instruct|encourage|never|do not|don[’\']t';
+// A list mark before the imperative; the word after it is written with a capital (a wrapped line of a sentence,
+// `update SSL certificates. Equifax developed`, is no imperative).
+const LIST_MARK = /^\s*(?:[-*•●■◆▪‣・]\s*|\d{1,2}[.)]\s+)?/;
 const IMPERATIVE = new RegExp(
-  `^\\s*(?:[-*•●■◆▪‣・]\\s*|\\d{1,2}[.)]\\s+)?(?:(?:regularly|continuously|always|periodically|immediately|also|then)\\s+)?(?:${ADVICE_VERB})\\b(?!\\s+of\\b|\\s*[:\\-–—]|\\s*$)`,
+  `^(?:(?:regularly|continuously|always|periodically|immediately|also|then)\\s+)?(?:${ADVICE_VERB})\\b(?!\\s+of\\b|\\s*[:\\-–—]|\\s*$)`,
   'i',
 );
 const DEFENDERS_SHOULD =
@@ -105,7 +108,8 @@ const ADVICE_JA = /(?<!ご覧|参照して)(?:ください|下さい)|推奨/;
 
 /** Whether a passage advises defenders (see ADVICE_VERB and the patterns after it) rather than saying what an adversary did. */
 export function isAdvice(text: string): boolean {
-  return IMPERATIVE.test(text) || DEFENDERS_SHOULD.test(text) || RECOMMEND.test(text) || ADVICE_JA.test(text);
+  const start = text.replace(LIST_MARK, '');
+  return (/^\p{Lu}/u.test(start) && IMPERATIVE.test(start)) || DEFENDERS_SHOULD.test(text) || RECOMMEND.test(text) || ADVICE_JA.test(text);
 }
 
 /**

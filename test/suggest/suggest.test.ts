@@ -620,6 +620,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['Users should not have been able to run the loader, but the actor had added it to an allow list.', false],
       ['The attackers used stolen credentials to move laterally and patched the VPN appliance to hide their access.', false],
       ['Monitor: a keylogger that captures keystrokes and sends them to its server.', false],
+      // A line of pdftotext's output with --lines: a sentence's end, not an imperative.
+      ['update SSL certificates. The company developed a list of expired SSL certificates, and', false],
     ];
     for (const [text, advice] of rows) {
       const [passage] = suggestTechniques(text, model);

@@ -1,5 +1,5 @@
 import { nameKey } from '../attack/attack-index.js';
-import { leadingTactics, parseTacticList, tacticDisplayName } from '../normalize/tactic-text.js';
+import { leadingTactics, parseTacticList, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
   foldLines,
@@ -183,9 +183,9 @@ function clauses(line: Line, span: TextSpan): TextSpan[] {
 /** What a line of the report is, for the table walk. */
 type Entry =
   | { kind: 'blank'; line: Line }
-  | { kind: 'text' | 'prose'; line: Line; heading?: true }
+  | { kind: 'text' | 'prose'; line: Line; heading?: true; caption?: true }
   | { kind: 'header'; line: Line; role: Role }
-  | { kind: 'tactic'; line: Line; tactics: string[]; heading?: true }
+  | { kind: 'tactic'; line: Line; tactics: string[]; heading?: true; caption?: true }
   | { kind: 'ids'; line: Line; body: TextSpan; bullet: boolean }
   | { kind: 'row'; line: Line; cells: TextSpan[] };
 
@@ -245,6 +245,13 @@ function classify(folded: FoldedText, number: number): Entry {
   const trimmed = text.trim();
   const heading = HEADING.test(text) ? ({ heading: true } as const) : {};
   if (trimmed.length > 80) return { kind: 'prose', line, ...heading };
+  const caption = tableCaptions(trimmed)[0];
+  if (caption?.start === 0) {
+    // A caption alone on its line (`Table 5: Execution`) gives its tactic to the table under it; one naming none ends it.
+    const rest = trimmed.slice(caption.end).trim();
+    if (caption.tactics.length && (!rest || /^[([]?\s{0,3}TA\d{4}\s{0,3}[)\]]?$/i.test(rest))) return { kind: 'tactic', line, tactics: displayTactics(caption.tactics), caption: true };
+    return { kind: 'text', line, caption: true };
+  }
   const tactics = tacticsOf(text);
   if (tactics) return { kind: 'tactic', line, tactics, ...heading };
   const role = HEADER_ROLES.get(headerKey(text.replace(LIST_MARKER, '')));
@@ -434,6 +441,15 @@ function splitNames(line: Line, span: TextSpan, count: number): TextSpan[] {
   return parts.length === count ? parts : [];
 }
 
+/** The tactics of the last table caption before a place in a line; none when it names none. */
+function captionTactics(captions: readonly TableCaption[], at: number): string[] {
+  let tactics: string[] = [];
+  for (const caption of captions) if (caption.end <= at) tactics = caption.tactics;
+  return displayTactics(tactics);
+}
+
+const orElse = (tactics: string[], others: string[]): string[] => (tactics.length ? tactics : others);
+
 /**
  * The references of a line that holds IDs outside a table: a list item, a flattened table row, or a sentence. Those of
  * a sentence are merged as they are read; the others come back (a tactic line after them may still add to them).
@@ -449,20 +465,23 @@ function lineReferences(
   const body = slice(line, entry.body);
   const leading = leadingTactics(body);
   const span = { start: entry.body.start + leading.length, end: entry.body.end };
+  // A page flattened to one line holds its tables' captions (`Table 5: Execution`): each governs the IDs after it.
+  const captions = tableCaptions(line.text);
   if (isProse(withoutIds(line, span))) {
     for (const [k, clause] of clauses(line, entry.body).entries()) {
       const read = readPiece(line, clause, 'prose');
-      // The line's own label governs its first clause only; a clause with none is under its section's heading.
+      // The line's own label governs its first clause only; a clause with none is under its table's caption or its
+      // section's heading.
       const own = k === 0 && leading.length ? displayTactics(leading.tactics) : read.tactics;
-      const tactics = own.length ? own : section;
-      for (const ref of read.refs) merged.mention(line, ref, { tactics });
+      for (const ref of read.refs) merged.mention(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), section) });
     }
     return undefined;
   }
   const read = readPiece(line, span, 'reference');
-  const tactics = leading.length ? displayTactics(leading.tactics) : read.tactics.length ? read.tactics : context;
+  const own = leading.length ? displayTactics(leading.tactics) : read.tactics;
   const refs: Found[] = [];
   for (const ref of read.refs) {
+    const tactics = own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context);
     // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it.
     const cell = ref.name === undefined && !entry.bullet && read.refs.length === 1 ? neighbour() : undefined;
     const named = cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined;
@@ -508,6 +527,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: { names
   let tacticAfter = false;
   // Whether `context` is a Markdown heading's: it holds through the prose of its section, up to the next heading.
   let headingContext = false;
+  // Whether it is a table caption's (`Table 5: Execution`), which holds as a heading's does, up to the next caption, or
+  // the end of the Markdown table under it (`captionRows`: once its rows have begun).
+  let captioned = false;
+  let captionRows = false;
   for (let index = 0; index < lines.length; index++) {
     const entry = entryAt(index);
     if (entry.kind !== 'blank') {
@@ -524,6 +547,11 @@ export function referencesInLines(lines: readonly FoldedText[], options: { names
       headerRun = [];
     }
     if (entry.kind !== 'row' && entry.kind !== 'blank') table = undefined;
+    if (captioned && entry.kind !== 'row' && entry.kind !== 'blank' && (captionRows || (entry.kind === 'text' && entry.caption))) {
+      context = [];
+      headingContext = false;
+      captioned = false;
+    }
     const { line } = entry;
     switch (entry.kind) {
       case 'blank':
@@ -533,6 +561,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: { names
         if (entry.heading && headingContext) {
           context = [];
           headingContext = false;
+          captioned = false;
         }
         break;
       case 'header':
@@ -542,13 +571,16 @@ export function referencesInLines(lines: readonly FoldedText[], options: { names
         if (!headingContext || entry.heading) {
           context = [];
           headingContext = false;
+          captioned = false;
         }
         headerOrder = [];
         break;
       case 'tactic':
-        headingContext = entry.heading === true;
-        if (entry.heading) {
-          // A heading (`### Persistence`) starts a section: it is never the tactic of the IDs before it.
+        captioned = entry.caption === true;
+        captionRows = false;
+        headingContext = entry.heading === true || captioned;
+        if (headingContext) {
+          // A heading (`### Persistence`) or caption starts a section: it is never the tactic of the IDs before it.
           lastIds.forEach(add);
           lastIds = [];
           tacticAfter = false;
@@ -566,6 +598,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: { names
         context = entry.tactics;
         break;
       case 'row': {
+        captionRows = captioned;
         if (/^[\s|:\-\t]*$/.test(line.text.length > 2000 ? 'x' : line.text)) break;
         if (line.idSpans.length) {
           rowReferences(line, entry.cells, table, context, merged);
@@ -582,6 +615,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: { names
         else if (tactics) {
           context = tactics;
           headingContext = false;
+          captioned = false;
         }
         break;
       }

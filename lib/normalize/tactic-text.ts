@@ -133,6 +133,29 @@ export function leadingTactics(text: string): { tactics: string[]; length: numbe
   return match && list ? { tactics: splitTacticList(list), length: match[0].length } : { tactics: [], length: 0 };
 }
 
+// A table's caption (`Table 5: Execution`, `Table 8. Initial Access`): CISA and NSA joint advisories state each table's
+// tactic only there. A caption naming no tactic (`Table 9. BRICKSTORM Initiation Checks`) starts another table all the same.
+const CAPTION = new RegExp(
+  `(?<![A-Za-z0-9])(?:Table|Tabelle|Tabla|Tableau|Tabella|Tabela)\\s{1,3}\\d{1,3}\\s{0,2}[:.]\\s{0,4}(?:(?<tactics>${TACTIC_LIST})(?![A-Za-z0-9]))?`,
+  'gi',
+);
+
+/** A table caption in a line, with the tactics it names (none for a caption that names no tactic). */
+export interface TableCaption {
+  tactics: string[];
+  start: number;
+  end: number;
+}
+
+/** The table captions written in a line, in order (`Table 2: Reconnaissance ... Table 5: Execution`). */
+export function tableCaptions(text: string): TableCaption[] {
+  if (!/tab/i.test(text)) return [];
+  return [...text.matchAll(CAPTION)].map((match) => {
+    const list = match.groups?.['tactics'];
+    return { tactics: list ? splitTacticList(list) : [], start: match.index, end: match.index + match[0].length };
+  });
+}
+
 /** Tactic text inside a reference: a leading label, a bracketed list, a TA ID with or without its name. */
 export interface TacticPiece {
   /** The tactics as written, in order. */

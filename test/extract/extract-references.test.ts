@@ -118,6 +118,39 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('gives a table caption\'s tactic to the rows under it, up to the table\'s end or the next caption (CISA/NSA advisories)', () => {
+      // A joint advisory's appendix: `Table 5: Execution` over a `Technique Title | ID | Use` table, one table per tactic.
+      const text = [
+        'Table 5: Execution', '| Technique Title | ID | Use |', '|---|---|---|', '| User Execution: Malicious Link | T1204.001 | Used malicious links. |',
+        '| Command and Scripting Interpreter: PowerShell | T1059.001 | Ran scripts. |', '',
+        'The actors also used T1105 later on.', '| x | T1106 |', '',
+        // Rows flattened to a line each by pdftotext: the caption holds through them, up to a caption naming no tactic.
+        'Table 8. Credential Access', 'Technique Title ID Use', 'Brute Force T1110 Sent requests with encoded credentials.',
+        'Table 9. BRICKSTORM Initiation Checks', 'Checked things T1497 in the sandbox.',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1204.001', ['Execution']],
+        ['T1059.001', ['Execution']],
+        ['T1105', []],
+        ['T1106', []],
+        ['T1110', ['Credential Access']],
+        ['T1497', []],
+      ]);
+    });
+
+    it('gives a caption in a page flattened to one line its tactic up to the next caption in that line, and no further', () => {
+      // An OCR'd CISA/NSA/FBI advisory: each page one line, captions and rows run together.
+      const text = [
+        '> Logistics  TLP:CLEAR  See Table 2 through Table 14 for all the techniques.  Table 2: Reconnaissance  Tactic/Technique Title ID Use Gather Victim Identity T1589.002 Conducted contact information...',
+        '> Logistics  TLP:CLEAR Tactic/Technique Title ID Use Content Injection T1659 Leveraged a WinRAR vulnerability. Table 5: Execution Tactic/Technique Title ID Use User Execution: Malicious Link | T1204.001 Used malicious links...',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1589.002', ['Reconnaissance']],
+        ['T1659', []],
+        ['T1204.001', ['Execution']],
+      ]);
+    });
+
     it('reads a tactic written where a name stands as the reference\'s tactic (Execution（T1059.001）)', () => {
       // A Chinese write-up's chain of events: `Initial Access（T1566.001）→ Execution（T1059.001）→ ...`.
       const refs = extractReferences('Initial Access（T1566.001）→ Execution（T1059.001）→ Lateral Movement（T1021.001）\n');

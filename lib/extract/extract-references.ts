@@ -28,7 +28,7 @@ export interface ExtractedReference {
   raw: string;
   /** 1-based line of the report where the reference starts. */
   line: number;
-  /** Canonical technique IDs (`T1566.001`); empty for a malformed ID. */
+  /** Canonical technique IDs (`T1566.001`); empty for a malformed ID, and for a name written without one. */
   ids: string[];
   /** The technique name written beside the IDs. */
   name?: string;
@@ -78,6 +78,9 @@ const HEADER_ROLES = new Map<string, Role>([
     '攻撃手法',
     '技術',
   ].map((k) => [k, 'name'] as const),
+  // Spanish, German, Chinese and Korean reports' tables (`| Táctica | Técnica |`, `| Taktik | Technik |`, `| 战术 | 技术 |`).
+  ...['táctica', 'tácticas', 'taktik', 'taktiken', '战术', '전술'].map((k) => [k, 'tactic'] as const),
+  ...['técnica', 'técnicas', 'technik', 'techniken', '技术', '技术名称', '기법', '기술'].map((k) => [k, 'name'] as const),
   ...['id', 'ids', 'technique id', 'technique ids', 'att&ck id', 'attack id', 'テクニックid', '手法id'].map((k) => [k, 'id'] as const),
 ]);
 
@@ -361,14 +364,15 @@ function nameCell(line: Line, cell: TextSpan | undefined): boolean {
 /** State of the walk through a mapping table. */
 interface Table {
   roles: Array<Role | undefined>;
+  /** The column whose header names techniques (`Technique`, `Técnica`; not a bare `Name`), or -1. */
+  techniqueColumn: number;
   /** The tactic of the last row that named one (merged cells leave the next rows' tactic cell empty). */
   carried: TacticSource;
 }
 
-/** References in one table row, merged as they are read. */
-function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[], merged: MergedReferences): void {
+/** The tactics of a table row: its tactic column's (carried down past empty cells), else any tactic cell, else `context`. */
+function rowTacticSource(line: Line, cells: TextSpan[], table: Table | undefined, context: string[]): TacticSource {
   const tacticColumn = table?.roles.indexOf('tactic') ?? -1;
-  let rowTactics: TacticSource;
   if (table && tacticColumn >= 0) {
     // A column is read as tactics only where its cells are tactics (a header can be wrong: `| Tactic |` over IDs).
     const cell = cells[tacticColumn] ? slice(line, cells[tacticColumn]).trim() : '';
@@ -376,11 +380,40 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     const read = cell && !cellIds ? tacticsOf(cell) : undefined;
     if (read) table.carried = { tactics: read, column: originalOf(line, cells[tacticColumn]!) };
     else if (cell) table.carried = { tactics: [] };
-    rowTactics = table.carried;
-  } else {
-    const named = cells.flatMap((cell) => (hasIds(line, cell) ? [] : (tacticsOf(slice(line, cell)) ?? [])));
-    rowTactics = { tactics: named.length ? [...new Set(named)] : context };
+    return table.carried;
   }
+  const named = cells.flatMap((cell) => (hasIds(line, cell) ? [] : (tacticsOf(slice(line, cell)) ?? [])));
+  return { tactics: named.length ? [...new Set(named)] : context };
+}
+
+/**
+ * The references of a table row without IDs: the lines of its technique column's cell that name a technique
+ * (`| Discovery | Network Sniffing |`), with the row's tactics. Names outside such a column are left to `suggest`.
+ */
+function nameRowReferences(line: Line, cells: TextSpan[], table: Table, context: string[], namesTechnique: (name: string, line: number) => boolean, merged: MergedReferences): void {
+  const rowTactics = rowTacticSource(line, cells, table, context);
+  const cell = cells[table.techniqueColumn];
+  if (!cell || !nameCell(line, cell)) return;
+  for (const part of cellLines(line, cell)) {
+    const raw = originalOf(line, part).trim();
+    if (!namesTechnique(raw, line.number)) continue;
+    merged.add(
+      ordered({
+        raw,
+        line: line.number,
+        ids: [],
+        name: raw.replace(/\s+/g, ' '),
+        tactics: [...rowTactics.tactics],
+        span: reportSpan(line, part),
+        ...(rowTactics.column !== undefined ? { tacticColumn: rowTactics.column } : {}),
+      }),
+    );
+  }
+}
+
+/** References in one table row, merged as they are read. */
+function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[], merged: MergedReferences): void {
+  const rowTactics = rowTacticSource(line, cells, table, context);
   for (const [i, cell] of cells.entries()) {
     if (!hasIds(line, cell)) continue;
     // Each line of the cell (`T1105 Ingress Tool Transfer<br>T1140 Deobfuscate/Decode Files or Information`) by itself.
@@ -501,12 +534,19 @@ export function extractReferences(text: string): ExtractedReference[] {
   return referencesInLines(foldLines(text));
 }
 
+/** How `referencesInLines` reads a report, for a caller with ATT&CK data (`extractReport`). */
+export interface ReadOptions {
+  /** An ID written again with another name of its own is a reference of its own (`MergedReferences`). */
+  namesApart?: boolean;
+  /** Whether a cell of a technique column (at a 1-based line) names a technique of the release: then it is a reference. */
+  namesTechnique?: (name: string, line: number) => boolean;
+}
+
 /**
- * `extractReferences` on a report's lines as `foldLines` gives them, for a caller that reads them for more. With
- * `namesApart`, an ID written again with another name of its own is a reference of its own (`MergedReferences`), for a
- * caller that checks the names (`extractReport`).
+ * `extractReferences` on a report's lines as `foldLines` gives them, for a caller that reads them for more and checks
+ * the names (`ReadOptions`).
  */
-export function referencesInLines(lines: readonly FoldedText[], options: { namesApart?: boolean } = {}): ExtractedReference[] {
+export function referencesInLines(lines: readonly FoldedText[], options: ReadOptions = {}): ExtractedReference[] {
   // Lines are classified as the walk reaches them (a bare ID looks at the lines around it), and forgotten once the walk
   // can no longer look back at them: past the last line before the current one that was not blank.
   const entries: Array<Entry | undefined> = [];
@@ -607,7 +647,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: { names
         const texts = entry.cells.map((cell) => slice(line, cell));
         const roles = texts.map((t) => HEADER_ROLES.get(headerKey(t)));
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
-          table = { roles, carried: { tactics: [] } };
+          const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
+          table = { roles, techniqueColumn, carried: { tactics: [] } };
           break;
         }
         const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;
@@ -616,7 +657,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: { names
           context = tactics;
           headingContext = false;
           captioned = false;
-        }
+        } else if (table && table.techniqueColumn >= 0 && options.namesTechnique) nameRowReferences(line, entry.cells, table, context, options.namesTechnique, merged);
         break;
       }
       case 'ids': {
@@ -669,6 +710,12 @@ function sameName(a: string, b: string): boolean {
   return x === y || x.endsWith(`: ${y}`) || y.endsWith(`: ${x}`) || x.startsWith(`${y}: `) || y.startsWith(`${x}: `);
 }
 
+/** What makes references the same one: their IDs, a malformed ID as written, or the name written without an ID. */
+export function referenceKey(ref: { ids: readonly string[]; malformed?: string | undefined; name?: string | undefined }): string {
+  if (ref.malformed) return `malformed ${ref.malformed}`;
+  return ref.ids.length || ref.name === undefined ? ref.ids.join(' ') : `name ${nameKey(ref.name)}`;
+}
+
 /**
  * One reference per technique, in the order of first mention: later mentions add their tactics, and a name when the
  * first had none; with `namesApart`, one with another name of its own (`sameName`) is a reference of its own. A
@@ -684,16 +731,15 @@ class MergedReferences {
 
   /** A mention as the tokenizer read it, with the tactics and the name apart that the walk found for it. */
   mention(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): void {
-    this.#merge(ref.malformed, ref.ids, tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined);
+    this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined);
   }
 
   /** A reference already built (the walk held it back for a tactic line after it). */
   add(ref: Found): void {
-    this.#merge(ref.malformed, ref.ids, ref.tactics, () => ref, ref.name !== undefined);
+    this.#merge(referenceKey(ref), ref.tactics, () => ref, ref.name !== undefined);
   }
 
-  #merge(malformed: string | undefined, ids: readonly string[], tactics: readonly string[], build: () => Found, named: boolean): void {
-    const key = malformed ? `malformed ${malformed}` : ids.join(' ');
+  #merge(key: string, tactics: readonly string[], build: () => Found, named: boolean): void {
     const seen = this.#byIds.get(key);
     if (seen?.name !== undefined && fromNeighbour(seen)) {
       // A name guessed from the line beside a bare ID (`N/A` above `T1588.005` in a figure's list) gives way to one

@@ -1,10 +1,11 @@
 import type { Resolution } from '../normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
-import { referencesInLines, type ExtractedReference } from './extract-references.js';
+import { referenceKey, referencesInLines, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
+import { namesWithoutIds } from './technique-names.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
 
@@ -17,7 +18,17 @@ export interface ReportReference extends ExtractedReference {
 export interface ExtractedReport {
   references: ReportReference[];
   objects: FoundAttackObject[];
+  /**
+   * What the references leave out, for the analyst (stderr): cells of a technique column that name no technique of the
+   * release, and technique names written without an ID when they outnumber the references (`suggest` reads those).
+   */
+  notes: string[];
 }
+
+// How many cells or names a note lists.
+const LISTED = 8;
+
+const listed = (items: readonly string[]): string => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ', ...' : '');
 
 /**
  * Read a report's text: the technique references (`extractReferences`), and, with a release to resolve against, each
@@ -26,7 +37,7 @@ export interface ExtractedReport {
 export function extractReport(text: string, context?: ResolveContext): ExtractedReport {
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = foldLines(text);
-  if (!context) return { references: referencesInLines(lines), objects: [] };
+  if (!context) return { references: referencesInLines(lines), objects: [], notes: [] };
   const { target } = context;
   const resolved = (ref: ExtractedReference): ReportReference => {
     const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw: ref.raw, tactics: ref.tactics }, context);
@@ -44,9 +55,17 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     ref.tactics.some((tactic) => TACTIC_ID.test(tactic))
       ? { ...ref, tactics: [...new Set(ref.tactics.map((tactic) => (TACTIC_ID.test(tactic) ? (target.tactic(tactic)?.name ?? tactic) : tactic)))] }
       : ref;
+  // A cell of a technique column names a technique when it resolves as a name does (exactly, an old name, an alias, a
+  // typo); it is then a reference whose `ref` is the name.
+  const unread: string[] = [];
+  const namesTechnique = (name: string, line: number): boolean => {
+    if (resolveReference({ raw: name }, context).status !== 'unknown') return true;
+    if (/\p{L}/u.test(name)) unread.push(`line ${line} "${name}"`);
+    return false;
+  };
   // `T1059.`⏎`001`: a sub-technique number split off by a line break; `A y B (T1566.001/T1566.002)`: each name with its
   // own ID, in order.
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true }).map(named), lines, target);
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique }).map(named), lines, target);
   const { references, warnings: joinedWarnings } = pairJoinedNames(read, lines, target);
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the
@@ -54,7 +73,7 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   const kept: ReportReference[] = [];
   const first = new Map<string, number>();
   for (const ref of references) {
-    const key = ref.malformed ?? ref.ids.join(' ');
+    const key = referenceKey(ref);
     const at = first.get(key);
     if (at === undefined) {
       first.set(key, kept.push(resolved(ref)) - 1);
@@ -69,5 +88,23 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     }
     kept.push(resolved(ref));
   }
-  return { references: kept, objects: objectsInLines(lines, target) };
+  const notes: string[] = [];
+  if (unread.length) {
+    notes.push(
+      `${unread.length} cell${unread.length === 1 ? '' : 's'} of a technique column name${unread.length === 1 ? 's' : ''} no technique of ATT&CK ${target.label}, ` +
+        `so ${unread.length === 1 ? 'it is' : 'they are'} no reference${unread.length === 1 ? '' : 's'}: ${listed(unread)} (check the name${unread.length === 1 ? '' : 's'}, or the domain)`,
+    );
+  }
+  // Names in prose are no references (`Phishing` is in every sentence of a phishing report); where the report cites
+  // techniques mostly by name, the analyst is pointed to what reads them.
+  const known = new Set(kept.flatMap((ref) => [...ref.ids, ...(ref.resolution?.ids ?? [])]));
+  const referenceLines = new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])]));
+  const unnumbered = namesWithoutIds(lines, target, known, referenceLines);
+  if (unnumbered.length > kept.length) {
+    notes.push(
+      `the report names ${unnumbered.length} technique${unnumbered.length === 1 ? '' : 's'} without an ID (${listed(unnumbered.map((n) => `${n.name} at line ${n.line}`))}), ` +
+        'which extract reads only in a table\'s technique column: `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
+    );
+  }
+  return { references: kept, objects: objectsInLines(lines, target), notes };
 }

@@ -99,6 +99,18 @@ describe('attack-layers extract', () => {
     ]);
   });
 
+  it('writes names of a technique column as refs, and says on stderr what names it left out (a names-only lab table)', async () => {
+    const file = join(freshTmpDir('extract'), 'report.txt');
+    writeFileSync(file, '| Taktik | Technik |\n|---|---|\n| Discovery | Network Sniffing |\n| Impact | Modify Firmware |\n\nThen Remote System Discovery and Pass the Hash followed.\n');
+    const result = await runCli(['extract', file]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stdout).to.include('  - ref: "Network Sniffing"\n    tactic: [ "Discovery" ]\n    source: "' + file + ':3"\n');
+    expect(result.stdout).not.to.include('Pass the Hash');
+    expect(result.stderr).to.include(`1 technique reference, 0 ATT&CK groups, software or campaigns found in ${file}\n`);
+    expect(result.stderr).to.include(`${file}: 1 cell of a technique column names no technique of ATT&CK enterprise-attack 18.1, so it is no reference: line 4 "Modify Firmware"`);
+    expect(result.stderr).to.match(/: the report names 2 techniques without an ID \(Remote System Discovery at line 6, Pass the Hash at line 6\), which extract reads only in a table's technique column: `attack-layers suggest` ranks them/);
+  });
+
   it('resolves on the snapshot shipped with the tool when no ATT&CK data is configured', async () => {
     const file = join(freshTmpDir('extract'), 'report.txt');
     writeFileSync(file, 'They used T1059.001 (PowerShell).\n');

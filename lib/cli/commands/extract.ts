@@ -35,7 +35,7 @@ export function handler(context: CliContext) {
       if (!(error instanceof AttackDataError) || args.suggest) throw error;
       note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
     }
-    const { references, objects } = extractReport(text, releases);
+    const { references, objects, notes } = extractReport(text, releases);
     note(
       context,
       args,
@@ -44,6 +44,7 @@ export function handler(context: CliContext) {
         ` found in ${shown}` +
         otherDomainsText(references, releases),
     );
+    for (const message of notes) note(context, args, `${shown}: ${message}`);
     const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(args.report, text) }) : undefined;
     if (args.json) return printJson(context, { references, objects, ...(suggestions ? { suggestions } : {}) });
     const reportFile = args.report === shown ? args.report : 'stdin';

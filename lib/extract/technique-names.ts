@@ -1,0 +1,71 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { FoldedText } from '../normalize/tokenize-references.js';
+import { isCommonEnglishWord } from '../common-words.js';
+
+/** A technique of the release named in a report's text without an ID: its first mention. */
+export interface NamedTechnique {
+  id: string;
+  name: string;
+  /** 1-based line of its first mention. */
+  line: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+interface NameWords {
+  /** Techniques by the words of their names as ATT&CK writes them, joined by spaces. */
+  byWords: Map<string, { id: string; name: string }>;
+  /** Most words in a name. */
+  longest: number;
+}
+
+const nameWords = new WeakMap<AttackIndex, NameWords>();
+
+/** The names of the release's current techniques (`Network Sniffing`, `Phishing: Spearphishing Link`) by their words. */
+function indexNames(index: AttackIndex): NameWords {
+  let found = nameWords.get(index);
+  if (found) return found;
+  const byWords = new Map<string, { id: string; name: string }>();
+  let longest = 1;
+  for (const technique of index.currentTechniques()) {
+    const parent = technique.parent ? index.technique(technique.parent) : undefined;
+    for (const written of [technique.name, ...(parent ? [`${parent.name}: ${technique.name}`] : [])]) {
+      const words = written.match(WORD) ?? [];
+      // One word in common use (`Tool`, `Credentials`) starts many a sentence.
+      if (words.length === 1 && isCommonEnglishWord(written)) continue;
+      longest = Math.max(longest, words.length);
+      const key = words.join(' ');
+      // A name two techniques share (`Virtual Private Server`) names neither for sure.
+      if (byWords.has(key) && byWords.get(key)!.id !== technique.id) byWords.set(key, { id: '', name: '' });
+      else byWords.set(key, { id: technique.id, name: technique.name });
+    }
+  }
+  found = { byWords, longest };
+  nameWords.set(index, found);
+  return found;
+}
+
+/**
+ * The techniques of a release that a report names without an ID, as ATT&CK writes them (whole words, same case: prose
+ * is full of `phishing` and `search engines`), on lines that hold no reference (`skipLines`) and leaving out those in
+ * `known` (found as references). For a note pointing to `suggest`, which reads names in prose; extract makes
+ * references of names only in a table's technique column. Linear in the text's length.
+ */
+export function namesWithoutIds(lines: readonly FoldedText[], index: AttackIndex, known: ReadonlySet<string>, skipLines: ReadonlySet<number>): NamedTechnique[] {
+  const { byWords, longest } = indexNames(index);
+  const found = new Map<string, NamedTechnique>();
+  for (const [i, folded] of lines.entries()) {
+    if (skipLines.has(i + 1)) continue;
+    const words = [...folded.text.matchAll(WORD)].map((match) => match[0]);
+    for (let first = 0; first < words.length; first++) {
+      let key = '';
+      for (let n = 0; n < longest && first + n < words.length; n++) {
+        key = n ? `${key} ${words[first + n]}` : words[first]!;
+        const named = byWords.get(key);
+        if (!named?.id || known.has(named.id) || found.has(named.id)) continue;
+        found.set(named.id, { id: named.id, name: named.name, line: i + 1 });
+      }
+    }
+  }
+  return [...found.values()];
+}

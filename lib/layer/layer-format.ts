@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import type { Domain } from '../attack/types.js';
+import { fetchCommand } from '../attack/release-files.js';
 import { LAYER_FORMAT } from './layer-types.js';
 import type { SettingChange } from './upgrade-report.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -8,6 +10,42 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 export const DEFAULT_NAVIGATOR_VERSION = '5.1.0';
 /** The oldest Navigator version the 4.5 format names. */
 const MIN_NAVIGATOR_VERSION = '4.9.0';
+
+/**
+ * The ATT&CK majors Navigator 5.1 opens a layer of, as observed (../shared/NAVIGATOR.md): 18 is its newest, a layer of
+ * 6 opens (in the upgrade workflow), one of 5 fails with the alert "ERROR parsing layer…" and no tab, as does any
+ * release it has not configured; older ones than 5 are taken to fail alike.
+ */
+export const NAVIGATOR_ATTACK_MAJORS = { oldest: 6, newest: 18 } as const;
+
+/**
+ * What Navigator 5.1 does with a layer for an ATT&CK major it does not have, and what to do; undefined when it has
+ * the major (`target`: the newest release here, which `upgrade` writes).
+ */
+export function navigatorRefusal(major: string, target: string): string | undefined {
+  const { oldest, newest } = NAVIGATOR_ATTACK_MAJORS;
+  const number = Number(major);
+  if (number >= oldest && number <= newest) return undefined;
+  const newer = number > newest;
+  return (
+    `Navigator ${DEFAULT_NAVIGATOR_VERSION.replace(/\.0$/, '')} has no ATT&CK ${major} (it has ${oldest} to ${newest}): it refuses the file with ` +
+    `"ERROR parsing layer…" and opens no tab; ` +
+    (newer
+      ? `run \`attack-layers upgrade --to ${target}\` to write it for ${target} on purpose (what ${target} lacks is moved or removed, each listed), ` +
+        `or open it in a Navigator that has ATT&CK ${major}`
+      : `run \`attack-layers upgrade\` to bring it to ${target} with its annotations`)
+  );
+}
+
+/**
+ * The command that gets the ATT&CK release a layer names, `data fetch --attack-release N`, when N is known to be
+ * published (no newer than the newest release here or the newest Navigator has); else plain `data fetch`, which gets
+ * the newest published release: a layer may name any number ("25"), and no command should ask for one that is not.
+ */
+export function layerReleaseFetch(domain: Domain, major: string, newestHere: string): { command: string; known: boolean } {
+  const known = Number(major) <= Math.max(Number(newestHere), NAVIGATOR_ATTACK_MAJORS.newest);
+  return { command: fetchCommand(domain, known ? major : undefined), known };
+}
 
 /** The layer format a layer states, and where it states it. */
 export interface LayerFormatInfo {

@@ -13,6 +13,7 @@ import {
   currentDomainName,
   DEFAULT_NAVIGATOR_VERSION,
   layerFormat,
+  layerReleaseFetch,
   migrateLayerFormat,
   stagesHidePreAttack,
   type FormatOptions,
@@ -26,7 +27,6 @@ import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type Re
 import { listsEveryPlatform, platformsShowing } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
-import { fetchCommand } from '../attack/release-files.js';
 
 /** Options of `upgradeLayer`. */
 export interface UpgradeOptions extends FormatOptions {
@@ -634,10 +634,12 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
     // Newer tactics and techniques (ATT&CK 19's stealth, defense-impairment) do not exist in an older release: the
     // entries under them move or go, so a downgrade is done only when asked for.
     if (options.to === undefined) {
+      const fetch = layerReleaseFetch(domain as Domain, /^\d+/.exec(stated)?.[0] ?? stated, target.major);
       throw new InputError(
         `${file}: the layer is for ATT&CK ${stated}, newer than ${target.label}, the newest available here: writing it for ` +
-          `${target.release} is a downgrade that moves or removes entries; get ${stated} (\`${fetchCommand(domain as Domain, stated)}\`), ` +
-          `or pass --to ${target.release} to downgrade on purpose`,
+          `${target.release} is a downgrade that moves or removes entries; ` +
+          (fetch.known ? `get ${stated} (\`${fetch.command}\`)` : `if ATT&CK ${stated} is out, get it (\`${fetch.command}\` gets the newest)`) +
+          `, or pass --to ${target.release} to downgrade on purpose`,
         { file: options.file },
       );
     }

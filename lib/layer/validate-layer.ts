@@ -3,7 +3,18 @@ import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import { LAYER_FORMAT } from './layer-types.js';
-import { attackMajor, compareVersions, isFormatInOldKey, isPreAttackLayer, layerFormat, migrateLayerFormat, preAttackMessage } from './layer-format.js';
+import {
+  attackMajor,
+  compareVersions,
+  isFormatInOldKey,
+  isPreAttackLayer,
+  layerFormat,
+  layerReleaseFetch,
+  migrateLayerFormat,
+  NAVIGATOR_ATTACK_MAJORS,
+  navigatorRefusal,
+  preAttackMessage,
+} from './layer-format.js';
 import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { filteredOutEntries } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -22,6 +33,7 @@ export const LAYER_FINDING_CODES = [
   'old-format',
   'newer-format',
   'attack-version-unavailable',
+  'navigator-release',
   'no-attack-data',
   'unknown-technique',
   'other-domain-technique',
@@ -51,6 +63,7 @@ const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingC
   [['domain', 'pre-attack-layer'], 'the layer is not of an ATT&CK domain Navigator has (enterprise-attack, mobile-attack, ics-attack)'],
   [['schema'], 'the layer does not follow the Navigator layer format'],
   [['no-layers'], 'Navigator opens nothing'],
+  [['navigator-release'], 'Navigator 5.1 refuses a layer of an ATT&CK release it does not have ("ERROR parsing layer…") and opens no tab'],
   [['old-format'], 'Navigator opens a layer format older than 4 only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)'],
   [['gradient-range'], 'Navigator cannot colour scores with the gradient'],
 ];
@@ -233,19 +246,35 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
   }
   if (major) {
     const newer = Number(major) > Number(fallback.major);
+    const fetch = layerReleaseFetch(domain as Domain, major, (options.attackFor(domain as Domain, undefined) ?? fallback).major);
     out.add(
       'warning',
       'attack-version-unavailable',
       '/versions/attack',
       `ATT&CK ${domain} ${major} is not available here; checked against ${fallback.label} instead ` +
-        `(run \`${fetchCommand(domain as Domain, major)}\` to check against ${major})` +
+        (fetch.known
+          ? `(run \`${fetch.command}\` to check against ${major})`
+          : `(if ATT&CK ${major} is out, \`${fetch.command}\` gets the newest release to check against)`) +
         (newer ? `; ${major} is newer, so what ${fallback.label} does not know is reported as a warning, not an error` : ''),
     );
     // A technique or tactic ATT&CK added after the release here (ATT&CK 19's T1685, its stealth tactic) is no fault
     // of the layer's: nothing is called an error, nor advised away, on an older release's word.
-    if (newer) return { index: fallback, olderRelease: `the layer is for ATT&CK ${major}, newer than ${fallback.label}: fetch ${major} to check it` };
+    if (newer) {
+      const check = fetch.known ? `fetch ${major} to check it` : `check it against ${major} if that is out`;
+      return { index: fallback, olderRelease: `the layer is for ATT&CK ${major}, newer than ${fallback.label}: ${check}` };
+    }
   }
   return { index: fallback };
+}
+
+/** A layer for an ATT&CK release Navigator 5.1 does not have, which it refuses to open, read as `upgrade` reads it. */
+function checkNavigatorRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): void {
+  const domain = layer['domain'];
+  if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return;
+  const major = attackMajor(isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined);
+  const newest = options.attackFor(domain as Domain, undefined);
+  const refusal = major && navigatorRefusal(major, newest?.release ?? String(NAVIGATOR_ATTACK_MAJORS.newest));
+  if (refusal) out.add('error', 'navigator-release', '/versions/attack', refusal);
 }
 
 function checkGradient(layer: JsonObject, out: Findings): { minValue: number; maxValue: number } | undefined {
@@ -489,6 +518,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   for (const issue of schemaFindings(subject)) out.add('error', 'schema', issue.path, issue.message);
 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
+  checkNavigatorRelease(subject, options, out);
   const range = checkGradient(subject, out);
   const { index, olderRelease } = attackRelease(subject, options, out);
   out.olderRelease = olderRelease;

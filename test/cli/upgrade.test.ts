@@ -119,6 +119,15 @@ describe('attack-layers upgrade', () => {
       );
     });
 
+    it('asks for no release that may not exist: a layer of ATT&CK 25 gets `data fetch` (the newest), not `--attack-release 25`', async () => {
+      const v25 = join(freshTmpDir('upgrade-25'), 'attack-25.json');
+      writeFileSync(v25, readFileSync(v19, 'utf8').replace(/"attack":\s*"19"/, '"attack": "25"'));
+      const result = await runCli(['upgrade', v25]);
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.contain('if ATT&CK 25 is out, get it (`attack-layers data fetch` gets the newest), or pass --to 18.1 to downgrade on purpose');
+      expect(result.stderr).to.not.contain('--attack-release');
+    });
+
     it('downgrades it with --to 18.1: a warning on stderr, and the report lists each entry moved off the tactics 18.1 lacks', async () => {
       const out = join(freshTmpDir('downgrade'), 'v18.json');
       const result = await runCli(['upgrade', v19, '--to', '18.1', '--out', out, '--report', 'json']);

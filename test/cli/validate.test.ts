@@ -58,6 +58,16 @@ describe('attack-layers validate: the release a layer is checked against', () =>
     );
   });
 
+  it('fails (exit 1) a layer of ATT&CK 19, which Navigator 5.1 refuses to open, and says what Navigator does', async () => {
+    const file = layerFor('19');
+    const result = await runCli(['validate', file]);
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.contain(`error: navigator-release: ${file}: /versions/attack: Navigator 5.1 has no ATT&CK 19`);
+    expect(result.stderr.trimEnd().split('\n').at(-1)).to.equal(
+      `attack-layers validate: 1 error in ${file}: Navigator 5.1 refuses a layer of an ATT&CK release it does not have ("ERROR parsing layer…") and opens no tab`,
+    );
+  });
+
   it('stops (exit 1) when the release asked for with --attack-release is not installed, instead of checking against another', async () => {
     const result = await runCli(['validate', layerFor('14'), '--attack-release', '7.2']);
     expect([result.code, result.stdout]).to.deep.equal([1, '']);

@@ -226,9 +226,19 @@ describe('validateLayer', () => {
     ],
     [
       'warns when versions.attack names a release that is not available, and says which was used',
-      layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '5', navigator: '5.1.0', layer: '4.5' } }),
+      layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '7', navigator: '5.1.0', layer: '4.5' } }),
       [['warning', 'attack-version-unavailable', '/versions/attack']],
-      /ATT&CK enterprise-attack 5 is not available here; checked against enterprise-attack 18\.1 instead/,
+      /ATT&CK enterprise-attack 7 is not available here; checked against enterprise-attack 18\.1 instead \(run `attack-layers data fetch --attack-release 7`/,
+    ],
+    [
+      // NAVIGATOR.md: a release Navigator 5.1 has not configured ("5") fails with "ERROR parsing layer…", no tab.
+      'reports a layer of ATT&CK 5, which Navigator 5.1 refuses to open, as an error saying to upgrade it',
+      layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '5', navigator: '5.1.0', layer: '4.5' } }),
+      [
+        ['error', 'navigator-release', '/versions/attack'],
+        ['warning', 'attack-version-unavailable', '/versions/attack'],
+      ],
+      /\/versions\/attack: Navigator 5\.1 has no ATT&CK 5 \(it has 6 to 18\): it refuses the file with "ERROR parsing layer…" and opens no tab; run `attack-layers upgrade` to bring it to 18\.1/,
     ],
     [
       'checks against the release versions.attack names (T1086 is revoked in 8.2)',
@@ -390,7 +400,7 @@ describe('validateLayer', () => {
       ],
       { versions: { attack: '19', navigator: '5.3.0', layer: '4.5' } },
     );
-    const findings = check(newer);
+    const findings = check(newer).filter((finding) => finding.code !== 'navigator-release');
     expect(brief(findings)).to.deep.equal([
       ['warning', 'attack-version-unavailable', '/versions/attack'],
       ['warning', 'tactic-mismatch', '/techniques/0/tactic'],
@@ -399,13 +409,35 @@ describe('validateLayer', () => {
       [brief(check(layer(newer['techniques'] as unknown[])))[2]![0], 'duplicate-entry', '/techniques/3'],
     ]);
     expect(findings[0]?.message).to.match(/19 is newer, so what enterprise-attack 18\.1 does not know is reported as a warning, not an error$/);
-    expect(findings[2]?.message).to.match(/T1685 is not a technique in enterprise-attack 18\.1.*\(the layer is for ATT&CK 19, newer than enterprise-attack 18\.1: fetch 19 to check it\)$/);
+    expect(findings[2]?.message).to.match(/T1685 is not a technique in enterprise-attack 18\.1.*\(the layer is for ATT&CK 19, newer than enterprise-attack 18\.1: check it against 19 if that is out\)$/);
     // What is no matter of the release stays an error: a revoked ID (T1073), a deprecated one (T1064), one of mobile.
     const faults = check(layer([{ techniqueID: 'T1073', score: 1 }, { techniqueID: 'T1064', score: 1 }, { techniqueID: 'T1406', score: 1 }], { versions: { attack: '19', navigator: '5.3.0', layer: '4.5' } }));
-    expect(brief(faults).filter(([severity]) => severity === 'error').map(([, code]) => code)).to.deep.equal(['revoked-technique', 'deprecated-technique', 'other-domain-technique']);
+    expect(brief(faults).filter(([severity]) => severity === 'error').map(([, code]) => code)).to.deep.equal(['navigator-release', 'revoked-technique', 'deprecated-technique', 'other-domain-technique']);
     // A layer of an older release than any here is checked as before: its faults are errors.
     const older = check(layer([{ techniqueID: 'T9999', score: 1 }], { versions: { attack: '2', navigator: '4.0', layer: '4.5' } }));
     expect(brief(older)).to.deep.include(['error', 'unknown-technique', '/techniques/0']);
+  });
+
+  it('reports a layer of an ATT&CK release newer than Navigator 5.1 has (19, 25) as an error, and asks for no release that may not exist', () => {
+    // The tester's Elastic coverage layer and a Navigator 5.3.2 export name ATT&CK 19; Navigator 5.1's newest is 18.
+    for (const attack of ['19', '25']) {
+      const findings = check(layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack, navigator: '5.3.0', layer: '4.5' } }));
+      expect(brief(findings)).to.deep.equal([
+        ['error', 'navigator-release', '/versions/attack'],
+        ['warning', 'attack-version-unavailable', '/versions/attack'],
+      ]);
+      expect(findings[0]!.message).to.equal(
+        `test.layer.json: /versions/attack: Navigator 5.1 has no ATT&CK ${attack} (it has 6 to 18): it refuses the file with "ERROR parsing layer…" ` +
+          `and opens no tab; run \`attack-layers upgrade --to 18.1\` to write it for 18.1 on purpose (what 18.1 lacks is moved or removed, each listed), ` +
+          `or open it in a Navigator that has ATT&CK ${attack}`,
+      );
+      expect(findings[1]!.message).to.contain(`(if ATT&CK ${attack} is out, \`attack-layers data fetch\` gets the newest release to check against)`);
+      expect(findings.map((finding) => finding.message).join('\n')).to.not.contain('--attack-release');
+    }
+    // The releases Navigator 5.1 has, 6 to 18, open.
+    for (const attack of ['6', '18']) {
+      expect(check(layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack, navigator: '5.1.0', layer: '4.5' } })).map((f) => f.code)).to.not.include('navigator-release');
+    }
   });
 
   it('checks against the release asked for without claiming that the layer\'s own is missing', () => {

@@ -114,7 +114,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (Array.isArray(filters?.platforms)) for (const platform of filters.platforms) if (typeof platform === 'string') platforms.add(platform);
     const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : describeSource(source);
     const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
-    const scored: { score: number; level: number }[] = [];
+    const scored: ScoredEntry[] = [];
+    const outside: (ScoredEntry & { at: number; counted: string })[] = [];
     techniques.forEach((entry, i) => {
       const line = lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i);
       const at = { file, ...(line === undefined ? {} : { line }) };
@@ -142,9 +143,11 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         const clamped = exact < 0 || exact > 1;
         // Said as the report says it: coverage as a percentage, threat as a weight.
         const counted = options.role === 'threat' ? `threat ${level}` : `${level * 100}%`;
-        if (clamped) problems.push({ ...at, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false });
+        // Scores past a scale the user gave are the user's reading (counts on --scale 0,1): said once per layer, below.
+        if (clamped && scale) outside.push({ score, level, techniqueID, at: repaired.entryOrigins[i] ?? i, counted });
+        else if (clamped) problems.push({ ...at, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false });
         levelReason = `score ${score} on ${scaleText} -> ${level}${clamped ? ' (clamped)' : ''}`;
-        scored.push({ score, level });
+        scored.push({ score, level, techniqueID });
       }
       const text = typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined;
       const rule: CoverageRule = {
@@ -159,10 +162,13 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       if (text !== undefined) rule.comment = text;
       rules.push(rule);
     });
+    problems.push(...outsideScale(outside, scaleText, isArray ? `/${layerIndex}` : '').map((message) => ({ file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: ${message}`, skipped: false })));
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
     // A scale the user gave is the user's reading.
     const note = scale ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
     if (note) input.notes = [note];
+    const counts = note || scale || options.role === 'threat' ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored);
+    if (counts) input.notes = [counts];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}), ...(attackVersion ? { attackVersion } : {}) };
@@ -172,6 +178,20 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     throw new InputError(`${file}: its layers are of different ATT&CK domains: ${list}; give each domain's layers in a file of their own`, { file });
   }
   return inputs;
+}
+
+/**
+ * One line for the entries of a layer scored above a scale the user gave, one for those below: how many, how they
+ * count, and the first few by JSON path (`prefix`: the layer's place in an array of layers).
+ */
+function outsideScale(outside: readonly (ScoredEntry & { at: number; counted: string })[], scaleText: string, prefix: string): string[] {
+  return (['above', 'below'] as const).flatMap((side) => {
+    const these = outside.filter(({ level }) => (side === 'above' ? level === 1 : level === 0));
+    if (!these.length) return [];
+    const shown = these.slice(0, 3).map(({ at, techniqueID, score }) => `${prefix}/techniques/${at} (${techniqueID} ${score})`).join(', ');
+    const entries = these.length === 1 ? '1 entry scores' : `${these.length} entries score`;
+    return [`${entries} ${side} ${scaleText}, counted as ${these[0]!.counted}: ${shown}${these.length > 3 ? ` and ${these.length - 3} more` : ''}`];
+  });
 }
 
 /** The [min, max] a layer's scores are read on, and how to say where it came from. */
@@ -252,6 +272,56 @@ function gradientNote(
       `${min > 0 ? `, or give it the gradient 0..${min} so that ${min} weighs 1` : ''}; the review ranks gaps by these weights`
     : `if a score of ${rule} means a rule exists, review with --scale 0,${rule} (${rule} and above count as 100%), or --scale 0,N with N the score of full coverage`;
   return `${name}: ${colour}read on ${scaleText}, ${zero}${others}; ${advice} (README, "Coverage gap review")`;
+}
+
+/** A scored entry as the notes on a layer's reading weigh it. */
+interface ScoredEntry {
+  score: number;
+  level: number;
+  techniqueID: string;
+}
+
+/** Words of a layer's name, description or legend that say its scores count something (sigma2attack: "Sigma rules heatmap"). */
+const COUNT_WORDS = /\b(rules?|tests?|counts?|number of)\b/i;
+
+/**
+ * The other reading a coverage layer gets a note for (beside gradientNote's): scores that count rules or tests on a
+ * gradient from 0. SigmaHQ's sigma2attack scores each technique with its number of rules on 0..<largest count>, so
+ * 1 rule counts as 2 % and only the busiest techniques as covered. Whole-number scores count when the gradient starts
+ * at 0 and ends at the largest of them (above 5 and not 100: 0..5 and 0..100 are the usual level and percentage
+ * scales), or when the layer's name, description or legend says so (Atomic Red Team: "1 or more tests").
+ * Undefined when it does not look like counts, or no counted entry scores under 50 %.
+ */
+function countNote(
+  source: string,
+  layerName: string,
+  layer: Record<string, unknown>,
+  [min, max, scaleText]: [number, number, string],
+  scored: readonly ScoredEntry[],
+): string | undefined {
+  if (min !== 0 || max <= 1 || !scored.length || !scored.every(({ score }) => Number.isInteger(score) && score >= 0)) return undefined;
+  const largest = Math.max(...scored.map(({ score }) => score));
+  const legend = Array.isArray(layer['legendItems']) ? layer['legendItems'].map((item) => (isJsonObject(item) ? item['label'] : undefined)) : [];
+  const said = [['name', layerName], ['description', layer['description']], ...legend.map((label) => ['legend', label])]
+    .map(([where, text]) => [where, typeof text === 'string' ? COUNT_WORDS.exec(text)?.[0] : undefined])
+    .find(([, word]) => word !== undefined);
+  const why =
+    largest === max && max > 5 && max !== 100
+      ? `whole numbers on a gradient from 0 that ends at the largest of them, ${max}`
+      : said
+        ? `whole numbers, and its ${said[0]} says "${said[1]}"`
+        : undefined;
+  if (!why) return undefined;
+  const under = scored.filter(({ score, level }) => score >= 1 && level < 0.5);
+  if (!under.length) return undefined;
+  const name = layerName === source ? `coverage layer ${source}` : `coverage layer ${source} ("${layerName}")`;
+  const listed = under.slice(0, 3).map(({ techniqueID, score, level }) => `${techniqueID} ${score}: ${percent(level)}%`).join(', ') + (under.length > 3 ? ', ...' : '');
+  return (
+    `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 counts as ${percent(1 / max)}%, and ` +
+    `${under.length} of its ${scored.length} scored entries count under 50% coverage though they score 1 or more (${listed}); ` +
+    `if a score counts rules, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage ` +
+    `(README, "Coverage gap review")`
+  );
 }
 
 /**

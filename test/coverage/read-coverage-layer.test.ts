@@ -188,3 +188,58 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
     ]);
   });
 });
+
+describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
+  // SigmaHQ's sigma2attack: score = number of rules, gradient 0..<largest count>, one rule file name per comment line.
+  const heatmap = (extra: object, scores: number[]) =>
+    JSON.stringify({
+      name: 'heatmap',
+      domain: 'enterprise-attack',
+      gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 48 },
+      techniques: scores.map((score, i) => ({ techniqueID: `T10${String(i).padStart(2, '0')}`, score, comment: 'rule.yml' })),
+      ...extra,
+    });
+  const advice = 'if a score counts rules, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage (README, "Coverage gap review")';
+
+  it('notes whole-number scores on a gradient from 0 that ends at the largest of them, naming entries under 50%', () => {
+    const input = parseCoverageLayer(heatmap({}, [48, 13, 16, 24, 8, 6]), 'sigma.json');
+    expect(input.rules.map((rule) => rule.level)).to.deep.equal([1, 0.271, 0.333, 0.5, 0.167, 0.125]);
+    expect(input.notes).to.deep.equal([
+      'coverage layer sigma.json ("heatmap"): its scores look like counts (whole numbers on a gradient from 0 that ends at the largest of them, 48): ' +
+        'read on the layer gradient 0..48, a score of 1 counts as 2.1%, and 4 of its 6 scored entries count under 50% coverage though they score 1 or more ' +
+        `(T1001 13: 27.1%, T1002 16: 33.3%, T1004 8: 16.7%, ...); ${advice}`,
+    ]);
+  });
+
+  it('notes counts a legend names (Atomic Red Team: "1 or more tests" on 0..10)', () => {
+    const art = heatmap({ gradient: { colors: ['#ffffff', '#ce232e'], minValue: 0, maxValue: 10 }, legendItems: [{ label: '1 or more tests', color: '#ffffff' }] }, [1, 2]);
+    expect(parseCoverageLayer(art, 'art.json').notes?.[0]).to.contain('its scores look like counts (whole numbers, and its legend says "tests")');
+  });
+
+  it('says nothing for percentages (0..100), levels (0..5), fractions, a scale given or when every count is at 50% or more', () => {
+    const on = (maxValue: number, scores: number[]) => heatmap({ gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue } }, scores);
+    expect(parseCoverageLayer(on(100, [100, 25, 50]), 'percent.json').notes).to.equal(undefined);
+    expect(parseCoverageLayer(on(5, [5, 1, 3]), 'levels.json').notes).to.equal(undefined);
+    expect(parseCoverageLayer(on(48, [48, 12.5]), 'fractions.json').notes).to.equal(undefined);
+    expect(parseCoverageLayer(on(48, [48, 13]), 'scaled.json', { scale: [0, 1] }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(on(48, [48, 30]), 'high.json').notes).to.equal(undefined);
+  });
+
+  it('sums up the entries past a scale the user gave in one line per layer, by JSON path, not one warning each', () => {
+    const input = parseCoverageLayer(heatmap({}, [48, 13, 16, 24, 8, 0]), 'sigma.json', { scale: [0, 1] });
+    expect(input.problems).to.deep.equal([
+      {
+        file: 'sigma.json',
+        line: 1,
+        message: 'the layer: 5 entries score above the given scale 0..1, counted as 100%: /techniques/0 (T1000 48), /techniques/1 (T1001 13), /techniques/2 (T1002 16) and 2 more',
+        skipped: false,
+      },
+    ]);
+    expect(input.rules.map((rule) => rule.level)).to.deep.equal([1, 1, 1, 1, 1, 0]);
+    // In an array of layers the path starts at the layer's place.
+    const two = `[${heatmap({}, [0]) },${heatmap({}, [3])}]`;
+    expect(parseCoverageLayers(two, 'two.json', { scale: [0, 1] })[1]!.problems.map((problem) => problem.message)).to.deep.equal([
+      'layer 2: 1 entry scores above the given scale 0..1, counted as 100%: /1/techniques/0 (T1000 3)',
+    ]);
+  });
+});

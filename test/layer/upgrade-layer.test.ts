@@ -291,6 +291,30 @@ describe('upgradeLayer', () => {
     expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
   });
 
+  it('claims no showing for sub-techniques only disabled or under a disabled parent of a hideDisabled layer, and says the risk', () => {
+    // The tester's repro-3.json, of mitre-attack-navigator-layer-builder: the group's one technique coloured, the rest disabled.
+    const input = layer(
+      [
+        { techniqueID: 'T1566.001', color: '#6495ed', showSubtechniques: true },
+        { techniqueID: 'T1078.001', enabled: false },
+        { techniqueID: 'T1078', enabled: false },
+        { techniqueID: 'T1566', enabled: false },
+      ],
+      { layout: undefined, hideDisabled: true },
+    );
+    const { layer: out, report } = upgradeLayer(input, attack);
+    expect(out.layout?.expandedSubtechniques).to.equal(undefined);
+    expect(report.settings.filter((setting) => setting.path !== '/versions/navigator')).to.deep.equal([
+      {
+        path: '/hideDisabled',
+        message:
+          'kept true, but annotated sub-techniques have a disabled parent (T1566.001 under T1566): Navigator hides the parent and may hide them with it; ' +
+          'enable the parent or set hideDisabled to false',
+      },
+    ]);
+    expect(validateLayer(out, { attackFor: attackFor(library) }).map((finding) => finding.code)).to.deep.equal(['disabled-parent']);
+  });
+
   it("leaves nothing for validate to find in Navigator's Bear_APT sample (format 3.0)", () => {
     const { layer: out, report } = upgradeLayer(readLayerFixture('navigator/Bear_APT.json'), attack);
     expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);

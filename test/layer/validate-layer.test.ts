@@ -160,6 +160,30 @@ describe('validateLayer', () => {
       /T1566\.001 \(Spearphishing Attachment\) is annotated but collapsed under T1566 in initial-access/,
     ],
     [
+      // mitre-attack-navigator-layer-builder disables every technique a group does not use (tester's 08-*.json).
+      'does not call a collapsed sub-technique annotated when it is only disabled, nor a disabled one of a hideDisabled layer',
+      layer(
+        [
+          { techniqueID: 'T1566.001', enabled: false, metadata: [], links: [], showSubtechniques: false },
+          { techniqueID: 'T1566.002', enabled: false, score: 1 },
+        ],
+        { layout: {}, hideDisabled: true },
+      ),
+      [],
+    ],
+    [
+      'reports an annotated sub-technique whose parent is disabled in a hideDisabled layer as a risk (T1566.001 under T1566)',
+      layer(
+        [
+          { techniqueID: 'T1566.001', color: '#6495ed', showSubtechniques: true },
+          { techniqueID: 'T1566', enabled: false },
+        ],
+        { layout: { expandedSubtechniques: 'annotated' }, hideDisabled: true },
+      ),
+      [['warning', 'disabled-parent', '/techniques/0']],
+      /\/techniques\/0: T1566\.001 \(Spearphishing Attachment\) is annotated, but its parent T1566 is disabled \(\/techniques\/1\) and hideDisabled is true: Navigator hides T1566, and may hide T1566\.001 with it: enable T1566 or set hideDisabled to false$/,
+    ],
+    [
       'accepts a sub-technique whose parent entry has showSubtechniques',
       layer(
         [

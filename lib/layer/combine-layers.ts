@@ -28,6 +28,7 @@
  * | score ranges | a warning when the gradients of the inputs that score something span different ranges (a colour-only layer has no range to compare); --normalize rescales each layer's scores to 0..1 on its own gradient first |
  * | enabled | false only when every entry of the key is disabled |
  * | showSubtechniques | true when any entry of the key has it |
+ * | hideDisabled | the inputs' when they agree; otherwise true only when every layer with disabled entries hides them, with a warning saying which was kept |
  * | unknown, deprecated, revoked-without-replacement techniques | left out (Navigator would drop them silently): `upgradeSources` keeps each entry as it was in a `left out by combine` metadata item of its input, which the combined layer carries (`<file>: <JSON pointer>: <why>. The entry was: {…}`), with the same mechanism as `upgrade`'s `removed by upgrade` (`keepRemoved`), and warns once per entry, saying where it is kept; entries that hold nothing (`{}`) are not kept. Inputs not brought through `upgradeSources` are left out with a warning only |
  * | IDs of another domain (T0800 in an enterprise layer) | with a library, `upgradeSources` names them as such with their JSON path, and keeps the entry in the same `left out by combine` metadata |
  * | parts the repair left out (a metadata item without a name, a link without a URL) | kept as `left out by combine` items too, as `upgrade` keeps them |
@@ -456,6 +457,27 @@ function commonPlatforms(inputs: readonly CombineInput[]): string[] | undefined 
 }
 
 /**
+ * The combined layer's `hideDisabled`: the inputs' when they agree. Otherwise a combined entry is disabled only where
+ * the layers that disable entries do, so theirs decides: true when every one of them hides disabled entries (a layer
+ * builder's group layer, which disables every technique the group does not use, with a changelog layer that disables
+ * none), else false (disabled entries show greyed out rather than vanish); a warning says which was kept.
+ */
+function combinedHideDisabled(inputs: readonly CombineInput[], names: readonly string[], warnings: string[]): boolean {
+  const hides = inputs.map(({ layer }) => layer.hideDisabled === true);
+  if (hides.every((hide) => hide === hides[0])) return hides[0] ?? false;
+  const disabling = inputs.flatMap(({ layer }, i) => ((layer.techniques ?? []).some((entry) => entry.enabled === false) ? [i] : []));
+  const kept = disabling.length > 0 && disabling.every((i) => hides[i]);
+  const list = (hide: boolean): string => names.filter((_, i) => hides[i] === hide).map((name) => `"${name}"`).join(', ');
+  warnings.push(
+    `the layers disagree on hideDisabled (true in ${list(true)}; not in ${list(false)}): ` +
+      (kept
+        ? 'kept true, as every layer with disabled entries hides them'
+        : `left false, so disabled entries show greyed out${disabling.length ? ' (not every layer with disabled entries hides them)' : ''}`),
+  );
+  return kept;
+}
+
+/**
  * Combine layers of one domain, already upgraded to the target release, into one format 4.5 layer (rules in the
  * table at the top of this file). Pure and deterministic.
  * @throws UsageError when fewer than two layers are given; Error (a bug) when the result fails the 4.5 schema.
@@ -582,6 +604,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     warnings.push(`${record.id} (${record.name}) runs on ${own.join(', ')}, which the layers' platform filter does not list: added to the filter so that Navigator shows it`);
   }
   const platforms = showing.platforms.length ? showing.platforms : undefined;
+  const hideDisabled = combinedHideDisabled(inputs, names, warnings);
   const layer: NavigatorLayer = {
     name: options.name ?? `${op} of ${names.join(', ')}`,
     versions: { attack: index.major, navigator: DEFAULT_NAVIGATOR_VERSION, layer: LAYER_FORMAT },
@@ -591,6 +614,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
       'Entries without a tactic count under each tactic of their technique where another layer names a tactic.' +
       (options.normalize ? ' Each layer\'s scores were first rescaled to 0..1 on its own gradient.' : ''),
     ...(platforms ? { filters: { platforms } } : {}),
+    ...(hideDisabled ? { hideDisabled } : {}),
     sorting: 3,
     layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'annotated' },
     techniques,

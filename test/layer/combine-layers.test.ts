@@ -227,6 +227,30 @@ describe('combineLayers', () => {
     expect(twice.name).to.equal('sum of Layer C (one.json), Layer C (two.json)');
   });
 
+  it('keeps hideDisabled when the layers agree, and else as the layers with disabled entries set it, saying which was kept', () => {
+    // The tester's repro-6a/6b.json: a layer builder's group layer (hideDisabled, the other techniques disabled) and a changelog layer.
+    const layer = (name: string, techniques: LayerTechnique[], hideDisabled?: boolean): CombineInput => ({
+      layer: { name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques, ...(hideDisabled === undefined ? {} : { hideDisabled }) },
+      source: `${name}.json`,
+    });
+    const group = layer('G0097', [{ techniqueID: 'T1059', color: '#6495ed' }, { techniqueID: 'T1003', enabled: false }], true);
+    const changes = layer('updates', [{ techniqueID: 'T1105', color: '#b99095' }]);
+    const union = combineLayers([group, changes], { op: 'union', index });
+    expect(union.layer.hideDisabled).to.equal(true);
+    expect(entry(union.layer, 'T1003').enabled).to.equal(false);
+    expect(union.warnings).to.include('the layers disagree on hideDisabled (true in "G0097"; not in "updates"): kept true, as every layer with disabled entries hides them');
+    // A layer that disables entries without hiding them wins: they show greyed out.
+    const greyed = layer('greyed', [{ techniqueID: 'T1105', enabled: false }], false);
+    const mixed = combineLayers([group, greyed], { op: 'union', index });
+    expect(mixed.layer).to.not.have.property('hideDisabled');
+    expect(mixed.warnings).to.include(
+      'the layers disagree on hideDisabled (true in "G0097"; not in "greyed"): left false, so disabled entries show greyed out (not every layer with disabled entries hides them)',
+    );
+    // Agreeing layers keep theirs without a word.
+    const both = combineLayers([group, { ...group, source: 'again.json' }], { op: 'union', index });
+    expect([both.layer.hideDisabled, both.warnings.filter((w) => w.includes('hideDisabled'))]).to.deep.equal([true, []]);
+  });
+
   it('lets an entry with a tactic win over the same layer\'s entry without one where both apply', () => {
     const layer = (techniques: LayerTechnique[], name: string): CombineInput => ({
       layer: { name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques },

@@ -43,7 +43,9 @@ function scored(layer: NavigatorLayer): LayerTechnique[] {
 }
 
 function findings(layer: NavigatorLayer, index: AttackIndex) {
-  return [...schemaIssues('layer-4.5', layer), ...validateLayer(layer, { attackFor: () => index })];
+  // The hand-written bundles are ATT&CK 0.x, a release no Navigator has: that one finding is no fault of the layer's.
+  const ours = validateLayer(layer, { attackFor: () => index }).filter((finding) => !(finding.code === 'navigator-release' && index.major === '0'));
+  return [...schemaIssues('layer-4.5', layer), ...ours];
 }
 
 /** Letters and digits only: what a description says, whatever the spacing and markup. */

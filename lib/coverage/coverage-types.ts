@@ -7,10 +7,27 @@ import type { Domain } from '../attack/types.js';
  */
 export type CoverageKind = 'sigma' | 'splunk' | 'sentinel' | 'elastic' | 'rules' | 'detections' | 'layer' | 'dettect';
 
+/**
+ * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one
+ * line, as sigma2attack writes it) the entry's JSON path instead (`/techniques/12`).
+ */
+export interface CoveragePlace {
+  file: string;
+  line?: number;
+  path?: string;
+}
+
+/** A place as messages and reports say it: `file:12`, or `file /techniques/12`. */
+export function placeText(place: CoveragePlace): string {
+  return `${place.file}${place.line ? `:${place.line}` : ''}${place.path ? ` ${place.path}` : ''}`;
+}
+
 /** A technique reference exactly as the input wrote it (`attack.t1059.001`, `PowerShell (T1086)`), and its line. */
 export interface CoverageRef {
   raw: string;
   line?: number;
+  /** The JSON path of a layer entry, when its line says nothing (see CoveragePlace). */
+  path?: string;
   /** The ATT&CK ID the reference names, when its syntax says which part that is (`T1059.001` of `attack.t1059.001`). */
   id?: string;
 }
@@ -24,6 +41,7 @@ export interface CoverageRule {
   id?: string;
   file: string;
   line?: number;
+  path?: string;
   refs: CoverageRef[];
   /** Coverage weight 0..1 (rounded to 3 decimals). */
   level: number;
@@ -46,6 +64,7 @@ export interface CoverageRule {
 export interface CoverageIgnored {
   file: string;
   line?: number;
+  path?: string;
   name?: string;
   reason: string;
 }
@@ -54,6 +73,7 @@ export interface CoverageIgnored {
 export interface CoverageProblem {
   file: string;
   line?: number;
+  path?: string;
   message: string;
   skipped: boolean;
 }

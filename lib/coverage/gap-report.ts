@@ -1,5 +1,5 @@
 import { formatCsv, markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
-import type { CoverageInput } from './coverage-types.js';
+import { placeText, type CoverageInput } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
@@ -140,7 +140,7 @@ function inputLine(input: GapReportInput): string {
   return `${input.side ? `${input.side} ` : ''}${text(input.kind)} ${markdownCode(input.source)}: ${text(items)} ${unit} = ${text(rules)} read + ${text(ignored)} ignored + ${text(invalid)} invalid`;
 }
 
-const place = (ref: { file: string; line?: number }): string => `${ref.file}${ref.line ? `:${ref.line}` : ''}`;
+const place = placeText;
 
 /** Unresolved references grouped by reference and status, most frequent first. */
 export function groupUnresolved(list: readonly UnresolvedRef[]): UnresolvedGroup[] {

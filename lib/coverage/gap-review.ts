@@ -5,7 +5,7 @@ import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference } from '../normalize/resolve-reference.js';
 import { otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
-import type { CoverageInput, CoverageRule } from './coverage-types.js';
+import { placeText, type CoverageInput, type CoverageRule } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
 import { editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
@@ -76,6 +76,8 @@ export interface UnresolvedRef {
   raw: string;
   file: string;
   line?: number;
+  /** The JSON path of a layer entry whose line says nothing (a layer on one line). */
+  path?: string;
   rule?: string;
   status: string;
   note: string;
@@ -90,6 +92,8 @@ export interface RemappedRef {
   ids: TechniqueId[];
   file: string;
   line?: number;
+  /** The JSON path of a layer entry whose line says nothing (a layer on one line). */
+  path?: string;
   rule: string;
 }
 
@@ -111,6 +115,7 @@ export interface RowRule {
   level: number;
   file: string;
   line?: number;
+  path?: string;
 }
 
 /** What one threat technique looks like in the review. */
@@ -253,7 +258,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         let resolution = cache.get(text);
         if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
         for (const id of resolution.ids) ids.add(id);
-        const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}) };
+        const path = ref.path ?? rule.path;
+        const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}), ...(path ? { path } : {}) };
         if (!resolution.ids.length) unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note: resolution.note });
         else if (resolution.status === 'revoked') remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: rule.name });
       }
@@ -266,7 +272,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       const resolved: ResolvedRule = { rule, ids: [...ids].sort() };
       if (rule.platforms?.length) {
         const { platforms, unknown } = releasePlatforms(rule.platforms, target);
-        for (const name of unknown) unknownPlatforms.set(name, [...(unknownPlatforms.get(name) ?? []), `${rule.file}${rule.line ? `:${rule.line}` : ''}`]);
+        for (const name of unknown) unknownPlatforms.set(name, [...(unknownPlatforms.get(name) ?? []), placeText(rule)]);
         // A detection whose platforms are all unknown names is counted everywhere rather than nowhere.
         if (platforms.length) resolved.platforms = platforms;
       }
@@ -472,7 +478,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   for (const { rule, ids, platforms } of coverage.rules) {
     for (const id of ids) {
       const list = direct.get(id) ?? [];
-      list.push({ name: rule.name, level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}), ...(platforms ? { platforms } : {}) });
+      list.push({ name: rule.name, level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}), ...(rule.path ? { path: rule.path } : {}), ...(platforms ? { platforms } : {}) });
       direct.set(id, list);
     }
   }

@@ -116,9 +116,13 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
     const scored: ScoredEntry[] = [];
     const outside: (ScoredEntry & { at: number; counted: string })[] = [];
+    // A line shared by entries (a layer on one line, as sigma2attack writes it) says nothing: their JSON path does.
+    const entryLines = techniques.map((_, i) => lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i));
+    const shared = new Set(entryLines.filter((line, i) => line !== undefined && entryLines.indexOf(line) !== i));
     techniques.forEach((entry, i) => {
-      const line = lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i);
-      const at = { file, ...(line === undefined ? {} : { line }) };
+      const path = `${isArray ? `/${layerIndex}` : ''}/techniques/${repaired.entryOrigins[i] ?? i}`;
+      const line = shared.has(entryLines[i]) ? undefined : entryLines[i];
+      const at = { file, ...(line === undefined ? {} : { line }), ...(shared.has(entryLines[i]) ? { path } : {}) };
       const { techniqueID, tactic, score, enabled, comment } = entry as { techniqueID: string } & Record<string, unknown>;
       if (enabled === false) {
         ignored.push({ ...at, name: techniqueID, reason: 'enabled: false' });
@@ -154,7 +158,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         kind: 'layer',
         name: text === undefined ? layerName : `${layerName}: ${text}`,
         ...at,
-        refs: [{ raw: techniqueID, ...(line === undefined ? {} : { line }) }],
+        refs: [{ raw: techniqueID, ...(line === undefined ? {} : { line }), ...(at.path ? { path: at.path } : {}) }],
         level,
         levelReason,
       };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { placeText, type CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { parseCoverageLayers, readCoverageLayers, type CoverageLayerOptions } from '../../lib/coverage/read-coverage-layer.js';
 import { InputError, UsageError } from '../../lib/errors.js';
 
@@ -241,5 +241,34 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(parseCoverageLayers(two, 'two.json', { scale: [0, 1] })[1]!.problems.map((problem) => problem.message)).to.deep.equal([
       'layer 2: 1 entry scores above the given scale 0..1, counted as 100%: /1/techniques/0 (T1000 3)',
     ]);
+  });
+});
+
+describe('readCoverageLayers: places in a layer written on one line', () => {
+  // sigma2attack writes its heatmap on one line: every entry's line is 1, which tells the entries apart nowhere.
+  const entries = [
+    { techniqueID: 'T1059', score: 50 },
+    { techniqueID: 'T1082', score: 150 },
+    { techniqueID: 'T1003', enabled: false },
+  ];
+  const oneLine = JSON.stringify({ name: 'heatmap', domain: 'enterprise-attack', techniques: entries });
+
+  it('names each entry by its JSON path instead of line 1, in rules, references, ignored entries and problems', () => {
+    const input = parseCoverageLayer(oneLine, 'sigma.json');
+    expect(input.rules.map((rule) => [rule.line, rule.path, rule.refs[0]?.path])).to.deep.equal([
+      [undefined, '/techniques/0', '/techniques/0'],
+      [undefined, '/techniques/1', '/techniques/1'],
+    ]);
+    expect(input.ignored.map((item) => placeText(item))).to.deep.equal(['sigma.json /techniques/2']);
+    expect(input.problems.map((problem) => `${placeText(problem)}: ${problem.message}`)).to.deep.equal([
+      'sigma.json /techniques/1: T1082: score 150 is outside the default scale 0..100 (no gradient); counted as 100%',
+    ]);
+  });
+
+  it('keeps lines where they tell entries apart (one entry a line)', () => {
+    const text = `{"name": "heatmap", "domain": "enterprise-attack", "techniques": [\n${entries.map((entry) => JSON.stringify(entry)).join(',\n')}\n]}`;
+    const input = parseCoverageLayer(text, 'lines.json');
+    expect(input.rules.map((rule) => [rule.line, rule.path])).to.deep.equal([[2, undefined], [3, undefined]]);
+    expect(placeText(input.problems[0]!)).to.equal('lines.json:3');
   });
 });

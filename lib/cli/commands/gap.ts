@@ -28,6 +28,7 @@ import {
   assertWritable,
   availableRelease,
   writeFileAtomic,
+  placeText,
   type CoverageProblem,
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
@@ -126,7 +127,7 @@ export function handler(context: CliContext) {
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
     // A rule folder given at a repository's root (stories, macros, workflows beside the rules) can hold hundreds of
     // files that are no rules: stderr shows the first of each input's problems, the report lists them all.
-    const problemLine = (problem: CoverageProblem): string => `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`;
+    const problemLine = (problem: CoverageProblem): string => `${placeText(problem)}: ${problem.message}`;
     for (const { source, problems } of [...threat.layers, ...inputs]) {
       for (const problem of problems.slice(0, PROBLEMS_SHOWN)) note(context, args, problemLine(problem));
       const more = problems.length - PROBLEMS_SHOWN;

@@ -39,7 +39,8 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
 /**
  * Merge entries that now name the same technique under the same tactic into one, by one documented rule:
  * - score: the scores given, combined by `rule` (default the highest: the technique is at least as relevant as the
- *   most relevant entry that became it); unscored entries do not count;
+ *   most relevant entry that became it, and the conflict says that `sum` adds whole scores, which may be counts);
+ *   unscored entries do not count;
  * - color: the first entry's colour that is set (a conflict is returned, for the report);
  * - comment: every distinct comment in layer order, one per line, each prefixed with the ID it was written for when
  *   the entries came from different IDs;
@@ -48,7 +49,8 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  * - showSubtechniques: true when any entry had it;
  * - any other field: the first entry's.
  */
-export function mergeEntries(sources: readonly MergeSource[], rule: MergeScore = 'max'): { entry: JsonObject; conflicts: string[] } {
+export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore): { entry: JsonObject; conflicts: string[] } {
+  const rule = given ?? 'max';
   const [first, ...rest] = sources;
   if (!first) throw new Error('mergeEntries needs at least one entry');
   const entry: JsonObject = { ...first.entry };
@@ -59,7 +61,9 @@ export function mergeEntries(sources: readonly MergeSource[], rule: MergeScore =
   const score = combineScores(scores, rule);
   if (score === undefined) delete entry['score'];
   else entry['score'] = score;
-  if (new Set(scores).size > 1) conflicts.push(`scores ${scores.join(', ')} became ${score} (${rule})`);
+  // Whole scores may count rules or tests (a sigma2attack heatmap): the highest then loses some, which the default should say.
+  const counts = given === undefined && scores.every((n) => Number.isInteger(n) && n >= 0) ? '; if they count rules or tests, --merge-score sum adds them' : '';
+  if (new Set(scores).size > 1) conflicts.push(`scores ${scores.join(', ')} became ${score} (${rule})${counts}`);
 
   const colors = all.map((s) => s.entry['color']).filter((color): color is string => typeof color === 'string' && color !== '');
   if (colors[0] !== undefined) entry['color'] = colors[0];

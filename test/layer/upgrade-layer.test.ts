@@ -182,8 +182,21 @@ describe('upgradeLayer', () => {
       },
     ]);
     expect(report.techniques[0]?.notes.at(-1)).to.equal(
-      'merged with /techniques/1 (all T1218.010 under defense-evasion): scores 2, 1 became 2 (max)',
+      'merged with /techniques/1 (all T1218.010 under defense-evasion): scores 2, 1 became 2 (max); if they count rules or tests, --merge-score sum adds them',
     );
+  });
+
+  it('says that --merge-score sum adds whole scores merged by the default max, not when a rule is given or scores are fractions', () => {
+    // The tester's repro-7.json, a sigma2attack heatmap: T1168 (1 rule) and T1053 (2 rules) both become T1053.
+    const counts = layer([
+      { techniqueID: 'T1168', score: 1, comment: 'cisco_cli_modify_config.yml' },
+      { techniqueID: 'T1053', score: 2, comment: 'win_atsvc_task.yml\nwin_susp_schtask_creation.yml' },
+    ]);
+    const note = (input: Layer, mergeScore?: 'max' | 'sum') => upgradeLayer(input, attack, mergeScore ? { mergeScore } : {}).report.techniques.flatMap((t) => t.notes).join('\n');
+    expect(note(counts)).to.contain('scores 1, 2 became 2 (max); if they count rules or tests, --merge-score sum adds them');
+    expect(note(counts, 'max')).to.contain('scores 1, 2 became 2 (max)').and.not.contain('--merge-score');
+    const fractions = layer([{ techniqueID: 'T1168', score: 0.5 }, { techniqueID: 'T1053', score: 0.75 }]);
+    expect(note(fractions)).to.contain('became 0.75 (max)').and.not.contain('--merge-score');
   });
 
   it('merges by the documented rule: scores by --merge-score, colours first, comments labelled by old ID, disabled only if all', () => {

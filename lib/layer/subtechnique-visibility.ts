@@ -30,8 +30,9 @@ function worthShowing(entry: JsonObject, hideDisabled: boolean): boolean {
  * Annotated sub-technique entries that Navigator shows collapsed (invisible) under their parent, by entry position,
  * with the tactics where that happens. A parent entry with `showSubtechniques: true` expands them under its tactic
  * (or all tactics when it has none); `layout.expandedSubtechniques` "annotated" or "all" expands every one. Entries
- * expanding would not show (see worthShowing) and those under a disabled parent of a `hideDisabled` layer
- * (`underDisabledParent`) are left out.
+ * expanding would not show (see worthShowing) are left out. An enabled one shows under a disabled parent of a
+ * `hideDisabled` layer: Navigator keeps a disabled technique while one of its sub-techniques is enabled (as the
+ * export's matrix model does; mitre-attack/attack-navigator nav-app/src/app/classes/view-model.ts, isSubtechniqueEnabled).
  */
 export function collapsedSubtechniques(
   entries: readonly unknown[],
@@ -44,9 +45,8 @@ export function collapsedSubtechniques(
   const expanders = entries.filter(
     (entry): entry is JsonObject => isJsonObject(entry) && entry['showSubtechniques'] === true && typeof entry['techniqueID'] === 'string',
   );
-  const underDisabled = underDisabledParent(entries, index, hideDisabled);
   entries.forEach((entry, i) => {
-    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string' || !worthShowing(entry, hideDisabled) || underDisabled.has(i)) return;
+    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string' || !worthShowing(entry, hideDisabled)) return;
     const record = index.technique(entry['techniqueID']);
     if (!record?.parent || record.revoked || record.deprecated) return;
     const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
@@ -57,29 +57,4 @@ export function collapsedSubtechniques(
     if (collapsed.length) hidden.set(i, collapsed);
   });
   return hidden;
-}
-
-/**
- * Annotated, enabled sub-technique entries of a layer with `hideDisabled` whose parent has a disabled entry (under
- * the same tactic, or under all), by entry position, with the parent entry's position. A layer builder that disables
- * every technique a group does not use disables the parent of the one sub-technique it colours (T1655 of
- * T1655.001); a hidden parent cell may take its sub-techniques with it. Empty when the layer does not hide disabled ones.
- */
-export function underDisabledParent(entries: readonly unknown[], index: AttackIndex, hideDisabled: boolean): Map<number, number> {
-  const found = new Map<number, number>();
-  if (!hideDisabled) return found;
-  const disabled = new Map<string, { at: number; tactic: unknown }[]>();
-  entries.forEach((entry, at) => {
-    if (isJsonObject(entry) && entry['enabled'] === false && typeof entry['techniqueID'] === 'string') {
-      disabled.set(entry['techniqueID'], [...(disabled.get(entry['techniqueID']) ?? []), { at, tactic: entry['tactic'] }]);
-    }
-  });
-  entries.forEach((entry, at) => {
-    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string' || entry['enabled'] === false || !isAnnotated(entry)) return;
-    const parent = index.technique(entry['techniqueID'])?.parent;
-    const tactic = entry['tactic'];
-    const off = parent ? disabled.get(parent)?.find((p) => p.tactic === undefined || tactic === undefined || p.tactic === tactic) : undefined;
-    if (off) found.set(at, off.at);
-  });
-  return found;
 }

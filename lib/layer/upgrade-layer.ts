@@ -25,7 +25,7 @@ import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '..
 import { compareEntries } from './serialize-layer.js';
 import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { listsEveryPlatform, platformsShowing } from './platform-visibility.js';
-import { collapsedSubtechniques, isAnnotated, underDisabledParent } from './subtechnique-visibility.js';
+import { collapsedSubtechniques, isAnnotated } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
 /** Options of `upgradeLayer`. */
@@ -563,15 +563,6 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   );
 
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : undefined;
-  const underDisabled = [...underDisabledParent(techniques, target, layer['hideDisabled'] === true)].map(([at, parentAt]) =>
-    [(techniques[at] as JsonObject)['techniqueID'], (techniques[parentAt] as JsonObject)['techniqueID']].map(String).join(' under '),
-  );
-  if (underDisabled.length) {
-    settings.push({
-      path: '/hideDisabled',
-      message: `kept true, but annotated sub-techniques have a disabled parent (${[...new Set(underDisabled)].sort().join(', ')}): Navigator hides the parent and may hide them with it; enable the parent or set hideDisabled to false`,
-    });
-  }
   if (layout?.['expandedSubtechniques'] === undefined) {
     const hidden = collapsedSubtechniques(techniques, target, undefined, layer['hideDisabled'] === true);
     if (hidden.size) {

@@ -15,7 +15,7 @@ import {
   navigatorRefusal,
   preAttackMessage,
 } from './layer-format.js';
-import { collapsedSubtechniques, underDisabledParent } from './subtechnique-visibility.js';
+import { collapsedSubtechniques } from './subtechnique-visibility.js';
 import { filteredOutEntries } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
@@ -45,7 +45,6 @@ export const LAYER_FINDING_CODES = [
   'gradient-range',
   'score-out-of-range',
   'hidden-subtechnique',
-  'disabled-parent',
   'filtered-out-technique',
   'unknown-platform',
   'empty-platforms',
@@ -411,17 +410,6 @@ function checkScores(entries: readonly unknown[], range: { minValue: number; max
 function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
   const layout = isJsonObject(layer['layout']) ? layer['layout'] : {};
   const hideDisabled = layer['hideDisabled'] === true;
-  for (const [at, parentAt] of underDisabledParent(entries, index, hideDisabled)) {
-    const record = index.technique((entries[at] as JsonObject)['techniqueID'] as string)!;
-    // NAVIGATOR.md does not record what Navigator shows of a sub-technique whose parent it hides: said as a risk.
-    out.add(
-      'warning',
-      'disabled-parent',
-      `/techniques/${at}`,
-      `${describe(record)} is annotated, but its parent ${record.parent} is disabled (/techniques/${parentAt}) and hideDisabled is true: ` +
-        `Navigator hides ${record.parent}, and may hide ${record.id} with it: enable ${record.parent} or set hideDisabled to false`,
-    );
-  }
   for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'], hideDisabled)) {
     const entry = entries[at] as JsonObject;
     const record = index.technique(entry['techniqueID'] as string)!;

@@ -304,8 +304,9 @@ describe('upgradeLayer', () => {
     expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
   });
 
-  it('claims no showing for sub-techniques only disabled or under a disabled parent of a hideDisabled layer, and says the risk', () => {
-    // The tester's repro-3.json, of mitre-attack-navigator-layer-builder: the group's one technique coloured, the rest disabled.
+  it('expands for an annotated sub-technique under a disabled parent of a hideDisabled layer, not for one only disabled', () => {
+    // The tester's repro-3.json, of mitre-attack-navigator-layer-builder: the group's one technique coloured, the rest
+    // disabled. Navigator keeps disabled T1566 while T1566.001 is enabled; disabled T1078.001 stays hidden however expanded.
     const input = layer(
       [
         { techniqueID: 'T1566.001', color: '#6495ed', showSubtechniques: true },
@@ -316,16 +317,11 @@ describe('upgradeLayer', () => {
       { layout: undefined, hideDisabled: true },
     );
     const { layer: out, report } = upgradeLayer(input, attack);
-    expect(out.layout?.expandedSubtechniques).to.equal(undefined);
-    expect(report.settings.filter((setting) => setting.path !== '/versions/navigator')).to.deep.equal([
-      {
-        path: '/hideDisabled',
-        message:
-          'kept true, but annotated sub-techniques have a disabled parent (T1566.001 under T1566): Navigator hides the parent and may hide them with it; ' +
-          'enable the parent or set hideDisabled to false',
-      },
+    expect(out.layout?.expandedSubtechniques).to.equal('annotated');
+    expect(report.settings.filter((setting) => setting.path === '/layout/expandedSubtechniques')).to.deep.equal([
+      { path: '/layout/expandedSubtechniques', message: 'set to "annotated" so that annotated sub-techniques show (T1566.001)' },
     ]);
-    expect(validateLayer(out, { attackFor: attackFor(library) }).map((finding) => finding.code)).to.deep.equal(['disabled-parent']);
+    expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
   });
 
   it("leaves nothing for validate to find in Navigator's Bear_APT sample (format 3.0)", () => {

@@ -116,6 +116,8 @@ export interface MatrixModel {
   columns: MatrixColumn[];
   /** Tactics of the release with no technique left to show (Navigator hides their column). */
   emptyTactics: string[];
+  /** Those of `emptyTactics` that have techniques on the layer's platforms, every one disabled and hidden (`hideDisabled`). */
+  disabledTactics: string[];
   notDrawn: NotDrawn[];
   /** Annotated entries, highest score first, then by technique ID and tactic. */
   rows: TableRow[];
@@ -230,11 +232,14 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
 
   const collapsed: { id: TechniqueId; parent: TechniqueId; tactic: TacticShortname }[] = [];
   const emptyTactics: string[] = [];
+  const disabledTactics: string[] = [];
   const columns: MatrixColumn[] = [];
   for (const tactic of index.tactics()) {
     const cells: MatrixCell[] = [];
+    let onTheirPlatforms = 0;
     for (const record of current) {
       if (record.subtechnique || !record.tactics.includes(tactic.shortname) || !onPlatforms(record, platforms)) continue;
+      onTheirPlatforms++;
       const cell = cellOf(record, tactic.shortname);
       const subs = (children.get(record.id) ?? [])
         .filter((sub) => sub.tactics.includes(tactic.shortname) && onPlatforms(sub, platforms))
@@ -256,6 +261,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     }
     if (!cells.length) {
       emptyTactics.push(tactic.name);
+      if (onTheirPlatforms) disabledTactics.push(tactic.name);
       continue;
     }
     columns.push({ tactic: tactic.shortname, name: tactic.name, tacticId: tactic.id, cells: sortCells(cells, sorting, Number.NEGATIVE_INFINITY) });
@@ -279,6 +285,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     subtechniques: options.subtechniques ?? 'layer',
     columns,
     emptyTactics,
+    disabledTactics,
     notDrawn,
     rows,
     metadata: layer.metadata ?? [],
@@ -377,4 +384,17 @@ function tableRows(
       a.tactic.localeCompare(b.tactic, 'en'),
   );
   return rows.map(({ tactic: _tactic, ...row }) => row);
+}
+
+/**
+ * Why tactics have no column, one text per reason: none of their techniques runs on the layer's platforms, or every
+ * one that does is disabled and `hideDisabled` hides it (a layer builder's group layer disables the rest).
+ */
+export function emptyTacticReasons(model: Pick<MatrixModel, 'emptyTactics' | 'disabledTactics' | 'platforms'>): { tactics: string[]; why: string }[] {
+  const disabled = new Set(model.disabledTactics);
+  const noTechnique = model.emptyTactics.filter((name) => !disabled.has(name));
+  return [
+    ...(noTechnique.length ? [{ tactics: noTechnique, why: model.platforms ? 'no technique on these platforms' : 'no technique' }] : []),
+    ...(model.disabledTactics.length ? [{ tactics: model.disabledTactics, why: 'every technique under them is disabled, and hideDisabled is true' }] : []),
+  ];
 }

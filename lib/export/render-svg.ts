@@ -1,5 +1,5 @@
 import type { LayerLink, LayerMetadata } from '../layer/layer-types.js';
-import { DISABLED_TEXT, type MatrixCell, type MatrixModel } from './matrix-model.js';
+import { DISABLED_TEXT, emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
 import { cutWords, FONT_FAMILY, textWidth, wrapText } from './text-measure.js';
 
 /** Options of `renderSvgPages`. */
@@ -418,7 +418,7 @@ function legendBlock(model: MatrixModel): Block {
 function notesBlock(model: MatrixModel): Block {
   const size = 6;
   const notes: string[] = [];
-  if (model.emptyTactics.length) notes.push(`No technique to show under ${model.emptyTactics.join(', ')} on these platforms (Navigator hides those columns).`);
+  for (const { tactics, why } of emptyTacticReasons(model)) notes.push(`Not shown (Navigator hides those columns): ${tactics.join(', ')}: ${why}.`);
   if (model.notDrawn.length) {
     notes.push(`Not drawn: ${model.notDrawn.length} annotated entr${model.notDrawn.length === 1 ? 'y' : 'ies'} of the layer that Navigator would not show either:`);
     for (const item of model.notDrawn.slice(0, NOTES_SHOWN)) notes.push(`• ${item.message}`);

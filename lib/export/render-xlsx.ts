@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { GapReportData } from '../coverage/gap-report.js';
 import { coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
-import type { MatrixCell, MatrixModel } from './matrix-model.js';
+import { emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
 import { cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
 import { repackZip } from './repack-zip.js';
@@ -159,7 +159,7 @@ function aboutSheet(workbook: Workbook, model: MatrixModel): void {
   for (const item of model.legend) add('legend', item.label, item.color);
   for (const line of metadataLines(model.metadata)) add('metadata', line);
   for (const line of linkLines(model.links)) add('link', line);
-  if (model.emptyTactics.length) add('tactics not shown', `${model.emptyTactics.join(', ')}: no technique on these platforms`);
+  for (const { tactics, why } of emptyTacticReasons(model)) add('tactics not shown', `${tactics.join(', ')}: ${why}`);
   for (const item of model.notDrawn) add('not drawn', item.message);
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
-import { matrixModel, DEFAULT_GRADIENT, type MatrixModel } from '../../lib/export/matrix-model.js';
+import { emptyTacticReasons, matrixModel, DEFAULT_GRADIENT, type MatrixModel } from '../../lib/export/matrix-model.js';
 import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
 import { rawMatrix, techniquesUnder } from './raw-matrix.js';
@@ -124,6 +124,23 @@ describe('matrixModel', () => {
       const entries = [{ techniqueID: 'T1200', enabled: false }];
       expect(cell(matrixModel(layerWith(entries), index), 'T1200')?.enabled).to.equal(false);
       expect(cell(matrixModel(layerWith(entries, { hideDisabled: true }), index), 'T1200')).to.equal(undefined);
+    });
+
+    it('says why a tactic has no column: no technique on the platforms, or every one disabled and hidden (hideDisabled)', () => {
+      // The tester's 14-layerbuilder-ics-g0088-hidedisabled.json: every technique but two disabled, no platform filter.
+      const raw = rawMatrix();
+      const exfiltration = raw.current.filter((t) => t.tactics.includes('exfiltration')).map((t): LayerTechnique => ({ techniqueID: t.id, enabled: false }));
+      const hidden = matrixModel(layerWith(exfiltration, { hideDisabled: true }), index);
+      expect(hidden.disabledTactics).to.deep.equal(['Exfiltration']);
+      expect(emptyTacticReasons(hidden)).to.deep.equal([{ tactics: ['Exfiltration'], why: 'every technique under them is disabled, and hideDisabled is true' }]);
+      // Greyed out without hideDisabled: the column stays.
+      expect(emptyTacticReasons(matrixModel(layerWith(exfiltration), index))).to.deep.equal([]);
+      const windows = matrixModel(layerWith(exfiltration, { hideDisabled: true, filters: { platforms: ['Windows'] } }), index);
+      const noWindows = raw.tactics.filter((t) => !techniquesUnder(raw, t.shortname, ['Windows']).length).map((t) => t.name);
+      expect(emptyTacticReasons(windows)).to.deep.equal([
+        ...(noWindows.length ? [{ tactics: noWindows, why: 'no technique on these platforms' }] : []),
+        { tactics: ['Exfiltration'], why: 'every technique under them is disabled, and hideDisabled is true' },
+      ]);
     });
 
     it('--subtechniques expanded shows every sub-technique, none shows none', () => {

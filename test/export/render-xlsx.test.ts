@@ -53,6 +53,17 @@ describe('renderXlsx', () => {
     expect([row.getCell(3).value, row.getCell(4).value, row.getCell(6).value]).to.deep.equal(['Execution', entry.score, entry.comment]);
   });
 
+  it('gives the reason a tactic is not shown: its techniques disabled and hidden, not "no technique on these platforms"', async () => {
+    // The tester's 14-layerbuilder-ics-g0088-hidedisabled.json disables every technique but two: here, Exfiltration's.
+    const exfiltration = matrixModel(layer, index, { subtechniques: 'expanded' }).columns.find((c) => c.tactic === 'exfiltration')!;
+    const disabled = [...new Set(exfiltration.cells.flatMap((c) => [c.id, ...c.subtechniques.map((sub) => sub.id)]))];
+    const all = matrixModel({ ...layer, hideDisabled: true, techniques: disabled.map((id) => ({ techniqueID: id, enabled: false })) }, index);
+    const sheet = (await readWorkbook(await renderXlsx(all))).getWorksheet('Layer')!;
+    const notShown = Array.from({ length: sheet.rowCount }, (_, i) => sheet.getRow(i + 1)).filter((row) => row.getCell(1).value === 'tactics not shown').map((row) => row.getCell(2).value);
+    expect(notShown).to.include('Exfiltration: every technique under them is disabled, and hideDisabled is true');
+    expect(notShown.join('\n')).to.not.contain('Exfiltration: no technique');
+  });
+
   it('is byte-identical when written twice (no clock in the zip or the document properties)', async () => {
     await new Promise((done) => setTimeout(done, 2100));
     expect(Buffer.compare(Buffer.from(await renderXlsx(model)), Buffer.from(bytes))).to.equal(0);

@@ -94,6 +94,28 @@ describe('attack-layers upgrade', () => {
     for (const layer of layers) expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
   });
 
+  it('says in the report that --merge-score sum adds merged counts only when no --merge-score was given', async () => {
+    // The tester's repro-7.json, a sigma2attack heatmap: revoked T1168 (1 rule) merges into T1053 (2 rules).
+    const file = join(freshTmpDir('upgrade-merge'), 'sigma.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        domain: 'mitre-enterprise',
+        name: 'Sigma rules heatmap',
+        gradient: { colors: ['#ffffff', '#ff6666'], maxValue: 8, minValue: 0 },
+        version: '2.2',
+        techniques: [{ techniqueID: 'T1168', score: 1, comment: 'a.yml' }, { techniqueID: 'T1053', score: 2, comment: 'b.yml\nc.yml' }],
+      }),
+    );
+    const notes = async (extra: string[]) => {
+      const result = await runCli(['upgrade', file, '--report', 'json', '--out', join(freshTmpDir('upgrade-merge'), 'o.json'), ...extra]);
+      expect(result.code, result.stderr).to.equal(0);
+      return (JSON.parse(result.stdout) as LayerUpgradeReport[]).flatMap((report) => report.techniques.flatMap((t) => t.notes)).join('\n');
+    };
+    expect(await notes([])).to.contain('scores 1, 2 became 2 (max); if they count rules or tests, --merge-score sum adds them');
+    expect(await notes(['--merge-score', 'max'])).to.contain('scores 1, 2 became 2 (max)').and.not.contain('--merge-score sum');
+  });
+
   it('goes on past a bad file in a batch, then exits 1 naming it', async () => {
     const input = layerFolder();
     writeFileSync(join(input, 'broken.json'), '{ "name": "x", ');

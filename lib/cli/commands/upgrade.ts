@@ -35,7 +35,7 @@ interface Args extends GlobalArgs {
   check?: boolean;
   report?: 'md' | 'json';
   'report-out'?: string;
-  'merge-score': MergeScore;
+  'merge-score'?: MergeScore;
   force?: boolean;
 }
 
@@ -53,7 +53,8 @@ export const declaration: CommandDeclaration = {
   options: {
     from: { type: 'string', describe: "the ATT&CK release the layers were written for, when they do not say (default: each layer's versions.attack)" },
     'in-place': { type: 'boolean', describe: 'replace each layer file that changes' },
-    'merge-score': { choices: MERGE_SCORES, default: 'max' as MergeScore, describe: 'how the scores of entries that merge into one combine' },
+    // No yargs default: the report says what sum would do only when the user did not choose (mergeEntries).
+    'merge-score': { choices: MERGE_SCORES, describe: 'how the scores of entries that merge into one combine (default max)' },
   },
   conflicts: { out: 'in-place', check: ['out', 'in-place'] },
   examples: [
@@ -112,7 +113,7 @@ export function handler(context: CliContext) {
         layers.forEach((layer, n) => {
           const source = Array.isArray(value) ? `${inputName(file.path)} (layer ${n + 1})` : inputName(file.path);
           const releases = upgradeReleases(layer, library, { to, from: args.from, file: source });
-          const result = upgradeLayer(layer, releases.target, { ...releases, file: source, mergeScore: args['merge-score'] });
+          const result = upgradeLayer(layer, releases.target, { ...releases, file: source, ...(args['merge-score'] ? { mergeScore: args['merge-score'] } : {}) });
           if (releases.downgrade) note(context, args, `${source}: warning: ${releases.downgrade}`);
           upgraded.push(result.layer);
           reports.push(result.report);

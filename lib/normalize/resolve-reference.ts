@@ -110,15 +110,44 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext)
     const technique = target.technique(id)!;
     placed[id] = tactics.read.filter((tactic) => technique.tactics.includes(tactic));
     const stray = tactics.read.filter((tactic) => !technique.tactics.includes(tactic));
-    if (stray.length) {
-      const message =
-        `${tacticList(target, stray)} no longer ${stray.length > 1 ? 'apply' : 'applies'}: ${id} ${technique.name} is ` +
-        `${tacticList(target, technique.tactics)} only in ATT&CK ${target.release}`;
+    if (!stray.length) continue;
+    const written = parsed.parts.flatMap((part) => part.ids);
+    const former = formerTactics(id, written, stray, context);
+    const never = stray.filter((tactic) => !former.includes(tactic));
+    const only = `${tacticList(target, technique.tactics)} only in ATT&CK ${target.release}`;
+    const messages = [
+      ...(former.length ? [`${tacticList(target, former)} no longer ${former.length > 1 ? 'apply' : 'applies'}: ${id} ${technique.name} is ${only}`] : []),
+      ...(never.length ? [`${tacticList(target, never)} ${never.length > 1 ? 'are not tactics' : 'is not a tactic'} of ${id} ${technique.name}: it is ${only}`] : []),
+    ];
+    for (const message of messages) {
       warnings.push(message);
       trail.push(`tactic check: ${message}`);
     }
   }
   return { status: outcome.status, ids: outcome.ids, note: outcome.notes.join('; '), trail, tactics, placed, candidates: outcome.candidates, warnings };
+}
+
+/**
+ * The stray tactics that the technique once had: those of the IDs as written (a revoked T1117 keeps Execution), or of
+ * the technique in the text's release or an older one. "No longer applies" is said only of these; a tactic the
+ * technique never had is the writer's slip, not a change in ATT&CK. Older releases are read only until every stray
+ * tactic is found, and only when one is left.
+ */
+function formerTactics(id: TechniqueId, written: readonly string[], stray: readonly TacticShortname[], context: ResolveContext): TacticShortname[] {
+  const ids = [...new Set([id, ...written])];
+  const former = new Set<TacticShortname>();
+  const take = (index: AttackIndex, own: boolean): void => {
+    for (const other of ids) {
+      if (own && other === id) continue;
+      for (const tactic of index.technique(other)?.tactics ?? []) if (stray.includes(tactic)) former.add(tactic);
+    }
+  };
+  take(context.target, true);
+  for (const index of olderReleases(context)) {
+    if (former.size === stray.length) break;
+    take(index, false);
+  }
+  return stray.filter((tactic) => former.has(tactic));
 }
 
 /**

@@ -57,6 +57,20 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(result.note).to.match(/T1117 Regsvr32 was revoked by T1218\.010/);
   });
 
+  it('says "no longer applies" of a tactic an older release gave the technique (T1105 under Lateral Movement, as in 6.3)', () => {
+    const result = resolveReference({ raw: 'T1105', tactics: ['Lateral Movement'] }, context);
+    expect(result.warnings).to.deep.equal(['Lateral Movement no longer applies: T1105 Ingress Tool Transfer is Command and Control only in ATT&CK 18.1']);
+  });
+
+  it('says a tactic the technique never had is not a tactic of it, not that it no longer applies (T1083 under Reconnaissance)', () => {
+    // A Korean table row (`| 정찰 | T1083 | 파일 및 디렉터리 탐색 |`): the writer's slip, not a change in ATT&CK.
+    const result = resolveReference({ raw: 'T1083', tactics: ['Reconnaissance', 'Lateral Movement', 'Discovery'] }, context);
+    expect(result.placed).to.deep.equal({ T1083: ['discovery'] });
+    expect(result.warnings).to.deep.equal([
+      'Reconnaissance, Lateral Movement are not tactics of T1083 File and Directory Discovery: it is Discovery only in ATT&CK 18.1',
+    ]);
+  });
+
   it('names both candidates when the ID and the name disagree (T1077: Network Share Discovery)', () => {
     const result = resolveReference({ raw: 'T1077: Network Share Discovery' }, context);
     expect(result.candidates.map((c) => c.id).sort()).to.deep.equal(['T1021.002', 'T1135']);

@@ -86,7 +86,9 @@ const HEADER_ROLES = new Map<string, Role>([
 
 function headerKey(text: string): string {
   if (text.length > 60) return '';
+  // `technique_id`, as a CSV export names its columns, is `technique id`.
   return text
+    .replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, ' ')
     .replace(/[*_`#:]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -190,7 +192,7 @@ type Entry =
   | { kind: 'header'; line: Line; role: Role }
   | { kind: 'tactic'; line: Line; tactics: string[]; heading?: true; caption?: true }
   | { kind: 'ids'; line: Line; body: TextSpan; bullet: boolean }
-  | { kind: 'row'; line: Line; cells: TextSpan[] };
+  | { kind: 'row'; line: Line; cells: TextSpan[]; csv?: true };
 
 /** Split a table row at `|` or tabs; undefined when the line is no row. */
 function rowCells(line: Line): TextSpan[] | undefined {
@@ -206,18 +208,60 @@ function rowCells(line: Line): TextSpan[] | undefined {
   const tabbed = tabs > 0 && text.split('\t').filter((cell) => cell.trim()).length >= 2;
   const separator = leadingPipe || pipes >= 2 ? '|' : tabbed ? '\t' : '';
   if (!separator) return undefined;
-  const cells: TextSpan[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text.charAt(i) === separator) {
-      cells.push(trimSpan(text, { start, end: i }));
-      start = i + 1;
-    }
-  }
+  const cells = splitCells(text, separator);
   // `| a | b |`: the empty cells outside the outer pipes are no cells.
   if (separator === '|' && leadingPipe) cells.shift();
   if (separator === '|' && trimSpan(text, { start: 0, end: text.length }).end === text.lastIndexOf('|') + 1) cells.pop();
   return cells;
+}
+
+/**
+ * The cells of a line split at a separator. In delimiter-separated values (a tab or comma, not Markdown's `|`), a cell
+ * in double quotes (RFC 4180: `"Sysmon,WinSec"`, `""` for a quote) is one cell, its span inside the quotes.
+ */
+function splitCells(text: string, separator: string): TextSpan[] {
+  const cells: TextSpan[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    const quoted = separator !== '|' ? quotedCell(text, start, separator) : undefined;
+    const end = quoted?.next ?? (text.indexOf(separator, start) < 0 ? text.length : text.indexOf(separator, start));
+    cells.push(quoted?.span ?? trimSpan(text, { start, end }));
+    start = end + 1;
+  }
+  return cells;
+}
+
+/** A cell in double quotes from `start`, and where the separator after it is; undefined when the cell is not one. */
+function quotedCell(text: string, start: number, separator: string): { span: TextSpan; next: number } | undefined {
+  let open = start;
+  while (text.charAt(open) === ' ') open++;
+  if (text.charAt(open) !== '"') return undefined;
+  for (let i = open + 1; i < text.length; i++) {
+    if (text.charAt(i) !== '"') continue;
+    if (text.charAt(i + 1) === '"') {
+      i++;
+      continue;
+    }
+    let next = i + 1;
+    while (text.charAt(next) === ' ') next++;
+    return next === text.length || text.charAt(next) === separator ? { span: { start: open + 1, end: i }, next } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A line of comma-separated values as a table row: under a CSV header, or the header itself when it names two columns
+ * or more (`exercise_id,technique_id,technique_name,tactic`). Its rows are then read as a Markdown table's are.
+ */
+function csvRow(entry: Entry, underHeader: boolean): Entry {
+  const { line } = entry;
+  if (entry.kind === 'row' || entry.kind === 'blank' || line.text.length > 4000 || !line.text.includes(',')) return entry;
+  const cells = splitCells(line.text, ',');
+  if (cells.length < 2) return entry;
+  if (underHeader) return { kind: 'row', line, cells, csv: true };
+  if (line.idSpans.length) return entry;
+  const named = cells.filter((cell) => HEADER_ROLES.has(headerKey(slice(line, cell))));
+  return named.length >= 2 ? { kind: 'row', line, cells, csv: true } : entry;
 }
 
 // A Markdown heading (`### Execution`).
@@ -368,6 +412,8 @@ interface Table {
   techniqueColumn: number;
   /** The tactic of the last row that named one (merged cells leave the next rows' tactic cell empty). */
   carried: TacticSource;
+  /** Whether the header was a line of comma-separated values: the lines after it are read as such. */
+  csv?: true;
 }
 
 /** The tactics of a table row: its tactic column's (carried down past empty cells), else any tactic cell, else `context`. */
@@ -572,7 +618,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let captioned = false;
   let captionRows = false;
   for (let index = 0; index < lines.length; index++) {
-    const entry = entryAt(index);
+    const entry = csvRow(entryAt(index), table?.csv === true);
     if (entry.kind !== 'blank') {
       for (; forgotten < previous; forgotten++) entries[forgotten] = undefined;
       previous = index;
@@ -648,7 +694,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const roles = texts.map((t) => HEADER_ROLES.get(headerKey(t)));
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
-          table = { roles, techniqueColumn, carried: { tactics: [] } };
+          table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: true as const } : {}) };
           break;
         }
         const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;

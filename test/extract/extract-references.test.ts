@@ -249,6 +249,40 @@ describe('extractReferences', () => {
       );
     });
 
+    it('comma-separated values under a header naming technique_id, technique_name and tactic, as a Markdown table is read', () => {
+      // A purple-team CSV export's shape: the ID column is not the first, and a quoted cell holds commas.
+      check(
+        [
+          'exercise_id,test_id,technique_id,technique_name,tactic,telemetry_sources,notes',
+          'PT-1,ATOMIC-001,T1087.002,Domain Account Discovery,Discovery,"Sysmon,WinSec",alerted',
+          'PT-1,ATOMIC-002,T1003.001,"LSASS Memory","Credential Access",Sysmon,"said ""missed"", no alert"',
+          'PT-1,,T1021.002,SMB Admin Shares,Lateral Movement,"WinSec,Zeek",',
+        ].join('\n'),
+        [
+          { raw: 'T1087.002 | Domain Account Discovery', line: 2, ids: ['T1087.002'], name: 'Domain Account Discovery', tactics: ['Discovery'] },
+          { raw: 'T1003.001 | LSASS Memory', line: 3, ids: ['T1003.001'], name: 'LSASS Memory', tactics: ['Credential Access'] },
+          { raw: 'T1021.002 | SMB Admin Shares', line: 4, ids: ['T1021.002'], name: 'SMB Admin Shares', tactics: ['Lateral Movement'] },
+        ],
+      );
+    });
+
+    it('tab-separated values under a header of snake_case column names: the name from technique_name, not the cell beside the ID', () => {
+      check(
+        ['technique_id\tstep_title\ttechnique_name\ttactic', 'T1059.001\tRun the loader\tPowerShell\tExecution'].join('\n'),
+        [{ raw: 'T1059.001 | PowerShell', line: 2, ids: ['T1059.001'], name: 'PowerShell', tactics: ['Execution'] }],
+      );
+    });
+
+    it('a sentence with commas is no comma-separated row, even after a line that names columns', () => {
+      check(
+        ['Tactic, technique and ID were noted.', 'They ran T1059.001, then T1003.001, as planned.'].join('\n'),
+        [
+          { raw: 'T1059.001', line: 2, ids: ['T1059.001'], tactics: [] },
+          { raw: 'T1003.001', line: 2, ids: ['T1003.001'], tactics: [] },
+        ],
+      );
+    });
+
     it('a Markdown table whose cells hold several lines at <br>: each line of a cell read by itself', () => {
       // The shape of MITRE CTID's emulation plans (Blind Eagle): "ID Name<br>ID Name" in the technique column.
       check(

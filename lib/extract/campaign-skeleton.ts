@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Domain } from '../attack/types.js';
 import { joinLines } from '../normalize/tokenize-references.js';
-import type { ExtractedReference } from './extract-references.js';
+import { citedLines, type ExtractedReference } from './extract-references.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
 import { passagesByText, type PassageSuggestions } from '../suggest/suggest-techniques.js';
 
@@ -38,7 +38,7 @@ function mentions(object: FoundAttackObject, reportFile: string): string {
 /**
  * The YAML text of a campaign file skeleton for references extracted from a report: a header saying it needs review,
  * `name:`, and one `techniques:` item per reference with its `ref:` text, `tactic:` list (when found) and
- * `source: "<reportFile>:<line>"`. Refs are kept as written (a wrapped cell as a block literal). Items keep the
+ * `source: "<reportFile>:<line>"` (`<reportFile>:1, 8, 26` for a reference cited on several lines). Refs are kept as written (a wrapped cell as a block literal). Items keep the
  * order of `refs`; the same input gives the same bytes.
  */
 export function renderCampaignSkeleton(refs: readonly ExtractedReference[], options: CampaignSkeletonOptions): string {
@@ -54,7 +54,7 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
     techniques: refs.map((ref) => ({
       ref: ref.raw,
       ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
-      source: `${reportFile}:${ref.line}`,
+      source: `${reportFile}:${citedLines(ref).join(', ')}`,
     })),
     ...(software.length
       ? { software: software.map((object) => ({ ref: object.written, comment: oneLine(`${object.note}; named at ${mentions(object, reportFile)}; NEEDS REVIEW`) })) }

@@ -26,8 +26,10 @@ export interface ExtractedReference {
    * table row joined by ` | ` when the name stands in another cell; `name (ID)` when one name stood for several IDs.
    */
   raw: string;
-  /** 1-based line of the report where the reference starts. */
+  /** 1-based line of the report where the reference starts (where `raw` is written). */
   line: number;
+  /** Every line the reference is cited on, in order, when it is cited on more than one (`line` is one of them). */
+  lines?: number[];
   /** Canonical technique IDs (`T1566.001`); empty for a malformed ID, and for a name written without one. */
   ids: string[];
   /** The technique name written beside the IDs. */
@@ -338,10 +340,11 @@ function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { r
 
 /** The fields of a reference in their documented order. */
 function ordered(ref: Found): Found {
-  const { raw, line, ids, name, tactics, span, nameSpan, tacticColumn, malformed } = ref;
+  const { raw, line, lines, ids, name, tactics, span, nameSpan, tacticColumn, malformed } = ref;
   return {
     raw,
     line,
+    ...(lines && lines.length > 1 ? { lines } : {}),
     ids,
     ...(name !== undefined ? { name } : {}),
     tactics,
@@ -350,6 +353,17 @@ function ordered(ref: Found): Found {
     ...(tacticColumn !== undefined ? { tacticColumn } : {}),
     ...(malformed ? { malformed } : {}),
   };
+}
+
+/** The lines a reference is cited on: `lines`, or its one `line`. */
+export function citedLines(ref: Pick<ExtractedReference, 'line' | 'lines'>): number[] {
+  return ref.lines ?? [ref.line];
+}
+
+/** A reference also cited on the lines of another (the same technique, met again): its `lines` are both's, in order. */
+export function withLinesOf<T extends ExtractedReference>(ref: T, other: Pick<ExtractedReference, 'line' | 'lines'>): T {
+  const lines = [...new Set([...citedLines(ref), ...citedLines(other)])].sort((a, b) => a - b);
+  return { ...ordered({ ...ref, lines }), ...('resolution' in ref ? { resolution: ref.resolution } : {}) } as T;
 }
 
 /** A technique name written apart from its ID: another cell of the row, or the line before or after. */
@@ -763,12 +777,14 @@ export function referenceKey(ref: { ids: readonly string[]; malformed?: string |
 }
 
 /**
- * One reference per technique, in the order of first mention: later mentions add their tactics, and a name when the
- * first had none; with `namesApart`, one with another name of its own (`sameName`) is a reference of its own. A
- * mention's record is built only when the merge needs it: a report names a technique many times.
+ * One reference per technique, in the order of first mention: later mentions add their tactics and lines, and a name
+ * when the first had none; with `namesApart`, one with another name of its own (`sameName`) is a reference of its own.
+ * A mention's record is built only when the merge needs it: a report names a technique many times.
  */
 class MergedReferences {
   readonly #byIds = new Map<string, ExtractedReference>();
+  /** The lines each reference is cited on (by the keys of `#byIds`), met in any order. */
+  readonly #lines = new Map<string, Set<number>>();
   readonly #namesApart: boolean;
 
   constructor(namesApart: boolean) {
@@ -777,15 +793,23 @@ class MergedReferences {
 
   /** A mention as the tokenizer read it, with the tactics and the name apart that the walk found for it. */
   mention(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): void {
-    this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined);
+    const at = named ? Math.min(line.number, named.line.number) : line.number;
+    this.#cite(this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined), at);
   }
 
   /** A reference already built (the walk held it back for a tactic line after it). */
   add(ref: Found): void {
-    this.#merge(referenceKey(ref), ref.tactics, () => ref, ref.name !== undefined);
+    this.#cite(this.#merge(referenceKey(ref), ref.tactics, () => ref, ref.name !== undefined), ref.line);
   }
 
-  #merge(key: string, tactics: readonly string[], build: () => Found, named: boolean): void {
+  #cite(key: string, line: number): void {
+    const lines = this.#lines.get(key);
+    if (lines) lines.add(line);
+    else this.#lines.set(key, new Set([line]));
+  }
+
+  /** Merge a mention; the key of the reference it cites. */
+  #merge(key: string, tactics: readonly string[], build: () => Found, named: boolean): string {
     const seen = this.#byIds.get(key);
     if (seen?.name !== undefined && fromNeighbour(seen)) {
       // A name guessed from the line beside a bare ID (`N/A` above `T1588.005` in a figure's list) gives way to one
@@ -793,7 +817,7 @@ class MergedReferences {
       const ref = build();
       if (ref.name !== undefined && !fromNeighbour(ref)) {
         this.#byIds.set(key, ordered({ ...ref, ids: seen.ids, tactics: [...new Set([...seen.tactics, ...ref.tactics])] }));
-        return;
+        return key;
       }
     }
     if (seen?.name !== undefined) {
@@ -805,23 +829,29 @@ class MergedReferences {
         const other = this.#byIds.get(own);
         if (other) other.tactics = [...new Set([...other.tactics, ...ref.tactics])];
         else this.#byIds.set(own, { ...ref, ids: [...ref.ids], tactics: [...ref.tactics] });
-        return;
+        return own;
       }
       // A named technique takes only new tactics from a later mention (its tactics are kept without repeats).
       if (tactics.some((tactic) => !seen.tactics.includes(tactic))) seen.tactics = [...new Set([...seen.tactics, ...tactics])];
-      return;
+      return key;
     }
     const ref = build();
     if (!seen) {
       this.#byIds.set(key, { ...ref, ids: [...ref.ids], tactics: [...ref.tactics] });
-      return;
+      return key;
     }
     const merged = [...new Set([...seen.tactics, ...ref.tactics])];
     if (ref.name !== undefined) this.#byIds.set(key, ordered({ ...ref, ids: seen.ids, tactics: merged }));
     else seen.tactics = merged;
+    return key;
   }
 
+  /** The references, in the order of the line each is first cited on, with the lines each is cited on. */
   list(): ExtractedReference[] {
-    return [...this.#byIds.values()];
+    const refs = [...this.#byIds].map(([key, ref]) => {
+      const lines = [...(this.#lines.get(key) ?? [])].sort((a, b) => a - b);
+      return lines.length > 1 ? ordered({ ...ref, lines }) : ref;
+    });
+    return refs.sort((a, b) => citedLines(a)[0]! - citedLines(b)[0]!);
   }
 }

@@ -1,7 +1,7 @@
 import type { Resolution } from '../normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
-import { referenceKey, referencesInLines, type ExtractedReference } from './extract-references.js';
+import { referenceKey, referencesInLines, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
@@ -69,7 +69,7 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   const { references, warnings: joinedWarnings } = pairJoinedNames(read, lines, target);
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the
-  // first reference. One whose name disagrees or draws a warning stays, for the analyst to see.
+  // first reference, and so do its lines. One whose name disagrees or draws a warning stays, for the analyst to see.
   const kept: ReportReference[] = [];
   const first = new Map<string, number>();
   for (const ref of references) {
@@ -83,7 +83,8 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     const earlier = kept[at]!;
     if (!byName.warnings.length && byName.ids.length && byName.ids.join(' ') === earlier.resolution?.ids.join(' ')) {
       const tactics = [...new Set([...earlier.tactics, ...ref.tactics])];
-      if (tactics.length > earlier.tactics.length) kept[at] = resolved({ ...earlier, tactics });
+      const cited = withLinesOf(earlier, ref);
+      kept[at] = tactics.length > earlier.tactics.length ? resolved({ ...cited, tactics }) : cited;
       continue;
     }
     kept.push(resolved(ref));

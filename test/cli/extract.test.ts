@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { freshTmpDir, runCli, snapshotCacheHome } from '../helpers/attack.js';
 
 describe('attack-layers extract', () => {
@@ -52,12 +53,36 @@ describe('attack-layers extract', () => {
     );
     const result = await runCli(['extract', file, '--json', '--quiet']);
     expect(result.code, result.stderr).to.equal(0);
-    const { references } = JSON.parse(result.stdout) as { references: Array<{ raw: string; line: number; tactics: string[]; resolution: { status: string; note: string } }> };
-    expect(references.map((r) => [r.line, r.raw, r.tactics, r.resolution.status])).to.deep.equal([
-      [1, 'Container and Resource Discovery (T1613)', ['Discovery', 'Collection'], 'current'],
-      [2, 'Steal Web Session Cookie (T1613)', ['Credential Access'], 'ambiguous'],
+    const { references } = JSON.parse(result.stdout) as { references: Array<{ raw: string; line: number; lines?: number[]; tactics: string[]; resolution: { status: string; note: string } }> };
+    // The mention that agrees gives its line too.
+    expect(references.map((r) => [r.line, r.lines, r.raw, r.tactics, r.resolution.status])).to.deep.equal([
+      [1, [1, 3], 'Container and Resource Discovery (T1613)', ['Discovery', 'Collection'], 'current'],
+      [2, undefined, 'Steal Web Session Cookie (T1613)', ['Credential Access'], 'ambiguous'],
     ]);
     expect(references[1]!.resolution.note).to.match(/"Steal Web Session Cookie" is T1539 Steal Web Session Cookie; write the one you mean$/);
+  });
+
+  it('gives a reference cited on several lines every line, first line first, in --json and in the skeleton\'s source', async () => {
+    // The shape of a Kimsuky write-up in Markdown: headings cite the IDs, the mapping table at the end names them.
+    const file = join(freshTmpDir('extract'), 'report.txt');
+    writeFileSync(
+      file,
+      '### Initial Access (T1566.001)\n\n### Collection (T1114)\nThe mails were read (T1114).\n\n' +
+        '| Tactic | Technique | Description |\n|---|---|---|\n| Collection | T1114 | Email Collection |\n' +
+        '| Initial Access | T1566.001 | Phishing: Spearphishing Attachment |\n| Collection | T1005 | Data from Local System |\n',
+    );
+    const result = await runCli(['extract', file, '--json', '--quiet']);
+    expect(result.code, result.stderr).to.equal(0);
+    const { references } = JSON.parse(result.stdout) as { references: Array<{ raw: string; line: number; lines?: number[] }> };
+    expect(references.map((r) => [r.raw, r.line, r.lines])).to.deep.equal([
+      ['T1566.001 | Phishing: Spearphishing Attachment', 9, [1, 9]],
+      ['T1114 | Email Collection', 8, [3, 4, 8]],
+      ['T1005 | Data from Local System', 10, undefined],
+    ]);
+    const skeleton = await runCli(['extract', file, '--quiet']);
+    expect(skeleton.code, skeleton.stderr).to.equal(0);
+    const { techniques } = parse(skeleton.stdout) as { techniques: Array<{ ref: string; source: string }> };
+    expect(techniques.map((t) => t.source)).to.deep.equal([`${file}:1, 9`, `${file}:3, 4, 8`, `${file}:10`]);
   });
 
   it('writes a tactic given only by its TA ID as its name (a Chinese write-up\'s bold label)', async () => {

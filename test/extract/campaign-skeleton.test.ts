@@ -20,7 +20,8 @@ describe('renderCampaignSkeleton', () => {
       techniques: [
         { ref: 'Spearphishing Attachment (T1193)', tactic: ['Initial Access'], source: `${REPORT}:109` },
         { ref: 'Spearphising Link (T1192)', tactic: ['Initial Access'], source: `${REPORT}:109` },
-        { ref: 'Regsvr32 (T1117)', tactic: ['Execution', 'Defense Evasion'], source: `${REPORT}:113` },
+        // Written under Execution (line 113) and again under Defense Evasion (line 117).
+        { ref: 'Regsvr32 (T1117)', tactic: ['Execution', 'Defense Evasion'], source: `${REPORT}:113, 117` },
         { ref: 'User Execution (T1204)', tactic: ['Execution'], source: `${REPORT}:113` },
         { ref: 'Standard Cryptographic Protocol (T1032)', tactic: ['Command and Control'], source: `${REPORT}:121` },
         { ref: 'Custom Command and Control Protocol (T1094)', tactic: ['Command and Control'], source: `${REPORT}:121` },

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Domain } from '../attack/types.js';
 import { joinLines } from '../normalize/tokenize-references.js';
-import { citedLines, type ExtractedReference } from './extract-references.js';
+import { citedLines } from './extract-references.js';
+import type { ReportReference } from './extract-report.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
 import { passagesByText, type PassageSuggestions } from '../suggest/suggest-techniques.js';
 
@@ -38,10 +39,11 @@ function mentions(object: FoundAttackObject, reportFile: string): string {
 /**
  * The YAML text of a campaign file skeleton for references extracted from a report: a header saying it needs review,
  * `name:`, and one `techniques:` item per reference with its `ref:` text, `tactic:` list (when found) and
- * `source: "<reportFile>:<line>"` (`<reportFile>:1, 8, 26` for a reference cited on several lines). Refs are kept as written (a wrapped cell as a block literal). Items keep the
- * order of `refs`; the same input gives the same bytes.
+ * `source: "<reportFile>:<line>"` (`<reportFile>:1, 8, 26` for a reference cited on several lines), and above it,
+ * as comments, the warnings of its resolution when it has one. Refs are kept as written (a wrapped cell as a block
+ * literal). Items keep the order of `refs`; the same input gives the same bytes.
  */
-export function renderCampaignSkeleton(refs: readonly ExtractedReference[], options: CampaignSkeletonOptions): string {
+export function renderCampaignSkeleton(refs: readonly ReportReference[], options: CampaignSkeletonOptions): string {
   const YAML = require('yaml') as typeof import('yaml');
   const reportFile = oneLine(options.reportFile);
   const objects = options.objects ?? [];
@@ -60,6 +62,16 @@ export function renderCampaignSkeleton(refs: readonly ExtractedReference[], opti
       ? { software: software.map((object) => ({ ref: object.written, comment: oneLine(`${object.note}; named at ${mentions(object, reportFile)}; NEEDS REVIEW`) })) }
       : {}),
   });
+  // The skeleton is what the analyst reviews: what resolving a reference warned of (an ID and a name that disagree, a
+  // tactic the technique does not have) stands above it, one comment line each, which reading the file ignores.
+  const items = doc.get('techniques');
+  if (YAML.isSeq(items)) {
+    for (const [i, ref] of refs.entries()) {
+      const warnings = [...new Set(ref.resolution?.warnings ?? [])];
+      const item = items.items[i];
+      if (warnings.length && YAML.isNode(item)) item.commentBefore = warnings.map((warning) => ` warning: ${oneLine(warning)}`).join('\n');
+    }
+  }
   if (actor) {
     const pair = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === 'actor') : undefined;
     const others = objects.filter((object) => object !== actor && object.kind !== 'software');

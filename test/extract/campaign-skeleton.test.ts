@@ -2,10 +2,13 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { parseCampaign } from '../../lib/campaign/read-campaign.js';
 import { renderCampaignSkeleton } from '../../lib/extract/campaign-skeleton.js';
 import { extractReferences, type ExtractedReference } from '../../lib/extract/extract-references.js';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { normalizeCampaign } from '../../lib/normalize/normalize-campaign.js';
 import { schemaIssues } from '../../lib/schemas.js';
-import { repoRoot } from '../helpers/attack.js';
+import { loadRelease, repoRoot } from '../helpers/attack.js';
 
 const REPORT = '../shared/seeds/003_78441eb4cb887801.txt';
 const options = { name: 'APT32 targets Wuhan (COVID-19), 2020', reportFile: REPORT };
@@ -55,6 +58,48 @@ describe('renderCampaignSkeleton', () => {
     expect(parsed.techniques.map((t) => t.source)).to.deep.equal(['report #1.txt:1', 'report #1.txt:2', 'report #1.txt:3']);
     expect(parsed.techniques[0]).to.not.have.property('tactic');
     expect(schemaIssues('campaign', parsed)).to.deep.equal([]);
+  });
+
+  describe('the warnings of resolved references', () => {
+    // A Spanish lab's table (T1570 written with T1563's name) and a Korean one (T1083 under Reconnaissance).
+    const report = [
+      '| Tactic | Technique | ID |',
+      '|---|---|---|',
+      '| Lateral Movement | Remote Service Session Hijacking | T1570 |',
+      '| Execution | PowerShell | T1059.001 |',
+      '| Reconnaissance, Discovery | File and Directory Discovery | T1083 |',
+    ].join('\n');
+    let resolved: ReturnType<typeof extractReport>['references'];
+    let skeleton: string;
+    before(() => {
+      resolved = extractReport(report, { target: loadRelease('18.1') }).references;
+      skeleton = renderCampaignSkeleton(resolved, { name: 'lab', reportFile: 'lab.md' });
+    });
+
+    it('stand as one comment line each right above their reference, and only there', () => {
+      const lines = skeleton.split('\n');
+      const comments = lines.flatMap((line, i) => (line.trim().startsWith('# warning:') ? [[line.trim(), lines[i + 1]!.trim()]] : []));
+      expect(comments).to.deep.equal([
+        [
+          '# warning: T1570 and "Remote Service Session Hijacking" disagree: T1570 is Lateral Tool Transfer, while "Remote Service Session Hijacking" is T1563 Remote Service Session Hijacking; write the one you mean',
+          '- ref: "Remote Service Session Hijacking | T1570"',
+        ],
+        [
+          '# warning: Reconnaissance is not a tactic of T1083 File and Directory Discovery: it is Discovery only in ATT&CK 18.1',
+          '- ref: "File and Directory Discovery | T1083"',
+        ],
+      ]);
+    });
+
+    it('leave the campaign as it reads without them, and normalize warns of the same again', () => {
+      const bare = renderCampaignSkeleton(resolved.map(({ resolution: _, ...ref }) => ref), { name: 'lab', reportFile: 'lab.md' });
+      expect(bare).to.not.include('# warning');
+      expect(parse(skeleton)).to.deep.equal(parse(bare));
+      const normalized = normalizeCampaign(parseCampaign(skeleton, 'lab.yaml'), { target: loadRelease('18.1'), warnings: [] });
+      expect(normalized.references.map((r) => [r.raw, r.tactics.written, r.source, r.warnings])).to.deep.equal(
+        resolved.map((r) => [r.raw, r.tactics, `lab.md:${r.line}`, r.resolution!.warnings]),
+      );
+    });
   });
 
   it('renders an empty technique list when nothing was found', () => {

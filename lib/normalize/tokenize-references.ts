@@ -558,11 +558,16 @@ function withoutAnnotations(name: string): string {
 // Small words at a name's ends, and the word "Technique" that pasted link texts add (`Remote Services, Technique T1021`).
 const EDGE_WORDS = /^(?:and|or|&|(?:sub-)?technique)\s+|,?\s+(?:and|or|&|(?:sub-)?technique)$/gi;
 
+// A label in bold before the name (`**Headline:** Uncovering ... (T1087.002)` on a slide), cut as a tactic label is.
+const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,40}[:：](?:\*\*|__)\s*/;
+// A JSON key and the quote opening its value (`"external_id": "T1566.001"` in a STIX bundle): no name.
+const JSON_KEY = /^"[^"]{1,60}"\s*:\s*"?$/;
+
 /** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
 export function cleanName(piece: string): string | undefined {
-  let name = joinLines(piece).replace(/https?:\/\/\S+/g, ' ').replace(/[*`]/g, '');
+  let name = joinLines(piece).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(/[*`]/g, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
-  if (name.length > MAX_NAME) return undefined;
+  if (name.length > MAX_NAME || JSON_KEY.test(name)) return undefined;
   for (let previous = '', round = 0; previous !== name && round < 12; round++) {
     previous = name;
     name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '')), NAME_STRIP, NAME_STRIP + '.');

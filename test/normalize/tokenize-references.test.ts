@@ -203,6 +203,23 @@ describe('tokenizeReferences', () => {
     expect(cleanName('Deobfuscate/Decode Files or Information (opens in a new window) 79')).to.equal('Deobfuscate/Decode Files or Information');
     expect(cleanName('Exfiltration Over C2 Channel')).to.equal('Exfiltration Over C2 Channel');
   });
+
+  // An item or a line of a file, read as a reference (not a sentence).
+  const namedItem = (text: string): Array<string | undefined> => tokenizeReferences(text, 'reference').refs.map((ref) => ref.name);
+
+  it('takes no name from the JSON key before a quoted ID (a STIX bundle\'s "external_id": "T1566.001")', () => {
+    expect(namedItem('"external_id": "T1566.001"')).to.deep.equal([undefined]);
+    expect(namedItem('"external_id": "T1566.001",')).to.deep.equal([undefined]);
+  });
+
+  it('cuts a bold label before the name, as on a slide (**Headline:** Uncovering ... (T1087.002 & T1069.002))', () => {
+    expect(namedItem('**Headline:** Uncovering Stealthy Domain Discovery Techniques (T1087.002 & T1069.002)')).to.deep.equal([
+      'Uncovering Stealthy Domain Discovery Techniques',
+      'Uncovering Stealthy Domain Discovery Techniques',
+    ]);
+    // A technique's own `Parent: Sub` name is no label.
+    expect(namedItem('Phishing: Spearphishing Attachment (T1566.001)')).to.deep.equal(['Phishing: Spearphishing Attachment']);
+  });
 });
 
 describe('joinLines', () => {

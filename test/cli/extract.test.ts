@@ -4,6 +4,15 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { freshTmpDir, runCli, snapshotCacheHome } from '../helpers/attack.js';
 
+/** `extract --json --quiet` on a report written for the test: the report's file and the references. */
+async function extractJson<Reference>(text: string): Promise<{ file: string; references: Reference[] }> {
+  const file = join(freshTmpDir('extract'), 'report.txt');
+  writeFileSync(file, text);
+  const result = await runCli(['extract', file, '--json', '--quiet']);
+  expect(result.code, result.stderr).to.equal(0);
+  return { file, references: (JSON.parse(result.stdout) as { references: Reference[] }).references };
+}
+
 describe('attack-layers extract', () => {
   it('--json gives each reference its line, span, tactic column and resolution, and the objects named', async () => {
     const file = join(freshTmpDir('extract'), 'report.txt');
@@ -44,16 +53,11 @@ describe('attack-layers extract', () => {
 
   it('checks the name of an ID written again: one that disagrees is a reference of its own, one that agrees adds its tactics', async () => {
     // A French digest's shape: a hunting table's row names T1613 first; the mapping written later names another technique.
-    const file = join(freshTmpDir('extract'), 'report.txt');
-    writeFileSync(
-      file,
+    const { references } = await extractJson<{ raw: string; line: number; lines?: number[]; tactics: string[]; resolution: { status: string; note: string } }>(
       'Discovery: Container and Resource Discovery (T1613)\n' +
         'Credential Access: Steal Web Session Cookie (T1613)\n' +
         'Collection: the pods were listed, as mapped (T1613) in the table.\n',
     );
-    const result = await runCli(['extract', file, '--json', '--quiet']);
-    expect(result.code, result.stderr).to.equal(0);
-    const { references } = JSON.parse(result.stdout) as { references: Array<{ raw: string; line: number; lines?: number[]; tactics: string[]; resolution: { status: string; note: string } }> };
     // The mention that agrees gives its line too.
     expect(references.map((r) => [r.line, r.lines, r.raw, r.tactics, r.resolution.status])).to.deep.equal([
       [1, [1, 3], 'Container and Resource Discovery (T1613)', ['Discovery', 'Collection'], 'current'],
@@ -64,16 +68,11 @@ describe('attack-layers extract', () => {
 
   it('gives a reference cited on several lines every line, first line first, in --json and in the skeleton\'s source', async () => {
     // The shape of a Kimsuky write-up in Markdown: headings cite the IDs, the mapping table at the end names them.
-    const file = join(freshTmpDir('extract'), 'report.txt');
-    writeFileSync(
-      file,
+    const { file, references } = await extractJson<{ raw: string; line: number; lines?: number[] }>(
       '### Initial Access (T1566.001)\n\n### Collection (T1114)\nThe mails were read (T1114).\n\n' +
         '| Tactic | Technique | Description |\n|---|---|---|\n| Collection | T1114 | Email Collection |\n' +
         '| Initial Access | T1566.001 | Phishing: Spearphishing Attachment |\n| Collection | T1005 | Data from Local System |\n',
     );
-    const result = await runCli(['extract', file, '--json', '--quiet']);
-    expect(result.code, result.stderr).to.equal(0);
-    const { references } = JSON.parse(result.stdout) as { references: Array<{ raw: string; line: number; lines?: number[] }> };
     expect(references.map((r) => [r.raw, r.line, r.lines])).to.deep.equal([
       ['T1566.001 | Phishing: Spearphishing Attachment', 9, [1, 9]],
       ['T1114 | Email Collection', 8, [3, 4, 8]],

@@ -252,15 +252,16 @@ function quotedCell(text: string, start: number, separator: string): { span: Tex
 }
 
 /**
- * A line of comma-separated values as a table row: under a CSV header, or the header itself when it names two columns
- * or more (`exercise_id,technique_id,technique_name,tactic`). Its rows are then read as a Markdown table's are.
+ * A line of comma-separated values as a table row: under a CSV header of `width` cells, one of as many (a sentence with
+ * commas after the table is no row), or the header itself when it names two columns or more
+ * (`exercise_id,technique_id,technique_name,tactic`). Its rows are then read as a Markdown table's are.
  */
-function csvRow(entry: Entry, underHeader: boolean): Entry {
+function csvRow(entry: Entry, width: number | undefined): Entry {
   const { line } = entry;
   if (entry.kind === 'row' || entry.kind === 'blank' || line.text.length > 4000 || !line.text.includes(',')) return entry;
   const cells = splitCells(line.text, ',');
   if (cells.length < 2) return entry;
-  if (underHeader) return { kind: 'row', line, cells, csv: true };
+  if (width !== undefined) return cells.length === width ? { kind: 'row', line, cells, csv: true } : entry;
   if (line.idSpans.length) return entry;
   const named = cells.filter((cell) => HEADER_ROLES.has(headerKey(slice(line, cell))));
   return named.length >= 2 ? { kind: 'row', line, cells, csv: true } : entry;
@@ -426,8 +427,8 @@ interface Table {
   techniqueColumn: number;
   /** The tactic of the last row that named one (merged cells leave the next rows' tactic cell empty). */
   carried: TacticSource;
-  /** Whether the header was a line of comma-separated values: the lines after it are read as such. */
-  csv?: true;
+  /** When the header was a line of comma-separated values, its number of cells: the rows after it have as many. */
+  csv?: number;
 }
 
 /** The tactics of a table row: its tactic column's (carried down past empty cells), else any tactic cell, else `context`. */
@@ -632,7 +633,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let captioned = false;
   let captionRows = false;
   for (let index = 0; index < lines.length; index++) {
-    const entry = csvRow(entryAt(index), table?.csv === true);
+    const entry = csvRow(entryAt(index), table?.csv);
     if (entry.kind !== 'blank') {
       for (; forgotten < previous; forgotten++) entries[forgotten] = undefined;
       previous = index;
@@ -708,7 +709,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const roles = texts.map((t) => HEADER_ROLES.get(headerKey(t)));
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
-          table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: true as const } : {}) };
+          table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: entry.cells.length } : {}) };
           break;
         }
         const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;

@@ -128,13 +128,16 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext)
 }
 
 /**
- * The stray tactics that the technique once had: those of the IDs as written (a revoked T1117 keeps Execution), or of
- * the technique in the text's release or an older one. "No longer applies" is said only of these; a tactic the
+ * The stray tactics that the technique once had: those of the IDs as written or revoked into it (a revoked T1117 keeps
+ * Execution), or of the technique in the text's release or an older one. "No longer applies" is said only of these; a tactic the
  * technique never had is the writer's slip, not a change in ATT&CK. Older releases are read only until every stray
  * tactic is found, and only when one is left.
  */
 function formerTactics(id: TechniqueId, written: readonly string[], stray: readonly TacticShortname[], context: ResolveContext): TacticShortname[] {
-  const ids = [...new Set([id, ...written])];
+  const { target } = context;
+  // A technique revoked into this one (T1117 Regsvr32 into T1218.010) was this technique under its older ID.
+  const revokedInto = target.allTechniques().filter((technique) => technique.revoked && target.revocationChain(technique).final?.id === id);
+  const ids = [...new Set([id, ...written, ...revokedInto.map((technique) => technique.id)])];
   const former = new Set<TacticShortname>();
   const take = (index: AttackIndex, own: boolean): void => {
     for (const other of ids) {
@@ -142,7 +145,7 @@ function formerTactics(id: TechniqueId, written: readonly string[], stray: reado
       for (const tactic of index.technique(other)?.tactics ?? []) if (stray.includes(tactic)) former.add(tactic);
     }
   };
-  take(context.target, true);
+  take(target, true);
   for (const index of olderReleases(context)) {
     if (former.size === stray.length) break;
     take(index, false);

@@ -60,6 +60,9 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
   it('says "no longer applies" of a tactic an older release gave the technique (T1105 under Lateral Movement, as in 6.3)', () => {
     const result = resolveReference({ raw: 'T1105', tactics: ['Lateral Movement'] }, context);
     expect(result.warnings).to.deep.equal(['Lateral Movement no longer applies: T1105 Ingress Tool Transfer is Command and Control only in ATT&CK 18.1']);
+    // T1218.010 written by itself: T1117 Regsvr32, revoked into it, was under Execution.
+    const regsvr32 = resolveReference({ raw: 'T1218.010', tactics: ['Execution'] }, { target: context.target });
+    expect(regsvr32.warnings).to.deep.equal(['Execution no longer applies: T1218.010 Regsvr32 is Defense Evasion only in ATT&CK 18.1']);
   });
 
   it('says a tactic the technique never had is not a tactic of it, not that it no longer applies (T1083 under Reconnaissance)', () => {

@@ -3,6 +3,7 @@ import { leadingTactics, parseTacticList, tableCaptions, tacticDisplayName, type
 import {
   CONNECTORS,
   foldLines,
+  isJsonMember,
   originalSpan,
   tokenizeReferences,
   visitIds,
@@ -749,7 +750,10 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
   const nameFirst = headerOrder.indexOf('name') < headerOrder.indexOf('id');
   const known = headerOrder.includes('name') && headerOrder.includes('id');
   for (const entry of known ? [nameFirst ? nearest(-1) : nearest(1)] : [nearest(-1), nearest(1)]) {
-    if (entry?.kind === 'text' && !used.has(entry)) {
+    // Lines of a JSON file around an ID (`"source_name": "mitre-attack",` above `"external_id": "T1566.001"`, `}` below)
+    // are no cells: a name has a letter, and a JSON member is none.
+    const text = entry?.line.text ?? '';
+    if (entry?.kind === 'text' && !used.has(entry) && /\p{L}/u.test(text) && !isJsonMember(text)) {
       used.add(entry);
       return entry;
     }

@@ -560,14 +560,19 @@ const EDGE_WORDS = /^(?:and|or|&|(?:sub-)?technique)\s+|,?\s+(?:and|or|&|(?:sub-
 
 // A label in bold before the name (`**Headline:** Uncovering ... (T1087.002)` on a slide), cut as a tactic label is.
 const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,40}[:：](?:\*\*|__)\s*/;
-// A JSON key and the quote opening its value (`"external_id": "T1566.001"` in a STIX bundle): no name.
-const JSON_KEY = /^"[^"]{1,60}"\s*:\s*"?$/;
+// A JSON member, or its key and the quote opening its value (`"external_id": "T1566.001"` in a STIX bundle).
+const JSON_MEMBER = /^\s*"[^"\n]{1,60}"\s*:\s*(?:"[^"\n]*"?)?\s*,?\s*$/;
+
+/** Whether text is a JSON member (`"source_name": "mitre-attack",`) or a key and the quote opening its value: no name. */
+export function isJsonMember(text: string): boolean {
+  return text.length <= 400 && JSON_MEMBER.test(text);
+}
 
 /** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
 export function cleanName(piece: string): string | undefined {
   let name = joinLines(piece).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(/[*`]/g, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
-  if (name.length > MAX_NAME || JSON_KEY.test(name)) return undefined;
+  if (name.length > MAX_NAME || isJsonMember(name)) return undefined;
   for (let previous = '', round = 0; previous !== name && round < 12; round++) {
     previous = name;
     name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '')), NAME_STRIP, NAME_STRIP + '.');

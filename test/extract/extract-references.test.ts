@@ -287,6 +287,11 @@ describe('extractReferences', () => {
       );
     });
 
+    it('a STIX bundle\'s external_id takes no name from the JSON lines around it', () => {
+      const bundle = ['      "external_references": [', '        {', '          "source_name": "mitre-attack",', '          "external_id": "T1566.001"', '        }', '      ]'];
+      check(bundle.join('\n'), [{ raw: 'T1566.001', line: 4, ids: ['T1566.001'], tactics: [] }]);
+    });
+
     it('a Markdown table whose cells hold several lines at <br>: each line of a cell read by itself', () => {
       // The shape of MITRE CTID's emulation plans (Blind Eagle): "ID Name<br>ID Name" in the technique column.
       check(

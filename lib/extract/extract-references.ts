@@ -253,16 +253,22 @@ function quotedCell(text: string, start: number, separator: string): { span: Tex
 }
 
 /**
- * A line of comma-separated values as a table row: under a CSV header of `width` cells, one of as many (a sentence with
- * commas after the table is no row), or the header itself when it names two columns or more
- * (`exercise_id,technique_id,technique_name,tactic`). Its rows are then read as a Markdown table's are.
+ * A line of comma-separated values as a table row, or the header of such a table when it names two columns or more
+ * (`exercise_id,technique_id,technique_name,tactic`); its rows are then read as a Markdown table's are. Under a CSV
+ * header, a row has as many cells, or its IDs where the header puts them (its ID column, else its name column), or
+ * none: exports leave cells out, and a sentence with commas after the table is no row.
  */
-function csvRow(entry: Entry, width: number | undefined): Entry {
+function csvRow(entry: Entry, table: Table | undefined): Entry {
   const { line } = entry;
   if (entry.kind === 'row' || entry.kind === 'blank' || line.text.length > 4000 || !line.text.includes(',')) return entry;
   const cells = splitCells(line.text, ',');
   if (cells.length < 2) return entry;
-  if (width !== undefined) return cells.length === width ? { kind: 'row', line, cells, csv: true } : entry;
+  if (table?.csv !== undefined) {
+    const idColumn = table.roles.includes('id') ? table.roles.indexOf('id') : table.roles.indexOf('name');
+    const idCell = cells[idColumn];
+    const row = cells.length === table.csv || !line.idSpans.length || (idCell !== undefined && hasIds(line, idCell));
+    return row ? { kind: 'row', line, cells, csv: true } : entry;
+  }
   if (line.idSpans.length) return entry;
   const named = cells.filter((cell) => HEADER_ROLES.has(headerKey(slice(line, cell))));
   return named.length >= 2 ? { kind: 'row', line, cells, csv: true } : entry;
@@ -634,7 +640,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let captioned = false;
   let captionRows = false;
   for (let index = 0; index < lines.length; index++) {
-    const entry = csvRow(entryAt(index), table?.csv);
+    const entry = csvRow(entryAt(index), table);
     if (entry.kind !== 'blank') {
       for (; forgotten < previous; forgotten++) entries[forgotten] = undefined;
       previous = index;

@@ -262,9 +262,11 @@ describe('extractReferences', () => {
           'After the run, T1059.001 was, as planned, tried by hand.',
         ].join('\n'),
         [
-          { raw: 'T1087.002 | Domain Account Discovery', line: 2, ids: ['T1087.002'], name: 'Domain Account Discovery', tactics: ['Discovery'] },
-          { raw: 'T1003.001 | LSASS Memory', line: 3, ids: ['T1003.001'], name: 'LSASS Memory', tactics: ['Credential Access'] },
-          { raw: 'T1021.002 | SMB Admin Shares', line: 4, ids: ['T1021.002'], name: 'SMB Admin Shares', tactics: ['Lateral Movement'] },
+          ...[
+            ['T1087.002', 'Domain Account Discovery', 'Discovery'],
+            ['T1003.001', 'LSASS Memory', 'Credential Access'],
+            ['T1021.002', 'SMB Admin Shares', 'Lateral Movement'],
+          ].map(([id, name, tactic], i) => ({ raw: `${id!} | ${name!}`, line: i + 2, ids: [id!], name: name!, tactics: [tactic!] })),
           // A sentence after the table, its commas making fewer cells than the header's, takes no tactic from its rows.
           { raw: 'T1059.001', line: 6, ids: ['T1059.001'], tactics: [] },
         ],

@@ -751,7 +751,7 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
       const markdown = token.rules.includes(URL_RULE) && text.charAt(token.start - 1) === '(' && text.charAt(token.start - 2) === ']';
       const idSpan = { start: token.start, end: token.end };
       const span = { start: Math.min(token.start, named ? Math.min(named.span.start, group.start) : token.start), end: token.end };
-      if (named) span.end = Math.max(token.end, named.span.end, group.enclosed ? group.end : token.end);
+      if (named) span.end = Math.max(token.end, bracketEnd(text, group.end, named.span), group.enclosed ? group.end : token.end);
       else if (group.tokens.length === 1 && group.enclosed) {
         span.start = group.start;
         span.end = group.end;
@@ -769,6 +769,17 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
     }
   }
   return { refs, tactics, warnings };
+}
+
+/**
+ * The end of a name written after its IDs, past the bracket that closes around it: `T1566.001 (Spearphishing Attachment)`
+ * in a table cell, whose name is the text inside the bracket, is written with both brackets.
+ */
+function bracketEnd(text: string, idsEnd: number, name: TextSpan): number {
+  if (name.start < idsEnd) return name.end;
+  const opener = /([([【「])\s*$/.exec(text.slice(idsEnd, name.start))?.[1];
+  const closer = opener && /^\s*(\S)/.exec(text.slice(name.end, name.end + 4));
+  return closer && closer[1] === OPENERS[opener] ? name.end + closer[0].length : name.end;
 }
 
 /** Gap i: the text before cluster i (and, for i = clusters, after the last), without tactic text, as a span. */

@@ -295,6 +295,14 @@ describe('extractReferences', () => {
       check(bundle.join('\n'), [{ raw: 'T1566.001', line: 4, ids: ['T1566.001'], tactics: [] }]);
     });
 
+    it('"ID (Name)" in a table cell is written with its closing bracket (the tester\'s Korean STIX note, line 72)', () => {
+      check(['| 주요 TTPs | T1566.001 (Spearphishing), T1059 (Command Execution) |', '| TTP | T1083（File and Directory Discovery） |'].join('\n'), [
+        { raw: 'T1566.001 (Spearphishing)', line: 1, ids: ['T1566.001'], name: 'Spearphishing', tactics: [] },
+        { raw: 'T1059 (Command Execution)', line: 1, ids: ['T1059'], name: 'Command Execution', tactics: [] },
+        { raw: 'T1083（File and Directory Discovery）', line: 2, ids: ['T1083'], name: 'File and Directory Discovery', tactics: [] },
+      ]);
+    });
+
     it('a Markdown table whose cells hold several lines at <br>: each line of a cell read by itself', () => {
       // The shape of MITRE CTID's emulation plans (Blind Eagle): "ID Name<br>ID Name" in the technique column.
       check(

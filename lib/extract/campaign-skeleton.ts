@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Domain } from '../attack/types.js';
+import { UNRESOLVED_STATUSES } from '../normalize/normalize-types.js';
 import { joinLines } from '../normalize/tokenize-references.js';
 import { citedLines } from './extract-references.js';
 import type { ReportReference } from './extract-report.js';
@@ -40,8 +41,9 @@ function mentions(object: FoundAttackObject, reportFile: string): string {
  * The YAML text of a campaign file skeleton for references extracted from a report: a header saying it needs review,
  * `name:`, and one `techniques:` item per reference with its `ref:` text, `tactic:` list (when found) and
  * `source: "<reportFile>:<line>"` (`<reportFile>:1, 8, 26` for a reference cited on several lines), and above it,
- * as comments, the warnings of its resolution when it has one. Refs are kept as written (a wrapped cell as a block
- * literal). Items keep the order of `refs`; the same input gives the same bytes.
+ * as comments, the warnings of its resolution when it has one, and its note when it places no technique. Refs are
+ * kept as written (a wrapped cell as a block literal). Items keep the order of `refs`; the same input gives the same
+ * bytes.
  */
 export function renderCampaignSkeleton(refs: readonly ReportReference[], options: CampaignSkeletonOptions): string {
   const YAML = require('yaml') as typeof import('yaml');
@@ -63,13 +65,16 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
       : {}),
   });
   // The skeleton is what the analyst reviews: what resolving a reference warned of (an ID and a name that disagree, a
-  // tactic the technique does not have) stands above it, one comment line each, which reading the file ignores.
+  // tactic the technique does not have) stands above it, one comment line each, which reading the file ignores; so
+  // does why a reference places no technique (an unknown ID, a deprecated one, another domain's), its resolution's note.
   const items = doc.get('techniques');
   if (YAML.isSeq(items)) {
     for (const [i, ref] of refs.entries()) {
-      const warnings = [...new Set(ref.resolution?.warnings ?? [])];
+      const comments = [...new Set(ref.resolution?.warnings ?? [])].map((warning) => ` warning: ${oneLine(warning)}`);
+      const { status, note } = ref.resolution ?? {};
+      if (status && note && UNRESOLVED_STATUSES.includes(status) && !ref.resolution?.warnings.includes(note)) comments.push(` not resolved (${status}): ${oneLine(note)}`);
       const item = items.items[i];
-      if (warnings.length && YAML.isNode(item)) item.commentBefore = warnings.map((warning) => ` warning: ${oneLine(warning)}`).join('\n');
+      if (comments.length && YAML.isNode(item)) item.commentBefore = comments.join('\n');
     }
   }
   if (actor) {

@@ -102,6 +102,18 @@ describe('renderCampaignSkeleton', () => {
     });
   });
 
+  it('says above a reference that places no technique why, in its note: an unknown ID, a deprecated one', () => {
+    const report = ['- T1999 Unheard Of', '- T1108 Redundant Access', '- T1566.001 Spearphishing Attachment'].join('\n');
+    const resolved = extractReport(report, { target: loadRelease('18.1') }).references;
+    const lines = renderCampaignSkeleton(resolved, { name: 'lab', reportFile: 'lab.md' }).split('\n');
+    const comments = lines.flatMap((line, i) => (line.trim().startsWith('# not resolved') ? [[line.trim(), lines[i + 1]!.trim()]] : []));
+    const expected = resolved
+      .filter((ref) => ref.resolution!.status !== 'current')
+      .map((ref) => [`# not resolved (${ref.resolution!.status}): ${ref.resolution!.note}`, `- ref: "${ref.raw}"`]);
+    expect(resolved.map((ref) => ref.resolution!.status)).to.deep.equal(['unknown', 'deprecated', 'current']);
+    expect(comments).to.deep.equal(expected);
+  });
+
   it('renders an empty technique list when nothing was found', () => {
     expect(parse(renderCampaignSkeleton([], { name: 'TEMP.Periscope', reportFile: 'r.txt' }))).to.deep.equal({
       name: 'TEMP.Periscope',

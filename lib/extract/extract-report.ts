@@ -6,6 +6,7 @@ import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 import { namesWithoutIds } from './technique-names.js';
+import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
 
@@ -28,6 +29,9 @@ export interface ExtractedReport {
 // How many cells or names a note lists.
 const LISTED = 8;
 
+/** Where a reference's text starts: what stays the same as it is merged and resolved. */
+const spanKey = (ref: ExtractedReference): string => `${ref.span.line}:${ref.span.start}`;
+
 const listed = (items: readonly string[]): string => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ', ...' : '');
 
 /**
@@ -40,8 +44,15 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   if (!context) return { references: referencesInLines(lines), objects: [], notes: [] };
   const { target } = context;
   const resolved = (ref: ExtractedReference): ReportReference => {
-    const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw: ref.raw, tactics: ref.tactics }, context);
+    // `Email Collection 71114`: an ID whose T OCR read as a 7 is resolved as the ID it stands for, and says so.
+    const ocr = ocrIds.get(spanKey(ref));
+    const raw = ocr ? ref.raw.replace(ocr, ref.ids[0]!) : ref.raw;
+    const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw, tactics: ref.tactics }, context);
     const own = [...warnings, ...(joinedWarnings.has(ref) ? [joinedWarnings.get(ref)!] : [])];
+    if (ocr) {
+      trail.unshift(`read: ${OCR_T_RULE}: "${ocr}" as ${ref.ids[0]}`);
+      own.unshift(`${ocr} read as ${ref.ids[0]}: the name before it is that technique's; check the text`);
+    }
     // `TI000`: look-alike letters read as digits give an ID the release does not have; it may be no ID at all.
     if (status === 'unknown' && trail.includes(`read: ${LOOKALIKE_RULE}`)) {
       const written = /T[0-9OIl]{4}(?:\.[0-9OIl]{3})?/.exec(ref.raw)?.[0] ?? ref.raw;
@@ -66,7 +77,15 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   // `T1059.`⏎`001`: a sub-technique number split off by a line break; `A y B (T1566.001/T1566.002)`: each name with its
   // own ID, in order.
   const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique }).map(named), lines, target);
-  const { references, warnings: joinedWarnings } = pairJoinedNames(read, lines, target);
+  const paired = pairJoinedNames(read, lines, target);
+  const { warnings: joinedWarnings } = paired;
+  const ocrIds = new Map<string, string>();
+  const references = [...paired.references];
+  for (const { reference, written } of ocrIdsInLines(lines, context)) {
+    ocrIds.set(spanKey(reference), written);
+    const at = references.findIndex((ref) => ref.line > reference.line || (ref.line === reference.line && ref.span.line === ref.line && ref.span.start > reference.span.start));
+    references.splice(at < 0 ? references.length : at, 0, reference);
+  }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the
   // first reference, and so do its lines. One whose name disagrees or draws a warning stays, for the analyst to see.

@@ -63,4 +63,34 @@ describe('extractReport', () => {
       expect(read('Users are lured via search engines and phishing.\nNetwork Sniffing (T1040) and T1018 Remote System Discovery.\n').notes).to.deep.equal([]);
     });
   });
+
+  describe('IDs whose T OCR read as a 7 or a 1', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
+
+    it('reads 71021.001 and 71114 as IDs where the name before each is that technique\'s, and says so', () => {
+      // The shape of OCR'd CISA/NSA advisory tables (reports4 01-en-ocr-cisa-gru.txt line 29, 21-en-ocr-cisa-lumma.txt).
+      const text = [
+        'Lateral Movement Remote Desktop Protocol 71021.001 Moved laterally within the network using RDP.',
+        'Tactic/Technique Title ID Use Email Collection 71114 Retrieved sensitive data from email servers.',
+      ].join('\n');
+      const refs = read(text).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
+        [1, 'Remote Desktop Protocol 71021.001', ['T1021.001'], 'Remote Desktop Protocol', 'current', ['T1021.001']],
+        [2, 'Email Collection 71114', ['T1114'], 'Email Collection', 'current', ['T1114']],
+      ]);
+      expect(refs[0]!.resolution!.warnings).to.deep.equal(["71021.001 read as T1021.001: the name before it is that technique's; check the text"]);
+      expect(refs[1]!.resolution!.trail[0]).to.match(/^read: a T read by OCR as 7 or 1 .*: "71114" as T1114$/);
+      expect(text.split('\n')[0]!.slice(refs[0]!.span.start, refs[0]!.span.end)).to.equal('Remote Desktop Protocol 71021.001');
+    });
+
+    it('reads no such word without a name before it that is the same technique\'s', () => {
+      const text = [
+        'We counted 71114 events and 11566.002 hits on port 71021.',
+        // The parent's name before a sub-technique's number, another technique's name, a name after the number.
+        'Phishing 71566.001 Attachment; Email Collection 71012; 71114 Email Collection.',
+        '| Email Collection | 71114 |',
+      ].join('\n');
+      expect(read(text).references).to.deep.equal([]);
+    });
+  });
 });

@@ -1,0 +1,66 @@
+import type { ReferenceStatus } from '../normalize/normalize-types.js';
+import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
+import type { ExtractedReference } from './extract-references.js';
+
+/** A technique ID whose T OCR read as a 7 or a 1 (`71021.001`, `11566.002`), with the name that vouches for it. */
+export interface OcrId {
+  reference: ExtractedReference;
+  /** The word as written (`71114`). */
+  written: string;
+}
+
+/** The label of the repair, as a reference's trail gives it. */
+export const OCR_T_RULE = 'a T read by OCR as 7 or 1 (71021.001, 11566.002), taken only where the name before it is that technique\'s';
+
+// A word of five digits (and a sub-technique number) starting 7 or 1: not part of a longer number, a version or a date.
+const OCR_WORD = /(?<![\p{L}\p{N}.,:/-])[71](\d{4}(?:\.\d{3})?)(?![\p{L}\p{N}]|[.,]\p{N})/gu;
+// What may stand between the name and the word: spaces, or a colon or dash between spaces.
+const GAP = /(?:^|[^\s:–-])(\s*[:–-]?\s*)$/;
+const MAX_WORDS = 8;
+// Statuses of a name that resolves by itself to one technique (exactly, by an old name, an alias, a close spelling).
+const BY_NAME: readonly ReferenceStatus[] = ['name', 'renamed', 'alias', 'fuzzy'];
+
+/**
+ * The technique IDs a report's OCR wrote with a 7 or a 1 for the T (`Email Collection 71114`). Any five-digit number
+ * could be one, so a word is read as an ID only when the release has that technique and the words right before it
+ * (on its line, within its cell or sentence) resolve by name to exactly that technique; the fewest such words name it.
+ */
+export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveContext): OcrId[] {
+  const found: OcrId[] = [];
+  for (const [i, folded] of lines.entries()) {
+    for (const match of folded.text.matchAll(OCR_WORD)) {
+      const id = `T${match[1]}`;
+      const technique = context.target.technique(id);
+      if (!technique || technique.revoked || technique.deprecated) continue;
+      const before = folded.text.slice(Math.max(0, match.index - 200), match.index);
+      const gap = GAP.exec(before)?.[1] ?? '';
+      // Words back to a cell border, the end of the sentence or clause before, or a number.
+      const words = [...before.slice(0, before.length - gap.length).matchAll(/\S+/g)];
+      for (let n = 1; n <= MAX_WORDS && n <= words.length; n++) {
+        const word = words[words.length - n]!;
+        if (/[|]|[.,;!?]$/.test(word[0]) || !/\p{L}/u.test(word[0])) break;
+        const start = match.index - before.length + word.index;
+        const name = folded.text.slice(start, match.index - gap.length);
+        const byName = resolveReference({ raw: name }, context);
+        if (!BY_NAME.includes(byName.status) || byName.ids.length !== 1 || byName.ids[0] !== id) continue;
+        const nameSpan = originalSpan(folded, { start, end: match.index - gap.length });
+        const span = originalSpan(folded, { start, end: match.index + match[0].length });
+        found.push({
+          written: match[0],
+          reference: {
+            raw: folded.original.slice(span.start, span.end),
+            line: i + 1,
+            ids: [id],
+            name: name.replace(/\s+/g, ' '),
+            tactics: [],
+            span: { line: i + 1, ...span },
+            nameSpan: { line: i + 1, ...nameSpan },
+          },
+        });
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -333,6 +333,8 @@ export {
   MARKUP_NOTE,
   ONE_WORD,
   passagesByText,
+  REPORT_STRUCTURE_NOTE,
+  SALUTATION_NOTE,
   suggestTechniques,
   TABLE_HEADER_NOTE,
   VENDOR_NOTE,

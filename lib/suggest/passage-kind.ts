@@ -1,4 +1,5 @@
-import { textWords, withoutIndicators } from './text-terms.js';
+import { isCommonEnglishWord } from '../common-words.js';
+import { isContentWord, textWords, withoutIndicators } from './text-terms.js';
 
 // A cell of a table row, without the marks of a code span around it (Markdown `` `a.dll` ``, AsciiDoc `` `+a.dll+` ``).
 const CODE_MARKS = /^[`+]+|[`+]+$/g;
@@ -80,6 +81,44 @@ export function isVendorNamesOnly(text: string): boolean {
     return ' ';
   });
   return names > 0 && textWords(rest).every((word) => SOURCE_WORDS.has(word) || /^\d+$/.test(word));
+}
+
+// A mail's greeting or sign-off, the whole passage: "Dear Team,", "Hi all", "Best regards,", "Thanks".
+const SALUTATION = /^(?:(?:dear|hi|hello|hey|greetings)(?:\s+[\p{L}.'’-]+){0,4}|(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|thanks)(?:\s+(?:again|all|team))?|thank you(?:\s+(?:all|again))?|sincerely|cheers)\s*[,.!:]?$/iu;
+
+/** Whether a passage is only a mail's greeting or sign-off (`Dear Team,`, `Best regards,`). */
+export function isSalutation(text: string): boolean {
+  return SALUTATION.test(text.trim());
+}
+
+// The words of a report's parts and of the field names of a summary: a heading (`= CeranaKeeper - Indicators of
+// Compromise`, `## Executive Summary`) or a label introducing a list (`Associated Threat Actors:`, `Attack
+// Techniques:`, `Key Points: Malware Utilized:` in a mailed advisory) made of them says where the behaviour is
+// described, not what it is. A word naming a behaviour is none of them, so `Credential Dumping:` and `Persistence via
+// Run keys:` are read. "Threat", "attack" and "techniques" are here because only a whole label of such words is left
+// out: in a sentence they are read.
+const REPORT_WORDS = new Set(
+  (
+    'indicators indicator compromise iocs ioc hashes executive summary introduction conclusion conclusions appendix ' +
+    'timeline recommendations recommendation mitigations mitigation references reference acknowledgements acknowledgments table contents overview key points ' +
+    'associated threat actors actor attack techniques tactics ttps malware utilized infection vectors mapping sources ' +
+    'date author severity'
+  ).split(' '),
+);
+// A Markdown or AsciiDoc heading's mark, a list mark, and a section's number (`4.1`, `A.`).
+const HEADING_MARK = /^\s*(?:#{1,6}|={1,6})\s+/;
+const LABEL = /^[^.!?。]*:$/u;
+
+/**
+ * Whether a passage is a heading or a label of a report's structure (`REPORT_WORDS`): its words are such words and
+ * names (no common English word, as `CeranaKeeper`, `ATT&CK`), at least one of them a report word. A heading has a
+ * Markdown or AsciiDoc mark; a label ends with a colon and holds no sentence.
+ */
+export function isReportStructure(text: string): boolean {
+  const heading = HEADING_MARK.test(text);
+  if (!heading && !LABEL.test(text.trim())) return false;
+  const words = textWords(text.replace(HEADING_MARK, '').replace(LIST_MARK, '')).filter(isContentWord);
+  return words.some((word) => REPORT_WORDS.has(word)) && words.every((word) => REPORT_WORDS.has(word) || !isCommonEnglishWord(word));
 }
 
 // Advice to defenders, as advisories give it (a "Mitigations" list, "Organizations should enable MFA"): what to guard

@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -44,6 +44,22 @@ export const INDICATOR_ROW_TEXT_NOTE = 'a row of indicators: only its text was r
 /** The note of a passage that only names security vendors, products or news sites (`ESET`, a list of sources): not ranked. */
 export const VENDOR_NOTE = 'names of security vendors, products or news sites only, no behaviour: not ranked';
 
+/** The note of a passage that is only a mail's greeting or sign-off (`Dear Team,`, `Best regards,`): not ranked. */
+export const SALUTATION_NOTE = 'a greeting or a sign-off, no behaviour: not ranked';
+
+/** The note of a heading or a label of the report's structure (`= X - Indicators of Compromise`, `Associated Threat Actors:`): not ranked. */
+export const REPORT_STRUCTURE_NOTE = "a heading or a label of the report's parts (indicators, summary, threat actors...), no behaviour: not ranked";
+
+// Passages that describe no behaviour, with the note that says so; the first that applies is given.
+const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
+  // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
+  [isVendorNamesOnly, VENDOR_NOTE],
+  // A mailed advisory's "Dear Team," and "Best regards,".
+  [isSalutation, SALUTATION_NOTE],
+  // Where a report's parts begin ("= CeranaKeeper - Indicators of Compromise", "Associated Threat Actors:").
+  [isReportStructure, REPORT_STRUCTURE_NOTE],
+];
+
 /** The note of a passage with candidates that advises defenders (`advice`). */
 export const ADVICE_NOTE = 'advice to defenders (a recommendation), not what an adversary did: its candidates are what it guards against';
 
@@ -83,9 +99,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (tableHeader) return [{ ...entry, candidates: [], note: TABLE_HEADER_NOTE }];
     const row = indicatorRowText(passage.text);
     if (row === '') return [{ ...entry, candidates: [], note: INDICATOR_ROW_NOTE }];
-    // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence
-    // Reports") says nothing of what was done.
-    if (isVendorNamesOnly(row ?? passage.text)) return [{ ...entry, candidates: [], note: VENDOR_NOTE }];
+    // Who reported it, a greeting, a heading of the report's parts say nothing of what was done (`UNRANKED`).
+    const unranked = UNRANKED.find(([is]) => is(row ?? passage.text));
+    if (unranked) return [{ ...entry, candidates: [], note: unranked[1] }];
     // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."): they are not read.
     const read = suggestPassageText(withoutReporters(row ?? passage.text), language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };

@@ -15,6 +15,8 @@ import {
   loadAttackFile,
   loadSuggestModel,
   MARKUP_NOTE,
+  REPORT_STRUCTURE_NOTE,
+  SALUTATION_NOTE,
   splitPassages,
   SUGGEST_MODEL_FORMAT,
   suggestModelPath,
@@ -600,6 +602,36 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const [attacked] = suggestTechniques('During the intrusion, the actor exploited CVE-2024-3400 in a Palo Alto Networks firewall.', model);
     expect(attacked!.candidates[0]).to.include({ id: 'T1190' });
     expect(attacked!.candidates[0]!.why).to.include('"palo", "alto", "networks"');
+  });
+
+  // A mailed advisory (reports4 19-en-email-oyster.txt): "Dear Team," got Messaging Applications 99.1, "Best regards,"
+  // System Owner/User Discovery 92.6, the labels "Associated Threat Actors:" Archive via Utility 98.2 and "Attack
+  // Techniques:" Endpoint Denial of Service 88.8; ESET's "= CeranaKeeper - Indicators of Compromise" (suggest3 04b)
+  // Obfuscated Files or Information 100. None of them says what was done.
+  it('ranks no greeting, sign-off, or heading or label of the report\'s parts, and says so; a label naming a behaviour is read', () => {
+    const unranked: [text: string, note: string][] = [
+      ['Dear Team,', SALUTATION_NOTE],
+      ['Best regards,', SALUTATION_NOTE],
+      ['Hi all', SALUTATION_NOTE],
+      ['Associated Threat Actors:', REPORT_STRUCTURE_NOTE],
+      ['Attack Techniques:', REPORT_STRUCTURE_NOTE],
+      ['Key Points: Malware Utilized:', REPORT_STRUCTURE_NOTE],
+      ['= CeranaKeeper - Indicators of Compromise', REPORT_STRUCTURE_NOTE],
+      ['## 4.2 Executive Summary', REPORT_STRUCTURE_NOTE],
+    ];
+    for (const [text, note] of unranked) {
+      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note }]);
+    }
+    for (const [text, id] of [
+      ['Credential Dumping:', 'T1003'],
+      ['Persistence via Run keys:', 'T1547.001'],
+      ['Dear customer, the actor sent spearphishing emails with malicious attachments.', 'T1566.001'],
+      ['## Spearphishing attachments sent to the finance team', 'T1566.001'],
+    ]) {
+      const [read] = suggestTechniques(text, model);
+      expect(read!.note, text).to.equal(undefined);
+      expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
+    }
   });
 
   // The English mitigation bullets of a translated Five Eyes advisory ("Prevent and detect lateral movement in your

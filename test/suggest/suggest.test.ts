@@ -622,15 +622,16 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     for (const [text, note] of unranked) {
       for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note }]);
     }
-    for (const [text, id] of [
+    const read: [text: string, id: string][] = [
       ['Credential Dumping:', 'T1003'],
       ['Persistence via Run keys:', 'T1547.001'],
       ['Dear customer, the actor sent spearphishing emails with malicious attachments.', 'T1566.001'],
       ['## Spearphishing attachments sent to the finance team', 'T1566.001'],
-    ]) {
-      const [read] = suggestTechniques(text, model);
-      expect(read!.note, text).to.equal(undefined);
-      expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
+    ];
+    for (const [text, id] of read) {
+      const [entry] = suggestTechniques(text, model);
+      expect(entry!.note, text).to.equal(undefined);
+      expect(entry!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
     }
   });
 

@@ -81,7 +81,8 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, string>();
   const references = [...paired.references];
-  for (const { reference, written } of ocrIdsInLines(lines, context)) {
+  const ocr = ocrIdsInLines(lines, context);
+  for (const { reference, written } of ocr.found) {
     ocrIds.set(spanKey(reference), written);
     const at = references.findIndex((ref) => ref.line > reference.line || (ref.line === reference.line && ref.span.line === ref.line && ref.span.start > reference.span.start));
     references.splice(at < 0 ? references.length : at, 0, reference);
@@ -113,6 +114,17 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     notes.push(
       `${unread.length} cell${unread.length === 1 ? '' : 's'} of a technique column name${unread.length === 1 ? 's' : ''} no technique of ATT&CK ${target.label}, ` +
         `so ${unread.length === 1 ? 'it is' : 'they are'} no reference${unread.length === 1 ? '' : 's'}: ${listed(unread)} (check the name${unread.length === 1 ? '' : 's'}, or the domain)`,
+    );
+  }
+  // `Spearphishing 71566.001 Attachment`: on a line that cites techniques, a number that would be one with a T for its
+  // first digit may be an ID OCR misread, which no name vouched for; it is not read, but it is not passed over either.
+  const citing = new Set(kept.flatMap((ref) => [ref.line, ref.span.line]));
+  const doubtful = ocr.doubtful.filter(({ line }) => citing.has(line));
+  if (doubtful.length) {
+    notes.push(
+      `${doubtful.length} number${doubtful.length === 1 ? '' : 's'} on lines that cite techniques may be technique IDs whose T OCR read as 7 or 1, ` +
+        `with no name of that technique before ${doubtful.length === 1 ? 'it' : 'them'}, so ${doubtful.length === 1 ? 'it is' : 'they are'} not read: ` +
+        `${listed(doubtful.map(({ line, written, id }) => `line ${line} "${written}" (${id}?)`))} (check the text; add what is an ID to the campaign)`,
     );
   }
   // Names in prose are no references (`Phishing` is in every sentence of a phishing report); where the report cites

@@ -10,6 +10,15 @@ export interface OcrId {
   written: string;
 }
 
+/** A word shaped like such an ID, of a technique the release has, with no name before it that vouches for it (`71566.001`). */
+export interface DoubtfulOcrId {
+  line: number;
+  /** The word as written (`71566.001`). */
+  written: string;
+  /** The ID it would be (`T1566.001`). */
+  id: string;
+}
+
 /** The label of the repair, as a reference's trail gives it. */
 export const OCR_T_RULE = 'a T read by OCR as 7 or 1 (71021.001, 11566.002), taken only where the name before it is that technique\'s';
 
@@ -25,14 +34,17 @@ const BY_NAME: readonly ReferenceStatus[] = ['name', 'renamed', 'alias', 'fuzzy'
  * The technique IDs a report's OCR wrote with a 7 or a 1 for the T (`Email Collection 71114`). Any five-digit number
  * could be one, so a word is read as an ID only when the release has that technique and the words right before it
  * (on its line, within its cell or sentence) resolve by name to exactly that technique; the fewest such words name it.
+ * The words of such techniques that no name vouches for are `doubtful`, for the caller to report where they may be IDs.
  */
-export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveContext): OcrId[] {
+export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveContext): { found: OcrId[]; doubtful: DoubtfulOcrId[] } {
   const found: OcrId[] = [];
+  const doubtful: DoubtfulOcrId[] = [];
   for (const [i, folded] of lines.entries()) {
     for (const match of folded.text.matchAll(OCR_WORD)) {
       const id = `T${match[1]}`;
       const technique = context.target.technique(id);
       if (!technique || technique.revoked || technique.deprecated) continue;
+      const vouched = found.length;
       const before = folded.text.slice(Math.max(0, match.index - 200), match.index);
       const gap = GAP.exec(before)?.[1] ?? '';
       // Words back to a cell border, the end of the sentence or clause before, or a number.
@@ -60,7 +72,8 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
         });
         break;
       }
+      if (found.length === vouched) doubtful.push({ line: i + 1, written: match[0], id });
     }
   }
-  return found;
+  return { found, doubtful };
 }

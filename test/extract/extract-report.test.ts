@@ -92,5 +92,20 @@ describe('extractReport', () => {
       ].join('\n');
       expect(read(text).references).to.deep.equal([]);
     });
+
+    it('notes such a word on a line that cites techniques, where no name vouches for it; elsewhere it is a number', () => {
+      // The flattened table of AA25-141B (reports4 21-en-ocr-cisa-lumma.txt line 4): names broken around the numbers.
+      const text = [
+        'Phishing T1566 Phishing: Spearphishing 71566.001 Attachment Phishing: 11566.002 Spearphishing Link',
+        'We counted 71114 events on 11566 hosts.',
+      ].join('\n');
+      const { references, notes } = read(text);
+      expect(references.map((ref) => ref.ids)).to.deep.equal([['T1566']]);
+      expect(notes).to.deep.equal([
+        '2 numbers on lines that cite techniques may be technique IDs whose T OCR read as 7 or 1, with no name of that technique before them, ' +
+          'so they are not read: line 1 "71566.001" (T1566.001?), line 1 "11566.002" (T1566.002?) (check the text; add what is an ID to the campaign)',
+      ]);
+      expect(read('Email Collection 71114 and Remote Desktop Protocol 71021.001 were used.').notes).to.deep.equal([]);
+    });
   });
 });

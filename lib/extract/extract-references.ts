@@ -195,7 +195,7 @@ type Entry =
   | { kind: 'header'; line: Line; role: Role }
   | { kind: 'tactic'; line: Line; tactics: string[]; heading?: true; caption?: true }
   | { kind: 'ids'; line: Line; body: TextSpan; bullet: boolean }
-  | { kind: 'row'; line: Line; cells: TextSpan[]; csv?: true };
+  | { kind: 'row'; line: Line; cells: TextSpan[]; csv?: CsvSeparator };
 
 /** Split a table row at `|` or tabs; undefined when the line is no row. */
 function rowCells(line: Line): TextSpan[] | undefined {
@@ -252,26 +252,36 @@ function quotedCell(text: string, start: number, separator: string): { span: Tex
   return undefined;
 }
 
+/** The separators of delimiter-separated values besides a tab: a comma, or a semicolon as Excel writes CSV where a comma is the decimal mark. */
+type CsvSeparator = ',' | ';';
+const CSV_SEPARATORS: readonly CsvSeparator[] = [',', ';'];
+
 /**
- * A line of comma-separated values as a table row, or the header of such a table when it names two columns or more
- * (`exercise_id,technique_id,technique_name,tactic`); its rows are then read as a Markdown table's are. Under a CSV
- * header, a row has as many cells, or its IDs where the header puts them (its ID column, else its name column), or
- * none: exports leave cells out, and a sentence with commas after the table is no row.
+ * A line of comma- (or semicolon-) separated values as a table row, or the header of such a table when it names two
+ * columns or more (`exercise_id,technique_id,technique_name,tactic`, `Taktik;Technik-ID;Technik`); its rows are then
+ * read as a Markdown table's are, split at the header's separator. Under a CSV header, a row has as many cells, or its
+ * IDs where the header puts them (its ID column, else its name column), or none: exports leave cells out, and a
+ * sentence with commas after the table is no row.
  */
 function csvRow(entry: Entry, table: Table | undefined): Entry {
   const { line } = entry;
-  if (entry.kind === 'row' || entry.kind === 'blank' || line.text.length > 4000 || !line.text.includes(',')) return entry;
-  const cells = splitCells(line.text, ',');
-  if (cells.length < 2) return entry;
+  if (entry.kind === 'row' || entry.kind === 'blank' || line.text.length > 4000) return entry;
   if (table?.csv !== undefined) {
+    const { separator } = table.csv;
+    const cells = line.text.includes(separator) ? splitCells(line.text, separator) : [];
+    if (cells.length < 2) return entry;
     const idColumn = table.roles.includes('id') ? table.roles.indexOf('id') : table.roles.indexOf('name');
     const idCell = cells[idColumn];
-    const row = cells.length === table.csv || !line.idSpans.length || (idCell !== undefined && hasIds(line, idCell));
-    return row ? { kind: 'row', line, cells, csv: true } : entry;
+    const row = cells.length === table.csv.cells || !line.idSpans.length || (idCell !== undefined && hasIds(line, idCell));
+    return row ? { kind: 'row', line, cells, csv: separator } : entry;
   }
   if (line.idSpans.length) return entry;
-  const named = cells.filter((cell) => HEADER_ROLES.has(headerKey(slice(line, cell))));
-  return named.length >= 2 ? { kind: 'row', line, cells, csv: true } : entry;
+  for (const separator of CSV_SEPARATORS) {
+    const cells = line.text.includes(separator) ? splitCells(line.text, separator) : [];
+    const named = cells.filter((cell) => HEADER_ROLES.has(headerKey(slice(line, cell))));
+    if (named.length >= 2) return { kind: 'row', line, cells, csv: separator };
+  }
+  return entry;
 }
 
 // A Markdown heading (`### Execution`).
@@ -434,8 +444,8 @@ interface Table {
   techniqueColumn: number;
   /** The tactic of the last row that named one (merged cells leave the next rows' tactic cell empty). */
   carried: TacticSource;
-  /** When the header was a line of comma-separated values, its number of cells: the rows after it have as many. */
-  csv?: number;
+  /** When the header was a line of comma- or semicolon-separated values, its separator and number of cells: the rows after it have as many. */
+  csv?: { separator: CsvSeparator; cells: number };
 }
 
 /** The tactics of a table row: its tactic column's (carried down past empty cells), else any tactic cell, else `context`. */
@@ -716,7 +726,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const roles = texts.map((t) => HEADER_ROLES.get(headerKey(t)));
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
-          table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: entry.cells.length } : {}) };
+          table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}) };
           break;
         }
         const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;

@@ -273,6 +273,21 @@ describe('extractReferences', () => {
       );
     });
 
+    it('semicolon-separated values, as Excel writes CSV where the comma is the decimal mark, split at the header\'s separator', () => {
+      // A German spreadsheet export: `;` between cells, a comma inside a cell that is no separator.
+      check(
+        [
+          'Taktik;Technik-ID;Technik;Bemerkung',
+          'Execution;T1059.001;PowerShell;Skripte, signiert',
+          'Credential Access;T1003.001;LSASS Memory;"dump; via procdump"',
+        ].join('\n'),
+        [
+          { raw: 'T1059.001 | PowerShell', line: 2, ids: ['T1059.001'], name: 'PowerShell', tactics: ['Execution'] },
+          { raw: 'T1003.001 | LSASS Memory', line: 3, ids: ['T1003.001'], name: 'LSASS Memory', tactics: ['Credential Access'] },
+        ],
+      );
+    });
+
     it('tab-separated values under a header of snake_case column names: the name from technique_name, not the cell beside the ID', () => {
       check(
         ['technique_id\tstep_title\ttechnique_name\ttactic', 'T1059.001\tRun the loader\tPowerShell\tExecution'].join('\n'),

@@ -25,7 +25,7 @@
  * investigation, and detect nothing), Sentinel rules whose name or file name says `[Deprecated]` and Elastic rules of maturity
  * `deprecated` are ignored with that reason.
  *
- * Platforms: an Elastic rule's `OS: Windows`, `OS: Linux`, `OS: macOS` tags. A Splunk or Sentinel rule fires on
+ * Platforms: an Elastic rule's `OS: Windows`, `OS: Linux`, `OS: macOS` tags (`Windows`, `Linux`, `macOS` before 2023). A Splunk or Sentinel rule fires on
  * Windows only when every data source it needs is a Windows log (Splunk: Sysmon, Windows Event Log, PowerShell script
  * block logging; Sentinel: the SecurityEvent and Windows event connectors), on Linux when every one is Sysmon for Linux
  * or a Linux log. Any other rule counts on every platform, as a Sigma rule of an unknown product does.
@@ -288,7 +288,15 @@ export function elasticRule(
   return withNotes({ rule: coverage });
 }
 
-const ELASTIC_OS: Readonly<Record<string, string>> = { 'os: windows': 'Windows', 'os: linux': 'Linux', 'os: macos': 'macOS' };
+// Elastic tagged a rule's OS `Windows` until 2023 (detection-rules and the prebuilt rules Kibana exports), `OS: Windows` since.
+const ELASTIC_OS: Readonly<Record<string, string>> = {
+  'os: windows': 'Windows',
+  'os: linux': 'Linux',
+  'os: macos': 'macOS',
+  windows: 'Windows',
+  linux: 'Linux',
+  macos: 'macOS',
+};
 
 function record(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

@@ -197,11 +197,27 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
         level: 0.9,
         levelReason: 'elastic rule deployed in Kibana, severity high -> 0.9',
         id: '9d1f2e3a-4b5c-4d6e-8f70-a1b2c3d4e5f6',
+        platforms: ['Windows'],
       },
     });
     expect(parseRuleFile(kibana.replace('enabled = true', 'enabled = false'), 'f.toml')).to.deep.equal({
       ignored: { line: 1, name: 'Possible SharpHound Collection Options', reason: 'disabled in Kibana (enabled: false)' },
     });
+  });
+
+  it('reads the bare OS tags of Elastic rules written before 2023 ("Windows", not "OS: Windows") as their platforms', () => {
+    // The shape of detection-rules 2020-2022 (rules/windows/command_and_control_remote_file_copy_scripts.toml, 2022).
+    const rule = (tags: string): string =>
+      ['[metadata]', 'maturity = "production"', '[rule]', 'name = "Remote File Download via Script Interpreter"', 'severity = "medium"', `tags = [${tags}]`,
+        '[[rule.threat]]', 'framework = "MITRE ATT&CK"', '[[rule.threat.technique]]', 'id = "T1105"', ''].join('\n');
+    const platforms = (tags: string): unknown => {
+      const outcome = parseRuleFile(rule(tags), 'f.toml');
+      return 'rule' in outcome ? outcome.rule.platforms : outcome;
+    };
+    expect(platforms('"Elastic", "Host", "Windows", "Threat Detection", "Command and Control"')).to.deep.equal(['Windows']);
+    expect(platforms('"Elastic", "Host", "Linux", "macOS"')).to.deep.equal(['Linux', 'macOS']);
+    expect(platforms('"Domain: Endpoint", "OS: Windows"')).to.deep.equal(['Windows']);
+    expect(platforms('"Elastic", "Host", "Threat Detection"')).to.equal(undefined);
   });
 
   it('reads a file with `title` and `logsource` as Sigma even when it has `name` and `query` too', () => {

@@ -5,7 +5,8 @@
  * Each entry of `techniques` has a `technique_id` and a `detection`: one detection object, or a list of them (one
  * per group of systems, `applicable_to`). Each detection object has a `score_logbook` of dated scores; its current
  * score is the entry with the latest `date` (entries without a date count as older than any dated one; among equal
- * dates the first listed wins, as DeTT&CT lists the newest first). Scores follow DeTT&CT's detection scoring table
+ * dates the first listed wins, as DeTT&CT lists the newest first; a one-mapping logbook and a format-1.1 `score` are read
+ * as DeTT&CT reads them, scoreLogbook). Scores follow DeTT&CT's detection scoring table
  * (https://github.com/rabobank-cdc/DeTTECT/wiki/Detection-scoring): -1 is no detection (the object is ignored), 0
  * (forensics / context) to 5 (excellent) weigh score / 5. Each detection object is one rule; a technique's
  * coverage is the best of them, as for every coverage input.
@@ -101,6 +102,28 @@ export function currentDettectScore(logbook: unknown): { score: number; date?: s
   return { score, ...(date === undefined ? {} : { date }) };
 }
 
+/**
+ * A detection object's score logbook as DeTT&CT reads it: a mapping is a logbook of one entry (get_latest_score_obj),
+ * and a detection of file format 1.1 (a `score` and `date_implemented`, no logbook) is the entry DeTT&CT's upgrade
+ * to 1.2 writes for it. `repair` says which reading was made, and at which key.
+ */
+function scoreLogbook(object: JsonObject): { logbook: unknown; repair?: { key: string; message: string } } {
+  const logbook = object['score_logbook'];
+  if (isObject(logbook)) {
+    return { logbook: [logbook], repair: { key: 'score_logbook', message: 'score_logbook is one mapping, not a list; read as a logbook of that one entry, as DeTT&CT reads it' } };
+  }
+  if ((logbook === undefined || logbook === null) && object['score'] !== undefined) {
+    return {
+      logbook: [{ date: object['date_implemented'] ?? null, score: object['score'] }],
+      repair: {
+        key: 'score',
+        message: "a score without score_logbook (file format 1.1); read as the logbook entry { date: date_implemented, score }, as DeTT&CT's upgrade to 1.2 writes it",
+      },
+    };
+  }
+  return { logbook };
+}
+
 /** The ATT&CK domain a DeTT&CT file states (`domain: ics-attack`); undefined when it states none. */
 function statedDomain(value: JsonObject, file: string, line: number | undefined): Domain | undefined {
   const domain = value['domain'];
@@ -158,7 +181,9 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
         problems.push({ ...at, message: `${which} is not a mapping with applicable_to and score_logbook`, skipped: true });
         return;
       }
-      const current = currentDettectScore(object['score_logbook']);
+      const { logbook, repair } = scoreLogbook(object);
+      if (repair) problems.push({ file, line: lineAt([...path, repair.key]) ?? line, message: `${which}: ${repair.message}`, skipped: false });
+      const current = currentDettectScore(logbook);
       if ('error' in current) {
         const entryLine = current.entry === undefined ? undefined : lineAt([...path, 'score_logbook', current.entry]);
         problems.push({ file, line: entryLine ?? line, message: `${which}: ${current.error}`, skipped: true });

@@ -67,6 +67,44 @@ describe('parseDettectTechniques (a DeTT&CT technique administration file)', () 
     expect(narrowed.notes?.[0]).to.contain("count for the file's platform (Windows, Linux)");
   });
 
+  it('reads a score_logbook written as one mapping, and a file of format 1.1 (score and date_implemented), as DeTT&CT reads them, with a note', () => {
+    // DeTT&CT's get_latest_score_obj takes a mapping for a logbook of one entry; its upgrade from 1.1 to 1.2 turns a
+    // detection's `score` and `date_implemented` into that logbook entry.
+    const text = file(
+      [
+        '- technique_id: T1003.001',
+        '  detection:',
+        '    applicable_to: [all]',
+        '    location: [EDR]',
+        '    score_logbook:',
+        '      date: 2020-04-01',
+        '      score: 3',
+        '- technique_id: T1059.001',
+        '  detection:',
+        '  - applicable_to: [servers]',
+        '    date_registered: 2019-01-10',
+        '    date_implemented: 2019-02-01',
+        '    score: 4',
+        '    location: [SIEM UC 12]',
+        '',
+      ].join('\n'),
+    );
+    const input = parseDettectTechniques(text, 't.yaml');
+    expect(input.rules.map((rule) => [rule.refs[0]?.raw, rule.level, rule.levelReason])).to.deep.equal([
+      ['T1003.001', 0.6, 'DeTT&CT score 3 (good, 2020-04-01) / 5 -> 0.6'],
+      ['T1059.001', 0.8, 'DeTT&CT score 4 (very good, 2019-02-01) / 5 -> 0.8'],
+    ]);
+    expect(input.problems).to.deep.equal([
+      { file: 't.yaml', line: 11, message: 'T1003.001 detection: score_logbook is one mapping, not a list; read as a logbook of that one entry, as DeTT&CT reads it', skipped: false },
+      {
+        file: 't.yaml',
+        line: 18,
+        message: 'T1059.001 detection: a score without score_logbook (file format 1.1); read as the logbook entry { date: date_implemented, score }, as DeTT&CT\'s upgrade to 1.2 writes it',
+        skipped: false,
+      },
+    ]);
+  });
+
   it('resolves the revoked T1086 to T1059.001 through the review, listed as remapped', () => {
     const resolved = resolveCoverage([input], loadRelease('18.1'));
     expect(resolved.remapped.map((r) => [r.raw, r.ids, `${r.file}:${r.line}`, r.rule])).to.deep.equal([['T1086', ['T1059.001'], `${fixture}:64`, 'SIEM UC 7']]);

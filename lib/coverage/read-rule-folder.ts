@@ -12,7 +12,7 @@ import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageK
 import { parseElasticRule, parseSiemRule, siemRuleFormat } from './read-siem-rule.js';
 import { parseSigmaDocs } from './read-sigma.js';
 import { RuleCache } from './rule-cache.js';
-import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { indentQuotedContinuations, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml)$/i;
 const TOML_FILE = /\.toml$/i;
@@ -73,9 +73,11 @@ function readRuleFile(file: string): RuleFileOutcome {
  * fields of a Splunk detection or a Sentinel rule (siemRuleFormat) is read as one, any other YAML file as Sigma, and
  * a `.toml` file as an Elastic rule.
  */
-export function parseRuleFile(text: string, file: string): RuleFileOutcome {
+export function parseRuleFile(source: string, file: string): RuleFileOutcome {
+  let text = source;
   if (TOML_FILE.test(file)) return parseElasticRule(text, file);
   let docs: (YamlNode | null)[];
+  let note: Omit<CoverageProblem, 'file' | 'skipped'> | undefined;
   try {
     // Four levels: the rule's fields, their values (tags, logsource), the tags themselves, and one more for the
     // SIEM formats (Splunk's `tags: mitre_attack_id: [...]`, Sentinel's `requiredDataConnectors: - connectorId`).
@@ -83,12 +85,16 @@ export function parseRuleFile(text: string, file: string): RuleFileOutcome {
     docs = parseYamlDocuments(text, 4);
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
-    return {
-      invalid: {
-        line: error.line,
-        message: `not valid YAML: ${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`,
-      },
-    };
+    const lenient = lenientDocuments(text, error);
+    if (!lenient) {
+      return {
+        invalid: {
+          line: error.line,
+          message: `not valid YAML: ${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`,
+        },
+      };
+    }
+    ({ docs, text, note } = lenient);
   }
   if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
   const lines = new LineIndex(text);
@@ -97,8 +103,37 @@ export function parseRuleFile(text: string, file: string): RuleFileOutcome {
     return { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } };
   }
   const format = siemRuleFormat(first.pairs);
-  if (format) return parseSiemRule(format, first, lines, file);
-  return parseSigmaDocs(docs, lines, file);
+  const outcome = format ? parseSiemRule(format, first, lines, file) : parseSigmaDocs(docs, lines, file);
+  return note ? { ...outcome, notes: [...(outcome.notes ?? []), note].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : outcome;
+}
+
+/**
+ * The documents of a text that is no YAML only because quoted values go on at the indentation of their key, as
+ * PyYAML reads them (indentQuotedContinuations), with a note naming those lines; undefined when that is not the error.
+ */
+function lenientDocuments(
+  text: string,
+  error: YamlSyntaxError,
+): { docs: (YamlNode | null)[]; text: string; note: Omit<CoverageProblem, 'file' | 'skipped'> } | undefined {
+  const repaired = indentQuotedContinuations(text);
+  if (!repaired) return undefined;
+  let docs: (YamlNode | null)[];
+  try {
+    docs = parseYamlDocuments(repaired.text, 4);
+  } catch (again) {
+    if (again instanceof YamlSyntaxError) return undefined;
+    throw again;
+  }
+  const spans = repaired.ranges.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`));
+  const which = repaired.ranges.length === 1 && repaired.ranges[0]![0] === repaired.ranges[0]![1] ? 'line' : 'lines';
+  return {
+    docs,
+    text: repaired.text,
+    note: {
+      line: repaired.ranges[0]![0],
+      message: `${which} ${spans.join(', ')} continue a quoted value without indenting it, which YAML does not allow (${error.reason}); read as PyYAML reads them. Indent them to fix the file`,
+    },
+  };
 }
 
 /** The rule files under a folder, depth first, names sorted by code point; a single file is its own list. */

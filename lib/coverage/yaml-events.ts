@@ -181,3 +181,50 @@ export class LineIndex {
 export function scalarText(node: YamlNode | undefined): string | undefined {
   return node?.kind === 'scalar' && node.text !== null ? node.text : undefined;
 }
+
+// A key whose value opens a quoted scalar: `search: '…`, `- query: "…` (keys of rule files are plain words).
+const QUOTED_VALUE = /^([ \t]*)(?:-[ \t]+)?[\w.$-]+[ \t]*:[ \t]+(['"])/;
+
+/** Where a quoted scalar's text closes in `rest` (the text after its opening quote), or -1 when it goes on. */
+function closingQuote(rest: string, quote: string): number {
+  for (let i = 0; i < rest.length; i++) {
+    if (quote === "'" && rest[i] === "'") {
+      if (rest[i + 1] === "'") i++;
+      else return i;
+    } else if (quote === '"' && rest[i] === '\\') i++;
+    else if (quote === '"' && rest[i] === '"') return i;
+  }
+  return -1;
+}
+
+/**
+ * The text with the continuation lines of multi-line quoted values indented past their key, and the line ranges
+ * (1-based) it indented; undefined when there are none. YAML requires those lines to be indented, PyYAML (which
+ * Splunk's, Sentinel's and Sigma's own tools use) does not; line folding drops leading spaces, so every value reads
+ * the same, and every line keeps its number.
+ */
+export function indentQuotedContinuations(text: string): { text: string; ranges: [number, number][] } | undefined {
+  const lines = text.split('\n');
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = QUOTED_VALUE.exec(lines[i]!);
+    if (!open) continue;
+    const [matched, indent, quote] = open as unknown as [string, string, string];
+    if (closingQuote(lines[i]!.slice(matched.length), quote) >= 0) continue;
+    let first: number | undefined;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j]!;
+      const own = /^[ \t]*/.exec(line)![0].length;
+      if (line.trim() !== '' && own <= indent.length) {
+        lines[j] = ' '.repeat(indent.length + 1 - own) + line;
+        first ??= j + 1;
+        const last = ranges.at(-1);
+        if (last && last[0] === first) last[1] = j + 1;
+        else ranges.push([first, j + 1]);
+      }
+      i = j;
+      if (closingQuote(line, quote) >= 0) break;
+    }
+  }
+  return ranges.length ? { text: lines.join('\n'), ranges } : undefined;
+}

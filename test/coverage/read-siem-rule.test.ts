@@ -163,6 +163,25 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
       'Solutions/Legacy IOC based Threat Protection/Analytic Rules/Solorigate-Network-Beacon[Deprecated].yaml',
     ],
     ['a rule whose name is not text', 'name: [a, b]\nquery: q\n', { invalid: { line: 1, message: 'not a Sentinel rule: "name" is not text' } }],
+    [
+      // Splunk's SSA detections of 2020 (attempted_credential_dump_from_registry_via_reg_exe___ssa.yml): PyYAML reads them.
+      'a Splunk detection whose quoted search continues at column 0: read as PyYAML reads it, noted',
+      "name: X\ntype: TTP\nstatus: production\nsearch: '\n| from read_ssa_enriched_events()\n| where cmd_line != null\n'\ntags:\n  mitre_attack_id:\n  - T1003\n",
+      {
+        rule: { kind: 'splunk', name: 'X', file: 'f.yml', line: 1, refs: [{ raw: 'T1003', line: 10, id: 'T1003' }], level: 0.9, levelReason: 'splunk status production, type TTP -> 0.9' },
+        notes: [
+          {
+            line: 5,
+            message: 'lines 5-7 continue a quoted value without indenting it, which YAML does not allow (deficient indentation); read as PyYAML reads them. Indent them to fix the file',
+          },
+        ],
+      },
+    ],
+    [
+      'a file that is still no YAML after that reading: the first error',
+      "name: X\nsearch: '\n| s\n'\ntags: [\n",
+      { invalid: { line: 3, message: 'not valid YAML: deficient indentation (column 1); fix the syntax or move the file out of the rules folder' } },
+    ],
   ];
   for (const [what, text, expected, file = 'f.yml'] of cases) {
     it(what, () => {

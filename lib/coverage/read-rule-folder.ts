@@ -5,7 +5,7 @@
  * read-siem-rule.ts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
@@ -25,7 +25,8 @@ export type RuleFileOutcome = (
 ) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] };
 
 /**
- * Read every *.yml, *.yaml and *.toml file under a folder (or one file) as detection rules. Every file ends as a rule, ignored (with
+ * Read every *.yml, *.yaml and *.toml file under a folder (or one file) as detection rules, and every file without an
+ * extension that has a rule's top-level keys (looksLikeRule). Every file ends as a rule, ignored (with
  * a reason) or a problem; the walk never stops at a bad file. Folders whose name starts with `.` are skipped.
  * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
  * The input's kind is its rules' format when they share one (`sigma` when it read none), else `rules`.
@@ -61,7 +62,9 @@ export function addOutcome(
 /** Read and parse one rule file; a file that cannot be read or is not text is invalid. */
 function readRuleFile(file: string): RuleFileOutcome {
   try {
-    return parseRuleFile(decodeText(readFileSync(file), file), file);
+    const outcome = parseRuleFile(decodeText(readFileSync(file), file), file);
+    if (extname(file) !== '') return outcome;
+    return { ...outcome, notes: [{ line: 1, message: 'the file name has no extension; read as a YAML rule (name it .yml)' }, ...(outcome.notes ?? [])] };
   } catch (error) {
     const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     return { invalid: { message: reason } };
@@ -155,11 +158,30 @@ export function listRuleFiles(dir: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
-      else if (RULE_FILE.test(entry.name) && (entry.isFile() || isLinkToFile(path))) found.push(path);
+      else if (!(entry.isFile() || isLinkToFile(path))) continue;
+      else if (RULE_FILE.test(entry.name) || (extname(entry.name) === '' && looksLikeRule(path))) found.push(path);
     }
   };
   visit(dir);
   return found;
+}
+
+// Top-level keys of a rule: a name (Sigma `title`, Splunk and Sentinel `name`) and what it detects with.
+const RULE_NAME_KEY = /^(?:title|name)[ \t]*:/m;
+const RULE_BODY_KEY = /^(?:detection|logsource|search|query)[ \t]*:/m;
+
+/**
+ * Whether a file without an extension is a rule published without one (The DFIR Report's Sigma rules, some of
+ * Azure-Sentinel's hunting queries): it has a rule's name key and what it detects with at the top level. A LICENSE
+ * or Makefile has not, and stays out of the folder's count.
+ */
+function looksLikeRule(path: string): boolean {
+  try {
+    const head = readFileSync(path).subarray(0, 16384).toString('utf8');
+    return RULE_NAME_KEY.test(head) && RULE_BODY_KEY.test(head);
+  } catch {
+    return false;
+  }
 }
 
 function isLinkToFile(path: string): boolean {

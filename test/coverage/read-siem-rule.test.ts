@@ -7,7 +7,7 @@ import { ELASTIC_WEIGHTS, SENTINEL_WEIGHTS, SPLUNK_WEIGHTS } from '../../lib/cov
 import { parseElasticExport } from '../../lib/coverage/read-elastic-export.js';
 import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
 import { kindOfValue } from '../../lib/input-kind.js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { freshTmpDir } from '../helpers/attack.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/coverage/siem', import.meta.url));
@@ -113,6 +113,20 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
       ['elastic/rules/windows/execution_encoded_powershell_dev.toml', 13, 'a threat of framework "MITRE ATLAS" is not ATT&CK; its techniques are left out', false],
       ['elastic/rules/windows/execution_encoded_powershell_dev.toml', 13, 'unknown severity "severe"; counted as medium. Use one of critical, high, medium, low', false],
       ['splunk/endpoint/linux_cron_job_added.yml', 13, '"Persistence" is not a technique ID (T1234 or T1234.001); it is skipped', false],
+    ]);
+  });
+
+  it('reads a rule file published without an extension (The DFIR Report\'s AdFind_Recon), with a note, and no other file without one', () => {
+    const dir = freshTmpDir('rules-no-extension');
+    const sigma = ['title: AdFind Recon', 'tags:', '    - attack.T1018', 'logsource:', '    product: windows', 'detection:', '    sel: {CommandLine|contains: adfind}', '    condition: sel', ''];
+    writeFileSync(join(dir, 'AdFind_Recon'), sigma.join('\n'));
+    writeFileSync(join(dir, 'LICENSE'), 'MIT License\n\nname: not a rule\n');
+    writeFileSync(join(dir, 'Makefile'), 'test:\n\tnpm test\n');
+    const read = readRuleFolder(dir);
+    expect(read.counts).to.deep.equal({ items: 1, rules: 1, ignored: 0, invalid: 0 });
+    expect(read.rules.map((rule) => [rule.name, rule.refs[0]?.id])).to.deep.equal([['AdFind Recon', 'T1018']]);
+    expect(read.problems).to.deep.equal([
+      { file: join(dir, 'AdFind_Recon'), line: 1, message: 'the file name has no extension; read as a YAML rule (name it .yml)', skipped: false },
     ]);
   });
 

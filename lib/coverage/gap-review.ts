@@ -221,6 +221,13 @@ function unknownTag(raw: string, target: AttackIndex): { status: string; note: s
   const tactic = TACTIC_TAG.exec(raw)?.[1];
   if (tactic === undefined || /^(?:ds|m)\d+$/i.test(tactic)) return undefined;
   if (target.tactic(tactic.replace(/_/g, '-')) ?? target.tactic(tactic)) return undefined;
+  // Some rule authors tag the technique's name (The DFIR Report: attack.remote_system_discovery beside attack.T1018).
+  const named = target.techniquesByName(tactic.replace(/[_-]/g, ' ')).filter((technique) => !technique.revoked && !technique.deprecated);
+  if (named.length) {
+    const which = named.map((technique) => `${technique.id} (${technique.name})`).join(', ');
+    const tags = named.map((technique) => `attack.${technique.id.toLowerCase()}`).join(' or ');
+    return { status: 'unknown tactic', note: `"${tactic}" is not a tactic but the name of technique ${which}; tag the technique as ${tags}` };
+  }
   return {
     status: 'unknown tactic',
     note: `"${tactic}" is not a tactic of ATT&CK ${target.label}; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`attack-layers data fetch\``,

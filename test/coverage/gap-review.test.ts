@@ -24,7 +24,7 @@ import { parse as parseYaml } from 'yaml';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import type { TechniqueId } from '../../lib/attack/types.js';
 import { AttackLibrary } from '../../lib/attack/load.js';
-import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { coverageInput, type CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { renderCoverageLayer, renderGapLayer } from '../../lib/coverage/gap-layers.js';
 import { formatGapCsv, formatGapMarkdown, gapJson } from '../../lib/coverage/gap-report.js';
 import {
@@ -37,6 +37,7 @@ import {
   type ResolvedCoverage,
 } from '../../lib/coverage/gap-review.js';
 import { readCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
+import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
 import { isLayerFile, readCoverageInputs, readThreatInputs } from '../../lib/coverage/read-threat.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
@@ -248,6 +249,22 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         'T1685 is not a technique in ATT&CK enterprise-attack 18.1; if it comes from a newer ATT&CK release, get it with `attack-layers data fetch`',
       );
       expect(coverage.unresolved[0]?.note).to.contain('data fetch');
+    });
+
+    it("says of a tactic tag that is a technique's name (The DFIR Report's attack.remote_system_discovery) which technique it names", () => {
+      const text = 'title: AdFind Recon\ntags:\n  - attack.remote_system_discovery\n  - attack.T1018\nlogsource:\n  product: windows\ndetection:\n  sel: {CommandLine|contains: adfind}\n  condition: sel\n';
+      const outcome = parseRuleFile(text, 'AdFind_Recon.yml');
+      const rules = 'rule' in outcome ? [outcome.rule] : [];
+      const resolved = resolveCoverage([coverageInput('sigma', 'AdFind_Recon.yml', 1, 1, { rules, ignored: [], problems: [] })], index);
+      expect(resolved.unresolved.map((u) => [u.raw, u.line, u.status, u.note])).to.deep.equal([
+        [
+          'attack.remote_system_discovery',
+          3,
+          'unknown tactic',
+          '"remote_system_discovery" is not a tactic but the name of technique T1018 (Remote System Discovery); tag the technique as attack.t1018',
+        ],
+      ]);
+      expect(resolved.rules[0]?.ids).to.deep.equal(['T1018']);
     });
 
     it('reports the not-YAML rule and the broken CSV row with file and line, and counts them invalid', () => {

@@ -4,7 +4,8 @@
  * YAML or JSON (`schemas/detections.schema.json`): a list, or `{ detections: [...] }`, of
  * `{ name, id?, techniques?, coverage?, platforms?, data_sources?, comment? }`.
  *
- * CSV (RFC 4180, first row is the header): columns `name` and `techniques` are required; `id`, `coverage`,
+ * CSV (RFC 4180, first row is the header; a file of two columns, technique IDs and a name, may have none):
+ * columns `name` and `techniques` are required; `id`, `coverage`,
  * `platforms`, `data_sources`, `comment` are optional (header names ignore case, and spaces or hyphens count as
  * `_`). Several techniques in one cell are separated by `;` (also `|` or a line break); a comma separates them
  * only when every comma-separated part holds a technique ID (`T1059.001, T1086`), because technique names may be
@@ -102,7 +103,17 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
       line: csvProblems[0]?.line,
     });
   }
-  const columns = header.cells.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const headerless = headerlessColumns(header.cells);
+  if (headerless) {
+    const at = (column: string): number => headerless.indexOf(column) + 1;
+    lists.problems.push({
+      file,
+      line: header.line,
+      message: `no header row: the first row is a detection; read column ${at('techniques')} as techniques and column ${at('name')} as name`,
+      skipped: false,
+    });
+  }
+  const columns = headerless ?? header.cells.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_'));
   for (const required of ['name', 'techniques']) {
     if (!columns.includes(required)) {
       throw new InputError(`${file}:${header.line}: the header has no "${required}" column; name the columns ${DETECTION_COLUMNS.join(', ')}`, {
@@ -125,7 +136,7 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
       });
     }
   });
-  const dataRows = rows.slice(1).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  const dataRows = rows.slice(headerless ? 0 : 1).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   // A broken record never reaches `rows`, so it is an item of its own.
   const items = dataRows.length + csvProblems.length;
   for (const problem of csvProblems) lists.problems.push({ file, line: problem.line, message: problem.message, skipped: true });
@@ -161,6 +172,21 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
   }
   sortProblems(lists.problems);
   return coverageInput('detections', file, 1, items, lists);
+}
+
+/**
+ * The columns of a CSV without a header whose first row is a detection of two cells, technique IDs and a name
+ * (dettectinator's import_techniques.csv: `T1574.011,A malicious service name was registered`); undefined for any
+ * other first row, which is read as the header.
+ */
+function headerlessColumns(cells: readonly string[]): string[] | undefined {
+  if (cells.length !== 2) return undefined;
+  const isIds = cells.map((cell) => {
+    const refs = splitTechniques(cell);
+    return refs.length > 0 && refs.every((ref) => /^T\d{4}(?:\.\d{3})?$/i.test(ref));
+  });
+  if (isIds[0] === isIds[1] || cells.some((cell) => cell.trim() === '')) return undefined;
+  return isIds[0] ? ['techniques', 'name'] : ['name', 'techniques'];
 }
 
 /**

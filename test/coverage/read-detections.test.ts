@@ -177,6 +177,20 @@ describe('readDetections (CSV)', () => {
     expect(() => parseDetectionsCsv('"name"x,techniques\na,T1059\n', 'h.csv')).to.throw(InputError, /h\.csv:1: the header row is broken/);
   });
 
+  it('reads a CSV of two columns without a header, a technique and a detection per row (dettectinator\'s import_techniques.csv), with a note', () => {
+    const csv = parseDetectionsCsv('T1574.011,A malicious service name was registered on the machine\nT1574,A suspicious symbolic link was created\nT1569.002,Suspicious remote activity', 'i.csv');
+    expect(csv.rules.map((rule) => [rule.line, rule.name, rule.refs.map((ref) => ref.raw), rule.level])).to.deep.equal([
+      [1, 'A malicious service name was registered on the machine', ['T1574.011'], 1],
+      [2, 'A suspicious symbolic link was created', ['T1574'], 1],
+      [3, 'Suspicious remote activity', ['T1569.002'], 1],
+    ]);
+    expect(csv.problems).to.deep.equal([
+      { file: 'i.csv', line: 1, message: 'no header row: the first row is a detection; read column 1 as techniques and column 2 as name', skipped: false },
+    ]);
+    // Any other first row without the required columns is still a header that misses them.
+    expect(() => parseDetectionsCsv('Rule,Severity\nA,high\n', 'h.csv')).to.throw(InputError, /h\.csv:1: the header has no "name" column/);
+  });
+
   it('accepts header names in any case, with spaces for underscores', () => {
     const csv = parseDetectionsCsv('Name,Techniques,Data Sources\nA,T1059,Process\n', 'h.csv');
     expect(csv.rules[0]).to.deep.include({ name: 'A', dataSources: ['Process'], levelReason: NO_COVERAGE_GIVEN });

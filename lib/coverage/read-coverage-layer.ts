@@ -173,6 +173,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (note) input.notes = [note];
     const counts = note || scale || options.role === 'threat' ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored);
     if (counts) input.notes = [counts];
+    const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, scored, options.role ?? 'coverage');
+    if (small) input.notes = [small];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}), ...(attackVersion ? { attackVersion } : {}) };
@@ -206,12 +208,12 @@ function layerScale(
   line: number | undefined,
 ): [number, number, string] {
   if (scale) return [scale[0], scale[1], `the given scale ${scale[0]}..${scale[1]}`];
-  const gradient = layer['gradient'] as { minValue?: unknown; maxValue?: unknown } | undefined;
-  const { minValue, maxValue } = gradient ?? {};
-  if (typeof minValue !== 'number' || typeof maxValue !== 'number') {
+  const ends = gradientEnds(layer);
+  if (!ends) {
     const [min, max] = DEFAULT_LAYER_SCALE;
     return [min, max, `the default scale ${min}..${max} (no gradient)`];
   }
+  const [minValue, maxValue] = ends;
   if (!(minValue < maxValue)) {
     throw new InputError(
       `${file}${line ? `:${line}` : ''}: the layer's gradient has minValue ${minValue} and maxValue ${maxValue}; maxValue must be greater, or pass a scale`,
@@ -219,6 +221,37 @@ function layerScale(
     );
   }
   return [minValue, maxValue, `the layer gradient ${minValue}..${maxValue}`];
+}
+
+/** A layer's gradient's minValue and maxValue, when it states both as numbers; else Navigator paints it on its default. */
+function gradientEnds(layer: Record<string, unknown>): [number, number] | undefined {
+  const { minValue, maxValue } = (layer['gradient'] as { minValue?: unknown; maxValue?: unknown } | undefined) ?? {};
+  return typeof minValue === 'number' && typeof maxValue === 'number' ? [minValue, maxValue] : undefined;
+}
+
+/** The largest score a layer without gradient may hold for its scores to read as levels or counts rather than percentages. */
+const SMALL_SCORE = 10;
+
+/**
+ * What a layer without a gradient must say when its scores are small whole numbers (at most 10, at least one above 0).
+ * Navigator paints such a layer on its default 0..100, and so it is read, but a tool that writes levels (1..3, DeTT&CT's
+ * 0..5) or counts of reports or rules without a gradient likely meant the largest as full: read on 0..100 a threat
+ * layer's techniques all weigh 0.1 or less (a mobile layer scoring each technique used 1 weighs each 0.01, and a
+ * campaign's technique counts 100 times as much), a coverage layer's rules count as 10 % or less. Not re-read: a
+ * percentage of 5 is a percentage; the note says how to give the scale. Undefined when the scores are not such.
+ */
+function smallScoresNote(source: string, layerName: string, scaleText: string, scored: readonly ScoredEntry[], role: 'threat' | 'coverage'): string | undefined {
+  if (!scored.length || !scored.every(({ score }) => Number.isInteger(score) && score >= 0)) return undefined;
+  const largest = Math.max(...scored.map(({ score }) => score));
+  if (largest < 1 || largest > SMALL_SCORE) return undefined;
+  const threat = role === 'threat';
+  const name = `${role} layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const top = roundLevel(largest / DEFAULT_LAYER_SCALE[1]);
+  const weigh = threat ? `weigh ${top} at most` : `count as ${percent(top)}% coverage at most`;
+  const advice = threat
+    ? `if they are levels or counts with ${largest} the most, review with --threat-scale 0,${largest} (${largest} weighs 1) or give the layer the gradient 0..${largest}; the review ranks gaps by these weights`
+    : `if they are levels or counts with ${largest} the most, review with --scale 0,${largest} (${largest} counts as 100%), or --scale 0,1 if a score of 1 means a rule exists`;
+  return `${name}: read on ${scaleText}, its ${scored.length} scored entries are whole numbers up to ${largest} and ${weigh}; ${advice} (README, "Coverage gap review")`;
 }
 
 /** A colour as Navigator paints it: case, spaces and an opaque alpha (`#ce232eff`) aside. */

@@ -81,13 +81,19 @@ export interface ThreatInputs {
  * Read threat paths: campaign files and folders of them, and Navigator layer files (`-`: the `stdin` of `input`);
  * each layer of a file holding an array of layers is a threat source of its own (`file (layer 2)`).
  * Layers are read first: a campaign that names no domain is read in `input.domain`, else in the layers' domain.
+ * `input.scale`: the scores that weigh 0 and 1 in every threat layer, over each layer's gradient.
  * @throws InputError when the inputs state different domains; UsageError when `input.domain` disagrees with one.
  */
-export function readThreatInputs(paths: readonly string[], library: AttackLibrary, to?: string, input: CampaignReadOptions = {}): ThreatInputs {
+export function readThreatInputs(
+  paths: readonly string[],
+  library: AttackLibrary,
+  to?: string,
+  { scale, ...input }: CampaignReadOptions & { scale?: [number, number] } = {},
+): ThreatInputs {
   // Each path read once: a layer file's text and value go to the layer reader, a JSON campaign's to the campaign
   // parser (a folder, or a YAML campaign, is read by readCampaigns).
   const read = paths.map((path) => ({ path, file: isFolder(path) ? undefined : jsonFile(path, input) }));
-  const layers = read.flatMap(({ path, file }) => (holdsLayer(file) ? layersOf(path, { text: file.text, value: file.json.value }, { ...input, role: 'threat' }) : []));
+  const layers = read.flatMap(({ path, file }) => (holdsLayer(file) ? layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), role: 'threat' }) : []));
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
   const fromLayers = threatDomain(stated, input.domain);
   const options = { ...input, domain: fromLayers.domain };

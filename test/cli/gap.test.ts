@@ -741,6 +741,25 @@ describe('attack-layers gap: a threat layer whose scores sit at its gradient min
   });
 });
 
+describe('attack-layers gap: a threat layer of small scores without a gradient', () => {
+  it('notes that its techniques weigh 0.01 on the default 0..100, and --threat-scale 0,1 weighs them 1 (a mobile layer scoring each technique used 1)', async () => {
+    const dir = freshTmpDir('gap-threat-no-gradient');
+    const threat = { name: 'mobile threat', versions: { attack: '18', layer: '4.5' }, domain: 'mobile-attack', techniques: ['T1420', 'T1430'].map((techniqueID) => ({ techniqueID, score: 1 })) };
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nfiles,T1420,high\n');
+    const args = ['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'd.csv'), '--report', 'json'];
+    const run = await runCli([...args, '--out', join(dir, 'out')]);
+    expect([run.code, run.stderr.includes(`threat layer ${join(dir, 'threat.json')} ("mobile threat"): read on the default scale 0..100 (no gradient)`)]).to.deep.equal([0, true]);
+    const rows = (out: string) => readJson<{ rows: { id: string; threat: number }[] }>(join(dir, out, 'gap-report.json')).rows.map((row) => [row.id, row.threat]).sort();
+    expect(rows('out')).to.deep.equal([['T1420', 0.01], ['T1430', 0.01]]);
+    const scaled = await runCli([...args, '--out', join(dir, 'scaled'), '--threat-scale', '0,1']);
+    expect([scaled.code, scaled.stderr.includes('threat layer')]).to.deep.equal([0, false]);
+    expect(rows('scaled')).to.deep.equal([['T1420', 1], ['T1430', 1]]);
+    const wrong = await runCli([...args, '--out', join(dir, 'wrong'), '--threat-scale', '1,0']);
+    expect([wrong.code, wrong.stderr]).to.deep.equal([2, 'attack-layers gap: --threat-scale 1,0: write "min,max", e.g. 0,100\n']);
+  });
+});
+
 describe('attack-layers gap: a coverage input that gives no coverage', () => {
   it("says so in one note naming it and why, and still exits 0 (MITRE CAR's coverage layer: colours and analytic counts, no score)", async () => {
     const dir = freshTmpDir('gap-empty-coverage');

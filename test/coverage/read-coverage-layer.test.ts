@@ -189,6 +189,39 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
   });
 });
 
+describe('readCoverageLayers: small whole-number scores without a gradient', () => {
+  // The shape of a threat layer a script writes: each technique used scored 1, no gradient (Navigator paints 0..100).
+  const layer = (scores: number[], extra: object = {}) =>
+    JSON.stringify({ name: 'mobile threat', domain: 'mobile-attack', techniques: scores.map((score, i) => ({ techniqueID: `T14${String(i + 20)}`, score })), ...extra });
+
+  it('notes a threat layer whose every score is 1 on the default 0..100: each technique weighs 0.01, and gives the --threat-scale', () => {
+    const input = parseCoverageLayer(layer([1, 1, 1, 1]), 'mobile.json', { role: 'threat' });
+    expect(input.rules.map((rule) => rule.level)).to.deep.equal([0.01, 0.01, 0.01, 0.01]);
+    expect(input.notes).to.deep.equal([
+      'threat layer mobile.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 4 scored entries are whole numbers up to 1 and weigh 0.01 at most; ' +
+        'if they are levels or counts with 1 the most, review with --threat-scale 0,1 (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (README, "Coverage gap review")',
+    ]);
+  });
+
+  it('notes a coverage layer of levels 0..5 without a gradient: 5 counts as 5%, and gives the --scale', () => {
+    const input = parseCoverageLayer(layer([5, 3, 0]), 'levels.json');
+    expect(input.notes).to.deep.equal([
+      'coverage layer levels.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 3 scored entries are whole numbers up to 5 and count as 5% coverage at most; ' +
+        'if they are levels or counts with 5 the most, review with --scale 0,5 (5 counts as 100%), or --scale 0,1 if a score of 1 means a rule exists (README, "Coverage gap review")',
+    ]);
+  });
+
+  it('says nothing for percentages, fractions, a gradient, a scale given or scores of 0 only', () => {
+    expect(parseCoverageLayer(layer([25, 50, 100]), 'percent.json', { role: 'threat' }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(layer([1, 0.5]), 'fractions.json', { role: 'threat' }).notes).to.equal(undefined);
+    const gradient = { gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 } };
+    expect(parseCoverageLayer(layer([1, 1], gradient), 'gradient.json', { role: 'threat' }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(layer([1, 1]), 'scaled.json', { role: 'threat', scale: [0, 1] }).notes).to.equal(undefined);
+    // Every score 0 weighs 0 on any scale: the note on scores at the minimum says so, not this one.
+    expect(parseCoverageLayer(layer([0, 0]), 'zero.json', { role: 'threat' }).notes?.[0]).to.contain('2 of its 2 scored entries weigh 0');
+  });
+});
+
 describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
   // SigmaHQ's sigma2attack: score = number of rules, gradient 0..<largest count>, one rule file name per comment line.
   const heatmap = (extra: object, scores: number[]) =>

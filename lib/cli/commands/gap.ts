@@ -44,6 +44,7 @@ interface Args extends GlobalArgs {
   'min-coverage': number;
   report: 'md' | 'csv' | 'json';
   scale?: string;
+  'threat-scale'?: string;
   strict?: boolean;
   force?: boolean;
   'log-sources'?: string;
@@ -66,6 +67,7 @@ export const declaration: CommandDeclaration = {
     },
     'min-coverage': { type: 'number', default: 50, describe: 'coverage (percent, 0-100) below which a threat technique is a gap' },
     scale: { type: 'string', describe: 'score range of coverage layers, "min,max" (default: each layer\'s gradient)' },
+    'threat-scale': { type: 'string', describe: 'score range of threat layers, "min,max": min weighs 0, max 1 (default: each layer\'s gradient)' },
     'log-sources': {
       type: 'string',
       requiresArg: true,
@@ -79,16 +81,19 @@ export const declaration: CommandDeclaration = {
   ],
 };
 
+/** A `min,max` flag value as the scale it gives. @throws UsageError when it is not two numbers, min below max. */
+function scaleArg(flag: string, text: string): [number, number] {
+  const parts = text.split(',').map(Number);
+  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || parts[0]! >= parts[1]!) throw new UsageError(`${flag} ${text}: write "min,max", e.g. 0,100`);
+  return [parts[0]!, parts[1]!];
+}
+
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     const minCoverage = args['min-coverage'];
     if (!(minCoverage >= 0 && minCoverage <= 100)) throw new UsageError(`--min-coverage ${minCoverage}: give a number from 0 to 100`);
-    let scale: [number, number] | undefined;
-    if (args.scale) {
-      const parts = args.scale.split(',').map(Number);
-      if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || parts[0]! >= parts[1]!) throw new UsageError(`--scale ${args.scale}: write "min,max", e.g. 0,100`);
-      scale = [parts[0]!, parts[1]!];
-    }
+    const scale = args.scale ? scaleArg('--scale', args.scale) : undefined;
+    const threatScale = args['threat-scale'] ? scaleArg('--threat-scale', args['threat-scale']) : undefined;
     const names = ['coverage.layer.json', 'gap.layer.json', ...(args['log-sources'] ? ['visibility.layer.json'] : []), `gap-report.${args.report}`];
     // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
     // old and new files behind.
@@ -97,7 +102,7 @@ export function handler(context: CliContext) {
     // The detection strategies are read beside the target's index: a cold load builds them from the same parse.
     const library = attackLibrary(context, args, true, [DETECTION_DATA]);
     // The review's domain is the one the threat states (a mobile layer is reviewed against mobile ATT&CK).
-    const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain });
+    const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain, ...(threatScale ? { scale: threatScale } : {}) });
     const target = library.release(threat.domain.domain, args['attack-release']);
     if (showsProgress(context, args)) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
     const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'])) : undefined;

@@ -7,7 +7,8 @@
  * CSV (RFC 4180, first row is the header; a file of two columns, technique IDs and a name, may have none):
  * columns `name` and `techniques` are required; `id`, `coverage`,
  * `platforms`, `data_sources`, `comment` are optional (header names ignore case, and spaces or hyphens count as
- * `_`). Several techniques in one cell are separated by `;` (also `|` or a line break); a comma separates them
+ * `_`). A header without one of them may name it as SIEM and rule exports do (`Rule Name`, `detection`, `title`;
+ * `technique_id`, `MITRE ATT&CK ID`, `TTPs`; `rule_id`; `platform`, `data source`): see columnSynonym. Several techniques in one cell are separated by `;` (also `|` or a line break); a comma separates them
  * only when every comma-separated part holds a technique ID (`T1059.001, T1086`), because technique names may be
  * written with commas and the cell is inside a comma-separated file anyway. Platforms and data sources are
  * separated by `;`, `|` or `,`. Rows whose cells are all empty (what spreadsheets export after the data) are
@@ -113,13 +114,15 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
       skipped: false,
     });
   }
-  const columns = headerless ?? header.cells.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const columns = headerless ?? headerColumns(header.cells);
+  const read = headerless ? [] : columns.flatMap((column, index) => (column === csvColumn(header.cells[index] ?? '') ? [] : [`"${header.cells[index]?.trim()}" as ${column}`]));
+  if (read.length) lists.problems.push({ file, line: header.line, message: `read column ${read.join(', ')}`, skipped: false });
   for (const required of ['name', 'techniques']) {
     if (!columns.includes(required)) {
-      throw new InputError(`${file}:${header.line}: the header has no "${required}" column; name the columns ${DETECTION_COLUMNS.join(', ')}`, {
-        file,
-        line: header.line,
-      });
+      throw new InputError(
+        `${file}:${header.line}: the header has no "${required}" column; name the columns ${DETECTION_COLUMNS.join(', ')} (${SYNONYMS_SAID[required]})`,
+        { file, line: header.line },
+      );
     }
   }
   const duplicate = columns.find((column, index) => column !== '' && columns.indexOf(column) !== index);
@@ -172,6 +175,63 @@ export function parseDetectionsCsv(text: string, file: string): CoverageInput {
   }
   sortProblems(lists.problems);
   return coverageInput('detections', file, 1, items, lists);
+}
+
+/** A header cell as a column name: case aside, spaces and hyphens as `_`. */
+const csvColumn = (cell: string): string => cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/** Words of a header that say whose ID or name a column holds: ATT&CK's (qualifiers of a technique column). */
+const ATTACK_WORDS = new Set(['mitre', 'attck', 'attack', 'enterprise']);
+/** Words that name a technique column's subject (`Technique ID`, `TTPs`, `Sub-techniques`). */
+const TECHNIQUE_WORDS = new Set(['technique', 'techniques', 'subtechnique', 'subtechniques', 'sub', 'ttp', 'ttps']);
+/** Words that name what a detections file lists (`Rule Name`, `detection`, `Use Case`, `Alert Title`). */
+const DETECTION_WORDS = new Set(['rule', 'detection', 'alert', 'analytic', 'search', 'query', 'signature', 'use', 'case', 'usecase']);
+
+/** How the refusal of a header says what else is read as each required column. */
+const SYNONYMS_SAID: Readonly<Record<string, string>> = {
+  name: 'or rule, detection, alert, analytic, use case or signature, with or without "name" or "title"; search name, query name or title',
+  techniques: 'or technique, technique_id, TTPs, MITRE ATT&CK ID and the like',
+};
+
+/**
+ * The column a header cell that is no column name means, by its words (case, punctuation and `&` aside): technique
+ * words, with ATT&CK words or `id` and nothing else, are `techniques` (`technique_id`, `MITRE Technique`, `TTPs`),
+ * and so are ATT&CK words alone or with `id` (`MITRE ATT&CK ID`, Splunk's `mitre_attack_id`); detection words with
+ * `id` are `id` (`rule_id`), with `name` or `title` or alone `name` (`Rule Name`, `detection`); `title` is `name`; a
+ * singular is its plural (`platform`, `data source`). Undefined for anything else: `technique_name` or `tactic` are
+ * not what a detections file reads, and are noted as unknown columns.
+ */
+function columnSynonym(cell: string): string | undefined {
+  const words = cell.toLowerCase().replace(/&/g, '').split(/[^a-z0-9]+/).filter((word) => word !== '');
+  const rest = words.filter((word) => !ATTACK_WORDS.has(word));
+  const only = (allowed: ReadonlySet<string>, extra: readonly string[]) => rest.every((word) => allowed.has(word) || extra.includes(word));
+  const has = (set: ReadonlySet<string>) => rest.some((word) => set.has(word));
+  if (has(TECHNIQUE_WORDS) && only(TECHNIQUE_WORDS, ['id', 'ids'])) return 'techniques';
+  if (words.length > rest.length && only(new Set(), ['id', 'ids'])) return 'techniques';
+  if (words.length > rest.length) return undefined;
+  if (has(DETECTION_WORDS) && only(DETECTION_WORDS, ['id']) && rest.includes('id')) return 'id';
+  // A `search` or `query` column alone holds the query itself (a Splunk export's `search`), not its name.
+  if (has(DETECTION_WORDS) && only(DETECTION_WORDS, ['name', 'title']) && (rest.length > 1 || !['search', 'query'].includes(rest[0]!))) return 'name';
+  const joined = rest.join('_');
+  return ({ title: 'name', platform: 'platforms', data_source: 'data_sources', datasource: 'data_sources', datasources: 'data_sources' } as Record<string, string>)[joined];
+}
+
+/**
+ * The columns a header names: each cell as a column name, and a cell that is none as the column its words mean
+ * (columnSynonym), unless another cell names that column: a column named as the file format names it is read
+ * first, then one whose words say it holds IDs (`Technique ID` over `Technique`), then the first.
+ */
+function headerColumns(cells: readonly string[]): string[] {
+  const columns = cells.map(csvColumn);
+  const synonyms = cells.map((cell, index) => (DETECTION_COLUMNS.includes(columns[index]!) ? undefined : columnSynonym(cell)));
+  const ids = (index: number): boolean => /\bids?\b/i.test(cells[index]!.replace(/[_-]/g, ' '));
+  for (const column of new Set(synonyms)) {
+    if (column === undefined || columns.includes(column)) continue;
+    const candidates = synonyms.flatMap((synonym, index) => (synonym === column ? [index] : []));
+    const chosen = candidates.find(ids) ?? candidates[0]!;
+    columns[chosen] = column;
+  }
+  return columns;
 }
 
 /**

@@ -188,13 +188,53 @@ describe('readDetections (CSV)', () => {
       { file: 'i.csv', line: 1, message: 'no header row: the first row is a detection; read column 1 as techniques and column 2 as name', skipped: false },
     ]);
     // Any other first row without the required columns is still a header that misses them.
-    expect(() => parseDetectionsCsv('Rule,Severity\nA,high\n', 'h.csv')).to.throw(InputError, /h\.csv:1: the header has no "name" column/);
+    expect(() => parseDetectionsCsv('Title,Severity\nA,high\n', 'h.csv')).to.throw(InputError, /h\.csv:1: the header has no "techniques" column/);
   });
 
   it('accepts header names in any case, with spaces for underscores', () => {
     const csv = parseDetectionsCsv('Name,Techniques,Data Sources\nA,T1059,Process\n', 'h.csv');
     expect(csv.rules[0]).to.deep.include({ name: 'A', dataSources: ['Process'], levelReason: NO_COVERAGE_GIVEN });
     expect(csv.problems).to.deep.equal([]);
+  });
+});
+
+describe('parseDetectionsCsv: header names as SIEM and rule exports write them', () => {
+  const cases: ReadonlyArray<readonly [header: string, row: string, read: string, name: string, techniques: string[]]> = [
+    ['technique_id,Rule Name', 'T1059.001,Encoded PowerShell', '"technique_id" as techniques, "Rule Name" as name', 'Encoded PowerShell', ['T1059.001']],
+    ['detection,technique,rule_id', 'LSASS access,T1003.001,R-7', '"detection" as name, "technique" as techniques, "rule_id" as id', 'LSASS access', ['T1003.001']],
+    ['Title,MITRE ATT&CK ID,Platform,Data Source', 'Shadow copy deleted,T1490,Windows,Process', '"Title" as name, "MITRE ATT&CK ID" as techniques, "Platform" as platforms, "Data Source" as data_sources', 'Shadow copy deleted', ['T1490']],
+    ['rule_name,mitre_attack_id', 'Cron job,T1053.003', '"rule_name" as name, "mitre_attack_id" as techniques', 'Cron job', ['T1053.003']],
+  ];
+  for (const [header, row, read, name, techniques] of cases) {
+    it(`reads "${header}", with a note naming the columns read`, () => {
+      const csv = parseDetectionsCsv(`${header}\n${row}\n`, 'siem.csv');
+      expect(csv.rules.map((rule) => [rule.name, rule.refs.map((ref) => ref.raw)])).to.deep.equal([[name, techniques]]);
+      expect(csv.problems).to.deep.equal([{ file: 'siem.csv', line: 1, message: `read column ${read}`, skipped: false }]);
+    });
+  }
+
+  it('reads the column of IDs over one of names, and a column named as the format names it over its synonym', () => {
+    const ids = parseDetectionsCsv('Technique,Technique ID,Rule\nCommand and Scripting Interpreter,T1059,Shell\n', 'ids.csv');
+    expect(ids.rules.map((rule) => [rule.name, rule.refs.map((ref) => ref.raw)])).to.deep.equal([['Shell', ['T1059']]]);
+    expect(ids.problems.map((problem) => problem.message)).to.deep.equal([
+      'read column "Technique ID" as techniques, "Rule" as name',
+      'unknown column "Technique" is not read; the columns are name, id, techniques, coverage, platforms, data_sources, comment',
+    ]);
+    const named = parseDetectionsCsv('name,Rule Name,techniques\nA,B,T1059\n', 'named.csv');
+    expect(named.rules.map((rule) => rule.name)).to.deep.equal(['A']);
+  });
+
+  it('still refuses a header of no recognisable name or techniques column (a search is a query, a technique name no ID), naming the accepted ones', () => {
+    expect(() => parseDetectionsCsv('search,tactic,technique_name\nindex=main,Execution,PowerShell\n', 'splunk.csv')).to.throw(
+      InputError,
+      'splunk.csv:1: the header has no "name" column; name the columns name, id, techniques, coverage, platforms, data_sources, comment ' +
+        '(or rule, detection, alert, analytic, use case or signature, with or without "name" or "title"; search name, query name or title)',
+    );
+    expect(() => parseDetectionsCsv('Rule Name,technique_name\nA,PowerShell\n', 'names.csv')).to.throw(
+      InputError,
+      'names.csv:1: the header has no "techniques" column; name the columns name, id, techniques, coverage, platforms, data_sources, comment ' +
+        '(or technique, technique_id, TTPs, MITRE ATT&CK ID and the like)',
+    );
   });
 });
 

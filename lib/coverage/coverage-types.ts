@@ -154,3 +154,41 @@ export function coverageInput(
     counts: { items, rules: lists.rules.length, ignored: lists.ignored.length, invalid },
   };
 }
+
+// An ATT&CK technique page as rules link it: attack.mitre.org/techniques/T1547/004/, a release's copy of it
+// (versions/v8/techniques/T1059/001/), or the old wiki's (wiki/Technique/T1086).
+const TECHNIQUE_PAGE = /\battack\.mitre\.org\/(?:versions\/v[\d.]+\/)?(?:techniques\/(T\d{4})(?:\/(\d{3}))?|wiki\/Technique\/(T\d{4}))(?![\d.])/gi;
+
+/**
+ * A rule that names no ATT&CK technique where its format names them (`what`: `ATT&CK technique tag`), ignored. When
+ * its references link to technique pages, a note in `notes` names the IDs and how to claim them (`claim`: `tag it
+ * attack.t1547.004`), and so does the reason. The rule is still not counted: a reference is a source its author read
+ * (a parent technique, a neighbour, an article naming several), not a claim of what the rule detects, and every tool
+ * that maps rules to ATT&CK reads the claim.
+ */
+export function untaggedRule(
+  rule: { name: string; line: number; what: string },
+  references: readonly { text: string; line?: number }[],
+  notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
+  claim: (ids: readonly string[]) => string,
+): { ignored: Omit<CoverageIgnored, 'file'> } {
+  const ids: string[] = [];
+  let line: number | undefined;
+  for (const { text, line: at } of references) {
+    for (const [, id, sub, wiki] of text.matchAll(TECHNIQUE_PAGE)) {
+      const named = (wiki ?? `${id}${sub ? `.${sub}` : ''}`).toUpperCase();
+      if (ids.includes(named)) continue;
+      ids.push(named);
+      line ??= at;
+    }
+  }
+  const { name, what } = rule;
+  if (!ids.length) return { ignored: { line: rule.line, name, reason: `no ${what}` } };
+  notes.push({
+    line: line ?? rule.line,
+    message:
+      `no ${what}, but its references link to the ATT&CK page of ${ids.join(', ')}; the rule is not counted ` +
+      `(a reference is a source, not what the rule detects): if it detects ${ids.length === 1 ? 'that technique' : 'those techniques'}, ${claim(ids)}`,
+  });
+  return { ignored: { line: rule.line, name, reason: `no ${what} (its references link to ${ids.join(', ')})` } };
+}

@@ -32,9 +32,9 @@
  */
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import { roundLevel, weightFactor, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { roundLevel, untaggedRule, weightFactor, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
-import { scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
+import { listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
 export const SPLUNK_WEIGHTS = {
@@ -105,7 +105,10 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   const listNode = format === 'splunk' ? (fields.get('mitre_attack_id') ?? mapField(fields.get('tags'), 'mitre_attack_id')) : fields.get('relevantTechniques');
   const refs = techniqueRefs(listNode, lines, notes);
   const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
-  if (!refs.length) return withNotes({ ignored: { line, name, reason: 'no ATT&CK technique' } });
+  if (!refs.length) {
+    const key = format === 'splunk' ? 'mitre_attack_id' : 'relevantTechniques';
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, listItems(fields.get('references'), lines), notes, (ids) => `list ${ids.join(', ')} under ${key}`));
+  }
   const rule: CoverageRule = { kind: format, name, file, line, refs, level: weighed.level, levelReason: weighed.levelReason };
   const id = scalarText(fields.get('id'));
   if (id !== undefined) rule.id = id;
@@ -270,7 +273,10 @@ export function elasticRule(
     }
   }
   const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
-  if (!refs.length) return withNotes({ ignored: { line, name, reason: 'no ATT&CK technique' } });
+  if (!refs.length) {
+    const references = Array.isArray(rule['references']) ? rule['references'].flatMap((text) => (typeof text === 'string' ? [{ text }] : [])) : [];
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, references, notes, (ids) => `list ${ids.join(', ')} as techniques of its threat (framework "MITRE ATT&CK")`));
+  }
   const severity = typeof rule['severity'] === 'string' ? rule['severity'].trim().toLowerCase() : undefined;
   // A building block raises no alert of its own, whatever its severity says.
   const severityFactor =

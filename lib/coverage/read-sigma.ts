@@ -14,10 +14,10 @@
  * reaches 0: a deployed rule always covers something. `deprecated` and `unsupported` rules are not deployed,
  * so they are ignored rather than weighted.
  */
-import { roundLevel, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
-import { scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
+import { listItems, scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
 
 /** How a Sigma rule's `status` and `level` become a coverage weight (their product). */
 export const SIGMA_WEIGHTS = {
@@ -132,7 +132,10 @@ function ruleFrom(
       }
     }
   }
-  if (refs.length === 0) return { ignored: { line, name, reason: 'no ATT&CK technique tag' } };
+  if (refs.length === 0) {
+    const claim = (ids: readonly string[]) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`;
+    return untaggedRule({ name, line, what: 'ATT&CK technique tag' }, listItems(fields.get('references'), lines), notes, claim);
+  }
 
   const { level, levelReason } = sigmaLevel(status, scalarText(fields.get('level'))?.trim().toLowerCase(), (message) =>
     notes.push({ line, message }),

@@ -182,6 +182,15 @@ export function scalarText(node: YamlNode | undefined): string | undefined {
   return node?.kind === 'scalar' && node.text !== null ? node.text : undefined;
 }
 
+/** The texts of a list of scalars (or of one scalar), each with its line; other items are left out. */
+export function listItems(node: YamlNode | undefined, lines: LineIndex): { text: string; line: number }[] {
+  const items = node?.kind === 'seq' ? node.items : node ? [node] : [];
+  return items.flatMap((item) => {
+    const text = scalarText(item);
+    return text === undefined ? [] : [{ text, line: lines.line(item.start) }];
+  });
+}
+
 // A key whose value opens a quoted scalar: `search: '…`, `- query: "…` (keys of rule files are plain words).
 const QUOTED_VALUE = /^([ \t]*)(?:-[ \t]+)?[\w.$-]+[ \t]*:[ \t]+(['"])/;
 

@@ -253,6 +253,28 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     expect(platforms('"Elastic", "Host", "Threat Detection"')).to.equal(undefined);
   });
 
+  it('notes a Splunk, Sentinel or Elastic rule without techniques whose references link to a technique page, with the field to list it in', () => {
+    const link = 'https://attack.mitre.org/techniques/T1059/001/';
+    const splunk = parseRuleFile(`name: X\nstatus: production\ntype: TTP\nsearch: s\nreferences:\n  - ${link}\n`, 'f.yml');
+    expect(splunk).to.deep.equal({
+      ignored: { line: 1, name: 'X', reason: 'no ATT&CK technique (its references link to T1059.001)' },
+      notes: [
+        {
+          line: 6,
+          message: 'no ATT&CK technique, but its references link to the ATT&CK page of T1059.001; the rule is not counted (a reference is a source, not what the rule detects): if it detects that technique, list T1059.001 under mitre_attack_id',
+        },
+      ],
+    });
+    expect(parseRuleFile(`name: Y\nseverity: High\nquery: q\nreferences: [${link}]\n`, 'f.yml').notes?.[0]?.message).to.match(/list T1059\.001 under relevantTechniques$/);
+    const elastic = parseRuleFile(['[metadata]', 'maturity = "production"', '[rule]', 'name = "Z"', `references = ["${link}"]`, ''].join('\n'), 'f.toml');
+    expect(elastic.notes).to.deep.equal([
+      {
+        line: 4,
+        message: 'no ATT&CK technique, but its references link to the ATT&CK page of T1059.001; the rule is not counted (a reference is a source, not what the rule detects): if it detects that technique, list T1059.001 as techniques of its threat (framework "MITRE ATT&CK")',
+      },
+    ]);
+  });
+
   it('reads a file with `title` and `logsource` as Sigma even when it has `name` and `query` too', () => {
     const outcome = parseRuleFile('title: T\nname: N\nquery: q\nlogsource:\n  product: windows\ndetection:\n  sel: {a: 1}\n  condition: sel\ntags: [attack.t1047]\n', 'f.yml');
     expect('rule' in outcome && outcome.rule.kind).to.equal('sigma');

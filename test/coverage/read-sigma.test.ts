@@ -179,6 +179,27 @@ describe('parseRuleFile', () => {
     expect(outcome.notes?.[0]?.message).to.match(/^unknown status "production"; counted as experimental/);
   });
 
+  it('ignores a rule without technique tags whose references link to a technique page, noting the technique and the tag to write', () => {
+    // The shape of N1ghtFury74's Winlogon Helper DLL rule: the technique only in a reference URL.
+    const text = ['title: Winlogon Helper DLL', 'references:', '  - https://example.com/blog', '  - https://attack.mitre.org/techniques/T1547/004/', 'logsource:', '  product: windows', 'detection:', '  sel: {EventID: 13}', '  condition: sel', ''].join('\n');
+    expect(parseRuleFile(text, 'x.yml')).to.deep.equal({
+      ignored: { line: 1, name: 'Winlogon Helper DLL', reason: 'no ATT&CK technique tag (its references link to T1547.004)' },
+      notes: [
+        {
+          line: 4,
+          message:
+            'no ATT&CK technique tag, but its references link to the ATT&CK page of T1547.004; the rule is not counted (a reference is a source, not what the rule detects): ' +
+            'if it detects that technique, tag it attack.t1547.004',
+        },
+      ],
+    });
+    // The old wiki's pages and a release's copies name techniques too; a tactic's page or a technique tag says nothing here.
+    const wiki = text.replace('https://example.com/blog', 'https://attack.mitre.org/wiki/Technique/T1086').replace('attack.mitre.org/techniques', 'attack.mitre.org/versions/v8/techniques');
+    expect(parseRuleFile(wiki, 'x.yml').notes?.[0]?.message).to.contain('link to the ATT&CK page of T1086, T1547.004;').and.contain('tag it attack.t1086, attack.t1547.004');
+    expect(parseRuleFile(text.replace('techniques/T1547/004/', 'tactics/TA0003/'), 'x.yml')).to.deep.equal({ ignored: { line: 1, name: 'Winlogon Helper DLL', reason: 'no ATT&CK technique tag' } });
+    expect('rule' in parseRuleFile(`${text}tags: [attack.t1547.004]\n`, 'x.yml')).to.equal(true);
+  });
+
   it('skips tactic, group, software, data source and non-ATT&CK tags', () => {
     const text = rule('').replace(
       '  - attack.t1059\n',

@@ -211,15 +211,19 @@ export function releasePlatforms(names: readonly string[], target: AttackIndex):
 const TACTIC_TAG = /^attack\.(.+)$/i;
 const OBJECT_TAG = /^attack\.([gsc]\d{4})$/i;
 
-/** A Sigma tag other than a technique that the release does not know, as an unresolved reference (or nothing). */
+/**
+ * A rule's ATT&CK reference other than a technique that the release does not know, as an unresolved reference (or
+ * nothing): a Sigma tag (`attack.defense-impairment`, `attack.g0007`), or a tactic as an Elastic rule's threat names
+ * it, without `attack.` (`TA0112`, or its name).
+ */
 function unknownTag(raw: string, target: AttackIndex): { status: string; note: string } | undefined {
   const object = OBJECT_TAG.exec(raw)?.[1]?.toUpperCase();
   if (object) {
     if (target.actors(object).some((actor) => actor.id === object)) return undefined;
     return { status: 'unknown', note: `${object} is not a group, software or campaign of ATT&CK ${target.label}; if it comes from a newer release, get it with \`attack-layers data fetch\`` };
   }
-  const tactic = TACTIC_TAG.exec(raw)?.[1];
-  if (tactic === undefined || /^(?:ds|m)\d+$/i.test(tactic)) return undefined;
+  const tactic = TACTIC_TAG.exec(raw)?.[1] ?? raw;
+  if (/^(?:ds|m)\d+$/i.test(tactic)) return undefined;
   if (target.tactic(tactic.replace(/_/g, '-')) ?? target.tactic(tactic)) return undefined;
   // Some rule authors tag the technique's name (The DFIR Report: attack.remote_system_discovery beside attack.T1018).
   const named = target.techniquesByName(tactic.replace(/[_-]/g, ' ')).filter((technique) => !technique.revoked && !technique.deprecated);

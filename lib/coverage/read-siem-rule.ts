@@ -260,10 +260,18 @@ export function elasticRule(
     const idAt = at.idLine(raw);
     refs.push({ raw, ...(idAt ? { line: idAt } : {}), id: raw.toUpperCase() });
   };
+  const tactics: CoverageRef[] = [];
   for (const threat of list(rule['threat'])) {
     if (typeof threat['framework'] === 'string' && !/^mitre att&ck$/i.test(threat['framework'].trim())) {
       notes.push({ line, message: `a threat of framework "${threat['framework'].trim()}" is not ATT&CK; its techniques are left out` });
       continue;
+    }
+    // Kept to be checked against the release, as a Sigma rule's tactic tags are (ATT&CK 19's TA0112 in an 18 review).
+    const tactic = record(threat['tactic']);
+    const tacticRef = [tactic?.['id'], tactic?.['name']].find((text): text is string => typeof text === 'string' && text.trim() !== '')?.trim();
+    if (tacticRef && !tactics.some((ref) => ref.raw === tacticRef)) {
+      const tacticLine = at.idLine(tacticRef);
+      tactics.push({ raw: tacticRef, ...(tacticLine ? { line: tacticLine } : {}) });
     }
     for (const technique of list(threat['technique'])) {
       const subs = list(technique['subtechnique']);
@@ -286,6 +294,10 @@ export function elasticRule(
   const level = roundLevel(at.stage.weight * severityFactor.weight);
   const coverage: CoverageRule = { kind: 'elastic', name, file, line, refs, level, levelReason: `elastic ${at.stage.text}, ${severityFactor.text} -> ${level}` };
   if (typeof rule['rule_id'] === 'string') coverage.id = rule['rule_id'];
+  if (tactics.length) {
+    coverage.tactics = tactics.map((ref) => ref.raw);
+    coverage.tags = tactics;
+  }
   const tags = Array.isArray(rule['tags']) ? rule['tags'].filter((tag): tag is string => typeof tag === 'string') : [];
   const platforms = [...new Set(tags.flatMap((tag) => ELASTIC_OS[tag.trim().toLowerCase()] ?? []))];
   if (platforms.length) coverage.platforms = platforms;

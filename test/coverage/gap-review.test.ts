@@ -267,6 +267,30 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       expect(resolved.rules[0]?.ids).to.deep.equal(['T1018']);
     });
 
+    it('lists an Elastic rule\'s tactic the release does not know (ATT&CK 19\'s TA0112) as a Sigma tactic tag is, and a known one not', () => {
+      // The shape of detection-rules' 2026 building block defense_impairment_file_permission_modification.toml.
+      const toml = (tactic: string): string =>
+        ['[metadata]', 'maturity = "production"', '[rule]', 'name = "File Permission Modification"', 'severity = "low"', '[[rule.threat]]', 'framework = "MITRE ATT&CK"',
+          '[[rule.threat.technique]]', 'id = "T1222"', '[[rule.threat.technique.subtechnique]]', 'id = "T1222.001"', '[rule.threat.tactic]', tactic, ''].join('\n');
+      const unresolved = (text: string) => {
+        const outcome = parseRuleFile(text, 'rule.toml');
+        const rules = 'rule' in outcome ? [outcome.rule] : [];
+        return resolveCoverage([coverageInput('elastic', 'rules', 1, 1, { rules, ignored: [], problems: [] })], index).unresolved.map((u) => [u.raw, u.line, u.rule, u.status, u.note]);
+      };
+      expect(unresolved(toml('id = "TA0112"\nname = "Defense Impairment"'))).to.deep.equal([
+        [
+          'TA0112',
+          13,
+          'File Permission Modification',
+          'unknown tactic',
+          '"TA0112" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch`',
+        ],
+      ]);
+      // A tactic named without its ID is checked by name.
+      expect(unresolved(toml('name = "Defense Impairment"')).map(([raw, , , status]) => [raw, status])).to.deep.equal([['Defense Impairment', 'unknown tactic']]);
+      expect(unresolved(toml('id = "TA0005"\nname = "Defense Evasion"'))).to.deep.equal([]);
+    });
+
     it('reports the not-YAML rule and the broken CSV row with file and line, and counts them invalid', () => {
       const problems = inputs.flatMap((input) => input.problems).map((p) => [p.file.slice(gap.length + 1), p.line, p.skipped]);
       // not_yaml.yml: the flow sequence opened on line 3 is still open when line 4 starts a new key

@@ -12,7 +12,7 @@ import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageK
 import { parseElasticRule, parseSiemRule, siemRuleFormat } from './read-siem-rule.js';
 import { parseSigmaDocs } from './read-sigma.js';
 import { RuleCache } from './rule-cache.js';
-import { indentQuotedContinuations, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { indentQuotedContinuations, LineIndex, parseYamlDocuments, plainColonCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml)$/i;
 const TOML_FILE = /\.toml$/i;
@@ -93,7 +93,7 @@ export function parseRuleFile(source: string, file: string): RuleFileOutcome {
       return {
         invalid: {
           line: error.line,
-          message: `not valid YAML: ${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`,
+          message: `not valid YAML: ${plainColonCause(text, error.line, error.column) ?? `${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`}`,
         },
       };
     }

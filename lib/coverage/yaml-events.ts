@@ -177,6 +177,33 @@ export class LineIndex {
   }
 }
 
+// A line `key: value` (or `- key: value`): the key, where its value starts, and the value.
+const KEY_VALUE_LINE = /^(\s*(?:-\s+)?)([^\s#'"[\]{},:][^#]*?):[ \t]+(.*)$/;
+// What starts a value that is not plain text: a quote, a flow collection, a block scalar, an anchor, alias or tag.
+const NOT_PLAIN = /^['"[{|>&*!%@`#]/;
+
+/**
+ * Why a YAML syntax error at `line` and `column` (1-based) happened when the cause is a plain (unquoted) value that
+ * holds `: ` or ends in `:` (`title: Boot or Logon Autostart Execution: Winlogon Helper DLL`): YAML reads that colon
+ * as the start of a mapping inside the value, and parsers say only "bad indentation of a mapping entry" or "nested
+ * mappings are not allowed in compact mappings". Undefined when the error is not on such a value.
+ */
+export function plainColonCause(text: string, line: number, column: number): string | undefined {
+  const source = text.split('\n')[line - 1]?.replace(/\r$/, '');
+  const match = source === undefined ? null : KEY_VALUE_LINE.exec(source);
+  if (!match) return undefined;
+  const [, , key = '', value = ''] = match;
+  const valueStart = source!.length - value.length;
+  const plain = value.replace(/[ \t]#.*$/, '');
+  const colon = /:(?:[ \t]|$)/.exec(plain);
+  if (NOT_PLAIN.test(value) || !colon || column <= valueStart) return undefined;
+  const holds = colon.index + 1 === plain.trimEnd().length ? 'ends in ":"' : 'holds ": "';
+  return (
+    `the value of "${key.trim()}" is not quoted and ${holds} (column ${valueStart + colon.index + 1}), which YAML reads as the start of ` +
+    `a mapping inside it; quote the value: ${key.trim()}: '…' (write '' for a ' inside)`
+  );
+}
+
 /** A scalar node's text; undefined for any other node, an empty or `null` scalar, or no node. */
 export function scalarText(node: YamlNode | undefined): string | undefined {
   return node?.kind === 'scalar' && node.text !== null ? node.text : undefined;

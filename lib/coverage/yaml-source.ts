@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, YAMLError } from 'yaml';
 import { InputError } from '../errors.js';
 import { parseYamlDocument } from '../yaml-value.js';
+import { plainColonCause } from './yaml-events.js';
 
 // yaml costs ~40 ms to load and only the coverage commands need it, so it is required on first use.
 const require = createRequire(import.meta.url);
@@ -35,7 +36,9 @@ export function parseYamlSource(text: string, file: string): { doc: Document.Par
   const error = doc.errors[0];
   if (error) {
     const { message, line } = yamlErrorText(error);
-    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${message}; fix the syntax`, { file, line, cause: error });
+    const column = error.linePos?.[0].col;
+    const cause = (line && column && plainColonCause(text, line, column)) || `${message}; fix the syntax`;
+    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${cause}`, { file, line, cause: error });
   }
   return { doc, lineCounter };
 }

@@ -98,6 +98,13 @@ describe('readDetections (YAML)', () => {
       .with.property('line', 2);
   });
 
+  it('says of a YAML syntax error caused by an unquoted value holding ": " what it is and to quote it', () => {
+    expect(() => parseDetectionsYaml('- name: Boot or Logon Autostart Execution: Winlogon\n  techniques: [T1547.004]\n', 'd.yml')).to.throw(
+      InputError,
+      `d.yml:1: not valid YAML: the value of "name" is not quoted and holds ": " (column 42), which YAML reads as the start of a mapping inside it; quote the value: name: '…' (write '' for a ' inside)`,
+    );
+  });
+
   it('throws InputError for an empty file', () => {
     expect(() => parseDetectionsYaml('# nothing\n', 'empty.yml')).to.throw(InputError, /empty\.yml: the file is empty/);
   });

@@ -25,6 +25,7 @@ describe('log sources files (read-log-sources.ts)', () => {
   it('refuses broken YAML and an empty file with the line', () => {
     expect(() => parseLogSourcesYaml('- [a\n- b\n', 'l.yml')).to.throw(InputError, /l\.yml:2: not valid YAML/);
     expect(() => parseLogSourcesYaml('# nothing\n', 'l.yml')).to.throw(InputError, /the file is empty/);
+    expect(() => parseLogSourcesYaml('- name: Process: Process Creation\n', 'l.yml')).to.throw(InputError, /^l\.yml:1: not valid YAML: the value of "name" is not quoted and holds ": " \(column 16\)/);
   });
 
   it('reads CSV with a header (one row per name or per channel), and without one (said in a note)', () => {

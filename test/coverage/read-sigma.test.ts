@@ -157,6 +157,36 @@ describe('parseRuleFile', () => {
       { invalid: { line: 6, message: 'not valid YAML: duplicated mapping key "Image" (column 5); fix the syntax or move the file out of the rules folder' } },
     ],
     ['an empty title', 'title:\nlogsource: {}\ndetection: {}\n', { invalid: { line: 1, message: 'not a Sigma rule: "title" is not text' } }],
+    [
+      // N1ghtFury74's Winlogon Helper DLL rule: js-yaml says only "bad indentation of a mapping entry (column 41)".
+      'a title holding ": " unquoted',
+      'title: Boot or Logon Autostart Execution: Winlogon Helper DLL\nlogsource: {}\ndetection: {}\n',
+      {
+        invalid: {
+          line: 1,
+          message:
+            'not valid YAML: the value of "title" is not quoted and holds ": " (column 41), which YAML reads as the start of a mapping inside it; ' +
+            "quote the value: title: '…' (write '' for a ' inside)",
+        },
+      },
+    ],
+    [
+      'a value ending in ":" deeper in the rule, after a comment holding one',
+      'title: T\nlogsource: {}\ndetection:\n  sel:\n    Image: C:\\Tools: # see: x\n  condition: sel\n',
+      {
+        invalid: {
+          line: 5,
+          message:
+            'not valid YAML: the value of "Image" is not quoted and ends in ":" (column 20), which YAML reads as the start of a mapping inside it; ' +
+            "quote the value: Image: '…' (write '' for a ' inside)",
+        },
+      },
+    ],
+    [
+      'an error elsewhere on a line whose quoted value holds ": " (said as the parser says it)',
+      'title: "a: b"\n  x: 1\nlogsource: {}\n',
+      { invalid: { line: 2, message: 'not valid YAML: bad indentation of a mapping entry (column 3); fix the syntax or move the file out of the rules folder' } },
+    ],
     ['unsupported status', 'title: U\nstatus: unsupported\nlogsource: {}\ndetection: {}\n', { ignored: { line: 2, name: 'U', reason: 'status unsupported' } }],
   ];
   for (const [label, text, expected] of cases) {

@@ -9,13 +9,14 @@ import { extname, join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
-import { parseElasticRule, parseSiemRule, siemRuleFormat } from './read-siem-rule.js';
+import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat } from './read-siem-rule.js';
 import { parseSigmaDocs } from './read-sigma.js';
 import { RuleCache } from './rule-cache.js';
 import { indentQuotedContinuations, LineIndex, parseYamlDocuments, plainColonCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml)$/i;
 const TOML_FILE = /\.toml$/i;
+const JSON_FILE = /\.json$/i;
 
 /** The outcome of one file: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. */
 export type RuleFileOutcome = (
@@ -26,7 +27,8 @@ export type RuleFileOutcome = (
 
 /**
  * Read every *.yml, *.yaml and *.toml file under a folder (or one file) as detection rules, and every file without an
- * extension that has a rule's top-level keys (looksLikeRule). Every file ends as a rule, ignored (with
+ * extension that has a rule's top-level keys (looksLikeRule), and every *.json file that is a Splunk detection of
+ * 2017-2019 (looksLikeSplunkJson). Every file ends as a rule, ignored (with
  * a reason) or a problem; the walk never stops at a bad file. Folders whose name starts with `.` are skipped.
  * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
  * The input's kind is its rules' format when they share one (`sigma` when it read none), else `rules`.
@@ -79,6 +81,7 @@ function readRuleFile(file: string): RuleFileOutcome {
 export function parseRuleFile(source: string, file: string): RuleFileOutcome {
   let text = source;
   if (TOML_FILE.test(file)) return parseElasticRule(text, file);
+  if (JSON_FILE.test(file)) return parseSplunkJsonDetection(text, file);
   let docs: (YamlNode | null)[];
   let note: Omit<CoverageProblem, 'file' | 'skipped'> | undefined;
   try {
@@ -159,7 +162,7 @@ export function listRuleFiles(dir: string): string[] {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
       else if (!(entry.isFile() || isLinkToFile(path))) continue;
-      else if (RULE_FILE.test(entry.name) || (extname(entry.name) === '' && looksLikeRule(path))) found.push(path);
+      else if (RULE_FILE.test(entry.name) || (extname(entry.name) === '' && looksLikeRule(path)) || (JSON_FILE.test(entry.name) && looksLikeSplunkJson(path))) found.push(path);
     }
   };
   visit(dir);
@@ -176,12 +179,28 @@ const RULE_BODY_KEY = /^(?:detection|logsource|search|query)[ \t]*:/m;
  * or Makefile has not, and stays out of the folder's count.
  */
 function looksLikeRule(path: string): boolean {
+  return headMatches(path, 16384, [RULE_NAME_KEY, RULE_BODY_KEY]);
+}
+
+/** Whether the first `bytes` of a file match every pattern (false when it cannot be read). */
+function headMatches(path: string, bytes: number, patterns: readonly RegExp[]): boolean {
   try {
-    const head = readFileSync(path).subarray(0, 16384).toString('utf8');
-    return RULE_NAME_KEY.test(head) && RULE_BODY_KEY.test(head);
+    const head = readFileSync(path).subarray(0, bytes).toString('utf8');
+    return patterns.every((pattern) => pattern.test(head));
   } catch {
     return false;
   }
+}
+
+// A Splunk Security Content detection written as JSON (2017-2019): its spec version and a Splunk search.
+const SPLUNK_JSON_KEYS = [/"spec_version"\s*:/, /"detect"\s*:\s*\{\s*"splunk"\s*:/] as const;
+
+/**
+ * Whether a `.json` file in a rule folder is a Splunk detection of 2017-2019 (parseSplunkJsonDetection); other JSON
+ * files (package.json, dashboards) stay out of the folder's count.
+ */
+function looksLikeSplunkJson(path: string): boolean {
+  return headMatches(path, 65536, SPLUNK_JSON_KEYS);
 }
 
 function isLinkToFile(path: string): boolean {

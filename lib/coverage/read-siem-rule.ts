@@ -5,7 +5,7 @@
  * github.com/elastic/detection-rules `rules/`, `rules_building_block/`) and teams' own copies write them.
  *
  * A rule covers the ATT&CK techniques it lists: Splunk's `mitre_attack_id` (top level, or under `tags` in files
- * written before 2025), Sentinel's `relevantTechniques`, Elastic's `[[rule.threat.technique]]` of the MITRE ATT&CK
+ * written before 2025; `mappings.mitre_attack` by name in the JSON detections of 2017-2019), Sentinel's `relevantTechniques`, Elastic's `[[rule.threat.technique]]` of the MITRE ATT&CK
  * framework (a technique that lists sub-techniques counts through them only: Elastic writes the parent to hold
  * them). Its weight, on the scale of Sigma's (SIGMA_WEIGHTS):
  *
@@ -34,6 +34,7 @@ import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { roundLevel, untaggedRule, weightFactor, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
+import { tacticDisplayName } from '../normalize/tactic-text.js';
 import { listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
@@ -184,6 +185,58 @@ function sourcePlatforms(sources: readonly string[]): string[] | undefined {
   if (sources.every((source) => LINUX_SOURCE.test(source))) return ['Linux'];
   if (sources.every((source) => WINDOWS_SOURCE.test(source) && !LINUX_SOURCE.test(source))) return ['Windows'];
   return undefined;
+}
+
+/**
+ * A Splunk Security Content detection of 2017-2019, written as JSON (`spec_version` 1 or 2, `detections/*.json`):
+ * its `mappings.mitre_attack` lists ATT&CK tactics and techniques by name (`["Credential Access", "Credential
+ * Dumping"]`). A tactic's name is kept as its tactic; any other item is a technique reference by name, resolved as
+ * every reference is (a name no longer current is listed unresolved, with the similar names). Weighed on the YAML
+ * detections' table: no status (counted as experimental), and the type its search takes: a correlation search that
+ * raises a notable is a TTP, one that only adds risk an Anomaly, any other a Hunting search. A line of each item is
+ * where its text is first written.
+ */
+export function parseSplunkJsonDetection(text: string, file: string): RuleFileOutcome {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { invalid: { message: `not valid JSON: ${(error as Error).message}; fix the syntax or move the file out of the rules folder` } };
+  }
+  const detection = record(value);
+  const lines = text.split('\n');
+  const lineOf = (needle: string, key = ''): number | undefined => {
+    const at = lines.findIndex((line) => line.includes(needle) && (!key || new RegExp(`"${key}"\\s*:`).test(line)));
+    return at < 0 ? undefined : at + 1;
+  };
+  const name = typeof detection?.['name'] === 'string' ? detection['name'].trim() : '';
+  // The detection's own name, not an investigation's written before it.
+  const line = lineOf(JSON.stringify(detection?.['name']), 'name') ?? 1;
+  if (!detection || !name) return { invalid: { line, message: 'not a Splunk detection: no "name"' } };
+  const notes: Notes = [];
+  const correlation = list(record(record(detection['detect'])?.['splunk'])?.['correlation_rule']);
+  const type = correlation.some((part) => part['notable'] !== undefined) ? 'TTP' : correlation.some((part) => part['risk'] !== undefined) ? 'Anomaly' : 'Hunting';
+  const status = weightFactor('status', undefined, SPLUNK_WEIGHTS.status, SPLUNK_WEIGHTS.missingStatus, (message) => notes.push({ line, message }));
+  const typeFactor = { weight: SPLUNK_WEIGHTS.type[type], text: `type ${type} (its search: ${type === 'TTP' ? 'a notable' : type === 'Anomaly' ? 'risk only' : 'no correlation rule'})` };
+  const refs: CoverageRef[] = [];
+  const tactics: CoverageRef[] = [];
+  const items = record(detection['mappings'])?.['mitre_attack'];
+  for (const item of Array.isArray(items) ? items : []) {
+    if (typeof item !== 'string' || item.trim() === '') continue;
+    const raw = item.trim();
+    const at = lineOf(JSON.stringify(raw));
+    (tacticDisplayName(raw) ? tactics : refs).push({ raw, ...(at ? { line: at } : {}) });
+  }
+  const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
+  if (!refs.length) return withNotes({ ignored: { line, name, reason: `no ATT&CK technique${tactics.length ? ` (mitre_attack names tactics only: ${tactics.map((ref) => ref.raw).join(', ')})` : ''}` } });
+  const level = roundLevel(status.weight * typeFactor.weight);
+  const rule: CoverageRule = { kind: 'splunk', name, file, line, refs, level, levelReason: `splunk ${status.text}, ${typeFactor.text} -> ${level}` };
+  if (typeof detection['id'] === 'string') rule.id = detection['id'];
+  if (tactics.length) {
+    rule.tactics = tactics.map((ref) => ref.raw);
+    rule.tags = tactics;
+  }
+  return withNotes({ rule });
 }
 
 /**

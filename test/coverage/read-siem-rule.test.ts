@@ -130,6 +130,40 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     ]);
   });
 
+  it("reads Splunk's JSON detections of 2017-2019 (mitre_attack by name), and no other JSON file", () => {
+    // The shape of security_content's detections/cred_dump_via_reg.json (spec_version 2): an investigation's name
+    // comes before the detection's, tactics and techniques share mitre_attack.
+    const detection = (mitre: string[], correlation: object) =>
+      JSON.stringify(
+        { detect: { splunk: { correlation_rule: correlation } }, id: 'd-1', investigations: [{ name: 'Get Process Info' }], mappings: { mitre_attack: mitre }, name: 'Credential Dump Via Reg.exe', spec_version: 2 },
+        null,
+        4,
+      );
+    const dir = freshTmpDir('rules-splunk-json');
+    writeFileSync(join(dir, 'cred_dump_via_reg.json'), detection(['Credential Access', 'Scheduled Task'], { notable: { rule_title: 't' }, search: 's' }));
+    writeFileSync(join(dir, 'attrib.json'), detection(['Defense Evasion', 'Persistence'], [{ risk: { risk_score: 50 } }, { search: 's' }]));
+    writeFileSync(join(dir, 'package.json'), '{ "name": "not-a-rule" }\n');
+    const read = readRuleFolder(dir);
+    expect(read.counts).to.deep.equal({ items: 2, rules: 1, ignored: 1, invalid: 0 });
+    expect(read.rules).to.deep.equal([
+      {
+        kind: 'splunk',
+        name: 'Credential Dump Via Reg.exe',
+        file: join(dir, 'cred_dump_via_reg.json'),
+        line: 24,
+        refs: [{ raw: 'Scheduled Task', line: 21 }],
+        level: 0.54,
+        levelReason: 'splunk no status (counted as experimental), type TTP (its search: a notable) -> 0.54',
+        id: 'd-1',
+        tactics: ['Credential Access'],
+        tags: [{ raw: 'Credential Access', line: 20 }],
+      },
+    ]);
+    expect(read.ignored).to.deep.equal([
+      { file: join(dir, 'attrib.json'), line: 28, name: 'Credential Dump Via Reg.exe', reason: 'no ATT&CK technique (mitre_attack names tactics only: Defense Evasion, Persistence)' },
+    ]);
+  });
+
   it('gives the same input from its cache on a second read', () => {
     const cacheDir = freshTmpDir('siem-cache');
     const first = readRuleFolder(fixtures, { cacheDir });

@@ -3,7 +3,7 @@ import type { DetectionModel } from '../attack/detection-model.js';
 import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
-import { resolveReference } from '../normalize/resolve-reference.js';
+import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
 import { placeText, type CoverageInput, type CoverageRule } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
@@ -242,6 +242,8 @@ function unknownTag(raw: string, target: AttackIndex): { status: string; note: s
 export interface ResolveCoverageOptions {
   /** Technique IDs of the other domains: an ID the release lacks is named as theirs (T1018 in a mobile review). */
   otherDomains?: OtherDomainLookup;
+  /** Older releases of the domain, for names the release no longer has (Splunk's "Credential Dumping", T1003's until ATT&CK 7). */
+  history?: ResolveContext['history'];
 }
 
 /**
@@ -267,7 +269,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         // technique's pointers outside the review's domain (mobile T1476's T1566.001).
         const text = ref.id ?? ref.raw;
         let resolution = cache.get(text);
-        if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
+        if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
         for (const id of resolution.ids) ids.add(id);
         const path = ref.path ?? rule.path;
         const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}), ...(path ? { path } : {}) };

@@ -2,7 +2,7 @@
  * `attack-layers gap` end to end: the hand-written fixtures of test/fixtures/gap/ (expected numbers worked out
  * in test/coverage/gap-review.test.ts) and the real Sigma rule set in ../shared/sigma.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect } from 'chai';
@@ -802,5 +802,24 @@ describe('attack-layers gap: coverage on the parent of a threat sub-technique', 
     const markdown = await runCli(['export', join(out, 'gap-report.json'), '--format', 'md']);
     expect(markdown.stdout).to.match(/\| T1059\.001 \|.*\| none \(T1059: 1 rule, not counted\) \|/);
     expect(markdown.stdout).to.match(/Not counted, on the parent T1059 \(a rule for the parent may or may not see this sub-technique: check it\): .*\(80%\)\./);
+  });
+});
+
+describe('attack-layers gap: a rule naming a technique by a name older than the release', () => {
+  // Splunk's 2017-2019 JSON detections name techniques (security_content's cred_dump_via_reg.json: "Credential
+  // Dumping", T1003's name until ATT&CK 7); normalize reads such a name through the older releases, and so does gap.
+  it('counts it for the technique that had the name, as normalize reads it, and lists it as no unresolved reference', async () => {
+    const dir = freshTmpDir('gap-old-name');
+    const rules = join(dir, 'rules');
+    mkdirSync(rules);
+    const detection = { detect: { splunk: { correlation_rule: { notable: { rule_title: 't' }, search: 's' } } }, id: 'd-1', mappings: { mitre_attack: ['Credential Access', 'Credential Dumping'] }, name: 'Credential Dump Via Reg.exe', spec_version: 2 };
+    writeFileSync(join(rules, 'cred_dump_via_reg.json'), JSON.stringify(detection, null, 4));
+    writeFileSync(join(dir, 'threat.yaml'), 'name: dumpers\ntechniques:\n  - ref: T1003\n');
+    const out = join(dir, 'out');
+    const result = await runCli(['gap', '--threat', join(dir, 'threat.yaml'), '--coverage', rules, '--out', out, '--report', 'json']);
+    expect(result.code, result.stderr).to.equal(0);
+    const report = readJson<{ unresolved: { raw: string }[]; rows: { id: string; coverage: number }[] }>(join(out, 'gap-report.json'));
+    expect(report.unresolved.map((u) => u.raw)).to.not.include('Credential Dumping');
+    expect(report.rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T1003', 54]]);
   });
 });

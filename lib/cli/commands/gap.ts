@@ -8,7 +8,7 @@ import {
   formatGapMarkdown,
   formatGapJson,
   InputError,
-  libraryOtherDomains,
+  domainReleases,
   loadDetection,
   DETECTION_DATA,
   readLogSources,
@@ -107,11 +107,12 @@ export function handler(context: CliContext) {
     if (showsProgress(context, args)) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
     const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'])) : undefined;
     const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain });
-    const otherDomains = libraryOtherDomains(library, target.domain);
-    const coverage = resolveCoverage(inputs, target, { otherDomains });
+    // Older releases read names the target no longer has (a 2018 rule's "Credential Dumping"), as normalize does.
+    const { history, otherDomains } = domainReleases(library, target.domain, args['attack-release']);
+    const coverage = resolveCoverage(inputs, target, { otherDomains, history });
     // A threat layer's own release (ATT&CK 14) tells whether its platform filter listed every platform there.
     const release = (version: string) => availableRelease(library, target.domain, version);
-    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, release }));
+    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release }));
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,

@@ -45,11 +45,12 @@ export const READING_RULES = [
   'IDs run together are split (T1059.001T1106)',
   'name-ID pairs run together are read pair by pair',
   'a tactic written where a name stands is the reference\'s tactic (Execution (T1059.001))',
+  'an ID spaced out letter by letter, as PDF text of a spaced heading writes it (T 1 1 9 3)',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED] =
   READING_RULES;
 /** The rule that reads look-alike letters as digits (`T1O59`): an ID it gives is checked against the release. */
 export const LOOKALIKE_RULE: ReadingRule = LOOKALIKE;
@@ -176,10 +177,29 @@ function withLookalikesRead(text: string): { text: string; spans: TextSpan[] } |
   return spans.length ? { text: out + text.slice(at), spans } : undefined;
 }
 
+// `T 1 1 9 3`, `T 1 0 5 9 . 0 0 1`: pdftotext writes a heading set in spaced capitals (`T E C H N I Q U E   T 1 1 9 3`)
+// one character at a time. Read only where every digit stands alone and no spaced letter or digit goes on the word.
+const SPACED_ID = /(?<![\p{L}\p{N}]|[\p{L}\p{N}] )T(?: \d){4}(?: \.(?: \d){3})?(?! ?[\p{L}\p{N}]| \.)/gu;
+
+/**
+ * The text with its spaced-out IDs written whole, padded with spaces to the same length (so every span still holds),
+ * and where they were; undefined when there is none.
+ */
+function withSpacedIdsRead(text: string): { text: string; spans: TextSpan[] } | undefined {
+  if (!text.includes('T 1') && !text.includes('T 0')) return undefined;
+  const spans: TextSpan[] = [];
+  const out = text.replace(SPACED_ID, (word: string, at: number) => {
+    spans.push({ start: at, end: at + word.length });
+    return word.replace(/ /g, '').padEnd(word.length, ' ');
+  });
+  return spans.length ? { text: out, spans } : undefined;
+}
+
 /** `scanIds` one token at a time, for a caller that keeps less than every token (a long line holds thousands). */
 export function visitIds(written: string, visit: (token: IdToken) => void): void {
   const lookalikes = withLookalikesRead(written);
-  const text = lookalikes?.text ?? written;
+  const spacedOut = withSpacedIdsRead(lookalikes?.text ?? written);
+  const text = spacedOut?.text ?? lookalikes?.text ?? written;
   let lastEnd = -1;
   for (const match of text.matchAll(CANDIDATE)) {
     let start = match.index;
@@ -230,6 +250,11 @@ export function visitIds(written: string, visit: (token: IdToken) => void): void
     // `T 2020` is no ID: a space after the T is read only in a full `T 1569.002`.
     if (spaced && (candidate.charAt(0) !== prefix || ids.length !== 1 || !ids[0]?.includes('.'))) continue;
     if (spaced) rules.push(SPACE_AFTER_T);
+    const spacedSpan = spacedOut?.spans.find((span) => span.start === start);
+    if (spacedSpan) {
+      rules.push(LETTER_SPACED);
+      end = spacedSpan.end;
+    }
     const right = rightBoundary(text, end);
     if (!right) continue;
     if (right !== 'ok') rules.push(right);

@@ -47,6 +47,10 @@ describe('scanIds', () => {
     ['Windows Command Shell: T1059. 003', [['T1059.003']], [rule('a space after the dot')], 'T1059. 003'],
     // A number after a sentence's full stop is no sub-technique: theirs start with 0.
     ['via T1105. 250 files', [['T1105']], [], 'T1105'],
+    // pdftotext of a heading set in spaced capitals, as in Red Canary's 2020 Threat Detection Report.
+    ['T E C H N I Q U E   T 1 1 9 3', [['T1193']], [rule('an ID spaced out')], 'T 1 1 9 3'],
+    ['T 1 0 6 4 :   S C R I P T I N G', [['T1064']], [rule('an ID spaced out')], 'T 1 0 6 4'],
+    ['T 1 0 5 9 . 0 0 1   P O W E R S H E L L', [['T1059.001']], [rule('an ID spaced out')], 'T 1 0 5 9 . 0 0 1'],
   ];
   for (const [text, ids, rules, written] of rows) {
     it(`${JSON.stringify(text)} -> ${ids.map((group) => group.join('+') || 'malformed').join(', ')}`, () => {
@@ -86,6 +90,11 @@ describe('scanIds', () => {
     'T1O59-x',
     'T1O59a',
     'TOOIl',
+    // A spaced-out ID is read only when no spaced letter or digit goes on the word.
+    'T 1 1 9 3 4',
+    'A T 1 1 9 3',
+    'T 1 1 9 3 A',
+    'T 1 1 9',
   ];
   for (const text of lookAlikes) {
     it(`finds no ID in ${JSON.stringify(text)}`, () => expect(scanIds(text)).to.deep.equal([]));

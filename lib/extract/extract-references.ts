@@ -289,11 +289,33 @@ const HEADING = /^\s{0,3}#{1,6}\s/;
 // A section number before a heading's words (`6.5 Command and Control`, `12. 影響`).
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s{1,4}/;
 
-/** The tactics of a cell or line that holds only tactics (`Execution, Defense Evasion`, `初期アクセス`, `### 6.5 Execution`). */
+// A field of a rule file or a generated page stating a tactic: a key and its value (`mitre_att_tactic = "TA0006"`, YARA
+// meta; `* Name: Privilege Escalation` and `* ID: TA0004`, Elastic's rule pages; `// id = "TA0004"`, TOML in comments),
+// or a Sigma tag (`- attack.defense-evasion`).
+const FIELD_KEY = /^(?:\/\/|#)?\s{0,4}[\p{L}][\p{L}\p{N}_.&;-]{0,30}(?: [\p{L}\p{N}_.&;-]{1,30}){0,2}\s{0,4}(?:=|:)\s{0,4}/u;
+const SIGMA_TAG = /^attack\./i;
+
+/** Whether a line is a field whose value is one link or address (`Reference URL: [https://...](https://...)`). */
+function isLinkField(text: string): boolean {
+  if (text.length > 600) return false;
+  const value = text.replace(FIELD_KEY, '');
+  return value !== text && /^(?:\[[^\]\s]*\]\([^)\s]*\)|<?https?:\/\/\S+)$/.test(value.trim());
+}
+
+/**
+ * The tactics of a cell or line that holds only tactics (`Execution, Defense Evasion`, `初期アクセス`, `### 6.5 Execution`),
+ * or a field whose value is only tactics (`mitre_att_tactic = "TA0006"`, `- attack.execution`).
+ */
 function tacticsOf(text: string): string[] | undefined {
   if (text.length > 600) return undefined;
   const cleaned = text.replace(LIST_MARKER, '').replace(SECTION_NUMBER, '').replace(/[*_`]/g, ' ').trim();
-  return cleaned ? parseTacticList(cleaned) : undefined;
+  if (!cleaned) return undefined;
+  const tactics = parseTacticList(cleaned);
+  if (tactics) return tactics;
+  const value = cleaned.replace(FIELD_KEY, '').replace(SIGMA_TAG, '');
+  if (value === cleaned) return undefined;
+  const unquoted = value.replace(/^["']|["'],?$/g, '').trim();
+  return unquoted ? parseTacticList(unquoted) : undefined;
 }
 
 function classify(folded: FoldedText, number: number): Entry {
@@ -311,6 +333,9 @@ function classify(folded: FoldedText, number: number): Entry {
   }
   const trimmed = text.trim();
   const heading = HEADING.test(text) ? ({ heading: true } as const) : {};
+  // A field whose value is a link (`* Reference URL: [https://attack.mitre.org/tactics/TA0004/](...)`) is no sentence:
+  // it leaves the tactic of the fields above it to the IDs below.
+  if (isLinkField(trimmed.replace(LIST_MARKER, ''))) return { kind: 'text', line };
   if (trimmed.length > 80) return { kind: 'prose', line, ...heading };
   const caption = tableCaptions(trimmed)[0];
   if (caption?.start === 0) {

@@ -47,6 +47,36 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads a tactic stated as a field of a rule file: YARA meta, a Sigma tag, an Elastic rule page', () => {
+      // Shapes of reports5: YARA rules' `mitre_att_tactic = "TA0006"` (01), a Sigma rule's tags (13), Elastic's
+      // prebuilt-rule page, whose tactic's Reference URL line stands between the tactic and the technique (10).
+      const yara = ['rule kerberoast {', '    meta:', '        mitre_att_tactic = "TA0006"', '        mitre_att_technique = "T1558.003"', '    strings:', '        $ = "kerberoast" nocase', '}'];
+      const sigma = ['tags:', '    - attack.defense-evasion', '    - attack.t1218', 'logsource:', '    product: windows'];
+      const elastic = [
+        '* Tactic:',
+        '    * Name: Privilege Escalation',
+        '    * ID: TA0004',
+        '    * Reference URL: [https://attack.mitre.org/tactics/TA0004/](https://attack.mitre.org/tactics/TA0004/)',
+        '* Technique:',
+        '    * Name: Abuse Elevation Control Mechanism',
+        '    * ID: T1548',
+      ];
+      expect(tactics([...yara, '', ...sigma, '', ...elastic].join('\n'))).to.deep.equal([
+        // A tactic's ID is named once the release is known (extractReport).
+        ['T1558.003', ['TA0006']],
+        ['T1218', ['Defense Evasion']],
+        ['T1548', ['TA0004']],
+      ]);
+    });
+
+    it('reads no tactic from a field whose value only begins with a tactic name (Execution Guardrails)', () => {
+      const text = ['description = "Execution of a payload"', 'mitre_att_technique = "T1204"', '', '* Name: Execution Guardrails', '* ID: T1480'].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1204', []],
+        ['T1480', []],
+      ]);
+    });
+
     it('keeps a Markdown heading\'s tactic through the prose of its section, and never gives it to the IDs above it', () => {
       // A Conti write-up: `### Execution - TA0002`, a paragraph, then the technique; the next section's heading after it.
       const text = '### Execution\n\nThe actor ran things.\n\nNative API - T1106\n\n### Persistence\n\nRegistry Run Keys - T1547.001\n\n## Indicators\n\nSee T1105.\n';

@@ -779,6 +779,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   return merged.list();
 }
 
+// An assignment or a section header of a rule file, commented out or not (`tool_name = "Impacket"`, `// [rule.threat]`),
+// or a JSON object's member on a line of its own (`{"name": "merlino:export"},` in a MISP event).
+const RULE_FILE_LINE = /^\s{0,12}(?:(?:\/\/|#|;)?\s{0,4}(?:\[{1,2}[^\]\n]{1,80}\]{1,2}\s*$|[\p{L}_][\p{L}\p{N}_.-]{0,40}\s{0,4}=\s{0,4}\S)|[{[]\s{0,4}"[^"\n]{1,60}"\s{0,4}:)/u;
+
 /** The line holding the name of a bare ID in a one-cell-per-line table: the cell before it, else the one after. */
 function neighbourName(entryAt: (i: number) => Entry, count: number, index: number, headerOrder: Role[], used: Set<Entry>): Entry | undefined {
   const nearest = (step: number): Entry | undefined => {
@@ -792,9 +796,10 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
   const known = headerOrder.includes('name') && headerOrder.includes('id');
   for (const entry of known ? [nameFirst ? nearest(-1) : nearest(1)] : [nearest(-1), nearest(1)]) {
     // Lines of a JSON file around an ID (`"source_name": "mitre-attack",` above `"external_id": "T1566.001"`, `}` below)
-    // are no cells: a name has a letter, and a JSON member is none.
+    // are no cells: a name has a letter, and a JSON member is none; nor is an assignment or a section of a rule file
+    // (`tool_name = "Impacket"` in YARA meta, `[[rule.threat.technique]]` in TOML).
     const text = entry?.line.text ?? '';
-    if (entry?.kind === 'text' && !used.has(entry) && /\p{L}/u.test(text) && !isJsonMember(text)) {
+    if (entry?.kind === 'text' && !used.has(entry) && /\p{L}/u.test(text) && !isJsonMember(text) && !RULE_FILE_LINE.test(text)) {
       used.add(entry);
       return entry;
     }

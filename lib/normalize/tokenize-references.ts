@@ -593,9 +593,31 @@ export function isJsonMember(text: string): boolean {
   return text.length <= 400 && JSON_MEMBER.test(text);
 }
 
+// What stands before a quote that opens a value: a key's `=` or `:`, a space, a backslash escaping it, a bracket.
+const BEFORE_OPENING_QUOTE = /(?:^|[\s=:\\([{,])$/;
+// An outline number before a step's name (`1.B.1 - Registry Run Keys` in an evaluation's write-up).
+const STEP_NUMBER = /^\d{1,2}(?:\.[A-Za-z\d]{1,2}){1,3}\s{0,2}-\s+/;
+// The label of an ID field (`* ID: T1548`), a column's header word, is no name.
+const ID_WORD = /^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\s)?ids?|reference(?: url)?|url|link)$/i;
+
+/**
+ * The value a name stands in: after a quote opening a value the ID ends (`mitre_att_technique = "T1558.003"` in a YARA
+ * rule, a MISP galaxy tag `"misp-galaxy:mitre-attack-pattern=\"Code Signing - T1116\""`), after a bracket left open
+ * (`Framework: [Uncommonly Used Port (T1065)](...)`).
+ */
+function valueOf(name: string): string {
+  // What closes the value after an ID (`T1234\""}  // MITRE ATT&CK` in a MISP tag) begins no name.
+  name = name.replace(/^[\\"'}\])\s,]+(?=\S)/, (closing) => (/[}\]]|\\"/.test(closing) ? '' : closing));
+  const quote = name.lastIndexOf('"');
+  if (quote >= 0 && BEFORE_OPENING_QUOTE.test(name.slice(0, quote))) name = name.slice(quote + 1);
+  const bracket = name.lastIndexOf('[');
+  return bracket >= 0 && !name.includes(']', bracket) ? name.slice(bracket + 1) : name;
+}
+
 /** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
 export function cleanName(piece: string): string | undefined {
   let name = joinLines(piece).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(/[*`]/g, '');
+  if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(STEP_NUMBER, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
   if (name.length > MAX_NAME || isJsonMember(name)) return undefined;
   for (let previous = '', round = 0; previous !== name && round < 12; round++) {
@@ -604,7 +626,7 @@ export function cleanName(piece: string): string | undefined {
   }
   // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names; nor is the
   // `attack.` of a Sigma rule's tag (`attack.t1016`), nor a number without a letter (a top-ten table's rank `5`).
-  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(name) ? name : undefined;
+  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(name) && !ID_WORD.test(name) ? name : undefined;
 }
 
 const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;

@@ -239,6 +239,25 @@ describe('extractReferences', () => {
     });
   });
 
+  it('takes no name from a field of a rule file or a JSON member beside a bare ID (reports5: YARA meta, TOML, MISP)', () => {
+    const text = [
+      '    meta:',
+      '        mitre_att_technique = "T1110.003"',
+      '        tool_owner = "Outflank"',
+      '',
+      '// [[rule.threat.technique]]',
+      '// id = "T1574"',
+      '',
+      '      {"name": "merlino:name=\\"Advanced Multistage Attack Detection\\""},',
+      '      {"name": "misp-galaxy:mitre-attack-pattern=\\"T1498\\""},',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.ids.join('+'), ref.name, ref.raw])).to.deep.equal([
+      ['T1110.003', undefined, 'T1110.003'],
+      ['T1574', undefined, 'T1574'],
+      ['T1498', undefined, 'T1498'],
+    ]);
+  });
+
   it(`finds nothing in the TEMP.Periscope seed report (${PERISCOPE}), which has no technique IDs`, () => {
     check(seed(PERISCOPE), []);
   });

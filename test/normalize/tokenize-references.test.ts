@@ -221,6 +221,28 @@ describe('tokenizeReferences', () => {
     expect(namedItem('"external_id": "T1566.001",')).to.deep.equal([undefined]);
   });
 
+  it('takes the name from the value the ID stands in, not from the field\'s key (reports5: YARA meta, MISP tags, TOML)', () => {
+    expect(namedItem('        mitre_att_technique = "T1558.003"')).to.deep.equal([undefined]);
+    expect(namedItem('// id = "T1574.006"')).to.deep.equal([undefined]);
+    expect(namedItem('    * ID: T1548')).to.deep.equal([undefined]);
+    expect(namedItem('"name": "misp-galaxy:mitre-attack-pattern=\\"Code Signing - T1116\\""')).to.deep.equal(['Code Signing']);
+    expect(namedItem('{"name": "misp-galaxy:mitre-attack-pattern=\\"T1498\\""},')).to.deep.equal([undefined]);
+    expect(namedItem('* Reference URL: [https://attack.mitre.org/techniques/T1548/](https://attack.mitre.org/techniques/T1548/)')[0]).to.equal(undefined);
+    // What closes a MISP tag after its ID, and a comment naming ATT&CK, are no name either.
+    expect(namedItem('{"name": "misp-galaxy:mitre-attack-pattern=\\"T1234\\""}  // MITRE ATT&CK')).to.deep.equal([undefined]);
+    // A name in quotes of its own keeps them out of the way; the quote closing it opens nothing.
+    expect(namedItem('"Spearphishing Attachment" (T1566.001)')).to.deep.equal(['Spearphishing Attachment']);
+  });
+
+  it('takes the text of a link left open before the ID, and no step number (reports5: Sysmon notes, CALDERA evals)', () => {
+    // The link's address is a reference of its own (merged with this one by extract).
+    expect(namedItem('MITRE ATT&CK Framework: [Uncommonly Used Port (T1065)](https://attack.mitre.org/techniques/T1065)')[0]).to.equal('Uncommonly Used Port');
+    // A heading's marks are cut by extract, and its en dash folded, before the tokenizer reads the line.
+    expect(namedItem('1.B.1 - Registry Run Keys / Start Folder (T1060)')).to.deep.equal(['Registry Run Keys / Start Folder']);
+    expect(namedItem('5.A.1 - Credential Dumping (T1003)')).to.deep.equal(['Credential Dumping']);
+    expect(namedItem('Phishing: Spearphishing Attachment (T1566.001)')).to.deep.equal(['Phishing: Spearphishing Attachment']);
+  });
+
   it('cuts a bold label before the name, as on a slide (**Headline:** Uncovering ... (T1087.002 & T1069.002))', () => {
     expect(namedItem('**Headline:** Uncovering Stealthy Domain Discovery Techniques (T1087.002 & T1069.002)')).to.deep.equal([
       'Uncovering Stealthy Domain Discovery Techniques',

@@ -668,6 +668,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // are merged once no tactic line can add to them any more, before the references of any later line.
   let lastIds: Found[] = [];
   let tacticAfter = false;
+  // Whether the line before was a Sigma tag of a technique, or a tactic tag after one (see `sigmaTag`); and whether the
+  // technique tags since the last tactic tag stand under one this release does not have.
+  let inSigmaTags = false;
+  let sigmaUnread = false;
   // Whether `context` is a Markdown heading's: it holds through the prose of its section, up to the next heading.
   let headingContext = false;
   // Whether it is a table caption's (`Table 5: Execution`), which holds as a heading's does, up to the next caption, or
@@ -680,10 +684,22 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       for (; forgotten < previous; forgotten++) entries[forgotten] = undefined;
       previous = index;
     }
-    if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row' || entry.kind === 'ids') {
+    // A Sigma rule's technique tags are one list whatever the order of its tactic tags: they are held together until
+    // the list ends, for a tactic tag after them (`- attack.t1086`, `- attack.t1140`, `- attack.execution`).
+    const sigmaTag = entry.kind === 'ids' && SIGMA_TECHNIQUE_TAG.test(entry.line.text);
+    if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row' || (entry.kind === 'ids' && !(sigmaTag && inSigmaTags))) {
       lastIds.forEach(add);
       lastIds = [];
     }
+    if (entry.kind === 'text' && SIGMA_WORD_TAG.test(line0(entry))) {
+      // A tag of a tactic this release does not have (`- attack.stealth`): the technique tags around it are not the
+      // tactics' before or after it.
+      lastIds.forEach(add);
+      lastIds = [];
+      context = [];
+      sigmaUnread = true;
+    } else if (entry.kind !== 'blank' && !sigmaTag) sigmaUnread = false;
+    if (entry.kind !== 'blank') inSigmaTags = sigmaTag || (inSigmaTags && entry.kind === 'tactic');
     if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row') tacticAfter = false;
     if (entry.kind !== 'blank' && entry.kind !== 'header') {
       if (headerRun.length >= 2) headerOrder = headerRun;
@@ -730,6 +746,12 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           context = entry.tactics;
           break;
         }
+        // A Sigma tags list: a tactic tag after technique tags with none before them is theirs, and the next ones'.
+        if (inSigmaTags && lastIds.length) {
+          for (const ref of lastIds) if (!ref.tactics.length) ref.tactics = [...entry.tactics];
+          context = entry.tactics;
+          break;
+        }
         // One cell per line with the tactic after its ID (the ID line took no tactic from above): the tactic is that
         // row's, and from then on each row's tactic follows its ID.
         if (lastIds.length && (tacticAfter || lastIds.every((ref) => !ref.tactics.length))) {
@@ -769,7 +791,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (!refs) {
           // A sentence ends a tactic line's reach, not a heading's.
           if (!headingContext) context = [];
-        } else if (entry.bullet) refs.forEach(add);
+        } else if (sigmaTag && !sigmaUnread) lastIds.push(...refs);
+        else if (entry.bullet) refs.forEach(add);
         else lastIds = refs;
         break;
       }
@@ -778,6 +801,11 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   lastIds.forEach(add);
   return merged.list();
 }
+
+// A Sigma rule's tag of a technique, as its own list item (`    - attack.t1059.001`), and one of a word (a tactic's).
+const SIGMA_TECHNIQUE_TAG = /^\s{0,12}-\s{1,4}attack\.t\d{4}(?:\.\d{3})?\s*$/i;
+const SIGMA_WORD_TAG = /^\s{0,12}-\s{1,4}attack\.[a-z][a-z_-]{1,40}\s*$/i;
+const line0 = (entry: Entry): string => (entry.line.text.length > 100 ? '' : entry.line.text);
 
 // An assignment or a section header of a rule file, commented out or not (`tool_name = "Impacket"`, `// [rule.threat]`),
 // or a JSON object's member on a line of its own (`{"name": "merlino:export"},` in a MISP event).

@@ -69,6 +69,23 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('gives a Sigma rule\'s tactic tags to its technique tags, before or after them (reports5 12, SigmaHQ rules)', () => {
+      // The Atomic Threat Coverage page of "Encoded IEX" tags `attack.t1086`, `attack.t1140`, then `attack.execution`;
+      // SigmaHQ tags a tactic before its techniques, and `attack.stealth`, a tactic ATT&CK 18.1 does not have.
+      const after = ['tags:', '    - attack.t1086', '    - attack.t1140', '    - attack.execution', 'logsource:'];
+      const before = ['tags:', '    - attack.execution', '    - attack.t1059.001', '    - attack.persistence', '    - attack.t1053.005', 'logsource:'];
+      const unknown = ['tags:', '    - attack.stealth', '    - attack.t1027', '    - attack.execution', '    - attack.t1140', 'logsource:'];
+      const none = ['tags:', '    - attack.t1078', 'logsource:', '    product: windows'];
+      expect(tactics([...after, '', ...before, '', ...unknown, '', ...none].join('\n'))).to.deep.equal([
+        ['T1086', ['Execution']],
+        ['T1140', ['Execution']],
+        ['T1059.001', ['Execution']],
+        ['T1053.005', ['Persistence']],
+        ['T1027', []],
+        ['T1078', []],
+      ]);
+    });
+
     it('reads no tactic from a field whose value only begins with a tactic name (Execution Guardrails)', () => {
       const text = ['description = "Execution of a payload"', 'mitre_att_technique = "T1204"', '', '* Name: Execution Guardrails', '* ID: T1480'].join('\n');
       expect(tactics(text)).to.deep.equal([

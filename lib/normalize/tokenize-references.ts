@@ -679,14 +679,19 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
   while (words.length < MAX_NAME_WORDS) {
     const word = wordBefore(text, q, floor);
     if (!word || word.end !== q) break;
-    const token = text.slice(word.start, word.end);
+    let token = text.slice(word.start, word.end);
     // A word ending a sentence ends the name: the sentence before is not the technique's name.
     if (words.length && token.endsWith('.')) break;
+    // A bracket opening the first word (`[Command-Line Interface (T1059)](…)`) begins the name.
+    const opened = /^[[(“"']/.test(token) && token.length > 1;
+    if (opened) token = token.slice(1);
     const joining = joined && JOINING_WORDS.has(token);
-    const kind = TITLE_TOKEN.test(token) ? 'title' : CONNECTORS.has(token) || joining ? 'connector' : /^[a-z][a-z-]*$/.test(token) ? 'lower' : undefined;
+    // `System Owner / User Discovery`: a slash set apart joins the words of one name, as ATT&CK's own names do.
+    const connector = CONNECTORS.has(token) || joining || (token === '/' && !opened);
+    const kind = TITLE_TOKEN.test(token) ? 'title' : connector ? 'connector' : /^[a-z][a-z-]*$/.test(token) ? 'lower' : undefined;
     if (!kind) break;
-    words.push({ start: word.start, end: word.end, kind });
-    if (word.start === floor || text.charAt(word.start - 1) !== ' ') break;
+    words.push({ start: opened ? word.start + 1 : word.start, end: word.end, kind });
+    if (opened || word.start === floor || text.charAt(word.start - 1) !== ' ') break;
     q = word.start - 1;
   }
   // Title Case words, with the small words between them; else up to four lower-case words, back to a stop word.

@@ -147,6 +147,24 @@ describe('tokenizeReferences', () => {
     ]);
   });
 
+  // reports5: CALDERA's APT3 evaluation notes (`2.B.1 – System Owner / User Discovery (T1033) via ...`) and Sysmon
+  // notes (`MITRE ATT&CK Framework: [Scripting (T1064)](…), [Command-Line Interface (T1059)](…)`).
+  it('reads a name with a slash set apart, or a link text\'s opening bracket before it, whole', () => {
+    const names = (text: string): Array<[string[], string | undefined]> => tokenizeReferences(text, 'prose').refs.map((ref) => [ref.ids, ref.name]);
+    expect(names('2.B.1 – System Owner / User Discovery (T1033) via Command-Line Interface (T1059)')).to.deep.equal([
+      [['T1033'], 'System Owner / User Discovery'],
+      [['T1059'], 'Command-Line Interface'],
+    ]);
+    expect(names('Framework: [Scripting (T1064)](https://x.test/a), [Command-Line Interface (T1059)](https://x.test/b)')).to.deep.equal([
+      [['T1064'], 'Scripting'],
+      [['T1059'], 'Command-Line Interface'],
+    ]);
+    expect(names('we saw (Valid Accounts (T1078)) and / T1053')).to.deep.equal([
+      [['T1078'], 'Valid Accounts'],
+      [['T1053'], undefined],
+    ]);
+  });
+
   // `…into victim networks.([T1199](…))`: CTID adversary_emulation_library, menuPass intelligence summary (Apache-2.0).
   const link = (id: string): string => `[${id}](https://attack.mitre.org/techniques/${id.replace('.', '/')}/)`;
   const named = (text: string): Array<string | undefined> => tokenizeReferences(text, 'prose').refs.map((ref) => ref.name);

@@ -672,6 +672,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // technique tags since the last tactic tag stand under one this release does not have.
   let inSigmaTags = false;
   let sigmaUnread = false;
+  // Whether the line is in an Elastic rule's `[[rule.threat]]` block (see `threatBlockLine`).
+  let inThreat = false;
   // Whether `context` is a Markdown heading's: it holds through the prose of its section, up to the next heading.
   let headingContext = false;
   // Whether it is a table caption's (`Table 5: Execution`), which holds as a heading's does, up to the next caption, or
@@ -687,7 +689,18 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
     // A Sigma rule's technique tags are one list whatever the order of its tactic tags: they are held together until
     // the list ends, for a tactic tag after them (`- attack.t1086`, `- attack.t1140`, `- attack.execution`).
     const sigmaTag = entry.kind === 'ids' && SIGMA_TECHNIQUE_TAG.test(entry.line.text);
-    if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row' || (entry.kind === 'ids' && !(sigmaTag && inSigmaTags))) {
+    // The techniques of an Elastic rule's threat block are held until it ends, for its `[rule.threat.tactic]` after
+    // them; the block's tactic is not the next block's.
+    const threat = threatBlockLine(entry.line.text.length > 200 ? '.' : entry.line.text, inThreat);
+    if (threat === 'start' || (inThreat && threat === 'outside')) {
+      lastIds.forEach(add);
+      lastIds = [];
+      context = [];
+      tacticAfter = false;
+    }
+    inThreat = threat !== 'outside';
+    const held = (sigmaTag && inSigmaTags) || inThreat;
+    if (!held && (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row' || entry.kind === 'ids')) {
       lastIds.forEach(add);
       lastIds = [];
     }
@@ -746,8 +759,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           context = entry.tactics;
           break;
         }
-        // A Sigma tags list: a tactic tag after technique tags with none before them is theirs, and the next ones'.
-        if (inSigmaTags && lastIds.length) {
+        // A Sigma tags list: a tactic tag after technique tags with none before them is theirs, and the next ones'; so
+        // is a threat block's tactic to its techniques.
+        if ((inSigmaTags || inThreat) && lastIds.length) {
           for (const ref of lastIds) if (!ref.tactics.length) ref.tactics = [...entry.tactics];
           context = entry.tactics;
           break;
@@ -791,7 +805,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (!refs) {
           // A sentence ends a tactic line's reach, not a heading's.
           if (!headingContext) context = [];
-        } else if (sigmaTag && !sigmaUnread) lastIds.push(...refs);
+        } else if ((sigmaTag && !sigmaUnread) || inThreat) lastIds.push(...refs);
         else if (entry.bullet) refs.forEach(add);
         else lastIds = refs;
         break;
@@ -810,6 +824,23 @@ const line0 = (entry: Entry): string => (entry.line.text.length > 100 ? '' : ent
 // An assignment or a section header of a rule file, commented out or not (`tool_name = "Impacket"`, `// [rule.threat]`),
 // or a JSON object's member on a line of its own (`{"name": "merlino:export"},` in a MISP event).
 const RULE_FILE_LINE = /^\s{0,12}(?:(?:\/\/|#|;)?\s{0,4}(?:\[{1,2}[^\]\n]{1,80}\]{1,2}\s*$|[\p{L}_][\p{L}\p{N}_.-]{0,40}\s{0,4}=\s{0,4}\S)|[{[]\s{0,4}"[^"\n]{1,60}"\s{0,4}:)/u;
+
+// A TOML table's header, commented out or not (`// [[rule.threat.technique]]`, `[rule.threat.tactic]`).
+const TOML_TABLE = /^\s{0,12}(?:\/\/|#)?\s{0,4}(\[{1,2})\s{0,2}([\w.-]{1,60})\s{0,2}\]{1,2}\s*$/;
+
+/**
+ * Where a line stands against an Elastic rule's threat block (detection-rules' TOML): `[[rule.threat]]` starts one; its
+ * sub-tables (`[[rule.threat.technique]]`, `[rule.threat.tactic]`), assignments and blank lines go on in it; any other
+ * line is outside.
+ */
+function threatBlockLine(text: string, inBlock: boolean): 'start' | 'inside' | 'outside' {
+  const table = TOML_TABLE.exec(text);
+  if (table) {
+    if (table[1] === '[[' && table[2] === 'rule.threat') return 'start';
+    return inBlock && table[2]!.startsWith('rule.threat.') ? 'inside' : 'outside';
+  }
+  return inBlock && (!text.trim() || RULE_FILE_LINE.test(text)) ? 'inside' : 'outside';
+}
 
 /** The line holding the name of a bare ID in a one-cell-per-line table: the cell before it, else the one after. */
 function neighbourName(entryAt: (i: number) => Entry, count: number, index: number, headerOrder: Role[], used: Set<Entry>): Entry | undefined {

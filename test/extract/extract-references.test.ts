@@ -86,6 +86,30 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('gives an Elastic rule\'s threat tactic to every technique of its block, not to the next block (reports5 15)', () => {
+      // detection-rules' TOML, commented out in a Go file: the tactic table comes after the technique and sub-technique.
+      const block = (technique: string, sub: string, tactic: string): string[] => [
+        '// [[rule.threat]]',
+        '// framework = "MITRE ATT&CK"',
+        '// [[rule.threat.technique]]',
+        `// id = "${technique}"`,
+        `// reference = "https://attack.mitre.org/techniques/${technique}/"`,
+        '// [[rule.threat.technique.subtechnique]]',
+        `// id = "${sub}"`,
+        '',
+        '// [rule.threat.tactic]',
+        `// name = "${tactic}"`,
+      ];
+      const text = [...block('T1574', 'T1574.006', 'Privilege Escalation'), ...block('T1053', 'T1053.005', 'Persistence'), '', 'package rules', 'T1105'];
+      expect(tactics(text.join('\n'))).to.deep.equal([
+        ['T1574', ['Privilege Escalation']],
+        ['T1574.006', ['Privilege Escalation']],
+        ['T1053', ['Persistence']],
+        ['T1053.005', ['Persistence']],
+        ['T1105', []],
+      ]);
+    });
+
     it('reads no tactic from a field whose value only begins with a tactic name (Execution Guardrails)', () => {
       const text = ['description = "Execution of a payload"', 'mitre_att_technique = "T1204"', '', '* Name: Execution Guardrails', '* ID: T1480'].join('\n');
       expect(tactics(text)).to.deep.equal([

@@ -90,7 +90,9 @@ const HEADER_ROLES = new Map<string, Role>([
 function headerKey(text: string): string {
   if (text.length > 60) return '';
   // `technique_id`, as a CSV export names its columns, is `technique id`.
+  // `ATT&amp;CK Tactic`: a page's HTML escape left in a Markdown table.
   return text
+    .replace(/&amp;/g, '&')
     .replace(/(?<=[\p{L}\p{N}])_(?=[\p{L}\p{N}])/gu, ' ')
     .replace(/[*_`#:]/g, '')
     .replace(/\s+/g, ' ')
@@ -455,6 +457,22 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named
   return { ...base, raw: originalOf(line, span).trim(), ...(ref.name !== undefined ? { name: ref.name } : {}), span: reportSpan(line, span) };
 }
 
+/**
+ * The tactics of a key/value table's row naming them (`| ATT&amp;CK Tactic | <ul><li>[TA0002: Execution](…)</li></ul> |`
+ * on an Atomic Threat Coverage page): a tactic key, then a value that is only tactics, as list items or links.
+ */
+function keyedTactics(texts: readonly string[], roles: ReadonlyArray<Role | undefined>): string[] | undefined {
+  const cells = texts.filter((text) => text.trim());
+  if (cells.length !== 2 || roles[texts.indexOf(cells[0]!)] !== 'tactic' || cells[1]!.length > 600) return undefined;
+  const items = cells[1]!
+    .replace(/\[([^\]]{1,80})\]\([^)\s]{0,300}\)/g, '$1')
+    .split(/<[^<>]{0,40}>/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const tactics = items.map(tacticsOf);
+  return items.length && tactics.every(Boolean) ? [...new Set(tactics.flat() as string[])] : undefined;
+}
+
 /** The technique name in a cell, when the cell holds a short text and no ID. */
 function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   if (!cell || cell.end <= cell.start) return false;
@@ -785,6 +803,13 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         }
         const texts = entry.cells.map((cell) => slice(line, cell));
         const roles = texts.map((t) => HEADER_ROLES.get(headerKey(t)));
+        const keyed = keyedTactics(texts, roles);
+        if (keyed) {
+          context = keyed;
+          headingContext = false;
+          captioned = false;
+          break;
+        }
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
           table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}) };

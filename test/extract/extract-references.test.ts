@@ -110,6 +110,24 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('gives a key/value table\'s tactic row to the technique rows under it (reports5 12, Atomic Threat Coverage)', () => {
+      const link = (id: string, name: string): string => `[${id}: ${name}](https://attack.mitre.org/x/${id})`;
+      const text = [
+        '| Title                | Encoded IEX |',
+        '|:---------------------|:------------|',
+        `| ATT&amp;CK Tactic    | <ul><li>${link('TA0002', 'Execution')}</li><li>${link('TA0005', 'Defense Evasion')}</li></ul> |`,
+        `| ATT&amp;CK Technique | <ul><li>${link('T1086', 'PowerShell')}</li><li>${link('T1140', 'Deobfuscate')}</li></ul> |`,
+        '',
+        '| Tactic | Execution Guardrails |',
+        '| T1480  | |',
+      ];
+      expect(tactics(text.join('\n'))).to.deep.equal([
+        ['T1086', ['Execution', 'Defense Evasion']],
+        ['T1140', ['Execution', 'Defense Evasion']],
+        ['T1480', []],
+      ]);
+    });
+
     it('reads no tactic from a field whose value only begins with a tactic name (Execution Guardrails)', () => {
       const text = ['description = "Execution of a payload"', 'mitre_att_technique = "T1204"', '', '* Name: Execution Guardrails', '* ID: T1480'].join('\n');
       expect(tactics(text)).to.deep.equal([

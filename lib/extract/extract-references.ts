@@ -477,7 +477,8 @@ function keyedTactics(texts: readonly string[], roles: ReadonlyArray<Role | unde
 function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   if (!cell || cell.end <= cell.start) return false;
   const text = slice(line, cell);
-  return !hasIds(line, cell) && text.length <= 100 && !tacticsOf(text) && !isProse(text);
+  // A count beside the ID (`| 7 | T1003.001-.003 |`, how many datasets a row holds) is no name: a name has a letter.
+  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(text) && !tacticsOf(text) && !isProse(text);
 }
 
 /** State of the walk through a mapping table. */
@@ -604,6 +605,11 @@ function captionTactics(captions: readonly TableCaption[], at: number): string[]
 
 const orElse = (tactics: string[], others: string[]): string[] => (tactics.length ? tactics : others);
 
+/** Whether the text of a line around its ID is none, or only the label of a field (`ID:`): the ID stands alone. */
+function isBareId(rest: string): boolean {
+  return !/\p{L}/u.test(rest) || (rest.length <= 40 && /[:：]\s*$/.test(rest));
+}
+
 /**
  * The references of a line that holds IDs outside a table: a list item, a flattened table row, or a sentence. Those of
  * a sentence are merged as they are read; the others come back (a tactic line after them may still add to them).
@@ -636,8 +642,9 @@ function lineReferences(
   const refs: Found[] = [];
   for (const ref of read.refs) {
     const tactics = own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context);
-    // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it.
-    const cell = ref.name === undefined && !entry.bullet && read.refs.length === 1 ? neighbour() : undefined;
+    // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it. An ID with
+    // words before it that are no name (`T E C H N I Q U E   T 1 1 9 3`, a spaced-out heading) is no cell of a table.
+    const cell = ref.name === undefined && !entry.bullet && read.refs.length === 1 && isBareId(withoutIds(line, span)) ? neighbour() : undefined;
     const named = cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined;
     refs.push(found(line, ref, { tactics }, named));
   }

@@ -598,7 +598,19 @@ const BEFORE_OPENING_QUOTE = /(?:^|[\s=:\\([{,])$/;
 // An outline number before a step's name (`1.B.1 - Registry Run Keys` in an evaluation's write-up).
 const STEP_NUMBER = /^\d{1,2}(?:\.[A-Za-z\d]{1,2}){1,3}\s{0,2}-\s+/;
 // The label of an ID field (`* ID: T1548`), a column's header word, is no name.
-const ID_WORD = /^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\s)?ids?|reference(?: url)?|url|link)$/i;
+// So is the word `Technique` alone, as a spaced-out heading writes it before the ID (`T E C H N I Q U E   T 1 1 9 3`).
+const ID_WORD = /^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\s)?ids?|reference(?: url)?|url|link|(?:sub-)?technique)$/i;
+
+/**
+ * Text spaced out letter by letter, as pdftotext writes headings set in spaced capitals (`S P E A R P H I S H I N G
+ * A T T A C H M E N T`: one space between letters, more between words), closed up into its words; other text as it is.
+ */
+function closeLetterSpacing(text: string): string {
+  if (text.length > MAX_NAME * 4) return text;
+  const words = text.trim().split(/\s{2,}/);
+  const spaced = words.every((word) => /^\S(?: \S)*$/.test(word)) && words.some((word) => /^\p{L}(?: \p{L}){2,}$/u.test(word));
+  return spaced ? words.map((word) => word.replace(/ /g, '')).join(' ') : text;
+}
 
 /**
  * The value a name stands in: after a quote opening a value the ID ends (`mitre_att_technique = "T1558.003"` in a YARA
@@ -616,7 +628,7 @@ function valueOf(name: string): string {
 
 /** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
 export function cleanName(piece: string): string | undefined {
-  let name = joinLines(piece).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(/[*`]/g, '');
+  let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(/[*`]/g, '');
   if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(STEP_NUMBER, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
   if (name.length > MAX_NAME || isJsonMember(name)) return undefined;

@@ -321,6 +321,16 @@ describe('extractReferences', () => {
     check(seed(PERISCOPE), []);
   });
 
+  it('takes no count cell for a name, and no line beside a spaced-out heading\'s ID (reports5 08, 03)', () => {
+    const table = ['| Meta-Dataset | Datasets | MITRE Techniques |', '|---|---|---|', '| [dumping-t1003](meta/dumping-t1003/) | 7 | T1003.001-.003 |'];
+    const heading = ['2020 Threat Detection Report', '', 'T E C H N I Q U E   T 1 1 9 3', '', 'Definition'];
+    expect(extractReferences([...table, '', ...heading].join('\n')).map((ref) => [ref.raw, ref.name, ref.line, ref.lines])).to.deep.equal([
+      ['dumping-t1003', 'dumping', 3, undefined],
+      ['T1003.001-.003', undefined, 3, undefined],
+      ['T 1 1 9 3', undefined, 7, undefined],
+    ]);
+  });
+
   it('finds nothing in text with look-alikes: CVE, hashes, TA/G/S IDs, test IDs, T-numbers in longer words', () => {
     check(
       [

@@ -231,6 +231,17 @@ describe('tokenizeReferences', () => {
     expect(cleanName('Exfiltration Over C2 Channel')).to.equal('Exfiltration Over C2 Channel');
   });
 
+  it('closes up a name spaced out letter by letter, and takes the word Technique alone for none (reports5 03)', () => {
+    // pdftotext of Red Canary's 2020 report: headings set in spaced capitals, each on a line of its own.
+    const named = (text: string): Array<string | undefined> => tokenizeReferences(text, 'reference').refs.map((ref) => ref.name);
+    expect(named('T 1 0 6 4 :   S C R I P T I N G')).to.deep.equal(['SCRIPTING']);
+    expect(named('T 1 1 9 3 :   S P E A R P H I S H I N G   A T T A C H M E N T')).to.deep.equal(['SPEARPHISHING ATTACHMENT']);
+    expect(named('T E C H N I Q U E   T 1 1 9 3')).to.deep.equal([undefined]);
+    expect(cleanName('Technique')).to.equal(undefined);
+    expect(cleanName('A B')).to.equal('A B');
+    expect(cleanName('Data from Local System')).to.equal('Data from Local System');
+  });
+
   // An item or a line of a file, read as a reference (not a sentence).
   const namedItem = (text: string): Array<string | undefined> => tokenizeReferences(text, 'reference').refs.map((ref) => ref.name);
 

@@ -35,7 +35,7 @@ import { basename } from 'node:path';
 import { roundLevel, untaggedRule, weightFactor, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
-import { listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
+import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
 /** How a Splunk detection's `status` and `type` become a coverage weight (their product). */
 export const SPLUNK_WEIGHTS = {
@@ -170,8 +170,7 @@ function mapField(node: YamlNode | undefined, key: string): YamlNode | undefined
 }
 
 function texts(node: YamlNode | undefined): string[] {
-  const items = node?.kind === 'seq' ? node.items : node ? [node] : [];
-  return items.flatMap((item) => scalarText(item)?.trim() || []);
+  return itemsOf(node).flatMap((item) => scalarText(item)?.trim() || []);
 }
 
 /** Sentinel's `requiredDataConnectors`: each connector's `connectorId`. */

@@ -209,10 +209,14 @@ export function scalarText(node: YamlNode | undefined): string | undefined {
   return node?.kind === 'scalar' && node.text !== null ? node.text : undefined;
 }
 
+/** The items of a list, or one node as a list of one: what a field that takes one value or several holds. */
+export function itemsOf(node: YamlNode | undefined): YamlNode[] {
+  return node?.kind === 'seq' ? node.items : node ? [node] : [];
+}
+
 /** The texts of a list of scalars (or of one scalar), each with its line; other items are left out. */
 export function listItems(node: YamlNode | undefined, lines: LineIndex): { text: string; line: number }[] {
-  const items = node?.kind === 'seq' ? node.items : node ? [node] : [];
-  return items.flatMap((item) => {
+  return itemsOf(node).flatMap((item) => {
     const text = scalarText(item);
     return text === undefined ? [] : [{ text, line: lines.line(item.start) }];
   });

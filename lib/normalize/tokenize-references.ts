@@ -626,9 +626,41 @@ function valueOf(name: string): string {
   return bracket >= 0 && !name.includes(']', bracket) ? name.slice(bracket + 1) : name;
 }
 
+// Markdown's marks of emphasis and code around words (`**PowerShell**`, `__x__`, `*x*`, `` `x` ``); an underscore inside a
+// word (`mitre_att_technique`) is none.
+const MARK = /[*`]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu;
+const MARK_CHARS = /^[*_`]+|[*_`]+$/g;
+
+/** The marks of one kind and length in a text: a run of `*`, `_` (not inside a word) or `` ` ``, as written. */
+function marksOf(text: string, mark: string): number {
+  let count = 0;
+  for (const match of text.matchAll(MARK)) if (match[0] === mark) count++;
+  return count;
+}
+
+/**
+ * A span widened over the Markdown marks it stands between (`**PowerShell**`) or cuts in half (`T1059.001** PowerShell`),
+ * so that the reference's text holds each mark with its pair.
+ */
+function withMarks(text: string, span: TextSpan): TextSpan {
+  let { start, end } = span;
+  for (let round = 0; round < 4; round++) {
+    const before = /[*_`]+$/.exec(text.slice(Math.max(0, start - 3), start))?.[0] ?? '';
+    const after = /^[*_`]+/.exec(text.slice(end, end + 3))?.[0] ?? '';
+    const inner = text.slice(start, end);
+    if (before && before === after) {
+      start -= before.length;
+      end += after.length;
+    } else if (after && marksOf(inner, after) % 2 === 1) end += after.length;
+    else if (before && marksOf(inner, before) % 2 === 1) start -= before.length;
+    else break;
+  }
+  return { start, end };
+}
+
 /** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
 export function cleanName(piece: string): string | undefined {
-  let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(/[*`]/g, '');
+  let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(MARK, '');
   if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(STEP_NUMBER, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
   if (name.length > MAX_NAME || isJsonMember(name)) return undefined;
@@ -694,15 +726,21 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
     let token = text.slice(word.start, word.end);
     // A word ending a sentence ends the name: the sentence before is not the technique's name.
     if (words.length && token.endsWith('.')) break;
-    // A bracket opening the first word (`[Command-Line Interface (T1059)](…)`) begins the name.
-    const opened = /^[[(“"']/.test(token) && token.length > 1;
-    if (opened) token = token.slice(1);
+    // A bracket opening the first word (`[Command-Line Interface (T1059)](…)`) begins the name; so does a Markdown mark
+    // (`ran **PowerShell** (T1059.001)`), kept in the name's text for its pair (cleaning drops both).
+    const bracketed = /^[[(“"']/.test(token) && token.length > 1;
+    if (bracketed) token = token.slice(1);
+    const mark = /^[*_`]+/.exec(token)?.[0];
+    // A mark whose pair is not before the ID sets more than the name apart (`**Selecionar T1059 autoriza ...?**`).
+    if (mark && marksOf(text.slice(word.start, p), mark) % 2 === 1) break;
+    const opened = bracketed || (mark !== undefined && token.length > mark.length);
+    token = token.replace(MARK_CHARS, '');
     const joining = joined && JOINING_WORDS.has(token);
     // `System Owner / User Discovery`: a slash set apart joins the words of one name, as ATT&CK's own names do.
     const connector = CONNECTORS.has(token) || joining || (token === '/' && !opened);
     const kind = TITLE_TOKEN.test(token) ? 'title' : connector ? 'connector' : /^[a-z][a-z-]*$/.test(token) ? 'lower' : undefined;
     if (!kind) break;
-    words.push({ start: opened ? word.start + 1 : word.start, end: word.end, kind });
+    words.push({ start: bracketed ? word.start + 1 : word.start, end: word.end, kind });
     if (opened || word.start === floor || text.charAt(word.start - 1) !== ' ') break;
     q = word.start - 1;
   }
@@ -770,8 +808,9 @@ function nameEndAfter(text: string, start: number, ceiling: number): number | un
     const token = text.slice(q, e);
     // A footnote marker ends the name (`T1055 Process Injection[1] that ...`).
     const bare = token.replace(/\[\d{1,3}\]$/, '').replace(/[,.;]$/, '');
-    if (!(TITLE_TOKEN.test(bare) || CONNECTORS.has(bare)) || !bare) break;
-    ends.push({ end: q + bare.length, connector: CONNECTORS.has(bare) });
+    const word = bare.replace(MARK_CHARS, '');
+    if (!(TITLE_TOKEN.test(word) || CONNECTORS.has(word)) || !word) break;
+    ends.push({ end: q + bare.length, connector: CONNECTORS.has(word) });
     if (bare !== token || text.charAt(e) !== ' ') break;
     q = e + 1;
   }
@@ -810,7 +849,7 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   for (const [g, group] of groups.entries()) {
     // `Initial Access（T1566.001）→ Execution（T1059.001）`: a tactic beside an ID is its tactic, not its name.
     const besideTactics = names[g] ? parseTacticList(names[g].name) : undefined;
-    const named = besideTactics ? undefined : names[g];
+    const named = besideTactics ? undefined : names[g] && { ...names[g], span: withMarks(text, names[g].span) };
     for (const token of group.tokens) {
       const markdown = token.rules.includes(URL_RULE) && text.charAt(token.start - 1) === '(' && text.charAt(token.start - 2) === ']';
       const idSpan = { start: token.start, end: token.end };
@@ -822,7 +861,7 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
       }
       refs.push({
         ids: token.ids,
-        span,
+        span: named ? withMarks(text, span) : span,
         idSpan,
         ...(named ? { name: named.name, nameSpan: named.span } : {}),
         ...(named && group.tokens.length > 1 ? { sharedName: true } : {}),
@@ -877,10 +916,15 @@ function gapName(text: string, span: TextSpan, pieces: readonly TacticPiece[], f
   if (span.end - span.start > MAX_NAME * 8) return undefined;
   const name = cleanName(withoutTactics(text, span, pieces, from));
   if (!name) return undefined;
-  // The name's own text, found inside the gap (a bounded search: the gap holds it when cleaning kept its first words).
-  const at = text.slice(span.start, span.end).indexOf(name.slice(0, 20));
+  // The name's own text, found inside the gap (a bounded search: the gap holds it when cleaning kept its first words),
+  // up to its last words (cleaning may have cut marks inside it: `It used *Rundll32*`).
+  const gap = text.slice(span.start, span.end);
+  const at = gap.indexOf(name.slice(0, 20));
   const start = at >= 0 ? span.start + at : span.start;
-  return { name, span: { start, end: Math.min(span.end, start + name.length) } };
+  const tail = name.slice(-20);
+  const last = gap.lastIndexOf(tail);
+  const end = last >= 0 && span.start + last >= start ? span.start + last + tail.length : start + name.length;
+  return { name, span: { start, end: Math.min(span.end, end) } };
 }
 
 /**

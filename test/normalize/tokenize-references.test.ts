@@ -280,6 +280,29 @@ describe('tokenizeReferences', () => {
     // A technique's own `Parent: Sub` name is no label.
     expect(namedItem('Phishing: Spearphishing Attachment (T1566.001)')).to.deep.equal(['Phishing: Spearphishing Attachment']);
   });
+
+  it('reads a name set in Markdown bold, italics or code, and writes the reference with its marks whole', () => {
+    const read = (text: string, mode: 'reference' | 'prose'): Array<[string | undefined, string]> =>
+      tokenizeReferences(text, mode).refs.map((ref) => [ref.name, text.slice(ref.span.start, ref.span.end)]);
+    expect(read('**PowerShell** (T1059.001)', 'reference')).to.deep.equal([['PowerShell', '**PowerShell** (T1059.001)']]);
+    expect(read('__Scheduled Task__ (T1053.005)', 'reference')).to.deep.equal([['Scheduled Task', '__Scheduled Task__ (T1053.005)']]);
+    expect(read('*Rundll32* (T1218.011)', 'reference')).to.deep.equal([['Rundll32', '*Rundll32* (T1218.011)']]);
+    expect(read('`Regsvr32` (T1218.010)', 'reference')).to.deep.equal([['Regsvr32', '`Regsvr32` (T1218.010)']]);
+    expect(read('T1059.001 (**PowerShell**)', 'reference')).to.deep.equal([['PowerShell', 'T1059.001 (**PowerShell**)']]);
+    expect(read('**T1059.001** PowerShell', 'reference')).to.deep.equal([['PowerShell', '**T1059.001** PowerShell']]);
+    // In a sentence, the marks begin the name: the word before them is the sentence's.
+    expect(read('The actor ran **PowerShell** (T1059.001) to stage tools.', 'prose')).to.deep.equal([['PowerShell', '**PowerShell** (T1059.001)']]);
+    expect(read('Then __Scheduled Task__ (T1053.005) kept it.', 'prose')).to.deep.equal([['Scheduled Task', '__Scheduled Task__ (T1053.005)']]);
+    expect(read('It ran *Rundll32* (T1218.011), then `Regsvr32` (T1218.010) on the box.', 'prose')).to.deep.equal([
+      ['Rundll32', '*Rundll32* (T1218.011)'],
+      ['Regsvr32', '`Regsvr32` (T1218.010)'],
+    ]);
+    expect(read('It was seen as T1059.001: **PowerShell** on the host.', 'prose')).to.deep.equal([['PowerShell', 'T1059.001: **PowerShell**']]);
+    // Marks whose pair is past the ID set a sentence apart, not a name (reports5 14, a course's checkpoint question).
+    expect(read('**Selecionar T1059 autoriza qualquer Event ID?**', 'prose')).to.deep.equal([[undefined, 'T1059']]);
+    // Underscores inside a word are no marks (`mitre_att_technique`).
+    expect(cleanName('__Valid_Accounts__')).to.equal('Valid_Accounts');
+  });
 });
 
 describe('joinLines', () => {

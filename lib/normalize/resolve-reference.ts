@@ -2,6 +2,7 @@ import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
+import { isCommonEnglishWord } from '../common-words.js';
 import { editDistance, typoLimit } from '../name-distance.js';
 import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './normalize-types.js';
 
@@ -182,7 +183,7 @@ function resolveParts(
       const shared = part.sharedName || part.ids.length > 1;
       const ownTrail: string[] = [];
       const ownWarnings: string[] = [];
-      let outcome = resolveId(id, part.name, tactics, context, ownTrail, ownWarnings);
+      let outcome = resolveId(id, part.name, tactics, context, ownTrail, ownWarnings, shared ? part.ids : []);
       if (shared && part.name !== undefined && outcome.status === 'ambiguous') {
         const key = part.name;
         if (!groupFits.has(key)) {
@@ -251,7 +252,7 @@ function candidate(index: AttackIndex, technique: TechniqueRecord, why: string):
   return { id: technique.id, name: fullName(index, technique), tactics: technique.tactics, why };
 }
 
-/** Resolve an ID, checking the name written beside it. */
+/** Resolve an ID, checking the name written beside it (and beside the other IDs it serves, `beside`). */
 function resolveId(
   id: TechniqueId,
   name: string | undefined,
@@ -259,6 +260,7 @@ function resolveId(
   context: ResolveContext,
   trail: string[],
   warnings: string[],
+  beside: readonly TechniqueId[] = [],
 ): Outcome {
   const { target, source } = context;
   let found: TechniqueRecord | undefined;
@@ -342,7 +344,7 @@ function resolveId(
     outcome = { status: 'current', ids: [found.id], notes: [`${describe(target, found)} is current in ATT&CK ${target.release}`], candidates: [] };
   }
   if (!name) return outcome;
-  return checkName(id, name, found, final, steps, tactics, context, trail, warnings, outcome);
+  return checkName(id, name, found, final, steps, tactics, context, trail, warnings, outcome, beside);
 }
 
 /**
@@ -391,6 +393,8 @@ interface NameCheck {
   warnings: string[];
   /** The outcome by the ID alone. */
   outcome: Outcome;
+  /** The IDs one name serves (`PowerShell/JScript` beside `T1059.001/.007`): its words may name any of them. */
+  beside: readonly TechniqueId[];
 }
 
 /** The ID's outcome with a note, said in the trail too (and as a warning when `warn`). */
@@ -417,8 +421,9 @@ function checkName(
   trail: string[],
   warnings: string[],
   outcome: Outcome,
+  beside: readonly TechniqueId[],
 ): Outcome {
-  const check: NameCheck = { id, name, key: nameKey(name), found, byId: final ?? found, tactics, context, trail, warnings, outcome };
+  const check: NameCheck = { id, name, key: nameKey(name), found, byId: final ?? found, tactics, context, trail, warnings, outcome, beside };
   const known = knownNameOutcome(check, steps);
   if (known) return known;
   const named = namedTechniques(check);
@@ -493,8 +498,32 @@ function namedTechniques(check: NameCheck): NamedTechniques | Outcome {
   if (parentIds.length === 1 && own !== undefined && !ownWords(subPart!, own, byId.id, check)) {
     return noted(check, `"${subPart}" in the name "${name}" is not ${describe(target, byId)}; ${id} kept as written: check it`, true);
   }
+  const siblings = siblingsNamedIn(name, byId, target).filter((sibling) => !check.beside.includes(sibling.id));
+  if (siblings.length) {
+    const named = siblings.map((sibling) => `"${sibling.name}", the name of ${describe(target, sibling)}`).join(', and ');
+    return noted(check, `"${name}" beside ${id} holds ${named}, while ${id} is ${fullName(target, byId)}; ${id} kept as written: check that it is the technique meant`, true);
+  }
   trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
   return outcome;
+}
+
+/** The words of a name, as a key to find one name's words among another's (` dns tunneling data exfil `). */
+const wordsKey = (name: string): string => ` ${(nameKey(name).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+
+/**
+ * The sibling sub-techniques whose name stands among the words of a name that is no technique's, and not the ID's own
+ * (`DNS Tunneling Data Exfil` beside T1071.001 Web Protocols holds `DNS`, T1071.004's): a sub-technique number written
+ * wrong, or a vector number read as one (`T1071-001`), is caught as a sibling's exact name beside it is. A one-word name
+ * in common English use (`At`, T1053.002) says nothing.
+ */
+function siblingsNamedIn(name: string, byId: TechniqueRecord, target: AttackIndex): TechniqueRecord[] {
+  if (!byId.parent) return [];
+  const words = wordsKey(name);
+  if (words.includes(wordsKey(byId.name))) return [];
+  return target
+    .children(byId.parent)
+    .filter((sibling) => sibling !== byId && !sibling.revoked && !sibling.deprecated)
+    .filter((sibling) => words.includes(wordsKey(sibling.name)) && (/\s/.test(sibling.name.trim()) || !isCommonEnglishWord(sibling.name)));
 }
 
 /**

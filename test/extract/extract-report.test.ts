@@ -64,6 +64,21 @@ describe('extractReport', () => {
     });
   });
 
+  it('checks the name beside an ID in every form, dash, colon, brackets or table cell, against the ID (reports5 09)', () => {
+    // ZOVARK's scoreboard lists vectors as `T1071-001: DNS Tunneling Data Exfil`: read as T1071.001, Web Protocols.
+    const text = [
+      '- T1071-001: DNS Tunneling Data Exfil', '- T1071.002: DNS Tunneling', '- DNS Tunneling (T1071.003)', '',
+      '| ID | Technique |', '|---|---|', '| T1071-005 | DNS Beaconing |',
+    ].join('\n');
+    const report = extractReport(text, { target: loadRelease('18.1') });
+    expect(report.references.map((ref) => [ref.ids[0], ref.resolution?.warnings.map((w) => /holds "DNS", the name of T1071\.004 .* while/.test(w))])).to.deep.equal([
+      ['T1071.001', [true]],
+      ['T1071.002', [true]],
+      ['T1071.003', [true]],
+      ['T1071.005', [true]],
+    ]);
+  });
+
   describe('IDs whose T OCR read as a 7 or a 1', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

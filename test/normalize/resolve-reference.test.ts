@@ -132,6 +132,21 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'spearphishing attachment (T1566.002)' }, context).status).to.equal('ambiguous');
   });
 
+  it('warns when words that name no technique hold a sibling sub-technique\'s name (reports5 09: T1071-001: DNS Tunneling Data Exfil)', () => {
+    const dns = resolveReference({ raw: 'T1071-001: DNS Tunneling Data Exfil' }, context);
+    expect([dns.status, dns.ids]).to.deep.equal(['current', ['T1071.001']]);
+    expect(dns.warnings).to.deep.equal([
+      '"DNS Tunneling Data Exfil" beside T1071.001 holds "DNS", the name of T1071.004 Application Layer Protocol: DNS, while T1071.001 is ' +
+        'Application Layer Protocol: Web Protocols; T1071.001 kept as written: check that it is the technique meant',
+    ]);
+    // The ID's own name among the words, a name serving that sibling's ID too, or no sibling's name: nothing to say.
+    expect(resolveReference({ raw: 'Web Protocols over DNS (T1071.001)' }, context).warnings).to.deep.equal([]);
+    expect(resolveReference({ raw: 'T1059.001/.007 PowerShell/JScript' }, context).warnings).to.deep.equal([]);
+    expect(resolveReference({ raw: 'T1055-001: Process Injection via CreateRemoteThread' }, context).warnings).to.deep.equal([]);
+    // A sibling's one-word name in common English use (T1053.002 At) is no sign.
+    expect(resolveReference({ raw: 'Task at Logon (T1053.005)' }, context).warnings).to.deep.equal([]);
+  });
+
   it('checks a name written as a technique, a colon and words of its own against the ID (Active Scanning: port scan)', () => {
     // A real HTB write-up's table: the technique before the colon is not the ID's.
     const other = resolveReference({ raw: 'Active Scanning: port scan | T1046' }, context);

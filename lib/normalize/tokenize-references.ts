@@ -582,6 +582,9 @@ function withoutAnnotations(name: string): string {
 }
 // Small words at a name's ends, and the word "Technique" that pasted link texts add (`Remote Services, Technique T1021`).
 const EDGE_WORDS = /^(?:and|or|&|(?:sub-)?technique)\s+|,?\s+(?:and|or|&|(?:sub-)?technique)$/gi;
+// A connective of the sentence before a name (`(T1057) via Execution through API (T1106)`, a step heading of CALDERA's
+// evaluations): no ATT&CK technique name, in any release, begins with one.
+const LEADING_CONNECTIVE = /^(?:via|using|through|with|by)\s+(?=[\p{Lu}\p{N}])/u;
 
 // A label in bold before the name (`**Headline:** Uncovering ... (T1087.002)` on a slide), cut as a tactic label is.
 const BOLD_LABEL = /^\s*(?:\*\*|__)[^*_\n]{1,40}[:：](?:\*\*|__)\s*/;
@@ -666,7 +669,7 @@ export function cleanName(piece: string): string | undefined {
   if (name.length > MAX_NAME || isJsonMember(name)) return undefined;
   for (let previous = '', round = 0; previous !== name && round < 12; round++) {
     previous = name;
-    name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '')), NAME_STRIP, NAME_STRIP + '.');
+    name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '').replace(LEADING_CONNECTIVE, '')), NAME_STRIP, NAME_STRIP + '.');
   }
   // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names; nor is the
   // `attack.` of a Sigma rule's tag (`attack.t1016`), nor a number without a letter (a top-ten table's rank `5`).

@@ -281,6 +281,19 @@ describe('tokenizeReferences', () => {
     expect(namedItem('Phishing: Spearphishing Attachment (T1566.001)')).to.deep.equal(['Phishing: Spearphishing Attachment']);
   });
 
+  it('takes no connective before a name for part of it (reports5 04: ... (T1057) via Execution through API (T1106))', () => {
+    const read = (text: string): Array<[string | undefined, string]> =>
+      tokenizeReferences(text, 'reference').refs.map((ref) => [ref.name, text.slice(ref.span.start, ref.span.end)]);
+    expect(read('2.C.1 - Process Discovery (T1057) via Execution through API (T1106)')).to.deep.equal([
+      ['Process Discovery', 'Process Discovery (T1057)'],
+      ['Execution through API', 'Execution through API (T1106)'],
+    ]);
+    expect(read('1.A.1 - User Execution (T1204) via Scripting (T1064) with PowerShell (T1086)').map(([name]) => name)).to.deep.equal(['User Execution', 'Scripting', 'PowerShell']);
+    expect(read('Create Account (T1136) using Graphical User Interface (T1061)').map(([name]) => name)).to.deep.equal(['Create Account', 'Graphical User Interface']);
+    // Only before a name: lower-case words after it are the writer's own.
+    expect(read('with residual discovery (T1087)').map(([name]) => name)).to.deep.equal(['with residual discovery']);
+  });
+
   it('reads a name set in Markdown bold, italics or code, and writes the reference with its marks whole', () => {
     const read = (text: string, mode: 'reference' | 'prose'): Array<[string | undefined, string]> =>
       tokenizeReferences(text, mode).refs.map((ref) => [ref.name, text.slice(ref.span.start, ref.span.end)]);

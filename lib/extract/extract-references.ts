@@ -11,6 +11,7 @@ import {
   type ReferenceToken,
   type TextSpan,
 } from '../normalize/tokenize-references.js';
+import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
 export interface ReportSpan {
@@ -641,7 +642,7 @@ function lineReferences(
   const own = leading.length ? displayTactics(leading.tactics) : read.tactics;
   const refs: Found[] = [];
   for (const ref of read.refs) {
-    const tactics = own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context);
+    const tactics = merged.tacticsAt(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context) }).tactics;
     // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it. An ID with
     // words before it that are no name (`T E C H N I Q U E   T 1 1 9 3`, a spaced-out heading) is no cell of a table.
     const cell = ref.name === undefined && !entry.bullet && read.refs.length === 1 && isBareId(withoutIds(line, span)) ? neighbour() : undefined;
@@ -682,7 +683,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let forgotten = 0;
   let previous = 0;
   // Each reference is merged as it is read, so no list of every mention is kept (a long line holds thousands).
-  const merged = new MergedReferences(options.namesApart === true);
+  const merged = new MergedReferences(options.namesApart === true, jsonThreatEntries(lines));
   const add = (ref: Found): void => merged.add(ref);
   const usedNames = new Set<Entry>();
   let context: string[] = [];
@@ -928,13 +929,25 @@ class MergedReferences {
   /** The lines each reference is cited on (by the keys of `#byIds`), met in any order. */
   readonly #lines = new Map<string, Set<number>>();
   readonly #namesApart: boolean;
+  readonly #threatEntries: readonly ThreatEntry[];
 
-  constructor(namesApart: boolean) {
+  constructor(namesApart: boolean, threatEntries: readonly ThreatEntry[]) {
     this.#namesApart = namesApart;
+    this.#threatEntries = threatEntries;
+  }
+
+  /**
+   * The tactic of the JSON threat entry a reference stands in (`jsonThreatEntries`), over those the walk found for it:
+   * the entry says it, before or after its techniques.
+   */
+  tacticsAt(line: Line, ref: ReferenceToken, tactics: TacticSource): TacticSource {
+    const tactic = this.#threatEntries.length ? threatTacticAt(this.#threatEntries, line.number, ref.idSpan.start) : undefined;
+    return tactic ? { tactics: [tactic] } : tactics;
   }
 
   /** A mention as the tokenizer read it, with the tactics and the name apart that the walk found for it. */
-  mention(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): void {
+  mention(line: Line, ref: ReferenceToken, given: TacticSource, named?: NameApart): void {
+    const tactics = this.tacticsAt(line, ref, given);
     const at = named ? Math.min(line.number, named.line.number) : line.number;
     this.#cite(this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined), at);
   }

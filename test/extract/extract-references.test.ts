@@ -110,6 +110,51 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('gives a JSON threat entry\'s tactic to its techniques, after them or before, printed or one rule a line (Kibana exports)', () => {
+      // An Elastic rule as JSON: detection-rules' TOML order (technique array, then tactic object), pretty-printed.
+      const technique = (id: string, name: string, sub?: string): string[] => [
+        '        {',
+        `          "id": "${id}",`,
+        `          "name": "${name}",`,
+        `          "reference": "https://attack.mitre.org/techniques/${id}/"${sub ? ',' : ''}`,
+        ...(sub ? ['          "subtechnique": [', `            { "id": "${sub}", "reference": "https://attack.mitre.org/techniques/${sub.replace('.', '/')}/" }`, '          ]'] : []),
+        '        }',
+      ];
+      const entry = (tactic: [string, string], techniques: string[]): string[] => [
+        '    {',
+        '      "framework": "MITRE ATT&CK",',
+        '      "technique": [',
+        ...techniques,
+        '      ],',
+        `      "tactic": { "id": "${tactic[0]}", "name": "${tactic[1]}", "reference": "https://attack.mitre.org/tactics/${tactic[0]}/" }`,
+        '    }',
+      ];
+      const printed = [
+        '{',
+        '  "name": "Encoded PowerShell",',
+        '  "threat": [',
+        ...entry(['TA0002', 'Execution'], technique('T1059', 'Command and Scripting Interpreter', 'T1059.001')),
+        '    ,',
+        ...entry(['TA0005', 'Defense Evasion'], technique('T1027', 'Obfuscated Files or Information')),
+        '  ]',
+        '}',
+      ];
+      // A Kibana export: one rule a line, keys as Kibana writes them (tactic first), an ES|QL query with pipes.
+      const exported = JSON.stringify({
+        name: 'Scheduled task',
+        query: 'from logs-* | where process.name == "schtasks.exe" | keep host.name',
+        threat: [{ framework: 'MITRE ATT&CK', tactic: { id: 'TA0003', name: 'Persistence' }, technique: [{ id: 'T1053', subtechnique: [{ id: 'T1053.005' }] }] }],
+      });
+      expect(tactics([...printed, exported, 'T1105'].join('\n'))).to.deep.equal([
+        ['T1059', ['Execution']],
+        ['T1059.001', ['Execution']],
+        ['T1027', ['Defense Evasion']],
+        ['T1053', ['Persistence']],
+        ['T1053.005', ['Persistence']],
+        ['T1105', []],
+      ]);
+    });
+
     it('gives a key/value table\'s tactic row to the technique rows under it (reports5 12, Atomic Threat Coverage)', () => {
       const link = (id: string, name: string): string => `[${id}: ${name}](https://attack.mitre.org/x/${id})`;
       const text = [

@@ -54,6 +54,14 @@ const VENDOR_NAMES = [
 ];
 const VENDOR_NAME = `(?<![\\p{L}\\p{N}])(?:${[...VENDOR_NAMES].sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`;
 const VENDOR = new RegExp(VENDOR_NAME, 'giu');
+// One word of each name, its longest (`networks` of Palo Alto Networks), as `textWords` gives it: a text without any of
+// them holds no name, and most passages are passed over without running the regular expressions of the names.
+const VENDOR_KEY_WORDS = new Set(VENDOR_NAMES.map((name) => textWords(name).reduce((a, b) => (b.length > a.length ? b : a))));
+
+/** Whether a text may hold a vendor's name (`VENDOR_KEY_WORDS`); when not, it surely holds none. */
+function mayNameVendor(words: readonly string[]): boolean {
+  return words.some((word) => VENDOR_KEY_WORDS.has(word));
+}
 // Such names as who reported, in a sentence: `Kaspersky discovered`, `FireEye researchers noted`, `Palo Alto Networks and
 // IBM confirm`, `Check Point Research, Palo Alto Networks, and IBM — have confirmed`, `according to ESET`.
 const REPORTING_VERB = '(?:confirm|report|observ|found|discover|notic|note|said|say|attribut|assess|identif|track|publish|describ|detect|warn|reveal|uncover|disclos|link)';
@@ -75,6 +83,7 @@ const SOURCE_WORDS = new Set(
 
 /** Whether a passage is only names of security vendors, their products or news sites (`ESET`, `Microsoft Defender`, a list of sources). */
 export function isVendorNamesOnly(text: string): boolean {
+  if (!mayNameVendor(textWords(text))) return false;
   let names = 0;
   const rest = text.replace(VENDOR, () => {
     names++;
@@ -157,5 +166,5 @@ export function isAdvice(text: string): boolean {
  * exploiting a Palo Alto Networks appliance). A name that is no reporter (`a Fortinet VPN appliance`) is kept.
  */
 export function withoutReporters(text: string): string {
-  return text.replace(REPORTER, ' ');
+  return mayNameVendor(textWords(text)) ? text.replace(REPORTER, ' ') : text;
 }

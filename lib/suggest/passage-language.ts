@@ -41,6 +41,8 @@ const WORD_LANGUAGES = new Map<string, number>();
 FUNCTION_WORDS.forEach(([, words], i) => {
   for (const word of words) WORD_LANGUAGES.set(word, (WORD_LANGUAGES.get(word) ?? 0) | (1 << i));
 });
+// The length of the longest function word.
+const LONGEST_FUNCTION_WORD = Math.max(...[...WORD_LANGUAGES.keys()].map((word) => word.length));
 // Punctuation around a word (`(para`, `empresa.`); a word joined to others (`e-mail`, `example.com`) is none.
 const EDGE_PUNCTUATION = new Set('()[]{}"\'“”‘’«»¿¡,;:.!?*|'.split(''));
 // A passage is read as another language only on this many of its function words (and more than English ones): a
@@ -65,19 +67,36 @@ export function documentLanguage(text: string): DocumentLanguage {
 /** The language whose function words a text holds most of (other than English; '' on a tie), with its count and English's. */
 function functionWords(text: string): { language: string; count: number; english: number } {
   const counts = FUNCTION_WORDS.map(() => 0);
-  for (const token of text.split(/\s+/)) {
-    if (token.length > 16) continue;
-    let start = 0;
-    let end = token.length;
-    while (start < end && EDGE_PUNCTUATION.has(token.charAt(start))) start++;
-    while (end > start && EDGE_PUNCTUATION.has(token.charAt(end - 1))) end--;
-    const mask = WORD_LANGUAGES.get((start > 0 || end < token.length ? token.slice(start, end) : token).toLowerCase());
+  // Each run of non-space characters, without the punctuation around it, is looked up (lower-cased); one longer than
+  // 16 characters (a path, a hash) or, bare, than the longest function word is none. Read in one pass: most passages
+  // are English with no other language's word, and the lower-casing, splitting and slicing of every word was most of
+  // the work (lower-casing the whole text first leaves its spaces where they were).
+  const lower = text.toLowerCase();
+  for (let at = 0; at < lower.length; ) {
+    while (at < lower.length && isSpace(lower.charCodeAt(at))) at++;
+    let end = at;
+    while (end < lower.length && !isSpace(lower.charCodeAt(end))) end++;
+    let start = at;
+    const length = end - at;
+    at = end;
+    if (length === 0 || length > 16) continue;
+    while (start < end && EDGE_PUNCTUATION.has(lower.charAt(start))) start++;
+    while (end > start && EDGE_PUNCTUATION.has(lower.charAt(end - 1))) end--;
+    if (end - start > LONGEST_FUNCTION_WORD || end === start) continue;
+    const mask = WORD_LANGUAGES.get(lower.slice(start, end));
     if (mask) for (let i = 0; i < counts.length; i++) if (mask & (1 << i)) counts[i]!++;
   }
   const [english = 0, ...others] = counts;
   const count = Math.max(0, ...others);
   const leaders = others.flatMap((n, i) => (n === count ? [FUNCTION_WORDS[i + 1]![0]] : []));
   return { language: leaders.length === 1 ? leaders[0]! : '', count, english };
+}
+
+const SPACE = /\s/;
+
+/** Whether a character is white space as `\s` reads it (ASCII space, tab and line ends first: nearly every call). */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(String.fromCharCode(code)));
 }
 
 const ASCII = /^[\x00-\x7f]*$/;

@@ -104,6 +104,8 @@ export class SuggestModel {
   private readonly queryAt: Int32Array;
   /** The classifier's value of each feature of the passage's query (grown as passages need). */
   private queryValues = new Float64Array(64);
+  /** The texts of the documents `why` quoted so far, decoded once. */
+  private readonly docTexts: (string | undefined)[] = [];
 
   constructor(data: SuggestModelData) {
     this.data = data;
@@ -492,7 +494,7 @@ export class SuggestModel {
     // A parent's evidence may be a text of one of its sub-techniques: say whose.
     const whose = docs.technique[doc] === technique ? '' : ` of ${this.data.techniques[docs.technique[doc]!]!.id}`;
     const kind = this.docKind(doc);
-    const full = docs.text.get(doc);
+    const full = (this.docTexts[doc] ??= docs.text.get(doc));
     if (kind === 'name') {
       if (said.has(docs.technique[doc]!)) return `${words}; the name${whose || ' of the technique'}`;
       // Some words of a name are no name said ("clear" of Clear Windows Event Logs): say how many, and which name.

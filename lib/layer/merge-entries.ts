@@ -77,12 +77,14 @@ export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore
   );
   if (comments.length) entry['comment'] = comments.join('\n');
 
-  if (all.some((s) => s.entry['enabled'] !== false) && entry['enabled'] === false) delete entry['enabled'];
   for (const key of ['metadata', 'links'] as const) {
     const items = distinct(all.flatMap((s) => (Array.isArray(s.entry[key]) ? (s.entry[key] as unknown[]) : [])));
     if (items.length || key in entry) entry[key] = items;
   }
   if (all.some((s) => s.entry['showSubtechniques'] === true)) entry['showSubtechniques'] = true;
   for (const source of rest) for (const [key, value] of Object.entries(source.entry)) if (!(key in entry)) entry[key] = value;
+  // After the fields taken from later entries: a disabled revoked ID (SRA's index layers disable every other ID)
+  // must not grey out the annotated technique it now names.
+  if (all.some((s) => s.entry['enabled'] !== false) && entry['enabled'] === false) delete entry['enabled'];
   return { entry, conflicts };
 }

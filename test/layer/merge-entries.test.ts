@@ -8,6 +8,14 @@ describe('mergeEntries', () => {
     expect(mergeEntries([{ entry: on, from: 'T1059' }, { entry: { ...on }, from: 'T1059' }]).entry['enabled']).to.equal(false);
   });
 
+  it('keeps an annotated entry enabled when only a later entry that merges into it was disabled (a revoked ID disabled)', () => {
+    // SRA's index layers list every ATT&CK ID, disabling those not in the index: T1028, revoked by T1021.006, among them.
+    const coloured = { techniqueID: 'T1021.006', color: '#7a34eb' };
+    const revoked = { techniqueID: 'T1021.006', enabled: false };
+    const { entry } = mergeEntries([{ entry: coloured, from: 'T1021.006' }, { entry: revoked, from: 'T1028' }]);
+    expect(entry).to.deep.equal({ techniqueID: 'T1021.006', color: '#7a34eb' });
+  });
+
   it('keeps every distinct metadata line and link in layer order, and every divider', () => {
     const a = { techniqueID: 'T1', metadata: [{ name: 'a', value: '1' }, { divider: true }], links: [{ label: 'x', url: 'https://x' }] };
     const b = { techniqueID: 'T1', metadata: [{ name: 'a', value: '1' }, { divider: true }, { name: 'b', value: '2' }], links: [{ label: 'x', url: 'https://x' }] };

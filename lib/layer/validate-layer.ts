@@ -65,7 +65,7 @@ const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingC
   [['no-layers'], 'Navigator opens nothing'],
   [['navigator-release'], 'Navigator 5.1 refuses a layer of an ATT&CK release it does not have ("ERROR parsing layer…") and opens no tab'],
   [['old-format'], 'Navigator opens a layer format older than 4 only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)'],
-  [['gradient-range'], 'Navigator cannot colour scores with the gradient'],
+  [['gradient-range'], 'Navigator paints the scores with the gradient\'s end colours only'],
 ];
 
 /** What the error findings of a validation mean in Navigator, each said once: the end of a summary line. */
@@ -283,12 +283,16 @@ function checkGradient(layer: JsonObject, out: Findings): { minValue: number; ma
   if (!isJsonObject(gradient)) return undefined;
   const { minValue, maxValue } = gradient;
   if (typeof minValue !== 'number' || typeof maxValue !== 'number') return undefined;
-  if (maxValue <= minValue) {
+  // Navigator paints a score of maxValue or more with the last colour before it looks at minValue, so ends that are
+  // equal make a threshold (CTID's green_seen layer marks techniques with 1 on 1..1), not an error; any score is coloured.
+  if (maxValue === minValue) return undefined;
+  if (maxValue < minValue) {
     out.add(
       'error',
       'gradient-range',
       '/gradient/maxValue',
-      `gradient maxValue ${maxValue} is not greater than minValue ${minValue}; Navigator cannot colour scores with it: make maxValue larger`,
+      `gradient maxValue ${maxValue} is below minValue ${minValue}; Navigator paints every score of ${maxValue} or more with the last colour and ` +
+        'every lower one with the first, no colour between: swap them',
     );
     return undefined;
   }

@@ -125,9 +125,16 @@ describe('validateLayer', () => {
       [],
     ],
     [
-      'reports a gradient whose maxValue is not above minValue',
-      layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ffffff', '#ff0000'], minValue: 5, maxValue: 5 } }),
+      'reports a gradient whose maxValue is below minValue',
+      layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ffffff', '#ff0000'], minValue: 5, maxValue: 1 } }),
       [['error', 'gradient-range', '/gradient/maxValue']],
+      /maxValue 1 is below minValue 5; Navigator paints every score of 1 or more with the last colour/,
+    ],
+    [
+      // CTID's insider-threat green_seen layer: observed techniques score 1 on a one-colour gradient 1..1.
+      'accepts a gradient whose ends are equal, which Navigator paints as a threshold',
+      layer([{ techniqueID: 'T1059', score: 1 }, { techniqueID: 'T1105', score: 0 }], { gradient: { colors: ['#31a354ff', '#31a354ff'], minValue: 1, maxValue: 1 } }),
+      [],
     ],
     [
       'warns about a score outside the default gradient 0..100',

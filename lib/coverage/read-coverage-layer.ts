@@ -59,7 +59,7 @@ function annotations(entry: Record<string, unknown>): string[] {
  * entries without a technique ID are reported and skipped.
  * @throws UsageError when the file cannot be read or `options.scale` is not [min, max] with min < max;
  * InputError (with line) for invalid JSON, something that is not a layer, an empty array or an element that is not
- * an object, a gradient whose max is not above its min, a PRE-ATT&CK layer (`assertNotPreAttack`), a domain that is
+ * an object, a gradient whose max is below its min (equal ends are a threshold, read as Navigator paints them), a PRE-ATT&CK layer (`assertNotPreAttack`), a domain that is
  * not an ATT&CK domain, or layers of different domains in one file.
  */
 export function readCoverageLayers(file: string, options: CoverageLayerOptions & InputOptions = {}): CoverageInput[] {
@@ -142,7 +142,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       } else if (typeof score !== 'number') {
         return;
       } else {
-        const exact = (score - min) / (max - min);
+        // Equal ends are a threshold: Navigator paints a score of maxValue or more with the last colour, a lower one with the first.
+        const exact = max === min ? (score >= max ? 1 : 0) : (score - min) / (max - min);
         level = roundLevel(Math.min(1, Math.max(0, exact)));
         const clamped = exact < 0 || exact > 1;
         // Said as the report says it: coverage as a percentage, threat as a weight.
@@ -214,12 +215,13 @@ function layerScale(
     return [min, max, `the default scale ${min}..${max} (no gradient)`];
   }
   const [minValue, maxValue] = ends;
-  if (!(minValue < maxValue)) {
+  if (maxValue < minValue) {
     throw new InputError(
       `${file}${line ? `:${line}` : ''}: the layer's gradient has minValue ${minValue} and maxValue ${maxValue}; maxValue must be greater, or pass a scale`,
       { file, line },
     );
   }
+  if (maxValue === minValue) return [minValue, maxValue, `the layer gradient ${minValue}..${maxValue} (a threshold: ${maxValue} or more is full, as Navigator paints it)`];
   return [minValue, maxValue, `the layer gradient ${minValue}..${maxValue}`];
 }
 
@@ -286,8 +288,10 @@ function gradientNote(
   const gradient = layer['gradient'] as { colors?: unknown } | undefined;
   const colours = Array.isArray(gradient?.colors) && typeof (gradient as { minValue?: unknown }).minValue === 'number' ? gradient.colors.map(paintedColour) : [];
   // A threat layer's colours are not levels of detection: one colour there says nothing about how it is read.
-  const oneColour = !threat && colours.length > 0 && colours.every((colour) => colour !== undefined && colour !== '' && colour === colours[0]);
-  const atMin = scored.filter(({ score }) => score <= min).length;
+  // On a threshold (min = max) every score from it up is full already: what a one-colour gradient's note would advise.
+  const oneColour = !threat && min !== max && colours.length > 0 && colours.every((colour) => colour !== undefined && colour !== '' && colour === colours[0]);
+  // On a threshold gradient (min = max) a score of min is full: only those below it count as none.
+  const atMin = scored.filter(({ score, level }) => score <= min && level === 0).length;
   const mostlyAtMin = min !== 0 && atMin * 2 >= scored.length;
   const allAtMin = threat && atMin === scored.length;
   if (!oneColour && !mostlyAtMin && !allAtMin) return undefined;

@@ -127,9 +127,29 @@ describe('readCoverageLayers', () => {
     expect(() => parseCoverageLayers('[]', 'e.json')).to.throw(InputError, 'e.json: the file holds an empty array of layers; give at least one layer');
   });
 
-  it('throws InputError for a gradient whose maxValue is not above minValue', () => {
-    const layer = JSON.stringify({ name: 'x', techniques: [], gradient: { colors: [], minValue: 5, maxValue: 5 } });
-    expect(() => parseCoverageLayer(layer, 'g.json')).to.throw(InputError, /g\.json:1: the layer's gradient has minValue 5 and maxValue 5/);
+  it('throws InputError for a gradient whose maxValue is below minValue', () => {
+    const layer = JSON.stringify({ name: 'x', techniques: [], gradient: { colors: [], minValue: 5, maxValue: 1 } });
+    expect(() => parseCoverageLayer(layer, 'g.json')).to.throw(InputError, /g\.json:1: the layer's gradient has minValue 5 and maxValue 1/);
+  });
+
+  it('reads a gradient whose ends are equal as Navigator paints it: that score or more full, less none', () => {
+    // CTID's insider-threat green_seen layer: observed techniques score 1 on the gradient 1..1.
+    const layer = JSON.stringify({
+      name: 'seen',
+      techniques: [
+        { techniqueID: 'T1114.001', score: 1 },
+        { techniqueID: 'T1555.005', score: 2 },
+        { techniqueID: 'T1105', score: 0 },
+      ],
+      gradient: { colors: ['#31a354ff', '#31a354ff'], minValue: 1, maxValue: 1 },
+    });
+    for (const role of ['coverage', 'threat'] as const) {
+      const read = parseCoverageLayer(layer, 'seen.json', { role });
+      expect(read.rules.map((rule) => [rule.refs[0]!.raw, rule.level]), role).to.deep.equal([['T1114.001', 1], ['T1555.005', 1], ['T1105', 0]]);
+      expect(read.rules[0]!.levelReason).to.match(/score 1 on the layer gradient 1\.\.1 \(a threshold: 1 or more is full/);
+      expect(read.problems, role).to.deep.equal([]);
+      expect(read.notes, role).to.equal(undefined);
+    }
   });
 
   it('throws UsageError for a scale that is not [min, max]', () => {

@@ -29,7 +29,7 @@ function worthShowing(entry: JsonObject, hideDisabled: boolean): boolean {
 /**
  * Annotated sub-technique entries that Navigator shows collapsed (invisible) under their parent, by entry position,
  * with the tactics where that happens. A parent entry with `showSubtechniques: true` expands them under its tactic
- * (or all tactics when it has none); `layout.expandedSubtechniques` "annotated" or "all" expands every one. Entries
+ * (or all tactics when it has none), unless a later entry of the parent there replaces it; `layout.expandedSubtechniques` "annotated" or "all" expands every one. Entries
  * expanding would not show (see worthShowing) are left out. An enabled one shows under a disabled parent of a
  * `hideDisabled` layer: Navigator keeps a disabled technique while one of its sub-techniques is enabled (as the
  * export's matrix model does; mitre-attack/attack-navigator nav-app/src/app/classes/view-model.ts, isSubtechniqueEnabled).
@@ -42,18 +42,22 @@ export function collapsedSubtechniques(
 ): Map<number, string[]> {
   const hidden = new Map<number, string[]>();
   if (expanded === 'annotated' || expanded === 'all') return hidden;
-  const expanders = entries.filter(
-    (entry): entry is JsonObject => isJsonObject(entry) && entry['showSubtechniques'] === true && typeof entry['techniqueID'] === 'string',
-  );
+  // Navigator keeps the last entry of a technique under a tactic (setTechniqueVM replaces): an earlier parent entry with
+  // showSubtechniques that a later one of the same parent overrides expands nothing (SRA's index layers repeat T1021).
+  const byParent = new Map<string, JsonObject[]>();
+  for (const entry of entries) {
+    if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string') continue;
+    byParent.set(entry['techniqueID'], [...(byParent.get(entry['techniqueID']) ?? []), entry]);
+  }
+  const expands = (parent: string, tactic: string): boolean =>
+    (byParent.get(parent) ?? []).filter((p) => p['tactic'] === undefined || p['tactic'] === tactic).at(-1)?.['showSubtechniques'] === true;
   entries.forEach((entry, i) => {
     if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string' || !worthShowing(entry, hideDisabled)) return;
     const record = index.technique(entry['techniqueID']);
     if (!record?.parent || record.revoked || record.deprecated) return;
     const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
     const tactics = tactic ? record.tactics.filter((t) => t === tactic) : record.tactics;
-    const collapsed = tactics.filter(
-      (t) => !expanders.some((p) => p['techniqueID'] === record.parent && (p['tactic'] === undefined || p['tactic'] === t)),
-    );
+    const collapsed = tactics.filter((t) => !expands(record.parent!, t));
     if (collapsed.length) hidden.set(i, collapsed);
   });
   return hidden;

@@ -203,6 +203,23 @@ describe('validateLayer', () => {
       [],
     ],
     [
+      // SRA's Threat Simulation Index layers repeat T1021: showSubtechniques entries, then one with the colour only.
+      'warns about an annotated sub-technique whose parent entry with showSubtechniques a later entry of the parent replaces',
+      layer(
+        [
+          { techniqueID: 'T1021', showSubtechniques: true },
+          { techniqueID: 'T1021', color: '#7a34eb' },
+          { techniqueID: 'T1021.001', color: '#7a34eb' },
+        ],
+        { layout: {} },
+      ),
+      [
+        ['warning', 'duplicate-entry', '/techniques/1'],
+        ['warning', 'hidden-subtechnique', '/techniques/2'],
+      ],
+      /T1021\.001 \(Remote Desktop Protocol\) is annotated but collapsed under T1021 in lateral-movement/,
+    ],
+    [
       'warns when the parent expands the sub-technique under another tactic only (T1055.001)',
       layer(
         [

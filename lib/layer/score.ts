@@ -116,7 +116,8 @@ export function channels(color: string): [number, number, number] {
 /** The colour Navigator gives a score: linear interpolation between the gradient's evenly spaced colours. */
 export function gradientColor(gradient: Gradient, score: number): string {
   const span = gradient.maxValue - gradient.minValue;
-  const t = Math.min(1, Math.max(0, span > 0 ? (score - gradient.minValue) / span : 1));
+  // Navigator's getHexColor tests maxValue first: with no span, a score of maxValue or more gets the last colour, a lower one the first.
+  const t = Math.min(1, Math.max(0, span > 0 ? (score - gradient.minValue) / span : score >= gradient.maxValue ? 1 : 0));
   const stops = gradient.colors.length - 1;
   const at = Math.min(stops - 1, Math.floor(t * stops));
   const local = t * stops - at;

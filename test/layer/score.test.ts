@@ -235,6 +235,12 @@ describe('layer/score', () => {
       });
     }
 
+    it('colours a gradient whose ends are equal as Navigator does: the last colour from that score up, the first below', () => {
+      // CTID's insider-threat green_seen layer scores observed techniques 1 on the gradient 1..1.
+      const gradient = { colors: ['#ffffff', '#31a354'], minValue: 1, maxValue: 1 };
+      expect([0, 1, 2].map((score) => gradientColor(gradient, score))).to.deep.equal(['#ffffff', '#31a354', '#31a354']);
+    });
+
     it('colours between the stops of a three-colour gradient', () => {
       const gradient = { colors: ['#ffffff', '#ffe766', '#ff6666'], minValue: 0, maxValue: 100 };
       expect([0, 25, 50, 75, 100].map((score) => gradientColor(gradient, score))).to.deep.equal(['#ffffff', '#fff3b3', '#ffe766', '#ffa766', '#ff6666']);

@@ -1,9 +1,9 @@
 /**
  * Microsoft Sentinel's Export of analytic rules (Analytics > select > Export: an ARM deployment template) as coverage:
  * the rules a workspace has deployed. Each resource of type `…/alertRules` is a rule: its `properties` name it
- * (`displayName`), rate it (`severity`, as a Sentinel YAML rule: SENTINEL_WEIGHTS) and list its ATT&CK techniques in
- * `techniques` (parents) and `subTechniques`; a parent whose sub-technique is listed counts through it only, as
- * Elastic's rules do. A rule with `enabled: false` covers nothing and is ignored with that reason; a rule without a
+ * (`displayName`), rate it (`severity`, as a Sentinel YAML rule: SENTINEL_WEIGHTS), list its ATT&CK techniques in
+ * `techniques` (parents) and `subTechniques`, and its `tactics` (checked against the release); a parent whose
+ * sub-technique is listed counts through it only, as Elastic's rules do. A rule with `enabled: false` covers nothing and is ignored with that reason; a rule without a
  * technique (a Microsoft incident-creation rule) is ignored as any other. JSON keeps no lines that the parsed value
  * tells: a rule's line is where its `displayName` is written.
  */
@@ -58,6 +58,12 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     const rule: CoverageRule = { kind: 'sentinel', name, file, ...place, refs, level, levelReason: `sentinel analytic rule deployed${kind}, ${factor.text} -> ${level}` };
     const id = typeof properties['alertRuleTemplateName'] === 'string' ? properties['alertRuleTemplateName'] : undefined;
     if (id) rule.id = id;
+    // Checked against the release as a Sentinel YAML rule's are.
+    const tactics = texts(properties['tactics']);
+    if (tactics.length) {
+      rule.tactics = tactics;
+      rule.tags = tactics.map((raw) => ({ raw, ...place }));
+    }
     rules.push(rule);
   }
   return coverageInput('sentinel', file, 1, alertRules.length, { rules, ignored, problems });

@@ -113,6 +113,12 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   const rule: CoverageRule = { kind: format, name, file, line, refs, level: weighed.level, levelReason: weighed.levelReason };
   const id = scalarText(fields.get('id'));
   if (id !== undefined) rule.id = id;
+  // Sentinel's tactics, as it spells them (`InitialAccess`, `PreAttack`), are checked against the release as Sigma tactic tags are.
+  const tactics = format === 'sentinel' ? listItems(fields.get('tactics'), lines).filter(({ text }) => text.trim()) : [];
+  if (tactics.length) {
+    rule.tactics = tactics.map(({ text }) => text.trim());
+    rule.tags = tactics.map(({ text, line: at }) => ({ raw: text.trim(), line: at }));
+  }
   const dataSources = format === 'splunk' ? texts(fields.get('data_source')) : connectorIds(fields.get('requiredDataConnectors'));
   if (dataSources.length) rule.dataSources = dataSources;
   const platforms = sourcePlatforms(dataSources);

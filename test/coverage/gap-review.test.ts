@@ -38,6 +38,7 @@ import {
 } from '../../lib/coverage/gap-review.js';
 import { readCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
+import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
 import { isLayerFile, readCoverageInputs, readThreatInputs } from '../../lib/coverage/read-threat.js';
 import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
@@ -289,6 +290,40 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       // A tactic named without its ID is checked by name.
       expect(unresolved(toml('name = "Defense Impairment"')).map(([raw, , , status]) => [raw, status])).to.deep.equal([['Defense Impairment', 'unknown tactic']]);
       expect(unresolved(toml('id = "TA0005"\nname = "Defense Evasion"'))).to.deep.equal([]);
+    });
+
+    it("reads a Sentinel rule's tactics as Sentinel spells them, and lists those no Enterprise release has (PreAttack, ICS's)", () => {
+      // The shape of Azure-Sentinel's analytic rules: tactics run together (InitialAccess), PreAttack for PRE-ATT&CK.
+      const yaml = (tactics: string[]): string =>
+        ['name: Sign-in after password spray', 'severity: Medium', 'queryFrequency: 1h', 'tactics:', ...tactics.map((t) => `  - ${t}`), 'relevantTechniques:', '  - T1110.003', 'query: SigninLogs', ''].join('\n');
+      const unresolved = (text: string) => {
+        const outcome = parseRuleFile(text, 'rule.yaml');
+        const rules = 'rule' in outcome ? [outcome.rule] : [];
+        return resolveCoverage([coverageInput('sentinel', 'rules', 1, 1, { rules, ignored: [], problems: [] })], index).unresolved.map((u) => [u.raw, u.line, u.status, u.note]);
+      };
+      expect(unresolved(yaml(['CredentialAccess', 'InitialAccess', 'CommandAndControl', 'DefenseEvasion', 'Reconnaissance']))).to.deep.equal([]);
+      expect(unresolved(yaml(['CredentialAccess', 'PreAttack', 'ImpairProcessControl', 'Persistance']))).to.deep.equal([
+        [
+          'PreAttack',
+          6,
+          'unknown tactic',
+          '"PreAttack" is Sentinel\'s tactic for PRE-ATT&CK, which ATT&CK 8 folded into Enterprise as Reconnaissance (TA0043) and Resource Development (TA0042); not a tactic of ATT&CK enterprise-attack 18.1: write one of those',
+        ],
+        [
+          'ImpairProcessControl',
+          7,
+          'other domain',
+          "Impair Process Control (TA0106) is a tactic of ATT&CK for ICS, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics",
+        ],
+        ['Persistance', 8, 'unknown tactic', '"Persistance" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch`'],
+      ]);
+      // A Sentinel export's rule: its tactics, as the workspace exports them, at the line of its displayName.
+      const exported = {
+        resources: [{ type: 'Microsoft.OperationalInsights/workspaces/providers/alertRules', kind: 'Scheduled', properties: { displayName: 'Spray', severity: 'High', techniques: ['T1110'], tactics: ['CredentialAccess', 'PreAttack'] } }],
+      };
+      const text = JSON.stringify(exported, null, 2);
+      const input = parseSentinelExport(exported, text, 'export.json');
+      expect(resolveCoverage([input], index).unresolved.map((u) => [u.raw, u.line, u.status])).to.deep.equal([['PreAttack', 7, 'unknown tactic']]);
     });
 
     it('reports the not-YAML rule and the broken CSV row with file and line, and counts them invalid', () => {

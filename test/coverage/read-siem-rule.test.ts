@@ -192,6 +192,26 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     ],
     ['a Splunk detection with no technique: ignored', 'name: X\nstatus: production\ntype: TTP\nsearch: s\n', { ignored: { line: 1, name: 'X', reason: 'no ATT&CK technique' } }],
     [
+      "a Sentinel rule's tactics, as written and with their lines, to check against the release",
+      'name: Y\nseverity: High\nqueryFrequency: 1h\nquery: q\ntactics:\n  - CredentialAccess\n  - PreAttack\nrelevantTechniques: [T1110]\n',
+      {
+        rule: {
+          kind: 'sentinel',
+          name: 'Y',
+          file: 'f.yml',
+          line: 1,
+          refs: [{ raw: 'T1110', line: 8, id: 'T1110' }],
+          level: 0.9,
+          levelReason: 'sentinel analytic rule, severity High -> 0.9',
+          tactics: ['CredentialAccess', 'PreAttack'],
+          tags: [
+            { raw: 'CredentialAccess', line: 6 },
+            { raw: 'PreAttack', line: 7 },
+          ],
+        },
+      },
+    ],
+    [
       'a Sentinel rule with an unknown severity: counted as Medium',
       'name: Y\nseverity: Severe\nqueryFrequency: 1h\nquery: q\nrelevantTechniques: T1110\n',
       {

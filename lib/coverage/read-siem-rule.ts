@@ -10,7 +10,8 @@
  * them). Its weight, on the scale of Sigma's (SIGMA_WEIGHTS):
  *
  *   Splunk    status production 1.0 | experimental, validation 0.6 (missing or unknown: experimental)
- *             x type TTP, Correlation 0.9 | Anomaly 0.5 | Hunting 0.25
+ *             x type TTP, Correlation 0.9 | Anomaly 0.5 | Hunting 0.25 (security_content's types of 2020-2021:
+ *             batch as TTP, streaming as Anomaly: SPLUNK_LEGACY_TYPES)
  *   Sentinel  analytic rule: severity High 0.9 | Medium 0.75 | Low 0.5 | Informational 0.25 (missing: Medium)
  *             hunting query (no severity, no schedule): 0.25
  *   Elastic   maturity production 1.0 | development 0.6 (missing or unknown: development)
@@ -44,6 +45,17 @@ export const SPLUNK_WEIGHTS = {
   missingStatus: 'experimental',
   missingType: 'Hunting',
 } as const;
+
+/**
+ * security_content's detection types of 2020-2021 (its spec/detections.spec.json: `batch` or `streaming`), which say
+ * how a detection runs, read as the type that says how it alerts. Splunk then deployed every batch detection as a
+ * scheduled correlation search raising a notable (deployments/enterprise_security_deployment_configuration.yml); a
+ * streaming one ran in Splunk Behavioral Analytics (the SSA detections), whose findings add risk to an entity.
+ */
+export const SPLUNK_LEGACY_TYPES: Readonly<Record<string, { as: keyof typeof SPLUNK_WEIGHTS.type; means: string }>> = {
+  batch: { as: 'TTP', means: "security_content's type of 2020-2021 for a scheduled search, which ESCU deployed as a correlation search raising a notable" },
+  streaming: { as: 'Anomaly', means: "security_content's type of 2020-2021 for a Splunk Behavioral Analytics (SSA) detection on the event stream, whose findings add risk to an entity" },
+};
 
 /** Splunk statuses and types that are not deployed detections: ignored. */
 export const SPLUNK_IGNORED = { status: ['deprecated', 'removed'], type: ['baseline', 'investigation'] } as const;
@@ -138,10 +150,14 @@ function splunkWeight(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, n
   const statusFactor = weightFactor('status', status, SPLUNK_WEIGHTS.status, SPLUNK_WEIGHTS.missingStatus, (message) =>
     notes.push({ line: lines.line(statusNode!.start), message }),
   );
+  const legacy = type === undefined ? undefined : SPLUNK_LEGACY_TYPES[type.toLowerCase()];
+  if (legacy) notes.push({ line: lines.line(typeNode!.start), message: `type ${type}: ${legacy.means}; weighed as ${legacy.as}` });
   // Without a type Splunk's tooling refuses the detection; counted as the weakest kind that still runs.
-  const typeFactor = weightFactor('type', type, SPLUNK_WEIGHTS.type, SPLUNK_WEIGHTS.missingType, (message) => notes.push({ line: typeNode ? lines.line(typeNode.start) : line, message }), {
-    noteMissing: true,
-  });
+  const typeFactor = legacy
+    ? { weight: SPLUNK_WEIGHTS.type[legacy.as], text: `type ${type} (weighed as ${legacy.as})` }
+    : weightFactor('type', type, SPLUNK_WEIGHTS.type, SPLUNK_WEIGHTS.missingType, (message) => notes.push({ line: typeNode ? lines.line(typeNode.start) : line, message }), {
+        noteMissing: true,
+      });
   const weight = roundLevel(statusFactor.weight * typeFactor.weight);
   return { level: weight, levelReason: `splunk ${statusFactor.text}, ${typeFactor.text} -> ${weight}` };
 }

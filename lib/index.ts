@@ -126,9 +126,14 @@ export { isJsonObject, type JsonObject } from './json-value.js';
 export { parseJsonText } from './json-text.js';
 /** Coverage inputs and the gap review. */
 export type * from './coverage/coverage-types.js';
-export { readRuleFolder, listRuleFiles, parseRuleFile, type RuleFileOutcome } from './coverage/read-rule-folder.js';
+export { readRuleFolder, listRuleFiles, parseRuleFile, type RuleFileOutcome, type RuleOutcome } from './coverage/read-rule-folder.js';
 export { sigmaLevel, SIGMA_WEIGHTS, SIGMA_IGNORED_STATUSES } from './coverage/read-sigma.js';
-export { SPLUNK_WEIGHTS, SPLUNK_IGNORED, SENTINEL_WEIGHTS, ELASTIC_WEIGHTS, parseElasticRule, elasticRule } from './coverage/read-siem-rule.js';
+export { SPLUNK_WEIGHTS, SPLUNK_LEGACY_TYPES, SPLUNK_IGNORED, SENTINEL_WEIGHTS, ELASTIC_WEIGHTS, parseElasticRule, elasticRule } from './coverage/read-siem-rule.js';
+/** Wazuh, Falco, YARA-L and Panther rules: their readers (parseRuleFile calls them) and weight tables. */
+export { parseWazuhRules, WAZUH_WEIGHTS } from './coverage/read-wazuh.js';
+export { parseFalcoRules, FALCO_WEIGHTS } from './coverage/read-falco.js';
+export { parseYaraL, CHRONICLE_WEIGHTS } from './coverage/read-chronicle.js';
+export { parsePantherItem, PANTHER_WEIGHTS } from './coverage/read-panther.js';
 export { readDetections, parseDetectionsCsv, parseDetectionsText, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';
 export { parseElasticExport } from './coverage/read-elastic-export.js';
 export { parseDettectTechniques, currentDettectScore, DETTECT_DETECTION_SCORES, ATTACK_PLATFORM_NAMES } from './coverage/read-dettect.js';

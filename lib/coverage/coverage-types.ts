@@ -1,11 +1,24 @@
 import type { Domain } from '../attack/types.js';
 
 /**
- * Where a coverage rule came from: a Sigma rule, a Splunk detection, a Sentinel rule, an Elastic rule, a row of a
- * detections file, an entry of a Navigator layer, or a detection object of a DeTT&CT technique administration file;
- * `rules` is a folder of rules in several of those formats.
+ * Where a coverage rule came from: a Sigma rule, a Splunk detection, a Sentinel rule, an Elastic rule, a Wazuh rule, a
+ * Falco rule, a Chronicle YARA-L rule, a Panther detection, a row of a detections file, an entry of a Navigator layer,
+ * or a detection object of a DeTT&CT technique administration file; `rules` is a folder of rules in several of those
+ * formats.
  */
-export type CoverageKind = 'sigma' | 'splunk' | 'sentinel' | 'elastic' | 'rules' | 'detections' | 'layer' | 'dettect';
+export type CoverageKind =
+  | 'sigma'
+  | 'splunk'
+  | 'sentinel'
+  | 'elastic'
+  | 'wazuh'
+  | 'falco'
+  | 'chronicle'
+  | 'panther'
+  | 'rules'
+  | 'detections'
+  | 'layer'
+  | 'dettect';
 
 /**
  * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one

@@ -1,5 +1,5 @@
 import { formatCsv, markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
-import { placeText, type CoverageInput } from './coverage-types.js';
+import { placeText, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
@@ -131,7 +131,20 @@ export function detectionText(detection: GapDetection | undefined): string {
 }
 
 /** What an input's `items` count, by kind (a report read back may name a kind this version does not know). */
-const INPUT_UNITS: Readonly<Partial<Record<string, string>>> = { sigma: 'rule files', splunk: 'rule files', sentinel: 'rule files', elastic: 'rule files', rules: 'rule files', detections: 'detections', layer: 'layer entries', dettect: 'detection objects' };
+const INPUT_UNITS: Readonly<Record<CoverageKind, string>> = {
+  sigma: 'rule files',
+  splunk: 'rule files',
+  sentinel: 'rule files',
+  elastic: 'rule files',
+  wazuh: 'rule files',
+  falco: 'rule files',
+  chronicle: 'rule files',
+  panther: 'rule files',
+  rules: 'rule files',
+  detections: 'detections',
+  layer: 'layer entries',
+  dettect: 'detection objects',
+};
 
 function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;

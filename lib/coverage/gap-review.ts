@@ -208,7 +208,8 @@ export function releasePlatforms(names: readonly string[], target: AttackIndex):
   return { platforms: [...platforms].sort(compareText), unknown };
 }
 
-const TACTIC_TAG = /^attack\.(.+)$/i;
+// attack.execution (Sigma), mitre_execution and MITRE_TA0002_execution (Falco): the tactic after the prefix.
+const TACTIC_TAG = /^(?:attack\.|mitre_)(ta\d{4}(?=_)|.+)/i;
 const OBJECT_TAG = /^attack\.([gsc]\d{4})$/i;
 
 /**
@@ -235,8 +236,9 @@ function tacticWords(tactic: string): string {
 
 /**
  * A rule's ATT&CK reference other than a technique that the release does not know, as an unresolved reference (or
- * nothing): a Sigma tag (`attack.defense-impairment`, `attack.g0007`), or a tactic as an Elastic rule's threat or a
- * Sentinel rule's `tactics` name it, without `attack.` (`TA0112`, its name, or Sentinel's `InitialAccess`).
+ * nothing): a Sigma tag (`attack.defense-impairment`, `attack.g0007`), a Falco tag (`mitre_execution`), or a tactic as
+ * an Elastic rule's threat, a Sentinel rule's `tactics` (`InitialAccess`), a Panther mapping or a YARA-L rule's meta
+ * name it (`TA0112`, or its name).
  */
 function unknownTag(raw: string, target: AttackIndex): { status: string; note: string } | undefined {
   const object = OBJECT_TAG.exec(raw)?.[1]?.toUpperCase();

@@ -1,35 +1,50 @@
 /**
  * A folder of detection rules as coverage: Sigma rules, Splunk Security Content detections, Microsoft Sentinel
- * analytic rules and hunting queries, and Elastic detection rules, in any mix. A `.toml` file is an Elastic rule; a
- * YAML file is told by its fields (siemRuleFormat). Each is read by its format's parser: read-sigma.ts,
- * read-siem-rule.ts.
+ * analytic rules and hunting queries, Elastic detection rules, Wazuh rules, Falco rules, Google SecOps (Chronicle)
+ * YARA-L rules and Panther detections, in any mix. A `.toml` file is an Elastic rule, an `.xml` file Wazuh rules, a
+ * `.yaral` file YARA-L; a YAML file is told by its fields (siemRuleFormat, isPantherItem) or, for Falco, its list of
+ * rules and macros. Each is read by its format's parser: read-sigma.ts, read-siem-rule.ts, read-wazuh.ts,
+ * read-falco.ts, read-chronicle.ts, read-panther.ts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
+import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
+import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules } from './read-falco.js';
+import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat } from './read-siem-rule.js';
 import { parseSigmaDocs } from './read-sigma.js';
+import { looksLikeWazuhRules, parseWazuhRules } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
 import { indentQuotedContinuations, LineIndex, parseYamlDocuments, plainColonCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
-const RULE_FILE = /\.(?:ya?ml|toml)$/i;
+const RULE_FILE = /\.(?:ya?ml|toml|yaral)$/i;
 const TOML_FILE = /\.toml$/i;
 const JSON_FILE = /\.json$/i;
+const XML_FILE = /\.xml$/i;
+const YARAL_FILE = /\.yaral$/i;
 
-/** The outcome of one file: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. */
-export type RuleFileOutcome = (
+/** The outcome of one rule: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. */
+export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
 ) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] };
 
 /**
- * Read every *.yml, *.yaml and *.toml file under a folder (or one file) as detection rules, and every file without an
- * extension that has a rule's top-level keys (looksLikeRule), and every *.json file that is a Splunk detection of
- * 2017-2019 (looksLikeSplunkJson). Every file ends as a rule, ignored (with
- * a reason) or a problem; the walk never stops at a bad file. Folders whose name starts with `.` are skipped.
+ * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
+ * each counted as an item of the input.
+ */
+export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] });
+
+/**
+ * Read every *.yml, *.yaml, *.toml and *.yaral file under a folder (or one file) as detection rules, and every file
+ * without an extension that has a rule's top-level keys or is YARA-L (looksLikeRule), every *.json file that is a
+ * Splunk detection of 2017-2019 (looksLikeSplunkJson) and every *.xml file that holds Wazuh rules. Every rule ends as a
+ * rule, ignored (with a reason) or a problem; a file of several rules (Wazuh, Falco) counts each. The walk never stops
+ * at a bad file. Folders whose name starts with `.` are skipped.
  * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
  * The input's kind is its rules' format when they share one (`sigma` when it read none), else `rules`.
  * @throws UsageError when the path does not exist.
@@ -40,21 +55,29 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   const rules: CoverageRule[] = [];
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
+  let items = 0;
   for (const file of files) {
-    addOutcome({ rules, ignored, problems }, file, cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file));
+    const outcome = cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file);
+    items += 'items' in outcome ? outcome.items.length : 1;
+    addOutcome({ rules, ignored, problems }, file, outcome);
   }
   cache?.save();
   const kinds = new Set(rules.map((rule) => rule.kind));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? 'sigma');
-  return coverageInput(kind, dir, files.length, files.length, { rules, ignored, problems });
+  return coverageInput(kind, dir, files.length, items, { rules, ignored, problems });
 }
 
-/** Put one rule's outcome into an input's lists: the rule, why it was ignored, or why it is invalid, and its notes. */
+/** Put a file's outcome into an input's lists: each rule, why it was ignored, or why it is invalid, and its notes. */
 export function addOutcome(
   lists: { rules: CoverageRule[]; ignored: CoverageIgnored[]; problems: CoverageProblem[] },
   file: string,
   outcome: RuleFileOutcome,
 ): void {
+  if ('items' in outcome) {
+    for (const note of outcome.notes ?? []) lists.problems.push({ file, ...note, skipped: false });
+    for (const item of outcome.items) addOutcome(lists, file, item);
+    return;
+  }
   if ('rule' in outcome) lists.rules.push(outcome.rule);
   else if ('ignored' in outcome) lists.ignored.push({ file, ...outcome.ignored });
   else lists.problems.push({ file, ...outcome.invalid, skipped: true });
@@ -64,9 +87,11 @@ export function addOutcome(
 /** Read and parse one rule file; a file that cannot be read or is not text is invalid. */
 function readRuleFile(file: string): RuleFileOutcome {
   try {
-    const outcome = parseRuleFile(decodeText(readFileSync(file), file), file);
+    const text = decodeText(readFileSync(file), file);
+    const outcome = parseRuleFile(text, file);
     if (extname(file) !== '') return outcome;
-    return { ...outcome, notes: [{ line: 1, message: 'the file name has no extension; read as a YAML rule (name it .yml)' }, ...(outcome.notes ?? [])] };
+    const as = looksLikeYaraL(text) ? 'a YARA-L rule (name it .yaral)' : 'a YAML rule (name it .yml)';
+    return { ...outcome, notes: [{ line: 1, message: `the file name has no extension; read as ${as}` }, ...(outcome.notes ?? [])] };
   } catch (error) {
     const reason = error instanceof InputError ? error.message.replace(`${file}: `, '') : `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     return { invalid: { message: reason } };
@@ -74,14 +99,18 @@ function readRuleFile(file: string): RuleFileOutcome {
 }
 
 /**
- * Read the text of one rule file (pure): a rule, a reason to ignore it, or why it is not a rule. A file with the
- * fields of a Splunk detection or a Sentinel rule (siemRuleFormat) is read as one, any other YAML file as Sigma, and
- * a `.toml` file as an Elastic rule.
+ * Read the text of one rule file (pure): a rule, a reason to ignore it, or why it is not a rule, or one of those per
+ * rule of a file of several. A file with the fields of a Splunk detection or a Sentinel rule (siemRuleFormat) or a
+ * Panther item (`AnalysisType`) is read as one, a YAML list of Falco rules and macros as Falco rules, any other YAML
+ * file as Sigma; a `.toml` file as an Elastic rule, an `.xml` file as Wazuh rules, a `.yaral` file (or a file without
+ * an extension that is YARA-L) as YARA-L rules.
  */
 export function parseRuleFile(source: string, file: string): RuleFileOutcome {
   let text = source;
   if (TOML_FILE.test(file)) return parseElasticRule(text, file);
   if (JSON_FILE.test(file)) return parseSplunkJsonDetection(text, file);
+  if (XML_FILE.test(file)) return parseWazuhRules(text, file);
+  if (YARAL_FILE.test(file) || (extname(file) === '' && looksLikeYaraL(text))) return parseYaraL(text, file);
   let docs: (YamlNode | null)[];
   let note: Omit<CoverageProblem, 'file' | 'skipped'> | undefined;
   try {
@@ -105,11 +134,23 @@ export function parseRuleFile(source: string, file: string): RuleFileOutcome {
   if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
   const lines = new LineIndex(text);
   const first = docs[0] ?? null;
+  if (isFalcoRules(first)) return withNote(parseFalcoRules(docs, lines, file), note);
   if (first?.kind !== 'map') {
     return { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } };
   }
   const format = siemRuleFormat(first.pairs);
-  const outcome = format ? parseSiemRule(format, first, lines, file) : parseSigmaDocs(docs, lines, file);
+  const outcome = format
+    ? parseSiemRule(format, first, lines, file)
+    : isPantherItem(first.pairs)
+      ? parsePantherItem(first, lines, file)
+      : isFalcoRuleMapping(first.pairs)
+        ? parseFalcoRuleMapping(first, lines, file)
+        : parseSigmaDocs(docs, lines, file);
+  return withNote(outcome, note);
+}
+
+/** An outcome with the note of a repair made before reading it, in the order of their lines. */
+function withNote(outcome: RuleFileOutcome, note: Omit<CoverageProblem, 'file' | 'skipped'> | undefined): RuleFileOutcome {
   return note ? { ...outcome, notes: [...(outcome.notes ?? []), note].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) } : outcome;
 }
 
@@ -148,7 +189,7 @@ export function listRuleFiles(dir: string): string[] {
   try {
     isFile = statSync(dir).isFile();
   } catch (error) {
-    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk, Sentinel or Elastic rules`, {
+    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L or Panther rules`, {
       cause: error,
     });
   }
@@ -162,7 +203,14 @@ export function listRuleFiles(dir: string): string[] {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) visit(path);
       else if (!(entry.isFile() || isLinkToFile(path))) continue;
-      else if (RULE_FILE.test(entry.name) || (extname(entry.name) === '' && looksLikeRule(path)) || (JSON_FILE.test(entry.name) && looksLikeSplunkJson(path))) found.push(path);
+      else if (
+        RULE_FILE.test(entry.name) ||
+        (extname(entry.name) === '' && looksLikeRule(path)) ||
+        (JSON_FILE.test(entry.name) && looksLikeSplunkJson(path)) ||
+        (XML_FILE.test(entry.name) && looksLikeWazuhFile(path))
+      ) {
+        found.push(path);
+      }
     }
   };
   visit(dir);
@@ -175,18 +223,23 @@ const RULE_BODY_KEY = /^(?:detection|logsource|search|query)[ \t]*:/m;
 
 /**
  * Whether a file without an extension is a rule published without one (The DFIR Report's Sigma rules, some of
- * Azure-Sentinel's hunting queries): it has a rule's name key and what it detects with at the top level. A LICENSE
- * or Makefile has not, and stays out of the folder's count.
+ * Azure-Sentinel's hunting queries, some of chronicle/detection-rules' YARA-L rules): it has a rule's name key and what
+ * it detects with at the top level, or is YARA-L. A LICENSE or Makefile has not, and stays out of the folder's count.
  */
 function looksLikeRule(path: string): boolean {
-  return headMatches(path, 16384, [RULE_NAME_KEY, RULE_BODY_KEY]);
+  return headMatches(path, 16384, [RULE_NAME_KEY, RULE_BODY_KEY]) || headMatches(path, 16384, [], looksLikeYaraL);
 }
 
-/** Whether the first `bytes` of a file match every pattern (false when it cannot be read). */
-function headMatches(path: string, bytes: number, patterns: readonly RegExp[]): boolean {
+/** Whether an `.xml` file holds Wazuh rules; other XML (a Maven pom, a Sysmon configuration) stays out of the count. */
+function looksLikeWazuhFile(path: string): boolean {
+  return headMatches(path, 65536, [], looksLikeWazuhRules);
+}
+
+/** Whether the first `bytes` of a file match every pattern and `test` (false when it cannot be read). */
+function headMatches(path: string, bytes: number, patterns: readonly RegExp[], test: (head: string) => boolean = () => true): boolean {
   try {
     const head = readFileSync(path).subarray(0, bytes).toString('utf8');
-    return patterns.every((pattern) => pattern.test(head));
+    return patterns.every((pattern) => pattern.test(head)) && test(head);
   } catch {
     return false;
   }

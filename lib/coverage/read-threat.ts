@@ -106,6 +106,9 @@ export function readThreatInputs(
   return { campaigns, layers, domain };
 }
 
+// Rule files whose extension no other input shares.
+const RULE_FILE_OF_ITS_OWN = /\.(?:xml|yaral)$/i;
+
 /** The kinds of file `--coverage` takes (besides a folder of rules and a Kibana export of Elastic rules). */
 const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques', 'sentinel-export'] as const;
 
@@ -134,14 +137,15 @@ export function readCoverageInputs(
 
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
 function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
-  if (isFolder(path)) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
+  // A Wazuh or YARA-L rule file is no other kind of input: read as a folder of that one file.
+  if (isFolder(path) || (path !== STDIN && RULE_FILE_OF_ITS_OWN.test(path))) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   const extension = extname(path).toLowerCase();
   if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
   if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) {
     throw new UsageError(
-      `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic), a detections file ` +
-        '(.csv, .yml, .yaml, .json), a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) ' +
-        'or a Kibana export of Elastic rules (.ndjson)',
+      `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
+        'YARA-L, Panther), a Wazuh rule file (.xml) or YARA-L rule file (.yaral), a detections file (.csv, .yml, .yaml, .json), ' +
+        'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
   }
   const text = readTextFile(path, path, options);

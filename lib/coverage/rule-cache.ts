@@ -6,12 +6,12 @@ import { writeFileAtomic } from '../write-file.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 
 /**
- * What reading each rule file (Sigma, Splunk, Sentinel, Elastic) gave, kept per rule folder in `<cacheDir>/rules/<sha256 of the folder>.v<N>.json`, by
+ * What reading each rule file (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther) gave, kept per rule folder in `<cacheDir>/rules/<sha256 of the folder>.v<N>.json`, by
  * the file's path in the folder, size and mtime (as the index cache finds release files): a rule folder read before
  * is read again from the cache, and only new or changed files are parsed. Change RULE_CACHE_FORMAT whenever what
  * `parseRuleFile` returns for a text changes (weights, platform table, messages).
  */
-export const RULE_CACHE_FORMAT = 8;
+export const RULE_CACHE_FORMAT = 9;
 
 interface CachedFile {
   size: number;
@@ -79,5 +79,6 @@ export class RuleCache {
 
 /** A cached outcome with the rule's file as this run names it (the folder may be given another way). */
 function withFile(outcome: RuleFileOutcome, file: string): RuleFileOutcome {
+  if ('items' in outcome) return { ...outcome, items: outcome.items.map((item) => ('rule' in item ? { ...item, rule: { ...item.rule, file } } : item)) };
   return 'rule' in outcome ? { ...outcome, rule: { ...outcome.rule, file } } : outcome;
 }

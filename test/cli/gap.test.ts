@@ -587,6 +587,19 @@ async function reviewExport(exported: string, label: string): Promise<{ stderr: 
   return { stderr: result.stderr, report: readJson<ExportReview>(join(out, 'gap-report.json')) };
 }
 
+describe('attack-layers gap --coverage <a folder of Falco rules files>', () => {
+  it('counts the rules of a file of several as rules, not rule files, in the report', async () => {
+    const rules = freshTmpDir('gap-falco-rules');
+    // A Falco rules file as falcosecurity/rules writes them: a macro, two rules (one disabled).
+    const rule = (name: string, tag: string, extra = '') => `- rule: ${name}\n  condition: spawned_process\n  output: x\n  priority: ERROR\n${extra}  tags: [maturity_stable, ${tag}]\n`;
+    writeFileSync(join(rules, 'falco_rules.yaml'), `- macro: spawned_process\n  condition: evt.type = execve\n${rule('Shell', 'T1059.004')}${rule('Cron', 'T1053.003', '  enabled: false\n')}`);
+    const out = freshTmpDir('gap-falco-out');
+    const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', rules, '--out', out, '--quiet']);
+    expect(result.code).to.equal(0);
+    expect(readFileSync(join(out, 'gap-report.md'), 'utf8')).to.contain(`- falco \`${rules}\`: 2 rules = 1 read + 1 ignored + 0 invalid`);
+  });
+});
+
 describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjson)>', () => {
   const exported = 'test/fixtures/coverage/elastic-export/rules_export.ndjson';
   it('reads the deployed rules, counts T1086 under T1059.001, and refuses a file of no coverage kind saying what --coverage takes', async () => {
@@ -600,7 +613,9 @@ describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjso
     expect(readFileSync(join(markdown, 'gap-report.md'), 'utf8')).to.contain(`- elastic \`${exported}\`: 5 rules = 3 read + 1 ignored + 1 invalid`);
     const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'README.md', '--out', freshTmpDir('gap-refused')]);
     expect(refused.code).to.equal(2);
-    expect(refused.stderr).to.contain('README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic)');
+    expect(refused.stderr).to.contain(
+      'README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther), a Wazuh rule file (.xml) or YARA-L rule file (.yaral)',
+    );
   });
 });
 

@@ -191,29 +191,21 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
       },
     ],
     ['a Splunk detection with no technique: ignored', 'name: X\nstatus: production\ntype: TTP\nsearch: s\n', { ignored: { line: 1, name: 'X', reason: 'no ATT&CK technique' } }],
-    [
-      // security_content of 2020-2021 (spec/detections.spec.json: type batch | streaming): how a detection runs.
-      'a Splunk detection of type batch (2020-2021): a correlation search raising a notable, weighed as TTP, noted',
-      "name: X\nstatus: production\ntype: batch\nsearch: '| tstats count'\ntags:\n  mitre_attack_id:\n  - T1003.001\n",
+    // security_content of 2020-2021 (spec/detections.spec.json: type batch | streaming): how a detection runs, read
+    // as what Splunk then did with it.
+    ...(
+      [
+        ['batch', 0.9, 'TTP', "security_content's type of 2020-2021 for a scheduled search, which ESCU deployed as a correlation search raising a notable"],
+        ['streaming', 0.5, 'Anomaly', "security_content's type of 2020-2021 for a Splunk Behavioral Analytics (SSA) detection on the event stream, whose findings add risk to an entity"],
+      ] as const
+    ).map(([type, level, as, means]): [string, string, unknown] => [
+      `a Splunk detection of type ${type} (2020-2021): weighed as ${as}, noted`,
+      `name: X\nstatus: production\ntype: ${type}\nsearch: s\ntags:\n  mitre_attack_id:\n  - T1003.001\n`,
       {
-        rule: { kind: 'splunk', name: 'X', file: 'f.yml', line: 1, refs: [{ raw: 'T1003.001', line: 7, id: 'T1003.001' }], level: 0.9, levelReason: 'splunk status production, type batch (weighed as TTP) -> 0.9' },
-        notes: [{ line: 3, message: "type batch: security_content's type of 2020-2021 for a scheduled search, which ESCU deployed as a correlation search raising a notable; weighed as TTP" }],
+        rule: { kind: 'splunk', name: 'X', file: 'f.yml', line: 1, refs: [{ raw: 'T1003.001', line: 7, id: 'T1003.001' }], level, levelReason: `splunk status production, type ${type} (weighed as ${as}) -> ${level}` },
+        notes: [{ line: 3, message: `type ${type}: ${means}; weighed as ${as}` }],
       },
-    ],
-    [
-      'a Splunk detection of type streaming (an SSA detection of 2020-2021): its findings add risk, weighed as Anomaly, noted',
-      "name: X\nstatus: production\ntype: streaming\nsearch: '| from read_ba_enriched_events()'\ntags:\n  mitre_attack_id:\n  - T1059.001\n",
-      {
-        rule: { kind: 'splunk', name: 'X', file: 'f.yml', line: 1, refs: [{ raw: 'T1059.001', line: 7, id: 'T1059.001' }], level: 0.5, levelReason: 'splunk status production, type streaming (weighed as Anomaly) -> 0.5' },
-        notes: [
-          {
-            line: 3,
-            message:
-              "type streaming: security_content's type of 2020-2021 for a Splunk Behavioral Analytics (SSA) detection on the event stream, whose findings add risk to an entity; weighed as Anomaly",
-          },
-        ],
-      },
-    ],
+    ]),
     [
       "a Sentinel rule's tactics, as written and with their lines, to check against the release",
       'name: Y\nseverity: High\nqueryFrequency: 1h\nquery: q\ntactics:\n  - CredentialAccess\n  - PreAttack\nrelevantTechniques: [T1110]\n',

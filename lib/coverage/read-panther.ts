@@ -1,0 +1,85 @@
+/**
+ * Panther detections as coverage: the YAML file of a Panther rule (github.com/panther-labs/panther-analysis `rules/`,
+ * a team's own detections-as-code), told by its `AnalysisType`. A rule, scheduled rule or correlation rule covers the
+ * techniques of its `Reports: MITRE ATT&CK:` list, written `TA0006:T1110` (tactic and technique; the tactic is checked
+ * against the release as a Sigma tactic tag is). Its weight, on Sigma's scale (PANTHER_WEIGHTS), is its `Severity`,
+ * times 0.6 when its `Status` says `Experimental` (Panther's rules state no status otherwise, and are production
+ * content). `Enabled: false` (what a team has not switched on) and a `DisplayName` starting `--DEPRECATED--` are ignored
+ * with that reason; so are a policy (it checks how a cloud resource is configured, not what someone did) and the other
+ * analysis types (global helpers, data models, queries, packs), which detect nothing.
+ */
+import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import type { RuleOutcome } from './read-rule-folder.js';
+import { listItems, scalarText, type LineIndex, type YamlMap } from './yaml-events.js';
+
+/** How a Panther detection's `Severity` and `Status` become a coverage weight (their product). */
+export const PANTHER_WEIGHTS = {
+  severity: { Critical: 1, High: 0.9, Medium: 0.75, Low: 0.5, Info: 0.25 },
+  status: { Experimental: 0.6 },
+  missingSeverity: 'Medium',
+} as const;
+
+// What names a Panther item: a detection's DisplayName or ID, the ID of any other item.
+const NAME_KEYS = ['DisplayName', 'RuleID', 'PolicyID', 'GlobalID', 'DataModelID', 'PackID', 'QueryName', 'LookupName', 'Filename'];
+
+/** Panther's analysis types that are detections. */
+const DETECTION_TYPES = ['rule', 'scheduled_rule', 'correlation_rule'];
+// TA0006:T1110, T1562.008: a report item as Panther writes it.
+const MITRE_ITEM = /^(?:(TA\d{4})\s*:\s*)?(T\d{4}(?:\.\d{3})?)$/i;
+
+/** Whether a YAML document's top-level fields are a Panther analysis item. */
+export function isPantherItem(fields: ReadonlyMap<string, unknown>): boolean {
+  return fields.has('AnalysisType');
+}
+
+/** A Panther detection from its file's first document (pure). */
+export function parsePantherItem(doc: YamlMap, lines: LineIndex, file: string): RuleOutcome {
+  const fields = doc.pairs;
+  const nameNode = NAME_KEYS.map((key) => fields.get(key)).find((node) => scalarText(node)?.trim());
+  const name = scalarText(nameNode)?.trim();
+  const line = lines.line((nameNode ?? doc).start);
+  const type = scalarText(fields.get('AnalysisType'))?.trim() ?? '';
+  if (!name) return { invalid: { line, message: 'a Panther item without DisplayName or RuleID; it is skipped' } };
+  if (type === 'policy') return { ignored: { line, name, reason: 'Panther policy: it checks how a cloud resource is configured, detects no activity' } };
+  if (!DETECTION_TYPES.includes(type)) return { ignored: { line, name, reason: `Panther ${type || 'item'}: no detection (a detection is a ${DETECTION_TYPES.join(', ')})` } };
+  if (/^\s*-*\s*deprecated\b/i.test(name)) return { ignored: { line, name, reason: 'deprecated: its name says so' } };
+  const enabled = fields.get('Enabled');
+  if (scalarText(enabled) === 'false') return { ignored: { line: lines.line(enabled!.start), name, reason: 'disabled (Enabled: false)' } };
+  const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
+  const reports = fields.get('Reports');
+  const mitre = reports?.kind === 'map' ? [...reports.pairs].find(([key]) => /^mitre att&ck$/i.test(key.trim()))?.[1] : undefined;
+  const refs: CoverageRef[] = [];
+  const tags: CoverageRef[] = [];
+  for (const { text, line: at } of listItems(mitre, lines)) {
+    const match = MITRE_ITEM.exec(text.trim());
+    if (!match) {
+      notes.push({ line: at, message: `"${text.trim()}" is not a technique as Panther maps one (TA0006:T1110, or T1110); it is skipped` });
+      continue;
+    }
+    const [, tactic, technique] = match;
+    if (!refs.some((ref) => ref.id === technique!.toUpperCase())) refs.push({ raw: text.trim(), line: at, id: technique!.toUpperCase() });
+    if (tactic && !tags.some((tag) => tag.raw === tactic.toUpperCase())) tags.push({ raw: tactic.toUpperCase(), line: at });
+  }
+  const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
+  if (!refs.length) {
+    const references = listItems(fields.get('Reference'), lines);
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, references, notes, (ids) => `list ${ids.join(', ')} under Reports: MITRE ATT&CK, each after its tactic (TA0006:T1110)`));
+  }
+  const severityNode = fields.get('Severity');
+  const severity = weightFactor('severity', scalarText(severityNode)?.trim(), PANTHER_WEIGHTS.severity, PANTHER_WEIGHTS.missingSeverity, (message) =>
+    notes.push({ line: severityNode ? lines.line(severityNode.start) : line, message }),
+  );
+  const status = scalarText(fields.get('Status'))?.trim();
+  const statusFactor = status && /^experimental$/i.test(status) ? { weight: PANTHER_WEIGHTS.status.Experimental, text: `status ${status}` } : { weight: 1, text: status ? `status ${status}` : 'no status' };
+  const level = roundLevel(statusFactor.weight * severity.weight);
+  const rule: CoverageRule = { kind: 'panther', name, file, line, refs, level, levelReason: `panther ${type}, ${statusFactor.text}, ${severity.text} -> ${level}` };
+  const id = scalarText(fields.get('RuleID'));
+  if (id !== undefined) rule.id = id;
+  if (tags.length) {
+    rule.tactics = tags.map((tag) => tag.raw);
+    rule.tags = tags;
+  }
+  const logTypes = listItems(fields.get('LogTypes'), lines).map((item) => item.text);
+  if (logTypes.length) rule.dataSources = logTypes;
+  return withNotes({ rule });
+}

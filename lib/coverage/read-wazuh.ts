@@ -1,0 +1,109 @@
+/**
+ * Wazuh rules as coverage: the XML rule files of a Wazuh manager (github.com/wazuh/wazuh `ruleset/rules/`, and a
+ * team's own `etc/rules/local_rules.xml`). A file holds `<group>`s of `<rule id="…" level="…">` elements; a rule covers
+ * the techniques of its `<mitre><id>T1110</id></mitre>` (Wazuh looks their tactics up itself). Its weight, on Sigma's
+ * scale, is its level on Wazuh's classification of rule levels (WAZUH_WEIGHTS): a manager logs alerts from level 3 by
+ * default (`log_alert_level`), and levels 12 and up are its "high importance" events. A rule of level 0 (or
+ * `noalert="1"`) raises no alert: such rules group events for others to build on, and are ignored with that reason.
+ *
+ * Wazuh's files are not one XML document (several top-level groups, no root), so they are read element by element:
+ * comments are skipped, and a `<rule>` that is not closed is reported with its line and skipped.
+ */
+import { roundLevel, untaggedRule, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
+import { notTechniqueId, TECHNIQUE_ID } from './read-siem-rule.js';
+import { LineIndex } from './yaml-events.js';
+
+/** How a Wazuh rule's level becomes a coverage weight: the first band whose lowest level it reaches. */
+export const WAZUH_WEIGHTS: readonly { from: number; weight: number; meaning: string }[] = [
+  { from: 15, weight: 1, meaning: 'severe attack' },
+  { from: 12, weight: 0.9, meaning: 'high importance event' },
+  { from: 7, weight: 0.75, meaning: 'may be of security relevance' },
+  { from: 3, weight: 0.5, meaning: 'logged, of low relevance by itself' },
+  { from: 1, weight: 0.25, meaning: 'below the default alert level 3' },
+];
+
+type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
+
+// A rule's start tag with its attributes, and its end tag; comments are blanked out first.
+const RULE_OPEN = /<rule\b([^>]*)>/g;
+const RULE_CLOSE = /<\/rule\s*>/g;
+const MITRE_BLOCK = /<mitre\b[^>]*>([\s\S]*?)<\/mitre\s*>/g;
+const ID_ELEMENT = /<id\b[^>]*>([\s\S]*?)<\/id\s*>/g;
+const DESCRIPTION = /<description\b[^>]*>([\s\S]*?)<\/description\s*>/g;
+const LINK_INFO = /<info\b[^>]*type\s*=\s*["']link["'][^>]*>([\s\S]*?)<\/info\s*>/g;
+
+/** Whether a text is Wazuh rules: a `<rule>` with an `id` and a `level`. */
+export function looksLikeWazuhRules(text: string): boolean {
+  return /<rule\b[^>]*\bid\s*=\s*["'][^"']*["'][^>]*\blevel\s*=|<rule\b[^>]*\blevel\s*=\s*["'][^"']*["'][^>]*\bid\s*=/.test(text);
+}
+
+/** Read the rules of a Wazuh rule file (pure): one outcome per `<rule>`. */
+export function parseWazuhRules(source: string, file: string): RuleFileOutcome {
+  // Blanked, not removed, so offsets and lines stay those of the file.
+  const text = source.replace(/<!--[\s\S]*?(?:-->|$)/g, (comment) => comment.replace(/[^\n]/g, ' '));
+  const lines = new LineIndex(text);
+  const items: RuleOutcome[] = [];
+  const opens = [...text.matchAll(RULE_OPEN)];
+  for (const [i, open] of opens.entries()) {
+    const bodyStart = open.index + open[0].length;
+    const next = opens[i + 1]?.index ?? text.length;
+    RULE_CLOSE.lastIndex = bodyStart;
+    const close = RULE_CLOSE.exec(text);
+    // A rule ends before the next one starts; one that does not is not closed.
+    if (!close || close.index > next) {
+      items.push({ invalid: { line: lines.line(open.index), message: 'a <rule> element that is not closed before the next rule or the end of the file; it is skipped' } });
+      continue;
+    }
+    items.push(wazuhRule(open[1] ?? '', text.slice(bodyStart, close.index), bodyStart, lines.line(open.index), lines, file));
+  }
+  if (!items.length) return { invalid: { line: 1, message: 'no <rule> element: not a Wazuh rule file' } };
+  return { items };
+}
+
+function wazuhRule(attributes: string, body: string, bodyStart: number, line: number, lines: LineIndex, file: string): RuleOutcome {
+  const attribute = (name: string): string | undefined => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1]?.trim();
+  const id = attribute('id');
+  const description = [...body.matchAll(DESCRIPTION)].map((m) => xmlText(m[1] ?? '')).join('').trim();
+  const name = description || `Wazuh rule ${id ?? `at line ${line}`}`;
+  const levelText = attribute('level');
+  const level = levelText !== undefined && /^\d+$/.test(levelText) ? Number(levelText) : undefined;
+  if (level === undefined) {
+    const what = levelText === undefined ? 'no level' : `level "${levelText}", not a number`;
+    return { invalid: { line, message: `${id === undefined ? 'a rule' : `rule ${id}`} has ${what}: Wazuh refuses it; it is skipped` } };
+  }
+  if (level === 0) return { ignored: { line, name, reason: 'level 0: Wazuh raises no alert for it' } };
+  if (attribute('noalert') === '1') return { ignored: { line, name, reason: 'noalert="1": Wazuh raises no alert for it' } };
+  const notes: Notes = [];
+  const refs: CoverageRef[] = [];
+  for (const block of body.matchAll(MITRE_BLOCK)) {
+    const blockStart = bodyStart + block.index + block[0].indexOf('>') + 1;
+    for (const element of (block[1] ?? '').matchAll(ID_ELEMENT)) {
+      const raw = xmlText(element[1] ?? '').trim();
+      const at = lines.line(blockStart + element.index);
+      if (TECHNIQUE_ID.test(raw)) {
+        if (!refs.some((ref) => ref.id === raw.toUpperCase())) refs.push({ raw, line: at, id: raw.toUpperCase() });
+      } else notes.push({ line: at, message: notTechniqueId(raw ? `"${raw}"` : 'an empty <id>') });
+    }
+  }
+  const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
+  if (!refs.length) {
+    const links = [...body.matchAll(LINK_INFO)].map((m) => ({ text: xmlText(m[1] ?? ''), line: lines.line(bodyStart + m.index) }));
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, links, notes, (ids) => `add <mitre>${ids.map((i) => `<id>${i}</id>`).join('')}</mitre> to it`));
+  }
+  const band = WAZUH_WEIGHTS.find((b) => level >= b.from)!;
+  const weight = roundLevel(band.weight);
+  const rule: CoverageRule = { kind: 'wazuh', name, file, line, refs, level: weight, levelReason: `wazuh level ${level} (${band.meaning}) -> ${weight}` };
+  if (id !== undefined) rule.id = id;
+  return withNotes({ rule });
+}
+
+/** An element's text with XML's entities read. */
+function xmlText(text: string): string {
+  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (entity, name: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+    if (named[name.toLowerCase()]) return named[name.toLowerCase()]!;
+    const code = name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : entity;
+  });
+}

@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { AttackIndex } from '../../lib/attack/attack-index.js';
+import { AttackLibrary } from '../../lib/attack/load.js';
+import { resolveCoverage } from '../../lib/coverage/gap-review.js';
+import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
+import { ruleItems, tacticTags } from '../helpers/rule-outcomes.js';
+
+// The shape of chronicle/detection-rules' community rules: a licence comment, meta as the style guide asks (tactic,
+// technique name, its URL, the ATT&CK version, type, severity), an outcome repeating the technique ID.
+const yaral = (meta: string[], outcome: string[] = []): string =>
+  [
+    '/*',
+    ' * Licensed under the Apache License, Version 2.0; // not a comment in a comment',
+    ' */',
+    '',
+    'rule aws_delete_vpc_flow_logs {',
+    '',
+    '  meta:',
+    '    author = "Google Cloud Security"',
+    '    description = "Detects when AWS VPC Flow Logs are deleted. See https://example.org/a//b"',
+    ...meta.map((line) => `    ${line}`),
+    '',
+    '  events:',
+    '    $e.metadata.product_event_type = "DeleteFlowLogs" // T9999 in a comment',
+    '',
+    ...(outcome.length ? ['  outcome:', ...outcome.map((line) => `    ${line}`), ''] : []),
+    '  condition:',
+    '    $e',
+    '}',
+    '',
+  ].join('\n');
+
+const styleGuide = [
+  'rule_name = "AWS Delete VPC Flow Logs"',
+  'mitre_attack_tactic = "Defense Evasion"',
+  'mitre_attack_technique = "Impair Defenses: Disable or Modify Cloud Logs"',
+  'mitre_attack_url = "https://attack.mitre.org/techniques/T1562/008/"',
+  'mitre_attack_version = "v13.1"',
+  'type = "alert"',
+  'severity = "Low"',
+  'data_source = "AWS CloudTrail"',
+];
+
+describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
+  it("covers the technique of its mitre_attack_url, weighed by severity, named by rule_name, with its tactics and data sources", () => {
+    expect(parseRuleFile(yaral(styleGuide, ['$mitre_attack_technique_id = "T1562.008"']), 'aws.yaral')).to.deep.equal({
+      rule: {
+        kind: 'chronicle',
+        name: 'AWS Delete VPC Flow Logs',
+        file: 'aws.yaral',
+        line: 5,
+        refs: [{ raw: 'T1562.008', line: 13, id: 'T1562.008' }],
+        level: 0.5,
+        levelReason: 'chronicle type alert, severity Low -> 0.5',
+        ...tacticTags([['Defense Evasion', 11]]),
+        dataSources: ['AWS CloudTrail'],
+      },
+    });
+  });
+
+  it('reads the ID of an outcome, of a mitre or technique key; a rule without one by its technique name', () => {
+    const refs = (meta: string[], outcome: string[] = []) => {
+      const outcome_ = parseRuleFile(yaral(meta, outcome), 'r.yaral');
+      return 'rule' in outcome_ ? outcome_.rule.refs.map((ref) => [ref.raw, ref.id]) : outcome_;
+    };
+    expect(refs(['severity = "High"'], ['$mitre_attack_technique_id = array_distinct("T1021.002")'])).to.deep.equal([['T1021.002', 'T1021.002']]);
+    // SOC Prime's rules in chronicle/detection-rules: mitre = "Execution, t1204".
+    expect(refs(['mitre = "Execution, t1204"'])).to.deep.equal([['t1204', 'T1204']]);
+    expect(refs(['mitre_attack_technique = "Valid Accounts"', 'mitre_attack_tactic = "Defense Evasion, Persistence"'])).to.deep.equal([['Valid Accounts', undefined]]);
+  });
+
+  it('weighs a hunt rule 0.25, notes an unknown severity (counted as Medium), counts a missing one as Medium', () => {
+    const rule = (meta: string[]) => parseRuleFile(yaral(['mitre_attack_url = "https://attack.mitre.org/techniques/T1078/"', ...meta]), 'r.yaral');
+    expect(rule(['type = "hunt"', 'severity = "High"'])).to.deep.include({ rule: { kind: 'chronicle', name: 'aws_delete_vpc_flow_logs', file: 'r.yaral', line: 5, refs: [{ raw: 'T1078', line: 10, id: 'T1078' }], level: 0.25, levelReason: 'chronicle type hunt (a hunting rule) -> 0.25' } });
+    const severe = rule(['severity = "Severe"']);
+    expect('rule' in severe && severe.rule.levelReason).to.equal('chronicle unknown severity "Severe" (counted as Medium) -> 0.75');
+    expect(severe.notes?.[0]?.line).to.equal(11);
+    const none = rule([]);
+    expect('rule' in none && none.rule.levelReason).to.equal('chronicle no severity (counted as Medium) -> 0.75');
+  });
+
+  it('ignores a rule whose only technique is a page its reference links, with a note; reads each rule of a file of several', () => {
+    const linked = parseRuleFile(yaral(['reference = "https://attack.mitre.org/techniques/T1021/002/"']), 'r.yaral');
+    expect(linked).to.deep.include({ ignored: { line: 5, name: 'aws_delete_vpc_flow_logs', reason: 'no ATT&CK technique (its references link to T1021.002)' } });
+    expect(linked.notes?.[0]?.message).to.contain('mitre_attack_url = "https://attack.mitre.org/techniques/T1021/002/"');
+    const two = parseRuleFile(`${yaral(['mitre = "T1059"'])}\n${yaral(['mitre = "T1110"']).replace('rule aws_delete_vpc_flow_logs', 'rule second')}`, 'two.yaral');
+    expect(ruleItems(two).map((item) => ('rule' in item ? [item.rule.name, item.rule.line, item.rule.refs[0]?.id] : item))).to.deep.equal([
+      ['aws_delete_vpc_flow_logs', 5, 'T1059'],
+      ['second', 23, 'T1110'],
+    ]);
+  });
+
+  it('reads a YARA-L rule published without an extension (chronicle/detection-rules community/okta), with a note, in a folder', () => {
+    const dir = freshTmpDir('yaral');
+    writeFileSync(join(dir, 'okta_new_api_token_created'), yaral(styleGuide));
+    writeFileSync(join(dir, 'README'), 'rule of thumb {\nno meta here\n');
+    const input = readRuleFolder(dir);
+    expect([input.kind, input.files, input.counts.rules]).to.deep.equal(['chronicle', 1, 1]);
+    expect(input.problems.map((p) => p.message)).to.deep.equal(['the file name has no extension; read as a YARA-L rule (name it .yaral)']);
+  });
+
+  describe('its tactics, checked against the release', () => {
+    let index: AttackIndex;
+    before(() => {
+      index = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() }).release('enterprise-attack', '18.1');
+    });
+
+    it('resolves its technique by name when it gives no ID, and lists a tactic the release does not know', () => {
+      const outcome = parseRuleFile(yaral(['mitre_attack_tactic = "Initial Access, Stealth"', 'mitre_attack_technique = "Valid Accounts"']), 'r.yaral');
+      const rules = 'rule' in outcome ? [outcome.rule] : [];
+      const resolved = resolveCoverage([{ kind: 'chronicle', source: 'r', files: 1, rules, ignored: [], problems: [], counts: { items: 1, rules: 1, ignored: 0, invalid: 0 } }], index);
+      expect(resolved.rules[0]?.ids).to.deep.equal(['T1078']);
+      expect(resolved.unresolved.map((u) => [u.raw, u.status])).to.deep.equal([['Stealth', 'unknown tactic']]);
+    });
+  });
+});

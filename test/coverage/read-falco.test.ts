@@ -1,0 +1,126 @@
+import { expect } from 'chai';
+import type { AttackIndex } from '../../lib/attack/attack-index.js';
+import { AttackLibrary } from '../../lib/attack/load.js';
+import { coverageInput } from '../../lib/coverage/coverage-types.js';
+import { resolveCoverage } from '../../lib/coverage/gap-review.js';
+import { FALCO_WEIGHTS } from '../../lib/coverage/read-falco.js';
+import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
+import { stixDir, testCacheDir } from '../helpers/attack.js';
+import { ruleItems } from '../helpers/rule-outcomes.js';
+
+// The shape of falcosecurity/rules' files: a list of version requirements, macros, lists and rules, tags holding the
+// maturity, mitre_ tactics and technique IDs (falco-deprecated_rules.yaml, the MITRE checker's falco_rules_test.yaml).
+const rules = [
+  '- required_engine_version: 0.31.0',
+  '- macro: container',
+  '  condition: (container.id != host)',
+  '- list: shell_binaries',
+  '  items: [bash, sh]',
+  '- rule: Terminal shell in container',
+  '  desc: A shell was spawned in a container.',
+  '  condition: spawned_process and container and proc.name in (shell_binaries)',
+  '  output: Shell spawned (user=%user.name)',
+  '  priority: NOTICE',
+  '  tags: [maturity_stable, container, shell, mitre_execution, T1059]',
+  '- rule: Read sensitive file untrusted',
+  '  condition: open_read and sensitive_files',
+  '  output: Sensitive file opened (file=%fd.name)',
+  '  priority: WARNING',
+  '  tags: [maturity_incubating, host, MITRE_TA0006_credential_access, MITRE_T1555_credentials_from_password_stores, T1552.001]',
+  '- rule: Contact K8S API Server From Container',
+  '  condition: k8s_api_server',
+  '  output: Unexpected connection (connection=%fd.name)',
+  '  priority: Critical',
+  '  source: k8s_audit',
+  '  tags: [maturity_sandbox, k8s, mitre_discovery, TA0007, T1613]',
+  '- rule: Disallowed SSH Connection',
+  '  condition: inbound_outbound and ssh_port',
+  '  enabled: false',
+  '  output: Disallowed SSH Connection',
+  '  priority: NOTICE',
+  '  tags: [host, mitre_lateral_movement, T1021.004]',
+  '- rule: Outbound Connection to C2 Servers',
+  '  condition: outbound',
+  '  output: Outbound connection to C2 server',
+  '  priority: WARNING',
+  '  tags: [maturity_deprecated, host, mitre_command_and_control, TA0011]',
+  '- rule: Terminal shell in container',
+  '  append: true',
+  '  condition: and not proc.pname = sshd',
+  '- rule: Launch Privileged Container',
+  '  enabled: false',
+  '- rule: Schedule Cron Jobs',
+  '  condition: open_write and fd.name startswith /etc/cron',
+  '  output: Cron jobs were scheduled',
+  '  priority: LOUD',
+  '  source: aws_cloudtrail',
+  '  tags: [host, mitre_persistance, mitre_escape, T1053.003]',
+  '- rule: No technique',
+  '  condition: never_true',
+  '  output: x',
+  '  priority: DEBUG',
+  '  tags: [host]',
+  '',
+].join('\n');
+
+describe('parseRuleFile (Falco rules files)', () => {
+  const items = ruleItems(parseRuleFile(rules, 'falco_rules.local.yaml'));
+  const rule = (i: number) => (items[i] && 'rule' in items[i]! ? items[i].rule : undefined);
+
+  it('reads each `rule:` item as an item, and no macro, list or version requirement', () => {
+    expect(items).to.have.length(9);
+  });
+
+  it('covers the technique IDs among its tags (MITRE_T1555_… too), weighed by maturity tag times priority, with its tactics and platforms', () => {
+    const { kind, name, file, line, refs, level, levelReason, platforms, dataSources, ...tactics } = rule(0)!;
+    expect([kind, name, file, line, level, levelReason]).to.deep.equal(['falco', 'Terminal shell in container', 'falco_rules.local.yaml', 6, 0.5, 'falco maturity stable, priority NOTICE -> 0.5']);
+    expect([refs, platforms, dataSources]).to.deep.equal([[{ raw: 'T1059', line: 11, id: 'T1059' }], ['Linux', 'Containers'], ['syscall']]);
+    expect(tactics).to.deep.equal({ tactics: ['execution'], tags: [{ raw: 'mitre_execution', line: 11 }] });
+    expect(rule(1)?.refs.map((ref) => [ref.raw, ref.id])).to.deep.equal([
+      ['MITRE_T1555_credentials_from_password_stores', 'T1555'],
+      ['T1552.001', 'T1552.001'],
+    ]);
+    expect([rule(1)?.level, rule(1)?.levelReason, rule(1)?.tactics, rule(1)?.platforms]).to.deep.equal([0.6, 'falco maturity incubating, priority WARNING -> 0.6', ['TA0006'], ['Linux']]);
+    // Falco reads priorities whatever their case.
+    expect([rule(2)?.level, rule(2)?.tactics, rule(2)?.platforms, rule(2)?.dataSources]).to.deep.equal([0.6, ['discovery', 'TA0007'], ['Containers'], ['k8s_audit']]);
+  });
+
+  it('ignores a disabled rule, a deprecated one, and items that only change a rule defined elsewhere, saying why', () => {
+    expect(items.slice(3, 7)).to.deep.equal([
+      { ignored: { line: 25, name: 'Disallowed SSH Connection', reason: 'disabled (enabled: false)' } },
+      { ignored: { line: 29, name: 'Outbound Connection to C2 Servers', reason: 'maturity_deprecated' } },
+      { ignored: { line: 34, name: 'Terminal shell in container', reason: 'changes a rule defined elsewhere (append: true), defines none' } },
+      { ignored: { line: 37, name: 'Launch Privileged Container', reason: 'changes a rule defined elsewhere (no condition), defines none' } },
+    ]);
+    expect(items[8]).to.deep.equal({ ignored: { line: 45, name: 'No technique', reason: 'no ATT&CK technique tag' } });
+  });
+
+  it('notes an unknown priority (counted as WARNING); a rule of another source fires on every platform', () => {
+    expect(items[7]).to.deep.include({ notes: [{ line: 42, message: 'unknown priority "LOUD"; counted as WARNING. Use one of ' + Object.keys(FALCO_WEIGHTS.priority).join(', ') }] });
+    expect([rule(7)?.level, rule(7)?.platforms]).to.deep.equal([0.75, undefined]);
+  });
+
+  it('reads a file of macros and lists only as one file ignored, and one rule written as a mapping with a note', () => {
+    expect(parseRuleFile('- macro: never_true\n  condition: (evt.num=0)\n', 'macros.yaml')).to.deep.equal({ ignored: { line: 1, reason: 'Falco rules file with no rule (macros and lists only)' } });
+    // The shape of falcosecurity/rules' sandbox proposals (rules/sandbox/*/suspicious_curl.yaml), tags as Falco's.
+    const mapping = parseRuleFile('title: Suspicious cURL\ncondition: proc.name = curl\noutput: curl\npriority: WARNING\ntags: [network, mitre_exfiltration, T1048]\n', 'curl.yaml');
+    expect('rule' in mapping && [mapping.rule.kind, mapping.rule.name, mapping.rule.level]).to.deep.equal(['falco', 'Suspicious cURL', 0.75]);
+    expect(mapping.notes).to.deep.equal([{ line: 1, message: 'one Falco rule written as a mapping; Falco loads a list of items (- rule: …): read as one' }]);
+  });
+
+  describe('its tactics, checked against the release as Sigma tactic tags are', () => {
+    let index: AttackIndex;
+    before(() => {
+      index = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() }).release('enterprise-attack', '18.1');
+    });
+
+    it('knows mitre_execution, MITRE_TA0006_… and TA0007, and lists a misspelt tactic and one that is none', () => {
+      const found = items.flatMap((item) => ('rule' in item ? [item.rule] : []));
+      const resolved = resolveCoverage([coverageInput('falco', 'rules', 1, found.length, { rules: found, ignored: [], problems: [] })], index);
+      expect(resolved.unresolved.map((u) => [u.raw, u.line, u.status])).to.deep.equal([
+        ['mitre_persistance', 44, 'unknown tactic'],
+        ['mitre_escape', 44, 'unknown tactic'],
+      ]);
+    });
+  });
+});

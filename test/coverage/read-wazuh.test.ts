@@ -1,0 +1,140 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
+import { WAZUH_WEIGHTS } from '../../lib/coverage/read-wazuh.js';
+import { freshTmpDir } from '../helpers/attack.js';
+import { ruleItems } from '../helpers/rule-outcomes.js';
+
+// The shape of wazuh/wazuh ruleset/rules/0305-dropbear_rules.xml: a comment, a group of rules, a grouping rule of
+// level 0, a rule with a technique, one of level 0 with a technique (a successful login), one without.
+const dropbear = `<!--
+  -  Dropbear rules <rule id="1" level="9"> in a comment is no rule
+-->
+<group name="syslog,sshd,dropbear,">
+  <rule id="51000" level="0" noalert="1">
+    <decoded_as>dropbear</decoded_as>
+    <description>Grouping for dropbear rules.</description>
+  </rule>
+  <rule id="51007" level="10" frequency="8" timeframe="120">
+    <if_matched_sid>51003</if_matched_sid>
+    <description>Dropbear: brute force </description>
+    <description>attempt &amp; more.</description>
+    <mitre>
+      <id>T1110</id>
+      <id>Brute Force</id>
+    </mitre>
+  </rule>
+  <rule id="51009" level="0">
+    <description>Dropbear: User successfully logged in using a password.</description>
+    <mitre><id>T1078</id></mitre>
+  </rule>
+  <rule id="51006" level="2">
+    <description>Dropbear: Client exited before authentication.</description>
+    <info type="link">https://attack.mitre.org/techniques/T1046/</info>
+  </rule>
+</group>
+<group name="local,">
+  <rule id="100002" level="15"><description>Local: severe</description><mitre><id>T1078.003</id></mitre></rule>
+  <rule id="100003" level="high"><description>Local: a level that is no number</description></rule>
+  <rule id="100004" level="12"><description>Local: never closed</description>
+  <rule id="100005" level="7"><description>Local: after it</description><mitre><id>T1059</id></mitre></rule>
+</group>
+`;
+
+describe('parseRuleFile (Wazuh rules, .xml)', () => {
+  const items = ruleItems(parseRuleFile(dropbear, 'local_rules.xml'));
+
+  it('reads every <rule> of every group as an item, in the order of the file, and nothing in a comment', () => {
+    expect(items.map((item) => ('rule' in item ? ['rule', item.rule.line] : 'ignored' in item ? ['ignored', item.ignored.line] : ['invalid', item.invalid.line]))).to.deep.equal([
+      ['ignored', 5],
+      ['rule', 9],
+      ['ignored', 18],
+      ['ignored', 22],
+      ['rule', 28],
+      ['invalid', 29],
+      ['invalid', 30],
+      ['rule', 31],
+    ]);
+  });
+
+  it('covers the <mitre><id> techniques of a rule, weighed by its level, named by its descriptions; notes an id that is no technique', () => {
+    expect(items[1]).to.deep.equal({
+      rule: {
+        kind: 'wazuh',
+        name: 'Dropbear: brute force attempt & more.',
+        id: '51007',
+        file: 'local_rules.xml',
+        line: 9,
+        refs: [{ raw: 'T1110', line: 14, id: 'T1110' }],
+        level: 0.75,
+        levelReason: 'wazuh level 10 (may be of security relevance) -> 0.75',
+      },
+      notes: [{ line: 15, message: '"Brute Force" is not a technique ID (T1234 or T1234.001); it is skipped' }],
+    });
+    expect(items[4]).to.deep.include({ rule: { kind: 'wazuh', name: 'Local: severe', id: '100002', file: 'local_rules.xml', line: 28, refs: [{ raw: 'T1078.003', line: 28, id: 'T1078.003' }], level: 1, levelReason: 'wazuh level 15 (severe attack) -> 1' } });
+  });
+
+  it('ignores a rule of level 0 (no alert), even with a technique, and one without a technique, noting a technique page it links', () => {
+    expect(items[0]).to.deep.equal({ ignored: { line: 5, name: 'Grouping for dropbear rules.', reason: 'level 0: Wazuh raises no alert for it' } });
+    expect(items[2]).to.deep.equal({ ignored: { line: 18, name: 'Dropbear: User successfully logged in using a password.', reason: 'level 0: Wazuh raises no alert for it' } });
+    expect('ignored' in items[3]! && items[3].ignored.reason).to.equal('no ATT&CK technique (its references link to T1046)');
+    expect(items[3]?.notes?.[0]?.message).to.contain('add <mitre><id>T1046</id></mitre> to it');
+  });
+
+  it('reports a rule whose level is no number and a rule not closed, with their lines, and reads the rule after it', () => {
+    expect(items[5]).to.deep.equal({ invalid: { line: 29, message: 'rule 100003 has level "high", not a number: Wazuh refuses it; it is skipped' } });
+    expect(items[6]).to.deep.equal({ invalid: { line: 30, message: 'a <rule> element that is not closed before the next rule or the end of the file; it is skipped' } });
+    expect('rule' in items[7]! && items[7].rule.refs.map((ref) => ref.id)).to.deep.equal(['T1059']);
+  });
+
+  // Wazuh's classification of rule levels, on Sigma's scale.
+  const levels: [number, number][] = [
+    [1, 0.25],
+    [2, 0.25],
+    [3, 0.5],
+    [6, 0.5],
+    [7, 0.75],
+    [11, 0.75],
+    [12, 0.9],
+    [14, 0.9],
+    [15, 1],
+    [16, 1],
+  ];
+  for (const [level, weight] of levels) {
+    it(`weighs a rule of level ${level} ${weight}`, () => {
+      const one = parseRuleFile(`<group name="x,"><rule id="9" level="${level}"><description>d</description><mitre><id>T1110</id></mitre></rule></group>`, 'r.xml');
+      const item = ruleItems(one)[0];
+      expect(item && 'rule' in item ? item.rule.level : undefined).to.equal(weight);
+      expect(WAZUH_WEIGHTS.find((band) => level >= band.from)?.weight).to.equal(weight);
+    });
+  }
+});
+
+describe('readRuleFolder and --coverage (Wazuh rule files)', () => {
+  it('reads the .xml files that hold Wazuh rules, counting each rule as an item, and no other XML file', () => {
+    const dir = freshTmpDir('wazuh-rules');
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(join(dir, 'rules', 'local_rules.xml'), dropbear);
+    writeFileSync(join(dir, 'pom.xml'), '<project><modelVersion>4.0.0</modelVersion></project>\n');
+    writeFileSync(join(dir, 'sysmonconfig.xml'), '<Sysmon schemaversion="4.50"><EventFiltering><RuleGroup name="" groupRelation="or"></RuleGroup></EventFiltering></Sysmon>\n');
+    const input = readRuleFolder(dir);
+    expect(input.kind).to.equal('wazuh');
+    expect(input.files).to.equal(1);
+    expect(input.counts).to.deep.equal({ items: 8, rules: 3, ignored: 3, invalid: 2 });
+    // The same from the cache: a file of several rules keeps them all.
+    const cacheDir = freshTmpDir('wazuh-cache');
+    expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(input);
+    expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(input);
+  });
+
+  it('takes one Wazuh rule file given to --coverage, as a folder of that file', () => {
+    const dir = freshTmpDir('wazuh-one');
+    const file = join(dir, 'local_rules.xml');
+    writeFileSync(file, dropbear);
+    const [input] = readCoverageInputs([file]);
+    expect(input?.kind).to.equal('wazuh');
+    expect(input?.counts.rules).to.equal(3);
+  });
+});

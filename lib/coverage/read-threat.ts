@@ -108,6 +108,8 @@ export function readThreatInputs(
 
 // Rule files whose extension no other input shares.
 const RULE_FILE_OF_ITS_OWN = /\.(?:xml|yaral)$/i;
+// The first lines of a Falco rules file (a list of rules, macros, lists) and of a Panther item.
+const RULES_FILE_TEXT = /^(?:- (?:rule|macro|list|required_engine_version):|AnalysisType:)/m;
 
 /** The kinds of file `--coverage` takes (besides a folder of rules and a Kibana export of Elastic rules). */
 const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques', 'sentinel-export'] as const;
@@ -150,6 +152,8 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   }
   const text = readTextFile(path, path, options);
   const file = inputName(path);
+  // A Falco rules file (falco_rules.local.yaml) or a Panther detection is no detections file: read as a folder of it.
+  if (path !== STDIN && extension !== '.json' && RULES_FILE_TEXT.test(text)) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   // Parsed once: the value that tells the kind is the one the layer reader reads (a file that does not start like
   // JSON is told by its text, and the layer reader says why it is no layer).
   const value = (path === STDIN || extension === '.json') && startsLikeJson(text) ? parseJsonText(text, file) : undefined;

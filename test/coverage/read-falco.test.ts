@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import { AttackLibrary } from '../../lib/attack/load.js';
@@ -5,7 +7,8 @@ import { coverageInput } from '../../lib/coverage/coverage-types.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
 import { FALCO_WEIGHTS } from '../../lib/coverage/read-falco.js';
 import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
-import { stixDir, testCacheDir } from '../helpers/attack.js';
+import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
+import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
 import { ruleItems } from '../helpers/rule-outcomes.js';
 
 // The shape of falcosecurity/rules' files: a list of version requirements, macros, lists and rules, tags holding the
@@ -106,6 +109,15 @@ describe('parseRuleFile (Falco rules files)', () => {
     const mapping = parseRuleFile('title: Suspicious cURL\ncondition: proc.name = curl\noutput: curl\npriority: WARNING\ntags: [network, mitre_exfiltration, T1048]\n', 'curl.yaml');
     expect('rule' in mapping && [mapping.rule.kind, mapping.rule.name, mapping.rule.level]).to.deep.equal(['falco', 'Suspicious cURL', 0.75]);
     expect(mapping.notes).to.deep.equal([{ line: 1, message: 'one Falco rule written as a mapping; Falco loads a list of items (- rule: …): read as one' }]);
+  });
+
+  it('takes one Falco rules file given to --coverage (falco_rules.local.yaml), and one Panther detection, as a folder of that file', () => {
+    const dir = freshTmpDir('falco-one');
+    writeFileSync(join(dir, 'falco_rules.local.yaml'), rules);
+    writeFileSync(join(dir, 'panther.yml'), 'AnalysisType: rule\nRuleID: X\nSeverity: High\nReports:\n  MITRE ATT&CK:\n    - TA0006:T1110\n');
+    const [falco, panther] = readCoverageInputs([join(dir, 'falco_rules.local.yaml'), join(dir, 'panther.yml')]);
+    expect([falco?.kind, falco?.counts.items, falco?.counts.rules]).to.deep.equal(['falco', 9, 4]);
+    expect([panther?.kind, panther?.counts.rules]).to.deep.equal(['panther', 1]);
   });
 
   describe('its tactics, checked against the release as Sigma tactic tags are', () => {

@@ -619,7 +619,7 @@ function lineReferences(
   entry: Extract<Entry, { kind: 'ids' }>,
   context: string[],
   section: string[],
-  neighbour: () => Entry | undefined,
+  neighbour: (labelled: boolean) => Entry | undefined,
   merged: MergedReferences,
 ): Found[] | undefined {
   const { line } = entry;
@@ -645,7 +645,9 @@ function lineReferences(
     const tactics = merged.tacticsAt(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context) }).tactics;
     // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it. An ID with
     // words before it that are no name (`T E C H N I Q U E   T 1 1 9 3`, a spaced-out heading) is no cell of a table.
-    const cell = ref.name === undefined && !entry.bullet && read.refs.length === 1 && isBareId(withoutIds(line, span)) ? neighbour() : undefined;
+    // `T1566.001:` alone on its line labels the cell after it (a list of `ID: Name` items set one word per line).
+    const labelled = /^\s{0,3}[:：]\s*$/.test(slice(line, { start: ref.idSpan.end, end: span.end }));
+    const cell = ref.name === undefined && !entry.bullet && read.refs.length === 1 && isBareId(withoutIds(line, span)) ? neighbour(labelled) : undefined;
     const named = cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined;
     refs.push(found(line, ref, { tactics }, named));
   }
@@ -834,7 +836,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       }
       case 'ids': {
         const section = headingContext ? context : [];
-        const refs = lineReferences(entry, tacticAfter ? [] : context, section, () => neighbourName(entryAt, lines.length, index, headerOrder, usedNames), merged);
+        const refs = lineReferences(entry, tacticAfter ? [] : context, section, (labelled) => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled), merged);
         if (!refs) {
           // A sentence ends a tactic line's reach, not a heading's.
           if (!headingContext) context = [];
@@ -875,8 +877,11 @@ function threatBlockLine(text: string, inBlock: boolean): 'start' | 'inside' | '
   return inBlock && (!text.trim() || RULE_FILE_LINE.test(text)) ? 'inside' : 'outside';
 }
 
-/** The line holding the name of a bare ID in a one-cell-per-line table: the cell before it, else the one after. */
-function neighbourName(entryAt: (i: number) => Entry, count: number, index: number, headerOrder: Role[], used: Set<Entry>): Entry | undefined {
+/**
+ * The line holding the name of a bare ID in a one-cell-per-line table: the cell before it, else the one after; only the
+ * one after for an ID written as a label (`T1566.001:`).
+ */
+function neighbourName(entryAt: (i: number) => Entry, count: number, index: number, headerOrder: Role[], used: Set<Entry>, labelled: boolean): Entry | undefined {
   const nearest = (step: number): Entry | undefined => {
     for (let i = index + step; i >= 0 && i < count; i += step) {
       const entry = entryAt(i);
@@ -886,7 +891,8 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
   };
   const nameFirst = headerOrder.indexOf('name') < headerOrder.indexOf('id');
   const known = headerOrder.includes('name') && headerOrder.includes('id');
-  for (const entry of known ? [nameFirst ? nearest(-1) : nearest(1)] : [nearest(-1), nearest(1)]) {
+  const order = labelled ? [nearest(1)] : known ? [nameFirst ? nearest(-1) : nearest(1)] : [nearest(-1), nearest(1)];
+  for (const entry of order) {
     // Lines of a JSON file around an ID (`"source_name": "mitre-attack",` above `"external_id": "T1566.001"`, `}` below)
     // are no cells: a name has a letter, and a JSON member is none; nor is an assignment or a section of a rule file
     // (`tool_name = "Impacket"` in YARA meta, `[[rule.threat.technique]]` in TOML).

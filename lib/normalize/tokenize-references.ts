@@ -942,17 +942,24 @@ function referenceNames(text: string, groups: readonly Cluster[], pieces: readon
     while (from < pieces.length && pieces[from]!.end <= span.start) from++;
     return gapName(text, span, pieces, from);
   });
+  // `T1083: File and Directory Discovery, T1005:` (a list of `ID: Name` items, wrapped by PDF-to-text): an ID with a
+  // colon after it and a list's comma before it labels the text after it; the words before the comma end the item
+  // before (`Pow-` `erShell, T1005: Data from Local Systems`).
+  const colonAfter = (group: Cluster): boolean => /^ ?[:：]/.test(text.slice(group.end, group.end + 2));
+  const commaBefore = (group: Cluster): boolean => /[,;、]\s*$/.test(text.slice(Math.max(0, group.start - 4), group.start));
   if (groups.length === 1) {
     const [before, after] = gaps;
     const group = groups[0]!;
     const bracketAfter = !group.enclosed && /^ ?[([【]/.test(text.slice(group.end, group.end + 2));
     // `1位(出現数152):T1059 Command and Scripting Interpreter`: text ending in a colon before the ID is its label.
     const labelBefore = /[:：]\s*$/.test(text.slice(Math.max(0, group.start - 4), group.start));
+    if (colonAfter(group) && commaBefore(group)) return [after];
     return [(bracketAfter || labelBefore) && after ? after : (before ?? after)];
   }
   const first = gaps[0];
   const last = gaps[gaps.length - 1];
   const inner = gaps.slice(1, -1);
+  if (groups.every(colonAfter) && groups.slice(1).every(commaBefore)) return gaps.slice(1);
   if (first && !last) return gaps.slice(0, -1);
   if (!first && last) return gaps.slice(1);
   if (!first && !last && !inner.some(Boolean)) return groups.map(() => undefined);

@@ -366,6 +366,15 @@ describe('extractReferences', () => {
     check(seed(PERISCOPE), []);
   });
 
+  it('names an ID written as a label alone on its line by the line after it (reports6 04)', () => {
+    // One word per line, as PDF-to-text leaves a narrow table column: the line before is the last row's.
+    const text = ['obfuscated code, obfuscated pay-', 'loads', 'T1566.001:', 'Spearphishing', 'Attachment,', 'T1140:', 'De-', 'obfuscation'].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.ids[0], ref.name, ref.line])).to.deep.equal([
+      ['T1566.001', 'Spearphishing', 3],
+      ['T1140', 'De-', 6],
+    ]);
+  });
+
   it('takes no count cell for a name, and no line beside a spaced-out heading\'s ID (reports5 08, 03)', () => {
     const table = ['| Meta-Dataset | Datasets | MITRE Techniques |', '|---|---|---|', '| [dumping-t1003](meta/dumping-t1003/) | 7 | T1003.001-.003 |'];
     const heading = ['2020 Threat Detection Report', '', 'T E C H N I Q U E   T 1 1 9 3', '', 'Definition'];

@@ -231,6 +231,15 @@ describe('tokenizeReferences', () => {
     expect(cleanName('Exfiltration Over C2 Channel')).to.equal('Exfiltration Over C2 Channel');
   });
 
+  it('names an ID with a colon after it by the text after the colon, not the item before it (reports6 04)', () => {
+    // A paper's table of `ID: Name` items, flattened and hyphen-broken by PDF-to-text: the line starts with the tail
+    // of the item before.
+    const named = (text: string): Array<string | undefined> => tokenizeReferences(text, 'reference').refs.map((ref) => ref.name);
+    expect(named('erShell, T1005: Data from Local Systems')).to.deep.equal(['Data from Local Systems']);
+    expect(named('tion Discovery, T1083: File and Directory Discovery, T1005:')).to.deep.equal(['File and Directory Discovery', undefined]);
+    expect(named('Spearphishing Attachment - T1566.001: sent to staff')).to.deep.equal(['Spearphishing Attachment']);
+  });
+
   it('closes up a name spaced out letter by letter, and takes the word Technique alone for none (reports5 03)', () => {
     // pdftotext of Red Canary's 2020 report: headings set in spaced capitals, each on a line of its own.
     const named = (text: string): Array<string | undefined> => tokenizeReferences(text, 'reference').refs.map((ref) => ref.name);

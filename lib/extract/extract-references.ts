@@ -692,6 +692,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let table: Table | undefined;
   let headerRun: Role[] = [];
   let headerOrder: Role[] = [];
+  // A table of one cell per line with its tactic column first: how many cells a row has, the tactics of the last row
+  // that named them, and how many cells have followed since the last ID (see `case 'ids'`).
+  let cellRows: { columns: number; tactics: string[]; cells: number } | undefined;
   // The references of the last ID line, and whether tactics follow their IDs in this table (see `case 'tactic'`). They
   // are merged once no tactic line can add to them any more, before the references of any later line.
   let lastIds: Found[] = [];
@@ -743,8 +746,19 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
     if (entry.kind !== 'blank') inSigmaTags = sigmaTag || (inSigmaTags && entry.kind === 'tactic');
     if (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row') tacticAfter = false;
     if (entry.kind !== 'blank' && entry.kind !== 'header') {
-      if (headerRun.length >= 2) headerOrder = headerRun;
+      if (headerRun.length >= 2) {
+        headerOrder = headerRun;
+        // One cell per line with the tactic column first: its header's cells (a last one of no known role, such as
+        // `Description`, among them) are as many as a row's.
+        const tacticAt = headerRun.indexOf('tactic');
+        cellRows = tacticAt >= 0 && tacticAt < headerRun.indexOf('id') ? { columns: headerRun.length + (entry.kind === 'text' ? 1 : 0), tactics: [], cells: 0 } : undefined;
+      }
       headerRun = [];
+    }
+    // Count the cells of each row of such a table, up to its ID: more cells than a row's without an ID end the table.
+    if (cellRows && entry.kind !== 'blank' && entry.kind !== 'ids') {
+      if (entry.kind === 'tactic' && !entry.heading && !entry.caption) cellRows = { ...cellRows, tactics: entry.tactics, cells: 0 };
+      else if ((entry.kind !== 'text' && entry.kind !== 'prose') || entry.heading || ++cellRows.cells > cellRows.columns) cellRows = undefined;
     }
     if (entry.kind !== 'row' && entry.kind !== 'blank') table = undefined;
     if (captioned && entry.kind !== 'row' && entry.kind !== 'blank' && (captionRows || (entry.kind === 'text' && entry.caption))) {
@@ -836,7 +850,12 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       }
       case 'ids': {
         const section = headingContext ? context : [];
-        const refs = lineReferences(entry, tacticAfter ? [] : context, section, (labelled) => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled), merged);
+        // A row of such a table whose tactic cell is merged with the row above (ESET's tables, scraped one cell per
+        // line): only the row above's name and description cells stand between its ID and the one before, and its
+        // description, a sentence, ended the tactic's reach.
+        const rowAbove = cellRows && !context.length && cellRows.cells >= 1 && cellRows.cells <= cellRows.columns - 2 ? cellRows.tactics : [];
+        if (cellRows) cellRows.cells = 0;
+        const refs = lineReferences(entry, tacticAfter ? [] : orElse(context, rowAbove), section, (labelled) => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled), merged);
         if (!refs) {
           // A sentence ends a tactic line's reach, not a heading's.
           if (!headingContext) context = [];

@@ -29,6 +29,25 @@ describe('extractReferences', () => {
   describe('tactics as reports write them (shapes from real pages)', () => {
     const tactics = (text: string): Array<[string, string[]]> => extractReferences(text).map((ref) => [ref.ids.join('+'), ref.tactics]);
 
+    it('gives a one-cell-per-line row whose tactic cell is merged with the row above that row\'s tactic (reports6 01)', () => {
+      // A scraped ESET page: each cell on a line of its own, blank lines between, the tactic written on a group's first
+      // row only; the lines after the table are no row of it.
+      const cells = (...texts: string[]): string[] => texts.flatMap((text) => [text, '', '']);
+      const text = [
+        ...cells('Tactic', 'ID', 'Name', 'Description'),
+        ...cells('Execution', 'T1059.003', 'Command and Scripting Interpreter: Windows Command Shell', 'The backdoor runs the commands it receives with the Windows command shell.'),
+        ...cells('T1569.002', 'System Services: Service Execution', 'The backdoor installs itself as a service and starts its loop when the service runs.'),
+        ...cells('Persistence', 'T1543.003', 'Create or Modify System Process: Windows Service', 'The backdoor persists as a service set to start automatically.'),
+        ...cells('Let us keep you up to date', 'Sign up for our newsletters', 'Subscribe', 'T1027'),
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1059.003', ['Execution']],
+        ['T1569.002', ['Execution']],
+        ['T1543.003', ['Persistence']],
+        ['T1027', []],
+      ]);
+    });
+
     it('reads a tactic label set in Markdown bold or after a list marker, and keeps it out of the name', () => {
       // A Japanese Sentinel write-up's `①Credential Access：...` (NFKC makes ① a 1), Markdown write-ups' bold labels.
       const text = [

@@ -309,11 +309,11 @@ function isLinkField(text: string): boolean {
  * The tactics of a cell or line that holds only tactics (`Execution, Defense Evasion`, `初期アクセス`, `### 6.5 Execution`),
  * or a field whose value is only tactics (`mitre_att_tactic = "TA0006"`, `- attack.execution`).
  */
-function tacticsOf(text: string): string[] | undefined {
+function tacticsOf(text: string, shortForms = false): string[] | undefined {
   if (text.length > 600) return undefined;
   const cleaned = text.replace(LIST_MARKER, '').replace(SECTION_NUMBER, '').replace(/[*_`]/g, ' ').trim();
   if (!cleaned) return undefined;
-  const tactics = parseTacticList(cleaned);
+  const tactics = parseTacticList(cleaned, shortForms);
   if (tactics) return tactics;
   const value = cleaned.replace(FIELD_KEY, '').replace(SIGMA_TAG, '');
   if (value === cleaned) return undefined;
@@ -470,7 +470,7 @@ function keyedTactics(texts: readonly string[], roles: ReadonlyArray<Role | unde
     .split(/<[^<>]{0,40}>/)
     .map((item) => item.trim())
     .filter(Boolean);
-  const tactics = items.map(tacticsOf);
+  const tactics = items.map((item) => tacticsOf(item));
   return items.length && tactics.every(Boolean) ? [...new Set(tactics.flat() as string[])] : undefined;
 }
 
@@ -497,10 +497,11 @@ interface Table {
 function rowTacticSource(line: Line, cells: TextSpan[], table: Table | undefined, context: string[]): TacticSource {
   const tacticColumn = table?.roles.indexOf('tactic') ?? -1;
   if (table && tacticColumn >= 0) {
-    // A column is read as tactics only where its cells are tactics (a header can be wrong: `| Tactic |` over IDs).
+    // A column is read as tactics only where its cells are tactics (a header can be wrong: `| Tactic |` over IDs); being
+    // a tactic column, its cells may use a tactic field's short forms (`Command and Control / Exfil`).
     const cell = cells[tacticColumn] ? slice(line, cells[tacticColumn]).trim() : '';
     const cellIds = cells[tacticColumn] ? hasIds(line, cells[tacticColumn]) : false;
-    const read = cell && !cellIds ? tacticsOf(cell) : undefined;
+    const read = cell && !cellIds ? tacticsOf(cell, true) : undefined;
     if (read) table.carried = { tactics: read, column: originalOf(line, cells[tacticColumn]!) };
     else if (cell) table.carried = { tactics: [] };
     return table.carried;

@@ -95,6 +95,9 @@ export const TACTIC_SHORT_FORMS: Readonly<Record<string, string>> = {
   'Command Control': 'Command and Control',
   Exfil: 'Exfiltration',
   Recon: 'Reconnaissance',
+  // A Russian DFIR table's `Persistence / Priv Esc`, a Korean one's `Persistence / Evasion`.
+  'Priv Esc': 'Privilege Escalation',
+  Evasion: 'Defense Evasion',
 };
 
 /** The shortname of an Enterprise tactic's display name (`Command and Control` -> `command-and-control`). */

@@ -1,6 +1,6 @@
 import { compareText } from '../compare-text.js';
 import { editDistance } from '../name-distance.js';
-import { TACTIC_NAMES } from './tactic-names.js';
+import { TACTIC_NAMES, TACTIC_SHORT_FORMS } from './tactic-names.js';
 
 // Tactic text is short: the longest written form is ~40 characters and a list names at most every tactic. Longer text
 // is no tactic (and is never handed to the regular expressions below, which then stay cheap on hostile input).
@@ -68,15 +68,20 @@ function misspeltTactic(key: string): string | undefined {
   return hits.size === 1 ? [...hits][0] : undefined;
 }
 
-/** Tactic names written in a list (`Execution, Defense Evasion`), or undefined unless every item is a tactic. */
-export function parseTacticList(text: string): string[] | undefined {
+const shortFormByKey = new Map<string, string>(Object.entries(TACTIC_SHORT_FORMS).map(([text, display]) => [tacticKey(text), display] as const));
+
+/**
+ * Tactic names written in a list (`Execution, Defense Evasion`), or undefined unless every item is a tactic. With
+ * `shortForms`, for text known to hold tactics (a table's tactic column), an item may be a short form too (`Exfil`).
+ */
+export function parseTacticList(text: string, shortForms = false): string[] | undefined {
   if (text.length > MAX_TACTIC_TEXT) return undefined;
   const parts = text
     .normalize('NFKC')
     .split(/\s*[,;/、]\s*|\s+(?:and|&)\s+(?=\S)(?![Cc]ontrol\b)/)
     .map((part) => part.trim())
     .filter(Boolean);
-  const names = parts.map(tacticDisplayName);
+  const names = parts.map((part) => tacticDisplayName(part) ?? (shortForms ? shortFormByKey.get(tacticKey(part)) : undefined));
   if (!names.length || names.some((name) => name === undefined)) return undefined;
   return [...new Set(names as string[])];
 }

@@ -48,6 +48,24 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads the short forms of a tactic field in a tactic column, and only there (reports6 06, 08)', () => {
+      // Analysts' tables: `Persistence / Evasion` (a Korean report), `Command and Control / Exfil`, `Persistence / Priv Esc`.
+      const table = [
+        '| 전술 | 기법 | ID |',
+        '| --- | --- | --- |',
+        '| Persistence / Evasion | Rootkit (eBPF) | T1014 |',
+        '| Command and Control / Exfil | Application Layer Protocol: Web Protocols | T1071.001 |',
+        '| Persistence / Priv Esc | Scheduled Task/Job | T1053 |',
+      ];
+      const other = ['| Stage | ID |', '| --- | --- |', '| Evasion | T1027 |'];
+      expect(tactics([...table, '', ...other].join('\n'))).to.deep.equal([
+        ['T1014', ['Persistence', 'Defense Evasion']],
+        ['T1071.001', ['Command and Control', 'Exfiltration']],
+        ['T1053', ['Persistence', 'Privilege Escalation']],
+        ['T1027', []],
+      ]);
+    });
+
     it('reads a tactic label set in Markdown bold or after a list marker, and keeps it out of the name', () => {
       // A Japanese Sentinel write-up's `①Credential Access：...` (NFKC makes ① a 1), Markdown write-ups' bold labels.
       const text = [

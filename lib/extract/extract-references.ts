@@ -101,6 +101,17 @@ function headerKey(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * The role of a column header: its words', else, for words in another script, those of the English gloss in brackets
+ * after them (`Тактика (TACTIC)`, `Техника (TECHNIQUE)` in a Russian table).
+ */
+function headerRole(text: string): Role | undefined {
+  const key = headerKey(text);
+  // Only a gloss of words in another script: `Technique (ID)` is no ID column.
+  const gloss = /^[^()a-z]{1,40}\(([^()]{1,30})\)$/.exec(key)?.[1];
+  return HEADER_ROLES.get(key) ?? (gloss ? HEADER_ROLES.get(gloss.trim()) : undefined);
+}
+
 /** The original text of a folded span of a line. */
 function originalOf(line: Line, span: TextSpan): string {
   const { start, end } = originalSpan(line.folded, span);
@@ -349,7 +360,7 @@ function classify(folded: FoldedText, number: number): Entry {
   }
   const tactics = tacticsOf(text);
   if (tactics) return { kind: 'tactic', line, tactics, ...heading };
-  const role = HEADER_ROLES.get(headerKey(text.replace(LIST_MARKER, '')));
+  const role = headerRole(text.replace(LIST_MARKER, ''));
   if (role) return { kind: 'header', line, role };
   return { kind: isProse(trimmed) || /[:：]$/.test(trimmed) ? 'prose' : 'text', line, ...heading };
 }
@@ -827,7 +838,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           break;
         }
         const texts = entry.cells.map((cell) => slice(line, cell));
-        const roles = texts.map((t) => HEADER_ROLES.get(headerKey(t)));
+        const roles = texts.map(headerRole);
         const keyed = keyedTactics(texts, roles);
         if (keyed) {
           context = keyed;

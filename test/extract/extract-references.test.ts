@@ -48,6 +48,23 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads a header in another script by its English gloss in brackets (reports6 06)', () => {
+      // A Russian DFIR table: `| Тактика (TACTIC) | Техника (TECHNIQUE) | ID |`; `Technique (ID)` stays no ID header.
+      const text = [
+        '| Тактика (TACTIC) | Техника (TECHNIQUE) | ID |',
+        '|---|---|---|',
+        '| Persistence / Priv Esc | Scheduled Task/Job | T1053 |',
+        '',
+        '| Technique (ID) | Tactic |',
+        '|---|---|',
+        '| Phishing (T1566) | Initial Access |',
+      ].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.ids[0], ref.name, ref.tactics, ref.tacticColumn])).to.deep.equal([
+        ['T1053', 'Scheduled Task/Job', ['Persistence', 'Privilege Escalation'], 'Persistence / Priv Esc'],
+        ['T1566', 'Phishing', ['Initial Access'], 'Initial Access'],
+      ]);
+    });
+
     it('reads the short forms of a tactic field in a tactic column, and only there (reports6 06, 08)', () => {
       // Analysts' tables: `Persistence / Evasion` (a Korean report), `Command and Control / Exfil`, `Persistence / Priv Esc`.
       const table = [

@@ -489,8 +489,10 @@ function keyedTactics(texts: readonly string[], roles: ReadonlyArray<Role | unde
 function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   if (!cell || cell.end <= cell.start) return false;
   const text = slice(line, cell);
-  // A count beside the ID (`| 7 | T1003.001-.003 |`, how many datasets a row holds) is no name: a name has a letter.
-  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(text) && !tacticsOf(text) && !isProse(text);
+  // A count beside the ID (`| 7 | T1003.001-.003 |`, how many datasets a row holds) is no name: a name has a letter. Nor
+  // is the key of a key/value row, which ends in a colon (`| **ID DA TÉCNICA:** | T1016 |`, docx made Markdown by pandoc).
+  const key = /[:：]$/.test(text.replace(/[*_`\s]+$/, ''));
+  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(text) && !key && !tacticsOf(text) && !isProse(text);
 }
 
 /** State of the walk through a mapping table. */

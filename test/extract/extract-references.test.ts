@@ -429,6 +429,15 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('takes no key of a key/value row for a name (reports6 16)', () => {
+    // A worksheet converted from docx by pandoc: one table of `| **KEY:** | value |` rows per command.
+    const text = ['| Command: **tasklist /v** | |', '|---|---|', '| **TECHNIQUE NAME:** | Process Discovery |', '| **ID DA TÉCNICA:** | T1057 |', '| Tool | T1016 |'].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.ids[0], ref.name])).to.deep.equal([
+      ['T1057', undefined],
+      ['T1016', 'Tool'],
+    ]);
+  });
+
   it('takes no count cell for a name, and no line beside a spaced-out heading\'s ID (reports5 08, 03)', () => {
     const table = ['| Meta-Dataset | Datasets | MITRE Techniques |', '|---|---|---|', '| [dumping-t1003](meta/dumping-t1003/) | 7 | T1003.001-.003 |'];
     const heading = ['2020 Threat Detection Report', '', 'T E C H N I Q U E   T 1 1 9 3', '', 'Definition'];

@@ -84,6 +84,8 @@ const HEADER_ROLES = new Map<string, Role>([
   ].map((k) => [k, 'name'] as const),
   // Spanish, German, Chinese and Korean reports' tables (`| Táctica | Técnica |`, `| Taktik | Technik |`, `| 战术 | 技术 |`).
   ...['táctica', 'tácticas', 'taktik', 'taktiken', '战术', '전술'].map((k) => [k, 'tactic'] as const),
+  // Portuguese (both spellings), French, and the key of a key/value row naming it (`| **NOME DA TÁCTICA:** | Discovery |`).
+  ...['tática', 'táticas', 'nome da tática', 'nome da táctica', 'nombre de la táctica', 'tactique', 'tactiques'].map((k) => [k, 'tactic'] as const),
   ...['técnica', 'técnicas', 'technik', 'techniken', '技术', '技术名称', '기법', '기술'].map((k) => [k, 'name'] as const),
   ...['id', 'ids', 'technique id', 'technique ids', 'att&ck id', 'attack id', 'テクニックid', '手法id'].map((k) => [k, 'id'] as const),
 ]);

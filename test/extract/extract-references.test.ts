@@ -48,6 +48,15 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads a Portuguese key/value row naming the tactic, and a French tactic column (reports6 16, 13)', () => {
+      const worksheet = ['| Comando: **tasklist /v** | |', '|---|---|', '| **NOME DA TÁCTICA:** | Discovery |', '| **ID DA TÉCNICA:** | T1057 |'];
+      const note = ['| Tactique | Technique / Sub-technique | ID |', '|---|---|---|', '| Impact / Exfil | Data Destruction | T1485 |'];
+      expect(tactics([...worksheet, '', ...note].join('\n'))).to.deep.equal([
+        ['T1057', ['Discovery']],
+        ['T1485', ['Impact', 'Exfiltration']],
+      ]);
+    });
+
     it('reads a header in another script by its English gloss in brackets (reports6 06)', () => {
       // A Russian DFIR table: `| Тактика (TACTIC) | Техника (TECHNIQUE) | ID |`; `Technique (ID)` stays no ID header.
       const text = [

@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isLinksOnly, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -50,6 +50,9 @@ export const SALUTATION_NOTE = 'a greeting or a sign-off, no behaviour: not rank
 /** The note of a heading or a label of the report's structure (`= X - Indicators of Compromise`, `Associated Threat Actors:`): not ranked. */
 export const REPORT_STRUCTURE_NOTE = "a heading or a label of the report's parts (indicators, summary, threat actors...), no behaviour: not ranked";
 
+/** The note of a passage that is only links (a site's menu item, a category, a list of other posts): not ranked. */
+export const LINKS_NOTE = "links only (a site's menu, a category, other posts), no sentence of the report: not ranked";
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -58,6 +61,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isSalutation, SALUTATION_NOTE],
   // Where a report's parts begin ("= CeranaKeeper - Indicators of Compromise", "Associated Threat Actors:").
   [isReportStructure, REPORT_STRUCTURE_NOTE],
+  // A scraped page's menu and link lists ("+ [Email & Spam Trends](https://...)").
+  [isLinksOnly, LINKS_NOTE],
 ];
 
 /** The note of a passage with candidates that advises defenders (`advice`). */

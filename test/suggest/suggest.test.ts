@@ -12,6 +12,7 @@ import {
   isHtmlPage,
   documentLanguage,
   isMarkupLine,
+  LINKS_NOTE,
   loadAttackFile,
   loadSuggestModel,
   MARKUP_NOTE,
@@ -633,6 +634,23 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       expect(entry!.note, text).to.equal(undefined);
       expect(entry!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
     }
+  });
+
+  // A scraped Talos page's menu (reports5 02): "+ [Email & Spam Trends](https://...)" got Email Bombing 99.6, "* [Incident
+  // Response](...)" Email Collection 100; a scraped Cyble post's "Previous Post ... Next Post" and "More from Cyble" links
+  // (reports6 02). They are the titles of other pages. A sentence with a link in it is read.
+  it('ranks no passage that is only links (a menu, a category, other posts), and says so; a sentence with a link is read', () => {
+    for (const text of [
+      '+ [Email & Spam Trends](https://intel.example.com/reputation_center/email_rep)',
+      '* [Incident Response](https://intel.example.com/incident_response)',
+      '[ransomware](/category/ransomware/)',
+      '[Previous Post A loader campaign](https://blog.example.com/a/)[Next Post How phishing kits work](https://blog.example.com/b/)',
+    ]) {
+      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: LINKS_NOTE }]);
+    }
+    const [read] = suggestTechniques('The actor sent [spearphishing emails](https://blog.example.com/a/) with malicious attachments to the staff.', model);
+    expect(read!.note).to.equal(undefined);
+    expect(read!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1566.001');
   });
 
   // The English mitigation bullets of a translated Five Eyes advisory ("Prevent and detect lateral movement in your

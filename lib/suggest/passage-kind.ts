@@ -178,3 +178,35 @@ const LINKS_ONLY = /^\s{0,8}(?:[-*+•]\s{1,4}|#{1,6}\s{1,4})?(?:\[[^\]\n]{0,300
 export function isLinksOnly(text: string): boolean {
   return text.length <= 4000 && LINKS_ONLY.test(text);
 }
+
+// The words of a web page's furniture, as a scraped page keeps it around the post: the cookie banner ("Manage
+// Cookies"), legal links ("Privacy Policy", "Terms and conditions", "Copyright © ESET, All Rights Reserved"), share
+// buttons ("Share this post:"), newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists
+// of other posts ("Related Articles", "Previous Blog Post"), the reading time ("May 27, 2026 · 11 min read"), log-in
+// and contact links. A passage made only of them (with vendor names, numbers, dates) says nothing of an attack; one
+// word that is none of them ("Share the VPN credentials") makes it read.
+const FURNITURE_WORDS = new Set(
+  (
+    'cookie cookies consent preferences manage privacy policy policies terms conditions legal information imprint ' +
+    'copyright rights reserved share sharing article articles post posts blog blogs related similar recent popular ' +
+    'previous next subscribe subscription newsletter newsletters sign signup login logout log register contact ' +
+    'sitemap rss feed skip main content read reading later also stay tuned comments comment closed link copied ' +
+    'learn more request demo free trial facebook twitter linkedin youtube instagram reddit min mins minute minutes ' +
+    'keep date let about'
+  ).split(' '),
+);
+// Small words that go with them ("Sign up for our newsletters", "Skip to main content"), and the months of a date.
+const FURNITURE_GLUE = new Set(
+  (
+    'the a an and or to for of our your you us we with on in this it up out at by all is are be ' +
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+
+/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts). */
+export function isPageFurniture(text: string): boolean {
+  if (text.length > 300) return false;
+  const words = textWords(text.replace(VENDOR, ' '));
+  return words.some((word) => FURNITURE_WORDS.has(word)) && words.every((word) => FURNITURE_WORDS.has(word) || FURNITURE_GLUE.has(word) || /^\d+$/.test(word));
+}

@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isLinksOnly, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isLinksOnly, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -13,8 +13,8 @@ export interface PassageSuggestions {
   candidates: SuggestCandidate[];
   /**
    * With candidates: how many words of the passage the first candidate's evidence holds (see `RankedPassage`). 1 says
-   * that the best suggestion rests on a single word, as for a heading, a menu or a page's boilerplate ("Related
-   * posts", "We use cookies"): check that the passage describes a behaviour at all.
+   * that the best suggestion rests on a single word, as for a heading, a menu or a page's boilerplate ("Activity
+   * overview", "We use cookies"): check that the passage describes a behaviour at all.
    */
   wordsInCommon?: number;
   /** Why a passage has no candidates or how it was read: it cites IDs (that is `extract`'s), its language. */
@@ -53,6 +53,9 @@ export const REPORT_STRUCTURE_NOTE = "a heading or a label of the report's parts
 /** The note of a passage that is only links (a site's menu item, a category, a list of other posts): not ranked. */
 export const LINKS_NOTE = "links only (a site's menu, a category, other posts), no sentence of the report: not ranked";
 
+/** The note of a passage that is only a web page's furniture (cookies, legal links, share buttons, newsletter): not ranked. */
+export const PAGE_FURNITURE_NOTE = "a web page's furniture (cookies, legal links, sharing, newsletter, other posts, reading time), no behaviour: not ranked";
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -63,6 +66,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isReportStructure, REPORT_STRUCTURE_NOTE],
   // A scraped page's menu and link lists ("+ [Email & Spam Trends](https://...)").
   [isLinksOnly, LINKS_NOTE],
+  // And its cookie banner, footer, share buttons and newsletter box ("Manage Cookies", "Share Article").
+  [isPageFurniture, PAGE_FURNITURE_NOTE],
 ];
 
 /** The note of a passage with candidates that advises defenders (`advice`). */

@@ -17,13 +17,21 @@ export function isAnnotated(entry: JsonObject | LayerTechnique): boolean {
 }
 
 /**
+ * True when an entry is disabled and carries nothing else Navigator shows (no score, colour, comment, link or
+ * metadata): a layer builder's way of greying out what it leaves out (SRA's index layers disable every other ID).
+ */
+export function isOnlyDisabled(entry: JsonObject | LayerTechnique): boolean {
+  return (entry as JsonObject)['enabled'] === false && !isAnnotated({ ...entry, enabled: true });
+}
+
+/**
  * Whether expanding an entry would show someone something: it is annotated, and not disabled in a layer that hides
  * disabled techniques (which stays hidden expanded or not), nor annotated only by being disabled (a layer builder
  * disables every technique a group does not use: disabling is not an annotation anyone needs to see).
  */
 function worthShowing(entry: JsonObject, hideDisabled: boolean): boolean {
   if (entry['enabled'] !== false) return isAnnotated(entry);
-  return !hideDisabled && isAnnotated({ ...entry, enabled: true });
+  return !hideDisabled && !isOnlyDisabled(entry);
 }
 
 /**

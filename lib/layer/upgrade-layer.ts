@@ -25,7 +25,7 @@ import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '..
 import { compareEntries } from './serialize-layer.js';
 import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { listsEveryPlatform, platformsShowing } from './platform-visibility.js';
-import { collapsedSubtechniques, isAnnotated } from './subtechnique-visibility.js';
+import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
 /** Options of `upgradeLayer`. */
@@ -118,15 +118,18 @@ function spreadBesideScoped(placed: readonly Placed[], target: AttackIndex): Pla
 
 /**
  * Find what one entry's technique is in the target release, and what became of it. Returns the current technique,
- * or undefined when the entry is removed (the report says why).
+ * or undefined when the entry is removed (the report says why). `shownIn` is the release Navigator shows the layer
+ * in, when known: an entry that only disables a technique revoked there is removed, not carried to the replacement.
  */
 function resolveEntry(
-  id: string,
+  entry: JsonObject,
   report: EntryUpgrade,
   target: AttackIndex,
   source: AttackIndex | undefined,
   otherDomains: OtherDomainLookup | undefined,
+  shownIn: AttackIndex | undefined,
 ): TechniqueRecord | undefined {
+  const id = entry['techniqueID'] as string;
   const sourceRecord = source ? source.technique(id) : undefined;
   let record = sourceRecord ? target.techniqueByStixId(sourceRecord.stixId) : target.technique(id);
   if (sourceRecord && !record) {
@@ -184,6 +187,19 @@ function resolveEntry(
     report.notes.push(
       `${describe(final)} is deprecated in ${target.label}; removed; ${successorsText(successors, target.domain)}` +
         (successors.current.length ? ': annotate the one that fits' : ''),
+    );
+    return undefined;
+  }
+  // Navigator drops a revoked technique without a word, so disabling one greyed out nothing anyone saw; carried to
+  // the replacement, it would grey out a technique the author saw enabled (SRA's index layers disable every ID they
+  // leave out, revoked ones too: T1086 would disable T1059.001).
+  const seen = shownIn?.technique(id);
+  if (record.revoked && shownIn && (!seen || seen.revoked) && isOnlyDisabled(entry)) {
+    report.changes.splice(report.changes.indexOf('remapped'), 1, 'removed');
+    report.notes.push(
+      `the entry only disables ${id}, which Navigator never showed (${seen ? `${shownIn.label} revoked it` : `not in ${shownIn.label}`}); ` +
+        `removed, not carried to ${final.id}, ` +
+        'which keeps the state the rest of the layer gives it',
     );
     return undefined;
   }
@@ -450,6 +466,9 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   // The platform filter is brought up to date once the entries are (below), here in the report's order.
   const platformsAt = settings.length;
 
+  // The release Navigator shows the layer in: its own, or the target when the layer names the target's or none
+  // (Navigator opens a layer without versions.attack in its newest release); unknown when its own is not here.
+  const shownIn = source ?? (!options.sourceNote && (declared === undefined || attackMajor(declared) === target.major) ? target : undefined);
   const reports: EntryUpgrade[] = [];
   const placed: Placed[] = [];
   // `repairLayer` kept only entries that are objects with a technique ID.
@@ -461,7 +480,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     const tactic = typeof raw['tactic'] === 'string' ? raw['tactic'] : undefined;
     const report: EntryUpgrade = { path, techniqueID: id, ...(tactic === undefined ? {} : { tactic }), changes: [], to: [], notes: [] };
     reports.push(report);
-    const record = resolveEntry(id, report, target, source, options.otherDomains);
+    const record = resolveEntry(raw, report, target, source, options.otherDomains, shownIn);
     if (!record) {
       report.removedEntry = structuredClone(inputEntries[entryOrigins[at] ?? at]) as JsonObject;
       return;

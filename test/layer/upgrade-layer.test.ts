@@ -497,5 +497,42 @@ describe('upgradeLayer', () => {
       expect(out.versions?.attack).to.equal('12');
       expect(report.techniques[0]?.notes[0]).to.equal(`${added.id} (${added.name}) of enterprise-attack 18.1 does not exist in enterprise-attack 12.1; removed`);
     });
+
+    // SRA's index layers disable every ID they leave out, revoked ones too; /tmp/publayers5/repro-4-disabled-revoked.json
+    // (ATT&CK 8, T1086 disabled) became a layer with T1059.001 greyed out, which its author never saw.
+    it('removes an entry that only disables a technique revoked in the layer\'s release, leaving its replacement as it was', () => {
+      const disabled = { techniqueID: 'T1086', enabled: false };
+      const value = layer([disabled], { versions: { attack: '8', layer: '4.1' } });
+      const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+      expect(out.techniques).to.deep.equal([]);
+      expect(report.techniques[0]).to.deep.include({ changes: ['removed'], to: [], removedEntry: disabled });
+      expect(report.techniques[0]?.notes).to.deep.equal([
+        'T1086 (PowerShell) is revoked; replaced by T1059.001 (PowerShell)',
+        'the entry only disables T1086, which Navigator never showed (enterprise-attack 8.2 revoked it); removed, not carried to T1059.001, ' +
+          'which keeps the state the rest of the layer gives it',
+        "the entry is kept as it was in the layer's metadata (\"removed by upgrade\")",
+      ]);
+      expect(out.metadata?.map((item) => ('value' in item ? item.value : ''))).to.deep.equal([
+        `/techniques/0: the entry only disables T1086, which Navigator never showed (enterprise-attack 8.2 revoked it); removed, not carried to T1059.001, which keeps the state the rest of the layer gives it. The entry was: ${JSON.stringify(disabled)}`,
+      ]);
+      // The replacement's own entry stays as written, without a line saying it came from T1086.
+      const beside = layer([disabled, { techniqueID: 'T1059.001', color: '#7a34eb' }], { versions: { attack: '8', layer: '4.1' } });
+      expect(upgradeLayer(beside, attack, upgradeReleases(beside, library)).layer.techniques).to.deep.equal([{ techniqueID: 'T1059.001', color: '#7a34eb' }]);
+      // A layer without versions.attack opens in the newest release, where T1086 is revoked too.
+      const unversioned = { ...layer([disabled]), versions: undefined };
+      expect(upgradeLayer(unversioned, attack, upgradeReleases(unversioned, library)).layer.techniques).to.deep.equal([]);
+    });
+
+    it('carries a disabled technique to its replacement when the layer\'s release showed it (T1086 in ATT&CK 6), or when the layer\'s release is not here', () => {
+      const shown = layer([{ techniqueID: 'T1086', enabled: false }], { versions: { attack: '6', layer: '4.1' } });
+      expect(upgradeLayer(shown, attack, upgradeReleases(shown, library)).layer.techniques).to.deep.equal([
+        { techniqueID: 'T1059.001', enabled: false, metadata: [{ name: 'upgraded from', value: 'T1086' }] },
+      ]);
+      const unknown = layer([{ techniqueID: 'T1086', enabled: false }], { versions: { attack: '7', layer: '4.1' } });
+      expect(upgradeLayer(unknown, attack, upgradeReleases(unknown, library)).layer.techniques?.map((t) => [t.techniqueID, t.enabled])).to.deep.equal([['T1059.001', false]]);
+      // Disabled and annotated, it is carried whatever the release: the score is what the author wrote.
+      const scored = layer([{ techniqueID: 'T1086', enabled: false, score: 3 }], { versions: { attack: '8', layer: '4.1' } });
+      expect(upgradeLayer(scored, attack, upgradeReleases(scored, library)).layer.techniques?.map((t) => [t.techniqueID, t.enabled, t.score])).to.deep.equal([['T1059.001', false, 3]]);
+    });
   });
 });

@@ -15,7 +15,7 @@ import {
   navigatorRefusal,
   preAttackMessage,
 } from './layer-format.js';
-import { collapsedSubtechniques } from './subtechnique-visibility.js';
+import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
 import { filteredOutEntries } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
@@ -267,6 +267,16 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
   return { index: fallback };
 }
 
+/**
+ * Whether the release a layer is checked against is the one Navigator shows it in: the major it names, or the newest
+ * for a layer that names none (Navigator opens it in its newest release). Checked against another (its own is not
+ * here, or --attack-release names another), a technique revoked there may have shown in the layer's own.
+ */
+function isShownRelease(layer: JsonObject, index: AttackIndex, options: ValidateLayerOptions): boolean {
+  const major = attackMajor(isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined);
+  return major === undefined ? options.attackFor(index.domain, undefined)?.release === index.release : index.major === major;
+}
+
 /** A layer for an ATT&CK release Navigator 5.1 does not have, which it refuses to open, read as `upgrade` reads it. */
 function checkNavigatorRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): void {
   const domain = layer['domain'];
@@ -299,7 +309,20 @@ function checkGradient(layer: JsonObject, out: Findings): { minValue: number; ma
   return { minValue, maxValue };
 }
 
-function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, otherDomains: OtherDomainLookup, out: Findings): void {
+/**
+ * What an entry of a revoked or deprecated technique loses in Navigator, which drops it silently: its annotation (an
+ * error), or nothing anyone saw when it only disables a technique the release Navigator shows the layer in has not
+ * got (a warning): SRA's index layers disable every ID they leave out, revoked ones too.
+ */
+function droppedEntry(entry: JsonObject, shown: boolean, kind: 'revoked' | 'deprecated'): { severity: LayerFinding['severity']; drops: string } {
+  if (!shown || !isOnlyDisabled(entry)) return { severity: 'error', drops: 'Navigator drops it silently' };
+  return {
+    severity: 'warning',
+    drops: `the entry only disables it, and Navigator drops it silently, which greys out nothing anyone saw (a ${kind} technique shows nowhere)`,
+  };
+}
+
+function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown: boolean, otherDomains: OtherDomainLookup, out: Findings): void {
   const id = entry['techniqueID'] as string;
   const path = `/techniques/${at}`;
   const record = index.technique(id);
@@ -329,22 +352,31 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, other
     const replaced = chain.final
       ? `replaced by ${describe(chain.final)}${via.length ? ` via ${via.join(', ')}` : ''}`
       : 'with no replacement named';
+    const { severity, drops } = droppedEntry(entry, shown, 'revoked');
     out.add(
-      'error',
+      severity,
       'revoked-technique',
       path,
-      `${describe(record)} is revoked in ${index.label}, ${replaced}; Navigator drops it silently — run \`attack-layers upgrade\``,
+      `${describe(record)} is revoked in ${index.label}, ${replaced}; ${drops} — ` +
+        (severity === 'error'
+          ? 'run `attack-layers upgrade`'
+          : `remove the entry (\`attack-layers upgrade\` does, keeping it in the layer's metadata${chain.final ? `, and leaves ${chain.final.id} as the layer has it` : ''})`),
     );
     return;
   }
   if (record.deprecated) {
     const successors = deprecationSuccessors(record, index, otherDomains);
+    const { severity, drops } = droppedEntry(entry, shown, 'deprecated');
     out.add(
-      'error',
+      severity,
       'deprecated-technique',
       path,
-      `${describe(record)} is deprecated in ${index.label}; Navigator drops it silently: ${successorsText(successors, index.domain)}; ` +
-        (successors.current.length ? 'move the annotation there or remove the entry' : 'remove the entry or map it by hand'),
+      `${describe(record)} is deprecated in ${index.label}; ${drops}: ${successorsText(successors, index.domain)}; ` +
+        (severity === 'warning'
+          ? "remove the entry (`attack-layers upgrade` does, keeping it in the layer's metadata)"
+          : successors.current.length
+            ? 'move the annotation there or remove the entry'
+            : 'remove the entry or map it by hand'),
     );
     return;
   }
@@ -529,10 +561,11 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   out.olderRelease = olderRelease;
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
+    const shown = isShownRelease(subject, index, options);
     entries.forEach((entry, at) => {
       // An ID the schema rejects is reported there already.
       if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
-        checkTechnique(entry, at, index, otherDomains, out);
+        checkTechnique(entry, at, index, shown, otherDomains, out);
       }
     });
   }

@@ -88,6 +88,26 @@ describe('validateLayer', () => {
       /T1064 \(Scripting\) is deprecated in enterprise-attack 18\.1; Navigator drops it silently: its description points to T1059 \(Command and Scripting Interpreter\)/,
     ],
     [
+      // SRA's index layers (SecurityRiskAdvisors/indexes) disable every ID they leave out, revoked ones too: 35 errors
+      // on one excerpt, where Navigator greyed out nothing anyone saw.
+      'warns, not errs, of a revoked ID that is only disabled: Navigator drops it, and nothing shown is lost',
+      layer([{ techniqueID: 'T1086', enabled: false }]),
+      [['warning', 'revoked-technique', '/techniques/0']],
+      /T1086 \(PowerShell\) is revoked in enterprise-attack 18\.1, replaced by T1059\.001 \(PowerShell\); the entry only disables it, and Navigator drops it silently, which greys out nothing anyone saw \(a revoked technique shows nowhere\) — remove the entry \(`attack-layers upgrade` does, keeping it in the layer's metadata, and leaves T1059\.001 as the layer has it\)/,
+    ],
+    [
+      'warns, not errs, of a deprecated ID that is only disabled',
+      layer([{ techniqueID: 'T1026', enabled: false }]),
+      [['warning', 'deprecated-technique', '/techniques/0']],
+      /T1026 \(Multiband Communication\) is deprecated in enterprise-attack 18\.1; the entry only disables it, and Navigator drops it silently, which greys out nothing anyone saw/,
+    ],
+    [
+      'still reports a disabled revoked ID that carries an annotation as an error',
+      layer([{ techniqueID: 'T1086', enabled: false, comment: 'seen in 2019' }]),
+      [['error', 'revoked-technique', '/techniques/0']],
+      /T1086 \(PowerShell\) is revoked in enterprise-attack 18\.1, replaced by T1059\.001 \(PowerShell\); Navigator drops it silently — run `attack-layers upgrade`$/,
+    ],
+    [
       'reports a tactic the technique does not belong to (T1218.010 under execution)',
       layer([{ techniqueID: 'T1218.010', tactic: 'execution', score: 1 }]),
       [['error', 'tactic-mismatch', '/techniques/0/tactic']],
@@ -374,6 +394,18 @@ describe('validateLayer', () => {
       if (message) expect(findings.map((finding) => finding.message).join('\n')).to.match(message);
     });
   }
+
+  it('calls an only disabled revoked ID an error when checked against another release than the one Navigator shows the layer in', () => {
+    // In ATT&CK 6 T1086 was PowerShell, greyed out on the author's matrix: in 18.1, Navigator shows it nowhere.
+    const v6 = layer([{ techniqueID: 'T1086', enabled: false }], { versions: { attack: '6', navigator: '5.1.0', layer: '4.5' } });
+    expect(brief(check(v6)).filter(([, code]) => code === 'revoked-technique')).to.deep.equal([]);
+    expect(brief(check(v6, { release: '18.1' }))).to.deep.include(['error', 'revoked-technique', '/techniques/0']);
+    // ATT&CK 7 is not here: checked against the newest instead, where it may not be what the author saw.
+    const v7 = layer([{ techniqueID: 'T1086', enabled: false }], { versions: { attack: '7', navigator: '5.1.0', layer: '4.5' } });
+    expect(brief(check(v7))).to.deep.include(['error', 'revoked-technique', '/techniques/0']);
+    const unversioned = { ...layer([{ techniqueID: 'T1086', enabled: false }]), versions: { navigator: '5.1.0', layer: '4.5' } };
+    expect(brief(check(unversioned))).to.deep.include(['warning', 'revoked-technique', '/techniques/0']);
+  });
 
   it('warns that techniques were not checked when no ATT&CK data is available', () => {
     const findings = check(layer([{ techniqueID: 'T9999', score: 1 }]), { attackFor: () => undefined });

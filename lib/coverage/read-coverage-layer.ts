@@ -28,6 +28,7 @@ import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-lay
 import { statedLayerDomain } from '../layer/layer-domain.js';
 import { assertNotPreAttack } from '../layer/layer-format.js';
 import { describeSource, layerSources } from '../layer/combine-layers.js';
+import { gradientPosition } from '../layer/score.js';
 import type { Domain } from '../attack/types.js';
 
 /** Navigator's default gradient when a layer has none. */
@@ -143,7 +144,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         return;
       } else {
         // Equal ends are a threshold: Navigator paints a score of maxValue or more with the last colour, a lower one with the first.
-        const exact = max === min ? (score >= max ? 1 : 0) : (score - min) / (max - min);
+        const exact = gradientPosition(score, min, max);
         level = roundLevel(Math.min(1, Math.max(0, exact)));
         const clamped = exact < 0 || exact > 1;
         // Said as the report says it: coverage as a percentage, threat as a weight.

@@ -23,9 +23,9 @@
  * | links | merged by URL, duplicates removed, in order of first appearance; dividers are dropped |
  * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item |
  * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores the key (the combined gradient colours it); where none does, the first layer's colour is kept (without one the entry would show nothing: the techniques two colour-only actor layers share, each in its own shade, stay in their union); one warning counts those entries, with examples |
- * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score |
+ * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score (downwards when all sit on one threshold, so they keep its last colour) |
  * | legend | the gradient's low, middle and high, then the inputs' legend items whose colour an entry still has |
- * | score ranges | a warning when the gradients of the inputs that score something span different ranges (a colour-only layer has no range to compare); --normalize rescales each layer's scores to 0..1 on its own gradient first |
+ * | score ranges | a warning when the gradients of the inputs that score something span different ranges (a colour-only layer has no range to compare); --normalize rescales each layer's scores to 0..1 on its own gradient first (a gradient whose ends are equal is a threshold, as Navigator paints it: 1 from its value up, 0 below) |
  * | enabled | false only when every entry of the key is disabled |
  * | showSubtechniques | true when any entry of the key has it |
  * | hideDisabled | the inputs' when they agree; otherwise true only when every layer with disabled entries hides them, with a warning saying which was kept |
@@ -56,7 +56,7 @@ import { upgradeMessages } from './upgrade-report.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
-import { gradientColor } from './score.js';
+import { gradientColor, gradientPosition } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairMessage, type RepairedLayer } from './repair-layer.js';
 import { platformsShowing } from './platform-visibility.js';
@@ -130,9 +130,10 @@ const DEFAULT_RANGE = { minValue: 0, maxValue: 100 };
 /** How many entries that lost their colour the warning names. */
 const LOST_COLORS_SHOWN = 3;
 
+/** The range a layer scores on: its gradient's ends, equal ones too (a threshold); Navigator's default without one. */
 function rangeOf(layer: NavigatorLayer): { minValue: number; maxValue: number } {
   const gradient = layer.gradient;
-  return gradient && gradient.maxValue > gradient.minValue ? { minValue: gradient.minValue, maxValue: gradient.maxValue } : DEFAULT_RANGE;
+  return gradient && gradient.maxValue >= gradient.minValue ? { minValue: gradient.minValue, maxValue: gradient.maxValue } : DEFAULT_RANGE;
 }
 
 /** `a.json`, or `a.json (layer 2)` in a file of several layers. */
@@ -416,7 +417,9 @@ function gradientFor(op: CombineOp, scores: readonly number[], inputs: readonly 
   // One by one: a layer of 200,000 scores is more than a call takes arguments.
   minValue = scores.reduce((least, score) => Math.min(least, score), minValue);
   maxValue = scores.reduce((most, score) => Math.max(most, score), maxValue);
-  if (minValue === maxValue) maxValue = minValue + 1;
+  // Only inputs that are all one threshold, every score at it, get here: widened downwards, the scores keep the last
+  // colour, as Navigator paints them on the threshold.
+  if (minValue === maxValue) minValue = maxValue - 1;
   return { colors: agreed ? [...agreed] : SCORE_COLORS, minValue: round(minValue), maxValue: round(maxValue) };
 }
 
@@ -506,7 +509,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   }
   const perLayer = inputs.map(({ layer }, i) => {
     const { minValue, maxValue } = ranges[i]!;
-    return layerCells(layer, names[i] ?? '', placed, index, options.normalize ? (score) => (score - minValue) / (maxValue - minValue) : undefined);
+    return layerCells(layer, names[i] ?? '', placed, index, options.normalize ? (score) => gradientPosition(score, minValue, maxValue) : undefined);
   });
 
   const keys = new Map<string, { id: string; tactic?: string }>();

@@ -113,11 +113,19 @@ export function channels(color: string): [number, number, number] {
   return [0, 2, 4].map((at) => parseInt(full.slice(at, at + 2), 16)) as [number, number, number];
 }
 
+/**
+ * Where a score sits on a gradient: 0 at minValue, 1 at maxValue, beyond them outside 0..1. Navigator's getHexColor
+ * tests maxValue first: with ends that are equal (a threshold, as CTID's green_seen layer's 1..1), a score of maxValue
+ * or more is at 1 and a lower one at 0.
+ */
+export function gradientPosition(score: number, minValue: number, maxValue: number): number {
+  const span = maxValue - minValue;
+  return span > 0 ? (score - minValue) / span : score >= maxValue ? 1 : 0;
+}
+
 /** The colour Navigator gives a score: linear interpolation between the gradient's evenly spaced colours. */
 export function gradientColor(gradient: Gradient, score: number): string {
-  const span = gradient.maxValue - gradient.minValue;
-  // Navigator's getHexColor tests maxValue first: with no span, a score of maxValue or more gets the last colour, a lower one the first.
-  const t = Math.min(1, Math.max(0, span > 0 ? (score - gradient.minValue) / span : score >= gradient.maxValue ? 1 : 0));
+  const t = Math.min(1, Math.max(0, gradientPosition(score, gradient.minValue, gradient.maxValue)));
   const stops = gradient.colors.length - 1;
   const at = Math.min(stops - 1, Math.floor(t * stops));
   const local = t * stops - at;

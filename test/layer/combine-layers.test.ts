@@ -391,6 +391,24 @@ describe('combineLayers', () => {
       expect(new Set(normalized.layer.techniques!.flatMap((t) => (t.score === undefined ? [] : [t.score])))).to.deep.equal(new Set([1]));
     });
 
+    // CTID's insider-threat green_seen layer marks observed techniques with 1 on the one-colour gradient 1..1, which
+    // Navigator paints as a threshold (gap and export read it so); --normalize read it on 0..100: 1 became 0.01.
+    it('reads a gradient whose ends are equal as the threshold Navigator paints, with --normalize and in the range warning', () => {
+      const base = { versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack' } as const;
+      const seen: CombineInput = {
+        layer: { ...base, name: 'seen', gradient: { colors: ['#31a354', '#31a354'], minValue: 1, maxValue: 1 }, techniques: [{ techniqueID: 'T1005', score: 1 }, { techniqueID: 'T1027', score: 0 }] },
+      };
+      const counts: CombineInput = {
+        layer: { ...base, name: 'counts', gradient: { colors: ['#74c476', '#006d2c'], minValue: 1, maxValue: 3 }, techniques: [{ techniqueID: 'T1005', score: 1 }, { techniqueID: 'T1027', score: 2 }] },
+      };
+      expect(scores(combineLayers([seen, counts], { op: 'max', index, normalize: true }).layer)).to.deep.equal({ T1005: 1, T1027: 0.5 });
+      expect(combineLayers([seen, counts], { op: 'max', index }).warnings.join('\n')).to.contain('("seen" 1..1, "counts" 1..3)');
+      // Layers on one threshold, every score at it: the result paints them the last colour, as Navigator paints them.
+      const white: CombineInput = { layer: { ...seen.layer, gradient: { colors: ['#ffffff', '#31a354'], minValue: 1, maxValue: 1 }, techniques: [{ techniqueID: 'T1005', score: 1 }] } };
+      const { layer } = combineLayers([white, { layer: { ...white.layer, name: 'seen again' } }], { op: 'max', index });
+      expect(gradientColor(layer.gradient!, entry(layer, 'T1005').score!)).to.equal('#31a354');
+    });
+
     it('does not warn of score ranges for a layer that scores nothing (a colour-only update layer, gradient 0..100 by default)', () => {
       const [apt32] = campaignLayers();
       const frequency: CombineInput = { layer: { ...apt32!.layer, name: 'on 0..1', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 }, techniques: apt32!.layer.techniques!.map((t) => (t.score === undefined ? t : { ...t, score: 1 })) } };

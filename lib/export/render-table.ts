@@ -5,7 +5,7 @@ import { linkLines, metadataLines, summaryLine } from './render-svg.js';
 /** The columns of the flat table of a layer, as CSV, Markdown and the spreadsheet's table sheet have them. */
 export const LAYER_TABLE_HEADER = ['technique', 'name', 'tactic', 'score', 'color', 'comment', 'metadata', 'links', 'note'] as const;
 
-/** One row of the flat table; lists (tactics, metadata, links) are joined with `separator`. */
+/** One row of the flat table; lists (tactics, metadata, links) are joined with `separator`, a divider written as `—`. */
 export function layerTableRow(row: TableRow, separator: string): (string | number)[] {
   return [
     row.technique,
@@ -14,9 +14,10 @@ export function layerTableRow(row: TableRow, separator: string): (string | numbe
     row.score ?? '',
     row.color,
     row.comment,
-    // A divider separates groups in Navigator's tooltip; in a table cell it is only noise.
-    metadataLines(row.metadata.filter((item) => !('divider' in item))).join(separator),
-    linkLines(row.links.filter((link) => !('divider' in link))).join(separator),
+    // A divider separates groups (CTID's Mappings Explorer layers: one group per control), as in Navigator's tooltip:
+    // kept in order as the rule the picture draws, or a row of many groups would read as one.
+    metadataLines(row.metadata).join(separator),
+    linkLines(row.links).join(separator),
     row.note,
   ];
 }

@@ -17,7 +17,12 @@ describe('renderCsv and renderMarkdown', () => {
     techniques: [
       { techniqueID: 'T1059', score: 10, comment: 'says "hi", twice\nand | pipes' },
       { techniqueID: 'T1003', score: 10 },
-      { techniqueID: 'T1204', score: 80, metadata: [{ name: 'a', value: '1' }, { divider: true }, { name: 'b', value: '2' }] },
+      {
+        techniqueID: 'T1204',
+        score: 80,
+        metadata: [{ name: 'a', value: '1' }, { divider: true }, { name: 'b', value: '2' }],
+        links: [{ label: 'x', url: 'https://x.example' }, { divider: true }, { label: 'y', url: 'https://y.example' }],
+      },
       { techniqueID: 'T1566', comment: 'unscored' },
     ],
   };
@@ -31,7 +36,9 @@ describe('renderCsv and renderMarkdown', () => {
     const [header, ...rows] = parsed.rows.map((row) => row.cells);
     expect(header).to.deep.equal([...LAYER_TABLE_HEADER]);
     expect(rows.find((row) => row[0] === 'T1059')?.[5]).to.equal('says "hi", twice\nand | pipes');
-    expect(rows.find((row) => row[0] === 'T1204')?.[6]).to.equal('a: 1; b: 2');
+    // CTID's Mappings Explorer layers divide the metadata of one control from the next: the JSON keeps the dividers, so does CSV.
+    expect(rows.find((row) => row[0] === 'T1204')?.[6]).to.equal('a: 1; —; b: 2');
+    expect(rows.find((row) => row[0] === 'T1204')?.[7]).to.equal('x: https://x.example; —; y: https://y.example');
   });
 
   it('sorts by score, highest first, then by technique ID; unscored last', () => {

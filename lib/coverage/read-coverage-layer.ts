@@ -236,21 +236,34 @@ function gradientEnds(layer: Record<string, unknown>): [number, number] | undefi
 const SMALL_SCORE = 10;
 
 /**
- * What a layer without a gradient must say when its scores are small whole numbers (at most 10, at least one above 0).
- * Navigator paints such a layer on its default 0..100, and so it is read, but a tool that writes levels (1..3, DeTT&CT's
- * 0..5) or counts of reports or rules without a gradient likely meant the largest as full: read on 0..100 a threat
- * layer's techniques all weigh 0.1 or less (a mobile layer scoring each technique used 1 weighs each 0.01, and a
- * campaign's technique counts 100 times as much), a coverage layer's rules count as 10 % or less. Not re-read: a
- * percentage of 5 is a percentage; the note says how to give the scale. Undefined when the scores are not such.
+ * What a layer without a gradient must say when its scores are small whole numbers (at most 10, at least one above 0)
+ * or fractions (every one from 0 to 1, some not whole). Navigator paints such a layer on its default 0..100, and so it
+ * is read, but a tool that writes levels (1..3, DeTT&CT's 0..5), counts of reports or rules, or ratios (CIS-CAT's pass
+ * ratio, 9/9 = 1.0) without a gradient likely meant the largest, or 1, as full: read on 0..100 a threat layer's
+ * techniques all weigh 0.1 or less (a mobile layer scoring each technique used 1 weighs each 0.01, and a campaign's
+ * technique counts 100 times as much), a coverage layer's rules count as 10 % or less (a ratio as 1 % at most). Not
+ * re-read: a percentage of 5, or of 0.5, is a percentage; the note says how to give the scale. Undefined when the
+ * scores are not such.
  */
 function smallScoresNote(source: string, layerName: string, scaleText: string, scored: readonly ScoredEntry[], role: 'threat' | 'coverage'): string | undefined {
-  if (!scored.length || !scored.every(({ score }) => Number.isInteger(score) && score >= 0)) return undefined;
+  if (!scored.length || !scored.every(({ score }) => score >= 0)) return undefined;
   const largest = Math.max(...scored.map(({ score }) => score));
-  if (largest < 1 || largest > SMALL_SCORE) return undefined;
+  const fractions = scored.filter(({ score }) => !Number.isInteger(score));
+  if (fractions.length ? largest > 1 || largest === 0 : largest < 1 || largest > SMALL_SCORE) return undefined;
   const threat = role === 'threat';
   const name = `${role} layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
   const top = roundLevel(largest / DEFAULT_LAYER_SCALE[1]);
   const weigh = threat ? `weigh ${top} at most` : `count as ${percent(top)}% coverage at most`;
+  if (fractions.length) {
+    const shown = fractions.slice(0, 3).map(({ techniqueID, score }) => `${techniqueID} ${score}`).join(', ') + (fractions.length > 3 ? ', ...' : '');
+    const advice = threat
+      ? 'if they are ratios or weights with 1 the most, review with --threat-scale 0,1 (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights'
+      : 'if they are ratios with 1 as full coverage, review with --scale 0,1 (1 counts as 100%)';
+    return (
+      `${name}: read on ${scaleText}, its ${scored.length} scored entries are between 0 and 1, ${fractions.length} of them fractions (${shown}), ` +
+      `and ${weigh}; ${advice} (README, "Coverage gap review")`
+    );
+  }
   const advice = threat
     ? `if they are levels or counts with ${largest} the most, review with --threat-scale 0,${largest} (${largest} weighs 1) or give the layer the gradient 0..${largest}; the review ranks gaps by these weights`
     : `if they are levels or counts with ${largest} the most, review with --scale 0,${largest} (${largest} counts as 100%), or --scale 0,1 if a score of 1 means a rule exists`;

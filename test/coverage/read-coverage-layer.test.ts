@@ -209,7 +209,7 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
   });
 });
 
-describe('readCoverageLayers: small whole-number scores without a gradient', () => {
+describe('readCoverageLayers: small whole-number or fractional scores without a gradient', () => {
   // The shape of a threat layer a script writes: each technique used scored 1, no gradient (Navigator paints 0..100).
   const layer = (scores: number[], extra: object = {}) =>
     JSON.stringify({ name: 'mobile threat', domain: 'mobile-attack', techniques: scores.map((score, i) => ({ techniqueID: `T14${String(i + 20)}`, score })), ...extra });
@@ -231,9 +231,26 @@ describe('readCoverageLayers: small whole-number scores without a gradient', () 
     ]);
   });
 
-  it('says nothing for percentages, fractions, a gradient, a scale given or scores of 0 only', () => {
+  // LoomT's CIS-CAT converter writes each technique's pass ratio (9/9 = 1.0) as its score, without a gradient: read on
+  // 0..100, full coverage counted 1 % without a word (/tmp/publayers5/repro-2-coverage-fractions.json).
+  it('notes a layer whose scores are fractions between 0 and 1 (pass ratios): 1 counts as 1%, and gives --scale 0,1', () => {
+    const ratios = parseCoverageLayer(layer([0.37, 1, 0.62, 0]), 'ciscat.json');
+    expect(ratios.rules.map((rule) => rule.level)).to.deep.equal([0.004, 0.01, 0.006, 0]);
+    expect(ratios.notes).to.deep.equal([
+      'coverage layer ciscat.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 4 scored entries are between 0 and 1, 2 of them fractions (T1420 0.37, T1422 0.62), ' +
+        'and count as 1% coverage at most; if they are ratios with 1 as full coverage, review with --scale 0,1 (1 counts as 100%) (README, "Coverage gap review")',
+    ]);
+    expect(parseCoverageLayer(layer([1, 0.5]), 'fractions.json', { role: 'threat' }).notes).to.deep.equal([
+      'threat layer fractions.json ("mobile threat"): read on the default scale 0..100 (no gradient), its 2 scored entries are between 0 and 1, 1 of them fractions (T1421 0.5), and weigh 0.01 at most; ' +
+        'if they are ratios or weights with 1 the most, review with --threat-scale 0,1 (1 weighs 1) or give the layer the gradient 0..1; the review ranks gaps by these weights (README, "Coverage gap review")',
+    ]);
+  });
+
+  it('says nothing for percentages (fractional ones too), a gradient, a scale given or scores of 0 only', () => {
     expect(parseCoverageLayer(layer([25, 50, 100]), 'percent.json', { role: 'threat' }).notes).to.equal(undefined);
-    expect(parseCoverageLayer(layer([1, 0.5]), 'fractions.json', { role: 'threat' }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(layer([12.5, 0.5, 100]), 'percent.json').notes).to.equal(undefined);
+    expect(parseCoverageLayer(layer([0.37, 0.62]), 'scaled.json', { scale: [0, 1] }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(layer([0.37, 0.62], { gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 } }), 'ratio-gradient.json').notes).to.equal(undefined);
     const gradient = { gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 1 } };
     expect(parseCoverageLayer(layer([1, 1], gradient), 'gradient.json', { role: 'threat' }).notes).to.equal(undefined);
     expect(parseCoverageLayer(layer([1, 1]), 'scaled.json', { role: 'threat', scale: [0, 1] }).notes).to.equal(undefined);

@@ -36,14 +36,14 @@ export class InputError extends AttackLayersError {
   }
 }
 
-/** A file does not match its JSON Schema (every problem is listed in `issues`). */
+/** A file does not match its JSON Schema (every problem is listed in `issues`); `advice` ends the message. */
 export class SchemaValidationError extends InputError {
   readonly issues: readonly Issue[];
-  constructor(file: string, what: string, issues: readonly Issue[]) {
+  constructor(file: string, what: string, issues: readonly Issue[], advice?: string) {
     const first = issues[0];
     const where = first ? `${first.line ? `line ${first.line}, ` : ''}${first.path || '/'}: ${first.message}` : '';
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-    super(`${file}: not a valid ${what}: ${where}${more}`, { file, line: first?.line });
+    super(`${file}: not a valid ${what}: ${where}${more}${advice ? `; ${advice}` : ''}`, { file, line: first?.line });
     this.issues = issues;
   }
 }

@@ -20,7 +20,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   layer: ['an ATT&CK Navigator layer', 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage)'],
   'stix-bundle': ['an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`'],
   'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
-  'sigma-rule': ['a Sigma rule', 'give its folder to gap --coverage'],
+  'sigma-rule': ['a Sigma rule', 'give it (or its folder) to gap --coverage'],
   detections: ['a detections file', 'give it to gap --coverage'],
   'sentinel-export': ['a Microsoft Sentinel export of analytic rules (an ARM template)', 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],

@@ -14,8 +14,8 @@ import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageK
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules } from './read-falco.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
-import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat } from './read-siem-rule.js';
-import { parseSigmaDocs } from './read-sigma.js';
+import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
+import { isSigmaDocs, parseSigmaDocs } from './read-sigma.js';
 import { looksLikeWazuhRules, parseWazuhRules } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
 import { indentQuotedContinuations, LineIndex, parseYamlDocuments, plainColonCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
@@ -106,47 +106,77 @@ function readRuleFile(file: string): RuleFileOutcome {
  * an extension that is YARA-L) as YARA-L rules.
  */
 export function parseRuleFile(source: string, file: string): RuleFileOutcome {
-  let text = source;
-  if (TOML_FILE.test(file)) return parseElasticRule(text, file);
-  if (JSON_FILE.test(file)) return parseSplunkJsonDetection(text, file);
-  if (XML_FILE.test(file)) return parseWazuhRules(text, file);
-  if (YARAL_FILE.test(file) || (extname(file) === '' && looksLikeYaraL(text))) return parseYaraL(text, file);
-  let docs: (YamlNode | null)[];
-  let note: Omit<CoverageProblem, 'file' | 'skipped'> | undefined;
+  if (TOML_FILE.test(file)) return parseElasticRule(source, file);
+  if (JSON_FILE.test(file)) return parseSplunkJsonDetection(source, file);
+  if (XML_FILE.test(file)) return parseWazuhRules(source, file);
+  if (YARAL_FILE.test(file) || (extname(file) === '' && looksLikeYaraL(source))) return parseYaraL(source, file);
+  const read = ruleDocuments(source);
+  if ('invalid' in read) return read;
+  const { docs, text, note } = read;
+  if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
+  const lines = new LineIndex(text);
+  const first = docs[0] ?? null;
+  const format = yamlRuleFormat(docs);
+  if (format === 'falco') return withNote(parseFalcoRules(docs, lines, file), note);
+  if (first?.kind !== 'map') {
+    return { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } };
+  }
+  const outcome =
+    format === 'splunk' || format === 'sentinel'
+      ? parseSiemRule(format, first, lines, file)
+      : format === 'panther'
+        ? parsePantherItem(first, lines, file)
+        : format === 'falco-mapping'
+          ? parseFalcoRuleMapping(first, lines, file)
+          : parseSigmaDocs(docs, lines, file);
+  return withNote(outcome, note);
+}
+
+/** The formats of rule a YAML file may hold (yamlRuleFormat). */
+type YamlRuleFormat = SiemFormat | 'panther' | 'falco' | 'falco-mapping' | 'sigma';
+
+/**
+ * The format of the rule a YAML file's documents hold, told by its fields: a Splunk detection or a Sentinel rule
+ * (siemRuleFormat), a Panther item (`AnalysisType`), one Falco rule written as a mapping, a Sigma rule (isSigmaDocs),
+ * or a list of Falco rules and macros; undefined when they are no rule of any of these.
+ */
+function yamlRuleFormat(docs: readonly (YamlNode | null)[]): YamlRuleFormat | undefined {
+  const first = docs[0] ?? null;
+  if (isFalcoRules(first)) return 'falco';
+  if (first?.kind !== 'map') return undefined;
+  return siemRuleFormat(first.pairs) ?? (isPantherItem(first.pairs) ? 'panther' : isFalcoRuleMapping(first.pairs) ? 'falco-mapping' : isSigmaDocs(docs) ? 'sigma' : undefined);
+}
+
+/**
+ * Whether a YAML text is a rule of a format a rule folder's YAML files are read in (yamlRuleFormat): Sigma, Splunk,
+ * Sentinel, Falco or Panther. What tells one rule file given to `--coverage` from a detections file.
+ */
+export function holdsYamlRule(text: string): boolean {
+  const read = ruleDocuments(text);
+  return 'docs' in read && yamlRuleFormat(read.docs) !== undefined;
+}
+
+/**
+ * The documents of a rule file's YAML, read four levels deep (with the repair lenientDocuments makes, and its note),
+ * or why it is no YAML.
+ */
+function ruleDocuments(text: string): { docs: (YamlNode | null)[]; text: string; note?: Omit<CoverageProblem, 'file' | 'skipped'> } | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> } {
   try {
     // Four levels: the rule's fields, their values (tags, logsource), the tags themselves, and one more for the
     // SIEM formats (Splunk's `tags: mitre_attack_id: [...]`, Sentinel's `requiredDataConnectors: - connectorId`).
     // Building the fourth costs Sigma rules nothing measurable: the parser reads every event anyway.
-    docs = parseYamlDocuments(text, 4);
+    return { docs: parseYamlDocuments(text, 4), text };
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
     const lenient = lenientDocuments(text, error);
-    if (!lenient) {
-      return {
-        invalid: {
-          line: error.line,
-          message: `not valid YAML: ${plainColonCause(text, error.line, error.column) ?? `${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`}`,
-        },
-      };
-    }
-    ({ docs, text, note } = lenient);
+    if (lenient) return lenient;
+    return {
+      invalid: {
+        line: error.line,
+        message: `not valid YAML: ${plainColonCause(text, error.line, error.column) ?? `${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`}`,
+      },
+    };
   }
-  if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
-  const lines = new LineIndex(text);
-  const first = docs[0] ?? null;
-  if (isFalcoRules(first)) return withNote(parseFalcoRules(docs, lines, file), note);
-  if (first?.kind !== 'map') {
-    return { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } };
-  }
-  const format = siemRuleFormat(first.pairs);
-  const outcome = format
-    ? parseSiemRule(format, first, lines, file)
-    : isPantherItem(first.pairs)
-      ? parsePantherItem(first, lines, file)
-      : isFalcoRuleMapping(first.pairs)
-        ? parseFalcoRuleMapping(first, lines, file)
-        : parseSigmaDocs(docs, lines, file);
-  return withNote(outcome, note);
 }
 
 /** An outcome with the note of a repair made before reading it, in the order of their lines. */

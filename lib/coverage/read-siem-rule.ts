@@ -81,7 +81,7 @@ const require = createRequire(import.meta.url);
 let tomlModule: typeof import('smol-toml') | undefined;
 const toml = (): typeof import('smol-toml') => (tomlModule ??= require('smol-toml') as typeof import('smol-toml'));
 
-type SiemFormat = Extract<CoverageKind, 'splunk' | 'sentinel'>;
+export type SiemFormat = Extract<CoverageKind, 'splunk' | 'sentinel'>;
 type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
 type Weighed = { level: number; levelReason: string } | { ignored: string; line?: number };
 

@@ -47,6 +47,16 @@ interface RuleFields {
 }
 
 /**
+ * Whether YAML documents are Sigma's: some mapping has `detection` or `logsource` (a rule, or a rule collection's
+ * documents), or is a correlation rule or a filter (`title` with `correlation` or `filter`).
+ */
+export function isSigmaDocs(docs: readonly (YamlNode | null)[]): boolean {
+  return docs.some(
+    (doc) => doc?.kind === 'map' && (doc.pairs.has('detection') || doc.pairs.has('logsource') || (doc.pairs.has('title') && (doc.pairs.has('correlation') || doc.pairs.has('filter')))),
+  );
+}
+
+/**
  * A Sigma rule from the documents of its file (pure; parseRuleFile parses the text): a rule, a reason to ignore it,
  * or why it is not a rule. `docs` holds at least one document, the first a mapping.
  */

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { AttackLibrary } from '../attack/load.js';
 import { parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, SchemaValidationError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOfText, kindOfValue, startsLikeJson, wrongKindMessage } from '../input-kind.js';
 import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
@@ -14,7 +14,7 @@ import { parseDetectionsText, parseDetectionsYaml } from './read-detections.js';
 import { parseDettectTechniques } from './read-dettect.js';
 import { parseElasticExport } from './read-elastic-export.js';
 import { parseSentinelExport } from './read-sentinel-export.js';
-import { readRuleFolder } from './read-rule-folder.js';
+import { holdsYamlRule, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
 /** A file's text, and its parsed value when it is JSON: read once, for the reader of its kind to use. */
@@ -106,17 +106,21 @@ export function readThreatInputs(
   return { campaigns, layers, domain };
 }
 
-// Rule files whose extension no other input shares.
-const RULE_FILE_OF_ITS_OWN = /\.(?:xml|yaral)$/i;
-// The first lines of a Falco rules file (a list of rules, macros, lists) and of a Panther item.
-const RULES_FILE_TEXT = /^(?:- (?:rule|macro|list|required_engine_version):|AnalysisType:)/m;
+// Rule files whose extension no other input shares: Wazuh rules, YARA-L rules, an Elastic rule.
+const RULE_FILE_OF_ITS_OWN = /\.(?:xml|yaral|toml)$/i;
+
+/** What `--coverage` reads from a YAML file, for the message refusing one that is none of them. */
+const YAML_COVERAGE =
+  'it is no rule either: --coverage reads a YAML file as a detections list (a list, or "detections:", of items with "name" and "techniques"), ' +
+  'a DeTT&CT technique administration file ("file_type: technique-administration") or one rule: Sigma ("title", "logsource", "detection"), ' +
+  'Splunk ("name", "search"), Sentinel ("name", "query"), Falco (a list of "- rule:" items) or Panther ("AnalysisType")';
 
 /** The kinds of file `--coverage` takes (besides a folder of rules and a Kibana export of Elastic rules). */
 const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques', 'sentinel-export'] as const;
 
 /**
  * Read coverage paths by kind: a folder is detection rules: Sigma, Splunk, Sentinel, Elastic (through their cache with
- * `cacheDir`), a `.ndjson` file a Kibana export of Elastic rules (`parseElasticExport`), a `.json` file a
+ * `cacheDir`), and so is one rule file (a `.toml`, `.xml` or `.yaral` file, YAML holding a rule: holdsYamlRule), a `.ndjson` file a Kibana export of Elastic rules (`parseElasticExport`), a `.json` file a
  * Navigator coverage layer or an array of them, one input per layer (or a detections list written as JSON), a
  * DeTT&CT technique administration file (`file_type: technique-administration`) its detections, and a `.csv`,
  * `.yaml` or `.yml` file a detections file; `-` (the `stdin` of `options`) is a layer when it is one, else read as a
@@ -139,21 +143,23 @@ export function readCoverageInputs(
 
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
 function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
-  // A Wazuh or YARA-L rule file is no other kind of input: read as a folder of that one file.
+  // A Wazuh, YARA-L or Elastic rule file is no other kind of input: read as a folder of that one file.
   if (isFolder(path) || (path !== STDIN && RULE_FILE_OF_ITS_OWN.test(path))) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   const extension = extname(path).toLowerCase();
   if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
   if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) {
     throw new UsageError(
       `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
-        'YARA-L, Panther), a Wazuh rule file (.xml) or YARA-L rule file (.yaral), a detections file (.csv, .yml, .yaml, .json), ' +
+        'YARA-L, Panther) or one rule file (.yml, .yaml, .toml, .xml, .yaral), a detections file (.csv, .yml, .yaml, .json), ' +
         'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
   }
   const text = readTextFile(path, path, options);
   const file = inputName(path);
-  // A Falco rules file (falco_rules.local.yaml) or a Panther detection is no detections file: read as a folder of it.
-  if (path !== STDIN && extension !== '.json' && RULES_FILE_TEXT.test(text)) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
+  // One rule (a Sigma rule, a Falco rules file such as falco_rules.local.yaml, a Panther detection) is no detections
+  // file: read as a folder of it. A Sigma rule the YAML parser refuses is read so too, to be reported with its line.
+  const yamlFile = extension === '.yml' || extension === '.yaml';
+  if (path !== STDIN && yamlFile && (kindOfText(text) === 'sigma-rule' || holdsYamlRule(text))) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   // Parsed once: the value that tells the kind is the one the layer reader reads (a file that does not start like
   // JSON is told by its text, and the layer reader says why it is no layer).
   const value = (path === STDIN || extension === '.json') && startsLikeJson(text) ? parseJsonText(text, file) : undefined;
@@ -162,9 +168,20 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'sentinel-export') return [parseSentinelExport(value, text, file)];
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];
+  if (yamlFile && kind === undefined) return [parseDetectionsOrSay(text, path)];
   if (extension !== '.json') return [parseDetectionsText(text, path)];
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
   if (kind === 'detections') return [parseDetectionsYaml(text, file)];
   if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   return parseCoverageLayers(text, file, options, value);
+}
+
+/** A YAML file's detections; one that is no detections list (and no rule) is refused saying what is read from YAML. */
+function parseDetectionsOrSay(text: string, path: string): CoverageInput {
+  try {
+    return parseDetectionsText(text, path);
+  } catch (error) {
+    if (!(error instanceof SchemaValidationError)) throw error;
+    throw new SchemaValidationError(inputName(path), 'detections file', error.issues, YAML_COVERAGE);
+  }
 }

@@ -1,6 +1,6 @@
-import fs, { readFileSync } from 'node:fs';
+import fs, { readFileSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { AttackLibrary } from '../../lib/attack/load.js';
@@ -9,7 +9,7 @@ import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { parseCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { readCoverageInputs, readThreatInputs } from '../../lib/coverage/read-threat.js';
 import { campaignReleases, normalizeCampaign } from '../../lib/normalize/normalize-campaign.js';
-import { stixDir, testCacheDir } from '../helpers/attack.js';
+import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
 
 /** Run `read` while counting the JSON.parse calls given exactly `text`. */
 function parsesOf<T>(text: string, read: () => T): { result: T; parses: number } {
@@ -75,5 +75,51 @@ describe('readCoverageInputs', () => {
     const expected: CoverageInput[] = parseCoverageLayers(text, file);
     expect(result).to.deep.equal(expected);
     expect(result[0]?.counts.items).to.equal((JSON.parse(text) as { techniques: unknown[] }).techniques.length);
+  });
+
+  describe('one YAML file: a rule is read as a folder of it, a detections list as detections, anything else refused', () => {
+    // The shapes of a SigmaHQ rule, a Splunk detection, a Sentinel rule and an Elastic rule (TOML), a few lines each.
+    const files: Readonly<Record<string, string>> = {
+      'proc_creation_win_certutil_download.yml':
+        'title: Certutil Download\nstatus: test\nlogsource:\n  category: process_creation\n  product: windows\ndetection:\n  sel:\n    CommandLine|contains: urlcache\n  condition: sel\nlevel: high\ntags:\n  - attack.command-and-control\n  - attack.t1105\n',
+      'certutil_download.yml': 'name: Certutil Download\ntype: TTP\nstatus: production\nsearch: "| tstats count from datamodel=Endpoint.Processes"\nmitre_attack_id:\n  - T1105\n',
+      'CertutilDownload.yaml': 'name: Certutil download\nseverity: High\nqueryFrequency: 1h\nrelevantTechniques:\n  - T1105\nquery: DeviceProcessEvents\n',
+      'certutil_download.toml': '[metadata]\nmaturity = "production"\n[rule]\nname = "Certutil Download"\nseverity = "high"\n[[rule.threat]]\nframework = "MITRE ATT&CK"\n[[rule.threat.technique]]\nid = "T1105"\n',
+      'detections.yml': 'detections:\n  - name: Certutil download\n    techniques: T1105\n',
+    };
+    let dir: string;
+    before(() => {
+      dir = freshTmpDir('one-rule');
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    });
+
+    it('reads one Sigma rule (and a Splunk, Sentinel or Elastic rule) as its folder walk reads it, a detections file as one', () => {
+      const inputs = readCoverageInputs(Object.keys(files).map((name) => join(dir, name)));
+      expect(inputs.map((input) => [input.kind, input.counts.rules, input.rules.map((rule) => rule.refs.map((ref) => ref.id ?? ref.raw))])).to.deep.equal([
+        ['sigma', 1, [['T1105']]],
+        ['splunk', 1, [['T1105']]],
+        ['sentinel', 1, [['T1105']]],
+        ['elastic', 1, [['T1105']]],
+        ['detections', 1, [['T1105']]],
+      ]);
+    });
+
+    it('reads a Sigma rule the YAML parser refuses as a folder of it too, reporting it invalid with its line', () => {
+      const file = join(dir, 'broken_rule.yml');
+      writeFileSync(file, 'title: Broken\nlogsource:\n  product: windows\ndetection:\n  sel: [a\n  condition: sel\n');
+      const [input] = readCoverageInputs([file]);
+      expect([input?.kind, input?.counts]).to.deep.equal(['sigma', { items: 1, rules: 0, ignored: 0, invalid: 1 }]);
+      expect(input?.problems[0]?.line).to.equal(6);
+    });
+
+    it('refuses a YAML file that is neither a rule nor a detections list, saying what it reads from YAML', () => {
+      const file = join(dir, 'settings.yml');
+      writeFileSync(file, 'index: main\nsourcetype: WinEventLog\n');
+      expect(() => readCoverageInputs([file])).to.throw(
+        `${file}: not a valid detections file: line 1, /: missing required field "detections" (and 2 more problems); it is no rule either: --coverage reads a YAML file as ` +
+          'a detections list (a list, or "detections:", of items with "name" and "techniques"), a DeTT&CT technique administration file ("file_type: technique-administration") ' +
+          'or one rule: Sigma ("title", "logsource", "detection"), Splunk ("name", "search"), Sentinel ("name", "query"), Falco (a list of "- rule:" items) or Panther ("AnalysisType")',
+      );
+    });
   });
 });

@@ -64,7 +64,7 @@ describe('regressions: the first hour (issue 12)', () => {
         'this is an ATT&CK STIX bundle, not an ATT&CK Navigator layer; give it with --attack <file>, or add it to the cache with `attack-layers data add`',
       ],
       ['a gzip file given to normalize', () => ['normalize', stixFile('ics-attack-18.1.json.gz')], 'this is a gzip file; decompress it first (gunzip)'],
-      // gap --coverage takes layers, detections files and Sigma folders; --threat takes campaigns and layers.
+      // gap --coverage takes layers, detections files, rule folders and rule files; --threat takes campaigns and layers.
       [
         'a campaign given to gap --coverage',
         () => gapArgs(APT32, APT32),
@@ -75,7 +75,6 @@ describe('regressions: the first hour (issue 12)', () => {
         () => gapArgs(APT32, JSON_CAMPAIGN),
         `${JSON_CAMPAIGN}: this is a campaign file, not an ATT&CK Navigator layer or a detections file or a DeTT&CT technique administration file or a Microsoft Sentinel export of analytic rules (an ARM template); use normalize, render or compare (gap takes it as --threat)`,
       ],
-      ['one Sigma rule given to gap --coverage', () => gapArgs(APT32, SIGMA_RULE), `${SIGMA_RULE}: this is a Sigma rule, not a detections file; give its folder to gap --coverage`],
       ['a detections file given to gap --threat', () => gapArgs(DETECTIONS_YAML, DETECTIONS_YAML), `${DETECTIONS_YAML}: this is a detections file, not a campaign file; give it to gap --coverage`],
       ['a detections file given to validate', () => ['validate', DETECTIONS_YAML], `${DETECTIONS_YAML}: this is a detections file, not an ATT&CK Navigator layer; give it to gap --coverage`],
     ];
@@ -97,6 +96,12 @@ describe('regressions: the first hour (issue 12)', () => {
         `${report}: this is a gap report (gap --report json), not an ATT&CK Navigator layer or a detections file or a DeTT&CT technique administration file or a Microsoft Sentinel export of analytic rules (an ARM template); use export to draw or tabulate it`,
       );
     });
+  });
+
+  it('reads one Sigma rule given to gap --coverage as a folder of that rule (it was refused: "give its folder")', async () => {
+    const result = await runCli(gapArgs(APT32, SIGMA_RULE));
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.include(`${SIGMA_RULE}: 1 rules read, 0 ignored, 0 invalid`);
   });
 
   it('says a warning once per run, however many steps meet it (a detections file given twice)', async () => {

@@ -27,10 +27,13 @@ const DOMAIN_NAMES: Readonly<Record<Domain, string>> = { 'enterprise-attack': 'a
  * domain (undefined when none is available); it is asked only when an ID is looked up, once per domain.
  */
 export function otherDomainLookup(domain: string, release: (domain: Domain) => AttackIndex | undefined): OtherDomainLookup {
-  let releases: AttackIndex[] | undefined;
+  return otherDomainLookupIn(otherDomainReleases(domain, release));
+}
+
+/** A lookup of technique IDs in the releases `releases` gives. */
+export function otherDomainLookupIn(releases: () => readonly AttackIndex[]): OtherDomainLookup {
   return (id) => {
-    releases ??= DOMAINS.filter((other) => other !== domain).flatMap((other) => release(other) ?? []);
-    for (const index of releases) {
+    for (const index of releases()) {
       const record = index.technique(id);
       if (record) return { id: record.id, name: record.name, domain: index.domain, label: index.label };
     }
@@ -38,9 +41,15 @@ export function otherDomainLookup(domain: string, release: (domain: Domain) => A
   };
 }
 
-/** `otherDomainLookup` over the newest release of each other domain in a library (a domain it has none of is skipped). */
-export function libraryOtherDomains(library: AttackLibrary, domain: string): OtherDomainLookup {
-  return otherDomainLookup(domain, (other) => {
+/** The release `release` gives of each domain other than `domain` (none for a domain it has none of), asked once, on first call. */
+function otherDomainReleases(domain: string, release: (domain: Domain) => AttackIndex | undefined): () => readonly AttackIndex[] {
+  let releases: AttackIndex[] | undefined;
+  return () => (releases ??= DOMAINS.filter((other) => other !== domain).flatMap((other) => release(other) ?? []));
+}
+
+/** The newest release of each domain other than `domain` in a library (a domain it has none of is skipped), loaded on first call. */
+export function libraryOtherReleases(library: AttackLibrary, domain: string): () => readonly AttackIndex[] {
+  return otherDomainReleases(domain, (other) => {
     try {
       return library.release(other);
     } catch (error) {
@@ -48,6 +57,11 @@ export function libraryOtherDomains(library: AttackLibrary, domain: string): Oth
       throw error;
     }
   });
+}
+
+/** `otherDomainLookup` over the newest release of each other domain in a library (a domain it has none of is skipped). */
+export function libraryOtherDomains(library: AttackLibrary, domain: string): OtherDomainLookup {
+  return otherDomainLookupIn(libraryOtherReleases(library, domain));
 }
 
 /** `Enterprise`, `Mobile`, `ICS`: a domain as an adjective. */

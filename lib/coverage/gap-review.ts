@@ -4,10 +4,12 @@ import { currentPlatformName, platformAdvice } from '../attack/platform-names.js
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
-import { otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
+import { domainAdjective, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
+import { compareReleases } from '../attack/release-files.js';
+import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
 import { placeText, type CoverageInput, type CoverageRule } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
-import { editDistance, typoLimit } from '../name-distance.js';
+import { closestWord, editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
 import { attackMajor } from '../layer/layer-format.js';
 import { listsEveryPlatform } from '../layer/platform-visibility.js';
@@ -238,9 +240,9 @@ function tacticWords(tactic: string): string {
  * A rule's ATT&CK reference other than a technique that the release does not know, as an unresolved reference (or
  * nothing): a Sigma tag (`attack.defense-impairment`, `attack.g0007`), a Falco tag (`mitre_execution`), or a tactic as
  * an Elastic rule's threat, a Sentinel rule's `tactics` (`InitialAccess`), a Panther mapping or a YARA-L rule's meta
- * name it (`TA0112`, or its name).
+ * name it (`TA0112`, or its name). `releases`: the other releases to look a tactic up in (unknownTactic).
  */
-function unknownTag(raw: string, target: AttackIndex): { status: string; note: string } | undefined {
+function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageOptions): { status: string; note: string } | undefined {
   const object = OBJECT_TAG.exec(raw)?.[1]?.toUpperCase();
   if (object) {
     if (target.actors(object).some((actor) => actor.id === object)) return undefined;
@@ -258,18 +260,66 @@ function unknownTag(raw: string, target: AttackIndex): { status: string; note: s
     const tags = named.map((technique) => `attack.${technique.id.toLowerCase()}`).join(' or ');
     return { status: 'unknown tactic', note: `"${tactic}" is not a tactic but the name of technique ${which}; tag the technique as ${tags}` };
   }
+  return unknownTactic(tactic, target, releases);
+}
+
+/**
+ * What to say of a tactic the release does not know: one a later release split off (TACTIC_SPLITS), or a TA ID past
+ * those of every release here, needs that release; one another release here has (the domain's other releases, the
+ * other domains' newest) is named with it; any other is no ATT&CK tactic, which no newer release will make one
+ * (Falco's `mitre_escape`), and the closest of the release's tactics is named when one is a typo away (Falco's
+ * `mitre_latera_movement`, `attack.defence_evasion`).
+ */
+function unknownTactic(tactic: string, target: AttackIndex, options: ResolveCoverageOptions): { status: string; note: string } {
+  const words = tacticWords(tactic).trim().toLowerCase();
+  const releases = [target, ...(options.history?.() ?? []), ...(options.otherReleases?.() ?? [])];
+  const id = /^ta(\d{4})$/i.exec(tactic)?.[1];
+  const newestId = Math.max(...releases.flatMap((release) => release.tactics().map((known) => Number(known.id.slice(2)))));
+  if (TACTIC_SPLITS[words.replace(/\s+/g, '-')] || (id !== undefined && Number(id) > newestId)) {
+    return {
+      status: 'unknown tactic',
+      note: `"${tactic}" is not a tactic of ATT&CK ${target.label}; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`attack-layers data fetch\``,
+    };
+  }
+  for (const release of releases.slice(1)) {
+    const known = release.tactic(tactic) ?? release.tactic(words);
+    if (!known) continue;
+    if (release.domain !== target.domain) {
+      return { status: 'other domain', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review the rule's ${domainAdjective(release.domain)} techniques with --domain ${release.domain.replace(/-attack$/, '')}` };
+    }
+    return { status: 'unknown tactic', note: `${known.name} (${known.id}) is a tactic of ATT&CK ${release.label}, not of ATT&CK ${target.label}; review in that release (--attack-release ${release.release})` };
+  }
+  const closest = closestWord(words, target.tactics().map((known) => known.name));
+  const record = closest === undefined ? undefined : target.tactic(closest);
   return {
     status: 'unknown tactic',
-    note: `"${tactic}" is not a tactic of ATT&CK ${target.label}; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`attack-layers data fetch\``,
+    note:
+      `"${tactic}" is no ATT&CK tactic: no release here has it (${releasesText(releases)}), and a newer release will not help; ` +
+      (record ? `the closest tactic is ${record.name} (${record.id}): write that, if it is what the tag means` : `write one of ATT&CK ${target.label}'s tactics, or leave the tag out`),
   };
+}
+
+/** The releases looked in, by domain: `enterprise-attack 3.0 to 18.1, mobile-attack 18.1`. */
+function releasesText(releases: readonly AttackIndex[]): string {
+  const byDomain = new Map<string, string[]>();
+  for (const release of releases) byDomain.set(release.domain, [...(byDomain.get(release.domain) ?? []), release.release]);
+  return [...byDomain].map(([domain, versions]) => {
+    const sorted = [...new Set(versions)].sort(compareReleases);
+    return `${domain} ${sorted.length > 1 ? `${sorted[0]} to ${sorted[sorted.length - 1]}` : sorted[0]}`;
+  }).join(', ');
 }
 
 /** Options of resolveCoverage. */
 export interface ResolveCoverageOptions {
   /** Technique IDs of the other domains: an ID the release lacks is named as theirs (T1018 in a mobile review). */
   otherDomains?: OtherDomainLookup;
-  /** Older releases of the domain, for names the release no longer has (Splunk's "Credential Dumping", T1003's until ATT&CK 7). */
+  /**
+   * The domain's other releases, for names the release no longer has (Splunk's "Credential Dumping", T1003's until
+   * ATT&CK 7), and for tactics it does not have.
+   */
   history?: ResolveContext['history'];
+  /** The other domains' newest releases, for tactics the release does not have (ICS's Evasion). */
+  otherReleases?: () => readonly AttackIndex[];
 }
 
 /**
@@ -304,7 +354,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       }
       for (const tag of rule.tags ?? []) {
         const key = tag.raw.toLowerCase();
-        if (!tagCache.has(key)) tagCache.set(key, unknownTag(tag.raw, target));
+        if (!tagCache.has(key)) tagCache.set(key, unknownTag(tag.raw, target, options));
         const unknown = tagCache.get(key);
         if (unknown) unresolved.push({ raw: tag.raw, file: rule.file, ...(tag.line !== undefined ? { line: tag.line } : {}), rule: rule.name, ...unknown });
       }

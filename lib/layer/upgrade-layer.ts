@@ -2,6 +2,7 @@ import isEqual from 'lodash-es/isEqual.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.js';
+import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -81,15 +82,6 @@ interface Placed {
   /** The ID the entry was written with. */
   origin: string;
 }
-
-/**
- * Enterprise tactics that a later ATT&CK release split off an earlier tactic: the new shortname -> the tactic it came
- * from, and the release that split it.
- */
-const TACTIC_SPLITS: Readonly<Record<string, { from: string; since: string }>> = {
-  stealth: { from: 'defense-evasion', since: '19' },
-  'defense-impairment': { from: 'defense-evasion', since: '19' },
-};
 
 function describe(record: TechniqueRecord): string {
   return `${record.id} (${record.name})`;

@@ -1,7 +1,7 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { compareReleases, fetchCommand } from '../attack/release-files.js';
-import { libraryOtherDomains } from '../attack/other-domains.js';
+import { libraryOtherReleases, otherDomainLookupIn } from '../attack/other-domains.js';
 import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attack/types.js';
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
@@ -48,11 +48,17 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
 
 /**
  * The releases of a domain to resolve references with: the target (`to`, or the newest), the older ones as history,
- * and the other domains' newest releases (read only when a deprecated technique points outside the domain).
+ * and the other domains' newest releases (`otherReleases`, and `otherDomains` looking IDs up in them: read only when
+ * a deprecated technique points outside the domain, or a reference is none of the domain's).
  * @throws AttackDataError when the target release is not available.
  */
-export function domainReleases(library: AttackLibrary, domain: Domain, to?: string): ResolveContext & { history: () => Iterable<AttackIndex> } {
+export function domainReleases(
+  library: AttackLibrary,
+  domain: Domain,
+  to?: string,
+): ResolveContext & { history: () => Iterable<AttackIndex>; otherReleases: () => readonly AttackIndex[] } {
   const target = library.release(domain, to);
+  const otherReleases = libraryOtherReleases(library, domain);
   // Older releases are read only when a name is not found in the target, one at a time, newest first, until one
   // knows the name: most runs load one release, a run with an old name two or three.
   const files = library.files
@@ -64,7 +70,8 @@ export function domainReleases(library: AttackLibrary, domain: Domain, to?: stri
     history: function* () {
       for (const file of files) yield library.load(file);
     },
-    otherDomains: libraryOtherDomains(library, domain),
+    otherDomains: otherDomainLookupIn(otherReleases),
+    otherReleases,
   };
 }
 

@@ -44,6 +44,7 @@ import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { schemaIssues } from '../../lib/schemas.js';
 import { freshTmpDir, readRawBundle, repoRoot, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 import { libraryOtherDomains } from '../../lib/attack/other-domains.js';
+import { domainReleases } from '../../lib/normalize/normalize-campaign.js';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 
 const gap = join(repoRoot, 'test/fixtures/gap');
@@ -315,7 +316,12 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
           'other domain',
           "Impair Process Control (TA0106) is a tactic of ATT&CK for ICS, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics",
         ],
-        ['Persistance', 8, 'unknown tactic', '"Persistance" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: `attack-layers data fetch`'],
+        [
+          'Persistance',
+          8,
+          'unknown tactic',
+          '"Persistance" is no ATT&CK tactic: no release here has it (enterprise-attack 18.1), and a newer release will not help; the closest tactic is Persistence (TA0003): write that, if it is what the tag means',
+        ],
       ]);
       // A Sentinel export's rule: its tactics, as the workspace exports them, at the line of its displayName.
       const exported = {
@@ -324,6 +330,37 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       const text = JSON.stringify(exported, null, 2);
       const input = parseSentinelExport(exported, text, 'export.json');
       expect(resolveCoverage([input], index).unresolved.map((u) => [u.raw, u.line, u.status])).to.deep.equal([['PreAttack', 7, 'unknown tactic']]);
+    });
+
+    describe('a tactic tag no release here has is no ATT&CK tactic; a newer release is advised only for what one added', () => {
+      const tagged = (tags: string[]): string =>
+        ['title: Tagged', 'logsource:', '  product: windows', 'detection:', '  sel: {Image|endswith: x.exe}', '  condition: sel', 'tags:', ...tags.map((t) => `  - ${t}`), '  - attack.t1059', ''].join('\n');
+      const unresolved = (tags: string[], release = '18.1') => {
+        const outcome = parseRuleFile(tagged(tags), 'rule.yml');
+        const rules = 'rule' in outcome ? [outcome.rule] : [];
+        const { target, history, otherReleases } = domainReleases(library, 'enterprise-attack', release);
+        return resolveCoverage([coverageInput('sigma', 'rules', 1, 1, { rules, ignored: [], problems: [] })], target, { history, otherReleases }).unresolved.map((u) => [u.raw, u.status, u.note]);
+      };
+      const everyRelease = 'enterprise-attack 3.0 to 18.1, mobile-attack 18.1, ics-attack 18.1';
+
+      it('says a tag no release has is no tactic, naming the closest tactic of a misspelt one (attack.defence_evasion)', () => {
+        expect(unresolved(['attack.container_escape', 'attack.defence_evasion'])).to.deep.equal([
+          ['attack.container_escape', 'unknown tactic', `"container_escape" is no ATT&CK tactic: no release here has it (${everyRelease}), and a newer release will not help; write one of ATT&CK enterprise-attack 18.1's tactics, or leave the tag out`],
+          ['attack.defence_evasion', 'unknown tactic', `"defence_evasion" is no ATT&CK tactic: no release here has it (${everyRelease}), and a newer release will not help; the closest tactic is Defense Evasion (TA0005): write that, if it is what the tag means`],
+        ]);
+      });
+
+      it("still advises a newer release for ATT&CK 19's tactics (attack.stealth, TA0112), and names the release or domain that has one", () => {
+        const newer = (tactic: string) => `"${tactic}" is not a tactic of ATT&CK enterprise-attack 18.1; tags of a newer release (ATT&CK 19 split Defense Evasion into Stealth and Defense Impairment) need that release: \`attack-layers data fetch\``;
+        expect(unresolved(['attack.stealth', 'attack.ta0112', 'attack.evasion'])).to.deep.equal([
+          ['attack.stealth', 'unknown tactic', newer('stealth')],
+          ['attack.ta0112', 'unknown tactic', newer('ta0112')],
+          ['attack.evasion', 'other domain', "Evasion (TA0103) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics"],
+        ]);
+        expect(unresolved(['attack.reconnaissance'], '6.3')).to.deep.equal([
+          ['attack.reconnaissance', 'unknown tactic', 'Reconnaissance (TA0043) is a tactic of ATT&CK enterprise-attack 18.1, not of ATT&CK enterprise-attack 6.3; review in that release (--attack-release 18.1)'],
+        ]);
+      });
     });
 
     it('reports the not-YAML rule and the broken CSV row with file and line, and counts them invalid', () => {

@@ -108,8 +108,8 @@ export function handler(context: CliContext) {
     const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'])) : undefined;
     const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain });
     // Older releases read names the target no longer has (a 2018 rule's "Credential Dumping"), as normalize does.
-    const { history, otherDomains } = domainReleases(library, target.domain, args['attack-release']);
-    const coverage = resolveCoverage(inputs, target, { otherDomains, history });
+    const { history, otherDomains, otherReleases } = domainReleases(library, target.domain, args['attack-release']);
+    const coverage = resolveCoverage(inputs, target, { otherDomains, history, otherReleases });
     // A threat layer's own release (ATT&CK 14) tells whether its platform filter listed every platform there.
     const release = (version: string) => availableRelease(library, target.domain, version);
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release }));

@@ -7,7 +7,7 @@
  * read-falco.ts, read-chronicle.ts, read-panther.ts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
@@ -44,7 +44,8 @@ export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?
  * without an extension that has a rule's top-level keys or is YARA-L (looksLikeRule), every *.json file that is a
  * Splunk detection of 2017-2019 (looksLikeSplunkJson) and every *.xml file that holds Wazuh rules. Every rule ends as a
  * rule, ignored (with a reason) or a problem; a file of several rules (Wazuh, Falco) counts each. The walk never stops
- * at a bad file. Folders whose name starts with `.` are skipped.
+ * at a bad file. Folders whose name starts with `.` are skipped; the rules of a folder named `deprecated` or
+ * `_deprecated` below `dir` (RETIRED_FOLDER) are ignored, saying so.
  * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
  * The input's kind is its rules' format when they share one (`sigma` when it read none), else `rules`.
  * @throws UsageError when the path does not exist.
@@ -57,7 +58,9 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   const problems: CoverageProblem[] = [];
   let items = 0;
   for (const file of files) {
-    const outcome = cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file);
+    const read = cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file);
+    const retired = retiredFolder(dir, file);
+    const outcome = retired ? retire(read, `under ${retired}: a folder of deprecated rules, not deployed`) : read;
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -65,6 +68,28 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   const kinds = new Set(rules.map((rule) => rule.kind));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? 'sigma');
   return coverageInput(kind, dir, files.length, items, { rules, ignored, problems });
+}
+
+// Folders where rule repositories keep retired rules: chronicle/detection-rules' and elastic/detection-rules'
+// rules/_deprecated/, SigmaHQ's deprecated/ ("rules that have been marked as deprecated"), security_content's deprecated/.
+const RETIRED_FOLDER = /^_?deprecated$/i;
+
+/** The folder of retired rules (RETIRED_FOLDER) a file is in below `dir`, as `rules/_deprecated/`; undefined when none. */
+function retiredFolder(dir: string, file: string): string | undefined {
+  const folders = relative(dir, file).split(sep).slice(0, -1);
+  const at = folders.findIndex((folder) => RETIRED_FOLDER.test(folder));
+  return at < 0 ? undefined : `${folders.slice(0, at + 1).join('/')}/`;
+}
+
+/** A file's outcome whose rules are ignored for `reason`; what was ignored for a reason of its own, or is invalid, stays so. */
+function retire(outcome: RuleFileOutcome, reason: string): RuleFileOutcome {
+  return 'items' in outcome ? { ...outcome, items: outcome.items.map((item) => retireRule(item, reason)) } : retireRule(outcome, reason);
+}
+
+function retireRule(outcome: RuleOutcome, reason: string): RuleOutcome {
+  if (!('rule' in outcome)) return outcome;
+  const { rule, ...rest } = outcome;
+  return { ...rest, ignored: { ...(rule.line !== undefined ? { line: rule.line } : {}), name: rule.name, reason } };
 }
 
 /** Put a file's outcome into an input's lists: each rule, why it was ignored, or why it is invalid, and its notes. */

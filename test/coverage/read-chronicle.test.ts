@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { expect } from 'chai';
 import type { AttackIndex } from '../../lib/attack/attack-index.js';
 import { AttackLibrary } from '../../lib/attack/load.js';
@@ -91,6 +91,35 @@ describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
       ['aws_delete_vpc_flow_logs', 5, 'T1059'],
       ['second', 23, 'T1110'],
     ]);
+  });
+
+  it('ignores the rules of a folder named _deprecated or deprecated, of every format, and no rule of another folder', () => {
+    // chronicle/detection-rules keeps retired rules in rules/_deprecated/; SigmaHQ and Splunk's security_content in deprecated/.
+    const dir = freshTmpDir('yaral-deprecated');
+    const sigma = (status: string) => `title: Old Rule\nstatus: ${status}\nlogsource:\n  product: windows\ndetection:\n  sel: {Image: x.exe}\n  condition: sel\ntags:\n  - attack.t1059\n`;
+    const files: Readonly<Record<string, string>> = {
+      'rules/_deprecated/mitre_attack/T1548_002_uac_bypass.yaral': yaral(styleGuide),
+      'rules/community/aws_delete_vpc_flow_logs.yaral': yaral(styleGuide),
+      'deprecated/windows/old_rule.yml': sigma('test'),
+      'deprecated/windows/marked_rule.yml': sigma('deprecated'),
+      'rules/Deprecated/0305-dropbear_rules.xml': '<group name="sshd,">\n  <rule id="51009" level="10">\n    <mitre><id>T1110</id></mitre>\n  </rule>\n</group>\n',
+      'deprecated_rules/undeprecated.yml': sigma('stable'),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const input = readRuleFolder(dir);
+    const rel = (file: string) => relative(dir, file).split(sep).join('/');
+    expect(input.rules.map((rule) => rel(rule.file))).to.deep.equal(['deprecated_rules/undeprecated.yml', 'rules/community/aws_delete_vpc_flow_logs.yaral']);
+    expect(input.ignored.map((ignored) => [rel(ignored.file), ignored.line, ignored.reason])).to.deep.equal([
+      ['deprecated/windows/marked_rule.yml', 2, 'status deprecated'],
+      ['deprecated/windows/old_rule.yml', 1, 'under deprecated/: a folder of deprecated rules, not deployed'],
+      ['rules/Deprecated/0305-dropbear_rules.xml', 2, 'under rules/Deprecated/: a folder of deprecated rules, not deployed'],
+      ['rules/_deprecated/mitre_attack/T1548_002_uac_bypass.yaral', 5, 'under rules/_deprecated/: a folder of deprecated rules, not deployed'],
+    ]);
+    // The folder given is the user's choice: a deprecated folder given itself is read.
+    expect(readRuleFolder(join(dir, 'rules', '_deprecated')).counts.rules).to.equal(1);
   });
 
   it('reads a YARA-L rule published without an extension (chronicle/detection-rules community/okta), with a note, in a folder', () => {

@@ -26,12 +26,16 @@ const JSON_FILE = /\.json$/i;
 const XML_FILE = /\.xml$/i;
 const YARAL_FILE = /\.yaral$/i;
 
-/** The outcome of one rule: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. */
+/**
+ * The outcome of one rule: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. `wazuh`:
+ * the id a Wazuh rule defines and whether it is written to replace the rule of that id (`overwrite="yes"`), for the
+ * folder walk to count one definition of each id (withoutReplaced).
+ */
 export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] };
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: { id: string; overwrite: boolean } };
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
@@ -57,14 +61,16 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
   let items = 0;
-  for (const file of files) {
-    const read = cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file);
+  const read = files.map((file) => {
+    const outcome = cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file);
     const retired = retiredFolder(dir, file);
-    const outcome = retired ? retire(read, `under ${retired}: a folder of deprecated rules, not deployed`) : read;
+    return { file, outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome };
+  });
+  cache?.save();
+  for (const { file, outcome } of withoutReplaced(read)) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
-  cache?.save();
   const kinds = new Set(rules.map((rule) => rule.kind));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? 'sigma');
   return coverageInput(kind, dir, files.length, items, { rules, ignored, problems });
@@ -87,9 +93,52 @@ function retire(outcome: RuleFileOutcome, reason: string): RuleFileOutcome {
 }
 
 function retireRule(outcome: RuleOutcome, reason: string): RuleOutcome {
-  if (!('rule' in outcome)) return outcome;
-  const { rule, ...rest } = outcome;
-  return { ...rest, ignored: { ...(rule.line !== undefined ? { line: rule.line } : {}), name: rule.name, reason } };
+  return 'rule' in outcome ? ignoredFor(outcome, reason) : outcome;
+}
+
+/** A rule's (or an ignored rule's) outcome, ignored for `reason`; an invalid one stays so. */
+function ignoredFor(outcome: RuleOutcome, reason: string): RuleOutcome {
+  if ('invalid' in outcome) return outcome;
+  const { line, name } = 'rule' in outcome ? outcome.rule : outcome.ignored;
+  const { notes, wazuh } = outcome;
+  return { ignored: { ...(line !== undefined ? { line } : {}), ...(name !== undefined ? { name } : {}), reason }, ...(notes ? { notes } : {}), ...(wazuh ? { wazuh } : {}) };
+}
+
+/** A file of a folder and what reading it gave. */
+interface FileOutcome {
+  file: string;
+  outcome: RuleFileOutcome;
+}
+
+/**
+ * A folder's outcomes with each Wazuh rule that another definition of its id replaces ignored, saying by which.
+ * Wazuh loads a rule written with `overwrite="yes"` in place of the rule of its id, and only after that rule (before
+ * it, it stops: "Overwrite rule not found"), so the last such definition is the one it runs, whatever order the files
+ * are walked in here; without one, it refuses a second definition ("Duplicate rule ID"), and the last is counted.
+ */
+function withoutReplaced(read: readonly FileOutcome[]): readonly FileOutcome[] {
+  const definitions = new Map<string, { file: string; outcome: RuleOutcome }[]>();
+  for (const { file, outcome } of read) {
+    for (const item of 'items' in outcome ? outcome.items : [outcome]) {
+      if (item.wazuh && !('invalid' in item)) definitions.set(item.wazuh.id, [...(definitions.get(item.wazuh.id) ?? []), { file, outcome: item }]);
+    }
+  }
+  const replaced = new Map<RuleOutcome, string>();
+  for (const [id, all] of definitions) {
+    const kept = all.findLast((definition) => definition.outcome.wazuh?.overwrite) ?? all[all.length - 1]!;
+    const line = 'rule' in kept.outcome ? kept.outcome.rule.line : 'ignored' in kept.outcome ? kept.outcome.ignored.line : undefined;
+    const place = `${kept.file}${line !== undefined ? `:${line}` : ''}`;
+    const reason = kept.outcome.wazuh?.overwrite
+      ? `replaced by rule ${id} at ${place}, written with overwrite="yes", which Wazuh loads in its place`
+      : `rule ${id} is defined again at ${place} without overwrite="yes", which Wazuh refuses ("Duplicate rule ID"); the last definition is counted`;
+    for (const definition of all) if (definition !== kept) replaced.set(definition.outcome, reason);
+  }
+  if (!replaced.size) return read;
+  const replace = (item: RuleOutcome): RuleOutcome => {
+    const reason = replaced.get(item);
+    return reason === undefined ? item : ignoredFor(item, reason);
+  };
+  return read.map(({ file, outcome }) => ({ file, outcome: 'items' in outcome ? { ...outcome, items: outcome.items.map(replace) } : replace(outcome) }));
 }
 
 /** Put a file's outcome into an input's lists: each rule, why it was ignored, or why it is invalid, and its notes. */

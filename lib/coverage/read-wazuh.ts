@@ -5,6 +5,8 @@
  * scale, is its level on Wazuh's classification of rule levels (WAZUH_WEIGHTS): a manager logs alerts from level 3 by
  * default (`log_alert_level`), and levels 12 and up are its "high importance" events. A rule of level 0 (or
  * `noalert="1"`) raises no alert: such rules group events for others to build on, and are ignored with that reason.
+ * Each outcome names the id it defines (`wazuh`): a rule written with `overwrite="yes"` replaces the rule of its id,
+ * which the folder walk, reading every file, ignores (read-rule-folder.ts withoutReplaced).
  *
  * Wazuh's files are not one XML document (several top-level groups, no root), so they are read element by element:
  * comments are skipped, and a `<rule>` that is not closed is reported with its line and skipped.
@@ -55,14 +57,18 @@ export function parseWazuhRules(source: string, file: string): RuleFileOutcome {
       items.push({ invalid: { line: lines.line(open.index), message: 'a <rule> element that is not closed before the next rule or the end of the file; it is skipped' } });
       continue;
     }
-    items.push(wazuhRule(open[1] ?? '', text.slice(bodyStart, close.index), bodyStart, lines.line(open.index), lines, file));
+    const attributes = open[1] ?? '';
+    const outcome = wazuhRule(attributes, text.slice(bodyStart, close.index), bodyStart, lines.line(open.index), lines, file);
+    const id = xmlAttribute(attributes, 'id');
+    // The id it defines, for the folder walk to count one definition of each (a later one may replace it).
+    items.push(id === undefined || 'invalid' in outcome ? outcome : { ...outcome, wazuh: { id, overwrite: xmlAttribute(attributes, 'overwrite') === 'yes' } });
   }
   if (!items.length) return { invalid: { line: 1, message: 'no <rule> element: not a Wazuh rule file' } };
   return { items };
 }
 
 function wazuhRule(attributes: string, body: string, bodyStart: number, line: number, lines: LineIndex, file: string): RuleOutcome {
-  const attribute = (name: string): string | undefined => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1]?.trim();
+  const attribute = (name: string): string | undefined => xmlAttribute(attributes, name);
   const id = attribute('id');
   const description = [...body.matchAll(DESCRIPTION)].map((m) => xmlText(m[1] ?? '')).join('').trim();
   const name = description || `Wazuh rule ${id ?? `at line ${line}`}`;
@@ -96,6 +102,11 @@ function wazuhRule(attributes: string, body: string, bodyStart: number, line: nu
   const rule: CoverageRule = { kind: 'wazuh', name, file, line, refs, level: weight, levelReason: `wazuh level ${level} (${band.meaning}) -> ${weight}` };
   if (id !== undefined) rule.id = id;
   return withNotes({ rule });
+}
+
+/** The value of an attribute among a start tag's attributes (`id="5710" level="5"`), trimmed. */
+function xmlAttribute(attributes: string, name: string): string | undefined {
+  return new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1]?.trim();
 }
 
 /** An element's text with XML's entities read. */

@@ -72,13 +72,17 @@ describe('parseRuleFile (Wazuh rules, .xml)', () => {
         levelReason: 'wazuh level 10 (may be of security relevance) -> 0.75',
       },
       notes: [{ line: 15, message: '"Brute Force" is not a technique ID (T1234 or T1234.001); it is skipped' }],
+      wazuh: { id: '51007', overwrite: false },
     });
     expect(items[4]).to.deep.include({ rule: { kind: 'wazuh', name: 'Local: severe', id: '100002', file: 'local_rules.xml', line: 28, refs: [{ raw: 'T1078.003', line: 28, id: 'T1078.003' }], level: 1, levelReason: 'wazuh level 15 (severe attack) -> 1' } });
   });
 
   it('ignores a rule of level 0 (no alert), even with a technique, and one without a technique, noting a technique page it links', () => {
-    expect(items[0]).to.deep.equal({ ignored: { line: 5, name: 'Grouping for dropbear rules.', reason: 'level 0: Wazuh raises no alert for it' } });
-    expect(items[2]).to.deep.equal({ ignored: { line: 18, name: 'Dropbear: User successfully logged in using a password.', reason: 'level 0: Wazuh raises no alert for it' } });
+    expect(items[0]).to.deep.equal({ ignored: { line: 5, name: 'Grouping for dropbear rules.', reason: 'level 0: Wazuh raises no alert for it' }, wazuh: { id: '51000', overwrite: false } });
+    expect(items[2]).to.deep.equal({
+      ignored: { line: 18, name: 'Dropbear: User successfully logged in using a password.', reason: 'level 0: Wazuh raises no alert for it' },
+      wazuh: { id: '51009', overwrite: false },
+    });
     expect('ignored' in items[3]! && items[3].ignored.reason).to.equal('no ATT&CK technique (its references link to T1046)');
     expect(items[3]?.notes?.[0]?.message).to.contain('add <mitre><id>T1046</id></mitre> to it');
   });
@@ -127,6 +131,40 @@ describe('readRuleFolder and --coverage (Wazuh rule files)', () => {
     const cacheDir = freshTmpDir('wazuh-cache');
     expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(input);
     expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(input);
+  });
+
+  it('counts one definition of a rule id: the one written with overwrite="yes", else the last, ignoring the others saying why', () => {
+    // The shape of the change Wazuh's documentation describes: ruleset/rules/0095-sshd_rules.xml's rule 5710 copied into
+    // etc/rules/local_rules.xml with another level and overwrite="yes". etc/ is walked before ruleset/ here; Wazuh loads
+    // the overwriting rule after the one it replaces.
+    const dir = freshTmpDir('wazuh-overwrite');
+    const rule = (id: string, level: number, technique: string, attributes = '') =>
+      `  <rule id="${id}" level="${level}"${attributes}>\n    <description>sshd: rule ${id} level ${level}</description>\n    <mitre><id>${technique}</id></mitre>\n  </rule>`;
+    const files: Readonly<Record<string, string[]>> = {
+      'etc/rules/local_rules.xml': [rule('5710', 10, 'T1110', ' overwrite="yes"'), rule('5712', 0, 'T1110', ' overwrite="yes"'), rule('100001', 5, 'T1059')],
+      'etc/rules/more_rules.xml': [rule('100001', 7, 'T1059.004')],
+      'ruleset/rules/0095-sshd_rules.xml': [rule('5710', 5, 'T1110'), rule('5711', 3, 'T1110'), rule('5712', 10, 'T1110')],
+    };
+    for (const [name, rules] of Object.entries(files)) {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), `<group name="sshd,">\n${rules.join('\n')}\n</group>\n`);
+    }
+    const local = join(dir, 'etc/rules/local_rules.xml');
+    const sshd = join(dir, 'ruleset/rules/0095-sshd_rules.xml');
+    const input = readRuleFolder(dir);
+    expect(input.counts).to.deep.equal({ items: 7, rules: 3, ignored: 4, invalid: 0 });
+    expect(input.rules.map((r) => [r.file.slice(dir.length + 1), r.id, r.level])).to.deep.equal([
+      ['etc/rules/local_rules.xml', '5710', 0.75],
+      ['etc/rules/more_rules.xml', '100001', 0.75],
+      ['ruleset/rules/0095-sshd_rules.xml', '5711', 0.5],
+    ]);
+    const replaced = (id: string, line: number) => `replaced by rule ${id} at ${local}:${line}, written with overwrite="yes", which Wazuh loads in its place`;
+    expect(input.ignored.map((i) => [i.file, i.line, i.reason])).to.deep.equal([
+      [local, 6, 'level 0: Wazuh raises no alert for it'],
+      [local, 10, `rule 100001 is defined again at ${join(dir, 'etc/rules/more_rules.xml')}:2 without overwrite="yes", which Wazuh refuses ("Duplicate rule ID"); the last definition is counted`],
+      [sshd, 2, replaced('5710', 2)],
+      [sshd, 10, replaced('5712', 6)],
+    ]);
   });
 
   it('takes one Wazuh rule file given to --coverage, as a folder of that file', () => {

@@ -333,6 +333,7 @@ export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, m
 /** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
 export {
   ADVICE_NOTE,
+  FRONT_MATTER_NOTE,
   INDICATOR_ROW_NOTE,
   INDICATOR_ROW_TEXT_NOTE,
   LINKS_NOTE,
@@ -364,7 +365,7 @@ export {
   type SuggestClassifier,
   type SuggestDocKind,
 } from './suggest/suggest-model-data.js';
-export { isMarkupLine, splitPassages, type Passage } from './suggest/split-passages.js';
+export { frontMatterLines, isMarkupLine, splitPassages, type Passage, type PassageStructure } from './suggest/split-passages.js';
 export { documentLanguage, suggestPassageText, type DocumentLanguage, type PassageText } from './suggest/passage-language.js';
 export { GLOSSARY_JA } from './suggest/glossary-ja.js';
 export { GLOSSARY_EN } from './suggest/glossary-en.js';

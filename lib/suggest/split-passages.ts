@@ -5,9 +5,15 @@ import { BLOCK_BREAK } from './html-text.js';
 export interface Passage {
   line: number;
   text: string;
-  /** The passage is a table's header row (`tableHeaderLines`): column names, no behaviour. */
-  tableHeader?: boolean;
+  /**
+   * The passage is no text of the report: a table's header row (`tableHeaderLines`: column names), or a line of the
+   * page's front matter (`frontMatterLines`: its metadata, which the page's text says again).
+   */
+  structure?: PassageStructure;
 }
+
+/** What a passage that is no text of the report is: see `Passage.structure`. */
+export type PassageStructure = 'table header' | 'front matter';
 
 // Words after which a full stop does not end a sentence.
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|[a-z])\.$/i;
@@ -93,6 +99,32 @@ export function tableHeaderLines(lines: readonly string[]): Set<number> {
   return headers;
 }
 
+// The delimiters of a page's front matter: YAML's `---` (Jekyll, Hugo, Markdown notes; closed by `---` or `...`) and
+// TOML's `+++` (Hugo), on the first line. A block longer than this many lines is taken for no front matter.
+const FRONT_MATTER = { '---': /^(?:---|\.\.\.)\s*$/, '+++': /^\+\+\+\s*$/ } as const;
+const MAX_FRONT_MATTER = 200;
+// A line of a front matter: a key and its value (`layout: post`, TOML's `title = "Notes"`, `[params]`), or a value's
+// lines after it (indented, a list item, a comment); its first line is a key's.
+const FRONT_MATTER_KEY = /^(?:[A-Za-z_][\w.-]*\s*[:=](?:\s|$)|\[[\w.-]+\]\s*$)/;
+const FRONT_MATTER_LINE = /^(?:\s|-(?:\s|$)|#|$)/;
+
+/**
+ * The lines (0-based) of a page's front matter, delimiters included: the metadata block a static site's page or a
+ * note begins with (`---` / `layout: post` / `tags: [Patch, AWS]` / `---`), whose title, tags and summary the page's text
+ * says again. Empty when the first line opens none, when no closing line follows within MAX_FRONT_MATTER lines, or
+ * when a line between is no key or value (a `---` rule above the text, as an excerpt begins, is no front matter).
+ */
+export function frontMatterLines(lines: readonly string[]): Set<number> {
+  const open = lines[0]?.trim();
+  const close = open === '---' || open === '+++' ? FRONT_MATTER[open] : undefined;
+  if (!close || !FRONT_MATTER_KEY.test(lines[1] ?? '')) return new Set();
+  for (let end = 2; end < lines.length && end <= MAX_FRONT_MATTER; end++) {
+    if (close.test(lines[end]!.trim())) return new Set(Array.from({ length: end + 1 }, (_, i) => i));
+    if (!FRONT_MATTER_KEY.test(lines[end]!) && !FRONT_MATTER_LINE.test(lines[end]!)) break;
+  }
+  return new Set();
+}
+
 /**
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
  * space and not after an abbreviation (`e.g.`, `Inc.`), or after a letter followed by a footnote mark, space and a
@@ -102,12 +134,15 @@ export function tableHeaderLines(lines: readonly string[]): Set<number> {
  * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`;
  * soft hyphens are taken out, a line ending with one joined with nothing between).
  * A `BLOCK_BREAK` ends a passage too (`htmlText`). With `lines`, every input line is one passage, empty ones too (not
- * the nothing after a final line break). A table's header row (`tableHeaderLines`) is marked `tableHeader`.
+ * the nothing after a final line break). A table's header row (`tableHeaderLines`) and the lines of a front matter
+ * (`frontMatterLines`) are marked with their `structure`; by sentence, a front matter is one passage.
  */
 export function splitPassages(text: string, options: { lines?: boolean } = {}): Passage[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const headers = tableHeaderLines(lines);
-  const header = (i: number): { tableHeader?: true } => (headers.has(i) ? { tableHeader: true } : {});
+  const front = frontMatterLines(lines);
+  const header = (i: number): { structure?: PassageStructure } =>
+    headers.has(i) ? { structure: 'table header' } : front.has(i) ? { structure: 'front matter' } : {};
   if (options.lines) {
     // A line break ends the line before it: after the last one there is no line (`wc -l`), and an empty text has none.
     if (lines[lines.length - 1] === '') lines.pop();
@@ -153,7 +188,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     // Each run of white space made one space: only runs of two or more and single tabs or breaks are replaced (on a long
     // passage, replacing every single space took a hundred times as long).
     const trimmed = pieces.join('').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
-    // A table row is a passage of its own, at its own line: a header row is known by that line.
+    // A table row is a passage of its own, at its own line: a header row is known by that line (a front matter's too).
     if (trimmed) passages.push({ line: start, text: trimmed, ...header(start - 1) });
     pieces = [];
     tail = '';
@@ -173,8 +208,11 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   let lastLine = '';
   let held = false;
   let inCode = false;
+  // A front matter is one passage, its lines joined.
+  if (front.size) passages.push({ line: 1, text: lines.slice(0, front.size).join(' ').replace(/\s+/g, ' ').trim(), structure: 'front matter' });
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
   lines.forEach((whole, i) => {
+    if (front.has(i)) return;
     const parts = whole.split(BLOCK_BREAK);
     parts.forEach((line, part) => {
       const previous = i > 0 ? lines[i - 1]! : undefined;

@@ -2,7 +2,7 @@ import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
 import { indicatorRowText, isAdvice, isLinksOnly, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
-import { isMarkupLine, splitPassages } from './split-passages.js';
+import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
 
 /** The suggestions for one passage of a report. */
@@ -34,6 +34,12 @@ export const MARKUP_NOTE = 'markup (AsciiDoc or Markdown), not text: not ranked'
 
 /** The note of a table's header row (its column names): it is not ranked. */
 export const TABLE_HEADER_NOTE = "a table's header row (column names), not text: not ranked";
+
+/** The note of a line of a page's front matter (`---` / `layout: post` / `tags: [...]` / `---`): it is not ranked. */
+export const FRONT_MATTER_NOTE = "the page's front matter (its metadata: title, tags, summary), which its text says again: not ranked";
+
+// The notes of passages that are no text of the report, by what they are.
+const STRUCTURE_NOTES: Readonly<Record<PassageStructure, string>> = { 'table header': TABLE_HEADER_NOTE, 'front matter': FRONT_MATTER_NOTE };
 
 /** The note of a row of an indicator table whose other cells have no words: it is not ranked. */
 export const INDICATOR_ROW_NOTE = 'a row of indicators (hashes, addresses, file names, detection names), no text: not ranked';
@@ -103,10 +109,10 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (ids.length) {
       return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];
     }
-    const { tableHeader, ...entry } = passage;
-    // A header row names the columns, and the indicator cells of a row (an IoC table's hash, file name and detection
-    // name: `OneDrive.exe`, `Python/Agent.AGT`) name a sample: neither says what was done.
-    if (tableHeader) return [{ ...entry, candidates: [], note: TABLE_HEADER_NOTE }];
+    const { structure, ...entry } = passage;
+    // A header row names the columns, a front matter holds the page's metadata, and the indicator cells of a row (an
+    // IoC table's hash, file name and detection name: `OneDrive.exe`, `Python/Agent.AGT`) name a sample: none says what was done.
+    if (structure) return [{ ...entry, candidates: [], note: STRUCTURE_NOTES[structure] }];
     const row = indicatorRowText(passage.text);
     if (row === '') return [{ ...entry, candidates: [], note: INDICATOR_ROW_NOTE }];
     // Who reported it, a greeting, a heading of the report's parts say nothing of what was done (`UNRANKED`).

@@ -25,6 +25,7 @@ import {
   suggestPassageText,
   suggestTechniques,
   TABLE_HEADER_NOTE,
+  FRONT_MATTER_NOTE,
   VENDOR_NOTE,
   type SuggestModel,
 } from '../../lib/index.js';
@@ -239,7 +240,7 @@ describe('splitPassages', () => {
       '|`183.134.93[.]172` |2021-10-18',
       '|===',
     ].join('\n');
-    const headers = (passages: ReturnType<typeof splitPassages>) => passages.filter((p) => p.tableHeader).map((p) => [p.line, p.text]);
+    const headers = (passages: ReturnType<typeof splitPassages>) => passages.filter((p) => p.structure === 'table header').map((p) => [p.line, p.text]);
     const expected = [
       [1, '| Client | MD5 Hash |'],
       [7, '|SHA-1 |Filename'],
@@ -547,6 +548,36 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
     expect(lines[2]?.candidates.map((c) => c.id)).to.include('T1033');
     expect(suggestTechniques(text, model).map((p) => p.line)).to.deep.equal([3]);
+  });
+
+  // A Jekyll security digest (a Korean blog's weekly post) begins with its front matter: `comments: true` got
+  // Web Service (T1102) 85, `last_modified_at: 2026-06-03T09:42:49+09:00` Timestomp (T1070.006) 100 and `- "Patch"`
+  // Patch System Image (T1601.001) 100, each on one word: the page's metadata, which its text says again.
+  it("ranks no line of a page's front matter: one passage by sentence, each line noted with lines", () => {
+    const text = ['---', 'layout: post', 'last_modified_at: 2026-06-03T09:42:49+09:00', 'comments: true', 'tags:', '  - "Patch"', '---', '', 'The actor ran whoami on the host.', ''].join('\n');
+    const [front, sentence] = suggestTechniques(text, model);
+    expect(front).to.deep.equal({
+      line: 1,
+      text: '--- layout: post last_modified_at: 2026-06-03T09:42:49+09:00 comments: true tags: - "Patch" ---',
+      candidates: [],
+      note: FRONT_MATTER_NOTE,
+    });
+    expect(sentence).to.include({ line: 9 });
+    expect(sentence!.candidates.map((c) => c.id)).to.include('T1033');
+    const lines = suggestTechniques(text, model, { lines: true });
+    expect(lines.slice(0, 7).map((p) => [p.line, p.candidates.length, p.note])).to.deep.equal([1, 2, 3, 4, 5, 6, 7].map((line) => [line, 0, FRONT_MATTER_NOTE]));
+    expect(lines[8]!.note).to.equal(undefined);
+    // TOML's `+++` (Hugo) too; a `---` rule that no `---` closes, one below the first line, or one above text (an
+    // excerpt's rule: reports4 10 begins `---`, a blank line, `## MITRE ATT&CK Mapping`, a table, and `---` later), begins none.
+    expect(suggestTechniques('+++\ntitle = "Notes"\n+++\nThe actor ran whoami on the host.', model)[0]).to.include({ line: 1, note: FRONT_MATTER_NOTE });
+    for (const other of [
+      '---\ncomments: true\nThe actor ran whoami on the host.',
+      'Notes\n---\ncomments: true\n---\nThe actor ran whoami on the host.',
+      '---\n\n## Mapping\n\n| Execution | T1059 |\n\n---\nThe actor ran whoami on the host.',
+      '---\nSummary: the actor ran whoami on the host.\nIt then listed the shares.\n---',
+    ]) {
+      expect(suggestTechniques(other, model).filter((p) => p.note === FRONT_MATTER_NOTE), other).to.deep.equal([]);
+    }
   });
 
   // ESET's IoC tables: the header row got Match Legitimate Name for `Filename`, and rows got Python (T1059.006) from the

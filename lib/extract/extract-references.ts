@@ -2,6 +2,7 @@ import { nameKey } from '../attack/attack-index.js';
 import { leadingTactics, parseTacticList, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
+  TACTIC_AFTER_RULE,
   foldLines,
   isJsonMember,
   originalSpan,
@@ -367,9 +368,17 @@ function classify(folded: FoldedText, number: number): Entry {
   return { kind: isProse(trimmed) || /[:：]$/.test(trimmed) ? 'prose' : 'text', line, ...heading };
 }
 
-/** Tactics as display names: known ones in English, anything else as written. */
+/**
+ * Tactics as display names: known ones in English, anything else as written; a TA ID with a name (`TA0002: Execution`)
+ * as written too, for `extractReport` to check that both name one tactic.
+ */
 function displayTactics(tactics: readonly string[]): string[] {
-  return tactics.map((tactic) => tacticDisplayName(tactic) ?? tactic.trim());
+  return tactics.map((tactic) => (/^TA\d{4}: /.test(tactic) ? tactic : (tacticDisplayName(tactic) ?? tactic.trim())));
+}
+
+/** The tactics a reference states in brackets after it (`TACTIC_AFTER_RULE`): its own, over those of its line or section. */
+function statedOr(ref: ReferenceToken, given: TacticSource): TacticSource {
+  return ref.tactics && ref.rules.includes(TACTIC_AFTER_RULE) ? { tactics: [...ref.tactics] } : given;
 }
 
 /** Where a tactic came from, for the JSON output. */
@@ -435,7 +444,7 @@ interface NameApart {
 
 /** The reference as the skeleton writes it, with its span. */
 function found(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): Found {
-  return ordered(unordered(line, ref, tactics, named));
+  return ordered(unordered(line, ref, statedOr(ref, tactics), named));
 }
 
 function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): Found {
@@ -988,7 +997,7 @@ class MergedReferences {
 
   /** A mention as the tokenizer read it, with the tactics and the name apart that the walk found for it. */
   mention(line: Line, ref: ReferenceToken, given: TacticSource, named?: NameApart): void {
-    const tactics = this.tacticsAt(line, ref, given);
+    const tactics = statedOr(ref, this.tacticsAt(line, ref, given));
     const at = named ? Math.min(line.number, named.line.number) : line.number;
     this.#cite(this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined), at);
   }

@@ -1,4 +1,5 @@
 import type { Resolution } from '../normalize/normalize-types.js';
+import { tacticIdAndNameWarning } from '../normalize/read-tactic.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, withLinesOf, type ExtractedReference } from './extract-references.js';
@@ -9,6 +10,7 @@ import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
+const TACTIC_ID_AND_NAME = /^(TA\d{4}): /;
 
 /** A reference found in a report, with what it resolves to when ATT&CK data is at hand. */
 export interface ReportReference extends ExtractedReference {
@@ -62,10 +64,15 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   };
   // A tactic written only as its ID (`持久化阶段（Persistence, TA0003）`) is given its name in the release: the
   // skeleton's `tactic:` holds names, as a campaign file does.
+  // A TA ID with a name (`TA0002: Execution`, in brackets after the reference) is that name when both agree; when they
+  // do not, it stays as written, and resolving it warns.
+  const tacticName = (tactic: string): string => {
+    if (TACTIC_ID.test(tactic)) return target.tactic(tactic)?.name ?? tactic;
+    const pair = TACTIC_ID_AND_NAME.exec(tactic);
+    return pair && !tacticIdAndNameWarning(tactic, target) ? (target.tactic(pair[1]!)?.name ?? tactic) : tactic;
+  };
   const named = (ref: ExtractedReference): ExtractedReference =>
-    ref.tactics.some((tactic) => TACTIC_ID.test(tactic))
-      ? { ...ref, tactics: [...new Set(ref.tactics.map((tactic) => (TACTIC_ID.test(tactic) ? (target.tactic(tactic)?.name ?? tactic) : tactic)))] }
-      : ref;
+    ref.tactics.some((tactic) => TACTIC_ID.test(tactic) || TACTIC_ID_AND_NAME.test(tactic)) ? { ...ref, tactics: [...new Set(ref.tactics.map(tacticName))] } : ref;
   // A cell of a technique column names a technique when it resolves as a name does (exactly, an old name, an alias, a
   // typo); it is then a reference whose `ref` is the name.
   const unread: string[] = [];

@@ -8,7 +8,7 @@ import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './no
 
 export type { Resolution } from './normalize-types.js';
 import { parseReference, type ReferencePart } from './parse-reference.js';
-import { readTactic } from './read-tactic.js';
+import { readTactic, tacticIdAndNameWarning } from './read-tactic.js';
 import { objectKind } from './resolve-attack-object.js';
 import { techniqueAlias } from './technique-aliases.js';
 
@@ -87,6 +87,8 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext)
       tactics.unreadable.push(text);
       warnings.push(`tactic "${text}" is not a tactic of ATT&CK ${target.label}; it was ignored (write a name like Defense Evasion, a shortname or a TA ID)`);
     } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);
+    const conflict = shortname ? tacticIdAndNameWarning(text, target) : undefined;
+    if (conflict) warnings.push(conflict);
   }
   const order = new Map(target.tactics().map((tactic, i) => [tactic.shortname, i]));
   tactics.read.sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));

@@ -120,8 +120,11 @@ const LEADING_TACTICS = `^\\s{0,8}${LABEL_MARKER}${EMPHASIS}(?<leading>${TACTIC_
 const TACTIC_WITH_ID =
   `(?:(?:${TACTIC_WORDS})\\s{0,3})?` + `(?:${OPEN}\\s{0,3}TA\\d{4}\\s{0,3}${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
 const TACTIC_IN_BRACKETS = `${OPEN}\\s{0,3}(?<bracketed>${TACTIC_LIST})\\s{0,3}${CLOSE}`;
+// A TA ID and a tactic name in one bracket (`(TA0002: Execution)`, a paper's table after each technique): kept as
+// written, `TA0002: Execution`, for a caller with ATT&CK data to check that the two name one tactic.
+const ID_AND_NAME = `${OPEN}\\s{0,3}(?<taId>TA\\d{4})\\s{0,3}[:：\\-–—]\\s{0,3}(?<taName>${TACTIC_WORDS})\\s{0,3}${CLOSE}`;
 // One pass, so that tactics come out in the order they are written.
-const TACTIC_TEXT = new RegExp(`${LEADING_TACTICS}|${TACTIC_WITH_ID}|${TACTIC_IN_BRACKETS}`, 'gi');
+const TACTIC_TEXT = new RegExp(`${LEADING_TACTICS}|${ID_AND_NAME}|${TACTIC_WITH_ID}|${TACTIC_IN_BRACKETS}`, 'gi');
 const LEADING = new RegExp(LEADING_TACTICS, 'i');
 
 function splitTacticList(text: string): string[] {
@@ -175,8 +178,10 @@ export function tacticPieces(text: string): TacticPiece[] {
   // Past a leading label, tactic text needs a TA ID or a bracket: text without either is searched at its start only.
   const search = /TA\d|[(\[【]/i.test(text) ? text : text.slice(0, 200);
   for (const match of search.matchAll(TACTIC_TEXT)) {
-    const list = match.groups?.['leading'] ?? match.groups?.['bracketed'];
-    pieces.push({ tactics: list ? splitTacticList(list) : [match[0].trim()], start: match.index, end: match.index + match[0].length });
+    const { leading, bracketed, taId, taName } = match.groups ?? {};
+    const list = leading ?? bracketed;
+    const tactics = taId && taName ? [`${taId.toUpperCase()}: ${taName.replace(/\s+/g, ' ')}`] : list ? splitTacticList(list) : [match[0].trim()];
+    pieces.push({ tactics, start: match.index, end: match.index + match[0].length });
   }
   return pieces;
 }

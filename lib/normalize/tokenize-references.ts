@@ -1,5 +1,5 @@
 import { TECHNIQUE_ID_FORMAT } from '../attack/technique-id.js';
-import { parseTacticList, tacticPieces, trimChars, type TacticPiece } from './tactic-text.js';
+import { parseTacticList, tacticDisplayName, tacticPieces, trimChars, type TacticPiece } from './tactic-text.js';
 
 /**
  * The one reader of technique references in text, used by `normalize` (a campaign's `ref`) and `extract` (a report's
@@ -46,12 +46,15 @@ export const READING_RULES = [
   'name-ID pairs run together are read pair by pair',
   'a tactic written where a name stands is the reference\'s tactic (Execution (T1059.001))',
   'an ID spaced out letter by letter, as PDF text of a spaced heading writes it (T 1 1 9 3)',
+  'a tactic in brackets right after a reference is its own tactic (T1204.001: Malicious Link (TA0002: Execution))',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER] =
   READING_RULES;
+/** The rule by which a reference states its own tactic in brackets after it: that tactic is its, and no other. */
+export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
 /** The rule that reads look-alike letters as digits (`T1O59`): an ID it gives is checked against the release. */
 export const LOOKALIKE_RULE: ReadingRule = LOOKALIKE;
 
@@ -849,10 +852,12 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   const names = mode === 'prose' ? proseNames(text, groups, cut) : referenceNames(text, groups, tactics, warnings);
   const refs: ReferenceToken[] = [];
   const paired = groups.length > 1 && names.filter(Boolean).length > 1;
+  const { stated, claimed } = statedTactics(text, groups, names, tactics);
   for (const [g, group] of groups.entries()) {
     // `Initial Access（T1566.001）→ Execution（T1059.001）`: a tactic beside an ID is its tactic, not its name.
-    const besideTactics = names[g] ? parseTacticList(names[g].name) : undefined;
-    const named = besideTactics ? undefined : names[g] && { ...names[g], span: withMarks(text, names[g].span) };
+    const asName = names[g] ? parseTacticList(names[g].name) : undefined;
+    const besideTactics = stated[g] ?? asName;
+    const named = asName ? undefined : names[g] && { ...names[g], span: withMarks(text, names[g].span) };
     for (const token of group.tokens) {
       const markdown = token.rules.includes(URL_RULE) && text.charAt(token.start - 1) === '(' && text.charAt(token.start - 2) === ']';
       const idSpan = { start: token.start, end: token.end };
@@ -870,11 +875,47 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
         ...(named && group.tokens.length > 1 ? { sharedName: true } : {}),
         ...(token.malformed ? { malformed: token.malformed } : {}),
         ...(besideTactics ? { tactics: besideTactics } : {}),
-        rules: [...(markdown ? [MARKDOWN] : []), ...token.rules, ...(paired ? [PAIRS] : []), ...(besideTactics ? [TACTIC_AS_NAME] : [])],
+        rules: [
+          ...(markdown ? [MARKDOWN] : []),
+          ...token.rules,
+          ...(paired ? [PAIRS] : []),
+          ...(stated[g] ? [TACTIC_AFTER] : asName ? [TACTIC_AS_NAME] : []),
+        ],
       });
     }
   }
-  return { refs, tactics, warnings };
+  // A tactic stated for one reference is not the others'.
+  return { refs, tactics: tactics.filter((piece) => !claimed.has(piece)), warnings };
+}
+
+/**
+ * The tactics each cluster states in brackets right after it (`T1204.001: Malicious Link (TA0002: Execution)`, `T1059
+ * (TA0002)`): after its ID, or after the name that follows it, with only spaces between; or, for an ID written as a
+ * label (`T1123: Audio Capture (TA0009: Collection)`), the first bracket of the text after it. A TA ID with a name stays
+ * as written (`TA0002: Execution`), for a caller with ATT&CK data to check that both name one tactic.
+ */
+function statedTactics(
+  text: string,
+  groups: readonly Cluster[],
+  names: ReadonlyArray<Named | undefined>,
+  pieces: readonly TacticPiece[],
+): { stated: Array<string[] | undefined>; claimed: Set<TacticPiece> } {
+  const claimed = new Set<TacticPiece>();
+  let k = 0;
+  const stated = groups.map((group, g) => {
+    const name = names[g];
+    const from = name && name.span.start >= group.end ? name.span.end : group.end;
+    const ceiling = groups[g + 1]?.start ?? text.length;
+    while (k < pieces.length && pieces[k]!.start < from) k++;
+    const piece = pieces[k];
+    if (!piece || piece.start >= ceiling || !(text.charAt(piece.start) in OPENERS)) return undefined;
+    const between = text.slice(from, piece.start);
+    const label = !name && /^ ?[:：]/.test(text.slice(group.end, group.end + 2));
+    if (!(between.trim() === '' || (label && between.length <= MAX_NAME && !/[([【]/.test(between)))) return undefined;
+    claimed.add(piece);
+    return piece.tactics.map((tactic) => (/^TA\d{4}: /.test(tactic) ? tactic : (tacticDisplayName(tactic) ?? tactic.trim())));
+  });
+  return { stated, claimed };
 }
 
 /**

@@ -123,4 +123,38 @@ describe('extractReport', () => {
       expect(read('Email Collection 71114 and Remote Desktop Protocol 71021.001 were used.').notes).to.deep.equal([]);
     });
   });
+
+  describe('a tactic in brackets right after a reference', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
+    const rows = (text: string) => read(text).references.map((ref) => [ref.line, ref.ids, ref.name, ref.tactics, ref.resolution?.warnings]);
+
+    it('is that reference\'s tactic, not its neighbour\'s, and a pair label before them is none', () => {
+      // A paper's table of technique pairs, as PDF-to-text flattens it (reports6 04-en-pdf-paper-hyphen.txt, Table 11).
+      const text = [
+        '(C1) T1204.001: Malicious Link (TA0002: Execution) ∧T1566.002: Spearphishing Link (TA0001: Initial Access)',
+        '(C2) T1204.002: Malicious File (TA0002: Execution) ∧T1566.001: Spearphishing Attachment (TA0001: Initial Access)',
+        '(C25) T1020: Automated Exfiltration (TA0010: Exfiltration) ∧T1119: Automated Collection (TA0009)',
+        '(C26) T1585.001: Social Media Accounts (TA0042: Resource Development) ∧T1566.003: Spearphishing via Service (Initial access)',
+      ].join('\n');
+      expect(rows(text)).to.deep.equal([
+        [1, ['T1204.001'], 'Malicious Link', ['Execution'], []],
+        [1, ['T1566.002'], 'Spearphishing Link', ['Initial Access'], []],
+        [2, ['T1204.002'], 'Malicious File', ['Execution'], []],
+        [2, ['T1566.001'], 'Spearphishing Attachment', ['Initial Access'], []],
+        [3, ['T1020'], undefined, ['Exfiltration'], []],
+        [3, ['T1119'], undefined, ['Collection'], []],
+        [4, ['T1585.001'], 'Social Media Accounts', ['Resource Development'], []],
+        [4, ['T1566.003'], 'Spearphishing via Service', ['Initial Access'], []],
+      ]);
+    });
+
+    it('is kept as written, with a warning, when its TA ID and name disagree', () => {
+      const [ref] = read('T1204.002: Malicious File (TA0001: Execution) was opened by the user on the first day of the intrusion').references;
+      expect(ref?.tactics).to.deep.equal(['TA0001: Execution']);
+      expect(ref?.resolution?.warnings).to.deep.equal([
+        'tactic "TA0001: Execution": TA0001 is Initial Access, not Execution; it was read as Initial Access (check which the report means)',
+        'Initial Access is not a tactic of T1204.002 Malicious File: it is Execution only in ATT&CK 18.1',
+      ]);
+    });
+  });
 });

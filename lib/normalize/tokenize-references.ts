@@ -664,8 +664,33 @@ function withMarks(text: string, span: TextSpan): TextSpan {
   return { start, end };
 }
 
+// The names of HTML's tags of tables and text (`<td>`, `<p>`, `</strong>`), as pandoc and scraped pages leave them in
+// Markdown. Only these: words in angle brackets (`<Valid Accounts>`) are words.
+const HTML_TAG_NAMES = new Set('a b i u s p br hr em strong span div font code pre sup sub small mark td th tr table thead tbody tfoot caption ul ol li h1 h2 h3 h4 h5 h6 img'.split(' '));
+
+/** Whether a name cleaned from text with `<` in it is only the names of HTML tags cut out of their brackets (`td`, `<td><p`). */
+function isMarkup(name: string, piece: string): boolean {
+  if (!piece.includes('<') || name.length > 60) return false;
+  const words = name.split(/[\s<>/]+/).filter(Boolean);
+  return words.length > 0 && words.every((word) => HTML_TAG_NAMES.has(word.toLowerCase()));
+}
+
 /** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
 export function cleanName(piece: string): string | undefined {
+  const name = cleanText(piece);
+  // The tags of an HTML table (`<td>T1566.001</td>`, pandoc's Markdown of a docx table) are no name; a closing tag after
+  // a name (`Malicious File</p>`) is none of it.
+  return name && !isMarkup(name, piece) ? name.replace(/(?:\s{0,3}<\/[a-z][a-z1-6]{0,9}>?)+$/i, (tags) => (isMarkup(tags, piece) ? '' : tags)) : undefined;
+}
+
+/** Whether a piece of text is only HTML tags (and punctuation): no name, but text all the same, for pairing names. */
+function isMarkupOnly(piece: string): boolean {
+  const name = piece.length <= MAX_NAME ? cleanText(piece) : undefined;
+  return name !== undefined && isMarkup(name, piece);
+}
+
+/** `cleanName`, markup aside. */
+function cleanText(piece: string): string | undefined {
   let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(MARK, '');
   if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(STEP_NUMBER, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
@@ -997,9 +1022,12 @@ function referenceNames(text: string, groups: readonly Cluster[], pieces: readon
     if (colonAfter(group) && commaBefore(group)) return [after];
     return [(bracketAfter || labelBefore) && after ? after : (before ?? after)];
   }
-  const first = gaps[0];
-  const last = gaps[gaps.length - 1];
-  const inner = gaps.slice(1, -1);
+  // Where names stand is told by where text stands, HTML tags too (`<li>[T1086: PowerShell](…)</li></ul>`), though tags
+  // are no names.
+  const texts = gapSpans(text, groups).map((span, i) => gaps[i] !== undefined || isMarkupOnly(text.slice(span.start, span.end)));
+  const first = texts[0];
+  const last = texts[texts.length - 1];
+  const inner = texts.slice(1, -1);
   if (groups.every(colonAfter) && groups.slice(1).every(commaBefore)) return gaps.slice(1);
   if (first && !last) return gaps.slice(0, -1);
   if (!first && last) return gaps.slice(1);

@@ -470,6 +470,23 @@ describe('extractReferences', () => {
   });
 
   describe('synthetic reports', () => {
+    it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
+      // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
+      const text = [
+        '<tr class="odd">',
+        '<td><strong>ID DA TÉCNICA:</strong></td>',
+        '<td>T1566.001</td>',
+        '</tr>',
+        '<td><p>T1204.002 - User Execution: Malicious File</p>',
+        '<p>T1588.002 - Obtain Capabilities: Tool</p></td>',
+      ].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.line, ref.ids, ref.name])).to.deep.equal([
+        [3, ['T1566.001'], undefined],
+        [5, ['T1204.002'], 'User Execution: Malicious File'],
+        [6, ['T1588.002'], 'Obtain Capabilities: Tool'],
+      ]);
+    });
+
     it('an English pipe table | Tactic | Technique | ID |, with a merged tactic cell and a row naming two tactics', () => {
       check(
         [

@@ -574,7 +574,10 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     // The name column of the header, else the nearest cell before, then after, that can hold a name.
     const nameColumn = table?.roles.indexOf('name') ?? -1;
     const near = [i - 1, i - 2, i - 3, i + 1, i + 2, i + 3].filter((k) => k >= 0 && k < cells.length);
-    const j = nameColumn >= 0 && nameColumn !== i ? nameColumn : near.find((k) => nameCell(line, cells[k]));
+    // A cell that names its references itself (`**T1059** / **T1059.004** Unix Shell`) takes no name from a cell near
+    // it, which is then another column (a description): an ID there without a name of its own stays without one.
+    const named = cellRefs.some(({ ref }) => ref.name !== undefined);
+    const j = nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
     const nameSpan = j !== undefined && nameCell(line, cells[j]) ? cells[j] : undefined;
     const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined).length;
     const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed) : [];

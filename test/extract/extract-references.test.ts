@@ -470,6 +470,15 @@ describe('extractReferences', () => {
   });
 
   describe('synthetic reports', () => {
+    it('a cell that names its IDs itself lends no name from the next cell to an ID it leaves unnamed', () => {
+      // A German honeypot report's table (reports6 11-de-honeypot-bold-ids.md): the parent in bold, then its sub-technique.
+      const text = ['| Taktik | Technik | Beschreibung |', '|---|---|---|', '| Execution | **T1059** / **T1059.004** Unix Shell | alle Kampagnen mit Kommandos |'].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.ids, ref.name, ref.tactics])).to.deep.equal([
+        [['T1059'], undefined, ['Execution']],
+        [['T1059.004'], 'Unix Shell', ['Execution']],
+      ]);
+    });
+
     it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
       // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
       const text = [

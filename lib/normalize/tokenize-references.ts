@@ -603,6 +603,11 @@ export function isJsonMember(text: string): boolean {
 const BEFORE_OPENING_QUOTE = /(?:^|[\s=:\\([{,])$/;
 // An outline number before a step's name (`1.B.1 - Registry Run Keys` in an evaluation's write-up).
 const STEP_NUMBER = /^\d{1,2}(?:\.[A-Za-z\d]{1,2}){1,3}\s{0,2}-\s+/;
+// A numbered label before a step's name (`Alternative Procedure 1: Remote Services - ...` in CTID's emulation plans,
+// `Step 3: ...`): no ATT&CK technique name has a number before a colon.
+const STEP_LABEL = /^\s{0,3}(?:\p{L}[\p{L}'’-]{0,20}\s){1,3}\d{1,3}[a-z]?\s{0,2}[:：]\s+/u;
+// A comment's mark before a name (`- T1203  # Exploitation for Client Execution` in a YAML list).
+const COMMENT_MARK = /^\s{0,8}(?:#{1,6}|\/\/)\s+/;
 // The label of an ID field (`* ID: T1548`), a column's header word, is no name.
 // So is the word `Technique` alone, as a spaced-out heading writes it before the ID (`T E C H N I Q U E   T 1 1 9 3`).
 const ID_WORD = /^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\s)?ids?|reference(?: url)?|url|link|(?:sub-)?technique)$/i;
@@ -692,7 +697,7 @@ function isMarkupOnly(piece: string): boolean {
 /** `cleanName`, markup aside. */
 function cleanText(piece: string): string | undefined {
   let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(MARK, '');
-  if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(STEP_NUMBER, '');
+  if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(COMMENT_MARK, '').replace(STEP_NUMBER, '').replace(STEP_LABEL, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
   if (name.length > MAX_NAME || isJsonMember(name)) return undefined;
   for (let previous = '', round = 0; previous !== name && round < 12; round++) {

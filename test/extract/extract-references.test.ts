@@ -479,6 +479,20 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('a comment mark before a name in a YAML list, and a numbered label before a step\'s name, are no part of it', () => {
+      // A Korean digest's front matter (reports6 09-ko-digest-yaml-tactics.md); a CTID emulation plan (reports6 05-en-ctid-menupass-plan.md).
+      const text = [
+        'mitre_attack:',
+        '    - T1203  # Exploitation for Client Execution',
+        '',
+        '#### Alternative Procedure 1: Remote Services - Remote Desktop Protocol ([T1021.001](https://attack.mitre.org/techniques/T1021/001))',
+      ].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.line, ref.ids, ref.name])).to.deep.equal([
+        [2, ['T1203'], 'Exploitation for Client Execution'],
+        [4, ['T1021.001'], 'Remote Services - Remote Desktop Protocol'],
+      ]);
+    });
+
     it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
       // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
       const text = [

@@ -201,6 +201,7 @@ export {
   groupUnresolved,
   groupRemapped,
   detectionText,
+  readCountText,
   GAP_TABLE_HEADER,
   type GapReportData,
   type RemappedGroup,

@@ -146,6 +146,20 @@ const INPUT_UNITS: Readonly<Record<CoverageKind, string>> = {
   dettect: 'detection objects',
 };
 
+// How one and several of an input's items read are said (`1 rule read`, `126 entries read`), by INPUT_UNITS.
+const READ_UNITS: Readonly<Record<string, readonly [one: string, many: string]>> = {
+  'rule files': ['rule', 'rules'],
+  detections: ['detection', 'detections'],
+  'layer entries': ['entry', 'entries'],
+  'detection objects': ['detection object', 'detection objects'],
+};
+
+/** How many of an input's items were read, in its unit: `1 rule read`, `126 entries read`. */
+export function readCountText(kind: CoverageKind, count: number): string {
+  const [one, many] = READ_UNITS[INPUT_UNITS[kind] ?? 'detections'] ?? READ_UNITS['detections']!;
+  return `${count} ${count === 1 ? one : many} read`;
+}
+
 function inputLine(input: GapReportInput): string {
   const { items, rules, ignored, invalid } = input.counts;
   // Rules counted one per file (a rule folder), or many in one file (a Kibana or Sentinel export).

@@ -371,6 +371,10 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     expect(report?.rows.find((r) => r.id === 'T1095')?.coverage).to.equal(20);
     expect(report?.inputs[0]).to.deep.include({ side: 'threat', source: bear, counts: { items: 126, rules: 126, ignored: 0, invalid: 0 } });
     expect(stderr).to.contain(`126 threat techniques, 126 gaps; threat ${bear}: 126 entries read, 0 ignored, 0 invalid;`);
+    // A detections file's items are detections, said so (they were called rules).
+    const detections = report!.inputs.find((input) => input.source.endsWith('detections.csv'))!;
+    expect(detections.counts.rules).to.be.above(1);
+    expect(stderr).to.contain(`${detections.source}: ${detections.counts.rules} detections read, ${detections.counts.ignored} ignored`);
   });
 
   it('reviews an ICS layer in ics-attack: annotated entries weigh 1, a scored one its score, and those left out are listed with the reason', async () => {

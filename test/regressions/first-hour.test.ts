@@ -101,7 +101,7 @@ describe('regressions: the first hour (issue 12)', () => {
   it('reads one Sigma rule given to gap --coverage as a folder of that rule (it was refused: "give its folder")', async () => {
     const result = await runCli(gapArgs(APT32, SIGMA_RULE));
     expect(result.code).to.equal(0);
-    expect(result.stderr).to.include(`${SIGMA_RULE}: 1 rules read, 0 ignored, 0 invalid`);
+    expect(result.stderr).to.include(`${SIGMA_RULE}: 1 rule read, 0 ignored, 0 invalid`);
   });
 
   it('says a warning once per run, however many steps meet it (a detections file given twice)', async () => {

@@ -29,6 +29,7 @@ import {
   availableRelease,
   writeFileAtomic,
   placeText,
+  readCountText,
   type CoverageProblem,
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
@@ -147,8 +148,8 @@ export function handler(context: CliContext) {
       args,
       `${review.rows.length} threat techniques, ${review.gaps.length} gaps; ` +
         [
-          ...threat.layers.map((i) => `threat ${i.source}: ${i.counts.rules} entries read, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
-          ...inputs.map((i) => `${i.source}: ${i.counts.rules} rules read, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
+          ...threat.layers.map((i) => `threat ${i.source}: ${readCountText('layer', i.counts.rules)}, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
+          ...inputs.map((i) => `${i.source}: ${readCountText(i.kind, i.counts.rules)}, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
         ].join('; ') +
         (unresolved ? `; ${unresolved} references not resolved (listed in the report)` : ''),
     );

@@ -330,7 +330,7 @@ const RULE_BODY_KEY = /^(?:detection|logsource|search|query)[ \t]*:/m;
  * Azure-Sentinel's hunting queries, some of chronicle/detection-rules' YARA-L rules): it has a rule's name key and what
  * it detects with at the top level, or is YARA-L. A LICENSE or Makefile has not, and stays out of the folder's count.
  */
-function looksLikeRule(path: string): boolean {
+export function looksLikeRule(path: string): boolean {
   return headMatches(path, 16384, [RULE_NAME_KEY, RULE_BODY_KEY]) || headMatches(path, 16384, [], looksLikeYaraL);
 }
 

@@ -14,7 +14,7 @@ import { parseDetectionsText, parseDetectionsYaml } from './read-detections.js';
 import { parseDettectTechniques } from './read-dettect.js';
 import { parseElasticExport } from './read-elastic-export.js';
 import { parseSentinelExport } from './read-sentinel-export.js';
-import { holdsYamlRule, readRuleFolder } from './read-rule-folder.js';
+import { holdsYamlRule, looksLikeRule, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
 /** A file's text, and its parsed value when it is JSON: read once, for the reader of its kind to use. */
@@ -143,8 +143,10 @@ export function readCoverageInputs(
 
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
 function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
-  // A Wazuh, YARA-L or Elastic rule file is no other kind of input: read as a folder of that one file.
-  if (isFolder(path) || (path !== STDIN && RULE_FILE_OF_ITS_OWN.test(path))) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
+  // A Wazuh, YARA-L or Elastic rule file is no other kind of input: read as a folder of that one file. So is a rule
+  // published without an extension (The DFIR Report's Sigma rules, some YARA-L rules), as the folder walk reads one.
+  const ruleFile = path !== STDIN && (RULE_FILE_OF_ITS_OWN.test(path) || (extname(path) === '' && !isFolder(path) && looksLikeRule(path)));
+  if (isFolder(path) || ruleFile) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   const extension = extname(path).toLowerCase();
   if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
   if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) {

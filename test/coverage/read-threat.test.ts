@@ -104,6 +104,19 @@ describe('readCoverageInputs', () => {
       ]);
     });
 
+    // The DFIR Report publishes its Sigma rules without an extension (`AdFind_Recon`): read inside a folder, refused
+    // alone ("not a coverage input").
+    it('reads one rule file without an extension as the folder walk reads it, with its note; another such file is refused', () => {
+      const rule = join(dir, 'AdFind_Recon');
+      writeFileSync(rule, files['proc_creation_win_certutil_download.yml']!);
+      const [input] = readCoverageInputs([rule]);
+      expect([input!.kind, input!.counts.rules, input!.rules.map((r) => r.refs.map((ref) => ref.id))]).to.deep.equal(['sigma', 1, [['T1105']]]);
+      expect(input!.problems.map((problem) => problem.message)).to.deep.equal(['the file name has no extension; read as a YAML rule (name it .yml)']);
+      const licence = join(dir, 'LICENSE');
+      writeFileSync(licence, 'MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy\n');
+      expect(() => readCoverageInputs([licence])).to.throw(/LICENSE: not a coverage input/);
+    });
+
     it('reads a Sigma rule the YAML parser refuses as a folder of it too, reporting it invalid with its line', () => {
       const file = join(dir, 'broken_rule.yml');
       writeFileSync(file, 'title: Broken\nlogsource:\n  product: windows\ndetection:\n  sel: [a\n  condition: sel\n');

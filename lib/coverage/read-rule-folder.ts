@@ -6,7 +6,7 @@
  * rules and macros. Each is read by its format's parser: read-sigma.ts, read-siem-rule.ts, read-wazuh.ts,
  * read-falco.ts, read-chronicle.ts, read-panther.ts.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText } from '../read-text.js';
@@ -331,21 +331,28 @@ const RULE_BODY_KEY = /^(?:detection|logsource|search|query)[ \t]*:/m;
  * it detects with at the top level, or is YARA-L. A LICENSE or Makefile has not, and stays out of the folder's count.
  */
 export function looksLikeRule(path: string): boolean {
-  return headMatches(path, 16384, [RULE_NAME_KEY, RULE_BODY_KEY]) || headMatches(path, 16384, [], looksLikeYaraL);
+  return headMatches(path, 16384, (head) => (RULE_NAME_KEY.test(head) && RULE_BODY_KEY.test(head)) || looksLikeYaraL(head));
 }
 
 /** Whether an `.xml` file holds Wazuh rules; other XML (a Maven pom, a Sysmon configuration) stays out of the count. */
 function looksLikeWazuhFile(path: string): boolean {
-  return headMatches(path, 65536, [], looksLikeWazuhRules);
+  return headMatches(path, 65536, looksLikeWazuhRules);
 }
 
-/** Whether the first `bytes` of a file match every pattern and `test` (false when it cannot be read). */
-function headMatches(path: string, bytes: number, patterns: readonly RegExp[], test: (head: string) => boolean = () => true): boolean {
+/**
+ * Whether the first `bytes` of a file pass `test` (false when it cannot be read): only those bytes are read, once, for
+ * every file of a folder that the walk has to look into.
+ */
+function headMatches(path: string, bytes: number, test: (head: string) => boolean): boolean {
+  let fd: number | undefined;
   try {
-    const head = readFileSync(path).subarray(0, bytes).toString('utf8');
-    return patterns.every((pattern) => pattern.test(head)) && test(head);
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(bytes);
+    return test(buffer.subarray(0, readSync(fd, buffer, 0, bytes, 0)).toString('utf8'));
   } catch {
     return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -357,7 +364,7 @@ const SPLUNK_JSON_KEYS = [/"spec_version"\s*:/, /"detect"\s*:\s*\{\s*"splunk"\s*
  * files (package.json, dashboards) stay out of the folder's count.
  */
 function looksLikeSplunkJson(path: string): boolean {
-  return headMatches(path, 65536, SPLUNK_JSON_KEYS);
+  return headMatches(path, 65536, (head) => SPLUNK_JSON_KEYS.every((pattern) => pattern.test(head)));
 }
 
 function isLinkToFile(path: string): boolean {

@@ -207,6 +207,10 @@ const FURNITURE_GLUE = new Set(
 /** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts). */
 export function isPageFurniture(text: string): boolean {
   if (text.length > 300) return false;
-  const words = textWords(text.replace(VENDOR, ' '));
+  // Taking vendor names out only takes words away: a text without a furniture word has none after, and one without a
+  // vendor's word is left as it is (the names' regular expression runs on few passages: mayNameVendor).
+  const all = textWords(text);
+  if (!all.some((word) => FURNITURE_WORDS.has(word))) return false;
+  const words = mayNameVendor(all) ? textWords(text.replace(VENDOR, ' ')) : all;
   return words.some((word) => FURNITURE_WORDS.has(word)) && words.every((word) => FURNITURE_WORDS.has(word) || FURNITURE_GLUE.has(word) || /^\d+$/.test(word));
 }

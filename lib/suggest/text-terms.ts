@@ -58,8 +58,13 @@ function isIndicator(token: string): boolean {
 
 /** The words of a text, lower-cased and NFKC-folded: runs of letters and digits (`rundll32.exe` gives `rundll32`, `exe`). */
 export function textWords(text: string): string[] {
+  // ASCII text (most English passages) is its own NFKC form, and its letters and digits are these: the same words,
+  // without the Unicode tables (each passage's words are read several times).
+  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Whether a word carries meaning for ranking: not a function word, not a bare number, not one character. */
 export function isContentWord(word: string): boolean {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { withoutIndicators } from '../../lib/suggest/text-terms.js';
+import { textWords, withoutIndicators } from '../../lib/suggest/text-terms.js';
 
 describe('withoutIndicators', () => {
   const rows: [text: string, expected: string][] = [
@@ -32,5 +32,17 @@ describe('withoutIndicators', () => {
   it('is linear on one long token (no backtracking regex over the whole passage)', () => {
     const token = `${'a'.repeat(200_000)}.${'b'.repeat(200_000)}`;
     expect(withoutIndicators(`${token} x`)).to.equal(`${token} x`);
+  });
+});
+
+describe('textWords', () => {
+  it('reads ASCII text as it reads the same text with a character beyond ASCII (its fast path changes no word)', () => {
+    const ascii = 'APT32 used Rundll32.exe, C:\\Windows\\Temp\\a_b-c.dll and T1059.001; e-mail @ 10:42 (x86_64)!';
+    expect(textWords(ascii)).to.deep.equal(['apt32', 'used', 'rundll32', 'exe', 'c', 'windows', 'temp', 'a', 'b', 'c', 'dll', 'and', 't1059', '001', 'e', 'mail', '10', '42', 'x86', '64']);
+    expect(textWords(`${ascii} \u00b7`)).to.deep.equal(textWords(ascii));
+  });
+
+  it('folds text beyond ASCII by NFKC: full-width letters and digits, ligatures, accented words whole', () => {
+    expect(textWords('ＰｏｗｅｒＳｈｅｌｌ ２ ﬁle Dirección')).to.deep.equal(['powershell', '2', 'file', 'dirección']);
   });
 });

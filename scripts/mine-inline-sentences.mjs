@@ -1,8 +1,9 @@
 // Builds eval/report-inline-sentences.jsonl: sentences of published reports whose author cited exactly one ATT&CK
 // technique ID inline, the ID removed (eval/README.md, "Report prose with inline IDs", states the rules).
 // Reads saved copies of the documents in eval/sources/*.md (not committed: a header of `key: value` lines, `---`, then
-// the document's text as stored) and the English excerpts of test/corpus/reports/*.yaml; needs `npm run build`.
-//   node scripts/mine-inline-sentences.mjs [--check]     (--check: compare with the committed file, write nothing)
+// the document's text as stored; `--sources DIR` reads them from DIR instead) and the English excerpts of
+// test/corpus/reports/*.yaml; needs `npm run build`.
+//   node scripts/mine-inline-sentences.mjs [--check] [--sources DIR]   (--check: compare with the committed file, write nothing)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
 const index = loadAttack({ envDir: stixDir, cacheDir: join(repo, '.bench-cache'), release: '18.1' });
 const out = join(repo, 'eval/report-inline-sentences.jsonl');
+const sourcesFlag = process.argv.indexOf('--sources');
+const sourcesDir = sourcesFlag > 0 ? resolve(process.argv[sourcesFlag + 1] ?? '') : join(repo, 'eval/sources');
 
 /** A technique ID this release knows, directly or as the start of a revocation chain. */
 const known = (id) => /^T\d{4}(\.\d{3})?$/.test(id) && Boolean(index.revocationChain(id).final);
@@ -27,7 +30,7 @@ const techniqueNames = new Set(
 /** The documents: `{ name, source, url, body, lineUnits }`. */
 function documents() {
   const docs = [];
-  const dir = join(repo, 'eval/sources');
+  const dir = sourcesDir;
   for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : []) {
     const [head, ...rest] = readFileSync(join(dir, file), 'utf8').split(/^---$/m);
     const meta = Object.fromEntries(head.trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));

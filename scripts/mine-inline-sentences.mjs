@@ -34,14 +34,18 @@ function documents() {
   for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : []) {
     const [head, ...rest] = readFileSync(join(dir, file), 'utf8').split(/^---$/m);
     const meta = Object.fromEntries(head.trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
-    docs.push({ name: file, source: meta.source, url: meta.url, body: rest.join('---'), lineUnits: false });
+    // `units: lines`: a paragraph is a line (a web page saved as text, its paragraphs on lines of their own with no blank
+    // line between them, as the web-page excerpts below); `also`: further addresses of the document (its PDF, a report
+    // it draws on whose link the saved text lost), given to every sentence's `reports`.
+    const also = (meta.also ?? '').split(/\s+/).filter(Boolean);
+    docs.push({ name: file, source: meta.source, url: meta.url, also, body: rest.join('---'), lineUnits: meta.units === 'lines' });
   }
   // The CTID intelligence summaries among the excerpts are read whole from eval/sources instead.
   const corpus = join(repo, 'test/corpus/reports');
   for (const file of readdirSync(corpus).filter((f) => f.endsWith('.yaml') && !f.startsWith('ctid-')).sort()) {
     const doc = parseYaml(readFileSync(join(corpus, file), 'utf8'));
     if (doc.language !== 'en') continue;
-    docs.push({ name: `test/corpus/reports/${file}`, source: doc.source, url: doc.source, body: doc.excerpt, lineUnits: true });
+    docs.push({ name: `test/corpus/reports/${file}`, source: doc.source, url: doc.source, also: [], body: doc.excerpt, lineUnits: true });
   }
   return docs;
 }
@@ -51,27 +55,79 @@ const LINK = /\[((?:[^\][]|\[[^\]]*\])*)\]\((\S+?)\)/g;
 const ATTACK_TECHNIQUE_URL = /attack\.mitre\.org\/techniques\/(T\d{4})(?:\/(\d{3}))?/;
 const OTHER_ATTACK_ID = String.raw`(?:TA|S|G|M|C)\d{4}`;
 
+/** A table's column headers: the ID column and the column of prose that a row's ID cites. */
+const ID_HEADER = /^(id|technique id)$/i;
+const PROSE_HEADER = /^(use|description|details|procedure)$/i;
+const LONE_ID = /^T\d{4}(?:\.\d{3})?$/;
+
+/**
+ * Tables whose cells stand one to a line, as a web page's tables are saved as text (blank lines between cells or not):
+ * a header of short lines, one an ID header and one after it, at most four lines on, a prose header; then each line
+ * that is a technique ID alone opens a row, whose prose cell stands as many lines after it as the prose header stands
+ * after the ID header. The lines before a row's ID (a tactic cell, written on a tactic's first row only) are passed
+ * over; two lines running that open no row end the table. Returns the rows as table-cell units and the lines read.
+ */
+function cellsPerLineTables(lines) {
+  const filled = lines.map((line, at) => ({ text: line.trim(), at })).filter(({ text }) => text && !text.startsWith('|'));
+  const short = (text) => text.split(/\s+/).length <= 3 && !/[.!?:]$/.test(text);
+  const cells = [];
+  const read = new Set();
+  for (let h = 0; h < filled.length; h++) {
+    if (!ID_HEADER.test(filled[h].text)) continue;
+    const after = filled.slice(h + 1, h + 5);
+    const step = after.findIndex(({ text }) => PROSE_HEADER.test(text)) + 1;
+    if (step === 0 || !after.slice(0, step).every(({ text }) => short(text))) continue;
+    let row = h + step + 1;
+    let stray = 0;
+    while (row < filled.length && stray < 2) {
+      const prose = filled[row + step];
+      if (LONE_ID.test(filled[row].text) && prose) {
+        cells.push({ text: `[${filled[row].text}] ${prose.text}`, cell: true, at: filled[row].at });
+        for (let k = row; k <= row + step; k++) read.add(filled[k].at);
+        row += step + 1;
+        stray = 0;
+      } else {
+        row++;
+        stray++;
+      }
+    }
+    h = row - 1;
+  }
+  return { cells, read };
+}
+
 /** A document's units of text: prose paragraphs (or, for web-page excerpts, lines) and the prose cells of tables. */
 function units(doc) {
   const result = [];
   const lines = doc.body.split('\n');
+  const { cells, read } = cellsPerLineTables(lines);
   let header;
   let block = [];
   const flush = () => {
     if (block.length) result.push({ text: block.join(' ') });
     block = [];
   };
-  for (const line of lines) {
+  for (const [at, line] of lines.entries()) {
+    if (read.has(at)) {
+      flush();
+      const cell = cells.find((c) => c.at === at);
+      if (cell) result.push({ text: cell.text, cell: true });
+      continue;
+    }
     if (/^\s*\|/.test(line)) {
       flush();
-      const cells = line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.replace(/\*\*/g, '').trim());
-      if (cells.every((c) => /^:?-+:?$/.test(c))) continue;
+      const written = line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.replace(/\*\*/g, '').trim());
+      if (written.every((c) => /^:?-+:?$/.test(c))) continue;
+      // A row with fewer cells than the header left out a cell that spans rows on its left (a tactic written on its
+      // first row only): its cells are aligned with the header's right end.
+      const missing = header ? header.length - written.length : 0;
+      const cells = missing > 0 ? [...Array(missing).fill(''), ...written] : written;
       if (!header) {
         header = cells.map((c) => c.toLowerCase());
         continue;
       }
-      const prose = header.findIndex((h) => /^(use|description|details)$/.test(h));
-      const idCell = header.findIndex((h) => /^(id|technique id)$/.test(h));
+      const prose = header.findIndex((h) => PROSE_HEADER.test(h));
+      const idCell = header.findIndex((h) => ID_HEADER.test(h));
       // A table cell is one unit, whatever its punctuation; the row's ID column is its citation.
       if (prose >= 0 && idCell >= 0) result.push({ text: `[${cells[idCell]}] ${cells[prose]}`, cell: true });
       continue;
@@ -170,8 +226,9 @@ for (const doc of documents()) {
       else if (seen.has(text)) skipped['the same text as an earlier sentence']++;
       else {
         seen.add(text);
-        const urls = [...new Set([...reports, doc.url])];
-        rows.push({ text, id, ...(written ? { written } : {}), source: doc.source, reports: urls, part: 'reports' });
+        const urls = [...new Set([...reports, doc.url, ...doc.also])];
+        const form = unit.cell ? 'table cell' : 'prose';
+        rows.push({ text, id, ...(written ? { written } : {}), source: doc.source, reports: urls, form, part: 'reports' });
         perSource.set(doc.source, (perSource.get(doc.source) ?? 0) + 1);
       }
     }

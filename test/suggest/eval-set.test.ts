@@ -53,6 +53,7 @@ describe('the evaluation set of suggest (eval/attack-flow-sentences.jsonl)', () 
 interface ReportRow extends Omit<EvalRow, 'name' | 'flow'> {
   written?: string;
   source: string;
+  form: string;
 }
 
 describe('the report-prose sentences of suggest (eval/report-inline-sentences.jsonl)', () => {
@@ -69,6 +70,12 @@ describe('the report-prose sentences of suggest (eval/report-inline-sentences.js
       expect(row.part).to.equal('reports');
     }
     expect(new Set(rows.map((row) => row.text)).size).to.equal(rows.length);
+  });
+
+  it('records whether each sentence is a table cell or prose, and holds both', () => {
+    for (const row of rows) expect(row.form, row.text).to.be.oneOf(['table cell', 'prose']);
+    expect(rows.filter((row) => row.form === 'table cell').length).to.be.greaterThan(0);
+    expect(rows.filter((row) => row.form === 'prose').length).to.be.greaterThan(0);
   });
 
   it('has no ATT&CK ID or link left in any text', () => {

@@ -114,6 +114,9 @@ const PROSE = 'reports';
 const models = new Map([['flows', modelWithout(all.filter((row) => row.part !== PROSE))]]);
 if (all.some((row) => row.part === PROSE)) models.set(PROSE, modelWithout(all.filter((row) => row.part === PROSE)));
 
+/** Where a report-prose sentence was published: the site of its URL, or `owner/repo` of a GitHub file. */
+const publisherOf = (source) =>
+  /^https?:\/\//.test(source) ? new URL(source).hostname.replace(/^www\./, '') : source.split('/').slice(0, 2).join('/');
 const related = (a, b) => a.split('.')[0] === b.split('.')[0] && (!a.includes('.') || !b.includes('.'));
 const parts = new Map();
 /** Count one scored sentence of a part: its label, the first five IDs ranked, and the source it comes from. */
@@ -132,7 +135,14 @@ for (const row of kept) {
   const label = currentId(row.id);
   const { model } = models.get(row.part === PROSE ? PROSE : 'flows');
   const ids = model.rank(suggestPassageText(row.text).text, { top: 5 }).map((c) => c.id);
-  tally(row.part, label, ids, row.flow ?? row.source.replace(/@[0-9a-f]{40}$/, ''));
+  const source = row.flow ?? row.source.replace(/@[0-9a-f]{40}$/, '');
+  tally(row.part, label, ids, source);
+  if (row.part === PROSE) {
+    // The report-prose part also by the form of the sentence (a table cell written to illustrate one technique, or
+    // prose) and by the site or repository that published it.
+    tally(`${PROSE} ${row.form ?? 'prose'}`, label, ids, source);
+    tally(`${PROSE} from ${publisherOf(source)}`, label, ids, source);
+  }
   if (verbose && !ids.includes(label) && (!devOnly || row.part === 'dev')) console.log(`${row.part} miss ${label} <- ${row.text.slice(0, 90)} | got ${ids.join(' ')}`);
 }
 
@@ -186,10 +196,16 @@ if (withProcedures) {
   console.log(`  ATT&CK procedure examples: ranked in ${FOLDS} folds by owner; ${proceduresLeftOut} left out of the ${FOLDS} models in all (a fold's owners, and the examples citing their reports); the sources column counts owners`);
 }
 console.log('part                      sentences  sources   exact top-1  top-5   half-right top-1  top-5   95 % interval top-1, top-5');
+const line = (label, p) =>
+  `${label.padEnd(25)} ${String(p.n).padStart(9)}  ${String(p.reports.size).padStart(7)}   ${pct(p.top1, p.n)} ${pct(p.top5, p.n)}   ${pct(p.half1, p.n)} ${pct(p.half5, p.n)}   ${interval(p.top1, p.n)}, ${interval(p.top5, p.n)}`;
 for (const name of devOnly ? ['dev'] : ['dev', 'test', PROSE, PROCEDURES]) {
   const p = parts.get(name);
-  if (!p) continue;
-  console.log(
-    `${LABELS[name].padEnd(25)} ${String(p.n).padStart(9)}  ${String(p.reports.size).padStart(7)}   ${pct(p.top1, p.n)} ${pct(p.top5, p.n)}   ${pct(p.half1, p.n)} ${pct(p.half5, p.n)}   ${interval(p.top1, p.n)}, ${interval(p.top5, p.n)}`,
-  );
+  if (p) console.log(line(LABELS[name], p));
+}
+if (!devOnly && parts.has(PROSE)) {
+  console.log(`${LABELS[PROSE]}, split (the sources column counts documents):`);
+  const splits = [...parts.keys()].filter((name) => name.startsWith(`${PROSE} `));
+  for (const name of [...splits.filter((n) => !n.includes(' from ')).sort(), ...splits.filter((n) => n.includes(' from ')).sort()]) {
+    console.log(line(`  ${name.slice(PROSE.length + 1)}`, parts.get(name)));
+  }
 }

@@ -215,21 +215,16 @@ const TACTIC_TAG = /^(?:attack\.|mitre_)(ta\d{4}(?=_)|.+)/i;
 const OBJECT_TAG = /^attack\.([gsc]\d{4})$/i;
 
 /**
- * Tactics Sentinel's `tactics` may hold that no Enterprise release has: PRE-ATT&CK's, and two of ATT&CK for ICS's,
- * folded as Sentinel spells them (`PreAttack`, `ImpairProcessControl`).
+ * Tactics Sentinel's `tactics` may hold that no release has: PRE-ATT&CK's, folded as Sentinel spells it (`PreAttack`).
+ * Its ATT&CK for ICS tactics (`ImpairProcessControl`) are the ICS release's, found there as every other domain's
+ * tactics are (unknownTactic).
  */
-const FORMER_AND_ICS_TACTICS: Readonly<Record<string, (target: AttackIndex) => { status: string; note: string }>> = {
+const FORMER_TACTICS: Readonly<Record<string, (target: AttackIndex) => { status: string; note: string }>> = {
   'pre attack': (target) => ({
     status: 'unknown tactic',
     note: `"PreAttack" is Sentinel's tactic for PRE-ATT&CK, which ATT&CK 8 folded into Enterprise as Reconnaissance (TA0043) and Resource Development (TA0042); not a tactic of ATT&CK ${target.label}: write one of those`,
   }),
-  'impair process control': (target) => icsTactic('Impair Process Control', 'TA0106', target),
-  'inhibit response function': (target) => icsTactic('Inhibit Response Function', 'TA0107', target),
 };
-
-function icsTactic(name: string, id: string, target: AttackIndex): { status: string; note: string } {
-  return { status: 'other domain', note: `${name} (${id}) is a tactic of ATT&CK for ICS, not of ATT&CK ${target.label}; review the rule's ICS techniques with --domain ics` };
-}
 
 /** A tactic written in words run together, as Sentinel writes them (`CommandAndControl`), in words (`Command And Control`). */
 function tacticWords(tactic: string): string {
@@ -251,7 +246,7 @@ function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageO
   const tactic = TACTIC_TAG.exec(raw)?.[1] ?? raw;
   if (/^(?:ds|m)\d+$/i.test(tactic)) return undefined;
   if (target.tactic(tactic.replace(/_/g, '-')) ?? target.tactic(tactic) ?? target.tactic(tacticWords(tactic))) return undefined;
-  const former = FORMER_AND_ICS_TACTICS[tacticWords(tactic).toLowerCase()];
+  const former = FORMER_TACTICS[tacticWords(tactic).toLowerCase()];
   if (former) return former(target);
   // Some rule authors tag the technique's name (The DFIR Report: attack.remote_system_discovery beside attack.T1018).
   const named = target.techniquesByName(tactic.replace(/[_-]/g, ' ')).filter((technique) => !technique.revoked && !technique.deprecated);

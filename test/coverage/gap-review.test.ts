@@ -297,13 +297,15 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       // The shape of Azure-Sentinel's analytic rules: tactics run together (InitialAccess), PreAttack for PRE-ATT&CK.
       const yaml = (tactics: string[]): string =>
         ['name: Sign-in after password spray', 'severity: Medium', 'queryFrequency: 1h', 'tactics:', ...tactics.map((t) => `  - ${t}`), 'relevantTechniques:', '  - T1110.003', 'query: SigninLogs', ''].join('\n');
+      // Resolved as gap resolves them: ICS's tactics are found in the ICS release, as every other domain's are.
+      const { otherReleases } = domainReleases(library, 'enterprise-attack', '18.1');
       const unresolved = (text: string) => {
         const outcome = parseRuleFile(text, 'rule.yaml');
         const rules = 'rule' in outcome ? [outcome.rule] : [];
-        return resolveCoverage([coverageInput('sentinel', 'rules', 1, 1, { rules, ignored: [], problems: [] })], index).unresolved.map((u) => [u.raw, u.line, u.status, u.note]);
+        return resolveCoverage([coverageInput('sentinel', 'rules', 1, 1, { rules, ignored: [], problems: [] })], index, { otherReleases }).unresolved.map((u) => [u.raw, u.line, u.status, u.note]);
       };
       expect(unresolved(yaml(['CredentialAccess', 'InitialAccess', 'CommandAndControl', 'DefenseEvasion', 'Reconnaissance']))).to.deep.equal([]);
-      expect(unresolved(yaml(['CredentialAccess', 'PreAttack', 'ImpairProcessControl', 'Persistance']))).to.deep.equal([
+      expect(unresolved(yaml(['CredentialAccess', 'PreAttack', 'ImpairProcessControl', 'InhibitResponseFunction', 'Persistance']))).to.deep.equal([
         [
           'PreAttack',
           6,
@@ -314,13 +316,19 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
           'ImpairProcessControl',
           7,
           'other domain',
-          "Impair Process Control (TA0106) is a tactic of ATT&CK for ICS, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics",
+          "Impair Process Control (TA0106) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics",
+        ],
+        [
+          'InhibitResponseFunction',
+          8,
+          'other domain',
+          "Inhibit Response Function (TA0107) is a tactic of ATT&CK ics-attack 18.1, not of ATT&CK enterprise-attack 18.1; review the rule's ICS techniques with --domain ics",
         ],
         [
           'Persistance',
-          8,
+          9,
           'unknown tactic',
-          '"Persistance" is no ATT&CK tactic: no release here has it (enterprise-attack 18.1), and a newer release will not help; the closest tactic is Persistence (TA0003): write that, if it is what the tag means',
+          '"Persistance" is no ATT&CK tactic: no release here has it (enterprise-attack 18.1, mobile-attack 18.1, ics-attack 18.1), and a newer release will not help; the closest tactic is Persistence (TA0003): write that, if it is what the tag means',
         ],
       ]);
       // A Sentinel export's rule: its tactics, as the workspace exports them, at the line of its displayName.

@@ -173,7 +173,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // A scale the user gave is the user's reading.
     const note = scale ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
     if (note) input.notes = [note];
-    const counts = note || scale || options.role === 'threat' ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored);
+    const counts = note || scale ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
     if (counts) input.notes = [counts];
     const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, scored, options.role ?? 'coverage');
     if (small) input.notes = [small];
@@ -340,12 +340,16 @@ interface ScoredEntry {
 const COUNT_WORDS = /\b(rules?|tests?|counts?|number of)\b/i;
 
 /**
- * The other reading a coverage layer gets a note for (beside gradientNote's): scores that count rules or tests on a
- * gradient from 0. SigmaHQ's sigma2attack scores each technique with its number of rules on 0..<largest count>, so
- * 1 rule counts as 2 % and only the busiest techniques as covered. Whole-number scores count when the gradient starts
- * at 0 and ends at the largest of them (above 5 and not 100: 0..5 and 0..100 are the usual level and percentage
- * scales), or when the layer's name, description or legend says so (Atomic Red Team: "1 or more tests").
- * Undefined when it does not look like counts, or no counted entry scores under 50 %.
+ * The other reading a layer gets a note for (beside gradientNote's): whole-number scores that count something, on a
+ * gradient from 0 or 1. Read on the gradient, a count of 1 is far from what it says. As coverage: SigmaHQ's
+ * sigma2attack scores each technique with its number of rules on 0..<largest count>, so 1 rule counts as 2 % and only
+ * the busiest techniques as covered; HawkinsOps' layer counts detections on 1..3, so each technique with one rule
+ * counts as 0 %, as none. As threat, on a gradient from 1 only (counts from 0 keep their proportions as weights): a
+ * technique counted once weighs 0, as one not used. Scores count when the gradient ends at the largest of them (above
+ * 5 and not 100: 0..5 and 0..100 are the usual level and percentage scales), or when the layer's name, description or
+ * legend says so (Atomic Red Team: "1 or more tests"). gradientNote speaks first, when half or more sit at the
+ * minimum. Undefined when the scores do not look like counts, or no count of 1 or more is read as under 50 % (as
+ * coverage) or as 0 (as threat).
  */
 function countNote(
   source: string,
@@ -353,8 +357,11 @@ function countNote(
   layer: Record<string, unknown>,
   [min, max, scaleText]: [number, number, string],
   scored: readonly ScoredEntry[],
+  role: 'threat' | 'coverage',
 ): string | undefined {
-  if (min !== 0 || max <= 1 || !scored.length || !scored.every(({ score }) => Number.isInteger(score) && score >= 0)) return undefined;
+  if ((min !== 0 && min !== 1) || max <= 1 || !scored.length || !scored.every(({ score }) => Number.isInteger(score) && score >= 0)) return undefined;
+  const threat = role === 'threat';
+  if (threat && min === 0) return undefined;
   const largest = Math.max(...scored.map(({ score }) => score));
   const legend = Array.isArray(layer['legendItems']) ? layer['legendItems'].map((item) => (isJsonObject(item) ? item['label'] : undefined)) : [];
   const said = [['name', layerName], ['description', layer['description']], ...legend.map((label) => ['legend', label])]
@@ -362,17 +369,28 @@ function countNote(
     .find(([, word]) => word !== undefined);
   const why =
     largest === max && max > 5 && max !== 100
-      ? `whole numbers on a gradient from 0 that ends at the largest of them, ${max}`
+      ? `whole numbers on a gradient from ${min} that ends at the largest of them, ${max}`
       : said
         ? `whole numbers, and its ${said[0]} says "${said[1]}"`
         : undefined;
   if (!why) return undefined;
+  const name = `${role} layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  if (threat) {
+    const none = scored.filter(({ score, level }) => score >= 1 && level === 0);
+    if (!none.length) return undefined;
+    const listed = none.slice(0, 5).map(({ techniqueID }) => techniqueID).join(', ') + (none.length > 5 ? ', ...' : '');
+    return (
+      `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 weighs 0, as a technique not used: ` +
+      `${none.length} of its ${scored.length} scored entries ${none.length === 1 ? 'weighs 0 though it scores' : 'weigh 0 though they score'} 1 (${listed}); ` +
+      `if a score counts what uses the technique, review with --threat-scale 0,${max} (${max} weighs 1, 1 weighs ${roundLevel(1 / max)}) ` +
+      `or give the layer the gradient 0..${max}; the review ranks gaps by these weights (README, "Coverage gap review")`
+    );
+  }
   const under = scored.filter(({ score, level }) => score >= 1 && level < 0.5);
   if (!under.length) return undefined;
-  const name = layerName === source ? `coverage layer ${source}` : `coverage layer ${source} ("${layerName}")`;
   const listed = under.slice(0, 3).map(({ techniqueID, score, level }) => `${techniqueID} ${score}: ${percent(level)}%`).join(', ') + (under.length > 3 ? ', ...' : '');
   return (
-    `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 counts as ${percent(1 / max)}%, and ` +
+    `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 counts as ${percent(gradientPosition(1, min, max))}%, and ` +
     `${under.length} of its ${scored.length} scored entries count under 50% coverage though they score 1 or more (${listed}); ` +
     `if a score counts rules, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage ` +
     `(README, "Coverage gap review")`

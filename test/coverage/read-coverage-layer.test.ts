@@ -286,6 +286,40 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(parseCoverageLayer(art, 'art.json').notes?.[0]).to.contain('its scores look like counts (whole numbers, and its legend says "tests")');
   });
 
+  // HawkinsOps' coverage layer (/tmp/publayers5/06-sigma-wazuh-splunk-coverage-counts-v16.json) scores each technique
+  // with its number of detections on the gradient 1..3, its description saying "140 detection rules": 35 of its 102
+  // techniques, each with one rule, counted as 0 % without a word, fewer than half of them at the minimum.
+  it('notes counts on a gradient from 1, fewer than half at the minimum: a score of 1 counts as 0%', () => {
+    const counts = heatmap({ gradient: { colors: ['#74c476', '#31a354', '#006d2c'], minValue: 1, maxValue: 3 }, description: 'coverage from 140 detection rules' }, [2, 2, 1, 3, 2]);
+    const input = parseCoverageLayer(counts, 'hawkins.json');
+    expect(input.rules.map((rule) => rule.level)).to.deep.equal([0.5, 0.5, 0, 1, 0.5]);
+    expect(input.notes).to.deep.equal([
+      'coverage layer hawkins.json ("heatmap"): its scores look like counts (whole numbers, and its description says "rules"): ' +
+        `read on the layer gradient 1..3, a score of 1 counts as 0%, and 1 of its 5 scored entries count under 50% coverage though they score 1 or more (T1002 1: 0%); ${advice}`,
+    ]);
+    // Counts to the largest of them, from 1 (CTID's mappings heatmap, "the number of associated entries", 1..13).
+    const ctid = heatmap({ gradient: { colors: ['#ffe766', '#ffaf66'], minValue: 1, maxValue: 13 } }, [2, 13, 5, 1, 2, 2]);
+    expect(parseCoverageLayer(ctid, 'gcp.json').notes?.[0]).to.contain(
+      'its scores look like counts (whole numbers on a gradient from 1 that ends at the largest of them, 13): read on the layer gradient 1..13, a score of 1 counts as 0%, and 5 of its 6 scored entries',
+    );
+  });
+
+  it('notes a threat layer of counts on a gradient from 1: those scoring 1 weigh 0, as techniques not used', () => {
+    const groups = heatmap({ name: 'groups', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 1, maxValue: 8 }, description: 'number of groups using each technique' }, [8, 3, 1, 2, 1]);
+    const input = parseCoverageLayer(groups, 'groups.json', { role: 'threat' });
+    expect(input.rules.map((rule) => rule.level)).to.deep.equal([1, 0.286, 0, 0.143, 0]);
+    expect(input.notes).to.deep.equal([
+      'threat layer groups.json ("groups"): its scores look like counts (whole numbers on a gradient from 1 that ends at the largest of them, 8): read on the layer gradient 1..8, ' +
+        'a score of 1 weighs 0, as a technique not used: 2 of its 5 scored entries weigh 0 though they score 1 (T1002, T1004); ' +
+        'if a score counts what uses the technique, review with --threat-scale 0,8 (8 weighs 1, 1 weighs 0.125) or give the layer the gradient 0..8; the review ranks gaps by these weights (README, "Coverage gap review")',
+    ]);
+    const once = parseCoverageLayer(heatmap({ name: 'groups', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 1, maxValue: 8 } }, [8, 3, 1]), 'groups.json', { role: 'threat' });
+    expect(once.notes?.[0]).to.contain('1 of its 3 scored entries weighs 0 though it scores 1 (T1002)');
+    // Counts from 0 keep their proportions as weights, and none weighs 0: nothing to say.
+    const fromZero = heatmap({ name: 'groups', gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 8 }, description: 'number of groups' }, [8, 3, 1]);
+    expect(parseCoverageLayer(fromZero, 'groups.json', { role: 'threat' }).notes).to.equal(undefined);
+  });
+
   it('says nothing for percentages (0..100), levels (0..5), fractions, a scale given or when every count is at 50% or more', () => {
     const on = (maxValue: number, scores: number[]) => heatmap({ gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue } }, scores);
     expect(parseCoverageLayer(on(100, [100, 25, 50]), 'percent.json').notes).to.equal(undefined);

@@ -8,6 +8,12 @@
  * Each outcome names the id it defines (`wazuh`): a rule written with `overwrite="yes"` replaces the rule of its id,
  * which the folder walk, reading every file, ignores (read-rule-folder.ts withoutReplaced).
  *
+ * Platforms: a rule fires where its events come from, which it says only sometimes (WAZUH_PLATFORMS): a group it is in
+ * (wazuh/wazuh's Windows rules all are in `windows`), a group it follows (`<if_group>windows</if_group>`), its decoder
+ * (`windows_eventchannel`, `auditd`), OSSEC's `windows` category, or a field of such a decoder (`win.eventdata.image`,
+ * `audit.type`). Any other rule (sshd, syslog, a kernel's messages, web servers: several systems log them) counts on
+ * every platform, as a Sigma rule without a product does.
+ *
  * Wazuh's files are not one XML document (several top-level groups, no root), so they are read element by element:
  * comments are skipped, and a `<rule>` that is not closed is reported with its line and skipped.
  */
@@ -25,6 +31,27 @@ export const WAZUH_WEIGHTS: readonly { from: number; weight: number; meaning: st
   { from: 1, weight: 0.25, meaning: 'below the default alert level 3' },
 ];
 
+/**
+ * What tells the platform a Wazuh rule's events come from, by where the rule says it: a group name (the rule's own
+ * `<group>`, the `<group name>` around it, an `<if_group>` it follows), a decoder (`<decoded_as>`), an OSSEC category
+ * (`<category>`), or the start of a field name (`<field name>`). Names compare case aside (`macOS`).
+ */
+export const WAZUH_PLATFORMS: {
+  readonly group: Readonly<Record<string, string>>;
+  readonly decoder: Readonly<Record<string, string>>;
+  readonly category: Readonly<Record<string, string>>;
+  readonly fieldPrefix: Readonly<Record<string, string>>;
+} = {
+  // systemd runs on Linux only.
+  group: { windows: 'Windows', linux: 'Linux', macos: 'macOS', systemd: 'Linux' },
+  // The Windows event channel, and the Linux Audit daemon.
+  decoder: { windows_eventchannel: 'Windows', auditd: 'Linux' },
+  // OSSEC's category of the Windows event log (ruleset/rules/0220-msauth_rules.xml).
+  category: { windows: 'Windows' },
+  // The fields the windows_eventchannel and auditd decoders write.
+  fieldPrefix: { 'win.': 'Windows', 'audit.': 'Linux' },
+};
+
 type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
 
 // A rule's start tag with its attributes, and its end tag; comments are blanked out first.
@@ -34,6 +61,10 @@ const MITRE_BLOCK = /<mitre\b[^>]*>([\s\S]*?)<\/mitre\s*>/g;
 const ID_ELEMENT = /<id\b[^>]*>([\s\S]*?)<\/id\s*>/g;
 const DESCRIPTION = /<description\b[^>]*>([\s\S]*?)<\/description\s*>/g;
 const LINK_INFO = /<info\b[^>]*type\s*=\s*["']link["'][^>]*>([\s\S]*?)<\/info\s*>/g;
+// A `<group name="…">` around rules, a rule's own `<group>…</group>`, and their end tags.
+const GROUP_TAG = /<(\/?)group\b([^>]*?)(\/?)>/g;
+// The elements of a rule body that say where its events come from (WAZUH_PLATFORMS).
+const PLATFORM_ELEMENT = /<(group|if_group|if_matched_group|decoded_as|category)\b[^>]*>([\s\S]*?)<\/\1\s*>|<field\b([^>]*)>/g;
 
 /** Whether a text is Wazuh rules: a `<rule>` with an `id` and a `level`. */
 export function looksLikeWazuhRules(text: string): boolean {
@@ -47,18 +78,23 @@ export function parseWazuhRules(source: string, file: string): RuleFileOutcome {
   const lines = new LineIndex(text);
   const items: RuleOutcome[] = [];
   const opens = [...text.matchAll(RULE_OPEN)];
-  for (const [i, open] of opens.entries()) {
+  const rules = opens.map((open, i) => {
     const bodyStart = open.index + open[0].length;
     const next = opens[i + 1]?.index ?? text.length;
     RULE_CLOSE.lastIndex = bodyStart;
     const close = RULE_CLOSE.exec(text);
     // A rule ends before the next one starts; one that does not is not closed.
-    if (!close || close.index > next) {
+    return { open, bodyStart, end: close && close.index <= next ? close.index : undefined };
+  });
+  const around = enclosingGroups(text, rules.map(({ open, end }) => [open.index, end ?? open.index + open[0].length]));
+  for (const [i, { open, bodyStart, end }] of rules.entries()) {
+    if (end === undefined) {
       items.push({ invalid: { line: lines.line(open.index), message: 'a <rule> element that is not closed before the next rule or the end of the file; it is skipped' } });
       continue;
     }
     const attributes = open[1] ?? '';
-    const outcome = wazuhRule(attributes, text.slice(bodyStart, close.index), bodyStart, lines.line(open.index), lines, file);
+    const body = text.slice(bodyStart, end);
+    const outcome = withPlatforms(wazuhRule(attributes, body, bodyStart, lines.line(open.index), lines, file), rulePlatforms(around[i] ?? [], body));
     const id = xmlAttribute(attributes, 'id');
     // The id it defines, for the folder walk to count one definition of each (a later one may replace it).
     items.push(id === undefined || 'invalid' in outcome ? outcome : { ...outcome, wazuh: { id, overwrite: xmlAttribute(attributes, 'overwrite') === 'yes' } });
@@ -102,6 +138,55 @@ function wazuhRule(attributes: string, body: string, bodyStart: number, line: nu
   const rule: CoverageRule = { kind: 'wazuh', name, file, line, refs, level: weight, levelReason: `wazuh level ${level} (${band.meaning}) -> ${weight}` };
   if (id !== undefined) rule.id = id;
   return withNotes({ rule });
+}
+
+/**
+ * The group names around each rule (`<group name="windows,windows_logs,">`), from the `<group>` tags outside the rules'
+ * spans (`rules`: start and end of each rule), which may nest.
+ */
+function enclosingGroups(text: string, rules: readonly (readonly [start: number, end: number])[]): string[][] {
+  const stack: string[][] = [];
+  const around: string[][] = [];
+  let next = 0;
+  for (const tag of text.matchAll(GROUP_TAG)) {
+    while (next < rules.length && rules[next]![0] < tag.index) around[next++] = stack.flat();
+    // A rule's own <group> elements are the rule's (rulePlatforms): the rule started last holds them, if any does.
+    if (next > 0 && tag.index < rules[next - 1]![1]) continue;
+    if (tag[1]) stack.pop();
+    else if (!tag[3]) stack.push(groupNames(xmlAttribute(tag[2] ?? '', 'name') ?? ''));
+  }
+  while (next < rules.length) around[next++] = stack.flat();
+  return around;
+}
+
+/** The group names of a comma-separated list (`windows,windows_logs,`), trimmed and in lower case. */
+function groupNames(list: string): string[] {
+  return list.split(/[,|]/).map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+}
+
+/** The platforms a rule's body and the groups around it say its events come from (WAZUH_PLATFORMS), in table order. */
+function rulePlatforms(around: readonly string[], body: string): string[] {
+  const found = new Set<string>();
+  const add = (table: Readonly<Record<string, string>>, name: string): void => {
+    const platform = table[name.trim().toLowerCase()];
+    if (platform) found.add(platform);
+  };
+  for (const name of around) add(WAZUH_PLATFORMS.group, name);
+  for (const [, element, content, fieldAttributes] of body.matchAll(PLATFORM_ELEMENT)) {
+    if (fieldAttributes !== undefined) {
+      const field = xmlAttribute(fieldAttributes, 'name')?.toLowerCase() ?? '';
+      for (const [prefix, platform] of Object.entries(WAZUH_PLATFORMS.fieldPrefix)) if (field.startsWith(prefix)) found.add(platform);
+    } else if (element === 'decoded_as') add(WAZUH_PLATFORMS.decoder, xmlText(content ?? ''));
+    else if (element === 'category') add(WAZUH_PLATFORMS.category, xmlText(content ?? ''));
+    else for (const name of groupNames(xmlText(content ?? ''))) add(WAZUH_PLATFORMS.group, name);
+  }
+  const order = [...new Set([...Object.values(WAZUH_PLATFORMS.group), ...Object.values(WAZUH_PLATFORMS.decoder), ...Object.values(WAZUH_PLATFORMS.fieldPrefix)])];
+  return order.filter((platform) => found.has(platform));
+}
+
+/** A rule's outcome with the platforms it fires on, when it says any. */
+function withPlatforms(outcome: RuleOutcome, platforms: string[]): RuleOutcome {
+  return 'rule' in outcome && platforms.length ? { ...outcome, rule: { ...outcome.rule, platforms } } : outcome;
 }
 
 /** The value of an attribute among a start tag's attributes (`id="5710" level="5"`), trimmed. */

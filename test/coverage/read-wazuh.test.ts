@@ -93,6 +93,28 @@ describe('parseRuleFile (Wazuh rules, .xml)', () => {
     expect('rule' in items[7]! && items[7].rule.refs.map((ref) => ref.id)).to.deep.equal(['T1059']);
   });
 
+  // Wazuh's own Windows rules say so in their group (ruleset/rules/0435-ms_logs_rules.xml: `windows,windows_logs,`;
+  // 0580-win-security_rules.xml, 0595-win-sysmon_rules.xml: `windows,…`), its Linux audit rules by their decoder and
+  // fields (0365-auditd_rules.xml: decoded_as auditd, audit.type); a team's local rule by the Windows event channel's
+  // win.* fields. Before, every Wazuh rule counted on every platform: a Linux threat's T1070 was covered 50 % by
+  // 0435's Windows log clearing rules.
+  it('reads the platform a rule says its events come from (its groups, decoder, category or fields), else none', () => {
+    const platformOf = (text: string) => ruleItems(parseRuleFile(text, 'r.xml')).map((item) => ('rule' in item ? (item.rule.platforms ?? 'any') : 'not a rule'));
+    const rule = (body: string) => `  <rule id="9" level="5">\n    <description>d</description>\n${body}    <mitre><id>T1070</id></mitre>\n  </rule>\n`;
+    const group = (name: string, ...rules: string[]) => `<group name="${name}">\n${rules.join('')}</group>\n`;
+    expect(platformOf(group('windows,windows_logs,', rule('    <if_sid>18101</if_sid>\n')))).to.deep.equal([['Windows']]);
+    expect(platformOf(group('local,', rule('    <group>macOS,usb-detect,</group>\n'), rule('    <if_group>windows</if_group>\n')))).to.deep.equal([['macOS'], ['Windows']]);
+    expect(platformOf(group('sysmon,attack,', rule('    <if_group>sysmon</if_group>\n    <field name="win.eventdata.targetImage" type="pcre2">(?i)lsass\\.exe</field>\n')))).to.deep.equal([['Windows']]);
+    expect(platformOf(group('sysmon,linux,', rule('    <decoded_as>sysmon-event1</decoded_as>\n')))).to.deep.equal([['Linux']]);
+    expect(platformOf(group('audit,', rule('    <decoded_as>auditd</decoded_as>\n'), rule('    <if_sid>80700</if_sid>\n    <field name="audit.type">ANOM_ABEND</field>\n')))).to.deep.equal([['Linux'], ['Linux']]);
+    expect(platformOf(group('local,systemd,', rule('')))).to.deep.equal([['Linux']]);
+    expect(platformOf(group('windows,', rule('    <category>windows</category>\n')))).to.deep.equal([['Windows']]);
+    // Groups naming two systems: the rule fires on both.
+    expect(platformOf(group('windows,linux,', rule('')))).to.deep.equal([['Windows', 'Linux']]);
+    // sshd and syslog run on many systems, a kernel's messages come from several, and a group name is no substring match.
+    expect(platformOf(group('syslog,sshd,dropbear,', rule('    <decoded_as>kernel</decoded_as>\n'), rule('    <group>windows_like,linuxbox,</group>\n')))).to.deep.equal(['any', 'any']);
+  });
+
   // Wazuh's classification of rule levels, on Sigma's scale.
   const levels: [number, number][] = [
     [1, 0.25],

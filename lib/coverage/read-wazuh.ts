@@ -6,7 +6,8 @@
  * default (`log_alert_level`), and levels 12 and up are its "high importance" events. A rule of level 0 (or
  * `noalert="1"`) raises no alert: such rules group events for others to build on, and are ignored with that reason.
  * Each outcome names the id it defines (`wazuh`): a rule written with `overwrite="yes"` replaces the rule of its id,
- * which the folder walk, reading every file, ignores (read-rule-folder.ts withoutReplaced).
+ * which the folder walk, reading every file, ignores (read-rule-folder.ts withoutReplaced). Wazuh takes `yes` or `no`
+ * there and refuses a rule with any other value ("Invalid overwrite"), so such a rule is invalid here.
  *
  * Platforms: a rule fires where its events come from, which it says only sometimes (WAZUH_PLATFORMS): a group it is in
  * (wazuh/wazuh's Windows rules all are in `windows`), a group it follows (`<if_group>windows</if_group>`), its decoder
@@ -113,6 +114,17 @@ function wazuhRule(attributes: string, body: string, bodyStart: number, line: nu
   if (level === undefined) {
     const what = levelText === undefined ? 'no level' : `level "${levelText}", not a number`;
     return { invalid: { line, message: `${id === undefined ? 'a rule' : `rule ${id}`} has ${what}: Wazuh refuses it; it is skipped` } };
+  }
+  const overwrite = attribute('overwrite');
+  if (overwrite !== undefined && overwrite !== 'yes' && overwrite !== 'no') {
+    return {
+      invalid: {
+        line,
+        message:
+          `${id === undefined ? 'a rule' : `rule ${id}`} has overwrite="${overwrite}": Wazuh takes only "yes" or "no" and refuses the rule ("Invalid overwrite"); it is skipped. ` +
+          `Write overwrite="yes" to replace the rule of that id, or leave the attribute out`,
+      },
+    };
   }
   if (level === 0) return { ignored: { line, name, reason: 'level 0: Wazuh raises no alert for it' } };
   if (attribute('noalert') === '1') return { ignored: { line, name, reason: 'noalert="1": Wazuh raises no alert for it' } };

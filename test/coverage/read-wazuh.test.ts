@@ -115,6 +115,30 @@ describe('parseRuleFile (Wazuh rules, .xml)', () => {
     expect(platformOf(group('syslog,sshd,dropbear,', rule('    <decoded_as>kernel</decoded_as>\n'), rule('    <group>windows_like,linuxbox,</group>\n')))).to.deep.equal(['any', 'any']);
   });
 
+  it('reports a rule whose overwrite is neither yes nor no (Wazuh refuses it), and reads the rules beside it', () => {
+    const text = `<group name="local,">
+  <rule id="5710" level="10" overwrite="true">
+    <description>sshd: attempt to login using a non-existent user</description>
+    <mitre><id>T1110</id></mitre>
+  </rule>
+  <rule id="5712" level="10" overwrite="no">
+    <description>sshd: brute force</description>
+    <mitre><id>T1110</id></mitre>
+  </rule>
+</group>
+`;
+    const [bad, good] = ruleItems(parseRuleFile(text, 'local_rules.xml'));
+    expect(bad).to.deep.equal({
+      invalid: {
+        line: 2,
+        message:
+          'rule 5710 has overwrite="true": Wazuh takes only "yes" or "no" and refuses the rule ("Invalid overwrite"); it is skipped. ' +
+          'Write overwrite="yes" to replace the rule of that id, or leave the attribute out',
+      },
+    });
+    expect(good && 'rule' in good && good.wazuh).to.deep.equal({ id: '5712', overwrite: false });
+  });
+
   // Wazuh's classification of rule levels, on Sigma's scale.
   const levels: [number, number][] = [
     [1, 0.25],

@@ -6,7 +6,8 @@
  * times 0.6 when its `Status` says `Experimental` (Panther's rules state no status otherwise, and are production
  * content). `Enabled: false` (what a team has not switched on) and a `DisplayName` starting `--DEPRECATED--` are ignored
  * with that reason; so are a policy (it checks how a cloud resource is configured, not what someone did) and the other
- * analysis types (global helpers, data models, queries, packs), which detect nothing.
+ * analysis types (global helpers, data models, queries, packs), which detect nothing. A detection written in Python
+ * (read-panther-python.ts) is read by the same rules (pantherDetection).
  */
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleOutcome } from './read-rule-folder.js';
@@ -27,6 +28,41 @@ const DETECTION_TYPES = ['rule', 'scheduled_rule', 'correlation_rule'];
 // TA0006:T1110, T1562.008: a report item as Panther writes it.
 const MITRE_ITEM = /^(?:(TA\d{4})\s*:\s*)?(T\d{4}(?:\.\d{3})?)$/i;
 
+/** A text of a Panther item and its line. */
+interface Placed {
+  text: string;
+  line: number;
+}
+
+/**
+ * A Panther item's fields as its YAML or its Python class writes them, and how that format spells what a message
+ * tells the author to write (`syntax`).
+ */
+export interface PantherFields {
+  /** The item's name (DisplayName, else its ID), and its line: the detection's line. */
+  name: Placed | undefined;
+  /** Its line when it has no name. */
+  line: number;
+  id?: string;
+  /** The analysis type: `rule`, `policy`, … */
+  type: string;
+  /** The line of `Enabled: false` (`enabled = False`), when the item is switched off. */
+  disabled?: number;
+  /** The items of its MITRE ATT&CK report. */
+  mitre: Placed[];
+  /** Its severity as written (no text when it is no scalar), and its line. */
+  severity?: { text: string | undefined; line: number };
+  status?: string;
+  logTypes: string[];
+  references: Placed[];
+  syntax: {
+    /** How the format writes a disabled detection: `Enabled: false`. */
+    disabled: string;
+    /** How to claim techniques: `list T1110 under Reports: MITRE ATT&CK, each after its tactic (TA0006:T1110)`. */
+    claim: (ids: readonly string[]) => string;
+  };
+}
+
 /** Whether a YAML document's top-level fields are a Panther analysis item. */
 export function isPantherItem(fields: ReadonlyMap<string, unknown>): boolean {
   return fields.has('AnalysisType');
@@ -36,21 +72,47 @@ export function isPantherItem(fields: ReadonlyMap<string, unknown>): boolean {
 export function parsePantherItem(doc: YamlMap, lines: LineIndex, file: string): RuleOutcome {
   const fields = doc.pairs;
   const nameNode = NAME_KEYS.map((key) => fields.get(key)).find((node) => scalarText(node)?.trim());
-  const name = scalarText(nameNode)?.trim();
-  const line = lines.line((nameNode ?? doc).start);
-  const type = scalarText(fields.get('AnalysisType'))?.trim() ?? '';
+  const reports = fields.get('Reports');
+  const mitre = reports?.kind === 'map' ? [...reports.pairs].find(([key]) => /^mitre att&ck$/i.test(key.trim()))?.[1] : undefined;
+  const severity = fields.get('Severity');
+  const id = scalarText(fields.get('RuleID'));
+  const status = scalarText(fields.get('Status'))?.trim();
+  const enabled = fields.get('Enabled');
+  return pantherDetection(
+    {
+      name: nameNode ? { text: scalarText(nameNode)!.trim(), line: lines.line(nameNode.start) } : undefined,
+      line: lines.line(doc.start),
+      ...(id !== undefined ? { id } : {}),
+      type: scalarText(fields.get('AnalysisType'))?.trim() ?? '',
+      ...(scalarText(enabled) === 'false' ? { disabled: lines.line(enabled!.start) } : {}),
+      mitre: listItems(mitre, lines),
+      ...(severity ? { severity: { text: scalarText(severity)?.trim(), line: lines.line(severity.start) } } : {}),
+      ...(status ? { status } : {}),
+      logTypes: listItems(fields.get('LogTypes'), lines).map((item) => item.text),
+      references: listItems(fields.get('Reference'), lines),
+      syntax: {
+        disabled: 'Enabled: false',
+        claim: (ids) => `list ${ids.join(', ')} under Reports: MITRE ATT&CK, each after its tactic (TA0006:T1110)`,
+      },
+    },
+    file,
+  );
+}
+
+/** A Panther detection's outcome from its fields, whichever format wrote them (pure). */
+export function pantherDetection(item: PantherFields, file: string): RuleOutcome {
+  const name = item.name?.text;
+  const line = item.name?.line ?? item.line;
+  const { type } = item;
   if (!name) return { invalid: { line, message: 'a Panther item without DisplayName or RuleID; it is skipped' } };
   if (type === 'policy') return { ignored: { line, name, reason: 'Panther policy: it checks how a cloud resource is configured, detects no activity' } };
   if (!DETECTION_TYPES.includes(type)) return { ignored: { line, name, reason: `Panther ${type || 'item'}: no detection (a detection is a ${DETECTION_TYPES.join(', ')})` } };
   if (/^\s*-*\s*deprecated\b/i.test(name)) return { ignored: { line, name, reason: 'deprecated: its name says so' } };
-  const enabled = fields.get('Enabled');
-  if (scalarText(enabled) === 'false') return { ignored: { line: lines.line(enabled!.start), name, reason: 'disabled (Enabled: false)' } };
+  if (item.disabled !== undefined) return { ignored: { line: item.disabled, name, reason: `disabled (${item.syntax.disabled})` } };
   const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
-  const reports = fields.get('Reports');
-  const mitre = reports?.kind === 'map' ? [...reports.pairs].find(([key]) => /^mitre att&ck$/i.test(key.trim()))?.[1] : undefined;
   const refs: CoverageRef[] = [];
   const tags: CoverageRef[] = [];
-  for (const { text, line: at } of listItems(mitre, lines)) {
+  for (const { text, line: at } of item.mitre) {
     const match = MITRE_ITEM.exec(text.trim());
     if (!match) {
       notes.push({ line: at, message: `"${text.trim()}" is not a technique as Panther maps one (TA0006:T1110, or T1110); it is skipped` });
@@ -61,25 +123,19 @@ export function parsePantherItem(doc: YamlMap, lines: LineIndex, file: string): 
     if (tactic && !tags.some((tag) => tag.raw === tactic.toUpperCase())) tags.push({ raw: tactic.toUpperCase(), line: at });
   }
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
-  if (!refs.length) {
-    const references = listItems(fields.get('Reference'), lines);
-    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, references, notes, (ids) => `list ${ids.join(', ')} under Reports: MITRE ATT&CK, each after its tactic (TA0006:T1110)`));
-  }
-  const severityNode = fields.get('Severity');
-  const severity = weightFactor('severity', scalarText(severityNode)?.trim(), PANTHER_WEIGHTS.severity, PANTHER_WEIGHTS.missingSeverity, (message) =>
-    notes.push({ line: severityNode ? lines.line(severityNode.start) : line, message }),
+  if (!refs.length) return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, item.references, notes, item.syntax.claim));
+  const severity = weightFactor('severity', item.severity?.text, PANTHER_WEIGHTS.severity, PANTHER_WEIGHTS.missingSeverity, (message) =>
+    notes.push({ line: item.severity?.line ?? line, message }),
   );
-  const status = scalarText(fields.get('Status'))?.trim();
+  const { status } = item;
   const statusFactor = status && /^experimental$/i.test(status) ? { weight: PANTHER_WEIGHTS.status.Experimental, text: `status ${status}` } : { weight: 1, text: status ? `status ${status}` : 'no status' };
   const level = roundLevel(statusFactor.weight * severity.weight);
   const rule: CoverageRule = { kind: 'panther', name, file, line, refs, level, levelReason: `panther ${type}, ${statusFactor.text}, ${severity.text} -> ${level}` };
-  const id = scalarText(fields.get('RuleID'));
-  if (id !== undefined) rule.id = id;
+  if (item.id !== undefined) rule.id = item.id;
   if (tags.length) {
     rule.tactics = tags.map((tag) => tag.raw);
     rule.tags = tags;
   }
-  const logTypes = listItems(fields.get('LogTypes'), lines).map((item) => item.text);
-  if (logTypes.length) rule.dataSources = logTypes;
+  if (item.logTypes.length) rule.dataSources = item.logTypes;
   return withNotes({ rule });
 }

@@ -2,9 +2,9 @@
  * A folder of detection rules as coverage: Sigma rules, Splunk Security Content detections, Microsoft Sentinel
  * analytic rules and hunting queries, Elastic detection rules, Wazuh rules, Falco rules, Google SecOps (Chronicle)
  * YARA-L rules and Panther detections, in any mix. A `.toml` file is an Elastic rule, an `.xml` file Wazuh rules, a
- * `.yaral` file YARA-L; a YAML file is told by its fields (siemRuleFormat, isPantherItem) or, for Falco, its list of
- * rules and macros. Each is read by its format's parser: read-sigma.ts, read-siem-rule.ts, read-wazuh.ts,
- * read-falco.ts, read-chronicle.ts, read-panther.ts.
+ * `.yaral` file YARA-L, a `.py` file Panther's Python; a YAML file is told by its fields (siemRuleFormat,
+ * isPantherItem) or, for Falco, its list of rules and macros. Each is read by its format's parser: read-sigma.ts,
+ * read-siem-rule.ts, read-wazuh.ts, read-falco.ts, read-chronicle.ts, read-panther.ts, read-panther-python.ts.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
@@ -14,6 +14,7 @@ import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageK
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules } from './read-falco.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
+import { pantherPythonKind, parsePantherPython } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
 import { isSigmaDocs, parseSigmaDocs } from './read-sigma.js';
 import { looksLikeWazuhRules, parseWazuhRules } from './read-wazuh.js';
@@ -25,6 +26,8 @@ const TOML_FILE = /\.toml$/i;
 const JSON_FILE = /\.json$/i;
 const XML_FILE = /\.xml$/i;
 const YARAL_FILE = /\.yaral$/i;
+const PY_FILE = /\.py$/i;
+const YAML_FILE = /\.ya?ml$/i;
 
 /**
  * The outcome of one rule: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. `wazuh`:
@@ -46,7 +49,8 @@ export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?
 /**
  * Read every *.yml, *.yaml, *.toml and *.yaral file under a folder (or one file) as detection rules, and every file
  * without an extension that has a rule's top-level keys or is YARA-L (looksLikeRule), every *.json file that is a
- * Splunk detection of 2017-2019 (looksLikeSplunkJson) and every *.xml file that holds Wazuh rules. Every rule ends as a
+ * Splunk detection of 2017-2019 (looksLikeSplunkJson), every *.xml file that holds Wazuh rules and every *.py file of
+ * Panther's (looksLikePantherPython) that no Panther YAML beside it names as its `Filename`. Every rule ends as a
  * rule, ignored (with a reason) or a problem; a file of several rules (Wazuh, Falco) counts each. The walk never stops
  * at a bad file. Folders whose name starts with `.` are skipped; the rules of a folder named `deprecated` or
  * `_deprecated` below `dir` (RETIRED_FOLDER) are ignored, saying so.
@@ -183,6 +187,7 @@ export function parseRuleFile(source: string, file: string): RuleFileOutcome {
   if (TOML_FILE.test(file)) return parseElasticRule(source, file);
   if (JSON_FILE.test(file)) return parseSplunkJsonDetection(source, file);
   if (XML_FILE.test(file)) return parseWazuhRules(source, file);
+  if (PY_FILE.test(file)) return parsePantherPython(source, file);
   if (YARAL_FILE.test(file) || (extname(file) === '' && looksLikeYaraL(source))) return parseYaraL(source, file);
   const read = ruleDocuments(source);
   if ('invalid' in read) return read;
@@ -301,6 +306,9 @@ export function listRuleFiles(dir: string): string[] {
   const found: string[] = [];
   const visit = (folder: string): void => {
     const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let bodies: Set<string> | undefined;
+    // The Python files the folder's Panther YAML files name (Filename:): parts of those detections, no files of their own.
+    const named = (): Set<string> => (bodies ??= pantherBodies(folder, entries.filter((entry) => YAML_FILE.test(entry.name)).map((entry) => entry.name)));
     for (const entry of entries) {
       // .git and .github hold workflow YAML, not rules.
       if (entry.name.startsWith('.')) continue;
@@ -311,7 +319,8 @@ export function listRuleFiles(dir: string): string[] {
         RULE_FILE.test(entry.name) ||
         (extname(entry.name) === '' && looksLikeRule(path)) ||
         (JSON_FILE.test(entry.name) && looksLikeSplunkJson(path)) ||
-        (XML_FILE.test(entry.name) && looksLikeWazuhFile(path))
+        (XML_FILE.test(entry.name) && looksLikeWazuhFile(path)) ||
+        (PY_FILE.test(entry.name) && !named().has(entry.name) && looksLikePantherPython(path))
       ) {
         found.push(path);
       }
@@ -332,6 +341,30 @@ const RULE_BODY_KEY = /^(?:detection|logsource|search|query)[ \t]*:/m;
  */
 export function looksLikeRule(path: string): boolean {
   return headMatches(path, 16384, (head) => (RULE_NAME_KEY.test(head) && RULE_BODY_KEY.test(head)) || looksLikeYaraL(head));
+}
+
+/**
+ * Whether a `.py` file is Panther's (pantherPythonKind: a pypanther module, or the body of a panther-analysis rule);
+ * other Python (a build script, a test) stays out of the count.
+ */
+export function looksLikePantherPython(path: string): boolean {
+  return headMatches(path, 65536, (head) => pantherPythonKind(head) !== undefined);
+}
+
+// `Filename: aws_cloudtrail_stopped.py`: the Python file a Panther YAML names, at the top level.
+const PANTHER_FILENAME = /^Filename[ \t]*:[ \t]*['"]?([^'"\s#]+)/m;
+
+/** The file names the Panther YAML files among `names` (in `folder`) give as their `Filename`. */
+function pantherBodies(folder: string, names: readonly string[]): Set<string> {
+  const bodies = new Set<string>();
+  for (const name of names) {
+    headMatches(join(folder, name), 16384, (head) => {
+      const body = /^AnalysisType[ \t]*:/m.test(head) ? PANTHER_FILENAME.exec(head)?.[1] : undefined;
+      if (body) bodies.add(body);
+      return true;
+    });
+  }
+  return bodies;
 }
 
 /** Whether an `.xml` file holds Wazuh rules; other XML (a Maven pom, a Sysmon configuration) stays out of the count. */

@@ -14,7 +14,7 @@ import { parseDetectionsText, parseDetectionsYaml } from './read-detections.js';
 import { parseDettectTechniques } from './read-dettect.js';
 import { parseElasticExport } from './read-elastic-export.js';
 import { parseSentinelExport } from './read-sentinel-export.js';
-import { holdsYamlRule, looksLikeRule, readRuleFolder } from './read-rule-folder.js';
+import { holdsYamlRule, looksLikePantherPython, looksLikeRule, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
 /** A file's text, and its parsed value when it is JSON: read once, for the reader of its kind to use. */
@@ -144,15 +144,20 @@ export function readCoverageInputs(
 /** One coverage path, read by kind (see readCoverageInputs): one input, or one per layer of a layer file. */
 function readCoverageInput(path: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
   // A Wazuh, YARA-L or Elastic rule file is no other kind of input: read as a folder of that one file. So is a rule
-  // published without an extension (The DFIR Report's Sigma rules, some YARA-L rules), as the folder walk reads one.
-  const ruleFile = path !== STDIN && (RULE_FILE_OF_ITS_OWN.test(path) || (extname(path) === '' && !isFolder(path) && looksLikeRule(path)));
+  // published without an extension (The DFIR Report's Sigma rules, some YARA-L rules) and Panther's Python, as the
+  // folder walk reads them.
+  const ruleFile =
+    path !== STDIN &&
+    (RULE_FILE_OF_ITS_OWN.test(path) ||
+      (extname(path) === '' && !isFolder(path) && looksLikeRule(path)) ||
+      (extname(path).toLowerCase() === '.py' && !isFolder(path) && looksLikePantherPython(path)));
   if (isFolder(path) || ruleFile) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   const extension = extname(path).toLowerCase();
   if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
   if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) {
     throw new UsageError(
       `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
-        'YARA-L, Panther) or one rule file (.yml, .yaml, .toml, .xml, .yaral), a detections file (.csv, .yml, .yaml, .json), ' +
+        'YARA-L, Panther) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Panther .py), a detections file (.csv, .yml, .yaml, .json), ' +
         'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
   }

@@ -1,0 +1,194 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
+import { freshTmpDir } from '../helpers/attack.js';
+import { ruleItems, tacticTags } from '../helpers/rule-outcomes.js';
+
+// The shape of panther-labs/pypanther's rules (pypanther/rules/gravitational_teleport_rules/teleport_role_created.py):
+// a module importing pypanther, a list of tests, and a class deriving from Rule whose attributes are its fields.
+const teleport = `from pypanther import LogType, Rule, RuleTest, Severity
+
+teleport_role_created_tests: list[RuleTest] = [
+    RuleTest(name="A role was created", expected_result=True, log={"event": "role.created"})
+]
+
+
+class TeleportRoleCreated(Rule):
+    id = "Teleport.RoleCreated-prototype"
+    display_name = "A Teleport Role was modified or created"
+    log_types = [LogType.Gravitational_TeleportAudit]
+    tags = ["Teleport"]  # a comment
+    default_severity = Severity.medium
+    reports = {"MITRE ATT&CK": ["TA0003:T1098.001"]}
+    default_reference = "https://goteleport.com/docs/management/admin/"
+    tests = teleport_role_created_tests
+
+    def rule(self, event):
+        return event.get("event") == "role.created"
+`;
+
+// The shape of the body of a panther-analysis rule (rules/aws_cloudtrail_rules/aws_ec2_discovery_commands.py): the
+// detection's functions; its fields and ATT&CK mapping are in the YAML that names it.
+const body = `import re
+
+RULE_ID = "AWS.EC2.DiscoveryCommands"
+
+
+def rule(event):
+    return event.get("eventName") == "ListBuckets"
+
+
+def title(event):
+    return "discovery"
+`;
+
+describe('parseRuleFile (Panther detections in Python)', () => {
+  it("reads a pypanther rule class as a Panther detection: its reports' ATT&CK mapping, weighed by its default_severity", () => {
+    expect(parseRuleFile(teleport, 'teleport_role_created.py')).to.deep.equal({
+      items: [
+        {
+          rule: {
+            kind: 'panther',
+            name: 'A Teleport Role was modified or created',
+            id: 'Teleport.RoleCreated-prototype',
+            file: 'teleport_role_created.py',
+            line: 10,
+            refs: [{ raw: 'TA0003:T1098.001', line: 14, id: 'T1098.001' }],
+            level: 0.75,
+            levelReason: 'panther rule, no status, severity medium -> 0.75',
+            ...tacticTags([['TA0003', 14]]),
+            dataSources: ['Gravitational_TeleportAudit'],
+          },
+        },
+      ],
+    });
+  });
+
+  it("reads pypanther's first field names (RuleID, Reports, Severity), several classes, a mapping over lines, status and enabled", () => {
+    const text = `from pypanther import PantherLogType, PantherRule, PantherSeverity
+
+
+class AWSIPSetModified(PantherRule):
+    DisplayName = "AWS Trusted IPSet Modified"
+    Reports = {
+        "CIS": ["3.5"],
+        "MITRE ATT&CK": [
+            "TA0005:T1562",  # Impair Defenses
+            "TA0040:T1485",
+        ],
+    }
+    Severity = PantherSeverity.High
+    RuleID = "AWS.IPSet.Modified-prototype"
+
+    def rule(self, event):
+        return True
+
+
+class Experimental(Rule):
+    id = "Okta.Experimental"
+    status = "Experimental"
+    default_severity = Severity.HIGH
+    reports = {"MITRE ATT&CK": ["TA0006:T1110.003"]}
+
+    def rule(self, event):
+        return True
+
+
+class Switched(Rule):
+    id = "Okta.Off"
+    enabled = False
+    reports = {"MITRE ATT&CK": ["TA0006:T1110"]}
+`;
+    const items = ruleItems(parseRuleFile(text, 'r.py'));
+    expect(items.map((item) => ('rule' in item ? [item.rule.name, item.rule.refs.map((ref) => [ref.id, ref.line]), item.rule.level] : 'ignored' in item ? item.ignored.reason : item))).to.deep.equal([
+      [
+        'AWS Trusted IPSet Modified',
+        [
+          ['T1562', 9],
+          ['T1485', 10],
+        ],
+        0.9,
+      ],
+      ['Okta.Experimental', [['T1110.003', 24]], 0.54],
+      'disabled (enabled = False)',
+    ]);
+  });
+
+  it('says what it cannot read: a mapping set from a variable, a class deriving from another rule class, a module of no rule', () => {
+    const text = `import pypanther
+from pypanther.rules.okta import OktaBruteForce
+
+MAPPING = {"MITRE ATT&CK": ["TA0006:T1110"]}
+
+
+class Mine(pypanther.Rule):
+    id = "Mine"
+    reports = MAPPING
+
+    def rule(self, event):
+        return True
+
+
+class Tuned(OktaBruteForce):
+    id = "Okta.BruteForce.Tuned"
+
+    def rule(self, event):
+        return super().rule(event)
+`;
+    const [mine, tuned] = ruleItems(parseRuleFile(text, 'r.py'));
+    expect(mine).to.deep.equal({
+      ignored: { line: 8, name: 'Mine', reason: 'no ATT&CK technique' },
+      notes: [{ line: 9, message: 'reports is not written as a mapping of lists here (a variable or a call); its ATT&CK mapping is not read' }],
+    });
+    expect(tuned).to.deep.equal({
+      ignored: { line: 15, name: 'Okta.BruteForce.Tuned', reason: 'derives from OktaBruteForce, whose fields (its ATT&CK mapping among them) are not read here; set reports in the class to count it' },
+    });
+    expect(parseRuleFile('from pypanther import register, get_panther_rules\n\nregister(get_panther_rules())\n', 'main.py')).to.deep.equal({
+      ignored: { line: 1, name: 'main.py', reason: 'a pypanther module with no rule class (helpers, the main.py that registers rules): no detection' },
+    });
+  });
+
+  it("ignores the Python of a panther-analysis rule read without its YAML, saying it holds no mapping and what to do", () => {
+    const outcome = parseRuleFile(body, join('rules', 'aws_ec2_discovery_commands.py'));
+    expect('ignored' in outcome && outcome.ignored).to.deep.equal({
+      line: 1,
+      name: 'aws_ec2_discovery_commands.py',
+      reason: 'the Python of a panther-analysis detection without the YAML that names it (Filename:): it holds no ATT&CK mapping',
+    });
+    expect(outcome.notes?.[0]?.message).to.contain('Panther loads a detection from that YAML, which holds its ATT&CK mapping (Reports: MITRE ATT&CK)');
+  });
+});
+
+describe('readRuleFolder and --coverage (Panther Python files)', () => {
+  const yaml = ['AnalysisType: rule', 'Filename: aws_cloudtrail_stopped.py', 'RuleID: "AWS.CloudTrail.Stopped"', 'DisplayName: "CloudTrail Stopped"', 'Severity: Medium', 'Reports:', '  MITRE ATT&CK:', '    - TA0005:T1562', ''].join('\n');
+
+  it('reads pypanther files and Python without its YAML, and leaves out the Python a YAML names and other Python', () => {
+    const dir = freshTmpDir('panther-python');
+    writeFileSync(join(dir, 'aws_cloudtrail_stopped.yml'), yaml);
+    writeFileSync(join(dir, 'aws_cloudtrail_stopped.py'), body);
+    writeFileSync(join(dir, 'aws_ec2_discovery_commands.py'), body);
+    writeFileSync(join(dir, 'teleport_role_created.py'), teleport);
+    writeFileSync(join(dir, 'setup.py'), 'from setuptools import setup\n\nsetup(name="rules")\n');
+    const input = readRuleFolder(dir);
+    expect(input.kind).to.equal('panther');
+    expect(input.files).to.equal(3);
+    expect(input.counts).to.deep.equal({ items: 3, rules: 2, ignored: 1, invalid: 0 });
+    expect(input.rules.map((rule) => [rule.name, rule.refs.map((ref) => ref.id)])).to.deep.equal([
+      ['CloudTrail Stopped', ['T1562']],
+      ['A Teleport Role was modified or created', ['T1098.001']],
+    ]);
+    expect(input.ignored.map((item) => item.file)).to.deep.equal([join(dir, 'aws_ec2_discovery_commands.py')]);
+    expect(input.problems.map((problem) => [problem.file, problem.skipped])).to.deep.equal([[join(dir, 'aws_ec2_discovery_commands.py'), false]]);
+  });
+
+  it('takes one Panther Python file given to --coverage, as a folder of that file, and refuses other Python', () => {
+    const dir = freshTmpDir('panther-python-one');
+    writeFileSync(join(dir, 'teleport_role_created.py'), teleport);
+    writeFileSync(join(dir, 'setup.py'), 'from setuptools import setup\n');
+    const [input] = readCoverageInputs([join(dir, 'teleport_role_created.py')]);
+    expect([input?.kind, input?.counts.rules]).to.deep.equal(['panther', 1]);
+    expect(() => readCoverageInputs([join(dir, 'setup.py')])).to.throw(/not a coverage input/);
+  });
+});

@@ -171,7 +171,8 @@ function logicalLines(source: string): LogicalLine[] {
       const quote = chars.slice(i, i + 3).join('') === c.repeat(3) ? c.repeat(3) : c;
       let j = i + quote.length;
       while (j < chars.length && chars.slice(j, j + quote.length).join('') !== quote && !(quote.length === 1 && chars[j] === '\n')) j += chars[j] === '\\' ? 2 : 1;
-      i = j + quote.length - 1;
+      // A string left open at the end of its line ends there, and the line with it.
+      i = chars[j] === '\n' ? j - 1 : j + quote.length - 1;
     } else if (c === '\\' && chars[i + 1] === '\n') i++;
     else if ('([{'.includes(c)) depth++;
     else if (')]}'.includes(c)) depth = Math.max(0, depth - 1);
@@ -189,13 +190,18 @@ function pyValue(source: string): PyValue {
   return parser.at === parser.text.length ? value : undefined;
 }
 
+/** Past spaces, line ends and a backslash that continues a line. */
 function skipSpace(p: { text: string; at: number }): void {
-  while (p.at < p.text.length && /\s/.test(p.text[p.at]!)) p.at++;
+  while (p.at < p.text.length && (/\s/.test(p.text[p.at]!) || (p.text[p.at] === '\\' && p.text[p.at + 1] === '\n'))) p.at++;
 }
+
+// How deep pyValue reads nested brackets: a detection's fields nest two or three deep.
+const MAX_DEPTH = 32;
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
 
-function parseValue(p: { text: string; at: number }): PyValue {
+function parseValue(p: { text: string; at: number }, depth = 0): PyValue {
+  if (depth > MAX_DEPTH) return undefined;
   skipSpace(p);
   const rest = p.text.slice(p.at);
   if (/^[rRbBuUfF]{0,2}["']/.test(rest)) {
@@ -234,11 +240,11 @@ function parseValue(p: { text: string; at: number }): PyValue {
         p.at++;
         break;
       }
-      const key = parseValue(p);
+      const key = parseValue(p, depth + 1);
       skipSpace(p);
       if (open === '{' && p.text[p.at] === ':') {
         p.at++;
-        dict.push([key, parseValue(p)]);
+        dict.push([key, parseValue(p, depth + 1)]);
       } else list.push(key);
       skipSpace(p);
       if (p.text[p.at] === ',') p.at++;
@@ -246,7 +252,7 @@ function parseValue(p: { text: string; at: number }): PyValue {
     }
     // A parenthesized value is that value; a tuple or a set is read as a list.
     if (open === '(' && list.length === 1 && !/,\s*\)$/.test(p.text.slice(0, p.at))) return list[0];
-    return open === '{' && dict.length ? { dict } : { list };
+    return open === '{' && (dict.length || !list.length) ? { dict } : { list };
   }
   const name = /^[A-Za-z_][\w.]*/.exec(rest)?.[0];
   if (name && !/^\s*\(/.test(rest.slice(name.length))) {

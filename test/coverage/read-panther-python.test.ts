@@ -150,6 +150,25 @@ class Tuned(OktaBruteForce):
     });
   });
 
+  it('reads a value continued with a backslash, an empty reports, and the lines after a string left open', () => {
+    const text = [
+      'from pypanther import Rule, Severity',
+      'class A(Rule):',
+      '    id = "Okta." \\',
+      '        "Spray"',
+      '    display_name = "left open',
+      '    reports = {"MITRE ATT&CK": ["TA0006:T1110.003"]}',
+      'class B(Rule):',
+      '    id = "B"',
+      '    reports = {}',
+      '',
+    ].join('\n');
+    const [a, b] = ruleItems(parseRuleFile(text, 'r.py'));
+    expect(a && 'rule' in a && [a.rule.id, a.rule.name, a.rule.refs.map((ref) => [ref.id, ref.line])]).to.deep.equal(['Okta.Spray', 'Okta.Spray', [['T1110.003', 6]]]);
+    expect(a?.notes).to.deep.equal([{ line: 5, message: 'display_name is not written as text here (a variable or a call); it is not read' }]);
+    expect(b).to.deep.equal({ ignored: { line: 8, name: 'B', reason: 'no ATT&CK technique' } });
+  });
+
   it("ignores the Python of a panther-analysis rule read without its YAML, saying it holds no mapping and what to do", () => {
     const outcome = parseRuleFile(body, join('rules', 'aws_ec2_discovery_commands.py'));
     expect('ignored' in outcome && outcome.ignored).to.deep.equal({

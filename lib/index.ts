@@ -346,6 +346,7 @@ export {
   SALUTATION_NOTE,
   suggestTechniques,
   TABLE_HEADER_NOTE,
+  TEMPLATE_NOTE,
   VENDOR_NOTE,
   type PassageSuggestions,
   type SuggestOptions,
@@ -366,7 +367,7 @@ export {
   type SuggestClassifier,
   type SuggestDocKind,
 } from './suggest/suggest-model-data.js';
-export { frontMatterLines, isMarkupLine, splitPassages, type Passage, type PassageStructure } from './suggest/split-passages.js';
+export { frontMatterLines, isMarkupLine, splitPassages, templateTagBlocks, type Passage, type PassageStructure } from './suggest/split-passages.js';
 export { documentLanguage, suggestPassageText, type DocumentLanguage, type PassageText } from './suggest/passage-language.js';
 export { GLOSSARY_JA } from './suggest/glossary-ja.js';
 export { GLOSSARY_EN } from './suggest/glossary-en.js';

@@ -6,14 +6,15 @@ export interface Passage {
   line: number;
   text: string;
   /**
-   * The passage is no text of the report: a table's header row (`tableHeaderLines`: column names), or a line of the
-   * page's front matter (`frontMatterLines`: its metadata, which the page's text says again).
+   * The passage is no text of the report: a table's header row (`tableHeaderLines`: column names), a line of the
+   * page's front matter (`frontMatterLines`: its metadata, which the page's text says again), or a template tag on
+   * lines of its own (`templateTagBlocks`: a static site's include or variable, filled in when the page is built).
    */
   structure?: PassageStructure;
 }
 
 /** What a passage that is no text of the report is: see `Passage.structure`. */
-export type PassageStructure = 'table header' | 'front matter';
+export type PassageStructure = 'table header' | 'front matter' | 'template tag';
 
 // Words after which a full stop does not end a sentence.
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|[a-z])\.$/i;
@@ -125,6 +126,63 @@ export function frontMatterLines(lines: readonly string[]): Set<number> {
   return new Set();
 }
 
+// A template tag's start, on a line of its own: Liquid and Jinja (`{% include card.html %}`, `{{ page.title }}`) and
+// Hugo's shortcodes (`{{< figure src="…" >}}`, `{{% notice %}}`). A tag spanning more lines than this is taken for none.
+const TEMPLATE_START = /^\s*\{[{%]/;
+const MAX_TEMPLATE_TAG = 50;
+// What may stand between `{{` and `}}`: a variable, its filters and quoted arguments (`page.title | escape`), not a
+// computation or a call (`7*7`, `config.items()`: a template injection's payload is what an attacker sent).
+const TEMPLATE_VARIABLE = /^[<%]?[\s\w.|:,'"=/<>%-]*[>%]?$/u;
+
+/**
+ * The template tags that stand on lines of their own, from their first line (0-based) to their last: one tag or
+ * several, as a static site's source writes them (`{% include news-card.html` / `title="…"` / `%}`, `{{ page.title }}`).
+ * A block ends at the end of a line after a closed tag; a tag left open after MAX_TEMPLATE_TAG lines, or text after a
+ * tag on its line, makes the lines text. Linear: each line is looked at from at most one start.
+ */
+export function templateTagBlocks(lines: readonly string[]): Map<number, number> {
+  const blocks = new Map<number, number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!TEMPLATE_START.test(lines[i]!)) continue;
+    const end = templateTagEnd(lines, i);
+    if (end === undefined) continue;
+    blocks.set(i, end);
+    i = end;
+  }
+  return blocks;
+}
+
+/** The last line of the template tags that begin at line `start` (see `templateTagBlocks`), or undefined. */
+function templateTagEnd(lines: readonly string[], start: number): number | undefined {
+  let line = start;
+  let at = 0;
+  for (;;) {
+    const text = lines[line]!;
+    // Between tags: white space, to the line's end (the block may end there) or to the next tag.
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    // The first line begins with a tag (TEMPLATE_START): a line's end here comes after one.
+    if (at === text.length) return line;
+    const open = text.slice(at, at + 2);
+    if (open !== '{%' && open !== '{{') return undefined;
+    const close = open === '{%' ? '%}' : '}}';
+    // The tag's end, on this line or a later one; what stands between is read as one text.
+    let inside = '';
+    let from = at + 2;
+    for (;;) {
+      const found = lines[line]!.indexOf(close, from);
+      if (found >= 0) {
+        inside += lines[line]!.slice(from, found);
+        at = found + 2;
+        break;
+      }
+      inside += `${lines[line]!.slice(from)}\n`;
+      if (++line >= lines.length || line - start >= MAX_TEMPLATE_TAG) return undefined;
+      from = 0;
+    }
+    if (open === '{%' ? !/^-?\s*[A-Za-z_]/.test(inside) : !TEMPLATE_VARIABLE.test(inside.trim())) return undefined;
+  }
+}
+
 /**
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
  * space and not after an abbreviation (`e.g.`, `Inc.`), or after a letter followed by a footnote mark, space and a
@@ -134,15 +192,18 @@ export function frontMatterLines(lines: readonly string[]): Set<number> {
  * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`;
  * soft hyphens are taken out, a line ending with one joined with nothing between).
  * A `BLOCK_BREAK` ends a passage too (`htmlText`). With `lines`, every input line is one passage, empty ones too (not
- * the nothing after a final line break). A table's header row (`tableHeaderLines`) and the lines of a front matter
- * (`frontMatterLines`) are marked with their `structure`; by sentence, a front matter is one passage.
+ * the nothing after a final line break). A table's header row (`tableHeaderLines`), the lines of a front matter
+ * (`frontMatterLines`) and those of a template tag (`templateTagBlocks`) are marked with their `structure`; by
+ * sentence, a front matter is one passage, and so is each template tag.
  */
 export function splitPassages(text: string, options: { lines?: boolean } = {}): Passage[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const headers = tableHeaderLines(lines);
   const front = frontMatterLines(lines);
+  const templates = templateTagBlocks(lines);
+  const templateLines = new Set([...templates].flatMap(([first, last]) => Array.from({ length: last - first + 1 }, (_, k) => first + k)));
   const header = (i: number): { structure?: PassageStructure } =>
-    headers.has(i) ? { structure: 'table header' } : front.has(i) ? { structure: 'front matter' } : {};
+    headers.has(i) ? { structure: 'table header' } : front.has(i) ? { structure: 'front matter' } : templateLines.has(i) ? { structure: 'template tag' } : {};
   if (options.lines) {
     // A line break ends the line before it: after the last one there is no line (`wc -l`), and an empty text has none.
     if (lines[lines.length - 1] === '') lines.pop();
@@ -213,6 +274,14 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
   lines.forEach((whole, i) => {
     if (front.has(i)) return;
+    // A template tag is one passage, its lines joined; the passage before it ends there.
+    const template = templates.get(i);
+    if (template !== undefined) {
+      flush();
+      passages.push({ line: i + 1, text: lines.slice(i, template + 1).join(' ').replace(/\s+/g, ' ').trim(), structure: 'template tag' });
+      held = false;
+    }
+    if (templateLines.has(i)) return;
     const parts = whole.split(BLOCK_BREAK);
     parts.forEach((line, part) => {
       const previous = i > 0 ? lines[i - 1]! : undefined;

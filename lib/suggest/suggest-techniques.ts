@@ -38,8 +38,15 @@ export const TABLE_HEADER_NOTE = "a table's header row (column names), not text:
 /** The note of a line of a page's front matter (`---` / `layout: post` / `tags: [...]` / `---`): it is not ranked. */
 export const FRONT_MATTER_NOTE = "the page's front matter (its metadata: title, tags, summary), which its text says again: not ranked";
 
+/** The note of a template tag on lines of its own (`{% include news-card.html … %}`, `{{ page.title }}`): it is not ranked. */
+export const TEMPLATE_NOTE = "a template tag (Liquid, Jinja, Hugo), filled in when the page is built, not text: not ranked";
+
 // The notes of passages that are no text of the report, by what they are.
-const STRUCTURE_NOTES: Readonly<Record<PassageStructure, string>> = { 'table header': TABLE_HEADER_NOTE, 'front matter': FRONT_MATTER_NOTE };
+const STRUCTURE_NOTES: Readonly<Record<PassageStructure, string>> = {
+  'table header': TABLE_HEADER_NOTE,
+  'front matter': FRONT_MATTER_NOTE,
+  'template tag': TEMPLATE_NOTE,
+};
 
 /** The note of a row of an indicator table whose other cells have no words: it is not ranked. */
 export const INDICATOR_ROW_NOTE = 'a row of indicators (hashes, addresses, file names, detection names), no text: not ranked';
@@ -110,8 +117,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
       return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];
     }
     const { structure, ...entry } = passage;
-    // A header row names the columns, a front matter holds the page's metadata, and the indicator cells of a row (an
-    // IoC table's hash, file name and detection name: `OneDrive.exe`, `Python/Agent.AGT`) name a sample: none says what was done.
+    // A header row names the columns, a front matter holds the page's metadata, a template tag is filled in when the
+    // page is built, and the indicator cells of a row (an IoC table's hash, file name and detection name:
+    // `OneDrive.exe`, `Python/Agent.AGT`) name a sample: none says what was done.
     if (structure) return [{ ...entry, candidates: [], note: STRUCTURE_NOTES[structure] }];
     const row = indicatorRowText(passage.text);
     if (row === '') return [{ ...entry, candidates: [], note: INDICATOR_ROW_NOTE }];

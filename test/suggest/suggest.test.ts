@@ -25,6 +25,7 @@ import {
   suggestPassageText,
   suggestTechniques,
   TABLE_HEADER_NOTE,
+  TEMPLATE_NOTE,
   FRONT_MATTER_NOTE,
   VENDOR_NOTE,
   type SuggestModel,
@@ -577,6 +578,43 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       '---\nSummary: the actor ran whoami on the host.\nIt then listed the shares.\n---',
     ]) {
       expect(suggestTechniques(other, model).filter((p) => p.note === FRONT_MATTER_NOTE), other).to.deep.equal([]);
+    }
+  });
+
+  // The same digest's Liquid tags: `{% include ai-summary-card.html %}` got HTML Smuggling (T1027.006) 100, and the
+  // multi-line `{% include news-card.html title="…" url="…" summary="…" source="The Hacker News" %}` Web Protocols
+  // 94.8, HTML Smuggling and Tool on the news' title, summary and source, which the page's heading and text say again.
+  it('ranks no template tag on lines of its own (Liquid, Jinja, Hugo): one passage, each line noted with lines', () => {
+    const text = [
+      '{% include ai-summary-card.html %}',
+      '',
+      '{% include news-card.html',
+      '  title="Attackers exploit a WinRAR flaw to deliver malware by spearphishing"',
+      '  url="https://news.example.com/2026/06/winrar.html"',
+      '  summary="The group sent spearphishing emails with malicious RAR attachments."',
+      '  source="The Hacker News"',
+      '%}',
+      '',
+      'The actor ran whoami on the host.',
+      '{{ page.title | escape }}',
+      '{{< figure src="/img/chain.png" title="Infection chain" >}}',
+    ].join('\n');
+    const passages = suggestTechniques(text, model);
+    expect(passages.map((p) => [p.line, p.note, p.candidates.length])).to.deep.equal([
+      [1, TEMPLATE_NOTE, 0],
+      [3, TEMPLATE_NOTE, 0],
+      [10, undefined, 5],
+      [11, TEMPLATE_NOTE, 0],
+      [12, TEMPLATE_NOTE, 0],
+    ]);
+    expect(passages[1]!.text).to.equal('{% include news-card.html title="Attackers exploit a WinRAR flaw to deliver malware by spearphishing" url="https://news.example.com/2026/06/winrar.html" summary="The group sent spearphishing emails with malicious RAR attachments." source="The Hacker News" %}');
+    expect(passages[2]!.candidates.map((c) => c.id)).to.include('T1033');
+    const lines = suggestTechniques(text, model, { lines: true });
+    expect(lines.filter((p) => p.note === TEMPLATE_NOTE).map((p) => p.line)).to.deep.equal([1, 3, 4, 5, 6, 7, 8, 11, 12]);
+    // A tag that does not close, text after a tag, and an expression that calls or computes (a template injection's
+    // payload, `{{7*7}}`) are read as text.
+    for (const other of ['{% include news-card.html\ntitle="The actor sent spearphishing emails."', '{% raw %} The actor ran whoami on the host.', '{{7*7}}', "{{config.__class__.__init__.__globals__['os'].popen('id').read()}}"]) {
+      expect(suggestTechniques(other, model).filter((p) => p.note === TEMPLATE_NOTE), other).to.deep.equal([]);
     }
   });
 

@@ -204,13 +204,42 @@ const FURNITURE_GLUE = new Set(
   ).split(' '),
 );
 
+/**
+ * Whether a text's words, without vendors' names, are all of a kind (`kind`, at least one of them), small words that go
+ * with them (`glue`) or numbers.
+ */
+function madeOfWords(text: string, kind: ReadonlySet<string>, glue: ReadonlySet<string> = new Set()): boolean {
+  // Taking vendor names out only takes words away: a text without a word of the kind has none after, and one without
+  // a vendor's word is left as it is (the names' regular expression runs on few passages: mayNameVendor).
+  const all = textWords(text);
+  if (!all.some((word) => kind.has(word))) return false;
+  const words = mayNameVendor(all) ? textWords(text.replace(VENDOR, ' ')) : all;
+  return words.some((word) => kind.has(word)) && words.every((word) => kind.has(word) || glue.has(word) || /^\d+$/.test(word));
+}
+
 /** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts). */
 export function isPageFurniture(text: string): boolean {
-  if (text.length > 300) return false;
-  // Taking vendor names out only takes words away: a text without a furniture word has none after, and one without a
-  // vendor's word is left as it is (the names' regular expression runs on few passages: mayNameVendor).
-  const all = textWords(text);
-  if (!all.some((word) => FURNITURE_WORDS.has(word))) return false;
-  const words = mayNameVendor(all) ? textWords(text.replace(VENDOR, ' ')) : all;
-  return words.some((word) => FURNITURE_WORDS.has(word)) && words.every((word) => FURNITURE_WORDS.has(word) || FURNITURE_GLUE.has(word) || /^\d+$/.test(word));
+  return text.length <= 300 && madeOfWords(text, FURNITURE_WORDS, FURNITURE_GLUE);
+}
+
+// The names of a table's columns, as threat reports' tables of indicators and of ATT&CK techniques write them
+// (ESET's `SHA-1 | Filename | ESET detection name | Description`, `IP | Provider | First seen | Last seen | Details`,
+// `Tactic | ID | Name | Description`). A page scraped to text, or a PDF, flattens a table one cell per line, and each
+// header cell stands alone; a few such words (with vendor names and numbers: `SHA-1`, `Sub-technique ID`) are no
+// behaviour, and one other word makes a passage read (`File and Directory Discovery`, `Pass the Hash`).
+const COLUMN_WORDS = new Set(
+  (
+    'id ids name names description filename filenames file files hash hashes sha sha1 sha256 md5 ip ips address ' +
+    'addresses domain domains url urls hostname provider first last seen details tactic tactics technique techniques ' +
+    'sub procedure procedures detection type value notes comment comments'
+  ).split(' '),
+);
+const MAX_COLUMN_WORDS = 4;
+// A cell as it stands alone: words, a hyphen, a slash, an ampersand, and a colon after them; no heading or list mark, no
+// markup (`<details>`, `// description = """`), which say other things than a column's name.
+const BARE_CELL = /^[\p{L}\p{N}][\p{L}\p{N} /&-]*:?$/u;
+
+/** Whether a passage is only the names of a table's columns (`ID`, `Last seen`, `ESET detection name`): a header cell standing alone. */
+export function isColumnNames(text: string): boolean {
+  return text.length <= 40 && BARE_CELL.test(text) && textWords(text).length <= MAX_COLUMN_WORDS && madeOfWords(text, COLUMN_WORDS);
 }

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { parse } from 'yaml';
 import {
   ADVICE_NOTE,
+  COLUMN_NAMES_NOTE,
   encodeSuggestModel,
   htmlText,
   INDICATOR_ROW_NOTE,
@@ -734,6 +735,26 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     for (const [text, id] of [
       ['The actor stole the session cookies of the logged-in users.', 'T1539'],
       ['Network share discovery', 'T1135'],
+    ] as const) {
+      const [read] = suggestTechniques(text, model);
+      expect(read!.note, text).to.equal(undefined);
+      expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
+    }
+  });
+
+  // ESET's blog flattens its tables one cell per line when scraped (reports6 01): the header cells stand alone, and
+  // "ID" got Remote Access Tools (T1219.001) 100, "Name" Match Legitimate Name 100, "Description" Masquerade Task or
+  // Service 100, "Provider" Time Providers 97.8, "SHA-1" Symmetric Cryptography 100, "Last seen" System Network
+  // Connections Discovery 94. A technique's name in a cell is read.
+  it('ranks no passage made only of column names (a table flattened one cell per line), and says so', () => {
+    for (const text of ['ID', 'Name', 'Description', 'Provider', 'SHA-1', 'Filename', 'ESET detection name', 'Last seen', 'IP address', 'Tactic']) {
+      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: COLUMN_NAMES_NOTE }]);
+    }
+    for (const [text, id] of [
+      ['Credential Dumping', 'T1003'],
+      ['File and Directory Discovery', 'T1083'],
+      ['Pass the Hash', 'T1550.002'],
+      ['Domain Account', 'T1087.002'],
     ] as const) {
       const [read] = suggestTechniques(text, model);
       expect(read!.note, text).to.equal(undefined);

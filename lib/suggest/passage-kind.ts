@@ -243,3 +243,35 @@ const BARE_CELL = /^[\p{L}\p{N}][\p{L}\p{N} /&-]*:?$/u;
 export function isColumnNames(text: string): boolean {
   return text.length <= 40 && BARE_CELL.test(text) && textWords(text).length <= MAX_COLUMN_WORDS && madeOfWords(text, COLUMN_WORDS);
 }
+
+// The fields of a document's or a rule's metadata, written outside a front matter: a scraped page's header
+// (`**Source**: https://…`), a feed archive's record (`document_id: "…"`, `published_at: "…"`), a Sigma or Elastic
+// rule's fields (`status: experimental`, `author: Florian Roth`, `**Severity**: high`, `// creation_date = "2021/01/27"`),
+// an indicator's label (`MD5: …`). Keys as written lower-cased, their words joined by `_` (`Risk score`: `risk_score`).
+// A title, a description or a summary is the text's own, and a field of a behaviour (`Persistence:`) is read.
+const METADATA_KEYS = new Set(
+  (
+    'id uuid guid document_id schema_version version status level severity risk_score author authors date created ' +
+    'modified updated creation_date updated_date published published_at publish_date first_seen_at last_seen_at ' +
+    'fetched_at fetch_date source source_id url canonical_url link permalink slug license maturity rule_id rule_type ' +
+    'content_hash md5 sha1 sha256 tlp company company_key lang language layout draft toc comments timestamp type'
+  ).split(' '),
+);
+// A field: a key (a list mark, a comment's `//` or bold marks around it) and `:` or `=`, at a passage's start or after
+// the previous field's value (`// rule_id = "…" // severity = "medium"`, fields joined by the passage's lines).
+const METADATA_FIELD = /(?:^|\s)(?:\/\/\s*|[-*+]\s+)?(?:\*\*|__)?([A-Za-z]\w*(?:[ -][A-Za-z]\w*)?)(?:\*\*|__)?\s?[:=](?:\*\*|__)?(?=\s|$)/gu;
+// How many words (not counting those with digits: dates, IDs, versions) a field's value has at most: a name, a date, a
+// level; more is a sentence.
+const MAX_METADATA_VALUE_WORDS = 5;
+
+/** Whether a passage is only fields of metadata (`METADATA_KEYS`), each with a short value: a source, a date, an ID, a status. */
+export function isMetadataFields(text: string): boolean {
+  if (text.length > 400 || (!text.includes(':') && !text.includes('='))) return false;
+  const fields = [...text.matchAll(METADATA_FIELD)];
+  if (fields[0]?.index !== 0) return false;
+  return fields.every((field, i) => {
+    const key = field[1]!.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2').toLowerCase().replace(/[ -]/g, '_');
+    const value = text.slice(field.index + field[0].length, fields[i + 1]?.index ?? text.length);
+    return METADATA_KEYS.has(key) && textWords(withoutIndicators(value)).filter((word) => !/\d/.test(word)).length <= MAX_METADATA_VALUE_WORDS;
+  });
+}

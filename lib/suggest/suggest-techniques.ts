@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isColumnNames, isLinksOnly, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isColumnNames, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -72,6 +72,9 @@ export const PAGE_FURNITURE_NOTE = "a web page's furniture (cookies, legal links
 /** The note of a passage that is only a table's column names (`ID`, `Description`), a cell of a flattened header: not ranked. */
 export const COLUMN_NAMES_NOTE = "column names only (a table's header, flattened one cell per line), not text: not ranked";
 
+/** The note of a passage that is only fields of metadata (`**Source**: https://…`, `status: experimental`): not ranked. */
+export const METADATA_NOTE = 'metadata fields only (source, author, date, ID, version, status...), no behaviour: not ranked';
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -86,6 +89,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isPageFurniture, PAGE_FURNITURE_NOTE],
   // A table flattened one cell per line: its header cells ("ID", "Name", "Description") stand alone.
   [isColumnNames, COLUMN_NAMES_NOTE],
+  // A page's or a rule's metadata outside a front matter ("**Source**: https://…", "status: experimental").
+  [isMetadataFields, METADATA_NOTE],
 ];
 
 /** The note of a passage with candidates that advises defenders (`advice`). */

@@ -17,6 +17,7 @@ import {
   loadAttackFile,
   loadSuggestModel,
   MARKUP_NOTE,
+  METADATA_NOTE,
   PAGE_FURNITURE_NOTE,
   REPORT_STRUCTURE_NOTE,
   SALUTATION_NOTE,
@@ -755,6 +756,37 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['File and Directory Discovery', 'T1083'],
       ['Pass the Hash', 'T1550.002'],
       ['Domain Account', 'T1087.002'],
+    ] as const) {
+      const [read] = suggestTechniques(text, model);
+      expect(read!.note, text).to.equal(undefined);
+      expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
+    }
+  });
+
+  // Scraped pages and rule documentation keep metadata fields outside any front matter: "**Source**: https://…" (the
+  // reference collection's header over reports6 01, 03, 17) got Tool (T1588.002) 94.8, a Sigma rule's "status:
+  // experimental" System Network Connections Discovery 100 and "author: Florian Roth" SSH Authorized Keys 100, Elastic's
+  // "**Severity**: high" Browser Session Hijacking 93.9, a Go file's commented TOML "// creation_date = "2021/01/27""
+  // Timestomp 100, the APT32 seed's "MD5: d739f…" Virtualization/Sandbox Evasion: System Checks 100.
+  it('ranks no passage made only of metadata fields (source, author, date, ID, status...), and says so', () => {
+    for (const text of [
+      '**Source**: https://blog.example.com/turla-new-phishing-campaign/',
+      'status: experimental',
+      'author: Florian Roth',
+      '**Severity**: high',
+      '- **ID**: 9cf8fe08-7ad8-11eb-9819-acde48001122',
+      '// creation_date = "2021/01/27"',
+      '// rule_id = "717f82c2-7741-4f9b-85b8-d06aeb853f4f" // severity = "medium"',
+      'published_at: "2026-05-27T04:11:18+00:00"',
+      'MD5: d739f10933c11bd6bd9677f91893986c',
+    ]) {
+      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: METADATA_NOTE }]);
+    }
+    // A field of what was done, a title, or a value that says more than a name is read.
+    for (const [text, id] of [
+      ['Persistence: the implant adds a Run key to start at each logon.', 'T1547.001'],
+      ['Title: Spearphishing attachments sent to the finance team', 'T1566.001'],
+      ['Source: the actor sent spearphishing emails with malicious attachments to the staff.', 'T1566.001'],
     ] as const) {
       const [read] = suggestTechniques(text, model);
       expect(read!.note, text).to.equal(undefined);

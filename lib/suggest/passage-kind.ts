@@ -275,3 +275,60 @@ export function isMetadataFields(text: string): boolean {
     return METADATA_KEYS.has(key) && textWords(withoutIndicators(value)).filter((word) => !/\d/.test(word)).length <= MAX_METADATA_VALUE_WORDS;
   });
 }
+
+// A byline: who wrote a post, and when. Its parts are set apart by a middle dot, a bar, a bullet or a dash ("Jane Doe
+// · 5 min read · March 3, 2025"); one is the authors, after "By" or not, the others a date or a reading time.
+const BYLINE_PARTS = /\s+[·|•—–-]\s+/u;
+const BY = /^(?:(?:written|posted|published)\s+)?by\s+|^authors?:\s*/iu;
+// The authors are people and research teams, set apart by commas, "and" and "&" (not inside brackets).
+const AUTHORS_APART = /(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?![^()]*\))/u;
+// A team's words, and the words one of them must have ("the Proofpoint Threat Research Team", "Unit 42"; an acronym
+// expanded in brackets: "TDR (Threat Detection & Research)").
+const TEAM_WORDS = new Set('threat threats research researchers intelligence detection response incident team teams labs lab unit analysis analysts center centre hunting and'.split(' '));
+const TEAM_KEY_WORDS = new Set('team teams research researchers labs lab unit'.split(' '));
+const BRACKETS = /\s*\([^()]{0,80}\)/gu;
+// A person's name: two to four words, each a capitalised word (`Aimé`, `O’Brien`), an initial (`C.`) or a particle
+// (`Pierre Le Bourhis`, `van der Berg`).
+const NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]*\p{Ll}|\p{Lu}\.|de|da|di|du|del|la|le|van|von|der|den|bin|al)$/u;
+// A date or a reading time: months, days, numbers and these words ("5 min read", "Updated March 3, 2025").
+const DATE_WORDS = new Set(
+  (
+    'january february march april may june july august september october november december jan feb mar apr jun jul ' +
+    'aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday min mins minute minutes read ' +
+    'reading updated update last published posted on at am pm utc gmt'
+  ).split(' '),
+);
+
+/** Whether a passage is a byline: authors after "By", or authors with a research team, a date or a reading time. */
+export function isByline(text: string): boolean {
+  if (text.length > 200 || !/^\p{Lu}/u.test(text)) return false;
+  const parts = text.trim().split(BYLINE_PARTS);
+  const dates = parts.filter((part) => textWords(part).every((word) => DATE_WORDS.has(word) || /^\d+$/.test(word)));
+  const authors = parts.filter((part) => !dates.includes(part));
+  if (authors.length !== 1) return false;
+  const by = BY.exec(authors[0]!);
+  let team = false;
+  const people = authors[0]!.slice(by?.[0].length ?? 0).split(AUTHORS_APART);
+  const named = people.every((item) => {
+    if (isTeam(item)) return (team = true);
+    const words = item.trim().split(/\s+/);
+    // Without "By", a name has a word that is no common English word ("Cobalt Strike" is a tool); after it, no verb's
+    // form ("By Exploiting Public-Facing Applications" is a heading).
+    return (
+      words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) &&
+      (by ? !words.some((word) => /(?:ing|ed)$/.test(word) && isCommonEnglishWord(word)) : words.some((word) => !isCommonEnglishWord(word.replace(/[’'.-]/g, ''))))
+    );
+  });
+  return named && (!!by || team || dates.some((part) => textWords(part).length > 0));
+}
+
+/** Whether an author of a byline is a research team: `the Proofpoint Threat Research Team`, `TDR (Threat Detection & Research)`. */
+function isTeam(item: string): boolean {
+  const bracketed = [...item.matchAll(BRACKETS)].map((match) => match[0]);
+  const bare = item.replace(BRACKETS, '').replace(/^\s*the\s+/i, '').trim();
+  const words = textWords(mayNameVendor(textWords(bare)) ? bare.replace(VENDOR, ' ') : bare);
+  const teamWords = (list: readonly string[]): boolean => list.length > 0 && list.every((word) => TEAM_WORDS.has(word)) && list.some((word) => TEAM_KEY_WORDS.has(word));
+  // An acronym with its expansion in brackets.
+  if (bracketed.length === 1 && /^\p{Lu}{2,6}$/u.test(bare)) return teamWords(textWords(bracketed[0]!));
+  return teamWords(words);
+}

@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isColumnNames, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isByline, isColumnNames, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -75,6 +75,9 @@ export const COLUMN_NAMES_NOTE = "column names only (a table's header, flattened
 /** The note of a passage that is only fields of metadata (`**Source**: https://…`, `status: experimental`): not ranked. */
 export const METADATA_NOTE = 'metadata fields only (source, author, date, ID, version, status...), no behaviour: not ranked';
 
+/** The note of a byline (`By John Smith`, `Jane Doe · 5 min read · March 3, 2025`): not ranked. */
+export const BYLINE_NOTE = 'a byline (authors, a research team, a date, a reading time), no behaviour: not ranked';
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -91,6 +94,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isColumnNames, COLUMN_NAMES_NOTE],
   // A page's or a rule's metadata outside a front matter ("**Source**: https://…", "status: experimental").
   [isMetadataFields, METADATA_NOTE],
+  // Who wrote it and when ("Joshua Miller, Crista Giering and the Proofpoint Threat Research Team").
+  [isByline, BYLINE_NOTE],
 ];
 
 /** The note of a passage with candidates that advises defenders (`advice`). */

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { parse } from 'yaml';
 import {
   ADVICE_NOTE,
+  BYLINE_NOTE,
   COLUMN_NAMES_NOTE,
   encodeSuggestModel,
   htmlText,
@@ -791,6 +792,31 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       const [read] = suggestTechniques(text, model);
       expect(read!.note, text).to.equal(undefined);
       expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
+    }
+  });
+
+  // Scraped pages keep their bylines: Sekoia's "Guillaume C., Maxime A. and TDR (Threat Detection & Research)" got
+  // Gather Victim Identity Information (T1589) 100, Proofpoint's "Joshua Miller, Crista Giering and the Proofpoint
+  // Threat Research Team" 100.
+  it('ranks no byline (authors, with a team, a date or a reading time, or after "By"), and says so', () => {
+    for (const text of [
+      'By John Smith',
+      'By John Smith — March 3, 2025',
+      'Jane Doe · 5 min read · March 3, 2025',
+      'Joshua Miller, Crista Giering and the Proofpoint Threat Research Team',
+      'Guillaume C., Maxime A. and TDR (Threat Detection & Research)',
+    ]) {
+      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: BYLINE_NOTE }]);
+    }
+    // "By" before what was done, a heading after "By", and names of tools with a date are read.
+    for (const [text, id] of [
+      ['By using PowerShell, the actor downloaded the second stage from its server.', 'T1105'],
+      ['By Exploiting Public-Facing Applications', 'T1190'],
+      ['Cobalt Strike and Brute Ratel — March 2024', undefined],
+    ] as const) {
+      const [read] = suggestTechniques(text, model);
+      expect(read!.note, text).to.equal(undefined);
+      if (id) expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
     }
   });
 

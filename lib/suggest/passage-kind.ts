@@ -179,6 +179,31 @@ export function isLinksOnly(text: string): boolean {
   return text.length <= 4000 && LINKS_ONLY.test(text);
 }
 
+// A site's menu scraped into one line runs its items together, no space between them (ESET's `TIPS & ADVICEBUSINESS
+// SECURITYESET RESEARCHAbout ESET ResearchBlogpostsPodcastsWhite papersThreat reports…`). Where two items meet, a
+// lower-case letter is followed by a capital, or capitals by a capitalised word (`RESEARCHAbout`); names of API
+// functions do that too (`VirtualAllocEx`), but an item of several words glued to the next begins a word in lower
+// case (`papersThreat`, `onlineSocial`), which a name of a function does not, and a menu has no sentence's marks.
+const GLUE = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}{2}/gu;
+const LETTER_TOKEN = /(?<!\S)\p{L}+(?!\S)/gu;
+const SENTENCE_MARKS = /[.,;!?()]/;
+const MIN_GLUE = 6;
+const MIN_GLUED_ITEMS = 3;
+
+/** Whether a passage is a site's menu glued into one line (`GLUE`): many items run together, several of them of more than one word. */
+export function isGluedMenu(text: string): boolean {
+  if (text.length < 40 || SENTENCE_MARKS.test(text)) return false;
+  let glue = 0;
+  let items = 0;
+  // Only tokens of letters: a hash or an ssdeep digest (`49152:9lDeYNeYunc…`) is no menu.
+  for (const [token] of text.matchAll(LETTER_TOKEN)) {
+    const joints = token.match(GLUE)?.length ?? 0;
+    glue += joints;
+    if (joints && /^\p{Ll}/u.test(token)) items++;
+  }
+  return glue >= MIN_GLUE && items >= MIN_GLUED_ITEMS;
+}
+
 // The words of a web page's furniture, as a scraped page keeps it around the post: the cookie banner ("Manage
 // Cookies"), legal links ("Privacy Policy", "Terms and conditions", "Copyright © ESET, All Rights Reserved"), share
 // buttons ("Share this post:"), newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists

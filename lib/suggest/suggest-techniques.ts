@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isByline, isColumnNames, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isByline, isColumnNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -78,6 +78,9 @@ export const METADATA_NOTE = 'metadata fields only (source, author, date, ID, ve
 /** The note of a byline (`By John Smith`, `Jane Doe · 5 min read · March 3, 2025`): not ranked. */
 export const BYLINE_NOTE = 'a byline (authors, a research team, a date, a reading time), no behaviour: not ranked';
 
+/** The note of a site's menu scraped into one line, its items run together (`White papersThreat reports`): not ranked. */
+export const GLUED_MENU_NOTE = "a site's menu glued into one line by scraping (items run together), no sentence: not ranked";
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -88,6 +91,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isReportStructure, REPORT_STRUCTURE_NOTE],
   // A scraped page's menu and link lists ("+ [Email & Spam Trends](https://...)").
   [isLinksOnly, LINKS_NOTE],
+  // Or that menu scraped into one line, its items run together ("White papersThreat reportsFEATURED").
+  [isGluedMenu, GLUED_MENU_NOTE],
   // And its cookie banner, footer, share buttons and newsletter box ("Manage Cookies", "Share Article").
   [isPageFurniture, PAGE_FURNITURE_NOTE],
   // A table flattened one cell per line: its header cells ("ID", "Name", "Description") stand alone.

@@ -30,6 +30,7 @@ import {
   TABLE_HEADER_NOTE,
   TEMPLATE_NOTE,
   FRONT_MATTER_NOTE,
+  GLUED_MENU_NOTE,
   VENDOR_NOTE,
   type SuggestModel,
 } from '../../lib/index.js';
@@ -817,6 +818,22 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       const [read] = suggestTechniques(text, model);
       expect(read!.note, text).to.equal(undefined);
       if (id) expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
+    }
+  });
+
+  // ESET's scraped post (reports6 01) keeps its site menu as one line, its items run together: "TIPS & ADVICEBUSINESS
+  // SECURITYESET RESEARCHAbout ESET ResearchBlogpostsPodcastsWhite papersThreat reports…" got Security Software
+  // Discovery (T1518.001) 100. Names of API functions run together too, but a sentence or a list of them is read.
+  it('ranks no site menu glued into one line by scraping, and says so; API names in a sentence are read', () => {
+    const menu = 'TIPS & ADVICEBUSINESS SECURITYRESEARCHAbout our ResearchBlogpostsPodcastsWhite papersThreat reportsTOPICSDigital SecurityScamsKids onlineSocial mediaMalwareRansomwareSecure coding';
+    for (const lines of [false, true]) expect(suggestTechniques(menu, model, { lines })).to.deep.equal([{ line: 1, text: menu, candidates: [], note: GLUED_MENU_NOTE }]);
+    for (const text of [
+      'The loader calls VirtualAllocEx WriteProcessMemory CreateRemoteThread and NtUnmapViewOfSection to inject into explorer',
+      'VirtualAllocEx WriteProcessMemory CreateRemoteThread NtUnmapViewOfSection SetThreadContext ResumeThread',
+    ]) {
+      const [read] = suggestTechniques(text, model);
+      expect(read!.note, text).to.equal(undefined);
+      expect(read!.candidates.slice(0, 5).map((c) => c.id.slice(0, 5)), text).to.include('T1055');
     }
   });
 

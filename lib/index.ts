@@ -350,6 +350,7 @@ export {
   SALUTATION_NOTE,
   suggestTechniques,
   TABLE_HEADER_NOTE,
+  TAG_LIST_NOTE,
   TEMPLATE_NOTE,
   VENDOR_NOTE,
   type PassageSuggestions,

@@ -357,3 +357,60 @@ function isTeam(item: string): boolean {
   if (bracketed.length === 1 && /^\p{Lu}{2,6}$/u.test(bare)) return teamWords(textWords(bracketed[0]!));
   return teamWords(words);
 }
+
+// A blog's list of tags or categories: a label (`Tags`, `Categories`, `Trending topics`, `Filed under:`) and short
+// entries after it, one a line (`Malware` / `Ransomware` / `Cyber Threat Intelligence`, a tag cloud scraped to text) or
+// after its colon (`Tags: Malware, Ransomware, APT`). Such a word alone is read (a heading: `Ransomware`, `Credential
+// Dumping`); only after the label is it a tag.
+const TAG_LABEL_WORDS = new Set('tags tag topics topic trending popular categories category keywords labels filed under posted in all related'.split(' '));
+const TAG_LABEL_KEY_WORDS = new Set('tags tag topics topic categories category keywords labels'.split(' '));
+const TAG_LIST_APART = /\s*[,·|•]\s*/u;
+// An entry: one to three words, no sentence's marks, no colon (`**Version**: 5` is a field), no heading mark.
+const MAX_TAG_WORDS = 3;
+const MAX_TAG_LENGTH = 40;
+// How many entries a list has at most: a longer run of short passages is more than a tag cloud.
+const MAX_TAGS = 40;
+
+/** Whether a text is an entry of a list of tags: one to three words, beside a list mark. */
+function isTagEntry(text: string): boolean {
+  if (text.length > MAX_TAG_LENGTH || /[.!?;:]/.test(text) || HEADING_MARK.test(text)) return false;
+  const words = textWords(text).length;
+  return words >= 1 && words <= MAX_TAG_WORDS;
+}
+
+/** A list of tags' label and what follows its colon (`Tags: a, b` gives `a, b`; `Trending topics` gives ''), or undefined. */
+function tagLabelRest(text: string): string | undefined {
+  if (text.length > 300) return undefined;
+  const colon = text.indexOf(':');
+  const label = colon < 0 ? text : text.slice(0, colon);
+  if (label.length > 30) return undefined;
+  const words = textWords(label);
+  if (!words.some((word) => TAG_LABEL_KEY_WORDS.has(word)) || !words.every((word) => TAG_LABEL_WORDS.has(word))) return undefined;
+  return colon < 0 ? '' : text.slice(colon + 1).replace(/^[*_\s]+/, '');
+}
+
+/**
+ * The passages (by index) that are a list of tags or categories: a label and its entries on the same passage, or a
+ * label alone and the entries (`isTagEntry`) that follow it, up to MAX_TAGS, empty passages (`--lines`) passed over.
+ */
+export function tagListPassages(texts: readonly string[]): Set<number> {
+  const tags = new Set<number>();
+  for (let i = 0; i < texts.length; i++) {
+    const rest = tagLabelRest(texts[i]!.trim());
+    if (rest === undefined) continue;
+    if (rest) {
+      if (rest.split(TAG_LIST_APART).every((entry) => !entry || isTagEntry(entry))) tags.add(i);
+      continue;
+    }
+    tags.add(i);
+    let entries = 0;
+    for (let j = i + 1; j < texts.length && entries < MAX_TAGS; j++) {
+      if (!texts[j]!.trim()) continue;
+      if (!isTagEntry(texts[j]!.replace(LIST_MARK, ''))) break;
+      tags.add(j);
+      entries++;
+      i = j;
+    }
+  }
+  return tags;
+}

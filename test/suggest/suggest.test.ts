@@ -28,6 +28,7 @@ import {
   suggestPassageText,
   suggestTechniques,
   TABLE_HEADER_NOTE,
+  TAG_LIST_NOTE,
   TEMPLATE_NOTE,
   FRONT_MATTER_NOTE,
   GLUED_MENU_NOTE,
@@ -834,6 +835,32 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       const [read] = suggestTechniques(text, model);
       expect(read!.note, text).to.equal(undefined);
       expect(read!.candidates.slice(0, 5).map((c) => c.id.slice(0, 5)), text).to.include('T1055');
+    }
+  });
+
+  // Sekoia's scraped post (reports6 03) ends with a tag cloud under "Trending topics": "Malware" got Obtain
+  // Capabilities: Malware (T1588.001) 99.7, "Ransomware" Data Encrypted for Impact 100, "Infostealer" Clipboard Data
+  // 100, "Trending topics" Publish/Subscribe Protocols 100. Alone, such a word is read as a heading.
+  it('ranks no list of tags or categories under its label, and says so; the same word alone, or a sentence after, is read', () => {
+    const text = ['Comments are closed.', 'Trending topics', 'Malware', '', 'Stealer', 'Cyber Threat Intelligence', 'Ransomware', 'The actor encrypted the files on the shares with a ransomware payload.'].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(text, model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => [p.line, p.note]), `lines: ${lines}`).to.deep.equal([
+        [1, PAGE_FURNITURE_NOTE],
+        [2, TAG_LIST_NOTE],
+        [3, TAG_LIST_NOTE],
+        [5, TAG_LIST_NOTE],
+        [6, TAG_LIST_NOTE],
+        [7, TAG_LIST_NOTE],
+        [8, undefined],
+      ]);
+      expect(passages.at(-1)!.candidates.map((c) => c.id)).to.include('T1486');
+    }
+    expect(suggestTechniques('Tags: Malware, Ransomware, APT', model)).to.deep.equal([{ line: 1, text: 'Tags: Malware, Ransomware, APT', candidates: [], note: TAG_LIST_NOTE }]);
+    for (const alone of ['Ransomware', 'Credential Dumping']) {
+      const [read] = suggestTechniques(alone, model);
+      expect(read!.note, alone).to.equal(undefined);
+      expect(read!.candidates, alone).to.not.deep.equal([]);
     }
   });
 

@@ -170,9 +170,10 @@ export function withoutReporters(text: string): string {
 }
 
 // One or more Markdown links and nothing else beside a list or heading mark, as a site's menu (`+ [Email & Spam
-// Trends](https://...)`), a post's category (`[ransomware](/category/ransomware/)`) or its "Related posts" and
-// "Previous post" links (`[Previous Post ...](...)[Next Post ...](...)`) are scraped: the titles of other pages.
-const LINKS_ONLY = /^\s{0,8}(?:[-*+•]\s{1,4}|#{1,6}\s{1,4})?(?:\[[^\]\n]{0,300}\]\([^()\s]{0,600}\)\s{0,4})+$/;
+// Trends](https://...)`, and items whose lines were joined: `+ [Threat Source Newsletter](...) + [Beers with Talos
+// Podcast](...)`), a post's category (`[ransomware](/category/ransomware/)`) or its "Related posts" and "Previous
+// post" links (`[Previous Post ...](...)[Next Post ...](...)`) are scraped: the titles of other pages.
+const LINKS_ONLY = /^\s{0,8}(?:#{1,6}\s{1,4})?(?:(?:[-*+•]\s{1,4})?\[[^\]\n]{0,300}\]\([^()\s]{0,600}\)\s{0,4})+$/;
 
 /** Whether a passage is only links (a menu item, a category, a list of other posts), no sentence of the report's own. */
 export function isLinksOnly(text: string): boolean {

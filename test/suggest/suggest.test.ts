@@ -720,6 +720,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       '* [Incident Response](https://intel.example.com/incident_response)',
       '[ransomware](/category/ransomware/)',
       '[Previous Post A loader campaign](https://blog.example.com/a/)[Next Post How phishing kits work](https://blog.example.com/b/)',
+      // Two menu items whose lines were joined: a list mark between the links.
+      '+ [Threat Source Newsletter](https://blog.example.com/category/newsletter/) + [Beers with Analysts Podcast](https://intel.example.com/podcasts/beers)',
     ]) {
       for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: LINKS_NOTE }]);
     }

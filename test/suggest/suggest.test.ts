@@ -396,6 +396,22 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     model = loadSuggestModel(loadRelease('18.1'), { cacheDir: testCacheDir() });
   });
 
+  // A passage of a kind that is not ranked: its entry, by sentence and with lines, has the note and no candidates.
+  const expectUnranked = (texts: readonly string[], note: string): void => {
+    for (const text of texts) {
+      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), `${text} (lines: ${lines})`).to.deep.equal([{ line: 1, text, candidates: [], note }]);
+    }
+  };
+  // A passage that is read: no note, and the technique among its first three candidates (without one, some candidates).
+  const expectRead = (rows: ReadonlyArray<readonly [text: string, id?: string]>): void => {
+    for (const [text, id] of rows) {
+      const [read] = suggestTechniques(text, model);
+      expect(read!.note, text).to.equal(undefined);
+      if (id) expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
+      else expect(read!.candidates, text).to.not.deep.equal([]);
+    }
+  };
+
   it('is built from every current technique and every uses relationship of the release file', () => {
     const raw = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
     const byId = new Map(raw.map((o) => [o.id, o]));
@@ -735,17 +751,11 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // Network Share Discovery 100, "Copyright © ESET, All Rights Reserved" Right-to-Left Override 100; Sekoia's "Log in"
   // Valid Accounts 100, Cyble's "May 27, 2026 · 11 min read" Query Registry 97.9.
   it('ranks no passage made only of a web page\'s furniture, and says so; a word of behaviour among them is read', () => {
-    for (const text of ['Manage Cookies', 'Privacy Policy', 'Share this post:', 'Sign up for our newsletters', 'Copyright © ESET, All Rights Reserved', 'Related Articles', 'May 27, 2026 · 11 min read', 'Log in']) {
-      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: PAGE_FURNITURE_NOTE }]);
-    }
-    for (const [text, id] of [
+    expectUnranked(['Manage Cookies', 'Privacy Policy', 'Share this post:', 'Sign up for our newsletters', 'Copyright © ESET, All Rights Reserved', 'Related Articles', 'May 27, 2026 · 11 min read', 'Log in'], PAGE_FURNITURE_NOTE);
+    expectRead([
       ['The actor stole the session cookies of the logged-in users.', 'T1539'],
       ['Network share discovery', 'T1135'],
-    ] as const) {
-      const [read] = suggestTechniques(text, model);
-      expect(read!.note, text).to.equal(undefined);
-      expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
-    }
+    ]);
   });
 
   // ESET's blog flattens its tables one cell per line when scraped (reports6 01): the header cells stand alone, and
@@ -753,19 +763,13 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // Service 100, "Provider" Time Providers 97.8, "SHA-1" Symmetric Cryptography 100, "Last seen" System Network
   // Connections Discovery 94. A technique's name in a cell is read.
   it('ranks no passage made only of column names (a table flattened one cell per line), and says so', () => {
-    for (const text of ['ID', 'Name', 'Description', 'Provider', 'SHA-1', 'Filename', 'ESET detection name', 'Last seen', 'IP address', 'Tactic']) {
-      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: COLUMN_NAMES_NOTE }]);
-    }
-    for (const [text, id] of [
+    expectUnranked(['ID', 'Name', 'Description', 'Provider', 'SHA-1', 'Filename', 'ESET detection name', 'Last seen', 'IP address', 'Tactic'], COLUMN_NAMES_NOTE);
+    expectRead([
       ['Credential Dumping', 'T1003'],
       ['File and Directory Discovery', 'T1083'],
       ['Pass the Hash', 'T1550.002'],
       ['Domain Account', 'T1087.002'],
-    ] as const) {
-      const [read] = suggestTechniques(text, model);
-      expect(read!.note, text).to.equal(undefined);
-      expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
-    }
+    ]);
   });
 
   // Scraped pages and rule documentation keep metadata fields outside any front matter: "**Source**: https://…" (the
@@ -774,7 +778,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // "**Severity**: high" Browser Session Hijacking 93.9, a Go file's commented TOML "// creation_date = "2021/01/27""
   // Timestomp 100, the APT32 seed's "MD5: d739f…" Virtualization/Sandbox Evasion: System Checks 100.
   it('ranks no passage made only of metadata fields (source, author, date, ID, status...), and says so', () => {
-    for (const text of [
+    expectUnranked([
       '**Source**: https://blog.example.com/turla-new-phishing-campaign/',
       'status: experimental',
       'author: Florian Roth',
@@ -784,44 +788,32 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       '// rule_id = "717f82c2-7741-4f9b-85b8-d06aeb853f4f" // severity = "medium"',
       'published_at: "2026-05-27T04:11:18+00:00"',
       'MD5: d739f10933c11bd6bd9677f91893986c',
-    ]) {
-      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: METADATA_NOTE }]);
-    }
+    ], METADATA_NOTE);
     // A field of what was done, a title, or a value that says more than a name is read.
-    for (const [text, id] of [
+    expectRead([
       ['Persistence: the implant adds a Run key to start at each logon.', 'T1547.001'],
       ['Title: Spearphishing attachments sent to the finance team', 'T1566.001'],
       ['Source: the actor sent spearphishing emails with malicious attachments to the staff.', 'T1566.001'],
-    ] as const) {
-      const [read] = suggestTechniques(text, model);
-      expect(read!.note, text).to.equal(undefined);
-      expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
-    }
+    ]);
   });
 
   // Scraped pages keep their bylines: Sekoia's "Guillaume C., Maxime A. and TDR (Threat Detection & Research)" got
   // Gather Victim Identity Information (T1589) 100, Proofpoint's "Joshua Miller, Crista Giering and the Proofpoint
   // Threat Research Team" 100.
   it('ranks no byline (authors, with a team, a date or a reading time, or after "By"), and says so', () => {
-    for (const text of [
+    expectUnranked([
       'By John Smith',
       'By John Smith — March 3, 2025',
       'Jane Doe · 5 min read · March 3, 2025',
       'Joshua Miller, Crista Giering and the Proofpoint Threat Research Team',
       'Guillaume C., Maxime A. and TDR (Threat Detection & Research)',
-    ]) {
-      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: BYLINE_NOTE }]);
-    }
+    ], BYLINE_NOTE);
     // "By" before what was done, a heading after "By", and names of tools with a date are read.
-    for (const [text, id] of [
+    expectRead([
       ['By using PowerShell, the actor downloaded the second stage from its server.', 'T1105'],
       ['By Exploiting Public-Facing Applications', 'T1190'],
-      ['Cobalt Strike and Brute Ratel — March 2024', undefined],
-    ] as const) {
-      const [read] = suggestTechniques(text, model);
-      expect(read!.note, text).to.equal(undefined);
-      if (id) expect(read!.candidates.slice(0, 3).map((c) => c.id), text).to.include(id);
-    }
+      ['Cobalt Strike and Brute Ratel — March 2024'],
+    ]);
   });
 
   // ESET's scraped post (reports6 01) keeps its site menu as one line, its items run together: "TIPS & ADVICEBUSINESS
@@ -829,7 +821,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // Discovery (T1518.001) 100. Names of API functions run together too, but a sentence or a list of them is read.
   it('ranks no site menu glued into one line by scraping, and says so; API names in a sentence are read', () => {
     const menu = 'TIPS & ADVICEBUSINESS SECURITYRESEARCHAbout our ResearchBlogpostsPodcastsWhite papersThreat reportsTOPICSDigital SecurityScamsKids onlineSocial mediaMalwareRansomwareSecure coding';
-    for (const lines of [false, true]) expect(suggestTechniques(menu, model, { lines })).to.deep.equal([{ line: 1, text: menu, candidates: [], note: GLUED_MENU_NOTE }]);
+    expectUnranked([menu], GLUED_MENU_NOTE);
     for (const text of [
       'The loader calls VirtualAllocEx WriteProcessMemory CreateRemoteThread and NtUnmapViewOfSection to inject into explorer',
       'VirtualAllocEx WriteProcessMemory CreateRemoteThread NtUnmapViewOfSection SetThreadContext ResumeThread',
@@ -858,12 +850,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ]);
       expect(passages.at(-1)!.candidates.map((c) => c.id)).to.include('T1486');
     }
-    expect(suggestTechniques('Tags: Malware, Ransomware, APT', model)).to.deep.equal([{ line: 1, text: 'Tags: Malware, Ransomware, APT', candidates: [], note: TAG_LIST_NOTE }]);
-    for (const alone of ['Ransomware', 'Credential Dumping']) {
-      const [read] = suggestTechniques(alone, model);
-      expect(read!.note, alone).to.equal(undefined);
-      expect(read!.candidates, alone).to.not.deep.equal([]);
-    }
+    expectUnranked(['Tags: Malware, Ransomware, APT'], TAG_LIST_NOTE);
+    expectRead([['Ransomware'], ['Credential Dumping']]);
   });
 
   // The English mitigation bullets of a translated Five Eyes advisory ("Prevent and detect lateral movement in your

@@ -276,31 +276,46 @@ export function isColumnNames(text: string): boolean {
 // (`**Source**: https://…`), a feed archive's record (`document_id: "…"`, `published_at: "…"`), a Sigma or Elastic
 // rule's fields (`status: experimental`, `author: Florian Roth`, `**Severity**: high`, `// creation_date = "2021/01/27"`),
 // an indicator's label (`MD5: …`). Keys as written lower-cased, their words joined by `_` (`Risk score`: `risk_score`).
-// A title, a description or a summary is the text's own, and a field of a behaviour (`Persistence:`) is read.
-const METADATA_KEYS = new Set(
-  (
-    'id uuid guid document_id schema_version version status level severity risk_score author authors date created ' +
-    'modified updated creation_date updated_date published published_at publish_date first_seen_at last_seen_at ' +
-    'fetched_at fetch_date source source_id url canonical_url link permalink slug license maturity rule_id rule_type ' +
-    'content_hash md5 sha1 sha256 tlp company company_key lang language layout draft toc comments timestamp type'
-  ).split(' '),
-);
+// Each key says what its value may be, so that a value that says more is read (`Source: a phishing email`, `Status:
+// exfiltrated to the actor's server`): an address, an ID, a number or a date (no word but months: `date: March 3,
+// 2025`); a level or a kind (one or two words: `experimental`, `high`, `eql`); names (capitalised: `Florian Roth`,
+// `Threat Intelligence Team`). A title, a description or a summary is the text's own, and a field of a behaviour
+// (`Persistence:`) is read.
+const METADATA_KEYS: ReadonlyMap<string, 'address or date' | 'level' | 'names'> = new Map([
+  ...(
+    'id uuid guid document_id schema_version version rule_id content_hash md5 sha1 sha256 source_id date created modified ' +
+    'updated creation_date updated_date published published_at publish_date first_seen_at last_seen_at fetched_at ' +
+    'fetch_date timestamp risk_score source url canonical_url link permalink'
+  )
+    .split(' ')
+    .map((key) => [key, 'address or date'] as const),
+  ...'status level severity maturity tlp lang language layout draft toc comments rule_type'.split(' ').map((key) => [key, 'level'] as const),
+  ...'author authors company company_key license'.split(' ').map((key) => [key, 'names'] as const),
+]);
 // A field: a key (a list mark, a comment's `//` or bold marks around it) and `:` or `=`, at a passage's start or after
 // the previous field's value (`// rule_id = "…" // severity = "medium"`, fields joined by the passage's lines).
 const METADATA_FIELD = /(?:^|\s)(?:\/\/\s*|[-*+]\s+)?(?:\*\*|__)?([A-Za-z]\w*(?:[ -][A-Za-z]\w*)?)(?:\*\*|__)?\s?[:=](?:\*\*|__)?(?=\s|$)/gu;
-// How many words (not counting those with digits: dates, IDs, versions) a field's value has at most: a name, a date, a
-// level; more is a sentence.
-const MAX_METADATA_VALUE_WORDS = 5;
+// How many words a level has at most, and names (`Joseliyo Sanchez, @Joseliyo_Jstnk`).
+const MAX_LEVEL_WORDS = 2;
+const MAX_NAMES_WORDS = 6;
 
-/** Whether a passage is only fields of metadata (`METADATA_KEYS`), each with a short value: a source, a date, an ID, a status. */
+/** Whether a field's value is what its key says it may be (`METADATA_KEYS`). */
+function isMetadataValue(kind: 'address or date' | 'level' | 'names', value: string): boolean {
+  // Words with digits are IDs, versions, hashes and dates.
+  const words = textWords(withoutIndicators(value)).filter((word) => !/\d/.test(word));
+  if (kind === 'address or date') return words.every((word) => DATE_WORDS.has(word));
+  if (kind === 'level') return words.length <= MAX_LEVEL_WORDS;
+  return words.length <= MAX_NAMES_WORDS && !/(?:^|[\s,"'[(])\p{Ll}/u.test(value.replace(/\band\b/g, ''));
+}
+
+/** Whether a passage is only fields of metadata (`METADATA_KEYS`), each with its kind of value: a source, a date, an ID, a status, an author. */
 export function isMetadataFields(text: string): boolean {
   if (text.length > 400 || (!text.includes(':') && !text.includes('='))) return false;
   const fields = [...text.matchAll(METADATA_FIELD)];
   if (fields[0]?.index !== 0) return false;
   return fields.every((field, i) => {
-    const key = field[1]!.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2').toLowerCase().replace(/[ -]/g, '_');
-    const value = text.slice(field.index + field[0].length, fields[i + 1]?.index ?? text.length);
-    return METADATA_KEYS.has(key) && textWords(withoutIndicators(value)).filter((word) => !/\d/.test(word)).length <= MAX_METADATA_VALUE_WORDS;
+    const kind = METADATA_KEYS.get(field[1]!.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2').toLowerCase().replace(/[ -]/g, '_'));
+    return kind !== undefined && isMetadataValue(kind, text.slice(field.index + field[0].length, fields[i + 1]?.index ?? text.length));
   });
 }
 

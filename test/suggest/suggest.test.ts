@@ -789,11 +789,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       'published_at: "2026-05-27T04:11:18+00:00"',
       'MD5: d739f10933c11bd6bd9677f91893986c',
     ], METADATA_NOTE);
-    // A field of what was done, a title, or a value that says more than a name is read.
+    // A field of what was done, a title, a kind, or a value that says more than its key allows is read.
     expectRead([
       ['Persistence: the implant adds a Run key to start at each logon.', 'T1547.001'],
       ['Title: Spearphishing attachments sent to the finance team', 'T1566.001'],
       ['Source: the actor sent spearphishing emails with malicious attachments to the staff.', 'T1566.001'],
+      ['Source: spearphishing attachment', 'T1566.001'],
+      ['Type: Spearphishing Attachment', 'T1566.001'],
+      ['Author: the actor who sent spearphishing attachments', 'T1566.001'],
     ]);
   });
 

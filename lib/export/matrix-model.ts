@@ -5,6 +5,7 @@ import type { Gradient, LayerLink, LayerMetadata, LayerTechnique, LegendItem, Na
 import { gradientColor } from '../layer/score.js';
 import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
+import { shownPlatforms } from '../layer/platform-visibility.js';
 import { readableTextColor } from './colors.js';
 
 /** How sub-techniques are shown under their parents, as `export --subtechniques` takes it. */
@@ -195,8 +196,8 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   // A layer that skipped validation may carry anything; a gradient that cannot colour falls back to Navigator's.
   const own = layer.gradient;
   const gradient = own && own.colors.length >= 2 && own.colors.every((color) => HEX_COLOR.test(color)) ? own : DEFAULT_GRADIENT;
-  // An empty platform list shows every platform in Navigator.
-  const platforms = layer.filters?.platforms?.length ? new Set(layer.filters.platforms) : undefined;
+  // An empty platform list shows every platform in Navigator; a name renamed since the layer's release is read as its new one.
+  const platforms = shownPlatforms(layer.filters?.platforms, index, layer.versions?.attack);
   const hideDisabled = layer.hideDisabled === true;
   const sorting = layer.sorting ?? 0;
   const expandedLayout = layer.layout?.expandedSubtechniques;

@@ -1,18 +1,46 @@
 import type { AttackIndex } from '../attack/attack-index.js';
+import { PLATFORM_RENAMES } from '../attack/platform-names.js';
+import { compareReleases } from '../attack/release-files.js';
 import type { TechniqueRecord } from '../attack/types.js';
 import { isJsonObject } from '../json-value.js';
+import { attackMajor } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
+
+/**
+ * The name `platforms` (a release's) gives a platform that ATT&CK renamed after the release a layer was made for
+ * (`versions.attack`): "Azure AD" in a layer for 15 is "Identity Provider", the name 16.0 gave it. The layer's author
+ * chose the platform under its name of the time, and Navigator shows the layer in that release, where it matches;
+ * read in a later release, it means the platform under its new name. Undefined for a name the release has, one renamed
+ * before the layer's release (it matched nothing there either), and a layer that states no release.
+ */
+export function renamedSinceLayer(name: string, platforms: readonly string[], versionsAttack: unknown): string | undefined {
+  const major = attackMajor(versionsAttack);
+  const renamed = PLATFORM_RENAMES[name];
+  if (major === undefined || !renamed || platforms.includes(name) || !platforms.includes(renamed.to)) return undefined;
+  return compareReleases(major, renamed.since) < 0 ? renamed.to : undefined;
+}
+
+/**
+ * The platforms a layer's platform filter shows in `index`, its names read as in the layer's own release
+ * (`renamedSinceLayer`); undefined when it shows every platform (no filter, or an empty list, as in Navigator).
+ */
+export function shownPlatforms(listed: unknown, index: AttackIndex, versionsAttack: unknown): Set<string> | undefined {
+  if (!Array.isArray(listed) || !listed.length) return undefined;
+  const known = index.platforms();
+  const names = listed.filter((platform): platform is string => typeof platform === 'string');
+  return new Set(names.map((name) => renamedSinceLayer(name, known, versionsAttack) ?? name));
+}
 
 /**
  * Annotated entries that a layer's platform filter hides, by entry position, with their technique: Navigator shows a
  * technique only when one of its platforms is in `filters.platforms` (no filter, or an empty one, shows every
- * platform). Entries of techniques the release does not have, or has revoked or deprecated, are left to the checks
- * that say so.
+ * platform), its names read as in the layer's release `versionsAttack` (`shownPlatforms`). Entries of techniques the
+ * release does not have, or has revoked or deprecated, are left to the checks that say so.
  */
-export function filteredOutEntries(entries: readonly unknown[], index: AttackIndex, platforms: unknown): Map<number, TechniqueRecord> {
+export function filteredOutEntries(entries: readonly unknown[], index: AttackIndex, platforms: unknown, versionsAttack?: unknown): Map<number, TechniqueRecord> {
   const hidden = new Map<number, TechniqueRecord>();
-  if (!Array.isArray(platforms) || !platforms.length) return hidden;
-  const shown = new Set(platforms.filter((platform): platform is string => typeof platform === 'string'));
+  const shown = shownPlatforms(platforms, index, versionsAttack);
+  if (!shown) return hidden;
   entries.forEach((entry, at) => {
     if (!isJsonObject(entry) || typeof entry['techniqueID'] !== 'string' || !isAnnotated(entry)) return;
     const record = index.technique(entry['techniqueID']);

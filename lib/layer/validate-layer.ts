@@ -16,9 +16,9 @@ import {
   preAttackMessage,
 } from './layer-format.js';
 import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
-import { filteredOutEntries } from './platform-visibility.js';
+import { filteredOutEntries, renamedSinceLayer } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
-import { currentPlatformName, platformAdvice } from '../attack/platform-names.js';
+import { currentPlatformName, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
@@ -483,7 +483,8 @@ function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: At
 
 function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
   const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
-  for (const [at, record] of filteredOutEntries(entries, index, filters['platforms'])) {
+  const versionsAttack = isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined;
+  for (const [at, record] of filteredOutEntries(entries, index, filters['platforms'], versionsAttack)) {
     out.add(
       'warning',
       'filtered-out-technique',
@@ -505,6 +506,17 @@ function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: A
   if (!Array.isArray(filters['platforms']) || !known.length) return;
   filters['platforms'].forEach((platform, at) => {
     if (typeof platform !== 'string' || known.includes(platform)) return;
+    const renamed = renamedSinceLayer(platform, known, versionsAttack);
+    if (renamed) {
+      out.add(
+        'warning',
+        'unknown-platform',
+        `/filters/platforms/${at}`,
+        `${JSON.stringify(platform)} is what ATT&CK called ${JSON.stringify(renamed)} before ${PLATFORM_RENAMES[platform]?.since}, and this layer is for ` +
+          `ATT&CK ${attackMajor(versionsAttack)}: read as ${JSON.stringify(renamed)}; \`attack-layers upgrade\` writes the new name`,
+      );
+      return;
+    }
     const current = currentPlatformName(platform, known);
     out.add(
       'warning',

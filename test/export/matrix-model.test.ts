@@ -198,4 +198,27 @@ describe('matrixModel', () => {
       expect(model.rows.find((r) => r.technique === 'T9999')?.note).to.match(/^not drawn: not a technique in enterprise-attack 18\.1/);
     });
   });
+
+  describe('a platform filter of a release older than the one it is drawn in', () => {
+    // CTID's threat-modeling Scoring Layer (ATT&CK 15, Navigator 5.0.1) filters on "Azure AD", which ATT&CK 16.0
+    // renamed Identity Provider; drawn in 18.1 it was read literally and its annotated techniques were not drawn.
+    const entries: LayerTechnique[] = [
+      { techniqueID: 'T1526', tactic: 'discovery', score: 5 },
+      { techniqueID: 'T1595', tactic: 'reconnaissance', score: 2 },
+    ];
+    const filters = { platforms: ['Azure AD'] };
+
+    it('reads a name renamed after the layer\'s release as its new name (Azure AD in a layer for 15 is Identity Provider)', () => {
+      const model = matrixModel(layerWith(entries, { versions: { attack: '15', navigator: '5.0.1', layer: '4.5' }, filters }), index);
+      expect(cell(model, 'T1526', 'discovery')?.score).to.equal(5);
+      expect(model.notDrawn.map((n) => [n.techniqueID, n.reason])).to.deep.equal([['T1595', 'platform-filter']]);
+      expect(model.platforms).to.deep.equal(['Identity Provider']);
+    });
+
+    it('reads it as written in a layer for a release that no longer had it (Azure AD in a layer for 16)', () => {
+      const model = matrixModel(layerWith(entries, { versions: { attack: '16', navigator: '5.1.0', layer: '4.5' }, filters }), index);
+      expect(cell(model, 'T1526', 'discovery')).to.equal(undefined);
+      expect(model.notDrawn.map((n) => n.reason)).to.deep.equal(['platform-filter', 'platform-filter']);
+    });
+  });
 });

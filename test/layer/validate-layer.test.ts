@@ -278,6 +278,27 @@ describe('validateLayer', () => {
       /"Office 365" is not a platform of enterprise-attack 18\.1, so it filters nothing in: it is called "Office Suite" now/,
     ],
     [
+      'reads a platform renamed after the layer\'s release as its new name (CTID Scoring Layer: "Azure AD" in a layer for 15)',
+      layer([{ techniqueID: 'T1526', tactic: 'discovery', score: 5 }], {
+        versions: { attack: '15', navigator: '5.0.1', layer: '4.5' },
+        filters: { platforms: ['Azure AD'] },
+      }),
+      [
+        ['warning', 'attack-version-unavailable', '/versions/attack'],
+        ['warning', 'unknown-platform', '/filters/platforms/0'],
+      ],
+      /"Azure AD" is what ATT&CK called "Identity Provider" before 16\.0, and this layer is for ATT&CK 15: read as "Identity Provider"; `attack-layers upgrade` writes the new name$/,
+    ],
+    [
+      'still warns that a renamed platform hides techniques in a layer for a release that no longer had it ("Azure AD" in a layer for 18)',
+      layer([{ techniqueID: 'T1526', tactic: 'discovery', score: 5 }], { filters: { platforms: ['Azure AD'] } }),
+      [
+        ['warning', 'filtered-out-technique', '/techniques/0'],
+        ['warning', 'unknown-platform', '/filters/platforms/0'],
+      ],
+      /"Azure AD" is not a platform of enterprise-attack 18\.1, so it filters nothing in: it is called "Identity Provider" now/,
+    ],
+    [
       'quotes the platforms to use instead of one the release never had ("Gopher": use one of "Containers", ...)',
       layer([], { filters: { platforms: ['Windows', 'Gopher'] } }),
       [['warning', 'unknown-platform', '/filters/platforms/1']],

@@ -96,6 +96,11 @@ export {
  * them with. @throws InputError (assertNotPreAttack)
  */
 export { assertNotPreAttack, isPreAttackLayer, preAttackMessage } from './layer/layer-format.js';
+/**
+ * Layers drawn from their own data (`customDataURL`, a domain of that data's own), and the one refusal of every
+ * command that reads layers against ATT&CK, PRE-ATT&CK layers included. @throws InputError (assertAttackLayer)
+ */
+export { assertAttackLayer, customData } from './layer/layer-format.js';
 /** Which annotated sub-techniques Navigator would show collapsed (invisible). */
 export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibility.js';
 /** The one reading step of every layer: labelled repairs of real-world faults, each reported with its JSON path. @throws InputError */

@@ -26,7 +26,7 @@ import { lineOf, yaml } from './yaml-source.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-layer.js';
 import { statedLayerDomain } from '../layer/layer-domain.js';
-import { assertNotPreAttack } from '../layer/layer-format.js';
+import { assertAttackLayer } from '../layer/layer-format.js';
 import { describeSource, layerSources } from '../layer/combine-layers.js';
 import { gradientPosition } from '../layer/score.js';
 import type { Domain } from '../attack/types.js';
@@ -60,7 +60,7 @@ function annotations(entry: Record<string, unknown>): string[] {
  * entries without a technique ID are reported and skipped.
  * @throws UsageError when the file cannot be read or `options.scale` is not [min, max] with min < max;
  * InputError (with line) for invalid JSON, something that is not a layer, an empty array or an element that is not
- * an object, a gradient whose max is below its min (equal ends are a threshold, read as Navigator paints them), a PRE-ATT&CK layer (`assertNotPreAttack`), a domain that is
+ * an object, a gradient whose max is below its min (equal ends are a threshold, read as Navigator paints them), a PRE-ATT&CK layer or one drawn from its own data (`assertAttackLayer`), a domain that is
  * not an ATT&CK domain, or layers of different domains in one file.
  */
 export function readCoverageLayers(file: string, options: CoverageLayerOptions & InputOptions = {}): CoverageInput[] {
@@ -90,7 +90,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const problems: CoverageProblem[] = [];
     const platforms = new Set<string>();
     // A PRE-ATT&CK layer gets the message every command gives, with the layer's place in an array.
-    assertNotPreAttack(layer, file, isArray ? `/${layerIndex}` : '');
+    assertAttackLayer(layer, file, isArray ? `/${layerIndex}` : '');
     let repaired: RepairedLayer;
     try {
       repaired = repairLayer(layer, `${file}${layerLine ? `:${layerLine}` : ''}`);

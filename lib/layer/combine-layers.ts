@@ -50,7 +50,7 @@ import {
   type LegendItem,
   type NavigatorLayer,
 } from './layer-types.js';
-import { assertNotPreAttack, DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
+import { assertAttackLayer, DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
 import { LEFT_OUT_METADATA_NAME, upgradeLayer, upgradeReleases } from './upgrade-layer.js';
 import { upgradeMessages } from './upgrade-report.js';
 import type { AttackLibrary } from '../attack/load.js';
@@ -176,11 +176,11 @@ export function readLayerSources(file: string, path: string = file, input: Input
 /**
  * A source as every reader takes it: repaired (`repairLayer`), then converted to format 4.5 (structure only), with
  * each repair as a line naming the source. @throws InputError when the source is not a layer at all, or is a
- * PRE-ATT&CK layer (`assertNotPreAttack`).
+ * PRE-ATT&CK layer or one drawn from its own data (`assertAttackLayer`).
  */
 export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[]; repaired: RepairedLayer } {
   const where = describeSource(source);
-  assertNotPreAttack(source.value, source.file, source.position === undefined ? '' : `/${source.position}`);
+  assertAttackLayer(source.value, source.file, source.position === undefined ? '' : `/${source.position}`);
   const repaired = source.repaired ?? repairLayer(source.value, where);
   return { layer: migrateLayerFormat(repaired.layer).layer, repairs: repaired.repairs.map((repair) => `${where}: ${repairMessage(repair)}`), repaired };
 }

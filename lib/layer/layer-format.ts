@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { Domain } from '../attack/types.js';
+import { DOMAINS, type Domain } from '../attack/types.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { LAYER_FORMAT } from './layer-types.js';
 import type { SettingChange } from './upgrade-report.js';
@@ -164,6 +164,37 @@ export function preAttackMessage(value: unknown): string {
  */
 export function assertNotPreAttack(value: unknown, file: string, pointer = ''): void {
   if (isPreAttackLayer(value)) throw new InputError(`${file}: ${pointer}/domain: ${preAttackMessage(value)}`, { file });
+}
+
+/**
+ * The data a layer is drawn from when it is not ATT&CK's: Navigator 4.8 and later open a layer whose `customDataURL`
+ * names a STIX bundle or collection, of whatever domain that data names (CTID's Fight Fraud Framework:
+ * "f3-financial"). Undefined for a layer of an ATT&CK domain, and for one of another domain that names no data
+ * (a DISARM layer: Navigator has nothing to draw it with).
+ */
+export function customData(value: unknown): { url: string; domain: string } | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const url = value['customDataURL'];
+  const domain = currentDomainName(value['domain']);
+  if (typeof url !== 'string' || !url.trim() || typeof domain !== 'string' || (DOMAINS as readonly string[]).includes(domain)) return undefined;
+  return { url: url.trim(), domain };
+}
+
+/**
+ * Refuse a layer attack-layers cannot read against an ATT&CK release, with the one message every command gives: a
+ * PRE-ATT&CK layer (`assertNotPreAttack`), or one drawn from its own data (`customData`), which Navigator opens.
+ * `pointer` is the layer's place in its file. @throws InputError
+ */
+export function assertAttackLayer(value: unknown, file: string, pointer = ''): void {
+  assertNotPreAttack(value, file, pointer);
+  const custom = customData(value);
+  if (!custom) return;
+  throw new InputError(
+    `${file}: ${pointer}/domain: ${JSON.stringify(custom.domain)} is no ATT&CK domain: the layer is drawn from its own data ` +
+      `(customDataURL ${custom.url}), which Navigator loads from there; attack-layers reads layers of ${DOMAINS.join(', ').replace(/, (?=[^,]*$)/, ' and ')} ` +
+      "against ATT&CK's releases: open this one in Navigator",
+    { file },
+  );
 }
 
 /**

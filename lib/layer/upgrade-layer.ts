@@ -8,7 +8,7 @@ import { AttackDataError, InputError, SchemaValidationError } from '../errors.js
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
 import {
-  assertNotPreAttack,
+  assertAttackLayer,
   attackMajor,
   compareVersions,
   currentDomainName,
@@ -424,7 +424,7 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readon
  */
 export function upgradeLayer(value: unknown, target: AttackIndex, options: UpgradeOptions = {}): UpgradedLayer {
   const file = options.file ?? 'layer';
-  assertNotPreAttack(value, file);
+  assertAttackLayer(value, file);
   const { layer: repaired, repairs: allRepairs, entryOrigins, leftOut } = options.repaired ?? repairLayer(value, file);
   // An entry the repair left out is a row of the report like every other, not a repair: it is counted, and kept.
   const repairs = allRepairs.filter((repair) => repair.leftOut !== 'entry');
@@ -626,7 +626,7 @@ export interface UpgradeReleases {
 export function upgradeReleases(value: unknown, library: AttackLibrary, options: { to?: string; from?: string; file?: string } = {}): UpgradeReleases {
   // Only the domain and the stated release matter here; both read the same in every format (old domain names aside).
   const layer = isJsonObject(value) ? value : {};
-  assertNotPreAttack(layer, options.file ?? 'layer');
+  assertAttackLayer(layer, options.file ?? 'layer');
   const domain = currentDomainName(layer['domain'] ?? 'enterprise-attack');
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) {
     throw new InputError(

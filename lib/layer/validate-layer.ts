@@ -6,6 +6,7 @@ import { LAYER_FORMAT } from './layer-types.js';
 import {
   attackMajor,
   compareVersions,
+  customData,
   isFormatInOldKey,
   isPreAttackLayer,
   layerFormat,
@@ -50,6 +51,7 @@ export const LAYER_FINDING_CODES = [
   'empty-platforms',
   'repaired',
   'newer-release',
+  'custom-data',
 ] as const;
 export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
 
@@ -543,6 +545,24 @@ function upgradeDoes(repair: LayerRepair): string {
   return `${navigator}\`attack-layers upgrade\` ${upgrade}`;
 }
 
+/**
+ * A layer drawn from its own data (`customData`): Navigator loads that data from its `customDataURL` and opens the
+ * layer; attack-layers has no copy of it, so the layer's format is checked, its domain and technique IDs (the data's
+ * own, F1001 beside T1453) are not, and one warning says so.
+ */
+function customDataFindings(layer: JsonObject, custom: { url: string; domain: string }, out: Findings): void {
+  const entries = Array.isArray(layer['techniques']) ? layer['techniques'].length : 0;
+  out.add(
+    'warning',
+    'custom-data',
+    '/customDataURL',
+    `the layer is drawn from its own data (${custom.url}, domain ${JSON.stringify(custom.domain)}), which Navigator loads from there; ` +
+      `attack-layers has ATT&CK releases only, so it checked the layer format, not its ${entries} technique ${entries === 1 ? 'entry' : 'entries'}`,
+  );
+  const theirs = (path: string): boolean => path === '/domain' || /^\/techniques\/\d+\/techniqueID$/.test(path);
+  for (const issue of schemaFindings(checkFormat(layer, out))) if (!theirs(issue.path)) out.add('error', 'schema', issue.path, issue.message);
+}
+
 function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: number | undefined): LayerFinding[] {
   const out = new Findings(options.file, layerIndex);
   if (!isJsonObject(value)) {
@@ -552,6 +572,11 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   if (isPreAttackLayer(value)) {
     // Nothing in it can be checked against a release: the one finding says what to do.
     out.add('error', 'pre-attack-layer', '/domain', preAttackMessage(value));
+    return out.list;
+  }
+  const custom = customData(value);
+  if (custom) {
+    customDataFindings(value, custom, out);
     return out.list;
   }
   let repaired: ReturnType<typeof repairLayer>;

@@ -52,6 +52,17 @@ describe('validateLayer', () => {
       /test\.layer\.json: \/techniques\/0: T9999 is not a technique in enterprise-attack 18\.1; Navigator drops it silently/,
     ],
     [
+      'checks the format only of a layer drawn from its own data (customDataURL, domain "f3-financial", F-IDs), and says so once',
+      { ...layer([{ techniqueID: 'F1001', tactic: 'positioning', color: '#FFFFFF' }, { techniqueID: 'T1453', tactic: 'positioning' }]), domain: 'f3-financial', customDataURL: 'https://example.org/f3-stix.json' },
+      [['warning', 'custom-data', '/customDataURL']],
+      /test\.layer\.json: \/customDataURL: the layer is drawn from its own data \(https:\/\/example\.org\/f3-stix\.json, domain "f3-financial"\), which Navigator loads from there; attack-layers has ATT&CK releases only, so it checked the layer format, not its 2 technique entries$/,
+    ],
+    [
+      'still rejects a domain of its own without data to draw it from (a DISARM layer, no customDataURL)',
+      { ...layer([{ techniqueID: 'T0017', score: 1 }]), domain: 'DISARM' },
+      [['error', 'schema', '/domain']],
+    ],
+    [
       'reports a PRE-ATT&CK layer once, saying what became of PRE-ATT&CK and what to do',
       { ...layer([{ techniqueID: 'T1247', score: 1 }]), domain: 'pre-attack' },
       [['error', 'pre-attack-layer', '/domain']],

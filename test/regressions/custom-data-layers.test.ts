@@ -1,0 +1,72 @@
+/**
+ * Layers drawn from their own data: Navigator 4.8 and later open a layer whose `customDataURL` names a STIX bundle or
+ * collection, of a domain of that bundle's own (CTID's Fight Fraud Framework: "f3-financial", F-IDs beside ATT&CK's,
+ * tactics "positioning" and "monetization"). attack-layers has no copy of such data, so validate checks the format
+ * only and says so once, and the commands that need ATT&CK refuse the layer with one message saying why.
+ */
+import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
+
+// The shape of center-for-threat-informed-defense/fight-fraud-framework public/f3-navigator.json, a few entries.
+const F3 = {
+  name: 'F3 Matrix',
+  versions: { attack: '17', navigator: '5.3.1', layer: '4.5' },
+  domain: 'f3-financial',
+  customDataURL: 'https://example.org/f3-stix.json',
+  filters: { platforms: ['F3'] },
+  techniques: [
+    { techniqueID: 'F1001', tactic: 'defense-evasion', comment: '', showSubtechniques: true, color: '#FFFFFF' },
+    { techniqueID: 'T1453', tactic: 'positioning', color: '#FFFFFF' },
+    { techniqueID: 'F1040.002', tactic: 'initial-access', color: '#FFFFFF' },
+  ],
+  metadata: [{ name: 'f3_stix_version', value: '0.1' }],
+};
+
+describe('layers drawn from their own data (customDataURL, a domain of their own)', () => {
+  const dir = freshTmpDir('custom-data');
+  const file = join(dir, 'f3-navigator.json');
+  writeFileSync(file, JSON.stringify(F3, null, 2));
+
+  it('validate checks the format only, with one warning saying why, and passes (Navigator opens it from that data)', async () => {
+    const result = await runCli(['validate', file]);
+    expect(result.code, result.stdout + result.stderr).to.equal(0);
+    const findings = result.stdout.trim().split('\n');
+    expect(findings, result.stdout).to.have.length(1);
+    expect(findings[0]).to.equal(
+      `warning: custom-data: ${file}: /customDataURL: the layer is drawn from its own data (https://example.org/f3-stix.json, domain "f3-financial"), ` +
+        'which Navigator loads from there; attack-layers has ATT&CK releases only, so it checked the layer format, not its 3 technique entries',
+    );
+  });
+
+  it('validate still reports what breaks the format in such a layer', async () => {
+    const broken = join(dir, 'f3-broken.json');
+    writeFileSync(broken, JSON.stringify({ ...F3, techniques: [{ techniqueID: 'F1001', score: 'high' }, { tactic: 'positioning' }] }));
+    const result = await runCli(['validate', broken]);
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.match(/^warning: custom-data: .*: \/customDataURL: /m);
+    expect(result.stdout).to.match(/^error: schema: .*: \/techniques\/1: /m);
+  });
+
+  it('upgrade, export, combine and gap refuse it with the same one-line message, naming the file, the place and what to do', async () => {
+    const said: string[] = [];
+    for (const argv of [
+      ['upgrade', file],
+      ['export', file, '--format', 'csv'],
+      ['combine', file, file, '--op', 'max'],
+      ['gap', '--threat', file, '--coverage', file, '--out', join(dir, 'gap')],
+    ]) {
+      const result = await runCli(argv);
+      expect(result.code, result.stderr).to.equal(1);
+      expect(hasStackTrace(result.stderr)).to.equal(false);
+      said.push(result.stderr.trim().replace(/^attack-layers \w+: /, ''));
+    }
+    expect(new Set(said).size, said.join('\n')).to.equal(1);
+    expect(said[0]).to.equal(
+      `${file}: /domain: "f3-financial" is no ATT&CK domain: the layer is drawn from its own data (customDataURL https://example.org/f3-stix.json), ` +
+        'which Navigator loads from there; attack-layers reads layers of enterprise-attack, mobile-attack and ics-attack against ATT&CK\'s releases: ' +
+        'open this one in Navigator',
+    );
+  });
+});

@@ -364,12 +364,34 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     }
     if (!rules.slice(before).some((resolved) => resolved.ids.length)) empty.push(input);
   }
-  const notes = [...inputs.flatMap((input) => [...(input.notes ?? []), ...newerReleaseNote(input, target), ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : [])]), ...[...unknownPlatforms].map(
-    ([name, places]) =>
-      `platform "${name}" (${places.length === 1 ? places[0] : `${places[0]} and ${places.length - 1} more`}) is not an ATT&CK ${target.label} platform; ` +
-      platformAdvice('write', target.platforms()),
-  )];
+  const notes = [
+    ...inputs.flatMap((input) => [...(input.notes ?? []), ...newerReleaseNote(input, target), ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : [])]),
+    ...unknownPlatformNotes(unknownPlatforms, target, options.otherReleases?.() ?? []),
+  ];
   return { inputs: [...inputs], rules, unresolved, remapped, notes };
+}
+
+/**
+ * What the rules' platform names the release does not have mean, by name with its first place. Names that are
+ * another domain's platforms (Sigma's Windows in a mobile review) make rules for that domain, which cover nothing in
+ * this one: one note per domain says so, not a name to write instead; other names get the release's names to write.
+ */
+function unknownPlatformNotes(unknown: ReadonlyMap<string, string[]>, target: AttackIndex, otherReleases: readonly AttackIndex[]): string[] {
+  const where = (places: readonly string[]): string => (places.length === 1 ? places[0]! : `${places[0]} and ${places.length - 1} more`);
+  const byRelease = new Map<AttackIndex, string[]>();
+  const notes: string[] = [];
+  for (const [name, places] of unknown) {
+    const other = otherReleases.find((release) => release.domain !== target.domain && releasePlatforms([name], release).platforms.length);
+    if (other) byRelease.set(other, [...(byRelease.get(other) ?? []), `"${name}" (${where(places)})`]);
+    else notes.push(`platform "${name}" (${where(places)}) is not an ATT&CK ${target.label} platform; ${platformAdvice('write', target.platforms())}`);
+  }
+  const domainNotes = [...byRelease].map(
+    ([release, names]) =>
+      `${names.length === 1 ? 'platform' : 'platforms'} ${names.join(', ')} ${names.length === 1 ? 'is a platform' : 'are platforms'} of ${release.label}, ` +
+      `not of ${target.label}, the domain under review (the threat's): rules for ${names.length === 1 ? 'it' : 'them'} cover no technique of ${target.domain}; ` +
+      `review them against a threat of ${release.domain}`,
+  );
+  return [...domainNotes, ...notes];
 }
 
 /** What a coverage input's `items` count, one and many, as the report's input lines say it. */

@@ -476,6 +476,21 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       expect(notes(index)[1]).to.match(/^platform "Gopher" \(d\.csv:2\) is not an ATT&CK enterprise-attack 18\.1 platform; write one of "Containers", "ESXi", .*, "macOS"$/);
     });
 
+    it('says once that platforms of another domain make rules for that domain, instead of advising a platform name per platform', () => {
+      // A mobile threat layer (Navigator's July 2020 mobile update layer) against SigmaHQ: 9 notes, one per Sigma
+      // platform, each saying 'write one of "Android", "iOS"', as if the rules misspelt them.
+      const mobile = library.release('mobile-attack');
+      const rule = (line: number, platforms: string[]) => ({ kind: 'sigma' as const, name: `r${line}`, file: 'rules.yml', line, refs: [{ raw: 'T1059' }], level: 1, levelReason: 'high', platforms });
+      const rules = [rule(2, ['Windows']), rule(9, ['Windows', 'Linux']), rule(14, ['Gopher'])];
+      const input = { kind: 'sigma' as const, source: 'rules', files: 3, rules, ignored: [], problems: [], counts: { items: 3, rules: 3, ignored: 0, invalid: 0 } };
+      const notes = resolveCoverage([input], mobile, { otherReleases: () => [index, library.release('ics-attack')] }).notes;
+      expect(notes.filter((note) => note.includes('platform'))).to.deep.equal([
+        'platforms "Windows" (rules.yml:2 and 1 more), "Linux" (rules.yml:9) are platforms of enterprise-attack 18.1, not of mobile-attack 18.1, ' +
+          "the domain under review (the threat's): rules for them cover no technique of mobile-attack; review them against a threat of enterprise-attack",
+        'platform "Gopher" (rules.yml:14) is not an ATT&CK mobile-attack 18.1 platform; write one of "Android", "iOS"',
+      ]);
+    });
+
     it('reads a detections list written as JSON (a .json given as coverage) as detections, not as a layer', () => {
       const json = join(freshTmpDir('json-detections'), 'detections.json');
       writeFileSync(json, JSON.stringify(parseYaml(readFileSync(join(gap, 'detections.yml'), 'utf8'))));

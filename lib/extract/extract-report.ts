@@ -8,6 +8,7 @@ import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
+import { idsInWords } from './ids-in-words.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
 const TACTIC_ID_AND_NAME = /^(TA\d{4}): /;
@@ -132,6 +133,18 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
       `${doubtful.length} number${doubtful.length === 1 ? '' : 's'} on lines that cite techniques may be technique IDs whose T OCR read as 7 or 1, ` +
         `with no name of that technique before ${doubtful.length === 1 ? 'it' : 'them'}, so ${doubtful.length === 1 ? 'it is' : 'they are'} not read: ` +
         `${listed(doubtful.map(({ line, written, id }) => `line ${line} "${written}" (${id}?)`))} (check the text; add what is an ID to the campaign)`,
+    );
+  }
+  // `| T1021.001/002 | chain-T1021.x |`: an ID inside a longer word is no reference (`idsInWords`); where its line does not
+  // cite that technique otherwise, it is reported, not passed over.
+  const citedOn = (line: number): Set<string> =>
+    new Set(kept.filter((ref) => ref.line === line || ref.span.line === line || ref.lines?.includes(line)).flatMap((ref) => [...ref.ids, ...(ref.resolution?.ids ?? [])]));
+  const inWords = idsInWords(lines).filter(({ line, ids }) => !ids.every((id) => citedOn(line).has(id)));
+  if (inWords.length) {
+    notes.push(
+      `${inWords.length} ID${inWords.length === 1 ? '' : 's'} stand${inWords.length === 1 ? 's' : ''} inside a longer word (a detector's, a test's or a tag's name, an ID of another scheme), ` +
+        `so ${inWords.length === 1 ? 'it is' : 'they are'} not read: ${listed(inWords.map(({ line, written, ids }) => `line ${line} "${written}" (${ids.join(', ')}?)`))} ` +
+        '(check the text; add what is a reference to the campaign)',
     );
   }
   // Names in prose are no references (`Phishing` is in every sentence of a phishing report); where the report cites

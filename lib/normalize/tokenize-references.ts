@@ -115,12 +115,22 @@ export interface IdToken {
   malformed?: string;
 }
 
+/**
+ * Whether an ID that starts at `start` is joined to the word before it by a hyphen or an underscore: it is then part of a
+ * longer identifier (`chain-T1021.x`, a detector's name; `PRE-T1156`, a PRE-ATT&CK ID; `MITRE_T1555_credentials`, a
+ * Falco tag), which may stand for the technique or for another thing. The hyphen after an ID (`T1059-T1106`) is a list's.
+ */
+function joinedToWord(text: string, start: number, lastEnd: number): boolean {
+  const before = text.charAt(start - 1);
+  return (before === '-' || before === '_') && start - 1 !== lastEnd && /[\p{L}\p{N}]/u.test(text.charAt(start - 2));
+}
+
 /** Where an ID that starts at `start` may start: after a word boundary, a finished ID, or a word it is glued to. */
 function leftBoundary(text: string, start: number, lastEnd: number): ReadingRule | 'ok' | undefined {
   if (start === 0) return 'ok';
   if (start === lastEnd) return RUN_TOGETHER;
   const before = text.charAt(start - 1);
-  if (isDigit(before) || isUpper(before) || before === '_') return undefined;
+  if (isDigit(before) || isUpper(before) || before === '_' || joinedToWord(text, start, lastEnd)) return undefined;
   if (!isLower(before)) return 'ok';
   // `Initial AccessT1566.001`: a whole word (Title or lower case) glued to a capital T.
   if (text.charAt(start) !== prefix) return undefined;
@@ -198,8 +208,12 @@ function withSpacedIdsRead(text: string): { text: string; spans: TextSpan[] } | 
   return spans.length ? { text: out, spans } : undefined;
 }
 
-/** `scanIds` one token at a time, for a caller that keeps less than every token (a long line holds thousands). */
-export function visitIds(written: string, visit: (token: IdToken) => void): void {
+/**
+ * `scanIds` one token at a time, for a caller that keeps less than every token (a long line holds thousands). `inWord`
+ * is given each word that is not read because it holds an ID joined to a word before it (`joinedToWord`): the whole
+ * word, to report, and where the ID in it starts.
+ */
+export function visitIds(written: string, visit: (token: IdToken) => void, inWord?: (word: TextSpan, at: number) => void): void {
   const lookalikes = withLookalikesRead(written);
   const spacedOut = withSpacedIdsRead(lookalikes?.text ?? written);
   const text = spacedOut?.text ?? lookalikes?.text ?? written;
@@ -210,7 +224,10 @@ export function visitIds(written: string, visit: (token: IdToken) => void): void
     const candidate = match[0];
     const rules: ReadingRule[] = [];
     const left = leftBoundary(text, start, lastEnd);
-    if (!left) continue;
+    if (!left) {
+      if (inWord && candidate.charAt(0) === prefix && candidate.charAt(1) !== prefix && joinedToWord(text, start, lastEnd)) inWord(wordAround(text, start), start);
+      continue;
+    }
     if (left !== 'ok') rules.push(left);
     const ts = candidate.charAt(1).toUpperCase() === prefix ? 2 : 1;
     if (candidate.charAt(0) === LOWER_PREFIX) rules.push(LOWER_T);
@@ -281,6 +298,20 @@ export function visitIds(written: string, visit: (token: IdToken) => void): void
     visit({ ids, start, end, rules, ...(malformed ? { malformed } : {}) });
     lastEnd = end;
   }
+}
+
+// What ends a word around an ID inside it: a space, a bracket, a quote, a cell border, a list's comma.
+const WORD_END = /[\s|()[\]{}<>"'`,;]/;
+
+/** The word around a place in text: up to a space, bracket, quote or cell border each side, at most 80 characters. */
+function wordAround(text: string, at: number): TextSpan {
+  let start = at;
+  while (start > 0 && at - start < 80 && !WORD_END.test(text.charAt(start - 1))) start--;
+  let end = at;
+  while (end < text.length && end - at < 80 && !WORD_END.test(text.charAt(end))) end++;
+  // A full stop or colon after the word is the sentence's or the label's.
+  while (end > at && /[.:]/.test(text.charAt(end - 1))) end--;
+  return { start, end };
 }
 
 const MAX_ADDRESS = 300;

@@ -124,6 +124,30 @@ describe('extractReport', () => {
     });
   });
 
+  describe('IDs inside a longer word', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
+
+    it('reads no ID joined to a word before it, and notes it where its line does not cite it otherwise', () => {
+      // An EDR test plan's detector column (reports6 10-ja-edr-eval-atomic.md line 23), and a PRE-ATT&CK ID.
+      const text = [
+        '| ID | Name | Detector |',
+        '|---|---|---|',
+        '| T1059.001 | PowerShell | chain-T1059.001 |',
+        '| T1021.001/002 | RDP / SMB | chain-T1021.x |',
+        'Stage Capabilities (PRE-T1156) was seen.',
+      ].join('\n');
+      const { references, notes } = read(text);
+      expect(references.map((ref) => [ref.line, ref.ids])).to.deep.equal([
+        [3, ['T1059.001']],
+        [4, ['T1021.001', 'T1021.002']],
+      ]);
+      expect(notes).to.deep.equal([
+        '2 IDs stand inside a longer word (a detector\'s, a test\'s or a tag\'s name, an ID of another scheme), so they are not read: ' +
+          'line 4 "chain-T1021.x" (T1021?), line 5 "PRE-T1156" (T1156?) (check the text; add what is a reference to the campaign)',
+      ]);
+    });
+  });
+
   describe('a tactic in brackets right after a reference', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
     const rows = (text: string) => read(text).references.map((ref) => [ref.line, ref.ids, ref.name, ref.tactics, ref.resolution?.warnings]);

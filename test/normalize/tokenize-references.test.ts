@@ -37,6 +37,8 @@ describe('scanIds', () => {
     ['T1059~1099', [['T1059']], [], 'T1059'],
     ['Initial AccessT1566.001Phishing', [['T1566.001']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1566.001'],
     ['T1059.001T1106', [['T1059.001'], ['T1106']], [], 'T1059.001'],
+    // A hyphen after an ID joins a list, not a word: both are read.
+    ['T1059-T1106', [['T1059'], ['T1106']], [], 'T1059'],
     ['AttachmentT1106Native API', [['T1106']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1106'],
     ['https://attack.mitre.org/techniques/T1566/001/ more', [['T1566.001']], [rule('an ATT&CK URL')], 'https://attack.mitre.org/techniques/T1566/001/'],
     ['T1566.01', [[]], [], 'T1566.01'],
@@ -87,6 +89,10 @@ describe('scanIds', () => {
     'TI059.exe',
     '/opt/T1O59/x',
     'id_T1O59',
+    // An ID joined to a word before it by a hyphen is part of a longer identifier: a detector's name (reports6
+    // 10-ja-edr-eval-atomic.md, `| T1021.001/002 | ... | chain-T1021.x |`), a PRE-ATT&CK ID, not enterprise T1156.
+    'chain-T1021.x',
+    'PRE-T1156',
     'T1O59-x',
     'T1O59a',
     'TOOIl',

@@ -50,7 +50,8 @@ export interface JoinedNames {
  * Pair joined names with the IDs after them, in order: `A y B (T1566.001/T1566.002)` reads A as T1566.001 and B as
  * T1566.002, where the tokenizer gave both IDs the whole of `A y B`. Only where the whole is no technique name of the
  * release, every ID stands alone, and the names count as many as the IDs; where they count differently, each
- * reference keeps the whole and gets a warning saying so. Pure.
+ * reference keeps the whole and gets a warning saying so. A whole that is the name of one of the IDs (`T1069.001 /
+ * T1007（System Service Discovery）`) is that ID's only; the others are written without a name. Pure.
  */
 export function pairJoinedNames(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): JoinedNames {
   const warnings = new Map<ExtractedReference, string>();
@@ -65,10 +66,17 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
   let protectedNames: string[] | undefined;
   for (const group of groups.values()) {
     const first = group[0]!;
-    if (group.length < 2 || target.techniquesByName(first.name!).length) continue;
     const line = lines[first.line - 1];
+    if (group.length < 2 || !line) continue;
+    const named = target.techniquesByName(first.name!);
+    if (named.length) {
+      // A list of IDs whose names each follow their own ID: the name after the last is not the others' (a parent's
+      // name, `Command and Scripting Interpreter (T1059.001, T1059.003)`, is every one's).
+      const owners = group.filter((ref) => named.some((technique) => technique.id === ref.ids[0]));
+      if (owners.length === 1) for (const ref of group) if (ref !== owners[0]) replaced.set(ref, withoutName(ref, line));
+      continue;
+    }
     const nameSpan = first.nameSpan!;
-    if (!line) continue;
     const written = line.original.slice(nameSpan.start, nameSpan.end);
     protectedNames ??= namesWithJoiners(target);
     const parts = splitJoined(written, protectedNames);
@@ -95,4 +103,10 @@ export function pairJoinedNames(references: readonly ExtractedReference[], lines
     }
   }
   return { references: references.map((ref) => replaced.get(ref) ?? ref), warnings };
+}
+
+/** A reference without the name it was given: written as its ID alone. */
+function withoutName(ref: ExtractedReference, line: FoldedText): ExtractedReference {
+  const { name: _name, nameSpan: _nameSpan, ...rest } = ref;
+  return { ...rest, raw: line.original.slice(ref.span.start, ref.span.end) };
 }

@@ -44,6 +44,20 @@ describe('pairJoinedNames (through extractReport, ATT&CK 18.1)', () => {
     ]);
   });
 
+  it('gives a technique name beside a list of IDs to the one ID it names, and to none of the others', () => {
+    // reports6 10-ja-edr-eval-atomic.md line 101: each name follows its own ID; T1069.001 has none of its own.
+    expect(read('T1069.001 / T1007（System Service Discovery）/ T1135（Network Share Discovery）')).to.deep.equal([
+      { ids: ['T1069.001'], name: undefined, raw: 'T1069.001', status: 'current', warnings: [] },
+      { ids: ['T1007'], name: 'System Service Discovery', raw: 'T1007 (System Service Discovery)', status: 'current', warnings: [] },
+      { ids: ['T1135'], name: 'Network Share Discovery', raw: 'T1135（Network Share Discovery）', status: 'current', warnings: [] },
+    ]);
+    // Before the IDs too; a parent's name, every ID's, stays every one's.
+    expect(read('- Web Protocols (T1071.001, T1573.002)').map((ref) => [ref.ids[0], ref.name, ref.status])).to.deep.equal([
+      ['T1071.001', 'Web Protocols', 'current'],
+      ['T1573.002', undefined, 'current'],
+    ]);
+  });
+
   it('keeps the whole name and says so when the names count differently from the IDs', () => {
     const refs = read('- PowerShell and Windows Command Shell and Scheduled Task (T1059.001, T1059.003)');
     expect(refs.map((ref) => ref.name)).to.deep.equal(['PowerShell and Windows Command Shell and Scheduled Task', 'PowerShell and Windows Command Shell and Scheduled Task']);

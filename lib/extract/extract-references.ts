@@ -12,6 +12,7 @@ import {
   type ReferenceToken,
   type TextSpan,
 } from '../normalize/tokenize-references.js';
+import { holdsIdInWord } from './ids-in-words.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
@@ -503,7 +504,9 @@ function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   // A count beside the ID (`| 7 | T1003.001-.003 |`, how many datasets a row holds) is no name: a name has a letter. Nor
   // is the key of a key/value row, which ends in a colon (`| **ID DA TÉCNICA:** | T1016 |`, docx made Markdown by pandoc).
   const key = /[:：]$/.test(text.replace(/[*_`\s]+$/, ''));
-  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(text) && !key && !tacticsOf(text) && !isProse(text);
+  // Nor is a cell that names a thing of its own by an ID inside a word (`[dumping-t1003](meta/…)`, a dataset;
+  // `chain-T1021.x`, a detector).
+  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(text) && !key && !tacticsOf(text) && !isProse(text) && !holdsIdInWord(text);
 }
 
 /** State of the walk through a mapping table. */

@@ -10,7 +10,14 @@ export interface IdInWord {
 }
 
 // Only a line with an ID joined to a word before it is scanned again.
-const JOINED = /[\p{L}\p{N}][-_]T\d/u;
+const JOINED = /[\p{L}\p{N}][-_][Tt]\d/u;
+
+/** Whether a text (a table cell) holds an ID inside a longer word (`[dumping-t1003](meta/dumping-t1003/)`). */
+export function holdsIdInWord(text: string): boolean {
+  let found = false;
+  if (JOINED.test(text)) visitIds(text, () => undefined, () => (found = true));
+  return found;
+}
 
 /**
  * The words of a report's lines that hold an ID joined to the word before it by a hyphen or an underscore: a detector's
@@ -27,7 +34,9 @@ export function idsInWords(lines: readonly FoldedText[]): IdInWord[] {
       (word, at) => {
         const ids = scanIds(folded.text.slice(at, word.end))[0]?.ids ?? [];
         const { start, end } = originalSpan(folded, word);
-        if (ids.length) found.push({ line: i + 1, written: folded.original.slice(start, end), ids });
+        // A Markdown link's text and its address (`[dumping-t1003](meta/dumping-t1003/)`) are one mention.
+        const again = found.some((other) => other.line === i + 1 && other.ids.join() === ids.join());
+        if (ids.length && !again) found.push({ line: i + 1, written: folded.original.slice(start, end), ids });
       },
     );
   }

@@ -225,7 +225,7 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
     const rules: ReadingRule[] = [];
     const left = leftBoundary(text, start, lastEnd);
     if (!left) {
-      if (inWord && candidate.charAt(0) === prefix && candidate.charAt(1) !== prefix && joinedToWord(text, start, lastEnd)) inWord(wordAround(text, start), start);
+      if (inWord && joinedToWord(text, start, lastEnd)) inWord(wordAround(text, start), start);
       continue;
     }
     if (left !== 'ok') rules.push(left);

@@ -447,11 +447,11 @@ describe('extractReferences', () => {
     ]);
   });
 
-  it('takes no count cell for a name, and no line beside a spaced-out heading\'s ID (reports5 08, 03)', () => {
+  it('takes no count cell or cell with an ID inside a word for a name, and no line beside a spaced-out heading\'s ID (reports5 08, 03)', () => {
     const table = ['| Meta-Dataset | Datasets | MITRE Techniques |', '|---|---|---|', '| [dumping-t1003](meta/dumping-t1003/) | 7 | T1003.001-.003 |'];
     const heading = ['2020 Threat Detection Report', '', 'T E C H N I Q U E   T 1 1 9 3', '', 'Definition'];
     expect(extractReferences([...table, '', ...heading].join('\n')).map((ref) => [ref.raw, ref.name, ref.line, ref.lines])).to.deep.equal([
-      ['dumping-t1003', 'dumping', 3, undefined],
+      // `dumping-t1003` names a dataset: an ID joined to a word is no reference, and its cell no technique's name.
       ['T1003.001-.003', undefined, 3, undefined],
       ['T 1 1 9 3', undefined, 7, undefined],
     ]);

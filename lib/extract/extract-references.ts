@@ -89,6 +89,9 @@ const HEADER_ROLES = new Map<string, Role>([
   // Portuguese (both spellings), French, and the key of a key/value row naming it (`| **NOME DA TÁCTICA:** | Discovery |`).
   ...['tática', 'táticas', 'nome da tática', 'nome da táctica', 'nombre de la táctica', 'tactique', 'tactiques'].map((k) => [k, 'tactic'] as const),
   ...['técnica', 'técnicas', 'technik', 'techniken', '技术', '技术名称', '기법', '기술'].map((k) => [k, 'name'] as const),
+  // Italian, and the Spanish and Portuguese words written without their accent (`Tecnica: … (T1601)`, `Tatica:`).
+  ...['tattica', 'tattiche', 'tactica', 'tacticas', 'tatica', 'taticas'].map((k) => [k, 'tactic'] as const),
+  ...['tecnica', 'tecniche', 'tecnicas'].map((k) => [k, 'name'] as const),
   ...['id', 'ids', 'technique id', 'technique ids', 'att&ck id', 'attack id', 'テクニックid', '手法id'].map((k) => [k, 'id'] as const),
 ]);
 
@@ -163,16 +166,30 @@ const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
  * True when text reads as a sentence rather than a cell or list item: sentence punctuation, many words, or several
  * lower-case words that are not the small words of technique names ("Exfiltration Over C2 Channel").
  */
-function isProse(text: string): boolean {
+function isProse(text: string, named = false): boolean {
   const t = text.trim();
   if (/[。！？]/.test(t)) return true;
   if (t.length > 2000) return true;
   const words = t.split(/\s+/).filter(Boolean);
   if (words.length >= 3 && /[a-z][.!?](?:\s|$)/.test(t)) return true;
   if (words.length > 12) return true;
-  const lower = words.filter((w) => /^[a-z][a-z'-]*[,;]?$/.test(w) && !CONNECTORS.has(w.replace(/[,;]$/, '')));
+  // The value of a technique's key (`Técnica: Manipulación de Configuración de Dispositivos (T1601)`) is a name: its
+  // lower-case words are the small words of another language's names, not a sentence's.
+  const lower = named ? [] : words.filter((w) => /^[a-z][a-z'-]*[,;]?$/.test(w) && !CONNECTORS.has(w.replace(/[,;]$/, '')));
   if (words.length > 4 && lower.length >= 2) return true;
   return (t.match(CJK_CHARS)?.length ?? 0) > 30;
+}
+
+// The key of a field, in Markdown bold or not (`Técnica:`, `**Technique:**`): `techniqueKeyLength` tells which keys.
+const KEY = /^(?:\*\*|__)?([^:：*_\n]{1,40}?)\s{0,2}[:：]\s{0,2}(?:\*\*|__)?\s{0,4}/;
+
+/**
+ * The length of the key a text starts with when that key is a technique column's header word (`Technique:`, `Técnica:`,
+ * `Technik:`, `Tecnica:`, `技术：`): the value after it is the reference, its name a name. 0 for any other text.
+ */
+function techniqueKeyLength(text: string): number {
+  const key = KEY.exec(text);
+  return key && headerRole(key[1]!) === 'name' ? key[0].length : 0;
 }
 
 /** The text of a span with its technique IDs blanked out, to judge the words around them. */
@@ -656,10 +673,12 @@ function lineReferences(
   const { line } = entry;
   const body = slice(line, entry.body);
   const leading = leadingTactics(body);
-  const span = { start: entry.body.start + leading.length, end: entry.body.end };
+  // A technique's key, in any language read here, labels the reference after it; it is no part of its name.
+  const key = leading.length ? 0 : techniqueKeyLength(body);
+  const span = { start: entry.body.start + leading.length + key, end: entry.body.end };
   // A page flattened to one line holds its tables' captions (`Table 5: Execution`): each governs the IDs after it.
   const captions = tableCaptions(line.text);
-  if (isProse(withoutIds(line, span))) {
+  if (isProse(withoutIds(line, span), key > 0)) {
     for (const [k, clause] of clauses(line, entry.body).entries()) {
       const read = readPiece(line, clause, 'prose');
       // The line's own label governs its first clause only; a clause with none is under its table's caption or its

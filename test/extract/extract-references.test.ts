@@ -447,6 +447,24 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('reads a technique key in any language as a label: its value is the reference, the tactic key above it stands (reports6 14)', () => {
+    // A Spanish incident plan's ATT&CK list: lower-case `de` made the value a sentence, which ended the tactic's reach.
+    const lines = (tactic: string, technique: string, name: string) => [`- **${tactic}: Persistencia**`, `  - ${technique}: ${name} (T1601)`, '    - Descripción: Los atacantes pueden modificarla.'];
+    const rows = [
+      ['Táctica', 'Técnica', 'Manipulación de Configuración de Dispositivos'],
+      ['Tactic', 'Technique', 'Modify System Image'],
+      ['Tattica', 'Tecnica', 'Manipolazione della configurazione dei dispositivi'],
+      ['Tatica', 'Tecnica', 'Manipulação da configuração de dispositivos'],
+      ['Tactique', 'Technique', 'Manipulation de la configuration des appareils'],
+      ['Taktik', 'Technik', 'Manipulation der Gerätekonfiguration'],
+    ] as const;
+    for (const [tactic, technique, name] of rows) {
+      expect(extractReferences(lines(tactic, technique, name).join('\n')).map((ref) => [ref.raw, ref.name, ref.tactics])).to.deep.equal([[`${name} (T1601)`, name, ['Persistence']]]);
+    }
+    // A sentence after the key is still one: read as prose, its name only the words before the bracket.
+    expect(extractReferences('Technique: the attackers changed the image of the router (T1601) so that it persists.')[0]?.name).to.equal('router');
+  });
+
   it('takes no count cell or cell with an ID inside a word for a name, and no line beside a spaced-out heading\'s ID (reports5 08, 03)', () => {
     const table = ['| Meta-Dataset | Datasets | MITRE Techniques |', '|---|---|---|', '| [dumping-t1003](meta/dumping-t1003/) | 7 | T1003.001-.003 |'];
     const heading = ['2020 Threat Detection Report', '', 'T E C H N I Q U E   T 1 1 9 3', '', 'Definition'];

@@ -1,5 +1,5 @@
 import { nameKey } from '../attack/attack-index.js';
-import { leadingTactics, parseTacticList, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
+import { leadingTactics, parseTacticList, readTacticText, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
   TACTIC_AFTER_RULE,
@@ -339,18 +339,29 @@ function isLinkField(text: string): boolean {
 
 /**
  * The tactics of a cell or line that holds only tactics (`Execution, Defense Evasion`, `初期アクセス`, `### 6.5 Execution`),
- * or a field whose value is only tactics (`mitre_att_tactic = "TA0006"`, `- attack.execution`).
+ * qualified or not (`### Relevant Reconnaissance`, `Command & Control (adjacent)`), or a field whose value is only
+ * tactics (`mitre_att_tactic = "TA0006"`, `- attack.execution`). A cell of a tactic column (`column`) may use a tactic
+ * field's short forms, and gives the tactics it names though some of its parts name none (`Lateral / Propagation`;
+ * `extractReport` warns of those parts).
  */
-function tacticsOf(text: string, shortForms = false): string[] | undefined {
+function tacticsOf(text: string, column = false): string[] | undefined {
   if (text.length > 600) return undefined;
-  const cleaned = text.replace(LIST_MARKER, '').replace(SECTION_NUMBER, '').replace(/[*_`]/g, ' ').trim();
+  const cleaned = tacticCellText(text);
   if (!cleaned) return undefined;
-  const tactics = parseTacticList(cleaned, shortForms);
+  const tactics = readTacticText(cleaned, { shortForms: column, qualified: true, partial: column })?.tactics;
   if (tactics) return tactics;
   const value = cleaned.replace(FIELD_KEY, '').replace(SIGMA_TAG, '');
   if (value === cleaned) return undefined;
   const unquoted = value.replace(/^["']|["'],?$/g, '').trim();
   return unquoted ? parseTacticList(unquoted) : undefined;
+}
+
+/** A cell's or line's text as its tactics are read: without a list marker, a section number, or Markdown's marks. */
+const tacticCellText = (text: string): string => text.replace(LIST_MARKER, '').replace(SECTION_NUMBER, '').replace(/[*_`]/g, ' ').trim();
+
+/** The parts of a tactic column's cell that name no tactic, where others do (`Propagation` in `Lateral / Propagation`). */
+export function unreadTacticParts(cell: string): string[] {
+  return cell.length > 600 ? [] : (readTacticText(tacticCellText(cell), { shortForms: true, qualified: true, partial: true })?.unread ?? []);
 }
 
 function classify(folded: FoldedText, number: number): Entry {

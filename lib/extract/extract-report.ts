@@ -2,7 +2,7 @@ import type { Resolution } from '../normalize/normalize-types.js';
 import { tacticIdAndNameWarning } from '../normalize/read-tactic.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
-import { referenceKey, referencesInLines, withLinesOf, type ExtractedReference } from './extract-references.js';
+import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
@@ -52,6 +52,11 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     const raw = ocr ? ref.raw.replace(ocr, ref.ids[0]!) : ref.raw;
     const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw, tactics: ref.tactics }, context);
     const own = [...warnings, ...(joinedWarnings.has(ref) ? [joinedWarnings.get(ref)!] : [])];
+    // `| Lateral / Propagation | … | T1195 |`: the tactic cell's parts that name a tactic were read; the others are said.
+    const unread = ref.tacticColumn !== undefined ? unreadTacticParts(ref.tacticColumn) : [];
+    if (unread.length) {
+      own.push(`the tactic cell "${ref.tacticColumn}" was read as ${ref.tactics.join(', ')}: ${unread.map((part) => `"${part}"`).join(', ')} names no tactic`);
+    }
     if (ocr) {
       trail.unshift(`read: ${OCR_T_RULE}: "${ocr}" as ${ref.ids[0]}`);
       own.unshift(`${ocr} read as ${ref.ids[0]}: the name before it is that technique's; check the text`);

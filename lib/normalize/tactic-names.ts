@@ -98,6 +98,8 @@ export const TACTIC_SHORT_FORMS: Readonly<Record<string, string>> = {
   // A Russian DFIR table's `Persistence / Priv Esc`, a Korean one's `Persistence / Evasion`.
   'Priv Esc': 'Privilege Escalation',
   Evasion: 'Defense Evasion',
+  // A Korean CTI table's `Lateral / Propagation`.
+  Lateral: 'Lateral Movement',
 };
 
 /** The shortname of an Enterprise tactic's display name (`Command and Control` -> `command-and-control`). */

@@ -75,15 +75,56 @@ const shortFormByKey = new Map<string, string>(Object.entries(TACTIC_SHORT_FORMS
  * `shortForms`, for text known to hold tactics (a table's tactic column), an item may be a short form too (`Exfil`).
  */
 export function parseTacticList(text: string, shortForms = false): string[] | undefined {
+  const read = readTacticText(text, { shortForms });
+  return read && !read.unread.length ? read.tactics : undefined;
+}
+
+// Words that qualify a tactic without naming another (`### Relevant Reconnaissance`, `Other Discovery`), and a remark in
+// brackets after one (`Command & Control (adjacent)`, an author's table): a heading or cell so written names the tactic.
+const QUALIFIERS = new Set('relevant related other additional further possible potential likely suspected observed notable adjacent partial limited secondary attempted'.split(' '));
+const REMARK = /\s{0,3}\([^()\d]{1,30}\)$/;
+
+/** A tactic's text without the words that qualify it; undefined when it has none. */
+function withoutQualifiers(text: string): string | undefined {
+  const words = text.replace(REMARK, '').trim().split(/\s+/);
+  if (words.length > 1 && QUALIFIERS.has(words[0]!.toLowerCase())) words.shift();
+  if (words.length > 1 && QUALIFIERS.has(words[words.length - 1]!.toLowerCase())) words.pop();
+  const rest = words.join(' ');
+  return rest && rest !== text ? rest : undefined;
+}
+
+/** How `readTacticText` reads a text known to hold tactics. */
+export interface TacticTextOptions {
+  /** An item may be a short form (`Exfil`, `Priv Esc`): the text is a tactic field's or column's. */
+  shortForms?: boolean;
+  /** An item may be qualified (`Relevant Reconnaissance`, `Command & Control (adjacent)`): the text is a heading's or a cell's. */
+  qualified?: boolean;
+  /** Items that name no tactic are passed over when one does (`Lateral / Propagation`): the text is a tactic column's cell. */
+  partial?: boolean;
+}
+
+/**
+ * The tactics of a list (`Execution, Defense Evasion`) and the items of it that name none, or undefined when it names
+ * none (or, unless `partial`, when one item names none).
+ */
+export function readTacticText(text: string, options: TacticTextOptions = {}): { tactics: string[]; unread: string[] } | undefined {
   if (text.length > MAX_TACTIC_TEXT) return undefined;
   const parts = text
     .normalize('NFKC')
     .split(/\s*[,;/、]\s*|\s+(?:and|&)\s+(?=\S)(?![Cc]ontrol\b)/)
     .map((part) => part.trim())
     .filter(Boolean);
-  const names = parts.map((part) => tacticDisplayName(part) ?? (shortForms ? shortFormByKey.get(tacticKey(part)) : undefined));
-  if (!names.length || names.some((name) => name === undefined)) return undefined;
-  return [...new Set(names as string[])];
+  const nameOf = (part: string): string | undefined => tacticDisplayName(part) ?? (options.shortForms ? shortFormByKey.get(tacticKey(part)) : undefined);
+  const tactics: string[] = [];
+  const unread: string[] = [];
+  for (const part of parts) {
+    const bare = options.qualified ? withoutQualifiers(part) : undefined;
+    const name = nameOf(part) ?? (bare ? nameOf(bare) : undefined);
+    if (name) tactics.push(name);
+    else unread.push(part);
+  }
+  if (!tactics.length || (unread.length && !options.partial)) return undefined;
+  return { tactics: [...new Set(tactics)], unread };
 }
 
 /** Remove characters of `leading` from the start and of `trailing` from the end (a loop: linear on any input). */

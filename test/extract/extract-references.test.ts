@@ -48,6 +48,23 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads a tactic qualified by a word or a remark in brackets, and the parts of a tactic cell that are tactics (reports6 15, 13, 08)', () => {
+      // A GitBook page's `### Relevant Reconnaissance` over a table flattened to one line; an author's tactic cell with a
+      // remark; a Korean report's `Lateral / Propagation`, whose second part is no tactic.
+      const heading = ['### Relevant Reconnaissance', '', '<table><tr><td>T1591</td><td>Gather Victim Org Information</td></tr></table>'];
+      const table = ['| Tactic | Technique | ID |', '|---|---|---|', '| Command & Control (adjacent) | Rogue AP | T1557 |', '| Lateral / Propagation | Self-replication | T1195 |'];
+      expect(tactics([...heading, '', ...table].join('\n'))).to.deep.equal([
+        ['T1591', ['Reconnaissance']],
+        ['T1557', ['Command and Control']],
+        ['T1195', ['Lateral Movement']],
+      ]);
+      // Other words with a tactic are no tactic: `Impact Assessment` ends the section above it.
+      expect(tactics('### Execution\n\n- T1059\n\n### Impact Assessment\n\n- T1486')).to.deep.equal([
+        ['T1059', ['Execution']],
+        ['T1486', []],
+      ]);
+    });
+
     it('reads a Portuguese key/value row naming the tactic, and a French tactic column (reports6 16, 13)', () => {
       const worksheet = ['| Comando: **tasklist /v** | |', '|---|---|', '| **NOME DA TÁCTICA:** | Discovery |', '| **ID DA TÉCNICA:** | T1057 |'];
       const note = ['| Tactique | Technique / Sub-technique | ID |', '|---|---|---|', '| Impact / Exfil | Data Destruction | T1485 |'];

@@ -124,6 +124,18 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a tactic cell some of whose parts name no tactic', () => {
+    it('gives the tactics it names, and says which parts it passed over', () => {
+      // reports6 08-ko-ironworm-table.md line 49.
+      const text = '| Tactic | Technique | ID |\n|---|---|---|\n| Lateral / Propagation | Lateral Tool Transfer | T1570 |\n| Execution | Native API | T1106 |\n';
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        [['T1570'], ['Lateral Movement'], ['the tactic cell "Lateral / Propagation" was read as Lateral Movement: "Propagation" names no tactic']],
+        [['T1106'], ['Execution'], []],
+      ]);
+    });
+  });
+
   describe('IDs inside a longer word', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

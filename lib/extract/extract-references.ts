@@ -397,12 +397,21 @@ function classify(folded: FoldedText, number: number): Entry {
   return { kind: isProse(trimmed) || /[:：]$/.test(trimmed) ? 'prose' : 'text', line, ...heading };
 }
 
+// A tactic's name with its TA ID after it (`Initial Access (TA0027)`, `初期アクセス【TA0001】`, `Execution TA0002`).
+const NAME_AND_ID = /^(.{1,60}?)\s{0,3}[([【]?\s{0,3}(TA\d{4})\s{0,3}[)\]】]?$/i;
+
 /**
- * Tactics as display names: known ones in English, anything else as written; a TA ID with a name (`TA0002: Execution`)
- * as written too, for `extractReport` to check that both name one tactic.
+ * Tactics as display names: known ones in English, anything else as written; a TA ID with a name (`TA0002: Execution`,
+ * `Credential Access (TA0030)`) as that pair, for `extractReport` to check that both name one tactic.
  */
 function displayTactics(tactics: readonly string[]): string[] {
-  return tactics.map((tactic) => (/^TA\d{4}: /.test(tactic) ? tactic : (tacticDisplayName(tactic) ?? tactic.trim())));
+  return tactics.map((tactic) => {
+    if (/^TA\d{4}: /.test(tactic)) return tactic;
+    const [, name, id] = NAME_AND_ID.exec(tactic.trim()) ?? [];
+    const named = name ? tacticDisplayName(name) : undefined;
+    if (named && !/^TA\d{4}$/.test(named)) return `${id!.toUpperCase()}: ${named}`;
+    return tacticDisplayName(tactic) ?? tactic.trim();
+  });
 }
 
 /** The tactics a reference states in brackets after it (`TACTIC_AFTER_RULE`): its own, over those of its line or section. */

@@ -158,8 +158,12 @@ const CLOSE = '[)\\]】]';
 const LABEL_MARKER = '(?:(?:[-+•*]|\\d{1,2}[.)]?|\\(\\d{1,2}\\))\\s{0,2})?';
 const EMPHASIS = '[*_]{0,3}';
 const LEADING_TACTICS = `^\\s{0,8}${LABEL_MARKER}${EMPHASIS}(?<leading>${TACTIC_LIST})${EMPHASIS}\\s{0,3}(?:[:>|]|\\s-\\s)${EMPHASIS}\\s{0,3}`;
+// A TA ID as a Markdown link's text (`Initial Access ([TA0027](https://attack.mitre.org/tactics/TA0027) )`, a blog's
+// table flattened to rows): the link is the ID; its address names it again.
+const LINKED_TA = '\\[TA\\d{4}\\]\\([^()\\s]{1,300}\\)';
+const LINKED_TA_TEXT = /\[(TA\d{4})\]\([^()\s]{1,300}\)/gi;
 const TACTIC_WITH_ID =
-  `(?:(?:${TACTIC_WORDS})\\s{0,3})?` + `(?:${OPEN}\\s{0,3}TA\\d{4}\\s{0,3}${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
+  `(?:(?:${TACTIC_WORDS})\\s{0,3})?` + `(?:${LINKED_TA}|${OPEN}\\s{0,3}(?:TA\\d{4}|${LINKED_TA})\\s{0,3}${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
 const TACTIC_IN_BRACKETS = `${OPEN}\\s{0,3}(?<bracketed>${TACTIC_LIST})\\s{0,3}${CLOSE}`;
 // A TA ID and a tactic name in one bracket (`(TA0002: Execution)`, a paper's table after each technique): kept as
 // written, `TA0002: Execution`, for a caller with ATT&CK data to check that the two name one tactic.
@@ -221,7 +225,7 @@ export function tacticPieces(text: string): TacticPiece[] {
   for (const match of search.matchAll(TACTIC_TEXT)) {
     const { leading, bracketed, taId, taName } = match.groups ?? {};
     const list = leading ?? bracketed;
-    const tactics = taId && taName ? [`${taId.toUpperCase()}: ${taName.replace(/\s+/g, ' ')}`] : list ? splitTacticList(list) : [match[0].trim()];
+    const tactics = taId && taName ? [`${taId.toUpperCase()}: ${taName.replace(/\s+/g, ' ')}`] : list ? splitTacticList(list) : [match[0].replace(LINKED_TA_TEXT, '$1').trim()];
     pieces.push({ tactics, start: match.index, end: match.index + match[0].length });
   }
   return pieces;

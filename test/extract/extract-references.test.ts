@@ -327,7 +327,8 @@ describe('extractReferences', () => {
         ['T1136.002', ['Persistence']],
         ['T1068', ['Privilege Escalation']],
         ['T1059.001', ['Execution']],
-        ['T1027', ['Defense Evasion']],
+        // A name with its TA ID is kept as the pair, for extractReport to check them against the release.
+        ['T1027', ['TA0005: Defense Evasion']],
         ['T1548.002', ['Privilege Escalation']],
       ]);
     });

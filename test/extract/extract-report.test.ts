@@ -124,6 +124,32 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a tactic with its TA ID before the technique, on a flattened row', () => {
+    // Cyble's Mobile table flattened to rows (reports6 02-en-cyble-mobile-flat.md): the TA ID is a link's text.
+    const row = (tactic: string, id: string, name: string, technique: string) =>
+      `${tactic} ([${id}](https://attack.mitre.org/tactics/${id}) ) ${name} ([${technique}](https://attack.mitre.org/techniques/${technique}/) ) OverlayPhantom does it`;
+    const text = [row('Initial Access', 'TA0027', 'Phishing', 'T1660'), '', row('Credential Access', 'TA0030', 'Abuse Accessibility Features', 'T1453')].join('\n');
+
+    it('is the technique\'s tactic, checked against the TA ID', () => {
+      const refs = extractReport(text, { target: loadRelease('18.1', 'mobile-attack') }).references;
+      expect(refs.map((ref) => [ref.ids, ref.tactics, ref.resolution?.status])).to.deep.equal([
+        [['T1660'], ['Initial Access'], 'current'],
+        [['T1453'], ['TA0030: Credential Access'], 'current'],
+      ]);
+      // The author wrote Mobile's Defense Evasion ID beside Credential Access.
+      expect(refs[1]?.resolution?.warnings[0]).to.equal(
+        'tactic "TA0030: Credential Access": TA0030 is Defense Evasion, not Credential Access; it was read as Defense Evasion (check which the report means)',
+      );
+    });
+
+    it('says, with another domain\'s release, that the TA ID is not that domain\'s', () => {
+      const [ref] = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(ref?.resolution?.warnings).to.deep.equal([
+        'tactic "TA0027: Initial Access": ATT&CK enterprise-attack 18.1 has no TA0027; it was read by its name, Initial Access (check the ID, or the domain)',
+      ]);
+    });
+  });
+
   describe('a tactic cell some of whose parts name no tactic', () => {
     it('gives the tactics it names, and says which parts it passed over', () => {
       // reports6 08-ko-ironworm-table.md line 49.

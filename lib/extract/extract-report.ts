@@ -9,6 +9,7 @@ import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js
 import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
 import { idsInWords } from './ids-in-words.js';
+import { withNamesAround } from './name-around.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
 const TACTIC_ID_AND_NAME = /^(TA\d{4}): /;
@@ -59,7 +60,8 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     }
     if (ocr) {
       trail.unshift(`read: ${OCR_T_RULE}: "${ocr}" as ${ref.ids[0]}`);
-      own.unshift(`${ocr} read as ${ref.ids[0]}: the name before it is that technique's; check the text`);
+      const where = !ref.nameSpan || ref.nameSpan.end <= ref.span.end ? 'before' : ref.nameSpan.start >= ref.span.end ? 'after' : 'around';
+      own.unshift(`${ocr} read as ${ref.ids[0]}: the name ${where} it is that technique's; check the text`);
     }
     // `TI000`: look-alike letters read as digits give an ID the release does not have; it may be no ID at all.
     if (status === 'unknown' && trail.includes(`read: ${LOOKALIKE_RULE}`)) {
@@ -90,7 +92,8 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   // `T1059.`⏎`001`: a sub-technique number split off by a line break; `A y B (T1566.001/T1566.002)`: each name with its
   // own ID, in order.
   const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique }).map(named), lines, target);
-  const paired = pairJoinedNames(read, lines, target);
+  // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
+  const paired = pairJoinedNames(withNamesAround(read, lines, target), lines, target);
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, string>();
   const references = [...paired.references];

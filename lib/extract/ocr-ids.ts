@@ -2,6 +2,7 @@ import type { ReferenceStatus } from '../normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
+import { nameAround } from './name-around.js';
 
 /** A technique ID whose T OCR read as a 7 or a 1 (`71021.001`, `11566.002`), with the name that vouches for it. */
 export interface OcrId {
@@ -71,6 +72,24 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
           },
         });
         break;
+      }
+      // `Phishing: Spearphishing 71566.001 Attachment`: a name set on two lines of a cell, around the number, that is
+      // exactly that technique's name vouches for it too.
+      const around = found.length === vouched ? nameAround(folded.text, match.index, match.index + match[0].length, id, context.target, true) : undefined;
+      if (around) {
+        const nameSpan = originalSpan(folded, around);
+        found.push({
+          written: match[0],
+          reference: {
+            raw: `${around.name} (${match[0]})`,
+            line: i + 1,
+            ids: [id],
+            name: around.name,
+            tactics: [],
+            span: { line: i + 1, ...originalSpan(folded, { start: match.index, end: match.index + match[0].length }) },
+            nameSpan: { line: i + 1, ...nameSpan },
+          },
+        });
       }
       if (found.length === vouched) doubtful.push({ line: i + 1, written: match[0], id });
     }

@@ -108,12 +108,21 @@ describe('extractReport', () => {
       expect(read(text).references).to.deep.equal([]);
     });
 
-    it('notes such a word on a line that cites techniques, where no name vouches for it; elsewhere it is a number', () => {
+    it('reads such a word where the name around it, set on two lines of its cell, is that technique\'s, and says so', () => {
       // The flattened table of AA25-141B (reports4 21-en-ocr-cisa-lumma.txt line 4): names broken around the numbers.
-      const text = [
-        'Phishing T1566 Phishing: Spearphishing 71566.001 Attachment Phishing: 11566.002 Spearphishing Link',
-        'We counted 71114 events on 11566 hosts.',
-      ].join('\n');
+      const text = 'Phishing T1566 Phishing: Spearphishing 71566.001 Attachment Phishing: 11566.002 Spearphishing Link Browser Information . 71217 Discovery';
+      const { references, notes } = read(text);
+      expect(references.map((ref) => [ref.raw, ref.ids, ref.name, ref.resolution?.warnings])).to.deep.equal([
+        ['Phishing T1566', ['T1566'], 'Phishing', []],
+        ['Phishing: Spearphishing Attachment (71566.001)', ['T1566.001'], 'Phishing: Spearphishing Attachment', ["71566.001 read as T1566.001: the name around it is that technique's; check the text"]],
+        ['Phishing: Spearphishing Link (11566.002)', ['T1566.002'], 'Phishing: Spearphishing Link', ["11566.002 read as T1566.002: the name around it is that technique's; check the text"]],
+        ['Browser Information Discovery (71217)', ['T1217'], 'Browser Information Discovery', ["71217 read as T1217: the name around it is that technique's; check the text"]],
+      ]);
+      expect(notes).to.deep.equal([]);
+    });
+
+    it('notes such a word on a line that cites techniques, where no name vouches for it; elsewhere it is a number', () => {
+      const text = ['Phishing T1566 Phishing: Spearphishing 71566.001 Link Phishing: 11566.002 | Spearphishing Link', 'We counted 71114 events on 11566 hosts.'].join('\n');
       const { references, notes } = read(text);
       expect(references.map((ref) => ref.ids)).to.deep.equal([['T1566']]);
       expect(notes).to.deep.equal([
@@ -147,6 +156,25 @@ describe('extractReport', () => {
       expect(ref?.resolution?.warnings).to.deep.equal([
         'tactic "TA0027: Initial Access": ATT&CK enterprise-attack 18.1 has no TA0027; it was read by its name, Initial Access (check the ID, or the domain)',
       ]);
+    });
+  });
+
+  describe('a name written around its ID', () => {
+    it('is the reference\'s name where it is exactly that technique\'s and the name read is not (an OCR\'d table, reports4 21 and 01)', () => {
+      const text = [
+        'Obfuscated Files or . T1027 Information Masquerading T1036 Deobfuscate/Decode',
+        'User Execution: Malicious Link | T1204.001 Used malicious links to run code.',
+        // A name as read that holds the exact name is kept as written: the normalizer reads it whole.
+        '- Command-Line Interface: PowerShell (T1059.001)',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.status])).to.deep.equal([
+        ['Obfuscated Files or Information (T1027)', 'Obfuscated Files or Information', 'current'],
+        ['Masquerading (T1036)', 'Masquerading', 'current'],
+        ['User Execution: Malicious Link (T1204.001)', 'User Execution: Malicious Link', 'current'],
+        ['Command-Line Interface: PowerShell (T1059.001)', 'Command-Line Interface: PowerShell', 'current'],
+      ]);
+      expect(text.split('\n')[0]!.slice(refs[0]!.nameSpan!.start, refs[0]!.nameSpan!.end)).to.equal('Obfuscated Files or . T1027 Information');
     });
   });
 
@@ -203,8 +231,9 @@ describe('extractReport', () => {
         [1, ['T1566.002'], 'Spearphishing Link', ['Initial Access'], []],
         [2, ['T1204.002'], 'Malicious File', ['Execution'], []],
         [2, ['T1566.001'], 'Spearphishing Attachment', ['Initial Access'], []],
-        [3, ['T1020'], undefined, ['Exfiltration'], []],
-        [3, ['T1119'], undefined, ['Collection'], []],
+        // The names the pairs' reading could not place stand right beside their IDs, exactly: they are theirs.
+        [3, ['T1020'], 'Automated Exfiltration', ['Exfiltration'], []],
+        [3, ['T1119'], 'Automated Collection', ['Collection'], []],
         [4, ['T1585.001'], 'Social Media Accounts', ['Resource Development'], []],
         [4, ['T1566.003'], 'Spearphishing via Service', ['Initial Access'], []],
       ]);

@@ -1,0 +1,112 @@
+import type { AttackIndex } from '../attack/attack-index.js';
+import { scanIds, type FoldedText } from '../normalize/tokenize-references.js';
+import type { ExtractedReference } from './extract-references.js';
+
+/** A technique's name found beside or around its ID in a line: the name, and the span from its first to its last word. */
+export interface NameAround {
+  name: string;
+  start: number;
+  end: number;
+}
+
+// How many words of a name may stand before and after its ID.
+const MAX_BEFORE = 8;
+const MAX_AFTER = 6;
+// A speck of OCR noise between a name and its ID (`Obfuscated Files or . T1027 Information`), one or two marks alone;
+// or a cell border (`User Execution: Malicious Link | T1204.001`), unless the name is to be around the ID.
+const SPECK = /^[.—–\-:,'`~]{1,2}$/;
+const BORDER = /^[|.—–\-:,'`~]{1,2}$/;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Whether a word may be part of a name: it has a letter, and no cell border. */
+const nameWord = (word: string): boolean => /\p{L}/u.test(word) && !word.includes('|');
+
+/** The words before `at`, nearest first, back to a word that is none of a name's or ends a sentence or clause. */
+function wordsBefore(text: string, at: number, speck: RegExp): Word[] {
+  const base = Math.max(0, at - 300);
+  const words = [...text.slice(base, at).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: base + m.index, end: base + m.index + m[0].length }));
+  words.reverse();
+  if (words[0] && speck.test(words[0].text)) words.shift();
+  const out: Word[] = [];
+  for (const word of words) {
+    if (out.length >= MAX_BEFORE || !nameWord(word.text) || /[.,;!?]$/.test(word.text)) break;
+    out.push(word);
+  }
+  return out;
+}
+
+/** The words after `at`, nearest first, up to a word that is none of a name's; a word ending a clause is the last. */
+function wordsAfter(text: string, at: number, speck: RegExp): Word[] {
+  const words = [...text.slice(at, at + 300).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: at + m.index, end: at + m.index + m[0].length }));
+  if (words[0] && speck.test(words[0].text)) words.shift();
+  const out: Word[] = [];
+  for (const word of words) {
+    if (out.length >= MAX_AFTER || !nameWord(word.text)) break;
+    const bare = word.text.replace(/[.,;!?]$/, '');
+    out.push({ text: bare, start: word.start, end: word.start + bare.length });
+    if (bare !== word.text) break;
+  }
+  return out;
+}
+
+/**
+ * The name of technique `id` written beside or around its ID at `start`-`end` of a line, when the words right before
+ * it, right after it, or both together are exactly that technique's name in the release (`Spearphishing T1566.001
+ * Attachment`: an OCR'd table cell set on two lines around its ID). The most words win, then a name around the ID.
+ * With `aroundOnly`, only words on both sides, within one cell.
+ */
+export function nameAround(text: string, start: number, end: number, id: string, target: AttackIndex, aroundOnly = false): NameAround | undefined {
+  const speck = aroundOnly ? SPECK : BORDER;
+  const before = wordsBefore(text, start, speck);
+  const after = wordsAfter(text, end, speck);
+  const least = aroundOnly ? 1 : 0;
+  let best: (NameAround & { words: number; around: boolean }) | undefined;
+  for (let a = least; a <= before.length; a++) {
+    for (let b = least; b <= after.length; b++) {
+      if (a + b === 0 || (best && (a + b < best.words || (a + b === best.words && (best.around || !(a && b)))))) continue;
+      const words = [...before.slice(0, a).reverse(), ...after.slice(0, b)];
+      const name = words.map((word) => word.text).join(' ');
+      if (!target.techniquesByName(name).some((technique) => technique.id === id)) continue;
+      best = { name, start: words[0]!.start, end: words[words.length - 1]!.end, words: a + b, around: a > 0 && b > 0 };
+    }
+  }
+  return best && { name: best.name, start: best.start, end: best.end };
+}
+
+/**
+ * References whose name, as read, is not their technique's exact name, given the exact name written beside or around
+ * their ID outside it instead (`Obfuscated Files or . T1027 Information Masquerading T1036` in an OCR'd table: T1027 is
+ * `Obfuscated Files or Information`, T1036 `Masquerading`), written `name (ID)`. Only a reference of one ID, read on one
+ * line, whose ID is written as the scanner reads it there. Pure.
+ */
+export function withNamesAround(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
+  return references.map((ref) => {
+    const id = ref.ids[0];
+    const line = lines[ref.span.line - 1];
+    if (!id || ref.ids.length > 1 || ref.malformed || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return ref;
+    if (ref.name !== undefined && target.techniquesByName(ref.name).some((technique) => technique.id === id)) return ref;
+    const text = line.original;
+    const written = text.slice(ref.span.start, ref.span.end);
+    const token = scanIds(written).find((found) => found.ids.length === 1 && found.ids[0] === id);
+    if (!token) return ref;
+    const idStart = ref.span.start + token.start;
+    const idEnd = ref.span.start + token.end;
+    const around = nameAround(text, idStart, idEnd, id, target);
+    // A part of the name as read (`PowerShell` in `Command-Line Interface: PowerShell`, an old parent's name) leaves it
+    // as the author wrote it: the normalizer reads it whole.
+    const read = ref.nameSpan ?? ref.span;
+    if (!around || (ref.name !== undefined && around.start >= read.start && around.end <= read.end)) return ref;
+    return {
+      ...ref,
+      raw: `${around.name} (${text.slice(idStart, idEnd)})`,
+      name: around.name,
+      span: { line: ref.span.line, start: idStart, end: idEnd },
+      nameSpan: { line: ref.span.line, start: around.start, end: around.end },
+    };
+  });
+}

@@ -145,9 +145,14 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   }
   // `| T1021.001/002 | chain-T1021.x |`: an ID inside a longer word is no reference (`idsInWords`); where its line does not
   // cite that technique otherwise, it is reported, not passed over.
-  const citedOn = (line: number): Set<string> =>
-    new Set(kept.filter((ref) => ref.line === line || ref.span.line === line || ref.lines?.includes(line)).flatMap((ref) => [...ref.ids, ...(ref.resolution?.ids ?? [])]));
-  const inWords = idsInWords(lines).filter(({ line, ids }) => !ids.every((id) => citedOn(line).has(id)));
+  const cited = new Map<number, Set<string>>();
+  for (const ref of kept) {
+    for (const line of new Set([ref.line, ref.span.line, ...(ref.lines ?? [])])) {
+      const ids = cited.get(line) ?? cited.set(line, new Set()).get(line)!;
+      for (const id of [...ref.ids, ...(ref.resolution?.ids ?? [])]) ids.add(id);
+    }
+  }
+  const inWords = idsInWords(lines).filter(({ line, ids }) => !ids.every((id) => cited.get(line)?.has(id)));
   if (inWords.length) {
     notes.push(
       `${inWords.length} ID${inWords.length === 1 ? '' : 's'} stand${inWords.length === 1 ? 's' : ''} inside a longer word (a detector's, a test's or a tag's name, an ID of another scheme), ` +

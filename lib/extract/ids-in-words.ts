@@ -26,6 +26,7 @@ export function holdsIdInWord(text: string): boolean {
  */
 export function idsInWords(lines: readonly FoldedText[]): IdInWord[] {
   const found: IdInWord[] = [];
+  const seen = new Set<string>();
   for (const [i, folded] of lines.entries()) {
     if (!JOINED.test(folded.text)) continue;
     visitIds(
@@ -35,8 +36,11 @@ export function idsInWords(lines: readonly FoldedText[]): IdInWord[] {
         const ids = scanIds(folded.text.slice(at, word.end))[0]?.ids ?? [];
         const { start, end } = originalSpan(folded, word);
         // A Markdown link's text and its address (`[dumping-t1003](meta/dumping-t1003/)`) are one mention.
-        const again = found.some((other) => other.line === i + 1 && other.ids.join() === ids.join());
-        if (ids.length && !again) found.push({ line: i + 1, written: folded.original.slice(start, end), ids });
+        const key = `${i + 1} ${ids.join()}`;
+        if (ids.length && !seen.has(key)) {
+          seen.add(key);
+          found.push({ line: i + 1, written: folded.original.slice(start, end), ids });
+        }
       },
     );
   }

@@ -70,14 +70,16 @@ const REPORTER = new RegExp(
     `(?=(?:\\s+(?:threat\\s+)?(?:intelligence\\s+)?(?:researchers?|analysts?|experts?|teams?))?\\s*[—–-]?\\s*(?:(?:have|has|had|also)\\s+)*${REPORTING_VERB})`,
   'giu',
 );
+// The months of a date, written out and shortened.
+const MONTHS = 'january february march april may june july august september october november december';
+const MONTH_ABBREVIATIONS = 'jan feb mar apr jun jul aug sep sept oct nov dec';
 // Words that go with such names in a list of sources ("Check Point Research, Palo Alto Networks, IBM — Threat
 // Intelligence Reports", "Arctic Wolf — Incident Analysis, March 2026"): no behaviour either.
 const SOURCE_WORDS = new Set(
   (
     'and or the of by via from on in at und et y sources source references reference see also threat threats intelligence ' +
     'research researchers report reports reporting labs lab team teams blog blogs analysis analyses advisory advisories ' +
-    'incident incidents security news update updates alert alerts bulletin whitepaper paper article ' +
-    'january february march april may june july august september october november december'
+    `incident incidents security news update updates alert alerts bulletin whitepaper paper article ${MONTHS}`
   ).split(' '),
 );
 
@@ -226,9 +228,7 @@ const FURNITURE_WORDS = new Set(
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), and the months of a date.
 const FURNITURE_GLUE = new Set(
   (
-    'the a an and or to for of our your you us we with on in this it up out at by all is are be ' +
-    'january february march april may june july august september october november december ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec'
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -332,18 +332,18 @@ const TEAM_KEY_WORDS = new Set('team teams research researchers labs lab unit'.s
 const BRACKETS = /\s*\([^()]{0,80}\)/gu;
 // A person's name: two to four words, each a capitalised word (`Aimé`, `O’Brien`), an initial (`C.`) or a particle
 // (`Pierre Le Bourhis`, `van der Berg`).
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}’'-]*\p{Ll}|\p{Lu}\.|de|da|di|du|del|la|le|van|von|der|den|bin|al)$/u;
+const NAME_PARTICLES = 'de da di du del la le van von der den bin al'.split(' ');
+const NAME_WORD = new RegExp(`^(?:\\p{Lu}[\\p{Ll}’'-]*\\p{Ll}|\\p{Lu}\\.|${NAME_PARTICLES.join('|')})$`, 'u');
 // A date or a reading time: months, days, numbers and these words ("5 min read", "Updated March 3, 2025").
 const DATE_WORDS = new Set(
   (
-    'january february march april may june july august september october november december jan feb mar apr jun jul ' +
-    'aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday min mins minute minutes read ' +
-    'reading updated update last published posted on at am pm utc gmt'
+    `${MONTHS} ${MONTH_ABBREVIATIONS} monday tuesday wednesday thursday friday saturday sunday min mins minute minutes ` +
+    'read reading updated update last published posted on at am pm utc gmt'
   ).split(' '),
 );
 
 // The words in lower case a byline may have: the others are capitalised names, teams, months and numbers.
-const BYLINE_LOWER_WORDS = new Set([...DATE_WORDS, ...'and by the written posted published de da di du del la le van von der den bin al'.split(' ')]);
+const BYLINE_LOWER_WORDS = new Set([...DATE_WORDS, ...'and by the written posted published'.split(' '), ...NAME_PARTICLES]);
 // A word in lower case (Latin letters: what suggest ranks); without Unicode classes, read fast.
 const LOWER_WORD = /(?:^|[^A-Za-zÀ-ÖØ-öø-ÿ0-9’'-])([a-zß-öø-ÿ]+)/g;
 

@@ -52,7 +52,7 @@ function documents() {
 
 const ID = String.raw`T\d{3,4}(?:\.\d{3})?`;
 const LINK = /\[((?:[^\][]|\[[^\]]*\])*)\]\((\S+?)\)/g;
-const ATTACK_TECHNIQUE_URL = /attack\.mitre\.org\/techniques\/(T\d{4})(?:\/(\d{3}))?/;
+const ATTACK_TECHNIQUE_URL = /attack\.mitre\.org\/(?:versions\/v[\d.]+\/)?techniques\/(T\d{4})(?:\/(\d{3}))?/;
 const OTHER_ATTACK_ID = String.raw`(?:TA|S|G|M|C)\d{4}`;
 
 /** A table's column headers: the ID column and the column of prose that a row's ID cites. */
@@ -96,11 +96,31 @@ function cellsPerLineTables(lines) {
   return { cells, read };
 }
 
+/** A Markdown table's delimiter row (`| --- | :--: |`, or `---|---` without the outer pipes). */
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$/;
+
+/**
+ * The lines that are rows of Markdown tables: each line opening with a pipe, and the rows of a table written without
+ * the outer pipes (GitHub's syntax allows it; pages converted to Markdown write them so): a line holding a pipe right
+ * before a delimiter row is its header, and the lines holding a pipe that follow it are its rows.
+ */
+function tableRows(lines) {
+  const rows = new Set();
+  let pipeless = false;
+  for (const [at, line] of lines.entries()) {
+    if (!line.includes('|')) pipeless = false;
+    else if (DELIMITER_ROW.test(lines[at + 1] ?? '') && !DELIMITER_ROW.test(line)) pipeless = true;
+    if (/^\s*\|/.test(line) || pipeless) rows.add(at);
+  }
+  return rows;
+}
+
 /** A document's units of text: prose paragraphs (or, for web-page excerpts, lines) and the prose cells of tables. */
 function units(doc) {
   const result = [];
   const lines = doc.body.split('\n');
   const { cells, read } = cellsPerLineTables(lines);
+  const rows = tableRows(lines);
   let header;
   let block = [];
   const flush = () => {
@@ -114,12 +134,14 @@ function units(doc) {
       if (cell) result.push({ text: cell.text, cell: true });
       continue;
     }
-    if (/^\s*\|/.test(line)) {
+    if (rows.has(at)) {
       flush();
-      const written = line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.replace(/\*\*/g, '').trim());
+      let written = line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.replace(/\*\*/g, '').trim());
       if (written.every((c) => /^:?-+:?$/.test(c))) continue;
       // A row with fewer cells than the header left out a cell that spans rows on its left (a tactic written on its
-      // first row only): its cells are aligned with the header's right end.
+      // first row only): its cells are aligned with the header's right end. So is a row whose cells were moved left
+      // over that cell and padded with empty cells on the right (its first cell is filled, its last ones empty).
+      if (header && written[0] && !written.at(-1)) while (written.length > 1 && !written.at(-1)) written = written.slice(0, -1);
       const missing = header ? header.length - written.length : 0;
       const cells = missing > 0 ? [...Array(missing).fill(''), ...written] : written;
       if (!header) {
@@ -157,15 +179,18 @@ function citations(unitText) {
     reports.push(url);
     return ' ';
   });
-  text = text.replace(/<[^>]+>/g, ' ').replace(/(?<=\w)\[\d{1,3}\]/g, '');
+  // HTML tags go; an address in angle brackets (`<https:/...>`, as a page converted to Markdown wraps a link's target)
+  // is no tag.
+  text = text.replace(/<(?!https?:|mailto:)[^>]+>/g, ' ').replace(/(?<=\w)\[\d{1,3}\]/g, '');
   // Links: an ID linked to its technique page is a citation; other links keep their text.
   text = text.replace(LINK, (whole, label, url) => {
     const attack = ATTACK_TECHNIQUE_URL.exec(url);
-    const written = new RegExp(`^\\(?(${ID})\\)?$`).exec(label.trim());
+    // The link's text is an ID, bracketed or not, set in italics or bold or not (`[*T1583.001*](...)`).
+    const written = new RegExp(`^([*_]{0,2})\\(?(${ID})\\)?\\1$`).exec(label.trim())?.slice(1);
     if (attack && written) return `⟦${written[1]}|${attack[1]}${attack[2] ? `.${attack[2]}` : ''}⟧`;
     if (/attack\.mitre\.org/.test(url) && new RegExp(`^\\(?${OTHER_ATTACK_ID}\\)?$`).test(label.trim())) return '⟦-⟧';
     if (!/attack\.mitre\.org/.test(url) && /^https?:/.test(url)) reports.push(url);
-    return label;
+    return written?.[0] ? label.trim().slice(written[0].length, -written[0].length) : label;
   });
   text = text.replace(new RegExp(`(?<![\\w⟦|])(${ID})(?![\\w⟧|])`, 'g'), '⟦$1|$1⟧');
   text = text.replace(new RegExp(`(?<![\\w⟦|])${OTHER_ATTACK_ID}(?![\\w⟧|])`, 'g'), '⟦-⟧');
@@ -196,6 +221,7 @@ function withoutCitations(sentence) {
 const skipped = {
   'two or more different technique IDs': 0,
   'an ID this release does not know, and no link that gives a known one': 0,
+  'a written ID that is a technique and disagrees with its link': 0,
   'fewer than 5 words': 0,
   'a technique name only': 0,
   'no sentence-final punctuation (a heading, table header or list label)': 0,
@@ -215,6 +241,10 @@ for (const doc of documents()) {
       const ids = cited.map(resolve);
       if (new Set(ids.map((c) => c.id)).size > 1) {
         skipped['two or more different technique IDs']++;
+        continue;
+      }
+      if (cited.some(([, written, linked]) => known(written) && known(linked) && written !== linked)) {
+        skipped['a written ID that is a technique and disagrees with its link']++;
         continue;
       }
       const { id, written } = ids[0];

@@ -78,6 +78,14 @@ describe('the report-prose sentences of suggest (eval/report-inline-sentences.js
     expect(rows.filter((row) => row.form === 'prose').length).to.be.greaterThan(0);
   });
 
+  it('has no table or emphasis markup left in any text (cells run together, a bracket emptied of its link)', () => {
+    for (const row of rows) {
+      expect(row.text, row.text).to.not.match(/ \| |-\|-/);
+      expect(row.text, row.text).to.not.match(/\[\(|\(\s*\)|\[\s*\]/);
+      expect(row.text, row.text).to.not.match(/\*\*|(?:^|\s)\*\S|\S\*(?:\s|$)/);
+    }
+  });
+
   it('has no ATT&CK ID or link left in any text', () => {
     for (const row of rows) {
       expect(row.text, row.text).to.not.match(/\b(?:T\d{3,4}(?:\.\d{3})?|TA\d{4}|[SGMC]\d{4})\b/);

@@ -886,6 +886,20 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // Ranking adds into scratch arrays kept from passage to passage (suggest-model.ts): what one passage left there must
+  // change nothing of the next.
+  it("ranks a passage the same whatever passages were ranked before it, with or without excluded texts", () => {
+    const seed = readFileSync(join(stixDir(), '../seeds/000_9001b8a6a998de5e.txt'), 'utf8');
+    const texts = splitPassages(seed).map((passage) => passage.text);
+    expect(texts.length).to.be.greaterThan(30);
+    for (const exclude of [undefined, (doc: number) => model.docKind(doc) === 'procedure']) {
+      const forward = texts.map((text) => model.rankPassage(text, { top: 10, exclude }));
+      const backward = [...texts].reverse().map((text) => model.rankPassage(text, { top: 10, exclude })).reverse();
+      expect(backward).to.deep.equal(forward);
+      expect(forward.filter((ranked) => ranked.candidates.length).length).to.be.greaterThan(20);
+    }
+  });
+
   it('leaves excluded texts out of the BM25 evidence', () => {
     const ranked = model.rank('They dumped the memory of LSASS with procdump.', { exclude: (doc) => model.docKind(doc) === 'procedure' });
     expect(ranked.length).to.be.greaterThan(0);

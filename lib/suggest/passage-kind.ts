@@ -440,3 +440,78 @@ export function tagListPassages(texts: readonly string[]): Set<number> {
   }
   return tags;
 }
+
+// A site's menu saved one item a line (Proofpoint's `Products` / `Solutions` / `Partners` / `Resources` / `Company`, then
+// its products `Email Protection` / `Cloud Security` / `Threat Response`; Threatpost's `Podcasts` / `Malware` /
+// `Webinars`): short lines of capitalised words, no sentence, in a run. Such a line alone is read (a heading: `Lateral
+// Movement`, `Email Collection`), and so is a run of them (a list of techniques, a table's cells one a line); only a run
+// that names the site's parts is a menu: at least MIN_NAV_ITEMS of its items are made only of NAV_WORDS (and the words of
+// a page's furniture), which name no behaviour.
+const NAV_WORDS = new Set(
+  (
+    'home products product solutions solution partners partner resources resource company support login contact contacts ' +
+    'careers blog blogs news events webinars webinar podcasts podcast pricing customers customer stories industries ' +
+    'services downloads download forums forum community glossary sitemap press center centre account accounts platform ' +
+    'videos topics topic categories tags latest featured popular tutorials faq help deals view show search menu close ' +
+    'business personal overview library english deutsch español français italiano português'
+  ).split(' '),
+);
+const NAV_ITEM_WORDS = new Set([...NAV_WORDS, ...FURNITURE_WORDS]);
+const MIN_NAV_ITEMS = 2;
+const MIN_MENU_ITEMS = 4;
+const MAX_MENU_ITEM_LENGTH = 60;
+const MAX_MENU_ITEM_WORDS = 6;
+// An item: no sentence's marks, no colon (`Tags:` labels, `Author: …`), no quote, a comma only in brackets (`English
+// (Europe, Middle East, Africa)`).
+const NOT_MENU_ITEM = /[.!?;:"“”…|#[\]]/;
+// Its words begin with a capital or a digit (or are of a script without capitals: `日本語`), a word such as `eLearning`
+// or `iOS` too, or are small words that go between (`Solutions by Topic`, `Find a Partner`).
+const MENU_ITEM_WORD = /^(?:[\p{Lu}\p{N}&+/(-]|\p{Ll}\p{Lu}|(?:and|of|for|by|in|on|to|the|a|an|or|with|your|our|my|all|&)$)|^[^\p{Lu}\p{Ll}]*\p{Lo}/u;
+// A menu item glued to its blurb by scraping (`Premium ServicesLeverage proactive expertise….`, `BlogKeep up with the
+// latest news….`): an item, then a capital right after its last letter, and a sentence's end (a title with a name in
+// it, `ProLock ransomware increases payment demand`, has none).
+const GLUED_ITEM = /^([^.!?;:"“”…|#[\]]{1,60}?[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
+
+/** Whether a text is an item of a menu: a few capitalised words, no sentence (`Cloud Security`, `English (Americas)`). */
+function isMenuItem(text: string): boolean {
+  if (text.length > MAX_MENU_ITEM_LENGTH || NOT_MENU_ITEM.test(text) || text.replace(BRACKETS, '').includes(',')) return false;
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= MAX_MENU_ITEM_WORDS && words.every((word) => MENU_ITEM_WORD.test(word));
+}
+
+/**
+ * The passages (by index) that are a site's menu saved one item a line: runs of items (`isMenuItem`; an item glued to
+ * its blurb, with the blurb's other sentences on its line, inside a run but not at its end) of at least MIN_MENU_ITEMS
+ * items, MIN_NAV_ITEMS of them naming the site's parts (`NAV_WORDS`). Empty passages (`--lines`) are passed over.
+ */
+export function menuRunPassages(passages: readonly { line: number; text: string }[]): Set<number> {
+  const menu = new Set<number>();
+  // Each member of the run: an item (glued to its blurb or not) and whether it names the site's parts, or a sentence
+  // of the blurb before it.
+  let run: { index: number; item: boolean; glued: boolean; nav: boolean }[] = [];
+  const close = (): void => {
+    // A post's first paragraph glued to its heading may follow a menu: a run does not end with a glued item.
+    while (run.length && (run.at(-1)!.glued || !run.at(-1)!.item)) run.pop();
+    if (run.filter((member) => member.item).length >= MIN_MENU_ITEMS && run.filter((member) => member.nav).length >= MIN_NAV_ITEMS) {
+      for (const member of run) menu.add(member.index);
+    }
+    run = [];
+  };
+  passages.forEach((passage, i) => {
+    const text = passage.text.trim();
+    // A line without letters (a phone number in a menu) neither ends a run nor is listed by sentence.
+    if (!/\p{L}/u.test(text)) return;
+    const item = isMenuItem(text);
+    const glued = item || text.length > 400 || !/[.!?]$/.test(text) ? undefined : GLUED_ITEM.exec(text)?.[1];
+    if (item || (glued !== undefined && isMenuItem(glued))) {
+      run.push({ index: i, item: true, glued: glued !== undefined, nav: madeOfWords(glued ?? text, NAV_ITEM_WORDS, FURNITURE_GLUE) });
+      return;
+    }
+    // The blurb's other sentences, on the glued item's line.
+    const last = run.at(-1);
+    if (last && (last.glued || !last.item) && passages[last.index]!.line === passage.line) run.push({ index: i, item: false, glued: false, nav: false });
+    else close();
+  });
+  close();
+  return menu;
+}

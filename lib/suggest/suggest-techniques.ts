@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isByline, isColumnNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, tagListPassages, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isByline, isColumnNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, menuRunPassages, tagListPassages, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -84,6 +84,9 @@ export const GLUED_MENU_NOTE = "a site's menu glued into one line by scraping (i
 /** The note of a list of tags or categories, its label and its entries (`Trending topics` / `Malware` / `Ransomware`): not ranked. */
 export const TAG_LIST_NOTE = 'a list of tags or categories (its label and its entries), no behaviour: not ranked';
 
+/** The note of a site's menu saved one item a line (`Products` / `Solutions` / `Partners` / `Resources`): not ranked. */
+export const MENU_NOTE = "a site's menu (short items one a line, naming the site's parts), no sentence: not ranked";
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -133,6 +136,8 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   const language = documentLanguage(plain);
   // A tag is known by the label above it: a list's entries are passages of their own.
   const tags = tagListPassages(passages.map((passage) => passage.text));
+  // And a menu's items by the run they stand in.
+  const menu = menuRunPassages(passages);
   return passages.flatMap((passage, i): PassageSuggestions[] => {
     options.onProgress?.(i + 1, passages.length);
     // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
@@ -153,6 +158,8 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (unranked) return [{ ...entry, candidates: [], note: unranked[1] }];
     // Nor a list of tags, its entries known by the label above them.
     if (tags.has(i)) return [{ ...entry, candidates: [], note: TAG_LIST_NOTE }];
+    // Nor a site's menu, one item a line.
+    if (menu.has(i)) return [{ ...entry, candidates: [], note: MENU_NOTE }];
     // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."): they are not read.
     const read = suggestPassageText(withoutReporters(row ?? passage.text), language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };

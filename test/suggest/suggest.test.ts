@@ -18,6 +18,7 @@ import {
   loadAttackFile,
   loadSuggestModel,
   MARKUP_NOTE,
+  MENU_NOTE,
   METADATA_NOTE,
   PAGE_FURNITURE_NOTE,
   REPORT_STRUCTURE_NOTE,
@@ -855,6 +856,34 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     expectUnranked(['Tags: Malware, Ransomware, APT'], TAG_LIST_NOTE);
     expectRead([['Ransomware'], ['Credential Dumping']]);
+  });
+
+  // Proofpoint's post scraped to text (reports6 17) keeps its site's menu one item a line: "Products" got Security
+  // Software Discovery (T1518.001) 100, "Partners" Trusted Relationship 100, "Email Protection" Spearphishing
+  // Attachment 100, "Insider Threat Management" 100, and items glued to their blurbs ("Premium ServicesLeverage
+  // proactive expertise…") the same. A run of technique names, a heading glued to the post's first paragraph after a
+  // menu, and a title with a name glued in it ("ProLock ransomware…") are read.
+  it("ranks no site's menu saved one item a line, and says so; a run of technique names is read", () => {
+    const menu = [
+      'Products', 'Solutions', 'Partners', 'Resources', 'Company', '', 'Email Protection', 'Insider Threat Management',
+      'Enterprise Data Loss Prevention (DLP)', 'English (Europe, Middle East, Africa)', '日本語', '+1-408-517-4710',
+      'Premium ServicesLeverage proactive expertise from our skilled experts. Learn about our approach.', 'Cloud Security',
+      'Initial AccessThe actor sent spearphishing emails with malicious attachments to the staff.',
+      'The attachments dropped a loader that ran PowerShell.',
+    ];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(menu.join('\n'), model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      const notes = passages.map((p) => [p.line, p.note]);
+      expect(notes.slice(0, -2).map(([, note]) => note), `lines: ${lines}`).to.deep.equal(Array(notes.length - 2).fill(MENU_NOTE));
+      expect(notes.slice(0, -2).map(([line]) => line), `lines: ${lines}`).to.include.members([1, 7, 11, 13, 14]);
+      expect(passages.slice(0, -2).filter((p) => p.candidates.length).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(passages.slice(-2).map((p) => [p.line, p.note]), `lines: ${lines}`).to.deep.equal([[15, undefined], [16, undefined]]);
+      expect(passages.at(-2)!.candidates.map((c) => c.id), `lines: ${lines}`).to.include('T1566.001');
+    }
+    const techniques = ['Spearphishing Attachment', 'Scheduled Task', 'Credential Dumping', 'Remote Desktop Protocol', 'Data Encrypted for Impact'];
+    for (const passage of suggestTechniques(techniques.join('\n'), model)) expect(passage.note, passage.text).to.equal(undefined);
+    const news = ['News', 'Featured', 'Latest', 'Tutorials', 'ProLock ransomware increases payment demand and victim count', 'Forums'];
+    expect(suggestTechniques(news.join('\n\n'), model).map((p) => p.candidates.length ? p.note : MENU_NOTE)).to.deep.equal([MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, undefined, undefined]);
   });
 
   // The English mitigation bullets of a translated Five Eyes advisory ("Prevent and detect lateral movement in your

@@ -209,6 +209,27 @@ export function isGluedMenu(text: string): boolean {
   return glue >= MIN_GLUE && items >= MIN_GLUED_ITEMS;
 }
 
+// A breadcrumb: where a page stands in its site, from its home page on (`Home > Blog > Threat Research`, `Home /
+// Research /`, Sekoia's `Accueil » Research & Threat Intelligence » TURLA’s new phishing-based reconnaissance
+// campaign…`). Its last part may be the post's title; the parts between are a few words each. A slash sets parts apart
+// only with a space beside it (`Home/office routers` is no breadcrumb).
+const BREADCRUMB_HOME = /^(?:home|accueil|inicio|início|startseite|главная)(?:\s*[>»›|]|\s+\/)/iu;
+const BREADCRUMB_APART = /\s*[>»›|]\s*|\s+\/\s*|\s*\/\s+|\s*\/$/u;
+const MAX_BREADCRUMB_PART = 40;
+
+/** Whether a passage is a breadcrumb (`Home > Blog > Threat Research`): the page's place in its site, no behaviour. */
+export function isBreadcrumb(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > 300 || !BREADCRUMB_HOME.test(trimmed)) return false;
+  const parts = trimmed.split(BREADCRUMB_APART).filter(Boolean);
+  const title = parts.at(-1)!;
+  return (
+    parts.length >= 2 &&
+    parts.slice(1, -1).every((part) => part.length <= MAX_BREADCRUMB_PART && !/[.!?;:]/.test(part)) &&
+    !/[.!]$|[.!?]\s/.test(title)
+  );
+}
+
 // The words of a web page's furniture, as a scraped page keeps it around the post: the cookie banner ("Manage
 // Cookies"), legal links ("Privacy Policy", "Terms and conditions", "Copyright © ESET, All Rights Reserved"), share
 // buttons ("Share this post:"), newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists

@@ -1,5 +1,6 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { BLOCK_BREAK } from './html-text.js';
+import { isBreadcrumb } from './passage-kind.js';
 
 /** A passage of a report: a sentence, or with `lines` one input line, and the 1-based line where it starts. */
 export interface Passage {
@@ -261,7 +262,9 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim()) return lines[j]!;
     return '';
   };
-  const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text);
+  // A breadcrumb (`Accueil » Research & Threat Intelligence » TURLA’s new …`) is a line of its own as a heading is, not
+  // the start of the sentence after it.
+  const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text) || isBreadcrumb(text);
   // pdftotext writes a page's or a column's break as a blank line, also inside a sentence. A passage held over blank
   // lines (`CUT_OFF`, its last line not one that stands alone unless it is a list item, `• Ensure MSP`, outside a code
   // block) goes on with the next line when that begins with a lower-case letter and is text (no list item, table row,

@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isByline, isColumnNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, menuRunPassages, tagListPassages, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, menuRunPassages, tagListPassages, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -87,6 +87,9 @@ export const TAG_LIST_NOTE = 'a list of tags or categories (its label and its en
 /** The note of a site's menu saved one item a line (`Products` / `Solutions` / `Partners` / `Resources`): not ranked. */
 export const MENU_NOTE = "a site's menu (short items one a line, naming the site's parts), no sentence: not ranked";
 
+/** The note of a breadcrumb, the page's place in its site (`Home > Blog > Threat Research`): not ranked. */
+export const BREADCRUMB_NOTE = "a breadcrumb (the page's place in its site: Home > Blog > …), no behaviour: not ranked";
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -97,6 +100,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isReportStructure, REPORT_STRUCTURE_NOTE],
   // A scraped page's menu and link lists ("+ [Email & Spam Trends](https://...)").
   [isLinksOnly, LINKS_NOTE],
+  // Or the page's place in the site ("Home > Blog > Threat Research").
+  [isBreadcrumb, BREADCRUMB_NOTE],
   // Or that menu scraped into one line, its items run together ("White papersThreat reportsFEATURED").
   [isGluedMenu, GLUED_MENU_NOTE],
   // And its cookie banner, footer, share buttons and newsletter box ("Manage Cookies", "Share Article").

@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { parse } from 'yaml';
 import {
   ADVICE_NOTE,
+  BREADCRUMB_NOTE,
   BYLINE_NOTE,
   COLUMN_NAMES_NOTE,
   encodeSuggestModel,
@@ -856,6 +857,25 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     expectUnranked(['Tags: Malware, Ransomware, APT'], TAG_LIST_NOTE);
     expectRead([['Ransomware'], ['Credential Dumping']]);
+  });
+
+  // Sekoia's post scraped to text (reports6 03) keeps its breadcrumb, "Accueil » Research & Threat Intelligence »
+  // TURLA’s new phishing-based reconnaissance campaign in Eastern Europe", a long line that the page's first sentence
+  // was joined to (Phishing, T1566, 95.9).
+  it("ranks no breadcrumb (the page's place in its site), and says so; a sentence after 'Home' is read", () => {
+    expectUnranked([
+      'Home > Blog > Threat Research',
+      'Home / Research /',
+      'Home | Blog | Threat Research',
+      'Accueil » Research & Threat Intelligence » TURLA’s new phishing-based reconnaissance campaign in Eastern Europe',
+    ], BREADCRUMB_NOTE);
+    // On the page, a long line that the sentence after it was joined to: it ends its passage as a heading does.
+    const page = 'Accueil » Research & Threat Intelligence » TURLA’s new phishing-based reconnaissance campaign in Eastern Europe\nThis blog post on TURLA was first published as a report sent to our clients on May 11, 2022, and describes its campaign of phishing.';
+    expect(suggestTechniques(page, model).map((p) => [p.line, p.note])).to.deep.equal([[1, BREADCRUMB_NOTE], [2, undefined]]);
+    expectRead([
+      ['Home/office routers were compromised by the actor and used as proxies for its traffic.'],
+      ['Home > the actor sent spearphishing emails with malicious attachments to the staff.', 'T1566.001'],
+    ]);
   });
 
   // Proofpoint's post scraped to text (reports6 17) keeps its site's menu one item a line: "Products" got Security

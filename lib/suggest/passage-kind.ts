@@ -8,6 +8,28 @@ const FILE_NAME = /^[\p{L}\p{N}_$~-][\p{L}\p{N}_.$~-]*\.[a-z0-9]{1,5}$/iu;
 // An anti-virus detection name: a platform, a slash, a family and its variant (ESET's `Win32/TrojanDropper.Agent.SWR`,
 // `Python/Agent.AGT`; Microsoft's `Trojan:Win32/Agent.A!MTB`).
 const DETECTION_NAME = /^(?:[a-z][\w-]*:)?[a-z][\w-]*\/[\w-]+(?:[.!][\w-]+)+$/i;
+// Or a kind of malware and at least two more parts set apart by dots (Kaspersky's `HEUR:Trojan-PSW.Win32.Azorult.gen`,
+// `Backdoor.Win64.Agent.a`; FireEye's `Trojan.Apost.FEC2`, `Generic.mg.d739f10933c11bd6`): the kind first, so that a
+// namespace (`Microsoft.Win32.Registry`) is none.
+const DOTTED_DETECTION_NAME =
+  /^(?:[a-z]+(?:-[a-z]+)*:){0,2}(?:trojan|backdoor|worm|virus|exploit|ransom|adware|downloader|dropper|hacktool|risktool|riskware|rootkit|dangerousobject|net-worm|email-worm|virtool|spyware|generic|pua|pup)(?:-[a-z]+)?(?:\.[\w-]+){2,}$/i;
+// A vendor's tag beside such names (FireEye's `fe_ml_heuristic`): one token of lower-case words joined by `_`.
+const DETECTION_TAG = /^[a-z]+(?:_[a-z]+)+$/;
+
+/** Whether a token is an anti-virus detection name (`Win32/Agent.AGT`, `Trojan:Win32/Agent.A!MTB`, `HEUR:Trojan.Win32.Generic`). */
+function isDetectionName(token: string): boolean {
+  return DETECTION_NAME.test(token) || DOTTED_DETECTION_NAME.test(token);
+}
+
+/**
+ * Whether a passage is only detection names, set apart by commas or spaces, maybe with a vendor's tags (a table's cell
+ * flattened one a line: FireEye's `Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic`).
+ */
+export function isDetectionNames(text: string): boolean {
+  if (text.length > 300 || (!text.includes('.') && !text.includes('/'))) return false;
+  const tokens = text.replace(CODE_MARKS, '').trim().split(/\s*,\s*|\s+/).filter(Boolean);
+  return tokens.some(isDetectionName) && tokens.every((token) => isDetectionName(token) || DETECTION_TAG.test(token));
+}
 
 /** Whether a table cell names a sample rather than saying anything: an indicator, a file's name, a detection name. */
 function isIdentifierCell(cell: string): boolean {
@@ -16,7 +38,7 @@ function isIdentifierCell(cell: string): boolean {
   // A code span of one token (`` `EACore.dll` ``, a mutex) is a name too; a path or a registry key (`\`) may say where
   // a sample persists, and is read.
   const coded = /^`[^`]+`$/.test(cell.trim()) && !/[\s\\/]/.test(bare);
-  return !withoutIndicators(bare).trim() || FILE_NAME.test(bare) || DETECTION_NAME.test(bare) || coded;
+  return !withoutIndicators(bare).trim() || FILE_NAME.test(bare) || isDetectionName(bare) || coded;
 }
 
 /**

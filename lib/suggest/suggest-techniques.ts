@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, menuRunPassages, tagListPassages, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, menuRunPassages, tagListPassages, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -90,6 +90,9 @@ export const MENU_NOTE = "a site's menu (short items one a line, naming the site
 /** The note of a breadcrumb, the page's place in its site (`Home > Blog > Threat Research`): not ranked. */
 export const BREADCRUMB_NOTE = "a breadcrumb (the page's place in its site: Home > Blog > …), no behaviour: not ranked";
 
+/** The note of a passage that is only anti-virus detection names (`HEUR:Trojan.Win32.Generic`, `Trojan.Apost.FEC2`): not ranked. */
+export const DETECTION_NAMES_NOTE = "detection names only (an anti-virus product's names for samples), no behaviour: not ranked";
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -106,6 +109,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isGluedMenu, GLUED_MENU_NOTE],
   // And its cookie banner, footer, share buttons and newsletter box ("Manage Cookies", "Share Article").
   [isPageFurniture, PAGE_FURNITURE_NOTE],
+  // Its cells of detection names ("Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic") too.
+  [isDetectionNames, DETECTION_NAMES_NOTE],
   // A table flattened one cell per line: its header cells ("ID", "Name", "Description") stand alone.
   [isColumnNames, COLUMN_NAMES_NOTE],
   // A page's or a rule's metadata outside a front matter ("**Source**: https://…", "status: experimental").

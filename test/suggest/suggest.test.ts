@@ -8,6 +8,7 @@ import {
   BREADCRUMB_NOTE,
   BYLINE_NOTE,
   COLUMN_NAMES_NOTE,
+  DETECTION_NAMES_NOTE,
   encodeSuggestModel,
   htmlText,
   INDICATOR_ROW_NOTE,
@@ -857,6 +858,22 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     expectUnranked(['Tags: Malware, Ransomware, APT'], TAG_LIST_NOTE);
     expectRead([['Ransomware'], ['Credential Dumping']]);
+  });
+
+  // The APT32 seed's table of signatures, one cell a line: "Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic" got
+  // Compromise Host Software Binary (T1554) 98.3, "Generic.mg.d739f10933c11bd6" Domain Generation Algorithms 100.
+  it('ranks no passage of anti-virus detection names, and says so; a row keeps its text, a namespace is read', () => {
+    expectUnranked([
+      'Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic',
+      'Generic.mg.d739f10933c11bd6',
+      'HEUR:Trojan-PSW.Win32.Azorult.gen',
+      'Trojan:Win32/Xyz.A!dha',
+      'Backdoor.Win64.Agent.a',
+    ], DETECTION_NAMES_NOTE);
+    const [row] = suggestTechniques('| HEUR:Trojan.Win32.Generic | loader that injects its payload into explorer.exe |', model);
+    expect(row!.note).to.equal(INDICATOR_ROW_TEXT_NOTE);
+    expect(row!.candidates.map((c) => c.id.slice(0, 5))).to.include('T1055');
+    expectRead([['The loader loads Microsoft.Win32.Registry to write its Run key.'], ['Kaspersky products detect this loader as HEUR:Trojan.Win32.Generic and it injects into explorer.exe.']]);
   });
 
   // Sekoia's post scraped to text (reports6 03) keeps its breadcrumb, "Accueil » Research & Threat Intelligence »

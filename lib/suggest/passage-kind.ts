@@ -149,9 +149,24 @@ const LABEL = /^[^.!?。]*:$/u;
  */
 export function isReportStructure(text: string): boolean {
   const heading = HEADING_MARK.test(text);
-  if (!heading && !LABEL.test(text.trim())) return false;
+  if (!heading && !LABEL.test(text.trim())) return isIocHeading(text);
   const words = textWords(text.replace(HEADING_MARK, '').replace(LIST_MARK, '')).filter(isContentWord);
   return words.some((word) => REPORT_WORDS.has(word)) && words.every((word) => REPORT_WORDS.has(word) || !isCommonEnglishWord(word));
+}
+
+// A heading of the indicators without a heading's mark, as a page scraped to text or a PDF writes it (ESET's `IoCs`,
+// `Indicators of Compromise`, Sekoia's `IOCs & Technical Details`): report words only, among them the indicators'.
+const IOC_HEADING_WORDS = new Set([...REPORT_WORDS, 'technical', 'details']);
+const MAX_IOC_HEADING = 60;
+
+/** Whether a passage is a heading of the indicators of compromise without a mark (`IoCs`, `Indicators of Compromise`). */
+function isIocHeading(text: string): boolean {
+  if (text.length > MAX_IOC_HEADING || /[.!?;,:]/.test(text)) return false;
+  const words = textWords(text).filter(isContentWord);
+  return (
+    words.every((word) => IOC_HEADING_WORDS.has(word)) &&
+    (words.some((word) => word === 'iocs' || word === 'ioc') || (words.includes('compromise') && words.some((word) => word.startsWith('indicator'))))
+  );
 }
 
 // Advice to defenders, as advisories give it (a "Mitigations" list, "Organizations should enable MFA"): what to guard

@@ -860,6 +860,13 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['Ransomware'], ['Credential Dumping']]);
   });
 
+  // ESET's post scraped to text (reports6 01) heads its indicators "IoCs" on a line of its own, with no heading's mark:
+  // it got Indicator Removal from Tools (T1027.005) 100.
+  it('ranks no heading of the indicators of compromise without a mark, and says so; other words make it read', () => {
+    expectUnranked(['IoCs', 'Indicators of Compromise', 'IOCs & Technical Details', 'Indicators of compromise (IoCs)'], REPORT_STRUCTURE_NOTE);
+    expectRead([['Network indicators'], ['Indicators of compromise found on the host include a scheduled task named Updater.']]);
+  });
+
   // The APT32 seed's table of signatures, one cell a line: "Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic" got
   // Compromise Host Software Binary (T1554) 98.3, "Generic.mg.d739f10933c11bd6" Domain Generation Algorithms 100.
   it('ranks no passage of anti-virus detection names, and says so; a row keeps its text, a namespace is read', () => {

@@ -355,6 +355,7 @@ export {
   PAGE_FURNITURE_NOTE,
   passagesByText,
   REPORT_STRUCTURE_NOTE,
+  RULE_SYNTAX_NOTE,
   SALUTATION_NOTE,
   suggestTechniques,
   TABLE_HEADER_NOTE,

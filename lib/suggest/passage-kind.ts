@@ -573,3 +573,43 @@ export function menuRunPassages(passages: readonly { line: number; text: string 
   close();
   return menu;
 }
+
+// A detection rule's syntax in a page, apart from the rule's meaning: YARA's meta fields (`meta: id = "…" version =
+// "1.0" description = "Detects external logo embedded in DOCX documents"`, `author = "…"`) and conditions (`condition:
+// $s1 in (filesize-400..filesize) and $s2 …`, `condition: any of them`), Sigma's condition (`condition: selection and not
+// filter`) and the keys of its detection and log source (`detection: selection: Image|endswith:`, `logsource: category:
+// process_creation`, `product: windows`). A YARA description is a sentence, but the rule's, not the report's.
+const YARA_META_FIELD = /\s*([A-Za-z]\w*)\s*=\s*(?:"(?:[^"\\]|\\.)*"|-?\d+|true|false)/y;
+const YARA_META_KEY = /^(?:author|description|reference|references|date|hash\d*|sha\d*|md5|version|id|uuid|source|tlp|classification|score|severity|family|malware\w*|intrusion_set|actor|threat_name|license|created|modified|\w+_date|mitre_\w+|tool_\w+)$/;
+// What a condition holds besides names: strings' names (`$s1`, `#a`, `@b[1]`, `!c`), numbers, operators, brackets, and
+// these words.
+const CONDITION_TOKENS = /[$#@!]\w*\*?|\b0x[0-9a-f]+\b|\b\d+\b|\buint(?:8|16|32)(?:be)?\b|\b(?:and|or|not|of|them|any|all|none|in|at|for|filesize|entrypoint)\b|[()[\]=<>.,*+\-|]/g;
+// A Sigma condition's names of selections and filters (`selection_img`, `filter_main`, `1 of selection*`).
+const SIGMA_NAME = /^(?:(?:selection|filter|sel|keywords?|exclusion|susp|main)\w*|\w+_\w+)\*?$/;
+// Sigma's keys, with the one-word value of a log source's.
+const SIGMA_KEY = /\s*(?:(?:detection|selection\w*|filter\w*|logsource|keywords|fields|falsepositives):|(?:category|product|service):\s+[a-z][a-z0-9_-]*|[A-Za-z]\w*(?:\|\w+)+:)/y;
+
+/** Whether a passage is only a detection rule's syntax: YARA meta fields or a condition, Sigma's keys or condition. */
+export function isRuleSyntax(text: string): boolean {
+  if (text.length > 600 || (!text.includes(':') && !text.includes('='))) return false;
+  const trimmed = text.trim();
+  const condition = /^condition:\s*/.exec(trimmed);
+  if (condition) {
+    const names = trimmed.slice(condition[0].length).replace(CONDITION_TOKENS, ' ').trim();
+    return !names || names.split(/\s+/).every((name) => SIGMA_NAME.test(name));
+  }
+  return fieldsThroughout(trimmed.replace(/^meta:\s*/, ''), YARA_META_FIELD, (key) => trimmed.startsWith('meta:') || YARA_META_KEY.test(key)) ||
+    fieldsThroughout(trimmed, SIGMA_KEY, () => true);
+}
+
+/** Whether a text is one or more matches of a sticky pattern (`y`), end to end, each with a first group the test takes. */
+function fieldsThroughout(text: string, field: RegExp, keyAllowed: (key: string) => boolean): boolean {
+  field.lastIndex = 0;
+  let fields = 0;
+  while (field.lastIndex < text.length) {
+    const match = field.exec(text);
+    if (!match || (match[1] !== undefined && !keyAllowed(match[1]))) return false;
+    fields++;
+  }
+  return fields > 0;
+}

@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isSalutation, isVendorNamesOnly, menuRunPassages, tagListPassages, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, tagListPassages, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -93,6 +93,9 @@ export const BREADCRUMB_NOTE = "a breadcrumb (the page's place in its site: Home
 /** The note of a passage that is only anti-virus detection names (`HEUR:Trojan.Win32.Generic`, `Trojan.Apost.FEC2`): not ranked. */
 export const DETECTION_NAMES_NOTE = "detection names only (an anti-virus product's names for samples), no behaviour: not ranked";
 
+/** The note of a detection rule's syntax in a page (YARA meta fields or a condition, Sigma's keys): not ranked. */
+export const RULE_SYNTAX_NOTE = "a detection rule's syntax (YARA meta fields or condition, Sigma's keys or condition), not the report's text: not ranked";
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -115,6 +118,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isColumnNames, COLUMN_NAMES_NOTE],
   // A page's or a rule's metadata outside a front matter ("**Source**: https://…", "status: experimental").
   [isMetadataFields, METADATA_NOTE],
+  // A YARA or Sigma rule's meta fields, keys and condition ("condition: any of them", "detection: selection: Image|endswith:").
+  [isRuleSyntax, RULE_SYNTAX_NOTE],
   // Who wrote it and when ("Joshua Miller, Crista Giering and the Proofpoint Threat Research Team").
   [isByline, BYLINE_NOTE],
 ];

@@ -24,6 +24,7 @@ import {
   METADATA_NOTE,
   PAGE_FURNITURE_NOTE,
   REPORT_STRUCTURE_NOTE,
+  RULE_SYNTAX_NOTE,
   SALUTATION_NOTE,
   splitPassages,
   SUGGEST_MODEL_FORMAT,
@@ -858,6 +859,27 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     expectUnranked(['Tags: Malware, Ransomware, APT'], TAG_LIST_NOTE);
     expectRead([['Ransomware'], ['Credential Dumping']]);
+  });
+
+  // Rules quoted in pages: a YARA file's 'condition: any of them' (reports5 01) got Multi-Factor Authentication
+  // (T1556.009) 100, Sekoia's post (reports6 03) its rule's meta fields joined into one passage, 'meta: id = "…" version =
+  // "1.0" … description = "Detects external logo embedded in DOCX documents"…' File Deletion 100, a Sigma rule in
+  // a Markdown report (reports3 09) 'detection: selection: Image|endswith:' 92.8 and 'condition: selection' 100.
+  it("ranks no detection rule's syntax (YARA meta fields and conditions, Sigma's keys), and says so; a sentence is read", () => {
+    expectUnranked([
+      'condition: any of them',
+      'condition: $s1 in (filesize-400..filesize) and $s2 in (filesize-400..filesize)',
+      'condition: selection_img and not filter_main',
+      'meta: id = "51413d41-d0f4-4e1a-9f12-322921e48977" version = "1.0" description = "Detects external logo embedded in DOCX documents"',
+      'tool_name = "Impacket" tool_component = "GetUserSPNs"',
+      'description = "Kerberoast using impacket"',
+      'detection: selection: Image|endswith:',
+      'logsource: category: process_creation',
+    ], RULE_SYNTAX_NOTE);
+    expectRead([
+      ['Condition: the actor ran the loader from a scheduled task each hour.', 'T1053.005'],
+      ['detection: the actor disabled the antivirus before it ran the ransomware.'],
+    ]);
   });
 
   // ESET's post scraped to text (reports6 01) heads its indicators "IoCs" on a line of its own, with no heading's mark:

@@ -613,3 +613,79 @@ function fieldsThroughout(text: string, field: RegExp, keyAllowed: (key: string)
   }
   return fields > 0;
 }
+
+// A list of other posts under its label, as a scraped page ends (BleepingComputer's `You may also like:` / `Popular
+// Stories` / `Hackers used new Windows Defender zero-day to drop DarkMe malware`, Securelist's `From the same authors`,
+// Threatpost's `Suggested articles`): the titles of other posts, their dates, authors and sections, and their teasers.
+// A title names a behaviour as a sentence does; only after such a label is it another post's.
+const RELATED_LABEL =
+  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category)\s*:?\s*/iu;
+const MAX_RELATED_ENTRY = 300;
+const MAX_RELATED = 60;
+
+/**
+ * What a text is in a list of other posts: a date or an author (`'byline'`: `January 11, 2021`, `Stan Kaminsky`), a
+ * title or a section (`'entry'`: no sentence's end), a teaser (`'teaser'`: a sentence), or none of them.
+ */
+function relatedEntry(text: string): 'byline' | 'entry' | 'teaser' | undefined {
+  if (text.length > MAX_RELATED_ENTRY || HEADING_MARK.test(text)) return undefined;
+  // A teaser is a sentence or two; a title may end with `?`.
+  if (/[.!]["”’)]?$|[.!?]\s/.test(text)) return 'teaser';
+  if (/[;:]$/.test(text)) return undefined;
+  return isPersonName(text) || isDate(text) ? 'byline' : 'entry';
+}
+
+/**
+ * The passages (by index) that are a list of other posts: a label (`RELATED_LABEL`; entries on its passage after it
+ * too) and the entries after it (`relatedEntry`), up to MAX_RELATED. A teaser (with the other sentences on its line)
+ * follows an entry and is kept only when a date or an author follows it, as each post of such a list has one: a
+ * section's heading and its paragraph after the label (the report's own text) end the list. Passages without letters
+ * (empty ones with `--lines`) are passed over.
+ */
+export function relatedPostsPassages(passages: readonly { line: number; text: string }[]): Set<number> {
+  const related = new Set<number>();
+  for (let i = 0; i < passages.length; i++) {
+    const found = RELATED_LABEL.exec(passages[i]!.text.trim());
+    if (!found) continue;
+    const label = i;
+    const rest = passages[i]!.text.trim().slice(found[0].length);
+    if (rest && relatedEntry(rest) !== 'entry' && relatedEntry(rest) !== 'byline') continue;
+    related.add(i);
+    // The teasers read since the last entry, kept when a date or an author follows them.
+    let teasers: number[] = [];
+    let entries = 0;
+    // The passage read before, with letters.
+    let previous = label;
+    for (let j = i + 1; j < passages.length && entries < MAX_RELATED; j++) {
+      const text = passages[j]!.text.trim();
+      // A line without letters (a separator, a count of comments) is passed over.
+      if (!/\p{L}/u.test(text)) continue;
+      const kind = relatedEntry(text);
+      const after = previous;
+      previous = j;
+      if (kind === 'teaser' && (teasers.length === 0 ? after !== label && related.has(after) : passages[after]!.line === passages[j]!.line)) {
+        teasers.push(j);
+        continue;
+      }
+      if (kind === undefined || kind === 'teaser' || (teasers.length && kind !== 'byline')) break;
+      for (const teaser of teasers) related.add(teaser);
+      teasers = [];
+      related.add(j);
+      entries++;
+      i = j;
+    }
+  }
+  return related;
+}
+
+/** Whether a text is a person's name: two to four capitalised words or initials, one of them no common English word. */
+function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && words.some((word) => !isCommonEnglishWord(word.replace(/[’'.-]/g, '')));
+}
+
+/** Whether a text is only a date (`April 9, 2019`, `18 Feb 2020`): a date's words and at least one number. */
+function isDate(text: string): boolean {
+  const words = textWords(text);
+  return words.some((word) => /^\d+$/.test(word)) && words.every((word) => DATE_WORDS.has(word) || /^\d+$/.test(word));
+}

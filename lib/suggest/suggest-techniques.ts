@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, tagListPassages, withoutReporters } from './passage-kind.js';
+import { indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, relatedPostsPassages, tagListPassages, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -96,6 +96,9 @@ export const DETECTION_NAMES_NOTE = "detection names only (an anti-virus product
 /** The note of a detection rule's syntax in a page (YARA meta fields or a condition, Sigma's keys): not ranked. */
 export const RULE_SYNTAX_NOTE = "a detection rule's syntax (YARA meta fields or condition, Sigma's keys or condition), not the report's text: not ranked";
 
+/** The note of a list of other posts, its label and their titles, dates and teasers (`You may also like:`): not ranked. */
+export const RELATED_POSTS_NOTE = "a list of other posts (its label, their titles, dates, authors and teasers), not the report's text: not ranked";
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -153,6 +156,8 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   const tags = tagListPassages(passages.map((passage) => passage.text));
   // And a menu's items by the run they stand in.
   const menu = menuRunPassages(passages);
+  // And the other posts a page lists by the label above them.
+  const related = relatedPostsPassages(passages);
   return passages.flatMap((passage, i): PassageSuggestions[] => {
     options.onProgress?.(i + 1, passages.length);
     // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
@@ -175,6 +180,8 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (tags.has(i)) return [{ ...entry, candidates: [], note: TAG_LIST_NOTE }];
     // Nor a site's menu, one item a line.
     if (menu.has(i)) return [{ ...entry, candidates: [], note: MENU_NOTE }];
+    // Nor the titles and teasers of other posts.
+    if (related.has(i)) return [{ ...entry, candidates: [], note: RELATED_POSTS_NOTE }];
     // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."): they are not read.
     const read = suggestPassageText(withoutReporters(row ?? passage.text), language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };

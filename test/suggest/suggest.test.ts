@@ -23,6 +23,7 @@ import {
   MENU_NOTE,
   METADATA_NOTE,
   PAGE_FURNITURE_NOTE,
+  RELATED_POSTS_NOTE,
   REPORT_STRUCTURE_NOTE,
   RULE_SYNTAX_NOTE,
   SALUTATION_NOTE,
@@ -859,6 +860,35 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     expectUnranked(['Tags: Malware, Ransomware, APT'], TAG_LIST_NOTE);
     expectRead([['Ransomware'], ['Credential Dumping']]);
+  });
+
+  // Scraped news pages end with other posts under a label: BleepingComputer's (reports7 03) "You may also like:" /
+  // "Popular Stories" / "Hackers used new Windows Defender zero-day to drop DarkMe malware" (Exploitation for Privilege
+  // Escalation, T1068, 100), Threatpost's (reports7 02) "Suggested articles" with titles, teasers and dates.
+  it('ranks no list of other posts under its label (titles, dates, authors, teasers), and says so; a sentence after it is read', () => {
+    const page = [
+      'The actor encrypted the files on the network shares with a ransomware payload.',
+      'Suggested articles',
+      'SolarWinds Hack Potentially Linked to Turla APT',
+      'Researchers have spotted notable code overlap between the Sunburst backdoor and a known Turla weapon.',
+      'January 11, 2021',
+      'Hackers used new Windows Defender zero-day to drop DarkMe malware',
+      'Stan Kaminsky',
+      'The actor sent spearphishing emails with malicious attachments to the staff of the ministry.',
+    ].join('\n\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => [p.line, p.note]), `lines: ${lines}`).to.deep.equal([
+        [1, undefined],
+        ...[3, 5, 7, 9, 11, 13].map((line) => [line, RELATED_POSTS_NOTE]),
+        [15, undefined],
+      ]);
+      expect(passages.at(-1)!.candidates.map((c) => c.id)).to.include('T1566.001');
+    }
+    expectUnranked(['Related Articles: New Qbot malware variant uses fake Adobe installer popup for evasion'], RELATED_POSTS_NOTE);
+    // A label with nothing after it but the report's own sentences lists nothing.
+    const report = suggestTechniques('You may also like:\n\nThe actor sent spearphishing emails with malicious attachments to the staff.', model);
+    expect(report.map((p) => p.note)).to.deep.equal([RELATED_POSTS_NOTE, undefined]);
   });
 
   // Rules quoted in pages: a YARA file's 'condition: any of them' (reports5 01) got Multi-Factor Authentication

@@ -678,6 +678,12 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
   return related;
 }
 
+// A byline with neither "By", a team nor a date on its line: scraped pages set the authors on lines of their own, under
+// a label (Securelist's `Authors` / `Dmitry Bestuzhev`) or beside the post's date (Kaspersky's blog: `Pavel Shoshin` /
+// `April 9, 2019`). A person's name alone is read (it may be a tool's: `Brute Ratel`); beside those, it is a byline.
+const AUTHOR_LABEL = /^(?:authors?|author\(s\)|written by|posted by|about the authors?)\s*:?$/i;
+const MAX_AUTHORS = 10;
+
 /** Whether a text is a person's name: two to four capitalised words or initials, one of them no common English word. */
 function isPersonName(text: string): boolean {
   const words = text.trim().split(/\s+/);
@@ -688,4 +694,25 @@ function isPersonName(text: string): boolean {
 function isDate(text: string): boolean {
   const words = textWords(text);
   return words.some((word) => /^\d+$/.test(word)) && words.every((word) => DATE_WORDS.has(word) || /^\d+$/.test(word));
+}
+
+/**
+ * The passages (by index) that are bylines on lines of their own: an author label (`AUTHOR_LABEL`) and the persons'
+ * names after it (up to MAX_AUTHORS), and a person's name right before or after a date. Passages without letters (empty
+ * ones with `--lines`) are passed over.
+ */
+export function bylinePassages(passages: readonly { text: string }[]): Set<number> {
+  const bylines = new Set<number>();
+  const lettered = passages.flatMap((passage, i) => (/\p{L}/u.test(passage.text) ? [i] : []));
+  lettered.forEach((index, k) => {
+    const text = passages[index]!.text.trim();
+    if (text.length > 60) return;
+    if (AUTHOR_LABEL.test(text)) {
+      bylines.add(index);
+      for (let next = k + 1; next < lettered.length && next <= k + MAX_AUTHORS && isPersonName(passages[lettered[next]!]!.text); next++) bylines.add(lettered[next]!);
+    } else if (isPersonName(text) && [lettered[k - 1], lettered[k + 1]].some((other) => other !== undefined && isDate(passages[other]!.text))) {
+      bylines.add(index);
+    }
+  });
+  return bylines;
 }

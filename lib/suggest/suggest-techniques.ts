@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, relatedPostsPassages, tagListPassages, withoutReporters } from './passage-kind.js';
+import { bylinePassages, indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, relatedPostsPassages, tagListPassages, withoutReporters } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -158,6 +158,8 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   const menu = menuRunPassages(passages);
   // And the other posts a page lists by the label above them.
   const related = relatedPostsPassages(passages);
+  // And the authors on lines of their own, by their label or the date beside them.
+  const bylines = bylinePassages(passages);
   return passages.flatMap((passage, i): PassageSuggestions[] => {
     options.onProgress?.(i + 1, passages.length);
     // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
@@ -182,6 +184,8 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (menu.has(i)) return [{ ...entry, candidates: [], note: MENU_NOTE }];
     // Nor the titles and teasers of other posts.
     if (related.has(i)) return [{ ...entry, candidates: [], note: RELATED_POSTS_NOTE }];
+    // Nor its authors' names under their label or beside its date.
+    if (bylines.has(i)) return [{ ...entry, candidates: [], note: BYLINE_NOTE }];
     // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."): they are not read.
     const read = suggestPassageText(withoutReporters(row ?? passage.text), language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };

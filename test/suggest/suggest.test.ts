@@ -824,6 +824,20 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // Securelist's post scraped to text (reports7 05) sets its authors on lines of their own under a label: "Authors" got
+  // SSH Authorized Keys (T1098.004) 100; Kaspersky's blog (reports7 04) sets them beside the post's date ("Pavel
+  // Shoshin" / "April 9, 2019"). A person's name alone, or a tool's beside a date, is read.
+  it('ranks no authors on lines of their own, under their label or beside a date, and says so', () => {
+    const page = ['Authors', '', 'Dmitry Bestuzhev', 'The actor registered a domain that imitates the vendor of the VPN client.', 'Another Taj Mahal', 'Pavel Shoshin', '', 'April 9, 2019', 'Cobalt Strike', 'March 2024'].join('\n\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => [p.line, p.note === BYLINE_NOTE]), `lines: ${lines}`).to.deep.equal(
+        [[1, true], [5, true], [7, false], [9, false], [11, true], [15, false], [17, false], [19, false]],
+      );
+      expect(passages[2]!.candidates.map((c) => c.id)).to.include('T1583.001');
+    }
+  });
+
   // ESET's scraped post (reports6 01) keeps its site menu as one line, its items run together: "TIPS & ADVICEBUSINESS
   // SECURITYESET RESEARCHAbout ESET ResearchBlogpostsPodcastsWhite papersThreat reports…" got Security Software
   // Discovery (T1518.001) 100. Names of API functions run together too, but a sentence or a list of them is read.

@@ -15,6 +15,7 @@ const DOTTED_DETECTION_NAME =
   /^(?:[a-z]+(?:-[a-z]+)*:){0,2}(?:trojan|backdoor|worm|virus|exploit|ransom|adware|downloader|dropper|hacktool|risktool|riskware|rootkit|dangerousobject|net-worm|email-worm|virtool|spyware|generic|pua|pup)(?:-[a-z]+)?(?:\.[\w-]+){2,}$/i;
 // A vendor's tag beside such names (FireEye's `fe_ml_heuristic`): one token of lower-case words joined by `_`.
 const DETECTION_TAG = /^[a-z]+(?:_[a-z]+)+$/;
+const BARE_WORD = /(?:^|[\s,])[A-Za-z]+(?=[\s,]|$)/;
 
 /** Whether a token is an anti-virus detection name (`Win32/Agent.AGT`, `Trojan:Win32/Agent.A!MTB`, `HEUR:Trojan.Win32.Generic`). */
 function isDetectionName(token: string): boolean {
@@ -26,9 +27,10 @@ function isDetectionName(token: string): boolean {
  * flattened one a line: FireEye's `Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic`).
  */
 export function isDetectionNames(text: string): boolean {
-  if (text.length > 300 || (!text.includes('.') && !text.includes('/'))) return false;
+  // A word of letters alone (`The actor …`) is no name: a sentence is passed over at its first.
+  if (text.length > 300 || (!text.includes('.') && !text.includes('/')) || BARE_WORD.test(text)) return false;
   const tokens = text.replace(CODE_MARKS, '').trim().split(/\s*,\s*|\s+/).filter(Boolean);
-  return tokens.some(isDetectionName) && tokens.every((token) => isDetectionName(token) || DETECTION_TAG.test(token));
+  return tokens.every((token) => isDetectionName(token) || DETECTION_TAG.test(token)) && tokens.some(isDetectionName);
 }
 
 /** Whether a table cell names a sample rather than saying anything: an indicator, a file's name, a detection name. */
@@ -161,7 +163,7 @@ const MAX_IOC_HEADING = 60;
 
 /** Whether a passage is a heading of the indicators of compromise without a mark (`IoCs`, `Indicators of Compromise`). */
 function isIocHeading(text: string): boolean {
-  if (text.length > MAX_IOC_HEADING || /[.!?;,:]/.test(text)) return false;
+  if (text.length > MAX_IOC_HEADING || !/ioc|indicator/i.test(text) || /[.!?;,:]/.test(text)) return false;
   const words = textWords(text).filter(isContentWord);
   return (
     words.every((word) => IOC_HEADING_WORDS.has(word)) &&
@@ -528,6 +530,8 @@ const MENU_ITEM_WORD = /^(?:[\p{Lu}\p{N}&+/(-]|\p{Ll}\p{Lu}|(?:and|of|for|by|in|
 // A menu item glued to its blurb by scraping (`Premium ServicesLeverage proactive expertise….`, `BlogKeep up with the
 // latest news….`): an item, then a capital right after its last letter, and a sentence's end (a title with a name in
 // it, `ProLock ransomware increases payment demand`, has none).
+// Its prefilter, with Latin letters (what suggest ranks; without Unicode classes, read fast).
+const GLUE_JOINT = /[a-zß-öø-ÿ0-9)][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]/;
 const GLUED_ITEM = /^([^.!?;:"“”…|#[\]]{1,60}?[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
 
 /** Whether a text is an item of a menu: a few capitalised words, no sentence (`Cloud Security`, `English (Americas)`). */
@@ -548,6 +552,7 @@ export function menuRunPassages(passages: readonly { line: number; text: string 
   // of the blurb before it.
   let run: { index: number; item: boolean; glued: boolean; nav: boolean }[] = [];
   const close = (): void => {
+    if (!run.length) return;
     // A post's first paragraph glued to its heading may follow a menu: a run does not end with a glued item.
     while (run.length && (run.at(-1)!.glued || !run.at(-1)!.item)) run.pop();
     if (run.filter((member) => member.item).length >= MIN_MENU_ITEMS && run.filter((member) => member.nav).length >= MIN_NAV_ITEMS) {
@@ -560,7 +565,8 @@ export function menuRunPassages(passages: readonly { line: number; text: string 
     // A line without letters (a phone number in a menu) neither ends a run nor is listed by sentence.
     if (!/\p{L}/u.test(text)) return;
     const item = isMenuItem(text);
-    const glued = item || text.length > 400 || !/[.!?]$/.test(text) ? undefined : GLUED_ITEM.exec(text)?.[1];
+    // A glued item's joint is within its first MAX_MENU_ITEM_LENGTH characters: most sentences have none.
+    const glued = item || text.length > 400 || !'.!?'.includes(text.at(-1)!) || !GLUE_JOINT.test(text.slice(0, MAX_MENU_ITEM_LENGTH + 2)) ? undefined : GLUED_ITEM.exec(text)?.[1];
     if (item || (glued !== undefined && isMenuItem(glued))) {
       run.push({ index: i, item: true, glued: glued !== undefined, nav: madeOfWords(glued ?? text, NAV_ITEM_WORDS, FURNITURE_GLUE) });
       return;
@@ -593,6 +599,8 @@ const SIGMA_KEY = /\s*(?:(?:detection|selection\w*|filter\w*|logsource|keywords|
 export function isRuleSyntax(text: string): boolean {
   if (text.length > 600 || (!text.includes(':') && !text.includes('='))) return false;
   const trimmed = text.trim();
+  // Its keys are in lower case but a Sigma field's (`Image|endswith:`): a sentence's capital passes it over.
+  if (!/^[a-z$]/.test(trimmed) && !trimmed.includes('|')) return false;
   const condition = /^condition:\s*/.exec(trimmed);
   if (condition) {
     const names = trimmed.slice(condition[0].length).replace(CONDITION_TOKENS, ' ').trim();
@@ -683,6 +691,7 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
 // `April 9, 2019`). A person's name alone is read (it may be a tool's: `Brute Ratel`); beside those, it is a byline.
 const AUTHOR_LABEL = /^(?:authors?|author\(s\)|written by|posted by|about the authors?)\s*:?$/i;
 const MAX_AUTHORS = 10;
+const MAX_AUTHOR_LINE = 60;
 
 /** Whether a text is a person's name: two to four capitalised words or initials, one of them no common English word. */
 function isPersonName(text: string): boolean {
@@ -703,14 +712,19 @@ function isDate(text: string): boolean {
  */
 export function bylinePassages(passages: readonly { text: string }[]): Set<number> {
   const bylines = new Set<number>();
-  const lettered = passages.flatMap((passage, i) => (/\p{L}/u.test(passage.text) ? [i] : []));
-  lettered.forEach((index, k) => {
-    const text = passages[index]!.text.trim();
-    if (text.length > 60) return;
+  // The passage with letters next to one, before it (`step` -1) or after it.
+  const beside = (from: number, step: number): number | undefined => {
+    for (let i = from + step; i >= 0 && i < passages.length; i += step) if (/\p{L}/u.test(passages[i]!.text)) return i;
+    return undefined;
+  };
+  passages.forEach((passage, index) => {
+    // A label or a name is short: most passages are passed over at once.
+    if (passage.text.length > MAX_AUTHOR_LINE) return;
+    const text = passage.text.trim();
     if (AUTHOR_LABEL.test(text)) {
       bylines.add(index);
-      for (let next = k + 1; next < lettered.length && next <= k + MAX_AUTHORS && isPersonName(passages[lettered[next]!]!.text); next++) bylines.add(lettered[next]!);
-    } else if (isPersonName(text) && [lettered[k - 1], lettered[k + 1]].some((other) => other !== undefined && isDate(passages[other]!.text))) {
+      for (let next = beside(index, 1), names = 0; next !== undefined && names < MAX_AUTHORS && isPersonName(passages[next]!.text); next = beside(next, 1), names++) bylines.add(next);
+    } else if (isPersonName(text) && [beside(index, -1), beside(index, 1)].some((other) => other !== undefined && isDate(passages[other]!.text))) {
       bylines.add(index);
     }
   });

@@ -17,7 +17,7 @@ import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { pantherPythonKind, parsePantherPython } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
 import { isSigmaDocs, parseSigmaDocs } from './read-sigma.js';
-import { looksLikeWazuhRules, parseWazuhRules } from './read-wazuh.js';
+import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
 import { indentQuotedContinuations, LineIndex, parseYamlDocuments, plainColonCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
@@ -31,14 +31,14 @@ const YAML_FILE = /\.ya?ml$/i;
 
 /**
  * The outcome of one rule: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. `wazuh`:
- * the id a Wazuh rule defines and whether it is written to replace the rule of that id (`overwrite="yes"`), for the
- * folder walk to count one definition of each id (withoutReplaced).
+ * the id a Wazuh rule defines, whether it is written to replace the rule of that id (`overwrite="yes"`) and what it
+ * follows, for the folder walk to count one definition of each id and give a rule its parents' platforms (asWazuhLoads).
  */
 export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: { id: string; overwrite: boolean } };
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition };
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
@@ -71,7 +71,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     return { file, outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome };
   });
   cache?.save();
-  for (const { file, outcome } of withoutReplaced(read)) {
+  for (const { file, outcome } of asWazuhLoads(read)) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -115,12 +115,13 @@ interface FileOutcome {
 }
 
 /**
- * A folder's outcomes with each Wazuh rule that another definition of its id replaces ignored, saying by which.
+ * A folder's outcomes as Wazuh loads its rules: each Wazuh rule that another definition of its id replaces ignored,
+ * saying by which, and each rule that says no platform given those of the rules it follows (inheritWazuhPlatforms).
  * Wazuh loads a rule written with `overwrite="yes"` in place of the rule of its id, and only after that rule (before
  * it, it stops: "Overwrite rule not found"), so the last such definition is the one it runs, whatever order the files
  * are walked in here; without one, it refuses a second definition ("Duplicate rule ID"), and the last is counted.
  */
-function withoutReplaced(read: readonly FileOutcome[]): readonly FileOutcome[] {
+function asWazuhLoads(read: readonly FileOutcome[]): readonly FileOutcome[] {
   const definitions = new Map<string, { file: string; outcome: RuleOutcome }[]>();
   for (const { file, outcome } of read) {
     for (const item of 'items' in outcome ? outcome.items : [outcome]) {
@@ -128,8 +129,10 @@ function withoutReplaced(read: readonly FileOutcome[]): readonly FileOutcome[] {
     }
   }
   const replaced = new Map<RuleOutcome, string>();
+  const loaded: WazuhDefinition[] = [];
   for (const [id, all] of definitions) {
     const kept = all.findLast((definition) => definition.outcome.wazuh?.overwrite) ?? all[all.length - 1]!;
+    loaded.push(kept.outcome.wazuh!);
     const line = 'rule' in kept.outcome ? kept.outcome.rule.line : 'ignored' in kept.outcome ? kept.outcome.ignored.line : undefined;
     const place = `${kept.file}${line !== undefined ? `:${line}` : ''}`;
     const reason = kept.outcome.wazuh?.overwrite
@@ -137,10 +140,13 @@ function withoutReplaced(read: readonly FileOutcome[]): readonly FileOutcome[] {
       : `rule ${id} is defined again at ${place} without overwrite="yes", which Wazuh refuses ("Duplicate rule ID"); the last definition is counted`;
     for (const definition of all) if (definition !== kept) replaced.set(definition.outcome, reason);
   }
-  if (!replaced.size) return read;
+  const inherited = inheritWazuhPlatforms(loaded);
+  if (!replaced.size && !inherited.size) return read;
   const replace = (item: RuleOutcome): RuleOutcome => {
     const reason = replaced.get(item);
-    return reason === undefined ? item : ignoredFor(item, reason);
+    if (reason !== undefined) return ignoredFor(item, reason);
+    const platforms = 'rule' in item && item.wazuh ? inherited.get(item.wazuh.id) : undefined;
+    return platforms && 'rule' in item ? { ...item, rule: { ...item.rule, platforms } } : item;
   };
   return read.map(({ file, outcome }) => ({ file, outcome: 'items' in outcome ? { ...outcome, items: outcome.items.map(replace) } : replace(outcome) }));
 }

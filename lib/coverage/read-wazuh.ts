@@ -6,14 +6,18 @@
  * default (`log_alert_level`), and levels 12 and up are its "high importance" events. A rule of level 0 (or
  * `noalert="1"`) raises no alert: such rules group events for others to build on, and are ignored with that reason.
  * Each outcome names the id it defines (`wazuh`): a rule written with `overwrite="yes"` replaces the rule of its id,
- * which the folder walk, reading every file, ignores (read-rule-folder.ts withoutReplaced). Wazuh takes `yes` or `no`
+ * which the folder walk, reading every file, ignores (read-rule-folder.ts asWazuhLoads). Wazuh takes `yes` or `no`
  * there and refuses a rule with any other value ("Invalid overwrite"), so such a rule is invalid here.
  *
  * Platforms: a rule fires where its events come from, which it says only sometimes (WAZUH_PLATFORMS): a group it is in
  * (wazuh/wazuh's Windows rules all are in `windows`), a group it follows (`<if_group>windows</if_group>`), its decoder
  * (`windows_eventchannel`, `auditd`), OSSEC's `windows` category, or a field of such a decoder (`win.eventdata.image`,
- * `audit.type`). Any other rule (sshd, syslog, a kernel's messages, web servers: several systems log them) counts on
- * every platform, as a Sigma rule without a product does.
+ * `audit.type`). A rule that says none takes the platforms of the rules it follows, across the files of a folder
+ * (inheritWazuhPlatforms): those of its `<if_sid>` / `<if_matched_sid>` rules and of the rules in its `<if_group>` /
+ * `<if_matched_group>` groups (Wazuh's own Sysmon rules follow `sysmon_event1`, a group of `if_sid 18100`, OSSEC's
+ * windows category). Any other rule (sshd, syslog, a kernel's messages, web servers: several systems log them), and
+ * one following a rule that counts everywhere or is not in the folder, counts on every platform, as a Sigma rule
+ * without a product does.
  *
  * Wazuh's files are not one XML document (several top-level groups, no root), so they are read element by element:
  * comments are skipped, and a `<rule>` that is not closed is reported with its line and skipped.
@@ -55,6 +59,20 @@ export const WAZUH_PLATFORMS: {
 
 type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
 
+/**
+ * What a Wazuh rule defines, for the folder walk: its id, whether it replaces the rule of that id (`overwrite="yes"`),
+ * and for inheritWazuhPlatforms the platforms it says itself, the ids it follows (`<if_sid>`, `<if_matched_sid>`), the
+ * groups it follows (`<if_group>`, `<if_matched_group>`) and the groups it is in (around it and its own), lower case.
+ */
+export interface WazuhDefinition {
+  id: string;
+  overwrite: boolean;
+  platforms?: string[];
+  ifSid?: string[];
+  ifGroup?: string[];
+  groups?: string[];
+}
+
 // A rule's start tag with its attributes, and its end tag; comments are blanked out first.
 const RULE_OPEN = /<rule\b([^>]*)>/g;
 const RULE_CLOSE = /<\/rule\s*>/g;
@@ -66,6 +84,8 @@ const LINK_INFO = /<info\b[^>]*type\s*=\s*["']link["'][^>]*>([\s\S]*?)<\/info\s*
 const GROUP_TAG = /<(\/?)group\b([^>]*?)(\/?)>/g;
 // The elements of a rule body that say where its events come from (WAZUH_PLATFORMS).
 const PLATFORM_ELEMENT = /<(group|if_group|if_matched_group|decoded_as|category)\b[^>]*>([\s\S]*?)<\/\1\s*>|<field\b([^>]*)>/g;
+// The elements naming the rules a rule follows: by id, and by group.
+const FOLLOWS_ELEMENT = /<(if_sid|if_matched_sid|if_group|if_matched_group|group)\b[^>]*>([\s\S]*?)<\/\1\s*>/g;
 
 /** Whether a text is Wazuh rules: a `<rule>` with an `id` and a `level`. */
 export function looksLikeWazuhRules(text: string): boolean {
@@ -95,10 +115,11 @@ export function parseWazuhRules(source: string, file: string): RuleFileOutcome {
     }
     const attributes = open[1] ?? '';
     const body = text.slice(bodyStart, end);
-    const outcome = withPlatforms(wazuhRule(attributes, body, bodyStart, lines.line(open.index), lines, file), rulePlatforms(around[i] ?? [], body));
+    const platforms = rulePlatforms(around[i] ?? [], body);
+    const outcome = withPlatforms(wazuhRule(attributes, body, bodyStart, lines.line(open.index), lines, file), platforms);
     const id = xmlAttribute(attributes, 'id');
     // The id it defines, for the folder walk to count one definition of each (a later one may replace it).
-    items.push(id === undefined || 'invalid' in outcome ? outcome : { ...outcome, wazuh: { id, overwrite: xmlAttribute(attributes, 'overwrite') === 'yes' } });
+    items.push(id === undefined || 'invalid' in outcome ? outcome : { ...outcome, wazuh: wazuhDefinition(id, xmlAttribute(attributes, 'overwrite') === 'yes', platforms, around[i] ?? [], body) });
   }
   if (!items.length) return { invalid: { line: 1, message: 'no <rule> element: not a Wazuh rule file' } };
   return { items };
@@ -192,8 +213,77 @@ function rulePlatforms(around: readonly string[], body: string): string[] {
     else if (element === 'category') add(WAZUH_PLATFORMS.category, xmlText(content ?? ''));
     else for (const name of groupNames(xmlText(content ?? ''))) add(WAZUH_PLATFORMS.group, name);
   }
-  const order = [...new Set([...Object.values(WAZUH_PLATFORMS.group), ...Object.values(WAZUH_PLATFORMS.decoder), ...Object.values(WAZUH_PLATFORMS.fieldPrefix)])];
-  return order.filter((platform) => found.has(platform));
+  return platformOrder().filter((platform) => found.has(platform));
+}
+
+/** What a rule defines (WazuhDefinition): the lists it has, each without repeats. */
+function wazuhDefinition(id: string, overwrite: boolean, platforms: string[], around: readonly string[], body: string): WazuhDefinition {
+  const lists: Record<'ifSid' | 'ifGroup' | 'groups', Set<string>> = { ifSid: new Set(), ifGroup: new Set(), groups: new Set(around) };
+  for (const [, element, content] of body.matchAll(FOLLOWS_ELEMENT)) {
+    const names = groupNames(xmlText(content ?? ''));
+    const list = element === 'group' ? lists.groups : element === 'if_sid' || element === 'if_matched_sid' ? lists.ifSid : lists.ifGroup;
+    // <if_sid> lists ids with commas or spaces ("18102, 18103").
+    for (const name of element?.endsWith('sid') ? names.flatMap((n) => n.split(/\s+/)) : names) list.add(name);
+  }
+  const definition: WazuhDefinition = { id, overwrite };
+  if (platforms.length) definition.platforms = platforms;
+  for (const key of ['ifSid', 'ifGroup', 'groups'] as const) if (lists[key].size) definition[key] = [...lists[key]];
+  return definition;
+}
+
+/**
+ * The platforms each rule that says none inherits from the rules it follows (WazuhDefinition's ifSid, ifGroup), by the
+ * definitions Wazuh loads (`loaded`, one per id). A rule follows its parents' platforms together, when every parent
+ * is in `loaded` and fires on some platforms (its own or inherited); a parent that counts everywhere, or is not there
+ * (a rule of a ruleset not given), leaves it counting everywhere. Returns the platforms by rule id, for the rules
+ * whose platforms change.
+ */
+export function inheritWazuhPlatforms(loaded: readonly WazuhDefinition[]): Map<string, string[]> {
+  const byId = new Map(loaded.map((definition) => [definition.id, definition]));
+  const byGroup = new Map<string, WazuhDefinition[]>();
+  for (const definition of loaded) for (const group of definition.groups ?? []) byGroup.set(group, [...(byGroup.get(group) ?? []), definition]);
+  const order = platformOrder();
+  const resolved = new Map<string, string[] | undefined>();
+  const resolving = new Set<WazuhDefinition>();
+  const resolve = (definition: WazuhDefinition): string[] | undefined => {
+    if (definition.platforms) return definition.platforms;
+    if (resolved.has(definition.id)) return resolved.get(definition.id);
+    resolving.add(definition);
+    const parents: (WazuhDefinition | undefined)[] = [
+      ...(definition.ifSid ?? []).map((id) => byId.get(id)),
+      // A group's rules that follow this one (itself among them, or a rule resolved below it) give it no events.
+      // A group named in WAZUH_PLATFORMS already gave the rule its platform.
+      ...(definition.ifGroup ?? []).flatMap((group) => {
+        const members = (byGroup.get(group) ?? []).filter((member) => !resolving.has(member));
+        return members.length ? members : [undefined];
+      }),
+    ];
+    let platforms: Set<string> | undefined = parents.length ? new Set() : undefined;
+    for (const parent of parents) {
+      // A rule met again while its parents are resolved (a loop of if_sid) counts everywhere.
+      const of = parent && !resolving.has(parent) ? resolve(parent) : undefined;
+      if (!of || !platforms) {
+        platforms = undefined;
+        break;
+      }
+      for (const platform of of) platforms.add(platform);
+    }
+    resolving.delete(definition);
+    const found = platforms && order.filter((platform) => platforms!.has(platform));
+    resolved.set(definition.id, found);
+    return found;
+  };
+  const inherited = new Map<string, string[]>();
+  for (const definition of loaded) {
+    const platforms = definition.platforms ? undefined : resolve(definition);
+    if (platforms) inherited.set(definition.id, platforms);
+  }
+  return inherited;
+}
+
+/** The platforms of WAZUH_PLATFORMS, in the order a rule's are listed. */
+function platformOrder(): string[] {
+  return [...new Set([...Object.values(WAZUH_PLATFORMS.group), ...Object.values(WAZUH_PLATFORMS.decoder), ...Object.values(WAZUH_PLATFORMS.fieldPrefix)])];
 }
 
 /** A rule's outcome with the platforms it fires on, when it says any. */

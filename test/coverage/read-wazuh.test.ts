@@ -72,16 +72,16 @@ describe('parseRuleFile (Wazuh rules, .xml)', () => {
         levelReason: 'wazuh level 10 (may be of security relevance) -> 0.75',
       },
       notes: [{ line: 15, message: '"Brute Force" is not a technique ID (T1234 or T1234.001); it is skipped' }],
-      wazuh: { id: '51007', overwrite: false },
+      wazuh: { id: '51007', overwrite: false, ifSid: ['51003'], groups: ['syslog', 'sshd', 'dropbear'] },
     });
     expect(items[4]).to.deep.include({ rule: { kind: 'wazuh', name: 'Local: severe', id: '100002', file: 'local_rules.xml', line: 28, refs: [{ raw: 'T1078.003', line: 28, id: 'T1078.003' }], level: 1, levelReason: 'wazuh level 15 (severe attack) -> 1' } });
   });
 
   it('ignores a rule of level 0 (no alert), even with a technique, and one without a technique, noting a technique page it links', () => {
-    expect(items[0]).to.deep.equal({ ignored: { line: 5, name: 'Grouping for dropbear rules.', reason: 'level 0: Wazuh raises no alert for it' }, wazuh: { id: '51000', overwrite: false } });
+    expect(items[0]).to.deep.equal({ ignored: { line: 5, name: 'Grouping for dropbear rules.', reason: 'level 0: Wazuh raises no alert for it' }, wazuh: { id: '51000', overwrite: false, groups: ['syslog', 'sshd', 'dropbear'] } });
     expect(items[2]).to.deep.equal({
       ignored: { line: 18, name: 'Dropbear: User successfully logged in using a password.', reason: 'level 0: Wazuh raises no alert for it' },
-      wazuh: { id: '51009', overwrite: false },
+      wazuh: { id: '51009', overwrite: false, groups: ['syslog', 'sshd', 'dropbear'] },
     });
     expect('ignored' in items[3]! && items[3].ignored.reason).to.equal('no ATT&CK technique (its references link to T1046)');
     expect(items[3]?.notes?.[0]?.message).to.contain('add <mitre><id>T1046</id></mitre> to it');
@@ -136,7 +136,7 @@ describe('parseRuleFile (Wazuh rules, .xml)', () => {
           'Write overwrite="yes" to replace the rule of that id, or leave the attribute out',
       },
     });
-    expect(good && 'rule' in good && good.wazuh).to.deep.equal({ id: '5712', overwrite: false });
+    expect(good && 'rule' in good && good.wazuh).to.deep.equal({ id: '5712', overwrite: false, groups: ['local'] });
   });
 
   // Wazuh's classification of rule levels, on Sigma's scale.
@@ -211,6 +211,51 @@ describe('readRuleFolder and --coverage (Wazuh rule files)', () => {
       [sshd, 2, replaced('5710', 2)],
       [sshd, 10, replaced('5712', 6)],
     ]);
+  });
+
+  // wazuh/wazuh ruleset/rules/0330-sysmon_rules.xml: rule 184665 (group sysmon_event1) follows if_sid 18100, which
+  // 0220-msauth_rules.xml defines with OSSEC's windows category; the T1055 rules 184666… follow if_group
+  // sysmon_event1 and say nothing of Windows themselves. Before, they counted on every platform: a Linux threat's T1055
+  // was covered 90 % by them.
+  it('gives a rule that says no platform those of the rules it follows (if_sid, if_group), across the files of a folder', () => {
+    const dir = freshTmpDir('wazuh-inherit');
+    const rule = (id: string, level: number, body: string) => `  <rule id="${id}" level="${level}">\n${body}    <description>rule ${id}</description>\n  </rule>\n`;
+    const mitre = '    <mitre><id>T1055</id></mitre>\n';
+    writeFileSync(
+      join(dir, '0220-msauth_rules.xml'),
+      `<group name="windows,">\n${rule('18100', 0, '    <category>windows</category>\n')}${rule('18101', 0, '    <if_sid>18100</if_sid>\n')}</group>\n`,
+    );
+    writeFileSync(
+      join(dir, '0330-sysmon_rules.xml'),
+      `<group name="sysmon,">\n${rule('184665', 0, '    <if_sid>18100</if_sid>\n    <group>sysmon_event1,</group>\n')}</group>\n` +
+        `<group name="sysmon,sysmon_process-anomalies,">\n${rule('184666', 12, `    <if_group>sysmon_event1</if_group>\n${mitre}`)}${rule('184670', 5, `    <if_sid>18101, 184666</if_sid>\n${mitre}`)}</group>\n`,
+    );
+    writeFileSync(
+      join(dir, 'local_rules.xml'),
+      `<group name="local,">\n${rule('100001', 0, '    <decoded_as>json</decoded_as>\n')}${rule('100002', 7, `    <if_sid>100001</if_sid>\n${mitre}`)}` +
+        `${rule('100003', 7, `    <if_sid>18101, 100001</if_sid>\n${mitre}`)}${rule('100004', 7, `    <if_sid>5716</if_sid>\n${mitre}`)}` +
+        `${rule('100005', 7, `    <if_sid>100006</if_sid>\n${mitre}`)}${rule('100006', 7, `    <if_sid>100005</if_sid>\n${mitre}`)}` +
+        `${rule('100007', 7, `    <if_group>no_such_group</if_group>\n${mitre}`)}${rule('100008', 7, `    <if_sid>18101</if_sid>\n    <group>linux,</group>\n${mitre}`)}</group>\n`,
+    );
+    const platforms = (input: ReturnType<typeof readRuleFolder>) => input.rules.map((r) => [r.id, r.platforms ?? 'any']);
+    const expected = [
+      ['184666', ['Windows']],
+      ['184670', ['Windows']],
+      // Following a rule that counts everywhere (a JSON decoder), a rule not in the folder, a loop, a group no rule is in.
+      ['100002', 'any'],
+      ['100003', 'any'],
+      ['100004', 'any'],
+      ['100005', 'any'],
+      ['100006', 'any'],
+      ['100007', 'any'],
+      // A rule's own platform is its own.
+      ['100008', ['Linux']],
+    ];
+    const input = readRuleFolder(dir);
+    expect(platforms(input).sort()).to.deep.equal(expected.sort());
+    const cacheDir = freshTmpDir('wazuh-inherit-cache');
+    readRuleFolder(dir, { cacheDir });
+    expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(input);
   });
 
   it('takes one Wazuh rule file given to --coverage, as a folder of that file', () => {

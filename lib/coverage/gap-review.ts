@@ -7,7 +7,7 @@ import { resolveReference, type ResolveContext } from '../normalize/resolve-refe
 import { domainAdjective, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
 import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
-import { placeText, type CoverageInput, type CoverageRule } from './coverage-types.js';
+import { placeText, type CoverageInput, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
 import { closestWord, editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
@@ -243,9 +243,9 @@ function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageO
     if (target.actors(object).some((actor) => actor.id === object)) return undefined;
     return { status: 'unknown', note: `${object} is not a group, software or campaign of ATT&CK ${target.label}; if it comes from a newer release, get it with \`attack-layers data fetch\`` };
   }
-  const tactic = TACTIC_TAG.exec(raw)?.[1] ?? raw;
+  const tactic = tagTactic(raw);
   if (/^(?:ds|m)\d+$/i.test(tactic)) return undefined;
-  if (target.tactic(tactic.replace(/_/g, '-')) ?? target.tactic(tactic) ?? target.tactic(tacticWords(tactic))) return undefined;
+  if (releaseTactic(raw, target)) return undefined;
   const former = FORMER_TACTICS[tacticWords(tactic).toLowerCase()];
   if (former) return former(target);
   // Some rule authors tag the technique's name (The DFIR Report: attack.remote_system_discovery beside attack.T1018).
@@ -256,6 +256,34 @@ function unknownTag(raw: string, target: AttackIndex, releases: ResolveCoverageO
     return { status: 'unknown tactic', note: `"${tactic}" is not a tactic but the name of technique ${which}; tag the technique as ${tags}` };
   }
   return unknownTactic(tactic, target, releases);
+}
+
+/** The tactic a tag or a tactic field names, as written: `attack.defense_evasion` -> `defense_evasion`, `TA0005` alone. */
+function tagTactic(raw: string): string {
+  return TACTIC_TAG.exec(raw)?.[1] ?? raw;
+}
+
+/** The release's tactic a rule's tag or tactic field names (`attack.defense_evasion`, `DefenseEvasion`, `TA0005`), if any. */
+function releaseTactic(raw: string, target: AttackIndex): ReturnType<AttackIndex['tactic']> {
+  const tactic = tagTactic(raw);
+  return target.tactic(tactic.replace(/_/g, '-')) ?? target.tactic(tactic) ?? target.tactic(tacticWords(tactic));
+}
+
+/**
+ * A rule's tactic tag that none of its techniques belongs to in the release (SigmaHQ tags `attack.persistence` beside
+ * a discovery technique), as an unresolved reference: the rule counts for its techniques, under their own tactics,
+ * and the tag says something the techniques do not. None when one of them has the tactic, or none resolved.
+ */
+function strayTactic(tag: CoverageRef, ids: ReadonlySet<TechniqueId>, target: AttackIndex): { status: string; note: string } | undefined {
+  const tactic = OBJECT_TAG.test(tag.raw) ? undefined : releaseTactic(tag.raw, target);
+  if (!tactic || !ids.size) return undefined;
+  if ([...ids].some((id) => target.technique(id)?.tactics.includes(tactic.shortname))) return undefined;
+  return {
+    status: 'tactic of no technique',
+    note:
+      `${tactic.name} (${tactic.id}) is a tactic of none of the rule's techniques in ATT&CK ${target.label}: the rule counts for its ` +
+      `techniques under their own tactics; tag the technique of ${tactic.name} the rule detects, or leave the tactic out`,
+  };
 }
 
 /**
@@ -350,7 +378,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       for (const tag of rule.tags ?? []) {
         const key = tag.raw.toLowerCase();
         if (!tagCache.has(key)) tagCache.set(key, unknownTag(tag.raw, target, options));
-        const unknown = tagCache.get(key);
+        const unknown = tagCache.get(key) ?? strayTactic(tag, ids, target);
         if (unknown) unresolved.push({ raw: tag.raw, file: rule.file, ...(tag.line !== undefined ? { line: tag.line } : {}), rule: rule.name, ...unknown });
       }
       const resolved: ResolvedRule = { rule, ids: [...ids].sort() };

@@ -291,6 +291,8 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       // A tactic named without its ID is checked by name.
       expect(unresolved(toml('name = "Defense Impairment"')).map(([raw, , , status]) => [raw, status])).to.deep.equal([['Defense Impairment', 'unknown tactic']]);
       expect(unresolved(toml('id = "TA0005"\nname = "Defense Evasion"'))).to.deep.equal([]);
+      // A known tactic that is none of the rule's techniques' (T1222 is Defense Evasion's only).
+      expect(unresolved(toml('id = "TA0003"\nname = "Persistence"')).map(([raw, line, , status]) => [raw, line, status])).to.deep.equal([['TA0003', 13, 'tactic of no technique']]);
     });
 
     it("reads a Sentinel rule's tactics as Sentinel spells them, and lists those no Enterprise release has (PreAttack, ICS's)", () => {
@@ -304,7 +306,13 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         const rules = 'rule' in outcome ? [outcome.rule] : [];
         return resolveCoverage([coverageInput('sentinel', 'rules', 1, 1, { rules, ignored: [], problems: [] })], index, { otherReleases }).unresolved.map((u) => [u.raw, u.line, u.status, u.note]);
       };
-      expect(unresolved(yaml(['CredentialAccess', 'InitialAccess', 'CommandAndControl', 'DefenseEvasion', 'Reconnaissance']))).to.deep.equal([]);
+      // Each read as the release's tactic: those T1110.003 is not of are listed as such, not as unknown.
+      expect(unresolved(yaml(['CredentialAccess', 'InitialAccess', 'CommandAndControl', 'DefenseEvasion', 'Reconnaissance'])).map(([raw, , status, note]) => [raw, status, String(note).split(' is ')[0]])).to.deep.equal([
+        ['InitialAccess', 'tactic of no technique', 'Initial Access (TA0001)'],
+        ['CommandAndControl', 'tactic of no technique', 'Command and Control (TA0011)'],
+        ['DefenseEvasion', 'tactic of no technique', 'Defense Evasion (TA0005)'],
+        ['Reconnaissance', 'tactic of no technique', 'Reconnaissance (TA0043)'],
+      ]);
       expect(unresolved(yaml(['CredentialAccess', 'PreAttack', 'ImpairProcessControl', 'InhibitResponseFunction', 'Persistance']))).to.deep.equal([
         [
           'PreAttack',
@@ -355,6 +363,18 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         expect(unresolved(['attack.container_escape', 'attack.defence_evasion'])).to.deep.equal([
           ['attack.container_escape', 'unknown tactic', `"container_escape" is no ATT&CK tactic: no release here has it (${everyRelease}), and a newer release will not help; write one of ATT&CK enterprise-attack 18.1's tactics, or leave the tag out`],
           ['attack.defence_evasion', 'unknown tactic', `"defence_evasion" is no ATT&CK tactic: no release here has it (${everyRelease}), and a newer release will not help; the closest tactic is Defense Evasion (TA0005): write that, if it is what the tag means`],
+        ]);
+      });
+
+      // SigmaHQ's rpc_firewall_atsvc_lateral_movement.yml tags attack.lateral-movement beside T1053 and T1053.002, which
+      // are Execution, Persistence and Privilege Escalation only; lnx_auditd_hidden_binary_execution.yml attack.execution
+      // beside T1574.001. Before, such a tag was checked only for being a tactic of the release.
+      it("lists a tactic tag that none of the rule's techniques belongs to, and not one that one of them has", () => {
+        const stray = (name: string, id: string) =>
+          `${name} (${id}) is a tactic of none of the rule's techniques in ATT&CK enterprise-attack 18.1: the rule counts for its techniques under their own tactics; tag the technique of ${name} the rule detects, or leave the tactic out`;
+        expect(unresolved(['attack.execution', 'attack.lateral-movement', 'attack.TA0003', 'attack.g0007'])).to.deep.equal([
+          ['attack.lateral-movement', 'tactic of no technique', stray('Lateral Movement', 'TA0008')],
+          ['attack.TA0003', 'tactic of no technique', stray('Persistence', 'TA0003')],
         ]);
       });
 

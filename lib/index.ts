@@ -106,7 +106,7 @@ export { isAnnotated, collapsedSubtechniques } from './layer/subtechnique-visibi
 /** The one reading step of every layer: labelled repairs of real-world faults, each reported with its JSON path. @throws InputError */
 export { repairLayer, repairColor, looksLikeLayer, originalPath, repairLine, repairMessage, holdsSomething, type LayerRepair, type RepairedLayer, type LeftOutEntry } from './layer/repair-layer.js';
 /** Upgrade layers to format 4.5 and another ATT&CK release, with a report of every change. */
-export { availableRelease, upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, LEFT_OUT_METADATA_NAME, type KeptAs, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
+export { availableRelease, nearestRelease, upgradeLayer, upgradeReleases, REMOVED_METADATA_NAME, LEFT_OUT_METADATA_NAME, type KeptAs, type UpgradeOptions, type UpgradedLayer, type UpgradeReleases } from './layer/upgrade-layer.js';
 export {
   formatUpgradeMarkdown,
   upgradeMessages,

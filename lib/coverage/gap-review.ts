@@ -512,6 +512,11 @@ export interface ThreatLayerOptions extends ResolveCoverageOptions {
    * undefined when it is not available (`availableRelease` of a library): to read its platform filter as written.
    */
   release?: (release: string) => AttackIndex | undefined;
+  /**
+   * The release nearest to a layer's that is available (`nearestRelease` of a library: 14.1 for 15), read in its
+   * place when `release` has not the layer's: to tell a filter that lists every platform of it.
+   */
+  nearest?: (release: string) => AttackIndex | undefined;
 }
 
 /**
@@ -528,12 +533,14 @@ function threatLayerPlatforms(
   if (!input.platforms?.length) return { unknown: [], notes: [] };
   const { platforms, unknown } = releasePlatforms(input.platforms, target);
   const stated = attackMajor(input.attackVersion);
-  const own = stated === undefined || stated === target.major ? target : options.release?.(stated);
+  const exact = stated === undefined || stated === target.major ? target : options.release?.(stated);
+  const own = exact ?? (stated === undefined ? undefined : options.nearest?.(stated));
   if (!own || !listsEveryPlatform(input.platforms, own)) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
   const added = target.platforms().filter((platform) => !platforms.includes(platform));
+  const whose = exact ? "the layer's release" : `the release nearest to the layer's ${stated} that is available here`;
   const notes = added.length
     ? [
-        `threat layer "${input.source}": filters.platforms lists every platform of ${own.label}, the layer's release, as every ` +
+        `threat layer "${input.source}": filters.platforms lists every platform of ${own.label}, ${whose}, as every ` +
           `Navigator export does; reviewed on every platform of ${target.label}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)`,
       ]
     : [];

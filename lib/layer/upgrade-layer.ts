@@ -2,6 +2,7 @@ import isEqual from 'lodash-es/isEqual.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.js';
+import { compareReleases } from '../attack/release-files.js';
 import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
@@ -41,6 +42,11 @@ export interface UpgradeOptions extends FormatOptions {
   source?: AttackIndex;
   /** Why there is no `source` (the layer's release is not available here), for the report. */
   sourceNote?: string;
+  /**
+   * Without `source`: the release nearest to the layer's that is available (`nearestRelease`), to tell a platform
+   * filter that lists every platform of the layer's release (and so shows every platform) from one that chose some.
+   */
+  platformRelease?: AttackIndex;
   /** How the scores of entries that merge combine (default `max`); see `mergeEntries`. */
   mergeScore?: MergeScore;
   /** Set when the target is older than the layer's release: why, for the report (see `upgradeReleases`). */
@@ -208,7 +214,13 @@ const PRE_PLATFORM = 'PRE';
  * would otherwise show every one, PRE included); when there are some, it is added like any other platform, since
  * nothing annotated is hidden. A filter left with no name is removed, not written empty.
  */
-function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: AttackIndex | undefined, preHidden: readonly TechniqueRecord[] | undefined): SettingChange[] {
+function upgradePlatforms(
+  layer: JsonObject,
+  target: AttackIndex,
+  source: AttackIndex | undefined,
+  preHidden: readonly TechniqueRecord[] | undefined,
+  platformRelease: AttackIndex | undefined,
+): SettingChange[] {
   const filters = layer['filters'];
   const known = target.platforms();
   const stagesKeptOut =
@@ -251,14 +263,17 @@ function upgradePlatforms(layer: JsonObject, target: AttackIndex, source: Attack
   }
   // A filter that listed every platform of the layer's release showed everything; keep it so, or the platforms added
   // since (ESXi, Containers…) would be hidden without anyone having chosen that.
-  if (source && source !== target && listsEveryPlatform(listed, source)) {
+  // Without the layer's own release, the nearest one here stands for it (14.1 for a layer of 15), and the report says so.
+  const own = source ?? platformRelease;
+  if (own && own !== target && listsEveryPlatform(listed, own)) {
     const missing = known.filter((platform) => !out.includes(platform));
     const added = hidesPreAttack ? missing.filter((platform) => platform !== PRE_PLATFORM) : missing;
     if (added.length) {
       out.push(...added);
+      const whose = source ? own.label : `${own.label} (the release nearest to the layer's that is available here)`;
       changes.push({
         path: '/filters/platforms',
-        message: `added ${added.join(', ')}: the filter listed every platform of ${source.label}, so it keeps showing every platform${added.length < missing.length ? ` but ${PRE_PLATFORM}` : ''}`,
+        message: `added ${added.join(', ')}: the filter listed every platform of ${whose}, so it keeps showing every platform${added.length < missing.length ? ` but ${PRE_PLATFORM}` : ''}`,
       });
     }
     if (added.length < missing.length) {
@@ -569,7 +584,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   settings.splice(
     platformsAt,
     0,
-    ...upgradePlatforms(layer, target, source, hidesPreAttack ? needsPre : undefined),
+    ...upgradePlatforms(layer, target, source, hidesPreAttack ? needsPre : undefined, source ? undefined : options.platformRelease),
     ...(options.keepFilter ? [] : showAnnotated(layer, techniques, target, source)),
   );
 
@@ -612,6 +627,8 @@ export interface UpgradeReleases {
   source?: AttackIndex;
   /** Why the layer's own release is not used, when it is not. */
   sourceNote?: string;
+  /** Without `source`, the release nearest to the layer's that is available, for its platform filter (UpgradeOptions). */
+  platformRelease?: AttackIndex;
   /** Set when the target is older than the layer's release: a downgrade, said in the report and on stderr. */
   downgrade?: string;
   /** The newest releases of the other domains, for IDs of theirs in the layer; loaded only when one is looked up. */
@@ -660,11 +677,30 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
   if (stated === target.major || stated === target.release) return { target, source: target, ...extra };
   const source = availableRelease(library, domain as Domain, stated);
   if (source) return { target, source, ...extra };
+  const platformRelease = nearestRelease(library, domain as Domain, stated);
   return {
     target,
     sourceNote: `ATT&CK ${stated}, the layer's release, is not available here: techniques were looked up by ID in ${target.label}`,
+    ...(platformRelease ? { platformRelease } : {}),
     ...extra,
   };
+}
+
+/**
+ * The release of a library nearest to one that is not available here: the newest of an earlier or the same major
+ * (`15`: 14.1), else the oldest later one. What a layer of that release is read by where its release's own lists
+ * matter: a platform filter that lists every platform of its release showed every platform (listsEveryPlatform).
+ * Undefined when the library has no release of the domain.
+ */
+export function nearestRelease(library: AttackLibrary, domain: Domain, release: string): AttackIndex | undefined {
+  const major = Number(/^\d+/.exec(release)?.[0]);
+  const have = library.files
+    .filter((file) => (file.domain ?? library.load(file).domain) === domain)
+    .map((file) => file.release ?? library.load(file).release)
+    .sort(compareReleases);
+  const majorOf = (version: string): number => Number(version.split('.')[0]);
+  const nearest = have.filter((version) => majorOf(version) <= major).pop() ?? have.find((version) => majorOf(version) > major);
+  return nearest === undefined ? undefined : availableRelease(library, domain, nearest);
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   preAttackMessage,
 } from './layer-format.js';
 import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
-import { filteredOutEntries, renamedSinceLayer } from './platform-visibility.js';
+import { filteredOutEntries, listsEveryPlatform, renamedSinceLayer } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
@@ -110,6 +110,11 @@ export interface ValidateLayerOptions {
    * entries the newest would change (revoked, deprecated or unknown there).
    */
   newest?: (domain: Domain) => AttackIndex | undefined;
+  /**
+   * The release nearest to a major that is not available (`nearestRelease` of a library: 14.1 for 15): a layer of
+   * that major whose platform filter lists every platform of it showed every platform, and is checked so.
+   */
+  nearest?: (domain: Domain, major: string) => AttackIndex | undefined;
 }
 
 /** Navigator's default gradient, which applies when a layer has none. */
@@ -219,7 +224,7 @@ function checkFormat(layer: JsonObject, out: Findings): JsonObject {
  * The release to check a layer against: the one asked for, else the one it names, else the newest here (said in a
  * warning). `olderRelease` is set when that is older than the layer's own (see `Findings.olderRelease`).
  */
-function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): { index?: AttackIndex; olderRelease?: string } {
+function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): { index?: AttackIndex; olderRelease?: string; everyPlatform?: boolean } {
   const domain = layer['domain'];
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return {};
   const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
@@ -249,6 +254,11 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
   if (major) {
     const newer = Number(major) > Number(fallback.major);
     const fetch = layerReleaseFetch(domain as Domain, major, (options.attackFor(domain as Domain, undefined) ?? fallback).major);
+    // A filter of every platform of the layer's release showed every platform there (Navigator exports write it so);
+    // read in another release, the nearest one here tells such a filter (14.1 for 15), and it hides nothing.
+    const listed = isJsonObject(layer['filters']) && Array.isArray(layer['filters']['platforms']) ? layer['filters']['platforms'] : [];
+    const nearest = listed.length ? options.nearest?.(domain as Domain, major) : undefined;
+    const everyPlatform = nearest !== undefined && nearest.release !== fallback.release && listsEveryPlatform(listed, nearest);
     out.add(
       'warning',
       'attack-version-unavailable',
@@ -257,14 +267,18 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
         (fetch.known
           ? `(run \`${fetch.command}\` to check against ${major})`
           : `(if ATT&CK ${major} is out, \`${fetch.command}\` gets the newest release to check against)`) +
-        (newer ? `; ${major} is newer, so what ${fallback.label} does not know is reported as a warning, not an error` : ''),
+        (newer ? `; ${major} is newer, so what ${fallback.label} does not know is reported as a warning, not an error` : '') +
+        (everyPlatform
+          ? `; filters.platforms lists every platform of ${nearest!.label}, the release nearest to ${major} here, so it is read as showing every platform`
+          : ''),
     );
     // A technique or tactic ATT&CK added after the release here (ATT&CK 19's T1685, its stealth tactic) is no fault
     // of the layer's: nothing is called an error, nor advised away, on an older release's word.
     if (newer) {
       const check = fetch.known ? `fetch ${major} to check it` : `check it against ${major} if that is out`;
-      return { index: fallback, olderRelease: `the layer is for ATT&CK ${major}, newer than ${fallback.label}: ${check}` };
+      return { index: fallback, olderRelease: `the layer is for ATT&CK ${major}, newer than ${fallback.label}: ${check}`, ...(everyPlatform ? { everyPlatform } : {}) };
     }
+    if (everyPlatform) return { index: fallback, everyPlatform };
   }
   return { index: fallback };
 }
@@ -483,10 +497,11 @@ function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: At
   );
 }
 
-function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
+/** Platform filter findings; `everyPlatform`: the filter lists every platform of the layer's release, and hides nothing. */
+function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings, everyPlatform: boolean): void {
   const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
   const versionsAttack = isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined;
-  for (const [at, record] of filteredOutEntries(entries, index, filters['platforms'], versionsAttack)) {
+  for (const [at, record] of everyPlatform ? [] : filteredOutEntries(entries, index, filters['platforms'], versionsAttack)) {
     out.add(
       'warning',
       'filtered-out-technique',
@@ -594,7 +609,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
   checkNavigatorRelease(subject, options, out);
   const range = checkGradient(subject, out);
-  const { index, olderRelease } = attackRelease(subject, options, out);
+  const { index, olderRelease, everyPlatform } = attackRelease(subject, options, out);
   out.olderRelease = olderRelease;
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
@@ -609,7 +624,7 @@ function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: 
   checkDuplicates(entries, out);
   if (range) checkScores(entries, range, out);
   if (index) checkHidden(subject, entries, index, out);
-  if (index) checkPlatforms(subject, entries, index, out);
+  if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true);
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }

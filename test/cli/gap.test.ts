@@ -682,6 +682,39 @@ describe("attack-layers gap: a threat layer whose filter lists every platform of
   });
 });
 
+// CTID's SSM layer for AWS Secrets Manager (publayers4 06: ATT&CK 9, Navigator 4.2) lists every platform of 9; 9 is not
+// installed here, so the list was read as written: upgrade added none of the platforms since (Containers, ESXi), and a
+// layer of 15 (not installed either) was reviewed without ESXi. The nearest release here (8.2, 14.1) now tells it.
+describe("attack-layers gap, upgrade, validate: a filter of every platform of a release that is not installed", () => {
+  it('reads it by the nearest release here (14.1 for 15): reviewed on ESXi too, ESXi added by upgrade, each saying so', async () => {
+    const dir = freshTmpDir('gap-every-platform-15');
+    const every15 = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
+    const layer = { name: 'ransomware', versions: { attack: '15', navigator: '5.0.1', layer: '4.5' }, domain: 'enterprise-attack', filters: { platforms: every15 }, techniques: [{ techniqueID: 'T1486', tactic: 'impact', score: 100 }] };
+    writeFileSync(join(dir, 'threat-15.json'), JSON.stringify(layer));
+    writeFileSync(join(dir, 'esxi.csv'), 'name,techniques,coverage,platforms\nESXi encryptor detection,T1486,high,ESXi\n');
+    const run = await runCli(['gap', '--threat', join(dir, 'threat-15.json'), '--coverage', join(dir, 'esxi.csv'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: { id: string; coverage: number }[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T1486', 100]]);
+    expect(run.stderr).to.contain(
+      "filters.platforms lists every platform of enterprise-attack 14.1, the release nearest to the layer's 15 that is available here, as every Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included",
+    );
+    const upgraded = await runCli(['upgrade', join(dir, 'threat-15.json'), '--out', join(dir, 'threat-18.json')]);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    expect(readJson<NavigatorLayer>(join(dir, 'threat-18.json')).filters?.platforms).to.include('ESXi');
+    expect(upgraded.stderr).to.contain(
+      "/filters/platforms: added ESXi: the filter listed every platform of enterprise-attack 14.1 (the release nearest to the layer's that is available here), so it keeps showing every platform",
+    );
+    const validated = await runCli(['validate', join(dir, 'threat-15.json')]);
+    expect(validated.stdout).to.contain('filters.platforms lists every platform of enterprise-attack 14.1, the release nearest to 15 here, so it is read as showing every platform');
+    // A filter of some platforms only is read as written.
+    writeFileSync(join(dir, 'some-15.json'), JSON.stringify({ ...layer, filters: { platforms: ['Windows', 'Linux'] } }));
+    const some = await runCli(['upgrade', join(dir, 'some-15.json'), '--out', join(dir, 'some-18.json')]);
+    expect(readJson<NavigatorLayer>(join(dir, 'some-18.json')).filters?.platforms).to.deep.equal(['Windows', 'Linux']);
+    expect(some.stderr).to.not.contain('nearest');
+  });
+});
+
 describe('attack-layers gap: a threat that gives no technique', () => {
   it('says why on stderr and in the report, and exits 1 (a layer whose entries carry only showSubtechniques)', async () => {
     const dir = freshTmpDir('gap-empty-threat');

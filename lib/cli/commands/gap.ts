@@ -27,6 +27,7 @@ import {
   UsageError,
   assertWritable,
   availableRelease,
+  nearestRelease,
   writeFileAtomic,
   placeText,
   readCountText,
@@ -113,7 +114,8 @@ export function handler(context: CliContext) {
     const coverage = resolveCoverage(inputs, target, { otherDomains, history, otherReleases });
     // A threat layer's own release (ATT&CK 14) tells whether its platform filter listed every platform there.
     const release = (version: string) => availableRelease(library, target.domain, version);
-    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release }));
+    const nearest = (version: string) => nearestRelease(library, target.domain, version);
+    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest }));
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,

@@ -1,4 +1,4 @@
-import { AttackDataError, errorConsequences, InputError, listLayerFiles, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { AttackDataError, errorConsequences, InputError, listLayerFiles, nearestRelease, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -39,12 +39,14 @@ export function handler(context: CliContext) {
       }
     };
     const newest = (domain: Domain): AttackIndex | undefined => attackFor(domain, undefined);
+    // A layer's release that is not here is read, for its platform filter, as the nearest one that is.
+    const nearest = (domain: Domain, major: string): AttackIndex | undefined => nearestRelease(library, domain, major);
     const release = args['attack-release'];
     const results: FileFindings[] = listLayerFiles(args.layers).map(({ path }) => {
       const file = inputName(path);
       let findings: LayerFinding[];
       try {
-        findings = validateLayer(parseJsonAs(readTextFile(path, path, { stdin }), file, ['layer']), { attackFor, newest, file, ...(release ? { release } : {}) });
+        findings = validateLayer(parseJsonAs(readTextFile(path, path, { stdin }), file, ['layer']), { attackFor, newest, nearest, file, ...(release ? { release } : {}) });
       } catch (error) {
         // A release asked for that is not here is no fault of the file: the run stops (exit 1).
         if (!(error instanceof InputError) || error instanceof AttackDataError) throw error;

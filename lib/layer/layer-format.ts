@@ -122,8 +122,13 @@ const OLD_DOMAINS: Readonly<Record<string, string>> = {
   'mitre-ics': 'ics-attack',
 };
 
-/** The domain a layer names, as format 4.1 and later spell it (`mitre-enterprise` is `enterprise-attack`). */
+/**
+ * The domain a layer names, as format 4.1 and later spell it (`mitre-enterprise` is `enterprise-attack`). PRE-ATT&CK's
+ * is enterprise-attack too, which ATT&CK 8 merged it into: only a layer without technique entries gets this far (a
+ * PRE-ATT&CK layer with entries is refused, `assertNotPreAttack`).
+ */
 export function currentDomainName(domain: unknown): unknown {
+  if (typeof domain === 'string' && PRE_ATTACK_DOMAINS.includes(domain.trim().toLowerCase())) return 'enterprise-attack';
   return (typeof domain === 'string' && OLD_DOMAINS[domain]) || domain;
 }
 
@@ -142,6 +147,15 @@ export function isPreAttackLayer(value: unknown): boolean {
 }
 
 /**
+ * True for a PRE-ATT&CK layer with technique entries, which no command can read: its techniques cannot be followed to
+ * their enterprise successors (`preAttackMessage`). One without entries (Navigator's March 2020 PRE-ATT&CK update
+ * layer) is read as an enterprise layer, saying so.
+ */
+export function isUnreadablePreAttackLayer(value: unknown): boolean {
+  return isPreAttackLayer(value) && isJsonObject(value) && Array.isArray(value['techniques']) && value['techniques'].length > 0;
+}
+
+/**
  * Why a PRE-ATT&CK layer cannot be read and what to do, after its `/domain` pointer. No release of the retired
  * domain is available (the library knows enterprise, mobile and ICS only), so its techniques' revocations cannot
  * be followed to their enterprise successors: the re-mapping is the analyst's.
@@ -154,16 +168,16 @@ export function preAttackMessage(value: unknown): string {
     'attack-layers has no PRE-ATT&CK data to follow its techniques to their enterprise successors: ' +
     (techniques
       ? `set "domain" to "enterprise-attack" and replace ${techniques === 1 ? 'its technique entry' : `each of its ${techniques} technique entries`} with the enterprise technique that fits (Reconnaissance, Resource Development), then run \`attack-layers upgrade\``
-      : 'it has no technique entries, so setting "domain" to "enterprise-attack" makes it an enterprise layer; then run `attack-layers upgrade`')
+      : 'it has no technique entries, so it is read as an enterprise-attack layer; `attack-layers upgrade` writes it so')
   );
 }
 
 /**
- * Refuse a PRE-ATT&CK layer with the one message every command gives (`file: /domain: "pre-attack" is PRE-ATT&CK…`).
+ * Refuse a PRE-ATT&CK layer with technique entries (`isUnreadablePreAttackLayer`) with the one message every command gives (`file: /domain: "pre-attack" is PRE-ATT&CK…`).
  * `pointer` is the layer's place in its file (`/2` for the third layer of an array). @throws InputError
  */
 export function assertNotPreAttack(value: unknown, file: string, pointer = ''): void {
-  if (isPreAttackLayer(value)) throw new InputError(`${file}: ${pointer}/domain: ${preAttackMessage(value)}`, { file });
+  if (isUnreadablePreAttackLayer(value)) throw new InputError(`${file}: ${pointer}/domain: ${preAttackMessage(value)}`, { file });
 }
 
 /**
@@ -259,7 +273,8 @@ const FORMAT_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonOb
       const current = currentDomainName(domain);
       if (current === domain) return [];
       layer['domain'] = current;
-      return [{ path: '/domain', message: `${String(domain)} -> ${String(current)}` }];
+      const pre = isPreAttackLayer({ domain }) ? ` (PRE-ATT&CK: ${PRE_ATTACK_MERGED}; the layer has no technique entries)` : '';
+      return [{ path: '/domain', message: `${String(domain)} -> ${String(current)}${pre}` }];
     },
   ],
   [

@@ -8,7 +8,9 @@ import {
   compareVersions,
   customData,
   isFormatInOldKey,
+  currentDomainName,
   isPreAttackLayer,
+  isUnreadablePreAttackLayer,
   layerFormat,
   layerReleaseFetch,
   migrateLayerFormat,
@@ -578,17 +580,21 @@ function customDataFindings(layer: JsonObject, custom: { url: string; domain: st
   for (const issue of schemaFindings(checkFormat(layer, out))) if (!theirs(issue.path)) out.add('error', 'schema', issue.path, issue.message);
 }
 
-function validateOne(value: unknown, options: ValidateLayerOptions, layerIndex: number | undefined): LayerFinding[] {
+function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: number | undefined): LayerFinding[] {
   const out = new Findings(options.file, layerIndex);
-  if (!isJsonObject(value)) {
+  if (!isJsonObject(read)) {
     out.add('error', 'schema', '/', 'must be a layer object (or an array of layer objects)');
     return out.list;
   }
-  if (isPreAttackLayer(value)) {
+  if (isUnreadablePreAttackLayer(read)) {
     // Nothing in it can be checked against a release: the one finding says what to do.
-    out.add('error', 'pre-attack-layer', '/domain', preAttackMessage(value));
+    out.add('error', 'pre-attack-layer', '/domain', preAttackMessage(read));
     return out.list;
   }
+  // One without technique entries is an enterprise layer, said once; its other settings are checked as such.
+  const preAttack = isPreAttackLayer(read);
+  if (preAttack) out.add('warning', 'pre-attack-layer', '/domain', preAttackMessage(read));
+  const value = preAttack ? { ...read, domain: currentDomainName(read['domain']) } : read;
   const custom = customData(value);
   if (custom) {
     customDataFindings(value, custom, out);

@@ -346,16 +346,19 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     expect(refused.stderr).to.contain(`coverage ${mobile} is mobile-attack, the threat is enterprise-attack (${bear})`);
   });
 
-  it('refuses a pre-attack layer on either side (exit 1) with the one message the other commands give, writing nothing', async () => {
-    // mitre-attack/attack-navigator, layers/data/update_layers/March_2020_Updates_Pre.json at 33953bfa (Apache-2.0).
-    const pre = 'test/fixtures/layers/public/navigator-march-2020-pre-3.0.json';
+  it('refuses a pre-attack layer with technique entries on either side (exit 1) with the one message the other commands give, writing nothing', async () => {
+    // mitre-attack/attack-navigator, layers/data/update_layers/March_2020_Updates_Pre.json at 33953bfa (Apache-2.0),
+    // given a PRE-ATT&CK technique: without one, it is read as an enterprise layer (test/regressions/pre-attack-layers).
+    const pre = join(freshTmpDir('gap-pre-attack'), 'pre.json');
+    const navigatorPre = JSON.parse(readFileSync('test/fixtures/layers/public/navigator-march-2020-pre-3.0.json', 'utf8')) as object;
+    writeFileSync(pre, JSON.stringify({ ...navigatorPre, techniques: [{ techniqueID: 'T1247', score: 1 }] }));
     const upgrade = await runCli(['upgrade', pre]);
     expect(upgrade.code).to.equal(1);
     for (const side of [['--threat', pre, '--coverage', `${g}/detections.csv`], ['--threat', bear, '--coverage', pre]]) {
       const refused = await review(side);
       expect(refused.code, side.join(' ')).to.equal(1);
       expect(refused.stderr.replace('attack-layers gap: ', '')).to.equal(upgrade.stderr.replace('attack-layers upgrade: ', ''));
-      expect(refused.stderr).to.equal(`attack-layers gap: ${pre}: /domain: ${preAttackMessage({ domain: 'pre-attack', techniques: [] })}\n`);
+      expect(refused.stderr).to.equal(`attack-layers gap: ${pre}: /domain: ${preAttackMessage({ domain: 'pre-attack', techniques: [{}] })}\n`);
       expect(readdirSync(refused.out)).to.deep.equal([]);
     }
   });

@@ -172,3 +172,30 @@ describe('attack-layers combine', () => {
     expect(twice.stdout).to.equal(once.stdout);
   });
 });
+
+// SRA's Threat Simulation Index layer (publayers5 11) lists every ATT&CK ID ever, its revoked ones disabled, and T1021
+// five times: combine printed 35 warnings for the entries it left out and five "merged with" lines per technique.
+describe('attack-layers combine: many notes of one kind', () => {
+  it('lists the first three of a kind on stderr, then how many more; the combined layer keeps every entry left out', async () => {
+    const dir = freshTmpDir('combine-kinds');
+    const revoked = ['T1002', 'T1004', 'T1009', 'T1013', 'T1015'];
+    const index = {
+      name: 'index',
+      domain: 'enterprise-attack',
+      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      techniques: [...revoked.map((techniqueID) => ({ techniqueID, enabled: false })), ...[1, 2, 3, 4, 5].map((score) => ({ techniqueID: 'T1021', score }))],
+    };
+    writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...index, name: 'other', techniques: [{ techniqueID: 'T1059', score: 1 }] }));
+    const run = await runCli(['combine', join(dir, 'index.json'), join(dir, 'other.json'), '--op', 'max', '--out', join(dir, 'out.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    expect(warnings.filter((line) => / is revoked; /.test(line))).to.have.length(3);
+    expect(warnings).to.include(`warning: ${join(dir, 'index.json')}: /techniques/2: and 2 more of this kind after it, each kept in the combined layer's metadata`);
+    // The first of the five says how the scores merged; of the four others alike, three are listed.
+    expect(run.stderr.split('\n').filter((line) => / merged with /.test(line))).to.have.length(4);
+    expect(run.stderr).to.contain('(all T1021)\n  and 1 more of this kind\n');
+    const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as NavigatorLayer;
+    expect(out.metadata?.filter((item) => 'name' in item && item.name === 'left out by combine')).to.have.length(5);
+  });
+});

@@ -102,3 +102,36 @@ describe('attack-layers validate: the summary of errors says what they mean in N
     expect([result.code, lastLine(result.stderr)]).to.deep.equal([1, `attack-layers validate: 2 errors in ${file}: Navigator would drop or hide what they concern; ${outdated}`]);
   });
 });
+
+// SRA's Threat Simulation Index layer (publayers5 11) lists every ATT&CK ID ever, its revoked ones disabled: validate
+// printed 27 revoked-technique warnings one after another, burying the rest. The human output lists a few of each
+// kind; --json keeps every one.
+describe('attack-layers validate: many findings of one kind', () => {
+  it('lists the first three of a kind, then how many more, and --json every one', async () => {
+    const revoked = ['T1002', 'T1004', 'T1009', 'T1013', 'T1015', 'T1017'];
+    const file = join(freshTmpDir('validate-kinds'), 'index.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'index',
+        domain: 'enterprise-attack',
+        versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+        techniques: [...revoked.map((techniqueID) => ({ techniqueID, enabled: false })), { techniqueID: 'T1059', score: 1 }, { techniqueID: 'T1059', score: 2 }],
+      }),
+    );
+    const human = await runCli(['validate', file]);
+    const lines = human.stdout.trim().split('\n');
+    expect(lines.map((line) => line.split(': ').slice(0, 2).join(': ').replace(file, 'F'))).to.deep.equal([
+      'warning: revoked-technique',
+      'warning: revoked-technique',
+      'warning: revoked-technique',
+      'warning: revoked-technique',
+      'warning: duplicate-entry',
+    ]);
+    expect(lines[3]).to.equal('warning: revoked-technique: and 3 more of this kind (--json lists every one)');
+    expect(human.stderr).to.contain('1 file: 0 errors, 7 warnings');
+    const json = await runCli(['validate', file, '--json']);
+    const findings = (JSON.parse(json.stdout) as { findings: { code: string }[] }[])[0]!.findings;
+    expect(findings.filter((finding) => finding.code === 'revoked-technique')).to.have.length(6);
+  });
+});

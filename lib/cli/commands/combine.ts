@@ -10,6 +10,7 @@ import {
   type CombineOp,
   type LayerUpgrade,
 } from '../../index.js';
+import { linesPerKind, messageKind } from '../repeated-lines.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -45,7 +46,9 @@ export const declaration: CommandDeclaration = {
 function upgradeNote(upgrade: LayerUpgrade, target: string): string {
   const from = [upgrade.fromFormat && `layer format ${upgrade.fromFormat}`, upgrade.fromAttack && `ATT&CK ${upgrade.fromAttack}`].filter(Boolean);
   const head = `${upgrade.source}: upgraded${from.length ? ` from ${from.join(', ')}` : ''} to layer format 4.5 and ATT&CK ${target}:`;
-  return [head, ...upgrade.changes.map((change) => `  ${change}`)].join('\n');
+  // Changes of one kind (the entries of one technique merged) are listed a few at a time.
+  const more = (change: string, hidden: number) => `  and ${hidden} more of this kind`;
+  return [head, ...linesPerKind(upgrade.changes, messageKind, (change) => `  ${change}`, more)].join('\n');
 }
 
 export function handler(context: CliContext) {
@@ -57,7 +60,13 @@ export function handler(context: CliContext) {
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades, warnings: leftOut } = upgradeSources(checked, index, library);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
-    for (const warning of leftOut) note(context, args, `warning: ${warning}`);
+    // An index layer that lists every ID ever (SRA's) leaves out dozens of revoked ones alike: a few of each kind are
+    // listed, and the combined layer's metadata keeps every one.
+    const moreLeftOut = (warning: string, hidden: number) => {
+      const place = /^.*?: \/techniques\/\d+(?=: )/.exec(warning)?.[0];
+      return `warning: ${place ? `${place}: ` : ''}and ${hidden} more of this kind after it, each kept in the combined layer's metadata`;
+    };
+    for (const line of linesPerKind(leftOut, messageKind, (warning) => `warning: ${warning}`, moreLeftOut)) note(context, args, line);
     const { layer, warnings } = combineLayers(inputs, {
       op: args.op,
       index,

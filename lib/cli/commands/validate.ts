@@ -1,4 +1,5 @@
 import { AttackDataError, errorConsequences, InputError, listLayerFiles, nearestRelease, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { linesPerKind } from '../repeated-lines.js';
 import { attackLibrary, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -60,7 +61,12 @@ export function handler(context: CliContext) {
       };
     });
     if (args.json) printJson(context, results);
-    else for (const result of results) for (const f of result.findings) context.stdout.write(`${f.severity}: ${f.code}: ${f.message}\n`);
+    else {
+      // Findings of one kind (35 revoked IDs) are listed a few at a time; --json keeps every one.
+      const finding = (f: LayerFinding) => `${f.severity}: ${f.code}: ${f.message}`;
+      const more = (f: LayerFinding, hidden: number) => `${f.severity}: ${f.code}: and ${hidden} more of this kind (--json lists every one)`;
+      for (const result of results) for (const line of linesPerKind(result.findings, (f) => `${f.severity} ${f.code}`, finding, more)) context.stdout.write(`${line}\n`);
+    }
     const errors = results.reduce((sum, r) => sum + r.errors, 0);
     const warnings = results.reduce((sum, r) => sum + r.warnings, 0);
     const files = `${results.length} file${results.length === 1 ? '' : 's'}`;

@@ -1,0 +1,45 @@
+/**
+ * The human output of a command whose findings or notes come many of one kind (validate's 35 revoked IDs of SRA's
+ * index layer, combine's 30 entries it left out of that layer): the first few of each kind, as they come, then one
+ * line saying how many more there are. `--json` and the reports keep every one.
+ */
+
+/** How many lines of one kind are listed before the rest are counted. */
+export const SHOWN_PER_KIND = 3;
+
+/**
+ * The lines to print for `items`: each item's `line` for the first SHOWN_PER_KIND items of its kind (`kindOf`), in
+ * their order, and right after the last one shown of a kind that has more, `more(item, hidden)`.
+ */
+export function linesPerKind<T>(items: readonly T[], kindOf: (item: T) => string, line: (item: T) => string, more: (item: T, hidden: number) => string): string[] {
+  const total = new Map<string, number>();
+  for (const item of items) total.set(kindOf(item), (total.get(kindOf(item)) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const lines: string[] = [];
+  for (const item of items) {
+    const kind = kindOf(item);
+    const at = (seen.get(kind) ?? 0) + 1;
+    seen.set(kind, at);
+    if (at > SHOWN_PER_KIND) continue;
+    lines.push(line(item));
+    const hidden = total.get(kind)! - SHOWN_PER_KIND;
+    if (at === SHOWN_PER_KIND && hidden > 0) lines.push(more(item, hidden));
+  }
+  return lines;
+}
+
+/**
+ * The kind of a message, for messages that carry no code: its text with the places, technique IDs, names in quotes
+ * or brackets and numbers of entries made alike, so that `/techniques/4: T1002 (Data Compressed) is revoked; …` and
+ * `/techniques/16: T1004 (Winlogon Helper DLL) is revoked; …` are of one kind.
+ */
+export function messageKind(message: string): string {
+  let kind = message
+    .replace(/\/techniques\/\d+/g, '/techniques/N')
+    .replace(/\b[TS]\d{4}(?:\.\d{3})?\b/gi, 'T')
+    .replace(/"[^"]*"/g, '""');
+  // Brackets inside brackets (`At (Linux)`), innermost first.
+  for (let before = ''; before !== kind; ) [before, kind] = [kind, kind.replace(/\([^()]*\)/g, '<>')];
+  // A list of places or techniques is one, however long (`merged with /techniques/6, /techniques/7`).
+  return kind.replace(/(\/techniques\/N|T(?: <>)?)(?:, \1)+/g, '$1');
+}

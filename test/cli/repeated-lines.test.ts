@@ -1,0 +1,25 @@
+import { expect } from 'chai';
+import { linesPerKind, messageKind, SHOWN_PER_KIND } from '../../lib/cli/repeated-lines.js';
+
+describe('linesPerKind and messageKind (human output of many findings of one kind)', () => {
+  it('lists the first few of each kind in their order, then how many more, right after the last one shown', () => {
+    const items = ['a1', 'b1', 'a2', 'a3', 'b2', 'a4', 'a5', 'c1'];
+    const lines = linesPerKind(items, (item) => item[0]!, (item) => item, (item, hidden) => `${item[0]}: ${hidden} more`);
+    expect(SHOWN_PER_KIND).to.equal(3);
+    expect(lines).to.deep.equal(['a1', 'b1', 'a2', 'a3', 'a: 2 more', 'b2', 'c1']);
+    // Exactly as many as are shown: no count.
+    expect(linesPerKind(['a1', 'a2', 'a3'], () => 'a', (item) => item, () => 'more')).to.deep.equal(['a1', 'a2', 'a3']);
+  });
+
+  // The shapes of combine's notes on SRA's index layer (publayers5 11): revoked IDs that are only disabled, deprecated
+  // ones with and without successors, entries of one technique merged.
+  it('makes messages alike that differ only in places, IDs, names and the length of a list', () => {
+    const revoked = (at: number, id: string, name: string, to: string, toName: string) =>
+      `f.json: /techniques/${at}: ${id} (${name}) is revoked; replaced by ${to} (${toName}); the entry only disables ${id}, which Navigator never showed (enterprise-attack 18.1 revoked it)`;
+    expect(messageKind(revoked(4, 'T1002', 'Data Compressed', 'T1560', 'Archive Collected Data'))).to.equal(messageKind(revoked(118, 'T1053.001', 'At (Linux)', 'T1053.002', 'At')));
+    const pointsTo = (targets: string) => `f.json: /techniques/9: T1034 (Path Interception) is deprecated; its description points to ${targets}: annotate the one that fits`;
+    expect(messageKind(pointsTo('T1574.007 (Path Interception by PATH Environment Variable), T1574.008 (Path Interception by Search Order Hijacking)'))).to.equal(messageKind(pointsTo('T1571 (Non-Standard Port)')));
+    expect(messageKind('/techniques/5: merged with /techniques/6, /techniques/7 (all T1003)')).to.equal(messageKind('/techniques/36: merged with /techniques/37 (all T1021)'));
+    expect(messageKind(pointsTo('T1571 (Non-Standard Port)'))).to.not.equal(messageKind('f.json: /techniques/9: T1034 (Path Interception) is deprecated; its description names no successor'));
+  });
+});

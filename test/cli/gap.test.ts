@@ -660,17 +660,25 @@ describe('attack-layers gap: layers of a newer ATT&CK release than the one revie
   });
 });
 
+/**
+ * A threat layer of ATT&CK `attack` (T1486) whose filter lists every platform of ATT&CK 14 and 15, as Navigator 4.9
+ * to 5.0 wrote into each export (ESXi came later), in a fresh folder beside one ESXi detection, reviewed by gap.
+ */
+async function reviewEveryPlatformLayer(attack: string, navigator: string) {
+  const dir = freshTmpDir(`gap-every-platform-${attack}`);
+  const every = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
+  const layer = { name: 'ransomware', versions: { attack, navigator, layer: '4.5' }, domain: 'enterprise-attack', filters: { platforms: every }, techniques: [{ techniqueID: 'T1486', tactic: 'impact', score: 100 }] };
+  writeFileSync(join(dir, `threat-${attack}.json`), JSON.stringify(layer));
+  writeFileSync(join(dir, 'esxi.csv'), 'name,techniques,coverage,platforms\nESXi encryptor detection,T1486,high,ESXi\n');
+  const run = await runCli(['gap', '--threat', join(dir, `threat-${attack}.json`), '--coverage', join(dir, 'esxi.csv'), '--out', join(dir, 'out'), '--report', 'json']);
+  expect(run.code, run.stderr).to.equal(0);
+  const report = readJson<{ rows: { id: string; coverage: number; platforms: string[] }[]; notes: string[] }>(join(dir, 'out', 'gap-report.json'));
+  return { dir, layer, run, report };
+}
+
 describe("attack-layers gap: a threat layer whose filter lists every platform of its release", () => {
   it('reviews it on every platform, as `upgrade` widens the filter: an ESXi detection covers T1486 in a layer of ATT&CK 14', async () => {
-    // Navigator 4.9 wrote every platform of ATT&CK 14 into each export; ESXi came later.
-    const dir = freshTmpDir('gap-every-platform');
-    const every14 = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
-    const layer = { name: 'ransomware', versions: { attack: '14', navigator: '4.9.1', layer: '4.5' }, domain: 'enterprise-attack', filters: { platforms: every14 }, techniques: [{ techniqueID: 'T1486', tactic: 'impact', score: 100 }] };
-    writeFileSync(join(dir, 'threat-14.json'), JSON.stringify(layer));
-    writeFileSync(join(dir, 'esxi.csv'), 'name,techniques,coverage,platforms\nESXi encryptor detection,T1486,high,ESXi\n');
-    const run = await runCli(['gap', '--threat', join(dir, 'threat-14.json'), '--coverage', join(dir, 'esxi.csv'), '--out', join(dir, 'out'), '--report', 'json']);
-    expect(run.code, run.stderr).to.equal(0);
-    const report = readJson<{ rows: { id: string; coverage: number; platforms: string[] }[]; notes: string[] }>(join(dir, 'out', 'gap-report.json'));
+    const { dir, run, report } = await reviewEveryPlatformLayer('14', '4.9.1');
     expect(report.rows.map((row) => [row.id, row.coverage, row.platforms.includes('ESXi')])).to.deep.equal([['T1486', 100, true]]);
     const note = `filters.platforms lists every platform of enterprise-attack 14.1, the layer's release, as every Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included`;
     expect(run.stderr).to.contain(note);
@@ -690,14 +698,7 @@ describe("attack-layers gap: a threat layer whose filter lists every platform of
 // layer of 15 (not installed either) was reviewed without ESXi. The nearest release here (8.2, 14.1) now tells it.
 describe("attack-layers gap, upgrade, validate: a filter of every platform of a release that is not installed", () => {
   it('reads it by the nearest release here (14.1 for 15): reviewed on ESXi too, ESXi added by upgrade, each saying so', async () => {
-    const dir = freshTmpDir('gap-every-platform-15');
-    const every15 = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
-    const layer = { name: 'ransomware', versions: { attack: '15', navigator: '5.0.1', layer: '4.5' }, domain: 'enterprise-attack', filters: { platforms: every15 }, techniques: [{ techniqueID: 'T1486', tactic: 'impact', score: 100 }] };
-    writeFileSync(join(dir, 'threat-15.json'), JSON.stringify(layer));
-    writeFileSync(join(dir, 'esxi.csv'), 'name,techniques,coverage,platforms\nESXi encryptor detection,T1486,high,ESXi\n');
-    const run = await runCli(['gap', '--threat', join(dir, 'threat-15.json'), '--coverage', join(dir, 'esxi.csv'), '--out', join(dir, 'out'), '--report', 'json']);
-    expect(run.code, run.stderr).to.equal(0);
-    const report = readJson<{ rows: { id: string; coverage: number }[] }>(join(dir, 'out', 'gap-report.json'));
+    const { dir, layer, run, report } = await reviewEveryPlatformLayer('15', '5.0.1');
     expect(report.rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T1486', 100]]);
     expect(run.stderr).to.contain(
       "filters.platforms lists every platform of enterprise-attack 14.1, the release nearest to the layer's 15 that is available here, as every Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included",

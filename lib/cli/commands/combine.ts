@@ -47,7 +47,7 @@ function upgradeNote(upgrade: LayerUpgrade, target: string): string {
   const from = [upgrade.fromFormat && `layer format ${upgrade.fromFormat}`, upgrade.fromAttack && `ATT&CK ${upgrade.fromAttack}`].filter(Boolean);
   const head = `${upgrade.source}: upgraded${from.length ? ` from ${from.join(', ')}` : ''} to layer format 4.5 and ATT&CK ${target}:`;
   // Changes of one kind (the entries of one technique merged) are listed a few at a time.
-  const more = (change: string, hidden: number) => `  and ${hidden} more of this kind`;
+  const more = (change: string, hidden: number) => `  and ${hidden} more of this kind (\`attack-layers upgrade\` of the file lists every one)`;
   return [head, ...linesPerKind(upgrade.changes, messageKind, (change) => `  ${change}`, more)].join('\n');
 }
 

@@ -31,6 +31,42 @@ const tacticByKey = new Map<string, string>(
   TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].map((text) => [tacticKey(text), display] as const)),
 );
 
+// The words that join or link a tactic name's words in the languages read here (conjunctions, articles, prepositions of
+// English, Spanish, Portuguese, French, German and Italian, without accents). A name is also known by its other words
+// (`Evasion de la defensa`), and, joined by a conjunction, by them in any order: `Defensa y Evasión` (a Spanish plan's
+// label) is `Evasión de defensa`, `Verteidigung und Umgehung` is `Umgehung der Verteidigung`. Not without one:
+// `Credenciales de acceso` is what a report found, not Credential Access.
+const CONJUNCTIONS = new Set(['and', 'y', 'e', 'et', 'und', 'ed']);
+const LINKING_WORDS = new Set([
+  ...CONJUNCTIONS,
+  ...'of the de del la las el los a al da do das dos ao aos as des du le les aux der die den von auf uber di della delle dei degli'.split(' '),
+]);
+
+/**
+ * The keys a tactic name is known by through its words other than linking ones: those words in order, and, where a
+ * conjunction joins them, in alphabetical order (marked `&`); none for fewer than two such words, or other than letters.
+ */
+export function tacticWordsKeys(text: string): string[] {
+  const all = withoutAccents(text.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\b[dl]['’]/g, '')
+    .split(/[\s_\-‐–—]+/)
+    .filter(Boolean);
+  const words = all.filter((word) => !LINKING_WORDS.has(word));
+  if (words.length < 2 || !words.every((word) => /^[a-z]+$/.test(word))) return [];
+  return [words.join(' '), ...(all.some((word) => CONJUNCTIONS.has(word)) ? [`& ${[...words].sort().join(' ')}`] : [])];
+}
+
+const tacticByWords = new Map<string, string>(
+  TACTIC_NAMES.flatMap(([display, ...written]) =>
+    [display, ...written].flatMap((text) => {
+      const words = tacticWordsKeys(text)[0];
+      return words ? [[words, display] as const, [`& ${words.split(' ').sort().join(' ')}`, display] as const] : [];
+    }),
+  ),
+);
+
 const TACTIC_ID = /(?<![A-Za-z0-9])TA\d{4}(?![0-9])/;
 const TACTIC_ID_IN_BRACKETS = /[([【]?\s{0,3}TA\d{4}\s{0,3}[)\]】]?/gi;
 
@@ -45,10 +81,19 @@ export function tacticDisplayName(text: string): string | undefined {
   const name = trimChars(folded.replace(TACTIC_ID_IN_BRACKETS, ' '), ' \t\n-:|*#', ' \t\n-:|*');
   if (!name) return taId;
   const key = tacticKey(name);
-  const known = tacticByKey.get(key) ?? misspeltTactic(key);
+  const known = tacticByKey.get(key) ?? byWords(name) ?? misspeltTactic(key);
   // A short name in a script not read here beside a TA ID (`TA0001：初始访问`, Chinese) leaves the ID to say the tactic;
   // English words beside one (`TA0005 is where...`) are a sentence, not a tactic.
   return known ?? (taId && name.length <= 20 && !/[A-Za-z]/.test(name) ? taId : undefined);
+}
+
+/** The tactic a name's words are a known name's (`tacticWordsKeys`), or undefined. */
+function byWords(name: string): string | undefined {
+  for (const key of tacticWordsKeys(name)) {
+    const display = tacticByWords.get(key);
+    if (display) return display;
+  }
+  return undefined;
 }
 
 // English tactic names as keys, for reading misspellings (`Reconaissance`, `Persistance`, `Privilage Escalation`). Only
@@ -109,22 +154,41 @@ export interface TacticTextOptions {
  */
 export function readTacticText(text: string, options: TacticTextOptions = {}): { tactics: string[]; unread: string[] } | undefined {
   if (text.length > MAX_TACTIC_TEXT) return undefined;
-  const parts = text
-    .normalize('NFKC')
-    .split(/\s*[,;/、]\s*|\s+(?:and|&)\s+(?=\S)(?![Cc]ontrol\b)/)
-    .map((part) => part.trim())
-    .filter(Boolean);
   const nameOf = (part: string): string | undefined => tacticDisplayName(part) ?? (options.shortForms ? shortFormByKey.get(tacticKey(part)) : undefined);
+  const read = (part: string): string | undefined => {
+    const bare = options.qualified ? withoutQualifiers(part) : undefined;
+    return nameOf(part) ?? (bare ? nameOf(bare) : undefined);
+  };
   const tactics: string[] = [];
   const unread: string[] = [];
-  for (const part of parts) {
-    const bare = options.qualified ? withoutQualifiers(part) : undefined;
-    const name = nameOf(part) ?? (bare ? nameOf(bare) : undefined);
-    if (name) tactics.push(name);
-    else unread.push(part);
+  for (const item of text.normalize('NFKC').split(/\s*[,;/、]\s*/)) {
+    for (const part of conjoinedParts(item.trim(), read)) {
+      const name = read(part);
+      if (name) tactics.push(name);
+      else unread.push(part);
+    }
   }
   if (!tactics.length || (unread.length && !options.partial)) return undefined;
   return { tactics: [...new Set(tactics)], unread };
+}
+
+// A conjunction of the languages read here between two words (`Execution and Persistence`, `Ejecución y Persistencia`).
+const CONJUNCTION = /\s+(and|&|y|e|et|und|ed)\s+(?=\S)/;
+
+/**
+ * The parts of a list joined by conjunctions, from the left: two pieces with the conjunction between them where they
+ * name one tactic (`Command and Control`, `Comando y control`, `Defensa y Evasión`; no tactic's name has two), else one.
+ */
+function conjoinedParts(item: string, read: (part: string) => string | undefined): string[] {
+  if (!item) return [];
+  const pieces = item.split(CONJUNCTION);
+  const parts: string[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    const j = i + 2 < pieces.length && read(pieces.slice(i, i + 3).join(' ')) ? i + 2 : i;
+    parts.push(pieces.slice(i, j + 1).join(' '));
+    i = j + 2;
+  }
+  return parts;
 }
 
 /** Remove characters of `leading` from the start and of `trailing` from the end (a loop: linear on any input). */

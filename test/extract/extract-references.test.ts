@@ -483,6 +483,14 @@ describe('extractReferences', () => {
     expect(extractReferences('Technique: the attackers changed the image of the router (T1601) so that it persists.')[0]?.name).to.equal('router');
   });
 
+  it('reads a tactic label whose name has a conjunction inside (reports6 14 `Táctica: Defensa y Evasión`)', () => {
+    const text = ['- **Táctica: Defensa y Evasión**', '  - Técnica: Ofuscación de Comunicaciones (T1573)', '- **Táctica: Ejecución y Persistencia**', '  - T1053.005'];
+    expect(extractReferences(text.join('\n')).map((ref) => [ref.ids, ref.tactics])).to.deep.equal([
+      [['T1573'], ['Defense Evasion']],
+      [['T1053.005'], ['Execution', 'Persistence']],
+    ]);
+  });
+
   it('takes no count cell or cell with an ID inside a word for a name, and no line beside a spaced-out heading\'s ID (reports5 08, 03)', () => {
     const table = ['| Meta-Dataset | Datasets | MITRE Techniques |', '|---|---|---|', '| [dumping-t1003](meta/dumping-t1003/) | 7 | T1003.001-.003 |'];
     const heading = ['2020 Threat Detection Report', '', 'T E C H N I Q U E   T 1 1 9 3', '', 'Definition'];

@@ -9,7 +9,7 @@ import {
 } from '../../lib/normalize/parse-reference.js';
 import { READING_RULES } from '../../lib/normalize/tokenize-references.js';
 import { TACTIC_NAMES, tacticShortname } from '../../lib/normalize/tactic-names.js';
-import { tacticKey } from '../../lib/normalize/tactic-text.js';
+import { tacticKey, tacticWordsKeys } from '../../lib/normalize/tactic-text.js';
 import { loadRelease } from '../helpers/attack.js';
 
 interface Expected {
@@ -165,6 +165,16 @@ describe('tacticDisplayName', () => {
     ['Beeinträchtigung', 'Impact'],
     ['Mando y Control', 'Command and Control'],
     ['Movimento laterale', 'Lateral Movement'],
+    // A name's words in another order, joined by a conjunction (a Spanish plan's `Táctica: Defensa y Evasión`).
+    ['Defensa y Evasión', 'Defense Evasion'],
+    ['Defense and Evasion', 'Defense Evasion'],
+    ['Défense et Évasion', 'Defense Evasion'],
+    ['Verteidigung und Umgehung', 'Defense Evasion'],
+    ['Defesa e Evasão', 'Defense Evasion'],
+    ['Credenciales y Acceso', 'Credential Access'],
+    ['Evasion de la defensa', 'Defense Evasion'],
+    ['Credenciales de acceso', undefined],
+    ['Access Credentials', undefined],
     // A word said for two tactics is none; English words a letter from another language's name stay words.
     ['Erkundung', undefined],
     ['Persistent', undefined],
@@ -182,6 +192,25 @@ describe('tacticDisplayName', () => {
     expect(parseTacticList('実行、防御回避')).to.deep.equal(['Execution', 'Defense Evasion']);
     expect(parseTacticList('Erstzugriff, Exfiltration, Sammlung')).to.deep.equal(['Initial Access', 'Exfiltration', 'Collection']);
     expect(parseTacticList('Execution, Regsvr32')).to.equal(undefined);
+    // Conjunctions of the other languages read here join tactics too, but not the words of one.
+    expect(parseTacticList('Ejecución y Persistencia')).to.deep.equal(['Execution', 'Persistence']);
+    expect(parseTacticList('Ejecución y Comando y control')).to.deep.equal(['Execution', 'Command and Control']);
+    expect(parseTacticList('Persistência e Defesa e Evasão')).to.deep.equal(['Persistence', 'Defense Evasion']);
+    expect(parseTacticList('Ejecución y Scripting')).to.equal(undefined);
+  });
+
+  it('knows no two tactics by the same words (their linking words aside)', () => {
+    const tacticOf = new Map<string, string>();
+    for (const [display, ...written] of TACTIC_NAMES) {
+      for (const text of [display, ...written]) {
+        const [words] = tacticWordsKeys(text);
+        if (!words) continue;
+        for (const key of [words, `& ${words.split(' ').sort().join(' ')}`]) {
+          expect(tacticOf.get(key) ?? display, `${text} has the words of a name of ${tacticOf.get(key)}`).to.equal(display);
+          tacticOf.set(key, display);
+        }
+      }
+    }
   });
 
   it('reads every written form as its own tactic only, however it is folded (no form of one tactic is another\'s)', () => {

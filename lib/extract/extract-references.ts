@@ -8,6 +8,7 @@ import {
   originalSpan,
   tokenizeReferences,
   visitIds,
+  withoutMarkup,
   type FoldedText,
   type ReferenceToken,
   type TextSpan,
@@ -497,7 +498,7 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named
     // The name from another cell (or line): the cells joined in the report's order.
     const idText = originalOf(line, ref.idSpan);
     const nameText = originalOf(named.line, named.span);
-    const name = nameText.replace(/\s+/g, ' ').trim();
+    const name = withoutMarkup(nameText).replace(/\s+/g, ' ').trim();
     return {
       ...base,
       line: Math.min(line.number, named.line.number),
@@ -590,7 +591,7 @@ function nameRowReferences(line: Line, cells: TextSpan[], table: Table, context:
         raw,
         line: line.number,
         ids: [],
-        name: raw.replace(/\s+/g, ' '),
+        name: withoutMarkup(raw).replace(/\s+/g, ' ').trim(),
         tactics: [...rowTactics.tactics],
         span: reportSpan(line, part),
         ...(rowTactics.column !== undefined ? { tacticColumn: rowTactics.column } : {}),
@@ -698,7 +699,9 @@ function lineReferences(
   const span = { start: entry.body.start + leading.length + key, end: entry.body.end };
   // A page flattened to one line holds its tables' captions (`Table 5: Execution`): each governs the IDs after it.
   const captions = tableCaptions(line.text);
-  if (isProse(withoutIds(line, span), key > 0)) {
+  // An HTML table's rows set on one line are read row by row, whatever sentences their cells hold.
+  const rows = htmlRows(line, span);
+  if (!rows && isProse(withoutIds(line, span), key > 0)) {
     for (const [k, clause] of clauses(line, entry.body).entries()) {
       const read = readPiece(line, clause, 'prose');
       // The line's own label governs its first clause only; a clause with none is under its table's caption or its
@@ -708,20 +711,42 @@ function lineReferences(
     }
     return undefined;
   }
-  const read = readPiece(line, span, 'reference');
-  const own = leading.length ? displayTactics(leading.tactics) : read.tactics;
   const refs: Found[] = [];
-  for (const ref of read.refs) {
-    const tactics = merged.tacticsAt(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context) }).tactics;
-    // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it. An ID with
-    // words before it that are no name (`T E C H N I Q U E   T 1 1 9 3`, a spaced-out heading) is no cell of a table.
-    // `T1566.001:` alone on its line labels the cell after it (a list of `ID: Name` items set one word per line).
-    const labelled = /^\s{0,3}[:：]\s*$/.test(slice(line, { start: ref.idSpan.end, end: span.end }));
-    const cell = ref.name === undefined && !entry.bullet && read.refs.length === 1 && isBareId(withoutIds(line, span)) ? neighbour(labelled) : undefined;
-    const named = cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined;
-    refs.push(found(line, ref, { tactics }, named));
+  for (const row of rows ?? [span]) {
+    const read = readPiece(line, row, 'reference');
+    const own = leading.length ? displayTactics(leading.tactics) : read.tactics;
+    for (const ref of read.refs) {
+      const tactics = merged.tacticsAt(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context) }).tactics;
+      // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it. An ID with
+      // words before it that are no name (`T E C H N I Q U E   T 1 1 9 3`, a spaced-out heading) is no cell of a table.
+      // `T1566.001:` alone on its line labels the cell after it (a list of `ID: Name` items set one word per line).
+      const labelled = /^\s{0,3}[:：]\s*$/.test(slice(line, { start: ref.idSpan.end, end: span.end }));
+      const alone = !rows && read.refs.length === 1 && !entry.bullet;
+      const cell = ref.name === undefined && alone && isBareId(withoutIds(line, span)) ? neighbour(labelled) : undefined;
+      const named = cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined;
+      refs.push(found(line, ref, { tactics }, named));
+    }
   }
   return refs;
+}
+
+const ROW_END = /<\/tr\s{0,3}>/gi;
+
+/**
+ * The rows of an HTML table set on one line (a GitBook page's `<tr><td>Phishing: Spearphishing Attachment</td><td>
+ * T1566.001</td>…</tr><tr>…`) that hold IDs, each read as a Markdown row's line is; undefined for a line without rows.
+ */
+function htmlRows(line: Line, span: TextSpan): TextSpan[] | undefined {
+  const text = slice(line, span);
+  if (!/<\/tr/i.test(text)) return undefined;
+  const rows: TextSpan[] = [];
+  let start = span.start;
+  for (const end of text.matchAll(ROW_END)) {
+    rows.push({ start, end: span.start + end.index + end[0].length });
+    start = span.start + end.index + end[0].length;
+  }
+  rows.push({ start, end: span.end });
+  return rows.filter((row) => hasIds(line, row));
 }
 
 /**

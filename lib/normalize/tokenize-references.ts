@@ -711,12 +711,33 @@ function isMarkup(name: string, piece: string): boolean {
   return words.length > 0 && words.every((word) => HTML_TAG_NAMES.has(word.toLowerCase()));
 }
 
+const TAG_NAME = `(?:${[...HTML_TAG_NAMES].join('|')})(?![A-Za-z0-9])`;
+// A tag of those (`<strong>`, `</td>`, `<br/>`, `<span class="id">`), and one cut off at the end of a piece (`Valid
+// Accounts<br`, the ID right after its `>`).
+const HTML_TAG = new RegExp(`</?${TAG_NAME}[^<>]{0,200}>|</?${TAG_NAME}[^<>]{0,200}$`, 'gi');
+const HTML_ENTITY = /&(?:(amp|nbsp|ndash|mdash|lt|gt|quot|apos)|#(\d{1,6})|#x([0-9a-f]{1,5}));/gi;
+const ENTITY_TEXT: Readonly<Record<string, string>> = { amp: '&', nbsp: ' ', ndash: '–', mdash: '—', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * Text without HTML's tags and with its character references read (`<strong>Valid Accounts</strong>`, `Registry Run Keys
+ * /<br>Startup Folder`, `&ndash;`): what a page's or pandoc's tables leave in a name. A tag is a space.
+ */
+export function withoutMarkup(text: string): string {
+  if (!/[<&]/.test(text)) return text;
+  return text.replace(HTML_TAG, ' ').replace(HTML_ENTITY, (entity, name?: string, decimal?: string, hex?: string) => {
+    const code = decimal ? Number(decimal) : hex ? parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    return ENTITY_TEXT[name!.toLowerCase()] ?? entity;
+  });
+}
+
 /** Clean a piece of text into a technique name; undefined when no name is left (or it is too long to be one). */
 export function cleanName(piece: string): string | undefined {
   const name = cleanText(piece);
-  // The tags of an HTML table (`<td>T1566.001</td>`, pandoc's Markdown of a docx table) are no name; a closing tag after
-  // a name (`Malicious File</p>`) is none of it.
-  return name && !isMarkup(name, piece) ? name.replace(/(?:\s{0,3}<\/[a-z][a-z1-6]{0,9}>?)+$/i, (tags) => (isMarkup(tags, piece) ? '' : tags)) : undefined;
+  // The tags of an HTML table (`<td>T1566.001</td>`, pandoc's Markdown of a docx table) are no name, nor part of one.
+  if (!name || isMarkup(name, piece)) return undefined;
+  const bare = trimChars(withoutMarkup(name).replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
+  return /\p{L}/u.test(bare) ? bare : undefined;
 }
 
 /** Whether a piece of text is only HTML tags (and punctuation): no name, but text all the same, for pairing names. */
@@ -1016,6 +1037,27 @@ function withoutTactics(text: string, span: TextSpan, pieces: readonly TacticPie
   return out + text.slice(Math.min(at, span.end), span.end);
 }
 
+const CELL_EDGE = /<\/?t[dh](?![A-Za-z0-9])[^<>]{0,200}>/gi;
+
+/**
+ * The last or first of the HTML table cells (`<td>…</td>`) a span holds text in, or the span when it holds no cell edge
+ * (`<tr><td>Phishing: Spearphishing Attachment</td><td>T1566.001</td><td>Malicious attachment</td></tr>`).
+ */
+function htmlCell(text: string, span: TextSpan, side: 'first' | 'last'): TextSpan {
+  const gap = text.slice(span.start, span.end);
+  if (gap.length > MAX_NAME * 8 || !/<\/?t[dh]/i.test(gap)) return span;
+  const cells: TextSpan[] = [];
+  let start = 0;
+  for (const edge of gap.matchAll(CELL_EDGE)) {
+    cells.push({ start, end: edge.index });
+    start = edge.index + edge[0].length;
+  }
+  cells.push({ start, end: gap.length });
+  const filled = cells.filter((cell) => /\p{L}/u.test(withoutMarkup(gap.slice(cell.start, cell.end))));
+  const cell = side === 'first' ? filled[0] : filled[filled.length - 1];
+  return cell ? { start: span.start + cell.start, end: span.start + cell.end } : span;
+}
+
 /** A gap cleaned into a name, with the span of its text. */
 function gapName(text: string, span: TextSpan, pieces: readonly TacticPiece[], from: number): Named | undefined {
   if (span.end - span.start > MAX_NAME * 8) return undefined;
@@ -1040,9 +1082,11 @@ function gapName(text: string, span: TextSpan, pieces: readonly TacticPiece[], f
 function referenceNames(text: string, groups: readonly Cluster[], pieces: readonly TacticPiece[], warnings: string[]): Array<Named | undefined> {
   if (!groups.length) return [];
   let from = 0;
-  const gaps = gapSpans(text, groups).map((span) => {
+  const gaps = gapSpans(text, groups).map((span, i) => {
     while (from < pieces.length && pieces[from]!.end <= span.start) from++;
-    return gapName(text, span, pieces, from);
+    // In an HTML table row a name is one cell: the last before the first ID, the first after the last.
+    const cell = i === 0 ? htmlCell(text, span, 'last') : i === groups.length ? htmlCell(text, span, 'first') : span;
+    return gapName(text, cell, pieces, from);
   });
   // `T1083: File and Directory Discovery, T1005:` (a list of `ID: Name` items, wrapped by PDF-to-text): an ID with a
   // colon after it and a list's comma before it labels the text after it; the words before the comma end the item

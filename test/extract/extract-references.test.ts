@@ -491,6 +491,42 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('reads an HTML table set on one line row by row, each name from its cell (reports6 15)', () => {
+    // A GitBook page's table: the whole table on one line, a description cell with sentences in each row.
+    const table =
+      '<table><thead><tr><th>Technique</th><th width="125">ID</th><th>Description</th></tr></thead><tbody>' +
+      '<tr><td>Phishing: Spearphishing Attachment</td><td>T1566.001</td><td>Malicious attachment to gain access</td></tr>' +
+      '<tr><td>Valid Accounts: Cloud Accounts</td><td>T1078.004</td><td>Compromised cloud credentials</td></tr></tbody></table>';
+    const idFirst = '<table><tr><th>ID</th><th>Technique</th></tr><tr><td>T1059.001</td><td>PowerShell</td><td>Runs the script</td></tr></table>';
+    expect(extractReferences(['### Initial Access', '', table, '', '### Execution', '', idFirst].join('\n')).map((ref) => [ref.ids, ref.name, ref.tactics])).to.deep.equal([
+      [['T1566.001'], 'Phishing: Spearphishing Attachment', ['Initial Access']],
+      [['T1078.004'], 'Valid Accounts: Cloud Accounts', ['Initial Access']],
+      [['T1059.001'], 'PowerShell', ['Execution']],
+    ]);
+  });
+
+  it('reads names without the HTML tags and character references around or inside them', () => {
+    const text = [
+      '| Tactic | Technique | ID |',
+      '|---|---|---|',
+      '| Execution | <strong>Command and Scripting Interpreter</strong> | T1059 |',
+      '| Persistence | Registry Run Keys /<br>Startup Folder | T1547.001 |',
+      '',
+      '<li><strong>Phishing: Spearphishing Link</strong> (T1566.002)</li>',
+      '<p>Valid Accounts<br>T1078</p>',
+      '- **T1003.001** &ndash; LSASS Memory<br>',
+      '- Account Discovery <span class="id">(T1087)</span>',
+    ];
+    expect(extractReferences(text.join('\n')).map((ref) => ref.name)).to.deep.equal([
+      'Command and Scripting Interpreter',
+      'Registry Run Keys / Startup Folder',
+      'Phishing: Spearphishing Link',
+      'Valid Accounts',
+      'LSASS Memory',
+      'Account Discovery',
+    ]);
+  });
+
   it('takes no count cell or cell with an ID inside a word for a name, and no line beside a spaced-out heading\'s ID (reports5 08, 03)', () => {
     const table = ['| Meta-Dataset | Datasets | MITRE Techniques |', '|---|---|---|', '| [dumping-t1003](meta/dumping-t1003/) | 7 | T1003.001-.003 |'];
     const heading = ['2020 Threat Detection Report', '', 'T E C H N I Q U E   T 1 1 9 3', '', 'Definition'];

@@ -36,7 +36,7 @@ export type * from './normalize/normalize-types.js';
 export { UNRESOLVED_STATUSES, UNRESOLVED_STATUS_TEXT } from './normalize/normalize-types.js';
 export { parseReference, type ParsedReference } from './normalize/parse-reference.js';
 export { readTactic, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
-export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext } from './normalize/resolve-reference.js';
+export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext, type ResolveOptions } from './normalize/resolve-reference.js';
 export {
   campaignReleases,
   domainReleases,

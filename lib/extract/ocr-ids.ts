@@ -55,7 +55,8 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
         if (/[|]|[.,;!?]$/.test(word[0]) || !/\p{L}/u.test(word[0])) break;
         const start = match.index - before.length + word.index;
         const name = folded.text.slice(start, match.index - gap.length);
-        const byName = resolveReference({ raw: name }, context);
+        // Only the status and IDs count here: an unknown phrase's similar names are not looked for.
+        const byName = resolveReference({ raw: name }, context, { similarNames: false });
         if (!BY_NAME.includes(byName.status) || byName.ids.length !== 1 || byName.ids[0] !== id) continue;
         const nameSpan = originalSpan(folded, { start, end: match.index - gap.length });
         const span = originalSpan(folded, { start, end: match.index + match[0].length });

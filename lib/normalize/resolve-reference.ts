@@ -43,6 +43,16 @@ export interface ReferenceInput {
   tactics?: readonly string[];
 }
 
+/** How much `resolveReference` tells besides the status and IDs. */
+export interface ResolveOptions {
+  /**
+   * Whether a name alone that is no technique's gets the similar names as its note and candidates (default true). A
+   * caller that keeps only the status and IDs (extract's check of the words before an OCR'd ID) passes false: comparing
+   * the name with every technique's name is most of what resolving an unknown name costs.
+   */
+  similarNames?: boolean;
+}
+
 interface Outcome {
   status: ReferenceStatus;
   ids: TechniqueId[];
@@ -72,7 +82,7 @@ function tacticList(index: AttackIndex, tactics: readonly TacticShortname[]): st
  * techniques of the target release, with a note, the trail of decisions, and the tactics checked. Never guesses:
  * what cannot be decided comes back `ambiguous` or `unknown` with its candidates.
  */
-export function resolveReference(input: ReferenceInput, context: ResolveContext): Resolution {
+export function resolveReference(input: ReferenceInput, context: ResolveContext, options: ResolveOptions = {}): Resolution {
   const { target } = context;
   const parsed = parseReference(input.raw);
   const trail = parsed.rules.map((rule) => `read: ${rule}`);
@@ -103,7 +113,7 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext)
       candidates: outcomes.flatMap((o) => o.candidates),
     };
   } else if (parsed.name) {
-    outcome = resolveName(parsed.name, tactics.read, context, trail);
+    outcome = resolveName(parsed.name, tactics.read, context, trail, options.similarNames ?? true);
   } else {
     outcome = { status: 'unknown', ids: [], notes: [`no technique ID or name found in "${input.raw}"`], candidates: [] };
   }
@@ -623,8 +633,11 @@ function* olderReleases(context: ResolveContext): Generator<AttackIndex> {
   yield* context.history?.() ?? [];
 }
 
-/** Resolve a name alone: exactly, then by older names, then by a close name; a tactic decides between equals. */
-function resolveName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[]): Outcome {
+/**
+ * Resolve a name alone: exactly, then by older names, then by a close name; a tactic decides between equals. An unknown
+ * name's note lists similar names unless `similarNames` is false.
+ */
+function resolveName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], similarNames = true): Outcome {
   const { target } = context;
   const key = nameKey(name);
   const exact = target.techniquesByName(name);
@@ -681,6 +694,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
     trail.push(`name: "${name}" read as "${closestName}" (${best} edit${best > 1 ? 's' : ''} away)`);
     return pick(name, toTarget(target, closest, target), 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, context, trail);
   }
+  if (!similarNames) return { status: 'unknown', ids: [], notes: [`"${name}" is not the name of a technique in ATT&CK ${target.label}`], candidates: [] };
   const suggestions = [...target.names()]
     .map(([known, techniques]) => [editDistance(key, known, Math.max(3, Math.floor(key.length / 3))), techniques] as const)
     .filter(([distance]) => distance <= Math.max(3, Math.floor(key.length / 3)))

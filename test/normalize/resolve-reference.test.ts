@@ -219,6 +219,20 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(result.warnings.join(' ')).to.match(/Teleportation/);
   });
 
+  it('looks for no similar names with similarNames false, and resolves every name as it otherwise does', () => {
+    // What extract's OCR check asks (`ran a command on host number 71059`): the words before a number, by name alone.
+    const names = ['ran a command on host number', 'Scheduled Tasks Run', 'Spearphishing Atachment', 'Email Collection', 'Scheduled Task', 'PowerShel', 'Data from Local System', 'on host', 'T1059 Command'];
+    for (const raw of names) {
+      const full = resolveReference({ raw }, context);
+      const bare = resolveReference({ raw }, context, { similarNames: false });
+      expect([bare.status, bare.ids, bare.warnings], raw).to.deep.equal([full.status, full.ids, full.warnings]);
+      if (full.status !== 'unknown') expect(bare, raw).to.deep.equal(full);
+    }
+    const unknown = resolveReference({ raw: 'Scheduled Tasks Run' }, context, { similarNames: false });
+    expect(resolveReference({ raw: 'Scheduled Tasks Run' }, context).candidates.map((c) => c.id)).to.deep.equal(['T1053', 'T1053.005']);
+    expect([unknown.status, unknown.candidates, unknown.note]).to.deep.equal(['unknown', [], '"Scheduled Tasks Run" is not the name of a technique in ATT&CK enterprise-attack 18.1']);
+  });
+
   it('reads an ID through the release the report used first (attack_version 6.3)', () => {
     const result = resolveReference({ raw: 'Command-Line Interface (T1059)' }, { target: loadRelease('18.1'), source: loadRelease('6.3') });
     expect(result.status).to.equal('renamed');

@@ -1,5 +1,5 @@
 import { nameKey } from '../attack/attack-index.js';
-import { leadingTactics, parseTacticList, readTacticText, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
+import { leadingTactics, readTacticText, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
   TACTIC_AFTER_RULE,
@@ -349,12 +349,12 @@ function tacticsOf(text: string, column = false): string[] | undefined {
   if (text.length > 600) return undefined;
   const cleaned = tacticCellText(text);
   if (!cleaned) return undefined;
-  const tactics = readTacticText(cleaned, { shortForms: column, qualified: true, partial: column })?.tactics;
+  const tactics = readTacticText(cleaned, { shortForms: column, qualified: true, partial: column, withIds: true })?.tactics;
   if (tactics) return tactics;
   const value = cleaned.replace(FIELD_KEY, '').replace(SIGMA_TAG, '');
   if (value === cleaned) return undefined;
   const unquoted = value.replace(/^["']|["'],?$/g, '').trim();
-  return unquoted ? parseTacticList(unquoted) : undefined;
+  return unquoted ? readTacticText(unquoted, { withIds: true })?.tactics : undefined;
 }
 
 /** A cell's or line's text as its tactics are read: without a list marker, a section number, or Markdown's marks. */
@@ -388,7 +388,10 @@ function classify(folded: FoldedText, number: number): Entry {
   if (caption?.start === 0) {
     // A caption alone on its line (`Table 5: Execution`) gives its tactic to the table under it; one naming none ends it.
     const rest = trimmed.slice(caption.end).trim();
-    if (caption.tactics.length && (!rest || /^[([]?\s{0,3}TA\d{4}\s{0,3}[)\]]?$/i.test(rest))) return { kind: 'tactic', line, tactics: displayTactics(caption.tactics), caption: true };
+    // `Table 3. Discovery (TA0007)`: a caption's TA ID is checked with its name.
+    const taId = /^[([]?\s{0,3}(TA\d{4})\s{0,3}[)\]]?$/i.exec(rest)?.[1];
+    const written = taId && caption.tactics.length === 1 ? [`${caption.tactics[0]} (${taId})`] : caption.tactics;
+    if (caption.tactics.length && (!rest || taId)) return { kind: 'tactic', line, tactics: displayTactics(written), caption: true };
     return { kind: 'text', line, caption: true };
   }
   const tactics = tacticsOf(text);

@@ -1,5 +1,5 @@
 import type { Resolution } from '../normalize/normalize-types.js';
-import { tacticIdAndNameWarning } from '../normalize/read-tactic.js';
+import { readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
@@ -68,16 +68,23 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
       const written = /T[0-9OIl]{4}(?:\.[0-9OIl]{3})?/.exec(ref.raw)?.[0] ?? ref.raw;
       own.push(`"${written}" was read as ${ref.ids.join(', ')} (letters taken for digits), which ATT&CK ${target.release} does not have: check the text; it may be no technique ID`);
     }
-    return { ...ref, resolution: { status, ids, note, candidates, warnings: own, trail } };
+    // A TA ID and a name that disagree leave the reference what is certain: the tactic of the two its technique has, or none.
+    const tactics = ref.tactics.flatMap((tactic) => {
+      const conflict = TACTIC_ID_AND_NAME.test(tactic) ? tacticPairConflict(tactic, target) : undefined;
+      if (!conflict) return [tactic];
+      const { kept } = readTacticPair(tactic, conflict, ids.map((id) => target.technique(id)!), target);
+      return kept ? [target.tacticName(kept)] : [];
+    });
+    return { ...ref, tactics: [...new Set(tactics)], resolution: { status, ids, note, candidates, warnings: own, trail } };
   };
   // A tactic written only as its ID (`持久化阶段（Persistence, TA0003）`) is given its name in the release: the
   // skeleton's `tactic:` holds names, as a campaign file does.
   // A TA ID with a name (`TA0002: Execution`, in brackets after the reference) is that name when both agree; when they
-  // do not, it stays as written, and resolving it warns.
+  // do not, or the release has no such ID, it stays as written, and resolving it warns.
   const tacticName = (tactic: string): string => {
     if (TACTIC_ID.test(tactic)) return target.tactic(tactic)?.name ?? tactic;
     const pair = TACTIC_ID_AND_NAME.exec(tactic);
-    return pair && !tacticIdAndNameWarning(tactic, target) ? (target.tactic(pair[1]!)?.name ?? tactic) : tactic;
+    return pair && !tacticIdAndNameWarning(tactic, target) && !tacticPairConflict(tactic, target) ? (target.tactic(pair[1]!)?.name ?? tactic) : tactic;
   };
   const named = (ref: ExtractedReference): ExtractedReference =>
     ref.tactics.some((tactic) => TACTIC_ID.test(tactic) || TACTIC_ID_AND_NAME.test(tactic)) ? { ...ref, tactics: [...new Set(ref.tactics.map(tacticName))] } : ref;

@@ -1,5 +1,5 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
-import type { TacticShortname } from '../attack/types.js';
+import type { TacticShortname, TechniqueRecord } from '../attack/types.js';
 import { TACTIC_NAMES, TACTIC_SHORT_FORMS, tacticShortname } from './tactic-names.js';
 
 /**
@@ -43,17 +43,48 @@ export function readTactic(written: string, index: AttackIndex): TacticShortname
 }
 
 /**
- * Whether a TA ID written with a tactic name (`TA0002: Initial Access`) names another tactic than the name, or none of
- * the release: a warning saying which tactic was read and why; undefined when both agree, or the text is no such pair.
+ * Whether a TA ID written with a tactic name (`TA0027: Initial Access`) is no TA ID of the release: a warning saying the
+ * tactic was read by its name; undefined when the release has the ID, or the text is no such pair.
  */
 export function tacticIdAndNameWarning(written: string, index: AttackIndex): string | undefined {
   const [, id, name] = ID_AND_NAME.exec(written.normalize('NFKC').trim()) ?? [];
-  if (!id || !name) return undefined;
-  const byId = index.tactic(id.toUpperCase());
+  if (!id || !name || index.tactic(id.toUpperCase())) return undefined;
   const byName = readTactic(name, index);
-  if (!byName || byId?.shortname === byName) return undefined;
-  const named = index.tacticName(byName);
-  return byId
-    ? `tactic "${written}": ${id.toUpperCase()} is ${byId.name}, not ${named}; it was read as ${byId.name} (check which the report means)`
-    : `tactic "${written}": ATT&CK ${index.label} has no ${id.toUpperCase()}; it was read by its name, ${named} (check the ID, or the domain)`;
+  return byName ? `tactic "${written}": ATT&CK ${index.label} has no ${id.toUpperCase()}; it was read by its name, ${index.tacticName(byName)} (check the ID, or the domain)` : undefined;
+}
+
+/** A TA ID and a tactic name written together that name two tactics of the release (`TA0002: Initial Access`). */
+export interface TacticPairConflict {
+  /** The tactic the ID names. */
+  byId: TacticShortname;
+  /** The tactic the name names. */
+  byName: TacticShortname;
+}
+
+/** The two tactics of a TA ID and a tactic name written together that disagree; undefined when they agree, or the text is no such pair. */
+export function tacticPairConflict(written: string, index: AttackIndex): TacticPairConflict | undefined {
+  const [, id, name] = ID_AND_NAME.exec(written.normalize('NFKC').trim()) ?? [];
+  const byId = id ? index.tactic(id.toUpperCase())?.shortname : undefined;
+  const byName = name ? readTactic(name, index) : undefined;
+  return byId && byName && byId !== byName ? { byId, byName } : undefined;
+}
+
+/**
+ * Of a TA ID and a tactic name that disagree (`TA0001: Execution` beside T1204.002), what is certain: the one of the two
+ * that the techniques referred to all have, when only one is; else neither. With a warning naming both, and which was kept.
+ */
+export function readTacticPair(written: string, conflict: TacticPairConflict, techniques: readonly TechniqueRecord[], index: AttackIndex): { kept?: TacticShortname; warning: string } {
+  const { byId, byName } = conflict;
+  const id = ID_AND_NAME.exec(written.normalize('NFKC').trim())![1]!.toUpperCase();
+  const said = `tactic "${written}": ${id} is ${index.tacticName(byId)}, not ${index.tacticName(byName)}`;
+  const fits = [byName, byId].filter((tactic) => techniques.length > 0 && techniques.every((technique) => technique.tactics.includes(tactic)));
+  const which = techniques.map((technique) => `${technique.id} ${technique.name}`).join(', ');
+  const has = techniques.length > 1 ? 'have' : 'has';
+  if (fits.length === 1) {
+    const kept = fits[0]!;
+    const other = kept === byId ? byName : byId;
+    return { kept, warning: `${said}; ${which} ${has} ${index.tacticName(kept)}, not ${index.tacticName(other)}: it was read as ${index.tacticName(kept)} (check which the report means)` };
+  }
+  const why = !techniques.length ? 'no technique decides' : fits.length ? `${which} ${has} both` : `${which} ${has} neither`;
+  return { warning: `${said}; ${why}: neither was kept (write the tactic the report means)` };
 }

@@ -8,7 +8,7 @@ import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './no
 
 export type { Resolution } from './normalize-types.js';
 import { parseReference, type ReferencePart } from './parse-reference.js';
-import { readTactic, tacticIdAndNameWarning } from './read-tactic.js';
+import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
 import { objectKind } from './resolve-attack-object.js';
 import { techniqueAlias } from './technique-aliases.js';
 
@@ -91,17 +91,25 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
 
   const written = [...(input.tactics ?? []), ...parsed.tactics];
   const tactics: TacticReading = { written, read: [], unreadable: [] };
+  // A TA ID and a name that name two tactics (`TA0001: Execution`) are decided by the technique, once it is known.
+  const pairs: Array<readonly [text: string, conflict: TacticPairConflict]> = [];
   for (const text of written) {
+    const conflict = tacticPairConflict(text, target);
+    if (conflict) {
+      pairs.push([text, conflict]);
+      continue;
+    }
     const shortname = readTactic(text, target);
     if (!shortname) {
       tactics.unreadable.push(text);
       warnings.push(`tactic "${text}" is not a tactic of ATT&CK ${target.label}; it was ignored (write a name like Defense Evasion, a shortname or a TA ID)`);
     } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);
-    const conflict = shortname ? tacticIdAndNameWarning(text, target) : undefined;
-    if (conflict) warnings.push(conflict);
+    const unknownId = shortname ? tacticIdAndNameWarning(text, target) : undefined;
+    if (unknownId) warnings.push(unknownId);
   }
   const order = new Map(target.tactics().map((tactic, i) => [tactic.shortname, i]));
-  tactics.read.sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
+  const sortTactics = (): void => void tactics.read.sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
+  sortTactics();
 
   let outcome: Outcome;
   if (parsed.parts.length) {
@@ -118,6 +126,13 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
     outcome = { status: 'unknown', ids: [], notes: [`no technique ID or name found in "${input.raw}"`], candidates: [] };
   }
 
+  for (const [text, conflict] of pairs) {
+    const { kept, warning } = readTacticPair(text, conflict, outcome.ids.map((id) => target.technique(id)!), target);
+    if (kept && !tactics.read.includes(kept)) tactics.read.push(kept);
+    warnings.push(warning);
+    trail.push(`tactic check: ${warning}`);
+  }
+  sortTactics();
   const placed: Record<TechniqueId, TacticShortname[]> = {};
   for (const id of outcome.ids) {
     const technique = target.technique(id)!;

@@ -146,6 +146,11 @@ export interface TacticTextOptions {
   qualified?: boolean;
   /** Items that name no tactic are passed over when one does (`Lateral / Propagation`): the text is a tactic column's cell. */
   partial?: boolean;
+  /**
+   * A tactic's name with its TA ID (`Initial Access (TA0001)`, `TA0001 Initial Access`) is given as the pair
+   * (`TA0001: Initial Access`), for a caller with ATT&CK data to check that both name one tactic.
+   */
+  withIds?: boolean;
 }
 
 /**
@@ -154,7 +159,11 @@ export interface TacticTextOptions {
  */
 export function readTacticText(text: string, options: TacticTextOptions = {}): { tactics: string[]; unread: string[] } | undefined {
   if (text.length > MAX_TACTIC_TEXT) return undefined;
-  const nameOf = (part: string): string | undefined => tacticDisplayName(part) ?? (options.shortForms ? shortFormByKey.get(tacticKey(part)) : undefined);
+  const nameOf = (part: string): string | undefined => {
+    const name = tacticDisplayName(part) ?? (options.shortForms ? shortFormByKey.get(tacticKey(part)) : undefined);
+    const taId = options.withIds && name && !TACTIC_ID.test(name) ? TACTIC_ID.exec(part.toUpperCase())?.[0] : undefined;
+    return taId ? `${taId}: ${name}` : name;
+  };
   const read = (part: string): string | undefined => {
     const bare = options.qualified ? withoutQualifiers(part) : undefined;
     return nameOf(part) ?? (bare ? nameOf(bare) : undefined);

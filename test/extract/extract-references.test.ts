@@ -246,9 +246,10 @@ describe('extractReferences', () => {
         '| Tactic | Execution Guardrails |',
         '| T1480  | |',
       ];
+      // Each name with its TA ID, as the pair extractReport checks against the release.
       expect(tactics(text.join('\n'))).to.deep.equal([
-        ['T1086', ['Execution', 'Defense Evasion']],
-        ['T1140', ['Execution', 'Defense Evasion']],
+        ['T1086', ['TA0002: Execution', 'TA0005: Defense Evasion']],
+        ['T1140', ['TA0002: Execution', 'TA0005: Defense Evasion']],
         ['T1480', []],
       ]);
     });
@@ -284,7 +285,7 @@ describe('extractReferences', () => {
         ['T1595', ['Reconnaissance']],
         ['T1547.001', ['Persistence']],
         ['T1068', ['Privilege Escalation']],
-        ['T1566.001', ['Initial Access']],
+        ['T1566.001', ['TA0001: Initial Access']],
         // A name in a script not read here (Russian): the TA ID says the tactic.
         ['T1059', ['TA0002']],
       ]);

@@ -143,18 +143,58 @@ describe('extractReport', () => {
       const refs = extractReport(text, { target: loadRelease('18.1', 'mobile-attack') }).references;
       expect(refs.map((ref) => [ref.ids, ref.tactics, ref.resolution?.status])).to.deep.equal([
         [['T1660'], ['Initial Access'], 'current'],
-        [['T1453'], ['TA0030: Credential Access'], 'current'],
+        [['T1453'], ['Credential Access'], 'current'],
       ]);
-      // The author wrote Mobile's Defense Evasion ID beside Credential Access.
-      expect(refs[1]?.resolution?.warnings[0]).to.equal(
-        'tactic "TA0030: Credential Access": TA0030 is Defense Evasion, not Credential Access; it was read as Defense Evasion (check which the report means)',
-      );
+      // The author wrote Mobile's Defense Evasion ID beside Credential Access, which T1453 has (and Defense Evasion not).
+      expect(refs[1]?.resolution?.warnings).to.deep.equal([
+        'tactic "TA0030: Credential Access": TA0030 is Defense Evasion, not Credential Access; T1453 Abuse Accessibility Features has Credential Access, not Defense Evasion: ' +
+          'it was read as Credential Access (check which the report means)',
+      ]);
     });
 
     it('says, with another domain\'s release, that the TA ID is not that domain\'s', () => {
       const [ref] = extractReport(text, { target: loadRelease('18.1') }).references;
       expect(ref?.resolution?.warnings).to.deep.equal([
         'tactic "TA0027: Initial Access": ATT&CK enterprise-attack 18.1 has no TA0027; it was read by its name, Initial Access (check the ID, or the domain)',
+      ]);
+    });
+  });
+
+  describe('a tactic\'s name with a TA ID of another tactic', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.ids[0], ref.tactics, ref.resolution?.warnings]);
+    const pair = (written: string, id: string, other: string, kept: string) =>
+      `tactic "${written}": ${id}; ${other}: it was read as ${kept} (check which the report means)`;
+
+    it('keeps the one of the two the technique has, from a heading, a tactic cell or a caption, and names both', () => {
+      const text = [
+        '## Initial Access (TA0002)',
+        '- T1566.001',
+        '',
+        '| Tactic | ID |',
+        '|---|---|',
+        '| Persistence (TA0001) | T1547.001 |',
+        '',
+        'Table 3. Discovery (TA0008)',
+        'T1083 File and Directory Discovery',
+      ];
+      expect(read(text.join('\n'))).to.deep.equal([
+        ['T1566.001', ['Initial Access'], [pair('TA0002: Initial Access', 'TA0002 is Execution, not Initial Access', 'T1566.001 Spearphishing Attachment has Initial Access, not Execution', 'Initial Access')]],
+        ['T1547.001', ['Persistence'], [pair('TA0001: Persistence', 'TA0001 is Initial Access, not Persistence', 'T1547.001 Registry Run Keys / Startup Folder has Persistence, not Initial Access', 'Persistence')]],
+        ['T1083', ['Discovery'], [pair('TA0008: Discovery', 'TA0008 is Lateral Movement, not Discovery', 'T1083 File and Directory Discovery has Discovery, not Lateral Movement', 'Discovery')]],
+      ]);
+    });
+
+    it('keeps neither when the technique has both or neither', () => {
+      expect(read('Table 4. Persistence (TA0004)\nT1053.005 Scheduled Task\n\nT1105 (TA0002: Initial Access)')).to.deep.equal([
+        ['T1053.005', [], ['tactic "TA0004: Persistence": TA0004 is Privilege Escalation, not Persistence; T1053.005 Scheduled Task has both: neither was kept (write the tactic the report means)']],
+        ['T1105', [], ['tactic "TA0002: Initial Access": TA0002 is Execution, not Initial Access; T1105 Ingress Tool Transfer has neither: neither was kept (write the tactic the report means)']],
+      ]);
+    });
+
+    it('is the tactic both name, without a warning, where they agree', () => {
+      expect(read('## Initial Access (TA0001)\n- T1566.001\n\nTable 5. Discovery (TA0007)\nT1083')).to.deep.equal([
+        ['T1566.001', ['Initial Access'], []],
+        ['T1083', ['Discovery'], []],
       ]);
     });
   });
@@ -239,12 +279,11 @@ describe('extractReport', () => {
       ]);
     });
 
-    it('is kept as written, with a warning, when its TA ID and name disagree', () => {
+    it('is the one of its TA ID and name that the technique has, with a warning naming both, when they disagree', () => {
       const [ref] = read('T1204.002: Malicious File (TA0001: Execution) was opened by the user on the first day of the intrusion').references;
-      expect(ref?.tactics).to.deep.equal(['TA0001: Execution']);
+      expect(ref?.tactics).to.deep.equal(['Execution']);
       expect(ref?.resolution?.warnings).to.deep.equal([
-        'tactic "TA0001: Execution": TA0001 is Initial Access, not Execution; it was read as Initial Access (check which the report means)',
-        'Initial Access is not a tactic of T1204.002 Malicious File: it is Execution only in ATT&CK 18.1',
+        'tactic "TA0001: Execution": TA0001 is Initial Access, not Execution; T1204.002 Malicious File has Execution, not Initial Access: it was read as Execution (check which the report means)',
       ]);
     });
   });

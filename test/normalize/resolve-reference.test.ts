@@ -233,6 +233,16 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect([unknown.status, unknown.candidates, unknown.note]).to.deep.equal(['unknown', [], '"Scheduled Tasks Run" is not the name of a technique in ATT&CK enterprise-attack 18.1']);
   });
 
+  it('places a reference under the one of a disagreeing TA ID and name its technique has, and under neither when it has both', () => {
+    const byName = resolveReference({ raw: 'T1204.002', tactics: ['TA0001: Execution'] }, context);
+    expect([byName.tactics.read, byName.placed]).to.deep.equal([['execution'], { 'T1204.002': ['execution'] }]);
+    const byId = resolveReference({ raw: 'T1204.002', tactics: ['TA0002: Initial Access'] }, context);
+    expect([byId.tactics.read, byId.placed]).to.deep.equal([['execution'], { 'T1204.002': ['execution'] }]);
+    const both = resolveReference({ raw: 'T1053.005', tactics: ['TA0004: Persistence'] }, context);
+    expect([both.tactics.read, both.placed, both.warnings.length]).to.deep.equal([[], { 'T1053.005': [] }, 1]);
+    expect(both.warnings[0]).to.match(/TA0004 is Privilege Escalation, not Persistence; T1053\.005 Scheduled Task has both: neither was kept/);
+  });
+
   it('reads an ID through the release the report used first (attack_version 6.3)', () => {
     const result = resolveReference({ raw: 'Command-Line Interface (T1059)' }, { target: loadRelease('18.1'), source: loadRelease('6.3') });
     expect(result.status).to.equal('renamed');

@@ -73,6 +73,8 @@ const HEADER_ROLES = new Map<string, Role>([
     'techniques',
     'technique name',
     'technique names',
+    // CISA's and the NSA's advisories head their ATT&CK tables `Technique Title | ID | Use`.
+    'technique title',
     'techniques used',
     'name',
     'sub-technique',
@@ -547,7 +549,9 @@ function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   const key = /[:：]$/.test(text.replace(/[*_`\s]+$/, ''));
   // Nor is a cell that names a thing of its own by an ID inside a word (`[dumping-t1003](meta/…)`, a dataset;
   // `chain-T1021.x`, a detector).
-  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(text) && !key && !tacticsOf(text) && !isProse(text) && !holdsIdInWord(text);
+  // Nor is a column header's word (`Technique Title` beside an ID, a table whose IDs a PDF conversion moved a row up).
+  const header = HEADER_ROLES.has(headerKey(text));
+  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(text) && !key && !header && !tacticsOf(text) && !isProse(text) && !holdsIdInWord(text);
 }
 
 /** State of the walk through a mapping table. */

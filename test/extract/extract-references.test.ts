@@ -528,6 +528,14 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('takes no column header\'s word beside an ID for a name (a CISA table whose IDs a PDF conversion moved a row up)', () => {
+    const table = ['| Defense Evasion                   |           |', '| --------------------------------- | --------- |', '| Technique Title                   | T1027     |', '| Modify Registry                   | T1112     |'];
+    expect(extractReferences(table.join('\n')).map((ref) => [ref.ids[0], ref.name ?? null])).to.deep.equal([
+      ['T1027', null],
+      ['T1112', 'Modify Registry'],
+    ]);
+  });
+
   it('takes no count cell or cell with an ID inside a word for a name, and no line beside a spaced-out heading\'s ID (reports5 08, 03)', () => {
     const table = ['| Meta-Dataset | Datasets | MITRE Techniques |', '|---|---|---|', '| [dumping-t1003](meta/dumping-t1003/) | 7 | T1003.001-.003 |'];
     const heading = ['2020 Threat Detection Report', '', 'T E C H N I Q U E   T 1 1 9 3', '', 'Definition'];

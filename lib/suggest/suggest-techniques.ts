@@ -142,6 +142,19 @@ export interface SuggestOptions {
 }
 
 /**
+ * The passages (by index) that are page furniture only by the passages around them, each with its note, in the order
+ * they are checked (a passage two of them find gets the first's note): a list's tags by the label above them, a menu's
+ * items by the run they stand in, other posts' titles and teasers by their list's label, authors' names on lines of
+ * their own by their label or the date beside them.
+ */
+const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
+  [(passages) => tagListPassages(passages.map((passage) => passage.text)), TAG_LIST_NOTE],
+  [menuRunPassages, MENU_NOTE],
+  [relatedPostsPassages, RELATED_POSTS_NOTE],
+  [bylinePassages, BYLINE_NOTE],
+];
+
+/**
  * Suggest techniques for the passages of a report's text that cite no technique ID. By sentence, passages that cite
  * IDs are left out (`extract` reads them); with `lines`, every line gets its entry, with a note when it cites IDs or
  * is markup (`isMarkupLine`), and none when it has no words. Pure and deterministic.
@@ -152,14 +165,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   const plain = options.html ? htmlText(text) : text;
   const passages = splitPassages(plain, { lines: options.lines });
   const language = documentLanguage(plain);
-  // A tag is known by the label above it: a list's entries are passages of their own.
-  const tags = tagListPassages(passages.map((passage) => passage.text));
-  // And a menu's items by the run they stand in.
-  const menu = menuRunPassages(passages);
-  // And the other posts a page lists by the label above them.
-  const related = relatedPostsPassages(passages);
-  // And the authors on lines of their own, by their label or the date beside them.
-  const bylines = bylinePassages(passages);
+  // The passages known by those around them (`UNRANKED_RUNS`), with their notes.
+  const inRun = new Map<number, string>();
+  for (const [find, note] of UNRANKED_RUNS) for (const i of find(passages)) if (!inRun.has(i)) inRun.set(i, note);
   return passages.flatMap((passage, i): PassageSuggestions[] => {
     options.onProgress?.(i + 1, passages.length);
     // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
@@ -178,14 +186,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     // Who reported it, a greeting, a heading of the report's parts say nothing of what was done (`UNRANKED`).
     const unranked = UNRANKED.find(([is]) => is(row ?? passage.text));
     if (unranked) return [{ ...entry, candidates: [], note: unranked[1] }];
-    // Nor a list of tags, its entries known by the label above them.
-    if (tags.has(i)) return [{ ...entry, candidates: [], note: TAG_LIST_NOTE }];
-    // Nor a site's menu, one item a line.
-    if (menu.has(i)) return [{ ...entry, candidates: [], note: MENU_NOTE }];
-    // Nor the titles and teasers of other posts.
-    if (related.has(i)) return [{ ...entry, candidates: [], note: RELATED_POSTS_NOTE }];
-    // Nor its authors' names under their label or beside its date.
-    if (bylines.has(i)) return [{ ...entry, candidates: [], note: BYLINE_NOTE }];
+    // Nor a passage known by those around it: a tag of a list, a menu's item, another post's title, an author's name.
+    const run = inRun.get(i);
+    if (run) return [{ ...entry, candidates: [], note: run }];
     // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."): they are not read.
     const read = suggestPassageText(withoutReporters(row ?? passage.text), language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };

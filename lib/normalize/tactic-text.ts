@@ -230,7 +230,12 @@ const CLOSE = '[)\\]】]';
 // italics (`**Execution:** PowerShell`, `__Execution__:`).
 const LABEL_MARKER = '(?:(?:[-+•*]|\\d{1,2}[.)]?|\\(\\d{1,2}\\))\\s{0,2})?';
 const EMPHASIS = '[*_]{0,3}';
-const LEADING_TACTICS = `^\\s{0,8}${LABEL_MARKER}${EMPHASIS}(?<leading>${TACTIC_LIST})${EMPHASIS}\\s{0,3}(?:[:>|]|\\s-\\s)${EMPHASIS}\\s{0,3}`;
+// A label may carry its tactic's TA ID first (`TA0002 - Initial Access: Phishing T1566.002`).
+const LEADING_ID = '(?:(?<leadingId>TA\\d{4})\\s{0,3}(?:[:\\-–—]\\s{0,3})?)?';
+const LABEL_END = `${EMPHASIS}\\s{0,3}(?:[:>|]|\\s-\\s)${EMPHASIS}\\s{0,3}`;
+const LEADING_TACTICS = `^\\s{0,8}${LABEL_MARKER}${EMPHASIS}${LEADING_ID}(?<leading>${TACTIC_LIST})${LABEL_END}`;
+// Any short label, for its text to be read as a tactic line's is (`Defensa y Evasión: Ofuscación T1027`).
+const LEADING_LABEL = new RegExp(`^\\s{0,8}${LABEL_MARKER}${EMPHASIS}${LEADING_ID}(?<label>[^:：>|*_\\n]{3,60}?)${LABEL_END}`, 'i');
 // A TA ID as a Markdown link's text (`Initial Access ([TA0027](https://attack.mitre.org/tactics/TA0027) )`, a blog's
 // table flattened to rows): the link is the ID; its address names it again.
 const LINKED_TA = '\\[TA\\d{4}\\]\\([^()\\s]{1,300}\\)';
@@ -241,8 +246,8 @@ const TACTIC_IN_BRACKETS = `${OPEN}\\s{0,3}(?<bracketed>${TACTIC_LIST})\\s{0,3}$
 // A TA ID and a tactic name in one bracket (`(TA0002: Execution)`, a paper's table after each technique): kept as
 // written, `TA0002: Execution`, for a caller with ATT&CK data to check that the two name one tactic.
 const ID_AND_NAME = `${OPEN}\\s{0,3}(?<taId>TA\\d{4})\\s{0,3}[:：\\-–—]\\s{0,3}(?<taName>${TACTIC_WORDS})\\s{0,3}${CLOSE}`;
-// One pass, so that tactics come out in the order they are written.
-const TACTIC_TEXT = new RegExp(`${LEADING_TACTICS}|${ID_AND_NAME}|${TACTIC_WITH_ID}|${TACTIC_IN_BRACKETS}`, 'gi');
+// One pass, so that tactics come out in the order they are written (after the leading label: `leadingLabel`).
+const TACTIC_TEXT = new RegExp(`${ID_AND_NAME}|${TACTIC_WITH_ID}|${TACTIC_IN_BRACKETS}`, 'gi');
 const LEADING = new RegExp(LEADING_TACTICS, 'i');
 
 function splitTacticList(text: string): string[] {
@@ -254,9 +259,34 @@ function splitTacticList(text: string): string[] {
 
 /** Tactics written at the start of a reference (`Initial Access: Phishing (T1566)`) and the length they take up. */
 export function leadingTactics(text: string): { tactics: string[]; length: number } {
+  const label = leadingLabel(text);
+  return label ? { tactics: label.tactics, length: label.end } : { tactics: [], length: 0 };
+}
+
+/**
+ * The label of tactics at the start of a reference: a written form (`Initial Access: Phishing`), else any short label
+ * whose text names tactics only (`Defensa y Evasión:`, read as a tactic line is). A TA ID before a single tactic
+ * (`TA0002 - Initial Access:`) is given with it as the pair (`TA0002: Initial Access`), to be checked that both name one.
+ */
+function leadingLabel(text: string): TacticPiece | undefined {
   const match = LEADING.exec(text);
   const list = match?.groups?.['leading'];
-  return match && list ? { tactics: splitTacticList(list), length: match[0].length } : { tactics: [], length: 0 };
+  if (match && list) return { tactics: withLeadingId(match.groups?.['leadingId'], splitTacticList(list)), start: 0, end: match[0].length };
+  // A label holding a TA ID (`Initial Access [TA0001]:`) is read as tactic text with an ID is (`tacticPieces`).
+  const label = LEADING_LABEL.exec(text);
+  const written = label?.groups?.['label'];
+  const read = written && !TACTIC_ID.test(written.toUpperCase()) ? readTacticText(written) : undefined;
+  if (!label || !read || read.unread.length) return undefined;
+  return { tactics: withLeadingId(label.groups?.['leadingId'], read.tactics), start: 0, end: label[0].length };
+}
+
+/** A label's tactics with the TA ID written before them: the pair for one tactic named without an ID, else the ID apart. */
+function withLeadingId(taId: string | undefined, tactics: string[]): string[] {
+  if (!taId) return tactics;
+  const id = taId.toUpperCase();
+  const only = tactics.length === 1 ? tactics[0]! : undefined;
+  if (only && !TACTIC_ID.test(only)) return [`${id}: ${tacticDisplayName(only) ?? only}`];
+  return [id, ...tactics];
 }
 
 // A table's caption (`Table 5: Execution`, `Table 8. Initial Access`): CISA and NSA joint advisories state each table's
@@ -295,10 +325,12 @@ export function tacticPieces(text: string): TacticPiece[] {
   const pieces: TacticPiece[] = [];
   // Past a leading label, tactic text needs a TA ID or a bracket: text without either is searched at its start only.
   const search = /TA\d|[(\[【]/i.test(text) ? text : text.slice(0, 200);
+  const label = leadingLabel(search);
+  if (label) pieces.push(label);
   for (const match of search.matchAll(TACTIC_TEXT)) {
-    const { leading, bracketed, taId, taName } = match.groups ?? {};
-    const list = leading ?? bracketed;
-    const tactics = taId && taName ? [`${taId.toUpperCase()}: ${taName.replace(/\s+/g, ' ')}`] : list ? splitTacticList(list) : [match[0].replace(LINKED_TA_TEXT, '$1').trim()];
+    if (label && match.index < label.end) continue;
+    const { bracketed, taId, taName } = match.groups ?? {};
+    const tactics = taId && taName ? [`${taId.toUpperCase()}: ${taName.replace(/\s+/g, ' ')}`] : bracketed ? splitTacticList(bracketed) : [match[0].replace(LINKED_TA_TEXT, '$1').trim()];
     pieces.push({ tactics, start: match.index, end: match.index + match[0].length });
   }
   return pieces;

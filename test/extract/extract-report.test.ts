@@ -197,6 +197,29 @@ describe('extractReport', () => {
         ['T1083', ['Discovery'], []],
       ]);
     });
+    describe('in a leading label with the TA ID first (`TA0002 - Initial Access: Phishing T1566.002`)', () => {
+      const refs = (text: string) =>
+        extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.name, ref.tactics, ref.resolution?.warnings, ref.resolution?.trail[0]]);
+      const parent = 'name check: the name "Phishing" is that of T1566, the parent technique of T1566.002; read as the sub-technique the ID names';
+
+      it('reads the technique\'s name after the label and checks the label\'s TA ID and name as a pair', () => {
+        expect(refs('- TA0002 - Initial Access: Phishing T1566.002')).to.deep.equal([
+          ['Phishing', ['Initial Access'], [pair('TA0002: Initial Access', 'TA0002 is Execution, not Initial Access', 'T1566.002 Spearphishing Link has Initial Access, not Execution', 'Initial Access')], parent],
+        ]);
+        expect(refs('TA0001 – Initial Access: Spearphishing Link (T1566.002)')).to.deep.equal([['Spearphishing Link', ['Initial Access'], [], undefined]]);
+      });
+
+      it('is the tactic both name, without a warning, where they agree', () => {
+        expect(refs('- TA0001 - Initial Access: Phishing T1566.002')).to.deep.equal([['Phishing', ['Initial Access'], [], parent]]);
+      });
+    });
+  });
+
+  describe('a leading label written as a tactic name\'s words joined by a conjunction', () => {
+    it('is that tactic, as in a tactic line (`Defensa y Evasión: Ofuscación T1027`)', () => {
+      const refs = extractReport('- Defensa y Evasión: Ofuscación T1027', { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.tactics])).to.deep.equal([['Ofuscación T1027', 'Ofuscación', ['Defense Evasion']]]);
+    });
   });
 
   describe('a name written around its ID', () => {

@@ -8,6 +8,8 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
 import { checkedSourceLayer, describeSource, layerSources } from '../layer/combine-layers.js';
 import { attackMajor } from '../layer/layer-format.js';
+import { everyPlatformNote, everyPlatformRelease } from '../layer/platform-visibility.js';
+import { nearestRelease } from '../layer/upgrade-layer.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -54,9 +56,11 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
 /**
  * The release a layer is drawn with, as Navigator picks it: `release` when given, else the major version the layer
  * declares (`versions.attack`), else the newest. When the declared one is not available the newest is used and
- * `warning` says so. @throws AttackDataError when no release of the layer's domain (or the given one) is available.
+ * `warning` says so; `everyPlatform` is then set when the platform filter lists every platform of the release nearest
+ * to the layer's (`everyPlatformRelease`), as validate reads it: it showed every platform, and is drawn so.
+ * @throws AttackDataError when no release of the layer's domain (or the given one) is available.
  */
-export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, release?: string): { index: AttackIndex; warning?: string } {
+export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, release?: string): { index: AttackIndex; warning?: string; everyPlatform?: boolean } {
   const domain = layer.domain as Domain;
   if (release) return { index: library.release(domain, release) };
   const major = attackMajor(layer.versions?.attack);
@@ -66,9 +70,14 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
   } catch (error) {
     if (!(error instanceof AttackDataError)) throw error;
     const index = library.release(domain);
+    const listed = layer.filters?.platforms;
+    const nearest = everyPlatformRelease(listed, listed?.length ? nearestRelease(library, domain, major) : undefined, index);
     return {
       index,
-      warning: `the layer is for ATT&CK ${domain} ${major}, which is not available here; drawn with ${index.label} instead (run \`${fetchCommand(domain, major)}\` to draw it as made)`,
+      warning:
+        `the layer is for ATT&CK ${domain} ${major}, which is not available here; drawn with ${index.label} instead (run \`${fetchCommand(domain, major)}\` to draw it as made)` +
+        (nearest ? `; ${everyPlatformNote(nearest, major)}` : ''),
+      ...(nearest ? { everyPlatform: true } : {}),
     };
   }
 }

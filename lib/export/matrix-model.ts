@@ -22,6 +22,8 @@ export interface MatrixOptions {
   subtechniques?: SubtechniqueMode;
   /** Looks up IDs the layer's domain does not know in the other domains, so that the note says where they belong. */
   otherDomains?: OtherDomainLookup;
+  /** The platform filter is read as showing every platform (`exportRelease`'s `everyPlatform`). */
+  everyPlatform?: boolean;
 }
 
 /** Navigator's gradient when a layer has none: red, yellow, green over 0..100. */
@@ -197,7 +199,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   const own = layer.gradient;
   const gradient = own && own.colors.length >= 2 && own.colors.every((color) => HEX_COLOR.test(color)) ? own : DEFAULT_GRADIENT;
   // An empty platform list shows every platform in Navigator; a name renamed since the layer's release is read as its new one.
-  const platforms = shownPlatforms(layer.filters?.platforms, index, layer.versions?.attack);
+  const platforms = options.everyPlatform ? undefined : shownPlatforms(layer.filters?.platforms, index, layer.versions?.attack);
   const hideDisabled = layer.hideDisabled === true;
   const sorting = layer.sorting ?? 0;
   const expandedLayout = layer.layout?.expandedSubtechniques;

@@ -62,6 +62,23 @@ export function listsEveryPlatform(listed: readonly unknown[], release: AttackIn
 }
 
 /**
+ * The release nearest to a layer's (`nearest`, `nearestRelease`: 14.1 for 15) when the layer's own is not available,
+ * the layer is read in another (`used`) and its platform filter lists every platform of that nearest release: such a
+ * filter showed every platform in Navigator (`listsEveryPlatform`), so it hides nothing in `used` either. Undefined
+ * otherwise (a filter of some platforms is read as written). validate and export read a filter so, and say it with
+ * `everyPlatformNote`.
+ */
+export function everyPlatformRelease(listed: unknown, nearest: AttackIndex | undefined, used: AttackIndex): AttackIndex | undefined {
+  if (!Array.isArray(listed) || !listed.length || !nearest || nearest.release === used.release) return undefined;
+  return listsEveryPlatform(listed, nearest) ? nearest : undefined;
+}
+
+/** What a note says of a filter read by `everyPlatformRelease` (`nearest`) for a layer of ATT&CK `major`. */
+export function everyPlatformNote(nearest: AttackIndex, major: string): string {
+  return `filters.platforms lists every platform of ${nearest.label}, the release nearest to ${major} here, so it is read as showing every platform`;
+}
+
+/**
  * A platform filter widened so that it hides no annotated entry: each technique that runs on none of the listed
  * platforms brings its own (PRE for Reconnaissance and Resource Development, which happen outside the victim's
  * systems that a campaign's platforms name). The platforms added come after the listed ones, sorted; `added` says

@@ -19,7 +19,7 @@ import {
   preAttackMessage,
 } from './layer-format.js';
 import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
-import { filteredOutEntries, listsEveryPlatform, renamedSinceLayer } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, renamedSinceLayer } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
@@ -258,9 +258,9 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
     const fetch = layerReleaseFetch(domain as Domain, major, (options.attackFor(domain as Domain, undefined) ?? fallback).major);
     // A filter of every platform of the layer's release showed every platform there (Navigator exports write it so);
     // read in another release, the nearest one here tells such a filter (14.1 for 15), and it hides nothing.
-    const listed = isJsonObject(layer['filters']) && Array.isArray(layer['filters']['platforms']) ? layer['filters']['platforms'] : [];
-    const nearest = listed.length ? options.nearest?.(domain as Domain, major) : undefined;
-    const everyPlatform = nearest !== undefined && nearest.release !== fallback.release && listsEveryPlatform(listed, nearest);
+    const listed = isJsonObject(layer['filters']) ? layer['filters']['platforms'] : undefined;
+    const nearest = everyPlatformRelease(listed, Array.isArray(listed) && listed.length ? options.nearest?.(domain as Domain, major) : undefined, fallback);
+    const everyPlatform = nearest !== undefined;
     out.add(
       'warning',
       'attack-version-unavailable',
@@ -271,7 +271,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
           : `(if ATT&CK ${major} is out, \`${fetch.command}\` gets the newest release to check against)`) +
         (newer ? `; ${major} is newer, so what ${fallback.label} does not know is reported as a warning, not an error` : '') +
         (everyPlatform
-          ? `; filters.platforms lists every platform of ${nearest!.label}, the release nearest to ${major} here, so it is read as showing every platform`
+          ? `; ${everyPlatformNote(nearest!, major)}`
           : ''),
     );
     // A technique or tactic ATT&CK added after the release here (ATT&CK 19's T1685, its stealth tactic) is no fault

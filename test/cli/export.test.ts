@@ -101,6 +101,26 @@ describe('attack-layers export', () => {
     expect(result.stdout).to.contain('ATT&CK enterprise-attack 18.1 (layer made for 5)');
   });
 
+  it('draws a layer whose release is missing and whose filter lists every platform of the nearest one on every platform', async () => {
+    // Navigator 4.8.2 writes every platform of ATT&CK 13 into the filter; 13 is not here, 12.1 (the nearest) is.
+    const dir = freshTmpDir('export');
+    const file = join(dir, 'v13.json');
+    const platforms = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
+    const esxi = [{ techniqueID: 'T1059.012', tactic: 'execution', score: 1 }, { techniqueID: 'T1505.006', tactic: 'persistence', score: 2 }];
+    const layer = { name: 'v13', domain: 'enterprise-attack', versions: { attack: '13', navigator: '4.8.2', layer: '4.4' }, filters: { platforms }, techniques: [{ techniqueID: 'T1059.001', tactic: 'execution', score: 3 }, ...esxi] };
+    writeFileSync(file, JSON.stringify(layer));
+    const result = await runCli(['export', file, '--format', 'md', '--subtechniques', 'annotated']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain('filters.platforms lists every platform of enterprise-attack 12.1, the release nearest to 13 here, so it is read as showing every platform');
+    expect(result.stderr).not.to.contain('not drawn');
+    expect(result.stdout).to.contain('platforms: all');
+    // A filter of some of 12.1's platforms is still drawn as written: ESXi's techniques stay hidden.
+    writeFileSync(file, JSON.stringify({ ...layer, filters: { platforms: platforms.slice(1) } }));
+    const some = await runCli(['export', file, '--format', 'md', '--subtechniques', 'annotated']);
+    for (const entry of esxi) expect(some.stderr).to.contain(`not drawn: ${entry.techniqueID}: `);
+    expect(some.stderr).not.to.contain('read as showing every platform');
+  });
+
   it('reports entries it cannot draw on stderr (revoked, unknown) and still exits 0', async () => {
     const dir = freshTmpDir('export');
     const file = join(dir, 'old-ids.json');

@@ -67,10 +67,14 @@ export function handler(context: CliContext) {
     } else {
       for (const repair of input.repairs) note(context, args, `warning: ${repair}`);
       const library = attackLibrary(context, args);
-      const { index, warning } = exportRelease(input.layer, library, args['attack-release']);
+      const { index, warning, everyPlatform } = exportRelease(input.layer, library, args['attack-release']);
       if (warning) note(context, args, `${input.source}: warning: ${warning}`);
       const otherDomains = libraryOtherDomains(library, index.domain);
-      const model = matrixModel(input.layer, index, { otherDomains, ...(args.subtechniques ? { subtechniques: args.subtechniques } : {}) });
+      const model = matrixModel(input.layer, index, {
+        otherDomains,
+        ...(everyPlatform ? { everyPlatform } : {}),
+        ...(args.subtechniques ? { subtechniques: args.subtechniques } : {}),
+      });
       for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
       outputs = await renderLayerExport(model, format);
     }

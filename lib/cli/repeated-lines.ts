@@ -7,11 +7,20 @@
 /** How many lines of one kind are listed before the rest are counted. */
 export const SHOWN_PER_KIND = 3;
 
+/** How many techniques a line counting hidden ones names (`hiddenTechniques`). */
+const NAMED_HIDDEN = 8;
+
 /**
  * The lines to print for `items`: each item's `line` for the first SHOWN_PER_KIND items of its kind (`kindOf`), in
- * their order, and right after the last one shown of a kind that has more, `more(item, hidden)`.
+ * their order, and right after the last one shown of a kind that has more, `more(item, hidden, rest)`, `rest` the
+ * items of the kind not shown.
  */
-export function linesPerKind<T>(items: readonly T[], kindOf: (item: T) => string, line: (item: T) => string, more: (item: T, hidden: number) => string): string[] {
+export function linesPerKind<T>(
+  items: readonly T[],
+  kindOf: (item: T) => string,
+  line: (item: T) => string,
+  more: (item: T, hidden: number, rest: readonly T[]) => string,
+): string[] {
   const total = new Map<string, number>();
   for (const item of items) total.set(kindOf(item), (total.get(kindOf(item)) ?? 0) + 1);
   const seen = new Map<string, number>();
@@ -23,9 +32,19 @@ export function linesPerKind<T>(items: readonly T[], kindOf: (item: T) => string
     if (at > SHOWN_PER_KIND) continue;
     lines.push(line(item));
     const hidden = total.get(kind)! - SHOWN_PER_KIND;
-    if (at === SHOWN_PER_KIND && hidden > 0) lines.push(more(item, hidden));
+    if (at === SHOWN_PER_KIND && hidden > 0) lines.push(more(item, hidden, items.filter((other) => kindOf(other) === kind).slice(SHOWN_PER_KIND)));
   }
   return lines;
+}
+
+/**
+ * The techniques that hidden messages of one kind are about, for the line counting them: the first technique ID of
+ * each, once, in order, the first NAMED_HIDDEN of them (`T1003, T1105`; then `…`). The entries of different
+ * techniques merged, or revoked IDs left out, are one kind; which techniques the hidden ones concern still matters.
+ */
+export function hiddenTechniques(messages: readonly string[]): string {
+  const ids = [...new Set(messages.map((message) => /\b[TS]\d{4}(?:\.\d{3})?\b/.exec(message)?.[0]).filter((id): id is string => id !== undefined))];
+  return ids.slice(0, NAMED_HIDDEN).join(', ') + (ids.length > NAMED_HIDDEN ? ', …' : '');
 }
 
 /**

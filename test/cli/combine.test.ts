@@ -191,11 +191,35 @@ describe('attack-layers combine: many notes of one kind', () => {
     expect(run.code, run.stderr).to.equal(0);
     const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: '));
     expect(warnings.filter((line) => / is revoked; /.test(line))).to.have.length(3);
-    expect(warnings).to.include(`warning: ${join(dir, 'index.json')}: /techniques/2: and 2 more of this kind after it, each kept in the combined layer's metadata`);
+    expect(warnings).to.include(`warning: ${join(dir, 'index.json')}: /techniques/2: and 2 more of this kind after it, of T1013, T1015, each kept in the combined layer's metadata`);
     // The first of the five says how the scores merged; of the four others alike, three are listed.
     expect(run.stderr.split('\n').filter((line) => / merged with /.test(line))).to.have.length(4);
-    expect(run.stderr).to.contain('(all T1021)\n  and 1 more of this kind (`attack-layers upgrade` of the file lists every one)\n');
+    expect(run.stderr).to.contain('(all T1021)\n  and 1 more of this kind, of T1021 (`attack-layers upgrade` of the file lists every one)\n');
     const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as NavigatorLayer;
     expect(out.metadata?.filter((item) => 'name' in item && item.name === 'left out by combine')).to.have.length(5);
+  });
+
+  // NAV 4.8.2-era layers (publayers3 07, publayers5 04) give several techniques two entries each: the merge lines of
+  // the first techniques were shown and the rest counted as 'more of this kind', which did not say which techniques.
+  it('names the techniques whose merges it does not list', async () => {
+    const dir = freshTmpDir('combine-merges');
+    const twice = ['T1003', 'T1021', 'T1059', 'T1105', 'T1110'];
+    const layer = {
+      name: 'twice',
+      domain: 'enterprise-attack',
+      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      techniques: twice.flatMap((techniqueID) => [{ techniqueID, score: 1 }, { techniqueID, score: 2 }]),
+    };
+    writeFileSync(join(dir, 'twice.json'), JSON.stringify(layer));
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...layer, name: 'other', techniques: [{ techniqueID: 'T1059', score: 1 }] }));
+    const run = await runCli(['combine', join(dir, 'twice.json'), join(dir, 'other.json'), '--op', 'max', '--out', join(dir, 'out.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    const merges = run.stderr.split('\n').filter((line) => / merged with /.test(line));
+    const shown = new Set(merges.map((line) => /\(all (T\d{4})\)/.exec(line)?.[1]));
+    const more = run.stderr.split('\n').find((line) => line.startsWith('  and ') && line.includes('more of this kind'));
+    expect(more, run.stderr).to.match(/^ {2}and \d+ more of this kind, of T\d{4}(, T\d{4})* \(`attack-layers upgrade` of the file lists every one\)$/);
+    const named = /, of ([^(]*) \(/.exec(more!)![1]!.split(', ');
+    // Every technique merged is either listed or named in the count.
+    expect([...new Set([...shown, ...named])].sort()).to.deep.equal(twice);
   });
 });

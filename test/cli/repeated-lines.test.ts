@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { linesPerKind, messageKind, SHOWN_PER_KIND } from '../../lib/cli/repeated-lines.js';
+import { hiddenTechniques, linesPerKind, messageKind, SHOWN_PER_KIND } from '../../lib/cli/repeated-lines.js';
 
 describe('linesPerKind and messageKind (human output of many findings of one kind)', () => {
   it('lists the first few of each kind in their order, then how many more, right after the last one shown', () => {
@@ -9,6 +9,16 @@ describe('linesPerKind and messageKind (human output of many findings of one kin
     expect(lines).to.deep.equal(['a1', 'b1', 'a2', 'a3', 'a: 2 more', 'b2', 'c1']);
     // Exactly as many as are shown: no count.
     expect(linesPerKind(['a1', 'a2', 'a3'], () => 'a', (item) => item, () => 'more')).to.deep.equal(['a1', 'a2', 'a3']);
+    // The line counting them gets the hidden items of the kind.
+    expect(linesPerKind(items, (item) => item[0]!, (item) => item, (_, hidden, rest) => `${hidden}: ${rest.join(' ')}`)).to.include('2: a4 a5');
+  });
+
+  it('names the techniques of hidden messages once each, in order, and at most eight', () => {
+    const merged = (at: number, id: string) => `/techniques/${at}: merged with /techniques/${at + 1} (all ${id})`;
+    expect(hiddenTechniques([merged(2, 'T1003'), merged(3, 'T1003'), merged(8, 'T1105.001')])).to.equal('T1003, T1105.001');
+    expect(hiddenTechniques(['no technique here'])).to.equal('');
+    const many = Array.from({ length: 10 }, (_, i) => merged(i, `T10${10 + i}`));
+    expect(hiddenTechniques(many)).to.equal('T1010, T1011, T1012, T1013, T1014, T1015, T1016, T1017, …');
   });
 
   // The shapes of combine's notes on SRA's index layer (publayers5 11): revoked IDs that are only disabled, deprecated

@@ -10,7 +10,7 @@ import {
   type CombineOp,
   type LayerUpgrade,
 } from '../../index.js';
-import { linesPerKind, messageKind } from '../repeated-lines.js';
+import { hiddenTechniques, linesPerKind, messageKind } from '../repeated-lines.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -43,11 +43,17 @@ export const declaration: CommandDeclaration = {
   ],
 };
 
+/** The techniques of hidden lines of one kind (`hiddenTechniques`), as the line counting them names them: ` of T1003, T1105`. */
+function of(rest: readonly string[]): string {
+  const ids = hiddenTechniques(rest);
+  return ids ? `, of ${ids}` : '';
+}
+
 function upgradeNote(upgrade: LayerUpgrade, target: string): string {
   const from = [upgrade.fromFormat && `layer format ${upgrade.fromFormat}`, upgrade.fromAttack && `ATT&CK ${upgrade.fromAttack}`].filter(Boolean);
   const head = `${upgrade.source}: upgraded${from.length ? ` from ${from.join(', ')}` : ''} to layer format 4.5 and ATT&CK ${target}:`;
   // Changes of one kind (the entries of one technique merged) are listed a few at a time.
-  const more = (change: string, hidden: number) => `  and ${hidden} more of this kind (\`attack-layers upgrade\` of the file lists every one)`;
+  const more = (change: string, hidden: number, rest: readonly string[]) => `  and ${hidden} more of this kind${of(rest)} (\`attack-layers upgrade\` of the file lists every one)`;
   return [head, ...linesPerKind(upgrade.changes, messageKind, (change) => `  ${change}`, more)].join('\n');
 }
 
@@ -62,9 +68,9 @@ export function handler(context: CliContext) {
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
     // An index layer that lists every ID ever (SRA's) leaves out dozens of revoked ones alike: a few of each kind are
     // listed, and the combined layer's metadata keeps every one.
-    const moreLeftOut = (warning: string, hidden: number) => {
+    const moreLeftOut = (warning: string, hidden: number, rest: readonly string[]) => {
       const place = /^.*?: \/techniques\/\d+(?=: )/.exec(warning)?.[0];
-      return `warning: ${place ? `${place}: ` : ''}and ${hidden} more of this kind after it, each kept in the combined layer's metadata`;
+      return `warning: ${place ? `${place}: ` : ''}and ${hidden} more of this kind after it${of(rest)}, each kept in the combined layer's metadata`;
     };
     for (const line of linesPerKind(leftOut, messageKind, (warning) => `warning: ${warning}`, moreLeftOut)) note(context, args, line);
     const { layer, warnings } = combineLayers(inputs, {

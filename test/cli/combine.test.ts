@@ -176,19 +176,23 @@ describe('attack-layers combine', () => {
 // SRA's Threat Simulation Index layer (publayers5 11) lists every ATT&CK ID ever, its revoked ones disabled, and T1021
 // five times: combine printed 35 warnings for the entries it left out and five "merged with" lines per technique.
 describe('attack-layers combine: many notes of one kind', () => {
+  /** `combine --op max` of a layer `name` of these entries and one of T1059 alone, in `dir`. */
+  const combineWithOther = async (dir: string, name: string, techniques: object[]) => {
+    const layer = { name, domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques };
+    writeFileSync(join(dir, `${name}.json`), JSON.stringify(layer));
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...layer, name: 'other', techniques: [{ techniqueID: 'T1059', score: 1 }] }));
+    const run = await runCli(['combine', join(dir, `${name}.json`), join(dir, 'other.json'), '--op', 'max', '--out', join(dir, 'out.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    return run;
+  };
+
   it('lists the first three of a kind on stderr, then how many more; the combined layer keeps every entry left out', async () => {
     const dir = freshTmpDir('combine-kinds');
     const revoked = ['T1002', 'T1004', 'T1009', 'T1013', 'T1015'];
-    const index = {
-      name: 'index',
-      domain: 'enterprise-attack',
-      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
-      techniques: [...revoked.map((techniqueID) => ({ techniqueID, enabled: false })), ...[1, 2, 3, 4, 5].map((score) => ({ techniqueID: 'T1021', score }))],
-    };
-    writeFileSync(join(dir, 'index.json'), JSON.stringify(index));
-    writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...index, name: 'other', techniques: [{ techniqueID: 'T1059', score: 1 }] }));
-    const run = await runCli(['combine', join(dir, 'index.json'), join(dir, 'other.json'), '--op', 'max', '--out', join(dir, 'out.json')]);
-    expect(run.code, run.stderr).to.equal(0);
+    const run = await combineWithOther(dir, 'index', [
+      ...revoked.map((techniqueID) => ({ techniqueID, enabled: false })),
+      ...[1, 2, 3, 4, 5].map((score) => ({ techniqueID: 'T1021', score })),
+    ]);
     const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: '));
     expect(warnings.filter((line) => / is revoked; /.test(line))).to.have.length(3);
     expect(warnings).to.include(`warning: ${join(dir, 'index.json')}: /techniques/2: and 2 more of this kind after it, of T1013, T1015, each kept in the combined layer's metadata`);
@@ -204,16 +208,7 @@ describe('attack-layers combine: many notes of one kind', () => {
   it('names the techniques whose merges it does not list', async () => {
     const dir = freshTmpDir('combine-merges');
     const twice = ['T1003', 'T1021', 'T1059', 'T1105', 'T1110'];
-    const layer = {
-      name: 'twice',
-      domain: 'enterprise-attack',
-      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
-      techniques: twice.flatMap((techniqueID) => [{ techniqueID, score: 1 }, { techniqueID, score: 2 }]),
-    };
-    writeFileSync(join(dir, 'twice.json'), JSON.stringify(layer));
-    writeFileSync(join(dir, 'other.json'), JSON.stringify({ ...layer, name: 'other', techniques: [{ techniqueID: 'T1059', score: 1 }] }));
-    const run = await runCli(['combine', join(dir, 'twice.json'), join(dir, 'other.json'), '--op', 'max', '--out', join(dir, 'out.json')]);
-    expect(run.code, run.stderr).to.equal(0);
+    const run = await combineWithOther(dir, 'twice', twice.flatMap((techniqueID) => [{ techniqueID, score: 1 }, { techniqueID, score: 2 }]));
     const merges = run.stderr.split('\n').filter((line) => / merged with /.test(line));
     const shown = new Set(merges.map((line) => /\(all (T\d{4})\)/.exec(line)?.[1]));
     const more = run.stderr.split('\n').find((line) => line.startsWith('  and ') && line.includes('more of this kind'));

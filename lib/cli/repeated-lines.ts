@@ -62,3 +62,9 @@ export function messageKind(message: string): string {
   // A list of places or techniques is one, however long (`merged with /techniques/6, /techniques/7`).
   return kind.replace(/(\/techniques\/N|T(?: <>)?)(?:, \1)+/g, '$1');
 }
+
+/** The techniques of hidden lines of one kind (`hiddenTechniques`), as the line counting them names them: `, of T1003, T1105`. */
+export function ofHiddenTechniques(rest: readonly string[]): string {
+  const ids = hiddenTechniques(rest);
+  return ids ? `, of ${ids}` : '';
+}

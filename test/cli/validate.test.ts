@@ -128,7 +128,8 @@ describe('attack-layers validate: many findings of one kind', () => {
       'warning: revoked-technique',
       'warning: duplicate-entry',
     ]);
-    expect(lines[3]).to.equal('warning: revoked-technique: and 3 more of this kind (--json lists every one)');
+    // The count names the techniques it hides, as combine's does.
+    expect(lines[3]).to.equal('warning: revoked-technique: and 3 more of this kind, of T1013, T1015, T1017 (--json lists every one)');
     expect(human.stderr).to.contain('1 file: 0 errors, 7 warnings');
     const json = await runCli(['validate', file, '--json']);
     const findings = (JSON.parse(json.stdout) as { findings: { code: string }[] }[])[0]!.findings;

@@ -10,7 +10,7 @@ import {
   type CombineOp,
   type LayerUpgrade,
 } from '../../index.js';
-import { hiddenTechniques, linesPerKind, messageKind } from '../repeated-lines.js';
+import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -42,12 +42,6 @@ export const declaration: CommandDeclaration = {
     ['$0 combine detections.json sigma.json --op max --out coverage.json', 'the best coverage of either'],
   ],
 };
-
-/** The techniques of hidden lines of one kind (`hiddenTechniques`), as the line counting them names them: ` of T1003, T1105`. */
-function of(rest: readonly string[]): string {
-  const ids = hiddenTechniques(rest);
-  return ids ? `, of ${ids}` : '';
-}
 
 function upgradeNote(upgrade: LayerUpgrade, target: string): string {
   const from = [upgrade.fromFormat && `layer format ${upgrade.fromFormat}`, upgrade.fromAttack && `ATT&CK ${upgrade.fromAttack}`].filter(Boolean);

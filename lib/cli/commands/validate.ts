@@ -1,5 +1,5 @@
 import { AttackDataError, errorConsequences, InputError, listLayerFiles, nearestRelease, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
-import { linesPerKind } from '../repeated-lines.js';
+import { linesPerKind, ofHiddenTechniques } from '../repeated-lines.js';
 import { attackLibrary, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -64,7 +64,8 @@ export function handler(context: CliContext) {
     else {
       // Findings of one kind (35 revoked IDs) are listed a few at a time; --json keeps every one.
       const finding = (f: LayerFinding) => `${f.severity}: ${f.code}: ${f.message}`;
-      const more = (f: LayerFinding, hidden: number) => `${f.severity}: ${f.code}: and ${hidden} more of this kind (--json lists every one)`;
+      const more = (f: LayerFinding, hidden: number, rest: readonly LayerFinding[]) =>
+        `${f.severity}: ${f.code}: and ${hidden} more of this kind${ofHiddenTechniques(rest.map((other) => other.message))} (--json lists every one)`;
       for (const result of results) for (const line of linesPerKind(result.findings, (f) => `${f.severity} ${f.code}`, finding, more)) context.stdout.write(`${line}\n`);
     }
     const errors = results.reduce((sum, r) => sum + r.errors, 0);

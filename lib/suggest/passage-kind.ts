@@ -414,7 +414,7 @@ export function isByline(text: string): boolean {
   LOWER_WORD.lastIndex = 0;
   for (let word = LOWER_WORD.exec(text); word; word = LOWER_WORD.exec(text)) if (!BYLINE_LOWER_WORDS.has(word[1]!)) return false;
   const parts = text.trim().split(BYLINE_PARTS);
-  const dates = parts.filter((part) => textWords(part).every((word) => DATE_WORDS.has(word) || /^\d+$/.test(word)));
+  const dates = parts.filter((part) => onlyDateWords(textWords(part)));
   const authors = parts.filter((part) => !dates.includes(part));
   if (authors.length !== 1) return false;
   const by = BY.exec(authors[0]!);
@@ -422,13 +422,11 @@ export function isByline(text: string): boolean {
   const people = authors[0]!.slice(by?.[0].length ?? 0).split(AUTHORS_APART);
   const named = people.every((item) => {
     if (isTeam(item)) return (team = true);
-    const words = item.trim().split(/\s+/);
     // Without "By", a name has a word that is no common English word ("Cobalt Strike" is a tool); after it, no verb's
     // form ("By Exploiting Public-Facing Applications" is a heading).
-    return (
-      words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) &&
-      (by ? !words.some((word) => /(?:ing|ed)$/.test(word) && isCommonEnglishWord(word)) : words.some((word) => !isCommonEnglishWord(word.replace(/[’'.-]/g, ''))))
-    );
+    if (!by) return isPersonName(item);
+    const words = item.trim().split(/\s+/);
+    return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && !words.some((word) => /(?:ing|ed)$/.test(word) && isCommonEnglishWord(word));
   });
   return named && (!!by || team || dates.some((part) => textWords(part).length > 0));
 }
@@ -702,7 +700,12 @@ function isPersonName(text: string): boolean {
 /** Whether a text is only a date (`April 9, 2019`, `18 Feb 2020`): a date's words and at least one number. */
 function isDate(text: string): boolean {
   const words = textWords(text);
-  return words.some((word) => /^\d+$/.test(word)) && words.every((word) => DATE_WORDS.has(word) || /^\d+$/.test(word));
+  return words.some((word) => /^\d+$/.test(word)) && onlyDateWords(words);
+}
+
+/** Whether words are only a date's words and numbers (`april`, `9`, `2019`; none at all too). */
+function onlyDateWords(words: readonly string[]): boolean {
+  return words.every((word) => DATE_WORDS.has(word) || /^\d+$/.test(word));
 }
 
 /**

@@ -623,18 +623,24 @@ function fieldsThroughout(text: string, field: RegExp, keyAllowed: (key: string)
 // A list of other posts under its label, as a scraped page ends (BleepingComputer's `You may also like:` / `Popular
 // Stories` / `Hackers used new Windows Defender zero-day to drop DarkMe malware`, Securelist's `From the same authors`,
 // Threatpost's `Suggested articles`): the titles of other posts, their dates, authors and sections, and their teasers.
-// A title names a behaviour as a sentence does; only after such a label is it another post's.
+// A title names a behaviour as a sentence does; only after such a label is it another post's. The label may be a
+// heading (BleepingComputer's page saved as Markdown: `### Related Articles:`), and the titles after it may be glued into
+// one line by scraping (`…ransomware attack claimsNew RustDoor macOS malware impersonates Visual Studio updateMGM…`).
 const RELATED_LABEL =
   /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category)\s*:?\s*/iu;
 const MAX_RELATED_ENTRY = 300;
 const MAX_RELATED = 60;
+// Where two titles glued together meet: a letter in lower case, a digit or a bracket, then a capitalised word.
+const TITLES_JOINT = /(?<=[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
 
 /**
  * What a text is in a list of other posts: a date or an author (`'byline'`: `January 11, 2021`, `Stan Kaminsky`), a
  * title or a section (`'entry'`: no sentence's end), a teaser (`'teaser'`: a sentence), or none of them.
  */
 function relatedEntry(text: string): 'byline' | 'entry' | 'teaser' | undefined {
-  if (text.length > MAX_RELATED_ENTRY || HEADING_MARK.test(text)) return undefined;
+  if (HEADING_MARK.test(text)) return undefined;
+  // Titles glued into one line are each a title.
+  if (text.length > MAX_RELATED_ENTRY) return text.split(TITLES_JOINT).every((title) => title.length <= MAX_RELATED_ENTRY && relatedEntry(title) === 'entry') ? 'entry' : undefined;
   // A teaser is a sentence or two; a title may end with `?`.
   if (/[.!]["”’)]?$|[.!?]\s/.test(text)) return 'teaser';
   if (/[;:]$/.test(text)) return undefined;
@@ -642,19 +648,20 @@ function relatedEntry(text: string): 'byline' | 'entry' | 'teaser' | undefined {
 }
 
 /**
- * The passages (by index) that are a list of other posts: a label (`RELATED_LABEL`; entries on its passage after it
- * too) and the entries after it (`relatedEntry`), up to MAX_RELATED. A teaser (with the other sentences on its line)
- * follows an entry and is kept only when a date or an author follows it, as each post of such a list has one: a
- * section's heading and its paragraph after the label (the report's own text) end the list. Passages without letters
- * (empty ones with `--lines`) are passed over.
+ * The passages (by index) that are a list of other posts: a label (`RELATED_LABEL`, maybe a heading; entries on its
+ * passage after it too) and the entries after it (`relatedEntry`), up to MAX_RELATED. A teaser (with the other
+ * sentences on its line) follows an entry and is kept only when a date or an author follows it, as each post of such a
+ * list has one: a section's heading and its paragraph after the label (the report's own text) end the list. Passages
+ * without letters (empty ones with `--lines`) are passed over.
  */
 export function relatedPostsPassages(passages: readonly { line: number; text: string }[]): Set<number> {
   const related = new Set<number>();
   for (let i = 0; i < passages.length; i++) {
-    const found = RELATED_LABEL.exec(passages[i]!.text.trim());
+    const labelText = passages[i]!.text.trim().replace(HEADING_MARK, '');
+    const found = RELATED_LABEL.exec(labelText);
     if (!found) continue;
     const label = i;
-    const rest = passages[i]!.text.trim().slice(found[0].length);
+    const rest = labelText.slice(found[0].length);
     if (rest && relatedEntry(rest) !== 'entry' && relatedEntry(rest) !== 'byline') continue;
     related.add(i);
     // The teasers read since the last entry, kept when a date or an author follows them.

@@ -905,6 +905,30 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(report.map((p) => p.note)).to.deep.equal([RELATED_POSTS_NOTE, undefined]);
   });
 
+  // BleepingComputer's posts saved as Markdown (a scraped news archive's Check Point VPN post) end with "### Related
+  // Articles:" and the titles after it, each ranked ("Palo Alto Networks firewall zero-day exploited for nearly a month":
+  // Exploit Public-Facing Application, T1190, 100); saved as text (GenAI-Threat-Intelligence-Research's BlackCat Sphynx
+  // post) the titles are glued into one line after "Related Articles:" (Data Encrypted for Impact 100).
+  it('ranks no list of other posts under a heading, or of titles glued into one line, and says so; a sentence after it is read', () => {
+    const glued =
+      'Trans-Northern Pipelines investigating ALPHV ransomware attack claimsNew RustDoor macOS malware impersonates Visual Studio updateMGM Resorts ransomware attack led to $100 million loss, data theftFidelity National Financial: Hackers stole data of 1.3 million peopleMGM casino\'s ESXi servers allegedly encrypted in ransomware attack';
+    const pages = [
+      ['### Related Articles:', '', 'CISA gives feds 3 days to patch Check Point VPN bug exploited as zero-day', '', 'Palo Alto Networks firewall zero-day exploited for nearly a month'],
+      ['Related Articles:', glued],
+    ];
+    for (const page of pages) {
+      for (const lines of [false, true]) {
+        const passages = suggestTechniques(['The actor sent spearphishing emails with malicious attachments to the staff.', '', ...page].join('\n'), model, { lines }).filter((p) => p.text);
+        expect(passages.slice(1).filter((p) => p.candidates.length).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+        expect(passages.at(-1)!.note, `lines: ${lines}`).to.equal(RELATED_POSTS_NOTE);
+        expect(passages[0]!.candidates.map((c) => c.id), `lines: ${lines}`).to.include('T1566.001');
+      }
+    }
+    // One title longer than a title may be, or a paragraph after the label, is read.
+    const report = suggestTechniques(['Related Articles:', '', `${'The actor sent spearphishing emails with malicious attachments to the staff of the ministry and '.repeat(4)}then it ran a loader`].join('\n'), model);
+    expect(report.at(-1)!.note).to.equal(undefined);
+  });
+
   // Rules quoted in pages: a YARA file's 'condition: any of them' (reports5 01) got Multi-Factor Authentication
   // (T1556.009) 100, Sekoia's post (reports6 03) its rule's meta fields joined into one passage, 'meta: id = "…" version =
   // "1.0" … description = "Detects external logo embedded in DOCX documents"…' File Deletion 100, a Sigma rule in

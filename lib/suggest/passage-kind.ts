@@ -519,12 +519,12 @@ const MIN_NAV_ITEMS = 2;
 const MIN_MENU_ITEMS = 4;
 const MAX_MENU_ITEM_LENGTH = 60;
 const MAX_MENU_ITEM_WORDS = 6;
-// An item: no sentence's marks, no colon (`Tags:` labels, `Author: …`), no quote, a comma only in brackets (`English
-// (Europe, Middle East, Africa)`).
+// An item: no sentence's marks but a call's `!` at its end (BleepingComputer's `Send us a Tip!`), no colon (`Tags:`
+// labels, `Author: …`), no quote, a comma only in brackets (`English (Europe, Middle East, Africa)`).
 const NOT_MENU_ITEM = /[.!?;:"“”…|#[\]]/;
 // Its words begin with a capital or a digit (or are of a script without capitals: `日本語`), a word such as `eLearning`
 // or `iOS` too, or are small words that go between (`Solutions by Topic`, `Find a Partner`).
-const MENU_ITEM_WORD = /^(?:[\p{Lu}\p{N}&+/(-]|\p{Ll}\p{Lu}|(?:and|of|for|by|in|on|to|the|a|an|or|with|your|our|my|all|&)$)|^[^\p{Lu}\p{Ll}]*\p{Lo}/u;
+const MENU_ITEM_WORD = /^(?:[\p{Lu}\p{N}&+/(-]|\p{Ll}\p{Lu}|(?:and|of|for|by|in|on|to|the|a|an|or|with|your|our|my|us|all|&)$)|^[^\p{Lu}\p{Ll}]*\p{Lo}/u;
 // A menu item glued to its blurb by scraping (`Premium ServicesLeverage proactive expertise….`, `BlogKeep up with the
 // latest news….`): an item, then a capital right after its last letter, and a sentence's end (a title with a name in
 // it, `ProLock ransomware increases payment demand`, has none).
@@ -534,21 +534,35 @@ const GLUED_ITEM = /^([^.!?;:"“”…|#[\]]{1,60}?[\p{Ll}\p{N})])(?=\p{Lu}\p{L
 
 /** Whether a text is an item of a menu: a few capitalised words, no sentence (`Cloud Security`, `English (Americas)`). */
 function isMenuItem(text: string): boolean {
-  if (text.length > MAX_MENU_ITEM_LENGTH || NOT_MENU_ITEM.test(text) || text.replace(BRACKETS, '').includes(',')) return false;
+  if (text.length > MAX_MENU_ITEM_LENGTH || NOT_MENU_ITEM.test(text.replace(/!$/, '')) || text.replace(BRACKETS, '').includes(',')) return false;
   const words = text.split(/\s+/).filter(Boolean);
   return words.length > 0 && words.length <= MAX_MENU_ITEM_WORDS && words.every((word) => MENU_ITEM_WORD.test(word));
 }
 
+// A menu's section may list other posts by their titles (BleepingComputer's `News` / `Featured` / `Latest` / `Microsoft:
+// New critical Exchange bug exploited as zero-day` / `Turla hackers backdoor NGOs with new TinyTurla-NG malware` / …
+// `Tutorials`): a headline (capitalised, no sentence's end) in a run, one of whose last HEADLINE_AFTER_NAV members names
+// the site's parts or is a headline (a title may be shaped as an item: `CryptoLocker Ransomware Information Guide and
+// FAQ`). Such a title alone is read, and so is one at a run's end (the post's own title after the menu).
+const HEADLINE_AFTER_NAV = 3;
+const MAX_HEADLINE = 150;
+
+/** Whether a text is shaped as a post's title: capitalised, at most MAX_HEADLINE characters, no sentence's end or colon at its end. */
+function isHeadline(text: string): boolean {
+  return text.length <= MAX_HEADLINE && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?;]\s|[.,;:]$|[|#]/.test(text);
+}
+
 /**
  * The passages (by index) that are a site's menu saved one item a line: runs of items (`isMenuItem`; an item glued to
- * its blurb, with the blurb's other sentences on its line, inside a run but not at its end) of at least MIN_MENU_ITEMS
- * items, MIN_NAV_ITEMS of them naming the site's parts (`NAV_WORDS`). Empty passages (`--lines`) are passed over.
+ * its blurb, with the blurb's other sentences on its line, inside a run but not at its end; headlines of other posts
+ * after its sections' items, inside a run but not at its end) of at least MIN_MENU_ITEMS items, MIN_NAV_ITEMS of them
+ * naming the site's parts (`NAV_WORDS`). Empty passages (`--lines`) are passed over.
  */
 export function menuRunPassages(passages: readonly { line: number; text: string }[]): Set<number> {
   const menu = new Set<number>();
-  // Each member of the run: an item (glued to its blurb or not) and whether it names the site's parts, or a sentence
-  // of the blurb before it.
-  let run: { index: number; item: boolean; glued: boolean; nav: boolean }[] = [];
+  // Each member of the run: an item (glued to its blurb or not) and whether it names the site's parts, a sentence of
+  // the blurb before it, or a headline.
+  let run: { index: number; item: boolean; glued: boolean; nav: boolean; headline?: true }[] = [];
   const close = (): void => {
     if (!run.length) return;
     // A post's first paragraph glued to its heading may follow a menu: a run does not end with a glued item.
@@ -571,7 +585,8 @@ export function menuRunPassages(passages: readonly { line: number; text: string 
     }
     // The blurb's other sentences, on the glued item's line.
     const last = run.at(-1);
-    if (last && (last.glued || !last.item) && passages[last.index]!.line === passage.line) run.push({ index: i, item: false, glued: false, nav: false });
+    if (last && (last.glued || (!last.item && !last.headline)) && passages[last.index]!.line === passage.line) run.push({ index: i, item: false, glued: false, nav: false });
+    else if (run.slice(-HEADLINE_AFTER_NAV).some((member) => member.nav || member.headline) && isHeadline(text)) run.push({ index: i, item: false, glued: false, nav: false, headline: true });
     else close();
   });
   close();

@@ -1016,8 +1016,29 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     const techniques = ['Spearphishing Attachment', 'Scheduled Task', 'Credential Dumping', 'Remote Desktop Protocol', 'Data Encrypted for Impact'];
     for (const passage of suggestTechniques(techniques.join('\n'), model)) expect(passage.note, passage.text).to.equal(undefined);
-    const news = ['News', 'Featured', 'Latest', 'Tutorials', 'ProLock ransomware increases payment demand and victim count', 'Forums'];
-    expect(suggestTechniques(news.join('\n\n'), model).map((p) => p.candidates.length ? p.note : MENU_NOTE)).to.deep.equal([MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, undefined, undefined]);
+    const news = ['News', 'Featured', 'Latest', 'Tutorials', 'Forums', 'ProLock ransomware increases payment demand and victim count'];
+    expect(suggestTechniques(news.join('\n\n'), model).map((p) => p.candidates.length ? p.note : MENU_NOTE)).to.deep.equal([MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, undefined]);
+  });
+
+  // BleepingComputer's post scraped to text (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) lists other posts'
+  // titles under its menu's sections ("News" / "Featured" / "Latest" / "Microsoft: New critical Exchange bug exploited as
+  // zero-day": Develop Capabilities: Exploits, T1587.004, 100; "How to open a Windows 11 Command Prompt as
+  // Administrator": T1059.003 100), and "Send us a Tip!" ended its menus early, so the items after it were ranked
+  // ("Advertising": T1583.008 100). The post's title after the menu, and its text, are read.
+  it("ranks no headlines listed in a site's menu, nor its items after one ending with '!', and says so; the post's title after it is read", () => {
+    const page = [
+      'News', '', 'Featured', 'Latest', '', 'Microsoft: New critical Exchange bug exploited as zero-day', '', 'Turla hackers backdoor NGOs with new TinyTurla-NG malware',
+      '', 'Tutorials', 'Latest', 'Popular', '', 'How to open a Windows 11 Command Prompt as Administrator', '', 'How to remove a Trojan, Virus, Worm, or other Malware',
+      '', 'Forums', 'Startup Database', 'Glossary', 'Chat on Discord', 'Send us a Tip!', 'Advertising', 'Write for BleepingComputer', '',
+      'BlackCat ransomware hits Azure Storage with Sphynx encryptor', '',
+      "The BlackCat (ALPHV) ransomware gang now uses stolen Microsoft accounts and the recently spotted Sphynx encryptor to encrypt targets' Azure cloud storage.",
+    ];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page.join('\n'), model, { lines }).filter((p) => p.text);
+      expect(passages.slice(0, -2).filter((p) => p.candidates.length).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(passages.slice(0, -2).filter((p) => p.note !== MENU_NOTE && p.note !== PAGE_FURNITURE_NOTE).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(passages.slice(-2).map((p) => [p.note, p.candidates[0]?.id]), `lines: ${lines}`).to.deep.equal([[undefined, 'T1486'], [undefined, 'T1486']]);
+    }
   });
 
   // The English mitigation bullets of a translated Five Eyes advisory ("Prevent and detect lateral movement in your

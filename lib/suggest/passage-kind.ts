@@ -607,11 +607,21 @@ const CONDITION_TOKENS = /[$#@!]\w*\*?|\b0x[0-9a-f]+\b|\b\d+\b|\buint(?:8|16|32)
 const SIGMA_NAME = /^(?:(?:selection|filter|sel|keywords?|exclusion|susp|main)\w*|\w+_\w+)\*?$/;
 // Sigma's keys, with the one-word value of a log source's.
 const SIGMA_KEY = /\s*(?:(?:detection|selection\w*|filter\w*|logsource|keywords|fields|falsepositives):|(?:category|product|service):\s+[a-z][a-z0-9_-]*|[A-Za-z]\w*(?:\|\w+)+:)/y;
+// YARA's strings (`strings: $s1 = "powershell.exe" ascii wide nocase`, `$h = { 4D 5A ?? 00 }`, `$r = /cmd\.exe/ nocase`):
+// a text, hex bytes or a regular expression, and modifiers. What a sample holds, not what the report says: `$s2 =
+// ".DownloadFile(" ascii wide` got Standard Encoding (T1132.001) 95.4. A `strings:` section may be long.
+const YARA_STRING = /\s*\$\w*\s*=\s*(?:"(?:[^"\\]|\\.)*"|\{[^{}]*\}|\/(?:[^/\\\n]|\\.)+\/[is]*)(?:\s+(?:ascii|wide|nocase|fullword|private|xor|base64|base64wide)(?:\([^)]*\))?)*/y;
+const MAX_YARA_STRINGS = 4000;
+// A YARA rule's sections' labels alone, as a page scraped one line at a time sets them.
+const YARA_SECTION = /^(?:meta|strings|condition):$/;
 
-/** Whether a passage is only a detection rule's syntax: YARA meta fields or a condition, Sigma's keys or condition. */
+/** Whether a passage is only a detection rule's syntax: YARA meta fields, strings or a condition, Sigma's keys or condition. */
 export function isRuleSyntax(text: string): boolean {
-  if (text.length > 600 || (!text.includes(':') && !text.includes('='))) return false;
+  if (text.length > MAX_YARA_STRINGS || (!text.includes(':') && !text.includes('='))) return false;
   const trimmed = text.trim();
+  if (trimmed.startsWith('$') || trimmed.startsWith('strings:')) return fieldsThroughout(trimmed.replace(/^strings:\s*/, ''), YARA_STRING, () => true) || YARA_SECTION.test(trimmed);
+  if (text.length > 600) return false;
+  if (YARA_SECTION.test(trimmed)) return true;
   // Its keys are in lower case but a Sigma field's (`Image|endswith:`): a sentence's capital passes it over.
   if (!/^[a-z$]/.test(trimmed) && !trimmed.includes('|')) return false;
   const condition = /^condition:\s*/.exec(trimmed);
@@ -621,6 +631,49 @@ export function isRuleSyntax(text: string): boolean {
   }
   return fieldsThroughout(trimmed.replace(/^meta:\s*/, ''), YARA_META_FIELD, (key) => trimmed.startsWith('meta:') || YARA_META_KEY.test(key)) ||
     fieldsThroughout(trimmed, SIGMA_KEY, () => true);
+}
+
+// A YARA rule's first line (`rule MALWARE_Win_DLAgent10`, `private rule Loader : apt {`): its name has a capital, a digit or
+// `_` (`rule out` is English), or the rule's brace follows it. The rule goes on to the brace that closes it.
+const YARA_RULE_START = /^(?:(?:private|global)\s+)*rule\s+([A-Za-z_]\w*)(?:\s*:\s*\w+(?:\s+\w+)*)?\s*(\{|$)/;
+const MAX_RULE_PASSAGES = 500;
+
+/** How far a text opens braces (`{` less `}`), apart from quoted texts (`$s = "{%s}"`). */
+function braceDepth(text: string): number {
+  if (!text.includes('{') && !text.includes('}')) return 0;
+  const bare = text.replace(/"(?:[^"\\]|\\.)*"/g, '');
+  return (bare.match(/\{/g)?.length ?? 0) - (bare.match(/\}/g)?.length ?? 0);
+}
+
+/**
+ * The passages (by index) of YARA rules quoted in a page, from the rule's first line (`YARA_RULE_START`, its brace on
+ * that passage or the next) to the passage where its braces close, within MAX_RULE_PASSAGES: its meta fields of any key
+ * (`os = "windows"`), its strings, its condition. A rule whose braces do not close is left to the passages' own checks.
+ */
+export function yaraRulePassages(passages: readonly { text: string }[]): Set<number> {
+  const rules = new Set<number>();
+  for (let i = 0; i < passages.length; i++) {
+    const text = passages[i]!.text.trimStart();
+    if (!text.startsWith('rule') && !text.startsWith('private') && !text.startsWith('global')) continue;
+    const start = YARA_RULE_START.exec(text);
+    if (!start || (!start[2] && !/[A-Z0-9_]/.test(start[1]!) && !passages[i + 1]?.text.trim().startsWith('{'))) continue;
+    let depth = 0;
+    let opened = false;
+    for (let j = i; j < passages.length && j - i < MAX_RULE_PASSAGES; j++) {
+      depth += braceDepth(passages[j]!.text);
+      // The rule's brace opens on its first passage or the next (a rule on one passage opens and closes there).
+      const opensHere = j <= i + 1 && passages[j]!.text.includes('{');
+      if (depth > 0) opened = true;
+      else if (opened || opensHere) {
+        if (depth === 0) {
+          for (let k = i; k <= j; k++) rules.add(k);
+          i = j;
+        }
+        break;
+      } else if (j > i) break;
+    }
+  }
+  return rules;
 }
 
 /** Whether a text is one or more matches of a sticky pattern (`y`), end to end, each with a first group the test takes. */

@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { bylinePassages, indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, relatedPostsPassages, tagListPassages, withoutReporters } from './passage-kind.js';
+import { bylinePassages, indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, relatedPostsPassages, tagListPassages, withoutReporters, yaraRulePassages } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -94,7 +94,7 @@ export const BREADCRUMB_NOTE = "a breadcrumb (the page's place in its site: Home
 export const DETECTION_NAMES_NOTE = "detection names only (an anti-virus product's names for samples), no behaviour: not ranked";
 
 /** The note of a detection rule's syntax in a page (YARA meta fields or a condition, Sigma's keys): not ranked. */
-export const RULE_SYNTAX_NOTE = "a detection rule's syntax (YARA meta fields or condition, Sigma's keys or condition), not the report's text: not ranked";
+export const RULE_SYNTAX_NOTE = "a detection rule's syntax (a YARA rule, its meta fields, strings or condition; Sigma's keys or condition), not the report's text: not ranked";
 
 /** The note of a list of other posts, its label and their titles, dates and teasers (`You may also like:`): not ranked. */
 export const RELATED_POSTS_NOTE = "a list of other posts (its label, their titles, dates, authors and teasers), not the report's text: not ranked";
@@ -143,11 +143,12 @@ export interface SuggestOptions {
 
 /**
  * The passages (by index) that are page furniture only by the passages around them, each with its note, in the order
- * they are checked (a passage two of them find gets the first's note): a list's tags by the label above them, a menu's
- * items by the run they stand in, other posts' titles and teasers by their list's label, authors' names on lines of
- * their own by their label or the date beside them.
+ * they are checked (a passage two of them find gets the first's note): a YARA rule's lines by its first line and its
+ * braces, a list's tags by the label above them, a menu's items by the run they stand in, other posts' titles and
+ * teasers by their list's label, authors' names on lines of their own by their label or the date beside them.
  */
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
+  [yaraRulePassages, RULE_SYNTAX_NOTE],
   [(passages) => tagListPassages(passages.map((passage) => passage.text)), TAG_LIST_NOTE],
   [menuRunPassages, MENU_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],

@@ -950,6 +950,31 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // The Hunters Ledger's detections page for its dual-RAT report (PixelatedContinuum/Threat-Intel-Reports,
+  // hunting-detections/dual-rat-analysis-detections.md) quotes its YARA rules: 'rule NjRAT_XWorm_Triple_Persistence {'
+  // got Obtain Capabilities: Malware (T1588.001) 98.1, the strings '$task_freq = "minute /mo 1" ascii wide' Scheduled
+  // Task (T1053.005) 100 and '$reg_key = "Software\\Microsoft\\Windows\\CurrentVersion\\Run" ascii wide' T1547.001 100,
+  // 'strings:' alone Obfuscated Files or Information 100, a meta field of its own key ('campaign = "…"') T1588.001 100.
+  it("ranks no line of a YARA rule quoted in a page, from its first line to its closing brace, nor its strings, and says so", () => {
+    const rule = [
+      'rule NjRAT_XWorm_Triple_Persistence {', '   meta:', '      author = "The Hunters Ledger"', '      campaign = "Dual-RAT-185.208.159.182-Quasar-NjRAT"',
+      '   strings:', '      $task_freq = "minute /mo 1" ascii wide', '      $reg_key = "Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run" ascii wide',
+      '      $h = { 4D 5A ?? 00 }', '   condition:', '      uint16(0) == 0x5A4D and', '      all of them', '}',
+    ];
+    const after = 'The loader then writes its payload to the Startup folder so that it runs at each logon.';
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques([...rule, '', after].join('\n'), model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      expect(passages.slice(0, -1).filter((p) => p.note !== RULE_SYNTAX_NOTE && p.note !== METADATA_NOTE).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(passages.at(-1)!.candidates.map((c) => c.id), `lines: ${lines}`).to.include('T1547.001');
+    }
+    // A rule's strings quoted alone, without the rule.
+    expectUnranked(['strings: $s1 = "powershell.exe" ascii wide nocase $s2 = ".DownloadFile(" ascii wide nocase', '$r = /cmd\\.exe \\/c/ nocase', 'strings:'], RULE_SYNTAX_NOTE);
+    // "rule" in a sentence or on a wrapped line, and a rule whose brace never closes, are read.
+    expectRead([['rule out a compromise of the domain controller by the actor with stolen credentials']]);
+    const open = suggestTechniques(['rule Loader {', '', 'The loader then writes its payload to the Startup folder so that it runs at each logon.'].join('\n'), model, { lines: true });
+    expect(open.at(-1)!.note).to.equal(undefined);
+  });
+
   // ESET's post scraped to text (reports6 01) heads its indicators "IoCs" on a line of its own, with no heading's mark:
   // it got Indicator Removal from Tools (T1027.005) 100.
   it('ranks no heading of the indicators of compromise without a mark, and says so; other words make it read', () => {

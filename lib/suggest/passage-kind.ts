@@ -22,6 +22,28 @@ function isDetectionName(token: string): boolean {
   return DETECTION_NAME.test(token) || DOTTED_DETECTION_NAME.test(token);
 }
 
+// A detection name in a sentence (`Kaspersky products detect this threat as HEUR:Trojan-PSW.Win32.Azorult.gen`, `a file
+// detected as HEUR:Trojan.AndroidOS.Ztorg.a`): a dotted one (`DOTTED_DETECTION_NAME`), or one written with a slash after
+// a platform (ESET's `Win32/Filecoder.AESNI.C`, Microsoft's `Trojan:Win32/Agent.A!MTB`), so that a path (`tmp/ld.py`) is
+// kept. Its parts are words of malware's kinds and families, which match ATT&CK's texts about them (`Trojan-PSW`,
+// `Win32`). Its prefilter: two separators in a token, as every such name has.
+const DETECTION_NAME_IN_TEXT = /^(?:[a-z]+(?:-[a-z]+)*:)?(?:win32|win64|msil|linux|osx|macos|android|androidos|ios|js|vbs|html|java|php|python|powershell|bat|perl|script|doc|x97m|w97m|o97m|swf|multi|unix|elf)\/[\w-]+(?:[.!][\w-]+)+$/i;
+const TWO_SEPARATORS = /[./][\w-]+[.!][\w-]/;
+
+/** A text with the anti-virus detection names in it replaced by spaces (`DETECTION_NAME_IN_TEXT`, `DOTTED_DETECTION_NAME`). */
+export function withoutDetectionNames(text: string): string {
+  if (!TWO_SEPARATORS.test(text)) return text;
+  return text
+    .split(/(\s+)/)
+    .map((token) => {
+      if (!TWO_SEPARATORS.test(token)) return token;
+      // Quotes and brackets around it, a sentence's end and a wildcard (`Trojan.Win64.Agent.*`) after it are no part of it.
+      const bare = token.replace(/^[("'“‘`]+/, '').replace(/[)"'”’`,.;:!?*]+$/, '');
+      return DOTTED_DETECTION_NAME.test(bare) || DETECTION_NAME_IN_TEXT.test(bare) ? ' ' : token;
+    })
+    .join('');
+}
+
 /**
  * Whether a passage is only detection names, set apart by commas or spaces, maybe with a vendor's tags (a table's cell
  * flattened one a line: FireEye's `Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic`).

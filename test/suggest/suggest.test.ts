@@ -998,6 +998,26 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The loader loads Microsoft.Win32.Registry to write its Run key.'], ['Kaspersky products detect this loader as HEUR:Trojan.Win32.Generic and it injects into explorer.exe.']]);
   });
 
+  // Securelist's AZORult post (GenAI-Threat-Intelligence-Research, reports/TA516) ends its text with "Kaspersky
+  // products detect this threat as HEUR:Trojan-PSW.Win32.Azorult.gen": its third candidate was Obtain Capabilities:
+  // Malware (T1588.001) 62.1 on "azorult"; a Kaspersky post's "a file detected as HEUR:Trojan.Win64.Agent.gen" gave Launch
+  // Agent (T1543.001) on "agent", ESET's "Win32/HackedApp.Winnti.A, … Win64/Winnti.BN" System Information Discovery on
+  // "win32". The sentence is read without the names.
+  it('reads a sentence without the anti-virus detection names in it; a path or a namespace is read', () => {
+    const names = ['HEUR:Trojan-PSW.Win32.Azorult.gen', 'HEUR:Trojan.Win64.Agent.gen.', 'Win32/HackedApp.Winnti.A, Win64/Winnti.BN.'];
+    for (const name of names) {
+      const [read] = suggestTechniques(`Kaspersky products detect this threat as ${name}`, model);
+      expect(read!.note, name).to.equal(undefined);
+      const why = read!.candidates.map((c) => c.why).join(' ');
+      for (const word of ['azorult', 'agent', 'win32', 'win64', 'winnti', 'heur', 'psw']) expect(why, `${name}: ${word}`).to.not.include(`"${word}"`);
+    }
+    expectRead([
+      ['In our case the Trojan downloaded a file detected as HEUR:Trojan.AndroidOS.Ztorg.a.', 'T1105'],
+      ['On Linux systems, the dropper fetches a Python-based payload stored at tmp/ld.py and executes it in the background.', 'T1059.006'],
+      ['The loader loads Microsoft.Win32.Registry to write its Run key.'],
+    ]);
+  });
+
   // Sekoia's post scraped to text (reports6 03) keeps its breadcrumb, "Accueil » Research & Threat Intelligence »
   // TURLA’s new phishing-based reconnaissance campaign in Eastern Europe", a long line that the page's first sentence
   // was joined to (Phishing, T1566, 95.9).

@@ -688,7 +688,8 @@ export function yaraRulePassages(passages: readonly { text: string }[]): Set<num
       if (depth > 0) opened = true;
       else if (opened || opensHere) {
         if (depth === 0) {
-          for (let k = i; k <= j; k++) rules.add(k);
+          // A brace alone on its line gets no note, as a line without letters elsewhere (by sentence, no passage).
+          for (let k = i; k <= j; k++) if (/\p{L}/u.test(passages[k]!.text)) rules.add(k);
           i = j;
         }
         break;

@@ -967,6 +967,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       expect(passages.slice(0, -1).filter((p) => p.note !== RULE_SYNTAX_NOTE && p.note !== METADATA_NOTE).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
       expect(passages.at(-1)!.candidates.map((c) => c.id), `lines: ${lines}`).to.include('T1547.001');
     }
+    // By sentence, the closing brace is no passage, as a line without letters is none.
+    expect(suggestTechniques([...rule, '', after].join('\n'), model).map((p) => p.text)).to.not.include('}');
     // A rule's strings quoted alone, without the rule.
     expectUnranked(['strings: $s1 = "powershell.exe" ascii wide nocase $s2 = ".DownloadFile(" ascii wide nocase', '$r = /cmd\\.exe \\/c/ nocase', 'strings:'], RULE_SYNTAX_NOTE);
     // "rule" in a sentence or on a wrapped line, and a rule whose brace never closes, are read.

@@ -732,8 +732,9 @@ function relatedEntry(text: string): 'byline' | 'entry' | 'teaser' | undefined {
   if (HEADING_MARK.test(text)) return undefined;
   // Titles glued into one line are each a title.
   if (text.length > MAX_RELATED_ENTRY) return text.split(TITLES_JOINT).every((title) => title.length <= MAX_RELATED_ENTRY && relatedEntry(title) === 'entry') ? 'entry' : undefined;
-  // A teaser is a sentence or two; a title may end with `?`.
-  if (/[.!]["”’)]?$|[.!?]\s/.test(text)) return 'teaser';
+  // A teaser is a sentence or two; a title may end with `?`, or with `!` (Securelist's `Targeted ransomware: it’s not just
+  // about encrypting your data!`) when it is a headline.
+  if (/[.!]["”’)]?$|[.!?]\s/.test(text) && !(text.endsWith('!') && isHeadline(text.slice(0, -1)))) return 'teaser';
   if (/[;:]$/.test(text)) return undefined;
   return isPersonName(text) || isDate(text) ? 'byline' : 'entry';
 }

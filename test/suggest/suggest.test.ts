@@ -924,6 +924,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
         expect(passages[0]!.candidates.map((c) => c.id), `lines: ${lines}`).to.include('T1566.001');
       }
     }
+    // Securelist's AZORult post (GenAI-Threat-Intelligence-Research, reports/TA516) lists "From the same authors" with a
+    // title ending with '!', which ended the list: the titles after it were ranked ("IT threats during the 2016 Olympic
+    // Games in Brazil": Develop Capabilities: Malware, T1587.001, 100).
+    const exclaimed = ['From the same authors', 'Cyberthreats to financial organizations in 2022', 'Targeted ransomware: it’s not just about encrypting your data!', 'The world’s southernmost security conference', 'IT threats during the 2016 Olympic Games in Brazil'];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(exclaimed.join('\n\n'), model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => p.note), `lines: ${lines}`).to.deep.equal(Array(exclaimed.length).fill(RELATED_POSTS_NOTE));
+    }
     // One title longer than a title may be, or a paragraph after the label, is read.
     const report = suggestTechniques(['Related Articles:', '', `${'The actor sent spearphishing emails with malicious attachments to the staff of the ministry and '.repeat(4)}then it ran a loader`].join('\n'), model);
     expect(report.at(-1)!.note).to.equal(undefined);

@@ -293,7 +293,7 @@ export function isBreadcrumb(text: string): boolean {
 
 // The words of a web page's furniture, as a scraped page keeps it around the post: the cookie banner ("Manage
 // Cookies"), legal links ("Privacy Policy", "Terms and conditions", "Copyright © ESET, All Rights Reserved"), share
-// buttons ("Share this post:"), newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists
+// buttons ("Share this post:", BleepingComputer's "Follow us:"), newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists
 // of other posts ("Related Articles", "Previous Blog Post"), the reading time ("May 27, 2026 · 11 min read"), log-in
 // and contact links. A passage made only of them (with vendor names, numbers, dates) says nothing of an attack; one
 // word that is none of them ("Share the VPN credentials") makes it read.
@@ -304,7 +304,7 @@ const FURNITURE_WORDS = new Set(
     'previous next subscribe subscription newsletter newsletters sign signup login logout log register contact ' +
     'sitemap rss feed skip main content read reading later also stay tuned comments comment closed link copied ' +
     'learn more request demo free trial facebook twitter linkedin youtube instagram reddit min mins minute minutes ' +
-    'keep date let about'
+    'keep date let about follow'
   ).split(' '),
 );
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), and the months of a date.

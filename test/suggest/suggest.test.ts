@@ -754,9 +754,10 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // Scraped vendor pages keep their cookie banner, footer, share buttons and newsletter box: on ESET's (reports6 01)
   // "Manage Cookies" got Steal Web Session Cookie 100, "Subscribe" Publish/Subscribe Protocols 100, "Share Article"
   // Network Share Discovery 100, "Copyright © ESET, All Rights Reserved" Right-to-Left Override 100; Sekoia's "Log in"
-  // Valid Accounts 100, Cyble's "May 27, 2026 · 11 min read" Query Registry 97.9.
+  // Valid Accounts 100, Cyble's "May 27, 2026 · 11 min read" Query Registry 97.9; BleepingComputer's "Follow us:"
+  // (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) Ingress Tool Transfer 73.8, marked as advice.
   it('ranks no passage made only of a web page\'s furniture, and says so; a word of behaviour among them is read', () => {
-    expectUnranked(['Manage Cookies', 'Privacy Policy', 'Share this post:', 'Sign up for our newsletters', 'Copyright © ESET, All Rights Reserved', 'Related Articles', 'May 27, 2026 · 11 min read', 'Log in'], PAGE_FURNITURE_NOTE);
+    expectUnranked(['Manage Cookies', 'Privacy Policy', 'Share this post:', 'Sign up for our newsletters', 'Copyright © ESET, All Rights Reserved', 'Related Articles', 'May 27, 2026 · 11 min read', 'Log in', 'Follow us:'], PAGE_FURNITURE_NOTE);
     expectRead([
       ['The actor stole the session cookies of the logged-in users.', 'T1539'],
       ['Network share discovery', 'T1135'],

@@ -258,7 +258,11 @@ const MIN_GLUED_ITEMS = 3;
 /** Whether a passage is a site's menu glued into one line (`GLUE`): many items run together, several of them of more than one word. */
 export function isGluedMenu(text: string): boolean {
   // Most passages are a sentence, or have few joints: passed over before the tokens are read.
-  if (text.length < 40 || SENTENCE_MARKS.test(text) || (text.match(GLUE)?.length ?? 0) < MIN_GLUE) return false;
+  return text.length >= 40 && !SENTENCE_MARKS.test(text) && (text.match(GLUE)?.length ?? 0) >= MIN_GLUE && gluedItems(text);
+}
+
+/** Whether a text runs many items together (`GLUE`), several of them of more than one word. */
+function gluedItems(text: string): boolean {
   let glue = 0;
   let items = 0;
   // Only tokens of letters: a hash or an ssdeep digest (`49152:9lDeYNeYunc…`) is no menu.
@@ -268,6 +272,26 @@ export function isGluedMenu(text: string): boolean {
     if (joints && /^[a-zß-öø-ÿ]/.test(token)) items++;
   }
   return glue >= MIN_GLUE && items >= MIN_GLUED_ITEMS;
+}
+
+// A whole page scraped into one line glues its menu to the article's first sentence (Kaspersky's press release: `…|
+// KasperskySkip to main contentSolutions for:Home ProductsSmall Business 1-50 employees…Corporate NewsFebruary 18,
+// 2020New AZORult campaign abuses popular VPN service to steal cryptocurrencyKaspersky researchers have detected an
+// unusual malicious campaign…`): the text before the passage's first sentence's end, up to its last joint of a
+// lower-case letter and a capital, is the menu when it runs items together as a glued menu does (`gluedItems`). The
+// sentence after it is read.
+const LOWER_UPPER = /[a-zß-öø-ÿ](?=[A-ZÀ-ÖØ-Þ])/g;
+const SENTENCE_END = /[.!?;]/;
+
+/** A passage without the site's menu glued before its first sentence (see LOWER_UPPER), or the passage as it is. */
+export function withoutGluedMenu(text: string): string {
+  const end = text.search(SENTENCE_END);
+  const head = end < 0 ? text : text.slice(0, end);
+  // Most passages have no such joint before their first sentence's end, or few: passed over before the tokens are read.
+  if (head.length < 40 || !GLUE_JOINT.test(head) || (head.match(GLUE)?.length ?? 0) < MIN_GLUE) return text;
+  let cut = 0;
+  for (const joint of head.matchAll(LOWER_UPPER)) cut = joint.index + 1;
+  return cut && gluedItems(head.slice(0, cut)) ? text.slice(cut) : text;
 }
 
 // A breadcrumb: where a page stands in its site, from its home page on (`Home > Blog > Threat Research`, `Home /

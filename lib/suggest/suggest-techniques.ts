@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { htmlText } from './html-text.js';
-import { bylinePassages, indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, relatedPostsPassages, tagListPassages, withoutDetectionNames, withoutReporters, yaraRulePassages } from './passage-kind.js';
+import { bylinePassages, indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, relatedPostsPassages, tagListPassages, withoutDetectionNames, withoutGluedMenu, withoutReporters, yaraRulePassages } from './passage-kind.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -190,9 +190,10 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     // Nor a passage known by those around it: a tag of a list, a menu's item, another post's title, an author's name.
     const run = inRun.get(i);
     if (run) return [{ ...entry, candidates: [], note: run }];
-    // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."), nor the names their products
-    // give samples ("detected as HEUR:Trojan-PSW.Win32.Azorult.gen"): they are not read.
-    const read = suggestPassageText(withoutDetectionNames(withoutReporters(row ?? passage.text)), language);
+    // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."), the names their products
+    // give samples ("detected as HEUR:Trojan-PSW.Win32.Azorult.gen"), or a site's menu glued before the passage's first
+    // sentence ("…Corporate NewsFebruary 18, 2020New AZORult campaign…"): they are not read.
+    const read = suggestPassageText(withoutGluedMenu(withoutDetectionNames(withoutReporters(row ?? passage.text))), language);
     const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };
     const candidates = ranked.candidates.filter((candidate) => candidate.score > 0 && candidate.score >= minScore);
     if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return [];

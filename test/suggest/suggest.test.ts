@@ -877,6 +877,23 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['Ransomware'], ['Credential Dumping']]);
   });
 
+  // Kaspersky's press release on the AZORult campaign, scraped into one line (GenAI-Threat-Intelligence-Research,
+  // reports/TA516), glues its site's menu and the post's title and date to the first sentence: "…| KasperskySkip to main
+  // contentSolutions for:Home ProductsSmall Business 1-50 employees…Corporate NewsFebruary 18, 2020New AZORult campaign
+  // abuses popular VPN service to steal cryptocurrencyKaspersky researchers have detected…". The sentence is read without
+  // them; API names run together in a sentence are read.
+  it("reads a passage without the site's menu glued before its first sentence", () => {
+    const sentence = 'The victim visits the phishing website and is prompted to download a free VPN installer.';
+    const menu =
+      'KasperskySkip to main contentSolutions for:Home ProductsSmall Business 1-50 employeesMedium Business 51-999 employeesEnterprise 1000+ employeesKaspersky logoAbout UsCompanyTeamTransparencyCorporate NewsPress CenterCareersPolicy BlogGeneral CybersecurityIndustrial CybersecurityPrivacyCyber InsuranceDigital SkillsHomeAboutCorporate NewsFebruary 18, 2020New AZORult campaign abuses popular VPN service to steal cryptocurrency';
+    const [glued] = suggestTechniques(menu + sentence, model);
+    const [alone] = suggestTechniques(sentence, model);
+    expect(glued!.candidates).to.deep.equal(alone!.candidates);
+    const api = 'The loader calls VirtualAllocEx WriteProcessMemory CreateRemoteThread and NtUnmapViewOfSection to inject into explorer.';
+    const [read] = suggestTechniques(api, model);
+    expect(read!.candidates.map((c) => c.why).join(' ')).to.include('virtualallocex');
+  });
+
   // Scraped news pages end with other posts under a label: BleepingComputer's (reports7 03) "You may also like:" /
   // "Popular Stories" / "Hackers used new Windows Defender zero-day to drop DarkMe malware" (Exploitation for Privilege
   // Escalation, T1068, 100), Threatpost's (reports7 02) "Suggested articles" with titles, teasers and dates.

@@ -658,6 +658,7 @@ const SIGMA_KEY = /\s*(?:(?:detection|selection\w*|filter\w*|logsource|keywords|
 // ".DownloadFile(" ascii wide` got Standard Encoding (T1132.001) 95.4. A `strings:` section may be long.
 const YARA_STRING = /\s*\$\w*\s*=\s*(?:"(?:[^"\\]|\\.)*"|\{[^{}]*\}|\/(?:[^/\\\n]|\\.)+\/[is]*)(?:\s+(?:ascii|wide|nocase|fullword|private|xor|base64|base64wide)(?:\([^)]*\))?)*/y;
 const MAX_YARA_STRINGS = 4000;
+const YARA_STRING_MARK = /\s(?:ascii|wide|nocase|fullword|private|xor|base64|base64wide)\b|=\s*\{/;
 // A YARA rule's sections' labels alone, as a page scraped one line at a time sets them.
 const YARA_SECTION = /^(?:meta|strings|condition):$/;
 
@@ -665,7 +666,9 @@ const YARA_SECTION = /^(?:meta|strings|condition):$/;
 export function isRuleSyntax(text: string): boolean {
   if (text.length > MAX_YARA_STRINGS || (!text.includes(':') && !text.includes('='))) return false;
   const trimmed = text.trim();
-  if (trimmed.startsWith('$') || trimmed.startsWith('strings:')) return fieldsThroughout(trimmed.replace(/^strings:\s*/, ''), YARA_STRING, () => true) || YARA_SECTION.test(trimmed);
+  // Outside `strings:`, a string needs a modifier or hex bytes: `$path = "C:\\Users\\Public\\a.exe"` may be PowerShell's.
+  if (trimmed.startsWith('strings:')) return fieldsThroughout(trimmed.slice('strings:'.length), YARA_STRING, () => true) || YARA_SECTION.test(trimmed);
+  if (trimmed.startsWith('$')) return YARA_STRING_MARK.test(trimmed) && fieldsThroughout(trimmed, YARA_STRING, () => true);
   if (text.length > 600) return false;
   if (YARA_SECTION.test(trimmed)) return true;
   // Its keys are in lower case but a Sigma field's (`Image|endswith:`): a sentence's capital passes it over.

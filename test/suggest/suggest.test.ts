@@ -997,8 +997,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(suggestTechniques([...rule, '', after].join('\n'), model).map((p) => p.text)).to.not.include('}');
     // A rule's strings quoted alone, without the rule.
     expectUnranked(['strings: $s1 = "powershell.exe" ascii wide nocase $s2 = ".DownloadFile(" ascii wide nocase', '$r = /cmd\\.exe \\/c/ nocase', 'strings:'], RULE_SYNTAX_NOTE);
-    // "rule" in a sentence or on a wrapped line, and a rule whose brace never closes, are read.
-    expectRead([['rule out a compromise of the domain controller by the actor with stolen credentials']]);
+    // "rule" in a sentence or on a wrapped line, a PowerShell string outside a rule, and a rule whose brace never closes, are read.
+    expectRead([['rule out a compromise of the domain controller by the actor with stolen credentials'], ['$cmd = "powershell.exe -nop -w hidden -enc JABjAGwAaQBlAG4AdAA="', 'T1059.001']]);
     const open = suggestTechniques(['rule Loader {', '', 'The loader then writes its payload to the Startup folder so that it runs at each logon.'].join('\n'), model, { lines: true });
     expect(open.at(-1)!.note).to.equal(undefined);
   });

@@ -540,6 +540,16 @@ function keyedTactics(texts: readonly string[], roles: ReadonlyArray<Role | unde
   return items.length && tactics.every(Boolean) ? [...new Set(tactics.flat() as string[])] : undefined;
 }
 
+/**
+ * The tactic a table's header names in its one cell without a column's role (`| Execution | ID |`: a CISA table converted
+ * from PDF, whose caption's tactic became the header over its `Technique Title | ID` rows), as a tactic row above them
+ * would; undefined when no such cell, or several, name tactics (a matrix's header of tactic columns).
+ */
+function headerTactics(texts: readonly string[], roles: ReadonlyArray<Role | undefined>): string[] | undefined {
+  const named = texts.filter((text, k) => !roles[k] && text.trim()).map((text) => tacticsOf(text)).filter((tactics) => tactics !== undefined);
+  return named.length === 1 ? named[0] : undefined;
+}
+
 /** The technique name in a cell, when the cell holds a short text and no ID. */
 function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   if (!cell || cell.end <= cell.start) return false;
@@ -939,6 +949,12 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
           table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}) };
+          const headed = headerTactics(texts, roles);
+          if (headed) {
+            context = headed;
+            headingContext = false;
+            captioned = false;
+          }
           break;
         }
         const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;

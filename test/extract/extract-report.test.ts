@@ -241,6 +241,27 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a table header that names a tactic', () => {
+    it('gives the tactic to the rows under it, as a tactic row does (a CISA table converted from PDF)', () => {
+      // crocodyli/ThreatActors-TTPs 8base/8Base-TTP.md at d260c26: the caption's tactic became the first table's header,
+      // the next tactics rows of their own; T1053, listed under three tactics, kept only the two of the rows.
+      const text = [
+        // A header of several tactic columns (a matrix) gives none of them to its rows.
+        '| Technique | Initial Access | Execution |', '|---|---|---|', '| T1078 | yes | no |', '',
+        '| Execution                         | ID        |', '| --------------------------------- | --------- |', '| Technique Title                   | T1053     |',
+        '| Command and Scripting Interpreter | T1059     |', '| --------------------------------- | --------- |', '| Persistence                       |           |',
+        '| --------------------------------- | --------- |', '| Technique Title                   | T1053     |', '| Boot or Logon Autostart Execution | T1547     |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.ids[0], ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        ['T1078', [], []],
+        ['T1053', ['Execution', 'Persistence'], []],
+        ['T1059', ['Execution'], []],
+        ['T1547', ['Persistence'], []],
+      ]);
+    });
+  });
+
   describe('a tactic cell some of whose parts name no tactic', () => {
     it('gives the tactics it names, and says which parts it passed over', () => {
       // reports6 08-ko-ironworm-table.md line 49.

@@ -265,8 +265,8 @@ export function leadingTactics(text: string): { tactics: string[]; length: numbe
 
 /**
  * The label of tactics at the start of a reference: a written form (`Initial Access: Phishing`), else any short label
- * whose text names tactics only (`Defensa y Evasión:`, read as a tactic line is). A TA ID before a single tactic
- * (`TA0002 - Initial Access:`) is given with it as the pair (`TA0002: Initial Access`), to be checked that both name one.
+ * whose text names tactics only (`Defensa y Evasión:`, read as a tactic line is). A TA ID before the tactics
+ * (`TA0002 - Initial Access:`) is given with the first as the pair (`TA0002: Initial Access`), to be checked that both name one.
  */
 function leadingLabel(text: string): TacticPiece | undefined {
   const match = LEADING.exec(text);
@@ -280,12 +280,16 @@ function leadingLabel(text: string): TacticPiece | undefined {
   return { tactics: withLeadingId(label.groups?.['leadingId'], read.tactics), start: 0, end: label[0].length };
 }
 
-/** A label's tactics with the TA ID written before them: the pair for one tactic named without an ID, else the ID apart. */
+/**
+ * A label's tactics with the TA ID written before them: the ID paired with the first, the name written right after it
+ * (`TA0002 - Execution, Persistence:`, as `TA0002 - Execution:`), to be checked as a pair; the ID apart when that one
+ * has an ID of its own.
+ */
 function withLeadingId(taId: string | undefined, tactics: string[]): string[] {
   if (!taId) return tactics;
   const id = taId.toUpperCase();
-  const only = tactics.length === 1 ? tactics[0]! : undefined;
-  if (only && !TACTIC_ID.test(only)) return [`${id}: ${tacticDisplayName(only) ?? only}`];
+  const [first, ...rest] = tactics;
+  if (first && !TACTIC_ID.test(first)) return [`${id}: ${tacticDisplayName(first) ?? first}`, ...rest];
   return [id, ...tactics];
 }
 

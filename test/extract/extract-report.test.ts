@@ -212,6 +212,12 @@ describe('extractReport', () => {
       it('is the tactic both name, without a warning, where they agree', () => {
         expect(refs('- TA0001 - Initial Access: Phishing T1566.002')).to.deep.equal([['Phishing', ['Initial Access'], [], parent]]);
       });
+
+      it('pairs the ID with the first of several tactics, the others read as they are written', () => {
+        const warning = 'tactic "TA0003: Execution": TA0003 is Persistence, not Execution; T1053.005 Scheduled Task has both: neither was kept (write the tactic the report means)';
+        expect(refs('TA0003 - Execution, Persistence: Scheduled Task T1053.005')).to.deep.equal([['Scheduled Task', ['Persistence'], [warning], `tactic check: ${warning}`]]);
+        expect(refs('TA0002 - Execution, Persistence: Scheduled Task T1053.005')).to.deep.equal([['Scheduled Task', ['Execution', 'Persistence'], [], undefined]]);
+      });
     });
   });
 

@@ -617,8 +617,11 @@ function nameRowReferences(line: Line, cells: TextSpan[], table: Table, context:
   }
 }
 
-/** References in one table row, merged as they are read. */
-function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[], merged: MergedReferences): void {
+/**
+ * References in one table row, merged as they are read. In a row of a key/value table (`record`), the first cell is the
+ * field's key, no name: the table's name field names the row's one reference.
+ */
+function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[], merged: MergedReferences, record?: KeyValueRecord): void {
   const rowTactics = rowTacticSource(line, cells, table, context);
   for (const [i, cell] of cells.entries()) {
     if (!hasIds(line, cell)) continue;
@@ -635,18 +638,74 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     // A cell that names its references itself (`**T1059** / **T1059.004** Unix Shell`) takes no name from a cell near
     // it, which is then another column (a description): an ID there without a name of its own stays without one.
     const named = cellRefs.some(({ ref }) => ref.name !== undefined);
-    const j = nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
+    const j = record ? undefined : nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
     const nameSpan = j !== undefined && nameCell(line, cells[j]) ? cells[j] : undefined;
     const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined).length;
     const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed) : [];
+    const elsewhere = unnamed === 1 ? record?.name : undefined;
     // The k-th reference without a name of its own takes the k-th part of the name cell.
     let k = 0;
     for (const { ref, tactics } of cellRefs) {
       const part = ref.name === undefined ? nameParts[k++] : undefined;
       const own = tactics.length ? { tactics } : rowTactics;
-      merged.mention(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i } : undefined);
+      merged.mention(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i } : ref.name === undefined ? elsewhere : undefined);
     }
   }
+}
+
+/** Whether a row is a Markdown table's delimiter row (`|---|:--:|`), or holds nothing but pipes and blanks. */
+function isDelimiterRow(line: Line): boolean {
+  return /^[\s|:\-\t]*$/.test(line.text.length > 2000 ? 'x' : line.text);
+}
+
+/**
+ * The role of the key of a key/value table's field (`| **Technique Name** | Scheduled Task/Job: Cron |`, `| **Tactic** |
+ * Credential Access |`): a row of two cells inside a table (a row above it) and no header (no delimiter row under it),
+ * whose first cell is a column header's word and whose second is a value, not another.
+ */
+function keyValueKey(entryAt: (i: number) => Entry, count: number, index: number): Role | undefined {
+  const entry = entryAt(index);
+  if (entry.kind !== 'row' || entry.cells.length !== 2 || index === 0 || entryAt(index - 1).kind !== 'row') return undefined;
+  const next = index + 1 < count ? entryAt(index + 1) : undefined;
+  if (next?.kind === 'row' && isDelimiterRow(next.line)) return undefined;
+  const [key, value] = entry.cells.map((cell) => slice(entry.line, cell));
+  return value?.trim() && !headerRole(value) ? headerRole(key!) : undefined;
+}
+
+/** The fields of a key/value table that describe the technique of its row of IDs. */
+interface KeyValueRecord {
+  name?: NameApart;
+  tactics?: string[];
+}
+
+// How many rows around a row of IDs are searched for the other fields of its key/value table.
+const RECORD_ROWS = 30;
+
+/**
+ * The other fields of the key/value table a row of IDs of two cells stands in (a table with a field whose key is a column
+ * header's word), when the table describes one technique (no other row holds IDs): the cell of its name field as the
+ * name (`| **Technique Name** | … |`, before or after the ID's row), and its tactic field's tactics (`| **Tactic** |
+ * Credential Access |`, which may come after the ID and is the table's own, over a tactic the text above stated).
+ */
+function keyValueRecord(entryAt: (i: number) => Entry, count: number, index: number): KeyValueRecord | undefined {
+  const entry = entryAt(index);
+  if (entry.kind !== 'row' || entry.cells.length !== 2 || hasIds(entry.line, entry.cells[0]!)) return undefined;
+  let keyed = false;
+  let name: NameApart | undefined;
+  let tactics: string[] | undefined;
+  for (const step of [-1, 1]) {
+    for (let k = index + step; k >= 0 && k < count && Math.abs(k - index) <= RECORD_ROWS; k += step) {
+      const row = entryAt(k);
+      if (row.kind !== 'row') break;
+      if (row.line.idSpans.length) return undefined;
+      const role = keyValueKey(entryAt, count, k);
+      const value = row.cells[1];
+      keyed ||= role !== undefined;
+      if (role === 'name' && value && nameCell(row.line, value)) name ??= { line: row.line, span: value, after: k > index };
+      if (role === 'tactic') tactics ??= keyedTactics(row.cells.map((cell) => slice(row.line, cell)), ['tactic', undefined]);
+    }
+  }
+  return keyed ? { ...(name ? { name } : {}), ...(tactics ? { tactics } : {}) } : undefined;
 }
 
 // A line break written in a cell of a Markdown table (`<br>`, `<br/>`, `<br />`).
@@ -932,9 +991,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         break;
       case 'row': {
         captionRows = captioned;
-        if (/^[\s|:\-\t]*$/.test(line.text.length > 2000 ? 'x' : line.text)) break;
+        if (isDelimiterRow(line)) break;
         if (line.idSpans.length) {
-          rowReferences(line, entry.cells, table, context, merged);
+          const record = keyValueRecord(entryAt, lines.length, index);
+          rowReferences(line, entry.cells, table, record?.tactics ?? context, merged, record);
           break;
         }
         const texts = entry.cells.map((cell) => slice(line, cell));
@@ -946,6 +1006,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           captioned = false;
           break;
         }
+        // A field of a key/value table (`| **Technique Name** | Scheduled Task/Job: Cron |`) is no header of the rows after it.
+        if (keyValueKey(entryAt, lines.length, index)) break;
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
           table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}) };

@@ -268,6 +268,30 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a key/value table describing one technique', () => {
+    it('reads its name and tactic fields, before or after its ID, and no field as a header', () => {
+      // A lab write-up's mapping table, then a metadata table whose tactic field comes after the technique's (two real pages).
+      const text = [
+        '## MITRE ATT&CK Mapping', '', '| Field | Value |', '|---|---|', '| **Tactic** | Persistence |', '| **Technique ID** | T1053.003 |',
+        '| **Technique Name** | Scheduled Task/Job: Cron |', '| **Procedure** | Adversary created cron jobs and systemd services to maintain persistent access |', '',
+        '## Metadata', '| Attribute | Details |', '|---|---|', '| **Technique ID** | CA-FORCE-002 |', '| **MITRE ATT&CK v18.1** | T1187 |',
+        '| **Tactic** | Credential Access |', '| **Platforms** | Windows AD (All versions 2016-2025) |',
+      ].join('\n');
+      const { references, notes } = extractReport(text, { target: loadRelease('18.1') });
+      expect(references.map((ref) => [ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        ['T1053.003 | Scheduled Task/Job: Cron', ['Persistence'], 'current', []],
+        ['T1187', ['Credential Access'], 'current', []],
+      ]);
+      // `**Procedure**` and `**Platforms**` are keys, not cells of a technique column.
+      expect(notes).to.deep.equal([]);
+    });
+
+    it('takes no name field for a table of several techniques', () => {
+      const text = ['| Field | Value |', '|---|---|', '| Technique ID | T1059.001 |', '| Technique Name | PowerShell |', '| Technique ID | T1053.005 |'].join('\n');
+      expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => ref.raw)).to.deep.equal(['T1059.001', 'T1053.005']);
+    });
+  });
+
   describe('a tactic cell some of whose parts name no tactic', () => {
     it('gives the tactics it names, and says which parts it passed over', () => {
       // reports6 08-ko-ironworm-table.md line 49.

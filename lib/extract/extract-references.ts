@@ -96,6 +96,11 @@ const HEADER_ROLES = new Map<string, Role>([
   ...['tattica', 'tattiche', 'tactica', 'tacticas', 'tatica', 'taticas'].map((k) => [k, 'tactic'] as const),
   ...['tecnica', 'tecniche', 'tecnicas'].map((k) => [k, 'name'] as const),
   ...['id', 'ids', 'technique id', 'technique ids', 'att&ck id', 'attack id', 'テクニックid', '手法id'].map((k) => [k, 'id'] as const),
+  // The framework's name before the word (`| MITRE Tactic | Exfiltration |`, `| MITRE ID | T1048 |` in detection write-ups'
+  // key/value tables), or after it, in French order (`| Technique MITRE |`).
+  ...['mitre tactic', 'mitre tactics', 'mitre att&ck tactic', 'mitre att&ck tactics', 'tactique mitre'].map((k) => [k, 'tactic'] as const),
+  ...['mitre technique', 'mitre techniques', 'mitre att&ck technique', 'mitre att&ck techniques', 'technique mitre', 'technique mitre att&ck'].map((k) => [k, 'name'] as const),
+  ...['mitre id', 'mitre technique id', 'mitre att&ck id', 'mitre att&ck technique id'].map((k) => [k, 'id'] as const),
 ]);
 
 function headerKey(text: string): string {

@@ -286,6 +286,19 @@ describe('extractReport', () => {
       expect(notes).to.deep.equal([]);
     });
 
+    it('reads the keys that name the framework first (`MITRE Tactic`, `MITRE Technique`, `MITRE ID`)', () => {
+      // Two detection write-ups' tables (the key before the ID names it, or holds the name).
+      const text = [
+        '| Field | Value |', '|-------|-------|', '| Version | 1.1.0 |', '| MITRE Technique | Exfiltration Over Alternative Protocol |', '| MITRE ID | T1048 |',
+        '| MITRE Tactic | Exfiltration |', '| Severity | High |', '',
+        '| Field | Value |', '|-------|-------|', '| MITRE Tactic | Command and Control (TA0011) |', '| MITRE Technique | Application Layer Protocol: DNS (T1071.004) |',
+      ].join('\n');
+      expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.raw, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        ['Exfiltration Over Alternative Protocol | T1048', ['Exfiltration'], []],
+        ['Application Layer Protocol: DNS (T1071.004)', ['Command and Control'], []],
+      ]);
+    });
+
     it('takes no name field for a table of several techniques', () => {
       const text = ['| Field | Value |', '|---|---|', '| Technique ID | T1059.001 |', '| Technique Name | PowerShell |', '| Technique ID | T1053.005 |'].join('\n');
       expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => ref.raw)).to.deep.equal(['T1059.001', 'T1053.005']);

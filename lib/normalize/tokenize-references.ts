@@ -286,6 +286,9 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
       rules.push(URL_RULE);
       let q = start;
       while (q > 0 && start - q < 200 && !' \t\n(<["\''.includes(text.charAt(q - 1))) q--;
+      // The address of a link whose text cites the same technique (`[T1055 - Process Injection](…/techniques/T1055/)`)
+      // only repeats it: the text's ID is the reference, named by the words after it.
+      if (linkTextCites(text, q, ids)) continue;
       start = q;
       if (text.charAt(end) === '/') end++;
     } else {
@@ -315,6 +318,16 @@ function wordAround(text: string, at: number): TextSpan {
 }
 
 const MAX_ADDRESS = 300;
+
+/** Whether the address starting at `start` is a markdown link's whose text cites the same IDs (`[T1055 - Name](…)`). */
+function linkTextCites(text: string, start: number, ids: readonly string[]): boolean {
+  if (text.charAt(start - 1) !== '(' || text.charAt(start - 2) !== ']') return false;
+  const from = Math.max(0, start - 2 - MAX_NAME);
+  const at = text.slice(from, start - 2).lastIndexOf('[');
+  if (at < 0) return false;
+  const named = ids.join(' ');
+  return scanIds(text.slice(from + at + 1, start - 2)).some((token) => token.ids.join(' ') === named);
+}
 
 /**
  * The markdown link around an ID that is its whole text (`[T1078](https://attack.mitre.org/techniques/T1078/)`,
@@ -894,8 +907,9 @@ function nameEndAfter(text: string, start: number, ceiling: number): number | un
     let e = q;
     while (e < ceiling && e - q <= MAX_WORD && !/\s/.test(text.charAt(e))) e++;
     const token = text.slice(q, e);
-    // A footnote marker ends the name (`T1055 Process Injection[1] that ...`).
-    const bare = token.replace(/\[\d{1,3}\]$/, '').replace(/[,.;]$/, '');
+    // A footnote marker ends the name (`T1055 Process Injection[1] that ...`), as does the end of a link's text
+    // (`[T1055 - Process Injection](…) to hide`).
+    const bare = token.replace(/\[\d{1,3}\]$/, '').replace(/\]\(\S*$/, '').replace(/[,.;]$/, '');
     const word = bare.replace(MARK_CHARS, '');
     if (!(TITLE_TOKEN.test(word) || CONNECTORS.has(word)) || !word) break;
     ends.push({ end: q + bare.length, connector: CONNECTORS.has(word) });

@@ -305,6 +305,23 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a link whose text cites the technique its address names', () => {
+    it('is one reference, named by the words after the ID in its text', () => {
+      // A page's references list, a metadata table's cell, and a sentence citing a link so written.
+      const text = [
+        '- [T1055.001 - DLL Injection](https://attack.mitre.org/techniques/T1055/001/)',
+        '| **MITRE ATT&CK v18.1** | [T1187 - Forced Authentication](https://attack.mitre.org/techniques/T1187/) |',
+        'The loader relies on [T1055 - Process Injection](https://attack.mitre.org/techniques/T1055/) to hide in explorer.exe.',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.ids, ref.name, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        [['T1055.001'], 'DLL Injection', 'current', []],
+        [['T1187'], 'Forced Authentication', 'current', []],
+        [['T1055'], 'Process Injection', 'current', []],
+      ]);
+    });
+  });
+
   describe('a tactic cell some of whose parts name no tactic', () => {
     it('gives the tactics it names, and says which parts it passed over', () => {
       // reports6 08-ko-ironworm-table.md line 49.

@@ -279,8 +279,8 @@ describe('tokenizeReferences', () => {
   });
 
   it('takes the text of a link left open before the ID, and no step number (reports5: Sysmon notes, CALDERA evals)', () => {
-    // The link's address is a reference of its own (merged with this one by extract).
-    expect(namedItem('MITRE ATT&CK Framework: [Uncommonly Used Port (T1065)](https://attack.mitre.org/techniques/T1065)')[0]).to.equal('Uncommonly Used Port');
+    // The link's address only repeats the technique its text cites.
+    expect(namedItem('MITRE ATT&CK Framework: [Uncommonly Used Port (T1065)](https://attack.mitre.org/techniques/T1065)')).to.deep.equal(['Uncommonly Used Port']);
     // A heading's marks are cut by extract, and its en dash folded, before the tokenizer reads the line.
     expect(namedItem('1.B.1 - Registry Run Keys / Start Folder (T1060)')).to.deep.equal(['Registry Run Keys / Start Folder']);
     expect(namedItem('5.A.1 - Credential Dumping (T1003)')).to.deep.equal(['Credential Dumping']);
@@ -379,6 +379,8 @@ describe('hostile long input', () => {
     ['10,000 siblings in one shorthand', () => `T1003.001${'/.002'.repeat(n / 5)}`, ['T1003.001', 'T1003.002']],
     ['3,000 table cells', () => '| T1059 '.repeat(n / 32), ['T1059']],
     ['1,000 markdown links', () => '[x](https://attack.mitre.org/techniques/T1059)'.repeat(n / 100), ['T1059']],
+    ['1,000 markdown links citing their ID in their text', () => '[T1059 - x](https://attack.mitre.org/techniques/T1059)'.repeat(n / 100), ['T1059']],
+    ['1,000 ATT&CK addresses after 100,000 characters without a bracket', () => `${'a'.repeat(n)} ${'](https://attack.mitre.org/techniques/T1059)'.repeat(1000)}`, ['T1059']],
     ['4,000 full-width IDs', () => 'Ｔ１０５９　'.repeat(n / 25), ['T1059']],
     ['1,000 tactic clauses', () => 'Execution: a T1059; '.repeat(n / 100), ['T1059']],
     ['1,000 lines of a tactic heading and an ID', () => 'Initial Access\nT1566.001\n'.repeat(n / 100), ['T1566.001']],

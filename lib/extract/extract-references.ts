@@ -535,8 +535,13 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named
  */
 function keyedTactics(texts: readonly string[], roles: ReadonlyArray<Role | undefined>): string[] | undefined {
   const cells = texts.filter((text) => text.trim());
-  if (cells.length !== 2 || roles[texts.indexOf(cells[0]!)] !== 'tactic' || cells[1]!.length > 600) return undefined;
-  const items = cells[1]!
+  return cells.length === 2 && roles[texts.indexOf(cells[0]!)] === 'tactic' ? tacticValue(cells[1]!) : undefined;
+}
+
+/** The tactics of a tactic field's value, when it holds only tactics: as text, list items or links. */
+function tacticValue(value: string): string[] | undefined {
+  if (value.length > 600) return undefined;
+  const items = value
     .replace(/\[([^\]]{1,80})\]\([^)\s]{0,300}\)/g, '$1')
     .split(/<[^<>]{0,40}>/)
     .map((item) => item.trim())
@@ -695,22 +700,67 @@ const RECORD_ROWS = 30;
 function keyValueRecord(entryAt: (i: number) => Entry, count: number, index: number): KeyValueRecord | undefined {
   const entry = entryAt(index);
   if (entry.kind !== 'row' || entry.cells.length !== 2 || hasIds(entry.line, entry.cells[0]!)) return undefined;
+  return recordAround(count, index, RECORD_ROWS, (k) => {
+    const row = entryAt(k);
+    if (row.kind !== 'row') return undefined;
+    const role = keyValueKey(entryAt, count, k);
+    return { ...(role ? { role } : {}), line: row.line, value: row.cells[1] ?? { start: 0, end: 0 } };
+  });
+}
+
+/** A field of a record: the role of its key (a column header's word), and where its value is. */
+interface Field {
+  role?: Role;
+  line: Line;
+  value: TextSpan;
+}
+
+/**
+ * The fields around a reference's (`fieldAt`, up to `limit` lines each way, up to one that is none) as a record, when one
+ * of their keys is a column header's word and none holds IDs: its name field's value and its tactic field's tactics.
+ */
+function recordAround(count: number, index: number, limit: number, fieldAt: (k: number) => Field | undefined): KeyValueRecord | undefined {
   let keyed = false;
   let name: NameApart | undefined;
   let tactics: string[] | undefined;
   for (const step of [-1, 1]) {
-    for (let k = index + step; k >= 0 && k < count && Math.abs(k - index) <= RECORD_ROWS; k += step) {
-      const row = entryAt(k);
-      if (row.kind !== 'row') break;
-      if (row.line.idSpans.length) return undefined;
-      const role = keyValueKey(entryAt, count, k);
-      const value = row.cells[1];
+    for (let k = index + step; k >= 0 && k < count && Math.abs(k - index) <= limit; k += step) {
+      const field = fieldAt(k);
+      if (!field) break;
+      const { role, line, value } = field;
+      if (line.idSpans.length) return undefined;
       keyed ||= role !== undefined;
-      if (role === 'name' && value && nameCell(row.line, value)) name ??= { line: row.line, span: value, after: k > index };
-      if (role === 'tactic') tactics ??= keyedTactics(row.cells.map((cell) => slice(row.line, cell)), ['tactic', undefined]);
+      if (role === 'name' && nameCell(line, value)) name ??= { line, span: value, after: k > index };
+      if (role === 'tactic') tactics ??= tacticValue(slice(line, value));
     }
   }
   return keyed ? { ...(name ? { name } : {}), ...(tactics ? { tactics } : {}) } : undefined;
+}
+
+/**
+ * A line written as a field, `Key: value` (`- **Technique Name:** Brute Force`, `**ATT&CK ID:** T1110`): the role of its
+ * key when that is a column header's word, and where its value is; undefined for a line that is no field.
+ */
+function lineField(line: Line): Field | undefined {
+  const text = line.text.length > 600 ? '' : line.text;
+  const marker = LIST_MARKER.exec(text)?.[0].length ?? 0;
+  const key = KEY.exec(text.slice(marker));
+  if (!key) return undefined;
+  const value = trimSpan(text, { start: marker + key[0].length, end: text.length });
+  const role = headerRole(key[1]!);
+  return value.end > value.start ? { ...(role ? { role } : {}), line, value } : undefined;
+}
+
+// How many lines around an ID field are searched for the other fields of its record.
+const RECORD_LINES = 8;
+
+/**
+ * The other fields of the record an ID field stands in (`- **Technique ID:** T1110.001`, then `- **Technique Name:** Brute
+ * Force: Password Guessing`, `- **Tactic:** Credential Access`): the lines of `Key: value` fields around it, read as a
+ * key/value table's rows are (`keyValueRecord`).
+ */
+function fieldRecord(entryAt: (i: number) => Entry, count: number, index: number): KeyValueRecord | undefined {
+  return lineField(entryAt(index).line)?.role === 'id' ? recordAround(count, index, RECORD_LINES, (k) => lineField(entryAt(k).line)) : undefined;
 }
 
 // A line break written in a cell of a Markdown table (`<br>`, `<br/>`, `<br />`).
@@ -771,6 +821,7 @@ function lineReferences(
   section: string[],
   neighbour: (labelled: boolean) => Entry | undefined,
   merged: MergedReferences,
+  record?: KeyValueRecord,
 ): Found[] | undefined {
   const { line } = entry;
   const body = slice(line, entry.body);
@@ -803,8 +854,10 @@ function lineReferences(
       // `T1566.001:` alone on its line labels the cell after it (a list of `ID: Name` items set one word per line).
       const labelled = /^\s{0,3}[:：]\s*$/.test(slice(line, { start: ref.idSpan.end, end: span.end }));
       const alone = !rows && read.refs.length === 1 && !entry.bullet;
-      const cell = ref.name === undefined && alone && isBareId(withoutIds(line, span)) ? neighbour(labelled) : undefined;
-      const named = cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined;
+      // The value of an ID field (`- **Technique ID:** T1110.001`) is named by its record's name field, not a line beside it.
+      const field = ref.name === undefined && !rows && read.refs.length === 1 ? record?.name : undefined;
+      const cell = field || ref.name !== undefined || !alone || !isBareId(withoutIds(line, span)) ? undefined : neighbour(labelled);
+      const named = field ?? (cell ? { line: cell.line, span: trimSpan(cell.line.text, { start: 0, end: cell.line.text.length }), after: cell.line.number > line.number } : undefined);
       refs.push(found(line, ref, { tactics }, named));
     }
   }
@@ -1040,7 +1093,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         // description, a sentence, ended the tactic's reach.
         const rowAbove = cellRows && !context.length && cellRows.cells >= 1 && cellRows.cells <= cellRows.columns - 2 ? cellRows.tactics : [];
         if (cellRows) cellRows.cells = 0;
-        const refs = lineReferences(entry, tacticAfter ? [] : orElse(context, rowAbove), section, (labelled) => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled), merged);
+        const record = fieldRecord(entryAt, lines.length, index);
+        const given = record?.tactics ?? (tacticAfter ? [] : orElse(context, rowAbove));
+        const refs = lineReferences(entry, given, section, (labelled) => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled), merged, record);
         if (!refs) {
           // A sentence ends a tactic line's reach, not a heading's.
           if (!headingContext) context = [];

@@ -305,6 +305,29 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a technique written as lines of fields (`Key: value`)', () => {
+    it('gives the ID field its record\'s name and tactic fields, before or after it', () => {
+      // Three real write-ups: a list with the tactic after the ID, plain lines with the name before it, and nested lists.
+      const text = [
+        '## MITRE ATT&CK Mapping', '- **Technique ID:** T1110.001', '- **Technique Name:** Brute Force: Password Guessing', '- **Tactic:** Credential Access', '',
+        '### ATT&CK Mapping', '', '**Technique Name:** Brute Force  ', '**ATT&CK ID:** T1110  ', '**ATT&CK Tactic:** Credential Access  ', '',
+        '- **Tactic:** Collection', '  - **Technique ID:** T1213', '  - **Technique Name:** Data from Information Repositories',
+        '  - **Description:** Using GraphQL API to bypass record-level restrictions.',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        ['T1110.001 | Brute Force: Password Guessing', ['Credential Access'], 'current', []],
+        ['Brute Force | T1110', ['Credential Access'], 'current', []],
+        ['T1213 | Data from Information Repositories', ['Collection'], 'current', []],
+      ]);
+    });
+
+    it('takes no name field for a record of several IDs', () => {
+      const text = ['- **Technique ID:** T1059.001', '- **Technique Name:** PowerShell', '- **Technique ID:** T1053.005'].join('\n');
+      expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => ref.raw)).to.deep.equal(['T1059.001', 'T1053.005']);
+    });
+  });
+
   describe('a link whose text cites the technique its address names', () => {
     it('is one reference, named by the words after the ID in its text', () => {
       // A page's references list, a metadata table's cell, and a sentence citing a link so written.

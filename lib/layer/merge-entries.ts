@@ -10,6 +10,16 @@ export interface MergeSource {
   from: string;
 }
 
+/** A later entry's value of a field the merged entry holds another value of (`mergeEntries`): `source` is its position. */
+export interface MergeDropped {
+  source: number;
+  field: string;
+  value: unknown;
+}
+
+// The fields mergeEntries combines by a rule of its own, or that are equal within a merge (technique and tactic).
+const MERGED_FIELDS = new Set(['techniqueID', 'tactic', 'score', 'color', 'comment', 'metadata', 'links', 'showSubtechniques', 'enabled']);
+
 function distinct<T>(items: readonly T[]): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
@@ -47,9 +57,11 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  * - enabled: false only when every entry was disabled;
  * - metadata and links: every distinct item, in layer order;
  * - showSubtechniques: true when any entry had it;
- * - any other field: the first entry's.
+ * - any other field (one Navigator does not know, such as CTID's `score_num`, kept as written): the first entry's that
+ *   has it; a later entry's other value for it is returned in `dropped` (by its source's position), for the caller to
+ *   keep and say.
  */
-export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore): { entry: JsonObject; conflicts: string[] } {
+export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore): { entry: JsonObject; conflicts: string[]; dropped: MergeDropped[] } {
   const rule = given ?? 'max';
   const [first, ...rest] = sources;
   if (!first) throw new Error('mergeEntries needs at least one entry');
@@ -82,9 +94,17 @@ export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore
     if (items.length || key in entry) entry[key] = items;
   }
   if (all.some((s) => s.entry['showSubtechniques'] === true)) entry['showSubtechniques'] = true;
-  for (const source of rest) for (const [key, value] of Object.entries(source.entry)) if (!(key in entry)) entry[key] = value;
+  const dropped: MergeDropped[] = [];
+  rest.forEach((source, i) => {
+    for (const [key, value] of Object.entries(source.entry)) {
+      if (!(key in entry)) entry[key] = value;
+      else if (!MERGED_FIELDS.has(key) && JSON.stringify(value) !== JSON.stringify(entry[key])) {
+        dropped.push({ source: i + 1, field: key, value });
+      }
+    }
+  });
   // After the fields taken from later entries: a disabled revoked ID (SRA's index layers disable every other ID)
   // must not grey out the annotated technique it now names.
   if (all.some((s) => s.entry['enabled'] !== false) && entry['enabled'] === false) delete entry['enabled'];
-  return { entry, conflicts };
+  return { entry, conflicts, dropped };
 }

@@ -399,13 +399,15 @@ export const LEFT_OUT_METADATA_NAME = 'left out by combine';
  * without a name, a link without a URL, a colour that is none): each that held something is kept, inert, as a layer
  * metadata item named `kept.name` holding its JSON pointer in the layer as read (after `kept.source`, when set), the
  * reason, and what it was, so that nothing written disappears from the file. A part of a removed entry is kept with its entry.
+ * So is each value a merge left out (`merged`: a field Navigator does not know, two entries that became one holding
+ * two values of it).
  */
-function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readonly LayerRepair[], kept: KeptAs): SettingChange[] {
+function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readonly LayerRepair[], kept: KeptAs, merged: readonly LayerRepair[] = []): SettingChange[] {
   const removed = reports.filter((report) => report.removedEntry);
   const parts = repairs.filter(
     (repair) => repair.leftOut === 'part' && repair.held !== undefined && !removed.some((report) => repair.path.startsWith(`${report.path}/`)),
   );
-  if (!removed.length && !parts.length) return [];
+  if (!removed.length && !parts.length && !merged.length) return [];
   const metadata = Array.isArray(layer['metadata']) ? (layer['metadata'] as unknown[]) : [];
   if (metadata.length) metadata.push({ divider: true });
   const from = kept.source === undefined ? '' : `${kept.source}: `;
@@ -415,13 +417,15 @@ function keepRemoved(layer: JsonObject, reports: EntryUpgrade[], repairs: readon
     keep(report.path, report.notes.find((note) => /removed/.test(note)) ?? 'removed', 'The entry', report.removedEntry);
     report.notes.push(`the entry is kept as it was in ${kept.where ?? "the layer's metadata"} ("${kept.name}")`);
   }
-  for (const repair of parts) keep(repair.path, repair.repair, 'It', repair.held);
+  for (const repair of [...parts, ...merged]) keep(repair.path, repair.repair, 'It', repair.held);
   layer['metadata'] = metadata;
   const counted = [
     removed.length ? `${removed.length} removed entr${removed.length === 1 ? 'y' : 'ies'}` : '',
     parts.length ? `${parts.length} part${parts.length === 1 ? '' : 's'} left out by the repair` : '',
-  ];
-  return [{ path: '/metadata', message: `${counted.filter(Boolean).join(' and ')} kept as "${kept.name}" items` }];
+    merged.length ? `${merged.length} value${merged.length === 1 ? '' : 's'} left out by a merge` : '',
+  ].filter(Boolean);
+  const joined = counted.length > 1 ? `${counted.slice(0, -1).join(', ')} and ${counted.at(-1)!}` : counted[0]!;
+  return [{ path: '/metadata', message: `${joined} kept as "${kept.name}" items` }];
 }
 
 /**
@@ -539,19 +543,33 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }
   });
   const techniques: unknown[] = [];
+  const mergedOut: LayerRepair[] = [];
+  const keptAs = options.keptAs ?? { name: REMOVED_METADATA_NAME };
   order.sort((a, b) => compareEntries(a[0]!.entry, b[0]!.entry));
   for (const group of order) {
     const at = techniques.length;
     const first = group[0]!;
     if (group.length === 1) techniques.push(first.entry);
     else {
-      const { entry, conflicts } = mergeEntries(
+      const { entry, conflicts, dropped } = mergeEntries(
         group.map((item) => ({ entry: item.entry, from: item.origin })),
         options.mergeScore,
       );
       techniques.push(entry);
       const paths = [...new Set(group.map((item) => item.report.path))];
       const where = `${String(entry['techniqueID'])}${typeof entry['tactic'] === 'string' ? ` under ${entry['tactic']}` : ''}`;
+      // A field Navigator does not know holds one value per entry: the others are kept where removed entries are.
+      for (const { source, field, value } of dropped) {
+        conflicts.push(
+          `${field} ${JSON.stringify(entry[field])} kept; ${JSON.stringify(value)} of ${group[source]!.origin} (a field Navigator does not know) kept in ${keptAs.where ?? "the layer's metadata"} ("${keptAs.name}")`,
+        );
+        mergedOut.push({
+          path: `${group[source]!.report.path}/${field}`,
+          repair: `merged into /techniques/${at} (${where}), whose ${field} is ${JSON.stringify(entry[field])}; left out`,
+          leftOut: 'part',
+          held: value,
+        });
+      }
       for (const report of new Set(group.map((item) => item.report))) {
         if (!report.changes.includes('merged')) report.changes.push('merged');
         const others = paths.filter((path) => path !== report.path);
@@ -575,7 +593,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   }
   if (Array.isArray(layer['techniques'])) layer['techniques'] = techniques;
 
-  settings.push(...keepRemoved(layer, reports, repairs, options.keptAs ?? { name: REMOVED_METADATA_NAME }));
+  settings.push(...keepRemoved(layer, reports, repairs, keptAs, mergedOut));
   // PRE-ATT&CK stays hidden as the stage filter hid it, unless an annotated entry runs only on PRE: nothing annotated
   // is hidden by what the upgrade writes.
   const needsPre = techniques.filter((entry): entry is JsonObject => isJsonObject(entry) && isAnnotated(entry) && typeof entry['techniqueID'] === 'string')

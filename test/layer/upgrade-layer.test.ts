@@ -199,6 +199,24 @@ describe('upgradeLayer', () => {
     expect(note(fractions)).to.contain('became 0.75 (max)').and.not.contain('--merge-score');
   });
 
+  it("keeps each value of a field Navigator does not know that a merge would lose (CTID's score_num), saying which", () => {
+    // CTID's security-stack-mappings layers write score_num, score_display and category beside Navigator's fields;
+    // T1086 (revoked) and T1059.001 become one entry, each with a score_num of its own.
+    const input = layer([
+      { techniqueID: 'T1059.001', color: '#aeeeee', score_num: 10, score_display: 'Minimal' },
+      { techniqueID: 'T1086', color: '#aeeeee', score_num: 50, score_display: 'Minimal', category: 'Detect' },
+    ]);
+    const { layer: out, report } = upgradeLayer(input, attack);
+    expect(out.techniques).to.have.length(1);
+    expect(out.techniques?.[0]).to.include({ techniqueID: 'T1059.001', score_num: 10, score_display: 'Minimal', category: 'Detect' });
+    expect(out.metadata).to.deep.equal([
+      { name: 'removed by upgrade', value: '/techniques/1/score_num: merged into /techniques/0 (T1059.001), whose score_num is 10; left out. It was: 50' },
+    ]);
+    expect(report.techniques[0]?.notes.join('\n')).to.contain('score_num 10 kept; 50 of T1086 (a field Navigator does not know) kept in the layer\'s metadata ("removed by upgrade")');
+    expect(report.settings.map((change) => change.message)).to.include('1 value left out by a merge kept as "removed by upgrade" items');
+    expect(validateLayer(out, { attackFor: attackFor(library) }).filter((finding) => finding.severity === 'error')).to.deep.equal([]);
+  });
+
   it('merges by the documented rule: scores by --merge-score, colours first, comments labelled by old ID, disabled only if all', () => {
     const input = layer([
       { techniqueID: 'T1566.001', tactic: 'initial-access', score: 2, comment: 'ISO attachment', enabled: false, color: '#00ff00' },

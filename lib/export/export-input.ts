@@ -60,17 +60,23 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
  * to the layer's (`everyPlatformRelease`), as validate reads it: it showed every platform, and is drawn so.
  * @throws AttackDataError when no release of the layer's domain (or the given one) is available.
  */
-export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, release?: string): { index: AttackIndex; warning?: string; everyPlatform?: boolean } {
+export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, release?: string): { index: AttackIndex; warning?: string; note?: string; everyPlatform?: boolean } {
   const domain = layer.domain as Domain;
-  if (release) return { index: library.release(domain, release) };
   const major = attackMajor(layer.versions?.attack);
+  const listed = layer.filters?.platforms;
+  if (release) {
+    // Drawn in another release than its own, a filter of every platform of its own (or the nearest here) showed
+    // every platform, and is drawn so, as without --attack-release.
+    const index = library.release(domain, release);
+    const nearest = major && listed?.length ? everyPlatformRelease(listed, nearestRelease(library, domain, major), index) : undefined;
+    return { index, ...(nearest ? { note: everyPlatformNote(nearest, major!), everyPlatform: true } : {}) };
+  }
   if (!major) return { index: library.release(domain) };
   try {
     return { index: library.release(domain, major) };
   } catch (error) {
     if (!(error instanceof AttackDataError)) throw error;
     const index = library.release(domain);
-    const listed = layer.filters?.platforms;
     const nearest = everyPlatformRelease(listed, listed?.length ? nearestRelease(library, domain, major) : undefined, index);
     return {
       index,

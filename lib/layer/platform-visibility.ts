@@ -62,8 +62,9 @@ export function listsEveryPlatform(listed: readonly unknown[], release: AttackIn
 }
 
 /**
- * The release nearest to a layer's (`nearest`, `nearestRelease`: 14.1 for 15) when the layer's own is not available,
- * the layer is read in another (`used`) and its platform filter lists every platform of that nearest release: such a
+ * The release nearest to a layer's (`nearest`, `nearestRelease`: 14.1 for 15, its own when available) when the layer
+ * is read in another (`used`: the newest, its own being not here, or the one --attack-release asks for) and its
+ * platform filter lists every platform of that nearest release: such a
  * filter showed every platform in Navigator (`listsEveryPlatform`), so it hides nothing in `used` either. Undefined
  * otherwise (a filter of some platforms is read as written). validate and export read a filter so, and say it with
  * `everyPlatformNote`.
@@ -75,7 +76,8 @@ export function everyPlatformRelease(listed: unknown, nearest: AttackIndex | und
 
 /** What a note says of a filter read by `everyPlatformRelease` (`nearest`) for a layer of ATT&CK `major`. */
 export function everyPlatformNote(nearest: AttackIndex, major: string): string {
-  return `filters.platforms lists every platform of ${nearest.label}, the release nearest to ${major} here, so it is read as showing every platform`;
+  const which = nearest.major === major ? "the layer's release" : `the release nearest to ${major} here`;
+  return `filters.platforms lists every platform of ${nearest.label}, ${which}, so it is read as showing every platform`;
 }
 
 /**

@@ -233,7 +233,12 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
   const declared = typeof versions['attack'] === 'string' ? versions['attack'] : undefined;
   if (options.release) {
     const asked = options.attackFor(domain as Domain, options.release);
-    if (asked) return { index: asked };
+    // Checked against another release than its own, a filter of every platform of its own (or the nearest here)
+    // showed every platform, and hides nothing in the release asked for either, as without --attack-release.
+    const major = attackMajor(declared);
+    const listed = isJsonObject(layer['filters']) ? layer['filters']['platforms'] : undefined;
+    const nearest = asked && major && Array.isArray(listed) && listed.length ? everyPlatformRelease(listed, options.nearest?.(domain as Domain, major), asked) : undefined;
+    if (asked) return { index: asked, ...(nearest ? { everyPlatform: true } : {}) };
     // Checking against another release than the one asked for would pass layers nobody checked as asked.
     throw new AttackDataError(
       `ATT&CK ${domain} ${options.release} (--attack-release) is not available here: run \`${fetchCommand(domain as Domain, options.release)}\`, ` +

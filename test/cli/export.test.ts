@@ -10,6 +10,7 @@ import { freshTmpDir, hasStackTrace, repoRoot, runCli } from '../helpers/attack.
 import { readWorkbook } from '../export/workbook.js';
 import { byClass, parseSvg } from '../export/svg-dom.js';
 import { pageProblems } from '../export/svg-geometry.js';
+import { attackLibrary } from '../layer/attack-data.js';
 
 const examples = ['apt32-covid19-wuhan', 'temp-periscope-cambodia-2018', 'all'];
 
@@ -119,6 +120,23 @@ describe('attack-layers export', () => {
     const some = await runCli(['export', file, '--format', 'md', '--subtechniques', 'annotated']);
     for (const entry of esxi) expect(some.stderr).to.contain(`not drawn: ${entry.techniqueID}: `);
     expect(some.stderr).not.to.contain('read as showing every platform');
+  });
+
+  it('draws such a filter on every platform with --attack-release too, for a layer whose own release is here or not', async () => {
+    // The same filter of every platform of 13 (12.1 the nearest here), and one of every platform of 14 (here: 14.1).
+    const dir = freshTmpDir('export');
+    const esxi = [{ techniqueID: 'T1059.012', tactic: 'execution', score: 1 }];
+    const v13 = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
+    const v14 = attackLibrary().release('enterprise-attack', '14').platforms();
+    for (const [attack, platforms, which] of [['13', v13, 'enterprise-attack 12.1, the release nearest to 13 here'], ['14', v14, "enterprise-attack 14.1, the layer's release"]] as const) {
+      const file = join(dir, `v${attack}.json`);
+      writeFileSync(file, JSON.stringify({ name: attack, domain: 'enterprise-attack', versions: { attack, navigator: '4.9.1', layer: '4.5' }, filters: { platforms }, techniques: esxi }));
+      const result = await runCli(['export', file, '--format', 'md', '--subtechniques', 'annotated', '--attack-release', '18.1']);
+      expect(result.code).to.equal(0);
+      expect(result.stderr).to.contain(`filters.platforms lists every platform of ${which}, so it is read as showing every platform`);
+      expect(result.stderr).not.to.contain('not drawn');
+      expect(result.stdout).to.contain('platforms: all');
+    }
   });
 
   it('reports entries it cannot draw on stderr (revoked, unknown) and still exits 0', async () => {

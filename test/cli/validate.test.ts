@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { freshTmpDir, readRawBundle, runCli, stixFile } from '../helpers/attack.js';
 import { rawMatrix } from '../export/raw-matrix.js';
+import { attackLibrary } from '../layer/attack-data.js';
 
 /** A layer declaring ATT&CK `attack`, annotating T1059.001 and T1665 (Hide Infrastructure, new in ATT&CK 15). */
 function layerFor(attack: string): string {
@@ -134,5 +135,36 @@ describe('attack-layers validate: many findings of one kind', () => {
     const json = await runCli(['validate', file, '--json']);
     const findings = (JSON.parse(json.stdout) as { findings: { code: string }[] }[])[0]!.findings;
     expect(findings.filter((finding) => finding.code === 'revoked-technique')).to.have.length(6);
+  });
+});
+
+describe('attack-layers validate --attack-release: a filter of every platform of the layer\'s release', () => {
+  // A layer of ATT&CK 14 as Navigator 4.9 exports it: its filter lists every platform of 14, so it showed every
+  // platform. Checked against 18.1, T1059.012 (Hypervisor CLI, ESXi only: a platform 16 added) is not hidden by it.
+  const write = (platforms: readonly string[]): string => {
+    const file = join(freshTmpDir('validate-every-platform'), 'layer-14.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'a layer of ATT&CK 14',
+        domain: 'enterprise-attack',
+        versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
+        filters: { platforms },
+        layout: { expandedSubtechniques: 'annotated' },
+        techniques: [{ techniqueID: 'T1059.012', score: 1 }],
+      }),
+    );
+    return file;
+  };
+
+  it('reads it as every platform, as without the option, and a filter of some of them as written', async () => {
+    const every = attackLibrary().release('enterprise-attack', '14').platforms();
+    expect(every).to.not.include('ESXi');
+    expect(attackLibrary().release('enterprise-attack', '18.1').technique('T1059.012')?.platforms).to.deep.equal(['ESXi']);
+    const all = await runCli(['validate', write(every), '--attack-release', '18.1']);
+    expect(all.stdout).to.not.contain('filtered-out-technique');
+    const some = await runCli(['validate', write(every.slice(1)), '--attack-release', '18.1']);
+    expect(some.stdout).to.contain('warning: filtered-out-technique');
+    expect(some.stdout).to.contain('T1059.012');
   });
 });

@@ -67,8 +67,9 @@ export function handler(context: CliContext) {
     } else {
       for (const repair of input.repairs) note(context, args, `warning: ${repair}`);
       const library = attackLibrary(context, args);
-      const { index, warning, everyPlatform } = exportRelease(input.layer, library, args['attack-release']);
+      const { index, warning, note: reading, everyPlatform } = exportRelease(input.layer, library, args['attack-release']);
       if (warning) note(context, args, `${input.source}: warning: ${warning}`);
+      if (reading) note(context, args, `${input.source}: ${reading}`);
       const otherDomains = libraryOtherDomains(library, index.domain);
       const model = matrixModel(input.layer, index, {
         otherDomains,

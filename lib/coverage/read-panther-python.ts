@@ -8,8 +8,13 @@
  * - the body of a panther-analysis detection (`def rule(event):` and its helpers): it holds no ATT&CK mapping, which
  *   is in the YAML that names it (`Filename:`), from which Panther loads the detection. The folder walk leaves out a
  *   body a YAML beside it names; one no YAML names gives no coverage, and is ignored saying so.
- * Only literal values are read: a field set from a variable or a call is noted, and a class deriving from another
- * rule class inherits fields read nowhere here (it is ignored when it sets no mapping of its own).
+ * Literal values are read, and a name the module assigns a literal before the class (`TAGS = [...]`, then
+ * `tags = TAGS`), as Python does at the class statement; a class deriving from another class of the same file inherits
+ * the fields it does not set itself (pypanther's starter kit derives HostIDSMalware from HostIDSBaseRule, which sets
+ * log_types and default_severity). What stays unread is noted: a field set from a call, an expression or a name
+ * imported from another module, and the fields of a base class in another module (a class deriving from a pypanther
+ * rule, `OktaBruteForce`, is ignored when it sets no mapping of its own); `.override()` and `.extend()` calls that
+ * change a rule elsewhere (a main.py) are not read either.
  */
 import type { CoverageProblem } from './coverage-types.js';
 import { pantherDetection } from './read-panther.js';
@@ -62,45 +67,123 @@ export function parsePantherPython(source: string, file: string): RuleFileOutcom
   if (kind === undefined) return { invalid: { line: 1, message: 'not a Panther detection in Python: it imports no pypanther and defines no rule(event)' } };
   const lines = new LineIndex(source);
   const logical = logicalLines(source);
-  const items: RuleOutcome[] = [];
+  // The module's names bound to a value (`TAGS = [...]`), each with where it is, in file order, and its classes.
+  const assigned: { name: string; start: number; field: Field }[] = [];
+  const statements: PyClass[] = [];
   for (const [i, line] of logical.entries()) {
-    const header = line.indent === 0 ? CLASS_LINE.exec(line.text) : null;
+    if (line.indent !== 0) continue;
+    const attribute = ATTRIBUTE_LINE.exec(line.text);
+    if (attribute) {
+      assigned.push({ name: attribute[1]!, start: line.start, field: fieldOf(line, attribute, lines) });
+      continue;
+    }
+    const header = CLASS_LINE.exec(line.text);
     if (!header) continue;
     const body: LogicalLine[] = [];
     for (const next of logical.slice(i + 1)) {
       if (next.indent === 0) break;
       body.push(next);
     }
-    const bases = (header[2] ?? '').split(',').map((base) => base.trim()).filter((base) => base !== '');
     const own = body.filter((statement) => statement.indent === body[0]?.indent);
-    const isRule = bases.some((base) => RULE_BASES.has(base));
-    if (!isRule && !own.some((statement) => RULE_METHOD.test(statement.text))) continue;
-    items.push(ruleClass({ name: header[1]!, line: lines.line(line.start) }, bases, isRule, own, lines, file));
+    // A name is looked up as the class statement runs: the module's latest binding of it before the class.
+    const module = new Map(assigned.filter((binding) => binding.start < line.start).map((binding) => [binding.name, binding.field]));
+    const fields = new Map<string, Field>();
+    for (const statement of own) {
+      const attribute = ATTRIBUTE_LINE.exec(statement.text);
+      if (attribute) fields.set(attribute[1]!.toLowerCase(), resolveField(fieldOf(statement, attribute, lines), module));
+    }
+    const bases = (header[2] ?? '').split(',').map((base) => base.trim()).filter((base) => base !== '');
+    statements.push({ name: header[1]!, line: lines.line(line.start), bases, fields, ruleMethod: own.some((statement) => RULE_METHOD.test(statement.text)) });
   }
+  // A base is looked up by name: the class of that name the file defines last.
+  const classes = new Map(statements.map((pyClass) => [pyClass.name, pyClass]));
+  const items = statements
+    .filter((pyClass) => derivesFromRule(pyClass, classes) || hasRuleMethod(pyClass, classes))
+    .map((pyClass) => ruleClass(pyClass, classes, lines, file));
   if (!items.length) return { ignored: { line: 1, name, reason: 'a pypanther module with no rule class (helpers, the main.py that registers rules): no detection' } };
   return { items };
 }
 
+/** A class statement of a pypanther module: its name, line, bases, the fields its body sets, whether it defines rule(). */
+interface PyClass {
+  name: string;
+  line: number;
+  bases: string[];
+  fields: Map<string, Field>;
+  ruleMethod: boolean;
+}
+
+/** A field's value and its line (that of the class's statement, when read through a module's name). */
+interface Field {
+  value: PyValue;
+  line: number;
+}
+
+function fieldOf(statement: LogicalLine, attribute: RegExpExecArray, lines: LineIndex): Field {
+  const offset = statement.start + attribute[0].length;
+  return { value: pyValue(statement.text.slice(attribute[0].length), offset), line: lines.line(statement.start) };
+}
+
+// How many names a value is followed through (`A = B`, `B = [...]`): a chain longer than this is left unread.
+const MAX_NAMES = 8;
+
+/** A field with the module's names in its value replaced by what they are bound to (a literal; names are left as they are). */
+function resolveField(field: Field, module: ReadonlyMap<string, Field>): Field {
+  const resolve = (value: PyValue, depth: number): PyValue => {
+    if (!value || depth > MAX_NAMES) return value;
+    if ('name' in value) {
+      const bound = module.get(value.name);
+      return bound ? resolve(bound.value, depth + 1) : value;
+    }
+    if ('list' in value) return { list: value.list.map((item) => resolve(item, depth)) };
+    if ('dict' in value) return { dict: value.dict.map(([key, item]): [PyValue, PyValue] => [resolve(key, depth), resolve(item, depth)]) };
+    return value;
+  };
+  return { value: resolve(field.value, 0), line: field.line };
+}
+
+/** The in-file classes a class derives from, each once (a base of another module is none of them). */
+function ancestors(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>, seen = new Set<string>([pyClass.name])): PyClass[] {
+  return pyClass.bases.flatMap((base) => {
+    const found = classes.get(base);
+    if (!found || seen.has(base)) return [];
+    seen.add(base);
+    return [found, ...ancestors(found, classes, seen)];
+  });
+}
+
+/** Whether a class derives from pypanther's Rule, itself or through classes of the file. */
+function derivesFromRule(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>): boolean {
+  return [pyClass, ...ancestors(pyClass, classes)].some((found) => found.bases.some((base) => RULE_BASES.has(base)));
+}
+
+function hasRuleMethod(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>): boolean {
+  return [pyClass, ...ancestors(pyClass, classes)].some((found) => found.ruleMethod);
+}
+
+/** A class's fields: its own, then those it inherits from the file's classes, the first base's before the next's (as Python looks them up). */
+function inheritedFields(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>): Map<string, Field> {
+  const fields = new Map<string, Field>();
+  for (const found of [pyClass, ...ancestors(pyClass, classes)]) for (const [name, field] of found.fields) if (!fields.has(name)) fields.set(name, field);
+  return fields;
+}
+
 /** One pypanther rule class as a Panther detection. */
-function ruleClass(header: { name: string; line: number }, bases: readonly string[], isRule: boolean, own: readonly LogicalLine[], lines: LineIndex, file: string): RuleOutcome {
+function ruleClass(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>, lines: LineIndex, file: string): RuleOutcome {
   const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
-  // Each field's value, its line, and where its value starts in the file (for the lines of a value's parts).
-  const fields = new Map<string, { value: PyValue; line: number; offset: number }>();
-  for (const statement of own) {
-    const attribute = ATTRIBUTE_LINE.exec(statement.text);
-    if (!attribute) continue;
-    const value = pyValue(statement.text.slice(attribute[0].length));
-    fields.set(attribute[1]!.toLowerCase(), { value, line: lines.line(statement.start), offset: statement.start + attribute[0].length });
-  }
+  const header = pyClass;
+  const isRule = derivesFromRule(pyClass, classes);
+  const fields = inheritedFields(pyClass, classes);
   // The current names, and those of pypanther's first releases (RuleID, DisplayName, Severity, …).
   const field = (...names: string[]) => names.map((name) => fields.get(name)).find((found) => found !== undefined);
   const classLine = header.line;
-  const text = (found: { value: PyValue; line: number } | undefined, what: string): string | undefined => {
+  const text = (found: Field | undefined, what: string): string | undefined => {
     if (!found) return undefined;
     const value = found.value;
     if (value && 'str' in value) return value.str;
-    if (value && 'name' in value) return value.name.replace(/^.*\./, '');
-    notes.push({ line: found.line, message: `${what} is not written as text here (a variable or a call); it is not read` });
+    // A member of an enumeration (Severity.HIGH) names its value; a bare name is a variable not bound in the module.
+    if (value && 'name' in value && value.name.includes('.')) return value.name.replace(/^.*\./, '');
+    notes.push({ line: found.line, message: `${what} is not written as text here (${unreadWhy(value)}); it is not read` });
     return undefined;
   };
   const id = text(field('id', 'ruleid'), 'the rule id');
@@ -113,11 +196,14 @@ function ruleClass(header: { name: string; line: number }, bases: readonly strin
     const value = reports.value;
     if (value && 'dict' in value) {
       const items = value.dict.find(([key]) => key && 'str' in key && /^mitre att&ck$/i.test(key.str.trim()))?.[1];
-      for (const item of items && 'list' in items ? items.list : []) if (item && 'str' in item) mitre.push({ text: item.str, line: lines.line(reports.offset + item.at) });
-    } else notes.push({ line: reports.line, message: 'reports is not written as a mapping of lists here (a variable or a call); its ATT&CK mapping is not read' });
+      for (const item of items && 'list' in items ? items.list : []) if (item && 'str' in item) mitre.push({ text: item.str, line: lines.line(item.at) });
+    } else notes.push({ line: reports.line, message: `reports is not written as a mapping of lists here (${unreadWhy(value)}); its ATT&CK mapping is not read` });
   } else if (!isRule) {
-    const base = bases.join(', ');
-    return { ignored: { line: classLine, name, reason: `derives from ${base}, whose fields (its ATT&CK mapping among them) are not read here; set reports in the class to count it` } };
+    // The bases the file does not define, through its own classes (B of A of OktaBruteForce: OktaBruteForce).
+    const base = [...new Set([pyClass, ...ancestors(pyClass, classes)].flatMap((found) => found.bases.filter((name) => !classes.has(name))))].join(', ');
+    return {
+      ignored: { line: classLine, name, reason: `derives from ${base}, of another module, whose fields (its ATT&CK mapping among them) are not read here; set reports in the class to count it` },
+    };
   }
   const severity = field('default_severity', 'severity');
   const enabled = field('enabled');
@@ -182,12 +268,28 @@ function logicalLines(source: string): LogicalLine[] {
   return out;
 }
 
-/** A Python expression's value, as far as pyValue reads one (whole text only: anything left over makes it unreadable). */
-function pyValue(source: string): PyValue {
+/**
+ * A Python expression's value, as far as pyValue reads one (whole text only: anything left over makes it
+ * unreadable); `offset` is where the text starts in the file, so that a string's `at` is its place in the file.
+ */
+function pyValue(source: string, offset: number): PyValue {
   const parser = { text: source, at: 0 };
   const value = parseValue(parser);
   skipSpace(parser);
-  return parser.at === parser.text.length ? value : undefined;
+  return parser.at === parser.text.length ? shifted(value, offset) : undefined;
+}
+
+function shifted(value: PyValue, offset: number): PyValue {
+  if (!value) return value;
+  if ('str' in value) return { str: value.str, at: value.at + offset };
+  if ('list' in value) return { list: value.list.map((item) => shifted(item, offset)) };
+  if ('dict' in value) return { dict: value.dict.map(([key, item]): [PyValue, PyValue] => [shifted(key, offset), shifted(item, offset)]) };
+  return value;
+}
+
+/** Why a value is not read: a name the module does not bind (imported, or set later), or a call or expression. */
+function unreadWhy(value: PyValue): string {
+  return value && 'name' in value ? `${value.name}, a name not bound to a value in this module (imported from another)` : 'a call or an expression';
 }
 
 /** Past spaces, line ends and a backslash that continues a line. */

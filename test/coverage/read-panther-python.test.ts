@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
-import { freshTmpDir } from '../helpers/attack.js';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
 import { ruleItems, tacticTags } from '../helpers/rule-outcomes.js';
 
 // The shape of panther-labs/pypanther's rules (pypanther/rules/gravitational_teleport_rules/teleport_role_created.py):
@@ -43,6 +43,42 @@ def rule(event):
 def title(event):
     return "discovery"
 `;
+
+// The shape of pypanther-starter-kit's inheritance_rules.py (a base rule, rules deriving from it) with the mapping,
+// log types and id set through module-level names.
+const okta = `from pypanther import LogType, Rule, Severity
+from helpers import SHARED
+
+REPORTS = {"MITRE ATT&CK": ["TA0006:T1110"]}
+LOG_TYPES = [LogType.OKTA_SYSTEM_LOG]
+BASE_ID = "Okta.Base"
+
+
+class OktaBase(Rule):
+    id = BASE_ID
+    log_types = LOG_TYPES
+    default_severity = Severity.HIGH
+    reports = REPORTS
+
+    def rule(self, event):
+        return True
+
+
+class OktaSpray(OktaBase):
+    id = "Okta.Spray"
+    reports = {"MITRE ATT&CK": ["TA0006:T1110.003"]}
+
+
+class OktaStuffing(OktaBase):
+    id = "Okta.Stuffing"
+    default_severity = Severity.LOW
+
+
+class Shared(Rule):
+    id = "Shared"
+    reports = SHARED
+`;
+
 
 describe('parseRuleFile (Panther detections in Python)', () => {
   it("reads a pypanther rule class as a Panther detection: its reports' ATT&CK mapping, weighed by its default_severity", () => {
@@ -116,11 +152,11 @@ class Switched(Rule):
     ]);
   });
 
-  it('says what it cannot read: a mapping set from a variable, a class deriving from another rule class, a module of no rule', () => {
+  it('says what it cannot read: a mapping set from an imported name, a class deriving from a rule of another module, a module of no rule', () => {
     const text = `import pypanther
 from pypanther.rules.okta import OktaBruteForce
+from mappings import MAPPING
 
-MAPPING = {"MITRE ATT&CK": ["TA0006:T1110"]}
 
 
 class Mine(pypanther.Rule):
@@ -140,14 +176,42 @@ class Tuned(OktaBruteForce):
     const [mine, tuned] = ruleItems(parseRuleFile(text, 'r.py'));
     expect(mine).to.deep.equal({
       ignored: { line: 8, name: 'Mine', reason: 'no ATT&CK technique' },
-      notes: [{ line: 9, message: 'reports is not written as a mapping of lists here (a variable or a call); its ATT&CK mapping is not read' }],
+      notes: [
+        {
+          line: 9,
+          message: 'reports is not written as a mapping of lists here (MAPPING, a name not bound to a value in this module (imported from another)); its ATT&CK mapping is not read',
+        },
+      ],
     });
     expect(tuned).to.deep.equal({
-      ignored: { line: 15, name: 'Okta.BruteForce.Tuned', reason: 'derives from OktaBruteForce, whose fields (its ATT&CK mapping among them) are not read here; set reports in the class to count it' },
+      ignored: {
+        line: 15,
+        name: 'Okta.BruteForce.Tuned',
+        reason: 'derives from OktaBruteForce, of another module, whose fields (its ATT&CK mapping among them) are not read here; set reports in the class to count it',
+      },
     });
     expect(parseRuleFile('from pypanther import register, get_panther_rules\n\nregister(get_panther_rules())\n', 'main.py')).to.deep.equal({
       ignored: { line: 1, name: 'main.py', reason: 'a pypanther module with no rule class (helpers, the main.py that registers rules): no detection' },
     });
+  });
+
+  it("reads a name the module binds before the class, and the fields a class inherits from a rule class of the file", () => {
+    const items = ruleItems(parseRuleFile(okta, 'okta.py'));
+    const shown = items.map((item) => ('rule' in item ? [item.rule.name, item.rule.refs.map((ref) => [ref.id, ref.line]), item.rule.level, item.rule.dataSources] : item));
+    expect(shown).to.deep.equal([
+      ['Okta.Base', [['T1110', 4]], 0.9, ['OKTA_SYSTEM_LOG']],
+      ['Okta.Spray', [['T1110.003', 21]], 0.9, ['OKTA_SYSTEM_LOG']],
+      ['Okta.Stuffing', [['T1110', 4]], 0.5, ['OKTA_SYSTEM_LOG']],
+      {
+        ignored: { line: 30, name: 'Shared', reason: 'no ATT&CK technique' },
+        notes: [
+          {
+            line: 31,
+            message: 'reports is not written as a mapping of lists here (SHARED, a name not bound to a value in this module (imported from another)); its ATT&CK mapping is not read',
+          },
+        ],
+      },
+    ]);
   });
 
   it('reads a value continued with a backslash, an empty reports, and the lines after a string left open', () => {
@@ -165,7 +229,7 @@ class Tuned(OktaBruteForce):
     ].join('\n');
     const [a, b] = ruleItems(parseRuleFile(text, 'r.py'));
     expect(a && 'rule' in a && [a.rule.id, a.rule.name, a.rule.refs.map((ref) => [ref.id, ref.line])]).to.deep.equal(['Okta.Spray', 'Okta.Spray', [['T1110.003', 6]]]);
-    expect(a?.notes).to.deep.equal([{ line: 5, message: 'display_name is not written as text here (a variable or a call); it is not read' }]);
+    expect(a?.notes).to.deep.equal([{ line: 5, message: 'display_name is not written as text here (a call or an expression); it is not read' }]);
     expect(b).to.deep.equal({ ignored: { line: 8, name: 'B', reason: 'no ATT&CK technique' } });
   });
 
@@ -200,6 +264,22 @@ describe('readRuleFolder and --coverage (Panther Python files)', () => {
     ]);
     expect(input.ignored.map((item) => item.file)).to.deep.equal([join(dir, 'aws_ec2_discovery_commands.py')]);
     expect(input.problems.map((problem) => [problem.file, problem.skipped])).to.deep.equal([[join(dir, 'aws_ec2_discovery_commands.py'), false]]);
+  });
+
+  it('reviews a threat against the mappings read through module names and base classes, in real ATT&CK', async () => {
+    const dir = freshTmpDir('panther-python-gap');
+    writeFileSync(join(dir, 'okta.py'), okta);
+    const threat = join(dir, 'threat.json');
+    const techniques = ['T1110', 'T1110.003', 'T1110.004'].map((techniqueID) => ({ techniqueID, score: 100 }));
+    writeFileSync(threat, JSON.stringify({ name: 'okta threat', domain: 'enterprise-attack', versions: { attack: '18', layer: '4.5' }, techniques }));
+    const out = join(dir, 'review');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', join(dir, 'okta.py'), '--out', out, '--quiet']);
+    expect(run.code).to.equal(0);
+    const layer = JSON.parse(readFileSync(join(out, 'coverage.layer.json'), 'utf8')) as { techniques: { techniqueID: string; score?: number }[] };
+    const score = (id: string) => layer.techniques.find((entry) => entry.techniqueID === id)?.score;
+    // T1110: OktaBase (high, 90) and OktaStuffing (low, 50), its mapping inherited; T1110.003: OktaSpray, its severity
+    // inherited; T1110.004 none (a parent's rules do not cover a sub-technique).
+    expect([score('T1110'), score('T1110.003'), score('T1110.004')]).to.deep.equal([90, 90, undefined]);
   });
 
   it('takes one Panther Python file given to --coverage, as a folder of that file, and refuses other Python', () => {

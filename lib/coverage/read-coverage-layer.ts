@@ -338,6 +338,10 @@ interface ScoredEntry {
 
 /** Words of a layer's name, description or legend that say its scores count something (sigma2attack: "Sigma rules heatmap"). */
 const COUNT_WORDS = /\b(rules?|tests?|counts?|number of)\b/i;
+/** A percentage said in a layer's text ("best level (0-100 %)", a legend's "fully covered (100%)"): its scores are no counts. */
+const PERCENT_WORDS = /\d\s*%|\bper ?cent(age)?\b/i;
+/** A path or an address in a layer's text (`…/test/fixtures/…`, a rule folder's name): its words say nothing of the scores. */
+const PATH_LIKE = /\S*[\\/]\S*/g;
 
 /**
  * The other reading a layer gets a note for (beside gradientNote's): whole-number scores that count something, on a
@@ -347,7 +351,8 @@ const COUNT_WORDS = /\b(rules?|tests?|counts?|number of)\b/i;
  * counts as 0 %, as none. As threat, on a gradient from 1 only (counts from 0 keep their proportions as weights): a
  * technique counted once weighs 0, as one not used. Scores count when the gradient ends at the largest of them (above
  * 5 and not 100: 0..5 and 0..100 are the usual level and percentage scales), or when the layer's name, description or
- * legend says so (Atomic Red Team: "1 or more tests"). gradientNote speaks first, when half or more sit at the
+ * legend says so (Atomic Red Team: "1 or more tests"; a path's words, `…/test/…`, say nothing), unless its text says they
+ * are percentages ("0-100 %", "50%", "percent"). gradientNote speaks first, when half or more sit at the
  * minimum. Undefined when the scores do not look like counts, or no count of 1 or more is read as under 50 % (as
  * coverage) or as 0 (as threat).
  */
@@ -364,9 +369,13 @@ function countNote(
   if (threat && min === 0) return undefined;
   const largest = Math.max(...scored.map(({ score }) => score));
   const legend = Array.isArray(layer['legendItems']) ? layer['legendItems'].map((item) => (isJsonObject(item) ? item['label'] : undefined)) : [];
-  const said = [['name', layerName], ['description', layer['description']], ...legend.map((label) => ['legend', label])]
-    .map(([where, text]) => [where, typeof text === 'string' ? COUNT_WORDS.exec(text)?.[0] : undefined])
-    .find(([, word]) => word !== undefined);
+  const texts = [['name', layerName], ['description', layer['description']], ...legend.map((label) => ['legend', label])].map(
+    ([where, text]) => [where, typeof text === 'string' ? text.replace(PATH_LIKE, ' ') : ''] as const,
+  );
+  // A layer that says its scores are percentages (attack-layers' own coverage layer: "best level (0-100 %) of the
+  // rules") counts nothing, whatever else its words name or its gradient's end.
+  if (texts.some(([, text]) => PERCENT_WORDS.test(text))) return undefined;
+  const said = texts.map(([where, text]) => [where, COUNT_WORDS.exec(text)?.[0]]).find(([, word]) => word !== undefined);
   const why =
     largest === max && max > 5 && max !== 100
       ? `whole numbers on a gradient from ${min} that ends at the largest of them, ${max}`

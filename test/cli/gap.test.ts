@@ -46,6 +46,13 @@ describe('attack-layers gap (fixtures)', () => {
     });
   }
 
+  it('reads the coverage layer it wrote back as coverage, as the percentages it holds, without a note of counts', async () => {
+    // Its description names "the rules" (and a folder, `…/test/fixtures/…`) beside "0-100 %": scores 5 and 15 are 5 % and 15 %.
+    const again = await runCli(['gap', '--threat', `${g}/parent-campaign.yaml`, '--coverage', join(out, 'coverage.layer.json'), '--out', freshTmpDir('gap-again')]);
+    expect(again.code).to.equal(0);
+    expect(again.stderr).to.not.contain('look like counts');
+  });
+
   it('shows T1566 (not in the threat) as partial in the coverage layer: (0.9 + 0.3 + 0 + 0) / 4 -> 30', () => {
     const layer = readJson<NavigatorLayer>(join(out, 'coverage.layer.json'));
     const t1566 = layer.techniques?.find((t) => t.techniqueID === 'T1566');

@@ -320,6 +320,26 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(parseCoverageLayer(fromZero, 'groups.json', { role: 'threat' }).notes).to.equal(undefined);
   });
 
+  it('says nothing for a layer whose text says its scores are percentages, nor for a count word only in a path', () => {
+    // attack-layers' own coverage layer: percentages on 0..100, its description naming "the rules" and its folder.
+    const own = heatmap(
+      {
+        gradient: { colors: ['#ffffff', '#1a7f37'], minValue: 0, maxValue: 100 },
+        description: 'What the coverage inputs detect (sigma /srv/test/rules). coverage = best level (0-100 %) of the rules counting for the technique',
+      },
+      [5, 60, 15],
+    );
+    expect(parseCoverageLayer(own, 'coverage.layer.json').notes).to.equal(undefined);
+    const legend = heatmap({ gradient: { colors: ['#ffffff', '#1a7f37'], minValue: 0, maxValue: 100 }, description: 'rules', legendItems: [{ label: 'fully covered (100%)', color: '#1a7f37' }] }, [5, 60]);
+    expect(parseCoverageLayer(legend, 'legend.json').notes).to.equal(undefined);
+    const path = heatmap({ gradient: { colors: ['#ffffff', '#1a7f37'], minValue: 0, maxValue: 100 }, description: 'read from /srv/test/sigma' }, [5, 60]);
+    expect(parseCoverageLayer(path, 'path.json').notes).to.equal(undefined);
+    // Said without a percentage, "rules" still tells counts (HawkinsOps' layer, above).
+    expect(parseCoverageLayer(heatmap({ gradient: { colors: ['#ffffff', '#1a7f37'], minValue: 0, maxValue: 100 }, description: 'rules' }, [5, 60]), 'rules.json').notes?.[0]).to.contain(
+      'its scores look like counts (whole numbers, and its description says "rules")',
+    );
+  });
+
   it('says nothing for percentages (0..100), levels (0..5), fractions, a scale given or when every count is at 50% or more', () => {
     const on = (maxValue: number, scores: number[]) => heatmap({ gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue } }, scores);
     expect(parseCoverageLayer(on(100, [100, 25, 50]), 'percent.json').notes).to.equal(undefined);

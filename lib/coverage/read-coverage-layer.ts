@@ -29,6 +29,7 @@ import { statedLayerDomain } from '../layer/layer-domain.js';
 import { assertAttackLayer } from '../layer/layer-format.js';
 import { describeSource, layerSources } from '../layer/combine-layers.js';
 import { gradientPosition } from '../layer/score.js';
+import { TECHNIQUE_KEYS } from '../layer/serialize-layer.js';
 import type { Domain } from '../attack/types.js';
 
 /** Navigator's default gradient when a layer has none. */
@@ -177,6 +178,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (counts) input.notes = [counts];
     const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, scored, options.role ?? 'coverage');
     if (small) input.notes = [small];
+    const unread = scored.length || options.role === 'threat' ? undefined : unreadNumbersNote(input.source, layerName, scaleText, techniques);
+    if (unread) input.notes = [unread];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}), ...(attackVersion ? { attackVersion } : {}) };
@@ -268,6 +271,32 @@ function smallScoresNote(source: string, layerName: string, scaleText: string, s
     ? `if they are levels or counts with ${largest} the most, review with --threat-scale 0,${largest} (${largest} weighs 1) or give the layer the gradient 0..${largest}; the review ranks gaps by these weights`
     : `if they are levels or counts with ${largest} the most, review with --scale 0,${largest} (${largest} counts as 100%), or --scale 0,1 if a score of 1 means a rule exists`;
   return `${name}: read on ${scaleText}, its ${scored.length} scored entries are whole numbers up to ${largest} and ${weigh}; ${advice} (README, "Coverage gap review")`;
+}
+
+/**
+ * What a coverage layer that scores no entry must say when its entries hold numbers in fields Navigator does not read
+ * (CTID's security-stack-mappings write `score_num`, 10, 50 or 100 for Minimal, Partial, Significant, and no `score`):
+ * Navigator shows no score for them either, so nothing counts, but the numbers may be the coverage meant. Undefined
+ * when no entry holds such a number.
+ */
+function unreadNumbersNote(source: string, layerName: string, scaleText: string, entries: readonly Record<string, unknown>[]): string | undefined {
+  const numbers = new Map<string, Set<number>>();
+  for (const entry of entries) {
+    for (const [key, value] of Object.entries(entry)) {
+      if (typeof value !== 'number' || TECHNIQUE_KEYS.includes(key)) continue;
+      numbers.set(key, (numbers.get(key) ?? new Set()).add(value));
+    }
+  }
+  if (!numbers.size) return undefined;
+  const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const fields = [...numbers].map(([key, values]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${key} (${sorted.slice(0, 4).join(', ')}${sorted.length > 4 ? ', …' : ''})`;
+  });
+  return (
+    `${name}: none of its entries has a score, and they hold numbers in ${fields.join(', ')}, ${fields.length === 1 ? 'a field' : 'fields'} Navigator does not read: ` +
+    `if that is their coverage, copy it into score (read on ${scaleText}) to count it (README, "Coverage gap review")`
+  );
 }
 
 /** A colour as Navigator paints it: case, spaces and an opaque alpha (`#ce232eff`) aside. */

@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject } from '../json-value.js';
+import { TECHNIQUE_KEYS } from './serialize-layer.js';
 
 /** How the scores of technique entries that land on one technique and tactic combine. */
 export const MERGE_SCORES = ['max', 'min', 'sum', 'mean'] as const;
@@ -17,8 +18,9 @@ export interface MergeDropped {
   value: unknown;
 }
 
-// The fields mergeEntries combines by a rule of its own, or that are equal within a merge (technique and tactic).
-const MERGED_FIELDS = new Set(['techniqueID', 'tactic', 'score', 'color', 'comment', 'metadata', 'links', 'showSubtechniques', 'enabled']);
+// The fields mergeEntries combines by a rule of its own, or that are equal within a merge (technique and tactic):
+// every field Navigator knows.
+const MERGED_FIELDS = new Set(TECHNIQUE_KEYS);
 
 function distinct<T>(items: readonly T[]): T[] {
   const seen = new Set<string>();

@@ -40,7 +40,8 @@ const LAYOUT_KEYS = [
   'countUnscored',
   'expandedSubtechniques',
 ];
-const TECHNIQUE_KEYS = [
+/** The fields of a technique entry that Navigator knows (layer format 4.5); others it ignores, and we keep as written. */
+export const TECHNIQUE_KEYS: readonly string[] = [
   'techniqueID',
   'tactic',
   'score',

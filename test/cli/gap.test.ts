@@ -53,6 +53,17 @@ describe('attack-layers gap (fixtures)', () => {
     expect(again.stderr).to.not.contain('look like counts');
   });
 
+  it("says which fields hold numbers in a coverage layer that scores nothing (CTID's score_num), and reviews it as no coverage", async () => {
+    const dir = freshTmpDir('gap-ssm');
+    const file = join(dir, 'storage.json');
+    const techniques = [{ techniqueID: 'T1059.001', color: '#aeeeee', score_num: 10 }, { techniqueID: 'T1566.001', color: '#7fff00', score_num: 100 }];
+    writeFileSync(file, JSON.stringify({ name: 'Storage', domain: 'enterprise-attack', versions: { attack: '9', layer: '4.2' }, techniques }));
+    const run = await runCli(['gap', '--threat', `${g}/parent-campaign.yaml`, '--coverage', file, '--out', join(dir, 'out')]);
+    expect(run.code).to.equal(0);
+    expect(run.stderr).to.contain('none of its entries has a score, and they hold numbers in score_num (10, 100), a field Navigator does not read');
+    expect(run.stderr).to.contain('of its 2 entries, 2 ignored: no score');
+  });
+
   it('shows T1566 (not in the threat) as partial in the coverage layer: (0.9 + 0.3 + 0 + 0) / 4 -> 30', () => {
     const layer = readJson<NavigatorLayer>(join(out, 'coverage.layer.json'));
     const t1566 = layer.techniques?.find((t) => t.techniqueID === 'T1566');

@@ -320,6 +320,28 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(parseCoverageLayer(fromZero, 'groups.json', { role: 'threat' }).notes).to.equal(undefined);
   });
 
+  it("names the numbers of fields Navigator does not read in a layer that scores no entry (CTID's score_num)", () => {
+    // The shape of CTID's security-stack-mappings layers: colour, metadata and score_num 10/50/100, no score.
+    const ssm = JSON.stringify({
+      name: 'Storage',
+      domain: 'enterprise-attack',
+      gradient: { colors: ['#ff6666', '#8ec843'], minValue: 0, maxValue: 100 },
+      techniques: [
+        { techniqueID: 'T1485', color: '#7FFF00', score_num: 100, score_display: 'Significant' },
+        { techniqueID: 'T1530', color: '#5c00a3', score_num: 10, score_display: 'Minimal' },
+      ],
+    });
+    const input = parseCoverageLayer(ssm, 'storage.json');
+    expect(input.rules).to.deep.equal([]);
+    expect(input.notes).to.deep.equal([
+      'coverage layer storage.json ("Storage"): none of its entries has a score, and they hold numbers in score_num (10, 100), a field Navigator does not read: ' +
+        'if that is their coverage, copy it into score (read on the layer gradient 0..100) to count it (README, "Coverage gap review")',
+    ]);
+    // Scored, or without such numbers, it has nothing to say.
+    expect(parseCoverageLayer(ssm.replace('"score_num":100', '"score":100'), 'scored.json').notes).to.equal(undefined);
+    expect(parseCoverageLayer(ssm.replace(/"score_num":\d+,/g, ''), 'colours.json').notes).to.equal(undefined);
+  });
+
   it('says nothing for a layer whose text says its scores are percentages, nor for a count word only in a path', () => {
     // attack-layers' own coverage layer: percentages on 0..100, its description naming "the rules" and its folder.
     const own = heatmap(

@@ -60,6 +60,7 @@ import { gradientColor, gradientPosition } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairMessage, type RepairedLayer } from './repair-layer.js';
 import { platformsShowing } from './platform-visibility.js';
+import { TECHNIQUE_KEYS } from './serialize-layer.js';
 
 
 /** The operations of `combineLayers`, each with its score expression over layers a, b, c…. */
@@ -506,6 +507,16 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
       `the layers score on different ranges (${scoring.map((i) => `"${names[i]}" ${ranges[i]!.minValue}..${ranges[i]!.maxValue}`).join(', ')}), ` +
         'so their scores do not mean the same: pass --normalize to rescale each to 0..1 on its own gradient first',
     );
+  }
+  // Fields of entries that Navigator does not know (CTID's score_num) have no combining rule: said, not carried.
+  for (const [i, { layer }] of inputs.entries()) {
+    const unknown = [...new Set((layer.techniques ?? []).flatMap((entry) => Object.keys(entry).filter((key) => !TECHNIQUE_KEYS.includes(key))))].sort(compareText);
+    if (unknown.length) {
+      warnings.push(
+        `"${names[i]}": its entries' field${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}, which Navigator does not know, ` +
+          `${unknown.length === 1 ? 'is' : 'are'} not carried into the combined layer (no rule combines ${unknown.length === 1 ? 'it' : 'them'}); \`attack-layers upgrade\` keeps ${unknown.length === 1 ? 'it' : 'them'} in each layer`,
+      );
+    }
   }
   const perLayer = inputs.map(({ layer }, i) => {
     const { minValue, maxValue } = ranges[i]!;

@@ -147,6 +147,20 @@ describe('combineLayers', () => {
     expect(warnings).to.include("T1595 (Active Scanning) runs on PRE, which the layers' platform filter does not list: added to the filter so that Navigator shows it");
   });
 
+  it("says which fields Navigator does not know it leaves out of the combined entries (CTID's score_num)", () => {
+    const layer = (name: string, techniques: object[]) => ({ name, versions: { attack: '18', layer: '4.5' }, domain: 'enterprise-attack', techniques });
+    const sources = [
+      ...parseLayerSources(JSON.stringify(layer('X', [{ techniqueID: 'T1059.001', score: 1, score_num: 10, category: 'Detect' }])), 'x.json'),
+      ...parseLayerSources(JSON.stringify(layer('Y', [{ techniqueID: 'T1059.001', score: 2 }])), 'y.json'),
+    ];
+    const { layer: combined, warnings } = combineLayers(upgradeSources(sources, index).inputs, { op: 'max', index });
+    expect(Object.keys(combined.techniques?.[0] ?? {})).to.not.include('score_num');
+    expect(warnings).to.include(
+      '"X": its entries\' fields category, score_num, which Navigator does not know, are not carried into the combined layer (no rule combines them); `attack-layers upgrade` keeps them in each layer',
+    );
+    expect(warnings.join('\n')).to.not.contain('"Y"');
+  });
+
   describe('colours the layers disagree on', () => {
     /** Two hand-written layers "X" and "Y", each holding T1059.001 as given, read and upgraded as combine reads files. */
     const pair = (x: object, y: object, more: [object, object][] = []): CombineInput[] => {

@@ -1,6 +1,6 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { BLOCK_BREAK } from './html-text.js';
-import { isBreadcrumb } from './passage-kind.js';
+import { isBreadcrumb } from './page-furniture.js';
 
 /** A passage of a report: a sentence, or with `lines` one input line, and the 1-based line where it starts. */
 export interface Passage {

@@ -1,9 +1,14 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
+import { bylinePassages, isByline } from './bylines.js';
+import { indicatorRowText, isDetectionNames, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
-import { bylinePassages, indicatorRowText, isAdvice, isBreadcrumb, isByline, isColumnNames, isDetectionNames, isGluedMenu, isLinksOnly, isMetadataFields, isPageFurniture, isReportStructure, isRuleSyntax, isSalutation, isVendorNamesOnly, menuRunPassages, relatedPostsPassages, tagListPassages, withoutDetectionNames, withoutGluedMenu, withoutReporters, yaraRulePassages } from './passage-kind.js';
+import { isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
+import { relatedPostsPassages, tagListPassages } from './post-lists.js';
+import { isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation } from './report-structure.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
+import { isVendorNamesOnly, withoutReporters } from './vendor-names.js';
 
 /** The suggestions for one passage of a report. */
 export interface PassageSuggestions {

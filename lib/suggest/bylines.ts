@@ -1,0 +1,117 @@
+/** Bylines: who wrote a post and when (authors, research teams, persons' names, dates, reading times). */
+import { isCommonEnglishWord } from '../common-words.js';
+import { textWords } from './text-terms.js';
+import { MONTH_ABBREVIATIONS, MONTHS, mayNameVendor, VENDOR } from './vendor-names.js';
+
+// A byline: who wrote a post, and when. Its parts are set apart by a middle dot, a bar, a bullet or a dash ("Jane Doe
+// · 5 min read · March 3, 2025"); one is the authors, after "By" or not, the others a date or a reading time.
+const BYLINE_PARTS = /\s+[·|•—–-]\s+/u;
+const BY = /^(?:(?:written|posted|published)\s+)?by\s+|^authors?:\s*/iu;
+// The authors are people and research teams, set apart by commas, "and" and "&" (not inside brackets).
+const AUTHORS_APART = /(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?![^()]*\))/u;
+// A team's words, and the words one of them must have ("the Proofpoint Threat Research Team", "Unit 42"; an acronym
+// expanded in brackets: "TDR (Threat Detection & Research)").
+const TEAM_WORDS = new Set('threat threats research researchers intelligence detection response incident team teams labs lab unit analysis analysts center centre hunting and'.split(' '));
+const TEAM_KEY_WORDS = new Set('team teams research researchers labs lab unit'.split(' '));
+export const BRACKETS = /\s*\([^()]{0,80}\)/gu;
+// A person's name: two to four words, each a capitalised word (`Aimé`, `O’Brien`), an initial (`C.`) or a particle
+// (`Pierre Le Bourhis`, `van der Berg`).
+const NAME_PARTICLES = 'de da di du del la le van von der den bin al'.split(' ');
+const NAME_WORD = new RegExp(`^(?:\\p{Lu}[\\p{Ll}’'-]*\\p{Ll}|\\p{Lu}\\.|${NAME_PARTICLES.join('|')})$`, 'u');
+// A date or a reading time: months, days, numbers and these words ("5 min read", "Updated March 3, 2025").
+export const DATE_WORDS = new Set(
+  (
+    `${MONTHS} ${MONTH_ABBREVIATIONS} monday tuesday wednesday thursday friday saturday sunday min mins minute minutes ` +
+    'read reading updated update last published posted on at am pm utc gmt'
+  ).split(' '),
+);
+
+// The words in lower case a byline may have: the others are capitalised names, teams, months and numbers.
+const BYLINE_LOWER_WORDS = new Set([...DATE_WORDS, ...'and by the written posted published'.split(' '), ...NAME_PARTICLES]);
+// A word in lower case (Latin letters: what suggest ranks); without Unicode classes, read fast.
+const LOWER_WORD = /(?:^|[^A-Za-zÀ-ÖØ-öø-ÿ0-9’'-])([a-zß-öø-ÿ]+)/g;
+
+/** Whether a passage is a byline: authors after "By", or authors with a research team, a date or a reading time. */
+export function isByline(text: string): boolean {
+  if (text.length > 200 || !/^\p{Lu}/u.test(text)) return false;
+  // A sentence has a word in lower case that no byline has ("sent", "used"): passed over at the first.
+  LOWER_WORD.lastIndex = 0;
+  for (let word = LOWER_WORD.exec(text); word; word = LOWER_WORD.exec(text)) if (!BYLINE_LOWER_WORDS.has(word[1]!)) return false;
+  const parts = text.trim().split(BYLINE_PARTS);
+  const dates = parts.filter((part) => onlyDateWords(textWords(part)));
+  const authors = parts.filter((part) => !dates.includes(part));
+  if (authors.length !== 1) return false;
+  const by = BY.exec(authors[0]!);
+  let team = false;
+  const people = authors[0]!.slice(by?.[0].length ?? 0).split(AUTHORS_APART);
+  const named = people.every((item) => {
+    if (isTeam(item)) return (team = true);
+    // Without "By", a name has a word that is no common English word ("Cobalt Strike" is a tool); after it, no verb's
+    // form ("By Exploiting Public-Facing Applications" is a heading).
+    if (!by) return isPersonName(item);
+    const words = item.trim().split(/\s+/);
+    return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && !words.some((word) => /(?:ing|ed)$/.test(word) && isCommonEnglishWord(word));
+  });
+  return named && (!!by || team || dates.some((part) => textWords(part).length > 0));
+}
+
+/** Whether an author of a byline is a research team: `the Proofpoint Threat Research Team`, `TDR (Threat Detection & Research)`. */
+function isTeam(item: string): boolean {
+  const bracketed = [...item.matchAll(BRACKETS)].map((match) => match[0]);
+  const bare = item.replace(BRACKETS, '').replace(/^\s*the\s+/i, '').trim();
+  const words = textWords(mayNameVendor(textWords(bare)) ? bare.replace(VENDOR, ' ') : bare);
+  const teamWords = (list: readonly string[]): boolean => list.length > 0 && list.every((word) => TEAM_WORDS.has(word)) && list.some((word) => TEAM_KEY_WORDS.has(word));
+  // An acronym with its expansion in brackets.
+  if (bracketed.length === 1 && /^\p{Lu}{2,6}$/u.test(bare)) return teamWords(textWords(bracketed[0]!));
+  return teamWords(words);
+}
+
+// A byline with neither "By", a team nor a date on its line: scraped pages set the authors on lines of their own, under
+// a label (Securelist's `Authors` / `Dmitry Bestuzhev`) or beside the post's date (Kaspersky's blog: `Pavel Shoshin` /
+// `April 9, 2019`). A person's name alone is read (it may be a tool's: `Brute Ratel`); beside those, it is a byline.
+const AUTHOR_LABEL = /^(?:authors?|author\(s\)|written by|posted by|about the authors?)\s*:?$/i;
+const MAX_AUTHORS = 10;
+const MAX_AUTHOR_LINE = 60;
+
+/** Whether a text is a person's name: two to four capitalised words or initials, one of them no common English word. */
+export function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && words.some((word) => !isCommonEnglishWord(word.replace(/[’'.-]/g, '')));
+}
+
+/** Whether a text is only a date (`April 9, 2019`, `18 Feb 2020`): a date's words and at least one number. */
+export function isDate(text: string): boolean {
+  const words = textWords(text);
+  return words.some((word) => /^\d+$/.test(word)) && onlyDateWords(words);
+}
+
+/** Whether words are only a date's words and numbers (`april`, `9`, `2019`; none at all too). */
+function onlyDateWords(words: readonly string[]): boolean {
+  return words.every((word) => DATE_WORDS.has(word) || /^\d+$/.test(word));
+}
+
+/**
+ * The passages (by index) that are bylines on lines of their own: an author label (`AUTHOR_LABEL`) and the persons'
+ * names after it (up to MAX_AUTHORS), and a person's name right before or after a date. Passages without letters (empty
+ * ones with `--lines`) are passed over.
+ */
+export function bylinePassages(passages: readonly { text: string }[]): Set<number> {
+  const bylines = new Set<number>();
+  // The passage with letters next to one, before it (`step` -1) or after it.
+  const beside = (from: number, step: number): number | undefined => {
+    for (let i = from + step; i >= 0 && i < passages.length; i += step) if (/\p{L}/u.test(passages[i]!.text)) return i;
+    return undefined;
+  };
+  passages.forEach((passage, index) => {
+    // A label or a name is short: most passages are passed over at once.
+    if (passage.text.length > MAX_AUTHOR_LINE) return;
+    const text = passage.text.trim();
+    if (AUTHOR_LABEL.test(text)) {
+      bylines.add(index);
+      for (let next = beside(index, 1), names = 0; next !== undefined && names < MAX_AUTHORS && isPersonName(passages[next]!.text); next = beside(next, 1), names++) bylines.add(next);
+    } else if (isPersonName(text) && [beside(index, -1), beside(index, 1)].some((other) => other !== undefined && isDate(passages[other]!.text))) {
+      bylines.add(index);
+    }
+  });
+  return bylines;
+}

@@ -1,0 +1,225 @@
+/**
+ * A web page's furniture around the post, as a scraped page keeps it: cookie banners, legal and share links, links
+ * alone, breadcrumbs, and the site's menus (one item a line, or glued into one line).
+ */
+import { BRACKETS } from './bylines.js';
+import { textWords } from './text-terms.js';
+import { MONTH_ABBREVIATIONS, MONTHS, mayNameVendor, VENDOR } from './vendor-names.js';
+
+// One or more Markdown links and nothing else beside a list or heading mark, as a site's menu (`+ [Email & Spam
+// Trends](https://...)`, and items whose lines were joined: `+ [Threat Source Newsletter](...) + [Beers with Talos
+// Podcast](...)`), a post's category (`[ransomware](/category/ransomware/)`) or its "Related posts" and "Previous
+// post" links (`[Previous Post ...](...)[Next Post ...](...)`) are scraped: the titles of other pages.
+const LINKS_ONLY = /^\s{0,8}(?:#{1,6}\s{1,4})?(?:(?:[-*+•]\s{1,4})?\[[^\]\n]{0,300}\]\([^()\s]{0,600}\)\s{0,4})+$/;
+
+/** Whether a passage is only links (a menu item, a category, a list of other posts), no sentence of the report's own. */
+export function isLinksOnly(text: string): boolean {
+  return text.length <= 4000 && LINKS_ONLY.test(text);
+}
+
+// A site's menu scraped into one line runs its items together, no space between them (ESET's `TIPS & ADVICEBUSINESS
+// SECURITYESET RESEARCHAbout ESET ResearchBlogpostsPodcastsWhite papersThreat reports…`). Where two items meet, a
+// lower-case letter is followed by a capital, or capitals by a capitalised word (`RESEARCHAbout`); names of API
+// functions do that too (`VirtualAllocEx`), but an item of several words glued to the next begins a word in lower
+// case (`papersThreat`, `onlineSocial`), which a name of a function does not, and a menu has no sentence's marks.
+// Latin letters only (what suggest ranks): without Unicode classes, the joints of a passage are counted 30 times faster.
+const GLUE = /[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]|[A-ZÀ-ÖØ-Þ]{2}[a-zß-öø-ÿ]{2}/g;
+const LETTER_TOKEN = /(?<!\S)\p{L}+(?!\S)/gu;
+const SENTENCE_MARKS = /[.,;!?()]/;
+const MIN_GLUE = 6;
+const MIN_GLUED_ITEMS = 3;
+
+/** Whether a passage is a site's menu glued into one line (`GLUE`): many items run together, several of them of more than one word. */
+export function isGluedMenu(text: string): boolean {
+  // Most passages are a sentence, or have few joints: passed over before the tokens are read.
+  return text.length >= 40 && !SENTENCE_MARKS.test(text) && (text.match(GLUE)?.length ?? 0) >= MIN_GLUE && gluedItems(text);
+}
+
+/** Whether a text runs many items together (`GLUE`), several of them of more than one word. */
+function gluedItems(text: string): boolean {
+  let glue = 0;
+  let items = 0;
+  // Only tokens of letters: a hash or an ssdeep digest (`49152:9lDeYNeYunc…`) is no menu.
+  for (const [token] of text.matchAll(LETTER_TOKEN)) {
+    const joints = token.match(GLUE)?.length ?? 0;
+    glue += joints;
+    if (joints && /^[a-zß-öø-ÿ]/.test(token)) items++;
+  }
+  return glue >= MIN_GLUE && items >= MIN_GLUED_ITEMS;
+}
+
+// A whole page scraped into one line glues its menu to the article's first sentence (Kaspersky's press release: `…|
+// KasperskySkip to main contentSolutions for:Home ProductsSmall Business 1-50 employees…Corporate NewsFebruary 18,
+// 2020New AZORult campaign abuses popular VPN service to steal cryptocurrencyKaspersky researchers have detected an
+// unusual malicious campaign…`): the text before the passage's first sentence's end, up to its last joint of a
+// lower-case letter and a capital, is the menu when it runs items together as a glued menu does (`gluedItems`). The
+// sentence after it is read.
+const LOWER_UPPER = /[a-zß-öø-ÿ](?=[A-ZÀ-ÖØ-Þ])/g;
+const SENTENCE_END = /[.!?;]/;
+
+/** A passage without the site's menu glued before its first sentence (see LOWER_UPPER), or the passage as it is. */
+export function withoutGluedMenu(text: string): string {
+  const end = text.search(SENTENCE_END);
+  const head = end < 0 ? text : text.slice(0, end);
+  // Most passages have no such joint before their first sentence's end, or few: passed over before the tokens are read.
+  if (head.length < 40 || !GLUE_JOINT.test(head) || (head.match(GLUE)?.length ?? 0) < MIN_GLUE) return text;
+  let cut = 0;
+  for (const joint of head.matchAll(LOWER_UPPER)) cut = joint.index + 1;
+  return cut && gluedItems(head.slice(0, cut)) ? text.slice(cut) : text;
+}
+
+// A breadcrumb: where a page stands in its site, from its home page on (`Home > Blog > Threat Research`, `Home /
+// Research /`, Sekoia's `Accueil » Research & Threat Intelligence » TURLA’s new phishing-based reconnaissance
+// campaign…`). Its last part may be the post's title; the parts between are a few words each. A slash sets parts apart
+// only with a space beside it (`Home/office routers` is no breadcrumb).
+const BREADCRUMB_HOME = /^(?:home|accueil|inicio|início|startseite|главная)(?:\s*[>»›|]|\s+\/)/iu;
+const BREADCRUMB_APART = /\s*[>»›|]\s*|\s+\/\s*|\s*\/\s+|\s*\/$/u;
+const MAX_BREADCRUMB_PART = 40;
+
+/** Whether a passage is a breadcrumb (`Home > Blog > Threat Research`): the page's place in its site, no behaviour. */
+export function isBreadcrumb(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length > 300 || !BREADCRUMB_HOME.test(trimmed)) return false;
+  const parts = trimmed.split(BREADCRUMB_APART).filter(Boolean);
+  const title = parts.at(-1)!;
+  return (
+    parts.length >= 2 &&
+    parts.slice(1, -1).every((part) => part.length <= MAX_BREADCRUMB_PART && !/[.!?;:]/.test(part)) &&
+    !/[.!]$|[.!?]\s/.test(title)
+  );
+}
+
+// The words of a web page's furniture, as a scraped page keeps it around the post: the cookie banner ("Manage
+// Cookies"), legal links ("Privacy Policy", "Terms and conditions", "Copyright © ESET, All Rights Reserved"), share
+// buttons ("Share this post:", BleepingComputer's "Follow us:"), newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists
+// of other posts ("Related Articles", "Previous Blog Post"), the reading time ("May 27, 2026 · 11 min read"), log-in
+// and contact links. A passage made only of them (with vendor names, numbers, dates) says nothing of an attack; one
+// word that is none of them ("Share the VPN credentials") makes it read.
+const FURNITURE_WORDS = new Set(
+  (
+    'cookie cookies consent preferences manage privacy policy policies terms conditions legal information imprint ' +
+    'copyright rights reserved share sharing article articles post posts blog blogs related similar recent popular ' +
+    'previous next subscribe subscription newsletter newsletters sign signup login logout log register contact ' +
+    'sitemap rss feed skip main content read reading later also stay tuned comments comment closed link copied ' +
+    'learn more request demo free trial facebook twitter linkedin youtube instagram reddit min mins minute minutes ' +
+    'keep date let about follow'
+  ).split(' '),
+);
+// Small words that go with them ("Sign up for our newsletters", "Skip to main content"), and the months of a date.
+const FURNITURE_GLUE = new Set(
+  (
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be ${MONTHS} ${MONTH_ABBREVIATIONS}`
+  ).split(' '),
+);
+
+/**
+ * Whether a text's words, without vendors' names, are all of a kind (`kind`, at least one of them), small words that go
+ * with them (`glue`) or numbers.
+ */
+export function madeOfWords(text: string, kind: ReadonlySet<string>, glue: ReadonlySet<string> = new Set()): boolean {
+  // Taking vendor names out only takes words away: a text without a word of the kind has none after, and one without
+  // a vendor's word is left as it is (the names' regular expression runs on few passages: mayNameVendor).
+  const all = textWords(text);
+  if (!all.some((word) => kind.has(word))) return false;
+  const words = mayNameVendor(all) ? textWords(text.replace(VENDOR, ' ')) : all;
+  return words.some((word) => kind.has(word)) && words.every((word) => kind.has(word) || glue.has(word) || /^\d+$/.test(word));
+}
+
+/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts). */
+export function isPageFurniture(text: string): boolean {
+  return text.length <= 300 && madeOfWords(text, FURNITURE_WORDS, FURNITURE_GLUE);
+}
+
+// A site's menu saved one item a line (Proofpoint's `Products` / `Solutions` / `Partners` / `Resources` / `Company`, then
+// its products `Email Protection` / `Cloud Security` / `Threat Response`; Threatpost's `Podcasts` / `Malware` /
+// `Webinars`): short lines of capitalised words, no sentence, in a run. Such a line alone is read (a heading: `Lateral
+// Movement`, `Email Collection`), and so is a run of them (a list of techniques, a table's cells one a line); only a run
+// that names the site's parts is a menu: at least MIN_NAV_ITEMS of its items are made only of NAV_WORDS (and the words of
+// a page's furniture), which name no behaviour.
+const NAV_WORDS = new Set(
+  (
+    'home products product solutions solution partners partner resources resource company support login contact contacts ' +
+    'careers blog blogs news events webinars webinar podcasts podcast pricing customers customer stories industries ' +
+    'services downloads download forums forum community glossary sitemap press center centre account accounts platform ' +
+    'videos topics topic categories tags latest featured popular tutorials faq help deals view show search menu close ' +
+    'business personal overview library english deutsch español français italiano português'
+  ).split(' '),
+);
+const NAV_ITEM_WORDS = new Set([...NAV_WORDS, ...FURNITURE_WORDS]);
+const MIN_NAV_ITEMS = 2;
+const MIN_MENU_ITEMS = 4;
+const MAX_MENU_ITEM_LENGTH = 60;
+const MAX_MENU_ITEM_WORDS = 6;
+// An item: no sentence's marks but a call's `!` at its end (BleepingComputer's `Send us a Tip!`), no colon (`Tags:`
+// labels, `Author: …`), no quote, a comma only in brackets (`English (Europe, Middle East, Africa)`).
+const NOT_MENU_ITEM = /[.!?;:"“”…|#[\]]/;
+// Its words begin with a capital or a digit (or are of a script without capitals: `日本語`), a word such as `eLearning`
+// or `iOS` too, or are small words that go between (`Solutions by Topic`, `Find a Partner`).
+const MENU_ITEM_WORD = /^(?:[\p{Lu}\p{N}&+/(-]|\p{Ll}\p{Lu}|(?:and|of|for|by|in|on|to|the|a|an|or|with|your|our|my|us|all|&)$)|^[^\p{Lu}\p{Ll}]*\p{Lo}/u;
+// A menu item glued to its blurb by scraping (`Premium ServicesLeverage proactive expertise….`, `BlogKeep up with the
+// latest news….`): an item, then a capital right after its last letter, and a sentence's end (a title with a name in
+// it, `ProLock ransomware increases payment demand`, has none).
+// Its prefilter, with Latin letters (what suggest ranks; without Unicode classes, read fast).
+const GLUE_JOINT = /[a-zß-öø-ÿ0-9)][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]/;
+const GLUED_ITEM = /^([^.!?;:"“”…|#[\]]{1,60}?[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
+
+/** Whether a text is an item of a menu: a few capitalised words, no sentence (`Cloud Security`, `English (Americas)`). */
+function isMenuItem(text: string): boolean {
+  if (text.length > MAX_MENU_ITEM_LENGTH || NOT_MENU_ITEM.test(text.replace(/!$/, '')) || text.replace(BRACKETS, '').includes(',')) return false;
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length > 0 && words.length <= MAX_MENU_ITEM_WORDS && words.every((word) => MENU_ITEM_WORD.test(word));
+}
+
+// A menu's section may list other posts by their titles (BleepingComputer's `News` / `Featured` / `Latest` / `Microsoft:
+// New critical Exchange bug exploited as zero-day` / `Turla hackers backdoor NGOs with new TinyTurla-NG malware` / …
+// `Tutorials`): a headline (capitalised, no sentence's end) in a run, one of whose last HEADLINE_AFTER_NAV members names
+// the site's parts or is a headline (a title may be shaped as an item: `CryptoLocker Ransomware Information Guide and
+// FAQ`). Such a title alone is read, and so is one at a run's end (the post's own title after the menu).
+const HEADLINE_AFTER_NAV = 3;
+const MAX_HEADLINE = 150;
+
+/** Whether a text is shaped as a post's title: capitalised, at most MAX_HEADLINE characters, no sentence's end or colon at its end. */
+export function isHeadline(text: string): boolean {
+  return text.length <= MAX_HEADLINE && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?;]\s|[.,;:]$|[|#]/.test(text);
+}
+
+/**
+ * The passages (by index) that are a site's menu saved one item a line: runs of items (`isMenuItem`; an item glued to
+ * its blurb, with the blurb's other sentences on its line, inside a run but not at its end; headlines of other posts
+ * after its sections' items, inside a run but not at its end) of at least MIN_MENU_ITEMS items, MIN_NAV_ITEMS of them
+ * naming the site's parts (`NAV_WORDS`). Empty passages (`--lines`) are passed over.
+ */
+export function menuRunPassages(passages: readonly { line: number; text: string }[]): Set<number> {
+  const menu = new Set<number>();
+  // Each member of the run: an item (glued to its blurb or not) and whether it names the site's parts, a sentence of
+  // the blurb before it, or a headline.
+  let run: { index: number; item: boolean; glued: boolean; nav: boolean; headline?: true }[] = [];
+  const close = (): void => {
+    if (!run.length) return;
+    // A post's first paragraph glued to its heading may follow a menu: a run does not end with a glued item.
+    while (run.length && (run.at(-1)!.glued || !run.at(-1)!.item)) run.pop();
+    if (run.filter((member) => member.item).length >= MIN_MENU_ITEMS && run.filter((member) => member.nav).length >= MIN_NAV_ITEMS) {
+      for (const member of run) menu.add(member.index);
+    }
+    run = [];
+  };
+  passages.forEach((passage, i) => {
+    const text = passage.text.trim();
+    // A line without letters (a phone number in a menu) neither ends a run nor is listed by sentence.
+    if (!/\p{L}/u.test(text)) return;
+    const item = isMenuItem(text);
+    // A glued item's joint is within its first MAX_MENU_ITEM_LENGTH characters: most sentences have none.
+    const glued = item || text.length > 400 || !'.!?'.includes(text.at(-1)!) || !GLUE_JOINT.test(text.slice(0, MAX_MENU_ITEM_LENGTH + 2)) ? undefined : GLUED_ITEM.exec(text)?.[1];
+    if (item || (glued !== undefined && isMenuItem(glued))) {
+      run.push({ index: i, item: true, glued: glued !== undefined, nav: madeOfWords(glued ?? text, NAV_ITEM_WORDS, FURNITURE_GLUE) });
+      return;
+    }
+    // The blurb's other sentences, on the glued item's line.
+    const last = run.at(-1);
+    if (last && (last.glued || (!last.item && !last.headline)) && passages[last.index]!.line === passage.line) run.push({ index: i, item: false, glued: false, nav: false });
+    else if (run.slice(-HEADLINE_AFTER_NAV).some((member) => member.nav || member.headline) && isHeadline(text)) run.push({ index: i, item: false, glued: false, nav: false, headline: true });
+    else close();
+  });
+  close();
+  return menu;
+}

@@ -1,0 +1,134 @@
+/** The lists a blog sets around a post: other posts (titles, dates, authors, teasers) and its tags or categories. */
+import { isDate, isPersonName } from './bylines.js';
+import { isHeadline } from './page-furniture.js';
+import { HEADING_MARK, LIST_MARK } from './report-structure.js';
+import { textWords } from './text-terms.js';
+
+// A blog's list of tags or categories: a label (`Tags`, `Categories`, `Trending topics`, `Filed under:`) and short
+// entries after it, one a line (`Malware` / `Ransomware` / `Cyber Threat Intelligence`, a tag cloud scraped to text) or
+// after its colon (`Tags: Malware, Ransomware, APT`). Such a word alone is read (a heading: `Ransomware`, `Credential
+// Dumping`); only after the label is it a tag.
+const TAG_LABEL_WORDS = new Set('tags tag topics topic trending popular categories category keywords labels filed under posted in all related'.split(' '));
+const TAG_LABEL_KEY_WORDS = new Set('tags tag topics topic categories category keywords labels'.split(' '));
+const TAG_LIST_APART = /\s*[,·|•]\s*/u;
+// An entry: one to three words, no sentence's marks, no colon (`**Version**: 5` is a field), no heading mark.
+const MAX_TAG_WORDS = 3;
+const MAX_TAG_LENGTH = 40;
+// How many entries a list has at most: a longer run of short passages is more than a tag cloud.
+const MAX_TAGS = 40;
+
+/** Whether a text is an entry of a list of tags: one to three words, beside a list mark. */
+function isTagEntry(text: string): boolean {
+  if (text.length > MAX_TAG_LENGTH || /[.!?;:]/.test(text) || HEADING_MARK.test(text)) return false;
+  const words = textWords(text).length;
+  return words >= 1 && words <= MAX_TAG_WORDS;
+}
+
+/** A list of tags' label and what follows its colon (`Tags: a, b` gives `a, b`; `Trending topics` gives ''), or undefined. */
+function tagLabelRest(text: string): string | undefined {
+  if (text.length > 300) return undefined;
+  const colon = text.indexOf(':');
+  const label = colon < 0 ? text : text.slice(0, colon);
+  if (label.length > 30) return undefined;
+  const words = textWords(label);
+  if (!words.some((word) => TAG_LABEL_KEY_WORDS.has(word)) || !words.every((word) => TAG_LABEL_WORDS.has(word))) return undefined;
+  return colon < 0 ? '' : text.slice(colon + 1).replace(/^[*_\s]+/, '');
+}
+
+/**
+ * The passages (by index) that are a list of tags or categories: a label and its entries on the same passage, or a
+ * label alone and the entries (`isTagEntry`) that follow it, up to MAX_TAGS, empty passages (`--lines`) passed over.
+ */
+export function tagListPassages(texts: readonly string[]): Set<number> {
+  const tags = new Set<number>();
+  for (let i = 0; i < texts.length; i++) {
+    const rest = tagLabelRest(texts[i]!.trim());
+    if (rest === undefined) continue;
+    if (rest) {
+      if (rest.split(TAG_LIST_APART).every((entry) => !entry || isTagEntry(entry))) tags.add(i);
+      continue;
+    }
+    tags.add(i);
+    let entries = 0;
+    for (let j = i + 1; j < texts.length && entries < MAX_TAGS; j++) {
+      if (!texts[j]!.trim()) continue;
+      if (!isTagEntry(texts[j]!.replace(LIST_MARK, ''))) break;
+      tags.add(j);
+      entries++;
+      i = j;
+    }
+  }
+  return tags;
+}
+
+// A list of other posts under its label, as a scraped page ends (BleepingComputer's `You may also like:` / `Popular
+// Stories` / `Hackers used new Windows Defender zero-day to drop DarkMe malware`, Securelist's `From the same authors`,
+// Threatpost's `Suggested articles`): the titles of other posts, their dates, authors and sections, and their teasers.
+// A title names a behaviour as a sentence does; only after such a label is it another post's. The label may be a
+// heading (BleepingComputer's page saved as Markdown: `### Related Articles:`), and the titles after it may be glued into
+// one line by scraping (`…ransomware attack claimsNew RustDoor macOS malware impersonates Visual Studio updateMGM…`).
+const RELATED_LABEL =
+  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category)\s*:?\s*/iu;
+const MAX_RELATED_ENTRY = 300;
+const MAX_RELATED = 60;
+// Where two titles glued together meet: a letter in lower case, a digit or a bracket, then a capitalised word.
+const TITLES_JOINT = /(?<=[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
+
+/**
+ * What a text is in a list of other posts: a date or an author (`'byline'`: `January 11, 2021`, `Stan Kaminsky`), a
+ * title or a section (`'entry'`: no sentence's end), a teaser (`'teaser'`: a sentence), or none of them.
+ */
+function relatedEntry(text: string): 'byline' | 'entry' | 'teaser' | undefined {
+  if (HEADING_MARK.test(text)) return undefined;
+  // Titles glued into one line are each a title.
+  if (text.length > MAX_RELATED_ENTRY) return text.split(TITLES_JOINT).every((title) => title.length <= MAX_RELATED_ENTRY && relatedEntry(title) === 'entry') ? 'entry' : undefined;
+  // A teaser is a sentence or two; a title may end with `?`, or with `!` (Securelist's `Targeted ransomware: it’s not just
+  // about encrypting your data!`) when it is a headline.
+  if (/[.!]["”’)]?$|[.!?]\s/.test(text) && !(text.endsWith('!') && isHeadline(text.slice(0, -1)))) return 'teaser';
+  if (/[;:]$/.test(text)) return undefined;
+  return isPersonName(text) || isDate(text) ? 'byline' : 'entry';
+}
+
+/**
+ * The passages (by index) that are a list of other posts: a label (`RELATED_LABEL`, maybe a heading; entries on its
+ * passage after it too) and the entries after it (`relatedEntry`), up to MAX_RELATED. A teaser (with the other
+ * sentences on its line) follows an entry and is kept only when a date or an author follows it, as each post of such a
+ * list has one: a section's heading and its paragraph after the label (the report's own text) end the list. Passages
+ * without letters (empty ones with `--lines`) are passed over.
+ */
+export function relatedPostsPassages(passages: readonly { line: number; text: string }[]): Set<number> {
+  const related = new Set<number>();
+  for (let i = 0; i < passages.length; i++) {
+    const labelText = passages[i]!.text.trim().replace(HEADING_MARK, '');
+    const found = RELATED_LABEL.exec(labelText);
+    if (!found) continue;
+    const label = i;
+    const rest = labelText.slice(found[0].length);
+    if (rest && relatedEntry(rest) !== 'entry' && relatedEntry(rest) !== 'byline') continue;
+    related.add(i);
+    // The teasers read since the last entry, kept when a date or an author follows them.
+    let teasers: number[] = [];
+    let entries = 0;
+    // The passage read before, with letters.
+    let previous = label;
+    for (let j = i + 1; j < passages.length && entries < MAX_RELATED; j++) {
+      const text = passages[j]!.text.trim();
+      // A line without letters (a separator, a count of comments) is passed over.
+      if (!/\p{L}/u.test(text)) continue;
+      const kind = relatedEntry(text);
+      const after = previous;
+      previous = j;
+      if (kind === 'teaser' && (teasers.length === 0 ? after !== label && related.has(after) : passages[after]!.line === passages[j]!.line)) {
+        teasers.push(j);
+        continue;
+      }
+      if (kind === undefined || kind === 'teaser' || (teasers.length && kind !== 'byline')) break;
+      for (const teaser of teasers) related.add(teaser);
+      teasers = [];
+      related.add(j);
+      entries++;
+      i = j;
+    }
+  }
+  return related;
+}

@@ -1,0 +1,160 @@
+/**
+ * A report's own structure rather than its account of an attack: headings and labels of its parts, the names of its
+ * tables' columns, metadata fields, a mail's greetings and sign-offs, and advice to defenders.
+ */
+import { isCommonEnglishWord } from '../common-words.js';
+import { DATE_WORDS } from './bylines.js';
+import { madeOfWords } from './page-furniture.js';
+import { isContentWord, textWords, withoutIndicators } from './text-terms.js';
+
+// A mail's greeting or sign-off, the whole passage: "Dear Team,", "Hi all", "Best regards,", "Thanks".
+const SALUTATION = /^(?:(?:dear|hi|hello|hey|greetings)(?:\s+[\p{L}.'’-]+){0,4}|(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|thanks)(?:\s+(?:again|all|team))?|thank you(?:\s+(?:all|again))?|sincerely|cheers)\s*[,.!:]?$/iu;
+
+/** Whether a passage is only a mail's greeting or sign-off (`Dear Team,`, `Best regards,`). */
+export function isSalutation(text: string): boolean {
+  return SALUTATION.test(text.trim());
+}
+
+// The words of a report's parts and of the field names of a summary: a heading (`= CeranaKeeper - Indicators of
+// Compromise`, `## Executive Summary`) or a label introducing a list (`Associated Threat Actors:`, `Attack
+// Techniques:`, `Key Points: Malware Utilized:` in a mailed advisory) made of them says where the behaviour is
+// described, not what it is. A word naming a behaviour is none of them, so `Credential Dumping:` and `Persistence via
+// Run keys:` are read. "Threat", "attack" and "techniques" are here because only a whole label of such words is left
+// out: in a sentence they are read.
+const REPORT_WORDS = new Set(
+  (
+    'indicators indicator compromise iocs ioc hashes executive summary introduction conclusion conclusions appendix ' +
+    'timeline recommendations recommendation mitigations mitigation references reference acknowledgements acknowledgments table contents overview key points ' +
+    'associated threat actors actor attack techniques tactics ttps malware utilized infection vectors mapping sources ' +
+    'date author severity'
+  ).split(' '),
+);
+// A Markdown or AsciiDoc heading's mark, a list mark, and a section's number (`4.1`, `A.`).
+export const HEADING_MARK = /^\s*(?:#{1,6}|={1,6})\s+/;
+const LABEL = /^[^.!?。]*:$/u;
+
+/**
+ * Whether a passage is a heading or a label of a report's structure (`REPORT_WORDS`): its words are such words and
+ * names (no common English word, as `CeranaKeeper`, `ATT&CK`), at least one of them a report word. A heading has a
+ * Markdown or AsciiDoc mark; a label ends with a colon and holds no sentence.
+ */
+export function isReportStructure(text: string): boolean {
+  const heading = HEADING_MARK.test(text);
+  if (!heading && !LABEL.test(text.trim())) return isIocHeading(text);
+  const words = textWords(text.replace(HEADING_MARK, '').replace(LIST_MARK, '')).filter(isContentWord);
+  return words.some((word) => REPORT_WORDS.has(word)) && words.every((word) => REPORT_WORDS.has(word) || !isCommonEnglishWord(word));
+}
+
+// A heading of the indicators without a heading's mark, as a page scraped to text or a PDF writes it (ESET's `IoCs`,
+// `Indicators of Compromise`, Sekoia's `IOCs & Technical Details`): report words only, among them the indicators'.
+const IOC_HEADING_WORDS = new Set([...REPORT_WORDS, 'technical', 'details']);
+const MAX_IOC_HEADING = 60;
+
+/** Whether a passage is a heading of the indicators of compromise without a mark (`IoCs`, `Indicators of Compromise`). */
+function isIocHeading(text: string): boolean {
+  if (text.length > MAX_IOC_HEADING || !/ioc|indicator/i.test(text) || /[.!?;,:]/.test(text)) return false;
+  const words = textWords(text).filter(isContentWord);
+  return (
+    words.every((word) => IOC_HEADING_WORDS.has(word)) &&
+    (words.some((word) => word === 'iocs' || word === 'ioc') || (words.includes('compromise') && words.some((word) => word.startsWith('indicator'))))
+  );
+}
+
+// Advice to defenders, as advisories give it (a "Mitigations" list, "Organizations should enable MFA"): what to guard
+// against, not what an adversary did. An imperative at the start (after a list mark, and an adverb such as
+// "Regularly"), but not a noun (`Use of common malware`, `Review of logs`); defenders as the subject of "should";
+// "we recommend", "it is recommended". "Users should not have been able to ..." says what went wrong, not what to do.
+// A sentence about the actor ("The actor disabled MFA") is none of these.
+const ADVICE_VERB =
+  'ensure|enable|implement|apply|patch|update|upgrade|monitor|restrict|limit|consider|review|prevent|avoid|require|enforce|' +
+  'configure|deploy|audit|educate|train|maintain|establish|adopt|segment|harden|back up|verify|validate|rotate|prioriti[sz]e|' +
+  'protect|adhere|utili[sz]e|use|employ|follow|keep|disallow|mandate|instruct|encourage|never|do not|don[’\']t';
+// A list mark before the imperative; the word after it is written with a capital (a wrapped line of a sentence,
+// `update SSL certificates. Equifax developed`, is no imperative).
+export const LIST_MARK = /^\s*(?:[-*•●■◆▪‣・]\s*|\d{1,2}[.)]\s+)?/;
+const IMPERATIVE = new RegExp(
+  `^(?:(?:regularly|continuously|always|periodically|immediately|also|then)\\s+)?(?:${ADVICE_VERB})\\b(?!\\s+of\\b|\\s*[:\\-–—]|\\s*$)`,
+  'i',
+);
+const DEFENDERS_SHOULD =
+  /\b(?:organi[sz]ations?|administrators?|admins?|defenders?|users?|companies|enterprises|entities|customers|businesses|msps?|service providers|teams?|you|we)\s+(?:should(?!\s+(?:not\s+)?have\b)|ought to|are (?:strongly )?(?:advised|encouraged|urged))\b/i;
+const RECOMMEND =
+  /\b(?:we|i|cisa|fbi|nsa|ncsc|agencies|authors?)\s+(?:strongly\s+|also\s+|highly\s+)?(?:recommend|advise|encourage|urge)s?\b|\b(?:it is|is|are)\s+(?:strongly\s+|highly\s+)?(?:recommended|advised|advisable)\b|^\s*(?:recommendations?|mitigations?)\s*:/i;
+// Japanese advice: a request to the reader (〜してください, but not ご覧ください or 参照してください, "see ...") or a
+// recommendation (推奨).
+const ADVICE_JA = /(?<!ご覧|参照して)(?:ください|下さい)|推奨/;
+
+/** Whether a passage advises defenders (see ADVICE_VERB and the patterns after it) rather than saying what an adversary did. */
+export function isAdvice(text: string): boolean {
+  const start = text.replace(LIST_MARK, '');
+  return (/^\p{Lu}/u.test(start) && IMPERATIVE.test(start)) || DEFENDERS_SHOULD.test(text) || RECOMMEND.test(text) || ADVICE_JA.test(text);
+}
+
+// The names of a table's columns, as threat reports' tables of indicators and of ATT&CK techniques write them
+// (ESET's `SHA-1 | Filename | ESET detection name | Description`, `IP | Provider | First seen | Last seen | Details`,
+// `Tactic | ID | Name | Description`). A page scraped to text, or a PDF, flattens a table one cell per line, and each
+// header cell stands alone; a few such words (with vendor names and numbers: `SHA-1`, `Sub-technique ID`) are no
+// behaviour, and one other word makes a passage read (`File and Directory Discovery`, `Pass the Hash`).
+const COLUMN_WORDS = new Set(
+  (
+    'id ids name names description filename filenames file files hash hashes sha sha1 sha256 md5 ip ips address ' +
+    'addresses domain domains url urls hostname provider first last seen details tactic tactics technique techniques ' +
+    'sub procedure procedures detection type value notes comment comments'
+  ).split(' '),
+);
+const MAX_COLUMN_WORDS = 4;
+// A cell as it stands alone: words, a hyphen, a slash, an ampersand, and a colon after them; no heading or list mark, no
+// markup (`<details>`, `// description = """`), which say other things than a column's name.
+const BARE_CELL = /^[\p{L}\p{N}][\p{L}\p{N} /&-]*:?$/u;
+
+/** Whether a passage is only the names of a table's columns (`ID`, `Last seen`, `ESET detection name`): a header cell standing alone. */
+export function isColumnNames(text: string): boolean {
+  return text.length <= 40 && BARE_CELL.test(text) && textWords(text).length <= MAX_COLUMN_WORDS && madeOfWords(text, COLUMN_WORDS);
+}
+
+// The fields of a document's or a rule's metadata, written outside a front matter: a scraped page's header
+// (`**Source**: https://…`), a feed archive's record (`document_id: "…"`, `published_at: "…"`), a Sigma or Elastic
+// rule's fields (`status: experimental`, `author: Florian Roth`, `**Severity**: high`, `// creation_date = "2021/01/27"`),
+// an indicator's label (`MD5: …`). Keys as written lower-cased, their words joined by `_` (`Risk score`: `risk_score`).
+// Each key says what its value may be, so that a value that says more is read (`Source: a phishing email`, `Status:
+// exfiltrated to the actor's server`): an address, an ID, a number or a date (no word but months: `date: March 3,
+// 2025`); a level or a kind (one or two words: `experimental`, `high`, `eql`); names (capitalised: `Florian Roth`,
+// `Threat Intelligence Team`). A title, a description or a summary is the text's own, and a field of a behaviour
+// (`Persistence:`) is read.
+const METADATA_KEYS: ReadonlyMap<string, 'address or date' | 'level' | 'names'> = new Map([
+  ...(
+    'id uuid guid document_id schema_version version rule_id content_hash md5 sha1 sha256 source_id date created modified ' +
+    'updated creation_date updated_date published published_at publish_date first_seen_at last_seen_at fetched_at ' +
+    'fetch_date timestamp risk_score source url canonical_url link permalink'
+  )
+    .split(' ')
+    .map((key) => [key, 'address or date'] as const),
+  ...'status level severity maturity tlp lang language layout draft toc comments rule_type'.split(' ').map((key) => [key, 'level'] as const),
+  ...'author authors company company_key license'.split(' ').map((key) => [key, 'names'] as const),
+]);
+// A field: a key (a list mark, a comment's `//` or bold marks around it) and `:` or `=`, at a passage's start or after
+// the previous field's value (`// rule_id = "…" // severity = "medium"`, fields joined by the passage's lines).
+const METADATA_FIELD = /(?:^|\s)(?:\/\/\s*|[-*+]\s+)?(?:\*\*|__)?([A-Za-z]\w*(?:[ -][A-Za-z]\w*)?)(?:\*\*|__)?\s?[:=](?:\*\*|__)?(?=\s|$)/gu;
+// How many words a level has at most, and names (`Joseliyo Sanchez, @Joseliyo_Jstnk`).
+const MAX_LEVEL_WORDS = 2;
+const MAX_NAMES_WORDS = 6;
+
+/** Whether a field's value is what its key says it may be (`METADATA_KEYS`). */
+function isMetadataValue(kind: 'address or date' | 'level' | 'names', value: string): boolean {
+  // Words with digits are IDs, versions, hashes and dates.
+  const words = textWords(withoutIndicators(value)).filter((word) => !/\d/.test(word));
+  if (kind === 'address or date') return words.every((word) => DATE_WORDS.has(word));
+  if (kind === 'level') return words.length <= MAX_LEVEL_WORDS;
+  return words.length <= MAX_NAMES_WORDS && !/(?:^|[\s,"'[(])\p{Ll}/u.test(value.replace(/\band\b/g, ''));
+}
+
+/** Whether a passage is only fields of metadata (`METADATA_KEYS`), each with its kind of value: a source, a date, an ID, a status, an author. */
+export function isMetadataFields(text: string): boolean {
+  if (text.length > 400 || (!text.includes(':') && !text.includes('='))) return false;
+  const fields = [...text.matchAll(METADATA_FIELD)];
+  if (fields[0]?.index !== 0) return false;
+  return fields.every((field, i) => {
+    const kind = METADATA_KEYS.get(field[1]!.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2').toLowerCase().replace(/[ -]/g, '_'));
+    return kind !== undefined && isMetadataValue(kind, text.slice(field.index + field[0].length, fields[i + 1]?.index ?? text.length));
+  });
+}

@@ -85,9 +85,18 @@ export function isDate(text: string): boolean {
   return words.some((word) => /^\d+$/.test(word)) && onlyDateWords(words);
 }
 
-/** Whether words are only a date's words and numbers (`april`, `9`, `2019`; none at all too). */
+/** Whether words are only a date's words and numbers (`april`, `9`, `2019`; a time's `00pm` of `1:00pm`; none at all too). */
 function onlyDateWords(words: readonly string[]): boolean {
-  return words.every((word) => DATE_WORDS.has(word) || /^\d+$/.test(word));
+  return words.every((word) => DATE_WORDS.has(word) || /^\d+(?:am|pm)?$/.test(word));
+}
+
+// A date or a time alone on its line, as a page sets it beside its byline (BleepingComputer's `September 16, 2023` /
+// `10:11 AM`, Securelist's webinar `13 May 2021, 1:00pm`). A line of numbers only (a count of comments) is none.
+const MAX_DATE_LINE = 60;
+
+/** Whether a passage is only a date or a time (`10:11 AM`, `* June 8, 2026`), with a word of a date's. */
+export function isDateLine(text: string): boolean {
+  return text.length <= MAX_DATE_LINE && /\p{L}/u.test(text) && isDate(text);
 }
 
 /**

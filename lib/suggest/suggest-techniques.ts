@@ -1,5 +1,5 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
-import { bylinePassages, isByline } from './bylines.js';
+import { bylinePassages, isByline, isDateLine } from './bylines.js';
 import { indicatorRowText, isDetectionNames, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
 import { isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
@@ -83,6 +83,9 @@ export const METADATA_NOTE = 'metadata fields only (source, author, date, ID, ve
 /** The note of a byline (`By John Smith`, `Jane Doe · 5 min read · March 3, 2025`): not ranked. */
 export const BYLINE_NOTE = 'a byline (authors, a research team, a date, a reading time), no behaviour: not ranked';
 
+/** The note of a date or a time alone on its line (`September 16, 2023`, `10:11 AM`), as a page sets it beside its byline: not ranked. */
+export const DATE_NOTE = 'a date or a time alone, no behaviour: not ranked';
+
 /** The note of a site's menu scraped into one line, its items run together (`White papersThreat reports`): not ranked. */
 export const GLUED_MENU_NOTE = "a site's menu glued into one line by scraping (items run together), no sentence: not ranked";
 
@@ -130,6 +133,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isRuleSyntax, RULE_SYNTAX_NOTE],
   // Who wrote it and when ("Joshua Miller, Crista Giering and the Proofpoint Threat Research Team").
   [isByline, BYLINE_NOTE],
+  // Or when, alone on its line beside the byline ("September 16, 2023", "10:11 AM").
+  [isDateLine, DATE_NOTE],
 ];
 
 /** The note of a passage with candidates that advises defenders (`advice`). */

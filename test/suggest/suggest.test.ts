@@ -8,6 +8,7 @@ import {
   BREADCRUMB_NOTE,
   BYLINE_NOTE,
   COLUMN_NAMES_NOTE,
+  DATE_NOTE,
   DETECTION_NAMES_NOTE,
   encodeSuggestModel,
   htmlText,
@@ -837,6 +838,16 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       );
       expect(passages[2]!.candidates.map((c) => c.id)).to.include('T1583.001');
     }
+  });
+
+  // BleepingComputer's posts scraped to text (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post; a Check Point
+  // post saved as Markdown) set the post's date and time on lines of their own under the byline: "10:11 AM" got
+  // System Language Discovery (T1614.001) 93.1, "* June 8, 2026" Timestomp (T1070.006) 20; Securelist's webinar
+  // list "13 May 2021, 1:00pm". A sentence with a date and a time in it is read, and a count alone ("0") gets no note.
+  it('ranks no date or time alone on its line, and says so; a sentence with a date is read', () => {
+    expectUnranked(['10:11 AM', '* 09:05 AM', '* June 8, 2026', 'September 16, 2023', '13 May 2021, 1:00pm'], DATE_NOTE);
+    expectRead([['On September 16, 2023 at 10:11 AM the actor encrypted the files on the file server.', 'T1486']]);
+    expect(suggestTechniques('0', model, { lines: true })).to.deep.equal([{ line: 1, text: '0', candidates: [] }]);
   });
 
   // ESET's scraped post (reports6 01) keeps its site menu as one line, its items run together: "TIPS & ADVICEBUSINESS

@@ -90,7 +90,9 @@ export function isBreadcrumb(text: string): boolean {
 }
 
 // The words of a web page's furniture, as a scraped page keeps it around the post: the cookie banner ("Manage
-// Cookies"), legal links ("Privacy Policy", "Terms and conditions", "Copyright © ESET, All Rights Reserved"), share
+// Cookies"), legal links ("Privacy Policy", "Terms and conditions", "Copyright © ESET, All Rights Reserved",
+// BleepingComputer's "Terms of Use - Privacy Policy - Ethics Statement - Affiliate Disclosure", Securelist's
+// "Registered trademarks and service marks are the property of their respective owners."), share
 // buttons ("Share this post:", BleepingComputer's "Follow us:"), newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists
 // of other posts ("Related Articles", "Previous Blog Post"), the reading time ("May 27, 2026 · 11 min read"), log-in
 // and contact links. A passage made only of them (with vendor names, numbers, dates) says nothing of an attack; one
@@ -102,13 +104,13 @@ const FURNITURE_WORDS = new Set(
     'previous next subscribe subscription newsletter newsletters sign signup login logout log register contact ' +
     'sitemap rss feed skip main content read reading later also stay tuned comments comment closed link copied ' +
     'learn more request demo free trial facebook twitter linkedin youtube instagram reddit min mins minute minutes ' +
-    'keep date let about follow'
+    'keep date let about follow ethics statement affiliate disclosure trademark trademarks registered respective owners'
   ).split(' '),
 );
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), and the months of a date.
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -125,9 +127,25 @@ export function madeOfWords(text: string, kind: ReadonlySet<string>, glue: Reado
   return words.some((word) => kind.has(word)) && words.every((word) => kind.has(word) || glue.has(word) || /^\d+$/.test(word));
 }
 
-/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts). */
+// A copyright notice names its holder, whoever it is (BleepingComputer's `Copyright @ 2003 - 2024 Bleeping Computer® LLC
+// - All Rights Reserved`, Securelist's `© 2024 AO Kaspersky Lab. All Rights Reserved.`): the mark and a year first, then
+// capitalised names, numbers and the furniture's words. A word in lower case of another kind (`© 2024 attackers …`)
+// makes it read.
+const COPYRIGHT = /^\s*(?:copyright\s*(?:©|\(c\)|@)?|©)\s*\d{4}\b/i;
+const MAX_COPYRIGHT = 200;
+
+/** Whether a passage is a copyright notice (`COPYRIGHT`): the mark, a year, the holder's name and the furniture's words. */
+function isCopyrightNotice(text: string): boolean {
+  if (text.length > MAX_COPYRIGHT || !COPYRIGHT.test(text)) return false;
+  return text.split(/\s+/).every((token) => {
+    const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    return !/\p{Ll}/u.test(word.charAt(0)) || FURNITURE_WORDS.has(word) || FURNITURE_GLUE.has(word);
+  });
+}
+
+/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice). */
 export function isPageFurniture(text: string): boolean {
-  return text.length <= 300 && madeOfWords(text, FURNITURE_WORDS, FURNITURE_GLUE);
+  return text.length <= 300 && (madeOfWords(text, FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text));
 }
 
 // A site's menu saved one item a line (Proofpoint's `Products` / `Solutions` / `Partners` / `Resources` / `Company`, then

@@ -765,6 +765,29 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A page's legal footer: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) "Terms of Use -
+  // Privacy Policy - Ethics Statement - Affiliate Disclosure" got Password Policy Discovery (T1201) 93.5 and its
+  // "Copyright @ 2003 - 2024 Bleeping Computer® LLC - All Rights Reserved" Masquerading: Right-to-Left Override 98;
+  // Securelist's (the AZORult post) "© 2024 AO Kaspersky Lab. All Rights Reserved." Security Software Discovery 98.6 and
+  // "Registered trademarks and service marks are the property of their respective owners." System Owner/User Discovery
+  // 100. A copyright notice names whoever holds it; a word in lower case of another kind makes it read.
+  it('ranks no legal footer (terms, a copyright notice whoever holds it, trademarks), and says so; a sentence is read', () => {
+    expectUnranked([
+      'Terms of Use - Cookie Policy - Ethics Statement - Affiliate Disclosure',
+      'Copyright @ 2005 - 2025 Example Media® LLC - All Rights Reserved',
+      'Copyright © 2025 Example Security Inc.',
+      'Registered trademarks and service marks are the property of their respective owners.',
+    ], PAGE_FURNITURE_NOTE);
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques('© 2025 AO Example Lab. All Rights Reserved.', model, { lines });
+      expect(passages.map((p) => [p.note, p.candidates]), `lines: ${lines}`).to.deep.equal(passages.map(() => [PAGE_FURNITURE_NOTE, []]));
+    }
+    expectRead([
+      ['© 2024 ransomware encrypted the files of the victims.', 'T1486'],
+      ['The actor registered a domain that imitates the vendor of the VPN client.', 'T1583.001'],
+    ]);
+  });
+
   // ESET's blog flattens its tables one cell per line when scraped (reports6 01): the header cells stand alone, and
   // "ID" got Remote Access Tools (T1219.001) 100, "Name" Match Legitimate Name 100, "Description" Masquerade Task or
   // Service 100, "Provider" Time Providers 97.8, "SHA-1" Symmetric Cryptography 100, "Last seen" System Network

@@ -2,6 +2,7 @@
  * What detection tools write, quoted in a report: anti-virus detection names, a table of indicators' rows, and YARA
  * and Sigma rules' syntax. What a sample is called or how it is detected, not what it does.
  */
+import { madeOfWords } from './page-furniture.js';
 import { withoutIndicators } from './text-terms.js';
 
 // A cell of a table row, without the marks of a code span around it (Markdown `` `a.dll` ``, AsciiDoc `` `+a.dll+` ``).
@@ -56,6 +57,21 @@ export function isDetectionNames(text: string): boolean {
   if (text.length > 300 || (!text.includes('.') && !text.includes('/')) || BARE_WORD.test(text)) return false;
   const tokens = text.replace(CODE_MARKS, '').trim().split(/\s*,\s*|\s+/).filter(Boolean);
   return tokens.every((token) => isDetectionName(token) || DETECTION_TAG.test(token)) && tokens.some(isDetectionName);
+}
+
+// A vendor's sentence that gives its products' name for a sample (Securelist's `Kaspersky products detect this threat as
+// HEUR:Trojan-PSW.Win32.Azorult.gen`, `ESET detects it as Win32/Agent.AGT`): without the name (withoutDetectionNames)
+// and the vendor's, what is left says only that a product detects it, and its words match ATT&CK's Security Software
+// Discovery. A word of another kind (`the dropper installs a payload detected as …`) makes it read.
+const VERDICT_WORDS = new Set('product products solution solutions detect detects detected detection detections'.split(' '));
+const VERDICT_GLUE = new Set('this these that it them threat threats sample samples file files as our their the a an is are was were all and or by with under name names'.split(' '));
+const MAX_VERDICT = 300;
+
+/** Whether a passage is a vendor's detection name for a sample and nothing else (`Kaspersky products detect this threat as HEUR:…`). */
+export function isDetectionVerdict(text: string): boolean {
+  if (text.length > MAX_VERDICT || !TWO_SEPARATORS.test(text)) return false;
+  const rest = withoutDetectionNames(text);
+  return rest !== text && madeOfWords(rest, VERDICT_WORDS, VERDICT_GLUE);
 }
 
 /** Whether a table cell names a sample rather than saying anything: an indicator, a file's name, a detection name. */

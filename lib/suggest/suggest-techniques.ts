@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { bylinePassages, isByline, isDateLine } from './bylines.js';
-import { indicatorRowText, isDetectionNames, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
+import { indicatorRowText, isDetectionNames, isDetectionVerdict, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
 import { isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
@@ -101,6 +101,9 @@ export const BREADCRUMB_NOTE = "a breadcrumb (the page's place in its site: Home
 /** The note of a passage that is only anti-virus detection names (`HEUR:Trojan.Win32.Generic`, `Trojan.Apost.FEC2`): not ranked. */
 export const DETECTION_NAMES_NOTE = "detection names only (an anti-virus product's names for samples), no behaviour: not ranked";
 
+/** The note of a vendor's sentence that gives only its products' name for a sample (`Kaspersky products detect this threat as HEUR:…`): not ranked. */
+export const DETECTION_VERDICT_NOTE = "a product's detection name for a sample (… detect this threat as HEUR:Trojan…), no behaviour: not ranked";
+
 /** The note of a detection rule's syntax in a page (YARA meta fields or a condition, Sigma's keys): not ranked. */
 export const RULE_SYNTAX_NOTE = "a detection rule's syntax (a YARA rule, its meta fields, strings or condition; Sigma's keys or condition), not the report's text: not ranked";
 
@@ -125,6 +128,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isPageFurniture, PAGE_FURNITURE_NOTE],
   // Its cells of detection names ("Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic") too.
   [isDetectionNames, DETECTION_NAMES_NOTE],
+  // Or a vendor's sentence giving only such a name ("Kaspersky products detect this threat as HEUR:Trojan-PSW.Win32.Azorult.gen").
+  [isDetectionVerdict, DETECTION_VERDICT_NOTE],
   // A table flattened one cell per line: its header cells ("ID", "Name", "Description") stand alone.
   [isColumnNames, COLUMN_NAMES_NOTE],
   // A page's or a rule's metadata outside a front matter ("**Source**: https://…", "status: experimental").

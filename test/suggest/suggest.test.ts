@@ -10,6 +10,7 @@ import {
   COLUMN_NAMES_NOTE,
   DATE_NOTE,
   DETECTION_NAMES_NOTE,
+  DETECTION_VERDICT_NOTE,
   encodeSuggestModel,
   htmlText,
   INDICATOR_ROW_NOTE,
@@ -1064,11 +1065,11 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // products detect this threat as HEUR:Trojan-PSW.Win32.Azorult.gen": its third candidate was Obtain Capabilities:
   // Malware (T1588.001) 62.1 on "azorult"; a Kaspersky post's "a file detected as HEUR:Trojan.Win64.Agent.gen" gave Launch
   // Agent (T1543.001) on "agent", ESET's "Win32/HackedApp.Winnti.A, … Win64/Winnti.BN" System Information Discovery on
-  // "win32". The sentence is read without the names.
+  // "win32". A sentence that says more than the names is read without them.
   it('reads a sentence without the anti-virus detection names in it; a path or a namespace is read', () => {
     const names = ['HEUR:Trojan-PSW.Win32.Azorult.gen', 'HEUR:Trojan.Win64.Agent.gen.', 'Win32/HackedApp.Winnti.A, Win64/Winnti.BN.'];
     for (const name of names) {
-      const [read] = suggestTechniques(`Kaspersky products detect this threat as ${name}`, model);
+      const [read] = suggestTechniques(`The dropper installs a payload that Kaspersky products detect as ${name}`, model);
       expect(read!.note, name).to.equal(undefined);
       const why = read!.candidates.map((c) => c.why).join(' ');
       for (const word of ['azorult', 'agent', 'win32', 'win64', 'winnti', 'heur', 'psw']) expect(why, `${name}: ${word}`).to.not.include(`"${word}"`);
@@ -1077,6 +1078,21 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['In our case the Trojan downloaded a file detected as HEUR:Trojan.AndroidOS.Ztorg.a.', 'T1105'],
       ['On Linux systems, the dropper fetches a Python-based payload stored at tmp/ld.py and executes it in the background.', 'T1059.006'],
       ['The loader loads Microsoft.Win32.Registry to write its Run key.'],
+    ]);
+  });
+
+  // Securelist's AZORult post (GenAI-Threat-Intelligence-Research, reports/TA516) ends its text with "Kaspersky
+  // products detect this threat as HEUR:Trojan-PSW.Win32.Azorult.gen": without the name it was read on the product's
+  // words, Security Software Discovery (T1518.001) 100. A sentence saying what the sample does beside its name is read.
+  it("ranks no vendor's sentence that only gives its products' detection name for a sample, and says so", () => {
+    expectUnranked([
+      'Kaspersky products detect this threat as HEUR:Trojan.Win32.Generic',
+      'ESET detects it as Win32/Agent.AGT.',
+      'Our products detect these samples as Trojan:Win32/Xyz.A!dha and Backdoor.Win64.Agent.a.',
+    ], DETECTION_VERDICT_NOTE);
+    expectRead([
+      ['Kaspersky products detect this loader as HEUR:Trojan.Win32.Generic and it injects into explorer.exe.', 'T1055'],
+      ['The implant checks whether Kaspersky products are installed before it runs.', 'T1518.001'],
     ]);
   });
 

@@ -148,6 +148,42 @@ export function isPageFurniture(text: string): boolean {
   return text.length <= 300 && (madeOfWords(text, FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text));
 }
 
+// A log-in form scraped to text, one field or link a line (BleepingComputer's `Login` / `Username` / `Password` /
+// `Remember Me` / `Sign in anonymously` / `Sign in with Twitter` / `Not a member yet? Register Now`): short lines of
+// its words, in a run, one of them the password's. Such a word alone is read (`Password`, a heading), and so is a line
+// with another word (`Password Spraying`); only a run of at least MIN_LOGIN_ITEMS with the password's is a form.
+const LOGIN_WORDS = new Set(
+  'username usernames user name password passwords remember me forgot forgotten reset sign signed in anonymously member members not yet now account email e-mail logged'.split(' '),
+);
+const LOGIN_ITEM_WORDS = new Set([...LOGIN_WORDS, ...FURNITURE_WORDS]);
+const MAX_LOGIN_ITEM = 40;
+const MIN_LOGIN_ITEMS = 3;
+
+/**
+ * The passages (by index) of a log-in form scraped one field a line: runs of short passages made of its words
+ * (`LOGIN_WORDS`, the furniture's), at least MIN_LOGIN_ITEMS, one of them naming the password. Passages without letters
+ * (empty ones with `--lines`) are passed over.
+ */
+export function loginFormPassages(passages: readonly { text: string }[]): Set<number> {
+  const form = new Set<number>();
+  let run: number[] = [];
+  let password = false;
+  const close = (): void => {
+    if (run.length >= MIN_LOGIN_ITEMS && password) for (const index of run) form.add(index);
+    run = [];
+    password = false;
+  };
+  passages.forEach((passage, i) => {
+    if (!/\p{L}/u.test(passage.text)) return;
+    // An item is short: most passages end a run at once.
+    if (passage.text.length > MAX_LOGIN_ITEM || !madeOfWords(passage.text, LOGIN_ITEM_WORDS, FURNITURE_GLUE)) return close();
+    run.push(i);
+    if (/password/i.test(passage.text)) password = true;
+  });
+  close();
+  return form;
+}
+
 // A site's menu saved one item a line (Proofpoint's `Products` / `Solutions` / `Partners` / `Resources` / `Company`, then
 // its products `Email Protection` / `Cloud Security` / `Threat Response`; Threatpost's `Podcasts` / `Malware` /
 // `Webinars`): short lines of capitalised words, no sentence, in a run. Such a line alone is read (a heading: `Lateral

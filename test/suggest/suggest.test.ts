@@ -789,6 +789,25 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // BleepingComputer's BlackCat Sphynx post scraped to text (GenAI-Threat-Intelligence-Research) ends with its log-in
+  // form, one field a line: "Username" got System Owner/User Discovery (T1033) 100, "Password" Credentials from
+  // Password Stores (T1555) 95.8, "Sign in anonymously" Code Signing 92. A field's word alone, or a run of techniques'
+  // names, is read.
+  it('ranks no log-in form scraped one field a line, and says so; its words alone or in a list of techniques are read', () => {
+    const form = ['Login', 'Username', '', 'Password', 'Remember Me', 'Forgot your password?', 'Sign in anonymously', 'Sign in with Facebook', 'Not a member yet? Register Now'];
+    const read = ['The actor sprayed passwords against the VPN portal.', 'The actor then dumped the credentials.', 'Password', 'Password Spraying', 'Password Cracking', 'Brute Force'];
+    const page = [read[0], ...form, ...read.slice(1)].join('\n\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => p.text);
+      // By sentence, "Not a member yet?" and "Register Now" are two passages.
+      const formPassages = passages.slice(1, -5);
+      expect(formPassages.map((p) => p.text).join(' '), `lines: ${lines}`).to.equal(form.filter(Boolean).join(' '));
+      expect(formPassages.map((p) => [p.note, p.candidates])).to.deep.equal(formPassages.map(() => [PAGE_FURNITURE_NOTE, []]));
+      expect([passages[0]!, ...passages.slice(-5)].map((p) => [p.text, p.note])).to.deep.equal(read.map((text) => [text, undefined]));
+    }
+    expectRead([['Password', 'T1555'], ['Username']]);
+  });
+
   // ESET's blog flattens its tables one cell per line when scraped (reports6 01): the header cells stand alone, and
   // "ID" got Remote Access Tools (T1219.001) 100, "Name" Match Legitimate Name 100, "Description" Masquerade Task or
   // Service 100, "Provider" Time Providers 97.8, "SHA-1" Symmetric Cryptography 100, "Last seen" System Network

@@ -67,8 +67,10 @@ export function tagListPassages(texts: readonly string[]): Set<number> {
 // A title names a behaviour as a sentence does; only after such a label is it another post's. The label may be a
 // heading (BleepingComputer's page saved as Markdown: `### Related Articles:`), and the titles after it may be glued into
 // one line by scraping (`…ransomware attack claimsNew RustDoor macOS malware impersonates Visual Studio updateMGM…`).
+// A list of webinars is one too (Securelist's `GReAT webinars` / `13 May 2021, 1:00pm` / `GReAT Ideas. Balalaika
+// Edition` / its speakers), under a label of a word and `webinars`: `Webinars` alone is a menu's item.
 const RELATED_LABEL =
-  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category)\s*:?\s*/iu;
+  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars)\s*:?\s*/iu;
 const MAX_RELATED_ENTRY = 300;
 const MAX_RELATED = 60;
 // Where two titles glued together meet: a letter in lower case, a digit or a bracket, then a capitalised word.
@@ -118,7 +120,9 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
       const kind = relatedEntry(text);
       const after = previous;
       previous = j;
-      if (kind === 'teaser' && (teasers.length === 0 ? after !== label && related.has(after) : passages[after]!.line === passages[j]!.line)) {
+      // A teaser's other sentences on its line (a title with a full stop in it: `GReAT Ideas. Balalaika Edition`) are its.
+      const teaser = teasers.length === 0 ? kind === 'teaser' && after !== label && related.has(after) : (kind === 'teaser' || kind === 'entry') && passages[after]!.line === passages[j]!.line;
+      if (teaser) {
         teasers.push(j);
         continue;
       }

@@ -1080,6 +1080,29 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The loader loads Microsoft.Win32.Registry to write its Run key.'], ['Kaspersky products detect this loader as HEUR:Trojan.Win32.Generic and it injects into explorer.exe.']]);
   });
 
+  // Securelist's AZORult post (GenAI-Threat-Intelligence-Research, reports/TA516) lists webinars after its text, their
+  // date, title and speakers: "GReAT webinars" got SNMP (MIB Dump) (T1602.001) 93.4, the title "GReAT
+  // Ideas. Balalaika Edition" Modify Registry 100, a speaker's name Scheduled Task/Job: At 100. The report's sentence
+  // after such a list is read, and so is a title after "Webinars" alone (a menu's item).
+  it('ranks no list of webinars under its label (dates, titles, speakers), and says so; a sentence after it is read', () => {
+    const list = ['Upcoming webinars', '', '20 June 2024, 3:00pm', 'Threat Talks. Loader Edition', '', 'Anna Kowalski', '', 'Pedro Alvarez'];
+    const page = [...list, '', 'The actor encrypted the file servers with the ransomware.', '', 'Webinars', 'Ransomware encrypts the file servers'].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => [p.line, p.note === RELATED_POSTS_NOTE || p.note === DATE_NOTE]), `lines: ${lines}`).to.deep.equal([
+        [1, true],
+        [3, true],
+        ...(lines ? [[4, true]] : [[4, true], [4, true]]),
+        [6, true],
+        [8, true],
+        [10, false],
+        [12, false],
+        [13, false],
+      ]);
+      expect(passages.find((p) => p.line === 10)!.candidates.map((c) => c.id)).to.include('T1486');
+    }
+  });
+
   // Securelist's AZORult post (GenAI-Threat-Intelligence-Research, reports/TA516) ends its text with "Kaspersky
   // products detect this threat as HEUR:Trojan-PSW.Win32.Azorult.gen": its third candidate was Obtain Capabilities:
   // Malware (T1588.001) 62.1 on "azorult"; a Kaspersky post's "a file detected as HEUR:Trojan.Win64.Agent.gen" gave Launch

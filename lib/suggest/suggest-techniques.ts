@@ -138,8 +138,6 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isRuleSyntax, RULE_SYNTAX_NOTE],
   // Who wrote it and when ("Joshua Miller, Crista Giering and the Proofpoint Threat Research Team").
   [isByline, BYLINE_NOTE],
-  // Or when, alone on its line beside the byline ("September 16, 2023", "10:11 AM").
-  [isDateLine, DATE_NOTE],
 ];
 
 /** The note of a passage with candidates that advises defenders (`advice`). */
@@ -161,7 +159,7 @@ export interface SuggestOptions {
  * they are checked (a passage two of them find gets the first's note): a YARA rule's lines by its first line and its
  * braces, a list's tags by the label above them, a menu's items by the run they stand in, a log-in form's fields by
  * theirs, other posts' titles and teasers by their list's label, authors' names on lines of their own by their label
- * or the date beside them.
+ * or the date beside them, and a date or a time alone.
  */
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
   [yaraRulePassages, RULE_SYNTAX_NOTE],
@@ -170,6 +168,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   [loginFormPassages, PAGE_FURNITURE_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],
   [bylinePassages, BYLINE_NOTE],
+  // A date or a time alone on its line ("September 16, 2023", "10:11 AM"), last: a list or a byline it stands in says more.
+  [(passages) => new Set(passages.flatMap((passage, i) => (isDateLine(passage.text) ? [i] : []))), DATE_NOTE],
 ];
 
 /**

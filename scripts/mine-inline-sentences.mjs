@@ -4,6 +4,12 @@
 // the document's text as stored; `--sources DIR` reads them from DIR instead) and the English excerpts of
 // test/corpus/reports/*.yaml; needs `npm run build`.
 //   node scripts/mine-inline-sentences.mjs [--check] [--sources DIR]   (--check: compare with the committed file, write nothing)
+// With --append, the rows of the documents in DIR (--sources, required) are added after the committed rows, which stay
+// byte for byte as they are: for adding documents when the saved copies of the earlier ones are not at hand. The
+// corpus excerpts are not read again; a sentence whose text an earlier row has is dropped as a repeat; a document's
+// rows already at the end of the file are replaced by what its copy gives now (so running it twice adds nothing), and
+// a document that has rows before the end is refused (its rows can only be made again from every saved copy).
+//   node scripts/mine-inline-sentences.mjs --append --sources DIR [--check]   (--check: are DIR's rows the file's end?)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,26 +17,11 @@ import { parse as parseYaml } from 'yaml';
 import { loadAttack } from '../dist/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
-const index = loadAttack({ envDir: stixDir, cacheDir: join(repo, '.bench-cache'), release: '18.1' });
 const out = join(repo, 'eval/report-inline-sentences.jsonl');
-const sourcesFlag = process.argv.indexOf('--sources');
-const sourcesDir = sourcesFlag > 0 ? resolve(process.argv[sourcesFlag + 1] ?? '') : join(repo, 'eval/sources');
 
-/** A technique ID this release knows, directly or as the start of a revocation chain. */
-const known = (id) => /^T\d{4}(\.\d{3})?$/.test(id) && Boolean(index.revocationChain(id).final);
-const fold = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-const techniqueNames = new Set(
-  index.allTechniques().flatMap((t) => {
-    const parent = t.parent ? index.technique(t.parent)?.name : undefined;
-    return [fold(t.name), ...(parent ? [fold(`${parent} ${t.name}`)] : [])];
-  }),
-);
-
-/** The documents: `{ name, source, url, body, lineUnits }`. */
-function documents() {
+/** The documents: `{ name, source, url, body, lineUnits }`; the corpus excerpts too unless `savedOnly`. */
+function documents(dir, savedOnly) {
   const docs = [];
-  const dir = sourcesDir;
   for (const file of existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).sort() : []) {
     const [head, ...rest] = readFileSync(join(dir, file), 'utf8').split(/^---$/m);
     const meta = Object.fromEntries(head.trim().split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
@@ -40,6 +31,7 @@ function documents() {
     const also = (meta.also ?? '').split(/\s+/).filter(Boolean);
     docs.push({ name: file, source: meta.source, url: meta.url, also, body: rest.join('---'), lineUnits: meta.units === 'lines' });
   }
+  if (savedOnly) return docs;
   // The CTID intelligence summaries among the excerpts are read whole from eval/sources instead.
   const corpus = join(repo, 'test/corpus/reports');
   for (const file of readdirSync(corpus).filter((f) => f.endsWith('.yaml') && !f.startsWith('ctid-')).sort()) {
@@ -57,15 +49,24 @@ const OTHER_ATTACK_ID = String.raw`(?:TA|S|G|M|C)\d{4}`;
 
 /** A table's column headers: the ID column and the column of prose that a row's ID cites. */
 const ID_HEADER = /^(id|technique id)$/i;
-const PROSE_HEADER = /^(use|description|details|procedure)$/i;
+const PROSE_HEADER = /^(use|description|details|procedure|notes|observed activity)$/i;
+/** A header naming a technique column, which is a table's ID column when its first row holds an ID there (Fortinet's). */
+const TECHNIQUE_HEADER = /^technique$/i;
 const LONE_ID = /^T\d{4}(?:\.\d{3})?$/;
+/** A header cell's text without the emphasis markers around it (`**ID**`). */
+const headerText = (text) => text.replace(/\*\*|__/g, '').trim();
 
 /**
  * Tables whose cells stand one to a line, as a web page's tables are saved as text (blank lines between cells or not):
  * a header of short lines, one an ID header and one after it, at most four lines on, a prose header; then each line
  * that is a technique ID alone opens a row, whose prose cell stands as many lines after it as the prose header stands
- * after the ID header. The lines before a row's ID (a tactic cell, written on a tactic's first row only) are passed
- * over; two lines running that open no row end the table. Returns the rows as table-cell units and the lines read.
+ * after the ID header. The lines before a row's ID (a tactic cell, written on a tactic's first row only, a technique's
+ * name) are passed over; twice as many lines running as the header has cells (from its first line to the prose
+ * header), none opening a row, end the table: a row's cells and a tactic row, or a cell a saved page broke over lines
+ * (inline code stands on lines of its own), are no end. A header line set in bold (`**ID**`) is read without the
+ * asterisks; a `Technique` header is the ID column when the line under the header is a technique ID (Fortinet writes
+ * `Technique`, `Technique Description`, `Observed Activity` over each ID, name and account). Returns the rows as
+ * table-cell units and the lines read.
  */
 function cellsPerLineTables(lines) {
   const filled = lines.map((line, at) => ({ text: line.trim(), at })).filter(({ text }) => text && !text.startsWith('|'));
@@ -73,13 +74,19 @@ function cellsPerLineTables(lines) {
   const cells = [];
   const read = new Set();
   for (let h = 0; h < filled.length; h++) {
-    if (!ID_HEADER.test(filled[h].text)) continue;
+    const byName = TECHNIQUE_HEADER.test(headerText(filled[h].text));
+    if (!byName && !ID_HEADER.test(headerText(filled[h].text))) continue;
     const after = filled.slice(h + 1, h + 5);
-    const step = after.findIndex(({ text }) => PROSE_HEADER.test(text)) + 1;
+    const step = after.findIndex(({ text }) => PROSE_HEADER.test(headerText(text))) + 1;
     if (step === 0 || !after.slice(0, step).every(({ text }) => short(text))) continue;
+    if (byName && !LONE_ID.test(filled[h + step + 1]?.text ?? '')) continue;
+    // The header's cells before the ID header: the short lines right before it (at most four).
+    let lead = 0;
+    while (lead < 4 && h > lead && short(filled[h - lead - 1].text)) lead++;
+    const end = 2 * (lead + 1 + step);
     let row = h + step + 1;
     let stray = 0;
-    while (row < filled.length && stray < 2) {
+    while (row < filled.length && stray < end) {
       const prose = filled[row + step];
       if (LONE_ID.test(filled[row].text) && prose) {
         cells.push({ text: `[${filled[row].text}] ${prose.text}`, cell: true, at: filled[row].at });
@@ -116,7 +123,7 @@ function tableRows(lines) {
 }
 
 /** A document's units of text: prose paragraphs (or, for web-page excerpts, lines) and the prose cells of tables. */
-function units(doc) {
+export function units(doc) {
   const result = [];
   const lines = doc.body.split('\n');
   const { cells, read } = cellsPerLineTables(lines);
@@ -167,7 +174,7 @@ function units(doc) {
  * One unit's sentences with their citations: footnotes and links are taken out (their URLs kept as the unit's
  * reports), each technique ID becomes a placeholder `⟦written|linked⟧`, other ATT&CK IDs (groups, software...) go.
  */
-function citations(unitText) {
+export function citations(unitText) {
   const reports = [];
   let text = unitText.replace(/&amp;/g, '&').replace(/\\"/g, '"');
   // Footnotes: <sup>[4](url), [8](url)</sup>, a number linked to a URL, a bare [1] after a word.
@@ -181,7 +188,12 @@ function citations(unitText) {
   });
   // HTML tags go; an address in angle brackets (`<https:/...>`, as a page converted to Markdown wraps a link's target)
   // is no tag.
-  text = text.replace(/<(?!https?:|mailto:)[^>]+>/g, ' ').replace(/(?<=\w)\[\d{1,3}\]/g, '');
+  // A footnote number in brackets after a word (`detection[4]`), or standing between spaces as a page scraped to text
+  // writes it (`credentials (T1003.002) [16] .`), goes.
+  text = text
+    .replace(/<(?!https?:|mailto:)[^>]+>/g, ' ')
+    .replace(/(?<=\w)\[\d{1,3}\]/g, '')
+    .replace(/(?<=\s)\[\d{1,3}\](?=[\s.,;:!?)]|$)/g, '');
   // Links: an ID linked to its technique page is a citation; other links keep their text.
   text = text.replace(LINK, (whole, label, url) => {
     const attack = ATTACK_TECHNIQUE_URL.exec(url);
@@ -205,9 +217,10 @@ function splitSentences(text) {
 
 const citation = /⟦([^|⟧]*)(?:\|([^⟧]*))?⟧/g;
 /** The sentence without its citations: bracketed groups of them go whole, a bare one with the dash that follows it. */
-function withoutCitations(sentence) {
+export function withoutCitations(sentence) {
   return sentence
-    .replace(/\s*[([]\s*⟦[^⟧]*⟧(?:\s*[,;]?\s*⟦[^⟧]*⟧)*\s*[)\]]/g, '')
+    // A period written inside the citation's brackets (`user (T1564.003.)`) stays, as the sentence's end.
+    .replace(/\s*[([]\s*⟦[^⟧]*⟧(?:\s*[,;]?\s*⟦[^⟧]*⟧)*\s*([.!?]?)\s*[)\]]/g, '$1')
     .replace(/⟦[^⟧]*⟧(?:\s+[-–—](?=\s))?/g, '')
     .replace(/\(\s*\)|\[\s*\]/g, '')
     .replace(/\s+([,.;:!?)])/g, '$1')
@@ -218,59 +231,121 @@ function withoutCitations(sentence) {
     .trim();
 }
 
-const skipped = {
-  'two or more different technique IDs': 0,
-  'an ID this release does not know, and no link that gives a known one': 0,
-  'a written ID that is a technique and disagrees with its link': 0,
-  'fewer than 5 words': 0,
-  'a technique name only': 0,
-  'no sentence-final punctuation (a heading, table header or list label)': 0,
-  'the same text as an earlier sentence': 0,
-};
-const rows = [];
-const seen = new Set();
-const perSource = new Map();
-for (const doc of documents()) {
-  for (const unit of units(doc)) {
-    const { reports, text: cited } = citations(unit.text);
-    for (const sentence of unit.cell ? [cited] : splitSentences(cited)) {
-      const cited = [...sentence.matchAll(citation)].filter(([, written]) => written !== '-');
-      if (!cited.length) continue;
-      /** The ID as written, or the one its link gives when the written one is no technique of the release. */
-      const resolve = ([, written, linked]) => (known(written) || !known(linked) ? { id: written } : { id: linked, written });
-      const ids = cited.map(resolve);
-      if (new Set(ids.map((c) => c.id)).size > 1) {
-        skipped['two or more different technique IDs']++;
-        continue;
-      }
-      if (cited.some(([, written, linked]) => known(written) && known(linked) && written !== linked)) {
-        skipped['a written ID that is a technique and disagrees with its link']++;
-        continue;
-      }
-      const { id, written } = ids[0];
-      const text = withoutCitations(sentence);
-      if (!known(id)) skipped['an ID this release does not know, and no link that gives a known one']++;
-      else if ((text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 5) skipped['fewer than 5 words']++;
-      else if (techniqueNames.has(fold(text))) skipped['a technique name only']++;
-      else if (!/[.!?]["”’)]*$/.test(text)) skipped['no sentence-final punctuation (a heading, table header or list label)']++;
-      else if (seen.has(text)) skipped['the same text as an earlier sentence']++;
-      else {
-        seen.add(text);
-        const urls = [...new Set([...reports, doc.url, ...doc.also])];
-        const form = unit.cell ? 'table cell' : 'prose';
-        rows.push({ text, id, ...(written ? { written } : {}), source: doc.source, reports: urls, form, part: 'reports' });
-        perSource.set(doc.source, (perSource.get(doc.source) ?? 0) + 1);
+/**
+ * The rows the rules give for the documents, in order, with the count of sentences each rule dropped. `seen` holds the
+ * texts of earlier rows (a repeat of one is dropped); `known` tells whether an ID is a technique of the release, and
+ * `techniqueNames` holds the release's technique names, folded.
+ */
+function mine(docs, { known, techniqueNames, seen = new Set() }) {
+  const skipped = {
+    'two or more different technique IDs': 0,
+    'an ID this release does not know, and no link that gives a known one': 0,
+    'a written ID that is a technique and disagrees with its link': 0,
+    'fewer than 5 words': 0,
+    'a technique name only': 0,
+    'no sentence-final punctuation (a heading, table header or list label)': 0,
+    'the same text as an earlier sentence': 0,
+  };
+  const rows = [];
+  for (const doc of docs) {
+    for (const unit of units(doc)) {
+      const { reports, text: cited } = citations(unit.text);
+      for (const sentence of unit.cell ? [cited] : splitSentences(cited)) {
+        const cited = [...sentence.matchAll(citation)].filter(([, written]) => written !== '-');
+        if (!cited.length) continue;
+        /** The ID as written, or the one its link gives when the written one is no technique of the release. */
+        const resolve = ([, written, linked]) => (known(written) || !known(linked) ? { id: written } : { id: linked, written });
+        const ids = cited.map(resolve);
+        if (new Set(ids.map((c) => c.id)).size > 1) {
+          skipped['two or more different technique IDs']++;
+          continue;
+        }
+        if (cited.some(([, written, linked]) => known(written) && known(linked) && written !== linked)) {
+          skipped['a written ID that is a technique and disagrees with its link']++;
+          continue;
+        }
+        const { id, written } = ids[0];
+        const text = withoutCitations(sentence);
+        if (!known(id)) skipped['an ID this release does not know, and no link that gives a known one']++;
+        else if ((text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 5) skipped['fewer than 5 words']++;
+        else if (techniqueNames.has(fold(text))) skipped['a technique name only']++;
+        else if (!/[.!?]["”’)]*$/.test(text)) skipped['no sentence-final punctuation (a heading, table header or list label)']++;
+        else if (seen.has(text)) skipped['the same text as an earlier sentence']++;
+        else {
+          seen.add(text);
+          const urls = [...new Set([...reports, doc.url, ...doc.also])];
+          const form = unit.cell ? 'table cell' : 'prose';
+          rows.push({ text, id, ...(written ? { written } : {}), source: doc.source, reports: urls, form, part: 'reports' });
+        }
       }
     }
   }
+  return { rows, skipped };
 }
 
-const jsonl = rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
-for (const [source, n] of perSource) console.error(`${String(n).padStart(4)}  ${source}`);
-for (const [reason, n] of Object.entries(skipped)) if (n) console.error(`skipped ${n}: ${reason}`);
-console.error(`${rows.length} sentences from ${perSource.size} documents`);
-if (process.argv.includes('--check')) {
-  const same = existsSync(out) && readFileSync(out, 'utf8') === jsonl;
-  console.error(same ? `${out} is up to date` : `${out} differs from what the sources give`);
-  process.exitCode = same ? 0 : 1;
-} else writeFileSync(out, jsonl);
+const fold = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * What --append keeps of the committed file: its lines up to the rows of the documents being added, as they are. The
+ * rows of those documents must be the file's last ones (they are replaced); a document with a row before them is
+ * refused. `committed` is the file's text; `sources` the `source` of each document added.
+ */
+export function appendBase(committed, sources, file = 'eval/report-inline-sentences.jsonl') {
+  const lines = committed.split('\n').filter((line) => line.trim());
+  const sourceOf = (line, at) => {
+    try {
+      return JSON.parse(line).source;
+    } catch (error) {
+      throw new Error(`${file}:${at + 1}: not a JSON row (${error.message}); restore the committed file`, { cause: error });
+    }
+  };
+  const adding = new Set(sources);
+  let end = lines.length;
+  while (end > 0 && adding.has(sourceOf(lines[end - 1], end - 1))) end--;
+  const base = lines.slice(0, end);
+  const earlier = base.findIndex((line, at) => adding.has(sourceOf(line, at)));
+  if (earlier >= 0) {
+    throw new Error(
+      `${file}:${earlier + 1}: ${sourceOf(base[earlier], earlier)} has rows among the earlier documents; --append adds ` +
+        'documents the file does not hold yet (regenerate the whole file from every saved copy instead)',
+    );
+  }
+  return { lines: base, texts: new Set(base.map((line) => JSON.parse(line).text)) };
+}
+
+function main() {
+  const argv = process.argv.slice(2);
+  const sourcesFlag = argv.indexOf('--sources');
+  const sourcesDir = sourcesFlag >= 0 ? resolve(argv[sourcesFlag + 1] ?? '') : join(repo, 'eval/sources');
+  const append = argv.includes('--append');
+  if (append && sourcesFlag < 0) throw new Error('--append needs --sources DIR: the folder of the saved copies to add');
+  const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
+  const index = loadAttack({ envDir: stixDir, cacheDir: join(repo, '.bench-cache'), release: '18.1' });
+  /** A technique ID this release knows, directly or as the start of a revocation chain. */
+  const known = (id) => /^T\d{4}(\.\d{3})?$/.test(id) && Boolean(index.revocationChain(id).final);
+  const techniqueNames = new Set(
+    index.allTechniques().flatMap((t) => {
+      const parent = t.parent ? index.technique(t.parent)?.name : undefined;
+      return [fold(t.name), ...(parent ? [fold(`${parent} ${t.name}`)] : [])];
+    }),
+  );
+
+  const docs = documents(sourcesDir, append);
+  if (append && !docs.length) throw new Error(`${sourcesDir}: no saved copy (*.md) to add`);
+  const base = append ? appendBase(existsSync(out) ? readFileSync(out, 'utf8') : '', docs.map((doc) => doc.source)) : undefined;
+  const { rows, skipped } = mine(docs, { known, techniqueNames, seen: base?.texts });
+
+  const perSource = new Map();
+  for (const row of rows) perSource.set(row.source, (perSource.get(row.source) ?? 0) + 1);
+  const jsonl = [...(base?.lines ?? []), ...rows.map((row) => JSON.stringify(row))].join('\n') + '\n';
+  for (const [source, n] of perSource) console.error(`${String(n).padStart(4)}  ${source}`);
+  for (const [reason, n] of Object.entries(skipped)) if (n) console.error(`skipped ${n}: ${reason}`);
+  console.error(`${rows.length} sentences from ${perSource.size} documents${base ? `, after ${base.lines.length} committed rows` : ''}`);
+  if (argv.includes('--check')) {
+    const same = existsSync(out) && readFileSync(out, 'utf8') === jsonl;
+    console.error(same ? `${out} is up to date` : `${out} differs from what the sources give`);
+    process.exitCode = same ? 0 : 1;
+  } else writeFileSync(out, jsonl);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

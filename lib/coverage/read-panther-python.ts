@@ -1,10 +1,13 @@
 /**
- * Panther detections written in Python only. Two kinds of `.py` file are Panther's:
+ * Panther detections written in Python only. Three kinds of `.py` file are Panther's:
  * - a pypanther module (github.com/panther-labs/pypanther, "the evolution of panther-analysis"): each class deriving
  *   from `Rule` (`PantherRule` in its first releases) is a detection whose class attributes are its fields, the ATT&CK
  *   mapping among them: `reports = {"MITRE ATT&CK": ["TA0003:T1098.001"]}`, `default_severity = Severity.MEDIUM`,
  *   `status = "Experimental"`, `enabled = False` (PascalCase in the first releases: `Reports`, `Severity`, `Enabled`).
  *   Read as the YAML of a Panther detection is (read-panther.ts pantherDetection);
+ * - a module of Panther's earlier Python SDK (`panther_sdk`, `panther_config`; panther-labs/panther-detections-legacy):
+ *   each `detection.Rule(...)` call is a detection whose keyword arguments are its fields (`rule_id`, `name`,
+ *   `reports={detection.ReportKeyMITRE: ["TA0006:T1528"]}`, `severity=detection.SeverityHigh`), read as a class's are;
  * - the body of a panther-analysis detection (`def rule(event):` and its helpers): it holds no ATT&CK mapping, which
  *   is in the YAML that names it (`Filename:`), from which Panther loads the detection. The folder walk leaves out a
  *   body a YAML beside it names; one no YAML names gives no coverage, and is ignored saying so.
@@ -17,12 +20,14 @@
  * change a rule elsewhere (a main.py) are not read either.
  */
 import type { CoverageProblem } from './coverage-types.js';
-import { pantherDetection } from './read-panther.js';
+import { pantherDetection, type PantherFields } from './read-panther.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { LineIndex } from './yaml-events.js';
 
-// A pypanther module, and the body of a panther-analysis rule.
+// A pypanther module, a module of Panther's earlier Python SDK (panther_sdk, panther_config), and the body of a
+// panther-analysis rule.
 const PYPANTHER_IMPORT = /^[ \t]*(?:from[ \t]+pypanther\b|import[ \t]+pypanther\b)/m;
+const SDK_IMPORT = /^[ \t]*(?:from|import)[ \t]+(?:panther_sdk|panther_config)\b/m;
 const RULE_FUNCTION = /^def[ \t]+rule[ \t]*\([ \t]*event\b/m;
 // The base classes of a pypanther detection.
 const RULE_BASES = new Set(['Rule', 'PantherRule', 'pypanther.Rule', 'pypanther.PantherRule']);
@@ -31,9 +36,9 @@ const CLASS_LINE = /^class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\))?[ \t]*:/;
 const ATTRIBUTE_LINE = /^(\w+)[ \t]*(?::[^=]*)?=(?!=)[ \t]*/;
 const RULE_METHOD = /^def[ \t]+rule[ \t]*\(/;
 
-/** Which kind of Panther Python a text is (see the module's comment), or undefined when it is neither. */
-export function pantherPythonKind(text: string): 'pypanther' | 'rule body' | undefined {
-  return PYPANTHER_IMPORT.test(text) ? 'pypanther' : RULE_FUNCTION.test(text) ? 'rule body' : undefined;
+/** Which kind of Panther Python a text is (see the module's comment), or undefined when it is none. */
+export function pantherPythonKind(text: string): 'pypanther' | 'panther sdk' | 'rule body' | undefined {
+  return PYPANTHER_IMPORT.test(text) ? 'pypanther' : SDK_IMPORT.test(text) ? 'panther sdk' : RULE_FUNCTION.test(text) ? 'rule body' : undefined;
 }
 
 /** A Python value as far as a detection's fields need it: text, a list, a mapping, a name (`Severity.HIGH`), or none readable. */
@@ -67,6 +72,7 @@ export function parsePantherPython(source: string, file: string): RuleFileOutcom
   if (kind === undefined) return { invalid: { line: 1, message: 'not a Panther detection in Python: it imports no pypanther and defines no rule(event)' } };
   const lines = new LineIndex(source);
   const logical = logicalLines(source);
+  const imported = importedNames(logical);
   // The module's names bound to a value (`TAGS = [...]`), each with where it is, in file order, and its classes.
   const assigned: { name: string; start: number; field: Field }[] = [];
   const statements: PyClass[] = [];
@@ -95,13 +101,101 @@ export function parsePantherPython(source: string, file: string): RuleFileOutcom
     const bases = (header[2] ?? '').split(',').map((base) => base.trim()).filter((base) => base !== '');
     statements.push({ name: header[1]!, line: lines.line(line.start), bases, fields, ruleMethod: own.some((statement) => RULE_METHOD.test(statement.text)) });
   }
+  if (kind === 'panther sdk') return sdkModule(logical, assigned, { lines, file, imported, name });
   // A base is looked up by name: the class of that name the file defines last.
   const classes = new Map(statements.map((pyClass) => [pyClass.name, pyClass]));
   const items = statements
     .filter((pyClass) => derivesFromRule(pyClass, classes) || hasRuleMethod(pyClass, classes))
-    .map((pyClass) => ruleClass(pyClass, classes, lines, file));
+    .map((pyClass) => ruleClass(pyClass, classes, { lines, file, imported, name }));
   if (!items.length) return { ignored: { line: 1, name, reason: 'a pypanther module with no rule class (helpers, the main.py that registers rules): no detection' } };
   return { items };
+}
+
+// A detection of the Panther SDK: a call of detection.Rule (panther_sdk, panther_config); the names of its keyword
+// arguments that pypanther spells otherwise.
+const SDK_RULE_CALL = /\bdetection\.Rule[ \t]*\(/g;
+const SDK_FIELDS: Readonly<Record<string, string>> = { rule_id: 'id', name: 'display_name' };
+const DEF_LINE = /^(?:async[ \t]+)?def[ \t]+(\w+)/;
+
+/**
+ * The detections of a module of Panther's earlier Python SDK: each `detection.Rule(...)` call, in a function that
+ * returns it (panther-detections' `def api_key_created(overrides=...) -> detection.Rule`) or at the top level
+ * (panther-classic-converter's output), read from its keyword arguments as a pypanther class's fields. A name is
+ * looked up among the module's top-level bindings as the call would find it: those before it for a call at the top
+ * level, any for a call in a function (run after the module is loaded).
+ */
+function sdkModule(logical: readonly LogicalLine[], assigned: readonly { name: string; start: number; field: Field }[], context: ModuleContext): RuleFileOutcome {
+  const items: RuleOutcome[] = [];
+  for (const [i, line] of logical.entries()) {
+    for (const call of line.text.matchAll(SDK_RULE_CALL)) {
+      const at = line.start + call.index;
+      const module = new Map(assigned.filter((binding) => line.indent > 0 || binding.start < at).map((binding) => [binding.name, binding.field]));
+      const fields = new Map<string, Field>();
+      for (const argument of keywordArguments(line, call.index + call[0].length, context.lines)) {
+        const key = argument.name.toLowerCase();
+        fields.set(SDK_FIELDS[key] ?? key, resolveField(argument.field, module));
+      }
+      // Named by its name or id, else by the function that builds it.
+      const builder = logical.slice(0, i + 1).findLast((found) => found.indent < line.indent && DEF_LINE.test(found.text));
+      const place = { name: builder ? `${DEF_LINE.exec(builder.text)![1]}()` : `detection.Rule at line ${context.lines.line(at)}`, line: context.lines.line(at) };
+      items.push(pantherRule(fields, place, context, SDK_SYNTAX));
+    }
+  }
+  if (!items.length) return { ignored: { line: 1, name: context.name, reason: 'a Panther SDK module with no detection.Rule(...) call (helpers, sample logs, tests): no detection' } };
+  return { items };
+}
+
+/**
+ * The keyword arguments of a call whose arguments start at `from` in a logical line, each with its value (pyValue)
+ * and the line of its name; positional and `**` arguments are skipped. A value written `(overrides.reports or {...})`,
+ * the SDK's way of letting a caller replace a default, is read as that default: what the rule is without overrides.
+ */
+function keywordArguments(line: LogicalLine, from: number, lines: LineIndex): { name: string; field: Field }[] {
+  const out: { name: string; field: Field }[] = [];
+  const { text } = line;
+  let at = from;
+  while (at < text.length) {
+    const start = at;
+    let depth = 0;
+    for (; at < text.length; at++) {
+      const c = text[at]!;
+      if (c === '"' || c === "'") at = stringEnd(text, at) - 1;
+      else if ('([{'.includes(c)) depth++;
+      else if (')]}'.includes(c)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ',' && depth === 0) break;
+    }
+    const argument = /^\s*(\w+)\s*=(?!=)\s*/.exec(text.slice(start, at));
+    if (argument) {
+      const valueStart = start + argument[0].length;
+      const [offset, value] = optionDefault(text.slice(valueStart, at));
+      out.push({ name: argument[1]!, field: { value: pyValue(value, line.start + valueStart + offset), line: lines.line(line.start + start + argument[0].length - argument[0].trimStart().length) } });
+    }
+    if (text[at] !== ',') break;
+    at++;
+  }
+  return out;
+}
+
+/** Where a string literal starting at `at` ends (past its closing quote; a triple quote closes a triple quote). */
+function stringEnd(text: string, at: number): number {
+  const c = text[at]!;
+  const quote = text.startsWith(c.repeat(3), at) ? c.repeat(3) : c;
+  let j = at + quote.length;
+  while (j < text.length && !text.startsWith(quote, j)) j += text[j] === '\\' ? 2 : 1;
+  return Math.min(text.length, j + quote.length);
+}
+
+// `(overrides.reports or {...})`: an option of the caller's, or a default.
+const OPTION_OR = /^(\(\s*)?[A-Za-z_]\w*\.\w+\s+or\s+/;
+
+/** The default of a value written `option.field or default` (in parentheses or not), and where it starts; else the value. */
+function optionDefault(value: string): [number, string] {
+  const option = OPTION_OR.exec(value);
+  if (!option) return [0, value];
+  const rest = value.slice(option[0].length).trimEnd();
+  return [option[0].length, option[1] !== undefined && rest.endsWith(')') ? rest.slice(0, -1) : rest];
 }
 
 /** A class statement of a pypanther module: its name, line, bases, the fields its body sets, whether it defines rule(). */
@@ -168,68 +262,114 @@ function inheritedFields(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>
   return fields;
 }
 
+/** What every detection of a module is read with: its lines, its file, the names it imports, the file's name. */
+interface ModuleContext {
+  lines: LineIndex;
+  file: string;
+  imported: ReadonlySet<string>;
+  name: string;
+}
+
 /** One pypanther rule class as a Panther detection. */
-function ruleClass(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>, lines: LineIndex, file: string): RuleOutcome {
-  const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
-  const header = pyClass;
-  const isRule = derivesFromRule(pyClass, classes);
+function ruleClass(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>, context: ModuleContext): RuleOutcome {
   const fields = inheritedFields(pyClass, classes);
-  // The current names, and those of pypanther's first releases (RuleID, DisplayName, Severity, …).
+  if (!fields.has('reports') && !derivesFromRule(pyClass, classes)) {
+    // The bases the file does not define, through its own classes (B of A of OktaBruteForce: OktaBruteForce).
+    const base = [...new Set([pyClass, ...ancestors(pyClass, classes)].flatMap((found) => found.bases.filter((name) => !classes.has(name))))].join(', ');
+    const textOf = (found: Field | undefined) => (found?.value && 'str' in found.value ? found.value.str.trim() : undefined);
+    const name = textOf(fields.get('display_name') ?? fields.get('displayname')) || textOf(fields.get('id') ?? fields.get('ruleid')) || pyClass.name;
+    return {
+      ignored: { line: pyClass.line, name, reason: `derives from ${base}, of another module, whose fields (its ATT&CK mapping among them) are not read here; set reports in the class to count it` },
+    };
+  }
+  return pantherRule(fields, { name: pyClass.name, line: pyClass.line }, context, CLASS_SYNTAX);
+}
+
+/** How a pypanther class writes what a message tells the author to write. */
+const CLASS_SYNTAX: PantherFields['syntax'] = {
+  disabled: 'enabled = False',
+  claim: (ids) => `add ${ids.map((id) => `"TA0000:${id}"`).join(', ')} to reports["MITRE ATT&CK"], each after its tactic (TA0006:T1110)`,
+};
+
+/** How a detection.Rule(...) call of the Panther SDK writes it. */
+const SDK_SYNTAX: PantherFields['syntax'] = {
+  disabled: 'enabled=False',
+  claim: (ids) => `add ${ids.map((id) => `"TA0000:${id}"`).join(', ')} to reports={detection.ReportKeyMITRE: [...]}, each after its tactic (TA0006:T1110)`,
+};
+
+// The key of a report mapping that holds its ATT&CK items: "MITRE ATT&CK", or the SDK's constant for it.
+const MITRE_KEY = (key: PyValue): boolean => (key !== undefined && 'str' in key && /^mitre att&ck$/i.test(key.str.trim())) || (key !== undefined && 'name' in key && /(?:^|\.)ReportKeyMITRE$/.test(key.name));
+
+/**
+ * A Panther detection from the fields a pypanther class or a detection.Rule(...) call sets, by pypanther's names
+ * (`id`, `display_name`, `default_severity`, …; those of its first releases, RuleID, DisplayName, Severity, lower-cased),
+ * named `place.name` when it sets neither name nor id.
+ */
+function pantherRule(fields: ReadonlyMap<string, Field>, place: { name: string; line: number }, context: ModuleContext, syntax: PantherFields['syntax']): RuleOutcome {
+  const { lines, file, imported } = context;
+  const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
   const field = (...names: string[]) => names.map((name) => fields.get(name)).find((found) => found !== undefined);
-  const classLine = header.line;
   const text = (found: Field | undefined, what: string): string | undefined => {
     if (!found) return undefined;
     const value = found.value;
     if (value && 'str' in value) return value.str;
-    // A member of an enumeration (Severity.HIGH) names its value; a bare name is a variable not bound in the module.
-    if (value && 'name' in value && value.name.includes('.')) return value.name.replace(/^.*\./, '');
-    notes.push({ line: found.line, message: `${what} is not written as text here (${unreadWhy(value)}); it is not read` });
+    // A member of an enumeration (Severity.HIGH, the SDK's detection.SeverityHigh) names its value; a bare name is a
+    // variable not bound in the module.
+    if (value && 'name' in value && value.name.includes('.')) return value.name.replace(/^.*\./, '').replace(/^Severity(?=[A-Z])/, '');
+    notes.push({ line: found.line, message: `${what} is not written as text here (${unreadWhy(value, imported)}); it is not read` });
     return undefined;
   };
   const id = text(field('id', 'ruleid'), 'the rule id');
   const display = text(field('display_name', 'displayname'), 'display_name');
   const nameField = field('display_name', 'displayname') ?? field('id', 'ruleid');
-  const name = display?.trim() || id?.trim() || header.name;
+  const name = display?.trim() || id?.trim() || place.name;
   const reports = field('reports');
   const mitre: { text: string; line: number }[] = [];
-  if (reports) {
-    const value = reports.value;
-    if (value && 'dict' in value) {
-      const items = value.dict.find(([key]) => key && 'str' in key && /^mitre att&ck$/i.test(key.str.trim()))?.[1];
-      for (const item of items && 'list' in items ? items.list : []) if (item && 'str' in item) mitre.push({ text: item.str, line: lines.line(item.at) });
-    } else notes.push({ line: reports.line, message: `reports is not written as a mapping of lists here (${unreadWhy(value)}); its ATT&CK mapping is not read` });
-  } else if (!isRule) {
-    // The bases the file does not define, through its own classes (B of A of OktaBruteForce: OktaBruteForce).
-    const base = [...new Set([pyClass, ...ancestors(pyClass, classes)].flatMap((found) => found.bases.filter((name) => !classes.has(name))))].join(', ');
-    return {
-      ignored: { line: classLine, name, reason: `derives from ${base}, of another module, whose fields (its ATT&CK mapping among them) are not read here; set reports in the class to count it` },
-    };
+  const reported = reports?.value;
+  if (reported && 'dict' in reported) {
+    const items = reported.dict.find(([key]) => MITRE_KEY(key))?.[1];
+    for (const item of items && 'list' in items ? items.list : []) if (item && 'str' in item) mitre.push({ text: item.str, line: lines.line(item.at) });
+  } else if (reports && !(reported && 'str' in reported && reported.str.trim() === '')) {
+    // An empty text (the SDK's `reports=""`) reports nothing, as an empty mapping does.
+    notes.push({ line: reports.line, message: `reports is not written as a mapping of lists here (${unreadWhy(reported, imported)}); its ATT&CK mapping is not read` });
   }
   const severity = field('default_severity', 'severity');
   const enabled = field('enabled');
   const status = text(field('status'), 'status');
-  const logTypes = field('log_types', 'logtypes')?.value;
+  const logTypes = field('log_types', 'logtypes');
   const reference = text(field('default_reference', 'reference'), 'the reference');
   const outcome = pantherDetection(
     {
-      name: { text: name, line: nameField?.line ?? classLine },
-      line: classLine,
+      name: { text: name, line: nameField?.line ?? place.line },
+      line: place.line,
       ...(id !== undefined ? { id } : {}),
       type: 'rule',
       ...(enabled?.value && 'name' in enabled.value && enabled.value.name === 'False' ? { disabled: enabled.line } : {}),
       mitre,
       ...(severity ? { severity: { text: text(severity, 'the severity'), line: severity.line } } : {}),
       ...(status ? { status } : {}),
-      logTypes: logTypes && 'list' in logTypes ? logTypes.list.flatMap((item) => (item && 'name' in item ? [item.name.replace(/^.*\./, '')] : item && 'str' in item ? [item.str] : [])) : [],
+      logTypes: logTypeNames(logTypes, imported, notes),
       references: reference !== undefined ? [{ text: reference, line: field('default_reference', 'reference')!.line }] : [],
-      syntax: {
-        disabled: 'enabled = False',
-        claim: (ids) => `add ${ids.map((id) => `"TA0000:${id}"`).join(', ')} to reports["MITRE ATT&CK"], each after its tactic (TA0006:T1110)`,
-      },
+      syntax,
     },
     file,
   );
   return notes.length ? { ...outcome, notes: [...notes, ...(outcome.notes ?? [])] } : outcome;
+}
+
+/**
+ * The log types a detection lists: a text, or a member of an enumeration (LogType.OKTA_SYSTEM_LOG,
+ * schema.LogTypeOktaSystemLog) by its member's name; a name not bound in the module (imported) is noted and left out.
+ */
+function logTypeNames(found: Field | undefined, imported: ReadonlySet<string>, notes: Omit<CoverageProblem, 'file' | 'skipped'>[]): string[] {
+  const value = found?.value;
+  if (!found || !value || !('list' in value)) return [];
+  return value.list.flatMap((item) => {
+    if (item && 'str' in item) return [item.str];
+    if (item && 'name' in item && item.name.includes('.')) return [item.name.replace(/^.*\./, '')];
+    notes.push({ line: found.line, message: `a log type is not written as text here (${unreadWhy(item, imported)}); it is not read` });
+    return [];
+  });
 }
 
 /**
@@ -287,9 +427,26 @@ function shifted(value: PyValue, offset: number): PyValue {
   return value;
 }
 
-/** Why a value is not read: a name the module does not bind (imported, or set later), or a call or expression. */
-function unreadWhy(value: PyValue): string {
-  return value && 'name' in value ? `${value.name}, a name not bound to a value in this module (imported from another)` : 'a call or an expression';
+/** Why a value is not read: a name the module imports, or one it does not bind before (a function's own), or a call or expression. */
+function unreadWhy(value: PyValue, imported: ReadonlySet<string>): string {
+  if (value && 'str' in value) return `the text "${value.str}"`;
+  if (!value || !('name' in value)) return 'a call or an expression';
+  return imported.has(value.name.replace(/\..*$/, ''))
+    ? `${value.name}, a name not bound to a value in this module (imported from another)`
+    : `${value.name}, a name the module binds to no value before it (a function's parameter or its own)`;
+}
+
+/** The names a module's import statements bind (`from x import A, B as C`: A, C; `import a.b`: a), at any indentation. */
+function importedNames(logical: readonly LogicalLine[]): Set<string> {
+  const names = new Set<string>();
+  for (const { text } of logical) {
+    const statement = /^(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+\(?([^)]*)\)?$/.exec(text);
+    for (const part of statement?.[1]?.split(',') ?? []) {
+      const bound = /(?:^|\s)as\s+(\w+)\s*$/.exec(part)?.[1] ?? /^\s*(\w+)/.exec(part)?.[1];
+      if (bound) names.add(bound);
+    }
+  }
+  return names;
 }
 
 /** Past spaces, line ends and a backslash that continues a line. */

@@ -80,6 +80,50 @@ class Shared(Rule):
 `;
 
 
+// The shape of panther-detections' rules (panther_sdk: providers/okta/rules/api_keys.py, crowdstrike/rules/dns_request.py,
+// gsuite/rules/brute_force_login.py): functions returning a detection.Rule(...) call, its fields as keyword arguments,
+// some of them set from imported names or helper calls, a default written (overrides.reports or {...}).
+const sdk = `import typing
+from panther_sdk import PantherEvent, detection, schema
+from .._shared import SYSTEM_LOG_TYPE, rule_tags
+
+OKTA = "Okta.SystemLog"
+
+
+def api_key_created(overrides: detection.RuleOverrides = detection.RuleOverrides()) -> detection.Rule:
+    def _title(event: PantherEvent) -> str:
+        return "created"
+
+    return detection.Rule(
+        overrides=overrides,
+        name="Okta API Key Created",
+        rule_id="Okta.APIKeyCreated",
+        log_types=[OKTA, schema.LogTypeOktaSystemLog],
+        tags=rule_tags("Credential Access:Steal Application Access Token"),
+        reports={detection.ReportKeyMITRE: ["TA0006:T1528"]},
+        severity=detection.SeverityHigh,
+        alert_title=_title,
+    )
+
+
+def brute_force(overrides: detection.RuleOptions = detection.RuleOptions()) -> detection.Rule:
+    return detection.Rule(
+        rule_id=(overrides.rule_id or "GSuite.BruteForceLogin"),
+        log_types=(overrides.log_types or [SYSTEM_LOG_TYPE]),
+        reports=(overrides.reports or {detection.ReportKeyMITRE: ["TA0005:T1556"]}),
+        severity=(overrides.severity or "INFO"),
+    )
+
+
+def dns_request() -> detection.Rule:
+    return detection.Rule(name="DNS request to denylisted domain", enabled=False, reports={"MITRE ATT&CK": ["TA0001:T1566"]})
+
+
+def unmapped(severity) -> detection.Rule:
+    return detection.Rule(name="Unmapped", reports="", severity=severity)
+`;
+
+
 describe('parseRuleFile (Panther detections in Python)', () => {
   it("reads a pypanther rule class as a Panther detection: its reports' ATT&CK mapping, weighed by its default_severity", () => {
     expect(parseRuleFile(teleport, 'teleport_role_created.py')).to.deep.equal({
@@ -233,6 +277,29 @@ class Tuned(OktaBruteForce):
     expect(b).to.deep.equal({ ignored: { line: 8, name: 'B', reason: 'no ATT&CK technique' } });
   });
 
+  it('reads each detection.Rule(...) call of the Panther SDK by its keyword arguments, a default of (overrides.x or ...), and says what it cannot read', () => {
+    const items = ruleItems(parseRuleFile(sdk, 'okta.py'));
+    expect(items.map((item) => ('rule' in item ? [item.rule.name, item.rule.id, item.rule.refs.map((ref) => [ref.id, ref.line]), item.rule.level, item.rule.dataSources, item.notes] : item))).to.deep.equal([
+      ['Okta API Key Created', 'Okta.APIKeyCreated', [['T1528', 18]], 0.9, ['Okta.SystemLog', 'LogTypeOktaSystemLog'], undefined],
+      [
+        'GSuite.BruteForceLogin',
+        'GSuite.BruteForceLogin',
+        [['T1556', 28]],
+        0.25,
+        undefined,
+        [{ line: 27, message: 'a log type is not written as text here (SYSTEM_LOG_TYPE, a name not bound to a value in this module (imported from another)); it is not read' }],
+      ],
+      { ignored: { line: 34, name: 'DNS request to denylisted domain', reason: 'disabled (enabled=False)' } },
+      {
+        ignored: { line: 38, name: 'Unmapped', reason: 'no ATT&CK technique' },
+        notes: [{ line: 38, message: "the severity is not written as text here (severity, a name the module binds to no value before it (a function's parameter or its own)); it is not read" }],
+      },
+    ]);
+    expect(parseRuleFile('from panther_sdk import detection\n\nSYSTEM_LOG_TYPE = "Okta.SystemLog"\n', '_shared.py')).to.deep.equal({
+      ignored: { line: 1, name: '_shared.py', reason: 'a Panther SDK module with no detection.Rule(...) call (helpers, sample logs, tests): no detection' },
+    });
+  });
+
   it("ignores the Python of a panther-analysis rule read without its YAML, saying it holds no mapping and what to do", () => {
     const outcome = parseRuleFile(body, join('rules', 'aws_ec2_discovery_commands.py'));
     expect('ignored' in outcome && outcome.ignored).to.deep.equal({
@@ -280,6 +347,21 @@ describe('readRuleFolder and --coverage (Panther Python files)', () => {
     // T1110: OktaBase (high, 90) and OktaStuffing (low, 50), its mapping inherited; T1110.003: OktaSpray, its severity
     // inherited; T1110.004 none (a parent's rules do not cover a sub-technique).
     expect([score('T1110'), score('T1110.003'), score('T1110.004')]).to.deep.equal([90, 90, undefined]);
+  });
+
+  it('reviews a threat against the detection.Rule(...) calls of a Panther SDK module, in real ATT&CK', async () => {
+    const dir = freshTmpDir('panther-sdk-gap');
+    writeFileSync(join(dir, 'okta.py'), sdk);
+    const threat = join(dir, 'threat.json');
+    const techniques = ['T1528', 'T1556', 'T1566'].map((techniqueID) => ({ techniqueID, score: 100 }));
+    writeFileSync(threat, JSON.stringify({ name: 'sdk threat', domain: 'enterprise-attack', versions: { attack: '18', layer: '4.5' }, techniques }));
+    const out = join(dir, 'review');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', join(dir, 'okta.py'), '--out', out, '--quiet']);
+    expect(run.code).to.equal(0);
+    const layer = JSON.parse(readFileSync(join(out, 'coverage.layer.json'), 'utf8')) as { techniques: { techniqueID: string; score?: number }[] };
+    const score = (id: string) => layer.techniques.find((entry) => entry.techniqueID === id)?.score;
+    // T1528: severity High (90); T1556: the default severity INFO (25); T1566: its rule is switched off.
+    expect([score('T1528'), score('T1556'), score('T1566')]).to.deep.equal([90, 25, undefined]);
   });
 
   it('takes one Panther Python file given to --coverage, as a folder of that file, and refuses other Python', () => {

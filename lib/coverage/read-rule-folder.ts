@@ -55,7 +55,8 @@ export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?
  * at a bad file. Folders whose name starts with `.` are skipped; the rules of a folder named `deprecated` or
  * `_deprecated` below `dir` (RETIRED_FOLDER) are ignored, saying so.
  * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
- * The input's kind is its rules' format when they share one (`sigma` when it read none), else `rules`.
+ * The input's kind is its rules' format when they share one, else `rules`; when it read none, `panther` for a folder of
+ * Panther Python files only, else `sigma`.
  * @throws UsageError when the path does not exist.
  */
 export function readRuleFolder(dir: string, options: { cacheDir?: string } = {}): CoverageInput {
@@ -76,7 +77,9 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
   const kinds = new Set(rules.map((rule) => rule.kind));
-  const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? 'sigma');
+  // With no rule read, the files say what was read: Python files are Panther's (the walk takes no other), else Sigma.
+  const unread: CoverageKind = files.length && files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma';
+  const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
   return coverageInput(kind, dir, files.length, items, { rules, ignored, problems });
 }
 

@@ -364,6 +364,14 @@ describe('readRuleFolder and --coverage (Panther Python files)', () => {
     expect([score('T1528'), score('T1556'), score('T1566')]).to.deep.equal([90, 25, undefined]);
   });
 
+  it('names a folder whose Panther Python files give no rule panther, not sigma', () => {
+    const dir = freshTmpDir('panther-python-none');
+    writeFileSync(join(dir, 'aws_ec2_discovery_commands.py'), body);
+    writeFileSync(join(dir, 'aws_s3_list_buckets.py'), body);
+    const input = readRuleFolder(dir);
+    expect([input.kind, input.counts]).to.deep.equal(['panther', { items: 2, rules: 0, ignored: 2, invalid: 0 }]);
+  });
+
   it('takes one Panther Python file given to --coverage, as a folder of that file, and refuses other Python', () => {
     const dir = freshTmpDir('panther-python-one');
     writeFileSync(join(dir, 'teleport_role_created.py'), teleport);

@@ -333,35 +333,29 @@ describe('readRuleFolder and --coverage (Panther Python files)', () => {
     expect(input.problems.map((problem) => [problem.file, problem.skipped])).to.deep.equal([[join(dir, 'aws_ec2_discovery_commands.py'), false]]);
   });
 
-  it('reviews a threat against the mappings read through module names and base classes, in real ATT&CK', async () => {
-    const dir = freshTmpDir('panther-python-gap');
-    writeFileSync(join(dir, 'okta.py'), okta);
+  /** The coverage layer's score of each technique, after a gap review of a threat of `ids` against one Python file. */
+  async function reviewedScores(folder: string, text: string, ids: readonly string[]): Promise<(number | undefined)[]> {
+    const dir = freshTmpDir(folder);
+    writeFileSync(join(dir, 'rules.py'), text);
     const threat = join(dir, 'threat.json');
-    const techniques = ['T1110', 'T1110.003', 'T1110.004'].map((techniqueID) => ({ techniqueID, score: 100 }));
-    writeFileSync(threat, JSON.stringify({ name: 'okta threat', domain: 'enterprise-attack', versions: { attack: '18', layer: '4.5' }, techniques }));
+    const techniques = ids.map((techniqueID) => ({ techniqueID, score: 100 }));
+    writeFileSync(threat, JSON.stringify({ name: 'threat', domain: 'enterprise-attack', versions: { attack: '18', layer: '4.5' }, techniques }));
     const out = join(dir, 'review');
-    const run = await runCli(['gap', '--threat', threat, '--coverage', join(dir, 'okta.py'), '--out', out, '--quiet']);
+    const run = await runCli(['gap', '--threat', threat, '--coverage', join(dir, 'rules.py'), '--out', out, '--quiet']);
     expect(run.code).to.equal(0);
     const layer = JSON.parse(readFileSync(join(out, 'coverage.layer.json'), 'utf8')) as { techniques: { techniqueID: string; score?: number }[] };
-    const score = (id: string) => layer.techniques.find((entry) => entry.techniqueID === id)?.score;
+    return ids.map((id) => layer.techniques.find((entry) => entry.techniqueID === id)?.score);
+  }
+
+  it('reviews a threat against the mappings read through module names and base classes, in real ATT&CK', async () => {
     // T1110: OktaBase (high, 90) and OktaStuffing (low, 50), its mapping inherited; T1110.003: OktaSpray, its severity
     // inherited; T1110.004 none (a parent's rules do not cover a sub-technique).
-    expect([score('T1110'), score('T1110.003'), score('T1110.004')]).to.deep.equal([90, 90, undefined]);
+    expect(await reviewedScores('panther-python-gap', okta, ['T1110', 'T1110.003', 'T1110.004'])).to.deep.equal([90, 90, undefined]);
   });
 
   it('reviews a threat against the detection.Rule(...) calls of a Panther SDK module, in real ATT&CK', async () => {
-    const dir = freshTmpDir('panther-sdk-gap');
-    writeFileSync(join(dir, 'okta.py'), sdk);
-    const threat = join(dir, 'threat.json');
-    const techniques = ['T1528', 'T1556', 'T1566'].map((techniqueID) => ({ techniqueID, score: 100 }));
-    writeFileSync(threat, JSON.stringify({ name: 'sdk threat', domain: 'enterprise-attack', versions: { attack: '18', layer: '4.5' }, techniques }));
-    const out = join(dir, 'review');
-    const run = await runCli(['gap', '--threat', threat, '--coverage', join(dir, 'okta.py'), '--out', out, '--quiet']);
-    expect(run.code).to.equal(0);
-    const layer = JSON.parse(readFileSync(join(out, 'coverage.layer.json'), 'utf8')) as { techniques: { techniqueID: string; score?: number }[] };
-    const score = (id: string) => layer.techniques.find((entry) => entry.techniqueID === id)?.score;
     // T1528: severity High (90); T1556: the default severity INFO (25); T1566: its rule is switched off.
-    expect([score('T1528'), score('T1556'), score('T1566')]).to.deep.equal([90, 25, undefined]);
+    expect(await reviewedScores('panther-sdk-gap', sdk, ['T1528', 'T1556', 'T1566'])).to.deep.equal([90, 25, undefined]);
   });
 
   it('names a folder whose Panther Python files give no rule panther, not sigma', () => {

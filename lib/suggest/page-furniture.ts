@@ -148,37 +148,46 @@ export function isPageFurniture(text: string): boolean {
   return text.length <= 300 && (madeOfWords(text, FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text));
 }
 
-// A log-in form scraped to text, one field or link a line (BleepingComputer's `Login` / `Username` / `Password` /
-// `Remember Me` / `Sign in anonymously` / `Sign in with Twitter` / `Not a member yet? Register Now`): short lines of
-// its words, in a run, one of them the password's. Such a word alone is read (`Password`, a heading), and so is a line
-// with another word (`Password Spraying`); only a run of at least MIN_LOGIN_ITEMS with the password's is a form.
-const LOGIN_WORDS = new Set(
-  'username usernames user name password passwords remember me forgot forgotten reset sign signed in anonymously member members not yet now account email e-mail logged'.split(' '),
+// A log-in or comment form scraped to text, one field or link a line (BleepingComputer's `Login` / `Username` /
+// `Password` / `Remember Me` / `Sign in anonymously` / `Sign in with Twitter` / `Not a member yet? Register Now`, its
+// comment box `Post a Comment Community Rules` / `You need to login in order to post a comment` / `Not a member yet?
+// Register Now`, Securelist's `Your email address will not be published. Required fields are marked *` / `Name *` /
+// `Email *` / `Cancel`): short lines of its words, in a run, one of them the password's, a comment's, or a field marked
+// as required (`Email *`). Such a word alone is read (`Password`, a heading), and so is a line with another word
+// (`Password Spraying`, `The actor posted comments`); only a run of at least MIN_FORM_ITEMS with such a key is a form.
+const FORM_WORDS = new Set(
+  (
+    'username usernames user name password passwords remember me forgot forgotten reset sign signed in anonymously member ' +
+    'members not yet now account email e-mail logged reply leave cancel submit website community rules need order ' +
+    'required field fields marked address will published save browser time'
+  ).split(' '),
 );
-const LOGIN_ITEM_WORDS = new Set([...LOGIN_WORDS, ...FURNITURE_WORDS]);
-const MAX_LOGIN_ITEM = 40;
-const MIN_LOGIN_ITEMS = 3;
+const FORM_ITEM_WORDS = new Set([...FORM_WORDS, ...FURNITURE_WORDS]);
+// The key of a form: the password, a comment, or a field's mark of a required one after its name (not Markdown's bold `**`).
+const FORM_KEY = /password|comment|\p{L}\s?\*(?!\*)/iu;
+const MAX_FORM_ITEM = 80;
+const MIN_FORM_ITEMS = 3;
 
 /**
- * The passages (by index) of a log-in form scraped one field a line: runs of short passages made of its words
- * (`LOGIN_WORDS`, the furniture's), at least MIN_LOGIN_ITEMS, one of them naming the password. Passages without letters
- * (empty ones with `--lines`) are passed over.
+ * The passages (by index) of a log-in or comment form scraped one field a line: runs of short passages made of its
+ * words (`FORM_WORDS`, the furniture's), at least MIN_FORM_ITEMS, one of them with a form's key (`FORM_KEY`). Passages
+ * without letters (empty ones with `--lines`) are passed over.
  */
-export function loginFormPassages(passages: readonly { text: string }[]): Set<number> {
+export function formPassages(passages: readonly { text: string }[]): Set<number> {
   const form = new Set<number>();
   let run: number[] = [];
-  let password = false;
+  let key = false;
   const close = (): void => {
-    if (run.length >= MIN_LOGIN_ITEMS && password) for (const index of run) form.add(index);
+    if (run.length >= MIN_FORM_ITEMS && key) for (const index of run) form.add(index);
     run = [];
-    password = false;
+    key = false;
   };
   passages.forEach((passage, i) => {
     if (!/\p{L}/u.test(passage.text)) return;
     // An item is short: most passages end a run at once.
-    if (passage.text.length > MAX_LOGIN_ITEM || !madeOfWords(passage.text, LOGIN_ITEM_WORDS, FURNITURE_GLUE)) return close();
+    if (passage.text.length > MAX_FORM_ITEM || !madeOfWords(passage.text, FORM_ITEM_WORDS, FURNITURE_GLUE)) return close();
     run.push(i);
-    if (/password/i.test(passage.text)) password = true;
+    if (FORM_KEY.test(passage.text)) key = true;
   });
   close();
   return form;

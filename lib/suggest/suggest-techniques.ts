@@ -2,7 +2,7 @@ import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { bylinePassages, isByline, isDateLine } from './bylines.js';
 import { indicatorRowText, isDetectionNames, isDetectionVerdict, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
-import { isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, loginFormPassages, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
+import { formPassages, isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { relatedPostsPassages, tagListPassages } from './post-lists.js';
 import { isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation } from './report-structure.js';
@@ -157,15 +157,15 @@ export interface SuggestOptions {
 /**
  * The passages (by index) that are page furniture only by the passages around them, each with its note, in the order
  * they are checked (a passage two of them find gets the first's note): a YARA rule's lines by its first line and its
- * braces, a list's tags by the label above them, a menu's items by the run they stand in, a log-in form's fields by
- * theirs, other posts' titles and teasers by their list's label, authors' names on lines of their own by their label
- * or the date beside them, and a date or a time alone.
+ * braces, a list's tags by the label above them, a menu's items by the run they stand in, a log-in or comment form's
+ * fields by theirs, other posts' titles and teasers by their list's label, authors' names on lines of their own by their
+ * label or the date beside them, and a date or a time alone.
  */
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
   [yaraRulePassages, RULE_SYNTAX_NOTE],
   [(passages) => tagListPassages(passages.map((passage) => passage.text)), TAG_LIST_NOTE],
   [menuRunPassages, MENU_NOTE],
-  [loginFormPassages, PAGE_FURNITURE_NOTE],
+  [formPassages, PAGE_FURNITURE_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],
   [bylinePassages, BYLINE_NOTE],
   // A date or a time alone on its line ("September 16, 2023", "10:11 AM"), last: a list or a byline it stands in says more.

@@ -808,6 +808,34 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['Password', 'T1555'], ['Username']]);
   });
 
+  // A post's comment box, one field a line: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post)
+  // "Post a Comment Community Rules" got Web Protocols (T1071.001) 100, "You need to login in order to post a comment"
+  // Valid Accounts (T1078) 100, "Not a member yet? Register Now" Domains (T1583.001) 95.2; Securelist's (the AZORult
+  // post) "Your email address will not be published. Required fields are marked *Name *" Email Addresses (T1589.002) 100,
+  // "Email *" Email Accounts (T1585.002) 79.9, "Cancel" File Deletion (T1070.004) 20. A sentence about comments is read.
+  it('ranks no comment form scraped one field a line, and says so; a sentence about posting comments is read', () => {
+    const forms = [
+      ['Post a Comment Community Rules', 'You need to login in order to post a comment', 'Not a member yet? Register Now'],
+      ['Your email address will not be published. Required fields are marked *', 'Name *', 'Email *', 'Comment', 'Cancel'],
+    ];
+    const read = ['The actor posted comments with links to the loader on the forum.', 'The attackers then registered new domains for the second stage.'];
+    for (const form of forms) {
+      const page = [read[0], ...form, read[1]].join('\n\n');
+      for (const lines of [false, true]) {
+        const passages = suggestTechniques(page, model, { lines }).filter((p) => p.text);
+        const formPassages = passages.slice(1, -1);
+        expect(formPassages.map((p) => p.text).join(' '), `lines: ${lines}`).to.equal(form.join(' '));
+        expect(formPassages.map((p) => [p.text, p.note, p.candidates])).to.deep.equal(formPassages.map((p) => [p.text, PAGE_FURNITURE_NOTE, []]));
+        expect([passages[0]!, passages.at(-1)!].map((p) => [p.text, p.note])).to.deep.equal(read.map((text) => [text, undefined]));
+      }
+    }
+    expectRead([
+      ['The actor posted comments with links to the loader on the forum.'],
+      ['You need to register a domain in order to post a comment with the link.'],
+      ['Email *'],
+    ]);
+  });
+
   // ESET's blog flattens its tables one cell per line when scraped (reports6 01): the header cells stand alone, and
   // "ID" got Remote Access Tools (T1219.001) 100, "Name" Match Legitimate Name 100, "Description" Masquerade Task or
   // Service 100, "Provider" Time Providers 97.8, "SHA-1" Symmetric Cryptography 100, "Last seen" System Network

@@ -119,18 +119,24 @@ export function isColumnNames(text: string): boolean {
 // Each key says what its value may be, so that a value that says more is read (`Source: a phishing email`, `Status:
 // exfiltrated to the actor's server`): an address, an ID, a number or a date (no word but months: `date: March 3,
 // 2025`); a level or a kind (one or two words: `experimental`, `high`, `eql`); names (capitalised: `Florian Roth`,
-// `Threat Intelligence Team`). A title, a description or a summary is the text's own, and a field of a behaviour
-// (`Persistence:`) is read.
-const METADATA_KEYS: ReadonlyMap<string, 'address or date' | 'level' | 'names'> = new Map([
+// `Threat Intelligence Team`); an image's credit (a page's `Image: Midjourney`, `Image credit: Getty Images via Reuters`)
+// or a source (an address, a date or such a credit: `Source: Shutterstock`). A title, a description or a summary is the
+// text's own, and a field of a behaviour (`Persistence:`) is read.
+type MetadataKind = 'address or date' | 'level' | 'names' | 'credit' | 'source';
+const METADATA_KEYS: ReadonlyMap<string, MetadataKind> = new Map([
   ...(
     'id uuid guid document_id schema_version version rule_id content_hash md5 sha1 sha256 source_id date created modified ' +
     'updated creation_date updated_date published published_at publish_date first_seen_at last_seen_at fetched_at ' +
-    'fetch_date timestamp risk_score source url canonical_url link permalink'
+    'fetch_date timestamp risk_score url canonical_url link permalink'
   )
     .split(' ')
     .map((key) => [key, 'address or date'] as const),
   ...'status level severity maturity tlp lang language layout draft toc comments rule_type'.split(' ').map((key) => [key, 'level'] as const),
   ...'author authors company company_key license'.split(' ').map((key) => [key, 'names'] as const),
+  ...'image images image_credit image_credits image_source photo photos photo_credit picture illustration credit credits'
+    .split(' ')
+    .map((key) => [key, 'credit'] as const),
+  ['source', 'source'],
 ]);
 // A field: a key (a list mark, a comment's `//` or bold marks around it) and `:` or `=`, at a passage's start or after
 // the previous field's value (`// rule_id = "…" // severity = "medium"`, fields joined by the passage's lines).
@@ -140,7 +146,11 @@ const MAX_LEVEL_WORDS = 2;
 const MAX_NAMES_WORDS = 6;
 
 /** Whether a field's value is what its key says it may be (`METADATA_KEYS`). */
-function isMetadataValue(kind: 'address or date' | 'level' | 'names', value: string): boolean {
+function isMetadataValue(kind: MetadataKind, value: string): boolean {
+  if (kind === 'source') return isMetadataValue('address or date', value) || isMetadataValue('credit', value);
+  // A credit names whoever made the image, `via` or `by` whoever gave it; a quote, a path or a rule's `=` says more (a
+  // Sigma rule's `Image: 'C:\Windows\…'`).
+  if (kind === 'credit') return !/['"`\\=]/.test(value) && isMetadataValue('names', value.replace(/\b(?:via|by)\b/g, ''));
   // Words with digits are IDs, versions, hashes and dates.
   const words = textWords(withoutIndicators(value)).filter((word) => !/\d/.test(word));
   if (kind === 'address or date') return words.every((word) => DATE_WORDS.has(word));

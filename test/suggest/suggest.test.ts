@@ -878,6 +878,20 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A page's image credit under its picture: BleepingComputer's "Image: Midjourney" (GenAI-Threat-Intelligence-Research's
+  // BlackCat Sphynx post) got User Execution: Malicious Image (T1204.003) 73.7. A credit names whoever made or gave the
+  // image; a source of this kind names it too. A caption or a source that says more, or a Sigma rule's image, is not one.
+  it('ranks no image credit (Image: Midjourney, Source: Shutterstock), and says so; a caption or a source that says more is read', () => {
+    expectUnranked(['Image: Midjourney', 'Image credit: Getty Images via Reuters', 'Source: Shutterstock', '**Photo credit:** Jane Doe/AP'], METADATA_NOTE);
+    expectRead([
+      ['Image: the loader decrypts its payload with a single-byte XOR key', 'T1140'],
+      ['Source: The actor sent spearphishing emails with malicious attachments to the staff.', 'T1566.001'],
+      ['Source: spearphishing attachment', 'T1566.001'],
+    ]);
+    const [sigma] = suggestTechniques("Image: 'C:\\Windows\\System32\\rundll32.exe'", model);
+    expect(sigma!.note).to.not.equal(METADATA_NOTE);
+  });
+
   // Scraped pages keep their bylines: Sekoia's "Guillaume C., Maxime A. and TDR (Threat Detection & Research)" got
   // Gather Victim Identity Information (T1589) 100, Proofpoint's "Joshua Miller, Crista Giering and the Proofpoint
   // Threat Research Team" 100.

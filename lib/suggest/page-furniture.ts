@@ -157,13 +157,13 @@ export function isPageFurniture(text: string): boolean {
 // (`Password Spraying`, `The actor posted comments`); only a run of at least MIN_FORM_ITEMS with such a key is a form.
 const FORM_WORDS = new Set(
   (
-    'username usernames user name password passwords remember me forgot forgotten reset sign signed in anonymously member ' +
-    'members not yet now account email e-mail logged reply leave cancel submit website community rules need order ' +
-    'required field fields marked address will published save browser time'
+    'username usernames user name password passwords remember me forgot forgotten reset sign signed in anonymously ' +
+    'member members not yet now account email e-mail logged reply leave cancel submit website community rules need ' +
+    'order required field fields marked address will published save browser time'
   ).split(' '),
 );
 const FORM_ITEM_WORDS = new Set([...FORM_WORDS, ...FURNITURE_WORDS]);
-// The key of a form: the password, a comment, or a field's mark of a required one after its name (not Markdown's bold `**`).
+// The key of a form: the password, a comment, or the mark of a required field after its name (not Markdown's bold).
 const FORM_KEY = /password|comment|\p{L}\s?\*(?!\*)/iu;
 const MAX_FORM_ITEM = 80;
 const MIN_FORM_ITEMS = 3;

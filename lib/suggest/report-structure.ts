@@ -114,14 +114,15 @@ export function isColumnNames(text: string): boolean {
 
 // The fields of a document's or a rule's metadata, written outside a front matter: a scraped page's header
 // (`**Source**: https://…`), a feed archive's record (`document_id: "…"`, `published_at: "…"`), a Sigma or Elastic
-// rule's fields (`status: experimental`, `author: Florian Roth`, `**Severity**: high`, `// creation_date = "2021/01/27"`),
-// an indicator's label (`MD5: …`). Keys as written lower-cased, their words joined by `_` (`Risk score`: `risk_score`).
-// Each key says what its value may be, so that a value that says more is read (`Source: a phishing email`, `Status:
-// exfiltrated to the actor's server`): an address, an ID, a number or a date (no word but months: `date: March 3,
-// 2025`); a level or a kind (one or two words: `experimental`, `high`, `eql`); names (capitalised: `Florian Roth`,
-// `Threat Intelligence Team`); an image's credit (a page's `Image: Midjourney`, `Image credit: Getty Images via Reuters`)
-// or a source (an address, a date or such a credit: `Source: Shutterstock`). A title, a description or a summary is the
-// text's own, and a field of a behaviour (`Persistence:`) is read.
+// rule's fields (`status: experimental`, `author: Florian Roth`, `**Severity**: high`, `// creation_date =
+// "2021/01/27"`, a detection page's `**Tier:** Hunting`, `**Robustness:** 2`, `**Confidence:** HIGH`), an indicator's
+// label (`MD5: …`). Keys as written lower-cased, their words joined by `_` (`Risk score`: `risk_score`). Each key says
+// what its value may be, so that a value that says more is read (`Source: a phishing email`, `Status: exfiltrated to
+// the actor's server`): an address, an ID, a number or a date (no word but months: `date: March 3, 2025`); a level or a
+// kind (one or two words: `experimental`, `high`, `eql`); names (capitalised: `Florian Roth`, `Threat Intelligence
+// Team`); an image's credit (a page's `Image: Midjourney`, `Image credit: Getty Images via Reuters`) or a source (an
+// address, a date or such a credit: `Source: Shutterstock`). A title, a description or a summary is the text's own, and
+// a field of a behaviour (`Persistence:`) is read.
 type MetadataKind = 'address or date' | 'level' | 'names' | 'credit' | 'source';
 const METADATA_KEYS: ReadonlyMap<string, MetadataKind> = new Map([
   ...(
@@ -131,7 +132,12 @@ const METADATA_KEYS: ReadonlyMap<string, MetadataKind> = new Map([
   )
     .split(' ')
     .map((key) => [key, 'address or date'] as const),
-  ...'status level severity maturity tlp lang language layout draft toc comments rule_type'.split(' ').map((key) => [key, 'level'] as const),
+  ...(
+    'status level severity maturity tlp lang language layout draft toc comments rule_type tier robustness confidence ' +
+    'fidelity priority'
+  )
+    .split(' ')
+    .map((key) => [key, 'level'] as const),
   ...'author authors company company_key license'.split(' ').map((key) => [key, 'names'] as const),
   ...'image images image_credit image_credits image_source photo photos photo_credit picture illustration credit credits'
     .split(' ')

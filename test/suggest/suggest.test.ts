@@ -878,6 +878,28 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A page of detection rules (Threat-Intel-Reports' dual-RAT detections) gives each rule bold fields one a line:
+  // "**Tier:** Detection" got Multi-Stage Channels (T1104) 100, "**Robustness:** 2" Hardware Additions (T1200) 100,
+  // "**Confidence:** HIGH" Non-Standard Port (T1571) 93.1, with --lines. A field that says what a rule finds is read.
+  it("ranks no detection rule's level fields (tier, robustness, confidence), and says so; a rationale is read", () => {
+    const page = [
+      '#### Triple-Redundant Persistence (Combined Static Signature)',
+      '',
+      '**Tier:** Detection',
+      '**Robustness:** 2',
+      '**Confidence:** HIGH',
+      '**Rationale:** Requires the scheduled task created with schtasks /create and the registry Run key value.',
+    ].join('\n');
+    const passages = suggestTechniques(page, model, { lines: true }).filter((p) => p.text);
+    expect(passages.slice(1, 4).map((p) => [p.text, p.note, p.candidates])).to.deep.equal(
+      ['**Tier:** Detection', '**Robustness:** 2', '**Confidence:** HIGH'].map((text) => [text, METADATA_NOTE, []]),
+    );
+    expect(passages.at(-1)!.note).to.equal(undefined);
+    expect(passages.at(-1)!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1053.005');
+    expectUnranked(['**Tier:** Hunting', 'Confidence: moderate'], METADATA_NOTE);
+    expectRead([['Confidence: the actor dumped LSASS memory with a renamed procdump binary.', 'T1003.001']]);
+  });
+
   // A page's image credit under its picture: BleepingComputer's "Image: Midjourney" (GenAI-Threat-Intelligence-Research's
   // BlackCat Sphynx post) got User Execution: Malicious Image (T1204.003) 73.7. A credit names whoever made or gave the
   // image; a source of this kind names it too. A caption or a source that says more, or a Sigma rule's image, is not one.

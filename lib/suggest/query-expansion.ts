@@ -58,7 +58,8 @@ export function withoutWordBoundaries(source: string): string {
 /**
  * The glossary's readings of an English passage (`GLOSSARY_EN`): for each entry whose pattern the passage holds, the
  * written words (its first match) and the ATT&CK words they stand for, in glossary order. The model gives it the
- * passage without indicators (`withoutIndicators`), so that a URL's path is not read.
+ * passage without indicators (`withoutIndicators`), so that a URL's path is not read (a well-known service's address
+ * is read as its name: `mega[.]nz` as `mega`).
  */
 export function expandPassage(text: string): Expansion[] {
   ANY.lastIndex = 0;

@@ -165,11 +165,11 @@ export class SuggestModel {
   }
 
   /**
-   * The words of a passage as the model reads them: indicators, names of groups and campaigns and the word `APT`
-   * removed, then content words only.
+   * The words of a passage as the model reads them: indicators (an address of a well-known service as its name,
+   * `mega[.]nz` as `mega`), names of groups and campaigns and the word `APT` removed, then content words only.
    */
   passageWords(text: string): string[] {
-    return this.contentWords(withoutIndicators(text));
+    return this.contentWords(withoutIndicators(text, true));
   }
 
   /** `passageWords` of a text whose indicators are removed already. */
@@ -200,7 +200,7 @@ export class SuggestModel {
     const top = Math.max(1, options.top ?? 5);
     // The glossary reads the text the passage's words come from: a URL's path (`…/keylogger-screenshot-capture`) is
     // no phrasing of the passage.
-    const plain = withoutIndicators(text);
+    const plain = withoutIndicators(text, true);
     const words = this.contentWords(plain);
     const stems = words.map(stemOf);
     // How `why` shows each stem: the passage's own word, or the ATT&CK word and the written words read as it.

@@ -34,17 +34,43 @@ const URL_IN_RUN = /(?<![a-z0-9])(?:https?|hxxps?|ftp)(?:\[:\]|:)\/\/[!-~]*/gi;
 // A letter of another script than Latin.
 const OTHER_SCRIPT = /(?!\p{Script=Latin})\p{L}/u;
 
-/** A text with its indicators (URLs, domain names, e-mail and IP addresses, hashes) replaced by spaces. */
-export function withoutIndicators(text: string): string {
+// Well-known legitimate services, by registered domain (or host): in a passage, an address of one is removed like any
+// indicator but the service's name is kept in its place, since it is what the passage says was used (`exfiltrated the
+// archives to mega[.]nz` is Exfiltration to Cloud Storage; `hxxps://pastebin[.]com/raw/…` a payload on a web service;
+// `api.telegram[.]org` a bot's C2), as plain `MEGA` or `Pastebin` is read. Only services whose very use is evidence of a
+// technique (cloud storage, paste sites, code hosting, messengers used as C2, tunnels) and which no attacker owns: any
+// other domain is the attacker's and goes (`chemscalere[.]com`). ATT&CK's own texts (build-suggest-model.ts) are read
+// without them: they name these services plainly (MEGA, Pastebin, Dropbox in procedure examples), and only 7 of
+// 18.1's texts hold such an address (`pastebin.com`, `dropbox.com` in analytics), whose reading retrained the
+// classifier and moved unrelated rankings for no sentence better read.
+const SERVICES: ReadonlyMap<string, string> = new Map([
+  ...['mega.nz', 'mega.co.nz', 'mega.io'].map((domain) => [domain, 'mega'] as const),
+  ['pastebin.com', 'pastebin'],
+  ...['github.com', 'githubusercontent.com', 'github.io'].map((domain) => [domain, 'github'] as const),
+  ...['telegram.org', 't.me'].map((domain) => [domain, 'telegram'] as const),
+  ...['discord.com', 'discordapp.com', 'discord.gg'].map((domain) => [domain, 'discord'] as const),
+  ['drive.google.com', 'google drive'],
+  ['docs.google.com', 'google docs'],
+  ...['dropbox.com', 'dropboxusercontent.com'].map((domain) => [domain, 'dropbox'] as const),
+  ...['onedrive.live.com', '1drv.ms'].map((domain) => [domain, 'onedrive'] as const),
+  ...['ngrok.io', 'ngrok.app', 'ngrok-free.app'].map((domain) => [domain, 'ngrok'] as const),
+]);
+
+/**
+ * A text with its indicators (URLs, domain names, e-mail and IP addresses, hashes) replaced by spaces; with `services`,
+ * an address of a well-known service (`SERVICES`) by the service's name (` mega `), as the model reads a passage.
+ */
+export function withoutIndicators(text: string, services = false): string {
+  const replaced = (token: string): string => (services && serviceOf(token)) || ' ';
   return text
     .split(/(\s+)/)
     .map((token) => {
       // Every indicator holds `.`, `:` or `@`, or is at least 32 characters long (a hash): most words are passed over at once.
       if (token.length < 32 && !token.includes('.') && !token.includes(':') && !token.includes('@')) return token;
-      if (!OTHER_SCRIPT.test(token)) return isIndicator(token) ? ' ' : token;
+      if (!OTHER_SCRIPT.test(token)) return isIndicator(token) ? replaced(token) : token;
       // A script written without spaces glues indicators to its words (`本文翻译自：https://…如若转载`,
       // `chemscalere[.]comとscsnewstoday[.]comの`): each run of printable ASCII is tested alone, and the words kept.
-      return token.replace(/[!-~]+/g, (run) => (isIndicator(run) ? ' ' : run.replace(URL_IN_RUN, ' ')));
+      return token.replace(/[!-~]+/g, (run) => (isIndicator(run) ? replaced(run) : run.replace(URL_IN_RUN, replaced)));
     })
     .join('');
 }
@@ -54,6 +80,20 @@ function isIndicator(token: string): boolean {
   // Quotes, brackets and the marks of a code span around it (`10.1.0.5`; AsciiDoc's `+…+`; a table's `|`) are no part of it.
   const bare = token.replace(/^[("'“<`+|]+/, '').replace(/[)"'”>,.;:!?`+|]+$/, '');
   return !!bare && INDICATOR_TESTS.some(([, test]) => test(bare));
+}
+
+/** The name of the well-known service (`SERVICES`) an address (a URL or a host name, defanged or not) is at, in spaces. */
+function serviceOf(token: string): string | undefined {
+  const address = token.replace(/^[("'“<`+|]+/, '').replace(/\[\.\]|\(\.\)/g, '.').toLowerCase();
+  // An e-mail address names its sender, not a service used.
+  if (address.includes('@')) return undefined;
+  const host = /^(?:(?:https?|hxxps?|ftp)(?:\[:\]|:)\/\/)?([a-z0-9.-]+)/.exec(address)?.[1]?.replace(/\.+$/, '');
+  // The host and each domain it is under (`raw.githubusercontent.com`, `githubusercontent.com`, `com`).
+  for (let at = 0; host && at >= 0; at = host.indexOf('.', at) + 1 || -1) {
+    const name = SERVICES.get(host.slice(at));
+    if (name) return ` ${name} `;
+  }
+  return undefined;
 }
 
 /** The words of a text, lower-cased and NFKC-folded: runs of letters and digits (`rundll32.exe` gives `rundll32`, `exe`). */

@@ -568,6 +568,22 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // Defanged addresses of well-known services were removed like an attacker's own domain: `mega[.]nz` gave no MEGA, and
+  // T1567.002 was missing from the top 5 that plain `MEGA` ranks first. Their service's name is read in their place.
+  it("reads an address of a well-known service as the service's name, and an attacker's own domain as nothing", () => {
+    for (const [text, id] of [
+      ['The archives were then uploaded to mega[.]nz.', 'T1567.002'],
+      ['The next stage is read from hxxps://pastebin[.]com/raw/Xy12AbCd.', 'T1102'],
+      ['Results go to api.telegram[.]org.', 'T1102'],
+    ] as const) {
+      expect(model.rank(text, { top: 5 }).map((c) => c.id), text).to.include(id);
+    }
+    expect(model.passageWords('Uploaded to raw.githubusercontent[.]com and hxxps://discord[.]com/api/webhooks/1/x')).to.deep.equal(['uploaded', 'github', 'discord']);
+    // Another domain is the attacker's: it adds no word, and the sentence ranks as it does without it.
+    expect(model.passageWords('chemscalere[.]com hxxps://update-check[.]com/mega/pastebin')).to.deep.equal([]);
+    expect(model.rank('The archives were uploaded to chemscalere[.]com.')).to.deep.equal(model.rank('The archives were uploaded to.'));
+  });
+
   it('gives a markup line its entry with lines, as written, noted and not ranked; by sentence, no passage', () => {
     const text = ':toc:\n[options="header"]\nThe actor ran whoami on the host.\n';
     const lines = suggestTechniques(text, model, { lines: true });

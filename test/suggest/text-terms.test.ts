@@ -29,6 +29,21 @@ describe('withoutIndicators', () => {
     });
   }
 
+  // With `services`, an address of a well-known service keeps the service's name (`mega[.]nz` is MEGA); others go.
+  const serviceRows: [text: string, expected: string][] = [
+    ['sent to mega[.]nz.', 'sent to  mega '],
+    ['from hxxps://pastebin[.]com/raw/x and raw.githubusercontent[.]com/a/b', 'from  pastebin  and  github '],
+    ['`api.telegram[.]org` and https://drive.google.com/file/d/1', ' telegram  and  google drive '],
+    ['C2はabc.ngrok[.]ioとexample-cdn[.]comで', 'C2は ngrok と で'],
+    // A domain that only ends like one (`notmega.nz`), a service's name in a path, an e-mail address: removed as before.
+    ['to notpastebin[.]com and hxxp://evil[.]example/pastebin.com and x@dropbox[.]com', 'to   and   and  '],
+  ];
+  for (const [text, expected] of serviceRows) {
+    it(`with services: ${JSON.stringify(text)} -> ${JSON.stringify(expected)}`, () => {
+      expect(withoutIndicators(text, true)).to.equal(expected);
+    });
+  }
+
   it('is linear on one long token (no backtracking regex over the whole passage)', () => {
     const token = `${'a'.repeat(200_000)}.${'b'.repeat(200_000)}`;
     expect(withoutIndicators(`${token} x`)).to.equal(`${token} x`);

@@ -120,9 +120,9 @@ export function isColumnNames(text: string): boolean {
 // what its value may be, so that a value that says more is read (`Source: a phishing email`, `Status: exfiltrated to
 // the actor's server`): an address, an ID, a number or a date (no word but months: `date: March 3, 2025`); a level or a
 // kind (one or two words: `experimental`, `high`, `eql`); names (capitalised: `Florian Roth`, `Threat Intelligence
-// Team`); an image's credit (a page's `Image: Midjourney`, `Image credit: Getty Images via Reuters`) or a source (an
-// address, a date or such a credit: `Source: Shutterstock`). A title, a description or a summary is the text's own, and
-// a field of a behaviour (`Persistence:`) is read.
+// Team`, a licence's `CC BY 4.0 - https://…`, its address read out); an image's credit (a page's `Image: Midjourney`,
+// `Image credit: Getty Images via Reuters`) or a source (an address, a date or such a credit: `Source: Shutterstock`).
+// A title, a description or a summary is the text's own, and a field of a behaviour (`Persistence:`) is read.
 type MetadataKind = 'address or date' | 'level' | 'names' | 'credit' | 'source';
 const METADATA_KEYS: ReadonlyMap<string, MetadataKind> = new Map([
   ...(
@@ -157,11 +157,13 @@ function isMetadataValue(kind: MetadataKind, value: string): boolean {
   // A credit names whoever made the image, `via` or `by` whoever gave it; a quote, a path or a rule's `=` says more (a
   // Sigma rule's `Image: 'C:\Windows\…'`).
   if (kind === 'credit') return !/['"`\\=]/.test(value) && isMetadataValue('names', value.replace(/\b(?:via|by)\b/g, ''));
-  // Words with digits are IDs, versions, hashes and dates.
-  const words = textWords(withoutIndicators(value)).filter((word) => !/\d/.test(word));
+  // Words with digits are IDs, versions, hashes and dates; an address is read out before names are checked (a licence's
+  // `CC BY 4.0 - https://creativecommons.org/licenses/by/4.0/`).
+  const bare = withoutIndicators(value);
+  const words = textWords(bare).filter((word) => !/\d/.test(word));
   if (kind === 'address or date') return words.every((word) => DATE_WORDS.has(word));
   if (kind === 'level') return words.length <= MAX_LEVEL_WORDS;
-  return words.length <= MAX_NAMES_WORDS && !/(?:^|[\s,"'[(])\p{Ll}/u.test(value.replace(/\band\b/g, ''));
+  return words.length <= MAX_NAMES_WORDS && !/(?:^|[\s,"'[(])\p{Ll}/u.test(bare.replace(/\band\b/g, ''));
 }
 
 /** Whether a passage is only fields of metadata (`METADATA_KEYS`), each with its kind of value: a source, a date, an ID, a status, an author. */

@@ -916,6 +916,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['Confidence: the actor dumped LSASS memory with a renamed procdump binary.', 'T1003.001']]);
   });
 
+  // The Hunters Ledger's detections page (Threat-Intel-Reports' dual-RAT detections) opens its YARA rules with a comment
+  // whose licence line, "License: CC BY 4.0 - https://creativecommons.org/licenses/by/4.0/", got a candidate with its
+  // words in lower case (the address's) though a licence's value is names: the address is read out first.
+  it('ranks no licence field with its address (License: CC BY 4.0 - https://…), and says so; an author with a sentence is read', () => {
+    expectUnranked(['License: CC BY 4.0 - https://creativecommons.org/licenses/by/4.0/', 'Author: Jane Doe https://example.com/jane', 'License: MIT'], METADATA_NOTE);
+    expectRead([['License: the actor bought a licence of Cobalt Strike with stolen credentials https://example.com/a'], ['Author: the actor who sent spearphishing attachments https://example.com/a', 'T1566.001']]);
+  });
+
   // A page's image credit under its picture: BleepingComputer's "Image: Midjourney" (GenAI-Threat-Intelligence-Research's
   // BlackCat Sphynx post) got User Execution: Malicious Image (T1204.003) 73.7. A credit names whoever made or gave the
   // image; a source of this kind names it too. A caption or a source that says more, or a Sigma rule's image, is not one.

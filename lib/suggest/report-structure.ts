@@ -4,7 +4,7 @@
  */
 import { isCommonEnglishWord } from '../common-words.js';
 import { DATE_WORDS } from './bylines.js';
-import { madeOfWords } from './page-furniture.js';
+import { isHeadline, madeOfWords } from './page-furniture.js';
 import { isContentWord, textWords, withoutIndicators } from './text-terms.js';
 
 // A mail's greeting or sign-off, the whole passage: "Dear Team,", "Hi all", "Best regards,", "Thanks".
@@ -175,4 +175,35 @@ export function isMetadataFields(text: string): boolean {
     const kind = METADATA_KEYS.get(field[1]!.replace(/(\p{Ll})(\p{Lu})/gu, '$1_$2').toLowerCase().replace(/[ -]/g, '_'));
     return kind !== undefined && isMetadataValue(kind, text.slice(field.index + field[0].length, fields[i + 1]?.index ?? text.length));
   });
+}
+
+// A post's title said again by its page: a scraped page gives it in its metadata (`**Title**: BlackCat ransomware hits
+// Azure Storage with Sphynx encryptor`), above the post, after the breadcrumb, and again above its comment form
+// (Securelist's `AZORult spreads as a fake ProtonVPN installer`). A title is given by a heading, a `Title:` field or a
+// line of its own (a blank line after it), shaped as a title (`isHeadline`, its mark or key aside) of at least
+// MIN_TITLE_WORDS words; it is read there, and a later passage the same (shaped as a title too) is the title again. A
+// front matter's title is none (not ranked: the heading after it is read), nor is a sentence said again within a
+// paragraph or a list one a line, nor a short heading (`Persistence`, a table's cell `Scheduled Task`).
+const TITLE_FIELD = /^(?:\*\*|__)?title(?:\*\*|__)?\s?:(?:\*\*|__)?\s*/i;
+const MIN_TITLE_WORDS = 4;
+
+/** The passages (by index) that say again a title given by an earlier passage (see TITLE_FIELD): its first is read. */
+export function repeatedTitlePassages(passages: readonly { line: number; text: string; structure?: unknown }[]): Set<number> {
+  const titles = new Set<string>();
+  const repeated = new Set<number>();
+  passages.forEach((passage, i) => {
+    // A title is short: most passages are passed over at once.
+    if (passage.text.length > 300 || passage.structure) return;
+    const title = passage.text.replace(HEADING_MARK, '').replace(TITLE_FIELD, '').trim().replace(/\s+/g, ' ');
+    if (title.split(' ').length < MIN_TITLE_WORDS || !isHeadline(title)) return;
+    if (titles.has(title)) repeated.add(i);
+    else if (title !== passage.text.trim() || (!passage.text.includes('\n') && blankLineAfter(passages, i))) titles.add(title);
+  });
+  return repeated;
+}
+
+/** Whether the next passage with letters after a one-line passage starts after a blank line (or there is none). */
+function blankLineAfter(passages: readonly { line: number; text: string }[], i: number): boolean {
+  const next = passages.slice(i + 1).find((passage) => /\p{L}/u.test(passage.text));
+  return !next || next.line >= passages[i]!.line + 2;
 }

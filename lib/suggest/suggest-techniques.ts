@@ -5,7 +5,7 @@ import { htmlText } from './html-text.js';
 import { formPassages, isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { relatedPostsPassages, tagListPassages } from './post-lists.js';
-import { isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation } from './report-structure.js';
+import { isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
 import { isVendorNamesOnly, withoutReporters } from './vendor-names.js';
@@ -110,6 +110,9 @@ export const RULE_SYNTAX_NOTE = "a detection rule's syntax (a YARA rule, its met
 /** The note of a list of other posts, its label and their titles, dates and teasers (`You may also like:`): not ranked. */
 export const RELATED_POSTS_NOTE = "a list of other posts (its label, their titles, dates, authors and teasers), not the report's text: not ranked";
 
+/** The note of a post's title said again by its page (above the post, after the breadcrumb, above the comments): not ranked. */
+export const REPEATED_TITLE_NOTE = "the post's title (or a heading) said again by the page, ranked where it is first given: not ranked here";
+
 // Passages that describe no behaviour, with the note that says so; the first that applies is given.
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
@@ -159,7 +162,7 @@ export interface SuggestOptions {
  * they are checked (a passage two of them find gets the first's note): a YARA rule's lines by its first line and its
  * braces, a list's tags by the label above them, a menu's items by the run they stand in, a log-in or comment form's
  * fields by theirs, other posts' titles and teasers by their list's label, authors' names on lines of their own by
- * their label or the date beside them, and a date or a time alone.
+ * their label or the date beside them, the post's title by its first, and a date or a time alone.
  */
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
   [yaraRulePassages, RULE_SYNTAX_NOTE],
@@ -168,6 +171,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   [formPassages, PAGE_FURNITURE_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],
   [bylinePassages, BYLINE_NOTE],
+  // The post's title said again ("BlackCat ransomware hits Azure Storage with Sphynx encryptor" after the breadcrumb).
+  [repeatedTitlePassages, REPEATED_TITLE_NOTE],
   // A date or a time alone on its line ("September 16, 2023", "10:11 AM"), last: a list or a byline it stands in says more.
   [(passages) => new Set(passages.flatMap((passage, i) => (isDateLine(passage.text) ? [i] : []))), DATE_NOTE],
 ];

@@ -26,6 +26,7 @@ import {
   METADATA_NOTE,
   PAGE_FURNITURE_NOTE,
   RELATED_POSTS_NOTE,
+  REPEATED_TITLE_NOTE,
   REPORT_STRUCTURE_NOTE,
   RULE_SYNTAX_NOTE,
   SALUTATION_NOTE,
@@ -922,6 +923,27 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   it('ranks no licence field with its address (License: CC BY 4.0 - https://…), and says so; an author with a sentence is read', () => {
     expectUnranked(['License: CC BY 4.0 - https://creativecommons.org/licenses/by/4.0/', 'Author: Jane Doe https://example.com/jane', 'License: MIT'], METADATA_NOTE);
     expectRead([['License: the actor bought a licence of Cobalt Strike with stolen credentials https://example.com/a'], ['Author: the actor who sent spearphishing attachments https://example.com/a', 'T1566.001']]);
+  });
+
+  // BleepingComputer's post scraped to text (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) gives its title
+  // in its metadata, above the post and after the breadcrumb, and Securelist's (its AZORult post) above its comment
+  // form again: each got the title's candidates again ("AZORult spreads as a fake ProtonVPN installer" at the form).
+  // The first is ranked; a short heading, a table's cell or a sentence said again is read each time.
+  it("ranks the post's title once, where it is first given, and says so where the page says it again", () => {
+    const title = 'Ransomware gang encrypts cloud storage accounts with stolen keys';
+    const page = [`**Title**: ${title}`, title, 'Home > News > Security', `## ${title}`, 'Scheduled Task', 'Scheduled Task', 'The actor encrypted the files.', 'The actor encrypted the files.', title].join('\n\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => [p.line, p.note === REPEATED_TITLE_NOTE]), `lines: ${lines}`).to.deep.equal(
+        [[1, false], [3, true], [5, false], [7, true], [9, false], [11, false], [13, false], [15, false], [17, true]],
+      );
+      for (const i of [0, 4, 5, 6, 7]) expect(passages[i]!.candidates, `${passages[i]!.text} (lines: ${lines})`).to.not.deep.equal([]);
+    }
+    // A sentence without its full stop said again in a list one a line, or a front matter's title before its heading, is read.
+    const list = ['The actor used BloodHound to enumerate the domain users', 'The actor used BloodHound to enumerate the domain users'].join('\n');
+    expect(suggestTechniques(list, model, { lines: true }).map((p) => [p.note, p.candidates.length > 0])).to.deep.equal([[undefined, true], [undefined, true]]);
+    const markdown = ['---', `title: ${title}`, '---', '', `# ${title}`].join('\n');
+    expect(suggestTechniques(markdown, model, { lines: true }).at(-1)!.candidates).to.not.deep.equal([]);
   });
 
   // A page's image credit under its picture: BleepingComputer's "Image: Midjourney" (GenAI-Threat-Intelligence-Research's

@@ -339,6 +339,7 @@ export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, m
 /** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
 export {
   ADVICE_NOTE,
+  AUTHOR_BIO_NOTE,
   BREADCRUMB_NOTE,
   BYLINE_NOTE,
   COLUMN_NAMES_NOTE,

@@ -124,3 +124,37 @@ export function bylinePassages(passages: readonly { text: string }[]): Set<numbe
   });
   return bylines;
 }
+
+// A note about the post's author at its end, as news sites set it under the author's name (BleepingComputer's `Sergiu
+// Gatlan` / `Sergiu is a news reporter who has covered the latest cybersecurity and technology developments for over a
+// decade. Email or Twitter DMs for tips.`): a sentence whose subject is the author, by a name or first name given
+// earlier by a byline or a person's name alone, that says what they are (`is a news reporter`, `is a senior researcher
+// at`), with the other sentences of its paragraph. A sentence about anyone else (`Lazarus is a threat group`), or about
+// the author doing anything else, is read.
+const AUTHOR_ROLE = /^(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:news\s+)?(?:reporter|journalist|writer|editor|researcher|analyst|author|contributor|correspondent|engineer|specialist|expert|consultant|founder|director)s?\b/u;
+const MAX_BIO = 400;
+
+/**
+ * The passages (by index) that are a note about the post's author (AUTHOR_ROLE): its first sentence, after a byline or a
+ * person's name alone that names the author, and the passages after it on its line.
+ */
+export function authorBioPassages(passages: readonly { line: number; text: string }[]): Set<number> {
+  const bio = new Set<number>();
+  // The words of the names given so far by bylines and names alone.
+  const names = new Set<string>();
+  passages.forEach((passage, i) => {
+    const text = passage.text.trim();
+    // A byline or a name is short, and so is such a note: most passages are passed over at once.
+    if (text.length > MAX_BIO) return;
+    if (isPersonName(text) || isByline(text)) {
+      for (const word of text.replace(BY, '').split(/[\s,]+/)) if (NAME_WORD.test(word)) names.add(word);
+      return;
+    }
+    const subject = names.size ? AUTHOR_ROLE.exec(text)?.[1] : undefined;
+    if (subject?.split(/\s+/).every((word) => names.has(word))) {
+      bio.add(i);
+      for (let j = i + 1; j < passages.length && passages[j]!.line === passage.line; j++) bio.add(j);
+    }
+  });
+  return bio;
+}

@@ -1,5 +1,5 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
-import { bylinePassages, isByline, isDateLine } from './bylines.js';
+import { authorBioPassages, bylinePassages, isByline, isDateLine } from './bylines.js';
 import { indicatorRowText, isDetectionNames, isDetectionVerdict, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
 import { formPassages, isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
@@ -83,6 +83,9 @@ export const METADATA_NOTE = 'metadata fields only (source, author, date, ID, ve
 /** The note of a byline (`By John Smith`, `Jane Doe · 5 min read · March 3, 2025`): not ranked. */
 export const BYLINE_NOTE = 'a byline (authors, a research team, a date, a reading time), no behaviour: not ranked';
 
+/** The note of a note about the post's author (`Sergiu is a news reporter who…`, `Email or Twitter DMs for tips.`): not ranked. */
+export const AUTHOR_BIO_NOTE = "a note about the post's author (who they are, how to reach them), no behaviour: not ranked";
+
 /** The note of a date or a time alone on its line (`September 16, 2023`, `10:11 AM`), as a page sets it beside its byline: not ranked. */
 export const DATE_NOTE = 'a date or a time alone, no behaviour: not ranked';
 
@@ -162,7 +165,7 @@ export interface SuggestOptions {
  * they are checked (a passage two of them find gets the first's note): a YARA rule's lines by its first line and its
  * braces, a list's tags by the label above them, a menu's items by the run they stand in, a log-in or comment form's
  * fields by theirs, other posts' titles and teasers by their list's label, authors' names on lines of their own by
- * their label or the date beside them, the post's title by its first, and a date or a time alone.
+ * their label or the date beside them, a note about the author by their name before it, the post's title by its first, and a date or a time alone.
  */
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
   [yaraRulePassages, RULE_SYNTAX_NOTE],
@@ -171,6 +174,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   [formPassages, PAGE_FURNITURE_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],
   [bylinePassages, BYLINE_NOTE],
+  // A note about the author after their name ("Sergiu is a news reporter who has covered …").
+  [authorBioPassages, AUTHOR_BIO_NOTE],
   // The post's title said again ("BlackCat ransomware hits Azure Storage with Sphynx encryptor" after the breadcrumb).
   [repeatedTitlePassages, REPEATED_TITLE_NOTE],
   // A date or a time alone on its line ("September 16, 2023", "10:11 AM"), last: a list or a byline it stands in says more.

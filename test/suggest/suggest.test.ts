@@ -5,6 +5,7 @@ import { expect } from 'chai';
 import { parse } from 'yaml';
 import {
   ADVICE_NOTE,
+  AUTHOR_BIO_NOTE,
   BREADCRUMB_NOTE,
   BYLINE_NOTE,
   COLUMN_NAMES_NOTE,
@@ -990,6 +991,27 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
         [[1, true], [5, true], [7, false], [9, false], [11, true], [15, false], [17, false], [19, false]],
       );
       expect(passages[2]!.candidates.map((c) => c.id)).to.include('T1583.001');
+    }
+  });
+
+  // BleepingComputer's post scraped to text (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) ends with a note
+  // about its author under their name: "Sergiu is a news reporter who has covered the latest cybersecurity and
+  // technology developments for over a decade." got Develop Capabilities: Malware (T1587.001) 98.4, "Email or Twitter DMs
+  // for tips." Bidirectional Communication (T1102.003) 99.6. A sentence about anyone else, or the author doing
+  // anything else, is read.
+  it("ranks no note about the post's author after their byline or name, and says so; other sentences are read", () => {
+    const page = [
+      'By Jane Marsh', 'The actor dumped LSASS memory with a renamed procdump binary.', 'Jane Marsh',
+      'Jane is a news reporter who has covered ransomware attacks for over a decade. Email or Twitter DMs for tips.',
+      'Marsh is a threat group that sends spearphishing attachments to the finance staff.',
+    ].join('\n\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => [p.line, p.note === AUTHOR_BIO_NOTE]), `lines: ${lines}`).to.deep.equal(
+        lines ? [[1, false], [3, false], [5, false], [7, true], [9, false]] : [[1, false], [3, false], [5, false], [7, true], [7, true], [9, false]],
+      );
+      expect(passages.find((p) => p.line === 9)!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1566.001');
+      expect(passages[1]!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1003.001');
     }
   });
 

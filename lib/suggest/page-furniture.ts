@@ -92,11 +92,12 @@ export function isBreadcrumb(text: string): boolean {
 // The words of a web page's furniture, as a scraped page keeps it around the post: the cookie banner ("Manage
 // Cookies"), legal links ("Privacy Policy", "Terms and conditions", "Copyright © ESET, All Rights Reserved",
 // BleepingComputer's "Terms of Use - Privacy Policy - Ethics Statement - Affiliate Disclosure", Securelist's
-// "Registered trademarks and service marks are the property of their respective owners."), share
-// buttons ("Share this post:", BleepingComputer's "Follow us:"), newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists
-// of other posts ("Related Articles", "Previous Blog Post"), the reading time ("May 27, 2026 · 11 min read"), log-in
-// and contact links. A passage made only of them (with vendor names, numbers, dates) says nothing of an attack; one
-// word that is none of them ("Share the VPN credentials") makes it read.
+// "Registered trademarks and service marks are the property of their respective owners." and "License Agreement"), an
+// advertisement's call ("Get the whitepaper"), share buttons ("Share this post:", BleepingComputer's "Follow us:"),
+// newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists of other posts ("Related
+// Articles", "Previous Blog Post"), the reading time ("May 27, 2026 · 11 min read"), log-in and contact links. A
+// passage made only of them (with vendor names, numbers, dates) says nothing of an attack; one word that is none of
+// them ("Share the VPN credentials") makes it read.
 const FURNITURE_WORDS = new Set(
   (
     'cookie cookies consent preferences manage privacy policy policies terms conditions legal information imprint ' +
@@ -104,13 +105,14 @@ const FURNITURE_WORDS = new Set(
     'previous next subscribe subscription newsletter newsletters sign signup login logout log register contact ' +
     'sitemap rss feed skip main content read reading later also stay tuned comments comment closed link copied ' +
     'learn more request demo free trial facebook twitter linkedin youtube instagram reddit min mins minute minutes ' +
-    'keep date let about follow ethics statement affiliate disclosure trademark trademarks registered respective owners'
+    'keep date let about follow ethics statement affiliate disclosure trademark trademarks registered respective owners ' +
+    'license licence agreement whitepaper whitepapers ebook'
   ).split(' '),
 );
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), and the months of a date.
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 

@@ -807,6 +807,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // Securelist's AZORult post ends its footer with "License Agreement", which got Obtain Capabilities: Tool (T1588.002)
+  // 93.8; BleepingComputer's Check Point post (saved as Markdown) has an advertisement whose call "Get the whitepaper"
+  // got Web Protocols (T1071.001) 100. A licence or a paper that says more is read.
+  it('ranks no footer\'s licence agreement or advertisement\'s call (Get the whitepaper), and says so; more words are read', () => {
+    expectUnranked(['License Agreement', 'Get the whitepaper', 'Get the ebook'], PAGE_FURNITURE_NOTE);
+    expectRead([
+      ['The actor used a cracked license of Cobalt Strike.'],
+      ['The lure was a whitepaper with a malicious macro sent as an attachment.', 'T1566.001'],
+    ]);
+  });
+
   // BleepingComputer's BlackCat Sphynx post scraped to text (GenAI-Threat-Intelligence-Research) ends with its log-in
   // form, one field a line: "Username" got System Owner/User Discovery (T1033) 100, "Password" Credentials from
   // Password Stores (T1555) 95.8, "Sign in anonymously" Code Signing 92. A field's word alone, or a run of techniques'

@@ -156,8 +156,9 @@ function braceDepth(text: string): number {
 
 /**
  * The passages (by index) of YARA rules quoted in a page, from the rule's first line (`YARA_RULE_START`, its brace on
- * that passage or the next) to the passage where its braces close, within MAX_RULE_PASSAGES: its meta fields of any key
- * (`os = "windows"`), its strings, its condition. A rule whose braces do not close is left to the passages' own checks.
+ * that passage or the next; a block comment right before it too: `ruleComment`) to the passage where its braces close,
+ * within MAX_RULE_PASSAGES: its meta fields of any key (`os = "windows"`), its strings, its condition. A rule whose
+ * braces do not close is left to the passages' own checks.
  */
 export function yaraRulePassages(passages: readonly { text: string }[]): Set<number> {
   const rules = new Set<number>();
@@ -176,7 +177,7 @@ export function yaraRulePassages(passages: readonly { text: string }[]): Set<num
       else if (opened || opensHere) {
         if (depth === 0) {
           // A brace alone on its line gets no note, as a line without letters elsewhere (by sentence, no passage).
-          for (let k = i; k <= j; k++) if (/\p{L}/u.test(passages[k]!.text)) rules.add(k);
+          for (let k = ruleComment(passages, i); k <= j; k++) if (/\p{L}/u.test(passages[k]!.text)) rules.add(k);
           i = j;
         }
         break;
@@ -184,6 +185,24 @@ export function yaraRulePassages(passages: readonly { text: string }[]): Set<num
     }
   }
   return rules;
+}
+
+// A block comment right before a YARA rule is the rule's (a rule set's header, as yarGen writes it: `/*` / `Yara Rule Set`
+// / `Identifier: Dual-RAT Campaign - Quasar RAT and NjRAT/XWorm` / `Author: …` / `License: …` / `*/`), within
+// MAX_RULE_COMMENT passages.
+const MAX_RULE_COMMENT = 40;
+
+/** The index of the first passage of a block comment (`/*` … `*\/`) right before a rule's first passage, or the rule's. */
+function ruleComment(passages: readonly { text: string }[], rule: number): number {
+  let end = rule - 1;
+  while (end >= 0 && !passages[end]!.text.trim()) end--;
+  if (end < 0 || !passages[end]!.text.trim().endsWith('*/')) return rule;
+  for (let start = end; start >= 0 && end - start < MAX_RULE_COMMENT; start--) {
+    const text = passages[start]!.text.trim();
+    if (text.startsWith('/*')) return start;
+    if (start < end && text.includes('*/')) return rule;
+  }
+  return rule;
 }
 
 /** Whether a text is one or more matches of a sticky pattern (`y`), end to end, each with a first group the test takes. */

@@ -1173,6 +1173,23 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // The Hunters Ledger's detections page (Threat-Intel-Reports' dual-RAT detections) heads its YARA rules with a rule
+  // set's comment: "Yara Rule Set" got Email Forwarding Rule (T1114.003) 99.3, "Identifier: Dual-RAT Campaign - Quasar RAT
+  // and NjRAT/XWorm" Obtain Capabilities: Malware (T1588.001) 100. A block comment right before a rule is the rule's; a
+  // sentence before it, or a comment before no rule, is read.
+  it("ranks no block comment right before a YARA rule (a rule set's header), and says so; a sentence before it is read", () => {
+    const before = 'The loader adds a Run key so that it starts at each logon.';
+    const page = [before, '', '/*', '   Yara Rule Set', '   Identifier: Loader Campaign - Example RAT', '*/', '', 'rule Example_Loader {', '   condition:', '      all of them', '}'].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      expect(passages.map((p) => p.note === RULE_SYNTAX_NOTE), `lines: ${lines}`).to.deep.equal([false, ...passages.slice(1).map(() => true)]);
+      expect(passages.map((p) => p.line).slice(0, 3), `lines: ${lines}`).to.deep.equal([1, 4, 5]);
+      expect(passages[0]!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1547.001');
+    }
+    const comment = suggestTechniques(['/*', '   Yara Rule Set', '*/', '', 'The loader adds a Run key so that it starts at each logon.'].join('\n'), model, { lines: true });
+    expect(comment.find((p) => p.text.trim() === 'Yara Rule Set')!.note).to.not.equal(RULE_SYNTAX_NOTE);
+  });
+
   // The Hunters Ledger's detections page for its dual-RAT report (PixelatedContinuum/Threat-Intel-Reports,
   // hunting-detections/dual-rat-analysis-detections.md) quotes its YARA rules: 'rule NjRAT_XWorm_Triple_Persistence {'
   // got Obtain Capabilities: Malware (T1588.001) 98.1, the strings '$task_freq = "minute /mo 1" ascii wide' Scheduled

@@ -14,11 +14,19 @@ const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+// A URL's scheme, also defanged (`hxxps[:]//`), as a pattern's source.
+const SCHEME = String.raw`(?:https?|hxxps?|ftp)(?:\[:\]|:)\/\/`;
+// Quotes, brackets and the marks of a code span before a token (`10.1.0.5`; AsciiDoc's `+…+`; a table's `|`): no part of it.
+const LEADING_MARKS = /^[("'“<`+|]+/;
+const URL_START = new RegExp(`^${SCHEME}`, 'i');
+// The host an address (lower case, dots undefanged) is at, after its scheme if it has one.
+const HOST = new RegExp(String.raw`^(?:${SCHEME})?([a-z0-9.-]+)`);
+
 // Indicators name infrastructure, not behaviour, and their pieces match unrelated words (`chemscalere[.]com` gives
 // `com`, the Component Object Model; a URL's path `/nspx30-sophisticated-aitm-enabled-implant` gives AiTM). Each
 // whitespace-separated token is tested alone (linear on any input).
 const INDICATOR_TESTS: ReadonlyArray<readonly [label: string, test: (token: string) => boolean]> = [
-  ['a URL, also defanged (hxxp, [:])', (token) => /^(?:https?|hxxps?|ftp)(?:\[:\]|:)\/\//i.test(token)],
+  ['a URL, also defanged (hxxp, [:])', (token) => URL_START.test(token)],
   ['anything with a defanged dot', (token) => token.includes('[.]') || token.includes('(.)')],
   ['an e-mail address', (token) => /^[^@\s]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(token)],
   [
@@ -30,7 +38,7 @@ const INDICATOR_TESTS: ReadonlyArray<readonly [label: string, test: (token: stri
   ['a hash (32 hex digits or more)', (token) => token.length >= 32 && /^[a-f0-9]+$/i.test(token)],
 ];
 // A URL wherever it is in a run of ASCII (`:https://…` after a Chinese colon folded by NFKC), from its scheme on.
-const URL_IN_RUN = /(?<![a-z0-9])(?:https?|hxxps?|ftp)(?:\[:\]|:)\/\/[!-~]*/gi;
+const URL_IN_RUN = new RegExp(String.raw`(?<![a-z0-9])${SCHEME}[!-~]*`, 'gi');
 // A letter of another script than Latin.
 const OTHER_SCRIPT = /(?!\p{Script=Latin})\p{L}/u;
 
@@ -77,17 +85,17 @@ export function withoutIndicators(text: string, services = false): string {
 
 /** Whether a token (or a run of ASCII in one) is an indicator: one of INDICATOR_TESTS, without the marks around it. */
 function isIndicator(token: string): boolean {
-  // Quotes, brackets and the marks of a code span around it (`10.1.0.5`; AsciiDoc's `+…+`; a table's `|`) are no part of it.
-  const bare = token.replace(/^[("'“<`+|]+/, '').replace(/[)"'”>,.;:!?`+|]+$/, '');
+  // The marks around it (LEADING_MARKS, and a sentence's after it) are no part of it.
+  const bare = token.replace(LEADING_MARKS, '').replace(/[)"'”>,.;:!?`+|]+$/, '');
   return !!bare && INDICATOR_TESTS.some(([, test]) => test(bare));
 }
 
 /** The name of the well-known service (`SERVICES`) an address (a URL or a host name, defanged or not) is at, in spaces. */
 function serviceOf(token: string): string | undefined {
-  const address = token.replace(/^[("'“<`+|]+/, '').replace(/\[\.\]|\(\.\)/g, '.').toLowerCase();
+  const address = token.replace(LEADING_MARKS, '').replace(/\[\.\]|\(\.\)/g, '.').toLowerCase();
   // An e-mail address names its sender, not a service used.
   if (address.includes('@')) return undefined;
-  const host = /^(?:(?:https?|hxxps?|ftp)(?:\[:\]|:)\/\/)?([a-z0-9.-]+)/.exec(address)?.[1]?.replace(/\.+$/, '');
+  const host = HOST.exec(address)?.[1]?.replace(/\.+$/, '');
   // The host and each domain it is under (`raw.githubusercontent.com`, `githubusercontent.com`, `com`).
   for (let at = 0; host && at >= 0; at = host.indexOf('.', at) + 1 || -1) {
     const name = SERVICES.get(host.slice(at));

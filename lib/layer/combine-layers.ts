@@ -32,6 +32,7 @@
  * | unknown, deprecated, revoked-without-replacement techniques | left out (Navigator would drop them silently): `upgradeSources` keeps each entry as it was in a `left out by combine` metadata item of its input, which the combined layer carries (`<file>: <JSON pointer>: <why>. The entry was: {…}`), with the same mechanism as `upgrade`'s `removed by upgrade` (`keepRemoved`), and warns once per entry, saying where it is kept; entries that hold nothing (`{}`) are not kept. Inputs not brought through `upgradeSources` are left out with a warning only |
  * | IDs of another domain (T0800 in an enterprise layer) | with a library, `upgradeSources` names them as such with their JSON path, and keeps the entry in the same `left out by combine` metadata |
  * | parts the repair left out (a metadata item without a name, a link without a URL) | kept as `left out by combine` items too, as `upgrade` keeps them |
+ * | fields of entries Navigator does not know (CTID's `score_num`) | no rule combines them: `upgradeSources` takes them off each entry and keeps them, as written, in `left out by combine` items (`keepUnknownFields`), with one warning per layer |
  * | entries with nothing left | (no score, comment, link or metadata, enabled) left out, as Navigator exports nothing for them |
  * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient and legend as above, metadata and description naming the inputs; platform filters kept only when every input has the same ones, then widened by the platforms of any annotated technique they would hide (`platformsShowing`, with a warning) |
  */
@@ -52,7 +53,7 @@ import {
 } from './layer-types.js';
 import { assertAttackLayer, DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
 import { LEFT_OUT_METADATA_NAME, upgradeLayer, upgradeReleases } from './upgrade-layer.js';
-import { upgradeMessages } from './upgrade-report.js';
+import { upgradeMessages, type EntryUpgrade } from './upgrade-report.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
@@ -260,6 +261,8 @@ export function upgradeSources(
     inputs.push({ layer, source: where });
     const [removed, others] = partition(report.techniques, (entry) => entry.changes.includes('removed'));
     for (const entry of removed) warnings.push(`${where}: ${entry.path}: ${entry.notes.join('; ')}`);
+    const unknown = keepUnknownFields(layer, report.techniques, where);
+    if (unknown) warnings.push(unknown);
     // The combined layer sets its own layout, so layout changes of an input are not worth reporting.
     const changes = upgradeMessages({ ...report, techniques: others }).filter((change) => !change.startsWith('/layout/'));
     if (!changes.length) continue;
@@ -271,6 +274,43 @@ export function upgradeSources(
     upgrades.push(upgrade);
   }
   return { inputs, upgrades, warnings };
+}
+
+/**
+ * Fields of entries that Navigator does not know (CTID's `score_num`, `category`) have no rule to combine them, so the
+ * combined entries do not carry them: each upgraded entry's are taken off it and kept, as they were, in a `left out by
+ * combine` metadata item of its layer (which the combined layer carries), named by the entry's JSON pointer as read, as
+ * `upgrade` keeps the values its merges leave out. Returns the one warning for the layer, or undefined when it has none.
+ */
+function keepUnknownFields(layer: NavigatorLayer, reports: readonly EntryUpgrade[], where: string): string | undefined {
+  const metadata: LayerMetadata[] = [...(layer.metadata ?? [])];
+  const fields = new Set<string>();
+  let entries = 0;
+  (layer.techniques ?? []).forEach((entry, at) => {
+    const own = entry as unknown as JsonObject;
+    const keys = Object.keys(own).filter((key) => !TECHNIQUE_KEYS.includes(key)).sort(compareText);
+    if (!keys.length) return;
+    const paths = [...new Set(reports.filter((report) => report.to.some((target) => target.at === at)).map((report) => report.path))];
+    const was = Object.fromEntries(keys.map((key) => [key, own[key]]));
+    for (const key of keys) delete own[key];
+    const last = metadata.at(-1);
+    if (!entries && last && !('name' in last && last.name === LEFT_OUT_METADATA_NAME)) metadata.push({ divider: true });
+    const plural = keys.length > 1;
+    metadata.push({
+      name: LEFT_OUT_METADATA_NAME,
+      value: `${where}: ${paths.join(', ') || `/techniques/${at}`}: ${plural ? 'fields' : 'field'} ${keys.join(', ')}, which Navigator does not know and no rule combines; left out. ${plural ? 'They were' : 'It was'}: ${JSON.stringify(was)}`,
+    });
+    for (const key of keys) fields.add(key);
+    entries += 1;
+  });
+  if (!entries) return undefined;
+  layer.metadata = metadata;
+  const list = [...fields].sort(compareText);
+  const one = list.length === 1;
+  return (
+    `${where}: its entries' field${one ? '' : 's'} ${list.join(', ')}, which Navigator does not know, ${one ? 'is' : 'are'} not carried into the combined entries ` +
+    `(no rule combines ${one ? 'it' : 'them'}): the values of ${entries === 1 ? '1 entry are' : `${entries} entries are each`} kept, as written, in the combined layer's metadata ("${LEFT_OUT_METADATA_NAME}")`
+  );
 }
 
 /** What one layer says about one key. */

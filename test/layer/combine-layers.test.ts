@@ -147,18 +147,36 @@ describe('combineLayers', () => {
     expect(warnings).to.include("T1595 (Active Scanning) runs on PRE, which the layers' platform filter does not list: added to the filter so that Navigator shows it");
   });
 
-  it("says which fields Navigator does not know it leaves out of the combined entries (CTID's score_num)", () => {
+  it("keeps the fields Navigator does not know (CTID's score_num) of every entry in the combined layer's metadata, and says so once per layer", () => {
     const layer = (name: string, techniques: object[]) => ({ name, versions: { attack: '18', layer: '4.5' }, domain: 'enterprise-attack', techniques });
     const sources = [
-      ...parseLayerSources(JSON.stringify(layer('X', [{ techniqueID: 'T1059.001', score: 1, score_num: 10, category: 'Detect' }])), 'x.json'),
+      // The first two entries merge (upgrade keeps the first score_num on the entry and the other in the metadata).
+      ...parseLayerSources(
+        JSON.stringify(
+          layer('X', [
+            { techniqueID: 'T1059.001', tactic: 'execution', score: 1, score_num: 10, category: 'Detect' },
+            { techniqueID: 'T1059.001', tactic: 'execution', score: 2, score_num: 50 },
+            { techniqueID: 'T1003', score: 3, score_num: 100 },
+          ]),
+        ),
+        'x.json',
+      ),
       ...parseLayerSources(JSON.stringify(layer('Y', [{ techniqueID: 'T1059.001', score: 2 }])), 'y.json'),
     ];
-    const { layer: combined, warnings } = combineLayers(upgradeSources(sources, index).inputs, { op: 'max', index });
-    expect(Object.keys(combined.techniques?.[0] ?? {})).to.not.include('score_num');
-    expect(warnings).to.include(
-      '"X": its entries\' fields category, score_num, which Navigator does not know, are not carried into the combined layer (no rule combines them); `attack-layers upgrade` keeps them in each layer',
-    );
-    expect(warnings.join('\n')).to.not.contain('"Y"');
+    const upgraded = upgradeSources(sources, index);
+    const { layer: combined } = combineLayers(upgraded.inputs, { op: 'max', index });
+    for (const entry of combined.techniques ?? []) expect(Object.keys(entry)).to.not.include.members(['score_num', 'category']);
+    const kept = (combined.metadata ?? []).flatMap((item) => ('name' in item && item.name === 'left out by combine' ? [item.value] : []));
+    expect(kept).to.deep.equal([
+      'x.json: /techniques/1/score_num: merged into /techniques/1 (T1059.001 under execution), whose score_num is 10; left out. It was: 50',
+      'x.json: /techniques/2: field score_num, which Navigator does not know and no rule combines; left out. It was: {"score_num":100}',
+      'x.json: /techniques/0, /techniques/1: fields category, score_num, which Navigator does not know and no rule combines; left out. They were: {"category":"Detect","score_num":10}',
+    ]);
+    expect(upgraded.warnings).to.deep.equal([
+      'x.json: its entries\' fields category, score_num, which Navigator does not know, are not carried into the combined entries (no rule combines them): ' +
+        'the values of 2 entries are each kept, as written, in the combined layer\'s metadata ("left out by combine")',
+    ]);
+    expect(validateLayer(JSON.parse(serializeLayer(combined)), { attackFor: () => index, file: 'combined.json' }).filter((f) => f.severity === 'error')).to.deep.equal([]);
   });
 
   describe('colours the layers disagree on', () => {

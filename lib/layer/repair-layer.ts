@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import { closestWord } from '../name-distance.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
-import { PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
+import { customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
 export interface LayerRepair {
@@ -30,12 +30,15 @@ export interface LayerRepair {
   held?: unknown;
   /** True when the real Navigator is known to open a layer with this fault as read (../shared/NAVIGATOR.md). */
   navigatorTolerates?: true;
+  /** What Navigator 5.1 does instead of opening the layer as read: the alert it stops with (`validate` makes it an error). */
+  navigatorAlert?: string;
 }
 
 /** What a repair did, beyond its line: what it left out (a whole entry: why) and whether Navigator tolerates the fault. */
 interface Outcome {
   leftOut?: 'part' | { entry: string };
   navigatorTolerates?: boolean;
+  navigatorAlert?: string;
 }
 
 /** A technique entry `repairLayer` left out: where it was, why, and the entry as read. */
@@ -337,6 +340,29 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
+    "a customDataURL of a layer of ATT&CK's own domains is left out: Navigator would load the layer from it as custom data",
+    (layer, log) => {
+      // Navigator 5.1 reads every layer holding the field as drawn from that data (`'customDataURL' in obj`), whatever
+      // its domain: "" is an invalid URL, and ATT&CK's own domain and release conflict with the data it has, each
+      // an alert instead of the layer. A layer of a domain of its own (`customData`) is refused before the repair.
+      if (!('customDataURL' in layer) || customData(layer)) return;
+      const url = layer['customDataURL'];
+      delete layer['customDataURL'];
+      const named = typeof url === 'string' && url.trim() !== '';
+      log(
+        '/customDataURL',
+        `${shown(url)}: a layer of ${shown(layer['domain'])} is drawn from Navigator's own ATT&CK releases, but Navigator reads any layer with a customDataURL ` +
+          `as custom data loaded from it${named ? '' : ', and this one names none'}; left out`,
+        {
+          ...LEFT_OUT,
+          navigatorAlert: named
+            ? 'ERROR the domain and version specified conflict with an existing set of ATT&CK data'
+            : 'ERROR: invalid url',
+        },
+      );
+    },
+  ],
+  [
     'platform names of format 2.x (windows, linux, mac, android, ios) are the names Navigator maps them to',
     (layer, log) => {
       const filters = layer['filters'];
@@ -465,6 +491,7 @@ export function repairLayer(value: unknown, file = 'layer'): RepairedLayer {
       ...(left === undefined ? {} : { leftOut: left === 'part' ? 'part' : 'entry' }),
       ...(held ? { held: was } : {}),
       ...(outcome.navigatorTolerates ? { navigatorTolerates: true as const } : {}),
+      ...(outcome.navigatorAlert ? { navigatorAlert: outcome.navigatorAlert } : {}),
     });
     if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: was, kept: held });
   };

@@ -52,6 +52,7 @@ export const LAYER_FINDING_CODES = [
   'unknown-platform',
   'empty-platforms',
   'repaired',
+  'navigator-alert',
   'newer-release',
   'custom-data',
 ] as const;
@@ -67,6 +68,7 @@ const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingC
   [['domain', 'pre-attack-layer'], 'the layer is not of an ATT&CK domain Navigator has (enterprise-attack, mobile-attack, ics-attack)'],
   [['schema'], 'the layer does not follow the Navigator layer format'],
   [['no-layers'], 'Navigator opens nothing'],
+  [['navigator-alert'], 'Navigator 5.1 stops at them with an alert instead of opening the layer as written (`attack-layers upgrade` leaves them out)'],
   [['navigator-release'], 'Navigator 5.1 refuses a layer of an ATT&CK release it does not have ("ERROR parsing layer…") and opens no tab'],
   [['old-format'], 'Navigator opens a layer format older than 4 only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)'],
   [['gradient-range'], 'Navigator paints the scores with the gradient\'s end colours only'],
@@ -612,7 +614,12 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     out.add('error', 'schema', '/', 'not an ATT&CK Navigator layer (no techniques, domain or versions)');
     return out.list;
   }
-  for (const repair of repaired.repairs) out.add('warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair)})`);
+  for (const repair of repaired.repairs) {
+    // A fault Navigator stops at with an alert is an error; the others it opens, or opens without what was left out.
+    if (repair.navigatorAlert) {
+      out.add('error', 'navigator-alert', repair.path, `${repair.repair}: Navigator 5.1 stops with the alert "${repair.navigatorAlert}" (${upgradeDoes(repair)})`);
+    } else out.add('warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair)})`);
+  }
   out.entryOrigins = repaired.entryOrigins;
   const subject = checkFormat(repaired.layer, out);
   for (const issue of schemaFindings(subject)) out.add('error', 'schema', issue.path, issue.message);

@@ -58,6 +58,12 @@ describe('validateLayer', () => {
       /test\.layer\.json: \/customDataURL: the layer is drawn from its own data \(https:\/\/example\.org\/f3-stix\.json, domain "f3-financial"\), which Navigator loads from there; attack-layers has ATT&CK releases only, so it checked the layer format, not its 2 technique entries$/,
     ],
     [
+      "reports a customDataURL on a layer of ATT&CK's own domain as the alert Navigator 5.1 stops at (a Go library writes it empty)",
+      { ...layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }]), customDataURL: '' },
+      [['error', 'navigator-alert', '/customDataURL']],
+      /test\.layer\.json: \/customDataURL: "": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*: Navigator 5\.1 stops with the alert "ERROR: invalid url" \(`attack-layers upgrade` leaves it out\)$/,
+    ],
+    [
       'still rejects a domain of its own without data to draw it from (a DISARM layer, no customDataURL)',
       { ...layer([{ techniqueID: 'T0017', score: 1 }]), domain: 'DISARM' },
       [['error', 'schema', '/domain']],

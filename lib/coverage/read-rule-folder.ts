@@ -38,13 +38,14 @@ export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition };
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind };
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
- * each counted as an item of the input.
+ * each counted as an item of the input. `format`: the format the file was read in (parseRuleFile), which names an
+ * input whose every rule is ignored (a folder of Elastic's deprecated rules is `elastic`).
  */
-export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] });
+export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; format?: CoverageKind });
 
 /**
  * Read every *.yml, *.yaml, *.toml and *.yaral file under a folder (or one file) as detection rules, and every file
@@ -55,8 +56,9 @@ export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?
  * at a bad file. Folders whose name starts with `.` are skipped; the rules of a folder named `deprecated` or
  * `_deprecated` below `dir` (RETIRED_FOLDER) are ignored, saying so.
  * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
- * The input's kind is its rules' format when they share one, else `rules`; when it read none, `panther` for a folder of
- * Panther Python files only, else `sigma`.
+ * The input's kind is its rules' format when they share one, else `rules`; when it read none, the format its files
+ * were read in (every rule of Elastic's rules/_deprecated/ is ignored: `elastic`), and when every file is invalid,
+ * `panther` for a folder of Panther Python files only, else `sigma`.
  * @throws UsageError when the path does not exist.
  */
 export function readRuleFolder(dir: string, options: { cacheDir?: string } = {}): CoverageInput {
@@ -77,8 +79,11 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
   const kinds = new Set(rules.map((rule) => rule.kind));
-  // With no rule read, the files say what was read: Python files are Panther's (the walk takes no other), else Sigma.
-  const unread: CoverageKind = files.length && files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma';
+  // With no rule read, the formats the files were read in say what was read (a folder of Elastic's deprecated rules is
+  // elastic); with none read in any (every file invalid), Python files are Panther's (the walk takes no other), else Sigma.
+  const formats = new Set(read.flatMap(({ outcome }) => (outcome.format && !('invalid' in outcome) ? [outcome.format] : [])));
+  const unread: CoverageKind =
+    formats.size > 1 ? 'rules' : ([...formats][0] ?? (files.length && files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
   return coverageInput(kind, dir, files.length, items, { rules, ignored, problems });
 }
@@ -96,7 +101,9 @@ function retiredFolder(dir: string, file: string): string | undefined {
 
 /** A file's outcome whose rules are ignored for `reason`; what was ignored for a reason of its own, or is invalid, stays so. */
 function retire(outcome: RuleFileOutcome, reason: string): RuleFileOutcome {
-  return 'items' in outcome ? { ...outcome, items: outcome.items.map((item) => retireRule(item, reason)) } : retireRule(outcome, reason);
+  if ('items' in outcome) return { ...outcome, items: outcome.items.map((item) => retireRule(item, reason)) };
+  const retired = retireRule(outcome, reason);
+  return outcome.format ? { ...retired, format: outcome.format } : retired;
 }
 
 function retireRule(outcome: RuleOutcome, reason: string): RuleOutcome {
@@ -171,11 +178,12 @@ export function addOutcome(
   for (const note of outcome.notes ?? []) lists.problems.push({ file, ...note, skipped: false });
 }
 
-/** Read and parse one rule file; a file that cannot be read or is not text is invalid. */
+/** Read and parse one rule file, keeping the format it was read in (`format`); a file that cannot be read or is not text is invalid. */
 function readRuleFile(file: string): RuleFileOutcome {
   try {
     const text = decodeText(readFileSync(file), file);
-    const outcome = parseRuleFile(text, file);
+    const read = parseRuleText(text, file);
+    const outcome: RuleFileOutcome = read.format && !('invalid' in read.outcome) ? { ...read.outcome, format: read.format } : read.outcome;
     if (extname(file) !== '') return outcome;
     const as = looksLikeYaraL(text) ? 'a YARA-L rule (name it .yaral)' : 'a YAML rule (name it .yml)';
     return { ...outcome, notes: [{ line: 1, message: `the file name has no extension; read as ${as}` }, ...(outcome.notes ?? [])] };
@@ -193,21 +201,34 @@ function readRuleFile(file: string): RuleFileOutcome {
  * an extension that is YARA-L) as YARA-L rules.
  */
 export function parseRuleFile(source: string, file: string): RuleFileOutcome {
-  if (TOML_FILE.test(file)) return parseElasticRule(source, file);
-  if (JSON_FILE.test(file)) return parseSplunkJsonDetection(source, file);
-  if (XML_FILE.test(file)) return parseWazuhRules(source, file);
-  if (PY_FILE.test(file)) return parsePantherPython(source, file);
-  if (YARAL_FILE.test(file) || (extname(file) === '' && looksLikeYaraL(source))) return parseYaraL(source, file);
+  return parseRuleText(source, file).outcome;
+}
+
+/**
+ * `parseRuleFile`'s outcome, with the format the file was read in (undefined for a YAML file of no rule format), for
+ * `readRuleFile` to keep with it.
+ */
+function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome; format?: CoverageKind } {
+  if (TOML_FILE.test(file)) return { outcome: parseElasticRule(source, file), format: 'elastic' };
+  if (JSON_FILE.test(file)) return { outcome: parseSplunkJsonDetection(source, file), format: 'splunk' };
+  if (XML_FILE.test(file)) return { outcome: parseWazuhRules(source, file), format: 'wazuh' };
+  if (PY_FILE.test(file)) return { outcome: parsePantherPython(source, file), format: 'panther' };
+  if (YARAL_FILE.test(file) || (extname(file) === '' && looksLikeYaraL(source))) return { outcome: parseYaraL(source, file), format: 'chronicle' };
+  return { ...parseYamlRule(source, file) };
+}
+
+/** A YAML rule file's outcome and the format it was read in (yamlRuleFormat), as `parseRuleText`. */
+function parseYamlRule(source: string, file: string): { outcome: RuleFileOutcome; format?: CoverageKind } {
   const read = ruleDocuments(source);
-  if ('invalid' in read) return read;
+  if ('invalid' in read) return { outcome: read };
   const { docs, text, note } = read;
-  if (docs.length === 0) return { invalid: { line: 1, message: 'empty file; not a Sigma rule' } };
+  if (docs.length === 0) return { outcome: { invalid: { line: 1, message: 'empty file; not a Sigma rule' } } };
   const lines = new LineIndex(text);
   const first = docs[0] ?? null;
   const format = yamlRuleFormat(docs);
-  if (format === 'falco') return withNote(parseFalcoRules(docs, lines, file), note);
+  if (format === 'falco') return { outcome: withNote(parseFalcoRules(docs, lines, file), note), format };
   if (first?.kind !== 'map') {
-    return { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } };
+    return { outcome: { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } } };
   }
   const outcome =
     format === 'splunk' || format === 'sentinel'
@@ -217,7 +238,8 @@ export function parseRuleFile(source: string, file: string): RuleFileOutcome {
         : format === 'falco-mapping'
           ? parseFalcoRuleMapping(first, lines, file)
           : parseSigmaDocs(docs, lines, file);
-  return withNote(outcome, note);
+  const kind: CoverageKind | undefined = format === 'falco-mapping' ? 'falco' : format;
+  return { outcome: withNote(outcome, note), ...(kind ? { format: kind } : {}) };
 }
 
 /** The formats of rule a YAML file may hold (yamlRuleFormat). */

@@ -106,6 +106,26 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     ]);
   });
 
+  it("names an input whose every rule is ignored by the format its files were read in, not sigma (Elastic's rules/_deprecated/ is elastic)", () => {
+    const named = (...path: string[]) => readRuleFolder(join(fixtures, ...path)).kind;
+    expect(named('elastic', 'rules', '_deprecated')).to.equal('elastic');
+    expect(named('splunk', 'deprecated')).to.equal('splunk');
+    expect(named('sentinel', 'Detections', 'DeprecatedMailForwarding.yaml')).to.equal('sentinel');
+    // Elastic's and Splunk's deprecated rules together, every one ignored: several formats, as when rules mix.
+    const dir = freshTmpDir('ignored-rules-mixed');
+    for (const [from, to] of [
+      [['elastic', 'rules', '_deprecated', 'persistence_old_run_key.toml'], 'persistence_old_run_key.toml'],
+      [['splunk', 'deprecated', 'wmic_remote_process.yml'], 'wmic_remote_process.yml'],
+    ] as const) {
+      writeFileSync(join(dir, to), readFileSync(join(fixtures, ...from)));
+    }
+    const mixed = readRuleFolder(dir);
+    expect([mixed.kind, mixed.counts.rules, mixed.counts.ignored]).to.deep.equal(['rules', 0, 2]);
+    // Files no format reads (every one invalid) still name it sigma, as before.
+    const broken = readRuleFolder(join(fixtures, 'elastic', 'broken'));
+    expect([broken.kind, broken.counts.invalid]).to.deep.equal(['sigma', 2]);
+  });
+
   it('reports TOML that does not parse and TOML that is no rule, and notes what a rule holds that is no ATT&CK technique', () => {
     expect(input.problems.map((p) => [rel(p.file), p.line, p.message, p.skipped])).to.deep.equal([
       ['elastic/broken/pyproject.toml', 1, 'not an Elastic rule: no [rule] table with a "name"', true],

@@ -30,7 +30,10 @@ export interface LayerRepair {
   held?: unknown;
   /** True when the real Navigator is known to open a layer with this fault as read (../shared/NAVIGATOR.md). */
   navigatorTolerates?: true;
-  /** What Navigator 5.1 does instead of opening the layer as read: the alert it stops with (`validate` makes it an error). */
+  /**
+   * What Navigator 5.1 does instead of opening the layer as read, a phrase after "Navigator 5.1": the alert it stops
+   * with, or the dialog it opens the layer after (`validate` makes the fault an error).
+   */
   navigatorAlert?: string;
 }
 
@@ -323,7 +326,9 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     (layer, log) => {
       const fields = Object.keys(layerFields());
       for (const key of Object.keys(layer)) {
-        if (fields.includes(key) || OLD_FORMAT_FIELDS.includes(key)) continue;
+        // A field of older formats holds a number or text; one holding an object is the misspelling of a field of
+        // format 4 (`"version": {"attack": "8", "layer": "4.0"}`, as a layer generator on GitHub writes `versions`).
+        if (fields.includes(key) || (OLD_FORMAT_FIELDS.includes(key) && !isJsonObject(layer[key]))) continue;
         // DeTT&CT's layers write `hideDisable`; Navigator ignores what it does not know, and mitreattack-python refuses
         // the whole layer (UnknownLayerProperty). A value of another type than the field's is no misspelling of it
         // (`filter: "Windows"` would make the layer invalid as `filters`).
@@ -332,7 +337,13 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         delete layer[key];
         if (meant && !(meant in layer) && fitsField(meant, value)) {
           layer[meant] = value;
-          log(`/${escapePointer(key)}`, `"${key}" is no layer field; read as ${meant}`);
+          if (!OLD_FORMAT_FIELDS.includes(key)) log(`/${escapePointer(key)}`, `"${key}" is no layer field; read as ${meant}`);
+          else {
+            // Navigator reads it as the format number of formats up to 4.0 ("[object Object]"), and the layer's release as its newest.
+            log(`/${escapePointer(key)}`, `"${key}" holding an object is no layer field (formats up to 4.0 wrote the format's number there); read as ${meant}`, {
+              navigatorAlert: `reads it as a format number, "[object Object]", and opens the layer only after an "Outdated Layer" warning, in its newest ATT&CK release whatever ${escapePointer(key)}.attack says`,
+            });
+          }
         } else {
           log(`/${escapePointer(key)}`, `"${key}" is no layer field (Navigator ignores it); left out`, LEFT_OUT);
         }
@@ -355,9 +366,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           `as custom data loaded from it${named ? '' : ', and this one names none'}; left out`,
         {
           ...LEFT_OUT,
-          navigatorAlert: named
-            ? 'ERROR the domain and version specified conflict with an existing set of ATT&CK data'
-            : 'ERROR: invalid url',
+          navigatorAlert: `stops with the alert "${named ? 'ERROR the domain and version specified conflict with an existing set of ATT&CK data' : 'ERROR: invalid url'}" instead of opening it`,
         },
       );
     },

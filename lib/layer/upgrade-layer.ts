@@ -671,7 +671,8 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
   }
   const target = library.release(domain as Domain, options.to);
   const otherDomains = libraryOtherDomains(library, domain);
-  const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
+  // A `version` holding an object is `versions` misspelt, as the repair reads it (repair-layer.ts).
+  const versions = isJsonObject(layer['versions']) ? layer['versions'] : isJsonObject(layer['version']) ? layer['version'] : {};
   const stated = options.from ?? attackMajor(versions['attack']);
   if (stated === undefined) return { target, otherDomains };
   const file = options.file ?? 'layer';

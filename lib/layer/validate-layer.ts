@@ -68,7 +68,7 @@ const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingC
   [['domain', 'pre-attack-layer'], 'the layer is not of an ATT&CK domain Navigator has (enterprise-attack, mobile-attack, ics-attack)'],
   [['schema'], 'the layer does not follow the Navigator layer format'],
   [['no-layers'], 'Navigator opens nothing'],
-  [['navigator-alert'], 'Navigator 5.1 stops at them with an alert instead of opening the layer as written (`attack-layers upgrade` leaves them out)'],
+  [['navigator-alert'], 'Navigator 5.1 shows an alert or a warning dialog at them instead of opening the layer as written (`attack-layers upgrade` repairs them)'],
   [['navigator-release'], 'Navigator 5.1 refuses a layer of an ATT&CK release it does not have ("ERROR parsing layer…") and opens no tab'],
   [['old-format'], 'Navigator opens a layer format older than 4 only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)'],
   [['gradient-range'], 'Navigator paints the scores with the gradient\'s end colours only'],
@@ -615,9 +615,9 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     return out.list;
   }
   for (const repair of repaired.repairs) {
-    // A fault Navigator stops at with an alert is an error; the others it opens, or opens without what was left out.
+    // A fault Navigator shows an alert or a dialog at is an error; the others it opens, or opens without what was left out.
     if (repair.navigatorAlert) {
-      out.add('error', 'navigator-alert', repair.path, `${repair.repair}: Navigator 5.1 stops with the alert "${repair.navigatorAlert}" (${upgradeDoes(repair)})`);
+      out.add('error', 'navigator-alert', repair.path, `${repair.repair}: Navigator 5.1 ${repair.navigatorAlert} (${upgradeDoes(repair)})`);
     } else out.add('warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair)})`);
   }
   out.entryOrigins = repaired.entryOrigins;

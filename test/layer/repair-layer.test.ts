@@ -89,6 +89,18 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/hideDisable', /^"hideDisable" is no layer field \(Navigator ignores it\); left out$/],
     ],
   ],
+  // A layer generator on GitHub writes `"version": {"attack": "8", "navigator": "4.0", "layer": "4.0"}` for `versions`.
+  [
+    'a "version" holding an object (versions misspelt)',
+    { name: 'faults', version: { attack: '18', navigator: '4.0', layer: '4.0' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059', score: 1 }] },
+    [['/version', /^"version" holding an object is no layer field \(formats up to 4\.0 wrote the format's number there\); read as versions$/]],
+  ],
+  // A Go layer library writes `"customDataURL": ""` in every layer; Navigator 5.1 loads any layer holding it as custom data.
+  [
+    "a customDataURL on a layer of ATT&CK's own domain",
+    layer([{ techniqueID: 'T1059', score: 1 }], { customDataURL: '' }),
+    [['/customDataURL', /^"": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*, and this one names none; left out$/]],
+  ],
 ];
 
 describe('repairLayer', () => {
@@ -120,6 +132,24 @@ describe('repairLayer', () => {
       expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
     });
   }
+
+  it('reads the release a "version" holding an object states, as the repair reads it (ATT&CK 8: T1086 matched in 8.2)', () => {
+    const value = { name: 'v', version: { attack: '8', navigator: '4.0', layer: '4.0' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1086', score: 1 }] };
+    const releases = upgradeReleases(value, library);
+    expect(releases.source?.label).to.equal('enterprise-attack 8.2');
+    const { report } = upgradeLayer(value, releases.target, { source: releases.source! });
+    expect([report.from, report.techniques[0]?.to.map((to) => to.techniqueID)]).to.deep.equal([
+      { format: '4.0', attack: '8', matchedIn: 'enterprise-attack 8.2' },
+      ['T1059.001'],
+    ]);
+    const findings = validateLayer(value, { attackFor: attackFor(library) });
+    // Checked against ATT&CK 8.2, the release the layer states: T1086 was revoked by then.
+    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.path])).to.deep.equal([
+      ['navigator-alert', '/version'],
+      ['revoked-technique', '/techniques/0'],
+    ]);
+    expect(findings[0]?.message).to.contain('Navigator 5.1 reads it as a format number, "[object Object]", and opens the layer only after an "Outdated Layer" warning');
+  });
 
   it('keeps report paths pointing into the layer as read when entries before them are left out', () => {
     const { report } = upgradeLayer(layer([{}, 'junk', { techniqueID: 'T1086', score: 5 }]), attack);

@@ -61,7 +61,7 @@ describe('validateLayer', () => {
       "reports a customDataURL on a layer of ATT&CK's own domain as the alert Navigator 5.1 stops at (a Go library writes it empty)",
       { ...layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }]), customDataURL: '' },
       [['error', 'navigator-alert', '/customDataURL']],
-      /test\.layer\.json: \/customDataURL: "": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*: Navigator 5\.1 stops with the alert "ERROR: invalid url" \(`attack-layers upgrade` leaves it out\)$/,
+      /test\.layer\.json: \/customDataURL: "": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*: Navigator 5\.1 stops with the alert "ERROR: invalid url" instead of opening it \(`attack-layers upgrade` leaves it out\)$/,
     ],
     [
       'still rejects a domain of its own without data to draw it from (a DISARM layer, no customDataURL)',

@@ -293,6 +293,17 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
       return true;
     },
   ],
+  [
+    'any other field that is null (metadata, links) holds nothing and is left out',
+    (entry, path, log) => {
+      for (const key of Object.keys(entry)) {
+        if (entry[key] !== null) continue;
+        delete entry[key];
+        log(`${path}/${escapePointer(key)}`, 'null holds nothing; left out', LEFT_OUT);
+      }
+      return true;
+    },
+  ],
 ];
 
 /** A top-level property of the layer schema: its JSON type or its values. */
@@ -321,6 +332,23 @@ const OLD_FORMAT_FIELDS: readonly string[] = ['version', 'viewMode', 'viewFullTa
 
 /** Repairs of the layer outside its technique entries, in order. */
 const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, log: Log) => void]> = [
+  [
+    'a layer field that is null holds nothing and is left out (a Go layer library writes every unset field so)',
+    (layer, log) => {
+      const fields = layerFields();
+      for (const key of Object.keys(layer)) {
+        if (layer[key] !== null) continue;
+        delete layer[key];
+        // Navigator reads into an object or list field (`rep.platforms`, `for (… of obj.metadata)`) and fails; a null
+        // text, number or boolean it only logs.
+        const structured = ['object', 'array'].includes(fields[key]?.type ?? '');
+        log(`/${escapePointer(key)}`, 'null holds nothing; left out', {
+          ...LEFT_OUT,
+          ...(structured ? { navigatorAlert: 'fails reading into it (a type error), and stops with the alert "ERROR parsing file, check the javascript console for more information."' } : {}),
+        });
+      }
+    },
+  ],
   [
     'a field no layer format has is a misspelling of the one it is closest to (hideDisable), else left out',
     (layer, log) => {

@@ -95,6 +95,20 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     { name: 'faults', version: { attack: '18', navigator: '4.0', layer: '4.0' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059', score: 1 }] },
     [['/version', /^"version" holding an object is no layer field \(formats up to 4\.0 wrote the format's number there\); read as versions$/]],
   ],
+  // The same Go layer library writes every unset field as null (a nil pointer or slice): filters, layout, gradient,
+  // legendItems, metadata, links, and an entry's metadata and links.
+  [
+    'fields that are null',
+    layer([{ techniqueID: 'T1059', score: 1, metadata: null, links: null }], { description: null, filters: null, legendItems: null, metadata: null }),
+    [
+      ['/techniques/0/metadata', /^null holds nothing; left out$/],
+      ['/techniques/0/links', /^null holds nothing; left out$/],
+      ['/description', /^null holds nothing; left out$/],
+      ['/filters', /^null holds nothing; left out$/],
+      ['/legendItems', /^null holds nothing; left out$/],
+      ['/metadata', /^null holds nothing; left out$/],
+    ],
+  ],
   // A Go layer library writes `"customDataURL": ""` in every layer; Navigator 5.1 loads any layer holding it as custom data.
   [
     "a customDataURL on a layer of ATT&CK's own domain",
@@ -132,6 +146,15 @@ describe('repairLayer', () => {
       expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
     });
   }
+
+  it('validate says that Navigator fails at a null object or list field of the layer, and only repairs a null text or entry field', () => {
+    const value = layer([{ techniqueID: 'T1059', score: 1, links: null }], { description: null, gradient: null });
+    expect(validateLayer(value, { attackFor: attackFor(library) }).map((f) => [f.severity, f.code, f.path])).to.deep.equal([
+      ['warning', 'repaired', '/techniques/0/links'],
+      ['warning', 'repaired', '/description'],
+      ['error', 'navigator-alert', '/gradient'],
+    ]);
+  });
 
   it('reads the release a "version" holding an object states, as the repair reads it (ATT&CK 8: T1086 matched in 8.2)', () => {
     const value = { name: 'v', version: { attack: '8', navigator: '4.0', layer: '4.0' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1086', score: 1 }] };

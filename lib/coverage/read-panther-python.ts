@@ -148,7 +148,8 @@ function sdkModule(logical: readonly LogicalLine[], assigned: readonly { name: s
 /**
  * The keyword arguments of a call whose arguments start at `from` in a logical line, each with its value (pyValue)
  * and the line of its name; positional and `**` arguments are skipped. A value written `(overrides.reports or {...})`,
- * the SDK's way of letting a caller replace a default, is read as that default: what the rule is without overrides.
+ * the SDK's way of letting a caller replace a default, is read as that default: what the rule is without overrides;
+ * one decided per event (`detection.DynamicStringField(func=…, fallback=…)`), as its fallback.
  */
 function keywordArguments(line: LogicalLine, from: number, lines: LineIndex): { name: string; field: Field }[] {
   const out: { name: string; field: Field }[] = [];
@@ -190,8 +191,22 @@ function stringEnd(text: string, at: number): number {
 // `(overrides.reports or {...})`: an option of the caller's, or a default.
 const OPTION_OR = /^(\(\s*)?[A-Za-z_]\w*\.\w+\s+or\s+/;
 
-/** The default of a value written `option.field or default` (in parentheses or not), and where it starts; else the value. */
+// `detection.DynamicStringField(func=_severity, fallback=detection.SeverityMedium)`: a value the rule decides per event
+// (panther-detections-legacy's Slack App Added raises admin apps to High), with the one it has otherwise.
+const DYNAMIC_FIELD = /^[\w.]*Dynamic\w*Field\s*\(/;
+const FALLBACK = /\bfallback\s*=\s*/;
+
+/**
+ * The default of a value written `option.field or default` (in parentheses or not), or the fallback of a value decided
+ * per event (`DynamicStringField(func=…, fallback=…)`), and where it starts; else the value.
+ */
 function optionDefault(value: string): [number, string] {
+  const fallback = DYNAMIC_FIELD.test(value) ? FALLBACK.exec(value) : null;
+  if (fallback) {
+    const from = fallback.index + fallback[0].length;
+    const end = /^[^,)]*/.exec(value.slice(from))![0].trimEnd();
+    return [from, end];
+  }
   const option = OPTION_OR.exec(value);
   if (!option) return [0, value];
   const rest = value.slice(option[0].length).trimEnd();

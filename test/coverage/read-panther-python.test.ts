@@ -314,6 +314,29 @@ class Tuned(OktaBruteForce):
 describe('readRuleFolder and --coverage (Panther Python files)', () => {
   const yaml = ['AnalysisType: rule', 'Filename: aws_cloudtrail_stopped.py', 'RuleID: "AWS.CloudTrail.Stopped"', 'DisplayName: "CloudTrail Stopped"', 'Severity: Medium', 'Reports:', '  MITRE ATT&CK:', '    - TA0005:T1562', ''].join('\n');
 
+  // panther-detections-legacy's Slack App Added: `severity=detection.DynamicStringField(func=_severity, fallback=...)`.
+  it('reads a severity decided per event (detection.DynamicStringField) as its fallback, the severity the rule has otherwise', () => {
+    const module = [
+      'from panther_sdk import PantherEvent, detection, schema',
+      '',
+      'def app_added(overrides: detection.RuleOverrides = detection.RuleOverrides()) -> detection.Rule:',
+      '    def _severity(event: PantherEvent) -> str:',
+      '        return "High" if "admin" in event.deep_get("entity", "app", "scopes") else "Low"',
+      '',
+      '    return detection.Rule(',
+      '        name="Slack App Added",',
+      '        rule_id="Slack.AuditLogs.AppAdded",',
+      '        severity=detection.DynamicStringField(func=_severity, fallback=detection.SeverityLow),',
+      '        reports={detection.ReportKeyMITRE: ["TA0003:T1098"]},',
+      '    )',
+      '',
+    ].join('\n');
+    const items = ruleItems(parseRuleFile(module, 'app_added.py'));
+    expect(items.map((item) => ('rule' in item ? [item.rule.name, item.rule.level, item.rule.levelReason, item.notes] : item))).to.deep.equal([
+      ['Slack App Added', 0.5, 'panther rule, no status, severity Low -> 0.5', undefined],
+    ]);
+  });
+
   it('reads pypanther files and Python without its YAML, and leaves out the Python a YAML names and other Python', () => {
     const dir = freshTmpDir('panther-python');
     writeFileSync(join(dir, 'aws_cloudtrail_stopped.yml'), yaml);

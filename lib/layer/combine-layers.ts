@@ -286,11 +286,14 @@ function keepUnknownFields(layer: NavigatorLayer, reports: readonly EntryUpgrade
   const metadata: LayerMetadata[] = [...(layer.metadata ?? [])];
   const fields = new Set<string>();
   let entries = 0;
+  // The JSON pointers as read of the entries that became each entry (several when they merged).
+  const origins = new Map<number, Set<string>>();
+  for (const report of reports) for (const { at } of report.to) origins.set(at, (origins.get(at) ?? new Set()).add(report.path));
   (layer.techniques ?? []).forEach((entry, at) => {
     const own = entry as unknown as JsonObject;
     const keys = Object.keys(own).filter((key) => !TECHNIQUE_KEYS.includes(key)).sort(compareText);
     if (!keys.length) return;
-    const paths = [...new Set(reports.filter((report) => report.to.some((target) => target.at === at)).map((report) => report.path))];
+    const paths = [...(origins.get(at) ?? [])];
     const was = Object.fromEntries(keys.map((key) => [key, own[key]]));
     for (const key of keys) delete own[key];
     const last = metadata.at(-1);

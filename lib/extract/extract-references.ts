@@ -13,6 +13,7 @@ import {
   type ReferenceToken,
   type TextSpan,
 } from '../normalize/tokenize-references.js';
+import { readGridTables, type ReadLine } from './grid-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 
@@ -61,6 +62,8 @@ interface Line {
    * line holds by the hundred thousand for its whole walk (the tokenizer reads the IDs of each piece again).
    */
   idSpans: number[];
+  /** Where each character of a grid table's joined row is written (`ReadLine`). */
+  origin?: ReadLine['origin'];
 }
 
 type Role = 'tactic' | 'name' | 'id';
@@ -134,7 +137,13 @@ function originalOf(line: Line, span: TextSpan): string {
 }
 
 function reportSpan(line: Line, span: TextSpan): ReportSpan {
-  return { line: line.number, ...originalSpan(line.folded, span) };
+  const { origin } = line;
+  if (!origin || span.start >= origin.lines.length) return { line: line.number, ...originalSpan(line.folded, span) };
+  // A grid table's row joined from several lines: where the span starts, up to the end of its text on that line.
+  const first = origin.lines[span.start]!;
+  let last = span.start;
+  for (let k = span.start; k < Math.min(span.end, origin.lines.length); k++) if (origin.lines[k] === first) last = k;
+  return { line: first, start: origin.offsets[span.start]!, end: origin.offsets[last]! + 1 };
 }
 
 /** Shrink a span past surrounding whitespace. */
@@ -372,10 +381,10 @@ export function unreadTacticParts(cell: string): string[] {
   return cell.length > 600 ? [] : (readTacticText(tacticCellText(cell), { shortForms: true, qualified: true, partial: true })?.unread ?? []);
 }
 
-function classify(folded: FoldedText, number: number): Entry {
+function classify({ folded, number, origin }: ReadLine): Entry {
   const idSpans: number[] = [];
   visitIds(folded.text, (token) => idSpans.push(token.start, token.end));
-  const line: Line = { number, folded, text: folded.text, idSpans };
+  const line: Line = { number, folded, text: folded.text, idSpans, ...(origin ? { origin } : {}) };
   const text = line.text;
   if (!text.trim()) return { kind: 'blank', line };
   const cells = rowCells(line);
@@ -910,7 +919,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // Lines are classified as the walk reaches them (a bare ID looks at the lines around it), and forgotten once the walk
   // can no longer look back at them: past the last line before the current one that was not blank.
   const entries: Array<Entry | undefined> = [];
-  const entryAt = (i: number): Entry => (entries[i] ??= classify(lines[i]!, i + 1));
+  // A grid table's rows are read as a Markdown table's, one line per row.
+  const read = readGridTables(lines);
+  const entryAt = (i: number): Entry => (entries[i] ??= classify(read[i]!));
   let forgotten = 0;
   let previous = 0;
   // Each reference is merged as it is read, so no list of every mention is kept (a long line holds thousands).

@@ -328,6 +328,45 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a grid table (pandoc, reStructuredText)', () => {
+    it('reads each row, its cells wrapped over several lines, as a Markdown table\'s, with its tactic column', () => {
+      // The shape pandoc writes for a report converted from docx (`pandoc -t markdown`): `+---+` borders, `+===+` under the
+      // header, a name and its ID wrapped over three lines of a cell.
+      const text = [
+        '+-------------------+-------------------------+------------------------+',
+        '| Tactic            | Technique               | Procedure              |',
+        '+===================+=========================+========================+',
+        '| Execution         | Command and Scripting   | The actor ran          |',
+        '|                   | Interpreter: PowerShell | PowerShell scripts.    |',
+        '|                   | (T1059.001)             |                        |',
+        '+-------------------+-------------------------+------------------------+',
+        '| Credential Access | OS Credential Dumping:  | Mimikatz dumped LSASS. |',
+        '|                   | LSASS Memory            |                        |',
+        '|                   | (T1003.001)             |                        |',
+        '+-------------------+-------------------------+------------------------+',
+        '',
+        '+-----------+-----------------------+',
+        '| ID        | Technique             |',
+        '+===========+=======================+',
+        '| T1566.001 | Phishing:             |',
+        '|           | Spearphishing         |',
+        '|           | Attachment            |',
+        '+-----------+-----------------------+',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [4, 'Command and Scripting Interpreter: PowerShell (T1059.001)', ['Execution'], ['T1059.001'], []],
+        [8, 'OS Credential Dumping: LSASS Memory (T1003.001)', ['Credential Access'], ['T1003.001'], []],
+        // The second table has no tactic column: the first one's tactic is not its rows'.
+        [16, 'T1566.001 | Phishing: Spearphishing Attachment', [], ['T1566.001'], []],
+      ]);
+      // Spans point at the lines as written: the name's first line, the ID's own line and place.
+      expect(refs[0]!.span).to.deep.equal({ line: 4, start: 22, end: 43 });
+      expect(refs[2]!.span).to.deep.equal({ line: 16, start: 2, end: 11 });
+      expect(refs[2]!.nameSpan).to.deep.equal({ line: 16, start: 14, end: 23 });
+    });
+  });
+
   describe('a link whose text cites the technique its address names', () => {
     it('is one reference, named by the words after the ID in its text', () => {
       // A page's references list, a metadata table's cell, and a sentence citing a link so written.

@@ -1,0 +1,138 @@
+import { foldText, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
+
+/**
+ * A line as the table walk reads it: a line of the report, or a row of a grid table joined from the lines it is written
+ * on, with where each of its characters is written (`origin`).
+ */
+export interface ReadLine {
+  folded: FoldedText;
+  /** The 1-based line of the report it stands for: a joined row's first line. */
+  number: number;
+  /** For a joined row: the line (`lines`) and original offset (`offsets`) of each character of `folded.text`. */
+  origin?: { lines: Int32Array; offsets: Int32Array };
+}
+
+// A grid table's border (`+------+-------+`, `+:=====+======+` under its header, colons for alignment), as pandoc and
+// reStructuredText write them.
+const BORDER = /^\s{0,12}\+(?:[-=:]{1,400}\+){1,40}\s*$/;
+const HEADER_BORDER = /=/;
+// A line of a cell that starts a new paragraph or list item in it (`- T1105`, `1. Execution`).
+const ITEM_START = /^(?:[-*+•]|\d{1,3}[.)])\s/;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
+
+/** The lines of one cell of a row: each line's index and the span of the cell in its folded text. */
+type CellLines = Array<[line: number, start: number, end: number]>;
+
+/** The column bounds a border gives: the offsets of its `+`. */
+function borderColumns(text: string): number[] {
+  const plus: number[] = [];
+  for (let i = text.indexOf('+'); i >= 0; i = text.indexOf('+', i + 1)) plus.push(i);
+  return plus;
+}
+
+/** The cells of a grid table's row line, as spans of its folded text; undefined when its `|` do not stand at the border's `+`. */
+function gridCells(text: string, columns: readonly number[]): Array<[number, number]> | undefined {
+  if (text.length > 4000) return undefined;
+  if (columns.every((at) => text.charAt(at) === '|')) return columns.slice(1).map((end, k) => [columns[k]! + 1, end]);
+  // Characters of double width (CJK) shift the `|` of a row from its border's `+`: the row is split at its own `|`.
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('|') || !trimmed.endsWith('|')) return undefined;
+  const pipes: number[] = [];
+  for (let i = text.indexOf('|'); i >= 0; i = text.indexOf('|', i + 1)) pipes.push(i);
+  return pipes.length === columns.length ? pipes.slice(1).map((end, k) => [pipes[k]! + 1, end]) : undefined;
+}
+
+/** A joined row being built: its text and where each character is written. */
+class JoinedRow {
+  readonly #text: string[] = [];
+  readonly #lines: number[] = [];
+  readonly #offsets: number[] = [];
+
+  /** Add written text (`at`: its line's folded text, from `start`) or, without `at`, text of our own (`|`, a space). */
+  push(piece: string, at?: { folded: FoldedText; number: number; start: number }): void {
+    for (let k = 0; k < piece.length; k++) {
+      this.#text.push(piece.charAt(k));
+      this.#lines.push(at ? at.number : (this.#lines.at(-1) ?? 0));
+      this.#offsets.push(at ? originalSpan(at.folded, { start: at.start + k, end: at.start + k + 1 }).start : (this.#offsets.at(-1) ?? 0));
+    }
+  }
+
+  line(number: number): ReadLine {
+    const text = this.#text.join('');
+    return { folded: foldText(text), number, origin: { lines: Int32Array.from(this.#lines), offsets: Int32Array.from(this.#offsets) } };
+  }
+}
+
+/**
+ * The lines of a report as the table walk reads them: each grid table (pandoc's and reStructuredText's `+---+---+`
+ * borders, `| cell | cell |` lines, a cell wrapped over several lines) as a Markdown table, one line per row, its
+ * cells' lines joined (a paragraph or list item of a cell on a line of its own after `<br>`), the `+===+` under its
+ * header as a delimiter row; the table's other lines blank after its rows, so that the lines keep their count. Every
+ * other line as it is.
+ */
+export function readGridTables(lines: readonly FoldedText[]): ReadLine[] {
+  const out: ReadLine[] = lines.map((folded, i) => ({ folded, number: i + 1 }));
+  for (let i = 0; i < lines.length; i++) {
+    const top = lines[i]!.text;
+    if (top.length > 4000 || !BORDER.test(top)) continue;
+    const columns = borderColumns(top);
+    const rows: ReadLine[] = [];
+    let cells: CellLines[] = columns.slice(1).map(() => []);
+    let row = new JoinedRow();
+    let first = 0;
+    let end = i;
+    let k = i + 1;
+    for (; k < lines.length; k++) {
+      const folded = lines[k]!;
+      if (BORDER.test(folded.text) && borderColumns(folded.text).join() === columns.join()) {
+        if (first) {
+          rows.push(joinRow(row, cells, first, lines));
+          row = new JoinedRow();
+          cells = columns.slice(1).map(() => []);
+          first = 0;
+        }
+        if (HEADER_BORDER.test(folded.text)) rows.push({ folded: foldText(`|${columns.slice(1).map(() => '---|').join('')}`), number: k + 1 });
+        end = k;
+        continue;
+      }
+      const spans = gridCells(folded.text, columns);
+      if (!spans) break;
+      first ||= k + 1;
+      spans.forEach(([start, stop], c) => cells[c]!.push([k, start, stop]));
+    }
+    // Rows only count once a border closes them, and a table is one with a row between two borders.
+    if (!rows.some((r) => r.origin)) continue;
+    for (const [n, r] of rows.entries()) out[i + n] = r;
+    for (let n = i + rows.length; n <= end; n++) out[n] = { folded: foldText(''), number: n + 1 };
+    i = end;
+  }
+  return out;
+}
+
+/** One row of a grid table as a Markdown row: each cell's lines joined, in the order of its columns. */
+function joinRow(row: JoinedRow, cells: readonly CellLines[], first: number, lines: readonly FoldedText[]): ReadLine {
+  row.push('|');
+  for (const cell of cells) {
+    let last = '';
+    let wrote = false;
+    let paragraph = false;
+    for (const [k, start, stop] of cell) {
+      const folded = lines[k]!;
+      const raw = folded.text.slice(start, stop);
+      const lead = raw.length - raw.trimStart().length;
+      const piece = raw.trim();
+      if (!piece) {
+        paragraph = wrote;
+        continue;
+      }
+      if (wrote) row.push(paragraph || ITEM_START.test(piece) ? '<br>' : CJK.test(last) && CJK.test(piece.charAt(0)) ? '' : ' ');
+      else row.push(' ');
+      row.push(piece, { folded, number: k + 1, start: start + lead });
+      last = piece.charAt(piece.length - 1);
+      wrote = true;
+      paragraph = false;
+    }
+    row.push(' |');
+  }
+  return row.line(first);
+}

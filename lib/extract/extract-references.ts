@@ -727,21 +727,52 @@ interface Field {
 /**
  * The fields around a reference's (`fieldAt`, up to `limit` lines each way, up to one that is none) as a record, when one
  * of their keys is a column header's word and none holds IDs: its name field's value and its tactic field's tactics.
+ * Fields set one per paragraph (`Tactic: Execution`, a blank line, `Technique: T1059.001`, a blank line, `Procedure: …`)
+ * go on past blank lines (`blankAt`); such a run holds record after record, and a field whose key's role the record
+ * already has (another `Technique:`, another `Tactic:`) starts the next one.
  */
-function recordAround(count: number, index: number, limit: number, fieldAt: (k: number) => Field | undefined): KeyValueRecord | undefined {
-  let keyed = false;
-  let name: NameApart | undefined;
-  let tactics: string[] | undefined;
+function recordAround(count: number, index: number, limit: number, fieldAt: (k: number) => Field | undefined, blankAt?: (k: number) => boolean): KeyValueRecord | undefined {
+  const run: Array<{ field: Field; at: number }> = [];
+  let spaced = false;
   for (const step of [-1, 1]) {
     for (let k = index + step; k >= 0 && k < count && Math.abs(k - index) <= limit; k += step) {
       const field = fieldAt(k);
+      if (!field && blankAt?.(k)) {
+        spaced = true;
+        continue;
+      }
       if (!field) break;
-      const { role, line, value } = field;
-      if (line.idSpans.length) return undefined;
-      keyed ||= role !== undefined;
-      if (role === 'name' && nameCell(line, value)) name ??= { line, span: value, after: k > index };
-      if (role === 'tactic') tactics ??= tacticValue(slice(line, value));
+      run.push({ field, at: k });
     }
+  }
+  let record = run;
+  if (spaced) {
+    // Split the run, in order, into records where a key's role repeats (an ID's field has an ID's role, the reference's
+    // own field too), and keep the reference's.
+    const items = [...run, { at: index }].sort((x, y) => x.at - y.at);
+    const recordOf = new Map<number, number>();
+    let roles = new Set<Role>();
+    let current = 0;
+    for (const item of items) {
+      const role = !('field' in item) || item.field.line.idSpans.length ? 'id' : item.field.role;
+      if (role && roles.has(role)) {
+        current++;
+        roles = new Set();
+      }
+      if (role) roles.add(role);
+      recordOf.set(item.at, current);
+    }
+    record = run.filter((item) => recordOf.get(item.at) === recordOf.get(index));
+  }
+  let keyed = false;
+  let name: NameApart | undefined;
+  let tactics: string[] | undefined;
+  for (const { field, at } of [...record].sort((a, b) => Math.abs(a.at - index) - Math.abs(b.at - index) || b.at - a.at)) {
+    const { role, line, value } = field;
+    if (line.idSpans.length) return undefined;
+    keyed ||= role !== undefined;
+    if (role === 'name' && nameCell(line, value)) name ??= { line, span: value, after: at > index };
+    if (role === 'tactic') tactics ??= tacticValue(slice(line, value));
   }
   return keyed ? { ...(name ? { name } : {}), ...(tactics ? { tactics } : {}) } : undefined;
 }
@@ -769,7 +800,10 @@ const RECORD_LINES = 8;
  * key/value table's rows are (`keyValueRecord`).
  */
 function fieldRecord(entryAt: (i: number) => Entry, count: number, index: number): KeyValueRecord | undefined {
-  return lineField(entryAt(index).line)?.role === 'id' ? recordAround(count, index, RECORD_LINES, (k) => lineField(entryAt(k).line)) : undefined;
+  // `Technique: T1059.001` is an ID field too: a technique's key whose value is the ID.
+  const role = lineField(entryAt(index).line)?.role;
+  if (role !== 'id' && role !== 'name') return undefined;
+  return recordAround(count, index, RECORD_LINES, (k) => lineField(entryAt(k).line), (k) => entryAt(k).kind === 'blank');
 }
 
 // A line break written in a cell of a Markdown table (`<br>`, `<br/>`, `<br />`).

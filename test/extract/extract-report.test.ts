@@ -322,6 +322,22 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('reads fields set one per paragraph, blank lines between them, record by record', () => {
+      // A write-up's fields, each its own paragraph (as a docx or a web page made text writes them): the key of the line
+      // beside a bare ID is no part of its name, and each record's tactic is its own.
+      const text = [
+        'Technique ID: T1059.001', '', 'Technique Name: Command and Scripting Interpreter: PowerShell', '', 'Tactic: Execution', '',
+        'Procedure: The actor ran an encoded PowerShell command.', '', 'Technique ID: T1053.005', '', 'Technique Name: Scheduled Task', '',
+        'Tactic: Persistence', '', 'Technique: T1105', '', 'Name: Ingress Tool Transfer', '', 'Tactic: Command and Control',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        ['T1059.001 | Command and Scripting Interpreter: PowerShell', 'Command and Scripting Interpreter: PowerShell', ['Execution'], []],
+        ['T1053.005 | Scheduled Task', 'Scheduled Task', ['Persistence'], []],
+        ['T1105 | Ingress Tool Transfer', 'Ingress Tool Transfer', ['Command and Control'], []],
+      ]);
+    });
+
     it('takes no name field for a record of several IDs', () => {
       const text = ['- **Technique ID:** T1059.001', '- **Technique Name:** PowerShell', '- **Technique ID:** T1053.005'].join('\n');
       expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => ref.raw)).to.deep.equal(['T1059.001', 'T1053.005']);

@@ -767,7 +767,8 @@ function recordAround(count: number, index: number, limit: number, fieldAt: (k: 
   let keyed = false;
   let name: NameApart | undefined;
   let tactics: string[] | undefined;
-  for (const { field, at } of [...record].sort((a, b) => Math.abs(a.at - index) - Math.abs(b.at - index) || b.at - a.at)) {
+  // The fields before the reference's first, nearest first, then those after it.
+  for (const { field, at } of [...record].sort((a, b) => (a.at < index) !== (b.at < index) ? (a.at < index ? -1 : 1) : Math.abs(a.at - index) - Math.abs(b.at - index))) {
     const { role, line, value } = field;
     if (line.idSpans.length) return undefined;
     keyed ||= role !== undefined;
@@ -985,6 +986,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // the end of the Markdown table under it (`captionRows`: once its rows have begun).
   let captioned = false;
   let captionRows = false;
+  // Whether `context` is a table's own, from one of its rows (a section row `| **Persistence** | |`, a header's tactic
+  // cell, a key/value table's tactic field): it ends with the table, and a new table's header ends it.
+  let rowContext = false;
   for (let index = 0; index < lines.length; index++) {
     const entry = csvRow(entryAt(index), table);
     if (entry.kind !== 'blank') {
@@ -1035,6 +1039,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       else if ((entry.kind !== 'text' && entry.kind !== 'prose') || entry.heading || ++cellRows.cells > cellRows.columns) cellRows = undefined;
     }
     if (entry.kind !== 'row' && entry.kind !== 'blank') table = undefined;
+    if (rowContext && entry.kind !== 'row' && entry.kind !== 'blank') {
+      context = [];
+      rowContext = false;
+    }
     if (captioned && entry.kind !== 'row' && entry.kind !== 'blank' && (captionRows || (entry.kind === 'text' && entry.caption))) {
       context = [];
       headingContext = false;
@@ -1105,6 +1113,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const keyed = keyedTactics(texts, roles);
         if (keyed) {
           context = keyed;
+          rowContext = true;
           headingContext = false;
           captioned = false;
           break;
@@ -1114,9 +1123,14 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
           table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}) };
+          if (rowContext) {
+            context = [];
+            rowContext = false;
+          }
           const headed = headerTactics(texts, roles);
           if (headed) {
             context = headed;
+            rowContext = true;
             headingContext = false;
             captioned = false;
           }
@@ -1126,6 +1140,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
         else if (tactics) {
           context = tactics;
+          rowContext = true;
           headingContext = false;
           captioned = false;
         } else if (table && table.techniqueColumn >= 0 && options.namesTechnique) nameRowReferences(line, entry.cells, table, context, options.namesTechnique, merged);

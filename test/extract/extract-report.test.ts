@@ -344,6 +344,24 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a table\'s own tactic', () => {
+    it('ends with its table: a section row, a header\'s tactic cell or a tactic field is no later table\'s', () => {
+      // A mapping table with section rows (`| **Persistence** | |`), then, after a blank line, a table of indicators.
+      const text = [
+        '| Technique | ID |', '|---|---|', '| **Execution** | |', '| PowerShell | T1059.001 |', '| **Persistence** | |', '| Scheduled Task | T1053.005 |', '',
+        '| Indicator | Technique |', '|---|---|', '| evil.exe | T1105 |', '',
+        '| Execution | ID |', '|---|---|', '| PowerShell | T1059.001 |', '',
+        'Related files:', '', '| File | Technique |', '|---|---|', '| run.ps1 | T1105 |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        [4, ['T1059.001'], ['Execution'], []],
+        [6, ['T1053.005'], ['Persistence'], []],
+        [10, ['T1105'], [], []],
+      ]);
+    });
+  });
+
   describe('a grid table (pandoc, reStructuredText)', () => {
     it('reads each row, its cells wrapped over several lines, as a Markdown table\'s, with its tactic column', () => {
       // The shape pandoc writes for a report converted from docx (`pandoc -t markdown`): `+---+` borders, `+===+` under the

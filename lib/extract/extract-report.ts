@@ -1,6 +1,7 @@
+import { nameKey } from '../attack/attack-index.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
-import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { fullName, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
@@ -36,6 +37,16 @@ const LISTED = 8;
 /** Where a reference's text starts: what stays the same as it is merged and resolved. */
 const spanKey = (ref: ExtractedReference): string => `${ref.span.line}:${ref.span.start}`;
 
+// Words too common in names to tie one to another.
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'over', 'via', 'from', 'with', 'for', 'in', 'on', 'by']);
+const nameWords = (name: string): string[] => (nameKey(name).match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !SMALL_WORDS.has(word));
+
+/** Whether two names share a word other than a small one (`DLL Injection` and `Process Injection: Dynamic-link Library Injection`). */
+function sharesWord(a: string, b: string): boolean {
+  const words = new Set(nameWords(b));
+  return nameWords(a).some((word) => words.has(word));
+}
+
 const listed = (items: readonly string[]): string => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ', ...' : '');
 
 /**
@@ -62,6 +73,14 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
       trail.unshift(`read: ${OCR_T_RULE}: "${ocr}" as ${ref.ids[0]}`);
       const where = !ref.nameSpan || ref.nameSpan.end <= ref.span.end ? 'before' : ref.nameSpan.start >= ref.span.end ? 'after' : 'around';
       own.unshift(`${ocr} read as ${ref.ids[0]}: the name ${where} it is that technique's; check the text`);
+    }
+    // `Mega.nz (T1567.002)`: a name written as a name is (not lower-case words, which describe what was done) that is no
+    // technique's and shares no word with the ID's technique (`DLL Injection (T1055.001)` is its own shorthand), beside an
+    // ID that decided alone, names something else: a tool, a service, a target. It is kept as written, and said, as a name
+    // that disagrees with its ID is, unless a warning already stands on the reference.
+    const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
+    if (technique && !own.length && ref.name !== undefined && /\p{Lu}/u.test(ref.name) && trail.includes(notATechniqueName(ref.name)) && !sharesWord(ref.name, fullName(target, technique))) {
+      own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique)}, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)`);
     }
     // `TI000`: look-alike letters read as digits give an ID the release does not have; it may be no ID at all.
     if (status === 'unknown' && trail.includes(`read: ${LOOKALIKE_RULE}`)) {

@@ -64,6 +64,9 @@ interface Outcome {
 const STATUS_WEIGHT: readonly ReferenceStatus[] = ['current', 'name', 'alias', 'renamed', 'fuzzy', 'revoked', 'deprecated', 'ambiguous', 'other domain', 'unknown'];
 
 /** `Phishing: Spearphishing Attachment` for a sub-technique, the plain name otherwise. */
+/** The trail's line for a name beside an ID that names no technique (the writer's own words): the ID decided alone. */
+export const notATechniqueName = (name: string): string => `name check: "${name}" is not an ATT&CK technique name; resolved by the ID`;
+
 export function fullName(index: AttackIndex, technique: TechniqueRecord): string {
   const parent = technique.parent ? index.technique(technique.parent) : undefined;
   return parent ? `${parent.name}: ${technique.name}` : technique.name;
@@ -530,7 +533,7 @@ function namedTechniques(check: NameCheck): NamedTechniques | Outcome {
     const named = siblings.map((sibling) => `"${sibling.name}", the name of ${describe(target, sibling)}`).join(', and ');
     return noted(check, `"${name}" beside ${id} holds ${named}, while ${id} is ${fullName(target, byId)}; ${id} kept as written: check that it is the technique meant`, true);
   }
-  trail.push(`name check: "${name}" is not an ATT&CK technique name; resolved by the ID`);
+  trail.push(notATechniqueName(name));
   return outcome;
 }
 

@@ -344,6 +344,27 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a name beside an ID that names something else', () => {
+    it('says so when the name is no technique\'s and shares no word with the ID\'s (`Mega.nz (T1567.002)`)', () => {
+      // A ransomware write-up's list: the cloud service and the tool stand where the technique's name would.
+      const text = ['- Mega.nz (T1567.002)', '- DLL Injection (T1055.001)', '- The data went to cloud storage (T1537).'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [
+          'Mega.nz',
+          ['T1567.002'],
+          [
+            '"Mega.nz" is no name of T1567.002 Exfiltration Over Web Service: Exfiltration to Cloud Storage, nor of any technique: read by the ID alone; ' +
+              'check that it is the technique meant (the words may name a tool, a service or a target)',
+          ],
+        ],
+        // The technique's own shorthand, and words of a sentence, in lower case, that describe what was done.
+        ['DLL Injection', ['T1055.001'], []],
+        ['cloud storage', ['T1537'], []],
+      ]);
+    });
+  });
+
   describe('a table\'s own tactic', () => {
     it('ends with its table: a section row, a header\'s tactic cell or a tactic field is no later table\'s', () => {
       // A mapping table with section rows (`| **Persistence** | |`), then, after a blank line, a table of indicators.

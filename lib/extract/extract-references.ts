@@ -1211,11 +1211,15 @@ function neighbourName(entryAt: (i: number) => Entry, count: number, index: numb
   const nameFirst = headerOrder.indexOf('name') < headerOrder.indexOf('id');
   const known = headerOrder.includes('name') && headerOrder.includes('id');
   const order = labelled ? [nearest(1)] : known ? [nameFirst ? nearest(-1) : nearest(1)] : [nearest(-1), nearest(1)];
+  const fieldLine = lineField(entryAt(index).line)?.role !== undefined;
   for (const entry of order) {
     // Lines of a JSON file around an ID (`"source_name": "mitre-attack",` above `"external_id": "T1566.001"`, `}` below)
     // are no cells: a name has a letter, and a JSON member is none; nor is an assignment or a section of a rule file
     // (`tool_name = "Impacket"` in YARA meta, `[[rule.threat.technique]]` in TOML).
+    // Nor, beside an ID written as a field's value (`Technique: T1059.001`), is another field (`Detection ID: DET-001`, a
+    // detection write-up's): it is a field of the same record, whose name, if any, is its name field's value.
     const text = entry?.line.text ?? '';
+    if (fieldLine && entry && lineField(entry.line)) continue;
     if (entry?.kind === 'text' && !used.has(entry) && /\p{L}/u.test(text) && !isJsonMember(text) && !RULE_FILE_LINE.test(text)) {
       used.add(entry);
       return entry;

@@ -338,6 +338,13 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('takes no other field of the record for the name of an ID field (`Detection ID: DET-001` above `Technique: T1059.001`)', () => {
+      // A detection write-up's test record, in a code block.
+      const text = ['```text', 'Detection ID: DET-001', 'Technique: T1059.001', 'Scenario: Encoded PowerShell execution', '', 'Expected:', '```'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.warnings])).to.deep.equal([['T1059.001', undefined, []]]);
+    });
+
     it('takes no name field for a record of several IDs', () => {
       const text = ['- **Technique ID:** T1059.001', '- **Technique Name:** PowerShell', '- **Technique ID:** T1053.005'].join('\n');
       expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => ref.raw)).to.deep.equal(['T1059.001', 'T1053.005']);

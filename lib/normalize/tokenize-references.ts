@@ -218,6 +218,7 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
   const spacedOut = withSpacedIdsRead(lookalikes?.text ?? written);
   const text = spacedOut?.text ?? lookalikes?.text ?? written;
   let lastEnd = -1;
+  const wikiLinks = text.includes('[[');
   for (const match of text.matchAll(CANDIDATE)) {
     let start = match.index;
     if (start < lastEnd) continue;
@@ -278,6 +279,16 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
     const right = rightBoundary(text, end);
     if (!right) continue;
     if (right !== 'ok') rules.push(right);
+    // A wiki link's target is a page's name (`[[kb/attack/techniques/T1059-command_and_scripting_interpreter|T1059.001]]`,
+    // an Obsidian page): no reference. An ID that is the link's whole text is one, the whole link, as a markdown link's is.
+    const wiki = wikiLinks ? wikiLinkAround(text, start) : undefined;
+    if (wiki && start < wiki.bar) continue;
+    if (wiki && start === wiki.bar + 1 && end === wiki.end - 2) {
+      rules.unshift(MARKDOWN);
+      visit({ ids, start: wiki.start, end: wiki.end, rules, ...(malformed ? { malformed } : {}) });
+      lastEnd = wiki.end;
+      continue;
+    }
     // An ATT&CK URL (`https://attack.mitre.org/techniques/T1566/001/`) is one reference: its whole address.
     const before = text.slice(Math.max(0, start - 60), start);
     if (ATTACK_URL_BEFORE.test(before)) {
@@ -301,6 +312,29 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
     visit({ ids, start, end, rules, ...(malformed ? { malformed } : {}) });
     lastEnd = end;
   }
+}
+
+const MAX_WIKI_TARGET = 300;
+
+/** The wiki link `[[target|text]]` around a place in text: where it starts, where its `|` is, and where it ends. */
+function wikiLinkAround(text: string, at: number): { start: number; bar: number; end: number } | undefined {
+  let open = at - 1;
+  while (open > 0 && at - open < MAX_WIKI_TARGET && !'[]|\n'.includes(text.charAt(open))) open--;
+  // `at` in the text, after the `|`: the target before it.
+  const bar = text.charAt(open) === '|' ? open : -1;
+  if (bar >= 0) {
+    open--;
+    while (open > 0 && bar - open < MAX_WIKI_TARGET && !'[]|\n'.includes(text.charAt(open))) open--;
+  }
+  if (text.charAt(open) !== '[' || text.charAt(open - 1) !== '[') return undefined;
+  let q = bar >= 0 ? bar : at;
+  const limit = Math.min(text.length, q + MAX_WIKI_TARGET);
+  if (bar < 0) while (q < limit && !'[]|\n'.includes(text.charAt(q))) q++;
+  const barAt = bar >= 0 ? bar : text.charAt(q) === '|' ? q : -1;
+  if (barAt < 0) return undefined;
+  const close = text.indexOf(']]', barAt);
+  if (close < 0 || close - barAt > MAX_WIKI_TARGET || /[[\]\n]/.test(text.slice(barAt + 1, close))) return undefined;
+  return { start: open - 1, bar: barAt, end: close + 2 };
 }
 
 // What ends a word around an ID inside it: a space, a bracket, a quote, a cell border, a list's comma.

@@ -372,6 +372,18 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a wiki link (`[[target|text]]`)', () => {
+    it('reads its text, not its target, a page\'s name that holds another ID', () => {
+      // An Obsidian knowledge base's page generated from Atomic Red Team: the link's target is the parent technique's page.
+      const text = ['## ATT&CK Mapping', '', '- [[kb/attack/techniques/T1059-command_and_scripting_interpreter|T1059.001]]', '- [[T1105]]'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.ids, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        ['[[kb/attack/techniques/T1059-command_and_scripting_interpreter|T1059.001]]', undefined, ['T1059.001'], ['T1059.001'], []],
+        ['T1105', undefined, ['T1105'], ['T1105'], []],
+      ]);
+    });
+  });
+
   describe('a table\'s own tactic', () => {
     it('ends with its table: a section row, a header\'s tactic cell or a tactic field is no later table\'s', () => {
       // A mapping table with section rows (`| **Persistence** | |`), then, after a blank line, a table of indicators.

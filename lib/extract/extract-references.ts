@@ -106,6 +106,9 @@ const HEADER_ROLES = new Map<string, Role>([
   ...['mitre id', 'mitre technique id', 'mitre att&ck id', 'mitre att&ck technique id'].map((k) => [k, 'id'] as const),
 ]);
 
+// The header of a sub-technique column beside a technique column (`| Technique | Sub-Technique | ID |`).
+const SUB_TECHNIQUE_HEADER = /^sub-?techniques?(?: names?)?$/;
+
 function headerKey(text: string): string {
   if (text.length > 60) return '';
   // `technique_id`, as a CSV export names its columns, is `technique id`.
@@ -498,6 +501,8 @@ interface NameApart {
   span: TextSpan;
   /** Whether the name is written after the ID. */
   after: boolean;
+  /** The cell of a sub-technique column beside it (`| Application Layer Protocol | Web Protocols | T1071.001 |`). */
+  sub?: TextSpan;
 }
 
 /** The reference as the skeleton writes it, with its span. */
@@ -516,7 +521,8 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named
   if (named) {
     // The name from another cell (or line): the cells joined in the report's order.
     const idText = originalOf(line, ref.idSpan);
-    const nameText = originalOf(named.line, named.span);
+    // A technique's cell and its sub-technique's beside it are one name, `Parent: Sub`.
+    const nameText = named.sub ? `${originalOf(named.line, named.span)}: ${originalOf(named.line, named.sub)}` : originalOf(named.line, named.span);
     const name = withoutMarkup(nameText).replace(/\s+/g, ' ').trim();
     return {
       ...base,
@@ -524,7 +530,7 @@ function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named
       raw: named.after ? `${idText} | ${nameText}` : `${nameText} | ${idText}`,
       ...(name ? { name } : {}),
       span: reportSpan(line, ref.idSpan),
-      nameSpan: reportSpan(named.line, named.span),
+      nameSpan: reportSpan(named.line, named.sub ? { start: Math.min(named.span.start, named.sub.start), end: Math.max(named.span.end, named.sub.end) } : named.span),
     };
   }
   if (ref.name !== undefined && ref.nameSpan && ref.sharedName) {
@@ -588,6 +594,8 @@ interface Table {
   roles: Array<Role | undefined>;
   /** The column whose header names techniques (`Technique`, `Técnica`; not a bare `Name`), or -1. */
   techniqueColumn: number;
+  /** A column of sub-technique names after the technique column (`| Technique | Sub-Technique | ID |`), or -1. */
+  subColumn: number;
   /** The tactic of the last row that named one (merged cells leave the next rows' tactic cell empty). */
   carried: TacticSource;
   /** When the header was a line of comma- or semicolon-separated values, its separator and number of cells: the rows after it have as many. */
@@ -661,13 +669,17 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     const nameSpan = j !== undefined && nameCell(line, cells[j]) ? cells[j] : undefined;
     const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined).length;
     const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed) : [];
+    // `| Application Layer Protocol | Web Protocols | T1071.001 |`: the sub-technique column's cell completes the name of
+    // the one reference of the row (a cell without a name, `—`, leaves the technique's).
+    const subCell = table && j === nameColumn && table.subColumn > j && unnamed === 1 ? cells[table.subColumn] : undefined;
+    const sub = subCell && nameCell(line, subCell) ? subCell : undefined;
     const elsewhere = unnamed === 1 ? record?.name : undefined;
     // The k-th reference without a name of its own takes the k-th part of the name cell.
     let k = 0;
     for (const { ref, tactics } of cellRefs) {
       const part = ref.name === undefined ? nameParts[k++] : undefined;
       const own = tactics.length ? { tactics } : rowTactics;
-      merged.mention(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i } : ref.name === undefined ? elsewhere : undefined);
+      merged.mention(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i, ...(sub ? { sub } : {}) } : ref.name === undefined ? elsewhere : undefined);
     }
   }
 }
@@ -1122,7 +1134,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (keyValueKey(entryAt, lines.length, index)) break;
         if (roles.some(Boolean) && texts.filter(Boolean).length >= 2) {
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
-          table = { roles, techniqueColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}) };
+          const first = roles.indexOf('name');
+          const subColumn = texts.findIndex((text, k) => k > first && first >= 0 && SUB_TECHNIQUE_HEADER.test(headerKey(text)));
+          table = { roles, techniqueColumn, subColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}) };
           if (rowContext) {
             context = [];
             rowContext = false;

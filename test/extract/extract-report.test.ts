@@ -384,6 +384,27 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a sub-technique column beside the technique column', () => {
+    it('completes the technique\'s name as `Parent: Sub`, unless its cell holds no name', () => {
+      // An incident write-up's ATT&CK matrix (`| **Tactic** | **Technique** | **Sub-Technique** | **ID** | **Context** |`).
+      const text = [
+        '| **Tactic** | **Technique** | **Sub-Technique** | **ID** | **Context** |', '| --- | --- | --- | --- | --- |',
+        '| **Collection** | Data from Local System | — | `T1005` | Accessed and staged sensitive files |',
+        '| **Command & Control** | Application Layer Protocol | Web Protocols | `T1071.001` | C2 via `file.io` |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.tactics, ref.resolution?.note])).to.deep.equal([
+        ['Data from Local System | T1005', 'Data from Local System', ['Collection'], 'T1005 Data from Local System is current in ATT&CK 18.1'],
+        [
+          'Application Layer Protocol: Web Protocols | T1071.001',
+          'Application Layer Protocol: Web Protocols',
+          ['Command and Control'],
+          'T1071.001 Application Layer Protocol: Web Protocols is current in ATT&CK 18.1',
+        ],
+      ]);
+    });
+  });
+
   describe('a table\'s own tactic', () => {
     it('ends with its table: a section row, a header\'s tactic cell or a tactic field is no later table\'s', () => {
       // A mapping table with section rows (`| **Persistence** | |`), then, after a blank line, a table of indicators.

@@ -596,10 +596,11 @@ function clusters(text: string, tokens: readonly IdToken[], cut: (i: number) => 
     } else groups.push({ tokens: [token], start: token.start, end: token.end, enclosed: false });
   }
   for (const group of groups) {
+    // Markdown's marks around the IDs inside the brackets (`(`T1078`)`, `(**T1059.001**)`) are no part of what they hold.
     let a = group.start;
-    while (a > 0 && group.start - a < 4 && text.charAt(a - 1) === ' ') a--;
+    while (a > 0 && group.start - a < 4 && ' `*_'.includes(text.charAt(a - 1))) a--;
     let b = group.end;
-    while (b < text.length && b - group.end < 4 && ' ,;'.includes(text.charAt(b))) b++;
+    while (b < text.length && b - group.end < 4 && ' ,;`*_'.includes(text.charAt(b))) b++;
     const closer = OPENERS[text.charAt(a - 1)];
     if (closer && text.charAt(b) === closer) {
       group.start = a - 1;

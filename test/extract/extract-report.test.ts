@@ -405,6 +405,18 @@ describe('extractReport', () => {
     });
   });
 
+  describe('an ID in Markdown marks inside its brackets', () => {
+    it('writes the reference with its closing bracket (`Valid Accounts (`T1078`)`)', () => {
+      // An incident write-up's timeline cells and a sentence with a bold ID.
+      const text = ['| Event | MITRE Technique |', '| --- | --- |', '| RDP access | Valid Accounts (`T1078`) |', '', 'They ran PowerShell (**T1059.001**) scripts.'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.ids])).to.deep.equal([
+        ['Valid Accounts (`T1078`)', 'Valid Accounts', ['T1078']],
+        ['PowerShell (**T1059.001**)', 'PowerShell', ['T1059.001']],
+      ]);
+    });
+  });
+
   describe('a table\'s own tactic', () => {
     it('ends with its table: a section row, a header\'s tactic cell or a tactic field is no later table\'s', () => {
       // A mapping table with section rows (`| **Persistence** | |`), then, after a blank line, a table of indicators.

@@ -45,6 +45,12 @@ const CAPITAL_NEXT = /^\s*["“‘(]?\p{Lu}/u;
 // Where a line is cut into pieces, each tested for a sentence's end: after `。！？`, and before the space after `.`, `!`
 // or `?` (with a closing quote or bracket) or after a footnote mark glued to one.
 const PIECE_END = /(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)|(?<=\p{L}["”’)]*[.!?]["”’)]?\d{1,3})(?=\s)/u;
+// Scraping may glue two sentences, no space between (Kaspersky's press release: `…interest in the currency has died
+// down.AZORult is one of…`): a sentence's end right after a word in lower case (no dot, slash or capital in it: not a
+// namespace, `System.Net`, a path or an address) and before a capitalised word that a space follows. Its prefilter, a
+// lower-case letter, a sentence's mark and a capital, lets most lines pass at once.
+const GLUED_END_HINT = /[a-z][.!?]["”’)]?[A-Z]/;
+const GLUED_END = /(?<=(?:^|[\s(“"])\p{Ll}{2,}[.!?]["”’)]?)(?=\p{Lu}\p{L}*\s)/u;
 // A passage cut off in a sentence by a blank line ends with a word or a comma (no `.`, `:`, `;`, bracket or quote, as
 // a line of code may), and the line that goes on with it begins with a lower-case letter.
 const CUT_OFF = /[\p{L},]$/u;
@@ -311,7 +317,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
         line = line.trimStart();
       } else if (pieces.length && !(/[\u3000-\u9fff]$/.test(tail) && /^\s*[\u3000-\u9fff]/.test(line))) add(' ');
       if (!hasText) start = i + 1;
-      const cut = line.trim().split(PIECE_END);
+      const cut = line.trim().split(PIECE_END).flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]));
       cut.forEach((piece, k) => {
         if (!hasText) start = i + 1;
         const mark = FOOTNOTE_MARK.exec(piece);

@@ -75,6 +75,17 @@ describe('splitPassages', () => {
       ],
     ],
     ['攻撃者はメールを送信した。次に実行した。', [[1, '攻撃者はメールを送信した。'], [1, '次に実行した。']]],
+    // Scraping glues two sentences, no space between (Kaspersky's AZORult press release: `…has died down.AZORult is one
+    // of…`, read as one passage): two passages. A namespace, an address, a path and an abbreviation are no such end.
+    [
+      'The actor sent the loader by email.The loader ran PowerShell.\nIt used System.Net.WebClient to fetch it.Stage two came from Microsoft.Exchange servers, e.g.The mail store, etc.The end.',
+      [
+        [1, 'The actor sent the loader by email.'],
+        [1, 'The loader ran PowerShell.'],
+        [2, 'It used System.Net.WebClient to fetch it.'],
+        [2, 'Stage two came from Microsoft.Exchange servers, e.g.The mail store, etc.The end.'],
+      ],
+    ],
     // Table rows are records, each a passage at its own line (an AsciiDoc IoC table of ESET's malware-ioc: its rows end
     // with no punctuation and fill the width, and were joined into one passage at the first row's line).
     [

@@ -75,11 +75,17 @@ export function withoutGluedMenu(text: string): string {
 const BREADCRUMB_HOME = /^(?:home|accueil|inicio|início|startseite|главная)(?:\s*[>»›|]|\s+\/)/iu;
 const BREADCRUMB_APART = /\s*[>»›|]\s*|\s+\/\s*|\s*\/\s+|\s*\/$/u;
 const MAX_BREADCRUMB_PART = 40;
+// Scraped without its marks, a breadcrumb glues its parts to one another and to the post's title
+// (BleepingComputer's `HomeNewsSecurityBlackCat ransomware hits Azure Storage with Sphynx encryptor`): the home page's
+// word glued to two capitalised words or more (`HomeKit` is a name), and no sentence's end after them.
+const GLUED_BREADCRUMB = /^(?:Home|Accueil|Inicio|Início|Startseite)(?:\p{Lu}\p{Ll}+){2}/u;
 
 /** Whether a passage is a breadcrumb (`Home > Blog > Threat Research`): the page's place in its site, no behaviour. */
 export function isBreadcrumb(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed.length > 300 || !BREADCRUMB_HOME.test(trimmed)) return false;
+  if (trimmed.length > 300) return false;
+  if (GLUED_BREADCRUMB.test(trimmed)) return !/[.!?;]\s|[.!]$/.test(trimmed);
+  if (!BREADCRUMB_HOME.test(trimmed)) return false;
   const parts = trimmed.split(BREADCRUMB_APART).filter(Boolean);
   const title = parts.at(-1)!;
   return (

@@ -1318,6 +1318,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       'Home / Research /',
       'Home | Blog | Threat Research',
       'Accueil » Research & Threat Intelligence » TURLA’s new phishing-based reconnaissance campaign in Eastern Europe',
+      // Scraped without its marks, glued to the post's title (BleepingComputer's BlackCat post: Data Encrypted for Impact 93.5).
+      'HomeNewsSecurityLoader encrypts network shares with a new ransomware payload',
     ], BREADCRUMB_NOTE);
     // On the page, a long line that the sentence after it was joined to: it ends its passage as a heading does.
     const page = 'Accueil » Research & Threat Intelligence » TURLA’s new phishing-based reconnaissance campaign in Eastern Europe\nThis blog post on TURLA was first published as a report sent to our clients on May 11, 2022, and describes its campaign of phishing.';
@@ -1325,6 +1327,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([
       ['Home/office routers were compromised by the actor and used as proxies for its traffic.'],
       ['Home > the actor sent spearphishing emails with malicious attachments to the staff.', 'T1566.001'],
+      ['HomeKit Secure Video clips were sent to the actor by spearphishing emails with malicious attachments.', 'T1566.001'],
+      ['HomeNewsSecurityThe actor sent spearphishing emails with malicious attachments. The staff opened them.', 'T1566.001'],
     ]);
   });
 

@@ -118,7 +118,7 @@ const FURNITURE_WORDS = new Set(
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), and the months of a date.
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -138,14 +138,16 @@ export function madeOfWords(text: string, kind: ReadonlySet<string>, glue: Reado
 // A copyright notice names its holder, whoever it is (BleepingComputer's `Copyright @ 2003 - 2024 Bleeping Computer® LLC
 // - All Rights Reserved`, Securelist's `© 2024 AO Kaspersky Lab. All Rights Reserved.`): the mark and a year first, then
 // capitalised names, numbers and the furniture's words. A word in lower case of another kind (`© 2024 attackers …`)
-// makes it read.
+// makes it read. A page scraped into one line glues the footer's links after it (Kaspersky's `© 2024 AO Kaspersky
+// LabPrivacy Policy • Online Tracking Opt-Out Guide • … • License Agreement B2BContact UsAbout UsPartnersBlog…Select
+// your countryGlobal`): its words are read apart where a lower-case letter meets a capital.
 const COPYRIGHT = /^\s*(?:copyright\s*(?:©|\(c\)|@)?|©)\s*\d{4}\b/i;
-const MAX_COPYRIGHT = 200;
+const MAX_COPYRIGHT = 400;
 
 /** Whether a passage is a copyright notice (`COPYRIGHT`): the mark, a year, the holder's name and the furniture's words. */
 function isCopyrightNotice(text: string): boolean {
   if (text.length > MAX_COPYRIGHT || !COPYRIGHT.test(text)) return false;
-  return text.split(/\s+/).every((token) => {
+  return text.replace(LOWER_UPPER, '$& ').split(/\s+/).every((token) => {
     const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     return !/\p{Ll}/u.test(word.charAt(0)) || FURNITURE_WORDS.has(word) || FURNITURE_GLUE.has(word);
   });

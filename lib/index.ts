@@ -338,6 +338,7 @@ export { contrastRatio, readableTextColor } from './export/colors.js';
 export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownText } from './table-text.js';
 /** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
 export {
+  ADVERTISEMENT_NOTE,
   ADVICE_NOTE,
   AUTHOR_BIO_NOTE,
   BREADCRUMB_NOTE,

@@ -1,7 +1,10 @@
-/** The lists a blog sets around a post: other posts (titles, dates, authors, teasers) and its tags or categories. */
+/**
+ * The lists and boxes a blog sets around or inside a post: other posts (titles, dates, authors, teasers), its tags or
+ * categories, and a sponsor's advertisement.
+ */
 import { isDate, isPersonName } from './bylines.js';
 import { isHeadline } from './page-furniture.js';
-import { HEADING_MARK, LIST_MARK } from './report-structure.js';
+import { HEADING_MARK, isReportStructure, LIST_MARK } from './report-structure.js';
 import { textWords } from './text-terms.js';
 
 // A blog's list of tags or categories: a label (`Tags`, `Categories`, `Trending topics`, `Filed under:`) and short
@@ -135,4 +138,50 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
     }
   }
   return related;
+}
+
+// A sponsor's advertisement inside a post (BleepingComputer's, saved as Markdown: `## Test every layer before attackers
+// do` / `Security teams log 54% of successful attacks…` / `The Picus whitepaper shows how breach and attack simulation
+// tests your SIEM and EDR rules…` / `Get the whitepaper`): a heading, a short blurb, and a call to action that offers
+// something (`AD_CALL`), the offer named by the heading or the blurb. A section that ends with a call to download a
+// report (`Download the full report`) offers none of these, and a heading of the report's parts (`## Conclusion`) is
+// no sponsor's.
+const AD_OFFER = 'white ?papers?|e-?books?|guides?|webinars?|demos?|trials?|checklists?|cheat ?sheets?|playbooks?|summit';
+const AD_CALL = new RegExp(
+  `^(?:get|download|register|watch|try|request|claim|grab|book|start|join|reserve|save)\\s+(?:(?:the|your|a|an|our|it|my|for|free|instant|on-demand|now)\\s+){0,3}(?:${AD_OFFER}|now|today|free|(?:a|your)\\s+seat)\\s*[!.]?$`,
+  'i',
+);
+const AD_OFFER_WORD = new RegExp(`\\b(?:${AD_OFFER})\\b`, 'i');
+const MAX_AD_CALL = 40;
+// How long an advertisement's blurb is at most: passages with letters between the heading and the call, characters.
+const MAX_AD_BLURB = 5;
+const MAX_AD_LENGTH = 800;
+
+/**
+ * The passages (by index) of a sponsor's advertisement: a call to action (`AD_CALL`), the Markdown heading at most
+ * MAX_AD_BLURB passages with letters before it and the blurb between (at least one passage, at most MAX_AD_LENGTH
+ * characters), the offer (`AD_OFFER`) named by the heading or the blurb, the heading none of the report's parts.
+ */
+export function advertisementPassages(passages: readonly { text: string }[]): Set<number> {
+  const ads = new Set<number>();
+  passages.forEach((passage, call) => {
+    // A call is short: most passages are passed over at once.
+    if (passage.text.length > MAX_AD_CALL || !AD_CALL.test(passage.text.trim())) return;
+    const blurb: number[] = [];
+    let length = 0;
+    for (let i = call - 1; i >= 0 && blurb.length <= MAX_AD_BLURB && length <= MAX_AD_LENGTH; i--) {
+      const text = passages[i]!.text;
+      if (!/\p{L}/u.test(text)) continue;
+      if (HEADING_MARK.test(text)) {
+        const named = AD_OFFER_WORD.test(text) || blurb.some((j) => AD_OFFER_WORD.test(passages[j]!.text));
+        if (blurb.length && blurb.length <= MAX_AD_BLURB && length <= MAX_AD_LENGTH && named && !isReportStructure(text)) {
+          for (const j of [i, ...blurb, call]) ads.add(j);
+        }
+        return;
+      }
+      blurb.push(i);
+      length += text.length;
+    }
+  });
+  return ads;
 }

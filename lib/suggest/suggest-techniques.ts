@@ -4,7 +4,7 @@ import { indicatorRowText, isDetectionNames, isDetectionVerdict, isRuleSyntax, w
 import { htmlText } from './html-text.js';
 import { formPassages, isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
-import { relatedPostsPassages, tagListPassages } from './post-lists.js';
+import { advertisementPassages, relatedPostsPassages, tagListPassages } from './post-lists.js';
 import { isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -113,6 +113,9 @@ export const RULE_SYNTAX_NOTE = "a detection rule's syntax (a YARA rule, its met
 /** The note of a list of other posts, its label and their titles, dates and teasers (`You may also like:`): not ranked. */
 export const RELATED_POSTS_NOTE = "a list of other posts (its label, their titles, dates, authors and teasers), not the report's text: not ranked";
 
+/** The note of a sponsor's advertisement in a page, its headline, blurb and call (`Get the whitepaper`): not ranked. */
+export const ADVERTISEMENT_NOTE = "an advertisement (a sponsor's headline, blurb and call to action), not the report's text: not ranked";
+
 /** The note of a post's title said again by its page (above the post, after the breadcrumb, above the comments): not ranked. */
 export const REPEATED_TITLE_NOTE = "the post's title (or a heading) said again by the page, ranked where it is first given: not ranked here";
 
@@ -164,7 +167,7 @@ export interface SuggestOptions {
  * The passages (by index) that are page furniture only by the passages around them, each with its note, in the order
  * they are checked (a passage two of them find gets the first's note): a YARA rule's lines by its first line and its
  * braces, a list's tags by the label above them, a menu's items by the run they stand in, a log-in or comment form's
- * fields by theirs, other posts' titles and teasers by their list's label, authors' names on lines of their own by
+ * fields by theirs, an advertisement's headline and blurb by its call to action, other posts' titles and teasers by their list's label, authors' names on lines of their own by
  * their label or the date beside them, a note about the author by their name before it, the post's title by its first, and a date or a time alone.
  */
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
@@ -172,6 +175,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   [(passages) => tagListPassages(passages.map((passage) => passage.text)), TAG_LIST_NOTE],
   [menuRunPassages, MENU_NOTE],
   [formPassages, PAGE_FURNITURE_NOTE],
+  // A sponsor's advertisement inside the post ("## Test every layer…" / its blurb / "Get the whitepaper").
+  [advertisementPassages, ADVERTISEMENT_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],
   [bylinePassages, BYLINE_NOTE],
   // A note about the author after their name ("Sergiu is a news reporter who has covered …").

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
 import {
+  ADVERTISEMENT_NOTE,
   ADVICE_NOTE,
   AUTHOR_BIO_NOTE,
   BREADCRUMB_NOTE,
@@ -831,6 +832,37 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['The actor used a cracked license of Cobalt Strike.'],
       ['The lure was a whitepaper with a malicious macro sent as an attachment.', 'T1566.001'],
     ]);
+  });
+
+  // BleepingComputer's Check Point post (saved as Markdown) has a sponsor's advertisement inside it: "## Test every
+  // layer before attackers do" got Office Test (T1137.002) 95.2, its blurb "The rest move through your environment
+  // unseen." Remote Desktop Protocol 100 and "The … whitepaper shows how breach and attack simulation tests your SIEM and
+  // EDR rules …" Disable or Modify Tools 100. A section of the report that ends with a call to download the report, or a
+  // conclusion, is read.
+  it("ranks no sponsor's advertisement in a post (headline, blurb, call to action), and says so; the report's sections are read", () => {
+    const before = 'The actor exploited the VPN gateway to run commands on the appliance.';
+    const ad = ['## Stop phishing before it lands', 'Most teams catch a third of phishing emails.', 'The Example guide shows how to train staff to report lures.', 'Download the guide'];
+    const after = ['### Related Articles:', 'Hackers exploit VPN zero-day in attacks'];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques([before, ...ad, ...after].join('\n\n'), model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => [p.line, p.note, p.candidates.length]), `lines: ${lines}`).to.deep.equal([
+        [1, undefined, 5],
+        [3, ADVERTISEMENT_NOTE, 0],
+        [5, ADVERTISEMENT_NOTE, 0],
+        [7, ADVERTISEMENT_NOTE, 0],
+        [9, ADVERTISEMENT_NOTE, 0],
+        [11, PAGE_FURNITURE_NOTE, 0],
+        [13, RELATED_POSTS_NOTE, 0],
+      ]);
+    }
+    for (const section of [
+      ['## Initial access', 'The actor sent spearphishing emails with malicious attachments to the staff.', 'Download the full report'],
+      ['## Conclusion', 'The actor sent spearphishing emails with a guide as a malicious attachment.', 'Download the guide'],
+    ]) {
+      const passages = suggestTechniques(section.join('\n\n'), model);
+      expect(passages[1]!.note, section[1]).to.equal(undefined);
+      expect(passages[1]!.candidates.slice(0, 3).map((c) => c.id), section[1]).to.include('T1566.001');
+    }
   });
 
   // BleepingComputer's BlackCat Sphynx post scraped to text (GenAI-Threat-Intelligence-Research) ends with its log-in

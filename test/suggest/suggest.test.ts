@@ -775,12 +775,18 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       '[Previous Post A loader campaign](https://blog.example.com/a/)[Next Post How phishing kits work](https://blog.example.com/b/)',
       // Two menu items whose lines were joined: a list mark between the links.
       '+ [Threat Source Newsletter](https://blog.example.com/category/newsletter/) + [Beers with Analysts Podcast](https://intel.example.com/podcasts/beers)',
+      // A linked image (a logo, an advertisement's banner) and an image without a text.
+      '[![Incident Response Retainer](data:image/png;base64...)](https://ads.example.com/ir-retainer)',
+      '[![](data:image/png;base64...)](https://img.example.com/s790/software.jpg)',
+      '![](https://img.example.com/s790/software.jpg)',
     ]) {
       for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: LINKS_NOTE }]);
     }
-    const [read] = suggestTechniques('The actor sent [spearphishing emails](https://blog.example.com/a/) with malicious attachments to the staff.', model);
-    expect(read!.note).to.equal(undefined);
-    expect(read!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1566.001');
+    expectRead([
+      ['The actor sent [spearphishing emails](https://blog.example.com/a/) with malicious attachments to the staff.', 'T1566.001'],
+      // An image's text may say what it shows.
+      ['![The actor sent spearphishing emails with malicious attachments](https://img.example.com/lure.png)', 'T1566.001'],
+    ]);
   });
 
   // Scraped vendor pages keep their cookie banner, footer, share buttons and newsletter box: on ESET's (reports6 01)

@@ -115,7 +115,7 @@ const FURNITURE_WORDS = new Set(
     'sitemap rss feed skip main content read reading later also stay tuned comments comment closed link copied ' +
     'learn more request demo free trial facebook twitter linkedin youtube instagram reddit min mins minute minutes ' +
     'keep date let about follow ethics statement affiliate disclosure trademark trademarks registered respective owners ' +
-    'license licence agreement whitepaper whitepapers ebook'
+    'license licence agreement whitepaper whitepapers ebook social media'
   ).split(' '),
 );
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), and the months of a date.
@@ -257,6 +257,24 @@ const MAX_HEADLINE = 150;
 /** Whether a text is shaped as a post's title: capitalised, at most MAX_HEADLINE characters, no sentence's end or colon at its end. */
 export function isHeadline(text: string): boolean {
   return text.length <= MAX_HEADLINE && /^[\p{Lu}\p{N}]/u.test(text) && !/[.!?;]\s|[.,;:]$|[|#]/.test(text);
+}
+
+// A menu of links names its sections by labels between them (The Hacker News's `* [Free eBooks](…)` / `About Site` /
+// `* [About THN](…)`): an item (`isMenuItem`) right between two passages of links only, passages without letters
+// passed over. A label after links, above a paragraph, is read (a heading: `Lateral Movement`).
+
+/** The passages (by index) that label a menu's section: items between two passages of links only (`isLinksOnly`). */
+export function menuLabelPassages(passages: readonly { text: string }[]): Set<number> {
+  const labels = new Set<number>();
+  const withLetters = passages.flatMap((passage, i) => (/\p{L}/u.test(passage.text) ? [i] : []));
+  withLetters.forEach((index, k) => {
+    const before = withLetters[k - 1];
+    const after = withLetters[k + 1];
+    // An item is short: most passages are passed over at once.
+    if (before === undefined || after === undefined || !isMenuItem(passages[index]!.text.trim())) return;
+    if (isLinksOnly(passages[before]!.text) && isLinksOnly(passages[after]!.text)) labels.add(index);
+  });
+  return labels;
 }
 
 /**

@@ -2,7 +2,7 @@ import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { authorBioPassages, bylinePassages, isByline, isDateLine } from './bylines.js';
 import { indicatorRowText, isDetectionNames, isDetectionVerdict, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
-import { formPassages, isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
+import { formPassages, isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuLabelPassages, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
 import { documentLanguage, suggestPassageText } from './passage-language.js';
 import { advertisementPassages, relatedPostsPassages, tagListPassages } from './post-lists.js';
 import { isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
@@ -166,14 +166,16 @@ export interface SuggestOptions {
 /**
  * The passages (by index) that are page furniture only by the passages around them, each with its note, in the order
  * they are checked (a passage two of them find gets the first's note): a YARA rule's lines by its first line and its
- * braces, a list's tags by the label above them, a menu's items by the run they stand in, a log-in or comment form's
- * fields by theirs, an advertisement's headline and blurb by its call to action, other posts' titles and teasers by their list's label, authors' names on lines of their own by
+ * braces, a list's tags by the label above them, a menu's items by the run they stand in and its labels by the links
+ * around them, a log-in or comment form's fields by theirs, an advertisement's headline and blurb by its call to action, other posts' titles and teasers by their list's label, authors' names on lines of their own by
  * their label or the date beside them, a note about the author by their name before it, the post's title by its first, and a date or a time alone.
  */
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
   [yaraRulePassages, RULE_SYNTAX_NOTE],
   [(passages) => tagListPassages(passages.map((passage) => passage.text)), TAG_LIST_NOTE],
   [menuRunPassages, MENU_NOTE],
+  // A label of a menu's section between its links ("* [Free eBooks](…)" / "About Site" / "* [About THN](…)").
+  [menuLabelPassages, MENU_NOTE],
   [formPassages, PAGE_FURNITURE_NOTE],
   // A sponsor's advertisement inside the post ("## Test every layer…" / its blurb / "Get the whitepaper").
   [advertisementPassages, ADVERTISEMENT_NOTE],

@@ -789,6 +789,25 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // The Hacker News's Kalambur post saved as Markdown labels its menu's sections between their links: "Resources" got
+  // Resource Forking (T1564.009) 93.8, "About Site" Exfiltration to Text Storage Sites 98.1; "Follow Us On Social Media"
+  // Search Open Websites/Domains: Social Media 100, marked as advice. A heading
+  // after links, above the report's paragraph, is read.
+  it("ranks no label of a menu's section between its links, and says so; a heading after links is read", () => {
+    const page = [
+      '* [Home](/)', '* [Cyber Attacks](/search/label/attack)', '', 'Resources', '', '* [Webinars](/p/webinars.html)', '* [Free eBooks](https://ebooks.example.com)',
+      '', 'About Site', '', '* [About Us](/p/about-us.html)', '', 'Follow Us On Social Media', '',
+      '* [Report](https://example.com/report.pdf)', '', 'Lateral Movement', '', 'The actor moved to other hosts over SMB with stolen admin credentials.',
+    ];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page.join('\n'), model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => [p.line, p.note]), `lines: ${lines}`).to.deep.equal([
+        [1, LINKS_NOTE], [2, LINKS_NOTE], [4, MENU_NOTE], [6, LINKS_NOTE], [7, LINKS_NOTE], [9, MENU_NOTE], [11, LINKS_NOTE], [13, PAGE_FURNITURE_NOTE],
+        [15, LINKS_NOTE], [17, undefined], [19, undefined],
+      ]);
+    }
+  });
+
   // Scraped vendor pages keep their cookie banner, footer, share buttons and newsletter box: on ESET's (reports6 01)
   // "Manage Cookies" got Steal Web Session Cookie 100, "Subscribe" Publish/Subscribe Protocols 100, "Share Article"
   // Network Share Discovery 100, "Copyright © ESET, All Rights Reserved" Right-to-Left Override 100; Sekoia's "Log in"

@@ -6,13 +6,17 @@ import { isDate, isPersonName } from './bylines.js';
 import { isHeadline } from './page-furniture.js';
 import { HEADING_MARK, isReportStructure, LIST_MARK } from './report-structure.js';
 import { textWords } from './text-terms.js';
+import { mayNameVendor, VENDOR } from './vendor-names.js';
 
 // A blog's list of tags or categories: a label (`Tags`, `Categories`, `Trending topics`, `Filed under:`) and short
 // entries after it, one a line (`Malware` / `Ransomware` / `Cyber Threat Intelligence`, a tag cloud scraped to text) or
 // after its colon (`Tags: Malware, Ransomware, APT`). Such a word alone is read (a heading: `Ransomware`, `Credential
 // Dumping`); only after the label is it a tag.
-const TAG_LABEL_WORDS = new Set('tags tag topics topic trending popular categories category keywords labels filed under posted in all related'.split(' '));
-const TAG_LABEL_KEY_WORDS = new Set('tags tag topics topic categories category keywords labels'.split(' '));
+const TAG_LABEL_WORDS = new Set('tags tag topics topic themes theme trending popular categories category keywords labels filed under posted in all related'.split(' '));
+const TAG_LABEL_KEY_WORDS = new Set('tags tag topics topic themes theme categories category keywords labels'.split(' '));
+// A table's row may give the label in its first cell and the entries in its second, and the label may name the site
+// (Unit 42's `| Related Unit 42 Topics | BlackSuit Ransomware , Royal Ransomware , Ignoble Scorpius`).
+const TAG_ROW = /^\|\s*([^|]{1,60}?)\s*\|\s*([^|]*?)\s*\|?$/;
 const TAG_LIST_APART = /\s*[,·|•]\s*/u;
 // An entry: one to three words, no sentence's marks, no colon (`**Version**: 5` is a field), no heading mark.
 const MAX_TAG_WORDS = 3;
@@ -30,11 +34,15 @@ function isTagEntry(text: string): boolean {
 /** A list of tags' label and what follows its colon (`Tags: a, b` gives `a, b`; `Trending topics` gives ''), or undefined. */
 function tagLabelRest(text: string): string | undefined {
   if (text.length > 300) return undefined;
-  const colon = text.indexOf(':');
-  const label = colon < 0 ? text : text.slice(0, colon);
+  const row = text.startsWith('|') ? TAG_ROW.exec(text) : null;
+  const colon = row ? -1 : text.indexOf(':');
+  const label = row ? row[1]! : colon < 0 ? text : text.slice(0, colon);
   if (label.length > 30) return undefined;
-  const words = textWords(label);
-  if (!words.some((word) => TAG_LABEL_KEY_WORDS.has(word)) || !words.every((word) => TAG_LABEL_WORDS.has(word))) return undefined;
+  let words = textWords(label);
+  if (!words.some((word) => TAG_LABEL_KEY_WORDS.has(word))) return undefined;
+  if (mayNameVendor(words)) words = textWords(label.replace(VENDOR, ' '));
+  if (!words.every((word) => TAG_LABEL_WORDS.has(word))) return undefined;
+  if (row) return row[2]!;
   return colon < 0 ? '' : text.slice(colon + 1).replace(/^[*_\s]+/, '');
 }
 

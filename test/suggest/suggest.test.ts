@@ -1142,8 +1142,11 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ]);
       expect(passages.at(-1)!.candidates.map((c) => c.id)).to.include('T1486');
     }
-    expectUnranked(['Tags: Malware, Ransomware, APT'], TAG_LIST_NOTE);
-    expectRead([['Ransomware'], ['Credential Dumping']]);
+    // Or in a table's row, the label naming the site (Unit 42's threat assessment saved as Markdown: `| Related Unit 42
+    // Topics | BlackSuit Ransomware , …` and `| Related Unit 42 Themes | Cybercrime , Ransomware` got Data Encrypted for
+    // Impact 100).
+    expectUnranked(['Tags: Malware, Ransomware, APT', '| Related Unit 42 Topics | LockBit Ransomware , Example Loader , Example Group', '| Related ESET Themes | Cybercrime , Ransomware'], TAG_LIST_NOTE);
+    expectRead([['Ransomware'], ['Credential Dumping'], ['| Related Unit 42 Topics | The loader encrypted the files on the network shares.', 'T1486']]);
   });
 
   // Kaspersky's press release on the AZORult campaign, scraped into one line (GenAI-Threat-Intelligence-Research,

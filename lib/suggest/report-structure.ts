@@ -33,12 +33,18 @@ const REPORT_WORDS = new Set(
 export const HEADING_MARK = /^\s*(?:#{1,6}|={1,6})\s+/;
 const LABEL = /^[^.!?。]*:$/u;
 
+// A figure's or a table's number alone, its caption cut off as the sentence after it (Unit 42's `Figure 1. Screenshot of
+// BlackSuit leak site.` gives `Figure 1.`, which got Software Discovery 100): the caption is read.
+const FIGURE_NUMBER = /^\s*(?:figure|fig\.?|table|exhibit|image|chart|diagram|listing)\s*\d{1,3}[a-z]?\s*[.:]?\s*$/i;
+const MAX_FIGURE_NUMBER = 24;
+
 /**
  * Whether a passage is a heading or a label of a report's structure (`REPORT_WORDS`): its words are such words and
  * names (no common English word, as `CeranaKeeper`, `ATT&CK`), at least one of them a report word. A heading has a
- * Markdown or AsciiDoc mark; a label ends with a colon and holds no sentence.
+ * Markdown or AsciiDoc mark; a label ends with a colon and holds no sentence. A figure's number alone (`Figure 1.`) is one.
  */
 export function isReportStructure(text: string): boolean {
+  if (text.length <= MAX_FIGURE_NUMBER && FIGURE_NUMBER.test(text)) return true;
   const heading = HEADING_MARK.test(text);
   if (!heading && !LABEL.test(text.trim())) return isIocHeading(text);
   const words = textWords(text.replace(HEADING_MARK, '').replace(LIST_MARK, '')).filter(isContentWord);

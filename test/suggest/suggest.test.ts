@@ -1299,6 +1299,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['Network indicators'], ['Indicators of compromise found on the host include a scheduled task named Updater.']]);
   });
 
+  // Unit 42's threat assessment saved as Markdown captions its figures "Figure 1. Screenshot of BlackSuit leak site.":
+  // by sentence, "Figure 1." got Software Discovery (T1518) 100. The caption after it is read.
+  it("ranks no figure's or table's number alone, and says so; its caption is read", () => {
+    expectUnranked(['Figure 1.', 'Fig. 12', 'Table 3:', 'Figure 4b.'], REPORT_STRUCTURE_NOTE);
+    const [number, caption] = suggestTechniques('Figure 7. The loader creates a scheduled task that runs it at each logon.', model);
+    expect(number!.note).to.equal(REPORT_STRUCTURE_NOTE);
+    expect(caption!.note).to.equal(undefined);
+    expect(caption!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1053.005');
+    expectRead([['Figure 1 shows the scheduled task that the loader creates to run at each logon.', 'T1053.005']]);
+  });
+
   // The APT32 seed's table of signatures, one cell a line: "Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic" got
   // Compromise Host Software Binary (T1554) 98.3, "Generic.mg.d739f10933c11bd6" Domain Generation Algorithms 100.
   it('ranks no passage of anti-virus detection names, and says so; a row keeps its text, a namespace is read', () => {

@@ -167,8 +167,10 @@ export interface SuggestOptions {
  * The passages (by index) that are page furniture only by the passages around them, each with its note, in the order
  * they are checked (a passage two of them find gets the first's note): a YARA rule's lines by its first line and its
  * braces, a list's tags by the label above them, a menu's items by the run they stand in and its labels by the links
- * around them, a log-in or comment form's fields by theirs, an advertisement's headline and blurb by its call to action, other posts' titles and teasers by their list's label, authors' names on lines of their own by
- * their label or the date beside them, a note about the author by their name before it, the post's title by its first, and a date or a time alone.
+ * around them, a log-in or comment form's fields by theirs, an advertisement's headline and blurb by its call to
+ * action, other posts' titles and teasers by their list's label, authors' names on lines of their own by their label
+ * or the date beside them, a note about the author by their name before it, the post's title by its first, and a date
+ * or a time alone.
  */
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
   [yaraRulePassages, RULE_SYNTAX_NOTE],

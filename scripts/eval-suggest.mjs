@@ -1,7 +1,9 @@
 // The evaluation of `suggest` (npm run eval-suggest): top-1 and top-5 accuracy on the sentences of eval/, each mapped
 // to a technique by a person, against the ATT&CK release given (default: enterprise 18.1 from ATTACK_STIX_DIR), for
 // the development part (where weights and features were chosen), the test part (never tuned on) and the sentences of
-// report prose whose author cited the ID inline (part `reports`, a check built by fixed rules, never tuned on) apart.
+// report prose whose author cited the ID inline (part `reports`, a check built by fixed rules, never tuned on) and the
+// sentences of report prose we annotated from the author's closing list of techniques (part `annotated`, a protocol
+// fixed before any score) apart, and the two report-prose parts together.
 // How the figures are computed is said in the README ("How well suggest ranks"); eval/README.md says where the
 // sentences come from, how they were split and which are left out.
 // With --procedures, also ATT&CK's own procedure examples, each scored by a model without its owner's examples and
@@ -111,8 +113,14 @@ function modelWithout(rows) {
   return counted;
 }
 const PROSE = 'reports';
-const models = new Map([['flows', modelWithout(all.filter((row) => row.part !== PROSE))]]);
-if (all.some((row) => row.part === PROSE)) models.set(PROSE, modelWithout(all.filter((row) => row.part === PROSE)));
+const ANNOTATED = 'annotated';
+// Both report-prose parts together, each sentence ranked by its own part's model.
+const ALL_PROSE = 'all report prose';
+const FLOWS = ['dev', 'test'];
+const models = new Map([['flows', modelWithout(all.filter((row) => FLOWS.includes(row.part)))]]);
+for (const part of [PROSE, ANNOTATED]) {
+  if (all.some((row) => row.part === part)) models.set(part, modelWithout(all.filter((row) => row.part === part)));
+}
 
 /** Where a report-prose sentence was published: the site of its URL, or `owner/repo` of a GitHub file. */
 const publisherOf = (source) =>
@@ -133,7 +141,7 @@ function tally(name, label, ids, source) {
 }
 for (const row of kept) {
   const label = currentId(row.id);
-  const { model } = models.get(row.part === PROSE ? PROSE : 'flows');
+  const { model } = models.get(FLOWS.includes(row.part) ? 'flows' : row.part);
   const ids = model.rank(suggestPassageText(row.text).text, { top: 5 }).map((c) => c.id);
   const source = row.flow ?? row.source.replace(/@[0-9a-f]{40}$/, '');
   tally(row.part, label, ids, source);
@@ -143,6 +151,8 @@ for (const row of kept) {
     tally(`${PROSE} ${row.form ?? 'prose'}`, label, ids, source);
     tally(`${PROSE} from ${publisherOf(source)}`, label, ids, source);
   }
+  if (row.part === ANNOTATED) tally(`${ANNOTATED} from ${publisherOf(source)}`, label, ids, source);
+  if (row.part === PROSE || row.part === ANNOTATED) tally(ALL_PROSE, label, ids, source);
   if (verbose && !ids.includes(label) && (!devOnly || row.part === 'dev')) console.log(`${row.part} miss ${label} <- ${row.text.slice(0, 90)} | got ${ids.join(' ')}`);
 }
 
@@ -182,7 +192,14 @@ function interval(n, of) {
   const half = (z * Math.sqrt((p * (1 - p)) / of + (z * z) / (4 * of * of))) / (1 + (z * z) / of);
   return `${(100 * (centre - half)).toFixed(0)}-${(100 * (centre + half)).toFixed(0)} %`;
 }
-const LABELS = { dev: 'development', test: 'test', [PROSE]: 'report prose, inline IDs', [PROCEDURES]: 'ATT&CK procedure examples' };
+const LABELS = {
+  dev: 'development',
+  test: 'test',
+  [PROSE]: 'report prose, inline IDs',
+  [ANNOTATED]: 'report prose, annotated',
+  [ALL_PROSE]: 'report prose, both parts',
+  [PROCEDURES]: 'ATT&CK procedure examples',
+};
 console.log(`suggest evaluation: ${index.label}; ${all.length} sentences read from eval/*.jsonl, ${kept.length} scored`);
 for (const [name, counts] of dropped) {
   for (const [reason, n] of Object.entries(counts)) if (n) console.log(`  left out of ${LABELS[name] ?? name}: ${n} (${reason})`);
@@ -192,13 +209,16 @@ console.log(`  procedure examples left out of the model: ${leftOut} (they cite a
 if (models.has(PROSE)) {
   console.log(`  ... of the model scoring report prose: ${models.get(PROSE).leftOut} (they cite a report of those sentences)`);
 }
+if (models.has(ANNOTATED)) {
+  console.log(`  ... of the model scoring annotated report prose: ${models.get(ANNOTATED).leftOut} (they cite a report of those sentences)`);
+}
 if (withProcedures) {
   console.log(`  ATT&CK procedure examples: ranked in ${FOLDS} folds by owner; ${proceduresLeftOut} left out of the ${FOLDS} models in all (a fold's owners, and the examples citing their reports); the sources column counts owners`);
 }
 console.log('part                      sentences  sources   exact top-1  top-5   half-right top-1  top-5   95 % interval top-1, top-5');
 const line = (label, p) =>
   `${label.padEnd(25)} ${String(p.n).padStart(9)}  ${String(p.reports.size).padStart(7)}   ${pct(p.top1, p.n)} ${pct(p.top5, p.n)}   ${pct(p.half1, p.n)} ${pct(p.half5, p.n)}   ${interval(p.top1, p.n)}, ${interval(p.top5, p.n)}`;
-for (const name of devOnly ? ['dev'] : ['dev', 'test', PROSE, PROCEDURES]) {
+for (const name of devOnly ? ['dev'] : ['dev', 'test', PROSE, ANNOTATED, ALL_PROSE, PROCEDURES]) {
   const p = parts.get(name);
   if (p) console.log(line(LABELS[name], p));
 }
@@ -207,5 +227,11 @@ if (!devOnly && parts.has(PROSE)) {
   const splits = [...parts.keys()].filter((name) => name.startsWith(`${PROSE} `));
   for (const name of [...splits.filter((n) => !n.includes(' from ')).sort(), ...splits.filter((n) => n.includes(' from ')).sort()]) {
     console.log(line(`  ${name.slice(PROSE.length + 1)}`, parts.get(name)));
+  }
+}
+if (!devOnly && parts.has(ANNOTATED)) {
+  console.log(`${LABELS[ANNOTATED]}, split (the sources column counts documents):`);
+  for (const name of [...parts.keys()].filter((n) => n.startsWith(`${ANNOTATED} from `)).sort()) {
+    console.log(line(`  ${name.slice(ANNOTATED.length + 1)}`, parts.get(name)));
   }
 }

@@ -12,6 +12,30 @@ function rowsOf<Row>(file: string): Row[] {
     .map((line) => JSON.parse(line) as Row);
 }
 
+/**
+ * Whether an ID is a technique of enterprise ATT&CK 18.1, current or revoked by another, not deprecated (read from the
+ * raw bundle, not through the library under test).
+ */
+function techniquesOf181(): (id: string) => boolean {
+  const bundle = readRawBundle(stixFile('enterprise-attack-18.1.json.gz'));
+  const stixOf = new Map<string, { id: string; revoked: boolean }>();
+  for (const object of bundle.objects) {
+    if (object.type !== 'attack-pattern') continue;
+    const refs = (object['external_references'] ?? []) as { source_name?: string; external_id?: string }[];
+    const id = refs.find((ref) => ref.source_name === 'mitre-attack')?.external_id;
+    if (id && object['x_mitre_deprecated'] !== true) stixOf.set(id, { id: object.id, revoked: object['revoked'] === true });
+  }
+  const revokedBy = new Set(
+    bundle.objects
+      .filter((object) => object.type === 'relationship' && object['relationship_type'] === 'revoked-by')
+      .map((object) => object['source_ref'] as string),
+  );
+  return (id) => {
+    const technique = stixOf.get(id);
+    return technique !== undefined && (!technique.revoked || revokedBy.has(technique.id));
+  };
+}
+
 interface EvalRow {
   text: string;
   id: string;
@@ -96,24 +120,73 @@ describe('the report-prose sentences of suggest (eval/report-inline-sentences.js
   });
 
   it('labels each with a technique of ATT&CK 18.1, directly or through revocation (read from the raw bundle)', () => {
-    const bundle = readRawBundle(stixFile('enterprise-attack-18.1.json.gz'));
-    const stixOf = new Map<string, { id: string; revoked: boolean }>();
-    for (const object of bundle.objects) {
-      if (object.type !== 'attack-pattern') continue;
-      const refs = (object['external_references'] ?? []) as { source_name?: string; external_id?: string }[];
-      const id = refs.find((ref) => ref.source_name === 'mitre-attack')?.external_id;
-      if (id) stixOf.set(id, { id: object.id, revoked: object['revoked'] === true });
-    }
-    const revokedBy = new Set(
-      bundle.objects
-        .filter((object) => object.type === 'relationship' && object['relationship_type'] === 'revoked-by')
-        .map((object) => object['source_ref'] as string),
-    );
+    const isTechnique = techniquesOf181();
     for (const row of rows) {
-      const technique = stixOf.get(row.id);
-      expect(technique, `${row.id} in 18.1`).to.not.equal(undefined);
-      if (technique?.revoked) expect(revokedBy.has(technique.id), `${row.id} revoked by a technique`).to.equal(true);
-      if (row.written !== undefined) expect(stixOf.has(row.written), `${row.written} is no technique`).to.equal(false);
+      expect(isTechnique(row.id), `${row.id} in 18.1, or revoked by a technique`).to.equal(true);
+      if (row.written !== undefined) expect(isTechnique(row.written), `${row.written} is no technique`).to.equal(false);
     }
+  });
+});
+
+/** A sentence of report prose we annotated: `listed` is the author's list of techniques for its document. */
+interface AnnotatedRow extends Omit<ReportRow, 'form' | 'written'> {
+  publisher: string;
+  title: string;
+  date: string;
+  copyright: string;
+  stored: string;
+  reason: string;
+  listed: string[];
+}
+
+/** What is wrong with an annotated row (nothing: an empty list). */
+function annotatedRowProblems(row: AnnotatedRow, isTechnique: (id: string) => boolean): string[] {
+  const problems: string[] = [];
+  const words = (row.text?.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  if (words < 5 || words > 40) problems.push(`a text of ${words} words (5 to 40 are quoted)`);
+  if (!/[.!?]["”’)]*$/.test(row.text ?? '')) problems.push('a text that does not end a sentence');
+  if (!/^T\d{4}(?:\.\d{3})?$/.test(row.id ?? '') || !isTechnique(row.id)) problems.push(`${row.id}: no technique of 18.1, current or revoked`);
+  if (!/^https:\/\/\S+$/.test(row.source ?? '')) problems.push('no source URL');
+  if (!row.reports?.includes(row.source)) problems.push('the source is not among the reports left out of the model');
+  if (!Array.isArray(row.listed) || !row.listed.includes(row.id)) problems.push(`${row.id} is not in the author's list`);
+  for (const field of ['publisher', 'title', 'date', 'copyright', 'stored', 'reason'] as const) {
+    if (typeof row[field] !== 'string' || !row[field].trim()) problems.push(`no ${field}`);
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(row.date ?? '')) problems.push(`a date not written YYYY-MM-DD: ${row.date}`);
+  if (row.part !== 'annotated') problems.push(`the part ${row.part}, not "annotated"`);
+  return problems;
+}
+
+describe('the report-prose sentences we annotated (eval/report-annotated-sentences.jsonl)', () => {
+  const rows = rowsOf<AnnotatedRow>('eval/report-annotated-sentences.jsonl');
+  const isTechnique = techniquesOf181();
+
+  it("labels each sentence with a technique of 18.1 from its author's list, with its source, document and reason", () => {
+    expect(rows.length).to.be.at.least(40);
+    expect(rows.flatMap((row) => annotatedRowProblems(row, isTechnique).map((problem) => `${problem}: ${row.text}`))).to.deep.equal([]);
+    expect(new Set(rows.map((row) => row.text)).size).to.equal(rows.length);
+    expect(new Set(rows.map((row) => row.publisher)).size).to.be.at.least(3);
+  });
+
+  it('finds a malformed row: a label outside the list or no technique, no source URL, a heading', () => {
+    const good = rows[0]!;
+    expect(annotatedRowProblems(good, isTechnique)).to.deep.equal([]);
+    const outside = good.listed.includes('T1566') ? 'T1105' : 'T1566';
+    expect(annotatedRowProblems({ ...good, id: outside }, isTechnique)).to.deep.equal([`${outside} is not in the author's list`]);
+    expect(annotatedRowProblems({ ...good, id: 'T1043', listed: [...good.listed, 'T1043'] }, isTechnique)).to.deep.equal([
+      'T1043: no technique of 18.1, current or revoked',
+    ]);
+    expect(annotatedRowProblems({ ...good, source: '' }, isTechnique)).to.include('no source URL');
+    expect(annotatedRowProblems({ ...good, text: 'Credential Access' }, isTechnique)).to.have.length(2);
+  });
+
+  it('has no text in another file of eval/, nor a report of the Attack Flow sentences', () => {
+    const earlier = ['attack-flow-sentences.jsonl', 'report-inline-sentences.jsonl'].flatMap((file) =>
+      rowsOf<{ text: string; reports: string[] }>(`eval/${file}`),
+    );
+    const others = new Set(earlier.map((row) => row.text));
+    expect(rows.filter((row) => others.has(row.text)).map((row) => row.text)).to.deep.equal([]);
+    const cited = new Set(earlier.flatMap((row) => row.reports.map(sourceKey)));
+    expect(rows.filter((row) => row.reports.some((url) => cited.has(sourceKey(url)))).map((row) => row.source)).to.deep.equal([]);
   });
 });

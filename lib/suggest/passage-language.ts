@@ -41,6 +41,20 @@ const WORD_LANGUAGES = new Map<string, number>();
 FUNCTION_WORDS.forEach(([, words], i) => {
   for (const word of words) WORD_LANGUAGES.set(word, (WORD_LANGUAGES.get(word) ?? 0) | (1 << i));
 });
+// The same by a number computed from a word's characters (`wordKey`), with the word itself to confirm it: a passage's
+// words are looked up where they stand, without slicing each out as a string.
+const WORD_KEYS = new Map<number, { word: string; mask: number }[]>();
+for (const [word, mask] of WORD_LANGUAGES) {
+  const key = wordKey(word, 0, word.length);
+  WORD_KEYS.set(key, [...(WORD_KEYS.get(key) ?? []), { word, mask }]);
+}
+
+/** A number for the characters of text from start to end (a polynomial hash). */
+function wordKey(text: string, start: number, end: number): number {
+  let key = end - start;
+  for (let i = start; i < end; i++) key = (Math.imul(key, 31) + text.charCodeAt(i)) | 0;
+  return key;
+}
 // The length of the longest function word.
 const LONGEST_FUNCTION_WORD = Math.max(...[...WORD_LANGUAGES.keys()].map((word) => word.length));
 // Punctuation around a word (`(para`, `empresa.`); a word joined to others (`e-mail`, `example.com`) is none. Looked
@@ -94,13 +108,19 @@ function functionWords(text: string): { language: string; count: number; english
     while (start < end && isEdgePunctuation(lower.charCodeAt(start))) start++;
     while (end > start && isEdgePunctuation(lower.charCodeAt(end - 1))) end--;
     if (end - start > LONGEST_FUNCTION_WORD || end === start) continue;
-    const mask = WORD_LANGUAGES.get(lower.slice(start, end));
-    if (mask) for (let i = 0; i < counts.length; i++) if (mask & (1 << i)) counts[i]!++;
+    const found = WORD_KEYS.get(wordKey(lower, start, end))?.find(({ word }) => word.length === end - start && lower.startsWith(word, start));
+    if (found) for (let i = 0; i < counts.length; i++) if (found.mask & (1 << i)) counts[i]!++;
   }
-  const [english = 0, ...others] = counts;
-  const count = Math.max(0, ...others);
-  const leaders = others.flatMap((n, i) => (n === count ? [FUNCTION_WORDS[i + 1]![0]] : []));
-  return { language: leaders.length === 1 ? leaders[0]! : '', count, english };
+  // English's count, and the other language with the most (none on a tie).
+  let count = 0;
+  let leader: string | undefined = '';
+  for (let i = 1; i < counts.length; i++) {
+    if (counts[i]! > count) {
+      count = counts[i]!;
+      leader = FUNCTION_WORDS[i]![0];
+    } else if (counts[i] === count) leader = undefined;
+  }
+  return { language: leader ?? '', count, english: counts[0]! };
 }
 
 const SPACE = /\s/;

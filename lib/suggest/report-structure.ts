@@ -210,6 +210,7 @@ export function repeatedTitlePassages(passages: readonly { line: number; text: s
 
 /** Whether the next passage with letters after a one-line passage starts after a blank line (or there is none). */
 function blankLineAfter(passages: readonly { line: number; text: string }[], i: number): boolean {
-  const next = passages.slice(i + 1).find((passage) => /\p{L}/u.test(passage.text));
-  return !next || next.line >= passages[i]!.line + 2;
+  // (Searched in place: a copy of the passages after each title was quadratic in a long report.)
+  for (let j = i + 1; j < passages.length; j++) if (/\p{L}/u.test(passages[j]!.text)) return passages[j]!.line >= passages[i]!.line + 2;
+  return true;
 }

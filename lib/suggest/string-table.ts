@@ -80,6 +80,28 @@ export class Vocabulary {
 
   /** The number of a string, or -1 when it is not in the vocabulary. */
   lookup(text: string): number {
+    // An ASCII string (nearly every word) is its own UTF-8: hashed and compared by its character codes, not encoded first.
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) return this.lookupEncoded(text);
+      hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    const mask = this.slots.length - 1;
+    const { bytes, offsets } = this.strings;
+    for (let slot = (hash >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return -1;
+      const start = offsets[entry - 1]!;
+      if (offsets[entry]! - start !== text.length) continue;
+      let same = true;
+      for (let i = 0; i < text.length && same; i++) same = bytes[start + i] === text.charCodeAt(i);
+      if (same) return entry - 1;
+    }
+  }
+
+  /** `lookup` of a string with characters beyond ASCII, by its UTF-8 bytes. */
+  private lookupEncoded(text: string): number {
     if (this.scratch.length < text.length * 3) this.scratch = new Uint8Array(text.length * 3);
     const length = encoder.encodeInto(text, this.scratch).written;
     const mask = this.slots.length - 1;

@@ -1,6 +1,6 @@
 import type { TechniqueId } from '../attack/types.js';
 import { expandPassage } from './query-expansion.js';
-import { isContentWord, stemOf, textFeatures, textWords, withoutIndicators } from './text-terms.js';
+import { isContentWord, stemOf, textWords, withoutIndicators } from './text-terms.js';
 import { writeUnitTfIdf } from './train-classifier.js';
 import { inverseDocumentFrequency, SUGGEST_DOC_KINDS, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
 
@@ -84,7 +84,7 @@ export class SuggestModel {
   private readonly idf: Float64Array;
   private readonly parentOf: Int32Array;
   /** Names of groups and campaigns as word sequences, by their first word. */
-  private readonly actors = new Map<string, string[][]>();
+  private readonly actors = new Map<string, (readonly string[])[]>();
   /** Each technique's own name (the sub-technique part) as stems, by its first stem; and its summed idf. */
   private readonly namePhrases = new Map<string, { technique: number; stems: string[] }[]>();
   private readonly nameIdf: Float64Array;
@@ -104,6 +104,8 @@ export class SuggestModel {
   private readonly queryAt: Int32Array;
   /** The classifier's value of each feature of the passage's query (grown as passages need). */
   private queryValues = new Float64Array(64);
+  /** The feature numbers of the stems (and the glossary's features) looked up so far (`featureOf`). */
+  private readonly featureNumbers = new Map<string, number>();
   /** The texts of the documents `why` quoted so far, decoded once. */
   private readonly docTexts: (string | undefined)[] = [];
 
@@ -146,6 +148,19 @@ export class SuggestModel {
     this.learntList = new Int32Array(techniques.length);
     this.learntSeen = new Uint8Array(techniques.length);
     this.queryAt = new Int32Array(data.features.size);
+  }
+
+  /**
+   * The number of a stem's feature (-1: none), each stem looked up once: the words of a report are mostly words seen
+   * before, like their stems (`stemOf`). Pairs of a passage's stems are looked up each time.
+   */
+  private featureOf(stem: string): number {
+    let f = this.featureNumbers.get(stem);
+    if (f === undefined) {
+      f = this.data.features.lookup(stem);
+      this.featureNumbers.set(stem, f);
+    }
+    return f;
   }
 
   /** How many documents the model holds. */
@@ -212,22 +227,27 @@ export class SuggestModel {
     const queryText: string[] = [];
     const queryCount: number[] = [];
     const queryWeight: number[] = [];
-    const add = (features: readonly string[], weight: number): void => {
-      for (const feature of features) {
-        const f = this.data.features.lookup(feature);
-        if (f < 0) continue;
-        const at = this.queryAt[f]! - 1;
-        if (at >= 0) {
-          if (weight === 1) queryCount[at]!++;
-          continue;
-        }
-        this.queryAt[f] = query.push(f);
-        queryText.push(feature);
-        queryCount.push(1);
-        queryWeight.push(weight);
+    const add = (feature: string, f: number, weight: number): void => {
+      if (f < 0) return;
+      const at = this.queryAt[f]! - 1;
+      if (at >= 0) {
+        if (weight === 1) queryCount[at]!++;
+        return;
       }
+      this.queryAt[f] = query.push(f);
+      queryText.push(feature);
+      queryCount.push(1);
+      queryWeight.push(weight);
     };
-    add(textFeatures(stems), 1);
+    // The passage's features as `textFeatures` gives them, its stems then their pairs; a pair is looked up only when
+    // both its stems are known, since a text's features are all its stems and all their pairs (build-suggest-model.ts).
+    const known = stems.map((stem) => this.featureOf(stem));
+    stems.forEach((stem, i) => add(stem, known[i]!, 1));
+    for (let i = 1; i < stems.length; i++) {
+      if (known[i - 1]! < 0 || known[i]! < 0) continue;
+      const pair = `${stems[i - 1]} ${stems[i]}`;
+      add(pair, this.data.features.lookup(pair), 1);
+    }
     const readings: { stems: readonly string[]; weight: number }[] = [{ stems, weight: 1 }];
     for (const expansion of expandPassage(plain)) {
       readings.push({ stems: expansion.stems, weight: EXPANSION_WEIGHT });
@@ -235,7 +255,7 @@ export class SuggestModel {
         const entry = surface.get(stem) ?? surface.set(stem, { word: expansion.words[i]!, from: [] }).get(stem)!;
         entry.from?.push(expansion.written);
       });
-      add(expansion.features, EXPANSION_WEIGHT);
+      for (const feature of expansion.features) add(feature, this.featureOf(feature), EXPANSION_WEIGHT);
     }
     // Both rankers, then each technique's share of the best of each (a technique without BM25 evidence can still
     // come from the classifier, and the other way round).

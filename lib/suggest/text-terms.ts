@@ -70,18 +70,17 @@ const SERVICES: ReadonlyMap<string, string> = new Map([
  */
 export function withoutIndicators(text: string, services = false): string {
   const replaced = (token: string): string => (services && serviceOf(token)) || ' ';
-  return text
-    .split(/(\s+)/)
-    .map((token) => {
-      // Every indicator holds `.`, `:` or `@`, or is at least 32 characters long (a hash): most words are passed over at once.
-      if (token.length < 32 && !token.includes('.') && !token.includes(':') && !token.includes('@')) return token;
-      if (!OTHER_SCRIPT.test(token)) return isIndicator(token) ? replaced(token) : token;
-      // A script written without spaces glues indicators to its words (`本文翻译自：https://…如若转载`,
-      // `chemscalere[.]comとscsnewstoday[.]comの`): each run of printable ASCII is tested alone, and the words kept.
-      return token.replace(/[!-~]+/g, (run) => (isIndicator(run) ? replaced(run) : run.replace(URL_IN_RUN, replaced)));
-    })
-    .join('');
+  return text.replace(MAY_BE_INDICATOR, (token) => {
+    if (!OTHER_SCRIPT.test(token)) return isIndicator(token) ? replaced(token) : token;
+    // A script written without spaces glues indicators to its words (`本文翻译自：https://…如若转载`,
+    // `chemscalere[.]comとscsnewstoday[.]comの`): each run of printable ASCII is tested alone, and the words kept.
+    return token.replace(/[!-~]+/g, (run) => (isIndicator(run) ? replaced(run) : run.replace(URL_IN_RUN, replaced)));
+  });
 }
+
+// The whitespace-separated tokens that may be indicators: every indicator holds `.`, `:` or `@`, or is at least 32
+// characters long (a hash). Only they are looked at; the rest of the text (most words) is kept as it is, unsplit.
+const MAY_BE_INDICATOR = /(?<!\S)(?:[^\s.:@]*[.:@]\S*|\S{32,})/g;
 
 /** Whether a token (or a run of ASCII in one) is an indicator: one of INDICATOR_TESTS, without the marks around it. */
 function isIndicator(token: string): boolean {
@@ -104,13 +103,21 @@ function serviceOf(token: string): string | undefined {
   return undefined;
 }
 
-/** The words of a text, lower-cased and NFKC-folded: runs of letters and digits (`rundll32.exe` gives `rundll32`, `exe`). */
-export function textWords(text: string): string[] {
+/**
+ * The words of a text, lower-cased and NFKC-folded: runs of letters and digits (`rundll32.exe` gives `rundll32`, `exe`).
+ * The checks of a passage each ask for the words of the same text (`suggestTechniques`: vendors' names, page furniture,
+ * reporters): the last text's words are kept and given again, so read-only.
+ */
+export function textWords(text: string): readonly string[] {
+  if (text === lastText) return lastWords;
+  lastText = text;
   // ASCII text (most English passages) is its own NFKC form, and its letters and digits are these: the same words,
-  // without the Unicode tables (each passage's words are read several times).
-  if (ASCII.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // without the Unicode tables.
+  lastWords = (ASCII.test(text) ? text.toLowerCase().match(/[a-z0-9]+/g) : text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu)) ?? [];
+  return lastWords;
 }
+let lastText = '';
+let lastWords: readonly string[] = [];
 
 const ASCII = /^[\x00-\x7f]*$/;
 

@@ -16,8 +16,9 @@
  * the fields it does not set itself (pypanther's starter kit derives HostIDSMalware from HostIDSBaseRule, which sets
  * log_types and default_severity). What stays unread is noted: a field set from a call, an expression or a name
  * imported from another module, and the fields of a base class in another module (a class deriving from a pypanther
- * rule, `OktaBruteForce`, is ignored when it sets no mapping of its own); `.override()` and `.extend()` calls that
- * change a rule elsewhere (a main.py) are not read either.
+ * rule, `OktaBruteForce`, is ignored when it sets no mapping of its own). The `.override()` and `.extend()` calls and
+ * field settings a module makes are kept with it (PantherModule), for the folder walk to apply them to the rule classes
+ * of every file they name (applyPantherOverrides).
  */
 import type { CoverageProblem } from './coverage-types.js';
 import { pantherDetection, type PantherFields } from './read-panther.js';
@@ -42,7 +43,7 @@ export function pantherPythonKind(text: string): 'pypanther' | 'panther sdk' | '
 }
 
 /** A Python value as far as a detection's fields need it: text, a list, a mapping, a name (`Severity.HIGH`), or none readable. */
-type PyValue = { str: string; at: number } | { list: PyValue[] } | { dict: [PyValue, PyValue][] } | { name: string } | undefined;
+export type PyValue = { str: string; at: number; line?: number } | { list: PyValue[] } | { dict: [PyValue, PyValue][] } | { name: string } | undefined;
 
 /** One logical line of Python: where it starts, its indentation, and its text (comments out, continuation lines in). */
 interface LogicalLine {
@@ -51,12 +52,48 @@ interface LogicalLine {
   text: string;
 }
 
-/** Read the detections of a Panther Python file (pure): one item per pypanther rule class, or why it gives none. */
-export function parsePantherPython(source: string, file: string): RuleFileOutcome {
+/**
+ * A pypanther module as the folder walk needs it to apply the overrides of other files (applyPantherOverrides): its
+ * rule classes, each with the item it gave, and the overrides it makes. Every text's line is set (PyValue `line`), so
+ * that a class is read again without its file.
+ */
+export interface PantherModule {
+  classes: PantherClass[];
+  overrides: PantherOverride[];
+  imported: string[];
+}
+
+/** A rule class of a module: its item, name, line, itself and its in-file ancestors in lookup order, each with the fields its body sets. */
+export interface PantherClass {
+  item: number;
+  name: string;
+  line: number;
+  chain: { name: string; fields: [string, Field][] }[];
+  /** Whether it derives from pypanther's Rule through classes of its file; else `base` names the classes of other modules it derives from. */
+  derives: boolean;
+  base: string;
+}
+
+/**
+ * A change a module makes to a class by name: `X.override(default_severity=Severity.HIGH)` sets fields, `X.extend(reports={…})`
+ * adds to them, `X.default_severity = Severity.HIGH` sets one. Its fields are read as a class's (names lower-cased).
+ */
+export interface PantherOverride {
+  target: string;
+  how: 'override' | 'extend' | 'set';
+  line: number;
+  fields: [string, Field][];
+}
+
+/**
+ * Read the detections of a Panther Python file (pure): one item per pypanther rule class, or why it gives none; for a
+ * pypanther module, what applyPantherOverrides needs as well.
+ */
+export function readPantherPython(source: string, file: string): { outcome: RuleFileOutcome; panther?: PantherModule } {
   const kind = pantherPythonKind(source);
   const name = file.replace(/^.*[\\/]/, '');
   if (kind === 'rule body') {
-    return {
+    return { outcome: {
       ignored: { line: 1, name, reason: 'the Python of a panther-analysis detection without the YAML that names it (Filename:): it holds no ATT&CK mapping' },
       notes: [
         {
@@ -67,9 +104,9 @@ export function parsePantherPython(source: string, file: string): RuleFileOutcom
             'Put its YAML beside it in the folder given to --coverage, or move the file out of the folder',
         },
       ],
-    };
+    } };
   }
-  if (kind === undefined) return { invalid: { line: 1, message: 'not a Panther detection in Python: it imports no pypanther and defines no rule(event)' } };
+  if (kind === undefined) return { outcome: { invalid: { line: 1, message: 'not a Panther detection in Python: it imports no pypanther and defines no rule(event)' } } };
   const lines = new LineIndex(source);
   const logical = logicalLines(source);
   const imported = importedNames(logical);
@@ -101,14 +138,159 @@ export function parsePantherPython(source: string, file: string): RuleFileOutcom
     const bases = (header[2] ?? '').split(',').map((base) => base.trim()).filter((base) => base !== '');
     statements.push({ name: header[1]!, line: lines.line(line.start), bases, fields, ruleMethod: own.some((statement) => RULE_METHOD.test(statement.text)) });
   }
-  if (kind === 'panther sdk') return sdkModule(logical, assigned, { lines, file, imported, name });
+  if (kind === 'panther sdk') return { outcome: sdkModule(logical, assigned, { lines, file, imported, name }) };
   // A base is looked up by name: the class of that name the file defines last.
   const classes = new Map(statements.map((pyClass) => [pyClass.name, pyClass]));
-  const items = statements
+  const ruleClasses = statements
     .filter((pyClass) => derivesFromRule(pyClass, classes) || hasRuleMethod(pyClass, classes))
-    .map((pyClass) => ruleClass(pyClass, classes, { lines, file, imported, name }));
-  if (!items.length) return { ignored: { line: 1, name, reason: 'a pypanther module with no rule class (helpers, the main.py that registers rules): no detection' } };
-  return { items };
+    .map((pyClass, item) => classOf(pyClass, item, classes, lines));
+  const panther: PantherModule = { classes: ruleClasses, overrides: overridesOf(logical, assigned, lines), imported: [...imported].sort() };
+  const items = ruleClasses.map((pyClass) => ruleClass(pyClass, { lines, file, imported, name }));
+  if (!items.length) return { outcome: { ignored: { line: 1, name, reason: 'a pypanther module with no rule class (helpers, the main.py that registers rules): no detection' } }, panther };
+  return { outcome: { items }, panther };
+}
+
+// `X.override(`, `X.extend(`: a module changing a rule class by name (pypanther's Rule.override and Rule.extend);
+// `X.field = value`: setting one field.
+const OVERRIDE_CALL = /^(\w+)\.(override|extend)[ \t]*\(/;
+const FIELD_SET = /^(\w+)\.(\w+)[ \t]*=(?!=)[ \t]*/;
+// The fields a detection is read by (pantherRule): a `X.field = …` of another field (a title function, a filter) changes no coverage.
+const READ_FIELDS = new Set(['id', 'ruleid', 'display_name', 'displayname', 'reports', 'default_severity', 'severity', 'enabled', 'status', 'log_types', 'logtypes', 'default_reference', 'reference']);
+
+/**
+ * The overrides a module makes, at any indentation (the starter kit's `apply_overrides(rules)` function, or the top
+ * level of a main.py), in file order; a name in their values is looked up as for the SDK's calls (sdkModule).
+ */
+function overridesOf(logical: readonly LogicalLine[], assigned: readonly { name: string; start: number; field: Field }[], lines: LineIndex): PantherOverride[] {
+  const out: PantherOverride[] = [];
+  for (const line of logical) {
+    const module = new Map(assigned.filter((binding) => line.indent > 0 || binding.start < line.start).map((binding) => [binding.name, binding.field]));
+    const call = OVERRIDE_CALL.exec(line.text);
+    const set = call ? undefined : FIELD_SET.exec(line.text);
+    const fields: [string, Field][] = call
+      ? keywordArguments(line, call[0].length, lines).map((argument) => [argument.name.toLowerCase(), argument.field])
+      : set && READ_FIELDS.has(set[2]!.toLowerCase())
+        ? [[set[2]!.toLowerCase(), fieldOf(line, set, lines)]]
+        : [];
+    if (!fields.length) continue;
+    out.push({ target: (call ?? set)![1]!, how: call ? (call[2] as 'override' | 'extend') : 'set', line: lines.line(line.start), fields: fields.map(([key, field]) => [key, lined(resolveField(field, module), lines)]) });
+  }
+  return out;
+}
+
+/** A file of a folder, what reading it gave and, for a pypanther module, its classes and overrides. */
+interface ReadModule {
+  file: string;
+  outcome: RuleFileOutcome;
+  panther?: PantherModule | undefined;
+}
+
+/**
+ * A folder's outcomes with the overrides its pypanther modules make applied to the rule classes they name, as
+ * pypanther runs them: after every class is defined (a main.py imports the rules, then overrides them), in the order
+ * of the files' paths, then of their lines. An override changes the class it names only (pypanther copies a rule's
+ * fields into each class deriving from it as the class is defined). Each field it changes is noted on the class with
+ * the override's file and line; an override of a class no file of the folder defines as a rule (one of pypanther's
+ * own rules, whose fields are not read here) is noted where it is written, and not read.
+ */
+export function applyPantherOverrides<T extends ReadModule>(read: readonly T[], name: (file: string) => string): T[] {
+  const overrides = read.flatMap(({ file, panther }) => (panther?.overrides ?? []).map((override) => ({ file, override })));
+  if (!overrides.length) return [...read];
+  const known = new Set(read.flatMap(({ panther }) => (panther?.classes ?? []).map((pyClass) => pyClass.name)));
+  const unknown = new Map<string, Omit<CoverageProblem, 'file' | 'skipped'>[]>();
+  for (const { file, override } of overrides) {
+    if (known.has(override.target)) continue;
+    const written = override.how === 'set' ? `${override.target}.${override.fields[0]![0]} = …` : `${override.target}.${override.how}(…)`;
+    const message = `${written} is not read: ${override.target} is no rule class of the files read (a rule of pypanther's own, whose fields are not read here, or a class of another folder)`;
+    unknown.set(file, [...(unknown.get(file) ?? []), { line: override.line, message }]);
+  }
+  return read.map((module) => {
+    const { file, outcome, panther } = module;
+    const notes = unknown.get(file);
+    const changed = (panther?.classes ?? []).filter((pyClass) => overrides.some(({ override }) => override.target === pyClass.name));
+    if (!changed.length && !notes) return module;
+    const items = 'items' in outcome ? [...outcome.items] : undefined;
+    for (const pyClass of changed) {
+      if (!items) break;
+      const applied = overrides.filter(({ override }) => override.target === pyClass.name);
+      const context = { lines: new LineIndex(''), file, imported: new Set(panther!.imported), name: file.replace(/^.*[\\/]/, '') };
+      const fields = inheritedFields(pyClass.chain);
+      const said: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
+      for (const { file: where, override } of applied) {
+        for (const [key, field] of override.fields) {
+          if (!READ_FIELDS.has(key)) continue;
+          const moved = placedAt(field, pyClass.line);
+          fields.set(key, override.how === 'extend' ? extended(fields.get(key), moved) : moved);
+          const how = override.how === 'set' ? `${override.target}.${key} = …` : `${override.target}.${override.how}(${key}=…)`;
+          said.push({ line: pyClass.line, message: `${key} ${override.how === 'extend' ? 'extended' : 'set'} by ${how} at ${name(where)}:${override.line}, read after the class as pypanther runs it` });
+        }
+      }
+      if (!said.length) continue;
+      const read = ruleClass({ ...pyClass, chain: [{ name: pyClass.name, fields: [...fields] }] }, context);
+      items[pyClass.item] = { ...read, notes: [...said, ...(read.notes ?? [])] };
+    }
+    const withItems: RuleFileOutcome = items && 'items' in outcome ? { ...outcome, items } : outcome;
+    return { ...module, outcome: notes ? { ...withItems, notes: [...(withItems.notes ?? []), ...notes] } : withItems };
+  });
+}
+
+/** A field whose line and texts' lines are `line` (an override's value, counted at the class it changes). */
+function placedAt(field: Field, line: number): Field {
+  const set = (value: PyValue): PyValue => {
+    if (!value) return value;
+    if ('str' in value) return { ...value, line };
+    if ('list' in value) return { list: value.list.map(set) };
+    if ('dict' in value) return { dict: value.dict.map(([key, item]): [PyValue, PyValue] => [set(key), set(item)]) };
+    return value;
+  };
+  return { value: set(field.value), line };
+}
+
+/**
+ * A field extended as Rule.extend does: a list gets the items added, a mapping of lists (reports) the items of each
+ * key added to that key's; anything else is no value read.
+ */
+function extended(field: Field | undefined, more: Field): Field {
+  const [was, add] = [field?.value, more.value];
+  if (!was) return more;
+  if ('list' in was && add && 'list' in add) return { value: { list: [...was.list, ...add.list] }, line: more.line };
+  if ('dict' in was && add && 'dict' in add) {
+    const same = (a: PyValue, b: PyValue) => (MITRE_KEY(a) && MITRE_KEY(b)) || (a !== undefined && b !== undefined && 'str' in a && 'str' in b && a.str === b.str);
+    const dict = was.dict.map(([key, items]): [PyValue, PyValue] => {
+      const extra = add.dict.find(([other]) => same(key, other))?.[1];
+      return [key, extra && items && 'list' in items && 'list' in extra ? { list: [...items.list, ...extra.list] } : extra ? undefined : items];
+    });
+    for (const entry of add.dict) if (!was.dict.some(([key]) => same(key, entry[0]))) dict.push(entry);
+    return { value: { dict }, line: more.line };
+  }
+  return { value: undefined, line: more.line };
+}
+
+/** A field with the line of each of its texts set, so that it is read without its file. */
+function lined(field: Field, lines: LineIndex): Field {
+  const set = (value: PyValue): PyValue => {
+    if (!value) return value;
+    if ('str' in value) return { ...value, line: lines.line(value.at) };
+    if ('list' in value) return { list: value.list.map(set) };
+    if ('dict' in value) return { dict: value.dict.map(([key, item]): [PyValue, PyValue] => [set(key), set(item)]) };
+    return value;
+  };
+  return { value: set(field.value), line: field.line };
+}
+
+/** A rule class as PantherClass keeps it: itself and its in-file ancestors with their own fields, lines set. */
+function classOf(pyClass: PyClass, item: number, classes: ReadonlyMap<string, PyClass>, lines: LineIndex): PantherClass {
+  const chain = [pyClass, ...ancestors(pyClass, classes)];
+  // The bases the file does not define, through its own classes (B of A of OktaBruteForce: OktaBruteForce).
+  const base = [...new Set(chain.flatMap((found) => found.bases.filter((name) => !classes.has(name))))].join(', ');
+  return {
+    item,
+    name: pyClass.name,
+    line: pyClass.line,
+    chain: chain.map((found) => ({ name: found.name, fields: [...found.fields].map(([key, field]): [string, Field] => [key, lined(field, lines)]) })),
+    derives: derivesFromRule(pyClass, classes),
+    base,
+  };
 }
 
 // A detection of the Panther SDK: a call of detection.Rule (panther_sdk, panther_config); the names of its keyword
@@ -223,7 +405,7 @@ interface PyClass {
 }
 
 /** A field's value and its line (that of the class's statement, when read through a module's name). */
-interface Field {
+export interface Field {
   value: PyValue;
   line: number;
 }
@@ -271,9 +453,9 @@ function hasRuleMethod(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>):
 }
 
 /** A class's fields: its own, then those it inherits from the file's classes, the first base's before the next's (as Python looks them up). */
-function inheritedFields(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>): Map<string, Field> {
+function inheritedFields(chain: PantherClass['chain']): Map<string, Field> {
   const fields = new Map<string, Field>();
-  for (const found of [pyClass, ...ancestors(pyClass, classes)]) for (const [name, field] of found.fields) if (!fields.has(name)) fields.set(name, field);
+  for (const found of chain) for (const [name, field] of found.fields) if (!fields.has(name)) fields.set(name, field);
   return fields;
 }
 
@@ -286,11 +468,10 @@ interface ModuleContext {
 }
 
 /** One pypanther rule class as a Panther detection. */
-function ruleClass(pyClass: PyClass, classes: ReadonlyMap<string, PyClass>, context: ModuleContext): RuleOutcome {
-  const fields = inheritedFields(pyClass, classes);
-  if (!fields.has('reports') && !derivesFromRule(pyClass, classes)) {
-    // The bases the file does not define, through its own classes (B of A of OktaBruteForce: OktaBruteForce).
-    const base = [...new Set([pyClass, ...ancestors(pyClass, classes)].flatMap((found) => found.bases.filter((name) => !classes.has(name))))].join(', ');
+function ruleClass(pyClass: PantherClass, context: ModuleContext): RuleOutcome {
+  const fields = inheritedFields(pyClass.chain);
+  if (!fields.has('reports') && !pyClass.derives) {
+    const { base } = pyClass;
     const textOf = (found: Field | undefined) => (found?.value && 'str' in found.value ? found.value.str.trim() : undefined);
     const name = textOf(fields.get('display_name') ?? fields.get('displayname')) || textOf(fields.get('id') ?? fields.get('ruleid')) || pyClass.name;
     return {
@@ -343,7 +524,7 @@ function pantherRule(fields: ReadonlyMap<string, Field>, place: { name: string; 
   const reported = reports?.value;
   if (reported && 'dict' in reported) {
     const items = reported.dict.find(([key]) => MITRE_KEY(key))?.[1];
-    for (const item of items && 'list' in items ? items.list : []) if (item && 'str' in item) mitre.push({ text: item.str, line: lines.line(item.at) });
+    for (const item of items && 'list' in items ? items.list : []) if (item && 'str' in item) mitre.push({ text: item.str, line: item.line ?? lines.line(item.at) });
   } else if (reports && !(reported && 'str' in reported && reported.str.trim() === '')) {
     // An empty text (the SDK's `reports=""`) reports nothing, as an empty mapping does.
     notes.push({ line: reports.line, message: `reports is not written as a mapping of lists here (${unreadWhy(reported, imported)}); its ATT&CK mapping is not read` });

@@ -7,14 +7,14 @@
  * read-siem-rule.ts, read-wazuh.ts, read-falco.ts, read-chronicle.ts, read-panther.ts, read-panther-python.ts.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules } from './read-falco.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
-import { pantherPythonKind, parsePantherPython } from './read-panther-python.js';
+import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
 import { isSigmaDocs, parseSigmaDocs } from './read-sigma.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
@@ -38,14 +38,14 @@ export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind };
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule };
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
  * each counted as an item of the input. `format`: the format the file was read in (parseRuleFile), which names an
  * input whose every rule is ignored (a folder of Elastic's deprecated rules is `elastic`).
  */
-export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; format?: CoverageKind });
+export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; format?: CoverageKind; panther?: PantherModule });
 
 /**
  * Read every *.yml, *.yaml, *.toml and *.yaral file under a folder (or one file) as detection rules, and every file
@@ -68,12 +68,17 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
   let items = 0;
-  const read = files.map((file) => {
+  const parsed = files.map((file) => {
     const outcome = cache ? cache.outcome(file, () => readRuleFile(file)) : readRuleFile(file);
     const retired = retiredFolder(dir, file);
-    return { file, outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome };
+    // The pypanther modules of a retired folder are not deployed: their overrides change nothing.
+    return { file, outcome, retired, panther: retired ? undefined : outcome.panther };
   });
   cache?.save();
+  const read = applyPantherOverrides(parsed, (file) => relative(dir, file) || basename(file)).map(({ file, outcome, retired }) => ({
+    file,
+    outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome,
+  }));
   for (const { file, outcome } of asWazuhLoads(read)) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
@@ -183,7 +188,8 @@ function readRuleFile(file: string): RuleFileOutcome {
   try {
     const text = decodeText(readFileSync(file), file);
     const read = parseRuleText(text, file);
-    const outcome: RuleFileOutcome = read.format && !('invalid' in read.outcome) ? { ...read.outcome, format: read.format } : read.outcome;
+    const formatted: RuleFileOutcome = read.format && !('invalid' in read.outcome) ? { ...read.outcome, format: read.format } : read.outcome;
+    const outcome: RuleFileOutcome = read.panther ? { ...formatted, panther: read.panther } : formatted;
     if (extname(file) !== '') return outcome;
     const as = looksLikeYaraL(text) ? 'a YARA-L rule (name it .yaral)' : 'a YAML rule (name it .yml)';
     return { ...outcome, notes: [{ line: 1, message: `the file name has no extension; read as ${as}` }, ...(outcome.notes ?? [])] };
@@ -208,11 +214,14 @@ export function parseRuleFile(source: string, file: string): RuleFileOutcome {
  * `parseRuleFile`'s outcome, with the format the file was read in (undefined for a YAML file of no rule format), for
  * `readRuleFile` to keep with it.
  */
-function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome; format?: CoverageKind } {
+function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome; format?: CoverageKind; panther?: PantherModule } {
   if (TOML_FILE.test(file)) return { outcome: parseElasticRule(source, file), format: 'elastic' };
   if (JSON_FILE.test(file)) return { outcome: parseSplunkJsonDetection(source, file), format: 'splunk' };
   if (XML_FILE.test(file)) return { outcome: parseWazuhRules(source, file), format: 'wazuh' };
-  if (PY_FILE.test(file)) return { outcome: parsePantherPython(source, file), format: 'panther' };
+  if (PY_FILE.test(file)) {
+    const { outcome, panther } = readPantherPython(source, file);
+    return { outcome, format: 'panther', ...(panther ? { panther } : {}) };
+  }
   if (YARAL_FILE.test(file) || (extname(file) === '' && looksLikeYaraL(source))) return { outcome: parseYaraL(source, file), format: 'chronicle' };
   return { ...parseYamlRule(source, file) };
 }

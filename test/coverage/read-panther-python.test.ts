@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
@@ -379,6 +379,104 @@ describe('readRuleFolder and --coverage (Panther Python files)', () => {
   it('reviews a threat against the detection.Rule(...) calls of a Panther SDK module, in real ATT&CK', async () => {
     // T1528: severity High (90); T1556: the default severity INFO (25); T1566: its rule is switched off.
     expect(await reviewedScores('panther-sdk-gap', sdk, ['T1528', 'T1556', 'T1566'])).to.deep.equal([90, 25, undefined]);
+  });
+
+  // The shape of pypanther-starter-kit's overrides/aws_cloudtrail.py (an apply_overrides(rules) function calling
+  // AWSCloudTrailStopped.override(default_severity=Severity.LOW, …) and .extend(…)) and of its
+  // rules/aws_cloudtrail_rules/config.py (`AWSCloudTrailAccountDiscovery.Severity = PantherSeverity.Low`), here on the
+  // team's own rules of another file of the folder, and on one of pypanther's own.
+  const oktaRules = `from pypanther import LogType, Rule, Severity
+
+
+class OktaLoginWithoutMFA(Rule):
+    id = "Custom.Okta.LoginWithoutMFA"
+    log_types = [LogType.OKTA_SYSTEM_LOG]
+    default_severity = Severity.LOW
+    enabled = False
+    reports = {"MITRE ATT&CK": ["TA0001:T1078.004"]}
+
+    def rule(self, event):
+        return not event.deep_get("authenticationContext", "mfa")
+
+
+class OktaAdminRoleAssigned(Rule):
+    id = "Custom.Okta.AdminRoleAssigned"
+    log_types = [LogType.OKTA_SYSTEM_LOG]
+    default_severity = Severity.MEDIUM
+    reports = {"MITRE ATT&CK": ["TA0003:T1098"]}
+
+    def rule(self, event):
+        return event.get("eventType") == "user.account.privilege.grant"
+
+
+class OktaSupportAccess(OktaAdminRoleAssigned):
+    id = "Custom.Okta.SupportAccess"
+    reports = {"MITRE ATT&CK": ["TA0004:T1078.001"]}
+`;
+  const oktaMain = `from pypanther import Severity, get_panther_rules, register
+from pypanther.rules.aws_cloudtrail.aws_console_login_without_mfa import AWSConsoleLoginWithoutMFA
+
+from rules.okta_rules import OktaAdminRoleAssigned, OktaLoginWithoutMFA
+
+MFA_REPORTS = {"MITRE ATT&CK": ["TA0004:T1098.003"]}
+
+
+def apply_overrides(rules):
+    OktaLoginWithoutMFA.override(
+        enabled=True,
+        default_severity=Severity.HIGH,
+        default_runbook="Check the user's MFA enrollment",
+    )
+    OktaAdminRoleAssigned.extend(reports=MFA_REPORTS, tags=["CorpSec"])
+    OktaAdminRoleAssigned.default_severity = Severity.CRITICAL
+    AWSConsoleLoginWithoutMFA.override(enabled=True, default_severity=Severity.HIGH)
+
+
+base_rules = get_panther_rules()
+apply_overrides(base_rules)
+register(base_rules)
+`;
+
+  it("applies the .override(), .extend() and field settings of another file of the folder to the rule class they name, noting each with its file and line", () => {
+    const dir = freshTmpDir('panther-python-overrides');
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(join(dir, 'main.py'), oktaMain);
+    writeFileSync(join(dir, 'rules', 'okta_rules.py'), oktaRules);
+    const input = readRuleFolder(dir);
+    expect(input.counts).to.deep.equal({ items: 4, rules: 3, ignored: 1, invalid: 0 });
+    expect(input.rules.map((rule) => [rule.id, rule.level, rule.refs.map((ref) => [ref.id, ref.line])])).to.deep.equal([
+      ['Custom.Okta.LoginWithoutMFA', 0.9, [['T1078.004', 9]]],
+      // A technique an override adds is placed at the class it changes; the note says where the override is.
+      ['Custom.Okta.AdminRoleAssigned', 1, [['T1098', 19], ['T1098.003', 15]]],
+      // pypanther copies a rule's fields into a class deriving from it when the class is defined: the override of
+      // OktaAdminRoleAssigned, run after, leaves OktaSupportAccess's severity as it was.
+      ['Custom.Okta.SupportAccess', 0.75, [['T1078.001', 27]]],
+    ]);
+    const rules = join(dir, 'rules', 'okta_rules.py');
+    expect(input.problems.map((problem) => [problem.file, problem.line, problem.message])).to.deep.equal([
+      [join(dir, 'main.py'), 17, 'AWSConsoleLoginWithoutMFA.override(…) is not read: AWSConsoleLoginWithoutMFA is no rule class of the files read (a rule of pypanther\'s own, whose fields are not read here, or a class of another folder)'],
+      [rules, 4, 'enabled set by OktaLoginWithoutMFA.override(enabled=…) at main.py:10, read after the class as pypanther runs it'],
+      [rules, 4, 'default_severity set by OktaLoginWithoutMFA.override(default_severity=…) at main.py:10, read after the class as pypanther runs it'],
+      [rules, 15, 'reports extended by OktaAdminRoleAssigned.extend(reports=…) at main.py:15, read after the class as pypanther runs it'],
+      [rules, 15, 'default_severity set by OktaAdminRoleAssigned.default_severity = … at main.py:16, read after the class as pypanther runs it'],
+    ]);
+  });
+
+  it('reviews a threat against rules tuned by the overrides of a main.py, in real ATT&CK', async () => {
+    const dir = freshTmpDir('panther-python-overrides-gap');
+    mkdirSync(join(dir, 'rules', 'rules'), { recursive: true });
+    writeFileSync(join(dir, 'rules', 'main.py'), oktaMain);
+    writeFileSync(join(dir, 'rules', 'rules', 'okta_rules.py'), oktaRules);
+    const ids = ['T1078.004', 'T1098', 'T1098.003', 'T1078.001'];
+    const threat = join(dir, 'threat.json');
+    writeFileSync(threat, JSON.stringify({ name: 'threat', domain: 'enterprise-attack', versions: { attack: '18', layer: '4.5' }, techniques: ids.map((techniqueID) => ({ techniqueID, score: 100 })) }));
+    const out = join(dir, 'review');
+    const run = await runCli(['gap', '--threat', threat, '--coverage', join(dir, 'rules'), '--out', out, '--quiet']);
+    expect(run.code).to.equal(0);
+    const layer = JSON.parse(readFileSync(join(out, 'coverage.layer.json'), 'utf8')) as { techniques: { techniqueID: string; score?: number }[] };
+    // T1078.004: switched on at High (90); T1098: raised to Critical (100); T1098.003: added by .extend (100);
+    // T1078.001: OktaSupportAccess, Medium (75) as defined.
+    expect(ids.map((id) => layer.techniques.find((entry) => entry.techniqueID === id)?.score)).to.deep.equal([90, 100, 100, 75]);
   });
 
   it('names a folder whose Panther Python files give no rule panther, not sigma', () => {

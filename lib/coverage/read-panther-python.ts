@@ -236,14 +236,7 @@ export function applyPantherOverrides<T extends ReadModule>(read: readonly T[], 
 
 /** A field whose line and texts' lines are `line` (an override's value, counted at the class it changes). */
 function placedAt(field: Field, line: number): Field {
-  const set = (value: PyValue): PyValue => {
-    if (!value) return value;
-    if ('str' in value) return { ...value, line };
-    if ('list' in value) return { list: value.list.map(set) };
-    if ('dict' in value) return { dict: value.dict.map(([key, item]): [PyValue, PyValue] => [set(key), set(item)]) };
-    return value;
-  };
-  return { value: set(field.value), line };
+  return { value: withLines(field.value, () => line), line };
 }
 
 /**
@@ -268,14 +261,16 @@ function extended(field: Field | undefined, more: Field): Field {
 
 /** A field with the line of each of its texts set, so that it is read without its file. */
 function lined(field: Field, lines: LineIndex): Field {
-  const set = (value: PyValue): PyValue => {
-    if (!value) return value;
-    if ('str' in value) return { ...value, line: lines.line(value.at) };
-    if ('list' in value) return { list: value.list.map(set) };
-    if ('dict' in value) return { dict: value.dict.map(([key, item]): [PyValue, PyValue] => [set(key), set(item)]) };
-    return value;
-  };
-  return { value: set(field.value), line: field.line };
+  return { value: withLines(field.value, (at) => lines.line(at)), line: field.line };
+}
+
+/** A value whose texts' lines are set by `lineOf` their place. */
+function withLines(value: PyValue, lineOf: (at: number) => number): PyValue {
+  if (!value) return value;
+  if ('str' in value) return { ...value, line: lineOf(value.at) };
+  if ('list' in value) return { list: value.list.map((item) => withLines(item, lineOf)) };
+  if ('dict' in value) return { dict: value.dict.map(([key, item]): [PyValue, PyValue] => [withLines(key, lineOf), withLines(item, lineOf)]) };
+  return value;
 }
 
 /** A rule class as PantherClass keeps it: itself and its in-file ancestors with their own fields, lines set. */

@@ -1,5 +1,6 @@
 /** Bylines: who wrote a post and when (authors, research teams, persons' names, dates, reading times). */
 import { isCommonEnglishWord } from '../common-words.js';
+import { LOWER_UPPER } from './page-furniture.js';
 import { textWords } from './text-terms.js';
 import { MONTH_ABBREVIATIONS, MONTHS, mayNameVendor, VENDOR } from './vendor-names.js';
 
@@ -31,9 +32,27 @@ const BYLINE_LOWER_WORDS = new Set([...DATE_WORDS, ...'and by the written posted
 // A word in lower case (Latin letters: what suggest ranks); without Unicode classes, read fast.
 const LOWER_WORD = /(?:^|[^A-Za-zÀ-ÖØ-öø-ÿ0-9’'-])([a-zß-öø-ÿ]+)/g;
 
+// A news site's byline scraped with its parts glued together (The Hacker News's `**Nov 06, 2025**Ravie
+// LakshmananMalware / Vulnerability`): a date first, maybe in bold, glued to the author's name, and the post's
+// categories glued after it, each a capitalised word or more, set apart by a slash, a comma or `&`. Where a lower-case
+// letter meets a capital, the glued parts meet.
+const GLUED_DATE = /^[*_]{0,2}([\p{L}\d ,.]{6,30}?)[*_]{0,2}(?=\p{Lu})/u;
+const GLUED_CATEGORIES = /^\p{Lu}[\p{L}-]*(?:\s*(?:[/,&]\s*|\s)\p{Lu}[\p{L}-]*)*$/u;
+
+/** Whether a passage is a byline glued by scraping (`GLUED_DATE`): a date, an author's name, the post's categories. */
+function isGluedByline(text: string): boolean {
+  const date = GLUED_DATE.exec(text);
+  if (!date || !isDate(date[1]!)) return false;
+  const [name, ...categories] = text.slice(date[0].length).replace(LOWER_UPPER, '$&\n').split('\n');
+  return isPersonName(name!) && categories.every((part) => GLUED_CATEGORIES.test(part.trim()));
+}
+
 /** Whether a passage is a byline: authors after "By", or authors with a research team, a date or a reading time. */
 export function isByline(text: string): boolean {
-  if (text.length > 200 || !/^\p{Lu}/u.test(text)) return false;
+  if (text.length > 200) return false;
+  // A byline glued by scraping begins with a date, maybe in bold: passed over unless its first character is a digit or a mark.
+  if (/^[*_\d]|^\p{Lu}\p{Ll}{2,8}\.? \d/u.test(text) && isGluedByline(text)) return true;
+  if (!/^\p{Lu}/u.test(text)) return false;
   // A sentence has a word in lower case that no byline has ("sent", "used"): passed over at the first.
   LOWER_WORD.lastIndex = 0;
   for (let word = LOWER_WORD.exec(text); word; word = LOWER_WORD.exec(text)) if (!BYLINE_LOWER_WORDS.has(word[1]!)) return false;

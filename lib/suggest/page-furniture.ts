@@ -3,6 +3,7 @@
  * alone, breadcrumbs, and the site's menus (one item a line, or glued into one line).
  */
 import { BRACKETS } from './bylines.js';
+import { LINK_TARGET } from './passage-language.js';
 import { textWords } from './text-terms.js';
 import { MONTH_ABBREVIATIONS, MONTHS, mayNameVendor, VENDOR } from './vendor-names.js';
 
@@ -57,7 +58,7 @@ function gluedItems(text: string): boolean {
 // unusual malicious campaign…`): the text before the passage's first sentence's end, up to its last joint of a
 // lower-case letter and a capital, is the menu when it runs items together as a glued menu does (`gluedItems`). The
 // sentence after it is read.
-const LOWER_UPPER = /[a-zß-öø-ÿ](?=[A-ZÀ-ÖØ-Þ])/g;
+export const LOWER_UPPER = /[a-zß-öø-ÿ](?=[A-ZÀ-ÖØ-Þ])/g;
 const SENTENCE_END = /[.!?;]/;
 
 /** A passage without the site's menu glued before its first sentence (see LOWER_UPPER), or the passage as it is. */
@@ -106,7 +107,10 @@ export function isBreadcrumb(text: string): boolean {
 // newsletter boxes ("Sign up for our newsletters", "Let us keep you up to date"), lists of other posts ("Related
 // Articles", "Previous Blog Post"), the reading time ("May 27, 2026 · 11 min read"), log-in and contact links. A
 // passage made only of them (with vendor names, numbers, dates) says nothing of an attack; one word that is none of
-// them ("Share the VPN credentials") makes it read.
+// them ("Share the VPN credentials") makes it read. A news site's call to follow it and its slogan are of them too
+// (The Hacker News's `Found this article interesting?` / `Follow us on [Google News](…), [Twitter](…) and
+// [LinkedIn](…) to read more exclusive content we post.`, `#1 Trusted Cybersecurity News Platform`, `Followed by 5.20+
+// million`, `Contact/Tip Us`); its links' addresses are no words of it.
 const FURNITURE_WORDS = new Set(
   (
     'cookie cookies consent preferences manage privacy policy policies terms conditions legal information imprint ' +
@@ -115,13 +119,14 @@ const FURNITURE_WORDS = new Set(
     'sitemap rss feed skip main content read reading later also stay tuned comments comment closed link copied ' +
     'learn more request demo free trial facebook twitter linkedin youtube instagram reddit min mins minute minutes ' +
     'keep date let about follow ethics statement affiliate disclosure trademark trademarks registered respective owners ' +
-    'license licence agreement whitepaper whitepapers ebook social media'
+    'license licence agreement whitepaper whitepapers ebook social media found interesting followed followers trusted'
   ).split(' '),
 );
-// Small words that go with them ("Sign up for our newsletters", "Skip to main content"), and the months of a date.
+// Small words that go with them ("Sign up for our newsletters", "Skip to main content"), the months of a date, and a
+// news site's words that are none alone (`News`, `Platform`: a menu's item, a table's header).
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -158,7 +163,7 @@ function isCopyrightNotice(text: string): boolean {
 
 /** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice). */
 export function isPageFurniture(text: string): boolean {
-  return text.length <= 300 && (madeOfWords(text, FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text));
+  return text.length <= 300 && (madeOfWords(text.replace(LINK_TARGET, ']'), FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text));
 }
 
 // A log-in or comment form scraped to text, one field or link a line (BleepingComputer's `Login` / `Username` /

@@ -133,7 +133,7 @@ function isSpace(code: number): boolean {
 const ASCII = /^[\x00-\x7f]*$/;
 
 // The address part of a Markdown link: `](` then a URL, a `www.` host or a path, up to `)`.
-const LINK_TARGET = /\]\((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\/)[^()\s]*\)/gi;
+export const LINK_TARGET = /\]\((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\/)[^()\s]*\)/gi;
 
 // Longest phrase first, so that 添付ファイル is read before 添付.
 const GLOSSARY = [...GLOSSARY_JA].sort((a, b) => b[0].length - a[0].length);

@@ -815,9 +815,21 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) Ingress Tool Transfer 73.8, marked as advice.
   it('ranks no passage made only of a web page\'s furniture, and says so; a word of behaviour among them is read', () => {
     expectUnranked(['Manage Cookies', 'Privacy Policy', 'Share this post:', 'Sign up for our newsletters', 'Copyright © ESET, All Rights Reserved', 'Related Articles', 'May 27, 2026 · 11 min read', 'Log in', 'Follow us:'], PAGE_FURNITURE_NOTE);
+    // A news site's call to follow it and its slogan (The Hacker News's Kalambur post saved as Markdown: "Found this
+    // article interesting?" got Data from Local System 100, "Follow us on [Google News](…) … to read more exclusive
+    // content we post." was advice, "#1 Trusted Cybersecurity News Platform" got Domain Trust Discovery 98.4).
+    expectUnranked([
+      'Found this article interesting?',
+      'Follow us on [Google News](https://news.example.com/x), [Twitter](https://twitter.com/site) and [LinkedIn](https://www.linkedin.com/company/site/) to read more exclusive content we post.',
+      '#1 Trusted Cybersecurity News Platform',
+      'Followed by 5.20+ million[**](https://twitter.com/site)',
+      'Contact/Tip Us',
+    ], PAGE_FURNITURE_NOTE);
     expectRead([
       ['The actor stole the session cookies of the logged-in users.', 'T1539'],
       ['Network share discovery', 'T1135'],
+      // A menu's or a table's word alone is none.
+      ['Platform'],
     ]);
   });
 
@@ -1061,6 +1073,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['By Exploiting Public-Facing Applications', 'T1190'],
       ['Cobalt Strike and Brute Ratel — March 2024'],
     ]);
+  });
+
+  // The Hacker News's Kalambur post saved as Markdown glues its byline's parts: "**Nov 06, 2025**Ravie
+  // LakshmananMalware / Vulnerability" got Active Scanning: Vulnerability Scanning (T1595.002) 96.6. A sentence glued
+  // after a date is read.
+  it('ranks no byline glued by scraping (a date, the author, the categories), and says so; a sentence after a date is read', () => {
+    expectUnranked(['**Nov 06, 2025**Ravie LakshmananMalware / Vulnerability', 'Nov 06, 2025Jane Doe', 'March 3, 2025Sergiu GatlanRansomware, Data Breach'], BYLINE_NOTE);
+    expectRead([['**Nov 06, 2025**The actor sent spearphishing emails with malicious attachments.', 'T1566.001']]);
   });
 
   // Securelist's post scraped to text (reports7 05) sets its authors on lines of their own under a label: "Authors" got

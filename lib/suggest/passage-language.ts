@@ -1,3 +1,4 @@
+import { isCommonEnglishWord } from '../common-words.js';
 import { GLOSSARY_JA } from './glossary-ja.js';
 import { withoutIndicators } from './text-terms.js';
 
@@ -135,6 +136,25 @@ const ASCII = /^[\x00-\x7f]*$/;
 // The address part of a Markdown link: `](` then a URL, a `www.` host or a path, up to `)`.
 export const LINK_TARGET = /\]\((?:[a-z][a-z0-9+.-]*:\/\/|www\.|\/)[^()\s]*\)/gi;
 
+// Scraping glues a link's text to the words beside it (BleepingComputer's Check Point post saved as Markdown: `Tracked
+// asCVE-2026-50751, …`, `automotive giantYangfeng,Nissan, Japanese beer companyAsahi`): a word in lower case glued to a
+// CVE's ID, or a common English word of at least 4 letters in lower case glued to a name (one capitalised word that is
+// no common English word, ending the token), is read as two words. Names in camel case are kept whole: one that begins
+// with a capital (`VirtualAllocEx`, `PowerShell`), a short word (`iPhone`, `setTimeout`), a word of common English
+// after it (`readFile`), more than one capital after it (`getProcAddress`, `macOS`), a code's mark after it (a key,
+// a call, a member: `skipTaskbar: true`, `sendBeacon(`, `postData.length`).
+const GLUED_WORD = /(?<![\p{L}\p{N}_])([a-z]{2,})(?=CVE-\d{4}-\d|([A-Z][a-z]+)(?![\p{L}\p{N}_:(=]|\.\S))/gu;
+const MIN_GLUED_WORD = 4;
+
+/** A text with words glued by scraping read apart (`GLUED_WORD`), or the text as it is. */
+function withGluedWordsApart(text: string): string {
+  // Most passages have no lower-case letter before a capital: passed over at once.
+  if (!/[a-z][A-Z]/.test(text)) return text;
+  return text.replace(GLUED_WORD, (word: string, _: string, name: string | undefined) =>
+    !name || (word.length >= MIN_GLUED_WORD && isCommonEnglishWord(word) && !isCommonEnglishWord(name.toLowerCase())) ? `${word} ` : word,
+  );
+}
+
 // Longest phrase first, so that 添付ファイル is read before 添付.
 const GLOSSARY = [...GLOSSARY_JA].sort((a, b) => b[0].length - a[0].length);
 
@@ -150,7 +170,8 @@ const GLOSSARY = [...GLOSSARY_JA].sort((a, b) => b[0].length - a[0].length);
 export function suggestPassageText(passage: string, document?: DocumentLanguage): PassageText {
   // A Markdown link's address (`[Cobalt Strike](https://…/cobalt-strike-loader-analysis)`) is where the text points,
   // not what it says: its words (`loader`, `blog`) are not read, its text is.
-  const unlinked = passage.replace(LINK_TARGET, ']');
+  // Words glued by scraping are read apart (`withGluedWordsApart`).
+  const unlinked = withGluedWordsApart(passage.replace(LINK_TARGET, ']'));
   // ASCII text (most English passages) is in Latin script and NFKC leaves it as it is.
   const ascii = ASCII.test(unlinked);
   const text = ascii ? unlinked : unlinked.normalize('NFKC');

@@ -297,6 +297,15 @@ describe('suggestPassageText', () => {
     expect(suggestPassageText('A [link] (https://example.com) with a space stays.').text).to.equal('A [link] (https://example.com) with a space stays.');
   });
 
+  // BleepingComputer's Check Point post saved as Markdown glues links' texts to their neighbours: "Tracked
+  // asCVE-2026-50751, …" ranked the word `ascve`, "automotive giantYangfeng,Nissan" `giantyangfeng`.
+  it('reads apart a word glued by scraping to a CVE or a name; names in camel case stay whole', () => {
+    expect(suggestPassageText('Tracked asCVE-2026-50751, the flaw lets attackers in.').text).to.equal('Tracked as CVE-2026-50751, the flaw lets attackers in.');
+    expect(suggestPassageText('It hit automotive giantYangfeng,Nissan and beer companyAsahi.').text).to.equal('It hit automotive giant Yangfeng,Nissan and beer company Asahi.');
+    const code = 'It calls VirtualAllocEx, getProcAddress, setTimeout, readFile and PowerShell on iPhone and macOS with skipTaskbar: true.';
+    expect(suggestPassageText(code).text).to.equal(code);
+  });
+
   it('reads English as it is', () => {
     expect(suggestPassageText('The actor dumped LSASS memory.')).to.deep.equal({ text: 'The actor dumped LSASS memory.', language: 'en' });
   });
@@ -1073,6 +1082,13 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['By Exploiting Public-Facing Applications', 'T1190'],
       ['Cobalt Strike and Brute Ratel — March 2024'],
     ]);
+  });
+
+  // BleepingComputer's Check Point post saved as Markdown: "Tracked asCVE-2026-50751, …" ranked `ascve`.
+  it('ranks a sentence with a word glued to a CVE or a name by scraping as the sentence with the words apart', () => {
+    const [glued] = suggestTechniques('Tracked asCVE-2026-50751, this flaw can be exploited by remote attackers to bypass authentication on Remote Access VPNs.', model);
+    const [apart] = suggestTechniques('Tracked as CVE-2026-50751, this flaw can be exploited by remote attackers to bypass authentication on Remote Access VPNs.', model);
+    expect(glued!.candidates).to.deep.equal(apart!.candidates);
   });
 
   // The Hacker News's Kalambur post saved as Markdown glues its byline's parts: "**Nov 06, 2025**Ravie

@@ -3,7 +3,7 @@
  * categories, and a sponsor's advertisement.
  */
 import { isDate, isPersonName } from './bylines.js';
-import { isHeadline } from './page-furniture.js';
+import { isHeadline, isPageFurniture } from './page-furniture.js';
 import { HEADING_MARK, isReportStructure, LIST_MARK } from './report-structure.js';
 import { textWords } from './text-terms.js';
 import { mayNameVendor, VENDOR } from './vendor-names.js';
@@ -84,6 +84,7 @@ const RELATED_LABEL =
   /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars)\s*:?\s*/iu;
 const MAX_RELATED_ENTRY = 300;
 const MAX_RELATED = 60;
+const MAX_UNDATED_POSTS = 5;
 // Where two titles glued together meet: a letter in lower case, a digit or a bracket, then a capitalised word.
 const TITLES_JOINT = /(?<=[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
 
@@ -106,7 +107,9 @@ function relatedEntry(text: string): 'byline' | 'entry' | 'teaser' | undefined {
  * The passages (by index) that are a list of other posts: a label (`RELATED_LABEL`, maybe a heading; entries on its
  * passage after it too) and the entries after it (`relatedEntry`), up to MAX_RELATED. A teaser (with the other
  * sentences on its line) follows an entry and is kept only when a date or an author follows it, as each post of such a
- * list has one: a section's heading and its paragraph after the label (the report's own text) end the list. Passages
+ * list has one, or when posts without dates (titles and teasers, up to MAX_UNDATED_POSTS) end the list right before
+ * the page's furniture (`isPageFurniture`): a section's heading and its paragraph after the label (the report's own
+ * text) end the list. Passages
  * without letters (empty ones with `--lines`) are passed over.
  */
 export function relatedPostsPassages(passages: readonly { line: number; text: string }[]): Set<number> {
@@ -121,6 +124,11 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
     related.add(i);
     // The teasers read since the last entry, kept when a date or an author follows them.
     let teasers: number[] = [];
+    // Titles and teasers after a teaser that no date or author followed (Securelist's `Reports` / a title / its teaser
+    // / a title / its teaser, then the page's footer): kept when the page's furniture follows them, at most
+    // MAX_UNDATED_POSTS titles.
+    let undated: number[] = [];
+    let undatedPosts = 0;
     let entries = 0;
     // The passage read before, with letters.
     let previous = label;
@@ -132,13 +140,26 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
       const after = previous;
       previous = j;
       // A teaser's other sentences on its line (a title with a full stop in it: `GReAT Ideas. Balalaika Edition`) are its.
-      const teaser = teasers.length === 0 ? kind === 'teaser' && after !== label && related.has(after) : (kind === 'teaser' || kind === 'entry') && passages[after]!.line === passages[j]!.line;
+      const teaser =
+        teasers.length === 0 ? kind === 'teaser' && after !== label && (related.has(after) || undated.includes(after)) : (kind === 'teaser' || kind === 'entry') && passages[after]!.line === passages[j]!.line;
       if (teaser) {
         teasers.push(j);
         continue;
       }
+      if (teasers.length && kind === 'entry' && undatedPosts < MAX_UNDATED_POSTS && !isPageFurniture(text)) {
+        undated.push(...teasers, j);
+        undatedPosts++;
+        teasers = [];
+        continue;
+      }
+      if (undated.length && kind !== 'byline') {
+        if (isPageFurniture(text)) for (const k of [...undated, ...teasers]) related.add(k);
+        break;
+      }
       if (kind === undefined || kind === 'teaser' || (teasers.length && kind !== 'byline')) break;
-      for (const teaser of teasers) related.add(teaser);
+      for (const k of [...undated, ...teasers]) related.add(k);
+      undated = [];
+      undatedPosts = 0;
       teasers = [];
       related.add(j);
       entries++;

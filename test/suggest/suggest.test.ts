@@ -1231,6 +1231,24 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(report.map((p) => p.note)).to.deep.equal([RELATED_POSTS_NOTE, undefined]);
   });
 
+  // Securelist's AZORult post (GenAI-Threat-Intelligence-Research, reports/TA516) ends its list of other posts with
+  // "Reports" and two titles with their teasers and no dates, then its footer: the teasers and the second title were
+  // ranked ("In this report Kaspersky researchers provide an analysis of the previously unknown HrServ web shell…"). Before
+  // a sentence of the report's, they are read.
+  it('ranks no titles and teasers without dates at the end of a list of other posts, before the page\'s footer, and says so', () => {
+    const list = [
+      'Latest Posts', 'Reports', 'HrServ – Previously unknown web shell used in APT attack',
+      'In this report researchers provide an analysis of the previously unknown HrServ web shell, active since 2021.',
+      'Modern Asian APT groups’ tactics, techniques and procedures (TTPs)', 'Asian APT groups target various organizations from a multitude of regions.',
+    ];
+    for (const lines of [false, true]) {
+      const footed = suggestTechniques([...list, '© 2024 Example Lab, All Rights Reserved'].join('\n\n'), model, { lines }).filter((p) => p.text);
+      expect(footed.map((p) => p.note), `lines: ${lines}`).to.deep.equal([...Array(list.length).fill(RELATED_POSTS_NOTE), PAGE_FURNITURE_NOTE]);
+      const report = suggestTechniques([...list, 'The actor sent spearphishing emails with malicious attachments to the staff.'].join('\n\n'), model, { lines }).filter((p) => p.text);
+      expect(report.slice(3).map((p) => p.note), `lines: ${lines}`).to.deep.equal(Array(4).fill(undefined));
+    }
+  });
+
   // BleepingComputer's posts saved as Markdown (a scraped news archive's Check Point VPN post) end with "### Related
   // Articles:" and the titles after it, each ranked ("Palo Alto Networks firewall zero-day exploited for nearly a month":
   // Exploit Public-Facing Application, T1190, 100); saved as text (GenAI-Threat-Intelligence-Research's BlackCat Sphynx

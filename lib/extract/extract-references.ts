@@ -1248,12 +1248,12 @@ function fromNeighbour(ref: Found): boolean {
 }
 
 /**
- * Whether two names written for one ID name the same thing: the same words (case, spacing and punctuation variants
- * aside), or one is the other's `Parent: Sub` part (`PowerShell` and `Command and Scripting Interpreter: PowerShell`).
+ * Whether two names written for one ID are the same name (case, spacing and punctuation variants aside). Names that
+ * only look alike are kept apart (`OS Credential Dumping: mimikatz.exe` after `OS Credential Dumping`, both for
+ * T1003.001): the release decides whether they agree, as `extractReport` merges them.
  */
 function sameName(a: string, b: string): boolean {
-  const [x, y] = [nameKey(a), nameKey(b)];
-  return x === y || x.endsWith(`: ${y}`) || y.endsWith(`: ${x}`) || x.startsWith(`${y}: `) || y.startsWith(`${x}: `);
+  return nameKey(a) === nameKey(b);
 }
 
 /** What makes references the same one: their IDs, a malformed ID as written, or the name written without an ID. */

@@ -372,6 +372,29 @@ describe('extractReport', () => {
     });
   });
 
+  describe('an ID written again with its parent\'s name and other words (`Parent: words`)', () => {
+    it('is checked as a reference of its own, and warned of where its words name no sub-technique', () => {
+      // An incident write-up: the parent's name with the ID in prose, then a table row naming the tool for the sub-technique.
+      const text = [
+        'The actor used OS Credential Dumping (T1003.001) on the server.', '',
+        '| Technique | ID |', '|---|---|', '| OS Credential Dumping: mimikatz.exe | T1003.001 |', '',
+        'Later, Command and Scripting Interpreter: PowerShell (T1059.001) ran, and PowerShell (T1059.001) again.',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.lines ?? [ref.line], ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        ['OS Credential Dumping', [1], ['T1003.001'], []],
+        [
+          'OS Credential Dumping: mimikatz.exe',
+          [5],
+          ['T1003.001'],
+          ['"mimikatz.exe" in the name "OS Credential Dumping: mimikatz.exe" is not T1003.001 OS Credential Dumping: LSASS Memory; T1003.001 kept as written: check it'],
+        ],
+        // A name and its `Parent: Sub` form agree: one reference, cited on its line once.
+        ['Command and Scripting Interpreter: PowerShell', [7], ['T1059.001'], []],
+      ]);
+    });
+  });
+
   describe('a wiki link (`[[target|text]]`)', () => {
     it('reads its text, not its target, a page\'s name that holds another ID', () => {
       // An Obsidian knowledge base's page generated from Atomic Red Team: the link's target is the parent technique's page.

@@ -832,6 +832,18 @@ const STOP_WORDS = new Set(
     .split(' '),
 );
 
+// The stop words that begin a technique's name in some release (Enterprise, Mobile, ICS; `At`, `Create Account`, `Deploy
+// Container`, `Use Alternate Authentication Material`, `Obtain Capabilities`, `Run Virtual Instance`).
+const NAME_OPENERS = new Set('abuse at attack create deliver deploy download group install malware obtain run threat use'.split(' '));
+
+/**
+ * Whether words are only stop words, none of which begins a technique's name (`See`, `See also`, `Then`, `In`): a
+ * sentence's words, never written as a name.
+ */
+function onlyStopWords(words: readonly string[]): boolean {
+  return words.length > 0 && words.every((word) => STOP_WORDS.has(word.toLowerCase()) && !NAME_OPENERS.has(word.toLowerCase()));
+}
+
 /** The word before `end` (skipping spaces) as [start, end), bounded in length; undefined at `floor`. */
 function wordBefore(text: string, end: number, floor: number): TextSpan | undefined {
   let e = end;
@@ -887,6 +899,14 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
     titled.push(word);
   }
   while (titled[titled.length - 1]?.kind === 'connector') titled.pop();
+  // Words that are only capitalized, not written as a name, are none: a sentence's opening word or words (`See T1059.001
+  // for details`, `In T1021.001`, `Also PowerShell (T1059.001)`: stop words) and words that end in a small word (`Refer
+  // to T1003`, `According to T1003`: no technique's name ends in one).
+  // A stop word that begins a technique's name (`Create Account`, `Use Alternate Authentication Material`) stays.
+  const token = (word: (typeof words)[number]): string => text.slice(word.start, word.end).replace(MARK_CHARS, '').toLowerCase();
+  const stop = (word: (typeof words)[number]): boolean => STOP_WORDS.has(token(word));
+  while (titled.length > 1 && stop(titled[titled.length - 1]!) && !NAME_OPENERS.has(token(titled[titled.length - 1]!))) titled.pop();
+  if (titled[0]?.kind === 'connector' || onlyStopWords(titled.map(token))) titled.length = 0;
   if (titled.some((word) => word.kind === 'title')) return titled[titled.length - 1]?.start;
   const lower: typeof words = [];
   for (const word of words) {
@@ -1111,7 +1131,8 @@ function htmlCell(text: string, span: TextSpan, side: 'first' | 'last'): TextSpa
 function gapName(text: string, span: TextSpan, pieces: readonly TacticPiece[], from: number): Named | undefined {
   if (span.end - span.start > MAX_NAME * 8) return undefined;
   const name = cleanName(withoutTactics(text, span, pieces, from));
-  if (!name) return undefined;
+  // `See also T1003`, `Refer to T1082`: a sentence's words, not a name; no technique's name ends in a small word.
+  if (!name || onlyStopWords(name.split(' ')) || CONNECTORS.has(/\S+$/.exec(name)![0].toLowerCase())) return undefined;
   // The name's own text, found inside the gap (a bounded search: the gap holds it when cleaning kept its first words),
   // up to its last words (cleaning may have cut marks inside it: `It used *Rundll32*`).
   const gap = text.slice(span.start, span.end);
@@ -1124,6 +1145,15 @@ function gapName(text: string, span: TextSpan, pieces: readonly TacticPiece[], f
 }
 
 /**
+ * Whether the ID at `start` is a step of a path (`atomics/T1059.001`, `C:\\AtomicRedTeam\\atomics\\T1003`): glued to a
+ * slash or backslash after a word that is no name's (lower-case, or itself a path: another slash, a colon, a dot).
+ */
+function inPath(text: string, start: number): boolean {
+  const run = /[^\s|()[\]<>"'`]{1,200}$/.exec(text.slice(Math.max(0, start - 200), start))?.[0];
+  return run !== undefined && /[/\\]$/.test(run) && (/^\p{Ll}/u.test(run) || /[/\\:.]/.test(run.slice(0, -1)));
+}
+
+/**
  * Names of the clusters of one reference: the text between IDs. With one cluster, the text before it, else after it.
  * With several, names stand all before their IDs (`Name – T1059Name – T1090.002`) or all after them
  * (`T1566.001Name: ...T1106Native API`), as the ends of the text show; when they cannot tell, no name is paired.
@@ -1131,11 +1161,14 @@ function gapName(text: string, span: TextSpan, pieces: readonly TacticPiece[], f
 function referenceNames(text: string, groups: readonly Cluster[], pieces: readonly TacticPiece[], warnings: string[]): Array<Named | undefined> {
   if (!groups.length) return [];
   let from = 0;
+  const paths = groups.map((group) => inPath(text, group.start));
   const gaps = gapSpans(text, groups).map((span, i) => {
     while (from < pieces.length && pieces[from]!.end <= span.start) from++;
     // In an HTML table row a name is one cell: the last before the first ID, the first after the last.
     const cell = i === 0 ? htmlCell(text, span, 'last') : i === groups.length ? htmlCell(text, span, 'first') : span;
-    return gapName(text, cell, pieces, from);
+    // `Path: atomics/T1059.001/T1059.001.yaml`: an ID that is a folder's or file's name in a path has no name on
+    // either side.
+    return paths[i] || paths[i - 1] ? undefined : gapName(text, cell, pieces, from);
   });
   // `T1083: File and Directory Discovery, T1005:` (a list of `ID: Name` items, wrapped by PDF-to-text): an ID with a
   // colon after it and a list's comma before it labels the text after it; the words before the comma end the item

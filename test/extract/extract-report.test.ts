@@ -395,6 +395,35 @@ describe('extractReport', () => {
     });
   });
 
+  describe('words before an ID that are not written as a name', () => {
+    it('takes no sentence\'s opening words, no words ending in a small word and no path for a name', () => {
+      // An ATT&CK cheat-sheet's Atomic Red Team command (`Get-AtomicTechnique -Path atomics/T1059.001/T1059.001.yaml |`),
+      // and prose that cites an ID without naming it.
+      const text = [
+        'Get-AtomicTechnique -Path atomics/T1059.001/T1059.001.yaml |',
+        'See T1003 for details.',
+        'Also PowerShell (T1059.001) ran, as did Create Account T1136.',
+        'Refer to T1082 and T1005.',
+        '- Use Alternate Authentication Material (T1550)',
+        '- At (T1053.002)',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.name, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        // Line 1's ID takes the name written for it on line 3 (a reference without a name takes a later one).
+        [3, 'PowerShell', ['T1059.001'], []],
+        [2, undefined, ['T1003'], []],
+        // The capitalized opening word is dropped; a stop word that begins a technique's name (`Create`, `Use`, `At`) is kept.
+        [3, 'Create Account', ['T1136'], []],
+        [4, undefined, ['T1082'], []],
+        [4, undefined, ['T1005'], []],
+        [5, 'Use Alternate Authentication Material', ['T1550'], []],
+        [6, 'At', ['T1053.002'], []],
+      ]);
+      // The name written for T1059.001 again on line 3 agrees with it: one reference, cited on both lines.
+      expect(refs[0]!.lines).to.deep.equal([1, 3]);
+    });
+  });
+
   describe('a wiki link (`[[target|text]]`)', () => {
     it('reads its text, not its target, a page\'s name that holds another ID', () => {
       // An Obsidian knowledge base's page generated from Atomic Red Team: the link's target is the parent technique's page.

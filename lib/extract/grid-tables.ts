@@ -100,7 +100,13 @@ export function readGridTables(lines: readonly FoldedText[]): ReadLine[] {
       first ||= k + 1;
       spans.forEach(([start, stop], c) => cells[c]!.push([k, start, stop]));
     }
-    // Rows only count once a border closes them, and a table is one with a row between two borders.
+    // A table whose last row no border closes (the text goes on after it, or a page's end cut it off) ends with that
+    // row: its lines are one row, as a border would have made them.
+    if (first) {
+      rows.push(joinRow(row, cells, first, lines));
+      end = k - 1;
+    }
+    // A table is one with a row under a border.
     if (!rows.some((r) => r.origin)) continue;
     for (const [n, r] of rows.entries()) out[i + n] = r;
     for (let n = i + rows.length; n <= end; n++) out[n] = { folded: foldText(''), number: n + 1 };

@@ -524,6 +524,24 @@ describe('extractReport', () => {
       expect(refs[2]!.span).to.deep.equal({ line: 16, start: 2, end: 11 });
       expect(refs[2]!.nameSpan).to.deep.equal({ line: 16, start: 14, end: 23 });
     });
+
+    it('reads a last row that no border closes as a row, up to the line that is none', () => {
+      // A table cut off by a page's end, or whose closing border was lost, with the report going on after it.
+      const text = [
+        '+-------------+-----------------------+',
+        '| Tactic      | Technique             |',
+        '+=============+=======================+',
+        '| Persistence | Scheduled Task/Job:   |',
+        '|             | Scheduled Task        |',
+        '|             | (T1053.005)           |',
+        '',
+        'The actor then moved on.',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [4, 'Scheduled Task/Job: Scheduled Task (T1053.005)', ['Persistence'], ['T1053.005'], []],
+      ]);
+    });
   });
 
   describe('a link whose text cites the technique its address names', () => {

@@ -141,9 +141,12 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
       first.set(key, kept.push(resolved(ref)) - 1);
       continue;
     }
-    const byName = resolveReference({ raw: ref.raw, tactics: [] }, context);
+    // The mention is checked as it would be alone, its tactics aside (they go to the first reference, and are checked
+    // there): a name that draws a warning by itself (`Mega.nz (T1567.002)`, no technique's name) keeps it apart.
+    const { tacticColumn: _column, ...mention } = ref;
+    const alone = resolved({ ...mention, tactics: [] }).resolution!;
     const earlier = kept[at]!;
-    if (!byName.warnings.length && byName.ids.length && byName.ids.join(' ') === earlier.resolution?.ids.join(' ')) {
+    if (!alone.warnings.length && alone.ids.length && alone.ids.join(' ') === earlier.resolution?.ids.join(' ')) {
       const tactics = [...new Set([...earlier.tactics, ...ref.tactics])];
       const cited = withLinesOf(earlier, ref);
       kept[at] = tactics.length > earlier.tactics.length ? resolved({ ...cited, tactics }) : cited;

@@ -370,6 +370,16 @@ describe('extractReport', () => {
         ['cloud storage', ['T1537'], []],
       ]);
     });
+
+    it('says so too when the ID was cited before with its own name, and keeps that mention apart', () => {
+      // A detection write-up's table: a detection's name where the technique's stands, after the technique's own row.
+      const text = ['They used Exfiltration to Cloud Storage (T1567.002) to leak the files.', '', '- Mega.nz (T1567.002)'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.lines ?? [ref.line], ref.resolution?.warnings.length])).to.deep.equal([
+        ['Exfiltration to Cloud Storage', [1], 0],
+        ['Mega.nz', [3], 1],
+      ]);
+    });
   });
 
   describe('an ID written again with its parent\'s name and other words (`Parent: words`)', () => {

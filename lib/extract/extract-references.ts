@@ -13,7 +13,7 @@ import {
   type ReferenceToken,
   type TextSpan,
 } from '../normalize/tokenize-references.js';
-import { readGridTables, type ReadLine } from './grid-tables.js';
+import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 
@@ -967,7 +967,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // can no longer look back at them: past the last line before the current one that was not blank.
   const entries: Array<Entry | undefined> = [];
   // A grid table's rows are read as a Markdown table's, one line per row.
-  const read = readGridTables(lines);
+  const read = readDashTables(lines, readGridTables(lines));
   const entryAt = (i: number): Entry => (entries[i] ??= classify(read[i]!));
   let forgotten = 0;
   let previous = 0;

@@ -115,6 +115,71 @@ export function readGridTables(lines: readonly FoldedText[]): ReadLine[] {
   return out;
 }
 
+// Pandoc's simple and multiline tables: the line under the header, a run of dashes per column with spaces between them
+// (`------- ----------- -----`), and the line of dashes alone that opens and closes a multiline table.
+const DASH_COLUMNS = /^\s{0,12}-{3,}(?: {1,8}-{3,}){1,40}\s*$/;
+const DASH_RULE = /^\s{0,12}-{10,}\s*$/;
+
+/** The columns the dashes under a header give: where each run starts, and where the next starts (the last: the line's end). */
+function dashColumns(text: string): number[] {
+  return [...text.matchAll(/-+/g)].map((m) => m.index);
+}
+
+/** The cells of a line of a simple or multiline table, cut where the columns start. */
+function dashCells(text: string, columns: readonly number[]): Array<[number, number]> {
+  return columns.map((start, c) => [Math.min(start, text.length), Math.min(columns[c + 1] ?? text.length, text.length)]);
+}
+
+/**
+ * Pandoc's simple tables (a header line, the dashes under it, one line per row up to a blank line) and multiline tables
+ * (opened and closed by a line of dashes alone, rows set apart by blank lines, each cell wrapped over several lines),
+ * read as grid tables are: a Markdown table, one line per row, the cells' lines joined. The other lines as they are.
+ */
+export function readDashTables(lines: readonly FoldedText[], read: ReadLine[]): ReadLine[] {
+  const out = [...read];
+  for (let i = 1; i < lines.length; i++) {
+    const under = lines[i]!.text;
+    if (under.length > 4000 || !DASH_COLUMNS.test(under) || out[i]!.origin || !lines[i - 1]!.text.trim()) continue;
+    const columns = dashColumns(under);
+    // A multiline table's header may be several lines, after its opening rule.
+    let top = i - 1;
+    while (top > 0 && lines[top - 1]!.text.trim() && !DASH_RULE.test(lines[top - 1]!.text) && i - top < 4) top--;
+    const multiline = top > 0 && DASH_RULE.test(lines[top - 1]!.text);
+    const rows: ReadLine[] = [];
+    const rowOf = (from: number, to: number): ReadLine => {
+      const cells: CellLines[] = columns.map(() => []);
+      for (let k = from; k < to; k++) dashCells(lines[k]!.text, columns).forEach(([start, stop], c) => cells[c]!.push([k, start, stop]));
+      return joinRow(new JoinedRow(), cells, from + 1, lines);
+    };
+    rows.push(rowOf(top, i), { folded: foldText(`|${columns.map(() => '---|').join('')}`), number: i + 1 });
+    let k = i + 1;
+    let end = i;
+    if (multiline) {
+      while (k < lines.length && !DASH_RULE.test(lines[k]!.text)) {
+        if (!lines[k]!.text.trim()) {
+          k++;
+          continue;
+        }
+        const from = k;
+        while (k < lines.length && lines[k]!.text.trim() && !DASH_RULE.test(lines[k]!.text)) k++;
+        rows.push(rowOf(from, k));
+      }
+      // A multiline table is one only with its closing rule.
+      if (k >= lines.length) continue;
+      end = k;
+    } else {
+      for (; k < lines.length && lines[k]!.text.trim() && !DASH_COLUMNS.test(lines[k]!.text); k++) rows.push(rowOf(k, k + 1));
+      end = k - 1;
+    }
+    if (rows.length < 3) continue;
+    const first = multiline ? top - 1 : top;
+    for (const [n, r] of rows.entries()) out[first + n] = r;
+    for (let n = first + rows.length; n <= end; n++) out[n] = { folded: foldText(''), number: n + 1 };
+    i = end;
+  }
+  return out;
+}
+
 /** One row of a grid table as a Markdown row: each cell's lines joined, in the order of its columns. */
 function joinRow(row: JoinedRow, cells: readonly CellLines[], first: number, lines: readonly FoldedText[]): ReadLine {
   row.push('|');

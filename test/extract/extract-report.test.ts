@@ -535,6 +535,37 @@ describe('extractReport', () => {
       expect(refs[2]!.nameSpan).to.deep.equal({ line: 16, start: 14, end: 23 });
     });
 
+    it('reads pandoc\'s simple and multiline tables as it reads grid tables', () => {
+      // `pandoc -t markdown` writes a docx table as one of these when its cells allow: a header over runs of dashes, one
+      // line per row (simple), or rows set apart by blank lines between two lines of dashes, cells wrapped (multiline).
+      const text = [
+        '  Tactic              Technique                                        Procedure',
+        '  ------------------- ------------------------------------------------ ----------------------',
+        '  Execution           Command and Scripting Interpreter (T1059.001)    The actor ran scripts.',
+        '  Credential Access   OS Credential Dumping: LSASS Memory (T1003.001)  Mimikatz dumped LSASS.',
+        '',
+        '-------------------------------------------------------------------------',
+        '  Tactic              Technique                  Procedure',
+        '  ------------------- -------------------------- ------------------------',
+        '  Persistence         Scheduled Task/Job:        A task ran daily.',
+        '                      Scheduled Task',
+        '                      (T1053.005)',
+        '',
+        '  Discovery           System Information         The actor ran',
+        '                      Discovery (T1082)          systeminfo.',
+        '-------------------------------------------------------------------------',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [3, 'Command and Scripting Interpreter (T1059.001)', ['Execution'], ['T1059.001'], []],
+        [4, 'OS Credential Dumping: LSASS Memory (T1003.001)', ['Credential Access'], ['T1003.001'], []],
+        [9, 'Scheduled Task/Job: Scheduled Task (T1053.005)', ['Persistence'], ['T1053.005'], []],
+        [13, 'System Information Discovery (T1082)', ['Discovery'], ['T1082'], []],
+      ]);
+      // Spans point at the lines as written.
+      expect(refs[2]!.span).to.deep.equal({ line: 9, start: 22, end: 41 });
+    });
+
     it('reads a last row that no border closes as a row, up to the line that is none', () => {
       // A table cut off by a page's end, or whose closing border was lost, with the report going on after it.
       const text = [

@@ -119,6 +119,8 @@ export function readGridTables(lines: readonly FoldedText[]): ReadLine[] {
 // (`------- ----------- -----`), and the line of dashes alone that opens and closes a multiline table.
 const DASH_COLUMNS = /^\s{0,12}-{3,}(?: {1,8}-{3,}){1,40}\s*$/;
 const DASH_RULE = /^\s{0,12}-{10,}\s*$/;
+// How many lines a multiline table's rows may take.
+const MULTILINE_LINES = 400;
 
 /** The columns the dashes under a header give: where each run starts, and where the next starts (the last: the line's end). */
 function dashColumns(text: string): number[] {
@@ -155,17 +157,19 @@ export function readDashTables(lines: readonly FoldedText[], read: ReadLine[]): 
     let k = i + 1;
     let end = i;
     if (multiline) {
-      while (k < lines.length && !DASH_RULE.test(lines[k]!.text)) {
+      // Up to a bound, so that a rule never closed costs no walk to the end of the text for each table's header.
+      const last = Math.min(lines.length, i + MULTILINE_LINES);
+      while (k < last && !DASH_RULE.test(lines[k]!.text)) {
         if (!lines[k]!.text.trim()) {
           k++;
           continue;
         }
         const from = k;
-        while (k < lines.length && lines[k]!.text.trim() && !DASH_RULE.test(lines[k]!.text)) k++;
+        while (k < last && lines[k]!.text.trim() && !DASH_RULE.test(lines[k]!.text)) k++;
         rows.push(rowOf(from, k));
       }
       // A multiline table is one only with its closing rule.
-      if (k >= lines.length) continue;
+      if (k >= last) continue;
       end = k;
     } else {
       for (; k < lines.length && lines[k]!.text.trim() && !DASH_COLUMNS.test(lines[k]!.text); k++) rows.push(rowOf(k, k + 1));

@@ -833,16 +833,33 @@ const STOP_WORDS = new Set(
 );
 
 // The stop words that begin a technique's name in some release (Enterprise, Mobile, ICS; `At`, `Create Account`, `Deploy
-// Container`, `Use Alternate Authentication Material`, `Obtain Capabilities`, `Run Virtual Instance`).
-const NAME_OPENERS = new Set('abuse at attack create deliver deploy download group install malware obtain run threat use'.split(' '));
+// Container`, `Use Alternate Authentication Material`, `Obtain Capabilities`, `Run Virtual Instance`), and the words in
+// -ly that do (`Commonly Used Port`, `Uncommonly Used Port`, `Remotely Wipe Data Without Authorization`, `Supply Chain
+// Compromise`).
+const NAME_OPENERS = new Set(
+  'abuse at attack create deliver deploy download group install malware obtain run threat use commonly uncommonly remotely supply'.split(' '),
+);
+
+// A sentence's opening adverbs, as stop words (`However T1003`); so is any word in -ly (`Notably`, `Additionally`).
+const SENTENCE_ADVERBS = new Set('however moreover furthermore meanwhile then next'.split(' '));
+
+/** Whether a word is a sentence's, never a name's first word: a stop word or an opening adverb, none of NAME_OPENERS. */
+function sentenceWord(word: string): boolean {
+  const bare = word.toLowerCase();
+  return (STOP_WORDS.has(bare) || SENTENCE_ADVERBS.has(bare) || /^\p{L}{2,}ly$/u.test(bare)) && !NAME_OPENERS.has(bare);
+}
 
 /**
- * Whether words are only stop words, none of which begins a technique's name (`See`, `See also`, `Then`, `In`): a
- * sentence's words, never written as a name.
+ * Whether words are only stop words, none of which begins a technique's name (`See`, `See also`, `Then`, `In`,
+ * `Notably`): a sentence's words, never written as a name.
  */
 function onlyStopWords(words: readonly string[]): boolean {
-  return words.length > 0 && words.every((word) => STOP_WORDS.has(word.toLowerCase()) && !NAME_OPENERS.has(word.toLowerCase()));
+  return words.length > 0 && words.every(sentenceWord);
 }
+
+// A PowerShell command (`Invoke-AtomicTest T1059.001`, an approved verb and a noun): its argument, never a name. No
+// technique's name holds one.
+const CMDLET = /^(?:Add|Clear|Copy|Disable|Enable|Export|Get|Import|Install|Invoke|New|Remove|Set|Start|Stop|Test|Uninstall)-\p{Lu}\p{L}*$/u;
 
 /** The word before `end` (skipping spaces) as [start, end), bounded in length; undefined at `floor`. */
 function wordBefore(text: string, end: number, floor: number): TextSpan | undefined {
@@ -904,9 +921,11 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
   // to T1003`, `According to T1003`: no technique's name ends in one).
   // A stop word that begins a technique's name (`Create Account`, `Use Alternate Authentication Material`) stays.
   const token = (word: (typeof words)[number]): string => text.slice(word.start, word.end).replace(MARK_CHARS, '').toLowerCase();
-  const stop = (word: (typeof words)[number]): boolean => STOP_WORDS.has(token(word));
-  while (titled.length > 1 && stop(titled[titled.length - 1]!) && !NAME_OPENERS.has(token(titled[titled.length - 1]!))) titled.pop();
+  // So are a sentence's opening adverb (`Notably T1059`, `However T1003`) and a PowerShell command before the ID
+  // (`Invoke-AtomicTest T1059.001`).
+  while (titled.length > 1 && sentenceWord(token(titled[titled.length - 1]!))) titled.pop();
   if (titled[0]?.kind === 'connector' || onlyStopWords(titled.map(token))) titled.length = 0;
+  if (titled[0] && CMDLET.test(text.slice(titled[0].start, titled[0].end).replace(MARK_CHARS, ''))) titled.length = 0;
   if (titled.some((word) => word.kind === 'title')) return titled[titled.length - 1]?.start;
   const lower: typeof words = [];
   for (const word of words) {
@@ -1161,7 +1180,9 @@ function inPath(text: string, start: number): boolean {
 function referenceNames(text: string, groups: readonly Cluster[], pieces: readonly TacticPiece[], warnings: string[]): Array<Named | undefined> {
   if (!groups.length) return [];
   let from = 0;
-  const paths = groups.map((group) => inPath(text, group.start));
+  // `Invoke-AtomicTest T1059.001 -TestNumbers 1`: so has an ID that is a PowerShell command's argument.
+  const command = (start: number): boolean => CMDLET.test(/(\S+) +$/.exec(text.slice(Math.max(0, start - 60), start))?.[1] ?? '');
+  const paths = groups.map((group) => inPath(text, group.start) || command(group.start));
   const gaps = gapSpans(text, groups).map((span, i) => {
     while (from < pieces.length && pieces[from]!.end <= span.start) from++;
     // In an HTML table row a name is one cell: the last before the first ID, the first after the last.

@@ -432,6 +432,29 @@ describe('extractReport', () => {
       // The name written for T1059.001 again on line 3 agrees with it: one reference, cited on both lines.
       expect(refs[0]!.lines).to.deep.equal([1, 3]);
     });
+
+    it('takes no sentence\'s opening adverb and no PowerShell command for a name', () => {
+      // An ATT&CK cheat-sheet's Atomic Red Team command (`Invoke-AtomicTest T1059.001 -TestNumbers 1`) and prose that
+      // opens a sentence with an adverb.
+      const text = [
+        'Invoke-AtomicTest T1082 -TestNumbers 1',
+        'Notably T1059 was used to run scripts.',
+        'Additionally T1003 followed the loader.',
+        'However T1105 was seen.',
+        'Notably PowerShell (T1059.001) ran the loader.',
+        'Supply Chain Compromise (T1195) was the way in.',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.name, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [1, undefined, ['T1082'], []],
+        [2, undefined, ['T1059'], []],
+        [3, undefined, ['T1003'], []],
+        [4, undefined, ['T1105'], []],
+        // The adverb is dropped from the run; a word in -ly that begins a technique's name (`Supply`) is kept.
+        [5, 'PowerShell', ['T1059.001'], []],
+        [6, 'Supply Chain Compromise', ['T1195'], []],
+      ]);
+    });
   });
 
   describe('a wiki link (`[[target|text]]`)', () => {

@@ -12,8 +12,10 @@ import { MONTH_ABBREVIATIONS, MONTHS, mayNameVendor, VENDOR } from './vendor-nam
 // Podcast](...)`), a post's category (`[ransomware](/category/ransomware/)`) or its "Related posts" and "Previous
 // post" links (`[Previous Post ...](...)[Next Post ...](...)`) are scraped: the titles of other pages. A link may be an
 // image (a logo, an advertisement's banner: The Hacker News's `[![DFIR Retainer Services](data:image/png;base64...)](https://…)`),
-// and an image without a text (`![](…)`) says nothing either.
-const LINK = String.raw`\[(?:!\[[^\]\n]{0,300}\]\([^()\s]{0,600}\)|[^\]\n]{0,300})\]\([^()\s]{0,600}\)|!\[\]\([^()\s]{0,600}\)`;
+// and an image without a text (`![](…)`) says nothing either. An address may have a title after it
+// (`[![Linux Rootkit PUMAKIT](data:image/png;base64... "Linux Rootkit PUMAKIT")](https://…)`).
+const ADDRESS = String.raw`\([^()\s]{0,600}(?:\s{1,4}"[^"\n]{0,300}")?\)`;
+const LINK = String.raw`\[(?:!\[[^\]\n]{0,300}\]${ADDRESS}|[^\]\n]{0,300})\]${ADDRESS}|!\[\]${ADDRESS}`;
 const LINKS_ONLY = new RegExp(String.raw`^\s{0,8}(?:#{1,6}\s{1,4})?(?:(?:[-*+•]\s{1,4})?(?:${LINK})\s{0,4})+$`);
 
 /** Whether a passage is only links (a menu item, a category, a list of other posts), no sentence of the report's own. */

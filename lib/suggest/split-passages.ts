@@ -51,6 +51,9 @@ const PIECE_END = /(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)|(?<=\p{L}["”�
 // lower-case letter, a sentence's mark and a capital, lets most lines pass at once.
 const GLUED_END_HINT = /[a-z][.!?]["”’)]?[A-Z]/;
 const GLUED_END = /(?<=(?:^|[\s(“"])\p{Ll}{2,}[.!?]["”’)]?)(?=\p{Lu}\p{L}*\s)/u;
+// A piece cut inside a Markdown link's address or title (`[![PUMAKIT](data:image/png;base64... "PUMAKIT")](…)`):
+// no sentence ends there, so it is joined to the next. Prefiltered by `](`.
+const OPEN_LINK = /\]\([^()\s]{0,600}(?:\s{1,4}"[^"\n]{0,300})?$/;
 // A passage cut off in a sentence by a blank line ends with a word or a comma (no `.`, `:`, `;`, bracket or quote, as
 // a line of code may), and the line that goes on with it begins with a lower-case letter.
 const CUT_OFF = /[\p{L},]$/u;
@@ -79,6 +82,14 @@ const SOFT_HYPHEN = '\u00AD';
 function joinBroken(left: string, right: string): string {
   const word = (half: string): boolean => half.length >= 3 && isCommonEnglishWord(half);
   return word(left) && word(right) && !isCommonEnglishWord(left + right) ? '-' : '';
+}
+
+/** Join each piece that ends inside a Markdown link's address or title (`OPEN_LINK`) to the next, in place. */
+function joinOpenLinks(pieces: string[]): void {
+  for (let k = 0; k + 1 < pieces.length; ) {
+    if (OPEN_LINK.test(pieces[k]!)) pieces.splice(k, 2, pieces[k]! + pieces[k + 1]!);
+    else k++;
+  }
 }
 
 /** Whether a line is AsciiDoc or Markdown markup (`MARKUP`), which says how to show the text, not what it says. */
@@ -318,6 +329,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       } else if (pieces.length && !(/[\u3000-\u9fff]$/.test(tail) && /^\s*[\u3000-\u9fff]/.test(line))) add(' ');
       if (!hasText) start = i + 1;
       const cut = line.trim().split(PIECE_END).flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]));
+      if (line.includes('](')) joinOpenLinks(cut);
       cut.forEach((piece, k) => {
         if (!hasText) start = i + 1;
         const mark = FOOTNOTE_MARK.exec(piece);

@@ -788,6 +788,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       '[![Incident Response Retainer](data:image/png;base64...)](https://ads.example.com/ir-retainer)',
       '[![](data:image/png;base64...)](https://img.example.com/s790/software.jpg)',
       '![](https://img.example.com/s790/software.jpg)',
+      // A linked image with a title after its address: no sentence ends in it.
+      '[![Linux Rootkit KITTEN](data:image/png;base64... "Linux Rootkit KITTEN")](https://img.example.com/s790/malware.png)',
     ]) {
       for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: LINKS_NOTE }]);
     }

@@ -1001,6 +1001,13 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // Whether `context` is a table's own, from one of its rows (a section row `| **Persistence** | |`, a header's tactic
   // cell, a key/value table's tactic field): it ends with the table, and a new table's header ends it.
   let rowContext = false;
+  /** A table's own row gives the tactic (`rowContext`): it replaces a heading's or a caption's. */
+  const setRowContext = (tactics: string[]): void => {
+    context = tactics;
+    rowContext = true;
+    headingContext = false;
+    captioned = false;
+  };
   for (let index = 0; index < lines.length; index++) {
     const entry = csvRow(entryAt(index), table);
     if (entry.kind !== 'blank') {
@@ -1124,10 +1131,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const roles = texts.map(headerRole);
         const keyed = keyedTactics(texts, roles);
         if (keyed) {
-          context = keyed;
-          rowContext = true;
-          headingContext = false;
-          captioned = false;
+          setRowContext(keyed);
           break;
         }
         // A field of a key/value table (`| **Technique Name** | Scheduled Task/Job: Cron |`) is no header of the rows after it.
@@ -1142,21 +1146,13 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
             rowContext = false;
           }
           const headed = headerTactics(texts, roles);
-          if (headed) {
-            context = headed;
-            rowContext = true;
-            headingContext = false;
-            captioned = false;
-          }
+          if (headed) setRowContext(headed);
           break;
         }
         const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;
         if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
         else if (tactics) {
-          context = tactics;
-          rowContext = true;
-          headingContext = false;
-          captioned = false;
+          setRowContext(tactics);
         } else if (table && table.techniqueColumn >= 0 && options.namesTechnique) nameRowReferences(line, entry.cells, table, context, options.namesTechnique, merged);
         break;
       }

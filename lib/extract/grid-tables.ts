@@ -1,4 +1,4 @@
-import { foldText, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
+import { foldText, lineJoint, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 
 /**
  * A line as the table walk reads it: a line of the report, or a row of a grid table joined from the lines it is written
@@ -18,7 +18,6 @@ const BORDER = /^\s{0,12}\+(?:[-=:]{1,400}\+){1,40}\s*$/;
 const HEADER_BORDER = /=/;
 // A line of a cell that starts a new paragraph or list item in it (`- T1105`, `1. Execution`).
 const ITEM_START = /^(?:[-*+•]|\d{1,3}[.)])\s/;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 
 /** The lines of one cell of a row: each line's index and the span of the cell in its folded text. */
 type CellLines = Array<[line: number, start: number, end: number]>;
@@ -200,7 +199,7 @@ function joinRow(row: JoinedRow, cells: readonly CellLines[], first: number, lin
         paragraph = wrote;
         continue;
       }
-      if (wrote) row.push(paragraph || ITEM_START.test(piece) ? '<br>' : CJK.test(last) && CJK.test(piece.charAt(0)) ? '' : ' ');
+      if (wrote) row.push(paragraph || ITEM_START.test(piece) ? '<br>' : lineJoint(last, piece));
       else row.push(' ');
       row.push(piece, { folded, number: k + 1, start: start + lead });
       last = piece.charAt(piece.length - 1);

@@ -521,6 +521,11 @@ export function originalSpan(folded: FoldedText, span: TextSpan): TextSpan {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 
+/** What joins a wrapped line's last character to the next line's text: a space, or nothing between two Japanese characters. */
+export function lineJoint(last: string, next: string): string {
+  return CJK.test(last) && CJK.test(next.charAt(0)) ? '' : ' ';
+}
+
 /** Join the lines of a wrapped cell: a space between words, nothing between two Japanese characters. Linear. */
 export function joinLines(text: string): string {
   if (!text.includes('\n')) return text;
@@ -530,7 +535,7 @@ export function joinLines(text: string): string {
   for (const [i, line] of lines.entries()) {
     let piece = i === 0 ? line : trimChars(line, ' \t\r\n\f\v\u3000', '');
     if (i < lines.length - 1) piece = trimChars(piece, '', ' \t\r');
-    if (i > 0 && last && piece) out.push(CJK.test(last) && CJK.test(piece.charAt(0)) ? '' : ' ');
+    if (i > 0 && last && piece) out.push(lineJoint(last, piece));
     out.push(piece);
     if (piece) last = piece.charAt(piece.length - 1);
   }

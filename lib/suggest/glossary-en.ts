@@ -59,7 +59,7 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   // Command and control; tunnels and remote-access tools.
   [/\bC&C\b|\bCnC\b/i, 'command and control C2'],
   [/\b(?:ngrok|plink|chisel)\b/i, 'protocol tunneling proxy'],
-  [/\b(?:anydesk|teamviewer|screenconnect|splashtop|atera)\b/i, 'remote access software'],
+  [/\b(?:anydesk|teamviewer|screenconnect|splashtop|atera)\b|\bRMM\b|\bremote monitoring and management\b/i, 'remote access software'],
   [/\bwebshells?\b/i, 'web shell'],
   [/\b(?:MitM|AitM)\b|\b(?:man|adversary)[- ]in[- ]the[- ]middle\b/i, 'adversary in the middle'],
   [/\b(?:evilginx|evilproxy|modlishka)\b|\b(?:reverse[- ]prox(?:y|ies)|prox(?:ies|ied|ying)) (?:\w+ ){0,3}(?:phishing|logins?|authentication|sign-?ins?)\b|\bphishing kits? (?:\w+ ){0,2}prox(?:y|ies|ied|ying)\b/i, 'adversary in the middle'],
@@ -172,6 +172,37 @@ export const GLOSSARY_EN: ReadonlyArray<readonly [pattern: RegExp, attack: strin
   [/\bhashcat\b|\bjohn the ripper\b|\bcrack(?:s|ed|ing)? (?:\w+ ){0,3}(?:hash(?:es)?|passwords?|NTLM)\b/i, 'password cracking brute force'],
   [/\bexfiltrat\w* (?:\w+ ){0,3}(?:e-?mails?|SMTP)\b/i, 'exfiltration over unencrypted non-C2 protocol SMTP'],
   [/\b(?:upload|exfiltrat|send|sent|transfer|beacon)\w* (?:\w+ ){0,4}(?:at night|(?:during|after|outside) (?:business|working|office) hours|on a schedule|at (?:set|specific|fixed|regular) (?:times|intervals))\b/i, 'scheduled transfer'],
+  // Second general pass (issue 16): report wording that ATT&CK's own texts put otherwise, each justified by the words
+  // of the technique's name or description it is read as.
+  // Passwords tried from a list: Brute Force (Password Policy Discovery: "dictionary and/or brute force attacks").
+  [/\bdictionary(?:-based)? (?:\w+ ){0,2}(?:attacks?|attempts?|lists?)\b|\bword ?lists?\b/i, 'brute force password guessing'],
+  // Data gathered in one place before it leaves (Data Staged: "copy data into a staging location").
+  [/\bstaging (?:servers?|hosts?|systems?|machines?|areas?|director(?:y|ies)|folders?|locations?|shares?)\b/i, 'data staged staging location'],
+  // Files moved between the victim's hosts over its file shares (Lateral Tool Transfer: "file sharing over SMB/Windows
+  // Admin Shares to connected network shares").
+  [/\b(?:cop(?:y|ies|ied|ying)|sen[dt]s?|sending|transferr?(?:s|ed|ing)?|mov(?:e|es|ed|ing)|push(?:es|ed|ing)?|plac(?:e|es|ed|ing)|distribut(?:e|es|ed|ing)) (?:[\w.-]+ ){0,5}?(?:over|via|through|using|to|on|onto) (?:an? |the )?(?:\w+ ){0,2}(?:shares?|SMB)\b/i, 'lateral tool transfer SMB windows admin shares'],
+  // Data taken out through the adversary's own access (Exfiltration Over C2 Channel: "exfiltrating it over an existing
+  // command and control channel"); not uploads, which as often bring tools in.
+  [/\b(?:exfiltrat|export|steal|stole|leak)\w* (?:[\w.-]+ ){0,5}?(?:over|via|through|using|by) (?:an? |the |its |their )?(?:existing |same |established )?(?:C2|C&C|CnC|command[- ]and[- ]control|web ?shells?|backdoors?|implants?|beacons?|RATs?)\b/i, 'exfiltration over C2 channel'],
+  // Services listed (System Service Discovery: "sc query", "tasklist /svc", "net start").
+  [/\bsc(?:\.exe)? (?:query|queryex|qc)\b|\bnet start\b|\bGet-Service\b|\b(?:list|enumerat|quer|discover|collect|gather)\w* (?:\w+ ){0,3}(?:running |installed |system |windows )?services\b/i, 'system service discovery'],
+  // Scanning for a kind of server or service (Active Scanning; Network Service Discovery: "services running on remote hosts").
+  [/\bscan(?:s|ned|ning)? (?:\w+ ){0,2}for (?:[\w.-]+ ){0,3}(?:servers?|hosts|services?|systems|devices|machines|endpoints|instances)\b/i, 'active scanning network service discovery'],
+  // Servers and infrastructure set up for an operation (Acquire Infrastructure: Server, "buy, lease, rent, or obtain").
+  [/\b(?:set(?:s|ting)? up|st(?:an|oo)d(?:s|ing)? up|spun up|spin(?:s|ning)? up|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)) (?:\w+ ){0,3}(?:servers?|infrastructure|VPS(?:es)?|hosting)\b/i, 'acquire infrastructure server'],
+  // A vulnerability called a flaw (Exploit Public-Facing Application: "Depending on the flaw being exploited").
+  [/\b(?:security )?flaws?\b/i, 'exploit vulnerability'],
+  // The Windows Installer by its other names (Msiexec: "the command-line utility for the Windows Installer", ".msi").
+  [/\bMicrosoft Installer\b|\bMSI (?:packages?|files?|installers?)\b/i, 'windows installer msiexec'],
+  // Name poisoning and relay tools (LLMNR/NBT-NS Poisoning and SMB Relay names Responder, NBNSpoof).
+  [/\b(?:Responder|Inveigh|NBNSpoof|ntlmrelayx)\b/, 'LLMNR NBT-NS poisoning SMB relay'],
+  // A database dumped is data taken from it (Data from Local System: "local databases"), unless it is one of the
+  // stores of credentials (SAM, NTDS, Active Directory: OS Credential Dumping).
+  [/\bdump(?:s|ed|ing)? (?!(?:\w+ ){0,3}?(?:SAM|NTDS|AD|active|credentials?|passwords?|hash\w*|LSA|registry)\b)(?:\w+ ){0,3}(?:databases?|DBs?|tables)\b/i, 'data from local system local databases'],
+  // Distributed denial of service (Network Denial of Service: "distributed DoS (DDoS)").
+  [/\bDDoS\b/i, 'network denial of service flood'],
+  // Command and control through a well-known service (Web Service: "an existing, legitimate external Web service").
+  [/\b(?:C2|C&C|command[- ]and[- ]control|commands?) (?:\w+ ){0,4}(?:telegram|discord|slack|pastebin|github|twitter|google (?:docs|sheets|drive)|dropbox|onedrive)\b|\b(?:telegram|discord|slack|pastebin|github|twitter|google (?:docs|sheets|drive)|dropbox|onedrive) (?:\w+ ){0,4}(?:C2|C&C|command[- ]and[- ]control)\b/i, 'web service'],
   // Script files by their extension: the interpreter that runs them.
   [/\.ps1\b/i, 'PowerShell'],
   [/\.(?:vbs|vbe)\b/i, 'Visual Basic VBScript'],

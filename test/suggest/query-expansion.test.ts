@@ -22,6 +22,10 @@ describe('expandPassage (the English glossary)', () => {
     // Google the company's products are what was used, not a search.
     ['The malware is hosted on Google Drive and talks to Google Cloud Run', []],
     ['credentials saved in Google Chrome', []],
+    ['The intruders dumped two tables of the billing database', [['dumped two tables', 'data local system local databases']]],
+    // A store of credentials dumped is credential dumping, not data from a database.
+    ['They dumped the SAM database and the NTDS database.', []],
+    ['The files were copied over SMB to the file server', [['copied over SMB', 'lateral tool transfer smb windows admin shares']]],
     // Not a sign-in: event logs on a server.
     ['The event logs on the server were kept.', []],
     ['The loader is 40 KB.', []],

@@ -10,7 +10,7 @@ import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js
 import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
 import { idsInWords } from './ids-in-words.js';
-import { withNamesAround } from './name-around.js';
+import { withNamesAround, withoutNameAfter } from './name-around.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
 const TACTIC_ID_AND_NAME = /^(TA\d{4}): /;
@@ -63,6 +63,15 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     const ocr = ocrIds.get(spanKey(ref));
     const raw = ocr ? ref.raw.replace(ocr, ref.ids[0]!) : ref.raw;
     const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw, tactics: ref.tactics }, context);
+    const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
+    // Words a name is not: no technique's (`notATechniqueName`), sharing no word with the ID's technique's (its own
+    // shorthand, `DLL Injection (T1055.001)`, shares one).
+    const foreign = (name: string | undefined): name is string =>
+      technique !== undefined && name !== undefined && trail.includes(notATechniqueName(name)) && !sharesWord(name, fullName(target, technique));
+    // `However T1003 followed.`: such words in lower case right after the ID, a space between, are the sentence going on
+    // (a short line is read as a reference, its words beside the ID as its name): the reference is its ID alone.
+    const bare = !ocr && foreign(ref.name) && !/\p{Lu}/u.test(ref.name) ? withoutNameAfter(ref, lines) : undefined;
+    if (bare) return resolved(bare);
     const own = [...warnings, ...(joinedWarnings.has(ref) ? [joinedWarnings.get(ref)!] : [])];
     // `| Lateral / Propagation | … | T1195 |`: the tactic cell's parts that name a tactic were read; the others are said.
     const unread = ref.tacticColumn !== undefined ? unreadTacticParts(ref.tacticColumn) : [];
@@ -78,8 +87,7 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     // technique's and shares no word with the ID's technique (`DLL Injection (T1055.001)` is its own shorthand), beside an
     // ID that decided alone, names something else: a tool, a service, a target. It is kept as written, and said, as a name
     // that disagrees with its ID is, unless a warning already stands on the reference.
-    const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
-    if (technique && !own.length && ref.name !== undefined && /\p{Lu}/u.test(ref.name) && trail.includes(notATechniqueName(ref.name)) && !sharesWord(ref.name, fullName(target, technique))) {
+    if (technique && !own.length && foreign(ref.name) && /\p{Lu}/u.test(ref.name)) {
       own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique)}, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)`);
     }
     // `TI000`: look-alike letters read as digits give an ID the release does not have; it may be no ID at all.

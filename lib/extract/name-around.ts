@@ -78,6 +78,28 @@ export function nameAround(text: string, start: number, end: number, id: string,
   return best && { name: best.name, start: best.start, end: best.end };
 }
 
+/** Where the ID of a reference of one ID is written in its line's text, as the scanner reads it there. */
+function idWritten(ref: ExtractedReference, id: string, text: string): { start: number; end: number } | undefined {
+  const token = scanIds(text.slice(ref.span.start, ref.span.end)).find((found) => found.ids.length === 1 && found.ids[0] === id);
+  return token && { start: ref.span.start + token.start, end: ref.span.start + token.end };
+}
+
+/**
+ * The reference as its ID alone, when its name is the words written right after the ID, with only a space between
+ * (`However T1003 followed.`, a short line read as a reference); undefined otherwise (a name before the ID, in a bracket,
+ * after a colon or dash, in another cell or on another line). Pure.
+ */
+export function withoutNameAfter(ref: ExtractedReference, lines: readonly FoldedText[]): ExtractedReference | undefined {
+  const id = ref.ids[0];
+  const line = lines[ref.span.line - 1];
+  if (!id || ref.ids.length > 1 || ref.name === undefined || ref.nameSpan || !line) return undefined;
+  const text = line.original;
+  const written = idWritten(ref, id, text);
+  if (!written || text.slice(written.end, ref.span.end).trim() !== ref.name || !/^ +\S/.test(text.slice(written.end, ref.span.end))) return undefined;
+  const { name: _name, ...rest } = ref;
+  return { ...rest, raw: text.slice(written.start, written.end), span: { line: ref.span.line, ...written } };
+}
+
 /**
  * References whose name, as read, is not their technique's exact name, given the exact name written beside or around
  * their ID outside it instead (`Obfuscated Files or . T1027 Information Masquerading T1036` in an OCR'd table: T1027 is
@@ -91,11 +113,9 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
     if (!id || ref.ids.length > 1 || ref.malformed || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return ref;
     if (ref.name !== undefined && target.techniquesByName(ref.name).some((technique) => technique.id === id)) return ref;
     const text = line.original;
-    const written = text.slice(ref.span.start, ref.span.end);
-    const token = scanIds(written).find((found) => found.ids.length === 1 && found.ids[0] === id);
-    if (!token) return ref;
-    const idStart = ref.span.start + token.start;
-    const idEnd = ref.span.start + token.end;
+    const written = idWritten(ref, id, text);
+    if (!written) return ref;
+    const { start: idStart, end: idEnd } = written;
     const around = nameAround(text, idStart, idEnd, id, target);
     // A part of the name as read (`PowerShell` in `Command-Line Interface: PowerShell`, an old parent's name) leaves it
     // as the author wrote it: the normalizer reads it whole.

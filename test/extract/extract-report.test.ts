@@ -457,6 +457,44 @@ describe('extractReport', () => {
     });
   });
 
+  describe('words after an ID that are not written as a name', () => {
+    it('takes no lower-case words of the sentence going on after an ID for its name, and still reads a name written after it', () => {
+      // Short lines are read as references, the words after the ID as its name: prose verbs there name nothing, and
+      // were kept silently (a lower-case name that names no technique draws no warning). Each line is a report.
+      const target = loadRelease('18.1');
+      const read = (line: string) => extractReport(line, { target }).references.map((ref) => [ref.raw, ref.name, ref.resolution?.status, ref.resolution?.warnings.length]);
+      expect(
+        [
+          'However T1003 followed.',
+          'T1003 proceeded quickly',
+          'T1105 and',
+          'T1003 OS Credential Dumping',
+          'T1003 - OS Credential Dumping',
+          'T1003: OS Credential Dumping',
+          'T1003 (OS Credential Dumping)',
+          // Lower-case words that are a technique's (older) name, or another technique's, or share a word with the ID's
+          // technique's name, are a name still; so are lower-case words in brackets, written as a name.
+          'T1003 credential dumping',
+          'T1003 process injection',
+          'T1055.001 dll injection',
+          'T1003 (lsass memory dump)',
+        ].map(read),
+      ).to.deep.equal([
+        [['T1003', undefined, 'current', 0]],
+        [['T1003', undefined, 'current', 0]],
+        [['T1105', undefined, 'current', 0]],
+        [['T1003 OS Credential Dumping', 'OS Credential Dumping', 'current', 0]],
+        [['T1003 - OS Credential Dumping', 'OS Credential Dumping', 'current', 0]],
+        [['T1003: OS Credential Dumping', 'OS Credential Dumping', 'current', 0]],
+        [['T1003 (OS Credential Dumping)', 'OS Credential Dumping', 'current', 0]],
+        [['T1003 credential dumping', 'credential dumping', 'current', 0]],
+        [['T1003 process injection', 'process injection', 'ambiguous', 1]],
+        [['T1055.001 dll injection', 'dll injection', 'current', 0]],
+        [['T1003 (lsass memory dump)', 'lsass memory dump', 'current', 0]],
+      ]);
+    });
+  });
+
   describe('a wiki link (`[[target|text]]`)', () => {
     it('reads its text, not its target, a page\'s name that holds another ID', () => {
       // An Obsidian knowledge base's page generated from Atomic Red Team: the link's target is the parent technique's page.

@@ -131,47 +131,72 @@ function dashCells(text: string, columns: readonly number[]): Array<[number, num
   return columns.map((start, c) => [Math.min(start, text.length), Math.min(columns[c + 1] ?? text.length, text.length)]);
 }
 
+/** One row of a simple or multiline table, from its lines `from` to `to` (exclusive), as a Markdown row. */
+function dashRow(lines: readonly FoldedText[], columns: readonly number[], from: number, to: number): ReadLine {
+  const cells: CellLines[] = columns.map(() => []);
+  for (let k = from; k < to; k++) dashCells(lines[k]!.text, columns).forEach(([start, stop], c) => cells[c]!.push([k, start, stop]));
+  return joinRow(new JoinedRow(), cells, from + 1, lines);
+}
+
+/** The rows of a multiline table from line `from` up to `to` (exclusive): blocks of lines set apart by blank lines. */
+function blockRows(lines: readonly FoldedText[], columns: readonly number[], from: number, to: number): ReadLine[] {
+  const rows: ReadLine[] = [];
+  for (let k = from; k < to; ) {
+    if (!lines[k]!.text.trim()) {
+      k++;
+      continue;
+    }
+    const start = k;
+    while (k < to && lines[k]!.text.trim()) k++;
+    rows.push(dashRow(lines, columns, start, k));
+  }
+  return rows;
+}
+
 /**
  * Pandoc's simple tables (a header line, the dashes under it, one line per row up to a blank line) and multiline tables
  * (opened and closed by a line of dashes alone, rows set apart by blank lines, each cell wrapped over several lines),
- * read as grid tables are: a Markdown table, one line per row, the cells' lines joined. The other lines as they are.
+ * read as grid tables are: a Markdown table, one line per row, the cells' lines joined. Either may leave out its header
+ * (pandoc's manual): it is then opened, after a blank line, and closed by the dashes of its columns, its rows one per line
+ * or, with blank lines between them, wrapped; it is read as a grid table without a header is, its rows alone. The other
+ * lines as they are.
  */
 export function readDashTables(lines: readonly FoldedText[], read: ReadLine[]): ReadLine[] {
   const out = [...read];
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     const under = lines[i]!.text;
-    if (under.length > 4000 || !DASH_COLUMNS.test(under) || out[i]!.origin || !lines[i - 1]!.text.trim()) continue;
+    if (under.length > 4000 || !DASH_COLUMNS.test(under) || out[i]!.origin) continue;
     const columns = dashColumns(under);
+    if (i === 0 || !lines[i - 1]!.text.trim()) {
+      // No header: the same dashes close the table, up to a bound (as a multiline table's rule).
+      const last = Math.min(lines.length, i + MULTILINE_LINES);
+      let close = i + 1;
+      while (close < last && !DASH_COLUMNS.test(lines[close]!.text) && !DASH_RULE.test(lines[close]!.text)) close++;
+      if (close >= last || close === i + 1 || dashColumns(lines[close]!.text).join() !== columns.join()) continue;
+      const wrapped = lines.slice(i + 1, close).some((line) => !line.text.trim());
+      const rows = wrapped ? blockRows(lines, columns, i + 1, close) : lines.slice(i + 1, close).map((_, n) => dashRow(lines, columns, i + 1 + n, i + 2 + n));
+      for (const [n, r] of rows.entries()) out[i + n] = r;
+      for (let n = i + rows.length; n <= close; n++) out[n] = { folded: foldText(''), number: n + 1 };
+      i = close;
+      continue;
+    }
     // A multiline table's header may be several lines, after its opening rule.
     let top = i - 1;
     while (top > 0 && lines[top - 1]!.text.trim() && !DASH_RULE.test(lines[top - 1]!.text) && i - top < 4) top--;
     const multiline = top > 0 && DASH_RULE.test(lines[top - 1]!.text);
-    const rows: ReadLine[] = [];
-    const rowOf = (from: number, to: number): ReadLine => {
-      const cells: CellLines[] = columns.map(() => []);
-      for (let k = from; k < to; k++) dashCells(lines[k]!.text, columns).forEach(([start, stop], c) => cells[c]!.push([k, start, stop]));
-      return joinRow(new JoinedRow(), cells, from + 1, lines);
-    };
-    rows.push(rowOf(top, i), { folded: foldText(`|${columns.map(() => '---|').join('')}`), number: i + 1 });
+    const rows: ReadLine[] = [dashRow(lines, columns, top, i), { folded: foldText(`|${columns.map(() => '---|').join('')}`), number: i + 1 }];
     let k = i + 1;
     let end = i;
     if (multiline) {
       // Up to a bound, so that a rule never closed costs no walk to the end of the text for each table's header.
       const last = Math.min(lines.length, i + MULTILINE_LINES);
-      while (k < last && !DASH_RULE.test(lines[k]!.text)) {
-        if (!lines[k]!.text.trim()) {
-          k++;
-          continue;
-        }
-        const from = k;
-        while (k < last && lines[k]!.text.trim() && !DASH_RULE.test(lines[k]!.text)) k++;
-        rows.push(rowOf(from, k));
-      }
+      while (k < last && !DASH_RULE.test(lines[k]!.text)) k++;
       // A multiline table is one only with its closing rule.
       if (k >= last) continue;
+      rows.push(...blockRows(lines, columns, i + 1, k));
       end = k;
     } else {
-      for (; k < lines.length && lines[k]!.text.trim() && !DASH_COLUMNS.test(lines[k]!.text); k++) rows.push(rowOf(k, k + 1));
+      for (; k < lines.length && lines[k]!.text.trim() && !DASH_COLUMNS.test(lines[k]!.text); k++) rows.push(dashRow(lines, columns, k, k + 1));
       end = k - 1;
     }
     if (rows.length < 3) continue;

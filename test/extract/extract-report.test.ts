@@ -627,6 +627,38 @@ describe('extractReport', () => {
       expect(refs[2]!.span).to.deep.equal({ line: 9, start: 22, end: 41 });
     });
 
+    it('reads pandoc\'s simple and multiline tables without a header as it reads them with one', () => {
+      // `pandoc -f html -t markdown` of a table without a header row (2.17): its rows between two lines of the columns'
+      // dashes, one line per row (simple) or, with blank lines between rows, cells wrapped (multiline).
+      const text = [
+        'Observed techniques:',
+        '',
+        '  ------------- ----------------------------------------------- -----------',
+        '  Execution     Command and Scripting Interpreter: PowerShell   T1059.001',
+        '  Persistence   Scheduled Task/Job: Scheduled Task              T1053.005',
+        '  ------------- ----------------------------------------------- -----------',
+        '',
+        '--------------  ------------------------------  ---------',
+        'Credential      OS Credential Dumping:          T1003.001',
+        'Access          LSASS Memory',
+        '',
+        'Discovery       System Information Discovery    T1082',
+        '--------------  ------------------------------  ---------',
+        '',
+        'The actor then moved on.',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [4, 'Command and Scripting Interpreter: PowerShell | T1059.001', ['Execution'], ['T1059.001'], []],
+        [5, 'Scheduled Task/Job: Scheduled Task | T1053.005', ['Persistence'], ['T1053.005'], []],
+        [9, 'OS Credential Dumping: LSASS Memory | T1003.001', ['Credential Access'], ['T1003.001'], []],
+        [12, 'System Information Discovery | T1082', ['Discovery'], ['T1082'], []],
+      ]);
+      // Spans point at the lines as written.
+      expect(refs[2]!.span).to.deep.equal({ line: 9, start: 48, end: 57 });
+      expect(refs[2]!.nameSpan).to.deep.equal({ line: 9, start: 16, end: 38 });
+    });
+
     it('reads a last row that no border closes as a row, up to the line that is none', () => {
       // A table cut off by a page's end, or whose closing border was lost, with the report going on after it.
       const text = [

@@ -13,10 +13,15 @@ import { MONTH_ABBREVIATIONS, MONTHS, mayNameVendor, VENDOR } from './vendor-nam
 // post" links (`[Previous Post ...](...)[Next Post ...](...)`) are scraped: the titles of other pages. A link may be an
 // image (a logo, an advertisement's banner: The Hacker News's `[![DFIR Retainer Services](data:image/png;base64...)](https://…)`),
 // and an image without a text (`![](…)`) says nothing either. An address may have a title after it
-// (`[![Linux Rootkit PUMAKIT](data:image/png;base64... "Linux Rootkit PUMAKIT")](https://…)`).
+// (`[![Linux Rootkit PUMAKIT](data:image/png;base64... "Linux Rootkit PUMAKIT")](https://…)`). A link's text may run
+// over several lines, a blank line among them (The Hacker News's `Trending News`: `[![Stop Alert Chaos…](data:image/svg+xml;base64... "Stop Alert Chaos…")`
+// ⏎ ⏎ `Stop Alert Chaos: Context Is the Key to Effective Incident Response](https://…)`): a passage that opens with the
+// rest of a link's text, no bracket in it, and its address (LINK_END) is of the link opened before it.
 const ADDRESS = String.raw`\([^()\s]{0,600}(?:\s{1,4}"[^"\n]{0,300}")?\)`;
 const LINK = String.raw`\[(?:!\[[^\]\n]{0,300}\]${ADDRESS}|[^\]\n]{0,300})\]${ADDRESS}|!\[\]${ADDRESS}`;
-const LINKS_ONLY = new RegExp(String.raw`^\s{0,8}(?:#{1,6}\s{1,4})?(?:(?:[-*+•]\s{1,4})?(?:${LINK})\s{0,4})+$`);
+const LINK_END = String.raw`[^[\]\n]{1,300}\]${ADDRESS}\s{0,4}`;
+const LINK_ITEM = String.raw`(?:[-*+•]\s{1,4})?(?:${LINK})\s{0,4}`;
+const LINKS_ONLY = new RegExp(String.raw`^\s{0,8}(?:#{1,6}\s{1,4})?(?:${LINK_END}(?:${LINK_ITEM})*|(?:${LINK_ITEM})+)$`);
 
 /** Whether a passage is only links (a menu item, a category, a list of other posts), no sentence of the report's own. */
 export function isLinksOnly(text: string): boolean {

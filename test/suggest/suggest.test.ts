@@ -822,6 +822,12 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       '![](https://img.example.com/s790/software.jpg)',
       // A linked image with a title after its address: no sentence ends in it.
       '[![Linux Rootkit KITTEN](data:image/png;base64... "Linux Rootkit KITTEN")](https://img.example.com/s790/malware.png)',
+      // The rest of a link's text whose bracket opened lines before, and its address (The Hacker News's PUMAKIT post saved
+      // as Markdown, a linked image and its title apart: "Stop Alert Chaos: … Incident Response](https://…)" got
+      // Service Stop 98.1; its "[**" ⏎ ⏎ "Reach out to get featured—contact us to send your exclusive story idea, …
+      // leave a comment/feedback!](/p/submit-news.html)" Spearphishing via Service 100).
+      'Stop Alert Chaos: Context Is the Key to Effective Incident Response](https://news.example.com/2025/09/stop-alert-chaos.html)',
+      'Reach out to get featured—contact us to send your exclusive story idea, research, hacks, or ask us a question or leave a comment/feedback!](/p/submit-news.html)',
     ]) {
       for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }), text).to.deep.equal([{ line: 1, text, candidates: [], note: LINKS_NOTE }]);
     }
@@ -829,6 +835,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['The actor sent [spearphishing emails](https://blog.example.com/a/) with malicious attachments to the staff.', 'T1566.001'],
       // An image's text may say what it shows.
       ['![The actor sent spearphishing emails with malicious attachments](https://img.example.com/lure.png)', 'T1566.001'],
+      // A bracket closed in a sentence is no link's end.
+      ['The actor sent spearphishing emails with malicious attachments [see figure 2] to the staff.', 'T1566.001'],
     ]);
   });
 

@@ -251,11 +251,19 @@ const MENU_ITEM_WORD = /^(?:[\p{Lu}\p{N}&+/(-]|\p{Ll}\p{Lu}|(?:and|of|for|by|in|
 const GLUE_JOINT = /[a-zß-öø-ÿ0-9)][A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]/;
 const GLUED_ITEM = /^([^.!?;:"“”…|#[\]]{1,60}?[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
 
-/** Whether a text is an item of a menu: a few capitalised words, no sentence (`Cloud Security`, `English (Americas)`). */
-function isMenuItem(text: string): boolean {
+/**
+ * Whether a text is shaped as an item of a list saved one a line, no sentence: one to MAX_MENU_ITEM_WORDS words, at most
+ * MAX_MENU_ITEM_LENGTH characters, no sentence's marks (`NOT_MENU_ITEM`, a comma only in brackets).
+ */
+export function isItemShaped(text: string): boolean {
   if (text.length > MAX_MENU_ITEM_LENGTH || NOT_MENU_ITEM.test(text.replace(/!$/, '')) || text.replace(BRACKETS, '').includes(',')) return false;
-  const words = text.split(/\s+/).filter(Boolean);
-  return words.length > 0 && words.length <= MAX_MENU_ITEM_WORDS && words.every((word) => MENU_ITEM_WORD.test(word));
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return words > 0 && words <= MAX_MENU_ITEM_WORDS;
+}
+
+/** Whether a text is an item of a menu: shaped as an item (`isItemShaped`), all its words capitalised (`Cloud Security`, `English (Americas)`). */
+function isMenuItem(text: string): boolean {
+  return isItemShaped(text) && text.split(/\s+/).every((word) => !word || MENU_ITEM_WORD.test(word));
 }
 
 // A menu's section may list other posts by their titles (BleepingComputer's `News` / `Featured` / `Latest` / `Microsoft:

@@ -1,6 +1,6 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { BLOCK_BREAK } from './html-text.js';
-import { isBreadcrumb } from './page-furniture.js';
+import { isBreadcrumb, isHeadline, isItemShaped } from './page-furniture.js';
 
 /** A passage of a report: a sentence, or with `lines` one input line, and the 1-based line where it starts. */
 export interface Passage {
@@ -73,6 +73,32 @@ const BROKEN_WORD = /(?<![\p{L}-])(\p{L}+)-$/u;
 const WORD_GOES_ON = /^\s*(\p{Ll}+)/u;
 // An invisible hyphen where a word may break: taken out of every passage, and a line ending with it joins the next.
 const SOFT_HYPHEN = '\u00AD';
+
+// A site's menu, or a list, saved one item a line with no mark before its items (Securelist's `APT (Targeted attacks)` /
+// `Secure environment (IoT)` / `Mobile threats`, `Medium Business 51-999 employees` / `Enterprise 1000+ employees`): a
+// run of at least MIN_LIST_RUN lines, no blank line between, each shaped as an item (`isItemShaped`: a few words, no
+// sentence's marks) and beginning with a capital or a digit (`isHeadline`), none ending with a word no sentence ends
+// with (`OPEN_END`). A sentence wrapped over lines (pdftotext's) has longer lines, or one beginning in lower case, a
+// comma or a full stop among them. Its lines are not joined however long they are against the text's width: each is
+// read, and checked as a menu's item is with `lines`, alone.
+const MIN_LIST_RUN = 3;
+
+/** The lines (0-based) of runs of lines shaped as a list's items (see MIN_LIST_RUN), which are not joined. */
+function listRunLines(lines: readonly string[]): Set<number> {
+  const listed = new Set<number>();
+  let run: number[] = [];
+  const close = (): void => {
+    if (run.length >= MIN_LIST_RUN) for (const i of run) listed.add(i);
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    const text = line.trim();
+    if (isItemShaped(text) && isHeadline(text) && !OPEN_END.test(text)) run.push(i);
+    else close();
+  });
+  close();
+  return listed;
+}
 
 /**
  * How a word hyphenated at a line's end is joined: without the hyphen (`attach-` `ments`: `attachments`, `ex-`
@@ -206,7 +232,7 @@ function templateTagEnd(lines: readonly string[], start: number): number | undef
  * space and not after an abbreviation (`e.g.`, `Inc.`), or after a letter followed by a footnote mark, space and a
  * capital (`Equifax.339  The`: the mark is left out), at `。！？`, at a blank line (but not inside a sentence cut by a
  * page break: see `CUT_OFF`), before a list item and around a
- * table row (a line starting with `|`); lines
+ * table row (a line starting with `|`), between the lines of a run shaped as a list's items (`listRunLines`); lines
  * wrapped inside a sentence (PDF-to-text) are joined, a word hyphenated at a line's end made whole (`joinBroken`;
  * soft hyphens are taken out, a line ending with one joined with nothing between).
  * A `BLOCK_BREAK` ends a passage too (`htmlText`). With `lines`, every input line is one passage, empty ones too (not
@@ -228,6 +254,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     return lines.map((line, i) => ({ line: i + 1, text: line.split(BLOCK_BREAK).join(' ').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}/g, ' ').trim(), ...header(i) }));
   }
   const passages: Passage[] = [];
+  const listed = listRunLines(lines);
   // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
   // page, not a sentence wrapped by pdftotext (whose lines fill the width): the passage ends with it.
   const lengths = lines.map((line) => line.trim().length).filter(Boolean).sort((a, b) => a - b);
@@ -311,7 +338,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
         if (held) return;
       }
       const goesOn = held && part === 0 && GOES_ON.test(line) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
-      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && ((standsAlone(previous) && !goesOnFrom(previous, line)) || alone(previous))))) flush();
+      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && ((standsAlone(previous) && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i)))))) flush();
       held = false;
       if (!line.trim() || isMarkupLine(line)) return;
       lastLine = line;

@@ -1531,6 +1531,40 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(suggestTechniques(news.join('\n\n'), model).map((p) => p.candidates.length ? p.note : MENU_NOTE)).to.deep.equal([MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, undefined]);
   });
 
+  // Securelist's post scraped to text (GenAI-Threat-Intelligence-Research's "AZORult spreads as a fake ProtonVPN
+  // installer") keeps Kaspersky's menu one item a line; by sentence, items as long as most of the page's lines were
+  // joined as a sentence wrapped by pdftotext ("Kaspersky Security for Mail Server Kaspersky Security for Internet
+  // Gateway …": Security Software Discovery 100; "Services": Windows Service 80) and so were no menu's items. A run of
+  // lines shaped as items is not joined: each is an item, by sentence as with lines. A sentence wrapped over lines, some
+  // beginning with names, and a list of behaviours, one a line after its marks, are read as before.
+  it("ranks no site's menu whose items, one a line, are as long as the page's lines; wrapped sentences and listed behaviours are read", () => {
+    const page = [
+      'Products', 'Kaspersky Security for Mail Server', 'Kaspersky Security for Internet Gateway', 'Kaspersky Embedded Systems Security', 'View All',
+      'Services', 'Kaspersky Professional Services', 'Kaspersky Incident Response', 'Kaspersky Cybersecurity Training', 'View All', '',
+      'The actor sent spearphishing emails with malicious attachments.',
+    ];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page.join('\n'), model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => p.line), `lines: ${lines}`).to.deep.equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12]);
+      expect(passages.slice(0, -1).filter((p) => p.note !== MENU_NOTE).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(passages.at(-1)!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1566.001');
+    }
+    const wrapped = [
+      'Last year, the operators of the group sent spearphishing emails',
+      'Microsoft Word attachments to finance staff',
+      'LSASS memory was then dumped by Mimikatz',
+      'Windows hosts of the ministries in Europe and',
+      'Asia were reached over SMB shares by the actor.',
+    ];
+    const [sentence] = suggestTechniques(wrapped.join('\n'), model);
+    expect(sentence!.text).to.equal(wrapped.join(' '));
+    expect(sentence!.candidates.length).to.be.above(0);
+    const behaviours = ['- Credential dumping with Mimikatz', '- Lateral movement over SMB shares', '- Scheduled task for persistence'];
+    const listed = suggestTechniques(['Observed behaviours', ...behaviours].join('\n'), model).filter((p) => p.line > 1);
+    expect(listed.map((p) => [p.line, p.text])).to.deep.equal(behaviours.map((text, i) => [i + 2, text]));
+    expect(listed.every((p) => p.candidates.length > 0 && p.note === undefined)).to.equal(true);
+  });
+
   // BleepingComputer's post scraped to text (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) lists other posts'
   // titles under its menu's sections ("News" / "Featured" / "Latest" / "Microsoft: New critical Exchange bug exploited as
   // zero-day": Develop Capabilities: Exploits, T1587.004, 100; "How to open a Windows 11 Command Prompt as

@@ -106,6 +106,8 @@ export class SuggestModel {
   private queryValues = new Float64Array(64);
   /** The feature numbers of the stems (and the glossary's features) looked up so far (`featureOf`). */
   private readonly featureNumbers = new Map<string, number>();
+  /** The feature numbers of the pairs of stems looked up so far, by the numbers of their first and second stems (`pairFeature`). */
+  private readonly pairNumbers = new Map<number, Map<number, number>>();
   /** The texts of the documents `why` quoted so far, decoded once. */
   private readonly docTexts: (string | undefined)[] = [];
 
@@ -159,6 +161,21 @@ export class SuggestModel {
     if (f === undefined) {
       f = this.data.features.lookup(stem);
       this.featureNumbers.set(stem, f);
+    }
+    return f;
+  }
+
+  /**
+   * The feature of a pair of stems (-1: none) by their features' numbers, each pair looked up once, as `featureOf`:
+   * a passage's pairs are mostly pairs seen before, and their text is then not written and hashed again.
+   */
+  private pairFeature(first: number, second: number, firstStem: string, secondStem: string): number {
+    let seconds = this.pairNumbers.get(first);
+    if (seconds === undefined) this.pairNumbers.set(first, (seconds = new Map()));
+    let f = seconds.get(second);
+    if (f === undefined) {
+      f = this.data.features.lookup(`${firstStem} ${secondStem}`);
+      seconds.set(second, f);
     }
     return f;
   }
@@ -245,8 +262,9 @@ export class SuggestModel {
     stems.forEach((stem, i) => add(stem, known[i]!, 1));
     for (let i = 1; i < stems.length; i++) {
       if (known[i - 1]! < 0 || known[i]! < 0) continue;
-      const pair = `${stems[i - 1]} ${stems[i]}`;
-      add(pair, this.data.features.lookup(pair), 1);
+      const f = this.pairFeature(known[i - 1]!, known[i]!, stems[i - 1]!, stems[i]!);
+      // (Its text is written only for a feature new to the query: `add` keeps no other.)
+      add(f >= 0 && this.queryAt[f] === 0 ? `${stems[i - 1]} ${stems[i]}` : '', f, 1);
     }
     const readings: { stems: readonly string[]; weight: number }[] = [{ stems, weight: 1 }];
     for (const expansion of expandPassage(plain)) {
@@ -264,15 +282,15 @@ export class SuggestModel {
     for (const { stems, weight } of readings) for (const t of this.namesSaid(stems)) said.set(t, Math.max(weight, said.get(t) ?? 0));
     const lexicalCount = this.bm25(query, queryWeight, said, options.exclude);
     const learntCount = this.classify(query, queryCount, queryWeight);
-    const { lexicalList, learntList } = this;
+    const { lexicalList, learntList, lexical, learnt, learntSeen } = this;
     let bestLexical = 0;
     let bestLearnt = 0;
-    for (let k = 0; k < lexicalCount; k++) if (this.lexical[lexicalList[k]!]! > bestLexical) bestLexical = this.lexical[lexicalList[k]!]!;
-    for (let k = 0; k < learntCount; k++) if (this.learnt[learntList[k]!]! > bestLearnt) bestLearnt = this.learnt[learntList[k]!]!;
+    for (let k = 0; k < lexicalCount; k++) if (lexical[lexicalList[k]!]! > bestLexical) bestLexical = lexical[lexicalList[k]!]!;
+    for (let k = 0; k < learntCount; k++) if (learnt[learntList[k]!]! > bestLearnt) bestLearnt = learnt[learntList[k]!]!;
     const lexicalScale = bestLexical > 0 ? 1 / bestLexical : 0;
     const learntScale = bestLearnt > 0 ? 1 / bestLearnt : 0;
     const combined = (t: number, share: number): number =>
-      (1 - share) * this.lexical[t]! * lexicalScale + share * Math.max(0, this.learnt[t]!) * learntScale;
+      (1 - share) * lexical[t]! * lexicalScale + share * Math.max(0, learnt[t]!) * learntScale;
     // The `top` best by the selecting score, rounded up to whole blocks (outranks() is a total order, so visiting order
     // does not matter)...
     const pool = Math.ceil(top / BLOCK) * BLOCK;
@@ -288,27 +306,27 @@ export class SuggestModel {
     // The others: those only the classifier scores above 0 (a technique BM25 scored has a positive lexical score).
     for (let k = 0; k < learntCount; k++) {
       const t = learntList[k]!;
-      if (this.lexical[t] === 0 && this.learnt[t]! > 0) offer(t);
+      if (lexical[t] === 0 && learnt[t]! > 0) offer(t);
     }
     // ... each block of them listed by the ordering score, the first `top` kept.
-    const best = Array.from({ length: Math.ceil(chosen.length / BLOCK) }, (_, b) =>
-      chosen
-        .slice(b * BLOCK, (b + 1) * BLOCK)
+    const best: { technique: number; score: number }[] = [];
+    for (let b = 0; b < chosen.length; b += BLOCK) {
+      const block = chosen
+        .slice(b, b + BLOCK)
         .map(({ technique }) => ({ technique, score: combined(technique, ORDER_CLASSIFIER_SHARE) }))
-        .sort((a, b) => (outranks(a.score, a.technique, b) ? -1 : 1)),
-    )
-      .flat()
-      .slice(0, top);
+        .sort((x, y) => (outranks(x.score, x.technique, y) ? -1 : 1));
+      for (const entry of block) if (best.length < top) best.push(entry);
+    }
     const ranked = best.map(({ technique, score }) => {
       const { id, name } = this.data.techniques[technique]!;
-      const why = this.lexical[technique]! > 0
+      const why = lexical[technique]! > 0
         ? this.why(this.bestDoc[technique]!, technique, query, queryText, surface, said)
         : this.learntWhy(technique, query, queryText, surface);
       return { id, name, score: Math.round(score * 1000) / 10, why };
     });
     const wordsInCommon = best.length ? this.wordsInCommon(best[0]!.technique, query, queryText) : 0;
-    for (let k = 0; k < lexicalCount; k++) this.lexical[lexicalList[k]!] = 0;
-    for (let k = 0; k < learntCount; k++) this.learnt[learntList[k]!] = this.learntSeen[learntList[k]!] = 0;
+    for (let k = 0; k < lexicalCount; k++) lexical[lexicalList[k]!] = 0;
+    for (let k = 0; k < learntCount; k++) learnt[learntList[k]!] = learntSeen[learntList[k]!] = 0;
     for (const f of query) this.queryAt[f] = 0;
     return { candidates: ranked, wordsInCommon };
   }
@@ -338,12 +356,15 @@ export class SuggestModel {
     let floor = 0;
     for (let q = 0; q < query.length; q++) {
       const f = query[q]!;
-      if (start[f + 1]! - start[f]! > common) continue;
+      const end = start[f + 1]!;
+      if (end - start[f]! > common) continue;
       const w = queryWeight[q]!;
-      for (let i = start[f]!, end = start[f + 1]!; i < end; i++) {
+      for (let i = start[f]!; i < end; i++) {
         const d = postingDoc[i]!;
-        if (docScore[d] === 0) touchedDocs[touched++] = d;
-        const score = (docScore[d]! += weights[i]! * w);
+        const old = docScore[d]!;
+        if (old === 0) touchedDocs[touched++] = d;
+        const score = old + weights[i]! * w;
+        docScore[d] = score;
         if (score > floor) floor = score;
       }
     }
@@ -365,7 +386,7 @@ export class SuggestModel {
       const d = touchedDocs[k]!;
       let score = docScore[d]!;
       docScore[d] = 0;
-      if (score < floor || exclude?.(d)) continue;
+      if (score < floor || (exclude !== undefined && exclude(d))) continue;
       for (let t = docTechnique[d]!; t >= 0; t = parentOf[t]!, score *= CHILD_WEIGHT) {
         const count = topCount[t]!;
         const base = t * DEPTH;
@@ -384,12 +405,15 @@ export class SuggestModel {
         best4[base + i] = score;
       }
     }
+    const { nameIdf, lexical } = this;
+    // (Most passages say no technique's name: no lookup then.)
+    const anySaid = said.size > 0;
     for (let k = 0; k < scored; k++) {
       const t = list[k]!;
-      let score = this.nameIdf[t]! * NAME_PHRASE_WEIGHT * (said.get(t) ?? 0);
+      let score = anySaid ? nameIdf[t]! * NAME_PHRASE_WEIGHT * (said.get(t) ?? 0) : 0;
       for (let i = 0; i < topCount[t]!; i++) score += best4[t * DEPTH + i]! * DECAY[i]!;
       topCount[t] = 0;
-      this.lexical[t] = score;
+      lexical[t] = score;
     }
     return scored;
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
@@ -43,7 +43,7 @@ import {
   FRONT_MATTER_NOTE,
   GLUED_MENU_NOTE,
   VENDOR_NOTE,
-  type SuggestModel,
+  SuggestModel,
 } from '../../lib/index.js';
 import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 
@@ -477,6 +477,23 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     expect(ids(passages[0]!, 1)).to.deep.equal(['T1555.003']);
     expect(tens).to.be.above(passages.length / 2);
+  });
+
+  // A model remembers the feature of each pair of neighbouring stems it looked up, by the two stems' feature numbers:
+  // a model that read other passages first must read each passage as a model that reads it first (a pair remembered
+  // under the wrong key, e.g. by its second stem alone, changes candidates here).
+  it('ranks a passage the same whether its pairs of words are looked up anew or remembered from other passages', function () {
+    this.timeout(120_000);
+    const seeds = join(repoRoot, '../shared/seeds');
+    const passages = readdirSync(seeds)
+      .sort()
+      .flatMap((file) => splitPassages(readFileSync(join(seeds, file), 'utf8')).map((passage) => passage.text));
+    expect(passages.length).to.be.above(100);
+    const seasoned = new SuggestModel(model.data);
+    for (const text of passages) seasoned.rankPassage(text, { top: 10 });
+    for (const text of [...passages].reverse()) {
+      expect(seasoned.rankPassage(text, { top: 10 }), text).to.deep.equal(new SuggestModel(model.data).rankPassage(text, { top: 10 }));
+    }
   });
 
   it('is cached beside the index under the release file sha256, read back from the cache without a build', () => {

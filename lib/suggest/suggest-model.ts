@@ -279,7 +279,7 @@ export class SuggestModel {
     // come from the classifier, and the other way round).
     // The techniques whose own name the passage says, in its words or as the glossary reads them (at its weight).
     const said = new Map<number, number>();
-    for (const { stems, weight } of readings) for (const t of this.namesSaid(stems)) said.set(t, Math.max(weight, said.get(t) ?? 0));
+    for (const { stems, weight } of readings) this.namesSaid(stems, weight, said);
     const lexicalCount = this.bm25(query, queryWeight, said, options.exclude);
     const learntCount = this.classify(query, queryCount, queryWeight);
     const { lexicalList, learntList, lexical, learnt, learntSeen } = this;
@@ -488,15 +488,16 @@ export class SuggestModel {
     return `learnt from ATT&CK's texts of ${this.data.techniques[technique]!.id}: words ${weighed.join(', ') || '(none weighed)'}`;
   }
 
-  /** The techniques whose own name the passage says, as consecutive stems. */
-  private namesSaid(stems: readonly string[]): Set<number> {
-    const said = new Set<number>();
-    stems.forEach((stem, i) => {
-      for (const phrase of this.namePhrases.get(stem) ?? []) {
-        if (phrase.stems.every((s, j) => stems[i + j] === s)) said.add(phrase.technique);
+  /** The techniques whose own name a reading of the passage says, as consecutive stems, into `said` with the reading's weight (the highest of the readings that say it). */
+  private namesSaid(stems: readonly string[], weight: number, said: Map<number, number>): void {
+    for (let i = 0; i < stems.length; i++) {
+      // (Most stems begin no technique's name.)
+      const phrases = this.namePhrases.get(stems[i]!);
+      if (phrases === undefined) continue;
+      for (const phrase of phrases) {
+        if (phrase.stems.every((s, j) => stems[i + j] === s)) said.set(phrase.technique, Math.max(weight, said.get(phrase.technique) ?? 0));
       }
-    });
-    return said;
+    }
   }
 
   /** Whether a document holds a feature (binary search in the feature's ascending postings). */
@@ -514,18 +515,8 @@ export class SuggestModel {
     return false;
   }
 
-  private why(doc: number, technique: number, query: readonly number[], queryText: readonly string[], surface: Surface, said: ReadonlyMap<number, unknown>): string {
-    const { docs } = this.data;
-    // The first six single words of the passage that the text holds: its own, then those read through the glossary,
-    // by the written words they were read from (a word several readings give goes to the one that explains most).
-    const own: string[] = [];
-    const glossed: { word: string; from: string[] }[] = [];
-    const held = this.heldWords(doc, query, queryText);
-    for (const i of held.slice(0, 6)) {
-      const { word, from } = surface.get(queryText[i]!) ?? { word: queryText[i]! };
-      if (from) glossed.push({ word, from });
-      else own.push(`"${word}"`);
-    }
+  /** Glossed words of a passage by the written words they were read from (`"PTH" read as "pass", "hash"`), each under the one that explains most. */
+  private readingsOf(glossed: readonly { word: string; from: readonly string[] }[]): string[] {
     const explains = new Map<string, number>();
     for (const { from } of glossed) for (const written of from) explains.set(written, (explains.get(written) ?? 0) + 1);
     const read = new Map<string, string[]>();
@@ -533,8 +524,24 @@ export class SuggestModel {
       const written = from.reduce((best, f) => (explains.get(f)! > explains.get(best)! ? f : best));
       read.set(written, [...(read.get(written) ?? []), `"${word}"`]);
     }
-    const readings = [...read].map(([written, attack]) => `"${written}" read as ${attack.join(', ')}`);
-    const words = [...(own.length ? [`words ${own.join(', ')}`] : []), ...readings].join('; ') || 'phrases';
+    return [...read].map(([written, attack]) => `"${written}" read as ${attack.join(', ')}`);
+  }
+
+  private why(doc: number, technique: number, query: readonly number[], queryText: readonly string[], surface: Surface, said: ReadonlyMap<number, unknown>): string {
+    const { docs } = this.data;
+    // The first six single words of the passage that the text holds: its own, then those read through the glossary,
+    // by the written words they were read from (a word several readings give goes to the one that explains most).
+    let own = '';
+    const glossed: { word: string; from: string[] }[] = [];
+    const held = this.heldWords(doc, query, queryText);
+    for (let k = 0; k < held.length && k < 6; k++) {
+      const stem = queryText[held[k]!]!;
+      const entry = surface.get(stem);
+      if (entry?.from) glossed.push({ word: entry.word, from: entry.from });
+      else own += `${own ? ', ' : 'words '}"${entry?.word ?? stem}"`;
+    }
+    // (Most texts hold only the passage's own words: no readings to group.)
+    const words = glossed.length ? [...(own ? [own] : []), ...this.readingsOf(glossed)].join('; ') : own || 'phrases';
     // A parent's evidence may be a text of one of its sub-techniques: say whose.
     const whose = docs.technique[doc] === technique ? '' : ` of ${this.data.techniques[docs.technique[doc]!]!.id}`;
     const kind = this.docKind(doc);

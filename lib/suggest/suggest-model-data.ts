@@ -136,14 +136,16 @@ export function decodeSuggestModel(bytes: Uint8Array): SuggestModelData | undefi
   }
 }
 
-/** BM25's idf of every feature: ln(1 + (N - df + 0.5) / (df + 0.5)), N documents, df of them holding the feature. */
+/** BM25's idf of feature f: ln(1 + (N - df + 0.5) / (df + 0.5)), N documents, df of them holding the feature. */
+export function featureIdf(start: Int32Array, documents: number, f: number): number {
+  const df = start[f + 1]! - start[f]!;
+  return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+}
+
+/** `featureIdf` of every feature. */
 export function inverseDocumentFrequency(start: Int32Array, documents: number): Float64Array {
-  const features = start.length - 1;
-  const idf = new Float64Array(features);
-  for (let f = 0; f < features; f++) {
-    const df = start[f + 1]! - start[f]!;
-    idf[f] = Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-  }
+  const idf = new Float64Array(start.length - 1);
+  for (let f = 0; f < idf.length; f++) idf[f] = featureIdf(start, documents, f);
   return idf;
 }
 

@@ -2,7 +2,7 @@ import type { TechniqueId } from '../attack/types.js';
 import { expandPassage } from './query-expansion.js';
 import { isContentWord, stemOf, textWords, withoutIndicators } from './text-terms.js';
 import { writeUnitTfIdf } from './train-classifier.js';
-import { inverseDocumentFrequency, SUGGEST_DOC_KINDS, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
+import { featureIdf, SUGGEST_DOC_KINDS, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
 
 /** A technique proposed for a passage. */
 export interface SuggestCandidate {
@@ -81,7 +81,8 @@ function outranks(score: number, technique: number, entry: { technique: number; 
  */
 export class SuggestModel {
   readonly data: SuggestModelData;
-  private readonly idf: Float64Array;
+  /** A feature's idf, computed when a passage asks for it: a passage has a few dozen features, the model 100,000. */
+  private readonly idfOf: (feature: number) => number;
   private readonly parentOf: Int32Array;
   /** Names of groups and campaigns as word sequences, by their first word. */
   private readonly actors = new Map<string, (readonly string[])[]>();
@@ -115,7 +116,7 @@ export class SuggestModel {
     this.data = data;
     const { docs, postings, techniques } = data;
     const n = docs.technique.length;
-    this.idf = inverseDocumentFrequency(postings.start, n);
+    this.idfOf = (f) => featureIdf(postings.start, n, f);
     const byId = new Map(techniques.map((technique, i) => [technique.id, i]));
     this.parentOf = Int32Array.from(techniques, (technique) => (technique.id.includes('.') ? (byId.get(technique.id.split('.')[0]!) ?? -1) : -1));
     for (const name of data.actorNames) {
@@ -133,7 +134,7 @@ export class SuggestModel {
       if (!stems.length) return;
       this.nameIdf[t] = stems.reduce((sum, stem) => {
         const f = data.features.lookup(stem);
-        return sum + (f < 0 ? 0 : this.idf[f]!);
+        return sum + (f < 0 ? 0 : this.idfOf(f));
       }, 0);
       const list = this.namePhrases.get(stems[0]!) ?? [];
       list.push({ technique: t, stems });
@@ -428,7 +429,7 @@ export class SuggestModel {
     const { learnt, learntSeen, learntList: list } = this;
     if (this.queryValues.length < query.length) this.queryValues = new Float64Array(2 * query.length);
     const values = this.queryValues;
-    writeUnitTfIdf(query, counts, this.idf, values);
+    writeUnitTfIdf(query, counts, this.idfOf, values);
     for (let i = 0; i < query.length; i++) values[i]! *= queryWeight[i]!;
     let scored = 0;
     const { start, technique: classes, weight } = classifier;

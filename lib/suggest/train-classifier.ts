@@ -31,16 +31,19 @@ export function unitTfIdf(pairs: ArrayLike<number>, idf: Float64Array): { featur
     counts[i] = pairs[2 * i + 1]!;
   }
   const values = new Float64Array(n);
-  writeUnitTfIdf(features, counts, idf, values);
+  writeUnitTfIdf(features, counts, (f) => idf[f]!, values);
   return { features, values };
 }
 
-/** The unit tf-idf values of features with their counts, written into `values` (as long as the features at least). */
-export function writeUnitTfIdf(features: ArrayLike<number>, counts: ArrayLike<number>, idf: Float64Array, values: Float64Array): void {
+/**
+ * The unit tf-idf values of features with their counts, written into `values` (as long as the features at least);
+ * `idfOf` gives a feature's idf (a model computes only those of a passage's features, not all of them when loaded).
+ */
+export function writeUnitTfIdf(features: ArrayLike<number>, counts: ArrayLike<number>, idfOf: (feature: number) => number, values: Float64Array): void {
   const n = features.length;
   let norm = 0;
   for (let i = 0; i < n; i++) {
-    const v = (1 + Math.log(counts[i]!)) * idf[features[i]!]!;
+    const v = (1 + Math.log(counts[i]!)) * idfOf(features[i]!);
     values[i] = v;
     norm += v * v;
   }

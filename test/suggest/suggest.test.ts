@@ -507,6 +507,22 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(again.rank(sentence)).to.deep.equal(model.rank(sentence));
   });
 
+  // A model read from its cache is views over the file's bytes, and computes what it needs (a feature's idf, ...) when
+  // a passage asks for it: it must rank every passage as the model just built from the release does.
+  it('ranks every seed passage from its cache exactly as a model freshly built from the release', function () {
+    this.timeout(300_000);
+    const seeds = join(repoRoot, '../shared/seeds');
+    const passages = readdirSync(seeds)
+      .sort()
+      .flatMap((file) => splitPassages(readFileSync(join(seeds, file), 'utf8')).map((passage) => passage.text));
+    expect(passages.length).to.be.above(100);
+    let built = 0;
+    const cached = loadSuggestModel(loadRelease('18.1'), { cacheDir: testCacheDir(), onBuild: () => built++ });
+    expect(built).to.equal(0);
+    const fresh = loadSuggestModel(loadRelease('18.1'));
+    for (const text of passages) expect(cached.rankPassage(text, { top: 10 }), text).to.deep.equal(fresh.rankPassage(text, { top: 10 }));
+  });
+
   // A model cached by an earlier version is read as long as its format number is the same, so a change to what the
   // model holds (texts, features, weights) must come with a new SUGGEST_MODEL_FORMAT, or a user's cache keeps the old
   // model and their output differs from a fresh build's. The code-span indicators (c6c9b28) changed 12 of 18.1's texts

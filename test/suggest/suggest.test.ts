@@ -426,6 +426,16 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     model = loadSuggestModel(loadRelease('18.1'), { cacheDir: testCacheDir() });
   });
 
+  // The passages of the real reports in ../shared/seeds, in file order.
+  const seedPassages = (): string[] => {
+    const seeds = join(repoRoot, '../shared/seeds');
+    const passages = readdirSync(seeds)
+      .sort()
+      .flatMap((file) => splitPassages(readFileSync(join(seeds, file), 'utf8')).map((passage) => passage.text));
+    expect(passages.length).to.be.above(100);
+    return passages;
+  };
+
   // A passage of a kind that is not ranked: its entry, by sentence and with lines, has the note and no candidates.
   const expectUnranked = (texts: readonly string[], note: string): void => {
     for (const text of texts) {
@@ -484,11 +494,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // under the wrong key, e.g. by its second stem alone, changes candidates here).
   it('ranks a passage the same whether its pairs of words are looked up anew or remembered from other passages', function () {
     this.timeout(120_000);
-    const seeds = join(repoRoot, '../shared/seeds');
-    const passages = readdirSync(seeds)
-      .sort()
-      .flatMap((file) => splitPassages(readFileSync(join(seeds, file), 'utf8')).map((passage) => passage.text));
-    expect(passages.length).to.be.above(100);
+    const passages = seedPassages();
     const seasoned = new SuggestModel(model.data);
     for (const text of passages) seasoned.rankPassage(text, { top: 10 });
     for (const text of [...passages].reverse()) {
@@ -511,11 +517,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // a passage asks for it: it must rank every passage as the model just built from the release does.
   it('ranks every seed passage from its cache exactly as a model freshly built from the release', function () {
     this.timeout(300_000);
-    const seeds = join(repoRoot, '../shared/seeds');
-    const passages = readdirSync(seeds)
-      .sort()
-      .flatMap((file) => splitPassages(readFileSync(join(seeds, file), 'utf8')).map((passage) => passage.text));
-    expect(passages.length).to.be.above(100);
+    const passages = seedPassages();
     let built = 0;
     const cached = loadSuggestModel(loadRelease('18.1'), { cacheDir: testCacheDir(), onBuild: () => built++ });
     expect(built).to.equal(0);

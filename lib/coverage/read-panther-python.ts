@@ -17,8 +17,9 @@
  * log_types and default_severity). What stays unread is noted: a field set from a call, an expression or a name
  * imported from another module, and the fields of a base class in another module (a class deriving from a pypanther
  * rule, `OktaBruteForce`, is ignored when it sets no mapping of its own). The `.override()` and `.extend()` calls and
- * field settings a module makes are kept with it (PantherModule), for the folder walk to apply them to the rule classes
- * of every file they name (applyPantherOverrides).
+ * field settings a module makes are kept with it (PantherModule), each on the class it names, through an import alias,
+ * a name bound to a class or a loop over classes listed in the module (overrideTargets), for the folder walk to apply
+ * them to the rule classes of every file they name (applyPantherOverrides).
  */
 import type { CoverageProblem } from './coverage-types.js';
 import { pantherDetection, type PantherFields } from './read-panther.js';
@@ -83,6 +84,10 @@ export interface PantherOverride {
   how: 'override' | 'extend' | 'set';
   line: number;
   fields: [string, Field][];
+  /** The name it is written on when that is not the class's (an alias, a loop's variable), and how it names the class. */
+  through?: { name: string; how: string };
+  /** Why the classes it changes are not known here (a loop over rules not listed in the file); nothing is applied. */
+  unread?: string;
 }
 
 /**
@@ -163,7 +168,8 @@ const READ_FIELDS = new Set(['id', 'ruleid', 'display_name', 'displayname', 'rep
  */
 function overridesOf(logical: readonly LogicalLine[], assigned: readonly { name: string; start: number; field: Field }[], lines: LineIndex): PantherOverride[] {
   const out: PantherOverride[] = [];
-  for (const line of logical) {
+  const aliases = importAliases(logical);
+  for (const [i, line] of logical.entries()) {
     const module = new Map(assigned.filter((binding) => line.indent > 0 || binding.start < line.start).map((binding) => [binding.name, binding.field]));
     const call = OVERRIDE_CALL.exec(line.text);
     const set = call ? undefined : FIELD_SET.exec(line.text);
@@ -173,9 +179,67 @@ function overridesOf(logical: readonly LogicalLine[], assigned: readonly { name:
         ? [[set[2]!.toLowerCase(), fieldOf(line, set, lines)]]
         : [];
     if (!fields.length) continue;
-    out.push({ target: (call ?? set)![1]!, how: call ? (call[2] as 'override' | 'extend') : 'set', line: lines.line(line.start), fields: fields.map(([key, field]) => [key, lined(resolveField(field, module), lines)]) });
+    const written = (call ?? set)![1]!;
+    const override = { how: call ? (call[2] as 'override' | 'extend') : 'set', line: lines.line(line.start), fields: fields.map(([key, field]): [string, Field] => [key, lined(resolveField(field, module), lines)]) } as const;
+    const targets = overrideTargets(written, i, logical, { aliases, module, lines });
+    if ('unread' in targets) out.push({ ...override, target: written, unread: targets.unread });
+    else for (const { name, how } of targets.classes) out.push({ ...override, target: name, ...(how ? { through: { name: written, how } } : {}) });
   }
   return out;
+}
+
+// `for rule in [A, B]:`: a loop over the values of an expression, its variable one name.
+const FOR_LINE = /^for[ \t]+(\w+)[ \t]+in[ \t]+([^]+?)[ \t]*:$/;
+
+/**
+ * The classes an override written on `name` (logical line `at`) changes, each with how the name stands for it when
+ * it is not the class's own: a name the module imports under another (`import AWSCloudTrailCreated as Created`) or
+ * binds to a class (`R = AWSCloudTrailCreated`), or the variable of a loop whose body the override is in, over a
+ * literal list, tuple or set of classes or a module name bound to one (`for rule in [A, B]:`, `for rule in NAMES:`),
+ * each of them. A loop over anything else (a call, a function's parameter, a name imported), or an override under a
+ * condition or in a function in the loop's body, changes rules not known here: `unread` says so.
+ */
+function overrideTargets(
+  name: string,
+  at: number,
+  logical: readonly LogicalLine[],
+  context: { aliases: ReadonlyMap<string, string>; module: ReadonlyMap<string, Field>; lines: LineIndex },
+): { classes: { name: string; how?: string }[] } | { unread: string } {
+  const { lines } = context;
+  // The statements whose blocks hold the override, innermost first.
+  const blocks: LogicalLine[] = [];
+  for (let j = at - 1, indent = logical[at]!.indent; j >= 0 && indent > 0; j--) {
+    if (logical[j]!.indent >= indent) continue;
+    blocks.push(logical[j]!);
+    indent = logical[j]!.indent;
+  }
+  const loopAt = blocks.findIndex((block) => FOR_LINE.exec(block.text)?.[1] === name);
+  if (loopAt < 0) {
+    const found = classNamed(name, context);
+    return { classes: [found === name ? { name } : { name: found, how: context.aliases.get(name) === found ? `${found} imported as ${name}` : `${name} bound to ${found}` }] };
+  }
+  const loop = blocks[loopAt]!;
+  const where = `the variable of the loop at line ${lines.line(loop.start)}`;
+  if (loopAt > 0) return { unread: `${name} is ${where}, and the override is not directly in its body (under a condition or in a function: which rules it changes is decided as pypanther runs)` };
+  const over = FOR_LINE.exec(loop.text)![2]!;
+  const value = resolveField({ value: pyValue(over, 0), line: 0 }, context.module).value;
+  const items = value && 'list' in value ? value.list : [];
+  if (!items.length || !items.every((item) => item && 'name' in item && /^[A-Za-z_]\w*$/.test(item.name))) {
+    return { unread: `${name} is ${where} over ${over.replace(/\s+/g, ' ')}, which is no list of classes written in this file (a call, a function's parameter or an imported name): the rules it changes are not known here` };
+  }
+  return { classes: items.map((item) => ({ name: classNamed((item as { name: string }).name, context), how: `${name}, ${where}` })) };
+}
+
+/** The class a name stands for: through the module's aliases of imports and its bindings of a name to a class (`R = A`). */
+function classNamed(name: string, context: { aliases: ReadonlyMap<string, string>; module: ReadonlyMap<string, Field> }): string {
+  let found = name;
+  for (let depth = 0; depth < MAX_NAMES; depth++) {
+    const bound = context.module.get(found)?.value;
+    const next = bound && 'name' in bound && /^[A-Za-z_]\w*$/.test(bound.name) ? bound.name : context.aliases.get(found);
+    if (next === undefined || next === found) break;
+    found = next;
+  }
+  return found;
 }
 
 /** A file of a folder, what reading it gave and, for a pypanther module, its classes and overrides. */
@@ -199,20 +263,21 @@ export function applyPantherOverrides<T extends ReadModule>(read: readonly T[], 
   const known = new Set(read.flatMap(({ panther }) => (panther?.classes ?? []).map((pyClass) => pyClass.name)));
   const unknown = new Map<string, Omit<CoverageProblem, 'file' | 'skipped'>[]>();
   for (const { file, override } of overrides) {
-    if (known.has(override.target)) continue;
-    const written = override.how === 'set' ? `${override.target}.${override.fields[0]![0]} = …` : `${override.target}.${override.how}(…)`;
-    const message = `${written} is not read: ${override.target} is no rule class of the files read (a rule of pypanther's own, whose fields are not read here, or a class of another folder)`;
+    if (known.has(override.target) && !override.unread) continue;
+    const name = override.through?.name ?? override.target;
+    const written = override.how === 'set' ? `${name}.${override.fields[0]![0]} = …` : `${name}.${override.how}(…)`;
+    const message = `${written} is not read: ${override.unread ?? `${override.target} is no rule class of the files read (a rule of pypanther's own, whose fields are not read here, or a class of another folder)`}`;
     unknown.set(file, [...(unknown.get(file) ?? []), { line: override.line, message }]);
   }
   return read.map((module) => {
     const { file, outcome, panther } = module;
     const notes = unknown.get(file);
-    const changed = (panther?.classes ?? []).filter((pyClass) => overrides.some(({ override }) => override.target === pyClass.name));
+    const changed = (panther?.classes ?? []).filter((pyClass) => overrides.some(({ override }) => override.target === pyClass.name && !override.unread));
     if (!changed.length && !notes) return module;
     const items = 'items' in outcome ? [...outcome.items] : undefined;
     for (const pyClass of changed) {
       if (!items) break;
-      const applied = overrides.filter(({ override }) => override.target === pyClass.name);
+      const applied = overrides.filter(({ override }) => override.target === pyClass.name && !override.unread);
       const context = { lines: new LineIndex(''), file, imported: new Set(panther!.imported), name: file.replace(/^.*[\\/]/, '') };
       const fields = inheritedFields(pyClass.chain);
       const said: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
@@ -221,8 +286,10 @@ export function applyPantherOverrides<T extends ReadModule>(read: readonly T[], 
           if (!READ_FIELDS.has(key)) continue;
           const moved = placedAt(field, pyClass.line);
           fields.set(key, override.how === 'extend' ? extended(fields.get(key), moved) : moved);
-          const how = override.how === 'set' ? `${override.target}.${key} = …` : `${override.target}.${override.how}(${key}=…)`;
-          said.push({ line: pyClass.line, message: `${key} ${override.how === 'extend' ? 'extended' : 'set'} by ${how} at ${name(where)}:${override.line}, read after the class as pypanther runs it` });
+          const on = override.through?.name ?? override.target;
+          const how = override.how === 'set' ? `${on}.${key} = …` : `${on}.${override.how}(${key}=…)`;
+          const through = override.through ? ` (${override.through.how})` : '';
+          said.push({ line: pyClass.line, message: `${key} ${override.how === 'extend' ? 'extended' : 'set'} by ${how} at ${name(where)}:${override.line}${through}, read after the class as pypanther runs it` });
         }
       }
       if (!said.length) continue;
@@ -629,15 +696,26 @@ function unreadWhy(value: PyValue, imported: ReadonlySet<string>): string {
 
 /** The names a module's import statements bind (`from x import A, B as C`: A, C; `import a.b`: a), at any indentation. */
 function importedNames(logical: readonly LogicalLine[]): Set<string> {
-  const names = new Set<string>();
+  return new Set(importsOf(logical).map(({ bound }) => bound));
+}
+
+/** The names bound by importing another (`from x import B as C`: C to B). */
+function importAliases(logical: readonly LogicalLine[]): Map<string, string> {
+  return new Map(importsOf(logical).flatMap(({ bound, name }) => (name !== bound ? [[bound, name] as const] : [])));
+}
+
+/** Each name a module's import statements bind, and the name it imports (the first part of a dotted one). */
+function importsOf(logical: readonly LogicalLine[]): { bound: string; name: string }[] {
+  const out: { bound: string; name: string }[] = [];
   for (const { text } of logical) {
     const statement = /^(?:from[ \t]+[\w.]+[ \t]+)?import[ \t]+\(?([^)]*)\)?$/.exec(text);
     for (const part of statement?.[1]?.split(',') ?? []) {
-      const bound = /(?:^|\s)as\s+(\w+)\s*$/.exec(part)?.[1] ?? /^\s*(\w+)/.exec(part)?.[1];
-      if (bound) names.add(bound);
+      const name = /^\s*(\w+)/.exec(part)?.[1];
+      const bound = /(?:^|\s)as\s+(\w+)\s*$/.exec(part)?.[1] ?? name;
+      if (bound && name) out.push({ bound, name });
     }
   }
-  return names;
+  return out;
 }
 
 /** Past spaces, line ends and a backslash that continues a line. */

@@ -357,14 +357,20 @@ describe('readRuleFolder and --coverage (Panther Python files)', () => {
   });
 
   /** The coverage layer's score of each technique, after a gap review of a threat of `ids` against one Python file. */
-  async function reviewedScores(folder: string, text: string, ids: readonly string[]): Promise<(number | undefined)[]> {
+  /** The scores of a gap review of `ids` against one Python file's text, or a folder of files by their paths. */
+  async function reviewedScores(folder: string, text: string | Record<string, string>, ids: readonly string[]): Promise<(number | undefined)[]> {
     const dir = freshTmpDir(folder);
-    writeFileSync(join(dir, 'rules.py'), text);
+    const coverage = join(dir, typeof text === 'string' ? 'rules.py' : 'rules');
+    if (typeof text === 'string') writeFileSync(coverage, text);
+    for (const [path, file] of Object.entries(typeof text === 'string' ? {} : text)) {
+      mkdirSync(join(coverage, path, '..'), { recursive: true });
+      writeFileSync(join(coverage, path), file);
+    }
     const threat = join(dir, 'threat.json');
     const techniques = ids.map((techniqueID) => ({ techniqueID, score: 100 }));
     writeFileSync(threat, JSON.stringify({ name: 'threat', domain: 'enterprise-attack', versions: { attack: '18', layer: '4.5' }, techniques }));
     const out = join(dir, 'review');
-    const run = await runCli(['gap', '--threat', threat, '--coverage', join(dir, 'rules.py'), '--out', out, '--quiet']);
+    const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--out', out, '--quiet']);
     expect(run.code).to.equal(0);
     const layer = JSON.parse(readFileSync(join(out, 'coverage.layer.json'), 'utf8')) as { techniques: { techniqueID: string; score?: number }[] };
     return ids.map((id) => layer.techniques.find((entry) => entry.techniqueID === id)?.score);
@@ -463,20 +469,78 @@ register(base_rules)
   });
 
   it('reviews a threat against rules tuned by the overrides of a main.py, in real ATT&CK', async () => {
-    const dir = freshTmpDir('panther-python-overrides-gap');
-    mkdirSync(join(dir, 'rules', 'rules'), { recursive: true });
-    writeFileSync(join(dir, 'rules', 'main.py'), oktaMain);
-    writeFileSync(join(dir, 'rules', 'rules', 'okta_rules.py'), oktaRules);
-    const ids = ['T1078.004', 'T1098', 'T1098.003', 'T1078.001'];
-    const threat = join(dir, 'threat.json');
-    writeFileSync(threat, JSON.stringify({ name: 'threat', domain: 'enterprise-attack', versions: { attack: '18', layer: '4.5' }, techniques: ids.map((techniqueID) => ({ techniqueID, score: 100 })) }));
-    const out = join(dir, 'review');
-    const run = await runCli(['gap', '--threat', threat, '--coverage', join(dir, 'rules'), '--out', out, '--quiet']);
-    expect(run.code).to.equal(0);
-    const layer = JSON.parse(readFileSync(join(out, 'coverage.layer.json'), 'utf8')) as { techniques: { techniqueID: string; score?: number }[] };
+    const folder = { 'main.py': oktaMain, 'rules/okta_rules.py': oktaRules };
     // T1078.004: switched on at High (90); T1098: raised to Critical (100); T1098.003: added by .extend (100);
     // T1078.001: OktaSupportAccess, Medium (75) as defined.
-    expect(ids.map((id) => layer.techniques.find((entry) => entry.techniqueID === id)?.score)).to.deep.equal([90, 100, 100, 75]);
+    expect(await reviewedScores('panther-python-overrides-gap', folder, ['T1078.004', 'T1098', 'T1098.003', 'T1078.001'])).to.deep.equal([90, 100, 100, 75]);
+  });
+
+  // Overrides written on another name than the class's: a loop over a literal tuple of classes or a module name bound
+  // to one, an import under another name, a module name bound to a class. And the shapes of real loops over rules not
+  // listed in the file, which stay unread: pypanther-starter-kit's content/overrides/aws_guardduty.py
+  // (`for rule in rules:` over apply_overrides's parameter, `if LogType.AWS_GUARDDUTY in rule.log_types: rule.extend(…)`;
+  // its README's `for rule in git_rules: rule.extend(…)` over get_panther_rules(…)) and a main.py setting `rule.default_severity` under `if rule.id == "…":` in a loop over get_panther_rules(…).
+  const aliasMain = `from pypanther import LogType, Severity, get_panther_rules, register
+
+from rules.okta_rules import OktaAdminRoleAssigned as AdminRole
+from rules.okta_rules import OktaLoginWithoutMFA, OktaSupportAccess
+
+SUPPORT = OktaSupportAccess
+SWITCHED_ON = (OktaLoginWithoutMFA, SUPPORT)
+
+
+def apply_overrides(rules):
+    for rule in [OktaLoginWithoutMFA, AdminRole]:
+        rule.extend(reports={"MITRE ATT&CK": ["TA0006:T1110"]})
+    for rule in SWITCHED_ON:
+        rule.override(enabled=True)
+    AdminRole.override(enabled=False)
+    SUPPORT.default_severity = Severity.CRITICAL
+    for rule in rules:
+        if LogType.OKTA_SYSTEM_LOG in rule.log_types:
+            rule.override(default_severity=Severity.INFO)
+    for rule in [OktaLoginWithoutMFA]:
+        if rule.id == "Custom.Okta.LoginWithoutMFA":
+            rule.default_severity = Severity.INFO
+    for rule in rules:
+        rule.override(enabled=False)
+
+
+base_rules = get_panther_rules()
+apply_overrides(base_rules)
+register(base_rules)
+`;
+
+  it('applies an override written on a loop variable over classes listed in the file, an import alias or a name bound to a class, and notes a loop over rules not listed', () => {
+    const dir = freshTmpDir('panther-python-override-names');
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(join(dir, 'main.py'), aliasMain);
+    writeFileSync(join(dir, 'rules', 'okta_rules.py'), oktaRules);
+    const input = readRuleFolder(dir);
+    expect(input.counts).to.deep.equal({ items: 4, rules: 2, ignored: 2, invalid: 0 });
+    expect(input.rules.map((rule) => [rule.id, rule.level, rule.refs.map((ref) => [ref.id, ref.line])])).to.deep.equal([
+      ['Custom.Okta.LoginWithoutMFA', 0.5, [['T1078.004', 9], ['T1110', 4]]],
+      ['Custom.Okta.SupportAccess', 1, [['T1078.001', 27]]],
+    ]);
+    const rules = join(dir, 'rules', 'okta_rules.py');
+    expect(input.problems.map((problem) => [problem.file, problem.line, problem.message])).to.deep.equal([
+      [join(dir, 'main.py'), 19, 'rule.override(…) is not read: rule is the variable of the loop at line 17, and the override is not directly in its body (under a condition or in a function: which rules it changes is decided as pypanther runs)'],
+      [join(dir, 'main.py'), 22, 'rule.default_severity = … is not read: rule is the variable of the loop at line 20, and the override is not directly in its body (under a condition or in a function: which rules it changes is decided as pypanther runs)'],
+      [join(dir, 'main.py'), 24, "rule.override(…) is not read: rule is the variable of the loop at line 23 over rules, which is no list of classes written in this file (a call, a function's parameter or an imported name): the rules it changes are not known here"],
+      [rules, 4, 'reports extended by rule.extend(reports=…) at main.py:12 (rule, the variable of the loop at line 11), read after the class as pypanther runs it'],
+      [rules, 4, 'enabled set by rule.override(enabled=…) at main.py:14 (rule, the variable of the loop at line 13), read after the class as pypanther runs it'],
+      [rules, 15, 'reports extended by rule.extend(reports=…) at main.py:12 (rule, the variable of the loop at line 11), read after the class as pypanther runs it'],
+      [rules, 15, 'enabled set by AdminRole.override(enabled=…) at main.py:15 (OktaAdminRoleAssigned imported as AdminRole), read after the class as pypanther runs it'],
+      [rules, 25, 'enabled set by rule.override(enabled=…) at main.py:14 (rule, the variable of the loop at line 13), read after the class as pypanther runs it'],
+      [rules, 25, 'default_severity set by SUPPORT.default_severity = … at main.py:16 (SUPPORT bound to OktaSupportAccess), read after the class as pypanther runs it'],
+    ]);
+  });
+
+  it('reviews a threat against rules tuned through loop variables and aliases, in real ATT&CK', async () => {
+    const folder = { 'main.py': aliasMain, 'rules/okta_rules.py': oktaRules };
+    // T1078.004, T1110: OktaLoginWithoutMFA switched on by the loop over SWITCHED_ON, Low (50), T1110 added by the loop
+    // over a list; T1098: OktaAdminRoleAssigned switched off through its alias; T1078.001: Critical (100) through SUPPORT.
+    expect(await reviewedScores('panther-python-override-names-gap', folder, ['T1078.004', 'T1110', 'T1098', 'T1078.001'])).to.deep.equal([50, 50, undefined, 100]);
   });
 
   it('names a folder whose Panther Python files give no rule panther, not sigma', () => {

@@ -250,6 +250,15 @@ interface ReadModule {
 }
 
 /**
+ * An override as its module writes it, on the name it is written on (an alias, a loop's variable, or the class):
+ * `R.field = …` for a field set, `R.override(args)` / `R.extend(args)` for a call.
+ */
+function writtenAs(override: PantherOverride, field: string, args: string): string {
+  const on = override.through?.name ?? override.target;
+  return override.how === 'set' ? `${on}.${field} = …` : `${on}.${override.how}(${args})`;
+}
+
+/**
  * A folder's outcomes with the overrides its pypanther modules make applied to the rule classes they name, as
  * pypanther runs them: after every class is defined (a main.py imports the rules, then overrides them), in the order
  * of the files' paths, then of their lines. An override changes the class it names only (pypanther copies a rule's
@@ -264,20 +273,20 @@ export function applyPantherOverrides<T extends ReadModule>(read: readonly T[], 
   const unknown = new Map<string, Omit<CoverageProblem, 'file' | 'skipped'>[]>();
   for (const { file, override } of overrides) {
     if (known.has(override.target) && !override.unread) continue;
-    const name = override.through?.name ?? override.target;
-    const written = override.how === 'set' ? `${name}.${override.fields[0]![0]} = …` : `${name}.${override.how}(…)`;
-    const message = `${written} is not read: ${override.unread ?? `${override.target} is no rule class of the files read (a rule of pypanther's own, whose fields are not read here, or a class of another folder)`}`;
+    const message = `${writtenAs(override, override.fields[0]![0], '…')} is not read: ${override.unread ?? `${override.target} is no rule class of the files read (a rule of pypanther's own, whose fields are not read here, or a class of another folder)`}`;
     unknown.set(file, [...(unknown.get(file) ?? []), { line: override.line, message }]);
   }
+  // The overrides whose classes are known here (not those of a loop over rules not listed).
+  const applicable = overrides.filter(({ override }) => !override.unread);
   return read.map((module) => {
     const { file, outcome, panther } = module;
     const notes = unknown.get(file);
-    const changed = (panther?.classes ?? []).filter((pyClass) => overrides.some(({ override }) => override.target === pyClass.name && !override.unread));
+    const changed = (panther?.classes ?? []).filter((pyClass) => applicable.some(({ override }) => override.target === pyClass.name));
     if (!changed.length && !notes) return module;
     const items = 'items' in outcome ? [...outcome.items] : undefined;
     for (const pyClass of changed) {
       if (!items) break;
-      const applied = overrides.filter(({ override }) => override.target === pyClass.name && !override.unread);
+      const applied = applicable.filter(({ override }) => override.target === pyClass.name);
       const context = { lines: new LineIndex(''), file, imported: new Set(panther!.imported), name: file.replace(/^.*[\\/]/, '') };
       const fields = inheritedFields(pyClass.chain);
       const said: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
@@ -286,8 +295,7 @@ export function applyPantherOverrides<T extends ReadModule>(read: readonly T[], 
           if (!READ_FIELDS.has(key)) continue;
           const moved = placedAt(field, pyClass.line);
           fields.set(key, override.how === 'extend' ? extended(fields.get(key), moved) : moved);
-          const on = override.through?.name ?? override.target;
-          const how = override.how === 'set' ? `${on}.${key} = …` : `${on}.${override.how}(${key}=…)`;
+          const how = writtenAs(override, key, `${key}=…`);
           const through = override.through ? ` (${override.through.how})` : '';
           said.push({ line: pyClass.line, message: `${key} ${override.how === 'extend' ? 'extended' : 'set'} by ${how} at ${name(where)}:${override.line}${through}, read after the class as pypanther runs it` });
         }

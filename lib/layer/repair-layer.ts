@@ -70,6 +70,9 @@ type Log = (path: string, repair: string, outcome?: Outcome) => void;
 
 const LEFT_OUT: Outcome = { leftOut: 'part' };
 
+/** The score range of the gradient Navigator gives a layer (its Gradient class), for a gradient that states none. */
+const NAVIGATOR_GRADIENT_RANGE = { minValue: 0, maxValue: 100 } as const;
+
 const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -417,16 +420,24 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
-    'gradient and legend colours with stray spaces or a doubled hash are read as the colour',
+    "gradient and legend colours with stray spaces or a doubled hash are read as the colour; a gradient's bound written as text is that number, and a missing one Navigator's default",
     (layer, log) => {
       const gradient = layer['gradient'];
       if (isJsonObject(gradient)) {
         for (const key of ['minValue', 'maxValue'] as const) {
           const value = gradient[key];
+          if (typeof value === 'number' && Number.isFinite(value)) continue;
           if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
             gradient[key] = Number(value);
             log(`/gradient/${key}`, `${shown(value)} read as ${Number(value)}`);
+            continue;
           }
+          // Attack2Jira writes a gradient of colours only. Navigator's Gradient starts at 0..100; 5.1 then reads the
+          // missing bound as undefined, and a scored cell's colour fails (gradient.ts getHexColor).
+          gradient[key] = NAVIGATOR_GRADIENT_RANGE[key];
+          const set = `set to ${NAVIGATOR_GRADIENT_RANGE[key]}, the ${key} of Navigator's default gradient`;
+          if (value === undefined) log(`/gradient/${key}`, `missing; ${set}`);
+          else log(`/gradient/${key}`, `${shown(value)} is not a number; left out and ${set}`, LEFT_OUT);
         }
         if (Array.isArray(gradient['colors'])) {
           const colors = gradient['colors'].map((color, i) => {

@@ -69,6 +69,20 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     [['/techniques/0', /no techniqueID; the entry is left out: \{"comment":"lost\?","score":3\}/]],
   ],
   ['a gradient colour with a trailing space', layer([], { gradient: { colors: ['#ffffff ', '#ff6666'], minValue: 0, maxValue: 1 } }), [['/gradient/colors/0', /read as "#ffffff"/]]],
+  // mvelazc0/attack2jira writes `"gradient": {"colors": ["#DCDCDC", "#03ad03"]}`, no bounds (its entries colour-only).
+  [
+    'a gradient without minValue and maxValue',
+    layer([{ techniqueID: 'T1059', enabled: false, color: '#DCDCDC' }, { techniqueID: 'T1003', score: 40 }], { gradient: { colors: ['#DCDCDC', '#03ad03'] } }),
+    [
+      ['/gradient/minValue', /^missing; set to 0, the minValue of Navigator's default gradient$/],
+      ['/gradient/maxValue', /^missing; set to 100, the maxValue of Navigator's default gradient$/],
+    ],
+  ],
+  [
+    'a gradient bound that is no number',
+    layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 'max' } }),
+    [['/gradient/maxValue', /^"max" is not a number; left out and set to 100, the maxValue of Navigator's default gradient$/]],
+  ],
   ['a legend item without a colour', layer([], { legendItems: [{ label: 'x' }] }), [['/legendItems/0', /has no colour; left out/]]],
   ['a link without a label', layer([{ techniqueID: 'T1059', score: 1, links: [{ url: 'https://example.org/r' }] }]), [['/techniques/0/links/0/label', /labelled with its URL/]]],
   ['format 2.x platform names', layer([], { filters: { platforms: ['windows', 'mac'] } }), [['/filters/platforms/0', /"windows" read as "Windows"/], ['/filters/platforms/1', /"mac" read as "macOS"/]]],

@@ -313,6 +313,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
 interface LayerProperty {
   type?: string;
   enum?: unknown[];
+  properties?: Record<string, LayerProperty>;
 }
 
 let layerProperties: Readonly<Record<string, LayerProperty>> | undefined;
@@ -328,6 +329,64 @@ function fitsField(field: string, value: unknown): boolean {
   if (values) return values.includes(value);
   const actual = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value === 'object' ? 'object' : typeof value;
   return type === undefined || type === actual || (type === 'integer' && Number.isInteger(value));
+}
+
+/** Settings read elsewhere: the domain decides how the layer is read at all, a customDataURL has its own repair. */
+const SETTINGS_READ_ELSEWHERE: readonly string[] = ['domain', 'customDataURL'];
+
+/**
+ * A layer setting (text, a number, true or false, or one of fixed values) as the schema's `property` takes it: the
+ * value itself, the value text holds (`"false"`, `"3"`, `" Side"`), a number or boolean written as text where text is
+ * wanted, or undefined when it is none of the field's values.
+ */
+function readSetting(value: unknown, property: LayerProperty): unknown {
+  const text = typeof value === 'string' ? value.trim() : undefined;
+  if (property.enum) {
+    if (property.enum.includes(value)) return value;
+    return property.enum.find((option) => text !== undefined && text !== '' && (typeof option === 'number' ? option === Number(text) : option === text.toLowerCase()));
+  }
+  switch (property.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? value : text === undefined ? undefined : BOOLEAN_TEXT[text.toLowerCase()];
+    case 'string':
+      return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    case 'number':
+    case 'integer': {
+      const number = typeof value === 'number' ? value : text !== undefined && text !== '' ? Number(text) : NaN;
+      return Number.isFinite(number) && (property.type === 'number' || Number.isInteger(number)) ? number : undefined;
+    }
+    default:
+      return value;
+  }
+}
+
+/** What a setting must be, for a report line: `true or false`, `one of "side", "flat", "mini"`. */
+function settingKind(property: LayerProperty): string {
+  if (property.enum) return `one of ${property.enum.map((option) => JSON.stringify(option)).join(', ')}`;
+  return property.type === 'boolean' ? 'true or false' : property.type === 'string' ? 'text' : 'a number';
+}
+
+/**
+ * The layer's settings, and its layout's, read as their fields take them (`readSetting`), each change logged at its
+ * path; one that is none of its field's values is left out, so that its default applies, as Navigator reads most of
+ * them (it logs a type error, or warns of an invalid option, and keeps its default: view-model.ts and
+ * layout-options.ts deserialize).
+ */
+function repairSettings(owner: JsonObject, properties: Readonly<Record<string, LayerProperty>>, path: string, log: Log): void {
+  for (const [key, property] of Object.entries(properties)) {
+    const value = owner[key];
+    if (value === undefined || value === null || SETTINGS_READ_ELSEWHERE.includes(key) || ['object', 'array'].includes(property.type ?? '')) continue;
+    const fixed = readSetting(value, property);
+    if (fixed === value) continue;
+    const at = `${path}/${escapePointer(key)}`;
+    if (fixed === undefined) {
+      delete owner[key];
+      log(at, `${shown(value)} is not ${settingKind(property)}; left out (the default applies)`, LEFT_OUT);
+    } else {
+      owner[key] = fixed;
+      log(at, `${shown(value)} read as ${shown(fixed)}`);
+    }
+  }
 }
 
 /** Fields of older formats that the format migration reads (layer-format.ts): `version`, `viewMode`, `viewFullTable`. */
@@ -400,6 +459,15 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           navigatorAlert: `stops with the alert "${named ? 'ERROR the domain and version specified conflict with an existing set of ATT&CK data' : 'ERROR: invalid url'}" instead of opening it`,
         },
       );
+    },
+  ],
+  [
+    'settings written as text of their type ("hideDisabled": "false", layout "showID": "true", "sorting": "3") are that value; one that is none of its values is left out',
+    (layer, log) => {
+      const fields = layerFields();
+      repairSettings(layer, fields, '', log);
+      const layout = layer['layout'];
+      if (isJsonObject(layout) && fields['layout']?.properties) repairSettings(layout, fields['layout'].properties, '/layout', log);
     },
   ],
   [

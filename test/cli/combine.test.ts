@@ -127,7 +127,7 @@ describe('attack-layers combine', () => {
 
   const failures: Array<[string, string[], number, string]> = [
     ['invalid JSON, with its line', [`${dir}/invalid-json.txt`, a], 1, `${dir}/invalid-json.txt: line 5, column`],
-    ['a sorting Navigator does not have, with its path', [`${dir}/bad-sorting.json`, a], 1, '/sorting: must be one of 0, 1, 2, 3'],
+    ['a platform filter that is no list, with its path', [`${dir}/bad-platforms.json`, a], 1, '/filters/platforms: must be array'],
     ['a missing file', [`${dir}/nowhere.json`, a], 2, `${dir}/nowhere.json: no such file`],
     ['a single layer', [a], 2, 'at least two layers'],
   ];

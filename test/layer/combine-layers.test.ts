@@ -515,18 +515,18 @@ describe('sourcesDomain', () => {
   });
 
   it('lists schema problems with their paths', () => {
-    expect(() => sourcesDomain(sources('bad-sorting.json')))
+    expect(() => sourcesDomain(sources('bad-platforms.json')))
       .to.throw(SchemaValidationError)
       .with.property('issues')
-      .that.deep.includes({ path: '/sorting', message: 'must be one of 0, 1, 2, 3' });
+      .that.deep.includes({ path: '/filters/platforms', message: 'must be array' });
   });
 
   it('puts the position of a layer in an array file into the path', () => {
-    const text = JSON.stringify([{ name: 'ok', domain: 'enterprise-attack' }, { name: 'bad', domain: 'enterprise-attack', sorting: 9 }]);
+    const text = JSON.stringify([{ name: 'ok', domain: 'enterprise-attack' }, { name: 'bad', domain: 'enterprise-attack', filters: { platforms: 'Windows' } }]);
     expect(() => sourcesDomain(parseLayerSources(text, 'two.json')))
       .to.throw(SchemaValidationError)
       .with.property('message')
-      .that.contains('two.json: not a valid ATT&CK Navigator layer: /1/sorting');
+      .that.contains('two.json: not a valid ATT&CK Navigator layer: /1/filters/platforms');
   });
 });
 

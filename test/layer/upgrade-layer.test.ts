@@ -383,8 +383,8 @@ describe('upgradeLayer', () => {
   });
 
   it('throws SchemaValidationError when the result is still invalid', () => {
-    expect(() => upgradeLayer(layer([{ techniqueID: 'T1059', score: 1 }], { sorting: 9 }), attack, { file: 'bad.json' }))
-      .to.throw(SchemaValidationError, /bad\.json: .*\/sorting/);
+    expect(() => upgradeLayer(layer([{ techniqueID: 'T1059', score: 1 }], { filters: { platforms: 'Windows' } }), attack, { file: 'bad.json' }))
+      .to.throw(SchemaValidationError, /bad\.json: .*\/filters\/platforms/);
   });
 
   describe("with the layer's own release", () => {

@@ -360,10 +360,10 @@ describe('validateLayer', () => {
     ],
     [
       'reports schema errors with their JSON paths, in plain words',
-      layer([{ techniqueID: 'T1059', score: 1, links: [{ label: 'x', url: 'https://x.org' }] }], { sorting: 9, versions: { attack: '18', navigator: 'five', layer: '4.5' } }),
+      layer([{ techniqueID: 'T1059', score: 1, links: [{ label: 'x', url: 'https://x.org' }] }], { filters: { platforms: 'Windows' }, versions: { attack: '18', navigator: 'five', layer: '4.5' } }),
       [
         ['error', 'schema', '/versions/navigator'],
-        ['error', 'schema', '/sorting'],
+        ['error', 'schema', '/filters/platforms'],
       ],
       /\/versions\/navigator: must be a version number such as "5\.1\.0"/,
     ],

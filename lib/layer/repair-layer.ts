@@ -533,12 +533,12 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         });
       }
       const background = layer['tacticRowBackground'];
-      if (typeof background === 'string') {
-        const fixed = repairColor(background);
+      if (background !== undefined) {
+        const fixed = typeof background === 'string' ? repairColor(background) : undefined;
         if (fixed !== background) {
           if (fixed) layer['tacticRowBackground'] = fixed;
           else delete layer['tacticRowBackground'];
-          if (fixed) log('/tacticRowBackground', `${shown(background)} read as ${shown(fixed)}`, colorOutcome(background, fixed));
+          if (fixed) log('/tacticRowBackground', `${shown(background)} read as ${shown(fixed)}`, colorOutcome(background as string, fixed));
           else log('/tacticRowBackground', `${shown(background)} is not a colour; removed`, LEFT_OUT);
         }
       }

@@ -113,6 +113,9 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/layout/aggregateFunction', /^"avg" is not one of "average", "min", "max", "sum"; left out \(the default applies\)$/],
     ],
   ],
+  // Navigator's own test of the faults it reads past (tabs component spec, viewmodel_error_file1) writes
+  // `"tacticRowBackground": false`; Navigator logs a type error and keeps its default.
+  ['a tactic row background that is no text', layer([{ techniqueID: 'T1059', score: 1 }], { tacticRowBackground: false }), [['/tacticRowBackground', /^false is not a colour; removed$/]]],
   ['a legend item without a colour', layer([], { legendItems: [{ label: 'x' }] }), [['/legendItems/0', /has no colour; left out/]]],
   ['a link without a label', layer([{ techniqueID: 'T1059', score: 1, links: [{ url: 'https://example.org/r' }] }]), [['/techniques/0/links/0/label', /labelled with its URL/]]],
   ['format 2.x platform names', layer([], { filters: { platforms: ['windows', 'mac'] } }), [['/filters/platforms/0', /"windows" read as "Windows"/], ['/filters/platforms/1', /"mac" read as "macOS"/]]],

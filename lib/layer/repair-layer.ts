@@ -70,8 +70,11 @@ type Log = (path: string, repair: string, outcome?: Outcome) => void;
 
 const LEFT_OUT: Outcome = { leftOut: 'part' };
 
-/** The score range of the gradient Navigator gives a layer (its Gradient class), for a gradient that states none. */
-const NAVIGATOR_GRADIENT_RANGE = { minValue: 0, maxValue: 100 } as const;
+/**
+ * The gradient Navigator gives a layer (its Gradient class: the red-green preset over 0..100), for the parts of a
+ * gradient that state none Navigator can use.
+ */
+const NAVIGATOR_GRADIENT = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 } as const;
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -502,8 +505,8 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           }
           // Attack2Jira writes a gradient of colours only. Navigator's Gradient starts at 0..100; 5.1 then reads the
           // missing bound as undefined, and a scored cell's colour fails (gradient.ts getHexColor).
-          gradient[key] = NAVIGATOR_GRADIENT_RANGE[key];
-          const set = `set to ${NAVIGATOR_GRADIENT_RANGE[key]}, the ${key} of Navigator's default gradient`;
+          gradient[key] = NAVIGATOR_GRADIENT[key];
+          const set = `set to ${NAVIGATOR_GRADIENT[key]}, the ${key} of Navigator's default gradient`;
           if (value === undefined) log(`/gradient/${key}`, `missing; ${set}`);
           else log(`/gradient/${key}`, `${shown(value)} is not a number; left out and ${set}`, LEFT_OUT);
         }
@@ -517,6 +520,15 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
             return fixed;
           });
           gradient['colors'] = colors.filter((color) => color !== undefined);
+        }
+        // Fewer than two colours is no scale (tinygradient refuses it); Navigator keeps its default colours when the
+        // layer's are not all colours (gradient.ts deserialize), as its own test layer `"colors": [3, 4]` shows.
+        const colors = gradient['colors'];
+        if (!Array.isArray(colors) || colors.length < 2) {
+          gradient['colors'] = [...NAVIGATOR_GRADIENT.colors];
+          const what =
+            colors === undefined ? 'missing' : Array.isArray(colors) ? `${colors.length ? 'one colour' : 'no colour'} left, where a gradient needs two` : `${shown(colors)} is not a list of colours`;
+          log('/gradient/colors', `${what}; set to ${shown(NAVIGATOR_GRADIENT.colors)}, the colours of Navigator's default gradient`, Array.isArray(colors) ? {} : LEFT_OUT);
         }
       }
       if (Array.isArray(layer['legendItems'])) {

@@ -116,6 +116,21 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
   // Navigator's own test of the faults it reads past (tabs component spec, viewmodel_error_file1) writes
   // `"tacticRowBackground": false`; Navigator logs a type error and keeps its default.
   ['a tactic row background that is no text', layer([{ techniqueID: 'T1059', score: 1 }], { tacticRowBackground: false }), [['/tacticRowBackground', /^false is not a colour; removed$/]]],
+  // Navigator's own test of the faults it reads past writes `"colors": [3, 4]` (it keeps its default colours).
+  [
+    'a gradient with fewer than two colours',
+    layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: [3, 4], minValue: 0, maxValue: 10 } }),
+    [
+      ['/gradient/colors/0', /^3 is not a colour; left out$/],
+      ['/gradient/colors/1', /^4 is not a colour; left out$/],
+      ['/gradient/colors', /^no colour left, where a gradient needs two; set to \["#ff6666","#ffe766","#8ec843"\], the colours of Navigator's default gradient$/],
+    ],
+  ],
+  [
+    'a gradient of one colour',
+    layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ff0000'], minValue: 0, maxValue: 10 } }),
+    [['/gradient/colors', /^one colour left, where a gradient needs two; set to .*Navigator's default gradient$/]],
+  ],
   ['a legend item without a colour', layer([], { legendItems: [{ label: 'x' }] }), [['/legendItems/0', /has no colour; left out/]]],
   ['a link without a label', layer([{ techniqueID: 'T1059', score: 1, links: [{ url: 'https://example.org/r' }] }]), [['/techniques/0/links/0/label', /labelled with its URL/]]],
   ['format 2.x platform names', layer([], { filters: { platforms: ['windows', 'mac'] } }), [['/filters/platforms/0', /"windows" read as "Windows"/], ['/filters/platforms/1', /"mac" read as "macOS"/]]],

@@ -17,6 +17,9 @@ describe('scanIds', () => {
     ['TT1001', [['T1001']], [rule('a doubled T')], 'TT1001'],
     ['see T 1569.002 here', [['T1569.002']], [rule('a space after the T')], 'T 1569.002'],
     ['T1059,001 PowerShell', [['T1059.001']], [rule('a comma stands for')], 'T1059,001'],
+    // Kaspersky's Incident Response Analyst report 2023 as PDF text: 'OS Credential Dumping: NTDS — T1003:003'.
+    ['Create or Modify System Process: Windows Service T1543:003', [['T1543.003']], [rule('a colon separates')], 'T1543:003'],
+    ['T1059: Command and Scripting Interpreter', [['T1059']], [], 'T1059'],
     ['t1059 .001', [['T1059.001']], [rule('a lower-case t'), rule('a space before the dot')], 't1059 .001'],
     ['T1566.001 and .002', [['T1566.001', 'T1566.002']], [rule('sibling sub-techniques')], 'T1566.001 and .002'],
     ['T1566[.001,.002]', [['T1566.001', 'T1566.002']], [rule('sub-techniques in brackets')], 'T1566[.001,.002]'],

@@ -34,6 +34,7 @@ describe('issue 11: references as reports write them', () => {
     ['T 1569.002', 'current', ['T1569.002'], /a space after the T/],
     ['T1059,001 PowerShell', 'current', ['T1059.001'], /a comma stands for the dot/],
     ['t1059 .001', 'current', ['T1059.001'], /a space before the dot/],
+    ['OS Credential Dumping: NTDS — T1003:003', 'current', ['T1003.003'], /a colon separates a sub-technique/],
     // 5. Several sub-techniques in one ID.
     ['T1566.001 and .002', 'current', ['T1566.001', 'T1566.002'], /sibling sub-techniques/],
     ['T1566[.001,.002]', 'current', ['T1566.001', 'T1566.002'], /sub-techniques in brackets/],

@@ -341,6 +341,9 @@ function csvRow(entry: Entry, table: Table | undefined): Entry {
 
 // A Markdown heading (`### Execution`).
 const HEADING = /^\s{0,3}#{1,6}\s/;
+// A tactic written as ATT&CK lists one, its TA ID, a colon and its name (`TA0043: Reconnaissance`): the label of the
+// `T1595: Active Scanning` items under it (a heatmap's column, a matrix export), as a heading is.
+const TACTIC_LABEL = /^TA\d{4}\s?[:：]/i;
 // A section number before a heading's words (`6.5 Command and Control`, `12. 影響`).
 const SECTION_NUMBER = /^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s{1,4}/;
 
@@ -1094,8 +1097,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         captioned = entry.caption === true;
         captionRows = false;
         headingContext = entry.heading === true || captioned;
-        if (headingContext) {
-          // A heading (`### Persistence`) or caption starts a section: it is never the tactic of the IDs before it.
+        if (headingContext || TACTIC_LABEL.test(line.text.replace(LIST_MARKER, '').trim())) {
+          // A heading (`### Persistence`), caption or label (`TA0003: Persistence`) starts a section: it is never the
+          // tactic of the IDs before it.
           lastIds.forEach(add);
           lastIds = [];
           tacticAfter = false;

@@ -48,6 +48,22 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('takes a tactic written as its TA ID, a colon and its name for the label of the IDs under it, not of those above', () => {
+      // Kaspersky's Incident Response Analyst report 2023 as PDF text: its ATT&CK heatmap lists `TA0043: Reconnaissance`
+      // above `T1595: Active Scanning` items, a share under each; the first item took the next label, the ones under it none.
+      const text = [
+        'T1053.005: Scheduled Task/Job: Scheduled', 'Task', '', '2.04%', '',
+        'TA0043: Reconnaissance', '', 'T1595.002: Active Scanning: Vulnerability', 'Scanning', '', 'T1592: Gather Victim Host Information', '', '0.68%', '',
+        'TA0042: Resource Development', '', 'T1587.001: Develop Capabilities: Malware', '', '4.08%',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1053.005', []],
+        ['T1595.002', ['TA0043: Reconnaissance']],
+        ['T1592', ['TA0043: Reconnaissance']],
+        ['T1587.001', ['TA0042: Resource Development']],
+      ]);
+    });
+
     it('reads a tactic qualified by a word or a remark in brackets, and the parts of a tactic cell that are tactics (reports6 15, 13, 08)', () => {
       // A GitBook page's `### Relevant Reconnaissance` over a table flattened to one line; an author's tactic cell with a
       // remark; a Korean report's `Lateral / Propagation`, whose second part is no tactic.

@@ -100,6 +100,41 @@ export function withoutNameAfter(ref: ExtractedReference, lines: readonly Folded
   return { ...rest, raw: text.slice(written.start, written.end), span: { line: ref.span.line, ...written } };
 }
 
+// A word cut by a line break after its hyphen (`DLL Side-`⏎`Loading`): its halves join with nothing between.
+const CUT_WORD = /\p{L}-$/u;
+
+/** Whether `name` is an exact name of technique `id` in the release. */
+const namesId = (name: string, id: string, target: AttackIndex): boolean => target.techniquesByName(name).some((technique) => technique.id === id);
+
+/** `first` and `second`, the two sides of a line break, as one text. */
+const joinBroken = (first: string, second: string): string => `${first}${CUT_WORD.test(first) ? '' : ' '}${second}`;
+
+/**
+ * The exact name of technique `id` that a line break cut, and the line where it starts, where the name read beside its ID (`name`, at `read` of the
+ * ID's line) runs to the line's end and the next line, with no ID, completes it (`T1053.005: Scheduled Task/Job:
+ * Scheduled`⏎`Task`, a PDF heatmap's item), or starts its line after the end of the line before, whose last words, after
+ * any ID there, complete it (`Interpreter: Windows Command`⏎`Shell T1059:003`); undefined otherwise.
+ */
+function wrappedName(name: string, read: { start: number; end: number }, idStart: number, idEnd: number, id: string, lines: readonly FoldedText[], lineNumber: number, target: AttackIndex): (NameAround & { line: number }) | undefined {
+  const text = lines[lineNumber - 1]!.original;
+  const written = text.slice(read.start, read.end);
+  const next = lines[lineNumber]?.original.trim();
+  if (read.end >= idEnd && written.endsWith(name) && !text.slice(read.end).trim() && next && !scanIds(next).length) {
+    const joined = joinBroken(name, next);
+    if (namesId(joined, id, target)) return { name: joined, line: lineNumber, start: read.end - name.length, end: text.length };
+  }
+  const before = lines[lineNumber - 2]?.original;
+  if (read.start > idStart || !written.startsWith(name) || text.slice(0, read.start).trim() || before === undefined) return undefined;
+  const after = scanIds(before).reduce((end, token) => Math.max(end, token.end), 0);
+  const words = wordsBefore(before.trimEnd(), before.trimEnd().length, BORDER).filter((word) => word.start >= after);
+  for (let n = words.length; n > 0; n--) {
+    const start = words[n - 1]!.start;
+    const joined = joinBroken(before.slice(start).trim(), name);
+    if (namesId(joined, id, target)) return { name: joined, line: lineNumber - 1, start, end: before.trimEnd().length };
+  }
+  return undefined;
+}
+
 /**
  * References whose name, as read, is not their technique's exact name, given the exact name written beside or around
  * their ID outside it instead (`Obfuscated Files or . T1027 Information Masquerading T1036` in an OCR'd table: T1027 is
@@ -120,13 +155,18 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
     // A part of the name as read (`PowerShell` in `Command-Line Interface: PowerShell`, an old parent's name) leaves it
     // as the author wrote it: the normalizer reads it whole.
     const read = ref.nameSpan ?? ref.span;
-    if (!around || (ref.name !== undefined && around.start >= read.start && around.end <= read.end)) return ref;
+    const inLine = around && (ref.name === undefined || around.start < read.start || around.end > read.end) ? around : undefined;
+    const wrapped = inLine || ref.name === undefined ? undefined : wrappedName(ref.name, read, idStart, idEnd, id, lines, ref.span.line, target);
+    const found = inLine ?? wrapped;
+    if (!found) return ref;
+    // A wrapped name's span is its part on the line where it starts (the ID's line, or the line before).
+    const nameLine = wrapped?.line ?? ref.span.line;
     return {
       ...ref,
-      raw: `${around.name} (${text.slice(idStart, idEnd)})`,
-      name: around.name,
+      raw: `${found.name} (${text.slice(idStart, idEnd)})`,
+      name: found.name,
       span: { line: ref.span.line, start: idStart, end: idEnd },
-      nameSpan: { line: ref.span.line, start: around.start, end: around.end },
+      nameSpan: { line: nameLine, start: found.start, end: found.end },
     };
   });
 }

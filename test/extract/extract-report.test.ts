@@ -245,6 +245,29 @@ describe('extractReport', () => {
       ]);
       expect(text.split('\n')[0]!.slice(refs[0]!.nameSpan!.start, refs[0]!.nameSpan!.end)).to.equal('Obfuscated Files or . T1027 Information');
     });
+
+    it('is the name a line break cut, where the next line or the end of the line before completes it to that technique\'s exact name', () => {
+      // Kaspersky's Incident Response Analyst report 2023 as PDF text: a heatmap's items wrapped at the column's width,
+      // a case's heading wrapped after a reference before it; a sentence after an ID, and an item cut mid-name where the
+      // next line does not complete it, stay as read.
+      const text = [
+        'T1053.005: Scheduled Task/Job: Scheduled', 'Task', '',
+        'Log Enumeration T1654, Command and Scripting Interpreter: Windows Command', 'Shell T1059:003', '',
+        'T1070.004: Indicator Removal: File', 'Deletion scripts ran', '',
+        'The tool ran T1105', 'Ingress Tool Transfer',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.ids.join('+'), ref.resolution?.warnings.length])).to.deep.equal([
+        ['Scheduled Task/Job: Scheduled Task (T1053.005)', 'Scheduled Task/Job: Scheduled Task', 'T1053.005', 0],
+        ['Log Enumeration T1654', 'Log Enumeration', 'T1654', 0],
+        ['Command and Scripting Interpreter: Windows Command Shell (T1059:003)', 'Command and Scripting Interpreter: Windows Command Shell', 'T1059.003', 0],
+        ['T1070.004: Indicator Removal: File', 'Indicator Removal: File', 'T1070.004', 0],
+        ['The tool ran T1105', 'The tool ran', 'T1105', 0],
+      ]);
+      const lines = text.split('\n');
+      const shell = refs[2]!.nameSpan!;
+      expect([shell.line, lines[shell.line - 1]!.slice(shell.start, shell.end)]).to.deep.equal([4, 'Command and Scripting Interpreter: Windows Command']);
+    });
   });
 
   describe('a table header that names a tactic', () => {

@@ -982,6 +982,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let table: Table | undefined;
   let headerRun: Role[] = [];
   let headerOrder: Role[] = [];
+  // The kind of the last line that was not blank.
+  let lastKind: Entry['kind'] | undefined;
   // A table of one cell per line with its tactic column first: how many cells a row has, the tactics of the last row
   // that named them, and how many cells have followed since the last ID (see `case 'ids'`).
   let cellRows: { columns: number; tactics: string[]; cells: number } | undefined;
@@ -1086,6 +1088,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         headerRun.push(entry.role);
         break;
       case 'prose':
+        // A sentence right after an ID in a table of one cell per line whose header named its ID column (Intel 471's
+        // `Technique Title`, `ID`, `Use` converted from PDF) is the row's last cell: the tactic row above the table's
+        // rows (`Initial Access [TA0001]`) still holds, as does the table.
+        if (lastKind === 'ids' && headerOrder.includes('id') && !entry.heading) break;
         if (!headingContext || entry.heading) {
           context = [];
           headingContext = false;
@@ -1179,6 +1185,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         break;
       }
     }
+    if (entry.kind !== 'blank') lastKind = entry.kind;
   }
   lastIds.forEach(add);
   return merged.list();

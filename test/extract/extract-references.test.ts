@@ -48,6 +48,25 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('keeps a tactic row over the rows under it in a table of one cell per line whose rows end in a sentence', () => {
+      // Intel 471's retail report (2021) converted from PDF: `Technique Title`, `ID`, `Use` one per line, a tactic row
+      // (`Initial Access [TA0001]`) over its rows; each row's use, a sentence, ended the tactic row's reach after one
+      // row. The sentence after the table still ends it.
+      const text = [
+        'Technique Title', '', 'ID', '', 'Use', '',
+        'Initial Access [TA0001]', '', 'Exploit Public-Facing Application', '', 'T1190', '', 'Threat actors leveraged vulnerabilities to gain initial access.', '',
+        'Valid Accounts', '', 'T1078', '', 'Threat actors will obtain and abuse credentials of existing retail customer accounts to gain initial access.', '',
+        'Execution [TA0002]', '', 'Command and Scripting Interpreter: JavaScript', '', 'T1059.007', '', 'Digital skimming attacks and JS sniffers use malicious JS code to execute.', '',
+        '10 Copyright 2021 Intel 471 Inc.', '', 'The actors later ran their ransomware on the servers they reached, as analysts saw in 2022.', 'They also used T1486 there.',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1190', ['TA0001: Initial Access']],
+        ['T1078', ['TA0001: Initial Access']],
+        ['T1059.007', ['TA0002: Execution']],
+        ['T1486', []],
+      ]);
+    });
+
     it('takes a tactic written as its TA ID, a colon and its name for the label of the IDs under it, not of those above', () => {
       // Kaspersky's Incident Response Analyst report 2023 as PDF text: its ATT&CK heatmap lists `TA0043: Reconnaissance`
       // above `T1595: Active Scanning` items, a share under each; the first item took the next label, the ones under it none.

@@ -127,7 +127,7 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   // own ID, in order.
   const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
-  const paired = pairJoinedNames(withNamesAround(read, lines, target), lines, target);
+  const paired = pairJoinedNames(withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown'), lines, target);
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, string>();
   const references = [...paired.references];

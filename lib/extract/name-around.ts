@@ -141,7 +141,7 @@ function wrappedName(name: string, read: { start: number; end: number }, idStart
  * `Obfuscated Files or Information`, T1036 `Masquerading`), written `name (ID)`. Only a reference of one ID, read on one
  * line, whose ID is written as the scanner reads it there. Pure.
  */
-export function withNamesAround(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
+export function withNamesAround(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex, namesTechnique: (name: string) => boolean = () => true): ExtractedReference[] {
   return references.map((ref) => {
     const id = ref.ids[0];
     const line = lines[ref.span.line - 1];
@@ -153,9 +153,11 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
     const { start: idStart, end: idEnd } = written;
     const around = nameAround(text, idStart, idEnd, id, target);
     // A part of the name as read (`PowerShell` in `Command-Line Interface: PowerShell`, an old parent's name) leaves it
-    // as the author wrote it: the normalizer reads it whole.
+    // as the author wrote it: the normalizer reads it whole. A name as read that names no technique in any form (`Trends
+    // in the 2023 Protocol Tunneling`, a PDF's page header run into a heading) gives way to the part that is exact.
     const read = ref.nameSpan ?? ref.span;
-    const inLine = around && (ref.name === undefined || around.start < read.start || around.end > read.end) ? around : undefined;
+    const part = around && ref.name !== undefined && around.start >= read.start && around.end <= read.end;
+    const inLine = around && (!part || !namesTechnique(ref.name!)) ? around : undefined;
     const wrapped = inLine || ref.name === undefined ? undefined : wrappedName(ref.name, read, idStart, idEnd, id, lines, ref.span.line, target);
     const found = inLine ?? wrapped;
     if (!found) return ref;

@@ -246,6 +246,21 @@ describe('extractReport', () => {
       expect(text.split('\n')[0]!.slice(refs[0]!.nameSpan!.start, refs[0]!.nameSpan!.end)).to.equal('Obfuscated Files or . T1027 Information');
     });
 
+    it('is the exact name right before the ID where the words read with it name no technique (a PDF\'s page header run into a heading)', () => {
+      // Kaspersky's Incident Response Analyst report 2023 as PDF text: each page's running header, its section tabs, runs
+      // into the first line of the page. An old name holding an exact one stays whole, as the normalizer reads it.
+      const text = [
+        'Incident Response      Analyst report 2023Initial vectors Attack duration Trends in the 2023 Protocol Tunneling T1572, Scheduled Task/Job T1053',
+        '- Command-Line Interface: PowerShell (T1059.001)',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.status])).to.deep.equal([
+        ['Protocol Tunneling (T1572)', 'Protocol Tunneling', 'current'],
+        ['Scheduled Task/Job T1053', 'Scheduled Task/Job', 'current'],
+        ['Command-Line Interface: PowerShell (T1059.001)', 'Command-Line Interface: PowerShell', 'current'],
+      ]);
+    });
+
     it('is the name a line break cut, where the next line or the end of the line before completes it to that technique\'s exact name', () => {
       // Kaspersky's Incident Response Analyst report 2023 as PDF text: a heatmap's items wrapped at the column's width,
       // a case's heading wrapped after a reference before it; a sentence after an ID, and an item cut mid-name where the

@@ -615,11 +615,22 @@ function rowTacticSource(line: Line, cells: TextSpan[], table: Table | undefined
     const cellIds = cells[tacticColumn] ? hasIds(line, cells[tacticColumn]) : false;
     const read = cell && !cellIds ? tacticsOf(cell, true) : undefined;
     if (read) table.carried = { tactics: read, column: originalOf(line, cells[tacticColumn]!) };
-    else if (cell) table.carried = { tactics: [] };
+    else if (cell) {
+      // A tactic column whose cell is no tactic (`| Phase | Tactic | Technique ID |` over `| **Initial Access** |
+      // External Remote Services | **T0822** |`): the row's tactic is in the cell that names one, as in a table without
+      // a tactic column.
+      const named = tacticCells(line, cells);
+      table.carried = { tactics: named };
+    }
     return table.carried;
   }
-  const named = cells.flatMap((cell) => (hasIds(line, cell) ? [] : (tacticsOf(slice(line, cell)) ?? [])));
-  return { tactics: named.length ? [...new Set(named)] : context };
+  const named = tacticCells(line, cells);
+  return { tactics: named.length ? named : context };
+}
+
+/** The tactics that cells of a row without IDs name, each cell whole (`| **Initial Access** |`). */
+function tacticCells(line: Line, cells: TextSpan[]): string[] {
+  return [...new Set(cells.flatMap((cell) => (hasIds(line, cell) ? [] : (tacticsOf(slice(line, cell)) ?? []))))];
 }
 
 /**

@@ -48,6 +48,23 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads a row\'s tactic from the cell that names one where its Tactic column holds no tactic', () => {
+      // An ICS risk-scenario mapping (GitHub): its `Tactic` column holds the technique's name, its `Phase` column the
+      // tactic. A tactic column whose cells are tactics still gives them, a blank cell its row above's.
+      const text = [
+        '| Phase | Tactic | Technique ID | Description |', '| :--- | :--- | :--- | :--- |',
+        '| **Initial Access** | External Remote Services | **T0822** | Use of VPN/Jump Host for entry. |',
+        '| **Lateral Movement** | Remote Services | **T0886** | Moving from DMZ to EWS/HMI. |',
+        '', '| Tactic | Technique | ID |', '|---|---|---|', '| Execution | PowerShell | T1059.001 |', '| | Windows Command Shell | T1059.003 |',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T0822', ['Initial Access']],
+        ['T0886', ['Lateral Movement']],
+        ['T1059.001', ['Execution']],
+        ['T1059.003', ['Execution']],
+      ]);
+    });
+
     it('keeps a tactic row over the rows under it in a table of one cell per line whose rows end in a sentence', () => {
       // Intel 471's retail report (2021) converted from PDF: `Technique Title`, `ID`, `Use` one per line, a tactic row
       // (`Initial Access [TA0001]`) over its rows; each row's use, a sentence, ended the tactic row's reach after one

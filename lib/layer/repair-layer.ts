@@ -9,6 +9,7 @@ import tinycolor from 'tinycolor2';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import { InputError } from '../errors.js';
 import { closestWord } from '../name-distance.js';
+import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import { customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
@@ -396,7 +397,7 @@ function repairSettings(owner: JsonObject, properties: Readonly<Record<string, L
 const OLD_FORMAT_FIELDS: readonly string[] = ['version', 'viewMode', 'viewFullTable'];
 
 /** Repairs of the layer outside its technique entries, in order. */
-const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, log: Log) => void]> = [
+const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, log: Log, file: string) => void]> = [
   [
     'a layer field that is null holds nothing and is left out (a Go layer library writes every unset field so)',
     (layer, log) => {
@@ -471,6 +472,16 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       repairSettings(layer, fields, '', log);
       const layout = layer['layout'];
       if (isJsonObject(layout) && fields['layout']?.properties) repairSettings(layout, fields['layout'].properties, '/layout', log);
+    },
+  ],
+  [
+    "a layer without a name (or a blank one) is named after its file: Navigator would title its tab \"loading layer...\"",
+    (layer, log, file) => {
+      const name = layer['name'];
+      if (typeof name === 'string' && name.trim() !== '') return;
+      const named = nameOfFile(file);
+      layer['name'] = named ?? 'layer';
+      log('/name', `${name === undefined ? 'missing' : `${shown(name)} is blank`}; set to ${shown(layer['name'])}${named ? ', the name of its file' : ''}`);
     },
   ],
   [
@@ -565,6 +576,19 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
   ],
 ];
 
+/**
+ * A layer's name from the file it was read from (`dir/apt29.json` and `apt29.layer.json` -> `apt29`, `all.json (layer
+ * 2)` -> `all (layer 2)`, `coverage.json:12` -> `coverage`); undefined for standard input or no file.
+ */
+function nameOfFile(file: string): string | undefined {
+  const [, path = file, layerNumber = ''] = /^(.*?)(?::\d+)?( \(layer \d+\))?$/.exec(file) ?? [];
+  const base = path.split(/[\\/]/).pop()!.replace(/(?:\.layer)?(?:\.json)?(?:\.gz)?$/i, '');
+  return base === '' || base === '-' || base === STDIN_NAME || file === DEFAULT_FILE ? undefined : `${base}${layerNumber}`;
+}
+
+/** What messages call a layer read from no file. */
+const DEFAULT_FILE = 'layer';
+
 /** Fields of which a layer has at least one; a JSON object with none of them is not a layer. */
 const LAYER_FIELDS = ['techniques', 'domain', 'versions', 'version', 'gradient', 'layout', 'filters', 'viewMode'];
 
@@ -598,7 +622,7 @@ export function looksLikeLayer(value: unknown): value is JsonObject {
  * change, each with its JSON pointer in the layer as read, and where each remaining technique entry was. The input
  * is not changed. @throws InputError naming the file when the value is not a layer at all.
  */
-export function repairLayer(value: unknown, file = 'layer'): RepairedLayer {
+export function repairLayer(value: unknown, file = DEFAULT_FILE): RepairedLayer {
   if (!looksLikeLayer(value)) {
     const what = Array.isArray(value) ? 'an array, not one layer' : isJsonObject(value) ? `a JSON object without ${LAYER_FIELDS.slice(0, 3).join(', ')} or versions` : `${shown(value)}`;
     throw new InputError(`${file}: not an ATT&CK Navigator layer (${what}); give a layer file as Navigator saves it`, { file });
@@ -637,7 +661,7 @@ export function repairLayer(value: unknown, file = 'layer'): RepairedLayer {
     });
     layer['techniques'] = kept;
   }
-  for (const [, apply] of LAYER_RULES) apply(layer, log);
+  for (const [, apply] of LAYER_RULES) apply(layer, log, file);
   return { layer, repairs, entryOrigins, leftOut };
 }
 

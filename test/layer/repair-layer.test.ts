@@ -177,6 +177,9 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1059', score: 1 }], { customDataURL: '' }),
     [['/customDataURL', /^"": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*, and this one names none; left out$/]],
   ],
+  // Navigator opens a layer without a name in a tab titled "loading layer..." (its tabs component, readJSONFile).
+  ['a layer without a name', { ...layer([{ techniqueID: 'T1059', score: 1 }]), name: undefined }, [['/name', /^missing; set to "faults", the name of its file$/]]],
+  ['a blank name', layer([{ techniqueID: 'T1059', score: 1 }], { name: '  ' }), [['/name', /^"  " is blank; set to "faults", the name of its file$/]]],
 ];
 
 describe('repairLayer', () => {
@@ -190,7 +193,7 @@ describe('repairLayer', () => {
   for (const [label, value, expected] of FAULTS) {
     it(`repairs ${label}, one report line each, and upgrade writes a layer that validates`, () => {
       const before = JSON.stringify(value);
-      const { repairs } = repairLayer(value);
+      const { repairs } = repairLayer(value, 'faults.json');
       expect(JSON.stringify(value), 'the input is left alone').to.equal(before);
       expect(repairs.map((r) => r.path)).to.deep.equal(expected.map(([path]) => path));
       repairs.forEach((r, i) => expect(r.repair).to.match(expected[i]![1]));
@@ -382,10 +385,21 @@ describe('repairLayer', () => {
     ]);
   });
 
+  it('names a layer without a name after the file it was read from, and "layer" when read from standard input', () => {
+    const named = (file: string): unknown => repairLayer({ domain: 'enterprise-attack', techniques: [] }, file).layer['name'];
+    expect(['dir/apt29.json', 'all.json (layer 2)', 'coverage.json:12', 'C:\\layers\\old.layer.json.gz', '<stdin>'].map(named)).to.deep.equal([
+      'apt29',
+      'all (layer 2)',
+      'coverage',
+      'old',
+      'layer',
+    ]);
+  });
+
   it('refuses only what is not a layer at all', () => {
     expect(() => repairLayer({ rows: [], formulas: {} }, 'r.json')).to.throw(InputError, /r\.json: not an ATT&CK Navigator layer/);
     expect(() => repairLayer('text', 't.json')).to.throw(InputError, /t\.json: not an ATT&CK Navigator layer/);
-    expect(repairLayer({ techniques: [{}] }).layer).to.deep.equal({ techniques: [] });
+    expect(repairLayer({ techniques: [{}] }).layer).to.deep.equal({ name: 'layer', techniques: [] });
   });
 });
 

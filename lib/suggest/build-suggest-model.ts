@@ -3,7 +3,7 @@ import { compareText } from '../compare-text.js';
 import type { AttackIndex } from '../attack/attack-index.js';
 import { plainDescription } from '../attack/attack-text.js';
 import { isBundle, isStixObject, type StixObject } from '../attack/index-bundle.js';
-import { isContentWord, stemOf, textFeatures, textWords, withoutIndicators } from './text-terms.js';
+import { isContentWord, stemOf, textFeatures, textWords, withoutIndicators, writtenWords } from './text-terms.js';
 import { StringTable, Vocabulary } from './string-table.js';
 import { trainClassifier } from './train-classifier.js';
 import { inverseDocumentFrequency, SUGGEST_DOC_KINDS, SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDocKind, type SuggestDocs, type SuggestModelData } from './suggest-model-data.js';
@@ -58,7 +58,13 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex, options: 
   const objects = new Map<string, ModelStixObject>();
   for (const object of bundle.objects) if (isStixObject(object)) objects.set(object.id, object);
 
-  const builder = new DocBuilder();
+  // Names and aliases of groups and campaigns, as ATT&CK writes them.
+  const actorNames = new Set<string>();
+  for (const object of objects.values()) {
+    if (object.type !== 'intrusion-set' && object.type !== 'campaign') continue;
+    for (const name of [object.name ?? '', ...(object.aliases ?? [])]) if (name.trim().length > 2) actorNames.add(name.trim());
+  }
+  const builder = new DocBuilder(actorNames);
   techniques.forEach((technique, i) => builder.add(i, 'name', technique.name));
   for (const [i, technique] of current.entries()) {
     const object = objects.get(technique.stixId);
@@ -84,11 +90,12 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex, options: 
     }
   }
   const indexed = builder.finish();
-  const actorNames = new Set<string>();
-  for (const object of objects.values()) {
-    if (object.type !== 'intrusion-set' && object.type !== 'campaign') continue;
-    for (const name of [object.name ?? '', ...(object.aliases ?? [])]) if (name.trim().length > 2) actorNames.add(name.trim().toLowerCase());
-  }
+  // A name that ATT&CK's texts also write in lower case is a word as well (CHROMIUM: `chromium-based browsers`; Tick:
+  // `the machine's tick count`): kept as written, for a passage to lose it only where it is written as a name. A name
+  // ATT&CK itself writes in lower case (`admin@338`) cannot be told from a word by its case, and stays a name.
+  const isWord = (name: string): boolean => name !== name.toLowerCase() && builder.writtenAsWords.has(textWords(name).join(' '));
+  const wordNames = [...actorNames].filter(isWord);
+  const otherNames = new Set([...actorNames].filter((name) => !isWord(name)).map((name) => name.toLowerCase()));
   return {
     format: SUGGEST_MODEL_FORMAT,
     sha256,
@@ -103,7 +110,8 @@ export function buildSuggestModel(bundle: unknown, index: AttackIndex, options: 
       classCount: techniques.length,
       idf: inverseDocumentFrequency(indexed.postings.start, indexed.docs.technique.length),
     }),
-    actorNames: [...actorNames].sort(compareText),
+    actorNames: [...otherNames].sort(compareText),
+    actorWordNames: wordNames.sort(compareText),
   };
 }
 
@@ -121,9 +129,22 @@ class DocBuilder {
   private readonly docSources: number[][] = [];
   /** Per document: its feature ids and counts, as pairs, features ascending. */
   readonly docFeatures: Int32Array[] = [];
+  /** The names of groups and campaigns as lower-case words, by their first word. */
+  private readonly names = new Map<string, string[][]>();
+  /** Those of them the texts write in lower case somewhere, as words (`tick count`), their words joined by a space. */
+  readonly writtenAsWords = new Set<string>();
+
+  constructor(names: Iterable<string>) {
+    for (const name of names) {
+      const words = [...textWords(name)];
+      if (words.length) this.names.set(words[0]!, [...(this.names.get(words[0]!) ?? []), words]);
+    }
+  }
 
   add(technique: number, kind: SuggestDocKind, text: string, extra: { owner?: string; ownerWords?: ReadonlySet<string>; urls?: string[] } = {}): void {
-    const words = textWords(withoutIndicators(text)).filter((word) => isContentWord(word) && !extra.ownerWords?.has(word));
+    const plain = withoutIndicators(text);
+    this.noteNamesWrittenAsWords(plain);
+    const words = textWords(plain).filter((word) => isContentWord(word) && !extra.ownerWords?.has(word));
     if (!words.length) return;
     const counts = new Map<number, number>();
     const features = textFeatures(words.map(stemOf));
@@ -142,6 +163,19 @@ class DocBuilder {
     this.text.push(text);
     this.owner.push(extra.owner ?? '');
     this.docSources.push([...new Set((extra.urls ?? []).map((url) => this.source(url)))]);
+  }
+
+  /** Notes the names of groups and campaigns a text writes in lower case, each of their words (`writtenAsWords`). */
+  private noteNamesWrittenAsWords(plain: string): void {
+    const words = textWords(plain);
+    const written = writtenWords(plain);
+    if (written.length !== words.length) return;
+    words.forEach((word, i) => {
+      if (written[i] !== word) return;
+      for (const name of this.names.get(word) ?? []) {
+        if (name.every((part, j) => words[i + j] === part && written[i + j] === part)) this.writtenAsWords.add(name.join(' '));
+      }
+    });
   }
 
   /** The documents, the vocabulary and the inverted index. */

@@ -68,13 +68,18 @@ export interface SuggestModelData {
   sources: string[];
   /** Names and aliases of the release's groups and campaigns, lower case: left out of a passage. */
   actorNames: string[];
+  /**
+   * Those names that ATT&CK's texts also write in lower case, as words (CHROMIUM: `chromium-based browsers`; Tick:
+   * `tick count`), as ATT&CK writes them: left out of a passage only where written so or in capitals.
+   */
+  actorWordNames: string[];
 }
 
-export const SUGGEST_MODEL_FORMAT = 8;
+export const SUGGEST_MODEL_FORMAT = 9;
 
 /** The bytes of the model cache file. Pure. */
 export function encodeSuggestModel(data: SuggestModelData): Uint8Array {
-  const { format, sha256, domain, release, techniques, sources, actorNames, features, docs, postings, classifier } = data;
+  const { format, sha256, domain, release, techniques, sources, actorNames, actorWordNames, features, docs, postings, classifier } = data;
   const sections: Record<string, Section> = {
     featureBytes: features.strings.bytes,
     featureOffsets: features.strings.offsets,
@@ -99,7 +104,7 @@ export function encodeSuggestModel(data: SuggestModelData): Uint8Array {
       classifierWeight: classifier.weight,
     });
   }
-  return encodeSections({ format, sha256, domain, release, techniques, sources, actorNames }, sections);
+  return encodeSections({ format, sha256, domain, release, techniques, sources, actorNames, actorWordNames }, sections);
 }
 
 /** The model in a cache file's bytes, or undefined when they are not a model of this format. Pure. */
@@ -117,7 +122,7 @@ export function decodeSuggestModel(bytes: Uint8Array): SuggestModelData | undefi
       ? { start: get('classifierStart'), technique: get('classifierTechnique'), weight: get('classifierWeight') }
       : undefined;
     return {
-      ...(header as unknown as Pick<SuggestModelData, 'format' | 'sha256' | 'domain' | 'release' | 'techniques' | 'sources' | 'actorNames'>),
+      ...(header as unknown as Pick<SuggestModelData, 'format' | 'sha256' | 'domain' | 'release' | 'techniques' | 'sources' | 'actorNames' | 'actorWordNames'>),
       features: new Vocabulary(new StringTable(get('featureBytes'), get('featureOffsets')), get('featureSlots')),
       docs: {
         technique: get('docTechnique'),

@@ -1,6 +1,6 @@
 import type { TechniqueId } from '../attack/types.js';
 import { expandPassage } from './query-expansion.js';
-import { isContentWord, stemOf, textWords, withoutIndicators } from './text-terms.js';
+import { isContentWord, stemOf, textWords, withoutIndicators, writtenWords } from './text-terms.js';
 import { writeUnitTfIdf } from './train-classifier.js';
 import { featureIdf, SUGGEST_DOC_KINDS, type SuggestDocKind, type SuggestModelData } from './suggest-model-data.js';
 
@@ -84,8 +84,11 @@ export class SuggestModel {
   /** A feature's idf, computed when a passage asks for it: a passage has a few dozen features, the model 100,000. */
   private readonly idfOf: (feature: number) => number;
   private readonly parentOf: Int32Array;
-  /** Names of groups and campaigns as word sequences, by their first word. */
-  private readonly actors = new Map<string, (readonly string[])[]>();
+  /**
+   * Names of groups and campaigns as word sequences, by their first word; a name that is also a word (`actorWordNames`)
+   * with its words as ATT&CK writes them, to be matched only when written so or in capitals.
+   */
+  private readonly actors = new Map<string, { words: readonly string[]; written?: readonly string[] }[]>();
   /** Each technique's own name (the sub-technique part) as stems, by its first stem; and its summed idf. */
   private readonly namePhrases = new Map<string, { technique: number; stems: string[] }[]>();
   private readonly nameIdf: Float64Array;
@@ -119,15 +122,17 @@ export class SuggestModel {
     this.idfOf = (f) => featureIdf(postings.start, n, f);
     const byId = new Map(techniques.map((technique, i) => [technique.id, i]));
     this.parentOf = Int32Array.from(techniques, (technique) => (technique.id.includes('.') ? (byId.get(technique.id.split('.')[0]!) ?? -1) : -1));
-    for (const name of data.actorNames) {
+    const addActor = (name: string, written?: readonly string[]): void => {
       const words = textWords(name);
-      if (!words.length) continue;
+      if (!words.length) return;
       const list = this.actors.get(words[0]!) ?? [];
-      list.push(words);
+      list.push({ words, written });
       this.actors.set(words[0]!, list);
-    }
+    };
+    for (const name of data.actorNames) addActor(name);
+    for (const name of data.actorWordNames) addActor(name, writtenWords(name));
     // Longest name first, so that `apt28 nearest neighbor campaign` is removed before `apt28`.
-    for (const list of this.actors.values()) list.sort((a, b) => b.length - a.length);
+    for (const list of this.actors.values()) list.sort((a, b) => b.words.length - a.words.length);
     this.nameIdf = new Float64Array(techniques.length);
     techniques.forEach((technique, t) => {
       const stems = textWords(technique.name.split(': ').pop() ?? technique.name).filter(isContentWord).map(stemOf);
@@ -209,12 +214,21 @@ export class SuggestModel {
   private contentWords(plain: string): string[] {
     // Who did it (TEMP.Periscope, APT32, "a Chinese APT") says nothing of what was done, and its words match unrelated
     // texts (%temp%; `apt`, the package manager of ATT&CK's Linux texts); nor do indicators (chemscalere[.]com).
-    const words = textWords(plain.replace(THREAT_ACTOR_WORD, ' '));
+    // A name that is also a word is one where written as ATT&CK writes it or in capitals (`CHROMIUM`, `Tick`), and a
+    // word elsewhere (`Chromium-based browsers`, `tick count`); the words as written are read only for such a name.
+    const text = plain.replace(THREAT_ACTOR_WORD, ' ');
+    const words = textWords(text);
+    let written: readonly string[] | undefined;
+    const writtenAsName = (name: readonly string[], at: number): boolean => {
+      written ??= writtenWords(text);
+      if (written.length !== words.length) return true;
+      return name.every((word, j) => written![at + j] === word) || name.every((_, j) => written![at + j] === written![at + j]!.toUpperCase());
+    };
     const kept: string[] = [];
     for (let i = 0; i < words.length; ) {
-      const match = this.actors.get(words[i]!)?.find((name) => name.every((word, j) => words[i + j] === word));
+      const match = this.actors.get(words[i]!)?.find((name) => name.words.every((word, j) => words[i + j] === word) && (!name.written || writtenAsName(name.written, i)));
       if (match) {
-        i += match.length;
+        i += match.words.length;
         continue;
       }
       if (isContentWord(words[i]!)) kept.push(words[i]!);

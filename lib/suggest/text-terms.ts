@@ -119,6 +119,15 @@ export function textWords(text: string): readonly string[] {
 let lastText = '';
 let lastWords: readonly string[] = [];
 
+/**
+ * The words of a text as written, NFKC-folded but not lower-cased, for the checks that ask how a word is written (a
+ * name in capitals, `CHROMIUM`, or a word, `chromium-based`): the runs `textWords` gives, one for one, but where a
+ * letter's lower case is no letter (Turkish `İ`); a caller compares the counts.
+ */
+export function writtenWords(text: string): readonly string[] {
+  return (ASCII.test(text) ? text.match(/[A-Za-z0-9]+/g) : text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)) ?? [];
+}
+
 const ASCII = /^[\x00-\x7f]*$/;
 
 /** Whether a word carries meaning for ranking: not a function word, not a bare number, not one character. */

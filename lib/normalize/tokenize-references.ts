@@ -1211,6 +1211,10 @@ function referenceNames(text: string, groups: readonly Cluster[], pieces: readon
     // `1位(出現数152):T1059 Command and Scripting Interpreter`: text ending in a colon before the ID is its label.
     const labelBefore = /[:：]\s*$/.test(text.slice(Math.max(0, group.start - 4), group.start));
     if (colonAfter(group) && commaBefore(group)) return [after];
+    // A bracket after the ID that closes before the text goes on holds its name (`「T1566(Phishing)」のような共通ID`,
+    // a Japanese blog's list item): the words after the bracket are the sentence's.
+    const inside = bracketAfter && after ? bracketedNameAfter(text, group.end, text.length) : undefined;
+    if (inside && /[\p{L}\p{N}]/u.test(text.slice(inside.span.end, after!.span.end))) return [inside];
     return [(bracketAfter || labelBefore) && after ? after : (before ?? after)];
   }
   // Where names stand is told by where text stands, HTML tags too (`<li>[T1086: PowerShell](…)</li></ul>`), though tags
@@ -1248,12 +1252,10 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
       if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
     } else {
       const rest = text.slice(group.end, Math.min(ceiling, group.end + 80));
-      const bracketed = /^ ?[([]([^()[\]]{1,60})[)\]]/.exec(rest);
+      const bracketed = bracketedNameAfter(text, group.end, ceiling);
       const separated = /^ {0,2}[:-] {0,2}/.exec(rest);
-      if (bracketed?.[1] && !scanIds(bracketed[1]).length && bracketed[1].trim().split(/\s+/).length <= 6) {
-        const start = group.end + rest.indexOf(bracketed[1]);
-        named = spanName(text, { start, end: start + bracketed[1].length });
-        if (named) named.span = { start: group.end, end: group.end + bracketed[0].length };
+      if (bracketed) {
+        named = bracketed;
       } else if (separated) {
         const end = nameEndAfter(text, group.end + separated[0].length, ceiling);
         if (end !== undefined) named = spanName(text, { start: group.end + separated[0].length, end });
@@ -1274,6 +1276,20 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
     floor = Math.max(group.end, named?.span.end ?? 0);
   }
   return names;
+}
+
+/**
+ * The name in a bracket right after an ID's end (`T1003 (lsass memory dump)`): a few words (at most 6, no ID), its span
+ * the bracket; undefined when no such bracket follows before `ceiling`.
+ */
+function bracketedNameAfter(text: string, end: number, ceiling: number): Named | undefined {
+  const rest = text.slice(end, Math.min(ceiling, end + 80));
+  const bracketed = /^ ?[([]([^()[\]]{1,60})[)\]]/.exec(rest);
+  if (!bracketed?.[1] || scanIds(bracketed[1]).length || bracketed[1].trim().split(/\s+/).length > 6) return undefined;
+  const start = end + rest.indexOf(bracketed[1]);
+  const named = spanName(text, { start, end: start + bracketed[1].length });
+  if (named) named.span = { start: end, end: end + bracketed[0].length };
+  return named;
 }
 
 function spanName(text: string, span: TextSpan): Named | undefined {

@@ -913,6 +913,15 @@ describe('extractReferences', () => {
       ]);
     });
 
+    // A Japanese blog on ATT&CK (ohwhsmm7.blog, 2025): `アラートやインシデントを「T1566(Phishing)」のような共通IDで共有します`
+    // was named "(Phishing)」のような共通IDで共有します", the rest of its sentence.
+    it('a bracket right after the ID that closes before the sentence goes on holds the name: 「T1566(Phishing)」のような', () => {
+      check(['- 会話の統一:インシデントを「T1566(Phishing)」のような共通IDで共有します', '- 「T1059.001（PowerShell）」で実行された'].join('\n'), [
+        { raw: 'T1566(Phishing)', line: 1, ids: ['T1566'], name: 'Phishing', tactics: [] },
+        { raw: 'T1059.001（PowerShell）', line: 2, ids: ['T1059.001'], name: 'PowerShell', tactics: [] },
+      ]);
+    });
+
     it('a technique written again: the first mention with a name, and the tactics of every mention, in order', () => {
       check(['Execution', '', 'T1059', '', 'Persistence', '- T1059: Command and Scripting Interpreter', '', 'Defense Evasion', '- T1059 used again'].join('\n'), [
         {

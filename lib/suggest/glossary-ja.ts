@@ -10,6 +10,11 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['ブログ', ''],
   ['カタログ', ''],
   ['ダイアログ', 'dialog'],
+  // プログラム holds ログ (NTV on the NPA's MirrorFace advisory, 2025: 不正なプログラム(マルウェア)に感染させ).
+  ['プログラム', 'program'],
+  // 電気通信 (telecommunications, a sector: who was targeted) holds 通信 (Jiji on the NPA's BlackTech advisory, 2023:
+  // 日本、台湾、米国のメディア、電気通信などの企業や団体を標的として).
+  ['電気通信', ''],
   // Initial access and delivery
   ['スピアフィッシング', 'spearphishing'],
   ['スピアフィッシュ', 'spearphishing'],
@@ -78,6 +83,16 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['なりすまし', 'impersonation impersonate spoof'],
   ['なりすます', 'impersonate spoof'],
   ['正規のソフトウェア', 'legitimate software'],
+  // Jiji on the NPA's BlackTech advisory, 2023: ルーターのソフトウエアを書き換えるため (written both ways, ウェ and ウエ).
+  ['ソフトウェア', 'software'],
+  ['ソフトウエア', 'software'],
+  ['ファームウェア', 'firmware'],
+  ['ファームウエア', 'firmware'],
+  ['書き換え', 'modify'],
+  ['ルーター', 'router'],
+  ['ルータ', 'router'],
+  // JPCERT/CC's incident report 2022Q2: 不正なショートカットファイル (LNK files) が格納された ZIP ファイル.
+  ['ショートカット', 'shortcut'],
   ['ログを削除', 'clear logs indicator removal'],
   ['痕跡を削除', 'indicator removal delete'],
   ['ファイルを削除', 'file deletion delete files'],

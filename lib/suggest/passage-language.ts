@@ -201,8 +201,12 @@ export function suggestPassageText(passage: string, document?: DocumentLanguage)
   return { text: unlinked, language: 'en' };
 }
 
+// A kanji's reading in hiragana in brackets after it (furigana written inline, as news sites write uncommon kanji:
+// `脆弱(ぜいじゃく)性`), read without it so that the word is whole again (`脆弱性`). Brackets are NFKC's, half-width.
+const INLINE_READING = /(?<=\p{Script=Han})\(\p{Script=Hiragana}+\)/gu;
+
 function readJapanese(text: string): PassageText {
-  let rest = text;
+  let rest = text.replace(INLINE_READING, '');
   const found: string[] = [];
   const english: string[] = [];
   for (const [japanese, words] of GLOSSARY) {

@@ -321,6 +321,17 @@ describe('suggestPassageText', () => {
     expect(suggestPassageText('詳細はブログで公開しています。').text).to.not.include('logs');
   });
 
+  // News on the NPA's advisories (MirrorFace, NTV 2025; BlackTech, Jiji 2023): `不正なプログラム(マルウェア)` read ログ as
+  // logs, `電気通信などの企業` read 通信 as communication and traffic, and `ルーターの脆弱(ぜいじゃく)性` lost 脆弱性 to its
+  // inline reading.
+  it('reads a word that holds a shorter term as itself, and a kanji word whole past its reading in brackets', () => {
+    expect(suggestPassageText('不正なプログラムに感染させた。').text).to.include('program').and.not.include('logs');
+    expect(suggestPassageText('電気通信などの企業を標的とした。').text).to.not.include('communication');
+    const router = suggestPassageText('ルーターの脆弱(ぜいじゃく)性を狙い、ルーターのソフトウエアを書き換える。');
+    expect(router.text).to.include('vulnerability').and.include('router').and.include('software').and.include('modify');
+    expect(suggestPassageText('不正なショートカットファイルが格納された ZIP ファイル').text).to.include('shortcut');
+  });
+
   it('says plainly that Korean is not supported', () => {
     const read = suggestPassageText('공격자는 스피어피싱 이메일을 보냈다.');
     expect(read).to.deep.include({ text: '', language: 'Korean' });

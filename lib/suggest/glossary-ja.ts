@@ -173,7 +173,6 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['送信', 'send'],
   ['流出', 'exfiltration leak'],
   // Infrastructure and resource development
-  ['仮想プライベート・サーバー', 'virtual private server VPS'],
   ['仮想プライベートサーバー', 'virtual private server VPS'],
   ['仮想専用サーバー', 'virtual private server VPS'],
   ['レンタルサーバー', 'rented server acquire infrastructure'],

@@ -205,8 +205,12 @@ export function suggestPassageText(passage: string, document?: DocumentLanguage)
 // `脆弱(ぜいじゃく)性`), read without it so that the word is whole again (`脆弱性`). Brackets are NFKC's, half-width.
 const INLINE_READING = /(?<=\p{Script=Han})\(\p{Script=Hiragana}+\)/gu;
 
+// A middle dot between the katakana words of one term (`スピア・フィッシング・メール`, the TEMP.Periscope report's), read
+// as the term written without it (`スピアフィッシングメール`), as the glossary writes its terms.
+const KATAKANA_DOT = /(?<=[\p{Script=Katakana}ー])・(?=\p{Script=Katakana})/gu;
+
 function readJapanese(text: string): PassageText {
-  let rest = text.replace(INLINE_READING, '');
+  let rest = text.replace(INLINE_READING, '').replace(KATAKANA_DOT, '');
   const found: string[] = [];
   const english: string[] = [];
   for (const [japanese, words] of GLOSSARY) {

@@ -332,6 +332,12 @@ describe('suggestPassageText', () => {
     expect(suggestPassageText('不正なショートカットファイルが格納された ZIP ファイル').text).to.include('shortcut');
   });
 
+  // The TEMP.Periscope seed: `別のスピア・フィッシング・メールからは` was read as phishing and email, not spearphishing.
+  it('reads katakana words joined by a middle dot as the term written without it: スピア・フィッシング・メール', () => {
+    expect(suggestPassageText('別のスピア・フィッシング・メールからは、標的活動が明らかになりました。').text).to.include('spearphishing');
+    expect(suggestPassageText('仮想プライベート・サーバーを使用した。').text).to.include('virtual private server');
+  });
+
   it('says plainly that Korean is not supported', () => {
     const read = suggestPassageText('공격자는 스피어피싱 이메일을 보냈다.');
     expect(read).to.deep.include({ text: '', language: 'Korean' });

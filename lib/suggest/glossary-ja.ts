@@ -146,6 +146,8 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['ラテラルムーブメント', 'lateral movement'],
   ['リモートアクセスツール', 'remote access tool RAT'],
   ['リモートアクセス', 'remote access'],
+  // nishikawaakira/yeabook's T1566.001 notes: powershell.exe がリモートのファイルをダウンロードし.
+  ['リモート', 'remote'],
   ['バックドア', 'backdoor'],
   ['遠隔操作', 'remote control backdoor'],
   ['スクリーンショット', 'screenshot screen capture'],

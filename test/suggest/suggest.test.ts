@@ -330,6 +330,7 @@ describe('suggestPassageText', () => {
     const router = suggestPassageText('ルーターの脆弱(ぜいじゃく)性を狙い、ルーターのソフトウエアを書き換える。');
     expect(router.text).to.include('vulnerability').and.include('router').and.include('software').and.include('modify');
     expect(suggestPassageText('不正なショートカットファイルが格納された ZIP ファイル').text).to.include('shortcut');
+    expect(suggestPassageText('powershell.exe がリモートのファイルをダウンロードし、実行を行います。').text).to.include('remote');
   });
 
   // The TEMP.Periscope seed: `別のスピア・フィッシング・メールからは` was read as phishing and email, not spearphishing.

@@ -92,9 +92,18 @@ export class SuggestModel {
   /** Each technique's own name (the sub-technique part) as stems, by its first stem; and its summed idf. */
   private readonly namePhrases = new Map<string, { technique: number; stems: string[] }[]>();
   private readonly nameIdf: Float64Array;
+  /**
+   * The BM25 weights of the postings and the classifier's weights as doubles: the same numbers (a float32 widens
+   * exactly), read in the loops that add them up without widening each one there.
+   */
+  private readonly postingWeight: Float64Array;
+  private readonly classifierWeight: Float64Array;
   // Scratch, reset after each passage.
   private readonly docScore: Float64Array;
   private readonly touchedDocs: Int32Array;
+  /** The documents BM25 keeps (at least MIN_SHARE of the best) and their scores. */
+  private readonly keptDocs: Int32Array;
+  private readonly keptScores: Float64Array;
   private readonly top: Float64Array;
   private readonly topCount: Uint8Array;
   private readonly bestDoc: Int32Array;
@@ -112,8 +121,11 @@ export class SuggestModel {
   private readonly featureNumbers = new Map<string, number>();
   /** The feature numbers of the pairs of stems looked up so far, by the numbers of their first and second stems (`pairFeature`). */
   private readonly pairNumbers = new Map<number, Map<number, number>>();
-  /** The texts of the documents `why` quoted so far, decoded once. */
-  private readonly docTexts: (string | undefined)[] = [];
+  /**
+   * What `why` says of each document it quoted so far, after whose it is, built once: for a name, its text and how
+   * many distinct content stems it has; for another text, its kind's label and the rest (`: "…"`, ` (G0007): "…"`).
+   */
+  private readonly docQuotes: ({ text: string; words: number } | { label: string; rest: string } | undefined)[] = [];
 
   constructor(data: SuggestModelData) {
     this.data = data;
@@ -147,6 +159,8 @@ export class SuggestModel {
     });
     this.docScore = new Float64Array(n);
     this.touchedDocs = new Int32Array(n);
+    this.keptDocs = new Int32Array(n);
+    this.keptScores = new Float64Array(n);
     this.top = new Float64Array(techniques.length * DEPTH);
     this.topCount = new Uint8Array(techniques.length);
     this.bestDoc = new Int32Array(techniques.length);
@@ -156,6 +170,8 @@ export class SuggestModel {
     this.learntList = new Int32Array(techniques.length);
     this.learntSeen = new Uint8Array(techniques.length);
     this.queryAt = new Int32Array(data.features.size);
+    this.postingWeight = Float64Array.from(postings.weight);
+    this.classifierWeight = Float64Array.from(data.classifier?.weight ?? []);
   }
 
   /**
@@ -362,7 +378,8 @@ export class SuggestModel {
   /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
   private bm25(query: readonly number[], queryWeight: readonly number[], said: ReadonlyMap<number, number>, exclude: ((doc: number) => boolean) | undefined): number {
     const { docScore, touchedDocs, top: best4, topCount, bestDoc, parentOf } = this;
-    const { start, doc: postingDoc, weight: weights } = this.data.postings;
+    const { start, doc: postingDoc } = this.data.postings;
+    const weights = this.postingWeight;
     const docTechnique = this.data.docs.technique;
     // Words in more than COMMON_SHARE of all texts (execute, file, system) are left to the classifier: they rank
     // nothing here and were half of the work.
@@ -393,15 +410,25 @@ export class SuggestModel {
       }
     }
     floor *= MIN_SHARE;
+    // The texts kept, with their scores, in a loop of their own (most texts are below the floor: a tight loop over
+    // them, and the techniques' work below only for the few kept, is a quarter faster than both in one).
+    const { keptDocs, keptScores } = this;
+    let kept = 0;
+    for (let k = 0; k < touched; k++) {
+      const d = touchedDocs[k]!;
+      const score = docScore[d]!;
+      docScore[d] = 0;
+      if (score < floor || (exclude !== undefined && exclude(d))) continue;
+      keptDocs[kept] = d;
+      keptScores[kept++] = score;
+    }
     // A technique's score: its best text, plus a decreasing part of its next best (kept in descending order, with
     // the number of the best text); a sub-technique's texts count for its parent too.
     const list = this.lexicalList;
     let scored = 0;
-    for (let k = 0; k < touched; k++) {
-      const d = touchedDocs[k]!;
-      let score = docScore[d]!;
-      docScore[d] = 0;
-      if (score < floor || (exclude !== undefined && exclude(d))) continue;
+    for (let k = 0; k < kept; k++) {
+      const d = keptDocs[k]!;
+      let score = keptScores[k]!;
       for (let t = docTechnique[d]!; t >= 0; t = parentOf[t]!, score *= CHILD_WEIGHT) {
         const count = topCount[t]!;
         const base = t * DEPTH;
@@ -446,7 +473,8 @@ export class SuggestModel {
     writeUnitTfIdf(query, counts, this.idfOf, values);
     for (let i = 0; i < query.length; i++) values[i]! *= queryWeight[i]!;
     let scored = 0;
-    const { start, technique: classes, weight } = classifier;
+    const { start, technique: classes } = classifier;
+    const weight = this.classifierWeight;
     for (let i = 0; i < query.length; i++) {
       const f = query[i]!;
       const value = values[i]!;
@@ -559,18 +587,25 @@ export class SuggestModel {
     const words = glossed.length ? [...(own ? [own] : []), ...this.readingsOf(glossed)].join('; ') : own || 'phrases';
     // A parent's evidence may be a text of one of its sub-techniques: say whose.
     const whose = docs.technique[doc] === technique ? '' : ` of ${this.data.techniques[docs.technique[doc]!]!.id}`;
-    const kind = this.docKind(doc);
-    const full = (this.docTexts[doc] ??= docs.text.get(doc));
-    if (kind === 'name') {
+    const quote = (this.docQuotes[doc] ??= this.docQuote(doc));
+    if ('words' in quote) {
       if (said.has(docs.technique[doc]!)) return `${words}; the name${whose || ' of the technique'}`;
       // Some words of a name are no name said ("clear" of Clear Windows Event Logs): say how many, and which name.
-      const count = new Set(textWords(full).filter(isContentWord).map(stemOf)).size;
-      const share = held.length === count ? `all ${count} words` : `${held.length} of the ${count} words`;
-      return `${words}; ${share} of ${whose ? `the name${whose}` : 'its name'} "${full}"`;
+      const share = held.length === quote.words ? `all ${quote.words} words` : `${held.length} of the ${quote.words} words`;
+      return `${words}; ${share} of ${whose ? `the name${whose}` : 'its name'} "${quote.text}"`;
     }
+    return `${words}; ${quote.label}${whose}${quote.rest}`;
+  }
+
+  /** What `why` says of a document after whose it is (`docQuotes`). */
+  private docQuote(doc: number): { text: string; words: number } | { label: string; rest: string } {
+    const { docs } = this.data;
+    const kind = this.docKind(doc);
+    const full = docs.text.get(doc);
+    if (kind === 'name') return { text: full, words: new Set(textWords(full).filter(isContentWord).map(stemOf)).size };
     const text = full.length > WHY_TEXT_LENGTH ? `${full.slice(0, WHY_TEXT_LENGTH - 1).trimEnd()}…` : full;
-    if (kind !== 'procedure') return `${words}; ${kind === 'description' ? 'description' : 'detection text'}${whose}: "${text}"`;
+    if (kind !== 'procedure') return { label: kind === 'description' ? 'description' : 'detection text', rest: `: "${text}"` };
     const owner = docs.owner.get(doc);
-    return `${words}; procedure example${whose}${owner ? ` (${owner})` : ''}: "${text}"`;
+    return { label: 'procedure example', rest: `${owner ? ` (${owner})` : ''}: "${text}"` };
   }
 }

@@ -109,8 +109,14 @@ function functionWords(text: string): { language: string; count: number; english
     while (start < end && isEdgePunctuation(lower.charCodeAt(start))) start++;
     while (end > start && isEdgePunctuation(lower.charCodeAt(end - 1))) end--;
     if (end - start > LONGEST_FUNCTION_WORD || end === start) continue;
-    const found = WORD_KEYS.get(wordKey(lower, start, end))?.find(({ word }) => word.length === end - start && lower.startsWith(word, start));
-    if (found) for (let i = 0; i < counts.length; i++) if (found.mask & (1 << i)) counts[i]!++;
+    // (A loop, not `find`: a function made for every word of every passage was most of what ranking allocated here.)
+    const entries = WORD_KEYS.get(wordKey(lower, start, end));
+    if (entries === undefined) continue;
+    for (const { word, mask } of entries) {
+      if (word.length !== end - start || !lower.startsWith(word, start)) continue;
+      for (let i = 0; i < counts.length; i++) if (mask & (1 << i)) counts[i]!++;
+      break;
+    }
   }
   // English's count, and the other language with the most (none on a tie).
   let count = 0;

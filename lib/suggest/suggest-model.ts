@@ -70,9 +70,15 @@ const THREAT_ACTOR_WORD = /\bAPTs?\b/g;
 /** Each stem of a passage's query as `why` shows it: the word written, or the ATT&CK word and the written words read as it. */
 type Surface = Map<string, { word: string; from?: string[] }>;
 
+/** Whether a sequence of words holds another's at a place. */
+function startsAt(words: readonly string[], at: number, part: readonly string[]): boolean {
+  for (let j = 0; j < part.length; j++) if (words[at + j] !== part[j]) return false;
+  return true;
+}
+
 /** Whether a technique with this score ranks above an entry: a higher score, or the same and a lower number (ID). */
-function outranks(score: number, technique: number, entry: { technique: number; score: number }): boolean {
-  return score > entry.score || (score === entry.score && technique < entry.technique);
+function outranks(score: number, technique: number, entryScore: number, entryTechnique: number): boolean {
+  return score > entryScore || (score === entryScore && technique < entryTechnique);
 }
 
 /**
@@ -92,12 +98,6 @@ export class SuggestModel {
   /** Each technique's own name (the sub-technique part) as stems, by its first stem; and its summed idf. */
   private readonly namePhrases = new Map<string, { technique: number; stems: string[] }[]>();
   private readonly nameIdf: Float64Array;
-  /**
-   * The BM25 weights of the postings and the classifier's weights as doubles: the same numbers (a float32 widens
-   * exactly), read in the loops that add them up without widening each one there.
-   */
-  private readonly postingWeight: Float64Array;
-  private readonly classifierWeight: Float64Array;
   // Scratch, reset after each passage.
   private readonly docScore: Float64Array;
   private readonly touchedDocs: Int32Array;
@@ -170,8 +170,6 @@ export class SuggestModel {
     this.learntList = new Int32Array(techniques.length);
     this.learntSeen = new Uint8Array(techniques.length);
     this.queryAt = new Int32Array(data.features.size);
-    this.postingWeight = Float64Array.from(postings.weight);
-    this.classifierWeight = Float64Array.from(data.classifier?.weight ?? []);
   }
 
   /**
@@ -242,7 +240,9 @@ export class SuggestModel {
     };
     const kept: string[] = [];
     for (let i = 0; i < words.length; ) {
-      const match = this.actors.get(words[i]!)?.find((name) => name.words.every((word, j) => words[i + j] === word) && (!name.written || writtenAsName(name.written, i)));
+      // (Most words begin no name: no function is made for them.)
+      const names = this.actors.get(words[i]!);
+      const match = names === undefined ? undefined : names.find((name) => startsAt(words, i, name.words) && (!name.written || writtenAsName(name.written, i)));
       if (match) {
         i += match.words.length;
         continue;
@@ -325,13 +325,19 @@ export class SuggestModel {
     // The `top` best by the selecting score, rounded up to whole blocks (outranks() is a total order, so visiting order
     // does not matter)...
     const pool = Math.ceil(top / BLOCK) * BLOCK;
-    const chosen: { technique: number; score: number }[] = [];
+    // (The chosen techniques and their scores side by side, best first: no object for each technique offered.)
+    const chosen: number[] = [];
+    const chosenScore: number[] = [];
     const offer = (t: number): void => {
       const score = combined(t, SELECT_CLASSIFIER_SHARE);
-      if (score <= 0 || (chosen.length === pool && !outranks(score, t, chosen[pool - 1]!))) return;
-      let i = chosen.length === pool ? pool - 1 : chosen.push({ technique: t, score }) - 1;
-      for (; i > 0 && outranks(score, t, chosen[i - 1]!); i--) chosen[i] = chosen[i - 1]!;
-      chosen[i] = { technique: t, score };
+      if (score <= 0 || (chosen.length === pool && !outranks(score, t, chosenScore[pool - 1]!, chosen[pool - 1]!))) return;
+      let i = chosen.length === pool ? pool - 1 : chosen.length;
+      for (; i > 0 && outranks(score, t, chosenScore[i - 1]!, chosen[i - 1]!); i--) {
+        chosen[i] = chosen[i - 1]!;
+        chosenScore[i] = chosenScore[i - 1]!;
+      }
+      chosen[i] = t;
+      chosenScore[i] = score;
     };
     for (let k = 0; k < lexicalCount; k++) offer(lexicalList[k]!);
     // The others: those only the classifier scores above 0 (a technique BM25 scored has a positive lexical score).
@@ -341,13 +347,18 @@ export class SuggestModel {
     }
     // ... each block of them listed by the ordering score, the first `top` kept.
     const best: { technique: number; score: number }[] = [];
-    for (let b = 0; b < chosen.length; b += BLOCK) {
-      const block = chosen
-        .slice(b, b + BLOCK)
-        .map(({ technique }) => ({ technique, score: combined(technique, ORDER_CLASSIFIER_SHARE) }))
-        .sort((x, y) => (outranks(x.score, x.technique, y) ? -1 : 1));
-      for (const entry of block) if (best.length < top) best.push(entry);
+    for (let b = 0; b < chosen.length && best.length < top; b += BLOCK) {
+      // (Sorted by insertion into `best` itself: a block has at most BLOCK.)
+      const first = best.length;
+      for (let k = b; k < b + BLOCK && k < chosen.length; k++) {
+        const technique = chosen[k]!;
+        const entry = { technique, score: combined(technique, ORDER_CLASSIFIER_SHARE) };
+        let i = best.push(entry) - 1;
+        for (; i > first && outranks(entry.score, technique, best[i - 1]!.score, best[i - 1]!.technique); i--) best[i] = best[i - 1]!;
+        best[i] = entry;
+      }
     }
+    best.length = Math.min(best.length, top);
     const ranked = best.map(({ technique, score }) => {
       const { id, name } = this.data.techniques[technique]!;
       const why = lexical[technique]! > 0
@@ -378,8 +389,7 @@ export class SuggestModel {
   /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
   private bm25(query: readonly number[], queryWeight: readonly number[], said: ReadonlyMap<number, number>, exclude: ((doc: number) => boolean) | undefined): number {
     const { docScore, touchedDocs, top: best4, topCount, bestDoc, parentOf } = this;
-    const { start, doc: postingDoc } = this.data.postings;
-    const weights = this.postingWeight;
+    const { start, doc: postingDoc, weight: weights } = this.data.postings;
     const docTechnique = this.data.docs.technique;
     // Words in more than COMMON_SHARE of all texts (execute, file, system) are left to the classifier: they rank
     // nothing here and were half of the work.
@@ -473,8 +483,7 @@ export class SuggestModel {
     writeUnitTfIdf(query, counts, this.idfOf, values);
     for (let i = 0; i < query.length; i++) values[i]! *= queryWeight[i]!;
     let scored = 0;
-    const { start, technique: classes } = classifier;
-    const weight = this.classifierWeight;
+    const { start, technique: classes, weight } = classifier;
     for (let i = 0; i < query.length; i++) {
       const f = query[i]!;
       const value = values[i]!;
@@ -538,7 +547,7 @@ export class SuggestModel {
       const phrases = this.namePhrases.get(stems[i]!);
       if (phrases === undefined) continue;
       for (const phrase of phrases) {
-        if (phrase.stems.every((s, j) => stems[i + j] === s)) said.set(phrase.technique, Math.max(weight, said.get(phrase.technique) ?? 0));
+        if (startsAt(stems, i, phrase.stems)) said.set(phrase.technique, Math.max(weight, said.get(phrase.technique) ?? 0));
       }
     }
   }

@@ -213,7 +213,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (ids.length) {
       return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];
     }
-    const { structure, ...entry } = passage;
+    const { structure } = passage;
+    // (Written out, not `...entry` of a rest pattern: that copies by a slow path, once for every passage.)
+    const entry = { line: passage.line, text: passage.text };
     // A header row names the columns, a front matter holds the page's metadata, a template tag is filled in when the
     // page is built, and the indicator cells of a row (an IoC table's hash, file name and detection name:
     // `OneDrive.exe`, `Python/Agent.AGT`) name a sample: none says what was done.
@@ -221,8 +223,7 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     const row = indicatorRowText(passage.text);
     if (row === '') return [{ ...entry, candidates: [], note: INDICATOR_ROW_NOTE }];
     // Who reported it, a greeting, a heading of the report's parts say nothing of what was done (`UNRANKED`).
-    const unranked = UNRANKED.find(([is]) => is(row ?? passage.text));
-    if (unranked) return [{ ...entry, candidates: [], note: unranked[1] }];
+    for (const [is, note] of UNRANKED) if (is(row ?? passage.text)) return [{ ...entry, candidates: [], note }];
     // Nor a passage known by those around it: a tag of a list, a menu's item, another post's title, an author's name.
     const run = inRun.get(i);
     if (run) return [{ ...entry, candidates: [], note: run }];
@@ -235,7 +236,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
     if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return [];
     // Advice names techniques to guard against: its candidates are listed, marked (and left out of a skeleton).
     const advice = candidates.length > 0 && isAdvice(row ?? passage.text);
-    const note = [...(advice ? [ADVICE_NOTE] : []), ...(row === undefined ? [] : [INDICATOR_ROW_TEXT_NOTE]), ...(read.note ? [read.note] : [])].join('; ');
+    let note = advice ? ADVICE_NOTE : '';
+    if (row !== undefined) note += `${note ? '; ' : ''}${INDICATOR_ROW_TEXT_NOTE}`;
+    if (read.note) note += `${note ? '; ' : ''}${read.note}`;
     return [
       { ...entry, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(note ? { note } : {}), ...(advice ? { advice: true as const } : {}) },
     ];

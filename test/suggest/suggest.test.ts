@@ -507,10 +507,11 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(tens).to.be.above(passages.length / 2);
   });
 
-  // A model remembers the feature of each pair of neighbouring stems it looked up, by the two stems' feature numbers:
-  // a model that read other passages first must read each passage as a model that reads it first (a pair remembered
-  // under the wrong key, e.g. by its second stem alone, changes candidates here).
-  it('ranks a passage the same whether its pairs of words are looked up anew or remembered from other passages', function () {
+  // A model remembers the feature of each pair of neighbouring stems it looked up, by the two stems' feature numbers,
+  // and what `why` says of each document it quoted, by the document's number: a model that read other passages first
+  // must read each passage as a model that reads it first (a pair remembered under the wrong key, e.g. by its second
+  // stem alone, changes candidates here; a quote remembered by technique, not document, changes a `why`).
+  it('ranks a passage the same whether its pairs of words and quotes are looked up anew or remembered from other passages', function () {
     this.timeout(120_000);
     const passages = seedPassages();
     const seasoned = new SuggestModel(model.data);

@@ -3,10 +3,10 @@ import { authorBioPassages, bylinePassages, isByline, isDateLine } from './bylin
 import { indicatorRowText, isDetectionNames, isDetectionVerdict, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
 import { formPassages, isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuLabelPassages, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
-import { documentLanguage, suggestPassageText } from './passage-language.js';
+import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
 import { advertisementPassages, relatedPostsPassages, tagListPassages } from './post-lists.js';
 import { isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
-import { isMarkupLine, splitPassages, type PassageStructure } from './split-passages.js';
+import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
 import { isVendorNamesOnly, withoutReporters } from './vendor-names.js';
 
@@ -197,52 +197,62 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
  * is markup (`isMarkupLine`), and none when it has no words. Pure and deterministic.
  */
 export function suggestTechniques(text: string, model: SuggestModel, options: SuggestOptions = {}): PassageSuggestions[] {
-  const top = options.top ?? 5;
-  const minScore = options.minScore ?? 0;
   const plain = options.html ? htmlText(text) : text;
   const passages = splitPassages(plain, { lines: options.lines });
   const language = documentLanguage(plain);
   // The passages known by those around them (`UNRANKED_RUNS`), with their notes.
   const inRun = new Map<number, string>();
   for (const [find, note] of UNRANKED_RUNS) for (const i of find(passages)) if (!inRun.has(i)) inRun.set(i, note);
-  return passages.flatMap((passage, i): PassageSuggestions[] => {
+  const suggestions: PassageSuggestions[] = [];
+  for (let i = 0; i < passages.length; i++) {
     options.onProgress?.(i + 1, passages.length);
-    // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
-    if (options.lines && isMarkupLine(passage.text)) return [{ ...passage, candidates: [], note: MARKUP_NOTE }];
-    const ids = findTechniqueIds(passage.text.normalize('NFKC')).flatMap((match) => match.ids);
-    if (ids.length) {
-      return options.lines ? [{ ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` }] : [];
-    }
-    const { structure } = passage;
-    // (Written out, not `...entry` of a rest pattern: that copies by a slow path, once for every passage.)
-    const entry = { line: passage.line, text: passage.text };
-    // A header row names the columns, a front matter holds the page's metadata, a template tag is filled in when the
-    // page is built, and the indicator cells of a row (an IoC table's hash, file name and detection name:
-    // `OneDrive.exe`, `Python/Agent.AGT`) name a sample: none says what was done.
-    if (structure) return [{ ...entry, candidates: [], note: STRUCTURE_NOTES[structure] }];
-    const row = indicatorRowText(passage.text);
-    if (row === '') return [{ ...entry, candidates: [], note: INDICATOR_ROW_NOTE }];
-    // Who reported it, a greeting, a heading of the report's parts say nothing of what was done (`UNRANKED`).
-    for (const [is, note] of UNRANKED) if (is(row ?? passage.text)) return [{ ...entry, candidates: [], note }];
-    // Nor a passage known by those around it: a tag of a list, a menu's item, another post's title, an author's name.
-    const run = inRun.get(i);
-    if (run) return [{ ...entry, candidates: [], note: run }];
-    // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."), the names their products
-    // give samples ("detected as HEUR:Trojan-PSW.Win32.Azorult.gen"), or a site's menu glued before the passage's first
-    // sentence ("…Corporate NewsFebruary 18, 2020New AZORult campaign…"): they are not read.
-    const read = suggestPassageText(withoutGluedMenu(withoutDetectionNames(withoutReporters(row ?? passage.text))), language);
-    const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };
-    const candidates = ranked.candidates.filter((candidate) => candidate.score > 0 && candidate.score >= minScore);
-    if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return [];
-    // Advice names techniques to guard against: its candidates are listed, marked (and left out of a skeleton).
-    const advice = candidates.length > 0 && isAdvice(row ?? passage.text);
-    let note = advice ? ADVICE_NOTE : '';
-    if (row !== undefined) note += `${note ? '; ' : ''}${INDICATOR_ROW_TEXT_NOTE}`;
-    if (read.note) note += `${note ? '; ' : ''}${read.note}`;
-    return [
-      { ...entry, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(note ? { note } : {}), ...(advice ? { advice: true as const } : {}) },
-    ];
-  });
+    const suggestion = passageSuggestion(passages[i]!, inRun.get(i), model, language, options);
+    if (suggestion) suggestions.push(suggestion);
+  }
+  return suggestions;
+}
+
+/**
+ * The entry of one passage (`suggestTechniques`), or none (by sentence, a passage that cites IDs or has no words), given
+ * the note of the run it stands in (`UNRANKED_RUNS`) and the document's language. A function of its own, not one made
+ * for each call of suggestTechniques: what V8 learns running it is kept from one report to the next (a new function
+ * each time was run slowly again for each report's first passages).
+ */
+function passageSuggestion(passage: Passage, inRun: string | undefined, model: SuggestModel, language: DocumentLanguage, options: SuggestOptions): PassageSuggestions | undefined {
+  const top = options.top ?? 5;
+  const minScore = options.minScore ?? 0;
+  // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
+  if (options.lines && isMarkupLine(passage.text)) return { ...passage, candidates: [], note: MARKUP_NOTE };
+  const ids = findTechniqueIds(passage.text.normalize('NFKC')).flatMap((match) => match.ids);
+  if (ids.length) {
+    return options.lines ? { ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` } : undefined;
+  }
+  const { structure } = passage;
+  // (Written out, not `...entry` of a rest pattern: that copies by a slow path, once for every passage.)
+  const entry = { line: passage.line, text: passage.text };
+  // A header row names the columns, a front matter holds the page's metadata, a template tag is filled in when the
+  // page is built, and the indicator cells of a row (an IoC table's hash, file name and detection name:
+  // `OneDrive.exe`, `Python/Agent.AGT`) name a sample: none says what was done.
+  if (structure) return { ...entry, candidates: [], note: STRUCTURE_NOTES[structure] };
+  const row = indicatorRowText(passage.text);
+  if (row === '') return { ...entry, candidates: [], note: INDICATOR_ROW_NOTE };
+  // Who reported it, a greeting, a heading of the report's parts say nothing of what was done (`UNRANKED`).
+  for (const [is, note] of UNRANKED) if (is(row ?? passage.text)) return { ...entry, candidates: [], note };
+  // Nor a passage known by those around it: a tag of a list, a menu's item, another post's title, an author's name.
+  if (inRun) return { ...entry, candidates: [], note: inRun };
+  // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."), the names their products
+  // give samples ("detected as HEUR:Trojan-PSW.Win32.Azorult.gen"), or a site's menu glued before the passage's first
+  // sentence ("…Corporate NewsFebruary 18, 2020New AZORult campaign…"): they are not read.
+  const read = suggestPassageText(withoutGluedMenu(withoutDetectionNames(withoutReporters(row ?? passage.text))), language);
+  const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };
+  const candidates = ranked.candidates.filter((candidate) => candidate.score > 0 && candidate.score >= minScore);
+  if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return undefined;
+  // Advice names techniques to guard against: its candidates are listed, marked (and left out of a skeleton).
+  const advice = candidates.length > 0 && isAdvice(row ?? passage.text);
+  let note = advice ? ADVICE_NOTE : '';
+  if (row !== undefined) note += `${note ? '; ' : ''}${INDICATOR_ROW_TEXT_NOTE}`;
+  if (read.note) note += `${note ? '; ' : ''}${read.note}`;
+  return { ...entry, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(note ? { note } : {}), ...(advice ? { advice: true as const } : {}) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { gradientColor } from '../layer/score.js';
 import { otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { isAnnotated } from '../layer/subtechnique-visibility.js';
 import { shownPlatforms } from '../layer/platform-visibility.js';
+import { tacticAdvice } from '../layer/tactic-written.js';
 import { readableTextColor } from './colors.js';
 
 /** How sub-techniques are shown under their parents, as `export --subtechniques` takes it. */
@@ -329,7 +330,7 @@ function notDrawnEntries(
     }
     if (record.deprecated) return add('deprecated', `${fullName(record, index)} is deprecated in ${label}; move the annotation or remove it`);
     if (entry.tactic && !record.tactics.includes(entry.tactic)) {
-      return add('tactic-mismatch', `not under ${entry.tactic} in ${label} (its tactics: ${record.tactics.join(', ')}); fix the tactic`);
+      return add('tactic-mismatch', `not under ${entry.tactic} in ${label} (its tactics: ${record.tactics.join(', ')}); ${tacticAdvice(entry.tactic, index, 'fix the tactic')}`);
     }
     const parent = record.parent ? index.technique(record.parent) : undefined;
     if (!onPlatforms(record, platforms) || (parent && !onPlatforms(parent, platforms))) {

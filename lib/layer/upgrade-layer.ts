@@ -26,6 +26,7 @@ import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
 import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
+import { tacticWrittenOtherwise } from './tactic-written.js';
 import { listsEveryPlatform, platformsShowing } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
@@ -488,8 +489,15 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   entries.forEach((raw, at) => {
     const path = originalPath(`/techniques/${at}`, entryOrigins);
     const id = raw['techniqueID'] as string;
-    const tactic = typeof raw['tactic'] === 'string' ? raw['tactic'] : undefined;
-    const report: EntryUpgrade = { path, techniqueID: id, ...(tactic === undefined ? {} : { tactic }), changes: [], to: [], notes: [] };
+    const written = typeof raw['tactic'] === 'string' ? raw['tactic'] : undefined;
+    const report: EntryUpgrade = { path, techniqueID: id, ...(written === undefined ? {} : { tactic: written }), changes: [], to: [], notes: [] };
+    // A tactic written as its TA ID is that tactic, by the shortname Navigator reads.
+    const named = written === undefined ? undefined : tacticWrittenOtherwise(written, target);
+    if (named) {
+      raw['tactic'] = named.shortname;
+      report.notes.push(`tactic ${named.id} is the ID of ${named.shortname} (${named.name}) in ${target.label}; read as ${named.shortname}`);
+    }
+    const tactic = named?.shortname ?? written;
     reports.push(report);
     const record = resolveEntry(raw, report, target, source, options.otherDomains, shownIn);
     if (!record) {

@@ -25,6 +25,7 @@ import { currentPlatformName, platformAdvice, PLATFORM_RENAMES } from '../attack
 import { isTechniqueId } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
+import { tacticAdvice } from './tactic-written.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -412,7 +413,7 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
       'tactic-mismatch',
       `${path}/tactic`,
       `${describe(record)} is not under ${tactic} in ${index.label} (its tactics: ${record.tactics.join(', ')}); ` +
-        `Navigator shows this annotation nowhere: set tactic to one of those or remove it`,
+        `Navigator shows this annotation nowhere: ${tacticAdvice(tactic, index, 'set tactic to one of those or remove it')}`,
     );
   }
 }

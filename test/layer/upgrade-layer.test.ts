@@ -153,6 +153,24 @@ describe('upgradeLayer', () => {
     expect(report.techniques[0]?.notes).to.deep.equal(['T1073 (DLL Side-Loading) is revoked; replaced by T1574.001 (DLL) (via T1574.002)']);
   });
 
+  it('reads a tactic written as its TA ID as that tactic (T1059 under TA0002 is under execution; T1078 under TA0007, discovery, moves)', () => {
+    const { layer: out, report } = upgradeLayer(
+      layer([
+        { techniqueID: 'T1059', tactic: 'TA0002', score: 1, comment: 'cmd' },
+        { techniqueID: 'T1078', tactic: 'TA0007', score: 2 },
+      ]),
+      attack,
+    );
+    expect(out.techniques?.filter((t) => t.techniqueID === 'T1059').map((t) => [t.tactic, t.comment])).to.deep.equal([['execution', 'cmd']]);
+    expect(report.techniques[0]?.changes).to.deep.equal([]);
+    expect(report.techniques[0]?.notes).to.deep.equal(['tactic TA0002 is the ID of execution (Execution) in enterprise-attack 18.1; read as execution']);
+    expect(report.techniques[1]?.changes).to.deep.equal(['moved-tactic']);
+    expect(report.techniques[1]?.notes).to.deep.equal([
+      'tactic TA0007 is the ID of discovery (Discovery) in enterprise-attack 18.1; read as discovery',
+      `T1078 (Valid Accounts) is not under discovery in enterprise-attack 18.1; the annotation moved to ${attack.technique('T1078')!.tactics.join(', ')}`,
+    ]);
+  });
+
   it("moves the annotation of a tactic that no longer applies to each of the technique's tactics (T1078 under discovery)", () => {
     const { layer: out, report } = upgradeLayer(layer([{ techniqueID: 'T1078', tactic: 'discovery', score: 2, comment: 'admin' }]), attack);
     const tactics = attack.technique('T1078')!.tactics;

@@ -348,6 +348,15 @@ describe('validateLayer', () => {
       /\/versions\/attack: Navigator 5\.1 has no ATT&CK 5 \(it has 6 to 18\): it refuses the file with "ERROR parsing layer…" and opens no tab; run `attack-layers upgrade` to bring it to 18\.1/,
     ],
     [
+      'says to write a tactic given as its TA ID by its shortname, which Navigator reads',
+      layer([{ techniqueID: 'T1059', tactic: 'TA0002', score: 1 }]),
+      [
+        ['warning', 'repaired', '/techniques/0/tactic'],
+        ['error', 'tactic-mismatch', '/techniques/0/tactic'],
+      ],
+      /shows this annotation nowhere: set tactic to execution \(TA0002 is its ID; Navigator reads a tactic by its shortname only\)/,
+    ],
+    [
       'checks against the release versions.attack names (T1086 is revoked in 8.2)',
       layer([{ techniqueID: 'T1086', score: 1 }], { versions: { attack: '8', navigator: '5.1.0', layer: '4.5' } }),
       [['error', 'revoked-technique', '/techniques/0']],

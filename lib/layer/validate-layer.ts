@@ -71,7 +71,7 @@ const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingC
   [['no-layers'], 'Navigator opens nothing'],
   [['navigator-alert'], 'Navigator 5.1 shows an alert or a warning dialog at them instead of opening the layer as written (`attack-layers upgrade` repairs them)'],
   [['navigator-release'], 'Navigator 5.1 refuses a layer of an ATT&CK release it does not have ("ERROR parsing layer…") and opens no tab'],
-  [['old-format'], 'Navigator opens a layer format older than 4 only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)'],
+  [['old-format'], 'Navigator opens a layer format older than 4, or a layer that states none, only after an "Outdated Layer" warning (`attack-layers upgrade` converts it)'],
   [['gradient-range'], 'Navigator paints the scores with the gradient\'s end colours only'],
 ];
 
@@ -189,6 +189,18 @@ class Findings {
 
 function checkFormat(layer: JsonObject, out: Findings): JsonObject {
   const format = layerFormat(layer);
+  if (format.source === 'none') {
+    // Navigator reads the format as String(versions.layer), "" or "undefined" here: a major that is not 4 (tabs
+    // component, versionMismatchWarning), so it opens the layer only after its "Outdated Layer" warning.
+    out.add(
+      'error',
+      'old-format',
+      isJsonObject(layer['versions']) ? '/versions/layer' : '/versions',
+      'the layer states no layer format; Navigator reads the missing number as an old format and opens the layer only after an ' +
+        `"Outdated Layer" warning; run \`attack-layers upgrade\` to write format ${LAYER_FORMAT} (checked here as converted)`,
+    );
+    return migrateLayerFormat(layer).layer;
+  }
   if (format.comparedTo45 === undefined || format.comparedTo45 === 0) return layer;
   const where = format.source === 'version' ? '/version' : '/versions/layer';
   if (format.comparedTo45 > 0) {

@@ -428,6 +428,19 @@ describe('validateLayer', () => {
       /^test\.layer\.json: \/version: the layer states format 4\.5 under the old `version` key, which only formats up to 4\.0 wrote; format 4\.1 and later write it as `versions\.layer`: run `attack-layers upgrade` to move it there \(checked here as format 4\.5\)$/,
     ],
     [
+      // A README's ICS layer (srivarshini-karthikeyan/ics-honeypot-mitre) writes versions without `layer`: Navigator's
+      // deserializeDomainVersionID returns String(undefined), whose major is no 4, and shows "Outdated Layer".
+      'reports a layer whose versions state no format as one Navigator opens after an "Outdated Layer" warning, not as a schema error',
+      { name: 'ics', versions: { attack: '18', navigator: '4.9' }, domain: 'ics-attack', techniques: [{ techniqueID: 'T0846', score: 8 }] },
+      [['error', 'old-format', '/versions/layer']],
+      /^test\.layer\.json: \/versions\/layer: the layer states no layer format; Navigator .*"Outdated Layer" warning; run `attack-layers upgrade` to write format 4\.5/,
+    ],
+    [
+      'reports a layer without versions as one Navigator opens after an "Outdated Layer" warning (Navigator reads its format as "")',
+      { name: 'bare', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059', score: 1 }] },
+      [['error', 'old-format', '/versions']],
+    ],
+    [
       'warns about a format newer than 4.5',
       layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '18', navigator: '6.0.0', layer: '4.6' } }),
       [['warning', 'newer-format', '/versions/layer']],

@@ -134,6 +134,16 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
   ['a legend item without a colour', layer([], { legendItems: [{ label: 'x' }] }), [['/legendItems/0', /has no colour; left out/]]],
   ['a link without a label', layer([{ techniqueID: 'T1059', score: 1, links: [{ url: 'https://example.org/r' }] }]), [['/techniques/0/links/0/label', /labelled with its URL/]]],
   ['format 2.x platform names', layer([], { filters: { platforms: ['windows', 'mac'] } }), [['/filters/platforms/0', /"windows" read as "Windows"/], ['/filters/platforms/1', /"mac" read as "macOS"/]]],
+  // A README's layer (CyberBlue's custom-layer.json) writes "macos": Navigator maps only windows, linux, mac, android
+  // and ios as written, and keeps "macos", which names no platform, so macOS is not selected.
+  [
+    'a platform name Navigator does not map',
+    layer([], { filters: { platforms: ['linux', 'macos'] } }),
+    [
+      ['/filters/platforms/0', /^"linux" read as "Linux" \(as Navigator reads it\)$/],
+      ['/filters/platforms/1', /^"macos" read as "macOS"; Navigator matches "macos" to no platform, so it does not show "macOS"'s techniques$/],
+    ],
+  ],
   // DeTT&CT's layers write `hideDisable`; a tool's own field is no field of any format (mitreattack-python refuses both).
   [
     'a misspelt layer field, and a field no format has',

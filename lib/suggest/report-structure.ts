@@ -77,7 +77,7 @@ const ADVICE_VERB =
   'protect|adhere|utili[sz]e|use|employ|follow|keep|disallow|mandate|instruct|encourage|never|do not|don[’\']t';
 // A list mark before the imperative; the word after it is written with a capital (a wrapped line of a sentence,
 // `update SSL certificates. Equifax developed`, is no imperative).
-export const LIST_MARK = /^\s*(?:[-*•●■◆▪‣・]\s*|\d{1,2}[.)]\s+)?/;
+export const LIST_MARK = /^\s*(?:[-–*•●■◆▪‣・\uF0B7]\s*|\d{1,2}[.)]\s+)?/;
 const IMPERATIVE = new RegExp(
   `^(?:(?:regularly|continuously|always|periodically|immediately|also|then)\\s+)?(?:${ADVICE_VERB})\\b(?!\\s+of\\b|\\s*[:\\-–—]|\\s*$)`,
   'i',

@@ -19,8 +19,13 @@ export type PassageStructure = 'table header' | 'front matter' | 'template tag';
 
 // Words after which a full stop does not end a sentence.
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|[a-z])\.$/i;
-// A list item or a heading marker starts a new passage.
-const ITEM = /^\s*(?:[-*•●■◆▪‣・]|\d{1,2}[.)])\s+/;
+// A list item or a heading marker starts a new passage: its mark (with an en dash, and U+F0B7, the Symbol font's bullet
+// that pdftotext gives for a Word document's) or its number.
+const ITEM = /^\s*(?:[-–*•●■◆▪‣・\uF0B7]|\d{1,2}[.)])\s+/;
+// A list, for the width of its column (`itemColumns`): items at most ITEM_GAP lines apart (a blank line, an item's other
+// lines, a figure's label between), at least MIN_COLUMN_ITEMS of them.
+const ITEM_GAP = 10;
+const MIN_COLUMN_ITEMS = 3;
 // A table row (Markdown `| a | b |`, AsciiDoc `|a |b`) is a record: a passage of its own, never joined to the next line.
 const ROW = /^\s*\|/;
 // A heading (Markdown `## Samples`, AsciiDoc `== Network indicators`) is a passage of its own too.
@@ -57,6 +62,9 @@ const OPEN_LINK = /\]\([^()\s]{0,600}(?:\s{1,4}"[^"\n]{0,300})?$/;
 // A passage cut off in a sentence by a blank line ends with a word or a comma (no `.`, `:`, `;`, bracket or quote, as
 // a line of code may), and the line that goes on with it begins with a lower-case letter.
 const CUT_OFF = /[\p{L},]$/u;
+// A list item's line cut off by a blank line ends with a word, a number or a mark that asks for more (`,`, `;`, `:`,
+// `&`, `/`): `Level 3/Level 4`, `connections;`, `Link &`; not with a bracket (a Markdown link's address) or a quote.
+const ITEM_CUT_OFF = /[\p{L}\p{N},;:&/]$/u;
 const GOES_ON = /^\s*\p{Ll}/u;
 // A code block's delimiter (a Markdown fence, an AsciiDoc listing's `----`): no sentence goes on inside the block.
 const CODE_DELIMITER = /^\s*(?:`{3,}|~{3,}|-{4,}\s*$)/;
@@ -98,6 +106,31 @@ function listRunLines(lines: readonly string[]): Set<number> {
   });
   close();
   return listed;
+}
+
+/**
+ * The width of the column each list item's line (0-based, by index) stands in: the longest line of the items of its
+ * list (ITEM_GAP), when it has MIN_COLUMN_ITEMS of them (none otherwise: a width unknown). pdftotext writes the
+ * first line of a wrapped item apart from its other lines, a blank line between (the Dragos 2022 review's kill chain:
+ * `•  Reuse Valid Accounts and Stolen` / (blank) / `Domain Accounts`); beside the items stand a figure's labels
+ * (`Recon`), each as a block of its own. An item's line was wrapped when the next line's first word would not have fit
+ * on it in the column (`Domain` after `Stolen`; `Recon` after `•  Disable or Modify Tools` would have).
+ */
+function itemColumns(lines: readonly string[]): Map<number, number> {
+  const columns = new Map<number, number>();
+  let list: number[] = [];
+  const close = (): void => {
+    const width = Math.max(...list.map((i) => lines[i]!.trim().length));
+    if (list.length >= MIN_COLUMN_ITEMS) for (const i of list) columns.set(i, width);
+    list = [];
+  };
+  lines.forEach((line, i) => {
+    if (!ITEM.test(line)) return;
+    if (list.length && i - list.at(-1)! > ITEM_GAP) close();
+    list.push(i);
+  });
+  close();
+  return columns;
 }
 
 /**
@@ -255,6 +288,18 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   }
   const passages: Passage[] = [];
   const listed = listRunLines(lines);
+  const columns = itemColumns(lines);
+  // Whether a list item's line (index `at`), a block of its own as pdftotext writes a wrapped item's first line (a blank
+  // line before it too: in a list one item a line, the line after a blank one is none of its items), was wrapped before
+  // `line`: its first word would not have fit on it in the list's column (`itemColumns`), and the line, beginning with a
+  // letter (no page number), fits there (a paragraph after the list is wider).
+  const wrappedItem = (at: number, line: string): boolean => {
+    const width = columns.get(at) ?? 0;
+    const next = line.trim();
+    return (
+      !lines[at - 1]?.trim() && next.length <= width && /^\p{L}/u.test(next) && lines[at]!.trim().length + 1 + next.split(/\s/, 1)[0]!.length > width
+    );
+  };
   // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
   // page, not a sentence wrapped by pdftotext (whose lines fill the width): the passage ends with it.
   const lengths = lines.map((line) => line.trim().length).filter(Boolean).sort((a, b) => a - b);
@@ -298,7 +343,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     if (trimmed) passages.push({ line: start, text: trimmed, ...header(start - 1) });
     pieces = [];
     tail = '';
-    long = hasText = false;
+    long = hasText = inItem = false;
   };
   // The text after a line's part, for a footnote mark at its end: the next part, or the next line with text.
   const after = (i: number, parts: readonly string[], part: number): string => {
@@ -314,8 +359,12 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   // block) goes on with the next line when that begins with a lower-case letter and is text (no list item, table row,
   // heading or markup).
   let lastLine = '';
+  let lastIndex = 0;
   let held = false;
   let inCode = false;
+  // Whether the passage being read began with a list item: its lines go on until a blank line, the next item or a
+  // sentence's end, however short (a short line stands alone elsewhere).
+  let inItem = false;
   // A front matter is one passage, its lines joined.
   if (front.size) passages.push({ line: 1, text: lines.slice(0, front.size).join(' ').replace(/\s+/g, ' ').trim(), structure: 'front matter' });
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
@@ -334,14 +383,17 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       const previous = i > 0 ? lines[i - 1]! : undefined;
       if (CODE_DELIMITER.test(line)) inCode = !inCode;
       if (!line.trim() && parts.length === 1) {
-        held ||= hasText && !inCode && CUT_OFF.test(tail) && (!standsAlone(lastLine) || ITEM.test(lastLine)) && !alone(lastLine);
+        held ||= hasText && !inCode && (ITEM.test(lastLine) ? ITEM_CUT_OFF.test(tail) : CUT_OFF.test(tail) && !standsAlone(lastLine)) && !alone(lastLine);
         if (held) return;
       }
-      const goesOn = held && part === 0 && GOES_ON.test(line) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
-      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && ((standsAlone(previous) && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i)))))) flush();
+      // A list item's line held over a blank line (ITEM_CUT_OFF) goes on with the next when that begins in lower case or
+      // the item's line was wrapped (`wrappedItem`: `Stolen` / `Domain Accounts`, `Link &` / `Attachment`).
+      const goesOn = held && part === 0 && (GOES_ON.test(line) || (ITEM.test(lastLine) && wrappedItem(lastIndex, line))) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
+      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && ((standsAlone(previous) && !inItem && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i)))))) flush();
       held = false;
       if (!line.trim() || isMarkupLine(line)) return;
       lastLine = line;
+      lastIndex = i;
       // Join a wrapped line: a space between words, nothing between two Japanese characters, a word hyphenated at the
       // line's end made whole again.
       const broken = pieces.length ? BROKEN_WORD.exec(end()) : null;
@@ -354,7 +406,10 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
         tail = tail.slice(0, -1) + joined;
         line = line.trimStart();
       } else if (pieces.length && !(/[\u3000-\u9fff]$/.test(tail) && /^\s*[\u3000-\u9fff]/.test(line))) add(' ');
-      if (!hasText) start = i + 1;
+      if (!hasText) {
+        start = i + 1;
+        inItem = part === 0 && ITEM.test(line);
+      }
       const cut = line.trim().split(PIECE_END).flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]));
       if (line.includes('](')) joinOpenLinks(cut);
       cut.forEach((piece, k) => {

@@ -216,6 +216,128 @@ describe('splitPassages', () => {
         [9, 'the loader adds a Run key for itself.'],
       ],
     ],
+    // pdftotext writes a wrapped list item's first line as a block of its own, a blank line after it (the Dragos 2022
+    // review's kill chain: `•  Reuse Valid Accounts and Stolen` / (blank) / `Domain Accounts`, ranked in two halves,
+    // `Domain Accounts` got Account Discovery: Domain Account 100): it goes on over the blank line when the next line's
+    // first word would not have fit on it in the list's column (its longest item), whatever it ends with (`&`, `:`). A
+    // figure's label beside the items (`Recon`, which would have fit), a page number and the next item stand alone.
+    [
+      [
+        '•  Reuse Valid Accounts and Stolen',
+        '',
+        'Domain Accounts',
+        '',
+        '•  Exploit Public-Facing Application',
+        '',
+        '•  Phishing: Spearphishing Link &',
+        '',
+        'Attachment',
+        '',
+        '•  Disable or Modify Tools',
+        '',
+        'Recon',
+        '',
+        '•  Unsecured Credentials:',
+        '',
+        'Credentials in Files',
+        '',
+        '•  Exploitation of Remote Services',
+        '',
+        '35',
+      ].join('\n'),
+      [
+        [1, '• Reuse Valid Accounts and Stolen Domain Accounts'],
+        [5, '• Exploit Public-Facing Application'],
+        [7, '• Phishing: Spearphishing Link & Attachment'],
+        [11, '• Disable or Modify Tools'],
+        [13, 'Recon'],
+        [15, '• Unsecured Credentials: Credentials in Files'],
+        [19, '• Exploitation of Remote Services'],
+        [21, '35'],
+      ],
+    ],
+    // The same over a blank line after a `;` (`•  Avoid always active remote connections;` / (blank) / `instead implement
+    // them …`, whose second half got SSH Authorized Keys 98.5) or a number (`Level 3/Level 4` / (blank) / `protections
+    // …`). In a list one item a line, an item's line is no block of its own: a short heading after the list's widest item
+    // (The Hacker News's menu: `* [Advertise with us](…)` / (blank) / `Contact/Tip Us`) is read alone.
+    [
+      [
+        '•  Avoid always active remote connections;',
+        '',
+        'instead implement them as available upon request.',
+        '',
+        '•  Did the asset owner have strong Level 3/Level 4',
+        '',
+        'protections to prevent opportunistic ransomware delivery?',
+        '',
+        '* [About THN](/p/about-us.html)',
+        '* [Jobs](/p/careers-technical-writer.html)',
+        '* [Advertise with us](/p/advertising-with-hacker-news.html)',
+        '',
+        'Contact/Tip Us',
+      ].join('\n'),
+      [
+        [1, '• Avoid always active remote connections; instead implement them as available upon request.'],
+        [5, '• Did the asset owner have strong Level 3/Level 4 protections to prevent opportunistic ransomware delivery?'],
+        [9, '* [About THN](/p/about-us.html)'],
+        [10, '* [Jobs](/p/careers-technical-writer.html)'],
+        [11, '* [Advertise with us](/p/advertising-with-hacker-news.html)'],
+        [13, 'Contact/Tip Us'],
+      ],
+    ],
+    // An item's line that ends with a bracket (a Markdown link's address) was not cut off: a heading after a list of
+    // links, each set apart by blank lines, is read alone (The Hacker News's menu, `* [Report](…)` / (blank) / `Lateral
+    // Movement`, which would not have fit after it).
+    [
+      ['* [Cyber Attacks](/search/label/attack)', '', '* [Webinars](/p/webinars.html)', '', '* [Report](https://example.com/report.pdf)', '', 'Lateral Movement'].join('\n'),
+      [
+        [1, '* [Cyber Attacks](/search/label/attack)'],
+        [3, '* [Webinars](/p/webinars.html)'],
+        [5, '* [Report](https://example.com/report.pdf)'],
+        [7, 'Lateral Movement'],
+      ],
+    ],
+    // A list item's lines go on, however short, up to a blank line, the next item or a sentence's end: the kill chain's
+    // `•  Command and Scripting` / `Interpreter: Windows` / `Command Shell` (its last line got Windows Command Shell
+    // alone), as plain pdftotext and `-layout` (its lines indented) write it. Outside an item a short line stands alone.
+    [
+      [
+        'Dragos has analyzed the most common strains of ransomware and plotted the most recurring TTPs to the ICS Cyber Kill Chain.',
+        '•  Command and Scripting',
+        'Interpreter: Windows',
+        'Command Shell',
+        '   •   Remote Services: Exploit',
+        '       SMB/Windows Admin Shares',
+        '',
+        'Ransomware Kill Chain',
+        'Weaponization',
+      ].join('\n'),
+      [
+        [1, 'Dragos has analyzed the most common strains of ransomware and plotted the most recurring TTPs to the ICS Cyber Kill Chain.'],
+        [2, '• Command and Scripting Interpreter: Windows Command Shell'],
+        [5, '• Remote Services: Exploit SMB/Windows Admin Shares'],
+        [8, 'Ransomware Kill Chain'],
+        [9, 'Weaponization'],
+      ],
+    ],
+    // An en dash and U+F0B7 (the Symbol font's bullet, as pdftotext gives a Word document's) mark list items too.
+    [
+      [
+        'Dragos has analyzed the most common strains of ransomware and plotted the most recurring TTPs to the ICS Cyber Kill Chain.',
+        '\uF0B7 Command and Scripting',
+        'Interpreter: PowerShell',
+        '\uF0B7 Native API',
+        '– Ingress Tool Transfer',
+        '– Remote Access Software',
+      ].join('\n'),
+      [
+        [1, 'Dragos has analyzed the most common strains of ransomware and plotted the most recurring TTPs to the ICS Cyber Kill Chain.'],
+        [2, '\uF0B7 Command and Scripting Interpreter: PowerShell'],
+        [4, '\uF0B7 Native API'],
+        [5, '– Ingress Tool Transfer'],
+        [6, '– Remote Access Software'],
+      ],
+    ],
     // Look-alikes of markup that are text: a sentence after an emoji code, a path in brackets.
     [':warning: The loader deletes the shadow copies.\n\n[C:\\Temp\\a.exe]', [[1, ':warning: The loader deletes the shadow copies.'], [3, '[C:\\Temp\\a.exe]']]],
   ];
@@ -603,6 +725,40 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const without = loadSuggestModel(index, { leaveOut: (_sources, by) => by === owner });
     expect(owners(without)).to.not.include(owner);
     expect(without.docCount).to.equal(whole.docCount - owners(whole).filter((o) => o === owner).length);
+  });
+
+  // The Dragos 2022 review's kill chain as pdftotext writes it: each wrapped item was two passages, `Domain Accounts`
+  // getting Account Discovery: Domain Account first and `Cryptography` resting on one word; each item is now one passage
+  // whose first candidate is the technique it names, and the figure's label beside them stays a passage of its own.
+  it("reads a wrapped list item of a PDF's text whole, its first line set apart by a blank line", () => {
+    const text = [
+      '•  Reuse Valid Accounts and Stolen',
+      '',
+      'Domain Accounts',
+      '',
+      '•  Exploit Public-Facing Application',
+      '',
+      '•  Encrypted Channel: Asymmetric',
+      '',
+      'Cryptography',
+      '',
+      '•  Disable or Modify Tools',
+      '',
+      'Recon',
+      '',
+      '•  Unsecured Credentials:',
+      '',
+      'Credentials in Files',
+    ].join('\n');
+    const read = suggestTechniques(text, model).map((passage) => [passage.line, passage.candidates[0]?.id]);
+    expect(read).to.deep.equal([
+      [1, 'T1078.002'],
+      [5, 'T1190'],
+      [7, 'T1573.002'],
+      [11, 'T1562.001'],
+      [13, read[4]![1]],
+      [15, 'T1552.001'],
+    ]);
   });
 
   it('skips sentences that cite an ID and ranks the others, with the evidence', () => {

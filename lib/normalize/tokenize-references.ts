@@ -1187,6 +1187,10 @@ function inPath(text: string, start: number): boolean {
  */
 function referenceNames(text: string, groups: readonly Cluster[], pieces: readonly TacticPiece[], warnings: string[]): Array<Named | undefined> {
   if (!groups.length) return [];
+  // `- [Native API](https://attack.mitre.org/techniques/T1106/)`: an address names its technique by itself, and a
+  // markdown link's text is its name, brackets included, as in a sentence.
+  const links = groups.map((group, g) => (isAddress(group) ? markdownText(text, group.tokens[0]!, groups[g - 1]?.end ?? 0) : undefined));
+  if (links.every(Boolean)) return links;
   let from = 0;
   // `Invoke-AtomicTest T1059.001 -TestNumbers 1`: so has an ID that is a PowerShell command's argument.
   const command = (start: number): boolean => CMDLET.test(/(\S+) +$/.exec(text.slice(Math.max(0, start - 60), start))?.[1] ?? '');
@@ -1241,9 +1245,8 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
   for (const [g, group] of groups.entries()) {
     const ceiling = groups[g + 1]?.start ?? text.length;
     let named: Named | undefined;
-    const url = group.tokens.length === 1 && group.tokens[0]!.rules.includes(URL_RULE);
     // An address names its technique by itself; only a markdown link's text is a name.
-    if (url) named = markdownText(text, group.tokens[0]!, floor);
+    if (isAddress(group)) named = markdownText(text, group.tokens[0]!, floor);
     else if (group.enclosed) {
       // `into victim networks.([T1199](…))`: a citation's bracket glued to the full stop of its own sentence; the
       // words before the stop are read as before a bracket after a space.
@@ -1296,6 +1299,11 @@ function spanName(text: string, span: TextSpan): Named | undefined {
   while (span.end > span.start && text.charAt(span.end - 1) === ' ') span = { start: span.start, end: span.end - 1 };
   const name = cleanName(text.slice(span.start, span.end));
   return name ? { name, span } : undefined;
+}
+
+/** Whether a cluster is one ATT&CK address (`https://attack.mitre.org/techniques/T1218/010`). */
+function isAddress(group: Cluster): boolean {
+  return group.tokens.length === 1 && group.tokens[0]!.rules.includes(URL_RULE);
 }
 
 /** `[Regsvr32](https://attack.mitre.org/techniques/T1218/010)`: the link text names the technique. */

@@ -838,6 +838,28 @@ describe('extractReferences', () => {
       );
     });
 
+    it('a list item that is a markdown link to ATT&CK is written with the link\'s brackets, named by its text', () => {
+      // Elastic Security Labs' posts list their techniques so ('Techniques represent how an adversary achieves...').
+      check(
+        [
+          '-   [Native API](https://attack.mitre.org/techniques/T1106/)',
+          '- **[Hijack Execution Flow: DLL](https://attack.mitre.org/techniques/T1574/001/)**',
+          'x [Regsvr32](https://attack.mitre.org/techniques/T1218/010)',
+        ].join('\n'),
+        [
+          { raw: '[Native API](https://attack.mitre.org/techniques/T1106/)', line: 1, ids: ['T1106'], name: 'Native API', tactics: [] },
+          {
+            raw: '**[Hijack Execution Flow: DLL](https://attack.mitre.org/techniques/T1574/001/)**',
+            line: 2,
+            ids: ['T1574.001'],
+            name: 'Hijack Execution Flow: DLL',
+            tactics: [],
+          },
+          { raw: '[Regsvr32](https://attack.mitre.org/techniques/T1218/010)', line: 3, ids: ['T1218.010'], name: 'Regsvr32', tactics: [] },
+        ],
+      );
+    });
+
     it('prose: an ID written as the text of its own ATT&CK link, in brackets or not, takes the words before it as its name', () => {
       // The shapes of MITRE CTID's intelligence summaries (menuPass, OilRig, FIN6, Carbanak).
       const link = (id: string): string => `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`;

@@ -614,7 +614,12 @@ function clusters(text: string, tokens: readonly IdToken[], cut: (i: number) => 
       group.start = a - 1;
       group.end = b + 1;
       group.enclosed = true;
+      continue;
     }
+    // Nor are they around IDs outside brackets (`` `T1566.002` Spearphishing Link · `T1585.001` ``): the words after
+    // the closing marks come right after the group. The opening marks still stand between it and the words before.
+    const before = /[`*_]{1,3}$/.exec(text.slice(Math.max(0, group.start - 3), group.start))?.[0];
+    if (before && text.startsWith(before, group.end) && !/[`*_]/.test(text.charAt(group.end + before.length))) group.end += before.length;
   }
   return groups;
 }

@@ -838,6 +838,25 @@ describe('extractReferences', () => {
       );
     });
 
+    it('prose: an ID in code marks takes the Title Case words after the marks as its name, not the words before them', () => {
+      // A SOC investigation's README: '## MITRE ATT&CK Techniques Observed', then one line of IDs in code marks.
+      check(
+        [
+          '`T1566.002` Spearphishing Link · `T1585.001` Establish Accounts · `T1071.001` Web Protocols · `T1204.001` User Execution: Malicious Link · `T1090` Proxy/Redirect Infrastructure',
+          'The mapping adds mobile `T1406` and the loader ran `T1059.001` PowerShell scripts.',
+        ].join('\n'),
+        [
+          { raw: '`T1566.002` Spearphishing Link', line: 1, ids: ['T1566.002'], name: 'Spearphishing Link', tactics: [] },
+          { raw: '`T1585.001` Establish Accounts', line: 1, ids: ['T1585.001'], name: 'Establish Accounts', tactics: [] },
+          { raw: '`T1071.001` Web Protocols', line: 1, ids: ['T1071.001'], name: 'Web Protocols', tactics: [] },
+          { raw: '`T1204.001` User Execution: Malicious Link', line: 1, ids: ['T1204.001'], name: 'User Execution: Malicious Link', tactics: [] },
+          { raw: '`T1090` Proxy/Redirect Infrastructure', line: 1, ids: ['T1090'], name: 'Proxy/Redirect Infrastructure', tactics: [] },
+          { raw: 'T1406', line: 2, ids: ['T1406'], tactics: [] },
+          { raw: '`T1059.001` PowerShell', line: 2, ids: ['T1059.001'], name: 'PowerShell', tactics: [] },
+        ],
+      );
+    });
+
     it('a list item that is a markdown link to ATT&CK is written with the link\'s brackets, named by its text', () => {
       // Elastic Security Labs' posts list their techniques so ('Techniques represent how an adversary achieves...').
       check(

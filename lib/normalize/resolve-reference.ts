@@ -563,9 +563,20 @@ function siblingsNamedIn(name: string, byId: TechniqueRecord, target: AttackInde
 function ownWords(words: string, own: string, id: TechniqueId, check: NameCheck): boolean {
   const key = nameKey(words);
   if (typoClose(key, own)) return true;
-  const ownSet = new Set(own.split(' '));
-  if (key.split(' ').every((word) => ownSet.has(word))) return true;
+  // Its name's words are parted by spaces, hyphens and slashes (`SMB/Windows Admin Shares`, `Dynamic-link Library`);
+  // a word in capitals whose letters begin a run of them stands for that run (`DLL Injection`, `WMI Event Subscription`).
+  const ownList = own.split(/[\s/-]+/);
+  const ownSet = new Set(ownList);
+  const written = words.split(/[\s/-]+/).filter(Boolean);
+  if (written.every((word) => ownSet.has(nameKey(word)) || isInitialsOf(word, ownList))) return true;
   return resolveName(words, check.tactics, check.context, []).ids.includes(id);
+}
+
+/** Whether a word in capitals (`DLL`) is the initials of a run of the words (`dynamic link library injection`). */
+function isInitialsOf(word: string, words: readonly string[]): boolean {
+  if (!/^[A-Z]{2,6}$/.test(word)) return false;
+  const initials = words.map((each) => each.charAt(0)).join('');
+  return initials.includes(word.toLowerCase());
 }
 
 /** Whether another technique is a sub-technique of the ID's, or its parent. */

@@ -181,6 +181,22 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     }
   });
 
+  it('reads a word in capitals after the ID\'s parent as the words of its sub-technique\'s name it abbreviates', () => {
+    // Elastic Security Labs' PHANTOMPULSE post: `[Process Injection: DLL Injection](https://attack.mitre.org/techniques/T1055/001/)`.
+    for (const [raw, id] of [
+      ['Process Injection: DLL Injection (T1055.001)', 'T1055.001'],
+      ['Event Triggered Execution: WMI Event Subscription (T1546.003)', 'T1546.003'],
+      ['Process Injection: PE Injection (T1055.002)', 'T1055.002'],
+      ['Remote Services: SMB (T1021.002)', 'T1021.002'],
+    ] as const) {
+      expect(resolveReference({ raw }, context), raw).to.deep.include({ status: 'current', ids: [id], warnings: [] });
+    }
+    // Capitals that abbreviate no run of its name's words are still words of the writer's own.
+    expect(resolveReference({ raw: 'Process Injection: PE Injection (T1055.001)' }, context).warnings).to.deep.equal([
+      '"PE Injection" in the name "Process Injection: PE Injection" is not T1055.001 Process Injection: Dynamic-link Library Injection; T1055.001 kept as written: check it',
+    ]);
+  });
+
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
     const result = resolveReference({ raw: 'T1064' }, context);
     expect(result.candidates.map((c) => c.id)).to.include('T1059');

@@ -632,7 +632,7 @@ function between(text: string, a: number, b: number, cut: (i: number) => boolean
   return out;
 }
 
-const NAME_STRIP = ' \t\n-:|,;/>・•、。*`=~+–→⇒➔➜';
+const NAME_STRIP = ' \t\n-:|,;/>・·•、。*`=~+–→⇒➔➜';
 const BRACKETS: Readonly<Record<string, string>> = { '(': ')', '[': ']', '【': '】', '「': '」', '『': '』', '<': '>' };
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', "'": "'", '“': '”', '‘': '’' };
 const CLOSERS = new Set(Object.values(BRACKETS));

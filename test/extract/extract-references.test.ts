@@ -857,6 +857,14 @@ describe('extractReferences', () => {
       );
     });
 
+    it('ends a name at a middle dot, as at a comma, in a table cell listing several IDs and names', () => {
+      // A Korean incident write-up's ATT&CK summary: '| 전술 | 기법 |' over rows of items parted by middle dots.
+      check(['| 전술 | 기법 |', '|------|------|', '| Command & Control | T1105 Ingress Tool Transfer · T1197 BITS Jobs |'].join('\n'), [
+        { raw: 'T1105 Ingress Tool Transfer', line: 3, ids: ['T1105'], name: 'Ingress Tool Transfer', tactics: ['Command and Control'] },
+        { raw: 'T1197 BITS Jobs', line: 3, ids: ['T1197'], name: 'BITS Jobs', tactics: ['Command and Control'] },
+      ]);
+    });
+
     it('a list item that is a markdown link to ATT&CK is written with the link\'s brackets, named by its text', () => {
       // Elastic Security Labs' posts list their techniques so ('Techniques represent how an adversary achieves...').
       check(

@@ -1,7 +1,7 @@
 import { nameKey } from '../attack/attack-index.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
-import { fullName, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { fullName, isInitialsOf, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
@@ -41,10 +41,16 @@ const spanKey = (ref: ExtractedReference): string => `${ref.span.line}:${ref.spa
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'over', 'via', 'from', 'with', 'for', 'in', 'on', 'by']);
 const nameWords = (name: string): string[] => (nameKey(name).match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !SMALL_WORDS.has(word));
 
-/** Whether two names share a word other than a small one (`DLL Injection` and `Process Injection: Dynamic-link Library Injection`). */
+/**
+ * Whether two names share a word other than a small one (`DLL Injection` and `Process Injection: Dynamic-link Library
+ * Injection`), or the first has a word in capitals that abbreviates words of the second (`UAC 우회`, a Korean table's
+ * "UAC bypass", and `Abuse Elevation Control Mechanism: Bypass User Account Control`).
+ */
 function sharesWord(a: string, b: string): boolean {
   const words = new Set(nameWords(b));
-  return nameWords(a).some((word) => words.has(word));
+  if (nameWords(a).some((word) => words.has(word))) return true;
+  const all = nameKey(b).split(/[^\p{L}\p{N}]+/u);
+  return (a.match(/[\p{L}\p{N}]+/gu) ?? []).some((word) => isInitialsOf(word, all));
 }
 
 const listed = (items: readonly string[]): string => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ', ...' : '');

@@ -572,9 +572,12 @@ function ownWords(words: string, own: string, id: TechniqueId, check: NameCheck)
   return resolveName(words, check.tactics, check.context, []).ids.includes(id);
 }
 
-/** Whether a word in capitals (`DLL`) is the initials of a run of the words (`dynamic link library injection`). */
-function isInitialsOf(word: string, words: readonly string[]): boolean {
-  if (!/^[A-Z]{2,6}$/.test(word)) return false;
+/**
+ * Whether a word in capitals (`DLL`) is the initials of a run of the words (`dynamic link library injection`). Two
+ * letters are too few to tell an abbreviation from a chance (`AD` and `Account Discovery`).
+ */
+export function isInitialsOf(word: string, words: readonly string[]): boolean {
+  if (!/^[A-Z]{3,6}$/.test(word)) return false;
   const initials = words.map((each) => each.charAt(0)).join('');
   return initials.includes(word.toLowerCase());
 }

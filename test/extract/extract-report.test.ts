@@ -409,6 +409,17 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('says nothing when a word in capitals of the name abbreviates words of the technique\'s (`UAC 우회`, UAC bypass)', () => {
+      // A Korean index of Windows attack techniques: '| 전술 | 기법 | ATT&CK | 페이지 |' over '| 권한 상승 | UAC 우회 | T1548.002 | … |'.
+      const text = ['| 전술 | 기법 | ATT&CK |', '|---|---|---|', '| 권한 상승 | UAC 우회 | T1548.002 |', '| 탐색 | AD 열거 | T1087 |'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.resolution?.ids, ref.resolution?.warnings.length])).to.deep.equal([
+        ['UAC 우회', ['T1548.002'], 0],
+        // Two letters that happen to be the initials of its name's words (Account Discovery) are no abbreviation of it.
+        ['AD 열거', ['T1087'], 1],
+      ]);
+    });
+
     it('says so too when the ID was cited before with its own name, and keeps that mention apart', () => {
       // A detection write-up's table: a detection's name where the technique's stands, after the technique's own row.
       const text = ['They used Exfiltration to Cloud Storage (T1567.002) to leak the files.', '', '- Mega.nz (T1567.002)'].join('\n');

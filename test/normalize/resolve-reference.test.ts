@@ -186,7 +186,6 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     for (const [raw, id] of [
       ['Process Injection: DLL Injection (T1055.001)', 'T1055.001'],
       ['Event Triggered Execution: WMI Event Subscription (T1546.003)', 'T1546.003'],
-      ['Process Injection: PE Injection (T1055.002)', 'T1055.002'],
       ['Remote Services: SMB (T1021.002)', 'T1021.002'],
     ] as const) {
       expect(resolveReference({ raw }, context), raw).to.deep.include({ status: 'current', ids: [id], warnings: [] });

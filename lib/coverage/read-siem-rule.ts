@@ -47,7 +47,8 @@ export const SPLUNK_WEIGHTS = {
 } as const;
 
 /**
- * security_content's detection types of 2020-2021 (its spec/detections.spec.json: `batch` or `streaming`), which say
+ * security_content's detection types of 2020-2021 (its spec/detections.spec.json: `batch` or `streaming`; `SSA` in the
+ * first Behavioral Analytics detections), which say
  * how a detection runs, read as the type that says how it alerts. Splunk then deployed every batch detection as a
  * scheduled correlation search raising a notable (deployments/enterprise_security_deployment_configuration.yml); a
  * streaming one ran in Splunk Behavioral Analytics (the SSA detections), whose findings add risk to an entity.
@@ -55,6 +56,8 @@ export const SPLUNK_WEIGHTS = {
 export const SPLUNK_LEGACY_TYPES: Readonly<Record<string, { as: keyof typeof SPLUNK_WEIGHTS.type; means: string }>> = {
   batch: { as: 'TTP', means: "security_content's type of 2020-2021 for a scheduled search, which ESCU deployed as a correlation search raising a notable" },
   streaming: { as: 'Anomaly', means: "security_content's type of 2020-2021 for a Splunk Behavioral Analytics (SSA) detection on the event stream, whose findings add risk to an entity" },
+  // The first SSA detections (June 2020, `detections/endpoint/*___ssa.yml`) name their product as the type.
+  ssa: { as: 'Anomaly', means: "security_content's type of 2020 for a Splunk Behavioral Analytics (SSA) detection, before it was named streaming; its findings add risk to an entity" },
 };
 
 /** Splunk statuses and types that are not deployed detections: ignored. */

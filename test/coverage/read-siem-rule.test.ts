@@ -217,6 +217,8 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
       [
         ['batch', 0.9, 'TTP', "security_content's type of 2020-2021 for a scheduled search, which ESCU deployed as a correlation search raising a notable"],
         ['streaming', 0.5, 'Anomaly', "security_content's type of 2020-2021 for a Splunk Behavioral Analytics (SSA) detection on the event stream, whose findings add risk to an entity"],
+        // splunk/security_content@eb9b85a3 detections/endpoint/attempted_credential_dump_from_registry_via_reg_exe___ssa.yml
+        ['SSA', 0.5, 'Anomaly', "security_content's type of 2020 for a Splunk Behavioral Analytics (SSA) detection, before it was named streaming; its findings add risk to an entity"],
       ] as const
     ).map(([type, level, as, means]): [string, string, unknown] => [
       `a Splunk detection of type ${type} (2020-2021): weighed as ${as}, noted`,

@@ -294,6 +294,8 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   if (!rule || !name) return { invalid: { line, message: 'not an Elastic rule: no [rule] table with a "name"' } };
   const maturity = typeof metadata?.['maturity'] === 'string' ? metadata['maturity'].trim().toLowerCase() : undefined;
   if (maturity === 'deprecated') return { ignored: { line: lineOf(/^\s*maturity\s*=/) ?? line, name, reason: 'maturity deprecated' } };
+  // Kibana's field in the rule table (a rule exported to TOML, a team's own switched off): it covers nothing, as in an export.
+  if (rule['enabled'] === false) return { ignored: { line: lineOf(/^\s*enabled\s*=/, ruleLine ?? 0) ?? line, name, reason: 'disabled (enabled = false)' } };
   const notes: Notes = [];
   const maturityFactor = weightFactor('maturity', maturity, ELASTIC_WEIGHTS.maturity, ELASTIC_WEIGHTS.missingMaturity, (message) => notes.push({ line, message }));
   return elasticRule(rule, { file, line, name, idLine, stage: maturityFactor, notes });

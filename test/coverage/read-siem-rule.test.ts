@@ -329,6 +329,17 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     });
   });
 
+  it('ignores an Elastic rule whose [rule] table says enabled = false, as a disabled rule of a Kibana export', () => {
+    // The shape of a lab's detection-as-code fixture (find_string id 62514169189): `enabled = false` in `[rule]`.
+    const rule = (enabled: string): string =>
+      ['[metadata]', 'creation_date = "2026/01/02"', '[rule]', 'author = ["Lab Author"]', enabled, 'name = "Archive, inspect"', 'severity = "medium"', 'type = "query"',
+        '[[rule.threat]]', 'framework = "MITRE ATT&CK"', '[rule.threat.tactic]', 'id = "TA0009"', 'name = "Collection"',
+        '[[rule.threat.technique]]', 'id = "T1074"', 'name = "Data Staged"', '[[rule.threat.technique.subtechnique]]', 'id = "T1074.001"', 'name = "Local Data Staging"', ''].join('\n');
+    expect(parseRuleFile(rule('enabled = false'), 'f.toml')).to.deep.equal({ ignored: { line: 5, name: 'Archive, inspect', reason: 'disabled (enabled = false)' } });
+    const enabled = parseRuleFile(rule('enabled = true'), 'f.toml');
+    expect(enabled).to.have.property('rule').that.deep.include({ refs: [{ raw: 'T1074.001', line: 18, id: 'T1074.001' }] });
+  });
+
   it('reads the bare OS tags of Elastic rules written before 2023 ("Windows", not "OS: Windows") as their platforms', () => {
     // The shape of detection-rules 2020-2022 (rules/windows/command_and_control_remote_file_copy_scripts.toml, 2022).
     const rule = (tags: string): string =>

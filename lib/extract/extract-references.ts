@@ -559,8 +559,7 @@ function keyedTactics(texts: readonly string[], roles: ReadonlyArray<Role | unde
 /** The tactics of a tactic field's value, when it holds only tactics: as text, list items or links. */
 function tacticValue(value: string): string[] | undefined {
   if (value.length > 600) return undefined;
-  const items = value
-    .replace(/\[([^\]]{1,80})\]\([^)\s]{0,300}\)/g, '$1')
+  const items = linkTexts(value)
     .split(/<[^<>]{0,40}>/)
     .map((item) => item.trim())
     .filter(Boolean);
@@ -578,6 +577,11 @@ function headerTactics(texts: readonly string[], roles: ReadonlyArray<Role | und
   return named.length === 1 ? named[0] : undefined;
 }
 
+/** Text with its Markdown links written as their texts (`[Execution](https://attack.mitre.org/tactics/TA0002)`: Execution). */
+function linkTexts(text: string): string {
+  return text.replace(/\[([^\]]{1,80})\]\([^)\s]{0,300}\)/g, '$1');
+}
+
 /** The technique name in a cell, when the cell holds a short text and no ID. */
 function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   if (!cell || cell.end <= cell.start) return false;
@@ -589,7 +593,8 @@ function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   // `chain-T1021.x`, a detector).
   // Nor is a column header's word (`Technique Title` beside an ID, a table whose IDs a PDF conversion moved a row up).
   const header = HEADER_ROLES.has(headerKey(text));
-  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(text) && !key && !header && !tacticsOf(text) && !isProse(text) && !holdsIdInWord(text);
+  // A link is its text: a source's footnote (`[1](inputs/CSA_RUSSIAN_GRU_TARGET_LOGISTICS.pdf)`) has no letter.
+  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(linkTexts(text)) && !key && !header && !tacticsOf(text) && !isProse(text) && !holdsIdInWord(text);
 }
 
 /** State of the walk through a mapping table. */

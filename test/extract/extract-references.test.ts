@@ -865,6 +865,25 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('takes no name from a cell that is a link whose text has no letter, a source\'s footnote', () => {
+      // A CTI digest of CISA PDFs: '| Technique | Sources |' over '| T1012: Query Registry | [2](inputs/….pdf) |', an ID
+      // whose name the generator left empty citing its source as a numbered link.
+      check(
+        [
+          '| Technique | Sources |',
+          '|-----------|---------|',
+          '| T1627.001:  | [1](inputs/CSA_RUSSIAN_GRU_TARGET_LOGISTICS.pdf) |',
+          '| T1012: Query Registry | [2](inputs/aa25-141b.pdf) |',
+          '| T1082 | [System Information Discovery](https://example.org/discovery) |',
+        ].join('\n'),
+        [
+          { raw: 'T1627.001', line: 3, ids: ['T1627.001'], tactics: [] },
+          { raw: 'T1012: Query Registry', line: 4, ids: ['T1012'], name: 'Query Registry', tactics: [] },
+          { raw: 'T1082 | [System Information Discovery](https://example.org/discovery)', line: 5, ids: ['T1082'], name: '[System Information Discovery](https://example.org/discovery)', tactics: [] },
+        ],
+      );
+    });
+
     it('a list item that is a markdown link to ATT&CK is written with the link\'s brackets, named by its text', () => {
       // Elastic Security Labs' posts list their techniques so ('Techniques represent how an adversary achieves...').
       check(

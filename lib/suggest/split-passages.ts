@@ -22,6 +22,10 @@ const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|
 // A list item or a heading marker starts a new passage: its mark (with an en dash, and U+F0B7, the Symbol font's bullet
 // that pdftotext gives for a Word document's) or its number.
 const ITEM = /^\s*(?:[-–*•●■◆▪‣・\uF0B7]|\d{1,2}[.)])\s+/;
+// A bullet alone on its line, as pdftotext writes an item whose text it set apart (Zscaler's 2025 AI Security Report:
+// `•` / (blank) / `Breach prediction: Preempt potential breach scenarios…`): the item's start, held over blank lines
+// for the line of text after them (not a hyphen or an asterisk alone, which may be markup or a rule).
+const BARE_BULLET = /^\s*[•●■◆▪‣・\uF0B7]\s*$/;
 // A list, for the width of its column (`itemColumns`): items at most ITEM_GAP lines apart (a blank line, an item's other
 // lines, a figure's label between), at least MIN_COLUMN_ITEMS of them.
 const ITEM_GAP = 10;
@@ -383,13 +387,17 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       const previous = i > 0 ? lines[i - 1]! : undefined;
       if (CODE_DELIMITER.test(line)) inCode = !inCode;
       if (!line.trim() && parts.length === 1) {
-        held ||= hasText && !inCode && (ITEM.test(lastLine) ? ITEM_CUT_OFF.test(tail) : CUT_OFF.test(tail) && !standsAlone(lastLine)) && !alone(lastLine);
+        held ||=
+          hasText && !inCode && (BARE_BULLET.test(lastLine) || (ITEM.test(lastLine) ? ITEM_CUT_OFF.test(tail) : CUT_OFF.test(tail) && !standsAlone(lastLine))) && !alone(lastLine);
         if (held) return;
       }
       // A list item's line held over a blank line (ITEM_CUT_OFF) goes on with the next when that begins in lower case or
-      // the item's line was wrapped (`wrappedItem`: `Stolen` / `Domain Accounts`, `Link &` / `Attachment`).
-      const goesOn = held && part === 0 && (GOES_ON.test(line) || (ITEM.test(lastLine) && wrappedItem(lastIndex, line))) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
-      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || ITEM.test(line) || alone(line) || (previous !== undefined && ((standsAlone(previous) && !inItem && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i)))))) flush();
+      // the item's line was wrapped (`wrappedItem`: `Stolen` / `Domain Accounts`, `Link &` / `Attachment`); a bullet
+      // alone (BARE_BULLET), with the next line beginning with a letter (its text; another bullet or a page number is none).
+      const itemText = BARE_BULLET.test(lastLine) ? /^\s*\p{L}/u.test(line) : ITEM.test(lastLine) && wrappedItem(lastIndex, line);
+      const goesOn = held && part === 0 && (GOES_ON.test(line) || itemText) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
+      const item = ITEM.test(line) || BARE_BULLET.test(line);
+      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || item || alone(line) || (previous !== undefined && ((standsAlone(previous) && !inItem && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i)))))) flush();
       held = false;
       if (!line.trim() || isMarkupLine(line)) return;
       lastLine = line;
@@ -408,7 +416,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       } else if (pieces.length && !(/[\u3000-\u9fff]$/.test(tail) && /^\s*[\u3000-\u9fff]/.test(line))) add(' ');
       if (!hasText) {
         start = i + 1;
-        inItem = part === 0 && ITEM.test(line);
+        inItem = part === 0 && item;
       }
       const cut = line.trim().split(PIECE_END).flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]));
       if (line.includes('](')) joinOpenLinks(cut);

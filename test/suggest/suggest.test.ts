@@ -307,6 +307,39 @@ describe('splitPassages', () => {
         [7, 'Lateral Movement'],
       ],
     ],
+    // pdftotext may set a bullet alone on its line, a blank line before the item's text (Zscaler's 2025 AI Security
+    // Report: `•` / (blank) / `Breach prediction: Preempt …`, and three bullets above the texts of their three items):
+    // the bullet and the text after it are one item, at the bullet's line, read as an item (its short lines go on). A
+    // bullet before another bullet or a number is alone.
+    [
+      [
+        '•  AI audit trail: Maintain detailed logs of all AI interactions.',
+        '',
+        '•',
+        '',
+        'Breach prediction: Preempt potential breach scenarios',
+        'using generative AI',
+        'and predictive models.',
+        '',
+        '•',
+        '',
+        '•',
+        '',
+        'Segmentation: Automatically maps user-to-application connections.',
+        '',
+        '•',
+        '',
+        '44',
+      ].join('\n'),
+      [
+        [1, '• AI audit trail: Maintain detailed logs of all AI interactions.'],
+        [3, '• Breach prediction: Preempt potential breach scenarios using generative AI and predictive models.'],
+        [9, '•'],
+        [11, '• Segmentation: Automatically maps user-to-application connections.'],
+        [15, '•'],
+        [17, '44'],
+      ],
+    ],
     // A list item's lines go on, however short, up to a blank line, the next item or a sentence's end: the kill chain's
     // `•  Command and Scripting` / `Interpreter: Windows` / `Command Shell` (its last line got Windows Command Shell
     // alone), as plain pdftotext and `-layout` (its lines indented) write it. Outside an item a short line stands alone.

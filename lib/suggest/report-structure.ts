@@ -5,6 +5,7 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { DATE_WORDS } from './bylines.js';
 import { isHeadline, madeOfWords } from './page-furniture.js';
+import { isListItem } from './split-passages.js';
 import { isContentWord, textWords, withoutIndicators } from './text-terms.js';
 
 // A mail's greeting or sign-off, the whole passage: "Dear Team,", "Hi all", "Best regards,", "Thanks".
@@ -64,6 +65,36 @@ function isIocHeading(text: string): boolean {
     words.every((word) => IOC_HEADING_WORDS.has(word)) &&
     (words.some((word) => word === 'iocs' || word === 'ioc') || (words.includes('compromise') && words.some((word) => word.startsWith('indicator'))))
   );
+}
+
+// A figure's label as pdftotext writes it among the figure's list items (the Dragos 2022 review's ransomware kill chain:
+// `•  Disable or Modify Tools` / `Recon` / `•  Remote Services: Exploit SMB…`, and its stages `Weaponization`,
+// `Deliver`, `Install/`, `C2` between two items): one word alone (`Recon`, read as reconnaissance, got Account
+// Discovery: Domain Account 100), no sentence. A short behaviour has more words (`Initial access gained through
+// Log4Shell`); a word after a paragraph, or before one, is a heading (read, as `Persistence` is). Chinese, Japanese and
+// Korean text is left out: a line of it without a space is no one word (`DADBOD認証情報窃盗`, a table's row in a list).
+const FIGURE_LABEL = /^\p{L}[\p{L}\p{N}&-]*\/?$/u;
+const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
+
+/**
+ * The passages (by index) that are a figure's labels: one word each (`FIGURE_LABEL`), alone or several in a row,
+ * between two list items (`isListItem`), as a figure's stages stand among its items in pdftotext's output.
+ */
+export function figureLabelPassages(passages: readonly { text: string }[]): Set<number> {
+  const labels = new Set<number>();
+  let run: number[] = [];
+  let afterItem = false;
+  passages.forEach((passage, i) => {
+    const text = passage.text.trim();
+    if (afterItem && FIGURE_LABEL.test(text) && !UNSPACED_SCRIPT.test(text)) {
+      run.push(i);
+      return;
+    }
+    afterItem = isListItem(text);
+    if (afterItem) for (const label of run) labels.add(label);
+    run = [];
+  });
+  return labels;
 }
 
 // Advice to defenders, as advisories give it (a "Mitigations" list, "Organizations should enable MFA"): what to guard

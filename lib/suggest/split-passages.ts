@@ -155,6 +155,11 @@ function joinOpenLinks(pieces: string[]): void {
   }
 }
 
+/** Whether a line (or a passage) begins with a list item's mark or number (`ITEM`: `•  Native API`, `2. Execution`). */
+export function isListItem(line: string): boolean {
+  return ITEM.test(line);
+}
+
 /** Whether a line is AsciiDoc or Markdown markup (`MARKUP`), which says how to show the text, not what it says. */
 export function isMarkupLine(line: string): boolean {
   return MARKUP.test(line);

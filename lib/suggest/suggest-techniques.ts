@@ -5,7 +5,7 @@ import { htmlText } from './html-text.js';
 import { formPassages, isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuLabelPassages, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
 import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
 import { advertisementPassages, relatedPostsPassages, tagListPassages } from './post-lists.js';
-import { isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
+import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
 import { isVendorNamesOnly, withoutReporters } from './vendor-names.js';
@@ -149,6 +149,9 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isByline, BYLINE_NOTE],
 ];
 
+/** The note of a figure's label among its list items (`Recon`, `Weaponization` beside a kill chain's techniques): not ranked. */
+export const FIGURE_LABEL_NOTE = "a figure's label (one word between its list's items: a stage, a column), no behaviour: not ranked";
+
 /** The note of a passage with candidates that advises defenders (`advice`). */
 export const ADVICE_NOTE = 'advice to defenders (a recommendation), not what an adversary did: its candidates are what it guards against';
 
@@ -203,6 +206,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   // The passages known by those around them (`UNRANKED_RUNS`), with their notes.
   const inRun = new Map<number, string>();
   for (const [find, note] of UNRANKED_RUNS) for (const i of find(passages)) if (!inRun.has(i)) inRun.set(i, note);
+  // By sentence, a figure's labels among its list's items; with `lines`, a word on the line after an item's is as likely
+  // its wrapped end, and every line is read.
+  if (!options.lines) for (const i of figureLabelPassages(passages)) if (!inRun.has(i)) inRun.set(i, FIGURE_LABEL_NOTE);
   const suggestions: PassageSuggestions[] = [];
   for (let i = 0; i < passages.length; i++) {
     options.onProgress?.(i + 1, passages.length);

@@ -14,6 +14,7 @@ import {
   DETECTION_NAMES_NOTE,
   DETECTION_VERDICT_NOTE,
   encodeSuggestModel,
+  FIGURE_LABEL_NOTE,
   htmlText,
   INDICATOR_ROW_NOTE,
   INDICATOR_ROW_TEXT_NOTE,
@@ -779,6 +780,51 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     for (const [line, id] of [[1, 'T1078.002'], [5, 'T1190'], [7, 'T1566.002'], [11, 'T1573.002'], [15, 'T1562.001'], [19, 'T1552.001'], [23, 'T1210']] as const) {
       expect(read.get(line), `line ${line}`).to.equal(id);
     }
+  });
+
+  // The kill chain's stages stand among its items (`•  Disable or Modify Tools` / `Recon` / `•  Remote Services: …`,
+  // `Weaponization` / `Deliver` / `C2` between two items): `Recon`, read as reconnaissance, got Account Discovery: Domain
+  // Account 100. One word between list items is a figure's label, not ranked by sentence; a short behaviour between items
+  // (more words), a heading after a paragraph and the items are ranked, and with `lines` every line is.
+  it("notes a figure's labels, one word each between list items, and ranks the items and a short behaviour beside them", () => {
+    const text = [
+      'Dragos plotted the most recurring TTPs to the ICS Cyber Kill Chain.',
+      '',
+      'Persistence',
+      '',
+      '•  Exploit Public-Facing Application',
+      '',
+      '•  Disable or Modify Tools',
+      '',
+      'Recon',
+      '',
+      '•  Remote Services: Exploit SMB',
+      'and Windows Admin Shares',
+      '',
+      'Weaponization',
+      '',
+      'Deliver',
+      '',
+      'C2',
+      '',
+      '•  Native API',
+      '',
+      'Initial access gained through Log4Shell',
+      '',
+      '•  Ingress Tool Transfer',
+    ].join('\n');
+    const read = suggestTechniques(text, model);
+    const labels = read.filter((passage) => passage.note === FIGURE_LABEL_NOTE);
+    expect(labels.map((passage) => passage.text)).to.deep.equal(['Recon', 'Weaponization', 'Deliver', 'C2']);
+    expect(labels.every((passage) => passage.candidates.length === 0)).to.equal(true);
+    const first = new Map(read.map((passage) => [passage.text, passage.candidates[0]?.id]));
+    expect(first.get('• Disable or Modify Tools')).to.equal('T1562.001');
+    expect(first.get('• Native API')).to.equal('T1106');
+    expect(first.get('Persistence')).to.be.a('string');
+    expect(first.get('Initial access gained through Log4Shell')).to.be.a('string');
+    const lines = suggestTechniques(text, model, { lines: true });
+    expect(lines.find((passage) => passage.text === 'Recon')!.candidates).to.not.deep.equal([]);
+    expect(lines.some((passage) => passage.note === FIGURE_LABEL_NOTE)).to.equal(false);
   });
 
   it('skips sentences that cite an ID and ranks the others, with the evidence', () => {

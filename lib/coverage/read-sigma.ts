@@ -15,7 +15,7 @@
  * so they are ignored rather than weighted.
  */
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
-import type { RuleFileOutcome } from './read-rule-folder.js';
+import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
 import { listItems, scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
 
@@ -57,35 +57,108 @@ export function isSigmaDocs(docs: readonly (YamlNode | null)[]): boolean {
 }
 
 /**
- * A Sigma rule from the documents of its file (pure; parseRuleFile parses the text): a rule, a reason to ignore it,
- * or why it is not a rule. `docs` holds at least one document, the first a mapping.
+ * The Sigma rules of a file's documents (pure; parseRuleFile parses the text), as pySigma reads a file
+ * (SigmaCollection): a rule collection (`action: global` first) is one rule whose documents are its variants; any
+ * other file holds one rule per document, a detection rule, a correlation rule or a filter (readDocument), each
+ * counted as an item when there are several. `docs` holds at least one document, the first a mapping.
  */
 export function parseSigmaDocs(docs: readonly (YamlNode | null)[], lines: LineIndex, file: string): RuleFileOutcome {
   const firstFields = topFields(docs[0] ?? null, lines)!;
-  // A rule collection: the first document (action: global) holds what every later document shares.
-  const global = scalarText(firstFields.fields.get('action')) === 'global' ? firstFields : undefined;
-  const candidates: RuleFields[] = [];
-  for (const doc of global ? docs.slice(1) : docs) {
+  if (scalarText(firstFields.fields.get('action')) === 'global') return readCollection(firstFields, docs.slice(1), lines, file);
+  const documents = docs.flatMap((doc) => topFields(doc, lines) ?? []);
+  if (documents.length === 1) return readDocument(firstFields, documents, lines, file);
+  return { items: documents.map((document) => readDocument(document, documents, lines, file)) };
+}
+
+/** A rule collection: the first document (action: global) holds what every later document shares. */
+function readCollection(global: RuleFields, docs: readonly (YamlNode | null)[], lines: LineIndex, file: string): RuleFileOutcome {
+  const candidates = docs.flatMap((doc) => {
     const own = topFields(doc, lines);
-    if (own) candidates.push(global ? { fields: new Map([...global.fields, ...own.fields]), line: own.line } : own);
-  }
+    return own ? [{ fields: new Map([...global.fields, ...own.fields]), line: own.line }] : [];
+  });
   const ruleDocs = candidates.filter((c) => c.fields.has('title') && c.fields.has('detection'));
   const chosen = ruleDocs[0];
-  if (!chosen) return notARule(candidates[0] ?? firstFields);
+  if (!chosen) return notARule(candidates[0] ?? global);
   const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
-  if (!global && ruleDocs.length > 1) {
-    notes.push({ line: ruleDocs[1]?.line, message: `the file holds ${ruleDocs.length} rules; only the first (line ${chosen.line}) is read` });
-  }
-  const outcome = ruleFrom(chosen, global ? ruleDocs : [chosen], global, file, lines, notes);
+  const outcome = ruleFrom(chosen, ruleDocs, global, file, lines, notes);
   return notes.length > 0 ? { ...outcome, notes } : outcome;
 }
 
-function notARule(candidate: RuleFields): RuleFileOutcome {
+/**
+ * One document of a file of Sigma rules, as a rule. A correlation rule (`correlation:`) counts for its own tags,
+ * status and level, on the platforms of the rules it names (`correlation.rules`, by `id` or `name`, a correlation
+ * naming another followed to its rules) among the file's documents; with one named that the file does not hold, on
+ * every platform, noted. A detection rule a correlation rule of the file names is not output by itself unless that
+ * correlation says `generate: true` (Sigma's correlation specification; pySigma converts it as part of the
+ * correlation only): it is ignored, naming the correlation that counts for it.
+ */
+function readDocument(document: RuleFields, documents: readonly RuleFields[], lines: LineIndex, file: string): RuleOutcome {
+  const { fields } = document;
+  const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
+  const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length > 0 ? { ...outcome, notes } : outcome);
+  if (fields.has('title') && fields.has('detection')) {
+    const names = ruleNames(document);
+    const user = documents.find((other) => other !== document && !generates(other) && correlationNames(other, lines).some((name) => names.includes(name)));
+    if (user) {
+      const name = scalarText(fields.get('title')) ?? '';
+      const correlation = scalarText(user.fields.get('title')) ?? '';
+      return { ignored: { line: document.line, name, reason: `a rule of correlation rule "${correlation}" (line ${user.line}), which counts for it: without "generate: true" it raises no alert of its own` } };
+    }
+    return withNotes(ruleFrom(document, [document], undefined, file, lines, notes));
+  }
+  if (scalarText(fields.get('title')) !== undefined && fields.has('correlation')) {
+    const { found, missing } = correlatedRules(document, documents, lines);
+    if (missing.length > 0) {
+      notes.push({
+        line: document.line,
+        message: `correlation rule names ${missing.map((name) => `"${name}"`).join(', ')}, not in this file; it counts on every platform (its platforms are those of the rules it names that the file holds)`,
+      });
+    }
+    return withNotes(ruleFrom(document, missing.length > 0 ? [] : found, undefined, file, lines, notes));
+  }
+  return notARule(document);
+}
+
+/** The documents a correlation rule names in `correlation.rules` (by `id` or `name`), and the names no document has. */
+function correlationNames(document: RuleFields, lines: LineIndex): string[] {
+  const correlation = document.fields.get('correlation');
+  return correlation?.kind === 'map' ? listItems(correlation.pairs.get('rules'), lines).map((item) => item.text.trim()) : [];
+}
+
+/** The `id` and `name` a correlation rule may name a rule by. */
+function ruleNames(document: RuleFields): string[] {
+  return ['id', 'name'].flatMap((key) => scalarText(document.fields.get(key))?.trim() ?? []);
+}
+
+/** Whether a correlation rule outputs the rules it names as well (`generate: true`, in its correlation section). */
+function generates(document: RuleFields): boolean {
+  const correlation = document.fields.get('correlation');
+  return correlation?.kind === 'map' && scalarText(correlation.pairs.get('generate'))?.trim().toLowerCase() === 'true';
+}
+
+/** The detection rules of `documents` a correlation rule names, through the correlations it names, and the names not found. */
+function correlatedRules(correlation: RuleFields, documents: readonly RuleFields[], lines: LineIndex): { found: RuleFields[]; missing: string[] } {
+  const found: RuleFields[] = [];
+  const missing: string[] = [];
+  const seen = new Set<RuleFields>([correlation]);
+  const visit = (document: RuleFields): void => {
+    for (const name of correlationNames(document, lines)) {
+      const named = documents.find((other) => ruleNames(other).includes(name));
+      if (!named) missing.push(name);
+      else if (!seen.has(named)) {
+        seen.add(named);
+        if (named.fields.has('detection')) found.push(named);
+        else visit(named);
+      }
+    }
+  };
+  visit(correlation);
+  return { found, missing };
+}
+
+function notARule(candidate: RuleFields): RuleOutcome {
   const { fields, line } = candidate;
   const title = scalarText(fields.get('title'));
-  if (title !== undefined && fields.has('correlation')) {
-    return { ignored: { line, name: title, reason: 'Sigma correlation rule: it has no detection of its own' } };
-  }
   if (title !== undefined && fields.has('filter')) {
     return { ignored: { line, name: title, reason: 'Sigma filter: it only narrows other rules' } };
   }
@@ -104,13 +177,13 @@ function ruleFrom(
   file: string,
   lines: LineIndex,
   notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
-): RuleFileOutcome {
+): RuleOutcome {
   const { fields } = chosen;
   const titleNode = fields.get('title');
   const name = scalarText(titleNode);
   const line = titleNode ? lines.line(titleNode.start) : chosen.line;
   if (name === undefined || name.trim() === '') return { invalid: { line, message: 'not a Sigma rule: "title" is not text' } };
-  if (!fields.has('logsource')) return { invalid: { line: chosen.line, message: 'not a Sigma rule: missing "logsource"' } };
+  if (!fields.has('logsource') && !fields.has('correlation')) return { invalid: { line: chosen.line, message: 'not a Sigma rule: missing "logsource"' } };
 
   const statusNode = fields.get('status');
   const status = scalarText(statusNode)?.trim().toLowerCase();
@@ -187,7 +260,8 @@ function logsources(
   const platforms = new Set<string>();
   const dataSources = new Set<string>();
   const unknownProducts = new Set<string>();
-  let anywhere = false;
+  // A correlation rule that names rules the file does not hold fires wherever they do.
+  let anywhere = variants.length === 0;
   for (const variant of variants) {
     // In a collection the global logsource and the document's own are merged, key by key.
     const logsource = { ...scalarFields(global?.fields.get('logsource')), ...scalarFields(variant.fields.get('logsource')) };

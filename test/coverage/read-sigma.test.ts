@@ -6,7 +6,9 @@ import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { UsageError } from '../../lib/errors.js';
 import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { SIGMA_WEIGHTS, sigmaLevel } from '../../lib/coverage/read-sigma.js';
-import { freshTmpDir } from '../helpers/attack.js';
+import { AttackLibrary } from '../../lib/attack/load.js';
+import { resolveCoverage } from '../../lib/coverage/gap-review.js';
+import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/coverage/sigma', import.meta.url));
 const realSigma = fileURLToPath(new URL('../../../shared/sigma', import.meta.url));
@@ -145,9 +147,9 @@ describe('parseRuleFile', () => {
     ['an empty file', '', { invalid: { line: 1, message: 'empty file; not a Sigma rule' } }],
     ['a YAML list', '- a\n- b\n', { invalid: { line: 1, message: 'not a Sigma rule: the document is not a mapping' } }],
     [
-      'a correlation rule',
+      'a correlation rule without a technique tag',
       'title: C\ncorrelation:\n  type: event_count\n',
-      { ignored: { line: 1, name: 'C', reason: 'Sigma correlation rule: it has no detection of its own' } },
+      { ignored: { line: 1, name: 'C', reason: 'no ATT&CK technique tag' } },
     ],
     ['a rule without logsource', 'title: T\ndetection:\n  condition: x\n', { invalid: { line: 1, message: 'not a Sigma rule: missing "logsource"' } }],
     ['a title that is a list', 'title: [a]\nlogsource: {}\ndetection: {}\n', { invalid: { line: 1, message: 'not a Sigma rule: "title" is not text' } }],
@@ -195,10 +197,107 @@ describe('parseRuleFile', () => {
     });
   }
 
-  it('reads the first of several rules in one file and notes the others', () => {
-    const outcome = parseRuleFile(`${rule('')}---\n${rule('')}`, 'x.yml');
-    expect('rule' in outcome).to.equal(true);
-    expect(outcome.notes).to.deep.equal([{ line: 11, message: 'the file holds 2 rules; only the first (line 1) is read' }]);
+  it('reads each of several rules in one file as a rule of its own, as pySigma does', () => {
+    const outcome = parseRuleFile(`${rule('')}---\n${rule('').replace('title: T', 'title: U')}`, 'x.yml');
+    expect('items' in outcome && outcome.items.map((item) => ('rule' in item ? [item.rule.name, item.rule.line] : item))).to.deep.equal([
+      ['T', 1],
+      ['U', 11],
+    ]);
+  });
+
+  describe('a file of a correlation rule and the rules it names (Sigma 2.0)', () => {
+    // The shape of hayabusa-rules' Sec_4648_Med_ExplicitLogon_PW-Spray_Correlation.yml: the correlation rule carries
+    // the technique tag, status and level; the rule it counts (by name) has no tag and no alert of its own.
+    const correlation = (generate: string) =>
+      [
+        'title: PW Spray',
+        'id: 49d15187-4203-4e11-8acd-8736f25b6608',
+        'status: test',
+        'tags:',
+        '    - attack.t1110.003',
+        '    - attack.credential-access',
+        'correlation:',
+        '    type: value_count',
+        '    rules:',
+        '        - explicit_logon',
+        '    group-by:',
+        '        - IpAddress',
+        '    timespan: 5m',
+        '    condition:',
+        '        gte: 5',
+        '        field: TargetUserName',
+        generate,
+        'level: medium',
+        '---',
+        'title: Explicit Logon',
+        'id: ab1accc0-b6e2-4841-8dfb-5902581392c3',
+        'name: explicit_logon',
+        'status: test',
+        'tags:',
+        'logsource:',
+        '    product: windows',
+        '    service: security',
+        'detection:',
+        '    selection:',
+        '        EventID: 4648',
+        '    condition: selection',
+        'level: medium',
+        '',
+      ].join('\n');
+
+    it('counts the correlation rule for its tags on the platforms of the rule it names, and ignores that rule, which raises no alert', () => {
+      const outcome = parseRuleFile(correlation(''), 'x.yml');
+      expect('items' in outcome && outcome.items).to.deep.equal([
+        {
+          rule: {
+            kind: 'sigma',
+            name: 'PW Spray',
+            file: 'x.yml',
+            line: 1,
+            refs: [{ raw: 'attack.t1110.003', line: 5, id: 'T1110.003' }],
+            level: 0.6,
+            levelReason: 'sigma status test, level medium -> 0.6',
+            id: '49d15187-4203-4e11-8acd-8736f25b6608',
+            tactics: ['credential-access'],
+            tags: [{ raw: 'attack.credential-access', line: 6 }],
+            platforms: ['Windows'],
+            dataSources: ['security'],
+          },
+        },
+        {
+          ignored: {
+            line: 20,
+            name: 'Explicit Logon',
+            reason: 'a rule of correlation rule "PW Spray" (line 1), which counts for it: without "generate: true" it raises no alert of its own',
+          },
+        },
+      ]);
+    });
+
+    it('counts the rule it names as well when the correlation says generate: true', () => {
+      const outcome = parseRuleFile(correlation('    generate: true'), 'x.yml');
+      expect('items' in outcome && outcome.items.map((item) => Object.keys(item))).to.deep.equal([['rule'], ['ignored']]);
+      // The named rule has no tag of its own: ignored for that, not for the correlation.
+      expect('items' in outcome && 'ignored' in outcome.items[1]! && outcome.items[1].ignored.reason).to.equal('no ATT&CK technique tag');
+    });
+
+    it('counts a correlation rule whose rules are in other files on every platform, saying so', () => {
+      const outcome = parseRuleFile(correlation('').split('---')[0]!, 'x.yml');
+      expect('rule' in outcome && outcome.rule.platforms).to.equal(undefined);
+      expect(outcome.notes).to.deep.equal([
+        { line: 1, message: 'correlation rule names "explicit_logon", not in this file; it counts on every platform (its platforms are those of the rules it names that the file holds)' },
+      ]);
+    });
+
+    it('covers T1110.003 of enterprise-attack 18.1 in a folder holding the file', () => {
+      const dir = freshTmpDir('sigma-correlation');
+      writeFileSync(join(dir, 'pw_spray_correlation.yml'), correlation(''));
+      const input = readRuleFolder(dir);
+      expect(input.counts).to.deep.equal({ items: 2, rules: 1, ignored: 1, invalid: 0 });
+      const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+      const resolved = resolveCoverage([input], library.release('enterprise-attack', '18.1'));
+      expect(resolved.rules.map((r) => [r.rule.name, r.ids])).to.deep.equal([['PW Spray', ['T1110.003']]]);
+    });
   });
 
   it('counts an unknown status as experimental and notes it', () => {

@@ -32,6 +32,8 @@ export const SIGMA_WEIGHTS = {
 /** Sigma statuses whose rules are not deployed and are ignored. */
 export const SIGMA_IGNORED_STATUSES: readonly string[] = ['deprecated', 'unsupported'];
 
+// Sigma's ATT&CK namespace; a tag in it of none of the shapes below is noted.
+const ATTACK_TAG = /^attack\./i;
 // attack.t1059.001, attack.t1086, attack.t9999: a technique, kept as written for the normalizer.
 const TECHNIQUE_TAG = /^attack\.t\d/i;
 // attack.g0007 (group), attack.s0002 (software), attack.c0010 (campaign), attack.ds0005 (data source),
@@ -212,6 +214,12 @@ function ruleFrom(
       if (tactic !== undefined) {
         tactics.push(tactic);
         tags.push({ raw: tag, line: lines.line(item.start) });
+      } else if (ATTACK_TAG.test(tag)) {
+        // hayabusa-rules' Sec_4720_High_AcctCreated_PossibleHiddenUserAcct.yml wrote attack.11136.001 for T1136.001.
+        notes.push({
+          line: lines.line(item.start),
+          message: `tag "${tag}" is no ATT&CK tag: neither a technique (attack.t1136.001), a tactic (attack.persistence) nor an object (attack.g0007); it is skipped: write the technique as attack.t followed by its ID`,
+        });
       }
     }
   }

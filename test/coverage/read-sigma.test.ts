@@ -337,6 +337,21 @@ describe('parseRuleFile', () => {
     const outcome = parseRuleFile(text, 'x.yml');
     expect('rule' in outcome && outcome.rule.refs).to.deep.equal([{ raw: 'attack.T1059.001', line: 11, id: 'T1059.001' }]);
     expect('rule' in outcome && outcome.rule.tactics).to.deep.equal(['defense_evasion']);
+    expect(outcome.notes).to.equal(undefined);
+  });
+
+  it('notes an ATT&CK tag of no shape it reads, with its line, and counts the rule by its other tags', () => {
+    // hayabusa-rules' Hidden User Account Created! (Sec_4720_High_AcctCreated_PossibleHiddenUserAcct.yml) tagged attack.11136.001.
+    const text = rule('').replace('  - attack.t1059\n', '  - attack.persistence\n  - attack.11136.001\n  - attack.t1059\n');
+    const outcome = parseRuleFile(text, 'x.yml');
+    expect('rule' in outcome && outcome.rule.refs.map((ref) => ref.raw)).to.deep.equal(['attack.t1059']);
+    expect(outcome.notes).to.deep.equal([
+      {
+        line: 6,
+        message:
+          'tag "attack.11136.001" is no ATT&CK tag: neither a technique (attack.t1136.001), a tactic (attack.persistence) nor an object (attack.g0007); it is skipped: write the technique as attack.t followed by its ID',
+      },
+    ]);
   });
 });
 

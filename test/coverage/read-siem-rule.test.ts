@@ -411,6 +411,44 @@ describe('parseElasticExport (a Kibana export of Elastic rules)', () => {
   });
 });
 
+describe("parseElasticExport: what the export's summary line says the file lacks", () => {
+  // The rule line and summary of Kibana's _export API asked for rules "a" and "b" when it holds only "a" (the shape of
+  // Kibana's own export tests: missing_rules lists each rule_id it did not find).
+  const rule = JSON.stringify({
+    rule_id: 'a',
+    name: 'LSASS Memory Read',
+    enabled: true,
+    severity: 'high',
+    threat: [{ framework: 'MITRE ATT&CK', tactic: { id: 'TA0006', name: 'Credential Access', reference: '' }, technique: [{ id: 'T1003', name: 'OS Credential Dumping', reference: '', subtechnique: [{ id: 'T1003.001', name: 'LSASS Memory', reference: '' }] }] }],
+  });
+  const exportOf = (summary: object) => `${rule}\n${JSON.stringify(summary)}\n`;
+
+  it('notes the rules Kibana did not export, by rule_id, at the summary line', () => {
+    const input = parseElasticExport(exportOf({ exported_count: 1, exported_rules_count: 1, missing_rules: [{ rule_id: 'b' }], missing_rules_count: 1 }), 'export.ndjson');
+    expect(input.counts).to.deep.equal({ items: 1, rules: 1, ignored: 0, invalid: 0 });
+    expect(input.problems).to.deep.equal([
+      {
+        file: 'export.ndjson',
+        line: 2,
+        message: "the export's summary lists 1 rule Kibana did not export (missing_rules: b): not in this file, so not counted; check their rule_id in Kibana and export again",
+        skipped: false,
+      },
+    ]);
+  });
+
+  it('notes a file holding fewer rule lines than the summary says were exported', () => {
+    const input = parseElasticExport(exportOf({ exported_count: 3, exported_rules_count: 3, missing_rules: [], missing_rules_count: 0 }), 'export.ndjson');
+    expect(input.problems.map((problem) => [problem.line, problem.message])).to.deep.equal([
+      [2, "the export's summary says 3 rules were exported, and the file holds 1: it was cut short or edited since; export it again to review every rule"],
+    ]);
+  });
+
+  it('says nothing when the summary agrees with the file (Kibana 7 writes no exported_rules_count)', () => {
+    expect(parseElasticExport(exportOf({ exported_count: 1, exported_rules_count: 1, missing_rules: [], missing_rules_count: 0 }), 'x.ndjson').problems).to.deep.equal([]);
+    expect(parseElasticExport(exportOf({ exported_count: 1, missing_rules: [], missing_rules_count: 0 }), 'x.ndjson').problems).to.deep.equal([]);
+  });
+});
+
 describe('parseSentinelExport (a Sentinel export of analytic rules, an ARM template)', () => {
   const file = fileURLToPath(new URL('../fixtures/coverage/sentinel-export/analytic_rules_export.json', import.meta.url));
   const text = readFileSync(file, 'utf8');

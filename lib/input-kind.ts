@@ -12,7 +12,9 @@ export type InputKind =
   | 'sentinel-export'
   | 'dettect-techniques'
   | 'dettect-data-sources'
-  | 'dettect-groups';
+  | 'dettect-groups'
+  | 'car-analytic'
+  | 'atomic-tests';
 
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
 const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
@@ -31,6 +33,15 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'dettect-groups': [
     'a DeTT&CT group administration file',
     'gap --coverage reads DeTT&CT technique administration files (file_type: technique-administration); for threat, give gap --threat a campaign file or a layer',
+  ],
+  'car-analytic': [
+    'a MITRE CAR analytic',
+    'it holds what an analytic could detect (its "coverage") and implementations to write a rule from, no deployed rule: ' +
+      'give gap --coverage the rules you deployed from it, or list them in a detections file (name, techniques, coverage)',
+  ],
+  'atomic-tests': [
+    'an Atomic Red Team test file',
+    'its tests run a technique and detect nothing: give gap --coverage the rules that fire on them',
   ],
 };
 
@@ -69,8 +80,8 @@ const isLayerArray = (value: unknown[]): boolean =>
 export function kindOfValue(value: unknown): InputKind | undefined {
   const first: unknown = Array.isArray(value) ? value[0] : value;
   if (!isObject(first)) return undefined;
-  const dettect = typeof first['file_type'] === 'string' ? DETTECT_KINDS[first['file_type'].trim().toLowerCase()] : undefined;
-  if (dettect) return dettect;
+  const other = nonRuleKind(first);
+  if (other) return other;
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return 'stix-bundle';
   // Sentinel's Export of analytic rules: an ARM deployment template whose resources are alert rules.
   if (
@@ -93,11 +104,38 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   return undefined;
 }
 
+/**
+ * The kind of a YAML or JSON mapping that is told by its own fields and is no rule: a DeTT&CT file (`file_type`), a
+ * MITRE CAR analytic (`id: CAR-2013-04-002` with `coverage` or `implementations`, mitre-attack/car's analytics/*.yaml),
+ * an Atomic Red Team test file (`attack_technique` with `atomic_tests`, atomics/T*\/T*.yaml). What kindOfValue tells
+ * first, and what a rule folder names a file by that holds no rule (read-sigma.ts); `fields` are the top-level keys,
+ * each with its text when it is one.
+ */
+export function nonRuleKind(fields: Readonly<Record<string, unknown>>): InputKind | undefined {
+  const fileType = fields['file_type'];
+  const dettect = typeof fileType === 'string' ? DETTECT_KINDS[fileType.trim().toLowerCase()] : undefined;
+  if (dettect) return dettect;
+  const id = fields['id'];
+  if (typeof id === 'string' && CAR_ID.test(id.trim()) && ('coverage' in fields || 'implementations' in fields)) return 'car-analytic';
+  if ('attack_technique' in fields && 'atomic_tests' in fields) return 'atomic-tests';
+  return undefined;
+}
+
+const CAR_ID = /^CAR-\d{4}-\d{2}-\d{3}$/;
+
+/** What a file of a kind that is no rule is, and what to do with it, as a rule folder says it of one of its files. */
+export function notARuleMessage(kind: InputKind): string {
+  const [name, use] = KINDS[kind];
+  return `this is ${name}, not a detection rule; ${use}`;
+}
+
 /** The kind of a file's text that is not JSON: YAML campaigns, Sigma rules, detections and DeTT&CT files, CSV detections. */
 export function kindOfText(text: string): InputKind | undefined {
   const fileType = /^file_type:[ \t]*(['"]?)([\w-]+)\1[ \t]*(?:#.*)?$/m.exec(text)?.[2]?.toLowerCase();
   const dettect = fileType === undefined ? undefined : DETTECT_KINDS[fileType];
   if (dettect) return dettect;
+  if (/^id:[ \t]*['"]?CAR-\d{4}-\d{2}-\d{3}['"]?[ \t]*$/m.test(text) && /^(coverage|implementations):/m.test(text)) return 'car-analytic';
+  if (/^attack_technique:/m.test(text) && /^atomic_tests:/m.test(text)) return 'atomic-tests';
   if (/^logsource:/m.test(text) && /^detection:/m.test(text)) return 'sigma-rule';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
   // YAML detections: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).

@@ -16,6 +16,7 @@
  */
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
+import { nonRuleKind, notARuleMessage } from '../input-kind.js';
 import { logsourcePlatforms } from './sigma-platforms.js';
 import { listItems, scalarText, type LineIndex, type YamlNode } from './yaml-events.js';
 
@@ -164,6 +165,9 @@ function notARule(candidate: RuleFields): RuleOutcome {
   if (title !== undefined && fields.has('filter')) {
     return { ignored: { line, name: title, reason: 'Sigma filter: it only narrows other rules' } };
   }
+  // A file of a known kind that holds no rule (a DeTT&CT file, a CAR analytic, Atomic Red Team tests) is named.
+  const kind = nonRuleKind(Object.fromEntries([...fields].map(([key, value]) => [key, scalarText(value) ?? value])));
+  if (kind) return { invalid: { line, message: notARuleMessage(kind) } };
   const missing = ['title', 'detection', 'logsource'].filter((key) => !fields.has(key));
   // A Splunk story or macro, a Sentinel workbook or parser: named, but neither format's rule.
   if (fields.has('name') && !fields.has('title')) {

@@ -125,6 +125,38 @@ describe('readCoverageInputs', () => {
       expect(input?.problems[0]?.line).to.equal(6);
     });
 
+    // mitre-attack/car's analytics/CAR-2013-04-002.yaml and atomic-red-team's atomics/T1070.006/T1070.006.yaml, cut short.
+    const car = 'title: Quick execution of a series of suspicious commands\nplatforms:\n  - Windows\nid: CAR-2013-04-002\ncoverage:\n  - technique: T1087\n    subtechniques:\n      - T1087.001\n    coverage: Low\nimplementations:\n  - type: pseudocode\n';
+    const atomic = "attack_technique: T1070.006\ndisplay_name: 'Indicator Removal on Host: Timestomp'\natomic_tests:\n- name: Set a file's access timestamp\n  supported_platforms:\n  - linux\n";
+
+    it('refuses a MITRE CAR analytic and an Atomic Red Team test file given alone, saying what each is and what to give instead', () => {
+      const carFile = join(dir, 'CAR-2013-04-002.yaml');
+      writeFileSync(carFile, car);
+      expect(() => readCoverageInputs([carFile])).to.throw(
+        `${carFile}: this is a MITRE CAR analytic, not a detections file; it holds what an analytic could detect (its "coverage") and implementations to write a rule from, ` +
+          'no deployed rule: give gap --coverage the rules you deployed from it, or list them in a detections file (name, techniques, coverage)',
+      );
+      const atomicFile = join(dir, 'T1070.006.yaml');
+      writeFileSync(atomicFile, atomic);
+      expect(() => readCoverageInputs([atomicFile])).to.throw(
+        `${atomicFile}: this is an Atomic Red Team test file, not a detections file; its tests run a technique and detect nothing: give gap --coverage the rules that fire on them`,
+      );
+    });
+
+    it('names a CAR analytic and an Atomic Red Team test file in a rule folder for what they are, and reads the folder on', () => {
+      const folder = join(dir, 'mixed');
+      fs.mkdirSync(folder);
+      writeFileSync(join(folder, 'CAR-2013-04-002.yaml'), car);
+      writeFileSync(join(folder, 'T1070.006.yaml'), atomic);
+      writeFileSync(join(folder, 'rule.yml'), files['proc_creation_win_certutil_download.yml']!);
+      const [input] = readCoverageInputs([folder]);
+      expect(input?.counts).to.deep.equal({ items: 3, rules: 1, ignored: 0, invalid: 2 });
+      expect(input?.problems.map((problem) => [problem.line, problem.message.split(';')[0]])).to.deep.equal([
+        [1, 'this is a MITRE CAR analytic, not a detection rule'],
+        [1, 'this is an Atomic Red Team test file, not a detection rule'],
+      ]);
+    });
+
     it('refuses a YAML file that is neither a rule nor a detections list, saying what it reads from YAML', () => {
       const file = join(dir, 'settings.yml');
       writeFileSync(file, 'index: main\nsourcetype: WinEventLog\n');

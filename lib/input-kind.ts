@@ -40,7 +40,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
       'give gap --coverage the rules you deployed from it, or list them in a detections file (name, techniques, coverage)',
   ],
   'atomic-tests': [
-    'an Atomic Red Team test file',
+    'Atomic Red Team tests (a test file, or an index of them)',
     'its tests run a technique and detect nothing: give gap --coverage the rules that fire on them',
   ],
 };
@@ -107,7 +107,7 @@ export function kindOfValue(value: unknown): InputKind | undefined {
 /**
  * The kind of a YAML or JSON mapping that is told by its own fields and is no rule: a DeTT&CT file (`file_type`), a
  * MITRE CAR analytic (`id: CAR-2013-04-002` with `coverage` or `implementations`, mitre-attack/car's analytics/*.yaml),
- * an Atomic Red Team test file (`attack_technique` with `atomic_tests`, atomics/T*\/T*.yaml). What kindOfValue tells
+ * Atomic Red Team tests (`attack_technique` with `atomic_tests`, atomics/T*\/T*.yaml). What kindOfValue tells
  * first, and what a rule folder names a file by that holds no rule (read-sigma.ts); `fields` are the top-level keys,
  * each with its text when it is one.
  */
@@ -136,6 +136,10 @@ export function kindOfText(text: string): InputKind | undefined {
   if (dettect) return dettect;
   if (/^id:[ \t]*['"]?CAR-\d{4}-\d{2}-\d{3}['"]?[ \t]*$/m.test(text) && /^(coverage|implementations):/m.test(text)) return 'car-analytic';
   if (/^attack_technique:/m.test(text) && /^atomic_tests:/m.test(text)) return 'atomic-tests';
+  // Atomic Red Team's indexes of its tests: atomics/Indexes/*index.yaml (tactic, technique ID, its atomic_tests) and
+  // Indexes-CSV/*index.csv (one row per test).
+  if (/^ {2}T\d{4}(?:\.\d{3})?:[ \t]*$/m.test(text) && /^ {4}atomic_tests:/m.test(text)) return 'atomic-tests';
+  if (/^Tactic,Technique #,Technique Name,Test #,Test Name,/.test(text.trimStart())) return 'atomic-tests';
   if (/^logsource:/m.test(text) && /^detection:/m.test(text)) return 'sigma-rule';
   if (/^techniques:/m.test(text) && /^(name|actor|attack_version):/m.test(text)) return 'campaign';
   // YAML detections: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).

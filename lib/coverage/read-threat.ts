@@ -173,7 +173,9 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   const kind = value === undefined ? kindOfText(text) : kindOfValue(value);
   if (kind === 'dettect-techniques') return [parseDettectTechniques(text, file)];
   if (kind === 'sentinel-export') return [parseSentinelExport(value, text, file)];
-  if (kind === 'dettect-data-sources' || kind === 'dettect-groups') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
+  if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {
+    throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
+  }
   if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];
   if (yamlFile && kind === undefined) return [parseDetectionsOrSay(text, path)];
   if (extension !== '.json') return [parseDetectionsText(text, path)];

@@ -132,15 +132,25 @@ describe('readCoverageInputs', () => {
     it('refuses a MITRE CAR analytic and an Atomic Red Team test file given alone, saying what each is and what to give instead', () => {
       const carFile = join(dir, 'CAR-2013-04-002.yaml');
       writeFileSync(carFile, car);
-      expect(() => readCoverageInputs([carFile])).to.throw(
-        `${carFile}: this is a MITRE CAR analytic, not a detections file; it holds what an analytic could detect (its "coverage") and implementations to write a rule from, ` +
-          'no deployed rule: give gap --coverage the rules you deployed from it, or list them in a detections file (name, techniques, coverage)',
+      const wrongKind = (file: string, what: string, use: string) => {
+        expect(() => readCoverageInputs([file])).to.throw(`${file}: this is ${what}, not an ATT&CK Navigator layer or a detections file or a DeTT&CT technique administration file or a Microsoft Sentinel export of analytic rules (an ARM template); ${use}`);
+      };
+      wrongKind(
+        carFile,
+        'a MITRE CAR analytic',
+        'it holds what an analytic could detect (its "coverage") and implementations to write a rule from, no deployed rule: ' +
+          'give gap --coverage the rules you deployed from it, or list them in a detections file (name, techniques, coverage)',
       );
       const atomicFile = join(dir, 'T1070.006.yaml');
       writeFileSync(atomicFile, atomic);
-      expect(() => readCoverageInputs([atomicFile])).to.throw(
-        `${atomicFile}: this is an Atomic Red Team test file, not a detections file; its tests run a technique and detect nothing: give gap --coverage the rules that fire on them`,
-      );
+      const atomicUse = 'its tests run a technique and detect nothing: give gap --coverage the rules that fire on them';
+      wrongKind(atomicFile, 'Atomic Red Team tests (a test file, or an index of them)', atomicUse);
+      // Its indexes: atomics/Indexes/Indexes-CSV/azure-ad-index.csv and atomics/Indexes/azure-ad-index.yaml, cut short.
+      const csv = join(dir, 'azure-ad-index.csv');
+      writeFileSync(csv, 'Tactic,Technique #,Technique Name,Test #,Test Name,Test GUID,Executor Name\ncredential-access,T1110.003,Password Spraying,4,Password spray all Azure AD users with a single password,a8aa2d3e-1c52-4016-bc73-0f8854cfa80a,powershell\n');
+      const index = join(dir, 'azure-ad-index.yaml');
+      writeFileSync(index, '---\ncredential-access:\n  T1110.003:\n    technique:\n      type: attack-pattern\n      name: Password Spraying\n    atomic_tests:\n    - name: Password spray all Azure AD users with a single password\n');
+      for (const file of [csv, index]) wrongKind(file, 'Atomic Red Team tests (a test file, or an index of them)', atomicUse);
     });
 
     it('names a CAR analytic and an Atomic Red Team test file in a rule folder for what they are, and reads the folder on', () => {
@@ -153,7 +163,7 @@ describe('readCoverageInputs', () => {
       expect(input?.counts).to.deep.equal({ items: 3, rules: 1, ignored: 0, invalid: 2 });
       expect(input?.problems.map((problem) => [problem.line, problem.message.split(';')[0]])).to.deep.equal([
         [1, 'this is a MITRE CAR analytic, not a detection rule'],
-        [1, 'this is an Atomic Red Team test file, not a detection rule'],
+        [1, 'this is Atomic Red Team tests (a test file, or an index of them), not a detection rule'],
       ]);
     });
 

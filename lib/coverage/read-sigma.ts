@@ -6,6 +6,7 @@
  *
  *   status  stable 1.0 | test 0.8 | experimental 0.6          (missing or unknown: counted as experimental)
  *   level   critical 1.0 | high 0.9 | medium 0.75 | low 0.5 | informational 0.25   (missing: counted as medium)
+ *           a threat hunting rule (tag detection.threat-hunting): 0.25 in place of its level
  *
  * Why: `status` is SigmaHQ's own statement of how well a rule has been tuned against false positives (stable:
  * run in production for months; experimental: may be noisy or broken), so it discounts how much an alert can be
@@ -24,6 +25,11 @@ import { listItems, scalarText, type LineIndex, type YamlNode } from './yaml-eve
 export const SIGMA_WEIGHTS = {
   status: { stable: 1, test: 0.8, experimental: 0.6 },
   level: { critical: 1, high: 0.9, medium: 0.75, low: 0.5, informational: 0.25 },
+  /**
+   * What a threat hunting rule (tag `detection.threat-hunting`: SigmaHQ's rules-threat-hunting/, "broader in scope …
+   * a starting point to hunt") weighs in place of its level, as a Sentinel hunting query or a YARA-L hunt does.
+   */
+  hunting: 0.25,
   /** What a rule without `status` (or with an unknown one) counts as. */
   missingStatus: 'experimental',
   /** What a rule without `level` (or with an unknown one) counts as. */
@@ -33,6 +39,8 @@ export const SIGMA_WEIGHTS = {
 /** Sigma statuses whose rules are not deployed and are ignored. */
 export const SIGMA_IGNORED_STATUSES: readonly string[] = ['deprecated', 'unsupported'];
 
+// SigmaHQ's tag of a threat hunting rule (rules-threat-hunting/).
+const HUNTING_TAG = /^detection\.threat[-_]hunting$/i;
 // Sigma's ATT&CK namespace; a tag in it of none of the shapes below is noted.
 const ATTACK_TAG = /^attack\./i;
 // attack.t1059.001, attack.t1086, attack.t9999: a technique, kept as written for the normalizer.
@@ -201,6 +209,7 @@ function ruleFrom(
   const refs: CoverageRef[] = [];
   const tactics: string[] = [];
   const tags: CoverageRef[] = [];
+  let hunting = false;
   const tagsNode = fields.get('tags');
   if (tagsNode && tagsNode.kind !== 'seq' && !(tagsNode.kind === 'scalar' && tagsNode.text === null)) {
     notes.push({ line: lines.line(tagsNode.start), message: '"tags" is not a list; no techniques read from it' });
@@ -211,6 +220,7 @@ function ruleFrom(
       notes.push({ line: lines.line(item.start), message: 'a tag is not text; it is skipped' });
       continue;
     }
+    if (HUNTING_TAG.test(tag)) hunting = true;
     if (TECHNIQUE_TAG.test(tag)) refs.push({ raw: tag, line: lines.line(item.start), id: tag.slice('attack.'.length).toUpperCase() });
     else if (OBJECT_TAG.test(tag)) tags.push({ raw: tag, line: lines.line(item.start) });
     else {
@@ -232,9 +242,7 @@ function ruleFrom(
     return untaggedRule({ name, line, what: 'ATT&CK technique tag' }, listItems(fields.get('references'), lines), notes, claim);
   }
 
-  const { level, levelReason } = sigmaLevel(status, scalarText(fields.get('level'))?.trim().toLowerCase(), (message) =>
-    notes.push({ line, message }),
-  );
+  const { level, levelReason } = sigmaLevel(status, scalarText(fields.get('level'))?.trim().toLowerCase(), (message) => notes.push({ line, message }), hunting);
   const rule: CoverageRule = { kind: 'sigma', name, file, line, refs, level, levelReason };
   const id = scalarText(fields.get('id'));
   if (id !== undefined) rule.id = id;
@@ -249,14 +257,20 @@ function ruleFrom(
   return { rule };
 }
 
-/** The weight of a rule from its status and level (SIGMA_WEIGHTS), with the reason; unknown values are noted. */
+/**
+ * The weight of a rule from its status and level (SIGMA_WEIGHTS), with the reason; unknown values are noted. A
+ * threat hunting rule (`hunting`) weighs SIGMA_WEIGHTS.hunting in place of its level.
+ */
 export function sigmaLevel(
   status: string | undefined,
   level: string | undefined,
   note: (message: string) => void = () => {},
+  hunting = false,
 ): { level: number; levelReason: string } {
   const statusFactor = weightFactor('status', status, SIGMA_WEIGHTS.status, SIGMA_WEIGHTS.missingStatus, note);
-  const levelFactor = weightFactor('level', level, SIGMA_WEIGHTS.level, SIGMA_WEIGHTS.missingLevel, note);
+  const levelFactor = hunting
+    ? { weight: SIGMA_WEIGHTS.hunting, text: 'threat hunting (detection.threat-hunting: a starting point for a hunt)' }
+    : weightFactor('level', level, SIGMA_WEIGHTS.level, SIGMA_WEIGHTS.missingLevel, note);
   const weight = roundLevel(statusFactor.weight * levelFactor.weight);
   return { level: weight, levelReason: `sigma ${statusFactor.text}, ${levelFactor.text} -> ${weight}` };
 }

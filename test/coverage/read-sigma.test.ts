@@ -74,7 +74,8 @@ describe('readRuleFolder (hand-written fixture folder)', () => {
 
   it('weights each rule by status and level, and says how', () => {
     expect(input.rules.map((rule) => [rule.level, rule.levelReason])).to.deep.equal([
-      [0.3, 'sigma status experimental, level low -> 0.3'],
+      // Tagged detection.threat-hunting: 0.25 in place of its level, low.
+      [0.15, 'sigma status experimental, threat hunting (detection.threat-hunting: a starting point for a hunt) -> 0.15'],
       [1, 'sigma status stable, level critical -> 1'],
       [0.6, 'sigma status test, level medium -> 0.6'],
       [0.9, 'sigma status stable, level high -> 0.9'],
@@ -340,6 +341,14 @@ describe('parseRuleFile', () => {
     expect(outcome.notes).to.equal(undefined);
   });
 
+  it('weighs a threat hunting rule (detection.threat-hunting) 0.25 in place of its level, as a hunting query of another format', () => {
+    const outcome = parseRuleFile(rule('').replace('  - attack.t1059\n', '  - attack.t1059\n  - detection.threat-hunting\n'), 'x.yml');
+    expect('rule' in outcome && [outcome.rule.level, outcome.rule.levelReason]).to.deep.equal([
+      0.2,
+      'sigma status test, threat hunting (detection.threat-hunting: a starting point for a hunt) -> 0.2',
+    ]);
+  });
+
   it('notes an ATT&CK tag of no shape it reads, with its line, and counts the rule by its other tags', () => {
     // hayabusa-rules' Hidden User Account Created! (Sec_4720_High_AcctCreated_PossibleHiddenUserAcct.yml) tagged attack.11136.001.
     const text = rule('').replace('  - attack.t1059\n', '  - attack.persistence\n  - attack.11136.001\n  - attack.t1059\n');
@@ -433,8 +442,8 @@ describe('readRuleFolder (real SigmaHQ rules in ../shared/sigma)', function () {
       tactics: ['defense-impairment'],
       platforms: ['Linux'],
       dataSources: ['process_creation'],
-      level: 0.6,
-      levelReason: 'sigma status test, level medium -> 0.6',
+      level: 0.2,
+      levelReason: 'sigma status test, threat hunting (detection.threat-hunting: a starting point for a hunt) -> 0.2',
     });
   });
 
@@ -446,6 +455,16 @@ describe('readRuleFolder (real SigmaHQ rules in ../shared/sigma)', function () {
         expect(ref.raw).to.match(/^attack\.t\d/i);
         expect(lines.get(rule.file)?.[(ref.line ?? 0) - 1], `${rule.file}:${ref.line}`).to.include(ref.raw);
       }
+    }
+  });
+
+  it("weighs every rule of rules-threat-hunting/, each tagged detection.threat-hunting, as a hunting rule: status x 0.25", () => {
+    const hunting = input.rules.filter((r) => r.file.split(sep).includes('rules-threat-hunting'));
+    expect(hunting.length).to.be.above(100);
+    for (const r of hunting) {
+      expect(readFileSync(r.file, 'utf8'), r.file).to.match(/^\s*-\s*detection\.threat-hunting\s*$/m);
+      expect(r.levelReason, r.file).to.match(/^sigma (?:status|no status) .*, threat hunting \(detection\.threat-hunting: a starting point for a hunt\) -> /);
+      expect(r.level).to.be.at.most(SIGMA_WEIGHTS.hunting);
     }
   });
 

@@ -182,7 +182,21 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.
   if (kind === 'detections') return [parseDetectionsYaml(text, file)];
   if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
+  if (kind === undefined && isObjectOfNoLayer(value)) throw new InputError(`${file}: ${NO_COVERAGE_JSON}`, { file });
   return parseCoverageLayers(text, file, options, value);
+}
+
+// The fields only a Navigator layer has: a JSON object with none of them is no layer, even one to repair.
+const LAYER_FIELDS = ['techniques', 'versions', 'version', 'domain', 'gradient', 'legendItems', 'layout', 'filters'];
+const NO_COVERAGE_JSON =
+  'JSON of no coverage kind: no Navigator layer (it has none of a layer\'s fields: "techniques", "versions", "domain", "gradient"), ' +
+  'no detections list (items with "name" and "techniques") and no Sentinel export of analytic rules (an ARM template of alertRules); ' +
+  '--coverage reads those from a .json file, and rule files from a folder (Splunk\'s JSON detections of 2017-2019 among them): ' +
+  'write its detections as a detections file (name, techniques, coverage)';
+
+/** Whether a parsed JSON value is one object with none of a layer's fields (LAYER_FIELDS): a rule or record of another tool. */
+function isObjectOfNoLayer(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !LAYER_FIELDS.some((field) => field in value);
 }
 
 /** A YAML file's detections; one that is no detections list (and no rule) is refused saying what is read from YAML. */

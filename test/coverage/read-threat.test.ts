@@ -153,6 +153,25 @@ describe('readCoverageInputs', () => {
       for (const file of [csv, index]) wrongKind(file, 'Atomic Red Team tests (a test file, or an index of them)', atomicUse);
     });
 
+    it("refuses JSON with none of a layer's fields (a Datadog detection rule) saying what --coverage reads from JSON, not to export a layer", () => {
+      // The threshold rule of a Datadog Cloud SIEM API guide, its queries and options cut.
+      const file = join(dir, 'failed_auth.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ name: 'Multiple failed authentications from a single user', type: 'log_detection', isEnabled: true, tags: ['source:cloudtrail', 'technique:T1110-brute-force', 'tactic:TA0006-credential-access'], cases: [{ status: 'high', condition: 'failed_logins > 5' }] }),
+      );
+      expect(() => readCoverageInputs([file])).to.throw(
+        `${file}: JSON of no coverage kind: no Navigator layer (it has none of a layer's fields: "techniques", "versions", "domain", "gradient"), ` +
+          'no detections list (items with "name" and "techniques") and no Sentinel export of analytic rules (an ARM template of alertRules); ' +
+          "--coverage reads those from a .json file, and rule files from a folder (Splunk's JSON detections of 2017-2019 among them): " +
+          'write its detections as a detections file (name, techniques, coverage)',
+      );
+      // A layer to repair (no versions, a name and techniques) is still read as one.
+      const layer = join(dir, 'bare-layer.json');
+      writeFileSync(layer, JSON.stringify({ name: 'bare', techniques: [{ techniqueID: 'T1110', score: 50 }] }));
+      expect(readCoverageInputs([layer])[0]?.kind).to.equal('layer');
+    });
+
     it('names a CAR analytic and an Atomic Red Team test file in a rule folder for what they are, and reads the folder on', () => {
       const folder = join(dir, 'mixed');
       fs.mkdirSync(folder);

@@ -232,7 +232,10 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
       if (raw === undefined) return true;
       if (raw === null || raw === '') {
         delete entry['tactic'];
-        log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`, LEFT_OUT);
+        // Navigator's TechniqueVM.deserialize, by its source: an empty tactic alerts once per entry and keys the
+        // annotation to no cell. A null one is taken as the tactic "null", shown nowhere, without a word.
+        const alert = `shows the alert "WARNING: The tactic field on the technique ID ${String(entry['techniqueID'])} is not defined. Annotations for this technique may not be restored." and shows the annotation nowhere`;
+        log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`, raw === '' ? { ...LEFT_OUT, navigatorAlert: alert } : LEFT_OUT);
         return true;
       }
       const tactic = typeof raw === 'string' ? readTactic(raw) : undefined;

@@ -348,6 +348,16 @@ describe('validateLayer', () => {
       /\/versions\/attack: Navigator 5\.1 has no ATT&CK 5 \(it has 6 to 18\): it refuses the file with "ERROR parsing layer…" and opens no tab; run `attack-layers upgrade` to bring it to 18\.1/,
     ],
     [
+      // A layer generator on GitHub (code index file id 54106997409) writes every entry so: {techniqueID, tactic: "", score: 1}.
+      'reports an empty tactic as the alert Navigator 5.1 shows for each such entry, which then shows nowhere',
+      layer([{ techniqueID: 'T1059', tactic: '', score: 1 }, { techniqueID: 'T1055', tactic: null, score: 1 }]),
+      [
+        ['error', 'navigator-alert', '/techniques/0/tactic'],
+        ['warning', 'repaired', '/techniques/1/tactic'],
+      ],
+      /\/techniques\/0\/tactic: "" removed \(the annotation applies under every tactic\): Navigator 5\.1 shows the alert "WARNING: The tactic field on the technique ID T1059 is not defined\. Annotations for this technique may not be restored\." and shows the annotation nowhere \(`attack-layers upgrade` leaves it out\)\n/,
+    ],
+    [
       'says to write a tactic given as its TA ID by its shortname, which Navigator reads',
       layer([{ techniqueID: 'T1059', tactic: 'TA0002', score: 1 }]),
       [

@@ -32,6 +32,11 @@ export interface LayerRepair {
   /** True when the real Navigator is known to open a layer with this fault as read (../shared/NAVIGATOR.md). */
   navigatorTolerates?: true;
   /**
+   * True when Navigator 5.1 opens the layer but shows the annotation nowhere: it keys an entry by its `techniqueID` and
+   * `tactic` exactly as written, so a repaired one matches no cell (`validate` makes the fault an error).
+   */
+  navigatorHides?: true;
+  /**
    * What Navigator 5.1 does instead of opening the layer as read, a phrase after "Navigator 5.1": the alert it stops
    * with, or the dialog it opens the layer after (`validate` makes the fault an error).
    */
@@ -42,6 +47,7 @@ export interface LayerRepair {
 interface Outcome {
   leftOut?: 'part' | { entry: string };
   navigatorTolerates?: boolean;
+  navigatorHides?: boolean;
   navigatorAlert?: string;
 }
 
@@ -183,7 +189,10 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
 
 /**
  * Put `value`, an entry's field as read, in place of what was written, logging it when they differ; when it could not
- * be read (undefined), log why at `unreadable`'s path and return false, so that the entry is left out.
+ * be read (undefined), log why at `unreadable`'s path and return false, so that the entry is left out. The fields read
+ * so, `techniqueID` and `tactic`, are the ones Navigator 5.1 finds an entry's cell by, as written (its ViewModel and
+ * TechniqueVM compare them with `==` and join them into the cell's key): a value read otherwise than written is one
+ * Navigator shows nowhere.
  */
 function readField(entry: JsonObject, key: string, value: string | undefined, path: string, log: Log, unreadable: [at: string, why: string]): boolean {
   const raw = entry[key];
@@ -191,7 +200,7 @@ function readField(entry: JsonObject, key: string, value: string | undefined, pa
     log(unreadable[0], `${unreadable[1]}; the entry is left out: ${shown(entry)}`, { leftOut: { entry: unreadable[1] } });
     return false;
   }
-  if (value !== raw) log(`${path}/${key}`, `${shown(raw)} read as ${value}`);
+  if (value !== raw) log(`${path}/${key}`, `${shown(raw)} read as ${value}`, { navigatorHides: true });
   entry[key] = value;
   return true;
 }
@@ -235,7 +244,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         // Navigator's TechniqueVM.deserialize, by its source: an empty tactic alerts once per entry and keys the
         // annotation to no cell. A null one is taken as the tactic "null", shown nowhere, without a word.
         const alert = `shows the alert "WARNING: The tactic field on the technique ID ${String(entry['techniqueID'])} is not defined. Annotations for this technique may not be restored." and shows the annotation nowhere`;
-        log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`, raw === '' ? { ...LEFT_OUT, navigatorAlert: alert } : LEFT_OUT);
+        log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`, { ...LEFT_OUT, ...(raw === '' ? { navigatorAlert: alert } : { navigatorHides: true }) });
         return true;
       }
       const tactic = typeof raw === 'string' ? readTactic(raw) : undefined;
@@ -652,6 +661,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE): RepairedLayer 
       ...(left === undefined ? {} : { leftOut: left === 'part' ? 'part' : 'entry' }),
       ...(held ? { held: was } : {}),
       ...(outcome.navigatorTolerates ? { navigatorTolerates: true as const } : {}),
+      ...(outcome.navigatorHides ? { navigatorHides: true as const } : {}),
       ...(outcome.navigatorAlert ? { navigatorAlert: outcome.navigatorAlert } : {}),
     });
     if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: was, kept: held });

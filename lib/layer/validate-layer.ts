@@ -65,7 +65,7 @@ export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
  * a dialog, with nothing dropped.
  */
 const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingCode | 'domain')[], consequence: string]> = [
-  [['unknown-technique', 'other-domain-technique', 'revoked-technique', 'deprecated-technique', 'tactic-mismatch'], 'Navigator would drop or hide what they concern'],
+  [['unknown-technique', 'other-domain-technique', 'revoked-technique', 'deprecated-technique', 'tactic-mismatch', 'repaired'], 'Navigator would drop or hide what they concern'],
   [['domain', 'pre-attack-layer'], 'the layer is not of an ATT&CK domain Navigator has (enterprise-attack, mobile-attack, ics-attack)'],
   [['schema'], 'the layer does not follow the Navigator layer format'],
   [['no-layers'], 'Navigator opens nothing'],
@@ -578,7 +578,13 @@ function upgradeDoes(repair: LayerRepair): string {
     : kept
       ? `leaves it out and keeps it, as it was, in the layer's "${REMOVED_METADATA_NAME}" metadata`
       : 'leaves it out';
-  const navigator = repair.navigatorTolerates ? 'Navigator tolerates this; ' : kept && repair.leftOut === 'entry' ? 'Navigator shows nothing of it; ' : '';
+  const navigator = repair.navigatorTolerates
+    ? 'Navigator tolerates this; '
+    : repair.navigatorHides
+      ? 'Navigator 5.1 matches it only as written and shows the annotation nowhere; '
+      : kept && repair.leftOut === 'entry'
+        ? 'Navigator shows nothing of it; '
+        : '';
   return `${navigator}\`attack-layers upgrade\` ${upgrade}`;
 }
 
@@ -631,7 +637,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
     // A fault Navigator shows an alert or a dialog at is an error; the others it opens, or opens without what was left out.
     if (repair.navigatorAlert) {
       out.add('error', 'navigator-alert', repair.path, `${repair.repair}: Navigator 5.1 ${repair.navigatorAlert} (${upgradeDoes(repair)})`);
-    } else out.add('warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair)})`);
+    } else out.add(repair.navigatorHides ? 'error' : 'warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair)})`);
   }
   out.entryOrigins = repaired.entryOrigins;
   const subject = checkFormat(repaired.layer, out);

@@ -349,19 +349,35 @@ describe('validateLayer', () => {
     ],
     [
       // A layer generator on GitHub (code index file id 54106997409) writes every entry so: {techniqueID, tactic: "", score: 1}.
-      'reports an empty tactic as the alert Navigator 5.1 shows for each such entry, which then shows nowhere',
+      'reports an empty tactic as the alert Navigator 5.1 shows for each such entry, which then shows nowhere (a null one without the alert)',
       layer([{ techniqueID: 'T1059', tactic: '', score: 1 }, { techniqueID: 'T1055', tactic: null, score: 1 }]),
       [
         ['error', 'navigator-alert', '/techniques/0/tactic'],
-        ['warning', 'repaired', '/techniques/1/tactic'],
+        ['error', 'repaired', '/techniques/1/tactic'],
       ],
       /\/techniques\/0\/tactic: "" removed \(the annotation applies under every tactic\): Navigator 5\.1 shows the alert "WARNING: The tactic field on the technique ID T1059 is not defined\. Annotations for this technique may not be restored\." and shows the annotation nowhere \(`attack-layers upgrade` leaves it out\)\n/,
+    ],
+    [
+      // Navigator 5.1 finds an entry's cell by techniqueID and tactic exactly as written (ViewModel.deserialize,
+      // TechniqueVM): 't1059.001', 'T1003 ' and 'Persistence' match none, and the annotation shows nowhere.
+      'reports an ID or tactic read otherwise than written as an error: Navigator shows that annotation nowhere',
+      layer([
+        { techniqueID: 't1059.001', tactic: 'execution', score: 50 },
+        { techniqueID: ' T1003.001 ', score: 80 },
+        { techniqueID: 'T1547.001', tactic: 'Persistence', score: 30 },
+      ]),
+      [
+        ['error', 'repaired', '/techniques/0/techniqueID'],
+        ['error', 'repaired', '/techniques/1/techniqueID'],
+        ['error', 'repaired', '/techniques/2/tactic'],
+      ],
+      /\/techniques\/0\/techniqueID: "t1059\.001" read as T1059\.001 \(Navigator 5\.1 matches it only as written and shows the annotation nowhere; `attack-layers upgrade` writes it repaired\)\n/,
     ],
     [
       'says to write a tactic given as its TA ID by its shortname, which Navigator reads',
       layer([{ techniqueID: 'T1059', tactic: 'TA0002', score: 1 }]),
       [
-        ['warning', 'repaired', '/techniques/0/tactic'],
+        ['error', 'repaired', '/techniques/0/tactic'],
         ['error', 'tactic-mismatch', '/techniques/0/tactic'],
       ],
       /shows this annotation nowhere: set tactic to execution \(TA0002 is its ID; Navigator reads a tactic by its shortname only\)/,
@@ -392,7 +408,7 @@ describe('validateLayer', () => {
       [
         ['warning', 'repaired', '/techniques/0'],
         ['warning', 'repaired', '/techniques/1'],
-        ['warning', 'repaired', '/techniques/2/techniqueID'],
+        ['error', 'repaired', '/techniques/2/techniqueID'],
         ['warning', 'repaired', '/techniques/2/score'],
         ['warning', 'repaired', '/techniques/2/color'],
         ['error', 'unknown-technique', '/techniques/3'],

@@ -45,7 +45,15 @@ export interface MatrixCell {
   /** Carries something Navigator shows (score, colour, comment, metadata, links, or disabled). */
   annotated: boolean;
   enabled: boolean;
-  /** Background colour: the entry's explicit colour, else its score's gradient colour; none for a plain or disabled cell. */
+  /**
+   * Navigator's aggregate of a technique's score and its sub-techniques' under this tactic, when the layer shows
+   * aggregate scores (`layout.showAggregateScores`) and one of them is scored: it colours and sorts the cell there.
+   */
+  aggregateScore?: number;
+  /**
+   * Background colour: the entry's explicit colour, else its aggregate's or its score's gradient colour; none for a
+   * plain or disabled cell.
+   */
   fill?: string;
   /** Text colour, chosen for contrast with the fill. */
   text: string;
@@ -177,9 +185,32 @@ function colorOf(annotation: Annotation | undefined, gradient: Gradient): string
   return typeof annotation.score === 'number' ? gradientColor(gradient, annotation.score) : undefined;
 }
 
+/**
+ * A technique's aggregate score as Navigator 5.1 computes it (ViewModel.calculateAggregateScore, whose colour it paints
+ * before the score's): the technique's own score (0 when it has none, still taken by min, max and sum) and its scored
+ * sub-techniques' under the tactic, by `aggregateFunction`; the average divides by the scored ones, or by all the
+ * sub-techniques and the technique with `countUnscored`; rounded to two decimals. Undefined when none is scored.
+ */
+function aggregateScore(own: number | undefined, subScores: readonly (number | undefined)[], layout: NavigatorLayer['layout']): number | undefined {
+  const scored = subScores.filter((score): score is number => score !== undefined);
+  const valid = scored.length + (own === undefined ? 0 : 1);
+  if (!valid) return undefined;
+  const scores = [own ?? 0, ...scored];
+  const sum = scores.reduce((a, b) => a + b, 0);
+  const value =
+    layout?.aggregateFunction === 'min'
+      ? Math.min(...scores)
+      : layout?.aggregateFunction === 'max'
+        ? Math.max(...scores)
+        : layout?.aggregateFunction === 'sum'
+          ? sum
+          : sum / (layout?.countUnscored === true ? subScores.length + 1 : valid);
+  return Number(value.toFixed(2));
+}
+
 /** Navigator's sort orders: 0 name A-Z, 1 name Z-A, 2 score ascending, 3 score descending (ties by name). */
 function sortCells(cells: MatrixCell[], sorting: number, unscored: number): MatrixCell[] {
-  const score = (cell: MatrixCell): number => cell.score ?? unscored;
+  const score = (cell: MatrixCell): number => cell.aggregateScore ?? cell.score ?? unscored;
   return cells.sort((a, b) => {
     if (sorting === 1) return byName(b, a);
     if (sorting === 2) return score(a) - score(b) || byName(a, b);
@@ -245,6 +276,20 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
       if (record.subtechnique || !record.tactics.includes(tactic.shortname) || !onPlatforms(record, platforms)) continue;
       onTheirPlatforms++;
       const cell = cellOf(record, tactic.shortname);
+      const family = (children.get(record.id) ?? []).filter((sub) => sub.tactics.includes(tactic.shortname));
+      if (layer.layout?.showAggregateScores === true && family.length) {
+        // Navigator aggregates every sub-technique of the technique, whatever the platform filter shows.
+        const scoreAt = (id: TechniqueId): number | undefined => annotations.get(`${id}|${tactic.shortname}`)?.score ?? undefined;
+        const aggregate = aggregateScore(scoreAt(record.id), family.map((sub) => scoreAt(sub.id)), layer.layout);
+        if (aggregate !== undefined) {
+          cell.aggregateScore = aggregate;
+          const own = annotations.get(`${record.id}|${tactic.shortname}`)?.color;
+          if (cell.enabled && !(own && HEX_COLOR.test(own))) {
+            cell.fill = gradientColor(gradient, aggregate);
+            cell.text = readableTextColor(cell.fill);
+          }
+        }
+      }
       const subs = (children.get(record.id) ?? [])
         .filter((sub) => sub.tactics.includes(tactic.shortname) && onPlatforms(sub, platforms))
         .map((sub) => cellOf(sub, tactic.shortname))

@@ -64,7 +64,7 @@ export function linkLines(links: readonly LayerLink[]): string[] {
 
 /** What hovering a cell shows: ID, name, tactic, score, comment, metadata and links. */
 export function cellTooltip(cell: MatrixCell, column: { name: string }): string {
-  const head = [`${cell.id} ${cell.name}`, `${column.name}${cell.score !== undefined ? ` · score ${cell.score}` : ''}${cell.enabled ? '' : ' · disabled'}`];
+  const head = [`${cell.id} ${cell.name}`, `${column.name}${cell.score !== undefined ? ` · score ${cell.score}` : ''}${cell.aggregateScore !== undefined ? ` · aggregate score ${cell.aggregateScore}` : ''}${cell.enabled ? '' : ' · disabled'}`];
   const parts = [head.join('\n')];
   if (cell.comment) parts.push(cell.comment);
   if (cell.metadata.length) parts.push(metadataLines(cell.metadata).join('\n'));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { emptyTacticReasons, matrixModel, DEFAULT_GRADIENT, type MatrixModel } from '../../lib/export/matrix-model.js';
 import type { LayerTechnique, NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { gradientColor } from '../../lib/layer/score.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
 import { rawMatrix, techniquesUnder } from './raw-matrix.js';
 
@@ -116,6 +117,41 @@ describe('matrixModel', () => {
     it("uses Navigator's red-yellow-green 0..100 when the layer has no gradient", () => {
       const plain = matrixModel(layerWith([{ techniqueID: 'T1059', score: 0 }], { gradient: undefined }), index);
       expect([plain.defaultGradient, cell(plain, 'T1059')?.fill]).to.deep.equal([true, DEFAULT_GRADIENT.colors[0]]);
+    });
+  });
+
+  describe('aggregate scores (layout.showAggregateScores), as Navigator 5.1 paints and sorts them', () => {
+    // Modelled on DeepTempo's attack-layer-exporter example (code index file id 46540906057): one scored sub-technique,
+    // no entry for its parent, showAggregateScores with the average, sorting 3.
+    const aggregated = (extra: Partial<NonNullable<NavigatorLayer['layout']>>, entries: LayerTechnique[] = []) =>
+      matrixModel(
+        layerWith([{ techniqueID: 'T1573.002', tactic: 'command-and-control', score: 100, comment: '15 findings' }, ...entries], {
+          sorting: 3,
+          layout: { layout: 'side', aggregateFunction: 'average', showAggregateScores: true, countUnscored: false, ...extra },
+        }),
+        index,
+      );
+    const c2 = (model: MatrixModel) => model.columns.find((column) => column.tactic === 'command-and-control')!;
+
+    it("colours an unscored parent by its sub-techniques' average and sorts it by that score", () => {
+      const model = aggregated({});
+      expect([cell(model, 'T1573')?.aggregateScore, cell(model, 'T1573')?.fill, c2(model).cells[0]?.id]).to.deep.equal([100, '#ff0000', 'T1573']);
+    });
+
+    it('divides by every sub-technique and the parent with countUnscored', () => {
+      const model = aggregated({ countUnscored: true });
+      const subs = index.currentTechniques().filter((record) => record.parent === 'T1573').length;
+      const expected = Number((100 / (subs + 1)).toFixed(2));
+      expect([cell(model, 'T1573')?.aggregateScore, cell(model, 'T1573')?.fill]).to.deep.equal([expected, gradientColor(layerWith([]).gradient!, expected)]);
+    });
+
+    it("takes the unscored parent as 0 for min, as Navigator does, and keeps an entry's own colour", () => {
+      expect(cell(aggregated({ aggregateFunction: 'min' }), 'T1573')?.fill).to.equal('#0000ff');
+      expect(cell(aggregated({}, [{ techniqueID: 'T1573', tactic: 'command-and-control', color: '#123456' }]), 'T1573')?.fill).to.equal('#123456');
+    });
+
+    it('leaves the parent plain without showAggregateScores', () => {
+      expect(cell(aggregated({ showAggregateScores: false }), 'T1573')?.fill).to.equal(undefined);
     });
   });
 

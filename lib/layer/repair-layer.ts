@@ -13,6 +13,7 @@ import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import { customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
+import { isAnnotated } from './subtechnique-visibility.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
 export interface LayerRepair {
@@ -673,9 +674,12 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE): RepairedLayer 
       const path = `/techniques/${at}`;
       current = at;
       if (!isJsonObject(entry)) return log(path, `${shown(entry)} is not a technique entry; left out`, { leftOut: { entry: `${shown(entry)} is not a technique entry` } });
+      const first = repairs.length;
       if (ENTRY_RULES.every(([, apply]) => apply(entry, path, log))) {
         kept.push(entry);
         entryOrigins.push(at);
+        // An entry that carries nothing Navigator shows (LLM-made layers list bare IDs and tactics) hides nothing.
+        if (!isAnnotated(entry) && entry['showSubtechniques'] !== true) for (const repair of repairs.slice(first)) delete repair.navigatorHides;
       }
     });
     layer['techniques'] = kept;

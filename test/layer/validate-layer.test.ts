@@ -374,6 +374,12 @@ describe('validateLayer', () => {
       /\/techniques\/0\/techniqueID: "t1059\.001" read as T1059\.001 \(Navigator 5\.1 matches it only as written and shows the annotation nowhere; `attack-layers upgrade` writes it repaired\)\n/,
     ],
     [
+      // An LLM-to-layer script on GitHub (code index file id 54796264826) writes only {techniqueID, tactic: "<tactic-name>"}.
+      'keeps a tactic written as its name a warning on an entry that carries nothing Navigator would show',
+      layer([{ techniqueID: 'T1105', tactic: 'Command and Control' }]),
+      [['warning', 'repaired', '/techniques/0/tactic']],
+    ],
+    [
       'says to write a tactic given as its TA ID by its shortname, which Navigator reads',
       layer([{ techniqueID: 'T1059', tactic: 'TA0002', score: 1 }]),
       [

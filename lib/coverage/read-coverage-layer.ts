@@ -172,10 +172,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     problems.push(...outsideScale(outside, scaleText, isArray ? `/${layerIndex}` : '').map((message) => ({ file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: ${message}`, skipped: false })));
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
     // A scale the user gave is the user's reading.
-    const note = scale ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
+    const counts = scale ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
+    const note = scale ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', counts !== undefined);
     if (note) input.notes = [note];
-    const counts = note || scale ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
-    if (counts) input.notes = [counts];
+    else if (counts) input.notes = [counts];
     const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, scored, options.role ?? 'coverage');
     if (small) input.notes = [small];
     const unread = scored.length || options.role === 'threat' ? undefined : unreadNumbersNote(input.source, layerName, scaleText, techniques);
@@ -314,9 +314,10 @@ const percent = (level: number): number => Math.round(level * 1000) / 10;
  * of its scored entries at a minimum above 0 (the Wazuh lab's layer scores all 118 detections 1 on a 1..3 gradient:
  * each counts as 0 %, as no rule), or a gradient of one colour (SigmaHQ's coverage layer counts rules on 1..6, red at
  * both ends: the scores are counts the matrix does not show as levels, so 3 rules count as 40 %); a minimum of 0 is
- * left alone there, a score of 0 says "none" on any reading. As threat: the same share at a minimum above 0, or every
- * scored entry at the minimum, 0 included (a layer that marks the techniques used with 0 on 0..100, or 1 on 1..5):
- * those weigh 0, so the review ranks none of their gaps above another. Undefined when none of these holds.
+ * left alone there, a score of 0 says "none" on any reading. As threat: any scored entry at a minimum above 0 (SCYTHE's
+ * top ransomware TTPs score 20 per family of five using a technique on 20..100: 30 of 66 entries weigh 0, as not
+ * used), or every scored entry at the minimum, 0 included (a layer that marks the techniques used with 0 on 0..100,
+ * or 1 on 1..5): those weigh 0, so the review ranks none of their gaps above another. Undefined when none of these holds.
  */
 function gradientNote(
   source: string,
@@ -325,6 +326,7 @@ function gradientNote(
   [min, max, scaleText]: [number, number, string],
   scored: readonly { score: number; level: number }[],
   role: 'threat' | 'coverage',
+  countsSaid: boolean,
 ): string | undefined {
   if (!scored.length) return undefined;
   const threat = role === 'threat';
@@ -337,7 +339,11 @@ function gradientNote(
   const atMin = scored.filter(({ score, level }) => score <= min && level === 0).length;
   const mostlyAtMin = min !== 0 && atMin * 2 >= scored.length;
   const allAtMin = threat && atMin === scored.length;
-  if (!oneColour && !mostlyAtMin && !allAtMin) return undefined;
+  // A threat layer scored what it lists: an entry at a minimum above 0 is a technique used, the least, not one unused.
+  // Counts (countNote, which then speaks) weigh 0 at a minimum of 1 for a reason of their own.
+  // One below a minimum above 0, or below a threshold (min = max), may well say "not used".
+  const partlyAtMin = threat && min > 0 && min < max && scored.some(({ score }) => score === min) && !mostlyAtMin && !countsSaid;
+  if (!oneColour && !mostlyAtMin && !allAtMin && !partlyAtMin) return undefined;
   const name = `${role} layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
   // Coverage is said as a percentage, threat as a weight, as the report says them.
   const said = (level: number): string => (threat ? String(level) : `${percent(level)}%`);
@@ -351,10 +357,13 @@ function gradientNote(
   const zero = atMin ? `${atMin} of its ${scored.length} scored entries ${counted} (score ${min} or less)` : `none of its ${scored.length} scored entries counts as 0%`;
   const others = shown.length ? `${atMin ? `, the others ${threat ? 'weigh' : 'as'}` : '; they count as'} ${spread}` : '';
   const rule = min > 0 ? min : 1;
-  const advice = threat
-    ? `if its scores mark the techniques used, score them above ${min} (${max} weighs 1)` +
-      `${min > 0 ? `, or give it the gradient 0..${min} so that ${min} weighs 1` : ''}; the review ranks gaps by these weights`
-    : `if a score of ${rule} means a rule exists, review with --scale 0,${rule} (${rule} and above count as 100%), or --scale 0,N with N the score of full coverage`;
+  const advice = partlyAtMin
+    ? `if its scores rank the techniques used, review with --threat-scale 0,${max} (${max} weighs 1, ${min} weighs ${roundLevel(min / max)}) ` +
+      `or give the layer the gradient 0..${max}; the review ranks gaps by these weights`
+    : threat
+      ? `if its scores mark the techniques used, score them above ${min} (${max} weighs 1)` +
+        `${min > 0 ? `, or give it the gradient 0..${min} so that ${min} weighs 1` : ''}; the review ranks gaps by these weights`
+      : `if a score of ${rule} means a rule exists, review with --scale 0,${rule} (${rule} and above count as 100%), or --scale 0,N with N the score of full coverage`;
   return `${name}: ${colour}read on ${scaleText}, ${zero}${others}; ${advice} (README, "Coverage gap review")`;
 }
 

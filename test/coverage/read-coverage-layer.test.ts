@@ -193,6 +193,21 @@ describe('readCoverageLayers: a gradient that may not be what the scores mean', 
     expect(parseCoverageLayer(layer({ colors: ['#ce232e', '#ce232e'], minValue: 1, maxValue: 6 }, []), 'empty.json').notes).to.equal(undefined);
   });
 
+  it('notes a threat layer with any entry at a minimum above 0: a technique it lists and scores the least weighs 0', () => {
+    // SCYTHE's top ransomware TTPs: 20 per family of five using a technique, on 20..100; 30 of its 66 entries score 20.
+    const red = ['#8ec843', '#ffe766', '#ff6666'];
+    const ransomware = parseCoverageLayer(layer({ colors: red, minValue: 20, maxValue: 100 }, [100, 20, 60, 20, 40, 80, 100]), 'ransomware.json', { role: 'threat' });
+    expect(ransomware.rules.map((rule) => rule.level)).to.deep.equal([1, 0, 0.5, 0, 0.25, 0.75, 1]);
+    expect(ransomware.notes).to.deep.equal([
+      'threat layer ransomware.json ("lab"): read on the layer gradient 20..100, 2 of its 7 scored entries weigh 0, as techniques not used (score 20 or less), the others weigh 1 (2), 0.25 (1), 0.5 (1), 0.75 (1); ' +
+        'if its scores rank the techniques used, review with --threat-scale 0,100 (100 weighs 1, 20 weighs 0.2) or give the layer the gradient 0..100; the review ranks gaps by these weights (README, "Coverage gap review")',
+    ]);
+    // Below a minimum above 0 (0 on 20..100), or on a minimum of 0, a score may well say "not used": nothing to say.
+    expect(parseCoverageLayer(layer({ colors: red, minValue: 20, maxValue: 100 }, [100, 0, 60]), 'below.json', { role: 'threat' }).notes).to.equal(undefined);
+    // As coverage, a few at the minimum is a low level, not a misreading.
+    expect(parseCoverageLayer(layer({ colors: red, minValue: 20, maxValue: 100 }, [100, 20, 60]), 'coverage.json').notes).to.equal(undefined);
+  });
+
   it('notes a threat layer whose every score sits at its minimum, 0 included: those techniques weigh 0', () => {
     const red = ['#ffffff', '#ff6666'];
     const zero = parseCoverageLayer(layer({ colors: red, minValue: 0, maxValue: 100 }, [0, 0, 0]), 'apt.json', { role: 'threat' });

@@ -76,7 +76,7 @@ export interface MatrixColumn {
 }
 
 /** Why an annotated layer entry does not appear in the picture. */
-export type NotDrawnReason = 'unknown' | 'revoked' | 'deprecated' | 'tactic-mismatch' | 'platform-filter' | 'collapsed';
+export type NotDrawnReason = 'unknown' | 'revoked' | 'deprecated' | 'tactic-mismatch' | 'platform-filter' | 'collapsed' | 'replaced';
 
 /** An annotated entry of the layer that the matrix does not show, with one line saying why and what to do. */
 export interface NotDrawn {
@@ -149,24 +149,34 @@ function fullName(record: TechniqueRecord, index: AttackIndex): string {
   return parent ? `${parent.name}: ${record.name}` : record.name;
 }
 
+/** Where an entry's annotation gave way to a later entry's: the tactic, and the later entry's position. */
+type Replaced = Map<number, { tactic: TacticShortname; by: number }[]>;
+
 /**
- * Navigator applies entries in order, each setting only the fields it has, to the technique under its tactic or
- * under every tactic when it names none; so a later entry wins field by field.
+ * Navigator applies entries in order to the technique under its tactic, or under every tactic when it names none, each
+ * making a new annotation there (ViewModel.setTechniqueVM replaces the one before): so a later entry of a technique
+ * and tactic replaces an earlier one whole (SCYTHE's exports colour T1059 under execution, then repeat it with no
+ * colour). `replaced` lists, by entry, where an annotation that differed gave way so.
  */
-function annotationsByCell(entries: readonly LayerTechnique[], index: AttackIndex): Map<string, Annotation> {
-  const cells = new Map<string, Annotation>();
-  for (const entry of entries) {
+function annotationsByCell(entries: readonly LayerTechnique[], index: AttackIndex): { cells: Map<string, Annotation>; replaced: Replaced } {
+  const cells = new Map<string, { annotation: Annotation; at: number }>();
+  const replaced: Replaced = new Map();
+  entries.forEach((entry, at) => {
     const record = index.technique(entry.techniqueID);
-    if (!record || record.revoked || record.deprecated) continue;
+    if (!record || record.revoked || record.deprecated) return;
     const tactics = entry.tactic ? record.tactics.filter((t) => t === entry.tactic) : record.tactics;
+    const annotation: Annotation = {};
+    for (const field of ANNOTATION_KEYS) if (entry[field] !== undefined) (annotation as Record<string, unknown>)[field] = entry[field];
     for (const tactic of tactics) {
       const key = `${record.id}|${tactic}`;
-      const merged: Annotation = { ...cells.get(key) };
-      for (const field of ANNOTATION_KEYS) if (entry[field] !== undefined) (merged as Record<string, unknown>)[field] = entry[field];
-      cells.set(key, merged);
+      const before = cells.get(key);
+      if (before && JSON.stringify(before.annotation) !== JSON.stringify(annotation)) {
+        replaced.set(before.at, [...(replaced.get(before.at) ?? []), { tactic, by: at }]);
+      }
+      cells.set(key, { annotation, at });
     }
-  }
-  return cells;
+  });
+  return { cells: new Map([...cells].map(([key, { annotation }]) => [key, annotation])), replaced };
 }
 
 /** Platforms as Navigator matches them: a technique without platforms counts as platform "None". */
@@ -236,7 +246,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   const sorting = layer.sorting ?? 0;
   const expandedLayout = layer.layout?.expandedSubtechniques;
   const mode = options.subtechniques ?? (expandedLayout === 'all' ? 'expanded' : expandedLayout === 'annotated' ? 'annotated' : 'layer');
-  const annotations = annotationsByCell(entries, index);
+  const { cells: annotations, replaced } = annotationsByCell(entries, index);
 
   const current = index.currentTechniques();
   const children = new Map<TechniqueId, TechniqueRecord[]>();
@@ -316,7 +326,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     columns.push({ tactic: tactic.shortname, name: tactic.name, tacticId: tactic.id, cells: sortCells(cells, sorting, Number.NEGATIVE_INFINITY) });
   }
 
-  const notDrawn = notDrawnEntries(entries, index, platforms, collapsed, options);
+  const notDrawn = notDrawnEntries(entries, index, platforms, collapsed, replaced, options);
   const rows = tableRows(entries, index, gradient, notDrawn, hideDisabled);
   return {
     name: layer.name,
@@ -347,6 +357,7 @@ function notDrawnEntries(
   index: AttackIndex,
   platforms: ReadonlySet<string> | undefined,
   collapsed: readonly { id: TechniqueId; parent: TechniqueId; tactic: TacticShortname }[],
+  replaced: Replaced,
   options: MatrixOptions,
 ): NotDrawn[] {
   const list: NotDrawn[] = [];
@@ -380,6 +391,12 @@ function notDrawnEntries(
     const parent = record.parent ? index.technique(record.parent) : undefined;
     if (!onPlatforms(record, platforms) || (parent && !onPlatforms(parent, platforms))) {
       return add('platform-filter', `${fullName(record, index)} is not on the layer's platforms (${[...(platforms ?? [])].join(', ')}); its platforms: ${record.platforms.join(', ') || 'none'}`);
+    }
+    const gaveWay = replaced.get(at);
+    if (gaveWay) {
+      // Positions are the repaired layer's, which may differ from the file's: the tactic says where.
+      const where = [...new Set(gaveWay.map(({ tactic }) => tactic))].join(', ');
+      return add('replaced', `replaced under ${where} by a later entry of ${id} (Navigator shows only the last entry of a technique under a tactic); merge them, as \`attack-layers upgrade\` does`);
     }
     const hiddenUnder = (collapsedById.get(id) ?? []).filter((tactic) => !entry.tactic || tactic === entry.tactic);
     if (hiddenUnder.length) {

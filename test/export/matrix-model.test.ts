@@ -120,6 +120,32 @@ describe('matrixModel', () => {
     });
   });
 
+  describe('a later entry of a technique and tactic', () => {
+    // SCYTHE's community-threats exports (HoneyBee, APT33, FloridaWater): T1059 under execution coloured, then repeated
+    // with no colour as the parent of its coloured sub-techniques. Navigator makes a new annotation per entry.
+    const scythe = matrixModel(
+      layerWith([
+        { techniqueID: 'T1059', tactic: 'execution', color: '#ff4444', enabled: true, showSubtechniques: true },
+        { techniqueID: 'T1059', tactic: 'execution', color: '', enabled: true, showSubtechniques: true },
+        { techniqueID: 'T1059.001', tactic: 'execution', color: '#ff4444', enabled: true, showSubtechniques: false },
+        { techniqueID: 'T1082', tactic: 'discovery', color: '#ff4444' },
+        { techniqueID: 'T1082', tactic: 'discovery', color: '#ff4444' },
+      ]),
+      index,
+    );
+
+    it('replaces the earlier one whole, as Navigator shows it, and says so', () => {
+      expect([cell(scythe, 'T1059')?.fill, cell(scythe, 'T1059.001')?.fill]).to.deep.equal([undefined, '#ff4444']);
+      expect(scythe.notDrawn.map(({ entry, reason }) => [entry, reason])).to.deep.equal([[0, 'replaced']]);
+      expect(scythe.notDrawn[0]?.message).to.match(/^T1059: replaced under execution by a later entry of T1059 \(Navigator shows only the last entry/);
+    });
+
+    it('says nothing when the later entry is the same', () => {
+      expect(cell(scythe, 'T1082')?.fill).to.equal('#ff4444');
+      expect(scythe.notDrawn.some(({ techniqueID }) => techniqueID === 'T1082')).to.equal(false);
+    });
+  });
+
   describe('aggregate scores (layout.showAggregateScores), as Navigator 5.1 paints and sorts them', () => {
     // Modelled on DeepTempo's attack-layer-exporter example (code index file id 46540906057): one scored sub-technique,
     // no entry for its parent, showAggregateScores with the average, sorting 3.

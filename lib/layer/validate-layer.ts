@@ -487,11 +487,16 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
   for (const [at, tactics] of collapsedSubtechniques(entries, index, layout['expandedSubtechniques'], hideDisabled)) {
     const entry = entries[at] as JsonObject;
     const record = index.technique(entry['techniqueID'] as string)!;
+    // With aggregate scores Navigator paints the parent by its own and its sub-techniques' scores (export does too).
+    const aggregated = layout['showAggregateScores'] === true && typeof entry['score'] === 'number';
+    const seen = aggregated
+      ? `so only its score shows, in ${record.parent}'s aggregate score; nobody sees the rest of it`
+      : 'so nobody sees it';
     out.add(
       'warning',
       'hidden-subtechnique',
       `/techniques/${at}`,
-      `${describe(record)} is annotated but collapsed under ${record.parent} in ${tactics.join(', ')}, so nobody sees it: ` +
+      `${describe(record)} is annotated but collapsed under ${record.parent} in ${tactics.join(', ')}, ${seen}: ` +
         `set layout.expandedSubtechniques to "annotated" or add showSubtechniques: true to ${record.parent}`,
     );
   }

@@ -198,6 +198,15 @@ describe('validateLayer', () => {
       [['warning', 'score-out-of-range', '/techniques/0/score']],
     ],
     [
+      // DeepTempo's attack-layer-exporter example (code index file id 46540906057): T1071.001 85 alone, aggregate scores on.
+      'says that a collapsed sub-technique\'s score shows in its parent\'s aggregate score when the layer shows aggregate scores',
+      layer([{ techniqueID: 'T1071.001', tactic: 'command-and-control', score: 85, comment: '15 findings' }], {
+        layout: { showAggregateScores: true, aggregateFunction: 'average' },
+      }),
+      [['warning', 'hidden-subtechnique', '/techniques/0']],
+      /collapsed under T1071 in command-and-control, so only its score shows, in T1071's aggregate score; nobody sees the rest of it: set layout\.expandedSubtechniques/,
+    ],
+    [
       'warns about an annotated sub-technique collapsed under its parent',
       layer([{ techniqueID: 'T1566.001', tactic: 'initial-access', score: 1 }], { layout: { expandedSubtechniques: 'none' } }),
       [['warning', 'hidden-subtechnique', '/techniques/0']],

@@ -7,6 +7,7 @@ export {
   decodeTextBytes,
   inputName,
   readFileBytes,
+  readReportText,
   readTextFile,
   STDIN,
   STDIN_NAME,

@@ -112,3 +112,20 @@ export function readFileBytes(file: string, path: string = file, input: InputOpt
 export function readTextFile(file: string, path: string = file, input: InputOptions = {}): string {
   return decodeText(readFileBytes(file, path, input), inputName(file));
 }
+
+/**
+ * Read a report's text (`readTextFile`), which must hold some: an empty file, or one of spaces, line and page breaks
+ * alone (what pdftotext makes of a PDF scanned as images), has no reference or sentence to find, and a run over it
+ * would say "0 found" as if the report had none.
+ * @throws UsageError when it cannot be read; InputError when it is not text, or holds no text.
+ */
+export function readReportText(file: string, path: string = file, input: InputOptions = {}): string {
+  const text = readTextFile(file, path, input);
+  if (/\S/u.test(text)) return text;
+  const name = inputName(file);
+  const what = !text ? (file === STDIN ? 'standard input is empty' : 'the file is empty') : 'it holds no text, only spaces and line or page breaks';
+  throw new InputError(
+    `${name}: ${what}; give a report's text (pdftotext report.pdf report.txt makes one from a PDF; a PDF scanned as images needs OCR first)`,
+    { file: name },
+  );
+}

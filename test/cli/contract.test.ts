@@ -3,7 +3,7 @@
  * with the words and exit codes each must give. A command added to lib/cli/commands/index.ts must get a row here.
  */
 import { expect } from 'chai';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandName, commands } from '../../lib/cli/commands/index.js';
 import { freshTmpDir, hasStackTrace, runCli, stixFile } from '../helpers/attack.js';
@@ -159,6 +159,27 @@ describe('the CLI contract, command by command', () => {
   it('refuses - twice in one run: standard input can be read once', async () => {
     const result = await runCli(['normalize', '-', '-'], {}, { stdin: readFileSync(APT32) });
     expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers normalize: - (standard input) is given more than once; it can be read once\n']);
+  });
+
+  // `suggest` and `extract` of an empty file said "0 passages" / "0 technique references" and exited 0, as if the report
+  // cited nothing; pdftotext of a PDF scanned as images writes page breaks alone.
+  it('refuses a report with no text (extract, suggest): an empty file, empty standard input, page breaks alone', async () => {
+    const folder = freshTmpDir('no-text');
+    const empty = join(folder, 'empty.txt');
+    const scanned = join(folder, 'scanned.txt');
+    writeFileSync(empty, '');
+    writeFileSync(scanned, '\f\n\f\n  \f');
+    const advice = "give a report's text (pdftotext report.pdf report.txt makes one from a PDF; a PDF scanned as images needs OCR first)";
+    for (const command of ['extract', 'suggest']) {
+      for (const [argv, stdin, says] of [
+        [[command, empty], undefined, `${empty}: the file is empty`],
+        [[command, '-'], '', '<stdin>: standard input is empty'],
+        [[command, scanned], undefined, `${scanned}: it holds no text, only spaces and line or page breaks`],
+      ] as const) {
+        const result = await runCli([...argv], {}, stdin === undefined ? {} : { stdin });
+        expect([result.code, result.stdout, result.stderr], argv.join(' ')).to.deep.equal([1, '', `attack-layers ${command}: ${says}; ${advice}\n`]);
+      }
+    }
   });
 
   it('names an unknown command with the closest one', async () => {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AttackDataError, domainReleases, extractReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readTextFile, renderCampaignSkeleton, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, domainReleases, extractReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -24,7 +24,7 @@ export const declaration: CommandDeclaration = {
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
-    const text = readTextFile(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
+    const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
     const shown = inputName(args.report);
     // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
     const domain: Domain = args.domain ?? 'enterprise-attack';

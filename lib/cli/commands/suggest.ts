@@ -1,4 +1,4 @@
-import { inputName, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readTextFile, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { inputName, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -28,7 +28,7 @@ export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top ${args.top}: give a whole number of candidates, 1 or more`);
     if (!Number.isFinite(args['min-score'])) throw new UsageError(`--min-score: give a number, such as 5`);
-    const text = readTextFile(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
+    const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
     const index = attackLibrary(context, args).release(args.domain ?? 'enterprise-attack', args['attack-release']);
     const model = loadSuggestModel(index, {
       cacheDir: cacheDir(context),

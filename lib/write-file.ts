@@ -78,6 +78,27 @@ export function assertWritable(files: readonly string[], options: { force?: bool
   if (!options.force && existing.length) throw new OutputExistsError(existing[0]!);
 }
 
+/** The temporary files on disk now, each beside the file it is to become. */
+const temporaries = new Set<string>();
+
+/** Who is told of a file before its temporary file is made (one listener; see `onTemporaryFile`). */
+let beforeTemporary: ((file: string) => void) | undefined;
+
+/**
+ * Call `listener` with the name of each file about to be written through a temporary file, before that temporary file
+ * is made (`undefined` removes it). The CLI's bin uses it to take over Ctrl-C and SIGTERM while files are written: the
+ * process then stops once the write under way is done, and `removeTemporaryFiles` leaves nothing behind.
+ */
+export function onTemporaryFile(listener: ((file: string) => void) | undefined): void {
+  beforeTemporary = listener;
+}
+
+/** Remove the temporary files of the writes under way (none once every write is done or has failed). */
+export function removeTemporaryFiles(): void {
+  for (const temporary of temporaries) rmSync(temporary, { force: true });
+  temporaries.clear();
+}
+
 /**
  * Write a file atomically: the content goes to a temporary file beside it, which then takes the final name, so a
  * reader never sees half a file, nothing (not even an empty file) appears under the name before the content is
@@ -97,12 +118,15 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   }
   if (target.kind === 'file' && !options.force) throw new OutputExistsError(file);
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  beforeTemporary?.(file);
+  temporaries.add(temporary);
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temporary, content, { flag: 'wx' });
     if (target.kind === 'file' && target.mode !== undefined) chmodSync(temporary, target.mode);
   } catch (error) {
     rmSync(temporary, { force: true });
+    temporaries.delete(temporary);
     throw outputError(file, error);
   }
   try {
@@ -113,6 +137,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     throw outputError(file, error);
   } finally {
     rmSync(temporary, { force: true });
+    temporaries.delete(temporary);
   }
 }
 

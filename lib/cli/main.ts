@@ -1,6 +1,28 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { relative, resolve, isAbsolute } from 'node:path';
+import { defaultCacheDir, onTemporaryFile, removeTemporaryFiles } from '../attack/index.js';
 import { run } from './run.js';
+
+// Ctrl-C, SIGTERM or a closed terminal while an output is being written stopped the process with a temporary file
+// beside the output (`x.layer.json.1234.k3j.tmp`). From the first output written on, the signal is taken over: Node
+// runs a listener only between synchronous runs of code, so the writes under way finish; the listener then removes any
+// temporary file left and stops the process with the signal, as it would have stopped (a command whose writes end its
+// run may end first, its outputs whole). Not earlier: a listener would also hold the signal back through other long
+// synchronous work (a first run indexing ATT&CK, suggest ranking a book); nor for the cache, written amid such work.
+const cache = defaultCacheDir({ XDG_CACHE_HOME: process.env['XDG_CACHE_HOME'], HOME: process.env['HOME'] });
+let signalsTaken = false;
+onTemporaryFile((file) => {
+  const inCache = relative(cache, resolve(file));
+  if (signalsTaken || (inCache && !inCache.startsWith('..') && !isAbsolute(inCache))) return;
+  signalsTaken = true;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      removeTemporaryFiles();
+      process.kill(process.pid, signal);
+    });
+  }
+});
 
 // A reader that stops early (`attack-layers ... | head`) closes the pipe: that is not an error of ours. Stop quietly,
 // as other command-line tools do; anything else on stdout is re-thrown.

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { commands } from '../../lib/cli/commands/index.js';
 import { freshTmpDir, hasStackTrace, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
@@ -49,6 +50,37 @@ describe('the built attack-layers bin (smoke test)', () => {
     expect(result.code).to.equal(2);
     expect(result.stderr).to.equal('attack-layers technique: unknown option --no-such-flag\nRun `attack-layers technique --help` for usage.\n');
     expect(hasStackTrace(result.stderr)).to.equal(false);
+  });
+
+  // A SIGTERM while `render` wrote its first layer left `apt32-covid19-wuhan.layer.json.<pid>.<random>.tmp` in --out.
+  // The signal is sent from inside the write, at the point where the temporary file exists: no timing is involved.
+  it('leaves no temporary file in --out when a signal comes while a layer is written, and its layers whole', () => {
+    const folder = freshTmpDir('signal');
+    const out = join(folder, 'layers');
+    const preload = join(folder, 'signal-mid-write.mjs');
+    writeFileSync(
+      preload,
+      [
+        "import fs from 'node:fs';",
+        "import { syncBuiltinESMExports } from 'node:module';",
+        'const write = fs.writeFileSync;',
+        'fs.writeFileSync = function (file, ...rest) {',
+        '  const result = write.call(this, file, ...rest);',
+        `  if (typeof file === 'string' && file.startsWith(${JSON.stringify(out)}) && file.endsWith('.tmp')) process.kill(process.pid, 'SIGTERM');`,
+        '  return result;',
+        '};',
+        'syncBuiltinESMExports();',
+      ].join('\n'),
+    );
+    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, BIN, 'render', 'campaigns', '--out', out], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+      timeout: 60_000,
+    });
+    expect(hasStackTrace(result.stderr), result.stderr).to.equal(false);
+    expect(readdirSync(out).sort()).to.deep.equal(['apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json']);
+    for (const name of readdirSync(out)) expect(JSON.parse(readFileSync(join(out, name), 'utf8'))).to.have.property('techniques');
   });
 
   it("prints the package's version for --version, from a folder with another package.json", () => {

@@ -104,6 +104,9 @@ export function handler(context: CliContext) {
     const reports: LayerUpgradeReport[] = [];
     const failures: string[] = [];
     const progress = showsProgress(context, args) && files.length > 1;
+    // Written once every file is upgraded: a run stopped before then (Ctrl-C) has changed no file, and the bin holds a
+    // signal back only from the first write on (main.ts), so the upgrading itself can be stopped at once.
+    const writes: Array<{ target: string; text: string; force: boolean }> = [];
     files.forEach((file, i) => {
       if (progress) progressLine(context, `upgrading ${i + 1}/${files.length} ${file.path}`);
       try {
@@ -123,7 +126,7 @@ export function handler(context: CliContext) {
         const text = Array.isArray(value) ? serializeLayers(upgraded) : serializeLayer(upgraded[0]!);
         if (toStdout) context.stdout.write(text);
         else if (target && (target !== file.path || fileReports.some((report) => report.changed))) {
-          writeFileAtomic(target, text, { force: args.force || target === file.path });
+          writes.push({ target, text, force: !!args.force || target === file.path });
         }
         if (progress) progressLine(context, '');
         for (const report of fileReports) {
@@ -138,6 +141,7 @@ export function handler(context: CliContext) {
       }
     });
 
+    for (const { target, text, force } of writes) writeFileAtomic(target, text, { force });
     if (args.report) {
       const text = args.report === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatUpgradeMarkdown(reports);
       if (args['report-out']) writeFileAtomic(args['report-out'], text, { force: args.force });

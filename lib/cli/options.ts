@@ -97,7 +97,8 @@ export function declare<T>(yargs: Argv, declaration: CommandDeclaration, argv: r
   // yargs reads `--top abc` as NaN and forgets `abc`: every number flag is checked here, naming what was written.
   const checked = (name: string, spec: Options): Options =>
     spec.type === 'number' && !spec.coerce ? { ...spec, coerce: (value: unknown) => numberValue(name, value, argv) } : spec;
-  for (const [name, spec] of Object.entries(declaration.positionals ?? {})) parser = parser.positional(name, spec);
+  // A variadic positional's default, [], would show in --help as `[required] [default: []]`: a required one has none.
+  for (const [name, spec] of Object.entries(declaration.positionals ?? {})) parser = parser.positional(name, spec.demandOption && spec.array ? { ...spec, defaultDescription: undefined, default: undefined } : spec);
   const own: string[] = [];
   for (const [name, use] of Object.entries(declaration.shared ?? {}) as [SharedOption, SharedUse][]) {
     const base: Options = SHARED[name];

@@ -122,6 +122,8 @@ describe('the CLI contract, command by command', () => {
         expect(global, 'Global options').to.be.greaterThan(0);
         expect(own, 'own options').to.be.within(0, global);
         for (const [line] of module.declaration.examples ?? []) expect(result.stdout).to.include(`\n  ${line.replace(/\$0/g, 'attack-layers')}\n`);
+        // A required list of files has no default: yargs showed `[array] [required] [default: []]`.
+        expect(result.stdout).not.to.match(/\[required\] +\[default/);
       });
 
       it(`exits 2 for a missing argument: "${row.missing[1]}"`, async () => {

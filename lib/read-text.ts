@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { InputError, UsageError } from './errors.js';
 
 /** How a text file's bytes were encoded. */
@@ -99,9 +99,27 @@ export function readFileBytes(file: string, path: string = file, input: InputOpt
     return readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : `cannot read it (${code ?? String(error)})`;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : unreadable(error, 'it');
     throw new UsageError(`${file}: ${why}`, { cause: error });
+  }
+}
+
+/** Why a file or folder the user named cannot be read, and what to do: `permission denied; make it readable…`. */
+function unreadable(error: unknown, what: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return `permission denied; make ${what} readable for you (chmod), or give a copy you may read`;
+  return `cannot read ${what} (${code ?? String(error)})`;
+}
+
+/**
+ * The entries of a folder the user named (or one found in it), sorted by name (by UTF-16 code units, the same on
+ * every machine). @throws UsageError naming the folder when it cannot be listed (no permission to read it).
+ */
+export function readFolder(folder: string): Dirent[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    throw new UsageError(`${folder}: ${unreadable(error, 'the folder')}`, { cause: error });
   }
 }
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import type { ErrorObject } from 'ajv';
@@ -9,7 +9,7 @@ import { escapePointer } from '../json-value.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
-import { inputName, readTextFile, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
+import { inputName, readFolder, readTextFile, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
 import type {
   Campaign,
@@ -186,11 +186,10 @@ export function campaignFiles(paths: readonly string[]): string[] {
       files.push(path);
       continue;
     }
-    const names = readdirSync(path, { withFileTypes: true })
+    const names = readFolder(path)
       .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.'))
       .map((entry) => entry.name)
-      .filter((name) => CAMPAIGN_EXTENSIONS.includes(extname(name).toLowerCase()))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      .filter((name) => CAMPAIGN_EXTENSIONS.includes(extname(name).toLowerCase()));
     if (names.length === 0) {
       throw new UsageError(`${path}: no campaign files (${CAMPAIGN_EXTENSIONS.map((e) => `*${e}`).join(', ')}) in this folder`);
     }

@@ -6,10 +6,10 @@
  * isPantherItem) or, for Falco, its list of rules and macros. Each is read by its format's parser: read-sigma.ts,
  * read-siem-rule.ts, read-wazuh.ts, read-falco.ts, read-chronicle.ts, read-panther.ts, read-panther-python.ts.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
-import { decodeText } from '../read-text.js';
+import { decodeText, readFolder } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules } from './read-falco.js';
@@ -345,7 +345,7 @@ export function listRuleFiles(dir: string): string[] {
   if (isFile) return [dir];
   const found: string[] = [];
   const visit = (folder: string): void => {
-    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readFolder(folder);
     let bodies: Set<string> | undefined;
     // The Python files the folder's Panther YAML files name (Filename:): parts of those detections, no files of their own.
     const named = (): Set<string> => (bodies ??= pantherBodies(folder, entries.filter((entry) => YAML_FILE.test(entry.name)).map((entry) => entry.name)));

@@ -1,7 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UsageError } from '../errors.js';
-import { STDIN } from '../read-text.js';
+import { readFolder, STDIN } from '../read-text.js';
 
 /** A layer file to read, and its path relative to the folder it was found in (its own name for a file given). */
 export interface LayerPath {
@@ -10,7 +10,7 @@ export interface LayerPath {
 }
 
 function walk(dir: string, into: string[]): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readFolder(dir);
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);

@@ -2,6 +2,7 @@
  * Shared test helpers for ATT&CK data and the CLI. Real releases come from `ATTACK_STIX_DIR` (else
  * `../shared/attack-stix` beside the repository); nothing from there is ever copied into the repository.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -156,4 +157,10 @@ export async function runCli(argv: readonly string[], env: Record<string, string
 /** True when some text looks like it holds a JavaScript stack trace (`    at foo (file.js:1:2)`). */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+(:\d+:\d+\)?|\(native\))$/m.test(text);
+}
+
+/** Whether user nobody (65534) can read every one of these files (as root, to know whether a case can run as nobody). */
+export function nobodyCanRead(files: string[]): boolean {
+  const probe = `for (const f of ${JSON.stringify(files)}) require('node:fs').accessSync(f, require('node:fs').constants.R_OK)`;
+  return spawnSync(process.execPath, ['-e', probe], { cwd: '/', uid: 65534, gid: 65534 }).status === 0;
 }

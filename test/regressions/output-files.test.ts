@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { readWorkbook } from '../export/workbook.js';
-import { fixtureFile, freshTmpDir, hasStackTrace, repoRoot, runCli } from '../helpers/attack.js';
+import { fixtureFile, freshTmpDir, hasStackTrace, nobodyCanRead, repoRoot, runCli } from '../helpers/attack.js';
 
 const layer = 'layers/apt32-covid19-wuhan.layer.json';
 const oldLayer = join(repoRoot, 'test/fixtures/layers/old-format-4.2.json');
@@ -124,9 +124,3 @@ describe('output files (issue 15, items 2 and 7)', () => {
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 });
-
-/** Whether user nobody (65534) can read every one of these files (as root, to know whether a case can run as nobody). */
-function nobodyCanRead(files: string[]): boolean {
-  const probe = `for (const f of ${JSON.stringify(files)}) require('node:fs').accessSync(f, require('node:fs').constants.R_OK)`;
-  return spawnSync(process.execPath, ['-e', probe], { cwd: '/', uid: 65534, gid: 65534 }).status === 0;
-}

@@ -5,24 +5,26 @@ import { OutputError, OutputExistsError } from './errors.js';
 /** What is at an output path now: nothing, a regular file to replace, or a device or FIFO to write into. */
 type Target = { kind: 'none' } | { kind: 'file'; mode?: number } | { kind: 'stream' };
 
-const REASONS: Readonly<Record<string, string>> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  EISDIR: 'it is a folder',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is used up',
-  ENAMETOOLONG: 'the name is too long',
-  ELOOP: 'too many symbolic links',
-  ENXIO: 'no process reads from it',
+/** Operating system errors while writing: what each means, and what to do. */
+const REASONS: Readonly<Record<string, readonly [reason: string, advice: string]>> = {
+  EACCES: ['permission denied', 'write it where you may write, or make the folder writable'],
+  EPERM: ['permission denied', 'write it where you may write, or make the folder writable'],
+  EROFS: ['the file system is read-only', 'write it on a writable disk'],
+  EISDIR: ['it is a folder', 'give the name of a file'],
+  ENOTDIR: ['a part of the path is a file, not a folder', 'give a path whose folders are folders'],
+  ENOSPC: ['no space left on the device', 'free some space, or write it on another disk'],
+  EDQUOT: ['the disk quota is used up', 'free some space, or write it on another disk'],
+  ENAMETOOLONG: ['the name is too long', 'give a shorter name'],
+  ELOOP: ['too many symbolic links', 'give a path without a loop of symbolic links'],
+  ENXIO: ['no process reads from it', 'start the program that reads from it first'],
 };
 
 /** An operating system error while writing `file`, as a one-line message that says what to do. */
 export function outputError(file: string, error: unknown): OutputError {
   const code = (error as NodeJS.ErrnoException)?.code ?? '';
-  const reason = REASONS[code] ?? (error as Error)?.message ?? String(error);
-  return new OutputError(file, `${file}: cannot write it (${reason}${code && REASONS[code] ? `, ${code}` : ''})`, error);
+  const known = REASONS[code];
+  const why = known ? `${known[0]}, ${code}); ${known[1]}` : `${(error as Error)?.message ?? String(error)})`;
+  return new OutputError(file, `${file}: cannot write it (${why}`, error);
 }
 
 function lstatOrUndefined(file: string): Stats | undefined {

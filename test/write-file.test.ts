@@ -93,15 +93,18 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(dir, 'x', { force: true })).to.throw(OutputError, /is a folder; give the name of a file to write/);
   });
 
-  it('says why a path cannot be written (a part of it is a file; a read-only folder)', () => {
+  it('says why a path cannot be written (a part of it is a file; a read-only folder), and what to do', () => {
     const dir = freshTmpDir('unwritable');
     writeFileSync(join(dir, 'file'), '');
-    expect(() => writeFileAtomic(join(dir, 'file', 'out.csv'), 'x')).to.throw(OutputError, /out\.csv: cannot write it \(a part of the path is a file, not a folder, ENOTDIR\)/);
+    expect(() => writeFileAtomic(join(dir, 'file', 'out.csv'), 'x')).to.throw(
+      OutputError,
+      /out\.csv: cannot write it \(a part of the path is a file, not a folder, ENOTDIR\); give a path whose folders are folders$/,
+    );
     if (isRoot) return; // root writes into read-only folders
     const readOnly = join(dir, 'ro');
     mkdirSync(readOnly);
     chmodSync(readOnly, 0o500);
-    expect(() => writeFileAtomic(join(readOnly, 'out.csv'), 'x')).to.throw(OutputError, /permission denied, EACCES/);
+    expect(() => writeFileAtomic(join(readOnly, 'out.csv'), 'x')).to.throw(OutputError, /permission denied, EACCES\); write it where you may write, or make the folder writable$/);
   });
 });
 

@@ -120,7 +120,7 @@ describe('output files (issue 15, items 2 and 7)', () => {
       if (isRoot) rmSync(dir, { recursive: true, force: true });
     }
     expect(result.code, result.stderr).to.equal(2);
-    expect(result.stderr).to.match(/x\.csv: cannot write it \(permission denied, EACCES\)/);
+    expect(result.stderr).to.match(/x\.csv: cannot write it \(permission denied, EACCES\); write it where you may write, or make the folder writable\n/);
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 });

@@ -852,7 +852,17 @@ describe('attack-layers gap: a coverage input that gives no coverage', () => {
     expect(readJson<{ notes: string[] }>(join(dir, 'out', 'gap-report.json')).notes.filter((text) => text.includes('gives no coverage'))).to.deep.equal([note]);
     // Beside a coverage input that counts, the empty one keeps its note, and the one that counts gets none.
     const mixed = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'car.json'), join(dir, 'd.csv'), '--out', join(dir, 'mixed')]);
-    expect([mixed.code, mixed.stderr.includes(note), mixed.stderr.includes('d.csv" gives no coverage'), mixed.stderr.includes('2 threat techniques, 1 gaps;')]).to.deep.equal([0, true, false, true]);
+    expect([mixed.code, mixed.stderr.includes(note), mixed.stderr.includes('d.csv" gives no coverage'), mixed.stderr.includes('2 threat techniques, 1 gap;')]).to.deep.equal([0, true, false, true]);
+  });
+
+  // The summary said '1 gaps' and '1 references not resolved'.
+  it('counts in words: one gap, one reference not resolved', async () => {
+    const dir = freshTmpDir('gap-one');
+    writeFileSync(join(dir, 'c.yaml'), 'name: One\ntechniques: [T1059, T1016]\n');
+    writeFileSync(join(dir, 'd.csv'), 'technique,name\nT1059,shell\nT9999,unknown\n');
+    const run = await runCli(['gap', '--threat', join(dir, 'c.yaml'), '--coverage', join(dir, 'd.csv'), '--out', join(dir, 'out')]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.match(/\n2 threat techniques, 1 gap; .*; 1 reference not resolved \(listed in the report\)\n$/);
   });
 });
 

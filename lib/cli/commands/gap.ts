@@ -30,6 +30,7 @@ import {
   nearestRelease,
   writeFileAtomic,
   placeText,
+  plural,
   readCountText,
   type CoverageProblem,
 } from '../../index.js';
@@ -148,12 +149,12 @@ export function handler(context: CliContext) {
     note(
       context,
       args,
-      `${review.rows.length} threat techniques, ${review.gaps.length} gaps; ` +
+      `${plural(review.rows.length, 'threat technique')}, ${plural(review.gaps.length, 'gap')}; ` +
         [
           ...threat.layers.map((i) => `threat ${i.source}: ${readCountText('layer', i.counts.rules)}, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
           ...inputs.map((i) => `${i.source}: ${readCountText(i.kind, i.counts.rules)}, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
         ].join('; ') +
-        (unresolved ? `; ${unresolved} references not resolved (listed in the report)` : ''),
+        (unresolved ? `; ${plural(unresolved, 'reference')} not resolved (listed in the report)` : ''),
     );
     // A review of no threat technique reviews nothing: its notes said why each threat input gave none.
     if (!review.rows.length) {

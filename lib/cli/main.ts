@@ -31,6 +31,12 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(0);
 });
 
+// A reader of stderr alone that stops early (`attack-layers … 2>&1 >out.json | head -1`) leaves the messages nowhere to
+// go: they are dropped, and the command goes on (exit 1 was Node's for the unhandled EPIPE, the command's code lost).
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const code = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -81,6 +81,24 @@ describe('the built attack-layers bin (smoke test)', () => {
     expect(hasStackTrace(result.stderr), result.stderr).to.equal(false);
     expect(readdirSync(out).sort()).to.deep.equal(['apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json']);
     for (const name of readdirSync(out)) expect(JSON.parse(readFileSync(join(out, name), 'utf8'))).to.have.property('techniques');
+  });
+
+  // `extract report.txt 2>&1 >out.yaml | head -1`: the note on stderr met a closed pipe, and Node's unhandled EPIPE made
+  // the exit code 1, the skeleton written whole or not.
+  it('goes on when the reader of stderr has stopped, and exits with the command\'s code', async () => {
+    const child = spawn(process.execPath, [BIN, 'extract', '-'], {
+      cwd: repoRoot,
+      env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    // The reader of stderr stops before the child has written anything to it.
+    child.stderr.destroy();
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stdin.end('The actor used T1193 to deliver the payload.\n');
+    const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+    expect(code).to.equal(0);
+    expect(stdout).to.match(/\ntechniques:\n  - ref: "T1193"\n/);
   });
 
   it("prints the package's version for --version, from a folder with another package.json", () => {

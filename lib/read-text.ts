@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { InputError, UsageError } from './errors.js';
 
 /** How a text file's bytes were encoded. */
@@ -109,6 +109,21 @@ function unreadable(error: unknown, what: string): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EACCES' || code === 'EPERM') return `permission denied; make ${what} readable for you (chmod), or give a copy you may read`;
   return `cannot read ${what} (${code ?? String(error)})`;
+}
+
+/**
+ * What is at a path the user named: its `Stats`, or undefined when nothing is there.
+ * @throws UsageError naming the path when it cannot be looked at (a folder on the way that is not open to the user),
+ * rather than call it missing.
+ */
+export function statInput(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new UsageError(`${path}: ${unreadable(error, 'it and its folders')}`, { cause: error });
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import type { ErrorObject } from 'ajv';
@@ -9,7 +9,7 @@ import { escapePointer } from '../json-value.js';
 import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
-import { inputName, readFolder, readTextFile, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
+import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
 import type {
   Campaign,
@@ -157,7 +157,7 @@ function repairNameMappings(record: Record<string, unknown>, located: Located | 
  */
 export function readCampaign(file: string, options: CampaignReadOptions = {}): Campaign {
   if (file !== STDIN) {
-    const stats = statOrUndefined(file);
+    const stats = statInput(file);
     if (!stats) throw new UsageError(`${file}: no such campaign file`);
     if (stats.isDirectory()) throw new UsageError(`${file} is a folder; name a campaign file, or read the folder with readCampaigns`);
   }
@@ -180,7 +180,7 @@ export function readCampaigns(paths: readonly string[], options: CampaignReadOpt
 export function campaignFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   for (const path of paths) {
-    const stats = path === STDIN ? undefined : statOrUndefined(path);
+    const stats = path === STDIN ? undefined : statInput(path);
     if (path !== STDIN && !stats) throw new UsageError(`${path}: no such campaign file or folder`);
     if (!stats?.isDirectory()) {
       files.push(path);
@@ -202,13 +202,6 @@ function emptyIssue(): Issue {
   return { path: '/', line: 1, message: 'the file is empty; a campaign needs at least a "name" and its "techniques"' };
 }
 
-function statOrUndefined(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
 
 /** A parsed YAML document that can say where any JSON path of its value is. */
 interface Located {

@@ -1,11 +1,10 @@
-import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { AttackLibrary } from '../attack/load.js';
 import { parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOfText, kindOfValue, startsLikeJson, wrongKindMessage } from '../input-kind.js';
-import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
+import { inputName, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import type { CoverageInput } from './coverage-types.js';
@@ -62,11 +61,9 @@ function layersOf(path: string, read: { text: string; value: unknown }, options:
 
 function isFolder(path: string): boolean {
   if (path === STDIN) return false;
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    throw new UsageError(`${path}: no such file or folder`);
-  }
+  const stats = statInput(path);
+  if (!stats) throw new UsageError(`${path}: no such file or folder`);
+  return stats.isDirectory();
 }
 
 /** The threat side of a review: campaigns (normalized) and threat layers (read as coverage-shaped entries, one per layer). */

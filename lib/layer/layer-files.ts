@@ -1,7 +1,6 @@
-import { statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { UsageError } from '../errors.js';
-import { readFolder, STDIN } from '../read-text.js';
+import { readFolder, statInput, STDIN } from '../read-text.js';
 
 /** A layer file to read, and its path relative to the folder it was found in (its own name for a file given). */
 export interface LayerPath {
@@ -31,12 +30,9 @@ export function listLayerFiles(paths: readonly string[]): LayerPath[] {
       files.push({ path, relative: 'stdin.json' });
       continue;
     }
-    let isDirectory: boolean;
-    try {
-      isDirectory = statSync(path).isDirectory();
-    } catch (error) {
-      throw new UsageError(`${path}: no such file or folder`, { cause: error });
-    }
+    const stats = statInput(path);
+    if (!stats) throw new UsageError(`${path}: no such file or folder`);
+    const isDirectory = stats.isDirectory();
     if (!isDirectory) {
       files.push({ path, relative: path.split(/[\\/]/).pop() ?? path });
       continue;

@@ -107,6 +107,18 @@ describe('attack-layers render', () => {
     expect(layer.techniques.find((entry) => entry.techniqueID === 'T1204')?.score).to.equal(0.5);
   });
 
+  // `render campaigns --out rr --as-of 2020-01-01` (presence, the default) was taken without a word, its date unused.
+  it('warns that --as-of and --half-life apply to --score recency only, and uses neither otherwise', async () => {
+    const out = freshTmpDir('render');
+    const result = await runCli(['render', APT32, '--out', out, '--as-of', '2020-01-01', '--half-life', '30']);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.equal('warning: --as-of and --half-life apply to --score recency only; the presence scores do not use them\n');
+    const one = await runCli(['render', APT32, '--out', freshTmpDir('render'), '--score', 'confidence', '--half-life', '30']);
+    expect(one.stderr).to.equal('warning: --half-life applies to --score recency only; the confidence scores do not use it\n');
+    const recency = await runCli(['render', APT32, '--out', freshTmpDir('render'), '--score', 'recency', '--as-of', '2020-01-01']);
+    expect([recency.code, recency.stderr]).to.deep.equal([0, '']);
+  });
+
   const usage: ReadonlyArray<readonly [string, string[], string]> = [
     ['an aggregate named like a campaign', [APT32, '--aggregate', 'APT32-COVID19-Wuhan'], 'would be written to apt32-covid19-wuhan.layer.json, the layer of campaign "apt32-covid19-wuhan"'],
     ['an --as-of that is not a date', [APT32, '--as-of', '22.04.2020'], '--as-of "22.04.2020" is not a date'],

@@ -22,7 +22,7 @@ interface Args extends GlobalArgs {
   campaigns: string[];
   out: string;
   score: ScoreModelName;
-  'half-life': number;
+  'half-life'?: number;
   'as-of'?: string;
   aggregate?: string;
   force?: boolean;
@@ -47,7 +47,7 @@ export const declaration: CommandDeclaration = {
       default: 'presence',
       describe: `the scoring model: ${SCORE_MODEL_NAMES.map((name) => `${name} (${SCORE_MODELS[name].description})`).join('; ')}`,
     },
-    'half-life': { type: 'number', default: DEFAULT_HALF_LIFE_DAYS, describe: 'recency: days after which a campaign weighs half' },
+    'half-life': { type: 'number', describe: `recency: days after which a campaign weighs half (default: ${DEFAULT_HALF_LIFE_DAYS})` },
     'as-of': {
       type: 'string',
       describe: 'recency: the date to age campaigns from, YYYY-MM-DD (default: the newest date in the campaigns given, so output does not change from day to day)',
@@ -65,7 +65,13 @@ export function handler(context: CliContext) {
     if (args['as-of'] !== undefined && dayNumber(args['as-of']) === undefined) {
       throw new UsageError(`--as-of "${args['as-of']}" is not a date; write it as YYYY-MM-DD`);
     }
-    if (!(args['half-life'] > 0)) throw new UsageError(`--half-life ${args['half-life']} is not a positive number of days`);
+    const halfLife = args['half-life'] ?? DEFAULT_HALF_LIFE_DAYS;
+    if (!(halfLife > 0)) throw new UsageError(`--half-life ${halfLife} is not a positive number of days`);
+    // Given with another model, they would be taken and go unused without a word.
+    const recencyOnly = (['as-of', 'half-life'] as const).filter((flag) => args[flag] !== undefined).map((flag) => `--${flag}`);
+    if (recencyOnly.length && args.score !== 'recency') {
+      note(context, args, `warning: ${recencyOnly.join(' and ')} ${recencyOnly.length === 1 ? 'applies' : 'apply'} to --score recency only; the ${args.score} scores do not use ${recencyOnly.length === 1 ? 'it' : 'them'}`);
+    }
     if (args.aggregate !== undefined && !args.aggregate.trim()) throw new UsageError('--aggregate needs a name for the aggregate layer');
 
     const campaigns = readCampaigns(args.campaigns, { stdin: await readStdin(context, args.campaigns), domain: args.domain });
@@ -76,7 +82,7 @@ export function handler(context: CliContext) {
     });
     const { files, warnings } = renderLayerFiles(items, {
       model: args.score,
-      halfLifeDays: args['half-life'],
+      halfLifeDays: halfLife,
       ...(args['as-of'] !== undefined ? { asOf: args['as-of'] } : {}),
       ...(args.aggregate !== undefined ? { aggregate: args.aggregate } : {}),
     });

@@ -107,6 +107,14 @@ describe('attack-layers render', () => {
     expect(layer.techniques.find((entry) => entry.techniqueID === 'T1204')?.score).to.equal(0.5);
   });
 
+  // The example said `--score recency --check`, and exited 1 on the clone's layers/, which are presence layers.
+  it("--help's --check example passes on the layers/ the repository holds", async () => {
+    const { declaration } = await import('../../lib/cli/commands/render.js');
+    const example = declaration.examples?.find(([line]) => line.includes('--check'))?.[0];
+    const result = await runCli(example!.split(' ').slice(1));
+    expect([result.code, result.stderr]).to.deep.equal([0, '3 layers in layers up to date\n']);
+  });
+
   // `render campaigns --out rr --as-of 2020-01-01` (presence, the default) was taken without a word, its date unused.
   it('warns that --as-of and --half-life apply to --score recency only, and uses neither otherwise', async () => {
     const out = freshTmpDir('render');

@@ -56,7 +56,7 @@ export const declaration: CommandDeclaration = {
   },
   examples: [
     ['$0 render campaigns --out layers --aggregate all', 'a layer per campaign plus all.layer.json'],
-    ['$0 render campaigns --out layers --aggregate all --score recency --check', 'exit 1 if layers/ is stale'],
+    ['$0 render campaigns --out layers --aggregate all --check', 'exit 1 if layers/ is stale (as npm run layers renders it)'],
   ],
 };
 

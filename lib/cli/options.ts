@@ -120,7 +120,7 @@ export function declare<T>(yargs: Argv, declaration: CommandDeclaration, argv: r
 /**
  * A number flag's value, as last written in `argv` (`--top 3`, `--top=3`): yargs reads `--top abc` as NaN and adds
  * up a flag given twice (`--top 2 --top 1` gives 3), where every other flag takes the last value given.
- * @throws UsageError quoting the word written when it is not a number.
+ * @throws UsageError quoting the word written when it is not a number, or not a finite one.
  */
 function numberValue(name: string, value: unknown, argv: readonly string[]): number {
   let written: string | undefined;
@@ -129,7 +129,10 @@ function numberValue(name: string, value: unknown, argv: readonly string[]): num
     else if (arg.startsWith(`--${name}=`)) written = arg.slice(name.length + 3);
   });
   const number = written === undefined ? Number([value].flat().at(-1)) : written.trim() ? Number(written) : NaN;
-  if (Number.isNaN(number)) throw new UsageError(`--${name}${written === undefined ? '' : written.trim() ? ` ${written}` : ' (empty)'}: not a number; give one, such as --${name} 5`);
+  const as = `--${name}${written === undefined ? '' : written.trim() ? ` ${written}` : ' (empty)'}`;
+  if (Number.isNaN(number)) throw new UsageError(`${as}: not a number; give one, such as --${name} 5`);
+  // `1e999` and `Infinity` are numbers to JavaScript, and no flag's.
+  if (!Number.isFinite(number)) throw new UsageError(`${as}: not a finite number; give one, such as --${name} 5`);
   return number;
 }
 

@@ -216,6 +216,9 @@ describe('the CLI contract, command by command', () => {
       [['suggest', '-', '--top', 'abc'], 'attack-layers suggest: --top abc: not a number; give one, such as --top 5\n'],
       [['suggest', '-', '--top=1e'], 'attack-layers suggest: --top 1e: not a number; give one, such as --top 5\n'],
       [['render', APT32, '--out', 'x', '--half-life', 'soon'], 'attack-layers render: --half-life soon: not a number; give one, such as --half-life 5\n'],
+      // `--min-score 1e999` said '--min-score: give a number, such as 5', without the value; `--half-life Infinity` was taken.
+      [['suggest', '-', '--min-score', '1e999'], 'attack-layers suggest: --min-score 1e999: not a finite number; give one, such as --min-score 5\n'],
+      [['render', APT32, '--out', 'x', '--half-life', 'Infinity'], 'attack-layers render: --half-life Infinity: not a finite number; give one, such as --half-life 5\n'],
     ] as const) {
       const result = await runCli([...argv], {}, { stdin: 'The actor used PowerShell.\n' });
       expect([result.code, result.stderr.split('\n')[0] + '\n'], argv.join(' ')).to.deep.equal([2, says]);

@@ -27,7 +27,6 @@ export const declaration: CommandDeclaration = {
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     if (!Number.isInteger(args.top) || args.top < 1) throw new UsageError(`--top ${args.top}: give a whole number of candidates, 1 or more`);
-    if (!Number.isFinite(args['min-score'])) throw new UsageError(`--min-score: give a number, such as 5`);
     const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
     const index = attackLibrary(context, args).release(args.domain ?? 'enterprise-attack', args['attack-release']);
     const model = loadSuggestModel(index, {

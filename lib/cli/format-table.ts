@@ -1,4 +1,5 @@
 import type { CliContext } from './context.js';
+import { colored } from './terminal-text.js';
 
 /** How a table is laid out for its reader. */
 export interface TableStyle {
@@ -48,7 +49,7 @@ export function formatTable(
       widths[widest]! -= 1;
     }
   }
-  const paint = (text: string, code: string | undefined): string => (style.color && code ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const paint = (text: string, code: string | undefined): string => (style.color && code ? colored(text, code) : text);
   return (
     cells
       .map((row, r) =>

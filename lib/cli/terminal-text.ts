@@ -3,23 +3,29 @@ import type { Out } from './context.js';
 // Characters a terminal acts on rather than shows: C0 controls but tab and line feed (a carriage return only where it
 // ends a CRLF line), DEL, C1 controls, and the bidirectional overrides and isolates that reorder what is shown.
 const CONTROL = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
-// The colours tables use on a terminal (format-table.ts: bold, red, green, yellow, reset), kept as they are in data.
-const TABLE_COLOR = /\u001b\[(?:0|1|3[1-3])m/y;
+// What stands for the escape that starts a table's colour code until the text leaves for a terminal: a mark no input
+// can hold (two Unicode noncharacters around a number drawn per process), so that a colour code written in input
+// (`\e[31m` in a reference) is made inert like any other control sequence, and only the tables' own colours pass.
+const COLOR_MARK = `\uFDD0${Math.random().toString(36).slice(2, 12)}\uFDD1`;
+const COLOR_MARKS = new RegExp(`${COLOR_MARK}\\d+m`, 'g');
+
+/** `text` in a colour (an SGR code: `1` bold, `31` red), as tables paint cells; shown by `terminalText` with `colors`. */
+export function colored(text: string, code: string): string {
+  return `${COLOR_MARK}${code}m${text}${COLOR_MARK}0m`;
+}
 
 /**
  * Text as a terminal shows it, inert: control characters become visible escapes (`\x1B`, `\u202E`), so that text from
  * input (a campaign's name, a field name in a message) cannot move the cursor, clear the screen, set the window's
- * title or reorder the line. With `colors`, the colour codes of tables pass (they can only colour text).
+ * title or reorder the line. With `colors`, the tables' own colours (`colored`) are shown as colours; without, left out.
  */
 export function terminalText(text: string, options: { colors?: boolean } = {}): string {
-  return text.replace(CONTROL, (c, at: number) => {
-    if (options.colors && c === '\u001b') {
-      TABLE_COLOR.lastIndex = at;
-      if (TABLE_COLOR.test(text)) return c;
-    }
+  const inert = text.replace(CONTROL, (c) => {
     const code = c.charCodeAt(0);
     return code > 0xff ? `\\u${code.toString(16).toUpperCase().padStart(4, '0')}` : `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
   });
+  if (!inert.includes(COLOR_MARK)) return inert;
+  return options.colors ? inert.replaceAll(COLOR_MARK, '\u001b[') : inert.replace(COLOR_MARKS, '');
 }
 
 /** Longer lines of a message are cut in the middle, so that an input repeated in full cannot bury the rest. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { MAX_MESSAGE_LINE, messageText, terminalOut, terminalText } from '../../lib/cli/terminal-text.js';
+import { colored, MAX_MESSAGE_LINE, messageText, terminalOut, terminalText } from '../../lib/cli/terminal-text.js';
 
 describe('terminalText', () => {
   const rows: ReadonlyArray<readonly [string, string]> = [
@@ -51,8 +51,12 @@ describe('terminalOut', () => {
 });
 
 describe('terminalText with table colours', () => {
-  it("lets the tables' colour codes through on a terminal, and nothing else", () => {
-    expect(terminalText('\u001b[1mtechnique\u001b[0m \u001b[31munknown\u001b[0m', { colors: true })).to.equal('\u001b[1mtechnique\u001b[0m \u001b[31munknown\u001b[0m');
+  it("shows the tables' own colours on a terminal, and makes every colour code written in the text inert", () => {
+    const table = `${colored('technique', '1')} ${colored('unknown', '31')}`;
+    expect(terminalText(table, { colors: true })).to.equal('\u001b[1mtechnique\u001b[0m \u001b[31munknown\u001b[0m');
+    expect(terminalText(table)).to.equal('technique unknown');
+    // A reference written `\e[31mred` passed as if it were the table's red.
+    expect(terminalText(`\u001b[31mred\u001b[0m ${colored('x', '33')}`, { colors: true })).to.equal('\\x1B[31mred\\x1B[0m \u001b[33mx\u001b[0m');
     expect(terminalText('\u001b[2J\u001b[8m\u001b[31;1m\u001b]0;x\u0007', { colors: true })).to.equal('\\x1B[2J\\x1B[8m\\x1B[31;1m\\x1B]0;x\\x07');
   });
 });

@@ -37,6 +37,8 @@ describe('terminal escapes and long messages (issue 15, items 10 and 11)', () =>
     // sequences left.
     expect(result.stdout.replace(/\u001b\[(?:0|1|3[1-3])m/g, '') + result.stderr.replace(/\r\u001b\[K/g, '')).to.not.match(CONTROL);
     expect(result.stderr).to.contain('\\x1B[31mred \\u202Eyaw');
+    // A colour code in a reference is no table colour: the table on stdout shows it inert too.
+    expect(result.stdout).to.contain('\\x1B[31mred \\u202Eyaw');
   });
 
   it('a field name with escapes in an error message is shown inert (stderr, even when it is not a terminal)', async () => {

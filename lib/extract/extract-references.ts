@@ -582,8 +582,12 @@ function linkTexts(text: string): string {
   return text.replace(/\[([^\]]{1,80})\]\([^)\s]{0,300}\)/g, '$1');
 }
 
-/** The technique name in a cell, when the cell holds a short text and no ID. */
-function nameCell(line: Line, cell: TextSpan | undefined): boolean {
+/**
+ * The technique name in a cell, when the cell holds a short text and no ID. A cell of a technique column (`named`: its
+ * header is `Técnica`, `Technique`…) is a name, not a sentence, though it has another language's small words (`Mecanismo
+ * de Controle de Elevação de Abuso`, a Portuguese table's T1548.002), as a technique key's value is.
+ */
+function nameCell(line: Line, cell: TextSpan | undefined, named = false): boolean {
   if (!cell || cell.end <= cell.start) return false;
   const text = slice(line, cell);
   // A count beside the ID (`| 7 | T1003.001-.003 |`, how many datasets a row holds) is no name: a name has a letter. Nor
@@ -594,7 +598,7 @@ function nameCell(line: Line, cell: TextSpan | undefined): boolean {
   // Nor is a column header's word (`Technique Title` beside an ID, a table whose IDs a PDF conversion moved a row up).
   const header = HEADER_ROLES.has(headerKey(text));
   // A link is its text: a source's footnote (`[1](inputs/CSA_RUSSIAN_GRU_TARGET_LOGISTICS.pdf)`) has no letter.
-  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(linkTexts(text)) && !key && !header && !tacticsOf(text) && !isProse(text) && !holdsIdInWord(text);
+  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(linkTexts(text)) && !key && !header && !tacticsOf(text) && !isProse(text, named) && !holdsIdInWord(text);
 }
 
 /** State of the walk through a mapping table. */
@@ -645,7 +649,7 @@ function tacticCells(line: Line, cells: TextSpan[]): string[] {
 function nameRowReferences(line: Line, cells: TextSpan[], table: Table, context: string[], namesTechnique: (name: string, line: number) => boolean, merged: MergedReferences): void {
   const rowTactics = rowTacticSource(line, cells, table, context);
   const cell = cells[table.techniqueColumn];
-  if (!cell || !nameCell(line, cell)) return;
+  if (!cell || !nameCell(line, cell, true)) return;
   for (const part of cellLines(line, cell)) {
     const raw = originalOf(line, part).trim();
     if (!namesTechnique(raw, line.number)) continue;
@@ -685,7 +689,7 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     // it, which is then another column (a description): an ID there without a name of its own stays without one.
     const named = cellRefs.some(({ ref }) => ref.name !== undefined);
     const j = record ? undefined : nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
-    const nameSpan = j !== undefined && nameCell(line, cells[j]) ? cells[j] : undefined;
+    const nameSpan = j !== undefined && nameCell(line, cells[j], j === table?.techniqueColumn) ? cells[j] : undefined;
     const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined).length;
     const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed) : [];
     // `| Application Layer Protocol | Web Protocols | T1071.001 |`: the sub-technique column's cell completes the name of

@@ -536,6 +536,28 @@ describe('extractReferences', () => {
     expect(extractReferences('Technique: the attackers changed the image of the router (T1601) so that it persists.')[0]?.name).to.equal('router');
   });
 
+  it('reads a technique column\'s cell as a name though it has another language\'s small words (3AM ransomware, Portuguese)', () => {
+    // A Portuguese write-up's table of the 3AM ransomware (grid tables, `Tática | Técnica | | Detalhes`): `de`, `ou`, `do`
+    // made a cell of five words or more a sentence, and only its short names (`Parada de Serviço`) were read.
+    const text = [
+      '| Tática | Técnica | ID | Detalhes |', '|---|---|---|---|',
+      '| Escalação de Privilégios (TA0004) | Criar ou modificar processo do sistema | T1543.003 | O ator usou o PsExec. |',
+      '| Impacto (TA0040) | Inibir a recuperação do sistema | T1490 | apagou as cópias de sombra do disco |',
+      '| | Parada de Serviço | T1489 | |',
+      // A sentence's full stop still makes a sentence, as after a technique key.
+      '| | Dados criptografados para impacto. | T1486 | |', '',
+      // Outside a technique column, such words are a description: no name.
+      '| ID | Observação |', '|---|---|', '| T1070.004 | apagou os arquivos do disco depois |',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.line, ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+      [3, 'T1543.003', 'Criar ou modificar processo do sistema', ['TA0004: Privilege Escalation']],
+      [4, 'T1490', 'Inibir a recuperação do sistema', ['TA0040: Impact']],
+      [5, 'T1489', 'Parada de Serviço', ['TA0040: Impact']],
+      [6, 'T1486', undefined, ['TA0040: Impact']],
+      [10, 'T1070.004', undefined, []],
+    ]);
+  });
+
   it('reads a tactic label whose name has a conjunction inside (reports6 14 `Táctica: Defensa y Evasión`)', () => {
     const text = ['- **Táctica: Defensa y Evasión**', '  - Técnica: Ofuscación de Comunicaciones (T1573)', '- **Táctica: Ejecución y Persistencia**', '  - T1053.005'];
     expect(extractReferences(text.join('\n')).map((ref) => [ref.ids, ref.tactics])).to.deep.equal([

@@ -612,6 +612,20 @@ interface Table {
   carried: TacticSource;
   /** When the header was a line of comma- or semicolon-separated values, its separator and number of cells: the rows after it have as many. */
   csv?: { separator: CsvSeparator; cells: number };
+  /** A matrix's header of tactic columns (`| Initial Access | Execution | … |`): each column's tactics, for the IDs of its cells. */
+  columnTactics?: Array<string[] | undefined>;
+}
+
+/**
+ * The tactics of the columns of a matrix's header (`| Reconnaissance | Initial Access | Execution |` over `| T1595
+ * Scanning | T1566 Phishing | T1059 Scripts |`, a README's ATT&CK mapping; ATT&CK Matrix for Enterprise tables of
+ * Exabeam's content pages): a Markdown table's header (a delimiter row under it) of no column's role in which two cells
+ * or more name a tactic; a column whose header names none (`Priv Escalation`) has none.
+ */
+function matrixColumns(texts: readonly string[], next: Entry | undefined): Array<string[] | undefined> | undefined {
+  if (next?.kind !== 'row' || !isDelimiterRow(next.line)) return undefined;
+  const columns = texts.map((text) => (text.trim() ? tacticsOf(text, true) : undefined));
+  return columns.filter(Boolean).length >= 2 ? columns : undefined;
 }
 
 /** The tactics of a table row: its tactic column's (carried down past empty cells), else any tactic cell, else `context`. */
@@ -688,7 +702,8 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     // A cell that names its references itself (`**T1059** / **T1059.004** Unix Shell`) takes no name from a cell near
     // it, which is then another column (a description): an ID there without a name of its own stays without one.
     const named = cellRefs.some(({ ref }) => ref.name !== undefined);
-    const j = record ? undefined : nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
+    // In a matrix, the cells beside are other tactics' techniques, no names.
+    const j = record || table?.columnTactics ? undefined : nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
     const nameSpan = j !== undefined && nameCell(line, cells[j], j === table?.techniqueColumn) ? cells[j] : undefined;
     const unnamed = cellRefs.filter(({ ref }) => ref.name === undefined).length;
     const nameParts = nameSpan ? splitNames(line, nameSpan, unnamed) : [];
@@ -701,7 +716,8 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     let k = 0;
     for (const { ref, tactics } of cellRefs) {
       const part = ref.name === undefined ? nameParts[k++] : undefined;
-      const own = tactics.length ? { tactics } : rowTactics;
+      const column = table?.columnTactics?.[i];
+      const own = tactics.length ? { tactics } : column ? { tactics: column } : rowTactics;
       merged.mention(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i, ...(sub ? { sub } : {}) } : ref.name === undefined ? elsewhere : undefined);
     }
   }
@@ -1177,6 +1193,11 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           }
           const headed = headerTactics(texts, roles);
           if (headed) setRowContext(headed);
+          break;
+        }
+        const columnTactics = matrixColumns(texts, index + 1 < lines.length ? entryAt(index + 1) : undefined);
+        if (columnTactics) {
+          table = { roles, techniqueColumn: -1, subColumn: -1, carried: { tactics: [] }, columnTactics };
           break;
         }
         const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;

@@ -558,6 +558,27 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('gives the IDs of a matrix\'s cells the tactic of their column (a README\'s mapping, Exabeam\'s content pages)', () => {
+    // A header of tactic columns over technique cells: the row held no tactic, nor did the table.
+    const text = [
+      '| Reconnaissance | Initial Access | Lateral Moves | Command and Control |', '|:---:|:---:|:---:|:---:|',
+      '| T1595 Scanning | T1566 Phishing | T1021 Remote Svc | |',
+      '| | [Valid Accounts](https://attack.mitre.org/techniques/T1078)<br><br> | T1570 | T1105 |', '',
+      // A table after it, a blank line between, has none of its columns.
+      '| ID | Name |', '|---|---|', '| T1110 | Brute Force |',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.line, ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+      [3, 'T1595', 'Scanning', ['Reconnaissance']],
+      [3, 'T1566', 'Phishing', ['Initial Access']],
+      // A column whose header names no tactic has none; a cell's ID alone takes no name from the cells beside it.
+      [3, 'T1021', 'Remote Svc', []],
+      [4, 'T1078', 'Valid Accounts', ['Initial Access']],
+      [4, 'T1570', undefined, []],
+      [4, 'T1105', undefined, ['Command and Control']],
+      [8, 'T1110', 'Brute Force', []],
+    ]);
+  });
+
   it('reads a tactic label whose name has a conjunction inside (reports6 14 `Táctica: Defensa y Evasión`)', () => {
     const text = ['- **Táctica: Defensa y Evasión**', '  - Técnica: Ofuscación de Comunicaciones (T1573)', '- **Táctica: Ejecución y Persistencia**', '  - T1053.005'];
     expect(extractReferences(text.join('\n')).map((ref) => [ref.ids, ref.tactics])).to.deep.equal([

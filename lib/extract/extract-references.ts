@@ -682,10 +682,25 @@ function nameRowReferences(line: Line, cells: TextSpan[], table: Table, context:
 }
 
 /**
+ * The name of the IDs of a row that goes on from the row above (`| TA0001 | T1566 | |` under `| Acesso Inicial | Phishing
+ * | Rhysida utiliza iscas… |`, a Portuguese write-up whose docx cells of two paragraphs became two Markdown rows): the
+ * technique column's cell of that row, when it has no ID and this row holds nothing but IDs and tactics.
+ */
+function nameAbove(row: Entry, above: Entry | undefined, table: Table | undefined): NameApart | undefined {
+  if (row.kind !== 'row' || above?.kind !== 'row' || !table || table.techniqueColumn < 0 || above.line.idSpans.length || !row.line.idSpans.length) return undefined;
+  const goesOn = row.cells.every((cell) => {
+    const text = withoutIds(row.line, cell).trim();
+    return !/\p{L}/u.test(text) || tacticsOf(text) !== undefined;
+  });
+  const cell = above.cells[table.techniqueColumn];
+  return goesOn && cell && nameCell(above.line, cell, true) ? { line: above.line, span: cell, after: false } : undefined;
+}
+
+/**
  * References in one table row, merged as they are read. In a row of a key/value table (`record`), the first cell is the
  * field's key, no name: the table's name field names the row's one reference.
  */
-function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[], merged: MergedReferences, record?: KeyValueRecord): void {
+function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[], merged: MergedReferences, record?: KeyValueRecord, above?: NameApart): void {
   const rowTactics = rowTacticSource(line, cells, table, context);
   for (const [i, cell] of cells.entries()) {
     if (!hasIds(line, cell)) continue;
@@ -711,7 +726,7 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     // the one reference of the row (a cell without a name, `—`, leaves the technique's).
     const subCell = table && j === nameColumn && table.subColumn > j && unnamed === 1 ? cells[table.subColumn] : undefined;
     const sub = subCell && nameCell(line, subCell) ? subCell : undefined;
-    const elsewhere = unnamed === 1 ? record?.name : undefined;
+    const elsewhere = unnamed === 1 ? (record?.name ?? (nameSpan ? undefined : above)) : undefined;
     // The k-th reference without a name of its own takes the k-th part of the name cell.
     let k = 0;
     for (const { ref, tactics } of cellRefs) {
@@ -1170,7 +1185,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (isDelimiterRow(line)) break;
         if (line.idSpans.length) {
           const record = keyValueRecord(entryAt, lines.length, index);
-          rowReferences(line, entry.cells, table, record?.tactics ?? context, merged, record);
+          rowReferences(line, entry.cells, table, record?.tactics ?? context, merged, record, nameAbove(entry, index > 0 ? entryAt(index - 1) : undefined, table));
           break;
         }
         const texts = entry.cells.map((cell) => slice(line, cell));
@@ -1204,7 +1219,12 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
         else if (tactics) {
           setRowContext(tactics);
-        } else if (table && table.techniqueColumn >= 0 && options.namesTechnique) nameRowReferences(line, entry.cells, table, context, options.namesTechnique, merged);
+        } else if (table && table.techniqueColumn >= 0 && options.namesTechnique) {
+          // A name whose ID is in the row below is that ID's (see `nameAbove`), no reference of its own; its row's tactic
+          // is the row below's.
+          if (index + 1 < lines.length && nameAbove(entryAt(index + 1), entry, table)) rowTacticSource(line, entry.cells, table, context);
+          else nameRowReferences(line, entry.cells, table, context, options.namesTechnique, merged);
+        }
         break;
       }
       case 'ids': {

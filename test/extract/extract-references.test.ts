@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { nameKey } from '../../lib/attack/attack-index.js';
 import { extractReferences, type ExtractedReference } from '../../lib/extract/extract-references.js';
+import { extractReport } from '../../lib/extract/extract-report.js';
 import { NFKC_WINDOW } from '../../lib/normalize/tokenize-references.js';
 import { readCorpus } from '../corpus/corpus.js';
 import { loadRelease, repoRoot } from '../helpers/attack.js';
@@ -576,6 +577,24 @@ describe('extractReferences', () => {
       [4, 'T1570', undefined, []],
       [4, 'T1105', undefined, ['Command and Control']],
       [8, 'T1110', 'Brute Force', []],
+    ]);
+  });
+
+  it('names the IDs of a row that goes on from the row above with that row\'s technique cell (Rhysida, Portuguese, from docx)', () => {
+    // Each cell of two paragraphs became two rows: the tactic and the technique's name, then the TA ID and the ID.
+    const text = [
+      '| Tática | Técnica | Detalhes |', '|:---:|:---:|:---:|',
+      '| Acesso Inicial | Phishing | Rhysida usa iscas de phishing. |', '| TA0001 | T1566 | |',
+      '| Execução | Interpretador de Comandos e Scripts: PowerShell | Usa o PowerShell. |', '| | T1059.001 | |',
+      // A row with words of its own is a row of its own: its ID takes no name from above.
+      '| Impacto | Inibe a Recuperação do Sistema | Executa o vssadmin. |', '| | T1490 | Remove as cópias de sombra dos volumes. |',
+    ].join('\n');
+    // With ATT&CK data, the name above (`Phishing`, a technique's) is no reference of its own beside its ID's.
+    const refs = extractReport(text, { target: loadRelease('18.1', 'enterprise-attack') }).references;
+    expect(refs.map((ref) => [ref.line, ref.raw, ref.name, ref.tactics, ref.resolution?.ids])).to.deep.equal([
+      [3, 'Phishing | T1566', 'Phishing', ['Initial Access'], ['T1566']],
+      [5, 'Interpretador de Comandos e Scripts: PowerShell | T1059.001', 'Interpretador de Comandos e Scripts: PowerShell', ['Execution'], ['T1059.001']],
+      [8, 'T1490', undefined, ['Impact'], ['T1490']],
     ]);
   });
 

@@ -1219,11 +1219,13 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
         else if (tactics) {
           setRowContext(tactics);
-        } else if (table && table.techniqueColumn >= 0 && options.namesTechnique) {
-          // A name whose ID is in the row below is that ID's (see `nameAbove`), no reference of its own; its row's tactic
-          // is the row below's.
-          if (index + 1 < lines.length && nameAbove(entryAt(index + 1), entry, table)) rowTacticSource(line, entry.cells, table, context);
-          else nameRowReferences(line, entry.cells, table, context, options.namesTechnique, merged);
+        } else if (table) {
+          // A row without ID gives its tactic cell to the rows under it, whose merged cells leave theirs empty, as a row of
+          // IDs does, with ATT&CK data or without. A name whose ID is in the row below is that ID's (see `nameAbove`), no
+          // reference of its own.
+          rowTacticSource(line, entry.cells, table, context);
+          const namesBelow = index + 1 < lines.length && nameAbove(entryAt(index + 1), entry, table) !== undefined;
+          if (table.techniqueColumn >= 0 && options.namesTechnique && !namesBelow) nameRowReferences(line, entry.cells, table, context, options.namesTechnique, merged);
         }
         break;
       }

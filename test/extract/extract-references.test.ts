@@ -598,6 +598,20 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('carries the tactic cell of a row without ID to the rows under it without ATT&CK data too (Rhysida, Portuguese)', () => {
+    // `| TA0005 | Remoção do Indicador: … |` holds the name of the ID in the row below: without ATT&CK data (no names
+    // looked up), its tactic was not read, and the ID under it took the tactic of the last row of IDs, TA0002.
+    const text = [
+      '| Tática | Técnica | Detalhes |', '|:---:|:---:|:---:|',
+      '| TA0002 | T1059.003 | |',
+      '| TA0005 | Remoção do Indicador: Exclusão de Arquivos | Rhysida se exclui após a execução. |', '| | T1070.004 | |',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.line, ref.ids[0], ref.tactics])).to.deep.equal([
+      [3, 'T1059.003', ['TA0002']],
+      [4, 'T1070.004', ['TA0005']],
+    ]);
+  });
+
   it('reads a tactic label whose name has a conjunction inside (reports6 14 `Táctica: Defensa y Evasión`)', () => {
     const text = ['- **Táctica: Defensa y Evasión**', '  - Técnica: Ofuscación de Comunicaciones (T1573)', '- **Táctica: Ejecución y Persistencia**', '  - T1053.005'];
     expect(extractReferences(text.join('\n')).map((ref) => [ref.ids, ref.tactics])).to.deep.equal([

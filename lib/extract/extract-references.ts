@@ -1057,6 +1057,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // Whether `context` is a table's own, from one of its rows (a section row `| **Persistence** | |`, a header's tactic
   // cell, a key/value table's tactic field): it ends with the table, and a new table's header ends it.
   let rowContext = false;
+  // The index of the row whose tactic cell is `context` (a header's, a section row's), or -1.
+  let rowContextAt = -1;
   /** A table's own row gives the tactic (`rowContext`): it replaces a heading's or a caption's. */
   const setRowContext = (tactics: string[]): void => {
     context = tactics;
@@ -1202,12 +1204,19 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           const first = roles.indexOf('name');
           const subColumn = texts.findIndex((text, k) => k > first && first >= 0 && SUB_TECHNIQUE_HEADER.test(headerKey(text)));
           table = { roles, techniqueColumn, subColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}) };
-          if (rowContext) {
+          // A header right under the row that gave the table its tactic, only a delimiter row between (`| Execution | | |`,
+          // `|---|---|---|`, `| Technique Title | ID | Use |`: an advisory's table made Markdown, its caption the first
+          // header), is that table's: the tactic holds. Another table's header ends it.
+          const above = index >= 2 && entryAt(index - 1).kind === 'row' && isDelimiterRow(entryAt(index - 1).line) ? index - 2 : index - 1;
+          if (rowContext && rowContextAt !== above) {
             context = [];
             rowContext = false;
           }
           const headed = headerTactics(texts, roles);
-          if (headed) setRowContext(headed);
+          if (headed) {
+            setRowContext(headed);
+            rowContextAt = index;
+          }
           break;
         }
         const columnTactics = matrixColumns(texts, index + 1 < lines.length ? entryAt(index + 1) : undefined);
@@ -1219,6 +1228,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
         else if (tactics) {
           setRowContext(tactics);
+          rowContextAt = index;
         } else if (table) {
           // A row without ID gives its tactic cell to the rows under it, whose merged cells leave theirs empty, as a row of
           // IDs does, with ATT&CK data or without. A name whose ID is in the row below is that ID's (see `nameAbove`), no

@@ -605,6 +605,25 @@ describe('extractReport', () => {
         [10, ['T1105'], [], []],
       ]);
     });
+
+    it('holds over the header right under it, a delimiter row between (ALPHV\'s tables, an advisory\'s made Markdown)', () => {
+      // The tactic of the caption became the first header, the table's own the second: `| Execution | | |`, `|---|`,
+      // `| Technique Title | ID | Use |`, `|---|`; the second header ended the tactic, and every ID had none.
+      const text = [
+        '| Initial Access | ID | Use |', '|---|---|---|', '| Technique Title | ID | Use |', '|---|---|---|', '| External Remote Services | T1133 | Insecure RDP was exploited. |', '',
+        '| Execution | | |', '|---|---|---|', '| Technique Title | ID | Use |', '|---|---|---|', '| Native API | T1106 | It uses native API. |',
+        '| Defense Evasion | | |', '|---|---|---|', '| Technique Title | ID | Use |', '|---|---|---|', '| Masquerading | T1036 | A renamed scanner. |',
+        // After rows of its own, a header is another table's: the tactic ends.
+        '| Technique Title | ID | Use |', '|---|---|---|', '| Modify Registry | T1112 | It sets MaxMpxCt. |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.ids, ref.tactics])).to.deep.equal([
+        [5, ['T1133'], ['Initial Access']],
+        [11, ['T1106'], ['Execution']],
+        [16, ['T1036'], ['Defense Evasion']],
+        [19, ['T1112'], []],
+      ]);
+    });
   });
 
   describe('a grid table (pandoc, reStructuredText)', () => {

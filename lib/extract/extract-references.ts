@@ -700,8 +700,27 @@ function nameAbove(row: Entry, above: Entry | undefined, table: Table | undefine
  * References in one table row, merged as they are read. In a row of a key/value table (`record`), the first cell is the
  * field's key, no name: the table's name field names the row's one reference.
  */
-function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, context: string[], merged: MergedReferences, record?: KeyValueRecord, above?: NameApart): void {
+function rowReferences(
+  line: Line,
+  cells: TextSpan[],
+  table: Table | undefined,
+  context: string[],
+  merged: MergedReferences,
+  record?: KeyValueRecord,
+  above?: NameApart,
+  hasTactic?: ReadOptions['hasTactic'],
+): void {
   const rowTactics = rowTacticSource(line, cells, table, context);
+  // `| 초기 접근 / 실행 | 피싱 → 사용자 실행 | T1566, T1204 |`: the tactics of a row of several techniques are shared among
+  // them: each reference takes those its techniques have (T1566 Initial Access, T1204 Execution); one whose techniques
+  // have none keeps them all.
+  const written = new Set<string>();
+  for (let k = 0; k < line.idSpans.length; k += 2) written.add(line.text.slice(line.idSpans[k], line.idSpans[k + 1]).toUpperCase());
+  const shared = (ref: ReferenceToken): TacticSource => {
+    if (!hasTactic || written.size < 2 || rowTactics.tactics.length < 2) return rowTactics;
+    const own = rowTactics.tactics.filter((tactic) => ref.ids.some((id) => hasTactic(id, tactic) === true));
+    return own.length ? { ...rowTactics, tactics: own } : rowTactics;
+  };
   for (const [i, cell] of cells.entries()) {
     if (!hasIds(line, cell)) continue;
     // Each line of the cell (`T1105 Ingress Tool Transfer<br>T1140 Deobfuscate/Decode Files or Information`) by itself.
@@ -732,7 +751,7 @@ function rowReferences(line: Line, cells: TextSpan[], table: Table | undefined, 
     for (const { ref, tactics } of cellRefs) {
       const part = ref.name === undefined ? nameParts[k++] : undefined;
       const column = table?.columnTactics?.[i];
-      const own = tactics.length ? { tactics } : column ? { tactics: column } : rowTactics;
+      const own = tactics.length ? { tactics } : column ? { tactics: column } : shared(ref);
       merged.mention(line, ref, own, part && j !== undefined ? { line, span: part, after: j > i, ...(sub ? { sub } : {}) } : ref.name === undefined ? elsewhere : undefined);
     }
   }
@@ -1010,6 +1029,8 @@ export interface ReadOptions {
   namesApart?: boolean;
   /** Whether a cell of a technique column (at a 1-based line) names a technique of the release: then it is a reference. */
   namesTechnique?: (name: string, line: number) => boolean;
+  /** Whether the technique of an ID has a tactic as written (undefined when the release does not say). */
+  hasTactic?: (id: string, tactic: string) => boolean | undefined;
 }
 
 /**
@@ -1187,7 +1208,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (isDelimiterRow(line)) break;
         if (line.idSpans.length) {
           const record = keyValueRecord(entryAt, lines.length, index);
-          rowReferences(line, entry.cells, table, record?.tactics ?? context, merged, record, nameAbove(entry, index > 0 ? entryAt(index - 1) : undefined, table));
+          const above = nameAbove(entry, index > 0 ? entryAt(index - 1) : undefined, table);
+          rowReferences(line, entry.cells, table, record?.tactics ?? context, merged, record, above, options.hasTactic);
           break;
         }
         const texts = entry.cells.map((cell) => slice(line, cell));

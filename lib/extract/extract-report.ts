@@ -1,6 +1,6 @@
 import { nameKey } from '../attack/attack-index.js';
 import type { Resolution } from '../normalize/normalize-types.js';
-import { readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
+import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 import { fullName, isInitialsOf, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
@@ -131,7 +131,13 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   };
   // `T1059.`⏎`001`: a sub-technique number split off by a line break; `A y B (T1566.001/T1566.002)`: each name with its
   // own ID, in order.
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique }).map(named), lines, target);
+  // Whether a technique has a tactic, as a row of several techniques shares its tactics among them.
+  const hasTactic = (id: string, tactic: string): boolean | undefined => {
+    const technique = target.technique(id);
+    const shortname = technique ? readTactic(tactic, target) : undefined;
+    return shortname ? technique!.tactics.includes(shortname) : undefined;
+  };
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   const paired = pairJoinedNames(withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown'), lines, target);
   const { warnings: joinedWarnings } = paired;

@@ -626,6 +626,28 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a row of several techniques', () => {
+    it('shares the tactics of its tactic cell among them: each takes those its techniques have (a Korean DFIR page)', () => {
+      // `| 초기 접근 / 실행 | 피싱 → 사용자 실행 | T1566, T1204 |`: every ID took both tactics, and a warning for one.
+      const text = [
+        '| 전술 | 기법 | ATT&CK |', '|---|---|---|',
+        '| 초기 접근 / 실행 | 피싱 → 사용자 실행 | T1566, T1204 |',
+        '| 자격 증명 접근 / 지속성 | Golden, Silver 티켓과 Pass-the-Ticket | T1558.001/.002, T1550.003 |',
+        // One technique alone keeps its row's tactics, and the warning that it has not all of them.
+        '| 실행 / 방어 회피 | PowerShell 크래들 | T1059.001 |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.ids, ref.tactics, ref.resolution?.warnings.length])).to.deep.equal([
+        [3, ['T1566'], ['Initial Access'], 0],
+        [3, ['T1204'], ['Execution'], 0],
+        [4, ['T1558.001', 'T1558.002'], ['Credential Access'], 0],
+        // Pass the Ticket has neither: both stay, with the warning.
+        [4, ['T1550.003'], ['Credential Access', 'Persistence'], 1],
+        [5, ['T1059.001'], ['Execution', 'Defense Evasion'], 1],
+      ]);
+    });
+  });
+
   describe('a grid table (pandoc, reStructuredText)', () => {
     it('reads each row, its cells wrapped over several lines, as a Markdown table\'s, with its tactic column', () => {
       // The shape pandoc writes for a report converted from docx (`pandoc -t markdown`): `+---+` borders, `+===+` under the

@@ -1,4 +1,5 @@
 import { InputError } from './errors.js';
+import { isThreatIntelBundle, THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE } from './attack/index-bundle.js';
 import { parseJsonText } from './json-text.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
@@ -6,6 +7,7 @@ export type InputKind =
   | 'campaign'
   | 'layer'
   | 'stix-bundle'
+  | 'stix-threat-intel'
   | 'gap-report'
   | 'sigma-rule'
   | 'detections'
@@ -21,6 +23,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   campaign: ['a campaign file', 'use normalize, render or compare (gap takes it as --threat)'],
   layer: ['an ATT&CK Navigator layer', 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage)'],
   'stix-bundle': ['an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`'],
+  'stix-threat-intel': [THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE],
   'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
   'sigma-rule': ['a Sigma rule', 'give it (or its folder) to gap --coverage'],
   detections: ['a detections file', 'give it to gap --coverage'],
@@ -75,14 +78,15 @@ const isLayerArray = (value: unknown[]): boolean =>
  * The kind of a parsed JSON or YAML value, when it is clearly one (undefined otherwise). A layer and a campaign may
  * both have `domain` and `techniques`: a campaign's techniques are texts or `{ ref }` mappings, a layer's have
  * `techniqueID`, and a layer states its format (`versions`, or `version` before 4.0). An array is told by all its
- * elements (`isLayerArray`).
+ * elements (`isLayerArray`). A STIX bundle is an ATT&CK release, or threat intelligence that names techniques
+ * (`isThreatIntelBundle`: by whether ATT&CK's matrix, tactics or collection are among its objects).
  */
 export function kindOfValue(value: unknown): InputKind | undefined {
   const first: unknown = Array.isArray(value) ? value[0] : value;
   if (!isObject(first)) return undefined;
   const other = nonRuleKind(first);
   if (other) return other;
-  if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return 'stix-bundle';
+  if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return isThreatIntelBundle(first['objects']) ? 'stix-threat-intel' : 'stix-bundle';
   // Sentinel's Export of analytic rules: an ARM deployment template whose resources are alert rules.
   if (
     typeof first['$schema'] === 'string' &&

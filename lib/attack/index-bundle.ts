@@ -81,6 +81,7 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
       { file },
     );
   }
+  if (isThreatIntelBundle(bundle.objects)) throw new AttackDataError(`${file}: ${THREAT_INTEL_BUNDLE}, not an ATT&CK release; ${THREAT_INTEL_BUNDLE_USE}`, { file });
   // One pass sorts the objects by type: a release has ~25,000 objects of many shapes, and every further pass over
   // all of them costs a noticeable share of a cold load.
   const byType = new Map<string, StixObject[]>();
@@ -287,6 +288,30 @@ export function summarize(description: string): string {
   const sentence = /^.*?[.!?](?=\s|$)/.exec(plain)?.[0] ?? plain;
   return sentence.length > 240 ? `${sentence.slice(0, 237)}...` : sentence;
 }
+
+/**
+ * The object types of ATT&CK's own structure, which every release holds (a matrix and its tactics, in 3.0 to 18.1,
+ * enterprise, mobile and ICS; a collection too in STIX 2.1) and threat intelligence does not copy.
+ */
+const RELEASE_TYPES: ReadonlySet<string> = new Set(['x-mitre-collection', 'x-mitre-matrix', 'x-mitre-tactic']);
+
+/**
+ * True for a bundle of threat intelligence rather than an ATT&CK release: it holds objects, none of them of ATT&CK's
+ * structure (`RELEASE_TYPES`). Unit 42's playbooks, MISP and OpenCTI exports hold reports, intrusion sets, indicators
+ * and attack-patterns, whose copies of ATT&CK's `x_mitre_*` fields (`x_mitre_version`, `x_mitre_platforms`) do not
+ * make them a release. An empty bundle is neither: it is told by what reads it.
+ */
+export function isThreatIntelBundle(objects: readonly unknown[]): boolean {
+  const typeOf = (object: unknown): unknown => (typeof object === 'object' && object !== null ? (object as { type?: unknown }).type : undefined);
+  return objects.length > 0 && !objects.some((object) => RELEASE_TYPES.has(String(typeOf(object))));
+}
+
+/** What a reader of ATT&CK data says of a bundle of threat intelligence, and what to do with it instead. */
+export const THREAT_INTEL_BUNDLE =
+  'a STIX bundle of threat intelligence (none of its objects is an x-mitre-collection, x-mitre-matrix or x-mitre-tactic, as in an ATT&CK release)';
+export const THREAT_INTEL_BUNDLE_USE =
+  'to map the ATT&CK techniques it names, make a campaign file of them with `attack-layers extract <file>` and review it; ' +
+  'for ATT&CK data, use a release such as enterprise-attack-18.1.json (`attack-layers data fetch` gets one)';
 
 /** A STIX bundle: an object with `type: bundle` and an `objects` array. */
 export function isBundle(value: unknown): value is { type: string; spec_version?: string; objects: unknown[] } {

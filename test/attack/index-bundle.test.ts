@@ -122,7 +122,8 @@ describe('indexBundle (hand-written fixture)', () => {
   const errors: ReadonlyArray<readonly [string, unknown, RegExp]> = [
     ['a JSON value that is not a bundle', { type: 'x-mitre-collection', objects: [] }, /not a STIX bundle/],
     ['a bundle without an objects array', { type: 'bundle' }, /not a STIX bundle/],
-    ['a bundle with no attack-pattern', { type: 'bundle', objects: [{ type: 'identity', id: 'identity--1' }] }, /holds no ATT&CK techniques/],
+    ['a bundle with no attack-pattern', { type: 'bundle', objects: [{ type: 'x-mitre-matrix', id: 'x-mitre-matrix--1' }] }, /holds no ATT&CK techniques/],
+    ["a bundle with none of ATT&CK's matrix, tactics or collection", { type: 'bundle', objects: [{ type: 'identity', id: 'identity--1' }] }, /a STIX bundle of threat intelligence .*, not an ATT&CK release/],
   ];
   for (const [label, value, message] of errors) {
     it(`rejects ${label} with an AttackDataError naming the file`, () => {

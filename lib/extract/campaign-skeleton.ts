@@ -41,7 +41,8 @@ function mentions(object: FoundAttackObject, reportFile: string): string {
  * The YAML text of a campaign file skeleton for references extracted from a report: a header saying it needs review,
  * `name:`, and one `techniques:` item per reference with its `ref:` text, `tactic:` list (when found) and
  * `source: "<reportFile>:<line>"` (`<reportFile>:1, 8, 26` for a reference cited on several lines), and above it,
- * as comments, the warnings of its resolution when it has one, and its note when it places no technique. Refs are
+ * as comments, the warnings of its resolution when it has one, its note when it places no technique, and its
+ * evidence (a STIX bundle's relationship descriptions). Refs are
  * kept as written (a wrapped cell as a block literal). Items keep the order of `refs`; the same input gives the same
  * bytes.
  */
@@ -73,6 +74,7 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
       const comments = [...new Set(ref.resolution?.warnings ?? [])].map((warning) => ` warning: ${oneLine(warning)}`);
       const { status, note } = ref.resolution ?? {};
       if (status && note && UNRESOLVED_STATUSES.includes(status) && !ref.resolution?.warnings.includes(note)) comments.push(` not resolved (${status}): ${oneLine(note)}`);
+      comments.push(...(ref.evidence ?? []).map((said) => ` evidence: ${oneLine(said)}`));
       const item = items.items[i];
       if (comments.length && YAML.isNode(item)) item.commentBefore = comments.join('\n');
     }

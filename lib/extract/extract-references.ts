@@ -50,6 +50,8 @@ export interface ExtractedReference {
   tacticColumn?: string;
   /** A malformed ID as written (`T1566.01`): it names no technique until fixed. */
   malformed?: string;
+  /** What the report says of its use, where it says so apart from the reference (a STIX relationship's description). */
+  evidence?: string[];
 }
 
 /** One line of the report, folded for matching, with where its technique IDs are written. */

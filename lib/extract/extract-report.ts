@@ -11,6 +11,7 @@ import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
 import { idsInWords } from './ids-in-words.js';
 import { withNamesAround, withoutNameAfter } from './name-around.js';
+import { bundleReport } from './bundle-references.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
 const TACTIC_ID_AND_NAME = /^(TA\d{4}): /;
@@ -29,6 +30,8 @@ export interface ExtractedReport {
    * release, and technique names written without an ID when they outnumber the references (`suggest` reads those).
    */
   notes: string[];
+  /** The name of the actor a STIX bundle of threat intelligence is about (`bundleReport`), for the campaign's name. */
+  name?: string;
 }
 
 // How many cells or names a note lists.
@@ -60,9 +63,12 @@ const listed = (items: readonly string[]): string => items.slice(0, LISTED).join
  * reference's resolution and the ATT&CK groups, software and campaigns it names (`findAttackObjects`). Pure.
  */
 export function extractReport(text: string, context?: ResolveContext): ExtractedReport {
+  // A STIX bundle of threat intelligence is read by its objects, not its text: the descriptions it copies from ATT&CK
+  // cite other techniques.
+  const bundle = bundleReport(text);
   // Both readers work on the same folded lines: the text is split and folded once.
-  const lines = foldLines(text);
-  if (!context) return { references: referencesInLines(lines), objects: [], notes: [] };
+  const lines = bundle ? [] : foldLines(text);
+  if (!context) return bundle ? { ...bundle, objects: [], notes: [] } : { references: referencesInLines(lines), objects: [], notes: [] };
   const { target } = context;
   const resolved = (ref: ExtractedReference): ReportReference => {
     // `Email Collection 71114`: an ID whose T OCR read as a 7 is resolved as the ID it stands for, and says so.
@@ -148,6 +154,16 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     ocrIds.set(spanKey(reference), written);
     const at = references.findIndex((ref) => ref.line > reference.line || (ref.line === reference.line && ref.span.line === ref.line && ref.span.start > reference.span.start));
     references.splice(at < 0 ? references.length : at, 0, reference);
+  }
+  // (The text readers above read no lines of a bundle: `resolved` needs what they set.)
+  if (bundle) {
+    // A kill chain phase (`defense-evasion`) is written as the tactic's name, as a campaign file writes it.
+    const phaseName = (phase: string): string => {
+      const shortname = readTactic(phase, target);
+      return shortname ? target.tacticName(shortname) : phase;
+    };
+    const references = bundle.references.map((ref) => resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] }));
+    return { references, objects: [], notes: [], ...(bundle.name ? { name: bundle.name } : {}) };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the

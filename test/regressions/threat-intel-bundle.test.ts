@@ -4,47 +4,17 @@
  * playbook in the cache as an enterprise release. One rule tells them apart, by the bundle's own objects: a release
  * holds ATT&CK's matrix and tactics (and its collection, in STIX 2.1); intelligence copies attack-patterns with their
  * x_mitre_* fields, never the matrix. The bundles here are written for the test, modelled on Unit 42's playbooks
- * (pan-unit42/playbook_viewer: report, intrusion-set, attack-patterns with x_mitre_version, uses relationships) and
- * a MISP STIX 2.1 export (grouping, indicator, no attack-pattern).
+ * (pan-unit42/playbook_viewer: report, intrusion-set, attack-patterns with x_mitre_version, uses relationships;
+ * test/fixtures/stix/threat-intel-playbook.json) and a MISP STIX 2.1 export (grouping, indicator, no attack-pattern).
  */
 import { expect } from 'chai';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { indexBundle, kindOfValue } from '../../lib/index.js';
-import { freshTmpDir, readRawBundle, runCli, stixDir } from '../helpers/attack.js';
+import { fixtureFile, freshTmpDir, readRawBundle, runCli, stixDir } from '../helpers/attack.js';
 
-const PLAYBOOK = {
-  type: 'bundle',
-  id: 'bundle--00000000-0000-4000-8000-000000000001',
-  spec_version: '2.0',
-  objects: [
-    {
-      type: 'report',
-      id: 'report--00000000-0000-4000-8000-000000000002',
-      name: 'Example Playbook',
-      labels: ['intrusion-set'],
-      object_refs: ['intrusion-set--00000000-0000-4000-8000-000000000003', 'attack-pattern--00000000-0000-4000-8000-000000000004'],
-    },
-    { type: 'intrusion-set', id: 'intrusion-set--00000000-0000-4000-8000-000000000003', name: 'Example Playbook' },
-    {
-      type: 'attack-pattern',
-      id: 'attack-pattern--00000000-0000-4000-8000-000000000004',
-      name: 'T1505.003: Web Shell',
-      external_references: [{ source_name: 'mitre-attack', external_id: 'T1505.003', url: 'https://attack.mitre.org/techniques/T1505/003' }],
-      kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'persistence' }],
-      x_mitre_is_subtechnique: true,
-      x_mitre_platforms: ['Linux', 'Windows', 'macOS'],
-      x_mitre_version: '1.1',
-    },
-    {
-      type: 'relationship',
-      id: 'relationship--00000000-0000-4000-8000-000000000005',
-      relationship_type: 'uses',
-      source_ref: 'intrusion-set--00000000-0000-4000-8000-000000000003',
-      target_ref: 'attack-pattern--00000000-0000-4000-8000-000000000004',
-    },
-  ],
-};
+/** A playbook: a report, its intrusion set, attack-patterns with ATT&CK's x_mitre_* fields, a uses relationship. */
+const PLAYBOOK = JSON.parse(readFileSync(fixtureFile('threat-intel-playbook.json'), 'utf8')) as { objects: unknown[] };
 
 const MISP_EXPORT = {
   type: 'bundle',
@@ -118,6 +88,19 @@ describe('regressions: a STIX bundle of threat intelligence is no ATT&CK release
           expect(existsSync(join(xdg, 'attack-layers', 'enterprise-attack-5.0.json'))).to.equal(false);
         }
       }
+    });
+
+    it('extract makes the campaign file it advises, named for the intrusion set, which render reads', async () => {
+      const file = playbook();
+      const extracted = await runCli(['extract', file, '--quiet']);
+      expect(extracted.code).to.equal(0);
+      expect(extracted.stdout).to.include('name: "Example Group"\n').and.include('  - ref: "Active Scanning (T1595)"\n    tactic: [ "Reconnaissance" ]\n');
+      const campaign = join(freshTmpDir('threat-intel'), 'playbook.yaml');
+      writeFileSync(campaign, extracted.stdout);
+      const out = freshTmpDir('render');
+      expect((await runCli(['render', campaign, '--out', out, '--quiet'])).code).to.equal(0);
+      const [layer] = readdirSync(out);
+      expect((JSON.parse(readFileSync(join(out, layer!), 'utf8')) as { techniques: { techniqueID: string }[] }).techniques.map((t) => t.techniqueID)).to.include('T1595');
     });
 
     it('--attack', async () => {

@@ -35,7 +35,7 @@ export function handler(context: CliContext) {
       if (!(error instanceof AttackDataError) || args.suggest) throw error;
       note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
     }
-    const { references, objects, notes } = extractReport(text, releases);
+    const { references, objects, notes, name: actor } = extractReport(text, releases);
     note(
       context,
       args,
@@ -48,7 +48,7 @@ export function handler(context: CliContext) {
     const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(args.report, text) }) : undefined;
     if (args.json) return printJson(context, { references, objects, ...(suggestions ? { suggestions } : {}) });
     const reportFile = args.report === shown ? args.report : 'stdin';
-    const name = args.name ?? basename(reportFile).replace(/\.[^.]+$/, '');
+    const name = args.name ?? actor ?? basename(reportFile).replace(/\.[^.]+$/, '');
     context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(suggestions ? { suggestions } : {}) }));
   };
 }

@@ -27,6 +27,14 @@ export function parseDomain(value: string): Domain {
   throw new UsageError(`--domain ${value}: use one of ${SHORT_DOMAINS.join(', ')} (or ${DOMAINS.join(', ')})`);
 }
 
+/**
+ * Flags other tools give a meaning that one of ours has, and that option: `upgrade x.json --version 17` means the ATT&CK
+ * release. Every command takes them as unknown options, and the usage error names the option meant.
+ */
+export const MEANT_ELSEWHERE: Readonly<Record<string, { option: string; what: string; note: string }>> = {
+  version: { option: 'attack-release', what: 'the ATT&CK release to work in', note: 'attack-layers --version, before any command, prints the version of attack-layers' },
+};
+
 /** Report formats; each command takes the ones it can write. */
 export const REPORT_FORMATS = ['md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -110,8 +118,9 @@ export function declare<T>(yargs: Argv, declaration: CommandDeclaration, argv: r
     parser = parser.option(name, checked(name, { requiresArg: spec.type === 'string' || spec.type === 'number' || !!spec.choices, ...spec }));
     own.push(name);
   }
-  // A command that used `--version` for something else says what replaced it, rather than print the package version.
-  if (declaration.renamed?.['version']) parser = parser.version(false);
+  // After a command, `--version` is no request for the package version (`upgrade x.json --version 17` printed 0.1.0 and
+  // exited 0): it is an unknown option there, which usage.ts names with the option meant (MEANT_ELSEWHERE).
+  parser = parser.version(false);
   for (const [name, others] of Object.entries(declaration.conflicts ?? {})) parser = parser.conflicts(name, others as string[]);
   if (own.length) parser = parser.group(own, 'Options:');
   return parser as unknown as Argv<T>;
@@ -141,7 +150,7 @@ export function formatExamples(examples: ReadonlyArray<readonly [string, string]
   return ['Examples:', ...examples.flatMap(([line, what]) => [`  ${line.replace(/\$0/g, 'attack-layers')}`, `      ${what}`])].join('\n');
 }
 
-/** The flag words every command knows: the global ones and their aliases, help and version. */
-export function globalWords(): string[] {
-  return [...Object.entries(GLOBAL_OPTIONS).flatMap(([name, spec]) => [name, ...('alias' in spec ? [spec.alias] : [])]), 'help', 'version'];
+/** The flag words known with a command or without: the global ones and their aliases, help, and version without a command. */
+export function globalWords(command: boolean): string[] {
+  return [...Object.entries(GLOBAL_OPTIONS).flatMap(([name, spec]) => [name, ...('alias' in spec ? [spec.alias] : [])]), 'help', ...(command ? [] : ['version'])];
 }

@@ -4,7 +4,7 @@ import { AttackLayersError, ExitCode } from '../attack/index.js';
 import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { terminalOut } from './terminal-text.js';
-import { GLOBAL_OPTIONS, STDIN, STDIN_TOKEN, declare, formatExamples, globalWords } from './options.js';
+import { GLOBAL_OPTIONS, MEANT_ELSEWHERE, STDIN, STDIN_TOKEN, declare, formatExamples, globalWords } from './options.js';
 import { usageMessage } from './usage.js';
 
 // yargs 17's CommonJS build, one file, loads in a fraction of the time of yargs 18's ~40 ES modules; require() it, as
@@ -57,9 +57,10 @@ function usageText(message: string, argv: readonly string[], chosen: { spec: Com
   const text = usageMessage(message, {
     command: name,
     positionals: chosen ? positionalNames(chosen.spec).map((p) => ({ name: p, describe: declaration?.positionals?.[p]?.describe })) : [],
-    flags: [...Object.keys(describe), ...globalWords(), ...Object.keys(declaration?.shared ?? {})],
+    flags: [...Object.keys(describe), ...globalWords(!!chosen), ...Object.keys(declaration?.shared ?? {})],
     describe,
     renamed: declaration?.renamed,
+    meant: chosen ? MEANT_ELSEWHERE : undefined,
     commands: commands.map(commandName),
     argv,
   });
@@ -94,7 +95,9 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
       throw new YargsUsage(message ?? error?.message ?? 'usage error');
     });
   for (const [name, spec] of Object.entries(GLOBAL_OPTIONS)) parser = parser.option(name, { ...spec, global: true });
-  parser = parser.group([...Object.keys(GLOBAL_OPTIONS), 'help', 'version'], 'Global options:');
+  // After a command, --version is no option (declare() turns it off): a command's --help does not list it.
+  const commandNamed = args.some((arg) => commands.some((spec) => commandName(spec) === arg));
+  parser = parser.group([...Object.keys(GLOBAL_OPTIONS), 'help', ...(commandNamed ? [] : ['version'])], 'Global options:');
   for (const spec of commands) {
     // yargs calls a command's builder only when that command runs (or shows its --help), and awaits it: the place to
     // load its module.

@@ -12,6 +12,8 @@ export interface UsageFacts {
   describe: Readonly<Record<string, string | undefined>>;
   /** Flags the command used to take, and what replaced each. */
   renamed?: Readonly<Record<string, string>>;
+  /** Flags the command does not take that other tools use for what one of its options does, and that option. */
+  meant?: Readonly<Record<string, { option: string; what: string; note: string }>>;
   /** Every command name. */
   commands: readonly string[];
   /** The arguments as given, to tell an unknown flag (`--scor`) from an unexpected word (`scor`). */
@@ -86,6 +88,14 @@ function unknownWord(word: string, facts: UsageFacts): string {
   if (written) {
     const now = facts.renamed?.[word];
     if (now) return `${written} is now ${flag(now)}${facts.describe[now] ? ` (${facts.describe[now]})` : ''}`;
+    const meant = facts.meant?.[word];
+    if (meant) {
+      // Its value as written, `--version 17` or `--version=17`, goes with the option meant.
+      const at = facts.argv.findIndex((arg) => arg.split('=')[0] === written);
+      const arg = facts.argv[at]!;
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : facts.argv[at + 1]?.startsWith('-') === false ? facts.argv[at + 1] : undefined;
+      return `unknown option ${written}; did you mean ${flag(meant.option)}${value ? ` ${value}` : ''} (${meant.what})? (${meant.note})`;
+    }
     const bare = written.replace(/^-+/, '');
     // `--output` for `--out`: a flag the written word begins with is meant as surely as one a typo away.
     const near = closest(bare, facts.flags) ?? closest(word, facts.flags) ?? facts.flags.find((known) => known.length >= 3 && bare.startsWith(known));

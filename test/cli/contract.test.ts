@@ -158,6 +158,25 @@ describe('the CLI contract, command by command', () => {
     expect(result.stderr).to.match(/^attack-layers compare: --layer is now --out \(/);
   });
 
+  // `upgrade x.json --version 17` printed the package version and exited 0, the layer untouched: after a command,
+  // --version is an unknown option, named with the option meant; before any, it still prints the version.
+  it('takes --version after a command as a usage error naming --attack-release, and alone prints the version', async () => {
+    const note = '(attack-layers --version, before any command, prints the version of attack-layers)';
+    for (const spec of commands) {
+      const name = commandName(spec);
+      const result = await runCli([name, ...table[name]!.misspelled[0], '--version', '17']);
+      expect(result.code, name).to.equal(2);
+      expect(result.stdout, name).to.equal('');
+      expect(result.stderr, name).to.include(`unknown option --version; did you mean --attack-release 17 (the ATT&CK release to work in)? ${note}\n`);
+      const help = await runCli([name, '--help']);
+      expect(help.stdout, name).not.to.match(/--version/);
+    }
+    const upgrade = await runCli(['upgrade', LAYER, '--version=17.1']);
+    expect([upgrade.code, upgrade.stderr]).to.deep.equal([2, `attack-layers upgrade: unknown option --version; did you mean --attack-release 17.1 (the ATT&CK release to work in)? ${note}\nRun \`attack-layers upgrade --help\` for usage.\n`]);
+    const version = await runCli(['--version']);
+    expect([version.code, version.stdout]).to.deep.equal([0, `${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`]);
+  });
+
   it('refuses - twice in one run: standard input can be read once', async () => {
     const result = await runCli(['normalize', '-', '-'], {}, { stdin: readFileSync(APT32) });
     expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers normalize: - (standard input) is given more than once; it can be read once\n']);

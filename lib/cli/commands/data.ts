@@ -37,7 +37,6 @@ export const declaration: CommandDeclaration = {
     'max-size': { type: 'number', describe: 'data fetch, data add: the largest release accepted, downloaded or decompressed, in MB (default 256)' },
     platform: { type: 'string', requiresArg: true, describe: 'data log-sources: only the analytics of this ATT&CK platform (Windows, Linux, IaaS...)' },
   },
-  renamed: { version: 'attack-release' },
   examples: [
     ['$0 data list', 'every release found through --attack, $ATTACK_STIX_DIR, the cache and the embedded snapshot'],
     ['$0 data fetch', 'download the newest enterprise release into the cache'],

@@ -24,11 +24,12 @@ onTemporaryFile((file) => {
   }
 });
 
-// A reader that stops early (`attack-layers ... | head`) closes the pipe: that is not an error of ours. Stop quietly,
-// as other command-line tools do; anything else on stdout is re-thrown.
+// A reader that stops early (`attack-layers ... | head`) closes the pipe: that is not an error of ours, and says nothing
+// of the input. What is left to print is dropped, silently, and the command exits with its own code, as for a reader
+// that read it all: `validate bad.json | head -1` under `set -o pipefail` fails with validate's 1, a clean run gives 0
+// (grep and jq would die by SIGPIPE, 141, their own code lost; exit 0 here lost it too). Anything else is re-thrown.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
-  process.exit(0);
 });
 
 // A reader of stderr alone that stops early (`attack-layers … 2>&1 >out.json | head -1`) leaves the messages nowhere to

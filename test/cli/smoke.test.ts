@@ -101,6 +101,33 @@ describe('the built attack-layers bin (smoke test)', () => {
     expect(stdout).to.match(/\ntechniques:\n  - ref: "T1193"\n/);
   });
 
+  // `validate bad.json | head -1` exited 0: the closed stdout stopped the process with 0, validate's 1 lost, and
+  // `set -o pipefail` saw no failure. The rest of the output is dropped and the command's own code stands.
+  it("exits with the command's code when the reader of stdout has stopped, saying nothing of it", async () => {
+    const folder = freshTmpDir('epipe');
+    const layer = join(folder, 'bad.json');
+    const techniques = ['T1059.001', 'T9999', 'T1566.001', 'T9998'].map((techniqueID) => ({ techniqueID }));
+    writeFileSync(layer, JSON.stringify({ name: 'x', versions: { layer: '4.5', attack: '18.1', navigator: '5.1' }, domain: 'enterprise-attack', techniques }));
+    const run = async (file: string) => {
+      const child = spawn(process.execPath, [BIN, 'validate', file], {
+        cwd: repoRoot,
+        env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // The reader of stdout stops before the child has written anything to it, as `| head -0` would.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const code = await new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+      return { code, stderr };
+    };
+    const bad = await run(layer);
+    expect(bad.code, bad.stderr).to.equal(1);
+    expect(bad.stderr).to.equal(`1 file: 2 errors, 0 warnings\nattack-layers validate: 2 errors in ${layer}: Navigator would drop or hide what they concern\n`);
+    const good = await run('layers/apt32-covid19-wuhan.layer.json');
+    expect([good.code, good.stderr]).to.deep.equal([0, '']);
+  });
+
   it("prints the package's version for --version, from a folder with another package.json", () => {
     const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
     const folder = freshTmpDir('version');

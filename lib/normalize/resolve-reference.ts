@@ -610,6 +610,8 @@ function nameVerdict(check: NameCheck, named: NamedTechniques): Outcome {
     return noted(check, `"${name}" is also the name of ${tools}, a sub-technique of another technique: read as the tool or protocol used; ${id} kept as written`);
   }
   const namedAs = named.ids.length ? named.ids.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique';
+  const cut = others.length ? cutShort(check, others, namedAs, named.byName.status) : undefined;
+  if (cut) return cut;
   // `malicious links [T1566.002]`: words of a sentence, in lower case, that only come close to another technique's name
   // (T1204.001 Malicious Link) describe what was done; they do not make the ID written wrong. The ID stands, with a
   // warning. Another technique's name itself, in any case (`process injection (T1003)`), disagrees.
@@ -629,6 +631,32 @@ function nameVerdict(check: NameCheck, named: NamedTechniques): Outcome {
       ...others.map((other) => candidate(target, target.technique(other)!, `by the name "${name}"`)),
     ],
   };
+}
+
+/**
+ * `T1190 Exploit`, `T1567 Web Service` (a matrix's cells, each name cut to the column's width): words that are a run of
+ * the words of the ID's technique's name are that name cut short, and support the ID. Close to another technique's name
+ * only (`Exploit`, T1587.004 Exploits), or to the names of several (`Domain`), they are read as the ID's. When they are another technique's name too (`Web
+ * Service`, T1102), the tactic written with the reference settles it when it is the ID's technique's and not the other's;
+ * when it is the other's and not the ID's, the two disagree (undefined); else the ID stands, with a warning.
+ */
+function cutShort(check: NameCheck, others: readonly TechniqueId[], namedAs: string, byNameStatus: ReferenceStatus): Outcome | undefined {
+  const { id, name, key, byId, tactics, context } = check;
+  const { target } = context;
+  const words = wordsKey(name);
+  if (!words.trim() || !wordsKey(fullName(target, byId)).includes(words)) return undefined;
+  const own = `"${name}" is words of ${describe(target, byId)}, cut short`;
+  const exact = byNameStatus === 'alias' || byNameStatus === 'renamed' || others.some((other) => namesOf(target, target.technique(other)).includes(key));
+  if (!exact) return noted(check, `${own}; read as ${id}`);
+  const fits = (technique: TechniqueRecord): boolean => technique.tactics.some((tactic) => tactics.includes(tactic));
+  const idFits = fits(byId);
+  const otherFits = others.some((other) => fits(target.technique(other)!));
+  if (otherFits && !idFits) return undefined;
+  if (idFits && !otherFits) {
+    const tactic = tacticList(target, tactics.filter((each) => byId.tactics.includes(each)));
+    return noted(check, `${own}, and the name of ${namedAs}; the tactic ${tactic} is ${byId.id}'s, not theirs: ${id} kept as written`);
+  }
+  return noted(check, `${own}, but the name of ${namedAs}; ${id} kept as written: check that it is the technique meant`, true);
 }
 
 /**

@@ -196,6 +196,28 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     ]);
   });
 
+  it('reads a name cut short, a run of the words of the ID\'s technique\'s name, as the ID; a tactic settles a clash with another\'s name', () => {
+    // A Spanish Purple Team README's matrix: each cell is an ID and the first or last words of its name, cut to the width.
+    const exploit = resolveReference({ raw: 'T1190 Exploit', tactics: ['Initial Access'] }, context);
+    expect(exploit).to.deep.include({ status: 'current', ids: ['T1190'], warnings: [] });
+    expect(exploit.note).to.contain('"Exploit" is words of T1190 Exploit Public-Facing Application, cut short; read as T1190');
+    // Close to other techniques' names only (T1587.004, T1588.005 Exploits), with no tactic at all.
+    expect(resolveReference({ raw: 'T1190 Exploit' }, context)).to.deep.include({ status: 'current', ids: ['T1190'], warnings: [] });
+    // "Web Service" is T1102's own name too: under Exfiltration, T1567's tactic and not T1102's, the ID stands.
+    const web = resolveReference({ raw: 'T1567 Web Service', tactics: ['Exfiltration'] }, context);
+    expect(web).to.deep.include({ status: 'current', ids: ['T1567'], warnings: [] });
+    expect(web.note).to.contain('the tactic Exfiltration is T1567\'s, not theirs: T1567 kept as written');
+    // With no tactic to settle it the ID stands, said as a warning; under T1102's tactic only, the two disagree.
+    expect(resolveReference({ raw: 'T1567 Web Service' }, context)).to.deep.include({
+      status: 'current',
+      ids: ['T1567'],
+      warnings: ['"Web Service" is words of T1567 Exfiltration Over Web Service, cut short, but the name of T1102 Web Service; T1567 kept as written: check that it is the technique meant'],
+    });
+    expect(resolveReference({ raw: 'T1567 Web Service', tactics: ['Command and Control'] }, context).status).to.equal('ambiguous');
+    // Words that are no run of the ID's name still disagree.
+    expect(resolveReference({ raw: 'Web Service (T1048)' }, context).status).to.equal('ambiguous');
+  });
+
   it('names the deprecation pointers of T1064 as candidates without substituting them', () => {
     const result = resolveReference({ raw: 'T1064' }, context);
     expect(result.candidates.map((c) => c.id)).to.include('T1059');

@@ -1,6 +1,7 @@
 import { InputError } from './errors.js';
 import { isThreatIntelBundle, THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE } from './attack/index-bundle.js';
 import { parseJsonText } from './json-text.js';
+import { MAX_ALIAS_COUNT, parseYamlDocument } from './yaml-value.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
 export type InputKind =
@@ -170,10 +171,38 @@ export function kindOf(text: string): InputKind | undefined {
   return kindOfText(text);
 }
 
-/** The message for a file of one kind given where another is expected: what it is, and what to do with it. */
-export function wrongKindMessage(file: string, kind: InputKind, expected: readonly InputKind[]): string {
+/**
+ * The message for a file of one kind given where another is expected: what it is, and what to do with it. `expected`
+ * is the kinds a command reads, or what it reads in words (`a report's text`).
+ */
+export function wrongKindMessage(file: string, kind: InputKind, expected: readonly InputKind[] | string): string {
   const [name, use] = KINDS[kind];
-  return `${file}: this is ${name}, not ${expected.map((e) => KINDS[e][0]).join(' or ')}; ${use}`;
+  return `${file}: this is ${name}, not ${typeof expected === 'string' ? expected : expected.map((e) => KINDS[e][0]).join(' or ')}; ${use}`;
+}
+
+/**
+ * The kind of a file whose whole text is a document of a known kind, or undefined: JSON (a layer, a STIX bundle, a
+ * gap report), YAML that parses without error to a mapping or a list (a campaign, a Sigma rule, a DeTT&CT file) or
+ * CSV (detections), where prose is expected. kindOfText's patterns alone would take a report for one: a report that
+ * shows a Sigma rule (`logsource:`, `detection:` at the start of lines), or whose title is `Techniques, tactics and
+ * procedures of ...` (a CSV header's `techniques` column); the whole text must be read as the document.
+ */
+export function kindOfDocument(text: string): InputKind | undefined {
+  if (startsLikeJson(text)) return kindOf(text);
+  const kind = kindOfText(text);
+  if (!kind) return undefined;
+  const lines = text.split(/\r?\n/).filter((line) => line.trim());
+  // CSV: every line (of the first 20) has a comma; a report's sentences do not.
+  if (lines.slice(0, 20).every((line) => line.includes(','))) return kind;
+  let value: unknown;
+  try {
+    const doc = parseYamlDocument(text, '');
+    if (doc.errors.length) return undefined;
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null ? (kindOfValue(value) ?? kind) : undefined;
 }
 
 /**

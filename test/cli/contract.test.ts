@@ -203,6 +203,33 @@ describe('the CLI contract, command by command', () => {
     }
   });
 
+  // `suggest layer.json` ranked the layer's JSON as prose (and `extract` read its IDs as a report's): a file of a kind
+  // the tool knows is refused with what it is and which command takes it, as other commands refuse a wrong kind.
+  it('refuses a layer, a campaign, a STIX bundle or a detections file as a report (extract, suggest), and reads prose that looks like them', async () => {
+    const folder = freshTmpDir('not-a-report');
+    const bundle = join(folder, 'bundle.json');
+    writeFileSync(bundle, JSON.stringify({ type: 'bundle', id: 'bundle--0', objects: [] }));
+    const csv = join(folder, 'detections.csv');
+    writeFileSync(csv, 'name,techniques,coverage\nEncoded PowerShell,T1059.001,3\n');
+    // A report that shows a Sigma rule, under a title a CSV header's `techniques` column would match.
+    const report = join(folder, 'report.md');
+    writeFileSync(report, 'Techniques, tactics and procedures of the actor\n\nThe actor sent spearphishing emails with malicious attachments.\n\nlogsource:\n  product: windows\ndetection:\n  selection:\n    Image: x\n');
+    const refused = [
+      [LAYER, 'an ATT&CK Navigator layer', 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage)'],
+      [APT32, 'a campaign file', 'use normalize, render or compare (gap takes it as --threat)'],
+      [bundle, 'an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`'],
+      [csv, 'a detections file', 'give it to gap --coverage'],
+    ];
+    for (const command of ['extract', 'suggest']) {
+      for (const [file, what, use] of refused) {
+        const result = await runCli([command, file!]);
+        expect([result.code, result.stdout, result.stderr], `${command} ${file}`).to.deep.equal([1, '', `attack-layers ${command}: ${file}: this is ${what}, not a report's text; ${use}\n`]);
+      }
+      const read = await runCli([command, report, '--quiet']);
+      expect([read.code, read.stderr], `${command} ${report}`).to.deep.equal([0, '']);
+    }
+  });
+
   it('names an unknown command with the closest one', async () => {
     const result = await runCli(['normalise', APT32]);
     expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers: unknown command "normalise"; did you mean normalize?\nRun `attack-layers --help` for usage.\n']);

@@ -63,3 +63,13 @@ export function closestWord(word: string, candidates: readonly string[]): string
   }
   return bestDistance <= 2 && bestDistance < folded.length / 2 ? best : undefined;
 }
+
+/**
+ * The end of every message for a value outside a fixed set (a flag's choices, ATT&CK's platforms, a scoring model):
+ * `use one of a, b, c; did you mean b?`, the did-you-mean when `given` is a typo of one (closestWord). `alsoKnown`
+ * are other spellings taken (`enterprise-attack` for `enterprise`), listed after and matched too.
+ */
+export function useOneOf(given: string, choices: readonly string[], alsoKnown: readonly string[] = []): string {
+  const near = closestWord(given.trim(), [...choices, ...alsoKnown]);
+  return `use one of ${choices.join(', ')}${alsoKnown.length ? ` (or ${alsoKnown.join(', ')})` : ''}${near ? `; did you mean ${near}?` : ''}`;
+}

@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AttackDataError, UsageError } from '../errors.js';
+import { useOneOf } from '../name-distance.js';
 import { STDIN, type InputOptions } from '../read-text.js';
 import { outputError, writeFileAtomic } from '../write-file.js';
 import { cachePath } from './cache-path.js';
@@ -130,7 +131,7 @@ let downloads = 0;
  */
 export async function fetchRelease(options: FetchOptions): Promise<StoredRelease> {
   const domain = options.domain ?? 'enterprise-attack';
-  if (!DOMAINS.includes(domain)) throw new UsageError(`unknown domain "${domain}"; use one of ${DOMAINS.join(', ')}`);
+  if (!DOMAINS.includes(domain)) throw new UsageError(`unknown domain "${domain}"; ${useOneOf(domain, DOMAINS)}`);
   const indexUrl = options.indexUrl ?? OFFICIAL_INDEX_URL;
   let index: unknown;
   const limits: Omit<DownloadOptions, 'onChunk'> = { maxBytes: options.maxBytes, idleTimeoutMs: options.idleTimeoutMs };

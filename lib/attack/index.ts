@@ -75,7 +75,7 @@ export { deprecationSuccessors, successorsText, type DeprecationSuccessors } fro
 /** Enterprise platform names ATT&CK renamed, and the current name of one. */
 export { PLATFORM_RENAMES, currentPlatformName } from './platform-names.js';
 /** The word of a list a misspelled one most likely means, for did-you-mean hints. */
-export { closestWord } from '../name-distance.js';
+export { closestWord, useOneOf } from '../name-distance.js';
 /** Order strings the same on every machine (by UTF-16 code units), for output that must not vary. */
 export { compareText } from '../compare-text.js';
 /** The file name that stands for standard input (`-`), as the readers of release files take it. */

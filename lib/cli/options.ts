@@ -1,5 +1,5 @@
 import type { Argv, Options, PositionalOptions } from 'yargs';
-import { DOMAINS, STDIN, UsageError, type Domain } from '../attack/index.js';
+import { DOMAINS, STDIN, UsageError, useOneOf, type Domain } from '../attack/index.js';
 
 /**
  * The CLI's one contract: every flag word has one meaning, defined here once, and every command declares the flags it
@@ -24,7 +24,7 @@ export function parseDomain(value: string): Domain {
   const word = value.trim().toLowerCase();
   const domain = (word.endsWith('-attack') ? word : `${word}-attack`) as Domain;
   if (DOMAINS.includes(domain)) return domain;
-  throw new UsageError(`--domain ${value}: use one of ${SHORT_DOMAINS.join(', ')} (or ${DOMAINS.join(', ')})`);
+  throw new UsageError(`--domain ${value}: ${useOneOf(value, SHORT_DOMAINS, DOMAINS)}`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closestWord as closest } from '../attack/index.js';
+import { closestWord as closest, useOneOf } from '../attack/index.js';
 
 /** What a usage message may name: the command run (if any), its flags and positionals, and the other commands. */
 export interface UsageFacts {
@@ -21,7 +21,6 @@ export interface UsageFacts {
 }
 
 const flag = (name: string): string => (name.length === 1 ? `-${name}` : `--${name}`);
-const list = (words: readonly string[]): string => words.join(', ');
 const camel = (word: string): string => word.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
@@ -66,10 +65,9 @@ export function usageMessage(message: string, facts: UsageFacts): string {
   if ((match = /^Invalid values?:\s+Argument: (\S+), Given: (.*), Choices: (.*)$/s.exec(message))) {
     const given = match[2]!.replace(/^"|"$/g, '');
     const choices = match[3]!.split(', ').map((choice) => choice.replace(/^"|"$/g, ''));
-    const near = closest(given, choices);
     // A positional with choices (`data <action>`) is named as the usage line names it, not as a flag.
     const name = facts.positionals.some((p) => p.name === match![1]) ? `<${match[1]}>` : flag(match[1]!);
-    return `${name} ${given}: use one of ${list(choices)}${near ? `; did you mean ${near}?` : ''}`;
+    return `${name} ${given}: ${useOneOf(given, choices)}`;
   }
   if ((match = /^Arguments (\S+) and (\S+) are mutually exclusive$/.exec(message))) {
     return `${flag(match[1]!)} and ${flag(match[2]!)} cannot be used together; give one of them`;

@@ -57,6 +57,7 @@ import { upgradeMessages, type EntryUpgrade } from './upgrade-report.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
+import { useOneOf } from '../name-distance.js';
 import { gradientColor, gradientPosition } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairMessage, type RepairedLayer } from './repair-layer.js';
@@ -534,7 +535,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   if (inputs.length < 2) {
     throw new UsageError(`combine needs at least two layers, got ${inputs.length}; name more layer files (or a file holding an array of layers)`);
   }
-  if (!Object.hasOwn(COMBINE_OPS, op)) throw new UsageError(`unknown operation "${String(op)}"; use one of ${Object.keys(COMBINE_OPS).join(', ')}`);
+  if (!Object.hasOwn(COMBINE_OPS, op)) throw new UsageError(`unknown operation "${String(op)}"; ${useOneOf(String(op), Object.keys(COMBINE_OPS))}`);
   const names = labels(inputs);
   const warnings: string[] = [];
 

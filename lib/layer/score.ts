@@ -1,5 +1,6 @@
 import type { Confidence } from '../campaign/campaign-types.js';
 import { UsageError } from '../errors.js';
+import { useOneOf } from '../name-distance.js';
 import { confidenceValue, CONFIDENCE_VALUES } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign, NormalizedTechnique } from '../normalize/normalize-types.js';
 import type { Gradient, LegendItem } from './layer-types.js';
@@ -244,7 +245,7 @@ export const SCORE_MODELS: Readonly<Record<ScoreModelName, ScoreModel>> = { pres
 /** A model by name. @throws UsageError naming the models when there is no such model. */
 export function scoreModel(name: string): ScoreModel {
   const model = (SCORE_MODELS as Record<string, ScoreModel | undefined>)[name];
-  if (!model) throw new UsageError(`no scoring model "${name}"; use one of ${SCORE_MODEL_NAMES.join(', ')}`);
+  if (!model) throw new UsageError(`no scoring model "${name}"; ${useOneOf(name, SCORE_MODEL_NAMES)}`);
   return model;
 }
 

@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandName, commands } from '../../lib/cli/commands/index.js';
-import { freshTmpDir, hasStackTrace, runCli, stixFile } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, loadRelease, runCli, stixFile } from '../helpers/attack.js';
 
 const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
 const LAYER = 'layers/apt32-covid19-wuhan.layer.json';
@@ -254,6 +254,21 @@ describe('the CLI contract, command by command', () => {
     const result = await runCli(['technique', 'T1193', '--domain', 'pre']);
     expect(result.code).to.equal(2);
     expect(result.stderr).to.match(/^attack-layers technique: --domain pre: use one of enterprise, mobile, ics/);
+  });
+
+  // `--platform windws` listed ATT&CK's platforms and left the user to find the one meant; a value outside any fixed set
+  // (a flag's choices, a domain, a platform of the release) ends with the same did-you-mean.
+  it('suggests the nearest value for a misspelled --domain or --platform, as for a flag\'s choices', async () => {
+    const platforms = loadRelease('18.1').platforms();
+    for (const [argv, says] of [
+      [['technique', 'T1193', '--domain', 'enterprize'], 'attack-layers technique: --domain enterprize: use one of enterprise, mobile, ics (or enterprise-attack, mobile-attack, ics-attack); did you mean enterprise?\nRun `attack-layers technique --help` for usage.\n'],
+      [['data', 'log-sources', '--platform', 'windws'], `attack-layers data: --platform windws: not a platform of ATT&CK enterprise-attack 18.1; use one of ${platforms.join(', ')}; did you mean Windows?\n`],
+      [['data', 'log-sources', '--platform', 'mac-os'], `attack-layers data: --platform mac-os: not a platform of ATT&CK enterprise-attack 18.1; use one of ${platforms.join(', ')}; did you mean macOS?\n`],
+      [['export', LAYER, '--format', 'svgg'], 'attack-layers export: --format svgg: use one of svg, html, xlsx, csv, md; did you mean svg?\nRun `attack-layers export --help` for usage.\n'],
+    ] as const) {
+      const result = await runCli([...argv, '--quiet']);
+      expect([result.code, result.stdout, result.stderr], argv.join(' ')).to.deep.equal([2, '', says]);
+    }
   });
 
   // yargs read `--top abc` as NaN (the message said `--top NaN`) and added up a number flag given twice.

@@ -9,6 +9,7 @@ import {
   DETECTION_DATA,
   readSources,
   UsageError,
+  useOneOf,
   type AttackIndexData,
   type Domain,
 } from '../../attack/index.js';
@@ -158,7 +159,7 @@ function listLogSources(context: CliContext, args: Args): void {
   let platform: string | undefined;
   if (args.platform !== undefined) {
     platform = index.platforms().find((p) => p.toLowerCase() === args.platform!.trim().toLowerCase());
-    if (!platform) throw new UsageError(`--platform ${args.platform}: not a platform of ATT&CK ${index.label}; use one of ${index.platforms().join(', ')}`);
+    if (!platform) throw new UsageError(`--platform ${args.platform}: not a platform of ATT&CK ${index.label}; ${useOneOf(args.platform, index.platforms())}`);
   }
   const sources = model.logSources(platform);
   if (args.json) return printJson(context, sources);

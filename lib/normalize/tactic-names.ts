@@ -87,19 +87,39 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
 ];
 
 /**
- * Short forms analysts write in a tactic field (`tactic: C2`), by display name. They are too short or too common to
- * look for in running text, so only `readTactic` uses them.
+ * Short forms analysts write in a tactic field (`tactic: C2`) or a table's tactic column or matrix header, by display
+ * name: those of real tables (a Volatility plugin map's `| Priv Escalation | TA0004 |`, `| Def Evasion | TA0005 |`,
+ * `| Cred Access | TA0006 |`, `| Lat Movement | TA0008 |`; a skills matrix's `| Recon | Res Dev | Init Access | Exec |
+ * Persist | Priv Esc | Def Evasion | Cred Access | … | Lat Mov | … | C2 | Exfil | Impact |`; a French detection table's
+ * `| Cred. Access |` and `| Lateral Mvmt |`; a Spanish Purple Team README's matrix, `| Persistence | Priv Escalation |`).
+ * Spaces, hyphens and case are folded (`PrivEsc` is `Priv Esc`). They are too short or too common to look for in running
+ * text, so only `readTactic` and extract's tactic columns use them.
  */
 export const TACTIC_SHORT_FORMS: Readonly<Record<string, string>> = {
   'C and C': 'Command and Control',
   'Command Control': 'Command and Control',
   Exfil: 'Exfiltration',
   Recon: 'Reconnaissance',
+  'Res Dev': 'Resource Development',
+  'Resource Dev': 'Resource Development',
+  'Init Access': 'Initial Access',
+  Exec: 'Execution',
+  Persist: 'Persistence',
   // A Russian DFIR table's `Persistence / Priv Esc`, a Korean one's `Persistence / Evasion`.
   'Priv Esc': 'Privilege Escalation',
+  PrivEsc: 'Privilege Escalation',
+  'Priv Escalation': 'Privilege Escalation',
   Evasion: 'Defense Evasion',
+  'Def Evasion': 'Defense Evasion',
+  'Cred Access': 'Credential Access',
+  'Cred. Access': 'Credential Access',
   // A Korean CTI table's `Lateral / Propagation`.
   Lateral: 'Lateral Movement',
+  'Lateral Move': 'Lateral Movement',
+  'Lateral Mvmt': 'Lateral Movement',
+  'Lat Mov': 'Lateral Movement',
+  'Lat Movement': 'Lateral Movement',
+  'Lat Mvmt': 'Lateral Movement',
 };
 
 /** The shortname of an Enterprise tactic's display name (`Command and Control` -> `command-and-control`). */

@@ -162,6 +162,32 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads the short forms real tables write for tactics in a tactic column and a matrix header, and not in a line of text', () => {
+      // A Volatility plugin map's `| Priv Escalation | TA0004 |`, a French detection table's `| Cred. Access |` and
+      // `| Lateral Mvmt |`, a Spanish Purple Team README's matrix header `| Persistence | Priv Escalation |`.
+      const table = [
+        '| Tactic | Technique | ID |', '|---|---|---|',
+        '| Priv Escalation | Abuse Elevation Control Mechanism | T1548 |',
+        '| Cred. Access | LSASS Memory | T1003.001 |',
+        '| Lateral Mvmt | SMB/Windows Admin Shares | T1021.002 |',
+        '| Def Evasion | Masquerading | T1036 |',
+      ];
+      const matrix = ['| Recon | Init Access | PrivEsc | Lat Mov | Res Dev |', '|---|---|---|---|---|', '| T1595 Scanning | T1566 Phishing | T1134 Token | T1570 Tool | T1583 Acquire |'];
+      const line = ['Cred Access', '', 'T1555 Credentials from Password Stores'];
+      expect(tactics([...table, '', ...matrix, '', ...line].join('\n'))).to.deep.equal([
+        ['T1548', ['Privilege Escalation']],
+        ['T1003.001', ['Credential Access']],
+        ['T1021.002', ['Lateral Movement']],
+        ['T1036', ['Defense Evasion']],
+        ['T1595', ['Reconnaissance']],
+        ['T1566', ['Initial Access']],
+        ['T1134', ['Privilege Escalation']],
+        ['T1570', ['Lateral Movement']],
+        ['T1583', ['Resource Development']],
+        ['T1555', []],
+      ]);
+    });
+
     it('reads a tactic label set in Markdown bold or after a list marker, and keeps it out of the name', () => {
       // A Japanese Sentinel write-up's `①Credential Access：...` (NFKC makes ① a 1), Markdown write-ups' bold labels.
       const text = [

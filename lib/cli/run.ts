@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
-import { AttackLayersError, ExitCode } from '../attack/index.js';
+import { isAbsolute, relative } from 'node:path';
+import { AttackLayersError, ExitCode, OutputError, OutputExistsError } from '../attack/index.js';
 import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { terminalOut } from './terminal-text.js';
@@ -68,6 +69,18 @@ function usageText(message: string, argv: readonly string[], chosen: { spec: Com
 }
 
 /**
+ * An error's message, an output file named as the user wrote it: commands resolve `--out x.svg` against the working
+ * folder, and the library names the file it was given (`/home/me/x-1.svg already exists`). A file under the working
+ * folder is named relative to it (`x-1.svg`); the error keeps the full path as its `file`.
+ */
+function errorText(error: AttackLayersError, cwd: string): string {
+  if (!(error instanceof OutputError || error instanceof OutputExistsError) || !isAbsolute(error.file)) return error.message;
+  const shown = relative(cwd, error.file);
+  if (!shown || shown.startsWith('..') || isAbsolute(shown)) return error.message;
+  return error.message.split(error.file).join(shown);
+}
+
+/**
  * Run the CLI on some arguments and return the exit code. The only place where errors become text and exit codes:
  * 1 for bad input, 2 for usage errors, 70 (with a stack trace) for bugs.
  */
@@ -132,7 +145,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
       return ExitCode.usage;
     }
     if (error instanceof AttackLayersError) {
-      context.stderr.write(`attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}: ${error.message}\n`);
+      context.stderr.write(`attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}: ${errorText(error, context.cwd)}\n`);
       return error.exitCode;
     }
     context.stderr.write(`attack-layers: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);

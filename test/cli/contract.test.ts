@@ -6,7 +6,7 @@ import { expect } from 'chai';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandName, commands } from '../../lib/cli/commands/index.js';
-import { freshTmpDir, hasStackTrace, loadRelease, runCli, stixFile } from '../helpers/attack.js';
+import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixFile } from '../helpers/attack.js';
 
 const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
 const LAYER = 'layers/apt32-covid19-wuhan.layer.json';
@@ -227,6 +227,27 @@ describe('the CLI contract, command by command', () => {
       }
       const read = await runCli([command, report, '--quiet']);
       expect([read.code, read.stderr], `${command} ${report}`).to.deep.equal([0, '']);
+    }
+  });
+
+  // `export l.json --out x.svg`, run again, said `/tmp/…/x-1.svg already exists`: the path the command resolved, not the
+  // one written. Every command that writes --out names its file as the user wrote it, relative to the working folder.
+  it('names an output file that exists as written, relative to the working folder', async () => {
+    const cwd = freshTmpDir('out-as-written');
+    const layer = join(repoRoot, LAYER);
+    const campaign = join(repoRoot, APT32);
+    for (const [argv, named] of [
+      [['export', layer, '--out', 'x.svg'], 'x-1.svg'],
+      [['export', layer, '--out', 'sub/x.csv'], 'sub/x.csv'],
+      [['combine', layer, layer, '--op', 'max', '--out', 'm.json'], 'm.json'],
+      [['render', campaign, '--out', 'out'], 'out/apt32-covid19-wuhan.layer.json'],
+      [['compare', campaign, '--with', 'G0050', '--out', 'cmp.json'], 'cmp.json'],
+      [['attack-object', 'G0050', '--out', 'objects'], 'objects/G0050-apt32.layer.json'],
+    ] as const) {
+      const first = await runCli([...argv, '--quiet'], {}, { cwd });
+      expect([first.code, first.stderr], argv.join(' ')).to.deep.equal([0, '']);
+      const again = await runCli([...argv, '--quiet'], {}, { cwd });
+      expect([again.code, again.stderr], argv.join(' ')).to.deep.equal([2, `attack-layers ${argv[0]}: ${named} already exists; pass --force to overwrite it\n`]);
     }
   });
 

@@ -124,6 +124,8 @@ export interface CliOptions {
   stdin?: string | Uint8Array;
   /** Make stdout and stderr look like terminals of this width. */
   tty?: { columns: number };
+  /** The working folder of the run (default: the repository). */
+  cwd?: string;
 }
 
 /**
@@ -149,7 +151,7 @@ export async function runCli(argv: readonly string[], env: Record<string, string
     stderr: { write: (chunk: string) => (stderr += chunk), ...terminal },
     stdin: () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : (options.stdin ?? new Uint8Array())),
     env: merged,
-    cwd: repoRoot,
+    cwd: options.cwd ?? repoRoot,
   });
   return { code, stdout, stderr };
 }

@@ -52,6 +52,21 @@ describe('attack-layers upgrade', () => {
     expect((await runCli(['upgrade', input, '--out', out, '--force'])).code).to.equal(0);
   });
 
+  // `upgrade old.json --check` said "1 of 1 layers would change (old.json); run … on them".
+  it('--check of one layer says the layer would change, and of layers that none could be upgraded when none could', async () => {
+    const folder = freshTmpDir('upgrade-check-one');
+    const old = join(folder, 'old.json');
+    copyFileSync(`${fixtures}/layer-4.5-attack12.json`, old);
+    const one = await runCli(['upgrade', old, '--check', '--quiet']);
+    expect([one.code, one.stderr]).to.deep.equal([1, `attack-layers upgrade: the layer would change (${old}); run \`attack-layers upgrade --in-place\` on it\n`]);
+    const bad = join(folder, 'bad');
+    mkdirSync(bad);
+    for (const name of ['a.json', 'b.json']) writeFileSync(join(bad, name), '{\n');
+    const none = await runCli(['upgrade', bad, '--check', '--quiet']);
+    expect(none.code).to.equal(1);
+    expect(none.stderr).to.match(/^attack-layers upgrade: none of the 2 layer files could be upgraded: .*a\.json: line 2, column 1: invalid JSON/);
+  });
+
   it('--in-place rewrites only the files that change; --check then passes', async () => {
     const input = layerFolder();
     const current = join(input, 'current.json');

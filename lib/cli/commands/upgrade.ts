@@ -9,6 +9,7 @@ import {
   formatUpgradeMarkdown,
   listLayerFiles,
   parseJsonAs,
+  plural,
   serializeLayer,
   serializeLayers,
   summarizeUpgrade,
@@ -149,14 +150,16 @@ export function handler(context: CliContext) {
     }
     if (failures.length) {
       const shown = failures.slice(0, 3).join('; ') + (failures.length > 3 ? `; and ${failures.length - 3} more` : '');
-      throw new InputError(`${failures.length} of ${files.length} layer files could not be upgraded (the others were): ${shown}`);
+      const which = failures.length === files.length ? `none of the ${files.length} layer files could be upgraded` : `${failures.length} of ${files.length} layer files could not be upgraded (the others were)`;
+      throw new InputError(`${which}: ${shown}`);
     }
     const stale = reports.filter((report) => report.changed);
     if (args.check && stale.length) {
       const names = [...new Set(stale.map((report) => report.source))];
       throw new StaleOutputError(
         names,
-        `${stale.length} of ${reports.length} layers would change (${names.join(', ')}); run \`attack-layers upgrade --in-place\` on them`,
+        `${reports.length === 1 ? 'the layer' : `${stale.length} of ${plural(reports.length, 'layer')}`} would change (${names.join(', ')}); ` +
+          `run \`attack-layers upgrade --in-place\` on ${names.length === 1 ? 'it' : 'them'}`,
       );
     }
   };

@@ -1396,12 +1396,12 @@ class MergedReferences {
   mention(line: Line, ref: ReferenceToken, given: TacticSource, named?: NameApart): void {
     const tactics = statedOr(ref, this.tacticsAt(line, ref, given));
     const at = named ? Math.min(line.number, named.line.number) : line.number;
-    this.#cite(this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined), at);
+    this.#cite(this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined, false), at);
   }
 
-  /** A reference already built (the walk held it back for a tactic line after it). */
+  /** A reference already built (the walk held it back for a tactic line after it); its name may be a line's beside it. */
   add(ref: Found): void {
-    this.#cite(this.#merge(referenceKey(ref), ref.tactics, () => ref, ref.name !== undefined), ref.line);
+    this.#cite(this.#merge(referenceKey(ref), ref.tactics, () => ref, ref.name !== undefined, fromNeighbour(ref)), ref.line);
   }
 
   #cite(key: string, line: number): void {
@@ -1410,8 +1410,12 @@ class MergedReferences {
     else this.#lines.set(key, new Set([line]));
   }
 
-  /** Merge a mention; the key of the reference it cites. */
-  #merge(key: string, tactics: readonly string[], build: () => Found, named: boolean): string {
+  /**
+   * Merge a mention; the key of the reference it cites. `guessed`: its name is a line's beside a bare ID (`neighbourName`),
+   * not a cell of its table's row or of the row it goes on from (`| | T1021.002 |` under `| | Remote Services: Cobalt
+   * Strike |`), which is the writer's name for that mention.
+   */
+  #merge(key: string, tactics: readonly string[], build: () => Found, named: boolean, guessed: boolean): string {
     const seen = this.#byIds.get(key);
     if (seen?.name !== undefined && fromNeighbour(seen)) {
       // A name guessed from the line beside a bare ID (`N/A` above `T1588.005` in a figure's list) gives way to one
@@ -1424,9 +1428,10 @@ class MergedReferences {
     }
     if (seen?.name !== undefined) {
       // A later mention with a name of its own that is not the first one's (`Steal Web Session Cookie (T1613)` after
-      // `Container and Resource Discovery (T1613)`) is a reference of its own, so that its name is checked too.
+      // `Container and Resource Discovery (T1613)`; Rhysida's `Remote Services: Cobalt Strike` row after its `Remote
+      // Services: PsExec` row, each over a row of T1021.002) is a reference of its own, so that its name is checked too.
       const ref = named && this.#namesApart ? build() : undefined;
-      if (ref?.name !== undefined && !fromNeighbour(ref) && !sameName(ref.name, seen.name)) {
+      if (ref?.name !== undefined && !guessed && !sameName(ref.name, seen.name)) {
         const own = `${key}\u0000${nameKey(ref.name)}`;
         const other = this.#byIds.get(own);
         if (other) other.tactics = [...new Set([...other.tactics, ...ref.tactics])];

@@ -585,6 +585,26 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('keeps apart a mention named by the row above with a name of its own, and its warning (Rhysida\'s second T1021.002)', () => {
+    // Each of the write-up's cells of two paragraphs became two rows: a name, then the ID under it.
+    const text = [
+      '| Tática | Técnica | Detalhes |', '|:---:|:---:|:---:|',
+      '| Movimentação Lateral | Remote Services: PsExec | Utilização da ferramenta PsExec para execução remota |', '| TA0008 | T1021.002 | |',
+      '| | Remote Services: Cobalt Strike | Utilização da ferramenta para movimentação lateral |', '| | T1021.002 | |',
+      // A mention whose name agrees with the ID tells nothing more: it joins the first.
+      '| | Remote Services: SMB/Windows Admin Shares | Compartilhamentos administrativos |', '| | T1021.002 | |',
+    ].join('\n');
+    const refs = extractReport(text, { target: loadRelease('18.1', 'enterprise-attack') }).references;
+    expect(refs.map((ref) => [ref.line, ref.name, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings, ref.lines])).to.deep.equal([
+      [3, 'Remote Services: PsExec', ['Lateral Movement'], ['T1021.002'], [
+        '"PsExec" in the name "Remote Services: PsExec" is not T1021.002 Remote Services: SMB/Windows Admin Shares; T1021.002 kept as written: check it',
+      ], [3, 7]],
+      [5, 'Remote Services: Cobalt Strike', ['Lateral Movement'], ['T1021.002'], [
+        '"Cobalt Strike" in the name "Remote Services: Cobalt Strike" is not T1021.002 Remote Services: SMB/Windows Admin Shares; T1021.002 kept as written: check it',
+      ], undefined],
+    ]);
+  });
+
   it('gives the IDs of a matrix\'s cells the tactic of their column (a README\'s mapping, Exabeam\'s content pages)', () => {
     // A header of tactic columns over technique cells: the row held no tactic, nor did the table.
     const text = [

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -21,6 +21,15 @@ function binIn(cwd: string, ...argv: string[]): { code: number | null; stdout: s
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The bin running, its three streams piped, for a test to close one of them early. */
+function spawnBin(...argv: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [BIN, ...argv], {
+    cwd: repoRoot,
+    env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 /** `data <action> [file]` -> `data`. */
@@ -86,11 +95,7 @@ describe('the built attack-layers bin (smoke test)', () => {
   // `extract report.txt 2>&1 >out.yaml | head -1`: the note on stderr met a closed pipe, and Node's unhandled EPIPE made
   // the exit code 1, the skeleton written whole or not.
   it('goes on when the reader of stderr has stopped, and exits with the command\'s code', async () => {
-    const child = spawn(process.execPath, [BIN, 'extract', '-'], {
-      cwd: repoRoot,
-      env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawnBin('extract', '-');
     // The reader of stderr stops before the child has written anything to it.
     child.stderr.destroy();
     let stdout = '';
@@ -109,11 +114,8 @@ describe('the built attack-layers bin (smoke test)', () => {
     const techniques = ['T1059.001', 'T9999', 'T1566.001', 'T9998'].map((techniqueID) => ({ techniqueID }));
     writeFileSync(layer, JSON.stringify({ name: 'x', versions: { layer: '4.5', attack: '18.1', navigator: '5.1' }, domain: 'enterprise-attack', techniques }));
     const run = async (file: string) => {
-      const child = spawn(process.execPath, [BIN, 'validate', file], {
-        cwd: repoRoot,
-        env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawnBin('validate', file);
+      child.stdin.end();
       // The reader of stdout stops before the child has written anything to it, as `| head -0` would.
       child.stdout.destroy();
       let stderr = '';

@@ -80,6 +80,16 @@ export function addRelease(path: string, options: StoreOptions): StoredRelease {
 }
 
 
+/**
+ * The release number asked for (`v17.1` is 17.1), checked before anything is downloaded.
+ * @throws UsageError naming --attack-release, the flag that gives it, when it is no release number.
+ */
+function wantedRelease(version: string | undefined): string | undefined {
+  const wanted = version?.replace(/^v/i, '');
+  if (wanted !== undefined && !isReleaseVersion(wanted)) throw new UsageError(`--attack-release ${version}: not a release number such as 18.1`);
+  return wanted;
+}
+
 /** The download URL of a release in MITRE's collection index (the newest of the domain when no version is given). */
 export function releaseUrl(index: unknown, domain: Domain, version?: string): { version: string; url: string } {
   const word = domain.split('-')[0]!;
@@ -94,8 +104,7 @@ export function releaseUrl(index: unknown, domain: Domain, version?: string): { 
     const [release, url] = [named(v, 'version'), named(v, 'url')];
     return release && url ? [{ version: release, url }] : [];
   });
-  const wanted = version?.replace(/^v/i, '');
-  if (wanted !== undefined && !isReleaseVersion(wanted)) throw new UsageError(`--version ${version}: not a release number such as 18.1`);
+  const wanted = wantedRelease(version);
   const found = wanted ? versions.find((v) => v.version === wanted) : versions[0];
   if (!found) {
     throw new AttackDataError(
@@ -132,6 +141,7 @@ let downloads = 0;
 export async function fetchRelease(options: FetchOptions): Promise<StoredRelease> {
   const domain = options.domain ?? 'enterprise-attack';
   if (!DOMAINS.includes(domain)) throw new UsageError(`unknown domain "${domain}"; ${useOneOf(domain, DOMAINS)}`);
+  wantedRelease(options.version);
   const indexUrl = options.indexUrl ?? OFFICIAL_INDEX_URL;
   let index: unknown;
   const limits: Omit<DownloadOptions, 'onChunk'> = { maxBytes: options.maxBytes, idleTimeoutMs: options.idleTimeoutMs };

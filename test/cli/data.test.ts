@@ -34,6 +34,13 @@ async function listJson(env: Record<string, string | undefined>): Promise<Releas
 }
 
 describe('attack-layers data list', () => {
+  // `data fetch --attack-release abc` downloaded MITRE's collection index first, then said `--version abc: not a release
+  // number`, naming a flag that `data` no longer takes; offline it said the download failed.
+  it('refuses a --attack-release that is no release number before downloading anything, naming the flag', async () => {
+    const result = await runCli(['data', 'fetch', '--attack-release', 'abc', '--index-url', 'http://127.0.0.1:9/index.json'], { XDG_CACHE_HOME: freshCacheHome('fetch-abc') });
+    expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers data: --attack-release abc: not a release number such as 18.1\n']);
+  });
+
   it('lists every release file of ATTACK_STIX_DIR with its domain, release, STIX version and origin', async () => {
     const rows = (await listJson({})).filter((row) => row.origin === 'env');
     const expected = sharedReleases();

@@ -103,6 +103,13 @@ describe('regressions: a STIX bundle of threat intelligence is no ATT&CK release
       expect((JSON.parse(readFileSync(join(out, layer!), 'utf8')) as { techniques: { techniqueID: string }[] }).techniques.map((t) => t.techniqueID)).to.include('T1595');
     });
 
+    it('suggest, which ranks prose, refuses it and names extract', async () => {
+      const file = playbook();
+      const result = await runCli(['suggest', file]);
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.include(`${file}: this is ${SAYS}, not a report's text; `).and.include(DOES);
+    });
+
     it('--attack', async () => {
       const file = playbook();
       const result = await runCli(['render', 'campaigns/apt32-covid19-wuhan.yaml', '--attack', file, '--attack-release', '5.0', '--out', freshTmpDir('render')]);

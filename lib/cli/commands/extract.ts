@@ -24,7 +24,7 @@ export const declaration: CommandDeclaration = {
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
-    const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) });
+    const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) }, ['stix-threat-intel']);
     const shown = inputName(args.report);
     // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
     const domain: Domain = args.domain ?? 'enterprise-attack';

@@ -109,10 +109,10 @@ export class SuggestModel {
   private readonly bestDoc: Int32Array;
   private readonly lexical: Float64Array;
   private readonly learnt: Float64Array;
-  /** The techniques each ranker scored for the passage, in the order first scored (the first `lexicalCount`, `learntCount`). */
+  /** The techniques BM25 scored for the passage, in the order first scored (the first `lexicalCount`). */
   private readonly lexicalList: Int32Array;
-  private readonly learntList: Int32Array;
-  private readonly learntSeen: Uint8Array;
+  /** The sub-techniques, whose classifier scores their parents inherit (`classify`). */
+  private readonly subTechniques: Int32Array;
   /** Each feature's place in the passage's query + 1 (0: not in it). */
   private readonly queryAt: Int32Array;
   /** The classifier's value of each feature of the passage's query (grown as passages need). */
@@ -167,8 +167,7 @@ export class SuggestModel {
     this.lexical = new Float64Array(techniques.length);
     this.learnt = new Float64Array(techniques.length);
     this.lexicalList = new Int32Array(techniques.length);
-    this.learntList = new Int32Array(techniques.length);
-    this.learntSeen = new Uint8Array(techniques.length);
+    this.subTechniques = Int32Array.from(techniques.keys()).filter((t) => this.parentOf[t]! >= 0);
     this.queryAt = new Int32Array(data.features.size);
   }
 
@@ -312,12 +311,12 @@ export class SuggestModel {
     const said = new Map<number, number>();
     for (const { stems, weight } of readings) this.namesSaid(stems, weight, said);
     const lexicalCount = this.bm25(query, queryWeight, said, options.exclude);
-    const learntCount = this.classify(query, queryCount, queryWeight);
-    const { lexicalList, learntList, lexical, learnt, learntSeen } = this;
+    this.classify(query, queryCount, queryWeight);
+    const { lexicalList, lexical, learnt } = this;
     let bestLexical = 0;
     let bestLearnt = 0;
     for (let k = 0; k < lexicalCount; k++) if (lexical[lexicalList[k]!]! > bestLexical) bestLexical = lexical[lexicalList[k]!]!;
-    for (let k = 0; k < learntCount; k++) if (learnt[learntList[k]!]! > bestLearnt) bestLearnt = learnt[learntList[k]!]!;
+    for (let t = 0; t < learnt.length; t++) if (learnt[t]! > bestLearnt) bestLearnt = learnt[t]!;
     const lexicalScale = bestLexical > 0 ? 1 / bestLexical : 0;
     const learntScale = bestLearnt > 0 ? 1 / bestLearnt : 0;
     const combined = (t: number, share: number): number =>
@@ -341,10 +340,7 @@ export class SuggestModel {
     };
     for (let k = 0; k < lexicalCount; k++) offer(lexicalList[k]!);
     // The others: those only the classifier scores above 0 (a technique BM25 scored has a positive lexical score).
-    for (let k = 0; k < learntCount; k++) {
-      const t = learntList[k]!;
-      if (lexical[t] === 0 && learnt[t]! > 0) offer(t);
-    }
+    for (let t = 0; t < learnt.length; t++) if (learnt[t]! > 0 && lexical[t] === 0) offer(t);
     // ... each block of them listed by the ordering score, the first `top` kept.
     const best: { technique: number; score: number }[] = [];
     for (let b = 0; b < chosen.length && best.length < top; b += BLOCK) {
@@ -368,7 +364,7 @@ export class SuggestModel {
     });
     const wordsInCommon = best.length ? this.wordsInCommon(best[0]!.technique, query, queryText) : 0;
     for (let k = 0; k < lexicalCount; k++) lexical[lexicalList[k]!] = 0;
-    for (let k = 0; k < learntCount; k++) learnt[learntList[k]!] = learntSeen[learntList[k]!] = 0;
+    learnt.fill(0);
     for (const f of query) this.queryAt[f] = 0;
     return { candidates: ranked, wordsInCommon };
   }
@@ -471,43 +467,30 @@ export class SuggestModel {
   }
 
   /**
-   * The classifier's score (its weights times the passage's tf-idf features) of each technique its features speak
-   * for, into `learnt`; a parent scores at least CHILD_WEIGHT of its best sub-technique. The techniques scored go into `learntList`: how many.
+   * The classifier's score (its weights times the passage's tf-idf features) of every technique, into `learnt` (0 for
+   * those its features do not speak for); a parent scores at least CHILD_WEIGHT of its best sub-technique (ranking
+   * reads only scores above 0). No list of the techniques scored is kept: asking, for each of a passage's some 600
+   * weights, whether its technique was seen cost more than reading all 700 scores afterwards.
    */
-  private classify(query: readonly number[], counts: readonly number[], queryWeight: readonly number[]): number {
+  private classify(query: readonly number[], counts: readonly number[], queryWeight: readonly number[]): void {
     const classifier = this.data.classifier;
-    if (!classifier) return 0;
-    const { learnt, learntSeen, learntList: list } = this;
+    if (!classifier) return;
+    const { learnt, parentOf, subTechniques } = this;
     if (this.queryValues.length < query.length) this.queryValues = new Float64Array(2 * query.length);
     const values = this.queryValues;
     writeUnitTfIdf(query, counts, this.idfOf, values);
     for (let i = 0; i < query.length; i++) values[i]! *= queryWeight[i]!;
-    let scored = 0;
     const { start, technique: classes, weight } = classifier;
     for (let i = 0; i < query.length; i++) {
       const f = query[i]!;
       const value = values[i]!;
-      for (let j = start[f]!, end = start[f + 1]!; j < end; j++) {
-        const t = classes[j]!;
-        if (!learntSeen[t]) {
-          learntSeen[t] = 1;
-          list[scored++] = t;
-        }
-        learnt[t]! += weight[j]! * value;
-      }
+      for (let j = start[f]!, end = start[f + 1]!; j < end; j++) learnt[classes[j]!]! += weight[j]! * value;
     }
-    for (let k = 0, n = scored; k < n; k++) {
-      const t = list[k]!;
-      const parent = this.parentOf[t]!;
-      if (parent < 0) continue;
+    for (let k = 0; k < subTechniques.length; k++) {
+      const t = subTechniques[k]!;
       const inherited = learnt[t]! * CHILD_WEIGHT;
-      if (!learntSeen[parent]) {
-        learntSeen[parent] = 1;
-        list[scored++] = parent;
-        learnt[parent] = Math.max(inherited, 0);
-      } else if (inherited > learnt[parent]!) learnt[parent] = inherited;
+      if (inherited > learnt[parentOf[t]!]!) learnt[parentOf[t]!] = inherited;
     }
-    return scored;
   }
 
   /** The classifier's weight of a feature for a technique (binary search in the feature's classes, ascending). */

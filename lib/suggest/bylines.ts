@@ -94,9 +94,14 @@ const MAX_AUTHOR_LINE = 60;
 
 /** Whether a text is a person's name: two to four capitalised words or initials, one of them no common English word. */
 export function isPersonName(text: string): boolean {
+  // (Most texts have more words: they are not split.)
+  if (!TWO_TO_FOUR_WORDS.test(text)) return false;
   const words = text.trim().split(/\s+/);
-  return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && words.some((word) => !isCommonEnglishWord(word.replace(/[’'.-]/g, '')));
+  return words.every((word) => NAME_WORD.test(word)) && words.some((word) => !isCommonEnglishWord(word.replace(/[’'.-]/g, '')));
 }
+
+// Two to four words, spaces around them: as many as a person's name has.
+const TWO_TO_FOUR_WORDS = /^\s*\S+(?:\s+\S+){1,3}\s*$/;
 
 /** Whether a text is only a date (`April 9, 2019`, `18 Feb 2020`): a date's words and at least one number. */
 export function isDate(text: string): boolean {

@@ -223,6 +223,10 @@ export function isMetadataFields(text: string): boolean {
 // paragraph or a list one a line, nor a short heading (`Persistence`, a table's cell `Scheduled Task`).
 const TITLE_FIELD = /^(?:\*\*|__)?title(?:\*\*|__)?\s?:(?:\*\*|__)?\s*/i;
 const MIN_TITLE_WORDS = 4;
+// What no title holds (`isHeadline`), wherever a passage has it, its mark or key aside (they have none of these
+// characters): a sentence's end before more text, a trailing `.`, `,`, `;` or `:`, a `|`. Most passages are sentences,
+// passed over without making their title.
+const NO_TITLE = /[.!?;]\s+\S|[.,;:]\s*$|\|/;
 
 /** The passages (by index) that say again a title given by an earlier passage (see TITLE_FIELD): its first is read. */
 export function repeatedTitlePassages(passages: readonly { line: number; text: string; structure?: unknown }[]): Set<number> {
@@ -230,7 +234,7 @@ export function repeatedTitlePassages(passages: readonly { line: number; text: s
   const repeated = new Set<number>();
   passages.forEach((passage, i) => {
     // A title is short: most passages are passed over at once.
-    if (passage.text.length > 300 || passage.structure) return;
+    if (passage.text.length > 300 || passage.structure || NO_TITLE.test(passage.text)) return;
     const title = passage.text.replace(HEADING_MARK, '').replace(TITLE_FIELD, '').trim().replace(/\s+/g, ' ');
     if (title.split(' ').length < MIN_TITLE_WORDS || !isHeadline(title)) return;
     if (titles.has(title)) repeated.add(i);

@@ -1372,6 +1372,15 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(suggestTechniques(markdown, model, { lines: true }).at(-1)!.candidates).to.not.deep.equal([]);
   });
 
+  // repeatedTitlePassages passes over a passage holding what no title holds (NO_TITLE: a sentence's end before more text,
+  // a trailing full stop) before making its title; a title may end with '?' or '!', spaces after it.
+  it("notes a title ending with '?' or '!' said again, and reads a sentence said again", () => {
+    for (const title of ['Is the ransomware gang back with stolen cloud keys?', 'Ransomware gang is back with stolen cloud keys! ']) {
+      const page = [`## ${title}`, 'The actor encrypted the files. Then it left.', title, 'The actor encrypted the files. Then it left.'].join('\n\n');
+      expect(suggestTechniques(page, model).map((p) => p.note === REPEATED_TITLE_NOTE), title).to.deep.equal([false, false, false, true, false, false]);
+    }
+  });
+
   // A page's image credit under its picture: BleepingComputer's "Image: Midjourney" (GenAI-Threat-Intelligence-Research's
   // BlackCat Sphynx post) got User Execution: Malicious Image (T1204.003) 73.7. A credit names whoever made or gave the
   // image; a source of this kind names it too. A caption or a source that says more, or a Sigma rule's image, is not one.

@@ -104,8 +104,11 @@ export class SuggestModel {
   /** The documents BM25 keeps (at least MIN_SHARE of the best) and their scores. */
   private readonly keptDocs: Int32Array;
   private readonly keptScores: Float64Array;
+  /**
+   * Each technique's DEPTH best text scores, descending, 0 in the places not filled (every text BM25 keeps scores above
+   * 0): no count of them is kept, and a technique's first text is the one that finds its best place 0.
+   */
   private readonly top: Float64Array;
-  private readonly topCount: Uint8Array;
   private readonly bestDoc: Int32Array;
   private readonly lexical: Float64Array;
   private readonly learnt: Float64Array;
@@ -162,7 +165,6 @@ export class SuggestModel {
     this.keptDocs = new Int32Array(n);
     this.keptScores = new Float64Array(n);
     this.top = new Float64Array(techniques.length * DEPTH);
-    this.topCount = new Uint8Array(techniques.length);
     this.bestDoc = new Int32Array(techniques.length);
     this.lexical = new Float64Array(techniques.length);
     this.learnt = new Float64Array(techniques.length);
@@ -384,7 +386,7 @@ export class SuggestModel {
 
   /** BM25 of a passage's features against every text, summed per technique (see the README), into `lexical`: the techniques scored. */
   private bm25(query: readonly number[], queryWeight: readonly number[], said: ReadonlyMap<number, number>, exclude: ((doc: number) => boolean) | undefined): number {
-    const { docScore, touchedDocs, top: best4, topCount, bestDoc, parentOf } = this;
+    const { docScore, touchedDocs, top: best4, bestDoc, parentOf } = this;
     const { start, doc: postingDoc, weight: weights } = this.data.postings;
     const docTechnique = this.data.docs.technique;
     // Words in more than COMMON_SHARE of all texts (execute, file, system) are left to the classifier: they rank
@@ -436,19 +438,17 @@ export class SuggestModel {
       const d = keptDocs[k]!;
       let score = keptScores[k]!;
       for (let t = docTechnique[d]!; t >= 0; t = parentOf[t]!, score *= CHILD_WEIGHT) {
-        const count = topCount[t]!;
         const base = t * DEPTH;
-        if (count === 0) {
+        const first = best4[base]!;
+        if (first === 0) {
           list[scored++] = t;
           best4[base] = score;
           bestDoc[t] = d;
-          topCount[t] = 1;
           continue;
         }
-        if (score > best4[base]! || (score === best4[base]! && d < bestDoc[t]!)) bestDoc[t] = d;
-        if (count === DEPTH && score <= best4[base + DEPTH - 1]!) continue;
-        let i = count < DEPTH ? count : DEPTH - 1;
-        if (count < DEPTH) topCount[t] = count + 1;
+        if (score > first || (score === first && d < bestDoc[t]!)) bestDoc[t] = d;
+        if (score <= best4[base + DEPTH - 1]!) continue;
+        let i = DEPTH - 1;
         for (; i > 0 && best4[base + i - 1]! < score; i--) best4[base + i] = best4[base + i - 1]!;
         best4[base + i] = score;
       }
@@ -459,8 +459,11 @@ export class SuggestModel {
     for (let k = 0; k < scored; k++) {
       const t = list[k]!;
       let score = anySaid ? nameIdf[t]! * NAME_PHRASE_WEIGHT * (said.get(t) ?? 0) : 0;
-      for (let i = 0; i < topCount[t]!; i++) score += best4[t * DEPTH + i]! * DECAY[i]!;
-      topCount[t] = 0;
+      // (A place not filled adds 0.)
+      for (let i = 0; i < DEPTH; i++) {
+        score += best4[t * DEPTH + i]! * DECAY[i]!;
+        best4[t * DEPTH + i] = 0;
+      }
       lexical[t] = score;
     }
     return scored;

@@ -135,12 +135,14 @@ function leftBoundary(text: string, start: number, lastEnd: number): ReadingRule
   const before = text.charAt(start - 1);
   if (isDigit(before) || isUpper(before) || before === '_' || joinedToWord(text, start, lastEnd)) return undefined;
   if (!isLower(before)) return 'ok';
-  // `Initial AccessT1566.001`: a whole word (Title or lower case) glued to a capital T.
+  // `Initial AccessT1566.001`: a whole word (Title or lower case) glued to a capital T; or words run together as a
+  // table's cells are when a page is scraped or a PDF converted (`hands-on activityExecutionT1059.004`: a cell's last
+  // word, then the next row's tactic), each after the first in Title case. Not an identifier's mixed case (`aBcT1059`).
   if (text.charAt(start) !== prefix) return undefined;
   let q = start;
-  while (q > 0 && start - q < 30 && (isUpper(text.charAt(q - 1)) || isLower(text.charAt(q - 1)))) q--;
+  while (q > 0 && start - q < 60 && (isUpper(text.charAt(q - 1)) || isLower(text.charAt(q - 1)))) q--;
   const word = text.slice(q, start);
-  if (!/^[A-Z]?[a-z]{2,}$/.test(word)) return undefined;
+  if (!/^[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})*$/.test(word)) return undefined;
   return q === 0 || BEFORE_GLUED_WORD.includes(text.charAt(q - 1)) ? GLUED_BEFORE : undefined;
 }
 
@@ -1273,6 +1275,10 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
         const dash = / [-–—] ?$/.exec(text.slice(Math.max(floor, group.start - 3), group.start));
         const dashed = dash ? nameStartBefore(text, group.start - dash[0].length, floor) : undefined;
         if (dashed !== undefined && /\p{Lu}/u.test(text.charAt(dashed)) && !cut(dashed)) named = spanName(text, { start: dashed, end: group.start - dash![0].length });
+        // `hands-on activityT1059.006Command and Scripting Interpreter: Python`: a table's cells run together, each ID
+        // glued to its name after it; the words glued before it end the cells before.
+        const glued = !named && group.tokens[group.tokens.length - 1]!.rules.includes(GLUED_AFTER) ? nameEndAfter(text, group.end, ceiling) : undefined;
+        if (glued !== undefined) named = spanName(text, { start: group.end, end: glued });
         const start = named ? undefined : nameStartBefore(text, group.start, floor);
         if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
         // `used T1566.002 Spearphishing Attachment to...`, `the T1506 input capture`: else the words right after it.

@@ -43,6 +43,9 @@ describe('scanIds', () => {
     // A hyphen after an ID joins a list, not a word: both are read.
     ['T1059-T1106', [['T1059'], ['T1106']], [], 'T1059'],
     ['AttachmentT1106Native API', [['T1106']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1106'],
+    // A scraped blog's ATT&CK table, its cells run together: a description's last word, the next row's tactic, its ID.
+    ['keyboard activityExecutionT1059.004Command', [['T1059.004']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1059.004'],
+    ['PythonDiscoveryT1043Commonly Used Port', [['T1043']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1043'],
     ['https://attack.mitre.org/techniques/T1566/001/ more', [['T1566.001']], [rule('an ATT&CK URL')], 'https://attack.mitre.org/techniques/T1566/001/'],
     ['T1566.01', [[]], [], 'T1566.01'],
     // IDs as a scan or a PDF's font leaves them: a letter O for a zero, l or I for a one, a space after the dot.
@@ -83,6 +86,7 @@ describe('scanIds', () => {
     'T 2020',
     'tT1106',
     'aBcT1059x',
+    'xYzAbcT1059',
     '+abcT1059+',
     'ATT&CK v17',
     'TTT1001',
@@ -185,6 +189,18 @@ describe('tokenizeReferences', () => {
       ['trusted vendors', `trusted vendors.(${link('T1199')})`],
       ['Valid Accounts', 'Valid Accounts.(T1078)'],
     ]);
+  });
+
+  // A Microsoft Security Blog post as a Korean blog mirror scraped it: its "MITRE ATT&CK techniques observed" table
+  // with every cell run together on one line (Tactic, Technique ID, Technique name, How it presents).
+  it('names an ID glued to the word after it by the words after it, not by the cells run into it before', () => {
+    const text = 'TacticTechnique IDTechnique nameHow it presentsDiscoveryT1083File and Directory Discovery, with ls and findCollectionT1005Data from Local System';
+    expect(tokenizeReferences(text, 'prose').refs.map((ref) => [ref.ids, ref.name])).to.deep.equal([
+      [['T1083'], 'File and Directory Discovery'],
+      [['T1005'], 'Data from Local System'],
+    ]);
+    // A name and a dash before an ID still name it, though the ID is glued to the next name.
+    expect(named('Command and Scripting Interpreter – T1059External Proxy – T1090.002')).to.deep.equal(['Command and Scripting Interpreter', 'External Proxy']);
   });
 
   it('takes no name from the sentence before an ID', () => {

@@ -7,6 +7,8 @@ export interface NameAround {
   name: string;
   start: number;
   end: number;
+  /** Whether the name ends where a word of it ran into the next cell (`ShellThe`): what was read past it is no name. */
+  cut?: boolean;
 }
 
 // How many words of a name may stand before and after its ID.
@@ -40,13 +42,28 @@ function wordsBefore(text: string, at: number, speck: RegExp): Word[] {
   return out;
 }
 
-/** The words after `at`, nearest first, up to a word that is none of a name's; a word ending a clause is the last. */
-function wordsAfter(text: string, at: number, speck: RegExp): Word[] {
+// Where a word may run into the next cell of a table whose cells a scrape or a PDF-to-text tool set together: a capital
+// that starts a word of its own inside it (`ShellThe`, `SSHThreat`, `DiscoveryCollectionT1005Data`).
+const INTO_CELL = /(?<=\p{L})\p{Lu}\p{Ll}/gu;
+
+/**
+ * The words after `at`, nearest first, up to a word that is none of a name's; a word ending a clause is the last. With
+ * `cut`, the first word that may run into the next cell (`Unix ShellThe actor ran`) is cut at its `cut`-th such capital
+ * and is the last (none when it has fewer).
+ */
+function wordsAfter(text: string, at: number, speck: RegExp, cut?: number): Word[] {
   const words = [...text.slice(at, at + 300).matchAll(/\S+/g)].map((m) => ({ text: m[0], start: at + m.index, end: at + m.index + m[0].length }));
   if (words[0] && speck.test(words[0].text)) words.shift();
   const out: Word[] = [];
   for (const word of words) {
     if (out.length >= MAX_AFTER || !nameWord(word.text)) break;
+    const runs = cut === undefined ? [] : [...word.text.matchAll(INTO_CELL)];
+    if (runs.length) {
+      const run = runs[cut!];
+      if (!run) return [];
+      out.push({ text: word.text.slice(0, run.index), start: word.start, end: word.start + run.index });
+      break;
+    }
     const bare = word.text.replace(/[.,;!?]$/, '');
     out.push({ text: bare, start: word.start, end: word.start + bare.length });
     if (bare !== word.text) break;
@@ -61,9 +78,21 @@ function wordsAfter(text: string, at: number, speck: RegExp): Word[] {
  * With `aroundOnly`, only words on both sides, within one cell.
  */
 export function nameAround(text: string, start: number, end: number, id: string, target: AttackIndex, aroundOnly = false): NameAround | undefined {
+  // The words as written first; else with a word run into the next cell cut there (`T1021.004Remote Services: SSHThreat
+  // actor used SSH`, a scraped table's row): a name read so is still an exact name of the ID's technique.
+  const written = nameWithin(text, start, end, id, target, aroundOnly);
+  if (written) return written;
+  for (let cut = 0; cut < 4; cut++) {
+    const name = nameWithin(text, start, end, id, target, aroundOnly, cut);
+    if (name && text.charAt(name.end) !== ' ') return { ...name, cut: true };
+  }
+  return undefined;
+}
+
+function nameWithin(text: string, start: number, end: number, id: string, target: AttackIndex, aroundOnly: boolean, cut?: number): NameAround | undefined {
   const speck = aroundOnly ? SPECK : BORDER;
   const before = wordsBefore(text, start, speck);
-  const after = wordsAfter(text, end, speck);
+  const after = wordsAfter(text, end, speck, cut);
   const least = aroundOnly ? 1 : 0;
   let best: (NameAround & { words: number; around: boolean }) | undefined;
   for (let a = least; a <= before.length; a++) {
@@ -154,10 +183,11 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
     const around = nameAround(text, idStart, idEnd, id, target);
     // A part of the name as read (`PowerShell` in `Command-Line Interface: PowerShell`, an old parent's name) leaves it
     // as the author wrote it: the normalizer reads it whole. A name as read that names no technique in any form (`Trends
-    // in the 2023 Protocol Tunneling`, a PDF's page header run into a heading) gives way to the part that is exact.
+    // in the 2023 Protocol Tunneling`, a PDF's page header run into a heading) gives way to the part that is exact; so
+    // does one whose last word ran into the next cell (`File and Directory DiscoveryThe`).
     const read = ref.nameSpan ?? ref.span;
     const part = around && ref.name !== undefined && around.start >= read.start && around.end <= read.end;
-    const inLine = around && (!part || !namesTechnique(ref.name!)) ? around : undefined;
+    const inLine = around && (!part || around.cut || !namesTechnique(ref.name!)) ? around : undefined;
     const wrapped = inLine || ref.name === undefined ? undefined : wrappedName(ref.name, read, idStart, idEnd, id, lines, ref.span.line, target);
     const found = inLine ?? wrapped;
     if (!found) return ref;

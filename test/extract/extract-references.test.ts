@@ -605,6 +605,25 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('names each ID of a table whose cells ran together on one line by its name cell, cut where the next cell starts (Microsoft blog, scraped)', () => {
+    // A Microsoft Security Blog post as a blog mirror scraped it: Tactic, Technique ID, Technique name and How it presents
+    // run together, each name glued to the description after it (`SSHThreat`), each ID to the cells before it.
+    const text = [
+      'TacticTechnique IDTechnique nameHow it presentsLateral MovementT1021.004Remote Services: SSHThe actor used SSH to reach the host',
+      'ExecutionT1059.004Command and Scripting Interpreter: Unix ShellThe actor ran a shell scriptT1059.006Command and Scripting Interpreter: PythonDiscoveryT1083File and Directory DiscoveryCollectionT1005Data from Local SystemThe scan results were kept',
+    ].join('\n');
+    const refs = extractReport(text, { target: loadRelease('18.1', 'enterprise-attack') }).references;
+    expect(refs.map((ref) => [ref.line, ref.name, ref.resolution?.ids])).to.deep.equal([
+      [1, 'Remote Services: SSH', ['T1021.004']],
+      [2, 'Command and Scripting Interpreter: Unix Shell', ['T1059.004']],
+      [2, 'Command and Scripting Interpreter: Python', ['T1059.006']],
+      [2, 'File and Directory Discovery', ['T1083']],
+      [2, 'Data from Local System', ['T1005']],
+    ]);
+    // No name warning is left: each name read is its technique's exact name.
+    expect(refs.flatMap((ref) => ref.resolution?.warnings ?? []).filter((warning) => / name /.test(warning))).to.deep.equal([]);
+  });
+
   it('gives the IDs of a matrix\'s cells the tactic of their column (a README\'s mapping, Exabeam\'s content pages)', () => {
     // A header of tactic columns over technique cells: the row held no tactic, nor did the table.
     const text = [

@@ -3,6 +3,7 @@ import { leadingTactics, readTacticText, tableCaptions, tacticDisplayName, type 
 import {
   CONNECTORS,
   TACTIC_AFTER_RULE,
+  TACTIC_GLUED_RULE,
   foldLines,
   isJsonMember,
   originalSpan,
@@ -442,9 +443,12 @@ function displayTactics(tactics: readonly string[]): string[] {
   });
 }
 
-/** The tactics a reference states in brackets after it (`TACTIC_AFTER_RULE`): its own, over those of its line or section. */
+/**
+ * The tactics a reference states in brackets after it (`TACTIC_AFTER_RULE`), or its row's, glued before it in a table
+ * run together on one line (`TACTIC_GLUED_RULE`): its own, over those of its line or section.
+ */
 function statedOr(ref: ReferenceToken, given: TacticSource): TacticSource {
-  return ref.tactics && ref.rules.includes(TACTIC_AFTER_RULE) ? { tactics: [...ref.tactics] } : given;
+  return ref.tactics && (ref.rules.includes(TACTIC_AFTER_RULE) || ref.rules.includes(TACTIC_GLUED_RULE)) ? { tactics: [...ref.tactics] } : given;
 }
 
 /** Where a tactic came from, for the JSON output. */

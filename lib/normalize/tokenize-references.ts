@@ -48,14 +48,17 @@ export const READING_RULES = [
   'a tactic written where a name stands is the reference\'s tactic (Execution (T1059.001))',
   'an ID spaced out letter by letter, as PDF text of a spaced heading writes it (T 1 1 9 3)',
   'a tactic in brackets right after a reference is its own tactic (T1204.001: Malicious Link (TA0002: Execution))',
+  'a tactic glued before an ID in a table\'s rows run together is its row\'s, and the next rows\' without one (…usedExecutionT1059.004…)',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED] =
   READING_RULES;
 /** The rule by which a reference states its own tactic in brackets after it: that tactic is its, and no other. */
 export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
+/** The rule by which a row of a table run together on one line gives its tactic: that tactic is the reference's, and no other. */
+export const TACTIC_GLUED_RULE: ReadingRule = TACTIC_GLUED;
 /** The rule that reads look-alike letters as digits (`T1O59`): an ID it gives is checked against the release. */
 export const LOOKALIKE_RULE: ReadingRule = LOOKALIKE;
 
@@ -1038,10 +1041,20 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   const refs: ReferenceToken[] = [];
   const paired = groups.length > 1 && names.filter(Boolean).length > 1;
   const { stated, claimed } = statedTactics(text, groups, names, tactics);
+  const rows = rowTactics(text, groups);
+  if (rows) {
+    // The first row's tactic, read as the line's leading one, is that row's only; a name read after an ID ends where
+    // the next row's tactic starts (`Command and Scripting Interpreter: PythonDiscoveryT1043`).
+    for (const piece of tactics) if (first && piece.end <= first.start) claimed.add(piece);
+    for (const [g, row] of rows.entries()) {
+      const before = names[g - 1];
+      if (row?.start !== undefined && before && before.span.end > row.start && before.span.start < row.start) names[g - 1] = spanName(text, { start: before.span.start, end: row.start });
+    }
+  }
   for (const [g, group] of groups.entries()) {
     // `Initial Access（T1566.001）→ Execution（T1059.001）`: a tactic beside an ID is its tactic, not its name.
     const asName = names[g] ? parseTacticList(names[g].name) : undefined;
-    const besideTactics = stated[g] ?? asName;
+    const besideTactics = stated[g] ?? rows?.[g]?.tactics ?? asName;
     const named = asName ? undefined : names[g] && { ...names[g], span: withMarks(text, names[g].span) };
     for (const token of group.tokens) {
       const markdown = token.rules.includes(URL_RULE) && text.charAt(token.start - 1) === '(' && text.charAt(token.start - 2) === ']';
@@ -1064,13 +1077,46 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
           ...(markdown ? [MARKDOWN] : []),
           ...token.rules,
           ...(paired ? [PAIRS] : []),
-          ...(stated[g] ? [TACTIC_AFTER] : asName ? [TACTIC_AS_NAME] : []),
+          ...(stated[g] ? [TACTIC_AFTER] : rows?.[g] ? [TACTIC_GLUED] : asName ? [TACTIC_AS_NAME] : []),
         ],
       });
     }
   }
   // A tactic stated for one reference is not the others'.
   return { refs, tactics: tactics.filter((piece) => !claimed.has(piece)), warnings };
+}
+
+/**
+ * The tactic of each cluster in a table's rows run together on one line, as a scrape or a PDF-to-text tool leaves them
+ * (`…Tactic…Lateral MovementT1021.004Remote Services: SSHThe actor used SSH…hostExecutionT1059.004…`): the tactic glued
+ * before an ID, the text of its row's first cell, after the cells of the row before (their last word glued to it), is
+ * that ID's; an ID with none, a row that goes on under the same tactic, takes the last one before it. Only where two IDs
+ * or more have one (one is a line's leading label: `Initial AccessT1566.001`); undefined otherwise, and for the IDs
+ * before the first. Each tactic's start is given too: the name of the row before ends there.
+ */
+function rowTactics(text: string, groups: readonly Cluster[]): Array<{ tactics: string[]; start?: number } | undefined> | undefined {
+  const glued = groups.map((group, g) => (group.tokens[0]!.rules.includes(GLUED_BEFORE) ? gluedTactics(text, groups[g - 1]?.end ?? 0, group.start) : undefined));
+  if (glued.filter(Boolean).length < 2) return undefined;
+  let current: string[] | undefined;
+  return glued.map((row) => {
+    current = row?.tactics ?? current;
+    return current && { tactics: current, ...(row ? { start: row.start } : {}) };
+  });
+}
+
+// Where a row's first cell may start in text run together: after a space or a mark, or at a capital glued to a letter
+// before it and a small letter after it (`hostExecution`, `SSHCommand`).
+const CELL_START = /(?<=^|[\s|:;,.)\]])\p{L}|(?<=\p{L})\p{Lu}(?=\p{Ll})/gu;
+
+/** The tactics written right before `end`, from the earliest cell start after `from` whose text to `end` names tactics only. */
+function gluedTactics(text: string, from: number, end: number): { tactics: string[]; start: number } | undefined {
+  const start = Math.max(from, end - MAX_NAME);
+  const before = text.slice(start, end);
+  for (const match of before.matchAll(CELL_START)) {
+    const tactics = parseTacticList(before.slice(match.index));
+    if (tactics) return { tactics: tactics.map((tactic) => tacticDisplayName(tactic) ?? tactic), start: start + match.index };
+  }
+  return undefined;
 }
 
 /**

@@ -624,6 +624,23 @@ describe('extractReferences', () => {
     expect(refs.flatMap((ref) => ref.resolution?.warnings ?? []).filter((warning) => / name /.test(warning))).to.deep.equal([]);
   });
 
+  it('gives each ID of a table\'s rows run together on one line the tactic glued before it, and a row without one the tactic above (Microsoft blog, scraped)', () => {
+    // Each row's tactic cell is glued to the description before it (`hostExecution`, `SSHCommand and Control`); a row
+    // under the same tactic has none (`…scriptT1059.006`). The line's first tactic is its first row's, not every row's.
+    const text = [
+      'Tactic Technique ID Technique name How it presents',
+      'ExecutionT1059.004Command and Scripting Interpreter: Unix ShellThe actor ran a shell scriptT1059.006Command and Scripting Interpreter: PythonDiscoveryT1083File and Directory DiscoveryThe actor listed filesCollectionT1005Data from Local SystemThe results went out over SSHCommand and ControlT1105Ingress Tool TransferTools came with wget',
+    ].join('\n');
+    const refs = extractReport(text, { target: loadRelease('18.1', 'enterprise-attack') }).references;
+    expect(refs.map((ref) => [ref.resolution?.ids, ref.name, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+      [['T1059.004'], 'Command and Scripting Interpreter: Unix Shell', ['Execution'], []],
+      [['T1059.006'], 'Command and Scripting Interpreter: Python', ['Execution'], []],
+      [['T1083'], 'File and Directory Discovery', ['Discovery'], []],
+      [['T1005'], 'Data from Local System', ['Collection'], []],
+      [['T1105'], 'Ingress Tool Transfer', ['Command and Control'], []],
+    ]);
+  });
+
   it('gives the IDs of a matrix\'s cells the tactic of their column (a README\'s mapping, Exabeam\'s content pages)', () => {
     // A header of tactic columns over technique cells: the row held no tactic, nor did the table.
     const text = [

@@ -203,6 +203,23 @@ describe('tokenizeReferences', () => {
     expect(named('Command and Scripting Interpreter – T1059External Proxy – T1090.002')).to.deep.equal(['Command and Scripting Interpreter', 'External Proxy']);
   });
 
+  it('gives each ID of a table\'s rows run together the tactic glued before it, or the last one before it', () => {
+    const read = (text: string) => {
+      const { refs, tactics } = tokenizeReferences(text, 'prose');
+      return { refs: refs.map((ref) => [ref.ids[0], ref.name, ref.tactics]), line: tactics.flatMap((piece) => piece.tactics) };
+    };
+    expect(read('Lateral MovementT1021.004Remote Services: SSHThe actor used SSH to reach itT1570Lateral Tool TransferCredential AccessT1187Forced Authentication')).to.deep.equal({
+      refs: [
+        ['T1021.004', 'Remote Services: SSHThe', ['Lateral Movement']],
+        ['T1570', 'Lateral Tool Transfer', ['Lateral Movement']],
+        ['T1187', 'Forced Authentication', ['Credential Access']],
+      ],
+      line: [],
+    });
+    // One tactic glued before the first ID labels the line, as before.
+    expect(read('Initial AccessT1566.001Phishing: Spearphishing AttachmentT1106Native API').line).to.deep.equal(['Initial Access']);
+  });
+
   it('takes no name from the sentence before an ID', () => {
     // A stop not glued to the bracket, or a link glued to it without one: the ID may begin the next sentence.
     expect(named(`The group moved into victim networks. (${link('T1199')})`)).to.deep.equal([undefined]);

@@ -146,7 +146,9 @@ function leftBoundary(text: string, start: number, lastEnd: number): ReadingRule
   while (q > 0 && start - q < 60 && (isUpper(text.charAt(q - 1)) || isLower(text.charAt(q - 1)))) q--;
   const word = text.slice(q, start);
   if (!/^[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})*$/.test(word)) return undefined;
-  return q === 0 || BEFORE_GLUED_WORD.includes(text.charAt(q - 1)) ? GLUED_BEFORE : undefined;
+  if (q === 0 || BEFORE_GLUED_WORD.includes(text.charAt(q - 1))) return GLUED_BEFORE;
+  // `…a second-stage payload.ExecutionT1059Command…`: a cell's sentence, its full stop glued to the next row's tactic.
+  return text.charAt(q - 1) === '.' && isUpper(text.charAt(q)) && /[\p{Ll}\d)]/u.test(text.charAt(q - 2)) ? GLUED_BEFORE : undefined;
 }
 
 /** Whether an ID may end at `end`: a boundary, the next ID, or a capitalised word glued to it (`T1106Native`). */

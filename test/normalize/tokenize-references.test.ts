@@ -46,6 +46,8 @@ describe('scanIds', () => {
     // A scraped blog's ATT&CK table, its cells run together: a description's last word, the next row's tactic, its ID.
     ['keyboard activityExecutionT1059.004Command', [['T1059.004']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1059.004'],
     ['PythonDiscoveryT1043Commonly Used Port', [['T1043']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1043'],
+    // A cell's sentence, its full stop glued to the next row's tactic cell (a Microsoft blog post, scraped).
+    ['a second-stage payload.ExecutionT1059Command', [['T1059']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1059'],
     ['https://attack.mitre.org/techniques/T1566/001/ more', [['T1566.001']], [rule('an ATT&CK URL')], 'https://attack.mitre.org/techniques/T1566/001/'],
     ['T1566.01', [[]], [], 'T1566.01'],
     // IDs as a scan or a PDF's font leaves them: a letter O for a zero, l or I for a one, a space after the dot.

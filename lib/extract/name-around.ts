@@ -43,8 +43,9 @@ function wordsBefore(text: string, at: number, speck: RegExp): Word[] {
 }
 
 // Where a word may run into the next cell of a table whose cells a scrape or a PDF-to-text tool set together: a capital
-// that starts a word of its own inside it (`ShellThe`, `SSHThreat`, `DiscoveryCollectionT1005Data`).
-const INTO_CELL = /(?<=\p{L})\p{Lu}\p{Ll}/gu;
+// that starts a word of its own inside it (`ShellThe`, `SSHThreat`, `DiscoveryCollectionT1005Data`), or a capital after
+// a small letter (`InterpreterHTA-delivered`).
+const INTO_CELL = /(?<=\p{L})\p{Lu}(?=\p{Ll})|(?<=\p{Ll})\p{Lu}/gu;
 
 /**
  * The words after `at`, nearest first, up to a word that is none of a name's; a word ending a clause is the last. With

@@ -611,6 +611,8 @@ describe('extractReferences', () => {
     const text = [
       'TacticTechnique IDTechnique nameHow it presentsLateral MovementT1021.004Remote Services: SSHThe actor used SSH to reach the host',
       'ExecutionT1059.004Command and Scripting Interpreter: Unix ShellThe actor ran a shell scriptT1059.006Command and Scripting Interpreter: PythonDiscoveryT1083File and Directory DiscoveryCollectionT1005Data from Local SystemThe scan results were kept',
+      // A description that starts with a word in capitals (`InterpreterHTA-delivered`).
+      'ExecutionT1059Command and Scripting InterpreterHTA-delivered script content ran in the mshta.exe process',
     ].join('\n');
     const refs = extractReport(text, { target: loadRelease('18.1', 'enterprise-attack') }).references;
     expect(refs.map((ref) => [ref.line, ref.name, ref.resolution?.ids])).to.deep.equal([
@@ -619,6 +621,7 @@ describe('extractReferences', () => {
       [2, 'Command and Scripting Interpreter: Python', ['T1059.006']],
       [2, 'File and Directory Discovery', ['T1083']],
       [2, 'Data from Local System', ['T1005']],
+      [3, 'Command and Scripting Interpreter', ['T1059']],
     ]);
     // No name warning is left: each name read is its technique's exact name.
     expect(refs.flatMap((ref) => ref.resolution?.warnings ?? []).filter((warning) => / name /.test(warning))).to.deep.equal([]);

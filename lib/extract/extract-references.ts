@@ -229,14 +229,20 @@ function withoutIds(line: Line, span: TextSpan): string {
   return pieces.join('');
 }
 
+// A character reference's end, before its semicolon (`&#8230;`, `&amp;`, in a scraped page's text).
+const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,7})$/i;
+
 /** The clauses of a sentence: a tactic label governs its own clause, not past `;` or the end of a sentence. */
 function clauses(line: Line, span: TextSpan): TextSpan[] {
   const out: TextSpan[] = [];
   let start = span.start;
   for (let i = span.start; i < span.end; i++) {
     const c = line.text.charAt(i);
+    // The semicolon of a character reference (`&#8230;`, `&amp;`, a scraped page's) ends no clause.
     const end =
-      c === ';' || c === '。' || ((c === '.' || c === '!' || c === '?') && /\s/.test(line.text.charAt(i + 1)) && /[\p{L})\]]/u.test(line.text.charAt(i - 1)));
+      (c === ';' && !CHARACTER_REFERENCE.test(line.text.slice(Math.max(span.start, i - 10), i))) ||
+      c === '。' ||
+      ((c === '.' || c === '!' || c === '?') && /\s/.test(line.text.charAt(i + 1)) && /[\p{L})\]]/u.test(line.text.charAt(i - 1)));
     if (end) {
       out.push({ start, end: i });
       start = i + 1;

@@ -644,6 +644,15 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('reads a scraped table\'s rows run together past a character reference\'s semicolon (Microsoft blog, scraped)', () => {
+    // `&#8230;` is a scraped page's ellipsis: its semicolon is no clause's end, so both rows are read as rows of one table.
+    const text = 'TacticTechnique IDTechnique nameObserved detailsExecutionT1204.002User Execution: Malicious FileThe user opened a file on device a31&#8230;b13.Defense EvasionT1218.005System Binary Proxy Execution: MshtaThe binary ran the script.';
+    expect(extractReferences(text).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([
+      ['T1204.002', ['Execution']],
+      ['T1218.005', ['Defense Evasion']],
+    ]);
+  });
+
   it('gives the IDs of a matrix\'s cells the tactic of their column (a README\'s mapping, Exabeam\'s content pages)', () => {
     // A header of tactic columns over technique cells: the row held no tactic, nor did the table.
     const text = [

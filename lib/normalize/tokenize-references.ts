@@ -1,5 +1,5 @@
 import { TECHNIQUE_ID_FORMAT } from '../attack/technique-id.js';
-import { parseTacticList, tacticDisplayName, tacticPieces, trimChars, type TacticPiece } from './tactic-text.js';
+import { parseTacticList, readTacticText, tacticDisplayName, tacticPieces, trimChars, type TacticPiece } from './tactic-text.js';
 
 /**
  * The one reader of technique references in text, used by `normalize` (a campaign's `ref`) and `extract` (a report's
@@ -1094,10 +1094,12 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
  * before an ID, the text of its row's first cell, after the cells of the row before (their last word glued to it), is
  * that ID's; an ID with none, a row that goes on under the same tactic, takes the last one before it. Only where two IDs
  * or more have one (one is a line's leading label: `Initial AccessT1566.001`); undefined otherwise, and for the IDs
- * before the first. Each tactic's start is given too: the name of the row before ends there.
+ * before the first. An ID glued to anything but a space may be a row's: `…(Prevented)T1105`, `…attacks.T1557`. Each
+ * tactic's start is given too: the name of the row before ends there.
  */
 function rowTactics(text: string, groups: readonly Cluster[]): Array<{ tactics: string[]; start?: number } | undefined> | undefined {
-  const glued = groups.map((group, g) => (group.tokens[0]!.rules.includes(GLUED_BEFORE) ? gluedTactics(text, groups[g - 1]?.end ?? 0, group.start) : undefined));
+  const before = (group: Cluster): string => text.charAt(group.start - 1);
+  const glued = groups.map((group, g) => (group.start > 0 && !/\s/.test(before(group)) ? gluedTactics(text, groups[g - 1]?.end ?? 0, group.start) : undefined));
   if (glued.filter(Boolean).length < 2) return undefined;
   let current: string[] | undefined;
   return glued.map((row) => {
@@ -1110,13 +1112,16 @@ function rowTactics(text: string, groups: readonly Cluster[]): Array<{ tactics: 
 // before it and a small letter after it (`hostExecution`, `SSHCommand`).
 const CELL_START = /(?<=^|[\s|:;,.)\]])\p{L}|(?<=\p{L})\p{Lu}(?=\p{Ll})/gu;
 
-/** The tactics written right before `end`, from the earliest cell start after `from` whose text to `end` names tactics only. */
+/**
+ * The tactics written right before `end`, from the earliest cell start after `from` whose text to `end` names tactics
+ * only, as a tactic cell writes them (`Command and Control (Prevented)`, a remark after the tactic).
+ */
 function gluedTactics(text: string, from: number, end: number): { tactics: string[]; start: number } | undefined {
   const start = Math.max(from, end - MAX_NAME);
   const before = text.slice(start, end);
   for (const match of before.matchAll(CELL_START)) {
-    const tactics = parseTacticList(before.slice(match.index));
-    if (tactics) return { tactics: tactics.map((tactic) => tacticDisplayName(tactic) ?? tactic), start: start + match.index };
+    const read = readTacticText(before.slice(match.index), { qualified: true });
+    if (read && !read.unread.length) return { tactics: read.tactics.map((tactic) => tacticDisplayName(tactic) ?? tactic), start: start + match.index };
   }
   return undefined;
 }

@@ -218,6 +218,11 @@ describe('tokenizeReferences', () => {
       ],
       line: [],
     });
+    // A tactic cell with a remark after it (`(Prevented)`), and an ID glued to a bracket.
+    expect(read('Discovery / ExecutionT1057Process DiscoveryThe detections fired.Command and Control (Prevented)T1105Ingress Tool TransferIsolation cut the link').refs).to.deep.equal([
+      ['T1057', 'Process DiscoveryThe', ['Discovery', 'Execution']],
+      ['T1105', 'Ingress Tool TransferIsolation', ['Command and Control']],
+    ]);
     // One tactic glued before the first ID labels the line, as before.
     expect(read('Initial AccessT1566.001Phishing: Spearphishing AttachmentT1106Native API').line).to.deep.equal(['Initial Access']);
   });

@@ -1274,7 +1274,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         break;
       }
       case 'ids': {
-        const section = headingContext ? context : [];
+        // An item keyed by its ID (`T1528 Steal Application Access Token: Using stolen OAuth tokens…`, under a tactic line
+        // of a page scraped to text) is under that line as an ID line is, though its description is a sentence.
+        const keyed = line.idSpans.length > 0 && !slice(line, { start: entry.body.start, end: line.idSpans[0]! }).trim();
+        const section = headingContext || keyed ? context : [];
         // A row of such a table whose tactic cell is merged with the row above (ESET's tables, scraped one cell per
         // line): only the row above's name and description cells stand between its ID and the one before, and its
         // description, a sentence, ended the tactic's reach.
@@ -1284,8 +1287,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const given = record?.tactics ?? (tacticAfter ? [] : orElse(context, rowAbove));
         const refs = lineReferences(entry, given, section, (labelled) => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled), merged, record);
         if (!refs) {
-          // A sentence ends a tactic line's reach, not a heading's.
-          if (!headingContext) context = [];
+          // A sentence ends a tactic line's reach, not a heading's, nor an item keyed by its ID.
+          if (!headingContext && !keyed) context = [];
         } else if ((sigmaTag && !sigmaUnread) || inThreat) lastIds.push(...refs);
         else if (entry.bullet) refs.forEach(add);
         else lastIds = refs;

@@ -653,6 +653,26 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('gives items keyed by their ID, each a sentence, the tactic line above them (Microsoft blog, scraped)', () => {
+    // The post's list of techniques under tactic lines, its Markdown headings lost: `ID Name: what was done.`
+    const text = [
+      'Initial Access', '',
+      'T1566.004 Phishing: Spearphishing Voice: Calling staff as IT support to get access.', '',
+      'Persistence', '',
+      'T1671 Cloud Application Integration: Connected apps kept access to the tenant.', '',
+      // A sentence that is no item keyed by its ID still ends the tactic line's reach.
+      'Collection', '',
+      'Data was taken from the CRM (T1213.004).', '',
+      'T1567 Exfiltration Over Web Service: A fake loader sent the data out.',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([
+      ['T1566.004', ['Initial Access']],
+      ['T1671', ['Persistence']],
+      ['T1213.004', []],
+      ['T1567', []],
+    ]);
+  });
+
   it('gives the IDs of a matrix\'s cells the tactic of their column (a README\'s mapping, Exabeam\'s content pages)', () => {
     // A header of tactic columns over technique cells: the row held no tactic, nor did the table.
     const text = [

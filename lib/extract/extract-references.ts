@@ -107,10 +107,16 @@ const HEADER_ROLES = new Map<string, Role>([
   ...['mitre tactic', 'mitre tactics', 'mitre att&ck tactic', 'mitre att&ck tactics', 'tactique mitre'].map((k) => [k, 'tactic'] as const),
   ...['mitre technique', 'mitre techniques', 'mitre att&ck technique', 'mitre att&ck techniques', 'technique mitre', 'technique mitre att&ck'].map((k) => [k, 'name'] as const),
   ...['mitre id', 'mitre technique id', 'mitre att&ck id', 'mitre att&ck technique id'].map((k) => [k, 'id'] as const),
+  // A column of the TTP each row is about, by its ID: a hunt table's (`| Hypothèse | TTP associé | Source de données |`),
+  // a French CTI digest's (`| ID TTP | Tactique | Technique |`).
+  ...['ttp', 'ttps', 'ttp id', 'id ttp', 'associated ttp', 'associated ttps', 'ttp associé', 'ttps associés'].map((k) => [k, 'id'] as const),
 ]);
 
 // The header of a sub-technique column beside a technique column (`| Technique | Sub-Technique | ID |`).
 const SUB_TECHNIQUE_HEADER = /^sub-?techniques?(?: names?)?$/;
+// Headers of columns that hold no technique's name, in a hunt table's header (`| Hypothèse | TTP associé | Source de
+// données | Requête / Méthode de recherche |`): a cell under one names no ID beside it.
+const NO_NAME_HEADER = /^(?:hypothes[ie]s|hypothèses?|(?:log|data) sources?|sources? de (?:données|logs?)|quer(?:y|ies)|requêtes?|(?:query|requête) \/ .{1,40}|search method|méthode de recherche)$/;
 
 function headerKey(text: string): string {
   if (text.length > 60) return '';
@@ -626,6 +632,8 @@ interface Table {
   csv?: { separator: CsvSeparator; cells: number };
   /** A matrix's header of tactic columns (`| Initial Access | Execution | … |`): each column's tactics, for the IDs of its cells. */
   columnTactics?: Array<string[] | undefined>;
+  /** The columns whose header says they hold no technique's name (`NO_NAME_HEADER`: a data source, a query). */
+  nameless?: boolean[];
 }
 
 /**
@@ -744,7 +752,7 @@ function rowReferences(
     const cellRefs = read.flatMap((r) => r.refs.map((ref) => ({ ref, tactics: r.tactics })));
     // The name column of the header, else the nearest cell before, then after, that can hold a name.
     const nameColumn = table?.roles.indexOf('name') ?? -1;
-    const near = [i - 1, i - 2, i - 3, i + 1, i + 2, i + 3].filter((k) => k >= 0 && k < cells.length);
+    const near = [i - 1, i - 2, i - 3, i + 1, i + 2, i + 3].filter((k) => k >= 0 && k < cells.length && !table?.nameless?.[k]);
     // A cell that names its references itself (`**T1059** / **T1059.004** Unix Shell`) takes no name from a cell near
     // it, which is then another column (a description): an ID there without a name of its own stays without one.
     const named = cellRefs.some(({ ref }) => ref.name !== undefined);
@@ -1237,7 +1245,15 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
           const first = roles.indexOf('name');
           const subColumn = texts.findIndex((text, k) => k > first && first >= 0 && SUB_TECHNIQUE_HEADER.test(headerKey(text)));
-          table = { roles, techniqueColumn, subColumn, carried: { tactics: [] }, ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}) };
+          const nameless = texts.map((text) => NO_NAME_HEADER.test(headerKey(text)));
+          table = {
+            roles,
+            techniqueColumn,
+            subColumn,
+            carried: { tactics: [] },
+            ...(entry.csv ? { csv: { separator: entry.csv, cells: entry.cells.length } } : {}),
+            ...(nameless.some(Boolean) ? { nameless } : {}),
+          };
           // A header right under the row that gave the table its tactic, only a delimiter row between (`| Execution | | |`,
           // `|---|---|---|`, `| Technique Title | ID | Use |`: an advisory's table made Markdown, its caption the first
           // header), is that table's: the tactic holds. Another table's header ends it.

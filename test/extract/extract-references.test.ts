@@ -673,6 +673,21 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('takes no name for a hunt table\'s ID from its data source or query cell (a French CTI digest)', () => {
+    // `TTP associé` is the column of the row's ID; the cells beside it say where and how to hunt, not what it is named.
+    const text = [
+      '| Hypothèse | TTP associé | Source de données | Requête / Méthode de recherche |', '|---|---|---|---|',
+      '| Des VM QEMU cachées tournent | T1564.006 | Logs EDR / Process | `process_name == "qemu-system-x86_64.exe"` |',
+      '| Hypothesis | Associated TTP | Data source | Query |', '|---|---|---|---|',
+      '| Tasks run the loader | T1053.005 | Security / 4698 | `EventID=4698` |',
+    ].join('\n');
+    const refs = extractReport(text, { target: loadRelease('18.1', 'enterprise-attack') }).references;
+    expect(refs.map((ref) => [ref.line, ref.name, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+      [3, undefined, ['T1564.006'], []],
+      [6, undefined, ['T1053.005'], []],
+    ]);
+  });
+
   it('gives the IDs of a matrix\'s cells the tactic of their column (a README\'s mapping, Exabeam\'s content pages)', () => {
     // A header of tactic columns over technique cells: the row held no tactic, nor did the table.
     const text = [

@@ -28,7 +28,7 @@ import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-lay
 import { statedLayerDomain } from '../layer/layer-domain.js';
 import { assertAttackLayer } from '../layer/layer-format.js';
 import { describeSource, layerSources } from '../layer/combine-layers.js';
-import { gradientPosition } from '../layer/score.js';
+import { gradientPosition, paintedColour } from '../layer/score.js';
 import { TECHNIQUE_KEYS } from '../layer/serialize-layer.js';
 import type { Domain } from '../attack/types.js';
 
@@ -297,13 +297,6 @@ function unreadNumbersNote(source: string, layerName: string, scaleText: string,
     `${name}: none of its entries has a score, and they hold numbers in ${fields.join(', ')}, ${fields.length === 1 ? 'a field' : 'fields'} Navigator does not read: ` +
     `if that is their coverage, copy it into score (read on ${scaleText}) to count it (README, "Coverage gap review")`
   );
-}
-
-/** A colour as Navigator paints it: case, spaces and an opaque alpha (`#ce232eff`) aside. */
-function paintedColour(colour: unknown): string | undefined {
-  if (typeof colour !== 'string') return undefined;
-  const text = colour.trim().toLowerCase();
-  return /^#[0-9a-f]{6}ff$/.test(text) ? text.slice(0, 7) : text;
 }
 
 /** A level as a percentage, as the report prints it (0.4 -> 40, not 40.00000000000001). */

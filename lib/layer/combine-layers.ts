@@ -24,7 +24,7 @@
  * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item |
  * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores the key (the combined gradient colours it); where none does, the first layer's colour is kept (without one the entry would show nothing: the techniques two colour-only actor layers share, each in its own shade, stay in their union); one warning counts those entries, with examples |
  * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score (downwards when all sit on one threshold, so they keep its last colour) |
- * | legend | the gradient's low, middle and high, then the inputs' legend items whose colour an entry still has |
+ * | legend | the gradient's low, middle and high when an entry is scored, then the inputs' legend items that still say what a colour means: one an entry keeps, or one the combined gradient paints when it is that layer's own (same colours and range); identical items once; a colour the layers' legends label differently gets one item naming each label with its layers; one warning lists the items left out, with why |
  * | score ranges | a warning when the gradients of the inputs that score something span different ranges (a colour-only layer has no range to compare); --normalize rescales each layer's scores to 0..1 on its own gradient first (a gradient whose ends are equal is a threshold, as Navigator paints it: 1 from its value up, 0 below) |
  * | enabled | false only when every entry of the key is disabled |
  * | showSubtechniques | true when any entry of the key has it |
@@ -58,7 +58,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
 import { useOneOf } from '../name-distance.js';
-import { gradientColor, gradientPosition } from './score.js';
+import { gradientColor, gradientPosition, paintedColour } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairMessage, type RepairedLayer } from './repair-layer.js';
 import { platformsShowing } from './platform-visibility.js';
@@ -468,16 +468,15 @@ function gradientFor(op: CombineOp, scores: readonly number[], inputs: readonly 
   return { colors: agreed ? [...agreed] : SCORE_COLORS, minValue: round(minValue), maxValue: round(maxValue) };
 }
 
-function legendFor(op: CombineOp, gradient: Gradient, names: readonly string[], inputs: readonly CombineInput[], used: ReadonlySet<string>): LegendItem[] {
+/**
+ * The result's legend: the gradient's low, middle and high (diff: its three meanings) when an entry is scored, so that
+ * a union of colour-only layers gets no legend of scores it does not show; then the inputs' legend items that still
+ * say what a colour of the result means (`inputLegend`).
+ */
+function legendFor(op: CombineOp, gradient: Gradient, names: readonly string[], scored: boolean, kept: readonly LegendItem[]): LegendItem[] {
+  if (!scored) return [...kept];
   const at = (value: number): string => gradientColor(gradient, value);
   const mid = round((gradient.minValue + gradient.maxValue) / 2);
-  // The inputs' legend items for explicit colours the result still uses (the inferred colour, say).
-  const kept: LegendItem[] = [];
-  for (const { layer } of inputs) {
-    for (const item of layer.legendItems ?? []) {
-      if (used.has(item.color.toLowerCase()) && !kept.some((k) => k.label === item.label && k.color === item.color)) kept.push(item);
-    }
-  }
   if (op === 'diff') {
     const first = names[0] ?? 'a';
     return [
@@ -493,6 +492,86 @@ function legendFor(op: CombineOp, gradient: Gradient, names: readonly string[], 
     { label: `${op} ${gradient.maxValue}: highest`, color: at(gradient.maxValue) },
     ...kept,
   ];
+}
+
+/** Whether a layer's gradient is the result's: the same colours over the same range, so its colours mean the same. */
+function sameGradient(own: Gradient | undefined, result: Gradient): boolean {
+  if (!own || own.minValue !== result.minValue || own.maxValue !== result.maxValue) return false;
+  return JSON.stringify(own.colors.map(paintedColour)) === JSON.stringify(result.colors.map(paintedColour));
+}
+
+/**
+ * The inputs' legend items that still say what a colour of the combined layer means: a colour an entry keeps (the
+ * inferred colour, a colour-only layer's "Detected"), or one of the combined gradient's, which paints scored entries,
+ * when it is the layer's own gradient, same colours over the same range (max of two layers whose legend names their
+ * gradient's ends). Identical items (label and colour, case aside) become one; where layers give one colour different labels
+ * ("Not Detected" in one, "Detected" in another), the one item names each label with its layers, as the matrix shows
+ * that colour for both. Every item left out is said in one warning with why, and each colour of several meanings in
+ * another.
+ */
+function inputLegend(inputs: readonly CombineInput[], names: readonly string[], techniques: readonly LayerTechnique[], gradient: Gradient): { items: LegendItem[]; warnings: string[] } {
+  const own = new Set(techniques.flatMap((entry) => (entry.color ? [paintedColour(entry.color)] : [])));
+  // The colours the combined gradient stands for: its stops, and those it paints the scored entries without a colour with.
+  const scored = techniques.filter((entry) => !entry.color && typeof entry.score === 'number');
+  const painted = new Set(scored.length ? [...gradient.colors.map((c) => paintedColour(c) ?? c), ...scored.map((entry) => gradientColor(gradient, entry.score!))] : []);
+  const byColour = new Map<string, { label: string; color: string; layers: string[] }[]>();
+  const leftOut = new Map<string, { said: string; layers: string[]; why: string }>();
+  inputs.forEach(({ layer }, i) => {
+    const name = names[i] ?? '';
+    for (const item of layer.legendItems ?? []) {
+      const colour = paintedColour(item.color) ?? item.color;
+      const carried = sameGradient(layer.gradient, gradient);
+      if (!own.has(colour) && !(carried && painted.has(colour))) {
+        // Identical items left out for the same reason are said once, with their layers.
+        const said = `"${item.label}" (${colour})`;
+        const why = legendLeftOut(layer, colour, carried, techniques, gradient);
+        const key = `${said.toLowerCase()}\u0000${why}`;
+        leftOut.set(key, { said: leftOut.get(key)?.said ?? said, layers: [...(leftOut.get(key)?.layers ?? []), `"${name}"`], why });
+        continue;
+      }
+      const items = byColour.get(colour) ?? [];
+      const same = items.find((kept) => kept.label.trim().toLowerCase() === item.label.trim().toLowerCase());
+      if (same) {
+        if (!same.layers.includes(name)) same.layers.push(name);
+      } else {
+        items.push({ label: item.label, color: item.color, layers: [name] });
+      }
+      byColour.set(colour, items);
+    }
+  });
+  const warnings: string[] = [];
+  const items = [...byColour].map(([colour, labels]): LegendItem => {
+    const first = labels[0]!;
+    if (labels.length === 1) return { label: first.label, color: first.color };
+    const each = labels.map(({ label, layers }) => `${label} (${layers.map((layer) => `"${layer}"`).join(', ')})`);
+    warnings.push(`the layers' legends give ${colour} ${labels.length} meanings: ${each.join(', ')}; the combined legend item names each, with its layers`);
+    return { label: each.join('; '), color: first.color };
+  });
+  const out = [...leftOut.values()].map(({ said, layers, why }) => `${said} of ${layers.join(', ')}: ${why}`);
+  if (out.length) warnings.push(`legend item${out.length === 1 ? '' : 's'} left out of the combined layer: ${out.join('; ')}`);
+  return { items, warnings };
+}
+
+/** Why an input's legend item of `colour` says nothing of the combined layer. */
+function legendLeftOut(layer: NavigatorLayer, colour: string, carried: boolean, techniques: readonly LayerTechnique[], gradient: Gradient): string {
+  const entries = layer.techniques ?? [];
+  const ids = [...new Set(entries.filter((entry) => paintedColour(entry.color) === colour).map((entry) => entry.techniqueID))];
+  if (ids.length) {
+    const kept = new Set(techniques.map((entry) => entry.techniqueID));
+    const list = (these: string[]): string => `${these.slice(0, 3).join(', ')}${these.length > 3 ? ` and ${these.length - 3} more` : ''}`;
+    const [lost, absent] = partition(ids, (id) => kept.has(id));
+    const parts = [
+      ...(lost.length ? [`${list(lost)} ${lost.length === 1 ? 'does' : 'do'} not keep it, as the layers disagree on ${lost.length === 1 ? 'its' : 'their'} colour`] : []),
+      ...(absent.length ? [`${list(absent)} ${absent.length === 1 ? 'is' : 'are'} not in the combined layer`] : []),
+    ];
+    return `of its entries of that colour, ${parts.join(' and ')}`;
+  }
+  const own = layer.gradient;
+  const scores = entries.some((entry) => typeof entry.score === 'number');
+  if (own && scores && !carried && own.colors.some((c) => paintedColour(c) === colour)) {
+    return `a colour of its gradient (${own.minValue}..${own.maxValue}), which the combined layer's (${gradient.colors.join(', ')} over ${gradient.minValue}..${gradient.maxValue}) replaces`;
+  }
+  return 'no entry has that colour';
 }
 
 /** Platform filters, when every input has the same set; otherwise none, so that nothing is hidden. */
@@ -643,7 +722,8 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
 
   const scores = techniques.flatMap((entry) => (typeof entry.score === 'number' ? [entry.score] : []));
   const gradient = gradientFor(op, scores, inputs, options.normalize === true);
-  const used = new Set(techniques.flatMap((entry) => (entry.color ? [entry.color.toLowerCase()] : [])));
+  const legend = inputLegend(inputs, names, techniques, gradient);
+  warnings.push(...legend.warnings);
   const inputList = inputs.map((input, i) => `"${names[i]}"${input.source ? ` from ${input.source}` : ''}`).join('; ');
   const metadata: LayerMetadata[] = [
     { name: 'operation', value: `${op}: ${COMBINE_OPS[op]}` },
@@ -677,7 +757,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     layout: { layout: 'side', showID: true, showName: true, expandedSubtechniques: 'annotated' },
     techniques,
     gradient,
-    legendItems: legendFor(op, gradient, names, inputs, used),
+    legendItems: legendFor(op, gradient, names, scores.length > 0, legend.items),
     metadata,
     ...(links.length ? { links } : {}),
   };

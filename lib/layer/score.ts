@@ -124,6 +124,13 @@ export function gradientPosition(score: number, minValue: number, maxValue: numb
   return span > 0 ? (score - minValue) / span : score >= maxValue ? 1 : 0;
 }
 
+/** A colour as Navigator paints it: case, spaces and an opaque alpha (`#ce232eff`) aside. */
+export function paintedColour(colour: unknown): string | undefined {
+  if (typeof colour !== 'string') return undefined;
+  const text = colour.trim().toLowerCase();
+  return /^#[0-9a-f]{6}ff$/.test(text) ? text.slice(0, 7) : text;
+}
+
 /** The colour Navigator gives a score: linear interpolation between the gradient's evenly spaced colours. */
 export function gradientColor(gradient: Gradient, score: number): string {
   const t = Math.min(1, Math.max(0, gradientPosition(score, gradient.minValue, gradient.maxValue)));

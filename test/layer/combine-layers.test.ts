@@ -244,6 +244,88 @@ describe('combineLayers', () => {
     }
   });
 
+  describe('legend items', () => {
+    /** A layer as a generator writes it, read and upgraded as combine reads files. */
+    const read = (file: string, layer: object): CombineInput[] => upgradeSources(parseLayerSources(JSON.stringify(layer), file), index).inputs;
+    // A purple-team generator's coverage layer: colour only, green detected, red not, white not tested (legend only).
+    const purple = (name: string, techniques: object[]): object => ({
+      version: '4.5',
+      name,
+      domain: 'enterprise-attack',
+      techniques,
+      gradient: { colors: ['#ff6666', '#ffe766', '#66ff33'], minValue: 0, maxValue: 100 },
+      legendItems: [
+        { label: 'Detected', color: '#66ff33' },
+        { label: 'Not Detected', color: '#ff6666' },
+        { label: 'Not Tested', color: '#ffffff' },
+      ],
+    });
+    // A red-team report's layer: what the blue team caught in red, the same red as "Not Detected" above.
+    const redTeam = {
+      name: 'Red Team Assessment',
+      versions: { attack: '11', layer: '4.3' },
+      domain: 'enterprise-attack',
+      techniques: [{ techniqueID: 'T1490', color: '#ff6666', comment: 'Used in path-1' }],
+      legendItems: [
+        { label: 'Undetected', color: '#66ff66' },
+        { label: 'Detected', color: '#ff6666' },
+      ],
+    };
+
+    it('keeps those whose colour an entry shows, identical ones once, names each meaning of a colour the legends label differently, and says what is left out and why', () => {
+      const inputs = [
+        ...read('run-1.json', purple('run 1', [{ techniqueID: 'T1059.001', color: '#66ff33' }, { techniqueID: 'T1021.002', color: '#ff6666' }])),
+        ...read('run-2.json', purple('run 2', [{ techniqueID: 'T1003.001', color: '#66FF33' }])),
+        ...read('red-team.json', redTeam),
+      ];
+      const { layer, warnings } = combineLayers(inputs, { op: 'union', index });
+      // Nothing is scored: no legend of the gradient, which colours no cell.
+      expect(layer.legendItems).to.deep.equal([
+        { label: 'Detected', color: '#66ff33' },
+        { label: 'Not Detected ("run 1", "run 2"); Detected ("Red Team Assessment")', color: '#ff6666' },
+      ]);
+      expect(warnings.filter((warning) => /legend/.test(warning))).to.deep.equal([
+        'the layers\' legends give #ff6666 2 meanings: Not Detected ("run 1", "run 2"), Detected ("Red Team Assessment"); the combined legend item names each, with its layers',
+        'legend items left out of the combined layer: "Not Tested" (#ffffff) of "run 1", "run 2": no entry has that colour; "Undetected" (#66ff66) of "Red Team Assessment": no entry has that colour',
+      ]);
+      expect(validateLayer(JSON.parse(serializeLayer(layer)), { attackFor: () => index, file: 'combined.json' })).to.deep.equal([]);
+    });
+
+    // An OSINT platform's layer: detected techniques scored 100, not detected 0, its legend naming its gradient's ends.
+    const osint = (name: string, techniques: object[]): object => ({
+      name,
+      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      domain: 'enterprise-attack',
+      techniques,
+      gradient: { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 },
+      legendItems: [
+        { label: 'Detected', color: '#8ec843' },
+        { label: 'Not detected', color: '#ff6666' },
+      ],
+    });
+
+    it("keeps the legend of a gradient the combined layer carries through (max), and says why one it replaces (sum) is left out", () => {
+      const inputs = [
+        ...read('target-a.json', osint('target a', [{ techniqueID: 'T1595.002', score: 100 }, { techniqueID: 'T1589.002', score: 0 }])),
+        ...read('target-b.json', osint('target b', [{ techniqueID: 'T1595.002', score: 0 }, { techniqueID: 'T1593', score: 100 }])),
+      ];
+      const max = combineLayers(inputs, { op: 'max', index });
+      expect(max.layer.gradient).to.deep.equal({ colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 });
+      expect(max.layer.legendItems!.slice(3)).to.deep.equal([
+        { label: 'Detected', color: '#8ec843' },
+        { label: 'Not detected', color: '#ff6666' },
+      ]);
+      expect(max.warnings.filter((warning) => /legend/.test(warning))).to.deep.equal([]);
+      // Summed over 0..200, 100 is no longer "Detected" green: the legend would lie.
+      const sum = combineLayers(inputs, { op: 'sum', index });
+      expect(sum.layer.legendItems!.slice(3)).to.deep.equal([]);
+      expect(sum.warnings.filter((warning) => /legend/.test(warning))).to.deep.equal([
+        'legend items left out of the combined layer: "Detected" (#8ec843) of "target a", "target b": a colour of its gradient (0..100), which the combined layer\'s (#ff6666, #ffe766, #8ec843 over 0..200) replaces; ' +
+          '"Not detected" (#ff6666) of "target a", "target b": a colour of its gradient (0..100), which the combined layer\'s (#ff6666, #ffe766, #8ec843 over 0..200) replaces',
+      ]);
+    });
+  });
+
   it('sets showSubtechniques where any layer does, under that key only', () => {
     const layer = combine('sum', ...AB);
     expect(entry(layer, 'T1053.005', 'execution').showSubtechniques).to.equal(true);

@@ -442,8 +442,8 @@ function emptyCoverageNote(input: CoverageInput, target: AttackIndex): string {
   const [, many] = itemUnits(input);
   if (!input.counts.items) return `${lead}: it has no ${many}; ${outcome}`;
   // A layer that highlights techniques by colour says which ones, not how well: a score says that.
-  const unscored = input.kind === 'layer' && input.ignored.some(({ reason }) => reason === 'no score')
-    ? '; a coverage layer counts scored entries only: give each covered entry a score on its gradient (0..100 when it has none)'
+  const unscored = input.kind === 'layer' && input.ignored.some(({ reason }) => reason.startsWith('no score'))
+    ? '; a coverage layer counts scored entries, and colour-only ones its legend gives a level ("Detected", "Partial", "Not detected"): give each covered entry a score on its gradient (0..100 when it has none)'
     : '';
   return `${lead}: ${whyNoneCounted(input, target)}; ${outcome}${unscored}`;
 }

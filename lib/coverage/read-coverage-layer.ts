@@ -8,7 +8,9 @@
  * Read as threat (`role: 'threat'`), an entry without a score that Navigator shows annotated (a colour, a comment,
  * metadata or links) weighs 1, as a technique a campaign observed: layers that list an actor's techniques by
  * highlighting them (Navigator's own Bear_APT.json sample) say "used", not "used a little". As coverage such an
- * entry says nothing about how well the technique is detected, so it is ignored with the reason "no score".
+ * entry says nothing about how well the technique is detected, so it is ignored with the reason "no score", unless its
+ * layer's legend says the level of its colour (CyberBlue's green "Full Detection", red "No Detection": LEGEND_LEVELS);
+ * every such reading, and every entry the legend could not read, is said in a note (legendNote).
  */
 import type { LineCounter } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
@@ -117,6 +119,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : describeSource(source);
     const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
     const scored: ScoredEntry[] = [];
+    const legend = options.role === 'threat' ? new Map<string, LegendItemLevel[]>() : legendLevels(fields);
+    // Entries read through the legend, by legend item; entries it could not read, by why.
+    const legendRead = new Map<LegendItemLevel, number>();
+    const unread = new Map<string, string[]>();
     const outside: (ScoredEntry & { at: number; counted: string })[] = [];
     // A line shared by entries (a layer on one line, as sigma2attack writes it) says nothing: their JSON path does.
     const entryLines = techniques.map((_, i) => lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i));
@@ -132,11 +138,21 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       }
       let level: number;
       let levelReason: string;
-      if (score === undefined || score === null) {
-        const shown = options.role === 'threat' ? annotations(entry) : [];
+      if ((score === undefined || score === null) && options.role !== 'threat') {
+        // A colour-only coverage layer says its levels in its legend ("Full Detection" green, "No Detection" red).
+        const read = legend.size ? byLegend(legend, entry['color']) : undefined;
+        if (!read || 'ignored' in read) {
+          ignored.push({ ...at, name: techniqueID, reason: read?.ignored ?? 'no score' });
+          if (read && read.ignored !== 'no score') unread.set(read.ignored, [...(unread.get(read.ignored) ?? []), techniqueID]);
+          return;
+        }
+        level = read.level;
+        levelReason = read.reason;
+        legendRead.set(read.item, (legendRead.get(read.item) ?? 0) + 1);
+      } else if (score === undefined || score === null) {
+        const shown = annotations(entry);
         if (!shown.length) {
-          const reason = options.role === 'threat' ? 'no score and nothing annotated (no colour, comment, metadata or links)' : 'no score';
-          ignored.push({ ...at, name: techniqueID, reason });
+          ignored.push({ ...at, name: techniqueID, reason: 'no score and nothing annotated (no colour, comment, metadata or links)' });
           return;
         }
         level = 1;
@@ -178,8 +194,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     else if (counts) input.notes = [counts];
     const small = note || counts || scale || gradientEnds(fields) ? undefined : smallScoresNote(input.source, layerName, scaleText, scored, options.role ?? 'coverage');
     if (small) input.notes = [small];
-    const unread = scored.length || options.role === 'threat' ? undefined : unreadNumbersNote(input.source, layerName, scaleText, techniques);
-    if (unread) input.notes = [unread];
+    const numbers = scored.length || options.role === 'threat' ? undefined : unreadNumbersNote(input.source, layerName, scaleText, techniques);
+    if (numbers) input.notes = [numbers];
+    const colours = legendNote(input.source, layerName, legend, legendRead, unread);
+    if (colours) input.notes = [...(input.notes ?? []), colours];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}), ...(attackVersion ? { attackVersion } : {}) };
@@ -296,6 +314,102 @@ function unreadNumbersNote(source: string, layerName: string, scaleText: string,
   return (
     `${name}: none of its entries has a score, and they hold numbers in ${fields.join(', ')}, ${fields.length === 1 ? 'a field' : 'fields'} Navigator does not read: ` +
     `if that is their coverage, copy it into score (read on ${scaleText}) to count it (README, "Coverage gap review")`
+  );
+}
+
+/** What one legend item says of coverage: a level, or (`level` undefined) why it says none. */
+interface LegendItemLevel {
+  label: string;
+  colour: string;
+  level?: number;
+  why?: string;
+}
+
+/**
+ * How a legend label says a coverage level, in order: the first that matches decides. Labels that say a status and not
+ * a level ("Not Tested", "Planned", "Completed") or a degree with no obvious level ("Low", "Significant") are read as
+ * none. Partial is 50 %, as the generators that write such legends score it beside the colour (a simulation lab's
+ * DETECTED/PARTIAL/MISSED = 100/50/0; ThreatScope's full/partial/none = 100/50/0).
+ */
+const LEGEND_LEVELS: ReadonlyArray<readonly [label: string, pattern: RegExp, level: number | undefined]> = [
+  ['not tested', /\b(not|un)[- ]?(tested|run|executed|assessed|evaluated)\b|\bnot applicable\b|\bn\/a\b/i, undefined],
+  ['a degree of its own', /\b(low|medium|high|moderate|minimal|significant|good|poor|weak|strong|basic|some|most|few|limited)\b/i, undefined],
+  ['none', /\b(no|not|non|without)\b[^()]*?\b(detect\w*|cover\w*|visib\w*)|\bun(detected|covered)\b|\bgaps?\b|\bmiss(ed|ing)?\b|\bnone\b/i, 0],
+  ['partial', /\bpartial(ly)?\b/i, 0.5],
+  ['full', /\b(detect(s|ed|ion)?|cover(s|ed|age)?|full(y)?)\b/i, 1],
+];
+
+/** A layer's legend items by the colour they name (painted: case, spaces, opaque alpha aside), each read by LEGEND_LEVELS. */
+function legendLevels(layer: Record<string, unknown>): Map<string, LegendItemLevel[]> {
+  const byColour = new Map<string, LegendItemLevel[]>();
+  for (const item of Array.isArray(layer['legendItems']) ? layer['legendItems'] : []) {
+    if (!isJsonObject(item) || typeof item['label'] !== 'string') continue;
+    const colour = paintedColour(item['color']);
+    if (!colour) continue;
+    const label = item['label'].trim();
+    // A label of several parts (`combine` names each layer's meaning of one colour: `Not Detected ("a"); Detected ("b")`)
+    // says a level only when every part says the same.
+    const rules = label.split(/;\s*/).map((part) => LEGEND_LEVELS.find(([, pattern]) => pattern.test(part)));
+    const levels = new Set(rules.map((rule) => rule?.[2]));
+    const rule = rules[0];
+    const read: LegendItemLevel =
+      levels.size > 1
+        ? { label, colour, why: 'says different levels in its parts' }
+        : rule?.[2] === undefined
+          ? { label, colour, why: rule ? `says ${rule[0]}, no coverage level` : 'says no coverage level' }
+          : { label, colour, level: rule[2] };
+    byColour.set(colour, [...(byColour.get(colour) ?? []), read]);
+  }
+  return byColour;
+}
+
+/**
+ * A colour-only coverage entry read through its layer's legend: the level its colour's item says, or why it is ignored
+ * (no colour; a colour in no item; an item that says no level; items of that colour that say different levels).
+ */
+function byLegend(legend: ReadonlyMap<string, LegendItemLevel[]>, color: unknown): { level: number; reason: string; item: LegendItemLevel } | { ignored: string } {
+  const colour = paintedColour(color);
+  if (!colour) return { ignored: 'no score' };
+  const items = legend.get(colour);
+  if (!items) return { ignored: `no score, and its colour ${colour} is in no legend item` };
+  const levels = new Set(items.map((item) => item.level));
+  const item = items[0]!;
+  if (levels.size > 1) return { ignored: `no score, and the legend items of its colour ${colour} (${items.map(({ label }) => `"${label}"`).join(', ')}) say different things` };
+  if (item.level === undefined) return { ignored: `no score, and the legend item of its colour ${colour}, "${item.label}", ${item.why}` };
+  return { level: item.level, reason: `no score; colour ${colour}, legend "${item.label}" -> ${item.level}`, item };
+}
+
+/**
+ * What a coverage layer read through its legend must say: each legend item read and as what, with how many entries
+ * it gave, and the entries the legend could not read, by why. When no item says a level, that the legend cannot be
+ * read. Undefined for a layer without colour-only entries or without a legend.
+ */
+function legendNote(
+  source: string,
+  layerName: string,
+  legend: ReadonlyMap<string, LegendItemLevel[]>,
+  read: ReadonlyMap<LegendItemLevel, number>,
+  unread: ReadonlyMap<string, string[]>,
+): string | undefined {
+  if (!read.size && !unread.size) return undefined;
+  const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const listed = (ids: readonly string[]): string => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}`;
+  const notRead = [...unread].map(([why, ids]) => `${ids.length} ${ids.length === 1 ? 'entry' : 'entries'} ignored (${listed(ids)}): ${why.replace(/^no score, and /, '')}`);
+  const entries = [...read.values()].reduce((a, b) => a + b, 0) + [...unread.values()].reduce((a, b) => a + b.length, 0);
+  const items = [...legend.values()].flat();
+  if (!items.some((item) => item.level !== undefined)) {
+    return (
+      `${name}: its ${entries} ${entries === 1 ? 'entry has' : 'entries have'} a colour and no score, and its legend says no coverage level ` +
+      `(${items.map(({ label, colour }) => `"${label}" ${colour}`).join(', ')}), so none counts; give each covered entry a score on its gradient, ` +
+      'or label its legend items with what they detect: "Detected", "Partial", "Not detected" (README, "Coverage gap review")'
+    );
+  }
+  const readings = items
+    .filter((item) => item.level !== undefined)
+    .map((item) => `"${item.label}" (${item.colour}) as ${percent(item.level!)}%${read.has(item) ? ` (${read.get(item)} ${read.get(item) === 1 ? 'entry' : 'entries'})` : ''}`);
+  return (
+    `${name}: its ${entries} ${entries === 1 ? 'entry has' : 'entries have'} a colour and no score: read through its legend, ${readings.join(', ')}` +
+    `${notRead.length ? `; ${notRead.join('; ')}` : ''}; if the legend means otherwise, give the entries scores (README, "Coverage gap review")`
   );
 }
 

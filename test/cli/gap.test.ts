@@ -845,7 +845,7 @@ describe('attack-layers gap: a coverage input that gives no coverage', () => {
     writeFileSync(join(dir, 'd.csv'), 'name,techniques,coverage\nshell,T1059,high\n');
     const note =
       `coverage layer "${join(dir, 'car.json')}" gives no coverage: of its 2 entries, 2 ignored: no score; the review counts no technique as covered by it; ` +
-      'a coverage layer counts scored entries only: give each covered entry a score on its gradient (0..100 when it has none)';
+      'a coverage layer counts scored entries, and colour-only ones its legend gives a level ("Detected", "Partial", "Not detected"): give each covered entry a score on its gradient (0..100 when it has none)';
     const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'car.json'), '--out', join(dir, 'out'), '--report', 'json']);
     expect([run.code, run.stderr.includes(`${note}\n`), run.stderr.includes('2 threat techniques, 2 gaps;')]).to.deep.equal([0, true, true]);
     expect(hasStackTrace(run.stderr)).to.equal(false);
@@ -863,6 +863,75 @@ describe('attack-layers gap: a coverage input that gives no coverage', () => {
     const run = await runCli(['gap', '--threat', join(dir, 'c.yaml'), '--coverage', join(dir, 'd.csv'), '--out', join(dir, 'out')]);
     expect(run.code, run.stderr).to.equal(0);
     expect(run.stderr).to.match(/\n2 threat techniques, 1 gap; .*; 1 reference not resolved \(listed in the report\)\n$/);
+  });
+});
+
+describe('attack-layers gap: a colour-only coverage layer read through its legend', () => {
+  const threat = { name: 'threat', versions: { attack: '18', layer: '4.5' }, domain: 'enterprise-attack', techniques: ['T1059.001', 'T1110.001', 'T1003.001', 'T1021.002', 'T1490'].map((techniqueID) => ({ techniqueID, score: 100 })) };
+  // As CyberBlue's detection coverage layer is written: colours and comments, no score; a legend of three levels; one
+  // entry in a colour its legend does not name (#ff6600).
+  const cyberBlue = {
+    name: 'CyberBlue Detection Coverage',
+    version: '4.5',
+    domain: 'enterprise-attack',
+    techniques: [
+      { techniqueID: 'T1059.001', tactic: 'execution', color: '#00ff00', comment: 'Detected by Wazuh PowerShell monitoring', enabled: true },
+      { techniqueID: 'T1003.001', tactic: 'credential-access', color: '#FFFF00 ', comment: 'Sysmon process access, no rule', enabled: true },
+      { techniqueID: 'T1021.002', tactic: 'lateral-movement', color: '#ff0000', enabled: true },
+      { techniqueID: 'T1110.001', tactic: 'credential-access', color: '#ff6600', comment: 'Detected by Suricata and Wazuh SSH monitoring', enabled: true },
+    ],
+    gradient: { colors: ['#ff0000', '#ffff00', '#00ff00'], minValue: 0, maxValue: 100 },
+    legendItems: [
+      { label: 'Full Detection', color: '#00ff00' },
+      { label: 'Partial Detection', color: '#ffff00' },
+      { label: 'No Detection', color: '#ff0000' },
+    ],
+  };
+
+  it('counts each entry at the level its colour\'s legend item says, names every reading, and ignores, saying why, a colour no item names', async () => {
+    const dir = freshTmpDir('gap-legend-levels');
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    writeFileSync(join(dir, 'cyberblue.json'), JSON.stringify(cyberBlue));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'cyberblue.json'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: { id: string; coverage: number }[]; notes: string[]; inputs: { ignored: { name: string; reason: string }[] }[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => [row.id, row.coverage]).sort()).to.deep.equal([['T1003.001', 50], ['T1021.002', 0], ['T1059.001', 100], ['T1110.001', 0], ['T1490', 0]]);
+    const note =
+      `coverage layer ${join(dir, 'cyberblue.json')} ("CyberBlue Detection Coverage"): its 4 entries have a colour and no score: read through its legend, ` +
+      '"Full Detection" (#00ff00) as 100% (1 entry), "Partial Detection" (#ffff00) as 50% (1 entry), "No Detection" (#ff0000) as 0% (1 entry); ' +
+      '1 entry ignored (T1110.001): its colour #ff6600 is in no legend item; if the legend means otherwise, give the entries scores (README, "Coverage gap review")';
+    expect(report.notes).to.include(note);
+    expect(run.stderr).to.include(`${note}\n`);
+    expect(report.inputs.flatMap((input) => input.ignored).map(({ name, reason }) => [name, reason])).to.deep.include(['T1110.001', 'no score, and its colour #ff6600 is in no legend item']);
+    // What gap writes from it loads in Navigator with nothing to say.
+    const check = await runCli(['validate', join(dir, 'out', 'coverage.layer.json'), join(dir, 'out', 'gap.layer.json')]);
+    expect([check.code, check.stdout]).to.deep.equal([0, '']);
+  });
+
+  it('says when its legend says no coverage level (a red-team plan: Planned, Executing, Completed, Blocked), and counts nothing', async () => {
+    const dir = freshTmpDir('gap-legend-none');
+    const plan = {
+      ...cyberBlue,
+      name: 'Red team plan',
+      techniques: [{ techniqueID: 'T1059.001', color: '#4caf50' }, { techniqueID: 'T1490', color: '#f44336' }],
+      legendItems: [
+        { label: 'Planned', color: '#ffeb3b' },
+        { label: 'Executing', color: '#ff9800' },
+        { label: 'Completed', color: '#4caf50' },
+        { label: 'Blocked', color: '#f44336' },
+      ],
+    };
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'plan.json'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: { coverage: number }[]; notes: string[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => row.coverage)).to.deep.equal([0, 0, 0, 0, 0]);
+    expect(report.notes).to.include(
+      `coverage layer ${join(dir, 'plan.json')} ("Red team plan"): its 2 entries have a colour and no score, and its legend says no coverage level ` +
+        '("Planned" #ffeb3b, "Executing" #ff9800, "Completed" #4caf50, "Blocked" #f44336), so none counts; give each covered entry a score on its gradient, ' +
+        'or label its legend items with what they detect: "Detected", "Partial", "Not detected" (README, "Coverage gap review")',
+    );
   });
 });
 

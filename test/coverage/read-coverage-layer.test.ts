@@ -405,6 +405,50 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
   });
 });
 
+describe('readCoverageLayers: a colour-only layer read through its legend', () => {
+  // Labels of real colour-only coverage layers' legends (CyberBlue, a purple-team playbook, an Atomic Red Team report,
+  // a simulation lab, a red-team plan), each read alone: the level it says, or undefined when it says none.
+  const labels: ReadonlyArray<readonly [label: string, level: number | undefined]> = [
+    ['Full Detection', 1],
+    ['Detected', 1],
+    ['IMMUNIS Detects', 1],
+    ['Full Coverage', 1],
+    ['Partial Detection', 0.5],
+    ['Partial', 0.5],
+    ['No Detection', 0],
+    ['Not Detected', 0],
+    ['Executed, no detection', 0],
+    ['Undetected', 0],
+    ['Missed', 0],
+    ['Coverage Gap', 0],
+    ['No Coverage', 0],
+    ['Not Tested', undefined],
+    ['Untested', undefined],
+    ['Low coverage', undefined],
+    ['Planned', undefined],
+    ['Completed', undefined],
+    // The item combine writes for a colour two layers' legends label differently.
+    ['Not Detected ("run 1"); Detected ("Red Team Assessment")', undefined],
+    ['Detected ("run 1", "run 2"); Full Detection ("CyberBlue")', 1],
+  ];
+  for (const [label, level] of labels) {
+    it(`reads "${label}" as ${level === undefined ? 'no level' : `${level * 100}%`}`, () => {
+      const layer = { name: 'l', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059.001', color: '#2CA02C' }], legendItems: [{ label, color: '#2ca02c' }] };
+      const input = parseCoverageLayer(JSON.stringify(layer), 'l.json');
+      expect(input.rules.map((rule) => rule.level)).to.deep.equal(level === undefined ? [] : [level]);
+      if (level === undefined) expect(input.ignored.map(({ reason }) => reason)[0]).to.match(/^no score, and the legend item of its colour #2ca02c, ".*", says ((.*, )?no coverage level|different levels in its parts)$/);
+    });
+  }
+
+  it('reads no level for a colour two legend items give different levels, and none as threat', () => {
+    const layer = { name: 'l', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059.001', color: '#2ca02c' }], legendItems: [{ label: 'Detected', color: '#2ca02c' }, { label: 'Missed', color: '#2CA02C' }] };
+    const input = parseCoverageLayer(JSON.stringify(layer), 'l.json');
+    expect(input.ignored.map(({ reason }) => reason)).to.deep.equal(['no score, and the legend items of its colour #2ca02c ("Detected", "Missed") say different things']);
+    // As threat, a coloured entry is a technique used, whatever its legend says.
+    expect(parseCoverageLayer(JSON.stringify(layer), 'l.json', { role: 'threat' }).rules.map((rule) => rule.level)).to.deep.equal([1]);
+  });
+});
+
 describe('readCoverageLayers: places in a layer written on one line', () => {
   // sigma2attack writes its heatmap on one line: every entry's line is 1, which tells the entries apart nowhere.
   const entries = [

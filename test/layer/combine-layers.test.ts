@@ -247,19 +247,17 @@ describe('combineLayers', () => {
   describe('legend items', () => {
     /** A layer as a generator writes it, read and upgraded as combine reads files. */
     const read = (file: string, layer: object): CombineInput[] => upgradeSources(parseLayerSources(JSON.stringify(layer), file), index).inputs;
-    // A purple-team generator's coverage layer: colour only, green detected, red not, white not tested (legend only).
-    const purple = (name: string, techniques: object[]): object => ({
-      version: '4.5',
-      name,
+    /** A coverage layer as generators write it: a red-yellow-green gradient, a legend of green detected, red not (and `more`). */
+    const detections = (head: object, green: string, notDetected: string, techniques: object[], more: object[] = []): object => ({
+      ...head,
       domain: 'enterprise-attack',
       techniques,
-      gradient: { colors: ['#ff6666', '#ffe766', '#66ff33'], minValue: 0, maxValue: 100 },
-      legendItems: [
-        { label: 'Detected', color: '#66ff33' },
-        { label: 'Not Detected', color: '#ff6666' },
-        { label: 'Not Tested', color: '#ffffff' },
-      ],
+      gradient: { colors: ['#ff6666', '#ffe766', green], minValue: 0, maxValue: 100 },
+      legendItems: [{ label: 'Detected', color: green }, { label: notDetected, color: '#ff6666' }, ...more],
     });
+    // A purple-team generator's coverage layer: colour only, green detected, red not, white not tested (legend only).
+    const purple = (name: string, techniques: object[]): object =>
+      detections({ version: '4.5', name }, '#66ff33', 'Not Detected', techniques, [{ label: 'Not Tested', color: '#ffffff' }]);
     // A red-team report's layer: what the blue team caught in red, the same red as "Not Detected" above.
     const redTeam = {
       name: 'Red Team Assessment',
@@ -292,17 +290,8 @@ describe('combineLayers', () => {
     });
 
     // An OSINT platform's layer: detected techniques scored 100, not detected 0, its legend naming its gradient's ends.
-    const osint = (name: string, techniques: object[]): object => ({
-      name,
-      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
-      domain: 'enterprise-attack',
-      techniques,
-      gradient: { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue: 0, maxValue: 100 },
-      legendItems: [
-        { label: 'Detected', color: '#8ec843' },
-        { label: 'Not detected', color: '#ff6666' },
-      ],
-    });
+    const osint = (name: string, techniques: object[]): object =>
+      detections({ name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' } }, '#8ec843', 'Not detected', techniques);
 
     it("keeps the legend of a gradient the combined layer carries through (max), and says why one it replaces (sum) is left out", () => {
       const inputs = [

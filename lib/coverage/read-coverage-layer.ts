@@ -31,6 +31,7 @@ import { statedLayerDomain } from '../layer/layer-domain.js';
 import { assertAttackLayer } from '../layer/layer-format.js';
 import { describeSource, layerSources } from '../layer/combine-layers.js';
 import { gradientPosition, paintedColour } from '../layer/score.js';
+import { firstFew } from '../short-list.js';
 import { TECHNIQUE_KEYS } from '../layer/serialize-layer.js';
 import type { Domain } from '../attack/types.js';
 
@@ -217,9 +218,9 @@ function outsideScale(outside: readonly (ScoredEntry & { at: number; counted: st
   return (['above', 'below'] as const).flatMap((side) => {
     const these = outside.filter(({ level }) => (side === 'above' ? level === 1 : level === 0));
     if (!these.length) return [];
-    const shown = these.slice(0, 3).map(({ at, techniqueID, score }) => `${prefix}/techniques/${at} (${techniqueID} ${score})`).join(', ');
+    const shown = firstFew(these.map(({ at, techniqueID, score }) => `${prefix}/techniques/${at} (${techniqueID} ${score})`));
     const entries = these.length === 1 ? '1 entry scores' : `${these.length} entries score`;
-    return [`${entries} ${side} ${scaleText}, counted as ${these[0]!.counted}: ${shown}${these.length > 3 ? ` and ${these.length - 3} more` : ''}`];
+    return [`${entries} ${side} ${scaleText}, counted as ${these[0]!.counted}: ${shown}`];
   });
 }
 
@@ -393,8 +394,7 @@ function legendNote(
 ): string | undefined {
   if (!read.size && !unread.size) return undefined;
   const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
-  const listed = (ids: readonly string[]): string => `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}`;
-  const notRead = [...unread].map(([why, ids]) => `${ids.length} ${ids.length === 1 ? 'entry' : 'entries'} ignored (${listed(ids)}): ${why.replace(/^no score, and /, '')}`);
+  const notRead = [...unread].map(([why, ids]) => `${ids.length} ${ids.length === 1 ? 'entry' : 'entries'} ignored (${firstFew(ids)}): ${why.replace(/^no score, and /, '')}`);
   const entries = [...read.values()].reduce((a, b) => a + b, 0) + [...unread.values()].reduce((a, b) => a + b.length, 0);
   const items = [...legend.values()].flat();
   if (!items.some((item) => item.level !== undefined)) {

@@ -58,6 +58,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
 import { useOneOf } from '../name-distance.js';
+import { firstFew } from '../short-list.js';
 import { gradientColor, gradientPosition, paintedColour } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairMessage, type RepairedLayer } from './repair-layer.js';
@@ -518,9 +519,9 @@ function inputLegend(inputs: readonly CombineInput[], names: readonly string[], 
   const leftOut = new Map<string, { said: string; layers: string[]; why: string }>();
   inputs.forEach(({ layer }, i) => {
     const name = names[i] ?? '';
+    const carried = sameGradient(layer.gradient, gradient);
     for (const item of layer.legendItems ?? []) {
       const colour = paintedColour(item.color) ?? item.color;
-      const carried = sameGradient(layer.gradient, gradient);
       if (!own.has(colour) && !(carried && painted.has(colour))) {
         // Identical items left out for the same reason are said once, with their layers.
         const said = `"${item.label}" (${colour})`;
@@ -558,11 +559,10 @@ function legendLeftOut(layer: NavigatorLayer, colour: string, carried: boolean, 
   const ids = [...new Set(entries.filter((entry) => paintedColour(entry.color) === colour).map((entry) => entry.techniqueID))];
   if (ids.length) {
     const kept = new Set(techniques.map((entry) => entry.techniqueID));
-    const list = (these: string[]): string => `${these.slice(0, 3).join(', ')}${these.length > 3 ? ` and ${these.length - 3} more` : ''}`;
     const [lost, absent] = partition(ids, (id) => kept.has(id));
     const parts = [
-      ...(lost.length ? [`${list(lost)} ${lost.length === 1 ? 'does' : 'do'} not keep it, as the layers disagree on ${lost.length === 1 ? 'its' : 'their'} colour`] : []),
-      ...(absent.length ? [`${list(absent)} ${absent.length === 1 ? 'is' : 'are'} not in the combined layer`] : []),
+      ...(lost.length ? [`${firstFew(lost)} ${lost.length === 1 ? 'does' : 'do'} not keep it, as the layers disagree on ${lost.length === 1 ? 'its' : 'their'} colour`] : []),
+      ...(absent.length ? [`${firstFew(absent)} ${absent.length === 1 ? 'is' : 'are'} not in the combined layer`] : []),
     ];
     return `of its entries of that colour, ${parts.join(' and ')}`;
   }

@@ -83,22 +83,43 @@ export function assertWritable(files: readonly string[], options: { force?: bool
 /** The temporary files on disk now, each beside the file it is to become. */
 const temporaries = new Set<string>();
 
-/** Who is told of a file before its temporary file is made (one listener; see `onTemporaryFile`). */
+/** Who is told of a file before its temporary file is made, and when none is left (one listener; see `onTemporaryFile`). */
 let beforeTemporary: ((file: string) => void) | undefined;
+let noneLeft: (() => void) | undefined;
 
 /**
- * Call `listener` with the name of each file about to be written through a temporary file, before that temporary file
- * is made (`undefined` removes it). The CLI's bin uses it to take over Ctrl-C and SIGTERM while files are written: the
- * process then stops once the write under way is done, and `removeTemporaryFiles` leaves nothing behind.
+ * Call `listener` with the name of each file about to be written through a temporary file (an output, a cache file, a
+ * release being downloaded into the cache), before that temporary file is made, and `done`, if given, each time the
+ * last temporary file of the writes under way is gone (`undefined` removes both). The CLI's bin uses it to take over
+ * Ctrl-C and SIGTERM while files are written: the process then stops once the write under way is done, and
+ * `removeTemporaryFiles` leaves nothing behind.
  */
-export function onTemporaryFile(listener: ((file: string) => void) | undefined): void {
+export function onTemporaryFile(listener: ((file: string) => void) | undefined, done?: () => void): void {
   beforeTemporary = listener;
+  noneLeft = listener ? done : undefined;
 }
 
 /** Remove the temporary files of the writes under way (none once every write is done or has failed). */
 export function removeTemporaryFiles(): void {
   for (const temporary of temporaries) rmSync(temporary, { force: true });
   temporaries.clear();
+}
+
+/** Whether a write under way has a temporary file on disk now. */
+export function hasTemporaryFiles(): boolean {
+  return temporaries.size > 0;
+}
+
+/** Say that `temporary` is about to be made on the way to `file` (see `onTemporaryFile`); `endTemporary` removes it. */
+export function startTemporary(file: string, temporary: string): void {
+  beforeTemporary?.(file);
+  temporaries.add(temporary);
+}
+
+/** Remove `temporary` (renamed already, or given up) and forget it. */
+export function endTemporary(temporary: string): void {
+  rmSync(temporary, { force: true });
+  if (temporaries.delete(temporary) && !temporaries.size) noneLeft?.();
 }
 
 /**
@@ -120,15 +141,13 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   }
   if (target.kind === 'file' && !options.force) throw new OutputExistsError(file);
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  beforeTemporary?.(file);
-  temporaries.add(temporary);
+  startTemporary(file, temporary);
   try {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temporary, content, { flag: 'wx' });
     if (target.kind === 'file' && target.mode !== undefined) chmodSync(temporary, target.mode);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    temporaries.delete(temporary);
+    endTemporary(temporary);
     throw outputError(file, error);
   }
   try {
@@ -138,8 +157,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
     if (error instanceof OutputExistsError) throw error;
     throw outputError(file, error);
   } finally {
-    rmSync(temporary, { force: true });
-    temporaries.delete(temporary);
+    endTemporary(temporary);
   }
 }
 

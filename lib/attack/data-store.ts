@@ -1,9 +1,9 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AttackDataError, UsageError } from '../errors.js';
 import { useOneOf } from '../name-distance.js';
 import { STDIN, type InputOptions } from '../read-text.js';
-import { outputError, writeFileAtomic } from '../write-file.js';
+import { endTemporary, outputError, startTemporary, writeFileAtomic } from '../write-file.js';
 import { cachePath } from './cache-path.js';
 import { download, type DownloadOptions } from './download.js';
 import { indexBundle } from './index-bundle.js';
@@ -156,10 +156,13 @@ export async function fetchRelease(options: FetchOptions): Promise<StoredRelease
   const temporary = cachePath(options.cacheDir, `.download.${process.pid}.${++downloads}.tmp`);
   let created: string | undefined;
   let fd: number | undefined;
+  // Known to the writes under way, so that a signal during the download removes it (`onTemporaryFile`).
+  startTemporary(temporary, temporary);
   try {
     created = mkdirSync(options.cacheDir, { recursive: true });
     fd = openSync(temporary, 'w');
   } catch (error) {
+    endTemporary(temporary);
     throw outputError(temporary, error);
   }
   try {
@@ -179,7 +182,7 @@ export async function fetchRelease(options: FetchOptions): Promise<StoredRelease
     return storeRelease({ file: url, bytes, sha256: sha256(bytes) }, url, { ...options, domain, release: version });
   } finally {
     if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
+    endTemporary(temporary);
     if (created) removeEmptyFolders(options.cacheDir, created);
   }
 }

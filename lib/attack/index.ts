@@ -81,4 +81,4 @@ export { compareText } from '../compare-text.js';
 /** The file name that stands for standard input (`-`), as the readers of release files take it. */
 export { STDIN } from '../read-text.js';
 /** Files written whole or not at all; a process stopping on a signal removes the temporary files of writes under way. */
-export { onTemporaryFile, removeTemporaryFiles } from '../write-file.js';
+export { hasTemporaryFiles, onTemporaryFile, removeTemporaryFiles } from '../write-file.js';

@@ -1,28 +1,43 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { relative, resolve, isAbsolute } from 'node:path';
-import { defaultCacheDir, onTemporaryFile, removeTemporaryFiles } from '../attack/index.js';
+import { hasTemporaryFiles, onTemporaryFile, removeTemporaryFiles } from '../attack/index.js';
 import { run } from './run.js';
 
-// Ctrl-C, SIGTERM or a closed terminal while an output is being written stopped the process with a temporary file
-// beside the output (`x.layer.json.1234.k3j.tmp`). From the first output written on, the signal is taken over: Node
-// runs a listener only between synchronous runs of code, so the writes under way finish; the listener then removes any
-// temporary file left and stops the process with the signal, as it would have stopped (a command whose writes end its
-// run may end first, its outputs whole). Not earlier: a listener would also hold the signal back through other long
-// synchronous work (a first run indexing ATT&CK, suggest ranking a book); nor for the cache, written amid such work.
-const cache = defaultCacheDir({ XDG_CACHE_HOME: process.env['XDG_CACHE_HOME'], HOME: process.env['HOME'] });
+// Ctrl-C, SIGTERM or a closed terminal while a file was being written stopped the process with a temporary file
+// beside it (`x.layer.json.1234.k3j.tmp`, or one in the cache: an index written on a first run, a release being
+// downloaded). While a temporary file exists the signal is taken over: Node runs a listener only between synchronous
+// runs of code, so the writes under way finish; the listener then removes any temporary file left (a download's) and
+// stops the process with the signal, as it would have stopped (a shell sees 128 + the signal's number). Once the last
+// temporary file is gone the signal is given back, after the event loop has polled once more: that poll delivers a
+// signal that came during the writes, which was lost when the writes were the run's last work (render exited 0 on a SIGTERM). So a
+// signal is held back at most until the synchronous work around a write is done (a first run indexing ATT&CK).
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let signalsTaken = false;
-onTemporaryFile((file) => {
-  const inCache = relative(cache, resolve(file));
-  if (signalsTaken || (inCache && !inCache.startsWith('..') && !isAbsolute(inCache))) return;
-  signalsTaken = true;
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      removeTemporaryFiles();
-      process.kill(process.pid, signal);
-    });
-  }
-});
+const stopOn = (signal: NodeJS.Signals): void => {
+  giveSignalsBack();
+  removeTemporaryFiles();
+  process.kill(process.pid, signal);
+};
+function giveSignalsBack(): void {
+  if (!signalsTaken) return;
+  signalsTaken = false;
+  for (const signal of SIGNALS) process.off(signal, stopOn);
+}
+onTemporaryFile(
+  () => {
+    if (signalsTaken) return;
+    signalsTaken = true;
+    for (const signal of SIGNALS) process.on(signal, stopOn);
+  },
+  // The signal handler's message is read in the event loop's poll phase, and a callback set from the poll phase (where
+  // the writes of a command run after reading its input) runs before the next poll: two turns make sure one poll came.
+  () =>
+    setImmediate(() =>
+      setImmediate(() => {
+        if (!hasTemporaryFiles()) giveSignalsBack();
+      }),
+    ),
+);
 
 // A reader that stops early (`attack-layers ... | head`) closes the pipe: that is not an error of ours, and says nothing
 // of the input. What is left to print is dropped, silently, and the command exits with its own code, as for a reader

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { commands } from '../../lib/cli/commands/index.js';
 import { freshTmpDir, hasStackTrace, repoRoot, stixDir, testCacheDir } from '../helpers/attack.js';
+import { send, serveLocally } from '../helpers/local-server.js';
 
 // The built bin, as users run it; `npm test` builds before mocha runs.
 const BIN = join(repoRoot, 'dist/cli/main.js');
@@ -61,12 +62,9 @@ describe('the built attack-layers bin (smoke test)', () => {
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 
-  // A SIGTERM while `render` wrote its first layer left `apt32-covid19-wuhan.layer.json.<pid>.<random>.tmp` in --out.
-  // The signal is sent from inside the write, at the point where the temporary file exists: no timing is involved.
-  it('leaves no temporary file in --out when a signal comes while a layer is written, and its layers whole', () => {
-    const folder = freshTmpDir('signal');
-    const out = join(folder, 'layers');
-    const preload = join(folder, 'signal-mid-write.mjs');
+  /** Run the bin with a preload that sends itself SIGTERM right after it wrote a temporary file under `folder`. */
+  function binSignalledAt(folder: string, env: Record<string, string>, ...argv: string[]): ReturnType<typeof spawnSync> {
+    const preload = join(freshTmpDir('signal-preload'), 'signal-mid-write.mjs');
     writeFileSync(
       preload,
       [
@@ -75,21 +73,90 @@ describe('the built attack-layers bin (smoke test)', () => {
         'const write = fs.writeFileSync;',
         'fs.writeFileSync = function (file, ...rest) {',
         '  const result = write.call(this, file, ...rest);',
-        `  if (typeof file === 'string' && file.startsWith(${JSON.stringify(out)}) && file.endsWith('.tmp')) process.kill(process.pid, 'SIGTERM');`,
+        `  if (typeof file === 'string' && file.startsWith(${JSON.stringify(folder)}) && file.endsWith('.tmp')) process.kill(process.pid, 'SIGTERM');`,
         '  return result;',
         '};',
         'syncBuiltinESMExports();',
       ].join('\n'),
     );
-    const result = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, BIN, 'render', 'campaigns', '--out', out], {
+    return spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, BIN, ...argv], {
       cwd: repoRoot,
       encoding: 'utf8',
-      env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+      env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()), ...env },
       timeout: 60_000,
     });
-    expect(hasStackTrace(result.stderr), result.stderr).to.equal(false);
+  }
+
+  // A SIGTERM while `render` wrote its first layer left `apt32-covid19-wuhan.layer.json.<pid>.<random>.tmp` in --out;
+  // once that was fixed, the signal was lost when the writes were the run's last work: render exited 0, as if nobody
+  // had asked it to stop. The signal is sent from inside the write, at the point where the temporary file exists: no
+  // timing is involved.
+  it('leaves no temporary file in --out when a signal comes while a layer is written, its layers whole, and stops by the signal', () => {
+    const out = join(freshTmpDir('signal'), 'layers');
+    const result = binSignalledAt(out, {}, 'render', 'campaigns', '--out', out);
+    expect(hasStackTrace(String(result.stderr)), String(result.stderr)).to.equal(false);
     expect(readdirSync(out).sort()).to.deep.equal(['apt32-covid19-wuhan.layer.json', 'temp-periscope-cambodia-2018.layer.json']);
     for (const name of readdirSync(out)) expect(JSON.parse(readFileSync(join(out, name), 'utf8'))).to.have.property('techniques');
+    // A shell sees 143 (128 + 15).
+    expect([result.status, result.signal]).to.deep.equal([null, 'SIGTERM']);
+  });
+
+  // The index cache of a first run was written with the signals left as they were: a SIGTERM then stopped the process
+  // at once, leaving `<sha256>.18.1.v1.json.<pid>.<random>.tmp` in the cache for good.
+  it('leaves no temporary file in the cache when a signal comes while an index is written there, and stops by the signal', () => {
+    const xdg = freshTmpDir('signal-cache');
+    const result = binSignalledAt(xdg, { XDG_CACHE_HOME: xdg }, 'technique', 'T1059');
+    expect([result.status, result.signal]).to.deep.equal([null, 'SIGTERM']);
+    const index = join(xdg, 'attack-layers', 'index');
+    const files = readdirSync(index).sort();
+    expect(files.filter((name) => name.endsWith('.tmp'))).to.deep.equal([]);
+    // The writes under way finished: the index is whole, and a later run reads it.
+    expect(files.filter((name) => name !== 'fingerprints.json')).to.have.length(1);
+    for (const name of files) expect(JSON.parse(readFileSync(join(index, name), 'utf8'))).to.be.an('object');
+    expect(spawnSync(process.execPath, [BIN, 'technique', 'T1059'], { encoding: 'utf8', env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: xdg } }).status).to.equal(0);
+  });
+
+  // `data fetch` streams a release into `.download.<pid>.<n>.tmp` in the cache; Ctrl-C during the download left it there.
+  // The server sends part of the release and sends the signal itself once the temporary file exists (it is made
+  // before the release is asked for): no timing is involved.
+  it('removes the temporary file of a download a signal stops, keeps what the cache held, and stops by the signal', async () => {
+    const release = readFileSync(join(stixDir(), 'stix21/mobile-attack-9.0.json.gz'));
+    let child: ChildProcessWithoutNullStreams | undefined;
+    let tmpSeen: string[] = [];
+    const server = await serveLocally((request, response) => {
+      if (request.url === '/index.json') {
+        const url = (version: string) => `${server.base}/files/mobile-attack-${version}.json.gz`;
+        send(response, 200, 'application/json', JSON.stringify({ collections: [{ name: 'Mobile ATT&CK', versions: ['9.0', '8.2'].map((version) => ({ version, url: url(version) })) }] }));
+      } else if (request.url === '/files/mobile-attack-9.0.json.gz') {
+        send(response, 200, 'application/gzip', release);
+      } else {
+        // Half the release, then nothing more: the download is under way when the signal comes.
+        response.writeHead(200, { 'content-type': 'application/gzip', 'content-length': release.length });
+        response.write(release.subarray(0, release.length / 2), () => {
+          tmpSeen = readdirSync(join(xdg, 'attack-layers')).filter((name) => name.endsWith('.tmp'));
+          child?.kill('SIGINT');
+        });
+      }
+    });
+    const xdg = freshTmpDir('signal-download');
+    const fetch = (version: string) => {
+      child = spawn(process.execPath, [BIN, 'data', 'fetch', '--index-url', `${server.base}/index.json`, '--domain', 'mobile-attack', '--attack-release', version], {
+        env: { PATH: process.env['PATH'], XDG_CACHE_HOME: xdg },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      child.stdin.end();
+      return new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child!.on('close', (code, signal) => resolve([code, signal])));
+    };
+    try {
+      expect(await fetch('9.0')).to.deep.equal([0, null]);
+      const cache = join(xdg, 'attack-layers');
+      const before = readdirSync(cache).sort().map((name) => [name, readFileSync(join(cache, name)).toString('base64')]);
+      expect(await fetch('8.2')).to.deep.equal([null, 'SIGINT']);
+      expect(tmpSeen).to.have.length(1);
+      expect(readdirSync(cache).sort().map((name) => [name, readFileSync(join(cache, name)).toString('base64')])).to.deep.equal(before);
+    } finally {
+      await server.close();
+    }
   });
 
   // `extract report.txt 2>&1 >out.yaml | head -1`: the note on stderr met a closed pipe, and Node's unhandled EPIPE made

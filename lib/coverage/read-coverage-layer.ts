@@ -9,7 +9,7 @@
  * metadata or links) weighs 1, as a technique a campaign observed: layers that list an actor's techniques by
  * highlighting them (Navigator's own Bear_APT.json sample) say "used", not "used a little". As coverage such an
  * entry says nothing about how well the technique is detected, so it is ignored with the reason "no score", unless its
- * layer's legend says the level of its colour (CyberBlue's green "Full Detection", red "No Detection": LEGEND_LEVELS);
+ * layer's legend says the level of its colour (CyberBlue's green "Full Detection", red "No Detection": legendLabelLevel);
  * every such reading, and every entry the legend could not read, is said in a note (legendNote).
  */
 import type { LineCounter } from 'yaml';
@@ -327,39 +327,93 @@ interface LegendItemLevel {
 }
 
 /**
- * How a legend label says a coverage level, in order: the first that matches decides. Labels that say a status and not
- * a level ("Not Tested", "Planned", "Completed") or a degree with no obvious level ("Low", "Significant") are read as
- * none. Partial is 50 %, as the generators that write such legends score it beside the colour (a simulation lab's
- * DETECTED/PARTIAL/MISSED = 100/50/0; ThreatScope's full/partial/none = 100/50/0).
+ * Words of a legend label that say how well a technique is detected, with the level each says on its own. Detected,
+ * covered, full; the purple-team outcomes an alert fired (Alerted) or the technique was stopped (Blocked, Prevented)
+ * are 100 %: purple-team tools count both as detected (PurpleKit's analytics: detection rate = blocked + alerted;
+ * a BAS playbook's BLOCKED "prevents execution", ALERTED "fires an alert"). Logged, Telemetry, Visible are partial,
+ * 50 % as "Partial" is (the generators that write such legends score it 50 beside the colour): the activity is
+ * recorded and nothing alerts ("a log record exists but no alert was generated (requires hunting to find)"), which
+ * those tools count as visibility, not detection, and MITRE's ATT&CK Evaluations as a detection of the least context.
  */
-const LEGEND_LEVELS: ReadonlyArray<readonly [label: string, pattern: RegExp, level: number | undefined]> = [
-  ['not tested', /\b(not|un)[- ]?(tested|run|executed|assessed|evaluated)\b|\bnot applicable\b|\bn\/a\b/i, undefined],
-  ['a degree of its own', /\b(low|medium|high|moderate|minimal|significant|good|poor|weak|strong|basic|some|most|few|limited)\b/i, undefined],
-  ['none', /\b(no|not|non|without)\b[^()]*?\b(detect\w*|cover\w*|visib\w*)|\bun(detected|covered)\b|\bgaps?\b|\bmiss(ed|ing)?\b|\bnone\b/i, 0],
-  ['partial', /\bpartial(ly)?\b/i, 0.5],
-  ['full', /\b(detect(s|ed|ion)?|cover(s|ed|age)?|full(y)?)\b/i, 1],
+const LEVEL_WORDS: ReadonlyArray<readonly [pattern: RegExp, level: number, kind: 'detection' | 'prevention']> = [
+  [/\b(detect(s|ed|ions?)?|cover(s|ed|age)?|alert(s|ed)?)\b/i, 1, 'detection'],
+  [/\b(block(s|ed)?|prevent(s|ed|ion)?)\b/i, 1, 'prevention'],
+  [/\b(log(s|ged)?|telemetry|visib(le|ility))\b/i, 0.5, 'detection'],
 ];
 
-/** A layer's legend items by the colour they name (painted: case, spaces, opaque alpha aside), each read by LEGEND_LEVELS. */
+/**
+ * Degree words: beside a word of LEVEL_WORDS they say the level ("Mostly detected" 75 %, "Low coverage" 25 %: the
+ * middle of the half between partial and full, or none and partial); alone only "Full" (100 %) and "Partial" (50 %)
+ * do. Alone, "High" or "Low" may as well rate a risk or a priority: no level.
+ */
+const DEGREES: ReadonlyArray<readonly [pattern: RegExp, level: number]> = [
+  [/\b(full(y)?|complete(ly)?|excellent)\b/i, 1],
+  [/\b(high(ly)?|good|strong|most(ly)?|significant(ly)?|substantial(ly)?|extensive(ly)?)\b/i, 0.75],
+  [/\b(partial(ly)?|medium|moderate(ly)?|some|fair)\b/i, 0.5],
+  [/\b(low|minimal(ly)?|limited|poor(ly)?|weak(ly)?|basic|little|few|slight(ly)?)\b/i, 0.25],
+];
+
+/** A label that says something was not tested or does not apply: no level, whatever else it says. */
+const NOT_TESTED = /\b(not|un)[- ]?(tested|run|executed|assessed|evaluated)\b|\bnot applicable\b|\bn\/a\b/i;
+/** A clause that says there is no detection: with a word of LEVEL_WORDS negated ("No Detection", "Undetected"), or alone. */
+const NEGATION = /\b(no|not|non|without|never)\b/i;
+const NONE_WORDS = /\b(gaps?|miss(ed|ing)?|none)\b/i;
+/** Statuses of a test plan: beside them, "Blocked" is a test that could not run (PurpleKit counts a blocked test as untested). */
+const PLAN_STATUSES = /\b(planned|scheduled|pending|executing|running|in progress|completed|done|to ?do|on hold)\b/i;
+
+/**
+ * The coverage level a legend label says, or why it says none. The label's parts separated by `;` (combine's item
+ * for a colour two legends label differently: `Not Detected ("run 1"); Detected ("Red Team Assessment")`) must agree;
+ * what is in parentheses (layer names) is left out. In a part, each clause (separated by commas, "/" or "but") is
+ * read alone: a negated word of LEVEL_WORDS, a gap, "Missed" or "None" says 0 %, a negated "Blocked" alone nothing
+ * (a technique not stopped may be detected); otherwise its words and degree say a level (LEVEL_WORDS, DEGREES). The
+ * part says the highest level a clause says ("Logged, not alerted" 50 %), else 0 % if a clause says none
+ * ("Executed, no detection"), else nothing. `planLegend`: the legend has a test plan's statuses ("Planned",
+ * "Completed"), so "Blocked" is one of them and says nothing.
+ */
+function legendLabelLevel(label: string, planLegend = false): { level: number } | { why: string } {
+  const parts = label.split(/;\s*/).map((part) => labelPartLevel(part.replace(/\([^()]*\)/g, ' '), planLegend));
+  const levels = new Set(parts.map((part) => ('level' in part ? part.level : undefined)));
+  if (levels.size > 1) return { why: 'says different levels in its parts' };
+  return parts[0]!;
+}
+
+function labelPartLevel(part: string, planLegend: boolean): { level: number } | { why: string } {
+  if (NOT_TESTED.test(part)) return { why: 'says not tested, no coverage level' };
+  const positive: number[] = [];
+  let none = false;
+  let why: string | undefined;
+  // "Undetected", "unblocked": the negation the words' own boundaries would hide.
+  for (const clause of part.replace(/\bun(?=detect|cover|alert|log|block|prevent)/gi, 'not ').split(/[,/]|\bbut\b/i)) {
+    const words = LEVEL_WORDS.filter(([pattern, , kind]) => pattern.test(clause) && !(planLegend && kind === 'prevention'));
+    const degree = DEGREES.find(([pattern]) => pattern.test(clause));
+    if (NONE_WORDS.test(clause) || (NEGATION.test(clause) && words.some(([, , kind]) => kind === 'detection'))) none = true;
+    else if (NEGATION.test(clause) && words.length) why ??= `says "${clause.trim()}" (a technique not stopped may still be detected), no coverage level`;
+    else if (words.length) positive.push(degree ? degree[1] : Math.max(...words.map(([, level]) => level)));
+    else if (degree && degree[1] !== 1 && degree[1] !== 0.5) why ??= `says a degree ("${clause.trim()}") of nothing it names, no coverage level`;
+    else if (degree && !NEGATION.test(clause)) positive.push(degree[1]);
+    else if (planLegend && LEVEL_WORDS.some(([pattern, , kind]) => kind === 'prevention' && pattern.test(clause))) {
+      why ??= `says "${clause.trim()}", a status of a test plan (its legend has planned or completed tests), no coverage level`;
+    }
+  }
+  if (positive.length) return { level: Math.max(...positive) };
+  if (none) return { level: 0 };
+  return { why: why ?? 'says no coverage level' };
+}
+
+/** A layer's legend items by the colour they name (painted: case, spaces, opaque alpha aside), each read by legendLabelLevel. */
 function legendLevels(layer: Record<string, unknown>): Map<string, LegendItemLevel[]> {
   const byColour = new Map<string, LegendItemLevel[]>();
-  for (const item of Array.isArray(layer['legendItems']) ? layer['legendItems'] : []) {
-    if (!isJsonObject(item) || typeof item['label'] !== 'string') continue;
-    const colour = paintedColour(item['color']);
+  const items = (Array.isArray(layer['legendItems']) ? layer['legendItems'] : []).filter(
+    (item): item is { label: string; color: unknown } => isJsonObject(item) && typeof item['label'] === 'string',
+  );
+  const planLegend = items.some(({ label }) => PLAN_STATUSES.test(label.replace(/\([^()]*\)/g, ' ')));
+  for (const item of items) {
+    const colour = paintedColour(item.color);
     if (!colour) continue;
-    const label = item['label'].trim();
-    // A label of several parts (`combine` names each layer's meaning of one colour: `Not Detected ("a"); Detected ("b")`)
-    // says a level only when every part says the same.
-    const rules = label.split(/;\s*/).map((part) => LEGEND_LEVELS.find(([, pattern]) => pattern.test(part)));
-    const levels = new Set(rules.map((rule) => rule?.[2]));
-    const rule = rules[0];
-    const read: LegendItemLevel =
-      levels.size > 1
-        ? { label, colour, why: 'says different levels in its parts' }
-        : rule?.[2] === undefined
-          ? { label, colour, why: rule ? `says ${rule[0]}, no coverage level` : 'says no coverage level' }
-          : { label, colour, level: rule[2] };
-    byColour.set(colour, [...(byColour.get(colour) ?? []), read]);
+    const label = item.label.trim();
+    const read = legendLabelLevel(label, planLegend);
+    byColour.set(colour, [...(byColour.get(colour) ?? []), { label, colour, ...read }]);
   }
   return byColour;
 }

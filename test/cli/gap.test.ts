@@ -908,6 +908,46 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
     expect([check.code, check.stdout]).to.deep.equal([0, '']);
   });
 
+  // A purple-team run's outcomes in the colours a BAS playbook gives them (BLOCKED green, ALERTED amber, LOGGED blue,
+  // MISSED red, not tested grey), with a degree and an unqualified "High" beside them: each gave no coverage before.
+  it('reads purple-team outcomes and degrees of detection, and says which label it could not read', async () => {
+    const dir = freshTmpDir('gap-legend-outcomes');
+    const outcomes = {
+      name: 'Purple team run',
+      versions: { attack: '18', layer: '4.5' },
+      domain: 'enterprise-attack',
+      techniques: [
+        { techniqueID: 'T1059.001', color: '#22c55e' },
+        { techniqueID: 'T1003.001', color: '#f59e0b' },
+        { techniqueID: 'T1021.002', color: '#3b82f6' },
+        { techniqueID: 'T1490', color: '#ef4444' },
+        { techniqueID: 'T1110.001', color: '#a855f7' },
+      ],
+      legendItems: [
+        { label: 'Blocked', color: '#22c55e' },
+        { label: 'Alerted', color: '#f59e0b' },
+        { label: 'Logged, not alerted', color: '#3b82f6' },
+        { label: 'Missed', color: '#ef4444' },
+        { label: 'Not tested', color: '#2d2d3f' },
+        { label: 'High', color: '#a855f7' },
+      ],
+    };
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    writeFileSync(join(dir, 'outcomes.json'), JSON.stringify(outcomes));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'outcomes.json'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: { id: string; coverage: number }[]; notes: string[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => [row.id, row.coverage]).sort()).to.deep.equal([['T1003.001', 100], ['T1021.002', 50], ['T1059.001', 100], ['T1110.001', 0], ['T1490', 0]]);
+    expect(report.notes).to.include(
+      `coverage layer ${join(dir, 'outcomes.json')} ("Purple team run"): its 5 entries have a colour and no score: read through its legend, ` +
+        '"Blocked" (#22c55e) as 100% (1 entry), "Alerted" (#f59e0b) as 100% (1 entry), "Logged, not alerted" (#3b82f6) as 50% (1 entry), "Missed" (#ef4444) as 0% (1 entry); ' +
+        '1 entry ignored (T1110.001): the legend item of its colour #a855f7, "High", says a degree ("High") of nothing it names, no coverage level; ' +
+        'if the legend means otherwise, give the entries scores (README, "Coverage gap review")',
+    );
+    const check = await runCli(['validate', join(dir, 'out', 'coverage.layer.json'), join(dir, 'out', 'gap.layer.json')]);
+    expect([check.code, check.stdout]).to.deep.equal([0, '']);
+  });
+
   it('says when its legend says no coverage level (a red-team plan: Planned, Executing, Completed, Blocked), and counts nothing', async () => {
     const dir = freshTmpDir('gap-legend-none');
     const plan = {

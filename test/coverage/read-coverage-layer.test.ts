@@ -424,9 +424,27 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     ['No Coverage', 0],
     ['Not Tested', undefined],
     ['Untested', undefined],
-    ['Low coverage', undefined],
     ['Planned', undefined],
     ['Completed', undefined],
+    // Purple-team outcomes (a BAS playbook's BLOCKED, ALERTED, LOGGED, MISSED; PurpleKit's prevented, alerted, logged,
+    // not logged): what was stopped or alerted on is detected, what was only recorded is partial.
+    ['Blocked', 1],
+    ['Prevented', 1],
+    ['Alerted', 1],
+    ['Logged', 0.5],
+    ['Telemetry', 0.5],
+    ['Not Logged', 0],
+    ['Logged, not alerted', 0.5],
+    ['Alerted but not blocked', 1],
+    ['Not blocked', undefined],
+    // A degree beside a word of detection says the level; alone it may rate a risk or a priority.
+    ['Mostly detected', 0.75],
+    ['Low coverage', 0.25],
+    ['High detection', 0.75],
+    ['Partially detected', 0.5],
+    ['High', undefined],
+    ['Low', undefined],
+    ['Significant', undefined],
     // The item combine writes for a colour two layers' legends label differently.
     ['Not Detected ("run 1"); Detected ("Red Team Assessment")', undefined],
     ['Detected ("run 1", "run 2"); Full Detection ("CyberBlue")', 1],
@@ -439,6 +457,22 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
       if (level === undefined) expect(input.ignored.map(({ reason }) => reason)[0]).to.match(/^no score, and the legend item of its colour #2ca02c, ".*", says ((.*, )?no coverage level|different levels in its parts)$/);
     });
   }
+
+  it('reads "Blocked" as no level in a legend of a test plan\'s statuses (Planned, Completed), and as 100% elsewhere', () => {
+    const layer = (labels: string[]) => ({
+      name: 'l',
+      domain: 'enterprise-attack',
+      techniques: [{ techniqueID: 'T1059.001', color: '#ff0000' }],
+      legendItems: labels.map((label, i) => ({ label, color: i === 0 ? '#ff0000' : `#00000${i}` })),
+    });
+    const plan = parseCoverageLayer(JSON.stringify(layer(['Blocked', 'Planned', 'Completed'])), 'plan.json');
+    expect(plan.rules).to.deep.equal([]);
+    expect(plan.ignored.map(({ reason }) => reason)).to.deep.equal([
+      'no score, and the legend item of its colour #ff0000, "Blocked", says "Blocked", a status of a test plan (its legend has planned or completed tests), no coverage level',
+    ]);
+    const outcomes = parseCoverageLayer(JSON.stringify(layer(['Blocked', 'Alerted', 'Logged', 'Missed'])), 'outcomes.json');
+    expect(outcomes.rules.map((rule) => [rule.level, rule.levelReason])).to.deep.equal([[1, 'no score; colour #ff0000, legend "Blocked" -> 1']]);
+  });
 
   it('reads no level for a colour two legend items give different levels, and none as threat', () => {
     const layer = { name: 'l', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059.001', color: '#2ca02c' }], legendItems: [{ label: 'Detected', color: '#2ca02c' }, { label: 'Missed', color: '#2CA02C' }] };

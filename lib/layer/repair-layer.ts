@@ -492,6 +492,23 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
+    'versions written as numbers ("attack": 14, "layer": 4.5) are that text, as every format wrote them',
+    (layer, log) => {
+      const versions = layer['versions'];
+      if (!isJsonObject(versions)) return;
+      for (const key of ['attack', 'navigator', 'layer'] as const) {
+        const value = versions[key];
+        if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+        versions[key] = String(value);
+        // Navigator 5.1 reads the release only from text (view-model.ts deserializeDomainVersionID: "TypeError: attack
+        // version field is not a string" in the console), so it shows such a layer in its newest release, without the
+        // upgrade prompt an older one gets; the format number it reads with String(), as the repair does.
+        const navigator = key === 'attack' ? ' (Navigator 5.1 reads only text there: it opens the layer in its newest release, as one that states none)' : '';
+        log(`/versions/${key}`, `the number ${value} read as the text ${shown(String(value))}${navigator}`, key === 'layer' ? { navigatorTolerates: true } : undefined);
+      }
+    },
+  ],
+  [
     "a layer without a name (or a blank one) is named after its file: Navigator would title its tab \"loading layer...\"",
     (layer, log, file) => {
       const name = layer['name'];

@@ -83,6 +83,16 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1059', score: 1 }], { gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 'max' } }),
     [['/gradient/maxValue', /^"max" is not a number; left out and set to 100, the maxValue of Navigator's default gradient$/]],
   ],
+  // A layer generator writing `"versions": {"attack": 14, "layer": 4.5}`: the schema wants text, Navigator reads the
+  // release only from text (it opens the layer in its newest release) and the format number with String().
+  [
+    'versions written as numbers',
+    layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: 18, navigator: '5.1.0', layer: 4.5 } }),
+    [
+      ['/versions/attack', /^the number 18 read as the text "18" \(Navigator 5\.1 reads only text there: it opens the layer in its newest release, as one that states none\)$/],
+      ['/versions/layer', /^the number 4\.5 read as the text "4\.5"$/],
+    ],
+  ],
   // Security Onion's Playbook writes `"hideDisabled": "false"`, `"showTacticRowBackground": "false"`,
   // `"selectTechniquesAcrossTactics": "true"`; a layer generator's template `"layout": {"showID": "false", "showName": "true"}`.
   [
@@ -247,6 +257,22 @@ describe('repairLayer', () => {
       ['revoked-technique', '/techniques/0'],
     ]);
     expect(findings[0]?.message).to.contain('Navigator 5.1 reads it as a format number, "[object Object]", and opens the layer only after an "Outdated Layer" warning');
+  });
+
+  it('reads a release written as a number ("attack": 14) as that text: validate checks the layer in ATT&CK 14.1, and what combine writes states its release as text', async () => {
+    const value = { name: 'n', versions: { attack: 14, navigator: '4.9.1', layer: '4.5' }, domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059.001', score: 1 }] };
+    expect(upgradeReleases(value, library).source?.label).to.equal('enterprise-attack 14.1');
+    const findings = validateLayer(value, { attackFor: attackFor(library) });
+    expect(findings.filter((f) => f.code === 'repaired' || f.severity === 'error').map((f) => [f.severity, f.code, f.path])).to.deep.equal([['warning', 'repaired', '/versions/attack']]);
+    // combine refused it ("/versions/attack: must be string"); it reads it repaired, says so, and writes text.
+    const dir = freshTmpDir('attack-number');
+    writeFileSync(join(dir, 'n.json'), JSON.stringify(value));
+    const run = await runCli(['combine', join(dir, 'n.json'), join(dir, 'n.json'), '--op', 'max', '--out', join(dir, 'out.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain('/versions/attack: the number 14 read as the text "14"');
+    const written = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { versions: { attack: unknown } };
+    expect(written.versions.attack).to.equal('18');
+    expect(validateLayer(written, { attackFor: attackFor(library) }).filter((f) => f.severity === 'error')).to.deep.equal([]);
   });
 
   it('keeps report paths pointing into the layer as read when entries before them are left out', () => {

@@ -24,7 +24,7 @@
  * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item |
  * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores the key (the combined gradient colours it); where none does, the first layer's colour is kept (without one the entry would show nothing: the techniques two colour-only actor layers share, each in its own shade, stay in their union); one warning counts those entries, with examples |
  * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score (downwards when all sit on one threshold, so they keep its last colour) |
- * | legend | the gradient's low, middle and high when an entry is scored, then the inputs' legend items that still say what a colour means: one an entry keeps, or one the combined gradient paints when it is that layer's own (same colours and range); identical items once; a colour the layers' legends label differently gets one item naming each label with its layers; one warning lists the items left out, with why |
+ * | legend | the gradient's low, middle and high when an entry is scored, then the inputs' legend items that still say what a colour means: one an entry keeps, or one the combined gradient paints when it is that layer's own (same colours and range); identical items once; a label given in several shades that entries show, in the first layer's shade (entries too: `oneShadePerLabel`); a colour the layers' legends label differently gets one item naming each label with its layers; one warning lists the items left out, with why |
  * | score ranges | a warning when the gradients of the inputs that score something span different ranges (a colour-only layer has no range to compare); --normalize rescales each layer's scores to 0..1 on its own gradient first (a gradient whose ends are equal is a threshold, as Navigator paints it: 1 from its value up, 0 below) |
  * | enabled | false only when every entry of the key is disabled |
  * | showSubtechniques | true when any entry of the key has it |
@@ -553,6 +553,60 @@ function inputLegend(inputs: readonly CombineInput[], names: readonly string[], 
   return { items, warnings };
 }
 
+/**
+ * One colour for a legend label the layers give in several shades (a purple-team run's "Detected" #66ff33, an Atomic
+ * Red Team report's "Detected" #2ca02c), so that the combined layer shows one meaning in one colour and its legend
+ * has one "Detected", not two: the entries of every other shade, and its legend item, take the shade of the first
+ * layer that gives the label (as an entry the layers colour differently keeps the first layer's colour), said in one
+ * warning per label. Only shades that entries show (a gradient's colour is the gradient's business) and that every
+ * legend gives that label alone (labels compared case aside): a colour the legends label differently stays as it is,
+ * its item naming each meaning (`inputLegend`).
+ */
+function oneShadePerLabel(inputs: readonly CombineInput[], names: readonly string[]): { inputs: readonly CombineInput[]; warnings: string[] } {
+  const key = (label: string): string => label.trim().toLowerCase();
+  const labelsOf = new Map<string, Set<string>>();
+  for (const { layer } of inputs) {
+    for (const item of layer.legendItems ?? []) {
+      const colour = paintedColour(item.color) ?? item.color;
+      labelsOf.set(colour, (labelsOf.get(colour) ?? new Set()).add(key(item.label)));
+    }
+  }
+  // Each label's first shade (as written), and every shade an entry shows it in, with the layers that give it.
+  const first = new Map<string, { label: string; color: string; shades: Map<string, string[]> }>();
+  const repaint = inputs.map(() => new Map<string, string>());
+  inputs.forEach(({ layer }, i) => {
+    const shown = new Set((layer.techniques ?? []).flatMap((entry) => (entry.color ? [paintedColour(entry.color)] : [])));
+    for (const item of layer.legendItems ?? []) {
+      const colour = paintedColour(item.color) ?? item.color;
+      if (!shown.has(colour) || labelsOf.get(colour)!.size > 1) continue;
+      const chosen = first.get(key(item.label)) ?? { label: item.label, color: item.color, shades: new Map<string, string[]>() };
+      first.set(key(item.label), chosen);
+      chosen.shades.set(colour, [...(chosen.shades.get(colour) ?? []), `"${names[i]}"`]);
+      if ((paintedColour(chosen.color) ?? chosen.color) !== colour) repaint[i]!.set(colour, chosen.color);
+    }
+  });
+  const warnings = [...first.values()].flatMap(({ label, color, shades }) =>
+    shades.size < 2
+      ? []
+      : [
+          `the layers' legends give "${label}" ${shades.size} shades: ${[...shades].map(([shade, layers]) => `${shade} (${layers.join(', ')})`).join(', ')}; ` +
+            `the combined layer paints its entries and its legend item ${paintedColour(color) ?? color}, the first layer's`,
+        ],
+  );
+  const painted = inputs.map((input, i): CombineInput => {
+    const map = repaint[i]!;
+    if (!map.size) return input;
+    const recolour = (color: string | undefined): string | undefined => (color === undefined ? undefined : (map.get(paintedColour(color) ?? color) ?? color));
+    const layer: NavigatorLayer = {
+      ...input.layer,
+      techniques: (input.layer.techniques ?? []).map((entry) => (entry.color ? { ...entry, color: recolour(entry.color)! } : entry)),
+      legendItems: (input.layer.legendItems ?? []).map((item) => ({ ...item, color: recolour(item.color)! })),
+    };
+    return { ...input, layer };
+  });
+  return { inputs: painted, warnings };
+}
+
 /** Why an input's legend item of `colour` says nothing of the combined layer. */
 function legendLeftOut(layer: NavigatorLayer, colour: string, carried: boolean, techniques: readonly LayerTechnique[], gradient: Gradient): string {
   const entries = layer.techniques ?? [];
@@ -617,6 +671,10 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   if (!Object.hasOwn(COMBINE_OPS, op)) throw new UsageError(`unknown operation "${String(op)}"; ${useOneOf(String(op), Object.keys(COMBINE_OPS))}`);
   const names = labels(inputs);
   const warnings: string[] = [];
+  // A label the layers give in several shades is painted in one, before anything compares colours.
+  const shaded = oneShadePerLabel(inputs, names);
+  inputs = shaded.inputs;
+  warnings.push(...shaded.warnings);
 
   const placed = new Set(inputs.flatMap(({ layer }) => (layer.techniques ?? []).filter((e) => e.tactic !== undefined).map((e) => e.techniqueID)));
   const ranges = inputs.map(({ layer }) => rangeOf(layer));

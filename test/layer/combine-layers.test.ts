@@ -289,6 +289,48 @@ describe('combineLayers', () => {
       expect(validateLayer(JSON.parse(serializeLayer(layer)), { attackFor: () => index, file: 'combined.json' })).to.deep.equal([]);
     });
 
+    // An Atomic Red Team report's layer (find_string id 67546967272): colour only, green "Detected", red "Executed, no
+    // detection": its green is another shade than the purple-team run's "Detected" #66ff33.
+    const artReport = {
+      name: 'ART report',
+      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      domain: 'enterprise-attack',
+      techniques: [
+        { techniqueID: 'T1059.001', color: '#2ca02c' },
+        { techniqueID: 'T1003.001', color: '#2CA02C' },
+        { techniqueID: 'T1490', color: '#d62728' },
+      ],
+      legendItems: [
+        { label: 'Detected', color: '#2ca02c' },
+        { label: 'Executed, no detection', color: '#d62728' },
+      ],
+    };
+
+    it('paints a label the layers give in two shades ("Detected" #66ff33 and #2ca02c) in the first layer\'s, once in the legend, and says so', () => {
+      const inputs = [
+        ...read('run-1.json', purple('run 1', [{ techniqueID: 'T1059.001', color: '#66ff33' }, { techniqueID: 'T1021.002', color: '#ff6666' }])),
+        ...read('art.json', artReport),
+      ];
+      const { layer, warnings } = combineLayers(inputs, { op: 'union', index });
+      expect(layer.legendItems).to.deep.equal([
+        { label: 'Detected', color: '#66ff33' },
+        { label: 'Not Detected', color: '#ff6666' },
+        { label: 'Executed, no detection', color: '#d62728' },
+      ]);
+      // T1059.001, "Detected" in both, no longer has two colours to disagree on.
+      expect(layer.techniques.map((entry) => [entry.techniqueID, entry.color]).sort()).to.deep.equal([
+        ['T1003.001', '#66ff33'],
+        ['T1021.002', '#ff6666'],
+        ['T1059.001', '#66ff33'],
+        ['T1490', '#d62728'],
+      ]);
+      expect(warnings.filter((warning) => /legend|colour/.test(warning))).to.deep.equal([
+        'the layers\' legends give "Detected" 2 shades: #66ff33 ("run 1"), #2ca02c ("ART report"); the combined layer paints its entries and its legend item #66ff33, the first layer\'s',
+        'legend item left out of the combined layer: "Not Tested" (#ffffff) of "run 1": no entry has that colour',
+      ]);
+      expect(validateLayer(JSON.parse(serializeLayer(layer)), { attackFor: () => index, file: 'combined.json' })).to.deep.equal([]);
+    });
+
     // An OSINT platform's layer: detected techniques scored 100, not detected 0, its legend naming its gradient's ends.
     const osint = (name: string, techniques: object[]): object =>
       detections({ name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' } }, '#8ec843', 'Not detected', techniques);

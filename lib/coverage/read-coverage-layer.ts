@@ -141,7 +141,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       let levelReason: string;
       if ((score === undefined || score === null) && options.role !== 'threat') {
         // A colour-only coverage layer says its levels in its legend ("Full Detection" green, "No Detection" red).
-        const read = legend.size ? byLegend(legend, entry['color']) : undefined;
+        const read = legend.size ? byLegend(legend, entry['color'], comment) : undefined;
         if (!read || 'ignored' in read) {
           ignored.push({ ...at, name: techniqueID, reason: read?.ignored ?? 'no score' });
           if (read && read.ignored !== 'no score') unread.set(read.ignored, [...(unread.get(read.ignored) ?? []), techniqueID]);
@@ -420,9 +420,10 @@ function legendLevels(layer: Record<string, unknown>): Map<string, LegendItemLev
 
 /**
  * A colour-only coverage entry read through its layer's legend: the level its colour's item says, or why it is ignored
- * (no colour; a colour in no item; an item that says no level; items of that colour that say different levels).
+ * (no colour; a colour in no item; an item that says no level; items of that colour that say different levels; a
+ * comment, read as a label is, that says detected where the item says none, or the other way round).
  */
-function byLegend(legend: ReadonlyMap<string, LegendItemLevel[]>, color: unknown): { level: number; reason: string; item: LegendItemLevel } | { ignored: string } {
+function byLegend(legend: ReadonlyMap<string, LegendItemLevel[]>, color: unknown, comment: unknown): { level: number; reason: string; item: LegendItemLevel } | { ignored: string } {
   const colour = paintedColour(color);
   if (!colour) return { ignored: 'no score' };
   const items = legend.get(colour);
@@ -431,6 +432,18 @@ function byLegend(legend: ReadonlyMap<string, LegendItemLevel[]>, color: unknown
   const item = items[0]!;
   if (levels.size > 1) return { ignored: `no score, and the legend items of its colour ${colour} (${items.map(({ label }) => `"${label}"`).join(', ')}) say different things` };
   if (item.level === undefined) return { ignored: `no score, and the legend item of its colour ${colour}, "${item.label}", ${item.why}` };
+  // CyberBlue's T1059.001 is red, "No Detection", with the comment "Detected by Wazuh PowerShell monitoring": one of
+  // the two is wrong, and nothing tells which. Only a plain contradiction counts (detected against none); a comment
+  // that says less ("Sysmon process access, no rule", "logged") is a detail, not a contradiction.
+  const said = typeof comment === 'string' && comment.trim() !== '' ? legendLabelLevel(comment.trim()) : undefined;
+  if (said && 'level' in said && ((said.level === 1 && item.level === 0) || (said.level === 0 && item.level === 1))) {
+    const says = (level: number): string => (level === 0 ? 'not detected' : 'detected');
+    return {
+      ignored:
+        `no score, and its comment ("${comment as string}") says ${says(said.level)} where the legend item of its colour ${colour}, "${item.label}", ` +
+        `says ${says(item.level)}; which holds is not guessed: make the colour or the comment say what is true`,
+    };
+  }
   return { level: item.level, reason: `no score; colour ${colour}, legend "${item.label}" -> ${item.level}`, item };
 }
 

@@ -474,6 +474,39 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     expect(outcomes.rules.map((rule) => [rule.level, rule.levelReason])).to.deep.equal([[1, 'no score; colour #ff0000, legend "Blocked" -> 1']]);
   });
 
+  // CyberBlue's detection coverage layer as published: T1059.001 red, "No Detection", commented "Detected by Wazuh
+  // PowerShell monitoring"; it counted as 0% without a word.
+  it('ignores, saying both, an entry whose comment says detected where its colour says none (and the other way round); a comment that says less is no contradiction', () => {
+    const layer = {
+      name: 'CyberBlue Detection Coverage',
+      domain: 'enterprise-attack',
+      techniques: [
+        { techniqueID: 'T1059.001', color: '#ff0000', comment: 'Detected by Wazuh PowerShell monitoring' },
+        { techniqueID: 'T1021.002', color: '#00ff00', comment: 'Not detected in the last run' },
+        { techniqueID: 'T1003.001', color: '#ff0000', comment: 'Sysmon process access logged, no rule' },
+        { techniqueID: 'T1110.001', color: '#ffff00', comment: 'Detected by Suricata' },
+      ],
+      legendItems: [
+        { label: 'Full Detection', color: '#00ff00' },
+        { label: 'Partial Detection', color: '#ffff00' },
+        { label: 'No Detection', color: '#ff0000' },
+      ],
+    };
+    const input = parseCoverageLayer(JSON.stringify(layer), 'cyberblue.json');
+    expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1003.001', 0], ['T1110.001', 0.5]]);
+    expect(input.ignored.map(({ name, reason }) => [name, reason])).to.deep.equal([
+      [
+        'T1059.001',
+        'no score, and its comment ("Detected by Wazuh PowerShell monitoring") says detected where the legend item of its colour #ff0000, "No Detection", says not detected; which holds is not guessed: make the colour or the comment say what is true',
+      ],
+      [
+        'T1021.002',
+        'no score, and its comment ("Not detected in the last run") says not detected where the legend item of its colour #00ff00, "Full Detection", says detected; which holds is not guessed: make the colour or the comment say what is true',
+      ],
+    ]);
+    expect(input.notes?.[0]).to.contain('1 entry ignored (T1059.001): its comment ("Detected by Wazuh PowerShell monitoring") says detected where');
+  });
+
   it('reads no level for a colour two legend items give different levels, and none as threat', () => {
     const layer = { name: 'l', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059.001', color: '#2ca02c' }], legendItems: [{ label: 'Detected', color: '#2ca02c' }, { label: 'Missed', color: '#2CA02C' }] };
     const input = parseCoverageLayer(JSON.stringify(layer), 'l.json');

@@ -888,13 +888,19 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
     ],
   };
 
-  it('counts each entry at the level its colour\'s legend item says, names every reading, and ignores, saying why, a colour no item names', async () => {
-    const dir = freshTmpDir('gap-legend-levels');
+  type LegendReport = { rows: { id: string; coverage: number }[]; notes: string[]; inputs: { ignored: { name: string; reason: string }[] }[] };
+  /** `gap` of the threat above against `coverage`, written as `file` in a fresh folder: the folder, the run and the JSON report. */
+  async function gapAgainst(folder: string, file: string, coverage: object): Promise<{ dir: string; run: Awaited<ReturnType<typeof runCli>>; report: LegendReport }> {
+    const dir = freshTmpDir(folder);
     writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
-    writeFileSync(join(dir, 'cyberblue.json'), JSON.stringify(cyberBlue));
-    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'cyberblue.json'), '--out', join(dir, 'out'), '--report', 'json']);
+    writeFileSync(join(dir, file), JSON.stringify(coverage));
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, file), '--out', join(dir, 'out'), '--report', 'json']);
     expect(run.code, run.stderr).to.equal(0);
-    const report = readJson<{ rows: { id: string; coverage: number }[]; notes: string[]; inputs: { ignored: { name: string; reason: string }[] }[] }>(join(dir, 'out', 'gap-report.json'));
+    return { dir, run, report: readJson<LegendReport>(join(dir, 'out', 'gap-report.json')) };
+  }
+
+  it('counts each entry at the level its colour\'s legend item says, names every reading, and ignores, saying why, a colour no item names', async () => {
+    const { dir, run, report } = await gapAgainst('gap-legend-levels', 'cyberblue.json', cyberBlue);
     expect(report.rows.map((row) => [row.id, row.coverage]).sort()).to.deep.equal([['T1003.001', 50], ['T1021.002', 0], ['T1059.001', 100], ['T1110.001', 0], ['T1490', 0]]);
     const note =
       `coverage layer ${join(dir, 'cyberblue.json')} ("CyberBlue Detection Coverage"): its 4 entries have a colour and no score: read through its legend, ` +
@@ -911,7 +917,6 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
   // A purple-team run's outcomes in the colours a BAS playbook gives them (BLOCKED green, ALERTED amber, LOGGED blue,
   // MISSED red, not tested grey), with a degree and an unqualified "High" beside them: each gave no coverage before.
   it('reads purple-team outcomes and degrees of detection, and says which label it could not read', async () => {
-    const dir = freshTmpDir('gap-legend-outcomes');
     const outcomes = {
       name: 'Purple team run',
       versions: { attack: '18', layer: '4.5' },
@@ -932,11 +937,7 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
         { label: 'High', color: '#a855f7' },
       ],
     };
-    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
-    writeFileSync(join(dir, 'outcomes.json'), JSON.stringify(outcomes));
-    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'outcomes.json'), '--out', join(dir, 'out'), '--report', 'json']);
-    expect(run.code, run.stderr).to.equal(0);
-    const report = readJson<{ rows: { id: string; coverage: number }[]; notes: string[] }>(join(dir, 'out', 'gap-report.json'));
+    const { dir, report } = await gapAgainst('gap-legend-outcomes', 'outcomes.json', outcomes);
     expect(report.rows.map((row) => [row.id, row.coverage]).sort()).to.deep.equal([['T1003.001', 100], ['T1021.002', 50], ['T1059.001', 100], ['T1110.001', 0], ['T1490', 0]]);
     expect(report.notes).to.include(
       `coverage layer ${join(dir, 'outcomes.json')} ("Purple team run"): its 5 entries have a colour and no score: read through its legend, ` +
@@ -949,7 +950,6 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
   });
 
   it('says when its legend says no coverage level (a red-team plan: Planned, Executing, Completed, Blocked), and counts nothing', async () => {
-    const dir = freshTmpDir('gap-legend-none');
     const plan = {
       ...cyberBlue,
       name: 'Red team plan',
@@ -961,11 +961,7 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
         { label: 'Blocked', color: '#f44336' },
       ],
     };
-    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
-    writeFileSync(join(dir, 'plan.json'), JSON.stringify(plan));
-    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'plan.json'), '--out', join(dir, 'out'), '--report', 'json']);
-    expect(run.code, run.stderr).to.equal(0);
-    const report = readJson<{ rows: { coverage: number }[]; notes: string[] }>(join(dir, 'out', 'gap-report.json'));
+    const { dir, report } = await gapAgainst('gap-legend-none', 'plan.json', plan);
     expect(report.rows.map((row) => row.coverage)).to.deep.equal([0, 0, 0, 0, 0]);
     expect(report.notes).to.include(
       `coverage layer ${join(dir, 'plan.json')} ("Red team plan"): its 2 entries have a colour and no score, and its legend says no coverage level ` +

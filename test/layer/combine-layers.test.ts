@@ -318,7 +318,7 @@ describe('combineLayers', () => {
         { label: 'Executed, no detection', color: '#d62728' },
       ]);
       // T1059.001, "Detected" in both, no longer has two colours to disagree on.
-      expect(layer.techniques.map((entry) => [entry.techniqueID, entry.color]).sort()).to.deep.equal([
+      expect((layer.techniques ?? []).map((entry) => [entry.techniqueID, entry.color]).sort()).to.deep.equal([
         ['T1003.001', '#66ff33'],
         ['T1021.002', '#ff6666'],
         ['T1059.001', '#66ff33'],

@@ -2,14 +2,14 @@ import { nameKey } from '../attack/attack-index.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 import { fullName, isInitialsOf, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
-import { LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
+import { GLUED_CAPITALS_RULE, LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
-import { idsInWords } from './ids-in-words.js';
+import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withoutNameAfter } from './name-around.js';
 import { bundleReport } from './bundle-references.js';
 
@@ -70,6 +70,9 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   const lines = bundle ? [] : foldLines(text);
   if (!context) return bundle ? { ...bundle, objects: [], notes: [] } : { references: referencesInLines(lines), objects: [], notes: [] };
   const { target } = context;
+  // The words an ID was read from by a guess, by line, to say with its reference.
+  const guessed = new Map<number, GuessedId[]>();
+  for (const guess of guessedIds(lines)) guessed.set(guess.line, [...(guessed.get(guess.line) ?? []), guess]);
   const resolved = (ref: ExtractedReference): ReportReference => {
     // `Email Collection 71114`: an ID whose T OCR read as a 7 is resolved as the ID it stands for, and says so.
     const ocr = ocrIds.get(spanKey(ref));
@@ -106,6 +109,21 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     if (status === 'unknown' && trail.includes(`read: ${LOOKALIKE_RULE}`)) {
       const written = /T[0-9OIl]{4}(?:\.[0-9OIl]{3})?/.exec(ref.raw)?.[0] ?? ref.raw;
       own.push(`"${written}" was read as ${ref.ids.join(', ')} (letters taken for digits), which ATT&CK ${target.release} does not have: check the text; it may be no technique ID`);
+    }
+    // `over SSHT1570`, `T1059.00112`: an ID read out of a longer word by a guess, which the analyst confirms.
+    const { span } = ref;
+    for (const guess of (guessed.get(span.line) ?? []).filter(({ id, at }) => ref.ids.includes(id) && at >= span.start && at < span.end)) {
+      if (!trail.includes(`read: ${guess.rule}`)) trail.unshift(`read: ${guess.rule}`);
+      if (guess.rule === GLUED_CAPITALS_RULE) {
+        own.push(`"${guess.written}" was read as ${guess.id}, glued to the word in capitals "${guess.written.slice(0, guess.written.indexOf('T'))}" before it: check the text`);
+      } else {
+        const footnote = guess.written.slice(guess.id.length);
+        own.push(
+          status === 'unknown'
+            ? `"${guess.written}" is unreadable: ${guess.id}, with a footnote ${footnote} glued to it, is no technique of ATT&CK ${target.release}; check the text`
+            : `"${guess.written}" was read as ${guess.id} with a footnote ${footnote} glued to it: check the text`,
+        );
+      }
     }
     // A TA ID and a name that disagree leave the reference what is certain: the tactic of the two its technique has, or none.
     const tactics = ref.tactics.flatMap((tactic) => {

@@ -1,4 +1,4 @@
-import { originalSpan, scanIds, visitIds, type FoldedText } from '../normalize/tokenize-references.js';
+import { FOOTNOTE_RULE, GLUED_CAPITALS_RULE, originalSpan, scanIds, visitIds, type FoldedText, type ReadingRule } from '../normalize/tokenize-references.js';
 
 /** An ID inside a longer word, which is not read as a reference (`chain-T1021.x`, `PRE-T1156`). */
 export interface IdInWord {
@@ -43,6 +43,43 @@ export function idsInWords(lines: readonly FoldedText[]): IdInWord[] {
         }
       },
     );
+  }
+  return found;
+}
+
+/** An ID read out of a longer word by a guess that the caller reports: glued to a word in capitals, or to a footnote. */
+export interface GuessedId {
+  line: number;
+  /** The word as written (`SSHT1570`, `T1059.00112`). */
+  written: string;
+  /** The ID read from it, and where the ID is written (in the line as written). */
+  id: string;
+  at: number;
+  rule: ReadingRule;
+}
+
+// Only a line with such a word is scanned again: capitals glued before an ID, or digits after a sub-technique's three.
+const GUESSED = /[A-Z]{3}T\d{4}|T\d{4}\.0\d{3}/;
+const GUESSES: readonly ReadingRule[] = [GLUED_CAPITALS_RULE, FOOTNOTE_RULE];
+
+/**
+ * The IDs of a report's lines that the reader takes out of a longer word by a guess (`over SSHT1570`, a scraped table's
+ * cells run together; `T1059.00112`, a footnote's number that PDF-to-text glued to the ID): the word as written, to
+ * report with the reference. Pure.
+ */
+export function guessedIds(lines: readonly FoldedText[]): GuessedId[] {
+  const found: GuessedId[] = [];
+  for (const [i, folded] of lines.entries()) {
+    if (!GUESSED.test(folded.text)) continue;
+    visitIds(folded.text, (token) => {
+      const rule = GUESSES.find((guess) => token.rules.includes(guess));
+      const id = token.ids[0];
+      if (!rule || token.ids.length !== 1 || !id) return;
+      // The capitals the ID is glued to are part of the word as written.
+      const start = rule === GLUED_CAPITALS_RULE ? /[A-Z]*$/.exec(folded.text.slice(0, token.start))!.index : token.start;
+      const span = originalSpan(folded, { start, end: token.end });
+      found.push({ line: i + 1, written: folded.original.slice(span.start, span.end), id, at: originalSpan(folded, token).start, rule });
+    });
   }
   return found;
 }

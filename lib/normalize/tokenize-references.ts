@@ -49,11 +49,13 @@ export const READING_RULES = [
   'an ID spaced out letter by letter, as PDF text of a spaced heading writes it (T 1 1 9 3)',
   'a tactic in brackets right after a reference is its own tactic (T1204.001: Malicious Link (TA0002: Execution))',
   'a tactic glued before an ID in a table\'s rows run together is its row\'s, and the next rows\' without one (…usedExecutionT1059.004…)',
+  'an ID glued to a word in capitals before it is split off (over SSHT1570)',
+  'a footnote number glued to a sub-technique is left out (T1059.00112: T1059.001, footnote 12)',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE] =
   READING_RULES;
 /** The rule by which a reference states its own tactic in brackets after it: that tactic is its, and no other. */
 export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
@@ -61,6 +63,9 @@ export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
 export const TACTIC_GLUED_RULE: ReadingRule = TACTIC_GLUED;
 /** The rule that reads look-alike letters as digits (`T1O59`): an ID it gives is checked against the release. */
 export const LOOKALIKE_RULE: ReadingRule = LOOKALIKE;
+/** The rules that read an ID out of a longer word by a guess the caller reports (`SSHT1570`, `T1059.00112`). */
+export const GLUED_CAPITALS_RULE: ReadingRule = GLUED_CAPITALS;
+export const FOOTNOTE_RULE: ReadingRule = FOOTNOTE;
 
 /** How a sub-technique number is separated from its technique, each with the rule that reads it (none for `.`). */
 const SUB_SEPARATORS: ReadonlyArray<readonly [rule: ReadingRule | undefined, pattern: string]> = [
@@ -83,6 +88,9 @@ const T = `(?:${prefix}${prefix}|${LOWER_PREFIX}${LOWER_PREFIX}|[${prefix}${LOWE
 const CANDIDATE = new RegExp(`${T} ?${TECHNIQUE}`, 'g');
 const CANDIDATE_AT = new RegExp(`${T} ?${TECHNIQUE}`, 'y');
 const SUB_AT = new RegExp(`(?:${SUB_SEPARATORS.map(([, pattern]) => `(${pattern})`).join('|')})(${SUB})(?!\\d)`, 'y');
+// `T1059.00112`: a sub-technique number (starting with 0, as every one does) with a footnote's one or two digits glued
+// to it, as PDF-to-text writes a superscript. `T1234.5678` stays no ID.
+const FOOTNOTE_SUB_AT = new RegExp(`\\.(0\\d{${subDigits - 1}})\\d{1,2}(?!\\d|[.,]\\d)`, 'y');
 // `T1566.01`: a sub-technique number with too few digits.
 const SHORT_SUB_AT = /\.(\d{1,2})(?![\d.])/y;
 // Siblings after a sub-technique: `/.003`, `/003`, `, .003`, ` and .002`, `、.002`.
@@ -136,7 +144,8 @@ function leftBoundary(text: string, start: number, lastEnd: number): ReadingRule
   if (start === 0) return 'ok';
   if (start === lastEnd) return RUN_TOGETHER;
   const before = text.charAt(start - 1);
-  if (isDigit(before) || isUpper(before) || before === '_' || joinedToWord(text, start, lastEnd)) return undefined;
+  if (isDigit(before) || before === '_' || joinedToWord(text, start, lastEnd)) return undefined;
+  if (isUpper(before)) return capitalsBefore(text, start);
   if (!isLower(before)) return 'ok';
   // `Initial AccessT1566.001`: a whole word (Title or lower case) glued to a capital T; or words run together as a
   // table's cells are when a page is scraped or a PDF converted (`hands-on activityExecutionT1059.004`: a cell's last
@@ -149,6 +158,25 @@ function leftBoundary(text: string, start: number, lastEnd: number): ReadingRule
   if (q === 0 || BEFORE_GLUED_WORD.includes(text.charAt(q - 1))) return GLUED_BEFORE;
   // `…a second-stage payload.ExecutionT1059Command…`: a cell's sentence, its full stop glued to the next row's tactic.
   return text.charAt(q - 1) === '.' && isUpper(text.charAt(q)) && /[\p{Ll}\d)]/u.test(text.charAt(q - 2)) ? GLUED_BEFORE : undefined;
+}
+
+// A word in capitals an ID may be glued to (`SSH`, `HTTPS`): three to five letters, as a protocol's or a tool's acronym;
+// what may stand before it (no quote: `"SSHT1023"` is an identifier's value).
+const CAPITALS = /^[A-Z]{3,5}$/;
+const BEFORE_CAPITALS = ' \t\n([|:>,;*【';
+
+/**
+ * Whether an ID at `start` is glued to a whole word in capitals before it (`lateral movement over SSHT1570`, a scraped
+ * table's cells run together): the word stands alone before it (after a space, a bracket, a cell border). Not a longer
+ * run of capitals or one glued to other letters (`XYZABCT1059`, `xYzABCT1059`), nor two letters (`GMT1200`'s `GM`), nor
+ * a quoted word (`"SSHT1023"`, a room number in a PHP file).
+ */
+function capitalsBefore(text: string, start: number): ReadingRule | undefined {
+  if (text.charAt(start) !== prefix) return undefined;
+  let q = start;
+  while (q > 0 && start - q < 6 && isUpper(text.charAt(q - 1))) q--;
+  if (!CAPITALS.test(text.slice(q, start))) return undefined;
+  return q === 0 || BEFORE_CAPITALS.includes(text.charAt(q - 1)) ? GLUED_CAPITALS : undefined;
 }
 
 /** Whether an ID may end at `end`: a boundary, the next ID, or a capitalised word glued to it (`T1106Native`). */
@@ -263,6 +291,8 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
       const bracketed = BRACKETED_AT.exec(text);
       SHORT_SUB_AT.lastIndex = end;
       const short = bracketed ? null : SHORT_SUB_AT.exec(text);
+      FOOTNOTE_SUB_AT.lastIndex = end;
+      const footnote = bracketed || short || completed !== undefined ? null : FOOTNOTE_SUB_AT.exec(text);
       if (completed !== undefined) {
         if (!ids.length) malformed = text.slice(start, completed);
         end = completed;
@@ -273,6 +303,10 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
       } else if (short) {
         malformed = text.slice(start, SHORT_SUB_AT.lastIndex);
         end = SHORT_SUB_AT.lastIndex;
+      } else if (footnote) {
+        rules.push(FOOTNOTE);
+        ids.push(`${technique}.${footnote[1]}`);
+        end = FOOTNOTE_SUB_AT.lastIndex;
       } else {
         ids.push(technique);
         end = readTechniqueRange(text, technique, ids, end, rules);

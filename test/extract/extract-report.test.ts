@@ -133,6 +133,37 @@ describe('extractReport', () => {
     });
   });
 
+  describe('IDs read out of a longer word by a guess', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
+    const rows = (text: string) => read(text).references.map((ref) => [ref.line, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.warnings]);
+
+    it('reads an ID glued to a word in capitals before it, and says so', () => {
+      // M-Trends 2024's Lateral Movement chart as PDF-to-text writes it (cells run together), and a scraped list.
+      const text = [
+        'Lateral MovementT1021.004: SSHT1021.002: SMB/Windows Admin SharesT1021.005: VNCT1570: Lateral Tool Transfer',
+        'The actor performed lateral movement over SSHT1570 to reach the hosts.',
+      ].join('\n');
+      const glued = (word: string, id: string) => `"${word}${id}" was read as ${id}, glued to the word in capitals "${word}" before it: check the text`;
+      expect(rows(text)).to.deep.equal([
+        [1, ['T1021.004'], 'SSH', 'current', []],
+        [1, ['T1021.002'], 'SMB/Windows Admin Shares', 'current', [glued('SSH', 'T1021.002')]],
+        [1, ['T1021.005'], 'VNC', 'current', []],
+        [1, ['T1570'], 'Lateral Tool Transfer', 'current', [glued('VNC', 'T1570')]],
+        [2, ['T1570'], 'SSH', 'current', [glued('SSH', 'T1570')]],
+      ]);
+      expect(read(text).references[4]!.resolution!.trail[0]).to.equal('read: an ID glued to a word in capitals before it is split off (over SSHT1570)');
+    });
+
+    it('reads a sub-technique with a footnote\'s number glued to it where the release has that sub-technique, else says it is unreadable', () => {
+      const text = ['PowerShell T1059.00112 was used to run the loader.', 'The actor then used Mshta T1218.0053.', 'See also T1059.01712 in the appendix.'].join('\n');
+      expect(rows(text)).to.deep.equal([
+        [1, ['T1059.001'], 'PowerShell', 'current', ['"T1059.00112" was read as T1059.001 with a footnote 12 glued to it: check the text']],
+        [2, ['T1218.005'], 'Mshta', 'current', ['"T1218.0053" was read as T1218.005 with a footnote 3 glued to it: check the text']],
+        [3, ['T1059.017'], undefined, 'unknown', ['"T1059.01712" is unreadable: T1059.017, with a footnote 12 glued to it, is no technique of ATT&CK 18.1; check the text']],
+      ]);
+    });
+  });
+
   describe('a tactic with its TA ID before the technique, on a flattened row', () => {
     // Cyble's Mobile table flattened to rows (reports6 02-en-cyble-mobile-flat.md): the TA ID is a link's text.
     const row = (tactic: string, id: string, name: string, technique: string) =>

@@ -48,6 +48,13 @@ describe('scanIds', () => {
     ['PythonDiscoveryT1043Commonly Used Port', [['T1043']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1043'],
     // A cell's sentence, its full stop glued to the next row's tactic cell (a Microsoft blog post, scraped).
     ['a second-stage payload.ExecutionT1059Command', [['T1059']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1059'],
+    // A word in capitals run into the next cell (M-Trends 2024's chart as PDF-to-text writes it: `T1021.004: SSHT1021.002:`).
+    ['T1021.004: SSHT1021.002: SMB', [['T1021.004'], ['T1021.002']], [], 'T1021.004'],
+    ['over SSHT1570', [['T1570']], [rule('an ID glued to a word in capitals')], 'T1570'],
+    ['Remote Services: RDPT1021.002 — Remote Services', [['T1021.002']], [rule('an ID glued to a word in capitals')], 'T1021.002'],
+    // A footnote's number glued to a sub-technique, as PDF-to-text writes a superscript.
+    ['PowerShell T1059.00112 was', [['T1059.001']], [rule('a footnote number glued')], 'T1059.00112'],
+    ['T1218.0053.', [['T1218.005']], [rule('a footnote number glued')], 'T1218.0053'],
     ['https://attack.mitre.org/techniques/T1566/001/ more', [['T1566.001']], [rule('an ATT&CK URL')], 'https://attack.mitre.org/techniques/T1566/001/'],
     ['T1566.01', [[]], [], 'T1566.01'],
     // IDs as a scan or a PDF's font leaves them: a letter O for a zero, l or I for a one, a space after the dot.
@@ -89,6 +96,15 @@ describe('scanIds', () => {
     'tT1106',
     'aBcT1059x',
     'xYzAbcT1059',
+    // Capitals: two letters (`GMT1200`, a time), a longer run, capitals glued to other letters, a quoted identifier.
+    'GMT1200',
+    'XYZABCT1059',
+    'xYzABCT1059',
+    'AbcDEFT1059',
+    '"SSHT1023"',
+    // A footnote is read only after a sub-technique's number, which starts with 0; a decimal goes on after it.
+    'T1059.1234',
+    'T1059.00112.5',
     '+abcT1059+',
     'ATT&CK v17',
     'TTT1001',

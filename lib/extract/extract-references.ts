@@ -394,8 +394,11 @@ function tacticsOf(text: string, column = false): string[] | undefined {
   return unquoted ? readTacticText(unquoted, { withIds: true })?.tactics : undefined;
 }
 
-/** A cell's or line's text as its tactics are read: without a list marker, a section number, or Markdown's marks. */
-const tacticCellText = (text: string): string => text.replace(LIST_MARKER, '').replace(SECTION_NUMBER, '').replace(/[*_`]/g, ' ').trim();
+/**
+ * A cell's or line's text as its tactics are read: without a list marker, a section number, or Markdown's marks, its
+ * character references read (`Command &amp; Control`, a scraped page's).
+ */
+const tacticCellText = (text: string): string => withoutMarkup(text).replace(LIST_MARKER, '').replace(SECTION_NUMBER, '').replace(/[*_`]/g, ' ').trim();
 
 /** The parts of a tactic column's cell that name no tactic, where others do (`Propagation` in `Lateral / Propagation`). */
 export function unreadTacticParts(cell: string): string[] {

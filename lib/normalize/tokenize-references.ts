@@ -736,6 +736,8 @@ export function isJsonMember(text: string): boolean {
 const BEFORE_OPENING_QUOTE = /(?:^|[\s=:\\([{,])$/;
 // An outline number before a step's name (`1.B.1 - Registry Run Keys` in an evaluation's write-up).
 const STEP_NUMBER = /^\d{1,2}(?:\.[A-Za-z\d]{1,2}){1,3}\s{0,2}-\s+/;
+// The number of an entry of a reference list, before its title (`[3] MITRE ATT&CK T1059.001`).
+const REFERENCE_NUMBER = /^\[\d{1,3}\]\s+/;
 // A numbered label before a step's name (`Alternative Procedure 1: Remote Services - ...` in CTID's emulation plans,
 // `Step 3: ...`): no ATT&CK technique name has a number before a colon.
 const STEP_LABEL = /^\s{0,3}(?:\p{L}[\p{L}'’-]{0,20}\s){1,3}\d{1,3}[a-z]?\s{0,2}[:：]\s+/u;
@@ -851,7 +853,7 @@ function isMarkupOnly(piece: string): boolean {
 /** `cleanName`, markup aside. */
 function cleanText(piece: string): string | undefined {
   let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(MARK, '');
-  if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(COMMENT_MARK, '').replace(STEP_NUMBER, '').replace(STEP_LABEL, '');
+  if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(COMMENT_MARK, '').replace(STEP_NUMBER, '').replace(REFERENCE_NUMBER, '').replace(STEP_LABEL, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
   if (name.length > MAX_NAME || isJsonMember(name)) return undefined;
   for (let previous = '', round = 0; previous !== name && round < 12; round++) {
@@ -859,8 +861,9 @@ function cleanText(piece: string): string | undefined {
     name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '').replace(LEADING_CONNECTIVE, '')), NAME_STRIP, NAME_STRIP + '.');
   }
   // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names; nor is the
-  // `attack.` of a Sigma rule's tag (`attack.t1016`), nor a number without a letter (a top-ten table's rank `5`).
-  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(name) && !ID_WORD.test(name) ? name : undefined;
+  // `attack.` of a Sigma rule's tag (`attack.t1016`), nor a number without a letter (a top-ten table's rank `5`), nor
+  // the framework's name, its `&` written as a scraped page's character reference or not (`MITRE ATT&amp;CK T1218.005`).
+  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(withoutMarkup(name).trim()) && !ID_WORD.test(name) ? name : undefined;
 }
 
 const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;

@@ -164,6 +164,24 @@ describe('extractReport', () => {
     });
   });
 
+  describe('HTML character references in scraped text', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
+
+    it('takes no `MITRE ATT&amp;CK` for a name, and reads the name after the ID (a page\'s reference list)', () => {
+      // A GitHub page's references (find_string id 56731855992) and a reference list numbered in brackets.
+      const text = ['  <li>MITRE ATT&amp;CK T1555.004 — Windows Credential Manager</li>', '[3] MITRE ATT&amp;CK T1059.001 &ndash; PowerShell'].join('\n');
+      expect(read(text).references.map((ref) => [ref.line, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        [1, ['T1555.004'], 'Windows Credential Manager', 'current', []],
+        [2, ['T1059.001'], 'PowerShell', 'current', []],
+      ]);
+    });
+
+    it('reads a tactic cell whose `&` is written `&amp;`', () => {
+      const text = ['| Tactic | ID | Technique |', '|---|---|---|', '| Command &amp; Control | T1071.001 | Web Protocols |'].join('\n');
+      expect(read(text).references.map((ref) => [ref.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([[['T1071.001'], ['Command and Control'], []]]);
+    });
+  });
+
   describe('a tactic with its TA ID before the technique, on a flattened row', () => {
     // Cyble's Mobile table flattened to rows (reports6 02-en-cyble-mobile-flat.md): the TA ID is a link's text.
     const row = (tactic: string, id: string, name: string, technique: string) =>

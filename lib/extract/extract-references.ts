@@ -238,15 +238,31 @@ function withoutIds(line: Line, span: TextSpan): string {
 // A character reference's end, before its semicolon (`&#8230;`, `&amp;`, in a scraped page's text).
 const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,7})$/i;
 
+// How many words a tactic's name has at most (`Inhibit Response Function`, `Command and Control`).
+const TACTIC_WORDS = 3;
+
+/** Whether a tactic's name ends right before `at` and another begins right after it, cells run together or not. */
+function betweenTactics(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at).split(';').pop()!.trim().split(/\s+/);
+  const after = text.slice(at + 1, at + 61).split(';')[0]!.trim().split(/\s+/);
+  // Brackets and marks around the list are no part of a name (`(Execution; Persistence)`, `**Execution; Persistence**`).
+  const names = (words: string[]): string[] => words.map((_, n) => words.slice(0, n + 1).join(' ').replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
+  // `shellDefense Evasion`, `EscalationT1078.002Valid`: a word glued to the cell before or after it.
+  const first = names(before.slice(-TACTIC_WORDS).reverse()).map((name) => name.split(' ').reverse().join(' ').replace(/^\p{Ll}+(?=\p{Lu})/u, ''));
+  const last = names(after.slice(0, TACTIC_WORDS)).map((name) => name.replace(/(?<=\p{Ll})(?:\p{Lu}|\d|T\d).*$/u, ''));
+  return first.some((name) => tacticDisplayName(name) !== undefined) && last.some((name) => tacticDisplayName(name) !== undefined);
+}
+
 /** The clauses of a sentence: a tactic label governs its own clause, not past `;` or the end of a sentence. */
 function clauses(line: Line, span: TextSpan): TextSpan[] {
   const out: TextSpan[] = [];
   let start = span.start;
   for (let i = span.start; i < span.end; i++) {
     const c = line.text.charAt(i);
-    // The semicolon of a character reference (`&#8230;`, `&amp;`, a scraped page's) ends no clause.
+    // The semicolon of a character reference (`&#8230;`, `&amp;`, a scraped page's) ends no clause, nor one between two
+    // tactics, which a list of them separates (`…web shellDefense Evasion; Persistence; Privilege EscalationT1078.002…`).
     const end =
-      (c === ';' && !CHARACTER_REFERENCE.test(line.text.slice(Math.max(span.start, i - 10), i))) ||
+      (c === ';' && !CHARACTER_REFERENCE.test(line.text.slice(Math.max(span.start, i - 10), i)) && !betweenTactics(line.text, i)) ||
       c === '。' ||
       ((c === '.' || c === '!' || c === '?') && /\s/.test(line.text.charAt(i + 1)) && /[\p{L})\]]/u.test(line.text.charAt(i - 1)));
     if (end) {

@@ -223,7 +223,7 @@ const TACTIC_WORDS = [...new Set(TACTIC_NAMES.flatMap(([display, ...written]) =>
   )
   .join('|');
 // Spaces are bounded ({0,3}) so that no pattern here can scan a long run of blanks more than once.
-const TACTIC_LIST = `(?:${TACTIC_WORDS})(?:\\s{0,3}[,/、]\\s{0,3}(?:${TACTIC_WORDS}))*`;
+const TACTIC_LIST = `(?:${TACTIC_WORDS})(?:\\s{0,3}[,;/、]\\s{0,3}(?:${TACTIC_WORDS}))*`;
 const OPEN = '[(\\[【]';
 const CLOSE = '[)\\]】]';
 // A label may follow a list marker (`- `, `1. `, `(4) `, `①`, which NFKC makes `1`) and be set in Markdown bold or
@@ -252,7 +252,7 @@ const LEADING = new RegExp(LEADING_TACTICS, 'i');
 
 function splitTacticList(text: string): string[] {
   return text
-    .split(/\s{0,3}[,/、]\s{0,3}/)
+    .split(/\s{0,3}[,;/、]\s{0,3}/)
     .map((part) => part.trim())
     .filter(Boolean);
 }

@@ -653,6 +653,21 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('keeps every tactic of a list separated by semicolons, in a row run together or in brackets after a name', () => {
+    // The F5/Confluence post's table, scraped (Microsoft blog via a GitHub mirror, /tmp/s40-extract/pages): the row's
+    // tactic cell lists three tactics, which the semicolons split into clauses, leaving the row only the last.
+    const text = [
+      'PersistenceT1505Server Software ComponentPersistent access to the Confluence web server through web shellDefense Evasion; Persistence; Privilege EscalationT1078.002Valid Accounts: Domain AccountsUsed the domain credentials of the Confluence server for subsequent attacksCredential AccessT1187Forced AuthenticationThreat actor targeted the hosts',
+      'T1053.005 Scheduled Task (Execution; Persistence; Privilege Escalation)',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([
+      ['T1505', ['Persistence']],
+      ['T1078.002', ['Defense Evasion', 'Persistence', 'Privilege Escalation']],
+      ['T1187', ['Credential Access']],
+      ['T1053.005', ['Execution', 'Persistence', 'Privilege Escalation']],
+    ]);
+  });
+
   it('gives items keyed by their ID, each a sentence, the tactic line above them (Microsoft blog, scraped)', () => {
     // The post's list of techniques under tactic lines, its Markdown headings lost: `ID Name: what was done.`
     const text = [

@@ -840,7 +840,8 @@ export function cleanName(piece: string): string | undefined {
   const name = cleanText(piece);
   // The tags of an HTML table (`<td>T1566.001</td>`, pandoc's Markdown of a docx table) are no name, nor part of one.
   if (!name || isMarkup(name, piece)) return undefined;
-  const bare = trimChars(withoutMarkup(name).replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
+  // A dash a character reference writes (`&#8212;`) is folded as the text's own dashes are (`foldLines`).
+  const bare = trimChars(withoutMarkup(name).replace(DASHES, '-').replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
   return /\p{L}/u.test(bare) ? bare : undefined;
 }
 

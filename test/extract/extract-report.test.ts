@@ -176,6 +176,12 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('reads a dash written as a character reference as a dash: no part of the name, which is written whole', () => {
+      // The QNET mshta post as a GitHub mirror scraped it (/tmp/s40-extract/pages/ms-qnet-mshta.txt line 30).
+      const [ref] = read('MITRE ATT&amp;CK T1204 &#8212; User Execution').references;
+      expect([ref?.raw, ref?.name, ref?.resolution?.warnings]).to.deep.equal(['T1204 &#8212; User Execution', 'User Execution', []]);
+    });
+
     it('reads a tactic cell whose `&` is written `&amp;`', () => {
       const text = ['| Tactic | ID | Technique |', '|---|---|---|', '| Command &amp; Control | T1071.001 | Web Protocols |'].join('\n');
       expect(read(text).references.map((ref) => [ref.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([[['T1071.001'], ['Command and Control'], []]]);

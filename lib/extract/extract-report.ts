@@ -125,6 +125,13 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
         );
       }
     }
+    // `Web Protocolsmshta.exe`: a name cut inside a word, where the next cell's text ran into it, is said.
+    const nameLine = ref.nameSpan ? lines[ref.nameSpan.line - 1]?.original : undefined;
+    const at = ref.nameSpan?.end ?? 0;
+    if (nameLine && /\p{Ll}/u.test(nameLine.charAt(at - 1)) && /\p{Ll}/u.test(nameLine.charAt(at))) {
+      const word = /\S*$/.exec(nameLine.slice(0, at))![0] + /^\S*/.exec(nameLine.slice(at))![0];
+      own.push(`the name "${ref.name}" was read up to where the next cell's text ran into its last word ("${word}"): check the text`);
+    }
     // A TA ID and a name that disagree leave the reference what is certain: the tactic of the two its technique has, or none.
     const tactics = ref.tactics.flatMap((tactic) => {
       const conflict = TACTIC_ID_AND_NAME.test(tactic) ? tacticPairConflict(tactic, target) : undefined;

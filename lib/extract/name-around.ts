@@ -1,4 +1,5 @@
 import type { AttackIndex } from '../attack/attack-index.js';
+import { fullName } from '../normalize/resolve-reference.js';
 import { scanIds, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 
@@ -86,6 +87,22 @@ export function nameAround(text: string, start: number, end: number, id: string,
   for (let cut = 0; cut < 4; cut++) {
     const name = nameWithin(text, start, end, id, target, aroundOnly, cut);
     if (name && text.charAt(name.end) !== ' ') return { ...name, cut: true };
+  }
+  return aroundOnly ? undefined : nameRunInto(text, end, id, target);
+}
+
+/**
+ * The technique's exact name right after its ID where the next cell's first word, in lower case, ran into the name's
+ * last word (`T1071.001Application Layer Protocol: Web Protocolsmshta.exe initiated…`, a scraped table's row): with no
+ * capital to cut at, only the whole name, as the release writes it, tells where the cell ends.
+ */
+function nameRunInto(text: string, at: number, id: string, target: AttackIndex): NameAround | undefined {
+  const technique = target.technique(id);
+  if (!technique) return undefined;
+  const start = at + (/^\s*/.exec(text.slice(at, at + 20))?.[0].length ?? 0);
+  for (const name of new Set([fullName(target, technique), technique.name])) {
+    const end = start + name.length;
+    if (text.startsWith(name, start) && /\p{Ll}/u.test(name.charAt(name.length - 1)) && /\p{Ll}/u.test(text.charAt(end))) return { name, start, end, cut: true };
   }
   return undefined;
 }

@@ -316,6 +316,26 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('is the exact name right after the ID where the next cell\'s word in lower case ran into its last word, with a warning', () => {
+      // The QNET mshta post's table as a GitHub mirror scraped it (/tmp/s40-extract/pages/ms-qnet-mshta.txt line 5).
+      const text =
+        'Command and ControlT1071.001Application Layer Protocol: Web Protocolsmshta.exe initiated outbound HTTP/HTTPS communication.ExecutionT1059Command and Scripting InterpreterHTA-delivered script content executed';
+      const read = (line: string) => extractReport(line, { target: loadRelease('18.1') });
+      const refs = read(text).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        [
+          'Application Layer Protocol: Web Protocols (T1071.001)',
+          'Application Layer Protocol: Web Protocols',
+          ['Command and Control'],
+          ['the name "Application Layer Protocol: Web Protocols" was read up to where the next cell\'s text ran into its last word ("Protocolsmshta.exe"): check the text'],
+        ],
+        ['Command and Scripting Interpreter (T1059)', 'Command and Scripting Interpreter', ['Execution'], []],
+      ]);
+      // Without the exact name whole before the word, nothing is cut: `Web Protocolmshta.exe`.
+      const [typo] = read('Command and ControlT1071.001Application Layer Protocol: Web Protocolmshta.exe initiated it.ExecutionT1059Command and Scripting Interpreter').references;
+      expect(typo?.name).to.equal('Application Layer Protocol: Web Protocolmshta.exe');
+    });
+
     it('is the name a line break cut, where the next line or the end of the line before completes it to that technique\'s exact name', () => {
       // Kaspersky's Incident Response Analyst report 2023 as PDF text: a heatmap's items wrapped at the column's width,
       // a case's heading wrapped after a reference before it; a sentence after an ID, and an item cut mid-name where the

@@ -156,28 +156,43 @@ const namesId = (name: string, id: string, target: AttackIndex): boolean => targ
 /** `first` and `second`, the two sides of a line break, as one text. */
 const joinBroken = (first: string, second: string): string => `${first}${CUT_WORD.test(first) ? '' : ' '}${second}`;
 
+// How many lines a name may be set on (a narrow cell of a PDF's table, as PDF-to-text writes it).
+const WRAPPED_LINES = 3;
+
 /**
- * The exact name of technique `id` that a line break cut, and the line where it starts, where the name read beside its ID (`name`, at `read` of the
- * ID's line) runs to the line's end and the next line, with no ID, completes it (`T1053.005: Scheduled Task/Job:
- * Scheduled`⏎`Task`, a PDF heatmap's item), or starts its line after the end of the line before, whose last words, after
- * any ID there, complete it (`Interpreter: Windows Command`⏎`Shell T1059:003`); undefined otherwise.
+ * The exact name of technique `id` that line breaks cut, and the line where it starts, where the name read beside its ID (`name`, at `read` of the
+ * ID's line) runs to the line's end and the next lines, with no ID, complete it (`T1053.005: Scheduled Task/Job:
+ * Scheduled`⏎`Task`, a PDF heatmap's item), or starts its line after the end of the lines before, whose last words, after
+ * any ID there, complete it (`Interpreter: Windows Command`⏎`Shell T1059:003`); at most `WRAPPED_LINES` lines; undefined otherwise.
  */
 function wrappedName(name: string, read: { start: number; end: number }, idStart: number, idEnd: number, id: string, lines: readonly FoldedText[], lineNumber: number, target: AttackIndex): (NameAround & { line: number }) | undefined {
   const text = lines[lineNumber - 1]!.original;
   const written = text.slice(read.start, read.end);
-  const next = lines[lineNumber]?.original.trim();
-  if (read.end >= idEnd && written.endsWith(name) && !text.slice(read.end).trim() && next && !scanIds(next).length) {
-    const joined = joinBroken(name, next);
-    if (namesId(joined, id, target)) return { name: joined, line: lineNumber, start: read.end - name.length, end: text.length };
+  if (read.end >= idEnd && written.endsWith(name) && !text.slice(read.end).trim()) {
+    let joined = name;
+    for (let k = 0; k < WRAPPED_LINES - 1; k++) {
+      const next = lines[lineNumber + k]?.original.trim();
+      if (!next || scanIds(next).length) break;
+      joined = joinBroken(joined, next);
+      if (namesId(joined, id, target)) return { name: joined, line: lineNumber, start: read.end - name.length, end: text.length };
+    }
   }
-  const before = lines[lineNumber - 2]?.original;
-  if (read.start > idStart || !written.startsWith(name) || text.slice(0, read.start).trim() || before === undefined) return undefined;
-  const after = scanIds(before).reduce((end, token) => Math.max(end, token.end), 0);
-  const words = wordsBefore(before.trimEnd(), before.trimEnd().length, BORDER).filter((word) => word.start >= after);
-  for (let n = words.length; n > 0; n--) {
-    const start = words[n - 1]!.start;
-    const joined = joinBroken(before.slice(start).trim(), name);
-    if (namesId(joined, id, target)) return { name: joined, line: lineNumber - 1, start, end: before.trimEnd().length };
+  if (read.start > idStart || !written.startsWith(name) || text.slice(0, read.start).trim()) return undefined;
+  let rest = name;
+  for (let k = 1; k < WRAPPED_LINES; k++) {
+    const before = lines[lineNumber - 1 - k]?.original.trimEnd();
+    if (before === undefined) return undefined;
+    const after = scanIds(before).reduce((end, token) => Math.max(end, token.end), 0);
+    const words = wordsBefore(before, before.length, BORDER).filter((word) => word.start >= after);
+    for (let n = words.length; n > 0; n--) {
+      const start = words[n - 1]!.start;
+      const joined = joinBroken(before.slice(start).trim(), rest);
+      if (namesId(joined, id, target)) return { name: joined, line: lineNumber - k, start, end: before.length };
+    }
+    // A whole line of a name's words, with no ID, is its middle when it is set on more lines (`Command and`⏎`Scripting
+    // Interpreter:`⏎`PowerShell T1059.001`).
+    if (after > 0 || !words.length || before.slice(0, words[words.length - 1]!.start).trim()) return undefined;
+    rest = joinBroken(before.trim(), rest);
   }
   return undefined;
 }

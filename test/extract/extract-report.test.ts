@@ -358,6 +358,22 @@ describe('extractReport', () => {
       const shell = refs[2]!.nameSpan!;
       expect([shell.line, lines[shell.line - 1]!.slice(shell.start, shell.end)]).to.deep.equal([4, 'Command and Scripting Interpreter: Windows Command']);
     });
+
+    it('is a name set on three lines, after its ID or before it, where the lines together are that technique\'s exact name', () => {
+      // A narrow cell of a PDF's table, as PDF-to-text writes it; a line holding an ID is no part of another's name.
+      const text = [
+        'T1548.002 Abuse Elevation', 'Control Mechanism: Bypass', 'User Account Control', '',
+        'Windows', 'Management Instrumentation', 'Event Subscription T1546.003', '',
+        'T1105 Ingress', 'T1059 Tool', 'Transfer',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.nameSpan?.line])).to.deep.equal([
+        ['Abuse Elevation Control Mechanism: Bypass User Account Control (T1548.002)', 'Abuse Elevation Control Mechanism: Bypass User Account Control', 1],
+        ['Windows Management Instrumentation Event Subscription (T1546.003)', 'Windows Management Instrumentation Event Subscription', 5],
+        ['T1105 Ingress', 'Ingress', undefined],
+        ['T1059 Tool', 'Tool', undefined],
+      ]);
+    });
   });
 
   describe('a table header that names a tactic', () => {

@@ -12,6 +12,11 @@ export interface BundleReport {
   references: ExtractedReference[];
   /** The name of the bundle's one intrusion set (else campaign, else threat actor), when it has exactly one. */
   name?: string;
+  /**
+   * The actors of the first of those types the bundle holds, when it holds several (a feed's export of two groups), each
+   * with the techniques its `uses` relationships point to (ATT&CK IDs, or names without one), in bundle order.
+   */
+  actors?: Array<{ type: string; name: string; techniques: string[] }>;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -58,6 +63,7 @@ export function bundleReport(source: string): BundleReport | undefined {
     if (description) evidence.set(target, [...(evidence.get(target) ?? []), `${line === undefined ? '' : `line ${line}: `}${JSON.stringify(description)}`]);
   }
   const references: ExtractedReference[] = [];
+  const techniqueOf = new Map<string, string>();
   for (const object of objects) {
     const stixId = text(object['id']);
     if (object['type'] !== 'attack-pattern' || !stixId) continue;
@@ -70,6 +76,7 @@ export function bundleReport(source: string): BundleReport | undefined {
     const place = placeOf(stixId) ?? { line: 1, start: 0, end: 0 };
     const phases = Array.isArray(object['kill_chain_phases']) ? object['kill_chain_phases'].filter(isObject) : [];
     const tactics = [...new Set(phases.flatMap((phase) => (ATTACK_SOURCES.has(String(phase['kill_chain_name'])) && text(phase['phase_name']) ? [text(phase['phase_name'])!] : [])))];
+    if (attackId ?? name) techniqueOf.set(stixId, attackId ?? name!);
     const lines = [...new Set([place.line, ...(usedAt.get(stixId) ?? [])])].sort((a, b) => a - b);
     references.push({
       raw: attackId ? (name ? `${name} (${attackId})` : attackId) : name!,
@@ -84,5 +91,16 @@ export function bundleReport(source: string): BundleReport | undefined {
   }
   const named = (type: string): string[] => objects.flatMap((object) => (object['type'] === type && text(object['name']) ? [text(object['name'])!] : []));
   const name = ACTOR_TYPES.map(named).find((names) => names.length === 1)?.[0];
-  return { references, ...(name ? { name } : {}) };
+  // Several actors of one type: which technique each uses, by the relationships that say so.
+  const type = ACTOR_TYPES.find((actorType) => named(actorType).length > 0);
+  const several = type ? objects.filter((object) => object['type'] === type && text(object['name'])) : [];
+  const actors =
+    several.length > 1
+      ? several.map((actor) => {
+          const uses = objects.filter((object) => object['type'] === 'relationship' && object['relationship_type'] === 'uses' && object['source_ref'] === actor['id']);
+          const techniques = [...new Set(uses.flatMap((use) => techniqueOf.get(String(use['target_ref'])) ?? []))];
+          return { type: type!, name: text(actor['name'])!, techniques };
+        })
+      : undefined;
+  return { references, ...(name ? { name } : {}), ...(actors ? { actors } : {}) };
 }

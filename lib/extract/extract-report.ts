@@ -56,6 +56,16 @@ function sharesWord(a: string, b: string): boolean {
   return (a.match(/[\p{L}\p{N}]+/gu) ?? []).some((word) => isInitialsOf(word, all));
 }
 
+/** The note on a bundle of several actors of one type: the campaign holds every technique, which each one uses. */
+function severalActors(actors: ReadonlyArray<{ type: string; name: string; techniques: string[] }>, name: string | undefined): string {
+  const uses = actors.map((actor) => `${actor.name} uses ${actor.techniques.length ? actor.techniques.join(', ') : 'no technique'}`);
+  return (
+    `the bundle describes ${actors.length} ${actors[0]!.type} objects (${actors.map((actor) => actor.name).join(', ')}), so the campaign ` +
+    `${name ? `is named after ${name}` : 'is named after the file'} and holds the techniques of all; by their uses relationships, ${uses.join('; ')} ` +
+    '(keep one campaign per actor where they are separate)'
+  );
+}
+
 const listed = (items: readonly string[]): string => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ', ...' : '');
 
 /**
@@ -188,7 +198,7 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
       return shortname ? target.tacticName(shortname) : phase;
     };
     const references = bundle.references.map((ref) => resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] }));
-    return { references, objects: [], notes: [], ...(bundle.name ? { name: bundle.name } : {}) };
+    return { references, objects: [], notes: bundle.actors ? [severalActors(bundle.actors, bundle.name)] : [], ...(bundle.name ? { name: bundle.name } : {}) };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the

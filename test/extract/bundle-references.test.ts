@@ -45,4 +45,23 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       ['Phishing', []],
     ]);
   });
+
+  it('says, of a bundle of several intrusion sets, which techniques each uses, and names the campaign after none of them', () => {
+    const bundle = JSON.parse(text) as { objects: Array<Record<string, unknown>> };
+    bundle.objects.push(
+      { type: 'intrusion-set', spec_version: '2.1', id: 'intrusion-set--00000000-0000-4000-8000-000000000008', name: 'Second Group' },
+      {
+        type: 'relationship', spec_version: '2.1', id: 'relationship--00000000-0000-4000-8000-000000000009', relationship_type: 'uses',
+        source_ref: 'intrusion-set--00000000-0000-4000-8000-000000000008', target_ref: 'attack-pattern--00000000-0000-4000-8000-000000000006',
+      },
+    );
+    const several = extractReport(JSON.stringify(bundle, null, 2), { target: loadRelease('18.1') });
+    expect(several.name).to.equal(undefined);
+    expect(several.references.map((ref) => ref.raw)).to.deep.equal(report.references.map((ref) => ref.raw));
+    expect(several.notes).to.deep.equal([
+      'the bundle describes 2 intrusion-set objects (Example Group, Second Group), so the campaign is named after the file and holds the techniques of all; ' +
+        'by their uses relationships, Example Group uses T1566.002; Second Group uses Phishing (keep one campaign per actor where they are separate)',
+    ]);
+    expect(report.notes).to.deep.equal([]);
+  });
 });

@@ -125,13 +125,12 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
     for (const guess of (guessed.get(span.line) ?? []).filter(({ id, at }) => ref.ids.includes(id) && at >= span.start && at < span.end)) {
       if (!trail.includes(`read: ${guess.rule}`)) trail.unshift(`read: ${guess.rule}`);
       if (guess.rule === GLUED_CAPITALS_RULE) {
-        own.push(`"${guess.written}" was read as ${guess.id}, glued to the word in capitals "${guess.written.slice(0, guess.written.indexOf('T'))}" before it: check the text`);
+        own.push(`"${guess.written}" was read as ${guess.id}, glued to the word in capitals "${guess.left}" before it: check the text`);
       } else {
-        const footnote = guess.written.slice(guess.id.length);
         own.push(
           status === 'unknown'
-            ? `"${guess.written}" is unreadable: ${guess.id}, with a footnote ${footnote} glued to it, is no technique of ATT&CK ${target.release}; check the text`
-            : `"${guess.written}" was read as ${guess.id} with a footnote ${footnote} glued to it: check the text`,
+            ? `"${guess.written}" is unreadable: ${guess.id}, with a footnote ${guess.left} glued to it, is no technique of ATT&CK ${target.release}; check the text`
+            : `"${guess.written}" was read as ${guess.id} with a footnote ${guess.left} glued to it: check the text`,
         );
       }
     }

@@ -56,6 +56,8 @@ export interface GuessedId {
   id: string;
   at: number;
   rule: ReadingRule;
+  /** What was left out: the word in capitals before the ID, or the footnote's number after it. */
+  left: string;
 }
 
 // Only a line with such a word is scanned again: capitals glued before an ID, or digits after a sub-technique's three.
@@ -76,9 +78,11 @@ export function guessedIds(lines: readonly FoldedText[]): GuessedId[] {
       const id = token.ids[0];
       if (!rule || token.ids.length !== 1 || !id) return;
       // The capitals the ID is glued to are part of the word as written.
-      const start = rule === GLUED_CAPITALS_RULE ? /[A-Z]*$/.exec(folded.text.slice(0, token.start))!.index : token.start;
-      const span = originalSpan(folded, { start, end: token.end });
-      found.push({ line: i + 1, written: folded.original.slice(span.start, span.end), id, at: originalSpan(folded, token).start, rule });
+      const capitals = rule === GLUED_CAPITALS_RULE ? /[A-Z]*$/.exec(folded.text.slice(Math.max(0, token.start - 6), token.start))![0] : '';
+      const span = originalSpan(folded, { start: token.start - capitals.length, end: token.end });
+      const written = folded.original.slice(span.start, span.end);
+      const left = capitals || (/\.0\d{2}(\d{1,2})$/.exec(written)?.[1] ?? '');
+      found.push({ line: i + 1, written, id, at: originalSpan(folded, token).start, rule, left });
     });
   }
   return found;

@@ -142,6 +142,8 @@ describe('extractReport', () => {
       const text = [
         'Lateral MovementT1021.004: SSHT1021.002: SMB/Windows Admin SharesT1021.005: VNCT1570: Lateral Tool Transfer',
         'The actor performed lateral movement over SSHT1570 to reach the hosts.',
+        // A word in capitals with a T of its own.
+        'Web traffic went out over HTTPT1071.001 to the server.',
       ].join('\n');
       const glued = (word: string, id: string) => `"${word}${id}" was read as ${id}, glued to the word in capitals "${word}" before it: check the text`;
       expect(rows(text)).to.deep.equal([
@@ -150,6 +152,10 @@ describe('extractReport', () => {
         [1, ['T1021.005'], 'VNC', 'current', []],
         [1, ['T1570'], 'Lateral Tool Transfer', 'current', [glued('VNC', 'T1570')]],
         [2, ['T1570'], 'SSH', 'current', [glued('SSH', 'T1570')]],
+        [3, ['T1071.001'], 'HTTP', 'current', [
+          '"HTTP" is no name of T1071.001 Application Layer Protocol: Web Protocols, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)',
+          glued('HTTP', 'T1071.001'),
+        ]],
       ]);
       expect(read(text).references[4]!.resolution!.trail[0]).to.equal('read: an ID glued to a word in capitals before it is split off (over SSHT1570)');
     });

@@ -366,16 +366,19 @@ describe('extractReport', () => {
     });
 
     it('is a name set on three lines, after its ID or before it, where the lines together are that technique\'s exact name', () => {
-      // A narrow cell of a PDF's table, as PDF-to-text writes it; a line holding an ID is no part of another's name.
+      // A narrow cell of a PDF's table, as PDF-to-text writes it (Kaspersky's Incident Response Analyst report 2023, its
+      // heatmap: /tmp/s35-extract/kaspersky-ir-2023-heatmap.txt line 207); a line holding an ID is no part of another's name.
       const text = [
+        'T1547.001: Boot or Logon Autostart', 'Execution: Registry Run Keys / Startup', 'Folder', '',
         'T1548.002 Abuse Elevation', 'Control Mechanism: Bypass', 'User Account Control', '',
         'Windows', 'Management Instrumentation', 'Event Subscription T1546.003', '',
         'T1105 Ingress', 'T1059 Tool', 'Transfer',
       ].join('\n');
       const refs = extractReport(text, { target: loadRelease('18.1') }).references;
       expect(refs.map((ref) => [ref.raw, ref.name, ref.nameSpan?.line])).to.deep.equal([
-        ['Abuse Elevation Control Mechanism: Bypass User Account Control (T1548.002)', 'Abuse Elevation Control Mechanism: Bypass User Account Control', 1],
-        ['Windows Management Instrumentation Event Subscription (T1546.003)', 'Windows Management Instrumentation Event Subscription', 5],
+        ['Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder (T1547.001)', 'Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder', 1],
+        ['Abuse Elevation Control Mechanism: Bypass User Account Control (T1548.002)', 'Abuse Elevation Control Mechanism: Bypass User Account Control', 5],
+        ['Windows Management Instrumentation Event Subscription (T1546.003)', 'Windows Management Instrumentation Event Subscription', 9],
         ['T1105 Ingress', 'Ingress', undefined],
         ['T1059 Tool', 'Tool', undefined],
       ]);

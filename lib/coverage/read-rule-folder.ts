@@ -16,7 +16,7 @@ import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRule
 import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
-import { isSigmaDocs, parseSigmaDocs } from './read-sigma.js';
+import { isSigmaDocs, parseSigmaDocs, settleCorrelations, type SigmaLink } from './read-sigma.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
 import { indentQuotedContinuations, LineIndex, parseYamlDocuments, plainColonCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
@@ -38,7 +38,7 @@ export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule };
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule; sigma?: SigmaLink };
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
@@ -79,7 +79,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     file,
     outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome,
   }));
-  for (const { file, outcome } of asWazuhLoads(read)) {
+  for (const { file, outcome } of asWazuhLoads(settleCorrelations(read))) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -207,7 +207,14 @@ function readRuleFile(file: string): RuleFileOutcome {
  * an extension that is YARA-L) as YARA-L rules.
  */
 export function parseRuleFile(source: string, file: string): RuleFileOutcome {
-  return parseRuleText(source, file).outcome;
+  return withoutLinks(settleCorrelations([{ file, outcome: parseRuleText(source, file).outcome }])[0]!.outcome);
+}
+
+/** An outcome without the Sigma links the folder walk settles correlations with (settleCorrelations): no part of the result. */
+function withoutLinks(outcome: RuleFileOutcome): RuleFileOutcome {
+  if ('items' in outcome) return { ...outcome, items: outcome.items.map((item) => withoutLinks(item) as RuleOutcome) };
+  const { sigma: _sigma, ...rest } = outcome;
+  return rest;
 }
 
 /**

@@ -91,17 +91,19 @@ function readCollection(global: RuleFields, docs: readonly (YamlNode | null)[], 
   const chosen = ruleDocs[0];
   if (!chosen) return notARule(candidates[0] ?? global);
   const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
-  const outcome = ruleFrom(chosen, ruleDocs, global, file, lines, notes);
+  const outcome = withLink(ruleFrom(chosen, ruleDocs, global, file, lines, notes), linkOf(chosen, ruleDocs, global, lines));
   return notes.length > 0 ? { ...outcome, notes } : outcome;
 }
 
 /**
  * One document of a file of Sigma rules, as a rule. A correlation rule (`correlation:`) counts for its own tags,
- * status and level, on the platforms of the rules it names (`correlation.rules`, by `id` or `name`, a correlation
- * naming another followed to its rules) among the file's documents; with one named that the file does not hold, on
- * every platform, noted. A detection rule a correlation rule of the file names is not output by itself unless that
- * correlation says `generate: true` (Sigma's correlation specification; pySigma converts it as part of the
- * correlation only): it is ignored, naming the correlation that counts for it.
+ * status and level (for its rules' technique tags when it has none of its own), on the platforms of the rules it names
+ * (`correlation.rules`, by `id` or `name`, a correlation naming another followed to its rules) among the file's
+ * documents. A detection rule a correlation rule of the file names is not output by itself unless that correlation
+ * says `generate: true` (Sigma's correlation specification; pySigma converts it as part of the correlation only): it
+ * is ignored, naming the correlation that counts for it. Each outcome keeps what a correlation in another file may
+ * take of it (`sigma`: SigmaLink), and a correlation naming rules its file does not hold keeps those names for
+ * settleCorrelations to find in the rest of the folder.
  */
 function readDocument(document: RuleFields, documents: readonly RuleFields[], lines: LineIndex, file: string): RuleOutcome {
   const { fields } = document;
@@ -109,31 +111,72 @@ function readDocument(document: RuleFields, documents: readonly RuleFields[], li
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length > 0 ? { ...outcome, notes } : outcome);
   if (fields.has('title') && fields.has('detection')) {
     const names = ruleNames(document);
-    const user = documents.find((other) => other !== document && !generates(other) && correlationNames(other, lines).some((name) => names.includes(name)));
+    const user = documents.find((other) => other !== document && !generates(other, lines, []) && correlationNames(other, lines).some(({ name }) => names.includes(name)));
     if (user) {
       const name = scalarText(fields.get('title')) ?? '';
       const correlation = scalarText(user.fields.get('title')) ?? '';
-      return { ignored: { line: document.line, name, reason: `a rule of correlation rule "${correlation}" (line ${user.line}), which counts for it: without "generate: true" it raises no alert of its own` } };
+      const ignored = { line: document.line, name, reason: `a rule of correlation rule "${correlation}" (line ${user.line}), which counts for it: without "generate: true" it raises no alert of its own` };
+      return withLink({ ignored }, linkOf(document, [document], undefined, lines));
     }
-    return withNotes(ruleFrom(document, [document], undefined, file, lines, notes));
+    return withLink(withNotes(ruleFrom(document, [document], undefined, file, lines, notes)), linkOf(document, [document], undefined, lines));
   }
   if (scalarText(fields.get('title')) !== undefined && fields.has('correlation')) {
     const { found, missing } = correlatedRules(document, documents, lines);
-    if (missing.length > 0) {
-      notes.push({
-        line: document.line,
-        message: `correlation rule names ${missing.map((name) => `"${name}"`).join(', ')}, not in this file; it counts on every platform (its platforms are those of the rules it names that the file holds)`,
-      });
-    }
-    return withNotes(ruleFrom(document, missing.length > 0 ? [] : found, undefined, file, lines, notes));
+    const inherited = mergeTags(found.map((rule) => ruleTags(rule.fields, lines, [])), correlationNames(document, lines)[0]?.line ?? document.line);
+    const generate = generates(document, lines, notes);
+    const outcome = withNotes(ruleFrom(document, found, undefined, file, lines, notes, inherited));
+    // With none of its rules in the file, it has no platform yet (logsources says any for no variant).
+    const link = found.length ? linkOf(document, found, undefined, lines) : { ...linkOf(document, found, undefined, lines), platforms: [] };
+    if (missing.length === 0) return withLink(outcome, { ...link, refs: mergeRefs(link.refs, inherited.refs), correlation: { title: scalarText(fields.get('title'))!, line: document.line, generate, unresolved: [] } });
+    // Named rules the file does not hold: settleCorrelations looks for them in the folder; the rule as it would be
+    // with their techniques is kept (`draft`) for a correlation that has no technique tag of its own.
+    const draft = ruleFrom(document, found, undefined, file, lines, [], inherited, true);
+    return withLink(outcome, {
+      ...link,
+      refs: mergeRefs(link.refs, inherited.refs),
+      correlation: { title: scalarText(fields.get('title'))!, line: document.line, generate, unresolved: missing, ...('rule' in draft ? { draft: draft.rule } : {}) },
+    });
   }
   return notARule(document);
 }
 
-/** The documents a correlation rule names in `correlation.rules` (by `id` or `name`), and the names no document has. */
-function correlationNames(document: RuleFields, lines: LineIndex): string[] {
+/**
+ * What a correlation rule may take of a Sigma document it names, in this file or another (settleCorrelations): the
+ * names it is named by, where it fires (absent: any platform), its data sources and technique and tactic tags. A
+ * correlation rule's also says what it outputs and which names its file does not hold.
+ */
+export interface SigmaLink {
+  names: string[];
+  platforms?: string[];
+  dataSources: string[];
+  refs: CoverageRef[];
+  tactics: string[];
+  correlation?: {
+    title: string;
+    line: number;
+    /** Whether the rules it names raise alerts of their own as well (`generate: true`). */
+    generate: boolean;
+    /** The names in `correlation.rules` that no document of its file has, with the lines naming them. */
+    unresolved: { name: string; line: number }[];
+    /** The rule it counts as, technique tags aside, when it has no technique tag of its own. */
+    draft?: CoverageRule;
+  };
+}
+
+function linkOf(document: RuleFields, variants: RuleFields[], global: RuleFields | undefined, lines: LineIndex): SigmaLink {
+  const { platforms, dataSources } = logsources(variants, global);
+  const { refs, tactics } = ruleTags(document.fields, lines, []);
+  return { names: ruleNames(document), ...(platforms ? { platforms } : {}), dataSources, refs: refs.map(({ raw, id }) => ({ raw, ...(id ? { id } : {}) })), tactics };
+}
+
+function withLink(outcome: RuleOutcome, link: SigmaLink): RuleOutcome {
+  return { ...outcome, sigma: link };
+}
+
+/** The names a correlation rule gives in `correlation.rules` (an `id` or `name` each), with their lines. */
+function correlationNames(document: RuleFields, lines: LineIndex): { name: string; line: number }[] {
   const correlation = document.fields.get('correlation');
-  return correlation?.kind === 'map' ? listItems(correlation.pairs.get('rules'), lines).map((item) => item.text.trim()) : [];
+  return correlation?.kind === 'map' ? listItems(correlation.pairs.get('rules'), lines).map((item) => ({ name: item.text.trim(), line: item.line })) : [];
 }
 
 /** The `id` and `name` a correlation rule may name a rule by. */
@@ -141,30 +184,168 @@ function ruleNames(document: RuleFields): string[] {
   return ['id', 'name'].flatMap((key) => scalarText(document.fields.get(key))?.trim() ?? []);
 }
 
-/** Whether a correlation rule outputs the rules it names as well (`generate: true`, in its correlation section). */
-function generates(document: RuleFields): boolean {
+/**
+ * Whether a correlation rule outputs the rules it names as well (`generate: true`). pySigma reads `generate` in the
+ * correlation section; the specification's schema (sigma-correlation-rules-schema.json, 2.0.1) places it at the top
+ * level, beside `level`: both are read, the top-level one noted, as is a value that is not true or false.
+ */
+function generates(document: RuleFields, lines: LineIndex, notes: Omit<CoverageProblem, 'file' | 'skipped'>[]): boolean {
   const correlation = document.fields.get('correlation');
-  return correlation?.kind === 'map' && scalarText(correlation.pairs.get('generate'))?.trim().toLowerCase() === 'true';
+  const inner = correlation?.kind === 'map' ? correlation.pairs.get('generate') : undefined;
+  const node = inner ?? document.fields.get('generate');
+  if (!node) return false;
+  const value = scalarText(node)?.trim().toLowerCase();
+  const line = lines.line(node.start);
+  if (value !== 'true' && value !== 'false') {
+    notes.push({ line, message: `"generate: ${scalarText(node) ?? '…'}" is not true or false; read as false (the rules it names raise no alert of their own)` });
+    return false;
+  }
+  if (!inner) {
+    notes.push({
+      line,
+      message: `"generate: ${value}" is read at the top level, where the Sigma specification places it; pySigma reads it only under "correlation:", and converted with pySigma the rules it names raise ${value === 'true' ? 'no alert of their own' : 'no alert of their own either'}: move it under "correlation:"`,
+    });
+  }
+  return value === 'true';
 }
 
 /** The detection rules of `documents` a correlation rule names, through the correlations it names, and the names not found. */
-function correlatedRules(correlation: RuleFields, documents: readonly RuleFields[], lines: LineIndex): { found: RuleFields[]; missing: string[] } {
+function correlatedRules(correlation: RuleFields, documents: readonly RuleFields[], lines: LineIndex): { found: RuleFields[]; missing: { name: string; line: number }[] } {
   const found: RuleFields[] = [];
-  const missing: string[] = [];
+  const missing: { name: string; line: number }[] = [];
   const seen = new Set<RuleFields>([correlation]);
   const visit = (document: RuleFields): void => {
-    for (const name of correlationNames(document, lines)) {
-      const named = documents.find((other) => ruleNames(other).includes(name));
-      if (!named) missing.push(name);
-      else if (!seen.has(named)) {
-        seen.add(named);
-        if (named.fields.has('detection')) found.push(named);
-        else visit(named);
+    for (const named of correlationNames(document, lines)) {
+      const other = documents.find((candidate) => ruleNames(candidate).includes(named.name));
+      if (!other) missing.push(named);
+      else if (!seen.has(other)) {
+        seen.add(other);
+        if (other.fields.has('detection')) found.push(other);
+        else visit(other);
       }
     }
   };
   visit(correlation);
   return { found, missing };
+}
+
+/** Technique references, without repeats (by ID, else as written). */
+function mergeRefs(...lists: readonly CoverageRef[][]): CoverageRef[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((ref) => {
+    const key = ref.id ?? ref.raw;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** The technique and tactic tags of several rules, once each, their references placed at `line` (where the correlation names its rules). */
+function mergeTags(all: readonly { refs: CoverageRef[]; tactics: string[] }[], line: number): { refs: CoverageRef[]; tactics: string[] } {
+  return {
+    refs: mergeRefs(...all.map(({ refs }) => refs)).map(({ raw, id }) => ({ raw, line, ...(id ? { id } : {}) })),
+    tactics: [...new Set(all.flatMap(({ tactics }) => tactics))],
+  };
+}
+
+/**
+ * A folder's outcomes with each Sigma correlation rule that names rules its file does not hold settled against the
+ * rules of every other file (pySigma resolves `correlation.rules` over the whole collection it reads): the correlation
+ * takes the platforms, data sources and (with no technique tag of its own) the technique and tactic tags of the rules
+ * it finds, a correlation it finds followed to its own; a rule it names is ignored, saying which correlation counts
+ * for it, unless the correlation says `generate: true`. A name no rule read has is noted, and the correlation counts on
+ * every platform.
+ */
+export function settleCorrelations<T extends { file: string; outcome: RuleFileOutcome }>(read: readonly T[]): readonly T[] {
+  const byName = new Map<string, { file: string; item: RuleOutcome; link: SigmaLink }>();
+  const open: { file: string; item: RuleOutcome; link: SigmaLink }[] = [];
+  for (const { file, outcome } of read) {
+    for (const item of 'items' in outcome ? outcome.items : [outcome]) {
+      const link = item.sigma;
+      if (!link) continue;
+      for (const name of link.names) if (!byName.has(name)) byName.set(name, { file, item, link });
+      if (link.correlation?.unresolved.length) open.push({ file, item, link });
+    }
+  }
+  if (open.length === 0) return read;
+  const replaced = new Map<RuleOutcome, RuleOutcome>();
+  const settled = new Map<SigmaLink, { link: SigmaLink; missing: string[] }>();
+  const settle = (link: SigmaLink, seen: Set<SigmaLink>): { link: SigmaLink; missing: string[] } => {
+    const done = settled.get(link);
+    if (done) return done;
+    const correlation = link.correlation;
+    if (!correlation?.unresolved.length || seen.has(link)) return { link, missing: [] };
+    seen.add(link);
+    const found: { link: SigmaLink; line: number }[] = [];
+    const missing: string[] = [];
+    for (const { name, line } of correlation.unresolved) {
+      const entry = byName.get(name);
+      if (!entry) {
+        missing.push(name);
+        continue;
+      }
+      const named = settle(entry.link, seen);
+      missing.push(...named.missing);
+      found.push({ link: named.link, line });
+      if (!entry.link.correlation && !correlation.generate && !replaced.has(entry.item) && 'rule' in entry.item) {
+        const own = open.find((candidate) => candidate.link === link)!;
+        replaced.set(entry.item, {
+          ignored: {
+            ...(entry.item.rule.line !== undefined ? { line: entry.item.rule.line } : {}),
+            name: entry.item.rule.name,
+            reason: `a rule of correlation rule "${correlation.title}" (${own.file}:${correlation.line}), which counts for it: without "generate: true" it raises no alert of its own`,
+          },
+          ...(entry.item.notes ? { notes: entry.item.notes } : {}),
+        });
+      }
+    }
+    const anywhere = !link.platforms || missing.length > 0 || found.some(({ link: named }) => !named.platforms);
+    const platforms = anywhere ? undefined : [...new Set([...link.platforms!, ...found.flatMap(({ link: named }) => named.platforms!)])];
+    // Each technique taken is placed on the line of the name that brought it.
+    const tags = { refs: mergeRefs(...found.map(({ link: named, line }) => mergeTags([named], line).refs)), tactics: [...new Set(found.flatMap(({ link: named }) => named.tactics))] };
+    const result = {
+      link: {
+        ...link,
+        ...(platforms ? { platforms } : {}),
+        dataSources: [...new Set([...link.dataSources, ...found.flatMap(({ link: named }) => named.dataSources)])],
+        refs: mergeRefs(link.refs, tags.refs),
+        tactics: [...new Set([...link.tactics, ...tags.tactics])],
+      },
+      missing,
+    };
+    if (anywhere) delete result.link.platforms;
+    settled.set(link, result);
+    return result;
+  };
+  for (const entry of open) {
+    const { link, missing } = settle(entry.link, new Set());
+    const { item } = entry;
+    const correlation = link.correlation!;
+    const notes = [...(item.notes ?? [])];
+    if (missing.length > 0) {
+      notes.push({
+        line: correlation.line,
+        message: `correlation rule names ${missing.map((name) => `"${name}"`).join(', ')}, which no rule read has as its id or name; it counts on every platform: read the folder that holds ${missing.length === 1 ? 'that rule' : 'those rules'} with it`,
+      });
+    }
+    const place = (rule: CoverageRule): CoverageRule => {
+      const { platforms: _platforms, dataSources: _dataSources, ...rest } = rule;
+      return { ...rest, ...(link.platforms ? { platforms: link.platforms } : {}), ...(link.dataSources.length ? { dataSources: link.dataSources } : {}) };
+    };
+    let outcome: RuleOutcome = item;
+    if ('rule' in item) outcome = { ...item, rule: place(item.rule) };
+    else if ('ignored' in item && correlation.draft && link.refs.length > 0) {
+      const ids = link.refs.map((ref) => ref.id ?? ref.raw);
+      notes.push({ line: correlation.line, message: `no technique tag of its own: it counts for those of the rules it names, ${ids.join(', ')}` });
+      const { ignored: _ignored, ...rest } = item;
+      const rule = place({ ...correlation.draft, refs: link.refs });
+      if (link.tactics.length && !rule.tactics) rule.tactics = link.tactics;
+      outcome = { ...rest, rule };
+    }
+    replaced.set(item, notes.length ? { ...outcome, notes } : outcome);
+  }
+  const replace = (item: RuleOutcome): RuleOutcome => replaced.get(item) ?? item;
+  return read.map((entry) => ({ ...entry, outcome: 'items' in entry.outcome ? { ...entry.outcome, items: entry.outcome.items.map(replace) } : replace(entry.outcome) }));
 }
 
 function notARule(candidate: RuleFields): RuleOutcome {
@@ -191,6 +372,8 @@ function ruleFrom(
   file: string,
   lines: LineIndex,
   notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
+  inherited?: { refs: CoverageRef[]; tactics: string[] },
+  keepUntagged = false,
 ): RuleOutcome {
   const { fields } = chosen;
   const titleNode = fields.get('title');
@@ -206,6 +389,42 @@ function ruleFrom(
     return { ignored: { line: lines.line(statusNode.start), name, reason: `status ${status}${why ? ` (${why})` : ''}` } };
   }
 
+  const own = ruleTags(fields, lines, notes);
+  const { tags, hunting } = own;
+  // A correlation rule without technique tags of its own counts for those of the rules it names.
+  const borrowed = own.refs.length === 0 && (inherited?.refs.length ?? 0) > 0;
+  const refs = borrowed ? inherited!.refs : own.refs;
+  const tactics = borrowed && own.tactics.length === 0 ? inherited!.tactics : own.tactics;
+  if (borrowed) notes.push({ line, message: `no technique tag of its own: it counts for those of the rules it names, ${refs.map((ref) => ref.id ?? ref.raw).join(', ')}` });
+  if (refs.length === 0 && !keepUntagged) {
+    const claim = (ids: readonly string[]) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`;
+    return untaggedRule({ name, line, what: 'ATT&CK technique tag' }, listItems(fields.get('references'), lines), notes, claim);
+  }
+
+  const { level, levelReason } = sigmaLevel(status, scalarText(fields.get('level'))?.trim().toLowerCase(), (message) => notes.push({ line, message }), hunting);
+  const rule: CoverageRule = { kind: 'sigma', name, file, line, refs, level, levelReason };
+  const id = scalarText(fields.get('id'));
+  if (id !== undefined) rule.id = id;
+  if (tactics.length > 0) rule.tactics = tactics;
+  if (tags.length > 0) rule.tags = tags;
+  const { platforms, dataSources, unknownProducts } = logsources(variants, global);
+  if (platforms) rule.platforms = platforms;
+  if (dataSources.length > 0) rule.dataSources = dataSources;
+  for (const product of unknownProducts) {
+    notes.push({ line, message: `logsource product "${product}" has no ATT&CK platform in the table; the rule counts for every platform` });
+  }
+  return { rule };
+}
+
+/**
+ * A rule's tags: technique references, tactics as written, the ATT&CK tags that are no technique (tactics, groups,
+ * software) and whether it is a threat hunting rule; a tag of no ATT&CK shape is noted.
+ */
+function ruleTags(
+  fields: Map<string, YamlNode>,
+  lines: LineIndex,
+  notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
+): { refs: CoverageRef[]; tactics: string[]; tags: CoverageRef[]; hunting: boolean } {
   const refs: CoverageRef[] = [];
   const tactics: string[] = [];
   const tags: CoverageRef[] = [];
@@ -237,24 +456,7 @@ function ruleFrom(
       }
     }
   }
-  if (refs.length === 0) {
-    const claim = (ids: readonly string[]) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`;
-    return untaggedRule({ name, line, what: 'ATT&CK technique tag' }, listItems(fields.get('references'), lines), notes, claim);
-  }
-
-  const { level, levelReason } = sigmaLevel(status, scalarText(fields.get('level'))?.trim().toLowerCase(), (message) => notes.push({ line, message }), hunting);
-  const rule: CoverageRule = { kind: 'sigma', name, file, line, refs, level, levelReason };
-  const id = scalarText(fields.get('id'));
-  if (id !== undefined) rule.id = id;
-  if (tactics.length > 0) rule.tactics = tactics;
-  if (tags.length > 0) rule.tags = tags;
-  const { platforms, dataSources, unknownProducts } = logsources(variants, global);
-  if (platforms) rule.platforms = platforms;
-  if (dataSources.length > 0) rule.dataSources = dataSources;
-  for (const product of unknownProducts) {
-    notes.push({ line, message: `logsource product "${product}" has no ATT&CK platform in the table; the rule counts for every platform` });
-  }
-  return { rule };
+  return { refs, tactics, tags, hunting };
 }
 
 /**

@@ -282,12 +282,84 @@ describe('parseRuleFile', () => {
       expect('items' in outcome && 'ignored' in outcome.items[1]! && outcome.items[1].ignored.reason).to.equal('no ATT&CK technique tag');
     });
 
-    it('counts a correlation rule whose rules are in other files on every platform, saying so', () => {
+    it('counts a correlation rule whose rules no file read holds on every platform, saying so', () => {
       const outcome = parseRuleFile(correlation('').split('---')[0]!, 'x.yml');
       expect('rule' in outcome && outcome.rule.platforms).to.equal(undefined);
       expect(outcome.notes).to.deep.equal([
-        { line: 1, message: 'correlation rule names "explicit_logon", not in this file; it counts on every platform (its platforms are those of the rules it names that the file holds)' },
+        { line: 1, message: 'correlation rule names "explicit_logon", which no rule read has as its id or name; it counts on every platform: read the folder that holds that rule with it' },
       ]);
+    });
+
+    describe('with the rules it names in other files of the folder', () => {
+      // The correlation and its base rule in two files, as a team splits them (pySigma resolves correlation.rules over
+      // every file it reads: sigma-cli's test_convert_correlations_across_inputs). The base rule carries the tag here.
+      const [correlationText, baseText] = correlation('').split('---\n') as [string, string];
+      const tagged = baseText.replace('tags:\n', 'tags:\n    - attack.t1110.003\n');
+      const folder = (files: Record<string, string>): CoverageInput => {
+        const dir = freshTmpDir('sigma-correlation-files');
+        for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+        return readRuleFolder(dir);
+      };
+      const rel = (input: CoverageInput) => (file: string) => file.slice(input.source.length + 1);
+
+      it('takes the platforms and data sources of the rule it names, and ignores that rule, naming the correlation and its file', () => {
+        const input = folder({ 'mr_pw_spray.yml': correlationText, 'explicit_logon.yml': tagged });
+        expect(input.rules.map((r) => [r.name, r.platforms, r.dataSources])).to.deep.equal([['PW Spray', ['Windows'], ['security']]]);
+        expect(input.ignored.map((i) => [rel(input)(i.file), i.line, i.reason])).to.deep.equal([
+          ['explicit_logon.yml', 1, `a rule of correlation rule "PW Spray" (${join(input.source, 'mr_pw_spray.yml')}:1), which counts for it: without "generate: true" it raises no alert of its own`],
+        ]);
+        expect(input.problems).to.deep.equal([]);
+      });
+
+      it('counts the rule it names as well with generate: true, under correlation: or at the top level (the latter noted)', () => {
+        const inner = folder({ 'mr_pw_spray.yml': correlationText.replace('level: medium', '    generate: true\nlevel: medium'), 'explicit_logon.yml': tagged });
+        expect(inner.rules.map((r) => r.name)).to.deep.equal(['Explicit Logon', 'PW Spray']);
+        expect(inner.problems).to.deep.equal([]);
+        const top = folder({ 'mr_pw_spray.yml': `${correlationText}generate: true\n`, 'explicit_logon.yml': tagged });
+        expect(top.rules.map((r) => r.name)).to.deep.equal(['Explicit Logon', 'PW Spray']);
+        expect(top.problems.map((p) => [rel(top)(p.file), p.line, p.message])).to.deep.equal([
+          [
+            'mr_pw_spray.yml',
+            19,
+            '"generate: true" is read at the top level, where the Sigma specification places it; pySigma reads it only under "correlation:", and converted with pySigma the rules it names raise no alert of their own: move it under "correlation:"',
+          ],
+        ]);
+      });
+
+      it('counts for the technique tags of the rules it names when it has none of its own, noted, and covers T1110.003 of enterprise-attack 18.1', () => {
+        const untagged = correlationText.replace('tags:\n    - attack.t1110.003\n    - attack.credential-access\n', '');
+        const input = folder({ 'mr_pw_spray.yml': untagged, 'explicit_logon.yml': tagged });
+        expect(input.counts).to.deep.equal({ items: 2, rules: 1, ignored: 1, invalid: 0 });
+        const [rule] = input.rules;
+        expect([rule!.name, rule!.refs, rule!.platforms, rule!.levelReason]).to.deep.equal([
+          'PW Spray',
+          [{ raw: 'attack.t1110.003', line: 7, id: 'T1110.003' }],
+          ['Windows'],
+          'sigma status test, level medium -> 0.6',
+        ]);
+        expect(input.problems.map((p) => [p.line, p.message])).to.deep.equal([[1, 'no technique tag of its own: it counts for those of the rules it names, T1110.003']]);
+        const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+        const resolved = resolveCoverage([input], library.release('enterprise-attack', '18.1'));
+        expect(resolved.rules.map((r) => [r.rule.name, r.ids])).to.deep.equal([['PW Spray', ['T1110.003']]]);
+      });
+
+      it('counts for the technique tags of a rule of its own file when it has none of its own', () => {
+        const text = correlation('').replace('tags:\n    - attack.t1110.003\n    - attack.credential-access\n', '').replace('tags:\nlogsource', 'tags:\n    - attack.t1110.003\nlogsource');
+        const outcome = parseRuleFile(text, 'x.yml');
+        expect('items' in outcome && outcome.items.map((item) => ('rule' in item ? [item.rule.name, item.rule.refs] : Object.keys(item)))).to.deep.equal([
+          ['PW Spray', [{ raw: 'attack.t1110.003', line: 7, id: 'T1110.003' }]],
+          ['ignored'],
+        ]);
+      });
+
+      it('follows a correlation it names in another file to that correlation\'s rules', () => {
+        const chained = ['title: Spray Then Success', 'id: 9b0c7f0e-1111-4c1e-9d0a-3f2b8c6d7e01', 'status: test', 'correlation:', '    type: temporal', '    rules:', '        - 49d15187-4203-4e11-8acd-8736f25b6608', '    group-by:', '        - IpAddress', '    timespan: 1h', 'level: high', ''].join('\n');
+        const input = folder({ 'mr_chain.yml': chained, 'mr_pw_spray.yml': correlation('') });
+        expect(input.rules.map((r) => [r.name, r.refs.map((ref) => ref.id), r.platforms])).to.deep.equal([
+          ['Spray Then Success', ['T1110.003'], ['Windows']],
+          ['PW Spray', ['T1110.003'], ['Windows']],
+        ]);
+      });
     });
 
     it('covers T1110.003 of enterprise-attack 18.1 in a folder holding the file', () => {

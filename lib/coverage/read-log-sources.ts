@@ -15,7 +15,7 @@ import { readTextFile } from '../read-text.js';
 import { schemaIssues } from '../schemas.js';
 import type { CoverageProblem } from './coverage-types.js';
 import { parseCsv } from './parse-csv.js';
-import { LineIndex, parseYamlDocuments, plainColonCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
 /** One collected log source as the file wrote it. */
 export interface LogSourceEntry {
@@ -87,8 +87,9 @@ export function parseLogSourcesYaml(text: string, file: string): LogSourcesInput
     docs = parseYamlDocuments(text, 4);
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
-    const cause = plainColonCause(text, error.line, error.column) ?? `${error.reason} (column ${error.column}); fix the syntax`;
-    throw new InputError(`${file}:${error.line}: not valid YAML: ${cause}`, { file, line: error.line });
+    const known = syntaxErrorCause(text, error.reason, error.line, error.column);
+    const line = known?.line ?? error.line;
+    throw new InputError(`${file}:${line}: not valid YAML: ${known?.cause ?? `${error.reason} (column ${error.column}); fix the syntax`}`, { file, line });
   }
   const top = docs[0] ?? null;
   if (!top) throw new InputError(`${file}: the file is empty; list the log sources you collect, e.g. - WinEventLog:Sysmon`, { file, line: 1 });

@@ -19,7 +19,7 @@ import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleForm
 import { isSigmaDocs, parseSigmaDocs, settleCorrelations, type SigmaLink } from './read-sigma.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
-import { indentQuotedContinuations, LineIndex, parseYamlDocuments, plainColonCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { indentQuotedContinuations, LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml|yaral)$/i;
 const TOML_FILE = /\.toml$/i;
@@ -296,10 +296,11 @@ function ruleDocuments(text: string): { docs: (YamlNode | null)[]; text: string;
     if (!(error instanceof YamlSyntaxError)) throw error;
     const lenient = lenientDocuments(text, error);
     if (lenient) return lenient;
+    const known = syntaxErrorCause(text, error.reason, error.line, error.column);
     return {
       invalid: {
-        line: error.line,
-        message: `not valid YAML: ${plainColonCause(text, error.line, error.column) ?? `${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`}`,
+        line: known?.line ?? error.line,
+        message: `not valid YAML: ${known?.cause ?? `${error.reason} (column ${error.column}); fix the syntax or move the file out of the rules folder`}`,
       },
     };
   }

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, YAMLError } from 'yaml';
 import { InputError } from '../errors.js';
 import { parseYamlDocument } from '../yaml-value.js';
-import { plainColonCause } from './yaml-events.js';
+import { syntaxErrorCause } from './yaml-events.js';
 
 // yaml costs ~40 ms to load and only the coverage commands need it, so it is required on first use.
 const require = createRequire(import.meta.url);
@@ -35,10 +35,11 @@ export function parseYamlSource(text: string, file: string): { doc: Document.Par
   const doc = parseYamlDocument(text, file, { lineCounter });
   const error = doc.errors[0];
   if (error) {
-    const { message, line } = yamlErrorText(error);
+    const { message, line: at } = yamlErrorText(error);
     const column = error.linePos?.[0].col;
-    const cause = (line && column && plainColonCause(text, line, column)) || `${message}; fix the syntax`;
-    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${cause}`, { file, line, cause: error });
+    const known = at && column ? syntaxErrorCause(text, message, at, column) : undefined;
+    const line = known?.line ?? at;
+    throw new InputError(`${file}${line ? `:${line}` : ''}: not valid YAML: ${known?.cause ?? `${message}; fix the syntax`}`, { file, line, cause: error });
   }
   return { doc, lineCounter };
 }

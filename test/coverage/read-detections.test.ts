@@ -105,6 +105,23 @@ describe('readDetections (YAML)', () => {
     );
   });
 
+  it('names the line of a pasted query (yaml reports it at its key) that holds ": ", and what to do', () => {
+    const text = ['- name: Excessive failed logons', '  techniques: [T1110]', '  query: index=auth action=failure', '    | stats count by src', '    | eval msg="source: ".src', '    | where count > 50', ''].join('\n');
+    expect(() => parseDetectionsYaml(text, 'd.yml'))
+      .to.throw(
+        InputError,
+        'd.yml:5: not valid YAML: the value of "query" (line 3) goes on over several lines without quotes and line 5 holds ": " (column 23), which YAML reads as the start of a mapping inside it; write the value as a block, its lines indented under the key: query: |',
+      )
+      .with.property('line', 5);
+  });
+
+  it('names the first line of a pasted query block whose lines are not indented under it, not the next key', () => {
+    const text = ['- name: Excessive failed logons', '  techniques: [T1110]', '  query: |', '    index=auth action=failure', '  | stats count by src', '  | where count > 50', '  coverage: high', ''].join('\n');
+    expect(() => parseDetectionsYaml(text, 'd.yml'))
+      .to.throw(InputError, /^d\.yml:5: not valid YAML: lines 5-6 continue the block of "query" \(line 3\) at the key's own indentation.*indent them 2 spaces more than "query"/)
+      .with.property('line', 5);
+  });
+
   it('throws InputError for an empty file', () => {
     expect(() => parseDetectionsYaml('# nothing\n', 'empty.yml')).to.throw(InputError, /empty\.yml: the file is empty/);
   });

@@ -190,6 +190,45 @@ describe('parseRuleFile', () => {
       'title: "a: b"\n  x: 1\nlogsource: {}\n',
       { invalid: { line: 2, message: 'not valid YAML: bad indentation of a mapping entry (column 3); fix the syntax or move the file out of the rules folder' } },
     ],
+    [
+      // A Splunk search pasted under `description: |` with its lines after the first at column 0: js-yaml reads lines 4-8
+      // as one key and reports line 9, where it finds the ":" of the next key.
+      'a pasted Splunk search whose lines are not indented under its block',
+      [
+        'title: Excessive Failed Logons',
+        'description: |',
+        '  | tstats count from datamodel=Authentication',
+        'where Authentication.action=failure by Authentication.src',
+        '| `drop_dm_object_name(Authentication)`',
+        '| where count > 50',
+        '| eval rate=count/60',
+        '| `excessive_failed_logons_filter`',
+        'logsource:',
+        '  product: windows',
+        'detection: {}',
+        '',
+      ].join('\n'),
+      {
+        invalid: {
+          line: 4,
+          message:
+            'not valid YAML: lines 4-8 continue the block of "description" (line 2) at the key\'s own indentation, so YAML ends the value before them and reads them as a key without ":"; ' +
+            'indent them 2 spaces more than "description", as the lines of the block above',
+        },
+      },
+    ],
+    [
+      'a pasted Splunk search over several unquoted lines, one holding ": "',
+      ['title: T', 'description: index=auth action=failure', '    | stats count by src', '    | eval msg="source: ".src', '    | sort - count', 'logsource: {}', 'detection: {}', ''].join('\n'),
+      {
+        invalid: {
+          line: 4,
+          message:
+            'not valid YAML: the value of "description" (line 2) goes on over several lines without quotes and line 4 holds ": " (column 23), which YAML reads as the start of a mapping inside it; ' +
+            'write the value as a block, its lines indented under the key: description: |',
+        },
+      },
+    ],
     ['unsupported status', 'title: U\nstatus: unsupported\nlogsource: {}\ndetection: {}\n', { ignored: { line: 2, name: 'U', reason: 'status unsupported' } }],
   ];
   for (const [label, text, expected] of cases) {

@@ -88,15 +88,8 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   const other = nonRuleKind(first);
   if (other) return other;
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return isThreatIntelBundle(first['objects']) ? 'stix-threat-intel' : 'stix-bundle';
-  // Sentinel's Export of analytic rules: an ARM deployment template whose resources are alert rules.
-  if (
-    typeof first['$schema'] === 'string' &&
-    /deploymentTemplate/i.test(first['$schema']) &&
-    Array.isArray(first['resources']) &&
-    first['resources'].some((resource) => isObject(resource) && typeof resource['type'] === 'string' && /\/alertRules$/i.test(resource['type']))
-  ) {
-    return 'sentinel-export';
-  }
+  // Sentinel's analytic rules: an ARM template of them (Export), the REST API's list, or a Content Hub package.
+  if (sentinelAlertRules(value)) return 'sentinel-export';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
   const techniques = techniquesOf(first);
@@ -107,6 +100,40 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if ('attack_version' in first || techniques.some((t) => typeof t === 'string' || (isObject(t) && 'ref' in t))) return 'campaign';
   if (layerLike) return 'layer';
   return undefined;
+}
+
+// A Sentinel alert rule as Azure writes it: `type` …/alertRules (Microsoft.SecurityInsights/alertRules, or
+// Microsoft.OperationalInsights/workspaces/providers/alertRules in an ARM template) and its `properties`.
+const isAlertRule = (value: unknown): value is JsonObject =>
+  isObject(value) && typeof value['type'] === 'string' && /\/alertRules$/i.test(value['type']) && isObject(value['properties']);
+// An analytic rule template of a Content Hub solution package (Solutions/*/Package/mainTemplate.json): what a
+// workspace may create a rule from, inside a contentTemplates resource's mainTemplate.
+const isAlertRuleTemplate = (value: unknown): value is JsonObject =>
+  isObject(value) && typeof value['type'] === 'string' && /\/alertRuleTemplates$/i.test(value['type']) && isObject(value['properties']);
+
+/**
+ * The Sentinel analytic rules a JSON value holds and how it holds them: the resources of an ARM template (the portal's
+ * Export), the `value` list the REST API returns (GET …/alertRules), a list of rules (az sentinel alert-rule list) or
+ * one rule (GET …/alertRules/{id}); `templates`, the analytic rule templates of a Content Hub solution package.
+ * Undefined when it holds none.
+ */
+export function sentinelAlertRules(value: unknown): { shape: 'arm' | 'rest' | 'list' | 'one'; rules: JsonObject[]; templates: JsonObject[] } | undefined {
+  const found = (shape: 'arm' | 'rest' | 'list' | 'one', items: unknown[]) => {
+    const rules = items.filter(isAlertRule);
+    const templates =
+      shape === 'arm'
+        ? items.flatMap((item) => {
+            const main = isObject(item) && isObject(item['properties']) ? item['properties']['mainTemplate'] : undefined;
+            return isObject(main) && Array.isArray(main['resources']) ? main['resources'].filter(isAlertRuleTemplate) : [];
+          })
+        : [];
+    return rules.length || templates.length ? { shape, rules, templates } : undefined;
+  };
+  if (Array.isArray(value)) return found('list', value);
+  if (!isObject(value)) return undefined;
+  if (typeof value['$schema'] === 'string' && /deploymentTemplate/i.test(value['$schema']) && Array.isArray(value['resources'])) return found('arm', value['resources']);
+  if (Array.isArray(value['value'])) return found('rest', value['value']);
+  return isAlertRule(value) ? { shape: 'one', rules: [value], templates: [] } : undefined;
 }
 
 /**

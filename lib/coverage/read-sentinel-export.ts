@@ -1,6 +1,8 @@
 /**
  * Microsoft Sentinel's Export of analytic rules (Analytics > select > Export: an ARM deployment template) as coverage:
- * the rules a workspace has deployed. Each resource of type `…/alertRules` is a rule: its `properties` name it
+ * the rules a workspace has deployed; so are the rules the REST API lists (`value`), a list of them and one rule
+ * (sentinelAlertRules), noted. The analytic rule templates of a Content Hub solution package (a mainTemplate.json)
+ * are each ignored, saying a workspace runs only the rules made from them. Each resource of type `…/alertRules` is a rule: its `properties` name it
  * (`displayName`), rate it (`severity`, as a Sentinel YAML rule: SENTINEL_WEIGHTS), list its ATT&CK techniques in
  * `techniques` (parents) and `subTechniques`, and its `tactics` (checked against the release); a parent whose
  * sub-technique is listed counts through it only, as Elastic's rules do. A rule with `enabled: false` covers nothing and is ignored with that reason; a rule without a
@@ -8,6 +10,7 @@
  * tells: a rule's line is where its `displayName` is written.
  */
 import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { sentinelAlertRules } from '../input-kind.js';
 import { notTechniqueId, SENTINEL_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
 
 /** Read a Sentinel export (its parsed JSON value and its text, for lines; pure). */
@@ -21,10 +24,20 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     const at = lines.findIndex((line) => line.includes('"displayName"') && line.includes(written));
     return at < 0 ? undefined : at + 1;
   };
-  const resources = (value as { resources?: unknown }).resources;
-  const alertRules = (Array.isArray(resources) ? resources : []).filter(
-    (resource): resource is Record<string, unknown> => isRecord(resource) && typeof resource['type'] === 'string' && /\/alertRules$/i.test(resource['type']),
-  );
+  const { shape, rules: alertRules, templates } = sentinelAlertRules(value) ?? { shape: 'arm', rules: [], templates: [] };
+  const notes = shape === 'arm' ? [] : [`${file}: read as ${SHAPES[shape]}; ${shape === 'one' ? 'it counts' : 'each counts'} as a rule of an Export does`];
+  // A Content Hub solution package's analytic rules are templates: a workspace runs only the rules made from them.
+  for (const template of templates) {
+    const properties = template['properties'] as Record<string, unknown>;
+    const name = typeof properties['displayName'] === 'string' ? properties['displayName'].trim() : '';
+    const line = name ? lineOf(properties['displayName'] as string) : undefined;
+    ignored.push({
+      file,
+      ...(line ? { line } : {}),
+      ...(name ? { name } : {}),
+      reason: 'an analytic rule template of a Content Hub solution package, which a workspace runs only once a rule is created from it: export the rules enabled in Sentinel > Analytics',
+    });
+  }
   for (const [i, resource] of alertRules.entries()) {
     const properties = isRecord(resource['properties']) ? resource['properties'] : {};
     const name = typeof properties['displayName'] === 'string' ? properties['displayName'].trim() : '';
@@ -66,8 +79,16 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     }
     rules.push(rule);
   }
-  return coverageInput('sentinel', file, 1, alertRules.length, { rules, ignored, problems });
+  const input = coverageInput('sentinel', file, 1, alertRules.length + templates.length, { rules, ignored, problems });
+  return notes.length ? { ...input, notes } : input;
 }
+
+/** How a JSON value other than an ARM template holds Sentinel alert rules (sentinelAlertRules), as a note says it. */
+const SHAPES = {
+  rest: "the REST API's list of Sentinel alert rules (value: GET …/alertRules)",
+  list: 'a list of Sentinel alert rules (as az sentinel alert-rule list writes them)',
+  one: 'one Sentinel alert rule (as GET …/alertRules/{id} returns it)',
+} as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -187,7 +187,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
 const LAYER_FIELDS = ['techniques', 'versions', 'version', 'domain', 'gradient', 'legendItems', 'layout', 'filters'];
 const NO_COVERAGE_JSON =
   'JSON of no coverage kind: no Navigator layer (it has none of a layer\'s fields: "techniques", "versions", "domain", "gradient"), ' +
-  'no detections list (items with "name" and "techniques") and no Sentinel export of analytic rules (an ARM template of alertRules); ' +
+  "no detections list (items with \"name\" and \"techniques\") and no Sentinel export of analytic rules (an ARM template of alertRules, or the REST API's list of them); " +
   '--coverage reads those from a .json file, and rule files from a folder (Splunk\'s JSON detections of 2017-2019 among them): ' +
   'write its detections as a detections file (name, techniques, coverage)';
 

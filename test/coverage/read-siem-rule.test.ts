@@ -8,7 +8,9 @@ import { parseElasticExport } from '../../lib/coverage/read-elastic-export.js';
 import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
 import { kindOfValue } from '../../lib/input-kind.js';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { freshTmpDir } from '../helpers/attack.js';
+import { AttackLibrary } from '../../lib/attack/load.js';
+import { resolveCoverage } from '../../lib/coverage/gap-review.js';
+import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/coverage/siem', import.meta.url));
 const rel = (file: string): string => file.slice(fixtures.length + 1).split(sep).join('/');
@@ -475,5 +477,64 @@ describe('parseSentinelExport (a Sentinel export of analytic rules, an ARM templ
       [72, 'no ATT&CK technique'],
     ]);
     expect(input.problems).to.deep.equal([{ file: 'export.json', line: 41, message: '"Credential Access" is not a technique ID (T1234 or T1234.001); it is skipped', skipped: false }]);
+  });
+
+  describe('alert rules as the REST API returns them, and a Content Hub package', () => {
+    // The shape of GET …/alertRules (Microsoft's REST reference: { value: [ { id, name, etag, type, kind, properties } ] })
+    // and of one rule's GET (a README's sample output, /tmp/s41-gap/real/sentinel-rest-get-rule.json).
+    const rule = (displayName: string, techniques: string[], enabled = true) => ({
+      id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w/providers/Microsoft.SecurityInsights/alertRules/${displayName.length}`,
+      name: String(displayName.length),
+      etag: '"0300bf09-0000-0000-0000-5c37296e0000"',
+      type: 'Microsoft.SecurityInsights/alertRules',
+      kind: 'Scheduled',
+      properties: { displayName, severity: 'High', enabled, tactics: ['CredentialAccess'], techniques, query: 'SigninLogs' },
+    });
+    const list = { value: [rule('Password spray against many accounts', ['T1110']), rule('Notify dns query events', [], false)] };
+
+    it('is told from other JSON: a value list, a list and one rule of type …/alertRules', () => {
+      expect([list, list.value, list.value[0]].map(kindOfValue)).to.deep.equal(['sentinel-export', 'sentinel-export', 'sentinel-export']);
+      expect(kindOfValue({ value: [{ type: 'Microsoft.Web/sites', properties: {} }] })).to.equal(undefined);
+    });
+
+    it('reads the REST list as an Export, saying so, and covers T1110 of enterprise-attack 18.1', () => {
+      const text = JSON.stringify(list, null, 2);
+      const read = parseSentinelExport(list, text, 'rules.json');
+      expect(read.counts).to.deep.equal({ items: 2, rules: 1, ignored: 1, invalid: 0 });
+      expect(read.notes).to.deep.equal(["rules.json: read as the REST API's list of Sentinel alert rules (value: GET …/alertRules); each counts as a rule of an Export does"]);
+      expect(read.ignored.map((item) => item.reason)).to.deep.equal(['disabled in Sentinel (enabled: false)']);
+      const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+      const resolved = resolveCoverage([read], library.release('enterprise-attack', '18.1'));
+      expect(resolved.rules.map((r) => [r.rule.name, r.ids])).to.deep.equal([['Password spray against many accounts', ['T1110']]]);
+    });
+
+    it("ignores each analytic rule template of a Content Hub solution package's mainTemplate, saying a workspace does not run it", () => {
+      // The shape of Azure-Sentinel's Solutions/*/Package/mainTemplate.json: contentTemplates whose mainTemplate holds an AlertRuleTemplates resource.
+      const template = {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        resources: [
+          {
+            type: 'Microsoft.OperationalInsights/workspaces/providers/contentTemplates',
+            properties: {
+              contentKind: 'AnalyticsRule',
+              mainTemplate: {
+                resources: [{ type: 'Microsoft.SecurityInsights/AlertRuleTemplates', kind: 'Scheduled', properties: { displayName: '1Password - Changes to SSO configuration', techniques: ['T1556'] } }],
+              },
+            },
+          },
+        ],
+      };
+      expect(kindOfValue(template)).to.equal('sentinel-export');
+      const read = parseSentinelExport(template, JSON.stringify(template, null, 2), 'mainTemplate.json');
+      expect(read.counts).to.deep.equal({ items: 1, rules: 0, ignored: 1, invalid: 0 });
+      expect(read.ignored).to.deep.equal([
+        {
+          file: 'mainTemplate.json',
+          line: 14,
+          name: '1Password - Changes to SSO configuration',
+          reason: 'an analytic rule template of a Content Hub solution package, which a workspace runs only once a rule is created from it: export the rules enabled in Sentinel > Analytics',
+        },
+      ]);
+    });
   });
 });

@@ -13,6 +13,7 @@ export type InputKind =
   | 'sigma-rule'
   | 'detections'
   | 'sentinel-export'
+  | 'qradar-mappings'
   | 'dettect-techniques'
   | 'dettect-data-sources'
   | 'dettect-groups'
@@ -29,6 +30,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'sigma-rule': ['a Sigma rule', 'give it (or its folder) to gap --coverage'],
   detections: ['a detections file', 'give it to gap --coverage'],
   'sentinel-export': ['a Microsoft Sentinel export of analytic rules (an ARM template)', 'give it to gap --coverage'],
+  'qradar-mappings': ["QRadar's MITRE mappings of its rules (Use Case Manager)", 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
   'dettect-data-sources': [
     'a DeTT&CT data source administration file',
@@ -90,6 +92,8 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return isThreatIntelBundle(first['objects']) ? 'stix-threat-intel' : 'stix-bundle';
   // Sentinel's analytic rules: an ARM template of them (Export), the REST API's list, or a Content Hub package.
   if (sentinelAlertRules(value)) return 'sentinel-export';
+  // QRadar's Use Case Manager: a list of { rulename, mapping } (read-qradar-mappings.ts).
+  if (Array.isArray(value) && value.some((item) => isObject(item) && typeof item['rulename'] === 'string' && isObject(item['mapping']))) return 'qradar-mappings';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
   const techniques = techniquesOf(first);

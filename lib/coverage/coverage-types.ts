@@ -18,7 +18,8 @@ export type CoverageKind =
   | 'rules'
   | 'detections'
   | 'layer'
-  | 'dettect';
+  | 'dettect'
+  | 'qradar';
 
 /**
  * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one

@@ -144,6 +144,7 @@ const INPUT_UNITS: Readonly<Record<CoverageKind, string>> = {
   detections: 'detections',
   layer: 'layer entries',
   dettect: 'detection objects',
+  qradar: 'rule mappings',
 };
 
 // How one and several of an input's items read are said (`1 rule read`, `126 entries read`), by INPUT_UNITS.
@@ -152,6 +153,7 @@ const READ_UNITS: Readonly<Record<string, readonly [one: string, many: string]>>
   detections: ['detection', 'detections'],
   'layer entries': ['entry', 'entries'],
   'detection objects': ['detection object', 'detection objects'],
+  'rule mappings': ['rule mapping', 'rule mappings'],
 };
 
 /** How many of an input's items were read, in its unit: `1 rule read`, `126 entries read`. */

@@ -427,6 +427,7 @@ function itemUnits(input: CoverageInput): [string, string] {
   if (input.kind === 'layer') return ['entry', 'entries'];
   if (input.kind === 'detections') return ['detection', 'detections'];
   if (input.kind === 'dettect') return ['detection object', 'detection objects'];
+  if (input.kind === 'qradar') return ['rule mapping', 'rule mappings'];
   // A rule folder counts files; a Kibana or Sentinel export counts the rules in its one file.
   return input.files === input.counts.items && input.files !== 1 ? ['rule file', 'rule files'] : ['rule', 'rules'];
 }

@@ -13,6 +13,7 @@ import { parseDetectionsText, parseDetectionsYaml } from './read-detections.js';
 import { parseDettectTechniques } from './read-dettect.js';
 import { parseElasticExport } from './read-elastic-export.js';
 import { parseSentinelExport } from './read-sentinel-export.js';
+import { parseQradarMappings } from './read-qradar-mappings.js';
 import { holdsYamlRule, looksLikePantherPython, looksLikeRule, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
@@ -170,6 +171,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   const kind = value === undefined ? kindOfText(text) : kindOfValue(value);
   if (kind === 'dettect-techniques') return [parseDettectTechniques(text, file)];
   if (kind === 'sentinel-export') return [parseSentinelExport(value, text, file)];
+  if (kind === 'qradar-mappings') return [parseQradarMappings(value, text, file)];
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {
     throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   }

@@ -107,9 +107,8 @@ export function kindOfValue(value: unknown): InputKind | undefined {
 }
 
 // A Sentinel alert rule as Azure writes it: `type` …/alertRules (Microsoft.SecurityInsights/alertRules, or
-// Microsoft.OperationalInsights/workspaces/providers/alertRules in an ARM template) and its `properties`.
-const isAlertRule = (value: unknown): value is JsonObject =>
-  isObject(value) && typeof value['type'] === 'string' && /\/alertRules$/i.test(value['type']) && isObject(value['properties']);
+// Microsoft.OperationalInsights/workspaces/providers/alertRules in an ARM template); its `properties` say the rule.
+const isAlertRule = (value: unknown): value is JsonObject => isObject(value) && typeof value['type'] === 'string' && /\/alertRules$/i.test(value['type']);
 // An analytic rule template of a Content Hub solution package (Solutions/*/Package/mainTemplate.json): what a
 // workspace may create a rule from, inside a contentTemplates resource's mainTemplate.
 const isAlertRuleTemplate = (value: unknown): value is JsonObject =>
@@ -117,7 +116,7 @@ const isAlertRuleTemplate = (value: unknown): value is JsonObject =>
 
 /**
  * The Sentinel analytic rules a JSON value holds and how it holds them: the resources of an ARM template (the portal's
- * Export), the `value` list the REST API returns (GET …/alertRules), a list of rules (az sentinel alert-rule list) or
+ * Export; `type` …/alertRules, whatever else they hold), the `value` list the REST API returns (GET …/alertRules), a list of rules (az sentinel alert-rule list) or
  * one rule (GET …/alertRules/{id}); `templates`, the analytic rule templates of a Content Hub solution package.
  * Undefined when it holds none.
  */
@@ -135,7 +134,8 @@ export function sentinelAlertRules(value: unknown): { shape: 'arm' | 'rest' | 'l
   };
   if (Array.isArray(value)) return found('list', value);
   if (!isObject(value)) return undefined;
-  if (typeof value['$schema'] === 'string' && /deploymentTemplate/i.test(value['$schema']) && Array.isArray(value['resources'])) return found('arm', value['resources']);
+  // An ARM template's resources (its `$schema` is not needed to tell them).
+  if (Array.isArray(value['resources'])) return found('arm', value['resources']);
   if (Array.isArray(value['value'])) return found('rest', value['value']);
   return isAlertRule(value) ? { shape: 'one', rules: [value], templates: [] } : undefined;
 }

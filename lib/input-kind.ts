@@ -14,6 +14,7 @@ export type InputKind =
   | 'detections'
   | 'sentinel-export'
   | 'qradar-mappings'
+  | 'sumo-rules'
   | 'dettect-techniques'
   | 'dettect-data-sources'
   | 'dettect-groups'
@@ -31,6 +32,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   detections: ['a detections file', 'give it to gap --coverage'],
   'sentinel-export': ['a Microsoft Sentinel export of analytic rules (an ARM template)', 'give it to gap --coverage'],
   'qradar-mappings': ["QRadar's MITRE mappings of its rules (Use Case Manager)", 'give it to gap --coverage'],
+  'sumo-rules': ['Sumo Logic Cloud SIEM rules (its API\'s list, or its content catalog)', 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
   'dettect-data-sources': [
     'a DeTT&CT data source administration file',
@@ -94,6 +96,7 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (sentinelAlertRules(value)) return 'sentinel-export';
   // QRadar's Use Case Manager: a list of { rulename, mapping } (read-qradar-mappings.ts).
   if (Array.isArray(value) && value.some((item) => isObject(item) && typeof item['rulename'] === 'string' && isObject(item['mapping']))) return 'qradar-mappings';
+  if (sumoRules(value)) return 'sumo-rules';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
   const techniques = techniquesOf(first);
@@ -138,6 +141,28 @@ export function sentinelAlertRules(value: unknown): { shape: 'arm' | 'rest' | 'l
   if (Array.isArray(value['resources'])) return found('arm', value['resources']);
   if (Array.isArray(value['value'])) return found('rest', value['value']);
   return isAlertRule(value) ? { shape: 'one', rules: [value], templates: [] } : undefined;
+}
+
+// A Sumo Logic Cloud SIEM rule: a name, its tags (`_mitreAttackTechnique:T1046`) and its score, as the API
+// (`scoreMapping`, `enabled`) or the content catalog (`score_mapping`, `enabled_by_default`) writes them.
+const isSumoRule = (value: unknown): value is JsonObject =>
+  isObject(value) && typeof value['name'] === 'string' && Array.isArray(value['tags']) && ('scoreMapping' in value || 'score_mapping' in value);
+
+/**
+ * The Sumo Logic Cloud SIEM rules a JSON value holds and how: the API's `{ data: { objects } }` (GET /sec/v1/rules),
+ * a list of rules, or the content catalog's rules by id (SumoLogic/cloud-siem-content-catalog audit/rules.json).
+ * Undefined when it holds none.
+ */
+export function sumoRules(value: unknown): { shape: 'api' | 'list' | 'catalog'; rules: JsonObject[] } | undefined {
+  const found = (shape: 'api' | 'list' | 'catalog', items: unknown[]) => {
+    const rules = items.filter(isSumoRule);
+    return rules.length ? { shape, rules } : undefined;
+  };
+  if (Array.isArray(value)) return found('list', value);
+  if (!isObject(value)) return undefined;
+  const data = value['data'];
+  if (isObject(data) && Array.isArray(data['objects'])) return found('api', data['objects']);
+  return found('catalog', Object.values(value));
 }
 
 /**

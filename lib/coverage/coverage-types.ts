@@ -19,7 +19,8 @@ export type CoverageKind =
   | 'detections'
   | 'layer'
   | 'dettect'
-  | 'qradar';
+  | 'qradar'
+  | 'sumo';
 
 /**
  * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one

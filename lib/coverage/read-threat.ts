@@ -14,6 +14,7 @@ import { parseDettectTechniques } from './read-dettect.js';
 import { parseElasticExport } from './read-elastic-export.js';
 import { parseSentinelExport } from './read-sentinel-export.js';
 import { parseQradarMappings } from './read-qradar-mappings.js';
+import { parseSumoRules } from './read-sumo-rules.js';
 import { holdsYamlRule, looksLikePantherPython, looksLikeRule, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
@@ -172,6 +173,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'dettect-techniques') return [parseDettectTechniques(text, file)];
   if (kind === 'sentinel-export') return [parseSentinelExport(value, text, file)];
   if (kind === 'qradar-mappings') return [parseQradarMappings(value, text, file)];
+  if (kind === 'sumo-rules') return [parseSumoRules(value, text, file)];
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {
     throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   }

@@ -1,0 +1,84 @@
+/**
+ * Sumo Logic Cloud SIEM rules as coverage: the rules its API lists (GET /sec/v1/rules: `{ data: { objects } }`), a list
+ * of them, or its content catalog's rules by id (SumoLogic/cloud-siem-content-catalog audit/rules.json), told by
+ * sumoRules. A rule covers the techniques of its `_mitreAttackTechnique:` tags (a parent whose sub-technique is tagged
+ * counts through it only, as Elastic's and Sentinel's rules do), its `_mitreAttackTactic:` tags its tactics. How much it
+ * counts is its severity (`scoreMapping.default`, 1 to 10, the score its signals carry; SUMO_WEIGHTS), and a prototype
+ * rule (`isPrototype`), whose signals Cloud SIEM keeps out of insights, weighs SUMO_WEIGHTS.prototype as a hunting rule
+ * does. A rule not enabled (`enabled: false`; in the catalog, `enabled_by_default: false`) covers nothing and is ignored
+ * with that reason; the catalog's rules are what Sumo Logic ships, each counted as enabled by default, noted. JSON
+ * keeps no lines that the parsed value tells: a rule's line is where its `name` is written.
+ */
+import { sumoRules } from '../input-kind.js';
+import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { notTechniqueId, TECHNIQUE_ID } from './read-siem-rule.js';
+
+/** How a rule's severity becomes a coverage weight: severity / `scale`, a prototype rule `prototype` in its place. */
+export const SUMO_WEIGHTS = { scale: 10, missingSeverity: 5, prototype: 0.25 } as const;
+
+// `_mitreAttackTechnique:T1046`, `_mitreAttackTactic:TA0007`: Cloud SIEM's ATT&CK tags.
+const ATTACK_TAG = /^_mitreAttack(Technique|Tactic)\s*:\s*(.+)$/i;
+
+/** Read Sumo Logic Cloud SIEM rules (their parsed JSON value and its text, for lines; pure). */
+export function parseSumoRules(value: unknown, text: string, file: string): CoverageInput {
+  const { shape, rules: found } = sumoRules(value) ?? { shape: 'list', rules: [] };
+  const rules: CoverageRule[] = [];
+  const ignored: CoverageIgnored[] = [];
+  const problems: CoverageProblem[] = [];
+  const lines = text.split('\n');
+  const lineOf = (name: string): number | undefined => {
+    const written = JSON.stringify(name);
+    const at = lines.findIndex((line) => /"name"\s*:/.test(line) && line.includes(written));
+    return at < 0 ? undefined : at + 1;
+  };
+  for (const item of found) {
+    const name = (item['name'] as string).trim();
+    const line = lineOf(item['name'] as string);
+    const place = line ? { line } : {};
+    const enabled = item['enabled'] ?? item['enabled_by_default'];
+    if (enabled === false) {
+      ignored.push({ file, ...place, name, reason: 'enabled' in item ? 'disabled in Cloud SIEM (enabled: false)' : 'not enabled by default (enabled_by_default: false)' });
+      continue;
+    }
+    const ids: string[] = [];
+    const tactics: string[] = [];
+    for (const tag of item['tags'] as unknown[]) {
+      const match = typeof tag === 'string' ? ATTACK_TAG.exec(tag.trim()) : null;
+      if (!match) continue;
+      const written = match[2]!.trim();
+      if (match[1]!.toLowerCase() === 'tactic') tactics.push(written);
+      else if (TECHNIQUE_ID.test(written)) ids.push(written.toUpperCase());
+      else problems.push({ file, ...place, message: `${name}: ${notTechniqueId(`"${written}"`)}`, skipped: false });
+    }
+    const unique = [...new Set(ids)];
+    // A parent is tagged to hold its tagged sub-techniques.
+    const refs: CoverageRef[] = unique.filter((id) => id.includes('.') || !unique.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));
+    if (!refs.length) {
+      ignored.push({ file, ...place, name, reason: 'no ATT&CK technique' });
+      continue;
+    }
+    const scores = item['scoreMapping'] ?? item['score_mapping'];
+    const given = scores && typeof scores === 'object' ? (scores as Record<string, unknown>)['default'] : undefined;
+    const severity = typeof given === 'number' && given >= 0 && given <= SUMO_WEIGHTS.scale ? given : undefined;
+    if (severity === undefined) problems.push({ file, ...place, message: `${name}: no severity from 0 to ${SUMO_WEIGHTS.scale} (scoreMapping.default); counted as ${SUMO_WEIGHTS.missingSeverity}`, skipped: false });
+    const prototype = (item['isPrototype'] ?? item['is_prototype']) === true;
+    const level = roundLevel(prototype ? SUMO_WEIGHTS.prototype : (severity ?? SUMO_WEIGHTS.missingSeverity) / SUMO_WEIGHTS.scale);
+    const levelReason = prototype
+      ? `sumo prototype rule (its signals count toward no insight) -> ${level}`
+      : `sumo severity ${severity ?? `(none, counted as ${SUMO_WEIGHTS.missingSeverity})`} / ${SUMO_WEIGHTS.scale} -> ${level}`;
+    const rule: CoverageRule = { kind: 'sumo', name, file, ...place, refs, level, levelReason };
+    const id = item['id_compiled'] ?? item['id'];
+    if (typeof id === 'string' && id.trim()) rule.id = id.trim();
+    if (tactics.length) {
+      rule.tactics = tactics;
+      rule.tags = tactics.map((raw) => ({ raw, ...place }));
+    }
+    rules.push(rule);
+  }
+  const input = coverageInput('sumo', file, 1, found.length, { rules, ignored, problems });
+  const note =
+    shape === 'catalog'
+      ? `${file}: read as Sumo Logic's content catalog of Cloud SIEM rules, what it ships: each rule counts as its enabled_by_default says, not as a workspace runs it; export your rules (GET /sec/v1/rules) for those`
+      : undefined;
+  return note ? { ...input, notes: [note] } : input;
+}

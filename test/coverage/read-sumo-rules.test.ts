@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import { AttackLibrary } from '../../lib/attack/load.js';
+import { resolveCoverage } from '../../lib/coverage/gap-review.js';
+import { parseSumoRules } from '../../lib/coverage/read-sumo-rules.js';
+import { kindOfValue } from '../../lib/input-kind.js';
+import { stixDir, testCacheDir } from '../helpers/attack.js';
+
+describe('parseSumoRules (Sumo Logic Cloud SIEM rules)', () => {
+  // The shape of GET /sec/v1/rules ({ data: { objects } }, camelCase) and of the content catalog's audit/rules.json
+  // (rules by id, snake_case, enabled_by_default), as SumoLogic/cloud-siem-content-catalog writes them.
+  const rule = (name: string, tags: string[], extra: Record<string, unknown> = {}) => ({ name, enabled: true, isPrototype: false, scoreMapping: { default: 3, type: 'constant' }, tags, ...extra });
+  const api = {
+    data: {
+      objects: [
+        rule('AWS CloudTrail - Aggressive Reconnaissance', ['_mitreAttackTactic:TA0007', '_mitreAttackTechnique:T1087', '_mitreAttackTechnique:T1087.004'], { isPrototype: true }),
+        rule('Suspicious AWS Lambda Enumeration', ['_mitreAttackTactic:TA0007', '_mitreAttackTechnique:T1526'], { scoreMapping: { default: 8 } }),
+        rule('RDP Traffic to Unexpected Host', ['_mitreAttackTechnique:T1021.001'], { enabled: false }),
+        rule('Suspicious K8s Enumeration', []),
+      ],
+    },
+  };
+  const text = JSON.stringify(api, null, 2);
+  const input = parseSumoRules(api, text, 'rules.json');
+
+  it('is told from other JSON: the API list, a list, and the catalog by id', () => {
+    const catalog = { 'AGGREGATION-S00003': { name: 'Suspicious AWS Lambda Enumeration', enabled_by_default: true, score_mapping: { default: 3 }, tags: ['_mitreAttackTechnique:T1526'] } };
+    expect([api, api.data.objects, catalog].map(kindOfValue)).to.deep.equal(['sumo-rules', 'sumo-rules', 'sumo-rules']);
+    expect(kindOfValue({ data: { objects: [{ name: 'x', tags: [] }] } })).to.equal(undefined);
+    expect(parseSumoRules(catalog, JSON.stringify(catalog), 'catalog.json').notes?.[0]).to.match(/^catalog\.json: read as Sumo Logic's content catalog/);
+  });
+
+  it('reads each enabled rule: technique tags (a parent through its tagged sub-technique), severity / 10, a prototype 0.25', () => {
+    expect(input.counts).to.deep.equal({ items: 4, rules: 2, ignored: 2, invalid: 0 });
+    expect(input.rules.map((r) => [r.name, r.refs.map((ref) => ref.raw), r.levelReason, r.tactics])).to.deep.equal([
+      ['AWS CloudTrail - Aggressive Reconnaissance', ['T1087.004'], 'sumo prototype rule (its signals count toward no insight) -> 0.25', ['TA0007']],
+      ['Suspicious AWS Lambda Enumeration', ['T1526'], 'sumo severity 8 / 10 -> 0.8', ['TA0007']],
+    ]);
+    expect(input.ignored.map((i) => [i.name, i.reason])).to.deep.equal([
+      ['RDP Traffic to Unexpected Host', 'disabled in Cloud SIEM (enabled: false)'],
+      ['Suspicious K8s Enumeration', 'no ATT&CK technique'],
+    ]);
+  });
+
+  it('covers T1087.004 and T1526 of enterprise-attack 18.1', () => {
+    const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+    const resolved = resolveCoverage([input], library.release('enterprise-attack', '18.1'));
+    expect(resolved.rules.map((r) => r.ids)).to.deep.equal([['T1087.004'], ['T1526']]);
+  });
+});

@@ -125,3 +125,17 @@ function jsonSyntaxError(text: string): { offset: number; reason: string } {
     throw stop;
   }
 }
+
+/**
+ * The line (1-based) where a JSON text writes `key` with the text `value` on one line (`"displayName": "Spray"`), for
+ * readers of exports whose parsed value keeps no lines; undefined when no line does.
+ */
+export function jsonValueLines(text: string, key: string): (value: string) => number | undefined {
+  const lines = text.split('\n');
+  const written = JSON.stringify(key);
+  return (value) => {
+    const quoted = JSON.stringify(value);
+    const at = lines.findIndex((line) => line.includes(written) && line.includes(quoted));
+    return at < 0 ? undefined : at + 1;
+  };
+}

@@ -10,6 +10,7 @@
  * confidences are one rule each (an item each). The export says nothing of whether a rule is enabled: every rule counts, noted.
  * JSON keeps no lines that the parsed value tells: a rule's line is where its `rulename` is written.
  */
+import { jsonValueLines } from '../json-text.js';
 import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import { TECHNIQUE_ID } from './read-siem-rule.js';
 
@@ -28,12 +29,7 @@ export function parseQradarMappings(value: unknown, text: string, file: string):
   const rules: CoverageRule[] = [];
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
-  const lines = text.split('\n');
-  const lineOf = (name: string): number | undefined => {
-    const written = JSON.stringify(name);
-    const at = lines.findIndex((line) => /"rulename"\s*:/.test(line) && line.includes(written));
-    return at < 0 ? undefined : at + 1;
-  };
+  const lineOf = jsonValueLines(text, 'rulename');
   const items = Array.isArray(value) ? value : [];
   for (const [i, item] of items.entries()) {
     const name = isObject(item) && typeof item['rulename'] === 'string' ? item['rulename'].trim() : '';

@@ -9,6 +9,7 @@
  * technique (a Microsoft incident-creation rule) is ignored as any other. JSON keeps no lines that the parsed value
  * tells: a rule's line is where its `displayName` is written.
  */
+import { jsonValueLines } from '../json-text.js';
 import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import { sentinelAlertRules } from '../input-kind.js';
 import { notTechniqueId, SENTINEL_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
@@ -18,12 +19,7 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
   const rules: CoverageRule[] = [];
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
-  const lines = text.split('\n');
-  const lineOf = (name: string): number | undefined => {
-    const written = JSON.stringify(name);
-    const at = lines.findIndex((line) => line.includes('"displayName"') && line.includes(written));
-    return at < 0 ? undefined : at + 1;
-  };
+  const lineOf = jsonValueLines(text, 'displayName');
   const { shape, rules: alertRules, templates } = sentinelAlertRules(value) ?? { shape: 'arm', rules: [], templates: [] };
   const notes = shape === 'arm' ? [] : [`${file}: read as ${SHAPES[shape]}; ${shape === 'one' ? 'it counts' : 'each counts'} as a rule of an Export does`];
   // A Content Hub solution package's analytic rules are templates: a workspace runs only the rules made from them.

@@ -9,6 +9,7 @@
  * with that reason; the catalog's rules are what Sumo Logic ships, each counted as enabled by default, noted. JSON
  * keeps no lines that the parsed value tells: a rule's line is where its `name` is written.
  */
+import { jsonValueLines } from '../json-text.js';
 import { sumoRules } from '../input-kind.js';
 import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId, TECHNIQUE_ID } from './read-siem-rule.js';
@@ -25,12 +26,7 @@ export function parseSumoRules(value: unknown, text: string, file: string): Cove
   const rules: CoverageRule[] = [];
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
-  const lines = text.split('\n');
-  const lineOf = (name: string): number | undefined => {
-    const written = JSON.stringify(name);
-    const at = lines.findIndex((line) => /"name"\s*:/.test(line) && line.includes(written));
-    return at < 0 ? undefined : at + 1;
-  };
+  const lineOf = jsonValueLines(text, 'name');
   for (const item of found) {
     const name = (item['name'] as string).trim();
     const line = lineOf(item['name'] as string);

@@ -20,7 +20,8 @@ export type CoverageKind =
   | 'layer'
   | 'dettect'
   | 'qradar'
-  | 'sumo';
+  | 'sumo'
+  | 'sekoia';
 
 /**
  * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one

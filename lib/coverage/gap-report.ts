@@ -146,6 +146,7 @@ const INPUT_UNITS: Readonly<Record<CoverageKind, string>> = {
   dettect: 'detection objects',
   qradar: 'rule mappings',
   sumo: 'rule files',
+  sekoia: 'rule files',
 };
 
 // How one and several of an input's items read are said (`1 rule read`, `126 entries read`), by INPUT_UNITS.

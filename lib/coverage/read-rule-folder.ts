@@ -247,7 +247,7 @@ function parseYamlRule(source: string, file: string): { outcome: RuleFileOutcome
     return { outcome: { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } } };
   }
   const outcome =
-    format === 'splunk' || format === 'sentinel'
+    format === 'splunk' || format === 'sentinel' || format === 'sekoia'
       ? parseSiemRule(format, first, lines, file)
       : format === 'panther'
         ? parsePantherItem(first, lines, file)

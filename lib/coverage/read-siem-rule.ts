@@ -84,7 +84,7 @@ const require = createRequire(import.meta.url);
 let tomlModule: typeof import('smol-toml') | undefined;
 const toml = (): typeof import('smol-toml') => (tomlModule ??= require('smol-toml') as typeof import('smol-toml'));
 
-export type SiemFormat = Extract<CoverageKind, 'splunk' | 'sentinel'>;
+export type SiemFormat = Extract<CoverageKind, 'splunk' | 'sentinel' | 'sekoia'>;
 type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
 type Weighed = { level: number; levelReason: string } | { ignored: string; line?: number };
 
@@ -101,6 +101,8 @@ const LINUX_SOURCE = /^(?:sysmon for linux|linux )/i;
 
 /** Which SIEM's rule a YAML file's top-level fields are (a Splunk detection has `search`, a Sentinel rule `query`); undefined for Sigma and anything else. */
 export function siemRuleFormat(fields: ReadonlyMap<string, YamlNode>): SiemFormat | undefined {
+  // A Sekoia.io rule: `uuid`, its name in `rule`, a Sigma `detection` or a `correlation` of Sigma documents.
+  if (fields.has('uuid') && fields.has('rule') && !fields.has('title') && (fields.has('detection') || fields.has('correlation'))) return 'sekoia';
   if (!fields.has('name') || fields.has('detection') || fields.has('logsource')) return undefined;
   if (fields.has('search')) return 'splunk';
   if (fields.has('query')) return 'sentinel';
@@ -110,23 +112,25 @@ export function siemRuleFormat(fields: ReadonlyMap<string, YamlNode>): SiemForma
 /** A Splunk or Sentinel rule from its file's first document, read four levels deep (pure). */
 export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex, file: string): RuleFileOutcome {
   const fields = doc.pairs;
-  const nameNode = fields.get('name');
+  const nameKey = format === 'sekoia' ? 'rule' : 'name';
+  const nameNode = fields.get(nameKey);
   const name = scalarText(nameNode)?.trim();
   const line = lines.line((nameNode ?? doc).start);
-  const label = format === 'splunk' ? 'Splunk detection' : 'Sentinel rule';
-  if (!name) return { invalid: { line, message: `not a ${label}: "name" is not text` } };
+  const label = SIEM_LABELS[format];
+  if (!name) return { invalid: { line, message: `not a ${label}: "${nameKey}" is not text` } };
   const notes: Notes = [];
-  const weighed = format === 'splunk' ? splunkWeight(fields, lines, notes, line) : sentinelWeight(name, basename(file), fields, (message) => notes.push({ line, message }));
+  const note = (message: string) => notes.push({ line, message });
+  const weighed = format === 'splunk' ? splunkWeight(fields, lines, notes, line) : format === 'sekoia' ? sekoiaWeight(fields, note) : sentinelWeight(name, basename(file), fields, note);
   if ('ignored' in weighed) return { ignored: { line: weighed.line ?? line, name, reason: weighed.ignored } };
-  const listNode = format === 'splunk' ? (fields.get('mitre_attack_id') ?? mapField(fields.get('tags'), 'mitre_attack_id')) : fields.get('relevantTechniques');
+  const key = format === 'splunk' ? 'mitre_attack_id' : format === 'sekoia' ? 'attack' : 'relevantTechniques';
+  const listNode = format === 'splunk' ? (fields.get('mitre_attack_id') ?? mapField(fields.get('tags'), 'mitre_attack_id')) : fields.get(key);
   const refs = techniqueRefs(listNode, lines, notes);
   const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (!refs.length) {
-    const key = format === 'splunk' ? 'mitre_attack_id' : 'relevantTechniques';
-    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, listItems(fields.get('references'), lines), notes, (ids) => `list ${ids.join(', ')} under ${key}`));
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, listItems(fields.get(format === 'sekoia' ? 'sources' : 'references'), lines), notes, (ids) => `list ${ids.join(', ')} under ${key}`));
   }
   const rule: CoverageRule = { kind: format, name, file, line, refs, level: weighed.level, levelReason: weighed.levelReason };
-  const id = scalarText(fields.get('id'));
+  const id = scalarText(fields.get(format === 'sekoia' ? 'uuid' : 'id'));
   if (id !== undefined) rule.id = id;
   // Sentinel's tactics, as it spells them (`InitialAccess`, `PreAttack`), are checked against the release as Sigma tactic tags are.
   const tactics = format === 'sentinel' ? listItems(fields.get('tactics'), lines).filter(({ text }) => text.trim()) : [];
@@ -134,12 +138,34 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
     rule.tactics = tactics.map(({ text }) => text.trim());
     rule.tags = tactics.map(({ text, line: at }) => ({ raw: text.trim(), line: at }));
   }
-  const dataSources = format === 'splunk' ? texts(fields.get('data_source')) : connectorIds(fields.get('requiredDataConnectors'));
+  const dataSources =
+    format === 'splunk' ? texts(fields.get('data_source')) : format === 'sekoia' ? texts(fields.get('data_sources')) : connectorIds(fields.get('requiredDataConnectors'));
   if (dataSources.length) rule.dataSources = dataSources;
   const platforms = sourcePlatforms(dataSources);
   if (platforms) rule.platforms = platforms;
   return withNotes({ rule });
 }
+
+/** What each format's rule is called in a message. */
+const SIEM_LABELS: Readonly<Record<SiemFormat, string>> = { splunk: 'Splunk detection', sentinel: 'Sentinel rule', sekoia: 'Sekoia rule' };
+
+/**
+ * A Sekoia.io rule's weight: its `alert_severity` (0 to 100, the severity of the alerts it raises) / 100, at least 0.01
+ * (a deployed rule covers something); a missing or unreadable one counts as SEKOIA_MISSING_SEVERITY, noted. A
+ * correlation rule (`correlation:`, Sigma documents its alert is raised from) weighs as any other.
+ */
+function sekoiaWeight(fields: ReadonlyMap<string, YamlNode>, note: (message: string) => void): Weighed {
+  const given = scalarText(fields.get('alert_severity'))?.trim();
+  const severity = given !== undefined && /^\d+(?:\.\d+)?$/.test(given) && Number(given) <= 100 ? Number(given) : undefined;
+  if (severity === undefined) {
+    note(`alert_severity ${given === undefined ? 'missing' : `"${given}" is not a number from 0 to 100`}; counted as ${SEKOIA_MISSING_SEVERITY}`);
+  }
+  const level = roundLevel(Math.max(severity ?? SEKOIA_MISSING_SEVERITY, 1) / 100);
+  return { level, levelReason: `sekoia alert_severity ${severity ?? `(none, counted as ${SEKOIA_MISSING_SEVERITY})`} / 100 -> ${level}` };
+}
+
+/** What a Sekoia.io rule without a readable `alert_severity` counts as (the middle of its 0-100 scale). */
+export const SEKOIA_MISSING_SEVERITY = 50;
 
 function splunkWeight(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, notes: Notes, line: number): Weighed {
   const statusNode = fields.get('status');

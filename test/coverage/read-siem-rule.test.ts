@@ -538,3 +538,62 @@ describe('parseSentinelExport (a Sentinel export of analytic rules, an ARM templ
     });
   });
 });
+
+describe('Sekoia.io rules (SEKOIA-IO/Community sigma_rules/, format version 2.0)', () => {
+  // The shape of SEKOIA-IO/Community's sigma_rules/host/attrib_hiding_files.yml and correlation_iso-lnk_chain.yml:
+  // its name in `rule`, a Sigma `detection` (or a `correlation` of Sigma documents), `alert_severity` 0-100, `attack`.
+  const sekoia = (body: string, severity = 'alert_severity: 50\n') =>
+    [
+      'version: 2.0',
+      'uuid: 7b4dabe9-63e4-4361-8623-f47d96649722',
+      'rule: Hiding Files With Attrib.exe',
+      'description: >-',
+      '  Detects usage of attrib.exe to hide files from users.',
+      'effort: advanced',
+      body,
+      'alert_category: intrusions',
+      `${severity}attack:`,
+      '  - T1564.001',
+      'data_sources:',
+      '  - Process command-line parameters',
+      '  - Windows event logs',
+      '',
+    ].join('\n');
+  const detection = "detection:\n  selection1:\n    process.name: 'attrib.exe'\n  condition: selection1";
+  const correlation = 'correlation: |\n  name: iso_created\n  detection:\n    selection:\n      file.extension: iso\n    condition: selection\n  ---\n  action: correlation\n  type: temporal\n  rule:\n    - iso_created\n  timespan: 5m';
+
+  it('reads a rule: its attack techniques, alert_severity / 100, its uuid and data sources', () => {
+    expect(parseRuleFile(sekoia(detection), 'attrib_hiding_files.yml')).to.deep.equal({
+      rule: {
+        kind: 'sekoia',
+        name: 'Hiding Files With Attrib.exe',
+        file: 'attrib_hiding_files.yml',
+        line: 3,
+        refs: [{ raw: 'T1564.001', line: 14, id: 'T1564.001' }],
+        level: 0.5,
+        levelReason: 'sekoia alert_severity 50 / 100 -> 0.5',
+        id: '7b4dabe9-63e4-4361-8623-f47d96649722',
+        dataSources: ['Process command-line parameters', 'Windows event logs'],
+      },
+    });
+  });
+
+  it('reads a correlation rule as one rule, and notes a missing alert_severity', () => {
+    const outcome = parseRuleFile(sekoia(correlation, ''), 'correlation_iso-lnk_chain.yml');
+    expect('rule' in outcome && [outcome.rule.kind, outcome.rule.refs.map((ref) => ref.id), outcome.rule.levelReason]).to.deep.equal([
+      'sekoia',
+      ['T1564.001'],
+      'sekoia alert_severity (none, counted as 50) / 100 -> 0.5',
+    ]);
+    expect(outcome.notes).to.deep.equal([{ line: 3, message: 'alert_severity missing; counted as 50' }]);
+  });
+
+  it('covers T1564.001 of enterprise-attack 18.1 in a folder of Sekoia rules', () => {
+    const dir = freshTmpDir('sekoia-rules');
+    writeFileSync(join(dir, 'attrib_hiding_files.yml'), sekoia(detection));
+    const input = readRuleFolder(dir);
+    expect([input.kind, input.counts]).to.deep.equal(['sekoia', { items: 1, rules: 1, ignored: 0, invalid: 0 }]);
+    const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+    expect(resolveCoverage([input], library.release('enterprise-attack', '18.1')).rules.map((r) => r.ids)).to.deep.equal([['T1564.001']]);
+  });
+});

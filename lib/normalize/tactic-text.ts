@@ -209,7 +209,8 @@ export function trimChars(text: string, leading: string, trailing = leading): st
   return text.slice(a, b);
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A text written as a regular expression that matches it literally. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Every written tactic form, longest first, with flexible spaces (`command-and-control`, `Command & Control`).
 // Ties break by code unit, not localeCompare: this runs when the module loads, and a first localeCompare costs every
 // CLI run ~15 ms of ICU collator set-up.

@@ -1,4 +1,5 @@
 import { isCommonEnglishWord } from '../common-words.js';
+import { escapeRegExp } from '../normalize/tactic-text.js';
 import { GLOSSARY_JA } from './glossary-ja.js';
 import { withoutIndicators } from './text-terms.js';
 
@@ -174,8 +175,18 @@ function withGluedWordsApart(text: string): string {
   );
 }
 
-// Longest phrase first, so that 添付ファイル is read before 添付.
-const GLOSSARY = [...GLOSSARY_JA].sort((a, b) => b[0].length - a[0].length);
+// Longest phrase first, so that 添付ファイル is read before 添付. A term that begins or ends in Latin script (`VPN`,
+// `Cookie`, `C&Cサーバー`, `Webサイト`) is read only where no Latin letter or digit is glued to that end: a longer name
+// in Latin script that holds it (`VPNFilter`, `CookieMiner`, a malware family's name glued to the Japanese around it) is a
+// name of its own, kept whole as the passage's other Latin words are (`マルウェアVPNFilterが` read VPNFilter as External
+// Remote Services 100, and kept only `Filter`).
+const GLOSSARY = [...GLOSSARY_JA]
+  .sort((a, b) => b[0].length - a[0].length)
+  .map(([japanese, english]) => {
+    const before = /^[A-Za-z0-9]/.test(japanese) ? '(?<![A-Za-z0-9])' : '';
+    const after = /[A-Za-z0-9]$/.test(japanese) ? '(?![A-Za-z0-9])' : '';
+    return { japanese, english, whole: before || after ? new RegExp(`${before}${escapeRegExp(japanese)}${after}`) : undefined };
+  });
 
 /**
  * What to rank for a passage, without its Markdown links' addresses. English (Latin script) is read as it is. Japanese
@@ -232,11 +243,11 @@ function readJapanese(text: string): PassageText {
   let rest = text.replace(INLINE_READING, '').replace(KATAKANA_DOT, '');
   const found: string[] = [];
   const english: string[] = [];
-  for (const [japanese, words] of GLOSSARY) {
-    if (!rest.includes(japanese)) continue;
+  for (const { japanese, english: words, whole } of GLOSSARY) {
+    if (!rest.includes(japanese) || (whole && !whole.test(rest))) continue;
     if (words) found.push(`${japanese} = ${words}`);
     english.push(words);
-    rest = rest.split(japanese).join(' ');
+    rest = rest.split(whole ?? japanese).join(' ');
   }
   const latin = rest.match(/[A-Za-z][A-Za-z0-9.&-]*/g) ?? [];
   const read = [...english, ...latin].join(' ');

@@ -2164,4 +2164,22 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(result.stdout).to.match(/^# suggested: T1566\.001 .*, source: ".*:1"; Japanese, read through the glossary: .*スピアフィッシング = /m);
     expect(result.stdout).to.match(/^# suggested: T1566\S* .*, source: ".*:2"; language not supported \(Portuguese\): ATT&CK is written in English only; only the words it shares with English were read$/m);
   });
+
+  // A name in Latin script glued to Japanese: `マルウェアVPNFilterがルーターに感染しました` read the glossary's `VPN` inside
+  // VPNFilter (External Remote Services 100, `Filter` left), and `CookieMiner` its `Cookie` (Steal Web Session Cookie
+  // first). A term in Latin script is read only where it stands alone; the name is kept whole, as other Latin words are.
+  it('reads a name in Latin script glued to Japanese whole, not the glossary term inside it (VPNFilter, CookieMiner)', () => {
+    const [filter] = suggestTechniques('マルウェアVPNFilterがルーターに感染しました。', model);
+    expect(filter!.note).to.match(/^Japanese, read through the glossary: /).and.not.include('VPN =');
+    expect(filter!.candidates.map((c) => c.id)).to.not.include('T1133');
+    const [miner] = suggestTechniques('攻撃者はCookieMinerを使用しました。', model);
+    expect(miner!.note).to.not.include('Cookie =');
+    expect(miner!.candidates[0]!.id).to.not.equal('T1539');
+    // Standing alone, next to Japanese or a space, the terms are read.
+    expect(suggestTechniques('攻撃者はVPNを経由して侵入し、Cookieを窃取しました。', model)[0]!.note).to.include('VPN = ').and.include('Cookie = ');
+    expect(suggestPassageText('VPN 経由で接続した。').text).to.include('external remote services');
+    // A name glued on both sides, with the tool's ID in full-width brackets, is a passage citing an ID (extract's).
+    expect(suggestTechniques('攻撃者はMimikatz（T1003.001）を使用し、認証情報を窃取しました。', model, { lines: true })[0]!.note).to.equal('cites T1003.001: see extract');
+    expect(suggestTechniques('攻撃者はMimikatzを使用し、認証情報を窃取しました。', model)[0]!.candidates[0]!.id).to.equal('T1003.001');
+  });
 });

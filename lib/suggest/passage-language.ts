@@ -190,7 +190,7 @@ const GLOSSARY = [...GLOSSARY_JA]
 
 /**
  * What to rank for a passage, without its Markdown links' addresses. English (Latin script) is read as it is. Japanese
- * (any kana, or kanji alone in a document with kana: `偽装` in a Japanese table) is read through the glossary
+ * (any kana, or kanji without kana in a document with kana: `偽装`, `PowerShell実行` in a Japanese table) is read through the glossary
  * (`GLOSSARY_JA`): each Japanese phrase found gives its English words, and words in Latin script (`JavaScript`, `RAT`,
  * `C2`) are kept. Other scripts are not supported: the text to rank is empty and the note says so. Scripts are counted,
  * and Japanese read, without indicators (`withoutIndicators`: a URL glued to a Chinese sentence is no Latin text). Another language in
@@ -210,10 +210,13 @@ export function suggestPassageText(passage: string, document?: DocumentLanguage)
     const plain = withoutIndicators(text);
     const latin = (plain.match(/\p{Script=Latin}/gu) ?? []).length;
     // Kana decide Japanese even in a kanji-heavy sentence; otherwise the script with the most letters wins over Latin.
+    // In a document with kana, any kanji do, however many Latin letters beside them: a table's cell or a heading names a
+    // tool and what it did (`PowerShell実行`, `Mimikatz実行`), and read as English the name glued to the kanji was no
+    // word (`PowerShell実行` got no candidates) and the kanji were not read. Its Latin words are kept as they are.
     const counts = SCRIPTS.map(([name, pattern]) => [name, (plain.match(pattern) ?? []).length] as const);
     const japanese = (counts[0]?.[1] ?? 0) > 0;
     const [other, most] = counts.slice(1).reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0] as readonly [string, number]);
-    if (japanese || (document?.japanese && other === 'Chinese' && most > latin)) return readJapanese(plain);
+    if (japanese || (document?.japanese && other === 'Chinese')) return readJapanese(plain);
     if (most > latin) {
       return { text: '', language: other, note: `language not supported (${other}): ATT&CK is written in English only, so nothing was suggested` };
     }

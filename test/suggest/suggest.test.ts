@@ -2182,4 +2182,16 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(suggestTechniques('攻撃者はMimikatz（T1003.001）を使用し、認証情報を窃取しました。', model, { lines: true })[0]!.note).to.equal('cites T1003.001: see extract');
     expect(suggestTechniques('攻撃者はMimikatzを使用し、認証情報を窃取しました。', model)[0]!.candidates[0]!.id).to.equal('T1003.001');
   });
+
+  // A Japanese report's table or heading names a tool and what it did, kanji without kana: `PowerShell実行` has more Latin
+  // letters than kanji, was read as English, where `PowerShell実行` is no word, and got no candidates.
+  it('reads kanji glued to a name in Latin script in a Japanese document through the glossary: PowerShell実行', () => {
+    const report = '攻撃者はフィッシングメールを送った。\n\nPowerShell実行\n\nVPN経由侵入\n';
+    const [, cell] = suggestTechniques(report, model);
+    expect(cell!.text).to.equal('PowerShell実行');
+    expect(cell!.note).to.match(/^Japanese, read through the glossary: 実行 = /);
+    expect(cell!.candidates[0]!.id).to.match(/^T1059\.001$/);
+    // Without kana in the document, such a passage is read as before (Chinese has no glossary).
+    expect(suggestPassageText('PowerShell実行').language).to.equal('en');
+  });
 });

@@ -4,6 +4,15 @@
  * the English words it stands for; a passage is read longest phrase first, each character once. Entries are general
  * vocabulary of Japanese threat reports (vendor blogs, JPCERT/CC and IPA advisories), not phrases of a given report.
  * To add a term: add a row; keep the English to words ATT&CK itself uses.
+ *
+ * Left out on purpose, frequent as they are in JPCERT/CC, NISC, IPA, Trend Micro Japan, LAC and NTT Security reports:
+ * words that say that an attack happened, against whom or why, not how. 標的型攻撃 (targeted attack; its English ranks
+ * Gather Victim Identity Information: Email Addresses first), 侵入 (intrusion, compromise, entry: Obtain Capabilities:
+ * Tool), 初期侵入 and 侵入経路 (initial access, the way in: a tactic, told by what follows), 感染 (infection, infected:
+ * Replication Through Removable Media), 攻撃グループ and 攻撃者グループ (who), 内部活動 (activity inside the network).
+ * Their English words are ATT&CK's too, but read alone they rank a technique the sentence does not describe; the
+ * behaviour beside them (添付ファイルを開封, 横展開, 脆弱性を悪用) is read. Terms that hold them and say how are entries:
+ * 標的型攻撃メール, 侵入拡大.
  */
 export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: string]> = [
   // Words that contain a shorter term but mean something else (ブログ holds ログ): read as nothing.
@@ -44,6 +53,10 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['ブルートフォース', 'brute force'],
   ['総当たり', 'brute force password guessing'],
   ['パスワードスプレー', 'password spraying'],
+  // 不正アクセス (unauthorized access: JPCERT/CC's and IPA's category of incident, the Unauthorized Computer Access Law's
+  // word) is ATT&CK's phrase; alone it ranks Valid Accounts first (ManageEngine's Japanese Mimikatz article:
+  // 機密システムへの不正アクセス).
+  ['不正アクセス', 'unauthorized access'],
   // Execution
   ['ユーザーが開く', 'user opens malicious file user execution'],
   ['開封', 'open user execution'],
@@ -69,6 +82,10 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['スタートアップ', 'startup folder run key'],
   ['自動起動', 'autostart run key startup'],
   ['権限昇格', 'privilege escalation'],
+  // HPE's Japanese APT article: 特権昇格; ManageEngine's Mimikatz article: 権限を昇格させる.
+  ['特権昇格', 'privilege escalation'],
+  ['権限を昇格', 'escalate privileges'],
+  ['昇格', 'escalate elevate'],
   ['管理者権限', 'administrator privileges'],
   ['DLLサイドローディング', 'DLL side-loading'],
   ['サイドローディング', 'side-loading'],
@@ -82,6 +99,8 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['装い', 'impersonate pretend masquerading'],
   ['なりすまし', 'impersonation impersonate spoof'],
   ['なりすます', 'impersonate spoof'],
+  // NTT Security Japan's BlackTech report (ScanNetSecurity, 2022): 取引先を詐称したメール.
+  ['詐称', 'impersonate spoof'],
   ['正規のソフトウェア', 'legitimate software'],
   // Jiji on the NPA's BlackTech advisory, 2023: ルーターのソフトウエアを書き換えるため (written both ways, ウェ and ウエ).
   ['ソフトウェア', 'software'],
@@ -118,6 +137,11 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['ブラウザ', 'browser web browser'],
   ['メモリから', 'from memory dump'],
   ['ダンプ', 'dump'],
+  // Katakana names of Kerberos and NTLM attacks (ManageEngine's Mimikatz article: パス・ザ・ハッシュ, ゴールデンチケット).
+  ['パスザハッシュ', 'pass the hash'],
+  ['パスザチケット', 'pass the ticket'],
+  ['ゴールデンチケット', 'golden ticket'],
+  ['シルバーチケット', 'silver ticket'],
   ['窃盗', 'steal theft'],
   ['窃取', 'steal theft'],
   ['盗む', 'steal'],
@@ -126,6 +150,10 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   // Discovery
   ['偵察', 'reconnaissance'],
   ['スキャン', 'scan scanning'],
+  // Trend Micro Japan's APT report (2014): 内部のネットワーク探索.
+  ['ネットワーク探索', 'network discovery'],
+  ['探索', 'discovery'],
+  ['ホスト名', 'hostname'],
   ['ポートスキャン', 'port scan network service discovery'],
   ['システム情報', 'system information discovery'],
   ['ホスト情報', 'host information'],
@@ -143,8 +171,13 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   // Lateral movement, collection, C2, exfiltration
   ['横展開', 'lateral movement'],
   ['水平展開', 'lateral movement'],
+  // ManageEngine's Mimikatz article: ネットワーク内を横移動し; Macnica's report on Emdivi (2016) and JPCERT/CC's: 侵入拡大.
+  ['横移動', 'lateral movement'],
+  ['侵入拡大', 'lateral movement'],
   ['ラテラルムーブメント', 'lateral movement'],
   ['リモートアクセスツール', 'remote access tool RAT'],
+  // Trend Micro Japan's APT report (2014): 遠隔操作ツール100個を調査.
+  ['遠隔操作ツール', 'remote access tool RAT'],
   ['リモートアクセス', 'remote access'],
   // nishikawaakira/yeabook's T1566.001 notes: powershell.exe がリモートのファイルをダウンロードし.
   ['リモート', 'remote'],
@@ -161,6 +194,8 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['通信', 'communication communicate traffic'],
   ['HTTP通信', 'HTTP web protocols'],
   ['プロキシ', 'proxy'],
+  // A host used to relay the attack (踏み台, a stepping stone).
+  ['踏み台', 'proxy'],
   ['トンネル', 'tunnel tunneling'],
   ['アップロード', 'upload'],
   ['ダウンロード', 'download'],
@@ -190,6 +225,10 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['格納', 'stored stage store'],
   ['保管', 'stored stage'],
   ['マルウェア', 'malware'],
+  // News sites and NTT Security Japan write マルウエア (ScanNetSecurity, 2022: マルウエアの解析結果); Trend Micro Japan says
+  // 不正プログラム (its 2014 APT report: 不正プログラムを送付する).
+  ['マルウエア', 'malware'],
+  ['不正プログラム', 'malware'],
   ['ツール', 'tool tools'],
   ['ペイロード', 'payload'],
   // Impact
@@ -197,6 +236,7 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['暗号化', 'encrypt encryption'],
   ['破壊', 'destruction wipe'],
   ['ワイパー', 'wiper disk wipe'],
+  ['シャドウコピー', 'volume shadow copy'],
   ['改ざん', 'defacement manipulation'],
   ['サービス妨害', 'denial of service'],
   ['DDoS', 'denial of service'],

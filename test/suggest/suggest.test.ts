@@ -2183,6 +2183,30 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(suggestTechniques('攻撃者はMimikatzを使用し、認証情報を窃取しました。', model)[0]!.candidates[0]!.id).to.equal('T1003.001');
   });
 
+  // Japanese report words the glossary missed (sentences written for this test in the words of ManageEngine's Japanese
+  // Mimikatz article, Trend Micro Japan's and NTT Security Japan's reports as ScanNetSecurity quotes them): 横移動, 権限を
+  // 昇格, パス・ザ・ハッシュ, ゴールデンチケット, 不正アクセス, 不正プログラム, 遠隔操作ツール, ネットワーク探索 were not read.
+  it('reads the Japanese reports\' words for lateral movement, privilege escalation, Kerberos attacks, unauthorized access and malware', () => {
+    const rows: [text: string, id: string][] = [
+      ['攻撃者はネットワーク内を横移動し、権限を昇格させた。', 'T1068'],
+      ['攻撃者はネットワーク内を横移動した。', 'T1021'],
+      ['攻撃者は盗んだハッシュでパス・ザ・ハッシュ攻撃を行った。', 'T1550.002'],
+      ['攻撃者はゴールデンチケットを作成した。', 'T1558.001'],
+      ['機密システムへの不正アクセスが確認された。', 'T1078'],
+      ['不正プログラムは遠隔操作ツールとしてC&Cサーバと通信する。', 'T1219'],
+      ['攻撃者は内部のネットワーク探索を行った。', 'T1016'],
+    ];
+    for (const [text, id] of rows) {
+      const ids = suggestTechniques(text, model)[0]!.candidates.slice(0, 3).map((c) => c.id);
+      expect(ids, text).to.include(id);
+    }
+    expect(suggestPassageText('マルウエアに感染した。').text).to.include('malware');
+    // Words that say that an attack happened, not how, are left out: nothing is read for them.
+    expect(suggestPassageText('標的型攻撃により組織に侵入し、端末に感染した。').note).to.equal(
+      'Japanese, but no term of the glossary was found: only its words in Latin script were read',
+    );
+  });
+
   // A Japanese report's table or heading names a tool and what it did, kanji without kana: `PowerShell実行` has more Latin
   // letters than kanji, was read as English, where `PowerShell実行` is no word, and got no candidates.
   it('reads kanji glued to a name in Latin script in a Japanese document through the glossary: PowerShell実行', () => {

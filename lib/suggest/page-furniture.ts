@@ -261,9 +261,18 @@ export function isItemShaped(text: string): boolean {
   return words > 0 && words <= MAX_MENU_ITEM_WORDS;
 }
 
-/** Whether a text is an item of a menu: shaped as an item (`isItemShaped`), all its words capitalised (`Cloud Security`, `English (Americas)`). */
+// A menu may be written in sentence case (Securelist's `Financial threats` / `Secure environment (IoT)` / `Spam and
+// Phishing`, `Dark mode off`; `Threat intelligence`, `Contact us`): its first word capitalised, others in lower case.
+const SENTENCE_CASE_WORD = /^\p{Ll}[\p{Ll}\p{N}'’&/-]*$/u;
+
+/**
+ * Whether a text is an item of a menu: shaped as an item (`isItemShaped`), its first word capitalised (`Cloud Security`,
+ * `English (Americas)`), the others too or in lower case (`Threat intelligence`).
+ */
 function isMenuItem(text: string): boolean {
-  return isItemShaped(text) && text.split(/\s+/).every((word) => !word || MENU_ITEM_WORD.test(word));
+  if (!isItemShaped(text)) return false;
+  const [first, ...rest] = text.split(/\s+/).filter(Boolean);
+  return MENU_ITEM_WORD.test(first!) && rest.every((word) => MENU_ITEM_WORD.test(word) || SENTENCE_CASE_WORD.test(word));
 }
 
 // A menu's section may list other posts by their titles (BleepingComputer's `News` / `Featured` / `Latest` / `Microsoft:

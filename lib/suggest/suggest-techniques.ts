@@ -178,7 +178,6 @@ export interface SuggestOptions {
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
   [yaraRulePassages, RULE_SYNTAX_NOTE],
   [(passages) => tagListPassages(passages.map((passage) => passage.text)), TAG_LIST_NOTE],
-  [menuRunPassages, MENU_NOTE],
   // A label of a menu's section between its links ("* [Free eBooks](…)" / "About Site" / "* [About THN](…)").
   [menuLabelPassages, MENU_NOTE],
   [formPassages, PAGE_FURNITURE_NOTE],
@@ -188,6 +187,9 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   [bylinePassages, BYLINE_NOTE],
   // A note about the author after their name ("Sergiu is a news reporter who has covered …").
   [authorBioPassages, AUTHOR_BIO_NOTE],
+  // A menu's run, after the lists that say more of what they are (a log-in form's fields, other posts' titles, authors'
+  // names are short capitalised lines too, in sentence case or not: `Remember Me`, `Latest Webinars`, `Boris Larin`).
+  [menuRunPassages, MENU_NOTE],
   // The post's title said again ("BlackCat ransomware hits Azure Storage with Sphynx encryptor" after the breadcrumb).
   [repeatedTitlePassages, REPEATED_TITLE_NOTE],
   // A date or a time alone on its line ("September 16, 2023", "10:11 AM"), last: a list or a byline it stands in says more.

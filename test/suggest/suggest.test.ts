@@ -1819,6 +1819,33 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(suggestTechniques(news.join('\n\n'), model).map((p) => p.candidates.length ? p.note : MENU_NOTE)).to.deep.equal([MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, undefined]);
   });
 
+  // The same Securelist page's header (GenAI-Threat-Intelligence-Research's AZORult post, its lines 91-154) writes some
+  // items in sentence case, each of which ended the menu's run and was ranked: "Small Business 1-50 employees" Gather
+  // Victim Identity Information: Employee Names, "Dark mode off" Impair Defenses: Safe Mode Boot, "Get In Touch"
+  // Timestomp, "Home Products" Security Software Discovery, with lines: "Other solutions" Service Stop. A run of behaviours in sentence case, without the site's
+  // parts, is read; so is the post's sentence after the menu.
+  it("ranks no site's menu with items in sentence case (Dark mode off), and says so; behaviours in sentence case are read", () => {
+    const header = [
+      'Solutions for:', '', 'Home Products', 'Small Business 1-50 employees', 'Medium Business 51-999 employees', 'Enterprise 1000+ employees', '',
+      'by Kaspersky', '', 'CompanyAccount', 'Get In Touch', 'Dark mode off', 'EnglishRussianSpanish', '', 'Solutions',
+      'Hybrid Cloud SecurityLearn More', 'Industrial CybersecurityLearn More', 'Fraud PreventionLearn More', 'Other solutions', 'Blockchain Security',
+      'Kaspersky for Security Operations Center', 'Industries', '',
+      'The stealer takes passwords and cookies from the web browsers of the victim.',
+    ];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(header.join('\n'), model, { lines }).filter((p) => p.text && p.line > 1);
+      // (With lines, "by Kaspersky" is a line of its own: a vendor's name.)
+      expect(passages.slice(0, -1).filter((p) => p.note !== MENU_NOTE && p.note !== VENDOR_NOTE).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(passages.at(-1)!.note, `lines: ${lines}`).to.equal(undefined);
+      expect(passages.at(-1)!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1555.003');
+    }
+    const behaviours = ['Credential dumping', 'Lateral movement', 'Data exfiltration', 'Scheduled task creation'];
+    for (const passage of suggestTechniques(behaviours.join('\n'), model)) {
+      expect(passage.note, passage.text).to.equal(undefined);
+      expect(passage.candidates.length, passage.text).to.be.above(0);
+    }
+  });
+
   // Securelist's post scraped to text (GenAI-Threat-Intelligence-Research's "AZORult spreads as a fake ProtonVPN
   // installer") keeps Kaspersky's menu one item a line; by sentence, items as long as most of the page's lines were
   // joined as a sentence wrapped by pdftotext ("Kaspersky Security for Mail Server Kaspersky Security for Internet

@@ -8,8 +8,11 @@
  * Left out on purpose, frequent as they are in JPCERT/CC, NISC, IPA, Trend Micro Japan, LAC and NTT Security reports:
  * words that say that an attack happened, against whom or why, not how. 標的型攻撃 (targeted attack; its English ranks
  * Gather Victim Identity Information: Email Addresses first), 侵入 (intrusion, compromise, entry: Obtain Capabilities:
- * Tool), 初期侵入 and 侵入経路 (initial access, the way in: a tactic, told by what follows), 感染 (infection, infected:
- * Replication Through Removable Media), 攻撃グループ and 攻撃者グループ (who), 内部活動 (activity inside the network).
+ * Tool), 不正アクセス (unauthorized access, JPCERT/CC's category of incident; translated reports write it for
+ * "compromise": the TEMP.Periscope seed's カンボジアの選挙団体への不正アクセス, eight times, where "unauthorized access"
+ * ranks Valid Accounts first and the report says nothing of accounts), 初期侵入 and 侵入経路 (initial access, the way in:
+ * a tactic, told by what follows), 感染 (infection, infected: Replication Through Removable Media), 攻撃グループ and
+ * 攻撃者グループ (who), 内部活動 (activity inside the network).
  * Their English words are ATT&CK's too, but read alone they rank a technique the sentence does not describe; the
  * behaviour beside them (添付ファイルを開封, 横展開, 脆弱性を悪用) is read. Terms that hold them and say how are entries:
  * 標的型攻撃メール, 侵入拡大.
@@ -53,10 +56,6 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   ['ブルートフォース', 'brute force'],
   ['総当たり', 'brute force password guessing'],
   ['パスワードスプレー', 'password spraying'],
-  // 不正アクセス (unauthorized access: JPCERT/CC's and IPA's category of incident, the Unauthorized Computer Access Law's
-  // word) is ATT&CK's phrase; alone it ranks Valid Accounts first (ManageEngine's Japanese Mimikatz article:
-  // 機密システムへの不正アクセス).
-  ['不正アクセス', 'unauthorized access'],
   // Execution
   ['ユーザーが開く', 'user opens malicious file user execution'],
   ['開封', 'open user execution'],

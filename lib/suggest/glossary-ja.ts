@@ -21,6 +21,8 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   // Words that contain a shorter term but mean something else (ブログ holds ログ): read as nothing.
   ['ブログ', ''],
   ['カタログ', ''],
+  // A page's list of related links holds リンク (the APT32 seed's 関連リンク, after the post: Malicious Link).
+  ['関連リンク', ''],
   ['ダイアログ', 'dialog'],
   // プログラム holds ログ (NTV on the NPA's MirrorFace advisory, 2025: 不正なプログラム(マルウェア)に感染させ).
   ['プログラム', 'program'],

@@ -483,8 +483,9 @@ describe('suggestPassageText', () => {
     expect(read.note).to.match(/^Japanese, read through the glossary: .*バックドア = backdoor/);
   });
 
-  it('does not read ログ inside ブログ as logs', () => {
+  it('does not read ログ inside ブログ as logs, nor リンク inside 関連リンク (a page\'s related links) as a link', () => {
     expect(suggestPassageText('詳細はブログで公開しています。').text).to.not.include('logs');
+    expect(suggestPassageText('関連リンク').text).to.not.include('link');
   });
 
   // News on the NPA's advisories (MirrorFace, NTV 2025; BlackTech, Jiji 2023): `不正なプログラム(マルウェア)` read ログ as

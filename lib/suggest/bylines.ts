@@ -7,7 +7,11 @@ import { MONTH_ABBREVIATIONS, MONTHS, mayNameVendor, VENDOR } from './vendor-nam
 // A byline: who wrote a post, and when. Its parts are set apart by a middle dot, a bar, a bullet or a dash ("Jane Doe
 // · 5 min read · March 3, 2025"); one is the authors, after "By" or not, the others a date or a reading time.
 const BYLINE_PARTS = /\s+[·|•—–-]\s+/u;
-const BY = /^(?:(?:written|posted|published)\s+)?by\s+|^authors?:\s*/iu;
+// Whoever wrote, reviewed, translated or edited it (a translation's credit: `Reviewed by Toru Tanimura`).
+const BY = /^(?:(?:written|posted|published|reviewed|translated|edited)\s+)?by\s+|^authors?:\s*/iu;
+// A Japanese page names its credit's field before it (`日本語版:Reviewed by Toru Tanimura`, the reviewer of the Japanese
+// edition, at the end of the APT32 seed, which got User Execution: Malicious File on "reviewed"): the label is left out.
+const JAPANESE_LABEL = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}ー]{1,10}\s*[:：]\s*/u;
 // The authors are people and research teams, set apart by commas, "and" and "&" (not inside brackets).
 const AUTHORS_APART = /(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)(?![^()]*\))/u;
 // A team's words, and the words one of them must have ("the Proofpoint Threat Research Team", "Unit 42"; an acronym
@@ -28,7 +32,7 @@ export const DATE_WORDS = new Set(
 );
 
 // The words in lower case a byline may have: the others are capitalised names, teams, months and numbers.
-const BYLINE_LOWER_WORDS = new Set([...DATE_WORDS, ...'and by the written posted published'.split(' '), ...NAME_PARTICLES]);
+const BYLINE_LOWER_WORDS = new Set([...DATE_WORDS, ...'and by the written posted published reviewed translated edited'.split(' '), ...NAME_PARTICLES]);
 // A word in lower case (Latin letters: what suggest ranks); without Unicode classes, read fast.
 const LOWER_WORD = /(?:^|[^A-Za-zÀ-ÖØ-öø-ÿ0-9’'-])([a-zß-öø-ÿ]+)/g;
 
@@ -47,9 +51,13 @@ function isGluedByline(text: string): boolean {
   return isPersonName(name!) && categories.every((part) => GLUED_CATEGORIES.test(part.trim()));
 }
 
-/** Whether a passage is a byline: authors after "By", or authors with a research team, a date or a reading time. */
-export function isByline(text: string): boolean {
-  if (text.length > 200) return false;
+/**
+ * Whether a passage is a byline: authors after "By" (or "Reviewed by", "Translated by"; a Japanese label before it
+ * left out), or authors with a research team, a date or a reading time.
+ */
+export function isByline(passage: string): boolean {
+  if (passage.length > 200) return false;
+  const text = passage.replace(JAPANESE_LABEL, '');
   // A byline glued by scraping begins with a date, maybe in bold: passed over unless its first character is a digit or a mark.
   if (/^[*_\d]|^\p{Lu}\p{Ll}{2,8}\.? \d/u.test(text) && isGluedByline(text)) return true;
   if (!/^\p{Lu}/u.test(text)) return false;

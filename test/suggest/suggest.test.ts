@@ -2238,6 +2238,13 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     );
   });
 
+  // The APT32 seed (FireEye's post in Japanese) ends with its Japanese edition's credit, `日本語版:Reviewed by Toru
+  // Tanimura`, which got User Execution: Malicious File on "reviewed" (one word).
+  it('ranks no credit of a review or a translation (日本語版:Reviewed by …, Translated by …), and says it is a byline', () => {
+    expectUnranked(['日本語版:Reviewed by Toru Tanimura', 'Reviewed by Toru Tanimura', 'Translated by Jane Doe'], BYLINE_NOTE);
+    expectRead([['The macro was reviewed by the victim, who enabled it, and the loader ran.']]);
+  });
+
   // A Japanese report's table or heading names a tool and what it did, kanji without kana: `PowerShell実行` has more Latin
   // letters than kanji, was read as English, where `PowerShell実行` is no word, and got no candidates.
   it('reads kanji glued to a name in Latin script in a Japanese document through the glossary: PowerShell実行', () => {

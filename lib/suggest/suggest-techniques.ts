@@ -260,7 +260,13 @@ function passageSuggestion(passage: Passage, inRun: string | undefined, model: S
   let note = advice ? ADVICE_NOTE : '';
   if (row !== undefined) note += `${note ? '; ' : ''}${INDICATOR_ROW_TEXT_NOTE}`;
   if (read.note) note += `${note ? '; ' : ''}${read.note}`;
-  return { ...entry, candidates, ...(candidates.length ? { wordsInCommon: ranked.wordsInCommon } : {}), ...(note ? { note } : {}), ...(advice ? { advice: true as const } : {}) };
+  // (Its fields set one by one, in the order the JSON gives them: spreading the optional ones copied an object each
+  // by a slow path, for every passage ranked.)
+  const suggestion: PassageSuggestions = { line: entry.line, text: entry.text, candidates };
+  if (candidates.length) suggestion.wordsInCommon = ranked.wordsInCommon;
+  if (note) suggestion.note = note;
+  if (advice) suggestion.advice = true;
+  return suggestion;
 }
 
 /**

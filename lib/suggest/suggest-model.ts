@@ -339,8 +339,12 @@ export class SuggestModel {
       chosenScore[i] = score;
     };
     for (let k = 0; k < lexicalCount; k++) offer(lexicalList[k]!);
-    // The others: those only the classifier scores above 0 (a technique BM25 scored has a positive lexical score).
-    for (let t = 0; t < learnt.length; t++) if (learnt[t]! > 0 && lexical[t] === 0) offer(t);
+    // The others: those only the classifier scores above 0 (a technique BM25 scored has a positive lexical score). Their
+    // selecting score is their classifier score's share alone: once the pool is full, one whose classifier score is not
+    // above `least` (the pool's last score as a classifier score, a millionth lower for rounding) scores below the
+    // pool's last, and offer() would turn it down; most are, and are passed over by one comparison.
+    const least = chosen.length === pool ? (chosenScore[pool - 1]! / (SELECT_CLASSIFIER_SHARE * learntScale)) * (1 - 1e-6) : 0;
+    for (let t = 0; t < learnt.length; t++) if (learnt[t]! > least && lexical[t] === 0) offer(t);
     // ... each block of them listed by the ordering score, the first `top` kept.
     const best: { technique: number; score: number }[] = [];
     for (let b = 0; b < chosen.length && best.length < top; b += BLOCK) {

@@ -11,10 +11,11 @@
  * (forensics / context) to 5 (excellent) weigh score / 5. Each detection object is one rule; a technique's
  * coverage is the best of them, as for every coverage input.
  *
- * `applicable_to` names the user's own groups of systems (`client endpoints`, `servers`), not ATT&CK platforms. A
- * detection object whose every group is an ATT&CK platform name (`[Windows, Linux]`) fires on those platforms;
- * one with `all` or any other group fires on the platforms the file's `platform` names (every platform when it is
- * `all` or absent), with a note saying so.
+ * `applicable_to` names the user's own groups of systems (`client endpoints`, `servers`), not ATT&CK platforms, or
+ * is `all`, DeTT&CT's keyword for every system (any case; also what an absent `applicable_to` means). A detection
+ * object whose every group is an ATT&CK platform name (`[Windows, Linux]`) fires on those platforms; one with `all`
+ * or any other group fires on the platforms the file's `platform` names (every platform when it is `all` or
+ * absent). A note names the user's groups read that way; `all` needs none, as it means every system.
  *
  * Visibility scores are not read: gap reviews detection. A malformed entry or detection object is reported with
  * its line and skipped; the rest of the file is read.
@@ -68,6 +69,9 @@ function texts(value: unknown): string[] {
 function platformOf(group: string): string | undefined {
   return ATTACK_PLATFORM_NAMES.find((name) => name.toLowerCase() === group.toLowerCase());
 }
+
+/** Whether an `applicable_to` group (or a file's `platform`) is `all`, DeTT&CT's keyword for every system (any case). */
+const isAll = (group: string): boolean => group.toLowerCase() === 'all';
 
 /** A logbook date as a sortable number (undefined: no date); NaN for a date that cannot be read. */
 function dateValue(date: unknown): number | undefined {
@@ -150,7 +154,7 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
   const domain = statedDomain(value, file, lineAt(['domain']));
   const filePlatforms = texts(value['platform']);
   // The file's `platform` narrows detections of `all` or of the user's groups, unless it is `all` (or absent).
-  const defaultPlatforms = filePlatforms.some((name) => name.toLowerCase() === 'all') ? [] : filePlatforms;
+  const defaultPlatforms = filePlatforms.some(isAll) ? [] : filePlatforms;
   const rules: CoverageRule[] = [];
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
@@ -208,10 +212,11 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
         level,
         levelReason: `DeTT&CT score ${current.score} (${scoreName}${current.date ? `, ${current.date}` : ''}) / 5 -> ${level}`,
       };
-      if (groups.length && platforms.every((platform) => platform !== undefined)) {
+      // `all` (or no applicable_to) is every system, whatever other group is listed beside it.
+      if (groups.length && !groups.some(isAll) && platforms.every((platform) => platform !== undefined)) {
         rule.platforms = [...new Set(platforms as string[])];
       } else {
-        for (const group of groups.length ? groups.filter((_, i) => platforms[i] === undefined) : ['all']) groupsEverywhere.add(group);
+        for (const group of groups.filter((group, i) => platforms[i] === undefined && !isAll(group))) groupsEverywhere.add(group);
         if (defaultPlatforms.length) rule.platforms = defaultPlatforms;
       }
       if (comment !== undefined) rule.comment = comment;
@@ -223,7 +228,7 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
   const notes = groupsEverywhere.size
     ? [
         `${file}: applicable_to ${[...groupsEverywhere].map((group) => JSON.stringify(group)).join(', ')} ${groupsEverywhere.size > 1 ? 'name' : 'names'} ` +
-          `systems, not ATT&CK platforms: those detections count for ${where}`,
+          `the user's own systems, not ATT&CK platforms: those detections count for ${where}, as \`all\` (every system) does`,
       ]
     : [];
   return { ...input, ...(notes.length ? { notes } : {}), ...(domain ? { domain } : {}) };

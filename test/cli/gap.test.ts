@@ -501,7 +501,8 @@ describe('attack-layers gap --coverage <DeTT&CT technique administration file>',
     expect(result.code).to.equal(0);
     expect(result.stderr).to.contain(`${dettect}:71: technique 7 has no technique_id`);
     expect(result.stderr).to.contain(`${dettect}:82: T1027 detection: score_logbook entry 1: score 7`);
-    expect(result.stderr).to.contain(`${dettect}: applicable_to "all", "mail gateways" name systems, not ATT&CK platforms`);
+    expect(result.stderr).to.contain(`${dettect}: applicable_to "mail gateways" names the user's own systems, not ATT&CK platforms`);
+    expect(result.stderr).not.to.contain('applicable_to "all"');
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 

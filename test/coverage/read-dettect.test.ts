@@ -53,7 +53,7 @@ describe('parseDettectTechniques (a DeTT&CT technique administration file)', () 
   it('maps applicable_to to platforms only when every group is an ATT&CK platform name, and notes the groups counted everywhere', () => {
     expect(input.rules.map((rule) => rule.platforms ?? 'any')).to.deep.equal(['any', 'any', ['Windows'], 'any', 'any', 'any']);
     expect(input.notes).to.deep.equal([
-      `${fixture}: applicable_to "all", "mail gateways" name systems, not ATT&CK platforms: those detections count for every platform`,
+      `${fixture}: applicable_to "mail gateways" names the user's own systems, not ATT&CK platforms: those detections count for every platform, as \`all\` (every system) does`,
     ]);
     expect(input.domain).to.equal('enterprise-attack');
   });
@@ -65,6 +65,18 @@ describe('parseDettectTechniques (a DeTT&CT technique administration file)', () 
     );
     expect(narrowed.rules[0]?.platforms).to.deep.equal(['Windows', 'Linux']);
     expect(narrowed.notes?.[0]).to.contain("count for the file's platform (Windows, Linux)");
+  });
+
+  it("reads `all` (any case, even beside platform names) as DeTT&CT's keyword for every system, not as a group of the user's systems", () => {
+    const detection = (id: string, groups: string): string => `  - technique_id: ${id}\n    detection:\n      applicable_to: ${groups}\n      score_logbook: [{ date: 2020-01-01, score: 3 }]\n`;
+    const text = file(detection('T1003', '[all]') + detection('T1059', '[Windows, ALL]') + detection('T1105', '[Linux]'), 'platform: [Windows, Linux]');
+    const input = parseDettectTechniques(text, 'f.yaml');
+    expect(input.rules.map((rule) => [rule.refs[0]?.raw, rule.platforms])).to.deep.equal([
+      ['T1003', ['Windows', 'Linux']],
+      ['T1059', ['Windows', 'Linux']],
+      ['T1105', ['Linux']],
+    ]);
+    expect(input.notes).to.equal(undefined);
   });
 
   it('reads a score_logbook written as one mapping, and a file of format 1.1 (score and date_implemented), as DeTT&CT reads them, with a note', () => {

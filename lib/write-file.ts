@@ -1,5 +1,5 @@
-import { chmodSync, linkSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync, linkSync, lstatSync, mkdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { OutputError, OutputExistsError } from './errors.js';
 
 /** What is at an output path now: nothing, a regular file to replace, or a device or FIFO to write into. */
@@ -83,6 +83,9 @@ export function assertWritable(files: readonly string[], options: { force?: bool
 /** The temporary files on disk now, each beside the file it is to become. */
 const temporaries = new Set<string>();
 
+/** For a temporary file, the folder it is made in and the highest folder its write created on the way (see `makeFolderFor`). */
+const createdFolders = new Map<string, readonly [folder: string, top: string]>();
+
 /** Who is told of a file before its temporary file is made, and when none is left (one listener; see `onTemporaryFile`). */
 let beforeTemporary: ((file: string) => void) | undefined;
 let noneLeft: (() => void) | undefined;
@@ -99,10 +102,43 @@ export function onTemporaryFile(listener: ((file: string) => void) | undefined, 
   noneLeft = listener ? done : undefined;
 }
 
-/** Remove the temporary files of the writes under way (none once every write is done or has failed). */
+/**
+ * Remove the temporary files of the writes under way (none once every write is done or has failed), and the folders
+ * those writes created, when they are empty then (a first download into a cache that did not exist).
+ */
 export function removeTemporaryFiles(): void {
-  for (const temporary of temporaries) rmSync(temporary, { force: true });
+  for (const temporary of temporaries) removeTemporary(temporary);
   temporaries.clear();
+}
+
+/** Remove `temporary`, then the folders its write created as long as they are empty: never a folder that was there before. */
+function removeTemporary(temporary: string): void {
+  rmSync(temporary, { force: true });
+  const created = createdFolders.get(temporary);
+  createdFolders.delete(temporary);
+  if (created) removeEmptyFolders(...created);
+}
+
+/** Remove `folder` and its parents up to `top` as long as they are empty. */
+function removeEmptyFolders(folder: string, top: string): void {
+  for (let at = resolve(folder); ; at = dirname(at)) {
+    try {
+      rmdirSync(at);
+    } catch {
+      return;
+    }
+    if (at === resolve(top) || dirname(at) === at) return;
+  }
+}
+
+/**
+ * Make `folder` (and its parents) for `temporary`, a temporary file already started (`startTemporary`): the folders
+ * this makes are removed with the temporary file when they are empty then, whether the write is given up, fails or
+ * is stopped by a signal (`removeTemporaryFiles`); a folder that existed is never removed.
+ */
+export function makeFolderFor(temporary: string, folder: string): void {
+  const top = mkdirSync(folder, { recursive: true });
+  if (top !== undefined && temporaries.has(temporary)) createdFolders.set(temporary, [folder, top]);
 }
 
 /** Whether a write under way has a temporary file on disk now. */
@@ -116,9 +152,9 @@ export function startTemporary(file: string, temporary: string): void {
   temporaries.add(temporary);
 }
 
-/** Remove `temporary` (renamed already, or given up) and forget it. */
+/** Remove `temporary` (renamed already, or given up) and the folders its write created if they are empty, and forget it. */
 export function endTemporary(temporary: string): void {
-  rmSync(temporary, { force: true });
+  removeTemporary(temporary);
   if (temporaries.delete(temporary) && !temporaries.size) noneLeft?.();
 }
 
@@ -143,7 +179,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   startTemporary(file, temporary);
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolderFor(temporary, dirname(file));
     writeFileSync(temporary, content, { flag: 'wx' });
     if (target.kind === 'file' && target.mode !== undefined) chmodSync(temporary, target.mode);
   } catch (error) {

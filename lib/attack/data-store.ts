@@ -1,9 +1,9 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmdirSync, writeSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { AttackDataError, UsageError } from '../errors.js';
 import { useOneOf } from '../name-distance.js';
 import { STDIN, type InputOptions } from '../read-text.js';
-import { endTemporary, outputError, startTemporary, writeFileAtomic } from '../write-file.js';
+import { endTemporary, makeFolderFor, outputError, startTemporary, writeFileAtomic } from '../write-file.js';
 import { cachePath } from './cache-path.js';
 import { download, type DownloadOptions } from './download.js';
 import { indexBundle } from './index-bundle.js';
@@ -154,12 +154,12 @@ export async function fetchRelease(options: FetchOptions): Promise<StoredRelease
   }
   const { version, url } = releaseUrl(index, domain, options.version);
   const temporary = cachePath(options.cacheDir, `.download.${process.pid}.${++downloads}.tmp`);
-  let created: string | undefined;
   let fd: number | undefined;
-  // Known to the writes under way, so that a signal during the download removes it (`onTemporaryFile`).
+  // Known to the writes under way, so that a signal during the download removes it, and the cache folder if the
+  // download made it and it is empty (`onTemporaryFile`); so does a failed download.
   startTemporary(temporary, temporary);
   try {
-    created = mkdirSync(options.cacheDir, { recursive: true });
+    makeFolderFor(temporary, options.cacheDir);
     fd = openSync(temporary, 'w');
   } catch (error) {
     endTemporary(temporary);
@@ -183,18 +183,5 @@ export async function fetchRelease(options: FetchOptions): Promise<StoredRelease
   } finally {
     if (fd !== undefined) closeSync(fd);
     endTemporary(temporary);
-    if (created) removeEmptyFolders(options.cacheDir, created);
-  }
-}
-
-/** Remove `folder` and its parents up to `top` as long as they are empty (what a failed first download created). */
-function removeEmptyFolders(folder: string, top: string): void {
-  for (let at = resolve(folder); ; at = dirname(at)) {
-    try {
-      rmdirSync(at);
-    } catch {
-      return;
-    }
-    if (at === resolve(top) || dirname(at) === at) return;
   }
 }

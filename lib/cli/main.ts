@@ -6,8 +6,8 @@ import { run } from './run.js';
 // Ctrl-C, SIGTERM or a closed terminal while a file was being written stopped the process with a temporary file
 // beside it (`x.layer.json.1234.k3j.tmp`, or one in the cache: an index written on a first run, a release being
 // downloaded). While a temporary file exists the signal is taken over: Node runs a listener only between synchronous
-// runs of code, so the writes under way finish; the listener then removes any temporary file left (a download's) and
-// stops the process with the signal, as it would have stopped (a shell sees 128 + the signal's number). Once the last
+// runs of code, so the writes under way finish; the listener then removes any temporary file left (a download's), and
+// the folders its write created if they are empty then (the cache folder of a first download), and stops the process with the signal, as it would have stopped (a shell sees 128 + the signal's number). Once the last
 // temporary file is gone the signal is given back, after the event loop has polled once more: that poll delivers a
 // signal that came during the writes, which was lost when the writes were the run's last work (render exited 0 on a SIGTERM). So a
 // signal is held back at most until the synchronous work around a write is done (a first run indexing ATT&CK).

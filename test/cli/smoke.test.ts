@@ -138,7 +138,7 @@ describe('the built attack-layers bin (smoke test)', () => {
         });
       }
     });
-    const xdg = freshTmpDir('signal-download');
+    let xdg = freshTmpDir('signal-download');
     const fetch = (version: string) => {
       child = spawn(process.execPath, [BIN, 'data', 'fetch', '--index-url', `${server.base}/index.json`, '--domain', 'mobile-attack', '--attack-release', version], {
         env: { PATH: process.env['PATH'], XDG_CACHE_HOME: xdg },
@@ -154,6 +154,12 @@ describe('the built attack-layers bin (smoke test)', () => {
       expect(await fetch('8.2')).to.deep.equal([null, 'SIGINT']);
       expect(tmpSeen).to.have.length(1);
       expect(readdirSync(cache).sort().map((name) => [name, readFileSync(join(cache, name)).toString('base64')])).to.deep.equal(before);
+      // A first download made the cache folder itself: stopped, it leaves no empty folder behind, and keeps the
+      // folders that were there before it (XDG_CACHE_HOME).
+      xdg = freshTmpDir('signal-first-download');
+      expect(await fetch('8.2')).to.deep.equal([null, 'SIGINT']);
+      expect(tmpSeen).to.have.length(1);
+      expect(readdirSync(xdg)).to.deep.equal([]);
     } finally {
       await server.close();
     }

@@ -79,7 +79,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     file,
     outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome,
   }));
-  for (const { file, outcome } of asWazuhLoads(settleCorrelations(read))) {
+  for (const { file, outcome } of asWazuhLoads(settleCorrelations(oneSigmaRulePerId(read)))) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -127,6 +127,38 @@ function ignoredFor(outcome: RuleOutcome, reason: string): RuleOutcome {
 interface FileOutcome {
   file: string;
   outcome: RuleFileOutcome;
+}
+
+/**
+ * A folder's outcomes with one Sigma rule (detection or correlation) per `id`. A Sigma `id` names one rule wherever it
+ * is kept (the specification's globally unique identifier; SigmaHQ's own tests refuse a second rule of an id): a rule
+ * copied into two folders, or kept twice in one file, is one detection. The first definition the walk reads (depth
+ * first, names by code point: listRuleFiles; documents in file order) counts, and correlation rules that name the id
+ * take that one; each later definition is ignored, naming where the counted one is, and keeps no Sigma link (nothing
+ * is taken from it). Only rules that count are compared: a copy ignored for a reason of its own (under deprecated/,
+ * a deprecated status) is left as it is, and does not hide a live copy read after it.
+ */
+function oneSigmaRulePerId<T extends FileOutcome>(read: readonly T[]): readonly T[] {
+  const first = new Map<string, string>();
+  const copies = new Map<RuleOutcome, string>();
+  for (const { file, outcome } of read) {
+    for (const item of 'items' in outcome ? outcome.items : [outcome]) {
+      // A correlation rule without technique tags of its own is ignored until settleCorrelations gives it those of its rules.
+      const rule = 'rule' in item ? item.rule : item.sigma?.correlation?.draft;
+      if (!item.sigma || !rule?.id) continue;
+      const id = rule.id.trim();
+      const place = `${file}${rule.line !== undefined ? `:${rule.line}` : ''}`;
+      const counted = first.get(id);
+      if (counted === undefined) first.set(id, place);
+      else copies.set(item, `Sigma rule id ${id} again, first read at ${counted}, which counts for both: one rule kept in two places is one detection (files are read depth first, names by code point); give this rule an id of its own if it is another rule`);
+    }
+  }
+  if (!copies.size) return read;
+  const replace = (item: RuleOutcome): RuleOutcome => {
+    const reason = copies.get(item);
+    return reason === undefined ? item : ignoredFor(item, reason);
+  };
+  return read.map((entry) => ({ ...entry, outcome: 'items' in entry.outcome ? { ...entry.outcome, items: entry.outcome.items.map(replace) } : replace(entry.outcome) }));
 }
 
 /**
@@ -207,7 +239,7 @@ function readRuleFile(file: string): RuleFileOutcome {
  * an extension that is YARA-L) as YARA-L rules.
  */
 export function parseRuleFile(source: string, file: string): RuleFileOutcome {
-  return withoutLinks(settleCorrelations([{ file, outcome: parseRuleText(source, file).outcome }])[0]!.outcome);
+  return withoutLinks(settleCorrelations(oneSigmaRulePerId([{ file, outcome: parseRuleText(source, file).outcome }]))[0]!.outcome);
 }
 
 /** An outcome without the Sigma links the folder walk settles correlations with (settleCorrelations): no part of the result. */

@@ -254,35 +254,52 @@ function mergeTags(all: readonly { refs: CoverageRef[]; tactics: string[] }[], l
  * takes the platforms, data sources and (with no technique tag of its own) the technique and tactic tags of the rules
  * it finds, a correlation it finds followed to its own; a rule it names is ignored, saying which correlation counts
  * for it, unless the correlation says `generate: true`. A name no rule read has is noted, and the correlation counts on
- * every platform.
+ * every platform. A name several rules read have (copies of one `id` are settled before: oneSigmaRulePerId) is taken
+ * from the first read, with a note on the line naming it that lists them all.
  */
 export function settleCorrelations<T extends { file: string; outcome: RuleFileOutcome }>(read: readonly T[]): readonly T[] {
-  const byName = new Map<string, { file: string; item: RuleOutcome; link: SigmaLink }>();
-  const open: { file: string; item: RuleOutcome; link: SigmaLink }[] = [];
+  type Entry = { file: string; item: RuleOutcome; link: SigmaLink };
+  // Every document of each name, in the order read: the first is the one a correlation takes.
+  const byName = new Map<string, Entry[]>();
+  const open: Entry[] = [];
   for (const { file, outcome } of read) {
     for (const item of 'items' in outcome ? outcome.items : [outcome]) {
       const link = item.sigma;
       if (!link) continue;
-      for (const name of link.names) if (!byName.has(name)) byName.set(name, { file, item, link });
+      for (const name of new Set(link.names)) byName.set(name, [...(byName.get(name) ?? []), { file, item, link }]);
       if (link.correlation?.unresolved.length) open.push({ file, item, link });
     }
   }
   if (open.length === 0) return read;
+  const placeOf = ({ file, item }: Entry): string => {
+    const line = 'rule' in item ? item.rule.line : 'ignored' in item ? item.ignored.line : item.invalid.line;
+    return `${file}${line !== undefined ? `:${line}` : ''}`;
+  };
   const replaced = new Map<RuleOutcome, RuleOutcome>();
-  const settled = new Map<SigmaLink, { link: SigmaLink; missing: string[] }>();
-  const settle = (link: SigmaLink, seen: Set<SigmaLink>): { link: SigmaLink; missing: string[] } => {
+  const settled = new Map<SigmaLink, { link: SigmaLink; missing: string[]; shared: Omit<CoverageProblem, 'file' | 'skipped'>[] }>();
+  const settle = (link: SigmaLink, seen: Set<SigmaLink>): { link: SigmaLink; missing: string[]; shared: Omit<CoverageProblem, 'file' | 'skipped'>[] } => {
     const done = settled.get(link);
     if (done) return done;
     const correlation = link.correlation;
-    if (!correlation?.unresolved.length || seen.has(link)) return { link, missing: [] };
+    if (!correlation?.unresolved.length || seen.has(link)) return { link, missing: [], shared: [] };
     seen.add(link);
     const found: { link: SigmaLink; line: number }[] = [];
     const missing: string[] = [];
+    const shared: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
     for (const { name, line } of correlation.unresolved) {
-      const entry = byName.get(name);
+      const all = byName.get(name);
+      const entry = all?.[0];
       if (!entry) {
         missing.push(name);
         continue;
+      }
+      if (all.length > 1) {
+        shared.push({
+          line,
+          message:
+            `"${name}" is the id or name of ${all.length} rules read (${all.map(placeOf).join(', ')}); the correlation takes the first read, ${placeOf(entry)} ` +
+            '(files are read depth first, names by code point): give each rule a name of its own',
+        });
       }
       const named = settle(entry.link, seen);
       missing.push(...named.missing);
@@ -312,16 +329,17 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
         tactics: [...new Set([...link.tactics, ...tags.tactics])],
       },
       missing,
+      shared,
     };
     if (anywhere) delete result.link.platforms;
     settled.set(link, result);
     return result;
   };
   for (const entry of open) {
-    const { link, missing } = settle(entry.link, new Set());
+    const { link, missing, shared } = settle(entry.link, new Set());
     const { item } = entry;
     const correlation = link.correlation!;
-    const notes = [...(item.notes ?? [])];
+    const notes = [...(item.notes ?? []), ...shared];
     if (missing.length > 0) {
       notes.push({
         line: correlation.line,

@@ -1,5 +1,5 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
@@ -388,6 +388,61 @@ describe('parseRuleFile', () => {
         expect('items' in outcome && outcome.items.map((item) => ('rule' in item ? [item.rule.name, item.rule.refs] : Object.keys(item)))).to.deep.equal([
           ['PW Spray', [{ raw: 'attack.t1110.003', line: 7, id: 'T1110.003' }]],
           ['ignored'],
+        ]);
+      });
+
+      // A team keeps SigmaHQ's rule and its own copy of it (same id) in two folders: that was two rules, the copy
+      // counted on its own even where a correlation took the first for its own.
+      const tree = (files: Record<string, string>): CoverageInput => {
+        const dir = freshTmpDir('sigma-copies');
+        for (const [name, text] of Object.entries(files)) {
+          mkdirSync(dirname(join(dir, name)), { recursive: true });
+          writeFileSync(join(dir, name), text);
+        }
+        return readRuleFolder(dir);
+      };
+
+      it('counts a rule whose id two files define once, the first read, and ignores the copy, naming where the counted one is', () => {
+        const input = tree({ 'sigma/explicit_logon.yml': tagged, 'custom/explicit_logon.yml': tagged });
+        expect(input.rules.map((r) => [rel(input)(r.file), r.line, r.name])).to.deep.equal([[`custom${sep}explicit_logon.yml`, 1, 'Explicit Logon']]);
+        expect(input.ignored.map((i) => [rel(input)(i.file), i.line, i.reason])).to.deep.equal([
+          [
+            `sigma${sep}explicit_logon.yml`,
+            1,
+            `Sigma rule id ab1accc0-b6e2-4841-8dfb-5902581392c3 again, first read at ${join(input.source, 'custom', 'explicit_logon.yml')}:1, which counts for both: ` +
+              'one rule kept in two places is one detection (files are read depth first, names by code point); give this rule an id of its own if it is another rule',
+          ],
+        ]);
+        const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+        const resolved = resolveCoverage([input], library.release('enterprise-attack', '18.1'));
+        expect(resolved.rules.map((r) => [r.rule.name, r.ids])).to.deep.equal([['Explicit Logon', ['T1110.003']]]);
+      });
+
+      it('gives a correlation the first copy of a rule it names, and ignores the other copy rather than counting it on its own', () => {
+        const input = tree({ 'a/explicit_logon.yml': tagged, 'b/explicit_logon.yml': tagged, 'mr_pw_spray.yml': correlationText });
+        expect(input.rules.map((r) => [r.name, r.platforms])).to.deep.equal([['PW Spray', ['Windows']]]);
+        expect(input.ignored.map((i) => [rel(input)(i.file), i.reason.split(',')[0]])).to.deep.equal([
+          [`a${sep}explicit_logon.yml`, 'a rule of correlation rule "PW Spray" (' + join(input.source, 'mr_pw_spray.yml') + ':1)'],
+          [`b${sep}explicit_logon.yml`, `Sigma rule id ab1accc0-b6e2-4841-8dfb-5902581392c3 again`],
+        ]);
+        expect(input.problems).to.deep.equal([]);
+      });
+
+      it('notes a name two different rules have, where a correlation names it, and which one it takes', () => {
+        const linux = tagged.replace('ab1accc0-b6e2-4841-8dfb-5902581392c3', 'ab1accc0-b6e2-4841-8dfb-5902581392c4').replace('product: windows', 'product: linux');
+        const input = tree({ 'a/explicit_logon.yml': tagged, 'b/explicit_logon.yml': linux, 'mr_pw_spray.yml': correlationText });
+        expect(input.rules.map((r) => [r.name, r.platforms])).to.deep.equal([
+          ['Explicit Logon', ['Linux']],
+          ['PW Spray', ['Windows']],
+        ]);
+        const [a, b] = ['a', 'b'].map((folder) => `${join(input.source, folder, 'explicit_logon.yml')}:1`);
+        expect(input.problems.map((p) => [rel(input)(p.file), p.line, p.skipped, p.message])).to.deep.equal([
+          [
+            'mr_pw_spray.yml',
+            10,
+            false,
+            `"explicit_logon" is the id or name of 2 rules read (${a}, ${b}); the correlation takes the first read, ${a} (files are read depth first, names by code point): give each rule a name of its own`,
+          ],
         ]);
       });
 

@@ -974,6 +974,23 @@ function captionTactics(captions: readonly TableCaption[], at: number): string[]
 
 const orElse = (tactics: string[], others: string[]): string[] => (tactics.length ? tactics : others);
 
+/**
+ * The pieces of an item or flattened row cut where a clause after `;` starts with a tactic label of its own
+ * (`Execution: PowerShell (T1059.001); Persistence: Run key (T1547.001)`): that label governs its clause, as the line's
+ * governs the first, and is no part of a name. Clauses without a label stay with the piece before them.
+ */
+function labelledClauses(line: Line, span: TextSpan, leading: { tactics: string[]; length: number }): Array<{ span: TextSpan; label: { tactics: string[]; length: number } }> {
+  const pieces = [{ span: { ...span }, label: leading }];
+  for (const clause of clauses(line, span).slice(1)) {
+    const text = slice(line, clause);
+    const label = line.text.charAt(clause.start - 1) === ';' ? leadingTactics(text) : undefined;
+    if (!label?.length) continue;
+    pieces.at(-1)!.span.end = clause.start - 1;
+    pieces.push({ span: { start: clause.start + label.length, end: span.end }, label });
+  }
+  return pieces;
+}
+
 /** Whether the text of a line around its ID is none, or only the label of a field (`ID:`): the ID stands alone. */
 function isBareId(rest: string): boolean {
   return !/\p{L}/u.test(rest) || (rest.length <= 40 && /[:：]\s*$/.test(rest));
@@ -1012,9 +1029,9 @@ function lineReferences(
     return undefined;
   }
   const refs: Found[] = [];
-  for (const row of rows ?? [span]) {
+  for (const { span: row, label } of rows?.map((r) => ({ span: r, label: leading })) ?? labelledClauses(line, span, leading)) {
     const read = readPiece(line, row, 'reference');
-    const own = leading.length ? displayTactics(leading.tactics) : read.tactics;
+    const own = label.length ? displayTactics(label.tactics) : read.tactics;
     for (const ref of read.refs) {
       const tactics = merged.tacticsAt(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context) }).tactics;
       // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it. An ID with

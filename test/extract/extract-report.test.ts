@@ -289,6 +289,24 @@ describe('extractReport', () => {
     });
   });
 
+  describe('leading labels of clauses on one line, after `;`', () => {
+    const rows = (text: string) =>
+      extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.raw, ref.name, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings]);
+
+    it('gives each clause the tactic of its own label, not the line\'s first, and keeps the label out of the name', () => {
+      // A list item mapping several techniques, one tactic per clause (the previous helper's probe of real summaries).
+      expect(rows('- Execution: PowerShell (T1059.001); Persistence: Registry Run Keys (T1547.001)')).to.deep.equal([
+        ['PowerShell (T1059.001)', 'PowerShell', ['Execution'], ['T1059.001'], []],
+        ['Registry Run Keys (T1547.001)', 'Registry Run Keys', ['Persistence'], ['T1547.001'], []],
+      ]);
+      expect(rows('Execution: T1059.001; Persistence: T1547.001, T1053.005').map((row) => row[2])).to.deep.equal([['Execution'], ['Persistence'], ['Persistence']]);
+    });
+
+    it('leaves a clause without a label of its own under the line\'s label', () => {
+      expect(rows('Execution: Native API (T1106); Windows Command Shell (T1059.003)').map((row) => row[2])).to.deep.equal([['Execution'], ['Execution']]);
+    });
+  });
+
   describe('a name written around its ID', () => {
     it('is the reference\'s name where it is exactly that technique\'s and the name read is not (an OCR\'d table, reports4 21 and 01)', () => {
       const text = [

@@ -1,5 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { FoldedText } from '../normalize/tokenize-references.js';
+import { withoutMarkup } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 
 // What may follow a technique ID at the end of its line when a line break split it from its sub-technique number.
@@ -15,7 +16,7 @@ const TECHNIQUE_ONLY = /^T\d{4}$/;
 export function joinSplitIds(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
   return references.map((ref) => {
     const id = ref.ids[0];
-    if (ref.ids.length !== 1 || !id || !TECHNIQUE_ONLY.test(id) || ref.span.line !== ref.line) return ref;
+    if (ref.ids.length !== 1 || !id || !TECHNIQUE_ONLY.test(id)) return ref;
     const line = lines[ref.span.line - 1]?.original;
     const next = lines[ref.span.line]?.original;
     if (line === undefined || next === undefined) return ref;
@@ -25,6 +26,22 @@ export function joinSplitIds(references: readonly ExtractedReference[], lines: r
     const sub = new RegExp(`^\\s*${dot}(0\\d{2})(?![\\d.])`).exec(next);
     const joined = sub ? `${id}.${sub[1]}` : undefined;
     if (!sub || !joined || !target.technique(joined)) return ref;
+    const written = `${line.slice(ref.span.start, ref.span.end)}${line.slice(ref.span.end).trimEnd()}\n${sub[0].trim()}`;
+    const { nameSpan } = ref;
+    // A bare ID's name taken from another line (`neighbourName`): from the line right after it, that line's text after
+    // the number, which is no part of the name (`T1059.`⏎`001 PowerShell`); from another line, as it was.
+    if (nameSpan && nameSpan.line !== ref.span.line) {
+      const after = nameSpan.line > ref.span.line;
+      const nameLine = lines[nameSpan.line - 1]?.original ?? '';
+      let start = nameSpan.line === ref.span.line + 1 ? Math.max(nameSpan.start, sub[0].length) : nameSpan.start;
+      start += Math.max(0, nameLine.slice(start, nameSpan.end).search(/\S/));
+      const nameText = nameLine.slice(start, nameSpan.end).trim();
+      const name = withoutMarkup(nameText).replace(/\s+/g, ' ').trim();
+      const { name: _name, nameSpan: _nameSpan, ...bare } = ref;
+      if (!/\p{L}/u.test(name)) return { ...bare, line: ref.span.line, raw: written, ids: [joined] };
+      return { ...bare, raw: after ? `${written} | ${nameText}` : `${nameText} | ${written}`, ids: [joined], name, nameSpan: { ...nameSpan, start } };
+    }
+    if (ref.span.line !== ref.line) return ref;
     return { ...ref, raw: `${ref.raw}${line.slice(ref.span.end).trimEnd()}\n${sub[0].trim()}`, ids: [joined] };
   });
 }

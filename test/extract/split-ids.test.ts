@@ -12,6 +12,14 @@ describe('joinSplitIds (through extractReport, ATT&CK 18.1)', () => {
     expect(read('| Windows Command Shell | T1059\n.003 |\n')).to.deep.equal([['Windows Command Shell | T1059\n.003', ['T1059.003'], ['T1059.003'], 'current']]);
   });
 
+  // A bare ID on its line takes its name from the line beside it: the number's line is the ID's own, its number no name.
+  it('joins an ID alone on its line, the number\'s line after it not taken as its name with the number', () => {
+    const rows = (text: string) => extractReport(text, { target }).references.map((ref) => [ref.raw, ref.name, ref.nameSpan, ref.resolution?.ids]);
+    expect(rows('T1059.\n001 PowerShell\n')).to.deep.equal([['T1059.\n001 | PowerShell', 'PowerShell', { line: 2, start: 4, end: 14 }, ['T1059.001']]]);
+    expect(rows('T1059.\n001\n')).to.deep.equal([['T1059.\n001', undefined, undefined, ['T1059.001']]]);
+    expect(rows('PowerShell\nT1059.\n001\n')).to.deep.equal([['PowerShell | T1059.\n001', 'PowerShell', { line: 1, start: 0, end: 10 }, ['T1059.001']]]);
+  });
+
   it('names the join in the trail', () => {
     const [ref] = extractReport('PowerShell T1059.\n001 ran scripts.\n', { target }).references;
     expect(ref?.resolution?.trail).to.include('read: line breaks joined (a wrapped cell)');

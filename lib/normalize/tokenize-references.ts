@@ -36,6 +36,7 @@ export const READING_RULES = [
   'an underscore separates a sub-technique (T1566_001)',
   'a comma stands for the dot of a sub-technique (T1059,001)',
   'a colon separates a sub-technique (T1059:003)',
+  'a Markdown escape before the dot of a sub-technique is dropped (T1021\\.004)',
   'sibling sub-techniques written as a shorthand (T1059.001/.003, T1566.001 and .002)',
   'a range of sub-techniques (T1003.001-.003)',
   'a range of techniques written with a tilde (T1192~1194, T1192〜T1194)',
@@ -55,7 +56,7 @@ export const READING_RULES = [
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE] =
   READING_RULES;
 /** The rule by which a reference states its own tactic in brackets after it: that tactic is its, and no other. */
 export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
@@ -79,6 +80,8 @@ const SUB_SEPARATORS: ReadonlyArray<readonly [rule: ReadingRule | undefined, pat
   [COMMA, ','],
   // Only before a number starting with 0: `T1059: Command and Scripting Interpreter` and `T1059:10` are no such thing.
   [COLON, ':(?=0)'],
+  // Text converted to Markdown escapes the dot (`T1021\.004`, M-Trends 2024 as a Markdown file stores it).
+  [ESCAPED_DOT, '\\\\\\.'],
 ];
 
 const TECHNIQUE = `\\d{${digits}}`;

@@ -307,6 +307,18 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a sub-technique\'s dot escaped as Markdown escapes it (`T1021\\.004`)', () => {
+    it('reads the sub-technique, its name beside it, and names the repair in the trail', () => {
+      // M-Trends 2024 as a Markdown conversion stores its Lateral Movement chart (`T1021\.004: SSHT1021\.002: SMB…`).
+      const refs = extractReport('- T1021\\.004: SSH\n- T1550\\.002: Pass the Hash\n', { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.ids, ref.name, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        ['T1021\\.004: SSH', ['T1021.004'], 'SSH', ['T1021.004'], []],
+        ['T1550\\.002: Pass the Hash', ['T1550.002'], 'Pass the Hash', ['T1550.002'], []],
+      ]);
+      expect(refs[0]?.resolution?.trail).to.include('read: a Markdown escape before the dot of a sub-technique is dropped (T1021\\.004)');
+    });
+  });
+
   describe('a name written around its ID', () => {
     it('is the reference\'s name where it is exactly that technique\'s and the name read is not (an OCR\'d table, reports4 21 and 01)', () => {
       const text = [

@@ -55,6 +55,8 @@ describe('scanIds', () => {
     // A footnote's number glued to a sub-technique, as PDF-to-text writes a superscript.
     ['PowerShell T1059.00112 was', [['T1059.001']], [rule('a footnote number glued')], 'T1059.00112'],
     ['T1218.0053.', [['T1218.005']], [rule('a footnote number glued')], 'T1218.0053'],
+    // A Markdown conversion's escaped dot (M-Trends 2024 stored as Markdown: `T1021\.004: SSH`).
+    ['T1021\\.004: SSH', [['T1021.004']], [rule('a Markdown escape before the dot')], 'T1021\\.004'],
     ['https://attack.mitre.org/techniques/T1566/001/ more', [['T1566.001']], [rule('an ATT&CK URL')], 'https://attack.mitre.org/techniques/T1566/001/'],
     ['T1566.01', [[]], [], 'T1566.01'],
     // IDs as a scan or a PDF's font leaves them: a letter O for a zero, l or I for a one, a space after the dot.

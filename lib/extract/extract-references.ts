@@ -209,8 +209,9 @@ function isProse(text: string, named = false): boolean {
   return (t.match(CJK_CHARS)?.length ?? 0) > 30;
 }
 
-// The key of a field, in Markdown bold or not (`Técnica:`, `**Technique:**`): `techniqueKeyLength` tells which keys.
-const KEY = /^(?:\*\*|__)?([^:：*_\n]{1,40}?)\s{0,2}[:：]\s{0,2}(?:\*\*|__)?\s{0,4}/;
+// The key of a field, in Markdown bold or not (`Técnica:`, `**Technique:**`, `**Tactic**:`): `techniqueKeyLength` tells
+// which keys.
+const KEY = /^(?:\*\*|__)?([^:：*_\n]{1,40}?)(?:\*\*|__)?\s{0,2}[:：]\s{0,2}(?:\*\*|__)?\s{0,4}/;
 
 /**
  * The length of the key a text starts with when that key is a technique column's header word (`Technique:`, `Técnica:`,
@@ -280,7 +281,7 @@ type Entry =
   | { kind: 'text' | 'prose'; line: Line; heading?: true; caption?: true }
   | { kind: 'header'; line: Line; role: Role }
   | { kind: 'tactic'; line: Line; tactics: string[]; heading?: true; caption?: true }
-  | { kind: 'ids'; line: Line; body: TextSpan; bullet: boolean }
+  | { kind: 'ids'; line: Line; body: TextSpan; bullet: boolean; record?: KeyValueRecord }
   | { kind: 'row'; line: Line; cells: TextSpan[]; csv?: CsvSeparator };
 
 /** Split a table row at `|` or tabs; undefined when the line is no row. */
@@ -427,6 +428,8 @@ function classify({ folded, number, origin }: ReadLine): Entry {
   const line: Line = { number, folded, text: folded.text, idSpans, ...(origin ? { origin } : {}) };
   const text = line.text;
   if (!text.trim()) return { kind: 'blank', line };
+  const fields = lineFields(line);
+  if (fields) return { kind: 'ids', line, body: fields.value, bullet: LIST_MARKER.test(text), record: fields.record };
   const cells = rowCells(line);
   if (cells) return { kind: 'row', line, cells };
   if (idSpans.length) {
@@ -916,6 +919,34 @@ function lineField(line: Line): Field | undefined {
   return value.end > value.start ? { ...(role ? { role } : {}), line, value } : undefined;
 }
 
+/**
+ * A line of fields separated by `|`, each keyed by a column header's word (`**Tactic**: Defense Evasion, Persistence |
+ * **Technique**: T1574.001`, a write-up's summary line), one of them holding IDs: that field's value, and the record the
+ * others make (a name field's value, a tactic field's tactics), as lines of fields make one (`fieldRecord`).
+ */
+function lineFields(line: Line): { value: TextSpan; record: KeyValueRecord } | undefined {
+  const text = line.text;
+  if (!line.idSpans.length || !text.includes('|') || text.length > 600 || /^\s{0,12}\|/.test(text)) return undefined;
+  const marker = LIST_MARKER.exec(text)?.[0].length ?? 0;
+  const fields: Field[] = [];
+  for (const cell of splitCells(text.slice(marker), '|')) {
+    const key = KEY.exec(text.slice(marker + cell.start, marker + cell.end));
+    const role = key ? headerRole(key[1]!) : undefined;
+    if (!key || !role) return undefined;
+    fields.push({ role, line, value: trimSpan(text, { start: marker + cell.start + key[0].length, end: marker + cell.end }) });
+  }
+  const withIds = fields.filter((field) => hasIds(line, field.value));
+  const value = withIds[0]?.value;
+  if (!value || withIds.length > 1) return undefined;
+  const record: KeyValueRecord = {};
+  for (const { role, value: span } of fields) {
+    if (span === value) continue;
+    if (role === 'name' && nameCell(line, span)) record.name ??= { line, span, after: span.start > value.start };
+    if (role === 'tactic') record.tactics ??= tacticValue(slice(line, span));
+  }
+  return { value, record };
+}
+
 // How many lines around an ID field are searched for the other fields of its record.
 const RECORD_LINES = 8;
 
@@ -1335,7 +1366,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         // description, a sentence, ended the tactic's reach.
         const rowAbove = cellRows && !context.length && cellRows.cells >= 1 && cellRows.cells <= cellRows.columns - 2 ? cellRows.tactics : [];
         if (cellRows) cellRows.cells = 0;
-        const record = fieldRecord(entryAt, lines.length, index);
+        const record = entry.record ?? fieldRecord(entryAt, lines.length, index);
         const given = record?.tactics ?? (tacticAfter ? [] : orElse(context, rowAbove));
         const refs = lineReferences(entry, given, section, (labelled) => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled), merged, record);
         if (!refs) {

@@ -513,6 +513,19 @@ describe('extractReport', () => {
       expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.warnings])).to.deep.equal([['T1059.001', undefined, []]]);
     });
 
+    it('reads fields set on one line, separated by `|`, their keys in Markdown bold (`**Tactic**: … | **Technique**: T1574.001`)', () => {
+      // A write-up's summary line per technique (the previous helper's probe of real Markdown write-ups).
+      const text = [
+        '**Tactic**: Defense Evasion, Persistence | **Technique**: T1574.001', '',
+        '- **Tactics**: Execution | **ID**: T1059.001 | **Name**: Command and Scripting Interpreter: PowerShell',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        ['T1574.001', undefined, ['Defense Evasion', 'Persistence'], ['T1574.001'], []],
+        ['T1059.001 | Command and Scripting Interpreter: PowerShell', 'Command and Scripting Interpreter: PowerShell', ['Execution'], ['T1059.001'], []],
+      ]);
+    });
+
     it('takes no name field for a record of several IDs', () => {
       const text = ['- **Technique ID:** T1059.001', '- **Technique Name:** PowerShell', '- **Technique ID:** T1053.005'].join('\n');
       expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => ref.raw)).to.deep.equal(['T1059.001', 'T1053.005']);

@@ -77,8 +77,8 @@ export function parseSigmaDocs(docs: readonly (YamlNode | null)[], lines: LineIn
   const firstFields = topFields(docs[0] ?? null, lines)!;
   if (scalarText(firstFields.fields.get('action')) === 'global') return readCollection(firstFields, docs.slice(1), lines, file);
   const documents = docs.flatMap((doc) => topFields(doc, lines) ?? []);
-  if (documents.length === 1) return readDocument(firstFields, documents, lines, file);
-  return { items: documents.map((document) => readDocument(document, documents, lines, file)) };
+  if (documents.length === 1) return readDocument(firstFields, lines, file);
+  return { items: documents.map((document) => readDocument(document, lines, file)) };
 }
 
 /** A rule collection: the first document (action: global) holds what every later document shares. */
@@ -96,45 +96,30 @@ function readCollection(global: RuleFields, docs: readonly (YamlNode | null)[], 
 }
 
 /**
- * One document of a file of Sigma rules, as a rule. A correlation rule (`correlation:`) counts for its own tags,
- * status and level (for its rules' technique tags when it has none of its own), on the platforms of the rules it names
- * (`correlation.rules`, by `id` or `name`, a correlation naming another followed to its rules) among the file's
- * documents. A detection rule a correlation rule of the file names is not output by itself unless that correlation
- * says `generate: true` (Sigma's correlation specification; pySigma converts it as part of the correlation only): it
- * is ignored, naming the correlation that counts for it. Each outcome keeps what a correlation in another file may
- * take of it (`sigma`: SigmaLink), and a correlation naming rules its file does not hold keeps those names for
- * settleCorrelations to find in the rest of the folder.
+ * One document of a file of Sigma rules, as a rule. A correlation rule (`correlation:`) counts for its own tags, status
+ * and level; each outcome keeps what a correlation rule may take of it (`sigma`: SigmaLink), and a correlation rule
+ * keeps the names it gives in `correlation.rules` for settleCorrelations to find, in its file or the rest of the folder.
  */
-function readDocument(document: RuleFields, documents: readonly RuleFields[], lines: LineIndex, file: string): RuleOutcome {
+function readDocument(document: RuleFields, lines: LineIndex, file: string): RuleOutcome {
   const { fields } = document;
   const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length > 0 ? { ...outcome, notes } : outcome);
   if (fields.has('title') && fields.has('detection')) {
-    const names = ruleNames(document);
-    const user = documents.find((other) => other !== document && !generates(other, lines, []) && correlationNames(other, lines).some(({ name }) => names.includes(name)));
-    if (user) {
-      const name = scalarText(fields.get('title')) ?? '';
-      const correlation = scalarText(user.fields.get('title')) ?? '';
-      const ignored = { line: document.line, name, reason: `a rule of correlation rule "${correlation}" (line ${user.line}), which counts for it: without "generate: true" it raises no alert of its own` };
-      return withLink({ ignored }, linkOf(document, [document], undefined, lines));
-    }
     return withLink(withNotes(ruleFrom(document, [document], undefined, file, lines, notes)), linkOf(document, [document], undefined, lines));
   }
   if (scalarText(fields.get('title')) !== undefined && fields.has('correlation')) {
-    const { found, missing } = correlatedRules(document, documents, lines);
-    const inherited = mergeTags(found.map((rule) => ruleTags(rule.fields, lines, [])), correlationNames(document, lines)[0]?.line ?? document.line);
     const generate = generates(document, lines, notes);
-    const outcome = withNotes(ruleFrom(document, found, undefined, file, lines, notes, inherited));
-    // With none of its rules in the file, it has no platform yet (logsources says any for no variant).
-    const link = found.length ? linkOf(document, found, undefined, lines) : { ...linkOf(document, found, undefined, lines), platforms: [] };
-    if (missing.length === 0) return withLink(outcome, { ...link, refs: mergeRefs(link.refs, inherited.refs), correlation: { title: scalarText(fields.get('title'))!, line: document.line, generate, unresolved: [] } });
-    // Named rules the file does not hold: settleCorrelations looks for them in the folder; the rule as it would be
-    // with their techniques is kept (`draft`) for a correlation that has no technique tag of its own.
-    const draft = ruleFrom(document, found, undefined, file, lines, [], inherited, true);
+    const names = correlationNames(document, lines);
+    // The rule as it would be with the techniques of the rules it names (`draft`, with its notes) is kept for a
+    // correlation that has no technique tag of its own.
+    const draftNotes = [...notes];
+    const draft = names.length ? ruleFrom(document, [], undefined, file, lines, draftNotes, undefined, true) : undefined;
+    const outcome = withNotes(ruleFrom(document, [], undefined, file, lines, notes));
+    // Until settleCorrelations finds the rules it names, it has no platform (logsources says any for no variant).
     return withLink(outcome, {
-      ...link,
-      refs: mergeRefs(link.refs, inherited.refs),
-      correlation: { title: scalarText(fields.get('title'))!, line: document.line, generate, unresolved: missing, ...('rule' in draft ? { draft: draft.rule } : {}) },
+      ...linkOf(document, [], undefined, lines),
+      platforms: [],
+      correlation: { title: scalarText(fields.get('title'))!, line: document.line, generate, unresolved: names, ...(draft && 'rule' in draft ? { draft: draft.rule, draftNotes } : {}) },
     });
   }
   return notARule(document);
@@ -143,7 +128,7 @@ function readDocument(document: RuleFields, documents: readonly RuleFields[], li
 /**
  * What a correlation rule may take of a Sigma document it names, in this file or another (settleCorrelations): the
  * names it is named by, where it fires (absent: any platform), its data sources and technique and tactic tags. A
- * correlation rule's also says what it outputs and which names its file does not hold.
+ * correlation rule's also says what it outputs and the names it gives.
  */
 export interface SigmaLink {
   names: string[];
@@ -156,10 +141,11 @@ export interface SigmaLink {
     line: number;
     /** Whether the rules it names raise alerts of their own as well (`generate: true`). */
     generate: boolean;
-    /** The names in `correlation.rules` that no document of its file has, with the lines naming them. */
+    /** The names in `correlation.rules`, with the lines naming them. */
     unresolved: { name: string; line: number }[];
-    /** The rule it counts as, technique tags aside, when it has no technique tag of its own. */
+    /** The rule it counts as, technique tags aside, when it has no technique tag of its own, and its notes. */
     draft?: CoverageRule;
+    draftNotes?: Omit<CoverageProblem, 'file' | 'skipped'>[];
   };
 }
 
@@ -209,26 +195,6 @@ function generates(document: RuleFields, lines: LineIndex, notes: Omit<CoverageP
   return value === 'true';
 }
 
-/** The detection rules of `documents` a correlation rule names, through the correlations it names, and the names not found. */
-function correlatedRules(correlation: RuleFields, documents: readonly RuleFields[], lines: LineIndex): { found: RuleFields[]; missing: { name: string; line: number }[] } {
-  const found: RuleFields[] = [];
-  const missing: { name: string; line: number }[] = [];
-  const seen = new Set<RuleFields>([correlation]);
-  const visit = (document: RuleFields): void => {
-    for (const named of correlationNames(document, lines)) {
-      const other = documents.find((candidate) => ruleNames(candidate).includes(named.name));
-      if (!other) missing.push(named);
-      else if (!seen.has(other)) {
-        seen.add(other);
-        if (other.fields.has('detection')) found.push(other);
-        else visit(other);
-      }
-    }
-  };
-  visit(correlation);
-  return { found, missing };
-}
-
 /** Technique references, without repeats (by ID, else as written). */
 function mergeRefs(...lists: readonly CoverageRef[][]): CoverageRef[] {
   const seen = new Set<string>();
@@ -240,20 +206,12 @@ function mergeRefs(...lists: readonly CoverageRef[][]): CoverageRef[] {
   });
 }
 
-/** The technique and tactic tags of several rules, once each, their references placed at `line` (where the correlation names its rules). */
-function mergeTags(all: readonly { refs: CoverageRef[]; tactics: string[] }[], line: number): { refs: CoverageRef[]; tactics: string[] } {
-  return {
-    refs: mergeRefs(...all.map(({ refs }) => refs)).map(({ raw, id }) => ({ raw, line, ...(id ? { id } : {}) })),
-    tactics: [...new Set(all.flatMap(({ tactics }) => tactics))],
-  };
-}
-
 /**
- * A folder's outcomes with each Sigma correlation rule that names rules its file does not hold settled against the
- * rules of every other file (pySigma resolves `correlation.rules` over the whole collection it reads): the correlation
+ * A folder's (or one file's) outcomes with each Sigma correlation rule settled against the rules of its own file and
+ * every other file (pySigma resolves `correlation.rules` over the whole collection it reads): the correlation
  * takes the platforms, data sources and (with no technique tag of its own) the technique and tactic tags of the rules
  * it finds, a correlation it finds followed to its own; a rule it names is ignored, saying which correlation counts
- * for it, unless the correlation says `generate: true`. A name no rule read has is noted, and the correlation counts on
+ * for it (its line, in the same file), unless the correlation says `generate: true`. A name no rule read has is noted, and the correlation counts on
  * every platform. A name several rules read have (copies of one `id` are settled before: oneSigmaRulePerId) is taken
  * from the first read, with a note on the line naming it that lists them all.
  */
@@ -304,22 +262,26 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
       const named = settle(entry.link, seen);
       missing.push(...named.missing);
       found.push({ link: named.link, line });
-      if (!entry.link.correlation && !correlation.generate && !replaced.has(entry.item) && 'rule' in entry.item) {
-        const own = open.find((candidate) => candidate.link === link)!;
-        replaced.set(entry.item, {
+      // A rule of the correlation's own file is ignored for it even when ignored for a reason of its own (no technique
+      // tag); one of another file only when it counts.
+      const own = open.find((candidate) => candidate.link === link)!;
+      const { item } = entry;
+      if (!entry.link.correlation && !correlation.generate && !replaced.has(item) && ('rule' in item || ('ignored' in item && entry.file === own.file))) {
+        const { line: at, name: title } = 'rule' in item ? item.rule : item.ignored;
+        replaced.set(item, {
           ignored: {
-            ...(entry.item.rule.line !== undefined ? { line: entry.item.rule.line } : {}),
-            name: entry.item.rule.name,
-            reason: `a rule of correlation rule "${correlation.title}" (${own.file}:${correlation.line}), which counts for it: without "generate: true" it raises no alert of its own`,
+            ...(at !== undefined ? { line: at } : {}),
+            name: title ?? '',
+            reason: `a rule of correlation rule "${correlation.title}" (${entry.file === own.file ? 'line ' : `${own.file}:`}${correlation.line}), which counts for it: without "generate: true" it raises no alert of its own`,
           },
-          ...(entry.item.notes ? { notes: entry.item.notes } : {}),
+          ...(item.notes ? { notes: item.notes } : {}),
         });
       }
     }
     const anywhere = !link.platforms || missing.length > 0 || found.some(({ link: named }) => !named.platforms);
     const platforms = anywhere ? undefined : [...new Set([...link.platforms!, ...found.flatMap(({ link: named }) => named.platforms!)])];
     // Each technique taken is placed on the line of the name that brought it.
-    const tags = { refs: mergeRefs(...found.map(({ link: named, line }) => mergeTags([named], line).refs)), tactics: [...new Set(found.flatMap(({ link: named }) => named.tactics))] };
+    const tags = { refs: mergeRefs(...found.map(({ link: named, line }) => named.refs.map(({ raw, id }) => ({ raw, line, ...(id ? { id } : {}) })))), tactics: [...new Set(found.flatMap(({ link: named }) => named.tactics))] };
     const result = {
       link: {
         ...link,
@@ -339,7 +301,9 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
     const { link, missing, shared } = settle(entry.link, new Set());
     const { item } = entry;
     const correlation = link.correlation!;
-    const notes = [...(item.notes ?? []), ...shared];
+    // A correlation with no technique tag of its own counts as its draft, with the draft's notes, for those of its rules.
+    const borrows = 'ignored' in item && correlation.draft !== undefined && link.refs.length > 0;
+    const notes = [...((borrows ? correlation.draftNotes : item.notes) ?? []), ...shared];
     if (missing.length > 0) {
       notes.push({
         line: correlation.line,
@@ -352,11 +316,11 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
     };
     let outcome: RuleOutcome = item;
     if ('rule' in item) outcome = { ...item, rule: place(item.rule) };
-    else if ('ignored' in item && correlation.draft && link.refs.length > 0) {
+    else if (borrows) {
       const ids = link.refs.map((ref) => ref.id ?? ref.raw);
       notes.push({ line: correlation.line, message: `no technique tag of its own: it counts for those of the rules it names, ${ids.join(', ')}` });
       const { ignored: _ignored, ...rest } = item;
-      const rule = place({ ...correlation.draft, refs: link.refs });
+      const rule = place({ ...correlation.draft!, refs: link.refs });
       if (link.tactics.length && !rule.tactics) rule.tactics = link.tactics;
       outcome = { ...rest, rule };
     }
@@ -506,7 +470,7 @@ function logsources(
   const platforms = new Set<string>();
   const dataSources = new Set<string>();
   const unknownProducts = new Set<string>();
-  // A correlation rule that names rules the file does not hold fires wherever they do.
+  // A correlation rule has no variant of its own: it fires wherever the rules settleCorrelations finds for it do.
   let anywhere = variants.length === 0;
   for (const variant of variants) {
     // In a collection the global logsource and the document's own are merged, key by key.

@@ -391,6 +391,22 @@ describe('parseRuleFile', () => {
         ]);
       });
 
+      it('takes the techniques of the rules it names in its own file and in another alike, when it has none of its own', () => {
+        // One rule named is kept beside the correlation, the other in a file of its own: both are settled the same way.
+        const untagged = correlation('').replace('tags:\n    - attack.t1110.003\n    - attack.credential-access\n', '').replace('        - explicit_logon\n', '        - explicit_logon\n        - valid_account\n');
+        const withTag = untagged.replace('tags:\nlogsource', 'tags:\n    - attack.t1110.003\nlogsource');
+        const other = tagged.replace('name: explicit_logon', 'name: valid_account').replace('ab1accc0-b6e2-4841-8dfb-5902581392c3', 'ab1accc0-b6e2-4841-8dfb-5902581392c5').replace('attack.t1110.003', 'attack.t1078.002');
+        const input = folder({ 'mr_pw_spray.yml': withTag, 'valid_account.yml': other });
+        expect(input.rules.map((r) => [r.name, r.refs.map((ref) => [ref.id, ref.line]), r.platforms])).to.deep.equal([['PW Spray', [['T1110.003', 7], ['T1078.002', 8]], ['Windows']]]);
+        expect(input.ignored.map((i) => [rel(input)(i.file), i.reason.split(',')[0]])).to.deep.equal([
+          ['mr_pw_spray.yml', 'a rule of correlation rule "PW Spray" (line 1)'],
+          ['valid_account.yml', `a rule of correlation rule "PW Spray" (${join(input.source, 'mr_pw_spray.yml')}:1)`],
+        ]);
+        const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+        const resolved = resolveCoverage([input], library.release('enterprise-attack', '18.1'));
+        expect(resolved.rules.map((r) => [r.rule.name, r.ids])).to.deep.equal([['PW Spray', ['T1078.002', 'T1110.003']]]);
+      });
+
       // A team keeps SigmaHQ's rule and its own copy of it (same id) in two folders: that was two rules, the copy
       // counted on its own even where a correlation took the first for its own.
       const tree = (files: Record<string, string>): CoverageInput => {

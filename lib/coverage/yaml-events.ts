@@ -182,6 +182,13 @@ const KEY_VALUE_LINE = /^(\s*(?:-\s+)?)([^\s#'"[\]{},:][^#]*?):[ \t]+(.*)$/;
 // What starts a value that is not plain text: a quote, a flow collection, a block scalar, an anchor, alias or tag.
 const NOT_PLAIN = /^['"[{|>&*!%@`#]/;
 
+/** A text's lines, a carriage return at their end aside. */
+const sourceLines = (text: string): string[] => text.split('\n').map((source) => source.replace(/\r$/, ''));
+/** How many spaces and tabs a line starts with. */
+const indentOf = (source: string): number => /^[ \t]*/.exec(source)![0].length;
+/** What a plain value's colon at `index` of `plain` does: ends it, or stands inside it followed by a space. */
+const colonSays = (plain: string, index: number): string => (index + 1 === plain.trimEnd().length ? 'ends in ":"' : 'holds ": "');
+
 /**
  * Why a YAML syntax error at `line` and `column` (1-based) happened when the cause is a plain (unquoted) value that
  * holds `: ` or ends in `:` (`title: Boot or Logon Autostart Execution: Winlogon Helper DLL`): YAML reads that colon
@@ -195,13 +202,12 @@ export function plainColonCause(text: string, line: number, column: number): str
 }
 
 function plainColon(text: string, line: number, column: number): { line: number; cause: string } | undefined {
-  const lines = text.split('\n').map((source) => source.replace(/\r$/, ''));
-  const indent = (source: string): number => /^[ \t]*/.exec(source)![0].length;
+  const lines = sourceLines(text);
   // The key line whose value holds the error's line: that line, or a key line above it of which every line between is
   // a more indented continuation.
   let at = line - 1;
   while (at > 0 && lines[at]!.trim() !== '' && !KEY_LINE.test(lines[at]!)) at--;
-  if (lines.slice(at + 1, line).some((between) => between.trim() === '' || indent(between) <= indent(lines[at] ?? ''))) return undefined;
+  if (lines.slice(at + 1, line).some((between) => between.trim() === '' || indentOf(between) <= indentOf(lines[at] ?? ''))) return undefined;
   const source = lines[at];
   const match = source === undefined ? null : KEY_VALUE_LINE.exec(source);
   if (!match) return undefined;
@@ -211,24 +217,22 @@ function plainColon(text: string, line: number, column: number): { line: number;
   const plain = value.replace(/[ \t]#.*$/, '');
   const colon = /:(?:[ \t]|$)/.exec(plain);
   if (colon) {
-    const holds = colon.index + 1 === plain.trimEnd().length ? 'ends in ":"' : 'holds ": "';
     return {
       line: at + 1,
       cause:
-        `the value of "${key.trim()}" is not quoted and ${holds} (column ${valueStart + colon.index + 1}), which YAML reads as the start of ` +
+        `the value of "${key.trim()}" is not quoted and ${colonSays(plain, colon.index)} (column ${valueStart + colon.index + 1}), which YAML reads as the start of ` +
         `a mapping inside it; quote the value: ${key.trim()}: '…' (write '' for a ' inside)`,
     };
   }
   // Its continuation lines, more indented than the key.
-  for (let next = at + 1; next < lines.length && lines[next]!.trim() !== '' && indent(lines[next]!) > indent(source!); next++) {
+  for (let next = at + 1; next < lines.length && lines[next]!.trim() !== '' && indentOf(lines[next]!) > indentOf(source!); next++) {
     const rest = lines[next]!.replace(/[ \t]#.*$/, '');
     const inner = /:(?:[ \t]|$)/.exec(rest);
     if (!inner) continue;
-    const holds = inner.index + 1 === rest.trimEnd().length ? 'ends in ":"' : 'holds ": "';
     return {
       line: next + 1,
       cause:
-        `the value of "${key.trim()}" (line ${at + 1}) goes on over several lines without quotes and line ${next + 1} ${holds} (column ${inner.index + 1}), which YAML reads as ` +
+        `the value of "${key.trim()}" (line ${at + 1}) goes on over several lines without quotes and line ${next + 1} ${colonSays(rest, inner.index)} (column ${inner.index + 1}), which YAML reads as ` +
         `the start of a mapping inside it; write the value as a block, its lines indented under the key: ${key.trim()}: |`,
     };
   }
@@ -261,13 +265,12 @@ export function syntaxErrorCause(text: string, reason: string, line: number, col
  * lines. The first of them and what to do; undefined when the lines around `line` are not such lines.
  */
 function unindentedContinuation(text: string, line: number): { line: number; cause: string } | undefined {
-  const lines = text.split('\n').map((source) => source.replace(/\r$/, ''));
-  const indent = (source: string): number => /^[ \t]*/.exec(source)![0].length;
+  const lines = sourceLines(text);
   const part = (source: string | undefined, width: number): boolean =>
-    source !== undefined && source.trim() !== '' && !source.trimStart().startsWith('#') && indent(source) === width && !KEY_LINE.test(source);
+    source !== undefined && source.trim() !== '' && !source.trimStart().startsWith('#') && indentOf(source) === width && !KEY_LINE.test(source);
   let at = line - 1;
   if (KEY_LINE.test(lines[at] ?? '')) at--;
-  const width = indent(lines[at] ?? '');
+  const width = indentOf(lines[at] ?? '');
   if (!part(lines[at], width)) return undefined;
   let first = at;
   while (part(lines[first - 1], width)) first--;
@@ -275,14 +278,14 @@ function unindentedContinuation(text: string, line: number): { line: number; cau
   while (part(lines[last + 1], width)) last++;
   // The key whose value they continue: the nearest key line above at their indentation (deeper lines are its value's).
   let owner = first - 1;
-  while (owner >= 0 && (lines[owner]!.trim() === '' || indent(lines[owner]!) > width)) owner--;
+  while (owner >= 0 && (lines[owner]!.trim() === '' || indentOf(lines[owner]!) > width)) owner--;
   const ownerLine = lines[owner];
-  if (ownerLine === undefined || indent(ownerLine) !== width || !KEY_LINE.test(ownerLine)) return undefined;
+  if (ownerLine === undefined || indentOf(ownerLine) !== width || !KEY_LINE.test(ownerLine)) return undefined;
   const key = /^[ \t]*(?:-[ \t]+)?([\w.$-]+)/.exec(ownerLine)![1]!;
   const span = first === last ? `line ${first + 1}` : `lines ${first + 1}-${last + 1}`;
   const block = BLOCK_INDICATOR.test(ownerLine);
   const body = lines.slice(owner + 1, first).find((source) => source.trim() !== '');
-  const depth = block && body !== undefined ? indent(body) - width : 2;
+  const depth = block && body !== undefined ? indentOf(body) - width : 2;
   return {
     line: first + 1,
     cause:
@@ -342,7 +345,7 @@ export function indentQuotedContinuations(text: string): { text: string; ranges:
     let first: number | undefined;
     for (let j = i + 1; j < lines.length; j++) {
       const line = lines[j]!;
-      const own = /^[ \t]*/.exec(line)![0].length;
+      const own = indentOf(line);
       if (line.trim() !== '' && own <= indent.length) {
         lines[j] = ' '.repeat(indent.length + 1 - own) + line;
         first ??= j + 1;

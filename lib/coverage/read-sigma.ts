@@ -113,7 +113,7 @@ function readDocument(document: RuleFields, lines: LineIndex, file: string): Rul
     // The rule as it would be with the techniques of the rules it names (`draft`, with its notes) is kept for a
     // correlation that has no technique tag of its own.
     const draftNotes = [...notes];
-    const draft = names.length ? ruleFrom(document, [], undefined, file, lines, draftNotes, undefined, true) : undefined;
+    const draft = names.length ? ruleFrom(document, [], undefined, file, lines, draftNotes, true) : undefined;
     const outcome = withNotes(ruleFrom(document, [], undefined, file, lines, notes));
     // Until settleCorrelations finds the rules it names, it has no platform (logsources says any for no variant).
     return withLink(outcome, {
@@ -210,14 +210,19 @@ function mergeRefs(...lists: readonly CoverageRef[][]): CoverageRef[] {
  * A folder's (or one file's) outcomes with each Sigma correlation rule settled against the rules of its own file and
  * every other file (pySigma resolves `correlation.rules` over the whole collection it reads): the correlation
  * takes the platforms, data sources and (with no technique tag of its own) the technique and tactic tags of the rules
- * it finds, a correlation it finds followed to its own; a rule it names is ignored, saying which correlation counts
- * for it (its line, in the same file), unless the correlation says `generate: true`. A name no rule read has is noted, and the correlation counts on
- * every platform. A name several rules read have (copies of one `id` are settled before: oneSigmaRulePerId) is taken
- * from the first read, with a note on the line naming it that lists them all.
+ * it finds, a correlation it finds followed to its own. Each rule it names, a correlation rule as well as a detection
+ * rule, is ignored, saying which correlation counts for it (its line, in the same file), unless the correlation says
+ * `generate: true`: pySigma disables the output of every rule a correlation names (SigmaCorrelationRule.
+ * resolve_rule_references), so only the outermost correlation of a chain raises an alert. A rule several correlations
+ * name is said to be of the nearest one (a correlation's rules are settled before it claims its own). A name no rule
+ * read has is noted, and the correlation counts on every platform. A name several rules read have (copies of one `id`
+ * are settled before: oneSigmaRulePerId) is taken from the last read, as pySigma's lookup keeps the last rule it loads
+ * under a name, with a note on the line naming it that lists them all.
  */
 export function settleCorrelations<T extends { file: string; outcome: RuleFileOutcome }>(read: readonly T[]): readonly T[] {
   type Entry = { file: string; item: RuleOutcome; link: SigmaLink };
-  // Every document of each name, in the order read: the first is the one a correlation takes.
+  type Note = Omit<CoverageProblem, 'file' | 'skipped'>;
+  // Every document of each name, in the order read: the last is the one a correlation takes.
   const byName = new Map<string, Entry[]>();
   const open: Entry[] = [];
   for (const { file, outcome } of read) {
@@ -233,21 +238,23 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
     const line = 'rule' in item ? item.rule.line : 'ignored' in item ? item.ignored.line : item.invalid.line;
     return `${file}${line !== undefined ? `:${line}` : ''}`;
   };
-  const replaced = new Map<RuleOutcome, RuleOutcome>();
-  const settled = new Map<SigmaLink, { link: SigmaLink; missing: string[]; shared: Omit<CoverageProblem, 'file' | 'skipped'>[] }>();
-  const settle = (link: SigmaLink, seen: Set<SigmaLink>): { link: SigmaLink; missing: string[]; shared: Omit<CoverageProblem, 'file' | 'skipped'>[] } => {
+  // The correlation that counts for each rule named without "generate: true": the first to claim it.
+  const claims = new Map<RuleOutcome, { title: string; line: number; file: string; namedFile: string }>();
+  const settled = new Map<SigmaLink, { link: SigmaLink; missing: string[]; shared: Note[] }>();
+  const settle = (entry: Entry, seen: Set<SigmaLink>): { link: SigmaLink; missing: string[]; shared: Note[] } => {
+    const { link } = entry;
     const done = settled.get(link);
     if (done) return done;
     const correlation = link.correlation;
     if (!correlation?.unresolved.length || seen.has(link)) return { link, missing: [], shared: [] };
     seen.add(link);
-    const found: { link: SigmaLink; line: number }[] = [];
+    const found: { entry: Entry; link: SigmaLink; line: number }[] = [];
     const missing: string[] = [];
-    const shared: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
+    const shared: Note[] = [];
     for (const { name, line } of correlation.unresolved) {
       const all = byName.get(name);
-      const entry = all?.[0];
-      if (!entry) {
+      const named = all?.[all.length - 1];
+      if (!named) {
         missing.push(name);
         continue;
       }
@@ -255,27 +262,18 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
         shared.push({
           line,
           message:
-            `"${name}" is the id or name of ${all.length} rules read (${all.map(placeOf).join(', ')}); the correlation takes the first read, ${placeOf(entry)} ` +
-            '(files are read depth first, names by code point): give each rule a name of its own',
+            `"${name}" is the id or name of ${all.length} rules read (${all.map(placeOf).join(', ')}); the correlation takes the last read, ${placeOf(named)}, ` +
+            'as pySigma does (files are read depth first, names by code point): give each rule a name of its own',
         });
       }
-      const named = settle(entry.link, seen);
-      missing.push(...named.missing);
-      found.push({ link: named.link, line });
-      // A rule of the correlation's own file is ignored for it even when ignored for a reason of its own (no technique
-      // tag); one of another file only when it counts.
-      const own = open.find((candidate) => candidate.link === link)!;
-      const { item } = entry;
-      if (!entry.link.correlation && !correlation.generate && !replaced.has(item) && ('rule' in item || ('ignored' in item && entry.file === own.file))) {
-        const { line: at, name: title } = 'rule' in item ? item.rule : item.ignored;
-        replaced.set(item, {
-          ignored: {
-            ...(at !== undefined ? { line: at } : {}),
-            name: title ?? '',
-            reason: `a rule of correlation rule "${correlation.title}" (${entry.file === own.file ? 'line ' : `${own.file}:`}${correlation.line}), which counts for it: without "generate: true" it raises no alert of its own`,
-          },
-          ...(item.notes ? { notes: item.notes } : {}),
-        });
+      const result = settle(named, seen);
+      missing.push(...result.missing);
+      found.push({ entry: named, link: result.link, line });
+    }
+    // Claimed after its rules are settled, so a rule two correlations of a chain name is the nearer one's.
+    if (!correlation.generate) {
+      for (const { entry: named } of found) {
+        if (!claims.has(named.item)) claims.set(named.item, { title: correlation.title, line: correlation.line, file: entry.file, namedFile: named.file });
       }
     }
     const anywhere = !link.platforms || missing.length > 0 || found.some(({ link: named }) => !named.platforms);
@@ -297,8 +295,12 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
     settled.set(link, result);
     return result;
   };
+  for (const entry of open) settle(entry, new Set());
+  const replaced = new Map<RuleOutcome, RuleOutcome>();
+  // The notes a correlation keeps whether it counts or is claimed by another (its rules' technique note aside).
+  const ownNotes = new Map<RuleOutcome, Note[]>();
   for (const entry of open) {
-    const { link, missing, shared } = settle(entry.link, new Set());
+    const { link, missing, shared } = settle(entry, new Set());
     const { item } = entry;
     const correlation = link.correlation!;
     // A correlation with no technique tag of its own counts as its draft, with the draft's notes, for those of its rules.
@@ -310,6 +312,7 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
         message: `correlation rule names ${missing.map((name) => `"${name}"`).join(', ')}, which no rule read has as its id or name; it counts on every platform: read the folder that holds ${missing.length === 1 ? 'that rule' : 'those rules'} with it`,
       });
     }
+    ownNotes.set(item, [...notes]);
     const place = (rule: CoverageRule): CoverageRule => {
       const { platforms: _platforms, dataSources: _dataSources, ...rest } = rule;
       return { ...rest, ...(link.platforms ? { platforms: link.platforms } : {}), ...(link.dataSources.length ? { dataSources: link.dataSources } : {}) };
@@ -325,6 +328,23 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
       outcome = { ...rest, rule };
     }
     replaced.set(item, notes.length ? { ...outcome, notes } : outcome);
+  }
+  // A rule a correlation names raises no alert of its own: one that counts is ignored for the correlation, and so is
+  // one of the correlation's own file ignored for a reason of its own (no technique tag).
+  for (const [item, by] of claims) {
+    const counted = replaced.get(item) ?? item;
+    const sameFile = by.namedFile === by.file;
+    const shown = 'rule' in counted ? counted.rule : 'ignored' in counted && sameFile ? counted.ignored : undefined;
+    if (!shown) continue;
+    const notes = ownNotes.get(item) ?? counted.notes ?? [];
+    replaced.set(item, {
+      ignored: {
+        ...(shown.line !== undefined ? { line: shown.line } : {}),
+        name: shown.name ?? '',
+        reason: `a rule of correlation rule "${by.title}" (${sameFile ? 'line ' : `${by.file}:`}${by.line}), which counts for it: without "generate: true" it raises no alert of its own`,
+      },
+      ...(notes.length ? { notes } : {}),
+    });
   }
   const replace = (item: RuleOutcome): RuleOutcome => replaced.get(item) ?? item;
   return read.map((entry) => ({ ...entry, outcome: 'items' in entry.outcome ? { ...entry.outcome, items: entry.outcome.items.map(replace) } : replace(entry.outcome) }));
@@ -354,7 +374,6 @@ function ruleFrom(
   file: string,
   lines: LineIndex,
   notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
-  inherited?: { refs: CoverageRef[]; tactics: string[] },
   keepUntagged = false,
 ): RuleOutcome {
   const { fields } = chosen;
@@ -371,13 +390,7 @@ function ruleFrom(
     return { ignored: { line: lines.line(statusNode.start), name, reason: `status ${status}${why ? ` (${why})` : ''}` } };
   }
 
-  const own = ruleTags(fields, lines, notes);
-  const { tags, hunting } = own;
-  // A correlation rule without technique tags of its own counts for those of the rules it names.
-  const borrowed = own.refs.length === 0 && (inherited?.refs.length ?? 0) > 0;
-  const refs = borrowed ? inherited!.refs : own.refs;
-  const tactics = borrowed && own.tactics.length === 0 ? inherited!.tactics : own.tactics;
-  if (borrowed) notes.push({ line, message: `no technique tag of its own: it counts for those of the rules it names, ${refs.map((ref) => ref.id ?? ref.raw).join(', ')}` });
+  const { refs, tactics, tags, hunting } = ruleTags(fields, lines, notes);
   if (refs.length === 0 && !keepUntagged) {
     const claim = (ids: readonly string[]) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`;
     return untaggedRule({ name, line, what: 'ATT&CK technique tag' }, listItems(fields.get('references'), lines), notes, claim);

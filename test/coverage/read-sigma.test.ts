@@ -444,12 +444,13 @@ describe('parseRuleFile', () => {
         expect(input.problems).to.deep.equal([]);
       });
 
-      it('notes a name two different rules have, where a correlation names it, and which one it takes', () => {
+      it('notes a name two different rules have, where a correlation names it, and takes the last read, as pySigma does', () => {
+        // pySigma's SigmaCollection maps each name to the last rule it loads (names_to_rules), and the other still converts.
         const linux = tagged.replace('ab1accc0-b6e2-4841-8dfb-5902581392c3', 'ab1accc0-b6e2-4841-8dfb-5902581392c4').replace('product: windows', 'product: linux');
         const input = tree({ 'a/explicit_logon.yml': tagged, 'b/explicit_logon.yml': linux, 'mr_pw_spray.yml': correlationText });
         expect(input.rules.map((r) => [r.name, r.platforms])).to.deep.equal([
-          ['Explicit Logon', ['Linux']],
-          ['PW Spray', ['Windows']],
+          ['Explicit Logon', ['Windows']],
+          ['PW Spray', ['Linux']],
         ]);
         const [a, b] = ['a', 'b'].map((folder) => `${join(input.source, folder, 'explicit_logon.yml')}:1`);
         expect(input.problems.map((p) => [rel(input)(p.file), p.line, p.skipped, p.message])).to.deep.equal([
@@ -457,18 +458,168 @@ describe('parseRuleFile', () => {
             'mr_pw_spray.yml',
             10,
             false,
-            `"explicit_logon" is the id or name of 2 rules read (${a}, ${b}); the correlation takes the first read, ${a} (files are read depth first, names by code point): give each rule a name of its own`,
+            `"explicit_logon" is the id or name of 2 rules read (${a}, ${b}); the correlation takes the last read, ${b}, as pySigma does (files are read depth first, names by code point): give each rule a name of its own`,
           ],
         ]);
       });
 
-      it('follows a correlation it names in another file to that correlation\'s rules', () => {
+      it('follows a correlation it names in another file to that correlation\'s rules, and ignores the correlation it names, which raises no alert of its own', () => {
+        // pySigma disables the output of every rule a correlation names, a correlation rule as well: only the outermost
+        // correlation of a chain is converted to a query.
         const chained = ['title: Spray Then Success', 'id: 9b0c7f0e-1111-4c1e-9d0a-3f2b8c6d7e01', 'status: test', 'correlation:', '    type: temporal', '    rules:', '        - 49d15187-4203-4e11-8acd-8736f25b6608', '    group-by:', '        - IpAddress', '    timespan: 1h', 'level: high', ''].join('\n');
         const input = folder({ 'mr_chain.yml': chained, 'mr_pw_spray.yml': correlation('') });
-        expect(input.rules.map((r) => [r.name, r.refs.map((ref) => ref.id), r.platforms])).to.deep.equal([
-          ['Spray Then Success', ['T1110.003'], ['Windows']],
-          ['PW Spray', ['T1110.003'], ['Windows']],
+        expect(input.rules.map((r) => [r.name, r.refs.map((ref) => ref.id), r.platforms])).to.deep.equal([['Spray Then Success', ['T1110.003'], ['Windows']]]);
+        expect(input.ignored.map((i) => [rel(input)(i.file), i.line, i.reason.split(',')[0]])).to.deep.equal([
+          ['mr_pw_spray.yml', 1, `a rule of correlation rule "Spray Then Success" (${join(input.source, 'mr_chain.yml')}:1)`],
+          ['mr_pw_spray.yml', 20, 'a rule of correlation rule "PW Spray" (line 1)'],
         ]);
+        const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+        const resolved = resolveCoverage([input], library.release('enterprise-attack', '18.1'));
+        expect(resolved.rules.map((r) => [r.rule.name, r.ids])).to.deep.equal([['Spray Then Success', ['T1110.003']]]);
+      });
+    });
+
+    describe('a chain of correlations in one file (the specification\'s "failed logins followed by a successful login")', () => {
+      // The shape of the Sigma correlation specification's example: an outer temporal_ordered correlation naming an
+      // event_count correlation and a rule by name, the event_count correlation naming another rule; only the outer one
+      // has a status, a level and (here) a technique tag.
+      const chain = (outerRules: readonly string[], outerExtra = '') =>
+        [
+          'title: Failed Logins Then Success',
+          'id: 0f2d7c55-0b8e-4d55-9a0e-2c1f4a7b9e01',
+          'status: experimental',
+          'correlation:',
+          '    type: temporal_ordered',
+          '    rules:',
+          ...outerRules.map((name) => `        - ${name}`),
+          '    group-by:',
+          '        - User',
+          '    timespan: 10m',
+          ...(outerExtra ? [outerExtra] : []),
+          'tags:',
+          '    - attack.t1110.001',
+          'level: high',
+          '---',
+          'title: Many failed logins',
+          'id: 0f2d7c55-0b8e-4d55-9a0e-2c1f4a7b9e02',
+          'name: many_failed',
+          'correlation:',
+          '    type: event_count',
+          '    rules:',
+          '        - failed_login',
+          '    group-by:',
+          '        - User',
+          '    timespan: 10m',
+          '    condition:',
+          '        gte: 10',
+          '---',
+          'title: Failed login',
+          'id: 0f2d7c55-0b8e-4d55-9a0e-2c1f4a7b9e03',
+          'name: failed_login',
+          'tags:',
+          '    - attack.t1110.001',
+          'logsource:',
+          '    product: windows',
+          '    service: security',
+          'detection:',
+          '    selection:',
+          '        EventID: 4625',
+          '    condition: selection',
+          '---',
+          'title: Successful login',
+          'id: 0f2d7c55-0b8e-4d55-9a0e-2c1f4a7b9e04',
+          'name: successful_login',
+          'logsource:',
+          '    product: windows',
+          '    service: security',
+          'detection:',
+          '    selection:',
+          '        EventID: 4624',
+          '    condition: selection',
+          '',
+        ].join('\n');
+      const items = (text: string) => {
+        const outcome = parseRuleFile(text, 'x.yml');
+        return 'items' in outcome ? outcome.items : [];
+      };
+      const summary = (text: string) => items(text).map((item) => ('rule' in item ? ['rule', item.rule.name, item.rule.platforms] : 'ignored' in item ? ['ignored', item.ignored.line, item.ignored.reason.split(',')[0]] : ['invalid', item.invalid.line, item.invalid.message]));
+
+      it('counts the outer correlation only: the correlation it names raises no alert of its own, as each rule named', () => {
+        expect(summary(chain(['many_failed', 'successful_login']))).to.deep.equal([
+          ['rule', 'Failed Logins Then Success', ['Windows']],
+          ['ignored', 16, 'a rule of correlation rule "Failed Logins Then Success" (line 1)'],
+          ['ignored', 29, 'a rule of correlation rule "Many failed logins" (line 16)'],
+          ['ignored', 42, 'a rule of correlation rule "Failed Logins Then Success" (line 1)'],
+        ]);
+      });
+
+      it('says a rule two correlations of the chain name is of the nearer one, whatever the order of the names', () => {
+        for (const names of [['failed_login', 'many_failed', 'successful_login'], ['many_failed', 'failed_login', 'successful_login']]) {
+          const failed = items(chain(names)).find((item) => 'ignored' in item && item.ignored.name === 'Failed login');
+          expect(failed && 'ignored' in failed && failed.ignored.reason.split(',')[0], names.join(', ')).to.equal('a rule of correlation rule "Many failed logins" (line 17)');
+        }
+      });
+
+      it('counts the correlation it names and the rule it names with generate: true, the rule named by the inner one still not', () => {
+        expect(summary(chain(['many_failed', 'successful_login'], '    generate: true'))).to.deep.equal([
+          ['rule', 'Failed Logins Then Success', ['Windows']],
+          ['rule', 'Many failed logins', ['Windows']],
+          ['ignored', 30, 'a rule of correlation rule "Many failed logins" (line 17)'],
+          ['ignored', 43, 'no ATT&CK technique tag'],
+        ]);
+      });
+
+      it('counts the rules it names with generate: true at the top level, noted as pySigma does not read it there', () => {
+        const outcome = parseRuleFile(chain(['many_failed', 'successful_login'], 'generate: true'), 'x.yml');
+        expect(summary(chain(['many_failed', 'successful_login'], 'generate: true')).map((item) => item[0])).to.deep.equal(['rule', 'rule', 'ignored', 'ignored']);
+        expect(outcome.notes ?? ('items' in outcome ? outcome.items.flatMap((item) => item.notes ?? []) : [])).to.deep.equal([
+          {
+            line: 12,
+            message:
+              '"generate: true" is read at the top level, where the Sigma specification places it; pySigma reads it only under "correlation:", and converted with pySigma the rules it names raise no alert of their own: move it under "correlation:"',
+          },
+          { line: 17, message: 'no technique tag of its own: it counts for those of the rules it names, T1110.001' },
+        ]);
+      });
+
+      it('notes a name two documents of the file share, takes the last as pySigma does, and counts the first on its own', () => {
+        // The rule named successful_login renamed failed_login (tagged T1078): two documents of the file have that name.
+        const text = chain(['many_failed']).replace('name: successful_login\n', 'name: failed_login\ntags:\n    - attack.t1078\n');
+        expect(summary(text)).to.deep.equal([
+          ['rule', 'Failed Logins Then Success', ['Windows']],
+          ['ignored', 15, 'a rule of correlation rule "Failed Logins Then Success" (line 1)'],
+          ['rule', 'Failed login', ['Windows']],
+          ['ignored', 41, 'a rule of correlation rule "Many failed logins" (line 15)'],
+        ]);
+        const notes = items(text).flatMap((item) => item.notes ?? []);
+        expect(notes).to.deep.equal([
+          {
+            line: 21,
+            message:
+              '"failed_login" is the id or name of 2 rules read (x.yml:28, x.yml:41); the correlation takes the last read, x.yml:41, as pySigma does (files are read depth first, names by code point): give each rule a name of its own',
+          },
+        ]);
+      });
+
+      it('reports a rule it names without "logsource" as invalid, not as a rule of the correlation, and counts the correlation on every platform', () => {
+        // The specification's field-alias example writes its named rules without logsource; pySigma refuses such a rule.
+        const text = chain(['many_failed', 'successful_login']).replace('name: successful_login\nlogsource:\n    product: windows\n    service: security\n', 'name: successful_login\n');
+        expect(summary(text)).to.deep.equal([
+          ['rule', 'Failed Logins Then Success', undefined],
+          ['ignored', 16, 'a rule of correlation rule "Failed Logins Then Success" (line 1)'],
+          ['ignored', 29, 'a rule of correlation rule "Many failed logins" (line 16)'],
+          ['invalid', 42, 'not a Sigma rule: missing "logsource"'],
+        ]);
+      });
+
+      it('covers T1110.001 of enterprise-attack 18.1 once, by the outer correlation', () => {
+        const dir = freshTmpDir('sigma-correlation-chain');
+        writeFileSync(join(dir, 'mr_failed_then_success.yml'), chain(['many_failed', 'successful_login']));
+        const input = readRuleFolder(dir);
+        expect(input.counts).to.deep.equal({ items: 4, rules: 1, ignored: 3, invalid: 0 });
+        const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+        const resolved = resolveCoverage([input], library.release('enterprise-attack', '18.1'));
+        expect(resolved.rules.map((r) => [r.rule.name, r.ids])).to.deep.equal([['Failed Logins Then Success', ['T1110.001']]]);
       });
     });
 

@@ -135,7 +135,8 @@ interface FileOutcome {
  * copied into two folders, or kept twice in one file, is one detection. The first definition the walk reads (depth
  * first, names by code point: listRuleFiles; documents in file order) counts, and correlation rules that name the id
  * take that one; each later definition is ignored, naming where the counted one is, and keeps no Sigma link (nothing
- * is taken from it). Only rules that count are compared: a copy ignored for a reason of its own (under deprecated/,
+ * is taken from it). pySigma differs, as the message says: its SigmaCollection keeps every rule and maps an id to the
+ * last rule it loads with it (ids_to_rules), without an error, so it converts each copy and a correlation takes the last. Only rules that count are compared: a copy ignored for a reason of its own (under deprecated/,
  * a deprecated status) is left as it is, and does not hide a live copy read after it.
  */
 function oneSigmaRulePerId<T extends FileOutcome>(read: readonly T[]): readonly T[] {
@@ -150,7 +151,7 @@ function oneSigmaRulePerId<T extends FileOutcome>(read: readonly T[]): readonly 
       const place = `${file}${rule.line !== undefined ? `:${rule.line}` : ''}`;
       const counted = first.get(id);
       if (counted === undefined) first.set(id, place);
-      else copies.set(item, `Sigma rule id ${id} again, first read at ${counted}, which counts for both: one rule kept in two places is one detection (files are read depth first, names by code point); give this rule an id of its own if it is another rule`);
+      else copies.set(item, `Sigma rule id ${id} again, first read at ${counted}, which counts for both: one rule kept in two places is one detection (files are read depth first, names by code point; pySigma raises no error but converts both, and gives a correlation naming the id the last it loads); give this rule an id of its own if it is another rule`);
     }
   }
   if (!copies.size) return read;

@@ -418,7 +418,7 @@ describe('parseRuleFile', () => {
         return readRuleFolder(dir);
       };
 
-      it('counts a rule whose id two files define once, the first read, and ignores the copy, naming where the counted one is', () => {
+      it('counts a rule whose id two files define once, the first read, and ignores the copy, naming where the counted one is and how pySigma differs', () => {
         const input = tree({ 'sigma/explicit_logon.yml': tagged, 'custom/explicit_logon.yml': tagged });
         expect(input.rules.map((r) => [rel(input)(r.file), r.line, r.name])).to.deep.equal([[`custom${sep}explicit_logon.yml`, 1, 'Explicit Logon']]);
         expect(input.ignored.map((i) => [rel(input)(i.file), i.line, i.reason])).to.deep.equal([
@@ -426,7 +426,7 @@ describe('parseRuleFile', () => {
             `sigma${sep}explicit_logon.yml`,
             1,
             `Sigma rule id ab1accc0-b6e2-4841-8dfb-5902581392c3 again, first read at ${join(input.source, 'custom', 'explicit_logon.yml')}:1, which counts for both: ` +
-              'one rule kept in two places is one detection (files are read depth first, names by code point); give this rule an id of its own if it is another rule',
+              'one rule kept in two places is one detection (files are read depth first, names by code point; pySigma raises no error but converts both, and gives a correlation naming the id the last it loads); give this rule an id of its own if it is another rule',
           ],
         ]);
         const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });

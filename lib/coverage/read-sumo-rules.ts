@@ -14,7 +14,13 @@ import { sumoRules } from '../input-kind.js';
 import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId, TECHNIQUE_ID } from './read-siem-rule.js';
 
-/** How a rule's severity becomes a coverage weight: severity / `scale`, a prototype rule `prototype` in its place. */
+/**
+ * How a rule's severity becomes a coverage weight: severity / `scale`, a prototype rule `prototype` in its place. Sumo
+ * Logic's documentation ("Write a Chain Rule", Save as prototype): "A prototype rule generates Signals, but those
+ * Signals won't contribute to Insights" (they add nothing to the entity's Activity Score), a rule run for a while to see
+ * whether it is too noisy. Its signals are there to look at, as a hunting query's results are: it weighs what a hunting
+ * rule does (SIGMA_WEIGHTS.hunting), not 0, since the activity is seen.
+ */
 export const SUMO_WEIGHTS = { scale: 10, missingSeverity: 5, prototype: 0.25 } as const;
 
 // `_mitreAttackTechnique:T1046`, `_mitreAttackTactic:TA0007`: Cloud SIEM's ATT&CK tags.

@@ -41,6 +41,56 @@ describe('parseSumoRules (Sumo Logic Cloud SIEM rules)', () => {
     ]);
   });
 
+  it("gives each rule of the catalog the line of its name, a name Python's json.dumps escaped and a name two rules share alike", () => {
+    // audit/rules.json is written by Python's json.dumps (4 spaces, sorted keys, non-ASCII as \\u escapes); its 3.5 MB
+    // hold rules whose names repeat (a rule and its variant). Each line was the first holding the name as JSON.stringify
+    // writes it: none for the escaped name, the first rule's for the second of a name.
+    const text = [
+      '{',
+      '    "MATCH-S00101": {',
+      '        "enabled_by_default": true,',
+      '        "name": "Attacker\\u2019s Tool Downloaded",',
+      '        "score_mapping": {',
+      '            "default": 5',
+      '        },',
+      '        "tags": [',
+      '            "_mitreAttackTechnique:T1105"',
+      '        ]',
+      '    },',
+      '    "MATCH-S00102": {',
+      '        "enabled_by_default": true,',
+      '        "name": "Suspicious AWS Lambda Enumeration",',
+      '        "score_mapping": {',
+      '            "default": 3',
+      '        },',
+      '        "tags": [',
+      '            "_mitreAttackTechnique:T1526"',
+      '        ]',
+      '    },',
+      '    "THRESHOLD-S00103": {',
+      '        "enabled_by_default": true,',
+      '        "name": "Suspicious AWS Lambda Enumeration",',
+      '        "score_mapping": {',
+      '            "default": 6',
+      '        },',
+      '        "tags": [',
+      '            "_mitreAttackTechnique:T1526"',
+      '        ]',
+      '    }',
+      '}',
+      '',
+    ].join('\n');
+    const catalog = parseSumoRules(JSON.parse(text), text, 'rules.json');
+    expect(catalog.rules.map((r) => [r.name, r.line, r.refs.map((ref) => ref.line)])).to.deep.equal([
+      ['Attacker\u2019s Tool Downloaded', 4, [4]],
+      ['Suspicious AWS Lambda Enumeration', 14, [14]],
+      ['Suspicious AWS Lambda Enumeration', 24, [24]],
+    ]);
+    const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+    const resolved = resolveCoverage([catalog], library.release('enterprise-attack', '18.1'));
+    expect(resolved.rules.map((r) => r.ids)).to.deep.equal([['T1105'], ['T1526'], ['T1526']]);
+  });
+
   it('covers T1087.004 and T1526 of enterprise-attack 18.1', () => {
     const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
     const resolved = resolveCoverage([input], library.release('enterprise-attack', '18.1'));

@@ -170,29 +170,34 @@ function ruleNames(document: RuleFields): string[] {
   return ['id', 'name'].flatMap((key) => scalarText(document.fields.get(key))?.trim() ?? []);
 }
 
+// The booleans of PyYAML (YAML 1.1), which pySigma reads rules with: `generate: yes` is true there, as `generate: true`.
+const YAML_TRUE = /^(?:true|True|TRUE|yes|Yes|YES|on|On|ON)$/;
+const YAML_FALSE = /^(?:false|False|FALSE|no|No|NO|off|Off|OFF)$/;
+
 /**
  * Whether a correlation rule outputs the rules it names as well (`generate: true`). pySigma reads `generate` in the
  * correlation section; the specification's schema (sigma-correlation-rules-schema.json, 2.0.1) places it at the top
- * level, beside `level`: both are read, the top-level one noted, as is a value that is not true or false.
+ * level, beside `level`: both are read, the top-level one noted, as is a value that is no boolean PyYAML reads.
  */
 function generates(document: RuleFields, lines: LineIndex, notes: Omit<CoverageProblem, 'file' | 'skipped'>[]): boolean {
   const correlation = document.fields.get('correlation');
   const inner = correlation?.kind === 'map' ? correlation.pairs.get('generate') : undefined;
   const node = inner ?? document.fields.get('generate');
   if (!node) return false;
-  const value = scalarText(node)?.trim().toLowerCase();
+  const value = scalarText(node)?.trim() ?? '';
   const line = lines.line(node.start);
-  if (value !== 'true' && value !== 'false') {
+  const on = YAML_TRUE.test(value);
+  if (!on && !YAML_FALSE.test(value)) {
     notes.push({ line, message: `"generate: ${scalarText(node) ?? '…'}" is not true or false; read as false (the rules it names raise no alert of their own)` });
     return false;
   }
   if (!inner) {
     notes.push({
       line,
-      message: `"generate: ${value}" is read at the top level, where the Sigma specification places it; pySigma reads it only under "correlation:", and converted with pySigma the rules it names raise ${value === 'true' ? 'no alert of their own' : 'no alert of their own either'}: move it under "correlation:"`,
+      message: `"generate: ${value}" is read at the top level, where the Sigma specification places it; pySigma reads it only under "correlation:", and converted with pySigma the rules it names raise ${on ? 'no alert of their own' : 'no alert of their own either'}: move it under "correlation:"`,
     });
   }
-  return value === 'true';
+  return on;
 }
 
 /** Technique references, without repeats (by ID, else as written). */

@@ -569,6 +569,17 @@ describe('parseRuleFile', () => {
         ]);
       });
 
+      it('reads generate: yes as true and generate: off as false, as pySigma\'s YAML reader (PyYAML, YAML 1.1) does', () => {
+        expect(summary(chain(['many_failed', 'successful_login'], '    generate: yes')).map((item) => item[0])).to.deep.equal(['rule', 'rule', 'ignored', 'ignored']);
+        expect(items(chain(['many_failed', 'successful_login'], '    generate: yes')).flatMap((item) => item.notes ?? [])).to.deep.equal([
+          { line: 17, message: 'no technique tag of its own: it counts for those of the rules it names, T1110.001' },
+        ]);
+        expect(summary(chain(['many_failed', 'successful_login'], '    generate: off')).map((item) => item[0])).to.deep.equal(['rule', 'ignored', 'ignored', 'ignored']);
+        expect(items(chain(['many_failed', 'successful_login'], '    generate: maybe')).flatMap((item) => item.notes ?? [])).to.deep.equal([
+          { line: 12, message: '"generate: maybe" is not true or false; read as false (the rules it names raise no alert of their own)' },
+        ]);
+      });
+
       it('counts the rules it names with generate: true at the top level, noted as pySigma does not read it there', () => {
         const outcome = parseRuleFile(chain(['many_failed', 'successful_login'], 'generate: true'), 'x.yml');
         expect(summary(chain(['many_failed', 'successful_login'], 'generate: true')).map((item) => item[0])).to.deep.equal(['rule', 'rule', 'ignored', 'ignored']);

@@ -16,7 +16,7 @@ import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRule
 import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
-import { isSigmaDocs, parseSigmaDocs, settleCorrelations, type SigmaLink } from './read-sigma.js';
+import { isSigmaDocs, parseSigmaDocs, settleCorrelations, sigmaRefKey, type SigmaLink } from './read-sigma.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
 import { indentQuotedContinuations, LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
@@ -149,8 +149,9 @@ function oneSigmaRulePerId<T extends FileOutcome>(read: readonly T[]): readonly 
       if (!item.sigma || !rule?.id) continue;
       const id = rule.id.trim();
       const place = `${file}${rule.line !== undefined ? `:${rule.line}` : ''}`;
-      const counted = first.get(id);
-      if (counted === undefined) first.set(id, place);
+      // One UUID however written (AB1ACCC0-… is ab1accc0-…), as pySigma keys rules by uuid.UUID.
+      const counted = first.get(sigmaRefKey(id));
+      if (counted === undefined) first.set(sigmaRefKey(id), place);
       else copies.set(item, `Sigma rule id ${id} again, first read at ${counted}, which counts for both: one rule kept in two places is one detection (files are read depth first, names by code point; pySigma raises no error but converts both, and gives a correlation naming the id the last it loads); give this rule an id of its own if it is another rule`);
     }
   }

@@ -200,6 +200,20 @@ function generates(document: RuleFields, lines: LineIndex, notes: Omit<CoverageP
   return on;
 }
 
+// A UUID as Python's uuid.UUID reads it: 32 hex digits, hyphens anywhere, in braces or after `urn:uuid:`.
+const UUID_TEXT = /^(?:urn:)?(?:uuid:)?\{*([0-9a-f-]+)\}*$/i;
+
+/**
+ * What a Sigma rule reference (an `id` or `name`, or a name in `correlation.rules`) is compared by: a UUID in its
+ * canonical lower-case form, as pySigma looks a reference that reads as a UUID up among rule ids (uuid.UUID objects:
+ * `AB1ACCC0-…` is `ab1accc0-…`), any other text as written.
+ */
+export function sigmaRefKey(text: string): string {
+  const hex = UUID_TEXT.exec(text)?.[1]?.replaceAll('-', '').toLowerCase();
+  if (hex?.length !== 32) return text;
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
+}
+
 /** Technique references, without repeats (by ID, else as written). */
 function mergeRefs(...lists: readonly CoverageRef[][]): CoverageRef[] {
   const seen = new Set<string>();
@@ -234,7 +248,7 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
     for (const item of 'items' in outcome ? outcome.items : [outcome]) {
       const link = item.sigma;
       if (!link) continue;
-      for (const name of new Set(link.names)) byName.set(name, [...(byName.get(name) ?? []), { file, item, link }]);
+      for (const name of new Set(link.names.map(sigmaRefKey))) byName.set(name, [...(byName.get(name) ?? []), { file, item, link }]);
       if (link.correlation?.unresolved.length) open.push({ file, item, link });
     }
   }
@@ -257,7 +271,7 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
     const missing: string[] = [];
     const shared: Note[] = [];
     for (const { name, line } of correlation.unresolved) {
-      const all = byName.get(name);
+      const all = byName.get(sigmaRefKey(name));
       const named = all?.[all.length - 1];
       if (!named) {
         missing.push(name);

@@ -350,6 +350,20 @@ describe('parseRuleFile', () => {
         expect(input.problems).to.deep.equal([]);
       });
 
+      it('finds a rule by its id written in capitals or in braces, as pySigma compares ids as UUIDs, and counts such a copy once', () => {
+        const upper = correlationText.replace('        - explicit_logon\n', "        - '{AB1ACCC0-B6E2-4841-8DFB-5902581392C3}'\n");
+        const input = folder({ 'mr_pw_spray.yml': upper, 'explicit_logon.yml': tagged });
+        expect(input.rules.map((r) => [r.name, r.platforms])).to.deep.equal([['PW Spray', ['Windows']]]);
+        expect(input.ignored.map((i) => [rel(input)(i.file), i.reason.split(',')[0]])).to.deep.equal([
+          ['explicit_logon.yml', `a rule of correlation rule "PW Spray" (${join(input.source, 'mr_pw_spray.yml')}:1)`],
+        ]);
+        expect(input.problems).to.deep.equal([]);
+        const copies = folder({ 'a.yml': tagged, 'b.yml': tagged.replace('ab1accc0-b6e2-4841-8dfb-5902581392c3', 'AB1ACCC0-B6E2-4841-8DFB-5902581392C3') });
+        expect(copies.ignored.map((i) => [rel(copies)(i.file), i.reason.split(',')[0]])).to.deep.equal([['b.yml', 'Sigma rule id AB1ACCC0-B6E2-4841-8DFB-5902581392C3 again']]);
+        const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+        expect(resolveCoverage([input], library.release('enterprise-attack', '18.1')).rules.map((r) => [r.rule.name, r.ids])).to.deep.equal([['PW Spray', ['T1110.003']]]);
+      });
+
       it('counts the rule it names as well with generate: true, under correlation: or at the top level (the latter noted)', () => {
         const inner = folder({ 'mr_pw_spray.yml': correlationText.replace('level: medium', '    generate: true\nlevel: medium'), 'explicit_logon.yml': tagged });
         expect(inner.rules.map((r) => r.name)).to.deep.equal(['Explicit Logon', 'PW Spray']);

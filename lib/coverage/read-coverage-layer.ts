@@ -419,6 +419,24 @@ function legendLevels(layer: Record<string, unknown>): Map<string, LegendItemLev
 }
 
 /**
+ * Whether a comment says a state, as a legend label does ("Detected by Wazuh PowerShell monitoring", "Not detected in
+ * the last run", "Executed, no detection"), rather than how to detect: ATT&CK's detection strategies and analytics,
+ * which layers copy into comments as what to build, use a word of detection as a topic. There a verb takes an object
+ * ("Detects suspicious access to…", "Detect Abuse of…"), or a noun stands without the degree or negation that makes
+ * it a state ("Detection Strategy for…", "Beaconing Detection", against "Full detection", "No detection"); and their
+ * prose runs longer than a label (STATE_WORDS).
+ */
+function saysState(comment: string): boolean {
+  if (comment.split(/\s+/).length > STATE_WORDS || /\bdetect(s|ing)?\b/i.test(comment)) return false;
+  for (const [, before] of comment.matchAll(/(?:(\S+)\s+)?\b(?:detections?|alerts?|alerting)\b/gi)) {
+    if (!before || !(NEGATION.test(before) || DEGREES.some(([pattern]) => pattern.test(before)))) return false;
+  }
+  return true;
+}
+/** The most words a comment read as a state may have (CyberBlue's "Detected by Suricata and Wazuh SSH monitoring" has 7). */
+const STATE_WORDS = 10;
+
+/**
  * A colour-only coverage entry read through its layer's legend: the level its colour's item says, or why it is ignored
  * (no colour; a colour in no item; an item that says no level; items of that colour that say different levels; a
  * comment, read as a label is, that says detected where the item says none, or the other way round).
@@ -435,7 +453,7 @@ function byLegend(legend: ReadonlyMap<string, LegendItemLevel[]>, color: unknown
   // CyberBlue's T1059.001 is red, "No Detection", with the comment "Detected by Wazuh PowerShell monitoring": one of
   // the two is wrong, and nothing tells which. Only a plain contradiction counts (detected against none); a comment
   // that says less ("Sysmon process access, no rule", "logged") is a detail, not a contradiction.
-  const said = typeof comment === 'string' && comment.trim() !== '' ? legendLabelLevel(comment.trim()) : undefined;
+  const said = typeof comment === 'string' && comment.trim() !== '' && saysState(comment.trim()) ? legendLabelLevel(comment.trim()) : undefined;
   if (said && 'level' in said && ((said.level === 1 && item.level === 0) || (said.level === 0 && item.level === 1))) {
     const says = (level: number): string => (level === 0 ? 'not detected' : 'detected');
     return {

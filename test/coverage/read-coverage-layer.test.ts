@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { placeText, type CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { parseCoverageLayers, readCoverageLayers, type CoverageLayerOptions } from '../../lib/coverage/read-coverage-layer.js';
 import { InputError, UsageError } from '../../lib/errors.js';
+import { readRawBundle, stixFile } from '../helpers/attack.js';
 
 /** The one input of a file holding one layer. */
 function only(inputs: CoverageInput[]): CoverageInput {
@@ -505,6 +506,36 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
       ],
     ]);
     expect(input.notes?.[0]).to.contain('1 entry ignored (T1059.001): its comment ("Detected by Wazuh PowerShell monitoring") says detected where');
+  });
+
+  // ATT&CK's detection strategies ("Detect Abuse of vSphere Installation Bundles (VIBs) for Persistent Access") and
+  // analytics ("Monitor /var/log/audit/audit.log and DNS resolver logs…", "Detects suspicious access to macOS Keychain
+  // files…") say how to detect: a layer that copies them beside a gap's red says what to build, not that it is built.
+  // Read as states, 1,339 of ATT&CK 18.1's 2,430 texts said "detected" against "Not detected", and 84 "not detected"
+  // ("Detection of Non-Application Layer Protocols for C2", "non" read as a negation) against "Detected".
+  it("reads no state from a comment that says how to detect (ATT&CK 18.1's detection strategies and analytics)", () => {
+    const texts = readRawBundle(stixFile('enterprise-attack-18.1.json.gz'))
+      .objects.filter((object) => object.type === 'x-mitre-detection-strategy' || object.type === 'x-mitre-analytic')
+      .map((object) => (object.type === 'x-mitre-analytic' ? object['description'] : object['name']) as string);
+    expect(texts.length).to.be.above(2000);
+    for (const [color, label] of [['#ff6666', 'Not detected'], ['#8ec843', 'Detected']] as const) {
+      const layer = {
+        name: 'Detection gaps',
+        domain: 'enterprise-attack',
+        techniques: texts.map((comment) => ({ techniqueID: 'T1003.001', color, comment })),
+        legendItems: [{ label: 'Detected', color: '#8ec843' }, { label: 'Not detected', color: '#ff6666' }],
+      };
+      const input = parseCoverageLayer(JSON.stringify(layer), 'gaps.json');
+      expect(input.ignored.map(({ reason }) => reason).filter((reason) => reason.includes('its comment'))).to.deep.equal([]);
+      expect(input.rules).to.have.length(texts.length);
+      expect(new Set(input.rules.map((rule) => rule.level))).to.deep.equal(new Set([label === 'Detected' ? 1 : 0]));
+    }
+    // A state beside them still contradicts: short, its word of detection a participle or qualified by a negation.
+    const states = { name: 'l', domain: 'enterprise-attack', legendItems: [{ label: 'Not detected', color: '#ff6666' }], techniques: [
+      { techniqueID: 'T1003.001', color: '#ff6666', comment: 'Detected by Sysmon EID 10 rule' },
+      { techniqueID: 'T1059.001', color: '#ff6666', comment: 'Full detection' },
+    ] };
+    expect(parseCoverageLayer(JSON.stringify(states), 'l.json').ignored.map(({ name }) => name)).to.deep.equal(['T1003.001', 'T1059.001']);
   });
 
   it('reads no level for a colour two legend items give different levels, and none as threat', () => {

@@ -24,6 +24,7 @@ import {
   type CoverageProblem,
   type CoverageRule,
 } from './coverage-types.js';
+import { dettectDetectionLevel } from './read-dettect.js';
 import { lineOf, yaml } from './yaml-source.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-layer.js';
@@ -372,6 +373,11 @@ const PLAN_STATUSES = /\b(planned|scheduled|pending|executing|running|in progres
  * "Completed"), so "Blocked" is one of them and says nothing.
  */
 function legendLabelLevel(label: string, planLegend = false): { level: number } | { why: string } {
+  // DeTT&CT's detection layers label each colour with its scoring table ("Detection score 0: Forensics/Context" …
+  // "Detection score 5: Excellent"), and generators copy that legend: the score says the level, as in its files
+  // (read by words, score 0 said "Detection", 100 %, and scores 3 and 4 both "good", 75 %).
+  const dettect = /^\s*detection score (-1|[0-5])\s*:/i.exec(label);
+  if (dettect) return { level: Number(dettect[1]) < 0 ? 0 : dettectDetectionLevel(Number(dettect[1])) };
   const parts = label.split(/;\s*/).map((part) => labelPartLevel(part.replace(/\([^()]*\)/g, ' '), planLegend));
   const levels = new Set(parts.map((part) => ('level' in part ? part.level : undefined)));
   if (levels.size > 1) return { why: 'says different levels in its parts' };

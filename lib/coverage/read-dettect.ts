@@ -45,6 +45,9 @@ export const DETTECT_DETECTION_SCORES: Readonly<Record<number, string>> = {
   5: 'excellent',
 };
 
+/** The coverage level of a DeTT&CT detection score from 0 (forensics / context: logged, nothing detects) to 5 (excellent): score / 5. */
+export const dettectDetectionLevel = (score: number): number => roundLevel(score / 5);
+
 /**
  * Every platform name ATT&CK has used (enterprise 3.0 to 18.1, mobile, ICS), and DeTT&CT's own (`PRE`,
  * `Office 365`, `Azure AD`, `Network`): an `applicable_to` group of one of these names is read as that platform.
@@ -202,7 +205,7 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
         ignored.push({ ...at, name: `${id.trim()}: ${name}`, reason: 'score -1 (no detection)' });
         return;
       }
-      const level = roundLevel(current.score / 5);
+      const level = dettectDetectionLevel(current.score);
       const platforms = groups.map(platformOf);
       const rule: CoverageRule = {
         kind: 'dettect',

@@ -950,6 +950,26 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
     expect([check.code, check.stdout]).to.deep.equal([0, '']);
   });
 
+  // A Tanium detections script writes colour-only entries in DeTT&CT's detection-score colours and copies its legend
+  // ("Detection score 0: Forensics/Context" … "5: Excellent"), with a one-colour gradient 0..10000 and "hideDisable".
+  it("reads DeTT&CT's detection-score legend as DeTT&CT scores: score / 5, score 0 (forensics / context) as none", async () => {
+    const colours = ['#9C27B0', '#DCEDC8', '#AED581', '#8BC34A', '#689F38', '#33691E'];
+    const tanium = {
+      name: 'Detections Tanium',
+      versions: { navigator: '4.9', layer: '4.5' },
+      domain: 'enterprise-attack',
+      layout: { layout: 'flat', aggregateFunction: 'sum', showAggregateScores: true, countUnscored: false, showName: true, showID: false },
+      hideDisable: true,
+      techniques: [['T1059.001', 5], ['T1003.001', 3], ['T1021.002', 0], ['T1490', 4]].map(([techniqueID, score]) => ({
+        techniqueID, color: colours[score as number], comment: '', enabled: true, metadata: [], showSubtechniques: true,
+      })),
+      gradient: { colors: ['#aeb6bf', '#aeb6bf'], minValue: 0, maxValue: 10000 },
+      legendItems: ['Forensics/Context', 'Basic', 'Fair', 'Good', 'Very good', 'Excellent'].map((name, score) => ({ label: `Detection score ${score}: ${name}`, color: colours[score] })),
+    };
+    const { report } = await gapAgainst('gap-legend-dettect', 'tanium.json', tanium);
+    expect(report.rows.map((row) => [row.id, row.coverage]).sort()).to.deep.equal([['T1003.001', 60], ['T1021.002', 0], ['T1059.001', 100], ['T1110.001', 0], ['T1490', 80]]);
+  });
+
   it('says when its legend says no coverage level (a red-team plan: Planned, Executing, Completed, Blocked), and counts nothing', async () => {
     const plan = {
       ...cyberBlue,

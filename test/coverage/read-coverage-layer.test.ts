@@ -446,6 +446,13 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     ['High', undefined],
     ['Low', undefined],
     ['Significant', undefined],
+    // DeTT&CT's detection scoring table, as its layers label their colours and generators copy it (a Tanium
+    // detections script): the score / 5, as a DeTT&CT file is read; by words, score 0 read 100 %, scores 3 and 4 both 75 %.
+    ['Detection score 0: Forensics/Context', 0],
+    ['Detection score 1: Basic', 0.2],
+    ['Detection score 3: Good', 0.6],
+    ['Detection score 4: Very good', 0.8],
+    ['Detection score 5: Excellent', 1],
     // The item combine writes for a colour two layers' legends label differently.
     ['Not Detected ("run 1"); Detected ("Red Team Assessment")', undefined],
     ['Detected ("run 1", "run 2"); Full Detection ("CyberBlue")', 1],

@@ -13,6 +13,22 @@ export const PLATFORM_RENAMES: Readonly<Record<string, { to: string; since: stri
   Network: { to: 'Network Devices', since: '17.0' },
 };
 
+/**
+ * Platform names Navigator itself reads as others in every layer, whatever release it is for (its Filter.deserialize
+ * "backwards compatibility with older layers" mappings): format 2.x's lower-case names, and the cloud platforms that
+ * ATT&CK 9.0 merged into IaaS.
+ */
+export const NAVIGATOR_PLATFORM_MAPPINGS: Readonly<Record<string, string>> = {
+  android: 'Android',
+  ios: 'iOS',
+  windows: 'Windows',
+  linux: 'Linux',
+  mac: 'macOS',
+  AWS: 'IaaS',
+  GCP: 'IaaS',
+  Azure: 'IaaS',
+};
+
 /** What a platform name is called in a release that has `platforms`: itself, its new name, or undefined when gone. */
 export function currentPlatformName(name: string, platforms: readonly string[]): string | undefined {
   if (platforms.includes(name)) return name;

@@ -1,5 +1,5 @@
 import type { AttackIndex } from '../attack/attack-index.js';
-import { PLATFORM_RENAMES } from '../attack/platform-names.js';
+import { NAVIGATOR_PLATFORM_MAPPINGS, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { compareReleases } from '../attack/release-files.js';
 import type { TechniqueRecord } from '../attack/types.js';
 import { isJsonObject } from '../json-value.js';
@@ -10,14 +10,16 @@ import { isAnnotated } from './subtechnique-visibility.js';
  * The name `platforms` (a release's) gives a platform that ATT&CK renamed after the release a layer was made for
  * (`versions.attack`): "Azure AD" in a layer for 15 is "Identity Provider", the name 16.0 gave it. The layer's author
  * chose the platform under its name of the time, and Navigator shows the layer in that release, where it matches;
- * read in a later release, it means the platform under its new name. Undefined for a name the release has, one renamed
- * before the layer's release (it matched nothing there either), and a layer that states no release.
+ * read in a later release, it means the platform under its new name. AWS, GCP and Azure are IaaS in any layer, as
+ * Navigator reads them (NAVIGATOR_PLATFORM_MAPPINGS). Undefined for a name the release has, one renamed before the
+ * layer's release (it matched nothing there either), and, but for those, a layer that states no release.
  */
 export function renamedSinceLayer(name: string, platforms: readonly string[], versionsAttack: unknown): string | undefined {
   const major = attackMajor(versionsAttack);
   const renamed = PLATFORM_RENAMES[name];
-  if (major === undefined || !renamed || platforms.includes(name) || !platforms.includes(renamed.to)) return undefined;
-  return compareReleases(major, renamed.since) < 0 ? renamed.to : undefined;
+  if (!renamed || platforms.includes(name) || !platforms.includes(renamed.to)) return undefined;
+  if (NAVIGATOR_PLATFORM_MAPPINGS[name] === renamed.to) return renamed.to;
+  return major !== undefined && compareReleases(major, renamed.since) < 0 ? renamed.to : undefined;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import tinycolor from 'tinycolor2';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
+import { NAVIGATOR_PLATFORM_MAPPINGS } from '../attack/platform-names.js';
 import { InputError } from '../errors.js';
 import { closestWord } from '../name-distance.js';
 import { STDIN_NAME } from '../read-text.js';
@@ -86,13 +87,6 @@ const NAVIGATOR_GRADIENT = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-
-/**
- * Those Navigator maps, exactly as format 2.x layers wrote them (its Filter.deserialize backwards-compatibility
- * mappings; NAVIGATOR.md records windows, linux and mac). Any other spelling it keeps as written, a platform of no
- * technique.
- */
-const NAVIGATOR_MAPPED_PLATFORMS = new Set(['windows', 'linux', 'mac', 'android', 'ios']);
 
 /** Platform names of layer formats up to 2.x (and of hand-written layers), as this reading takes them. */
 const OLD_PLATFORM_NAMES: Readonly<Record<string, string>> = {
@@ -528,7 +522,9 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
         if (typeof platform !== 'string' || platform.trim() === '') return log(`/filters/platforms/${i}`, `${shown(platform)} is not a platform name; left out`, LEFT_OUT);
         const name = OLD_PLATFORM_NAMES[platform.trim().toLowerCase()] ?? platform.trim();
         if (name !== platform) {
-          const mapped = NAVIGATOR_MAPPED_PLATFORMS.has(platform);
+          // Navigator maps format 2.x's names exactly as written (NAVIGATOR_PLATFORM_MAPPINGS; NAVIGATOR.md records
+          // windows, linux and mac); any other spelling it keeps as written, a platform of no technique.
+          const mapped = NAVIGATOR_PLATFORM_MAPPINGS[platform] === name;
           const navigator = mapped ? ' (as Navigator reads it)' : `; Navigator matches ${shown(platform)} to no platform, so it does not show ${shown(name)}'s techniques`;
           log(`/filters/platforms/${i}`, `${shown(platform)} read as ${shown(name)}${navigator}`, { navigatorTolerates: mapped });
         }

@@ -21,7 +21,7 @@ import {
 import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
 import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, renamedSinceLayer } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
-import { currentPlatformName, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
+import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
@@ -552,13 +552,9 @@ function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: A
     if (typeof platform !== 'string' || known.includes(platform)) return;
     const renamed = renamedSinceLayer(platform, known, versionsAttack);
     if (renamed) {
-      out.add(
-        'warning',
-        'unknown-platform',
-        `/filters/platforms/${at}`,
-        `${JSON.stringify(platform)} is what ATT&CK called ${JSON.stringify(renamed)} before ${PLATFORM_RENAMES[platform]?.since}, and this layer is for ` +
-          `ATT&CK ${attackMajor(versionsAttack)}: read as ${JSON.stringify(renamed)}; \`attack-layers upgrade\` writes the new name`,
-      );
+      const since = `${JSON.stringify(platform)} is what ATT&CK called ${JSON.stringify(renamed)} before ${PLATFORM_RENAMES[platform]?.since}`;
+      const why = NAVIGATOR_PLATFORM_MAPPINGS[platform] === renamed ? 'Navigator reads it so in any layer' : `this layer is for ATT&CK ${attackMajor(versionsAttack)}`;
+      out.add('warning', 'unknown-platform', `/filters/platforms/${at}`, `${since}, and ${why}: read as ${JSON.stringify(renamed)}; \`attack-layers upgrade\` writes the new name`);
       return;
     }
     const current = currentPlatformName(platform, known);

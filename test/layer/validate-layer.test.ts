@@ -316,6 +316,18 @@ describe('validateLayer', () => {
       /"Azure AD" is what ATT&CK called "Identity Provider" before 16\.0, and this layer is for ATT&CK 15: read as "Identity Provider"; `attack-layers upgrade` writes the new name$/,
     ],
     [
+      // DeTT&CT's M-Trends 2021 layer (no versions.attack) and Splunk's coverage layer list AWS, GCP, Azure: Navigator's
+      // filter maps those to IaaS in every layer, so T1578.002 (IaaS) shows there; it was said to be hidden.
+      'reads AWS, GCP and Azure as IaaS in a layer for any release, as Navigator does (T1578.002 is not hidden)',
+      layer([{ techniqueID: 'T1578.002', score: 1 }], { filters: { platforms: ['Windows', 'AWS', 'GCP', 'Azure'] }, layout: { expandedSubtechniques: 'annotated' } }),
+      [
+        ['warning', 'unknown-platform', '/filters/platforms/1'],
+        ['warning', 'unknown-platform', '/filters/platforms/2'],
+        ['warning', 'unknown-platform', '/filters/platforms/3'],
+      ],
+      /"AWS" is what ATT&CK called "IaaS" before 9\.0, and Navigator reads it so in any layer: read as "IaaS"; `attack-layers upgrade` writes the new name$/m,
+    ],
+    [
       'still warns that a renamed platform hides techniques in a layer for a release that no longer had it ("Azure AD" in a layer for 18)',
       layer([{ techniqueID: 'T1526', tactic: 'discovery', score: 5 }], { filters: { platforms: ['Azure AD'] } }),
       [

@@ -29,6 +29,15 @@ export const GLOSSARY_JA: ReadonlyArray<readonly [japanese: string, english: str
   // 電気通信 (telecommunications, a sector: who was targeted) holds 通信 (Jiji on the NPA's BlackTech advisory, 2023:
   // 日本、台湾、米国のメディア、電気通信などの企業や団体を標的として).
   ['電気通信', ''],
+  // 通信 names the telecommunications sector too, a target, not traffic: 通信事業者 and 通信業者 (carriers), 通信業 (the
+  // industry), 通信会社, 情報通信 (information and communications, a sector's name). (A threat-actor profile's activity
+  // row: 中国系ハッカーが新たなLinux/Windowsマルウェアで通信事業者を標的化, read as communication, got Web Service:
+  // Bidirectional Communication 89.9.)
+  ['通信事業者', ''],
+  ['通信業者', ''],
+  ['通信業', ''],
+  ['通信会社', ''],
+  ['情報通信', ''],
   // Initial access and delivery
   ['スピアフィッシング', 'spearphishing'],
   ['スピアフィッシュ', 'spearphishing'],

@@ -494,6 +494,11 @@ describe('suggestPassageText', () => {
   it('reads a word that holds a shorter term as itself, and a kanji word whole past its reading in brackets', () => {
     expect(suggestPassageText('不正なプログラムに感染させた。').text).to.include('program').and.not.include('logs');
     expect(suggestPassageText('電気通信などの企業を標的とした。').text).to.not.include('communication');
+    // 通信 as the sector (a threat-actor profile's row: `…マルウェアで通信事業者を標的化`): no communication or traffic.
+    for (const sector of ['新たなマルウェアで通信事業者を標的化', '通信業者と情報通信業の企業を狙った。', '国内の通信会社と通信業の組織']) {
+      expect(suggestPassageText(sector).text).to.not.include('communication').and.not.include('traffic');
+    }
+    expect(suggestPassageText('C2サーバーと通信する。').text).to.include('communication');
     const router = suggestPassageText('ルーターの脆弱(ぜいじゃく)性を狙い、ルーターのソフトウエアを書き換える。');
     expect(router.text).to.include('vulnerability').and.include('router').and.include('software').and.include('modify');
     expect(suggestPassageText('不正なショートカットファイルが格納された ZIP ファイル').text).to.include('shortcut');

@@ -36,7 +36,8 @@ const LABEL = /^[^.!?。]*:$/u;
 
 // A figure's or a table's number alone, its caption cut off as the sentence after it (Unit 42's `Figure 1. Screenshot of
 // BlackSuit leak site.` gives `Figure 1.`, which got Software Discovery 100): the caption is read.
-const FIGURE_NUMBER = /^\s*(?:figure|fig\.?|table|exhibit|image|chart|diagram|listing)\s*\d{1,3}[a-z]?\s*[.:]?\s*$/i;
+const FIGURE = String.raw`^\s*(?:figure|fig\.?|table|exhibit|image|chart|diagram|listing)\s*\d{1,3}[a-z]?\s*`;
+const FIGURE_NUMBER = new RegExp(`${FIGURE}[.:]?\\s*$`, 'i');
 const MAX_FIGURE_NUMBER = 24;
 
 /**
@@ -203,9 +204,28 @@ function isMetadataValue(kind: MetadataKind, value: string): boolean {
   return words.length <= MAX_NAMES_WORDS && !/(?:^|[\s,"'[(])\p{Ll}/u.test(bare.replace(/\band\b/g, ''));
 }
 
-/** Whether a passage is only fields of metadata (`METADATA_KEYS`), each with its kind of value: a source, a date, an ID, a status, an author. */
-export function isMetadataFields(text: string): boolean {
-  if (text.length > 400 || (!text.includes(':') && !text.includes('='))) return false;
+// A caption that only credits its figure: the figure's or the table's number before the field (`Figure 3: Source: Trend
+// Micro`, which got Obtain Capabilities: Tool 94.6), and brackets around it (`(Source: Shutterstock)`).
+const CAPTION_NUMBER = new RegExp(`${FIGURE}[.:]\\s*`, 'i');
+const BRACKETED = /^\s*\((.*)\)\s*$/su;
+// Japanese writes the source (出典) of a figure, a table or a quote with a full-width colon, after the figure's number
+// or in brackets: what it names is whom the figure comes from, an agency, a report's title in 「」, a remark in brackets
+// (a security-awareness deck's `出典：警察庁／フィッシング対策協議会／IPA（数値は当日最新を確認）`, which got Phishing 100 on
+// the council's name; `出典：警察庁「サイバー空間をめぐる脅威の情勢等について」（半期公表・令和6〜7年）より作成。`). One
+// sentence at most (no 。！？ before its end), at most MAX_SOURCE_JA characters after the key.
+const SOURCE_JA = /^\s*(?:図\s*\d{1,3}\s*[：:.．]?\s*)?[（(]?出典\s*[：:]\s*([^。！？\n]+)。?[）)]?\s*$/u;
+const MAX_SOURCE_JA = 200;
+
+/**
+ * Whether a passage is only fields of metadata (`METADATA_KEYS`), each with its kind of value: a source, a date, an ID,
+ * a status, an author; also after a figure's number (`CAPTION_NUMBER`), and a Japanese source (`SOURCE_JA`).
+ */
+export function isMetadataFields(whole: string): boolean {
+  if (whole.length > 400) return false;
+  const source = SOURCE_JA.exec(whole);
+  if (source) return source[1]!.length <= MAX_SOURCE_JA;
+  if (!whole.includes(':') && !whole.includes('=')) return false;
+  const text = whole.replace(CAPTION_NUMBER, '').replace(BRACKETED, '$1');
   const fields = [...text.matchAll(METADATA_FIELD)];
   if (fields[0]?.index !== 0) return false;
   return fields.every((field, i) => {

@@ -1401,6 +1401,30 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(sigma!.note).to.not.equal(METADATA_NOTE);
   });
 
+  // A figure's caption that only credits it, after the figure's number or in brackets (`Figure 3: Source: Trend Micro`
+  // got Obtain Capabilities: Tool 94.6), and its Japanese source, 出典 (a security-awareness deck's
+  // `出典：警察庁／フィッシング対策協議会／IPA（…）` got Phishing 100 on the council's name). A caption that says more is read.
+  it('ranks no caption that only credits its figure (Figure 3: Source: …, 出典：…), and says so; one that says more is read', () => {
+    expectUnranked(
+      [
+        'Figure 3: Source: Trend Micro',
+        'Fig. 12: Source: Getty Images',
+        '(Source: Getty Images)',
+        '出典：フィッシング対策協議会',
+        '（出典：フィッシング対策協議会「フィッシングレポート」）',
+        '図2 出典：フィッシング対策協議会「フィッシングレポート 2024」（年次報告）より作成。',
+      ],
+      METADATA_NOTE,
+    );
+    expectRead([
+      ['Figure 4: Source: spearphishing attachment', 'T1566.001'],
+      ['Figure 5: The actor sent spearphishing emails with malicious attachments.', 'T1566.001'],
+    ]);
+    const [sentences] = suggestTechniques('フィッシングメールの出典を偽装した。', model);
+    expect(sentences!.note).to.not.equal(METADATA_NOTE);
+    expect(sentences!.candidates).to.not.deep.equal([]);
+  });
+
   // Scraped pages keep their bylines: Sekoia's "Guillaume C., Maxime A. and TDR (Threat Detection & Research)" got
   // Gather Victim Identity Information (T1589) 100, Proofpoint's "Joshua Miller, Crista Giering and the Proofpoint
   // Threat Research Team" 100.

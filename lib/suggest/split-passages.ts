@@ -70,6 +70,9 @@ const CUT_OFF = /[\p{L},]$/u;
 // `&`, `/`): `Level 3/Level 4`, `connections;`, `Link &`; not with a bracket (a Markdown link's address) or a quote.
 const ITEM_CUT_OFF = /[\p{L}\p{N},;:&/]$/u;
 const GOES_ON = /^\s*\p{Ll}/u;
+// A line that begins with a bracket closed on it, an abbreviation's or a remark's (`(MFA). It is not feasible…`): what
+// is in brackets says more of the words before it.
+const BRACKET_GOES_ON = /^\s*\([^()\n]{1,40}\)/;
 // A code block's delimiter (a Markdown fence, an AsciiDoc listing's `----`): no sentence goes on inside the block.
 const CODE_DELIMITER = /^\s*(?:`{3,}|~{3,}|-{4,}\s*$)/;
 // How much of a passage's end the tests of a join or a sentence's end look at (more than any word they read).
@@ -319,11 +322,14 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   // ends with a word no sentence ends with (`Monitoring for` / `DLL Search`), or when the next begins with a lower-case
   // letter, unless the short line ends with a capitalised word after others (a name in a list of names: `Mgame Corp` /
   // `xlgames`; `Underlying` / `message` and `MSP` / `using a dedicated VPN` go on) or the next is a record (`url: …`
-  // of a page's front matter).
+  // of a page's front matter). A short line ending with a word in lower case goes on too when the next begins with a
+  // bracket closed on it (BRACKET_GOES_ON): a narrow column's sentence, `access remains multi-` / `factor authentication`
+  // / `(MFA). It is not feasible…` in the Dragos 2022 review's sidebar.
   const goesOnFrom = (previous: string, line: string): boolean => {
     const words = previous.trim().split(/\s+/);
     const nameEnd = words.length > 1 && /^\p{Lu}\p{Ll}+$/u.test(words.at(-1)!);
-    return !inCode && /\p{L}/u.test(previous) && (OPEN_END.test(previous.trim()) || (GOES_ON.test(line) && !nameEnd && !RECORD.test(line)));
+    const next = GOES_ON.test(line) || (BRACKET_GOES_ON.test(line) && /\p{Ll}$/u.test(previous.trim()));
+    return !inCode && /\p{L}/u.test(previous) && (OPEN_END.test(previous.trim()) || (next && !nameEnd && !RECORD.test(line)));
   };
   // The passage being read, as pieces: tests look only at its end (`tail`), so that a text of thousands of lines with
   // no full stop is read in linear time.

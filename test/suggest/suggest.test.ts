@@ -237,6 +237,32 @@ describe('splitPassages', () => {
         [22, 'url: https://example.com/slides'],
       ],
     ],
+    // A narrow column's sentence (the Dragos 2022 review's sidebar beside its text: `access remains multi-` / `factor
+    // authentication` / `(MFA). It is not feasible…`) was cut before the bracket, `(MFA).` ranked alone: a short line
+    // ending in lower case goes on with a line that begins with a bracket closed on it. A heading (a capital at its end)
+    // does not.
+    [
+      [
+        'Many of these remote connections were found on the engineering workstations and',
+        'on the historians of the plants that the team reviewed in the last twelve months.',
+        '',
+        'The most effective',
+        'control for remote',
+        'access remains two-',
+        'factor authentication',
+        '(2FA). It is not feasible to implement it everywhere for every situation.',
+        '',
+        'Initial Access',
+        '(TA0001 in the matrix) is covered below.',
+      ].join('\n'),
+      [
+        [1, 'Many of these remote connections were found on the engineering workstations and on the historians of the plants that the team reviewed in the last twelve months.'],
+        [4, 'The most effective control for remote access remains two-factor authentication (2FA).'],
+        [8, 'It is not feasible to implement it everywhere for every situation.'],
+        [10, 'Initial Access'],
+        [11, '(TA0001 in the matrix) is covered below.'],
+      ],
+    ],
     // The same deck's bullets, cut by a blank line after a short line (`• Ensure MSP` / (blank) / `accounts are not
     // assigned to administrator groups`): a short list item goes on over it, as a longer line does; a heading does not.
     [

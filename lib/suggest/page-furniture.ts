@@ -156,12 +156,17 @@ export function madeOfWords(text: string, kind: ReadonlySet<string>, glue: Reado
 // makes it read. A page scraped into one line glues the footer's links after it (Kaspersky's `© 2024 AO Kaspersky
 // LabPrivacy Policy • Online Tracking Opt-Out Guide • … • License Agreement B2BContact UsAbout UsPartnersBlog…Select
 // your countryGlobal`): its words are read apart where a lower-case letter meets a capital.
+// A PDF's footer may lose the mark to text extraction and keep the year (the Zscaler ThreatLabz 2024 Ransomware Report
+// as text: `2024 Zscaler, Inc. All rights reserved.`, which got Masquerading: Right-to-Left Override 100): a year first
+// with `All rights reserved` after it is a notice too.
 const COPYRIGHT = /^\s*(?:copyright\s*(?:©|\(c\)|@)?|©)\s*\d{4}\b/i;
+const YEAR_FIRST = /^\s*\d{4}\b/;
+const RIGHTS_RESERVED = /\ball rights reserved\b/i;
 const MAX_COPYRIGHT = 400;
 
 /** Whether a passage is a copyright notice (`COPYRIGHT`): the mark, a year, the holder's name and the furniture's words. */
 function isCopyrightNotice(text: string): boolean {
-  if (text.length > MAX_COPYRIGHT || !COPYRIGHT.test(text)) return false;
+  if (text.length > MAX_COPYRIGHT || !(COPYRIGHT.test(text) || (YEAR_FIRST.test(text) && RIGHTS_RESERVED.test(text)))) return false;
   return text.replace(LOWER_UPPER, '$& ').split(/\s+/).every((token) => {
     const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     return !/\p{Ll}/u.test(word.charAt(0)) || FURNITURE_WORDS.has(word) || FURNITURE_GLUE.has(word);

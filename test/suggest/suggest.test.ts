@@ -1207,6 +1207,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       'Copyright @ 2005 - 2025 Example Media® LLC - All Rights Reserved',
       'Copyright © 2025 Example Security Inc.',
       'Registered trademarks and service marks are the property of their respective owners.',
+      // A PDF's footer whose mark text extraction lost (the Zscaler ThreatLabz 2024 Ransomware Report as text:
+      // `2024 Zscaler, Inc. All rights reserved.`, Masquerading: Right-to-Left Override 100).
+      '2025 Example Security, Inc. All rights reserved.',
       // A page scraped into one line glues its footer's links after the notice (Kaspersky's AZORult press release:
       // Security Software Discovery 100).
       '© 2025 Example LabPrivacy Policy • Cookie Policy • License Agreement B2C • License Agreement B2BContact UsAbout UsPartnersBlogPress ReleasesSitemapCareersSelect your countryGlobal',
@@ -1217,6 +1220,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     expectRead([
       ['© 2024 ransomware encrypted the files of the victims.', 'T1486'],
+      ['2024 ransomware encrypted the files of the victims. All rights reserved.', 'T1486'],
       ['© 2024 Example LabThe loader encrypted the files of the victims with a ransomware payload.', 'T1486'],
       ['The actor registered a domain that imitates the vendor of the VPN client.', 'T1583.001'],
     ]);

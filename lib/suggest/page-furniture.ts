@@ -351,3 +351,76 @@ export function menuRunPassages(passages: readonly { line: number; text: string 
   close();
   return menu;
 }
+
+// A PDF's running header or footer, as text extraction writes it on every page: the report's title, a page number glued
+// to it or after a space, and on some pages the next page's first words glued after it (the Dragos ICS/OT 2022 review as
+// text: `ICS/OT CYBERSECURITY YEAR IN REVIEW 2022`, `ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`, which got Data
+// Destruction 97.7, `…REVIEW 2022Fifty-one percent of the advisories with a patch…`). It is a line of its own shaped
+// as a title (`isHeadline`, no sentence's end) of at least MIN_RUNNING_WORDS words, said again at the start of lines
+// (`runningRest`) at least MIN_RUNNING_PAGES times in all, MIN_RUNNING_GAP lines apart or more on average, as pages are
+// (a table's cells said again stand closer: `Manufacturing, Food & Beverage` in the same review's table). A heading said
+// again with a sentence after a space (`Remote Desktop Protocol` / `Remote Desktop Protocol (RDP) was used …`) is none.
+const MIN_RUNNING_WORDS = 3;
+const MIN_RUNNING_PAGES = 3;
+const MIN_RUNNING_GAP = 15;
+// Lines are looked up by their first characters, as many as a header has at least: each line is compared with the
+// headers that may begin it, not with every line.
+const RUNNING_KEY = 12;
+
+/**
+ * What follows a running header at the start of a passage or a line: nothing, a page number after a space, or what is
+ * glued to it (`58`, `Fifty-one percent of…`); undefined when the text does not begin with it so.
+ */
+function runningRest(text: string, header: string): string | undefined {
+  if (!text.startsWith(header)) return undefined;
+  const rest = text.slice(header.length);
+  return rest === '' || /^\S/.test(rest) || /^ \d{1,3}$/.test(rest) ? rest.trim() : undefined;
+}
+
+/** The running headers and footers of a text extracted from a PDF (see MIN_RUNNING_PAGES), longest first. */
+export function runningHeaders(text: string): string[] {
+  // White space as a passage has it, runs made one space (only runs and other spaces replaced: much faster on a long text).
+  const lines = text.split(/\r\n|\r|\n/).map((line) => line.replace(/\s{2,}|[^\S ]/g, ' ').trim());
+  const byKey = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    if (line.length < RUNNING_KEY) return;
+    const key = line.slice(0, RUNNING_KEY);
+    const same = byKey.get(key);
+    if (same) same.push(i);
+    else byKey.set(key, [i]);
+  });
+  const headers = new Set<string>();
+  for (const same of byKey.values()) {
+    if (same.length < MIN_RUNNING_PAGES) continue;
+    // In order, the lines that begin with a line follow it: each is compared with the lines after it up to the first
+    // that does not (a log's lines with the same first characters are not compared with one another).
+    // A header with a page number glued (`…REVIEW 202210`) begins others (`…REVIEW 2022105`): a line that begins with a
+    // header found, which comes before it in order, is none.
+    const sorted = same.map((i) => lines[i]!).sort();
+    let last: string | undefined;
+    sorted.forEach((line, k) => {
+      if (line === sorted[k - 1] || (last !== undefined && runningRest(line, last) !== undefined)) return;
+      if (line.split(' ').length < MIN_RUNNING_WORDS || !isHeadline(line) || /[.!?]$/.test(line)) return;
+      let count = 0;
+      for (let q = k; q < sorted.length && sorted[q]!.startsWith(line); q++) if (runningRest(sorted[q]!, line) !== undefined) count++;
+      if (count < MIN_RUNNING_PAGES) return;
+      const at = same.filter((i) => runningRest(lines[i]!, line) !== undefined);
+      if ((at.at(-1)! - at[0]!) / (at.length - 1) < MIN_RUNNING_GAP) return;
+      headers.add(line);
+      last = line;
+    });
+  }
+  return [...headers].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+/**
+ * A passage without the running header it begins with (`runningHeaders`, `runningRest`), and whether that was all of it
+ * but a page number (`ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`); the passage as it is when it begins with none.
+ */
+export function withoutRunningHeader(text: string, headers: readonly string[]): { text: string; header: boolean } {
+  for (const header of headers) {
+    const rest = runningRest(text, header);
+    if (rest !== undefined) return { text: rest, header: /^\d{0,3}$/.test(rest) };
+  }
+  return { text, header: false };
+}

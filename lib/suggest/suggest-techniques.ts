@@ -2,7 +2,18 @@ import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { authorBioPassages, bylinePassages, isByline, isDateLine } from './bylines.js';
 import { indicatorRowText, isDetectionNames, isDetectionVerdict, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
-import { formPassages, isBreadcrumb, isGluedMenu, isLinksOnly, isPageFurniture, menuLabelPassages, menuRunPassages, withoutGluedMenu } from './page-furniture.js';
+import {
+  formPassages,
+  isBreadcrumb,
+  isGluedMenu,
+  isLinksOnly,
+  isPageFurniture,
+  menuLabelPassages,
+  menuRunPassages,
+  runningHeaders,
+  withoutGluedMenu,
+  withoutRunningHeader,
+} from './page-furniture.js';
 import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
 import { advertisementPassages, relatedPostsPassages, tagListPassages } from './post-lists.js';
 import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
@@ -152,6 +163,9 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
 /** The note of a figure's label among its list items (`Recon`, `Weaponization` beside a kill chain's techniques): not ranked. */
 export const FIGURE_LABEL_NOTE = "a figure's label (one word between its list's items: a stage, a column), no behaviour: not ranked";
 
+/** The note of a PDF's running header or footer alone, its page number aside (`ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`): not ranked. */
+export const RUNNING_HEADER_NOTE = "a page's running header or footer (the report's title on every page, a page number), not the report's text: not ranked";
+
 /** The note of a passage with candidates that advises defenders (`advice`). */
 export const ADVICE_NOTE = 'advice to defenders (a recommendation), not what an adversary did: its candidates are what it guards against';
 
@@ -211,10 +225,14 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   // By sentence, a figure's labels among its list's items; with `lines`, a word on the line after an item's is as likely
   // its wrapped end, and every line is read.
   if (!options.lines) for (const i of figureLabelPassages(passages)) if (!inRun.has(i)) inRun.set(i, FIGURE_LABEL_NOTE);
+  // A PDF's running header or footer, said again on every page: alone (a page number aside) it is not ranked; glued to
+  // the next page's first words, those are read without it.
+  const headers = runningHeaders(plain);
+  if (headers.length) passages.forEach((passage, i) => !inRun.has(i) && withoutRunningHeader(passage.text, headers).header && inRun.set(i, RUNNING_HEADER_NOTE));
   const suggestions: PassageSuggestions[] = [];
   for (let i = 0; i < passages.length; i++) {
     options.onProgress?.(i + 1, passages.length);
-    const suggestion = passageSuggestion(passages[i]!, inRun.get(i), model, language, options);
+    const suggestion = passageSuggestion(passages[i]!, inRun.get(i), headers, model, language, options);
     if (suggestion) suggestions.push(suggestion);
   }
   return suggestions;
@@ -226,7 +244,14 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
  * for each call of suggestTechniques: what V8 learns running it is kept from one report to the next (a new function
  * each time was run slowly again for each report's first passages).
  */
-function passageSuggestion(passage: Passage, inRun: string | undefined, model: SuggestModel, language: DocumentLanguage, options: SuggestOptions): PassageSuggestions | undefined {
+function passageSuggestion(
+  passage: Passage,
+  inRun: string | undefined,
+  headers: readonly string[],
+  model: SuggestModel,
+  language: DocumentLanguage,
+  options: SuggestOptions,
+): PassageSuggestions | undefined {
   const top = options.top ?? 5;
   const minScore = options.minScore ?? 0;
   // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
@@ -249,9 +274,11 @@ function passageSuggestion(passage: Passage, inRun: string | undefined, model: S
   // Nor a passage known by those around it: a tag of a list, a menu's item, another post's title, an author's name.
   if (inRun) return { ...entry, candidates: [], note: inRun };
   // Nor do the vendors that reported it ("Palo Alto Networks and IBM confirm that ..."), the names their products
-  // give samples ("detected as HEUR:Trojan-PSW.Win32.Azorult.gen"), or a site's menu glued before the passage's first
-  // sentence ("…Corporate NewsFebruary 18, 2020New AZORult campaign…"): they are not read.
-  const read = suggestPassageText(withoutGluedMenu(withoutDetectionNames(withoutReporters(row ?? passage.text))), language);
+  // give samples ("detected as HEUR:Trojan-PSW.Win32.Azorult.gen"), a site's menu glued before the passage's first
+  // sentence ("…Corporate NewsFebruary 18, 2020New AZORult campaign…"), or a PDF's running header glued before it
+  // ("ICS/OT CYBERSECURITY YEAR IN REVIEW 2022Fifty-one percent of…"): they are not read.
+  const own = headers.length ? withoutRunningHeader(row ?? passage.text, headers).text : (row ?? passage.text);
+  const read = suggestPassageText(withoutGluedMenu(withoutDetectionNames(withoutReporters(own))), language);
   const ranked = read.text ? model.rankPassage(read.text, { top }) : { candidates: [], wordsInCommon: 0 };
   const candidates = ranked.candidates.filter((candidate) => candidate.score > 0 && candidate.score >= minScore);
   if (!options.lines && !read.note && !candidates.length && !/\p{L}/u.test(passage.text)) return undefined;

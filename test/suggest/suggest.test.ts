@@ -32,6 +32,7 @@ import {
   REPEATED_TITLE_NOTE,
   REPORT_STRUCTURE_NOTE,
   RULE_SYNTAX_NOTE,
+  RUNNING_HEADER_NOTE,
   SALUTATION_NOTE,
   splitPassages,
   SUGGEST_MODEL_FORMAT,
@@ -1224,6 +1225,31 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['© 2024 Example LabThe loader encrypted the files of the victims with a ransomware payload.', 'T1486'],
       ['The actor registered a domain that imitates the vendor of the VPN client.', 'T1583.001'],
     ]);
+  });
+
+  // A PDF's running footer, as text extraction writes it on every page (the Dragos ICS/OT 2022 review as text:
+  // `ICS/OT CYBERSECURITY YEAR IN REVIEW 2022`, `…REVIEW 202258` with the page number glued, Data Destruction 97.7 each,
+  // and `…REVIEW 2022Fifty-one percent of the advisories…` glued to the next page's first sentence). Alone, its page
+  // number aside, it is not ranked; glued, the sentence is read without it. A table's cells said again close together,
+  // and a heading said again before a sentence after a space, are read.
+  it("ranks no PDF's running header or footer (a page number aside), and reads the sentence glued after it without it", () => {
+    const footer = 'EXAMPLE OT THREAT LANDSCAPE REVIEW 2025';
+    const sentence = 'Seventy percent of the advisories with a patch had no other mitigation for the operators.';
+    const page = (n: number): string[] =>
+      Array.from({ length: 18 }, (_, k) => `Page ${n} paragraph ${k}: the operators reviewed the plants and their networks in the year.`);
+    const cells = ['Ransomware Group', 'Manufacturing, Food & Beverage', 'Black Basta', 'Manufacturing, Food & Beverage', 'Cuba', 'Manufacturing, Food & Beverage'];
+    const text = [...page(1), footer, '', ...page(2), `${footer}12`, '', ...cells, '', ...page(3), `${footer}${sentence}`, '', ...page(4), `${footer} 14`].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(text, model, { lines });
+      const notes = passages.filter((p) => p.note === RUNNING_HEADER_NOTE);
+      expect(notes.map((p) => [p.text, p.candidates]), `lines: ${lines}`).to.deep.equal([footer, `${footer}12`, `${footer} 14`].map((t) => [t, []]));
+      const glued = passages.find((p) => p.text === `${footer}${sentence}`)!;
+      expect(glued.candidates, `lines: ${lines}`).to.deep.equal(suggestTechniques(sentence, model, { lines })[0]!.candidates);
+      expect(passages.filter((p) => p.text === cells[1]).every((p) => p.note === undefined && p.candidates.length > 0)).to.equal(true);
+    }
+    const heading = 'Remote Desktop Protocol Abuse';
+    const repeated = [...page(1), heading, '', ...page(2), `${heading} was seen on the jump hosts.`, '', ...page(3), `${heading} was seen again.`].join('\n');
+    expect(suggestTechniques(repeated, model).filter((p) => p.note === RUNNING_HEADER_NOTE)).to.deep.equal([]);
   });
 
   // Securelist's AZORult post ends its footer with "License Agreement", which got Obtain Capabilities: Tool (T1588.002)

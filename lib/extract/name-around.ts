@@ -2,6 +2,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import { fullName } from '../normalize/resolve-reference.js';
 import { scanIds, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
+import { joinedNumberEnd } from './split-ids.js';
 
 /** A technique's name found beside or around its ID in a line: the name, and the span from its first to its last word. */
 export interface NameAround {
@@ -133,13 +134,23 @@ function idWritten(ref: ExtractedReference, id: string, text: string): { start: 
 
 /**
  * The reference as its ID alone, when its name is the words written right after the ID, with only a space between
- * (`However T1003 followed.`, a short line read as a reference); undefined otherwise (a name before the ID, in a bracket,
- * after a colon or dash, in another cell or on another line). Pure.
+ * (`However T1003 followed.`, a short line read as a reference), or after the number a line break split from it
+ * (`T1059.`⏎`001 ran the payload`); undefined otherwise (a name before the ID, in a bracket, after a colon or dash, in
+ * another cell or on another line). Pure.
  */
 export function withoutNameAfter(ref: ExtractedReference, lines: readonly FoldedText[]): ExtractedReference | undefined {
   const id = ref.ids[0];
   const line = lines[ref.span.line - 1];
-  if (!id || ref.ids.length > 1 || ref.name === undefined || ref.nameSpan || !line) return undefined;
+  if (!id || ref.ids.length > 1 || ref.name === undefined || !line) return undefined;
+  if (ref.nameSpan) {
+    // An ID whose sub-technique number a line break split from it (`T1059.`⏎`001 ran the payload`): the words after
+    // the number, a space between, are the words right after the ID, as they are on one line.
+    const number = joinedNumberEnd(ref, lines);
+    const next = lines[ref.span.line]?.original ?? '';
+    if (number === undefined || ref.nameSpan.line !== ref.span.line + 1 || !/^ +$/.test(next.slice(number, ref.nameSpan.start))) return undefined;
+    const { name: _name, nameSpan: _nameSpan, ...rest } = ref;
+    return { ...rest, raw: `${ref.raw.slice(0, ref.raw.indexOf('\n'))}\n${next.slice(0, number).trim()}` };
+  }
   const text = line.original;
   const written = idWritten(ref, id, text);
   if (!written || text.slice(written.end, ref.span.end).trim() !== ref.name || !/^ +\S/.test(text.slice(written.end, ref.span.end))) return undefined;

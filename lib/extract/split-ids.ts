@@ -8,6 +8,30 @@ const ID_AT_LINE_END = /^(\.?)\s*$/;
 const TECHNIQUE_ONLY = /^T\d{4}$/;
 
 /**
+ * The sub-technique number that starts `next`, the line after an ID that ends at `idEnd` of `line` with at most a dot
+ * after it (`T1059.`⏎`001`, `T1059`⏎`.001`), as matched there; undefined otherwise.
+ */
+function numberAfterBreak(line: string, idEnd: number, next: string): RegExpExecArray | undefined {
+  const rest = ID_AT_LINE_END.exec(line.slice(idEnd));
+  if (!rest) return undefined;
+  const dot = rest[1] ? '' : '\\.';
+  return new RegExp(`^\\s*${dot}(0\\d{2})(?![\\d.])`).exec(next) ?? undefined;
+}
+
+/**
+ * Where the sub-technique number that `joinSplitIds` joined to a reference's ID ends on the line after the ID's
+ * (`T1059.`⏎`001 ran the payload`: 3); undefined for an ID written on one line. Pure.
+ */
+export function joinedNumberEnd(ref: ExtractedReference, lines: readonly FoldedText[]): number | undefined {
+  const id = ref.ids[0];
+  const line = lines[ref.span.line - 1]?.original;
+  const next = lines[ref.span.line]?.original;
+  if (ref.ids.length !== 1 || !id || line === undefined || next === undefined || !ref.raw.includes('\n')) return undefined;
+  const sub = numberAfterBreak(line, ref.span.end, next);
+  return sub && id === `${line.slice(ref.span.start, ref.span.end)}.${sub[1]}` ? sub[0].length : undefined;
+}
+
+/**
  * Join a sub-technique number that a line break split from its technique (`T1059.`⏎`001`, `T1059`⏎`.001`, as
  * pdftotext leaves a wrapped cell): the reference is written again with the line break in it, which the reader joins
  * (`read: line breaks joined`), and takes the sub-technique. Only where the next line starts with the number (a dot on
@@ -20,10 +44,7 @@ export function joinSplitIds(references: readonly ExtractedReference[], lines: r
     const line = lines[ref.span.line - 1]?.original;
     const next = lines[ref.span.line]?.original;
     if (line === undefined || next === undefined) return ref;
-    const rest = ID_AT_LINE_END.exec(line.slice(ref.span.end));
-    if (!rest) return ref;
-    const dot = rest[1] ? '' : '\\.';
-    const sub = new RegExp(`^\\s*${dot}(0\\d{2})(?![\\d.])`).exec(next);
+    const sub = numberAfterBreak(line, ref.span.end, next);
     const joined = sub ? `${id}.${sub[1]}` : undefined;
     if (!sub || !joined || !target.technique(joined)) return ref;
     const written = `${line.slice(ref.span.start, ref.span.end)}${line.slice(ref.span.end).trimEnd()}\n${sub[0].trim()}`;

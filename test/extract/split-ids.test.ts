@@ -20,6 +20,17 @@ describe('joinSplitIds (through extractReport, ATT&CK 18.1)', () => {
     expect(rows('PowerShell\nT1059.\n001\n')).to.deep.equal([['PowerShell | T1059.\n001', 'PowerShell', { line: 1, start: 0, end: 10 }, ['T1059.001']]]);
   });
 
+  // The words after the number are the words right after the ID, as on one line: lower-case words that name no technique
+  // and share no word with its name are the sentence going on, no name (they were kept as the name, `ran the payload`).
+  it('reads the words after a split ID\'s number as the words right after the ID on one line', () => {
+    const rows = (text: string) => extractReport(text, { target }).references.map((ref) => [ref.raw, ref.name, ref.nameSpan, ref.resolution?.ids]);
+    expect(rows('T1059.\n001 ran the payload\n')).to.deep.equal([['T1059.\n001', undefined, undefined, ['T1059.001']]]);
+    expect(rows('T1059\n.001 ran the payload\n')).to.deep.equal([['T1059\n.001', undefined, undefined, ['T1059.001']]]);
+    expect(rows('T1059.001 ran the payload\n')).to.deep.equal([['T1059.001', undefined, undefined, ['T1059.001']]]);
+    // A name there is kept, as on one line.
+    expect(rows('T1059.\n001 powershell script\n')).to.deep.equal([['T1059.\n001 | powershell script', 'powershell script', { line: 2, start: 4, end: 21 }, ['T1059.001']]]);
+  });
+
   it('names the join in the trail', () => {
     const [ref] = extractReport('PowerShell T1059.\n001 ran scripts.\n', { target }).references;
     expect(ref?.resolution?.trail).to.include('read: line breaks joined (a wrapped cell)');

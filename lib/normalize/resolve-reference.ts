@@ -407,6 +407,19 @@ function splitFullName(name: string): [string, string?] {
   return at < 0 ? [name] : [name.slice(0, at).trim(), name.slice(at + 1).trim()];
 }
 
+// Where a name's own words start after a technique's name: `via`, `using`, `with`, `through`, or a dash between spaces.
+const QUALIFIER = /\s+(?:via|using|with|through)\s+|\s+[-–—]\s+/giu;
+
+/** The parts of a name before each of its qualifiers, longest first (`Wordlist Scanning via key enum`: `Wordlist Scanning`). */
+function qualifiedParts(name: string): string[] {
+  return [...name.matchAll(QUALIFIER)].map((match) => name.slice(0, match.index).trim()).filter(Boolean).reverse();
+}
+
+/** The current techniques whose exact name `name` is. */
+function exactIds(target: AttackIndex, name: string): TechniqueId[] {
+  return target.techniquesByName(name).filter((technique) => !technique.revoked && !technique.deprecated).map((technique) => technique.id);
+}
+
 /** What checking the name written beside an ID works with, and where it reports. */
 interface NameCheck {
   id: TechniqueId;
@@ -528,6 +541,14 @@ function namedTechniques(check: NameCheck): NamedTechniques | Outcome {
   if (parentIds.length === 1 && own !== undefined && !ownWords(subPart!, own, byId.id, check)) {
     return noted(check, `"${subPart}" in the name "${name}" is not ${describe(target, byId)}; ${id} kept as written: check it`, true);
   }
+  // `Wordlist Scanning via key enum (T1590.005)`, `Phishing - email (T1003)`: a technique's exact name, then the writer's
+  // own words after `via`, `using`, `with`, `through` or a dash. A technique so named that is not the ID's, its parent or
+  // its sub-technique disagrees with the ID, as `Wordlist Scanning: key enum` does.
+  if (parentIds.length !== 1) {
+    const named = qualifiedParts(name).map((part) => ({ part, ids: exactIds(target, part) })).find(({ ids }) => ids.length === 1);
+    const other = named?.ids[0];
+    if (named && other && other !== byId.id && !related(target, byId, other)) return { ids: named.ids, naming: named.part, byName };
+  }
   const siblings = siblingsNamedIn(name, byId, target).filter((sibling) => !check.beside.includes(sibling.id));
   if (siblings.length) {
     const named = siblings.map((sibling) => `"${sibling.name}", the name of ${describe(target, sibling)}`).join(', and ');
@@ -598,16 +619,17 @@ function nameVerdict(check: NameCheck, named: NamedTechniques): Outcome {
     return noted(check, `the name "${name}" is closer to ${closer}; ${id} kept as written`);
   }
   // `SSH (T1048.002)`, `PowerShell (T1105)`: one word that is the bare name of a sub-technique of another technique is
-  // the protocol or tool the behaviour used, not a second technique; a sibling's name (`PowerShell (T1059.003)`) and a
+  // the protocol or tool the behaviour used, not a second technique, also before the writer's own words (`PowerShell via
+  // a download cradle`, `PowerShell: a download cradle`); a sibling's name (`PowerShell (T1059.003)`) and a
   // name of several words (`Spearphishing Attachment (T1204.002)`) still disagree.
   const toolWord = (other: TechniqueId): boolean => {
     const technique = target.technique(other);
-    const oneWord = !/\s/.test(name.trim());
-    return oneWord && !!technique?.parent && technique.parent !== byId.parent && technique.parent !== byId.id && nameKey(technique.name) === key;
+    const oneWord = !/\s/.test(named.naming.trim());
+    return oneWord && !!technique?.parent && technique.parent !== byId.parent && technique.parent !== byId.id && nameKey(technique.name) === nameKey(named.naming);
   };
   if (others.length && others.every(toolWord)) {
     const tools = others.map((other) => describe(target, target.technique(other)!)).join(', ');
-    return noted(check, `"${name}" is also the name of ${tools}, a sub-technique of another technique: read as the tool or protocol used; ${id} kept as written`);
+    return noted(check, `"${named.naming}" is also the name of ${tools}, a sub-technique of another technique: read as the tool or protocol used; ${id} kept as written`);
   }
   const namedAs = named.ids.length ? named.ids.map((i) => describe(target, target.technique(i)!)).join(' or ') : 'a deprecated technique';
   const cut = others.length ? cutShort(check, others, namedAs, named.byName.status) : undefined;

@@ -93,6 +93,30 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'Process Injection (T1003)' }, context).status).to.equal('ambiguous');
   });
 
+  // A real audit report's ATT&CK map: `| **Discovery** | T1590.005 (Wordlist Scanning via key enum), … |` passed silently,
+  // T1590.005 being IP Addresses; `Wordlist Scanning: key enum` already disagreed.
+  it('checks a technique\'s name before the writer\'s own words after `via`, `using`, `with`, `through` or a dash', () => {
+    const read = (raw: string) => {
+      const result = resolveReference({ raw }, context);
+      return [result.status, result.ids, result.candidates.map((c) => c.id), result.warnings];
+    };
+    expect(read('T1590.005 (Wordlist Scanning via key enum)')).to.deep.equal([
+      'ambiguous',
+      [],
+      ['T1590.005', 'T1595.003'],
+      ['T1590.005 and "Wordlist Scanning via key enum" disagree: T1590.005 is IP Addresses, while "Wordlist Scanning" is T1595.003 Active Scanning: Wordlist Scanning; write the one you mean'],
+    ]);
+    expect(read('Phishing - a lure (T1003)').slice(0, 3)).to.deep.equal(['ambiguous', [], ['T1003', 'T1566']]);
+    // The ID's own name, its parent's or its sub-technique's agrees; a name that holds the word is whole (`Spearphishing
+    // via Service`); a tool's word before them is read as the tool used, as alone.
+    expect(read('T1190 (Exploit Public-Facing Application via SQLi)')).to.deep.equal(['current', ['T1190'], [], []]);
+    expect(read('Process Injection using hollowing (T1055.012)')).to.deep.equal(['current', ['T1055.012'], [], []]);
+    expect(read('Spearphishing via Service (T1566.003)')).to.deep.equal(['current', ['T1566.003'], [], []]);
+    const tool = resolveReference({ raw: 'PowerShell via a download cradle (T1105)' }, context);
+    expect([tool.status, tool.ids, tool.warnings]).to.deep.equal(['current', ['T1105'], []]);
+    expect(tool.note).to.match(/"PowerShell" is also the name of T1059\.001 .*T1105 kept as written/);
+  });
+
   it("catches a sibling's name beside a sub-technique ID even when several techniques share the name (T1566.002 Spearphishing Attachment)", () => {
     // "Spearphishing Attachment" is T1566.001 and T1598.002: shared, but a name all the same.
     const swapped = resolveReference({ raw: 'Spearphishing Attachment (T1566.002)' }, context);

@@ -181,6 +181,12 @@ function firstIdFrom(line: Line, from: number): number {
   return 2 * low;
 }
 
+/** Whether an ID of the line ends right at `at` (`T1566.002` in `T1566.002. Execution:`). */
+function idEndsAt(line: Line, at: number): boolean {
+  const k = firstIdFrom(line, at) - 2;
+  return k >= 0 && line.idSpans[k + 1] === at;
+}
+
 /** Whether a span of a line holds a technique ID. */
 function hasIds(line: Line, span: TextSpan): boolean {
   const spans = line.idSpans;
@@ -254,7 +260,10 @@ function betweenTactics(text: string, at: number): boolean {
   return first.some((name) => tacticDisplayName(name) !== undefined) && last.some((name) => tacticDisplayName(name) !== undefined);
 }
 
-/** The clauses of a sentence: a tactic label governs its own clause, not past `;` or the end of a sentence. */
+/**
+ * The clauses of a sentence: a tactic label governs its own clause, not past `;` or the end of a sentence (after a word,
+ * a bracket or an ID: `Spearphishing Link T1566.002. Execution: …`).
+ */
 function clauses(line: Line, span: TextSpan): TextSpan[] {
   const out: TextSpan[] = [];
   let start = span.start;
@@ -265,7 +274,7 @@ function clauses(line: Line, span: TextSpan): TextSpan[] {
     const end =
       (c === ';' && !CHARACTER_REFERENCE.test(line.text.slice(Math.max(span.start, i - 10), i)) && !betweenTactics(line.text, i)) ||
       c === '。' ||
-      ((c === '.' || c === '!' || c === '?') && /\s/.test(line.text.charAt(i + 1)) && /[\p{L})\]]/u.test(line.text.charAt(i - 1)));
+      ((c === '.' || c === '!' || c === '?') && /\s/.test(line.text.charAt(i + 1)) && (/[\p{L})\]]/u.test(line.text.charAt(i - 1)) || idEndsAt(line, i)));
     if (end) {
       out.push({ start, end: i });
       start = i + 1;
@@ -1006,16 +1015,17 @@ function captionTactics(captions: readonly TableCaption[], at: number): string[]
 const orElse = (tactics: string[], others: string[]): string[] => (tactics.length ? tactics : others);
 
 /**
- * The pieces of an item or flattened row cut where a clause after `;` starts with a tactic label of its own
- * (`Execution: PowerShell (T1059.001); Persistence: Run key (T1547.001)`): that label governs its clause, as the line's
- * governs the first, and is no part of a name. Clauses without a label stay with the piece before them.
+ * The pieces of an item or flattened row cut where a clause after `;` or a sentence's end starts with a tactic label of
+ * its own (`Execution: PowerShell (T1059.001); Persistence: Run key (T1547.001)`, `Initial Access: Spearphishing Link
+ * (T1566.002). Execution: Malicious File (T1204.002).`): that label governs its clause, as the line's governs the first,
+ * and is no part of a name. Clauses without a label stay with the piece before them.
  */
 function labelledClauses(line: Line, span: TextSpan, leading: { tactics: string[]; length: number }): Array<{ span: TextSpan; label: { tactics: string[]; length: number } }> {
   const pieces = [{ span: { ...span }, label: leading }];
   for (const clause of clauses(line, span).slice(1)) {
     const text = slice(line, clause);
-    const label = line.text.charAt(clause.start - 1) === ';' ? leadingTactics(text) : undefined;
-    if (!label?.length) continue;
+    const label = leadingTactics(text);
+    if (!label.length) continue;
     pieces.at(-1)!.span.end = clause.start - 1;
     pieces.push({ span: { start: clause.start + label.length, end: span.end }, label });
   }
@@ -1050,11 +1060,13 @@ function lineReferences(
   // An HTML table's rows set on one line are read row by row, whatever sentences their cells hold.
   const rows = htmlRows(line, span);
   if (!rows && isProse(withoutIds(line, span), key > 0)) {
-    for (const [k, clause] of clauses(line, entry.body).entries()) {
-      const read = readPiece(line, clause, 'prose');
-      // The line's own label governs its first clause only; a clause with none is under its table's caption or its
-      // section's heading.
-      const own = k === 0 && leading.length ? displayTactics(leading.tactics) : read.tactics;
+    // Each clause's own label governs it (the line's, its first clause's) and is no part of a name (`The actor sent a
+    // link. Initial Access: Spearphishing Link (T1566.002).`); a clause with none is under its table's caption or its
+    // section's heading.
+    for (const clause of clauses(line, entry.body)) {
+      const label = leadingTactics(slice(line, clause));
+      const read = readPiece(line, { start: clause.start + label.length, end: clause.end }, 'prose');
+      const own = label.length ? displayTactics(label.tactics) : read.tactics;
       for (const ref of read.refs) merged.mention(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), section) });
     }
     return undefined;

@@ -307,6 +307,25 @@ describe('extractReport', () => {
     });
   });
 
+  describe('leading labels of clauses on one line, after the end of a sentence', () => {
+    const rows = (text: string) => extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.name, ref.tactics, ref.resolution?.warnings]);
+
+    // A summary written one labelled sentence after another: the second label was read as part of the name
+    // (`. Execution: Malicious File`) under the first tactic, and past a short line's length (prose) no name was read.
+    it('gives each sentence the tactic of its own label and keeps the label out of the name, in a short line as in a long one', () => {
+      const expected = [
+        ['Spearphishing Link', ['Initial Access'], []],
+        ['Malicious File', ['Execution'], []],
+      ];
+      expect(rows('Initial Access: Spearphishing Link (T1566.002). Execution: Malicious File (T1204.002).')).to.deep.equal(expected);
+      expect(rows('Initial Access: Spearphishing Link T1566.002. Execution: Malicious File T1204.002.')).to.deep.equal(expected);
+      expect(
+        rows('Initial Access: Spearphishing Link (T1566.002). Execution: Malicious File (T1204.002). Persistence: Scheduled Task (T1053.005). Command and Control: Web Protocols (T1071.001).'),
+      ).to.deep.equal([...expected, ['Scheduled Task', ['Persistence'], []], ['Web Protocols', ['Command and Control'], []]]);
+      expect(rows('The actor sent a link. Initial Access: Spearphishing Link (T1566.002).')).to.deep.equal([expected[0]]);
+    });
+  });
+
   describe('a sub-technique\'s dot escaped as Markdown escapes it (`T1021\\.004`)', () => {
     it('reads the sub-technique, its name beside it, and names the repair in the trail', () => {
       // M-Trends 2024 as a Markdown conversion stores its Lateral Movement chart (`T1021\.004: SSHT1021\.002: SMB…`).

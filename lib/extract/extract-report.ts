@@ -2,7 +2,7 @@ import { nameKey } from '../attack/attack-index.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 import { fullName, isInitialsOf, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
-import { GLUED_CAPITALS_RULE, LOOKALIKE_RULE, foldLines } from '../normalize/tokenize-references.js';
+import { GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
@@ -86,7 +86,9 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
   const resolved = (ref: ExtractedReference): ReportReference => {
     // `Email Collection 71114`: an ID whose T OCR read as a 7 is resolved as the ID it stands for, and says so.
     const ocr = ocrIds.get(spanKey(ref));
-    const raw = ocr ? ref.raw.replace(ocr, ref.ids[0]!) : ref.raw;
+    // `[T107 1.001]`: an ID whose digits a space split, read so in its brackets, is resolved as the ID it stands for.
+    const split = (guessed.get(ref.span.line) ?? []).find((guess) => guess.rule === SPLIT_DIGITS_RULE && ref.ids.includes(guess.id) && ref.raw.includes(guess.written));
+    const raw = ocr ? ref.raw.replace(ocr, ref.ids[0]!) : split ? ref.raw.replace(split.written, split.id) : ref.raw;
     const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw, tactics: ref.tactics }, context);
     const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
     // Words a name is not: no technique's (`notATechniqueName`), sharing no word with the ID's technique's (its own
@@ -126,6 +128,8 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
       if (!trail.includes(`read: ${guess.rule}`)) trail.unshift(`read: ${guess.rule}`);
       if (guess.rule === GLUED_CAPITALS_RULE) {
         own.push(`"${guess.written}" was read as ${guess.id}, glued to the word in capitals "${guess.left}" before it: check the text`);
+      } else if (guess.rule === SPLIT_DIGITS_RULE) {
+        own.push(`"${guess.written}" was read as ${guess.id}, the space among its digits left out (OCR): check the text`);
       } else {
         own.push(
           status === 'unknown'

@@ -1,4 +1,4 @@
-import { FOOTNOTE_RULE, GLUED_CAPITALS_RULE, originalSpan, scanIds, visitIds, type FoldedText, type ReadingRule } from '../normalize/tokenize-references.js';
+import { FOOTNOTE_RULE, GLUED_CAPITALS_RULE, SPLIT_DIGITS_RULE, originalSpan, scanIds, visitIds, type FoldedText, type ReadingRule } from '../normalize/tokenize-references.js';
 
 /** An ID inside a longer word, which is not read as a reference (`chain-T1021.x`, `PRE-T1156`). */
 export interface IdInWord {
@@ -47,7 +47,10 @@ export function idsInWords(lines: readonly FoldedText[]): IdInWord[] {
   return found;
 }
 
-/** An ID read out of a longer word by a guess that the caller reports: glued to a word in capitals, or to a footnote. */
+/**
+ * An ID read by a guess that the caller reports: out of a longer word, glued to a word in capitals or to a footnote, or
+ * from digits a space split.
+ */
 export interface GuessedId {
   line: number;
   /** The word as written (`SSHT1570`, `T1059.00112`). */
@@ -56,13 +59,14 @@ export interface GuessedId {
   id: string;
   at: number;
   rule: ReadingRule;
-  /** What was left out: the word in capitals before the ID, or the footnote's number after it. */
+  /** What was left out: the word in capitals before the ID, or the footnote's number after it (none for a space). */
   left: string;
 }
 
-// Only a line with such a word is scanned again: capitals glued before an ID, or digits after a sub-technique's three.
-const GUESSED = /[A-Z]{3}T\d{4}|T\d{4}\.0\d{3}/;
-const GUESSES: readonly ReadingRule[] = [GLUED_CAPITALS_RULE, FOOTNOTE_RULE];
+// Only a line with such a word is scanned again: capitals glued before an ID, digits after a sub-technique's three, or
+// a space among an ID's digits in brackets.
+const GUESSED = /[A-Z]{3}T\d{4}|T\d{4}\.0\d{3}|[[(]T\d{1,3} \d/;
+const GUESSES: readonly ReadingRule[] = [GLUED_CAPITALS_RULE, FOOTNOTE_RULE, SPLIT_DIGITS_RULE];
 
 /**
  * The IDs of a report's lines that the reader takes out of a longer word by a guess (`over SSHT1570`, a scraped table's

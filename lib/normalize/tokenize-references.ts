@@ -52,11 +52,12 @@ export const READING_RULES = [
   'a tactic glued before an ID in a table\'s rows run together is its row\'s, and the next rows\' without one (…usedExecutionT1059.004…)',
   'an ID glued to a word in capitals before it is split off (over SSHT1570)',
   'a footnote number glued to a sub-technique is left out (T1059.00112: T1059.001, footnote 12)',
+  'a space among an ID\'s digits is left out where the ID stands alone in brackets, as OCR writes it ([T107 1.001])',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS] =
   READING_RULES;
 /** The rule by which a reference states its own tactic in brackets after it: that tactic is its, and no other. */
 export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
@@ -67,6 +68,7 @@ export const LOOKALIKE_RULE: ReadingRule = LOOKALIKE;
 /** The rules that read an ID out of a longer word by a guess the caller reports (`SSHT1570`, `T1059.00112`). */
 export const GLUED_CAPITALS_RULE: ReadingRule = GLUED_CAPITALS;
 export const FOOTNOTE_RULE: ReadingRule = FOOTNOTE;
+export const SPLIT_DIGITS_RULE: ReadingRule = SPLIT_DIGITS;
 
 /** How a sub-technique number is separated from its technique, each with the rule that reads it (none for `.`). */
 const SUB_SEPARATORS: ReadonlyArray<readonly [rule: ReadingRule | undefined, pattern: string]> = [
@@ -234,18 +236,26 @@ function withLookalikesRead(text: string): { text: string; spans: TextSpan[] } |
 // `T 1 1 9 3`, `T 1 0 5 9 . 0 0 1`: pdftotext writes a heading set in spaced capitals (`T E C H N I Q U E   T 1 1 9 3`)
 // one character at a time. Read only where every digit stands alone and no spaced letter or digit goes on the word.
 const SPACED_ID = /(?<![\p{L}\p{N}]|[\p{L}\p{N}] )T(?: \d){4}(?: \.(?: \d){3})?(?! ?[\p{L}\p{N}]| \.)/gu;
+// `[T107 1.001]` (a CISA advisory's page read by OCR): one space among a sub-technique ID's four digits. Read only where
+// the ID stands alone in brackets, a guess the caller reports.
+const SPLIT_DIGITS_ID = /(?<=[[(])T(\d{1,3}) (\d{1,3})\.\d{3}(?=[\])])/g;
+const SPLIT_DIGITS_HINT = /[[(]T\d{1,3} \d/;
 
 /**
- * The text with its spaced-out IDs written whole, padded with spaces to the same length (so every span still holds),
- * and where they were; undefined when there is none.
+ * The text with its spaced-out IDs and its IDs split by a space written whole, padded with spaces to the same length
+ * (so every span still holds), and where they were, with the rule that read each; undefined when there is none.
  */
-function withSpacedIdsRead(text: string): { text: string; spans: TextSpan[] } | undefined {
-  if (!text.includes('T 1') && !text.includes('T 0')) return undefined;
-  const spans: TextSpan[] = [];
-  const out = text.replace(SPACED_ID, (word: string, at: number) => {
-    spans.push({ start: at, end: at + word.length });
+function withSpacedIdsRead(text: string): { text: string; spans: Array<TextSpan & { rule: ReadingRule }> } | undefined {
+  const spacedOut = text.includes('T 1') || text.includes('T 0');
+  const split = SPLIT_DIGITS_HINT.test(text);
+  if (!spacedOut && !split) return undefined;
+  const spans: Array<TextSpan & { rule: ReadingRule }> = [];
+  const whole = (rule: ReadingRule) => (word: string, at: number) => {
+    spans.push({ start: at, end: at + word.length, rule });
     return word.replace(/ /g, '').padEnd(word.length, ' ');
-  });
+  };
+  let out = spacedOut ? text.replace(SPACED_ID, whole(LETTER_SPACED)) : text;
+  if (split) out = out.replace(SPLIT_DIGITS_ID, (word: string, a: string, b: string, at: number) => (a.length + b.length === digits ? whole(SPLIT_DIGITS)(word, at) : word));
   return spans.length ? { text: out, spans } : undefined;
 }
 
@@ -320,7 +330,7 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
     if (spaced) rules.push(SPACE_AFTER_T);
     const spacedSpan = spacedOut?.spans.find((span) => span.start === start);
     if (spacedSpan) {
-      rules.push(LETTER_SPACED);
+      rules.push(spacedSpan.rule);
       end = spacedSpan.end;
     }
     const right = rightBoundary(text, end);

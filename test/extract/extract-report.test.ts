@@ -133,7 +133,7 @@ describe('extractReport', () => {
     });
   });
 
-  describe('IDs read out of a longer word by a guess', () => {
+  describe('IDs read by a guess (out of a longer word, from digits a space split)', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
     const rows = (text: string) => read(text).references.map((ref) => [ref.line, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.warnings]);
 
@@ -167,6 +167,18 @@ describe('extractReport', () => {
         [2, ['T1218.005'], 'Mshta', 'current', ['"T1218.0053" was read as T1218.005 with a footnote 3 glued to it: check the text']],
         [3, ['T1059.017'], undefined, 'unknown', ['"T1059.01712" is unreadable: T1059.017, with a footnote 12 glued to it, is no technique of ATT&CK 18.1; check the text']],
       ]);
+    });
+
+    // A CISA advisory's page read by OCR (LummaC2, AA25-141B): `the implant will attempt a POST request [T107 1.001]` was
+    // no reference at all.
+    it('reads a sub-technique ID whose digits a space split, alone in brackets, and says so', () => {
+      const text = ['After each domain is decoded, the implant will attempt a POST request [T107 1.001] (see Figure 3).', 'Web Protocols (T10 71.001)', 'See [T100 2.001].'].join('\n');
+      expect(rows(text)).to.deep.equal([
+        [1, ['T1071.001'], 'request', 'current', ['"T107 1.001" was read as T1071.001, the space among its digits left out (OCR): check the text']],
+        [2, ['T1071.001'], 'Web Protocols', 'current', ['"T10 71.001" was read as T1071.001, the space among its digits left out (OCR): check the text']],
+        [3, ['T1002.001'], undefined, 'unknown', ['"T100 2.001" was read as T1002.001, the space among its digits left out (OCR): check the text']],
+      ]);
+      expect(read(text).references[0]!.resolution!.trail[0]).to.equal("read: a space among an ID's digits is left out where the ID stands alone in brackets, as OCR writes it ([T107 1.001])");
     });
   });
 

@@ -70,6 +70,9 @@ describe('scanIds', () => {
     ['T E C H N I Q U E   T 1 1 9 3', [['T1193']], [rule('an ID spaced out')], 'T 1 1 9 3'],
     ['T 1 0 6 4 :   S C R I P T I N G', [['T1064']], [rule('an ID spaced out')], 'T 1 0 6 4'],
     ['T 1 0 5 9 . 0 0 1   P O W E R S H E L L', [['T1059.001']], [rule('an ID spaced out')], 'T 1 0 5 9 . 0 0 1'],
+    // OCR of a CISA advisory's page (LummaC2, AA25-141B): a space among a sub-technique ID's digits, the ID alone in brackets.
+    ['attempt a POST request [T107 1.001] (see Figure 3)', [['T1071.001']], [rule('a space among an ID')], 'T107 1.001'],
+    ['(T10 71.001)', [['T1071.001']], [rule('a space among an ID')], 'T10 71.001'],
   ];
   for (const [text, ids, rules, written] of rows) {
     it(`${JSON.stringify(text)} -> ${ids.map((group) => group.join('+') || 'malformed').join(', ')}`, () => {
@@ -128,6 +131,12 @@ describe('scanIds', () => {
     'A T 1 1 9 3',
     'T 1 1 9 3 A',
     'T 1 1 9',
+    // Digits a space splits are read only in brackets, as a sub-technique ID of four digits and three.
+    'T107 1.001',
+    '[T107 1]',
+    '[T107 1.001 and more]',
+    '[T107  1.001]',
+    '[T10 7 1.001]',
   ];
   for (const text of lookAlikes) {
     it(`finds no ID in ${JSON.stringify(text)}`, () => expect(scanIds(text)).to.deep.equal([]));

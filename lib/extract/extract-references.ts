@@ -1032,6 +1032,39 @@ function labelledClauses(line: Line, span: TextSpan, leading: { tactics: string[
   return pieces;
 }
 
+/**
+ * A reference of a sentence whose name, before its ID, holds a tactic label or follows one (`ATT&CK Code Resource
+ * Development: Acquire Infrastructure: Domains T1583.001 … Initial Access : Spearphishing Link T1566.002`, a PDF's ATT&CK
+ * appendix of `Tactic: Technique` rows set on one line): the last such label, after `from`, is its tactic, and its name
+ * is the words after it; undefined for any other.
+ */
+function nameLabel(line: Line, ref: ReferenceToken, from: number): { ref: ReferenceToken; tactics: string[] } | undefined {
+  const { nameSpan } = ref;
+  if (!nameSpan || ref.name === undefined || nameSpan.end > ref.idSpan.start) return undefined;
+  const start = Math.max(from, nameSpan.start - MAX_LABEL);
+  const text = line.text.slice(start, nameSpan.end);
+  let found: { tactic: string; end: number } | undefined;
+  for (const colon of text.matchAll(/\s{0,2}[:：]\s{0,3}/gu)) {
+    const words = text.slice(0, colon.index).split(/\s+/).slice(-3);
+    const end = start + colon.index + colon[0].length;
+    for (let n = words.length; n > 0 && end <= nameSpan.end; n--) {
+      const tactic = tacticDisplayName(words.slice(-n).join(' '));
+      // One word after others of the name ends a technique's name (`System Binary Proxy Execution: Mshta`, `Account
+      // Discovery: Local Account`): no label. A tactic of several words is one (`ATT&CK Code Resource Development:`).
+      const alone = n > 1 || n === words.length || start + text.slice(0, colon.index).lastIndexOf(words.at(-1)!) <= nameSpan.start;
+      if (tactic && alone) found = { tactic, end };
+      if (tactic) break;
+    }
+  }
+  if (!found) return undefined;
+  if (found.end <= nameSpan.start) return line.text.slice(found.end, nameSpan.start).trim() ? undefined : { ref, tactics: [found.tactic] };
+  const name = slice(line, { start: found.end, end: nameSpan.end }).trim();
+  if (!/\p{L}/u.test(name)) return undefined;
+  return { ref: { ...ref, name, nameSpan: { start: found.end, end: nameSpan.end }, span: { start: found.end, end: ref.span.end } }, tactics: [found.tactic] };
+}
+// How far before a name a tactic label that governs it may start (`Initial Access : `).
+const MAX_LABEL = 48;
+
 /** Whether the text of a line around its ID is none, or only the label of a field (`ID:`): the ID stands alone. */
 function isBareId(rest: string): boolean {
   return !/\p{L}/u.test(rest) || (rest.length <= 40 && /[:：]\s*$/.test(rest));
@@ -1067,7 +1100,11 @@ function lineReferences(
       const label = leadingTactics(slice(line, clause));
       const read = readPiece(line, { start: clause.start + label.length, end: clause.end }, 'prose');
       const own = label.length ? displayTactics(label.tactics) : read.tactics;
-      for (const ref of read.refs) merged.mention(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), section) });
+      for (const ref of read.refs) {
+        const named = nameLabel(line, ref, clause.start + label.length);
+        const tactics = named?.tactics ?? (own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), section));
+        merged.mention(line, named?.ref ?? ref, { tactics });
+      }
     }
     return undefined;
   }

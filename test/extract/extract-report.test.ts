@@ -336,6 +336,26 @@ describe('extractReport', () => {
       ).to.deep.equal([...expected, ['Scheduled Task', ['Persistence'], []], ['Web Protocols', ['Command and Control'], []]]);
       expect(rows('The actor sent a link. Initial Access: Spearphishing Link (T1566.002).')).to.deep.equal([expected[0]]);
     });
+
+    // Recorded Future's PDF appendix quoted as one line (`Tactic: Technique ATT&CK Code Resource Development: Acquire
+    // Infrastructure: Domains T1583.001 …`): each name held its tactic label, or followed one, and no reference had a tactic.
+    it('reads a tactic label inside or right before a name in a long line as the reference\'s tactic, no part of its name', () => {
+      const text =
+        'THREAT ANALYSIS Appendix B — MITRE ATT&CK Techniques Tactic: Technique ATT&CK Code Resource Development: Acquire Infrastructure: Domains T1583.001 ' +
+        'Resource Development: Acquire Infrastructure: Server T1583.004 Initial Access : Spearphishing Link T1566.002 Execution: Exploitation for Client Execution T1203 26';
+      expect(rows(text)).to.deep.equal([
+        ['Acquire Infrastructure: Domains', ['Resource Development'], []],
+        ['Acquire Infrastructure: Server', ['Resource Development'], []],
+        ['Spearphishing Link', ['Initial Access'], []],
+        ['Exploitation for Client Execution', ['Execution'], []],
+      ]);
+      // A tactic's one word that ends a technique's name before its colon is none.
+      const names = 'The actor used many tools across the environment and we saw System Binary Proxy Execution: Mshta T1218.005 and Account Discovery: Local Account T1087.001 over several days.';
+      expect(rows(names)).to.deep.equal([
+        ['System Binary Proxy Execution: Mshta', [], []],
+        ['Account Discovery: Local Account', [], []],
+      ]);
+    });
   });
 
   describe('a sub-technique\'s dot escaped as Markdown escapes it (`T1021\\.004`)', () => {

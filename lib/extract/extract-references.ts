@@ -1048,7 +1048,9 @@ function nameLabel(line: Line, ref: ReferenceToken, from: number): { ref: Refere
     const words = text.slice(0, colon.index).split(/\s+/).slice(-3);
     const end = start + colon.index + colon[0].length;
     for (let n = words.length; n > 0 && end <= nameSpan.end; n--) {
-      const tactic = tacticDisplayName(words.slice(-n).join(' '));
+      // Words of a tactic's name only: a TA ID in brackets (`Evasione delle difese (TA0005):`) is read with its name as
+      // tactic text is.
+      const tactic = words.slice(-n).every((word) => /^[\p{L}&-]+$/u.test(word)) ? tacticDisplayName(words.slice(-n).join(' ')) : undefined;
       // One word after others of the name ends a technique's name (`System Binary Proxy Execution: Mshta`, `Account
       // Discovery: Local Account`): no label. A tactic of several words is one (`ATT&CK Code Resource Development:`).
       const alone = n > 1 || n === words.length || start + text.slice(0, colon.index).lastIndexOf(words.at(-1)!) <= nameSpan.start;

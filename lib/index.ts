@@ -390,6 +390,7 @@ export {
   type SuggestDocs,
   type SuggestPostings,
   type SuggestClassifier,
+  type IndexArray as SuggestIndexArray,
   type SuggestDocKind,
 } from './suggest/suggest-model-data.js';
 export { frontMatterLines, isMarkupLine, splitPassages, templateTagBlocks, type Passage, type PassageStructure } from './suggest/split-passages.js';

@@ -6,7 +6,7 @@ import { isBundle, isStixObject, type StixObject } from '../attack/index-bundle.
 import { isContentWord, stemOf, textFeatures, textWords, withoutIndicators, writtenWords } from './text-terms.js';
 import { StringTable, Vocabulary } from './string-table.js';
 import { trainClassifier } from './train-classifier.js';
-import { inverseDocumentFrequency, SUGGEST_DOC_KINDS, SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDocKind, type SuggestDocs, type SuggestModelData } from './suggest-model-data.js';
+import { indexArray, inverseDocumentFrequency, SUGGEST_DOC_KINDS, SUGGEST_MODEL_FORMAT, sourceKey, type SuggestDocKind, type SuggestDocs, type SuggestModelData } from './suggest-model-data.js';
 
 /** The STIX fields the model reads beyond those indexing reads. */
 interface ModelStixObject extends StixObject {
@@ -206,7 +206,7 @@ class DocBuilder {
       }
     });
     const weight = bm25Weights(start, doc, count, docs);
-    return { features: Vocabulary.from(this.features), docs, postings: { start, doc, weight }, sources: this.sources };
+    return { features: Vocabulary.from(this.features), docs, postings: { start, doc: indexArray(doc, docs.technique.length), weight }, sources: this.sources };
   }
 
   private source(url: string): number {

@@ -27,13 +27,25 @@ export interface SuggestDocs {
 }
 
 /**
+ * Numbers of documents or techniques, in 16 bits when every number fits (a release has some 24,000 documents and 700
+ * techniques): ranking reads them by the hundred thousand, and half the bytes are read faster, and the cache file is
+ * smaller.
+ */
+export type IndexArray = Uint16Array | Int32Array;
+
+/** Numbers from 0 to `count` - 1 as an `IndexArray`: 16 bits when `count` allows. */
+export function indexArray(values: ArrayLike<number>, count: number): IndexArray {
+  return count <= 0x10000 ? Uint16Array.from(values) : Int32Array.from(values);
+}
+
+/**
  * An inverted index: the documents (ascending) holding feature f, from `start[f]` to `start[f + 1]`, and the BM25
  * weight the feature gives each of them (idf x saturated count x the document kind's weight), so that ranking only
  * adds weights up.
  */
 export interface SuggestPostings {
   start: Int32Array;
-  doc: Int32Array;
+  doc: IndexArray;
   weight: Float32Array;
 }
 
@@ -43,7 +55,7 @@ export interface SuggestPostings {
  */
 export interface SuggestClassifier {
   start: Int32Array;
-  technique: Int32Array;
+  technique: IndexArray;
   weight: Float32Array;
 }
 
@@ -75,7 +87,7 @@ export interface SuggestModelData {
   actorWordNames: string[];
 }
 
-export const SUGGEST_MODEL_FORMAT = 9;
+export const SUGGEST_MODEL_FORMAT = 10;
 
 /** The bytes of the model cache file. Pure. */
 export function encodeSuggestModel(data: SuggestModelData): Uint8Array {

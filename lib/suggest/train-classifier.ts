@@ -1,4 +1,4 @@
-import type { SuggestClassifier } from './suggest-model-data.js';
+import { indexArray, type SuggestClassifier } from './suggest-model-data.js';
 
 /** The labelled examples a classifier learns from: each document's features and counts, as pairs, and its class. */
 export interface TrainingSet {
@@ -146,7 +146,7 @@ export function trainClassifier(set: TrainingSet): SuggestClassifier {
     }
     start[f + 1] = technique.length;
   }
-  return { start, technique: Int32Array.from(technique), weight: Float32Array.from(weight) };
+  return { start, technique: indexArray(technique, classCount), weight: Float32Array.from(weight) };
 }
 
 function gcd(a: number, b: number): number {

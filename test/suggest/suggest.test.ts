@@ -48,6 +48,7 @@ import {
   SuggestModel,
 } from '../../lib/index.js';
 import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
+import { indexArray } from '../../lib/suggest/suggest-model-data.js';
 
 // The Dragos 2022 review's ransomware kill chain as pdftotext writes it (code index file id 53961877000): a wrapped
 // item's first line is a block of its own, a blank line after it; beside the items stand the figure's labels and a
@@ -720,6 +721,15 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // The numbers of documents and techniques are read by the hundred thousand when ranking: in 16 bits when they fit.
+  it('keeps the postings\' documents and the classifier\'s techniques in 16 bits, and larger numbers in 32', () => {
+    expect(model.docCount).to.be.above(20_000);
+    expect(model.data.postings.doc).to.be.instanceOf(Uint16Array);
+    expect(model.data.classifier!.technique).to.be.instanceOf(Uint16Array);
+    expect(indexArray([0, 65_535], 65_536)).to.be.instanceOf(Uint16Array);
+    expect(Array.from(indexArray([0, 70_000], 70_001))).to.deep.equal([0, 70_000]);
+  });
+
   it('is cached beside the index under the release file sha256, read back from the cache without a build', () => {
     const index = loadRelease('18.1');
     expect(existsSync(suggestModelPath(testCacheDir(), index.data.source.sha256))).to.equal(true);
@@ -751,6 +761,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const MODEL_SHA256: Record<number, string> = {
       8: 'b28c9bd6a53faf18aab04202ed4656f6256c24942e31a513f924549483c72b5b',
       9: '81a0f0d5b3d29ed04f8b1fe19b367a0376f74428f8b52c800d1985b9dacb0f3a',
+      10: 'fd543cf7cadb42eb9fee4b9b8e15e11b01cbe0c11e5b8fe974d67dddcd552bfc',
     };
     const bytes = readFileSync(suggestModelPath(testCacheDir(), loadRelease('18.1').data.source.sha256));
     expect(createHash('sha256').update(bytes).digest('hex'), `format ${SUGGEST_MODEL_FORMAT}`).to.equal(MODEL_SHA256[SUGGEST_MODEL_FORMAT]);

@@ -117,20 +117,29 @@ const isAlertRule = (value: unknown): value is JsonObject => isObject(value) && 
 const isAlertRuleTemplate = (value: unknown): value is JsonObject =>
   isObject(value) && typeof value['type'] === 'string' && /\/alertRuleTemplates$/i.test(value['type']) && isObject(value['properties']);
 
+/** An analytic rule template of a Content Hub package and the package resource (contentTemplates, templateSpecs) that holds it. */
+export interface SentinelTemplate {
+  template: JsonObject;
+  resource: JsonObject;
+}
+
 /**
  * The Sentinel analytic rules a JSON value holds and how it holds them: the resources of an ARM template (the portal's
  * Export; `type` …/alertRules, whatever else they hold), the `value` list the REST API returns (GET …/alertRules), a list of rules (az sentinel alert-rule list) or
- * one rule (GET …/alertRules/{id}); `templates`, the analytic rule templates of a Content Hub solution package.
+ * one rule (GET …/alertRules/{id}); `templates`, the analytic rule templates of a Content Hub solution package, each with
+ * the resource that holds it.
  * Undefined when it holds none.
  */
-export function sentinelAlertRules(value: unknown): { shape: 'arm' | 'rest' | 'list' | 'one'; rules: JsonObject[]; templates: JsonObject[] } | undefined {
+export function sentinelAlertRules(value: unknown): { shape: 'arm' | 'rest' | 'list' | 'one'; rules: JsonObject[]; templates: SentinelTemplate[] } | undefined {
   const found = (shape: 'arm' | 'rest' | 'list' | 'one', items: unknown[]) => {
     const rules = items.filter(isAlertRule);
     const templates =
       shape === 'arm'
         ? items.flatMap((item) => {
             const main = isObject(item) && isObject(item['properties']) ? item['properties']['mainTemplate'] : undefined;
-            return isObject(main) && Array.isArray(main['resources']) ? main['resources'].filter(isAlertRuleTemplate) : [];
+            return isObject(main) && Array.isArray(main['resources'])
+              ? main['resources'].filter(isAlertRuleTemplate).map((template) => ({ template, resource: item as JsonObject }))
+              : [];
           })
         : [];
     return rules.length || templates.length ? { shape, rules, templates } : undefined;

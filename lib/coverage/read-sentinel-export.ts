@@ -23,10 +23,14 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
   const { shape, rules: alertRules, templates } = sentinelAlertRules(value) ?? { shape: 'arm', rules: [], templates: [] };
   const notes = shape === 'arm' ? [] : [`${file}: read as ${SHAPES[shape]}; ${shape === 'one' ? 'it counts' : 'each counts'} as a rule of an Export does`];
   // A Content Hub solution package's analytic rules are templates: a workspace runs only the rules made from them.
-  for (const template of templates) {
+  for (const { template, resource } of templates) {
     const properties = template['properties'] as Record<string, unknown>;
-    const name = typeof properties['displayName'] === 'string' ? properties['displayName'].trim() : '';
-    const line = name ? lineOf(properties['displayName'] as string) : undefined;
+    const raw = properties['displayName'];
+    const name = typeof raw === 'string' ? raw.trim() : '';
+    const line = name ? lineOf(raw as string) : undefined;
+    // A package of the newer format writes the name again in its contentTemplates resource (`properties.displayName`):
+    // those lines are this template's too, so the next template of that name gets its own.
+    for (let again = name ? timesWritten(resource, raw as string) - 1 : 0; again > 0; again--) lineOf(raw as string);
     ignored.push({
       file,
       ...(line ? { line } : {}),
@@ -77,6 +81,13 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
   }
   const input = coverageInput('sentinel', file, 1, alertRules.length + templates.length, { rules, ignored, problems });
   return notes.length ? { ...input, notes } : input;
+}
+
+/** How many times a JSON value writes `displayName` with the text `name`, at any depth. */
+function timesWritten(value: unknown, name: string): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + timesWritten(item, name), 0);
+  if (!isRecord(value)) return 0;
+  return Object.entries(value).reduce((sum, [key, item]) => sum + (key === 'displayName' && item === name ? 1 : timesWritten(item, name)), 0);
 }
 
 /** How a JSON value other than an ARM template holds Sentinel alert rules (sentinelAlertRules), as a note says it. */

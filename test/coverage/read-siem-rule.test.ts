@@ -536,6 +536,28 @@ describe('parseSentinelExport (a Sentinel export of analytic rules, an ARM templ
         },
       ]);
     });
+
+    it('gives two templates of one name in a newer package, which writes each name twice, each its own line', () => {
+      // The newer packaging (Azure-Sentinel's Solutions/*/Package/mainTemplate.json since contentTemplates): the rule's
+      // displayName inside mainTemplate, then again in the contentTemplates resource's own properties.
+      const content = (techniques: string[]) => ({
+        type: 'Microsoft.OperationalInsights/workspaces/providers/contentTemplates',
+        properties: {
+          contentKind: 'AnalyticsRule',
+          mainTemplate: {
+            resources: [{ type: 'Microsoft.SecurityInsights/AlertRuleTemplates', kind: 'Scheduled', properties: { displayName: 'Dev-0270 WMIC  Discovery', techniques } }],
+          },
+          displayName: 'Dev-0270 WMIC  Discovery',
+        },
+      });
+      const template = { resources: [content(['T1047']), content(['T1082'])] };
+      const text = JSON.stringify(template, null, 2);
+      const written = text.split('\n').flatMap((line, i) => (line.includes('"displayName"') ? [i + 1] : []));
+      expect(written).to.have.length(4);
+      const read = parseSentinelExport(template, text, 'mainTemplate.json');
+      // Each template's line is its own rule's displayName: the first and the third written, not the first and the second.
+      expect(read.ignored.map((item) => item.line)).to.deep.equal([written[0], written[2]]);
+    });
   });
 });
 

@@ -20,3 +20,24 @@ export function canonicalTechniqueId(value: string): string | undefined {
   if (!match) return undefined;
   return match[2] ? `T${match[1]}.${match[2]}` : `T${match[1]}`;
 }
+
+/**
+ * Technique numbers no enterprise, mobile or ICS release uses, where PRE-ATT&CK numbered its own (T1311 Dynamic DNS,
+ * T1254 Conduct active scanning): none of enterprise 3.0 to 18.1, mobile 18.1 or ICS 18.1 holds a technique from T1224
+ * to T1397 (counted over ../shared's releases; new techniques are numbered above the newest, T1681 in 18.1), so no
+ * newer release will. PRE-ATT&CK's own releases are no data attack-layers reads: no revocation leads from them.
+ */
+const PRE_ATTACK_NUMBERS = [1224, 1397] as const;
+
+/**
+ * Why no release has a technique ID whose number is one PRE-ATT&CK numbered its techniques with (`T1254 is in no
+ * enterprise, mobile or ICS release (…)`); undefined for any other ID, and for a sub-technique ID (PRE-ATT&CK had none).
+ */
+export function preAttackNumberText(id: string): string | undefined {
+  const number = Number(id.slice(1, 5));
+  if (id.includes('.') || !(number >= PRE_ATTACK_NUMBERS[0] && number <= PRE_ATTACK_NUMBERS[1])) return undefined;
+  return (
+    `${id} is in no enterprise, mobile or ICS release (none has a technique from T${PRE_ATTACK_NUMBERS[0]} to ` +
+    `T${PRE_ATTACK_NUMBERS[1]}, where PRE-ATT&CK numbered its techniques; ATT&CK 8 retired PRE-ATT&CK in October 2020)`
+  );
+}

@@ -38,6 +38,7 @@
  */
 import partition from 'lodash-es/partition.js';
 import type { AttackIndex } from '../attack/attack-index.js';
+import { preAttackNumberText } from '../attack/technique-id.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { parseJsonAs } from '../input-kind.js';
@@ -393,7 +394,7 @@ function labels(inputs: readonly CombineInput[]): string[] {
 
 /** Why a technique cannot be shown in the target release, or undefined when it can. */
 function unusable(id: string, record: TechniqueRecord | undefined, index: AttackIndex): string | undefined {
-  if (!record) return `${id} is not a technique in ${index.label}`;
+  if (!record) return preAttackNumberText(id) ?? `${id} is not a technique in ${index.label}`;
   if (record.revoked) return `${id} is revoked in ${index.label} and no replacement is named`;
   if (record.deprecated) return `${id} is deprecated in ${index.label}`;
   return undefined;

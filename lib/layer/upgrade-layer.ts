@@ -4,6 +4,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { compareReleases } from '../attack/release-files.js';
 import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
+import { preAttackNumberText } from '../attack/technique-id.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -151,7 +152,7 @@ function resolveEntry(
     return undefined;
   }
   if (!record) {
-    const unknown = `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
+    const unknown = preAttackNumberText(id) ?? `${id} is not a technique of ${target.label}${source ? ` or ${source.label}` : ''}`;
     // Navigator would drop it silently (and validate calls it an error): kept, as it was, in the layer's metadata.
     report.changes.push('removed');
     report.notes.push(`${unknown}; removed (Navigator would not show it)`);

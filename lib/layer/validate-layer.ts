@@ -22,7 +22,7 @@ import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibilit
 import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, renamedSinceLayer } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
-import { isTechniqueId } from '../attack/technique-id.js';
+import { isTechniqueId, preAttackNumberText } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { tacticAdvice } from './tactic-written.js';
@@ -376,11 +376,14 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
     return;
   }
   if (!record) {
+    const preAttack = preAttackNumberText(id);
     out.add(
       'error',
       'unknown-technique',
       path,
-      `${id} is not a technique in ${index.label}; Navigator drops it silently: fix the ID or remove the entry`,
+      preAttack
+        ? `${preAttack}; Navigator drops it silently: annotate the enterprise technique that fits (Reconnaissance, Resource Development) or remove the entry`
+        : `${id} is not a technique in ${index.label}; Navigator drops it silently: fix the ID or remove the entry`,
     );
     return;
   }

@@ -1,6 +1,7 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
+import { preAttackNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { isCommonEnglishWord } from '../common-words.js';
 import { editDistance, typoLimit } from '../name-distance.js';
@@ -327,15 +328,13 @@ function resolveId(
       trail.push(`ID check: ${id} is not in ATT&CK ${target.label}; found in ${foreign.label}`);
       return { status: 'other domain', ids: [], notes: [message + byNameText], candidates: byNameCandidates };
     }
-    const number = Number(id.slice(1, 5));
+    const preAttack = preAttackNumberText(id);
     return {
       status: 'unknown',
       ids: [],
       notes: [
-        (number >= PRE_ATTACK_NUMBERS[0] && number <= PRE_ATTACK_NUMBERS[1] && !id.includes('.')
-          ? `${id} is in no enterprise, mobile or ICS release (none has a technique from T${PRE_ATTACK_NUMBERS[0]} to ` +
-            `T${PRE_ATTACK_NUMBERS[1]}, where PRE-ATT&CK numbered its techniques; ATT&CK 8 retired PRE-ATT&CK in October 2020): ` +
-            'map the behaviour to a current technique'
+        (preAttack
+          ? `${preAttack}: map the behaviour to a current technique`
           : `${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\``) +
           byNameText,
       ],
@@ -680,13 +679,6 @@ function cutShort(check: NameCheck, others: readonly TechniqueId[], namedAs: str
   }
   return noted(check, `${own}, but the name of ${namedAs}; ${id} kept as written: check that it is the technique meant`, true);
 }
-
-/**
- * Technique numbers no enterprise, mobile or ICS release uses, where PRE-ATT&CK numbered its own (T1311 Dynamic DNS):
- * none of enterprise 3.0 to 18.1, mobile 18.1 or ICS 18.1 holds a technique from T1224 to T1397 (counted over
- * ../shared's releases; new techniques are numbered above the newest, T1681 in 18.1), so no newer release will.
- */
-const PRE_ATTACK_NUMBERS = [1224, 1397] as const;
 
 /** Map techniques found in some release to current ones of the target, following revoked-by chains. */
 function toTarget(index: AttackIndex, hits: readonly TechniqueRecord[], target: AttackIndex): TechniqueRecord[] {

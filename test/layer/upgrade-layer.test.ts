@@ -295,6 +295,15 @@ describe('upgradeLayer', () => {
 
   // Kept as an entry, an unknown ID was dropped by Navigator without a word and made validate fail on the layer
   // upgrade wrote (ATC's T0069, Atomic Red Team's T1685 in 18.1): it is removed and kept as it was, in the metadata.
+  // mitre/compass's stockpile layer holds T1254: no release has PRE-ATT&CK's techniques, so no revocation leads on from it.
+  it('removes a PRE-ATT&CK ID (T1254), naming it as one retired in ATT&CK 8', () => {
+    const { report } = upgradeLayer(layer([{ techniqueID: 'T1254', score: 1 }]), attack);
+    expect(report.techniques[0]?.notes[0]).to.equal(
+      'T1254 is in no enterprise, mobile or ICS release (none has a technique from T1224 to T1397, where PRE-ATT&CK numbered its techniques; ' +
+        'ATT&CK 8 retired PRE-ATT&CK in October 2020); removed (Navigator would not show it)',
+    );
+  });
+
   it('removes unknown IDs, reports them and keeps each entry as it was in the "removed by upgrade" metadata', () => {
     const entry = { techniqueID: 'T9999', score: 1, comment: 'a typo' };
     const { layer: out, report } = upgradeLayer(layer([entry, { techniqueID: 'T1059.001', score: 2 }]), attack);

@@ -52,6 +52,13 @@ describe('validateLayer', () => {
       /test\.layer\.json: \/techniques\/0: T9999 is not a technique in enterprise-attack 18\.1; Navigator drops it silently/,
     ],
     [
+      // mitre/compass's stockpile-techniques.json (CALDERA's abilities as a layer) holds T1254, PRE-ATT&CK's Conduct active scanning.
+      'names a PRE-ATT&CK ID (T1254) as one, retired in ATT&CK 8, whose successor no release names',
+      layer([{ techniqueID: 'T1254', score: 1 }]),
+      [['error', 'unknown-technique', '/techniques/0']],
+      /\/techniques\/0: T1254 is in no enterprise, mobile or ICS release \(none has a technique from T1224 to T1397, where PRE-ATT&CK numbered its techniques; ATT&CK 8 retired PRE-ATT&CK in October 2020\); Navigator drops it silently: annotate the enterprise technique that fits \(Reconnaissance, Resource Development\) or remove the entry$/,
+    ],
+    [
       'checks the format only of a layer drawn from its own data (customDataURL, domain "f3-financial", F-IDs), and says so once',
       { ...layer([{ techniqueID: 'F1001', tactic: 'positioning', color: '#FFFFFF' }, { techniqueID: 'T1453', tactic: 'positioning' }]), domain: 'f3-financial', customDataURL: 'https://example.org/f3-stix.json' },
       [['warning', 'custom-data', '/customDataURL']],

@@ -1,5 +1,6 @@
 import {
   canonicalTechniqueId,
+  preAttackNumberText,
   deprecationSuccessors,
   libraryOtherDomains,
   otherDomainTechniqueText,
@@ -81,7 +82,8 @@ export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: 
       foreign
         ? `${id} is not a technique in ATT&CK ${index.label}: it is ${otherDomainTechniqueText(foreign)}; ` +
             `look it up with \`attack-layers technique ${id} --domain ${foreign.domain.replace(/-attack$/, '')}\``
-        : `${id} is not a technique in ATT&CK ${index.label}; check the ID, or fetch a newer release with \`attack-layers data fetch\` if it is new`,
+        : (preAttackNumberText(id)?.concat(": look up the enterprise technique that fits (Reconnaissance, Resource Development)") ??
+            `${id} is not a technique in ATT&CK ${index.label}; check the ID, or fetch a newer release with \`attack-layers data fetch\` if it is new`),
     );
   }
   const base = summary(index, technique);

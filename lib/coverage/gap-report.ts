@@ -2,7 +2,7 @@ import { formatCsv, markdownCell as cell, markdownCode, markdownText as text } f
 import { placeText, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { GAP_FORMULAS, parentOnlyText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
@@ -99,12 +99,14 @@ function some(items: readonly string[], shown: number, separator = '; '): string
 
 function ruleList(row: Pick<GapRow, 'id' | 'status' | 'coveredSubtechniques' | 'rules' | 'parentRules'>): string {
   if (row.status === 'partial') return `partial, through ${row.coveredSubtechniques.join(', ')}`;
-  if (!row.rules.length) return row.parentRules?.length ? `none (${parentOf(row.id)}: ${plural(row.parentRules.length, 'rule')}, not counted)` : 'none';
+  if (!row.rules.length) return row.parentRules?.length ? `none (covered at the parent ${parentOf(row.id)} only: ${plural(row.parentRules.length, 'rule')}, not counted)` : 'none';
   return some(
     row.rules.map((rule) => `${rule.name} (${percent(rule.level)})`),
     RULES_SHOWN,
   );
 }
+
+const capitalized = (sentence: string): string => sentence.charAt(0).toUpperCase() + sentence.slice(1);
 
 /** The parent of a sub-technique ID (`T1059.001` -> `T1059`). */
 const parentOf = (id: string): string => id.split('.')[0]!;
@@ -234,8 +236,7 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   if (row.parentRules?.length) {
     lines.push(
       '',
-      `Not counted, on the parent ${text(parentOf(row.id))} (a rule for the parent may or may not see this sub-technique: check it): ` +
-        `${text(some(row.parentRules.map((rule) => `${rule.name} (${percent(rule.level)})`), RULES_SHOWN))}.`,
+      `${text(capitalized(parentOnlyText(row.id, some(row.parentRules.map((rule) => `${rule.name} (${percent(rule.level)})`), RULES_SHOWN))))}.`,
     );
   }
   if (!detection) return lines;
@@ -384,6 +385,7 @@ export const GAP_TABLE_HEADER = [
   'gap',
   'rules',
   'other_platform_rules',
+  'parent_rules_not_counted',
   'detection',
   'missing_log_sources',
   'strategies',
@@ -408,6 +410,7 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.gap ? 'yes' : 'no',
     row.status === 'partial' ? row.coveredSubtechniques.join(';') : row.rules.map((rule) => rule.name).join(';'),
     row.otherPlatformRules.map((rule) => rule.name).join(';'),
+    row.parentRules?.map((rule) => rule.name).join(';') ?? '',
     row.detection?.class ?? '',
     row.detection?.missing?.join(';') ?? '',
     row.detection?.strategies.map((s) => s.id).join(';') ?? '',

@@ -34,6 +34,15 @@ import type { CollectedLogSources } from './read-log-sources.js';
  *   Gaps of equal priority rank buildable first, then needing telemetry, then without analytic (gap-detection.ts).
  * - Per tactic: threat-weighted coverage = sum(threat x coverage) / sum(threat), over the tactic's threat techniques.
  */
+/**
+ * What every report says of a sub-technique covered at its parent only (`parentRules`): the parent's rules do not count
+ * for it, as DeTT&CT and Navigator score each technique on its own, but they are where to look (README, "Coverage gap
+ * review"). `rules` lists them (`cred dump rule (100%)`).
+ */
+export function parentOnlyText(id: TechniqueId, rules: string): string {
+  return `covered at the parent ${id.split('.')[0]} only, not counted (a rule for the parent may or may not see this sub-technique: check it): ${rules}`;
+}
+
 export const GAP_FORMULAS = {
   threat: 'threat = sum over sources of weight (campaign: observed 1, inferred only 0.5; layer: score scaled to 0..1, an annotated entry without score 1)',
   platforms:

@@ -993,7 +993,7 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
 });
 
 describe('attack-layers gap: coverage on the parent of a threat sub-technique', () => {
-  it('does not count it, and names its rules in the report (JSON and Markdown) as where to look', async () => {
+  it('does not count it, and names its rules as where to look, saying "covered at the parent only" in every report and the gap layer', async () => {
     // ThreatHunter-Playbook's layer scores T1059 ("Local PowerShell Execution"); a Red Canary threat layer has T1059.001.
     const dir = freshTmpDir('gap-parent');
     const layer = (techniques: object[]) => JSON.stringify({ name: 'x', versions: { attack: '18', layer: '4.5', navigator: '5.1.0' }, domain: 'enterprise-attack', techniques });
@@ -1010,8 +1010,19 @@ describe('attack-layers gap: coverage on the parent of a threat sub-technique', 
     // A parent covered through a sub-technique is the other way round (partial), with no parent rules.
     expect(report.rows.find((row) => row.id === 'T1003')?.parentRules).to.equal(undefined);
     const markdown = await runCli(['export', join(out, 'gap-report.json'), '--format', 'md']);
-    expect(markdown.stdout).to.match(/\| T1059\.001 \|.*\| none \(T1059: 1 rule, not counted\) \|/);
-    expect(markdown.stdout).to.match(/Not counted, on the parent T1059 \(a rule for the parent may or may not see this sub-technique: check it\): .*\(80%\)\./);
+    expect(markdown.stdout).to.match(/\| T1059\.001 \|.*\| none \(covered at the parent T1059 only: 1 rule, not counted\) \|/);
+    expect(markdown.stdout).to.match(/Covered at the parent T1059 only, not counted \(a rule for the parent may or may not see this sub-technique: check it\): .*\(80%\)\./);
+    // The CSV report, the workbook's ranked table and the gap layer say it as well, the score unchanged.
+    const csv = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'coverage.json'), '--out', join(dir, 'csv'), '--report', 'csv', '--quiet']);
+    expect(csv.code, csv.stderr).to.equal(0);
+    const [header, ...lines] = readFileSync(join(dir, 'csv', 'gap-report.csv'), 'utf8').split('\n');
+    const column = header!.split(',').indexOf('parent_rules_not_counted');
+    const row = lines.find((line) => line.startsWith('technique,') && line.includes(',T1059.001,'))!.split(',');
+    expect([row[header!.split(',').indexOf('coverage')], row[column]]).to.deep.equal(['0', 'x: Local PowerShell Execution']);
+    const gapLayer = JSON.parse(readFileSync(join(out, 'gap.layer.json'), 'utf8')) as { techniques: { techniqueID: string; comment?: string; metadata?: { name: string; value: string }[] }[] };
+    const entry = gapLayer.techniques.find((t) => t.techniqueID === 'T1059.001')!;
+    expect(entry.comment).to.include('covered at the parent T1059 only, not counted (a rule for the parent may or may not see this sub-technique: check it): x: Local PowerShell Execution (80%)');
+    expect(entry.metadata).to.deep.include({ name: 'parent rule, not counted', value: 'x: Local PowerShell Execution (80%)' });
   });
 });
 

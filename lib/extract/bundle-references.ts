@@ -1,4 +1,6 @@
+import { nameKey } from '../attack/attack-index.js';
 import { isThreatIntelBundle } from '../attack/index-bundle.js';
+import { InputError } from '../errors.js';
 import type { ExtractedReference } from './extract-references.js';
 
 /** The `source_name` of an ATT&CK ID in `external_references`, and the `kill_chain_name` of its tactics, per domain. */
@@ -17,6 +19,19 @@ export interface BundleReport {
    * with the techniques its `uses` relationships point to (ATT&CK IDs, or names without one), in bundle order.
    */
   actors?: Array<{ type: string; name: string; techniques: string[] }>;
+  /** The actor chosen by `BundleOptions.actor`: its name, which the campaign's `name:` and `actor:` take. */
+  actor?: string;
+}
+
+/** Which actor of a bundle to read, and the file's name for the error that none or several match. */
+export interface BundleOptions {
+  /**
+   * An intrusion set (else campaign, else threat actor) by its name, an alias, its ATT&CK ID or its STIX id, in any case:
+   * only the attack-patterns its `uses` relationships point to are references, cited by those relationships alone.
+   */
+  actor?: string;
+  /** The bundle's file as messages name it. */
+  file?: string;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -30,9 +45,10 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * alone when it has no ATT&CK ID; its tactics, the `phase_name`s of its ATT&CK `kill_chain_phases`; its line, where
  * the object's `"id"` is written, and the lines of the `uses` relationships that point to it, whose descriptions are
  * its evidence (Unit 42: `"Seen in emails sent from multiple countries"`). The attack-pattern's description, and
- * IDs cited in it (ATT&CK's own text, copied), are no reference. Pure.
+ * IDs cited in it (ATT&CK's own text, copied), are no reference. With `options.actor`, only that actor's (`chosenActor`).
+ * Pure. @throws InputError naming the file and the bundle's actors when `options.actor` names none of them, or several.
  */
-export function bundleReport(source: string): BundleReport | undefined {
+export function bundleReport(source: string, options: BundleOptions = {}): BundleReport | undefined {
   if (!/^\s*\{/.test(source)) return undefined;
   let value: unknown;
   try {
@@ -53,11 +69,16 @@ export function bundleReport(source: string): BundleReport | undefined {
     const start = match.index - lineStarts[line - 1]!;
     return { line, start, end: start + match[0].length };
   };
+  const chosen = options.actor === undefined ? undefined : chosenActor(objects, options.actor, options.file ?? 'the bundle');
   const usedAt = new Map<string, number[]>();
+  // The attack-patterns the chosen actor's `uses` relationships point to.
+  const used = new Set<string>();
   const evidence = new Map<string, string[]>();
   for (const object of objects) {
     const [id, target, description] = [text(object['id']), text(object['target_ref']), text(object['description'])];
     if (object['type'] !== 'relationship' || object['relationship_type'] !== 'uses' || !id || !target) continue;
+    if (chosen && object['source_ref'] !== chosen.id) continue;
+    used.add(target);
     const line = placeOf(id)?.line;
     if (line !== undefined) usedAt.set(target, [...(usedAt.get(target) ?? []), line]);
     if (description) evidence.set(target, [...(evidence.get(target) ?? []), `${line === undefined ? '' : `line ${line}: `}${JSON.stringify(description)}`]);
@@ -66,7 +87,7 @@ export function bundleReport(source: string): BundleReport | undefined {
   const techniqueOf = new Map<string, string>();
   for (const object of objects) {
     const stixId = text(object['id']);
-    if (object['type'] !== 'attack-pattern' || !stixId) continue;
+    if (object['type'] !== 'attack-pattern' || !stixId || (chosen && !used.has(stixId))) continue;
     const refs = Array.isArray(object['external_references']) ? object['external_references'].filter(isObject) : [];
     const attackId = refs.map((ref) => (ATTACK_SOURCES.has(String(ref['source_name'])) ? text(ref['external_id'])?.toUpperCase() : undefined)).find(Boolean);
     const written = text(object['name']);
@@ -89,6 +110,7 @@ export function bundleReport(source: string): BundleReport | undefined {
       ...(evidence.has(stixId) ? { evidence: evidence.get(stixId)! } : {}),
     });
   }
+  if (chosen) return { references, name: chosen.name, actor: chosen.name };
   const named = (type: string): string[] => objects.flatMap((object) => (object['type'] === type && text(object['name']) ? [text(object['name'])!] : []));
   const name = ACTOR_TYPES.map(named).find((names) => names.length === 1)?.[0];
   // Several actors of one type: which technique each uses, by the relationships that say so.
@@ -103,4 +125,38 @@ export function bundleReport(source: string): BundleReport | undefined {
         })
       : undefined;
   return { references, ...(name ? { name } : {}), ...(actors ? { actors } : {}) };
+}
+
+const ACTOR_WORDS: Readonly<Record<string, string>> = { 'intrusion-set': 'intrusion sets', campaign: 'campaigns', 'threat-actor': 'threat actors' };
+
+/**
+ * The actor `wanted` names: of the first of `ACTOR_TYPES` that has one matching, the object whose name, an alias
+ * (`aliases`), ATT&CK ID (`external_id` of an ATT&CK source) or STIX id is `wanted` in any case.
+ * @throws InputError naming `file`, `wanted` and the bundle's actors, when none matches or several of one type do.
+ */
+function chosenActor(objects: readonly JsonObject[], wanted: string, file: string): { id: string; name: string } {
+  const key = nameKey(wanted);
+  const actors = objects.filter((object) => ACTOR_TYPES.includes(String(object['type'])) && text(object['id']) && text(object['name']));
+  const keys = (actor: JsonObject): string[] => {
+    const refs = Array.isArray(actor['external_references']) ? actor['external_references'].filter(isObject) : [];
+    const aliases = Array.isArray(actor['aliases']) ? actor['aliases'] : [];
+    const ids = refs.flatMap((ref) => (ATTACK_SOURCES.has(String(ref['source_name'])) ? [ref['external_id']] : []));
+    return [actor['id'], actor['name'], ...aliases, ...ids].flatMap((value) => (text(value) ? [nameKey(text(value)!)] : []));
+  };
+  const type = ACTOR_TYPES.find((actorType) => actors.some((actor) => actor['type'] === actorType && keys(actor).includes(key)));
+  const matching = actors.filter((actor) => actor['type'] === type && keys(actor).includes(key));
+  const listing = ACTOR_TYPES.flatMap((actorType) => {
+    const names = actors.filter((actor) => actor['type'] === actorType).map((actor) => text(actor['name'])!);
+    return names.length ? [`${ACTOR_WORDS[actorType]}: ${names.join(', ')}`] : [];
+  });
+  if (matching.length === 1) return { id: text(matching[0]!['id'])!, name: text(matching[0]!['name'])! };
+  if (matching.length > 1) {
+    const which = matching.map((actor) => `${text(actor['name'])} (${text(actor['id'])})`).join(', ');
+    throw new InputError(`${file}: --actor ${JSON.stringify(wanted)} names ${matching.length} ${ACTOR_WORDS[type!]} of the bundle: ${which}; give the STIX id of the one meant`, { file });
+  }
+  throw new InputError(
+    `${file}: --actor ${JSON.stringify(wanted)} names no intrusion set, campaign or threat actor of the bundle ` +
+      `(by name, alias, ATT&CK ID or STIX id); ${listing.length ? `it holds ${listing.join('; ')}` : 'it holds none'}`,
+    { file },
+  );
 }

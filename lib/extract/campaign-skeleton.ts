@@ -22,6 +22,8 @@ export interface CampaignSkeletonOptions {
   suggestions?: readonly PassageSuggestions[];
   /** Groups, software and campaigns the report names (`findAttackObjects`): proposed as `actor:` and `software:`. */
   objects?: readonly FoundAttackObject[];
+  /** The actor the input is about by its own data (a bundle's intrusion set, `extract --actor`): `actor:`, before any group named. */
+  actor?: string;
 }
 
 /** The group proposed as `actor:`: the one named on the most lines, the first named on a tie. */
@@ -50,12 +52,12 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
   const YAML = require('yaml') as typeof import('yaml');
   const reportFile = oneLine(options.reportFile);
   const objects = options.objects ?? [];
-  const actor = mainGroup(objects);
+  const actor = options.actor === undefined ? mainGroup(objects) : undefined;
   const software = objects.filter((object) => object.kind === 'software');
   const doc = new YAML.Document({
     name: oneLine(options.name),
     ...(options.domain && options.domain !== 'enterprise-attack' ? { domain: options.domain } : {}),
-    ...(actor ? { actor: actor.written } : {}),
+    ...(options.actor !== undefined ? { actor: oneLine(options.actor) } : actor ? { actor: actor.written } : {}),
     techniques: refs.map((ref) => ({
       ref: ref.raw,
       ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),

@@ -11,7 +11,8 @@ import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withoutNameAfter } from './name-around.js';
-import { bundleReport } from './bundle-references.js';
+import { bundleReport, type BundleOptions } from './bundle-references.js';
+import { UsageError } from '../errors.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
 const TACTIC_ID_AND_NAME = /^(TA\d{4}): /;
@@ -32,6 +33,8 @@ export interface ExtractedReport {
   notes: string[];
   /** The name of the actor a STIX bundle of threat intelligence is about (`bundleReport`), for the campaign's name. */
   name?: string;
+  /** The bundle's actor chosen by `options.actor` (`bundleReport`): the campaign's `actor:`. */
+  actor?: string;
 }
 
 // How many cells or names a note lists.
@@ -62,7 +65,7 @@ function severalActors(actors: ReadonlyArray<{ type: string; name: string; techn
   return (
     `the bundle describes ${actors.length} ${actors[0]!.type} objects (${actors.map((actor) => actor.name).join(', ')}), so the campaign ` +
     `${name ? `is named after ${name}` : 'is named after the file'} and holds the techniques of all; by their uses relationships, ${uses.join('; ')} ` +
-    '(keep one campaign per actor where they are separate)'
+    '(where they are separate, make one campaign per actor: `extract --actor NAME` keeps the techniques of the one named)'
   );
 }
 
@@ -70,12 +73,17 @@ const listed = (items: readonly string[]): string => items.slice(0, LISTED).join
 
 /**
  * Read a report's text: the technique references (`extractReferences`), and, with a release to resolve against, each
- * reference's resolution and the ATT&CK groups, software and campaigns it names (`findAttackObjects`). Pure.
+ * reference's resolution and the ATT&CK groups, software and campaigns it names (`findAttackObjects`). `options.actor`
+ * chooses one actor of a STIX bundle of threat intelligence (`bundleReport`). Pure.
+ * @throws UsageError when `options.actor` is given for a text that is no such bundle.
  */
-export function extractReport(text: string, context?: ResolveContext): ExtractedReport {
+export function extractReport(text: string, context?: ResolveContext, options: BundleOptions = {}): ExtractedReport {
   // A STIX bundle of threat intelligence is read by its objects, not its text: the descriptions it copies from ATT&CK
   // cite other techniques.
-  const bundle = bundleReport(text);
+  const bundle = bundleReport(text, options);
+  if (!bundle && options.actor !== undefined) {
+    throw new UsageError(`${options.file ?? 'the report'}: --actor chooses an intrusion set of a STIX bundle of threat intelligence, and this is a report's text; leave --actor out`);
+  }
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = bundle ? [] : foldLines(text);
   if (!context) return bundle ? { ...bundle, objects: [], notes: [] } : { references: referencesInLines(lines), objects: [], notes: [] };
@@ -201,7 +209,8 @@ export function extractReport(text: string, context?: ResolveContext): Extracted
       return shortname ? target.tacticName(shortname) : phase;
     };
     const references = bundle.references.map((ref) => resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] }));
-    return { references, objects: [], notes: bundle.actors ? [severalActors(bundle.actors, bundle.name)] : [], ...(bundle.name ? { name: bundle.name } : {}) };
+    const { name, actor, actors } = bundle;
+    return { references, objects: [], notes: actors ? [severalActors(actors, name)] : [], ...(name ? { name } : {}), ...(actor ? { actor } : {}) };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the

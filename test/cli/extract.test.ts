@@ -144,4 +144,36 @@ describe('attack-layers extract', () => {
     const json = JSON.parse(result.stdout) as { references: Array<{ ids: string[]; resolution?: { status: string } }>; objects: unknown[] };
     expect(json.references.map((r) => [r.ids, r.resolution?.status])).to.deep.equal([[['T1059.001'], 'current']]);
   });
+
+  it('--actor writes one intrusion set of a STIX bundle as the campaign, and names the file and the sets when it matches none', async () => {
+    // A MISP or OpenCTI export of two groups, each with a uses relationship to its own attack-pattern.
+    const file = join(freshTmpDir('extract'), 'export.json');
+    const group = (n: number, name: string, aliases: string[]): object => ({ type: 'intrusion-set', spec_version: '2.1', id: `intrusion-set--00000000-0000-4000-8000-00000000000${n}`, name, aliases });
+    const technique = (n: number, name: string, id: string): object => ({
+      type: 'attack-pattern', spec_version: '2.1', id: `attack-pattern--00000000-0000-4000-8000-00000000000${n}`, name,
+      external_references: [{ source_name: 'mitre-attack', external_id: id }],
+    });
+    const uses = (n: number, from: number, to: number): object => ({
+      type: 'relationship', spec_version: '2.1', id: `relationship--00000000-0000-4000-8000-00000000000${n}`, relationship_type: 'uses',
+      source_ref: `intrusion-set--00000000-0000-4000-8000-00000000000${from}`, target_ref: `attack-pattern--00000000-0000-4000-8000-00000000000${to}`,
+    });
+    const objects = [group(1, 'APT29', ['Cozy Bear']), group(2, 'FIN7', ['Carbon Spider']), technique(3, 'Spearphishing Link', 'T1566.002'), technique(4, 'Pass the Hash', 'T1550.002'), uses(5, 1, 3), uses(6, 2, 4)];
+    writeFileSync(file, JSON.stringify({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000009', objects }, null, 2));
+    const all = await runCli(['extract', file]);
+    expect(all.code, all.stderr).to.equal(0);
+    expect(all.stderr).to.include('`extract --actor NAME` keeps the techniques of the one named');
+    const one = await runCli(['extract', file, '--actor', 'carbon spider']);
+    expect(one.code, one.stderr).to.equal(0);
+    const campaign = parse(one.stdout) as { name: string; actor: string; techniques: Array<{ ref: string }> };
+    expect([campaign.name, campaign.actor, campaign.techniques.map((t) => t.ref)]).to.deep.equal(['FIN7', 'FIN7', ['Pass the Hash (T1550.002)']]);
+    expect(one.stderr).to.include(`1 technique reference, 0 ATT&CK groups, software or campaigns found in ${file}\n`);
+    const none = await runCli(['extract', file, '--actor', 'Lazarus']);
+    expect([none.code, none.stdout]).to.deep.equal([1, '']);
+    expect(none.stderr).to.include(`${file}: --actor "Lazarus" names no intrusion set, campaign or threat actor of the bundle (by name, alias, ATT&CK ID or STIX id); it holds intrusion sets: APT29, FIN7\n`);
+    const text = join(freshTmpDir('extract'), 'report.txt');
+    writeFileSync(text, 'APT29 used T1566.002.\n');
+    const wrong = await runCli(['extract', text, '--actor', 'APT29']);
+    expect(wrong.code).to.equal(2);
+    expect(wrong.stderr).to.include(`${text}: --actor chooses an intrusion set of a STIX bundle of threat intelligence, and this is a report's text; leave --actor out`);
+  });
 });

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { extractReport } from '../../lib/extract/extract-report.js';
-import { renderCampaignSkeleton } from '../../lib/index.js';
+import { InputError, UsageError, renderCampaignSkeleton } from '../../lib/index.js';
 import { fixtureFile, loadRelease } from '../helpers/attack.js';
 
 /** A bundle written for the tests, modelled on a Unit 42 playbook (`test/regressions/threat-intel-bundle.test.ts` too). */
@@ -60,8 +60,81 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     expect(several.references.map((ref) => ref.raw)).to.deep.equal(report.references.map((ref) => ref.raw));
     expect(several.notes).to.deep.equal([
       'the bundle describes 2 intrusion-set objects (Example Group, Second Group), so the campaign is named after the file and holds the techniques of all; ' +
-        'by their uses relationships, Example Group uses T1566.002; Second Group uses Phishing (keep one campaign per actor where they are separate)',
+        'by their uses relationships, Example Group uses T1566.002; Second Group uses Phishing ' +
+        '(where they are separate, make one campaign per actor: `extract --actor NAME` keeps the techniques of the one named)',
     ]);
     expect(report.notes).to.deep.equal([]);
+  });
+
+  describe('--actor: one intrusion set of a bundle holding several', () => {
+    // An OpenCTI export's shape: intrusion sets with aliases and ATT&CK IDs, each with uses relationships to attack-patterns
+    // that carry their mitre-attack external_id, and one attack-pattern both use.
+    const set = (n: number, name: string, aliases: string[], attackId?: string): Record<string, unknown> => ({
+      type: 'intrusion-set', spec_version: '2.1', id: `intrusion-set--00000000-0000-4000-8000-00000000010${n}`, name, aliases,
+      ...(attackId ? { external_references: [{ source_name: 'mitre-attack', external_id: attackId, url: `https://attack.mitre.org/groups/${attackId}` }] } : {}),
+      x_opencti_stix_ids: [],
+    });
+    const pattern = (n: number, name: string, attackId: string, phase: string): Record<string, unknown> => ({
+      type: 'attack-pattern', spec_version: '2.1', id: `attack-pattern--00000000-0000-4000-8000-00000000020${n}`, name,
+      kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: phase }],
+      external_references: [{ source_name: 'mitre-attack', external_id: attackId }],
+    });
+    const uses = (n: number, from: number, to: number, description?: string): Record<string, unknown> => ({
+      type: 'relationship', spec_version: '2.1', id: `relationship--00000000-0000-4000-8000-00000000030${n}`, relationship_type: 'uses',
+      source_ref: `intrusion-set--00000000-0000-4000-8000-00000000010${from}`, target_ref: `attack-pattern--00000000-0000-4000-8000-00000000020${to}`,
+      ...(description ? { description } : {}),
+    });
+    const export_ = (...extra: Array<Record<string, unknown>>): string =>
+      JSON.stringify({
+        type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000100',
+        objects: [
+          set(1, 'APT29', ['Cozy Bear', 'NOBELIUM'], 'G0016'),
+          set(2, 'APT28', ['Fancy Bear']),
+          pattern(1, 'Spearphishing Link', 'T1566.002', 'initial-access'),
+          pattern(2, 'PowerShell', 'T1059.001', 'execution'),
+          pattern(3, 'Pass the Hash', 'T1550.002', 'defense-evasion'),
+          uses(1, 1, 1, 'APT29 sent links to its own sites'),
+          uses(2, 1, 2),
+          uses(3, 2, 3, 'APT28 moved laterally with stolen hashes'),
+          uses(4, 2, 1, 'APT28 sent links too'),
+          ...extra,
+        ],
+      }, null, 2);
+    const text = export_();
+    const target = loadRelease('18.1');
+
+    it("keeps the attack-patterns the set's uses relationships point to, cited by those alone, and names the campaign after it", () => {
+      const lines = text.split('\n');
+      const lineOf = (needle: string): number => lines.findIndex((line) => line.includes(needle)) + 1;
+      for (const actor of ['apt29', 'cozy bear', 'G0016', 'intrusion-set--00000000-0000-4000-8000-000000000101']) {
+        const report = extractReport(text, { target }, { actor, file: 'export.json' });
+        expect(report.references.map((ref) => [ref.raw, ref.tactics, ref.resolution?.ids]), actor).to.deep.equal([
+          ['Spearphishing Link (T1566.002)', ['Initial Access'], ['T1566.002']],
+          ['PowerShell (T1059.001)', ['Execution'], ['T1059.001']],
+        ]);
+        expect([report.name, report.actor, report.notes]).to.deep.equal(['APT29', 'APT29', []]);
+        // APT28's relationship to the same technique is no citation of APT29's.
+        const link = report.references[0]!;
+        expect(link.lines).to.deep.equal([link.line, lineOf('relationship--00000000-0000-4000-8000-000000000301"')]);
+        expect(link.evidence).to.deep.equal([`line ${lineOf('relationship--00000000-0000-4000-8000-000000000301"')}: "APT29 sent links to its own sites"`]);
+      }
+      const fancy = extractReport(text, { target }, { actor: 'FANCY BEAR' });
+      expect(fancy.references.map((ref) => ref.resolution?.ids)).to.deep.equal([['T1566.002'], ['T1550.002']]);
+      expect(fancy.references[0]!.evidence).to.deep.equal([`line ${lineOf('relationship--00000000-0000-4000-8000-000000000304"')}: "APT28 sent links too"`]);
+      const skeleton = renderCampaignSkeleton(fancy.references, { name: fancy.name!, actor: fancy.actor!, reportFile: 'export.json' });
+      expect(skeleton).to.include('name: "APT28"\nactor: "APT28"\ntechniques:\n');
+    });
+
+    it('names the file and lists the intrusion sets when the name matches none, or several', () => {
+      const none = (): unknown => extractReport(text, { target }, { actor: 'Lazarus', file: 'export.json' });
+      expect(none).to.throw(InputError, 'export.json: --actor "Lazarus" names no intrusion set, campaign or threat actor of the bundle (by name, alias, ATT&CK ID or STIX id); it holds intrusion sets: APT29, APT28');
+      const twice = export_(set(3, 'Cozy Duke', ['cozy bear']));
+      expect(() => extractReport(twice, { target }, { actor: 'Cozy Bear', file: 'export.json' })).to.throw(
+        InputError,
+        'export.json: --actor "Cozy Bear" names 2 intrusion sets of the bundle: APT29 (intrusion-set--00000000-0000-4000-8000-000000000101), ' +
+          'Cozy Duke (intrusion-set--00000000-0000-4000-8000-000000000103); give the STIX id of the one meant',
+      );
+      expect(() => extractReport('The group used T1566.002.', { target }, { actor: 'APT29', file: 'report.txt' })).to.throw(UsageError, /^report\.txt: --actor chooses an intrusion set/);
+    });
   });
 });

@@ -8,6 +8,7 @@ interface Args extends GlobalArgs {
   name?: string;
   json?: boolean;
   suggest?: boolean;
+  actor?: string;
 }
 
 export const declaration: CommandDeclaration = {
@@ -15,10 +16,16 @@ export const declaration: CommandDeclaration = {
   shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution) and the groups and software found, as JSON' },
   options: {
     suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
+    actor: {
+      type: 'string',
+      requiresArg: true,
+      describe: "of a STIX bundle of threat intelligence, keep one intrusion set's techniques (by name, alias, ATT&CK ID or STIX id) and name the campaign after it",
+    },
   },
   examples: [
     ['$0 extract report.txt --name "APT32 Wuhan" > campaigns/apt32.yaml', 'a campaign to review and complete'],
     ['pdftotext report.pdf - | $0 extract - --json', 'the references found, with their lines'],
+    ['$0 extract opencti-export.json --actor APT29 > campaigns/apt29.yaml', "one intrusion set's techniques of a bundle holding several"],
   ],
 };
 
@@ -35,7 +42,7 @@ export function handler(context: CliContext) {
       if (!(error instanceof AttackDataError) || args.suggest) throw error;
       note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
     }
-    const { references, objects, notes, name: actor } = extractReport(text, releases);
+    const { references, objects, notes, name: bundleName, actor } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), file: shown });
     note(
       context,
       args,
@@ -48,8 +55,8 @@ export function handler(context: CliContext) {
     const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(args.report, text) }) : undefined;
     if (args.json) return printJson(context, { references, objects, ...(suggestions ? { suggestions } : {}) });
     const reportFile = args.report === shown ? args.report : 'stdin';
-    const name = args.name ?? actor ?? basename(reportFile).replace(/\.[^.]+$/, '');
-    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(suggestions ? { suggestions } : {}) }));
+    const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
+    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(actor ? { actor } : {}), ...(suggestions ? { suggestions } : {}) }));
   };
 }
 

@@ -25,7 +25,7 @@ export type InputKind =
 const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
   campaign: ['a campaign file', 'use normalize, render or compare (gap takes it as --threat)'],
   layer: ['an ATT&CK Navigator layer', 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage)'],
-  'stix-bundle': ['an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`'],
+  'stix-bundle': ['an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`; for the techniques of a group, software or campaign it holds, `attack-layers attack-object <name>`'],
   'stix-threat-intel': [THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE],
   'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
   'sigma-rule': ['a Sigma rule', 'give it (or its folder) to gap --coverage'],

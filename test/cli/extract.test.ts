@@ -1,8 +1,9 @@
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { freshTmpDir, runCli, snapshotCacheHome } from '../helpers/attack.js';
+import { freshTmpDir, runCli, snapshotCacheHome, stixFile } from '../helpers/attack.js';
 
 /** `extract --json --quiet` on a report written for the test: the report's file and the references. */
 async function extractJson<Reference>(text: string): Promise<{ file: string; references: Reference[] }> {
@@ -175,5 +176,17 @@ describe('attack-layers extract', () => {
     const wrong = await runCli(['extract', text, '--actor', 'APT29']);
     expect(wrong.code).to.equal(2);
     expect(wrong.stderr).to.include(`${text}: --actor chooses an intrusion set of a STIX bundle of threat intelligence, and this is a report's text; leave --actor out`);
+  });
+
+  it('refuses an ATT&CK release with --actor, pointing to attack-object, which gives the group its techniques', async () => {
+    const file = join(freshTmpDir('extract'), 'ics-attack-18.1.json');
+    writeFileSync(file, gunzipSync(readFileSync(stixFile('ics-attack-18.1.json.gz'))));
+    const refused = await runCli(['extract', file, '--actor', 'Sandworm Team']);
+    expect([refused.code, refused.stdout]).to.deep.equal([1, '']);
+    expect(refused.stderr).to.include(`${file}: this is an ATT&CK STIX bundle, not a report's text; `);
+    expect(refused.stderr).to.include('for the techniques of a group, software or campaign it holds, `attack-layers attack-object <name>`\n');
+    const group = await runCli(['attack-object', 'Sandworm Team', '--domain', 'ics', '--quiet']);
+    expect(group.code, group.stderr).to.equal(0);
+    expect((JSON.parse(group.stdout) as { name: string; techniques: unknown[] }).name).to.equal('Sandworm Team (G0034)');
   });
 });

@@ -61,7 +61,7 @@ describe('regressions: the first hour (issue 12)', () => {
           writeFileSync(file, JSON.stringify({ type: 'bundle', id: 'bundle--1', objects: [] }));
           return ['combine', file, 'layers/all.layer.json', '--op', 'max'];
         },
-        'this is an ATT&CK STIX bundle, not an ATT&CK Navigator layer; give it with --attack <file>, or add it to the cache with `attack-layers data add`',
+        'this is an ATT&CK STIX bundle, not an ATT&CK Navigator layer; give it with --attack <file>, or add it to the cache with `attack-layers data add`; for the techniques of a group, software or campaign it holds, `attack-layers attack-object <name>`',
       ],
       ['a gzip file given to normalize', () => ['normalize', stixFile('ics-attack-18.1.json.gz')], 'this is a gzip file; decompress it first (gunzip)'],
       // gap --coverage takes layers, detections files, rule folders and rule files; --threat takes campaigns and layers.

@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { FoldedText } from '../normalize/tokenize-references.js';
-import { withoutMarkup } from '../normalize/tokenize-references.js';
+import { onlyStopWords, withoutMarkup } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 
 // What may follow a technique ID at the end of its line when a line break split it from its sub-technique number.
@@ -59,7 +59,8 @@ export function joinSplitIds(references: readonly ExtractedReference[], lines: r
       const nameText = nameLine.slice(start, nameSpan.end).trim();
       const name = withoutMarkup(nameText).replace(/\s+/g, ' ').trim();
       const { name: _name, nameSpan: _nameSpan, ...bare } = ref;
-      if (!/\p{L}/u.test(name)) return { ...bare, line: ref.span.line, raw: written, ids: [joined] };
+      // What the number leaves is a name only if it has a letter and is not only a sentence's words (`T1059.`⏎`001 ran`).
+      if (!/\p{L}/u.test(name) || onlyStopWords(name.split(' '))) return { ...bare, line: ref.span.line, raw: written, ids: [joined] };
       return { ...bare, raw: after ? `${written} | ${nameText}` : `${nameText} | ${written}`, ids: [joined], name, nameSpan: { ...nameSpan, start } };
     }
     if (ref.span.line !== ref.line) return ref;

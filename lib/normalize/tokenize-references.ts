@@ -924,7 +924,7 @@ function sentenceWord(word: string): boolean {
  * Whether words are only stop words, none of which begins a technique's name (`See`, `See also`, `Then`, `In`,
  * `Notably`): a sentence's words, never written as a name.
  */
-function onlyStopWords(words: readonly string[]): boolean {
+export function onlyStopWords(words: readonly string[]): boolean {
   return words.length > 0 && words.every(sentenceWord);
 }
 

@@ -27,6 +27,9 @@ describe('joinSplitIds (through extractReport, ATT&CK 18.1)', () => {
     expect(rows('T1059.\n001 ran the payload\n')).to.deep.equal([['T1059.\n001', undefined, undefined, ['T1059.001']]]);
     expect(rows('T1059\n.001 ran the payload\n')).to.deep.equal([['T1059\n.001', undefined, undefined, ['T1059.001']]]);
     expect(rows('T1059.001 ran the payload\n')).to.deep.equal([['T1059.001', undefined, undefined, ['T1059.001']]]);
+    // A lone word of a sentence after the number is no name, as on one line (`T1059.`⏎`001 ran` kept `ran`).
+    expect(rows('T1059.\n001 ran\n')).to.deep.equal([['T1059.\n001', undefined, undefined, ['T1059.001']]]);
+    expect(rows('T1059.001 ran\n')).to.deep.equal([['T1059.001', undefined, undefined, ['T1059.001']]]);
     // A name there is kept, as on one line.
     expect(rows('T1059.\n001 powershell script\n')).to.deep.equal([['T1059.\n001 | powershell script', 'powershell script', { line: 2, start: 4, end: 21 }, ['T1059.001']]]);
   });

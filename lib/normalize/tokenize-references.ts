@@ -973,7 +973,9 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
     token = token.replace(MARK_CHARS, '');
     const joining = joined && JOINING_WORDS.has(token);
     // `System Owner / User Discovery`: a slash set apart joins the words of one name, as ATT&CK's own names do.
-    const connector = CONNECTORS.has(token) || joining || (token === '/' && !opened);
+    // `Acquire Infrastructure : Domains`: a colon set apart by spaces, as PDF-to-text leaves it, joins a name's parts
+    // as one written after its word does (`Acquire Infrastructure: Domains`).
+    const connector = CONNECTORS.has(token) || joining || ((token === '/' || token === ':') && !opened);
     const kind = TITLE_TOKEN.test(token) ? 'title' : connector ? 'connector' : /^[a-z][a-z-]*$/.test(token) ? 'lower' : undefined;
     if (!kind) break;
     words.push({ start: bracketed ? word.start + 1 : word.start, end: word.end, kind });

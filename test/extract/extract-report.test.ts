@@ -356,6 +356,21 @@ describe('extractReport', () => {
         ['Account Discovery: Local Account', [], []],
       ]);
     });
+
+    // Recorded Future's DPRK appendix quoted as one line: `… System Information Discovery T1082 Acquire Infrastructure :
+    // Domains T1583.001` was named `Domains`, the colon set apart by a space ending the name.
+    it('reads a name whose colon a space sets apart whole', () => {
+      const text =
+        'Appendix C MITRE ATT&CK Techniques Tactic: Technique ATT&CK Code Initial Access : Spearphishing Attachment T1566.001 Phishing: Spearphishing via Service T1566.003 ' +
+        'Command and Scripting Interpreter: JavaScript T1059.007 System Information Discovery T1082 Acquire Infrastructure : Domains T1583.001';
+      expect(rows(text)).to.deep.equal([
+        ['Spearphishing Attachment', ['Initial Access'], []],
+        ['Phishing: Spearphishing via Service', [], []],
+        ['Command and Scripting Interpreter: JavaScript', [], []],
+        ['System Information Discovery', [], []],
+        ['Acquire Infrastructure : Domains', [], []],
+      ]);
+    });
   });
 
   describe('a sub-technique\'s dot escaped as Markdown escapes it (`T1021\\.004`)', () => {

@@ -1,5 +1,5 @@
 import { nameKey } from '../attack/attack-index.js';
-import { leadingTactics, readTacticText, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
+import { leadingTactics, MAX_TACTIC_WORDS, readTacticText, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
   TACTIC_AFTER_RULE,
@@ -245,9 +245,6 @@ function withoutIds(line: Line, span: TextSpan): string {
 // A character reference's end, before its semicolon (`&#8230;`, `&amp;`, in a scraped page's text).
 const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,7})$/i;
 
-// How many words a tactic's name has at most (`Inhibit Response Function`, `Command and Control`).
-const TACTIC_WORDS = 3;
-
 /** Whether a tactic's name ends right before `at` and another begins right after it, cells run together or not. */
 function betweenTactics(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 60), at).split(';').pop()!.trim().split(/\s+/);
@@ -255,8 +252,8 @@ function betweenTactics(text: string, at: number): boolean {
   // Brackets and marks around the list are no part of a name (`(Execution; Persistence)`, `**Execution; Persistence**`).
   const names = (words: string[]): string[] => words.map((_, n) => words.slice(0, n + 1).join(' ').replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''));
   // `shellDefense Evasion`, `EscalationT1078.002Valid`: a word glued to the cell before or after it.
-  const first = names(before.slice(-TACTIC_WORDS).reverse()).map((name) => name.split(' ').reverse().join(' ').replace(/^\p{Ll}+(?=\p{Lu})/u, ''));
-  const last = names(after.slice(0, TACTIC_WORDS)).map((name) => name.replace(/(?<=\p{Ll})(?:\p{Lu}|\d|T\d).*$/u, ''));
+  const first = names(before.slice(-MAX_TACTIC_WORDS).reverse()).map((name) => name.split(' ').reverse().join(' ').replace(/^\p{Ll}+(?=\p{Lu})/u, ''));
+  const last = names(after.slice(0, MAX_TACTIC_WORDS)).map((name) => name.replace(/(?<=\p{Ll})(?:\p{Lu}|\d|T\d).*$/u, ''));
   return first.some((name) => tacticDisplayName(name) !== undefined) && last.some((name) => tacticDisplayName(name) !== undefined);
 }
 

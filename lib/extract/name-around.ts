@@ -1,5 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
+import { readTactic } from '../normalize/read-tactic.js';
 import { fullName } from '../normalize/resolve-reference.js';
+import { MAX_TACTIC_WORDS, tacticDisplayName } from '../normalize/tactic-text.js';
 import { scanIds, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { joinedNumberEnd } from './split-ids.js';
@@ -237,12 +239,33 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
     if (!found) return ref;
     // A wrapped name's span is its part on the line where it starts (the ID's line, or the line before).
     const nameLine = wrapped?.line ?? ref.span.line;
+    const tactic = inLine && inLine.start >= idEnd && !ref.tactics.length ? tacticCellBefore(text, idStart, id, target) : undefined;
     return {
       ...ref,
+      ...(tactic ? { tactics: [tactic] } : {}),
       raw: `${found.name} (${text.slice(idStart, idEnd)})`,
       name: found.name,
       span: { line: ref.span.line, start: idStart, end: idEnd },
       nameSpan: { line: nameLine, start: found.start, end: found.end },
     };
   });
+}
+
+/**
+ * The tactic whose full name stands right before an ID, a space between, where the technique's exact name follows the
+ * ID (`Tactic ID Name Description Initial Access T1192 Spearphishing Link Emails contain…`, a white paper's ATT&CK table
+ * flattened to one line: the row's tactic, ID and name cells run together), when the technique has that tactic in the
+ * release; undefined otherwise (`for Initial Access T1566 was used`: no name follows).
+ */
+function tacticCellBefore(text: string, idStart: number, id: string, target: AttackIndex): string | undefined {
+  const before = text.slice(Math.max(0, idStart - 60), idStart);
+  if (!/\p{L} +$/u.test(before)) return undefined;
+  const words = before.trim().split(/ +/).slice(-MAX_TACTIC_WORDS);
+  for (let n = words.length; n > 0; n--) {
+    const tactic = tacticDisplayName(words.slice(-n).join(' '));
+    const shortname = tactic ? readTactic(tactic, target) : undefined;
+    if (!tactic || !shortname) continue;
+    return target.technique(id)?.tactics.includes(shortname) ? tactic : undefined;
+  }
+  return undefined;
 }

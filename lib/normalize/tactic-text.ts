@@ -5,6 +5,8 @@ import { TACTIC_NAMES, TACTIC_SHORT_FORMS } from './tactic-names.js';
 // Tactic text is short: the longest written form is ~40 characters and a list names at most every tactic. Longer text
 // is no tactic (and is never handed to the regular expressions below, which then stay cheap on hostile input).
 const MAX_TACTIC_TEXT = 600;
+// How many words a tactic's name has at most (`Inhibit Response Function`, `Command and Control`).
+export const MAX_TACTIC_WORDS = 3;
 
 // Accents over Latin letters (NFD's combining marks U+0300-U+036F). Kana voicing marks (U+3099) and Hangul jamo are
 // outside the range, so Japanese and Korean names keep every letter.

@@ -357,6 +357,21 @@ describe('extractReport', () => {
       ]);
     });
 
+    // ESET's Machete white paper's ATT&CK table quoted as one line (`Tactic ID Name Description Initial Access T1192
+    // Spearphishing Link …`): the tactic cell of the row's first technique ran into its ID, and T1192 had no tactic.
+    it('reads a tactic\'s full name right before an ID as its tactic where the technique\'s name follows the ID', () => {
+      const text =
+        'MITRE ATT&CK techniques Tactic ID Name Description Initial Access T1192 Spearphishing Link Emails contain a link to download a compressed file from an external server. ' +
+        'T1193 Spearphishing Attachment Emails contain a zipped file with malicious contents.';
+      expect(rows(text)).to.deep.equal([
+        ['Spearphishing Link', ['Initial Access'], []],
+        ['Spearphishing Attachment', [], []],
+      ]);
+      // A tactic the technique does not have in the release is not read so (the row may be cut elsewhere).
+      const other = 'MITRE ATT&CK techniques Tactic ID Name Description Execution T1192 Spearphishing Link Emails contain a link to download a compressed file from an external server.';
+      expect(rows(other)).to.deep.equal([['Spearphishing Link', [], []]]);
+    });
+
     // Recorded Future's DPRK appendix quoted as one line: `… System Information Discovery T1082 Acquire Infrastructure :
     // Domains T1583.001` was named `Domains`, the colon set apart by a space ending the name.
     it('reads a name whose colon a space sets apart whole', () => {

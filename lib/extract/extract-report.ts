@@ -1,8 +1,9 @@
-import { nameKey } from '../attack/attack-index.js';
+import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import { editDistance } from '../name-distance.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 import { fullName, isInitialsOf, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
-import { GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines } from '../normalize/tokenize-references.js';
+import { GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines, onlyStopWords } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
@@ -53,10 +54,71 @@ const nameWords = (name: string): string[] => (nameKey(name).match(/[\p{L}\p{N}]
  * "UAC bypass", and `Abuse Elevation Control Mechanism: Bypass User Account Control`).
  */
 function sharesWord(a: string, b: string): boolean {
+  return sharedWords(a, b).length > 0 || abbreviates(a, b);
+}
+
+/** The words other than small ones that two names share, as `nameWords` reads them. */
+function sharedWords(a: string, b: string): string[] {
   const words = new Set(nameWords(b));
-  if (nameWords(a).some((word) => words.has(word))) return true;
+  return [...new Set(nameWords(a).filter((word) => words.has(word)))];
+}
+
+/** Whether a word in capitals of the first name abbreviates words of the second (`UAC`, `DLL`). */
+function abbreviates(a: string, b: string): boolean {
   const all = nameKey(b).split(/[^\p{L}\p{N}]+/u);
   return (a.match(/[\p{L}\p{N}]+/gu) ?? []).some((word) => isInitialsOf(word, all));
+}
+
+// In how many techniques' families (a technique and its sub-techniques) of a release a word of a name must stand to
+// say nothing of which technique a name means (`Password`: Brute Force's, Modify Authentication Process's, Credentials
+// from Password Stores' and Password Policy Discovery's).
+const GENERAL_FAMILIES = 4;
+const familiesByWord = new WeakMap<AttackIndex, Map<string, number>>();
+
+/** In how many technique families of the release's current techniques a word (as `nameWords` reads it) stands. */
+function familiesWith(word: string, target: AttackIndex): number {
+  let counts = familiesByWord.get(target);
+  if (!counts) {
+    const families = new Map<string, Set<string>>();
+    for (const technique of target.currentTechniques()) {
+      for (const each of nameWords(technique.name)) families.set(each, (families.get(each) ?? new Set()).add(technique.parent ?? technique.id));
+    }
+    counts = new Map([...families].map(([each, set]) => [each, set.size]));
+    familiesByWord.set(target, counts);
+  }
+  return counts.get(word) ?? 0;
+}
+
+/**
+ * The word a name of several words in Latin letters, no technique's, shares with its ID's technique's name, when that is
+ * its only tie to it and a word many techniques' names hold (`Password Policy Bypass` and T1556.002 `Modify
+ * Authentication Process: Password Filter DLL` share only `password`): such a name may mean another technique; none
+ * when it shares more words, a telling one (`Memory Dump` and `LSASS Memory`), the technique's whole own name (`DNS
+ * Tunneling` and T1071.004 `DNS`), an abbreviation (`DLL Injection`), or another form of a word (`Spray`, `Spraying`).
+ */
+function onlyGeneralWord(name: string, technique: { name: string; full: string }, target: AttackIndex): string | undefined {
+  const shared = sharedWords(name, technique.full);
+  const own = nameWords(name);
+  // Words in another script (`Windows コマンドシェル`) cannot be weighed here; a sentence's words before an ID (`The tool
+  // ran T1105`) are read as they are, no name written.
+  if (shared.length !== 1 || own.length < 2 || /[^\P{L}\p{Script=Latin}]/u.test(name) || abbreviates(name, technique.full)) return undefined;
+  if (name.split(/\s+/).some((word) => onlyStopWords([word])) || nameWords(technique.name).every((word) => own.includes(word))) return undefined;
+  const theirs = nameWords(technique.full);
+  if (own.some((word) => word !== shared[0] && theirs.some((other) => sameStem(word, other) || (Math.min(word.length, other.length) >= 5 && editDistance(word, other, 2) <= 1)))) return undefined;
+  return familiesWith(shared[0]!, target) >= GENERAL_FAMILIES ? shared[0] : undefined;
+}
+
+/**
+ * Whether one word of three letters or more begins the other (`spray`, `spraying`; `alt`, `alternative`), or a short
+ * word is the other's letters in order from its first (`svc`, `services`): a shortening of it.
+ */
+function sameStem(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 3) return false;
+  if (long.startsWith(short)) return true;
+  let at = 0;
+  for (const letter of short) at = long.indexOf(letter, at) + 1 || -1;
+  return short.length <= 4 && short.charAt(0) === long.charAt(0) && at > 0;
 }
 
 /** The note on a bundle of several actors of one type: the campaign holds every technique, which each one uses. */
@@ -124,6 +186,12 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // that disagrees with its ID is, unless a warning already stands on the reference.
     if (technique && !own.length && foreign(ref.name) && /\p{Lu}/u.test(ref.name)) {
       own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique)}, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)`);
+    }
+    // `T1556.002 (Password Policy Bypass)`: such a name that shares with the ID's technique's only words many techniques'
+    // names hold says nothing of that technique either; it may mean another one.
+    const general = technique && !own.length && ref.name !== undefined && /\p{Lu}/u.test(ref.name) && trail.includes(notATechniqueName(ref.name)) ? onlyGeneralWord(ref.name, { name: technique.name, full: fullName(target, technique) }, target) : undefined;
+    if (general) {
+      own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique!)}, nor of any technique, and shares with it only "${general}", a word of many techniques' names: read by the ID alone; check that it is the technique meant`);
     }
     // `TI000`: look-alike letters read as digits give an ID the release does not have; it may be no ID at all.
     if (status === 'unknown' && trail.includes(`read: ${LOOKALIKE_RULE}`)) {

@@ -644,6 +644,32 @@ describe('extractReport', () => {
       ]);
     });
 
+    // A security audit's coverage map: `T1556.002 (Password Policy Bypass)` passed, sharing `Password` with T1556.002's
+    // name (Modify Authentication Process: Password Filter DLL) and nothing of it.
+    it('says so when the name shares with the technique\'s only words many techniques\' names hold', () => {
+      const text = ['- T1556.002 (Password Policy Bypass)', '- T1003.001 (Memory Dump)', '- T1566.001 (Spearphishing Email)', '- T1110.003 (Password Spray)', '- T1613 (Resource Discovery)', '- T1021 (Remote Svc)'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [
+          'Password Policy Bypass',
+          ['T1556.002'],
+          [
+            '"Password Policy Bypass" is no name of T1556.002 Modify Authentication Process: Password Filter DLL, nor of any technique, and shares with it only ' +
+              '"password", a word of many techniques\' names: read by the ID alone; check that it is the technique meant',
+          ],
+        ],
+        // A word few techniques' names hold ties the name to the technique (LSASS Memory, Spearphishing Attachment); so
+        // does another form of a word of it (`Spray`, Password Spraying's `Spraying`).
+        ['Memory Dump', ['T1003.001'], []],
+        ['Spearphishing Email', ['T1566.001'], []],
+        ['Password Spray', ['T1110.003'], []],
+        // Two words shared tie it too (Container and Resource Discovery).
+        ['Resource Discovery', ['T1613'], []],
+        // A shortening of a word of it does too (`Svc`, Remote Services).
+        ['Remote Svc', ['T1021'], []],
+      ]);
+    });
+
     it('says so too when the ID was cited before with its own name, and keeps that mention apart', () => {
       // A detection write-up's table: a detection's name where the technique's stands, after the technique's own row.
       const text = ['They used Exfiltration to Cloud Storage (T1567.002) to leak the files.', '', '- Mega.nz (T1567.002)'].join('\n');

@@ -5,7 +5,7 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { DATE_WORDS } from './bylines.js';
 import { isHeadline, madeOfWords } from './page-furniture.js';
-import { isListItem } from './split-passages.js';
+import { FIGURE, isListItem } from './split-passages.js';
 import { isContentWord, textWords, withoutIndicators } from './text-terms.js';
 
 // A mail's greeting or sign-off, the whole passage: "Dear Team,", "Hi all", "Best regards,", "Thanks".
@@ -36,7 +36,6 @@ const LABEL = /^[^.!?。]*:$/u;
 
 // A figure's or a table's number alone, its caption cut off as the sentence after it (Unit 42's `Figure 1. Screenshot of
 // BlackSuit leak site.` gives `Figure 1.`, which got Software Discovery 100): the caption is read.
-const FIGURE = String.raw`^\s*(?:figure|fig\.?|table|exhibit|image|chart|diagram|listing)\s*\d{1,3}[a-z]?\s*`;
 const FIGURE_NUMBER = new RegExp(`${FIGURE}[.:]?\\s*$`, 'i');
 const MAX_FIGURE_NUMBER = 24;
 

@@ -26,6 +26,13 @@ const ITEM = /^\s*(?:[-–*•●■◆▪‣・\uF0B7]|\d{1,2}[.)])\s+/;
 // `•` / (blank) / `Breach prediction: Preempt potential breach scenarios…`): the item's start, held over blank lines
 // for the line of text after them (not a hyphen or an asterisk alone, which may be markup or a rule).
 const BARE_BULLET = /^\s*[•●■◆▪‣・\uF0B7]\s*$/;
+// A figure's or a table's number at a line's start (`Figure 13`, `TABLE 2`, `Fig. 4`); with a colon, a full stop or a
+// dash after it, a caption (CAPTION), whose lines go on as an item's do: a PDF wraps a caption in a narrow column (the
+// Dragos 2022 review's `FIGURE 13: IN 2022 , EXTERNAL` / `CONNEC TIONS TO OT` / `DROPPED SIGNIFICANTLY` / `FROM 70% TO
+// 53%.`, whose third line alone got Ingress Tool Transfer 100; Zscaler's 2024 ransomware report's `Figure 13: Map of
+// SmokeLoader infections` / `communicating with the Operation Endgame` / `sinkhole. (Source: Zscaler ThreatLabz)`).
+export const FIGURE = String.raw`^\s*(?:figure|fig\.?|table|exhibit|image|chart|diagram|listing)\s*\d{1,3}[a-z]?\s*`;
+const CAPTION = new RegExp(`${FIGURE}[.:–—-]`, 'i');
 // A list, for the width of its column (`itemColumns`): items at most ITEM_GAP lines apart (a blank line, an item's other
 // lines, a figure's label between), at least MIN_COLUMN_ITEMS of them.
 const ITEM_GAP = 10;
@@ -161,6 +168,11 @@ function joinOpenLinks(pieces: string[]): void {
 /** Whether a line (or a passage) begins with a list item's mark or number (`ITEM`: `•  Native API`, `2. Execution`). */
 export function isListItem(line: string): boolean {
   return ITEM.test(line);
+}
+
+/** Whether a line (or a passage) begins with a figure's or a table's caption (`CAPTION`: `FIGURE 13: IN 2022`). */
+export function isCaption(line: string): boolean {
+  return CAPTION.test(line);
 }
 
 /** Whether a line is AsciiDoc or Markdown markup (`MARKUP`), which says how to show the text, not what it says. */
@@ -377,8 +389,8 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   let lastIndex = 0;
   let held = false;
   let inCode = false;
-  // Whether the passage being read began with a list item: its lines go on until a blank line, the next item or a
-  // sentence's end, however short (a short line stands alone elsewhere).
+  // Whether the passage being read began with a list item or a caption (CAPTION): its lines go on until a blank line,
+  // the next item or a sentence's end, however short (a short line stands alone elsewhere).
   let inItem = false;
   // A front matter is one passage, its lines joined.
   if (front.size) passages.push({ line: 1, text: lines.slice(0, front.size).join(' ').replace(/\s+/g, ' ').trim(), structure: 'front matter' });
@@ -427,7 +439,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       } else if (pieces.length && !(/[\u3000-\u9fff]$/.test(tail) && /^\s*[\u3000-\u9fff]/.test(line))) add(' ');
       if (!hasText) {
         start = i + 1;
-        inItem = part === 0 && item;
+        inItem = part === 0 && (item || isCaption(line));
       }
       const cut = line.trim().split(PIECE_END).flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]));
       if (line.includes('](')) joinOpenLinks(cut);

@@ -265,6 +265,38 @@ describe('splitPassages', () => {
         [11, '(TA0001 in the matrix) is covered below.'],
       ],
     ],
+    // A caption wrapped in a narrow column (the Dragos 2022 review's `FIGURE 13: IN 2022 , EXTERNAL` / `CONNEC TIONS TO
+    // OT` / `DROPPED SIGNIFICANTLY` / `FROM 70% TO 53%.`, whose third line alone got Ingress Tool Transfer 100; Zscaler's
+    // 2024 ransomware report's `Figure 13: Map of SmokeLoader infections` / `communicating with the Operation Endgame` /
+    // `sinkhole. (Source: Zscaler ThreatLabz)`, cut after `Endgame`): its lines go on to its sentence's end or a blank
+    // line, as a list item's do. Short lines without a caption before them stand alone.
+    [
+      [
+        'Remote connections into the plants were counted for each of the engagements of the last four years.',
+        '',
+        'FIGURE 6: IN 2023 , REMOTE',
+        'CONNEC TIONS TO OT',
+        'DROPPED SHARPLY',
+        'FROM 64% TO 41%.',
+        '',
+        'Figure 7: Map of loader infections',
+        'communicating with the Operation Nightfall',
+        'sinkhole. (Source: Example Labs)',
+        '',
+        'Key Findings',
+        'Remote Access',
+        'Operation Nightfall',
+      ].join('\n'),
+      [
+        [1, 'Remote connections into the plants were counted for each of the engagements of the last four years.'],
+        [3, 'FIGURE 6: IN 2023 , REMOTE CONNEC TIONS TO OT DROPPED SHARPLY FROM 64% TO 41%.'],
+        [8, 'Figure 7: Map of loader infections communicating with the Operation Nightfall sinkhole.'],
+        [10, '(Source: Example Labs)'],
+        [12, 'Key Findings'],
+        [13, 'Remote Access'],
+        [14, 'Operation Nightfall'],
+      ],
+    ],
     // The same deck's bullets, cut by a blank line after a short line (`• Ensure MSP` / (blank) / `accounts are not
     // assigned to administrator groups`): a short list item goes on over it, as a longer line does; a heading does not.
     [

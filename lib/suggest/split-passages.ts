@@ -370,7 +370,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     if (trimmed) passages.push({ line: start, text: trimmed, ...header(start - 1) });
     pieces = [];
     tail = '';
-    long = hasText = inItem = false;
+    long = hasText = inItem = inCaption = false;
   };
   // The text after a line's part, for a footnote mark at its end: the next part, or the next line with text.
   const after = (i: number, parts: readonly string[], part: number): string => {
@@ -390,8 +390,10 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   let held = false;
   let inCode = false;
   // Whether the passage being read began with a list item or a caption (CAPTION): its lines go on until a blank line,
-  // the next item or a sentence's end, however short (a short line stands alone elsewhere).
+  // the next item or a sentence's end, however short (a short line stands alone elsewhere); a caption's, in capitals,
+  // also when they are shaped as a list's (`OF DRAGOS SERVICES` / `ENGAGEMENTS IDENTIFIED` / `ISSUES WITH NETWORK`).
   let inItem = false;
+  let inCaption = false;
   // A front matter is one passage, its lines joined.
   if (front.size) passages.push({ line: 1, text: lines.slice(0, front.size).join(' ').replace(/\s+/g, ' ').trim(), structure: 'front matter' });
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
@@ -420,7 +422,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       const itemText = BARE_BULLET.test(lastLine) ? /^\s*\p{L}/u.test(line) : ITEM.test(lastLine) && wrappedItem(lastIndex, line);
       const goesOn = held && part === 0 && (GOES_ON.test(line) || itemText) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
       const item = ITEM.test(line) || BARE_BULLET.test(line);
-      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || item || alone(line) || (previous !== undefined && ((standsAlone(previous) && !inItem && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i)))))) flush();
+      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || item || alone(line) || (previous !== undefined && ((standsAlone(previous) && !inItem && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i) && !inCaption))))) flush();
       held = false;
       if (!line.trim() || isMarkupLine(line)) return;
       lastLine = line;
@@ -439,7 +441,8 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       } else if (pieces.length && !(/[\u3000-\u9fff]$/.test(tail) && /^\s*[\u3000-\u9fff]/.test(line))) add(' ');
       if (!hasText) {
         start = i + 1;
-        inItem = part === 0 && (item || isCaption(line));
+        inCaption = part === 0 && isCaption(line);
+        inItem = (part === 0 && item) || inCaption;
       }
       const cut = line.trim().split(PIECE_END).flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]));
       if (line.includes('](')) joinOpenLinks(cut);

@@ -297,6 +297,28 @@ describe('splitPassages', () => {
         [14, 'Operation Nightfall'],
       ],
     ],
+    // A caption in capitals whose lines are shaped as a list's items (the same review's `FIGURE 12 : IN 2022 , 50%` /
+    // `OF DRAGOS SERVICES` / `ENGAGEMENTS IDENTIFIED` / `ISSUES WITH NETWORK` / `SEGMENTATION.`, cut into four passages
+    // as a run of menu items is) goes on too; such a run without a caption before it stands alone line by line.
+    [
+      [
+        'FIGURE 4 : IN 2023 , 47%',
+        'OF THE SERVICES',
+        'ENGAGEMENTS FOUND',
+        'ISSUES WITH REMOTE',
+        'ACCESS.',
+        '',
+        'NETWORK SECURITY',
+        'REMOTE ACCESS',
+        'USER MANAGEMENT',
+      ].join('\n'),
+      [
+        [1, 'FIGURE 4 : IN 2023 , 47% OF THE SERVICES ENGAGEMENTS FOUND ISSUES WITH REMOTE ACCESS.'],
+        [7, 'NETWORK SECURITY'],
+        [8, 'REMOTE ACCESS'],
+        [9, 'USER MANAGEMENT'],
+      ],
+    ],
     // The same deck's bullets, cut by a blank line after a short line (`• Ensure MSP` / (blank) / `accounts are not
     // assigned to administrator groups`): a short list item goes on over it, as a longer line does; a heading does not.
     [

@@ -5,7 +5,7 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { DATE_WORDS } from './bylines.js';
 import { isHeadline, madeOfWords } from './page-furniture.js';
-import { FIGURE, isListItem } from './split-passages.js';
+import { FIGURE, isCaption, isListItem } from './split-passages.js';
 import { isContentWord, textWords, withoutIndicators } from './text-terms.js';
 
 // A mail's greeting or sign-off, the whole passage: "Dear Team,", "Hi all", "Best regards,", "Thanks".
@@ -76,9 +76,23 @@ function isIocHeading(text: string): boolean {
 const FIGURE_LABEL = /^\p{L}[\p{L}\p{N}&-]*\/?$/u;
 const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
+// A chart's labels and data after its caption, as pdftotext writes a chart beside the text (the Dragos 2022 review's
+// `FIGURE 13: IN 2022 , EXTERNAL` … `FROM 70% TO 53%.` then `100%`, `CHANGE`, `-17`, `70%` … `2022`, each a block of
+// its own: `CHANGE` got Indicator Removal: Timestomp 100; `FIGURE 9: WHERE DO VULNERABILITIES RESIDE ?` then its
+// legend, `Advisories ‘deep within’` / `control network` / `83%` …): the passages right after a caption (`isCaption`)
+// that are short (at most MAX_CHART_LABEL_WORDS words, no sentence's end, no list item), up to the first that is not,
+// when at least MIN_CHART_DATA of them are a chart's data (a number or a share alone: `70%`, `-17`, `2019`, or a label
+// ending with one: `Loss of view: 1%`), and up to the last datum: a heading after the chart (`KEY FI NDI NG #2` /
+// `Poor Security Perimeters` after `2022`), or after a caption with no chart, is read.
+const MAX_CHART_LABEL_WORDS = 8;
+const MIN_CHART_DATA = 2;
+// (One decimal point at most: an IP address under a table's caption is an indicator, no datum.)
+const CHART_DATUM = /(?:^|\s|:)[-+−]?\d[\d,]*(?:\.\d+)?\s*%?$/u;
+
 /**
  * The passages (by index) that are a figure's labels: one word each (`FIGURE_LABEL`), alone or several in a row,
- * between two list items (`isListItem`), as a figure's stages stand among its items in pdftotext's output.
+ * between two list items (`isListItem`), as a figure's stages stand among its items in pdftotext's output; and a
+ * chart's labels after its caption (see MAX_CHART_LABEL_WORDS).
  */
 export function figureLabelPassages(passages: readonly { text: string }[]): Set<number> {
   const labels = new Set<number>();
@@ -94,7 +108,26 @@ export function figureLabelPassages(passages: readonly { text: string }[]): Set<
     if (afterItem) for (const label of run) labels.add(label);
     run = [];
   });
+  passages.forEach((passage, i) => {
+    if (isCaption(passage.text)) for (const label of chartLabels(passages, i + 1)) labels.add(label);
+  });
   return labels;
+}
+
+/** The passages (by index) of a chart's labels from `first`, right after its caption (see MAX_CHART_LABEL_WORDS). */
+function chartLabels(passages: readonly { text: string }[], first: number): number[] {
+  const run: number[] = [];
+  let data = 0;
+  let end = first;
+  for (let i = first; i < passages.length; i++) {
+    const text = passages[i]!.text.trim();
+    if (textWords(text).length > MAX_CHART_LABEL_WORDS || /[.!?]\s|[.!?;]$/.test(text) || isListItem(text) || isCaption(text)) break;
+    run.push(i);
+    if (!CHART_DATUM.test(text)) continue;
+    data++;
+    end = i + 1;
+  }
+  return data >= MIN_CHART_DATA ? run.filter((i) => i < end && /\p{L}/u.test(passages[i]!.text)) : [];
 }
 
 // Advice to defenders, as advisories give it (a "Mitigations" list, "Organizations should enable MFA"): what to guard

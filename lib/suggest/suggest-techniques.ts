@@ -160,8 +160,11 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isByline, BYLINE_NOTE],
 ];
 
-/** The note of a figure's label among its list items (`Recon`, `Weaponization` beside a kill chain's techniques): not ranked. */
-export const FIGURE_LABEL_NOTE = "a figure's label (one word between its list's items: a stage, a column), no behaviour: not ranked";
+/**
+ * The note of a figure's label among its list items (`Recon`, `Weaponization` beside a kill chain's techniques), or of a
+ * chart's label or legend after its caption (`CHANGE`, `Advisories ‘deep within’ control network`): not ranked.
+ */
+export const FIGURE_LABEL_NOTE = "a figure's label (one word between its list's items: a stage, a column; a chart's label or legend after its caption), no behaviour: not ranked";
 
 /** The note of a PDF's running header or footer alone, its page number aside (`ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`): not ranked. */
 export const RUNNING_HEADER_NOTE = "a page's running header or footer (the report's title on every page, a page number), not the report's text: not ranked";
@@ -222,13 +225,14 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   // The passages known by those around them (`UNRANKED_RUNS`), with their notes.
   const inRun = new Map<number, string>();
   for (const [find, note] of UNRANKED_RUNS) for (const i of find(passages)) if (!inRun.has(i)) inRun.set(i, note);
-  // By sentence, a figure's labels among its list's items; with `lines`, a word on the line after an item's is as likely
-  // its wrapped end, and every line is read.
-  if (!options.lines) for (const i of figureLabelPassages(passages)) if (!inRun.has(i)) inRun.set(i, FIGURE_LABEL_NOTE);
   // A PDF's running header or footer, said again on every page: alone (a page number aside) it is not ranked; glued to
   // the next page's first words, those are read without it.
   const headers = runningHeaders(plain);
   if (headers.length) passages.forEach((passage, i) => !inRun.has(i) && withoutRunningHeader(passage.text, headers).header && inRun.set(i, RUNNING_HEADER_NOTE));
+  // By sentence, a figure's labels among its list's items; with `lines`, a word on the line after an item's is as likely
+  // its wrapped end, and every line is read. (After the running headers: a chart's labels run on
+  // over a page's footer, which keeps its note.)
+  if (!options.lines) for (const i of figureLabelPassages(passages)) if (!inRun.has(i)) inRun.set(i, FIGURE_LABEL_NOTE);
   const suggestions: PassageSuggestions[] = [];
   for (let i = 0; i < passages.length; i++) {
     options.onProgress?.(i + 1, passages.length);

@@ -925,6 +925,65 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(lines.some((passage) => passage.note === FIGURE_LABEL_NOTE)).to.equal(false);
   });
 
+  // pdftotext writes a chart's labels and data after its caption, each a block of its own (the Dragos 2022 review's
+  // `FIGURE 13: …` then `100%`, `CHANGE`, `-17`, `70%` … `2022`: `CHANGE` got Indicator Removal: Timestomp 100; `FIGURE 9:
+  // WHERE DO VULNERABILITIES RESIDE ?` then its legend, `Advisories ‘deep within’` / `control network` / `83%` …): they
+  // are a figure's labels up to the first sentence. The caption is read, and so are a heading after a caption with no
+  // chart's data (`Persistence`) and the sentence that ends the run.
+  it("notes a chart's labels and legend after its caption, and reads the caption and the sentence after them", () => {
+    const text = [
+      'Sixteen percent of the advisories without a patch had no mitigation, down from 19 percent last year.',
+      '',
+      'FIGURE 6: IN 2023 , REMOTE',
+      'CONNEC TIONS TO OT',
+      'DROPPED SHARPLY',
+      'FROM 64% TO 41%.',
+      '',
+      '100%',
+      '',
+      'CHANGE',
+      '',
+      '-23',
+      '',
+      '64%',
+      '',
+      '41%',
+      '',
+      '2022',
+      '',
+      '2023',
+      '',
+      'FIGURE 7: WHERE DO',
+      'ADVISORIES RESIDE ?',
+      '',
+      'Advisories ‘deep within’',
+      'control network',
+      '',
+      '81%',
+      '',
+      'Advisories that impact',
+      'the border',
+      '',
+      '17%',
+      '',
+      'The actor dumped the memory of LSASS with procdump to get credentials.',
+      '',
+      'Figure 8: Attack chain',
+      '',
+      'Persistence',
+      '',
+      'The loader adds a Run key for itself so that it starts at each logon.',
+    ].join('\n');
+    const read = suggestTechniques(text, model);
+    const labels = read.filter((passage) => passage.note === FIGURE_LABEL_NOTE);
+    expect(labels.map((passage) => passage.text)).to.deep.equal(['CHANGE', 'Advisories ‘deep within’ control network', 'Advisories that impact the border']);
+    expect(labels.every((passage) => passage.candidates.length === 0)).to.equal(true);
+    const first = new Map(read.map((passage) => [passage.text, passage.candidates[0]?.id]));
+    expect(first.get('FIGURE 6: IN 2023 , REMOTE CONNEC TIONS TO OT DROPPED SHARPLY FROM 64% TO 41%.')).to.be.a('string');
+    expect(first.get('The actor dumped the memory of LSASS with procdump to get credentials.')).to.equal('T1003.001');
+    expect(first.get('Persistence')).to.be.a('string');
+  });
+
   it('skips sentences that cite an ID and ranks the others, with the evidence', () => {
     const text = 'The actors used PowerShell [T1059.001] to run scripts.\nThey dumped the memory of LSASS with procdump to get credentials.';
     const [only, ...rest] = suggestTechniques(text, model);

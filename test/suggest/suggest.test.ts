@@ -50,6 +50,10 @@ import {
 import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 import { indexArray } from '../../lib/suggest/suggest-model-data.js';
 
+// A chart's caption in capitals wrapped in a narrow column, as pdftotext writes the Dragos 2022 review's `FIGURE 13: IN
+// 2022 , EXTERNAL` / `CONNEC TIONS TO OT` / `DROPPED SIGNIFICANTLY` / `FROM 70% TO 53%.` (a space inside its words too).
+const WRAPPED_CAPTION = ['FIGURE 6: IN 2023 , REMOTE', 'CONNEC TIONS TO OT', 'DROPPED SHARPLY', 'FROM 64% TO 41%.'];
+
 // The Dragos 2022 review's ransomware kill chain as pdftotext writes it (code index file id 53961877000): a wrapped
 // item's first line is a block of its own, a blank line after it; beside the items stand the figure's labels and a
 // page number.
@@ -274,10 +278,7 @@ describe('splitPassages', () => {
       [
         'Remote connections into the plants were counted for each of the engagements of the last four years.',
         '',
-        'FIGURE 6: IN 2023 , REMOTE',
-        'CONNEC TIONS TO OT',
-        'DROPPED SHARPLY',
-        'FROM 64% TO 41%.',
+        ...WRAPPED_CAPTION,
         '',
         'Figure 7: Map of loader infections',
         'communicating with the Operation Nightfall',
@@ -934,10 +935,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const text = [
       'Sixteen percent of the advisories without a patch had no mitigation, down from 19 percent last year.',
       '',
-      'FIGURE 6: IN 2023 , REMOTE',
-      'CONNEC TIONS TO OT',
-      'DROPPED SHARPLY',
-      'FROM 64% TO 41%.',
+      ...WRAPPED_CAPTION,
       '',
       '100%',
       '',

@@ -25,6 +25,10 @@ export function nameKey(name: string): string {
     .replace(/[‐-―−]/g, '-')
     .replace(/[’‘`]/g, "'")
     .replace(/&/g, ' and ')
+    // A hyphen between two words is a space: writers join `Man-in-the-Browser`, which ATT&CK wrote apart (T1185's old
+    // name), as ATT&CK joins its own shortnames (`command-and-control`); no two names of an enterprise release from 3.0
+    // to 18.1 differ by that alone.
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')
     .replace(/[\s_]+/g, ' ')
     .trim();
 }

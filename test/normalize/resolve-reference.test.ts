@@ -35,6 +35,9 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     ['T1077: Network Share Discovery', [], 'ambiguous', []],
     ['T1685', [], 'unknown', []],
     ['Command-Line Interface (T1059)', [], 'renamed', ['T1059']],
+    // A hyphen between words is a space, both ways: 6.3 wrote "Man in the Browser" and "Command-Line Interface".
+    ['Man-in-the-Browser (T1185)', [], 'renamed', ['T1185']],
+    ['Command Line Interface (T1059)', [], 'renamed', ['T1059']],
     ['PowerShell', [], 'name', ['T1059.001']],
     ['Command and Scripting Interpreter: PowerShell', [], 'name', ['T1059.001']],
     ['PowerShell (T1086)', [], 'revoked', ['T1059.001']],

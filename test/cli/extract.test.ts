@@ -168,6 +168,9 @@ describe('attack-layers extract', () => {
     const campaign = parse(one.stdout) as { name: string; actor: string; techniques: Array<{ ref: string }> };
     expect([campaign.name, campaign.actor, campaign.techniques.map((t) => t.ref)]).to.deep.equal(['FIN7', 'FIN7', ['Pass the Hash (T1550.002)']]);
     expect(one.stderr).to.include(`1 technique reference, 0 ATT&CK groups, software or campaigns found in ${file}\n`);
+    const json = await runCli(['extract', file, '--actor', 'carbon spider', '--json', '--quiet']);
+    const read = JSON.parse(json.stdout) as { actor?: string; references: Array<{ ids: string[] }> };
+    expect([read.actor, read.references.map((ref) => ref.ids)]).to.deep.equal(['FIN7', [['T1550.002']]]);
     const none = await runCli(['extract', file, '--actor', 'Lazarus']);
     expect([none.code, none.stdout]).to.deep.equal([1, '']);
     expect(none.stderr).to.include(`${file}: --actor "Lazarus" names no intrusion set, campaign or threat actor of the bundle (by name, alias, ATT&CK ID or STIX id); it holds intrusion sets: APT29, FIN7\n`);

@@ -53,7 +53,7 @@ export function handler(context: CliContext) {
     );
     for (const message of notes) note(context, args, `${shown}: ${message}`);
     const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(args.report, text) }) : undefined;
-    if (args.json) return printJson(context, { references, objects, ...(suggestions ? { suggestions } : {}) });
+    if (args.json) return printJson(context, { ...(actor ? { actor } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
     const reportFile = args.report === shown ? args.report : 'stdin';
     const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
     context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(actor ? { actor } : {}), ...(suggestions ? { suggestions } : {}) }));

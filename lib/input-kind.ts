@@ -2,6 +2,7 @@ import { InputError } from './errors.js';
 import { isThreatIntelBundle, THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE } from './attack/index-bundle.js';
 import { parseJsonText } from './json-text.js';
 import { MAX_ALIAS_COUNT, parseYamlDocument } from './yaml-value.js';
+import { isJsonObject, type JsonObject } from './json-value.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
 export type InputKind =
@@ -61,14 +62,12 @@ const DETTECT_KINDS: Readonly<Record<string, InputKind>> = {
   'group-administration': 'dettect-groups',
 };
 
-type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const techniquesOf = (value: JsonObject): unknown[] => (Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : []);
 
 /** A layer states its format (`versions`, or `version` before 4.0) or has entries with `techniqueID`. */
 const isLayerLike = (value: JsonObject): boolean =>
-  'versions' in value || 'version' in value || techniquesOf(value).some((t) => isObject(t) && 'techniqueID' in t);
+  'versions' in value || 'version' in value || techniquesOf(value).some((t) => isJsonObject(t) && 'techniqueID' in t);
 
 /**
  * An array of layers (Navigator's multi-layer file): some element is layer-like or states a `domain` (which a
@@ -76,8 +75,8 @@ const isLayerLike = (value: JsonObject): boolean =>
  * not only the first: a first layer with no entries and no `versions` looks like a detection without techniques.
  */
 const isLayerArray = (value: unknown[]): boolean =>
-  value.some((item) => isObject(item) && (isLayerLike(item) || 'domain' in item)) &&
-  !value.some((item) => isObject(item) && (typeof item['techniques'] === 'string' || techniquesOf(item).some((t) => typeof t === 'string')));
+  value.some((item) => isJsonObject(item) && (isLayerLike(item) || 'domain' in item)) &&
+  !value.some((item) => isJsonObject(item) && (typeof item['techniques'] === 'string' || techniquesOf(item).some((t) => typeof t === 'string')));
 
 /**
  * The kind of a parsed JSON or YAML value, when it is clearly one (undefined otherwise). A layer and a campaign may
@@ -88,14 +87,14 @@ const isLayerArray = (value: unknown[]): boolean =>
  */
 export function kindOfValue(value: unknown): InputKind | undefined {
   const first: unknown = Array.isArray(value) ? value[0] : value;
-  if (!isObject(first)) return undefined;
+  if (!isJsonObject(first)) return undefined;
   const other = nonRuleKind(first);
   if (other) return other;
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return isThreatIntelBundle(first['objects']) ? 'stix-threat-intel' : 'stix-bundle';
   // Sentinel's analytic rules: an ARM template of them (Export), the REST API's list, or a Content Hub package.
   if (sentinelAlertRules(value)) return 'sentinel-export';
   // QRadar's Use Case Manager: a list of { rulename, mapping } (read-qradar-mappings.ts).
-  if (Array.isArray(value) && value.some((item) => isObject(item) && typeof item['rulename'] === 'string' && isObject(item['mapping']))) return 'qradar-mappings';
+  if (Array.isArray(value) && value.some((item) => isJsonObject(item) && typeof item['rulename'] === 'string' && isJsonObject(item['mapping']))) return 'qradar-mappings';
   if (sumoRules(value)) return 'sumo-rules';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
@@ -104,18 +103,18 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   // A detections file is a list of detections, or a mapping with a `detections` list; a campaign is one mapping.
   if (Array.isArray(first['detections']) && !('techniques' in first)) return 'detections';
   if (Array.isArray(value) && 'techniques' in first && !layerLike) return 'detections';
-  if ('attack_version' in first || techniques.some((t) => typeof t === 'string' || (isObject(t) && 'ref' in t))) return 'campaign';
+  if ('attack_version' in first || techniques.some((t) => typeof t === 'string' || (isJsonObject(t) && 'ref' in t))) return 'campaign';
   if (layerLike) return 'layer';
   return undefined;
 }
 
 // A Sentinel alert rule as Azure writes it: `type` …/alertRules (Microsoft.SecurityInsights/alertRules, or
 // Microsoft.OperationalInsights/workspaces/providers/alertRules in an ARM template); its `properties` say the rule.
-const isAlertRule = (value: unknown): value is JsonObject => isObject(value) && typeof value['type'] === 'string' && /\/alertRules$/i.test(value['type']);
+const isAlertRule = (value: unknown): value is JsonObject => isJsonObject(value) && typeof value['type'] === 'string' && /\/alertRules$/i.test(value['type']);
 // An analytic rule template of a Content Hub solution package (Solutions/*/Package/mainTemplate.json): what a
 // workspace may create a rule from, inside a contentTemplates resource's mainTemplate.
 const isAlertRuleTemplate = (value: unknown): value is JsonObject =>
-  isObject(value) && typeof value['type'] === 'string' && /\/alertRuleTemplates$/i.test(value['type']) && isObject(value['properties']);
+  isJsonObject(value) && typeof value['type'] === 'string' && /\/alertRuleTemplates$/i.test(value['type']) && isJsonObject(value['properties']);
 
 /** An analytic rule template of a Content Hub package and the package resource (contentTemplates, templateSpecs) that holds it. */
 export interface SentinelTemplate {
@@ -136,8 +135,8 @@ export function sentinelAlertRules(value: unknown): { shape: 'arm' | 'rest' | 'l
     const templates =
       shape === 'arm'
         ? items.flatMap((item) => {
-            const main = isObject(item) && isObject(item['properties']) ? item['properties']['mainTemplate'] : undefined;
-            return isObject(main) && Array.isArray(main['resources'])
+            const main = isJsonObject(item) && isJsonObject(item['properties']) ? item['properties']['mainTemplate'] : undefined;
+            return isJsonObject(main) && Array.isArray(main['resources'])
               ? main['resources'].filter(isAlertRuleTemplate).map((template) => ({ template, resource: item as JsonObject }))
               : [];
           })
@@ -145,7 +144,7 @@ export function sentinelAlertRules(value: unknown): { shape: 'arm' | 'rest' | 'l
     return rules.length || templates.length ? { shape, rules, templates } : undefined;
   };
   if (Array.isArray(value)) return found('list', value);
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   // An ARM template's resources (its `$schema` is not needed to tell them).
   if (Array.isArray(value['resources'])) return found('arm', value['resources']);
   if (Array.isArray(value['value'])) return found('rest', value['value']);
@@ -155,7 +154,7 @@ export function sentinelAlertRules(value: unknown): { shape: 'arm' | 'rest' | 'l
 // A Sumo Logic Cloud SIEM rule: a name, its tags (`_mitreAttackTechnique:T1046`) and its score, as the API
 // (`scoreMapping`, `enabled`) or the content catalog (`score_mapping`, `enabled_by_default`) writes them.
 const isSumoRule = (value: unknown): value is JsonObject =>
-  isObject(value) && typeof value['name'] === 'string' && Array.isArray(value['tags']) && ('scoreMapping' in value || 'score_mapping' in value);
+  isJsonObject(value) && typeof value['name'] === 'string' && Array.isArray(value['tags']) && ('scoreMapping' in value || 'score_mapping' in value);
 
 /**
  * The Sumo Logic Cloud SIEM rules a JSON value holds and how: the API's `{ data: { objects } }` (GET /sec/v1/rules),
@@ -168,9 +167,9 @@ export function sumoRules(value: unknown): { shape: 'api' | 'list' | 'catalog'; 
     return rules.length ? { shape, rules } : undefined;
   };
   if (Array.isArray(value)) return found('list', value);
-  if (!isObject(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const data = value['data'];
-  if (isObject(data) && Array.isArray(data['objects'])) return found('api', data['objects']);
+  if (isJsonObject(data) && Array.isArray(data['objects'])) return found('api', data['objects']);
   return found('catalog', Object.values(value));
 }
 

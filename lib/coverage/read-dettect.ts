@@ -33,6 +33,7 @@ import {
   type CoverageRule,
 } from './coverage-types.js';
 import { lineOf, parseYamlSource } from './yaml-source.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 
 /** DeTT&CT's detection scores and their names (its detection scoring table). */
 export const DETTECT_DETECTION_SCORES: Readonly<Record<number, string>> = {
@@ -59,8 +60,6 @@ export const ATTACK_PLATFORM_NAMES: readonly string[] = [
   'Linux', 'macOS', 'Network', 'Network Devices', 'Office 365', 'Office Suite', 'PRE', 'SaaS', 'Safety Instrumented System/Protection Relay', 'Windows',
 ];
 
-type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A list of texts from a text or a list (DeTT&CT writes both), empty texts left out. */
 function texts(value: unknown): string[] {
@@ -94,7 +93,7 @@ export function currentDettectScore(logbook: unknown): { score: number; date?: s
   if (!Array.isArray(logbook) || logbook.length === 0) return { error: 'no score_logbook; give it a list of { date, score }' };
   let best: { score: number; date?: string; time?: number } | undefined;
   for (const [index, entry] of logbook.entries()) {
-    if (!isObject(entry)) return { error: `score_logbook entry ${index + 1} is not a mapping of date and score`, entry: index };
+    if (!isJsonObject(entry)) return { error: `score_logbook entry ${index + 1} is not a mapping of date and score`, entry: index };
     const score = entry['score'];
     if (typeof score !== 'number' || !Number.isInteger(score) || score < -1 || score > 5) {
       return { error: `score_logbook entry ${index + 1}: score ${JSON.stringify(score ?? null)} is not a DeTT&CT detection score (-1 to 5)`, entry: index };
@@ -116,7 +115,7 @@ export function currentDettectScore(logbook: unknown): { score: number; date?: s
  */
 function scoreLogbook(object: JsonObject): { logbook: unknown; repair?: { key: string; message: string } } {
   const logbook = object['score_logbook'];
-  if (isObject(logbook)) {
+  if (isJsonObject(logbook)) {
     return { logbook: [logbook], repair: { key: 'score_logbook', message: 'score_logbook is one mapping, not a list; read as a logbook of that one entry, as DeTT&CT reads it' } };
   }
   if ((logbook === undefined || logbook === null) && object['score'] !== undefined) {
@@ -151,7 +150,7 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
   // Another DeTT&CT file (data sources, groups) is said to be what it is.
   const kind = kindOfValue(value);
   if (kind && kind !== 'dettect-techniques') throw new InputError(wrongKindMessage(file, kind, ['dettect-techniques']), { file });
-  if (!isObject(value) || !Array.isArray(value['techniques'])) {
+  if (!isJsonObject(value) || !Array.isArray(value['techniques'])) {
     throw new InputError(`${file}: not a DeTT&CT technique administration file (no "techniques" list); export it from the DeTT&CT Editor`, { file, line: 1 });
   }
   const domain = statedDomain(value, file, lineAt(['domain']));
@@ -165,8 +164,8 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
   let items = 0;
   value['techniques'].forEach((technique: unknown, t) => {
     const techniqueLine = lineAt(['techniques', t]);
-    const id = isObject(technique) ? technique['technique_id'] : undefined;
-    if (!isObject(technique) || typeof id !== 'string' || id.trim() === '') {
+    const id = isJsonObject(technique) ? technique['technique_id'] : undefined;
+    if (!isJsonObject(technique) || typeof id !== 'string' || id.trim() === '') {
       items++;
       problems.push({ file, line: techniqueLine, message: `technique ${t + 1} has no technique_id; give it one, e.g. technique_id: T1059.001`, skipped: true });
       return;
@@ -184,7 +183,7 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
       const line = lineAt(path) ?? techniqueLine;
       const at = { file, ...(line === undefined ? {} : { line }) };
       const which = `${id.trim()} detection${objects.length > 1 ? ` ${d + 1}` : ''}`;
-      if (!isObject(object)) {
+      if (!isJsonObject(object)) {
         problems.push({ ...at, message: `${which} is not a mapping with applicable_to and score_logbook`, skipped: true });
         return;
       }

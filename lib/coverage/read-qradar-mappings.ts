@@ -13,6 +13,7 @@
 import { jsonValueLines } from '../json-text.js';
 import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import { TECHNIQUE_ID } from './read-siem-rule.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 
 /** How a mapping's `confidence` becomes a coverage weight. */
 export const QRADAR_WEIGHTS = {
@@ -21,8 +22,6 @@ export const QRADAR_WEIGHTS = {
   missingConfidence: 'medium',
 } as const;
 
-type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Read a list of QRadar rule mappings (its parsed JSON value and its text, for lines; pure). */
 export function parseQradarMappings(value: unknown, text: string, file: string): CoverageInput {
@@ -32,8 +31,8 @@ export function parseQradarMappings(value: unknown, text: string, file: string):
   const lineOf = jsonValueLines(text, 'rulename');
   const items = Array.isArray(value) ? value : [];
   for (const [i, item] of items.entries()) {
-    const name = isObject(item) && typeof item['rulename'] === 'string' ? item['rulename'].trim() : '';
-    if (!isObject(item) || !name || !isObject(item['mapping'])) {
+    const name = isJsonObject(item) && typeof item['rulename'] === 'string' ? item['rulename'].trim() : '';
+    if (!isJsonObject(item) || !name || !isJsonObject(item['mapping'])) {
       problems.push({ file, message: `rule ${i + 1} of the list has no rulename or no mapping; it is skipped`, skipped: true });
       continue;
     }
@@ -43,14 +42,14 @@ export function parseQradarMappings(value: unknown, text: string, file: string):
     const tactics: string[] = [];
     const disabled: string[] = [];
     for (const [tactic, tacticMapping] of Object.entries(item['mapping'])) {
-      if (!isObject(tacticMapping)) continue;
+      if (!isJsonObject(tacticMapping)) continue;
       if (tacticMapping['enabled'] === false) {
         disabled.push(tactic);
         continue;
       }
       tactics.push(tactic);
-      for (const [technique, mapping] of Object.entries(isObject(tacticMapping['techniques']) ? tacticMapping['techniques'] : {})) {
-        if (!isObject(mapping)) continue;
+      for (const [technique, mapping] of Object.entries(isJsonObject(tacticMapping['techniques']) ? tacticMapping['techniques'] : {})) {
+        if (!isJsonObject(mapping)) continue;
         if (mapping['enabled'] === false) {
           disabled.push(technique);
           continue;

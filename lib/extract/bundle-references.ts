@@ -2,6 +2,7 @@ import { nameKey } from '../attack/attack-index.js';
 import { isThreatIntelBundle } from '../attack/index-bundle.js';
 import { InputError } from '../errors.js';
 import type { ExtractedReference } from './extract-references.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
 
 /** The `source_name` of an ATT&CK ID in `external_references`, and the `kill_chain_name` of its tactics, per domain. */
 const ATTACK_SOURCES = new Set(['mitre-attack', 'mitre-mobile-attack', 'mitre-ics-attack']);
@@ -34,8 +35,6 @@ export interface BundleOptions {
   file?: string;
 }
 
-type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 /**
@@ -56,8 +55,8 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   } catch {
     return undefined;
   }
-  if (!isObject(value) || value['type'] !== 'bundle' || !Array.isArray(value['objects']) || !isThreatIntelBundle(value['objects'])) return undefined;
-  const objects = value['objects'].filter(isObject);
+  if (!isJsonObject(value) || value['type'] !== 'bundle' || !Array.isArray(value['objects']) || !isThreatIntelBundle(value['objects'])) return undefined;
+  const objects = value['objects'].filter(isJsonObject);
   const lineStarts = [0];
   for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) lineStarts.push(at + 1);
   // Where `"id": "<id>"` is written: the object's own place, not a reference to it from a report's `object_refs`.
@@ -88,14 +87,14 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   for (const object of objects) {
     const stixId = text(object['id']);
     if (object['type'] !== 'attack-pattern' || !stixId || (chosen && !used.has(stixId))) continue;
-    const refs = Array.isArray(object['external_references']) ? object['external_references'].filter(isObject) : [];
+    const refs = Array.isArray(object['external_references']) ? object['external_references'].filter(isJsonObject) : [];
     const attackId = refs.map((ref) => (ATTACK_SOURCES.has(String(ref['source_name'])) ? text(ref['external_id'])?.toUpperCase() : undefined)).find(Boolean);
     const written = text(object['name']);
     if (!attackId && !written) continue;
     // Unit 42 writes the ID in the name (`T1505.003: Web Shell`); the name is what follows it.
     const name = written && attackId ? written.replace(new RegExp(`^${attackId.replace('.', '\\.')}\\s*[:\\-–]\\s*`, 'i'), '') : written;
     const place = placeOf(stixId) ?? { line: 1, start: 0, end: 0 };
-    const phases = Array.isArray(object['kill_chain_phases']) ? object['kill_chain_phases'].filter(isObject) : [];
+    const phases = Array.isArray(object['kill_chain_phases']) ? object['kill_chain_phases'].filter(isJsonObject) : [];
     const tactics = [...new Set(phases.flatMap((phase) => (ATTACK_SOURCES.has(String(phase['kill_chain_name'])) && text(phase['phase_name']) ? [text(phase['phase_name'])!] : [])))];
     if (attackId ?? name) techniqueOf.set(stixId, attackId ?? name!);
     const lines = [...new Set([place.line, ...(usedAt.get(stixId) ?? [])])].sort((a, b) => a - b);
@@ -138,7 +137,7 @@ function chosenActor(objects: readonly JsonObject[], wanted: string, file: strin
   const key = nameKey(wanted);
   const actors = objects.filter((object) => ACTOR_TYPES.includes(String(object['type'])) && text(object['id']) && text(object['name']));
   const keys = (actor: JsonObject): string[] => {
-    const refs = Array.isArray(actor['external_references']) ? actor['external_references'].filter(isObject) : [];
+    const refs = Array.isArray(actor['external_references']) ? actor['external_references'].filter(isJsonObject) : [];
     const aliases = Array.isArray(actor['aliases']) ? actor['aliases'] : [];
     const ids = refs.flatMap((ref) => (ATTACK_SOURCES.has(String(ref['source_name'])) ? [ref['external_id']] : []));
     return [actor['id'], actor['name'], ...aliases, ...ids].flatMap((value) => (text(value) ? [nameKey(text(value)!)] : []));

@@ -152,9 +152,13 @@ export function sentinelAlertRules(value: unknown): { shape: 'arm' | 'rest' | 'l
 }
 
 // A Sumo Logic Cloud SIEM rule: a name, its tags (`_mitreAttackTechnique:T1046`) and its score, as the API
-// (`scoreMapping`, `enabled`) or the content catalog (`score_mapping`, `enabled_by_default`) writes them.
+// (`scoreMapping`, `enabled`) or the content catalog (`score_mapping`, `enabled_by_default`) writes them; a first
+// seen or outlier rule has a `score` of its own instead (the catalog's FIRST-S… rules: `"score": 3`).
 const isSumoRule = (value: unknown): value is JsonObject =>
-  isJsonObject(value) && typeof value['name'] === 'string' && Array.isArray(value['tags']) && ('scoreMapping' in value || 'score_mapping' in value);
+  isJsonObject(value) &&
+  typeof value['name'] === 'string' &&
+  Array.isArray(value['tags']) &&
+  ('scoreMapping' in value || 'score_mapping' in value || typeof value['score'] === 'number');
 
 /**
  * The Sumo Logic Cloud SIEM rules a JSON value holds and how: the API's `{ data: { objects } }` (GET /sec/v1/rules),

@@ -3,7 +3,8 @@
  * of them, or its content catalog's rules by id (SumoLogic/cloud-siem-content-catalog audit/rules.json), told by
  * sumoRules. A rule covers the techniques of its `_mitreAttackTechnique:` tags (a parent whose sub-technique is tagged
  * counts through it only, as Elastic's and Sentinel's rules do), its `_mitreAttackTactic:` tags its tactics. How much it
- * counts is its severity (`scoreMapping.default`, 1 to 10, the score its signals carry; SUMO_WEIGHTS), and a prototype
+ * counts is its severity (`scoreMapping.default`, or a first seen or outlier rule's `score`: 1 to 10, the score its
+ * signals carry; SUMO_WEIGHTS), and a prototype
  * rule (`isPrototype`), whose signals Cloud SIEM keeps out of insights, weighs SUMO_WEIGHTS.prototype as a hunting rule
  * does. A rule not enabled (`enabled: false`; in the catalog, `enabled_by_default: false`) covers nothing and is ignored
  * with that reason; the catalog's rules are what Sumo Logic ships, each counted as enabled by default, noted. JSON
@@ -60,9 +61,12 @@ export function parseSumoRules(value: unknown, text: string, file: string): Cove
       continue;
     }
     const scores = item['scoreMapping'] ?? item['score_mapping'];
-    const given = scores && typeof scores === 'object' ? (scores as Record<string, unknown>)['default'] : undefined;
+    // A first seen or outlier rule scores its signals with `score`, the others with a mapping's default.
+    const given = scores && typeof scores === 'object' ? (scores as Record<string, unknown>)['default'] : item['score'];
     const severity = typeof given === 'number' && given >= 0 && given <= SUMO_WEIGHTS.scale ? given : undefined;
-    if (severity === undefined) problems.push({ file, ...place, message: `${name}: no severity from 0 to ${SUMO_WEIGHTS.scale} (scoreMapping.default); counted as ${SUMO_WEIGHTS.missingSeverity}`, skipped: false });
+    if (severity === undefined) {
+      problems.push({ file, ...place, message: `${name}: no severity from 0 to ${SUMO_WEIGHTS.scale} (scoreMapping.default, or score); counted as ${SUMO_WEIGHTS.missingSeverity}`, skipped: false });
+    }
     const prototype = (item['isPrototype'] ?? item['is_prototype']) === true;
     const level = roundLevel(prototype ? SUMO_WEIGHTS.prototype : (severity ?? SUMO_WEIGHTS.missingSeverity) / SUMO_WEIGHTS.scale);
     const levelReason = prototype

@@ -91,6 +91,24 @@ describe('parseSumoRules (Sumo Logic Cloud SIEM rules)', () => {
     expect(resolved.rules.map((r) => r.ids)).to.deep.equal([['T1105'], ['T1526'], ['T1526']]);
   });
 
+  it("reads a first seen rule, which has a score of its own and no score mapping (the catalog's FIRST-S… rules)", () => {
+    // A minimal reconstruction of two entries of SumoLogic/cloud-siem-content-catalog audit/rules.json (as of
+    // 08eada2e): an aggregation rule scores its signals in `score_mapping`, a first seen rule (content_type ANOMALY)
+    // in `score`. The repository states no licence, so its text is not copied; names, tags and scores are as it writes them.
+    const catalog = {
+      'AGGREGATION-S00003': { enabled_by_default: true, is_prototype: false, name: 'Suspicious AWS Lambda Enumeration', pattern_type: 'aggregation', score_mapping: { default: 3, type: 'constant' }, tags: ['_mitreAttackTactic:TA0007', '_mitreAttackTechnique:T1526'] },
+      'FIRST-S00020': { content_type: 'ANOMALY', enabled_by_default: true, is_prototype: false, name: 'First Seen Azure OAUTH Application Consent from User', pattern_type: 'first_seen', score: 3, tags: ['_mitreAttackTactic:TA0008', '_mitreAttackTechnique:T1550.001'] },
+    };
+    expect(kindOfValue({ 'FIRST-S00020': catalog['FIRST-S00020'] })).to.equal('sumo-rules');
+    const read = parseSumoRules(catalog, JSON.stringify(catalog, null, 4), 'rules.json');
+    expect(read.counts).to.deep.equal({ items: 2, rules: 2, ignored: 0, invalid: 0 });
+    expect(read.rules.map((r) => [r.name, r.refs.map((ref) => ref.raw), r.levelReason])).to.deep.equal([
+      ['Suspicious AWS Lambda Enumeration', ['T1526'], 'sumo severity 3 / 10 -> 0.3'],
+      ['First Seen Azure OAUTH Application Consent from User', ['T1550.001'], 'sumo severity 3 / 10 -> 0.3'],
+    ]);
+    expect(read.problems).to.deep.equal([]);
+  });
+
   it('covers T1087.004 and T1526 of enterprise-attack 18.1', () => {
     const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
     const resolved = resolveCoverage([input], library.release('enterprise-attack', '18.1'));

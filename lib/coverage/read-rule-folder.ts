@@ -2,9 +2,10 @@
  * A folder of detection rules as coverage: Sigma rules, Splunk Security Content detections, Microsoft Sentinel
  * analytic rules and hunting queries, Elastic detection rules, Wazuh rules, Falco rules, Google SecOps (Chronicle)
  * YARA-L rules and Panther detections, in any mix. A `.toml` file is an Elastic rule, an `.xml` file Wazuh rules, a
- * `.yaral` file YARA-L, a `.py` file Panther's Python; a YAML file is told by its fields (siemRuleFormat,
+ * `.yaral` file YARA-L, a `.py` file Panther's Python, a `savedsearches.conf` Splunk's saved searches; a YAML file is told by its fields (siemRuleFormat,
  * isPantherItem) or, for Falco, its list of rules and macros. Each is read by its format's parser: read-sigma.ts,
- * read-siem-rule.ts, read-wazuh.ts, read-falco.ts, read-chronicle.ts, read-panther.ts, read-panther-python.ts.
+ * read-siem-rule.ts, read-splunk-conf.ts, read-wazuh.ts, read-falco.ts, read-chronicle.ts, read-panther.ts,
+ * read-panther-python.ts.
  */
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
@@ -16,6 +17,7 @@ import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRule
 import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
+import { asSplunkReads, parseSavedSearches, SAVEDSEARCHES_FILE, type ConfStanza } from './read-splunk-conf.js';
 import { isSigmaDocs, parseSigmaDocs, settleCorrelations, sigmaRefKey, type SigmaLink } from './read-sigma.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
@@ -45,7 +47,9 @@ export type RuleOutcome = (
  * each counted as an item of the input. `format`: the format the file was read in (parseRuleFile), which names an
  * input whose every rule is ignored (a folder of Elastic's deprecated rules is `elastic`).
  */
-export type RuleFileOutcome = RuleOutcome | ({ items: RuleOutcome[] } & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; format?: CoverageKind; panther?: PantherModule });
+export type RuleFileOutcome =
+  | RuleOutcome
+  | ({ items: RuleOutcome[] } & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; format?: CoverageKind; panther?: PantherModule; splunkConf?: ConfStanza[] });
 
 /**
  * Read every *.yml, *.yaml, *.toml and *.yaral file under a folder (or one file) as detection rules, and every file
@@ -79,7 +83,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     file,
     outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome,
   }));
-  for (const { file, outcome } of asWazuhLoads(settleCorrelations(oneSigmaRulePerId(read)))) {
+  for (const { file, outcome } of asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(read))))) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -257,6 +261,7 @@ function withoutLinks(outcome: RuleFileOutcome): RuleFileOutcome {
  */
 function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome; format?: CoverageKind; panther?: PantherModule } {
   if (TOML_FILE.test(file)) return { outcome: parseElasticRule(source, file), format: 'elastic' };
+  if (SAVEDSEARCHES_FILE.test(file)) return { outcome: parseSavedSearches(source, file), format: 'splunk' };
   if (JSON_FILE.test(file)) return { outcome: parseSplunkJsonDetection(source, file), format: 'splunk' };
   if (XML_FILE.test(file)) return { outcome: parseWazuhRules(source, file), format: 'wazuh' };
   if (PY_FILE.test(file)) {
@@ -399,6 +404,7 @@ export function listRuleFiles(dir: string): string[] {
       else if (!(entry.isFile() || isLinkToFile(path))) continue;
       else if (
         RULE_FILE.test(entry.name) ||
+        SAVEDSEARCHES_FILE.test(entry.name) ||
         (extname(entry.name) === '' && looksLikeRule(path)) ||
         (JSON_FILE.test(entry.name) && looksLikeSplunkJson(path)) ||
         (XML_FILE.test(entry.name) && looksLikeWazuhFile(path)) ||

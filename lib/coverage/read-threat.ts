@@ -105,8 +105,8 @@ export function readThreatInputs(
   return { campaigns, layers, domain };
 }
 
-// Rule files whose extension no other input shares: Wazuh rules, YARA-L rules, an Elastic rule.
-const RULE_FILE_OF_ITS_OWN = /\.(?:xml|yaral|toml)$/i;
+// Rule files whose extension or name no other input shares: Wazuh rules, YARA-L rules, an Elastic rule, Splunk saved searches.
+const RULE_FILE_OF_ITS_OWN = /\.(?:xml|yaral|toml)$|(?:^|[\\/])savedsearches\.conf$/i;
 
 /** What `--coverage` reads from a YAML file, for the message refusing one that is none of them. */
 const YAML_COVERAGE =
@@ -156,7 +156,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) {
     throw new UsageError(
       `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
-        'YARA-L, Panther) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Panther .py), a detections file (.csv, .yml, .yaml, .json), ' +
+        'YARA-L, Panther) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Panther .py, Splunk savedsearches.conf), a detections file (.csv, .yml, .yaml, .json), ' +
         'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
   }

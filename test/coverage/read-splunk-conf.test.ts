@@ -1,0 +1,122 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { parseConfStanzas, parseSavedSearches } from '../../lib/coverage/read-splunk-conf.js';
+import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
+import { freshTmpDir } from '../helpers/attack.js';
+
+// An excerpt of ESCU's savedsearches.conf as security_content built it: splunk/security_content (Apache-2.0)
+// bin/contentctl_project/contentctl_infrastructure/tests/adapter/data/default_reference/savedsearches.conf at
+// 3e96701688e9444aa1327f67d151c735ae815870, its first detection (action.escu.* lines, the risk message and the search
+// shortened) and its baseline.
+const ESCU_DEFAULT = [
+  '### ESCU DETECTIONS ###',
+  '',
+  '[ESCU - Attempted Credential Dump From Registry via Reg exe - Rule]',
+  'action.escu = 0',
+  'action.escu.mappings = {"cis20": ["CIS 3", "CIS 5", "CIS 16"], "kill_chain_phases": ["Actions on Objectives"], "mitre_attack": ["T1003.002", "T1003"], "nist": ["DE.CM"]}',
+  'action.escu.search_type = detection',
+  'action.risk = 1',
+  'action.risk.param._risk_score = 0',
+  'cron_schedule = 0 * * * *',
+  'action.correlationsearch.enabled = 1',
+  'action.correlationsearch.label = ESCU - Attempted Credential Dump From Registry via Reg exe - Rule',
+  'action.correlationsearch.annotations = {"analytic_story": ["Credential Dumping", "DarkSide Ransomware"], "cis20": ["CIS 3", "CIS 5", "CIS 16"], "confidence": 100, "impact": 90, "kill_chain_phases": ["Actions on Objectives"], "mitre_attack": ["T1003.002", "T1003"], "nist": ["DE.CM"]}',
+  'schedule_window = auto',
+  'action.notable = 1',
+  'action.notable.param.severity = high',
+  'disabled = true',
+  'enableSched = 1',
+  'search = | tstats `security_content_summariesonly` count from datamodel=Endpoint.Processes where `process_reg` OR `process_cmd` Processes.process=*save* by Processes.dest',
+  '',
+  '### ESCU BASELINES ###',
+  '',
+  '[ESCU - Previously Seen Users In CloudTrail - Update]',
+  'action.escu = 0',
+  'action.escu.search_type = support',
+  'cron_schedule = 0 * * * *',
+  'disabled = true',
+  'search = | tstats earliest(_time) as firstTime from datamodel=Authentication by Authentication.user | outputlookup previously_seen_users_console_logins',
+  '',
+].join('\n');
+
+describe('parseSavedSearches (Splunk savedsearches.conf)', () => {
+  it("reads a correlation search's ATT&CK annotations and honours disabled; a baseline is no detection (ESCU's own file)", () => {
+    const outcome = parseSavedSearches(ESCU_DEFAULT, 'savedsearches.conf');
+    expect('items' in outcome && outcome.items).to.deep.equal([
+      { ignored: { line: 16, name: 'ESCU - Attempted Credential Dump From Registry via Reg exe - Rule', reason: 'disabled in Splunk (disabled = true)' } },
+    ]);
+    const enabled = parseSavedSearches(ESCU_DEFAULT.replace('disabled = true', 'disabled = 0'), 'savedsearches.conf');
+    const rules = 'items' in enabled ? enabled.items.flatMap((item) => ('rule' in item ? [item.rule] : [])) : [];
+    expect(rules.map((r) => [r.name, r.refs.map((ref) => [ref.id, ref.line]), r.level, r.levelReason])).to.deep.equal([
+      [
+        'ESCU - Attempted Credential Dump From Registry via Reg exe - Rule',
+        [['T1003.002', 12], ['T1003', 12]],
+        0.9,
+        'splunk search deployed in Splunk, type TTP (its actions: a notable event) -> 0.9',
+      ],
+    ]);
+  });
+
+  it('reads values a backslash carries onto the next line, and the keys of [default] in every stanza', () => {
+    // The shape of an app's savedsearches.conf (TheLawsOfChaos/escu_companion writes its description and search so).
+    const stanzas = parseConfStanzas(['[default]', 'disabled = 1', '', '[Alert]', 'description = one\\', 'two', '# a comment', 'search = | makeresults \\', '| stats count', ''].join('\n'));
+    expect(stanzas).to.deep.equal([
+      {
+        name: 'Alert',
+        line: 4,
+        keys: { disabled: { value: '1', line: 2 }, description: { value: 'one\ntwo', line: 5 }, search: { value: '| makeresults \n| stats count', line: 8 } },
+      },
+    ]);
+  });
+
+  it('says a file of no correlation search holds no detection, and reports annotations that are no JSON', () => {
+    expect(parseSavedSearches('[Weekly report]\nsearch = index=_internal | stats count\n', 'savedsearches.conf')).to.deep.equal({
+      items: [],
+      notes: [{ line: 1, message: 'none of its 1 saved searches is a correlation search or has ATT&CK annotations (action.correlationsearch.annotations): no detection' }],
+      splunkConf: [{ name: 'Weekly report', line: 1, keys: { search: { value: 'index=_internal | stats count', line: 2 } } }],
+    });
+    const broken = parseSavedSearches('[Rule]\naction.correlationsearch.annotations = {"mitre_attack": ["T1110"\n', 'savedsearches.conf');
+    expect('items' in broken && broken.items[0] && 'invalid' in broken.items[0] && broken.items[0].invalid.line).to.equal(2);
+  });
+});
+
+describe('readRuleFolder and --coverage (Splunk savedsearches.conf)', () => {
+  it("reads an app's local/savedsearches.conf over its default/ one, as Splunk does: ESCU's search turned on there counts", () => {
+    // A deployment's local/ file as Splunk writes it when a search is enabled (a reconstruction), and a search of its own.
+    const dir = freshTmpDir('splunk-conf');
+    mkdirSync(join(dir, 'DA-ESS-ContentUpdate', 'default'), { recursive: true });
+    mkdirSync(join(dir, 'DA-ESS-ContentUpdate', 'local'));
+    writeFileSync(join(dir, 'DA-ESS-ContentUpdate', 'default', 'savedsearches.conf'), ESCU_DEFAULT);
+    const local = [
+      '[ESCU - Attempted Credential Dump From Registry via Reg exe - Rule]',
+      'disabled = 0',
+      '',
+      '[Custom - Encoded PowerShell - Rule]',
+      'action.correlationsearch.enabled = 1',
+      'action.correlationsearch.label = Custom - Encoded PowerShell - Rule',
+      'action.correlationsearch.annotations = {"mitre_attack": ["T1059.001"]}',
+      'action.risk = 1',
+      'search = index=wineventlog EventCode=4104 ScriptBlockText="*-enc*"',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'DA-ESS-ContentUpdate', 'local', 'savedsearches.conf'), local);
+    const input = readRuleFolder(dir);
+    expect(input.kind).to.equal('splunk');
+    expect(input.counts).to.deep.equal({ items: 2, rules: 2, ignored: 0, invalid: 0 });
+    expect(input.rules.map((r) => [r.name, r.refs.map((ref) => ref.id), r.level])).to.deep.equal([
+      ['ESCU - Attempted Credential Dump From Registry via Reg exe - Rule', ['T1003.002', 'T1003'], 0.9],
+      ['Custom - Encoded PowerShell - Rule', ['T1059.001'], 0.5],
+    ]);
+    expect(input.problems.map((p) => [p.line, p.message])).to.deep.equal([
+      [3, 'read with local/savedsearches.conf over default/, as Splunk does: disabled = 0 (local/savedsearches.conf:2)'],
+    ]);
+    // The same from the cache, and one file given to --coverage is read as a folder of it.
+    const cacheDir = freshTmpDir('splunk-conf-cache');
+    readRuleFolder(dir, { cacheDir });
+    expect(readRuleFolder(dir, { cacheDir })).to.deep.equal(input);
+    const [alone] = readCoverageInputs([join(dir, 'DA-ESS-ContentUpdate', 'default', 'savedsearches.conf')]);
+    expect(alone?.counts).to.deep.equal({ items: 1, rules: 0, ignored: 1, invalid: 0 });
+  });
+});

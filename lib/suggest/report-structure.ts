@@ -76,23 +76,35 @@ function isIocHeading(text: string): boolean {
 const FIGURE_LABEL = /^\p{L}[\p{L}\p{N}&-]*\/?$/u;
 const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
 
-// A chart's labels and data after its caption, as pdftotext writes a chart beside the text (the Dragos 2022 review's
-// `FIGURE 13: IN 2022 , EXTERNAL` … `FROM 70% TO 53%.` then `100%`, `CHANGE`, `-17`, `70%` … `2022`, each a block of
-// its own: `CHANGE` got Indicator Removal: Timestomp 100; `FIGURE 9: WHERE DO VULNERABILITIES RESIDE ?` then its
-// legend, `Advisories ‘deep within’` / `control network` / `83%` …): the passages right after a caption (`isCaption`)
-// that are short (at most MAX_CHART_LABEL_WORDS words, no sentence's end, no list item), up to the first that is not,
-// when at least MIN_CHART_DATA of them are a chart's data (a number or a share alone: `70%`, `-17`, `2019`, or a label
-// ending with one: `Loss of view: 1%`), and up to the last datum: a heading after the chart (`KEY FI NDI NG #2` /
-// `Poor Security Perimeters` after `2022`), or after a caption with no chart, is read.
+// A chart's labels and data, as pdftotext writes a chart beside the text, each a block of its own: a run of short
+// passages (at most MAX_CHART_LABEL_WORDS words, no sentence's end, no list item, no caption), up to the last of them
+// that is a chart's datum (a number or a share alone: `70%`, `-17`, `2019`; a count and its unit in lower case: `247
+// incidents`; or a label ending with one: `Loss of view: 1%`): a heading after the chart (`KEY FI NDI NG #2` / `Poor
+// Security Perimeters` after `2022`), or after a caption with no chart, is read. Right after a caption (`isCaption`)
+// MIN_CHART_DATA data make the run a chart's (the Dragos 2022 review's `FIGURE 13: IN 2022 , EXTERNAL` … `FROM 70% TO
+// 53%.` then `100%`, `CHANGE`, `-17`, `70%` … `2022`: `CHANGE` got Indicator Removal: Timestomp 100; `FIGURE 9: WHERE
+// DO VULNERABILITIES RESIDE ?` then its legend, `Advisories ‘deep within’` / `control network` / `83%` …). A legend set
+// apart from its caption, text between them (the same review's Figure 8: `Loss of view:` / `1%` … 34 lines after
+// `FIGURE 8: LOSS OF VIEW, LOSS OF CONTROL, OR BOTH`, each got a technique: Remote System Discovery 100 for the first;
+// Figure 7's `Advisories with no patch when announced` / `30%` …), is known by its data alone: at least
+// MIN_LEGEND_DATA of them, each label beside one (at most MAX_LEGEND_GAP passages with no datum in a row, from the run's
+// start: a label wrapped over two blocks, `Advisories for which Dragos` / `provided missing mitigation advice` / `53%`).
 const MAX_CHART_LABEL_WORDS = 8;
 const MIN_CHART_DATA = 2;
+const MIN_LEGEND_DATA = 3;
+const MAX_LEGEND_GAP = 2;
 // (One decimal point at most: an IP address under a table's caption is an indicator, no datum.)
-const CHART_DATUM = /(?:^|\s|:)[-+−]?\d[\d,]*(?:\.\d+)?\s*%?$/u;
+const CHART_DATUM = /(?:^|\s|:)[-+−]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s\p{Ll}+)?$/u;
+// A caption in capitals, as a designed report sets its charts' and tables' titles (`FIGURE 8: LOSS OF VIEW, LOSS OF
+// CONTROL , OR B OTH`, which got Remote System Discovery 100; `TABL E  2:  RANSOMWARE G ROU P S AND SEC TORS/R EGIONS
+// TARGETED`), names what the figure counts or lists: a figure's label too. A caption in sentence case (`Figure 5:
+// PowerShell command used to download the loader`) is read.
+const NO_LOWER_CASE = /^[^\p{Ll}]*$/u;
 
 /**
  * The passages (by index) that are a figure's labels: one word each (`FIGURE_LABEL`), alone or several in a row,
- * between two list items (`isListItem`), as a figure's stages stand among its items in pdftotext's output; and a
- * chart's labels after its caption (see MAX_CHART_LABEL_WORDS).
+ * between two list items (`isListItem`), as a figure's stages stand among its items in pdftotext's output; a caption in
+ * capitals (NO_LOWER_CASE); and a chart's labels and legend (see MAX_CHART_LABEL_WORDS).
  */
 export function figureLabelPassages(passages: readonly { text: string }[]): Set<number> {
   const labels = new Set<number>();
@@ -109,25 +121,39 @@ export function figureLabelPassages(passages: readonly { text: string }[]): Set<
     run = [];
   });
   passages.forEach((passage, i) => {
-    if (isCaption(passage.text)) for (const label of chartLabels(passages, i + 1)) labels.add(label);
+    if (isCaption(passage.text) && NO_LOWER_CASE.test(passage.text)) labels.add(i);
   });
+  const short = passages.map((passage) => isChartLabel(passage.text));
+  for (let first = 0; first < passages.length; first++) {
+    if (!short[first] || short[first - 1]) continue;
+    for (const label of chartLabels(passages, short, first, first > 0 && isCaption(passages[first - 1]!.text))) labels.add(label);
+  }
   return labels;
 }
 
-/** The passages (by index) of a chart's labels from `first`, right after its caption (see MAX_CHART_LABEL_WORDS). */
-function chartLabels(passages: readonly { text: string }[], first: number): number[] {
-  const run: number[] = [];
+/** Whether a passage may be a chart's label or datum: short, no sentence's end, no list item, no caption. */
+function isChartLabel(text: string): boolean {
+  const trimmed = text.trim();
+  return !/[.!?]\s|[.!?;]$/.test(trimmed) && !isListItem(trimmed) && !isCaption(trimmed) && textWords(trimmed).length <= MAX_CHART_LABEL_WORDS;
+}
+
+/**
+ * The passages (by index) of a chart's labels in the run of them (`short`: `isChartLabel` of each passage) that begins
+ * at `first`, right after its caption or not (see MAX_CHART_LABEL_WORDS).
+ */
+function chartLabels(passages: readonly { text: string }[], short: readonly boolean[], first: number, afterCaption: boolean): number[] {
   let data = 0;
   let end = first;
-  for (let i = first; i < passages.length; i++) {
-    const text = passages[i]!.text.trim();
-    if (textWords(text).length > MAX_CHART_LABEL_WORDS || /[.!?]\s|[.!?;]$/.test(text) || isListItem(text) || isCaption(text)) break;
-    run.push(i);
-    if (!CHART_DATUM.test(text)) continue;
+  let gap = 0;
+  for (let i = first; i < passages.length && short[i]; i++) {
+    if (!CHART_DATUM.test(passages[i]!.text.trim())) continue;
     data++;
+    gap = Math.max(gap, i - end);
     end = i + 1;
   }
-  return data >= MIN_CHART_DATA ? run.filter((i) => i < end && /\p{L}/u.test(passages[i]!.text)) : [];
+  const chart = afterCaption ? data >= MIN_CHART_DATA : data >= MIN_LEGEND_DATA && gap <= MAX_LEGEND_GAP;
+  if (!chart) return [];
+  return Array.from({ length: end - first }, (_, k) => first + k).filter((i) => /\p{L}/u.test(passages[i]!.text));
 }
 
 // Advice to defenders, as advisories give it (a "Mitigations" list, "Organizations should enable MFA"): what to guard

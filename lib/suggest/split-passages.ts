@@ -31,7 +31,11 @@ const BARE_BULLET = /^\s*[•●■◆▪‣・\uF0B7]\s*$/;
 // Dragos 2022 review's `FIGURE 13: IN 2022 , EXTERNAL` / `CONNEC TIONS TO OT` / `DROPPED SIGNIFICANTLY` / `FROM 70% TO
 // 53%.`, whose third line alone got Ingress Tool Transfer 100; Zscaler's 2024 ransomware report's `Figure 13: Map of
 // SmokeLoader infections` / `communicating with the Operation Endgame` / `sinkhole. (Source: Zscaler ThreatLabz)`).
-export const FIGURE = String.raw`^\s*(?:figure|fig\.?|table|exhibit|image|chart|diagram|listing)\s*\d{1,3}[a-z]?\s*`;
+// A PDF that spaces its captions' letters leaves spaces inside the word when extracted (the Dragos 2022 review's `FIG
+// URE  3 :  RAN SO MWA RE  INC I DEN TS BY CONTINENT`, `TABL E  2:  RANSOMWARE G ROU P S`): one space may stand
+// between any two letters of `figure` and `table`.
+const spaced = (word: string): string => [...word].join(' ?');
+export const FIGURE = String.raw`^\s*(?:${spaced('figure')}|fig\.?|${spaced('table')}|exhibit|image|chart|diagram|listing)\s*\d{1,3}[a-z]?\s*`;
 const CAPTION = new RegExp(`${FIGURE}[.:–—-]`, 'i');
 // A list, for the width of its column (`itemColumns`): items at most ITEM_GAP lines apart (a blank line, an item's other
 // lines, a figure's label between), at least MIN_COLUMN_ITEMS of them.

@@ -161,10 +161,11 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
 ];
 
 /**
- * The note of a figure's label among its list items (`Recon`, `Weaponization` beside a kill chain's techniques), or of a
- * chart's label or legend after its caption (`CHANGE`, `Advisories ‘deep within’ control network`): not ranked.
+ * The note of a figure's label among its list items (`Recon`, `Weaponization` beside a kill chain's techniques), of a
+ * chart's label or legend (`CHANGE`, `Loss of view: 1%`), or of a caption in capitals (`FIGURE 8: LOSS OF VIEW …`): not ranked.
  */
-export const FIGURE_LABEL_NOTE = "a figure's label (one word between its list's items: a stage, a column; a chart's label or legend after its caption), no behaviour: not ranked";
+export const FIGURE_LABEL_NOTE =
+  "a figure's label (one word between its list's items: a stage, a column; a chart's label or legend; a caption in capitals, a chart's or a table's title), no behaviour: not ranked";
 
 /** The note of a PDF's running header or footer alone, its page number aside (`ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`): not ranked. */
 export const RUNNING_HEADER_NOTE = "a page's running header or footer (the report's title on every page, a page number), not the report's text: not ranked";

@@ -929,9 +929,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // pdftotext writes a chart's labels and data after its caption, each a block of its own (the Dragos 2022 review's
   // `FIGURE 13: …` then `100%`, `CHANGE`, `-17`, `70%` … `2022`: `CHANGE` got Indicator Removal: Timestomp 100; `FIGURE 9:
   // WHERE DO VULNERABILITIES RESIDE ?` then its legend, `Advisories ‘deep within’` / `control network` / `83%` …): they
-  // are a figure's labels up to the first sentence. The caption is read, and so are a heading after a caption with no
-  // chart's data (`Persistence`) and the sentence that ends the run.
-  it("notes a chart's labels and legend after its caption, and reads the caption and the sentence after them", () => {
+  // are a figure's labels up to the first sentence. The captions, in capitals, are the charts' titles; a heading after a
+  // caption with no chart's data (`Persistence`), that caption in sentence case and the sentence that ends the run are read.
+  it("notes a chart's labels, legend and caption in capitals, and reads a caption in sentence case and the sentence after them", () => {
     const text = [
       'Sixteen percent of the advisories without a patch had no mitigation, down from 19 percent last year.',
       '',
@@ -974,12 +974,137 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ].join('\n');
     const read = suggestTechniques(text, model);
     const labels = read.filter((passage) => passage.note === FIGURE_LABEL_NOTE);
-    expect(labels.map((passage) => passage.text)).to.deep.equal(['CHANGE', 'Advisories ‘deep within’ control network', 'Advisories that impact the border']);
+    expect(labels.map((passage) => passage.text)).to.deep.equal([
+      'FIGURE 6: IN 2023 , REMOTE CONNEC TIONS TO OT DROPPED SHARPLY FROM 64% TO 41%.',
+      'CHANGE',
+      'FIGURE 7: WHERE DO ADVISORIES RESIDE ?',
+      'Advisories ‘deep within’ control network',
+      'Advisories that impact the border',
+    ]);
     expect(labels.every((passage) => passage.candidates.length === 0)).to.equal(true);
     const first = new Map(read.map((passage) => [passage.text, passage.candidates[0]?.id]));
-    expect(first.get('FIGURE 6: IN 2023 , REMOTE CONNEC TIONS TO OT DROPPED SHARPLY FROM 64% TO 41%.')).to.be.a('string');
+    expect(first.get('Figure 8: Attack chain')).to.be.a('string');
     expect(first.get('The actor dumped the memory of LSASS with procdump to get credentials.')).to.equal('T1003.001');
     expect(first.get('Persistence')).to.be.a('string');
+  });
+
+  // A PDF that spaces its captions' letters leaves spaces in the words when extracted: the Dragos 2022 review (code index
+  // file id 53961877000) as pdftotext writes it, `FIG URE  3 :  RAN SO MWA RE  INC I DEN TS BY CONTINENT • 2022` then
+  // `40%` / `North America` / `247 incidents` … (`North America` got System Location Discovery 100, each `… incidents`
+  // Email Collection 91.4), and `TABL E  2:  RANSOMWARE G ROU P S   AND SEC TORS/R EGIONS TARGETED` (Proxy: Multi-hop
+  // Proxy 100). A minimal reconstruction of that shape (the report's licence allows no copy): the captions are captions,
+  // in capitals a chart's or a table's title, and the chart's data and labels after the first are a figure's labels.
+  it("reads a caption whose letters the PDF spaced (`FIG URE  3 :`, `TABL E  2:`) as a caption: a title, and its chart's labels", () => {
+    const text = [
+      'The breakdowns of ransomware activities for the year follow.',
+      '',
+      'FIG URE  2 :  RAN SO MWA RE  INC I DEN TS BY REGION • 2023',
+      '',
+      '41%',
+      'Europe',
+      '212 incidents',
+      '',
+      '30%',
+      'North America',
+      '160 incidents',
+      '',
+      '2%',
+      'Oceania',
+      '9 incidents',
+      '',
+      'Globally, 41 percent of the ransomware attacks targeted industrial organizations in Europe.',
+      '',
+      'TABL E  5:  RANSOMWARE G ROU P S   AND SEC TORS TARGETED',
+      '',
+      'Table 6: Commands the loader ran to list the accounts of the domain',
+    ].join('\n');
+    const read = suggestTechniques(text, model);
+    const labels = read.filter((passage) => passage.note === FIGURE_LABEL_NOTE).map((passage) => passage.text);
+    expect(labels).to.deep.equal([
+      'FIG URE 2 : RAN SO MWA RE INC I DEN TS BY REGION • 2023',
+      'Europe',
+      '212 incidents',
+      'North America',
+      '160 incidents',
+      'Oceania',
+      '9 incidents',
+      'TABL E 5: RANSOMWARE G ROU P S AND SEC TORS TARGETED',
+    ]);
+    const first = new Map(read.map((passage) => [passage.text, passage.candidates[0]?.id]));
+    expect(first.get('Globally, 41 percent of the ransomware attacks targeted industrial organizations in Europe.')).to.be.a('string');
+    expect(first.get('Table 6: Commands the loader ran to list the accounts of the domain')).to.be.a('string');
+  });
+
+  // A chart's legend set apart from its caption, text between them: the Dragos 2022 review's Figure 8 as pdftotext
+  // writes it (code index file id 53961877000), `Loss of view:` / `1%` … 34 lines after `FIGURE 8: LOSS OF VIEW, LOSS
+  // OF CONTROL , OR B OTH` (Remote System Discovery 100, System Binary Proxy Execution 94.6, Firmware Corruption 90),
+  // and its Figure 7's legend after two paragraphs, `Advisories with no patch` / `when announced` / `30%` … `Advisories
+  // for which Dragos` / `provided missing mitigation` / `advice` / `53%` (Modify System Image: Patch System Image 100 …).
+  // A minimal reconstruction of that shape: at least 3 data, each label beside one, make a legend; a run of headings
+  // with one number among them is read, and so is the text around the legends.
+  it("notes a chart's legend apart from its caption by its data, and reads headings with a number among them", () => {
+    const text = [
+      'FIGURE 4: LOSS OF VIEW, LOSS OF',
+      'CONTROL , OR B OTH',
+      '',
+      'In 2023, 44 percent of the advisories could cause both a loss of view and a loss of control, as Figure 4 shows.',
+      '',
+      'Loss of view:',
+      '3%',
+      '',
+      'Loss of control:',
+      '1%',
+      '',
+      'Loss of both:',
+      '44%',
+      '',
+      'Loss of neither',
+      'view or control:',
+      '52%',
+      '',
+      'The actor wiped the firmware of the controller so that operators lost control of the process.',
+      '',
+      'Advisories with no patch',
+      'when announced',
+      '',
+      '28%',
+      '',
+      'Advisories that had a patch',
+      '',
+      '72%',
+      '',
+      'Advisories for which Dragos',
+      'provided missing mitigation',
+      'advice',
+      '',
+      '49%',
+      '',
+      'The loader adds a Run key for itself so that it starts at each logon.',
+      '',
+      'Key Findings',
+      '',
+      'Stage 2',
+      '',
+      'Remote Access',
+    ].join('\n');
+    const read = suggestTechniques(text, model);
+    const labels = read.filter((passage) => passage.note === FIGURE_LABEL_NOTE).map((passage) => passage.text);
+    expect(labels).to.deep.equal([
+      'FIGURE 4: LOSS OF VIEW, LOSS OF CONTROL , OR B OTH',
+      'Loss of view: 3%',
+      'Loss of control: 1%',
+      'Loss of both: 44%',
+      'Loss of neither view or control: 52%',
+      'Advisories with no patch when announced',
+      'Advisories that had a patch',
+      'Advisories for which Dragos',
+      'provided missing mitigation advice',
+    ]);
+    const first = new Map(read.map((passage) => [passage.text, passage.candidates[0]?.id]));
+    expect(first.get('In 2023, 44 percent of the advisories could cause both a loss of view and a loss of control, as Figure 4 shows.')).to.be.a('string');
+    expect(first.get('The actor wiped the firmware of the controller so that operators lost control of the process.')).to.be.a('string');
+    expect(first.get('The loader adds a Run key for itself so that it starts at each logon.')).to.equal('T1547.001');
+    expect(first.get('Remote Access')).to.be.a('string');
   });
 
   it('skips sentences that cite an ID and ranks the others, with the evidence', () => {

@@ -176,14 +176,15 @@ export function coverageInput(
 const TECHNIQUE_PAGE = /\battack\.mitre\.org\/(?:versions\/v[\d.]+\/)?(?:techniques\/(T\d{4})(?:\/(\d{3}))?|wiki\/Technique\/(T\d{4}))(?![\d.])/gi;
 
 /**
- * A rule that names no ATT&CK technique where its format names them (`what`: `ATT&CK technique tag`), ignored. When
+ * A rule that names no ATT&CK technique where its format names them (`what`: `ATT&CK technique tag`), ignored; the
+ * reason names the tactics it is mapped to instead (`tactics`, as written), since a review counts techniques. When
  * its references link to technique pages, a note in `notes` names the IDs and how to claim them (`claim`: `tag it
  * attack.t1547.004`), and so does the reason. The rule is still not counted: a reference is a source its author read
  * (a parent technique, a neighbour, an article naming several), not a claim of what the rule detects, and every tool
  * that maps rules to ATT&CK reads the claim.
  */
 export function untaggedRule(
-  rule: { name: string; line: number; what: string },
+  rule: { name: string; line: number; what: string; tactics?: readonly string[] },
   references: readonly { text: string; line?: number }[],
   notes: Omit<CoverageProblem, 'file' | 'skipped'>[],
   claim: (ids: readonly string[]) => string,
@@ -199,12 +200,14 @@ export function untaggedRule(
     }
   }
   const { name, what } = rule;
-  if (!ids.length) return { ignored: { line: rule.line, name, reason: `no ${what}` } };
+  const tactics = [...new Set(rule.tactics ?? [])];
+  const only = tactics.length ? `tactics only: ${tactics.join(', ')}` : '';
+  if (!ids.length) return { ignored: { line: rule.line, name, reason: `no ${what}${only ? ` (${only})` : ''}` } };
   notes.push({
     line: line ?? rule.line,
     message:
       `no ${what}, but its references link to the ATT&CK page of ${ids.join(', ')}; the rule is not counted ` +
       `(a reference is a source, not what the rule detects): if it detects ${ids.length === 1 ? 'that technique' : 'those techniques'}, ${claim(ids)}`,
   });
-  return { ignored: { line: rule.line, name, reason: `no ${what} (its references link to ${ids.join(', ')})` } };
+  return { ignored: { line: rule.line, name, reason: `no ${what} (${only ? `${only}; ` : ''}its references link to ${ids.join(', ')})` } };
 }

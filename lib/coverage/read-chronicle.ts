@@ -84,7 +84,8 @@ function yaraLRule(ruleName: string, body: string, line: number, firstLine: numb
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (!refs.length) {
     const references = [...meta].filter(([key]) => /^references?$/.test(key)).map(([, { value, line: at }]) => ({ text: value, line: at }));
-    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, references, notes, (ids) => `name it in meta as mitre_attack_url = "https://attack.mitre.org/techniques/${ids[0]!.replace('.', '/')}/"`));
+    const tactics = meta.get('mitre_attack_tactic')?.value.split(',').map((part) => part.trim()).filter(Boolean) ?? [];
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique', tactics }, references, notes, (ids) => `name it in meta as mitre_attack_url = "https://attack.mitre.org/techniques/${ids[0]!.replace('.', '/')}/"`));
   }
   const type = meta.get('type')?.value.trim();
   const severity = meta.get('severity');

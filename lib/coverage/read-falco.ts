@@ -94,7 +94,7 @@ function falcoRule(item: YamlMap, lines: LineIndex, file: string): RuleOutcome {
   }
   if (maturity === 'deprecated') return { ignored: { line, name, reason: 'maturity_deprecated' } };
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
-  if (!refs.length) return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique tag' }, [], notes, (ids) => `tag it ${ids.join(', ')}`));
+  if (!refs.length) return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics: tags.map((tag) => tag.raw) }, [], notes, (ids) => `tag it ${ids.join(', ')}`));
   const maturityFactor = weightFactor('maturity', maturity, FALCO_WEIGHTS.maturity, FALCO_WEIGHTS.missingMaturity, (message) => notes.push({ line, message }));
   const priorityNode = fields.get('priority');
   const priorityFactor = weightFactor('priority', scalarText(priorityNode)?.trim(), FALCO_WEIGHTS.priority, FALCO_WEIGHTS.missingPriority, (message) =>

@@ -127,7 +127,9 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   const refs = techniqueRefs(listNode, lines, notes);
   const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (!refs.length) {
-    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, listItems(fields.get(format === 'sekoia' ? 'sources' : 'references'), lines), notes, (ids) => `list ${ids.join(', ')} under ${key}`));
+    const tactics = format === 'sentinel' ? listItems(fields.get('tactics'), lines).map(({ text }) => text.trim()).filter(Boolean) : [];
+    const references = listItems(fields.get(format === 'sekoia' ? 'sources' : 'references'), lines);
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique', tactics }, references, notes, (ids) => `list ${ids.join(', ')} under ${key}`));
   }
   const rule: CoverageRule = { kind: format, name, file, line, refs, level: weighed.level, levelReason: weighed.levelReason };
   const id = scalarText(fields.get(format === 'sekoia' ? 'uuid' : 'id'));
@@ -388,7 +390,8 @@ export function elasticRule(
   const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (!refs.length) {
     const references = Array.isArray(rule['references']) ? rule['references'].flatMap((text) => (typeof text === 'string' ? [{ text }] : [])) : [];
-    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, references, notes, (ids) => `list ${ids.join(', ')} as techniques of its threat (framework "MITRE ATT&CK")`));
+    const tacticRefs = tactics.map((ref) => ref.raw);
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique', tactics: tacticRefs }, references, notes, (ids) => `list ${ids.join(', ')} as techniques of its threat (framework "MITRE ATT&CK")`));
   }
   const severity = typeof rule['severity'] === 'string' ? rule['severity'].trim().toLowerCase() : undefined;
   // A building block raises no alert of its own, whatever its severity says.

@@ -412,7 +412,8 @@ function ruleFrom(
   const { refs, tactics, tags, hunting } = ruleTags(fields, lines, notes);
   if (refs.length === 0 && !keepUntagged) {
     const claim = (ids: readonly string[]) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`;
-    return untaggedRule({ name, line, what: 'ATT&CK technique tag' }, listItems(fields.get('references'), lines), notes, claim);
+    const tacticTags = tags.filter((tag) => !OBJECT_TAG.test(tag.raw)).map((tag) => tag.raw);
+    return untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics: tacticTags }, listItems(fields.get('references'), lines), notes, claim);
   }
 
   const { level, levelReason } = sigmaLevel(status, scalarText(fields.get('level'))?.trim().toLowerCase(), (message) => notes.push({ line, message }), hunting);

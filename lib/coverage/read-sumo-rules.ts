@@ -57,7 +57,7 @@ export function parseSumoRules(value: unknown, text: string, file: string): Cove
     // A parent is tagged to hold its tagged sub-techniques.
     const refs: CoverageRef[] = unique.filter((id) => id.includes('.') || !unique.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));
     if (!refs.length) {
-      ignored.push({ file, ...place, name, reason: 'no ATT&CK technique' });
+      ignored.push({ file, ...place, name, reason: `no ATT&CK technique${tactics.length ? ` (tactics only: ${tactics.join(', ')})` : ''}` });
       continue;
     }
     const scores = item['scoreMapping'] ?? item['score_mapping'];

@@ -96,6 +96,9 @@ describe('parseRuleFile (Falco rules files)', () => {
       { ignored: { line: 37, name: 'Launch Privileged Container', reason: 'changes a rule defined elsewhere (no condition), defines none' } },
     ]);
     expect(items[8]).to.deep.equal({ ignored: { line: 45, name: 'No technique', reason: 'no ATT&CK technique tag' } });
+    // falcosecurity/rules tags some rules with their tactic only (`mitre_discovery`): named in the reason.
+    const [tacticOnly] = ruleItems(parseRuleFile('- rule: Read sensitive file\n  condition: open_read\n  output: x\n  priority: WARNING\n  tags: [host, mitre_discovery]\n', 'f.yaml'));
+    expect(tacticOnly).to.deep.equal({ ignored: { line: 1, name: 'Read sensitive file', reason: 'no ATT&CK technique tag (tactics only: mitre_discovery)' } });
   });
 
   it('notes an unknown priority (counted as WARNING); a rule of another source fires on every platform', () => {

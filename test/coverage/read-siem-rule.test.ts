@@ -379,6 +379,32 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     ]);
   });
 
+  it('names the tactics a Sentinel, Elastic or YARA-L rule mapped instead of techniques in the reason it is ignored', () => {
+    // A hunting query as Azure-Sentinel (MIT) writes one mapped to tactics only: "Uncommon Port for Organization"
+    // (code index file id 13567183240), its query shortened.
+    const sentinel = [
+      'id: 8812a547-13e6-4d0c-b38d-476fb7351c52',
+      'name: Uncommon Port for Organization',
+      'requiredDataConnectors:',
+      '  - connectorId: AzureFirewall',
+      'tactics:',
+      '  - Defense Evasion',
+      '  - Exfiltration',
+      '  - CommandAndControl',
+      'relevantTechniques: []',
+      'query: "AZFWNetworkRule | distinct DestinationPort"',
+      '',
+    ].join('\n');
+    expect(parseRuleFile(sentinel, 'f.yaml')).to.deep.equal({
+      ignored: { line: 2, name: 'Uncommon Port for Organization', reason: 'no ATT&CK technique (tactics only: Defense Evasion, Exfiltration, CommandAndControl)' },
+    });
+    // An Elastic rule whose threat names a tactic and no technique, as detection-rules writes some machine learning rules.
+    const elastic = ['[metadata]', 'maturity = "production"', '[rule]', 'name = "Z"', 'severity = "low"', '[[rule.threat]]', 'framework = "MITRE ATT&CK"', '[rule.threat.tactic]', 'id = "TA0011"', 'name = "Command and Control"', ''];
+    expect(parseRuleFile(elastic.join('\n'), 'f.toml')).to.deep.equal({ ignored: { line: 4, name: 'Z', reason: 'no ATT&CK technique (tactics only: TA0011)' } });
+    const yaraL = ['rule r {', '  meta:', '    mitre_attack_tactic = "Discovery, Collection"', '    severity = "Low"', '  events:', '    $e.metadata.event_type = "USER_LOGIN"', '  condition:', '    $e', '}', ''];
+    expect(parseRuleFile(yaraL.join('\n'), 'f.yaral')).to.deep.equal({ ignored: { line: 1, name: 'r', reason: 'no ATT&CK technique (tactics only: Discovery, Collection)' } });
+  });
+
   it('reads a file with `title` and `logsource` as Sigma even when it has `name` and `query` too', () => {
     const outcome = parseRuleFile('title: T\nname: N\nquery: q\nlogsource:\n  product: windows\ndetection:\n  sel: {a: 1}\n  condition: sel\ntags: [attack.t1047]\n', 'f.yml');
     expect('rule' in outcome && outcome.rule.kind).to.equal('sigma');

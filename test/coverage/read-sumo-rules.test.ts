@@ -16,6 +16,7 @@ describe('parseSumoRules (Sumo Logic Cloud SIEM rules)', () => {
         rule('Suspicious AWS Lambda Enumeration', ['_mitreAttackTactic:TA0007', '_mitreAttackTechnique:T1526'], { scoreMapping: { default: 8 } }),
         rule('RDP Traffic to Unexpected Host', ['_mitreAttackTechnique:T1021.001'], { enabled: false }),
         rule('Suspicious K8s Enumeration', []),
+        rule('Suspicious Lateral Movement', ['_mitreAttackTactic:TA0008']),
       ],
     },
   };
@@ -30,7 +31,7 @@ describe('parseSumoRules (Sumo Logic Cloud SIEM rules)', () => {
   });
 
   it('reads each enabled rule: technique tags (a parent through its tagged sub-technique), severity / 10, a prototype 0.25', () => {
-    expect(input.counts).to.deep.equal({ items: 4, rules: 2, ignored: 2, invalid: 0 });
+    expect(input.counts).to.deep.equal({ items: 5, rules: 2, ignored: 3, invalid: 0 });
     expect(input.rules.map((r) => [r.name, r.refs.map((ref) => ref.raw), r.levelReason, r.tactics])).to.deep.equal([
       ['AWS CloudTrail - Aggressive Reconnaissance', ['T1087.004'], 'sumo prototype rule (its signals count toward no insight) -> 0.25', ['TA0007']],
       ['Suspicious AWS Lambda Enumeration', ['T1526'], 'sumo severity 8 / 10 -> 0.8', ['TA0007']],
@@ -38,6 +39,7 @@ describe('parseSumoRules (Sumo Logic Cloud SIEM rules)', () => {
     expect(input.ignored.map((i) => [i.name, i.reason])).to.deep.equal([
       ['RDP Traffic to Unexpected Host', 'disabled in Cloud SIEM (enabled: false)'],
       ['Suspicious K8s Enumeration', 'no ATT&CK technique'],
+      ['Suspicious Lateral Movement', 'no ATT&CK technique (tactics only: TA0008)'],
     ]);
   });
 

@@ -21,7 +21,7 @@ import { asSplunkReads, parseSavedSearches, SAVEDSEARCHES_FILE, type ConfStanza 
 import { isSigmaDocs, parseSigmaDocs, settleCorrelations, sigmaRefKey, type SigmaLink } from './read-sigma.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
-import { indentQuotedContinuations, LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { indentFlowContinuations, indentQuotedContinuations, LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml|yaral)$/i;
 const TOML_FILE = /\.toml$/i;
@@ -351,32 +351,45 @@ function withNote(outcome: RuleFileOutcome, note: Omit<CoverageProblem, 'file' |
 }
 
 /**
- * The documents of a text that is no YAML only because quoted values go on at the indentation of their key, as
- * PyYAML reads them (indentQuotedContinuations), with a note naming those lines; undefined when that is not the error.
+ * How a text that js-yaml refuses is read as the tools that read such rules read it: each repair gives the text with
+ * lines indented and their ranges (yaml-events.ts), and says what it did.
+ */
+const YAML_REPAIRS: ReadonlyArray<readonly [repair: (text: string) => { text: string; ranges: [number, number][] } | undefined, says: (lines: string, reason: string) => string]> = [
+  [
+    indentQuotedContinuations,
+    (lines, reason) => `${lines} continue a quoted value without indenting it, which YAML does not allow (${reason}); read as PyYAML reads them. Indent them to fix the file`,
+  ],
+  [
+    indentFlowContinuations,
+    (lines, reason) => `${lines} ${lines.startsWith('line ') ? 'goes' : 'go'} on a [ … ] or { … } value at the indentation of its key, which js-yaml refuses (${reason}); read as PyYAML and yaml-cpp (Falco) read ${lines.startsWith('line ') ? 'it' : 'them'}`,
+  ],
+];
+
+/**
+ * The documents of a text that is no YAML only because of a way of writing that the tools reading such rules accept
+ * (YAML_REPAIRS: quoted values going on at the indentation of their key, as PyYAML reads them; a flow collection
+ * closed at its key's indentation, as Falco writes its tags), with a note naming those lines; undefined when no repair
+ * makes it YAML.
  */
 function lenientDocuments(
   text: string,
   error: YamlSyntaxError,
 ): { docs: (YamlNode | null)[]; text: string; note: Omit<CoverageProblem, 'file' | 'skipped'> } | undefined {
-  const repaired = indentQuotedContinuations(text);
-  if (!repaired) return undefined;
-  let docs: (YamlNode | null)[];
-  try {
-    docs = parseYamlDocuments(repaired.text, 4);
-  } catch (again) {
-    if (again instanceof YamlSyntaxError) return undefined;
-    throw again;
+  for (const [repair, says] of YAML_REPAIRS) {
+    const repaired = repair(text);
+    if (!repaired) continue;
+    let docs: (YamlNode | null)[];
+    try {
+      docs = parseYamlDocuments(repaired.text, 4);
+    } catch (again) {
+      if (again instanceof YamlSyntaxError) continue;
+      throw again;
+    }
+    const spans = repaired.ranges.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`));
+    const which = repaired.ranges.length === 1 && repaired.ranges[0]![0] === repaired.ranges[0]![1] ? 'line' : 'lines';
+    return { docs, text: repaired.text, note: { line: repaired.ranges[0]![0], message: says(`${which} ${spans.join(', ')}`, error.reason) } };
   }
-  const spans = repaired.ranges.map(([from, to]) => (from === to ? `${from}` : `${from}-${to}`));
-  const which = repaired.ranges.length === 1 && repaired.ranges[0]![0] === repaired.ranges[0]![1] ? 'line' : 'lines';
-  return {
-    docs,
-    text: repaired.text,
-    note: {
-      line: repaired.ranges[0]![0],
-      message: `${which} ${spans.join(', ')} continue a quoted value without indenting it, which YAML does not allow (${error.reason}); read as PyYAML reads them. Indent them to fix the file`,
-    },
-  };
+  return undefined;
 }
 
 /** The rule files under a folder, depth first, names sorted by code point; a single file is its own list. */

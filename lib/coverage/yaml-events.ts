@@ -359,3 +359,54 @@ export function indentQuotedContinuations(text: string): { text: string; ranges:
   }
   return ranges.length ? { text: lines.join('\n'), ranges } : undefined;
 }
+
+// A key whose value opens a flow collection: `tags: [`, `- tags: {` (the text after the bracket follows).
+const FLOW_VALUE = /^[ \t]*(?:-[ \t]+)?[\w.$-]+[ \t]*:[ \t]+(?=[[{])/;
+
+/** How far a line opens (+) or closes (-) flow collections, brackets inside quotes aside. */
+function flowDepth(line: string): number {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) break;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+  }
+  return depth;
+}
+
+/**
+ * The text with the lines that go on a multi-line flow collection at (or before) the indentation of its key indented
+ * one space past it, and the line ranges (1-based) it indented; undefined when there are none. falcosecurity/rules
+ * closes its tags so (`  tags: [` … `  ]` under `- rule:`): js-yaml refuses it ("deficient indentation"), PyYAML and
+ * yaml-cpp, which Falco uses, read it. Spaces between flow items mean nothing, so every value reads the same, and
+ * every line keeps its number.
+ */
+export function indentFlowContinuations(text: string): { text: string; ranges: [number, number][] } | undefined {
+  const lines = text.split('\n');
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const open = FLOW_VALUE.exec(lines[i]!);
+    if (!open) continue;
+    // The column of the key, past a list item's dash.
+    const key = /^[ \t]*(?:-[ \t]+)?/.exec(lines[i]!)![0].length;
+    let depth = flowDepth(lines[i]!.slice(open[0].length));
+    for (let j = i + 1; j < lines.length && depth > 0; j++) {
+      const line = lines[j]!;
+      if (line.trim() !== '' && indentOf(line) <= key) {
+        lines[j] = ' '.repeat(key + 1 - indentOf(line)) + line;
+        const last = ranges.at(-1);
+        if (last && last[1] === j) last[1] = j + 1;
+        else ranges.push([j + 1, j + 1]);
+      }
+      depth += flowDepth(line);
+      i = j;
+    }
+  }
+  return ranges.length ? { text: lines.join('\n'), ranges } : undefined;
+}

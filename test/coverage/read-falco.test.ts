@@ -101,6 +101,40 @@ describe('parseRuleFile (Falco rules files)', () => {
     expect(tacticOnly).to.deep.equal({ ignored: { line: 1, name: 'Read sensitive file', reason: 'no ATT&CK technique tag (tactics only: mitre_discovery)' } });
   });
 
+  it("reads tags whose closing bracket is at the indentation of their key, as Falco does (falcosecurity/rules' deprecated rules)", () => {
+    // An excerpt of falcosecurity/rules (Apache-2.0) rules/falco-deprecated_rules.yaml at 2efbfb14: js-yaml refuses
+    // its `  ]` ("deficient indentation"), PyYAML and yaml-cpp read it; the whole file was invalid.
+    const text = [
+      '- macro: ssh_port',
+      '  condition: (fd.sport=22)',
+      '',
+      '- rule: Disallowed SSH Connection',
+      '  desc: >',
+      '    Detect any new SSH connection on port 22 to a host other than',
+      '    those in an allowed list of hosts.',
+      '  condition: >',
+      '    inbound_outbound',
+      '    and ssh_port',
+      '  enabled: false',
+      '  output: >',
+      '    Disallowed SSH Connection',
+      '    (connection=%fd.name lport=%fd.lport rport=%fd.rport)',
+      '  priority: NOTICE',
+      '  tags: [',
+      '    maturity_deprecated, host, container, network,',
+      '    mitre_latera_movement, T1021.004',
+      '  ]',
+      '',
+    ].join('\n');
+    const note = { line: 19, message: 'line 19 goes on a [ … ] or { … } value at the indentation of its key, which js-yaml refuses (deficient indentation); read as PyYAML and yaml-cpp (Falco) read it' };
+    expect(parseRuleFile(text, 'falco-deprecated_rules.yaml')).to.deep.equal({
+      items: [{ ignored: { line: 11, name: 'Disallowed SSH Connection', reason: 'disabled (enabled: false)' } }],
+      notes: [note],
+    });
+    const enabled = ruleItems(parseRuleFile(text.replace('  enabled: false\n', '').replace('maturity_deprecated, ', ''), 'f.yaml'));
+    expect(enabled.map((item) => ('rule' in item ? item.rule.refs.map((ref) => ref.id) : item))).to.deep.equal([['T1021.004']]);
+  });
+
   it('notes an unknown priority (counted as WARNING); a rule of another source fires on every platform', () => {
     expect(items[7]).to.deep.include({ notes: [{ line: 42, message: 'unknown priority "LOUD"; counted as WARNING. Use one of ' + Object.keys(FALCO_WEIGHTS.priority).join(', ') }] });
     expect([rule(7)?.level, rule(7)?.platforms]).to.deep.equal([0.75, undefined]);

@@ -4,7 +4,9 @@
  * techniques of its `Reports: MITRE ATT&CK:` list, written `TA0006:T1110` (tactic and technique; the tactic is checked
  * against the release as a Sigma tactic tag is). Its weight, on Sigma's scale (PANTHER_WEIGHTS), is its `Severity`,
  * times 0.6 when its `Status` says `Experimental` (Panther's rules state no status otherwise, and are production
- * content). `Enabled: false` (what a team has not switched on) and a `DisplayName` starting `--DEPRECATED--` are ignored
+ * content); a rule of `CreateAlert: false`, which makes signals for correlation rules and no alert ("not, at least on its
+ * own, worthy of generating an alert": Panther's documentation of signals), weighs PANTHER_WEIGHTS.signalsOnly, as an
+ * Elastic building block does. `Enabled: false` (what a team has not switched on) and a `DisplayName` starting `--DEPRECATED--` are ignored
  * with that reason; so are a policy (it checks how a cloud resource is configured, not what someone did) and the other
  * analysis types (global helpers, data models, queries, packs), which detect nothing. A detection written in Python
  * (read-panther-python.ts) is read by the same rules (pantherDetection).
@@ -18,6 +20,7 @@ export const PANTHER_WEIGHTS = {
   severity: { Critical: 1, High: 0.9, Medium: 0.75, Low: 0.5, Info: 0.25 },
   status: { Experimental: 0.6 },
   missingSeverity: 'Medium',
+  signalsOnly: 0.25,
 } as const;
 
 // What names a Panther item: a detection's DisplayName or ID, the ID of any other item.
@@ -48,6 +51,8 @@ export interface PantherFields {
   type: string;
   /** The line of `Enabled: false` (`enabled = False`), when the item is switched off. */
   disabled?: number;
+  /** The line of `CreateAlert: false`, when the rule makes signals only, no alert. */
+  signalsOnly?: number;
   /** The items of its MITRE ATT&CK report. */
   mitre: Placed[];
   /** Its severity as written (no text when it is no scalar), and its line. */
@@ -78,6 +83,7 @@ export function parsePantherItem(doc: YamlMap, lines: LineIndex, file: string): 
   const id = scalarText(fields.get('RuleID'));
   const status = scalarText(fields.get('Status'))?.trim();
   const enabled = fields.get('Enabled');
+  const createAlert = fields.get('CreateAlert');
   return pantherDetection(
     {
       name: nameNode ? { text: scalarText(nameNode)!.trim(), line: lines.line(nameNode.start) } : undefined,
@@ -85,6 +91,7 @@ export function parsePantherItem(doc: YamlMap, lines: LineIndex, file: string): 
       ...(id !== undefined ? { id } : {}),
       type: scalarText(fields.get('AnalysisType'))?.trim() ?? '',
       ...(scalarText(enabled) === 'false' ? { disabled: lines.line(enabled!.start) } : {}),
+      ...(scalarText(createAlert) === 'false' ? { signalsOnly: lines.line(createAlert!.start) } : {}),
       mitre: listItems(mitre, lines),
       ...(severity ? { severity: { text: scalarText(severity)?.trim(), line: lines.line(severity.start) } } : {}),
       ...(status ? { status } : {}),
@@ -124,9 +131,13 @@ export function pantherDetection(item: PantherFields, file: string): RuleOutcome
   }
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (!refs.length) return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique' }, item.references, notes, item.syntax.claim));
-  const severity = weightFactor('severity', item.severity?.text, PANTHER_WEIGHTS.severity, PANTHER_WEIGHTS.missingSeverity, (message) =>
-    notes.push({ line: item.severity?.line ?? line, message }),
-  );
+  // A rule that makes signals only raises no alert of its own, whatever its severity says: a correlation rule reads its signals.
+  const severity =
+    item.signalsOnly !== undefined
+      ? { weight: PANTHER_WEIGHTS.signalsOnly, text: 'signals only (CreateAlert: false: no alert of its own)' }
+      : weightFactor('severity', item.severity?.text, PANTHER_WEIGHTS.severity, PANTHER_WEIGHTS.missingSeverity, (message) =>
+          notes.push({ line: item.severity?.line ?? line, message }),
+        );
   const { status } = item;
   const statusFactor = status && /^experimental$/i.test(status) ? { weight: PANTHER_WEIGHTS.status.Experimental, text: `status ${status}` } : { weight: 1, text: status ? `status ${status}` : 'no status' };
   const level = roundLevel(statusFactor.weight * severity.weight);

@@ -52,6 +52,13 @@ describe('parseRuleFile (Panther detections)', () => {
     ]);
   });
 
+  it('weighs a rule that makes signals only (CreateAlert: false) as one raising no alert of its own, whatever its Severity', () => {
+    // The fields of panther-labs/panther-analysis rules/okta_rules/okta_admin_role_assigned.yml (at 1045a873):
+    // Reports: MITRE ATT&CK: TA0004:T1078, Severity: Info, CreateAlert: false; here with Severity High.
+    const outcome = parseRuleFile(panther(['Enabled: true', 'Reports:', '  MITRE ATT&CK:', '    - TA0004:T1078', 'Severity: High', 'CreateAlert: false']), 'r.yml');
+    expect('rule' in outcome && [outcome.rule.level, outcome.rule.levelReason]).to.deep.equal([0.25, 'panther rule, no status, signals only (CreateAlert: false: no alert of its own) -> 0.25']);
+  });
+
   const ignored: [what: string, text: string, reason: string][] = [
     ['a rule not switched on', panther(['Enabled: false', 'Severity: Low', 'Reports:', '  MITRE ATT&CK:', '    - TA0006:T1110']), 'disabled (Enabled: false)'],
     ['a rule named --DEPRECATED--', panther(['Severity: Low']).replace('"CloudTrail Stopped"', '"--DEPRECATED-- Failed Console Login"'), 'deprecated: its name says so'],

@@ -1,5 +1,6 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { BLOCK_BREAK } from './html-text.js';
+import { readColumns } from './layout-columns.js';
 import { isBreadcrumb, isHeadline, isItemShaped } from './page-furniture.js';
 
 /** A passage of a report: a sentence, or with `lines` one input line, and the 1-based line where it starts. */
@@ -299,10 +300,15 @@ function templateTagEnd(lines: readonly string[], start: number): number | undef
  * A `BLOCK_BREAK` ends a passage too (`htmlText`). With `lines`, every input line is one passage, empty ones too (not
  * the nothing after a final line break). A table's header row (`tableHeaderLines`), the lines of a front matter
  * (`frontMatterLines`) and those of a template tag (`templateTagBlocks`) are marked with their `structure`; by
- * sentence, a front matter is one passage, and so is each template tag.
+ * sentence, a front matter is one passage, and so is each template tag. By sentence, a block of two columns side by side
+ * (`readColumns`: `pdftotext -layout`'s two-column page) is read column after column, its passages in that order.
  */
 export function splitPassages(text: string, options: { lines?: boolean } = {}): Passage[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const source = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // By sentence, two columns side by side (`pdftotext -layout`) are read one after the other (`readColumns`); a
+  // passage's line is where it starts in the text.
+  const { lines, origin } = options.lines ? { lines: source, origin: undefined } : readColumns(source);
+  const lineOf = (index: number): number => (origin ? origin[index]! : index) + 1;
   const headers = tableHeaderLines(lines);
   const front = frontMatterLines(lines);
   const templates = templateTagBlocks(lines);
@@ -371,7 +377,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     // passage, replacing every single space took a hundred times as long).
     const trimmed = pieces.join('').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
     // A table row is a passage of its own, at its own line: a header row is known by that line (a front matter's too).
-    if (trimmed) passages.push({ line: start, text: trimmed, ...header(start - 1) });
+    if (trimmed) passages.push({ line: lineOf(start - 1), text: trimmed, ...header(start - 1) });
     pieces = [];
     tail = '';
     long = hasText = inItem = inCaption = false;
@@ -399,7 +405,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   let inItem = false;
   let inCaption = false;
   // A front matter is one passage, its lines joined.
-  if (front.size) passages.push({ line: 1, text: lines.slice(0, front.size).join(' ').replace(/\s+/g, ' ').trim(), structure: 'front matter' });
+  if (front.size) passages.push({ line: lineOf(0), text: lines.slice(0, front.size).join(' ').replace(/\s+/g, ' ').trim(), structure: 'front matter' });
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
   lines.forEach((whole, i) => {
     if (front.has(i)) return;
@@ -407,7 +413,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     const template = templates.get(i);
     if (template !== undefined) {
       flush();
-      passages.push({ line: i + 1, text: lines.slice(i, template + 1).join(' ').replace(/\s+/g, ' ').trim(), structure: 'template tag' });
+      passages.push({ line: lineOf(i), text: lines.slice(i, template + 1).join(' ').replace(/\s+/g, ' ').trim(), structure: 'template tag' });
       held = false;
     }
     if (templateLines.has(i)) return;

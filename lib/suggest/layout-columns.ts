@@ -1,0 +1,90 @@
+/**
+ * Two columns of text side by side, as `pdftotext -layout` writes a two-column page: each line holds a line of the left
+ * column, a wide run of spaces, and a line of the right column. Read line by line, a passage glues the two columns'
+ * half-sentences (`The actor sent spearphishing emails with a macro-      Once on the host, the implant listed running`);
+ * read one column after the other, each sentence is whole.
+ */
+
+// The gutter between the columns: at least GUTTER spaces on every line of the block where the right column begins (no
+// text crosses it), and the right column's text beginning at that place on MIN_COLUMN_LINES lines or more.
+const GUTTER = 3;
+const MIN_COLUMN_LINES = 3;
+// A column of prose fills its width: on at least half of the lines with text on both sides, each side is at least
+// FILLED of its column's widest line (wrapped text, not a table's cells: `MD5` / `SHA-256` beside their values), and a
+// column is at least MIN_COLUMN_WIDTH characters wide.
+const FILLED = 0.6;
+const MIN_COLUMN_WIDTH = 20;
+// Where a line's right column begins: after its first text, a run of GUTTER spaces or more, then text.
+const SPLIT = new RegExp(String.raw`\S {${GUTTER},}(?=\S)`);
+// A line of a Markdown or AsciiDoc table (`| Technique    | ID    |`), whose padded cells stand in columns too: a row.
+const ROW = /^\s*\|/;
+
+/** A text's lines with each two-column block read as its left column, a blank line, then its right column. */
+export interface ColumnLines {
+  lines: string[];
+  /** The line (0-based) of the text that each of `lines` comes from. */
+  origin: number[];
+}
+
+/** Where a line's right column begins (see SPLIT), or undefined. */
+function rightStart(line: string): number | undefined {
+  const match = SPLIT.exec(line);
+  return match ? match.index + match[0].length : undefined;
+}
+
+/** Whether a line leaves the gutter before `start` empty (a line of one column, of both, or a blank line). */
+function fitsGutter(line: string, start: number): boolean {
+  return !ROW.test(line) && !/\S/.test(line.slice(start - GUTTER, start));
+}
+
+/**
+ * Whether the lines `first` to `last` (0-based, `last` excluded) are two columns of prose split at `start`: enough
+ * lines with text on both sides, the right column's text beginning at `start` on them, and both columns filled (FILLED).
+ */
+function isColumnBlock(lines: readonly string[], first: number, last: number, start: number): boolean {
+  const both = lines.slice(first, last).filter((line) => /\S/.test(line.slice(0, start)) && rightStart(line) === start);
+  if (both.length < MIN_COLUMN_LINES) return false;
+  const indent = Math.min(...both.map((line) => line.search(/\S/)));
+  const left = both.map((line) => line.slice(indent, start).trimEnd().length);
+  const right = both.map((line) => line.slice(start).trimEnd().length);
+  const filled = (widths: number[]): boolean => {
+    const widest = Math.max(...widths);
+    return widest >= MIN_COLUMN_WIDTH && 2 * widths.filter((width) => width >= FILLED * widest).length >= widths.length;
+  };
+  return filled(left) && filled(right);
+}
+
+/**
+ * The lines of a text with each block of two columns (`pdftotext -layout`'s) read as its left column, a blank line (as
+ * pdftotext without `-layout` writes a column's break), then its right column; other lines as they are. A block is the
+ * run of lines, from one whose right column begins after a gutter (SPLIT), that leave that gutter empty (`fitsGutter`),
+ * when its columns are prose (`isColumnBlock`). A block that is none is passed over, up to its last line with that gutter.
+ */
+export function readColumns(lines: readonly string[]): ColumnLines {
+  const out: ColumnLines = { lines: [], origin: [] };
+  const keep = (line: string, i: number): void => {
+    out.lines.push(line);
+    out.origin.push(i);
+  };
+  for (let i = 0; i < lines.length; ) {
+    const start = rightStart(lines[i]!);
+    let end = i + 1;
+    if (start !== undefined) while (end < lines.length && fitsGutter(lines[end]!, start)) end++;
+    // Blank lines after the block are no part of it.
+    while (end > i + 1 && !/\S/.test(lines[end - 1]!)) end--;
+    if (start === undefined || !isColumnBlock(lines, i, end, start)) {
+      // A block from a later line of the run with the same gutter would be a part of this one: passed over, up to the
+      // last line whose right column begins there.
+      let next = i + 1;
+      for (let k = i + 1; start !== undefined && k < end; k++) if (rightStart(lines[k]!) === start) next = k + 1;
+      for (let k = i; k < next; k++) keep(lines[k]!, k);
+      i = next;
+      continue;
+    }
+    for (let k = i; k < end; k++) keep(lines[k]!.slice(0, start).trimEnd(), k);
+    keep('', end - 1);
+    for (let k = i; k < end; k++) keep(lines[k]!.slice(start), k);
+    i = end;
+  }
+  return out;
+}

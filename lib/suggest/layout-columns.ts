@@ -9,11 +9,14 @@
 // text crosses it), and the right column's text beginning at that place on MIN_COLUMN_LINES lines or more.
 const GUTTER = 3;
 const MIN_COLUMN_LINES = 3;
-// A column of prose fills its width: on at least half of the lines with text on both sides, each side is at least
-// FILLED of its column's widest line (wrapped text, not a table's cells: `MD5` / `SHA-256` beside their values), and a
-// column is at least MIN_COLUMN_WIDTH characters wide.
+// A column of prose fills its width with words: on at least half of the lines with text on both sides, each side is at
+// least FILLED of its column's widest line and holds at least MIN_LINE_WORDS words (wrapped text, not a table's cells:
+// `MD5` / `SHA-256` beside their values, a manual's options, `-t, --no-time-strict` beside what they do), and a column
+// is at least MIN_COLUMN_WIDTH characters wide.
 const FILLED = 0.6;
+const MIN_LINE_WORDS = 4;
 const MIN_COLUMN_WIDTH = 20;
+const WORD = /\S*\p{L}\S*/gu;
 // Where a line's right column begins: after its first text, a run of GUTTER spaces or more, then text.
 const SPLIT = new RegExp(String.raw`\S {${GUTTER},}(?=\S)`);
 // A line of a Markdown or AsciiDoc table (`| Technique    | ID    |`), whose padded cells stand in columns too: a row.
@@ -45,11 +48,12 @@ function isColumnBlock(lines: readonly string[], first: number, last: number, st
   const both = lines.slice(first, last).filter((line) => /\S/.test(line.slice(0, start)) && rightStart(line) === start);
   if (both.length < MIN_COLUMN_LINES) return false;
   const indent = Math.min(...both.map((line) => line.search(/\S/)));
-  const left = both.map((line) => line.slice(indent, start).trimEnd().length);
-  const right = both.map((line) => line.slice(start).trimEnd().length);
-  const filled = (widths: number[]): boolean => {
-    const widest = Math.max(...widths);
-    return widest >= MIN_COLUMN_WIDTH && 2 * widths.filter((width) => width >= FILLED * widest).length >= widths.length;
+  const left = both.map((line) => line.slice(indent, start).trimEnd());
+  const right = both.map((line) => line.slice(start).trimEnd());
+  const filled = (texts: string[]): boolean => {
+    const widest = Math.max(...texts.map((text) => text.length));
+    const prose = texts.filter((text) => text.length >= FILLED * widest && (text.match(WORD)?.length ?? 0) >= MIN_LINE_WORDS);
+    return widest >= MIN_COLUMN_WIDTH && 2 * prose.length >= texts.length;
   };
   return filled(left) && filled(right);
 }

@@ -31,6 +31,9 @@ describe('readColumns', () => {
   const rows: [what: string, text: string[]][] = [
     // A table's cells beside their names (`-layout` writes its columns apart too): the names are no column of prose.
     ['a table of names and values', ['MD5            5f2b7a0c9d1e4b3a8f6e2d1c0b9a8f7e', 'SHA-256        9c1d4e8f2a7b3c6d5e0f1a2b3c4d5e6f', 'File name      loader.dll', 'First seen     2024-03-18']],
+    // A manual's options beside what they do, as `-layout` writes a tool's usage (libtasn1's manual: `-t, --no-time-strict`
+    // / `use strict DER decoding but not in time fields`): the options are no prose.
+    ["a manual's options", ['  -q, --quiet               print nothing but the decoded result', '  -o, --output              write the decoded tree to the given file', '  -t, --no-time-strict      use strict decoding but not in the time fields', '  -h, --help                display this help and exit', '  -v, --version             output version information and exit']],
     // A Markdown table's padded cells stand in columns too.
     ['a Markdown table', ['| The actor sent spearphishing emails      | T1566.001 Phishing attachment  |', '| The loader added a Run key at logon      | T1547.001 Registry Run keys    |', '| The implant listed running processes     | T1057 Process Discovery        |']],
     // One line with a wide space in a column of text: no block.

@@ -160,7 +160,23 @@ export function readPantherPython(source: string, file: string): { outcome: Rule
 const OVERRIDE_CALL = /^(\w+)\.(override|extend)[ \t]*\(/;
 const FIELD_SET = /^(\w+)\.(\w+)[ \t]*=(?!=)[ \t]*/;
 // The fields a detection is read by (pantherRule): a `X.field = …` of another field (a title function, a filter) changes no coverage.
-const READ_FIELDS = new Set(['id', 'ruleid', 'display_name', 'displayname', 'reports', 'default_severity', 'severity', 'enabled', 'status', 'log_types', 'logtypes', 'default_reference', 'reference']);
+const READ_FIELDS = new Set([
+  'id',
+  'ruleid',
+  'display_name',
+  'displayname',
+  'reports',
+  'default_severity',
+  'severity',
+  'enabled',
+  'create_alert',
+  'createalert',
+  'status',
+  'log_types',
+  'logtypes',
+  'default_reference',
+  'reference',
+]);
 
 /**
  * The overrides a module makes, at any indentation (the starter kit's `apply_overrides(rules)` function, or the top
@@ -554,12 +570,14 @@ function ruleClass(pyClass: PantherClass, context: ModuleContext): RuleOutcome {
 /** How a pypanther class writes what a message tells the author to write. */
 const CLASS_SYNTAX: PantherFields['syntax'] = {
   disabled: 'enabled = False',
+  signalsOnly: 'create_alert = False',
   claim: (ids) => `add ${ids.map((id) => `"TA0000:${id}"`).join(', ')} to reports["MITRE ATT&CK"], each after its tactic (TA0006:T1110)`,
 };
 
 /** How a detection.Rule(...) call of the Panther SDK writes it. */
 const SDK_SYNTAX: PantherFields['syntax'] = {
   disabled: 'enabled=False',
+  signalsOnly: 'create_alert=False',
   claim: (ids) => `add ${ids.map((id) => `"TA0000:${id}"`).join(', ')} to reports={detection.ReportKeyMITRE: [...]}, each after its tactic (TA0006:T1110)`,
 };
 
@@ -601,6 +619,7 @@ function pantherRule(fields: ReadonlyMap<string, Field>, place: { name: string; 
   }
   const severity = field('default_severity', 'severity');
   const enabled = field('enabled');
+  const createAlert = field('create_alert', 'createalert');
   const status = text(field('status'), 'status');
   const logTypes = field('log_types', 'logtypes');
   const reference = text(field('default_reference', 'reference'), 'the reference');
@@ -611,6 +630,7 @@ function pantherRule(fields: ReadonlyMap<string, Field>, place: { name: string; 
       ...(id !== undefined ? { id } : {}),
       type: 'rule',
       ...(enabled?.value && 'name' in enabled.value && enabled.value.name === 'False' ? { disabled: enabled.line } : {}),
+      ...(createAlert?.value && 'name' in createAlert.value && createAlert.value.name === 'False' ? { signalsOnly: createAlert.line } : {}),
       mitre,
       ...(severity ? { severity: { text: text(severity, 'the severity'), line: severity.line } } : {}),
       ...(status ? { status } : {}),

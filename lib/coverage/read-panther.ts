@@ -63,6 +63,8 @@ export interface PantherFields {
   syntax: {
     /** How the format writes a disabled detection: `Enabled: false`. */
     disabled: string;
+    /** How it writes a rule that makes signals only: `CreateAlert: false`. */
+    signalsOnly: string;
     /** How to claim techniques: `list T1110 under Reports: MITRE ATT&CK, each after its tactic (TA0006:T1110)`. */
     claim: (ids: readonly string[]) => string;
   };
@@ -99,6 +101,7 @@ export function parsePantherItem(doc: YamlMap, lines: LineIndex, file: string): 
       references: listItems(fields.get('Reference'), lines),
       syntax: {
         disabled: 'Enabled: false',
+        signalsOnly: 'CreateAlert: false',
         claim: (ids) => `list ${ids.join(', ')} under Reports: MITRE ATT&CK, each after its tactic (TA0006:T1110)`,
       },
     },
@@ -134,7 +137,7 @@ export function pantherDetection(item: PantherFields, file: string): RuleOutcome
   // A rule that makes signals only raises no alert of its own, whatever its severity says: a correlation rule reads its signals.
   const severity =
     item.signalsOnly !== undefined
-      ? { weight: PANTHER_WEIGHTS.signalsOnly, text: 'signals only (CreateAlert: false: no alert of its own)' }
+      ? { weight: PANTHER_WEIGHTS.signalsOnly, text: `signals only (${item.syntax.signalsOnly}: no alert of its own)` }
       : weightFactor('severity', item.severity?.text, PANTHER_WEIGHTS.severity, PANTHER_WEIGHTS.missingSeverity, (message) =>
           notes.push({ line: item.severity?.line ?? line, message }),
         );

@@ -146,6 +146,13 @@ describe('parseRuleFile (Panther detections in Python)', () => {
     });
   });
 
+  it('weighs a pypanther rule of create_alert = False, which makes signals only, as the YAML of CreateAlert: false', () => {
+    // pypanther's Rule has create_alert (default True); the class above with it set, as its YAML twin in
+    // panther-analysis sets CreateAlert: false for signals a correlation rule reads.
+    const outcome = ruleItems(parseRuleFile(teleport.replace('    default_severity = Severity.medium\n', '    default_severity = Severity.high\n    create_alert = False\n'), 'r.py'))[0];
+    expect(outcome && 'rule' in outcome && [outcome.rule.level, outcome.rule.levelReason]).to.deep.equal([0.25, 'panther rule, no status, signals only (create_alert = False: no alert of its own) -> 0.25']);
+  });
+
   it("reads pypanther's first field names (RuleID, Reports, Severity), several classes, a mapping over lines, status and enabled", () => {
     const text = `from pypanther import PantherLogType, PantherRule, PantherSeverity
 

@@ -98,7 +98,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     assertAttackLayer(layer, file, isArray ? `/${layerIndex}` : '');
     let repaired: RepairedLayer;
     try {
-      repaired = repairLayer(layer, `${file}${layerLine ? `:${layerLine}` : ''}`);
+      // A layer that states no domain is read in the review's domain (review-domain.ts), not the repair's default.
+      repaired = repairLayer(layer, `${file}${layerLine ? `:${layerLine}` : ''}`, { unstatedDomain: false });
     } catch (error) {
       throw new InputError(`${file}${layerLine ? `:${layerLine}` : ''}: ${where} is not a Navigator layer (no "techniques" list); export the layer from Navigator`, {
         file,

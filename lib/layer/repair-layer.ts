@@ -13,6 +13,7 @@ import { closestWord } from '../name-distance.js';
 import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
+import type { Domain } from '../attack/types.js';
 import { customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
 
@@ -77,6 +78,16 @@ export interface RepairedLayer {
 /** Log a repair, with its outcome when it left something out or Navigator is known to tolerate the fault. */
 type Log = (path: string, repair: string, outcome?: Outcome) => void;
 
+/** How `repairLayer` reads what a layer leaves to its reader. */
+export interface RepairOptions {
+  /**
+   * The domain a layer that states none is read in (default enterprise-attack, which Navigator's own layers and every
+   * command here read by default); `false` leaves it unstated, for a reader that gives such a layer a domain of its
+   * own (the gap review reads it in the review's domain).
+   */
+  unstatedDomain?: Domain | false;
+}
+
 const LEFT_OUT: Outcome = { leftOut: 'part' };
 
 /**
@@ -87,6 +98,8 @@ const NAVIGATOR_GRADIENT = { colors: ['#ff6666', '#ffe766', '#8ec843'], minValue
 
 const HEX_COLOR = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const TACTIC = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** A tactic's ATT&CK ID, which layers written by hand put where a technique's goes (`"techniqueID": "TA0002"`). */
+const TACTIC_ID = /^TA\d{4}$/i;
 
 /** Platform names of layer formats up to 2.x (and of hand-written layers), as this reading takes them. */
 const OLD_PLATFORM_NAMES: Readonly<Record<string, string>> = {
@@ -225,7 +238,9 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
           ? 'no techniqueID'
           : typeof raw === 'string' && PRE_ATTACK_ID.test(raw.trim())
             ? `techniqueID ${shown(raw)} is a PRE-ATT&CK ID, of no ATT&CK domain since ${PRE_ATTACK_MERGED}: annotate the enterprise technique that fits`
-            : `techniqueID ${shown(raw)} is not a technique ID`;
+            : typeof raw === 'string' && TACTIC_ID.test(raw.trim())
+              ? `techniqueID ${shown(raw)} is a tactic's ID, not a technique's: a layer annotates techniques (under a tactic with "tactic"); annotate the techniques the entry is about`
+              : `techniqueID ${shown(raw)} is not a technique ID`;
       return readField(entry, 'techniqueID', readTechniqueId(raw), path, log, [path, unreadable]);
     },
   ],
@@ -408,7 +423,7 @@ function repairSettings(owner: JsonObject, properties: Readonly<Record<string, L
 const OLD_FORMAT_FIELDS: readonly string[] = ['version', 'viewMode', 'viewFullTable'];
 
 /** Repairs of the layer outside its technique entries, in order. */
-const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, log: Log, file: string) => void]> = [
+const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObject, log: Log, file: string, options: RepairOptions) => void]> = [
   [
     'a layer field that is null holds nothing and is left out (a Go layer library writes every unset field so)',
     (layer, log) => {
@@ -453,6 +468,19 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
           log(`/${escapePointer(key)}`, `"${key}" is no layer field (Navigator ignores it); left out`, LEFT_OUT);
         }
       }
+    },
+  ],
+  [
+    'a layer that states no domain is read in the default domain, enterprise-attack: Navigator refuses it',
+    (layer, log, _file, options) => {
+      const domain = options.unstatedDomain ?? 'enterprise-attack';
+      if (layer['domain'] !== undefined || domain === false) return;
+      layer['domain'] = domain;
+      // Navigator 5.1 reads the missing field as the domain "undefined" (view-model.ts deserializeDomainVersionID),
+      // finds no such data and throws "Error: 'undefined' (v13) is an invalid domain." (tabs.component.ts).
+      log('/domain', `missing; read as ${shown(domain)} (write "domain": "mobile-attack" or "ics-attack" for a layer of those)`, {
+        navigatorAlert: `reads the domain as "undefined" ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
+      });
     },
   ],
   [
@@ -652,9 +680,9 @@ export function looksLikeLayer(value: unknown): value is JsonObject {
 /**
  * Repair a parsed layer as read (any format) by the labelled rules above: a copy comes back with one repair per
  * change, each with its JSON pointer in the layer as read, and where each remaining technique entry was. The input
- * is not changed. @throws InputError naming the file when the value is not a layer at all.
+ * is not changed; `options` says how to read what the layer leaves unstated. @throws InputError naming the file when the value is not a layer at all.
  */
-export function repairLayer(value: unknown, file = DEFAULT_FILE): RepairedLayer {
+export function repairLayer(value: unknown, file = DEFAULT_FILE, options: RepairOptions = {}): RepairedLayer {
   if (!looksLikeLayer(value)) {
     const what = Array.isArray(value) ? 'an array, not one layer' : isJsonObject(value) ? `a JSON object without ${LAYER_FIELDS.slice(0, 3).join(', ')} or versions` : `${shown(value)}`;
     throw new InputError(`${file}: not an ATT&CK Navigator layer (${what}); give a layer file as Navigator saves it`, { file });
@@ -697,7 +725,7 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE): RepairedLayer 
     });
     layer['techniques'] = kept;
   }
-  for (const [, apply] of LAYER_RULES) apply(layer, log, file);
+  for (const [, apply] of LAYER_RULES) apply(layer, log, file, options);
   return { layer, repairs, entryOrigins, leftOut };
 }
 

@@ -200,6 +200,19 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
   // Navigator opens a layer without a name in a tab titled "loading layer..." (its tabs component, readJSONFile).
   ['a layer without a name', { ...layer([{ techniqueID: 'T1059', score: 1 }]), name: undefined }, [['/name', /^missing; set to "faults", the name of its file$/]]],
   ['a blank name', layer([{ techniqueID: 'T1059', score: 1 }], { name: '  ' }), [['/name', /^"  " is blank; set to "faults", the name of its file$/]]],
+  // A case write-up's "MITRE Navigator Layer" block (find_string id 27502157733) states name, versions and techniques
+  // only; Navigator 5.1 reads the domain as "undefined" and stops with an alert.
+  [
+    'a layer that states no domain',
+    { ...layer([{ techniqueID: 'T1059', score: 1 }]), domain: undefined },
+    [['/domain', /^missing; read as "enterprise-attack" \(write "domain": "mobile-attack" or "ics-attack" for a layer of those\)$/]],
+  ],
+  // The same block annotates tactics by their IDs where technique IDs go ("techniqueID": "TA0002").
+  [
+    "a tactic's ID where a technique's goes",
+    layer([{ techniqueID: 'TA0002', color: '#66ff66', comment: 'Policy enforcement prevents unauthorized execution' }, { techniqueID: 'T1059', score: 1 }]),
+    [['/techniques/0', /^techniqueID "TA0002" is a tactic's ID, not a technique's: a layer annotates techniques .*; the entry is left out: \{"techniqueID":"TA0002",/]],
+  ],
 ];
 
 describe('repairLayer', () => {
@@ -239,6 +252,29 @@ describe('repairLayer', () => {
       ['warning', 'repaired', '/description'],
       ['error', 'navigator-alert', '/gradient'],
     ]);
+  });
+
+  it('reads a layer that states no domain as enterprise-attack in every command, and validate says Navigator stops at it with an alert', async () => {
+    // Shaped as a case write-up's "MITRE Navigator Layer" block (find_string id 27502157733): no domain, no format number.
+    const value = { name: 'Case-005', versions: { attack: '13', navigator: '4.9.1' }, techniques: [{ techniqueID: 'T1086', color: '#66ff66', comment: 'blocked' }] };
+    const findings = validateLayer(value, { attackFor: attackFor(library) });
+    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.path])).to.deep.equal([
+      ['navigator-alert', '/domain'],
+      ['old-format', '/versions/layer'],
+      ['revoked-technique', '/techniques/0'],
+    ]);
+    expect(findings[0]?.message).to.contain('Navigator 5.1 reads the domain as "undefined"').and.to.contain('(`attack-layers upgrade` writes it repaired)');
+    // upgrade said "the layer is for undefined but the ATT&CK data given is enterprise-attack 18.1"; combine refused it.
+    const dir = freshTmpDir('no-domain');
+    writeFileSync(join(dir, 'case.json'), JSON.stringify(value));
+    const upgraded = await runCli(['upgrade', join(dir, 'case.json'), '--out', join(dir, 'up.json')]);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    const written = JSON.parse(readFileSync(join(dir, 'up.json'), 'utf8')) as NavigatorLayer;
+    expect([written.domain, written.techniques?.map((t) => [t.techniqueID, t.comment])]).to.deep.equal(['enterprise-attack', [['T1059.001', 'blocked']]]);
+    expect(validateLayer(written, { attackFor: attackFor(library) })).to.deep.equal([]);
+    const combined = await runCli(['combine', join(dir, 'case.json'), join(dir, 'up.json'), '--op', 'max', '--out', join(dir, 'combined.json')]);
+    expect(combined.code, combined.stderr).to.equal(0);
+    expect(combined.stderr).to.contain('/domain: missing; read as "enterprise-attack"');
   });
 
   it('reads the release a "version" holding an object states, as the repair reads it (ATT&CK 8: T1086 matched in 8.2)', () => {
@@ -435,7 +471,7 @@ describe('repairLayer', () => {
   it('refuses only what is not a layer at all', () => {
     expect(() => repairLayer({ rows: [], formulas: {} }, 'r.json')).to.throw(InputError, /r\.json: not an ATT&CK Navigator layer/);
     expect(() => repairLayer('text', 't.json')).to.throw(InputError, /t\.json: not an ATT&CK Navigator layer/);
-    expect(repairLayer({ techniques: [{}] }).layer).to.deep.equal({ name: 'layer', techniques: [] });
+    expect(repairLayer({ techniques: [{}] }).layer).to.deep.equal({ name: 'layer', techniques: [], domain: 'enterprise-attack' });
   });
 });
 

@@ -270,10 +270,10 @@ export function upgradeSources(
     const changes = upgradeMessages({ ...report, techniques: others }).filter((change) => !change.startsWith('/layout/'));
     if (!changes.length) continue;
     const format = layerFormat(source.value);
-    const versions = isJsonObject(source.value) && isJsonObject(source.value['versions']) ? source.value['versions'] : {};
     const upgrade: LayerUpgrade = { source: where, changes };
     if (format.comparedTo45 === -1 && format.version !== undefined) upgrade.fromFormat = format.version;
-    if (versions['attack'] !== undefined) upgrade.fromAttack = String(versions['attack']);
+    // The release as read: one the repair left out (no number in it) is none.
+    if (report.from.attack !== undefined) upgrade.fromAttack = report.from.attack;
     upgrades.push(upgrade);
   }
   return { inputs, upgrades, warnings };

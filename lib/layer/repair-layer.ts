@@ -531,6 +531,22 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
+    'a release that holds no number ("attack": "enterprise-attack", "") states none and is left out',
+    (layer, log) => {
+      const versions = layer['versions'];
+      if (!isJsonObject(versions) || typeof versions['attack'] !== 'string' || /\d/.test(versions['attack'])) return;
+      const value = versions['attack'];
+      delete versions['attack'];
+      // Navigator 5.1 reads the release as its first number (view-model.ts: `obj.versions.attack.match(/\d+/g)[0]`):
+      // text without one fails there, inside the try of its loader; an empty text it reads as its newest release.
+      const navigator: Outcome =
+        value === ''
+          ? { navigatorTolerates: true }
+          : { navigatorAlert: 'finds no number in it ("Cannot read properties of null" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it' };
+      log('/versions/attack', `${shown(value)} holds no release number; left out, so the layer is read in the newest release, as one that states none`, { ...LEFT_OUT, ...navigator });
+    },
+  ],
+  [
     "a layer without a name (or a blank one) is named after its file: Navigator would title its tab \"loading layer...\"",
     (layer, log, file) => {
       const name = layer['name'];

@@ -207,6 +207,13 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     { ...layer([{ techniqueID: 'T1059', score: 1 }]), domain: undefined },
     [['/domain', /^missing; read as "enterprise-attack" \(write "domain": "mobile-attack" or "ics-attack" for a layer of those\)$/]],
   ],
+  // ZeroTrustX's incident mapping export (find_string id 55535166592) writes the domain where the release goes.
+  [
+    'a release that holds no number',
+    layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: 'enterprise-attack', navigator: '4.9.0', layer: '4.5' } }),
+    [['/versions/attack', /^"enterprise-attack" holds no release number; left out, so the layer is read in the newest release, as one that states none$/]],
+  ],
+  ['an empty release', layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '', navigator: '5.1.0', layer: '4.5' } }), [['/versions/attack', /^"" holds no release number; left out/]]],
   // The same block annotates tactics by their IDs where technique IDs go ("techniqueID": "TA0002").
   [
     "a tactic's ID where a technique's goes",
@@ -275,6 +282,29 @@ describe('repairLayer', () => {
     const combined = await runCli(['combine', join(dir, 'case.json'), join(dir, 'up.json'), '--op', 'max', '--out', join(dir, 'combined.json')]);
     expect(combined.code, combined.stderr).to.equal(0);
     expect(combined.stderr).to.contain('/domain: missing; read as "enterprise-attack"');
+  });
+
+  it('reads a release that holds no number as none: validate says Navigator stops at text without one, and combine reads the layer', async () => {
+    // Shaped as ZeroTrustX's incident mapping export writes it (find_string id 55535166592).
+    const value = layer([{ techniqueID: 'T1086', tactic: 'execution', score: 80, comment: 'PowerShell download cradle' }], { versions: { attack: 'enterprise-attack', navigator: '4.9.0', layer: '4.5' } });
+    const findings = validateLayer(value, { attackFor: attackFor(library) });
+    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.path])).to.deep.equal([
+      ['navigator-alert', '/versions/attack'],
+      ['revoked-technique', '/techniques/0'],
+    ]);
+    expect(findings[0]?.message).to.contain('Navigator 5.1 finds no number in it').and.to.contain('"ERROR parsing layer');
+    // An empty release Navigator reads as its newest: a warning, not an error.
+    const empty = validateLayer(layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '', navigator: '5.1.0', layer: '4.5' } }), { attackFor: attackFor(library) });
+    expect(empty.map((f) => [f.severity, f.code, f.path])).to.deep.equal([['warning', 'repaired', '/versions/attack']]);
+    expect(empty[0]?.message).to.contain('Navigator tolerates this');
+    // combine refused the layer ('/versions/attack: must match pattern …').
+    const dir = freshTmpDir('attack-no-number');
+    writeFileSync(join(dir, 'z.json'), JSON.stringify(value));
+    const run = await runCli(['combine', join(dir, 'z.json'), join(dir, 'z.json'), '--op', 'max', '--out', join(dir, 'out.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain('z.json: upgraded to layer format 4.5 and ATT&CK enterprise-attack 18.1:');
+    const written = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as NavigatorLayer;
+    expect(written.techniques?.map((t) => [t.techniqueID, t.score])).to.deep.equal([['T1059.001', 80]]);
   });
 
   it('reads the release a "version" holding an object states, as the repair reads it (ATT&CK 8: T1086 matched in 8.2)', () => {

@@ -123,13 +123,24 @@ const OLD_DOMAINS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The domain a layer names, as format 4.1 and later spell it (`mitre-enterprise` is `enterprise-attack`). PRE-ATT&CK's
+ * ATT&CK's own names for its domains in its STIX data (the kill chain and source name of enterprise techniques is
+ * `mitre-attack`), which layer generators write as the layer's domain; Navigator maps none of them (repair-layer.ts).
+ */
+export const STIX_DOMAIN_NAMES: Readonly<Record<string, string>> = {
+  'mitre-attack': 'enterprise-attack',
+  'mitre-mobile-attack': 'mobile-attack',
+  'mitre-ics-attack': 'ics-attack',
+};
+
+/**
+ * The domain a layer names, as format 4.1 and later spell it (`mitre-enterprise` is `enterprise-attack`, and so is
+ * `mitre-attack`, ATT&CK's STIX name for it, which the repair reads so and reports). PRE-ATT&CK's
  * is enterprise-attack too, which ATT&CK 8 merged it into: only a layer without technique entries gets this far (a
  * PRE-ATT&CK layer with entries is refused, `assertNotPreAttack`).
  */
 export function currentDomainName(domain: unknown): unknown {
   if (typeof domain === 'string' && PRE_ATTACK_DOMAINS.includes(domain.trim().toLowerCase())) return 'enterprise-attack';
-  return (typeof domain === 'string' && OLD_DOMAINS[domain]) || domain;
+  return (typeof domain === 'string' && (OLD_DOMAINS[domain] ?? STIX_DOMAIN_NAMES[domain])) || domain;
 }
 
 /** PRE-ATT&CK technique IDs as layers of its time wrote them in enterprise layers (`PRE-T1156`). */

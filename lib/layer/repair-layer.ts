@@ -14,7 +14,7 @@ import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import type { Domain } from '../attack/types.js';
-import { customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED } from './layer-format.js';
+import { customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
@@ -480,6 +480,19 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
       // finds no such data and throws "Error: 'undefined' (v13) is an invalid domain." (tabs.component.ts).
       log('/domain', `missing; read as ${shown(domain)} (write "domain": "mobile-attack" or "ics-attack" for a layer of those)`, {
         navigatorAlert: `reads the domain as "undefined" ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
+      });
+    },
+  ],
+  [
+    "a domain written as ATT&CK's STIX name for it (mitre-attack) is that domain: Navigator refuses it",
+    (layer, log) => {
+      const stated = layer['domain'];
+      const domain = typeof stated === 'string' ? STIX_DOMAIN_NAMES[stated] : undefined;
+      if (!domain) return;
+      layer['domain'] = domain;
+      // Navigator maps only its own old names (mitre-enterprise, mitre-mobile) and throws "is an invalid domain" (tabs.component.ts).
+      log('/domain', `${shown(stated)}, ATT&CK's name for ${domain} in its STIX data, read as ${shown(domain)}`, {
+        navigatorAlert: `knows no domain ${shown(stated)} ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
       });
     },
   ],

@@ -207,6 +207,13 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     { ...layer([{ techniqueID: 'T1059', score: 1 }]), domain: undefined },
     [['/domain', /^missing; read as "enterprise-attack" \(write "domain": "mobile-attack" or "ics-attack" for a layer of those\)$/]],
   ],
+  // A threat-intel extraction tool (find_string id 28212476623) and a detection coverage export (id 62770874523)
+  // write ATT&CK's STIX name for the enterprise domain.
+  [
+    "a domain written as ATT&CK's STIX name for it",
+    layer([{ techniqueID: 'T1059', score: 1 }], { domain: 'mitre-attack' }),
+    [['/domain', /^"mitre-attack", ATT&CK's name for enterprise-attack in its STIX data, read as "enterprise-attack"$/]],
+  ],
   // ZeroTrustX's incident mapping export (find_string id 55535166592) writes the domain where the release goes.
   [
     'a release that holds no number',
@@ -282,6 +289,27 @@ describe('repairLayer', () => {
     const combined = await runCli(['combine', join(dir, 'case.json'), join(dir, 'up.json'), '--op', 'max', '--out', join(dir, 'combined.json')]);
     expect(combined.code, combined.stderr).to.equal(0);
     expect(combined.stderr).to.contain('/domain: missing; read as "enterprise-attack"');
+  });
+
+  it("reads a domain written as ATT&CK's STIX name for it in upgrade and gap, and validate says Navigator stops at it", async () => {
+    // Shaped as a threat-intel extraction tool writes it (find_string id 28212476623); mitre-mobile-attack likewise.
+    const value = layer([{ techniqueID: 'T1086', tactic: 'execution', score: 50 }], { domain: 'mitre-attack', versions: { attack: '14', navigator: '4.8.2', layer: '4.4' } });
+    const findings = validateLayer(value, { attackFor: attackFor(library) });
+    expect(findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.path])).to.deep.equal([
+      ['navigator-alert', '/domain'],
+      ['revoked-technique', '/techniques/0'],
+    ]);
+    expect(findings[0]?.message).to.contain('Navigator 5.1 knows no domain "mitre-attack"');
+    // upgrade and gap said '/domain: "mitre-attack" is not an ATT&CK domain'.
+    const dir = freshTmpDir('stix-domain');
+    writeFileSync(join(dir, 'chain.json'), JSON.stringify(value));
+    const upgraded = await runCli(['upgrade', join(dir, 'chain.json'), '--out', join(dir, 'up.json')]);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    const written = JSON.parse(readFileSync(join(dir, 'up.json'), 'utf8')) as NavigatorLayer;
+    expect([written.domain, written.techniques?.map((t) => t.techniqueID)]).to.deep.equal(['enterprise-attack', ['T1059.001']]);
+    const gap = await runCli(['gap', '--threat', join(dir, 'chain.json'), '--coverage', join(dir, 'up.json'), '--out', join(dir, 'gap')]);
+    expect(gap.code, gap.stderr).to.equal(0);
+    expect(upgradeReleases({ ...value, domain: 'mitre-mobile-attack' }, library).target.domain).to.equal('mobile-attack');
   });
 
   it('reads a release that holds no number as none: validate says Navigator stops at text without one, and combine reads the layer', async () => {

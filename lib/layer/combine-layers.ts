@@ -52,7 +52,7 @@ import {
   type LegendItem,
   type NavigatorLayer,
 } from './layer-types.js';
-import { assertAttackLayer, DEFAULT_NAVIGATOR_VERSION, layerFormat, migrateLayerFormat } from './layer-format.js';
+import { assertAttackLayer, DEFAULT_NAVIGATOR_VERSION, isFormatInOldKey, layerFormat, migrateLayerFormat } from './layer-format.js';
 import { LEFT_OUT_METADATA_NAME, upgradeLayer, upgradeReleases } from './upgrade-layer.js';
 import { upgradeMessages, type EntryUpgrade } from './upgrade-report.js';
 import type { AttackLibrary } from '../attack/load.js';
@@ -271,7 +271,8 @@ export function upgradeSources(
     if (!changes.length) continue;
     const format = layerFormat(source.value);
     const upgrade: LayerUpgrade = { source: where, changes };
-    if (format.comparedTo45 === -1 && format.version !== undefined) upgrade.fromFormat = format.version;
+    // A format after 4.0 under the old `version` key is that format: its change line says where the number moved.
+    if (format.comparedTo45 === -1 && format.version !== undefined && !isFormatInOldKey(format)) upgrade.fromFormat = format.version;
     // The release as read: one the repair left out (no number in it) is none.
     if (report.from.attack !== undefined) upgrade.fromAttack = report.from.attack;
     upgrades.push(upgrade);

@@ -312,6 +312,16 @@ describe('repairLayer', () => {
     expect(upgradeReleases({ ...value, domain: 'mitre-mobile-attack' }, library).target.domain).to.equal('mobile-attack');
   });
 
+  it('says of a layer stating format 4.5 under the old "version" key that it moved, not that it was upgraded "from layer format 4.5"', async () => {
+    // A detection coverage export writes "version": "4.5" (find_string id 62770874523).
+    const dir = freshTmpDir('version-key');
+    writeFileSync(join(dir, 'twin.json'), JSON.stringify({ version: '4.5', name: 'twin', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1110', score: 100 }] }));
+    const run = await runCli(['combine', join(dir, 'twin.json'), join(dir, 'twin.json'), '--op', 'max', '--out', join(dir, 'out.json')]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain('twin.json: upgraded to layer format 4.5 and ATT&CK enterprise-attack 18.1:');
+    expect(run.stderr).to.contain('/version: format 4.5 was stated under the old `version` key; moved to `versions.layer`');
+  });
+
   it('reads a release that holds no number as none: validate says Navigator stops at text without one, and combine reads the layer', async () => {
     // Shaped as ZeroTrustX's incident mapping export writes it (find_string id 55535166592).
     const value = layer([{ techniqueID: 'T1086', tactic: 'execution', score: 80, comment: 'PowerShell download cradle' }], { versions: { attack: 'enterprise-attack', navigator: '4.9.0', layer: '4.5' } });

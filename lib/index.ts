@@ -240,6 +240,8 @@ export { extractReferences, type ExtractedReference, type ReportSpan } from './e
 export { findAttackObjects, type FoundAttackObject } from './extract/find-attack-objects.js';
 /** A report read whole: its references resolved, and the groups, software and campaigns it names. */
 export { extractReport, type ExtractedReport, type ReportReference } from './extract/extract-report.js';
+/** Read a MISP event (MISP's JSON format, or the REST search's list of them) as a report: techniques from its ATT&CK galaxies and tags. */
+export { mispEventReport, isMispEvent, type MispEventReport } from './extract/misp-event-references.js';
 /** A campaign YAML skeleton for extracted references, to review. */
 export { renderCampaignSkeleton, type CampaignSkeletonOptions } from './extract/campaign-skeleton.js';
 /** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */

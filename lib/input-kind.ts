@@ -3,6 +3,7 @@ import { isThreatIntelBundle, THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE } fro
 import { parseJsonText } from './json-text.js';
 import { MAX_ALIAS_COUNT, parseYamlDocument } from './yaml-value.js';
 import { isJsonObject, type JsonObject } from './json-value.js';
+import { isMispEvent } from './extract/misp-event-references.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
 export type InputKind =
@@ -10,6 +11,7 @@ export type InputKind =
   | 'layer'
   | 'stix-bundle'
   | 'stix-threat-intel'
+  | 'misp-event'
   | 'gap-report'
   | 'sigma-rule'
   | 'detections'
@@ -28,6 +30,10 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   layer: ['an ATT&CK Navigator layer', 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage)'],
   'stix-bundle': ['an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`; for the techniques of a group, software or campaign it holds, `attack-layers attack-object <name>`'],
   'stix-threat-intel': [THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE],
+  'misp-event': [
+    "a MISP event in MISP's JSON format (or a list of them)",
+    'to map the ATT&CK techniques its galaxies and tags name, make a campaign file of them with `attack-layers extract <file>` and review it',
+  ],
   'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
   'sigma-rule': ['a Sigma rule', 'give it (or its folder) to gap --coverage'],
   detections: ['a detections file', 'give it to gap --coverage'],
@@ -83,7 +89,8 @@ const isLayerArray = (value: unknown[]): boolean =>
  * both have `domain` and `techniques`: a campaign's techniques are texts or `{ ref }` mappings, a layer's have
  * `techniqueID`, and a layer states its format (`versions`, or `version` before 4.0). An array is told by all its
  * elements (`isLayerArray`). A STIX bundle is an ATT&CK release, or threat intelligence that names techniques
- * (`isThreatIntelBundle`: by whether ATT&CK's matrix, tactics or collection are among its objects).
+ * (`isThreatIntelBundle`: by whether ATT&CK's matrix, tactics or collection are among its objects); a MISP event is
+ * told by its `Event` (`isMispEvent`).
  */
 export function kindOfValue(value: unknown): InputKind | undefined {
   const first: unknown = Array.isArray(value) ? value[0] : value;
@@ -91,6 +98,8 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   const other = nonRuleKind(first);
   if (other) return other;
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return isThreatIntelBundle(first['objects']) ? 'stix-threat-intel' : 'stix-bundle';
+  // MISP's own format: `{ Event }`, or the REST search's `{ response: [{ Event }] }` (misp-event-references.ts).
+  if (isMispEvent(value)) return 'misp-event';
   // Sentinel's analytic rules: an ARM template of them (Export), the REST API's list, or a Content Hub package.
   if (sentinelAlertRules(value)) return 'sentinel-export';
   // QRadar's Use Case Manager: a list of { rulename, mapping } (read-qradar-mappings.ts).

@@ -24,6 +24,8 @@ export interface CampaignSkeletonOptions {
   objects?: readonly FoundAttackObject[];
   /** The actor the input is about by its own data (a bundle's intrusion set, `extract --actor`): `actor:`, before any group named. */
   actor?: string;
+  /** When the activity was first seen, by the input's own data (a MISP event's `date`): `first_seen:`. */
+  firstSeen?: string;
 }
 
 /** The group proposed as `actor:`: the one named on the most lines, the first named on a tie. */
@@ -44,7 +46,8 @@ function mentions(object: FoundAttackObject, reportFile: string): string {
  * `name:`, and one `techniques:` item per reference with its `ref:` text, `tactic:` list (when found) and
  * `source: "<reportFile>:<line>"` (`<reportFile>:1, 8, 26` for a reference cited on several lines), and above it,
  * as comments, the warnings of its resolution when it has one, its note when it places no technique, and its
- * evidence (a STIX bundle's relationship descriptions). Refs are
+ * evidence (a STIX bundle's relationship descriptions) and the places a structured input names it (`from`: a MISP
+ * event's galaxy clusters and tags). Refs are
  * kept as written (a wrapped cell as a block literal). Items keep the order of `refs`; the same input gives the same
  * bytes.
  */
@@ -58,6 +61,7 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
     name: oneLine(options.name),
     ...(options.domain && options.domain !== 'enterprise-attack' ? { domain: options.domain } : {}),
     ...(options.actor !== undefined ? { actor: oneLine(options.actor) } : actor ? { actor: actor.written } : {}),
+    ...(options.firstSeen !== undefined ? { first_seen: oneLine(options.firstSeen) } : {}),
     techniques: refs.map((ref) => ({
       ref: ref.raw,
       ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
@@ -76,6 +80,7 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
       const comments = [...new Set(ref.resolution?.warnings ?? [])].map((warning) => ` warning: ${oneLine(warning)}`);
       const { status, note } = ref.resolution ?? {};
       if (status && note && UNRESOLVED_STATUSES.includes(status) && !ref.resolution?.warnings.includes(note)) comments.push(` not resolved (${status}): ${oneLine(note)}`);
+      comments.push(...(ref.from ?? []).map((place) => ` from: ${oneLine(place)}`));
       comments.push(...(ref.evidence ?? []).map((said) => ` evidence: ${oneLine(said)}`));
       const item = items.items[i];
       if (comments.length && YAML.isNode(item)) item.commentBefore = comments.join('\n');

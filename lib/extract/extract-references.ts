@@ -53,6 +53,8 @@ export interface ExtractedReference {
   malformed?: string;
   /** What the report says of its use, where it says so apart from the reference (a STIX relationship's description). */
   evidence?: string[];
+  /** Where a structured input names it, one entry a place (a MISP event's galaxy cluster or tag: `Event.Attribute[2].Tag[0] (tag), line 40`). */
+  from?: string[];
 }
 
 /** One line of the report, folded for matching, with where its technique IDs are written. */

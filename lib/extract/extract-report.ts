@@ -13,6 +13,8 @@ import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withoutNameAfter } from './name-around.js';
 import { bundleReport, type BundleOptions } from './bundle-references.js';
+import { mispEventReport } from './misp-event-references.js';
+import type { Domain } from '../attack/types.js';
 import { UsageError } from '../errors.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
@@ -34,8 +36,12 @@ export interface ExtractedReport {
   notes: string[];
   /** The name of the actor a STIX bundle of threat intelligence is about (`bundleReport`), for the campaign's name. */
   name?: string;
-  /** The bundle's actor chosen by `options.actor` (`bundleReport`): the campaign's `actor:`. */
+  /** The bundle's actor chosen by `options.actor` (`bundleReport`), or a MISP event's one actor (`mispEventReport`): the campaign's `actor:`. */
   actor?: string;
+  /** A MISP event's `date`: the campaign's `first_seen:`. */
+  firstSeen?: string;
+  /** The domain a MISP event's galaxies say, when not enterprise (`mispEventReport`). */
+  domain?: Domain;
 }
 
 // How many cells or names a note lists.
@@ -142,13 +148,25 @@ const listed = (items: readonly string[]): string => items.slice(0, LISTED).join
 export function extractReport(text: string, context?: ResolveContext, options: BundleOptions = {}): ExtractedReport {
   // A STIX bundle of threat intelligence is read by its objects, not its text: the descriptions it copies from ATT&CK
   // cite other techniques.
-  const bundle = bundleReport(text, options);
+  // So is a MISP event, by its galaxies and tags: the clusters' descriptions cite other techniques too.
+  const stix = bundleReport(text, options);
+  const misp = stix ? undefined : mispEventReport(text, options);
+  const bundle = stix ?? misp;
   if (!bundle && options.actor !== undefined) {
-    throw new UsageError(`${options.file ?? 'the report'}: --actor chooses an intrusion set of a STIX bundle of threat intelligence, and this is a report's text; leave --actor out`);
+    throw new UsageError(
+      `${options.file ?? 'the report'}: --actor chooses an intrusion set of a STIX bundle of threat intelligence or an actor of a MISP event, and this is a report's text; leave --actor out`,
+    );
   }
+  // What a MISP event says besides its techniques: its date, its domain, and the notes of what was not read.
+  const { notes: mispNotes = [], firstSeen, domain } = misp ?? {};
+  const eventFields = { ...(firstSeen ? { firstSeen } : {}), ...(domain ? { domain } : {}) };
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = bundle ? [] : foldLines(text);
-  if (!context) return bundle ? { ...bundle, objects: [], notes: [] } : { references: referencesInLines(lines), objects: [], notes: [] };
+  if (!context) {
+    if (!bundle) return { references: referencesInLines(lines), objects: [], notes: [] };
+    const { references, name, actor } = bundle;
+    return { references, objects: [], notes: mispNotes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
+  }
   const { target } = context;
   // The words an ID was read from by a guess, by line, to say with its reference.
   const guessed = new Map<number, GuessedId[]>();
@@ -278,7 +296,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     };
     const references = bundle.references.map((ref) => resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] }));
     const { name, actor, actors } = bundle;
-    return { references, objects: [], notes: actors ? [severalActors(actors, name)] : [], ...(name ? { name } : {}), ...(actor ? { actor } : {}) };
+    const notes = [...(actors ? [severalActors(actors, name)] : []), ...mispNotes];
+    return { references, objects: [], notes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the

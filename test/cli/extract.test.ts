@@ -178,7 +178,7 @@ describe('attack-layers extract', () => {
     writeFileSync(text, 'APT29 used T1566.002.\n');
     const wrong = await runCli(['extract', text, '--actor', 'APT29']);
     expect(wrong.code).to.equal(2);
-    expect(wrong.stderr).to.include(`${text}: --actor chooses an intrusion set of a STIX bundle of threat intelligence, and this is a report's text; leave --actor out`);
+    expect(wrong.stderr).to.include(`${text}: --actor chooses an intrusion set of a STIX bundle of threat intelligence or an actor of a MISP event, and this is a report's text; leave --actor out`);
   });
 
   it('refuses an ATT&CK release with --actor, pointing to attack-object, which gives the group its techniques', async () => {

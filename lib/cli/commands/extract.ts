@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AttackDataError, domainReleases, extractReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, domainReleases, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -12,29 +12,33 @@ interface Args extends GlobalArgs {
 }
 
 export const declaration: CommandDeclaration = {
-  positionals: { report: { type: 'string', describe: 'a report as text, or - for standard input', demandOption: true } },
+  positionals: { report: { type: 'string', describe: 'a report as text (or a STIX bundle of threat intelligence, or a MISP event in MISP JSON), or - for standard input', demandOption: true } },
   shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution) and the groups and software found, as JSON' },
   options: {
     suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
     actor: {
       type: 'string',
       requiresArg: true,
-      describe: "of a STIX bundle of threat intelligence, keep one intrusion set's techniques (by name, alias, ATT&CK ID or STIX id) and name the campaign after it",
+      describe:
+        "of a STIX bundle of threat intelligence, keep one intrusion set's techniques (by name, alias, ATT&CK ID or STIX id) and name the campaign after it; " +
+        "of a MISP event naming several threat actors or intrusion sets, the one that is the campaign's actor (by name, synonym or ATT&CK ID)",
     },
   },
   examples: [
     ['$0 extract report.txt --name "APT32 Wuhan" > campaigns/apt32.yaml', 'a campaign to review and complete'],
     ['pdftotext report.pdf - | $0 extract - --json', 'the references found, with their lines'],
     ['$0 extract opencti-export.json --actor APT29 > campaigns/apt29.yaml', "one intrusion set's techniques of a bundle holding several"],
+    ['$0 extract misp-event.json > campaigns/event.yaml', "a MISP event's ATT&CK galaxies and tags: name from info, first_seen from date, its threat actor"],
   ],
 };
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
-    const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) }, ['stix-threat-intel']);
+    const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) }, ['stix-threat-intel', 'misp-event']);
     const shown = inputName(args.report);
     // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
-    const domain: Domain = args.domain ?? 'enterprise-attack';
+    // A MISP event whose galaxies are all of one other domain (mobile, ICS) is read in it, unless --domain says otherwise.
+    const domain: Domain = args.domain ?? mispEventReport(text)?.domain ?? 'enterprise-attack';
     let releases: ReturnType<typeof domainReleases> | undefined;
     try {
       releases = { ...domainReleases(attackLibrary(context, args), domain, args['attack-release']), otherDomainAdvice: otherDomainExtractAdvice };
@@ -42,7 +46,7 @@ export function handler(context: CliContext) {
       if (!(error instanceof AttackDataError) || args.suggest) throw error;
       note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
     }
-    const { references, objects, notes, name: bundleName, actor } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), file: shown });
+    const { references, objects, notes, name: bundleName, actor, firstSeen } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), file: shown });
     note(
       context,
       args,
@@ -53,10 +57,10 @@ export function handler(context: CliContext) {
     );
     for (const message of notes) note(context, args, `${shown}: ${message}`);
     const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(args.report, text) }) : undefined;
-    if (args.json) return printJson(context, { ...(actor ? { actor } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
+    if (args.json) return printJson(context, { ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
     const reportFile = args.report === shown ? args.report : 'stdin';
     const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
-    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(actor ? { actor } : {}), ...(suggestions ? { suggestions } : {}) }));
+    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(suggestions ? { suggestions } : {}) }));
   };
 }
 

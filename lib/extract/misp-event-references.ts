@@ -1,0 +1,316 @@
+import { nameKey } from '../attack/attack-index.js';
+import type { Domain } from '../attack/types.js';
+import { InputError } from '../errors.js';
+import { jsonValueLines } from '../json-text.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
+import type { BundleOptions, BundleReport } from './bundle-references.js';
+import type { ExtractedReference } from './extract-references.js';
+
+/**
+ * MISP's galaxies of ATT&CK techniques, by the domain each holds: `mitre-attack-pattern` (today's, of every domain: a
+ * cluster's `kill_chain` tells which), and the older per-domain ones an event tagged before 2019 keeps.
+ */
+const TECHNIQUE_GALAXIES: Readonly<Record<string, Domain | undefined>> = {
+  'mitre-attack-pattern': undefined,
+  'mitre-enterprise-attack-attack-pattern': 'enterprise-attack',
+  'mitre-pre-attack-attack-pattern': 'enterprise-attack',
+  'mitre-mobile-attack-attack-pattern': 'mobile-attack',
+  'mitre-ics-techniques': 'ics-attack',
+};
+
+/** The kill chains of a cluster's `meta.kill_chain` (`mitre-attack:execution`) and their domains; PRE-ATT&CK's phases are no tactic. */
+const KILL_CHAINS: Readonly<Record<string, Domain>> = {
+  'mitre-attack': 'enterprise-attack',
+  'mitre-mobile-attack': 'mobile-attack',
+  'mitre-ics-attack': 'ics-attack',
+};
+
+/** Galaxies of the actor an event is about: MISP's threat actors, ATT&CK's groups (`APT28 - G0007`), older per-domain ones. */
+const isActorGalaxy = (type: string): boolean => type === 'threat-actor' || /(^|-)intrusion-set$/.test(type);
+
+// `Spearphishing Attachment - T1566.001` (MISP's clusters), `T1566 - Phishing` and `T1059.001` (tags written by hand).
+const ID_AFTER = /^(.*?)\s+-\s+(T\d{4}(?:\.\d{3})?)$/i;
+const ID_BEFORE = /^(T\d{4}(?:\.\d{3})?)(?:\s+-\s+(.*))?$/i;
+// `APT28 - G0007`: an ATT&CK group's cluster; the name is before the ID.
+const GROUP_ID = /^(.*?)\s+-\s+(G\d{4})$/i;
+// `misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1566.001"`.
+const GALAXY_TAG = /^misp-galaxy:([\w.-]+)="(.*)"$/s;
+
+/** A MISP event (or a list of them) read as a report: its technique references, name, date, actor and notes. */
+export interface MispEventReport extends BundleReport {
+  /** What the references leave out, for the analyst: tags and clusters placed nowhere, malformed entries, several events or actors. */
+  notes: string[];
+  /** The event's `date` (YYYY-MM-DD), when it has one: the campaign's `first_seen`. */
+  firstSeen?: string;
+  /** The domain of the references' galaxies, when all of them that say one say the same one other than enterprise. */
+  domain?: Domain;
+}
+
+/** One technique as a cluster or a tag names it, and where. */
+interface Named {
+  id?: string;
+  name?: string;
+  tactics: string[];
+  domain?: Domain;
+  line: number;
+  from: string;
+}
+
+interface Actor {
+  name: string;
+  keys: string[];
+  from: string;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** The events of a parsed JSON value: `{ Event }`, the REST search's `{ response: [{ Event }] }`, or a list of `{ Event }`. */
+function eventsOf(value: unknown): unknown[] | undefined {
+  if (Array.isArray(value)) return value.length && value.every((item) => isJsonObject(item) && 'Event' in item) ? value.map((item) => (item as JsonObject)['Event']) : undefined;
+  if (!isJsonObject(value)) return undefined;
+  if (isJsonObject(value['Event'])) return [value['Event']];
+  const response = value['response'];
+  if (Array.isArray(response) && response.some((item) => isJsonObject(item) && 'Event' in item)) return response.map((item) => (isJsonObject(item) ? item['Event'] : item));
+  return undefined;
+}
+
+/** True when a parsed JSON value is a MISP event in MISP's own format, or a list of them (`eventsOf`). */
+export function isMispEvent(value: unknown): boolean {
+  return eventsOf(value) !== undefined;
+}
+
+/** The technique ID and name a cluster's value or a tag's value writes, ID first or last, or the value alone as a name. */
+function readValue(value: string): { id?: string; name?: string } {
+  const after = ID_AFTER.exec(value);
+  if (after) return { id: after[2]!.toUpperCase(), ...(after[1]!.trim() ? { name: after[1]!.trim() } : {}) };
+  const before = ID_BEFORE.exec(value);
+  if (before) return { id: before[1]!.toUpperCase(), ...(before[2]?.trim() ? { name: before[2].trim() } : {}) };
+  return { name: value };
+}
+
+/**
+ * Read a MISP event in MISP's JSON format (`{ "Event": … }`, as the UI's download and `/events/view` give it; a list of
+ * them, `{ "response": [{ "Event": … }] }`, as `/events/restSearch` returns) as a report; undefined for any other text.
+ * Techniques are the clusters of ATT&CK's attack-pattern galaxies (`TECHNIQUE_GALAXIES`) and the tags that name them
+ * (`misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1566.001"`), on the event, its attributes and its
+ * objects' attributes: by the ID the value ends with (a cluster's `meta.external_id` may be a CAPEC ID), tactics from
+ * `meta.kill_chain`; one reference per technique, citing every place (`from`, `lines`). The campaign's name is the
+ * event's `info`, its `first_seen` its `date`; the actor is the one threat-actor or intrusion-set cluster or tag
+ * (`options.actor` chooses among several). Tags and clusters placed nowhere, and malformed entries, are noted. Pure.
+ * @throws InputError naming the file and the event's actors when `options.actor` names none of them, or several.
+ */
+export function mispEventReport(source: string, options: BundleOptions = {}): MispEventReport | undefined {
+  if (!/^\s*[[{]/.test(source)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return undefined;
+  }
+  const events = eventsOf(value);
+  if (!events) return undefined;
+  const valueLine = jsonValueLines(source, 'value');
+  const nameLine = jsonValueLines(source, 'name');
+  const named: Named[] = [];
+  const actors: Actor[] = [];
+  const unplaced = new Set<string>();
+  const malformed: string[] = [];
+  const infos: string[] = [];
+  const dates: string[] = [];
+
+  const readCluster = (galaxy: string, cluster: JsonObject, where: string): void => {
+    const written = text(cluster['value']);
+    if (!written) {
+      malformed.push(`${where} has no value`);
+      return;
+    }
+    const line = valueLine(written) ?? 1;
+    const meta = isJsonObject(cluster['meta']) ? cluster['meta'] : {};
+    if (galaxy in TECHNIQUE_GALAXIES) {
+      const read = readValue(written);
+      // A cluster's external_id is its ATT&CK ID, or in MISP's own examples a CAPEC ID: only an ATT&CK ID stands in for one the value lacks.
+      const id = read.id ?? list(meta['external_id']).map(text).find((each) => each && /^T\d{4}(?:\.\d{3})?$/i.test(each))?.toUpperCase();
+      const chains = list(meta['kill_chain']).flatMap((each) => (text(each) ? [text(each)!.split(':')] : []));
+      const tactics = [...new Set(chains.flatMap(([chain, phase]) => (chain && phase && KILL_CHAINS[chain] ? [phase] : [])))];
+      const domain = TECHNIQUE_GALAXIES[galaxy] ?? chains.map(([chain]) => (chain ? KILL_CHAINS[chain] : undefined)).find(Boolean);
+      named.push({ ...(id ? { id } : {}), ...(read.name && read.name !== id ? { name: read.name } : {}), tactics, ...(domain ? { domain } : {}), line, from: `${where} (${galaxy})` });
+    } else if (isActorGalaxy(galaxy)) {
+      const group = GROUP_ID.exec(written);
+      const synonyms = list(meta['synonyms']).flatMap((each) => (text(each) ? [text(each)!] : []));
+      const name = group ? group[1]!.trim() : written;
+      actors.push({ name, keys: [written, name, ...(group ? [group[2]!] : []), ...synonyms].map(nameKey), from: where });
+    } else {
+      unplaced.add(`misp-galaxy:${galaxy}="${written}"`);
+    }
+  };
+
+  const readGalaxies = (galaxies: unknown, where: string): void => {
+    if (galaxies === undefined) return;
+    if (!Array.isArray(galaxies)) {
+      malformed.push(`${where}.Galaxy is no list`);
+      return;
+    }
+    galaxies.forEach((galaxy, g) => {
+      const at = `${where}.Galaxy[${g}]`;
+      const type = isJsonObject(galaxy) ? text(galaxy['type']) : undefined;
+      if (!isJsonObject(galaxy) || !type || !Array.isArray(galaxy['GalaxyCluster'])) {
+        malformed.push(`${at} has no type or no GalaxyCluster list`);
+        return;
+      }
+      galaxy['GalaxyCluster'].forEach((cluster, c) => {
+        if (isJsonObject(cluster)) readCluster(text(cluster['type']) ?? type, cluster, `${at}.GalaxyCluster[${c}]`);
+        else malformed.push(`${at}.GalaxyCluster[${c}] is no object`);
+      });
+    });
+  };
+
+  // A galaxy's clusters are also written as tags; the tag alone stands for a cluster the export left out.
+  const readTags = (tags: unknown, where: string): void => {
+    if (tags === undefined) return;
+    if (!Array.isArray(tags)) {
+      malformed.push(`${where}.Tag is no list`);
+      return;
+    }
+    tags.forEach((tag, t) => {
+      const at = `${where}.Tag[${t}]`;
+      const name = isJsonObject(tag) ? text(tag['name']) : undefined;
+      if (!name) {
+        malformed.push(`${at} has no name`);
+        return;
+      }
+      const line = nameLine(name) ?? 1;
+      const galaxy = GALAXY_TAG.exec(name);
+      const type = galaxy?.[1];
+      const written = galaxy?.[2]?.replace(/\\"/g, '"').trim();
+      if (type && written && type in TECHNIQUE_GALAXIES) {
+        const read = readValue(written);
+        const domain = TECHNIQUE_GALAXIES[type];
+        named.push({ ...(read.id ? { id: read.id } : {}), ...(read.name ? { name: read.name } : {}), tactics: [], ...(domain ? { domain } : {}), line, from: `${at} (tag)` });
+      } else if (type && written && isActorGalaxy(type)) {
+        const group = GROUP_ID.exec(written);
+        const actor = group ? group[1]!.trim() : written;
+        actors.push({ name: actor, keys: [written, actor, ...(group ? [group[2]!] : [])].map(nameKey), from: at });
+      } else {
+        unplaced.add(name);
+      }
+    });
+  };
+
+  const readAttributes = (attributes: unknown, where: string): void => {
+    if (attributes === undefined) return;
+    if (!Array.isArray(attributes)) {
+      malformed.push(`${where}.Attribute is no list`);
+      return;
+    }
+    attributes.forEach((attribute, a) => {
+      const at = `${where}.Attribute[${a}]`;
+      if (!isJsonObject(attribute)) {
+        malformed.push(`${at} is no object`);
+        return;
+      }
+      readGalaxies(attribute['Galaxy'], at);
+      readTags(attribute['Tag'], at);
+    });
+  };
+
+  events.forEach((event, e) => {
+    const where = events.length > 1 ? `response[${e}].Event` : 'Event';
+    if (!isJsonObject(event)) {
+      malformed.push(`${where} is no object`);
+      return;
+    }
+    const info = text(event['info']);
+    if (info) infos.push(info);
+    const date = text(event['date']);
+    if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) dates.push(date);
+    readGalaxies(event['Galaxy'], where);
+    readTags(event['Tag'], where);
+    readAttributes(event['Attribute'], where);
+    if (event['Object'] !== undefined && !Array.isArray(event['Object'])) malformed.push(`${where}.Object is no list`);
+    list(event['Object']).forEach((object, o) => {
+      if (isJsonObject(object)) readAttributes(object['Attribute'], `${where}.Object[${o}]`);
+      else malformed.push(`${where}.Object[${o}] is no object`);
+    });
+  });
+
+  // One reference per technique (by ID, else by name), in the order of its first place; every place is cited.
+  const byKey = new Map<string, Named[]>();
+  for (const each of named) {
+    const key = each.id ?? nameKey(each.name ?? '');
+    if (!key) continue;
+    byKey.set(key, [...(byKey.get(key) ?? []), each]);
+  }
+  const references: ExtractedReference[] = [...byKey.values()].map((places) => {
+    const first = places[0]!;
+    const id = first.id;
+    const name = places.map((place) => place.name).find(Boolean);
+    const lines = [...new Set(places.map((place) => place.line))].sort((a, b) => a - b);
+    return {
+      raw: id ? (name ? `${name} (${id})` : id) : name!,
+      line: lines[0]!,
+      ...(lines.length > 1 ? { lines } : {}),
+      ids: id ? [id] : [],
+      ...(name ? { name } : {}),
+      tactics: [...new Set(places.flatMap((place) => place.tactics))],
+      span: { line: lines[0]!, start: 0, end: 0 },
+      from: places.map((place) => `${place.from}, line ${place.line}`),
+    };
+  });
+
+  const notes: string[] = [];
+  const distinct = [...new Map(actors.map((actor) => [nameKey(actor.name), actor])).values()];
+  let actor: string | undefined;
+  if (options.actor !== undefined) actor = chosenActor(distinct, options.actor, options.file ?? 'the event');
+  else if (distinct.length === 1) actor = distinct[0]!.name;
+  else if (distinct.length > 1) {
+    notes.push(
+      `the event names ${distinct.length} actors (${distinct.map((each) => `${each.name} at ${each.from}`).join('; ')}), so the campaign has no actor: ` +
+        '`extract --actor NAME` names the one meant',
+    );
+  }
+  if (events.length > 1) {
+    notes.push(`the file holds ${events.length} MISP events (${infos.map((info) => JSON.stringify(info)).join(', ')}): the campaign holds the techniques of all and is named after the file; where they are separate campaigns, extract each event alone`);
+  }
+  if (unplaced.size) {
+    const tags = [...unplaced].sort((a, b) => Number(!a.startsWith('misp-galaxy:')) - Number(!b.startsWith('misp-galaxy:')));
+    notes.push(
+      `${tags.length} tag${tags.length === 1 ? '' : 's'} and galaxy cluster${tags.length === 1 ? '' : 's'} name no ATT&CK technique or actor, so they are not read: ` +
+        `${tags.slice(0, 8).join(', ')}${tags.length > 8 ? ', ...' : ''} (software, mitigations and other galaxies: add what matters to the campaign by hand)`,
+    );
+  }
+  if (malformed.length) {
+    notes.push(`${malformed.length} entr${malformed.length === 1 ? 'y is' : 'ies are'} not of MISP's format and ${malformed.length === 1 ? 'was' : 'were'} skipped, the rest read: ${malformed.slice(0, 8).join('; ')}${malformed.length > 8 ? '; ...' : ''}`);
+  }
+  const domains = new Set(named.flatMap((each) => (each.domain ? [each.domain] : [])));
+  const [only] = domains;
+  const domain = domains.size === 1 && only !== 'enterprise-attack' ? only : undefined;
+  const name = events.length === 1 ? infos[0] : undefined;
+  const firstSeen = dates.length ? [...dates].sort()[0] : undefined;
+  return {
+    references,
+    notes,
+    ...(name ? { name } : {}),
+    ...(actor ? { actor } : {}),
+    ...(firstSeen ? { firstSeen } : {}),
+    ...(domain ? { domain } : {}),
+  };
+}
+
+/**
+ * The actor `wanted` names among an event's threat-actor and intrusion-set clusters and tags: by its value, its name
+ * without an ATT&CK group ID (`APT28 - G0007`), that ID or a synonym, in any case.
+ * @throws InputError naming `file`, `wanted` and the event's actors when none matches or several do.
+ */
+function chosenActor(actors: readonly Actor[], wanted: string, file: string): string {
+  const key = nameKey(wanted);
+  const matching = actors.filter((actor) => actor.keys.includes(key));
+  if (matching.length === 1) return matching[0]!.name;
+  const names = actors.map((actor) => actor.name).join(', ');
+  throw new InputError(
+    matching.length > 1
+      ? `${file}: --actor ${JSON.stringify(wanted)} names ${matching.length} actors of the MISP event (${matching.map((actor) => `${actor.name} at ${actor.from}`).join('; ')}); give the one meant by its full name`
+      : `${file}: --actor ${JSON.stringify(wanted)} names no threat-actor or intrusion-set cluster or tag of the MISP event (by name, synonym or ATT&CK ID); ${names ? `it names ${names}` : 'it names none'}`,
+    { file },
+  );
+}

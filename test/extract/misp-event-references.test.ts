@@ -1,0 +1,147 @@
+/**
+ * extract reads a MISP event in MISP's own JSON format by its galaxies and tags. It was read as text: the campaign was
+ * named after the file, a mitigation's cluster (`Automated Exfiltration Mitigation - T1020`) became technique T1020,
+ * the group a malware cluster's description names (`used by APT1`) became the actor, and no date was kept. The events
+ * are MISP/misp-stix's own examples (documentation/misp_events_to_stix20.md, BSD-2-Clause; test/fixtures/misp/README.md):
+ * real MISP exports, whose clusters give a CAPEC ID as `meta.external_id` (`CAPEC-633` for T1134). Where a case needs
+ * what those examples lack (a threat actor, a mobile galaxy, a malformed entry), it is added to them, as said.
+ */
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { mispEventReport } from '../../lib/extract/misp-event-references.js';
+import { InputError, kindOfValue, renderCampaignSkeleton } from '../../lib/index.js';
+import { freshTmpDir, loadRelease, repoRoot, runCli } from '../helpers/attack.js';
+
+const fixture = (name: string): string => readFileSync(join(repoRoot, 'test/fixtures/misp', name), 'utf8');
+const WITH_GALAXY = fixture('misp-stix-event-with-galaxy.json');
+const ATTRIBUTE_GALAXY = fixture('misp-stix-event-attribute-galaxy.json');
+const lineOf = (text: string, needle: string, after = 0): number => text.split('\n').findIndex((line, i) => i >= after && line.includes(needle)) + 1;
+
+/** The event with galaxy, changed by `edit` (its parsed `Event`), as pretty JSON. */
+function edited(edit: (event: Record<string, unknown[]> & Record<string, unknown>) => void): string {
+  const value = JSON.parse(WITH_GALAXY) as { Event: Record<string, unknown[]> & Record<string, unknown> };
+  edit(value.Event);
+  return JSON.stringify(value, null, 4);
+}
+
+describe('extract: a MISP event (MISP JSON)', () => {
+  const target = loadRelease('18.1');
+
+  it("takes each technique of an event's attack-pattern galaxy and tags once, by the ID its value ends with (not a CAPEC external_id), citing every place", () => {
+    const report = extractReport(WITH_GALAXY, { target });
+    const cluster = lineOf(WITH_GALAXY, '"value": "Access Token Manipulation - T1134"');
+    const tag = lineOf(WITH_GALAXY, 'Access Token Manipulation - T1134\\""');
+    expect(report.references.map((ref) => [ref.raw, ref.ids, ref.lines ?? [ref.line], ref.resolution?.ids])).to.deep.equal([
+      ['Access Token Manipulation (T1134)', ['T1134'], [cluster, tag], ['T1134']],
+      // Code Signing, a tag without its cluster, is revoked in favour of the sub-technique.
+      ['Code Signing (T1116)', ['T1116'], [lineOf(WITH_GALAXY, 'Code Signing - T1116')], ['T1553.002']],
+    ]);
+    expect(report.references[0]!.from).to.deep.equal([`Event.Galaxy[0].GalaxyCluster[0] (mitre-attack-pattern), line ${cluster}`, `Event.Tag[1] (tag), line ${tag}`]);
+    expect(report.references.flatMap((ref) => ref.ids)).to.not.include('CAPEC-633');
+  });
+
+  it("names the campaign for the event's info and dates it by its date", () => {
+    const report = extractReport(WITH_GALAXY, { target });
+    expect([report.name, report.firstSeen]).to.deep.equal(['MISP-STIX-Converter test event', '2020-10-25']);
+    const skeleton = renderCampaignSkeleton(report.references, { name: report.name!, reportFile: 'event.json', ...(report.firstSeen ? { firstSeen: report.firstSeen } : {}) });
+    expect(skeleton).to.include('name: "MISP-STIX-Converter test event"\nfirst_seen: "2020-10-25"\n');
+    expect(skeleton).to.include(`  # from: Event.Tag[0] (tag), line ${lineOf(WITH_GALAXY, 'Code Signing - T1116')}\n  - ref: "Code Signing (T1116)"\n`);
+  });
+
+  it("reads an attribute's galaxy, and notes the mitigation and malware clusters it cannot place instead of taking their IDs", () => {
+    const report = extractReport(ATTRIBUTE_GALAXY, { target });
+    expect(report.references.map((ref) => [ref.raw, ref.from])).to.deep.equal([
+      ['Access Token Manipulation (T1134)', [`Event.Attribute[0].Galaxy[0].GalaxyCluster[0] (mitre-attack-pattern), line ${lineOf(ATTRIBUTE_GALAXY, '"value": "Access Token Manipulation - T1134"')}`]],
+    ]);
+    expect(report.references.flatMap((ref) => ref.ids)).to.not.include('T1020');
+    expect(report.actor).to.equal(undefined);
+    expect(report.notes).to.have.length(1);
+    expect(report.notes[0]).to.include('misp-galaxy:mitre-malware="BISCUIT - S0017"').and.include('misp-galaxy:mitre-course-of-action="Automated Exfiltration Mitigation - T1020"');
+  });
+
+  it("reads the REST search's list of events, every event's techniques, and says it holds several", () => {
+    const list = JSON.stringify({ response: [JSON.parse(WITH_GALAXY), JSON.parse(ATTRIBUTE_GALAXY)] }, null, 4);
+    const report = extractReport(list, { target });
+    expect(report.references.map((ref) => [ref.raw, ref.from?.map((place) => place.replace(/, line \d+$/, ''))])).to.deep.equal([
+      ['Access Token Manipulation (T1134)', ['response[0].Event.Galaxy[0].GalaxyCluster[0] (mitre-attack-pattern)', 'response[0].Event.Tag[1] (tag)', 'response[1].Event.Attribute[0].Galaxy[0].GalaxyCluster[0] (mitre-attack-pattern)']],
+      ['Code Signing (T1116)', ['response[0].Event.Tag[0] (tag)']],
+    ]);
+    expect(report.name).to.equal(undefined);
+    expect(report.notes[0]).to.match(/^the file holds 2 MISP events/);
+    expect(kindOfValue(JSON.parse(list))).to.equal('misp-event');
+    expect(kindOfValue(JSON.parse(WITH_GALAXY))).to.equal('misp-event');
+  });
+
+  // The examples name no actor: a threat-actor tag as MISP writes one, and ATT&CK's group cluster, are added.
+  describe('the actor', () => {
+    const oneActor = edited((event) => event['Tag']!.push({ name: 'misp-galaxy:threat-actor="APT29"' }));
+    const twoActors = edited((event) => {
+      event['Tag']!.push({ name: 'misp-galaxy:threat-actor="APT29"' });
+      event['Galaxy']!.push({ type: 'mitre-intrusion-set', GalaxyCluster: [{ value: 'APT28 - G0007', meta: { synonyms: ['Fancy Bear', 'Sofacy'] } }] });
+    });
+
+    it('is the one threat-actor or intrusion-set cluster or tag', () => {
+      expect(extractReport(oneActor, { target }).actor).to.equal('APT29');
+    });
+
+    it('is none of several, which a note names; --actor chooses one by name, synonym or group ID', () => {
+      const report = extractReport(twoActors, { target });
+      expect(report.actor).to.equal(undefined);
+      expect(report.notes.join('\n')).to.include('the event names 2 actors (APT28 at Event.Galaxy[1].GalaxyCluster[0]; APT29 at Event.Tag[2])');
+      expect(extractReport(twoActors, { target }, { actor: 'sofacy' }).actor).to.equal('APT28');
+      expect(extractReport(twoActors, { target }, { actor: 'G0007' }).actor).to.equal('APT28');
+    });
+
+    it('--actor that names none of them is an input error naming the file and the actors', () => {
+      expect(() => mispEventReport(twoActors, { actor: 'Lazarus', file: 'event.json' }))
+        .to.throw(InputError)
+        .with.property('message', 'event.json: --actor "Lazarus" names no threat-actor or intrusion-set cluster or tag of the MISP event (by name, synonym or ATT&CK ID); it names APT28, APT29');
+    });
+  });
+
+  it("reads a mobile galaxy's techniques in the mobile domain", () => {
+    // MISP's older per-domain galaxy (before 2019), as a tag; the example's enterprise ones are removed.
+    const mobile = edited((event) => {
+      event['Galaxy'] = [];
+      event['Tag'] = [{ name: 'misp-galaxy:mitre-mobile-attack-attack-pattern="Capture SMS Messages - T1412"' }];
+    });
+    expect(mispEventReport(mobile)?.domain).to.equal('mobile-attack');
+    expect(mispEventReport(WITH_GALAXY)?.domain).to.equal(undefined);
+  });
+
+  it('reports a malformed entry and reads the rest', () => {
+    const broken = edited((event) => {
+      event['Tag']!.unshift({ colour: '#0088cc' });
+      (event['Galaxy']![0] as { GalaxyCluster: unknown[] }).GalaxyCluster.push('T1059');
+    });
+    const report = mispEventReport(broken)!;
+    expect(report.references.map((ref) => ref.raw)).to.deep.equal(['Access Token Manipulation (T1134)', 'Code Signing (T1116)']);
+    expect(report.notes).to.deep.equal([
+      "2 entries are not of MISP's format and were skipped, the rest read: Event.Galaxy[0].GalaxyCluster[1] is no object; Event.Tag[0] has no name",
+    ]);
+  });
+
+  it('extract (CLI) writes the campaign of the event, which render reads', async () => {
+    const dir = freshTmpDir('misp');
+    const file = join(dir, 'event.json');
+    writeFileSync(file, ATTRIBUTE_GALAXY);
+    const result = await runCli(['extract', file]);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.include('name: "MISP-STIX-Converter test event"\nfirst_seen: "2021-06-15"\n').and.include('  - ref: "Access Token Manipulation (T1134)"\n');
+    expect(result.stdout).to.not.include('T1020').and.not.include('actor:');
+    expect(result.stderr).to.include(`${file}: 2 tags and galaxy clusters name no ATT&CK technique or actor`);
+    const campaign = join(dir, 'event.yaml');
+    writeFileSync(campaign, result.stdout);
+    expect((await runCli(['render', campaign, '--out', join(dir, 'layers'), '--quiet'])).code).to.equal(0);
+  });
+
+  it('other commands refuse it and name extract', async () => {
+    const file = join(freshTmpDir('misp'), 'event.json');
+    writeFileSync(file, WITH_GALAXY);
+    const result = await runCli(['suggest', file]);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.include(`${file}: this is a MISP event in MISP's JSON format (or a list of them), not a report's text; `).and.include('attack-layers extract <file>');
+  });
+});

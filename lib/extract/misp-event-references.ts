@@ -97,7 +97,8 @@ function readValue(value: string): { id?: string; name?: string } {
  * objects' attributes: by the ID the value ends with (a cluster's `meta.external_id` may be a CAPEC ID), tactics from
  * `meta.kill_chain`; one reference per technique, citing every place (`from`, `lines`). The campaign's name is the
  * event's `info`, its `first_seen` its `date`; the actor is the one threat-actor or intrusion-set cluster or tag
- * (`options.actor` chooses among several). Tags and clusters placed nowhere, and malformed entries, are noted. Pure.
+ * (`options.actor` chooses among several). Tags and clusters placed nowhere, malformed entries and event reports
+ * (Markdown, not read) are noted. Pure.
  * @throws InputError naming the file and the event's actors when `options.actor` names none of them, or several.
  */
 export function mispEventReport(source: string, options: BundleOptions = {}): MispEventReport | undefined {
@@ -118,6 +119,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   const malformed: string[] = [];
   const infos: string[] = [];
   const dates: string[] = [];
+  // An event's reports (EventReport, MISP 2.4.140 and later) are Markdown an analyst wrote: text, not galaxies.
+  const eventReports: string[] = [];
 
   const readCluster = (galaxy: string, cluster: JsonObject, where: string): void => {
     const written = text(cluster['value']);
@@ -224,6 +227,9 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     if (info) infos.push(info);
     const date = text(event['date']);
     if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) dates.push(date);
+    list(event['EventReport']).forEach((report, r) => {
+      if (isJsonObject(report) && text(report['content'])) eventReports.push(`${where}.EventReport[${r}]${text(report['name']) ? ` "${text(report['name'])}"` : ''}`);
+    });
     readGalaxies(event['Galaxy'], where);
     readTags(event['Tag'], where);
     readAttributes(event['Attribute'], where);
@@ -277,6 +283,12 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     notes.push(
       `${tags.length} tag${tags.length === 1 ? '' : 's'} and galaxy cluster${tags.length === 1 ? '' : 's'} name no ATT&CK technique or actor, so they are not read: ` +
         `${tags.slice(0, 8).join(', ')}${tags.length > 8 ? ', ...' : ''} (software, mitigations and other galaxies: add what matters to the campaign by hand)`,
+    );
+  }
+  if (eventReports.length) {
+    notes.push(
+      `${eventReports.length} event report${eventReports.length === 1 ? '' : 's'} (${eventReports.join(', ')}) ${eventReports.length === 1 ? 'is' : 'are'} Markdown, not galaxies or tags, ` +
+        'so only the techniques tagged on the event are read: to read what a report cites, save its content as text and extract that',
     );
   }
   if (malformed.length) {

@@ -123,6 +123,19 @@ describe('extract: a MISP event (MISP JSON)', () => {
     ]);
   });
 
+  it("notes an event report, whose Markdown is not read, and reads the event's tags", () => {
+    // MISP's own export of a spear-phishing event (MISP/MISP EventsController.php) has one such report; its shape is added here.
+    const withReport = edited((event) => {
+      event['EventReport'] = [{ name: 'Original mail received', content: '# Original email\n\n- @[tag](misp-galaxy:mitre-attack-pattern="Exfiltration Over C2 Channel - T1041")' }];
+    });
+    const report = mispEventReport(withReport)!;
+    expect(report.references.map((ref) => ref.ids[0])).to.deep.equal(['T1134', 'T1116']);
+    expect(report.notes).to.deep.equal([
+      '1 event report (Event.EventReport[0] "Original mail received") is Markdown, not galaxies or tags, so only the techniques tagged on the event are read: ' +
+        'to read what a report cites, save its content as text and extract that',
+    ]);
+  });
+
   it('extract (CLI) writes the campaign of the event, which render reads', async () => {
     const dir = freshTmpDir('misp');
     const file = join(dir, 'event.json');

@@ -220,6 +220,8 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: 'enterprise-attack', navigator: '4.9.0', layer: '4.5' } }),
     [['/versions/attack', /^"enterprise-attack" holds no release number; left out, so the layer is read in the newest release, as one that states none$/]],
   ],
+  // sigma-cli writes "unknown" for STIX 2.0 data (../shared/NAVIGATOR.md), as a lab's layer export does for a bundle without a version (find_string id 59818498795).
+  ['a release written as "unknown"', layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: 'unknown', navigator: '4.8.0', layer: '4.5' } }), [['/versions/attack', /^"unknown" holds no release number; left out/]]],
   ['an empty release', layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '', navigator: '5.1.0', layer: '4.5' } }), [['/versions/attack', /^"" holds no release number; left out/]]],
   // The same block annotates tactics by their IDs where technique IDs go ("techniqueID": "TA0002").
   [

@@ -22,6 +22,12 @@ export interface BundleReport {
   actors?: Array<{ type: string; name: string; techniques: string[] }>;
   /** The actor chosen by `BundleOptions.actor`: its name, which the campaign's `name:` and `actor:` take. */
   actor?: string;
+  /**
+   * The actors the bundle attributes to the chosen one (`attributed-to` relationships, followed through an intrusion set
+   * to a threat actor), whose `uses` are taken too, as references' `usedBy` writes them (`campaign SolarWinds Compromise
+   * (C0024)`).
+   */
+  attributed?: string[];
 }
 
 /** Which actor of a bundle to read, and the file's name for the error that none or several match. */
@@ -69,26 +75,40 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
     return { line, start, end: start + match[0].length };
   };
   const chosen = options.actor === undefined ? undefined : chosenActor(objects, options.actor, options.file ?? 'the bundle');
+  // What the chosen actor did includes what the bundle attributes to it: ATT&CK's own data attributes its campaigns
+  // (C0024 SolarWinds Compromise) to groups (APT29) and ties techniques to the campaign, not again to the group.
+  const attributed = chosen ? attributedActors(objects, chosen.id) : [];
+  const labelOf = new Map<string, string>(chosen ? [[chosen.id, chosen.name], ...attributed.map((actor) => [actor.id, actor.label] as const)] : []);
   const usedAt = new Map<string, number[]>();
-  // The attack-patterns the chosen actor's `uses` relationships point to.
+  // The attack-patterns the chosen actor's `uses` relationships (and those of the actors attributed to it) point to.
   const used = new Set<string>();
   const evidence = new Map<string, string[]>();
+  const usedBy = new Map<string, string[]>();
   for (const object of objects) {
-    const [id, target, description] = [text(object['id']), text(object['target_ref']), text(object['description'])];
+    const [id, target, description, source] = [text(object['id']), text(object['target_ref']), text(object['description']), text(object['source_ref'])];
     if (object['type'] !== 'relationship' || object['relationship_type'] !== 'uses' || !id || !target) continue;
-    if (chosen && object['source_ref'] !== chosen.id) continue;
+    if (chosen && !labelOf.has(source ?? '')) continue;
     used.add(target);
+    const by = source === chosen?.id ? undefined : labelOf.get(source ?? '');
+    if (chosen) usedBy.set(target, [...new Set([...(usedBy.get(target) ?? []), labelOf.get(source!)!])]);
     const line = placeOf(id)?.line;
     if (line !== undefined) usedAt.set(target, [...(usedAt.get(target) ?? []), line]);
-    if (description) evidence.set(target, [...(evidence.get(target) ?? []), `${line === undefined ? '' : `line ${line}: `}${JSON.stringify(description)}`]);
+    const where = [...(line === undefined ? [] : [`line ${line}`]), ...(by ? [by] : [])].join(', ');
+    if (description) evidence.set(target, [...(evidence.get(target) ?? []), `${where ? `${where}: ` : ''}${JSON.stringify(description)}`]);
   }
+  // Which actor used each technique matters only when there are several to tell apart: the chosen one first, then the
+  // others in bundle order.
+  const order = [...labelOf.values()];
+  const usersOf = (stixId: string): string[] | undefined => {
+    const users = usedBy.get(stixId);
+    return attributed.length && users ? [...users].sort((a, b) => order.indexOf(a) - order.indexOf(b)) : undefined;
+  };
   const references: ExtractedReference[] = [];
   const techniqueOf = new Map<string, string>();
   for (const object of objects) {
     const stixId = text(object['id']);
     if (object['type'] !== 'attack-pattern' || !stixId || (chosen && !used.has(stixId))) continue;
-    const refs = Array.isArray(object['external_references']) ? object['external_references'].filter(isJsonObject) : [];
-    const attackId = refs.map((ref) => (ATTACK_SOURCES.has(String(ref['source_name'])) ? text(ref['external_id'])?.toUpperCase() : undefined)).find(Boolean);
+    const attackId = attackIdOf(object);
     const written = text(object['name']);
     if (!attackId && !written) continue;
     // Unit 42 writes the ID in the name (`T1505.003: Web Shell`); the name is what follows it.
@@ -107,9 +127,10 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
       tactics,
       span: place,
       ...(evidence.has(stixId) ? { evidence: evidence.get(stixId)! } : {}),
+      ...(usersOf(stixId) ? { usedBy: usersOf(stixId)! } : {}),
     });
   }
-  if (chosen) return { references, name: chosen.name, actor: chosen.name };
+  if (chosen) return { references, name: chosen.name, actor: chosen.name, ...(attributed.length ? { attributed: attributed.map((actor) => actor.label) } : {}) };
   const named = (type: string): string[] => objects.flatMap((object) => (object['type'] === type && text(object['name']) ? [text(object['name'])!] : []));
   const name = ACTOR_TYPES.map(named).find((names) => names.length === 1)?.[0];
   // Several actors of one type: which technique each uses, by the relationships that say so.
@@ -124,6 +145,38 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
         })
       : undefined;
   return { references, ...(name ? { name } : {}), ...(actors ? { actors } : {}) };
+}
+
+/**
+ * The actors (`ACTOR_TYPES`) whose `attributed-to` relationships lead to `actorId`, directly (a campaign attributed to
+ * an intrusion set) or through another (a campaign attributed to an intrusion set that is attributed to a threat
+ * actor), in bundle order, each with its label: its type, name and ATT&CK ID (`campaign SolarWinds Compromise (C0024)`).
+ */
+function attributedActors(objects: readonly JsonObject[], actorId: string): Array<{ id: string; label: string }> {
+  const attributions = objects.filter((object) => object['type'] === 'relationship' && object['relationship_type'] === 'attributed-to');
+  const reached = new Set([actorId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const relationship of attributions) {
+      const source = text(relationship['source_ref']);
+      if (!source || reached.has(source) || !reached.has(String(relationship['target_ref']))) continue;
+      reached.add(source);
+      grew = true;
+    }
+  }
+  return objects.flatMap((object) => {
+    const [id, name] = [text(object['id']), text(object['name'])];
+    if (!id || !name || id === actorId || !reached.has(id) || !ACTOR_TYPES.includes(String(object['type']))) return [];
+    const attackId = attackIdOf(object);
+    const label = `${String(object['type']).replace('-', ' ')} ${name}${attackId && nameKey(attackId) !== nameKey(name) ? ` (${attackId})` : ''}`;
+    return [{ id, label }];
+  });
+}
+
+/** An object's ATT&CK ID: the `external_id` of its reference whose `source_name` is an ATT&CK domain's. */
+function attackIdOf(object: JsonObject): string | undefined {
+  const refs = Array.isArray(object['external_references']) ? object['external_references'].filter(isJsonObject) : [];
+  return refs.map((ref) => (ATTACK_SOURCES.has(String(ref['source_name'])) ? text(ref['external_id'])?.toUpperCase() : undefined)).find(Boolean);
 }
 
 const ACTOR_WORDS: Readonly<Record<string, string>> = { 'intrusion-set': 'intrusion sets', campaign: 'campaigns', 'threat-actor': 'threat actors' };

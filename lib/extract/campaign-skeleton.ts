@@ -80,6 +80,12 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
       const comments = [...new Set(ref.resolution?.warnings ?? [])].map((warning) => ` warning: ${oneLine(warning)}`);
       const { status, note } = ref.resolution ?? {};
       if (status && note && UNRESOLVED_STATUSES.includes(status) && !ref.resolution?.warnings.includes(note)) comments.push(` not resolved (${status}): ${oneLine(note)}`);
+      // Under `extract --actor`, a technique that only an actor attributed to the chosen one used (a campaign of the group)
+      // says so: the analyst decides whether it belongs to the campaign being written.
+      if (ref.usedBy) {
+        const own = options.actor === undefined || ref.usedBy.includes(options.actor);
+        comments.push(` used by: ${oneLine(ref.usedBy.join(', '))}${own ? '' : `, attributed to ${oneLine(options.actor!)}; not by ${oneLine(options.actor!)}'s own uses relationships`}`);
+      }
       comments.push(...(ref.from ?? []).map((place) => ` from: ${oneLine(place)}`));
       comments.push(...(ref.evidence ?? []).map((said) => ` evidence: ${oneLine(said)}`));
       const item = items.items[i];

@@ -55,6 +55,11 @@ export interface ExtractedReference {
   evidence?: string[];
   /** Where a structured input names it, one entry a place (a MISP event's galaxy cluster or tag: `Event.Attribute[2].Tag[0] (tag), line 40`). */
   from?: string[];
+  /**
+   * Of a STIX bundle's technique under `--actor`, when the bundle attributes actors to the chosen one: which of them its
+   * `uses` relationships come from, the chosen actor's name first, then the others' (`campaign SolarWinds Compromise (C0024)`).
+   */
+  usedBy?: string[];
 }
 
 /** One line of the report, folded for matching, with where its technique IDs are written. */

@@ -137,6 +137,16 @@ function severalActors(actors: ReadonlyArray<{ type: string; name: string; techn
   );
 }
 
+/** The note on the actors a bundle attributes to the one `--actor` chose: their techniques are taken, and which are theirs alone. */
+function attributedNote(actor: string, attributed: readonly string[], references: readonly ExtractedReference[]): string {
+  const theirs = references.filter((ref) => ref.usedBy && !ref.usedBy.includes(actor)).length;
+  return (
+    `the bundle attributes ${attributed.join(', ')} to ${actor}, so ${attributed.length === 1 ? 'its' : 'their'} uses relationships are taken too: ` +
+    `${theirs} of the ${references.length} techniques only through ${attributed.length === 1 ? 'it' : 'them'}, not by ${actor}'s own; ` +
+    'each technique says which used it (`# used by:` in the skeleton, `usedBy` in the JSON); delete those that are not the actor\'s'
+  );
+}
+
 const listed = (items: readonly string[]): string => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ', ...' : '');
 
 /**
@@ -295,8 +305,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       return shortname ? target.tacticName(shortname) : phase;
     };
     const references = bundle.references.map((ref) => resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] }));
-    const { name, actor, actors } = bundle;
-    const notes = [...(actors ? [severalActors(actors, name)] : []), ...mispNotes];
+    const { name, actor, actors, attributed } = bundle;
+    const notes = [...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...mispNotes];
     return { references, objects: [], notes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { InputError, UsageError, renderCampaignSkeleton } from '../../lib/index.js';
-import { fixtureFile, loadRelease } from '../helpers/attack.js';
+import { fixtureFile, loadRelease, readRawBundle, stixFile, type RawStixObject } from '../helpers/attack.js';
 
 /** A bundle written for the tests, modelled on a Unit 42 playbook (`test/regressions/threat-intel-bundle.test.ts` too). */
 const PLAYBOOK = fixtureFile('threat-intel-playbook.json');
@@ -125,6 +125,17 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       expect(skeleton).to.include('name: "APT28"\nactor: "APT28"\ntechniques:\n');
     });
 
+    it('follows attribution through an intrusion set to the threat actor chosen (STIX 2.1: intrusion-set attributed-to threat-actor)', () => {
+      const attributedTo = (n: number, from: string, to: string): Record<string, unknown> => ({
+        type: 'relationship', spec_version: '2.1', id: `relationship--00000000-0000-4000-8000-00000000040${n}`, relationship_type: 'attributed-to', source_ref: from, target_ref: to,
+      });
+      const actor = { type: 'threat-actor', spec_version: '2.1', id: 'threat-actor--00000000-0000-4000-8000-000000000501', name: 'GRU Unit 26165' };
+      const withActor = export_(actor, attributedTo(1, 'intrusion-set--00000000-0000-4000-8000-000000000102', actor.id));
+      const report = extractReport(withActor, { target }, { actor: 'GRU Unit 26165' });
+      expect(report.references.map((ref) => [ref.ids[0], ref.usedBy])).to.deep.equal([['T1566.002', ['intrusion set APT28']], ['T1550.002', ['intrusion set APT28']]]);
+      expect(report.notes[0]).to.match(/^the bundle attributes intrusion set APT28 to GRU Unit 26165, so its uses relationships are taken too: 2 of the 2 techniques only through it/);
+    });
+
     it('names the file and lists the intrusion sets when the name matches none, or several', () => {
       const none = (): unknown => extractReport(text, { target }, { actor: 'Lazarus', file: 'export.json' });
       expect(none).to.throw(InputError, 'export.json: --actor "Lazarus" names no intrusion set, campaign or threat actor of the bundle (by name, alias, ATT&CK ID or STIX id); it holds intrusion sets: APT29, APT28');
@@ -137,4 +148,81 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       expect(() => extractReport('The group used T1566.002.', { target }, { actor: 'APT29', file: 'report.txt' })).to.throw(UsageError, /^report\.txt: --actor chooses an intrusion set/);
     });
   });
+
+  describe('--actor: what the bundle attributes to the intrusion set chosen', () => {
+    // ATT&CK's own data, as a feed (OpenCTI's MITRE connector) carries it: ATT&CK 18.1 attributes campaigns to groups
+    // (C0024 SolarWinds Compromise and C0023 Operation Ghost to G0016 APT29; C0052 SPACEHOP Activity to both G0004
+    // Ke3chang and G1023 APT5) and ties each technique the campaign used to the campaign, not again to the group. The
+    // bundle is cut from the release at run time: those groups, their campaigns and the relationships and techniques.
+    const attackId = (object: RawStixObject): string | undefined =>
+      (object['external_references'] as Array<{ source_name: string; external_id?: string }> | undefined)?.find((ref) => ref.source_name === 'mitre-attack')?.external_id;
+    const release = readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects;
+    const byStixId = new Map(release.map((object) => [object.id, object]));
+    const groups = release.filter((object) => object.type === 'intrusion-set' && ['G0016', 'G0004', 'G1023'].includes(attackId(object) ?? ''));
+    const attributions = release.filter((object) => object['relationship_type'] === 'attributed-to' && groups.some((group) => group.id === object['target_ref']));
+    const actors = new Set([...groups.map((group) => group.id), ...attributions.map((relationship) => String(relationship['source_ref']))]);
+    const uses = release.filter((object) => object['relationship_type'] === 'uses' && actors.has(String(object['source_ref'])) && String(object['target_ref']).startsWith('attack-pattern--'));
+    const patterns = new Set(uses.map((relationship) => String(relationship['target_ref'])));
+    const objects = release.filter((object) => actors.has(object.id) || attributions.includes(object) || uses.includes(object) || patterns.has(object.id));
+    const text = JSON.stringify({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000400', objects }, null, 2);
+    const target = loadRelease('18.1');
+    // The techniques an actor's uses relationships point to, read from the release directly.
+    const usedBy = (actor: string): Set<string> =>
+      new Set(uses.filter((relationship) => relationship['source_ref'] === actor).map((relationship) => attackId(byStixId.get(String(relationship['target_ref']))!)!));
+    const named = (type: string, id: string): RawStixObject => objects.find((object) => object.type === type && attackId(object) === id)!;
+    const [apt29, solarWinds, ghost] = [named('intrusion-set', 'G0016'), named('campaign', 'C0024'), named('campaign', 'C0023')];
+
+    it("takes the uses of the campaigns attributed to the group, and says which actor used each technique (APT29: C0024, C0023)", () => {
+      const report = extractReport(text, { target }, { actor: 'APT29', file: 'apt29.json' });
+      const own = usedBy(apt29.id);
+      const campaigns = new Set([...usedBy(solarWinds.id), ...usedBy(ghost.id)]);
+      expect(new Set(report.references.flatMap((ref) => ref.ids))).to.deep.equal(new Set([...own, ...campaigns]));
+      const onlyCampaigns = [...campaigns].filter((id) => !own.has(id));
+      expect(onlyCampaigns.length).to.be.greaterThan(10);
+      for (const ref of report.references) {
+        const id = ref.ids[0]!;
+        const expected = [
+          ...(own.has(id) ? ['APT29'] : []),
+          ...(usedBy(ghost.id).has(id) ? ['campaign Operation Ghost (C0023)'] : []),
+          ...(usedBy(solarWinds.id).has(id) ? ['campaign SolarWinds Compromise (C0024)'] : []),
+        ];
+        expect(ref.usedBy, id).to.deep.equal(expected);
+      }
+      expect(report.notes).to.deep.equal([
+        'the bundle attributes campaign Operation Ghost (C0023), campaign SolarWinds Compromise (C0024) to APT29, so their uses relationships are taken too: ' +
+          `${onlyCampaigns.length} of the ${own.size + onlyCampaigns.length} techniques only through them, not by APT29's own; ` +
+          "each technique says which used it (`# used by:` in the skeleton, `usedBy` in the JSON); delete those that are not the actor's",
+      ]);
+      // T1560.001 Archive via Utility is the SolarWinds Compromise's (7-Zip), not in APT29's own uses: the skeleton says so
+      // above the item, and its evidence names the campaign.
+      const archive = report.references.find((ref) => ref.ids[0] === 'T1560.001')!;
+      expect(archive.usedBy).to.deep.equal(['campaign SolarWinds Compromise (C0024)']);
+      expect(archive.evidence![0]).to.match(/^line \d+, campaign SolarWinds Compromise \(C0024\): "During the \[SolarWinds Compromise\]/);
+      const skeleton = renderCampaignSkeleton(report.references, { name: report.name!, actor: report.actor!, reportFile: 'apt29.json' });
+      expect(skeleton).to.include(
+        "  # used by: campaign SolarWinds Compromise (C0024), attributed to APT29; not by APT29's own uses relationships\n" +
+          `  # evidence: ${archive.evidence![0]}\n  - ref: "Archive via Utility (T1560.001)"\n`,
+      );
+      // A campaign chosen alone is taken without the group it is attributed to.
+      const campaign = extractReport(text, { target }, { actor: 'C0024' });
+      expect(new Set(campaign.references.flatMap((ref) => ref.ids))).to.deep.equal(usedBy(solarWinds.id));
+      expect([campaign.actor, campaign.notes, campaign.references.some((ref) => ref.usedBy)]).to.deep.equal(['SolarWinds Compromise', [], false]);
+    });
+
+    it("takes a campaign attributed to two groups for each, and neither group's own uses for the other (C0052: Ke3chang, APT5)", () => {
+      const spacehop = named('campaign', 'C0052');
+      const [ke3chang, apt5] = [named('intrusion-set', 'G0004'), named('intrusion-set', 'G1023')];
+      for (const [name, group, other] of [['Ke3chang', ke3chang, apt5], ['APT5', apt5, ke3chang]] as const) {
+        const report = extractReport(text, { target }, { actor: name });
+        const ids = new Set(report.references.flatMap((ref) => ref.ids));
+        expect(ids, name).to.deep.equal(new Set([...usedBy(group.id), ...usedBy(spacehop.id)]));
+        const otherOnly = [...usedBy(other.id)].filter((id) => !usedBy(group.id).has(id) && !usedBy(spacehop.id).has(id));
+        expect(otherOnly, name).to.not.be.empty;
+        expect(otherOnly.filter((id) => ids.has(id)), name).to.deep.equal([]);
+        expect(report.notes[0], name).to.match(new RegExp(`^the bundle attributes campaign SPACEHOP Activity \\(C0052\\) to ${name}, so its uses`));
+      }
+    });
+
+  });
 });
+

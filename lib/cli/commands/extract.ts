@@ -20,7 +20,7 @@ export const declaration: CommandDeclaration = {
       type: 'string',
       requiresArg: true,
       describe:
-        "of a STIX bundle of threat intelligence, keep one intrusion set's techniques (by name, alias, ATT&CK ID or STIX id) and name the campaign after it; " +
+        "of a STIX bundle of threat intelligence, keep one intrusion set's techniques (by name, alias, ATT&CK ID or STIX id), with those of the campaigns the bundle attributes to it (each says who used it), and name the campaign after it; " +
         "of a MISP event naming several threat actors or intrusion sets, the one that is the campaign's actor (by name, synonym or ATT&CK ID)",
     },
   },

@@ -10,6 +10,7 @@ import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
+import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withoutNameAfter } from './name-around.js';
 import { bundleReport, type BundleOptions } from './bundle-references.js';
@@ -182,6 +183,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const guessed = new Map<number, GuessedId[]>();
   for (const guess of guessedIds(lines)) guessed.set(guess.line, [...(guessed.get(guess.line) ?? []), guess]);
   const resolved = (ref: ExtractedReference): ReportReference => {
+    // `T10593`: T1059.003 or T1059 with a footnote's 3, not guessed at.
+    if (ref.malformed && isFiveDigitId(ref.malformed)) return { ...ref, resolution: fiveDigitResolution(ref.malformed, target) };
     // `Email Collection 71114`: an ID whose T OCR read as a 7 is resolved as the ID it stands for, and says so.
     const ocr = ocrIds.get(spanKey(ref));
     // `[T107 1.001]`: an ID whose digits a space split, read so in its brackets, is resolved as the ID it stands for.
@@ -292,11 +295,17 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const ocrIds = new Map<string, string>();
   const references = [...paired.references];
   const ocr = ocrIdsInLines(lines, context);
-  for (const { reference, written } of ocr.found) {
-    ocrIds.set(spanKey(reference), written);
+  // A reference read apart from the lines' reader goes among the others in the order of where it is written.
+  const insert = (reference: ExtractedReference): void => {
     const at = references.findIndex((ref) => ref.line > reference.line || (ref.line === reference.line && ref.span.line === ref.line && ref.span.start > reference.span.start));
     references.splice(at < 0 ? references.length : at, 0, reference);
+  };
+  for (const { reference, written } of ocr.found) {
+    ocrIds.set(spanKey(reference), written);
+    insert(reference);
   }
+  // `T10593`: a T and five digits that may be T1059.003 or T1059, a doubtful reference (`fiveDigitResolution`).
+  for (const reference of fiveDigitIdsInLines(lines, target)) insert(reference);
   // (The text readers above read no lines of a bundle: `resolved` needs what they set.)
   if (bundle) {
     // A kill chain phase (`defense-evasion`) is written as the tactic's name, as a campaign file writes it.

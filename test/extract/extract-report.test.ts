@@ -79,6 +79,34 @@ describe('extractReport', () => {
     ]);
   });
 
+  describe('a T and five digits (`T10593`)', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
+
+    it('reports T10593 as a malformed ID with both readings as candidates (T1059.003, T1059 with a footnote 3), reading neither', () => {
+      const text = ['Execution', 'The actor ran batch scripts through the Windows Command Shell (T10593) and later T10593 again.'].join('\n');
+      const refs = read(text).references;
+      // Each mention is an item, as each `T1566.01` is: one that places no technique merges with none.
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.ids, ref.malformed, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
+        [2, 'T10593', [], 'T10593', 'unknown', []],
+        [2, 'T10593', [], 'T10593', 'unknown', []],
+      ]);
+      expect(text.split('\n')[1]!.slice(refs[0]!.span.start, refs[0]!.span.end)).to.equal('T10593');
+      const { note, candidates } = refs[0]!.resolution!;
+      expect(note).to.equal(
+        'malformed ID "T10593": a technique ID has four digits; did you mean T1059.003 Command and Scripting Interpreter: Windows Command Shell (the sub-technique .003) ' +
+          "or T1059 Command and Scripting Interpreter (a footnote's 3 glued to it)? It is not read as either: check the text",
+      );
+      expect(candidates!.map((c) => c.id)).to.deep.equal(['T1059.003', 'T1059']);
+      // As a sub-technique number of two digits is (`T1566.01`): a malformed ID, reported with what it may mean.
+      expect(read('Phishing links (T1566.01).').references[0]!.resolution!.note).to.match(/^malformed ID "T1566\.01": .*did you mean T1566\.001/);
+    });
+
+    it('gives only the readings the release has (T10019: T1001, no T1001.009), and reads no other T and five digits', () => {
+      const refs = read('See T10019. A model T12345, a time 20130719T105931Z, t10593 (a variable), T10593.5 and T105931.').references;
+      expect(refs.map((ref) => [ref.raw, ref.resolution?.candidates?.map((c) => c.id)])).to.deep.equal([['T10019', ['T1001']]]);
+    });
+  });
+
   describe('IDs whose T OCR read as a 7 or a 1', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -1,4 +1,5 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
+import type { TechniqueRecord } from '../attack/types.js';
 import { editDistance } from '../name-distance.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
@@ -102,17 +103,57 @@ function familiesWith(word: string, target: AttackIndex): number {
  * Authentication Process: Password Filter DLL` share only `password`): such a name may mean another technique; none
  * when it shares more words, a telling one (`Memory Dump` and `LSASS Memory`), the technique's whole own name (`DNS
  * Tunneling` and T1071.004 `DNS`), an abbreviation (`DLL Injection`), or another form of a word (`Spray`, `Spraying`).
+ * A word in capitals that spells a technique's name counts as its words (`spelledOut`: `Exfiltration over FTP` and
+ * T1048 `Exfiltration Over Alternative Protocol` share a protocol); a parent's sub-techniques' names are its own
+ * (`Classic Remote Thread Injection` and T1055 `Process Injection`, whose T1055.003 is `Thread Execution Hijacking`).
+ * With the word, the name's other words that names of the sub-technique's siblings hold, and those siblings: the name may
+ * mean one of them.
  */
-function onlyGeneralWord(name: string, technique: { name: string; full: string }, target: AttackIndex): string | undefined {
-  const shared = sharedWords(name, technique.full);
-  const own = nameWords(name);
+function onlyGeneralWord(name: string, technique: TechniqueRecord, target: AttackIndex): { word: string; siblingWords: string[]; siblings: TechniqueRecord[] } | undefined {
+  const full = fullName(target, technique);
+  const read = spelledOut(name, target);
+  const current = (each: TechniqueRecord): boolean => !each.revoked && !each.deprecated;
+  const family = [full, ...(technique.parent ? [] : target.children(technique.id).filter(current).map((child) => child.name))].join(' ');
+  const shared = sharedWords(read, family);
+  const own = nameWords(read);
   // Words in another script (`Windows コマンドシェル`) cannot be weighed here; a sentence's words before an ID (`The tool
   // ran T1105`) are read as they are, no name written.
-  if (shared.length !== 1 || own.length < 2 || /[^\P{L}\p{Script=Latin}]/u.test(name) || abbreviates(name, technique.full)) return undefined;
+  if (shared.length !== 1 || own.length < 2 || /[^\P{L}\p{Script=Latin}]/u.test(name) || abbreviates(name, full)) return undefined;
   if (name.split(/\s+/).some((word) => onlyStopWords([word])) || nameWords(technique.name).every((word) => own.includes(word))) return undefined;
-  const theirs = nameWords(technique.full);
+  const theirs = nameWords(family);
   if (own.some((word) => word !== shared[0] && theirs.some((other) => sameStem(word, other) || (Math.min(word.length, other.length) >= 5 && editDistance(word, other, 2) <= 1)))) return undefined;
-  return familiesWith(shared[0]!, target) >= GENERAL_FAMILIES ? shared[0] : undefined;
+  if (familiesWith(shared[0]!, target) < GENERAL_FAMILIES) return undefined;
+  const others = own.filter((word) => word !== shared[0]);
+  const siblings = technique.parent
+    ? target.children(technique.parent).filter((sibling) => current(sibling) && sibling.id !== technique.id && nameWords(sibling.name).some((word) => others.includes(word)))
+    : [];
+  const siblingWords = others.filter((word) => siblings.some((sibling) => nameWords(sibling.name).includes(word)));
+  return { word: shared[0]!, siblingWords, siblings };
+}
+
+const spelledByTarget = new WeakMap<AttackIndex, Map<string, string | undefined>>();
+
+/**
+ * The name with each word of 3 to 6 capitals that spells the initials of a current technique's own name of as many
+ * words written out (`FTP`: File Transfer Protocols, T1071.002's; `RDP`: Remote Desktop Protocol), unless it is a word
+ * of some technique's name itself (`SMB`, of `SMB/Windows Admin Shares`, is not Safe Mode Boot) or spells several names.
+ */
+function spelledOut(name: string, target: AttackIndex): string {
+  let table = spelledByTarget.get(target);
+  if (!table) {
+    table = new Map();
+    const words = new Set<string>();
+    for (const technique of target.currentTechniques()) {
+      const all = nameKey(technique.name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      for (const word of all) words.add(word);
+      if (all.length < 3 || all.length > 6) continue;
+      const initials = all.map((word) => word.charAt(0)).join('');
+      table.set(initials, table.has(initials) && table.get(initials) !== technique.name ? undefined : technique.name);
+    }
+    for (const word of words) table.delete(word);
+    spelledByTarget.set(target, table);
+  }
+  return name.replace(/(?<![\p{L}\p{N}])[A-Z]{3,6}(?![\p{L}\p{N}])/gu, (word) => table.get(word.toLowerCase()) ?? word);
 }
 
 /**
@@ -124,7 +165,8 @@ function sameStem(a: string, b: string): boolean {
   if (short.length < 3) return false;
   if (long.startsWith(short)) return true;
   let at = 0;
-  for (const letter of short) at = long.indexOf(letter, at) + 1 || -1;
+  // Each letter after the one before: a letter missing is no shortening (`text` is none of `transfer`).
+  for (const letter of short) at = at < 0 ? at : long.indexOf(letter, at) + 1 || -1;
   return short.length <= 4 && short.charAt(0) === long.charAt(0) && at > 0;
 }
 
@@ -220,9 +262,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     }
     // `T1556.002 (Password Policy Bypass)`: such a name that shares with the ID's technique's only words many techniques'
     // names hold says nothing of that technique either; it may mean another one.
-    const general = technique && !own.length && ref.name !== undefined && /\p{Lu}/u.test(ref.name) && trail.includes(notATechniqueName(ref.name)) ? onlyGeneralWord(ref.name, { name: technique.name, full: fullName(target, technique) }, target) : undefined;
+    const general = technique && !own.length && ref.name !== undefined && /\p{Lu}/u.test(ref.name) && trail.includes(notATechniqueName(ref.name)) ? onlyGeneralWord(ref.name, technique, target) : undefined;
     if (general) {
-      own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique!)}, nor of any technique, and shares with it only "${general}", a word of many techniques' names: read by the ID alone; check that it is the technique meant`);
+      const siblings = general.siblings.map((sibling) => `${sibling.id} ${sibling.name}`).join(', ');
+      own.push(
+        `"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique!)}, nor of any technique, and shares with it only "${general.word}", a word of many techniques' names` +
+          `${siblings ? ` (${general.siblingWords.map((word) => `"${word}"`).join(', ')} ${general.siblingWords.length === 1 ? 'is a word' : 'are words'} of ${siblings})` : ''}: read by the ID alone; check that it is the technique meant`,
+      );
     }
     // `TI000`: look-alike letters read as digits give an ID the release does not have; it may be no ID at all.
     if (status === 'unknown' && trail.includes(`read: ${LOOKALIKE_RULE}`)) {

@@ -698,6 +698,44 @@ describe('extractReport', () => {
       ]);
     });
 
+    // An incident report's findings (`**Exfiltration over FTP (T1048.003)**`, code index file 56851395869) and an
+    // injection methodology's heading (`Classic Remote Thread Injection`, file 62730925706): right names that share with
+    // the technique's name one word many techniques' names hold, and more that ATT&CK's names say otherwise.
+    it('takes a word in capitals for the name it spells, and a parent\'s sub-techniques\' words as its own', () => {
+      const text = [
+        '- Exfiltration over FTP (T1048)', '- Exfiltration over FTP (T1048.003)', '- Classic Remote Thread Injection (T1055)',
+        '- Exfiltration over FTP (T1041)', '- Exfiltration over FTP (T1567)', '- Classic Remote Thread Injection (T1055.002)',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        // FTP spells File Transfer Protocols (T1071.002's name): a protocol, as T1048's name says; T1055.003 is Thread
+        // Execution Hijacking.
+        ['Exfiltration over FTP', ['T1048'], []],
+        ['Exfiltration over FTP', ['T1048.003'], []],
+        ['Classic Remote Thread Injection', ['T1055'], []],
+        // Exfiltration Over C2 Channel and Exfiltration Over Web Service say nothing of a protocol: the name rests on one word.
+        [
+          'Exfiltration over FTP',
+          ['T1041'],
+          ['"Exfiltration over FTP" is no name of T1041 Exfiltration Over C2 Channel, nor of any technique, and shares with it only "exfiltration", a word of many techniques\' names: read by the ID alone; check that it is the technique meant'],
+        ],
+        [
+          'Exfiltration over FTP',
+          ['T1567'],
+          ['"Exfiltration over FTP" is no name of T1567 Exfiltration Over Web Service, nor of any technique, and shares with it only "exfiltration", a word of many techniques\' names: read by the ID alone; check that it is the technique meant'],
+        ],
+        // Of a sub-technique, the words its siblings' names hold are theirs: the name may mean one of them.
+        [
+          'Classic Remote Thread Injection',
+          ['T1055.002'],
+          [
+            '"Classic Remote Thread Injection" is no name of T1055.002 Process Injection: Portable Executable Injection, nor of any technique, and shares with it only "injection", ' +
+              'a word of many techniques\' names ("thread" is a word of T1055.003 Thread Execution Hijacking, T1055.005 Thread Local Storage): read by the ID alone; check that it is the technique meant',
+          ],
+        ],
+      ]);
+    });
+
     it('says so too when the ID was cited before with its own name, and keeps that mention apart', () => {
       // A detection write-up's table: a detection's name where the technique's stands, after the technique's own row.
       const text = ['They used Exfiltration to Cloud Storage (T1567.002) to leak the files.', '', '- Mega.nz (T1567.002)'].join('\n');

@@ -941,6 +941,12 @@ function wordBefore(text: string, end: number, floor: number): TextSpan | undefi
   return s < e && e - s <= MAX_WORD ? { start: s, end: e } : undefined;
 }
 
+/** Whether a bracket opens at `at` (after spaces) and closes on its line, `mark` right after it. */
+function closedAfterBracket(text: string, at: number, mark: string): boolean {
+  const bracket = /^ *[([][^()[\]\n]{1,60}[)\]]/.exec(text.slice(at, at + 70));
+  return bracket !== null && text.startsWith(mark, at + bracket[0].length);
+}
+
 /**
  * Where a technique name written just before `end` starts, in prose: Title Case words ("Spearphishing Attachment"), a
  * run of Japanese, or a few lower-case words back to a stop word ("scheduled task").
@@ -967,8 +973,10 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
     const bracketed = /^[[(“"']/.test(token) && token.length > 1;
     if (bracketed) token = token.slice(1);
     const mark = /^[*_`]+/.exec(token)?.[0];
-    // A mark whose pair is not before the ID sets more than the name apart (`**Selecionar T1059 autoriza ...?**`).
-    if (mark && marksOf(text.slice(word.start, p), mark) % 2 === 1) break;
+    // A mark whose pair is not before the ID sets more than the name apart (`**Selecionar T1059 autoriza ...?**`), unless
+    // the pair closes right after the ID's bracket: it sets the name and its ID apart (`**Exfiltration over FTP (T1048.003)**`,
+    // a findings list's item).
+    if (mark && marksOf(text.slice(word.start, p), mark) % 2 === 1 && !closedAfterBracket(text, end, mark)) break;
     const opened = bracketed || (mark !== undefined && token.length > mark.length);
     token = token.replace(MARK_CHARS, '');
     const joining = joined && JOINING_WORDS.has(token);

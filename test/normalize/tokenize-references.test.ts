@@ -398,6 +398,12 @@ describe('tokenizeReferences', () => {
     expect(read('It was seen as T1059.001: **PowerShell** on the host.', 'prose')).to.deep.equal([['PowerShell', 'T1059.001: **PowerShell**']]);
     // Marks whose pair is past the ID set a sentence apart, not a name (reports5 14, a course's checkpoint question).
     expect(read('**Selecionar T1059 autoriza qualquer Event ID?**', 'prose')).to.deep.equal([[undefined, 'T1059']]);
+    // Marks whose pair closes right after the ID's bracket set the name and its ID apart: an incident report's findings
+    // list (code index file 56851395869: `- **Exfiltration over FTP (T1048.003)** — DMZ FTP RETR 226: …`) read `FTP` alone.
+    expect(read('- **Exfiltration over FTP (T1048.003)** — DMZ FTP RETR 226: the archive left.', 'prose')).to.deep.equal([
+      ['Exfiltration over FTP', '**Exfiltration over FTP (T1048.003)**'],
+    ]);
+    expect(read('The actor ran **Scheduled Task (T1053.005)** twice.', 'prose')).to.deep.equal([['Scheduled Task', '**Scheduled Task (T1053.005)**']]);
     // Underscores inside a word are no marks (`mitre_att_technique`).
     expect(cleanName('__Valid_Accounts__')).to.equal('Valid_Accounts');
   });

@@ -157,13 +157,15 @@ function spelledOut(name: string, target: AttackIndex): string {
 }
 
 /**
- * Whether one word of three letters or more begins the other (`spray`, `spraying`; `alt`, `alternative`), or a short
- * word is the other's letters in order from its first (`svc`, `services`): a shortening of it.
+ * Whether one word of three letters or more begins the other (`spray`, `spraying`; `alt`, `alternative`), or both are
+ * forms of a word of six letters or more whose last letter the longer changes (`create`, `creation`; `modify`,
+ * `modification`), or a short word is the other's letters in order from its first (`svc`, `services`): a shortening of it.
  */
 function sameStem(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 3) return false;
   if (long.startsWith(short)) return true;
+  if (short.length >= 6 && long.startsWith(short.slice(0, -1))) return true;
   let at = 0;
   // Each letter after the one before: a letter missing is no shortening (`text` is none of `transfer`).
   for (const letter of short) at = at < 0 ? at : long.indexOf(letter, at) + 1 || -1;

@@ -675,7 +675,10 @@ describe('extractReport', () => {
     // A security audit's coverage map: `T1556.002 (Password Policy Bypass)` passed, sharing `Password` with T1556.002's
     // name (Modify Authentication Process: Password Filter DLL) and nothing of it.
     it('says so when the name shares with the technique\'s only words many techniques\' names hold', () => {
-      const text = ['- T1556.002 (Password Policy Bypass)', '- T1003.001 (Memory Dump)', '- T1566.001 (Spearphishing Email)', '- T1110.003 (Password Spray)', '- T1613 (Resource Discovery)', '- T1021 (Remote Svc)'].join('\n');
+      const text = [
+        '- T1556.002 (Password Policy Bypass)', '- T1003.001 (Memory Dump)', '- T1566.001 (Spearphishing Email)', '- T1110.003 (Password Spray)', '- T1613 (Resource Discovery)',
+        '- T1021 (Remote Svc)', '- T1136 (New User Account Creation)',
+      ].join('\n');
       const refs = extractReport(text, { target: loadRelease('18.1') }).references;
       expect(refs.map((ref) => [ref.name, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
         [
@@ -693,8 +696,10 @@ describe('extractReport', () => {
         ['Password Spray', ['T1110.003'], []],
         // Two words shared tie it too (Container and Resource Discovery).
         ['Resource Discovery', ['T1613'], []],
-        // A shortening of a word of it does too (`Svc`, Remote Services).
+        // A shortening of a word of it does too (`Svc`, Remote Services); so does its noun for its verb (`Creation`, a lab
+        // write-up's `**Attack 4 — New User Account Creation (T1136)**`, code index file 56759666164).
         ['Remote Svc', ['T1021'], []],
+        ['New User Account Creation', ['T1136'], []],
       ]);
     });
 

@@ -752,8 +752,9 @@ const STEP_NUMBER = /^\d{1,2}(?:\.[A-Za-z\d]{1,2}){1,3}\s{0,2}-\s+/;
 // The number of an entry of a reference list, before its title (`[3] MITRE ATT&CK T1059.001`).
 const REFERENCE_NUMBER = /^\[\d{1,3}\]\s+/;
 // A numbered label before a step's name (`Alternative Procedure 1: Remote Services - ...` in CTID's emulation plans,
-// `Step 3: ...`): no ATT&CK technique name has a number before a colon.
-const STEP_LABEL = /^\s{0,3}(?:\p{L}[\p{L}'’-]{0,20}\s){1,3}\d{1,3}[a-z]?\s{0,2}[:：]\s+/u;
+// `Step 3: ...`, `Attack 2 — Network Reconnaissance` in a lab write-up): no ATT&CK technique name has a number before a
+// colon or a dash.
+const STEP_LABEL = /^\s{0,3}(?:\p{L}[\p{L}'’-]{0,20}\s){1,3}\d{1,3}[a-z]?(?:\s{0,2}[:：]|\s[-–—])\s+/u;
 // A comment's mark before a name (`- T1203  # Exploitation for Client Execution` in a YAML list).
 const COMMENT_MARK = /^\s{0,8}(?:#{1,6}|\/\/)\s+/;
 // The label of an ID field (`* ID: T1548`), a column's header word, is no name.

@@ -847,10 +847,13 @@ describe('extractReferences', () => {
         '    - T1203  # Exploitation for Client Execution',
         '',
         '#### Alternative Procedure 1: Remote Services - Remote Desktop Protocol ([T1021.001](https://attack.mitre.org/techniques/T1021/001))',
+        // A lab write-up's attacks (code index file 56759666164): a label and its number before a dash.
+        '**Attack 2 — Network Reconnaissance (T1046)**',
       ].join('\n');
       expect(extractReferences(text).map((ref) => [ref.line, ref.ids, ref.name])).to.deep.equal([
         [2, ['T1203'], 'Exploitation for Client Execution'],
         [4, ['T1021.001'], 'Remote Services - Remote Desktop Protocol'],
+        [5, ['T1046'], 'Network Reconnaissance'],
       ]);
     });
 

@@ -235,7 +235,11 @@ const LABEL_MARKER = '(?:(?:[-+•*]|\\d{1,2}[.)]?|\\(\\d{1,2}\\))\\s{0,2})?';
 const EMPHASIS = '[*_]{0,3}';
 // A label may carry its tactic's TA ID first (`TA0002 - Initial Access: Phishing T1566.002`).
 const LEADING_ID = '(?:(?<leadingId>TA\\d{4})\\s{0,3}(?:[:\\-–—]\\s{0,3})?)?';
-const LABEL_END = `${EMPHASIS}\\s{0,3}(?:[:>|]|\\s-\\s)${EMPHASIS}\\s{0,3}`;
+// A label may also stand before a bracket that holds the rest of the line, a technique's ID among it: a write-up's heading
+// (`### Execution (User Execution: Malicious File - T1204.002)`, `### Command & Control (**Web Protocols - T1071.001)**`,
+// an anchor after it: `{#3667b0eb…}`), a list's item (`- Execution (PowerShell, T1059.001)`).
+const BRACKET_AFTER_LABEL = '[(（](?=[^()（）\\n]{0,200}?[Tt]\\d{4}[^()（）\\n]{0,200}[)）][*_\\s]{0,6}(?:\\{#[^{}\\n]{0,80}\\}\\s{0,3})?$)';
+const LABEL_END = `${EMPHASIS}\\s{0,3}(?:(?:[:>|]|\\s-\\s)${EMPHASIS}\\s{0,3}|${BRACKET_AFTER_LABEL})`;
 const LEADING_TACTICS = `^\\s{0,8}${LABEL_MARKER}${EMPHASIS}${LEADING_ID}(?<leading>${TACTIC_LIST})${LABEL_END}`;
 // Any short label, for its text to be read as a tactic line's is (`Defensa y Evasión: Ofuscación T1027`).
 const LEADING_LABEL = new RegExp(`^\\s{0,8}${LABEL_MARKER}${EMPHASIS}${LEADING_ID}(?<label>[^:：>|*_\\n]{3,60}?)${LABEL_END}`, 'i');

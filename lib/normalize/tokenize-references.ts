@@ -942,10 +942,13 @@ function wordBefore(text: string, end: number, floor: number): TextSpan | undefi
   return s < e && e - s <= MAX_WORD ? { start: s, end: e } : undefined;
 }
 
-/** Whether a bracket opens at `at` (after spaces) and closes on its line, `mark` right after it. */
-function closedAfterBracket(text: string, at: number, mark: string): boolean {
-  const bracket = /^ *[([][^()[\]\n]{1,60}[)\]]/.exec(text.slice(at, at + 70));
-  return bracket !== null && text.startsWith(mark, at + bracket[0].length);
+/**
+ * Whether the reference after a name that ends at `at` ends with `mark`: a bracket holding its ID (`(T1048.003)**`), or
+ * its ID after a dash or colon, and the bracket that closes around name and ID (` - T1547.001)**`).
+ */
+function closedAfterId(text: string, at: number, mark: string): boolean {
+  const rest = /^ *(?:[([][^()[\]\n]{1,60}[)\]]|[-–—:]? {0,2}[Tt]\d{4}(?:\.\d{3})?[)\]]?)/.exec(text.slice(at, at + 70));
+  return rest !== null && text.startsWith(mark, at + rest[0].length);
 }
 
 /**
@@ -975,9 +978,9 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
     if (bracketed) token = token.slice(1);
     const mark = /^[*_`]+/.exec(token)?.[0];
     // A mark whose pair is not before the ID sets more than the name apart (`**Selecionar T1059 autoriza ...?**`), unless
-    // the pair closes right after the ID's bracket: it sets the name and its ID apart (`**Exfiltration over FTP (T1048.003)**`,
-    // a findings list's item).
-    if (mark && marksOf(text.slice(word.start, p), mark) % 2 === 1 && !closedAfterBracket(text, end, mark)) break;
+    // the pair closes right after the ID: it sets the name and its ID apart (`**Exfiltration over FTP (T1048.003)**`, a
+    // findings list's item; `(**Registry Run Keys / Startup Folder - T1547.001)**`, a write-up's heading).
+    if (mark && marksOf(text.slice(word.start, p), mark) % 2 === 1 && !closedAfterId(text, end, mark)) break;
     const opened = bracketed || (mark !== undefined && token.length > mark.length);
     token = token.replace(MARK_CHARS, '');
     const joining = joined && JOINING_WORDS.has(token);
@@ -1389,7 +1392,8 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
         // name it; the words after it are the next ID's.
         const dash = / [-–—] ?$/.exec(text.slice(Math.max(floor, group.start - 3), group.start));
         const dashed = dash ? nameStartBefore(text, group.start - dash[0].length, floor) : undefined;
-        if (dashed !== undefined && /\p{Lu}/u.test(text.charAt(dashed)) && !cut(dashed)) named = spanName(text, { start: dashed, end: group.start - dash![0].length });
+        // (Its first letter after any Markdown marks: `**Registry Run Keys - T1547.001**`.)
+        if (dashed !== undefined && /\p{Lu}/u.test(text.slice(dashed, dashed + 4).replace(/^[*_`]+/, '').charAt(0)) && !cut(dashed)) named = spanName(text, { start: dashed, end: group.start - dash![0].length });
         // `hands-on activityT1059.006Command and Scripting Interpreter: Python`: a table's cells run together, each ID
         // glued to its name after it; the words glued before it end the cells before.
         const glued = !named && group.tokens[group.tokens.length - 1]!.rules.includes(GLUED_AFTER) ? nameEndAfter(text, group.end, ceiling) : undefined;

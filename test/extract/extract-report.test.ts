@@ -329,6 +329,32 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a tactic before a bracket that holds the reference (`### Execution (User Execution: Malicious File - T1204.002)`)', () => {
+    // A SOC lab's incident write-up (code index file 55668083451): each heading of its WS01 section is a tactic, then the
+    // technique's name and ID in brackets, some set in bold, an anchor after them. The tactic was read as no tactic, and
+    // the name cut (`Malicious File`) or run into it (`Credential Access (OS Credential Dumping: LSASS Memory`).
+    it('is the label of the reference: its tactic, and the name in the bracket is the reference\'s', () => {
+      const text = [
+        '### Execution (User Execution: Malicious File - T1204.002) {#3667b0eb61a4809a8811fe1004234adc}',
+        '### Command & Control (**Application Layer Protocol: Web Protocols - T1071.001)** {#3667b0eb61a480f682cdca72731ddfd2}',
+        '### Privilege Escalation (**Abuse Elevation Control Mechanism: Bypass User Account Control -** T1548.002) {#3667b0eb61a48005be13d085dd431d14}',
+        '### Credential Access (**OS Credential Dumping: LSASS Memory -**T1003.001) {#3667b0eb61a480ec8e71f50356015917}',
+        '- Execution (PowerShell, T1059.001)',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.name, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [1, 'User Execution: Malicious File', ['Execution'], ['T1204.002'], []],
+        [2, 'Application Layer Protocol: Web Protocols', ['Command and Control'], ['T1071.001'], []],
+        [3, 'Abuse Elevation Control Mechanism: Bypass User Account Control', ['Privilege Escalation'], ['T1548.002'], []],
+        [4, 'OS Credential Dumping: LSASS Memory', ['Credential Access'], ['T1003.001'], []],
+        [5, 'PowerShell', ['Execution'], ['T1059.001'], []],
+      ]);
+      // A bracket that does not hold the rest of the line, with the ID, is no label's end.
+      const prose = extractReport('Execution (the first stage) ran PowerShell T1059.001 on the host.', { target: loadRelease('18.1') }).references;
+      expect(prose.map((ref) => [ref.raw, ref.tactics])).to.deep.equal([['PowerShell T1059.001', []]]);
+    });
+  });
+
   describe('leading labels of clauses on one line, after `;`', () => {
     const rows = (text: string) =>
       extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.raw, ref.name, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings]);

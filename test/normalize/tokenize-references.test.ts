@@ -404,6 +404,10 @@ describe('tokenizeReferences', () => {
       ['Exfiltration over FTP', '**Exfiltration over FTP (T1048.003)**'],
     ]);
     expect(read('The actor ran **Scheduled Task (T1053.005)** twice.', 'prose')).to.deep.equal([['Scheduled Task', '**Scheduled Task (T1053.005)**']]);
+    // So do marks that close after the ID and the bracket around name and ID (a write-up's heading, file 55668083451).
+    expect(read('Persistence (**Registry Run Keys / Startup Folder - T1547.001)**', 'prose')).to.deep.equal([
+      ['Registry Run Keys / Startup Folder', '**Registry Run Keys / Startup Folder - T1547.001'],
+    ]);
     // Underscores inside a word are no marks (`mitre_att_technique`).
     expect(cleanName('__Valid_Accounts__')).to.equal('Valid_Accounts');
   });

@@ -1,4 +1,4 @@
-import type { AttackIndex } from '../attack/attack-index.js';
+import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { readTactic } from '../normalize/read-tactic.js';
 import { fullName } from '../normalize/resolve-reference.js';
 import { MAX_TACTIC_WORDS, tacticDisplayName } from '../normalize/tactic-text.js';
@@ -31,6 +31,8 @@ interface Word {
 
 /** Whether a word may be part of a name: it has a letter, and no cell border. */
 const nameWord = (word: string): boolean => /\p{L}/u.test(word) && !word.includes('|');
+// A bracket or Markdown marks that open the first word of a name (`(**Boot or Logon …`, a write-up's heading).
+const OPENING = /^[([“"'*_`]+(?=\p{L})/u;
 
 /** The words before `at`, nearest first, back to a word that is none of a name's or ends a sentence or clause. */
 function wordsBefore(text: string, at: number, speck: RegExp): Word[] {
@@ -221,8 +223,12 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
     const id = ref.ids[0];
     const line = lines[ref.span.line - 1];
     if (!id || ref.ids.length > 1 || ref.malformed || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return ref;
-    if (ref.name !== undefined && target.techniquesByName(ref.name).some((technique) => technique.id === id)) return ref;
     const text = line.original;
+    // `Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder (T1547.001)`: a name read cut short of the
+    // technique's full name, past the reader's reach of eight words, whose first words stand right before it.
+    const completed = completedName(ref, text, target);
+    if (completed) return completed;
+    if (ref.name !== undefined && target.techniquesByName(ref.name).some((technique) => technique.id === id)) return ref;
     const written = idWritten(ref, id, text);
     if (!written) return ref;
     const { start: idStart, end: idEnd } = written;
@@ -249,6 +255,24 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
       nameSpan: { line: nameLine, start: found.start, end: found.end },
     };
   });
+}
+
+/** The reference with its name completed to its technique's full name by the words right before it, if they do. */
+function completedName(ref: ExtractedReference, text: string, target: AttackIndex): ExtractedReference | undefined {
+  const technique = ref.ids[0] ? target.technique(ref.ids[0]) : undefined;
+  if (!technique || ref.name === undefined || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return undefined;
+  const full = fullName(target, technique);
+  if (nameKey(full) === nameKey(ref.name) || !nameKey(full).endsWith(` ${nameKey(ref.name)}`)) return undefined;
+  // Where the name as read starts: its own span, or the reference's when the name begins it.
+  const at = (ref.nameSpan ?? ref.span).start;
+  const missing = full.slice(0, full.length - ref.name.length).trim().split(/\s+/);
+  const base = Math.max(0, at - 200);
+  const before = [...text.slice(base, at).matchAll(/\S+/g)].slice(-missing.length);
+  const words = before.map((word) => word[0].replace(OPENING, ''));
+  if (words.length !== missing.length || nameKey(words.join(' ')) !== nameKey(missing.join(' '))) return undefined;
+  const start = base + before[0]!.index + (before[0]![0].length - words[0]!.length);
+  const id = /[Tt]\d{4}(?:\.\d{3})?/.exec(text.slice(ref.span.start, ref.span.end))?.[0] ?? ref.ids[0]!;
+  return { ...ref, name: full, raw: `${full} (${id})`, ...(ref.nameSpan ? { nameSpan: { ...ref.nameSpan, start } } : { span: { ...ref.span, start } }) };
 }
 
 /**

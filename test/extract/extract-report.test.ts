@@ -472,6 +472,24 @@ describe('extractReport', () => {
       expect(text.split('\n')[0]!.slice(refs[0]!.nameSpan!.start, refs[0]!.nameSpan!.end)).to.equal('Obfuscated Files or . T1027 Information');
     });
 
+    it('is the technique\'s full name where the words right before the name read complete it, past eight words', () => {
+      // A SOC lab's write-up (code index file 55668083451): `### Persistence (**Boot or Logon Autostart Execution: Registry
+      // Run Keys / Startup Folder - T1547.001)** {#…}`, eleven words, was named from `Autostart`.
+      const text = [
+        '### Persistence (**Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder - T1547.001)** {#3667b0eb61a480eeb9a2d4a7116d5102}',
+        'They changed File and Directory Permissions Modification: Linux and Mac File and Directory Permissions Modification (T1222.002) on hosts.',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        ['Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder', ['Persistence'], []],
+        ['File and Directory Permissions Modification: Linux and Mac File and Directory Permissions Modification', [], []],
+      ]);
+      const lines = text.split('\n');
+      const read = refs[0]!.nameSpan ?? refs[0]!.span;
+      expect(lines[0]!.slice(read.start, read.end)).to.match(/^Boot or Logon Autostart/);
+      expect(lines[1]!.slice(refs[1]!.span.start, refs[1]!.span.end)).to.match(/^File and Directory Permissions Modification: Linux.*\(T1222\.002\)$/);
+    });
+
     it('is the exact name right before the ID where the words read with it name no technique (a PDF\'s page header run into a heading)', () => {
       // Kaspersky's Incident Response Analyst report 2023 as PDF text: each page's running header, its section tabs, runs
       // into the first line of the page. An old name holding an exact one stays whole, as the normalizer reads it.

@@ -13,7 +13,7 @@ import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
-import { withNamesAround, withoutNameAfter } from './name-around.js';
+import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
 import { bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
 import type { Domain } from '../attack/types.js';
@@ -338,7 +338,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   };
   const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
-  const paired = pairJoinedNames(withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown'), lines, target);
+  const around = withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown');
+  // `- Credential Dumping - T1003 (APT33)`: the words before the dash name the technique, the bracket where it was seen.
+  const dashed = withNamesBeforeDash(around, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id));
+  const paired = pairJoinedNames(dashed, lines, target);
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, string>();
   const references = [...paired.references];

@@ -136,6 +136,37 @@ function idWritten(ref: ExtractedReference, id: string, text: string): { start: 
   return token && { start: ref.span.start + token.start, end: ref.span.start + token.end };
 }
 
+// A list item's words before its ID and a dash (`- Credential Dumping - T1003 (APT33)`), the item's marker aside.
+const NAME_AND_DASH = /^\s{0,8}(?:[-*+•]\s{1,3}|\d{1,2}[.)]\s{1,3})?[*_]{0,2}(\p{L}[^()[\]|]{1,80}?)[*_]{0,2}\s{1,3}[-–—]\s{0,3}$/u;
+
+/**
+ * `- Credential Dumping - T1003 (APT33)`, an ICS summary's list: where the name read is in a bracket right after the ID
+ * and `namesId` says it does not name the ID's technique (a group, the incident it was seen in), and the words before the
+ * ID, from the line's start to a dash, do name it in some form (an old name, an alias), they are its name. Pure.
+ */
+export function withNamesBeforeDash(references: readonly ExtractedReference[], lines: readonly FoldedText[], namesId: (name: string, id: string) => boolean): ExtractedReference[] {
+  return references.map((ref) => {
+    const id = ref.ids[0];
+    const line = lines[ref.span.line - 1];
+    if (!id || ref.ids.length > 1 || ref.name === undefined || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return ref;
+    const text = line.original;
+    const written = idWritten(ref, id, text);
+    const after = written ? /^\s{0,2}\(([^()]{1,80})\)/.exec(text.slice(written.end)) : null;
+    if (!written || !after || !after[1]!.includes(ref.name) || namesId(ref.name, id)) return ref;
+    const before = NAME_AND_DASH.exec(text.slice(0, written.start));
+    const name = before?.[1]?.trim();
+    if (!before || !name || !namesId(name, id)) return ref;
+    const start = before.index + before[0].indexOf(before[1]!);
+    return {
+      ...ref,
+      raw: `${name} (${text.slice(written.start, written.end)})`,
+      name,
+      span: { line: ref.span.line, start: written.start, end: written.end },
+      nameSpan: { line: ref.span.line, start, end: start + name.length },
+    };
+  });
+}
+
 /**
  * The reference as its ID alone, when its name is the words written right after the ID, with only a space between
  * (`However T1003 followed.`, a short line read as a reference), or after the number a line break split from it

@@ -490,6 +490,19 @@ describe('extractReport', () => {
       expect(lines[1]!.slice(refs[1]!.span.start, refs[1]!.span.end)).to.match(/^File and Directory Permissions Modification: Linux.*\(T1222\.002\)$/);
     });
 
+    it('is the words before a dash where the bracket after the ID names no technique (`- Credential Dumping - T1003 (APT33)`)', () => {
+      // An ICS threat summary's lists (code index file 14704857593): each technique, its ID, and the groups or incidents
+      // it was seen in, in brackets; the bracket was read as the name where the name before the dash was an old one.
+      const text = ['- Credential Dumping - T1003 (APT33)', '- Man in the Middle - T1557 (Australian Modbus)', '- Execution - T1059.001 (PowerShell)'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('8.2'), loadRelease('6.3')] }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
+        ['Credential Dumping (T1003)', 'Credential Dumping', 'renamed', ['T1003']],
+        ['Man in the Middle (T1557)', 'Man in the Middle', 'renamed', ['T1557']],
+        // A bracket that names the technique stays its name; the tactic before the dash is a label.
+        ['T1059.001 (PowerShell)', 'PowerShell', 'current', ['T1059.001']],
+      ]);
+    });
+
     it('is the exact name right before the ID where the words read with it name no technique (a PDF\'s page header run into a heading)', () => {
       // Kaspersky's Incident Response Analyst report 2023 as PDF text: each page's running header, its section tabs, runs
       // into the first line of the page. An old name holding an exact one stays whole, as the normalizer reads it.

@@ -20,7 +20,7 @@
  * | unscored entries | ignored by the arithmetic; their comments, links and metadata are kept (but not by intersect, which drops keys some layer neither scores nor colours) |
  * | rounding | scores are rounded to 2 decimals (mean of 1, 2, 2 is 1.67) |
  * | comment | one `<layer name>: <comment>` line per layer, in layer order, duplicates removed, joined with `\n` |
- * | links | merged by URL, duplicates removed, in order of first appearance; dividers are dropped |
+ * | links | merged by URL, duplicates removed, in order of first appearance; a divider is kept where it separated two links that are kept (`appendDivided`: none leading, trailing or doubled) |
  * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item |
  * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores the key (the combined gradient colours it); where none does, the first layer's colour is kept (without one the entry would show nothing: the techniques two colour-only actor layers share, each in its own shade, stay in their union); one warning counts those entries, with examples |
  * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score (downwards when all sit on one threshold, so they keep its last colour) |
@@ -58,6 +58,7 @@ import { upgradeMessages, type EntryUpgrade } from './upgrade-report.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { compareText } from '../compare-text.js';
+import { appendDivided } from './divided-list.js';
 import { useOneOf } from '../name-distance.js';
 import { firstFew } from '../short-list.js';
 import { gradientColor, gradientPosition, paintedColour } from './score.js';
@@ -344,8 +345,9 @@ function pushUnique<T>(into: T[], items: readonly T[], same: (a: T, b: T) => boo
   for (const item of items) if (!into.some((existing) => same(existing, item))) into.push(item);
 }
 
-function isLink(item: LayerLink): item is { label: string; url: string } {
-  return !('divider' in item);
+// Links are the same when they go to the same place, whatever their labels.
+function linkKey(item: LayerLink): string {
+  return 'url' in item ? item.url : '';
 }
 
 /** The key's score under an operation, from the scores of the layers in order (undefined: that layer gives none). */
@@ -434,10 +436,10 @@ function layerCells(
       if (entry.color) cell.color = entry.color;
       cell.enabled = entry.enabled !== false;
       if (entry.comment?.trim()) pushUnique(cell.comments, [`${label}: ${entry.comment.trim()}`], (a, b) => a === b);
-      pushUnique(cell.links, (entry.links ?? []).filter(isLink), (a, b) => isLink(a) && isLink(b) && a.url === b.url);
+      appendDivided(cell.links, entry.links ?? [], linkKey);
       if (entry.metadata?.length) {
         if (!cell.metadata.length) cell.metadata.push({ name: 'layer', value: label });
-        pushUnique(cell.metadata, entry.metadata, (a, b) => JSON.stringify(a) === JSON.stringify(b));
+        appendDivided(cell.metadata, entry.metadata, (item) => JSON.stringify(item));
       }
       if (entry.showSubtechniques) cell.showSubtechniques = true;
       cells.set(key, cell);
@@ -746,7 +748,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const metadata: LayerMetadata[] = [];
     for (const cell of present) {
       pushUnique(comments, cell.comments, (a, b) => a === b);
-      pushUnique(links, cell.links, (a, b) => isLink(a) && isLink(b) && a.url === b.url);
+      appendDivided(links, cell.links, linkKey);
       for (const item of cell.metadata) metadata.push(item);
     }
     if (comments.length) entry.comment = comments.join('\n');
@@ -795,7 +797,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     for (const item of input.layer.metadata ?? []) metadata.push(item);
   });
   const links: LayerLink[] = [];
-  for (const input of inputs) pushUnique(links, (input.layer.links ?? []).filter(isLink), (a, b) => isLink(a) && isLink(b) && a.url === b.url);
+  for (const input of inputs) appendDivided(links, input.layer.links ?? [], linkKey);
   // A common filter that would hide an annotated technique of the result (one an input hid too) is widened to show it.
   const showing = platformsShowing(commonPlatforms(inputs) ?? [], techniques, index);
   for (const { record, platforms: own } of showing.added) {

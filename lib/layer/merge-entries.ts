@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
+import { appendDivided } from './divided-list.js';
 
 /** How the scores of technique entries that land on one technique and tactic combine. */
 export const MERGE_SCORES = ['max', 'min', 'sum', 'mean'] as const;
@@ -26,8 +27,6 @@ function distinct<T>(items: readonly T[]): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = JSON.stringify(item);
-    // Dividers are layout, not content: every one is kept.
-    if (isJsonObject(item) && item['divider'] === true) return true;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -57,7 +56,8 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  * - comment: every distinct comment in layer order, one per line, each prefixed with the ID it was written for when
  *   the entries came from different IDs;
  * - enabled: false only when every entry was disabled;
- * - metadata and links: every distinct item, in layer order;
+ * - metadata and links: every distinct item, in layer order, a divider kept where it separated two items kept
+ *   (`appendDivided`);
  * - showSubtechniques: true when any entry had it;
  * - any other field (one Navigator does not know, such as CTID's `score_num`, kept as written): the first entry's that
  *   has it; a later entry's other value for it is returned in `dropped` (by its source's position), for the caller to
@@ -92,7 +92,10 @@ export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore
   if (comments.length) entry['comment'] = comments.join('\n');
 
   for (const key of ['metadata', 'links'] as const) {
-    const items = distinct(all.flatMap((s) => (Array.isArray(s.entry[key]) ? (s.entry[key] as unknown[]) : [])));
+    const items: JsonObject[] = [];
+    for (const s of all) {
+      if (Array.isArray(s.entry[key])) appendDivided(items, (s.entry[key] as unknown[]).filter(isJsonObject), (item) => JSON.stringify(item));
+    }
     if (items.length || key in entry) entry[key] = items;
   }
   if (all.some((s) => s.entry['showSubtechniques'] === true)) entry['showSubtechniques'] = true;

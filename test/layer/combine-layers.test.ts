@@ -105,11 +105,53 @@ describe('combineLayers', () => {
     expect(scores(combine('intersect', ...ABC))).to.not.have.property('T1566.001/initial-access');
   });
 
-  it('merges links by URL in order of first appearance and drops dividers', () => {
+  it('merges links by URL in order of first appearance, keeping the divider that separated the links kept', () => {
+    // b writes report A again, a divider, then report B: report A is a's already, and B stays in a group of its own.
     expect(entry(combine('max', ...AB), 'T1566.001', 'initial-access').links).to.deep.equal([
       { label: 'report A', url: 'https://example.org/a' },
+      { divider: true },
       { label: 'report B', url: 'https://example.org/b' },
     ]);
+  });
+
+  describe('link dividers (a heatmap generator writes one group of D3FEND links per defence)', () => {
+    // Reconstructed in the shape of the layer that create_json_for_visualization_in_mitre_navigator writes (found by
+    // find_string, id 18564616787): two leading dividers, then one divider before each D3FEND technique's link.
+    const SEA = { label: 'Script Execution Analysis', url: 'https://d3fend.mitre.org/technique/d3f:ScriptExecutionAnalysis' };
+    const PSA = { label: 'Process Spawn Analysis', url: 'https://d3fend.mitre.org/technique/d3f:ProcessSpawnAnalysis' };
+    const heatmap = (name: string, links: object[], layerLinks: object[] = []) => ({
+      name,
+      domain: 'enterprise-attack',
+      versions: { attack: '15', navigator: '5.0.0', layer: '4.5' },
+      techniques: [{ techniqueID: 'T1059.001', color: '#f94444', comment: '3 times', showSubtechniques: true, links }],
+      ...(layerLinks.length ? { links: layerLinks } : {}),
+    });
+    const combined = (...layers: object[]): NavigatorLayer =>
+      combineLayers(
+        layers.flatMap((layer, i) => upgradeSources(parseLayerSources(JSON.stringify(layer), `heatmap-${i}.json`), index).inputs),
+        { op: 'max', index },
+      ).layer;
+    const d3fend = [{ divider: true }, { divider: true }, SEA, { divider: true }, PSA];
+
+    it('keeps a divider between two links, without the leading or doubled ones (the layer combined with itself)', () => {
+      expect(entry(combined(heatmap('APT29', d3fend), heatmap('APT29 again', d3fend)), 'T1059.001').links).to.deep.equal([SEA, { divider: true }, PSA]);
+    });
+
+    it("puts another layer's links after a divider it wrote, and leaves out its duplicates and the dividers they leave over", () => {
+      const other = [PSA, { divider: true }, { divider: true }, { label: 'D3FEND', url: 'https://d3fend.mitre.org/' }, { divider: true }];
+      expect(entry(combined(heatmap('APT29', d3fend), heatmap('APT28', other)), 'T1059.001').links).to.deep.equal([
+        SEA,
+        { divider: true },
+        PSA,
+        { divider: true },
+        { label: 'D3FEND', url: 'https://d3fend.mitre.org/' },
+      ]);
+    });
+
+    it("keeps the dividers of the layers' own links", () => {
+      const own = [{ label: 'APT29', url: 'https://attack.mitre.org/groups/G0016/' }, { divider: true }, { label: 'D3FEND', url: 'https://d3fend.mitre.org/' }];
+      expect(combined(heatmap('APT29', d3fend, own), heatmap('APT29 again', d3fend, own)).links).to.deep.equal(own);
+    });
   });
 
   it("puts a { name: 'layer' } item before each layer's metadata", () => {

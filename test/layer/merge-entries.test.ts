@@ -16,12 +16,18 @@ describe('mergeEntries', () => {
     expect(entry).to.deep.equal({ techniqueID: 'T1021.006', color: '#7a34eb' });
   });
 
-  it('keeps every distinct metadata line and link in layer order, and every divider', () => {
+  it('keeps every distinct metadata line and link in layer order, and a divider where it separated two kept', () => {
     const a = { techniqueID: 'T1', metadata: [{ name: 'a', value: '1' }, { divider: true }], links: [{ label: 'x', url: 'https://x' }] };
     const b = { techniqueID: 'T1', metadata: [{ name: 'a', value: '1' }, { divider: true }, { name: 'b', value: '2' }], links: [{ label: 'x', url: 'https://x' }] };
     const { entry } = mergeEntries([{ entry: a, from: 'T1' }, { entry: b, from: 'T1' }]);
-    expect(entry['metadata']).to.deep.equal([{ name: 'a', value: '1' }, { divider: true }, { divider: true }, { name: 'b', value: '2' }]);
+    expect(entry['metadata']).to.deep.equal([{ name: 'a', value: '1' }, { divider: true }, { name: 'b', value: '2' }]);
     expect(entry['links']).to.deep.equal([{ label: 'x', url: 'https://x' }]);
+  });
+
+  it('writes no trailing divider when the entries merged carry the same divided links (the D3FEND heatmap layer, find_string id 18564616787)', () => {
+    const links = [{ divider: true }, { label: 'SEA', url: 'https://d3fend.mitre.org/technique/d3f:ScriptExecutionAnalysis' }, { divider: true }, { label: 'PSA', url: 'https://d3fend.mitre.org/technique/d3f:ProcessSpawnAnalysis' }];
+    const { entry } = mergeEntries([{ entry: { techniqueID: 'T1059.001', links }, from: 'T1059.001' }, { entry: { techniqueID: 'T1086', links }, from: 'T1086' }]);
+    expect(entry['links']).to.deep.equal(links.slice(1));
   });
 
   it('leaves the score out when no entry had one, and reports no conflict for equal scores', () => {

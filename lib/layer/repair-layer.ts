@@ -146,6 +146,29 @@ function readTactic(value: string): string | undefined {
   return TACTIC.test(fixed) ? fixed : undefined;
 }
 
+/**
+ * Tactics written as a list in one string (`"defense-evasion, privilege-escalation"`, `"Defense Evasion; Impact"`):
+ * the distinct shortnames, and the parts that read as none; undefined when the string holds no list.
+ */
+function readTacticList(value: string): [tactics: string[], others: string[]] | undefined {
+  const parts = value.split(/[,;]/).map((part) => part.trim()).filter((part) => part !== '');
+  if (parts.length < 2) return undefined;
+  const tactics: string[] = [];
+  const others: string[] = [];
+  for (const part of parts) {
+    const tactic = readTactic(part);
+    if (tactic === undefined) others.push(part);
+    else if (!tactics.includes(tactic)) tactics.push(tactic);
+  }
+  return [tactics, others];
+}
+
+/** The tactics of an entry's `tactic` as read, when it was written as a list (`"Defense Evasion, Impact"`); else undefined. */
+export function listedTactics(tactic: unknown): string[] | undefined {
+  const listed = typeof tactic === 'string' ? readTacticList(tactic) : undefined;
+  return listed?.[0].length ? listed[0] : undefined;
+}
+
 /** Metadata items: a name without a value keeps its name; items with no name are left out (reported). */
 function repairMetadata(items: unknown, path: string, log: Log): unknown {
   if (!Array.isArray(items)) return items;
@@ -256,6 +279,17 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         const alert = `shows the alert "WARNING: The tactic field on the technique ID ${String(entry['techniqueID'])} is not defined. Annotations for this technique may not be restored." and shows the annotation nowhere`;
         log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`, { ...LEFT_OUT, ...(raw === '' ? { navigatorAlert: alert } : { navigatorHides: true }) });
         return true;
+      }
+      const listed = typeof raw === 'string' ? readTacticList(raw) : undefined;
+      if (listed) {
+        const [tactics, others] = listed;
+        for (const other of others) log(`${path}/tactic`, `${shown(other)} in the list ${shown(raw)} is not a tactic; that part left out (name a tactic of the technique there)`, LEFT_OUT);
+        if (tactics.length) {
+          // Expanded into one entry per tactic by repairLayer: Navigator keys the written list to no cell.
+          entry['tactic'] = tactics;
+          log(`${path}/tactic`, `${shown(raw)} is a list of tactics; read as one entry under each: ${tactics.join(', ')} (write one entry per tactic)`, { navigatorHides: true });
+          return true;
+        }
       }
       const tactic = typeof raw === 'string' ? readTactic(raw) : undefined;
       return readField(entry, 'tactic', tactic, path, log, [`${path}/tactic`, `${shown(raw)} is not a tactic`]);
@@ -746,8 +780,11 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
       if (!isJsonObject(entry)) return log(path, `${shown(entry)} is not a technique entry; left out`, { leftOut: { entry: `${shown(entry)} is not a technique entry` } });
       const first = repairs.length;
       if (ENTRY_RULES.every(([, apply]) => apply(entry, path, log))) {
-        kept.push(entry);
-        entryOrigins.push(at);
+        const tactics = entry['tactic'];
+        for (const one of Array.isArray(tactics) ? tactics.map((tactic) => ({ ...structuredClone(entry), tactic })) : [entry]) {
+          kept.push(one);
+          entryOrigins.push(at);
+        }
         // An entry that carries nothing Navigator shows (LLM-made layers list bare IDs and tactics) hides nothing.
         if (!isAnnotated(entry) && entry['showSubtechniques'] !== true) for (const repair of repairs.slice(first)) delete repair.navigatorHides;
       }

@@ -26,7 +26,7 @@ import { deprecationSuccessors, successorsText } from '../attack/deprecation-suc
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
-import { originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
+import { listedTactics, originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { tacticWrittenOtherwise } from './tactic-written.js';
 import { listsEveryPlatform, platformsShowing } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
@@ -512,6 +512,15 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }
     if (tactic === undefined || record.tactics.includes(tactic)) {
       placed.push({ entry: raw, report, origin: id });
+      return;
+    }
+    // A tactic list (`"Defense Evasion, Foo"`) was repaired into one entry per tactic: one of them that is no tactic of
+    // the technique is a part of the list left out, when another holds the annotation, not moved to every tactic.
+    const listed = listedTactics(isJsonObject(inputEntries[entryOrigins[at] ?? at]) ? (inputEntries[entryOrigins[at] ?? at] as JsonObject)['tactic'] : undefined);
+    const holders = listed?.filter((other) => record.tactics.includes(other)) ?? [];
+    if (holders.length) {
+      report.changes.push('removed');
+      report.notes.push(`${describe(record)} is not under ${tactic} in ${target.label}; that part of the tactic list left out (removed), the annotation kept under ${holders.join(', ')}`);
       return;
     }
     report.changes.push('moved-tactic');

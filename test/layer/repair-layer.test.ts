@@ -63,6 +63,18 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
   ['score null', layer([{ techniqueID: 'T1059', score: null, comment: 'seen' }]), [['/techniques/0/score', /null means unscored; removed/]]],
   ['a score written as text', layer([{ techniqueID: 'T1059', score: '75' }]), [['/techniques/0/score', /"75" read as 75/]]],
   ['a tactic written as its name', layer([{ techniqueID: 'T1059', tactic: 'Execution', score: 1 }]), [['/techniques/0/tactic', /"Execution" read as execution/]]],
+  // Tools that keep a technique table with its tactics in one string (find_string ids 53117346376, 58280253485, 54103477155)
+  // copy it into each entry's tactic; Navigator keys such an entry to no cell.
+  [
+    'tactics written as a list in one string',
+    layer([{ techniqueID: 'T1055', tactic: 'defense-evasion, privilege-escalation', score: 3 }]),
+    [['/techniques/0/tactic', /^"defense-evasion, privilege-escalation" is a list of tactics; read as one entry under each: defense-evasion, privilege-escalation/]],
+  ],
+  [
+    'tactic names written as a list in one string',
+    layer([{ techniqueID: 'T1053.005', tactic: 'Persistence, Privilege Escalation, Execution', score: 1 }]),
+    [['/techniques/0/tactic', /^"Persistence, Privilege Escalation, Execution" is a list of tactics; read as one entry under each: persistence, privilege-escalation, execution/]],
+  ],
   [
     'an entry with no technique ID at all (left out, with what it held)',
     layer([{ comment: 'lost?', score: 3 }]),
@@ -379,6 +391,27 @@ describe('repairLayer', () => {
     const written = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { versions: { attack: unknown } };
     expect(written.versions.attack).to.equal('18');
     expect(validateLayer(written, { attackFor: attackFor(library) }).filter((f) => f.severity === 'error')).to.deep.equal([]);
+  });
+
+  it('splits a tactic list into one entry per tactic of the technique, and leaves out, with a message, a part that is none (find_string id 54103477155: "Persistence, Defense Evasion")', () => {
+    const value = layer([{ techniqueID: 'T1078', tactic: 'Persistence, Defense Evasion, Foo Bar, N/A', score: 2, comment: 'valid accounts' }]);
+    const { layer: repaired, repairs, entryOrigins } = repairLayer(value, 'list.json');
+    expect(repairs.map((r) => [r.path, r.repair])).to.deep.equal([
+      ['/techniques/0/tactic', '"N/A" in the list "Persistence, Defense Evasion, Foo Bar, N/A" is not a tactic; that part left out (name a tactic of the technique there)'],
+      ['/techniques/0/tactic', '"Persistence, Defense Evasion, Foo Bar, N/A" is a list of tactics; read as one entry under each: persistence, defense-evasion, foo-bar (write one entry per tactic)'],
+    ]);
+    expect(entryOrigins).to.deep.equal([0, 0, 0]);
+    expect((repaired['techniques'] as Layer[]).map((t) => t['tactic'])).to.deep.equal(['persistence', 'defense-evasion', 'foo-bar']);
+    // Foo Bar is no tactic of T1078: that part is left out, not moved to every tactic of the technique.
+    const { layer: out, report } = upgradeLayer(value, attack, { file: 'list.json' });
+    expect((out.techniques ?? []).map((t) => [t.techniqueID, t.tactic, t.score, t.comment])).to.deep.equal([
+      ['T1078', 'defense-evasion', 2, 'valid accounts'],
+      ['T1078', 'persistence', 2, 'valid accounts'],
+    ]);
+    expect(report.techniques.flatMap((t) => t.notes)).to.include(
+      'T1078 (Valid Accounts) is not under foo-bar in enterprise-attack 18.1; that part of the tactic list left out (removed), the annotation kept under persistence, defense-evasion',
+    );
+    expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
   });
 
   it('keeps report paths pointing into the layer as read when entries before them are left out', () => {

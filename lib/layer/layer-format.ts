@@ -191,6 +191,40 @@ export function assertNotPreAttack(value: unknown, file: string, pointer = ''): 
   if (isUnreadablePreAttackLayer(value)) throw new InputError(`${file}: ${pointer}/domain: ${preAttackMessage(value)}`, { file });
 }
 
+/** MITRE ATLAS technique IDs (`AML.T0051`, `AML.T0051.000`): adversarial machine learning, in no ATT&CK domain. */
+export const ATLAS_ID = /^AML\.T\d{4}(\.\d{3})?$/i;
+
+/** What attack-layers reads, said the same way by every message about an ATLAS layer or ID. */
+const ATTACK_ONLY = `attack-layers reads ATT&CK layers only (${DOMAINS.join(', ').replace(/, (?=[^,]*$)/, ' and ')})`;
+
+/**
+ * True for a MITRE ATLAS layer, as ATLAS's Navigator writes them: its domain names ATLAS (`atlas-atlas`), or, stating
+ * no ATT&CK domain, its technique entries all hold ATLAS IDs (`AML.T0051`).
+ */
+export function isAtlasLayer(value: unknown): boolean {
+  if (!isJsonObject(value)) return false;
+  const domain = currentDomainName(value['domain']);
+  if (typeof domain === 'string' && /atlas/i.test(domain)) return true;
+  if (typeof domain === 'string' && (DOMAINS as readonly string[]).includes(domain)) return false;
+  const ids = (Array.isArray(value['techniques']) ? value['techniques'] : []).map((entry) => (isJsonObject(entry) ? entry['techniqueID'] : undefined));
+  return ids.length > 0 && ids.every((id) => typeof id === 'string' && ATLAS_ID.test(id.trim()));
+}
+
+/** Why an ATLAS layer is not read, after its `/domain` pointer: the same words in every command. */
+export function atlasMessage(value: unknown): string {
+  const domain = isJsonObject(value) ? value['domain'] : undefined;
+  const stated = domain === undefined ? 'no domain, and ATLAS technique IDs (AML.T…)' : JSON.stringify(domain);
+  return (
+    `${stated}: this is a MITRE ATLAS layer (adversarial machine learning), which Navigator draws from ATLAS's own data; ` +
+    `${ATTACK_ONLY}: open it in ATLAS's Navigator, or write the ATT&CK techniques it stands for in a layer of one of those domains`
+  );
+}
+
+/** Why an ATLAS technique ID in an ATT&CK layer is left out: `AML.T0051 is an ATLAS technique ID, …`. */
+export function atlasIdMessage(id: string): string {
+  return `techniqueID ${JSON.stringify(id)} is a MITRE ATLAS technique ID, of no ATT&CK domain; ${ATTACK_ONLY}: annotate the ATT&CK technique that fits`;
+}
+
 /**
  * The data a layer is drawn from when it is not ATT&CK's: Navigator 4.8 and later open a layer whose `customDataURL`
  * names a STIX bundle or collection, of whatever domain that data names (CTID's Fight Fraud Framework:
@@ -207,11 +241,12 @@ export function customData(value: unknown): { url: string; domain: string } | un
 
 /**
  * Refuse a layer attack-layers cannot read against an ATT&CK release, with the one message every command gives: a
- * PRE-ATT&CK layer (`assertNotPreAttack`), or one drawn from its own data (`customData`), which Navigator opens.
+ * PRE-ATT&CK layer (`assertNotPreAttack`), an ATLAS layer (`isAtlasLayer`), or one drawn from its own data (`customData`), which Navigator opens.
  * `pointer` is the layer's place in its file. @throws InputError
  */
 export function assertAttackLayer(value: unknown, file: string, pointer = ''): void {
   assertNotPreAttack(value, file, pointer);
+  if (isAtlasLayer(value)) throw new InputError(`${file}: ${pointer}/domain: ${atlasMessage(value)}`, { file });
   const custom = customData(value);
   if (!custom) return;
   throw new InputError(

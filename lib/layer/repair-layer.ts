@@ -14,7 +14,7 @@ import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import type { Domain } from '../attack/types.js';
-import { customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
+import { ATLAS_ID, atlasIdMessage, customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
@@ -263,6 +263,8 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
             ? `techniqueID ${shown(raw)} is a PRE-ATT&CK ID, of no ATT&CK domain since ${PRE_ATTACK_MERGED}: annotate the enterprise technique that fits`
             : typeof raw === 'string' && TACTIC_ID.test(raw.trim())
               ? `techniqueID ${shown(raw)} is a tactic's ID, not a technique's: a layer annotates techniques (under a tactic with "tactic"); annotate the techniques the entry is about`
+            : typeof raw === 'string' && ATLAS_ID.test(raw.trim())
+              ? atlasIdMessage(raw)
               : `techniqueID ${shown(raw)} is not a technique ID`;
       return readField(entry, 'techniqueID', readTechniqueId(raw), path, log, [path, unreadable]);
     },

@@ -6,9 +6,11 @@ import { LAYER_FORMAT } from './layer-types.js';
 import {
   attackMajor,
   compareVersions,
+  atlasMessage,
   customData,
   isFormatInOldKey,
   currentDomainName,
+  isAtlasLayer,
   isPreAttackLayer,
   isUnreadablePreAttackLayer,
   layerFormat,
@@ -42,6 +44,7 @@ export const LAYER_FINDING_CODES = [
   'unknown-technique',
   'other-domain-technique',
   'pre-attack-layer',
+  'atlas-layer',
   'revoked-technique',
   'deprecated-technique',
   'tactic-mismatch',
@@ -66,7 +69,7 @@ export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
  */
 const ERROR_CONSEQUENCES: ReadonlyArray<readonly [kinds: readonly (LayerFindingCode | 'domain')[], consequence: string]> = [
   [['unknown-technique', 'other-domain-technique', 'revoked-technique', 'deprecated-technique', 'tactic-mismatch', 'repaired'], 'Navigator would drop or hide what they concern'],
-  [['domain', 'pre-attack-layer'], 'the layer is not of an ATT&CK domain Navigator has (enterprise-attack, mobile-attack, ics-attack)'],
+  [['domain', 'pre-attack-layer', 'atlas-layer'], 'the layer is not of an ATT&CK domain Navigator has (enterprise-attack, mobile-attack, ics-attack)'],
   [['schema'], 'the layer does not follow the Navigator layer format'],
   [['no-layers'], 'Navigator opens nothing'],
   [['navigator-alert'], 'Navigator 5.1 shows an alert or a warning dialog at them instead of opening the layer as written (`attack-layers upgrade` repairs them)'],
@@ -619,6 +622,10 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   if (isUnreadablePreAttackLayer(read)) {
     // Nothing in it can be checked against a release: the one finding says what to do.
     out.add('error', 'pre-attack-layer', '/domain', preAttackMessage(read));
+    return out.list;
+  }
+  if (isAtlasLayer(read)) {
+    out.add('error', 'atlas-layer', '/domain', atlasMessage(read));
     return out.list;
   }
   // One without technique entries is an enterprise layer, said once; its other settings are checked as such.

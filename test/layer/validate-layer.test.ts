@@ -82,6 +82,13 @@ describe('validateLayer', () => {
       /test\.layer\.json: \/domain: "pre-attack" is PRE-ATT&CK, a retired domain: ATT&CK 8 .*: set "domain" to "enterprise-attack" and replace its technique entry/,
     ],
     [
+      // The shape of the ATLAS layer a SecLLM bootcamp lab script writes (find_string id 69002777500).
+      'reports an ATLAS layer once, naming ATLAS and saying that attack-layers reads ATT&CK enterprise, mobile and ICS only',
+      { ...layer([{ techniqueID: 'AML.T0051', tactic: 'initial-access', score: 3 }]), domain: 'atlas-atlas' },
+      [['error', 'atlas-layer', '/domain']],
+      /test\.layer\.json: \/domain: "atlas-atlas": this is a MITRE ATLAS layer .*attack-layers reads ATT&CK layers only \(enterprise-attack, mobile-attack and ics-attack\): open it in ATLAS's Navigator/,
+    ],
+    [
       'says that an ICS ID in an enterprise layer is an ICS technique (T0800)',
       layer([{ techniqueID: 'T0800', score: 1 }]),
       [['error', 'other-domain-technique', '/techniques/0']],

@@ -148,6 +148,12 @@ describe('combineLayers', () => {
       ]);
     });
 
+    it("keeps every divider of an entry's metadata that separates two items (a group per defence)", () => {
+      const metadata = [{ name: 'defence', value: 'D3-SEA' }, { divider: true }, { name: 'defence', value: 'D3-PSA' }, { divider: true }, { name: 'defence', value: 'D3-PA' }];
+      const withMetadata = { ...heatmap('APT29', d3fend), techniques: [{ techniqueID: 'T1059.001', score: 1, metadata }] };
+      expect(entry(combined(withMetadata, heatmap('APT28', [])), 'T1059.001').metadata).to.deep.equal([{ name: 'layer', value: 'APT29' }, ...metadata]);
+    });
+
     it("keeps the dividers of the layers' own links", () => {
       const own = [{ label: 'APT29', url: 'https://attack.mitre.org/groups/G0016/' }, { divider: true }, { label: 'D3FEND', url: 'https://d3fend.mitre.org/' }];
       expect(combined(heatmap('APT29', d3fend, own), heatmap('APT29 again', d3fend, own)).links).to.deep.equal(own);

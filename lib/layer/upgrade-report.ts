@@ -83,12 +83,19 @@ export interface LayerUpgradeReport {
 
 const COUNT_KEYS = ['kept', 'remapped', 'renamed', 'moved-tactic', 'merged', 'removed'] as const;
 
-/** Count the entries of a report by kind of change. */
+/**
+ * Count the entries of the input by kind of change. An entry whose tactic list the repair split (one report per tactic,
+ * all at its path) counts once, with the changes of its parts; a part left out of it is not the entry removed.
+ */
 export function countChanges(techniques: readonly EntryUpgrade[]): UpgradeCounts {
   const counts = Object.fromEntries(COUNT_KEYS.map((key) => [key, 0])) as UpgradeCounts;
-  for (const entry of techniques) {
-    if (!entry.changes.length) counts.kept++;
-    for (const change of new Set(entry.changes)) counts[change]++;
+  const byPath = new Map<string, EntryUpgrade[]>();
+  for (const entry of techniques) byPath.set(entry.path, [...(byPath.get(entry.path) ?? []), entry]);
+  for (const parts of byPath.values()) {
+    const changes = new Set(parts.flatMap((part) => part.changes));
+    if (parts.some((part) => !part.changes.includes('removed'))) changes.delete('removed');
+    if (!changes.size) counts.kept++;
+    for (const change of changes) counts[change]++;
   }
   return counts;
 }

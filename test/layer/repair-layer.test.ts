@@ -11,6 +11,7 @@ import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { repairLayer } from '../../lib/layer/repair-layer.js';
 import { isNavigatorLayer } from '../../lib/layer/serialize-layer.js';
 import { REMOVED_METADATA_NAME, upgradeLayer, upgradeReleases } from '../../lib/layer/upgrade-layer.js';
+import { countChanges } from '../../lib/layer/upgrade-report.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { freshTmpDir, runCli } from '../helpers/attack.js';
 import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
@@ -412,6 +413,8 @@ describe('repairLayer', () => {
       'T1078 (Valid Accounts) is not under foo-bar in enterprise-attack 18.1; that part of the tactic list left out (removed), the annotation kept under persistence, defense-evasion',
     );
     expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
+    // The summary counts the one entry of the input once, as kept: a part of its list left out is not the entry removed.
+    expect(countChanges(report.techniques)).to.deep.include({ kept: 1, removed: 0, 'moved-tactic': 0 });
   });
 
   it('keeps report paths pointing into the layer as read when entries before them are left out', () => {

@@ -263,9 +263,9 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
             ? `techniqueID ${shown(raw)} is a PRE-ATT&CK ID, of no ATT&CK domain since ${PRE_ATTACK_MERGED}: annotate the enterprise technique that fits`
             : typeof raw === 'string' && TACTIC_ID.test(raw.trim())
               ? `techniqueID ${shown(raw)} is a tactic's ID, not a technique's: a layer annotates techniques (under a tactic with "tactic"); annotate the techniques the entry is about`
-            : typeof raw === 'string' && ATLAS_ID.test(raw.trim())
-              ? atlasIdMessage(raw)
-              : `techniqueID ${shown(raw)} is not a technique ID`;
+              : typeof raw === 'string' && ATLAS_ID.test(raw.trim())
+                ? atlasIdMessage(raw)
+                : `techniqueID ${shown(raw)} is not a technique ID`;
       return readField(entry, 'techniqueID', readTechniqueId(raw), path, log, [path, unreadable]);
     },
   ],

@@ -117,7 +117,8 @@ export function isBreadcrumb(text: string): boolean {
 // them ("Share the VPN credentials") makes it read. A news site's call to follow it and its slogan are of them too
 // (The Hacker News's `Found this article interesting?` / `Follow us on [Google News](…), [Twitter](…) and
 // [LinkedIn](…) to read more exclusive content we post.`, `#1 Trusted Cybersecurity News Platform`, `Followed by 5.20+
-// million`, `Contact/Tip Us`); its links' addresses are no words of it.
+// million`, `Contact/Tip Us`); its links' addresses are no words of it. A news photo's credit names its stock agency
+// (Ars Technica's `Getty Images` under its picture, which got User Execution: Malicious Image; `Image: Shutterstock`).
 const FURNITURE_WORDS = new Set(
   (
     'cookie cookies consent preferences manage privacy policy policies terms conditions legal information imprint ' +
@@ -126,14 +127,16 @@ const FURNITURE_WORDS = new Set(
     'sitemap rss feed skip main content read reading later also stay tuned comments comment closed link copied ' +
     'learn more request demo free trial facebook twitter linkedin youtube instagram reddit min mins minute minutes ' +
     'keep date let about follow ethics statement affiliate disclosure trademark trademarks registered respective owners ' +
-    'license licence agreement whitepaper whitepapers ebook social media found interesting followed followers trusted'
+    'license licence agreement whitepaper whitepapers ebook social media found interesting followed followers trusted ' +
+    'getty shutterstock istock istockphoto unsplash alamy fotolia pexels pixabay depositphotos dreamstime'
   ).split(' '),
 );
-// Small words that go with them ("Sign up for our newsletters", "Skip to main content"), the months of a date, and a
-// news site's words that are none alone (`News`, `Platform`: a menu's item, a table's header).
+// Small words that go with them ("Sign up for our newsletters", "Skip to main content"), the months of a date, a
+// news site's words that are none alone (`News`, `Platform`: a menu's item, a table's header), and a credit's
+// (`Image`, `Photo`: a caption).
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -173,9 +176,26 @@ function isCopyrightNotice(text: string): boolean {
   });
 }
 
-/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice). */
+// A post published again elsewhere says where it was first published (love2150.github.io's `Originally published on
+// Medium: https://medium.com/@…`, which got Exfiltration Over Physical Medium 100; `This article originally appeared
+// on …`): the note's words, then the site's name (capitalised), its address, a date and small words, no other sentence.
+const SYNDICATION = /^\s*(?:this (?:article|post|story|blog post) (?:was )?)?(?:originally|first) (?:published|posted|appeared)\b/i;
+const BARE_ADDRESS = /\b(?:https?:\/\/|www\.)\S+/gi;
+
+/** Whether a passage says where the post was first published (`SYNDICATION`), and nothing else. */
+function isSyndicationNote(text: string): boolean {
+  if (!SYNDICATION.test(text)) return false;
+  const rest = text.replace(SYNDICATION, '').replace(LINK_TARGET, ']').replace(BARE_ADDRESS, ' ');
+  if (/[.!?;]\s+\S/.test(rest)) return false;
+  return rest.split(/\s+/).every((token) => {
+    const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    return !/^\p{Ll}/u.test(word) || FURNITURE_GLUE.has(word) || FURNITURE_WORDS.has(word);
+  });
+}
+
+/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note). */
 export function isPageFurniture(text: string): boolean {
-  return text.length <= 300 && (madeOfWords(text.replace(LINK_TARGET, ']'), FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text));
+  return text.length <= 300 && (madeOfWords(text.replace(LINK_TARGET, ']'), FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text) || isSyndicationNote(text));
 }
 
 // A log-in or comment form scraped to text, one field or link a line (BleepingComputer's `Login` / `Username` /

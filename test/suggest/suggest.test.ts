@@ -1443,6 +1443,26 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // Scraped posts credit their pictures and say where they were first published (minimal reconstructions: Ars Technica's
+  // "Microsoft is seeing a big spike in Web shell use" credits its picture `Getty Images`, which got User Execution:
+  // Malicious Image 73.7; love2150.github.io's LetsDefend write-up says `Originally published on Medium:
+  // https://medium.com/@…`, which got Exfiltration Over Physical Medium 100). A sentence about images or about where
+  // an exploit was published is read.
+  it('ranks no stock photo credit nor note of where the post was first published, and says so; a sentence is read', () => {
+    expectUnranked([
+      'Getty Images',
+      'Photo credit: Getty Images / iStock',
+      'Image credit: iStock',
+      'Originally published on Medium: https://medium.com/@jane.doe/unpacking-an-alert-1234abcd',
+      'This article originally appeared on [Example Security Blog](https://blog.example.com/post).',
+      'First published on Example Labs, March 3, 2025',
+    ], PAGE_FURNITURE_NOTE);
+    expectRead([
+      ['Originally published on a forum, the exploit was later used to deploy web shells on Exchange servers.', 'T1505.003'],
+      ['The actor hid the payload in an image downloaded from a stock photo site.'],
+    ]);
+  });
+
   // A page's legal footer: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) "Terms of Use -
   // Privacy Policy - Ethics Statement - Affiliate Disclosure" got Password Policy Discovery (T1201) 93.5 and its
   // "Copyright @ 2003 - 2024 Bleeping Computer® LLC - All Rights Reserved" Masquerading: Right-to-Left Override 98;

@@ -7,6 +7,10 @@ import { MONTH_ABBREVIATIONS, MONTHS, mayNameVendor, VENDOR } from './vendor-nam
 // A byline: who wrote a post, and when. Its parts are set apart by a middle dot, a bar, a bullet or a dash ("Jane Doe
 // · 5 min read · March 3, 2025"); one is the authors, after "By" or not, the others a date or a reading time.
 const BYLINE_PARTS = /\s+[·|•—–-]\s+/u;
+// A blog theme's post meta may end with the post's tags after their label, in lower case as tags are written
+// (love2150.github.io's `June 30, 2026 · Brandon Love · Tags: blue-team, cybersecurity, letsdefendio`): that part says
+// what the post is filed under, and the byline before it is read without it.
+const TAGS_PART = /\s+[·|•—–-]\s+(?:tags?|categories|category|topics?|filed under)\s*:[^·|•]*$/iu;
 // Whoever wrote, reviewed, translated or edited it (a translation's credit: `Reviewed by Toru Tanimura`).
 const BY = /^(?:(?:written|posted|published|reviewed|translated|edited)\s+)?by\s+|^authors?:\s*/iu;
 // A Japanese page names its credit's field before it (`日本語版:Reviewed by Toru Tanimura`, the reviewer of the Japanese
@@ -57,7 +61,7 @@ function isGluedByline(text: string): boolean {
  */
 export function isByline(passage: string): boolean {
   if (passage.length > 200) return false;
-  const text = passage.replace(JAPANESE_LABEL, '');
+  const text = passage.replace(JAPANESE_LABEL, '').replace(TAGS_PART, '');
   // A byline glued by scraping begins with a date, maybe in bold: passed over unless its first character is a digit or a mark.
   if (/^[*_\d]|^\p{Lu}\p{Ll}{2,8}\.? \d/u.test(text) && isGluedByline(text)) return true;
   if (!/^\p{Lu}/u.test(text)) return false;

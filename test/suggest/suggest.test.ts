@@ -1767,6 +1767,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A blog theme's post meta ends with the post's tags (a minimal reconstruction of love2150.github.io's "Unpacking
+  // Malware Event 91 (LetsDefend)" as scraped: `June 30, 2026 · Brandon Love · Tags: blue-team, cybersecurity,
+  // letsdefendio` got Mark-of-the-Web Bypass 96.9). The tags part is left out; what comes before it must be a byline.
+  it('ranks no byline whose post meta ends with the tags, and says so; a sentence before tags is read', () => {
+    expectUnranked([
+      'June 30, 2026 · Jane Doe · Tags: blue-team, cybersecurity, incident-response',
+      'By John Smith | Categories: threat-intel, malware',
+    ], BYLINE_NOTE);
+    expectRead([['The actor created a scheduled task for persistence · Tags: windows, persistence', 'T1053.005']]);
+  });
+
   // BleepingComputer's Check Point post saved as Markdown: "Tracked asCVE-2026-50751, …" ranked `ascve`.
   it('ranks a sentence with a word glued to a CVE or a name by scraping as the sentence with the words apart', () => {
     const [glued] = suggestTechniques('Tracked asCVE-2026-50751, this flaw can be exploited by remote attackers to bypass authentication on Remote Access VPNs.', model);

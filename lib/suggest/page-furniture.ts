@@ -132,11 +132,11 @@ const FURNITURE_WORDS = new Set(
   ).split(' '),
 );
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), the months of a date, a
-// news site's words that are none alone (`News`, `Platform`: a menu's item, a table's header), and a credit's
-// (`Image`, `Photo`: a caption).
+// news site's words that are none alone (`News`, `Platform`: a menu's item, a table's header), a credit's (`Image`,
+// `Photo`: a caption), and a blog's widgets' (Blogger's `Search This Blog`, `Blog Archive`, `Show all posts`).
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock search archive archives show showing ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -193,9 +193,23 @@ function isSyndicationNote(text: string): boolean {
   });
 }
 
-/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note). */
+// A blog's archive page says what it lists above the posts (cysecurity.news, a Blogger site: `Showing posts with label
+// Ransomware attack.`, which got Data Encrypted for Impact 96.5; a WordPress mirror of Malwarebytes Labs: `Archive for
+// author: makoadmin`; `Posts tagged ransomware`, `Category Archives: Malware`), and its footer credits the platform
+// (`Powered by Blogger.`, which got Power Settings 100): a label of that shape and a name, no other sentence.
+const ARCHIVE_HEADING = /^\s*(?:showing posts (?:with label|from|for)\b|posts tagged\b|archives? for (?:the )?(?:(?:author|category|tag|label|month|day|year)\b|[‘'"“])|(?:author|category|tag|label|monthly|yearly|daily) archives?\s*:)/iu;
+const MAX_ARCHIVE_HEADING = 120;
+// The platform's credit is its name alone, up to three capitalised words (`Powered by Cobalt Strike, the implant…` is read).
+const POWERED_BY = /^\s*[Pp]owered by\s+\p{Lu}[\p{L}\p{N}.-]*(?:\s+\p{Lu}[\p{L}\p{N}.-]*){0,2}\s*[.!]?\s*$/u;
+
+/** Whether a passage is an archive page's heading (`Showing posts with label …`) or a platform's credit (`Powered by Blogger.`). */
+function isArchiveHeading(text: string): boolean {
+  return text.length <= MAX_ARCHIVE_HEADING && ((ARCHIVE_HEADING.test(text) && !/[.!?;]\s+\S/.test(text.trim())) || POWERED_BY.test(text));
+}
+
+/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading). */
 export function isPageFurniture(text: string): boolean {
-  return text.length <= 300 && (madeOfWords(text.replace(LINK_TARGET, ']'), FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text) || isSyndicationNote(text));
+  return text.length <= 300 && (madeOfWords(text.replace(LINK_TARGET, ']'), FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text) || isSyndicationNote(text) || isArchiveHeading(text));
 }
 
 // A log-in or comment form scraped to text, one field or link a line (BleepingComputer's `Login` / `Username` /

@@ -1463,6 +1463,34 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A blog's archive page keeps its widgets' titles, the heading of what it lists and the platform's credit (minimal
+  // reconstructions of cysecurity.news, a Blogger site: `Search This Blog` got Web Service: Bidirectional
+  // Communication 92.9, `Powered by Blogger.` Power Settings 100, `Blog Archive` 98.7, `Showing posts with label
+  // Ransomware attack.` Data Encrypted for Impact 96.5, `Show all posts` Web Protocols 99.9; and of a WordPress mirror of
+  // Malwarebytes Labs: `Archive for author: makoadmin`, SSH Authorized Keys 95.7). Such a word alone, a sentence after
+  // the label, or a name with a sentence after "Powered by" is read.
+  it('ranks no blog widget title, archive page heading or platform credit, and says so; a sentence is read', () => {
+    expectUnranked([
+      'Search This Blog',
+      'Powered by Blogger.',
+      'Blog Archive',
+      'Showing posts with label Ransomware attack.',
+      'Show all posts',
+      'Archive for author: janedoe',
+      'Archive for the ‘Malware’ Category',
+      'Category Archives: Threat Intelligence',
+    ], PAGE_FURNITURE_NOTE);
+    expectRead([
+      ['Archive', 'T1560.001'],
+      ['Archive for exfiltration with 7-Zip', 'T1560.001'],
+      ['Powered by Cobalt Strike, the implant beacons to its server every minute.'],
+    ]);
+    const [heading, sentence] = suggestTechniques('Showing posts with label ransomware. The actor encrypted the files of the victims.', model);
+    expect(heading!.note).to.equal(PAGE_FURNITURE_NOTE);
+    expect(sentence!.note).to.equal(undefined);
+    expect(sentence!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1486');
+  });
+
   // A page's legal footer: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) "Terms of Use -
   // Privacy Policy - Ethics Statement - Affiliate Disclosure" got Password Policy Discovery (T1201) 93.5 and its
   // "Copyright @ 2003 - 2024 Bleeping Computer® LLC - All Rights Reserved" Masquerading: Right-to-Left Override 98;

@@ -91,12 +91,25 @@ const MAX_BREADCRUMB_PART = 40;
 // word glued to two capitalised words or more (`HomeKit` is a name), and no sentence's end after them.
 const GLUED_BREADCRUMB = /^(?:Home|Accueil|Inicio|Início|Startseite)(?:\p{Lu}\p{Ll}+){2}/u;
 
+// A news archive's breadcrumb may begin at its section, the post's year (and month) among its parts
+// (cyber.vumetric.com's `Security News > 2020 > May > Celebrity personal data taken in ransomware attack`, which got
+// Impair Defenses: Disable or Modify Tools 83.8): parts set apart by `>`, `»` or `›`, one between the first and the
+// last a year. A process tree (`winword.exe > cmd.exe > powershell.exe`) has none.
+const DATED_APART = /\s+[>»›]\s+/u;
+const YEAR_PART = /^(?:19|20)\d{2}$/;
+
+/** Whether a text is a dated breadcrumb (`DATED_APART`, `YEAR_PART`): a section first, a year among the parts. */
+function isDatedBreadcrumb(text: string): boolean {
+  const parts = text.split(DATED_APART);
+  return parts.length >= 3 && /^\p{Lu}/u.test(parts[0]!) && parts.slice(1, -1).some((part) => YEAR_PART.test(part));
+}
+
 /** Whether a passage is a breadcrumb (`Home > Blog > Threat Research`): the page's place in its site, no behaviour. */
 export function isBreadcrumb(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length > 300) return false;
   if (GLUED_BREADCRUMB.test(trimmed)) return !/[.!?;]\s|[.!]$/.test(trimmed);
-  if (!BREADCRUMB_HOME.test(trimmed)) return false;
+  if (!BREADCRUMB_HOME.test(trimmed) && !isDatedBreadcrumb(trimmed)) return false;
   const parts = trimmed.split(BREADCRUMB_APART).filter(Boolean);
   const title = parts.at(-1)!;
   return (

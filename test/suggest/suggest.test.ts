@@ -2183,6 +2183,20 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A news archive's breadcrumb begins at its section, the post's year among its parts (a minimal reconstruction of
+  // cyber.vumetric.com's `Security News > 2020 > May > Celebrity personal data taken in ransomware attack`, which got
+  // Impair Defenses: Disable or Modify Tools 83.8). A chain of programs, with or without a year, is read.
+  it("ranks no dated breadcrumb (a section, the year and month, the post's title), and says so; a chain of programs is read", () => {
+    expectUnranked([
+      'Security News > 2020 > May > Celebrity personal data taken in ransomware attack',
+      'Blog » 2023 » March » Loader encrypts network shares with a new ransomware payload',
+    ], BREADCRUMB_NOTE);
+    expectRead([
+      ['Outlook > Word > PowerShell > Rundll32', 'T1218.011'],
+      ['Security News > 2020 > May > The actor sent spearphishing emails with malicious attachments to the staff.', 'T1566.001'],
+    ]);
+  });
+
   // Proofpoint's post scraped to text (reports6 17) keeps its site's menu one item a line: "Products" got Security
   // Software Discovery (T1518.001) 100, "Partners" Trusted Relationship 100, "Email Protection" Spearphishing
   // Attachment 100, "Insider Threat Management" 100, and items glued to their blurbs ("Premium ServicesLeverage

@@ -90,6 +90,10 @@ const MAX_BREADCRUMB_PART = 40;
 // (BleepingComputer's `HomeNewsSecurityBlackCat ransomware hits Azure Storage with Sphynx encryptor`): the home page's
 // word glued to two capitalised words or more (`HomeKit` is a name), and no sentence's end after them.
 const GLUED_BREADCRUMB = /^(?:Home|Accueil|Inicio|Início|Startseite)(?:\p{Lu}\p{Ll}+){2}/u;
+// A Japanese page's, the home page's word in Latin letters glued to its sections (IPA's `HOME情報セキュリティ情報セキュリティ
+// 対策ウイルス対策コンピュータウイルス・不正アクセスの届出状況[2010年8月分]について`, which got Outlook Home Page 100 on
+// `HOME`), no sentence's end (`。`) after it.
+const GLUED_BREADCRUMB_JA = /^(?:HOME|Home)(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/u;
 
 // A news archive's breadcrumb may begin at its section, the post's year (and month) among its parts
 // (cyber.vumetric.com's `Security News > 2020 > May > Celebrity personal data taken in ransomware attack`, which got
@@ -109,6 +113,7 @@ export function isBreadcrumb(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length > 300) return false;
   if (GLUED_BREADCRUMB.test(trimmed)) return !/[.!?;]\s|[.!]$/.test(trimmed);
+  if (GLUED_BREADCRUMB_JA.test(trimmed)) return !/[。！？]/.test(trimmed);
   if (!BREADCRUMB_HOME.test(trimmed) && !isDatedBreadcrumb(trimmed)) return false;
   const parts = trimmed.split(BREADCRUMB_APART).filter(Boolean);
   const title = parts.at(-1)!;

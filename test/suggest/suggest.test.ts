@@ -2186,11 +2186,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // A news archive's breadcrumb begins at its section, the post's year among its parts (a minimal reconstruction of
   // cyber.vumetric.com's `Security News > 2020 > May > Celebrity personal data taken in ransomware attack`, which got
   // Impair Defenses: Disable or Modify Tools 83.8). A chain of programs, with or without a year, is read.
-  it("ranks no dated breadcrumb (a section, the year and month, the post's title), and says so; a chain of programs is read", () => {
+  it("ranks no dated breadcrumb (a section, the year and month, the post's title) nor HOME glued to Japanese sections, and says so; a chain of programs is read", () => {
     expectUnranked([
       'Security News > 2020 > May > Celebrity personal data taken in ransomware attack',
       'Blog » 2023 » March » Loader encrypts network shares with a new ransomware payload',
     ], BREADCRUMB_NOTE);
+    // A Japanese page's, `HOME` glued to its sections (a minimal reconstruction of IPA's 2010-08 report page, whose
+    // breadcrumb got Outlook Home Page 100); a sentence after `HOME` is read.
+    expectUnranked(['HOMEセキュリティウイルス対策コンピュータウイルスの届出状況について'], BREADCRUMB_NOTE);
+    const [sentence] = suggestTechniques('HOMEルーターが攻撃者に侵害され、マルウェアが設置されました。', model);
+    expect(sentence!.note).to.not.equal(BREADCRUMB_NOTE);
+    expect(sentence!.candidates).to.not.deep.equal([]);
     expectRead([
       ['Outlook > Word > PowerShell > Rundll32', 'T1218.011'],
       ['Security News > 2020 > May > The actor sent spearphishing emails with malicious attachments to the staff.', 'T1566.001'],

@@ -49,6 +49,21 @@ export function typoLimit(length: number): number {
 }
 
 /**
+ * Whether a typo of `written` may be read as `known` (a name, any case) for its acronyms: each word of 2 to 6 capitals
+ * in a name that has lower case too (`SMB`, `FTP`, `LSSAS`) must be a word of `known`, or its letters in another order
+ * (`LSSAS`, LSASS). An acronym a letter away from another is another acronym, not a slip: `Exfiltration over SMB` is
+ * no misspelling of `Exfiltration over USB`, nor `FTP` of `SFTP`. A name all in capitals is a heading's typography.
+ */
+export function acronymsKept(written: string, known: string): boolean {
+  if (!/\p{Ll}/u.test(written)) return true;
+  const acronyms = written.match(/(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu);
+  if (!acronyms) return true;
+  const letters = (word: string): string => [...word.toLowerCase()].sort().join('');
+  const knownWords = new Set((known.match(/[\p{L}\p{N}]+/gu) ?? []).map(letters));
+  return acronyms.every((acronym) => knownWords.has(letters(acronym)));
+}
+
+/**
  * The word of `candidates` a misspelled `word` most likely means (case, `-` and `_` aside; at most two edits, and
  * fewer than half its letters), for did-you-mean hints; undefined when none is that close.
  */

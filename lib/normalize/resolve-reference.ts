@@ -4,7 +4,7 @@ import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLo
 import { preAttackNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { isCommonEnglishWord } from '../common-words.js';
-import { editDistance, typoLimit } from '../name-distance.js';
+import { acronymsKept, editDistance, typoLimit } from '../name-distance.js';
 import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './normalize-types.js';
 
 export type { Resolution } from './normalize-types.js';
@@ -379,10 +379,11 @@ function resolveId(
 /**
  * Whether a name (as a key) is a misspelling of a known one: a typo or two away, as `typoLimit` allows for its length.
  * `Parent: Sub` names are compared part by part, so that a long parent name does not let a short sub-technique name
- * be anything (`Command and Scripting Interpreter: PHP` is no misspelling of `...: Python`).
+ * be anything (`Command and Scripting Interpreter: PHP` is no misspelling of `...: Python`); an acronym is not
+ * corrected into another (`acronymsKept`).
  */
-function isTypoOf(key: string, known: string): boolean {
-  return typoClose(key, known) && subPartsClose(key, known);
+function isTypoOf(name: string, key: string, known: string): boolean {
+  return typoClose(key, known) && subPartsClose(key, known) && acronymsKept(name, known);
 }
 
 /** Whether `key` is within the typos `typoLimit` allows for `known`'s length. */
@@ -485,7 +486,7 @@ function knownNameOutcome(check: NameCheck, steps: readonly TechniqueRecord[]): 
   if (older.includes(key)) return olderName(name, id, found, target, trail, outcome);
   // A misspelling of the names at hand is read as such before older releases are consulted: loading every older
   // release to learn that "Spearphising Link" is no older name of T1192 would cost a cold cache all of them.
-  const typo = [...current, ...older].find((known) => isTypoOf(key, known));
+  const typo = [...current, ...older].find((known) => isTypoOf(name, key, known));
   if (typo) {
     trail.push(`name check: "${name}" read as "${typo}" (a typo)`);
     return { ...outcome, notes: [...outcome.notes, `the name "${name}" was read as a misspelling of ${fullName(target, byId)}`] };
@@ -758,6 +759,7 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   for (const [known, techniques] of target.names()) {
     if (!subPartsClose(key, known)) continue;
     const distance = editDistance(key, known, Math.min(limit, best));
+    if (distance <= limit && !acronymsKept(name, known)) continue;
     if (distance < best) {
       best = distance;
       closest = [...techniques];

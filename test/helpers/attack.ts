@@ -2,6 +2,7 @@
  * Shared test helpers for ATT&CK data and the CLI. Real releases come from `ATTACK_STIX_DIR` (else
  * `../shared/attack-stix` beside the repository); nothing from there is ever copied into the repository.
  */
+import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -159,6 +160,26 @@ export async function runCli(argv: readonly string[], env: Record<string, string
 /** True when some text looks like it holds a JavaScript stack trace (`    at foo (file.js:1:2)`). */
 export function hasStackTrace(text: string): boolean {
   return /^\s+at .+(:\d+:\d+\)?|\(native\))$/m.test(text);
+}
+
+/**
+ * What `upgrade`, `export`, `combine` and `gap` say on stderr when each refuses one layer (exit 1, no stack trace
+ * asserted), the command's prefix left out: for the tests that every reader of a layer refuses it alike.
+ */
+export async function layerRefusals(file: string, outDir: string): Promise<string[]> {
+  const said: string[] = [];
+  for (const argv of [
+    ['upgrade', file],
+    ['export', file, '--format', 'csv'],
+    ['combine', file, file, '--op', 'max'],
+    ['gap', '--threat', file, '--coverage', file, '--out', join(outDir, 'gap')],
+  ]) {
+    const result = await runCli(argv);
+    expect(result.code, result.stderr).to.equal(1);
+    expect(hasStackTrace(result.stderr)).to.equal(false);
+    said.push(result.stderr.trim().replace(/^attack-layers \w+: /, ''));
+  }
+  return said;
 }
 
 /** Whether user nobody (65534) can read every one of these files (as root, to know whether a case can run as nobody). */

@@ -12,6 +12,13 @@ export function isTechniqueId(value: string): boolean {
 }
 
 /**
+ * A technique ID of ATT&CK for ICS, by its shape alone: ICS numbers its techniques from T0800 and has no sub-techniques,
+ * where enterprise and mobile number theirs from T1000 (ICS 18.1 holds T0800 to T0895; no enterprise release from 3.0
+ * to 18.1 and no mobile release holds a T0 number, counted over ../shared's releases).
+ */
+export const ICS_TECHNIQUE_ID = new RegExp(`^${TECHNIQUE_ID_FORMAT.prefix}0\\d{${TECHNIQUE_ID_FORMAT.digits - 1}}$`);
+
+/**
  * The canonical form of a technique ID written in any usual way (`t1566/001`, `T1566-001`, full-width `Ｔ１１９３`),
  * or undefined when the text is not just an ID.
  */

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import tinycolor from 'tinycolor2';
-import { canonicalTechniqueId } from '../attack/technique-id.js';
+import { canonicalTechniqueId, ICS_TECHNIQUE_ID } from '../attack/technique-id.js';
 import { NAVIGATOR_PLATFORM_MAPPINGS } from '../attack/platform-names.js';
 import { InputError } from '../errors.js';
 import { closestWord } from '../name-distance.js';
@@ -82,8 +82,9 @@ type Log = (path: string, repair: string, outcome?: Outcome) => void;
 export interface RepairOptions {
   /**
    * The domain a layer that states none is read in (default enterprise-attack, which Navigator's own layers and every
-   * command here read by default); `false` leaves it unstated, for a reader that gives such a layer a domain of its
-   * own (the gap review reads it in the review's domain).
+   * command here read by default), unless all its technique IDs are ICS IDs (T0800), which read it in ics-attack;
+   * `false` leaves it unstated, for a reader that gives such a layer a domain of its own (the gap review reads it in
+   * the review's domain).
    */
   unstatedDomain?: Domain | false;
 }
@@ -138,6 +139,18 @@ function colorOutcome(raw: string, fixed: string): Outcome {
 function readTechniqueId(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   return canonicalTechniqueId(value.trim().replace(/\.$/, ''));
+}
+
+/**
+ * The domain a layer that states none is read in, and why: ics-attack when each of its technique IDs (as read, IDs
+ * that are none aside) is an ICS ID (`T0846`), since ATT&CK for ICS numbers its techniques from T0800 and enterprise and
+ * mobile from T1000; otherwise `fallback`. Mobile shares enterprise's numbering, so only a release can tell its IDs.
+ */
+export function unstatedLayerDomain(layer: JsonObject, fallback: Domain = 'enterprise-attack'): { domain: Domain; icsIds?: string[] } {
+  const entries = Array.isArray(layer['techniques']) ? layer['techniques'] : [];
+  const ids = entries.flatMap((entry) => (isJsonObject(entry) ? (readTechniqueId(entry['techniqueID']) ?? []) : []));
+  if (ids.length === 0 || !ids.every((id) => ICS_TECHNIQUE_ID.test(id))) return { domain: fallback };
+  return { domain: 'ics-attack', icsIds: [...new Set(ids)] };
 }
 
 /** A tactic shortname from `Defense Evasion`, ` defense-evasion `, `defense_evasion`; undefined when it is not one. */
@@ -507,14 +520,18 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
-    'a layer that states no domain is read in the default domain, enterprise-attack: Navigator refuses it',
+    'a layer that states no domain is read in ics-attack when all its technique IDs are ICS IDs (T0800), else in the default domain, enterprise-attack: Navigator refuses it',
     (layer, log, _file, options) => {
-      const domain = options.unstatedDomain ?? 'enterprise-attack';
-      if (layer['domain'] !== undefined || domain === false) return;
+      if (layer['domain'] !== undefined || options.unstatedDomain === false) return;
+      // Read as enterprise, each ICS ID would be reported as another domain's.
+      const { domain, icsIds } = unstatedLayerDomain(layer, options.unstatedDomain);
       layer['domain'] = domain;
+      const why = icsIds
+        ? `, since its technique IDs are all ICS IDs (${icsIds.slice(0, 3).join(', ')}${icsIds.length > 3 ? ', …' : ''}; ATT&CK for ICS numbers its techniques from T0800, enterprise and mobile from T1000); write "domain": "ics-attack"`
+        : ' (write "domain": "mobile-attack" or "ics-attack" for a layer of those)';
       // Navigator 5.1 reads the missing field as the domain "undefined" (view-model.ts deserializeDomainVersionID),
       // finds no such data and throws "Error: 'undefined' (v13) is an invalid domain." (tabs.component.ts).
-      log('/domain', `missing; read as ${shown(domain)} (write "domain": "mobile-attack" or "ics-attack" for a layer of those)`, {
+      log('/domain', `missing; read as ${shown(domain)}${why}`, {
         navigatorAlert: `reads the domain as "undefined" ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
       });
     },

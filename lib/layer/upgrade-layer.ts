@@ -26,7 +26,7 @@ import { deprecationSuccessors, successorsText } from '../attack/deprecation-suc
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
-import { listedTactics, originalPath, repairLayer, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
+import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { tacticWrittenOtherwise } from './tactic-written.js';
 import { listsEveryPlatform, platformsShowing } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
@@ -677,10 +677,11 @@ export interface UpgradeReleases {
  * @throws InputError for a layer whose domain is not an ATT&CK domain; AttackDataError when the target is missing.
  */
 export function upgradeReleases(value: unknown, library: AttackLibrary, options: { to?: string; from?: string; file?: string } = {}): UpgradeReleases {
-  // Only the domain and the stated release matter here; both read the same in every format (old domain names aside).
+  // Only the domain and the stated release matter here; both read the same in every format (old domain names aside),
+  // and a layer that states no domain is read in the one its repair reads it in.
   const layer = isJsonObject(value) ? value : {};
   assertAttackLayer(layer, options.file ?? 'layer');
-  const domain = currentDomainName(layer['domain'] ?? 'enterprise-attack');
+  const domain = currentDomainName(layer['domain'] ?? unstatedLayerDomain(layer).domain);
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) {
     throw new InputError(
       `${options.file ?? 'layer'}: /domain: ${JSON.stringify(domain)} is not an ATT&CK domain (${DOMAINS.join(', ')})`,

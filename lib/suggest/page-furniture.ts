@@ -137,8 +137,12 @@ export function isBreadcrumb(text: string): boolean {
 // [LinkedIn](…) to read more exclusive content we post.`, `#1 Trusted Cybersecurity News Platform`, `Followed by 5.20+
 // million`, `Contact/Tip Us`); its links' addresses are no words of it. A news photo's credit names its stock agency
 // (Ars Technica's `Getty Images` under its picture, which got User Execution: Malicious Image; `Image: Shutterstock`).
+// A pop-up's button and its call to join (statetechmagazine.com's `Close`, which got Search Closed Sources 100, and
+// `Join the Insider Program`, Registry Run Keys 99.2), and a document site's count of views (vdocuments.mx's `0 views`,
+// Remote System Discovery 100) are of them too.
 const FURNITURE_WORDS = new Set(
   (
+    'close join views likes ' +
     'cookie cookies consent preferences manage privacy policy policies terms conditions legal information imprint ' +
     'copyright rights reserved share sharing article articles post posts blog blogs related similar recent popular ' +
     'previous next subscribe subscription newsletter newsletters sign signup login logout log register contact ' +
@@ -151,10 +155,11 @@ const FURNITURE_WORDS = new Set(
 );
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), the months of a date, a
 // news site's words that are none alone (`News`, `Platform`: a menu's item, a table's header), a credit's (`Image`,
-// `Photo`: a caption), and a blog's widgets' (Blogger's `Search This Blog`, `Blog Archive`, `Show all posts`).
+// `Photo`: a caption), a blog's widgets' (Blogger's `Search This Blog`, `Blog Archive`, `Show all posts`), and what a
+// pop-up invites to join (`Insider Program`, `Members`).
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock search archive archives show showing ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock search archive archives show showing insider insiders program programme members membership ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -225,9 +230,27 @@ function isArchiveHeading(text: string): boolean {
   return text.length <= MAX_ARCHIVE_HEADING && ((ARCHIVE_HEADING.test(text) && !/[.!?;]\s+\S/.test(text.trim())) || POWERED_BY.test(text));
 }
 
-/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading). */
+// A comment box's heading may name who comments (firstxw.com's `User comments`, which got Dead Drop Resolver 78;
+// `Reader comments`, `Visitors' comments`): before `comments`, that word is the furniture's (`User` alone is read).
+const COMMENTERS = /\b(?:users?|readers?|visitors?|members?)['’]?(?=\s+comments\b)/giu;
+
+// A page's call to click its banner or its picture to read more (statetechmagazine.com's `Click the banner below to
+// learn more about cyber resilience.`, which got User Execution: Malicious File 99.4): `Click` first, a banner or a
+// picture below or above it, then to learn or read more, subscribe or enlarge it; one sentence. A lure's `Click the
+// link below to verify your account` names no banner, and is read.
+const CLICK_THE_BANNER =
+  /^\s*click (?:on )?(?:the|this|our) (?:banner|image|picture|graphic|infographic|ad|advertisement)s? (?:below|above)\s+(?:to (?:learn|read|find out|discover|see) more|to (?:subscribe|register|sign up|enlarge)|for more)\b[^.!?]*[.!]?\s*$/iu;
+
+/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner). */
 export function isPageFurniture(text: string): boolean {
-  return text.length <= 300 && (madeOfWords(text.replace(LINK_TARGET, ']'), FURNITURE_WORDS, FURNITURE_GLUE) || isCopyrightNotice(text) || isSyndicationNote(text) || isArchiveHeading(text));
+  return (
+    text.length <= 300 &&
+    (madeOfWords(text.replace(LINK_TARGET, ']').replace(COMMENTERS, ' '), FURNITURE_WORDS, FURNITURE_GLUE) ||
+      isCopyrightNotice(text) ||
+      isSyndicationNote(text) ||
+      isArchiveHeading(text) ||
+      CLICK_THE_BANNER.test(text))
+  );
 }
 
 // A log-in or comment form scraped to text, one field or link a line (BleepingComputer's `Login` / `Username` /

@@ -235,6 +235,9 @@ const METADATA_KEYS: ReadonlyMap<string, MetadataKind> = new Map([
     .split(' ')
     .map((key) => [key, 'level'] as const),
   ...'author authors company company_key license'.split(' ').map((key) => [key, 'names'] as const),
+  // A document site's uploader, a name or a word (vdocuments.mx's `Upload: others`, which got Exfiltration to Cloud
+  // Storage 95.5).
+  ...'upload uploader uploaded_by'.split(' ').map((key) => [key, 'level'] as const),
   ...'image images image_credit image_credits image_source photo photos photo_credit picture illustration credit credits'
     .split(' ')
     .map((key) => [key, 'credit'] as const),

@@ -1491,6 +1491,31 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(sentence!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1486');
   });
 
+  // A news site's pop-up and its banner's call (minimal reconstructions of statetechmagazine.com's "How to Detect and
+  // Remove Threatening Web Shells": `Close` got Search Closed Sources 100, `Join the Insider Program` Registry Run Keys
+  // 99.2, `Click the banner below to learn more about cyber resilience.` User Execution: Malicious File 99.4). A lure's
+  // call to click a link, and a sentence with `joined`, are read.
+  it("ranks no pop-up's button, call to join or call to click a banner, and says so; a lure is read", () => {
+    expectUnranked(['Close', 'Join the Insider Program', 'Click the banner below to learn more about cyber resilience.'], PAGE_FURNITURE_NOTE);
+    expectRead([
+      ['Click the link below to verify your account.', 'T1204.001'],
+      ['The backdoor joined the infected host to a botnet controlled over IRC.'],
+    ]);
+  });
+
+  // A comment box's heading naming who comments (a minimal reconstruction of firstxw.com's post on the Exchange web
+  // shells: `User comments` got Dead Drop Resolver 78) and a document site's fields (vdocuments.mx's page of a JPCERT/CC
+  // report: `Upload: others` got Exfiltration to Cloud Storage 95.5, `0 views` Remote System Discovery 100).
+  it("ranks no comment box's heading, uploader's field or count of views, and says so; sentences are read", () => {
+    expectUnranked(['User comments', "Readers' comments", '0 views'], PAGE_FURNITURE_NOTE);
+    expectUnranked(['Upload: others'], METADATA_NOTE);
+    expectRead([
+      ['The attacker posted user comments containing links to a malicious site.', 'T1566.002'],
+      ['Upload: the actor uploaded the archive to Mega.', 'T1567.002'],
+      ['Thousands of views of the video led users to download the loader.'],
+    ]);
+  });
+
   // A page's legal footer: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) "Terms of Use -
   // Privacy Policy - Ethics Statement - Affiliate Disclosure" got Password Policy Discovery (T1201) 93.5 and its
   // "Copyright @ 2003 - 2024 Bleeping Computer® LLC - All Rights Reserved" Masquerading: Right-to-Left Override 98;

@@ -55,6 +55,18 @@ function isGluedByline(text: string): boolean {
   return isPersonName(name!) && categories.every((part) => GLUED_CATEGORIES.test(part.trim()));
 }
 
+// A blog's post meta may glue its reading time to the post's category, after a label (symantec-enterprise-blogs's
+// `Posted: 3 Min ReadExpert Perspectives`, which got Web Protocols 100): a date or a reading time (its words of
+// DATE_WORDS and numbers, `Posted:` among them), then where a lower-case letter meets a capital, the categories.
+const GLUED_POST_META = /^[\p{L}\d ,.:]{3,40}?\p{Ll}(?=\p{Lu})/u;
+
+/** Whether a passage is a date or a reading time glued to the post's categories (`GLUED_POST_META`). */
+function isGluedPostMeta(text: string): boolean {
+  const meta = GLUED_POST_META.exec(text);
+  if (!meta || !/\d/.test(meta[0]) || !onlyDateWords(textWords(meta[0]))) return false;
+  return text.slice(meta[0].length).replace(LOWER_UPPER, '$&\n').split('\n').every((part) => GLUED_CATEGORIES.test(part.trim()));
+}
+
 /**
  * Whether a passage is a byline: authors after "By" (or "Reviewed by", "Translated by"; a Japanese label before it
  * left out), or authors with a research team, a date or a reading time.
@@ -64,6 +76,7 @@ export function isByline(passage: string): boolean {
   const text = passage.replace(JAPANESE_LABEL, '').replace(TAGS_PART, '');
   // A byline glued by scraping begins with a date, maybe in bold: passed over unless its first character is a digit or a mark.
   if (/^[*_\d]|^\p{Lu}\p{Ll}{2,8}\.? \d/u.test(text) && isGluedByline(text)) return true;
+  if (/^\p{Lu}\p{Ll}{2,8}:? \d/u.test(text) && isGluedPostMeta(text)) return true;
   if (!/^\p{Lu}/u.test(text)) return false;
   // A sentence has a word in lower case that no byline has ("sent", "used"): passed over at the first.
   LOWER_WORD.lastIndex = 0;

@@ -1516,6 +1516,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A post's meta with its reading time glued to its category (a minimal reconstruction of symantec-enterprise-blogs's
+  // "Symantec's Threat Hunters": `Posted: 3 Min ReadExpert Perspectives` got Web Protocols 100). A sentence glued after
+  // the reading time is read.
+  it('ranks no reading time glued to the post\'s category, and says so; a sentence after it is read', () => {
+    expectUnranked(['Posted: 3 Min ReadExpert Perspectives', 'Updated: 5 min readThreat Intelligence / Malware'], BYLINE_NOTE);
+    expectRead([['Posted: 3 Min Readthe malware deletes its files', 'T1070.004']]);
+  });
+
   // A page's legal footer: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) "Terms of Use -
   // Privacy Policy - Ethics Statement - Affiliate Disclosure" got Password Policy Discovery (T1201) 93.5 and its
   // "Copyright @ 2003 - 2024 Bleeping Computer® LLC - All Rights Reserved" Masquerading: Right-to-Left Override 98;

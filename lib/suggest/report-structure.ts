@@ -39,13 +39,18 @@ const LABEL = /^[^.!?。]*:$/u;
 const FIGURE_NUMBER = new RegExp(`${FIGURE}[.:]?\\s*$`, 'i');
 const MAX_FIGURE_NUMBER = 24;
 
+// A summary's label alone on its line, with no heading's mark (dropzone.ai's post opens with `TL;DR`, which got
+// Encrypted Channel: Asymmetric Cryptography 100): `TL;DR` (`TLDR`, `tl;dr:`), its summary in the passages after it.
+const SUMMARY_LABEL = /^\s*(?:#{1,6}\s+)?(?:\*\*|__)?tl;?\s?dr(?:\*\*|__)?\s*[:.]?\s*$/iu;
+
 /**
  * Whether a passage is a heading or a label of a report's structure (`REPORT_WORDS`): its words are such words and
  * names (no common English word, as `CeranaKeeper`, `ATT&CK`), at least one of them a report word. A heading has a
- * Markdown or AsciiDoc mark; a label ends with a colon and holds no sentence. A figure's number alone (`Figure 1.`) is one.
+ * Markdown or AsciiDoc mark; a label ends with a colon and holds no sentence. A figure's number alone (`Figure 1.`) is
+ * one, and so is a summary's label alone (`TL;DR`).
  */
 export function isReportStructure(text: string): boolean {
-  if (text.length <= MAX_FIGURE_NUMBER && FIGURE_NUMBER.test(text)) return true;
+  if (text.length <= MAX_FIGURE_NUMBER && (FIGURE_NUMBER.test(text) || SUMMARY_LABEL.test(text))) return true;
   const heading = HEADING_MARK.test(text);
   if (!heading && !LABEL.test(text.trim())) return isIocHeading(text);
   const words = textWords(text.replace(HEADING_MARK, '').replace(LIST_MARK, '')).filter(isContentWord);

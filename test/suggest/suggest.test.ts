@@ -1524,6 +1524,13 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['Posted: 3 Min Readthe malware deletes its files', 'T1070.004']]);
   });
 
+  // A summary's label alone (a minimal reconstruction of dropzone.ai's "Malicious installer investigation" post, which
+  // opens with `TL;DR`: it got Encrypted Channel: Asymmetric Cryptography 100). With its summary after it, it is read.
+  it("ranks no summary's label alone (TL;DR), and says so; its summary on its line is read", () => {
+    expectUnranked(['TL;DR', 'TLDR:'], REPORT_STRUCTURE_NOTE);
+    expectRead([['TL;DR: The actor dropped a DLL and ran it through rundll32.', 'T1218.011']]);
+  });
+
   // A page's legal footer: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) "Terms of Use -
   // Privacy Policy - Ethics Statement - Affiliate Disclosure" got Password Policy Discovery (T1201) 93.5 and its
   // "Copyright @ 2003 - 2024 Bleeping Computer® LLC - All Rights Reserved" Masquerading: Right-to-Left Override 98;

@@ -82,6 +82,14 @@ export function tagListPassages(texts: readonly string[]): Set<number> {
 // Edition` / its speakers), under a label of a word and `webinars`: `Webinars` alone is a menu's item.
 const RELATED_LABEL =
   /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars)\s*:?\s*/iu;
+// A blog's series may list its other posts after a sentence ending with a colon (dropzone.ai's `Previous AI SOC Diaries
+// entries include:`, which got Obtain Capabilities: Artificial Intelligence 99.3, and its list of titles): other or
+// earlier posts, entries or episodes, maybe `in this series`, then `include` or `are` and the colon (`Other posts by the
+// actor advertised:` is a sentence, read). Only the list's items (beside a list
+// mark, and what is on their lines) are its entries: the heading after the list is the post's own.
+const SERIES_LABEL =
+  /^(?:the\s+)?(?:previous|earlier|past|other|older|more)\b[^.!?:;]{0,60}?\b(?:entries|posts|articles|installments|instalments|episodes|editions|issues|parts)(?:\s+(?:in|of|from)\s+(?:this|the|our)\s+[^.!?:;]{0,30}?series)?(?:\s+(?:include|are|so\s+far))?\s*:$/iu;
+const MAX_SERIES_LABEL = 120;
 const MAX_RELATED_ENTRY = 300;
 const MAX_RELATED = 60;
 const MAX_UNDATED_POSTS = 5;
@@ -116,10 +124,11 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
   const related = new Set<number>();
   for (let i = 0; i < passages.length; i++) {
     const labelText = passages[i]!.text.trim().replace(HEADING_MARK, '');
-    const found = RELATED_LABEL.exec(labelText);
-    if (!found) continue;
+    const series = labelText.length <= MAX_SERIES_LABEL && SERIES_LABEL.test(labelText);
+    const found = series ? labelText : RELATED_LABEL.exec(labelText)?.[0];
+    if (found === undefined) continue;
     const label = i;
-    const rest = labelText.slice(found[0].length);
+    const rest = labelText.slice(found.length);
     if (rest && relatedEntry(rest) !== 'entry' && relatedEntry(rest) !== 'byline') continue;
     related.add(i);
     // The teasers read since the last entry, kept when a date or an author follows them.
@@ -136,6 +145,8 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
       const text = passages[j]!.text.trim();
       // A line without letters (a separator, a count of comments) is passed over.
       if (!/\p{L}/u.test(text)) continue;
+      // After a series' label, the list's items only (SERIES_LABEL).
+      if (series && !/^[-–*•●■◆▪‣・]\s|^\d{1,2}[.)]\s/u.test(text) && passages[previous]!.line !== passages[j]!.line) break;
       const kind = relatedEntry(text);
       const after = previous;
       previous = j;

@@ -1531,6 +1531,29 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['TL;DR: The actor dropped a DLL and ran it through rundll32.', 'T1218.011']]);
   });
 
+  // A series' list of its other posts, introduced by a sentence ending with a colon (a minimal reconstruction of the same
+  // dropzone.ai post: `Previous AI SOC Diaries entries include:` got Obtain Capabilities: Artificial Intelligence 99.3,
+  // and each title of the list after it a technique: `- Investigation #38175 - How … Cracked a Tricky VPN Logon Alert`
+  // External Remote Services 100). The heading after the list and a label of the report's own list are read.
+  it("ranks no series' list of its other posts, and says so; the heading after it and the report's own list are read", () => {
+    const text = [
+      'Previous SOC Diaries entries include:',
+      '- Investigation #101 - The Case of the Odd Travel Alert',
+      '- Investigation #102 - Silent Threat or Software Update? Decoding a Suspicious Installer Alert',
+      '',
+      'What Triggered the Investigation?',
+      '',
+      'The investigation began with an alert for a newly created scheduled task.',
+      '',
+      'Other posts by the actor on the forum advertised:',
+      '- access to a bank network',
+    ].join('\n');
+    const passages = suggestTechniques(text, model);
+    expect(passages.slice(0, 4).map((p) => p.note)).to.deep.equal(Array(4).fill(RELATED_POSTS_NOTE));
+    expect(passages.slice(4).map((p) => p.note)).to.deep.equal([undefined, undefined, undefined, undefined]);
+    expect(passages[5]!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1053.005');
+  });
+
   // A page's legal footer: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) "Terms of Use -
   // Privacy Policy - Ethics Statement - Affiliate Disclosure" got Password Policy Discovery (T1201) 93.5 and its
   // "Copyright @ 2003 - 2024 Bleeping Computer® LLC - All Rights Reserved" Masquerading: Right-to-Left Override 98;

@@ -92,6 +92,14 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
       if (comments.length && YAML.isNode(item)) item.commentBefore = comments.join('\n');
     }
   }
+  // Software a structured input names (a MISP event's clusters and tags) says each place, as its techniques do.
+  const softwareItems = doc.get('software');
+  if (YAML.isSeq(softwareItems)) {
+    for (const [i, object] of software.entries()) {
+      const item = softwareItems.items[i];
+      if (object.from?.length && YAML.isNode(item)) item.commentBefore = object.from.map((place) => ` from: ${oneLine(place)}`).join('\n');
+    }
+  }
   if (actor) {
     const pair = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === 'actor') : undefined;
     const others = objects.filter((object) => object !== actor && object.kind !== 'software');

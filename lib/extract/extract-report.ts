@@ -16,6 +16,7 @@ import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
 import { bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
+import { mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
 import { UsageError } from '../errors.js';
 
@@ -220,7 +221,11 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   if (!context) {
     if (!bundle) return { references: referencesInLines(lines), objects: [], notes: [] };
     const { references, name, actor } = bundle;
-    return { references, objects: [], notes: mispNotes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
+    const software = misp?.software ?? [];
+    const notLookedUp = software.length
+      ? [`${software.length} software cluster${software.length === 1 ? '' : 's'} and tag${software.length === 1 ? '' : 's'} not looked up without ATT&CK data: ${software.map((each) => `"${each.written}"`).join(', ')}`]
+      : [];
+    return { references, objects: [], notes: [...mispNotes, ...notLookedUp], ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }
   const { target } = context;
   // The words an ID was read from by a guess, by line, to say with its reference.
@@ -366,8 +371,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     };
     const references = bundle.references.map((ref) => resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] }));
     const { name, actor, actors, attributed } = bundle;
-    const notes = [...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...mispNotes];
-    return { references, objects: [], notes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
+    // A MISP event's software clusters are found objects, as software a report's text names is.
+    const software = misp ? mispSoftwareObjects(misp.software, target) : { objects: [], notes: [] };
+    const notes = [...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...mispNotes, ...software.notes];
+    return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees
   // with the ID (`mapped (T1213)`, `Supply Chain Compromise (T1195.002)`), it tells nothing more: its tactics go to the

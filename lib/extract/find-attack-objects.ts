@@ -19,6 +19,8 @@ export interface FoundAttackObject {
   lines: number[];
   /** How the name was read: its own name, an alias of it, or a revoked object it replaces. */
   note: string;
+  /** Each place a structured input names it (a MISP event's `mitre-malware` and `mitre-tool` clusters and tags), with its line. */
+  from?: string[];
 }
 
 /** One way ATT&CK writes an object: a name, alias or ID, and the object it leads to. */

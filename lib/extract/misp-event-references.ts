@@ -33,6 +33,10 @@ const ID_AFTER = /^(.*?)\s+-\s+(T\d{4}(?:\.\d{3})?)$/i;
 const ID_BEFORE = /^(T\d{4}(?:\.\d{3})?)(?:\s+-\s+(.*))?$/i;
 // `APT28 - G0007`: an ATT&CK group's cluster; the name is before the ID.
 const GROUP_ID = /^(.*?)\s+-\s+(G\d{4})$/i;
+// `BISCUIT - S0017`: an ATT&CK software's cluster (malware or tool); the name is before the ID.
+const SOFTWARE_ID = /^(.*?)\s+-\s+(S\d{4})$/i;
+/** MISP's galaxies of ATT&CK software: `mitre-malware`, `mitre-tool`, and the older per-domain ones. */
+const isSoftwareGalaxy = (type: string): boolean => /^mitre(-(enterprise|mobile)-attack)?-(malware|tool)$/.test(type);
 // `misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1566.001"`.
 const GALAXY_TAG = /^misp-galaxy:([\w.-]+)="(.*)"$/s;
 
@@ -44,6 +48,22 @@ export interface MispEventReport extends BundleReport {
   firstSeen?: string;
   /** The domain of the references' galaxies, when all of them that say one say the same one other than enterprise. */
   domain?: Domain;
+  /** The software of its `mitre-malware` and `mitre-tool` clusters and tags, not yet looked up in ATT&CK, in order of first place. */
+  software: MispSoftware[];
+}
+
+/** An ATT&CK software as a MISP event's clusters and tags name it (`BISCUIT - S0017`): one per ID, else per name. */
+export interface MispSoftware {
+  /** The cluster's value or the tag's, as first written. */
+  written: string;
+  /** Its S-ID: the one the value ends with, else the cluster's `meta.external_id`. */
+  id?: string;
+  /** The name before the ID, or the whole value when it has none. */
+  name?: string;
+  /** The lines of the JSON text that name it, in order. */
+  lines: number[];
+  /** Each place that names it, with its line (`Event.Galaxy[1].GalaxyCluster[0] (mitre-malware), line 72`). */
+  from: string[];
 }
 
 /** One technique as a cluster or a tag names it, and where. */
@@ -97,7 +117,8 @@ function readValue(value: string): { id?: string; name?: string } {
  * objects' attributes: by the ID the value ends with (a cluster's `meta.external_id` may be a CAPEC ID), tactics from
  * `meta.kill_chain`; one reference per technique, citing every place (`from`, `lines`). The campaign's name is the
  * event's `info`, its `first_seen` its `date`; the actor is the one threat-actor or intrusion-set cluster or tag
- * (`options.actor` chooses among several). Tags and clusters placed nowhere, malformed entries and event reports
+ * (`options.actor` chooses among several); the software, that of `mitre-malware` and `mitre-tool` clusters and tags
+ * (`BISCUIT - S0017`, looked up in ATT&CK by `mispSoftwareObjects`). Tags and clusters placed nowhere, malformed entries and event reports
  * (Markdown, not read) are noted. Pure.
  * @throws InputError naming the file and the event's actors when `options.actor` names none of them, or several.
  */
@@ -115,6 +136,13 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   const nameLine = jsonValueLines(source, 'name');
   const named: Named[] = [];
   const actors: Actor[] = [];
+  const software: Array<{ written: string; id?: string; name?: string; line: number; from: string }> = [];
+  const readSoftware = (written: string, externalIds: unknown[], line: number, from: string): void => {
+    const read = SOFTWARE_ID.exec(written);
+    const id = read?.[2]?.toUpperCase() ?? externalIds.map(text).find((each) => each && /^S\d{4}$/i.test(each))?.toUpperCase() ?? (/^S\d{4}$/i.test(written) ? written.toUpperCase() : undefined);
+    const name = read ? read[1]!.trim() : written !== id ? written : undefined;
+    software.push({ written, ...(id ? { id } : {}), ...(name ? { name } : {}), line, from });
+  };
   const unplaced = new Set<string>();
   const malformed: string[] = [];
   const infos: string[] = [];
@@ -143,6 +171,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       const synonyms = list(meta['synonyms']).flatMap((each) => (text(each) ? [text(each)!] : []));
       const name = group ? group[1]!.trim() : written;
       actors.push({ name, keys: [written, name, ...(group ? [group[2]!] : []), ...synonyms].map(nameKey), from: where });
+    } else if (isSoftwareGalaxy(galaxy)) {
+      readSoftware(written, list(meta['external_id']), line, `${where} (${galaxy})`);
     } else {
       unplaced.add(`misp-galaxy:${galaxy}="${written}"`);
     }
@@ -194,6 +224,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
         const group = GROUP_ID.exec(written);
         const actor = group ? group[1]!.trim() : written;
         actors.push({ name: actor, keys: [written, actor, ...(group ? [group[2]!] : [])].map(nameKey), from: at });
+      } else if (type && written && isSoftwareGalaxy(type)) {
+        readSoftware(written, [], line, `${at} (tag)`);
       } else {
         unplaced.add(name);
       }
@@ -264,6 +296,18 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     };
   });
 
+  // One software per ID (else per name), citing every place, as a technique is.
+  const softwareByKey = new Map<string, MispSoftware>();
+  for (const each of software) {
+    const key = each.id ?? nameKey(each.name ?? each.written);
+    const seen = softwareByKey.get(key);
+    if (!seen) softwareByKey.set(key, { written: each.written, ...(each.id ? { id: each.id } : {}), ...(each.name ? { name: each.name } : {}), lines: [each.line], from: [`${each.from}, line ${each.line}`] });
+    else {
+      if (!seen.lines.includes(each.line)) seen.lines = [...seen.lines, each.line].sort((a, b) => a - b);
+      seen.from.push(`${each.from}, line ${each.line}`);
+    }
+  }
+
   const notes: string[] = [];
   const distinct = [...new Map(actors.map((actor) => [nameKey(actor.name), actor])).values()];
   let actor: string | undefined;
@@ -281,8 +325,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   if (unplaced.size) {
     const tags = [...unplaced].sort((a, b) => Number(!a.startsWith('misp-galaxy:')) - Number(!b.startsWith('misp-galaxy:')));
     notes.push(
-      `${tags.length} tag${tags.length === 1 ? '' : 's'} and galaxy cluster${tags.length === 1 ? '' : 's'} name no ATT&CK technique or actor, so they are not read: ` +
-        `${tags.slice(0, 8).join(', ')}${tags.length > 8 ? ', ...' : ''} (software, mitigations and other galaxies: add what matters to the campaign by hand)`,
+      `${tags.length} tag${tags.length === 1 ? '' : 's'} and galaxy cluster${tags.length === 1 ? '' : 's'} name no ATT&CK technique, software or actor, so they are not read: ` +
+        `${tags.slice(0, 8).join(', ')}${tags.length > 8 ? ', ...' : ''} (mitigations and other galaxies: add what matters to the campaign by hand)`,
     );
   }
   if (eventReports.length) {
@@ -302,6 +346,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   return {
     references,
     notes,
+    software: [...softwareByKey.values()],
     ...(name ? { name } : {}),
     ...(actor ? { actor } : {}),
     ...(firstSeen ? { firstSeen } : {}),

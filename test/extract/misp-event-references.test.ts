@@ -50,7 +50,7 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(skeleton).to.include(`  # from: Event.Tag[0] (tag), line ${lineOf(WITH_GALAXY, 'Code Signing - T1116')}\n  - ref: "Code Signing (T1116)"\n`);
   });
 
-  it("reads an attribute's galaxy, and notes the mitigation and malware clusters it cannot place instead of taking their IDs", () => {
+  it("reads an attribute's galaxy, and notes the mitigation cluster it cannot place instead of taking its ID", () => {
     const report = extractReport(ATTRIBUTE_GALAXY, { target });
     expect(report.references.map((ref) => [ref.raw, ref.from])).to.deep.equal([
       ['Access Token Manipulation (T1134)', [`Event.Attribute[0].Galaxy[0].GalaxyCluster[0] (mitre-attack-pattern), line ${lineOf(ATTRIBUTE_GALAXY, '"value": "Access Token Manipulation - T1134"')}`]],
@@ -58,7 +58,40 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(report.references.flatMap((ref) => ref.ids)).to.not.include('T1020');
     expect(report.actor).to.equal(undefined);
     expect(report.notes).to.have.length(1);
-    expect(report.notes[0]).to.include('misp-galaxy:mitre-malware="BISCUIT - S0017"').and.include('misp-galaxy:mitre-course-of-action="Automated Exfiltration Mitigation - T1020"');
+    expect(report.notes[0]).to.include('misp-galaxy:mitre-course-of-action="Automated Exfiltration Mitigation - T1020"').and.not.include('BISCUIT');
+  });
+
+  describe('the software', () => {
+    const cluster = lineOf(ATTRIBUTE_GALAXY, '"value": "BISCUIT - S0017"');
+
+    it("is the event's mitre-malware cluster, found in the release by its ID and citing its place, as software a report's text names", () => {
+      const report = extractReport(ATTRIBUTE_GALAXY, { target });
+      expect(report.objects).to.deep.equal([
+        { id: 'S0017', name: 'BISCUIT', kind: 'software', written: 'BISCUIT', span: { line: cluster, start: 0, end: 0 }, lines: [cluster], note: 'S0017 BISCUIT', from: [`Event.Galaxy[0].GalaxyCluster[0] (mitre-malware), line ${cluster}`] },
+      ]);
+      const skeleton = renderCampaignSkeleton(report.references, { name: report.name!, reportFile: 'event.json', objects: report.objects });
+      expect(skeleton).to.include(
+        `software:\n  # from: Event.Galaxy[0].GalaxyCluster[0] (mitre-malware), line ${cluster}\n  - ref: "BISCUIT"\n    comment: "S0017 BISCUIT; named at event.json:${cluster}; NEEDS REVIEW"\n`,
+      );
+    });
+
+    // The examples tag no software: MISP's tags of a tool, of the malware cluster again, and of one ATT&CK lacks are added.
+    it('is each mitre-tool and mitre-malware tag too, one entry per software citing every place; one the release lacks is noted, not dropped', () => {
+      const tagged = JSON.parse(ATTRIBUTE_GALAXY) as { Event: { Tag?: unknown[] } };
+      tagged.Event.Tag = [{ name: 'misp-galaxy:mitre-tool="Mimikatz - S0002"' }, { name: 'misp-galaxy:mitre-malware="BISCUIT - S0017"' }, { name: 'misp-galaxy:mitre-malware="NoSuchImplant - S9999"' }];
+      const text = JSON.stringify(tagged, null, 4);
+      const report = extractReport(text, { target });
+      const at = (needle: string): number => lineOf(text, needle);
+      expect(report.objects.map((object) => [object.id, object.written, object.from])).to.deep.equal([
+        ['S0017', 'BISCUIT', [`Event.Galaxy[0].GalaxyCluster[0] (mitre-malware), line ${at('"value": "BISCUIT - S0017"')}`, `Event.Tag[1] (tag), line ${at('BISCUIT - S0017\\"')}`]],
+        ['S0002', 'Mimikatz', [`Event.Tag[0] (tag), line ${at('Mimikatz - S0002')}`]],
+      ]);
+      expect(report.notes.join('\n')).to.include('1 software cluster and tag name no current software of ATT&CK 18.1').and.include('"NoSuchImplant - S9999" at Event.Tag[2] (tag)');
+    });
+
+    it('is noted, not dropped, without ATT&CK data', () => {
+      expect(extractReport(ATTRIBUTE_GALAXY).notes.join('\n')).to.include('1 software cluster and tag not looked up without ATT&CK data: "BISCUIT - S0017"');
+    });
   });
 
   it("reads the REST search's list of events, every event's techniques, and says it holds several", () => {
@@ -144,7 +177,10 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(result.code).to.equal(0);
     expect(result.stdout).to.include('name: "MISP-STIX-Converter test event"\nfirst_seen: "2021-06-15"\n').and.include('  - ref: "Access Token Manipulation (T1134)"\n');
     expect(result.stdout).to.not.include('T1020').and.not.include('actor:');
-    expect(result.stderr).to.include(`${file}: 2 tags and galaxy clusters name no ATT&CK technique or actor`);
+    expect(result.stdout).to.include('software:\n').and.include('  - ref: "BISCUIT"\n');
+    expect(result.stderr).to.include(`${file}: 1 tag and galaxy cluster name no ATT&CK technique, software or actor`);
+    const json = await runCli(['extract', file, '--json']);
+    expect((JSON.parse(json.stdout) as { objects: Array<{ id: string }> }).objects.map((object) => object.id)).to.deep.equal(['S0017']);
     const campaign = join(dir, 'event.yaml');
     writeFileSync(campaign, result.stdout);
     expect((await runCli(['render', campaign, '--out', join(dir, 'layers'), '--quiet'])).code).to.equal(0);

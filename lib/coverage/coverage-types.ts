@@ -121,6 +121,11 @@ export interface CoverageInput {
   platforms?: string[];
   /** The ATT&CK domain a layer or DeTT&CT file states (`mitre-mobile` read as mobile-attack); absent when it states none. */
   domain?: Domain;
+  /**
+   * A threat layer that states no domain and whose technique IDs are all ICS IDs: the line that reads it as
+   * ics-attack, in the repair's words, which `readThreatInputs` adds to `problems` when that makes the review ICS.
+   */
+  unstatedIcs?: CoverageProblem;
   /** The ATT&CK release a layer states (`versions.attack`, as written); absent when it states none. */
   attackVersion?: string;
   /** Facts about how the input was read that a reader of the review must know (DeTT&CT groups counted everywhere). */

@@ -27,7 +27,7 @@ import {
 import { dettectDetectionLevel } from './read-dettect.js';
 import { lineOf, yaml } from './yaml-source.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
-import { repairLayer, repairLine, type RepairedLayer } from '../layer/repair-layer.js';
+import { repairLayer, repairLine, unstatedDomainText, unstatedLayerDomain, type RepairedLayer } from '../layer/repair-layer.js';
 import { statedLayerDomain } from '../layer/layer-domain.js';
 import { assertAttackLayer } from '../layer/layer-format.js';
 import { describeSource, layerSources } from '../layer/combine-layers.js';
@@ -110,6 +110,9 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const fields = repaired.layer;
     const domain = statedLayerDomain(fields, `${file}${layerLine ? `:${layerLine}` : ''}${isArray ? ` (${where})` : ''}`, file);
     if (domain) domains.set(domain, [...(domains.get(domain) ?? []), where]);
+    // As validate and upgrade read it: a threat layer of ICS IDs alone is ICS when nothing states a domain (readThreatInputs).
+    const read = domain || options.role !== 'threat' ? undefined : unstatedLayerDomain(fields);
+    const unstatedIcs = read?.icsIds ? { file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: /domain: ${unstatedDomainText(read)}`, skipped: false } : undefined;
     const techniques = Array.isArray(fields['techniques']) ? (fields['techniques'] as Record<string, unknown>[]) : [];
     const items = Array.isArray((layer as Record<string, unknown>)['techniques']) ? ((layer as Record<string, unknown>)['techniques'] as unknown[]).length : 0;
     for (const repair of repaired.repairs) {
@@ -203,7 +206,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (colours) input.notes = [...(input.notes ?? []), colours];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
-    return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}), ...(attackVersion ? { attackVersion } : {}) };
+    return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}), ...(unstatedIcs ? { unstatedIcs } : {}), ...(attackVersion ? { attackVersion } : {}) };
   });
   if (domains.size > 1) {
     const list = [...domains].map(([domain, places]) => `${domain} (${places.join(', ')})`).join('; ');

@@ -72,14 +72,15 @@ function isFolder(path: string): boolean {
 export interface ThreatInputs {
   campaigns: NormalizedCampaign[];
   layers: CoverageInput[];
-  /** The review's domain: `input.domain` (`--domain`), else the one the inputs state, else enterprise-attack. */
+  /** The review's domain: `input.domain` (`--domain`), else the one the inputs state, else the layers' IDs tell (ICS), else enterprise-attack. */
   domain: ReviewDomain;
 }
 
 /**
  * Read threat paths: campaign files and folders of them, and Navigator layer files (`-`: the `stdin` of `input`);
  * each layer of a file holding an array of layers is a threat source of its own (`file (layer 2)`).
- * Layers are read first: a campaign that names no domain is read in `input.domain`, else in the layers' domain.
+ * Layers are read first: a campaign that names no domain is read in `input.domain`, else in the layers' domain (the
+ * one they state, else ics-attack when each layer holds ICS IDs alone: `ReviewDomain.basis` `technique-ids`).
  * `input.scale`: the scores that weigh 0 and 1 in every threat layer, over each layer's gradient.
  * @throws InputError when the inputs state different domains; UsageError when `input.domain` disagrees with one.
  */
@@ -94,14 +95,20 @@ export function readThreatInputs(
   const read = paths.map((path) => ({ path, file: isFolder(path) ? undefined : jsonFile(path, input) }));
   const layers = read.flatMap(({ path, file }) => (holdsLayer(file) ? layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), role: 'threat' }) : []));
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
-  const fromLayers = threatDomain(stated, input.domain);
+  // Layers that state no domain and hold ICS IDs alone make the review ICS when nothing states a domain, as
+  // validate and upgrade read such a layer; a layer of other IDs among them leaves it to the default, as an ID mix does.
+  const unstatedLayers = layers.filter((layer) => !layer.domain);
+  const ics = unstatedLayers.length && unstatedLayers.every((layer) => layer.unstatedIcs) ? { domain: 'ics-attack' as const, sources: unstatedLayers.map((layer) => layer.source) } : undefined;
+  const fromLayers = threatDomain(stated, input.domain, ics);
   const options = { ...input, domain: fromLayers.domain };
   const campaigns = read
     .filter(({ file }) => !holdsLayer(file))
     .flatMap(({ path, file }) => (file ? [parseCampaign(file.text, inputName(path), options, file.json)] : readCampaigns([path], options)))
     .map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, to)));
   // A campaign in another domain than the one it was read in states its own.
-  const domain = threatDomain([...stated, ...campaigns.map((campaign) => ({ domain: campaign.attack.domain, source: campaign.file }))], input.domain);
+  const domain = threatDomain([...stated, ...campaigns.map((campaign) => ({ domain: campaign.attack.domain, source: campaign.file }))], input.domain, ics);
+  // Said in the repair's words where the layers' IDs chose the domain and no campaign stated another.
+  if (fromLayers.basis === 'technique-ids' && domain.domain === fromLayers.domain) for (const layer of unstatedLayers) layer.problems.unshift(layer.unstatedIcs!);
   return { campaigns, layers, domain };
 }
 

@@ -15,9 +15,12 @@ export interface DomainStatement {
 /** The domain a review runs in, and what set it. */
 export interface ReviewDomain {
   domain: Domain;
-  /** `--domain` (given), the threat inputs that state it, or the default (enterprise-attack) when nothing says. */
-  basis: 'given' | 'stated' | 'default';
-  /** The threat inputs that state it (basis `stated`). */
+  /**
+   * `--domain` (given), the threat inputs that state it, the threat layers that state none but whose technique IDs
+   * are all ICS IDs (`technique-ids`, as `unstatedLayerDomain` reads a layer), or the default (enterprise-attack).
+   */
+  basis: 'given' | 'stated' | 'technique-ids' | 'default';
+  /** The threat inputs that state it (basis `stated`), or the layers whose IDs tell it (basis `technique-ids`). */
   sources: string[];
 }
 
@@ -29,11 +32,12 @@ function byDomain(statements: readonly DomainStatement[]): string {
 }
 
 /**
- * The review's domain from what the threat inputs state and `--domain` (`given`).
+ * The review's domain from what the threat inputs state and `--domain` (`given`); when neither says, the domain
+ * `unstated` reads from the technique IDs of the threat layers that state none, else enterprise-attack.
  * @throws InputError naming the files when threat inputs state different domains; UsageError when `given`
  * disagrees with a domain an input states.
  */
-export function threatDomain(statements: readonly DomainStatement[], given?: Domain): ReviewDomain {
+export function threatDomain(statements: readonly DomainStatement[], given?: Domain, unstated?: { domain: Domain; sources: string[] }): ReviewDomain {
   const domains = new Set(statements.map((statement) => statement.domain));
   if (given !== undefined) {
     const other = statements.filter((statement) => statement.domain !== given);
@@ -46,6 +50,7 @@ export function threatDomain(statements: readonly DomainStatement[], given?: Dom
   }
   if (domains.size > 1) throw new InputError(`the threat inputs are of different ATT&CK domains: ${byDomain(statements)}; review one domain at a time`);
   const [domain] = domains;
+  if (domain === undefined && unstated) return { ...unstated, basis: 'technique-ids' };
   if (domain === undefined) return { domain: 'enterprise-attack', basis: 'default', sources: [] };
   return { domain, basis: 'stated', sources: [...new Set(statements.map((statement) => statement.source))] };
 }
@@ -58,6 +63,12 @@ export function assertCoverageDomain(statement: DomainStatement, review: ReviewD
   if (statement.domain === review.domain) return;
   const what = `coverage ${statement.source} is ${statement.domain}`;
   if (review.basis === 'given') throw new UsageError(`${what}, but --domain is ${review.domain}; review coverage of the threat's domain`);
+  if (review.basis === 'technique-ids') {
+    throw new InputError(
+      `${what}, the threat is ${review.domain} (${review.sources.join(', ')}: no domain stated, and its technique IDs are all ICS IDs); review coverage of the threat's domain, or state the threat layer's "domain"`,
+      { file: statement.source },
+    );
+  }
   if (review.basis === 'stated') {
     throw new InputError(`${what}, the threat is ${review.domain} (${review.sources.join(', ')}); review coverage of the threat's domain`, { file: statement.source });
   }

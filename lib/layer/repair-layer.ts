@@ -153,6 +153,17 @@ export function unstatedLayerDomain(layer: JsonObject, fallback: Domain = 'enter
   return { domain: 'ics-attack', icsIds: [...new Set(ids)] };
 }
 
+/**
+ * What the repair says of a layer that states no domain, read as `unstatedLayerDomain` reads it (`/domain: missing;
+ * read as "ics-attack", since its technique IDs are all ICS IDs (T0800, …)`); `gap` says it in the same words.
+ */
+export function unstatedDomainText({ domain, icsIds }: { domain: Domain; icsIds?: readonly string[] }): string {
+  const why = icsIds
+    ? `, since its technique IDs are all ICS IDs (${icsIds.slice(0, 3).join(', ')}${icsIds.length > 3 ? ', …' : ''}; ATT&CK for ICS numbers its techniques from T0800, enterprise and mobile from T1000); write "domain": "ics-attack"`
+    : ' (write "domain": "mobile-attack" or "ics-attack" for a layer of those)';
+  return `missing; read as ${shown(domain)}${why}`;
+}
+
 /** A tactic shortname from `Defense Evasion`, ` defense-evasion `, `defense_evasion`; undefined when it is not one. */
 function readTactic(value: string): string | undefined {
   const fixed = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
@@ -524,14 +535,11 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     (layer, log, _file, options) => {
       if (layer['domain'] !== undefined || options.unstatedDomain === false) return;
       // Read as enterprise, each ICS ID would be reported as another domain's.
-      const { domain, icsIds } = unstatedLayerDomain(layer, options.unstatedDomain);
-      layer['domain'] = domain;
-      const why = icsIds
-        ? `, since its technique IDs are all ICS IDs (${icsIds.slice(0, 3).join(', ')}${icsIds.length > 3 ? ', …' : ''}; ATT&CK for ICS numbers its techniques from T0800, enterprise and mobile from T1000); write "domain": "ics-attack"`
-        : ' (write "domain": "mobile-attack" or "ics-attack" for a layer of those)';
+      const read = unstatedLayerDomain(layer, options.unstatedDomain);
+      layer['domain'] = read.domain;
       // Navigator 5.1 reads the missing field as the domain "undefined" (view-model.ts deserializeDomainVersionID),
       // finds no such data and throws "Error: 'undefined' (v13) is an invalid domain." (tabs.component.ts).
-      log('/domain', `missing; read as ${shown(domain)}${why}`, {
+      log('/domain', unstatedDomainText(read), {
         navigatorAlert: `reads the domain as "undefined" ("is an invalid domain" in its console) and stops with the alert "ERROR parsing layer, check the javascript console for more information." instead of opening it`,
       });
     },

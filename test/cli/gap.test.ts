@@ -12,6 +12,7 @@ import { resolveCoverage } from '../../lib/coverage/gap-review.js';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { preAttackMessage } from '../../lib/layer/layer-format.js';
+import { repairLayer, repairLine } from '../../lib/layer/repair-layer.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir } from '../helpers/attack.js';
 
 const g = 'test/fixtures/gap';
@@ -308,7 +309,13 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
   type Report = {
     attack: { domain: string; release: string };
     rows: { id: string; threat: number; coverage: number; sources: string[] }[];
-    inputs: { side?: string; source: string; counts: { items: number; rules: number; ignored: number; invalid: number }; ignored: { name?: string; reason: string }[] }[];
+    inputs: {
+      side?: string;
+      source: string;
+      counts: { items: number; rules: number; ignored: number; invalid: number };
+      ignored: { name?: string; reason: string }[];
+      problems: { message: string }[];
+    }[];
     unresolved: { raw: string; status: string; note: string }[];
     remapped: { raw: string; ids: string[]; count: number; rules: string[]; places: string[] }[];
   };
@@ -411,6 +418,50 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     expect(report?.unresolved.find((u) => u.raw === 'T1018')?.note).to.contain('is an Enterprise technique (Remote System Discovery in enterprise-attack 18.1), not in ics-attack: left out of this review');
     const again = await review(['--threat', ics, '--coverage', `${g}/detections.csv`]);
     for (const name of ['gap-report.json', 'gap.layer.json']) expect(readFileSync(join(again.out, name)).equals(readFileSync(join(out, name))), name).to.equal(true);
+  });
+
+  // The ICS layer above as a case write-up's layer block gives it: no "domain". Its enterprise T1018 is left out, since
+  // a layer of ICS and enterprise IDs is read in the default domain, as validate and upgrade read it.
+  const unstatedIcs = (): { file: string; line: string } => {
+    const layer = readJson<Record<string, unknown>>(ics);
+    delete layer['domain'];
+    layer['techniques'] = (layer['techniques'] as { techniqueID: string }[]).filter((entry) => entry.techniqueID !== 'T1018');
+    const file = join(freshTmpDir('gap-unstated-ics'), 'ics-no-domain.json');
+    writeFileSync(file, JSON.stringify(layer, null, 2));
+    // The words validate and upgrade give for the same layer.
+    const repair = repairLayer(layer, file).repairs.find((r) => r.path === '/domain')!;
+    return { file, line: `${file}:1: the layer: ${repairLine(repair)}` };
+  };
+
+  it('reviews a threat layer that states no domain and holds ICS IDs alone in ics-attack, saying so in the repair\'s words', async () => {
+    const threat = unstatedIcs();
+    // The coverage layer states ics-attack: read against an enterprise review it would be refused.
+    const { code, stderr, report } = await review(['--threat', threat.file, '--coverage', ics]);
+    expect(code, stderr).to.equal(0);
+    expect(report?.attack.domain).to.equal('ics-attack');
+    expect(report?.rows.map((r) => [r.id, r.threat]).sort()).to.deep.equal([['T0800', 1], ['T0830', 0.5], ['T0883', 1]]);
+    expect(threat.line).to.contain('read as "ics-attack", since its technique IDs are all ICS IDs (T0800, T0830, T0846, …');
+    expect(stderr).to.contain(threat.line);
+    expect(report?.inputs[0]?.problems.map((p) => p.message)).to.include(threat.line.slice(`${threat.file}:1: `.length));
+  });
+
+  it('keeps the domain another threat input states or --domain gives over the IDs of a layer that states none', async () => {
+    const threat = unstatedIcs();
+    const withMobile = await review(['--threat', threat.file, mobile, '--coverage', `${g}/detections.csv`]);
+    expect(withMobile.code, withMobile.stderr).to.equal(0);
+    expect(withMobile.report?.attack.domain).to.equal('mobile-attack');
+    const given = await review(['--threat', threat.file, '--coverage', `${g}/detections.csv`, '--domain', 'enterprise']);
+    // Read in enterprise-attack, the layer's ICS IDs are another domain's, and the review has nothing to review.
+    expect(given.code).to.equal(1);
+    expect(given.stderr).to.contain('3 naming no technique of enterprise-attack 18.1 (listed as not resolved)');
+    for (const run of [withMobile, given]) expect(run.stderr).not.to.contain('/domain: missing');
+  });
+
+  it('refuses coverage of another domain than the one a threat layer\'s ICS IDs give, naming that layer', async () => {
+    const threat = unstatedIcs();
+    const { code, stderr } = await review(['--threat', threat.file, '--coverage', bear]);
+    expect(code).to.equal(1);
+    expect(stderr).to.contain(`coverage ${bear} is enterprise-attack, the threat is ics-attack (${threat.file}: no domain stated, and its technique IDs are all ICS IDs)`);
   });
 });
 

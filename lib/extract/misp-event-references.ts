@@ -178,13 +178,15 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     }
   };
 
-  const readGalaxies = (galaxies: unknown, where: string): void => {
-    if (galaxies === undefined) return;
-    if (!Array.isArray(galaxies)) {
-      malformed.push(`${where}.Galaxy is no list`);
-      return;
-    }
-    galaxies.forEach((galaxy, g) => {
+  // A list field of MISP's format (`Galaxy`, `Tag`, `Attribute`, `Object`): its items, none when absent; noted when it is no list.
+  const listed = (owner: JsonObject, field: string, where: string): unknown[] => {
+    const value = owner[field];
+    if (value !== undefined && !Array.isArray(value)) malformed.push(`${where}.${field} is no list`);
+    return list(value);
+  };
+
+  const readGalaxies = (owner: JsonObject, where: string): void => {
+    listed(owner, 'Galaxy', where).forEach((galaxy, g) => {
       const at = `${where}.Galaxy[${g}]`;
       const type = isJsonObject(galaxy) ? text(galaxy['type']) : undefined;
       if (!isJsonObject(galaxy) || !type || !Array.isArray(galaxy['GalaxyCluster'])) {
@@ -199,13 +201,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   };
 
   // A galaxy's clusters are also written as tags; the tag alone stands for a cluster the export left out.
-  const readTags = (tags: unknown, where: string): void => {
-    if (tags === undefined) return;
-    if (!Array.isArray(tags)) {
-      malformed.push(`${where}.Tag is no list`);
-      return;
-    }
-    tags.forEach((tag, t) => {
+  const readTags = (owner: JsonObject, where: string): void => {
+    listed(owner, 'Tag', where).forEach((tag, t) => {
       const at = `${where}.Tag[${t}]`;
       const name = isJsonObject(tag) ? text(tag['name']) : undefined;
       if (!name) {
@@ -232,20 +229,15 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     });
   };
 
-  const readAttributes = (attributes: unknown, where: string): void => {
-    if (attributes === undefined) return;
-    if (!Array.isArray(attributes)) {
-      malformed.push(`${where}.Attribute is no list`);
-      return;
-    }
-    attributes.forEach((attribute, a) => {
+  const readAttributes = (owner: JsonObject, where: string): void => {
+    listed(owner, 'Attribute', where).forEach((attribute, a) => {
       const at = `${where}.Attribute[${a}]`;
       if (!isJsonObject(attribute)) {
         malformed.push(`${at} is no object`);
         return;
       }
-      readGalaxies(attribute['Galaxy'], at);
-      readTags(attribute['Tag'], at);
+      readGalaxies(attribute, at);
+      readTags(attribute, at);
     });
   };
 
@@ -262,12 +254,11 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     list(event['EventReport']).forEach((report, r) => {
       if (isJsonObject(report) && text(report['content'])) eventReports.push(`${where}.EventReport[${r}]${text(report['name']) ? ` "${text(report['name'])}"` : ''}`);
     });
-    readGalaxies(event['Galaxy'], where);
-    readTags(event['Tag'], where);
-    readAttributes(event['Attribute'], where);
-    if (event['Object'] !== undefined && !Array.isArray(event['Object'])) malformed.push(`${where}.Object is no list`);
-    list(event['Object']).forEach((object, o) => {
-      if (isJsonObject(object)) readAttributes(object['Attribute'], `${where}.Object[${o}]`);
+    readGalaxies(event, where);
+    readTags(event, where);
+    readAttributes(event, where);
+    listed(event, 'Object', where).forEach((object, o) => {
+      if (isJsonObject(object)) readAttributes(object, `${where}.Object[${o}]`);
       else malformed.push(`${where}.Object[${o}] is no object`);
     });
   });

@@ -1,5 +1,6 @@
 import { InputError } from './errors.js';
 import { escapeRegExp } from './normalize/tactic-text.js';
+import { escapePointer } from './json-value.js';
 
 /**
  * How deep JSON from input may nest. Layers, campaigns and gap reports are under 10 levels; far deeper values
@@ -153,4 +154,46 @@ export function jsonValueLines(text: string, key: string): (value: string) => nu
     given.set(value, count + 1);
     return lines[Math.min(count, lines.length - 1)];
   };
+}
+
+/**
+ * The line (1-based) where valid JSON text writes each string value, by its JSON pointer (`/Event/Tag/0/name`), for
+ * readers that cite a value the text may write in several places: a value's line is that of its own place, whatever
+ * order the reader visits them in (`jsonValueLines` gives a value's lines in the text's order). One pass, no recursion.
+ */
+export function jsonStringLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  // The containers open around the current place, innermost last: an object's current key, an array's current index.
+  const open: Array<{ key?: string; index?: number }> = [];
+  let line = 1;
+  let expectKey = false;
+  const pointer = (): string => open.map((each) => `/${each.index ?? escapePointer(each.key ?? '')}`).join('');
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '"') {
+      const start = i;
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+      const value = text.slice(start, i + 1);
+      const inner = open.at(-1);
+      if (expectKey && inner) {
+        inner.key = JSON.parse(value) as string;
+        expectKey = false;
+      } else lines.set(pointer(), line);
+    } else if (c === '{') {
+      open.push({});
+      expectKey = true;
+    } else if (c === '[') {
+      open.push({ index: 0 });
+      expectKey = false;
+    } else if (c === '}' || c === ']') {
+      open.pop();
+      expectKey = false;
+    } else if (c === ',') {
+      const inner = open.at(-1);
+      if (inner?.index !== undefined) inner.index++;
+      else expectKey = true;
+    }
+  }
+  return lines;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { InputError } from '../lib/errors.js';
-import { MAX_JSON_DEPTH, parseJsonText } from '../lib/json-text.js';
+import { jsonStringLines, MAX_JSON_DEPTH, parseJsonText } from '../lib/json-text.js';
 
 const messageOf = (text: string): string => {
   try {
@@ -37,5 +37,20 @@ describe('parseJsonText', () => {
     expect(messageOf(deep)).to.equal(`f.json: line 1, column ${16 + MAX_JSON_DEPTH - 1}: JSON nested deeper than ${MAX_JSON_DEPTH} levels; no file of this kind nests so deep`);
     const fine = `${'['.repeat(MAX_JSON_DEPTH)}"[[[{{{\\"["${']'.repeat(MAX_JSON_DEPTH)}`;
     expect(JSON.stringify(parseJsonText(fine, 'f.json'))).to.equal(fine);
+  });
+});
+
+describe('jsonStringLines', () => {
+  it('gives each string value the line of its own place, by JSON pointer, however often the text writes it', () => {
+    const text = JSON.stringify({ a: [{}, { v: 'same' }, []], 'b/c': { v: 'same', n: 1, e: {} }, d: ['same', 'x'] }, null, 2);
+    const lineOf = (needle: string, after = 0): number => text.split('\n').findIndex((line, i) => i >= after && line.includes(needle)) + 1;
+    const first = lineOf('"same"');
+    const second = lineOf('"same"', first);
+    expect(Object.fromEntries(jsonStringLines(text))).to.deep.equal({
+      '/a/1/v': first,
+      '/b~1c/v': second,
+      '/d/0': lineOf('"same"', second),
+      '/d/1': lineOf('"x"'),
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { nameKey } from '../attack/attack-index.js';
 import type { Domain } from '../attack/types.js';
 import { InputError } from '../errors.js';
-import { jsonValueLines } from '../json-text.js';
+import { jsonStringLines } from '../json-text.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import type { BundleOptions, BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
@@ -85,15 +85,25 @@ interface Actor {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** The events of a parsed JSON value: `{ Event }`, the REST search's `{ response: [{ Event }] }`, or a list of `{ Event }`. */
-function eventsOf(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value.length && value.every((item) => isJsonObject(item) && 'Event' in item) ? value.map((item) => (item as JsonObject)['Event']) : undefined;
+/**
+ * The events of a parsed JSON value, each with its place (a JSON path): `{ Event }`, the REST search's
+ * `{ response: [{ Event }] }`, or a list of `{ Event }`.
+ */
+function eventsOf(value: unknown): Array<{ event: unknown; where: string }> | undefined {
+  if (Array.isArray(value)) {
+    return value.length && value.every((item) => isJsonObject(item) && 'Event' in item) ? value.map((item, e) => ({ event: (item as JsonObject)['Event'], where: `[${e}].Event` })) : undefined;
+  }
   if (!isJsonObject(value)) return undefined;
-  if (isJsonObject(value['Event'])) return [value['Event']];
+  if (isJsonObject(value['Event'])) return [{ event: value['Event'], where: 'Event' }];
   const response = value['response'];
-  if (Array.isArray(response) && response.some((item) => isJsonObject(item) && 'Event' in item)) return response.map((item) => (isJsonObject(item) ? item['Event'] : item));
+  if (Array.isArray(response) && response.some((item) => isJsonObject(item) && 'Event' in item)) {
+    return response.map((item, e) => ({ event: isJsonObject(item) ? item['Event'] : item, where: `response[${e}].Event` }));
+  }
   return undefined;
 }
+
+/** A place's JSON pointer: `Event.Galaxy[0].GalaxyCluster[1]` is `/Event/Galaxy/0/GalaxyCluster/1`. */
+const pointerOf = (where: string): string => `/${where.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '').split('.').join('/')}`;
 
 /** True when a parsed JSON value is a MISP event in MISP's own format, or a list of them (`eventsOf`). */
 export function isMispEvent(value: unknown): boolean {
@@ -132,8 +142,9 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   }
   const events = eventsOf(value);
   if (!events) return undefined;
-  const valueLine = jsonValueLines(source, 'value');
-  const nameLine = jsonValueLines(source, 'name');
+  // Each place's own line: a technique cluster or tag the event writes in several places is cited at each of them.
+  const stringLines = jsonStringLines(source);
+  const lineAt = (where: string, key: string): number => stringLines.get(`${pointerOf(where)}/${key}`) ?? 1;
   const named: Named[] = [];
   const actors: Actor[] = [];
   const software: Array<{ written: string; id?: string; name?: string; line: number; from: string }> = [];
@@ -156,7 +167,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       malformed.push(`${where} has no value`);
       return;
     }
-    const line = valueLine(written) ?? 1;
+    const line = lineAt(where, 'value');
     const meta = isJsonObject(cluster['meta']) ? cluster['meta'] : {};
     if (galaxy in TECHNIQUE_GALAXIES) {
       const read = readValue(written);
@@ -209,7 +220,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
         malformed.push(`${at} has no name`);
         return;
       }
-      const line = nameLine(name) ?? 1;
+      const line = lineAt(at, 'name');
       const galaxy = GALAXY_TAG.exec(name);
       const type = galaxy?.[1];
       const written = galaxy?.[2]?.replace(/\\"/g, '"').trim();
@@ -241,8 +252,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     });
   };
 
-  events.forEach((event, e) => {
-    const where = events.length > 1 ? `response[${e}].Event` : 'Event';
+  events.forEach(({ event, where }) => {
     if (!isJsonObject(event)) {
       malformed.push(`${where} is no object`);
       return;

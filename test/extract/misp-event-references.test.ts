@@ -42,6 +42,21 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(report.references.flatMap((ref) => ref.ids)).to.not.include('CAPEC-633');
   });
 
+  it('cites each place of a technique at its own line when the text writes them in another order than they are read', () => {
+    // MISP writes an event's Attribute list before its Galaxy list; the cluster the example tags on the event is
+    // here also on an attribute, which is read after the event's galaxies but comes first in the text.
+    const value = JSON.parse(WITH_GALAXY) as { Event: Record<string, unknown> };
+    const { Galaxy, ...rest } = value.Event;
+    const text = JSON.stringify({ Event: { ...rest, Attribute: [{ type: 'comment', value: 'x', Galaxy }], Galaxy } }, null, 4);
+    const attribute = lineOf(text, '"value": "Access Token Manipulation - T1134"');
+    const event = lineOf(text, '"value": "Access Token Manipulation - T1134"', attribute);
+    expect(mispEventReport(text)!.references[0]!.from).to.deep.equal([
+      `Event.Galaxy[0].GalaxyCluster[0] (mitre-attack-pattern), line ${event}`,
+      `Event.Tag[1] (tag), line ${lineOf(text, 'Access Token Manipulation - T1134\\""')}`,
+      `Event.Attribute[0].Galaxy[0].GalaxyCluster[0] (mitre-attack-pattern), line ${attribute}`,
+    ]);
+  });
+
   it("names the campaign for the event's info and dates it by its date", () => {
     const report = extractReport(WITH_GALAXY, { target });
     expect([report.name, report.firstSeen]).to.deep.equal(['MISP-STIX-Converter test event', '2020-10-25']);

@@ -31,7 +31,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'stix-bundle': ['an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`; for the techniques of a group, software or campaign it holds, `attack-layers attack-object <name>`'],
   'stix-threat-intel': [THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE],
   'misp-event': [
-    "a MISP event in MISP's JSON format (or a list of them)",
+    "a MISP event in MISP's JSON format (or a list of them, or the attributes of a search)",
     'to map the ATT&CK techniques its galaxies and tags name, make a campaign file of them with `attack-layers extract <file>` and review it',
   ],
   'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
@@ -98,7 +98,7 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   const other = nonRuleKind(first);
   if (other) return other;
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return isThreatIntelBundle(first['objects']) ? 'stix-threat-intel' : 'stix-bundle';
-  // MISP's own format: `{ Event }`, or the REST search's `{ response: [{ Event }] }` (misp-event-references.ts).
+  // MISP's own format: `{ Event }`, the REST search's `{ response: [{ Event }] }` or `{ response: { Attribute } }` (misp-event-references.ts).
   if (isMispEvent(value)) return 'misp-event';
   // Sentinel's analytic rules: an ARM template of them (Export), the REST API's list, or a Content Hub package.
   if (sentinelAlertRules(value)) return 'sentinel-export';

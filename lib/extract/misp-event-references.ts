@@ -40,7 +40,7 @@ const isSoftwareGalaxy = (type: string): boolean => /^mitre(-(enterprise|mobile)
 // `misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1566.001"`.
 const GALAXY_TAG = /^misp-galaxy:([\w.-]+)="(.*)"$/s;
 
-/** A MISP event (or a list of them) read as a report: its technique references, name, date, actor and notes. */
+/** A MISP event (or a list of them, or the attributes of a search) read as a report: its technique references, name, date, actor and notes. */
 export interface MispEventReport extends BundleReport {
   /** What the references leave out, for the analyst: tags and clusters placed nowhere, malformed entries, several events or actors. */
   notes: string[];
@@ -105,9 +105,16 @@ function eventsOf(value: unknown): Array<{ event: unknown; where: string }> | un
 /** A place's JSON pointer: `Event.Galaxy[0].GalaxyCluster[1]` is `/Event/Galaxy/0/GalaxyCluster/1`. */
 const pointerOf = (where: string): string => `/${where.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '').split('.').join('/')}`;
 
-/** True when a parsed JSON value is a MISP event in MISP's own format, or a list of them (`eventsOf`). */
+/** The attributes of `/attributes/restSearch`'s answer, `{ response: { Attribute: [...] } }`, each with its place. */
+function attributesOf(value: unknown): Array<{ attribute: unknown; where: string }> | undefined {
+  const response = isJsonObject(value) ? value['response'] : undefined;
+  if (!isJsonObject(response) || !Array.isArray(response['Attribute'])) return undefined;
+  return response['Attribute'].map((attribute, a) => ({ attribute, where: `response.Attribute[${a}]` }));
+}
+
+/** True when a parsed JSON value is a MISP event in MISP's own format, a list of them (`eventsOf`), or the attributes of a search (`attributesOf`). */
 export function isMispEvent(value: unknown): boolean {
-  return eventsOf(value) !== undefined;
+  return eventsOf(value) !== undefined || attributesOf(value) !== undefined;
 }
 
 /** The technique ID and name a cluster's value or a tag's value writes, ID first or last, or the value alone as a name. */
@@ -121,7 +128,10 @@ function readValue(value: string): { id?: string; name?: string } {
 
 /**
  * Read a MISP event in MISP's JSON format (`{ "Event": … }`, as the UI's download and `/events/view` give it; a list of
- * them, `{ "response": [{ "Event": … }] }`, as `/events/restSearch` returns) as a report; undefined for any other text.
+ * them, `{ "response": [{ "Event": … }] }`, as `/events/restSearch` returns; or the attributes `/attributes/restSearch`
+ * returns, `{ "response": { "Attribute": [...] } }`, each with its own tags and its event's, marked `inherited`) as a
+ * report; undefined for any other text. An attribute of a search names its event in each place it gives (`event 42`),
+ * and an event's tag it inherits is read at its first place only; the name is the `info` of its one event.
  * Techniques are the clusters of ATT&CK's attack-pattern galaxies (`TECHNIQUE_GALAXIES`) and the tags that name them
  * (`misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1566.001"`), on the event, its attributes and its
  * objects' attributes: by the ID the value ends with (a cluster's `meta.external_id` may be a CAPEC ID), tactics from
@@ -140,7 +150,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   } catch {
     return undefined;
   }
-  const events = eventsOf(value);
+  const attributes = attributesOf(value);
+  const events = attributes ? [] : eventsOf(value);
   if (!events) return undefined;
   // Each place's own line: a technique cluster or tag the event writes in several places is cited at each of them.
   const stringLines = jsonStringLines(source);
@@ -161,7 +172,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   // An event's reports (EventReport, MISP 2.4.140 and later) are Markdown an analyst wrote: text, not galaxies.
   const eventReports: string[] = [];
 
-  const readCluster = (galaxy: string, cluster: JsonObject, where: string): void => {
+  // `about` says whose an attribute of a search is (`event 42`), after the galaxy's type or `tag` in its places.
+  const readCluster = (galaxy: string, cluster: JsonObject, where: string, about = ''): void => {
     const written = text(cluster['value']);
     if (!written) {
       malformed.push(`${where} has no value`);
@@ -176,14 +188,14 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       const chains = list(meta['kill_chain']).flatMap((each) => (text(each) ? [text(each)!.split(':')] : []));
       const tactics = [...new Set(chains.flatMap(([chain, phase]) => (chain && phase && KILL_CHAINS[chain] ? [phase] : [])))];
       const domain = TECHNIQUE_GALAXIES[galaxy] ?? chains.map(([chain]) => (chain ? KILL_CHAINS[chain] : undefined)).find(Boolean);
-      named.push({ ...(id ? { id } : {}), ...(read.name && read.name !== id ? { name: read.name } : {}), tactics, ...(domain ? { domain } : {}), line, from: `${where} (${galaxy})` });
+      named.push({ ...(id ? { id } : {}), ...(read.name && read.name !== id ? { name: read.name } : {}), tactics, ...(domain ? { domain } : {}), line, from: `${where} (${galaxy}${about})` });
     } else if (isActorGalaxy(galaxy)) {
       const group = GROUP_ID.exec(written);
       const synonyms = list(meta['synonyms']).flatMap((each) => (text(each) ? [text(each)!] : []));
       const name = group ? group[1]!.trim() : written;
       actors.push({ name, keys: [written, name, ...(group ? [group[2]!] : []), ...synonyms].map(nameKey), from: where });
     } else if (isSoftwareGalaxy(galaxy)) {
-      readSoftware(written, list(meta['external_id']), line, `${where} (${galaxy})`);
+      readSoftware(written, list(meta['external_id']), line, `${where} (${galaxy}${about})`);
     } else {
       unplaced.add(`misp-galaxy:${galaxy}="${written}"`);
     }
@@ -196,7 +208,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     return list(value);
   };
 
-  const readGalaxies = (owner: JsonObject, where: string): void => {
+  const readGalaxies = (owner: JsonObject, where: string, about = ''): void => {
     listed(owner, 'Galaxy', where).forEach((galaxy, g) => {
       const at = `${where}.Galaxy[${g}]`;
       const type = isJsonObject(galaxy) ? text(galaxy['type']) : undefined;
@@ -205,14 +217,16 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
         return;
       }
       galaxy['GalaxyCluster'].forEach((cluster, c) => {
-        if (isJsonObject(cluster)) readCluster(text(cluster['type']) ?? type, cluster, `${at}.GalaxyCluster[${c}]`);
+        if (isJsonObject(cluster)) readCluster(text(cluster['type']) ?? type, cluster, `${at}.GalaxyCluster[${c}]`, about);
         else malformed.push(`${at}.GalaxyCluster[${c}] is no object`);
       });
     });
   };
 
+  // An event's tag a search copies onto each of the event's attributes (`inherited`): read at its first place only.
+  const inheritedRead = new Set<string>();
   // A galaxy's clusters are also written as tags; the tag alone stands for a cluster the export left out.
-  const readTags = (owner: JsonObject, where: string): void => {
+  const readTags = (owner: JsonObject, where: string, event?: string): void => {
     listed(owner, 'Tag', where).forEach((tag, t) => {
       const at = `${where}.Tag[${t}]`;
       const name = isJsonObject(tag) ? text(tag['name']) : undefined;
@@ -220,6 +234,10 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
         malformed.push(`${at} has no name`);
         return;
       }
+      const inherited = event !== undefined && isJsonObject(tag) && [1, '1', true].includes(tag['inherited'] as never);
+      if (inherited && inheritedRead.has(`${event} ${name}`)) return;
+      if (inherited) inheritedRead.add(`${event} ${name}`);
+      const label = event === undefined ? 'tag' : inherited ? `tag inherited from ${event}` : `tag, ${event}`;
       const line = lineAt(at, 'name');
       const galaxy = GALAXY_TAG.exec(name);
       const type = galaxy?.[1];
@@ -227,13 +245,13 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       if (type && written && type in TECHNIQUE_GALAXIES) {
         const read = readValue(written);
         const domain = TECHNIQUE_GALAXIES[type];
-        named.push({ ...(read.id ? { id: read.id } : {}), ...(read.name ? { name: read.name } : {}), tactics: [], ...(domain ? { domain } : {}), line, from: `${at} (tag)` });
+        named.push({ ...(read.id ? { id: read.id } : {}), ...(read.name ? { name: read.name } : {}), tactics: [], ...(domain ? { domain } : {}), line, from: `${at} (${label})` });
       } else if (type && written && isActorGalaxy(type)) {
         const group = GROUP_ID.exec(written);
         const actor = group ? group[1]!.trim() : written;
         actors.push({ name: actor, keys: [written, actor, ...(group ? [group[2]!] : [])].map(nameKey), from: at });
       } else if (type && written && isSoftwareGalaxy(type)) {
-        readSoftware(written, [], line, `${at} (tag)`);
+        readSoftware(written, [], line, `${at} (${label})`);
       } else {
         unplaced.add(name);
       }
@@ -272,6 +290,26 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       else malformed.push(`${where}.Object[${o}] is no object`);
     });
   });
+
+  // The attributes of a search: each is read as an event's attribute is, and says which event it is of.
+  const searchEvents = new Map<string, string | undefined>();
+  attributes?.forEach(({ attribute, where }) => {
+    if (!isJsonObject(attribute)) {
+      malformed.push(`${where} is no object`);
+      return;
+    }
+    const of = isJsonObject(attribute['Event']) ? attribute['Event'] : {};
+    const id = text(String(attribute['event_id'] ?? of['id'] ?? '')) ?? '?';
+    if (!searchEvents.has(id) || !searchEvents.get(id)) searchEvents.set(id, text(of['info']));
+    const date = text(of['date']);
+    if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) dates.push(date);
+    readGalaxies(attribute, where, `, event ${id}`);
+    readTags(attribute, where, `event ${id}`);
+  });
+  if (searchEvents.size === 1) {
+    const [info] = searchEvents.values();
+    if (info) infos.push(info);
+  }
 
   // One reference per technique (by ID, else by name), in the order of its first place; every place is cited.
   const byKey = new Map<string, Named[]>();
@@ -320,6 +358,13 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
         '`extract --actor NAME` names the one meant',
     );
   }
+  if (searchEvents.size > 1) {
+    const held = [...searchEvents].map(([id, info]) => `${id}${info ? ` ${JSON.stringify(info)}` : ''}`);
+    notes.push(
+      `the search's attributes are of ${searchEvents.size} MISP events (${held.slice(0, 8).join(', ')}${held.length > 8 ? ', ...' : ''}): the campaign holds the techniques of all and is named after the file; ` +
+        'where they are separate campaigns, search each event alone (`eventid`)',
+    );
+  }
   if (events.length > 1) {
     notes.push(`the file holds ${events.length} MISP events (${infos.map((info) => JSON.stringify(info)).join(', ')}): the campaign holds the techniques of all and is named after the file; where they are separate campaigns, extract each event alone`);
   }
@@ -342,7 +387,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   const domains = new Set(named.flatMap((each) => (each.domain ? [each.domain] : [])));
   const [only] = domains;
   const domain = domains.size === 1 && only !== 'enterprise-attack' ? only : undefined;
-  const name = events.length === 1 ? infos[0] : undefined;
+  const name = events.length === 1 || searchEvents.size === 1 ? infos[0] : undefined;
   const firstSeen = dates.length ? [...dates].sort()[0] : undefined;
   return {
     references,

@@ -122,6 +122,51 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(kindOfValue(JSON.parse(WITH_GALAXY))).to.equal('misp-event');
   });
 
+  describe("the attributes of a search (/attributes/restSearch's { response: { Attribute } })", () => {
+    // The shape of MISP's answer (MISP/MISP app/Lib/Export/JsonExport.php): each attribute with its event_id, its
+    // Event, and a Tag list holding its own tags and its event's, marked inherited. The example's attribute (with its
+    // galaxies) is given that shape; its event's tags, the other example's, are the inherited ones.
+    const attribute = (JSON.parse(ATTRIBUTE_GALAXY) as { Event: { Attribute: Array<Record<string, unknown>> } }).Event.Attribute[0]!;
+    const eventTags = (JSON.parse(WITH_GALAXY) as { Event: { Tag: Array<Record<string, unknown>> } }).Event.Tag.map((tag) => ({ ...tag, inherited: 1 }));
+    const of = (id: string, info: string, tags: unknown[], galaxies = true): Record<string, unknown> => ({
+      ...attribute,
+      ...(galaxies ? {} : { Galaxy: [] }),
+      event_id: id,
+      Event: { id, info },
+      Tag: tags,
+    });
+    const search = (...attributes: unknown[]): string => JSON.stringify({ response: { Attribute: attributes } }, null, 4);
+
+    it("reads each attribute's galaxies and tags, saying its event, and an event's inherited tag once, at its first place", () => {
+      const text = search(of('42', 'MISP-STIX-Converter test event', [{ name: 'misp-galaxy:mitre-tool="Mimikatz - S0002"' }, ...eventTags]), of('42', 'MISP-STIX-Converter test event', eventTags, false));
+      const report = mispEventReport(text)!;
+      const places = report.references.map((ref) => [ref.raw, ref.from?.map((place) => place.replace(/, line \d+$/, ''))]);
+      expect(places).to.deep.equal([
+        ['Access Token Manipulation (T1134)', ['response.Attribute[0].Galaxy[0].GalaxyCluster[0] (mitre-attack-pattern, event 42)', 'response.Attribute[0].Tag[2] (tag inherited from event 42)']],
+        ['Code Signing (T1116)', ['response.Attribute[0].Tag[1] (tag inherited from event 42)']],
+      ]);
+      expect(report.references[1]!.line).to.equal(lineOf(text, 'Code Signing - T1116'));
+      expect(report.software.map((each) => each.from)).to.deep.equal([[`response.Attribute[0].Tag[0] (tag, event 42), line ${lineOf(text, 'Mimikatz - S0002')}`]]);
+      expect(report.name).to.equal('MISP-STIX-Converter test event');
+      expect(kindOfValue(JSON.parse(text))).to.equal('misp-event');
+    });
+
+    it('of several events is one campaign, named after the file, with a note naming them', () => {
+      const report = mispEventReport(search(of('42', 'first', []), of('43', 'second', [{ name: 'misp-galaxy:mitre-attack-pattern="Phishing - T1566"' }], false)))!;
+      expect(report.references.map((ref) => ref.ids[0])).to.deep.equal(['T1134', 'T1566']);
+      expect(report.name).to.equal(undefined);
+      expect(report.notes.join('\n')).to.include(`the search's attributes are of 2 MISP events (42 "first", 43 "second")`);
+    });
+
+    it('extract (CLI) writes its campaign', async () => {
+      const file = join(freshTmpDir('misp'), 'attributes.json');
+      writeFileSync(file, search(of('42', 'MISP-STIX-Converter test event', eventTags)));
+      const result = await runCli(['extract', file]);
+      expect(result.code).to.equal(0);
+      expect(result.stdout).to.include('name: "MISP-STIX-Converter test event"\n').and.include('  - ref: "Access Token Manipulation (T1134)"\n').and.include('  - ref: "Code Signing (T1116)"\n');
+    });
+  });
+
   // The examples name no actor: a threat-actor tag as MISP writes one, and ATT&CK's group cluster, are added.
   describe('the actor', () => {
     const oneActor = edited((event) => event['Tag']!.push({ name: 'misp-galaxy:threat-actor="APT29"' }));
@@ -206,6 +251,6 @@ describe('extract: a MISP event (MISP JSON)', () => {
     writeFileSync(file, WITH_GALAXY);
     const result = await runCli(['suggest', file]);
     expect(result.code).to.equal(1);
-    expect(result.stderr).to.include(`${file}: this is a MISP event in MISP's JSON format (or a list of them), not a report's text; `).and.include('attack-layers extract <file>');
+    expect(result.stderr).to.include(`${file}: this is a MISP event in MISP's JSON format (or a list of them, or the attributes of a search), not a report's text; `).and.include('attack-layers extract <file>');
   });
 });

@@ -12,7 +12,7 @@ interface Args extends GlobalArgs {
 }
 
 export const declaration: CommandDeclaration = {
-  positionals: { report: { type: 'string', describe: 'a report as text (or a STIX bundle of threat intelligence, or a MISP event in MISP JSON), or - for standard input', demandOption: true } },
+  positionals: { report: { type: 'string', describe: 'a report as text (or a STIX bundle of threat intelligence, or a MISP event or attribute search in MISP JSON), or - for standard input', demandOption: true } },
   shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution) and the groups and software found, as JSON' },
   options: {
     suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },

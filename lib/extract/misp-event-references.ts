@@ -184,7 +184,10 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     if (galaxy in TECHNIQUE_GALAXIES) {
       const read = readValue(written);
       // A cluster's external_id is its ATT&CK ID, or in MISP's own examples a CAPEC ID: only an ATT&CK ID stands in for one the value lacks.
-      const id = read.id ?? list(meta['external_id']).map(text).find((each) => each && /^T\d{4}(?:\.\d{3})?$/i.test(each))?.toUpperCase();
+      // ATT&CK for ICS's first wiki numbered its techniques T800 to T882, as MISP's `mitre-ics-techniques` clusters keep
+      // them (`meta["Technique ID"]`, the value a bare name); ATT&CK gave each a 0 when ICS joined it in 2020 (T0800).
+      const icsIds = list(meta['Technique ID']).map(text).flatMap((each) => (each && /^T\d{3}$/i.test(each) ? [`T0${each.slice(1)}`] : []));
+      const id = read.id ?? list(meta['external_id']).map(text).find((each) => each && /^T\d{4}(?:\.\d{3})?$/i.test(each))?.toUpperCase() ?? icsIds[0];
       const chains = list(meta['kill_chain']).flatMap((each) => (text(each) ? [text(each)!.split(':')] : []));
       const tactics = [...new Set(chains.flatMap(([chain, phase]) => (chain && phase && KILL_CHAINS[chain] ? [phase] : [])))];
       const domain = TECHNIQUE_GALAXIES[galaxy] ?? chains.map(([chain]) => (chain ? KILL_CHAINS[chain] : undefined)).find(Boolean);

@@ -204,6 +204,23 @@ describe('extract: a MISP event (MISP JSON)', () => {
     expect(mispEventReport(WITH_GALAXY)?.domain).to.equal(undefined);
   });
 
+  it("reads an ICS technique cluster (mitre-ics-techniques) by its old wiki ID, T800 as T0800, in the ICS domain", () => {
+    // The cluster as MISP/misp-galaxy clusters/mitre-ics-techniques.json gives it (CC0-1.0): a bare name for its value,
+    // the ID of ATT&CK for ICS's first wiki in meta (description and procedures left out).
+    const ics = edited((event) => {
+      event['Galaxy'] = [
+        {
+          type: 'mitre-ics-techniques',
+          GalaxyCluster: [{ type: 'mitre-ics-techniques', value: 'Activate Firmware Update Mode', meta: { Tactic: ['Inhibit Response Function'], 'Technique ID': ['T800'] } }],
+        },
+      ];
+      event['Tag'] = [];
+    });
+    const report = extractReport(ics, { target: loadRelease('18.1', 'ics-attack') });
+    expect(report.domain).to.equal('ics-attack');
+    expect(report.references.map((ref) => [ref.raw, ref.ids, ref.resolution?.ids])).to.deep.equal([['Activate Firmware Update Mode (T0800)', ['T0800'], ['T0800']]]);
+  });
+
   it('reports a malformed entry and reads the rest', () => {
     const broken = edited((event) => {
       event['Tag']!.unshift({ colour: '#0088cc' });

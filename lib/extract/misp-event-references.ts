@@ -35,8 +35,12 @@ const ID_BEFORE = /^(T\d{4}(?:\.\d{3})?)(?:\s+-\s+(.*))?$/i;
 const GROUP_ID = /^(.*?)\s+-\s+(G\d{4})$/i;
 // `BISCUIT - S0017`: an ATT&CK software's cluster (malware or tool); the name is before the ID.
 const SOFTWARE_ID = /^(.*?)\s+-\s+(S\d{4})$/i;
-/** MISP's galaxies of ATT&CK software: `mitre-malware`, `mitre-tool`, and the older per-domain ones. */
-const isSoftwareGalaxy = (type: string): boolean => /^mitre(-(enterprise|mobile)-attack)?-(malware|tool)$/.test(type);
+/**
+ * MISP's galaxies of ATT&CK software: `mitre-malware`, `mitre-tool`, the older per-domain ones, and `mitre-ics-software`
+ * (of ATT&CK for ICS's first wiki: no S-ID, a software's names joined, `Backdoor.Oldrea, Havex`). Software does not
+ * tell the event's domain: ATT&CK's software is in several (S0604 Industroyer is in Enterprise and ICS).
+ */
+const isSoftwareGalaxy = (type: string): boolean => /^mitre(-(enterprise|mobile)-attack)?-(malware|tool)$|^mitre-ics-software$/.test(type);
 // `misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1566.001"`.
 const GALAXY_TAG = /^misp-galaxy:([\w.-]+)="(.*)"$/s;
 
@@ -162,7 +166,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   const readSoftware = (written: string, externalIds: unknown[], line: number, from: string): void => {
     const read = SOFTWARE_ID.exec(written);
     const id = read?.[2]?.toUpperCase() ?? externalIds.map(text).find((each) => each && /^S\d{4}$/i.test(each))?.toUpperCase() ?? (/^S\d{4}$/i.test(written) ? written.toUpperCase() : undefined);
-    const name = read ? read[1]!.trim() : written !== id ? written : undefined;
+    // No ATT&CK software's name holds a comma: one there joins a software's names (`Backdoor.Oldrea, Havex`); the first is read.
+    const name = read ? read[1]!.trim() : written !== id ? written.split(', ')[0] : undefined;
     software.push({ written, ...(id ? { id } : {}), ...(name ? { name } : {}), line, from });
   };
   const unplaced = new Set<string>();

@@ -104,6 +104,19 @@ describe('extract: a MISP event (MISP JSON)', () => {
       expect(report.notes.join('\n')).to.include('1 software cluster and tag name no current software of ATT&CK 18.1').and.include('"NoSuchImplant - S9999" at Event.Tag[2] (tag)');
     });
 
+    it("is each mitre-ics-software cluster, by the first of the names its value joins, and tells no domain", () => {
+      // As MISP/misp-galaxy clusters/mitre-ics-software.json gives it (CC0-1.0): no S-ID, the software's names joined.
+      const ics = edited((event) => {
+        event['Galaxy']!.push({ type: 'mitre-ics-software', GalaxyCluster: [{ type: 'mitre-ics-software', value: 'Backdoor.Oldrea, Havex', meta: { 'Associated Software Descriptions': ['Backdoor.Oldrea', 'Havex'] } }] });
+      });
+      const report = extractReport(ics, { target });
+      expect(report.objects.map((object) => [object.id, object.written, object.from?.map((place) => place.replace(/, line \d+$/, ''))])).to.deep.equal([
+        ['S0093', 'Backdoor.Oldrea', ['Event.Galaxy[1].GalaxyCluster[0] (mitre-ics-software)']],
+      ]);
+      expect(report.domain).to.equal(undefined);
+      expect(report.notes.join('\n')).to.not.include('Havex');
+    });
+
     it('is noted, not dropped, without ATT&CK data', () => {
       expect(extractReport(ATTRIBUTE_GALAXY).notes.join('\n')).to.include('1 software cluster and tag not looked up without ATT&CK data: "BISCUIT - S0017"');
     });

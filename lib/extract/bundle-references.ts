@@ -28,6 +28,8 @@ export interface BundleReport {
    * (C0024)`).
    */
   attributed?: string[];
+  /** The campaigns the bundle attributes to the chosen actor, left out by `BundleOptions.campaigns: false`, labelled so. */
+  campaignsLeftOut?: string[];
 }
 
 /** Which actor of a bundle to read, and the file's name for the error that none or several match. */
@@ -37,6 +39,11 @@ export interface BundleOptions {
    * only the attack-patterns its `uses` relationships point to are references, cited by those relationships alone.
    */
   actor?: string;
+  /**
+   * False: of what the bundle attributes to the chosen actor, leave the campaigns out (their `uses` and the techniques
+   * only they used), for the actor's own `uses` alone (with, for a threat actor, those of its intrusion sets).
+   */
+  campaigns?: boolean;
   /** The bundle's file as messages name it. */
   file?: string;
 }
@@ -77,7 +84,9 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   const chosen = options.actor === undefined ? undefined : chosenActor(objects, options.actor, options.file ?? 'the bundle');
   // What the chosen actor did includes what the bundle attributes to it: ATT&CK's own data attributes its campaigns
   // (C0024 SolarWinds Compromise) to groups (APT29) and ties techniques to the campaign, not again to the group.
-  const attributed = chosen ? attributedActors(objects, chosen.id) : [];
+  const reached = chosen ? attributedActors(objects, chosen.id) : [];
+  const leftOut = options.campaigns === false ? reached.filter((actor) => actor.type === 'campaign') : [];
+  const attributed = reached.filter((actor) => !leftOut.includes(actor));
   const labelOf = new Map<string, string>(chosen ? [[chosen.id, chosen.name], ...attributed.map((actor) => [actor.id, actor.label] as const)] : []);
   const usedAt = new Map<string, number[]>();
   // The attack-patterns the chosen actor's `uses` relationships (and those of the actors attributed to it) point to.
@@ -130,7 +139,15 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
       ...(usersOf(stixId) ? { usedBy: usersOf(stixId)! } : {}),
     });
   }
-  if (chosen) return { references, name: chosen.name, actor: chosen.name, ...(attributed.length ? { attributed: attributed.map((actor) => actor.label) } : {}) };
+  if (chosen) {
+    return {
+      references,
+      name: chosen.name,
+      actor: chosen.name,
+      ...(attributed.length ? { attributed: attributed.map((actor) => actor.label) } : {}),
+      ...(leftOut.length ? { campaignsLeftOut: leftOut.map((actor) => actor.label) } : {}),
+    };
+  }
   const named = (type: string): string[] => objects.flatMap((object) => (object['type'] === type && text(object['name']) ? [text(object['name'])!] : []));
   const name = ACTOR_TYPES.map(named).find((names) => names.length === 1)?.[0];
   // Several actors of one type: which technique each uses, by the relationships that say so.
@@ -152,7 +169,7 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
  * an intrusion set) or through another (a campaign attributed to an intrusion set that is attributed to a threat
  * actor), in bundle order, each with its label: its type, name and ATT&CK ID (`campaign SolarWinds Compromise (C0024)`).
  */
-function attributedActors(objects: readonly JsonObject[], actorId: string): Array<{ id: string; label: string }> {
+function attributedActors(objects: readonly JsonObject[], actorId: string): Array<{ id: string; type: string; label: string }> {
   const attributions = objects.filter((object) => object['type'] === 'relationship' && object['relationship_type'] === 'attributed-to');
   const reached = new Set([actorId]);
   for (let grew = true; grew; ) {
@@ -169,7 +186,7 @@ function attributedActors(objects: readonly JsonObject[], actorId: string): Arra
     if (!id || !name || id === actorId || !reached.has(id) || !ACTOR_TYPES.includes(String(object['type']))) return [];
     const attackId = attackIdOf(object);
     const label = `${String(object['type']).replace('-', ' ')} ${name}${attackId && nameKey(attackId) !== nameKey(name) ? ` (${attackId})` : ''}`;
-    return [{ id, label }];
+    return [{ id, type: String(object['type']), label }];
   });
 }
 

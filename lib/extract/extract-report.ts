@@ -183,6 +183,11 @@ function severalActors(actors: ReadonlyArray<{ type: string; name: string; techn
   );
 }
 
+/** The note on the campaigns a bundle attributes to the actor `--actor` chose, left out by `--no-campaigns`. */
+function leftOutNote(actor: string, campaigns: readonly string[]): string {
+  return `the bundle attributes ${campaigns.join(', ')} to ${actor}; left out (--no-campaigns), with the techniques only ${campaigns.length === 1 ? 'it' : 'they'} used`;
+}
+
 /** The note on the actors a bundle attributes to the one `--actor` chose: their techniques are taken, and which are theirs alone. */
 function attributedNote(actor: string, attributed: readonly string[], references: readonly ExtractedReference[]): string {
   const theirs = references.filter((ref) => ref.usedBy && !ref.usedBy.includes(actor)).length;
@@ -370,10 +375,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       return shortname ? target.tacticName(shortname) : phase;
     };
     const references = bundle.references.map((ref) => resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] }));
-    const { name, actor, actors, attributed } = bundle;
+    const { name, actor, actors, attributed, campaignsLeftOut } = bundle;
     // A MISP event's software clusters are found objects, as software a report's text names is.
     const software = misp ? mispSoftwareObjects(misp.software, target) : { objects: [], notes: [] };
-    const notes = [...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...mispNotes, ...software.notes];
+    const notes = [...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...mispNotes, ...software.notes];
     return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees

@@ -5,10 +5,11 @@
  * became a reference. The bundle here is written for the test, modelled on the playbook.
  */
 import { expect } from 'chai';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { InputError, UsageError, renderCampaignSkeleton } from '../../lib/index.js';
-import { fixtureFile, loadRelease, readRawBundle, stixFile, type RawStixObject } from '../helpers/attack.js';
+import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, runCli, stixFile, type RawStixObject } from '../helpers/attack.js';
 
 /** A bundle written for the tests, modelled on a Unit 42 playbook (`test/regressions/threat-intel-bundle.test.ts` too). */
 const PLAYBOOK = fixtureFile('threat-intel-playbook.json');
@@ -207,6 +208,22 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       const campaign = extractReport(text, { target }, { actor: 'C0024' });
       expect(new Set(campaign.references.flatMap((ref) => ref.ids))).to.deep.equal(usedBy(solarWinds.id));
       expect([campaign.actor, campaign.notes, campaign.references.some((ref) => ref.usedBy)]).to.deep.equal(['SolarWinds Compromise', [], false]);
+    });
+
+    it("leaves the attributed campaigns out with campaigns: false (--no-campaigns), for the group's own uses, and says so", async () => {
+      const report = extractReport(text, { target }, { actor: 'APT29', campaigns: false });
+      expect(new Set(report.references.flatMap((ref) => ref.ids))).to.deep.equal(usedBy(apt29.id));
+      expect(report.references.some((ref) => ref.usedBy)).to.equal(false);
+      expect(report.notes).to.deep.equal([
+        'the bundle attributes campaign Operation Ghost (C0023), campaign SolarWinds Compromise (C0024) to APT29; left out (--no-campaigns), with the techniques only they used',
+      ]);
+      const file = join(freshTmpDir('bundle'), 'apt29.json');
+      writeFileSync(file, text);
+      const cli = await runCli(['extract', file, '--actor', 'APT29', '--no-campaigns', '--json']);
+      expect(cli.code).to.equal(0);
+      expect(new Set((JSON.parse(cli.stdout) as { references: Array<{ ids: string[] }> }).references.flatMap((ref) => ref.ids))).to.deep.equal(usedBy(apt29.id));
+      const without = await runCli(['extract', file, '--no-campaigns']);
+      expect([without.code, without.stderr]).to.deep.equal([2, 'attack-layers extract: --no-campaigns leaves out the campaigns a STIX bundle attributes to the actor --actor chooses: give --actor too\n']);
     });
 
     it("takes a campaign attributed to two groups for each, and neither group's own uses for the other (C0052: Ke3chang, APT5)", () => {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AttackDataError, domainReleases, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -9,6 +9,7 @@ interface Args extends GlobalArgs {
   json?: boolean;
   suggest?: boolean;
   actor?: string;
+  campaigns?: boolean;
 }
 
 export const declaration: CommandDeclaration = {
@@ -23,17 +24,24 @@ export const declaration: CommandDeclaration = {
         "of a STIX bundle of threat intelligence, keep one intrusion set's techniques (by name, alias, ATT&CK ID or STIX id), with those of the campaigns the bundle attributes to it (each says who used it), and name the campaign after it; " +
         "of a MISP event naming several threat actors or intrusion sets, the one that is the campaign's actor (by name, synonym or ATT&CK ID)",
     },
+    campaigns: {
+      type: 'boolean',
+      default: true,
+      describe: "with --actor on a STIX bundle, take the uses of the campaigns the bundle attributes to the actor (as attack-object --campaigns shows them); --no-campaigns leaves them out, for the actor's own uses",
+    },
   },
   examples: [
     ['$0 extract report.txt --name "APT32 Wuhan" > campaigns/apt32.yaml', 'a campaign to review and complete'],
     ['pdftotext report.pdf - | $0 extract - --json', 'the references found, with their lines'],
     ['$0 extract opencti-export.json --actor APT29 > campaigns/apt29.yaml', "one intrusion set's techniques of a bundle holding several"],
+    ['$0 extract attack-feed.json --actor APT29 --no-campaigns', "APT29's own uses, without those of the campaigns attributed to it"],
     ['$0 extract misp-event.json > campaigns/event.yaml', "a MISP event's ATT&CK galaxies and tags: name from info, first_seen from date, its threat actor"],
   ],
 };
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
+    if (args.campaigns === false && args.actor === undefined) throw new UsageError('--no-campaigns leaves out the campaigns a STIX bundle attributes to the actor --actor chooses: give --actor too');
     const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) }, ['stix-threat-intel', 'misp-event']);
     const shown = inputName(args.report);
     // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
@@ -46,7 +54,7 @@ export function handler(context: CliContext) {
       if (!(error instanceof AttackDataError) || args.suggest) throw error;
       note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
     }
-    const { references, objects, notes, name: bundleName, actor, firstSeen } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), file: shown });
+    const { references, objects, notes, name: bundleName, actor, firstSeen } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
     note(
       context,
       args,

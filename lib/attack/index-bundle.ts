@@ -169,6 +169,8 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
     const replacement = revokedBy.get(object.id);
     if (record.revoked && replacement) record.revokedBy = replacement;
     if (record.deprecated) record.deprecationPointers = deprecationPointers(object.description ?? '', id);
+    const acronyms = descriptionAcronyms(object.description ?? '');
+    if (acronyms.length) record.acronyms = acronyms;
     techniques.push(record);
   }
   techniques.sort((a, b) => compareIds(a.id, b.id) || compareText(a.stixId, b.stixId));
@@ -274,6 +276,12 @@ function deprecationPointers(description: string, self: string): TechniqueId[] {
     if (id && id !== self && !found.includes(id)) found.push(id);
   }
   return found;
+}
+
+/** The words of 2 to 6 capitals a description writes (`FTP, SMTP, HTTP/S, DNS, SMB`), outside its citations and links, sorted. */
+function descriptionAcronyms(description: string): string[] {
+  const prose = description.replace(/\(Citation:[^)]*\)/g, ' ').replace(/\]\([^)]*\)/g, ']');
+  return [...new Set(prose.match(/(?<![\p{L}\p{N}])[A-Z]{2,6}(?![\p{L}\p{N}])/gu) ?? [])].sort();
 }
 
 /** The first sentence of an ATT&CK description as plain text, at most 240 characters. */

@@ -51,6 +51,11 @@ export interface TechniqueRecord {
   deprecationPointers?: TechniqueId[];
   /** The first sentence of the description, for explanations. */
   summary: string;
+  /**
+   * The words of 2 to 6 capitals its description writes, sorted, when it writes any (T1048's alternate protocols: `DNS`,
+   * `FTP`, `SMB`, ...): what a name written for it may name (`Exfiltration over SMB`).
+   */
+  acronyms?: string[];
 }
 
 /** A group, software or campaign: a named thing with aliases that uses techniques. */
@@ -89,7 +94,7 @@ export interface AttackIndexData {
   campaigns: ActorRecord[];
 }
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** A source cited by `uses` relationships: its `source_name` and, when it has one, its URL. */
 export interface CitedSource {

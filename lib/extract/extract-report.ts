@@ -66,6 +66,16 @@ function sharesWord(a: string, b: string): boolean {
   return sharedWords(a, b).length > 0 || abbreviates(a, b);
 }
 
+/**
+ * Whether a name writes a word in capitals that the technique's ATT&CK description names, or its parent's (T1048's
+ * alternate protocols, `FTP, SMTP, HTTP/S, DNS, SMB`, all its sub-techniques' too): `Exfiltration over SMB (T1048)`
+ * names the protocol where ATT&CK's name says `Alternative Protocol`, as `Exfiltration over FTP` does.
+ */
+function namesAcronymOf(name: string, technique: TechniqueRecord, target: AttackIndex): boolean {
+  const named = [...(technique.acronyms ?? []), ...((technique.parent && target.technique(technique.parent)?.acronyms) || [])];
+  return (name.match(/(?<![\p{L}\p{N}])[A-Z]{2,6}(?![\p{L}\p{N}])/gu) ?? []).some((word) => named.includes(word));
+}
+
 /** The words other than small ones that two names share, as `nameWords` reads them. */
 function sharedWords(a: string, b: string): string[] {
   const words = new Set(nameWords(b));
@@ -103,7 +113,8 @@ function familiesWith(word: string, target: AttackIndex): number {
  * its only tie to it and a word many techniques' names hold (`Password Policy Bypass` and T1556.002 `Modify
  * Authentication Process: Password Filter DLL` share only `password`): such a name may mean another technique; none
  * when it shares more words, a telling one (`Memory Dump` and `LSASS Memory`), the technique's whole own name (`DNS
- * Tunneling` and T1071.004 `DNS`), an abbreviation (`DLL Injection`), or another form of a word (`Spray`, `Spraying`).
+ * Tunneling` and T1071.004 `DNS`), an abbreviation (`DLL Injection`), another form of a word (`Spray`, `Spraying`), or
+ * a word in capitals the technique's description names (`namesAcronymOf`: `Exfiltration over SMB` and T1048).
  * A word in capitals that spells a technique's name counts as its words (`spelledOut`: `Exfiltration over FTP` and
  * T1048 `Exfiltration Over Alternative Protocol` share a protocol); a parent's sub-techniques' names are its own
  * (`Classic Remote Thread Injection` and T1055 `Process Injection`, whose T1055.003 is `Thread Execution Hijacking`).
@@ -119,7 +130,7 @@ function onlyGeneralWord(name: string, technique: TechniqueRecord, target: Attac
   const own = nameWords(read);
   // Words in another script (`Windows コマンドシェル`) cannot be weighed here; a sentence's words before an ID (`The tool
   // ran T1105`) are read as they are, no name written.
-  if (shared.length !== 1 || own.length < 2 || /[^\P{L}\p{Script=Latin}]/u.test(name) || abbreviates(name, full)) return undefined;
+  if (shared.length !== 1 || own.length < 2 || /[^\P{L}\p{Script=Latin}]/u.test(name) || abbreviates(name, full) || namesAcronymOf(name, technique, target)) return undefined;
   if (name.split(/\s+/).some((word) => onlyStopWords([word])) || nameWords(technique.name).every((word) => own.includes(word))) return undefined;
   const theirs = nameWords(family);
   if (own.some((word) => word !== shared[0] && theirs.some((other) => sameStem(word, other) || (Math.min(word.length, other.length) >= 5 && editDistance(word, other, 2) <= 1)))) return undefined;
@@ -249,7 +260,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // Words a name is not: no technique's (`notATechniqueName`), sharing no word with the ID's technique's (its own
     // shorthand, `DLL Injection (T1055.001)`, shares one).
     const foreign = (name: string | undefined): name is string =>
-      technique !== undefined && name !== undefined && trail.includes(notATechniqueName(name)) && !sharesWord(name, fullName(target, technique));
+      technique !== undefined && name !== undefined && trail.includes(notATechniqueName(name)) && !sharesWord(name, fullName(target, technique)) && !namesAcronymOf(name, technique, target);
     // `However T1003 followed.`: such words in lower case right after the ID, a space between, are the sentence going on
     // (a short line is read as a reference, its words beside the ID as its name): the reference is its ID alone.
     const bare = !ocr && foreign(ref.name) && !/\p{Lu}/u.test(ref.name) ? withoutNameAfter(ref, lines) : undefined;

@@ -73,6 +73,11 @@ describe('AttackIndex on enterprise 18.1', () => {
     expect(index.technique('T1059')?.name).to.equal('Command and Scripting Interpreter');
   });
 
+  it("keeps the words in capitals of a technique's description, not of its citations (T1048's alternate protocols)", () => {
+    expect(index.technique('T1048')?.acronyms).to.include.members(['DNS', 'FTP', 'HTTP', 'SMB', 'SMTP']);
+    expect(index.technique('T1041')?.acronyms).to.equal(undefined);
+  });
+
   it("lists tactics in the matrix's order", () => {
     expect(index.tactics().map((tactic) => tactic.shortname)).to.deep.equal(raw.matrixTactics);
     expect(raw.matrixTactics[0]).to.equal('reconnaissance');

@@ -102,7 +102,7 @@ describe('the built attack-layers bin (smoke test)', () => {
   });
 
   // The index cache of a first run was written with the signals left as they were: a SIGTERM then stopped the process
-  // at once, leaving `<sha256>.18.1.v1.json.<pid>.<random>.tmp` in the cache for good.
+  // at once, leaving `<sha256>.18.1.v2.json.<pid>.<random>.tmp` in the cache for good.
   it('leaves no temporary file in the cache when a signal comes while an index is written there, and stops by the signal', () => {
     const xdg = freshTmpDir('signal-cache');
     const result = binSignalledAt(xdg, { XDG_CACHE_HOME: xdg }, 'technique', 'T1059');

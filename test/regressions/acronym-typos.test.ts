@@ -71,6 +71,31 @@ describe('acronyms are not corrected into other acronyms', () => {
     expect(refs.flatMap((ref) => ref.resolution?.warnings ?? []).join(' ')).not.to.match(/USB|T1052/);
   });
 
+  // ATT&CK 18.1 names T1048 `Exfiltration Over Alternative Protocol` and its description lists the alternate protocols
+  // ("FTP, SMTP, HTTP/S, DNS, SMB"); its sub-techniques are those protocols encrypted or not (`Exfiltration Over
+  // Unencrypted Non-C2 Protocol`). A name that writes the protocol in the place of `Alternative Protocol` names the
+  // technique as FTP did (spelt out as File Transfer Protocols), so none of them is warned of; a protocol the
+  // description does not name (RDP), and SMB beside T1041 Exfiltration Over C2 Channel, still are.
+  describe('a protocol the technique\'s description names ties the name to it, as FTP did', () => {
+    const rows: ReadonlyArray<readonly [line: string, warned: boolean]> = [
+      ['Exfiltration over FTP (T1048)', false],
+      ['Exfiltration over SMB (T1048)', false],
+      ['Exfiltration over DNS (T1048)', false],
+      ['Exfiltration Over SMB (T1048.002)', false],
+      ['Exfiltration over HTTPS (T1048.002)', false],
+      ['Exfiltration over RDP (T1048)', true],
+      ['Exfiltration over SMB (T1041)', true],
+    ];
+    for (const [line, warned] of rows) {
+      it(`${warned ? 'warns of' : 'takes without a warning'} ${line}`, () => {
+        const [ref] = extractReport(line, { target: loadRelease('18.1') }).references;
+        expect(ref?.resolution?.status).to.equal('current');
+        if (warned) expect(ref!.resolution!.warnings.join(' ')).to.match(/shares with it only "exfiltration"/);
+        else expect(ref!.resolution!.warnings).to.deep.equal([]);
+      });
+    }
+  });
+
   it('normalize of a campaign file keeps T1048 written as "Exfiltration over SMB (T1048)"', () => {
     const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
     const campaign = parseCampaign('name: x\ntechniques:\n  - ref: Exfiltration over SMB (T1048)\n    tactic: Exfiltration\n', 'campaigns/test.yaml');

@@ -99,12 +99,13 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
 
 // Folders where rule repositories keep retired rules: chronicle/detection-rules' and elastic/detection-rules'
 // rules/_deprecated/, SigmaHQ's deprecated/ ("rules that have been marked as deprecated"), security_content's deprecated/.
+// A name is compared trimmed: elastic/detection-rules kept one retired rule in `rules/_deprecated /` (a trailing space).
 const RETIRED_FOLDER = /^_?deprecated$/i;
 
 /** The folder of retired rules (RETIRED_FOLDER) a file is in below `dir`, as `rules/_deprecated/`; undefined when none. */
 function retiredFolder(dir: string, file: string): string | undefined {
   const folders = relative(dir, file).split(sep).slice(0, -1);
-  const at = folders.findIndex((folder) => RETIRED_FOLDER.test(folder));
+  const at = folders.findIndex((folder) => RETIRED_FOLDER.test(folder.trim()));
   return at < 0 ? undefined : `${folders.slice(0, at + 1).join('/')}/`;
 }
 

@@ -7,7 +7,7 @@ import { ELASTIC_WEIGHTS, SENTINEL_WEIGHTS, SPLUNK_WEIGHTS } from '../../lib/cov
 import { parseElasticExport } from '../../lib/coverage/read-elastic-export.js';
 import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
 import { kindOfValue } from '../../lib/input-kind.js';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { AttackLibrary } from '../../lib/attack/load.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
 import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
@@ -126,6 +126,27 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     // Files no format reads (every one invalid) still name it sigma, as before.
     const broken = readRuleFolder(join(fixtures, 'elastic', 'broken'));
     expect([broken.kind, broken.counts.invalid]).to.deep.equal(['sigma', 2]);
+  });
+
+  it("ignores the rules of Elastic's `rules/_deprecated /` (its folder of 2023, named with a trailing space) as those of `rules/_deprecated/`", () => {
+    // elastic/detection-rules, rules/_deprecated /defense_evasion_potential_processherpaderping.toml (Elastic License v2):
+    // its one rule there says maturity deprecated; a rule moved there whose maturity still says production is retired
+    // by its folder, as in rules/_deprecated/. The fields are a short reconstruction of that file's.
+    const dir = freshTmpDir('elastic-deprecated-space');
+    const rule = (maturity: string, name: string) =>
+      `[metadata]\ncreation_date = "2020/10/27"\ndeprecation_date = "2023/12/14"\nmaturity = "${maturity}"\n\n[rule]\nauthor = ["Elastic"]\n` +
+      `name = "${name}"\nrule_id = "ccc55af4-9882-4c67-87b4-449a7ae8079c"\nseverity = "high"\ntype = "eql"\nquery = '''\nprocess where true\n'''\n\n` +
+      '[[rule.threat]]\nframework = "MITRE ATT&CK"\n[[rule.threat.technique]]\nid = "T1036"\nname = "Masquerading"\n\n' +
+      '[rule.threat.tactic]\nid = "TA0005"\nname = "Defense Evasion"\n';
+    mkdirSync(join(dir, 'rules', '_deprecated '), { recursive: true });
+    writeFileSync(join(dir, 'rules', '_deprecated ', 'defense_evasion_potential_processherpaderping.toml'), rule('deprecated', 'Potential Process Herpaderping Attempt'));
+    writeFileSync(join(dir, 'rules', '_deprecated ', 'moved_rule.toml'), rule('production', 'Moved Rule'));
+    const read = readRuleFolder(dir);
+    expect([read.kind, read.counts.rules, read.counts.ignored]).to.deep.equal(['elastic', 0, 2]);
+    expect(read.ignored.map((item) => [item.file.slice(dir.length + 1).split(sep).join('/'), item.name, item.reason])).to.deep.equal([
+      ['rules/_deprecated /defense_evasion_potential_processherpaderping.toml', 'Potential Process Herpaderping Attempt', 'maturity deprecated'],
+      ['rules/_deprecated /moved_rule.toml', 'Moved Rule', 'under rules/_deprecated /: a folder of deprecated rules, not deployed'],
+    ]);
   });
 
   it('reports TOML that does not parse and TOML that is no rule, and notes what a rule holds that is no ATT&CK technique', () => {

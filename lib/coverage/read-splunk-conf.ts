@@ -10,18 +10,26 @@
  * ignored with that reason: ESCU ships every search so, and a deployment turns on the ones it runs in `local/`.
  * Other stanzas (reports, ESCU's baselines and response tasks) are no detections and not counted. Keys before any
  * stanza or in `[default]` apply to every stanza that does not set them, and a line ending in `\` goes on on the next,
- * as Splunk reads a .conf file.
+ * as Splunk reads a .conf file. `btool … list --debug` output, each line after the .conf file it came from, is read
+ * with that file set apart (BTOOL_DEBUG_LINE).
  */
 import { roundLevel, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId, SPLUNK_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
 
-/** A stanza of a .conf file: its name, the line of its header, and each key's value with its line (`from`: the `local/` place that set it). */
+/**
+ * A stanza of a .conf file: its name, the line of its header, and each key's value with its line (`from`: the `local/`
+ * place that set it; `conf`: the .conf file `btool --debug` says it came from).
+ */
 export interface ConfStanza {
   name: string;
   line: number;
-  keys: Record<string, { value: string; line: number; from?: string }>;
+  keys: Record<string, { value: string; line: number; from?: string; conf?: string }>;
 }
+
+// `splunk btool savedsearches list --debug` writes each line after the .conf file it came from, padded with spaces:
+// `/opt/splunk/etc/apps/DA-ESS-ContentUpdate/local/savedsearches.conf  disabled = 0` (a Windows path too).
+const BTOOL_DEBUG_LINE = /^((?:[A-Za-z]:)?[\\/].*?\.conf)[ \t]+(\S.*)$/;
 
 /** The file name a folder walk reads as Splunk saved searches. */
 export const SAVEDSEARCHES_FILE = /(?:^|[\\/])savedsearches\.conf$/i;
@@ -38,9 +46,14 @@ export function parseConfStanzas(text: string): ConfStanza[] {
   const stanzas: ConfStanza[] = [];
   const defaults: ConfStanza = { name: 'default', line: 1, keys: {} };
   let current = defaults;
-  const lines = text.split(/\r?\n/);
+  const raw = text.split(/\r?\n/);
+  // btool --debug output (its first line says so) is read with each line's .conf file set apart.
+  const debug = BTOOL_DEBUG_LINE.test(raw.find((line) => line.trim() !== '' && !line.trim().startsWith('#')) ?? '');
+  const confs = raw.map((line) => (debug ? BTOOL_DEBUG_LINE.exec(line)?.[1] : undefined));
+  const lines = raw.map((line) => (debug ? (BTOOL_DEBUG_LINE.exec(line)?.[2] ?? line) : line));
   for (let i = 0; i < lines.length; i++) {
     const at = i + 1;
+    const conf = confs[i];
     let line = lines[i]!;
     // A value goes on on the next line after a backslash that ends the line.
     while (/\\$/.test(line) && i + 1 < lines.length) line = `${line.slice(0, -1)}\n${lines[++i]!}`;
@@ -55,7 +68,7 @@ export function parseConfStanzas(text: string): ConfStanza[] {
     }
     const equals = line.indexOf('=');
     if (equals < 0) continue;
-    current.keys[line.slice(0, equals).trim()] = { value: line.slice(equals + 1).trim(), line: at };
+    current.keys[line.slice(0, equals).trim()] = { value: line.slice(equals + 1).trim(), line: at, ...(conf ? { conf } : {}) };
   }
   return stanzas.map((stanza) => ({ ...stanza, keys: { ...defaults.keys, ...stanza.keys } }));
 }
@@ -66,7 +79,11 @@ export function parseConfStanzas(text: string): ConfStanza[] {
  */
 export function parseSavedSearches(text: string, file: string): RuleFileOutcome {
   const stanzas = parseConfStanzas(text);
-  return { ...searchesOutcome(stanzas, file), splunkConf: stanzas };
+  const outcome = searchesOutcome(stanzas, file);
+  const confs = new Set(stanzas.flatMap((stanza) => Object.values(stanza.keys).flatMap(({ conf }) => (conf ? [conf] : []))));
+  if (!confs.size) return { ...outcome, splunkConf: stanzas };
+  const note = { line: 1, message: `read as \`splunk btool savedsearches list --debug\` output, as Splunk merged it: each line's .conf file (${confs.size}) set apart` };
+  return { ...outcome, notes: [note, ...(outcome.notes ?? [])], splunkConf: stanzas };
 }
 
 function searchesOutcome(stanzas: readonly ConfStanza[], file: string, elsewhere = 0): { items: RuleOutcome[]; notes?: Omit<CoverageProblem, 'file' | 'skipped'>[] } {
@@ -129,7 +146,8 @@ function savedSearch(stanza: ConfStanza, file: string): RuleOutcome | undefined 
     notes.push({ line, message: `read with ${places.join(', ')} over default/, as Splunk does: ${fromLocal.map(([name, { value, from }]) => `${name} = ${value} (${from})`).join(', ')}` });
   }
   const disabled = key('disabled');
-  if (disabled && TRUE.test(disabled.value)) return withNotes({ ignored: { line: disabled.line, name, reason: `disabled in Splunk (disabled = ${disabled.value})` } });
+  const setIn = disabled?.conf ? `, set in ${disabled.conf}` : '';
+  if (disabled && TRUE.test(disabled.value)) return withNotes({ ignored: { line: disabled.line, name, reason: `disabled in Splunk (disabled = ${disabled.value}${setIn})` } });
   if (disabled && !FALSE.test(disabled.value)) notes.push({ line: disabled.line, message: `disabled = ${disabled.value} is no Splunk boolean; counted as enabled` });
   let mappings: unknown;
   try {

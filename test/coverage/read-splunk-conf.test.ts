@@ -82,6 +82,54 @@ describe('parseSavedSearches (Splunk savedsearches.conf)', () => {
   });
 });
 
+describe('parseSavedSearches (`splunk btool savedsearches list --debug` saved as savedsearches.conf)', () => {
+  // btool --debug writes each line of the merged configuration after the .conf file it came from, padded to the longest
+  // path, its keys sorted (the shape of btool's output as Splunk tutorials print it for inputs.conf). The stanzas are
+  // ESCU's above, one turned on in the app's local/ file, and a report.
+  const etc = '/opt/splunk/etc';
+  const escu = `${etc}/apps/DA-ESS-ContentUpdate/default/savedsearches.conf`;
+  const local = `${etc}/apps/DA-ESS-ContentUpdate/local/savedsearches.conf`;
+  const system = `${etc}/system/default/savedsearches.conf`;
+  const debug = (lines: ReadonlyArray<readonly [string, string]>): string => lines.map(([conf, line]) => `${conf.padEnd(escu.length + 1)}${line}`).join('\n');
+  const text = debug([
+    [escu, '[ESCU - Attempted Credential Dump From Registry via Reg exe - Rule]'],
+    [escu, 'action.correlationsearch.annotations = {"analytic_story": ["Credential Dumping"], "mitre_attack": ["T1003.002", "T1003"], "nist": ["DE.CM"]}'],
+    [escu, 'action.correlationsearch.enabled = 1'],
+    [escu, 'action.correlationsearch.label = ESCU - Attempted Credential Dump From Registry via Reg exe - Rule'],
+    [escu, 'action.notable = 1'],
+    [system, 'alert.track = 0'],
+    [local, 'disabled = 0'],
+    [escu, 'search = | tstats count from datamodel=Endpoint.Processes where Processes.process=*save* by Processes.dest'],
+    [escu, '[ESCU - Windows Credentials from Password Stores Query - Rule]'],
+    [escu, 'action.correlationsearch.annotations = {"mitre_attack": ["T1555"]}'],
+    [escu, 'action.correlationsearch.enabled = 1'],
+    [escu, 'disabled = true'],
+    [system, '[Errors in the last hour]'],
+    [system, 'disabled = 0'],
+    [system, 'search = index=_internal " error " NOT debug source=*splunkd.log*'],
+  ]);
+
+  it('reads each line after its .conf file: a search turned on in local/ counts, one disabled is ignored naming where, a report is none', () => {
+    const outcome = parseSavedSearches(text, 'savedsearches.conf');
+    expect('items' in outcome && outcome.notes).to.deep.equal([
+      { line: 1, message: "read as `splunk btool savedsearches list --debug` output, as Splunk merged it: each line's .conf file (3) set apart" },
+    ]);
+    const items = 'items' in outcome ? outcome.items : [];
+    expect(items.map((item) => ('rule' in item ? [item.rule.name, item.rule.line, item.rule.refs.map((ref) => [ref.id, ref.line]), item.rule.level] : item))).to.deep.equal([
+      ['ESCU - Attempted Credential Dump From Registry via Reg exe - Rule', 1, [['T1003.002', 2], ['T1003', 2]], 0.9],
+      { ignored: { line: 12, name: 'ESCU - Windows Credentials from Password Stores Query - Rule', reason: `disabled in Splunk (disabled = true, set in ${escu})` } },
+    ]);
+  });
+
+  it('reads a Windows path before each line, and no line of a .conf file that merely starts with a path', () => {
+    const windows = text.replaceAll(`${etc}/`, 'C:\\Program Files\\Splunk\\etc\\').replaceAll('/', '\\');
+    const outcome = parseSavedSearches(windows, 'savedsearches.conf');
+    expect('items' in outcome && outcome.items.map((item) => ('rule' in item ? item.rule.refs.map((ref) => ref.id) : 'ignored'))).to.deep.equal([['T1003.002', 'T1003'], 'ignored']);
+    // A plain .conf file keeps its keys whole.
+    expect(parseConfStanzas('[Rule]\nsearch = index=main source=/var/log/x.conf  x\n')[0]?.keys['search']).to.deep.equal({ value: 'index=main source=/var/log/x.conf  x', line: 2 });
+  });
+});
+
 describe('readRuleFolder and --coverage (Splunk savedsearches.conf)', () => {
   it("reads an app's local/savedsearches.conf over its default/ one, as Splunk does: ESCU's search turned on there counts", () => {
     // A deployment's local/ file as Splunk writes it when a search is enabled (a reconstruction), and a search of its own.

@@ -18,6 +18,7 @@ export type InputKind =
   | 'sentinel-export'
   | 'qradar-mappings'
   | 'sumo-rules'
+  | 'splunk-searches'
   | 'dettect-techniques'
   | 'dettect-data-sources'
   | 'dettect-groups'
@@ -40,6 +41,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'sentinel-export': ['a Microsoft Sentinel export of analytic rules (an ARM template)', 'give it to gap --coverage'],
   'qradar-mappings': ["QRadar's MITRE mappings of its rules (Use Case Manager)", 'give it to gap --coverage'],
   'sumo-rules': ['Sumo Logic Cloud SIEM rules (its API\'s list, or its content catalog)', 'give it to gap --coverage'],
+  'splunk-searches': ["Splunk's saved searches as its REST API lists them (saved/searches?output_mode=json)", 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
   'dettect-data-sources': [
     'a DeTT&CT data source administration file',
@@ -105,6 +107,7 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   // QRadar's Use Case Manager: a list of { rulename, mapping } (read-qradar-mappings.ts).
   if (Array.isArray(value) && value.some((item) => isJsonObject(item) && typeof item['rulename'] === 'string' && isJsonObject(item['mapping']))) return 'qradar-mappings';
   if (sumoRules(value)) return 'sumo-rules';
+  if (splunkSavedSearches(value)) return 'splunk-searches';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
   const techniques = techniquesOf(first);
@@ -184,6 +187,26 @@ export function sumoRules(value: unknown): { shape: 'api' | 'list' | 'catalog'; 
   const data = value['data'];
   if (isJsonObject(data) && Array.isArray(data['objects'])) return found('api', data['objects']);
   return found('catalog', Object.values(value));
+}
+
+/**
+ * The saved searches of Splunk's REST API (GET /servicesNS/-/-/saved/searches?output_mode=json): `{ entry: [ … ] }`,
+ * each entry a search named by `name`, its savedsearches.conf keys in `content` (every saved search has a `search`),
+ * told from the API's other lists with a `search` (search jobs) by where they are (`origin`, an entry's `id`:
+ * …/saved/searches) or by a correlation search's keys. Undefined when the value holds none.
+ */
+export function splunkSavedSearches(value: unknown): JsonObject[] | undefined {
+  if (!isJsonObject(value) || !Array.isArray(value['entry'])) return undefined;
+  const saved = (place: unknown) => typeof place === 'string' && /\/saved\/searches(?:\/|$)/.test(place);
+  const entries = value['entry'].filter(
+    (entry): entry is JsonObject =>
+      isJsonObject(entry) &&
+      typeof entry['name'] === 'string' &&
+      isJsonObject(entry['content']) &&
+      'search' in entry['content'] &&
+      (saved(value['origin']) || saved(entry['id']) || Object.keys(entry['content']).some((key) => key.startsWith('action.correlationsearch.'))),
+  );
+  return entries.length ? entries : undefined;
 }
 
 /**

@@ -13,7 +13,9 @@
  * as Splunk reads a .conf file. `btool … list --debug` output, each line after the .conf file it came from, is read
  * with that file set apart (BTOOL_DEBUG_LINE).
  */
-import { roundLevel, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { jsonValueLines } from '../json-text.js';
+import { splunkSavedSearches } from '../input-kind.js';
+import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId, SPLUNK_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
 
@@ -128,6 +130,42 @@ function overlay(stanza: ConfStanza, local: ConfStanza | undefined, localName: s
   const keys = { ...stanza.keys };
   for (const [key, { value, line }] of Object.entries(local.keys)) keys[key] = { value, line: stanza.line, from: `${localName}:${line}` };
   return { ...stanza, keys };
+}
+
+/**
+ * Read the saved searches Splunk's REST API lists (GET /servicesNS/-/-/saved/searches?output_mode=json, told by
+ * splunkSavedSearches; pure): each entry is the stanza it was written from, its `content` the keys as Splunk merged them,
+ * and is read as a savedsearches.conf stanza is. JSON keeps no lines that the parsed value tells: a search's line is
+ * where its `name` is written, its techniques' where its annotations are. A JSON value (`"disabled": false`) is read
+ * as the text Splunk writes for it, and annotations written as an object as their JSON text.
+ */
+export function parseSplunkSearchesJson(value: unknown, text: string, file: string): CoverageInput {
+  const entries = splunkSavedSearches(value) ?? [];
+  const nameLine = jsonValueLines(text, 'name');
+  const annotationsLine = jsonValueLines(text, 'action.correlationsearch.annotations');
+  const lists: { rules: CoverageRule[]; ignored: CoverageIgnored[]; problems: CoverageProblem[] } = { rules: [], ignored: [], problems: [] };
+  const stanzas = entries.map((entry): ConfStanza => {
+    const name = entry['name'] as string;
+    const line = nameLine(name) ?? 1;
+    const keys: ConfStanza['keys'] = {};
+    for (const [key, raw] of Object.entries(entry['content'] as Record<string, unknown>)) {
+      if (raw === null || raw === undefined) continue;
+      const written = typeof raw === 'string' ? raw : JSON.stringify(raw);
+      const at = key === 'action.correlationsearch.annotations' && typeof raw === 'string' ? annotationsLine(raw) : undefined;
+      keys[key] = { value: written.trim(), line: at ?? line };
+    }
+    return { name, line, keys };
+  });
+  const outcome = searchesOutcome(stanzas, file);
+  for (const note of outcome.notes ?? []) lists.problems.push({ file, ...note, skipped: false });
+  for (const item of outcome.items) {
+    if ('rule' in item) lists.rules.push(item.rule);
+    else if ('ignored' in item) lists.ignored.push({ file, ...item.ignored });
+    else lists.problems.push({ file, ...item.invalid, skipped: true });
+    for (const note of item.notes ?? []) lists.problems.push({ file, ...note, skipped: false });
+  }
+  const input = coverageInput('splunk', file, 1, entries.length, lists);
+  return { ...input, notes: [`${file}: read as Splunk's saved searches from its REST API (entry[].content of saved/searches), each as a savedsearches.conf stanza`] };
 }
 
 /** A stanza's outcome as a detection, or undefined when it is no detection (a report, a baseline). */

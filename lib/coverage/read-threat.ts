@@ -15,6 +15,7 @@ import { parseElasticExport } from './read-elastic-export.js';
 import { parseSentinelExport } from './read-sentinel-export.js';
 import { parseQradarMappings } from './read-qradar-mappings.js';
 import { parseSumoRules } from './read-sumo-rules.js';
+import { parseSplunkSearchesJson } from './read-splunk-conf.js';
 import { holdsYamlRule, looksLikePantherPython, looksLikeRule, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
@@ -181,6 +182,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'sentinel-export') return [parseSentinelExport(value, text, file)];
   if (kind === 'qradar-mappings') return [parseQradarMappings(value, text, file)];
   if (kind === 'sumo-rules') return [parseSumoRules(value, text, file)];
+  if (kind === 'splunk-searches') return [parseSplunkSearchesJson(value, text, file)];
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {
     throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   }
@@ -198,7 +200,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
 const LAYER_FIELDS = ['techniques', 'versions', 'version', 'domain', 'gradient', 'legendItems', 'layout', 'filters'];
 const NO_COVERAGE_JSON =
   'JSON of no coverage kind: no Navigator layer (it has none of a layer\'s fields: "techniques", "versions", "domain", "gradient"), ' +
-  "no detections list (items with \"name\" and \"techniques\") and no Sentinel export of analytic rules (an ARM template of alertRules, or the REST API's list of them); " +
+  "no detections list (items with \"name\" and \"techniques\") and no Sentinel export of analytic rules (an ARM template of alertRules, or the REST API's list of them) and no Splunk saved searches of its REST API (entry[].content); " +
   '--coverage reads those from a .json file, and rule files from a folder (Splunk\'s JSON detections of 2017-2019 among them): ' +
   'write its detections as a detections file (name, techniques, coverage)';
 

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
-import { parseConfStanzas, parseSavedSearches } from '../../lib/coverage/read-splunk-conf.js';
+import { parseConfStanzas, parseSavedSearches, parseSplunkSearchesJson } from '../../lib/coverage/read-splunk-conf.js';
+import { kindOfValue } from '../../lib/input-kind.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { freshTmpDir } from '../helpers/attack.js';
 
@@ -127,6 +128,85 @@ describe('parseSavedSearches (`splunk btool savedsearches list --debug` saved as
     expect('items' in outcome && outcome.items.map((item) => ('rule' in item ? item.rule.refs.map((ref) => ref.id) : 'ignored'))).to.deep.equal([['T1003.002', 'T1003'], 'ignored']);
     // A plain .conf file keeps its keys whole.
     expect(parseConfStanzas('[Rule]\nsearch = index=main source=/var/log/x.conf  x\n')[0]?.keys['search']).to.deep.equal({ value: 'index=main source=/var/log/x.conf  x', line: 2 });
+  });
+});
+
+describe("parseSplunkSearchesJson (Splunk's REST API: GET /servicesNS/-/-/saved/searches?output_mode=json)", () => {
+  // The REST API's envelope as Splunk's own examples print it (splunk-rest-examples: entry, generator, links, messages,
+  // origin, updated; each entry's acl, author, content, id, links, name, updated, keys sorted by `python -m json.tool`),
+  // its entries' content the keys of ESCU's savedsearches.conf above: a reconstruction.
+  const entry = (name: string, content: Record<string, unknown>) => ({
+    acl: { app: 'DA-ESS-ContentUpdate', owner: 'nobody', sharing: 'global' },
+    author: 'nobody',
+    content,
+    id: `https://localhost:8089/servicesNS/nobody/DA-ESS-ContentUpdate/saved/searches/${encodeURIComponent(name)}`,
+    name,
+    updated: '2024-05-02T10:11:18+00:00',
+  });
+  const rest = {
+    entry: [
+      entry('ESCU - Attempted Credential Dump From Registry via Reg exe - Rule', {
+        'action.correlationsearch.annotations': '{"analytic_story": ["Credential Dumping"], "mitre_attack": ["T1003.002", "T1003"], "nist": ["DE.CM"]}',
+        'action.correlationsearch.enabled': '1',
+        'action.correlationsearch.label': 'ESCU - Attempted Credential Dump From Registry via Reg exe - Rule',
+        'action.notable': true,
+        'action.risk': true,
+        disabled: false,
+        search: '| tstats count from datamodel=Endpoint.Processes by Processes.dest',
+      }),
+      entry('ESCU - Windows Credentials from Password Stores Query - Rule', {
+        'action.correlationsearch.annotations': '{"mitre_attack": ["T1555"]}',
+        'action.correlationsearch.enabled': '1',
+        disabled: true,
+        search: '| tstats count from datamodel=Endpoint.Processes by Processes.dest',
+      }),
+      entry('ESCU - Malformed Annotations - Rule', {
+        'action.correlationsearch.annotations': '{"mitre_attack": ["T1110"',
+        'action.correlationsearch.enabled': '1',
+        disabled: false,
+        search: 'index=main',
+      }),
+      entry('Errors in the last hour', { disabled: false, search: 'index=_internal " error " NOT debug source=*splunkd.log*' }),
+    ],
+    generator: { build: '2f8cf215be08', version: '9.2.1' },
+    links: {},
+    messages: [],
+    origin: 'https://localhost:8089/servicesNS/-/-/saved/searches',
+    updated: '2024-05-02T10:11:18+00:00',
+  };
+  const text = JSON.stringify(rest, null, 4);
+  const lineOf = (written: string) => text.split('\n').findIndex((line) => line.includes(written)) + 1;
+
+  it('reads each entry as a savedsearches.conf stanza: one enabled counts, one disabled is ignored, bad annotations are reported at their line', () => {
+    const input = parseSplunkSearchesJson(rest, text, 'searches.json');
+    expect([input.kind, input.counts]).to.deep.equal(['splunk', { items: 4, rules: 1, ignored: 1, invalid: 1 }]);
+    expect(input.rules.map((r) => [r.name, r.line, r.refs.map((ref) => [ref.id, ref.line]), r.level])).to.deep.equal([
+      [
+        'ESCU - Attempted Credential Dump From Registry via Reg exe - Rule',
+        lineOf('"name": "ESCU - Attempted Credential'),
+        [['T1003.002', lineOf('"mitre_attack\\": [\\"T1003.002')], ['T1003', lineOf('"mitre_attack\\": [\\"T1003.002')]],
+        0.9,
+      ],
+    ]);
+    expect(input.ignored.map((item) => [item.name, item.line, item.reason])).to.deep.equal([
+      ['ESCU - Windows Credentials from Password Stores Query - Rule', lineOf('"name": "ESCU - Windows Credentials'), 'disabled in Splunk (disabled = true)'],
+    ]);
+    expect(input.problems.map((p) => [p.file, p.line, p.skipped])).to.deep.equal([['searches.json', lineOf('"mitre_attack\\": [\\"T1110'), true]]);
+  });
+
+  it('is told from other JSON and read by --coverage from a .json file', () => {
+    expect(kindOfValue(rest)).to.equal('splunk-searches');
+    expect(kindOfValue({ entry: [{ name: 'simple_eai_persistent', content: { 'eai:acl': null } }] })).to.equal(undefined);
+    // A list of search jobs (GET /services/search/jobs) has a search in each entry too.
+    expect(kindOfValue({ entry: [{ name: 'search index=main', id: 'https://localhost:8089/services/search/jobs/1704067200.12345', content: { search: 'search index=main' } }] })).to.equal(undefined);
+    const dir = freshTmpDir('splunk-rest');
+    writeFileSync(join(dir, 'saved-searches.json'), text);
+    const [input] = readCoverageInputs([join(dir, 'saved-searches.json')]);
+    expect([input?.kind, input?.counts.rules, input?.notes]).to.deep.equal([
+      'splunk',
+      1,
+      [`${join(dir, 'saved-searches.json')}: read as Splunk's saved searches from its REST API (entry[].content of saved/searches), each as a savedsearches.conf stanza`],
+    ]);
   });
 });
 

@@ -162,7 +162,7 @@ describe('readCoverageInputs', () => {
       );
       expect(() => readCoverageInputs([file])).to.throw(
         `${file}: JSON of no coverage kind: no Navigator layer (it has none of a layer's fields: "techniques", "versions", "domain", "gradient"), ` +
-          "no detections list (items with \"name\" and \"techniques\") and no Sentinel export of analytic rules (an ARM template of alertRules, or the REST API's list of them); " +
+          "no detections list (items with \"name\" and \"techniques\") and no Sentinel export of analytic rules (an ARM template of alertRules, or the REST API's list of them) and no Splunk saved searches of its REST API (entry[].content); " +
           "--coverage reads those from a .json file, and rule files from a folder (Splunk's JSON detections of 2017-2019 among them): " +
           'write its detections as a detections file (name, techniques, coverage)',
       );

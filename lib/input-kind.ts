@@ -19,6 +19,7 @@ export type InputKind =
   | 'qradar-mappings'
   | 'sumo-rules'
   | 'splunk-searches'
+  | 'defender-rules'
   | 'dettect-techniques'
   | 'dettect-data-sources'
   | 'dettect-groups'
@@ -41,6 +42,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'sentinel-export': ['a Microsoft Sentinel export of analytic rules (an ARM template)', 'give it to gap --coverage'],
   'qradar-mappings': ["QRadar's MITRE mappings of its rules (Use Case Manager)", 'give it to gap --coverage'],
   'sumo-rules': ['Sumo Logic Cloud SIEM rules (its API\'s list, or its content catalog)', 'give it to gap --coverage'],
+  'defender-rules': ['Microsoft Defender XDR custom detection rules (Microsoft Graph\'s detectionRules)', 'give it to gap --coverage'],
   'splunk-searches': ["Splunk's saved searches as its REST API lists them (saved/searches?output_mode=json)", 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
   'dettect-data-sources': [
@@ -108,6 +110,7 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (Array.isArray(value) && value.some((item) => isJsonObject(item) && typeof item['rulename'] === 'string' && isJsonObject(item['mapping']))) return 'qradar-mappings';
   if (sumoRules(value)) return 'sumo-rules';
   if (splunkSavedSearches(value)) return 'splunk-searches';
+  if (defenderDetectionRules(value)) return 'defender-rules';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
   const techniques = techniquesOf(first);
@@ -207,6 +210,25 @@ export function splunkSavedSearches(value: unknown): JsonObject[] | undefined {
       (saved(value['origin']) || saved(entry['id']) || Object.keys(entry['content']).some((key) => key.startsWith('action.correlationsearch.'))),
   );
   return entries.length ? entries : undefined;
+}
+
+// A Defender XDR custom detection rule as Microsoft Graph writes it (microsoft.graph.security.detectionRule): its
+// query (`queryCondition`) and what it does when the query returns rows (`detectionAction`, the alert it raises).
+const isDetectionRule = (value: unknown): value is JsonObject =>
+  isJsonObject(value) && isJsonObject(value['queryCondition']) && isJsonObject(value['detectionAction']);
+
+/**
+ * The Defender XDR custom detection rules a JSON value holds and how: Microsoft Graph's `{ value: [ … ] }` (GET
+ * /beta/security/rules/detectionRules), a list of rules, or one. Undefined when it holds none.
+ */
+export function defenderDetectionRules(value: unknown): { shape: 'graph' | 'list' | 'one'; rules: JsonObject[] } | undefined {
+  const found = (shape: 'graph' | 'list' | 'one', items: unknown[]) => {
+    const rules = items.filter(isDetectionRule);
+    return rules.length ? { shape, rules } : undefined;
+  };
+  if (Array.isArray(value)) return found('list', value);
+  if (isJsonObject(value) && Array.isArray(value['value'])) return found('graph', value['value']);
+  return found('one', [value]);
 }
 
 /**

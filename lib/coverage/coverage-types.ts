@@ -21,7 +21,8 @@ export type CoverageKind =
   | 'dettect'
   | 'qradar'
   | 'sumo'
-  | 'sekoia';
+  | 'sekoia'
+  | 'defender';
 
 /**
  * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one

@@ -149,6 +149,7 @@ const INPUT_UNITS: Readonly<Record<CoverageKind, string>> = {
   qradar: 'rule mappings',
   sumo: 'rule files',
   sekoia: 'rule files',
+  defender: 'rule files',
 };
 
 // How one and several of an input's items read are said (`1 rule read`, `126 entries read`), by INPUT_UNITS.

@@ -16,6 +16,7 @@ import { parseSentinelExport } from './read-sentinel-export.js';
 import { parseQradarMappings } from './read-qradar-mappings.js';
 import { parseSumoRules } from './read-sumo-rules.js';
 import { parseSplunkSearchesJson } from './read-splunk-conf.js';
+import { parseDefenderRules } from './read-defender-rules.js';
 import { holdsYamlRule, looksLikePantherPython, looksLikeRule, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
@@ -183,6 +184,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'qradar-mappings') return [parseQradarMappings(value, text, file)];
   if (kind === 'sumo-rules') return [parseSumoRules(value, text, file)];
   if (kind === 'splunk-searches') return [parseSplunkSearchesJson(value, text, file)];
+  if (kind === 'defender-rules') return [parseDefenderRules(value, text, file)];
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {
     throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   }

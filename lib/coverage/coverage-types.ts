@@ -22,7 +22,8 @@ export type CoverageKind =
   | 'qradar'
   | 'sumo'
   | 'sekoia'
-  | 'defender';
+  | 'defender'
+  | 'limacharlie';
 
 /**
  * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one

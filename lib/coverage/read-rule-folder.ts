@@ -14,6 +14,7 @@ import { decodeText, readFolder } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules } from './read-falco.js';
+import { isLimaCharlieRule, parseLimaCharlieRule } from './read-limacharlie.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
@@ -21,7 +22,7 @@ import { asSplunkReads, parseSavedSearches, SAVEDSEARCHES_FILE, type ConfStanza 
 import { isSigmaDocs, parseSigmaDocs, settleCorrelations, sigmaRefKey, type SigmaLink } from './read-sigma.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
-import { indentFlowContinuations, indentQuotedContinuations, LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { indentFlowContinuations, indentQuotedContinuations, LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml|yaral)$/i;
 const TOML_FILE = /\.toml$/i;
@@ -293,23 +294,35 @@ function parseYamlRule(source: string, file: string): { outcome: RuleFileOutcome
         ? parsePantherItem(first, lines, file)
         : format === 'falco-mapping'
           ? parseFalcoRuleMapping(first, lines, file)
-          : parseSigmaDocs(docs, lines, file);
+          : format === 'limacharlie'
+            ? parseLimaCharlieRule(deeper(text, first), lines, file)
+            : parseSigmaDocs(docs, lines, file);
   const kind: CoverageKind | undefined = format === 'falco-mapping' ? 'falco' : format;
   return { outcome: withNote(outcome, note), ...(kind ? { format: kind } : {}) };
 }
 
+/**
+ * A document built deeper than ruleDocuments builds it, for a format whose fields lie deeper (a LimaCharlie rule's
+ * `data: respond: - metadata: tags: - attack.t1003` is seven levels down); parsed again only for such a file.
+ */
+function deeper(text: string, doc: YamlMap): YamlMap {
+  const again = parseYamlDocuments(text, 7)[0];
+  return again?.kind === 'map' ? again : doc;
+}
+
 /** The formats of rule a YAML file may hold (yamlRuleFormat). */
-type YamlRuleFormat = SiemFormat | 'panther' | 'falco' | 'falco-mapping' | 'sigma';
+type YamlRuleFormat = SiemFormat | 'panther' | 'falco' | 'falco-mapping' | 'limacharlie' | 'sigma';
 
 /**
  * The format of the rule a YAML file's documents hold, told by its fields: a Splunk detection or a Sentinel rule
- * (siemRuleFormat), a Panther item (`AnalysisType`), one Falco rule written as a mapping, a Sigma rule (isSigmaDocs),
+ * (siemRuleFormat), a LimaCharlie D&R rule (`detect` and `respond`), a Panther item (`AnalysisType`), one Falco rule written as a mapping, a Sigma rule (isSigmaDocs),
  * or a list of Falco rules and macros; undefined when they are no rule of any of these.
  */
 function yamlRuleFormat(docs: readonly (YamlNode | null)[]): YamlRuleFormat | undefined {
   const first = docs[0] ?? null;
   if (isFalcoRules(first)) return 'falco';
   if (first?.kind !== 'map') return undefined;
+  if (isLimaCharlieRule(first.pairs)) return 'limacharlie';
   return siemRuleFormat(first.pairs) ?? (isPantherItem(first.pairs) ? 'panther' : isFalcoRuleMapping(first.pairs) ? 'falco-mapping' : isSigmaDocs(docs) ? 'sigma' : undefined);
 }
 

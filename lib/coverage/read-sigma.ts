@@ -435,7 +435,7 @@ function ruleFrom(
  * A rule's tags: technique references, tactics as written, the ATT&CK tags that are no technique (tactics, groups,
  * software) and whether it is a threat hunting rule; a tag of no ATT&CK shape is noted.
  */
-function ruleTags(
+export function ruleTags(
   fields: Map<string, YamlNode>,
   lines: LineIndex,
   notes: Omit<CoverageProblem, 'file' | 'skipped'>[],

@@ -1,0 +1,65 @@
+/**
+ * LimaCharlie Detection & Response rules as coverage: a YAML file with a `detect` and a `respond` component
+ * (refractionPOINT/rules' `Sigma/dr_rules/`, the rules LimaCharlie converts from Sigma; `limacharlie dr get` writes
+ * them under `data:`, with `usr_mtd`). A rule raises a detection through each `report` action of its response: each
+ * is a detection, named by its `name` (or its metadata's), covering the ATT&CK technique tags of its `metadata.tags`
+ * (`attack.t1003`), read as Sigma's tags are (tactics, groups and software tags kept as tags, a tag of no ATT&CK shape
+ * noted), and weighed by its `metadata.level` on Sigma's levels (LIMACHARLIE_WEIGHTS; a D&R rule has no status: it is
+ * a rule as deployed). A rule switched off (`usr_mtd: enabled: false`) and one whose response reports nothing (it
+ * only tasks or tags a sensor: no detection) are ignored with that reason. Every rule counts on every platform.
+ */
+import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRule } from './coverage-types.js';
+import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
+import { ruleTags, SIGMA_WEIGHTS } from './read-sigma.js';
+import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
+
+/** How a reported detection's `metadata.level` becomes a coverage weight: Sigma's level table (the rules are Sigma's). */
+export const LIMACHARLIE_WEIGHTS = { level: SIGMA_WEIGHTS.level, missingLevel: SIGMA_WEIGHTS.missingLevel } as const;
+
+/** The fields of a D&R rule: its own, or those under `data` (as `limacharlie dr get` writes a rule). */
+function ruleFields(fields: ReadonlyMap<string, YamlNode>): ReadonlyMap<string, YamlNode> | undefined {
+  const data = fields.get('data');
+  const inner = data?.kind === 'map' ? data.pairs : fields;
+  return inner.has('detect') && inner.has('respond') ? inner : undefined;
+}
+
+/** Whether a YAML mapping's fields are a LimaCharlie D&R rule: `detect` and `respond` (under `data`, as `dr get` writes it). */
+export function isLimaCharlieRule(fields: ReadonlyMap<string, YamlNode>): boolean {
+  return ruleFields(fields) !== undefined;
+}
+
+/** Read one D&R rule (pure): one outcome per `report` action of its response. */
+export function parseLimaCharlieRule(doc: YamlMap, lines: LineIndex, file: string): RuleFileOutcome {
+  const fields = ruleFields(doc.pairs) ?? doc.pairs;
+  const respond = fields.get('respond')!;
+  const line = lines.line(respond.start);
+  const reports = itemsOf(respond).filter((item): item is YamlMap => item.kind === 'map' && scalarText(item.pairs.get('action'))?.trim() === 'report');
+  if (!reports.length) return { items: [{ ignored: { line, reason: 'its response reports nothing (no action: report): it raises no detection' } }] };
+  const usr = doc.pairs.get('usr_mtd');
+  const enabled = usr?.kind === 'map' ? usr.pairs.get('enabled') : undefined;
+  const off = enabled !== undefined && /^(?:false|no|off)$/i.test(scalarText(enabled) ?? '');
+  return { items: reports.map((report) => reportOutcome(report, lines, file, off ? lines.line(enabled!.start) : undefined)) };
+}
+
+function reportOutcome(report: YamlMap, lines: LineIndex, file: string, disabledAt: number | undefined): RuleOutcome {
+  const metadata = report.pairs.get('metadata');
+  const meta = metadata?.kind === 'map' ? metadata.pairs : new Map<string, YamlNode>();
+  const nameNode = report.pairs.get('name') ?? meta.get('name');
+  const name = scalarText(nameNode)?.trim() || 'report';
+  const line = lines.line((nameNode ?? report).start);
+  const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
+  const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
+  if (disabledAt !== undefined) return { ignored: { line: disabledAt, name, reason: 'disabled in LimaCharlie (usr_mtd: enabled: false)' } };
+  const { refs, tactics, tags } = ruleTags(meta, lines, notes);
+  if (!refs.length) {
+    const references = listItems(meta.get('references'), lines);
+    return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics }, references, notes, (ids) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`));
+  }
+  const level = scalarText(meta.get('level'))?.trim();
+  const factor = weightFactor('level', level, LIMACHARLIE_WEIGHTS.level, LIMACHARLIE_WEIGHTS.missingLevel, (message) => notes.push({ line, message }));
+  const weight = roundLevel(factor.weight);
+  const rule: CoverageRule = { kind: 'limacharlie', name, file, line, refs, level: weight, levelReason: `limacharlie D&R rule reporting a detection, ${factor.text} -> ${weight}` };
+  if (tactics.length) rule.tactics = tactics;
+  if (tags.length) rule.tags = tags;
+  return withNotes({ rule });
+}

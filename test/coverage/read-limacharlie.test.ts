@@ -1,0 +1,84 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { freshTmpDir } from '../helpers/attack.js';
+
+// LimaCharlie Detection & Response rules in the shape of refractionPOINT/rules' Sigma/dr_rules/ (the rules LimaCharlie
+// converted from Sigma, e.g. windows_builtin/win_dcsync.yml: `detect:` with `log type: wel`, `respond:` a report whose
+// metadata keeps the Sigma rule's level and tags). That repository states no licence: these are reconstructions.
+const rule = (respond: string[], top: string[] = []) =>
+  [
+    ...top,
+    'detect:',
+    '  log type: wel',
+    '  op: is',
+    '  path: Event/System/EventID',
+    "  value: '4662'",
+    '  target: log',
+    'respond:',
+    ...respond,
+    '',
+  ].join('\n');
+
+const dcsync = rule([
+  '- action: report',
+  '  metadata:',
+  '    author: A. Author',
+  '    description: Detects directory replication requested by a non-DC',
+  '    level: high',
+  '    tags:',
+  '    - attack.credential_access',
+  '    - attack.s0002',
+  '    - attack.t1003.006',
+  '    - attack.11136.001',
+  '  name: Directory Replication By Non-DC',
+]);
+
+describe('LimaCharlie D&R rules in a rule folder', () => {
+  const dir = freshTmpDir('limacharlie');
+  mkdirSync(join(dir, 'windows_builtin'), { recursive: true });
+  const files: Readonly<Record<string, string>> = {
+    'windows_builtin/win_dcsync.yml': dcsync,
+    // Two reports: one mapped, one with tactics only; an unknown level noted.
+    'windows_builtin/two_reports.yml': rule([
+      '- action: report',
+      '  name: Encoded PowerShell',
+      '  metadata:',
+      '    level: severe',
+      '    tags: [attack.execution, attack.t1059.001]',
+      '- action: report',
+      '  name: Encoded PowerShell (context)',
+      '  metadata:',
+      '    tags: [attack.execution]',
+    ]),
+    // A response that only tasks the sensor raises no detection.
+    'windows_builtin/task_only.yml': rule(['- action: task', '  command: history_dump']),
+    // `limacharlie dr get` writes a rule under `data:`, its state in `usr_mtd`.
+    'windows_builtin/switched_off.yml': ['data:', ...dcsync.split('\n').map((line) => (line ? `  ${line}` : line)), 'usr_mtd:', '  enabled: false', '  expiry: 0', ''].join('\n'),
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const input = readRuleFolder(dir);
+  const rel = (file: string) => file.slice(dir.length + 1).split('\\').join('/');
+
+  it("reads each report of a rule's response as a detection: its Sigma tags from metadata, its level as Sigma's", () => {
+    expect([input.kind, input.counts]).to.deep.equal(['limacharlie', { items: 5, rules: 2, ignored: 3, invalid: 0 }]);
+    expect(input.rules.map((r) => [rel(r.file), r.name, r.line, r.refs.map((ref) => [ref.id, ref.line]), r.level, r.tactics])).to.deep.equal([
+      ['windows_builtin/two_reports.yml', 'Encoded PowerShell', 9, [['T1059.001', 12]], 0.75, ['execution']],
+      ['windows_builtin/win_dcsync.yml', 'Directory Replication By Non-DC', 18, [['T1003.006', 16]], 0.9, ['credential_access']],
+    ]);
+    expect(input.rules[1]?.levelReason).to.equal('limacharlie D&R rule reporting a detection, level high -> 0.9');
+  });
+
+  it('ignores a rule switched off, a report without a technique and a response that reports nothing, saying why; notes what it cannot read', () => {
+    expect(input.ignored.map((item) => [rel(item.file), item.name, item.line, item.reason])).to.deep.equal([
+      ['windows_builtin/switched_off.yml', 'Directory Replication By Non-DC', 22, 'disabled in LimaCharlie (usr_mtd: enabled: false)'],
+      ['windows_builtin/task_only.yml', undefined, 8, 'its response reports nothing (no action: report): it raises no detection'],
+      ['windows_builtin/two_reports.yml', 'Encoded PowerShell (context)', 14, 'no ATT&CK technique tag (tactics only: execution)'],
+    ]);
+    expect(input.problems.map((p) => [rel(p.file), p.line, p.message.slice(0, 40)])).to.deep.equal([
+      ['windows_builtin/two_reports.yml', 9, 'unknown level "severe"; counted as mediu'],
+      ['windows_builtin/win_dcsync.yml', 17, 'tag "attack.11136.001" is no ATT&CK tag:'],
+    ]);
+  });
+});

@@ -147,6 +147,7 @@ export { parseQradarMappings, QRADAR_WEIGHTS } from './coverage/read-qradar-mapp
 export { parseSumoRules, SUMO_WEIGHTS } from './coverage/read-sumo-rules.js';
 export { parseSplunkSearchesJson } from './coverage/read-splunk-conf.js';
 export { parseDefenderRules, DEFENDER_WEIGHTS } from './coverage/read-defender-rules.js';
+export { parseDatadogRules, DATADOG_WEIGHTS } from './coverage/read-datadog-rules.js';
 export { readCoverageLayers, parseCoverageLayers, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';
 export { readThreatInputs, readCoverageInputs, isLayerFile, type ThreatInputs } from './coverage/read-threat.js';
 /** The domain of a gap review from what its inputs state and --domain. @throws InputError, UsageError on a disagreement */

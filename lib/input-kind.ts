@@ -20,6 +20,7 @@ export type InputKind =
   | 'sumo-rules'
   | 'splunk-searches'
   | 'defender-rules'
+  | 'datadog-rules'
   | 'dettect-techniques'
   | 'dettect-data-sources'
   | 'dettect-groups'
@@ -42,6 +43,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'sentinel-export': ['a Microsoft Sentinel export of analytic rules (an ARM template)', 'give it to gap --coverage'],
   'qradar-mappings': ["QRadar's MITRE mappings of its rules (Use Case Manager)", 'give it to gap --coverage'],
   'sumo-rules': ['Sumo Logic Cloud SIEM rules (its API\'s list, or its content catalog)', 'give it to gap --coverage'],
+  'datadog-rules': ['Datadog Cloud SIEM detection rules (its API\'s list, or one rule)', 'give it to gap --coverage'],
   'defender-rules': ['Microsoft Defender XDR custom detection rules (Microsoft Graph\'s detectionRules)', 'give it to gap --coverage'],
   'splunk-searches': ["Splunk's saved searches as its REST API lists them (saved/searches?output_mode=json)", 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
@@ -111,6 +113,7 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (sumoRules(value)) return 'sumo-rules';
   if (splunkSavedSearches(value)) return 'splunk-searches';
   if (defenderDetectionRules(value)) return 'defender-rules';
+  if (datadogRules(value)) return 'datadog-rules';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
   const techniques = techniquesOf(first);
@@ -216,6 +219,25 @@ export function splunkSavedSearches(value: unknown): JsonObject[] | undefined {
 // query (`queryCondition`) and what it does when the query returns rows (`detectionAction`, the alert it raises).
 const isDetectionRule = (value: unknown): value is JsonObject =>
   isJsonObject(value) && isJsonObject(value['queryCondition']) && isJsonObject(value['detectionAction']);
+
+// A Datadog detection rule as its API writes it: a name, its tags (`technique:T1110-brute-force`) and its cases,
+// each with the status (severity) of the signal it raises.
+const isDatadogRule = (value: unknown): value is JsonObject =>
+  isJsonObject(value) && typeof value['name'] === 'string' && Array.isArray(value['tags']) && Array.isArray(value['cases']);
+
+/**
+ * The Datadog detection rules a JSON value holds and how: the API's `{ data: [ … ] }` (GET
+ * /api/v2/security_monitoring/rules), a list of rules, or one. Undefined when it holds none.
+ */
+export function datadogRules(value: unknown): { shape: 'api' | 'list' | 'one'; rules: JsonObject[] } | undefined {
+  const found = (shape: 'api' | 'list' | 'one', items: unknown[]) => {
+    const rules = items.filter(isDatadogRule);
+    return rules.length ? { shape, rules } : undefined;
+  };
+  if (Array.isArray(value)) return found('list', value);
+  if (isJsonObject(value) && Array.isArray(value['data'])) return found('api', value['data']);
+  return found('one', [value]);
+}
 
 /**
  * The Defender XDR custom detection rules a JSON value holds and how: Microsoft Graph's `{ value: [ … ] }` (GET

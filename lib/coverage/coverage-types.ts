@@ -23,7 +23,8 @@ export type CoverageKind =
   | 'sumo'
   | 'sekoia'
   | 'defender'
-  | 'limacharlie';
+  | 'limacharlie'
+  | 'datadog';
 
 /**
  * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one

@@ -151,6 +151,7 @@ const INPUT_UNITS: Readonly<Record<CoverageKind, string>> = {
   sekoia: 'rule files',
   defender: 'rule files',
   limacharlie: 'rule files',
+  datadog: 'rule files',
 };
 
 // How one and several of an input's items read are said (`1 rule read`, `126 entries read`), by INPUT_UNITS.

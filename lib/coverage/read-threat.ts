@@ -17,6 +17,7 @@ import { parseQradarMappings } from './read-qradar-mappings.js';
 import { parseSumoRules } from './read-sumo-rules.js';
 import { parseSplunkSearchesJson } from './read-splunk-conf.js';
 import { parseDefenderRules } from './read-defender-rules.js';
+import { parseDatadogRules } from './read-datadog-rules.js';
 import { holdsYamlRule, looksLikePantherPython, looksLikeRule, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
@@ -185,6 +186,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'sumo-rules') return [parseSumoRules(value, text, file)];
   if (kind === 'splunk-searches') return [parseSplunkSearchesJson(value, text, file)];
   if (kind === 'defender-rules') return [parseDefenderRules(value, text, file)];
+  if (kind === 'datadog-rules') return [parseDatadogRules(value, text, file)];
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {
     throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   }

@@ -153,12 +153,12 @@ describe('readCoverageInputs', () => {
       for (const file of [csv, index]) wrongKind(file, 'Atomic Red Team tests (a test file, or an index of them)', atomicUse);
     });
 
-    it("refuses JSON with none of a layer's fields (a Datadog detection rule) saying what --coverage reads from JSON, not to export a layer", () => {
-      // The threshold rule of a Datadog Cloud SIEM API guide, its queries and options cut.
-      const file = join(dir, 'failed_auth.json');
+    it("refuses JSON with none of a layer's fields (a Datadog monitor) saying what --coverage reads from JSON, not to export a layer", () => {
+      // A Datadog monitor (GET /api/v1/monitor/{id}): an alert on a metric, no detection rule (no cases).
+      const file = join(dir, 'monitor.json');
       writeFileSync(
         file,
-        JSON.stringify({ name: 'Multiple failed authentications from a single user', type: 'log_detection', isEnabled: true, tags: ['source:cloudtrail', 'technique:T1110-brute-force', 'tactic:TA0006-credential-access'], cases: [{ status: 'high', condition: 'failed_logins > 5' }] }),
+        JSON.stringify({ name: 'High error rate on web', type: 'metric alert', query: 'avg(last_5m):avg:trace.http.request.errors{service:web} > 10', message: 'Errors are high', tags: ['team:web', 'technique:T1110-brute-force'], options: { thresholds: { critical: 10 } } }),
       );
       expect(() => readCoverageInputs([file])).to.throw(
         `${file}: JSON of no coverage kind: no Navigator layer (it has none of a layer's fields: "techniques", "versions", "domain", "gradient"), ` +

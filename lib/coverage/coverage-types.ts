@@ -161,6 +161,15 @@ export function roundLevel(level: number): number {
   return Math.round(level * 1000) / 1000;
 }
 
+/**
+ * A rule's references from the technique IDs its format lists (upper case, each once however often listed): a parent
+ * listed beside its own sub-techniques is there to hold them, not a reference of its own.
+ */
+export function listedTechniqueRefs(ids: readonly string[], place: { line?: number }): CoverageRef[] {
+  const unique = [...new Set(ids)];
+  return unique.filter((id) => id.includes('.') || !unique.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));
+}
+
 /** Fill in `counts` from the lists; `items` is what the reader saw. */
 export function coverageInput(
   kind: CoverageKind,

@@ -12,7 +12,7 @@
 import { jsonValueLines } from '../json-text.js';
 import { datadogRules } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
-import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId, TECHNIQUE_ID } from './read-siem-rule.js';
 
 /** How the highest status of a rule's cases (the severity of its signals) becomes a coverage weight, on Sigma's scale. */
@@ -55,9 +55,7 @@ export function parseDatadogRules(value: unknown, text: string, file: string): C
       else if (!tactic && id && TECHNIQUE_ID.test(id)) ids.push(id);
       else problems.push({ file, ...place, message: `${name}: tag "${tag as string}": ${tactic ? 'no tactic ID (TA0006) after tactic:; it is skipped' : notTechniqueId(`"${match[2]!.trim()}"`)}`, skipped: false });
     }
-    const unique = [...new Set(ids)];
-    // A parent is tagged to hold its tagged sub-techniques.
-    const refs: CoverageRef[] = unique.filter((id) => id.includes('.') || !unique.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));
+    const refs = listedTechniqueRefs(ids, place);
     if (!refs.length) {
       ignored.push({ file, ...place, name, reason: `no ATT&CK technique tag${tactics.length ? ` (tactics only: ${tactics.join(', ')})` : ''}` });
       continue;

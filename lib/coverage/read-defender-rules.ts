@@ -13,7 +13,7 @@
 import { jsonValueLines } from '../json-text.js';
 import { defenderDetectionRules } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
-import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId, SENTINEL_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
 
 /** An alert's severity as a weight: Defender XDR rates alerts on Sentinel's scale (High, Medium, Low, Informational). */
@@ -50,9 +50,7 @@ export function parseDefenderRules(value: unknown, text: string, file: string): 
     const listed = Array.isArray(alert['tactics']) ? alert['tactics'].filter(isJsonObject) : [];
     const written = [...texts(alert['mitreTechniques']), ...listed.flatMap((tactic) => (Array.isArray(tactic['techniques']) ? tactic['techniques'] : []).flatMap((t) => texts([isJsonObject(t) ? t['technique'] : t])))];
     for (const id of written.filter((id) => !TECHNIQUE_ID.test(id))) problems.push({ file, ...place, message: `${name}: ${notTechniqueId(`"${id}"`)}`, skipped: false });
-    const valid = [...new Set(written.filter((id) => TECHNIQUE_ID.test(id)).map((id) => id.toUpperCase()))];
-    // A parent is written to hold its listed sub-techniques.
-    const refs: CoverageRef[] = valid.filter((id) => id.includes('.') || !valid.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));
+    const refs = listedTechniqueRefs(written.filter((id) => TECHNIQUE_ID.test(id)).map((id) => id.toUpperCase()), place);
     const tactics = listed.flatMap((tactic) => texts([tactic['tactic']]));
     if (!refs.length) {
       ignored.push({ file, ...place, name, reason: `no ATT&CK technique${tactics.length ? ` (tactics only: ${tactics.join(', ')})` : ''}` });

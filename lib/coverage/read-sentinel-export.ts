@@ -10,7 +10,7 @@
  * tells: a rule's line is where its `displayName` is written.
  */
 import { jsonValueLines } from '../json-text.js';
-import { coverageInput, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { sentinelAlertRules } from '../input-kind.js';
 import { notTechniqueId, SENTINEL_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
 
@@ -54,9 +54,7 @@ export function parseSentinelExport(value: unknown, text: string, file: string):
     const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
     const ids = [...texts(properties['techniques']), ...texts(properties['subTechniques'])];
     for (const id of ids.filter((id) => !TECHNIQUE_ID.test(id))) notes.push({ ...place, message: notTechniqueId(`"${id}"`) });
-    const valid = [...new Set(ids.filter((id) => TECHNIQUE_ID.test(id)).map((id) => id.toUpperCase()))];
-    // A parent is written to hold its listed sub-techniques.
-    const refs: CoverageRef[] = valid.filter((id) => id.includes('.') || !valid.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));
+    const refs = listedTechniqueRefs(ids.filter((id) => TECHNIQUE_ID.test(id)).map((id) => id.toUpperCase()), place);
     for (const note of notes) problems.push({ file, ...note, skipped: false });
     if (!refs.length) {
       ignored.push({ file, ...place, name, reason: 'no ATT&CK technique' });

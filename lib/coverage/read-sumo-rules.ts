@@ -12,7 +12,7 @@
  */
 import { jsonValueLines } from '../json-text.js';
 import { sumoRules } from '../input-kind.js';
-import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { coverageInput, listedTechniqueRefs, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { notTechniqueId, TECHNIQUE_ID } from './read-siem-rule.js';
 
 /**
@@ -53,9 +53,7 @@ export function parseSumoRules(value: unknown, text: string, file: string): Cove
       else if (TECHNIQUE_ID.test(written)) ids.push(written.toUpperCase());
       else problems.push({ file, ...place, message: `${name}: ${notTechniqueId(`"${written}"`)}`, skipped: false });
     }
-    const unique = [...new Set(ids)];
-    // A parent is tagged to hold its tagged sub-techniques.
-    const refs: CoverageRef[] = unique.filter((id) => id.includes('.') || !unique.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));
+    const refs = listedTechniqueRefs(ids, place);
     if (!refs.length) {
       ignored.push({ file, ...place, name, reason: `no ATT&CK technique${tactics.length ? ` (tactics only: ${tactics.join(', ')})` : ''}` });
       continue;

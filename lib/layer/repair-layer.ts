@@ -7,9 +7,11 @@
 import { readFileSync } from 'node:fs';
 import tinycolor from 'tinycolor2';
 import { canonicalTechniqueId, ICS_TECHNIQUE_ID } from '../attack/technique-id.js';
+import { KNOWN_TACTIC_SHORTNAMES } from '../attack/known-tactics.js';
 import { NAVIGATOR_PLATFORM_MAPPINGS } from '../attack/platform-names.js';
 import { InputError } from '../errors.js';
 import { closestWord } from '../name-distance.js';
+import { splitTacticList, type TacticListReading } from '../normalize/tactic-list.js';
 import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
@@ -164,33 +166,53 @@ export function unstatedDomainText({ domain, icsIds }: { domain: Domain; icsIds?
   return `missing; read as ${shown(domain)}${why}`;
 }
 
-/** A tactic shortname from `Defense Evasion`, ` defense-evasion `, `defense_evasion`; undefined when it is not one. */
+/** A tactic shortname from `Defense Evasion`, ` defense-evasion `, `defense_evasion`, `Command & Control`; undefined when it is not one. */
 function readTactic(value: string): string | undefined {
-  const fixed = value.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const fixed = value.trim().toLowerCase().replace(/\s*&\s*/g, ' and ').replace(/[\s_]+/g, '-');
   return TACTIC.test(fixed) ? fixed : undefined;
 }
 
+/** Whether text reads as the shortname of a tactic of some ATT&CK domain (`Privilege Escalation`, `command & control`). */
+function isKnownTactic(text: string): boolean {
+  const tactic = readTactic(text);
+  return tactic !== undefined && KNOWN_TACTIC_SHORTNAMES.has(tactic);
+}
+
 /**
- * Tactics written as a list in one string (`"defense-evasion, privilege-escalation"`, `"Defense Evasion; Impact"`):
- * the distinct shortnames, and the parts that read as none; undefined when the string holds no list.
+ * Tactics written as a list: in one string (`"defense-evasion, privilege-escalation"`, `"Defense Evasion; Impact"`,
+ * `"Persistence and Privilege Escalation"`, `"Collection/Exfiltration"`; splitTacticList says where such a string is
+ * split) or as a JSON list of them (`["Persistence", "Privilege Escalation"]`). The distinct shortnames, the parts that
+ * read as none, and the parts that read as tactics in two ways; undefined when the value holds no list.
  */
-function readTacticList(value: string): [tactics: string[], others: string[]] | undefined {
-  const parts = value.split(/[,;]/).map((part) => part.trim()).filter((part) => part !== '');
-  if (parts.length < 2) return undefined;
+function readTacticList(value: unknown): { tactics: string[]; others: unknown[]; ambiguous: TacticListReading['ambiguous'] } | undefined {
+  const items = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+  if (!items?.length) return undefined;
+  const parts: string[] = [];
+  const others: unknown[] = [];
+  const ambiguous: TacticListReading['ambiguous'] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') {
+      others.push(item);
+      continue;
+    }
+    const read = splitTacticList(item, isKnownTactic);
+    parts.push(...read.parts);
+    ambiguous.push(...read.ambiguous);
+  }
+  if (typeof value === 'string' && parts.length < 2 && !ambiguous.length) return undefined;
   const tactics: string[] = [];
-  const others: string[] = [];
   for (const part of parts) {
     const tactic = readTactic(part);
     if (tactic === undefined) others.push(part);
     else if (!tactics.includes(tactic)) tactics.push(tactic);
   }
-  return [tactics, others];
+  return { tactics, others, ambiguous };
 }
 
 /** The tactics of an entry's `tactic` as read, when it was written as a list (`"Defense Evasion, Impact"`); else undefined. */
 export function listedTactics(tactic: unknown): string[] | undefined {
-  const listed = typeof tactic === 'string' ? readTacticList(tactic) : undefined;
-  return listed?.[0].length ? listed[0] : undefined;
+  const listed = readTacticList(tactic);
+  return listed?.tactics.length ? listed.tactics : undefined;
 }
 
 /** Metadata items: a name without a value keeps its name; items with no name are left out (reported). */
@@ -306,16 +328,21 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`, { ...LEFT_OUT, ...(raw === '' ? { navigatorAlert: alert } : { navigatorHides: true }) });
         return true;
       }
-      const listed = typeof raw === 'string' ? readTacticList(raw) : undefined;
+      const listed = readTacticList(raw);
       if (listed) {
-        const [tactics, others] = listed;
+        const { tactics, others, ambiguous } = listed;
         for (const other of others) log(`${path}/tactic`, `${shown(other)} in the list ${shown(raw)} is not a tactic; that part left out (name a tactic of the technique there)`, LEFT_OUT);
+        for (const { text, readings } of ambiguous) {
+          const ways = readings.map((reading) => reading.map((part) => readTactic(part) ?? part).join(' + ')).join(' or ');
+          log(`${path}/tactic`, `${shown(text)} in ${shown(raw)} reads as tactics in more than one way (${ways}); that part left out (write one entry per tactic)`, LEFT_OUT);
+        }
         if (tactics.length) {
           // Expanded into one entry per tactic by repairLayer: Navigator keys the written list to no cell.
           entry['tactic'] = tactics;
           log(`${path}/tactic`, `${shown(raw)} is a list of tactics; read as one entry under each: ${tactics.join(', ')} (write one entry per tactic)`, { navigatorHides: true });
           return true;
         }
+        if (typeof raw !== 'string' || ambiguous.length) return readField(entry, 'tactic', undefined, path, log, [`${path}/tactic`, `${shown(raw)} is not a tactic`]);
       }
       const tactic = typeof raw === 'string' ? readTactic(raw) : undefined;
       return readField(entry, 'tactic', tactic, path, log, [`${path}/tactic`, `${shown(raw)} is not a tactic`]);

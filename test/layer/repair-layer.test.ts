@@ -76,6 +76,31 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1053.005', tactic: 'Persistence, Privilege Escalation, Execution', score: 1 }]),
     [['/techniques/0/tactic', /^"Persistence, Privilege Escalation, Execution" is a list of tactics; read as one entry under each: persistence, privilege-escalation, execution/]],
   ],
+  // Technique tables that tools keep and copy into layer entries join tactics with a slash or "and" too (find_string ids
+  // 54628170078 and 54943296213: "Defense Evasion/Persistence" on T1197 and T1078, 45108140103: "Persistence/Execution"
+  // on T1053.005; 13323953424: "Persistence and Privilege Escalation").
+  [
+    'tactics joined by a slash',
+    layer([{ techniqueID: 'T1078', tactic: 'Defense Evasion/Persistence', score: 1 }]),
+    [['/techniques/0/tactic', /^"Defense Evasion\/Persistence" is a list of tactics; read as one entry under each: defense-evasion, persistence/]],
+  ],
+  [
+    'tactics joined by "and" and "&", beside a tactic whose name holds "and"',
+    layer([
+      { techniqueID: 'T1547.001', tactic: 'Persistence and Privilege Escalation', score: 1 },
+      { techniqueID: 'T1048', tactic: 'Command and Control & Exfiltration', score: 1 },
+    ]),
+    [
+      ['/techniques/0/tactic', /^"Persistence and Privilege Escalation" is a list of tactics; read as one entry under each: persistence, privilege-escalation/],
+      ['/techniques/1/tactic', /^"Command and Control & Exfiltration" is a list of tactics; read as one entry under each: command-and-control, exfiltration/],
+    ],
+  ],
+  ['a tactic written with "&"', layer([{ techniqueID: 'T1071.001', tactic: 'Command & Control', score: 1 }]), [['/techniques/0/tactic', /^"Command & Control" read as command-and-control$/]]],
+  [
+    'tactics written as a JSON list',
+    layer([{ techniqueID: 'T1055', tactic: ['Defense Evasion', 'privilege-escalation'], score: 1 }]),
+    [['/techniques/0/tactic', /^\["Defense Evasion","privilege-escalation"\] is a list of tactics; read as one entry under each: defense-evasion, privilege-escalation/]],
+  ],
   [
     'an entry with no technique ID at all (left out, with what it held)',
     layer([{ comment: 'lost?', score: 3 }]),
@@ -415,6 +440,39 @@ describe('repairLayer', () => {
     expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
     // The summary counts the one entry of the input once, as kept: a part of its list left out is not the entry removed.
     expect(countChanges(report.techniques)).to.deep.include({ kept: 1, removed: 0, 'moved-tactic': 0 });
+  });
+
+  it('splits tactics joined by "/" or "and" only into tactics of some domain: Command and Control, N/A and an unknown name stay whole', () => {
+    const value = layer([
+      { techniqueID: 'T1078', tactic: 'Defense Evasion/Persistence', score: 2, comment: 'valid accounts' },
+      { techniqueID: 'T1071.001', tactic: 'Command and Control', score: 1 },
+      { techniqueID: 'T1059', tactic: 'N/A', score: 1 },
+      { techniqueID: 'T1036', tactic: 'Defense Evasion and Foo', score: 1 },
+      { techniqueID: 'T1565.001', tactic: 'Impact/Stealth', score: 3 },
+    ]);
+    const { layer: repaired, repairs } = repairLayer(value, 'joined.json');
+    expect(repairs.map((r) => [r.path, r.repair])).to.deep.equal([
+      ['/techniques/0/tactic', '"Defense Evasion/Persistence" is a list of tactics; read as one entry under each: defense-evasion, persistence (write one entry per tactic)'],
+      ['/techniques/1/tactic', '"Command and Control" read as command-and-control'],
+      ['/techniques/2/tactic', '"N/A" is not a tactic; the entry is left out: {"techniqueID":"T1059","tactic":"N/A","score":1}'],
+      ['/techniques/3/tactic', '"Defense Evasion and Foo" read as defense-evasion-and-foo'],
+      ['/techniques/4/tactic', '"Impact/Stealth" is a list of tactics; read as one entry under each: impact, stealth (write one entry per tactic)'],
+    ]);
+    expect((repaired['techniques'] as Layer[]).map((t) => [t['techniqueID'], t['tactic']])).to.deep.equal([
+      ['T1078', 'defense-evasion'],
+      ['T1078', 'persistence'],
+      ['T1071.001', 'command-and-control'],
+      ['T1036', 'defense-evasion-and-foo'],
+      ['T1565.001', 'impact'],
+      ['T1565.001', 'stealth'],
+    ]);
+    // Upgrade keeps the annotation under both tactics, and the part of a list that ATT&CK 18 does not have is left out.
+    const { layer: out } = upgradeLayer(value, attack, { file: 'joined.json' });
+    expect((out.techniques ?? []).filter((t) => ['T1078', 'T1565.001'].includes(t.techniqueID)).map((t) => [t.techniqueID, t.tactic, t.score, t.comment])).to.deep.equal([
+      ['T1078', 'defense-evasion', 2, 'valid accounts'],
+      ['T1078', 'persistence', 2, 'valid accounts'],
+      ['T1565.001', 'impact', 3, undefined],
+    ]);
   });
 
   it('keeps report paths pointing into the layer as read when entries before them are left out', () => {

@@ -33,7 +33,7 @@
  * | IDs of another domain (T0800 in an enterprise layer) | with a library, `upgradeSources` names them as such with their JSON path, and keeps the entry in the same `left out by combine` metadata |
  * | parts the repair left out (a metadata item without a name, a link without a URL) | kept as `left out by combine` items too, as `upgrade` keeps them |
  * | fields of entries Navigator does not know (CTID's `score_num`) | no rule combines them: `upgradeSources` takes them off each entry and keeps them, as written, in `left out by combine` items (`keepUnknownFields`), with one warning per layer |
- * | entries with nothing left | (no score, comment, link or metadata, enabled) left out, as Navigator exports nothing for them |
+ * | entries with nothing left | (no score, comment, link or metadata, enabled, showSubtechniques) left out, as Navigator exports nothing for them; one with only `showSubtechniques` is kept, as Navigator exports it (it shows every sub-technique of the parent) |
  * | the layer | format 4.5, `versions` {attack: target major, navigator 5.1.0, layer 4.5}, name `<op> of <names>` unless given, gradient and legend as above, metadata and description naming the inputs; platform filters kept only when every input has the same ones, then widened by the platforms of any annotated technique they would hide (`platformsShowing`, with a warning) |
  */
 import partition from 'lodash-es/partition.js';
@@ -756,8 +756,10 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     if (metadata.length) entry.metadata = metadata;
     if (links.length) entry.links = links;
     if (present.some((cell) => cell.showSubtechniques)) entry.showSubtechniques = true;
+    // An entry with showSubtechniques alone is kept: Navigator exports it, and it shows every sub-technique of the
+    // parent (DeTT&CT and Navigator's own layers write such an entry for each parent of an annotated sub-technique).
     const annotated = entry.score !== undefined || entry.color || entry.comment || entry.enabled === false || links.length || metadata.length;
-    if (annotated) techniques.push(entry);
+    if (annotated || entry.showSubtechniques) techniques.push(entry);
     if (colors.size > 1) {
       const given = votes.flatMap((vote, i) => (vote === undefined ? [] : [`"${names[i]}" ${vote}`]));
       lostColors.push(`${id}${tactic ? ` (${tactic})` : ''}: ${given.join(', ')}${keptColor ? ` (${keptColor.toLowerCase()} kept)` : ''}`);

@@ -411,6 +411,40 @@ describe('combineLayers', () => {
     expect(entry(layer, 'T1053.005', 'persistence')).to.not.have.property('showSubtechniques');
   });
 
+  // mitre-attack/attack-navigator layers/data/samples/Wizard_Spider-G0102-Updated.json (Apache-2.0): each parent of an
+  // annotated sub-technique has an entry that holds only showSubtechniques (its colour and comment empty). Navigator
+  // exports such an entry, and combine dropped it without a word.
+  it('keeps an entry that holds only showSubtechniques, as Navigator does (the Wizard Spider sample layer)', () => {
+    const wizardSpider = (name: string): LayerSource => ({
+      file: `${name}.json`,
+      value: {
+        name,
+        versions: { attack: '8', navigator: '4.0', layer: '4.0' },
+        domain: 'enterprise-attack',
+        techniques: [
+          { techniqueID: 'T1071', tactic: 'command-and-control', color: '', comment: '', enabled: true, metadata: [], showSubtechniques: true },
+          {
+            techniqueID: 'T1071.001',
+            tactic: 'command-and-control',
+            score: 1,
+            color: '',
+            comment: '[Wizard Spider](https://attack.mitre.org/groups/G0102) has used HTTP for network communications.',
+            enabled: true,
+            metadata: [],
+            showSubtechniques: true,
+          },
+        ],
+        gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 1 },
+      },
+    });
+    const upgraded = upgradeSources([wizardSpider('wizard-a'), wizardSpider('wizard-b')], index).inputs;
+    for (const op of ['max', 'sum', 'union'] as const) {
+      const layer = combineLayers(upgraded, { op, index }).layer;
+      expect(entry(layer, 'T1071', 'command-and-control'), op).to.deep.equal({ techniqueID: 'T1071', tactic: 'command-and-control', showSubtechniques: true });
+      expect(entry(layer, 'T1071.001', 'command-and-control').score, op).to.be.a('number');
+    }
+  });
+
   it('disables a key only when every layer that has it disables it', () => {
     expect(entry(combine('sum', ...ABC), 'T1021.001')).to.not.have.property('enabled');
     const c = inputs('c.json')[0]!;

@@ -1,6 +1,7 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { TacticShortname, TechniqueRecord } from '../attack/types.js';
 import { TACTIC_NAMES, TACTIC_SHORT_FORMS, tacticShortname } from './tactic-names.js';
+import { splitTacticList } from './tactic-list.js';
 
 /**
  * Other ways reports write tactic names, folded with `nameKey`: every written form of `TACTIC_NAMES` (British
@@ -87,4 +88,31 @@ export function readTacticPair(written: string, conflict: TacticPairConflict, te
   }
   const why = !techniques.length ? 'no technique decides' : fits.length ? `${which} ${has} both` : `${which} ${has} neither`;
   return { warning: `${said}; ${why}: neither was kept (write the tactic the report means)` };
+}
+
+/** A tactic field as `resolveReference` reads it: the tactics it holds as written, and what to say of how it was read. */
+export interface WrittenTactics {
+  /** The tactics as written: the field itself, or the parts of a list written in one string. */
+  items: string[];
+  /** A warning when the field was read as a list, or holds a part that reads as tactics in two ways. */
+  warnings: string[];
+}
+
+/**
+ * A campaign's tactic as written, or the tactics of a list written in one string (`Persistence and Privilege
+ * Escalation`, `defense-evasion/persistence`, `Execution, Persistence`): split where splitTacticList says, each part
+ * read against the release, so `Command and Control` stays one tactic; a part that reads as tactics in two ways is
+ * kept whole (to be reported as unreadable), not guessed.
+ */
+export function readWrittenTactics(written: string, index: AttackIndex): WrittenTactics {
+  const isTactic = (part: string): boolean => readTactic(part, index) !== undefined || tacticPairConflict(part, index) !== undefined;
+  if (isTactic(written)) return { items: [written], warnings: [] };
+  const { parts, ambiguous } = splitTacticList(written, isTactic);
+  const warnings = ambiguous.map(
+    ({ text, readings }) => `tactic "${text}" in "${written}" reads as tactics in more than one way (${readings.map((reading) => reading.join(' + ')).join(' or ')}); write the tactics as a list`,
+  );
+  if (parts.length + ambiguous.length < 2) return { items: [written], warnings: [] };
+  const items = [...parts, ...ambiguous.map(({ text }) => text)];
+  const list = `tactic "${written}" is a list of tactics in one string; read as ${parts.map((part) => `"${part}"`).join(', ')} (write tactic: [${parts.join(', ')}])`;
+  return { items, warnings: parts.length > 1 ? [list, ...warnings] : warnings };
 }

@@ -9,7 +9,7 @@ import type { Candidate, ReferenceStatus, Resolution, TacticReading } from './no
 
 export type { Resolution } from './normalize-types.js';
 import { parseReference, type ReferencePart } from './parse-reference.js';
-import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
+import { readTactic, readTacticPair, readWrittenTactics, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
 import { objectKind } from './resolve-attack-object.js';
 import { techniqueAlias } from './technique-aliases.js';
 
@@ -97,7 +97,14 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
   const tactics: TacticReading = { written, read: [], unreadable: [] };
   // A TA ID and a name that name two tactics (`TA0001: Execution`) are decided by the technique, once it is known.
   const pairs: Array<readonly [text: string, conflict: TacticPairConflict]> = [];
-  for (const text of written) {
+  // A list of tactics written in one string ("Persistence and Privilege Escalation") is read as its tactics.
+  const items = written.flatMap((text) => {
+    const read = readWrittenTactics(text, target);
+    warnings.push(...read.warnings);
+    trail.push(...read.warnings.map((warning) => `read: ${warning}`));
+    return read.items;
+  });
+  for (const text of items) {
     const conflict = tacticPairConflict(text, target);
     if (conflict) {
       pairs.push([text, conflict]);

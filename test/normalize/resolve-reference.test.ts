@@ -60,6 +60,28 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(result.note).to.match(/T1117 Regsvr32 was revoked by T1218\.010/);
   });
 
+  // Technique tables that tools keep write a technique's tactics in one cell, joined by a slash, "and" or "&" (find_string
+  // ids 54628170078 and 54943296213: "Defense Evasion/Persistence" on T1197 and T1078; 13323953424: "Persistence and
+  // Privilege Escalation"); a campaign copied from one holds them in one string.
+  it('reads a tactic written as a list in one string as its tactics, saying so, and keeps Command and Control one tactic', () => {
+    const listed = resolveReference({ raw: 'Registry Run Keys (T1547.001)', tactics: ['Persistence and Privilege Escalation'] }, context);
+    expect(listed.tactics.read).to.deep.equal(['persistence', 'privilege-escalation']);
+    expect(listed.placed).to.deep.equal({ 'T1547.001': ['persistence', 'privilege-escalation'] });
+    expect(listed.warnings).to.deep.equal([
+      'tactic "Persistence and Privilege Escalation" is a list of tactics in one string; read as "Persistence", "Privilege Escalation" (write tactic: [Persistence, Privilege Escalation])',
+    ]);
+    const slashed = resolveReference({ raw: 'T1078', tactics: ['Defense Evasion/Persistence'] }, context);
+    expect(slashed.placed).to.deep.equal({ T1078: ['persistence', 'defense-evasion'] });
+    const mixed = resolveReference({ raw: 'T1048', tactics: ['Exfiltration & Command and Control'] }, context);
+    expect(mixed.tactics.read).to.deep.equal(['command-and-control', 'exfiltration']);
+    expect(mixed.tactics.unreadable).to.deep.equal([]);
+    // One tactic whose name holds "and", and text whose parts are not all tactics, are not split.
+    const c2 = resolveReference({ raw: 'T1071.001', tactics: ['Command and Control'] }, context);
+    expect([c2.tactics.read, c2.warnings]).to.deep.equal([['command-and-control'], []]);
+    const foo = resolveReference({ raw: 'T1036', tactics: ['Persistence and Foo'] }, context);
+    expect([foo.tactics.read, foo.tactics.unreadable]).to.deep.equal([[], ['Persistence and Foo']]);
+  });
+
   it('says "no longer applies" of a tactic an older release gave the technique (T1105 under Lateral Movement, as in 6.3)', () => {
     const result = resolveReference({ raw: 'T1105', tactics: ['Lateral Movement'] }, context);
     expect(result.warnings).to.deep.equal(['Lateral Movement no longer applies: T1105 Ingress Tool Transfer is Command and Control only in ATT&CK 18.1']);

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import type { AttackLibrary } from '../attack/load.js';
-import { parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
+import { campaignFiles, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOfText, kindOfValue, startsLikeJson, wrongKindMessage } from '../input-kind.js';
@@ -80,7 +80,7 @@ export interface ThreatInputs {
 }
 
 /**
- * Read threat paths: campaign files and folders of them, and Navigator layer files (`-`: the `stdin` of `input`);
+ * Read threat paths: campaign files, Navigator layer files and folders of either or both (`-`: the `stdin` of `input`);
  * each layer of a file holding an array of layers is a threat source of its own (`file (layer 2)`).
  * Layers are read first: a campaign that names no domain is read in `input.domain`, else in the layers' domain (the
  * one they state, else ics-attack when each layer holds ICS IDs alone: `ReviewDomain.basis` `technique-ids`).
@@ -93,9 +93,11 @@ export function readThreatInputs(
   to?: string,
   { scale, ...input }: CampaignReadOptions & { scale?: [number, number] } = {},
 ): ThreatInputs {
-  // Each path read once: a layer file's text and value go to the layer reader, a JSON campaign's to the campaign
-  // parser (a folder, or a YAML campaign, is read by readCampaigns).
-  const read = paths.map((path) => ({ path, file: isFolder(path) ? undefined : jsonFile(path, input) }));
+  // Each file read once: a layer file's text and value go to the layer reader, a JSON campaign's to the campaign
+  // parser (a YAML campaign is read by readCampaigns). A folder stands for its files, so that a folder of published
+  // layers (DeTT&CT's threat-report layers) is read as threat layers, as validate and upgrade read it.
+  const files = paths.flatMap((path) => (isFolder(path) ? campaignFiles([path]) : [path]));
+  const read = files.map((path) => ({ path, file: jsonFile(path, input) }));
   const layers = read.flatMap(({ path, file }) => (holdsLayer(file) ? layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), role: 'threat' }) : []));
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
   // Layers that state no domain and hold ICS IDs alone make the review ICS when nothing states a domain, as

@@ -61,6 +61,29 @@ describe('readThreatInputs', () => {
     expect(result.campaigns).to.deep.equal([normalizeCampaign(campaign, campaignReleases(campaign, library))]);
     expect(result.layers).to.deep.equal([]);
   });
+
+  // rabobank-cdc/DeTTECT publishes its threat-report layers a folder per report (threat-actor-data/ATT&CK-Navigator-layers);
+  // a folder of them given as --threat was read as campaign files, and its first layer refused as "not a campaign file".
+  it('reads a folder of layers and campaigns: each layer as a threat layer, each campaign as a campaign', () => {
+    const dir = freshTmpDir('threat-folder');
+    const dettect = (name: string, ids: string[]): object => ({
+      name,
+      versions: { navigator: '4.3', layer: '4.2' },
+      domain: 'enterprise-attack',
+      techniques: ids.map((techniqueID) => ({ techniqueID, score: 1, metadata: [{ name: 'Group', value: name }] })),
+      gradient: { colors: ['#ffcece', '#ff0000'], minValue: 0, maxValue: 1 },
+    });
+    writeFileSync(join(dir, 'mcafee.json'), JSON.stringify(dettect('McAfee', ['T1027', 'T1053.005'])));
+    writeFileSync(join(dir, 'talos.json'), JSON.stringify(dettect('Talos', ['T1059.001'])));
+    writeFileSync(join(dir, 'campaign.yaml'), 'name: seen\ntechniques:\n  - T1566.001\n');
+    const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+    const { campaigns, layers } = readThreatInputs([dir], library);
+    expect(layers.map((layer) => [layer.source, layer.rules.flatMap((rule) => rule.refs.map((ref) => ref.raw))])).to.deep.equal([
+      [join(dir, 'mcafee.json'), ['T1027', 'T1053.005']],
+      [join(dir, 'talos.json'), ['T1059.001']],
+    ]);
+    expect(campaigns.map((campaign) => campaign.name)).to.deep.equal(['seen']);
+  });
 });
 
 describe('readCoverageInputs', () => {

@@ -61,7 +61,7 @@ export const declaration: CommandDeclaration = {
     strict: true,
   },
   options: {
-    threat: { type: 'string', array: true, demandOption: true, describe: 'campaign files or folders, Navigator layers of threat, or - for standard input' },
+    threat: { type: 'string', array: true, demandOption: true, describe: 'campaign files, Navigator layers of threat, folders of them, or - for standard input' },
     coverage: {
       type: 'string',
       array: true,

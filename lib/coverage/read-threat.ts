@@ -1,10 +1,11 @@
-import { extname } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import { compareText } from '../compare-text.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { campaignFiles, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOfText, kindOfValue, startsLikeJson, wrongKindMessage } from '../input-kind.js';
-import { inputName, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
+import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
 import type { CoverageInput } from './coverage-types.js';
@@ -162,7 +163,8 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
     (RULE_FILE_OF_ITS_OWN.test(path) ||
       (extname(path) === '' && !isFolder(path) && looksLikeRule(path)) ||
       (extname(path).toLowerCase() === '.py' && !isFolder(path) && looksLikePantherPython(path)));
-  if (isFolder(path) || ruleFile) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
+  if (ruleFile) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
+  if (isFolder(path)) return readCoverageFolder(path, options);
   const extension = extname(path).toLowerCase();
   if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
   if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) {
@@ -200,6 +202,43 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind && kind !== 'layer') throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   if (kind === undefined && isObjectOfNoLayer(value)) throw new InputError(`${file}: ${NO_COVERAGE_JSON}`, { file });
   return parseCoverageLayers(text, file, options, value);
+}
+
+/**
+ * A coverage folder: its rules, or, when it holds no rule file but Navigator layers (`*.json` at its top, as CTID
+ * publishes its sensor mappings' layers), those layers, one input per layer. Layers beside rules are not read, since a
+ * rule repository's layers draw its own rules: a problem says they were left out and how to read them.
+ */
+function readCoverageFolder(dir: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
+  const rules = readRuleFolder(dir, { cacheDir: options.cacheDir });
+  const layers = readFolder(dir)
+    .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && extname(entry.name).toLowerCase() === '.json')
+    .map((entry) => join(dir, entry.name))
+    .sort(compareText)
+    .flatMap((file) => {
+      // A JSON file that does not parse (a broken package.json of a rule repository) is none, as the rule walk takes it.
+      const read = attempt(() => layerFile(file, options));
+      return read ? [{ file, read }] : [];
+    });
+  if (!layers.length) return [rules];
+  if (rules.files === 0) return layers.flatMap(({ file, read }) => layersOf(file, read, options));
+  const names = layers.map(({ file }) => basename(file));
+  rules.problems.push({
+    file: dir,
+    message: `${names.length === 1 ? 'a Navigator layer' : `${names.length} Navigator layers`} beside the rules (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}) not read: a folder of rules counts its rules; give a layer as a --coverage file of its own to count it`,
+    skipped: false,
+  });
+  return [rules];
+}
+
+/** What `read` returns, or undefined when it throws an InputError. */
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
 }
 
 // The fields only a Navigator layer has: a JSON object with none of them is no layer, even one to repair.

@@ -100,6 +100,41 @@ describe('readCoverageInputs', () => {
     expect(result[0]?.counts.items).to.equal((JSON.parse(text) as { techniques: unknown[] }).techniques.length);
   });
 
+  // center-for-threat-informed-defense/sensor-mappings-to-attack publishes one coverage layer per sensor in a folder
+  // (mappings/layers/enterprise/Zeek-heatmap.json, Sysmon-heatmap.json, …); given as --coverage, the folder was read as
+  // a folder of rules and gave "no rule files", the layers unread.
+  it('reads a folder of layers and no rules as its layers, and says it leaves out layers beside rules', () => {
+    const sensor = (name: string, ids: string[]): string =>
+      JSON.stringify({
+        name,
+        versions: { navigator: '4.8.2', layer: '4.4', attack: '13' },
+        domain: 'enterprise-attack',
+        techniques: ids.map((techniqueID) => ({ techniqueID, score: 1, comment: `${name}: connection_established`, color: '#954a47' })),
+        gradient: { colors: ['#b7ffbf', '#063b00'], minValue: 0, maxValue: 1 },
+        legendItems: [{ label: name, color: '#954a47' }],
+      });
+    const layers = freshTmpDir('sensor-layers');
+    writeFileSync(join(layers, 'Zeek-heatmap.json'), sensor('Zeek', ['T1047', 'T1114']));
+    writeFileSync(join(layers, 'Sysmon-heatmap.json'), sensor('Sysmon', ['T1059.001']));
+    const read = readCoverageInputs([layers]);
+    expect(read.map((input) => [input.kind, input.source, input.rules.flatMap((rule) => rule.refs.map((ref) => ref.raw))])).to.deep.equal([
+      ['layer', join(layers, 'Sysmon-heatmap.json'), ['T1059.001']],
+      ['layer', join(layers, 'Zeek-heatmap.json'), ['T1047', 'T1114']],
+    ]);
+    const mixed = freshTmpDir('rules-and-layers');
+    writeFileSync(join(mixed, 'Zeek-heatmap.json'), sensor('Zeek', ['T1047']));
+    writeFileSync(
+      join(mixed, 'proc_creation_win_certutil_download.yml'),
+      'title: Certutil Download\nstatus: test\nlogsource:\n  category: process_creation\n  product: windows\ndetection:\n  sel:\n    CommandLine|contains: urlcache\n  condition: sel\nlevel: high\ntags:\n  - attack.t1105\n',
+    );
+    const [rules, ...more] = readCoverageInputs([mixed]);
+    expect(more).to.deep.equal([]);
+    expect(rules?.rules.flatMap((rule) => rule.refs.map((ref) => ref.raw))).to.deep.equal(['attack.t1105']);
+    expect(rules?.problems.map((problem) => problem.message)).to.deep.equal([
+      'a Navigator layer beside the rules (Zeek-heatmap.json) not read: a folder of rules counts its rules; give a layer as a --coverage file of its own to count it',
+    ]);
+  });
+
   describe('one YAML file: a rule is read as a folder of it, a detections list as detections, anything else refused', () => {
     // The shapes of a SigmaHQ rule, a Splunk detection, a Sentinel rule and an Elastic rule (TOML), a few lines each.
     const files: Readonly<Record<string, string>> = {

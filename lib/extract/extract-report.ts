@@ -11,6 +11,7 @@ import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 import { namesWithoutIds } from './technique-names.js';
 import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
+import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
@@ -271,6 +272,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     if (unread.length) {
       own.push(`the tactic cell "${ref.tacticColumn}" was read as ${ref.tactics.join(', ')}: ${unread.map((part) => `"${part}"`).join(', ')} names no tactic`);
     }
+    if (siblingNumbers.has(spanKey(ref))) trail.unshift(`read: ${SIBLING_NUMBER_RULE}`);
     if (ocr) {
       trail.unshift(`read: ${OCR_T_RULE}: "${ocr}" as ${ref.ids[0]}`);
       const where = !ref.nameSpan || ref.nameSpan.end <= ref.span.end ? 'before' : ref.nameSpan.start >= ref.span.end ? 'after' : 'around';
@@ -365,6 +367,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const paired = pairJoinedNames(dashed, lines, target);
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, string>();
+  const siblingNumbers = new Set<string>();
   const references = [...paired.references];
   const ocr = ocrIdsInLines(lines, context);
   // A reference read apart from the lines' reader goes among the others in the order of where it is written.
@@ -376,6 +379,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     ocrIds.set(spanKey(reference), written);
     insert(reference);
   }
+  // `T1566 .001 Spearphishing Attachment`⏎`.002 Spearphishing Link`: a sub-technique's number alone under its technique's row.
+  const siblings = siblingNumbersInLines(lines, references, context);
+  for (const reference of siblings.found) {
+    siblingNumbers.add(spanKey(reference));
+    insert(reference);
+  }
+  for (const reference of siblings.completed) references.splice(references.indexOf(reference), 1);
   // `T10593`: a T and five digits that may be T1059.003 or T1059, a doubtful reference (`fiveDigitResolution`).
   for (const reference of fiveDigitIdsInLines(lines, target)) insert(reference);
   // (The text readers above read no lines of a bundle: `resolved` needs what they set.)

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { SIBLING_NUMBER_RULE } from '../../lib/extract/sibling-numbers.js';
+import { loadRelease } from '../helpers/attack.js';
+
+// A Ukrainian government report's table of Gamaredon's techniques has a column for the technique's ID and one for the
+// sub-technique's number; a row of the same technique writes the number alone (`T1566 .001 Spearphishing Attachment …`,
+// then `.002 Spearphishing Link`). Its PDF text, as quoted in a public actor profile on GitHub (find_string "T1566 .001"),
+// lost T1566.002 and T1059.005. The texts below are short reconstructions of its layout, descriptions reworded.
+describe('siblingNumbersInLines (through extractReport, ATT&CK 18.1)', () => {
+  const target = loadRelease('18.1');
+  const ids = (text: string) => extractReport(text, { target }).references.map((ref) => ref.resolution?.ids.join(','));
+
+  it('reads a sub-technique written as its number alone after its technique\'s row, run on as PDF-to-text writes it', () => {
+    const text =
+      'Initial Access T1566 .001 Spearphishing Attachment The group sends emails with attachments or links .002 Spearphishing Link ' +
+      'Execution T1059 .001 PowerShell The group runs ps1 scripts .005 Visual Basic The group runs vbs scripts T1106 Native API\n';
+    expect(ids(text)).to.deep.equal(['T1566.001', 'T1566.002', 'T1059.001', 'T1059.005', 'T1106']);
+  });
+
+  it('reads the number in a table\'s cells, completing its technique\'s ID in the same row and naming a sibling in the rows after', () => {
+    const rows = (text: string) => extractReport(text, { target }).references.map((ref) => [ref.resolution?.ids.join(','), ref.name, ref.tactics]);
+    expect(rows('| Initial Access | T1566 | .001 | Spearphishing Attachment |\n| | | .002 | Spearphishing Link |\n')).to.deep.equal([
+      ['T1566.001', 'Spearphishing Attachment', ['Initial Access']],
+      ['T1566.002', 'Spearphishing Link', []],
+    ]);
+    expect(rows('Execution\tT1059\t.001\tPowerShell\truns ps1 scripts\n\t\t.005\tVisual Basic\truns vbs scripts\n').map((row) => row[0])).to.deep.equal(['T1059.001', 'T1059.005']);
+  });
+
+  it('names the reading in the trail', () => {
+    const refs = extractReport('T1566 .001 Spearphishing Attachment .002 Spearphishing Link\n', { target }).references;
+    expect(refs[1]!.resolution!.trail).to.include(`read: ${SIBLING_NUMBER_RULE}`);
+  });
+
+  it('reads no number that the words after it do not name as that sub-technique, nor one with no technique before it', () => {
+    // No ID before it.
+    expect(ids('.002 Spearphishing Link\n')).to.deep.equal([]);
+    // No name after it: a version, a section.
+    expect(ids('T1059 was seen in build .005 of the loader\n')).to.deep.equal(['T1059']);
+    // Another sub-technique's name: T1059.002 is AppleScript, Visual Basic is T1059.005.
+    expect(ids('| T1059 | .002 | Visual Basic |\n')).to.deep.equal(['T1059']);
+    // The technique has no such sub-technique.
+    expect(ids('T1566.001 Spearphishing Attachment .005 Visual Basic\n')).to.deep.equal(['T1566.001']);
+    // Part of a longer number.
+    expect(ids('T1059 PowerShell 3.001 PowerShell\n')).to.deep.equal(['T1059']);
+  });
+});

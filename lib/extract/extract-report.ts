@@ -64,7 +64,25 @@ const nameWords = (name: string): string[] => (nameKey(name).match(/[\p{L}\p{N}]
  * "UAC bypass", and `Abuse Elevation Control Mechanism: Bypass User Account Control`).
  */
 function sharesWord(a: string, b: string): boolean {
-  return sharedWords(a, b).length > 0 || abbreviates(a, b);
+  return sharedWords(a, b).length > 0 || abbreviates(a, b) || runsWordsTogether(a, b);
+}
+
+/**
+ * Whether a word of the first name is two or more words of the second run together, as PDF-to-text drops the spaces
+ * between a name's words (`Persistence:RegistryRunKeys/ StartupFolder`, `Fast FluxDNS`: Startup Folder, Flux DNS).
+ */
+function runsWordsTogether(a: string, b: string): boolean {
+  const all = nameKey(b).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (nameKey(a).match(/[\p{L}\p{N}]+/gu) ?? []).some((word) =>
+    all.some((first, i) => {
+      let joined = first;
+      for (let j = i + 1; j < all.length && joined.length < word.length; j++) {
+        joined += all[j]!;
+        if (joined === word) return true;
+      }
+      return false;
+    }),
+  );
 }
 
 /**

@@ -122,12 +122,25 @@ function nameWithin(text: string, start: number, end: number, id: string, target
     for (let b = least; b <= after.length; b++) {
       if (a + b === 0 || (best && (a + b < best.words || (a + b === best.words && (best.around || !(a && b)))))) continue;
       const words = [...before.slice(0, a).reverse(), ...after.slice(0, b)];
-      const name = words.map((word) => word.text).join(' ');
-      if (!target.techniquesByName(name).some((technique) => technique.id === id)) continue;
+      const name = [words.map((word) => word.text).join(' '), ...splitWordsJoined(words)].find((each) => namesId(each, id, target));
+      if (name === undefined) continue;
       best = { name, start: words[0]!.start, end: words[words.length - 1]!.end, words: a + b, around: a > 0 && b > 0 };
     }
   }
   return best && { name: best.name, start: best.start, end: best.end };
+}
+
+/**
+ * The words as one name with one word that PDF-to-text split by a space joined again, each way there is (`Softwa re
+ * Discovery: Security Software Discovery`, `Local Data Stagin g`): only where the space stands between a small letter
+ * and a small letter, inside what would be a word.
+ */
+function splitWordsJoined(words: readonly Word[]): string[] {
+  return words.slice(1).flatMap((word, k) =>
+    /\p{Ll}$/u.test(words[k]!.text) && /^\p{Ll}/u.test(word.text)
+      ? [[...words.slice(0, k).map((each) => each.text), words[k]!.text + word.text, ...words.slice(k + 2).map((each) => each.text)].join(' ')]
+      : [],
+  );
 }
 
 /** Where the ID of a reference of one ID is written in its line's text, as the scanner reads it there. */

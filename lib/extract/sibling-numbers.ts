@@ -63,6 +63,9 @@ export function siblingNumbersInLines(lines: readonly FoldedText[], references: 
       const start = match.index + match[0].length + gap;
       // Words up to a cell border, or the end of a sentence or clause.
       const words = [...after.slice(gap).matchAll(/\S+/g)];
+      // The most words that name it (`Sudo and Sudo Caching`, not `Sudo`, an old name); a close spelling only when
+      // no more words name it exactly.
+      let best: { end: number; fuzzy: boolean } | undefined;
       for (let n = 1; n <= MAX_WORDS && n <= words.length; n++) {
         const word = words[n - 1]!;
         if (word[0] === '|' || !/\p{L}/u.test(word[0])) break;
@@ -72,25 +75,27 @@ export function siblingNumbersInLines(lines: readonly FoldedText[], references: 
         const byName = resolveReference({ raw: name }, context, { similarNames: false });
         const exact = [technique.name, fullName(context.target, technique)].some((each) => nameKey(each) === nameKey(name));
         if ((BY_NAME.includes(byName.status) && byName.ids.length === 1 && byName.ids[0] === id) || (byName.status === 'ambiguous' && exact)) {
-          const nameSpan = originalSpan(folded, { start, end });
-          const written = name.replace(/\s+/g, ' ');
-          const between = folded.original.slice(last.end, span.start);
-          const completes = last.line === line && last.id === parentOf(id) && last.ref.ids.length === 1 && CELL_BORDER.test(between);
-          if (completes) completed.add(last.ref);
-          found.push({
-            raw: `${written} (${id})`,
-            line,
-            ids: [id],
-            name: written,
-            // The completed reference's row gives its tactic.
-            tactics: completes ? last.ref.tactics : [],
-            span: { line, ...span },
-            nameSpan: { line, ...nameSpan },
-          });
-          break;
+          const fuzzy = byName.status === 'fuzzy';
+          if (!best || !fuzzy) best = { end, fuzzy };
         }
         if (/[.,;]$/.test(word[0])) break;
       }
+      if (!best) continue;
+      const nameSpan = originalSpan(folded, { start, end: best.end });
+      const written = folded.text.slice(start, best.end).replace(/\s+/g, ' ');
+      const between = folded.original.slice(last.end, span.start);
+      const completes = last.line === line && last.id === parentOf(id) && last.ref.ids.length === 1 && CELL_BORDER.test(between);
+      if (completes) completed.add(last.ref);
+      found.push({
+        raw: `${written} (${id})`,
+        line,
+        ids: [id],
+        name: written,
+        // The completed reference's row gives its tactic.
+        tactics: completes ? last.ref.tactics : [],
+        span: { line, ...span },
+        nameSpan: { line, ...nameSpan },
+      });
     }
   }
   return { found, completed };

@@ -27,6 +27,39 @@ describe('siblingNumbersInLines (through extractReport, ATT&CK 18.1)', () => {
     expect(rows('Execution\tT1059\t.001\tPowerShell\truns ps1 scripts\n\t\t.005\tVisual Basic\truns vbs scripts\n').map((row) => row[0])).to.deep.equal(['T1059.001', 'T1059.005']);
   });
 
+  // ATT&CK's own pages list a technique's sub-techniques so (a data source's "Domain ID Name Detects" table,
+  // attack.mitre.org/datasources/DS0017, © The MITRE Corporation, reproduced under the ATT&CK terms of use; descriptions
+  // shortened): each number on a line of its own, a paragraph between.
+  it('reads numbers on lines of their own after their technique\'s row, with the most words that name the sub-technique', () => {
+    const text = [
+      'Domain ID Name Detects',
+      'Enterprise T1548 Abuse Elevation Control Mechanism',
+      '',
+      'Monitor executed commands that may circumvent mechanisms designed to control elevate privileges.',
+      '',
+      '.001 Setuid and Setgid',
+      '',
+      'Monitor for execution of utilities, like chmod.',
+      '',
+      '.003 Sudo and Sudo Caching',
+      '',
+      'Monitor executed commands that may perform sudo caching.',
+      '',
+      'Enterprise T1134 Access Token Manipulation',
+      '',
+      '.001 Token Impersonation/Theft',
+      '',
+    ].join('\n');
+    const rows = extractReport(text, { target }).references.map((ref) => [ref.resolution?.ids.join(','), ref.name]);
+    expect(rows).to.deep.equal([
+      ['T1548', 'Abuse Elevation Control Mechanism'],
+      ['T1548.001', 'Setuid and Setgid'],
+      ['T1548.003', 'Sudo and Sudo Caching'],
+      ['T1134', 'Access Token Manipulation'],
+      ['T1134.001', 'Token Impersonation/Theft'],
+    ]);
+  });
+
   it('names the reading in the trail', () => {
     const refs = extractReport('T1566 .001 Spearphishing Attachment .002 Spearphishing Link\n', { target }).references;
     expect(refs[1]!.resolution!.trail).to.include(`read: ${SIBLING_NUMBER_RULE}`);

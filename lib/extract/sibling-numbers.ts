@@ -47,13 +47,17 @@ export function siblingNumbersInLines(lines: readonly FoldedText[], references: 
     .filter((ref) => ref.ids.length > 0)
     .map((ref) => ({ ref, line: ref.span.line, start: ref.span.start, end: ref.span.end, id: ref.ids[ref.ids.length - 1]! }))
     .sort((a, b) => a.line - b.line || a.start - b.start);
+  // The references before the number are `read[0 .. next)`: the text is read once, in order.
+  let next = 0;
   for (const [i, folded] of lines.entries()) {
     const line = i + 1;
     for (const match of folded.text.matchAll(BARE_NUMBER)) {
       const span = originalSpan(folded, { start: match.index, end: match.index + match[0].length });
+      while (next < read.length && (read[next]!.line < line || (read[next]!.line === line && read[next]!.end <= span.start))) next++;
       // A number inside a reference already read (`T1566 .001`) is that reference's.
-      if (read.some((ref) => ref.line === line && ref.start < span.end && span.start < ref.end)) continue;
-      const last = read.filter((ref) => ref.line < line || (ref.line === line && ref.end <= span.start)).pop();
+      const at = read[next];
+      if (at && at.line === line && at.start < span.end) continue;
+      const last = read[next - 1];
       if (!last) continue;
       const id = `${parentOf(last.id)}.${match[1]}`;
       const technique = context.target.technique(id);

@@ -398,12 +398,21 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     insert(reference);
   }
   // `T1566 .001 Spearphishing Attachment`⏎`.002 Spearphishing Link`: a sub-technique's number alone under its technique's row.
+  // They may be many (a table of them), so they are merged in one pass, each where `insert` would put it.
   const siblings = siblingNumbersInLines(lines, references, context);
-  for (const reference of siblings.found) {
-    siblingNumbers.add(spanKey(reference));
-    insert(reference);
+  for (const reference of siblings.found) siblingNumbers.add(spanKey(reference));
+  const withSiblings: ExtractedReference[] = [];
+  let k = 0;
+  for (const ref of references) {
+    for (; k < siblings.found.length; k++) {
+      const reference = siblings.found[k]!;
+      if (!(ref.line > reference.line || (ref.line === reference.line && ref.span.line === ref.line && ref.span.start > reference.span.start))) break;
+      withSiblings.push(reference);
+    }
+    if (!siblings.completed.has(ref)) withSiblings.push(ref);
   }
-  for (const reference of siblings.completed) references.splice(references.indexOf(reference), 1);
+  withSiblings.push(...siblings.found.slice(k));
+  references.splice(0, references.length, ...withSiblings);
   // `T10593`: a T and five digits that may be T1059.003 or T1059, a doubtful reference (`fiveDigitResolution`).
   for (const reference of fiveDigitIdsInLines(lines, target)) insert(reference);
   // (The text readers above read no lines of a bundle: `resolved` needs what they set.)

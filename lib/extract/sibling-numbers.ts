@@ -69,11 +69,17 @@ export function siblingNumbersInLines(lines: readonly FoldedText[], references: 
       const words = [...after.slice(gap).matchAll(/\S+/g)];
       // The most words that name it (`Sudo and Sudo Caching`, not `Sudo`, an old name); a close spelling only when
       // no more words name it exactly.
-      let best: { end: number; fuzzy: boolean } | undefined;
-      for (let n = 1; n <= MAX_WORDS && n <= words.length; n++) {
-        const word = words[n - 1]!;
+      // The ends of the words a name may be, in order.
+      const ends: number[] = [];
+      for (const word of words.slice(0, MAX_WORDS)) {
         if (word[0] === '|' || !/\p{L}/u.test(word[0])) break;
-        const end = start + word.index + word[0].replace(/[.,;]$/, '').length;
+        ends.push(start + word.index + word[0].replace(/[.,;]$/, '').length);
+        if (/[.,;]$/.test(word[0])) break;
+      }
+      // An exact name of the release first (a look-up), then one that resolves in another form (an old name, an alias).
+      const exactEnd = ends.findLast((end) => context.target.techniquesByName(folded.text.slice(start, end)).some((each) => each.id === id));
+      let best: { end: number; fuzzy: boolean } | undefined = exactEnd === undefined ? undefined : { end: exactEnd, fuzzy: false };
+      for (const end of best ? [] : ends) {
         const name = folded.text.slice(start, end);
         // Only the status and IDs count here: an unknown phrase's similar names are not looked for.
         const byName = resolveReference({ raw: name }, context, { similarNames: false });
@@ -82,7 +88,6 @@ export function siblingNumbersInLines(lines: readonly FoldedText[], references: 
           const fuzzy = byName.status === 'fuzzy';
           if (!best || !fuzzy) best = { end, fuzzy };
         }
-        if (/[.,;]$/.test(word[0])) break;
       }
       if (!best) continue;
       const nameSpan = originalSpan(folded, { start, end: best.end });

@@ -8,10 +8,17 @@ import { isHeadline, madeOfWords } from './page-furniture.js';
 import { FIGURE, isCaption, isListItem } from './split-passages.js';
 import { isContentWord, textWords, withoutIndicators } from './text-terms.js';
 
-// A mail's greeting or sign-off, the whole passage: "Dear Team,", "Hi all", "Best regards,", "Thanks".
-const SALUTATION = /^(?:(?:dear|hi|hello|hey|greetings)(?:\s+[\p{L}.'’-]+){0,4}|(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|thanks)(?:\s+(?:again|all|team))?|thank you(?:\s+(?:all|again))?|sincerely|cheers)\s*[,.!:]?$/iu;
+// A mail's greeting or sign-off, the whole passage: "Dear Team,", "Hi all", "Best regards,", "Thanks". A blog's
+// sign-off wishes its readers well, maybe naming them (Malwarebytes Labs' weekly round-ups end `Stay safe!`, which got
+// Impair Defenses: Safe Mode Boot 100, `Stay safe, everyone!` and `Safe surfing, everyone!`; `Happy hunting!`).
+const WELL_WISH = String.raw`(?:stay|be)\s+(?:safe|secure|vigilant|protected)|safe\s+(?:surfing|browsing)|happy\s+(?:hunting|patching)`;
+const READERS = String.raw`(?:,?\s+(?:everyone|everybody|all|folks|friends|out\s+there))?`;
+const SALUTATION = new RegExp(
+  String.raw`^(?:(?:dear|hi|hello|hey|greetings)(?:\s+[\p{L}.'’-]+){0,4}|(?:(?:best|kind|warm|warmest|many)\s+)?(?:regards|thanks)(?:\s+(?:again|all|team))?|thank you(?:\s+(?:all|again))?|sincerely|cheers|(?:${WELL_WISH})${READERS})\s*[,.!:]?$`,
+  'iu',
+);
 
-/** Whether a passage is only a mail's greeting or sign-off (`Dear Team,`, `Best regards,`). */
+/** Whether a passage is only a mail's greeting or sign-off (`Dear Team,`, `Best regards,`), or a blog's (`Stay safe!`). */
 export function isSalutation(text: string): boolean {
   return SALUTATION.test(text.trim());
 }

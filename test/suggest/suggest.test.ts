@@ -1337,6 +1337,15 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // System Owner/User Discovery 92.6, the labels "Associated Threat Actors:" Archive via Utility 98.2 and "Attack
   // Techniques:" Endpoint Denial of Service 88.8; ESET's "= CeranaKeeper - Indicators of Compromise" (suggest3 04b)
   // Obfuscated Files or Information 100. None of them says what was done.
+  // A blog's sign-off (minimal reconstructions of Malwarebytes Labs' weekly round-ups, "A Week in Security (Jan 31 – Feb
+  // 6)" of 2016 and "A week in security (February 1 – February 7)" of 2021, and the 2022 round-up reposted by
+  // redpacketsecurity.com: `Stay safe!` got Impair Defenses: Safe Mode Boot 100, and so did `Stay safe, everyone!`). A
+  // sentence about safe mode is read.
+  it("ranks no blog's sign-off wishing its readers well, and says so; a sentence about safe mode is read", () => {
+    expectUnranked(['Stay safe!', 'Stay safe, everyone!', 'Safe surfing, everyone!', 'Happy hunting!'], SALUTATION_NOTE);
+    expectRead([['Stay safe: the ransomware rebooted each host into safe mode before it encrypted the files.', 'T1562.009']]);
+  });
+
   it('ranks no greeting, sign-off, or heading or label of the report\'s parts, and says so; a label naming a behaviour is read', () => {
     const unranked: [text: string, note: string][] = [
       ['Dear Team,', SALUTATION_NOTE],

@@ -202,13 +202,17 @@ function isCopyrightNotice(text: string): boolean {
 // A post published again elsewhere says where it was first published (love2150.github.io's `Originally published on
 // Medium: https://medium.com/@…`, which got Exfiltration Over Physical Medium 100; `This article originally appeared
 // on …`): the note's words, then the site's name (capitalised), its address, a date and small words, no other sentence.
+// A blog's feed says so after each post it carries (WordPress's `The post A week in security (February 21 – February
+// 27) appeared first on Malwarebytes Labs.`, kept by redpacketsecurity.com's repost): the post's title between.
 const SYNDICATION = /^\s*(?:this (?:article|post|story|blog post) (?:was )?)?(?:originally|first) (?:published|posted|appeared)\b/i;
+const FEED_FOOTER = /^\s*the post\s.{1,300}?\sappeared first on\b/i;
 const BARE_ADDRESS = /\b(?:https?:\/\/|www\.)\S+/gi;
 
-/** Whether a passage says where the post was first published (`SYNDICATION`), and nothing else. */
+/** Whether a passage says where the post was first published (`SYNDICATION`, `FEED_FOOTER`), and nothing else. */
 function isSyndicationNote(text: string): boolean {
-  if (!SYNDICATION.test(text)) return false;
-  const rest = text.replace(SYNDICATION, '').replace(LINK_TARGET, ']').replace(BARE_ADDRESS, ' ');
+  const note = SYNDICATION.exec(text) ?? FEED_FOOTER.exec(text);
+  if (!note) return false;
+  const rest = text.slice(note.index + note[0].length).replace(LINK_TARGET, ']').replace(BARE_ADDRESS, ' ');
   if (/[.!?;]\s+\S/.test(rest)) return false;
   return rest.split(/\s+/).every((token) => {
     const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');

@@ -1472,6 +1472,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A blog's feed names the site after each post it carries (a minimal reconstruction of Malwarebytes Labs' round-up of
+  // February 21 – 27, 2022 as reposted by redpacketsecurity.com: `The post A week in security (February 21 – February 27)
+  // appeared first on Malwarebytes Labs.` got Impair Defenses: Disable or Modify Tools 100). A sentence about a post is read.
+  it("ranks no feed's note of where a post appeared first, and says so; a sentence about a post is read", () => {
+    expectUnranked(['The post A week in security (February 21 – February 27) appeared first on Malwarebytes Labs.', 'The post New Linux backdoor found appeared first on Example Security Blog.'], PAGE_FURNITURE_NOTE);
+    expectRead([['The post on the forum appeared first on Monday and linked a loader that downloaded Cobalt Strike from a paste site.', 'T1105']]);
+  });
+
   // A blog's archive page keeps its widgets' titles, the heading of what it lists and the platform's credit (minimal
   // reconstructions of cysecurity.news, a Blogger site: `Search This Blog` got Web Service: Bidirectional
   // Communication 92.9, `Powered by Blogger.` Power Settings 100, `Blog Archive` 98.7, `Showing posts with label

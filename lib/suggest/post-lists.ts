@@ -89,6 +89,10 @@ const RELATED_LABEL =
 // mark, and what is on their lines) are its entries: the heading after the list is the post's own.
 const SERIES_LABEL =
   /^(?:the\s+)?(?:previous|earlier|past|other|older|more)\b[^.!?:;]{0,60}?\b(?:entries|posts|articles|installments|instalments|episodes|editions|issues|parts)(?:\s+(?:in|of|from)\s+(?:this|the|our)\s+[^.!?:;]{0,30}?series)?(?:\s+(?:include|are|so\s+far))?\s*:$/iu;
+// A blog's weekly round-up lists its own posts of the week after a label that names the blog (Malwarebytes Labs' `Last
+// week on Malwarebytes Labs:`, which got Impair Defenses: Disable or Modify Tools 90.8, then its posts' titles, as
+// reposted by redpacketsecurity.com): read as a series' label is.
+const ROUNDUP_LABEL = /^(?:[Ll]ast|[Tt]his|[Pp]ast|[Pp]revious)\s+(?:week|month)\s+on\s+(?:the\s+)?\p{Lu}[^.!?:;]{0,60}:$/u;
 const MAX_SERIES_LABEL = 120;
 const MAX_RELATED_ENTRY = 300;
 const MAX_RELATED = 60;
@@ -124,7 +128,7 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
   const related = new Set<number>();
   for (let i = 0; i < passages.length; i++) {
     const labelText = passages[i]!.text.trim().replace(HEADING_MARK, '');
-    const series = labelText.length <= MAX_SERIES_LABEL && SERIES_LABEL.test(labelText);
+    const series = labelText.length <= MAX_SERIES_LABEL && (SERIES_LABEL.test(labelText) || ROUNDUP_LABEL.test(labelText));
     const found = series ? labelText : RELATED_LABEL.exec(labelText)?.[0];
     if (found === undefined) continue;
     const label = i;

@@ -1571,6 +1571,27 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(passages[5]!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1053.005');
   });
 
+  // A blog's weekly round-up lists its own posts of the week after a label naming the blog (a minimal reconstruction of
+  // Malwarebytes Labs' round-up of February 21 – 27, 2022, reposted by redpacketsecurity.com: `Last week on Malwarebytes
+  // Labs:` got Impair Defenses: Disable or Modify Tools 90.8, and each title after it a technique: `• Xenomorph banking
+  // Trojan downloaded over 50,000 times from Play Store` Ingress Tool Transfer 100). What follows the list, and a
+  // sentence about last week on a host, are read.
+  it("ranks no weekly round-up's list of the blog's posts, and says so; what follows it is read", () => {
+    const text = [
+      'Last week on Example Labs:',
+      '',
+      '  • Cyber lures and threats in the context of the war',
+      '  • Banking Trojan downloaded over 50,000 times from Play Store',
+      '  • Hive ransomware: Researchers figure out a method to decrypt files',
+      '',
+      'The actor sent spearphishing emails with malicious attachments to the finance team.',
+    ].join('\n');
+    const passages = suggestTechniques(text, model);
+    expect(passages.map((p) => p.note)).to.deep.equal([...Array(4).fill(RELATED_POSTS_NOTE), undefined]);
+    expect(passages[4]!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1566.001');
+    expectRead([['Last week on the file server, the actor archived the collected documents with 7-Zip:', 'T1560.001']]);
+  });
+
   // A page's legal footer: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) "Terms of Use -
   // Privacy Policy - Ethics Statement - Affiliate Disclosure" got Password Policy Discovery (T1201) 93.5 and its
   // "Copyright @ 2003 - 2024 Bleeping Computer® LLC - All Rights Reserved" Masquerading: Right-to-Left Override 98;

@@ -289,12 +289,19 @@ const BRACKETED = /^\s*\((.*)\)\s*$/su;
 const SOURCE_JA = /^\s*(?:図\s*\d{1,3}\s*[：:.．]?\s*)?[（(]?出典\s*[：:]\s*([^。！？\n]+)。?[）)]?\s*$/u;
 const MAX_SOURCE_JA = 200;
 
+// An address under its label, no colon between (cyber.vumetric.com's news digest: `News URL` / `https://nakedsecurity
+// .sophos.com/2020/05/11/…`, joined as a passage, got Ingress Tool Transfer 97.2; `Source link`, `Original URL`): at
+// most three words, the last naming an address, then the address alone.
+const LABELLED_ADDRESS = /^\s*(?:\p{L}+\s+){0,2}(?:url|link|address|source)\s*:?\s+(?:https?:\/\/|www\.)\S+\s*$/iu;
+
 /**
  * Whether a passage is only fields of metadata (`METADATA_KEYS`), each with its kind of value: a source, a date, an ID,
- * a status, an author; also after a figure's number (`CAPTION_NUMBER`), and a Japanese source (`SOURCE_JA`).
+ * a status, an author; also after a figure's number (`CAPTION_NUMBER`), a Japanese source (`SOURCE_JA`), and an address
+ * under its label (`LABELLED_ADDRESS`).
  */
 export function isMetadataFields(whole: string): boolean {
   if (whole.length > 400) return false;
+  if (LABELLED_ADDRESS.test(whole)) return true;
   const source = SOURCE_JA.exec(whole);
   if (source) return source[1]!.length <= MAX_SOURCE_JA;
   if (!whole.includes(':') && !whole.includes('=')) return false;

@@ -1853,6 +1853,16 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(sigma!.note).to.not.equal(METADATA_NOTE);
   });
 
+  // An address under its label, no colon between (a minimal reconstruction of cyber.vumetric.com's digest of a Naked
+  // Security post: `News URL` on its line and the post's address on the next, joined, got Ingress Tool Transfer 97.2).
+  // A sentence that gives an address is read.
+  it('ranks no address under its label (News URL, then the address), and says so; a sentence with an address is read', () => {
+    expectUnranked(['News URL https://news.example.com/2020/05/11/data-taken-in-ransomware-attack/', 'Source link: https://example.com/post'], METADATA_NOTE);
+    const passages = suggestTechniques('The crooks learn their way around your network first.\nNews URL\nhttps://news.example.com/2020/05/11/data-taken-in-ransomware-attack/\n', model);
+    expect(passages.map((p) => p.note)).to.deep.equal([undefined, METADATA_NOTE]);
+    expectRead([['The loader downloaded its second stage from the URL https://example.com/stage2.bin', 'T1105']]);
+  });
+
   // A figure's caption that only credits it, after the figure's number or in brackets (`Figure 3: Source: Trend Micro`
   // got Obtain Capabilities: Tool 94.6), and its Japanese source, 出典 (a security-awareness deck's
   // `出典：警察庁／フィッシング対策協議会／IPA（…）` got Phishing 100 on the council's name). A caption that says more is read.

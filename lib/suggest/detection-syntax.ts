@@ -142,6 +142,18 @@ export function isRuleSyntax(text: string): boolean {
     fieldsThroughout(trimmed, SIGMA_KEY, () => true);
 }
 
+// A hunting query's line after its first, an operator after a pipe, as a report quotes the query (the DE&TH guide's KQL,
+// `DeviceProcessEvents` / `| where FolderPath matches regex @'(?i)C\:\\ProgramData…'`, which got Match Legitimate
+// Resource Name or Location 100 as a table's row; Splunk's SPL, `| stats values(stage) as stages by src_ip`): the
+// query's syntax, not the report's text. A table's row ends with a pipe; a query's line does not.
+const QUERY_OPERATOR =
+  /^\s*\|\s*(?:where|project(?:-\w+)?|extend|summarize|join|sort|order|take|limit|top|distinct|count|mv-expand|mv-apply|parse|render|lookup|union|invoke|make-series|evaluate|stats|eval|table|search|rex|dedup|rename|fields|tstats|append|inputlookup|timechart|bin|head|tail|savedsearch|spath|makeresults)\b(?!.*\|\s*$)/i;
+
+/** Whether a passage is a line of a hunting query after its first (`QUERY_OPERATOR`: `| where …`, `| stats …`). */
+export function isQueryLine(text: string): boolean {
+  return text.length <= 2000 && QUERY_OPERATOR.test(text);
+}
+
 // A YARA rule's first line (`rule MALWARE_Win_DLAgent10`, `private rule Loader : apt {`): its name has a capital, a digit or
 // `_` (`rule out` is English), or the rule's brace follows it. The rule goes on to the brace that closes it.
 const YARA_RULE_START = /^(?:(?:private|global)\s+)*rule\s+([A-Za-z_]\w*)(?:\s*:\s*\w+(?:\s+\w+)*)?\s*(\{|$)/;

@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { authorBioPassages, bylinePassages, isByline, isDateLine } from './bylines.js';
-import { indicatorRowText, isDetectionNames, isDetectionVerdict, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
+import { indicatorRowText, isDetectionNames, isDetectionVerdict, isQueryLine, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
 import {
   formPassages,
@@ -120,6 +120,9 @@ export const DETECTION_VERDICT_NOTE = "a product's detection name for a sample (
 
 /** The note of a detection rule's syntax in a page (YARA meta fields or a condition, Sigma's keys): not ranked. */
 export const RULE_SYNTAX_NOTE = "a detection rule's syntax (a YARA rule, its meta fields, strings or condition; Sigma's keys or condition), not the report's text: not ranked";
+
+/** The note of a hunting query's line quoted in a page (KQL's `| where …`, Splunk's `| stats …`): not ranked. */
+export const QUERY_NOTE = "a hunting query's syntax (KQL, Splunk SPL: a line after a pipe), not the report's text: not ranked";
 
 /** The note of a list of other posts, its label and their titles, dates and teasers (`You may also like:`): not ranked. */
 export const RELATED_POSTS_NOTE = "a list of other posts (its label, their titles, dates, authors and teasers), not the report's text: not ranked";
@@ -272,6 +275,8 @@ function passageSuggestion(
   // page is built, and the indicator cells of a row (an IoC table's hash, file name and detection name:
   // `OneDrive.exe`, `Python/Agent.AGT`) name a sample: none says what was done.
   if (structure) return { ...entry, candidates: [], note: STRUCTURE_NOTES[structure] };
+  // A query's line begins with a pipe, as a table's row does: it is known before the row's cells are read.
+  if (isQueryLine(passage.text)) return { ...entry, candidates: [], note: QUERY_NOTE };
   const row = indicatorRowText(passage.text);
   if (row === '') return { ...entry, candidates: [], note: INDICATOR_ROW_NOTE };
   // Who reported it, a greeting, a heading of the report's parts say nothing of what was done (`UNRANKED`).

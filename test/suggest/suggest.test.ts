@@ -32,6 +32,7 @@ import {
   REPEATED_TITLE_NOTE,
   REPORT_STRUCTURE_NOTE,
   RULE_SYNTAX_NOTE,
+  QUERY_NOTE,
   RUNNING_HEADER_NOTE,
   SALUTATION_NOTE,
   splitPassages,
@@ -2132,6 +2133,23 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([
       ['Condition: the actor ran the loader from a scheduled task each hour.', 'T1053.005'],
       ['detection: the actor disabled the antivirus before it ran the ransomware.'],
+    ]);
+  });
+
+  // A hunting query quoted in a report (a minimal reconstruction of the KQL in the Detection Engineering & Threat Hunting
+  // (DE&TH) Guide, v1.1, as text: `DeviceProcessEvents` / `| where FolderPath matches regex @'(?i)C\:\\ProgramData…'`,
+  // which got Masquerading: Match Legitimate Resource Name or Location 100 as a table's row; Splunk's SPL alike). A
+  // Markdown table's row, whose line ends with a pipe, and a sentence are read.
+  it("ranks no hunting query's line after a pipe (KQL, Splunk SPL), and says so; a table's row is read", () => {
+    const query = ['DeviceProcessEvents', "| where FolderPath matches regex @'(?i)C\\:\\\\ProgramData\\\\[^\\\\]+$'", '| project Timestamp, DeviceName, ProcessCommandLine', '| stats count by src_ip, dest_ip'];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(query.join('\n'), model, { lines });
+      expect(QUERY_NOTE).to.be.a('string');
+      expect(passages.slice(1).map((p) => [p.note, p.candidates.length]), `lines: ${lines}`).to.deep.equal(Array(3).fill([QUERY_NOTE, 0]));
+    }
+    expectRead([
+      ['| where the actor dumped credentials from LSASS memory with Mimikatz |', 'T1003.001'],
+      ['The actor ran a query where the results listed every domain administrator account.', 'T1087.002'],
     ]);
   });
 

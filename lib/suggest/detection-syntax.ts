@@ -154,6 +154,35 @@ export function isQueryLine(text: string): boolean {
   return text.length <= 2000 && QUERY_OPERATOR.test(text);
 }
 
+// A label alone before a block of code or a query, naming what the block is (the DE&TH guide's `Query 1 -
+// DeviceProcessEvents` before its KQL, which got Query Registry 100; `Query`, `Hunting query:`, `Command`): a word
+// for a block, maybe a kind before it, a number and a name after it. Such a word before a sentence is read (a heading).
+const CODE_LABEL =
+  /^(?:(?:hunting|detection|sample|example|kql|kusto|splunk|spl|sigma|yara|powershell)\s+)?(?:query|queries|command|commands|command\s+line|code|rule|search|script|output|syntax|snippet|listing)(?:\s+#?\d{1,3})?(?:\s*[-–—:]\s*[\p{L}\d][\w.-]*)?\s*:?$/iu;
+// What begins a block of code: a Markdown fence or an AsciiDoc listing's delimiter.
+const CODE_FENCE = /^\s*(?:`{3,}|~{3,}|-{4,}\s*$)/;
+// A query's first line, a table's name alone (`DeviceProcessEvents`, `index=proxy`): one word, no space.
+const QUERY_SOURCE = /^\s*[A-Za-z_][\w=.*:-]*\s*$/;
+
+/**
+ * The passages (by index) that are a label of a block of code or a query (`CODE_LABEL`), on a line of their own (of
+ * `lines`, the text's), the next line with text a code fence, a query's line (`isQueryLine`), or a query's source (one
+ * word) with a query's line after it.
+ */
+export function codeLabelPassages(passages: readonly { line: number; text: string }[], lines: readonly string[]): Set<number> {
+  const labels = new Set<number>();
+  passages.forEach((passage, i) => {
+    // A label is short: most passages are passed over at once.
+    if (passage.text.length > 60 || !CODE_LABEL.test(passage.text.trim()) || lines[passage.line - 1]?.trim() !== passage.text.trim()) return;
+    let next = passage.line;
+    while (next < lines.length && !lines[next]!.trim()) next++;
+    const first = lines[next] ?? '';
+    const second = lines[next + 1] ?? '';
+    if (CODE_FENCE.test(first) || isQueryLine(first) || (QUERY_SOURCE.test(first) && isQueryLine(second))) labels.add(i);
+  });
+  return labels;
+}
+
 // A YARA rule's first line (`rule MALWARE_Win_DLAgent10`, `private rule Loader : apt {`): its name has a capital, a digit or
 // `_` (`rule out` is English), or the rule's brace follows it. The rule goes on to the brace that closes it.
 const YARA_RULE_START = /^(?:(?:private|global)\s+)*rule\s+([A-Za-z_]\w*)(?:\s*:\s*\w+(?:\s+\w+)*)?\s*(\{|$)/;

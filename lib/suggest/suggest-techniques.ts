@@ -1,6 +1,6 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { authorBioPassages, bylinePassages, isByline, isDateLine } from './bylines.js';
-import { indicatorRowText, isDetectionNames, isDetectionVerdict, isQueryLine, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
+import { codeLabelPassages, indicatorRowText, isDetectionNames, isDetectionVerdict, isQueryLine, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
 import {
   formPassages,
@@ -231,6 +231,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   for (const [find, note] of UNRANKED_RUNS) for (const i of find(passages)) if (!inRun.has(i)) inRun.set(i, note);
   // A PDF's running header or footer, said again on every page: alone (a page number aside) it is not ranked; glued to
   // the next page's first words, those are read without it.
+  // A label alone before a block of code or a query (`Query`, `Query 1 - DeviceProcessEvents`), known by the lines after it.
+  const sourceLines = plain.split(/\r\n|\r|\n/);
+  for (const i of codeLabelPassages(passages, sourceLines)) if (!inRun.has(i)) inRun.set(i, REPORT_STRUCTURE_NOTE);
   const headers = runningHeaders(plain);
   if (headers.length) passages.forEach((passage, i) => !inRun.has(i) && withoutRunningHeader(passage.text, headers).header && inRun.set(i, RUNNING_HEADER_NOTE));
   // By sentence, a figure's labels among its list's items; with `lines`, a word on the line after an item's is as likely

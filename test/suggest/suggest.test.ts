@@ -2153,6 +2153,33 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A label alone before a block of code or a query (a minimal reconstruction of the same DE&TH guide's `Query 1 -
+  // DeviceProcessEvents` before its KQL, which got Query Registry 100; a Markdown page's `Query` above a fenced block).
+  // The same word before a sentence is read, as a heading is.
+  it('ranks no label alone before a block of code or a query (Query, Query 1 - DeviceProcessEvents), and says so; before a sentence it is read', () => {
+    const text = [
+      'Query 1 - DeviceProcessEvents',
+      'DeviceProcessEvents',
+      '| where FolderPath startswith @"C:\\ProgramData"',
+      '',
+      'Query',
+      '',
+      '```kql',
+      'EmailEvents',
+      '```',
+      '',
+      'Command',
+      '',
+      'The actor queried the registry for installed software with reg query.',
+    ].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(text, model, { lines });
+      const note = (label: string): string | undefined => passages.find((p) => p.text === label)!.note;
+      expect([note('Query 1 - DeviceProcessEvents'), note('Query')], `lines: ${lines}`).to.deep.equal([REPORT_STRUCTURE_NOTE, REPORT_STRUCTURE_NOTE]);
+      expect(note('Command'), `lines: ${lines}`).to.equal(undefined);
+    }
+  });
+
   // The Hunters Ledger's detections page (Threat-Intel-Reports' dual-RAT detections) heads its YARA rules with a rule
   // set's comment: "Yara Rule Set" got Email Forwarding Rule (T1114.003) 99.3, "Identifier: Dual-RAT Campaign - Quasar RAT
   // and NjRAT/XWorm" Obtain Capabilities: Malware (T1588.001) 100. A block comment right before a rule is the rule's; a

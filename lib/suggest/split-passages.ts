@@ -42,6 +42,8 @@ const CAPTION = new RegExp(`${FIGURE}[.:–—-]`, 'i');
 // lines, a figure's label between), at least MIN_COLUMN_ITEMS of them.
 const ITEM_GAP = 10;
 const MIN_COLUMN_ITEMS = 3;
+// How much wider than its item's line a wrapped line of a list item may be: the mark and the space after it (`•  `).
+const ITEM_MARK_WIDTH = 4;
 // A table row (Markdown `| a | b |`, AsciiDoc `|a |b`) is a record: a passage of its own, never joined to the next line.
 const ROW = /^\s*\|/;
 // A heading (Markdown `## Samples`, AsciiDoc `== Network indicators`) is a passage of its own too.
@@ -334,6 +336,14 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       !lines[at - 1]?.trim() && next.length <= width && /^\p{L}/u.test(next) && lines[at]!.trim().length + 1 + next.split(/\s/, 1)[0]!.length > width
     );
   };
+  // Whether a line after a list item's (no blank line between) is wider than the item's list (`itemColumns`, the
+  // passage's first line a member of it) by more than a list mark and its indent (ITEM_MARK_WIDTH): a paragraph after the
+  // list, as pdftotext writes it (the DE&TH guide's `• C:\Users\Public - Recursive` / `A lot of threat actors will end up
+  // dropping their binaries…`), not the item's wrapped line, which fits the list's column.
+  const widerThanList = (line: string): boolean => {
+    const column = columns.get(start - 1);
+    return column !== undefined && line.trim().length > column + ITEM_MARK_WIDTH;
+  };
   // A line well short of the text's width that ends without punctuation is a heading, a menu or a byline of a scraped
   // page, not a sentence wrapped by pdftotext (whose lines fill the width): the passage ends with it.
   const lengths = lines.map((line) => line.trim().length).filter(Boolean).sort((a, b) => a - b);
@@ -432,7 +442,7 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       const itemText = BARE_BULLET.test(lastLine) ? /^\s*\p{L}/u.test(line) : ITEM.test(lastLine) && wrappedItem(lastIndex, line);
       const goesOn = held && part === 0 && (GOES_ON.test(line) || itemText) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
       const item = ITEM.test(line) || BARE_BULLET.test(line);
-      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || item || alone(line) || (previous !== undefined && ((standsAlone(previous) && !inItem && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i) && !inCaption))))) flush();
+      if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || item || alone(line) || (inItem && !inCaption && widerThanList(line)) || (previous !== undefined && ((standsAlone(previous) && !inItem && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i) && !inCaption))))) flush();
       held = false;
       if (!line.trim() || isMarkupLine(line)) return;
       lastLine = line;

@@ -351,6 +351,35 @@ describe('splitPassages', () => {
         [25, '35'],
       ],
     ],
+    // pdftotext writes a paragraph right after a list, no blank line between (a minimal reconstruction of the Detection
+    // Engineering & Threat Hunting (DE&TH) Guide v1.1 as text: `• C:\Users\Public - Recursive` / `A lot of threat actors
+    // will end up dropping their binaries and/or files at the root of C:\ProgramData and/or` / `C:\Users\Public. So …`,
+    // read as one item): a line wider than the list's column (its widest item) by more than a mark is no line of the
+    // last item's. A wrapped item's line, which fits the column, goes on with its item.
+    [
+      [
+        '• C:\\Intel - Recursive',
+        '• C:\\PerfLogs - Recursive',
+        '• C:\\Users\\Public - Recursive',
+        'A lot of threat actors will end up dropping their binaries and/or files at the root of C:\\ProgramData and/or',
+        'C:\\Users\\Public. So pick these two.',
+        '',
+        '• The loader copies itself to the',
+        '  ProgramData folder',
+        '• It adds a Run key for itself',
+        '• It deletes the archive',
+      ].join('\n'),
+      [
+        [1, '• C:\\Intel - Recursive'],
+        [2, '• C:\\PerfLogs - Recursive'],
+        [3, '• C:\\Users\\Public - Recursive'],
+        [4, 'A lot of threat actors will end up dropping their binaries and/or files at the root of C:\\ProgramData and/or C:\\Users\\Public.'],
+        [5, 'So pick these two.'],
+        [7, '• The loader copies itself to the ProgramData folder'],
+        [9, '• It adds a Run key for itself'],
+        [10, '• It deletes the archive'],
+      ],
+    ],
     // The same over a blank line after a `;` (`•  Avoid always active remote connections;` / (blank) / `instead implement
     // them …`, whose second half got SSH Authorized Keys 98.5) or a number (`Level 3/Level 4` / (blank) / `protections
     // …`). In a list one item a line, an item's line is no block of its own: a short heading after the list's widest item

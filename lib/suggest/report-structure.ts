@@ -59,7 +59,7 @@ const SUMMARY_LABEL = /^\s*(?:#{1,6}\s+)?(?:\*\*|__)?tl;?\s?dr(?:\*\*|__)?\s*[:.
 export function isReportStructure(text: string): boolean {
   if (text.length <= MAX_FIGURE_NUMBER && (FIGURE_NUMBER.test(text) || SUMMARY_LABEL.test(text))) return true;
   const heading = HEADING_MARK.test(text);
-  if (!heading && !LABEL.test(text.trim())) return isIocHeading(text);
+  if (!heading && !LABEL.test(text.trim())) return isIocHeading(text) || isBareHeading(text);
   const words = textWords(text.replace(HEADING_MARK, '').replace(LIST_MARK, '')).filter(isContentWord);
   return words.some((word) => REPORT_WORDS.has(word)) && words.every((word) => REPORT_WORDS.has(word) || !isCommonEnglishWord(word));
 }
@@ -77,6 +77,21 @@ function isIocHeading(text: string): boolean {
     words.every((word) => IOC_HEADING_WORDS.has(word)) &&
     (words.some((word) => word === 'iocs' || word === 'ioc') || (words.includes('compromise') && words.some((word) => word.startsWith('indicator'))))
   );
+}
+
+// A heading of the report's parts without a heading's mark, as a PDF as text writes it (the DE&TH guide's `References`
+// above its list of addresses, which got Template Injection 97): only the words of a document's parts, no names, no
+// mark (`Persistence`, `Lateral Movement` and `Malware` are read).
+const BARE_HEADING_WORDS = new Set(
+  'executive summary introduction conclusion conclusions appendix recommendations references reference acknowledgements acknowledgments table contents overview key findings background'.split(' '),
+);
+const MAX_BARE_HEADING = 40;
+
+/** Whether a passage is a heading of the report's parts without a mark (`References`, `Executive Summary`). */
+function isBareHeading(text: string): boolean {
+  if (text.length > MAX_BARE_HEADING || /[^\p{L}\s]/u.test(text.trim())) return false;
+  const words = textWords(text).filter(isContentWord);
+  return words.length > 0 && words.every((word) => BARE_HEADING_WORDS.has(word));
 }
 
 // A figure's label as pdftotext writes it among the figure's list items (the Dragos 2022 review's ransomware kill chain:

@@ -1367,6 +1367,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // System Owner/User Discovery 92.6, the labels "Associated Threat Actors:" Archive via Utility 98.2 and "Attack
   // Techniques:" Endpoint Denial of Service 88.8; ESET's "= CeranaKeeper - Indicators of Compromise" (suggest3 04b)
   // Obfuscated Files or Information 100. None of them says what was done.
+  // A heading of the report's parts without a mark, as a PDF as text writes it (a minimal reconstruction of the
+  // Detection Engineering & Threat Hunting (DE&TH) Guide v1.1 as text: `References` above its list of addresses got
+  // Template Injection 97). A heading naming a behaviour, and a sentence with such a word, are read.
+  it("ranks no heading of the report's parts without a mark (References, Executive Summary), and says so; a behaviour's heading is read", () => {
+    expectUnranked(['References', 'Executive Summary', 'Table of Contents', 'Key Findings'], REPORT_STRUCTURE_NOTE);
+    expectRead([['Persistence', 'T1543.003'], ['The loader removed the references to itself from the Run key.', 'T1547.001']]);
+  });
+
   // A blog's sign-off (minimal reconstructions of Malwarebytes Labs' weekly round-ups, "A Week in Security (Jan 31 – Feb
   // 6)" of 2016 and "A week in security (February 1 – February 7)" of 2021, and the 2022 round-up reposted by
   // redpacketsecurity.com: `Stay safe!` got Impair Defenses: Safe Mode Boot 100, and so did `Stay safe, everyone!`). A

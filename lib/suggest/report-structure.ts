@@ -120,8 +120,10 @@ const MAX_CHART_LABEL_WORDS = 8;
 const MIN_CHART_DATA = 2;
 const MIN_LEGEND_DATA = 3;
 const MAX_LEGEND_GAP = 2;
-// (One decimal point at most: an IP address under a table's caption is an indicator, no datum.)
-const CHART_DATUM = /(?:^|\s|:)[-+−]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s\p{Ll}+)?$/u;
+// (One decimal point at most: an IP address under a table's caption is an indicator, no datum.) An amount may have a
+// currency's mark and a `+`, and its unit a capital (BakerHostetler's 2023 incident response report, a page of charts:
+// `$90+ Million`, which got Valid Accounts 100; `14.2 Days`, Develop Capabilities: Digital Certificates 96.1).
+const CHART_DATUM = /(?:^|\s|:)[-+−]?[$€£¥]?\d[\d,]*(?:\.\d+)?\+?\s*%?(?:\s\p{L}\p{Ll}*)?$/u;
 // A caption in capitals, as a designed report sets its charts' and tables' titles (`FIGURE 8: LOSS OF VIEW, LOSS OF
 // CONTROL , OR B OTH`, which got Remote System Discovery 100; `TABL E  2:  RANSOMWARE G ROU P S AND SEC TORS/R EGIONS
 // TARGETED`), names what the figure counts or lists: a figure's label too. A caption in sentence case (`Figure 5:
@@ -172,13 +174,19 @@ function chartLabels(passages: readonly { text: string }[], short: readonly bool
   let data = 0;
   let end = first;
   let gap = 0;
+  // The labels before the first datum: a chart's title and the names of its series.
+  let leading = 0;
   for (let i = first; i < passages.length && short[i]; i++) {
     if (!CHART_DATUM.test(passages[i]!.text.trim())) continue;
+    if (data === 0) leading = i - first;
+    else gap = Math.max(gap, i - end);
     data++;
-    gap = Math.max(gap, i - end);
     end = i + 1;
   }
-  const chart = afterCaption ? data >= MIN_CHART_DATA : data >= MIN_LEGEND_DATA && gap <= MAX_LEGEND_GAP;
+  // Before the first datum, a title and the series' names, as many as the data at most (BakerHostetler's `Ransomware
+  // Timeline` / four series / `2020 Average` / `8 Days` …, each ranked: `Demand to Payment` got Financial Theft 100).
+  const legend = data >= MIN_LEGEND_DATA && gap <= MAX_LEGEND_GAP && (leading <= MAX_LEGEND_GAP || leading <= data);
+  const chart = afterCaption ? data >= MIN_CHART_DATA : legend;
   if (!chart) return [];
   return Array.from({ length: end - first }, (_, k) => first + k).filter((i) => /\p{L}/u.test(passages[i]!.text));
 }

@@ -1065,6 +1065,39 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(first.get('Table 6: Commands the loader ran to list the accounts of the domain')).to.be.a('string');
   });
 
+  // A chart with no caption, its title and series' names before its data, its amounts with a capitalised unit (a minimal
+  // reconstruction of BakerHostetler's 2023 Data Security Incident Response Report, "Deeper Dive Into the Data", a page
+  // of charts: `Ransomware Timeline` got Data Encrypted for Impact 100, `Demand to Payment` Financial Theft 100, each
+  // `14.2 Days` Develop Capabilities: Digital Certificates 96.1). A heading and a sentence after the chart are read, and
+  // so is a run of headings with a number in it.
+  it("notes a chart with no caption by its title, its series' names and its data, and reads the text after it", () => {
+    const text = [
+      'Ransomware Timeline',
+      '',
+      'Demand to Payment',
+      'Encryption to Restoration',
+      '2021 Average',
+      '11.1 Days',
+      '12.2 Days',
+      '2022 Average',
+      '14.2 Days',
+      '12.7 Days',
+      '',
+      'Forensic Trends',
+      '',
+      'The actor encrypted the files of the victims and demanded a ransom.',
+      '',
+      'Lateral Movement',
+      'Remote Desktop Protocol',
+      'Pass the Hash',
+      'Stage 2',
+    ].join('\n');
+    const passages = suggestTechniques(text, model);
+    expect(passages.slice(0, 9).map((p) => p.note)).to.deep.equal(Array(9).fill(FIGURE_LABEL_NOTE));
+    expect(passages.slice(9).map((p) => p.note)).to.deep.equal(Array(6).fill(undefined));
+    expect(passages[10]!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1486');
+  });
+
   // A chart's legend set apart from its caption, text between them: the Dragos 2022 review's Figure 8 as pdftotext
   // writes it (code index file id 53961877000), `Loss of view:` / `1%` … 34 lines after `FIGURE 8: LOSS OF VIEW, LOSS
   // OF CONTROL , OR B OTH` (Remote System Discovery 100, System Binary Proxy Execution 94.6, Firmware Corruption 90),

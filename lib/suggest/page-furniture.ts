@@ -245,7 +245,12 @@ const COMMENTERS = /\b(?:users?|readers?|visitors?|members?)['’]?(?=\s+comment
 const CLICK_THE_BANNER =
   /^\s*click (?:on )?(?:the|this|our) (?:banner|image|picture|graphic|infographic|ad|advertisement)s? (?:below|above)\s+(?:to (?:learn|read|find out|discover|see) more|to (?:subscribe|register|sign up|enlarge)|for more)\b[^.!?]*[.!]?\s*$/iu;
 
-/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner). */
+// A page template's placeholder left unfilled (BakerHostetler's 2023 incident response report, a page of charts:
+// `[title here]` above each of its stats, which got Application Window Discovery 100): a field's word or two and
+// `here` (`[insert image here]`, `[Your Name Here]`) in brackets, alone.
+const PLACEHOLDER = /^\s*[[{<]\s*(?:insert\s+|your\s+|add\s+)?(?:\p{L}+\s+){0,2}(?:goes\s+)?here\s*[\]}>]\s*$/iu;
+
+/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner, a template's placeholder). */
 export function isPageFurniture(text: string): boolean {
   return (
     text.length <= 300 &&
@@ -253,7 +258,8 @@ export function isPageFurniture(text: string): boolean {
       isCopyrightNotice(text) ||
       isSyndicationNote(text) ||
       isArchiveHeading(text) ||
-      CLICK_THE_BANNER.test(text))
+      CLICK_THE_BANNER.test(text) ||
+      PLACEHOLDER.test(text))
   );
 }
 

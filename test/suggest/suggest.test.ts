@@ -1551,6 +1551,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The post on the forum appeared first on Monday and linked a loader that downloaded Cobalt Strike from a paste site.', 'T1105']]);
   });
 
+  // A page template's placeholder left unfilled (a minimal reconstruction of BakerHostetler's 2023 Data Security
+  // Incident Response Report, "Deeper Dive Into the Data": `[title here]` above each stat got Application Window
+  // Discovery 100). A bracketed note of the report's, and a sentence with "here", are read.
+  it("ranks no template's placeholder left unfilled ([title here]), and says so; a sentence is read", () => {
+    expectUnranked(['[title here]', '[Insert Image Here]', '[Your Name Here]'], PAGE_FURNITURE_NOTE);
+    expectRead([
+      ['[The loader injected its payload into explorer.exe here]', 'T1055'],
+      ['The window title here was the name of the decoy document that the loader opened.'],
+    ]);
+  });
+
   // A blog's archive page keeps its widgets' titles, the heading of what it lists and the platform's credit (minimal
   // reconstructions of cysecurity.news, a Blogger site: `Search This Blog` got Web Service: Bidirectional
   // Communication 92.9, `Powered by Blogger.` Power Settings 100, `Blog Archive` 98.7, `Showing posts with label

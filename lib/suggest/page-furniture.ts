@@ -245,12 +245,21 @@ const COMMENTERS = /\b(?:users?|readers?|visitors?|members?)['’]?(?=\s+comment
 const CLICK_THE_BANNER =
   /^\s*click (?:on )?(?:the|this|our) (?:banner|image|picture|graphic|infographic|ad|advertisement)s? (?:below|above)\s+(?:to (?:learn|read|find out|discover|see) more|to (?:subscribe|register|sign up|enlarge)|for more)\b[^.!?]*[.!]?\s*$/iu;
 
+// A site's appeal to its readers for support (redpacketsecurity.com, which reposts other blogs' posts: `If you like the
+// site, please consider joining the telegram channel or supporting us on Patreon using the button below.`, which got
+// Web Service 92.4): if they like the site or its posts, to support, follow, join or donate. One sentence, which asks
+// nothing a lure asks (to download, install, click, open, run or enable something).
+const SUPPORT_APPEAL =
+  /^(?![^.!?]*\b(?:download|install|click|open|run|enable|execute)\w*)\s*if you (?:like|liked|enjoy|enjoyed|find|found|appreciate)\s+(?:the|this|our|my)\s+(?:site|blog|website|post|article|content|work|newsletter)\b[^.!?]{0,200}\b(?:support|supporting|donate|donating|donation|patreon|ko-fi|subscribe|subscribing|follow|following|join|joining|share|sharing)\b[^.!?]{0,200}[.!]?\s*$/iu;
+// A repost's link to the post it copies (the same site's `Original Source` after each post), alone.
+const ORIGINAL_LINK = /^\s*(?:original|originally)\s+(?:source|post|article|link|story)\s*:?\s*$/iu;
+
 // A page template's placeholder left unfilled (BakerHostetler's 2023 incident response report, a page of charts:
 // `[title here]` above each of its stats, which got Application Window Discovery 100): a field's word or two and
 // `here` (`[insert image here]`, `[Your Name Here]`) in brackets, alone.
 const PLACEHOLDER = /^\s*[[{<]\s*(?:insert\s+|your\s+|add\s+)?(?:\p{L}+\s+){0,2}(?:goes\s+)?here\s*[\]}>]\s*$/iu;
 
-/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner, a template's placeholder). */
+/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner, a template's placeholder, a site's appeal for support, a repost's link to its original). */
 export function isPageFurniture(text: string): boolean {
   return (
     text.length <= 300 &&
@@ -259,7 +268,9 @@ export function isPageFurniture(text: string): boolean {
       isSyndicationNote(text) ||
       isArchiveHeading(text) ||
       CLICK_THE_BANNER.test(text) ||
-      PLACEHOLDER.test(text))
+      PLACEHOLDER.test(text) ||
+      SUPPORT_APPEAL.test(text) ||
+      ORIGINAL_LINK.test(text))
   );
 }
 

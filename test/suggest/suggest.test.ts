@@ -1551,6 +1551,22 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The post on the forum appeared first on Monday and linked a loader that downloaded Cobalt Strike from a paste site.', 'T1105']]);
   });
 
+  // A repost site's footer (a minimal reconstruction of redpacketsecurity.com's repost of Malwarebytes Labs' round-up of
+  // February 21 – 27, 2022: `If you like the site, please consider joining the telegram channel or supporting us on
+  // Patreon using the button below.` got Web Service 92.4, `Original Source` Execution Guardrails 97.7). A sentence
+  // about a lure's appeal, and the actor's source code, are read.
+  it("ranks no site's appeal for support or a repost's link to its original, and says so; a sentence is read", () => {
+    expectUnranked([
+      'If you like the site, please consider joining the telegram channel or supporting us on Patreon using the button below.',
+      'If you enjoyed this post, follow us on Mastodon.',
+      'Original Source',
+    ], PAGE_FURNITURE_NOTE);
+    expectRead([
+      ['If you like the site, the lure said, join the Telegram channel to download the cracked installer.'],
+      ['The original source code of the loader was leaked on a forum.'],
+    ]);
+  });
+
   // A page template's placeholder left unfilled (a minimal reconstruction of BakerHostetler's 2023 Data Security
   // Incident Response Report, "Deeper Dive Into the Data": `[title here]` above each stat got Application Window
   // Discovery 100). A bracketed note of the report's, and a sentence with "here", are read.

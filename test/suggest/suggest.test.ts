@@ -1567,6 +1567,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A report published as web pages names its chapter in its share button (a minimal reconstruction of BakerHostetler's
+  // 2023 Data Security Incident Response Report, "Deeper Dive Into the Data": `Share this chapter` got Network Share
+  // Discovery 100). A sentence about a share is read.
+  it("ranks no share button naming the report's chapter or page, and says so; a sentence about a share is read", () => {
+    expectUnranked(['Share this chapter', 'Share this page'], PAGE_FURNITURE_NOTE);
+    expectRead([['The actor copied the chapter drafts from a network share of the file server.', 'T1039']]);
+  });
+
   // A page template's placeholder left unfilled (a minimal reconstruction of BakerHostetler's 2023 Data Security
   // Incident Response Report, "Deeper Dive Into the Data": `[title here]` above each stat got Application Window
   // Discovery 100). A bracketed note of the report's, and a sentence with "here", are read.

@@ -79,9 +79,11 @@ export function tagListPassages(texts: readonly string[]): Set<number> {
 // heading (BleepingComputer's page saved as Markdown: `### Related Articles:`), and the titles after it may be glued into
 // one line by scraping (`…ransomware attack claimsNew RustDoor macOS malware impersonates Visual Studio updateMGM…`).
 // A list of webinars is one too (Securelist's `GReAT webinars` / `13 May 2021, 1:00pm` / `GReAT Ideas. Balalaika
-// Edition` / its speakers), under a label of a word and `webinars`: `Webinars` alone is a menu's item.
+// Edition` / its speakers), under a label of a word and `webinars`: `Webinars` alone is a menu's item. A weekly round-up
+// lists other sites' news under `Other cybersecurity news` or `As for the rest of the news…` (Malwarebytes Labs' "A week
+// in security" posts of 2016 and 2021: `news`, read as `new`, got Create or Modify System Process: Windows Service 96.3).
 const RELATED_LABEL =
-  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars)\s*:?\s*/iu;
+  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars|(?:other|more)\s+(?:[\p{L}-]+\s+)?news|(?:as\s+for\s+)?the\s+rest\s+of\s+the\s+news)\s*:?\s*/iu;
 // A blog's series may list its other posts after a sentence ending with a colon (dropzone.ai's `Previous AI SOC Diaries
 // entries include:`, which got Obtain Capabilities: Artificial Intelligence 99.3, and its list of titles): other or
 // earlier posts, entries or episodes, maybe `in this series`, then `include` or `are` and the colon (`Other posts by the

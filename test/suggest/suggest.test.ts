@@ -1698,6 +1698,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['Last week on the file server, the actor archived the collected documents with 7-Zip:', 'T1560.001']]);
   });
 
+  // A weekly round-up's label of other sites' news (minimal reconstructions of Malwarebytes Labs' "A week in security"
+  // posts of 2016 and 2021: `Other cybersecurity news` and `As for the rest of the news…` got Create or Modify System
+  // Process: Windows Service 96.3 and 87.7, `news` read as `new`), and the titles after it. The report's own sentence
+  // with news in it is read.
+  it("ranks no round-up's label of other news and the titles after it, and says so; a sentence is read", () => {
+    const passages = suggestTechniques(['Other cybersecurity news', '', '- Ransomware gang leaks stolen data of a hospital', '', 'Stay safe, everyone!'].join('\n'), model);
+    expect(passages.map((p) => p.note)).to.deep.equal([RELATED_POSTS_NOTE, RELATED_POSTS_NOTE, SALUTATION_NOTE]);
+    expectUnranked(['As for the rest of the news…'], RELATED_POSTS_NOTE);
+    expectRead([['Other news sites reported that the actor installed a new Windows service for persistence.', 'T1543.003']]);
+  });
+
   // A page's legal footer: BleepingComputer's (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post) "Terms of Use -
   // Privacy Policy - Ethics Statement - Affiliate Disclosure" got Password Policy Discovery (T1201) 93.5 and its
   // "Copyright @ 2003 - 2024 Bleeping Computer® LLC - All Rights Reserved" Masquerading: Right-to-Left Override 98;

@@ -18,8 +18,9 @@ export interface Passage {
 /** What a passage that is no text of the report is: see `Passage.structure`. */
 export type PassageStructure = 'table header' | 'front matter' | 'template tag';
 
-// Words after which a full stop does not end a sentence.
-const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|[a-z])\.$/i;
+// Words after which a full stop does not end a sentence (a version's `Ver. 1.1.` and `Rev. 3` too, as a PDF's title
+// page gives them).
+const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ver|vol|rev|u\.s|[a-z])\.$/i;
 // A list item or a heading marker starts a new passage: its mark (with an en dash, and U+F0B7, the Symbol font's bullet
 // that pdftotext gives for a Word document's) or its number.
 const ITEM = /^\s*(?:[-–*•●■◆▪‣・\uF0B7]|\d{1,2}[.)])\s+/;

@@ -1980,6 +1980,22 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The loader downloaded its second stage from the URL https://example.com/stage2.bin', 'T1105']]);
   });
 
+  // A document's version alone on its title page (a minimal reconstruction of the Detection Engineering & Threat Hunting
+  // (DE&TH) Guide v1.1 as text: `Ver. 1.1.` was split after `Ver.`, and `Ver.` got System Information Discovery 100 on
+  // `ver`, the command's name). A sentence about the ver command is read.
+  it("ranks no document's version alone (Ver. 1.1.), read as one passage, and says so; a sentence about ver is read", () => {
+    const prose = 'A lot of threat actors will drop files in publicly accessible folders where files should rarely get written.';
+    const passages = suggestTechniques(['Threat Hunting Guide', 'Ver. 1.1.', 'March 2025', prose].join('\n'), model);
+    expect(passages.map((p) => [p.text, p.note])).to.deep.equal([
+      ['Threat Hunting Guide', undefined],
+      ['Ver. 1.1.', METADATA_NOTE],
+      ['March 2025', DATE_NOTE],
+      [prose, undefined],
+    ]);
+    expectUnranked(['Version 2.0', 'Rev. 3'], METADATA_NOTE);
+    expectRead([['The actor ran ver and systeminfo to learn the version of the operating system.', 'T1082']]);
+  });
+
   // A figure's caption that only credits it, after the figure's number or in brackets (`Figure 3: Source: Trend Micro`
   // got Obtain Capabilities: Tool 94.6), and its Japanese source, 出典 (a security-awareness deck's
   // `出典：警察庁／フィッシング対策協議会／IPA（…）` got Phishing 100 on the council's name). A caption that says more is read.

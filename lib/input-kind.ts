@@ -226,17 +226,30 @@ const isDatadogRule = (value: unknown): value is JsonObject =>
   isJsonObject(value) && typeof value['name'] === 'string' && Array.isArray(value['tags']) && Array.isArray(value['cases']);
 
 /**
+ * The rules a JSON value holds and how, for a format whose API lists them under one key (`envelope`): that list (`api`,
+ * the shape's name for it), a plain list of rules, or one rule alone. Undefined when it holds none.
+ */
+function listedRules<Api extends string>(
+  value: unknown,
+  isRule: (item: unknown) => item is JsonObject,
+  envelope: string,
+  api: Api,
+): { shape: Api | 'list' | 'one'; rules: JsonObject[] } | undefined {
+  const found = (shape: Api | 'list' | 'one', items: unknown[]) => {
+    const rules = items.filter(isRule);
+    return rules.length ? { shape, rules } : undefined;
+  };
+  if (Array.isArray(value)) return found('list', value);
+  if (isJsonObject(value) && Array.isArray(value[envelope])) return found(api, value[envelope]);
+  return found('one', [value]);
+}
+
+/**
  * The Datadog detection rules a JSON value holds and how: the API's `{ data: [ … ] }` (GET
  * /api/v2/security_monitoring/rules), a list of rules, or one. Undefined when it holds none.
  */
 export function datadogRules(value: unknown): { shape: 'api' | 'list' | 'one'; rules: JsonObject[] } | undefined {
-  const found = (shape: 'api' | 'list' | 'one', items: unknown[]) => {
-    const rules = items.filter(isDatadogRule);
-    return rules.length ? { shape, rules } : undefined;
-  };
-  if (Array.isArray(value)) return found('list', value);
-  if (isJsonObject(value) && Array.isArray(value['data'])) return found('api', value['data']);
-  return found('one', [value]);
+  return listedRules(value, isDatadogRule, 'data', 'api');
 }
 
 /**
@@ -244,13 +257,7 @@ export function datadogRules(value: unknown): { shape: 'api' | 'list' | 'one'; r
  * /beta/security/rules/detectionRules), a list of rules, or one. Undefined when it holds none.
  */
 export function defenderDetectionRules(value: unknown): { shape: 'graph' | 'list' | 'one'; rules: JsonObject[] } | undefined {
-  const found = (shape: 'graph' | 'list' | 'one', items: unknown[]) => {
-    const rules = items.filter(isDetectionRule);
-    return rules.length ? { shape, rules } : undefined;
-  };
-  if (Array.isArray(value)) return found('list', value);
-  if (isJsonObject(value) && Array.isArray(value['value'])) return found('graph', value['value']);
-  return found('one', [value]);
+  return listedRules(value, isDetectionRule, 'value', 'graph');
 }
 
 /**

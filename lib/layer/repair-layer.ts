@@ -11,7 +11,7 @@ import { KNOWN_TACTIC_SHORTNAMES } from '../attack/known-tactics.js';
 import { NAVIGATOR_PLATFORM_MAPPINGS } from '../attack/platform-names.js';
 import { InputError } from '../errors.js';
 import { closestWord } from '../name-distance.js';
-import { splitTacticList, type TacticListReading } from '../normalize/tactic-list.js';
+import { splitTacticList, tacticsWithin, type TacticListReading } from '../normalize/tactic-list.js';
 import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
@@ -343,6 +343,16 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
           return true;
         }
         if (typeof raw !== 'string' || ambiguous.length) return readField(entry, 'tactic', undefined, path, log, [`${path}/tactic`, `${shown(raw)} is not a tactic`]);
+      }
+      // Text that joins a tactic to what is none (`Persistence and Foo`) is neither a tactic nor a list of them
+      // (splitTacticList): not read as a tactic's shortname (`persistence-and-foo`) but removed, the annotation kept
+      // under every tactic, as a campaign file's tactic that reads as none is ignored.
+      const within = typeof raw === 'string' && !isKnownTactic(raw) ? tacticsWithin(raw, isKnownTactic) : [];
+      if (within.length) {
+        delete entry['tactic'];
+        const parts = within.map((part) => readTactic(part) ?? part).join(', ');
+        log(`${path}/tactic`, `${shown(raw)} is not a tactic, nor a list of them: only a part of it is one (${parts}); removed (the annotation applies under every tactic; write one entry per tactic)`, { ...LEFT_OUT, navigatorHides: true });
+        return true;
       }
       const tactic = typeof raw === 'string' ? readTactic(raw) : undefined;
       return readField(entry, 'tactic', tactic, path, log, [`${path}/tactic`, `${shown(raw)} is not a tactic`]);

@@ -11,6 +11,7 @@ export type { Resolution } from './normalize-types.js';
 import { parseReference, type ReferencePart } from './parse-reference.js';
 import { readTactic, readTacticPair, readWrittenTactics, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
 import { objectKind } from './resolve-attack-object.js';
+import { tacticsWithin } from './tactic-list.js';
 import { techniqueAlias } from './technique-aliases.js';
 
 /** The releases a reference is resolved against. */
@@ -113,7 +114,9 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
     const shortname = readTactic(text, target);
     if (!shortname) {
       tactics.unreadable.push(text);
-      warnings.push(`tactic "${text}" is not a tactic of ATT&CK ${target.label}; it was ignored (write a name like Defense Evasion, a shortname or a TA ID)`);
+      const within = tacticsWithin(text, (part) => readTactic(part, target) !== undefined);
+      const nor = within.length ? `, nor a list of them: only a part of it is one (${within.join(', ')})` : '';
+      warnings.push(`tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like Defense Evasion, a shortname or a TA ID)`);
     } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);
     const unknownId = shortname ? tacticIdAndNameWarning(text, target) : undefined;
     if (unknownId) warnings.push(unknownId);

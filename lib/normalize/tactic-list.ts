@@ -60,3 +60,24 @@ export function splitTacticList(value: string, isTactic: (part: string) => boole
   }
   return { parts, ambiguous };
 }
+
+/**
+ * The tactics that joiners make of text that is no tactic and no list of them (`Persistence` in `Persistence and Foo`):
+ * runs of its pieces, the longest first from the left, that are each a tactic; none when the text has no joiner.
+ */
+export function tacticsWithin(text: string, isTactic: (part: string) => boolean): string[] {
+  const pieces = text.trim().split(JOINER);
+  const count = (pieces.length + 1) / 2;
+  if (count < 2 || count > MAX_PIECES) return [];
+  const found: string[] = [];
+  for (let i = 0; i < count; i++) {
+    for (let j = count - 1; j >= i; j--) {
+      const part = pieces.slice(2 * i, 2 * j + 1).join('').trim();
+      if (j - i === count - 1 || !isTactic(part)) continue;
+      found.push(part);
+      i = j;
+      break;
+    }
+  }
+  return found;
+}

@@ -95,6 +95,13 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/techniques/1/tactic', /^"Command and Control & Exfiltration" is a list of tactics; read as one entry under each: command-and-control, exfiltration/],
     ],
   ],
+  // The same cell (find_string id 13323953424) with its second tactic misspelt, reconstructed: a tactic joined to text
+  // that is none is no list (splitTacticList), and no tactic's shortname either (not `persistence-and-priviledge-escalation`).
+  [
+    'a tactic joined by "and" to text that is no tactic',
+    layer([{ techniqueID: 'T1547.001', tactic: 'Persistence and Priviledge Escalation', score: 1 }]),
+    [['/techniques/0/tactic', /^"Persistence and Priviledge Escalation" is not a tactic, nor a list of them: only a part of it is one \(persistence\); removed \(the annotation applies under every tactic/]],
+  ],
   ['a tactic written with "&"', layer([{ techniqueID: 'T1071.001', tactic: 'Command & Control', score: 1 }]), [['/techniques/0/tactic', /^"Command & Control" read as command-and-control$/]]],
   [
     'tactics written as a JSON list',
@@ -442,7 +449,7 @@ describe('repairLayer', () => {
     expect(countChanges(report.techniques)).to.deep.include({ kept: 1, removed: 0, 'moved-tactic': 0 });
   });
 
-  it('splits tactics joined by "/" or "and" only into tactics of some domain: Command and Control, N/A and an unknown name stay whole', () => {
+  it('splits tactics joined by "/" or "and" only into tactics of some domain: Command and Control and N/A stay whole, a tactic joined to no tactic is removed', () => {
     const value = layer([
       { techniqueID: 'T1078', tactic: 'Defense Evasion/Persistence', score: 2, comment: 'valid accounts' },
       { techniqueID: 'T1071.001', tactic: 'Command and Control', score: 1 },
@@ -455,14 +462,14 @@ describe('repairLayer', () => {
       ['/techniques/0/tactic', '"Defense Evasion/Persistence" is a list of tactics; read as one entry under each: defense-evasion, persistence (write one entry per tactic)'],
       ['/techniques/1/tactic', '"Command and Control" read as command-and-control'],
       ['/techniques/2/tactic', '"N/A" is not a tactic; the entry is left out: {"techniqueID":"T1059","tactic":"N/A","score":1}'],
-      ['/techniques/3/tactic', '"Defense Evasion and Foo" read as defense-evasion-and-foo'],
+      ['/techniques/3/tactic', '"Defense Evasion and Foo" is not a tactic, nor a list of them: only a part of it is one (defense-evasion); removed (the annotation applies under every tactic; write one entry per tactic)'],
       ['/techniques/4/tactic', '"Impact/Stealth" is a list of tactics; read as one entry under each: impact, stealth (write one entry per tactic)'],
     ]);
     expect((repaired['techniques'] as Layer[]).map((t) => [t['techniqueID'], t['tactic']])).to.deep.equal([
       ['T1078', 'defense-evasion'],
       ['T1078', 'persistence'],
       ['T1071.001', 'command-and-control'],
-      ['T1036', 'defense-evasion-and-foo'],
+      ['T1036', undefined],
       ['T1565.001', 'impact'],
       ['T1565.001', 'stealth'],
     ]);

@@ -171,6 +171,19 @@ describe('upgradeLayer', () => {
     ]);
   });
 
+  // A technique table's cell "Persistence and Privilege Escalation" (find_string id 13323953424) with its second tactic
+  // misspelt, reconstructed: as a campaign file's such tactic is ignored, the layer's is removed, not read as the tactic
+  // persistence-and-priviledge-escalation and moved to every tactic; the text is kept in the layer's metadata.
+  it('keeps the annotation of a tactic joined to text that is no tactic under every tactic, reported, its text kept', () => {
+    const { layer: out, report } = upgradeLayer(layer([{ techniqueID: 'T1547.001', tactic: 'Persistence and Priviledge Escalation', score: 1 }]), attack);
+    expect(out.techniques?.map((t) => [t.techniqueID, t.tactic, t.score])).to.deep.equal([['T1547.001', undefined, 1]]);
+    expect(report.techniques[0]?.changes).to.deep.equal([]);
+    expect(report.repairs.map((r) => r.repair)).to.deep.equal([
+      '"Persistence and Priviledge Escalation" is not a tactic, nor a list of them: only a part of it is one (persistence); removed (the annotation applies under every tactic; write one entry per tactic)',
+    ]);
+    expect(JSON.stringify(out.metadata)).to.include('It was: \\"Persistence and Priviledge Escalation\\"');
+  });
+
   it("moves the annotation of a tactic that no longer applies to each of the technique's tactics (T1078 under discovery)", () => {
     const { layer: out, report } = upgradeLayer(layer([{ techniqueID: 'T1078', tactic: 'discovery', score: 2, comment: 'admin' }]), attack);
     const tactics = attack.technique('T1078')!.tactics;

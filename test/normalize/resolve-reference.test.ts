@@ -80,6 +80,10 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect([c2.tactics.read, c2.warnings]).to.deep.equal([['command-and-control'], []]);
     const foo = resolveReference({ raw: 'T1036', tactics: ['Persistence and Foo'] }, context);
     expect([foo.tactics.read, foo.tactics.unreadable]).to.deep.equal([[], ['Persistence and Foo']]);
+    // As a layer's such tactic is removed (repairLayer), it is ignored, the part that is a tactic named.
+    expect(foo.warnings).to.deep.equal([
+      'tactic "Persistence and Foo" is not a tactic of ATT&CK enterprise-attack 18.1, nor a list of them: only a part of it is one (Persistence); it was ignored (write a name like Defense Evasion, a shortname or a TA ID)',
+    ]);
   });
 
   it('says "no longer applies" of a tactic an older release gave the technique (T1105 under Lateral Movement, as in 6.3)', () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { splitTacticList } from '../../lib/normalize/tactic-list.js';
+import { splitTacticList, tacticsWithin } from '../../lib/normalize/tactic-list.js';
 
 const TACTICS = new Set(['persistence', 'privilege escalation', 'command and control', 'exfiltration', 'defense evasion']);
 const isTactic = (part: string): boolean => TACTICS.has(part.toLowerCase().replace(/\s*&\s*/g, ' and '));
@@ -31,5 +31,12 @@ describe('splitTacticList', () => {
       parts: ['C'],
       ambiguous: [{ text: 'A and B', readings: [['A', 'B'], ['A and B']] }],
     });
+  });
+
+  it('names the tactics that joiners make of text that is no list (Persistence in Persistence and Foo), the longest first', () => {
+    expect(tacticsWithin('Persistence and Foo', isTactic)).to.deep.equal(['Persistence']);
+    expect(tacticsWithin('Foo & Command and Control', isTactic)).to.deep.equal(['Command and Control']);
+    expect(tacticsWithin('N/A', isTactic)).to.deep.equal([]);
+    expect(tacticsWithin('Command and Control', isTactic)).to.deep.equal([]);
   });
 });

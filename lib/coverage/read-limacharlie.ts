@@ -4,8 +4,8 @@
  * them under `data:`, with `usr_mtd`). A rule raises a detection through each `report` action of its response: each
  * is a detection, named by its `name` (or its metadata's), covering the ATT&CK technique tags of its `metadata.tags`
  * (`attack.t1003`), read as Sigma's tags are (tactics, groups and software tags kept as tags, a tag of no ATT&CK shape
- * noted), and weighed by its `metadata.level` on Sigma's levels (LIMACHARLIE_WEIGHTS; a D&R rule has no status: it is
- * a rule as deployed). A rule switched off (`usr_mtd: enabled: false`) and one whose response reports nothing (it
+ * noted), and weighed by its `priority` on LimaCharlie's severity mapping, else by its `metadata.level` on Sigma's
+ * levels (LIMACHARLIE_WEIGHTS; a D&R rule has no status: it is a rule as deployed). A rule switched off (`usr_mtd: enabled: false`) and one whose response reports nothing (it
  * only tasks or tags a sensor: no detection) are ignored with that reason. Every rule counts on every platform.
  */
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRule } from './coverage-types.js';
@@ -13,8 +13,26 @@ import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { ruleTags, SIGMA_WEIGHTS } from './read-sigma.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
 
-/** How a reported detection's `metadata.level` becomes a coverage weight: Sigma's level table (the rules are Sigma's). */
-export const LIMACHARLIE_WEIGHTS = { level: SIGMA_WEIGHTS.level, missingLevel: SIGMA_WEIGHTS.missingLevel } as const;
+/**
+ * How a reported detection becomes a coverage weight: by the report's `priority` when it has one, else by its
+ * `metadata.level` on Sigma's level table (the rules are Sigma's). LimaCharlie's documentation (Response Actions,
+ * `report`): the priority is an integer "added to the root of the detection report as `priority`"; its Cases extension
+ * (Severity Mapping) reads detection priorities, integers 0 to 10, as a severity by default: 8-10 critical, 5-7 high,
+ * 3-4 medium, 0-2 low. That severity weighs what the same level of a Sigma rule does.
+ */
+export const LIMACHARLIE_WEIGHTS = {
+  level: SIGMA_WEIGHTS.level,
+  missingLevel: SIGMA_WEIGHTS.missingLevel,
+  /** The least priority of each severity (Cases' `severity_mapping` defaults), highest first; below them all, low. */
+  priority: [['critical', 8], ['high', 5], ['medium', 3], ['low', 0]],
+  maxPriority: 10,
+} as const;
+
+/** The severity of a report's `priority` on LimaCharlie's default mapping; undefined when it is no integer from 0 to 10. */
+function prioritySeverity(priority: string): keyof typeof SIGMA_WEIGHTS.level | undefined {
+  if (!/^\d{1,2}$/.test(priority) || Number(priority) > LIMACHARLIE_WEIGHTS.maxPriority) return undefined;
+  return LIMACHARLIE_WEIGHTS.priority.find(([, least]) => Number(priority) >= least)?.[0];
+}
 
 /** The fields of a D&R rule: its own, or those under `data` (as `limacharlie dr get` writes a rule). */
 function ruleFields(fields: ReadonlyMap<string, YamlNode>): ReadonlyMap<string, YamlNode> | undefined {
@@ -55,8 +73,16 @@ function reportOutcome(report: YamlMap, lines: LineIndex, file: string, disabled
     const references = listItems(meta.get('references'), lines);
     return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics }, references, notes, (ids) => `tag it ${ids.map((id) => `attack.${id.toLowerCase()}`).join(', ')}`));
   }
+  const priorityNode = report.pairs.get('priority');
+  const priority = scalarText(priorityNode)?.trim();
+  const severity = priority === undefined ? undefined : prioritySeverity(priority);
+  if (priority !== undefined && !severity) {
+    notes.push({ line: lines.line(priorityNode!.start), message: `priority "${priority}" is no integer from 0 to ${LIMACHARLIE_WEIGHTS.maxPriority} (LimaCharlie's detection priorities); weighed by metadata.level instead` });
+  }
   const level = scalarText(meta.get('level'))?.trim();
-  const factor = weightFactor('level', level, LIMACHARLIE_WEIGHTS.level, LIMACHARLIE_WEIGHTS.missingLevel, (message) => notes.push({ line, message }));
+  const factor = severity
+    ? { weight: LIMACHARLIE_WEIGHTS.level[severity], text: `priority ${priority} (${severity} on LimaCharlie's default severity mapping)` }
+    : weightFactor('level', level, LIMACHARLIE_WEIGHTS.level, LIMACHARLIE_WEIGHTS.missingLevel, (message) => notes.push({ line, message }));
   const weight = roundLevel(factor.weight);
   const rule: CoverageRule = { kind: 'limacharlie', name, file, line, refs, level: weight, levelReason: `limacharlie D&R rule reporting a detection, ${factor.text} -> ${weight}` };
   if (tactics.length) rule.tactics = tactics;

@@ -82,3 +82,31 @@ describe('LimaCharlie D&R rules in a rule folder', () => {
     ]);
   });
 });
+
+// A report's `priority`, as LimaCharlie's documentation writes one (Response Actions, `report`: `priority: 3 #
+// optional`), on a rule in the shape of win_dcsync.yml above: reconstructions. Its Cases extension reads priorities 0-10
+// as severities by default (8-10 critical, 5-7 high, 3-4 medium, 0-2 low).
+describe('LimaCharlie D&R rules: the priority of a report', () => {
+  const dir = freshTmpDir('limacharlie-priority');
+  const report = (name: string, priority: string, level: string) => [
+    '- action: report',
+    `  name: ${name}`,
+    `  priority: ${priority}`,
+    '  metadata:',
+    `    level: ${level}`,
+    '    tags: [attack.t1003.006]',
+  ];
+  writeFileSync(join(dir, 'prioritised.yml'), rule([...report('Critical by priority', '8', 'medium'), ...report('Low by priority', '2', 'high'), ...report('Priority in words', 'high', 'low')]));
+  const input = readRuleFolder(dir);
+
+  it("weighs a report by its priority on LimaCharlie's default severity mapping, before its metadata level; a priority that is no integer from 0 to 10 is noted", () => {
+    expect(input.rules.map((r) => [r.name, r.level, r.levelReason])).to.deep.equal([
+      ['Critical by priority', 1, "limacharlie D&R rule reporting a detection, priority 8 (critical on LimaCharlie's default severity mapping) -> 1"],
+      ['Low by priority', 0.5, "limacharlie D&R rule reporting a detection, priority 2 (low on LimaCharlie's default severity mapping) -> 0.5"],
+      ['Priority in words', 0.5, 'limacharlie D&R rule reporting a detection, level low -> 0.5'],
+    ]);
+    expect(input.problems.map((p) => [p.line, p.message])).to.deep.equal([
+      [22, 'priority "high" is no integer from 0 to 10 (LimaCharlie\'s detection priorities); weighed by metadata.level instead'],
+    ]);
+  });
+});

@@ -145,7 +145,7 @@ export { parseElasticExport } from './coverage/read-elastic-export.js';
 export { parseDettectTechniques, currentDettectScore, DETTECT_DETECTION_SCORES, ATTACK_PLATFORM_NAMES } from './coverage/read-dettect.js';
 export { parseQradarMappings, QRADAR_WEIGHTS } from './coverage/read-qradar-mappings.js';
 export { parseSumoRules, SUMO_WEIGHTS } from './coverage/read-sumo-rules.js';
-export { parseSplunkSearchesJson } from './coverage/read-splunk-conf.js';
+export { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './coverage/read-splunk-conf.js';
 export { parseDefenderRules, DEFENDER_WEIGHTS } from './coverage/read-defender-rules.js';
 export { parseDatadogRules, DATADOG_WEIGHTS } from './coverage/read-datadog-rules.js';
 export { readCoverageLayers, parseCoverageLayers, type CoverageLayerOptions } from './coverage/read-coverage-layer.js';

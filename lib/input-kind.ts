@@ -45,7 +45,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'sumo-rules': ['Sumo Logic Cloud SIEM rules (its API\'s list, or its content catalog)', 'give it to gap --coverage'],
   'datadog-rules': ['Datadog Cloud SIEM detection rules (its API\'s list, or one rule)', 'give it to gap --coverage'],
   'defender-rules': ['Microsoft Defender XDR custom detection rules (Microsoft Graph\'s detectionRules)', 'give it to gap --coverage'],
-  'splunk-searches': ["Splunk's saved searches as its REST API lists them (saved/searches?output_mode=json)", 'give it to gap --coverage'],
+  'splunk-searches': ["Splunk's saved searches as its REST API lists them (saved/searches?output_mode=json, or | rest results as CSV)", 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
   'dettect-data-sources': [
     'a DeTT&CT data source administration file',
@@ -196,6 +196,16 @@ export function sumoRules(value: unknown): { shape: 'api' | 'list' | 'catalog'; 
 }
 
 /**
+ * Whether a CSV header row is that of `| rest /servicesNS/-/-/saved/searches` results (a search's fields by their
+ * savedsearches.conf keys, as Splunk exports a search's results): a `title` column, the search's name, and a column of
+ * the keys that make a search a detection (`action.correlationsearch.*`, ESCU's `action.escu.mappings`).
+ */
+export function isSavedSearchesHeader(cells: readonly string[]): boolean {
+  const names = cells.map((cell) => cell.trim());
+  return names.includes('title') && names.some((name) => name.startsWith('action.correlationsearch.') || name === 'action.escu.mappings');
+}
+
+/**
  * The saved searches of Splunk's REST API (GET /servicesNS/-/-/saved/searches?output_mode=json): `{ entry: [ … ] }`,
  * each entry a search named by `name`, its savedsearches.conf keys in `content` (every saved search has a `search`),
  * told from the API's other lists with a `search` (search jobs) by where they are (`origin`, an entry's `id`:
@@ -301,6 +311,7 @@ export function kindOfText(text: string): InputKind | undefined {
   // YAML detections: a top-level list of items with techniques, or a `detections:` list (a campaign has `techniques:`).
   if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';
   const header = text.trimStart().split('\n')[0] ?? '';
+  if (header.includes(',') && isSavedSearchesHeader(header.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')))) return 'splunk-searches';
   if (header.includes(',') && /(^|,)\s*"?techniques?"?\s*(,|$)/i.test(header)) return 'detections';
   return undefined;
 }

@@ -16,6 +16,7 @@
 import { jsonValueLines } from '../json-text.js';
 import { splunkSavedSearches } from '../input-kind.js';
 import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { parseCsv } from './parse-csv.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId, SPLUNK_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
 
@@ -156,16 +157,48 @@ export function parseSplunkSearchesJson(value: unknown, text: string, file: stri
     }
     return { name, line, keys };
   });
+  return searchesInput(stanzas, file, lists, `${file}: read as Splunk's saved searches from its REST API (entry[].content of saved/searches), each as a savedsearches.conf stanza`);
+}
+
+/**
+ * Read the results of `| rest /servicesNS/-/-/saved/searches` exported as CSV (pure; its header told by
+ * isSavedSearchesHeader): each row is the search named by its `title`, its other columns its keys, and is read as a
+ * savedsearches.conf stanza is, at the row's line. An empty cell is a key the search does not set (`| rest` gives every
+ * column it lists to every search).
+ */
+export function parseSplunkSearchesCsv(text: string, file: string): CoverageInput {
+  const { rows, problems } = parseCsv(text);
+  const [header, ...records] = rows;
+  const columns = header?.cells.map((cell) => cell.trim()) ?? [];
+  const lists: { rules: CoverageRule[]; ignored: CoverageIgnored[]; problems: CoverageProblem[] } = { rules: [], ignored: [], problems: [] };
+  for (const problem of problems) lists.problems.push({ file, line: problem.line, message: problem.message, skipped: true });
+  const stanzas: ConfStanza[] = [];
+  for (const { line, cells } of records) {
+    const keys: ConfStanza['keys'] = {};
+    columns.forEach((column, i) => {
+      const value = cells[i]?.trim() ?? '';
+      if (column && column !== 'title' && value !== '') keys[column] = { value, line };
+    });
+    const name = cells[columns.indexOf('title')]?.trim() ?? '';
+    if (name) stanzas.push({ name, line, keys });
+    else lists.problems.push({ file, line, message: 'a row without a title (the saved search\'s name); skipped', skipped: true });
+  }
+  const unread = problems.length + records.length - stanzas.length;
+  return searchesInput(stanzas, file, lists, `${file}: read as the results of | rest /servicesNS/-/-/saved/searches exported as CSV, each row (named by its title) as a savedsearches.conf stanza`, unread);
+}
+
+/** The coverage input of saved searches read as stanzas, with what was found before (`lists`) and a note on how the file was read. */
+function searchesInput(stanzas: readonly ConfStanza[], file: string, lists: { rules: CoverageRule[]; ignored: CoverageIgnored[]; problems: CoverageProblem[] }, note: string, unread = 0): CoverageInput {
   const outcome = searchesOutcome(stanzas, file);
-  for (const note of outcome.notes ?? []) lists.problems.push({ file, ...note, skipped: false });
+  for (const problem of outcome.notes ?? []) lists.problems.push({ file, ...problem, skipped: false });
   for (const item of outcome.items) {
     if ('rule' in item) lists.rules.push(item.rule);
     else if ('ignored' in item) lists.ignored.push({ file, ...item.ignored });
     else lists.problems.push({ file, ...item.invalid, skipped: true });
-    for (const note of item.notes ?? []) lists.problems.push({ file, ...note, skipped: false });
+    for (const problem of item.notes ?? []) lists.problems.push({ file, ...problem, skipped: false });
   }
-  const input = coverageInput('splunk', file, 1, entries.length, lists);
-  return { ...input, notes: [`${file}: read as Splunk's saved searches from its REST API (entry[].content of saved/searches), each as a savedsearches.conf stanza`] };
+  const input = coverageInput('splunk', file, 1, stanzas.length + unread, lists);
+  return { ...input, notes: [note] };
 }
 
 /** A stanza's outcome as a detection, or undefined when it is no detection (a report, a baseline). */

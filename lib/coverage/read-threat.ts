@@ -16,7 +16,7 @@ import { parseElasticExport } from './read-elastic-export.js';
 import { parseSentinelExport } from './read-sentinel-export.js';
 import { parseQradarMappings } from './read-qradar-mappings.js';
 import { parseSumoRules } from './read-sumo-rules.js';
-import { parseSplunkSearchesJson } from './read-splunk-conf.js';
+import { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './read-splunk-conf.js';
 import { parseDefenderRules } from './read-defender-rules.js';
 import { parseDatadogRules } from './read-datadog-rules.js';
 import { holdsYamlRule, looksLikePantherPython, looksLikeRule, readRuleFolder } from './read-rule-folder.js';
@@ -188,7 +188,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'sentinel-export') return [parseSentinelExport(value, text, file)];
   if (kind === 'qradar-mappings') return [parseQradarMappings(value, text, file)];
   if (kind === 'sumo-rules') return [parseSumoRules(value, text, file)];
-  if (kind === 'splunk-searches') return [parseSplunkSearchesJson(value, text, file)];
+  if (kind === 'splunk-searches') return [value === undefined ? parseSplunkSearchesCsv(text, file) : parseSplunkSearchesJson(value, text, file)];
   if (kind === 'defender-rules') return [parseDefenderRules(value, text, file)];
   if (kind === 'datadog-rules') return [parseDatadogRules(value, text, file)];
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {

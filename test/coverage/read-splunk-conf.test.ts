@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
-import { parseConfStanzas, parseSavedSearches, parseSplunkSearchesJson } from '../../lib/coverage/read-splunk-conf.js';
-import { kindOfValue } from '../../lib/input-kind.js';
+import { parseConfStanzas, parseSavedSearches, parseSplunkSearchesCsv, parseSplunkSearchesJson } from '../../lib/coverage/read-splunk-conf.js';
+import { kindOfText, kindOfValue } from '../../lib/input-kind.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { freshTmpDir } from '../helpers/attack.js';
 
@@ -206,6 +206,47 @@ describe("parseSplunkSearchesJson (Splunk's REST API: GET /servicesNS/-/-/saved/
       'splunk',
       1,
       [`${join(dir, 'saved-searches.json')}: read as Splunk's saved searches from its REST API (entry[].content of saved/searches), each as a savedsearches.conf stanza`],
+    ]);
+  });
+});
+
+describe('parseSplunkSearchesCsv (the results of | rest /servicesNS/-/-/saved/searches exported as CSV)', () => {
+  // A README of a script turning them into a layer ("Splunk Searches to MITRE ATT&CK Navigation Layer", find_string id
+  // 16850318958) exports `| rest /servicesNS/-/-/saved/searches splunk_server=local count=0 | … | table title
+  // mitre_technique action.correlationsearch.annotations` as CSV; Microsoft's Sentinel SIEM migration guide tables
+  // title, search, actions, action.correlationsearch.annotations and .enabled of the same search. Rows of those
+  // columns with disabled, as Splunk exports a search's results (every field quoted, quotes doubled), the searches of
+  // the REST test above: a reconstruction.
+  const csv = [
+    '"title","disabled","search","actions","action.correlationsearch.enabled","action.correlationsearch.annotations","action.notable","action.risk"',
+    '"ESCU - Attempted Credential Dump From Registry via Reg exe - Rule","0","| tstats count from datamodel=Endpoint.Processes by Processes.dest","notable, risk","1","{""analytic_story"": [""Credential Dumping""], ""mitre_attack"": [""T1003.002"", ""T1003""]}","1","1"',
+    '"ESCU - Windows Credentials from Password Stores Query - Rule","1","| tstats count from datamodel=Endpoint.Processes by Processes.dest","risk","1","{""mitre_attack"": [""T1555""]}","0","1"',
+    '"Errors in the last hour","0","index=_internal "" error "" NOT debug source=*splunkd.log*","","","","",""',
+    '',
+  ].join('\n');
+
+  it('reads each row as the savedsearches.conf stanza named by its title: one enabled counts, one disabled is ignored, a report is none', () => {
+    const input = parseSplunkSearchesCsv(csv, 'searches.csv');
+    expect([input.kind, input.counts]).to.deep.equal(['splunk', { items: 3, rules: 1, ignored: 1, invalid: 0 }]);
+    expect(input.rules.map((r) => [r.name, r.line, r.refs.map((ref) => [ref.id, ref.line]), r.level])).to.deep.equal([
+      ['ESCU - Attempted Credential Dump From Registry via Reg exe - Rule', 2, [['T1003.002', 2], ['T1003', 2]], 0.9],
+    ]);
+    expect(input.ignored.map((item) => [item.name, item.line, item.reason])).to.deep.equal([
+      ['ESCU - Windows Credentials from Password Stores Query - Rule', 3, 'disabled in Splunk (disabled = 1)'],
+    ]);
+    expect(input.problems).to.deep.equal([]);
+  });
+
+  it('is told from a detections CSV and read by --coverage from a .csv file', () => {
+    expect(kindOfText(csv)).to.equal('splunk-searches');
+    expect(kindOfText('name,techniques\nRule,T1003\n')).to.equal('detections');
+    const dir = freshTmpDir('splunk-rest-csv');
+    writeFileSync(join(dir, 'saved-searches.csv'), csv);
+    const [input] = readCoverageInputs([join(dir, 'saved-searches.csv')]);
+    expect([input?.kind, input?.counts.rules, input?.notes]).to.deep.equal([
+      'splunk',
+      1,
+      [`${join(dir, 'saved-searches.csv')}: read as the results of | rest /servicesNS/-/-/saved/searches exported as CSV, each row (named by its title) as a savedsearches.conf stanza`],
     ]);
   });
 });

@@ -45,7 +45,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'sumo-rules': ['Sumo Logic Cloud SIEM rules (its API\'s list, or its content catalog)', 'give it to gap --coverage'],
   'datadog-rules': ['Datadog Cloud SIEM detection rules (its API\'s list, or one rule)', 'give it to gap --coverage'],
   'defender-rules': ['Microsoft Defender XDR custom detection rules (Microsoft Graph\'s detectionRules)', 'give it to gap --coverage'],
-  'splunk-searches': ["Splunk's saved searches as its REST API lists them (saved/searches?output_mode=json, or | rest results as CSV)", 'give it to gap --coverage'],
+  'splunk-searches': ["Splunk's saved searches as its REST API lists them (saved/searches?output_mode=json, or | rest results as CSV or JSON)", 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
   'dettect-data-sources': [
     'a DeTT&CT data source administration file',
@@ -111,7 +111,7 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   // QRadar's Use Case Manager: a list of { rulename, mapping } (read-qradar-mappings.ts).
   if (Array.isArray(value) && value.some((item) => isJsonObject(item) && typeof item['rulename'] === 'string' && isJsonObject(item['mapping']))) return 'qradar-mappings';
   if (sumoRules(value)) return 'sumo-rules';
-  if (splunkSavedSearches(value)) return 'splunk-searches';
+  if (splunkSavedSearches(value) || savedSearchRows(value)) return 'splunk-searches';
   if (defenderDetectionRules(value)) return 'defender-rules';
   if (datadogRules(value)) return 'datadog-rules';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
@@ -203,6 +203,17 @@ export function sumoRules(value: unknown): { shape: 'api' | 'list' | 'catalog'; 
 export function isSavedSearchesHeader(cells: readonly string[]): boolean {
   const names = cells.map((cell) => cell.trim());
   return names.includes('title') && names.some((name) => name.startsWith('action.correlationsearch.') || name === 'action.escu.mappings');
+}
+
+/**
+ * The rows of `| rest /servicesNS/-/-/saved/searches` results as Splunk writes a search's results in JSON (`{ results:
+ * [ … ] }`, output_mode=json) or as a list of them: each row a search's fields by their savedsearches.conf keys, named
+ * by its `title`; told by a row whose fields are such a header (isSavedSearchesHeader). Undefined when the value holds none.
+ */
+export function savedSearchRows(value: unknown): JsonObject[] | undefined {
+  const rows = Array.isArray(value) ? value : isJsonObject(value) && Array.isArray(value['results']) ? value['results'] : undefined;
+  const titled = (rows ?? []).filter((row): row is JsonObject => isJsonObject(row) && typeof row['title'] === 'string');
+  return titled.some((row) => isSavedSearchesHeader(Object.keys(row))) ? titled : undefined;
 }
 
 /**

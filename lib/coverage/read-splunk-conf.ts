@@ -14,7 +14,7 @@
  * with that file set apart (BTOOL_DEBUG_LINE).
  */
 import { jsonValueLines } from '../json-text.js';
-import { splunkSavedSearches } from '../input-kind.js';
+import { savedSearchRows, splunkSavedSearches } from '../input-kind.js';
 import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import { parseCsv } from './parse-csv.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
@@ -138,11 +138,16 @@ function overlay(stanza: ConfStanza, local: ConfStanza | undefined, localName: s
  * splunkSavedSearches; pure): each entry is the stanza it was written from, its `content` the keys as Splunk merged them,
  * and is read as a savedsearches.conf stanza is. JSON keeps no lines that the parsed value tells: a search's line is
  * where its `name` is written, its techniques' where its annotations are. A JSON value (`"disabled": false`) is read
- * as the text Splunk writes for it, and annotations written as an object as their JSON text.
+ * as the text Splunk writes for it, and annotations written as an object as their JSON text. The results of `| rest
+ * /servicesNS/-/-/saved/searches` written as JSON (savedSearchRows) are read so too, each row the entry named by its
+ * `title` (at the line of its title), its other fields the content, an empty one no key.
  */
 export function parseSplunkSearchesJson(value: unknown, text: string, file: string): CoverageInput {
-  const entries = splunkSavedSearches(value) ?? [];
-  const nameLine = jsonValueLines(text, 'name');
+  const api = splunkSavedSearches(value);
+  // The rows of `| rest …/saved/searches` results (savedSearchRows) are entries named by their title, their fields the content.
+  const rows = api ? undefined : savedSearchRows(value);
+  const entries = api ?? (rows ?? []).map(({ title, ...content }) => ({ name: title as string, content }));
+  const nameLine = jsonValueLines(text, rows ? 'title' : 'name');
   const annotationsLine = jsonValueLines(text, 'action.correlationsearch.annotations');
   const lists: { rules: CoverageRule[]; ignored: CoverageIgnored[]; problems: CoverageProblem[] } = { rules: [], ignored: [], problems: [] };
   const stanzas = entries.map((entry): ConfStanza => {
@@ -150,14 +155,18 @@ export function parseSplunkSearchesJson(value: unknown, text: string, file: stri
     const line = nameLine(name) ?? 1;
     const keys: ConfStanza['keys'] = {};
     for (const [key, raw] of Object.entries(entry['content'] as Record<string, unknown>)) {
-      if (raw === null || raw === undefined) continue;
+      // A row of `| rest` results has every column it lists: an empty one is a key the search does not set.
+      if (raw === null || raw === undefined || (rows && raw === '')) continue;
       const written = typeof raw === 'string' ? raw : JSON.stringify(raw);
       const at = key === 'action.correlationsearch.annotations' && typeof raw === 'string' ? annotationsLine(raw) : undefined;
       keys[key] = { value: written.trim(), line: at ?? line };
     }
     return { name, line, keys };
   });
-  return searchesInput(stanzas, file, lists, `${file}: read as Splunk's saved searches from its REST API (entry[].content of saved/searches), each as a savedsearches.conf stanza`);
+  const how = rows
+    ? 'the results of | rest /servicesNS/-/-/saved/searches as JSON, each row (named by its title) as a savedsearches.conf stanza'
+    : "Splunk's saved searches from its REST API (entry[].content of saved/searches), each as a savedsearches.conf stanza";
+  return searchesInput(stanzas, file, lists, `${file}: read as ${how}`);
 }
 
 /**

@@ -251,6 +251,38 @@ describe('parseSplunkSearchesCsv (the results of | rest /servicesNS/-/-/saved/se
   });
 });
 
+describe('parseSplunkSearchesJson (the results of | rest /servicesNS/-/-/saved/searches as JSON)', () => {
+  // The CSV test's rows as Splunk writes a search's results in JSON (output_mode=json: preview, init_offset, messages,
+  // fields, results), each row's fields by their savedsearches.conf keys: a reconstruction.
+  const rows = [
+    {
+      title: 'ESCU - Attempted Credential Dump From Registry via Reg exe - Rule',
+      disabled: '0',
+      search: '| tstats count from datamodel=Endpoint.Processes by Processes.dest',
+      'action.correlationsearch.enabled': '1',
+      'action.correlationsearch.annotations': '{"mitre_attack": ["T1003.002", "T1003"]}',
+      'action.notable': '1',
+    },
+    { title: 'ESCU - Windows Credentials from Password Stores Query - Rule', disabled: '1', search: '| tstats count', 'action.correlationsearch.enabled': '1', 'action.correlationsearch.annotations': '{"mitre_attack": ["T1555"]}' },
+    { title: 'Errors in the last hour', disabled: '0', search: 'index=_internal', 'action.correlationsearch.enabled': '', 'action.correlationsearch.annotations': '' },
+  ];
+  const results = { preview: false, init_offset: 0, messages: [], fields: Object.keys(rows[0]!).map((name) => ({ name })), results: rows };
+  const text = JSON.stringify(results, null, 2);
+  const lineOf = (written: string) => text.split('\n').findIndex((line) => line.includes(written)) + 1;
+
+  it("reads each row as the stanza named by its title, at its title's line; an empty field is no key", () => {
+    expect(kindOfValue(results)).to.equal('splunk-searches');
+    expect(kindOfValue(rows)).to.equal('splunk-searches');
+    const input = parseSplunkSearchesJson(results, text, 'searches.json');
+    expect([input.kind, input.counts, input.problems]).to.deep.equal(['splunk', { items: 3, rules: 1, ignored: 1, invalid: 0 }, []]);
+    expect(input.rules.map((r) => [r.name, r.line, r.refs.map((ref) => ref.id), r.level])).to.deep.equal([
+      ['ESCU - Attempted Credential Dump From Registry via Reg exe - Rule', lineOf('"title": "ESCU - Attempted'), ['T1003.002', 'T1003'], 0.9],
+    ]);
+    expect(input.ignored.map((item) => [item.name, item.reason])).to.deep.equal([['ESCU - Windows Credentials from Password Stores Query - Rule', 'disabled in Splunk (disabled = 1)']]);
+    expect(input.notes).to.deep.equal(['searches.json: read as the results of | rest /servicesNS/-/-/saved/searches as JSON, each row (named by its title) as a savedsearches.conf stanza']);
+  });
+});
+
 describe('readRuleFolder and --coverage (Splunk savedsearches.conf)', () => {
   it("reads an app's local/savedsearches.conf over its default/ one, as Splunk does: ESCU's search turned on there counts", () => {
     // A deployment's local/ file as Splunk writes it when a search is enabled (a reconstruction), and a search of its own.

@@ -10,7 +10,7 @@ import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 import { namesWithoutIds } from './technique-names.js';
-import { OCR_T_RULE, ocrIdsInLines } from './ocr-ids.js';
+import { ocrIdsInLines } from './ocr-ids.js';
 import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
@@ -273,7 +273,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const ocr = ocrIds.get(spanKey(ref));
     // `[T107 1.001]`: an ID whose digits a space split, read so in its brackets, is resolved as the ID it stands for.
     const split = (guessed.get(ref.span.line) ?? []).find((guess) => guess.rule === SPLIT_DIGITS_RULE && ref.ids.includes(guess.id) && ref.raw.includes(guess.written));
-    const raw = ocr ? ref.raw.replace(ocr, ref.ids[0]!) : split ? ref.raw.replace(split.written, split.id) : ref.raw;
+    const raw = ocr ? ref.raw.replace(ocr.written, ref.ids[0]!) : split ? ref.raw.replace(split.written, split.id) : ref.raw;
     const { status, ids, note, candidates, warnings, trail } = resolveReference({ raw, tactics: ref.tactics }, context);
     const technique = ids.length === 1 ? target.technique(ids[0]!) : undefined;
     // Words a name is not: no technique's (`notATechniqueName`), sharing no word with the ID's technique's (its own
@@ -292,9 +292,9 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     }
     if (siblingNumbers.has(spanKey(ref))) trail.unshift(`read: ${SIBLING_NUMBER_RULE}`);
     if (ocr) {
-      trail.unshift(`read: ${OCR_T_RULE}: "${ocr}" as ${ref.ids[0]}`);
+      trail.unshift(`read: ${ocr.rule}: "${ocr.written}" as ${ref.ids[0]}`);
       const where = !ref.nameSpan || ref.nameSpan.end <= ref.span.end ? 'before' : ref.nameSpan.start >= ref.span.end ? 'after' : 'around';
-      own.unshift(`${ocr} read as ${ref.ids[0]}: the name ${where} it is that technique's; check the text`);
+      own.unshift(`${ocr.written} read as ${ref.ids[0]}: the name ${where} it is that technique's; check the text`);
     }
     // `Mega.nz (T1567.002)`: a name written as a name is (not lower-case words, which describe what was done) that is no
     // technique's and shares no word with the ID's technique (`DLL Injection (T1055.001)` is its own shorthand), beside an
@@ -384,7 +384,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const dashed = withNamesBeforeDash(around, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id));
   const paired = pairJoinedNames(dashed, lines, target);
   const { warnings: joinedWarnings } = paired;
-  const ocrIds = new Map<string, string>();
+  const ocrIds = new Map<string, { written: string; rule: string }>();
   const siblingNumbers = new Set<string>();
   const references = [...paired.references];
   const ocr = ocrIdsInLines(lines, context);
@@ -393,8 +393,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const at = references.findIndex((ref) => ref.line > reference.line || (ref.line === reference.line && ref.span.line === ref.line && ref.span.start > reference.span.start));
     references.splice(at < 0 ? references.length : at, 0, reference);
   };
-  for (const { reference, written } of ocr.found) {
-    ocrIds.set(spanKey(reference), written);
+  for (const { reference, written, rule } of ocr.found) {
+    ocrIds.set(spanKey(reference), { written, rule });
     insert(reference);
   }
   // `T1566 .001 Spearphishing Attachment`⏎`.002 Spearphishing Link`: a sub-technique's number alone under its technique's row.
@@ -464,12 +464,22 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // `Spearphishing 71566.001 Attachment`: on a line that cites techniques, a number that would be one with a T for its
   // first digit may be an ID OCR misread, which no name vouched for; it is not read, but it is not passed over either.
   const citing = new Set(kept.flatMap((ref) => [ref.line, ref.span.line]));
-  const doubtful = ocr.doubtful.filter(({ line }) => citing.has(line));
+  const doubtful = ocr.doubtful.filter(({ line, hasT }) => !hasT && citing.has(line));
   if (doubtful.length) {
     notes.push(
       `${doubtful.length} number${doubtful.length === 1 ? '' : 's'} on lines that cite techniques may be technique IDs whose T OCR read as 7 or 1, ` +
         `with no name of that technique before ${doubtful.length === 1 ? 'it' : 'them'}, so ${doubtful.length === 1 ? 'it is' : 'they are'} not read: ` +
         `${listed(doubtful.map(({ line, written, id }) => `line ${line} "${written}" (${id}?)`))} (check the text; add what is an ID to the campaign)`,
+    );
+  }
+  // `Valid Accounts T 1078`, `T1053.005a`: a word written like an ID of a technique the release has, but not as one, that
+  // no name before it vouched for, is not read, and not passed over either, wherever it is.
+  const misshapen = ocr.doubtful.filter(({ hasT }) => hasT);
+  if (misshapen.length) {
+    notes.push(
+      `${misshapen.length} word${misshapen.length === 1 ? '' : 's'} may be technique IDs written with a space after the T or a letter glued after, ` +
+        `with no name of that technique before ${misshapen.length === 1 ? 'it' : 'them'}, so ${misshapen.length === 1 ? 'it is' : 'they are'} not read: ` +
+        `${listed(misshapen.map(({ line, written, id }) => `line ${line} "${written}" (${id}?)`))} (check the text; add what is an ID to the campaign)`,
     );
   }
   // `| T1021.001/002 | chain-T1021.x |`: an ID inside a longer word is no reference (`idsInWords`); where its line does not

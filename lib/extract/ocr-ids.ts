@@ -4,11 +4,16 @@ import { originalSpan, type FoldedText } from '../normalize/tokenize-references.
 import type { ExtractedReference } from './extract-references.js';
 import { nameAround } from './name-around.js';
 
-/** A technique ID whose T OCR read as a 7 or a 1 (`71021.001`, `11566.002`), with the name that vouches for it. */
+/**
+ * A technique ID written in a shape the reader does not take alone, with the name that vouches for it: its T read by OCR
+ * as a 7 or a 1 (`71021.001`), a space after its T (`T 1078`), a letter glued after it (`T1053.005a`).
+ */
 export interface OcrId {
   reference: ExtractedReference;
   /** The word as written (`71114`). */
   written: string;
+  /** The label of the repair, as the reference's trail gives it. */
+  rule: string;
 }
 
 /** A word shaped like such an ID, of a technique the release has, with no name before it that vouches for it (`71566.001`). */
@@ -18,13 +23,26 @@ export interface DoubtfulOcrId {
   written: string;
   /** The ID it would be (`T1566.001`). */
   id: string;
+  /** Whether the word has a T (`T 1078`, `T1053.005a`): reported wherever it is, not only on a line that cites techniques. */
+  hasT: boolean;
 }
 
-/** The label of the repair, as a reference's trail gives it. */
+/** The labels of the repairs, as a reference's trail gives them. */
 export const OCR_T_RULE = 'a T read by OCR as 7 or 1 (71021.001, 11566.002), taken only where the name before it is that technique\'s';
+export const SPACE_AFTER_T_RULE = 'a space after the T of a technique\'s ID (T 1078), taken only where the name before it is that technique\'s';
+export const LETTER_AFTER_RULE = 'a letter glued after an ID (T1053.005a), taken only where the name before it is that technique\'s';
 
-// A word of five digits (and a sub-technique number) starting 7 or 1: not part of a longer number, a version or a date.
-const OCR_WORD = /(?<![\p{L}\p{N}.,:/-])[71](\d{4}(?:\.\d{3})?)(?![\p{L}\p{N}]|[.,]\p{N})/gu;
+// The shapes, each with its repair; the ID's digits are group 1. Not part of a longer number, word, version or date.
+// A space after the T is read by the reader itself in a full `T 1569.002`; alone it may be no ID (`T 2020`), and a
+// letter after an ID may make a longer word (`T1059a`, a test's name): the name before it decides.
+const WORDS: ReadonlyArray<readonly [rule: string, pattern: RegExp]> = [
+  // A word of five digits (and a sub-technique number) starting 7 or 1.
+  [OCR_T_RULE, /(?<![\p{L}\p{N}.,:/-])[71](\d{4}(?:\.\d{3})?)(?![\p{L}\p{N}]|[.,]\p{N})/gu],
+  // `Valid Accounts T 1078` (pdftotext of a table); not the `T 1 1 9 3` of a spaced heading, nor `T 1569.002`.
+  [SPACE_AFTER_T_RULE, /(?<![\p{L}\p{N}.,:/_-])T (\d{4})(?![\p{L}\p{N}]|[.,]\p{N}| \.?\p{N})/gu],
+  // `Scheduled Task T1053.005a` (a footnote's mark, or a table's cells run together): one lower-case letter.
+  [LETTER_AFTER_RULE, /(?<![\p{L}\p{N}.,:/_-])T(\d{4}(?:\.\d{3})?)\p{Ll}(?![\p{L}\p{N}]|[.,]\p{N})/gu],
+];
 // What may stand between the name and the word: spaces, or a colon or dash between spaces.
 const GAP = /(?:^|[^\s:–-])(\s*[:–-]?\s*)$/;
 const MAX_WORDS = 8;
@@ -32,16 +50,23 @@ const MAX_WORDS = 8;
 const BY_NAME: readonly ReferenceStatus[] = ['name', 'renamed', 'alias', 'fuzzy'];
 
 /**
- * The technique IDs a report's OCR wrote with a 7 or a 1 for the T (`Email Collection 71114`). Any five-digit number
- * could be one, so a word is read as an ID only when the release has that technique and the words right before it
- * (on its line, within its cell or sentence) resolve by name to exactly that technique; the fewest such words name it.
+ * The technique IDs a report's OCR wrote with a 7 or a 1 for the T (`Email Collection 71114`), or PDF-to-text with a
+ * space after the T (`Valid Accounts T 1078`) or a letter glued after it (`Scheduled Task T1053.005a`). Any five-digit
+ * number could be one, and `T 2020` or `T1059a` may be no ID, so a word is read as an ID only when the release has that
+ * technique and the words right before it (on its line, within its cell or sentence) resolve by name to exactly that
+ * technique; the fewest such words name it.
  * The words of such techniques that no name vouches for are `doubtful`, for the caller to report where they may be IDs.
  */
 export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveContext): { found: OcrId[]; doubtful: DoubtfulOcrId[] } {
   const found: OcrId[] = [];
   const doubtful: DoubtfulOcrId[] = [];
   for (const [i, folded] of lines.entries()) {
-    for (const match of folded.text.matchAll(OCR_WORD)) {
+    for (const [rule, pattern] of WORDS) readWords(i, folded, rule, pattern);
+  }
+  return { found, doubtful };
+
+  function readWords(i: number, folded: FoldedText, rule: string, pattern: RegExp): void {
+    for (const match of folded.text.matchAll(pattern)) {
       const id = `T${match[1]}`;
       const technique = context.target.technique(id);
       if (!technique || technique.revoked || technique.deprecated) continue;
@@ -62,6 +87,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
         const span = originalSpan(folded, { start, end: match.index + match[0].length });
         found.push({
           written: match[0],
+          rule,
           reference: {
             raw: folded.original.slice(span.start, span.end),
             line: i + 1,
@@ -81,6 +107,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
         const nameSpan = originalSpan(folded, around);
         found.push({
           written: match[0],
+          rule,
           reference: {
             raw: `${around.name} (${match[0]})`,
             line: i + 1,
@@ -92,8 +119,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
           },
         });
       }
-      if (found.length === vouched) doubtful.push({ line: i + 1, written: match[0], id });
+      if (found.length === vouched) doubtful.push({ line: i + 1, written: match[0], id, hasT: rule !== OCR_T_RULE });
     }
   }
-  return { found, doubtful };
 }

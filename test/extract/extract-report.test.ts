@@ -161,6 +161,34 @@ describe('extractReport', () => {
     });
   });
 
+  describe('IDs written with a space after the T (T 1078) or a letter glued after (T1053.005a)', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
+
+    it('reads such a word where the name before it is that technique\'s, and says so; else notes it, not passing it over', () => {
+      // PDF-to-text shapes of a TTP table's rows (the SSSCIP Gamaredon table's `T1053 .005 Scheduled Task`, reworded, as
+      // a previous helper's sample of such pages wrote them): `Valid Accounts T 1078`, `Scheduled Task T1053.005a`. A
+      // space after the T alone may be no ID: `T 2020`, and the Chinese vehicle video standard JT/T 1078 (a Go source
+      // comment on public GitHub, `// videodemo — JT/T 1078 视频链路…`) are neither read nor noted.
+      const text = [
+        'Valid Accounts T 1078 were used.',
+        'Scheduled Task T1053.005a was created.',
+        'Then T 1078 again, and T1059a.',
+        '// videodemo — JT/T 1078 视频链路端到端演示工具',
+        'See Table T 2020.',
+      ].join('\n');
+      const { references, notes } = read(text);
+      expect(references.map((ref) => [ref.line, ref.raw, ref.ids, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        [1, 'Valid Accounts T 1078', ['T1078'], 'current', ["T 1078 read as T1078: the name before it is that technique's; check the text"]],
+        [2, 'Scheduled Task T1053.005a', ['T1053.005'], 'current', ["T1053.005a read as T1053.005: the name before it is that technique's; check the text"]],
+      ]);
+      expect(references[0]!.resolution!.trail[0]).to.match(/^read: a space after the T of a technique's ID .*: "T 1078" as T1078$/);
+      expect(notes).to.deep.equal([
+        '2 words may be technique IDs written with a space after the T or a letter glued after, with no name of that technique before them, ' +
+          'so they are not read: line 3 "T 1078" (T1078?), line 3 "T1059a" (T1059?) (check the text; add what is an ID to the campaign)',
+      ]);
+    });
+  });
+
   describe('IDs read by a guess (out of a longer word, from digits a space split)', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
     const rows = (text: string) => read(text).references.map((ref) => [ref.line, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.warnings]);

@@ -1119,10 +1119,12 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
     }
   }
   for (const [g, group] of groups.entries()) {
-    // `Initial Access（T1566.001）→ Execution（T1059.001）`: a tactic beside an ID is its tactic, not its name.
-    const asName = names[g] ? parseTacticList(names[g].name) : undefined;
+    // `Initial Access（T1566.001）→ Execution（T1059.001）`: a tactic beside an ID is its tactic, not its name. In prose,
+    // an abbreviation after a word of the sentence is no label but the sentence's word (`send it to C2 T1120`): neither.
+    const abbreviated = mode === 'prose' && names[g] !== undefined && proseAbbreviation(text, names[g]);
+    const asName = names[g] && !abbreviated ? parseTacticList(names[g].name) : undefined;
     const besideTactics = stated[g] ?? rows?.[g]?.tactics ?? asName;
-    const named = asName ? undefined : names[g] && { ...names[g], span: withMarks(text, names[g].span) };
+    const named = asName || abbreviated ? undefined : names[g] && { ...names[g], span: withMarks(text, names[g].span) };
     for (const token of group.tokens) {
       const markdown = token.rules.includes(URL_RULE) && text.charAt(token.start - 1) === '(' && text.charAt(token.start - 2) === ']';
       const idSpan = { start: token.start, end: token.end };
@@ -1151,6 +1153,16 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   }
   // A tactic stated for one reference is not the others'.
   return { refs, tactics: tactics.filter((piece) => !claimed.has(piece)), warnings };
+}
+
+/**
+ * Whether a name read before an ID in prose is a tactic's abbreviation (`C2`, `C&C`, `CnC`) right after a word of the
+ * sentence in lower case (`…collect system information and send it to C2 T1120 Peripheral Device Discovery…`, a
+ * Ukrainian government report's Gamaredon TTP table as PDF-to-text runs its cells together): the sentence's word for a
+ * server, not a label of the ID's tactic.
+ */
+function proseAbbreviation(text: string, name: Named): boolean {
+  return /^[A-Za-z0-9&]{2,3}$/.test(name.name) && parseTacticList(name.name) !== undefined && /\p{Ll}[,]? {1,2}$/u.test(text.slice(Math.max(0, name.span.start - 3), name.span.start));
 }
 
 /**

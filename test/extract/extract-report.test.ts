@@ -189,6 +189,21 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a tactic\'s abbreviation in prose before an ID', () => {
+    it('is the sentence\'s word, not the ID\'s tactic: no false tactic warning (send it to C2 T1120)', () => {
+      // A Ukrainian government report's Gamaredon TTP table as PDF-to-text runs its cells together (quoted by a public
+      // actor profile on GitHub; reworded): the row's description ends in `…send it to C2`, the next row's ID follows.
+      const text =
+        'Discovery T1082 System Information Discovery First stage scripts collect system information and send it to C2 ' +
+        'T1120 Peripheral Device Discovery Malware looks for removable drives.';
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        [['T1082'], ['Discovery'], []],
+        [['T1120'], [], []],
+      ]);
+    });
+  });
+
   describe('IDs read by a guess (out of a longer word, from digits a space split)', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
     const rows = (text: string) => read(text).references.map((ref) => [ref.line, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.warnings]);

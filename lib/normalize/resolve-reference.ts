@@ -271,21 +271,23 @@ function malformedId(written: string, target: AttackIndex): Outcome {
     const note = `malformed ID "${written}": sub-technique numbers in brackets are read only when each completes the digits before it to three, in square brackets (T1059.00[1,5], T1059.[001,005]); write the IDs out`;
     return { status: 'unknown', ids: [], notes: [note], candidates: [] };
   }
-  const match = /(\d{4})\.(\d{1,2})$/.exec(written);
+  const match = /(\d{4})\.(\d{1,2})(?: (\d{1,2}))?$/.exec(written);
   const technique = `T${match?.[1] ?? ''}`;
-  const digits = match?.[2] ?? '';
-  const guesses = [...new Set([digits.padStart(3, '0'), digits.padEnd(3, '0')])].map((sub) => `${technique}.${sub}`);
+  // `T1055.0 12`: a space among the sub-technique number's three digits (PDF-to-text); the number without it is the guess.
+  const split = match?.[3] !== undefined;
+  const digits = `${match?.[2] ?? ''}${match?.[3] ?? ''}`;
+  const guesses = [...new Set(split ? [digits] : [digits.padStart(3, '0'), digits.padEnd(3, '0')])].map((sub) => `${technique}.${sub}`);
   const known = guesses.map((id) => target.technique(id)).filter((t): t is TechniqueRecord => !!t);
   return {
     status: 'unknown',
     ids: [],
     notes: [
-      `malformed ID "${written}": a sub-technique number has three digits` +
+      `malformed ID "${written}": ${split ? 'a space splits its sub-technique number, which is not read as one' : 'a sub-technique number has three digits'}` +
         (known.length
           ? `; did you mean ${known.map((t) => describe(target, t)).join(' or ')}?`
           : `; ATT&CK ${target.label} has no ${guesses.join(' or ')}`),
     ],
-    candidates: known.map((t) => candidate(target, t, `"${written}" with its sub-technique number padded to three digits`)),
+    candidates: known.map((t) => candidate(target, t, split ? `"${written}" without the space among its sub-technique number's digits` : `"${written}" with its sub-technique number padded to three digits`)),
   };
 }
 

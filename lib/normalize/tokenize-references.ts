@@ -96,8 +96,9 @@ const SUB_AT = new RegExp(`(?:${SUB_SEPARATORS.map(([, pattern]) => `(${pattern}
 // `T1059.00112`: a sub-technique number (starting with 0, as every one does) with a footnote's one or two digits glued
 // to it, as PDF-to-text writes a superscript. `T1234.5678` stays no ID.
 const FOOTNOTE_SUB_AT = new RegExp(`\\.(0\\d{${subDigits - 1}})\\d{1,2}(?!\\d|[.,]\\d)`, 'y');
-// `T1566.01`: a sub-technique number with too few digits.
-const SHORT_SUB_AT = /\.(\d{1,2})(?![\d.])/y;
+// `T1566.01`: a sub-technique number with too few digits; or with a space among its three (`T1055.0 12`, PDF-to-text),
+// the whole malformed, for the caller to report with the ID it may be.
+const SHORT_SUB_AT = new RegExp(`\\.(\\d{1,2})(?: (\\d{1,2})(?![\\dA-Za-z.]|,\\d))?(?![\\d.])`, 'y');
 // Siblings after a sub-technique: `/.003`, `/003`, `, .003`, ` and .002`, `、.002`.
 const SIBLING_AT = new RegExp(`(?: ?/ ?\\.?| {0,2}(?:,|、|&|\\+|and|or) {0,2}\\.)(${SUB})(?!\\d)`, 'y');
 // A range after a sub-technique: `-.003`, `-003`, ` - T1003.003`, ` to .003`.
@@ -314,8 +315,9 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
         ids.push(...[bracketed[2], ...(bracketed[3]?.match(SUBS) ?? [])].map((s) => `${technique}.${s}`));
         end = BRACKETED_AT.lastIndex;
       } else if (short) {
-        malformed = text.slice(start, SHORT_SUB_AT.lastIndex);
-        end = SHORT_SUB_AT.lastIndex;
+        // Only digits that make the number's three are its own (`T1055.0 12`); others are the text's (`T1055.0 1`).
+        end = short[2] !== undefined && short[1]!.length + short[2].length !== subDigits ? end + 1 + short[1]!.length : SHORT_SUB_AT.lastIndex;
+        malformed = text.slice(start, end);
       } else if (footnote) {
         rules.push(FOOTNOTE);
         ids.push(`${technique}.${footnote[1]}`);

@@ -189,6 +189,24 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a sub-technique number split by a space (T1055.0 12)', () => {
+    it('is one malformed ID, reported with the ID it may be, not read as it, nor cut short to T1055.0', () => {
+      // PDF-to-text of a TTP table sets a space inside the sub-technique number (`Process Injection (T1055.0 12)`, the
+      // shape a previous helper's sample of such pages recorded); the name before it is the parent's, so it does not tell.
+      const text = ['Process Injection (T1055.0 12) was seen.', 'Phishing (T1566.0 1) and T1055.0 123.'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.malformed, ref.ids, ref.resolution?.status, ref.resolution?.candidates.map((c) => c.id)])).to.deep.equal([
+        [1, 'T1055.0 12', [], 'unknown', ['T1055.012']],
+        // Digits that do not make three are the text's: the ID is malformed as before.
+        [2, 'T1566.0', [], 'unknown', []],
+        [2, 'T1055.0', [], 'unknown', []],
+      ]);
+      expect(refs[0]!.resolution!.note).to.equal(
+        'malformed ID "T1055.0 12": a space splits its sub-technique number, which is not read as one; did you mean T1055.012 Process Injection: Process Hollowing?',
+      );
+    });
+  });
+
   describe('a tactic\'s abbreviation in prose before an ID', () => {
     it('is the sentence\'s word, not the ID\'s tactic: no false tactic warning (send it to C2 T1120)', () => {
       // A Ukrainian government report's Gamaredon TTP table as PDF-to-text runs its cells together (quoted by a public

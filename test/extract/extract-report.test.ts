@@ -531,6 +531,16 @@ describe('extractReport', () => {
       expect(text.split('\n')[0]!.slice(refs[0]!.nameSpan!.start, refs[0]!.nameSpan!.end)).to.equal('Obfuscated Files or . T1027 Information');
     });
 
+    it('is the reference\'s name where it is the common abbreviation of that technique (tasklist T1047 WMI)', () => {
+      // A Ukrainian government report's Gamaredon TTP table as PDF-to-text runs its cells together (quoted by a public
+      // actor profile on GitHub; reworded): the row before ends in the tool `tasklist`, glued before the ID of WMI's row.
+      const text = 'Scripts launch downloaded tasklist T1047 WMI Group uses WMI commands in code to retrieve system information';
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.status, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        ['WMI (T1047)', 'WMI', 'current', ['T1047'], []],
+      ]);
+    });
+
     it('is the technique\'s full name where the words right before the name read complete it, past eight words', () => {
       // A SOC lab's write-up (code index file 55668083451): `### Persistence (**Boot or Logon Autostart Execution: Registry
       // Run Keys / Startup Folder - T1547.001)** {#…}`, eleven words, was named from `Autostart`.

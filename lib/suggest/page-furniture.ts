@@ -186,15 +186,18 @@ export function madeOfWords(text: string, kind: ReadonlySet<string>, glue: Reado
 // your countryGlobal`): its words are read apart where a lower-case letter meets a capital.
 // A PDF's footer may lose the mark to text extraction and keep the year (the Zscaler ThreatLabz 2024 Ransomware Report
 // as text: `2024 Zscaler, Inc. All rights reserved.`, which got Masquerading: Right-to-Left Override 100): a year first
-// with `All rights reserved` after it is a notice too.
-const COPYRIGHT = /^\s*(?:copyright\s*(?:©|\(c\)|@)?|©)\s*\d{4}\b/i;
+// with `All rights reserved` after it is a notice too. So is the mark with no year before `All rights reserved` (the
+// Dragos 2026 Year in Review as text, on every page: `© Dragos, Inc. All Rights Reserved. Proprietary & Confidential.`,
+// whose first sentence got Masquerading: Right-to-Left Override 100).
+const MARK = /^\s*(?:copyright\s*(?:©|\(c\)|@)?|©)/i;
+const COPYRIGHT = new RegExp(`${MARK.source}\\s*\\d{4}\\b`, 'i');
 const YEAR_FIRST = /^\s*\d{4}\b/;
 const RIGHTS_RESERVED = /\ball rights reserved\b/i;
 const MAX_COPYRIGHT = 400;
 
-/** Whether a passage is a copyright notice (`COPYRIGHT`): the mark, a year, the holder's name and the furniture's words. */
+/** Whether a passage is a copyright notice (`COPYRIGHT`): the mark, a year or `All rights reserved`, the holder's name and the furniture's words. */
 function isCopyrightNotice(text: string): boolean {
-  if (text.length > MAX_COPYRIGHT || !(COPYRIGHT.test(text) || (YEAR_FIRST.test(text) && RIGHTS_RESERVED.test(text)))) return false;
+  if (text.length > MAX_COPYRIGHT || !(COPYRIGHT.test(text) || ((YEAR_FIRST.test(text) || MARK.test(text)) && RIGHTS_RESERVED.test(text)))) return false;
   return text.replace(LOWER_UPPER, '$& ').split(/\s+/).every((token) => {
     const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     return !/\p{Ll}/u.test(word.charAt(0)) || FURNITURE_WORDS.has(word) || FURNITURE_GLUE.has(word);

@@ -1724,6 +1724,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       // A PDF's footer whose mark text extraction lost (the Zscaler ThreatLabz 2024 Ransomware Report as text:
       // `2024 Zscaler, Inc. All rights reserved.`, Masquerading: Right-to-Left Override 100).
       '2025 Example Security, Inc. All rights reserved.',
+      // A PDF's footer with the mark and no year (the Dragos 2026 Year in Review as text, on every page: `© Dragos, Inc.
+      // All Rights Reserved.`, Masquerading: Right-to-Left Override 100).
+      '© Example Security, Inc. All Rights Reserved.',
       // A page scraped into one line glues its footer's links after the notice (Kaspersky's AZORult press release:
       // Security Software Discovery 100).
       '© 2025 Example LabPrivacy Policy • Cookie Policy • License Agreement B2C • License Agreement B2BContact UsAbout UsPartnersBlogPress ReleasesSitemapCareersSelect your countryGlobal',
@@ -1735,6 +1738,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([
       ['© 2024 ransomware encrypted the files of the victims.', 'T1486'],
       ['2024 ransomware encrypted the files of the victims. All rights reserved.', 'T1486'],
+      ['© the ransomware encrypted the files of the victims. All rights reserved.', 'T1486'],
       ['© 2024 Example LabThe loader encrypted the files of the victims with a ransomware payload.', 'T1486'],
       ['The actor registered a domain that imitates the vendor of the VPN client.', 'T1583.001'],
     ]);

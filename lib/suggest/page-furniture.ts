@@ -139,10 +139,11 @@ export function isBreadcrumb(text: string): boolean {
 // (Ars Technica's `Getty Images` under its picture, which got User Execution: Malicious Image; `Image: Shutterstock`).
 // A pop-up's button and its call to join (statetechmagazine.com's `Close`, which got Search Closed Sources 100, and
 // `Join the Insider Program`, Registry Run Keys 99.2), and a document site's count of views (vdocuments.mx's `0 views`,
-// Remote System Discovery 100) are of them too.
+// Remote System Discovery 100) are of them too. So is a document's handling mark, which a PDF prints on every page (the
+// Dragos 2026 Year in Review as text: `Proprietary & Confidential.` after its copyright notice, Impair Defenses 100).
 const FURNITURE_WORDS = new Set(
   (
-    'close join views likes ' +
+    'close join views likes proprietary confidential ' +
     'cookie cookies consent preferences manage privacy policy policies terms conditions legal information imprint ' +
     'copyright rights reserved share sharing article articles post posts blog blogs related similar recent popular ' +
     'previous next subscribe subscription newsletter newsletters sign signup login logout log register contact ' +

@@ -1720,6 +1720,10 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       'Terms of Use - Cookie Policy - Ethics Statement - Affiliate Disclosure',
       'Copyright @ 2005 - 2025 Example Media® LLC - All Rights Reserved',
       'Copyright © 2025 Example Security Inc.',
+      // A document's handling mark on every page of a PDF (the Dragos 2026 Year in Review as text: `Proprietary &
+      // Confidential.` after its copyright notice, Impair Defenses 100).
+      'Proprietary & Confidential.',
+      'CONFIDENTIAL',
       'Registered trademarks and service marks are the property of their respective owners.',
       // A PDF's footer whose mark text extraction lost (the Zscaler ThreatLabz 2024 Ransomware Report as text:
       // `2024 Zscaler, Inc. All rights reserved.`, Masquerading: Right-to-Left Override 100).
@@ -1739,6 +1743,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['© 2024 ransomware encrypted the files of the victims.', 'T1486'],
       ['2024 ransomware encrypted the files of the victims. All rights reserved.', 'T1486'],
       ['© the ransomware encrypted the files of the victims. All rights reserved.', 'T1486'],
+      ['The ransomware encrypted the proprietary and confidential files of the victims.', 'T1486'],
       ['© 2024 Example LabThe loader encrypted the files of the victims with a ransomware payload.', 'T1486'],
       ['The actor registered a domain that imitates the vendor of the VPN client.', 'T1583.001'],
     ]);

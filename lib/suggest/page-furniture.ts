@@ -479,6 +479,70 @@ function runningRest(text: string, header: string): string | undefined {
   return rest === '' || /^\S/.test(rest) || /^ \d{1,3}$/.test(rest) ? rest.trim() : undefined;
 }
 
+// A running header or footer may never stand alone: glued before each page's first words, and after a footer (the
+// Dragos 2026 Year in Review as text: `© Dragos, Inc. All Rights Reserved. Proprietary & Confidential.9TH ANNUAL YEAR IN
+// REVIEW  |  OT/ICS CYBERSECURITY REPORTUPDATED FEBRUARY 2026In 2025, hacktivist groups also started…`, the sentence
+// read with the title and the footer). It is the part all lines beginning alike share (each line's first RUNNING_KEY
+// characters), as pages are (MIN_RUNNING_GAP) and at least MIN_RUNNING_PAGES times glued: the next words follow it with
+// no space and begin with a capital or a digit, and it ends with no letter (`…2026`, `…Confidential.`), so no word of
+// a sentence is cut in two (lines of prose beginning alike part at a space or inside a word). Each line is read again
+// without it, for a title glued after a footer. A header with a sentence's end inside is also found by what follows its
+// sentences' ends, as a passage split by sentence begins there (`Proprietary & Confidential.9TH ANNUAL…`).
+const GLUED_RUNNING_ROUNDS = 3;
+const SENTENCE_BREAK = /(?<=[.!?])\s+(?=\p{Lu})/gu;
+
+/** The part all of the lines share at their start (their longest common prefix). */
+function commonStart(lines: readonly string[]): string {
+  let start = lines[0]!;
+  for (const line of lines) {
+    let k = 0;
+    while (k < start.length && k < line.length && start[k] === line[k]) k++;
+    start = start.slice(0, k);
+  }
+  return start;
+}
+
+/** Whether lines at `at` (in order) stand as far apart on average as a document's pages (MIN_RUNNING_GAP). */
+function pagesApart(at: readonly number[]): boolean {
+  return (at.at(-1)! - at[0]!) / (at.length - 1) >= MIN_RUNNING_GAP;
+}
+
+/** The running headers and footers glued before each page's first words, never alone (see GLUED_RUNNING_ROUNDS). */
+function gluedRunningHeaders(lines: readonly string[]): string[] {
+  const headers: string[] = [];
+  let rests = lines.slice();
+  for (let round = 0; round < GLUED_RUNNING_ROUNDS; round++) {
+    const byKey = new Map<string, number[]>();
+    rests.forEach((line, i) => {
+      if (line.length < RUNNING_KEY) return;
+      const key = line.slice(0, RUNNING_KEY);
+      const same = byKey.get(key);
+      if (same) same.push(i);
+      else byKey.set(key, [i]);
+    });
+    const found: string[] = [];
+    for (const same of byKey.values()) {
+      if (same.length < MIN_RUNNING_PAGES || !pagesApart(same)) continue;
+      const header = commonStart(same.map((i) => rests[i]!));
+      if (header.split(' ').length < MIN_RUNNING_WORDS || /[\p{L}\s]$/u.test(header)) continue;
+      const glued = same.filter((i) => /^[\p{Lu}\p{N}]/u.test(rests[i]!.slice(header.length)));
+      if (glued.length >= MIN_RUNNING_PAGES && same.every((i) => runningRest(rests[i]!, header) !== undefined)) found.push(header);
+    }
+    if (!found.length) break;
+    headers.push(...found);
+    rests = rests.map((line) => {
+      const header = found.find((h) => line.startsWith(h));
+      return header === undefined ? line : line.slice(header.length);
+    });
+  }
+  // A passage split by sentence begins at a sentence's end inside a header: what follows it is one too.
+  return headers.flatMap((header) => {
+    const tails: string[] = [];
+    for (const match of header.matchAll(SENTENCE_BREAK)) tails.push(header.slice(match.index + match[0].length));
+    return [header, ...tails.filter((tail) => tail.split(' ').length >= MIN_RUNNING_WORDS)];
+  });
+}
+
 /** The running headers and footers of a text extracted from a PDF (see MIN_RUNNING_PAGES), longest first. */
 export function runningHeaders(text: string): string[] {
   // White space as a passage has it, runs made one space (only runs and other spaces replaced: much faster on a long text).
@@ -507,11 +571,12 @@ export function runningHeaders(text: string): string[] {
       for (let q = k; q < sorted.length && sorted[q]!.startsWith(line); q++) if (runningRest(sorted[q]!, line) !== undefined) count++;
       if (count < MIN_RUNNING_PAGES) return;
       const at = same.filter((i) => runningRest(lines[i]!, line) !== undefined);
-      if ((at.at(-1)! - at[0]!) / (at.length - 1) < MIN_RUNNING_GAP) return;
+      if (!pagesApart(at)) return;
       headers.add(line);
       last = line;
     });
   }
+  for (const header of gluedRunningHeaders(lines)) headers.add(header);
   return [...headers].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
 }
 
@@ -520,9 +585,17 @@ export function runningHeaders(text: string): string[] {
  * but a page number (`ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`); the passage as it is when it begins with none.
  */
 export function withoutRunningHeader(text: string, headers: readonly string[]): { text: string; header: boolean } {
-  for (const header of headers) {
-    const rest = runningRest(text, header);
-    if (rest !== undefined) return { text: rest, header: /^\d{0,3}$/.test(rest) };
+  // A header glued after another (a report's title after its footer) is taken off too.
+  let rest: string | undefined;
+  for (let found = true; found; ) {
+    found = false;
+    for (const header of headers) {
+      const after = runningRest(rest ?? text, header);
+      if (after === undefined) continue;
+      rest = after;
+      found = rest !== '';
+      break;
+    }
   }
-  return { text, header: false };
+  return rest === undefined ? { text, header: false } : { text: rest, header: /^\d{0,3}$/.test(rest) };
 }

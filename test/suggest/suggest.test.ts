@@ -1774,6 +1774,32 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(suggestTechniques(repeated, model).filter((p) => p.note === RUNNING_HEADER_NOTE)).to.deep.equal([]);
   });
 
+  // A running footer and title glued before each page's first words, never alone (the Dragos 2026 Year in Review as
+  // text: `© Dragos, Inc. All Rights Reserved. Proprietary & Confidential.9TH ANNUAL YEAR IN REVIEW  |  OT/ICS
+  // CYBERSECURITY REPORTUPDATED FEBRUARY 2026In 2025, hacktivist groups also started adopting toolsets…`, split by
+  // sentence after `Reserved.`: the next passage, `Proprietary & Confidential.9TH…`, was read with the title and the
+  // footer). The sentence is read without them, by sentence and by line; lines of prose that begin alike are read.
+  it('reads the sentence glued after a running footer and title that never stand alone without them', () => {
+    const footer = '© Example Lab, Inc. All Rights Reserved. Proprietary & Confidential.';
+    const title = 'EXAMPLE ANNUAL REVIEW  |  OT THREAT REPORT 2025';
+    const sentences = [
+      'The operators of the ransomware encrypted the virtual machines of the plants.',
+      'Seventy percent of the advisories with a patch had no other mitigation for the operators.',
+      'The actor sent spearphishing emails with a malicious attachment to the engineers.',
+    ];
+    const alike = ['The actor used PowerShell to download the loader from a remote server.', 'The actor used PsExec to run the loader on the hosts.', 'The actor used Mimikatz to dump the credentials from memory.'];
+    const page = (n: number): string[] =>
+      Array.from({ length: 18 }, (_, k) => (k === 5 ? alike[n]! : `Page ${n} paragraph ${k}: the operators reviewed the plants and their networks in the year.`));
+    const text = sentences.flatMap((sentence, n) => [...page(n), '', `${n + 30}`, '', `${footer}${title}${sentence}`, '']).join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(text, model, { lines });
+      for (const sentence of [...sentences, ...alike]) {
+        const read = passages.find((p) => p.text.endsWith(sentence))!;
+        expect(read.candidates, `${sentence} (lines: ${lines})`).to.deep.equal(suggestTechniques(sentence, model, { lines })[0]!.candidates);
+      }
+    }
+  });
+
   // Securelist's AZORult post ends its footer with "License Agreement", which got Obtain Capabilities: Tool (T1588.002)
   // 93.8; BleepingComputer's Check Point post (saved as Markdown) has an advertisement whose call "Get the whitepaper"
   // got Web Protocols (T1071.001) 100. A licence or a paper that says more is read.

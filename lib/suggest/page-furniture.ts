@@ -458,11 +458,15 @@ export function menuRunPassages(passages: readonly { line: number; text: string 
 // to it or after a space, and on some pages the next page's first words glued after it (the Dragos ICS/OT 2022 review as
 // text: `ICS/OT CYBERSECURITY YEAR IN REVIEW 2022`, `ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`, which got Data
 // Destruction 97.7, `…REVIEW 2022Fifty-one percent of the advisories with a patch…`). It is a line of its own shaped
-// as a title (`isHeadline`, no sentence's end) of at least MIN_RUNNING_WORDS words, said again at the start of lines
+// as a title (`isHeadline`, no sentence's end; see TITLE_BAR) of at least MIN_RUNNING_WORDS words, said again at the start of lines
 // (`runningRest`) at least MIN_RUNNING_PAGES times in all, MIN_RUNNING_GAP lines apart or more on average, as pages are
 // (a table's cells said again stand closer: `Manufacturing, Food & Beverage` in the same review's table). A heading said
 // again with a sentence after a space (`Remote Desktop Protocol` / `Remote Desktop Protocol (RDP) was used …`) is none.
 const MIN_RUNNING_WORDS = 3;
+// A title and its subtitle set apart by a bar between spaces (the Dragos 2026 Year in Review as text: `9TH ANNUAL YEAR
+// IN REVIEW  |  OT/ICS CYBERSECURITY REPORT` alone at the top of its pages, Data Destruction 96.1 each): a bar inside
+// the line, not a table's row, which begins with one.
+const TITLE_BAR = / \| /g;
 const MIN_RUNNING_PAGES = 3;
 const MIN_RUNNING_GAP = 15;
 // Lines are looked up by their first characters, as many as a header has at least: each line is compared with the
@@ -566,7 +570,7 @@ export function runningHeaders(text: string): string[] {
     let last: string | undefined;
     sorted.forEach((line, k) => {
       if (line === sorted[k - 1] || (last !== undefined && runningRest(line, last) !== undefined)) return;
-      if (line.split(' ').length < MIN_RUNNING_WORDS || !isHeadline(line) || /[.!?]$/.test(line)) return;
+      if (line.split(' ').length < MIN_RUNNING_WORDS || !isHeadline(line.replace(TITLE_BAR, ' ')) || /[.!?]$/.test(line)) return;
       let count = 0;
       for (let q = k; q < sorted.length && sorted[q]!.startsWith(line); q++) if (runningRest(sorted[q]!, line) !== undefined) count++;
       if (count < MIN_RUNNING_PAGES) return;

@@ -1774,6 +1774,23 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(suggestTechniques(repeated, model).filter((p) => p.note === RUNNING_HEADER_NOTE)).to.deep.equal([]);
   });
 
+  // A running title set apart from its subtitle by a bar (the Dragos 2026 Year in Review as text: `9TH ANNUAL YEAR IN
+  // REVIEW  |  OT/ICS CYBERSECURITY REPORT` alone at the top of its pages, Data Destruction 96.1 each) is a running
+  // header too; a table's row, which begins with a bar, said again pages apart, is not.
+  it("ranks no running title with a bar between its title and subtitle; a table's row said again is read", () => {
+    const title = 'EXAMPLE ANNUAL REVIEW  |  OT THREAT REPORT';
+    const row = '| Ransomware encrypted the virtual machines | Manufacturing |';
+    const page = (n: number): string[] =>
+      Array.from({ length: 18 }, (_, k) => `Page ${n} paragraph ${k}: the operators reviewed the plants and their networks in the year.`);
+    const text = [1, 2, 3, 4].flatMap((n) => [title, '', ...page(n), '', row, '']).join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(text, model, { lines });
+      const titles = passages.filter((p) => p.text === title.replace(/\s+/g, ' ') || p.text === title);
+      expect(titles.map((p) => [p.note, p.candidates]), `lines: ${lines}`).to.deep.equal([1, 2, 3, 4].map(() => [RUNNING_HEADER_NOTE, []]));
+      expect(passages.filter((p) => p.text.includes('Ransomware encrypted')).every((p) => p.note !== RUNNING_HEADER_NOTE)).to.equal(true);
+    }
+  });
+
   // A running footer and title glued before each page's first words, never alone (the Dragos 2026 Year in Review as
   // text: `© Dragos, Inc. All Rights Reserved. Proprietary & Confidential.9TH ANNUAL YEAR IN REVIEW  |  OT/ICS
   // CYBERSECURITY REPORTUPDATED FEBRUARY 2026In 2025, hacktivist groups also started adopting toolsets…`, split by

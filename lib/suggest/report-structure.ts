@@ -160,10 +160,10 @@ export function figureLabelPassages(passages: readonly { text: string }[]): Set<
   return labels;
 }
 
-/** Whether a passage may be a chart's label or datum: short, no sentence's end, no list item, no caption. */
-function isChartLabel(text: string): boolean {
+/** Whether a passage may be a chart's label or datum: short (unless `long`), no sentence's end, no list item, no caption. */
+function isChartLabel(text: string, long = false): boolean {
   const trimmed = text.trim();
-  return !/[.!?]\s|[.!?;]$/.test(trimmed) && !isListItem(trimmed) && !isCaption(trimmed) && textWords(trimmed).length <= MAX_CHART_LABEL_WORDS;
+  return !/[.!?]\s|[.!?;]$/.test(trimmed) && !isListItem(trimmed) && !isCaption(trimmed) && (long || textWords(trimmed).length <= MAX_CHART_LABEL_WORDS);
 }
 
 /**
@@ -174,12 +174,16 @@ function chartLabels(passages: readonly { text: string }[], short: readonly bool
   let data = 0;
   let end = first;
   let gap = 0;
+  // Whether each datum is followed by its label, one passage, up to the last datum (`64%` / `scored higher after Dragos
+  // research` / `31%` / `scored lower` / `4%` …).
+  let paired = true;
   // The labels before the first datum: a chart's title and the names of its series.
   let leading = 0;
   for (let i = first; i < passages.length && short[i]; i++) {
     if (!CHART_DATUM.test(passages[i]!.text.trim())) continue;
     if (data === 0) leading = i - first;
     else gap = Math.max(gap, i - end);
+    if (data > 0 && i - end !== 1) paired = false;
     data++;
     end = i + 1;
   }
@@ -188,6 +192,10 @@ function chartLabels(passages: readonly { text: string }[], short: readonly bool
   const legend = data >= MIN_LEGEND_DATA && gap <= MAX_LEGEND_GAP && (leading <= MAX_LEGEND_GAP || leading <= data);
   const chart = afterCaption ? data >= MIN_CHART_DATA : legend;
   if (!chart) return [];
+  // The last datum's label after it, when each datum is followed by its label: longer than a label between data may be
+  // (the Dragos 2026 Year in Review as text, a chart of CVSS corrections: `4%` / `had incorrect attributes that did not
+  // affect the score`, which got Hide Artifacts 95.8), but no sentence.
+  if (paired && leading === 0 && data >= MIN_CHART_DATA && end < passages.length && isChartLabel(passages[end]!.text, true)) end++;
   return Array.from({ length: end - first }, (_, k) => first + k).filter((i) => /\p{L}/u.test(passages[i]!.text));
 }
 

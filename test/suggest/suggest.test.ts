@@ -1018,6 +1018,21 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(first.get('Persistence')).to.be.a('string');
   });
 
+  // A chart whose data are each followed by their label gives its last datum's label after it, as long as a sentence
+  // may be (the Dragos 2026 Year in Review as text: `64%` / `scored higher after Dragos research` / `31%` / `scored lower`
+  // / `4%` / `had incorrect attributes that did not affect the score`, the last got Hide Artifacts 95.8): a figure's
+  // label too. A sentence after the last datum, and a long line after a chart whose labels do not follow each datum, are read.
+  it("notes the label after a chart's last datum when each datum is followed by its label; a sentence after it is read", () => {
+    const sentence = 'The actor dumped the memory of LSASS with procdump to get credentials.';
+    const last = 'had wrong attributes that left the final severity score as it was';
+    const paired = ['Most corrections raised the severity of the advisories over the year.', '', '64%', '', 'scored higher after the research', '', '31%', '', 'scored lower', '', '5%', '', last, '', sentence];
+    const read = suggestTechniques(paired.join('\n'), model);
+    expect(read.filter((p) => p.note === FIGURE_LABEL_NOTE).map((p) => p.text)).to.deep.equal(['scored higher after the research', 'scored lower', last]);
+    expect(read.find((p) => p.text === sentence)!.candidates[0]!.id).to.equal('T1003.001');
+    const unpaired = ['Most corrections raised the severity of the advisories over the year.', '', 'Raised', '', 'Lowered', '', '64%', '', '31%', '', '5%', '', last];
+    expect(suggestTechniques(unpaired.join('\n'), model).find((p) => p.text === last)!.note).to.equal(undefined);
+  });
+
   // A PDF that spaces its captions' letters leaves spaces in the words when extracted: the Dragos 2022 review (code index
   // file id 53961877000) as pdftotext writes it, `FIG URE  3 :  RAN SO MWA RE  INC I DEN TS BY CONTINENT • 2022` then
   // `40%` / `North America` / `247 incidents` … (`North America` got System Location Discovery 100, each `… incidents`

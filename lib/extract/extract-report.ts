@@ -472,12 +472,12 @@ export function extractReport(text: string, context?: ResolveContext, options: B
         `${listed(doubtful.map(({ line, written, id }) => `line ${line} "${written}" (${id}?)`))} (check the text; add what is an ID to the campaign)`,
     );
   }
-  // `Valid Accounts T 1078`, `T1053.005a`: a word written like an ID of a technique the release has, but not as one, that
+  // `Valid Accounts T 1078`, `T15 47.001`, `T1053.005a`: a word written like an ID of a technique the release has, but not as one, that
   // no name before it vouched for, is not read, and not passed over either, wherever it is.
   const misshapen = ocr.doubtful.filter(({ hasT }) => hasT);
   if (misshapen.length) {
     notes.push(
-      `${misshapen.length} word${misshapen.length === 1 ? '' : 's'} may be technique IDs written with a space after the T or a letter glued after, ` +
+      `${misshapen.length} word${misshapen.length === 1 ? '' : 's'} may be technique IDs written with a space after the T or inside the digits, or a letter glued after, ` +
         `with no name of that technique before ${misshapen.length === 1 ? 'it' : 'them'}, so ${misshapen.length === 1 ? 'it is' : 'they are'} not read: ` +
         `${listed(misshapen.map(({ line, written, id }) => `line ${line} "${written}" (${id}?)`))} (check the text; add what is an ID to the campaign)`,
     );

@@ -6,7 +6,8 @@ import { nameAround } from './name-around.js';
 
 /**
  * A technique ID written in a shape the reader does not take alone, with the name that vouches for it: its T read by OCR
- * as a 7 or a 1 (`71021.001`), a space after its T (`T 1078`), a letter glued after it (`T1053.005a`).
+ * as a 7 or a 1 (`71021.001`), a space after its T (`T 1078`) or inside its digits (`T15 47.001`), a letter glued after
+ * it (`T1053.005a`).
  */
 export interface OcrId {
   reference: ExtractedReference;
@@ -23,16 +24,18 @@ export interface DoubtfulOcrId {
   written: string;
   /** The ID it would be (`T1566.001`). */
   id: string;
-  /** Whether the word has a T (`T 1078`, `T1053.005a`): reported wherever it is, not only on a line that cites techniques. */
+  /** Whether the word has a T (`T 1078`, `T15 47.001`, `T1053.005a`): reported wherever it is, not only on a line that cites techniques. */
   hasT: boolean;
 }
 
 /** The labels of the repairs, as a reference's trail gives them. */
 export const OCR_T_RULE = 'a T read by OCR as 7 or 1 (71021.001, 11566.002), taken only where the name before it is that technique\'s';
 export const SPACE_AFTER_T_RULE = 'a space after the T of a technique\'s ID (T 1078), taken only where the name before it is that technique\'s';
+export const SPACE_IN_DIGITS_RULE = 'a space inside the four digits of a technique\'s ID (T15 47.001), taken only where the name before it is that technique\'s';
 export const LETTER_AFTER_RULE = 'a letter glued after an ID (T1053.005a), taken only where the name before it is that technique\'s';
 
-// The shapes, each with its repair; the ID's digits are group 1. Not part of a longer number, word, version or date.
+// The shapes, each with its repair; the ID's digits are group 1, less any space. Not part of a longer number, word,
+// version or date.
 // A space after the T is read by the reader itself in a full `T 1569.002`; alone it may be no ID (`T 2020`), and a
 // letter after an ID may make a longer word (`T1059a`, a test's name): the name before it decides.
 const WORDS: ReadonlyArray<readonly [rule: string, pattern: RegExp]> = [
@@ -40,6 +43,10 @@ const WORDS: ReadonlyArray<readonly [rule: string, pattern: RegExp]> = [
   [OCR_T_RULE, /(?<![\p{L}\p{N}.,:/-])[71](\d{4}(?:\.\d{3})?)(?![\p{L}\p{N}]|[.,]\p{N})/gu],
   // `Valid Accounts T 1078` (pdftotext of a table); not the `T 1 1 9 3` of a spaced heading, nor `T 1569.002`.
   [SPACE_AFTER_T_RULE, /(?<![\p{L}\p{N}.,:/_-])T (\d{4})(?![\p{L}\p{N}]|[.,]\p{N}| \.?\p{N})/gu],
+  // `Registry Run Keys / Startup Folder T15 47.001` (pdftotext of a table): the four digits split 1+3, 2+2 or 3+1; not
+  // `T1 2020`, nor a longer run of numbers (`T15 47 12`), nor a sub-technique's alone in brackets (`[T107 1.001]`), which
+  // the reader itself takes (`SPLIT_DIGITS_RULE`).
+  [SPACE_IN_DIGITS_RULE, /(?<![\p{L}\p{N}.,:/_-]|[[(](?=T[\d ]{5}\.\d{3}[\])]))T((?:\d \d{3}|\d{2} \d{2}|\d{3} \d)(?:\.\d{3})?)(?![\p{L}\p{N}]|[.,]\p{N}| \.?\p{N})/gu],
   // `Scheduled Task T1053.005a` (a footnote's mark, or a table's cells run together): one lower-case letter.
   [LETTER_AFTER_RULE, /(?<![\p{L}\p{N}.,:/_-])T(\d{4}(?:\.\d{3})?)\p{Ll}(?![\p{L}\p{N}]|[.,]\p{N})/gu],
 ];
@@ -51,10 +58,10 @@ const BY_NAME: readonly ReferenceStatus[] = ['name', 'renamed', 'alias', 'fuzzy'
 
 /**
  * The technique IDs a report's OCR wrote with a 7 or a 1 for the T (`Email Collection 71114`), or PDF-to-text with a
- * space after the T (`Valid Accounts T 1078`) or a letter glued after it (`Scheduled Task T1053.005a`). Any five-digit
- * number could be one, and `T 2020` or `T1059a` may be no ID, so a word is read as an ID only when the release has that
- * technique and the words right before it (on its line, within its cell or sentence) resolve by name to exactly that
- * technique; the fewest such words name it.
+ * space after the T (`Valid Accounts T 1078`) or inside the digits (`Startup Folder T15 47.001`), or a letter glued after
+ * it (`Scheduled Task T1053.005a`). Any five-digit number could be one, and `T 2020`, `T19 99` or `T1059a` may be no ID,
+ * so a word is read as an ID only when the release has that technique and the words right before it (on its line, within
+ * its cell or sentence) resolve by name to exactly that technique; the fewest such words name it.
  * The words of such techniques that no name vouches for are `doubtful`, for the caller to report where they may be IDs.
  */
 export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveContext): { found: OcrId[]; doubtful: DoubtfulOcrId[] } {
@@ -67,7 +74,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
 
   function readWords(i: number, folded: FoldedText, rule: string, pattern: RegExp): void {
     for (const match of folded.text.matchAll(pattern)) {
-      const id = `T${match[1]}`;
+      const id = `T${match[1]!.replace(' ', '')}`;
       const technique = context.target.technique(id);
       if (!technique || technique.revoked || technique.deprecated) continue;
       const vouched = found.length;
@@ -77,6 +84,8 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
       const words = [...before.slice(0, before.length - gap.length).matchAll(/\S+/g)];
       for (let n = 1; n <= MAX_WORDS && n <= words.length; n++) {
         const word = words[words.length - n]!;
+        // A `/` or `&` between a name's words (`Registry Run Keys / Startup Folder`) is part of it, never its first word.
+        if (/^[/&]$/.test(word[0])) continue;
         if (/[|]|[.,;!?]$/.test(word[0]) || !/\p{L}/u.test(word[0])) break;
         const start = match.index - before.length + word.index;
         const name = folded.text.slice(start, match.index - gap.length);

@@ -161,7 +161,7 @@ describe('extractReport', () => {
     });
   });
 
-  describe('IDs written with a space after the T (T 1078) or a letter glued after (T1053.005a)', () => {
+  describe('IDs written with a space after the T (T 1078) or inside the digits (T15 47.001), or a letter glued after (T1053.005a)', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 
     it('reads such a word where the name before it is that technique\'s, and says so; else notes it, not passing it over', () => {
@@ -183,8 +183,36 @@ describe('extractReport', () => {
       ]);
       expect(references[0]!.resolution!.trail[0]).to.match(/^read: a space after the T of a technique's ID .*: "T 1078" as T1078$/);
       expect(notes).to.deep.equal([
-        '2 words may be technique IDs written with a space after the T or a letter glued after, with no name of that technique before them, ' +
+        '2 words may be technique IDs written with a space after the T or inside the digits, or a letter glued after, with no name of that technique before them, ' +
           'so they are not read: line 3 "T 1078" (T1078?), line 3 "T1059a" (T1059?) (check the text; add what is an ID to the campaign)',
+      ]);
+    });
+
+    it('reads an ID with a space inside its four digits (T15 47.001) where the name before it is that technique\'s; else notes it', () => {
+      // PDF-to-text of the ATT&CK annex of an APT43 report, as quoted in a public GitHub file (a Japanese APT43 actor
+      // profile in Markdown, found by the library's find_string "T15 47.001"): `T15 47.001: Registry Run Keys / Startup
+      // Folder T15 47.004 Winlogon Helper DLL T15 47.009 Shortcut Modification`. Reconstructed here, name first (line 1,
+      // 2), and in the annex's order, ID first (line 3), where the name before each number is another technique's or none.
+      // `T1 2020`, `T19 99` (no technique), a longer run of numbers, a split sub-technique number are neither read nor noted;
+      // a sub-technique's alone in brackets is the reader's own (`[T107 1.001]`, above), not noted again.
+      const text = [
+        'Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder T15 47.001 was used.',
+        'Winlogon Helper DLL T154 7.004 and Shortcut Modification T1 547.009',
+        'T15 47.001: Registry Run Keys / Startup Folder T15 47.004 Winlogon Helper DLL',
+        'See Table T1 2020, T19 99, T15 47 12 and T15 47.0 01.',
+        'Web Protocols (T10 71.001)',
+      ].join('\n');
+      const { references, notes } = read(text);
+      expect(references.map((ref) => [ref.line, ref.raw, ref.ids, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        [1, 'Registry Run Keys / Startup Folder T15 47.001', ['T1547.001'], 'current', ["T15 47.001 read as T1547.001: the name before it is that technique's; check the text"]],
+        [2, 'Winlogon Helper DLL T154 7.004', ['T1547.004'], 'current', ["T154 7.004 read as T1547.004: the name before it is that technique's; check the text"]],
+        [2, 'Shortcut Modification T1 547.009', ['T1547.009'], 'current', ["T1 547.009 read as T1547.009: the name before it is that technique's; check the text"]],
+        [5, 'Web Protocols (T10 71.001)', ['T1071.001'], 'current', ['"T10 71.001" was read as T1071.001, the space among its digits left out (OCR): check the text']],
+      ]);
+      expect(references[0]!.resolution!.trail[0]).to.match(/^read: a space inside the four digits of a technique's ID .*: "T15 47.001" as T1547.001$/);
+      expect(notes).to.deep.equal([
+        '2 words may be technique IDs written with a space after the T or inside the digits, or a letter glued after, with no name of that technique before them, ' +
+          'so they are not read: line 3 "T15 47.001" (T1547.001?), line 3 "T15 47.004" (T1547.004?) (check the text; add what is an ID to the campaign)',
       ]);
     });
   });

@@ -45,7 +45,7 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'sumo-rules': ['Sumo Logic Cloud SIEM rules (its API\'s list, or its content catalog)', 'give it to gap --coverage'],
   'datadog-rules': ['Datadog Cloud SIEM detection rules (its API\'s list, or one rule)', 'give it to gap --coverage'],
   'defender-rules': ['Microsoft Defender XDR custom detection rules (Microsoft Graph\'s detectionRules)', 'give it to gap --coverage'],
-  'splunk-searches': ["Splunk's saved searches as its REST API lists them (saved/searches?output_mode=json, or | rest results as CSV or JSON)", 'give it to gap --coverage'],
+  'splunk-searches': ["Splunk's saved searches as its REST API lists them (saved/searches?output_mode=json, or | rest results as CSV, JSON or JSON lines)", 'give it to gap --coverage'],
   'dettect-techniques': ['a DeTT&CT technique administration file', 'give it to gap --coverage'],
   'dettect-data-sources': [
     'a DeTT&CT data source administration file',
@@ -217,6 +217,40 @@ export function savedSearchRows(value: unknown): JsonObject[] | undefined {
 }
 
 /**
+ * Search results as Splunk writes them in JSON lines (Splunk Web's Export > JSON, search/jobs/export?output_mode=json):
+ * one `{"preview": false, "result": { … }}` per line, `result` a row of the results. Told by the first line starting with
+ * `{"` that is JSON being such an object; undefined otherwise. A line that is no JSON, or no row, is given by its
+ * number (`unread`), and the rows are read as a list of them is (savedSearchRows).
+ */
+export function splunkResultLines(text: string): { rows: JsonObject[]; unread: { line: number; message: string }[] } | undefined {
+  const lines = text.split('\n');
+  const parse = (line: string): unknown => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch (error) {
+      return error as Error;
+    }
+  };
+  let first: unknown;
+  for (const line of lines) {
+    if (!line.trim().startsWith('{"')) continue;
+    first = parse(line.trim());
+    if (!(first instanceof Error)) break;
+  }
+  if (!isJsonObject(first) || !isJsonObject(first['result']) || !('preview' in first)) return undefined;
+  const rows: JsonObject[] = [];
+  const unread: { line: number; message: string }[] = [];
+  lines.forEach((raw, i) => {
+    if (!raw.trim()) return;
+    const value = parse(raw.trim());
+    if (value instanceof Error) unread.push({ line: i + 1, message: `not JSON (${value.message}); each line of Splunk's JSON export is one result; skipped` });
+    else if (isJsonObject(value) && isJsonObject(value['result'])) rows.push(value['result']);
+    else unread.push({ line: i + 1, message: 'no "result" object; each line of Splunk\'s JSON export is one result; skipped' });
+  });
+  return { rows, unread };
+}
+
+/**
  * The saved searches of Splunk's REST API (GET /servicesNS/-/-/saved/searches?output_mode=json): `{ entry: [ … ] }`,
  * each entry a search named by `name`, its savedsearches.conf keys in `content` (every saved search has a `search`),
  * told from the API's other lists with a `search` (search jobs) by where they are (`origin`, an entry's `id`:
@@ -338,7 +372,8 @@ export function kindOf(text: string): InputKind | undefined {
     try {
       return kindOfValue(JSON.parse(text));
     } catch {
-      return undefined;
+      const lines = splunkResultLines(text);
+      return lines && savedSearchRows(lines.rows) ? 'splunk-searches' : undefined;
     }
   }
   return kindOfText(text);

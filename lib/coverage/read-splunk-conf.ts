@@ -140,9 +140,10 @@ function overlay(stanza: ConfStanza, local: ConfStanza | undefined, localName: s
  * where its `name` is written, its techniques' where its annotations are. A JSON value (`"disabled": false`) is read
  * as the text Splunk writes for it, and annotations written as an object as their JSON text. The results of `| rest
  * /servicesNS/-/-/saved/searches` written as JSON (savedSearchRows) are read so too, each row the entry named by its
- * `title` (at the line of its title), its other fields the content, an empty one no key.
+ * `title` (at the line of its title), its other fields the content, an empty one no key; and so are those results in
+ * JSON lines (splunkResultLines: `value` their rows, `unread` the lines that are none, each a problem at its line).
  */
-export function parseSplunkSearchesJson(value: unknown, text: string, file: string): CoverageInput {
+export function parseSplunkSearchesJson(value: unknown, text: string, file: string, unread?: readonly { line: number; message: string }[]): CoverageInput {
   const api = splunkSavedSearches(value);
   // The rows of `| rest …/saved/searches` results (savedSearchRows) are entries named by their title, their fields the content.
   const rows = api ? undefined : savedSearchRows(value);
@@ -150,6 +151,7 @@ export function parseSplunkSearchesJson(value: unknown, text: string, file: stri
   const nameLine = jsonValueLines(text, rows ? 'title' : 'name');
   const annotationsLine = jsonValueLines(text, 'action.correlationsearch.annotations');
   const lists: { rules: CoverageRule[]; ignored: CoverageIgnored[]; problems: CoverageProblem[] } = { rules: [], ignored: [], problems: [] };
+  for (const { line, message } of unread ?? []) lists.problems.push({ file, line, message, skipped: true });
   const stanzas = entries.map((entry): ConfStanza => {
     const name = entry['name'] as string;
     const line = nameLine(name) ?? 1;
@@ -164,9 +166,9 @@ export function parseSplunkSearchesJson(value: unknown, text: string, file: stri
     return { name, line, keys };
   });
   const how = rows
-    ? 'the results of | rest /servicesNS/-/-/saved/searches as JSON, each row (named by its title) as a savedsearches.conf stanza'
+    ? `the results of | rest /servicesNS/-/-/saved/searches as JSON${unread ? ' lines' : ''}, each row (named by its title) as a savedsearches.conf stanza`
     : "Splunk's saved searches from its REST API (entry[].content of saved/searches), each as a savedsearches.conf stanza";
-  return searchesInput(stanzas, file, lists, `${file}: read as ${how}`);
+  return searchesInput(stanzas, file, lists, `${file}: read as ${how}`, unread?.length);
 }
 
 /**

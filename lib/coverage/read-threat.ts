@@ -4,7 +4,7 @@ import type { AttackLibrary } from '../attack/load.js';
 import { campaignFiles, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
 import { parseJsonText } from '../json-text.js';
-import { kindOfText, kindOfValue, startsLikeJson, wrongKindMessage } from '../input-kind.js';
+import { kindOfText, kindOfValue, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
@@ -127,6 +127,11 @@ const YAML_COVERAGE =
   'a DeTT&CT technique administration file ("file_type: technique-administration") or one rule: Sigma ("title", "logsource", "detection"), ' +
   'Splunk ("name", "search"), Sentinel ("name", "query"), Falco (a list of "- rule:" items) or Panther ("AnalysisType")';
 
+/** What `--coverage` reads from a `.jsonl` file, for the message refusing one that is none. */
+const NO_COVERAGE_JSONL =
+  'not a coverage input: --coverage reads a .jsonl file as the results of | rest /servicesNS/-/-/saved/searches exported by Splunk Web as JSON ' +
+  '(a {"preview": false, "result": {…}} object a line, each result with a "title" and an action.correlationsearch.* field)';
+
 /** The kinds of file `--coverage` takes (besides a folder of rules and a Kibana export of Elastic rules). */
 const COVERAGE_KINDS = ['layer', 'detections', 'dettect-techniques', 'sentinel-export'] as const;
 
@@ -167,15 +172,20 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (isFolder(path)) return readCoverageFolder(path, options);
   const extension = extname(path).toLowerCase();
   if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
-  if (path !== STDIN && !['.json', '.csv', '.yml', '.yaml'].includes(extension)) {
+  if (path !== STDIN && !['.json', '.jsonl', '.csv', '.yml', '.yaml'].includes(extension)) {
     throw new UsageError(
       `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
-        'YARA-L, Panther) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Panther .py, Splunk savedsearches.conf), a detections file (.csv, .yml, .yaml, .json), ' +
+        'YARA-L, Panther) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Panther .py, Splunk savedsearches.conf), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +
         'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
   }
   const text = readTextFile(path, path, options);
   const file = inputName(path);
+  // Search results in JSON lines, as Splunk Web exports them (`{"preview":false,"result":{…}}` a line): the rows of
+  // `| rest …/saved/searches` are read as its JSON results are, a line that is no result reported by its number.
+  const lines = extension === '.jsonl' || ((path === STDIN || extension === '.json') && startsLikeJson(text)) ? splunkResultLines(text) : undefined;
+  if (lines && savedSearchRows(lines.rows)) return [parseSplunkSearchesJson(lines.rows, text, file, lines.unread)];
+  if (extension === '.jsonl') throw new InputError(`${file}: ${NO_COVERAGE_JSONL}`, { file });
   // One rule (a Sigma rule, a Falco rules file such as falco_rules.local.yaml, a Panther detection) is no detections
   // file: read as a folder of it. A Sigma rule the YAML parser refuses is read so too, to be reported with its line.
   const yamlFile = extension === '.yml' || extension === '.yaml';

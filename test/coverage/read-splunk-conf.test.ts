@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { parseConfStanzas, parseSavedSearches, parseSplunkSearchesCsv, parseSplunkSearchesJson } from '../../lib/coverage/read-splunk-conf.js';
-import { kindOfText, kindOfValue } from '../../lib/input-kind.js';
+import { kindOf, kindOfText, kindOfValue } from '../../lib/input-kind.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { freshTmpDir } from '../helpers/attack.js';
 
@@ -280,6 +280,46 @@ describe('parseSplunkSearchesJson (the results of | rest /servicesNS/-/-/saved/s
     ]);
     expect(input.ignored.map((item) => [item.name, item.reason])).to.deep.equal([['ESCU - Windows Credentials from Password Stores Query - Rule', 'disabled in Splunk (disabled = 1)']]);
     expect(input.notes).to.deep.equal(['searches.json: read as the results of | rest /servicesNS/-/-/saved/searches as JSON, each row (named by its title) as a savedsearches.conf stanza']);
+  });
+});
+
+describe('--coverage: the results of | rest /servicesNS/-/-/saved/searches in JSON lines (Splunk Web Export > JSON)', () => {
+  // Splunk writes a search's results in JSON as one `{"preview":false,"result":{…}}` object a line (Splunk Web's
+  // Export > JSON, as search/jobs/export?output_mode=json streams them; help.splunk.com, Search Manual, "Export data
+  // using the Splunk REST API", and public code that reads that export line by line, found with the library's
+  // find_string). The JSON rows test's searches so, with a line cut short: a reconstruction, nothing of a source copied.
+  const rows = [
+    {
+      title: 'ESCU - Attempted Credential Dump From Registry via Reg exe - Rule',
+      disabled: '0',
+      search: '| tstats count from datamodel=Endpoint.Processes by Processes.dest',
+      'action.correlationsearch.enabled': '1',
+      'action.correlationsearch.annotations': '{"mitre_attack": ["T1003.002", "T1003"]}',
+      'action.notable': '1',
+    },
+    { title: 'ESCU - Windows Credentials from Password Stores Query - Rule', disabled: '1', search: '| tstats count', 'action.correlationsearch.enabled': '1', 'action.correlationsearch.annotations': '{"mitre_attack": ["T1555"]}' },
+    { title: 'Errors in the last hour', disabled: '0', search: 'index=_internal', 'action.correlationsearch.enabled': '', 'action.correlationsearch.annotations': '' },
+  ];
+  const written = rows.map((result) => JSON.stringify({ preview: false, result }));
+  // The second search's line cut short (line 2), then the third (line 3), and the first written again after (line 4).
+  const text = [written[1], written[0]!.slice(0, 60), written[2], written[0], ''].join('\n');
+
+  it("reads each result line as the JSON rows' row, at its line; a line that is no JSON is reported by its number, the file still read", () => {
+    expect(kindOf(text)).to.equal('splunk-searches');
+    for (const name of ['saved-searches.jsonl', 'saved-searches.json']) {
+      const dir = freshTmpDir('splunk-rest-jsonl');
+      writeFileSync(join(dir, name), text);
+      const [input] = readCoverageInputs([join(dir, name)]);
+      expect([input?.kind, input?.counts]).to.deep.equal(['splunk', { items: 4, rules: 1, ignored: 1, invalid: 1 }]);
+      expect(input?.rules.map((r) => [r.name, r.line, r.refs.map((ref) => ref.id), r.level])).to.deep.equal([
+        ['ESCU - Attempted Credential Dump From Registry via Reg exe - Rule', 4, ['T1003.002', 'T1003'], 0.9],
+      ]);
+      expect(input?.ignored.map((item) => [item.name, item.line, item.reason])).to.deep.equal([
+        ['ESCU - Windows Credentials from Password Stores Query - Rule', 1, 'disabled in Splunk (disabled = 1)'],
+      ]);
+      expect(input?.problems.map((p) => [p.line, p.skipped, p.message.replace(/ \(.*\)/, '')])).to.deep.equal([[2, true, "not JSON; each line of Splunk's JSON export is one result; skipped"]]);
+      expect(input?.notes).to.deep.equal([`${join(dir, name)}: read as the results of | rest /servicesNS/-/-/saved/searches as JSON lines, each row (named by its title) as a savedsearches.conf stanza`]);
+    }
   });
 });
 

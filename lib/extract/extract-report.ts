@@ -53,6 +53,9 @@ const LISTED = 8;
 
 /** Where a reference's text starts: what stays the same as it is merged and resolved. */
 const spanKey = (ref: ExtractedReference): string => `${ref.span.line}:${ref.span.start}`;
+// Where a reference read apart is written, end too: `Email Collection (71114) and T1003` is another reference from the
+// same start, the lines' reader's for T1003.
+const wholeSpanKey = (ref: ExtractedReference): string => `${spanKey(ref)}-${ref.span.end}`;
 
 // Words too common in names to tie one to another.
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'over', 'via', 'from', 'with', 'for', 'in', 'on', 'by']);
@@ -270,7 +273,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // `T10593`: T1059.003 or T1059 with a footnote's 3, not guessed at.
     if (ref.malformed && isFiveDigitId(ref.malformed)) return { ...ref, resolution: fiveDigitResolution(ref.malformed, target) };
     // `Email Collection 71114`: an ID whose T OCR read as a 7 is resolved as the ID it stands for, and says so.
-    const ocr = ocrIds.get(spanKey(ref));
+    const ocr = ocrIds.get(wholeSpanKey(ref));
     // `[T107 1.001]`: an ID whose digits a space split, read so in its brackets, is resolved as the ID it stands for.
     const split = (guessed.get(ref.span.line) ?? []).find((guess) => guess.rule === SPLIT_DIGITS_RULE && ref.ids.includes(guess.id) && ref.raw.includes(guess.written));
     const raw = ocr ? ref.raw.replace(ocr.written, ref.ids[0]!) : split ? ref.raw.replace(split.written, split.id) : ref.raw;
@@ -394,7 +397,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     references.splice(at < 0 ? references.length : at, 0, reference);
   };
   for (const { reference, written, rule } of ocr.found) {
-    ocrIds.set(spanKey(reference), { written, rule });
+    ocrIds.set(wholeSpanKey(reference), { written, rule });
     insert(reference);
   }
   // `T1566 .001 Spearphishing Attachment`⏎`.002 Spearphishing Link`: a sub-technique's number alone under its technique's row.

@@ -50,8 +50,11 @@ const WORDS: ReadonlyArray<readonly [rule: string, pattern: RegExp]> = [
   // `Scheduled Task T1053.005a` (a footnote's mark, or a table's cells run together): one lower-case letter.
   [LETTER_AFTER_RULE, /(?<![\p{L}\p{N}.,:/_-])T(\d{4}(?:\.\d{3})?)\p{Ll}(?![\p{L}\p{N}]|[.,]\p{N})/gu],
 ];
-// What may stand between the name and the word: spaces, or a colon or dash between spaces.
+// What may stand between the name and the word: spaces, or a colon or dash between spaces; or an opening bracket that
+// holds the word alone (`Valid Accounts (T 1078)`), after spaces.
 const GAP = /(?:^|[^\s:–-])(\s*[:–-]?\s*)$/;
+const BRACKET_GAP = /\s*[([]$/;
+const CLOSING: Readonly<Record<string, string>> = { '(': ')', '[': ']' };
 const MAX_WORDS = 8;
 // Statuses of a name that resolves by itself to one technique (exactly, by an old name, an alias, a close spelling).
 const BY_NAME: readonly ReferenceStatus[] = ['name', 'renamed', 'alias', 'fuzzy'];
@@ -60,8 +63,9 @@ const BY_NAME: readonly ReferenceStatus[] = ['name', 'renamed', 'alias', 'fuzzy'
  * The technique IDs a report's OCR wrote with a 7 or a 1 for the T (`Email Collection 71114`), or PDF-to-text with a
  * space after the T (`Valid Accounts T 1078`) or inside the digits (`Startup Folder T15 47.001`), or a letter glued after
  * it (`Scheduled Task T1053.005a`). Any five-digit number could be one, and `T 2020`, `T19 99` or `T1059a` may be no ID,
- * so a word is read as an ID only when the release has that technique and the words right before it (on its line, within
- * its cell or sentence) resolve by name to exactly that technique; the fewest such words name it.
+ * so a word is read as an ID only when the release has that technique and the words right before it, or before a bracket
+ * that holds it alone (`Valid Accounts (T 1078)`), on its line, within its cell or sentence, resolve by name to exactly
+ * that technique; the fewest such words name it.
  * The words of such techniques that no name vouches for are `doubtful`, for the caller to report where they may be IDs.
  */
 export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveContext): { found: OcrId[]; doubtful: DoubtfulOcrId[] } {
@@ -79,7 +83,11 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
       if (!technique || technique.revoked || technique.deprecated) continue;
       const vouched = found.length;
       const before = folded.text.slice(Math.max(0, match.index - 200), match.index);
-      const gap = GAP.exec(before)?.[1] ?? '';
+      // `Valid Accounts (T 1078)`, the report's `Name (ID)`: the name ends before the bracket, which the reference spans.
+      const closing = CLOSING[before.at(-1) ?? ''];
+      const bracketed = closing !== undefined && folded.text[match.index + match[0].length] === closing;
+      const gap = bracketed ? BRACKET_GAP.exec(before)![0] : GAP.exec(before)?.[1] ?? '';
+      const end = match.index + match[0].length + (bracketed ? 1 : 0);
       // Words back to a cell border, the end of the sentence or clause before, or a number.
       const words = [...before.slice(0, before.length - gap.length).matchAll(/\S+/g)];
       for (let n = 1; n <= MAX_WORDS && n <= words.length; n++) {
@@ -93,7 +101,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
         const byName = resolveReference({ raw: name }, context, { similarNames: false });
         if (!BY_NAME.includes(byName.status) || byName.ids.length !== 1 || byName.ids[0] !== id) continue;
         const nameSpan = originalSpan(folded, { start, end: match.index - gap.length });
-        const span = originalSpan(folded, { start, end: match.index + match[0].length });
+        const span = originalSpan(folded, { start, end });
         found.push({
           written: match[0],
           rule,

@@ -215,6 +215,38 @@ describe('extractReport', () => {
           'so they are not read: line 3 "T15 47.001" (T1547.001?), line 3 "T15 47.004" (T1547.004?) (check the text; add what is an ID to the campaign)',
       ]);
     });
+
+    it('reads such a word alone in brackets right after its technique\'s name (`Valid Accounts (T 1078)`); else notes it', () => {
+      // The report form `Name (ID)` of the `T15 47.004` split of an APT43 report's ATT&CK annex (a Japanese APT43 actor
+      // profile in Markdown, found by the library's find_string "T15 47.004", which writes the IDs first), reconstructed.
+      // Not read: a bracket that holds other words, or that does not close right after the word, or a name of another
+      // technique. A sub-technique's split in brackets is the reader's own (line 1), as before. The reference read from
+      // the name and bracket keeps its repair to itself: the reader's reference from the same start (line 3) is not said
+      // to be read from `71114`.
+      const text = [
+        'Boot or Logon Autostart Execution (T15 47): Registry Run Keys / Startup Folder (T15 47.001), Winlogon Helper DLL (T154 7.004)',
+        'Valid Accounts (T 1078) and Scheduled Task [T1053.005a]',
+        'Email Collection (71114) and T1003',
+        'Valid Accounts (see T 1078), Valid Accounts (T 1078 or so), Scheduled Task (T 1078), Valid Accounts [T 1078)',
+      ].join('\n');
+      const { references, notes } = read(text);
+      expect(references.map((ref) => [ref.line, ref.raw, ref.ids, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        [1, 'Boot or Logon Autostart Execution (T15 47)', ['T1547'], 'current', ["T15 47 read as T1547: the name before it is that technique's; check the text"]],
+        [1, 'Registry Run Keys / Startup Folder (T15 47.001)', ['T1547.001'], 'current', ['"T15 47.001" was read as T1547.001, the space among its digits left out (OCR): check the text']],
+        [1, 'Winlogon Helper DLL (T154 7.004)', ['T1547.004'], 'current', ['"T154 7.004" was read as T1547.004, the space among its digits left out (OCR): check the text']],
+        [2, 'Valid Accounts (T 1078)', ['T1078'], 'current', ["T 1078 read as T1078: the name before it is that technique's; check the text"]],
+        [2, 'Scheduled Task [T1053.005a]', ['T1053.005'], 'current', ["T1053.005a read as T1053.005: the name before it is that technique's; check the text"]],
+        [3, 'Email Collection (71114) and T1003', ['T1003'], 'ambiguous', [
+          'T1003 and "Email Collection" disagree: T1003 is OS Credential Dumping, while "Email Collection" is T1114 Email Collection; write the one you mean',
+        ]],
+        [3, 'Email Collection (71114)', ['T1114'], 'current', ["71114 read as T1114: the name before it is that technique's; check the text"]],
+      ]);
+      expect(references[3]!.resolution!.trail[0]).to.match(/^read: a space after the T of a technique's ID .*: "T 1078" as T1078$/);
+      expect(notes).to.deep.equal([
+        '4 words may be technique IDs written with a space after the T or inside the digits, or a letter glued after, with no name of that technique before them, ' +
+          'so they are not read: line 4 "T 1078" (T1078?), line 4 "T 1078" (T1078?), line 4 "T 1078" (T1078?), line 4 "T 1078" (T1078?) (check the text; add what is an ID to the campaign)',
+      ]);
+    });
   });
 
   describe('a sub-technique number split by a space (T1055.0 12)', () => {

@@ -216,10 +216,14 @@ export function savedSearchRows(value: unknown): JsonObject[] | undefined {
   return titled.some((row) => isSavedSearchesHeader(Object.keys(row))) ? titled : undefined;
 }
 
+// How a line of Splunk's JSON export starts: its first key, `preview` (or `result`, when a writer leaves it out).
+const RESULT_LINE_START = /^\s*\{\s*"(?:preview|result)"\s*:/;
+
 /**
  * Search results as Splunk writes them in JSON lines (Splunk Web's Export > JSON, search/jobs/export?output_mode=json):
- * one `{"preview": false, "result": { … }}` per line, `result` a row of the results. Told by the first line starting with
- * `{"` that is JSON being such an object; undefined otherwise. A line that is no JSON, or no row, is given by its
+ * one `{"preview": false, "result": { … }}` per line, `result` a row of the results. Told by the first line that starts
+ * so (`{"preview"` or `{"result"`, as Splunk writes its keys) and is JSON being such an object; undefined otherwise (a
+ * layer or other JSON written on one line is not parsed here). A line that is no JSON, or no row, is given by its
  * number (`unread`), and the rows are read as a list of them is (savedSearchRows).
  */
 export function splunkResultLines(text: string): { rows: JsonObject[]; unread: { line: number; message: string }[] } | undefined {
@@ -233,7 +237,7 @@ export function splunkResultLines(text: string): { rows: JsonObject[]; unread: {
   };
   let first: unknown;
   for (const line of lines) {
-    if (!line.trim().startsWith('{"')) continue;
+    if (!RESULT_LINE_START.test(line)) continue;
     first = parse(line.trim());
     if (!(first instanceof Error)) break;
   }

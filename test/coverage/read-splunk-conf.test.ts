@@ -251,21 +251,26 @@ describe('parseSplunkSearchesCsv (the results of | rest /servicesNS/-/-/saved/se
   });
 });
 
+// Three saved searches as | rest /servicesNS/-/-/saved/searches gives them, by their savedsearches.conf keys (a
+// correlation search mapped to techniques, a disabled one, a plain search): a reconstruction, read as JSON rows and as
+// JSON lines below.
+const SAVED_SEARCH_ROWS = [
+  {
+    title: 'ESCU - Attempted Credential Dump From Registry via Reg exe - Rule',
+    disabled: '0',
+    search: '| tstats count from datamodel=Endpoint.Processes by Processes.dest',
+    'action.correlationsearch.enabled': '1',
+    'action.correlationsearch.annotations': '{"mitre_attack": ["T1003.002", "T1003"]}',
+    'action.notable': '1',
+  },
+  { title: 'ESCU - Windows Credentials from Password Stores Query - Rule', disabled: '1', search: '| tstats count', 'action.correlationsearch.enabled': '1', 'action.correlationsearch.annotations': '{"mitre_attack": ["T1555"]}' },
+  { title: 'Errors in the last hour', disabled: '0', search: 'index=_internal', 'action.correlationsearch.enabled': '', 'action.correlationsearch.annotations': '' },
+];
+
 describe('parseSplunkSearchesJson (the results of | rest /servicesNS/-/-/saved/searches as JSON)', () => {
   // The CSV test's rows as Splunk writes a search's results in JSON (output_mode=json: preview, init_offset, messages,
   // fields, results), each row's fields by their savedsearches.conf keys: a reconstruction.
-  const rows = [
-    {
-      title: 'ESCU - Attempted Credential Dump From Registry via Reg exe - Rule',
-      disabled: '0',
-      search: '| tstats count from datamodel=Endpoint.Processes by Processes.dest',
-      'action.correlationsearch.enabled': '1',
-      'action.correlationsearch.annotations': '{"mitre_attack": ["T1003.002", "T1003"]}',
-      'action.notable': '1',
-    },
-    { title: 'ESCU - Windows Credentials from Password Stores Query - Rule', disabled: '1', search: '| tstats count', 'action.correlationsearch.enabled': '1', 'action.correlationsearch.annotations': '{"mitre_attack": ["T1555"]}' },
-    { title: 'Errors in the last hour', disabled: '0', search: 'index=_internal', 'action.correlationsearch.enabled': '', 'action.correlationsearch.annotations': '' },
-  ];
+  const rows = SAVED_SEARCH_ROWS;
   const results = { preview: false, init_offset: 0, messages: [], fields: Object.keys(rows[0]!).map((name) => ({ name })), results: rows };
   const text = JSON.stringify(results, null, 2);
   const lineOf = (written: string) => text.split('\n').findIndex((line) => line.includes(written)) + 1;
@@ -288,18 +293,7 @@ describe('--coverage: the results of | rest /servicesNS/-/-/saved/searches in JS
   // Export > JSON, as search/jobs/export?output_mode=json streams them; help.splunk.com, Search Manual, "Export data
   // using the Splunk REST API", and public code that reads that export line by line, found with the library's
   // find_string). The JSON rows test's searches so, with a line cut short: a reconstruction, nothing of a source copied.
-  const rows = [
-    {
-      title: 'ESCU - Attempted Credential Dump From Registry via Reg exe - Rule',
-      disabled: '0',
-      search: '| tstats count from datamodel=Endpoint.Processes by Processes.dest',
-      'action.correlationsearch.enabled': '1',
-      'action.correlationsearch.annotations': '{"mitre_attack": ["T1003.002", "T1003"]}',
-      'action.notable': '1',
-    },
-    { title: 'ESCU - Windows Credentials from Password Stores Query - Rule', disabled: '1', search: '| tstats count', 'action.correlationsearch.enabled': '1', 'action.correlationsearch.annotations': '{"mitre_attack": ["T1555"]}' },
-    { title: 'Errors in the last hour', disabled: '0', search: 'index=_internal', 'action.correlationsearch.enabled': '', 'action.correlationsearch.annotations': '' },
-  ];
+  const rows = SAVED_SEARCH_ROWS;
   const written = rows.map((result) => JSON.stringify({ preview: false, result }));
   // The second search's line cut short (line 2), then the third (line 3), and the first written again after (line 4).
   const text = [written[1], written[0]!.slice(0, 60), written[2], written[0], ''].join('\n');

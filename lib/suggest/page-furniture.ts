@@ -511,19 +511,25 @@ function pagesApart(at: readonly number[]): boolean {
   return (at.at(-1)! - at[0]!) / (at.length - 1) >= MIN_RUNNING_GAP;
 }
 
+/** The numbers of the lines long enough to begin a running header, by their first RUNNING_KEY characters. */
+function linesByStart(lines: readonly string[]): Map<string, number[]> {
+  const byKey = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    if (line.length < RUNNING_KEY) return;
+    const key = line.slice(0, RUNNING_KEY);
+    const same = byKey.get(key);
+    if (same) same.push(i);
+    else byKey.set(key, [i]);
+  });
+  return byKey;
+}
+
 /** The running headers and footers glued before each page's first words, never alone (see GLUED_RUNNING_ROUNDS). */
 function gluedRunningHeaders(lines: readonly string[]): string[] {
   const headers: string[] = [];
   let rests = lines.slice();
   for (let round = 0; round < GLUED_RUNNING_ROUNDS; round++) {
-    const byKey = new Map<string, number[]>();
-    rests.forEach((line, i) => {
-      if (line.length < RUNNING_KEY) return;
-      const key = line.slice(0, RUNNING_KEY);
-      const same = byKey.get(key);
-      if (same) same.push(i);
-      else byKey.set(key, [i]);
-    });
+    const byKey = linesByStart(rests);
     const found: string[] = [];
     for (const same of byKey.values()) {
       if (same.length < MIN_RUNNING_PAGES || !pagesApart(same)) continue;
@@ -551,14 +557,7 @@ function gluedRunningHeaders(lines: readonly string[]): string[] {
 export function runningHeaders(text: string): string[] {
   // White space as a passage has it, runs made one space (only runs and other spaces replaced: much faster on a long text).
   const lines = text.split(/\r\n|\r|\n/).map((line) => line.replace(/\s{2,}|[^\S ]/g, ' ').trim());
-  const byKey = new Map<string, number[]>();
-  lines.forEach((line, i) => {
-    if (line.length < RUNNING_KEY) return;
-    const key = line.slice(0, RUNNING_KEY);
-    const same = byKey.get(key);
-    if (same) same.push(i);
-    else byKey.set(key, [i]);
-  });
+  const byKey = linesByStart(lines);
   const headers = new Set<string>();
   for (const same of byKey.values()) {
     if (same.length < MIN_RUNNING_PAGES) continue;

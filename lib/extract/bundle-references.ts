@@ -2,6 +2,7 @@ import { nameKey } from '../attack/attack-index.js';
 import { isThreatIntelBundle } from '../attack/index-bundle.js';
 import { InputError } from '../errors.js';
 import type { ExtractedReference } from './extract-references.js';
+import { readIdInName } from './id-in-name.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 
 /** The `source_name` of an ATT&CK ID in `external_references`, and the `kill_chain_name` of its tactics, per domain. */
@@ -117,11 +118,13 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   for (const object of objects) {
     const stixId = text(object['id']);
     if (object['type'] !== 'attack-pattern' || !stixId || (chosen && !used.has(stixId))) continue;
-    const attackId = attackIdOf(object);
     const written = text(object['name']);
+    // The name may carry the ID (Unit 42: `T1505.003: Web Shell`; MISP's converter: `Access Token Manipulation - T1134`),
+    // the one ATT&CK ID of an attack-pattern whose external_references give only a CAPEC ID.
+    const inName = written ? readIdInName(written) : {};
+    const attackId = attackIdOf(object) ?? inName.id;
     if (!attackId && !written) continue;
-    // Unit 42 writes the ID in the name (`T1505.003: Web Shell`); the name is what follows it.
-    const name = written && attackId ? written.replace(new RegExp(`^${attackId.replace('.', '\\.')}\\s*[:\\-–]\\s*`, 'i'), '') : written;
+    const name = inName.id && inName.id === attackId ? inName.name : written;
     const place = placeOf(stixId) ?? { line: 1, start: 0, end: 0 };
     const phases = Array.isArray(object['kill_chain_phases']) ? object['kill_chain_phases'].filter(isJsonObject) : [];
     const tactics = [...new Set(phases.flatMap((phase) => (ATTACK_SOURCES.has(String(phase['kill_chain_name'])) && text(phase['phase_name']) ? [text(phase['phase_name'])!] : [])))];

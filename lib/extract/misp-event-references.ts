@@ -5,6 +5,7 @@ import { jsonStringLines } from '../json-text.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import type { BundleOptions, BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
+import { readIdInName } from './id-in-name.js';
 
 /**
  * MISP's galaxies of ATT&CK techniques, by the domain each holds: `mitre-attack-pattern` (today's, of every domain: a
@@ -28,9 +29,6 @@ const KILL_CHAINS: Readonly<Record<string, Domain>> = {
 /** Galaxies of the actor an event is about: MISP's threat actors, ATT&CK's groups (`APT28 - G0007`), older per-domain ones. */
 const isActorGalaxy = (type: string): boolean => type === 'threat-actor' || /(^|-)intrusion-set$/.test(type);
 
-// `Spearphishing Attachment - T1566.001` (MISP's clusters), `T1566 - Phishing` and `T1059.001` (tags written by hand).
-const ID_AFTER = /^(.*?)\s+-\s+(T\d{4}(?:\.\d{3})?)$/i;
-const ID_BEFORE = /^(T\d{4}(?:\.\d{3})?)(?:\s+-\s+(.*))?$/i;
 // `APT28 - G0007`: an ATT&CK group's cluster; the name is before the ID.
 const GROUP_ID = /^(.*?)\s+-\s+(G\d{4})$/i;
 // `BISCUIT - S0017`: an ATT&CK software's cluster (malware or tool); the name is before the ID.
@@ -121,15 +119,6 @@ export function isMispEvent(value: unknown): boolean {
   return eventsOf(value) !== undefined || attributesOf(value) !== undefined;
 }
 
-/** The technique ID and name a cluster's value or a tag's value writes, ID first or last, or the value alone as a name. */
-function readValue(value: string): { id?: string; name?: string } {
-  const after = ID_AFTER.exec(value);
-  if (after) return { id: after[2]!.toUpperCase(), ...(after[1]!.trim() ? { name: after[1]!.trim() } : {}) };
-  const before = ID_BEFORE.exec(value);
-  if (before) return { id: before[1]!.toUpperCase(), ...(before[2]?.trim() ? { name: before[2].trim() } : {}) };
-  return { name: value };
-}
-
 /**
  * Read a MISP event in MISP's JSON format (`{ "Event": … }`, as the UI's download and `/events/view` give it; a list of
  * them, `{ "response": [{ "Event": … }] }`, as `/events/restSearch` returns; or the attributes `/attributes/restSearch`
@@ -187,7 +176,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     const line = lineAt(where, 'value');
     const meta = isJsonObject(cluster['meta']) ? cluster['meta'] : {};
     if (galaxy in TECHNIQUE_GALAXIES) {
-      const read = readValue(written);
+      const read = readIdInName(written);
       // A cluster's external_id is its ATT&CK ID, or in MISP's own examples a CAPEC ID: only an ATT&CK ID stands in for one the value lacks.
       // ATT&CK for ICS's first wiki numbered its techniques T800 to T882, as MISP's `mitre-ics-techniques` clusters keep
       // them (`meta["Technique ID"]`, the value a bare name); ATT&CK gave each a 0 when ICS joined it in 2020 (T0800).
@@ -251,7 +240,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       const type = galaxy?.[1];
       const written = galaxy?.[2]?.replace(/\\"/g, '"').trim();
       if (type && written && type in TECHNIQUE_GALAXIES) {
-        const read = readValue(written);
+        const read = readIdInName(written);
         const domain = TECHNIQUE_GALAXIES[type];
         named.push({ ...(read.id ? { id: read.id } : {}), ...(read.name ? { name: read.name } : {}), tactics: [], ...(domain ? { domain } : {}), line, from: `${at} (${label})` });
       } else if (type && written && isActorGalaxy(type)) {

@@ -67,6 +67,36 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     expect(report.notes).to.deep.equal([]);
   });
 
+  it("reads the ID an attack-pattern's name carries after it, as MISP's STIX converter writes it (Cisco Talos), with or without an ATT&CK reference", () => {
+    // The layout of Cisco Talos's bundles (Cisco-Talos/IOCs 2023/11/new-sugargh0st-rat.json, STIX 2.0 from
+    // MISP-STIX-Converter; no licence stated, so paraphrased): each attack-pattern is named for its MISP galaxy cluster,
+    // `Name - ID`, and some carry only a CAPEC reference (Access Token Manipulation - T1134: CAPEC-633).
+    const pattern = (n: number, name: string, source: string, externalId: string): Record<string, unknown> => ({
+      type: 'attack-pattern', id: `attack-pattern--00000000-0000-4000-8000-00000000040${n}`, name,
+      description: 'ATT&CK Tactic | Adversaries may ...',
+      kill_chain_phases: [{ kill_chain_name: 'misp-category', phase_name: 'mitre-attack-pattern' }],
+      labels: ['misp:galaxy-name="Attack Pattern"', 'misp:galaxy-type="mitre-attack-pattern"', `misp-galaxy:mitre-attack-pattern="${name}"`],
+      external_references: [{ source_name: source, external_id: externalId }],
+    });
+    const bundle = JSON.stringify({
+      type: 'bundle', spec_version: '2.0', id: 'bundle--00000000-0000-4000-8000-000000000400',
+      objects: [
+        { type: 'report', id: 'report--00000000-0000-4000-8000-000000000401', name: 'New RAT', labels: ['Threat-Report', 'misp:tool="MISP-STIX-Converter"'], object_refs: [] },
+        pattern(2, 'Spearphishing Link - T1598.003', 'mitre-attack', 'T1598.003'),
+        pattern(3, 'Access Token Manipulation - T1134', 'capec', 'CAPEC-633'),
+        pattern(4, 'Rundll32 - T1085', 'mitre-attack', 'T1085'),
+        pattern(5, 'Remote System Discovery - T1018', 'capec', 'CAPEC-292'),
+      ],
+    });
+    const read = extractReport(bundle, { target: loadRelease('18.1') });
+    expect(read.references.map((ref) => [ref.raw, ref.ids, ref.name, ref.resolution?.ids])).to.deep.equal([
+      ['Spearphishing Link (T1598.003)', ['T1598.003'], 'Spearphishing Link', ['T1598.003']],
+      ['Access Token Manipulation (T1134)', ['T1134'], 'Access Token Manipulation', ['T1134']],
+      ['Rundll32 (T1085)', ['T1085'], 'Rundll32', ['T1218.011']],
+      ['Remote System Discovery (T1018)', ['T1018'], 'Remote System Discovery', ['T1018']],
+    ]);
+  });
+
   describe('--actor: one intrusion set of a bundle holding several', () => {
     // An OpenCTI export's shape: intrusion sets with aliases and ATT&CK IDs, each with uses relationships to attack-patterns
     // that carry their mitre-attack external_id, and one attack-pattern both use.

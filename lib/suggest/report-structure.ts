@@ -328,15 +328,19 @@ const LABELLED_ADDRESS = /^\s*(?:\p{L}+\s+){0,2}(?:url|link|address|source)\s*:?
 // A document's version alone, as a guide's title page gives it (the DE&TH guide as text: `Ver. 1.1.`, which got System
 // Information Discovery 100 on `ver`, the command's name; `Version 2.0`, `Rev. 3`).
 const VERSION_LABEL = /^\s*(?:version|ver\.?|rev\.?|revision)\s*\d{1,3}(?:\.\d{1,3}){0,3}\.?\s*$/i;
+// A document's Traffic Light Protocol label alone, as FIRST's standard writes it, no space after the colon (`TLP:CLEAR`
+// alone on the first page of CISA, NSA, FBI and MS-ISAC's Phishing Guidance as text, which got Indicator Removal: Clear
+// Windows Event Logs 97.8; `TLP:AMBER+STRICT`, TLP 1.0's `TLP:WHITE`). `TLP: WHITE` is a field (`tlp`) already.
+const TLP_LABEL = /^\s*TLP:(?:CLEAR|WHITE|GREEN|AMBER(?:\+STRICT)?|RED)\s*$/i;
 
 /**
  * Whether a passage is only fields of metadata (`METADATA_KEYS`), each with its kind of value: a source, a date, an ID,
  * a status, an author; also after a figure's number (`CAPTION_NUMBER`), a Japanese source (`SOURCE_JA`), an address
- * under its label (`LABELLED_ADDRESS`), and a document's version alone (`VERSION_LABEL`).
+ * under its label (`LABELLED_ADDRESS`), a document's version alone (`VERSION_LABEL`) and its TLP label (`TLP_LABEL`).
  */
 export function isMetadataFields(whole: string): boolean {
   if (whole.length > 400) return false;
-  if (LABELLED_ADDRESS.test(whole) || VERSION_LABEL.test(whole)) return true;
+  if (LABELLED_ADDRESS.test(whole) || VERSION_LABEL.test(whole) || TLP_LABEL.test(whole)) return true;
   const source = SOURCE_JA.exec(whole);
   if (source) return source[1]!.length <= MAX_SOURCE_JA;
   if (!whole.includes(':') && !whole.includes('=')) return false;

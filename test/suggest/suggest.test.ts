@@ -2063,6 +2063,15 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The actor ran ver and systeminfo to learn the version of the operating system.', 'T1082']]);
   });
 
+  // A document's TLP label alone, written as FIRST's standard writes it, no space after the colon (`TLP:CLEAR` alone on
+  // the first page of CISA, NSA, FBI and MS-ISAC's Phishing Guidance: Stopping the Attack Cycle at Phase One, October
+  // 2023, as text, a US government work: it got Indicator Removal: Clear Windows Event Logs 97.8). A sentence that says
+  // the actor cleared the logs is read.
+  it('ranks no TLP label alone (TLP:CLEAR, TLP:AMBER+STRICT), and says so; a sentence about clearing logs is read', () => {
+    expectUnranked(['TLP:CLEAR', 'TLP:AMBER+STRICT', 'TLP:WHITE'], METADATA_NOTE);
+    expectRead([['The actor ran wevtutil cl to clear the Security event log.', 'T1070.001']]);
+  });
+
   // A figure's caption that only credits it, after the figure's number or in brackets (`Figure 3: Source: Trend Micro`
   // got Obtain Capabilities: Tool 94.6), and its Japanese source, 出典 (a security-awareness deck's
   // `出典：警察庁／フィッシング対策協議会／IPA（…）` got Phishing 100 on the council's name). A caption that says more is read.

@@ -97,6 +97,20 @@ describe('attack-layers extract', () => {
     ]);
   });
 
+  it("says, where most IDs are the target domain's and a few another's, to read each one's note, not to change domain", async () => {
+    // The layout of Cisco Talos's SugarGh0st bundle (Cisco-Talos/IOCs 2023/11/new-sugargh0st-rat.json; no licence
+    // stated, so paraphrased): MISP's galaxy gave Mobile's IDs for names Enterprise has too (Process Discovery - T1424),
+    // 4 of 16; the summary said "run extract with --domain mobile", which would leave the other 12 unresolved.
+    const file = join(freshTmpDir('extract'), 'mixed.txt');
+    writeFileSync(file, '| Technique | ID |\n|---|---|\n| Shared Modules | T1129 |\n| Process Discovery | T1424 |\n| Masquerading | T1036 |\n| Application Window Discovery | T1010 |\n');
+    const result = await runCli(['extract', file]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include(
+      "; 1 of them is in mobile-attack, not enterprise-attack, which holds 3: see each one's note for the enterprise-attack technique to write (run extract with --domain mobile only for a report of that domain)",
+    );
+    expect(result.stdout).to.include('the name "Process Discovery" is T1057');
+  });
+
   it('reads an ICS report with --domain ics (resolved, `domain:` in the skeleton); without it, the summary says to', async () => {
     // The shape of an advisory's ICS table (a tester's real ICS mapping): IDs of ics-attack, which enterprise lacks.
     const dir = freshTmpDir('extract');

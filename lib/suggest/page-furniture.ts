@@ -469,6 +469,8 @@ const MIN_RUNNING_WORDS = 3;
 const TITLE_BAR = / \| /g;
 const MIN_RUNNING_PAGES = 3;
 const MIN_RUNNING_GAP = 15;
+// A page number after a space at a line's end (`runningRest`).
+const PAGE_NUMBER_AFTER = / \d{1,3}$/;
 // Lines are looked up by their first characters, as many as a header has at least: each line is compared with the
 // headers that may begin it, not with every line.
 const RUNNING_KEY = 12;
@@ -566,12 +568,18 @@ export function runningHeaders(text: string): string[] {
     // A header with a page number glued (`…REVIEW 202210`) begins others (`…REVIEW 2022105`): a line that begins with a
     // header found, which comes before it in order, is none.
     const sorted = same.map((i) => lines[i]!).sort();
+    // A footer numbered after a space on every page never stands alone (CISA's Phishing Guidance as text: `CISA | NSA |
+    // FBI | MS-ISAC TLP:CLEAR 3`, `… 4`, `… 5`): each line without its page number is tried as well, before the lines.
+    const candidates = [...new Set(sorted.flatMap((line) => [line.replace(PAGE_NUMBER_AFTER, ''), line]))].sort();
     let last: string | undefined;
-    sorted.forEach((line, k) => {
-      if (line === sorted[k - 1] || (last !== undefined && runningRest(line, last) !== undefined)) return;
+    let first = 0;
+    candidates.forEach((line) => {
+      if (last !== undefined && runningRest(line, last) !== undefined) return;
       if (line.split(' ').length < MIN_RUNNING_WORDS || !isHeadline(line.replace(TITLE_BAR, ' ')) || /[.!?]$/.test(line)) return;
+      // The lines that begin with a candidate follow it in order (the candidates are in order too).
+      while (first < sorted.length && sorted[first]! < line) first++;
       let count = 0;
-      for (let q = k; q < sorted.length && sorted[q]!.startsWith(line); q++) if (runningRest(sorted[q]!, line) !== undefined) count++;
+      for (let q = first; q < sorted.length && sorted[q]!.startsWith(line); q++) if (runningRest(sorted[q]!, line) !== undefined) count++;
       if (count < MIN_RUNNING_PAGES) return;
       const at = same.filter((i) => runningRest(lines[i]!, line) !== undefined);
       if (!pagesApart(at)) return;

@@ -1806,6 +1806,25 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // A running footer numbered after a space on every page, never alone (CISA, NSA, FBI and MS-ISAC's Phishing Guidance:
+  // Stopping the Attack Cycle at Phase One, October 2023, as text, a US government work: `CISA | NSA | FBI | MS-ISAC
+  // TLP:CLEAR 3`, `… 4`, `… 5` at its pages' feet, each Indicator Removal: Clear Windows Event Logs 97.8) is found by its
+  // line without the number. Lines numbered alike close together (a list of hosts) are read.
+  it('ranks no running footer numbered after a space on every page, never alone; lines numbered alike close together are read', () => {
+    const footer = 'CISA | NSA | FBI | MS-ISAC TLP:CLEAR';
+    const page = (n: number): string[] =>
+      Array.from({ length: 18 }, (_, k) => `Page ${n} paragraph ${k}: the operators reviewed the plants and their networks in the year.`);
+    const hosts = ['The actor ran the loader on host 1', 'The actor ran the loader on host 2', 'The actor ran the loader on host 3'];
+    const prose = 'Then the actor dumped the credentials from the memory of the process.';
+    const text = [3, 4, 5, 6].flatMap((n) => [...page(n), `${footer} ${n}`, '']).concat(hosts.flatMap((host) => [host, prose])).join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(text, model, { lines });
+      const footers = passages.filter((p) => p.text.startsWith(footer));
+      expect(footers.map((p) => [p.text, p.note, p.candidates]), `lines: ${lines}`).to.deep.equal([3, 4, 5, 6].map((n) => [`${footer} ${n}`, RUNNING_HEADER_NOTE, []]));
+      expect(passages.filter((p) => p.text.startsWith('The actor ran')).map((p) => p.note), `lines: ${lines}`).to.deep.equal(hosts.map(() => undefined));
+    }
+  });
+
   // A running footer and title glued before each page's first words, never alone (the Dragos 2026 Year in Review as
   // text: `© Dragos, Inc. All Rights Reserved. Proprietary & Confidential.9TH ANNUAL YEAR IN REVIEW  |  OT/ICS
   // CYBERSECURITY REPORTUPDATED FEBRUARY 2026In 2025, hacktivist groups also started adopting toolsets…`, split by

@@ -166,8 +166,17 @@ export function roundLevel(level: number): number {
  * listed beside its own sub-techniques is there to hold them, not a reference of its own.
  */
 export function listedTechniqueRefs(ids: readonly string[], place: { line?: number }): CoverageRef[] {
-  const unique = [...new Set(ids)];
-  return unique.filter((id) => id.includes('.') || !unique.some((other) => other.startsWith(`${id}.`))).map((id) => ({ raw: id, ...place, id }));
+  return withoutHoldingParents([...new Set(ids)].map((id) => ({ raw: id, ...place, id })));
+}
+
+/**
+ * References without a parent listed beside its own sub-techniques: a format that writes the parent to hold them
+ * (Elastic's `[[rule.threat.technique]]`, Sentinel's `techniques` beside `subTechniques`) lists it for them, not
+ * as a reference of its own.
+ */
+export function withoutHoldingParents(refs: readonly CoverageRef[]): CoverageRef[] {
+  const ids = refs.map((ref) => (ref.id ?? ref.raw).toUpperCase());
+  return refs.filter((_, i) => ids[i]!.includes('.') || !ids.some((other) => other.startsWith(`${ids[i]}.`)));
 }
 
 /** Fill in `counts` from the lists; `items` is what the reader saw. */

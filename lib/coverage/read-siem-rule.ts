@@ -5,7 +5,9 @@
  * github.com/elastic/detection-rules `rules/`, `rules_building_block/`) and teams' own copies write them.
  *
  * A rule covers the ATT&CK techniques it lists: Splunk's `mitre_attack_id` (top level, or under `tags` in files
- * written before 2025; `mappings.mitre_attack` by name in the JSON detections of 2017-2019), Sentinel's `relevantTechniques`, Elastic's `[[rule.threat.technique]]` of the MITRE ATT&CK
+ * written before 2025; `mappings.mitre_attack` by name in the JSON detections of 2017-2019), Sentinel's `relevantTechniques`
+ * (a parent listed beside its own sub-techniques counts through them only, as the deployed rule, which keeps it in
+ * `techniques` beside `subTechniques`, is read from Sentinel's Export), Elastic's `[[rule.threat.technique]]` of the MITRE ATT&CK
  * framework (a technique that lists sub-techniques counts through them only: Elastic writes the parent to hold
  * them). Its weight, on the scale of Sigma's (SIGMA_WEIGHTS):
  *
@@ -33,7 +35,7 @@
  */
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
-import { roundLevel, untaggedRule, weightFactor, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode } from './yaml-events.js';
@@ -124,7 +126,10 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   if ('ignored' in weighed) return { ignored: { line: weighed.line ?? line, name, reason: weighed.ignored } };
   const key = format === 'splunk' ? 'mitre_attack_id' : format === 'sekoia' ? 'attack' : 'relevantTechniques';
   const listNode = format === 'splunk' ? (fields.get('mitre_attack_id') ?? mapField(fields.get('tags'), 'mitre_attack_id')) : fields.get(key);
-  const refs = techniqueRefs(listNode, lines, notes);
+  // Sentinel stores a sub-technique's parent beside it (`techniques` and `subTechniques`, as its Export reads): a
+  // parent listed beside its own sub-techniques holds them, as the deployed rule reads.
+  const listed = techniqueRefs(listNode, lines, notes);
+  const refs = format === 'sentinel' ? withoutHoldingParents(listed) : listed;
   const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (!refs.length) {
     const tactics = format === 'sentinel' ? listItems(fields.get('tactics'), lines).map(({ text }) => text.trim()).filter(Boolean) : [];

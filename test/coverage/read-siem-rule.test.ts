@@ -85,6 +85,59 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(rule?.dataSources).to.deep.equal(['SecurityEvents']);
   });
 
+  it("reads a parent Sentinel lists beside its own sub-techniques through them only, as the deployed rule's Export reads it", () => {
+    // Azure/Azure-Sentinel Hunting Queries/SigninLogs/LowAndSlowPasswordAttempt.yaml @429fe78 (MIT licence), its
+    // description and query shortened.
+    const yaml = [
+      'id: 3d217bb4-9cc2-4aba-838a-48e606e910e6',
+      'name: Low & slow password attempts with volatile IP addresses ',
+      'description: |',
+      "  'This hunting query will identify instances where a single user account has seen a high incidence of failed attempts from highly volatile IP addresses'",
+      'requiredDataConnectors:',
+      '  - connectorId: AzureActiveDirectory',
+      '    dataTypes:',
+      '      - SigninLogs',
+      'tactics:',
+      '  - InitialAccess',
+      '  - CredentialAccess',
+      'relevantTechniques:',
+      '  - T1078',
+      '  - T1078.004',
+      '  - T1110',
+      '  - T1110.004',
+      '  - T1110.003',
+      'query: |',
+      '  SigninLogs',
+      '  | where ResultType has_any("50055","50126")',
+      '',
+    ].join('\n');
+    const outcome = parseRuleFile(yaml, 'LowAndSlowPasswordAttempt.yaml');
+    const refs = 'rule' in outcome ? outcome.rule.refs : [];
+    expect(refs.map((ref) => [ref.raw, ref.line])).to.deep.equal([
+      ['T1078.004', 14],
+      ['T1110.004', 16],
+      ['T1110.003', 17],
+    ]);
+    // Deployed, Sentinel keeps each sub-technique's parent in `techniques` beside `subTechniques`; its Export reads the same.
+    const deployed = {
+      id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w/providers/Microsoft.SecurityInsights/alertRules/3d217bb4',
+      name: '3d217bb4',
+      type: 'Microsoft.SecurityInsights/alertRules',
+      kind: 'Scheduled',
+      properties: {
+        displayName: 'Low & slow password attempts with volatile IP addresses',
+        severity: 'Medium',
+        enabled: true,
+        tactics: ['InitialAccess', 'CredentialAccess'],
+        techniques: ['T1078', 'T1110'],
+        subTechniques: ['T1078.004', 'T1110.004', 'T1110.003'],
+        query: 'SigninLogs',
+      },
+    };
+    const exported = parseSentinelExport(deployed, JSON.stringify(deployed, null, 2), 'rule.json');
+    expect(exported.rules[0]?.refs.map((ref) => ref.raw)).to.deep.equal(refs.map((ref) => ref.raw));
+  });
+
   it("reads Elastic's techniques through their sub-techniques when they list some, with the lines of their ids", () => {
     const rule = input.rules.find((r) => r.name === 'Memory Dump Utilities Run Against LSASS or NTDS');
     expect(rule?.refs).to.deep.equal([

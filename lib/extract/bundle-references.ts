@@ -14,7 +14,7 @@ const ACTOR_TYPES = ['intrusion-set', 'campaign', 'threat-actor'];
 /** A bundle of threat intelligence read as a report: its technique references and the actor it is about. */
 export interface BundleReport {
   references: ExtractedReference[];
-  /** The name of the bundle's one intrusion set (else campaign, else threat actor), when it has exactly one. */
+  /** The name of the bundle's one intrusion set (else campaign, else threat actor), else, holding none, of its one report. */
   name?: string;
   /**
    * The actors of the first of those types the bundle holds, when it holds several (a feed's export of two groups), each
@@ -164,7 +164,11 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
           return { type: type!, name: text(actor['name'])!, techniques };
         })
       : undefined;
-  return { references, ...(name ? { name } : {}), ...(actors ? { actors } : {}) };
+  // A bundle about no actor is named for its one report: MISP's STIX export of an event (Cisco Talos's bundles) writes the
+  // event's info, which names a MISP event's campaign, as the report's name.
+  const reports = type ? [] : named('report');
+  const title = name ?? (reports.length === 1 ? reports[0] : undefined);
+  return { references, ...(title ? { name: title } : {}), ...(actors ? { actors } : {}) };
 }
 
 /**

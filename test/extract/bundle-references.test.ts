@@ -97,6 +97,28 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     ]);
   });
 
+  it("names the campaign for the bundle's one report when it holds no actor, as MISP's STIX export writes an event's info (Cisco Talos)", () => {
+    // Cisco-Talos/IOCs 2023/11/new-sugargh0st-rat.json (no licence stated, so paraphrased): identity, one report named
+    // for the blog post (the MISP event's info), indicators and attack-patterns; no intrusion set, campaign or threat actor.
+    const bundle = (...extra: Array<Record<string, unknown>>): string => JSON.stringify({
+      type: 'bundle', spec_version: '2.0', id: 'bundle--00000000-0000-4000-8000-000000000500',
+      objects: [
+        { type: 'identity', id: 'identity--00000000-0000-4000-8000-000000000501', name: 'Talos', identity_class: 'organization' },
+        { type: 'report', id: 'report--00000000-0000-4000-8000-000000000502', name: 'New RAT targets a government', labels: ['Threat-Report'], object_refs: [] },
+        {
+          type: 'attack-pattern', id: 'attack-pattern--00000000-0000-4000-8000-000000000503', name: 'Masquerading - T1036',
+          kill_chain_phases: [{ kill_chain_name: 'misp-category', phase_name: 'mitre-attack-pattern' }],
+          external_references: [{ source_name: 'capec', external_id: 'CAPEC-177' }],
+        },
+        ...extra,
+      ],
+    });
+    expect(extractReport(bundle()).name).to.equal('New RAT targets a government');
+    // An actor names it still; two reports, or none, name it not.
+    expect(extractReport(bundle({ type: 'intrusion-set', id: 'intrusion-set--00000000-0000-4000-8000-000000000504', name: 'Example Group' })).name).to.equal('Example Group');
+    expect(extractReport(bundle({ type: 'report', id: 'report--00000000-0000-4000-8000-000000000505', name: 'Another post', object_refs: [] })).name).to.equal(undefined);
+  });
+
   describe('--actor: one intrusion set of a bundle holding several', () => {
     // An OpenCTI export's shape: intrusion sets with aliases and ATT&CK IDs, each with uses relationships to attack-patterns
     // that carry their mitre-attack external_id, and one attack-pattern both use.

@@ -208,9 +208,10 @@ const ADVICE_VERB =
   'ensure|enable|implement|apply|patch|update|upgrade|monitor|restrict|limit|consider|review|prevent|avoid|require|enforce|' +
   'configure|deploy|audit|educate|train|maintain|establish|adopt|segment|harden|back up|verify|validate|rotate|prioriti[sz]e|' +
   'protect|adhere|utili[sz]e|use|employ|follow|keep|disallow|mandate|instruct|encourage|never|do not|don[’\']t';
-// A list mark before the imperative; the word after it is written with a capital (a wrapped line of a sentence,
-// `update SSL certificates. Equifax developed`, is no imperative).
-export const LIST_MARK = /^\s*(?:[-–*•●■◆▪‣・\uF0B7]\s*|\d{1,2}[.)]\s+)?/;
+// A list mark before the imperative (a Word document's bullets as text extraction gives them too: U+F0B7, U+F0A7, and
+// its second level's letter o before a capital, `o Enable DMARC policies…`); the word after it is written with a capital
+// (a wrapped line of a sentence, `update SSL certificates. Equifax developed`, is no imperative).
+export const LIST_MARK = /^\s*(?:[-–*•●■◆▪‣・\uF0B7\uF0A7]\s*|\d{1,2}[.)]\s+|o\s+(?=\p{Lu}))?/u;
 const IMPERATIVE = new RegExp(
   `^(?:(?:regularly|continuously|always|periodically|immediately|also|then)\\s+)?(?:${ADVICE_VERB})\\b(?!\\s+of\\b|\\s*[:\\-–—]|\\s*$)`,
   'i',

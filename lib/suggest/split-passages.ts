@@ -21,13 +21,19 @@ export type PassageStructure = 'table header' | 'front matter' | 'template tag';
 // Words after which a full stop does not end a sentence (a version's `Ver. 1.1.` and `Rev. 3` too, as a PDF's title
 // page gives them).
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ver|vol|rev|u\.s|[a-z])\.$/i;
-// A list item or a heading marker starts a new passage: its mark (with an en dash, and U+F0B7, the Symbol font's bullet
-// that pdftotext gives for a Word document's) or its number.
-const ITEM = /^\s*(?:[-–*•●■◆▪‣・\uF0B7]|\d{1,2}[.)])\s+/;
+// A list item or a heading marker starts a new passage: its mark (with an en dash, U+F0B7, the Symbol font's bullet
+// that pdftotext gives for a Word document's, and U+F0A7, the Wingdings square of its third level) or its number.
+const ITEM = /^\s*(?:[-–*•●■◆▪‣・\uF0B7\uF0A7]|\d{1,2}[.)])\s+/;
+// A Word document's second-level bullet is a letter o (Courier New), which text extraction gives as one: `o Malicious
+// actors may use free, publicly available tools…` under `• Send malicious hyperlinks…` in CISA's Phishing Guidance as
+// text, read as going on from the item before it (`• Harden credentials by: o Implementing FIDO…`) or with the next
+// (`…tools o Implementing centralized logins…`). Such a line, `o` and a capital, is an item (SUB_ITEM) after an item,
+// within ITEM_GAP lines; elsewhere `o` begins a wrapped line of a language that writes it (Portuguese `o Windows …`).
+const SUB_ITEM = /^\s*o\s+(?=\p{Lu})/u;
 // A bullet alone on its line, as pdftotext writes an item whose text it set apart (Zscaler's 2025 AI Security Report:
 // `•` / (blank) / `Breach prediction: Preempt potential breach scenarios…`): the item's start, held over blank lines
 // for the line of text after them (not a hyphen or an asterisk alone, which may be markup or a rule).
-const BARE_BULLET = /^\s*[•●■◆▪‣・\uF0B7]\s*$/;
+const BARE_BULLET = /^\s*[•●■◆▪‣・\uF0B7\uF0A7]\s*$/;
 // A figure's or a table's number at a line's start (`Figure 13`, `TABLE 2`, `Fig. 4`); with a colon, a full stop or a
 // dash after it, a caption (CAPTION), whose lines go on as an item's do: a PDF wraps a caption in a narrow column (the
 // Dragos 2022 review's `FIGURE 13: IN 2022 , EXTERNAL` / `CONNEC TIONS TO OT` / `DROPPED SIGNIFICANTLY` / `FROM 70% TO
@@ -128,6 +134,20 @@ function listRunLines(lines: readonly string[]): Set<number> {
   });
   close();
   return listed;
+}
+
+/** The lines (0-based) that are a Word document's second-level items (SUB_ITEM): `o` and a capital, ITEM_GAP lines or fewer after an item. */
+function subItemLines(lines: readonly string[]): Set<number> {
+  const subItems = new Set<number>();
+  let lastItem = -Infinity;
+  lines.forEach((line, i) => {
+    if (ITEM.test(line)) lastItem = i;
+    else if (SUB_ITEM.test(line) && i - lastItem <= ITEM_GAP) {
+      subItems.add(i);
+      lastItem = i;
+    }
+  });
+  return subItems;
 }
 
 /**
@@ -326,6 +346,9 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
   const passages: Passage[] = [];
   const listed = listRunLines(lines);
   const columns = itemColumns(lines);
+  // Whether a line (or a part of it) is a list item: its mark (ITEM), or a Word document's second-level bullet (SUB_ITEM).
+  const subItems = subItemLines(lines);
+  const isItem = (index: number, line: string): boolean => ITEM.test(line) || (subItems.has(index) && SUB_ITEM.test(line));
   // Whether a list item's line (index `at`), a block of its own as pdftotext writes a wrapped item's first line (a blank
   // line before it too: in a list one item a line, the line after a blank one is none of its items), was wrapped before
   // `line`: its first word would not have fit on it in the list's column (`itemColumns`), and the line, beginning with a
@@ -434,15 +457,15 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       if (CODE_DELIMITER.test(line)) inCode = !inCode;
       if (!line.trim() && parts.length === 1) {
         held ||=
-          hasText && !inCode && (BARE_BULLET.test(lastLine) || (ITEM.test(lastLine) ? ITEM_CUT_OFF.test(tail) : CUT_OFF.test(tail) && !standsAlone(lastLine))) && !alone(lastLine);
+          hasText && !inCode && (BARE_BULLET.test(lastLine) || (isItem(lastIndex, lastLine) ? ITEM_CUT_OFF.test(tail) : CUT_OFF.test(tail) && !standsAlone(lastLine))) && !alone(lastLine);
         if (held) return;
       }
       // A list item's line held over a blank line (ITEM_CUT_OFF) goes on with the next when that begins in lower case or
       // the item's line was wrapped (`wrappedItem`: `Stolen` / `Domain Accounts`, `Link &` / `Attachment`); a bullet
       // alone (BARE_BULLET), with the next line beginning with a letter (its text; another bullet or a page number is none).
-      const itemText = BARE_BULLET.test(lastLine) ? /^\s*\p{L}/u.test(line) : ITEM.test(lastLine) && wrappedItem(lastIndex, line);
-      const goesOn = held && part === 0 && (GOES_ON.test(line) || itemText) && !isMarkupLine(line) && !ITEM.test(line) && !alone(line);
-      const item = ITEM.test(line) || BARE_BULLET.test(line);
+      const itemText = BARE_BULLET.test(lastLine) ? /^\s*\p{L}/u.test(line) : isItem(lastIndex, lastLine) && wrappedItem(lastIndex, line);
+      const goesOn = held && part === 0 && (GOES_ON.test(line) || itemText) && !isMarkupLine(line) && !isItem(i, line) && !alone(line);
+      const item = isItem(i, line) || BARE_BULLET.test(line);
       if (!goesOn && (held || part > 0 || !line.trim() || isMarkupLine(line) || item || alone(line) || (inItem && !inCaption && widerThanList(line)) || (previous !== undefined && ((standsAlone(previous) && !inItem && !goesOnFrom(previous, line)) || alone(previous) || (listed.has(i - 1) && listed.has(i) && !inCaption))))) flush();
       held = false;
       if (!line.trim() || isMarkupLine(line)) return;

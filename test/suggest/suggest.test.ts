@@ -495,6 +495,49 @@ describe('splitPassages', () => {
         [6, '– Remote Access Software'],
       ],
     ],
+    // A Word document's second-level bullet, a letter o, after an item (CISA, NSA, FBI and MS-ISAC's Phishing Guidance:
+    // Stopping the Attack Cycle at Phase One, October 2023, a US government work, as its PDF's text gives it: each was
+    // read with the item before or after it), and the Wingdings square of its third level (U+F0A7) mark items too.
+    [
+      [
+        '• Send malicious hyperlinks or attachments that cause a user to download malware, facilitating',
+        'initial access, information stealing, damage or disruption to systems or services, and/or the',
+        'escalation of account privileges.',
+        'o Malicious actors may use free, publicly available tools (such as GoPhish or Zphisher) to',
+        'facilitate spearphishing campaigns where individual users are targeted with specific and',
+        'convincing lures.',
+        '• Harden credentials by:',
+        'o Implementing FIDO or PKI-based MFA [CPG 2.H].',
+        'o Implementing centralized logins around a Single Sign On (SSO) program',
+        'o Prioritizing phishing-resistant MFA for administrator and privileged user accounts',
+        '',
+        'The actors then ran the following tools:',
+        '\uF0A7 Mimikatz to dump the credentials',
+        '\uF0A7 PsExec to run the ransomware on the hosts',
+      ].join('\n'),
+      [
+        [
+          1,
+          '• Send malicious hyperlinks or attachments that cause a user to download malware, facilitating initial access, information stealing, damage or disruption to systems or services, and/or the escalation of account privileges.',
+        ],
+        [
+          4,
+          'o Malicious actors may use free, publicly available tools (such as GoPhish or Zphisher) to facilitate spearphishing campaigns where individual users are targeted with specific and convincing lures.',
+        ],
+        [7, '• Harden credentials by:'],
+        [8, 'o Implementing FIDO or PKI-based MFA [CPG 2.H].'],
+        [9, 'o Implementing centralized logins around a Single Sign On (SSO) program'],
+        [10, 'o Prioritizing phishing-resistant MFA for administrator and privileged user accounts'],
+        [12, 'The actors then ran the following tools:'],
+        [13, '\uF0A7 Mimikatz to dump the credentials'],
+        [14, '\uF0A7 PsExec to run the ransomware on the hosts'],
+      ],
+    ],
+    // Elsewhere `o` begins a wrapped line of a language that writes it (Portuguese, no item before it).
+    [
+      'O malware desativa as proteções do sistema e depois de instalado desabilita\no Windows Defender para executar o ransomware em todos os computadores da rede.',
+      [[1, 'O malware desativa as proteções do sistema e depois de instalado desabilita o Windows Defender para executar o ransomware em todos os computadores da rede.']],
+    ],
     // Look-alikes of markup that are text: a sentence after an emoji code, a path in brackets.
     [':warning: The loader deletes the shadow copies.\n\n[C:\\Temp\\a.exe]', [[1, ':warning: The loader deletes the shadow copies.'], [3, '[C:\\Temp\\a.exe]']]],
   ];
@@ -2706,6 +2749,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['We recommend that administrators patch the VPN appliances and reset the credentials of the accounts.', true],
       ['- Prevent and detect lateral movement in your organization’s networks.', true],
       ['• Regularly update software and operating systems', true],
+      // A Word document's second-level item, as CISA's Phishing Guidance as text gives it.
+      ['o Enable DMARC policies to lower the chance of cyber threat actors crafting emails that appear to come from your organization’s domain(s).', true],
+      ['\uF0A7 Implement internal mail and messaging monitoring.', true],
       ['Never punish users for clicking phishing links or opening attachments.', true],
       ['It is recommended to disable macros in documents received by email.', true],
       ['そして、カスタマイズされたアプリケーションについては、一般的なWeb脆弱性が存在しないか監査してください。', true],

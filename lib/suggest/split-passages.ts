@@ -81,6 +81,13 @@ const PIECE_END = /(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)|(?<=\p{L}["”�
 // lower-case letter, a sentence's mark and a capital, lets most lines pass at once.
 const GLUED_END_HINT = /[a-z][.!?]["”’)]?[A-Z]/;
 const GLUED_END = /(?<=(?:^|[\s(“"])\p{Ll}{2,}[.!?]["”’)]?)(?=\p{Lu}\p{L}*\s)/u;
+// Scraping may glue a heading, which ends with no full stop, to its section's first sentence (F-Secure's News from the
+// Lab post on CloudDuke, as a threat-report corpus keeps it: `…the cross-platform SeaDuke malwareLast week, both Symantec
+// and Palo Alto Networks published research…`, `…with the CloudDuke malware toolsetLast week, we also saw…`): a word in
+// lower case (no capital: no name in camel case, nor a copyright's holder, `Example LabThe loader…`) glued to a word a
+// sentence opens with and a space. The heading ends its passage there. Prefiltered by a lower-case letter before a capital.
+const GLUED_HEADING_HINT = /[a-z][A-Z]/;
+const GLUED_HEADING = /(?<=(?:^|[\s(“"])\p{Ll}{3,})(?=(?:The|This|These|Those|Last|First|During|After|Before|When|While|Once|However|Since|Although|According|Upon|Finally|Recently|Today|Our)\s)/u;
 // A piece cut inside a Markdown link's address or title (`[![PUMAKIT](data:image/png;base64... "PUMAKIT")](…)`):
 // no sentence ends there, so it is joined to the next. Prefiltered by `](`.
 const OPEN_LINK = /\]\([^()\s]{0,600}(?:\s{1,4}"[^"\n]{0,300})?$/;
@@ -488,7 +495,11 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
         inCaption = part === 0 && isCaption(line);
         inItem = (part === 0 && item) || inCaption;
       }
-      const cut = line.trim().split(PIECE_END).flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]));
+      const cut = line
+        .trim()
+        .split(PIECE_END)
+        .flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]))
+        .flatMap((piece) => (GLUED_HEADING_HINT.test(piece) ? piece.split(GLUED_HEADING) : [piece]));
       if (line.includes('](')) joinOpenLinks(cut);
       cut.forEach((piece, k) => {
         if (!hasText) start = i + 1;
@@ -503,7 +514,10 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
           return;
         }
         add(piece);
-        if (/[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && endsSentence())) flush();
+        // A piece in lower case at its end before one with a capital at its start was cut only by GLUED_HEADING (the other
+        // cuts follow a sentence's mark or come before a space): a heading glued to the next sentence.
+        const heading = k + 1 < cut.length && /\p{Ll}$/u.test(piece) && /^\p{Lu}/u.test(cut[k + 1]!);
+        if (heading || /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && endsSentence())) flush();
       });
     });
   });

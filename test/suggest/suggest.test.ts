@@ -126,6 +126,18 @@ describe('splitPassages', () => {
         [2, 'Stage two came from Microsoft.Exchange servers, e.g.The mail store, etc.The end.'],
       ],
     ],
+    // Scraping glues a heading to its section's first sentence (a reconstruction of F-Secure's News from the Lab post on
+    // CloudDuke, as a threat-report corpus keeps it: `…SeaDuke malwareLast week, both Symantec…`, read with the heading):
+    // the heading is a passage of its own. A name in camel case (`OneDriveThe`, `GetLastError`) is no such joint.
+    [
+      'Some of the campaigns resemble those of a year ago.A new set of tools for the cloud storage serviceLast week, other vendors published research on the loader. It reads the OneDriveThe Updater key and calls GetLastError when it fails.',
+      [
+        [1, 'Some of the campaigns resemble those of a year ago.'],
+        [1, 'A new set of tools for the cloud storage service'],
+        [1, 'Last week, other vendors published research on the loader.'],
+        [1, 'It reads the OneDriveThe Updater key and calls GetLastError when it fails.'],
+      ],
+    ],
     // Table rows are records, each a passage at its own line (an AsciiDoc IoC table of ESET's malware-ioc: its rows end
     // with no punctuation and fill the width, and were joined into one passage at the first row's line).
     [
@@ -2298,7 +2310,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const sentence = 'The victim visits the phishing website and is prompted to download a free VPN installer.';
     const menu =
       'KasperskySkip to main contentSolutions for:Home ProductsSmall Business 1-50 employeesMedium Business 51-999 employeesEnterprise 1000+ employeesKaspersky logoAbout UsCompanyTeamTransparencyCorporate NewsPress CenterCareersPolicy BlogGeneral CybersecurityIndustrial CybersecurityPrivacyCyber InsuranceDigital SkillsHomeAboutCorporate NewsFebruary 18, 2020New AZORult campaign abuses popular VPN service to steal cryptocurrency';
-    const [glued] = suggestTechniques(menu + sentence, model);
+    // The post's title glued to the sentence (`…to steal cryptocurrencyThe victim visits…`) ends its passage
+    // (GLUED_HEADING): the sentence is a passage of its own.
+    const glued = suggestTechniques(menu + sentence, model).find((passage) => passage.text.endsWith(sentence));
     const [alone] = suggestTechniques(sentence, model);
     expect(glued!.candidates).to.deep.equal(alone!.candidates);
     const api = 'The loader calls VirtualAllocEx WriteProcessMemory CreateRemoteThread and NtUnmapViewOfSection to inject into explorer.';

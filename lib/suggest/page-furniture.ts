@@ -475,7 +475,19 @@ const PAGE_NUMBER_AFTER = / \d{1,3}$/;
 // headers that may begin it, not with every line.
 const RUNNING_KEY = 12;
 
+// A page's number as a PDF's footer gives it, alone (`Page 3 of 14`, which got Office Application Startup: Outlook Home
+// Page 100), and in a CISA advisory with the advisory's ID and its TLP label beside it (`Page 11 of 14 | Product ID:
+// AA25-141B`, the LummaC2 advisory's footer as text, which got Security Software Discovery 90.5; `Page 6 of 31 |
+// Product ID: AA24-109A TLP:CLEAR`).
+const PAGE_NUMBER = /^\s*page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?(?:\s*\|\s*(?:product|document|report)\s+id:\s*[A-Z0-9][\w.-]*)?(?:\s*\|?\s*TLP:(?:CLEAR|WHITE|GREEN|AMBER(?:\+STRICT)?|RED))?\s*$/i;
+
+/** Whether a passage is a page's number alone, with the document's ID and TLP label beside it or not (`PAGE_NUMBER`). */
+export function isPageNumber(text: string): boolean {
+  return text.length <= 100 && PAGE_NUMBER.test(text);
+}
+
 /**
+ * What follows a running header at the start of a passage or a line/**
  * What follows a running header at the start of a passage or a line: nothing, a page number after a space, or what is
  * glued to it (`58`, `Fifty-one percent of…`); undefined when the text does not begin with it so.
  */

@@ -8,6 +8,7 @@ import {
   isGluedMenu,
   isLinksOnly,
   isPageFurniture,
+  isPageNumber,
   menuLabelPassages,
   menuRunPassages,
   runningHeaders,
@@ -130,6 +131,9 @@ export const RELATED_POSTS_NOTE = "a list of other posts (its label, their title
 /** The note of a sponsor's advertisement in a page, its headline, blurb and call (`Get the whitepaper`): not ranked. */
 export const ADVERTISEMENT_NOTE = "an advertisement (a sponsor's headline, blurb and call to action), not the report's text: not ranked";
 
+/** The note of a PDF's running header or footer alone, its page number aside (`ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`): not ranked. */
+export const RUNNING_HEADER_NOTE = "a page's running header or footer (the report's title on every page, a page number), not the report's text: not ranked";
+
 /** The note of a post's title said again by its page (above the post, after the breadcrumb, above the comments): not ranked. */
 export const REPEATED_TITLE_NOTE = "the post's title (or a heading) said again by the page, ranked where it is first given: not ranked here";
 
@@ -161,6 +165,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isRuleSyntax, RULE_SYNTAX_NOTE],
   // Who wrote it and when ("Joshua Miller, Crista Giering and the Proofpoint Threat Research Team").
   [isByline, BYLINE_NOTE],
+  // A PDF's page number in its footer ("Page 11 of 14 | Product ID: AA25-141B").
+  [isPageNumber, RUNNING_HEADER_NOTE],
 ];
 
 /**
@@ -169,9 +175,6 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
  */
 export const FIGURE_LABEL_NOTE =
   "a figure's label (one word between its list's items: a stage, a column; a chart's label or legend; a caption in capitals, a chart's or a table's title), no behaviour: not ranked";
-
-/** The note of a PDF's running header or footer alone, its page number aside (`ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`): not ranked. */
-export const RUNNING_HEADER_NOTE = "a page's running header or footer (the report's title on every page, a page number), not the report's text: not ranked";
 
 /** The note of a passage with candidates that advises defenders (`advice`). */
 export const ADVICE_NOTE = 'advice to defenders (a recommendation), not what an adversary did: its candidates are what it guards against';

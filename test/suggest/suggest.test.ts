@@ -1880,6 +1880,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // A PDF's page number in its footer, alone (`Page 3 of 14`, Outlook Home Page 100) or with a CISA advisory's ID and TLP
+  // label beside it (the LummaC2 advisory AA25-141B's footer as text, a US government work: `Page 11 of 14 | Product ID:
+  // AA25-141B`, Security Software Discovery 90.5). A sentence about a page is read.
+  it("ranks no page number of a PDF's footer (Page 11 of 14 | Product ID: AA25-141B); a sentence about a page is read", () => {
+    expectUnranked(['Page 3 of 14', 'Page 11 of 14 | Product ID: AA25-141B', 'Page 6 of 31 | Product ID: AA24-109A TLP:CLEAR', 'Page 2'], RUNNING_HEADER_NOTE);
+    expectRead([['The actor changed the Outlook home page of the mailbox to a page that ran its script.', 'T1137.004']]);
+  });
+
   // A running footer and title glued before each page's first words, never alone (the Dragos 2026 Year in Review as
   // text: `© Dragos, Inc. All Rights Reserved. Proprietary & Confidential.9TH ANNUAL YEAR IN REVIEW  |  OT/ICS
   // CYBERSECURITY REPORTUPDATED FEBRUARY 2026In 2025, hacktivist groups also started adopting toolsets…`, split by

@@ -18,9 +18,14 @@ const SALUTATION = new RegExp(
   'iu',
 );
 
-/** Whether a passage is only a mail's greeting or sign-off (`Dear Team,`, `Best regards,`), or a blog's (`Stay safe!`). */
+// A write-up thanks whoever helped, by name, alone (The DFIR Report's Conti case as ChronoCTI keeps it: `Thanks Maxime!`,
+// which got Process Discovery 100 on the name, `Thanks Brad!`): a thanks and one to three capitalised words (`Thanks to
+// Mimikatz, the actor…` says more, and is read).
+const THANKS_NAME = /^(?:(?:[Mm]any|[Ss]pecial|[Bb]ig)\s+thanks|[Tt]hanks|[Tt]hank\s+you)(?:\s+to)?(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}(?:\s+again)?\s*[,.!]?$/u;
+
+/** Whether a passage is only a mail's greeting or sign-off (`Dear Team,`, `Best regards,`), a blog's (`Stay safe!`), or a thanks by name (`Thanks Maxime!`). */
 export function isSalutation(text: string): boolean {
-  return SALUTATION.test(text.trim());
+  return SALUTATION.test(text.trim()) || THANKS_NAME.test(text.trim());
 }
 
 // The words of a report's parts and of the field names of a summary: a heading (`= CeranaKeeper - Indicators of

@@ -1487,6 +1487,13 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['Stay safe: the ransomware rebooted each host into safe mode before it encrypted the files.', 'T1562.009']]);
   });
 
+  // A write-up's thanks by name (The DFIR Report's Conti case as rayhanur-rahman/ChronoCTI keeps it: `Thanks Maxime!`
+  // got Process Discovery 100 on the name). A sentence that begins with thanks to a tool is read.
+  it("ranks no thanks by name (Thanks Maxime!), and says so; a sentence owed to a tool is read", () => {
+    expectUnranked(['Thanks Maxime!', 'Thanks Brad!', 'Special thanks to Jane Doe.', 'Thank you Mike!'], SALUTATION_NOTE);
+    expectRead([['Thanks to Mimikatz, the actor dumped the credentials from the LSASS memory of the domain controller.', 'T1003.001']]);
+  });
+
   it('ranks no greeting, sign-off, or heading or label of the report\'s parts, and says so; a label naming a behaviour is read', () => {
     const unranked: [text: string, note: string][] = [
       ['Dear Team,', SALUTATION_NOTE],

@@ -229,8 +229,10 @@ function isSyndicationNote(text: string): boolean {
 // A blog's archive page says what it lists above the posts (cysecurity.news, a Blogger site: `Showing posts with label
 // Ransomware attack.`, which got Data Encrypted for Impact 96.5; a WordPress mirror of Malwarebytes Labs: `Archive for
 // author: makoadmin`; `Posts tagged ransomware`, `Category Archives: Malware`), and its footer credits the platform
-// (`Powered by Blogger.`, which got Power Settings 100): a label of that shape and a name, no other sentence.
-const ARCHIVE_HEADING = /^\s*(?:showing posts (?:with label|from|for)\b|posts tagged\b|archives? for (?:the )?(?:(?:author|category|tag|label|month|day|year)\b|[‘'"“])|(?:author|category|tag|label|monthly|yearly|daily) archives?\s*:)/iu;
+// (`Powered by Blogger.`, which got Power Settings 100): a label of that shape and a name, no other sentence. A TypePad
+// blog's category page counts its posts (JPCERT/CC's English blog, blog.jpcert.or.jp/jpcert_news/: `58 posts categorized
+// "#JPCERT news" Feed`, which got a candidate on one word).
+const ARCHIVE_HEADING = /^\s*(?:showing posts (?:with label|from|for)\b|posts tagged\b|\d+ posts? (?:categorized|tagged)\b|archives? for (?:the )?(?:(?:author|category|tag|label|month|day|year)\b|[‘'"“])|(?:author|category|tag|label|monthly|yearly|daily) archives?\s*:)/iu;
 const MAX_ARCHIVE_HEADING = 120;
 // The platform's credit is its name alone, up to three capitalised words (`Powered by Cobalt Strike, the implant…` is read).
 const POWERED_BY = /^\s*[Pp]owered by\s+\p{Lu}[\p{L}\p{N}.-]*(?:\s+\p{Lu}[\p{L}\p{N}.-]*){0,2}\s*[.!]?\s*$/u;

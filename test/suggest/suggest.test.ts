@@ -1679,6 +1679,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       'Archive for author: janedoe',
       'Archive for the ‘Malware’ Category',
       'Category Archives: Threat Intelligence',
+      // A TypePad blog's category page (JPCERT/CC's English blog: `58 posts categorized "#JPCERT news" Feed`).
+      '58 posts categorized "#JPCERT news" Feed',
     ], PAGE_FURNITURE_NOTE);
     expectRead([
       ['Archive', 'T1560.001'],

@@ -33,11 +33,13 @@ export function mayNameVendor(words: readonly string[]): boolean {
   return words.some((word) => VENDOR_KEY_WORDS.has(word));
 }
 // Such names as who reported, in a sentence: `Kaspersky discovered`, `FireEye researchers noted`, `Palo Alto Networks and
-// IBM confirm`, `Check Point Research, Palo Alto Networks, and IBM — have confirmed`, `according to ESET`.
+// IBM confirm`, `Check Point Research, Palo Alto Networks, and IBM — have confirmed`, `according to ESET`. The last name
+// may be its lab's (F-Secure's CloudDuke post: `we also saw Palo Alto Networks and Kaspersky Labs publish research on
+// malware components…`, which got Exploit Public-Facing Application 100 on `palo`, `alto`, `networks`; `McAfee Labs`).
 const REPORTING_VERB = '(?:confirm|report|observ|found|discover|notic|note|said|say|attribut|assess|identif|track|publish|describ|detect|warn|reveal|uncover|disclos|link)';
 const REPORTER = new RegExp(
   `\\baccording to\\s+${VENDOR_NAME}|${VENDOR_NAME}(?:\\s*(?:,\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*)${VENDOR_NAME})*` +
-    `(?=(?:\\s+(?:threat\\s+)?(?:intelligence\\s+)?(?:researchers?|analysts?|experts?|teams?))?\\s*[—–-]?\\s*(?:(?:have|has|had|also)\\s+)*${REPORTING_VERB})`,
+    `(?=(?:\\s+labs?)?(?:\\s+(?:threat\\s+)?(?:intelligence\\s+)?(?:researchers?|analysts?|experts?|teams?))?\\s*[—–-]?\\s*(?:(?:have|has|had|also)\\s+)*${REPORTING_VERB})`,
   'giu',
 );
 // The months of a date, written out and shortened.

@@ -1456,6 +1456,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       'Palo Alto Networks and IBM confirm that the group is known for adversary-in-the-middle phishing.',
       'Multiple firms, including Check Point Research, Palo Alto Networks, and IBM — have confirmed that the group uses adversary-in-the-middle phishing.',
       'According to Palo Alto Networks, the group is known for adversary-in-the-middle phishing.',
+      // The last name its lab's (F-Secure's CloudDuke post: `we also saw Palo Alto Networks and Kaspersky Labs publish
+      // research on malware components…` got Exploit Public-Facing Application 100 on `palo`, `alto`, `networks`).
+      'Last week, we also saw Palo Alto Networks and Kaspersky Labs publish research on the group’s adversary-in-the-middle phishing.',
     ]) {
       const [passage] = suggestTechniques(text, model);
       expect(passage!.candidates[0], text).to.include({ id: 'T1557' });

@@ -106,7 +106,7 @@ describe('attack-layers extract', () => {
     const result = await runCli(['extract', file]);
     expect(result.code, result.stderr).to.equal(0);
     expect(result.stderr).to.include(
-      "; 1 of them is in mobile-attack, not enterprise-attack, which holds 3: see each one's note for the enterprise-attack technique to write (run extract with --domain mobile only for a report of that domain)",
+      "; 1 of them is in mobile-attack, not enterprise-attack, which holds 3: see each one's note for what to write (run extract with --domain mobile only for a report of that domain)",
     );
     expect(result.stdout).to.include('the name "Process Discovery" is T1057');
   });

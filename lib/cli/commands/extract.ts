@@ -76,7 +76,8 @@ export function handler(context: CliContext) {
  * `; 5 of them are in ics-attack, not enterprise-attack: run extract with --domain ics`: the references another domain holds, by domain, so
  * that an ICS report read as enterprise says what to do in the summary too, not only in each reference's note. Where
  * the target's domain holds more of the report's IDs, the report is of that domain and a few IDs are another's (MISP's
- * galaxies give Mobile's Process Discovery T1424 for Enterprise's T1057): each one's note says what to write instead.
+ * galaxies give Mobile's Process Discovery T1424 for Enterprise's T1057; an OT report cites Enterprise techniques beside
+ * ICS ones): each one's note says what to write.
  */
 function otherDomainsText(references: readonly ReportReference[], releases: ResolveContext | undefined): string {
   const counts = new Map<Domain, number>();
@@ -91,7 +92,7 @@ function otherDomainsText(references: readonly ReportReference[], releases: Reso
     .map(([other, count]) => {
       const where = `; ${count} of them ${count === 1 ? 'is' : 'are'} in ${other}, not ${releases!.target.domain}`;
       return count < own
-        ? `${where}, which holds ${own}: see each one's note for the ${releases!.target.domain} technique to write (run extract with --domain ${other.replace(/-attack$/, '')} only for a report of that domain)`
+        ? `${where}, which holds ${own}: see each one's note for what to write (run extract with --domain ${other.replace(/-attack$/, '')} only for a report of that domain)`
         : `${where}: run extract with --domain ${other.replace(/-attack$/, '')}`;
     })
     .join('');

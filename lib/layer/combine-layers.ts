@@ -21,7 +21,7 @@
  * | rounding | scores are rounded to 2 decimals (mean of 1, 2, 2 is 1.67) |
  * | comment | one `<layer name>: <comment>` line per layer, in layer order, duplicates removed, joined with `\n` |
  * | links | merged by URL, duplicates removed, in order of first appearance; a divider is kept where it separated two links that are kept (`appendDivided`: none leading, trailing or doubled) |
- * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item; an item a layer gives twice for the key once, a divider kept where it separated two items (`appendDivided`) |
+ * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item; an item a layer gives twice for the key once (in a list with dividers, a group of items: CTID's Mappings Explorer writes one per capability), a divider kept where it separated two items (`appendDivided`) |
  * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores the key (the combined gradient colours it); where none does, the first layer's colour is kept (without one the entry would show nothing: the techniques two colour-only actor layers share, each in its own shade, stay in their union); one warning counts those entries, with examples |
  * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score (downwards when all sit on one threshold, so they keep its last colour) |
  * | legend | the gradient's low, middle and high when an entry is scored, then the inputs' legend items that still say what a colour means: one an entry keeps, or one the combined gradient paints when it is that layer's own (same colours and range); identical items once; a label given in several shades that entries show, in the first layer's shade (entries too: `oneShadePerLabel`); a colour the layers' legends label differently gets one item naming each label with its layers; one warning lists the items left out, with why |
@@ -439,7 +439,7 @@ function layerCells(
       appendDivided(cell.links, entry.links ?? [], linkKey);
       if (entry.metadata?.length) {
         if (!cell.metadata.length) cell.metadata.push({ name: 'layer', value: label });
-        appendDivided(cell.metadata, entry.metadata, (item) => JSON.stringify(item));
+        appendDivided(cell.metadata, entry.metadata, (item) => JSON.stringify(item), 'group');
       }
       if (entry.showSubtechniques) cell.showSubtechniques = true;
       cells.set(key, cell);

@@ -56,8 +56,8 @@ function combineScores(scores: readonly number[], rule: MergeScore): number | un
  * - comment: every distinct comment in layer order, one per line, each prefixed with the ID it was written for when
  *   the entries came from different IDs;
  * - enabled: false only when every entry was disabled;
- * - metadata and links: every distinct item, in layer order, a divider kept where it separated two items kept
- *   (`appendDivided`);
+ * - metadata and links: every distinct item (of metadata with dividers, every distinct group of items), in layer
+ *   order, a divider kept where it separated two items kept (`appendDivided`);
  * - showSubtechniques: true when any entry had it;
  * - any other field (one Navigator does not know, such as CTID's `score_num`, kept as written): the first entry's that
  *   has it; a later entry's other value for it is returned in `dropped` (by its source's position), for the caller to
@@ -94,7 +94,7 @@ export function mergeEntries(sources: readonly MergeSource[], given?: MergeScore
   for (const key of ['metadata', 'links'] as const) {
     const items: JsonObject[] = [];
     for (const s of all) {
-      if (Array.isArray(s.entry[key])) appendDivided(items, (s.entry[key] as unknown[]).filter(isJsonObject), (item) => JSON.stringify(item));
+      if (Array.isArray(s.entry[key])) appendDivided(items, (s.entry[key] as unknown[]).filter(isJsonObject), (item) => JSON.stringify(item), key === 'metadata' ? 'group' : 'item');
     }
     if (items.length || key in entry) entry[key] = items;
   }

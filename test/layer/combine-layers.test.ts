@@ -154,6 +154,26 @@ describe('combineLayers', () => {
       expect(entry(combined(withMetadata, heatmap('APT28', [])), 'T1059.001').metadata).to.deep.equal([{ name: 'layer', value: 'APT29' }, ...metadata]);
     });
 
+    it("keeps each group of an entry's metadata whole: a capability's category and value are not left out for appearing in another group", () => {
+      // In the shape of CTID Mappings Explorer's M365 layers (center-for-threat-informed-defense/mappings-explorer,
+      // legacy/m365-12.11.2023_attack-14.1-enterprise_E3_navigator_layers.json, Apache-2.0): a divider, then one group per
+      // capability and category. T1598.002's DEF-SA-E3 responds and detects: the second group differs by its category only.
+      const group = (category: string) => [
+        { divider: true },
+        { name: 'capability', value: 'DEF-SA-E3' },
+        { name: 'category', value: category },
+        { name: 'value', value: 'significant' },
+        { name: 'comment', value: "M365's Safe Attachments is a feature that provides advanced email security." },
+      ];
+      const metadata = [...group('respond'), ...group('detect'), ...group('detect')];
+      const m365 = { ...heatmap('M365 E3 Mappings', []), techniques: [{ techniqueID: 'T1598.002', score: 1, comment: 'Related to:\n•DEF-SA-E3', metadata }] };
+      expect(entry(combined(m365, heatmap('APT28', [])), 'T1598.002').metadata).to.deep.equal([
+        { name: 'layer', value: 'M365 E3 Mappings' },
+        ...group('respond'),
+        ...group('detect'),
+      ]);
+    });
+
     it("keeps the dividers of the layers' own links", () => {
       const own = [{ label: 'APT29', url: 'https://attack.mitre.org/groups/G0016/' }, { divider: true }, { label: 'D3FEND', url: 'https://d3fend.mitre.org/' }];
       expect(combined(heatmap('APT29', d3fend, own), heatmap('APT29 again', d3fend, own)).links).to.deep.equal(own);

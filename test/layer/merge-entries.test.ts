@@ -24,6 +24,16 @@ describe('mergeEntries', () => {
     expect(entry['links']).to.deep.equal([{ label: 'x', url: 'https://x' }]);
   });
 
+  it("keeps metadata groups whole, leaving out only a group another entry gave item for item (CTID's M365 mappings)", () => {
+    // One group per capability, as CTID Mappings Explorer's M365 layers write an entry's metadata (mappings-explorer,
+    // legacy/m365-12.11.2023_attack-14.1-enterprise_E3_navigator_layers.json, Apache-2.0).
+    const group = (capability: string, category: string) => [{ divider: true }, { name: 'capability', value: capability }, { name: 'category', value: category }, { name: 'value', value: 'significant' }];
+    const a = { techniqueID: 'T1114', metadata: [...group('EOP-MFR-E3', 'protect'), ...group('ME-CAE-E3', 'detect')] };
+    const b = { techniqueID: 'T1114', metadata: [...group('ME-CAE-E3', 'detect'), ...group('EOP-MFR-E3', 'detect')] };
+    const { entry } = mergeEntries([{ entry: a, from: 'T1114' }, { entry: b, from: 'T1114' }]);
+    expect(entry['metadata']).to.deep.equal([...group('EOP-MFR-E3', 'protect'), ...group('ME-CAE-E3', 'detect'), ...group('EOP-MFR-E3', 'detect')].slice(1));
+  });
+
   it('writes no trailing divider when the entries merged carry the same divided links (the D3FEND heatmap layer, find_string id 18564616787)', () => {
     const links = [{ divider: true }, { label: 'SEA', url: 'https://d3fend.mitre.org/technique/d3f:ScriptExecutionAnalysis' }, { divider: true }, { label: 'PSA', url: 'https://d3fend.mitre.org/technique/d3f:ProcessSpawnAnalysis' }];
     const { entry } = mergeEntries([{ entry: { techniqueID: 'T1059.001', links }, from: 'T1059.001' }, { entry: { techniqueID: 'T1086', links }, from: 'T1086' }]);

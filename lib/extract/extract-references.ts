@@ -100,11 +100,12 @@ const HEADER_ROLES = new Map<string, Role>([
     '攻撃手法',
     '技術',
   ].map((k) => [k, 'name'] as const),
-  // Spanish, German, Chinese and Korean reports' tables (`| Táctica | Técnica |`, `| Taktik | Technik |`, `| 战术 | 技术 |`).
-  ...['táctica', 'tácticas', 'taktik', 'taktiken', '战术', '전술'].map((k) => [k, 'tactic'] as const),
+  // Spanish, German, Chinese and Korean reports' tables (`| Táctica | Técnica |`, `| Taktik | Technik |`, `| 战术 | 技术 |`,
+  // in traditional characters `| 戰術 | 技術名稱 |`; a Taiwanese weekly report's `| 戰術階段 |`, the tactic stage).
+  ...['táctica', 'tácticas', 'taktik', 'taktiken', '战术', '戰術', '战术阶段', '戰術階段', '전술'].map((k) => [k, 'tactic'] as const),
   // Portuguese (both spellings), French, and the key of a key/value row naming it (`| **NOME DA TÁCTICA:** | Discovery |`).
   ...['tática', 'táticas', 'nome da tática', 'nome da táctica', 'nombre de la táctica', 'tactique', 'tactiques'].map((k) => [k, 'tactic'] as const),
-  ...['técnica', 'técnicas', 'technik', 'techniken', '技术', '技术名称', '기법', '기술'].map((k) => [k, 'name'] as const),
+  ...['técnica', 'técnicas', 'technik', 'techniken', '技术', '技术名称', '技術名稱', '기법', '기술'].map((k) => [k, 'name'] as const),
   // Italian, and the Spanish and Portuguese words written without their accent (`Tecnica: … (T1601)`, `Tatica:`).
   ...['tattica', 'tattiche', 'tactica', 'tacticas', 'tatica', 'taticas'].map((k) => [k, 'tactic'] as const),
   ...['tecnica', 'tecniche', 'tecnicas'].map((k) => [k, 'name'] as const),

@@ -3,6 +3,9 @@
  * folding; the Japanese names are those of ATT&CK translations (with their common variants); the Chinese
  * (simplified) and Korean ones, which no official translation fixes, are the renderings met in real reports' ATT&CK
  * tables (a Chinese WeChat analysis `| TA0001：初始访问 |`, a Korean write-up `| 초기 접근 |`), with their variants.
+ * Traditional Chinese, as reports from Taiwan and Hong Kong write it, has its own characters and words: a Taiwanese
+ * weekly threat report's `| **初始存取** |`, `憑證存取`, `橫向移動`, `蒐集`, `滲漏`, and the simplified renderings'
+ * characters in their traditional forms (`執行`, `防禦規避`, `命令與控制`); 滲透, penetration in traditional usage, is left out.
  * The Spanish, Portuguese, French, German and Italian names (in that order in each row; MITRE publishes none) are
  * those of Microsoft's localized security documentation (Sentinel's and Defender's German `Erstzugriff`,
  * `Beeinträchtigung`, `Ermittlung`, `Seitwärtsbewegung`; Italian `Sottrazione di dati`) and of real reports' tactic
@@ -16,21 +19,21 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ['Reconnaissance', '偵察', '侦察', '정찰', 'Reconocimiento', 'Reconhecimento', 'Aufklärung', 'Ricognizione'],
   [
     'Resource Development',
-    'リソース開発', 'リソースの開発', '资源开发', '자원 개발', '리소스 개발',
+    'リソース開発', 'リソースの開発', '资源开发', '資源開發', '자원 개발', '리소스 개발',
     'Desarrollo de recursos', 'Desenvolvimento de recursos', 'Développement de ressources', 'Développement des ressources',
     'Ressourcenentwicklung', 'Entwicklung von Ressourcen', 'Sviluppo delle risorse', 'Sviluppo di risorse',
   ],
   [
     'Initial Access',
-    '初期アクセス', '初期侵入', '初始访问', '初始接入', '초기 접근', '초기 액세스', '초기 침투',
+    '初期アクセス', '初期侵入', '初始访问', '初始接入', '初始訪問', '初始存取', '초기 접근', '초기 액세스', '초기 침투',
     'Acceso inicial', 'Acesso inicial', 'Accès initial', 'Erstzugriff', 'Initialzugriff', 'Erster Zugriff', 'Initialer Zugriff',
     'Accesso iniziale',
   ],
-  ['Execution', '実行', '执行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione'],
+  ['Execution', '実行', '执行', '執行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione'],
   ['Persistence', '永続化', '永続性', '持久化', '持久性', '지속성', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza'],
   [
     'Privilege Escalation',
-    '権限昇格', '特権昇格', '権限の昇格', '权限提升', '提权', '권한 상승', '권한 에스컬레이션',
+    '権限昇格', '特権昇格', '権限の昇格', '权限提升', '提权', '權限提升', '提權', '권한 상승', '권한 에스컬레이션',
     'Escalada de privilegios', 'Escalamiento de privilegios', 'Elevación de privilegios',
     'Escalação de privilégios', 'Escalonamento de privilégios', 'Escalada de privilégios', 'Elevação de privilégios',
     'Élévation de privilèges', 'Escalade de privilèges',
@@ -39,7 +42,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Defense Evasion',
-    'Defence Evasion', '防御回避', '防御の回避', '防御规避', '防御绕过', '방어 회피', '방어 우회',
+    'Defence Evasion', '防御回避', '防御の回避', '防御规避', '防御绕过', '防禦規避', '防禦繞過', '방어 회피', '방어 우회',
     'Evasión de defensas', 'Evasión de defensa', 'Evasión de la defensa',
     'Evasão de defesa', 'Evasão de defesas',
     'Évasion de défense', 'Évasion des défenses', 'Contournement des défenses', 'Contournement de la défense',
@@ -48,21 +51,21 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Credential Access',
-    '認証情報アクセス', '資格情報アクセス', '認証情報へのアクセス', '凭证访问', '凭据访问', '凭证获取', '자격 증명 접근', '자격 증명 액세스', '계정 정보 접근',
+    '認証情報アクセス', '資格情報アクセス', '認証情報へのアクセス', '凭证访问', '凭据访问', '凭证获取', '憑證存取', '憑證訪問', '憑據訪問', '憑證獲取', '자격 증명 접근', '자격 증명 액세스', '계정 정보 접근',
     'Acceso a credenciales', 'Acceso a las credenciales',
     'Acesso a credenciais', 'Acesso às credenciais', 'Acesso de credenciais', 'Acesso à credencial',
     'Accès aux identifiants', "Accès aux informations d'identification",
     'Zugriff auf Anmeldeinformationen', 'Zugriff über Anmeldeinformationen', 'Anmeldeinformationszugriff',
     'Accesso alle credenziali', 'Accesso credenziali',
   ],
-  ['Discovery', '探索', '発見', '发现', '탐색', '발견', 'Descubrimiento', 'Descoberta', 'Découverte', 'Entdeckung', 'Ermittlung', 'Scoperta', 'Individuazione'],
+  ['Discovery', '探索', '発見', '发现', '發現', '탐색', '발견', 'Descubrimiento', 'Descoberta', 'Découverte', 'Entdeckung', 'Ermittlung', 'Scoperta', 'Individuazione'],
   [
     'Lateral Movement',
-    '水平展開', '横展開', '横方向の移動', 'ラテラルムーブメント', '横向移动', '횡적 이동', '횡이동', '측면 이동', '내부 확산',
+    '水平展開', '横展開', '横方向の移動', 'ラテラルムーブメント', '横向移动', '橫向移動', '횡적 이동', '횡이동', '측면 이동', '내부 확산',
     'Movimiento lateral', 'Movimento lateral', 'Movimentação lateral', 'Mouvement latéral', 'Déplacement latéral',
     'Laterale Bewegung', 'Seitwärtsbewegung', 'Seitliche Bewegung', 'Seitliche Verschiebung', 'Movimento laterale',
   ],
-  ['Collection', '収集', '收集', '수집', 'Recopilación', 'Recolección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta'],
+  ['Collection', '収集', '收集', '蒐集', '수집', 'Recopilación', 'Recolección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta'],
   [
     'Command and Control',
     'コマンド&コントロール',
@@ -73,6 +76,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     'CnC',
     '命令与控制',
     '命令和控制',
+    '命令與控制',
     '명령 및 제어',
     '명령과 제어',
     'Comando y control', 'Mando y control', 'Comando e controle', 'Comando e controlo', 'Commande et contrôle',
@@ -80,7 +84,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Exfiltration',
-    '持ち出し', 'データ持ち出し', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '유출', '데이터 유출',
+    '持ち出し', 'データ持ち出し', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '유출', '데이터 유출',
     'Exfiltración', 'Exfiltração', 'Esfiltrazione', 'Exfiltrazione', 'Sottrazione di dati',
   ],
   ['Impact', '影響', '影响', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],

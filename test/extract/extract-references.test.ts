@@ -387,6 +387,38 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads the tactic column of Traditional Chinese ATT&CK tables', () => {
+      // A reconstruction of a Taiwanese weekly threat report's table (its header's tactic stage, its tactic cells, a
+      // cell merged with the one above, and IDs; the other cells shortened): `| 戰術階段 | TTP ID 與技術名稱 | 關聯事件 |`
+      // over `| **初始存取** | T1566.002 Spearphishing Link | … |` and `| | T1190 Exploit Public-Facing Application | … |`.
+      const table = [
+        '| 戰術階段 | 技術名稱 | ID |',
+        '|---|---|---|',
+        '| **初始存取** | Spearphishing Link | T1566.002 |',
+        '| | Exploit Public-Facing Application | T1190 |',
+        '| **執行** | Unix Shell | T1059.004 |',
+        '| **防禦規避** | Protocol Tunneling | T1572 |',
+        '| **憑證存取** | Steal Web Session Cookie | T1539 |',
+        '| **橫向移動** | Remote Services | T1021 |',
+        '| **蒐集** | Data from Cloud Storage | T1530 |',
+        '| **滲漏** | Exfiltration Over Web Service | T1567 |',
+        '| **資源開發** | Acquire Infrastructure: Virtual Private Server | T1583.003 |',
+        '| **命令與控制** | Web Protocols | T1071.001 |',
+      ].join('\n');
+      expect(extractReferences(`${table}\n`).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([
+        ['T1566.002', ['Initial Access']],
+        ['T1190', ['Initial Access']],
+        ['T1059.004', ['Execution']],
+        ['T1572', ['Defense Evasion']],
+        ['T1539', ['Credential Access']],
+        ['T1021', ['Lateral Movement']],
+        ['T1530', ['Collection']],
+        ['T1567', ['Exfiltration']],
+        ['T1583.003', ['Resource Development']],
+        ['T1071.001', ['Command and Control']],
+      ]);
+    });
+
     it('reads the tactic column and labels of Spanish, Portuguese, French, German and Italian reports', () => {
       // A Spanish incident write-up's table (`| **Acceso Inicial** | ... | T1190 |`, `Mando y Control`).
       const spanish = extractReferences(

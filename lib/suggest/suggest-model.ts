@@ -70,6 +70,18 @@ const THREAT_ACTOR_WORD = /\bAPTs?\b/g;
 /** Each stem of a passage's query as `why` shows it: the word written, or the ATT&CK word and the written words read as it. */
 type Surface = Map<string, { word: string; from?: string[] }>;
 
+/** What ranking asks of a word of a passage (`wordFacts`): looked up once per model, not once per question. */
+interface WordFacts {
+  word: string;
+  /** The names of groups and campaigns that begin with it (`actors`). */
+  names: readonly { words: readonly string[]; written?: readonly string[] }[] | undefined;
+  /** Whether it carries meaning for ranking (`isContentWord`). */
+  content: boolean;
+  stem: string;
+  /** Its stem's feature (`featureOf`). */
+  feature: number;
+}
+
 /** Whether a sequence of words holds another's at a place. */
 function startsAt(words: readonly string[], at: number, part: readonly string[]): boolean {
   for (let j = 0; j < part.length; j++) if (words[at + j] !== part[j]) return false;
@@ -121,6 +133,8 @@ export class SuggestModel {
   private queryValues = new Float64Array(64);
   /** The feature numbers of the stems (and the glossary's features) looked up so far (`featureOf`). */
   private readonly featureNumbers = new Map<string, number>();
+  /** The facts of the passages' words looked up so far (`wordFacts`). */
+  private readonly facts = new Map<string, WordFacts>();
   /** The feature numbers of the pairs of stems looked up so far, by the numbers of their first and second stems (`pairFeature`). */
   private readonly pairNumbers = new Map<number, Map<number, number>>();
   /**
@@ -185,6 +199,20 @@ export class SuggestModel {
   }
 
   /**
+   * What ranking asks of a word, looked up once: a passage's words are mostly words seen before, and asking the names,
+   * the function words, the stems and the features each in its own map was a tenth of ranking in a CPU profile.
+   */
+  private wordFacts(word: string): WordFacts {
+    let facts = this.facts.get(word);
+    if (facts === undefined) {
+      const stem = stemOf(word);
+      facts = { word, names: this.actors.get(word), content: isContentWord(word), stem, feature: this.featureOf(stem) };
+      this.facts.set(word, facts);
+    }
+    return facts;
+  }
+
+  /**
    * The feature of a pair of stems (-1: none) by their features' numbers, each pair looked up once, as `featureOf`:
    * a passage's pairs are mostly pairs seen before, and their text is then not written and hashed again.
    */
@@ -220,11 +248,11 @@ export class SuggestModel {
    * `mega[.]nz` as `mega`), names of groups and campaigns and the word `APT` removed, then content words only.
    */
   passageWords(text: string): string[] {
-    return this.contentWords(withoutIndicators(text, true));
+    return this.contentWords(withoutIndicators(text, true)).map((facts) => facts.word);
   }
 
-  /** `passageWords` of a text whose indicators are removed already. */
-  private contentWords(plain: string): string[] {
+  /** `passageWords` of a text whose indicators are removed already, with their facts. */
+  private contentWords(plain: string): WordFacts[] {
     // Who did it (TEMP.Periscope, APT32, "a Chinese APT") says nothing of what was done, and its words match unrelated
     // texts (%temp%; `apt`, the package manager of ATT&CK's Linux texts); nor do indicators (chemscalere[.]com).
     // A name that is also a word is one where written as ATT&CK writes it or in capitals (`CHROMIUM`, `Tick`), and a
@@ -237,16 +265,17 @@ export class SuggestModel {
       if (written.length !== words.length) return true;
       return name.every((word, j) => written![at + j] === word) || name.every((_, j) => written![at + j] === written![at + j]!.toUpperCase());
     };
-    const kept: string[] = [];
+    const kept: WordFacts[] = [];
     for (let i = 0; i < words.length; ) {
+      const facts = this.wordFacts(words[i]!);
       // (Most words begin no name: no function is made for them.)
-      const names = this.actors.get(words[i]!);
+      const names = facts.names;
       const match = names === undefined ? undefined : names.find((name) => startsAt(words, i, name.words) && (!name.written || writtenAsName(name.written, i)));
       if (match) {
         i += match.words.length;
         continue;
       }
-      if (isContentWord(words[i]!)) kept.push(words[i]!);
+      if (facts.content) kept.push(facts);
       i++;
     }
     return kept;
@@ -264,10 +293,10 @@ export class SuggestModel {
     // no phrasing of the passage.
     const plain = withoutIndicators(text, true);
     const words = this.contentWords(plain);
-    const stems = words.map(stemOf);
+    const stems = words.map((facts) => facts.stem);
     // How `why` shows each stem: the passage's own word, or the ATT&CK word and the written words read as it.
     const surface: Surface = new Map();
-    words.forEach((word, i) => surface.has(stems[i]!) || surface.set(stems[i]!, { word }));
+    for (const { word, stem } of words) if (!surface.has(stem)) surface.set(stem, { word });
     // The passage's known features, each once, in order of first appearance (with its text, for `why`), counts and
     // weights: its own at 1, then the ATT&CK words the glossary reads its phrasing as (query-expansion.ts), lower.
     const query: number[] = [];
@@ -288,7 +317,7 @@ export class SuggestModel {
     };
     // The passage's features as `textFeatures` gives them, its stems then their pairs; a pair is looked up only when
     // both its stems are known, since a text's features are all its stems and all their pairs (build-suggest-model.ts).
-    const known = stems.map((stem) => this.featureOf(stem));
+    const known = words.map((facts) => facts.feature);
     stems.forEach((stem, i) => add(stem, known[i]!, 1));
     for (let i = 1; i < stems.length; i++) {
       if (known[i - 1]! < 0 || known[i]! < 0) continue;

@@ -215,24 +215,22 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
 }
 
 /**
- * A coverage folder: its rules, or, when it holds no rule file but Navigator layers (`*.json` at its top, as CTID
- * publishes its sensor mappings' layers), those layers, one input per layer. Layers beside rules are not read, since a
- * rule repository's layers draw its own rules: a problem says they were left out and how to read them.
+ * A coverage folder: its rules, or, when it holds no rule file but JSON files at its top (Navigator layers, as CTID
+ * publishes its sensor mappings' layers), those files, each read as a --coverage file of its own (one input per
+ * layer), so that one that is no layer (invalid JSON, an index of the layers' URLs) is refused naming it, as it is
+ * given alone, rather than left unread without a word. Layers beside rules are not read, since a rule repository's
+ * layers draw its own rules: a problem says they were left out and how to read them.
  */
 function readCoverageFolder(dir: string, options: { scale?: [number, number]; cacheDir?: string } & InputOptions): CoverageInput[] {
   const rules = readRuleFolder(dir, { cacheDir: options.cacheDir });
-  const layers = readFolder(dir)
+  const jsonFiles = readFolder(dir)
     .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.') && extname(entry.name).toLowerCase() === '.json')
     .map((entry) => join(dir, entry.name))
-    .sort(compareText)
-    .flatMap((file) => {
-      // A JSON file that does not parse (a broken package.json of a rule repository) is none, as the rule walk takes it.
-      const read = attempt(() => layerFile(file, options));
-      return read ? [{ file, read }] : [];
-    });
-  if (!layers.length) return [rules];
-  if (rules.files === 0) return layers.flatMap(({ file, read }) => layersOf(file, read, options));
-  const names = layers.map(({ file }) => basename(file));
+    .sort(compareText);
+  if (rules.files === 0 && jsonFiles.length) return jsonFiles.flatMap((file) => readCoverageInput(file, options));
+  // A JSON file that does not parse (a broken package.json of a rule repository) is no layer, as the rule walk takes it.
+  const names = jsonFiles.filter((file) => attempt(() => layerFile(file, options))).map((file) => basename(file));
+  if (!names.length) return [rules];
   rules.problems.push({
     file: dir,
     message: `${names.length === 1 ? 'a Navigator layer' : `${names.length} Navigator layers`} beside the rules (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}) not read: a folder of rules counts its rules; give a layer as a --coverage file of its own to count it`,

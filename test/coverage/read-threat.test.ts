@@ -135,6 +135,32 @@ describe('readCoverageInputs', () => {
     ]);
   });
 
+  // tropChaud/Cyber-Adversary-Heatmaps publishes its "Current Intelligence Reports" folder as heatmap layers beside
+  // current_intel_index.json, a list of the layers' titles and URLs. Given as --coverage, a folder of layers left out
+  // such a file without a word, and so a layer whose JSON did not parse (a trailing comma): the review counted its
+  // techniques as gaps, where the same folder as --threat, or the file alone, is refused naming the file.
+  it('refuses a file of a folder of layers that is no layer, naming it, rather than leaving it unread', () => {
+    const karakurt = JSON.stringify(
+      {
+        name: 'Karakurt Data Extortion Group | CISA',
+        versions: { attack: '11', navigator: '4.6.1', layer: '4.3' },
+        domain: 'enterprise-attack',
+        techniques: [{ techniqueID: 'T1133', score: 3 }, { techniqueID: 'T1078', score: 4 }],
+        gradient: { colors: ['#ffffff', '#ff6666'], minValue: 0, maxValue: 4 },
+      },
+      null,
+      4,
+    );
+    const index = freshTmpDir('layers-and-index');
+    writeFileSync(join(index, 'Karakurt Data Extortion Group CISA.json'), karakurt);
+    writeFileSync(join(index, 'current_intel_index.json'), JSON.stringify([{ title: 'CISA Alert AA22-152A: Karakurt Data Extortion Group (June 2022)', url: 'https://raw.githubusercontent.com/tropChaud/Cyber-Adversary-Heatmaps/main/Current%20Intelligence%20Reports/Karakurt%20Data%20Extortion%20Group%20CISA.json' }], null, 4));
+    expect(() => readCoverageInputs([index])).to.throw(/current_intel_index\.json.*not a Navigator layer/);
+    const broken = freshTmpDir('layers-one-broken');
+    writeFileSync(join(broken, 'karakurt.json'), karakurt);
+    writeFileSync(join(broken, 'karakurt-edited.json'), karakurt.replace('"score": 4', '"score": 4,'));
+    expect(() => readCoverageInputs([broken])).to.throw(/karakurt-edited\.json: line \d+, column \d+: invalid JSON/);
+  });
+
   describe('one YAML file: a rule is read as a folder of it, a detections list as detections, anything else refused', () => {
     // The shapes of a SigmaHQ rule, a Splunk detection, a Sentinel rule and an Elastic rule (TOML), a few lines each.
     const files: Readonly<Record<string, string>> = {

@@ -9,6 +9,7 @@ import { schemaIssues } from '../schemas.js';
 import { checkedSourceLayer, describeSource, layerSources } from '../layer/combine-layers.js';
 import { attackMajor } from '../layer/layer-format.js';
 import { everyPlatformNote, everyPlatformRelease } from '../layer/platform-visibility.js';
+import { looksLikeLayer } from '../layer/repair-layer.js';
 import { nearestRelease } from '../layer/upgrade-layer.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
 import { fetchCommand } from '../attack/release-files.js';
@@ -43,6 +44,10 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
   // The text is parsed once: what is not a gap report is read as layers, as `parseLayerSources` reads them.
   assertKind(value, file, ['layer']);
   const sources = layerSources(value, file);
+  // An array of objects none of which is a layer (a folder's index of its layers' URLs) holds no layers to choose
+  // from: it is refused as what it is, before any --layer is asked for.
+  const notLayer = sources.find((source) => !looksLikeLayer(source.value));
+  if (notLayer) checkedSourceLayer(notLayer);
   const wanted = options.layer;
   if (wanted === undefined && sources.length > 1) {
     throw new UsageError(`${file} holds ${sources.length} layers; export draws one at a time: pass --layer 1 to ${sources.length}`);

@@ -811,7 +811,7 @@ export function looksLikeLayer(value: unknown): value is JsonObject {
  */
 export function repairLayer(value: unknown, file = DEFAULT_FILE, options: RepairOptions = {}): RepairedLayer {
   if (!looksLikeLayer(value)) {
-    const what = Array.isArray(value) ? 'an array, not one layer' : isJsonObject(value) ? `a JSON object without ${LAYER_FIELDS.slice(0, 3).join(', ')} or versions` : `${shown(value)}`;
+    const what = Array.isArray(value) ? 'an array, not one layer' : isJsonObject(value) ? 'a JSON object without techniques, domain, versions or any other field of a layer' : `${shown(value)}`;
     throw new InputError(`${file}: not an ATT&CK Navigator layer (${what}); give a layer file as Navigator saves it`, { file });
   }
   const layer = structuredClone(value);

@@ -231,4 +231,17 @@ describe('attack-layers export', () => {
     expect((await runCli(['export', multi, '--format', 'csv'])).stderr).to.match(/holds \d+ layers; export draws one at a time: pass --layer 1 to \d+/);
     expect((await runCli(['export', multi, '--format', 'csv', '--layer', '2'])).code).to.equal(0);
   });
+
+  it('exits 1 for an array that holds no layer, saying so, rather than asking for --layer (exit 2)', async () => {
+    // tropChaud/Cyber-Adversary-Heatmaps keeps "Current Intelligence Reports/current_intel_index.json", the titles and
+    // URLs of its layers, beside them: export counted its items as layers and asked which one to draw.
+    const file = join(freshTmpDir('export'), 'current_intel_index.json');
+    const item = (title: string, name: string) => ({ title, url: `https://raw.githubusercontent.com/tropChaud/Cyber-Adversary-Heatmaps/main/Current%20Intelligence%20Reports/${name}.json` });
+    writeFileSync(file, JSON.stringify([item('The DFIR Report SELECT XMRig FROM SQLServer (July 2022)', 'SELECT%20XMRig%20FROM%20SQLServer'), item('CISA Alert AA22-152A: Karakurt Data Extortion Group (June 2022)', 'Karakurt%20Data%20Extortion%20Group%20CISA')], null, 4));
+    const result = await runCli(['export', file, '--format', 'csv']);
+    expect([result.code, result.stderr]).to.deep.equal([
+      1,
+      `attack-layers export: ${file} (layer 1): not an ATT&CK Navigator layer (a JSON object without techniques, domain, versions or any other field of a layer); give a layer file as Navigator saves it\n`,
+    ]);
+  });
 });

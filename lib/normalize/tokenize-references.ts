@@ -760,8 +760,13 @@ const STEP_LABEL = /^\s{0,3}(?:\p{L}[\p{L}'’-]{0,20}\s){1,3}\d{1,3}[a-z]?(?:\s
 // A comment's mark before a name (`- T1203  # Exploitation for Client Execution` in a YAML list).
 const COMMENT_MARK = /^\s{0,8}(?:#{1,6}|\/\/)\s+/;
 // The label of an ID field (`* ID: T1548`), a column's header word, is no name.
-// So is the word `Technique` alone, as a spaced-out heading writes it before the ID (`T E C H N I Q U E   T 1 1 9 3`).
-const ID_WORD = /^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\s)?ids?|reference(?: url)?|url|link|(?:sub-)?technique)$/i;
+// So is the word `Technique` alone, as a spaced-out heading writes it before the ID (`T E C H N I Q U E   T 1 1 9 3`),
+// and the word for technique or techniques in the other languages read here, as reports write it before the IDs it
+// introduces (`| **MITRE ATT&CK** | Техники T1059, T1078, T1547 |`, a Russian threat-hunting course's table; `Técnica
+// T1078`, `Technik T1078`, `技术 T1059`): Spanish, Portuguese and Italian, German, Russian in its cases, Chinese,
+// Korean and Japanese.
+const TECHNIQUE_WORD = 't[eé]cnicas?|tecniche|technik(?:en)?|техник(?:а|и|у|е|ой|ам|ами|ах)?|技术|技術|기법|기술|テクニック|手法';
+const ID_WORD = new RegExp(`^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\\s)?ids?|reference(?: url)?|url|link|(?:sub-)?techniques?|${TECHNIQUE_WORD})$`, 'iu');
 
 /**
  * Text spaced out letter by letter, as pdftotext writes headings set in spaced capitals (`S P E A R P H I S H I N G

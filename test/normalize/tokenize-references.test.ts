@@ -327,6 +327,18 @@ describe('tokenizeReferences', () => {
     expect(cleanName('Data from Local System')).to.equal('Data from Local System');
   });
 
+  it('takes the word for technique in another language before IDs for no name, as Technique', () => {
+    // A Russian threat-hunting course's table of sources for hypotheses (a reconstruction of its row, no licence
+    // stated): `| **MITRE ATT&CK** | Техники T1059, T1078, T1547 |`, each ID named "Техники" and warned about.
+    const named = (text: string): Array<string | undefined> => tokenizeReferences(text, 'reference').refs.map((ref) => ref.name);
+    expect(named('Техники T1059, T1078, T1547')).to.deep.equal([undefined, undefined, undefined]);
+    for (const word of ['Техника', 'техники', 'Técnica', 'Técnicas', 'Tecnica', 'Tecniche', 'Technik', 'Techniken', 'Techniques', '技术', '技術', '기법', 'テクニック', '手法']) {
+      expect(named(`${word} T1078`), word).to.deep.equal([undefined]);
+    }
+    // A name that holds the word is a name.
+    expect(named('Técnica de phishing T1566')).to.deep.equal(['Técnica de phishing']);
+  });
+
   // An item or a line of a file, read as a reference (not a sentence).
   const namedItem = (text: string): Array<string | undefined> => tokenizeReferences(text, 'reference').refs.map((ref) => ref.name);
 

@@ -668,6 +668,18 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     },
   ],
   [
+    'filters that are no object (a list of filter objects, as NetAttackAI writes them) filter nothing and are left out',
+    (layer, log) => {
+      if (!('filters' in layer) || isJsonObject(layer['filters'])) return;
+      const filters = layer['filters'];
+      delete layer['filters'];
+      // Navigator 5.1 reads `rep.platforms` of whatever the field holds (filter.ts deserialize): a list or a text has
+      // none, so the layer opens without a word on every platform of its release, as one without filters does.
+      const what = Array.isArray(filters) ? 'a list' : typeof filters === 'string' ? 'a text' : `a ${typeof filters}`;
+      log('/filters', `${shown(filters)} is ${what}, not a filters object: Navigator reads no platform filter from it and shows every platform; left out`, LEFT_OUT);
+    },
+  ],
+  [
     'platform names of format 2.x (windows, linux, mac, android, ios) are the names Navigator maps them to',
     (layer, log) => {
       const filters = layer['filters'];

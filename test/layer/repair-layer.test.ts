@@ -242,6 +242,13 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1059', score: 1 }], { customDataURL: '' }),
     [['/customDataURL', /^"": a layer of "enterprise-attack" is drawn from Navigator's own ATT&CK releases, .*, and this one names none; left out$/]],
   ],
+  // NetAttackAI's Navigator export (tools/mitre_export.py, find_string id 60871850697) writes its filters as a list of one
+  // filters object; Navigator 5.1 reads `rep.platforms` of it (filter.ts), finds none and shows every platform.
+  [
+    'filters written as a list',
+    layer([{ techniqueID: 'T1059', score: 2, comment: 'run_exploit_terminal (completed)', showID: true, showName: true }], { filters: [{ platforms: ['Linux', 'Windows', 'Network', 'PRE'] }] }),
+    [['/filters', /^\[\{"platforms":\["Linux","Windows","Network","PRE"\]\}\] is a list, not a filters object: Navigator reads no platform filter from it and shows every platform; left out$/]],
+  ],
   // Navigator opens a layer without a name in a tab titled "loading layer..." (its tabs component, readJSONFile).
   ['a layer without a name', { ...layer([{ techniqueID: 'T1059', score: 1 }]), name: undefined }, [['/name', /^missing; set to "faults", the name of its file$/]]],
   ['a blank name', layer([{ techniqueID: 'T1059', score: 1 }], { name: '  ' }), [['/name', /^"  " is blank; set to "faults", the name of its file$/]]],

@@ -940,12 +940,21 @@ export function onlyStopWords(words: readonly string[]): boolean {
 // technique's name holds one.
 const CMDLET = /^(?:Add|Clear|Copy|Disable|Enable|Export|Get|Import|Install|Invoke|New|Remove|Set|Start|Stop|Test|Uninstall)-\p{Lu}\p{L}*$/u;
 
-/** The word before `end` (skipping spaces) as [start, end), bounded in length; undefined at `floor`. */
-function wordBefore(text: string, end: number, floor: number): TextSpan | undefined {
+// A letter of Chinese, Japanese or Korean, or their punctuation, that a word in Latin script may be glued to: those
+// scripts set no space between words, nor before a Latin word (`检测到大量Cron (T1053.003)`, `攻撃者はPowerShell（T1059.001）`).
+const GLUING_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー、。「」『』【】]/u;
+
+/**
+ * The word before `end` (skipping spaces) as [start, end), bounded in length; undefined at `floor`. With `glued`, a
+ * word in Latin script ends at Chinese, Japanese or Korean text glued before it and the punctuation after that text
+ * (`和Unix`, `包括：HTML`, the colon folded to `:`), which set no space before it.
+ */
+function wordBefore(text: string, end: number, floor: number, glued = false): TextSpan | undefined {
   let e = end;
   while (e > floor && text.charAt(e - 1) === ' ') e--;
   let s = e;
-  while (s > floor && e - s <= MAX_WORD && !/\s/.test(text.charAt(s - 1))) s--;
+  while (s > floor && e - s <= MAX_WORD && !/\s/.test(text.charAt(s - 1)) && !(glued && GLUING_SCRIPT.test(text.charAt(s - 1)))) s--;
+  if (glued && s > floor && GLUING_SCRIPT.test(text.charAt(s - 1))) while (s < e && /[:,;!?]/.test(text.charAt(s))) s++;
   return s < e && e - s <= MAX_WORD ? { start: s, end: e } : undefined;
 }
 
@@ -974,7 +983,9 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
   const words: Array<{ start: number; end: number; kind: 'title' | 'connector' | 'lower' }> = [];
   let q = p;
   while (words.length < MAX_NAME_WORDS) {
-    const word = wordBefore(text, q, floor);
+    // `检测到大量Cron (T1053.003)和Unix Shell (T1059.004)`, a Chinese article's sentence: a name in Latin script begins
+    // where that script does, the Chinese glued before it being the sentence's words (`detected many`, `and`).
+    const word = wordBefore(text, q, floor, true);
     if (!word || word.end !== q) break;
     let token = text.slice(word.start, word.end);
     // A word ending a sentence ends the name: the sentence before is not the technique's name.

@@ -220,6 +220,23 @@ describe('tokenizeReferences', () => {
     ]);
   });
 
+  it('names an ID in a Chinese or Japanese sentence by the name in Latin script glued to the words before it', () => {
+    // A Chinese WeChat article on ATT&CK v16 (安全喷子, 2024-12-25, as a public feed archive keeps it; no licence stated,
+    // so a faithful reconstruction of its sentences): Chinese sets no space before the Latin name, and the whole run
+    // (`检测到大量Cron`) was no word of a name, so T1053.003 got none and T1059.004, T1027.006 the last word only.
+    const sentence = (text: string): Array<string | undefined> => tokenizeReferences(foldText(text).text, 'prose').refs.map((ref) => ref.name);
+    expect(sentence('医疗环境中Linux系统的使用比预期要普遍，检测到大量Cron (T1053.003)和Unix Shell (T1059.004)的使用，医疗机构的IT架构比表面看起来要复杂得多')).to.deep.equal([
+      'Cron',
+      'Unix Shell',
+    ]);
+    expect(sentence('更严格的安全控制会推动攻击者采用更复杂和隐蔽的技术。主要侧重于独特攻击技术包括：HTML Smuggling（T1027.006），一种高级的文件传递技术。')).to.deep.equal([
+      'HTML Smuggling',
+    ]);
+    expect(sentence('攻撃者はPowerShell（T1059.001）を使用した。')).to.deep.equal(['PowerShell']);
+    // A Chinese name glued to the ID is read as before.
+    expect(sentence('利用合法的Windows系统组件进行攻击（分布式组件对象模型T1559.001）。')).to.deep.equal(['分布式组件对象模型']);
+  });
+
   // A Microsoft Security Blog post as a Korean blog mirror scraped it: its "MITRE ATT&CK techniques observed" table
   // with every cell run together on one line (Tactic, Technique ID, Technique name, How it presents).
   it('names an ID glued to the word after it by the words after it, not by the cells run into it before', () => {

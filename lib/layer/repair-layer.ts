@@ -37,10 +37,11 @@ export interface LayerRepair {
   /** True when the real Navigator is known to open a layer with this fault as read (../shared/NAVIGATOR.md). */
   navigatorTolerates?: true;
   /**
-   * True when Navigator 5.1 opens the layer but shows the annotation nowhere: it keys an entry by its `techniqueID` and
-   * `tactic` exactly as written, so a repaired one matches no cell (`validate` makes the fault an error).
+   * Set when Navigator 5.1 opens the layer but shows the annotation nowhere (`validate` makes the fault an error): true
+   * when it keys an entry by its `techniqueID` and `tactic` exactly as written, so a repaired one matches no cell;
+   * otherwise what it does instead, a phrase after "Navigator 5.1".
    */
-  navigatorHides?: true;
+  navigatorHides?: true | string;
   /**
    * What Navigator 5.1 does instead of opening the layer as read, a phrase after "Navigator 5.1": the alert it stops
    * with, or the dialog it opens the layer after (`validate` makes the fault an error).
@@ -52,7 +53,7 @@ export interface LayerRepair {
 interface Outcome {
   leftOut?: 'part' | { entry: string };
   navigatorTolerates?: boolean;
-  navigatorHides?: boolean;
+  navigatorHides?: boolean | string;
   navigatorAlert?: string;
 }
 
@@ -826,15 +827,19 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     const what = Array.isArray(value) ? 'an array, not one layer' : isJsonObject(value) ? 'a JSON object without techniques, domain, versions or any other field of a layer' : `${shown(value)}`;
     throw new InputError(`${file}: not an ATT&CK Navigator layer (${what}); give a layer file as Navigator saves it`, { file });
   }
-  const layer = structuredClone(value);
+  // Windows PowerShell's ConvertTo-Json writes a list that a foreach filled with one item as that item (a Sentinel rules
+  // converter's layer of one technique): the entry is read as a list of it, here and as the repairs below read it.
+  const single = isJsonObject(value['techniques']) && 'techniqueID' in value['techniques'];
+  const asRead: JsonObject = single ? { ...value, techniques: [value['techniques']] } : value;
+  const layer = structuredClone(asRead);
   const repairs: LayerRepair[] = [];
   const leftOut: LeftOutEntry[] = [];
-  const input = Array.isArray(value['techniques']) ? (value['techniques'] as unknown[]) : [];
+  const input = Array.isArray(asRead['techniques']) ? (asRead['techniques'] as unknown[]) : [];
   let current = 0;
   const log: Log = (path, repair, outcome = {}) => {
     const left = outcome.leftOut;
     // What was left out as read, not as the rules before this one changed it: the entry, or the part at `path`.
-    const was = left === undefined ? undefined : structuredClone(left === 'part' ? valueAt(value, path) : input[current]);
+    const was = left === undefined ? undefined : structuredClone(left === 'part' ? valueAt(asRead, path) : input[current]);
     const held = left !== undefined && (left === 'part' || isJsonObject(was)) && holdsSomething(was);
     repairs.push({
       path,
@@ -842,11 +847,16 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
       ...(left === undefined ? {} : { leftOut: left === 'part' ? 'part' : 'entry' }),
       ...(held ? { held: was } : {}),
       ...(outcome.navigatorTolerates ? { navigatorTolerates: true as const } : {}),
-      ...(outcome.navigatorHides ? { navigatorHides: true as const } : {}),
+      ...(outcome.navigatorHides ? { navigatorHides: outcome.navigatorHides === true ? (true as const) : outcome.navigatorHides } : {}),
       ...(outcome.navigatorAlert ? { navigatorAlert: outcome.navigatorAlert } : {}),
     });
     if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: was, kept: held });
   };
+  if (single) {
+    log('/techniques', 'one technique entry written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, /techniques/0', {
+      navigatorHides: 'reads no entry from it (it counts the entries of a list) and opens the layer with none',
+    });
+  }
   const entryOrigins: number[] = [];
   if (Array.isArray(layer['techniques'])) {
     const kept: JsonObject[] = [];

@@ -588,7 +588,7 @@ function upgradeDoes(repair: LayerRepair): string {
   const navigator = repair.navigatorTolerates
     ? 'Navigator tolerates this; '
     : repair.navigatorHides
-      ? 'Navigator 5.1 matches it only as written and shows the annotation nowhere; '
+      ? `Navigator 5.1 ${repair.navigatorHides === true ? 'matches it only as written and shows the annotation nowhere' : repair.navigatorHides}; `
       : kept && repair.leftOut === 'entry'
         ? 'Navigator shows nothing of it; '
         : '';

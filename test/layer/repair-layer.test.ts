@@ -249,6 +249,13 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1059', score: 2, comment: 'run_exploit_terminal (completed)', showID: true, showName: true }], { filters: [{ platforms: ['Linux', 'Windows', 'Network', 'PRE'] }] }),
     [['/filters', /^\[\{"platforms":\["Linux","Windows","Network","PRE"\]\}\] is a list, not a filters object: Navigator reads no platform filter from it and shows every platform; left out$/]],
   ],
+  // Windows PowerShell's ConvertTo-Json writes the list a foreach filled with one item as that item: a Sentinel rules
+  // converter (Convert-ExcelToMitreLayer, find_string id 25809469711) writes a workbook's one technique so.
+  [
+    'one technique entry written where the list goes',
+    { ...layer([]), techniques: { techniqueID: 'T1078', score: 1, comment: 'Successful logon from IP and failure from a different IP', enabled: true } },
+    [['/techniques', /^one technique entry written as itself, not in a list \(Windows PowerShell writes a list of one item so\); read as a list of it, \/techniques\/0$/]],
+  ],
   // Navigator opens a layer without a name in a tab titled "loading layer..." (its tabs component, readJSONFile).
   ['a layer without a name', { ...layer([{ techniqueID: 'T1059', score: 1 }]), name: undefined }, [['/name', /^missing; set to "faults", the name of its file$/]]],
   ['a blank name', layer([{ techniqueID: 'T1059', score: 1 }], { name: '  ' }), [['/name', /^"  " is blank; set to "faults", the name of its file$/]]],
@@ -529,6 +536,26 @@ describe('repairLayer', () => {
       ['/techniques/0', 'Navigator shows nothing of it; `attack-layers upgrade` leaves it out and keeps it, as it was, in the layer\'s "removed by upgrade" metadata'],
       ['/techniques/1', 'Navigator tolerates this; `attack-layers upgrade` leaves it out'],
     ]);
+  });
+
+  it('validate makes an entry written where the list goes an error, as Navigator opens the layer with no entry, and upgrade and gap read the entry', async () => {
+    const value = { ...layer([]), techniques: { techniqueID: 'T1078', score: 1, comment: 'Successful logon from IP and failure from a different IP', enabled: true } };
+    expect(validateLayer(value, { attackFor: attackFor(library) }).map((f) => [f.severity, f.code, f.path, f.message])).to.deep.equal([
+      [
+        'error',
+        'repaired',
+        '/techniques',
+        '/techniques: one technique entry written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, /techniques/0 ' +
+          '(Navigator 5.1 reads no entry from it (it counts the entries of a list) and opens the layer with none; `attack-layers upgrade` writes it repaired)',
+      ],
+    ]);
+    expect(upgradeLayer(value, attack, { file: 'sentinel.json' }).layer.techniques).to.deep.equal([
+      { techniqueID: 'T1078', score: 1, comment: 'Successful logon from IP and failure from a different IP', enabled: true },
+    ]);
+    const file = join(freshTmpDir('one-entry'), 'sentinel_rules_enabled.json');
+    writeFileSync(file, `\uFEFF${JSON.stringify(value, null, 4)}`);
+    const gap = await runCli(['gap', '--threat', file, '--coverage', 'test/fixtures/coverage/detections/detections.csv', '--out', join(freshTmpDir('one-entry-gap'), 'out'), '--report', 'json']);
+    expect(gap.stderr).to.match(/1 threat technique, 1 gap; threat \S+sentinel_rules_enabled\.json: 1 entry read, 0 ignored, 0 invalid/);
   });
 
   it('validate says of each repair what upgrade writes (repaired, or left out), and that Navigator tolerates it only where NAVIGATOR.md says so', () => {

@@ -80,6 +80,8 @@ interface WordFacts {
   stem: string;
   /** Its stem's feature (`featureOf`). */
   feature: number;
+  /** The features of the pairs of stems it begins, by the second stem's feature, looked up so far (`pairFeature`). */
+  pairs: Map<number, number> | undefined;
 }
 
 /** Whether a sequence of words holds another's at a place. */
@@ -135,13 +137,11 @@ export class SuggestModel {
   private readonly featureNumbers = new Map<string, number>();
   /** The facts of the passages' words looked up so far (`wordFacts`). */
   private readonly facts = new Map<string, WordFacts>();
-  /** The feature numbers of the pairs of stems looked up so far, by the numbers of their first and second stems (`pairFeature`). */
-  private readonly pairNumbers = new Map<number, Map<number, number>>();
   /**
    * What `why` says of each document it quoted so far, after whose it is, built once: for a name, its text and how
    * many distinct content stems it has; for another text, its kind's label and the rest (`: "…"`, ` (G0007): "…"`).
    */
-  private readonly docQuotes: ({ text: string; words: number } | { label: string; rest: string } | undefined)[] = [];
+  private readonly docQuotes: ({ text: string; words: number } | { label: string; rest: string } | undefined)[];
 
   constructor(data: SuggestModelData) {
     this.data = data;
@@ -183,6 +183,9 @@ export class SuggestModel {
     this.lexicalList = new Int32Array(techniques.length);
     this.subTechniques = Int32Array.from(techniques.keys()).filter((t) => this.parentOf[t]! >= 0);
     this.queryAt = new Int32Array(data.features.size);
+    // (Made as long as the documents: an empty array written at scattered places became a dictionary, and reading it was
+    // a quarter of `why`'s own time in a CPU profile.)
+    this.docQuotes = new Array(n);
   }
 
   /**
@@ -206,23 +209,23 @@ export class SuggestModel {
     let facts = this.facts.get(word);
     if (facts === undefined) {
       const stem = stemOf(word);
-      facts = { word, names: this.actors.get(word), content: isContentWord(word), stem, feature: this.featureOf(stem) };
+      facts = { word, names: this.actors.get(word), content: isContentWord(word), stem, feature: this.featureOf(stem), pairs: undefined };
       this.facts.set(word, facts);
     }
     return facts;
   }
 
   /**
-   * The feature of a pair of stems (-1: none) by their features' numbers, each pair looked up once, as `featureOf`:
-   * a passage's pairs are mostly pairs seen before, and their text is then not written and hashed again.
+   * The feature of the pair of two words' stems (-1: none), each pair looked up once, as `featureOf`: a passage's pairs
+   * are mostly pairs seen before, and their text is then not written and hashed again. Kept with the first word's
+   * facts, by the second's feature: one map less to ask than by both features.
    */
-  private pairFeature(first: number, second: number, firstStem: string, secondStem: string): number {
-    let seconds = this.pairNumbers.get(first);
-    if (seconds === undefined) this.pairNumbers.set(first, (seconds = new Map()));
-    let f = seconds.get(second);
+  private pairFeature(first: WordFacts, second: WordFacts): number {
+    const pairs = (first.pairs ??= new Map());
+    let f = pairs.get(second.feature);
     if (f === undefined) {
-      f = this.data.features.lookup(`${firstStem} ${secondStem}`);
-      seconds.set(second, f);
+      f = this.data.features.lookup(`${first.stem} ${second.stem}`);
+      pairs.set(second.feature, f);
     }
     return f;
   }
@@ -321,7 +324,7 @@ export class SuggestModel {
     stems.forEach((stem, i) => add(stem, known[i]!, 1));
     for (let i = 1; i < stems.length; i++) {
       if (known[i - 1]! < 0 || known[i]! < 0) continue;
-      const f = this.pairFeature(known[i - 1]!, known[i]!, stems[i - 1]!, stems[i]!);
+      const f = this.pairFeature(words[i - 1]!, words[i]!);
       // (Its text is written only for a feature new to the query: `add` keeps no other.)
       add(f >= 0 && this.queryAt[f] === 0 ? `${stems[i - 1]} ${stems[i]}` : '', f, 1);
     }
@@ -388,24 +391,27 @@ export class SuggestModel {
       }
     }
     best.length = Math.min(best.length, top);
-    const ranked = best.map(({ technique, score }) => {
+    // How many words the first candidate's evidence holds: its best text's words, which its `why` finds too (found once),
+    // or the classifier's weighed words.
+    let wordsInCommon = 0;
+    const ranked = best.map(({ technique, score }, k) => {
       const { id, name } = this.data.techniques[technique]!;
-      const why = lexical[technique]! > 0
-        ? this.why(this.bestDoc[technique]!, technique, query, queryText, surface, said)
-        : this.learntWhy(technique, query, queryText, surface);
+      let why: string;
+      if (lexical[technique]! > 0) {
+        const doc = this.bestDoc[technique]!;
+        const held = this.heldWords(doc, query, queryText);
+        if (k === 0) wordsInCommon = held.length;
+        why = this.why(doc, technique, held, queryText, surface, said);
+      } else {
+        if (k === 0) wordsInCommon = query.filter((f, i) => !queryText[i]!.includes(' ') && this.learntWeight(f, technique) > 0).length;
+        why = this.learntWhy(technique, query, queryText, surface);
+      }
       return { id, name, score: Math.round(score * 1000) / 10, why };
     });
-    const wordsInCommon = best.length ? this.wordsInCommon(best[0]!.technique, query, queryText) : 0;
     for (let k = 0; k < lexicalCount; k++) lexical[lexicalList[k]!] = 0;
     learnt.fill(0);
     for (const f of query) this.queryAt[f] = 0;
     return { candidates: ranked, wordsInCommon };
-  }
-
-  /** How many single words of the query a technique's evidence holds: its best text's, or (without one) the classifier's weighed words. */
-  private wordsInCommon(technique: number, query: readonly number[], queryText: readonly string[]): number {
-    if (this.lexical[technique]! > 0) return this.heldWords(this.bestDoc[technique]!, query, queryText).length;
-    return query.filter((f, i) => !queryText[i]!.includes(' ') && this.learntWeight(f, technique) > 0).length;
   }
 
   /** The places in the query of its single words (not pairs) that a document holds, in query order. */
@@ -611,13 +617,13 @@ export class SuggestModel {
     return [...read].map(([written, attack]) => `"${written}" read as ${attack.join(', ')}`);
   }
 
-  private why(doc: number, technique: number, query: readonly number[], queryText: readonly string[], surface: Surface, said: ReadonlyMap<number, unknown>): string {
+  /** Why a text matched, given the places in the query of the single words it holds (`heldWords`). */
+  private why(doc: number, technique: number, held: readonly number[], queryText: readonly string[], surface: Surface, said: ReadonlyMap<number, unknown>): string {
     const { docs } = this.data;
     // The first six single words of the passage that the text holds: its own, then those read through the glossary,
     // by the written words they were read from (a word several readings give goes to the one that explains most).
     const ownWords: string[] = [];
     const glossed: { word: string; from: string[] }[] = [];
-    const held = this.heldWords(doc, query, queryText);
     for (let k = 0; k < held.length && k < 6; k++) {
       const stem = queryText[held[k]!]!;
       const entry = surface.get(stem);

@@ -72,6 +72,11 @@ function isEdgePunctuation(code: number): boolean {
   return code < 128 ? ASCII_EDGE[code] === 1 : OTHER_EDGE.has(code);
 }
 
+// A passage in a script not supported is ranked by its words in Latin script, with a note, where it has at least this
+// many letters of that script (a word's) and at least one for every OTHER_SCRIPT_SHARE Latin letters.
+const MIN_OTHER_SCRIPT_LETTERS = 2;
+const OTHER_SCRIPT_SHARE = 4;
+
 // A passage is read as another language only on this many of its function words (and more than English ones): a
 // name such as "Dirección de Impuestos y Aduanas" in an English sentence holds two.
 const MIN_FUNCTION_WORDS = 3;
@@ -219,6 +224,18 @@ export function suggestPassageText(passage: string, document?: DocumentLanguage)
     if (japanese || (document?.japanese && other === 'Chinese')) return readJapanese(plain);
     if (most > latin) {
       return { text: '', language: other, note: `language not supported (${other}): ATT&CK is written in English only, so nothing was suggested` };
+    }
+    // A passage in another script with words in Latin script among its own (a Korean indicator list's `- host 파라미터에
+    // sudo+find+-exec 조합(GTFOBins privesc 시도)`, a Chinese article's `* Compute Hijacking （利用计算资源来挖掘加密货币）`, a
+    // Russian heading `Гипотезы в Threat Hunting`) is ranked by those words, and says so, as another language in Latin
+    // script does: at least a quarter as many letters of the other script as Latin ones, so that an English sentence
+    // naming a company in Cyrillic stays English.
+    if (most >= MIN_OTHER_SCRIPT_LETTERS && most * OTHER_SCRIPT_SHARE >= latin) {
+      return {
+        text: unlinked,
+        language: other,
+        note: `language not supported (${other}): ATT&CK is written in English only; only the words in Latin script were read`,
+      };
     }
   }
   const words = functionWords(text);

@@ -685,6 +685,28 @@ describe('suggestPassageText', () => {
     expect(read.note).to.match(/^language not supported \(Korean\)/);
   });
 
+  // Passages of real reports, in another script with words in Latin script among their own, more Latin letters than
+  // theirs: a Korean cloud incident note's indicator (no licence stated: reconstructed), a Chinese WeChat article's list
+  // item (安全喷子, ATT&CK v16 update, 2024-12-25), a Russian threat-hunting course's heading. They were ranked as English,
+  // without a word of their language.
+  it('says that a passage in another script is not supported, and ranks only its words in Latin script', () => {
+    const passages: [language: string, text: string][] = [
+      ['Korean', '- `host` 파라미터에 `sudo`+`find`+`-exec` 조합(GTFOBins privesc 시도)'],
+      ['Chinese', '* Compute Hijacking （利用计算资源来挖掘加密货币）'],
+      ['Cyrillic', '## Гипотезы в Threat Hunting'],
+    ];
+    for (const [language, text] of passages) {
+      const read = suggestPassageText(text);
+      expect(read, text).to.deep.include({ text, language });
+      expect(read.note).to.equal(`language not supported (${language}): ATT&CK is written in English only; only the words in Latin script were read`);
+    }
+    // An English sentence naming a company in Cyrillic is English.
+    expect(suggestPassageText('The group sent spearphishing emails to employees of Лукойл in March.')).to.deep.equal({
+      text: 'The group sent spearphishing emails to employees of Лукойл in March.',
+      language: 'en',
+    });
+  });
+
   // Sentences written for this test, one per language, each about a behaviour.
   const latin: [language: string, text: string][] = [
     ['Portuguese', 'O grupo enviou e-mails com anexos maliciosos para os funcionários da empresa.'],

@@ -263,6 +263,8 @@ export function upgradeSources(
       keepFilter: true,
     });
     inputs.push({ layer, source: where });
+    // A layer of a newer release than the one combined in (ATT&CK 19 in 18.1) is downgraded, as `upgrade --to` says.
+    if (releases?.downgrade) warnings.push(`${where}: ${releases.downgrade}`);
     const [removed, others] = partition(report.techniques, (entry) => entry.changes.includes('removed'));
     for (const entry of removed) warnings.push(`${where}: ${entry.path}: ${entry.notes.join('; ')}`);
     const unknown = keepUnknownFields(layer, report.techniques, where);

@@ -112,6 +112,18 @@ describe('attack-layers combine', () => {
     expect(result.stderr).to.not.contain('new-powershell.json');
   });
 
+  it('warns that a layer of a newer release than the one combined in (ATT&CK 19 in 18.1) is downgraded, as upgrade --to does', async () => {
+    // Yamato-Security's WELA writes its Sigma heatmap for ATT&CK 19 (T1562.001 remapped to T1685; find_string id
+    // 69380232533); combined in 18.1, its entries under 19's tactics moved or went with no word that it was a downgrade.
+    const v19 = 'test/fixtures/layers/attack-19.json';
+    const result = await runCli(['combine', v19, `${dir}/new-powershell.json`, '--op', 'max']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain(
+      `warning: ${v19}: a downgrade from ATT&CK 19 to enterprise-attack 18.1: entries under techniques or tactics that 18.1 does not have are moved or removed, each one listed`,
+    );
+    expect(result.stderr).to.not.match(/new-powershell\.json: a downgrade/);
+  });
+
   it('says nothing on stderr with --quiet', async () => {
     const result = await runCli(['combine', `${dir}/old-powershell-3.0.json`, `${dir}/new-powershell.json`, '--op', 'max', '--quiet']);
     expect([result.code, result.stderr]).to.deep.equal([0, '']);

@@ -944,6 +944,13 @@ const CMDLET = /^(?:Add|Clear|Copy|Disable|Enable|Export|Get|Import|Install|Invo
 // scripts set no space between words, nor before a Latin word (`检测到大量Cron (T1053.003)`, `攻撃者はPowerShell（T1059.001）`).
 const GLUING_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー、。「」『』【】]/u;
 
+/** Whether a word that starts at `start` is glued to Chinese, Japanese or Korean text before it (and its colon or comma). */
+function gluedAfter(text: string, start: number): boolean {
+  let s = start;
+  while (s > 0 && /[:,;!?]/.test(text.charAt(s - 1))) s--;
+  return s > 0 && GLUING_SCRIPT.test(text.charAt(s - 1));
+}
+
 /**
  * The word before `end` (skipping spaces) as [start, end), bounded in length; undefined at `floor`. With `glued`, a
  * word in Latin script ends at Chinese, Japanese or Korean text glued before it and the punctuation after that text
@@ -1029,7 +1036,11 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
   while (titled.length > 1 && sentenceWord(token(titled[titled.length - 1]!))) titled.pop();
   if (titled[0]?.kind === 'connector' || onlyStopWords(titled.map(token))) titled.length = 0;
   if (titled[0] && CMDLET.test(text.slice(titled[0].start, titled[0].end).replace(MARK_CHARS, ''))) titled.length = 0;
-  if (titled.some((word) => word.kind === 'title')) return titled[titled.length - 1]?.start;
+  // Words in capitals alone glued after Chinese or Japanese ones end their compound (`云存储API（T1567）`, cloud storage
+  // API; `DNS隧道`): the sentence's words, not a name of their own, where a Title Case name is one (`大量Cron`).
+  const first = titled[titled.length - 1];
+  if (first && gluedAfter(text, first.start) && !/\p{Ll}/u.test(text.slice(first.start, p))) return undefined;
+  if (titled.some((word) => word.kind === 'title')) return first?.start;
   const lower: typeof words = [];
   for (const word of words) {
     const token = text.slice(word.start, word.end);

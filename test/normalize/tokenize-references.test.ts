@@ -237,6 +237,14 @@ describe('tokenizeReferences', () => {
     expect(sentence('利用合法的Windows系统组件进行攻击（分布式组件对象模型T1559.001）。')).to.deep.equal(['分布式组件对象模型']);
   });
 
+  it('takes words in capitals alone glued after Chinese words for no name: they end a Chinese compound', () => {
+    // A Chinese forensics article on LLM-assisted attacks (no licence stated: its sentence reconstructed): 云存储API is
+    // "cloud storage API", and "API" beside T1567 drew the warning that it is no name of Exfiltration Over Web Service.
+    const sentence = (text: string): Array<string | undefined> => tokenizeReferences(foldText(text).text, 'prose').refs.map((ref) => ref.name);
+    expect(sentence('例如，将敏感数据通过DNS隧道（T1048.003）、HTTPS POST（T1041）或云存储API（T1567）外传。')).to.deep.equal(['隧道', undefined, undefined]);
+    expect(sentence('检测到大量Cron (T1053.003)的使用。')).to.deep.equal(['Cron']);
+  });
+
   // A Microsoft Security Blog post as a Korean blog mirror scraped it: its "MITRE ATT&CK techniques observed" table
   // with every cell run together on one line (Tactic, Technique ID, Technique name, How it presents).
   it('names an ID glued to the word after it by the words after it, not by the cells run into it before', () => {

@@ -519,8 +519,10 @@ function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { r
     idSpan: shift(ref.idSpan),
     ...(ref.nameSpan ? { nameSpan: shift(ref.nameSpan) } : {}),
   }));
-  // In a sentence only a label at the start of its clause is a tactic; in a cell or item, any tactic text is.
-  const pieces = mode === 'prose' ? tokenized.tactics.filter((piece) => piece.start === 0 || !text.slice(0, piece.start).trim()) : tokenized.tactics;
+  // In a sentence only a label at the start of its clause is a tactic, in Markdown's marks or not (`**Execution
+  // (TA0002)**: …`, as `Execution (TA0002): …`); in a cell or item, any tactic text is.
+  const pieces =
+    mode === 'prose' ? tokenized.tactics.filter((piece) => piece.start === 0 || !text.slice(0, piece.start).replace(/[*_`]/g, '').trim()) : tokenized.tactics;
   return { refs, tactics: displayTactics(pieces.flatMap((piece) => piece.tactics)) };
 }
 

@@ -206,6 +206,21 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads a bold label with its TA ID at the start of a sentence as the tactic of its IDs', () => {
+      // A Chinese forensics article on LLM-assisted attacks labels each paragraph `**执行阶段（Execution, TA0002）**：…`;
+      // its English form, a label with its TA ID in Markdown bold (reconstructed; no licence stated), was read
+      // without bold only: `**` before it was text before the label.
+      const sentence = 'the payload ran PowerShell scripts (T1059.001) and Python scripts (T1059.006), chosen to be the least visible.';
+      for (const label of ['Execution (TA0002):', '**Execution (TA0002)**:', '**Execution (TA0002):**', '__Execution [TA0002]__:']) {
+        expect(tactics(`${label} ${sentence}\n`), label).to.deep.equal([
+          ['T1059.001', ['TA0002: Execution']],
+          ['T1059.006', ['TA0002: Execution']],
+        ]);
+      }
+      // Inside a sentence, bold tactic text is no label.
+      expect(tactics(`The payload ran PowerShell scripts (T1059.001) in **Execution (TA0002)** of the sample.\n`)).to.deep.equal([['T1059.001', []]]);
+    });
+
     it('reads a tactic stated as a field of a rule file: YARA meta, a Sigma tag, an Elastic rule page', () => {
       // Shapes of reports5: YARA rules' `mitre_att_tactic = "TA0006"` (01), a Sigma rule's tags (13), Elastic's
       // prebuilt-rule page, whose tactic's Reference URL line stands between the tactic and the technique (10).

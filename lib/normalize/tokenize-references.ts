@@ -872,9 +872,13 @@ function isMarkupOnly(piece: string): boolean {
   return name !== undefined && isMarkup(name, piece);
 }
 
+// A kramdown inline attribute list, as a Jekyll site writes it after a link to give it a class (`[T1566.002](…){: .ttp-ref }
+// Spearphishing Link`, a Taiwanese weekly threat report's table): markup, no part of a name.
+const KRAMDOWN_ATTRIBUTES = /\{:[^{}\n]{0,100}\}/g;
+
 /** `cleanName`, markup aside. */
 function cleanText(piece: string): string | undefined {
-  let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(MARK, '');
+  let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(KRAMDOWN_ATTRIBUTES, ' ').replace(MARK, '');
   if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(COMMENT_MARK, '').replace(STEP_NUMBER, '').replace(REFERENCE_NUMBER, '').replace(STEP_LABEL, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
   if (name.length > MAX_NAME || isJsonMember(name)) return undefined;

@@ -352,6 +352,14 @@ describe('tokenizeReferences', () => {
     expect(cleanName('Data from Local System')).to.equal('Data from Local System');
   });
 
+  it('takes no kramdown attribute list after a link for part of the name', () => {
+    // A Taiwanese weekly threat report's table, a Jekyll page's Markdown (no licence stated: a row reconstructed):
+    // `| **初始存取** | [T1566.002](https://attack.mitre.org/techniques/T1566/002/){: .ttp-ref } Spearphishing Link | … |`.
+    const cell = '[T1566.002](https://attack.mitre.org/techniques/T1566/002/){: .ttp-ref } Spearphishing Link';
+    expect(tokenizeReferences(cell, 'reference').refs.map((ref) => ref.name)).to.deep.equal(['Spearphishing Link']);
+    expect(cleanName('{: .ttp-ref } Exploit Public-Facing Application')).to.equal('Exploit Public-Facing Application');
+  });
+
   it('takes the word for technique in another language before IDs for no name, as Technique', () => {
     // A Russian threat-hunting course's table of sources for hypotheses (a reconstruction of its row, no licence
     // stated): `| **MITRE ATT&CK** | Техники T1059, T1078, T1547 |`, each ID named "Техники" and warned about.

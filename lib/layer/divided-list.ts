@@ -34,26 +34,34 @@ function groupsOf<T extends object>(list: readonly T[]): Array<{ items: T[]; div
   return groups;
 }
 
+/** Whether `group` (keys) is a run of `within` (keys): a group another one holds in a row adds nothing to it. */
+function holdsRun(within: readonly string[], group: readonly string[]): boolean {
+  for (let start = 0; start + group.length <= within.length; start++) {
+    if (group.every((key, i) => within[start + i] === key)) return true;
+  }
+  return false;
+}
+
 /**
  * Append `items` to `into`, leaving out an item whose `key` an earlier one has (the same link from two layers), or,
- * by `unit: 'group'` when `items` has dividers, a group whose items an earlier group has, one for one and in order.
+ * by `unit: 'group'` when `items` has dividers, a group whose items an earlier group holds in a row (the same group
+ * again, or after the item `combine` puts before a layer's metadata).
  * A divider is kept where it separated two items that are both kept, so the list never starts or ends with one
  * and never holds two in a row; a divider in `items` before its first kept item separates it from `into`'s last.
  */
 export function appendDivided<T extends object>(into: T[], items: readonly T[], key: (item: T) => string, unit: DuplicateUnit = 'item'): void {
   const byGroup = unit === 'group' && items.some(isDivider);
-  const groupKey = (group: readonly T[]) => JSON.stringify(group.map(key));
-  const seen = new Set(byGroup ? groupsOf(into).map((group) => groupKey(group.items)) : into.filter((item) => !isDivider(item)).map(key));
   // Each group of items is taken whole, or, by item, as groups of one.
   const groups = groupsOf(items).flatMap((group) =>
     byGroup ? [group] : group.items.map((item, i) => ({ items: [item], divided: i === 0 && group.divided })),
   );
+  const seen = new Set(into.filter((item) => !isDivider(item)).map(key));
   let divided = false;
   for (const group of groups) {
     divided ||= group.divided;
-    const groupId = byGroup ? groupKey(group.items) : key(group.items[0] as T);
-    if (seen.has(groupId)) continue;
-    seen.add(groupId);
+    const keys = group.items.map(key);
+    if (byGroup ? groupsOf(into).some((kept) => holdsRun(kept.items.map(key), keys)) : seen.has(keys[0] as string)) continue;
+    for (const itemKey of keys) seen.add(itemKey);
     const last = into.at(-1);
     if (divided && last && !isDivider(last)) into.push({ divider: true } as T);
     into.push(...group.items);

@@ -104,6 +104,8 @@ const YEAR_PART = /^(?:19|20)\d{2}$/;
 
 /** Whether a text is a dated breadcrumb (`DATED_APART`, `YEAR_PART`): a section first, a year among the parts. */
 function isDatedBreadcrumb(text: string): boolean {
+  // (Most passages have no such mark: split by a regular expression, each was copied into an array of one.)
+  if (!DATED_APART.test(text)) return false;
   const parts = text.split(DATED_APART);
   return parts.length >= 3 && /^\p{Lu}/u.test(parts[0]!) && parts.slice(1, -1).some((part) => YEAR_PART.test(part));
 }
@@ -259,6 +261,8 @@ const CLICK_THE_BANNER =
 // nothing a lure asks (to download, install, click, open, run or enable something).
 const SUPPORT_APPEAL =
   /^(?![^.!?]*\b(?:download|install|click|open|run|enable|execute)\w*)\s*if you (?:like|liked|enjoy|enjoyed|find|found|appreciate)\s+(?:the|this|our|my)\s+(?:site|blog|website|post|article|content|work|newsletter)\b[^.!?]{0,200}\b(?:support|supporting|donate|donating|donation|patreon|ko-fi|subscribe|subscribing|follow|following|join|joining|share|sharing)\b[^.!?]{0,200}[.!]?\s*$/iu;
+// How it begins, tried first: SUPPORT_APPEAL's look-ahead reads the whole first sentence of every passage before it.
+const SUPPORT_APPEAL_START = /^\s*if you /iu;
 // A repost's link to the post it copies (the same site's `Original Source` after each post), alone.
 const ORIGINAL_LINK = /^\s*(?:original|originally)\s+(?:source|post|article|link|story)\s*:?\s*$/iu;
 
@@ -277,7 +281,7 @@ export function isPageFurniture(text: string): boolean {
       isArchiveHeading(text) ||
       CLICK_THE_BANNER.test(text) ||
       PLACEHOLDER.test(text) ||
-      SUPPORT_APPEAL.test(text) ||
+      (SUPPORT_APPEAL_START.test(text) && SUPPORT_APPEAL.test(text)) ||
       ORIGINAL_LINK.test(text))
   );
 }

@@ -64,7 +64,8 @@ const SUMMARY_LABEL = /^\s*(?:#{1,6}\s+)?(?:\*\*|__)?tl;?\s?dr(?:\*\*|__)?\s*[:.
 export function isReportStructure(text: string): boolean {
   if (text.length <= MAX_FIGURE_NUMBER && (FIGURE_NUMBER.test(text) || SUMMARY_LABEL.test(text))) return true;
   const heading = HEADING_MARK.test(text);
-  if (!heading && !LABEL.test(text.trim())) return isIocHeading(text) || isBareHeading(text);
+  // (Whether it ends with a colon asked first: most passages do not, and the whole text was copied and read to know.)
+  if (!heading && !(/:\s*$/.test(text) && LABEL.test(text.trim()))) return isIocHeading(text) || isBareHeading(text);
   const words = textWords(text.replace(HEADING_MARK, '').replace(LIST_MARK, '')).filter(isContentWord);
   return words.some((word) => REPORT_WORDS.has(word)) && words.every((word) => REPORT_WORDS.has(word) || !isCommonEnglishWord(word));
 }
@@ -225,6 +226,9 @@ const DEFENDERS_SHOULD =
   /\b(?:organi[sz]ations?|administrators?|admins?|defenders?|users?|companies|enterprises|entities|customers|businesses|msps?|service providers|teams?|you|we)\s+(?:should(?!\s+(?:not\s+)?have\b)|ought to|are (?:strongly )?(?:advised|encouraged|urged))\b/i;
 const RECOMMEND =
   /\b(?:we|i|cisa|fbi|nsa|ncsc|agencies|authors?)\s+(?:strongly\s+|also\s+|highly\s+)?(?:recommend|advise|encourage|urge)s?\b|\b(?:it is|is|are)\s+(?:strongly\s+|highly\s+)?(?:recommended|advised|advisable)\b|^\s*(?:recommendations?|mitigations?)\s*:/i;
+// A word that each of them holds, looked for first: most passages hold none, and the two patterns tried every name of
+// a defender or an agency at every word.
+const ADVICE_WORD = /should|ought|advis|encourag|urge|recommend|mitigation/i;
 // Japanese advice: a request to the reader (〜してください, but not ご覧ください or 参照してください, "see ...") or a
 // recommendation (推奨).
 const ADVICE_JA = /(?<!ご覧|参照して)(?:ください|下さい)|推奨/;
@@ -232,7 +236,7 @@ const ADVICE_JA = /(?<!ご覧|参照して)(?:ください|下さい)|推奨/;
 /** Whether a passage advises defenders (see ADVICE_VERB and the patterns after it) rather than saying what an adversary did. */
 export function isAdvice(text: string): boolean {
   const start = text.replace(LIST_MARK, '');
-  return (/^\p{Lu}/u.test(start) && IMPERATIVE.test(start)) || DEFENDERS_SHOULD.test(text) || RECOMMEND.test(text) || ADVICE_JA.test(text);
+  return (/^\p{Lu}/u.test(start) && IMPERATIVE.test(start)) || (ADVICE_WORD.test(text) && (DEFENDERS_SHOULD.test(text) || RECOMMEND.test(text))) || ADVICE_JA.test(text);
 }
 
 // The names of a table's columns, as threat reports' tables of indicators and of ATT&CK techniques write them

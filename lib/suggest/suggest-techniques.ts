@@ -270,7 +270,9 @@ function passageSuggestion(
   const minScore = options.minScore ?? 0;
   // By sentence, markup lines are no passages (splitPassages); with `lines`, such a line keeps its entry and its text.
   if (options.lines && isMarkupLine(passage.text)) return { ...passage, candidates: [], note: MARKUP_NOTE };
-  const ids = findTechniqueIds(passage.text.normalize('NFKC')).flatMap((match) => match.ids);
+  const folded = passage.text.normalize('NFKC');
+  // (Every ID has digits: a passage without any is not scanned for one.)
+  const ids = /\d/.test(folded) ? findTechniqueIds(folded).flatMap((match) => match.ids) : [];
   if (ids.length) {
     return options.lines ? { ...passage, candidates: [], note: `cites ${[...new Set(ids)].join(', ')}: see extract` } : undefined;
   }

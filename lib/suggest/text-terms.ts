@@ -78,9 +78,11 @@ export function withoutIndicators(text: string, services = false): string {
   });
 }
 
-// The whitespace-separated tokens that may be indicators: every indicator holds `.`, `:` or `@`, or is at least 32
-// characters long (a hash). Only they are looked at; the rest of the text (most words) is kept as it is, unsplit.
-const MAY_BE_INDICATOR = /(?<!\S)(?:[^\s.:@]*[.:@]\S*|\S{32,})/g;
+// The whitespace-separated tokens that may be indicators: every indicator holds `.`, `:` or `@` before the marks that
+// may end it (`isIndicator` reads it without them), or is at least 32 characters long (a hash). Only they are looked
+// at; the rest of the text (most words, and a sentence's last word with its full stop: one in every passage, each read
+// by a function call) is kept as it is, unsplit.
+const MAY_BE_INDICATOR = /(?<!\S)(?:[^\s.:@]*[.:@]\S*?[^\s)"'”>,.;:!?`+|]\S*|\S{32,})/g;
 
 /** Whether a token (or a run of ASCII in one) is an indicator: one of INDICATOR_TESTS, without the marks around it. */
 function isIndicator(token: string): boolean {

@@ -30,8 +30,16 @@ const VENDOR_KEY_WORDS = new Set(VENDOR_NAMES.map((name) => textWords(name).redu
 
 /** Whether a text may hold a vendor's name (`VENDOR_KEY_WORDS`); when not, it surely holds none. */
 export function mayNameVendor(words: readonly string[]): boolean {
-  return words.some((word) => VENDOR_KEY_WORDS.has(word));
+  // (The checks of a passage ask it of the same words, the array `textWords` keeps, three or four times: the last
+  // answer is kept with them.)
+  if (words !== askedWords) {
+    askedWords = words;
+    mayName = words.some((word) => VENDOR_KEY_WORDS.has(word));
+  }
+  return mayName;
 }
+let askedWords: readonly string[] | undefined;
+let mayName = false;
 // Such names as who reported, in a sentence: `Kaspersky discovered`, `FireEye researchers noted`, `Palo Alto Networks and
 // IBM confirm`, `Check Point Research, Palo Alto Networks, and IBM — have confirmed`, `according to ESET`. The last name
 // may be its lab's (F-Secure's CloudDuke post: `we also saw Palo Alto Networks and Kaspersky Labs publish research on

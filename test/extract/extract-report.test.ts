@@ -62,6 +62,23 @@ describe('extractReport', () => {
       // Lower-case words (`phishing`, `search engines`) are no names; cited techniques' names are no hint either.
       expect(read('Users are lured via search engines and phishing.\nNetwork Sniffing (T1040) and T1018 Remote System Discovery.\n').notes).to.deep.equal([]);
     });
+
+    it('counts a list item that is a technique\'s name and nothing else, in any case, among the names without an ID', () => {
+      // Elastic Security Labs' FORMBOOK post (2022, elastic/security-research) lists its techniques in sentence case, a
+      // dash for the colon, under a prose link that cites two by address; reconstructed, the post states no licence.
+      const text = [
+        'shared [initial access](https://attack.mitre.org/techniques/T1566/001) and [execution](https://attack.mitre.org/techniques/T1203) TTPs',
+        '', 'Observed techniques/sub techniques', '',
+        '* Acquire infrastructure - server', '* Obtain capabilities - malware and exploits', '* Stage capabilities - upload malware',
+        '* Phishing - attachment', '* Command and scripting interpreter - PowerShell', '* Exploitation for client execution',
+      ].join('\n');
+      const report = read(text);
+      expect(report.references.map((ref) => ref.resolution?.ids)).to.deep.equal([['T1566.001'], ['T1203']]);
+      // T1203 is cited; `Phishing - attachment` and two capabilities in one item name no technique as written.
+      expect(report.notes[0]).to.match(/^the report names 3 techniques without an ID \(Server at line 5, Upload Malware at line 7, PowerShell at line 9\)/);
+      // In a sentence, or with other words in the item, lower-case words stay prose.
+      expect(read('The actor relied on exploitation for client execution.\n* We saw exploitation for client execution\n').notes).to.deep.equal([]);
+    });
   });
 
   it('checks the name beside an ID in every form, dash, colon, brackets or table cell, against the ID (reports5 09)', () => {

@@ -50,11 +50,14 @@ function indexNames(index: AttackIndex): NameWords {
   return found;
 }
 
-/** A list item (`* `, `- `, `1. `) and its text, a markdown link's address left out. */
-const LIST_ITEM = /^\s{0,12}(?:[-*+•●▪◦]|\d{1,3}[.)])\s+(.+)$/u;
+/** A line or list item (`* `, `- `, `1. `) and its text, a markdown link's address left out. */
+const LIST_ITEM = /^\s{0,12}(?:(?:[-*+•●▪◦]|\d{1,3}[.)])\s+)?(.+)$/u;
 const LINK_ADDRESS = /\]\([^()\s]*\)/g;
 
-/** The technique a list item names when its words are a name's and nothing else, in any case (`* Exploitation for client execution`). */
+/**
+ * The technique a line or list item names when its words are a name's and nothing else, in any case (`* Exploitation
+ * for client execution`; `Powershell` alone, a PDF's attack diagram flattened to text).
+ */
 function listItemName(text: string, byLowerWords: NameWords['byLowerWords']): { id: string; name: string } | undefined {
   const item = LIST_ITEM.exec(text)?.[1];
   if (!item) return undefined;
@@ -64,8 +67,8 @@ function listItemName(text: string, byLowerWords: NameWords['byLowerWords']): { 
 
 /**
  * The techniques of a release that a report names without an ID, as ATT&CK writes them (whole words, same case: prose
- * is full of `phishing` and `search engines`), or in any case as a list item that is a name and nothing else (an
- * Elastic post's `* Exploitation for client execution`, `* Acquire infrastructure - server`), on lines that hold no
+ * is full of `phishing` and `search engines`), or in any case as a line or list item that is a name and nothing else
+ * (an Elastic post's `* Exploitation for client execution`, `* Acquire infrastructure - server`), on lines that hold no
  * reference (`skipLines`) and leaving out those in `known` (found as references). For a note pointing to `suggest`,
  * which reads names in prose; extract makes references of names only in a table's technique column. Linear in the
  * text's length.

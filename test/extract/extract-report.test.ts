@@ -79,6 +79,12 @@ describe('extractReport', () => {
       // In a sentence, or with other words in the item, lower-case words stay prose.
       expect(read('The actor relied on exploitation for client execution.\n* We saw exploitation for client execution\n').notes).to.deep.equal([]);
     });
+
+    it('counts a line that is a technique\'s name and nothing else, in any case, among the names without an ID', () => {
+      // SE Labs' EDR test report (2022, PDF text) flattens its attack diagrams to a name a line, `Powershell` among them.
+      const text = ['Example Wizard Spider Attack', '', 'Delivery', '', 'Execution', '', 'Windows Command Shell', '', 'Powershell', '', 'Scheduled task'].join('\n');
+      expect(read(text).notes[0]).to.match(/^the report names 3 techniques without an ID \(Windows Command Shell at line 7, PowerShell at line 9, Scheduled Task at line 11\)/);
+    });
   });
 
   it('checks the name beside an ID in every form, dash, colon, brackets or table cell, against the ID (reports5 09)', () => {

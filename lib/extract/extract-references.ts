@@ -1553,9 +1553,16 @@ class MergedReferences {
     this.#cite(this.#merge(referenceKey(ref), tactics.tactics, () => found(line, ref, tactics, named), ref.name !== undefined || named !== undefined, false), at);
   }
 
-  /** A reference already built (the walk held it back for a tactic line after it); its name may be a line's beside it. */
+  /**
+   * A reference already built (the walk held it back for a tactic line after it); its name may be a line's beside it.
+   * A name without an ID (a technique column's cell) is merged only with the same name under the same tactics: its
+   * tactics may tell which technique it is (`Spearphishing Attachment` is T1566.001 under Initial Access, T1598.002 under
+   * Reconnaissance), which only ATT&CK data can say, so the mentions are merged once resolved (`extractReport`).
+   */
   add(ref: Found): void {
-    this.#cite(this.#merge(referenceKey(ref), ref.tactics, () => ref, ref.name !== undefined, fromNeighbour(ref)), ref.line);
+    const key = referenceKey(ref);
+    const own = ref.ids.length || ref.malformed || ref.name === undefined ? key : `${key}\u0000${[...ref.tactics].sort().join('\u0000')}`;
+    this.#cite(this.#merge(own, ref.tactics, () => ref, ref.name !== undefined, fromNeighbour(ref)), ref.line);
   }
 
   #cite(key: string, line: number): void {

@@ -445,9 +445,11 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       continue;
     }
     // The mention is checked as it would be alone, its tactics aside (they go to the first reference, and are checked
-    // there): a name that draws a warning by itself (`Mega.nz (T1567.002)`, no technique's name) keeps it apart.
+    // there): a name that draws a warning by itself (`Mega.nz (T1567.002)`, no technique's name) keeps it apart. A name
+    // without an ID is read with its own tactics, which may choose between techniques sharing it (`Spearphishing
+    // Attachment` under Reconnaissance is not the one under Initial Access).
     const { tacticColumn: _column, ...mention } = ref;
-    const alone = resolved({ ...mention, tactics: [] }).resolution!;
+    const alone = resolved({ ...mention, tactics: ref.ids.length ? [] : ref.tactics }).resolution!;
     const earlier = kept[at]!;
     if (!alone.warnings.length && alone.ids.length && alone.ids.join(' ') === earlier.resolution?.ids.join(' ')) {
       const tactics = [...new Set([...earlier.tactics, ...ref.tactics])];

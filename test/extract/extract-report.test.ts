@@ -39,6 +39,23 @@ describe('extractReport', () => {
       expect(read(text).references).to.deep.equal([]);
     });
 
+    it('reads a name two techniques share by each row\'s own tactic, and merges rows of one technique', () => {
+      // A names-only mapping table (as the Elastic CUBA post's list names `Create Account - Local Account`) cites a shared
+      // name under two tactics: each row's tactic says which technique it is; merged first, the two were ambiguous.
+      const text = [
+        '| Tactic | Technique |', '|---|---|', '| Reconnaissance | Spearphishing Link |', '| Initial Access | Spearphishing Link |',
+        '| Initial Access | Valid Accounts |', '| Persistence | Local Account |', '| | Valid Accounts |', '| Discovery | Local Account |',
+      ].join('\n');
+      expect(rows(text)).to.deep.equal([
+        [3, 'Spearphishing Link', [], ['Reconnaissance'], 'name', ['T1598.003']],
+        [4, 'Spearphishing Link', [], ['Initial Access'], 'name', ['T1566.002']],
+        // A name of one technique is one reference, with the tactics of all its rows.
+        [5, 'Valid Accounts', [], ['Initial Access', 'Persistence'], 'name', ['T1078']],
+        [6, 'Local Account', [], ['Persistence'], 'name', ['T1136.001']],
+        [8, 'Local Account', [], ['Discovery'], 'name', ['T1087.001']],
+      ]);
+    });
+
     it('reports the cells of a technique column that name no technique, and names the release', () => {
       const report = read('| Tactic | Technique |\n|---|---|\n| Impact | Modify Firmware |\n| Discovery | Network Sniffing |\n| Execution | — |\n');
       expect(report.references.map((ref) => ref.raw)).to.deep.equal(['Network Sniffing']);

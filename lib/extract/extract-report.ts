@@ -366,10 +366,14 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     ref.tactics.some((tactic) => TACTIC_ID.test(tactic) || TACTIC_ID_AND_NAME.test(tactic)) ? { ...ref, tactics: [...new Set(ref.tactics.map(tacticName))] } : ref;
   // A cell of a technique column names a technique when it resolves as a name does (exactly, an old name, an alias, a
   // typo); it is then a reference whose `ref` is the name.
+  // A cell that names none is listed with the names it comes close to (`Credential Dumping`: T1003 OS Credential Dumping,
+  // whose name it was before ATT&CK 7).
   const unread: string[] = [];
   const namesTechnique = (name: string, line: number): boolean => {
-    if (resolveReference({ raw: name }, context).status !== 'unknown') return true;
-    if (/\p{L}/u.test(name)) unread.push(`line ${line} "${name}"`);
+    const { status, candidates } = resolveReference({ raw: name }, context);
+    if (status !== 'unknown') return true;
+    const similar = candidates.filter((candidate) => candidate.why === 'a similar name').map((candidate) => `${candidate.id} ${candidate.name}`);
+    if (/\p{L}/u.test(name)) unread.push(`line ${line} "${name}"${similar.length ? ` (similar: ${similar.join(', ')})` : ''}`);
     return false;
   };
   // `T1059.`⏎`001`: a sub-technique number split off by a line break; `A y B (T1566.001/T1566.002)`: each name with its
@@ -461,9 +465,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   }
   const notes: string[] = [];
   if (unread.length) {
+    // Older releases' names are read only when their data is at hand (`domainReleases`' history); without it, the
+    // report's old names (a 2019 table's `Credential Dumping`) look like no names at all.
+    const older = context.history?.()[Symbol.iterator]().next().done === false;
     notes.push(
       `${unread.length} cell${unread.length === 1 ? '' : 's'} of a technique column name${unread.length === 1 ? 's' : ''} no technique of ATT&CK ${target.label}, ` +
-        `so ${unread.length === 1 ? 'it is' : 'they are'} no reference${unread.length === 1 ? '' : 's'}: ${listed(unread)} (check the name${unread.length === 1 ? '' : 's'}, or the domain)`,
+        `so ${unread.length === 1 ? 'it is' : 'they are'} no reference${unread.length === 1 ? '' : 's'}: ${listed(unread)} (check the name${unread.length === 1 ? '' : 's'}, or the domain` +
+        (older ? ')' : `; names of older releases are read only with one at hand: \`attack-layers data fetch --attack-release 6.3\` gets the last before sub-techniques)`),
     );
   }
   // `Spearphishing 71566.001 Attachment`: on a line that cites techniques, a number that would be one with a T for its

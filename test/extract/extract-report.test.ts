@@ -60,7 +60,23 @@ describe('extractReport', () => {
       const report = read('| Tactic | Technique |\n|---|---|\n| Impact | Modify Firmware |\n| Discovery | Network Sniffing |\n| Execution | — |\n');
       expect(report.references.map((ref) => ref.raw)).to.deep.equal(['Network Sniffing']);
       expect(report.notes).to.deep.equal([
-        '1 cell of a technique column names no technique of ATT&CK enterprise-attack 18.1, so it is no reference: line 3 "Modify Firmware" (check the name, or the domain)',
+        '1 cell of a technique column names no technique of ATT&CK enterprise-attack 18.1, so it is no reference: line 3 "Modify Firmware" (check the name, or the domain; ' +
+          'names of older releases are read only with one at hand: `attack-layers data fetch --attack-release 6.3` gets the last before sub-techniques)',
+      ]);
+    });
+
+    it('lists a cell that names no technique with the names it comes close to, and says older releases\' names need them at hand', () => {
+      // GitHub write-ups' names-only mapping tables (`| Credential Access | Credential Dumping |`, T1003's name before
+      // ATT&CK 7) read with the one release the tool ships: the note said only "check the names, or the domain".
+      const text = '| Tactic | Technique |\n|---|---|\n| Credential Access | Credential Dumping |\n| Defense Evasion | Obfuscation |\n';
+      const [note] = read(text).notes;
+      expect(note).to.include('line 3 "Credential Dumping" (similar: T1003 OS Credential Dumping');
+      expect(note).to.match(/ \(check the names, or the domain; names of older releases are read only with one at hand: `attack-layers data fetch --attack-release 6\.3`/);
+      // With an older release at hand, the old name is read (T1003, renamed), and the note gives no such advice.
+      const withHistory = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] });
+      expect(withHistory.references.map((ref) => [ref.raw, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([['Credential Dumping', 'renamed', ['T1003']]]);
+      expect(withHistory.notes).to.deep.equal([
+        '1 cell of a technique column names no technique of ATT&CK enterprise-attack 18.1, so it is no reference: line 4 "Obfuscation" (check the name, or the domain)',
       ]);
     });
 

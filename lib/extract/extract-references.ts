@@ -718,11 +718,15 @@ function tacticCells(line: Line, cells: TextSpan[]): string[] {
  * The references of a table row without IDs: the lines of its technique column's cell that name a technique
  * (`| Discovery | Network Sniffing |`), with the row's tactics. Names outside such a column are left to `suggest`.
  */
-function nameRowReferences(line: Line, cells: TextSpan[], table: Table, context: string[], namesTechnique: (name: string, line: number) => boolean, merged: MergedReferences): void {
+function nameRowReferences(line: Line, cells: TextSpan[], table: Table, context: string[], namesTechnique: NonNullable<ReadOptions['namesTechnique']>, merged: MergedReferences): void {
   const rowTactics = rowTacticSource(line, cells, table, context);
   const cell = cells[table.techniqueColumn];
   if (!cell || !nameCell(line, cell, true)) return;
-  for (const part of cellLines(line, cell)) {
+  // A line of the cell that names no technique whole but lists several with commas (`Registry Run Keys, Scheduled Task`)
+  // is read item by item: no technique's name holds a comma or a semicolon, in any release here.
+  const items = (part: TextSpan): TextSpan[] =>
+    /[,;]/.test(slice(line, part)) && !namesTechnique(originalOf(line, part).trim(), line.number, false) ? listItems(line, part) : [part];
+  for (const part of cellLines(line, cell).flatMap(items)) {
     const raw = originalOf(line, part).trim();
     if (!namesTechnique(raw, line.number)) continue;
     merged.add(
@@ -995,6 +999,19 @@ function cellLines(line: Line, cell: TextSpan): TextSpan[] {
   return parts.filter((part) => part.end > part.start);
 }
 
+/** The items of a span that a comma or a semicolon separates, each trimmed; those without a letter left out. */
+function listItems(line: Line, span: TextSpan): TextSpan[] {
+  const parts: TextSpan[] = [];
+  let start = span.start;
+  for (let k = span.start; k <= span.end; k++) {
+    if (k < span.end && !/[,;]/.test(line.text.charAt(k))) continue;
+    const part = trimSpan(line.text, { start, end: k });
+    if (/\p{L}/u.test(slice(line, part))) parts.push(part);
+    start = k + 1;
+  }
+  return parts;
+}
+
 /** A name cell split to match the references of the ID cell beside it (one name for one, or one per reference). */
 function splitNames(line: Line, span: TextSpan, count: number): TextSpan[] {
   if (count === 0) return [];
@@ -1172,8 +1189,11 @@ export function extractReferences(text: string): ExtractedReference[] {
 export interface ReadOptions {
   /** An ID written again with another name of its own is a reference of its own (`MergedReferences`). */
   namesApart?: boolean;
-  /** Whether a cell of a technique column (at a 1-based line) names a technique of the release: then it is a reference. */
-  namesTechnique?: (name: string, line: number) => boolean;
+  /**
+   * Whether a cell of a technique column (at a 1-based line) names a technique of the release: then it is a reference.
+   * With `report` false, a cell that names none is only asked about, not reported.
+   */
+  namesTechnique?: (name: string, line: number, report?: boolean) => boolean;
   /** Whether the technique of an ID has a tactic as written (undefined when the release does not say). */
   hasTactic?: (id: string, tactic: string) => boolean | undefined;
 }

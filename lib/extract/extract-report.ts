@@ -369,9 +369,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // A cell that names none is listed with the names it comes close to (`Credential Dumping`: T1003 OS Credential Dumping,
   // whose name it was before ATT&CK 7).
   const unread: string[] = [];
-  const namesTechnique = (name: string, line: number): boolean => {
+  const namesTechnique = (name: string, line: number, report = true): boolean => {
     const { status, candidates } = resolveReference({ raw: name }, context);
     if (status !== 'unknown') return true;
+    if (!report) return false;
     const similar = candidates.filter((candidate) => candidate.why === 'a similar name').map((candidate) => `${candidate.id} ${candidate.name}`);
     if (/\p{L}/u.test(name)) unread.push(`line ${line} "${name}"${similar.length ? ` (similar: ${similar.join(', ')})` : ''}`);
     return false;

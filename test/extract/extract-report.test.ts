@@ -56,6 +56,25 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('reads the names a technique column\'s cell lists with commas, each by itself', () => {
+      // A GitHub write-up's `| Tactics | Techniques |` table (code index file id 22943656228) lists two names a cell; no
+      // technique's name holds a comma or a semicolon, in any release.
+      const text = [
+        '| Tactics | Techniques |', '|---|---|', '| Initial Access | Phishing, Exploit Public-Facing App |',
+        '| Persistence | Registry Run Keys / Startup Folder, Scheduled Tasks |', '| Discovery | System Information Discovery; Process Discovery |',
+      ].join('\n');
+      const report = read(text);
+      expect(rows(text)).to.deep.equal([
+        [3, 'Phishing', [], ['Initial Access'], 'name', ['T1566']],
+        [4, 'Registry Run Keys / Startup Folder', [], ['Persistence'], 'name', ['T1547.001']],
+        [4, 'Scheduled Tasks', [], ['Persistence'], 'fuzzy', ['T1053.005']],
+        [5, 'System Information Discovery', [], ['Discovery'], 'name', ['T1082']],
+        [5, 'Process Discovery', [], ['Discovery'], 'name', ['T1057']],
+      ]);
+      // An item that names none is reported by itself.
+      expect(report.notes[0]).to.include('line 3 "Exploit Public-Facing App" (similar: T1190 Exploit Public-Facing Application)');
+    });
+
     it('reports the cells of a technique column that name no technique, and names the release', () => {
       const report = read('| Tactic | Technique |\n|---|---|\n| Impact | Modify Firmware |\n| Discovery | Network Sniffing |\n| Execution | — |\n');
       expect(report.references.map((ref) => ref.raw)).to.deep.equal(['Network Sniffing']);

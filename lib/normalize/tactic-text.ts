@@ -70,6 +70,9 @@ const tacticByWords = new Map<string, string>(
 );
 
 const TACTIC_ID = /(?<![A-Za-z0-9])TA\d{4}(?![0-9])/;
+// Chinese writes a tactic as a stage of the attack, the word for stage after its name (`执行阶段`, `初始存取階段`): that tactic.
+const STAGE_WORDS = '阶段|階段';
+const STAGE_AFTER_NAME = new RegExp(`(?<=.)(?:${STAGE_WORDS})$`);
 const TACTIC_ID_IN_BRACKETS = /[([【]?\s{0,3}TA\d{4}\s{0,3}[)\]】]?/gi;
 
 /**
@@ -83,7 +86,7 @@ export function tacticDisplayName(text: string): string | undefined {
   const name = trimChars(folded.replace(TACTIC_ID_IN_BRACKETS, ' '), ' \t\n-:|*#', ' \t\n-:|*');
   if (!name) return taId;
   const key = tacticKey(name);
-  const known = tacticByKey.get(key) ?? byWords(name) ?? misspeltTactic(key);
+  const known = tacticByKey.get(key) ?? byWords(name) ?? misspeltTactic(key) ?? tacticByKey.get(key.replace(STAGE_AFTER_NAME, ''));
   // A short name in a script not read here beside a TA ID (`TA0001：初始访问`, Chinese) leaves the ID to say the tactic;
   // English words beside one (`TA0005 is where...`) are a sentence, not a tactic.
   return known ?? (taId && name.length <= 20 && !/[A-Za-z]/.test(name) ? taId : undefined);
@@ -247,8 +250,11 @@ const LEADING_LABEL = new RegExp(`^\\s{0,8}${LABEL_MARKER}${EMPHASIS}${LEADING_I
 // table flattened to rows): the link is the ID; its address names it again.
 const LINKED_TA = '\\[TA\\d{4}\\]\\([^()\\s]{1,300}\\)';
 const LINKED_TA_TEXT = /\[(TA\d{4})\]\([^()\s]{1,300}\)/gi;
+// A tactic's name may be written before its TA ID in the bracket too, again in English after a name in another script
+// (`执行阶段（Execution, TA0002）`, a Chinese article's labels): the name in the bracket and the ID are kept as a pair.
 const TACTIC_WITH_ID =
-  `(?:(?:${TACTIC_WORDS})\\s{0,3})?` + `(?:${LINKED_TA}|${OPEN}\\s{0,3}(?:TA\\d{4}|${LINKED_TA})\\s{0,3}${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
+  `(?:(?:${TACTIC_WORDS})(?:\\s{0,2}(?:${STAGE_WORDS}))?\\s{0,3})?` +
+  `(?:${LINKED_TA}|${OPEN}\\s{0,3}(?:(?<nameFirst>${TACTIC_WORDS})\\s{0,3}[,，、]\\s{0,3})?(?<idAfterName>TA\\d{4}|${LINKED_TA})\\s{0,3}${CLOSE}|(?<![A-Za-z0-9])TA\\d{4}(?![A-Za-z0-9]))`;
 const TACTIC_IN_BRACKETS = `${OPEN}\\s{0,3}(?<bracketed>${TACTIC_LIST})\\s{0,3}${CLOSE}`;
 // A TA ID and a tactic name in one bracket (`(TA0002: Execution)`, a paper's table after each technique): kept as
 // written, `TA0002: Execution`, for a caller with ATT&CK data to check that the two name one tactic.
@@ -340,7 +346,9 @@ export function tacticPieces(text: string): TacticPiece[] {
   if (label) pieces.push(label);
   for (const match of search.matchAll(TACTIC_TEXT)) {
     if (label && match.index < label.end) continue;
-    const { bracketed, taId, taName } = match.groups ?? {};
+    const { bracketed, nameFirst, idAfterName } = match.groups ?? {};
+    const taId = match.groups?.['taId'] ?? (nameFirst ? idAfterName?.replace(LINKED_TA_TEXT, '$1') : undefined);
+    const taName = match.groups?.['taName'] ?? nameFirst;
     const tactics = taId && taName ? [`${taId.toUpperCase()}: ${taName.replace(/\s+/g, ' ')}`] : bracketed ? splitTacticList(bracketed) : [match[0].replace(LINKED_TA_TEXT, '$1').trim()];
     pieces.push({ tactics, start: match.index, end: match.index + match[0].length });
   }

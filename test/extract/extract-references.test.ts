@@ -221,6 +221,22 @@ describe('extractReferences', () => {
       expect(tactics(`The payload ran PowerShell scripts (T1059.001) in **Execution (TA0002)** of the sample.\n`)).to.deep.equal([['T1059.001', []]]);
     });
 
+    it('reads a label whose bracket holds the tactic\'s English name before its TA ID, after its name as a stage (执行阶段（Execution, TA0002）)', () => {
+      // A Chinese forensics article on LLM-assisted attacks (its section 0x03, reconstructed; no licence stated) labels
+      // each paragraph of its attack chain with the tactic as a stage (阶段) and, in a bracket, its English name and TA ID.
+      const sentence = 'LLM生成的Payload通过多种执行机制触发，包括PowerShell脚本（T1059.001）、Python脚本（T1059.006）等。';
+      for (const label of ['**执行阶段（Execution, TA0002）**：', '执行阶段（Execution, TA0002）：', '**执行阶段（TA0002）**：', '**执行（Execution，TA0002）**：', '**Execution (Execution, TA0002)**:']) {
+        expect(tactics(`${label}${sentence}\n`), label).to.deep.equal([
+          ['T1059.001', ['TA0002: Execution']],
+          ['T1059.006', ['TA0002: Execution']],
+        ]);
+      }
+      // The name and the ID are a pair, checked as one: the ID of another tactic is said.
+      expect(tactics(`**持久化阶段（Persistence, TA0002）**：注册表修改（T1547.001）。\n`)).to.deep.equal([['T1547.001', ['TA0002: Persistence']]]);
+      // In the middle of a sentence such a bracket is no label.
+      expect(tactics(`攻击者在执行阶段（Execution, TA0002）使用了PowerShell脚本（T1059.001）。\n`)).to.deep.equal([['T1059.001', []]]);
+    });
+
     it('reads a tactic stated as a field of a rule file: YARA meta, a Sigma tag, an Elastic rule page', () => {
       // Shapes of reports5: YARA rules' `mitre_att_tactic = "TA0006"` (01), a Sigma rule's tags (13), Elastic's
       // prebuilt-rule page, whose tactic's Reference URL line stands between the tactic and the technique (10).

@@ -173,6 +173,10 @@ describe('tacticDisplayName', () => {
     ['Defesa e Evasão', 'Defense Evasion'],
     ['Credenciales y Acceso', 'Credential Access'],
     ['Evasion de la defensa', 'Defense Evasion'],
+    // A tactic as a stage of the attack, as Chinese writes it (`执行阶段`, Traditional `初始存取階段`); the word alone is none.
+    ['执行阶段', 'Execution'],
+    ['初始存取階段', 'Initial Access'],
+    ['阶段', undefined],
     ['Credenciales de acceso', undefined],
     ['Access Credentials', undefined],
     // A word said for two tactics is none; English words a letter from another language's name stay words.

@@ -246,7 +246,8 @@ export { extractReport, type ExtractedReport, type ReportReference } from './ext
 /** Read a MISP event (MISP's JSON format, or the REST search's list of them) as a report: techniques from its ATT&CK galaxies and tags. */
 export { mispEventReport, isMispEvent, type MispEventReport, type MispSoftware } from './extract/misp-event-references.js';
 /** A MISP event's software clusters and tags looked up in a release: found objects, and a note of the unknown ones. */
-export { mispSoftwareObjects, type MispSoftwareObjects } from './extract/misp-software.js';
+export { countedSoftware, mispSoftwareObjects, type MispSoftwareObjects, type SoftwarePlaces } from './extract/misp-software.js';
+export { isSoftwareGalaxy, readSoftwareName, type NamedSoftware } from './extract/named-software.js';
 /** A campaign YAML skeleton for extracted references, to review. */
 export { renderCampaignSkeleton, type CampaignSkeletonOptions } from './extract/campaign-skeleton.js';
 /** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */

@@ -3,6 +3,7 @@ import { isThreatIntelBundle } from '../attack/index-bundle.js';
 import { InputError } from '../errors.js';
 import type { ExtractedReference } from './extract-references.js';
 import { readIdInName } from './id-in-name.js';
+import { isSoftwareGalaxy, readSoftwareName, softwareOnce, type NamedSoftware } from './named-software.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 
 /** The `source_name` of an ATT&CK ID in `external_references`, and the `kill_chain_name` of its tactics, per domain. */
@@ -31,6 +32,8 @@ export interface BundleReport {
   attributed?: string[];
   /** The campaigns the bundle attributes to the chosen actor, left out by `BundleOptions.campaigns: false`, labelled so. */
   campaignsLeftOut?: string[];
+  /** The ATT&CK software the input names (`bundleSoftware`; a MISP event's clusters and tags), not yet looked up, in order of first place. */
+  software?: NamedSoftware[];
 }
 
 /** Which actor of a bundle to read, and the file's name for the error that none or several match. */
@@ -58,7 +61,8 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  * alone when it has no ATT&CK ID; its tactics, the `phase_name`s of its ATT&CK `kill_chain_phases`; its line, where
  * the object's `"id"` is written, and the lines of the `uses` relationships that point to it, whose descriptions are
  * its evidence (Unit 42: `"Seen in emails sent from multiple countries"`). The attack-pattern's description, and
- * IDs cited in it (ATT&CK's own text, copied), are no reference. With `options.actor`, only that actor's (`chosenActor`).
+ * IDs cited in it (ATT&CK's own text, copied), are no reference. Its malware and tool objects that name an ATT&CK
+ * software are its `software` (`bundleSoftware`). With `options.actor`, only that actor's (`chosenActor`).
  * Pure. @throws InputError naming the file and the bundle's actors when `options.actor` names none of them, or several.
  */
 export function bundleReport(source: string, options: BundleOptions = {}): BundleReport | undefined {
@@ -142,9 +146,12 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
       ...(usersOf(stixId) ? { usedBy: usersOf(stixId)! } : {}),
     });
   }
+  const software = bundleSoftware(objects, placeOf, chosen ? used : undefined);
+  const withSoftware = software.length ? { software } : {};
   if (chosen) {
     return {
       references,
+      ...withSoftware,
       name: chosen.name,
       actor: chosen.name,
       ...(attributed.length ? { attributed: attributed.map((actor) => actor.label) } : {}),
@@ -168,7 +175,34 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   // event's info, which names a MISP event's campaign, as the report's name.
   const reports = type ? [] : named('report');
   const title = name ?? (reports.length === 1 ? reports[0] : undefined);
-  return { references, ...(title ? { name: title } : {}), ...(actors ? { actors } : {}) };
+  return { references, ...(title ? { name: title } : {}), ...(actors ? { actors } : {}), ...withSoftware };
+}
+
+/** The galaxy MISP's STIX converter made an object of: `misp:galaxy-type="mitre-malware"` among its labels, else its `misp-category` kill chain phase. */
+function mispGalaxyOf(object: JsonObject): string | undefined {
+  const labels = Array.isArray(object['labels']) ? object['labels'] : [];
+  const label = labels.map((each) => /^misp:galaxy-type="(.+)"$/.exec(String(each))?.[1]).find(Boolean);
+  const phases = Array.isArray(object['kill_chain_phases']) ? object['kill_chain_phases'].filter(isJsonObject) : [];
+  return label ?? phases.map((phase) => (phase['kill_chain_name'] === 'misp-category' ? text(phase['phase_name']) : undefined)).find(Boolean);
+}
+
+/**
+ * The ATT&CK software of a bundle's malware and tool objects, as a MISP event's `mitre-malware` and `mitre-tool`
+ * clusters are read (`readSoftwareName`): an object whose name carries its S-ID (`BISCUIT - S0017`, as MISP's STIX
+ * converter names them), whose ATT&CK reference gives one, or that MISP made of an ATT&CK software galaxy; each cites
+ * where its object is written. Others (a Malpedia cluster's `TinyTurla`) name no ATT&CK software. With `used`, only the
+ * objects the chosen actor's `uses` relationships point to.
+ */
+function bundleSoftware(objects: readonly JsonObject[], placeOf: (id: string) => { line: number } | undefined, used?: ReadonlySet<string>): NamedSoftware[] {
+  const places = objects.flatMap((object) => {
+    const [stixId, written, type] = [text(object['id']), text(object['name']), String(object['type'])];
+    if ((type !== 'malware' && type !== 'tool') || !stixId || !written || (used && !used.has(stixId))) return [];
+    const galaxy = mispGalaxyOf(object);
+    const read = readSoftwareName(written, [attackIdOf(object)]);
+    if (!read.id && !(galaxy && isSoftwareGalaxy(galaxy))) return [];
+    return [{ written, ...read, line: placeOf(stixId)?.line ?? 1, from: `${stixId} (${galaxy && isSoftwareGalaxy(galaxy) ? galaxy : type})` }];
+  });
+  return softwareOnce(places);
 }
 
 /**

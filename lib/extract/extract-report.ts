@@ -17,7 +17,7 @@ import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
 import { bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
-import { mispSoftwareObjects } from './misp-software.js';
+import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
 import { UsageError } from '../errors.js';
 
@@ -246,6 +246,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const stix = bundleReport(text, options);
   const misp = stix ? undefined : mispEventReport(text, options);
   const bundle = stix ?? misp;
+  // What names the software: a MISP event's clusters and tags, a bundle's objects.
+  const places = misp ? 'misp' : 'bundle';
   if (!bundle && options.actor !== undefined) {
     throw new UsageError(
       `${options.file ?? 'the report'}: --actor chooses an intrusion set of a STIX bundle of threat intelligence or an actor of a MISP event, and this is a report's text; leave --actor out`,
@@ -259,10 +261,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   if (!context) {
     if (!bundle) return { references: referencesInLines(lines), objects: [], notes: [] };
     const { references, name, actor } = bundle;
-    const software = misp?.software ?? [];
-    const notLookedUp = software.length
-      ? [`${software.length} software cluster${software.length === 1 ? '' : 's'} and tag${software.length === 1 ? '' : 's'} not looked up without ATT&CK data: ${software.map((each) => `"${each.written}"`).join(', ')}`]
-      : [];
+    const software = bundle.software ?? [];
+    const notLookedUp = software.length ? [`${countedSoftware(software.length, places)} not looked up without ATT&CK data: ${software.map((each) => `"${each.written}"`).join(', ')}`] : [];
     return { references, objects: [], notes: [...mispNotes, ...notLookedUp], ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }
   const { target } = context;
@@ -432,8 +432,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     };
     const references = bundle.references.map((ref) => resolved({ ...ref, tactics: [...new Set(ref.tactics.map(phaseName))] }));
     const { name, actor, actors, attributed, campaignsLeftOut } = bundle;
-    // A MISP event's software clusters are found objects, as software a report's text names is.
-    const software = misp ? mispSoftwareObjects(misp.software, target) : { objects: [], notes: [] };
+    // A MISP event's software clusters and a bundle's software objects are found objects, as software a report's text names is.
+    const software = bundle.software?.length ? mispSoftwareObjects(bundle.software, target, places) : { objects: [], notes: [] };
     const notes = [...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...mispNotes, ...software.notes];
     return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }

@@ -6,6 +6,7 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import type { BundleOptions, BundleReport } from './bundle-references.js';
 import type { ExtractedReference } from './extract-references.js';
 import { readIdInName } from './id-in-name.js';
+import { isSoftwareGalaxy, readSoftwareName, softwareOnce, type NamedSoftware } from './named-software.js';
 
 /**
  * MISP's galaxies of ATT&CK techniques, by the domain each holds: `mitre-attack-pattern` (today's, of every domain: a
@@ -31,14 +32,6 @@ const isActorGalaxy = (type: string): boolean => type === 'threat-actor' || /(^|
 
 // `APT28 - G0007`: an ATT&CK group's cluster; the name is before the ID.
 const GROUP_ID = /^(.*?)\s+-\s+(G\d{4})$/i;
-// `BISCUIT - S0017`: an ATT&CK software's cluster (malware or tool); the name is before the ID.
-const SOFTWARE_ID = /^(.*?)\s+-\s+(S\d{4})$/i;
-/**
- * MISP's galaxies of ATT&CK software: `mitre-malware`, `mitre-tool`, the older per-domain ones, and `mitre-ics-software`
- * (of ATT&CK for ICS's first wiki: no S-ID, a software's names joined, `Backdoor.Oldrea, Havex`). Software does not
- * tell the event's domain: ATT&CK's software is in several (S0604 Industroyer is in Enterprise and ICS).
- */
-const isSoftwareGalaxy = (type: string): boolean => /^mitre(-(enterprise|mobile)-attack)?-(malware|tool)$|^mitre-ics-software$/.test(type);
 // `misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1566.001"`.
 const GALAXY_TAG = /^misp-galaxy:([\w.-]+)="(.*)"$/s;
 
@@ -55,18 +48,7 @@ export interface MispEventReport extends BundleReport {
 }
 
 /** An ATT&CK software as a MISP event's clusters and tags name it (`BISCUIT - S0017`): one per ID, else per name. */
-export interface MispSoftware {
-  /** The cluster's value or the tag's, as first written. */
-  written: string;
-  /** Its S-ID: the one the value ends with, else the cluster's `meta.external_id`. */
-  id?: string;
-  /** The name before the ID, or the whole value when it has none. */
-  name?: string;
-  /** The lines of the JSON text that name it, in order. */
-  lines: number[];
-  /** Each place that names it, with its line (`Event.Galaxy[1].GalaxyCluster[0] (mitre-malware), line 72`). */
-  from: string[];
-}
+export type MispSoftware = NamedSoftware;
 
 /** One technique as a cluster or a tag names it, and where. */
 interface Named {
@@ -153,11 +135,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   const actors: Actor[] = [];
   const software: Array<{ written: string; id?: string; name?: string; line: number; from: string }> = [];
   const readSoftware = (written: string, externalIds: unknown[], line: number, from: string): void => {
-    const read = SOFTWARE_ID.exec(written);
-    const id = read?.[2]?.toUpperCase() ?? externalIds.map(text).find((each) => each && /^S\d{4}$/i.test(each))?.toUpperCase() ?? (/^S\d{4}$/i.test(written) ? written.toUpperCase() : undefined);
-    // No ATT&CK software's name holds a comma: one there joins a software's names (`Backdoor.Oldrea, Havex`); the first is read.
-    const name = read ? read[1]!.trim() : written !== id ? written.split(', ')[0] : undefined;
-    software.push({ written, ...(id ? { id } : {}), ...(name ? { name } : {}), line, from });
+    software.push({ written, ...readSoftwareName(written, externalIds), line, from });
   };
   const unplaced = new Set<string>();
   const malformed: string[] = [];
@@ -332,18 +310,6 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     };
   });
 
-  // One software per ID (else per name), citing every place, as a technique is.
-  const softwareByKey = new Map<string, MispSoftware>();
-  for (const each of software) {
-    const key = each.id ?? nameKey(each.name ?? each.written);
-    const seen = softwareByKey.get(key);
-    if (!seen) softwareByKey.set(key, { written: each.written, ...(each.id ? { id: each.id } : {}), ...(each.name ? { name: each.name } : {}), lines: [each.line], from: [`${each.from}, line ${each.line}`] });
-    else {
-      if (!seen.lines.includes(each.line)) seen.lines = [...seen.lines, each.line].sort((a, b) => a - b);
-      seen.from.push(`${each.from}, line ${each.line}`);
-    }
-  }
-
   const notes: string[] = [];
   const distinct = [...new Map(actors.map((actor) => [nameKey(actor.name), actor])).values()];
   let actor: string | undefined;
@@ -389,7 +355,8 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   return {
     references,
     notes,
-    software: [...softwareByKey.values()],
+    // One software per ID (else per name), citing every place, as a technique is.
+    software: softwareOnce(software),
     ...(name ? { name } : {}),
     ...(actor ? { actor } : {}),
     ...(firstSeen ? { firstSeen } : {}),

@@ -3,7 +3,14 @@ import type { ActorRecord } from '../attack/types.js';
 import { AttackObjectError } from '../errors.js';
 import { describeObject, objectRef, resolveAttackObject } from '../normalize/resolve-attack-object.js';
 import type { FoundAttackObject } from './find-attack-objects.js';
-import type { MispSoftware } from './misp-event-references.js';
+import type { NamedSoftware } from './named-software.js';
+
+/** What names the software: a MISP event's clusters and tags, or a STIX bundle's malware and tool objects. */
+export type SoftwarePlaces = 'misp' | 'bundle';
+
+/** How a note counts the places that name software: `2 software clusters and tags`, `1 software object`. */
+export const countedSoftware = (count: number, places: SoftwarePlaces): string =>
+  places === 'misp' ? `${count} software cluster${count === 1 ? '' : 's'} and tag${count === 1 ? '' : 's'}` : `${count} software object${count === 1 ? '' : 's'}`;
 
 /** A MISP event's software looked up in a release: the ATT&CK objects found, and a note of those that are not. */
 export interface MispSoftwareObjects {
@@ -12,13 +19,13 @@ export interface MispSoftwareObjects {
 }
 
 /**
- * Look up the software of a MISP event's `mitre-malware` and `mitre-tool` clusters and tags (`BISCUIT - S0017`) in a
- * release, by its S-ID, else by its name or alias, as `software:` entries are: each found one is a `FoundAttackObject`
+ * Look up the software of a MISP event's `mitre-malware` and `mitre-tool` clusters and tags (`BISCUIT - S0017`), or of
+ * a STIX bundle's malware and tool objects (`places`, which the note counts), in a release, by its S-ID, else by its name or alias, as `software:` entries are: each found one is a `FoundAttackObject`
  * (as `findAttackObjects` gives for a report's text) citing its places (`from`), written as its name when that names
  * the same object, else as its ID; clusters naming the same object are one. What names no current software of the
  * release (an unknown ID or name, another kind of object, a deprecated one) is noted, not dropped. Pure.
  */
-export function mispSoftwareObjects(software: readonly MispSoftware[], index: AttackIndex): MispSoftwareObjects {
+export function mispSoftwareObjects(software: readonly NamedSoftware[], index: AttackIndex, places: SoftwarePlaces = 'misp'): MispSoftwareObjects {
   const found = new Map<string, FoundAttackObject>();
   const unknown: string[] = [];
   for (const each of software) {
@@ -58,7 +65,7 @@ export function mispSoftwareObjects(software: readonly MispSoftware[], index: At
   }
   const notes = unknown.length
     ? [
-        `${unknown.length} software cluster${unknown.length === 1 ? '' : 's'} and tag${unknown.length === 1 ? '' : 's'} name no current software of ATT&CK ${index.release}, so ${unknown.length === 1 ? 'it is' : 'they are'} not under software: ` +
+        `${countedSoftware(unknown.length, places)} name${places === 'bundle' && unknown.length === 1 ? 's' : ''} no current software of ATT&CK ${index.release}, so ${unknown.length === 1 ? 'it is' : 'they are'} not under software: ` +
           `${unknown.join('; ')}; add what matters to the campaign by hand`,
       ]
     : [];

@@ -9,10 +9,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { InputError, UsageError, renderCampaignSkeleton } from '../../lib/index.js';
-import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, runCli, stixFile, type RawStixObject } from '../helpers/attack.js';
+import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixFile, type RawStixObject } from '../helpers/attack.js';
 
 /** A bundle written for the tests, modelled on a Unit 42 playbook (`test/regressions/threat-intel-bundle.test.ts` too). */
 const PLAYBOOK = fixtureFile('threat-intel-playbook.json');
+/**
+ * One MISP event of MISP/misp-stix's documentation (misp_events_to_stix20.md, BSD-2-Clause; test/fixtures/misp/README.md),
+ * as MISP JSON and as MISP's STIX 2.0 export of it.
+ */
+const MISP_EVENT = readFileSync(join(repoRoot, 'test/fixtures/misp/misp-stix-event-attribute-galaxy.json'), 'utf8');
+const MISP_EXPORT = readFileSync(join(repoRoot, 'test/fixtures/misp/misp-stix-event-attribute-galaxy.stix20.json'), 'utf8');
 
 describe('extract: a STIX bundle of threat intelligence', () => {
   const text = readFileSync(PLAYBOOK, 'utf8');
@@ -293,5 +299,65 @@ describe('extract: a STIX bundle of threat intelligence', () => {
     });
 
   });
-});
 
+  describe('the software', () => {
+    const target = loadRelease('18.1');
+    const lineIn = (source: string, needle: string): number => source.split('\n').findIndex((line) => line.includes(needle)) + 1;
+    /** MISP's STIX export of the event, with `extra` objects added. */
+    const exported = (...extra: Array<Record<string, unknown>>): string => {
+      const bundle = JSON.parse(MISP_EXPORT) as { objects: Array<Record<string, unknown>> };
+      bundle.objects.push(...extra);
+      return JSON.stringify(bundle, null, 4);
+    };
+
+    it("is each malware object MISP's STIX export names with its S-ID (BISCUIT - S0017), as the same event read as MISP JSON gives it", () => {
+      const fromBundle = extractReport(MISP_EXPORT, { target });
+      const fromEvent = extractReport(MISP_EVENT, { target });
+      const facts = (objects: typeof fromBundle.objects): unknown[] => objects.map(({ id, name, kind, written, note }) => ({ id, name, kind, written, note }));
+      expect(facts(fromBundle.objects)).to.deep.equal(facts(fromEvent.objects)).and.to.deep.equal([{ id: 'S0017', name: 'BISCUIT', kind: 'software', written: 'BISCUIT', note: 'S0017 BISCUIT' }]);
+      const line = lineIn(MISP_EXPORT, '"id": "malware--b8eb28e4-48a6-40ae-951a-328714f75eda"');
+      expect(fromBundle.objects[0]!.from).to.deep.equal([`malware--b8eb28e4-48a6-40ae-951a-328714f75eda (mitre-malware), line ${line}`]);
+      const skeleton = renderCampaignSkeleton(fromBundle.references, { name: fromBundle.name!, reportFile: 'event.json', objects: fromBundle.objects });
+      expect(skeleton).to.include(
+        `software:\n  # from: malware--b8eb28e4-48a6-40ae-951a-328714f75eda (mitre-malware), line ${line}\n  - ref: "BISCUIT"\n    comment: "S0017 BISCUIT; named at event.json:${line}; NEEDS REVIEW"\n`,
+      );
+    });
+
+    it('is a tool by its ATT&CK reference (cmd, S0106); not a malware of another galaxy (Malpedia); one ATT&CK lacks is noted', () => {
+      // The tool as misp_galaxies_to_stix20.md (MISP/misp-stix, BSD-2-Clause) gives a mitre-tool cluster's STIX object,
+      // its description left out; the Malpedia malware in the layout of Cisco Talos's bundles (Cisco-Talos/IOCs
+      // 2024/02/tinyturla-ng.json; no licence stated, so paraphrased).
+      const text = exported(
+        {
+          type: 'tool', id: 'tool--bba595da-b73a-4354-aa6c-224d4de7cb4e', created: '2020-10-25T16:22:00.000Z', modified: '2020-10-25T16:22:00.000Z', name: 'cmd',
+          labels: ['misp:galaxy-name="Tool"', 'misp:galaxy-type="mitre-tool"'],
+          external_references: [{ source_name: 'mitre-attack', external_id: 'S0106' }, { source_name: 'url', url: 'https://attack.mitre.org/software/S0106' }],
+        },
+        { type: 'malware', id: 'malware--00000000-0000-4000-8000-000000000501', name: 'SomeImplant', labels: ['misp:galaxy-name="Malpedia"', 'misp:galaxy-type="malpedia"'] },
+        { type: 'malware', id: 'malware--00000000-0000-4000-8000-000000000502', name: 'NoSuchImplant - S9999', labels: ['misp:name="Malware"'] },
+      );
+      const report = extractReport(text, { target });
+      expect(report.objects.map((object) => [object.id, object.written])).to.deep.equal([['S0017', 'BISCUIT'], ['S0106', 'cmd']]);
+      expect(report.notes.join('\n'))
+        .to.include('1 software object names no current software of ATT&CK 18.1')
+        .and.include('"NoSuchImplant - S9999" at malware--00000000-0000-4000-8000-000000000502')
+        .and.not.include('SomeImplant');
+      expect(extractReport(text).notes).to.deep.equal(['3 software objects not looked up without ATT&CK data: "BISCUIT - S0017", "cmd", "NoSuchImplant - S9999"']);
+    });
+
+    it("is, with --actor, only the software the actor's uses relationships point to", () => {
+      const playbook = JSON.parse(readFileSync(PLAYBOOK, 'utf8')) as { objects: Array<Record<string, unknown>> };
+      playbook.objects.push(
+        { type: 'tool', id: 'tool--00000000-0000-4000-8000-000000000601', name: 'cmd', external_references: [{ source_name: 'mitre-attack', external_id: 'S0106' }] },
+        { type: 'malware', id: 'malware--00000000-0000-4000-8000-000000000602', name: 'BISCUIT', external_references: [{ source_name: 'mitre-attack', external_id: 'S0017' }] },
+        {
+          type: 'relationship', id: 'relationship--00000000-0000-4000-8000-000000000603', relationship_type: 'uses',
+          source_ref: 'intrusion-set--00000000-0000-4000-8000-000000000003', target_ref: 'tool--00000000-0000-4000-8000-000000000601',
+        },
+      );
+      const bundle = JSON.stringify(playbook, null, 2);
+      expect(extractReport(bundle, { target }).objects.map((object) => object.id)).to.deep.equal(['S0106', 'S0017']);
+      expect(extractReport(bundle, { target }, { actor: 'Example Group' }).objects.map((object) => object.id)).to.deep.equal(['S0106']);
+    });
+  });
+});

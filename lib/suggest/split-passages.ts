@@ -79,15 +79,24 @@ const PIECE_END = /(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)|(?<=\p{L}["”�
 // down.AZORult is one of…`): a sentence's end right after a word in lower case (no dot, slash or capital in it: not a
 // namespace, `System.Net`, a path or an address) and before a capitalised word that a space follows. Its prefilter, a
 // lower-case letter, a sentence's mark and a capital, lets most lines pass at once.
+// After a capitalised word (F-Secure's CloudDuke post as scraped: `…the cross-platform support found in SeaDuke.A new set
+// of solutions…`) only before a word a sentence opens with (GLUED_OPENER): a name's part after a dot is none
+// (`System.Net`, `Microsoft.Office`), nor is a word in capitals (`ASP.NET`) or a letter alone (`U.S.`).
 const GLUED_END_HINT = /[a-z][.!?]["”’)]?[A-Z]/;
-const GLUED_END = /(?<=(?:^|[\s(“"])\p{Ll}{2,}[.!?]["”’)]?)(?=\p{Lu}\p{L}*\s)/u;
+const GLUED_OPENER = 'A|An|The|This|These|Those|It|In|We|They|Last|First|During|After|Before|When|While|Once|However|Since|Although|According|Upon|Finally|Recently|Today|Our';
+const GLUED_END = new RegExp(
+  String.raw`(?<=(?:^|[\s(“"])\p{Ll}{2,}[.!?]["”’)]?)(?=\p{Lu}\p{L}*\s)|(?<=(?:^|[\s(“"])\p{Lu}\p{L}*\p{Ll}[.!?]["”’)]?)(?=(?:${GLUED_OPENER})\s)`,
+  'u',
+);
 // Scraping may glue a heading, which ends with no full stop, to its section's first sentence (F-Secure's News from the
 // Lab post on CloudDuke, as a threat-report corpus keeps it: `…the cross-platform SeaDuke malwareLast week, both Symantec
 // and Palo Alto Networks published research…`, `…with the CloudDuke malware toolsetLast week, we also saw…`): a word in
 // lower case (no capital: no name in camel case, nor a copyright's holder, `Example LabThe loader…`) glued to a word a
-// sentence opens with and a space. The heading ends its passage there. Prefiltered by a lower-case letter before a capital.
+// sentence opens with and a space. The heading ends its passage there. A file's name with its extension ends the same
+// way (the same post's list of PDB paths glued to the next paragraph: `…\OneDrive\obj\x64\Release\OneDrive.pdbThe
+// first of the CloudDuke components…`). Prefiltered by a lower-case letter before a capital.
 const GLUED_HEADING_HINT = /[a-z][A-Z]/;
-const GLUED_HEADING = /(?<=(?:^|[\s(“"])\p{Ll}{3,})(?=(?:The|This|These|Those|Last|First|During|After|Before|When|While|Once|However|Since|Although|According|Upon|Finally|Recently|Today|Our)\s)/u;
+const GLUED_HEADING = /(?<=(?:^|[\s(“"])\p{Ll}{3,}|[\w\\/-]\.\p{Ll}{2,4})(?=(?:The|This|These|Those|Last|First|During|After|Before|When|While|Once|However|Since|Although|According|Upon|Finally|Recently|Today|Our)\s)/u;
 // A piece cut inside a Markdown link's address or title (`[![PUMAKIT](data:image/png;base64... "PUMAKIT")](…)`):
 // no sentence ends there, so it is joined to the next. Prefiltered by `](`.
 const OPEN_LINK = /\]\([^()\s]{0,600}(?:\s{1,4}"[^"\n]{0,300})?$/;

@@ -138,6 +138,19 @@ describe('splitPassages', () => {
         [1, 'It reads the OneDriveThe Updater key and calls GetLastError when it fails.'],
       ],
     ],
+    // The same post as scraped glues a sentence after a capitalised name (`…found in SeaDuke.A new set of solutions…`) and
+    // a list of PDB paths to the next paragraph (`…\Release\OneDrive.pdbThe first of the CloudDuke components…`); a
+    // reconstruction (our words). Names and versions with a dot are no such end: `ASP.NET`, `System.Net`, `Node.js`,
+    // `U.S.`, `v1.2`, `Microsoft.Office`, `.NET`, a domain.
+    [
+      'The loader is found in SeaDuke.A new set of tools is below: • C:\\Build\\Release\\Drop.pdb • C:\\Build\\x64\\Release\\Sync.pdbThe first tool downloads a payload.\nIt calls System.Net and ASP.NET Core from Node.js in the U.S.The v1.2 loader reads Microsoft.Office Interop from .NET code at example.com Today.',
+      [
+        [1, 'The loader is found in SeaDuke.'],
+        [1, 'A new set of tools is below: • C:\\Build\\Release\\Drop.pdb • C:\\Build\\x64\\Release\\Sync.pdb'],
+        [1, 'The first tool downloads a payload.'],
+        [2, 'It calls System.Net and ASP.NET Core from Node.js in the U.S.The v1.2 loader reads Microsoft.Office Interop from .NET code at example.com Today.'],
+      ],
+    ],
     // Table rows are records, each a passage at its own line (an AsciiDoc IoC table of ESET's malware-ioc: its rows end
     // with no punctuation and fill the width, and were joined into one passage at the first row's line).
     [

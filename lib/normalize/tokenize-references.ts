@@ -886,10 +886,25 @@ function cleanText(piece: string): string | undefined {
     previous = name;
     name = trimChars(tidyEnds(withoutAnnotations(name).replace(EDGE_WORDS, '').replace(LEADING_CONNECTIVE, '')), NAME_STRIP, NAME_STRIP + '.');
   }
+  name = withoutGluedHead(name);
   // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names; nor is the
   // `attack.` of a Sigma rule's tag (`attack.t1016`), nor a number without a letter (a top-ten table's rank `5`), nor
   // the framework's name, its `&` written as a scraped page's character reference or not (`MITRE ATT&amp;CK T1218.005`).
   return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(withoutMarkup(name).trim()) && !ID_WORD.test(name) ? name : undefined;
+}
+
+// Chinese or Japanese words glued to the end of words in Latin script (`PowerShell脚本`, PowerShell script; `PowerShell
+// スクリプト`), the head of their compound: the Latin words name the technique, as they do where such words are glued
+// before them (`大量Cron`, `nameStartBefore`).
+const GLUED_HEAD = /(?<=[\p{Script=Latin}\p{N}])[\p{Script=Han}\p{Script=Katakana}ー・の々]+$/u;
+const OTHER_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** A name of words in Latin script without the Chinese or Japanese words glued after them; else the name. */
+function withoutGluedHead(name: string): string {
+  const head = GLUED_HEAD.exec(name);
+  if (!head) return name;
+  const words = name.slice(0, head.index);
+  return /\p{Script=Latin}/u.test(words) && !OTHER_SCRIPT.test(words) ? words : name;
 }
 
 const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;
@@ -988,6 +1003,10 @@ function nameStartBefore(text: string, end: number, floor: number, joined = fals
   if (NAME_RUN_CJK.test(text.charAt(p - 1))) {
     let s = p;
     while (s > floor && p - s < 30 && NAME_RUN_CJK.test(text.charAt(s - 1))) s--;
+    // `包括PowerShell脚本（T1059.001）`: words in Latin script glued before them begin the name (`withoutGluedHead`
+    // keeps them alone); where they make none (`通过DNS隧道`, an acronym glued to the words before), these do.
+    const latin = s > floor && /[\p{Script=Latin}\p{N}]/u.test(text.charAt(s - 1)) ? nameStartBefore(text, s, floor, joined) : undefined;
+    if (latin !== undefined) return latin;
     while (s < p && text.charAt(s) === 'の') s++;
     return p - s >= 2 ? s : undefined;
   }

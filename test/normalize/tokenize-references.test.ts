@@ -245,6 +245,22 @@ describe('tokenizeReferences', () => {
     expect(sentence('检测到大量Cron (T1053.003)的使用。')).to.deep.equal(['Cron']);
   });
 
+  it('names an ID by the words in Latin script that Chinese or Japanese words are glued after, the head of their compound', () => {
+    // The same article (section 0x03, reconstructed; no licence stated): PowerShell脚本 is "PowerShell script", and the
+    // IDs were named by the Chinese word for script alone.
+    const sentence = (text: string): Array<string | undefined> => tokenizeReferences(foldText(text).text, 'prose').refs.map((ref) => ref.name);
+    expect(sentence('LLM生成的Payload通过多种执行机制触发，包括PowerShell脚本（T1059.001）、Python脚本（T1059.006）、命令行接口（T1059.003）等。')).to.deep.equal([
+      'PowerShell',
+      'Python',
+      '命令行接口',
+    ]);
+    expect(sentence('攻撃者はPowerShellスクリプト（T1059.001）を実行した。')).to.deep.equal(['PowerShell']);
+    // The reference as written reads so too (a campaign skeleton's item, a table's cell).
+    expect(tokenizeReferences(foldText('PowerShell脚本（T1059.001）').text).refs.map((ref) => ref.name)).to.deep.equal(['PowerShell']);
+    // An acronym glued to the Chinese words before it ends their compound: the words after it name the ID, as before.
+    expect(sentence('将敏感数据通过DNS隧道（T1048.003）外传。')).to.deep.equal(['隧道']);
+  });
+
   // A Microsoft Security Blog post as a Korean blog mirror scraped it: its "MITRE ATT&CK techniques observed" table
   // with every cell run together on one line (Tactic, Technique ID, Technique name, How it presents).
   it('names an ID glued to the word after it by the words after it, not by the cells run into it before', () => {

@@ -1,7 +1,7 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { BLOCK_BREAK } from './html-text.js';
 import { readColumns } from './layout-columns.js';
-import { isBreadcrumb, isHeadline, isItemShaped } from './page-furniture.js';
+import { isBreadcrumb, isHeadline, isItemShaped, withoutRunningHeader } from './page-furniture.js';
 
 /** A passage of a report: a sentence, or with `lines` one input line, and the 1-based line where it starts. */
 export interface Passage {
@@ -340,9 +340,11 @@ function templateTagEnd(lines: readonly string[], start: number): number | undef
  * the nothing after a final line break). A table's header row (`tableHeaderLines`), the lines of a front matter
  * (`frontMatterLines`) and those of a template tag (`templateTagBlocks`) are marked with their `structure`; by
  * sentence, a front matter is one passage, and so is each template tag. By sentence, a block of two columns side by side
- * (`readColumns`: `pdftotext -layout`'s two-column page) is read column after column, its passages in that order.
+ * (`readColumns`: `pdftotext -layout`'s two-column page) is read column after column, its passages in that order. By
+ * sentence, a line that is one of `runningHeaders` (a PDF's running header or footer, a page number aside) is a passage
+ * of its own, after the passage it interrupts, which goes on past it.
  */
-export function splitPassages(text: string, options: { lines?: boolean } = {}): Passage[] {
+export function splitPassages(text: string, options: { lines?: boolean; runningHeaders?: readonly string[] } = {}): Passage[] {
   const source = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   // By sentence, two columns side by side (`pdftotext -layout`) are read one after the other (`readColumns`); a
   // passage's line is where it starts in the text.
@@ -360,6 +362,18 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     return lines.map((line, i) => ({ line: i + 1, text: line.split(BLOCK_BREAK).join(' ').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}/g, ' ').trim(), ...header(i) }));
   }
   const passages: Passage[] = [];
+  // A page's running footer (or header) on a line of its own stands where the page breaks, also inside a sentence (CISA's
+  // Phishing Guidance as text: `…For further information, see CISA’s` / `CISA | NSA | FBI | MS-ISAC TLP:CLEAR 6` / the next
+  // page's `guidance on…`, read as one passage with the footer in it): it is set apart (`footers`, given after the
+  // passage being read), and the lines before and after it are read as if it were not there.
+  const runningHeaders = options.runningHeaders ?? [];
+  const footerLines = new Set<number>();
+  if (runningHeaders.length) {
+    lines.forEach((line, i) => {
+      if (line.trim() && !line.includes(BLOCK_BREAK) && withoutRunningHeader(line.replace(/\s+/g, ' ').trim(), runningHeaders).header) footerLines.add(i);
+    });
+  }
+  let footers: Passage[] = [];
   const listed = listRunLines(lines);
   const columns = itemColumns(lines);
   // Whether a line (or a part of it) is a list item: its mark (ITEM), or a Word document's second-level bullet (SUB_ITEM).
@@ -428,6 +442,8 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
     const trimmed = pieces.join('').replaceAll(SOFT_HYPHEN, '').replace(/\s{2,}|[^\S ]/g, ' ').trim();
     // A table row is a passage of its own, at its own line: a header row is known by that line (a front matter's too).
     if (trimmed) passages.push({ line: lineOf(start - 1), text: trimmed, ...header(start - 1) });
+    passages.push(...footers);
+    footers = [];
     pieces = [];
     tail = '';
     long = hasText = inItem = inCaption = false;
@@ -467,9 +483,17 @@ export function splitPassages(text: string, options: { lines?: boolean } = {}): 
       held = false;
     }
     if (templateLines.has(i)) return;
+    if (footerLines.has(i)) {
+      const footer = { line: lineOf(i), text: whole.replace(/\s+/g, ' ').trim() };
+      if (hasText) footers.push(footer);
+      else passages.push(footer);
+      return;
+    }
     const parts = whole.split(BLOCK_BREAK);
     parts.forEach((line, part) => {
-      const previous = i > 0 ? lines[i - 1]! : undefined;
+      let before = i - 1;
+      while (footerLines.has(before)) before--;
+      const previous = before >= 0 ? lines[before]! : undefined;
       if (CODE_DELIMITER.test(line)) inCode = !inCode;
       if (!line.trim() && parts.length === 1) {
         held ||=

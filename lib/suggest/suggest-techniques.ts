@@ -227,17 +227,18 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
  */
 export function suggestTechniques(text: string, model: SuggestModel, options: SuggestOptions = {}): PassageSuggestions[] {
   const plain = options.html ? htmlText(text) : text;
-  const passages = splitPassages(plain, { lines: options.lines });
+  // A PDF's running header or footer, said again on every page: alone (a page number aside) it is not ranked; glued to
+  // the next page's first words, those are read without it; on a line of its own inside a sentence, the sentence is read
+  // without it (`splitPassages`).
+  const headers = runningHeaders(plain);
+  const passages = splitPassages(plain, { lines: options.lines, runningHeaders: headers });
   const language = documentLanguage(plain);
   // The passages known by those around them (`UNRANKED_RUNS`), with their notes.
   const inRun = new Map<number, string>();
   for (const [find, note] of UNRANKED_RUNS) for (const i of find(passages)) if (!inRun.has(i)) inRun.set(i, note);
-  // A PDF's running header or footer, said again on every page: alone (a page number aside) it is not ranked; glued to
-  // the next page's first words, those are read without it.
   // A label alone before a block of code or a query (`Query`, `Query 1 - DeviceProcessEvents`), known by the lines after it.
   const sourceLines = plain.split(/\r\n|\r|\n/);
   for (const i of codeLabelPassages(passages, sourceLines)) if (!inRun.has(i)) inRun.set(i, REPORT_STRUCTURE_NOTE);
-  const headers = runningHeaders(plain);
   if (headers.length) passages.forEach((passage, i) => !inRun.has(i) && withoutRunningHeader(passage.text, headers).header && inRun.set(i, RUNNING_HEADER_NOTE));
   // By sentence, a figure's labels among its list's items; with `lines`, a word on the line after an item's is as likely
   // its wrapped end, and every line is read. (After the running headers: a chart's labels run on

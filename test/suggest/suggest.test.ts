@@ -1927,6 +1927,32 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // The same footer on its line inside a sentence that runs on over the page's break (the guide's page 6 ends `…use number
+  // matching to mitigate MFA fatigue. For further information, see CISA’s` / `CISA | NSA | FBI | MS-ISAC TLP:CLEAR 6`; the
+  // next page's first words here are a reconstruction): the sentence is read without the footer, with a blank line
+  // after the footer or none, and the footer is a passage of its own after it.
+  it('reads a sentence a running footer on its own line interrupts without it, the footer after it', () => {
+    const footer = 'CISA | NSA | FBI | MS-ISAC TLP:CLEAR';
+    const page = (n: number): string[] =>
+      Array.from({ length: 18 }, (_, k) => `Page ${n} paragraph ${k}: the operators reviewed the plants and their networks in the year.`);
+    const broken = [
+      'that uses mobile push-notification based MFA is unable to implement phishing-resistant',
+      'MFA, use number matching to mitigate MFA fatigue. For further information, see CISA’s',
+      `${footer} 6`,
+    ];
+    const sentence = 'For further information, see CISA’s guidance on number matching in MFA applications.';
+    for (const blank of [[''], []]) {
+      const text = [3, 4, 5].flatMap((n) => [...page(n), `${footer} ${n}`, '']).concat(page(6), broken, blank, ['guidance on number matching in MFA applications.']).join('\n');
+      const passages = suggestTechniques(text, model);
+      const at = passages.findIndex((p) => p.text.startsWith('For further'));
+      expect(passages.slice(at).map((p) => [p.text, p.note]), `blank: ${blank.length}`).to.deep.equal([
+        [sentence, passages[at]!.note],
+        [`${footer} 6`, RUNNING_HEADER_NOTE],
+      ]);
+      expect(passages[at]!.note).to.not.equal(RUNNING_HEADER_NOTE);
+    }
+  });
+
   // A PDF's page number in its footer, alone (`Page 3 of 14`, Outlook Home Page 100) or with a CISA advisory's ID and TLP
   // label beside it (the LummaC2 advisory AA25-141B's footer as text, a US government work: `Page 11 of 14 | Product ID:
   // AA25-141B`, Security Software Discovery 90.5). A sentence about a page is read.

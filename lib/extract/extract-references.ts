@@ -205,6 +205,12 @@ function hasIds(line: Line, span: TextSpan): boolean {
 const LIST_MARKER = /^\s{0,12}(?:[-*+•・●▪◦■]|\d{1,3}[.)]|#{1,6})\s{1,8}/;
 const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
+// A word in lower case, or in a script without case, of any language: a short Korean or Russian sentence
+// (`공격자는 Valid Accounts (T1078)를 사용했다.`, `затем атакующий использовал PowerShell (T1059.001)`) is one as an
+// English one is.
+const LOWER_WORD = /^[\p{Ll}\p{Lo}][\p{Ll}\p{Lo}\p{Lm}\p{M}'-]*[,;]?$/u;
+const SENTENCE_END = /[\p{Ll}\p{Lo}][.!?](?:\s|$)/u;
+
 /**
  * True when text reads as a sentence rather than a cell or list item: sentence punctuation, many words, or several
  * lower-case words that are not the small words of technique names ("Exfiltration Over C2 Channel").
@@ -214,11 +220,11 @@ function isProse(text: string, named = false): boolean {
   if (/[。！？]/.test(t)) return true;
   if (t.length > 2000) return true;
   const words = t.split(/\s+/).filter(Boolean);
-  if (words.length >= 3 && /[a-z][.!?](?:\s|$)/.test(t)) return true;
+  if (words.length >= 3 && SENTENCE_END.test(t)) return true;
   if (words.length > 12) return true;
   // The value of a technique's key (`Técnica: Manipulación de Configuración de Dispositivos (T1601)`) is a name: its
   // lower-case words are the small words of another language's names, not a sentence's.
-  const lower = named ? [] : words.filter((w) => /^[a-z][a-z'-]*[,;]?$/.test(w) && !CONNECTORS.has(w.replace(/[,;]$/, '')));
+  const lower = named ? [] : words.filter((w) => LOWER_WORD.test(w) && !CONNECTORS.has(w.replace(/[,;]$/, '')));
   if (words.length > 4 && lower.length >= 2) return true;
   return (t.match(CJK_CHARS)?.length ?? 0) > 30;
 }

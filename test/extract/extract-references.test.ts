@@ -648,6 +648,33 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('reads a short sentence in Korean or Russian as a sentence, its words in lower case or without case counted as English ones are', () => {
+    // A Russian threat-hunting course's hypotheses (chapter 10.1; reconstructed, no licence stated) and a Korean sentence in
+    // the shape of a Korean incident note's: only words in [a-z] were counted, so these lines were read as table-like
+    // text, the whole sentence before the bracket its name.
+    const names = (text: string): Array<[string, string | undefined]> => extractReferences(text).map((ref) => [ref.ids.join('+'), ref.name]);
+    expect(names('H-003: Данные эксфильтруются через DNS-туннелирование (T1048.003)\n')).to.deep.equal([['T1048.003', undefined]]);
+    expect(names('затем атакующий использовал PowerShell (T1059.001)\n')).to.deep.equal([['T1059.001', 'PowerShell']]);
+    expect(names('Атакующий использовал Scheduled Task (T1053.005) для входа.\n')).to.deep.equal([['T1053.005', 'Scheduled Task']]);
+    expect(names('공격자는 Valid Accounts (T1078)를 사용했다.\n')).to.deep.equal([['T1078', 'Valid Accounts']]);
+    expect(names('공격자는 Remote Desktop Protocol (T1021.001)로 접근했다\n')).to.deep.equal([['T1021.001', 'Remote Desktop Protocol']]);
+    // Tables stay tables: English names with their small words, and a Korean note's technique cell with Korean words in it.
+    const table = [
+      '| 전술 | 기법 | ID |', '|------|------|----|',
+      '| Initial Access | Exploit Public-Facing Application (CVE-2025-29927 인증 우회) | T1190 |',
+      '| Exfiltration | Exfiltration Over Alternative Protocol: Exfiltration Over Unencrypted Non-C2 Protocol | T1048.003 |',
+    ].join('\n');
+    expect(names(table)).to.deep.equal([
+      ['T1190', 'Exploit Public-Facing Application (CVE-2025-29927 인증 우회)'],
+      ['T1048.003', 'Exfiltration Over Alternative Protocol: Exfiltration Over Unencrypted Non-C2 Protocol'],
+    ]);
+    // A short item is one too, in any script.
+    expect(names('- Exfiltration Over Unencrypted Non-C2 Protocol T1048.003\n- 공격자 계정 사용 T1078\n')).to.deep.equal([
+      ['T1048.003', 'Exfiltration Over Unencrypted Non-C2 Protocol'],
+      ['T1078', '공격자 계정 사용'],
+    ]);
+  });
+
   it('keeps apart a mention named by the row above with a name of its own, and its warning (Rhysida\'s second T1021.002)', () => {
     // Each of the write-up's cells of two paragraphs became two rows: a name, then the ID under it.
     const text = [

@@ -22,7 +22,10 @@ export interface BundleReport {
    * with the techniques its `uses` relationships point to (ATT&CK IDs, or names without one), in bundle order.
    */
   actors?: Array<{ type: string; name: string; techniques: string[] }>;
-  /** The actor chosen by `BundleOptions.actor`: its name, which the campaign's `name:` and `actor:` take. */
+  /**
+   * The actor chosen by `BundleOptions.actor`: its name, which the campaign's `name:` and `actor:` take. In a bundle of no
+   * actor object, the one its MISP threat-actor attributes name (or `BundleOptions.actor` chooses): the `actor:` only.
+   */
   actor?: string;
   /**
    * The actors the bundle attributes to the chosen one (`attributed-to` relationships, followed through an intrusion set
@@ -32,6 +35,8 @@ export interface BundleReport {
   attributed?: string[];
   /** The campaigns the bundle attributes to the chosen actor, left out by `BundleOptions.campaigns: false`, labelled so. */
   campaignsLeftOut?: string[];
+  /** What the reader leaves to the analyst (several actors named in MISP's threat-actor attributes). */
+  notes?: string[];
   /** The ATT&CK software the input names (`bundleSoftware`; a MISP event's clusters and tags), not yet looked up, in order of first place. */
   software?: NamedSoftware[];
 }
@@ -86,7 +91,10 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
     const start = match.index - lineStarts[line - 1]!;
     return { line, start, end: start + match[0].length };
   };
-  const chosen = options.actor === undefined ? undefined : chosenActor(objects, options.actor, options.file ?? 'the bundle');
+  // A bundle holding no actor object may name its actor in MISP's threat-actor attributes; `options.actor` chooses among them.
+  const attributeActors = objects.some((object) => ACTOR_TYPES.includes(String(object['type']))) ? [] : actorAttributes(objects, placeOf);
+  const attributeActor = attributeActors.length ? chosenAttributeActor(attributeActors, options.actor, options.file ?? 'the bundle') : undefined;
+  const chosen = options.actor === undefined || attributeActors.length ? undefined : chosenActor(objects, options.actor, options.file ?? 'the bundle');
   // What the chosen actor did includes what the bundle attributes to it: ATT&CK's own data attributes its campaigns
   // (C0024 SolarWinds Compromise) to groups (APT29) and ties techniques to the campaign, not again to the group.
   const reached = chosen ? attributedActors(objects, chosen.id) : [];
@@ -175,7 +183,53 @@ export function bundleReport(source: string, options: BundleOptions = {}): Bundl
   // event's info, which names a MISP event's campaign, as the report's name.
   const reports = type ? [] : named('report');
   const title = name ?? (reports.length === 1 ? reports[0] : undefined);
-  return { references, ...(title ? { name: title } : {}), ...(actors ? { actors } : {}), ...withSoftware };
+  const notes = attributeActors.length > 1 && !attributeActor ? [severalAttributeActors(attributeActors)] : [];
+  return {
+    references,
+    ...(title ? { name: title } : {}),
+    ...(attributeActor ? { actor: attributeActor } : {}),
+    ...(actors ? { actors } : {}),
+    ...withSoftware,
+    ...(notes.length ? { notes } : {}),
+  };
+}
+
+/**
+ * The actors a bundle names in MISP's attributes of type `threat-actor` ("A string identifying the threat actor",
+ * category Attribution), which MISP's STIX export writes as custom objects (Cisco Talos's bundles: `x-misp-attribute`,
+ * `x_misp_type` `threat-actor`, `x_misp_value` the name), one per name, each with where it is written, in bundle order.
+ */
+function actorAttributes(objects: readonly JsonObject[], placeOf: (id: string) => { line: number } | undefined): Array<{ name: string; from: string }> {
+  const found = new Map<string, { name: string; from: string }>();
+  for (const object of objects) {
+    const [id, name] = [text(object['id']), text(object['x_misp_value'])];
+    if (object['type'] !== 'x-misp-attribute' || object['x_misp_type'] !== 'threat-actor' || !name || found.has(nameKey(name))) continue;
+    const line = id ? placeOf(id)?.line : undefined;
+    found.set(nameKey(name), { name, from: `${String(id)}${line === undefined ? '' : `, line ${line}`}` });
+  }
+  return [...found.values()];
+}
+
+/**
+ * The actor of a bundle's threat-actor attributes (`actorAttributes`): the one `wanted` names (in any case), else the
+ * only one; none of several. @throws InputError naming `file` and the attributes' actors when `wanted` names none.
+ */
+function chosenAttributeActor(actors: ReadonlyArray<{ name: string }>, wanted: string | undefined, file: string): string | undefined {
+  if (wanted === undefined) return actors.length === 1 ? actors[0]!.name : undefined;
+  const match = actors.find((actor) => nameKey(actor.name) === nameKey(wanted));
+  if (match) return match.name;
+  throw new InputError(
+    `${file}: --actor ${JSON.stringify(wanted)} names none of the bundle's actors: it holds no intrusion set, campaign or threat actor, and its MISP threat-actor attributes name ${actors.map((actor) => actor.name).join(', ')}`,
+    { file },
+  );
+}
+
+/** What a note says of a bundle whose threat-actor attributes name several actors. */
+function severalAttributeActors(actors: ReadonlyArray<{ name: string; from: string }>): string {
+  return (
+    `the bundle's MISP threat-actor attributes name ${actors.length} actors (${actors.map((actor) => `${actor.name} at ${actor.from}`).join('; ')}), so the campaign has no actor: ` +
+    '`extract --actor NAME` names the one meant'
+  );
 }
 
 /** The galaxy MISP's STIX converter made an object of: `misp:galaxy-type="mitre-malware"` among its labels, else its `misp-category` kill chain phase. */

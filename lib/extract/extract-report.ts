@@ -253,8 +253,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       `${options.file ?? 'the report'}: --actor chooses an intrusion set of a STIX bundle of threat intelligence or an actor of a MISP event, and this is a report's text; leave --actor out`,
     );
   }
-  // What a MISP event says besides its techniques: its date, its domain, and the notes of what was not read.
-  const { notes: mispNotes = [], firstSeen, domain } = misp ?? {};
+  // The notes of what a MISP event's or a bundle's reader did not read; what a MISP event says besides its techniques:
+  // its date, its domain.
+  const { notes: readerNotes = [] } = bundle ?? {};
+  const { firstSeen, domain } = misp ?? {};
   const eventFields = { ...(firstSeen ? { firstSeen } : {}), ...(domain ? { domain } : {}) };
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = bundle ? [] : foldLines(text);
@@ -263,7 +265,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const { references, name, actor } = bundle;
     const software = bundle.software ?? [];
     const notLookedUp = software.length ? [`${countedSoftware(software.length, places)} not looked up without ATT&CK data: ${software.map((each) => `"${each.written}"`).join(', ')}`] : [];
-    return { references, objects: [], notes: [...mispNotes, ...notLookedUp], ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
+    return { references, objects: [], notes: [...readerNotes, ...notLookedUp], ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }
   const { target } = context;
   // The words an ID was read from by a guess, by line, to say with its reference.
@@ -434,7 +436,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const { name, actor, actors, attributed, campaignsLeftOut } = bundle;
     // A MISP event's software clusters and a bundle's software objects are found objects, as software a report's text names is.
     const software = bundle.software?.length ? mispSoftwareObjects(bundle.software, target, places) : { objects: [], notes: [] };
-    const notes = [...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...mispNotes, ...software.notes];
+    const notes = [...(actors ? [severalActors(actors, name)] : []), ...(actor && attributed ? [attributedNote(actor, attributed, references)] : []), ...(actor && campaignsLeftOut ? [leftOutNote(actor, campaignsLeftOut)] : []), ...readerNotes, ...software.notes];
     return { references, objects: software.objects, notes, ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }
   // An ID written again with another name is a reference of its own (`referencesInLines`); where that name only agrees

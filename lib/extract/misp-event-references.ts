@@ -111,8 +111,8 @@ export function isMispEvent(value: unknown): boolean {
  * (`misp-galaxy:mitre-attack-pattern="Spearphishing Attachment - T1566.001"`), on the event, its attributes and its
  * objects' attributes: by the ID the value ends with (a cluster's `meta.external_id` may be a CAPEC ID), tactics from
  * `meta.kill_chain`; one reference per technique, citing every place (`from`, `lines`). The campaign's name is the
- * event's `info`, its `first_seen` its `date`; the actor is the one threat-actor or intrusion-set cluster or tag
- * (`options.actor` chooses among several); the software, that of `mitre-malware` and `mitre-tool` clusters and tags
+ * event's `info`, its `first_seen` its `date`; the actor is the one threat-actor or intrusion-set cluster or tag,
+ * else the one `threat-actor` attribute (`options.actor` chooses among several); the software, that of `mitre-malware` and `mitre-tool` clusters and tags
  * (`BISCUIT - S0017`, looked up in ATT&CK by `mispSoftwareObjects`). Tags and clusters placed nowhere, malformed entries and event reports
  * (Markdown, not read) are noted. Pure.
  * @throws InputError naming the file and the event's actors when `options.actor` names none of them, or several.
@@ -133,6 +133,13 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   const lineAt = (where: string, key: string): number => stringLines.get(`${pointerOf(where)}/${key}`) ?? 1;
   const named: Named[] = [];
   const actors: Actor[] = [];
+  // MISP's attribute type `threat-actor` ("A string identifying the threat actor", category Attribution): the actor
+  // where no cluster or tag names one (Cisco Talos's events write the actor so, as their STIX exports show).
+  const attributeActors: Actor[] = [];
+  const readActorAttribute = (attribute: JsonObject, where: string): void => {
+    const name = attribute['type'] === 'threat-actor' ? text(attribute['value']) : undefined;
+    if (name) attributeActors.push({ name, keys: [nameKey(name)], from: `${where} (threat-actor attribute)` });
+  };
   const software: Array<{ written: string; id?: string; name?: string; line: number; from: string }> = [];
   const readSoftware = (written: string, externalIds: unknown[], line: number, from: string): void => {
     software.push({ written, ...readSoftwareName(written, externalIds), line, from });
@@ -241,6 +248,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
         return;
       }
       readGalaxies(attribute, at);
+      readActorAttribute(attribute, at);
       readTags(attribute, at);
     });
   };
@@ -279,6 +287,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
     const date = text(of['date']);
     if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) dates.push(date);
     readGalaxies(attribute, where, `, event ${id}`);
+    readActorAttribute(attribute, `${where}, event ${id}`);
     readTags(attribute, where, `event ${id}`);
   });
   if (searchEvents.size === 1) {
@@ -311,9 +320,11 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
   });
 
   const notes: string[] = [];
-  const distinct = [...new Map(actors.map((actor) => [nameKey(actor.name), actor])).values()];
+  // The actors the clusters and tags name, else those the threat-actor attributes do.
+  const byGalaxy = actors.length > 0 || attributeActors.length === 0;
+  const distinct = [...new Map((byGalaxy ? actors : attributeActors).map((actor) => [nameKey(actor.name), actor])).values()];
   let actor: string | undefined;
-  if (options.actor !== undefined) actor = chosenActor(distinct, options.actor, options.file ?? 'the event');
+  if (options.actor !== undefined) actor = chosenActor(distinct, options.actor, options.file ?? 'the event', byGalaxy);
   else if (distinct.length === 1) actor = distinct[0]!.name;
   else if (distinct.length > 1) {
     notes.push(
@@ -365,11 +376,12 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
 }
 
 /**
- * The actor `wanted` names among an event's threat-actor and intrusion-set clusters and tags: by its value, its name
- * without an ATT&CK group ID (`APT28 - G0007`), that ID or a synonym, in any case.
+ * The actor `wanted` names among an event's threat-actor and intrusion-set clusters and tags (`byGalaxy`): by its value,
+ * its name without an ATT&CK group ID (`APT28 - G0007`), that ID or a synonym, in any case; else among its threat-actor
+ * attributes, by value.
  * @throws InputError naming `file`, `wanted` and the event's actors when none matches or several do.
  */
-function chosenActor(actors: readonly Actor[], wanted: string, file: string): string {
+function chosenActor(actors: readonly Actor[], wanted: string, file: string, byGalaxy: boolean): string {
   const key = nameKey(wanted);
   const matching = actors.filter((actor) => actor.keys.includes(key));
   if (matching.length === 1) return matching[0]!.name;
@@ -377,7 +389,7 @@ function chosenActor(actors: readonly Actor[], wanted: string, file: string): st
   throw new InputError(
     matching.length > 1
       ? `${file}: --actor ${JSON.stringify(wanted)} names ${matching.length} actors of the MISP event (${matching.map((actor) => `${actor.name} at ${actor.from}`).join('; ')}); give the one meant by its full name`
-      : `${file}: --actor ${JSON.stringify(wanted)} names no threat-actor or intrusion-set cluster or tag of the MISP event (by name, synonym or ATT&CK ID); ${names ? `it names ${names}` : 'it names none'}`,
+      : `${file}: --actor ${JSON.stringify(wanted)} names no ${byGalaxy ? 'threat-actor or intrusion-set cluster or tag of the MISP event (by name, synonym or ATT&CK ID)' : 'threat-actor cluster, tag or attribute of the MISP event (by name)'}; ${names ? `it names ${names}` : 'it names none'}`,
     { file },
   );
 }

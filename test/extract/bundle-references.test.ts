@@ -360,4 +360,46 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       expect(extractReport(bundle, { target }, { actor: 'Example Group' }).objects.map((object) => object.id)).to.deep.equal(['S0106']);
     });
   });
+
+  describe("the actor of MISP's threat-actor attributes", () => {
+    // MISP's STIX export writes an attribute of type `threat-actor` as a custom object, as Cisco Talos's bundles hold
+    // them (Cisco-Talos/IOCs 2024/10/uat-5647-romcom.json, two of them; no licence stated, so only the layout is taken
+    // and the names are made up), added here to MISP/misp-stix's export of the documentation's event.
+    const actorObject = (n: number, value: string): Record<string, unknown> => ({
+      type: 'x-misp-attribute', id: `x-misp-attribute--00000000-0000-4000-8000-00000000070${n}`,
+      labels: ['misp:type="threat-actor"', 'misp:category="Attribution"'], x_misp_category: 'Attribution', x_misp_type: 'threat-actor', x_misp_value: value,
+    });
+    const withObjects = (...extra: Array<Record<string, unknown>>): string => {
+      const bundle = JSON.parse(MISP_EXPORT) as { objects: Array<Record<string, unknown>> };
+      bundle.objects.push(...extra);
+      return JSON.stringify(bundle, null, 4);
+    };
+
+    it("is the one a bundle of no actor object names, as the same event read as MISP JSON gives it; the campaign keeps its report's name", () => {
+      const bundle = extractReport(withObjects(actorObject(1, 'Example Actor')));
+      const event = JSON.parse(MISP_EVENT) as { Event: { Attribute: unknown[] } };
+      event.Event.Attribute.push({ type: 'threat-actor', category: 'Attribution', value: 'Example Actor', to_ids: false });
+      expect([bundle.actor, bundle.name]).to.deep.equal(['Example Actor', 'MISP-STIX-Converter test event']);
+      expect(extractReport(JSON.stringify(event, null, 4)).actor).to.equal(bundle.actor);
+      // Not where the bundle holds an actor object, which names the campaign.
+      const withActor = extractReport(withObjects(actorObject(1, 'Example Actor'), { type: 'threat-actor', id: 'threat-actor--00000000-0000-4000-8000-000000000703', name: 'Turla Group' }));
+      expect([withActor.actor, withActor.name]).to.deep.equal([undefined, 'Turla Group']);
+    });
+
+    it('is none of several, which a note names; --actor chooses one, and one that names none is an input error', () => {
+      const text = withObjects(actorObject(1, 'Example Actor'), actorObject(2, 'UAT-0000'));
+      const lineOf = (needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+      const report = extractReport(text, { target: loadRelease('18.1') });
+      expect(report.actor).to.equal(undefined);
+      expect(report.notes).to.deep.equal([
+        `the bundle's MISP threat-actor attributes name 2 actors (Example Actor at x-misp-attribute--00000000-0000-4000-8000-000000000701, line ${lineOf('000000000701"')}; ` +
+          `UAT-0000 at x-misp-attribute--00000000-0000-4000-8000-000000000702, line ${lineOf('000000000702"')}), so the campaign has no actor: \`extract --actor NAME\` names the one meant`,
+      ]);
+      const chosen = extractReport(text, undefined, { actor: 'uat-0000' });
+      expect([chosen.actor, chosen.name, chosen.references.map((ref) => ref.raw)]).to.deep.equal(['UAT-0000', 'MISP-STIX-Converter test event', ['Access Token Manipulation (T1134)']]);
+      expect(() => extractReport(text, undefined, { actor: 'Lazarus', file: 'talos.json' }))
+        .to.throw(InputError)
+        .with.property('message', 'talos.json: --actor "Lazarus" names none of the bundle\'s actors: it holds no intrusion set, campaign or threat actor, and its MISP threat-actor attributes name Example Actor, UAT-0000');
+    });
+  });
 });

@@ -205,6 +205,30 @@ describe('extract: a MISP event (MISP JSON)', () => {
         .to.throw(InputError)
         .with.property('message', 'event.json: --actor "Lazarus" names no threat-actor or intrusion-set cluster or tag of the MISP event (by name, synonym or ATT&CK ID); it names APT28, APT29');
     });
+
+    // MISP's attribute type `threat-actor` ("A string identifying the threat actor", category Attribution, as MISP's
+    // AttributesTable defines it); Cisco Talos's events name their actors so (Cisco-Talos/IOCs 2024/10/uat-5647-romcom.json,
+    // whose STIX export holds two: no licence stated, so only the layout is taken, the names made up).
+    const actorAttribute = (value: string): Record<string, unknown> => ({ type: 'threat-actor', category: 'Attribution', value, to_ids: false });
+
+    it('is, where no cluster or tag names one, the one threat-actor attribute; of several, none, and a note names them', () => {
+      const one = edited((event) => event['Attribute']!.push(actorAttribute('Example Actor')));
+      expect(mispEventReport(one)!.actor).to.equal('Example Actor');
+      // A cluster or tag that names one is the actor, not the attribute.
+      const both = edited((event) => {
+        event['Tag']!.push({ name: 'misp-galaxy:threat-actor="APT29"' });
+        event['Attribute']!.push(actorAttribute('Example Actor'));
+      });
+      expect(mispEventReport(both)!.actor).to.equal('APT29');
+      const two = edited((event) => event['Attribute']!.push(actorAttribute('Example Actor'), actorAttribute('UAT-0000')));
+      const report = mispEventReport(two)!;
+      expect(report.actor).to.equal(undefined);
+      expect(report.notes.join('\n')).to.include('the event names 2 actors (Example Actor at Event.Attribute[0] (threat-actor attribute); UAT-0000 at Event.Attribute[1] (threat-actor attribute))');
+      expect(mispEventReport(two, { actor: 'uat-0000' })!.actor).to.equal('UAT-0000');
+      expect(() => mispEventReport(two, { actor: 'Lazarus', file: 'event.json' }))
+        .to.throw(InputError)
+        .with.property('message', 'event.json: --actor "Lazarus" names no threat-actor cluster, tag or attribute of the MISP event (by name); it names Example Actor, UAT-0000');
+    });
   });
 
   it("reads a mobile galaxy's techniques in the mobile domain", () => {

@@ -75,7 +75,7 @@ export function isDetectionVerdict(text: string): boolean {
 }
 
 /** Whether a table cell names a sample rather than saying anything: an indicator, a file's name, a detection name. */
-function isIdentifierCell(cell: string): boolean {
+export function isIdentifierCell(cell: string): boolean {
   const bare = cell.trim().replace(CODE_MARKS, '').trim();
   if (!bare) return false;
   // A code span of one token (`` `EACore.dll` ``, a mutex) is a name too; a path or a registry key (`\`) may say where

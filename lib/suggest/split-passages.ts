@@ -1,5 +1,6 @@
 import { isCommonEnglishWord } from '../common-words.js';
 import { BLOCK_BREAK } from './html-text.js';
+import { delimitedRowText, delimitedTable } from './delimited-table.js';
 import { readColumns } from './layout-columns.js';
 import { isBreadcrumb, isHeadline, isItemShaped, withoutRunningHeader } from './page-furniture.js';
 
@@ -13,6 +14,11 @@ export interface Passage {
    * lines of its own (`templateTagBlocks`: a static site's include or variable, filled in when the page is built).
    */
   structure?: PassageStructure;
+  /**
+   * A row of a delimited table (CSV, TSV: `delimitedTable`) is a record: what of it is read, the cells of its columns
+   * of text without indicators (`delimitedRowText`), '' when it has none.
+   */
+  recordText?: string;
 }
 
 /** What a passage that is no text of the report is: see `Passage.structure`. */
@@ -346,6 +352,18 @@ function templateTagEnd(lines: readonly string[], start: number): number | undef
  */
 export function splitPassages(text: string, options: { lines?: boolean; runningHeaders?: readonly string[] } = {}): Passage[] {
   const source = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // A delimited table (CSV, TSV) is read row by row, by sentence as with `lines`: a record of its own each.
+  const table = delimitedTable(source);
+  if (table) {
+    if (source.at(-1) === '') source.pop();
+    const first = source.findIndex((line) => line.trim());
+    return source.flatMap((line, i): Passage[] => {
+      const text = line.replace(/\s+/g, ' ').trim();
+      if (!text && !options.lines) return [];
+      if (i === first && table.header) return [{ line: i + 1, text, structure: 'table header' }];
+      return [{ line: i + 1, text, recordText: text && delimitedRowText(line, table) }];
+    });
+  }
   // By sentence, two columns side by side (`pdftotext -layout`) are read one after the other (`readColumns`); a
   // passage's line is where it starts in the text.
   const { lines, origin } = options.lines ? { lines: source, origin: undefined } : readColumns(source);

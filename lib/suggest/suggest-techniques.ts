@@ -286,7 +286,8 @@ function passageSuggestion(
   if (structure) return { ...entry, candidates: [], note: STRUCTURE_NOTES[structure] };
   // A query's line begins with a pipe, as a table's row does: it is known before the row's cells are read.
   if (isQueryLine(passage.text)) return { ...entry, candidates: [], note: QUERY_NOTE };
-  const row = indicatorRowText(passage.text);
+  // A delimited table's row (CSV, TSV) is read by its cells of text, as a table row is by those that name no sample.
+  const row = passage.recordText ?? indicatorRowText(passage.text);
   if (row === '') return { ...entry, candidates: [], note: INDICATOR_ROW_NOTE };
   // Who reported it, a greeting, a heading of the report's parts say nothing of what was done (`UNRANKED`).
   for (const [is, note] of UNRANKED) if (is(row ?? passage.text)) return { ...entry, candidates: [], note };

@@ -1470,6 +1470,36 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(row!.candidates.map((c) => c.id)).to.include('T1547.001');
   });
 
+  // A vendor's CSV of indicators (the shape of Sophos's `2505 DragonForce targets SimpleHelp RMM.csv` in sophoslabs/IoCs,
+  // `Indicator_type,Data,Note` / `sha256,…,DragonForce ransomware binary` / `filename,…bat,Batch script to list and clear
+  // all Windows Event logs`; our rows, its licence not read): its header row got Indicator Removal and rows 2 to 6 were
+  // one passage. Each row is a record, its header row not ranked, and a row is read by its column of text only (not the
+  // type, the hash or the path); a row with no text is not ranked. Three lines of prose with a comma each are no table.
+  it('reads a CSV or TSV of indicators row by row: no header row, only the cells of its text column, by sentence and with lines', () => {
+    const rows = [
+      ['Indicator_type', 'Data', 'Note'],
+      ['sha256', 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9 ', 'Example ransomware binary '],
+      ['file_path', 'C:\\ProgramData\\Remote Access\\working\\win.exe ', 'Example ransomware binary '],
+      ['filename', 'CLEAR ALL.bat ', 'Batch script to list and clear all Windows Event logs '],
+      ['sha256', '0b9efaef974c625d9f8e3935b33c16ffbc59d7980b9efaef974c625d9f8e3935 ', ''],
+    ];
+    for (const separator of [',', '\t']) {
+      const text = `${rows.map((row) => row.join(separator)).join('\n')}\n`;
+      for (const lines of [false, true]) {
+        const passages = suggestTechniques(text, model, { lines });
+        const context = `${JSON.stringify(separator)}, lines: ${lines}`;
+        expect(passages.map((p) => p.line), context).to.deep.equal([1, 2, 3, 4, 5]);
+        expect(passages[0], context).to.deep.equal({ line: 1, text: rows[0]!.join(separator).replace(/\s+/g, ' '), candidates: [], note: TABLE_HEADER_NOTE });
+        expect(passages[2]!.candidates, context).to.deep.equal(suggestTechniques('Example ransomware binary', model)[0]!.candidates);
+        expect(passages[3]).to.include({ note: INDICATOR_ROW_TEXT_NOTE });
+        expect(passages[3]!.candidates.map((c) => c.id), context).to.include('T1070.001');
+        expect(passages[4], context).to.deep.include({ candidates: [], note: INDICATOR_ROW_NOTE });
+      }
+    }
+    const prose = 'The actor, once inside, ran a loader\nthat, in turn, fetched the payload\nand then, after a day, encrypted the files.';
+    expect(splitPassages(prose).map((p) => p.text)).to.deep.equal(['The actor, once inside, ran a loader that, in turn, fetched the payload and then, after a day, encrypted the files.']);
+  });
+
   // A blog's list of sources ("Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports") got
   // Exploit Public-Facing Application 100 with four words in common, from a procedure example about a Palo Alto
   // Networks appliance; a slide's "CISA" and a line "ESET" are who reported, not what was done.

@@ -5,8 +5,9 @@ import { textWords } from './text-terms.js';
 import { MONTH_ABBREVIATIONS, MONTHS, mayNameVendor, VENDOR } from './vendor-names.js';
 
 // A byline: who wrote a post, and when. Its parts are set apart by a middle dot, a bar, a bullet or a dash ("Jane Doe
-// · 5 min read · March 3, 2025"); one is the authors, after "By" or not, the others a date or a reading time.
-const BYLINE_PARTS = /\s+[·|•—–-]\s+/u;
+// · 5 min read · March 3, 2025"); one is the authors, after "By" or not, the others a date or a reading time. A blog
+// theme may set its time apart by an at sign (F-Secure's News from the Lab as scraped: `Posted by Artturi @ 11:59 GMT`).
+const BYLINE_PARTS = /\s+[·|•—–@-]\s+/u;
 // A blog theme's post meta may end with the post's tags after their label, in lower case as tags are written
 // (love2150.github.io's `June 30, 2026 · Brandon Love · Tags: blue-team, cybersecurity, letsdefendio`): that part says
 // what the post is filed under, and the byline before it is read without it.
@@ -91,10 +92,11 @@ export function isByline(passage: string): boolean {
   const named = people.every((item) => {
     if (isTeam(item)) return (team = true);
     // Without "By", a name has a word that is no common English word ("Cobalt Strike" is a tool); after it, no verb's
-    // form ("By Exploiting Public-Facing Applications" is a heading).
+    // form ("By Exploiting Public-Facing Applications" is a heading). Beside a date or a time, a first name alone
+    // (`Posted by Artturi @ 11:59 GMT`).
     if (!by) return isPersonName(item);
     const words = item.trim().split(/\s+/);
-    return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && !words.some((word) => /(?:ing|ed)$/.test(word) && isCommonEnglishWord(word));
+    return words.length >= (dates.length ? 1 : 2) && words.length <= 4 && words.every((word) => NAME_WORD.test(word)) && !words.some((word) => /(?:ing|ed)$/.test(word) && isCommonEnglishWord(word));
   });
   return named && (!!by || team || dates.some((part) => textWords(part).length > 0));
 }

@@ -103,6 +103,10 @@ const GLUED_END = new RegExp(
 // first of the CloudDuke components…`). Prefiltered by a lower-case letter before a capital.
 const GLUED_HEADING_HINT = /[a-z][A-Z]/;
 const GLUED_HEADING = /(?<=(?:^|[\s(“"])\p{Ll}{3,}|[\w\\/-]\.\p{Ll}{2,4})(?=(?:The|This|These|Those|Last|First|During|After|Before|When|While|Once|However|Since|Although|According|Upon|Finally|Recently|Today|Our)\s)/u;
+// A byline's time glued to the post's first sentence (the same post as scraped: `Posted by Artturi @ 11:59 GMTRecent
+// weeks have seen the outing of two new additions…`): a clock's time with its zone or AM/PM, glued to a capitalised
+// word, ends its passage there too (the byline is then known as one). Prefiltered by a colon.
+const GLUED_TIME = /(?<=\b\d{1,2}:\d{2} ?(?:GMT|UTC|AM|PM))(?=\p{Lu}\p{Ll})/u;
 // A piece cut inside a Markdown link's address or title (`[![PUMAKIT](data:image/png;base64... "PUMAKIT")](…)`):
 // no sentence ends there, so it is joined to the next. Prefiltered by `](`.
 const OPEN_LINK = /\]\([^()\s]{0,600}(?:\s{1,4}"[^"\n]{0,300})?$/;
@@ -550,7 +554,8 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
         .trim()
         .split(PIECE_END)
         .flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]))
-        .flatMap((piece) => (GLUED_HEADING_HINT.test(piece) ? piece.split(GLUED_HEADING) : [piece]));
+        .flatMap((piece) => (GLUED_HEADING_HINT.test(piece) ? piece.split(GLUED_HEADING) : [piece]))
+        .flatMap((piece) => (piece.includes(':') ? piece.split(GLUED_TIME) : [piece]));
       if (line.includes('](')) joinOpenLinks(cut);
       cut.forEach((piece, k) => {
         if (!hasText) start = i + 1;
@@ -566,8 +571,9 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
         }
         add(piece);
         // A piece in lower case at its end before one with a capital at its start was cut only by GLUED_HEADING (the other
-        // cuts follow a sentence's mark or come before a space): a heading glued to the next sentence.
-        const heading = k + 1 < cut.length && /\p{Ll}$/u.test(piece) && /^\p{Lu}/u.test(cut[k + 1]!);
+        // cuts follow a sentence's mark or come before a space): a heading glued to the next sentence; one ending with a
+        // time, by GLUED_TIME.
+        const heading = k + 1 < cut.length && (/\p{Ll}$/u.test(piece) || /\d:\d{2} ?(?:GMT|UTC|AM|PM)$/.test(piece)) && /^\p{Lu}/u.test(cut[k + 1]!);
         if (heading || /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && endsSentence())) flush();
       });
     });

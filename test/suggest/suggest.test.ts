@@ -2311,6 +2311,24 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The actor created a scheduled task for persistence · Tags: windows, persistence', 'T1053.005']]);
   });
 
+  // F-Secure's News from the Lab post on CloudDuke (July 2015) as a threat-report corpus keeps it scraped glues its byline,
+  // its time set apart by an at sign, to the post's first sentence: `Posted by Artturi @ 11:59 GMTRecent weeks have seen
+  // the outing of two new additions…` was one passage (Permission Groups Discovery first). The byline ends where the
+  // time meets the sentence's capital, and is a byline (a first name alone beside its time); the sentence is read as
+  // it is alone (a reconstruction, our words). A time in a sentence is no such end.
+  it('reads a byline with its time glued to the first sentence apart from it (Posted by Jane @ 11:59 GMTRecent…)', () => {
+    const sentence = 'Recent weeks have seen the actor send spearphishing emails with malicious attachments.';
+    for (const byline of ['Posted by Jane @ 11:59 GMT', 'Posted by Jane Doe @ 9:05 AM']) {
+      const passages = suggestTechniques(`${byline}${sentence}`, model);
+      expect(passages.map((p) => [p.text, p.note]), byline).to.deep.equal([
+        [byline, BYLINE_NOTE],
+        [sentence, undefined],
+      ]);
+      expect(passages[1]!.candidates).to.deep.equal(suggestTechniques(sentence, model)[0]!.candidates);
+    }
+    expect(splitPassages('The task ran at 11:59 GMT and at 12:00 UTC. Then it stopped.').map((p) => p.text)).to.deep.equal(['The task ran at 11:59 GMT and at 12:00 UTC.', 'Then it stopped.']);
+  });
+
   // BleepingComputer's Check Point post saved as Markdown: "Tracked asCVE-2026-50751, …" ranked `ascve`.
   it('ranks a sentence with a word glued to a CVE or a name by scraping as the sentence with the words apart', () => {
     const [glued] = suggestTechniques('Tracked asCVE-2026-50751, this flaw can be exploited by remote attackers to bypass authentication on Remote Access VPNs.', model);

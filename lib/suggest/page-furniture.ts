@@ -282,8 +282,19 @@ export function isPageFurniture(text: string): boolean {
       CLICK_THE_BANNER.test(text) ||
       PLACEHOLDER.test(text) ||
       (SUPPORT_APPEAL_START.test(text) && SUPPORT_APPEAL.test(text)) ||
-      ORIGINAL_LINK.test(text))
+      ORIGINAL_LINK.test(text) ||
+      isBarMenu(text))
   );
+}
+
+// A site's menu on one line, its items set apart by bars (F-Secure's News from the Lab as scraped: `ARCHIVES | SEARCH`,
+// which got Archive via Utility 85.9): at least two items, all of them menus' and furniture's words (NAV_ITEM_WORDS,
+// FURNITURE_GLUE). A table's row begins with a bar, and a breadcrumb with its home (`isBreadcrumb`).
+const MENU_BAR = /\s+\|\s+/;
+
+/** Whether a line is a menu's items set apart by bars (`MENU_BAR`): `ARCHIVES | SEARCH`. */
+function isBarMenu(text: string): boolean {
+  return MENU_BAR.test(text) && !text.trimStart().startsWith('|') && madeOfWords(text, NAV_ITEM_WORDS, FURNITURE_GLUE);
 }
 
 // A log-in or comment form scraped to text, one field or link a line (BleepingComputer's `Login` / `Username` /

@@ -1643,6 +1643,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // A site's menu on one line, its items set apart by bars (F-Secure's News from the Lab post on CloudDuke as a
+  // threat-report corpus keeps it scraped: `ARCHIVES | SEARCH`, Archive via Utility 85.9). A table's row (a bar first)
+  // and a line of other words between bars are read.
+  it("ranks no site's menu of words set apart by bars (ARCHIVES | SEARCH); a table's row and a list of techniques are read", () => {
+    expectUnranked(['ARCHIVES | SEARCH', 'Blog | Archives | Contact', 'Home page | Search'], PAGE_FURNITURE_NOTE);
+    expectRead([['| Archive | The actor compressed the files with WinRAR before exfiltration |', 'T1560.001'], ['Archive Collected Data | Exfiltration Over Web Service']]);
+  });
+
   // Scraped vendor pages keep their cookie banner, footer, share buttons and newsletter box: on ESET's (reports6 01)
   // "Manage Cookies" got Steal Web Session Cookie 100, "Subscribe" Publish/Subscribe Protocols 100, "Share Article"
   // Network Share Discovery 100, "Copyright © ESET, All Rights Reserved" Right-to-Left Override 100; Sekoia's "Log in"

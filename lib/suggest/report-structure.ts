@@ -87,9 +87,13 @@ function isIocHeading(text: string): boolean {
 
 // A heading of the report's parts without a heading's mark, as a PDF as text writes it (the DE&TH guide's `References`
 // above its list of addresses, which got Template Injection 97): only the words of a document's parts, no names, no
-// mark (`Persistence`, `Lateral Movement` and `Malware` are read).
+// mark (`Persistence`, `Lateral Movement` and `Malware` are read). A guide's sections too (CISA, NSA, FBI and MS-ISAC's
+// Phishing Guidance as text: `DEFINITION`, which got Dynamic Data Exchange, `MITIGATIONS`, Disable or Modify Tools).
 const BARE_HEADING_WORDS = new Set(
-  'executive summary introduction conclusion conclusions appendix recommendations references reference acknowledgements acknowledgments table contents overview key findings background'.split(' '),
+  (
+    'executive summary introduction conclusion conclusions appendix recommendations references reference acknowledgements acknowledgments table contents ' +
+    'overview key findings background mitigations definition definitions'
+  ).split(' '),
 );
 const MAX_BARE_HEADING = 40;
 

@@ -1546,6 +1546,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['Persistence', 'T1543.003'], ['The loader removed the references to itself from the Run key.', 'T1547.001']]);
   });
 
+  // A guide's sections in capitals without a mark (CISA, NSA, FBI and MS-ISAC's Phishing Guidance: Stopping the Attack
+  // Cycle at Phase One, October 2023, as text, a US government work: `DEFINITION` got Dynamic Data Exchange, `MITIGATIONS`
+  // Disable or Modify Tools). A sentence with the words is read.
+  it("ranks no guide's section heading without a mark (DEFINITION, MITIGATIONS), and says so", () => {
+    expectUnranked(['DEFINITION', 'MITIGATIONS', 'Mitigations', 'Definitions'], REPORT_STRUCTURE_NOTE);
+    expectRead([['The actor changed the definitions of the antivirus product to disable its detection.', 'T1562.001']]);
+  });
+
   // A blog's sign-off (minimal reconstructions of Malwarebytes Labs' weekly round-ups, "A Week in Security (Jan 31 – Feb
   // 6)" of 2016 and "A week in security (February 1 – February 7)" of 2021, and the 2022 round-up reposted by
   // redpacketsecurity.com: `Stay safe!` got Impair Defenses: Safe Mode Boot 100, and so did `Stay safe, everyone!`). A

@@ -7,3 +7,13 @@ export const TACTIC_SPLITS: Readonly<Record<string, { from: string; since: strin
   stealth: { from: 'defense-evasion', since: '19' },
   'defense-impairment': { from: 'defense-evasion', since: '19' },
 };
+
+/** The tactic a later release split off, as written by its shortname or name (`Stealth`, `defense_impairment`), or undefined. */
+export function laterTactic(written: string): { shortname: string; from: string; since: string } | undefined {
+  const shortname = written.normalize('NFKC').trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const split = Object.hasOwn(TACTIC_SPLITS, shortname) ? TACTIC_SPLITS[shortname] : undefined;
+  return split ? { shortname, ...split } : undefined;
+}
+
+/** A later release's tactic's name as ATT&CK writes it, from its shortname (`defense-impairment`: Defense Impairment). */
+export const laterTacticName = (shortname: string): string => shortname.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');

@@ -1,6 +1,8 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
+import { fetchCommand } from '../attack/release-files.js';
+import { laterTactic } from '../attack/tactic-splits.js';
 import { preAttackNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { isCommonEnglishWord } from '../common-words.js';
@@ -65,6 +67,17 @@ interface Outcome {
 // When one reference holds several IDs, the least resolved one sets the status.
 const STATUS_WEIGHT: readonly ReferenceStatus[] = ['current', 'name', 'alias', 'renamed', 'fuzzy', 'revoked', 'deprecated', 'ambiguous', 'other domain', 'unknown'];
 
+/**
+ * What to say of a tactic a later Enterprise release split off (`Stealth`, ATT&CK 19's) written for an older release: the
+ * release that has it, and the tactic it came from; undefined for any other text.
+ */
+function laterTacticWarning(text: string, target: AttackIndex): string | undefined {
+  const later = laterTactic(text);
+  if (!later || target.domain !== 'enterprise-attack' || Number(target.major) >= Number(later.since)) return undefined;
+  const from = target.tactic(later.from)?.name ?? later.from;
+  return `tactic "${text}" is a tactic of ATT&CK ${later.since}, which split it off ${from}, not of ATT&CK ${target.label}; it was ignored (get ATT&CK ${later.since} with \`${fetchCommand()}\` and read the report with it)`;
+}
+
 /** `Phishing: Spearphishing Attachment` for a sub-technique, the plain name otherwise. */
 /** The trail's line for a name beside an ID that names no technique (the writer's own words): the ID decided alone. */
 export const notATechniqueName = (name: string): string => `name check: "${name}" is not an ATT&CK technique name; resolved by the ID`;
@@ -116,7 +129,7 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
       tactics.unreadable.push(text);
       const within = tacticsWithin(text, (part) => readTactic(part, target) !== undefined);
       const nor = within.length ? `, nor a list of them: only a part of it is one (${within.join(', ')})` : '';
-      warnings.push(`tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like Defense Evasion, a shortname or a TA ID)`);
+      warnings.push(laterTacticWarning(text, target) ?? `tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like Defense Evasion, a shortname or a TA ID)`);
     } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);
     const unknownId = shortname ? tacticIdAndNameWarning(text, target) : undefined;
     if (unknownId) warnings.push(unknownId);

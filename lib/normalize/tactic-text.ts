@@ -1,5 +1,6 @@
 import { compareText } from '../compare-text.js';
 import { editDistance } from '../name-distance.js';
+import { laterTacticName, TACTIC_SPLITS } from '../attack/tactic-splits.js';
 import { TACTIC_NAMES, TACTIC_SHORT_FORMS } from './tactic-names.js';
 
 // Tactic text is short: the longest written form is ~40 characters and a list names at most every tactic. Longer text
@@ -29,9 +30,12 @@ export function tacticKey(text: string): string {
     .replace(/[\s・_\-‐–—]+/g, '');
 }
 
-const tacticByKey = new Map<string, string>(
-  TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].map((text) => [tacticKey(text), display] as const)),
-);
+// The tactics a later release split off (ATT&CK 19's Stealth, Defense Impairment) are read by their names too, so that a
+// release without them says so (`resolveReference`) rather than the text passing for no tactic.
+const tacticByKey = new Map<string, string>([
+  ...TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].map((text) => [tacticKey(text), display] as const)),
+  ...Object.keys(TACTIC_SPLITS).map((shortname) => [tacticKey(shortname), laterTacticName(shortname)] as const),
+]);
 
 // The words that join or link a tactic name's words in the languages read here (conjunctions, articles, prepositions of
 // English, Spanish, Portuguese, French, German and Italian, without accents). A name is also known by its other words

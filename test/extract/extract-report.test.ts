@@ -357,6 +357,29 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a tactic of a newer release than the one read with', () => {
+    it('is the tactic of its rows, and said to be that release\'s, not passed over (Stealth, ATT&CK 19, read with 18.1)', () => {
+      // A CyberDefenders lab write-up on DanaBot (public GitHub, found with find_string "| Stealth | T1"; no licence stated:
+      // its mapping table reconstructed) maps to ATT&CK 19, whose Stealth and Defense Impairment split Defense Evasion.
+      const text = [
+        '| Tactic | Techniques |', '|---|---|',
+        '| Execution | T1059.007 Command and Scripting Interpreter: JavaScript |',
+        '| Stealth | T1218.011 System Binary Proxy Execution: Rundll32 |',
+        '| Stealth | T1070.004 Indicator Removal: File Deletion |',
+        '| Defense Impairment | T1562.001 Impair Defenses: Disable or Modify Tools |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      const said = (tactic: string): string =>
+        `tactic "${tactic}" is a tactic of ATT&CK 19, which split it off Defense Evasion, not of ATT&CK enterprise-attack 18.1; it was ignored (get ATT&CK 19 with \`attack-layers data fetch\` and read the report with it)`;
+      expect(refs.map((ref) => [ref.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        [['T1059.007'], ['Execution'], []],
+        [['T1218.011'], ['Stealth'], [said('Stealth')]],
+        [['T1070.004'], ['Stealth'], [said('Stealth')]],
+        [['T1562.001'], ['Defense Impairment'], [said('Defense Impairment')]],
+      ]);
+    });
+  });
+
   describe('IDs read by a guess (out of a longer word, from digits a space split)', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
     const rows = (text: string) => read(text).references.map((ref) => [ref.line, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.warnings]);

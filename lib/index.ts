@@ -176,6 +176,8 @@ export {
   type ThreatSource,
   type ThreatTechnique,
   type UnresolvedRef,
+  isUnplaced,
+  STRAY_TACTIC_STATUS,
 } from './coverage/gap-review.js';
 /** What ATT&CK offers to close a gap (detection strategies, analytics, log sources, mitigations) and its class. */
 export {

@@ -83,6 +83,17 @@ export interface ResolvedRule {
 }
 
 /** A reference in coverage or threat input that did not resolve to a current technique, or a tag the release does not know. */
+/**
+ * The status of a rule's tactic tag that none of its techniques belongs to (strayTactic): listed with the references
+ * not resolved, but no reference left unplaced, since the rule counts for its techniques; `--strict` passes it.
+ */
+export const STRAY_TACTIC_STATUS = 'tactic of no technique';
+
+/** Whether a listed reference was left unplaced (not a stray tactic tag of a rule that counts for its techniques). */
+export function isUnplaced(ref: Pick<UnresolvedRef, 'status'>): boolean {
+  return ref.status !== STRAY_TACTIC_STATUS;
+}
+
 export interface UnresolvedRef {
   raw: string;
   file: string;
@@ -288,7 +299,7 @@ function strayTactic(tag: CoverageRef, ids: ReadonlySet<TechniqueId>, target: At
   if (!tactic || !ids.size) return undefined;
   if ([...ids].some((id) => target.technique(id)?.tactics.includes(tactic.shortname))) return undefined;
   return {
-    status: 'tactic of no technique',
+    status: STRAY_TACTIC_STATUS,
     note:
       `${tactic.name} (${tactic.id}) is a tactic of none of the rule's techniques in ATT&CK ${target.label}: the rule counts for its ` +
       `techniques under their own tactics; tag the technique of ${tactic.name} the rule detects, or leave the tactic out`,

@@ -287,6 +287,41 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
   });
 });
 
+describe('attack-layers gap --strict: a rule tactic tag that none of its techniques has (the real ../shared/sigma)', function () {
+  this.timeout(30_000);
+  const sigma = resolve(repoRoot, '../shared/sigma');
+  // SigmaHQ tags attack.lateral-movement beside T1053 and T1053.002, of Execution, Persistence and Privilege Escalation:
+  // the rule counts for its techniques; the tactic is listed, but no reference was left unplaced.
+  const stray = join(sigma, 'rules/application/rpc_firewall/rpc_firewall_atsvc_lateral_movement.yml');
+  // A tag of ATT&CK 19 (attack.t1685.001), unknown to 18.1: a reference left unplaced, which --strict fails on.
+  const unknown = join(sigma, 'rules/windows/builtin/iis-configuration/win_iis_logging_etw_disabled.yml');
+  before(function () {
+    if (!existsSync(stray) || !existsSync(unknown)) this.skip();
+    expect(readFileSync(stray, 'utf8')).to.match(/^\s*- attack\.lateral-movement$/m).and.to.match(/^\s*- attack\.t1053$/m);
+  });
+
+  it('passes --strict (exit 0), lists the tag in the report, and does not count it as a reference not resolved', async () => {
+    const out = freshTmpDir('gap-strict-stray');
+    const run = await runCli(['gap', '--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', stray, '--out', out, '--report', 'json', '--strict']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ unresolved: { raw: string; status: string }[] }>(join(out, 'gap-report.json'));
+    expect(report.unresolved.map((u) => [u.raw, u.status])).to.deep.equal([['attack.lateral-movement', 'tactic of no technique']]);
+    expect(run.stderr).to.not.contain('not resolved');
+    expect(run.stderr).to.contain("1 rule read, 0 ignored, 0 invalid; 1 tactic tag not of the rule's techniques (listed in the report)");
+  });
+
+  it('still fails --strict (exit 1) on a tag the release does not know, counting only such references', async () => {
+    const out = freshTmpDir('gap-strict-unknown');
+    const run = await runCli(['gap', '--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', stray, unknown, '--out', out, '--report', 'json', '--strict']);
+    expect(run.code).to.equal(1);
+    const report = readJson<{ unresolved: { raw: string; status: string; count: number }[] }>(join(out, 'gap-report.json'));
+    const unplaced = report.unresolved.filter((u) => u.status !== 'tactic of no technique').reduce((sum, u) => sum + u.count, 0);
+    expect(unplaced).to.be.greaterThan(0);
+    expect(run.stderr).to.contain(`${unplaced} reference${unplaced === 1 ? '' : 's'} not resolved`);
+    expect(run.stderr).to.contain(`--strict: ${unplaced} threat or coverage reference${unplaced === 1 ? '' : 's'} could not be placed`);
+  });
+});
+
 /** The current replacement of a revoked ID, straight from a raw STIX bundle (revoked-by relationships, followed). */
 function revokedByInBundle(bundleFile: string, id: string): string | undefined {
   const objects = (JSON.parse(gunzipSync(readFileSync(bundleFile)).toString('utf8')) as { objects: Record<string, unknown>[] }).objects;

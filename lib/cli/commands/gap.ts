@@ -33,6 +33,7 @@ import {
   plural,
   readCountText,
   type CoverageProblem,
+  isUnplaced,
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
@@ -91,6 +92,14 @@ function scaleArg(flag: string, text: string): [number, number] {
   return [parts[0]!, parts[1]!];
 }
 
+/** The references the review lists, counted apart: those not resolved, and tactic tags of no technique of their rule (which counts). */
+function listedText(unresolved: number, stray: number): string {
+  return [
+    ...(unresolved ? [`${plural(unresolved, 'reference')} not resolved`] : []),
+    ...(stray ? [`${plural(stray, 'tactic tag')} not of the rule's techniques`] : []),
+  ].join(', ');
+}
+
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     const minCoverage = args['min-coverage'];
@@ -145,7 +154,10 @@ export function handler(context: CliContext) {
     }
     for (const problem of logSources?.input.problems ?? []) note(context, args, problemLine(problem));
     for (const text of review.notes) note(context, args, text);
-    const unresolved = review.coverage.unresolved.length + review.threatUnresolved.length;
+    // A rule's tactic tag of none of its techniques is listed with them, but the rule counts for its techniques.
+    const listed = [...review.coverage.unresolved, ...review.threatUnresolved];
+    const unresolved = listed.filter(isUnplaced).length;
+    const stray = listed.length - unresolved;
     note(
       context,
       args,
@@ -154,7 +166,7 @@ export function handler(context: CliContext) {
           ...threat.layers.map((i) => `threat ${i.source}: ${readCountText('layer', i.counts.rules)}, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
           ...inputs.map((i) => `${i.source}: ${readCountText(i.kind, i.counts.rules)}, ${i.counts.ignored} ignored, ${i.counts.invalid} invalid`),
         ].join('; ') +
-        (unresolved ? `; ${plural(unresolved, 'reference')} not resolved (listed in the report)` : ''),
+        (listed.length ? `; ${listedText(unresolved, stray)} (listed in the report)` : ''),
     );
     // A review of no threat technique reviews nothing: its notes said why each threat input gave none.
     if (!review.rows.length) {
@@ -162,6 +174,8 @@ export function handler(context: CliContext) {
         `${args.threat.join(', ')}: the threat gives no technique to review, so there is no review (why, in ${files.at(-1)![0]}); give campaigns or layers whose entries name techniques`,
       );
     }
-    if (args.strict && unresolved) throw new InputError(`--strict: ${unresolved} threat or coverage references could not be placed on a technique (listed in ${files.at(-1)![0]})`);
+    if (args.strict && unresolved) {
+      throw new InputError(`--strict: ${plural(unresolved, 'threat or coverage reference')} could not be placed on a technique (listed in ${files.at(-1)![0]})`);
+    }
   };
 }

@@ -48,7 +48,7 @@ export const GAP_FORMULAS = {
   platforms:
     "platforms = the threat's platforms (campaign platforms, a technique's own, layer filters; none, or a filter of every platform of the layer's release: all) that the technique has; a rule counts only if it fires on one of them (Sigma logsource; no platform: anywhere)",
   coverage: 'coverage = best level (0-100 %) of the rules counting for the technique; parents covered only through sub-techniques are partial, at the mean of their sub-techniques',
-  priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic',
+  priority: 'priority = threat x (1 - coverage / 100); equal priorities rank buildable gaps first, then needs telemetry, then no analytic, then the higher threat, then by technique ID',
   tactic: 'tactic coverage = sum(threat x coverage) / sum(threat)',
 } as const;
 

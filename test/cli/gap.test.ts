@@ -214,7 +214,8 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
   let report: {
     inputs: { kind: string; files: number; counts: { items: number; rules: number; ignored: number; invalid: number }; ignored: { file: string; reason: string }[] }[];
     unresolved: { raw: string; status: string; note: string; places: string[] }[];
-    rows: { id: string }[];
+    rows: { id: string; priority: number; threat: number }[];
+    formulas: { priority: string };
   };
   let code: number;
   let out: string;
@@ -257,6 +258,19 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
       return /^\s*-\s*attack\.t1685\s*(#.*)?$/im.test(text) && !/^status:\s*(deprecated|unsupported)\b/m.test(text);
     });
     expect(t1685?.places.length).to.equal(carriers.length);
+  });
+
+  it('states how equal priorities are ranked (the higher threat, then technique ID), and ranks so', () => {
+    expect(report.formulas.priority).to.contain('equal priorities rank').and.to.contain('then the higher threat, then by technique ID');
+    // Without --log-sources no gap is classed: rows of equal priority go by threat, highest first, then by ID.
+    const ties = report.rows.slice(1).filter((row, i) => row.priority === report.rows[i]!.priority);
+    expect(ties.length, 'no equal priorities to rank').to.be.greaterThan(0);
+    report.rows.slice(1).forEach((row, i) => {
+      const before = report.rows[i]!;
+      if (row.priority !== before.priority) return expect(row.priority).to.be.below(before.priority);
+      expect(row.threat <= before.threat, `${before.id} before ${row.id}`).to.equal(true);
+      if (row.threat === before.threat) expect(before.id < row.id, `${before.id} before ${row.id}`).to.equal(true);
+    });
   });
 
   it('normalizes the old (revoked) IDs the rule set carries instead of reporting them', () => {

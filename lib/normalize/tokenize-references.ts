@@ -1160,7 +1160,11 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   const refs: ReferenceToken[] = [];
   const paired = groups.length > 1 && names.filter(Boolean).length > 1;
   const { stated, claimed } = statedTactics(text, groups, names, tactics);
-  const rows = rowTactics(text, groups);
+  const rows: Array<{ tactics: string[]; start?: number; nameStart?: number } | undefined> | undefined = rowTactics(text, groups) ?? nameRowTactics(text, groups, names);
+  for (const [g, row] of (rows ?? []).entries()) {
+    const name = names[g];
+    if (row?.nameStart !== undefined && name) names[g] = spanName(text, { start: row.nameStart, end: name.span.end });
+  }
   if (rows) {
     // The first row's tactic, read as the line's leading one, is that row's only; a name read after an ID ends where
     // the next row's tactic starts (`Command and Scripting Interpreter: PythonDiscoveryT1043`).
@@ -1235,6 +1239,31 @@ function rowTactics(text: string, groups: readonly Cluster[]): Array<{ tactics: 
     current = row?.tactics ?? current;
     return current && { tactics: current, ...(row ? { start: row.start } : {}) };
   });
+}
+
+/**
+ * The tactic of each cluster in a table's rows run together on one line whose last cell is the ID (Tactic | Technique |
+ * ID, a scraped page's table: `…Pattern IDCommand and ControlProxyT1090DiscoveryNetwork Service DiscoveryT1046`): the
+ * name read glued before an ID starts with its row's tactic cell, the technique's cell glued to it (a capital after a
+ * letter, no space: `Exfiltration Over C2 Channel` is one name); the name is the rest. Only where two names or more
+ * start so; undefined otherwise.
+ */
+function nameRowTactics(text: string, groups: readonly Cluster[], names: ReadonlyArray<Named | undefined>): Array<{ tactics: string[]; nameStart: number } | undefined> | undefined {
+  const rows = groups.map((group, g) => {
+    const name = names[g];
+    if (!name || name.span.end > group.start || !group.tokens[0]!.rules.includes(GLUED_BEFORE)) return undefined;
+    const cell = text.slice(name.span.start, name.span.end);
+    const starts = [...cell.matchAll(CELL_START)].map((match) => match.index);
+    for (const [i, start] of starts.entries()) {
+      for (const end of starts.slice(i + 1)) {
+        if (/\s/.test(cell.charAt(end - 1))) continue;
+        const read = readTacticText(cell.slice(start, end), { qualified: true });
+        if (read && !read.unread.length) return { tactics: read.tactics.map((tactic) => tacticDisplayName(tactic) ?? tactic), nameStart: name.span.start + end };
+      }
+    }
+    return undefined;
+  });
+  return rows.filter(Boolean).length < 2 ? undefined : rows;
 }
 
 // Where a row's first cell may start in text run together: after a space or a mark, or at a capital glued to a letter
@@ -1431,6 +1460,10 @@ function referenceNames(text: string, groups: readonly Cluster[], pieces: readon
 function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) => boolean): Array<Named | undefined> {
   const names: Array<Named | undefined> = [];
   let floor = 0;
+  // `…ControlProtocol TunnelingT1572DiscoveryNetwork Service DiscoveryT1046`: rows run together whose last cell is the ID
+  // (Tactic | Technique | ID), the last ID ending the text: each ID is glued to the name before it, not the next row's.
+  const last = groups[groups.length - 1];
+  const namesBefore = groups.length > 1 && groups.every((group) => group.tokens[0]!.rules.includes(GLUED_BEFORE)) && /^[\s.,;:!?)\]|*]*$/.test(text.slice(last?.end ?? 0));
   for (const [g, group] of groups.entries()) {
     const ceiling = groups[g + 1]?.start ?? text.length;
     let named: Named | undefined;
@@ -1460,7 +1493,7 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
         if (dashed !== undefined && /\p{Lu}/u.test(text.slice(dashed, dashed + 4).replace(/^[*_`]+/, '').charAt(0)) && !cut(dashed)) named = spanName(text, { start: dashed, end: group.start - dash![0].length });
         // `hands-on activityT1059.006Command and Scripting Interpreter: Python`: a table's cells run together, each ID
         // glued to its name after it; the words glued before it end the cells before.
-        const glued = !named && group.tokens[group.tokens.length - 1]!.rules.includes(GLUED_AFTER) ? nameEndAfter(text, group.end, ceiling) : undefined;
+        const glued = !named && !namesBefore && group.tokens[group.tokens.length - 1]!.rules.includes(GLUED_AFTER) ? nameEndAfter(text, group.end, ceiling) : undefined;
         if (glued !== undefined) named = spanName(text, { start: group.end, end: glued });
         const start = named ? undefined : nameStartBefore(text, group.start, floor);
         if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });

@@ -295,6 +295,25 @@ describe('tokenizeReferences', () => {
     expect(read('Initial AccessT1566.001Phishing: Spearphishing AttachmentT1106Native API').line).to.deep.equal(['Initial Access']);
   });
 
+  it('names each ID of a table\'s rows run together whose last cell is the ID by the cells glued before it, and its tactic by the first', () => {
+    // The layout of a write-up's "MITRE ATT&CK TTPs" table (Tactic | Technique | Pattern ID) as a scrape of its HTML
+    // runs the cells together (reconstructed: its header and ATT&CK's own names and tactics); the last ID ends the line.
+    const text = 'TacticTechniquePattern IDCommand and ControlProxyT1090Command and ControlProtocol TunnelingT1572DiscoveryNetwork Service DiscoveryT1046ExfiltrationExfiltration Over Web ServicesT1567';
+    for (const mode of ['prose', 'reference'] as const) {
+      expect(tokenizeReferences(text, mode).refs.map((ref) => [ref.ids[0], ref.name, ref.tactics]), mode).to.deep.equal([
+        ['T1090', 'Proxy', ['Command and Control']],
+        ['T1572', 'Protocol Tunneling', ['Command and Control']],
+        ['T1046', 'Network Service Discovery', ['Discovery']],
+        ['T1567', 'Exfiltration Over Web Services', ['Exfiltration']],
+      ]);
+    }
+    // A name that only begins with a tactic's word, a space after it, is one name (Exfiltration Over C2 Channel).
+    expect(tokenizeReferences('DiscoveryProcess DiscoveryT1057ExfiltrationExfiltration Over C2 ChannelT1041', 'prose').refs.map((ref) => [ref.name, ref.tactics])).to.deep.equal([
+      ['Process Discovery', ['Discovery']],
+      ['Exfiltration Over C2 Channel', ['Exfiltration']],
+    ]);
+  });
+
   it('takes no name from the sentence before an ID', () => {
     // A stop not glued to the bracket, or a link glued to it without one: the ID may begin the next sentence.
     expect(named(`The group moved into victim networks. (${link('T1199')})`)).to.deep.equal([undefined]);

@@ -176,6 +176,8 @@ export {
   type ThreatSource,
   type ThreatTechnique,
   type UnresolvedRef,
+  type SubtechniqueCoverage,
+  subtechniqueMeanText,
   isUnplaced,
   STRAY_TACTIC_STATUS,
 } from './coverage/gap-review.js';

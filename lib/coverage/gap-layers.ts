@@ -4,7 +4,7 @@ import type { TechniqueId } from '../attack/types.js';
 import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from '../layer/layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, parentOnlyText, type CoveredTechnique, type GapReview, type GapRow } from './gap-review.js';
+import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, type CoveredTechnique, type GapReview, type GapRow } from './gap-review.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 
 const RULES_IN_COMMENT = 10;
@@ -40,7 +40,7 @@ function showSubtechniques(entries: LayerTechnique[], index: AttackIndex): Layer
 export function renderCoverageLayer(review: GapReview, index: AttackIndex, name = 'Detection coverage'): NavigatorLayer {
   const techniques = review.covered.map((covered): LayerTechnique => {
     const comment = covered.partial
-      ? `partially covered, only through sub-techniques ${covered.coveredSubtechniques.join(', ')}`
+      ? `partially covered, only through sub-techniques ${covered.coveredSubtechniques.join(', ')}: ${percent(covered.coverage)}, ${subtechniqueMeanText(covered.subtechniques, percent)}`
       : `covered ${percent(covered.coverage)} by ${covered.rules.length} rule${covered.rules.length === 1 ? '' : 's'}: ${ruleLines(covered.rules).join('; ')}`;
     const metadata: LayerMetadata[] = [
       { name: 'coverage', value: covered.partial ? `partial (${percent(covered.coverage)})` : percent(covered.coverage) },
@@ -76,7 +76,9 @@ const gapScore = (priority: number): number => Math.round(priority * GAP_SCORE_S
 export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Coverage gaps'): NavigatorLayer {
   const max = Math.max(1, ...review.gaps.map((row) => row.priority));
   const entries = review.gaps.flatMap((row: GapRow): LayerTechnique[] => {
-    const status = row.status === 'partial' ? `partially covered through ${row.coveredSubtechniques.join(', ')}` : row.rules.length ? `covered ${percent(row.coverage)}` : 'not covered';
+    const status = row.status === 'partial'
+      ? `partially covered through ${row.coveredSubtechniques.join(', ')} (${subtechniqueMeanText(row.subtechniques, percent)})`
+      : row.rules.length ? `covered ${percent(row.coverage)}` : 'not covered';
     const uncovered = row.platforms.filter((platform) => !row.platformsCovered.includes(platform));
     const comment = [
       `priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status} on ${row.platforms.join(', ')}` +

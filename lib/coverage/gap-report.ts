@@ -2,7 +2,7 @@ import { formatCsv, markdownCell as cell, markdownCode, markdownText as text } f
 import { placeText, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, parentOnlyText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
@@ -76,6 +76,7 @@ function convertCoverage(report: GapReportData, convert: (value: number) => numb
       rules: rules(row.rules),
       otherPlatformRules: rules(row.otherPlatformRules),
       ...(row.parentRules ? { parentRules: rules(row.parentRules) } : {}),
+      ...(row.subtechniques ? { subtechniques: row.subtechniques.map((sub) => ({ ...sub, coverage: convert(sub.coverage) })) } : {}),
     })),
   };
 }
@@ -226,7 +227,7 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   const lines = [
     `### ${rank}. ${text(row.id)} ${text(row.name)}`,
     '',
-    `Priority ${text(row.priority)}; ${row.rules.length ? `coverage ${percent(row.coverage)}` : row.status === 'partial' ? `partial (${percent(row.coverage)})` : 'not covered'} ` +
+    `Priority ${text(row.priority)}; ${row.rules.length ? `coverage ${percent(row.coverage)}` : row.status === 'partial' ? `partial (${[percent(row.coverage), subtechniqueMeanText(row.subtechniques, percent)].filter(Boolean).join(', ')})` : 'not covered'} ` +
       `on ${text(platformText(row))}` +
       `${detection?.class ? `; **${text(detectionText(detection))}**` : ''}.`,
   ];

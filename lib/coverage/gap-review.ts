@@ -159,6 +159,8 @@ export interface GapRow {
   otherPlatformRules: (RowRule & { platforms: string[] })[];
   /** For a partial parent: its sub-techniques that are covered. */
   coveredSubtechniques: TechniqueId[];
+  /** For a partial parent: each of its sub-techniques with its coverage, whose mean its coverage is (by ID). */
+  subtechniques?: SubtechniqueCoverage[];
   /**
    * For a sub-technique: the rules of its parent that fire on its platforms, best first. They do not count for it (a
    * rule for T1059 may or may not see T1059.001), but say where to look. Absent when there are none.
@@ -177,6 +179,23 @@ export interface CoveredTechnique {
   partial: boolean;
   rules: RowRule[];
   coveredSubtechniques: TechniqueId[];
+  /** When partial: each sub-technique with its coverage, whose mean the parent's coverage is (by ID). */
+  subtechniques?: SubtechniqueCoverage[];
+}
+
+/** A sub-technique of a partially covered parent, with its coverage on the parent's platforms. */
+export interface SubtechniqueCoverage {
+  id: TechniqueId;
+  coverage: number;
+}
+
+/**
+ * How a partial parent's coverage is made, as the reports and layers say it: `the mean of its 3 sub-techniques:
+ * T1001.001 0%, T1001.002 0%, T1001.003 72%`. Empty for a row without its sub-techniques (a report written before).
+ */
+export function subtechniqueMeanText(subtechniques: readonly SubtechniqueCoverage[] | undefined, percent: (coverage: number) => string): string {
+  if (!subtechniques?.length) return '';
+  return `the mean of its ${subtechniques.length} sub-technique${subtechniques.length === 1 ? '' : 's'}: ${subtechniques.map((sub) => `${sub.id} ${percent(sub.coverage)}`).join(', ')}`;
 }
 
 export interface TacticSummary {
@@ -658,8 +677,9 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     const subs = technique.subtechnique ? [] : target.children(id).filter((c) => !c.revoked && !c.deprecated);
     const coveredSubtechniques = subs.filter((s) => counting(s.id).length).map((s) => s.id);
     if (!rules.length && coveredSubtechniques.length) {
+      const subtechniques = subs.map((s) => ({ id: s.id, coverage: round(counting(s.id)[0]?.level ?? 0) })).sort((a, b) => (a.id < b.id ? -1 : 1));
       const mean = subs.reduce((sum, s) => sum + (counting(s.id)[0]?.level ?? 0), 0) / subs.length;
-      return { id, name: technique.name, coverage: round(mean), partial: true, rules, coveredSubtechniques };
+      return { id, name: technique.name, coverage: round(mean), partial: true, rules, coveredSubtechniques, subtechniques };
     }
     return { id, name: technique.name, coverage: round(best), partial: false, rules, coveredSubtechniques };
   };
@@ -709,6 +729,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
         .filter((rule) => !fires(rule, platforms))
         .map((rule) => ({ ...rowRule(rule), platforms: rule.platforms ?? [] })),
       coveredSubtechniques: covered.coveredSubtechniques,
+      ...(covered.subtechniques ? { subtechniques: covered.subtechniques } : {}),
       ...(parentRules.length ? { parentRules } : {}),
       priority: round(t.weight * (1 - covered.coverage)),
     };

@@ -68,7 +68,7 @@ describe('attack-layers gap (fixtures)', () => {
   it('shows T1566 (not in the threat) as partial in the coverage layer: (0.9 + 0.3 + 0 + 0) / 4 -> 30', () => {
     const layer = readJson<NavigatorLayer>(join(out, 'coverage.layer.json'));
     const t1566 = layer.techniques?.find((t) => t.techniqueID === 'T1566');
-    expect([t1566?.score, t1566?.comment]).to.deep.equal([30, 'partially covered, only through sub-techniques T1566.001, T1566.002']);
+    expect([t1566?.score, t1566?.comment]).to.deep.equal([30, 'partially covered, only through sub-techniques T1566.001, T1566.002: 30%, the mean of its 4 sub-techniques: T1566.001 90%, T1566.002 30%, T1566.003 0%, T1566.004 0%']);
   });
 
   it('the Markdown report has the per-tactic table computed by hand', () => {
@@ -333,6 +333,47 @@ describe('attack-layers gap --strict: a rule tactic tag that none of its techniq
     expect(unplaced).to.be.greaterThan(0);
     expect(run.stderr).to.contain(`${unplaced} reference${unplaced === 1 ? '' : 's'} not resolved`);
     expect(run.stderr).to.contain(`--strict: ${unplaced} threat or coverage reference${unplaced === 1 ? '' : 's'} could not be placed`);
+  });
+});
+
+describe("attack-layers gap: a parent covered only through some sub-techniques (Navigator's Bear_APT sample against ../shared/sigma)", function () {
+  this.timeout(60_000);
+  const sigma = resolve(repoRoot, '../shared/sigma');
+  // Navigator's sample layer (Apache-2.0, test/fixtures/layers/navigator/README.md) colours T1001 Data Obfuscation,
+  // which SigmaHQ covers through one of its sub-techniques only.
+  const bear = 'test/fixtures/layers/navigator/Bear_APT.json';
+  type Row = { id: string; status: string; coverage: number; coveredSubtechniques: string[]; subtechniques?: { id: string; coverage: number }[] };
+  let partial: Row[] = [];
+  let out: string;
+  before(async function () {
+    if (!existsSync(sigma)) this.skip();
+    out = freshTmpDir('gap-partial');
+    const run = await runCli(['gap', '--threat', bear, '--coverage', sigma, '--out', out, '--report', 'json', '--quiet']);
+    expect(run.code, run.stderr).to.equal(0);
+    partial = readJson<{ rows: Row[] }>(join(out, 'gap-report.json')).rows.filter((row) => row.status === 'partial');
+  });
+
+  it("gives each of the parent's current sub-techniques with its coverage, whose mean is the parent's", () => {
+    const index = loadRelease('18.1');
+    expect(partial.map((row) => row.id)).to.include('T1001');
+    for (const row of partial) {
+      const current = index.children(row.id as never).filter((c) => !c.revoked && !c.deprecated).map((c) => c.id).sort();
+      expect(row.subtechniques?.map((sub) => sub.id), row.id).to.deep.equal(current);
+      const mean = row.subtechniques!.reduce((sum, sub) => sum + sub.coverage, 0) / current.length;
+      expect(Math.abs(mean - row.coverage), row.id).to.be.below(0.1);
+      expect(row.subtechniques!.filter((sub) => sub.coverage > 0).map((sub) => sub.id), row.id).to.have.members(row.coveredSubtechniques);
+    }
+  });
+
+  it('says how the partial coverage is made in the Markdown block, the gap layer and the coverage layer', async () => {
+    const row = partial.find((r) => r.id === 'T1001')!;
+    const mean = `the mean of its ${row.subtechniques!.length} sub-techniques: ${row.subtechniques!.map((sub) => `${sub.id} ${Math.round(sub.coverage)}%`).join(', ')}`;
+    const md = freshTmpDir('gap-partial-md');
+    expect((await runCli(['gap', '--threat', bear, '--coverage', sigma, '--out', md, '--quiet'])).code).to.equal(0);
+    expect(readFileSync(join(md, 'gap-report.md'), 'utf8')).to.contain(`partial (${Math.round(row.coverage)}%, ${mean})`);
+    const comment = (file: string) => readJson<NavigatorLayer>(join(out, file)).techniques?.find((t) => t.techniqueID === 'T1001')?.comment;
+    expect(comment('gap.layer.json')).to.contain(`(${mean})`);
+    expect(comment('coverage.layer.json')).to.contain(mean);
   });
 });
 

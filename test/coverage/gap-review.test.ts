@@ -125,7 +125,7 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       const layer = renderCoverageLayer(review, index);
       const entry = layer.techniques?.find((t) => t.techniqueID === 'T1566');
       expect(entry?.score).to.equal(30);
-      expect(entry?.comment).to.equal('partially covered, only through sub-techniques T1566.001, T1566.002');
+      expect(entry?.comment).to.equal('partially covered, only through sub-techniques T1566.001, T1566.002: 30%, the mean of its 4 sub-techniques: T1566.001 90%, T1566.002 30%, T1566.003 0%, T1566.004 0%');
       expect(entry?.metadata?.[0]).to.deep.equal({ name: 'coverage', value: 'partial (30%)' });
     });
 

@@ -125,6 +125,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : describeSource(source);
     const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
     const scored: ScoredEntry[] = [];
+    // Threat entries that weigh 1 for being annotated without a score (mixedWeightsNote).
+    const unscored: string[] = [];
     const legend = options.role === 'threat' ? new Map<string, LegendItemLevel[]>() : legendLevels(fields);
     // Entries read through the legend, by legend item; entries it could not read, by why.
     const legendRead = new Map<LegendItemLevel, number>();
@@ -163,6 +165,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         }
         level = 1;
         levelReason = `no score, annotated (${shown.join(', ')}) -> 1, as a technique a campaign observed`;
+        unscored.push(techniqueID);
       } else if (typeof score !== 'number') {
         return;
       } else {
@@ -202,6 +205,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (small) input.notes = [small];
     const numbers = scored.length || options.role === 'threat' ? undefined : unreadNumbersNote(input.source, layerName, scaleText, techniques);
     if (numbers) input.notes = [numbers];
+    const mixed = mixedWeightsNote(input.source, layerName, [min, max, scaleText], scored, unscored);
+    if (mixed) input.notes = [...(input.notes ?? []), mixed];
     const colours = legendNote(input.source, layerName, legend, legendRead, unread);
     if (colours) input.notes = [...(input.notes ?? []), colours];
     const versions = fields['versions'];
@@ -272,6 +277,24 @@ const SMALL_SCORE = 10;
  * re-read: a percentage of 5, or of 0.5, is a percentage; the note says how to give the scale. Undefined when the
  * scores are not such.
  */
+/**
+ * A threat layer that scores some entries and annotates others without a score (a colour-only group layer summed with
+ * scored ones by `combine`): each unscored entry weighs 1, as much as the top of the gradient, so it ranks above the
+ * scored entries below the top, whatever the scores meant. Said, with how many of each, since the ranking turns on it.
+ */
+function mixedWeightsNote(source: string, layerName: string, [, max, scaleText]: [number, number, string], scored: readonly ScoredEntry[], unscored: readonly string[]): string | undefined {
+  const below = scored.filter(({ level }) => level < 1);
+  if (!unscored.length || !below.length) return undefined;
+  const name = `threat layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const entries = (count: number) => (count === 1 ? '1 entry' : `${count} entries`);
+  return (
+    `${name}: ${entries(unscored.length)} without a score but annotated (${firstFew(unscored)}) weigh 1 each, as a score of ${max}, the top of ${scaleText}, ` +
+    `while ${below.length === scored.length ? `its ${entries(scored.length)} with a score` : `${below.length} of its ${entries(scored.length)} with a score`} ` +
+    `weigh less (${firstFew(below.map(({ techniqueID, level }) => `${techniqueID} ${level}`))}), ` +
+    `so the unscored rank above them; give the unscored entries the scores they mean (README, "Coverage gap review")`
+  );
+}
+
 function smallScoresNote(source: string, layerName: string, scaleText: string, scored: readonly ScoredEntry[], role: 'threat' | 'coverage'): string | undefined {
   if (!scored.length || !scored.every(({ score }) => score >= 0)) return undefined;
   const largest = Math.max(...scored.map(({ score }) => score));

@@ -377,6 +377,44 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
   });
 });
 
+describe('attack-layers gap: a threat layer that scores some entries and only annotates others', function () {
+  this.timeout(60_000);
+  // combine --op sum of the repository's campaign layers (scored) and Navigator's colour-only Bear_APT sample
+  // (Apache-2.0, test/fixtures/layers/navigator/README.md): the sample's entries keep their colour and no score.
+  const scored = ['layers/apt32-covid19-wuhan.layer.json', 'layers/temp-periscope-cambodia-2018.layer.json'];
+  const bear = 'test/fixtures/layers/navigator/Bear_APT.json';
+  const coverage = resolve(repoRoot, '../shared/sigma/rules/windows');
+  before(function () {
+    if (!existsSync(coverage)) this.skip();
+  });
+
+  it('says how many unscored entries weigh 1, as the top of the gradient, above the scored ones', async () => {
+    const dir = freshTmpDir('gap-mixed');
+    const combined = join(dir, 'sum.json');
+    expect((await runCli(['combine', ...scored, bear, '--op', 'sum', '--out', combined, '--quiet'])).code).to.equal(0);
+    const layer = readJson<NavigatorLayer>(combined);
+    const max = layer.gradient!.maxValue;
+    const entries = (layer.techniques ?? []).filter((t) => t.enabled !== false);
+    const unscored = entries.filter((t) => t.score === undefined && (t.color || t.comment || t.metadata?.length || t.links?.length));
+    const below = entries.filter((t) => t.score !== undefined && t.score !== null && t.score < max);
+    expect([unscored.length, below.length].every((n) => n > 0), 'the combined layer mixes scored and unscored entries').to.equal(true);
+    const run = await runCli(['gap', '--threat', combined, '--coverage', coverage, '--out', join(dir, 'review')]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain(`${unscored.length} entries without a score but annotated (`);
+    expect(run.stderr).to.contain(`weigh 1 each, as a score of ${max}, the top of the layer gradient 0..${max}`);
+    expect(run.stderr).to.match(new RegExp(`${below.length} entries with a score weigh less`));
+    expect(readFileSync(join(dir, 'review', 'gap-report.md'), 'utf8')).to.contain('give the unscored entries the scores they mean');
+  });
+
+  it('says nothing of it for a layer that scores every entry, or none', async () => {
+    for (const threat of [scored[0]!, bear]) {
+      const run = await runCli(['gap', '--threat', threat, '--coverage', coverage, '--out', freshTmpDir('gap-unmixed')]);
+      expect(run.code, run.stderr).to.equal(0);
+      expect(run.stderr, threat).to.not.contain('without a score but annotated');
+    }
+  });
+});
+
 /** The current replacement of a revoked ID, straight from a raw STIX bundle (revoked-by relationships, followed). */
 function revokedByInBundle(bundleFile: string, id: string): string | undefined {
   const objects = (JSON.parse(gunzipSync(readFileSync(bundleFile)).toString('utf8')) as { objects: Record<string, unknown>[] }).objects;

@@ -1232,7 +1232,15 @@ function proseAbbreviation(text: string, name: Named): boolean {
  */
 function rowTactics(text: string, groups: readonly Cluster[]): Array<{ tactics: string[]; start?: number } | undefined> | undefined {
   const before = (group: Cluster): string => text.charAt(group.start - 1);
-  const glued = groups.map((group, g) => (group.start > 0 && !/\s/.test(before(group)) ? gluedTactics(text, groups[g - 1]?.end ?? 0, group.start) : undefined));
+  const glued = groups.map((group, g) => {
+    const from = groups[g - 1]?.end ?? 0;
+    if (group.start > 0 && !/\s/.test(before(group))) return gluedTactics(text, from, group.start);
+    // `…T1529: System Shutdown/RebootExecution T1047: …` (a scraped table of a tactic cell and a cell of `ID: Name`
+    // items): the tactic cell glued to the last word of the row before, a space before its first ID.
+    if (before(group) !== ' ' || /\s/.test(text.charAt(group.start - 2))) return undefined;
+    const row = gluedTactics(text, from, group.start - 1);
+    return row && /\p{L}/u.test(text.charAt(row.start - 1)) ? row : undefined;
+  });
   if (glued.filter(Boolean).length < 2) return undefined;
   let current: string[] | undefined;
   return glued.map((row) => {

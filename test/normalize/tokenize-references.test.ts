@@ -295,6 +295,23 @@ describe('tokenizeReferences', () => {
     expect(read('Initial AccessT1566.001Phishing: Spearphishing AttachmentT1106Native API').line).to.deep.equal(['Initial Access']);
   });
 
+  it('gives the IDs of a scraped table\'s cell of ID: Name items the tactic cell glued to the row before, a space after it', () => {
+    // The layout of a Mandiant blog post's MITRE ATT&CK table (ATT&CK Tactic Category | Techniques) as a scrape of the
+    // page runs it together (reconstructed: its header and ATT&CK's own names and tactics).
+    const text = 'ATT&CK Tactic CategoryTechniquesImpact T1486: Data Encrypted for Impact T1529: System Shutdown/RebootExecution T1047: Windows Management Instrumentation T1059.001: PowerShellDiscovery T1007: System Service DiscoveryResource Development T1583.003: Virtual Private Server';
+    expect(tokenizeReferences(text, 'prose').refs.map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+      ['T1486', 'Data Encrypted for Impact', ['Impact']],
+      ['T1529', 'System Shutdown/Reboot', ['Impact']],
+      ['T1047', 'Windows Management Instrumentation', ['Execution']],
+      ['T1059.001', 'PowerShell', ['Execution']],
+      ['T1007', 'System Service Discovery', ['Discovery']],
+      ['T1583.003', 'Virtual Private Server', ['Resource Development']],
+    ]);
+    expect(tokenizeReferences(text).refs.map((ref) => ref.tactics)).to.deep.equal([['Impact'], ['Impact'], ['Execution'], ['Execution'], ['Discovery'], ['Resource Development']]);
+    // A tactic's word after a space, as a sentence writes it, is no tactic cell: `the Execution T1059`.
+    expect(tokenizeReferences('In the Execution T1059: PowerShell and the Discovery T1007: System Service Discovery', 'prose').refs.map((ref) => ref.tactics)).to.deep.equal([undefined, undefined]);
+  });
+
   it('names each ID of a table\'s rows run together whose last cell is the ID by the cells glued before it, and its tactic by the first', () => {
     // The layout of a write-up's "MITRE ATT&CK TTPs" table (Tactic | Technique | Pattern ID) as a scrape of its HTML
     // runs the cells together (reconstructed: its header and ATT&CK's own names and tactics); the last ID ends the line.

@@ -397,6 +397,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const remapped: RemappedRef[] = [];
   const unknownPlatforms = new Map<string, string[]>();
   const empty: CoverageInput[] = [];
+  // Rules that tag technique IDs past the release's newest, as a newer release writes them (newerTagsNote).
+  const newest = newestTechniqueNumber(target);
+  const newer = new Map<CoverageInput, { rules: number; alone: number; ids: Set<string>; first: string }>();
   for (const input of inputs) {
     const before = rules.length;
     for (const rule of input.rules) {
@@ -420,6 +423,14 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         const unknown = tagCache.get(key) ?? strayTactic(tag, ids, target);
         if (unknown) unresolved.push({ raw: tag.raw, file: rule.file, ...(tag.line !== undefined ? { line: tag.line } : {}), rule: rule.name, ...unknown });
       }
+      const past = rule.refs.map((ref) => techniqueNumber(ref.id ?? ref.raw)).filter((n) => n !== undefined && n > newest);
+      if (past.length) {
+        const seen = newer.get(input) ?? { rules: 0, alone: 0, ids: new Set<string>(), first: placeText(rule) };
+        seen.rules += 1;
+        if (!ids.size) seen.alone += 1;
+        for (const n of past) seen.ids.add(`T${n}`);
+        newer.set(input, seen);
+      }
       const resolved: ResolvedRule = { rule, ids: [...ids].sort() };
       if (rule.platforms?.length) {
         const { platforms, unknown } = releasePlatforms(rule.platforms, target);
@@ -432,7 +443,12 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     if (!rules.slice(before).some((resolved) => resolved.ids.length)) empty.push(input);
   }
   const notes = [
-    ...inputs.flatMap((input) => [...(input.notes ?? []), ...newerReleaseNote(input, target), ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : [])]),
+    ...inputs.flatMap((input) => [
+      ...(input.notes ?? []),
+      ...newerReleaseNote(input, target),
+      ...newerTagsNote(input, newer.get(input), target),
+      ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : []),
+    ]),
     ...unknownPlatformNotes(unknownPlatforms, target, options.otherReleases?.() ?? []),
   ];
   return { inputs: [...inputs], rules, unresolved, remapped, notes };
@@ -503,6 +519,35 @@ function whyNoneCounted(input: CoverageInput, target: AttackIndex): string {
     ...(rules ? [`${rules} naming no technique of ${target.label} (listed as not resolved)`] : []),
   ];
   return `of its ${items} ${items === 1 ? one : many}, ${parts.join('; ')}`;
+}
+
+/** The number of a technique ID (`T1685.001` -> 1685, `attack.t1685` -> 1685), if the text is one. */
+function techniqueNumber(text: string): number | undefined {
+  const match = /^(?:attack\.)?t(\d{4})(?:\.\d{3})?$/i.exec(text.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The highest technique number of the release (T1684 -> 1684): an ID past it comes from a newer release. */
+function newestTechniqueNumber(target: AttackIndex): number {
+  return Math.max(0, ...target.allTechniques().map((technique) => techniqueNumber(technique.id) ?? 0));
+}
+
+/**
+ * What rules tagging technique IDs past the release's newest must say (SigmaHQ tags ATT&CK 19's T1685 where it
+ * tagged T1562.001): what they detect counts for no technique here, so the techniques the newer release moved to
+ * those IDs may show as gaps though rules cover them. None when no rule of the input does.
+ */
+function newerTagsNote(input: CoverageInput, newer: { rules: number; alone: number; ids: Set<string>; first: string } | undefined, target: AttackIndex): string[] {
+  if (!newer) return [];
+  const ids = [...newer.ids].sort();
+  const shown = ids.length > 5 ? `${ids.slice(0, 5).join(', ')} and ${ids.length - 5} more` : ids.join(', ');
+  const rules = (count: number) => `${count} rule${count === 1 ? '' : 's'}`;
+  return [
+    `${input.kind} "${input.source}": ${rules(newer.rules)} tag technique IDs newer than ATT&CK ${target.label} has (${shown}; first at ${newer.first}), ` +
+      `${newer.alone === newer.rules ? 'each' : `${newer.alone} of them`} with no other technique, counting for nothing here; what those IDs detect counts for no technique, ` +
+      `so techniques a newer release moved to them may show as gaps though rules cover them: get the newer release with \`${fetchCommand(target.domain)}\` ` +
+      `and review in it (--attack-release)`,
+  ];
 }
 
 /**

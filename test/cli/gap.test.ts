@@ -216,6 +216,7 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
     unresolved: { raw: string; status: string; note: string; places: string[] }[];
     rows: { id: string; priority: number; threat: number }[];
     formulas: { priority: string };
+    notes: string[];
   };
   let code: number;
   let out: string;
@@ -258,6 +259,25 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
       return /^\s*-\s*attack\.t1685\s*(#.*)?$/im.test(text) && !/^status:\s*(deprecated|unsupported)\b/m.test(text);
     });
     expect(t1685?.places.length).to.equal(carriers.length);
+  });
+
+  it('says how many rules tag technique IDs newer than the release has, which count for nothing (ATT&CK 19 tags in 18.1)', () => {
+    const index = loadRelease('18.1');
+    const newest = Math.max(...index.allTechniques().map((t) => Number(t.id.slice(1, 5))));
+    // An independent walk: live rule files (no deprecated status or folder) with a technique tag past 18.1's newest.
+    const ids = new Set<string>();
+    const files = yamlFiles(sigma).filter((file) => {
+      const text = readFileSync(file, 'utf8');
+      if (/^status:\s*(deprecated|unsupported)\b/m.test(text) || file.split(sep).includes('deprecated')) return false;
+      const past = [...text.matchAll(/^\s*-\s*attack\.t(\d{4})(?:\.\d{3})?\s*$/gim)].map((m) => Number(m[1])).filter((n) => n > newest);
+      for (const n of past) ids.add(`T${n}`);
+      return past.length > 0;
+    });
+    expect(files.length, 'the rule set tags no technique newer than 18.1').to.be.greaterThan(0);
+    const note = report.notes.find((n) => n.includes('tag technique IDs newer than ATT&CK enterprise-attack 18.1 has'));
+    expect(note).to.contain(`sigma "${sigma}": ${files.length} rules tag technique IDs newer`);
+    expect(note).to.contain(`(${[...ids].sort().join(', ')}; first at `);
+    expect(note).to.contain('may show as gaps though rules cover them');
   });
 
   it('states how equal priorities are ranked (the higher threat, then technique ID), and ranks so', () => {

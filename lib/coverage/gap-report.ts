@@ -90,6 +90,13 @@ export function formatGapJson(review: GapReview): string {
 export function gapReportFromJson(report: GapReportData): GapReportData {
   return convertCoverage(report, (value) => value / 100);
 }
+/** Why an input's items were ignored, each reason with how many: the most frequent first, then by reason. */
+function ignoredReasons(input: Pick<GapReportInput, 'ignored'>): [reason: string, count: number][] {
+  const reasons = new Map<string, number>();
+  for (const entry of input.ignored) reasons.set(entry.reason, (reasons.get(entry.reason) ?? 0) + 1);
+  return [...reasons].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
+}
+
 const RULES_SHOWN = 5;
 const PLACES_SHOWN = 3;
 
@@ -338,9 +345,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
   lines.push('', '## Inputs', '');
   for (const input of review.inputs) {
     lines.push(`- ${inputLine(input)}`);
-    const reasons = new Map<string, number>();
-    for (const ignored of input.ignored) reasons.set(ignored.reason, (reasons.get(ignored.reason) ?? 0) + 1);
-    for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))) lines.push(`  - ignored ${count}: ${text(reason)}`);
+    for (const [reason, count] of ignoredReasons(input)) lines.push(`  - ignored ${count}: ${text(reason)}`);
     for (const problem of input.problems) {
       lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${text(`${place(problem)}: ${problem.message}`)}`);
     }
@@ -439,9 +444,7 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
   for (const input of review.inputs) {
     const { items, rules, ignored, invalid } = input.counts;
     rows.push({ section: 'input', name: input.source, status: input.side ? `${input.side} ${input.kind}` : input.kind, times: items, note: `${rules} read + ${ignored} ignored + ${invalid} invalid` });
-    const reasons = new Map<string, number>();
-    for (const entry of input.ignored) reasons.set(entry.reason, (reasons.get(entry.reason) ?? 0) + 1);
-    for (const [reason, count] of reasons) rows.push({ section: 'ignored', name: input.source, times: count, note: reason });
+    for (const [reason, count] of ignoredReasons(input)) rows.push({ section: 'ignored', name: input.source, times: count, note: reason });
     for (const problem of input.problems) rows.push({ section: 'problem', name: input.source, status: problem.skipped ? 'invalid' : 'problem', note: problem.message, places: place(problem) });
   }
   if (review.logSources) {

@@ -280,6 +280,20 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
     expect(note).to.contain('may show as gaps though rules cover them');
   });
 
+  it('lists the reasons rules were ignored in the same order in the CSV as in the Markdown, the most frequent first', async () => {
+    const dir = freshTmpDir('gap-sigma-csv');
+    for (const format of ['csv', 'md']) {
+      expect((await runCli(['gap', '--threat', 'campaigns', '--coverage', sigma, '--out', join(dir, format), '--report', format, '--quiet'])).code).to.equal(0);
+    }
+    const [header, ...rows] = parseCsv(readFileSync(join(dir, 'csv', 'gap-report.csv'), 'utf8')).rows.map((row) => row.cells);
+    const at = (name: string) => header!.indexOf(name);
+    const csv = rows.filter((row) => row[at('section')] === 'ignored').map((row) => [Number(row[at('times')]), row[at('note')]!] as const);
+    const md = [...readFileSync(join(dir, 'md', 'gap-report.md'), 'utf8').matchAll(/^ {2}- ignored (\d+): (.*)$/gm)].map((m) => [Number(m[1]), m[2]!.replace(/\\(.)/g, '$1')] as const);
+    expect(csv.length).to.be.greaterThan(10);
+    expect(csv.map(([count]) => count)).to.deep.equal([...csv.map(([count]) => count)].sort((a, b) => b - a));
+    expect(csv.map(([count, reason]) => `${count} ${reason}`)).to.deep.equal(md.map(([count, reason]) => `${count} ${reason}`));
+  });
+
   it('states how equal priorities are ranked (the higher threat, then technique ID), and ranks so', () => {
     expect(report.formulas.priority).to.contain('equal priorities rank').and.to.contain('then the higher threat, then by technique ID');
     // Without --log-sources no gap is classed: rows of equal priority go by threat, highest first, then by ID.

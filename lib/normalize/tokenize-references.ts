@@ -1275,8 +1275,10 @@ function nameRowTactics(text: string, groups: readonly Cluster[], names: Readonl
 }
 
 // Where a row's first cell may start in text run together: after a space or a mark, or at a capital glued to a letter
-// before it and a small letter after it (`hostExecution`, `SSHCommand`).
-const CELL_START = /(?<=^|[\s|:;,.)\]])\p{L}|(?<=\p{L})\p{Lu}(?=\p{Ll})/gu;
+// before it and a small letter after it (`hostExecution`, `SSHCommand`). Never at a small letter: a word in lower case
+// glued before an ID ends a sentence, a description cell's (`…for potential exfiltrationT1119`), where a table writes a
+// tactic cell with a capital.
+const CELL_START = /(?<=^|[\s|:;,.)\]])(?!\p{Ll})\p{L}|(?<=\p{L})\p{Lu}(?=\p{Ll})/gu;
 
 /**
  * The tactics written right before `end`, from the earliest cell start after `from` whose text to `end` names tactics

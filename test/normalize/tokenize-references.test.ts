@@ -295,6 +295,19 @@ describe('tokenizeReferences', () => {
     expect(read('Initial AccessT1566.001Phishing: Spearphishing AttachmentT1106Native API').line).to.deep.equal(['Initial Access']);
   });
 
+  it('takes a word in lower case glued before an ID in rows run together for a description\'s last word, no tactic', () => {
+    // The layout of a project README's table (Technique ID | Technique Name | Relevance) as a scrape runs it together
+    // (reconstructed, our words): the description cells end in `exfiltration` and `collection`, glued to the next IDs.
+    const text = 'Technique IDTechnique NameRelevanceT1052.001Exfiltration Over Physical Medium: Exfiltration over USBFiles were kept on a stick for later exfiltrationT1119Automated CollectionA script gathered the files, an automated collectionT1048Exfiltration Over Alternative ProtocolTraffic was checked';
+    for (const mode of ['prose', 'reference'] as const) {
+      expect(tokenizeReferences(text, mode).refs.map((ref) => [ref.ids[0], ref.tactics]), mode).to.deep.equal([
+        ['T1052.001', undefined],
+        ['T1119', undefined],
+        ['T1048', undefined],
+      ]);
+    }
+  });
+
   it('gives the IDs of a scraped table\'s cell of ID: Name items the tactic cell glued to the row before, a space after it', () => {
     // The layout of a Mandiant blog post's MITRE ATT&CK table (ATT&CK Tactic Category | Techniques) as a scrape of the
     // page runs it together (reconstructed: its header and ATT&CK's own names and tactics).

@@ -161,7 +161,8 @@ function leftBoundary(text: string, start: number, lastEnd: number): ReadingRule
   while (q > 0 && start - q < 60 && (isUpper(text.charAt(q - 1)) || isLower(text.charAt(q - 1)))) q--;
   const word = text.slice(q, start);
   if (!/^[A-Z]?[a-z]{2,}(?:[A-Z][a-z]{2,})*$/.test(word)) return undefined;
-  if (q === 0 || BEFORE_GLUED_WORD.includes(text.charAt(q - 1))) return GLUED_BEFORE;
+  // `…T1598PhishingT1059Command…` (an ID | Name table run together): so is a one-word name cell glued to the ID before.
+  if (q === 0 || q === lastEnd || BEFORE_GLUED_WORD.includes(text.charAt(q - 1))) return GLUED_BEFORE;
   // `…a second-stage payload.ExecutionT1059Command…`: a cell's sentence, its full stop glued to the next row's tactic.
   return text.charAt(q - 1) === '.' && isUpper(text.charAt(q)) && /[\p{Ll}\d)]/u.test(text.charAt(q - 2)) ? GLUED_BEFORE : undefined;
 }

@@ -46,6 +46,8 @@ describe('scanIds', () => {
     // A scraped blog's ATT&CK table, its cells run together: a description's last word, the next row's tactic, its ID.
     ['keyboard activityExecutionT1059.004Command', [['T1059.004']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1059.004'],
     ['PythonDiscoveryT1043Commonly Used Port', [['T1043']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1043'],
+    // A one-word name cell between two IDs (a Zscaler ThreatLabz post's ID | Technique Name table, scraped): both read.
+    ['T1598PhishingT1059Command', [['T1598'], ['T1059']], [rule('an ID glued to the word after')], 'T1598'],
     // A cell's sentence, its full stop glued to the next row's tactic cell (a Microsoft blog post, scraped).
     ['a second-stage payload.ExecutionT1059Command', [['T1059']], [rule('an ID glued to the word before'), rule('an ID glued to the word after')], 'T1059'],
     // A word in capitals run into the next cell (M-Trends 2024's chart as PDF-to-text writes it: `T1021.004: SSHT1021.002:`).

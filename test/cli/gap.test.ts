@@ -214,7 +214,7 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
   let report: {
     inputs: { kind: string; files: number; counts: { items: number; rules: number; ignored: number; invalid: number }; ignored: { file: string; reason: string }[] }[];
     unresolved: { raw: string; status: string; note: string; places: string[] }[];
-    rows: { id: string; priority: number; threat: number }[];
+    rows: { id: string; priority: number; threat: number; gap: boolean }[];
     formulas: { priority: string };
     notes: string[];
   };
@@ -292,6 +292,17 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
     expect(csv.length).to.be.greaterThan(10);
     expect(csv.map(([count]) => count)).to.deep.equal([...csv.map(([count]) => count)].sort((a, b) => b - a));
     expect(csv.map(([count, reason]) => `${count} ${reason}`)).to.deep.equal(md.map(([count, reason]) => `${count} ${reason}`));
+  });
+
+  it("gives gap.layer.json a legend item for each colour of its gradient, at the priority it paints, and the highest gap's", () => {
+    const layer = readJson<NavigatorLayer>(join(out, 'gap.layer.json'));
+    const { colors, minValue, maxValue } = layer.gradient!;
+    expect(layer.legendItems?.map((item) => item.color)).to.deep.equal(colors);
+    const highest = Math.max(...report.rows.filter((row) => row.gap).map((row) => row.priority));
+    layer.legendItems!.forEach((item, i) => {
+      const score = minValue + ((maxValue - minValue) * i) / (colors.length - 1);
+      expect(item.label).to.equal(`priority ${score / 100} (score ${score})${i === colors.length - 1 ? `; highest gap: priority ${highest}` : ''}`);
+    });
   });
 
   it('states how equal priorities are ranked (the higher threat, then technique ID), and ranks so', () => {

@@ -89,7 +89,10 @@ const PIECE_END = /(?<=[。！？])|(?<=[.!?]["”’)]?)(?=\s)|(?<=\p{L}["”�
 // of solutions…`) only before a word a sentence opens with (GLUED_OPENER): a name's part after a dot is none
 // (`System.Net`, `Microsoft.Office`), nor is a word in capitals (`ASP.NET`) or a letter alone (`U.S.`).
 const GLUED_END_HINT = /[a-z][.!?]["”’)]?[A-Z]/;
-const GLUED_OPENER = 'A|An|The|This|These|Those|It|In|We|They|Last|First|During|After|Before|When|While|Once|However|Since|Although|According|Upon|Finally|Recently|Today|Our';
+// Words a sentence opens with that no word in lower case ends with by chance (GLUED_HEADING); GLUED_OPENER adds the
+// short ones (`A`, `In`), which only a capitalised word's full stop (GLUED_END) lets stand for one.
+const OPENERS = 'The|This|These|Those|Last|First|During|After|Before|When|While|Once|However|Since|Although|According|Upon|Finally|Recently|Today|Our';
+const GLUED_OPENER = `A|An|It|In|We|They|${OPENERS}`;
 const GLUED_END = new RegExp(
   String.raw`(?<=(?:^|[\s(“"])\p{Ll}{2,}[.!?]["”’)]?)(?=\p{Lu}\p{L}*\s)|(?<=(?:^|[\s(“"])\p{Lu}\p{L}*\p{Ll}[.!?]["”’)]?)(?=(?:${GLUED_OPENER})\s)`,
   'u',
@@ -102,7 +105,7 @@ const GLUED_END = new RegExp(
 // way (the same post's list of PDB paths glued to the next paragraph: `…\OneDrive\obj\x64\Release\OneDrive.pdbThe
 // first of the CloudDuke components…`). Prefiltered by a lower-case letter before a capital.
 const GLUED_HEADING_HINT = /[a-z][A-Z]/;
-const GLUED_HEADING = /(?<=(?:^|[\s(“"])\p{Ll}{3,}|[\w\\/-]\.\p{Ll}{2,4})(?=(?:The|This|These|Those|Last|First|During|After|Before|When|While|Once|However|Since|Although|According|Upon|Finally|Recently|Today|Our)\s)/u;
+const GLUED_HEADING = new RegExp(String.raw`(?<=(?:^|[\s(“"])\p{Ll}{3,}|[\w\\/-]\.\p{Ll}{2,4})(?=(?:${OPENERS})\s)`, 'u');
 // A byline's time glued to the post's first sentence (the same post as scraped: `Posted by Artturi @ 11:59 GMTRecent
 // weeks have seen the outing of two new additions…`): a clock's time with its zone or AM/PM, glued to a capitalised
 // word, ends its passage there too (the byline is then known as one). Prefiltered by a colon.

@@ -515,7 +515,7 @@ interface TacticSource {
 type Found = ExtractedReference;
 
 /** The references of a piece of a line (a cell, a list item, a clause), read by the tokenizer. */
-function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { refs: ReferenceToken[]; tactics: string[] } {
+function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { refs: ReferenceToken[]; tactics: string[]; warnings: string[] } {
   const text = slice(line, span);
   const tokenized = tokenizeReferences(text, mode);
   const shift = (s: TextSpan): TextSpan => ({ start: s.start + span.start, end: s.end + span.start });
@@ -529,7 +529,7 @@ function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { r
   // (TA0002)**: …`, as `Execution (TA0002): …`); in a cell or item, any tactic text is.
   const pieces =
     mode === 'prose' ? tokenized.tactics.filter((piece) => piece.start === 0 || !text.slice(0, piece.start).replace(/[*_`]/g, '').trim()) : tokenized.tactics;
-  return { refs, tactics: displayTactics(pieces.flatMap((piece) => piece.tactics)) };
+  return { refs, tactics: displayTactics(pieces.flatMap((piece) => piece.tactics)), warnings: tokenized.warnings };
 }
 
 /** The fields of a reference in their documented order. */
@@ -797,6 +797,7 @@ function rowReferences(
       const prose = isProse(withoutIds(line, part));
       return (prose ? clauses(line, part) : [part]).map((piece) => readPiece(line, piece, prose ? 'prose' : 'reference'));
     });
+    for (const r of read) merged.warn(line, r.warnings);
     const cellRefs = read.flatMap((r) => r.refs.map((ref) => ({ ref, tactics: r.tactics })));
     // The name column of the header, else the nearest cell before, then after, that can hold a name.
     const nameColumn = table?.roles.indexOf('name') ?? -1;
@@ -1131,6 +1132,7 @@ function lineReferences(
     for (const clause of clauses(line, entry.body)) {
       const label = leadingTactics(slice(line, clause));
       const read = readPiece(line, { start: clause.start + label.length, end: clause.end }, 'prose');
+      merged.warn(line, read.warnings);
       const own = label.length ? displayTactics(label.tactics) : read.tactics;
       for (const ref of read.refs) {
         const named = nameLabel(line, ref, clause.start + label.length);
@@ -1143,6 +1145,7 @@ function lineReferences(
   const refs: Found[] = [];
   for (const { span: row, label } of rows?.map((r) => ({ span: r, label: leading })) ?? labelledClauses(line, span, leading)) {
     const read = readPiece(line, row, 'reference');
+    merged.warn(line, read.warnings);
     const own = label.length ? displayTactics(label.tactics) : read.tactics;
     for (const ref of read.refs) {
       const tactics = merged.tacticsAt(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context) }).tactics;
@@ -1202,6 +1205,12 @@ export interface ReadOptions {
   namesTechnique?: (name: string, line: number, report?: boolean) => boolean;
   /** Whether the technique of an ID has a tactic as written (undefined when the release does not say). */
   hasTactic?: (id: string, tactic: string) => boolean | undefined;
+  /**
+   * Told what the reader could not read with certainty on a (1-based) line, for the caller to pass on: names that could
+   * not be paired with their IDs (`T1566.001 (Phishing Attachment), T1204 (User Execution), T1059` with the last
+   * bracket on the next line), so the IDs were read without them.
+   */
+  warning?: (line: number, message: string) => void;
 }
 
 /**
@@ -1218,7 +1227,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let forgotten = 0;
   let previous = 0;
   // Each reference is merged as it is read, so no list of every mention is kept (a long line holds thousands).
-  const merged = new MergedReferences(options.namesApart === true, jsonThreatEntries(lines));
+  const merged = new MergedReferences(options.namesApart === true, jsonThreatEntries(lines), options.warning);
   const add = (ref: Found): void => merged.add(ref);
   const usedNames = new Set<Entry>();
   let context: string[] = [];
@@ -1557,10 +1566,17 @@ class MergedReferences {
   readonly #lines = new Map<string, Set<number>>();
   readonly #namesApart: boolean;
   readonly #threatEntries: readonly ThreatEntry[];
+  readonly #warning: ReadOptions['warning'];
 
-  constructor(namesApart: boolean, threatEntries: readonly ThreatEntry[]) {
+  constructor(namesApart: boolean, threatEntries: readonly ThreatEntry[], warning?: ReadOptions['warning']) {
     this.#namesApart = namesApart;
     this.#threatEntries = threatEntries;
+    this.#warning = warning;
+  }
+
+  /** What the tokenizer could not read with certainty in a piece of a line, passed on to the reader's caller. */
+  warn(line: Line, warnings: readonly string[]): void {
+    for (const message of warnings) this.#warning?.(line.number, message);
   }
 
   /**

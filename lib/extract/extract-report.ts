@@ -260,8 +260,18 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const eventFields = { ...(firstSeen ? { firstSeen } : {}), ...(domain ? { domain } : {}) };
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = bundle ? [] : foldLines(text);
+  // What the lines' reader could not read with certainty (names it could not pair with their IDs), by line.
+  const unsure: string[] = [];
+  const warning = (line: number, message: string): void => void unsure.push(`line ${line}: ${message}`);
+  const unsureNotes = (): string[] => {
+    const each = [...new Set(unsure)];
+    return each.length ? [`${listed(each)} (write each name beside its own ID)`] : [];
+  };
   if (!context) {
-    if (!bundle) return { references: referencesInLines(lines), objects: [], notes: [] };
+    if (!bundle) {
+      const references = referencesInLines(lines, { warning });
+      return { references, objects: [], notes: unsureNotes() };
+    }
     const { references, name, actor } = bundle;
     const software = bundle.software ?? [];
     const notLookedUp = software.length ? [`${countedSoftware(software.length, places)} not looked up without ATT&CK data: ${software.map((each) => `"${each.written}"`).join(', ')}`] : [];
@@ -387,7 +397,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const shortname = technique ? readTactic(tactic, target) : undefined;
     return shortname ? technique!.tactics.includes(shortname) : undefined;
   };
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic }).map(named), lines, target);
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   const around = withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown');
   // `- Credential Dumping - T1003 (APT33)`: the words before the dash name the technique, the bracket where it was seen.
@@ -466,7 +476,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     }
     kept.push(resolved(ref));
   }
-  const notes: string[] = [];
+  const notes: string[] = unsureNotes();
   if (unread.length) {
     // Older releases' names are read only when their data is at hand (`domainReleases`' history); without it, the
     // report's old names (a 2019 table's `Credential Dumping`) look like no names at all.

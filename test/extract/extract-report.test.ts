@@ -1459,4 +1459,26 @@ describe('extractReport', () => {
       ]);
     });
   });
+
+  describe("what the lines' reader could not read", () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1', 'enterprise-attack') });
+
+    it('says so where names after IDs cannot be paired because the last bracket closes on the next line', () => {
+      // A playbook's two-column table as PDF-to-text gives it: the cell's label is cut in two, and the name of the last ID
+      // on the first line is in brackets on the next.
+      const text = [
+        'Step Action',
+        "Triage Pull the message headers and the link's landing page",
+        'ATT&CK T1566.002 (Spearphishing Link), T1204 (User Execution), T1105',
+        'techniques (Ingress Tool Transfer), T1071 (Application Layer Protocol)',
+      ].join('\n');
+      const report = read(text);
+      expect(report.references.map((ref) => ref.raw)).to.deep.equal(['T1566.002', 'T1204', 'T1105', 'T1071 (Application Layer Protocol)']);
+      expect(report.notes).to.deep.equal([
+        'line 3: the names in "ATT&CK T1566.002 (Spearphishing Link), T1204 (User Execution), T1105" could not be paired with its 3 ID groups; each ID was read by itself (write each name beside its own ID)',
+      ]);
+      // Without ATT&CK data, too.
+      expect(extractReport(text).notes).to.deep.equal(report.notes);
+    });
+  });
 });

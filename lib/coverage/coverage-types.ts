@@ -95,6 +95,8 @@ export interface CoverageProblem {
   path?: string;
   message: string;
   skipped: boolean;
+  /** One of the entries a problem before it sums up in one line (scores past a layer's gradient): the report lists it, stderr shows the sum. */
+  summarized?: boolean;
 }
 
 /**

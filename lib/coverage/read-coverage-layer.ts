@@ -131,7 +131,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // Entries read through the legend, by legend item; entries it could not read, by why.
     const legendRead = new Map<LegendItemLevel, number>();
     const unread = new Map<string, string[]>();
-    const outside: (ScoredEntry & { at: number; counted: string })[] = [];
+    const outside: (ScoredEntry & { at: number; counted: string; place: { file: string; line?: number; path?: string } })[] = [];
     // A line shared by entries (a layer on one line, as sigma2attack writes it) says nothing: their JSON path does.
     const entryLines = techniques.map((_, i) => lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i));
     const shared = new Set(entryLines.filter((line, i) => line !== undefined && entryLines.indexOf(line) !== i));
@@ -175,9 +175,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         const clamped = exact < 0 || exact > 1;
         // Said as the report says it: coverage as a percentage, threat as a weight.
         const counted = options.role === 'threat' ? `threat ${level}` : `${level * 100}%`;
-        // Scores past a scale the user gave are the user's reading (counts on --scale 0,1): said once per layer, below.
-        if (clamped && scale) outside.push({ score, level, techniqueID, at: repaired.entryOrigins[i] ?? i, counted });
-        else if (clamped) problems.push({ ...at, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false });
+        // Scores past the scale are said once per layer, below (outsideScale).
+        if (clamped) outside.push({ score, level, techniqueID, at: repaired.entryOrigins[i] ?? i, counted, place: at });
         levelReason = `score ${score} on ${scaleText} -> ${level}${clamped ? ' (clamped)' : ''}`;
         scored.push({ score, level, techniqueID });
       }
@@ -194,7 +193,9 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       if (text !== undefined) rule.comment = text;
       rules.push(rule);
     });
-    problems.push(...outsideScale(outside, scaleText, isArray ? `/${layerIndex}` : '').map((message) => ({ file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: ${message}`, skipped: false })));
+    problems.push(...outsideScale(outside, [min, max, scaleText], { prefix: isArray ? `/${layerIndex}` : '', given: scale !== undefined, role: options.role ?? 'coverage' }).map((message) => ({ file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: ${message}`, skipped: false })));
+    // Past the layer's own gradient each entry is listed too, for the report: stderr shows the line above (`summarized`).
+    if (!scale) for (const { place, techniqueID, score, counted } of outside) problems.push({ ...place, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false, summarized: true });
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
     // A scale the user gave is the user's reading.
     const counts = scale ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
@@ -221,16 +222,33 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
 }
 
 /**
- * One line for the entries of a layer scored above a scale the user gave, one for those below: how many, how they
- * count, and the first few by JSON path (`prefix`: the layer's place in an array of layers).
+ * One line for the entries of a layer scored above its scale, one for those below: how many, how they count, their
+ * scores and the first few. Past a scale the user gave (counts on --scale 0,1) that is the user's reading, and the
+ * first few are named by JSON path. Past the layer's own gradient it is likely not the author's (Navigator's Wizard
+ * Spider sample scores 35 entries 2 on a gradient 0..1), so the line names the first few IDs and the scale that
+ * reads every score, and each entry is listed in the report besides (its problem `summarized`).
  */
-function outsideScale(outside: readonly (ScoredEntry & { at: number; counted: string })[], scaleText: string, prefix: string): string[] {
+function outsideScale(
+  outside: readonly (ScoredEntry & { at: number; counted: string })[],
+  [min, max, scaleText]: [number, number, string],
+  { prefix, given, role }: { prefix: string; given: boolean; role: 'coverage' | 'threat' },
+): string[] {
+  const scores = outside.map(({ score }) => score);
+  const [low, high] = [Math.min(min, ...scores), Math.max(max, ...scores)];
+  const flag = role === 'threat' ? '--threat-scale' : '--scale';
   return (['above', 'below'] as const).flatMap((side) => {
     const these = outside.filter(({ level }) => (side === 'above' ? level === 1 : level === 0));
     if (!these.length) return [];
-    const shown = firstFew(these.map(({ at, techniqueID, score }) => `${prefix}/techniques/${at} (${techniqueID} ${score})`));
     const entries = these.length === 1 ? '1 entry scores' : `${these.length} entries score`;
-    return [`${entries} ${side} ${scaleText}, counted as ${these[0]!.counted}: ${shown}`];
+    if (given) {
+      const shown = firstFew(these.map(({ at, techniqueID, score }) => `${prefix}/techniques/${at} (${techniqueID} ${score})`));
+      return [`${entries} ${side} ${scaleText}, counted as ${these[0]!.counted}: ${shown}`];
+    }
+    const [least, most] = [Math.min(...these.map(({ score }) => score)), Math.max(...these.map(({ score }) => score))];
+    return [
+      `${entries} ${least === most ? least : `${least} to ${most}`}, ${side} ${scaleText}, counted as ${these[0]!.counted}: ${firstFew(these.map(({ techniqueID }) => techniqueID))}; ` +
+        `to read every score on its own level, review with ${flag} ${low},${high} or give the layer the gradient ${low}..${high} (each entry is listed in the report)`,
+    ];
   });
 }
 

@@ -422,6 +422,37 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
   });
 });
 
+describe("attack-layers gap: a threat layer whose scores pass its gradient (Navigator's Wizard Spider sample)", function () {
+  this.timeout(60_000);
+  // Navigator's sample layer (Apache-2.0, test/fixtures/layers/navigator/README.md) scores 35 entries 2 on its
+  // gradient 0..1; each was one stderr line (20 shown, then "15 more problems").
+  const wizard = 'test/fixtures/layers/navigator/Wizard_Spider-G0102-Updated.json';
+  const coverage = resolve(repoRoot, '../shared/sigma/rules/windows');
+  before(function () {
+    if (!existsSync(coverage)) this.skip();
+  });
+
+  it('says it in one stderr line for the layer (how many, their scores, the first IDs, --threat-scale), and lists each entry in the report', async () => {
+    const layer = readJson<NavigatorLayer>(wizard);
+    const above = (layer.techniques ?? []).filter((t) => t.enabled !== false && typeof t.score === 'number' && t.score > layer.gradient!.maxValue);
+    const scores = [...new Set(above.map((t) => t.score))];
+    expect([above.length, scores], 'the sample scores 35 entries 2 on 0..1').to.deep.equal([35, [2]]);
+    const out = freshTmpDir('gap-past-gradient');
+    const run = await runCli(['gap', '--threat', wizard, '--coverage', coverage, '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const lines = run.stderr.split('\n').filter((line) => line.includes('above the layer gradient') || line.includes('is outside the layer gradient'));
+    expect(lines).to.deep.equal([
+      `${wizard}:1: the layer: 35 entries score 2, above the layer gradient 0..1, counted as threat 1: ${above.slice(0, 3).map((t) => t.techniqueID).join(', ')} and 32 more; ` +
+        'to read every score on its own level, review with --threat-scale 0,2 or give the layer the gradient 0..2 (each entry is listed in the report)',
+    ]);
+    expect(run.stderr).to.not.contain('more problems');
+    type Problem = { message: string; summarized?: boolean };
+    const report = readJson<{ inputs: { source: string; problems: Problem[] }[] }>(join(out, 'gap-report.json'));
+    const listed = report.inputs.find((input) => input.source === wizard)!.problems.filter((p) => p.summarized);
+    expect(listed.map((p) => p.message)).to.deep.equal(above.map((t) => `${t.techniqueID}: score 2 is outside the layer gradient 0..1; counted as threat 1`));
+  });
+});
+
 describe('attack-layers gap: a threat layer that scores some entries and only annotates others', function () {
   this.timeout(60_000);
   // combine --op sum of the repository's campaign layers (scored) and Navigator's colour-only Bear_APT sample

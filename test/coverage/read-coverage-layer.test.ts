@@ -46,7 +46,7 @@ describe('readCoverageLayers', () => {
     ]);
   });
 
-  it('places scores on the layer gradient, clamping and noting scores outside it', () => {
+  it('places scores on the layer gradient, clamping and noting scores outside it in one line, each entry listed besides', () => {
     expect(input.rules.map((rule) => [rule.level, rule.levelReason])).to.deep.equal([
       [0.8, 'score 80 on the layer gradient 0..100 -> 0.8'],
       [1, 'score 100 on the layer gradient 0..100 -> 1'],
@@ -54,8 +54,15 @@ describe('readCoverageLayers', () => {
       [0, 'score 0 on the layer gradient 0..100 -> 0'],
       [1, 'score 150 on the layer gradient 0..100 -> 1 (clamped)'],
     ]);
-    expect(input.problems.filter((p) => !p.skipped).map((p) => [p.line, p.message])).to.deep.equal([
-      [13, 'T1082: score 150 is outside the layer gradient 0..100; counted as 100%'],
+    // One line for the layer (what stderr shows), then each entry for the report (`summarized`).
+    expect(input.problems.filter((p) => !p.skipped).map((p) => [p.line, p.message, p.summarized])).to.deep.equal([
+      [
+        1,
+        'the layer: 1 entry scores 150, above the layer gradient 0..100, counted as 100%: T1082; to read every score on its own level, ' +
+          'review with --scale 0,150 or give the layer the gradient 0..150 (each entry is listed in the report)',
+        undefined,
+      ],
+      [13, 'T1082: score 150 is outside the layer gradient 0..100; counted as 100%', true],
     ]);
   });
 
@@ -85,7 +92,12 @@ describe('readCoverageLayers', () => {
     const bare = parseCoverageLayer(JSON.stringify({ name: 'x', techniques: [{ techniqueID: 'T1110', color: ' ', comment: '', metadata: [], links: [] }] }), 'b.json', { role: 'threat' });
     expect(bare.ignored.map((i) => i.reason)).to.deep.equal(['no score and nothing annotated (no colour, comment, metadata or links)']);
     // A score outside the gradient is said as a threat weight, as the report's Threat column gives it (coverage: a percentage).
-    expect(threat.problems.filter((p) => !p.skipped).map((p) => p.message)).to.deep.equal(['T1082: score 150 is outside the layer gradient 0..100; counted as threat 1']);
+    // The line names the threat flag, --threat-scale.
+    expect(threat.problems.filter((p) => !p.skipped).map((p) => p.message)).to.deep.equal([
+      'the layer: 1 entry scores 150, above the layer gradient 0..100, counted as threat 1: T1082; to read every score on its own level, ' +
+        'review with --threat-scale 0,150 or give the layer the gradient 0..150 (each entry is listed in the report)',
+      'T1082: score 150 is outside the layer gradient 0..100; counted as threat 1',
+    ]);
   });
 
   it('keeps the domain the layer states (mitre-mobile read as mobile-attack), and refuses layers of two domains in one file', () => {
@@ -570,7 +582,7 @@ describe('readCoverageLayers: places in a layer written on one line', () => {
       [undefined, '/techniques/1', '/techniques/1'],
     ]);
     expect(input.ignored.map((item) => placeText(item))).to.deep.equal(['sigma.json /techniques/2']);
-    expect(input.problems.map((problem) => `${placeText(problem)}: ${problem.message}`)).to.deep.equal([
+    expect(input.problems.filter((problem) => problem.summarized).map((problem) => `${placeText(problem)}: ${problem.message}`)).to.deep.equal([
       'sigma.json /techniques/1: T1082: score 150 is outside the default scale 0..100 (no gradient); counted as 100%',
     ]);
   });
@@ -579,6 +591,6 @@ describe('readCoverageLayers: places in a layer written on one line', () => {
     const text = `{"name": "heatmap", "domain": "enterprise-attack", "techniques": [\n${entries.map((entry) => JSON.stringify(entry)).join(',\n')}\n]}`;
     const input = parseCoverageLayer(text, 'lines.json');
     expect(input.rules.map((rule) => [rule.line, rule.path])).to.deep.equal([[2, undefined], [3, undefined]]);
-    expect(placeText(input.problems[0]!)).to.equal('lines.json:3');
+    expect(placeText(input.problems.find((problem) => problem.summarized)!)).to.equal('lines.json:3');
   });
 });

@@ -145,9 +145,11 @@ export function handler(context: CliContext) {
     for (const [file, text] of files) writeFileAtomic(file, text, { force: args.force });
     context.stdout.write(files.map(([file]) => `${file}\n`).join(''));
     // A rule folder given at a repository's root (stories, macros, workflows beside the rules) can hold hundreds of
-    // files that are no rules: stderr shows the first of each input's problems, the report lists them all.
+    // files that are no rules: stderr shows the first of each input's problems, the report lists them all. A problem
+    // another sums up (a layer's scores past its gradient, one line a layer) is in the report only.
     const problemLine = (problem: CoverageProblem): string => `${placeText(problem)}: ${problem.message}`;
-    for (const { source, problems } of [...threat.layers, ...inputs]) {
+    for (const { source, problems: all } of [...threat.layers, ...inputs]) {
+      const problems = all.filter((problem) => !problem.summarized);
       for (const problem of problems.slice(0, PROBLEMS_SHOWN)) note(context, args, problemLine(problem));
       const more = problems.length - PROBLEMS_SHOWN;
       if (more > 0) note(context, args, `${source}: ${more} more problem${more === 1 ? '' : 's'}, listed in ${files.at(-1)![0]}`);

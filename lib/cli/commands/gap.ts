@@ -88,8 +88,11 @@ export const declaration: CommandDeclaration = {
 /** A `min,max` flag value as the scale it gives. @throws UsageError when it is not two numbers, min below max. */
 function scaleArg(flag: string, text: string): [number, number] {
   const parts = text.split(',').map(Number);
-  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n)) || parts[0]! >= parts[1]!) throw new UsageError(`${flag} ${text}: write "min,max", e.g. 0,100`);
-  return [parts[0]!, parts[1]!];
+  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n))) throw new UsageError(`${flag} ${text}: write "min,max", e.g. 0,100`);
+  const [min, max] = parts as [number, number];
+  // Reversed ends are likely the two numbers in the wrong order: the message gives them the right way round.
+  if (min >= max) throw new UsageError(`${flag} ${text}: min ${min} must be below max ${max}; write "min,max", e.g. ${min > max ? `${max},${min}` : '0,100'}`);
+  return [min, max];
 }
 
 /** The references the review lists, counted apart: those not resolved, and tactic tags of no technique of their rule (which counts). */

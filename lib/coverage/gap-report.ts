@@ -331,7 +331,11 @@ export function formatGapReportMarkdown(review: GapReportData): string {
   if (coveredRows.length) {
     lines.push(
       '',
-      '## Covered threat techniques',
+      '## Covered threat techniques, highest priority first',
+      '',
+      // Rows keep the review's order, the gaps': covered rows have no class of what to build, so threat breaks ties.
+      'Ranked as the gaps: the highest priority first, which is the threat the rules leave uncovered (threat x (1 - coverage / 100)), ' +
+        'then the higher threat, then by technique ID.',
       '',
       '| Technique | Name | Threat | Platforms | Coverage | Rules | Not counted (other platforms) |',
       '|---|---|---:|---|---:|---|---|',

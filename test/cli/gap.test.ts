@@ -318,6 +318,20 @@ describe('attack-layers gap (the real Sigma rule set in ../shared/sigma, campaig
     });
   });
 
+  it('states the order of the Markdown table of covered threat techniques, and ranks them so (priority, the higher threat, technique ID)', async () => {
+    const md = freshTmpDir('gap-sigma-md');
+    expect((await runCli(['gap', '--threat', 'campaigns', '--coverage', sigma, '--out', md, '--quiet'])).code).to.equal(0);
+    const section = readFileSync(join(md, 'gap-report.md'), 'utf8').split('\n## Covered threat techniques, highest priority first\n')[1]?.split('\n## ')[0] ?? '';
+    expect(section).to.contain(
+      'Ranked as the gaps: the highest priority first, which is the threat the rules leave uncovered (threat x (1 - coverage / 100)), then the higher threat, then by technique ID.',
+    );
+    const ids = section.split('\n').flatMap((line) => /^\| (T\d{4}(?:\.\d{3})?) \|/.exec(line)?.[1] ?? []);
+    const covered = report.rows.filter((row) => !row.gap);
+    expect(covered.length, 'no covered threat technique').to.be.greaterThan(1);
+    const ranked = [...covered].sort((a, b) => b.priority - a.priority || b.threat - a.threat || (a.id < b.id ? -1 : 1));
+    expect(ids).to.deep.equal(ranked.map((row) => row.id));
+  });
+
   it('normalizes the old (revoked) IDs the rule set carries instead of reporting them', () => {
     const index = loadRelease('18.1');
     // Find the revoked technique tags in the data itself, with the files that carry them.

@@ -405,7 +405,14 @@ export const GAP_TABLE_HEADER = [
   'analytics',
   'mitigations',
   'priority',
+  'subtechnique_coverage',
 ] as const;
+
+/**
+ * Columns the ranked table gained after the CSV report's layout was set: the CSV puts them after its other sections'
+ * columns, last, so that a reader of the columns by position still reads the others where they were.
+ */
+const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage'];
 
 /** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
 export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {
@@ -430,6 +437,8 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.detection?.strategies.flatMap((s) => s.analytics.map((a) => a.id)).join(';') ?? '',
     row.detection?.mitigations.map((m) => m.id).join(';') ?? '',
     row.priority,
+    // How a partial row's coverage is made, in the Markdown's words (`the mean of its 3 sub-techniques: T1001.001 0%, …`).
+    subtechniqueMeanText(row.subtechniques, percent),
   ]);
 }
 
@@ -475,10 +484,11 @@ export function formatGapCsv(review: GapReview): string {
 
 /** A gap report (`gap --report json`) as CSV: the same text `gap --report csv` writes. */
 export function formatGapReportCsv(review: GapReportData): string {
-  const header = ['section', ...GAP_TABLE_HEADER, ...CSV_EXTRA];
-  const techniques = gapTableRows(review).map((cells) => ['technique', ...cells, ...CSV_EXTRA.map(() => '')]);
-  const others = csvSectionRows(review).map((row) => header.map((column) => row[column] ?? ''));
-  return formatCsv(header, [...techniques, ...others]);
+  const ranked = GAP_TABLE_HEADER.filter((column) => !CSV_LATER_COLUMNS.includes(column));
+  const header = ['section', ...ranked, ...CSV_EXTRA, ...CSV_LATER_COLUMNS];
+  const techniques = gapTableRows(review).map((cells): Record<string, string | number> => ({ section: 'technique', ...Object.fromEntries(GAP_TABLE_HEADER.map((column, i) => [column, cells[i]!])) }));
+  const rows = [...techniques, ...csvSectionRows(review)].map((row) => header.map((column) => row[column] ?? ''));
+  return formatCsv(header, rows);
 }
 
 /** An input as the report summarizes it: its counts, what it ignored and its problems. */

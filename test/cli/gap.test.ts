@@ -14,6 +14,7 @@ import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import { preAttackMessage } from '../../lib/layer/layer-format.js';
 import { repairLayer, repairLine } from '../../lib/layer/repair-layer.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir } from '../helpers/attack.js';
+import { readWorkbook } from '../export/workbook.js';
 
 const g = 'test/fixtures/gap';
 const coverageArgs = ['--coverage', `${g}/sigma`, `${g}/detections.csv`, `${g}/detections.yml`, `${g}/detections-broken.csv`];
@@ -433,6 +434,30 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     const comment = (file: string) => readJson<NavigatorLayer>(join(out, file)).techniques?.find((t) => t.techniqueID === 'T1001')?.comment;
     expect(comment('gap.layer.json')).to.contain(`(${mean})`);
     expect(comment('coverage.layer.json')).to.contain(mean);
+  });
+
+  it('says it in the CSV report and the workbook too, in a last column subtechnique_coverage (the CSV keeps its other columns where they were)', async () => {
+    const row = partial.find((r) => r.id === 'T1001')!;
+    const mean = `the mean of its ${row.subtechniques!.length} sub-techniques: ${row.subtechniques!.map((sub) => `${sub.id} ${Math.round(sub.coverage)}%`).join(', ')}`;
+    const csvOut = freshTmpDir('gap-partial-csv');
+    expect((await runCli(['gap', '--threat', bear, '--coverage', sigma, '--out', csvOut, '--report', 'csv', '--quiet'])).code).to.equal(0);
+    const [header, ...rows] = parseCsv(readFileSync(join(csvOut, 'gap-report.csv'), 'utf8')).rows.map((r) => r.cells);
+    // The columns as the CSV report had them before, by position, then the new one.
+    const before = 'section,rank,technique,name,tactics,threat,used_by,platforms,platforms_not_covered,coverage,status,gap,rules,other_platform_rules,' +
+      'parent_rules_not_counted,detection,missing_log_sources,strategies,analytics,mitigations,priority,reference,times,note,places';
+    expect(header).to.deep.equal([...before.split(','), 'subtechnique_coverage']);
+    const cell = (cells: string[], column: string) => cells[header!.indexOf(column)];
+    const techniques = rows.filter((cells) => cells[0] === 'technique');
+    expect(cell(techniques.find((cells) => cell(cells, 'technique') === 'T1001')!, 'subtechnique_coverage')).to.equal(mean);
+    // Only partial rows have it.
+    for (const cells of techniques) expect(cell(cells, 'subtechnique_coverage') !== '', cell(cells, 'technique')).to.equal(cell(cells, 'status') === 'partial');
+    const file = join(out, 'gaps.xlsx');
+    expect((await runCli(['export', join(out, 'gap-report.json'), '--out', file])).code).to.equal(0);
+    const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('Gaps')!;
+    const titles = sheet.getRow(1).values as unknown[];
+    expect(titles.at(-1)).to.equal('subtechnique_coverage');
+    const t1001 = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(titles.indexOf('technique')).value === 'T1001')!;
+    expect(t1001.getCell(titles.indexOf('subtechnique_coverage')).value).to.equal(mean);
   });
 });
 

@@ -526,13 +526,14 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     );
   }
   // Names in prose are no references (`Phishing` is in every sentence of a phishing report); where the report cites
-  // techniques mostly by name, the analyst is pointed to what reads them.
+  // techniques mostly by name, the analyst is pointed to what reads them. Each is given by ID and ATT&CK's full name
+  // (`T1583.004 Acquire Infrastructure: Server`): a sub-technique's own name (`Server`) says little alone.
   const known = new Set(kept.flatMap((ref) => [...ref.ids, ...(ref.resolution?.ids ?? [])]));
   const referenceLines = new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])]));
   const unnumbered = namesWithoutIds(lines, target, known, referenceLines);
   if (unnumbered.length > kept.length) {
     notes.push(
-      `the report names ${unnumbered.length} technique${unnumbered.length === 1 ? '' : 's'} without an ID (${listed(unnumbered.map((n) => `${n.name} at line ${n.line}`))}), ` +
+      `the report names ${unnumbered.length} technique${unnumbered.length === 1 ? '' : 's'} without an ID (${listed(unnumbered.map((n) => `${n.id} ${fullName(target, target.technique(n.id)!)} at line ${n.line}`))}), ` +
         'which extract reads only in a table\'s technique column: `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
     );
   }

@@ -109,7 +109,7 @@ describe('extractReport', () => {
       const prose = 'The actor used Phishing, then Network Sniffing.\nThen Remote System Discovery followed.\nOS Credential Dumping (T1003) came last.\n';
       const [note] = read(prose).notes;
       // `Phishing` is an English word in common use, which starts many a sentence: it is no hint.
-      expect(note).to.match(/^the report names 2 techniques without an ID \(Network Sniffing at line 1, Remote System Discovery at line 2\)/);
+      expect(note).to.match(/^the report names 2 techniques without an ID \(T1040 Network Sniffing at line 1, T1018 Remote System Discovery at line 2\)/);
       expect(note).to.include('`attack-layers suggest`');
       // Lower-case words (`phishing`, `search engines`) are no names; cited techniques' names are no hint either.
       expect(read('Users are lured via search engines and phishing.\nNetwork Sniffing (T1040) and T1018 Remote System Discovery.\n').notes).to.deep.equal([]);
@@ -127,7 +127,7 @@ describe('extractReport', () => {
       const report = read(text);
       expect(report.references.map((ref) => ref.resolution?.ids)).to.deep.equal([['T1566.001'], ['T1203']]);
       // T1203 is cited; `Phishing - attachment` and two capabilities in one item name no technique as written.
-      expect(report.notes[0]).to.match(/^the report names 3 techniques without an ID \(Server at line 5, Upload Malware at line 7, PowerShell at line 9\)/);
+      expect(report.notes[0]).to.match(/^the report names 3 techniques without an ID \(T1583\.004 Acquire Infrastructure: Server at line 5, T1608\.001 Stage Capabilities: Upload Malware at line 7, T1059\.001 Command and Scripting Interpreter: PowerShell at line 9\)/);
       // In a sentence, or with other words in the item, lower-case words stay prose.
       expect(read('The actor relied on exploitation for client execution.\n* We saw exploitation for client execution\n').notes).to.deep.equal([]);
     });
@@ -135,7 +135,7 @@ describe('extractReport', () => {
     it('counts a line that is a technique\'s name and nothing else, in any case, among the names without an ID', () => {
       // SE Labs' EDR test report (2022, PDF text) flattens its attack diagrams to a name a line, `Powershell` among them.
       const text = ['Example Wizard Spider Attack', '', 'Delivery', '', 'Execution', '', 'Windows Command Shell', '', 'Powershell', '', 'Scheduled task'].join('\n');
-      expect(read(text).notes[0]).to.match(/^the report names 3 techniques without an ID \(Windows Command Shell at line 7, PowerShell at line 9, Scheduled Task at line 11\)/);
+      expect(read(text).notes[0]).to.match(/^the report names 3 techniques without an ID \(T1059\.003 Command and Scripting Interpreter: Windows Command Shell at line 7, T1059\.001 Command and Scripting Interpreter: PowerShell at line 9, T1053\.005 Scheduled Task\/Job: Scheduled Task at line 11\)/);
     });
   });
 

@@ -9,6 +9,7 @@ import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type E
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
+import { objectKind } from '../normalize/resolve-attack-object.js';
 import { namesWithoutIds } from './technique-names.js';
 import { ocrIdsInLines } from './ocr-ids.js';
 import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
@@ -380,11 +381,19 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // typo); it is then a reference whose `ref` is the name.
   // A cell that names none is listed with the names it comes close to (`Credential Dumping`: T1003 OS Credential Dumping,
   // whose name it was before ATT&CK 7).
+  // A cell that names a group or software (`PsExec`) is listed apart, with what it is (`software S0029 PsExec`), as
+  // the resolver says of such a name written as a technique.
   const unread: string[] = [];
+  const objectCells: string[] = [];
   const namesTechnique = (name: string, line: number, report = true): boolean => {
     const { status, candidates } = resolveReference({ raw: name }, context);
     if (status !== 'unknown') return true;
     if (!report) return false;
+    const objects = [...new Map(target.actors(name).map((actor) => target.finalActor(actor)).map((o) => [o.id, o])).values()];
+    if (objects.length) {
+      objectCells.push(`line ${line} "${name}" (${objects.map((o) => `${objectKind(o)} ${o.id} ${o.name}`).join(' and ')})`);
+      return false;
+    }
     const similar = candidates.filter((candidate) => candidate.why === 'a similar name').map((candidate) => `${candidate.id} ${candidate.name}`);
     if (/\p{L}/u.test(name)) unread.push(`line ${line} "${name}"${similar.length ? ` (similar: ${similar.join(', ')})` : ''}`);
     return false;
@@ -485,6 +494,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       `${unread.length} cell${unread.length === 1 ? '' : 's'} of a technique column name${unread.length === 1 ? 's' : ''} no technique of ATT&CK ${target.label}, ` +
         `so ${unread.length === 1 ? 'it is' : 'they are'} no reference${unread.length === 1 ? '' : 's'}: ${listed(unread)} (check the name${unread.length === 1 ? '' : 's'}, or the domain` +
         (older ? ')' : `; names of older releases are read only with one at hand: \`attack-layers data fetch --attack-release 6.3\` gets the last before sub-techniques)`),
+    );
+  }
+  if (objectCells.length) {
+    notes.push(
+      `${objectCells.length} cell${objectCells.length === 1 ? '' : 's'} of a technique column name${objectCells.length === 1 ? 's' : ''} a group or software of ATT&CK ${target.label}, not a technique, ` +
+        `so ${objectCells.length === 1 ? 'it is' : 'they are'} no reference${objectCells.length === 1 ? '' : 's'}: ${listed(objectCells)} ` +
+        "(software goes under `software:`, whose documented techniques come in as inferred; a group is the campaign's `actor:`)",
     );
   }
   // `Spearphishing 71566.001 Attachment`: on a line that cites techniques, a number that would be one with a T for its

@@ -84,6 +84,22 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('says what a technique column\'s cell names when it is a software or a group, apart from the cells that name nothing', () => {
+      // A GitHub write-up's names-only mapping table (code index file id 58412073764) puts the tool under Lateral
+      // Movement (`| Lateral Movement | PsExec |`); reconstructed, with a group's name added.
+      const text = '| Tactic | Technique |\n|---|---|\n| Lateral Movement | PsExec |\n| Execution | APT29 |\n| Defense Evasion | Obfuscation |\n';
+      const report = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] });
+      expect(report.references).to.deep.equal([]);
+      expect(report.notes).to.deep.equal([
+        '1 cell of a technique column names no technique of ATT&CK enterprise-attack 18.1, so it is no reference: line 5 "Obfuscation" (check the name, or the domain)',
+        '2 cells of a technique column name a group or software of ATT&CK enterprise-attack 18.1, not a technique, so they are no references: ' +
+          'line 3 "PsExec" (software S0029 PsExec), line 4 "APT29" (group G0016 APT29) ' +
+          "(software goes under `software:`, whose documented techniques come in as inferred; a group is the campaign's `actor:`)",
+      ]);
+      // The skeleton's objects hold them already.
+      expect(report.objects.map((object) => object.id)).to.include.members(['S0029', 'G0016']);
+    });
+
     it('lists a cell that names no technique with the names it comes close to, and says older releases\' names need them at hand', () => {
       // GitHub write-ups' names-only mapping tables (`| Credential Access | Credential Dumping |`, T1003's name before
       // ATT&CK 7) read with the one release the tool ships: the note said only "check the names, or the domain".

@@ -70,26 +70,37 @@ function listItemName(text: string, byLowerWords: NameWords['byLowerWords']): { 
  * is full of `phishing` and `search engines`), or in any case as a line or list item that is a name and nothing else
  * (an Elastic post's `* Exploitation for client execution`, `* Acquire infrastructure - server`), on lines that hold no
  * reference (`skipLines`) and leaving out those in `known` (found as references). For a note pointing to `suggest`,
- * which reads names in prose; extract makes references of names only in a table's technique column. Linear in the
- * text's length.
+ * which reads names in prose; extract makes references of names only in a table's technique column. A parent named on
+ * the line of one of its sub-techniques is left out (that sub-technique's full name holds it). Linear in the text's
+ * length.
  */
 export function namesWithoutIds(lines: readonly FoldedText[], index: AttackIndex, known: ReadonlySet<string>, skipLines: ReadonlySet<number>): NamedTechnique[] {
   const { byWords, byLowerWords, longest } = indexNames(index);
-  const found = new Map<string, NamedTechnique>();
+  // Every line each technique is named on, in the order of first mention.
+  const named = new Map<string, { name: string; lines: Set<number> }>();
+  const mention = (technique: { id: string; name: string } | undefined, line: number): void => {
+    if (!technique?.id || known.has(technique.id)) return;
+    (named.get(technique.id) ?? named.set(technique.id, { name: technique.name, lines: new Set() }).get(technique.id)!).lines.add(line);
+  };
   for (const [i, folded] of lines.entries()) {
     if (skipLines.has(i + 1)) continue;
-    const item = listItemName(folded.text, byLowerWords);
-    if (item?.id && !known.has(item.id) && !found.has(item.id)) found.set(item.id, { id: item.id, name: item.name, line: i + 1 });
+    mention(listItemName(folded.text, byLowerWords), i + 1);
     const words = [...folded.text.matchAll(WORD)].map((match) => match[0]);
     for (let first = 0; first < words.length; first++) {
       let key = '';
       for (let n = 0; n < longest && first + n < words.length; n++) {
         key = n ? `${key} ${words[first + n]}` : words[first]!;
-        const named = byWords.get(key);
-        if (!named?.id || known.has(named.id) || found.has(named.id)) continue;
-        found.set(named.id, { id: named.id, name: named.name, line: i + 1 });
+        mention(byWords.get(key), i + 1);
       }
     }
   }
-  return [...found.values()];
+  // `Command and Scripting Interpreter: PowerShell`, `Scheduled Task/Job: Scheduled Task`: a parent named on the line of
+  // one of its sub-techniques is part of that sub-technique's name, one item with it; it counts where it is named alone.
+  const beside = new Set([...named].flatMap(([id, { lines }]) => (id.includes('.') ? [...lines].map((line) => `${id.split('.')[0]} ${line}`) : [])));
+  const found: NamedTechnique[] = [];
+  for (const [id, { name, lines }] of named) {
+    const line = [...lines].find((each) => !beside.has(`${id} ${each}`));
+    if (line !== undefined) found.push({ id, name, line });
+  }
+  return found.sort((a, b) => a.line - b.line);
 }

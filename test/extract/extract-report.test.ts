@@ -148,6 +148,19 @@ describe('extractReport', () => {
       expect(read('The actor relied on exploitation for client execution.\n* We saw exploitation for client execution\n').notes).to.deep.equal([]);
     });
 
+    it('counts a parent named on the line of its own sub-technique as one item with it', () => {
+      // The Elastic CUBA post's list (2022) names a parent and its sub-techniques on one item (`Scheduled Task/Job -
+      // Scheduled Task`): the note counted each parent apart, 16 techniques for a list of 12. Reconstructed, names only;
+      // a parent named alone elsewhere counts there.
+      const text = [
+        'Techniques seen:', '', '- Command and Scripting Interpreter - PowerShell, Windows Command Shell', '- Scheduled Task/Job - Scheduled Task',
+        '- Data Encrypted for Impact', '', 'Command and Scripting Interpreter was used again later.',
+      ].join('\n');
+      expect(read(text).notes[0]).to.match(
+        /^the report names 5 techniques without an ID \(T1059\.001 Command and Scripting Interpreter: PowerShell at line 3, T1059\.003 Command and Scripting Interpreter: Windows Command Shell at line 3, T1053\.005 Scheduled Task\/Job: Scheduled Task at line 4, T1486 Data Encrypted for Impact at line 5, T1059 Command and Scripting Interpreter at line 7\)/,
+      );
+    });
+
     it('counts a line that is a technique\'s name and nothing else, in any case, among the names without an ID', () => {
       // SE Labs' EDR test report (2022, PDF text) flattens its attack diagrams to a name a line, `Powershell` among them.
       const text = ['Example Wizard Spider Attack', '', 'Delivery', '', 'Execution', '', 'Windows Command Shell', '', 'Powershell', '', 'Scheduled task'].join('\n');

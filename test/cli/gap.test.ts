@@ -1128,7 +1128,7 @@ describe('attack-layers gap: a threat layer of small scores without a gradient',
     expect([wrong.code, wrong.stderr]).to.deep.equal([2, 'attack-layers gap: --threat-scale 1,0: min 1 must be below max 0; write "min,max", e.g. 0,1\n']);
   });
 
-  it('says that min must be below max, naming the values given (--scale 10,1, --scale 5,5); other text is asked for as "min,max"', async () => {
+  it('says that min must be below max, naming the values given (--scale 10,1, --scale 5,5); other text, a missing end included, is asked for as "min,max"', async () => {
     const args = ['gap', '--threat', 'campaigns/apt32-covid19-wuhan.yaml', '--coverage', 'test/fixtures/gap/detections.csv'];
     const message = async (flag: string, value: string) => {
       const run = await runCli([...args, '--out', freshTmpDir('gap-scale-order'), flag, value]);
@@ -1137,6 +1137,9 @@ describe('attack-layers gap: a threat layer of small scores without a gradient',
     expect(await message('--scale', '10,1')).to.deep.equal([2, 'attack-layers gap: --scale 10,1: min 10 must be below max 1; write "min,max", e.g. 1,10\n']);
     expect(await message('--threat-scale', '5,5')).to.deep.equal([2, 'attack-layers gap: --threat-scale 5,5: min 5 must be below max 5; write "min,max", e.g. 0,100\n']);
     expect(await message('--scale', '0-100')).to.deep.equal([2, 'attack-layers gap: --scale 0-100: write "min,max", e.g. 0,100\n']);
+    // A missing end is no 0.
+    expect(await message('--scale', ',100')).to.deep.equal([2, 'attack-layers gap: --scale ,100: write "min,max", e.g. 0,100\n']);
+    expect(await message('--threat-scale', '0, ')).to.deep.equal([2, 'attack-layers gap: --threat-scale 0, : write "min,max", e.g. 0,100\n']);
   });
 });
 

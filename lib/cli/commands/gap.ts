@@ -87,7 +87,8 @@ export const declaration: CommandDeclaration = {
 
 /** A `min,max` flag value as the scale it gives. @throws UsageError when it is not two numbers, min below max. */
 function scaleArg(flag: string, text: string): [number, number] {
-  const parts = text.split(',').map(Number);
+  // An empty part is no 0 (Number('') is): `--scale ,100` is refused, not read as 0,100.
+  const parts = text.split(',').map((part) => (part.trim() === '' ? NaN : Number(part)));
   if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n))) throw new UsageError(`${flag} ${text}: write "min,max", e.g. 0,100`);
   const [min, max] = parts as [number, number];
   // Reversed ends are likely the two numbers in the wrong order: the message gives them the right way round.

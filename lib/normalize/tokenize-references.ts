@@ -1111,6 +1111,18 @@ function proseNameEndAfter(text: string, idStart: number, start: number, ceiling
   return words.length >= 2 ? words[words.length - 1]!.end : undefined;
 }
 
+/**
+ * Where the name after a labelled ID ends (`Privilege/Account: T1136.001 Create local accounts, T1098 …`): the words up
+ * to the item's comma or semicolon, or the text's end; a few words of letters, the first a capital's (Title Case or
+ * sentence case); undefined for any other text (`Label: T1078 was used to log on`).
+ */
+function labelledNameEnd(text: string, start: number, ceiling: number): number | undefined {
+  const item = /^[^,;、()[\]]*/u.exec(text.slice(start, ceiling))![0].trimEnd();
+  const words = item.split(' ');
+  if (!item || words.length > MAX_NAME_WORDS || !/^\p{Lu}/u.test(item) || !words.every((word) => /^[\p{L}][\p{L}/&'-]*$/u.test(word))) return undefined;
+  return start + item.length;
+}
+
 /** Where a Title Case technique name written from `start` ends (`T1566.001: Spearphishing Attachment - ...`). */
 function nameEndAfter(text: string, start: number, ceiling: number): number | undefined {
   const ends: Array<{ end: number; connector: boolean }> = [];
@@ -1506,6 +1518,11 @@ function proseNames(text: string, groups: readonly Cluster[], cut: (i: number) =
         // glued to its name after it; the words glued before it end the cells before.
         const glued = !named && !namesBefore && group.tokens[group.tokens.length - 1]!.rules.includes(GLUED_AFTER) ? nameEndAfter(text, group.end, ceiling) : undefined;
         if (glued !== undefined) named = spanName(text, { start: group.end, end: glued });
+        // `Privilege/Account: T1136.001 Create local accounts, T1098 …`: text ending in a colon before the ID is its
+        // label where a name follows the ID, as in a reference (`referenceNames`): the words up to the item's end.
+        const labelled = !named && text.charAt(group.end) === ' ' && /[:：] {0,3}$/.test(text.slice(Math.max(floor, group.start - 4), group.start));
+        const labelEnd = labelled ? labelledNameEnd(text, group.end + 1, ceiling) : undefined;
+        if (labelEnd !== undefined && !cut(group.end + 1)) named = spanName(text, { start: group.end + 1, end: labelEnd });
         const start = named ? undefined : nameStartBefore(text, group.start, floor);
         if (start !== undefined && !cut(start)) named = spanName(text, { start, end: group.start });
         // `used T1566.002 Spearphishing Attachment to...`, `the T1506 input capture`: else the words right after it.

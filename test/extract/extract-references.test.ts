@@ -1295,6 +1295,17 @@ describe('extractReferences', () => {
       ]);
     });
 
+    // An incident write-up's key techniques, grouped under labels that are no tactics: the label before the first ID
+    // of each item was read as its name (a false warning that it names no technique).
+    it('a label that is no tactic before an ID with its name after is no name: "Privilege/Account: T1136.001 Create local accounts"', () => {
+      check(['- Access/Accounts: T1136.001 Create local accounts, T1098 Account Manipulation; new admin shells', '- Lateral: T1021.001 was used after hours'].join('\n'), [
+        { raw: 'T1136.001 Create local accounts', line: 1, ids: ['T1136.001'], name: 'Create local accounts', tactics: [] },
+        { raw: 'T1098 Account Manipulation', line: 1, ids: ['T1098'], name: 'Account Manipulation', tactics: [] },
+        // No name after the ID: the words before stay its name, as before.
+        { raw: 'Lateral: T1021.001', line: 2, ids: ['T1021.001'], name: 'Lateral', tactics: [] },
+      ]);
+    });
+
     // A Japanese blog on ATT&CK (ohwhsmm7.blog, 2025): `アラートやインシデントを「T1566(Phishing)」のような共通IDで共有します`
     // was named "(Phishing)」のような共通IDで共有します", the rest of its sentence.
     it('a bracket right after the ID that closes before the sentence goes on holds the name: 「T1566(Phishing)」のような', () => {

@@ -82,7 +82,6 @@ export interface ResolvedRule {
   platforms?: string[];
 }
 
-/** A reference in coverage or threat input that did not resolve to a current technique, or a tag the release does not know. */
 /**
  * The status of a rule's tactic tag that none of its techniques belongs to (strayTactic): listed with the references
  * not resolved, but no reference left unplaced, since the rule counts for its techniques; `--strict` passes it.
@@ -94,6 +93,7 @@ export function isUnplaced(ref: Pick<UnresolvedRef, 'status'>): boolean {
   return ref.status !== STRAY_TACTIC_STATUS;
 }
 
+/** A reference in coverage or threat input that did not resolve to a current technique, or a tag the release does not know. */
 export interface UnresolvedRef {
   raw: string;
   file: string;

@@ -1250,7 +1250,7 @@ function rowTactics(text: string, groups: readonly Cluster[]): Array<{ tactics: 
     if (group.start > 0 && !/\s/.test(before(group))) return gluedTactics(text, from, group.start);
     // `…T1529: System Shutdown/RebootExecution T1047: …` (a scraped table of a tactic cell and a cell of `ID: Name`
     // items): the tactic cell glued to the last word of the row before, a space before its first ID.
-    if (before(group) !== ' ' || /\s/.test(text.charAt(group.start - 2))) return undefined;
+    if (before(group) !== ' ' || /\s/.test(text.charAt(group.start - 2)) || !readsAfterLetter(text, from, group.start - 1)) return undefined;
     const row = gluedTactics(text, from, group.start - 1);
     return row && /\p{L}/u.test(text.charAt(row.start - 1)) ? row : undefined;
   });
@@ -1292,6 +1292,23 @@ function nameRowTactics(text: string, groups: readonly Cluster[], names: Readonl
 // glued before an ID ends a sentence, a description cell's (`…for potential exfiltrationT1119`), where a table writes a
 // tactic cell with a capital.
 const CELL_START = /(?<=^|[\s|:;,.)\]])(?!\p{Ll})\p{L}|(?<=\p{L})\p{Lu}(?=\p{Ll})/gu;
+
+/**
+ * Whether a cell start of `gluedTactics`' window that is right after a letter (a tactic cell glued to the word before)
+ * reads as tactics to `end`: only then can `gluedTactics` find such a cell. Most IDs of prose have a space before them
+ * and no such cell; asking only these starts, not every word's, before reading the whole window again for the rare ID
+ * that has one, keeps the run-together rows' reading from costing a seventh of extract's time.
+ */
+function readsAfterLetter(text: string, from: number, end: number): boolean {
+  const start = Math.max(from, end - MAX_NAME);
+  const before = text.slice(start, end);
+  for (const match of before.matchAll(CELL_START)) {
+    if (!/\p{L}/u.test(text.charAt(start + match.index - 1))) continue;
+    const read = readTacticText(before.slice(match.index), { qualified: true });
+    if (read && !read.unread.length) return true;
+  }
+  return false;
+}
 
 /**
  * The tactics written right before `end`, from the earliest cell start after `from` whose text to `end` names tactics

@@ -897,8 +897,12 @@ function cleanText(piece: string): string | undefined {
 // Chinese or Japanese words glued to the end of words in Latin script (`PowerShell脚本`, PowerShell script; `PowerShell
 // スクリプト`), the head of their compound: the Latin words name the technique, as they do where such words are glued
 // before them (`大量Cron`, `nameStartBefore`).
-const GLUED_HEAD = /(?<=[\p{Script=Latin}\p{N}])[\p{Script=Han}\p{Script=Katakana}ー・の々]+$/u;
-const OTHER_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// The characters of a Chinese or Japanese name (NAME_RUN_CJK), and the letters of the scripts that set no space
+// between words (OTHER_SCRIPT, GLUING_SCRIPT).
+const NAME_RUN_CHARS = String.raw`\p{Script=Katakana}\p{Script=Han}ー・の々`;
+const CJK_LETTERS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
+const GLUED_HEAD = new RegExp(String.raw`(?<=[\p{Script=Latin}\p{N}])[${NAME_RUN_CHARS}]+$`, 'u');
+const OTHER_SCRIPT = new RegExp(`[${CJK_LETTERS}]`, 'u');
 
 /** A name of words in Latin script without the Chinese or Japanese words glued after them; else the name. */
 function withoutGluedHead(name: string): string {
@@ -909,7 +913,7 @@ function withoutGluedHead(name: string): string {
 }
 
 const TITLE_TOKEN = /^[A-Z0-9][A-Za-z0-9'’&/.+-]*:?$/;
-const NAME_RUN_CJK = /[\p{Script=Katakana}\p{Script=Han}ー・の々]/u;
+const NAME_RUN_CJK = new RegExp(`[${NAME_RUN_CHARS}]`, 'u');
 const MAX_NAME_WORDS = 8;
 const MAX_WORD = 40;
 // The small words inside technique names ("Exploitation for Client Execution", "Data from Local System").
@@ -962,7 +966,7 @@ const CMDLET = /^(?:Add|Clear|Copy|Disable|Enable|Export|Get|Import|Install|Invo
 
 // A letter of Chinese, Japanese or Korean, or their punctuation, that a word in Latin script may be glued to: those
 // scripts set no space between words, nor before a Latin word (`检测到大量Cron (T1053.003)`, `攻撃者はPowerShell（T1059.001）`).
-const GLUING_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー、。「」『』【】]/u;
+const GLUING_SCRIPT = new RegExp(`[${CJK_LETTERS}ー、。「」『』【】]`, 'u');
 
 /** Whether a word that starts at `start` is glued to Chinese, Japanese or Korean text before it (and its colon or comma). */
 function gluedAfter(text: string, start: number): boolean {

@@ -249,6 +249,7 @@ export { findAttackObjects, type FoundAttackObject } from './extract/find-attack
 export { extractReport, type ExtractedReport, type ReportReference } from './extract/extract-report.js';
 /** Read a MISP event (MISP's JSON format, or the REST search's list of them) as a report: techniques from its ATT&CK galaxies and tags. */
 export { mispEventReport, isMispEvent, type MispEventReport, type MispSoftware } from './extract/misp-event-references.js';
+export { attackFlowReport, attackFlowFormat, type AttackFlowReport, type AttackFlowFormat } from './extract/attack-flow-references.js';
 /** A MISP event's software clusters and tags looked up in a release: found objects, and a note of the unknown ones. */
 export { countedSoftware, mispSoftwareObjects, type MispSoftwareObjects, type SoftwarePlaces } from './extract/misp-software.js';
 export { isSoftwareGalaxy, readSoftwareName, type NamedSoftware } from './extract/named-software.js';

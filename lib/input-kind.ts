@@ -4,6 +4,7 @@ import { parseJsonText } from './json-text.js';
 import { MAX_ALIAS_COUNT, parseYamlDocument } from './yaml-value.js';
 import { isJsonObject, type JsonObject } from './json-value.js';
 import { isMispEvent } from './extract/misp-event-references.js';
+import { attackFlowFormat } from './extract/attack-flow-references.js';
 
 /** The kinds of file users hand the tool, told apart by their content. */
 export type InputKind =
@@ -12,6 +13,7 @@ export type InputKind =
   | 'stix-bundle'
   | 'stix-threat-intel'
   | 'misp-event'
+  | 'attack-flow'
   | 'gap-report'
   | 'sigma-rule'
   | 'detections'
@@ -36,6 +38,10 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'misp-event': [
     "a MISP event in MISP's JSON format (or a list of them, or the attributes of a search)",
     'to map the ATT&CK techniques its galaxies and tags name, make a campaign file of them with `attack-layers extract <file>` and review it',
+  ],
+  'attack-flow': [
+    'an Attack Flow (its STIX bundle of attack-action objects, or an Attack Flow Builder .afb or Designer .afd file)',
+    'to map the ATT&CK techniques its actions name, make a campaign file of them with `attack-layers extract <file>` and review it',
   ],
   'gap-report': ['a gap report (gap --report json)', 'use export to draw or tabulate it'],
   'sigma-rule': ['a Sigma rule', 'give it (or its folder) to gap --coverage'],
@@ -96,13 +102,15 @@ const isLayerArray = (value: unknown[]): boolean =>
  * `techniqueID`, and a layer states its format (`versions`, or `version` before 4.0). An array is told by all its
  * elements (`isLayerArray`). A STIX bundle is an ATT&CK release, or threat intelligence that names techniques
  * (`isThreatIntelBundle`: by whether ATT&CK's matrix, tactics or collection are among its objects); a MISP event is
- * told by its `Event` (`isMispEvent`).
+ * told by its `Event` (`isMispEvent`); an Attack Flow by its actions' and flow's objects (`attackFlowFormat`).
  */
 export function kindOfValue(value: unknown): InputKind | undefined {
   const first: unknown = Array.isArray(value) ? value[0] : value;
   if (!isJsonObject(first)) return undefined;
   const other = nonRuleKind(first);
   if (other) return other;
+  // MITRE CTID's Attack Flow: a STIX bundle of attack-action objects (threat intelligence too), a Builder or Designer file.
+  if (attackFlowFormat(first)) return 'attack-flow';
   if (first['type'] === 'bundle' && Array.isArray(first['objects'])) return isThreatIntelBundle(first['objects']) ? 'stix-threat-intel' : 'stix-bundle';
   // MISP's own format: `{ Event }`, the REST search's `{ response: [{ Event }] }` or `{ response: { Attribute } }` (misp-event-references.ts).
   if (isMispEvent(value)) return 'misp-event';

@@ -26,6 +26,8 @@ export interface CampaignSkeletonOptions {
   actor?: string;
   /** When the activity was first seen, by the input's own data (a MISP event's `date`): `first_seen:`. */
   firstSeen?: string;
+  /** What the input says of the activity (an Attack Flow's description): `description:`. */
+  description?: string;
 }
 
 /** The group proposed as `actor:`: the one named on the most lines, the first named on a tie. */
@@ -62,6 +64,7 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
     ...(options.domain && options.domain !== 'enterprise-attack' ? { domain: options.domain } : {}),
     ...(options.actor !== undefined ? { actor: oneLine(options.actor) } : actor ? { actor: actor.written } : {}),
     ...(options.firstSeen !== undefined ? { first_seen: oneLine(options.firstSeen) } : {}),
+    ...(options.description !== undefined ? { description: options.description.trim() } : {}),
     techniques: refs.map((ref) => ({
       ref: ref.raw,
       ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),

@@ -18,6 +18,7 @@ import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
 import { withNamesAround, withNamesBeforeDash, withoutNameAfter } from './name-around.js';
 import { bundleReport, type BundleOptions } from './bundle-references.js';
 import { mispEventReport } from './misp-event-references.js';
+import { attackFlowReport } from './attack-flow-references.js';
 import { countedSoftware, mispSoftwareObjects } from './misp-software.js';
 import type { Domain } from '../attack/types.js';
 import { UsageError } from '../errors.js';
@@ -45,6 +46,8 @@ export interface ExtractedReport {
   actor?: string;
   /** A MISP event's `date`: the campaign's `first_seen:`. */
   firstSeen?: string;
+  /** An Attack Flow's description (`attackFlowReport`): the campaign's `description:`. */
+  description?: string;
   /** The domain a MISP event's galaxies say, when not enterprise (`mispEventReport`). */
   domain?: Domain;
 }
@@ -244,9 +247,14 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // A STIX bundle of threat intelligence is read by its objects, not its text: the descriptions it copies from ATT&CK
   // cite other techniques.
   // So is a MISP event, by its galaxies and tags: the clusters' descriptions cite other techniques too.
-  const stix = bundleReport(text, options);
-  const misp = stix ? undefined : mispEventReport(text, options);
-  const bundle = stix ?? misp;
+  // So is an Attack Flow, by its actions: a STIX flow is a bundle of threat intelligence too, read as a flow first.
+  const flow = attackFlowReport(text, options);
+  if (flow && options.actor !== undefined) {
+    throw new UsageError(`${options.file ?? 'the flow'}: --actor chooses an actor of a STIX bundle of threat intelligence or a MISP event; an Attack Flow's actor is the one threat actor or intrusion set it holds: leave --actor out`);
+  }
+  const stix = flow ? undefined : bundleReport(text, options);
+  const misp = flow || stix ? undefined : mispEventReport(text, options);
+  const bundle = flow ?? stix ?? misp;
   // What names the software: a MISP event's clusters and tags, a bundle's objects.
   const places = misp ? 'misp' : 'bundle';
   if (!bundle && options.actor !== undefined) {
@@ -258,7 +266,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // its date, its domain.
   const { notes: readerNotes = [] } = bundle ?? {};
   const { firstSeen, domain } = misp ?? {};
-  const eventFields = { ...(firstSeen ? { firstSeen } : {}), ...(domain ? { domain } : {}) };
+  const eventFields = { ...(firstSeen ? { firstSeen } : {}), ...(domain ? { domain } : {}), ...(flow?.description ? { description: flow.description } : {}) };
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = bundle ? [] : foldLines(text);
   // What the lines' reader could not read with certainty (names it could not pair with their IDs), by line.

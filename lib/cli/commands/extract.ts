@@ -13,7 +13,7 @@ interface Args extends GlobalArgs {
 }
 
 export const declaration: CommandDeclaration = {
-  positionals: { report: { type: 'string', describe: 'a report as text (or a STIX bundle of threat intelligence, or a MISP event or attribute search in MISP JSON), or - for standard input', demandOption: true } },
+  positionals: { report: { type: 'string', describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file), or - for standard input', demandOption: true } },
   shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution) and the groups and software found, as JSON' },
   options: {
     suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
@@ -36,13 +36,14 @@ export const declaration: CommandDeclaration = {
     ['$0 extract opencti-export.json --actor APT29 > campaigns/apt29.yaml', "one intrusion set's techniques of a bundle holding several"],
     ['$0 extract attack-feed.json --actor APT29 --no-campaigns', "APT29's own uses, without those of the campaigns attributed to it"],
     ['$0 extract misp-event.json > campaigns/event.yaml', "a MISP event's ATT&CK galaxies and tags: name from info, first_seen from date, its threat actor"],
+    ['$0 extract "Ivanti Vulnerabilities.afb" > campaigns/ivanti.yaml', "an Attack Flow's actions (technique_id, tactic_id, description as evidence): name and description from the flow"],
   ],
 };
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     if (args.campaigns === false && args.actor === undefined) throw new UsageError('--no-campaigns leaves out the campaigns a STIX bundle attributes to the actor --actor chooses: give --actor too');
-    const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) }, ['stix-threat-intel', 'misp-event']);
+    const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) }, ['stix-threat-intel', 'misp-event', 'attack-flow']);
     const shown = inputName(args.report);
     // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
     // A MISP event whose galaxies are all of one other domain (mobile, ICS) is read in it, unless --domain says otherwise.
@@ -54,7 +55,7 @@ export function handler(context: CliContext) {
       if (!(error instanceof AttackDataError) || args.suggest) throw error;
       note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
     }
-    const { references, objects, notes, name: bundleName, actor, firstSeen } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
+    const { references, objects, notes, name: bundleName, actor, firstSeen, description } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
     note(
       context,
       args,
@@ -65,10 +66,10 @@ export function handler(context: CliContext) {
     );
     for (const message of notes) note(context, args, `${shown}: ${message}`);
     const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(args.report, text) }) : undefined;
-    if (args.json) return printJson(context, { ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
+    if (args.json) return printJson(context, { ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(description ? { description } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
     const reportFile = args.report === shown ? args.report : 'stdin';
     const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
-    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(suggestions ? { suggestions } : {}) }));
+    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(description ? { description } : {}), ...(suggestions ? { suggestions } : {}) }));
   };
 }
 

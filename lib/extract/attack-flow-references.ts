@@ -1,0 +1,287 @@
+import { nameKey } from '../attack/attack-index.js';
+import { InputError } from '../errors.js';
+import { jsonStringLines, parseJsonText } from '../json-text.js';
+import { isJsonObject, type JsonObject } from '../json-value.js';
+import type { BundleOptions, BundleReport } from './bundle-references.js';
+import type { ExtractedReference } from './extract-references.js';
+import { readIdInName } from './id-in-name.js';
+
+/**
+ * The formats of MITRE CTID's Attack Flow (center-for-threat-informed-defense/attack-flow): a STIX 2.1 bundle of
+ * `attack-flow` and `attack-action` objects (its extension of STIX, Attack Flow 2); the file of Attack Flow Builder
+ * (`.afb`): its objects, each with its template (`"template": "action"` up to builder 2.2, `"id": "action"` with an
+ * `instance` since builder 3) and its `properties` as [key, value] pairs; and the file of the first version's Attack
+ * Flow Designer (`.afd`): `nodes`, each of a `type` (`action`) with a `payload` whose `name` writes the ID before the
+ * technique's name (`T1204.002 User Execution: Malicious File`).
+ */
+export type AttackFlowFormat = 'stix' | 'builder' | 'designer';
+
+/** What messages call each format. */
+const FORMAT_NAMES: Readonly<Record<AttackFlowFormat, string>> = {
+  stix: 'an Attack Flow STIX bundle',
+  builder: 'an Attack Flow Builder file',
+  designer: 'an Attack Flow Designer file',
+};
+
+// The extensions of the Builder's (`.afbx` in the corpus too) and the Designer's files: a file so named that is no JSON is a broken flow, not prose.
+const FLOW_EXTENSION = /\.(afbx?|afd)$/i;
+// What an Attack Flow's JSON writes and a report's prose does not: its STIX types and the Builder's template names.
+const FLOW_WORDS = /"attack-action"|"attack-flow"|"attack_flow_v\d+"|"template"\s*:\s*"action"/;
+
+// Attack Flow's own technique IDs are ATT&CK's (`T1566.001`); its builder also offers MITRE ATLAS's (`AML.T0051`).
+const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
+// An ID of ATT&CK's shape miswritten (`T1566.01`, `T15661`): resolved as written, so that what is wrong is said.
+const ATTACK_LIKE = /^T\d/i;
+const TACTIC_ID = /^TA\d{4}$/i;
+// `T1189 Drive-by Compromise`, `T1021.002 Remote Services: SMB/Windows Admin Shares`: the Designer's names.
+const ID_THEN_NAME = /^(T\d{4}(?:\.\d{3})?)\s+(\S.*)$/i;
+
+/** One action of a flow as its format writes it, with its place. */
+interface FlowAction {
+  /** Where it is: a JSON path (`objects[4]`) and its own id. */
+  where: string;
+  line: number;
+  name?: string;
+  techniqueId?: string;
+  techniqueRef?: string;
+  tacticId?: string;
+  description?: string;
+  /** Confidence and execution times, as written, for its provenance. */
+  details: string[];
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** A Builder object's `properties` ([key, value] pairs) as a mapping; none when it has no such list. */
+function builderProperties(object: JsonObject): JsonObject {
+  const pairs = Array.isArray(object['properties']) ? object['properties'] : [];
+  return Object.fromEntries(pairs.flatMap((pair) => (Array.isArray(pair) && typeof pair[0] === 'string' ? [[pair[0], pair[1] as unknown]] : [])));
+}
+
+/** A Builder object's template: `template` up to builder 2.2, `id` (with an `instance`) since builder 3. */
+const templateOf = (object: JsonObject): string | undefined => text(object['template']) ?? (text(object['instance']) ? text(object['id']) : undefined);
+
+/** The format of a parsed JSON value when it is an Attack Flow (`AttackFlowFormat`); undefined otherwise. */
+export function attackFlowFormat(value: unknown): AttackFlowFormat | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const objects = Array.isArray(value['objects']) ? value['objects'].filter(isJsonObject) : [];
+  if (value['type'] === 'bundle') return objects.some((object) => object['type'] === 'attack-flow' || object['type'] === 'attack-action') ? 'stix' : undefined;
+  if (objects.some((object) => Array.isArray(object['properties']) && ['flow', 'action'].includes(templateOf(object) ?? ''))) return 'builder';
+  const nodes = Array.isArray(value['nodes']) ? value['nodes'].filter(isJsonObject) : [];
+  if (nodes.some((node) => node['type'] === 'action' && isJsonObject(node['payload']))) return 'designer';
+  return undefined;
+}
+
+/** The ATT&CK ID of an attack-pattern a STIX flow holds (`technique_ref`), by its `mitre-attack` external reference. */
+function attackPatternIds(objects: readonly JsonObject[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const object of objects) {
+    if (object['type'] !== 'attack-pattern' || !text(object['id'])) continue;
+    const refs = Array.isArray(object['external_references']) ? object['external_references'].filter(isJsonObject) : [];
+    const id = refs.find((ref) => ref['source_name'] === 'mitre-attack' && TECHNIQUE_ID.test(text(ref['external_id']) ?? ''))?.['external_id'];
+    if (typeof id === 'string') ids.set(text(object['id'])!, id.trim().toUpperCase());
+  }
+  return ids;
+}
+
+/** An action's confidence and execution times, as its provenance says them. */
+function actionDetails(fields: JsonObject): string[] {
+  const confidence = fields['confidence'];
+  return [
+    // The Builder up to 2.2 writes the key of a confidence option (a hash), not its value: only a number is said.
+    ...(typeof confidence === 'number' ? [`confidence ${confidence}`] : []),
+    ...(text(fields['execution_start']) ? [`execution_start ${text(fields['execution_start'])}`] : []),
+    ...(text(fields['execution_end']) ? [`execution_end ${text(fields['execution_end'])}`] : []),
+  ];
+}
+
+/**
+ * The actions, the flow's name and description and the actors of an Attack Flow, in the order written, with each
+ * action's place (its JSON path, its id, its line).
+ */
+function readFlow(value: JsonObject, format: AttackFlowFormat, lineOf: (pointer: string) => number): { actions: FlowAction[]; name?: string; description?: string; actors: string[] } {
+  if (format === 'designer') {
+    const nodes = Array.isArray(value['nodes']) ? value['nodes'] : [];
+    const actions = nodes.flatMap((node, n): FlowAction[] => {
+      if (!isJsonObject(node) || node['type'] !== 'action') return [];
+      const payload = isJsonObject(node['payload']) ? node['payload'] : {};
+      const written = text(payload['name']);
+      const byName = written ? (ID_THEN_NAME.exec(written) ?? undefined) : undefined;
+      const read = byName ? { id: byName[1]!.toUpperCase(), name: byName[2]!.trim() } : written ? readIdInName(written) : {};
+      const description = text(payload['description']);
+      return [
+        {
+          where: `nodes[${n}] (node ${String(node['id'])})`,
+          line: lineOf(`/nodes/${n}/payload/name`) || lineOf(`/nodes/${n}/id`),
+          ...(read.name ? { name: read.name } : {}),
+          ...(read.id ? { techniqueId: read.id } : {}),
+          ...(description ? { description } : {}),
+          details: text(payload['timestamp']) ? [`timestamp ${text(payload['timestamp'])}`] : [],
+        },
+      ];
+    });
+    return { actions, actors: [] };
+  }
+  const objects = Array.isArray(value['objects']) ? value['objects'] : [];
+  const actions: FlowAction[] = [];
+  const actors: string[] = [];
+  let name: string | undefined;
+  let description: string | undefined;
+  if (format === 'stix') {
+    const patterns = attackPatternIds(objects.filter(isJsonObject));
+    objects.forEach((object, o) => {
+      if (!isJsonObject(object)) return;
+      const id = text(object['id']);
+      if (object['type'] === 'attack-flow' && name === undefined) {
+        name = text(object['name']);
+        description = text(object['description']);
+      }
+      if ((object['type'] === 'threat-actor' || object['type'] === 'intrusion-set') && text(object['name'])) actors.push(text(object['name'])!);
+      if (object['type'] !== 'attack-action') return;
+      const techniqueRef = text(object['technique_ref']);
+      const techniqueId = text(object['technique_id']) ?? (techniqueRef ? patterns.get(techniqueRef) : undefined);
+      actions.push({
+        where: `objects[${o}] (${id ?? 'no id'})`,
+        line: lineOf(`/objects/${o}/id`) || lineOf(`/objects/${o}/name`),
+        ...(text(object['name']) ? { name: text(object['name'])! } : {}),
+        ...(techniqueId ? { techniqueId } : {}),
+        ...(techniqueRef ? { techniqueRef } : {}),
+        ...(text(object['tactic_id']) ? { tacticId: text(object['tactic_id'])! } : {}),
+        ...(text(object['description']) ? { description: text(object['description'])! } : {}),
+        details: actionDetails(object),
+      });
+    });
+    return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors };
+  }
+  objects.forEach((object, o) => {
+    if (!isJsonObject(object)) return;
+    const template = templateOf(object);
+    const fields = builderProperties(object);
+    const own = text(object['instance']) ?? text(object['id']);
+    if (template === 'flow' && name === undefined) {
+      name = text(fields['name']);
+      description = text(fields['description']);
+    }
+    if ((template === 'threat_actor' || template === 'intrusion_set') && text(fields['name'])) actors.push(text(fields['name'])!);
+    if (template !== 'action') return;
+    // Builder 3 writes the technique and tactic as a `ttp` of [key, value] pairs; earlier builders as properties.
+    const ttp = Array.isArray(fields['ttp']) ? builderProperties({ properties: fields['ttp'] }) : {};
+    const techniqueId = text(fields['technique_id']) ?? text(ttp['technique']);
+    const tacticId = text(fields['tactic_id']) ?? text(ttp['tactic']);
+    const pairAt = (key: string): number => (Array.isArray(object['properties']) ? object['properties'].findIndex((pair) => Array.isArray(pair) && pair[0] === key) : -1);
+    const namedAt = pairAt('name');
+    actions.push({
+      where: `objects[${o}] (action ${own ?? 'with no id'})`,
+      line: (namedAt >= 0 ? lineOf(`/objects/${o}/properties/${namedAt}/1`) : 0) || lineOf(`/objects/${o}/${text(object['instance']) ? 'instance' : 'id'}`),
+      ...(text(fields['name']) ? { name: text(fields['name'])! } : {}),
+      ...(techniqueId ? { techniqueId } : {}),
+      ...(text(fields['technique_ref']) ? { techniqueRef: text(fields['technique_ref'])! } : {}),
+      ...(tacticId ? { tacticId } : {}),
+      ...(text(fields['description']) ? { description: text(fields['description'])! } : {}),
+      details: actionDetails(fields),
+    });
+  });
+  return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors };
+}
+
+/** An Attack Flow read as a report (`attackFlowReport`): a bundle's report, with the flow's description. */
+export interface AttackFlowReport extends BundleReport {
+  format: AttackFlowFormat;
+  /** The flow's description (the `attack-flow` object's, the Builder's flow's): the campaign's `description:`. */
+  description?: string;
+  notes: string[];
+}
+
+/**
+ * Read an Attack Flow (`AttackFlowFormat`: its STIX bundle, a Builder `.afb` or a Designer `.afd` file, told by its
+ * content) as a report; undefined for any other text. Each action is a reference: its `technique_id` (else the ATT&CK
+ * ID of the attack-pattern its `technique_ref` points to in the bundle; a Designer's name written after its ID), its
+ * name beside it, its `tactic_id` as its tactic, its description as evidence and its place (JSON path, id, line, and
+ * confidence or execution times when written) as where it comes from. Actions of one name and ID are one reference
+ * citing each. An action with a name and no technique is read by its name, which resolving checks as any name; one
+ * of another scheme (MITRE ATLAS's `AML.T0051`, which the builder offers) or of neither is not read, and a note says
+ * where. The campaign's name and description are the flow's, its actor the one threat actor or intrusion set the flow
+ * holds. Pure.
+ * @throws InputError naming the file and the place when a file named `.afb`, `.afbx` or `.afd`, or JSON that writes Attack
+ * Flow's types, is no valid JSON, and when a flow holds no action.
+ */
+export function attackFlowReport(source: string, options: BundleOptions = {}): AttackFlowReport | undefined {
+  if (!/^\s*[[{]/.test(source)) return undefined;
+  const file = options.file ?? 'the flow';
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    if (FLOW_EXTENSION.test(options.file ?? '') || FLOW_WORDS.test(source)) parseJsonText(source, file);
+    return undefined;
+  }
+  const format = attackFlowFormat(value);
+  if (!format || !isJsonObject(value)) return undefined;
+  const lines = jsonStringLines(source);
+  const flow = readFlow(value, format, (pointer) => lines.get(pointer) ?? 0);
+  if (!flow.actions.length) {
+    throw new InputError(
+      `${file}: ${FORMAT_NAMES[format]} with no action, so it names no technique: an action (${format === 'stix' ? 'an attack-action object' : format === 'builder' ? 'an object of the action template' : 'a node of type action'}) gives each; add them in Attack Flow Builder and save again`,
+      { file },
+    );
+  }
+  const notes: string[] = [];
+  const unread: string[] = [];
+  const byKey = new Map<string, ExtractedReference>();
+  const references: ExtractedReference[] = [];
+  for (const action of flow.actions) {
+    const place = `${action.where}, line ${action.line || 1}`;
+    const techniqueId = action.techniqueId;
+    if (techniqueId && !ATTACK_LIKE.test(techniqueId)) {
+      unread.push(`${place} "${action.name ?? ''}" (${techniqueId}${/^AML\./i.test(techniqueId) ? ', MITRE ATLAS' : ''})`);
+      continue;
+    }
+    if (!techniqueId && !action.name) {
+      unread.push(`${place} (no name and no technique_id)`);
+      continue;
+    }
+    const id = techniqueId && TECHNIQUE_ID.test(techniqueId) ? techniqueId.toUpperCase() : undefined;
+    const name = action.name;
+    const raw = techniqueId ? (name ? `${name} (${id ?? techniqueId})` : (id ?? techniqueId)) : name!;
+    const tactics = action.tacticId && TACTIC_ID.test(action.tacticId) ? [action.tacticId.toUpperCase()] : [];
+    const from = `${place}${action.details.length ? ` (${action.details.join(', ')})` : ''}${action.techniqueRef && !action.techniqueId ? ` technique_ref ${action.techniqueRef}` : ''}`;
+    const evidence = action.description ? [`line ${action.line || 1}: ${JSON.stringify(action.description)}`] : [];
+    const key = `${nameKey(raw)}|${tactics.join(' ')}`;
+    const earlier = byKey.get(key);
+    if (earlier) {
+      earlier.lines = [...new Set([...(earlier.lines ?? [earlier.line]), action.line || 1])].sort((a, b) => a - b);
+      earlier.from = [...(earlier.from ?? []), from];
+      if (evidence.length) earlier.evidence = [...(earlier.evidence ?? []), ...evidence];
+      continue;
+    }
+    const reference: ExtractedReference = {
+      raw,
+      line: action.line || 1,
+      ids: id ? [id] : [],
+      ...(name ? { name } : {}),
+      tactics,
+      span: { line: action.line || 1, start: 0, end: 0 },
+      ...(techniqueId && !id ? { malformed: techniqueId } : {}),
+      ...(evidence.length ? { evidence } : {}),
+      from: [from],
+    };
+    byKey.set(key, reference);
+    references.push(reference);
+  }
+  if (unread.length) {
+    notes.push(
+      `${unread.length} action${unread.length === 1 ? '' : 's'} name${unread.length === 1 ? 's' : ''} no ATT&CK technique, so ${unread.length === 1 ? 'it is' : 'they are'} no reference: ` +
+        `${unread.join('; ')} (an ATT&CK technique_id such as T1566.001 makes an action one)`,
+    );
+  }
+  const actors = [...new Set(flow.actors)];
+  if (actors.length > 1) notes.push(`the flow holds ${actors.length} threat actors or intrusion sets (${actors.join(', ')}), so the campaign has no actor: write the one meant as its actor:`);
+  return {
+    format,
+    references,
+    ...(flow.name ? { name: flow.name } : {}),
+    ...(flow.description ? { description: flow.description } : {}),
+    ...(actors.length === 1 ? { actor: actors[0]! } : {}),
+    notes,
+  };
+}

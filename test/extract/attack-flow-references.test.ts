@@ -1,0 +1,194 @@
+/**
+ * extract reads MITRE CTID's Attack Flow by its actions. Before, a flow gave nothing or only what its text looked like:
+ * a STIX flow (no attack-pattern objects) gave no reference and was named after its file, a Builder file was taken for
+ * a Navigator layer and refused, a Designer file's names were cut (`T1189 Drive-by`), and a MITRE ATLAS ID became a
+ * technique reference (`AML.T0079`). The fixtures are excerpts of flows of center-for-threat-informed-defense/attack-flow
+ * `corpus/` (Apache-2.0; test/fixtures/attack-flow/README.md): a STIX bundle, Builder files of two versions and a
+ * Designer file. Where a case needs what they lack (a revoked ID, a broken file), it is added to them, as said.
+ */
+import { expect } from 'chai';
+import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { attackFlowReport } from '../../lib/extract/attack-flow-references.js';
+import { extractReport } from '../../lib/extract/extract-report.js';
+import { InputError, kindOfValue } from '../../lib/index.js';
+import { freshTmpDir, loadRelease, repoRoot, runCli } from '../helpers/attack.js';
+
+const fixture = (name: string): string => readFileSync(join(repoRoot, 'test/fixtures/attack-flow', name), 'utf8');
+const COBALT_KITTY = fixture('cobalt-kitty-campaign.json');
+const IVANTI = fixture('ivanti-vulnerabilities.afb');
+const OPENCLAW = fixture('openclaw.afb');
+const GOOTLOADER = fixture('gootloader.afd');
+const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
+
+/** A Builder file (2.x) with its objects changed by `edit`. */
+function editedBuilder(edit: (objects: Array<{ template?: string; properties: Array<[string, unknown]> }>) => void): string {
+  const value = JSON.parse(IVANTI) as { objects: Array<{ template?: string; properties: Array<[string, unknown]> }> };
+  edit(value.objects);
+  return JSON.stringify(value);
+}
+
+describe('extract: an Attack Flow', () => {
+  const target = loadRelease('18.1');
+
+  it('tells each format by its content', () => {
+    for (const text of [COBALT_KITTY, IVANTI, OPENCLAW, GOOTLOADER]) expect(kindOfValue(JSON.parse(text))).to.equal('attack-flow');
+    expect([COBALT_KITTY, IVANTI, OPENCLAW, GOOTLOADER].map((text) => attackFlowReport(text)?.format)).to.deep.equal(['stix', 'builder', 'builder', 'designer']);
+  });
+
+  describe('a STIX flow (attack-flow and attack-action objects)', () => {
+    const report = extractReport(COBALT_KITTY, { target });
+
+    it("reads each attack-action's technique_id with its name, its description as evidence and its place, and names the campaign after the flow", () => {
+      expect(report.name).to.equal('Cobalt Kitty Campaign');
+      expect(report.description).to.equal('Cobalt Kitty campaign conducted by OceanLotus.');
+      const first = report.references[0]!;
+      const line = lineOf(COBALT_KITTY, '"id": "attack-action--7e43c3eb');
+      expect([first.raw, first.ids, first.line, first.resolution?.ids]).to.deep.equal(['Phishing: Spearphishing Link (T1566.002)', ['T1566.002'], line, ['T1566.002']]);
+      expect(first.evidence).to.deep.equal([`line ${line}: "Link to a malicious site that downloads a fake Flash Installer delivering Cobalt Strike beacon."`]);
+      expect(first.from).to.deep.equal([`objects[1] (attack-action--7e43c3eb-f609-4a53-beb3-40829afb89aa), line ${line} (confidence 100)`]);
+    });
+
+    it('takes the actor from the threat actor the flow holds', () => {
+      expect(report.actor).to.equal('OceanLotus');
+    });
+
+    it('makes actions of one name and ID one reference, citing each', () => {
+      // 27 actions; two name T1059.001 PowerShell and two T1053.005 Scheduled Task.
+      expect(report.references).to.have.length(25);
+      const powershell = report.references.filter((ref) => ref.ids.includes('T1059.001'));
+      expect(powershell).to.have.length(1);
+      expect(powershell[0]!.lines).to.deep.equal([lineOf(COBALT_KITTY, '"id": "attack-action--d3d7d621'), lineOf(COBALT_KITTY, '"id": "attack-action--96bb23ee')]);
+      expect(powershell[0]!.evidence).to.have.length(2);
+    });
+
+    it('reads an action without a technique_id by its name, with the usual checks, never guessing', () => {
+      const smb = report.references.find((ref) => ref.raw === 'Remote Services: SMB/Windows Admin Shares')!;
+      expect([smb.ids, smb.resolution?.status, smb.resolution?.ids]).to.deep.equal([[], 'name', ['T1021.002']]);
+      const phantom = report.references.find((ref) => ref.raw === 'Phantom DLL Hijacking')!;
+      expect([phantom.resolution?.status, phantom.resolution?.ids]).to.deep.equal(['unknown', []]);
+    });
+
+    it('warns where an action names one technique and its technique_id another (T1564.001 "Hide Artifacts: NTFS File Attributes")', () => {
+      const hidden = report.references.find((ref) => ref.ids.includes('T1564.001'))!;
+      expect(hidden.resolution?.warnings.join(' ')).to.include('T1564.004');
+      expect(hidden.resolution?.ids).to.not.include('T1564.001');
+    });
+  });
+
+  describe('an Attack Flow Builder file', () => {
+    it('reads the properties of its action objects (builder 2.2: technique_id, tactic_id) and its flow object', () => {
+      const report = extractReport(IVANTI, { target });
+      expect(report.name).to.equal('Ivanti Vulnerabilities');
+      expect(report.description).to.match(/^A command injection vulnerability in web components of Ivanti Connect Secure/);
+      expect(report.references.map((ref) => [ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([
+        ['Web Shell (T1505.003)', ['Persistence'], ['T1505.003']],
+        ['Clear Linux or Mac System Logs (T1070.002)', ['Defense Evasion'], ['T1070.002']],
+        ['Impair Defenses (T1562)', ['Defense Evasion'], ['T1562']],
+        // An action of a tactic alone: its name is no technique's, and it stays unplaced.
+        ['Command and Control', ['Command and Control'], []],
+        ['Exploit Public-Facing Application (T1190)', ['Initial Access'], ['T1190']],
+        ['Client Configurations (T1592.004)', ['Reconnaissance'], ['T1592.004']],
+      ]);
+      expect(report.references[0]!.from).to.deep.equal(['objects[1] (action 58ea1fef-ef2d-445c-b21f-19d62f745044), line 1']);
+      expect(report.references[0]!.evidence).to.deep.equal(['line 1: "The adversary installs several variants of web shells on multiple servers."']);
+    });
+
+    it('reads builder 3 files (an `id` template, a `ttp` pair), and reports a MITRE ATLAS technique instead of reading it', () => {
+      const report = extractReport(OPENCLAW, { target });
+      expect(report.name).to.equal('OpenClaw Command & Control via Prompt Injection');
+      expect(report.references).to.deep.equal([]);
+      expect(report.notes.join('\n')).to.include(
+        `objects[1] (action bd733b5b-cfc8-4c5c-9a2e-b5c91249387d), line ${lineOf(OPENCLAW, '"Stage Capabilities"')} "Stage Capabilities" (AML.T0079, MITRE ATLAS)`,
+      );
+      // The same action with an ATT&CK technique (edited) is read.
+      const attack = extractReport(OPENCLAW.replace('"AML.T0079"', '"T1608"').replace('"AML.TA0003"', '"TA0042"'), { target });
+      expect(attack.references.map((ref) => [ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([['Stage Capabilities (T1608)', ['Resource Development'], ['T1608']]]);
+    });
+
+    it('normalizes old IDs as always (a revoked T1086, edited in)', () => {
+      const text = editedBuilder((objects) => {
+        objects[1]!.properties = objects[1]!.properties.map(([key, value]) => [key, key === 'technique_id' ? 'T1086' : key === 'name' ? 'PowerShell' : value]);
+      });
+      const ref = extractReport(text, { target }).references[0]!;
+      expect([ref.raw, ref.resolution?.status, ref.resolution?.ids]).to.deep.equal(['PowerShell (T1086)', 'revoked', ['T1059.001']]);
+    });
+
+    it('reports one action of no technique and no name, and reads the rest', () => {
+      const text = editedBuilder((objects) => {
+        objects[1]!.properties = objects[1]!.properties.map(([key, value]) => [key, key === 'technique_id' || key === 'name' ? null : value]);
+      });
+      const report = extractReport(text, { target });
+      expect(report.references).to.have.length(5);
+      expect(report.notes.join('\n')).to.include('objects[1] (action 58ea1fef-ef2d-445c-b21f-19d62f745044), line 1 (no name and no technique_id)');
+    });
+  });
+
+  it("reads an Attack Flow Designer file (.afd): the ID its actions' names start with", () => {
+    const report = extractReport(GOOTLOADER, { target });
+    expect(report.references.map((ref) => [ref.raw, ref.resolution?.ids])).to.deep.equal([
+      ['Drive-by Compromise (T1189)', ['T1189']],
+      ['User Execution: Malicious File (T1204.002)', ['T1204.002']],
+      ['Command and Scripting Interpreter: JavaScript (T1059.007)', ['T1059.007']],
+      ['System Binary Proxy Execution: Rundll32 (T1218.011)', ['T1218.011']],
+      ['Scheduled Task/Job (T1053)', ['T1053']],
+      ['Remote Services: SMB/Windows Admin Shares (T1021.002)', ['T1021.002']],
+    ]);
+    expect(report.references[0]!.from).to.deep.equal(['nodes[0] (node 1), line 1']);
+  });
+
+  describe('bad input', () => {
+    it('refuses a flow with no action, naming the file', () => {
+      const text = editedBuilder((objects) => objects.splice(0, objects.length, ...objects.filter((object) => object.template !== 'action')));
+      expect(() => extractReport(text, { target }, { file: 'empty.afb' })).to.throw(InputError, /^empty\.afb: an Attack Flow Builder file with no action, so it names no technique/);
+    });
+
+    it('refuses a broken .afb with its line and column, and a broken STIX flow by its types, not reading them as prose', () => {
+      expect(() => extractReport(IVANTI.slice(0, 2000), { target }, { file: 'broken.afb' })).to.throw(InputError, /^broken\.afb: line 1, column \d+: invalid JSON/);
+      expect(() => extractReport(COBALT_KITTY.slice(0, 3000), { target }, { file: 'flow.json' })).to.throw(InputError, /^flow\.json: line \d+, column \d+: invalid JSON/);
+    });
+
+    it('the CLI exits 1 with the message', async () => {
+      const file = join(freshTmpDir('attack-flow'), 'broken.afb');
+      writeFileSync(file, IVANTI.slice(0, 2000));
+      const result = await runCli(['extract', file]);
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.include(`${file}: line 1, column`);
+    });
+  });
+
+  it('the CLI writes a campaign of a flow (name, actor, description) whose layer has the flow\'s techniques, whatever the file is called', async () => {
+    const dir = freshTmpDir('attack-flow');
+    // A Builder file saved under another name is told by its content.
+    const file = join(dir, 'ivanti.json');
+    writeFileSync(file, IVANTI);
+    const result = await runCli(['extract', file]);
+    expect(result.code).to.equal(0);
+    expect(result.stdout).to.include('name: "Ivanti Vulnerabilities"\ndescription: "A command injection').and.include('  - ref: "Web Shell (T1505.003)"\n    tactic: [ "Persistence" ]\n');
+    const campaign = join(dir, 'ivanti.yaml');
+    writeFileSync(campaign, result.stdout);
+    expect((await runCli(['render', campaign, '--out', join(dir, 'layers'), '--quiet'])).code).to.equal(0);
+    const layer = JSON.parse(readFileSync(join(dir, 'layers', 'ivanti.layer.json'), 'utf8')) as { description?: string; techniques: Array<{ techniqueID: string; score?: number }> };
+    expect(layer.techniques.filter((t) => t.score !== undefined).map((t) => t.techniqueID)).to.deep.equal(['T1070.002', 'T1190', 'T1505.003', 'T1562', 'T1592.004']);
+    expect((await runCli(['validate', join(dir, 'layers', 'ivanti.layer.json')])).code).to.equal(0);
+  });
+
+  it('other commands refuse a flow and name extract', async () => {
+    const file = join(freshTmpDir('attack-flow'), 'flow.afb');
+    writeFileSync(file, IVANTI);
+    for (const argv of [['suggest', file], ['validate', file]]) {
+      const result = await runCli(argv);
+      expect(result.code).to.equal(1);
+      // validate lists each file's problems on stdout, suggest says it on stderr.
+      expect(result.stdout + result.stderr).to.include(`${file}: this is an Attack Flow (`).and.include('attack-layers extract <file>');
+    }
+  });
+
+  it('--actor is refused for a flow', async () => {
+    const file = join(freshTmpDir('attack-flow'), 'flow.json');
+    writeFileSync(file, COBALT_KITTY);
+    const result = await runCli(['extract', file, '--actor', 'APT32']);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.include("an Attack Flow's actor is the one threat actor or intrusion set it holds");
+  });
+});

@@ -97,6 +97,19 @@ export interface CoverageProblem {
   skipped: boolean;
   /** One of the entries a problem before it sums up in one line (scores past a layer's gradient): the report lists it, stderr shows the sum. */
   summarized?: boolean;
+  /**
+   * The problem sums up the `summarized` problems after it: where each entry is listed depends on where the line is
+   * read (`summaryMessage`), so the message does not say it.
+   */
+  sumsUp?: boolean;
+}
+
+/**
+ * A problem's message where it is read: one that sums up the entries after it (`sumsUp`) says where they are, on
+ * stderr the report (`in gap-report.md`), in the report itself what follows it (`below`).
+ */
+export function summaryMessage(problem: CoverageProblem, listed: string): string {
+  return problem.sumsUp ? `${problem.message} (each entry is listed ${listed})` : problem.message;
 }
 
 /**

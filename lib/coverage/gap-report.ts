@@ -1,5 +1,5 @@
 import { formatCsv, markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
-import { placeText, type CoverageInput, type CoverageKind } from './coverage-types.js';
+import { placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
@@ -351,7 +351,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     lines.push(`- ${inputLine(input)}`);
     for (const [reason, count] of ignoredReasons(input)) lines.push(`  - ignored ${count}: ${text(reason)}`);
     for (const problem of input.problems) {
-      lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${text(`${place(problem)}: ${problem.message}`)}`);
+      lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${text(`${place(problem)}: ${summaryMessage(problem, 'below')}`)}`);
     }
   }
   if (review.remapped.length) {
@@ -458,7 +458,7 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
     const { items, rules, ignored, invalid } = input.counts;
     rows.push({ section: 'input', name: input.source, status: input.side ? `${input.side} ${input.kind}` : input.kind, times: items, note: `${rules} read + ${ignored} ignored + ${invalid} invalid` });
     for (const [reason, count] of ignoredReasons(input)) rows.push({ section: 'ignored', name: input.source, times: count, note: reason });
-    for (const problem of input.problems) rows.push({ section: 'problem', name: input.source, status: problem.skipped ? 'invalid' : 'problem', note: problem.message, places: place(problem) });
+    for (const problem of input.problems) rows.push({ section: 'problem', name: input.source, status: problem.skipped ? 'invalid' : 'problem', note: summaryMessage(problem, 'in the problem rows below'), places: place(problem) });
   }
   if (review.logSources) {
     rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: review.logSources.names.join(';') });

@@ -193,8 +193,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       if (text !== undefined) rule.comment = text;
       rules.push(rule);
     });
-    problems.push(...outsideScale(outside, [min, max, scaleText], { prefix: isArray ? `/${layerIndex}` : '', given: scale !== undefined, role: options.role ?? 'coverage' }).map((message) => ({ file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: ${message}`, skipped: false })));
-    // Past the layer's own gradient each entry is listed too, for the report: stderr shows the line above (`summarized`).
+    problems.push(...outsideScale(outside, [min, max, scaleText], { prefix: isArray ? `/${layerIndex}` : '', given: scale !== undefined, role: options.role ?? 'coverage' }).map((message) => ({ file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: ${message}`, skipped: false, ...(scale ? {} : { sumsUp: true }) })));
+    // Past the layer's own gradient each entry is listed too, for the report: stderr shows the line above (`sumsUp`) alone.
     if (!scale) for (const { place, techniqueID, score, counted } of outside) problems.push({ ...place, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false, summarized: true });
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
     // A scale the user gave is the user's reading.
@@ -226,7 +226,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
  * scores and the first few. Past a scale the user gave (counts on --scale 0,1) that is the user's reading, and the
  * first few are named by JSON path. Past the layer's own gradient it is likely not the author's (Navigator's Wizard
  * Spider sample scores 35 entries 2 on a gradient 0..1), so the line names the first few IDs and the scale that
- * reads every score, and each entry is listed in the report besides (its problem `summarized`).
+ * reads every score, and each entry is listed in the report besides (the line `sumsUp` its entries' problems, each `summarized`).
  */
 function outsideScale(
   outside: readonly (ScoredEntry & { at: number; counted: string })[],
@@ -247,7 +247,7 @@ function outsideScale(
     const [least, most] = [Math.min(...these.map(({ score }) => score)), Math.max(...these.map(({ score }) => score))];
     return [
       `${entries} ${least === most ? least : `${least} to ${most}`}, ${side} ${scaleText}, counted as ${these[0]!.counted}: ${firstFew(these.map(({ techniqueID }) => techniqueID))}; ` +
-        `to read every score on its own level, review with ${flag} ${low},${high} or give the layer the gradient ${low}..${high} (each entry is listed in the report)`,
+        `to read every score on its own level, review with ${flag} ${low},${high} or give the layer the gradient ${low}..${high}`,
     ];
   });
 }

@@ -477,18 +477,21 @@ describe("attack-layers gap: a threat layer whose scores pass its gradient (Navi
     const scores = [...new Set(above.map((t) => t.score))];
     expect([above.length, scores], 'the sample scores 35 entries 2 on 0..1').to.deep.equal([35, [2]]);
     const out = freshTmpDir('gap-past-gradient');
-    const run = await runCli(['gap', '--threat', wizard, '--coverage', coverage, '--out', out, '--report', 'json']);
+    const run = await runCli(['gap', '--threat', wizard, '--coverage', coverage, '--out', out]);
     expect(run.code, run.stderr).to.equal(0);
+    const summary =
+      `the layer: 35 entries score 2, above the layer gradient 0..1, counted as threat 1: ${above.slice(0, 3).map((t) => t.techniqueID).join(', ')} and 32 more; ` +
+      'to read every score on its own level, review with --threat-scale 0,2 or give the layer the gradient 0..2';
+    // stderr shows the line alone, and says where the entries are: the report, by its file.
     const lines = run.stderr.split('\n').filter((line) => line.includes('above the layer gradient') || line.includes('is outside the layer gradient'));
-    expect(lines).to.deep.equal([
-      `${wizard}:1: the layer: 35 entries score 2, above the layer gradient 0..1, counted as threat 1: ${above.slice(0, 3).map((t) => t.techniqueID).join(', ')} and 32 more; ` +
-        'to read every score on its own level, review with --threat-scale 0,2 or give the layer the gradient 0..2 (each entry is listed in the report)',
-    ]);
+    expect(lines).to.deep.equal([`${wizard}:1: ${summary} (each entry is listed in ${join(out, 'gap-report.md')})`]);
     expect(run.stderr).to.not.contain('more problems');
-    type Problem = { message: string; summarized?: boolean };
-    const report = readJson<{ inputs: { source: string; problems: Problem[] }[] }>(join(out, 'gap-report.json'));
-    const listed = report.inputs.find((input) => input.source === wizard)!.problems.filter((p) => p.summarized);
-    expect(listed.map((p) => p.message)).to.deep.equal(above.map((t) => `${t.techniqueID}: score 2 is outside the layer gradient 0..1; counted as threat 1`));
+    // In the report, the same line is followed by the entries: "below", not "in the report" it is part of.
+    const report = readFileSync(join(out, 'gap-report.md'), 'utf8').split('\n');
+    const at = report.findIndex((line) => line.includes('above the layer gradient'));
+    expect(report[at]).to.equal(`  - problem: ${wizard}:1: ${summary} (each entry is listed below)`);
+    const listed = report.slice(at + 1, at + 1 + above.length).map((line) => line.replace(/^ {2}- problem: [^ ]+: /, ''));
+    expect(listed).to.deep.equal(above.map((t) => `${t.techniqueID}: score 2 is outside the layer gradient 0..1; counted as threat 1`));
   });
 });
 

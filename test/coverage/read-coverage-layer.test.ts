@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { placeText, type CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { placeText, summaryMessage, type CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { parseCoverageLayers, readCoverageLayers, type CoverageLayerOptions } from '../../lib/coverage/read-coverage-layer.js';
 import { InputError, UsageError } from '../../lib/errors.js';
 import { readRawBundle, stixFile } from '../helpers/attack.js';
@@ -55,15 +55,18 @@ describe('readCoverageLayers', () => {
       [1, 'score 150 on the layer gradient 0..100 -> 1 (clamped)'],
     ]);
     // One line for the layer (what stderr shows), then each entry for the report (`summarized`).
-    expect(input.problems.filter((p) => !p.skipped).map((p) => [p.line, p.message, p.summarized])).to.deep.equal([
+    // Where the entries are listed depends on where the line is read (`summaryMessage`): not in the message.
+    expect(input.problems.filter((p) => !p.skipped).map((p) => [p.line, p.message, p.summarized, p.sumsUp])).to.deep.equal([
       [
         1,
         'the layer: 1 entry scores 150, above the layer gradient 0..100, counted as 100%: T1082; to read every score on its own level, ' +
-          'review with --scale 0,150 or give the layer the gradient 0..150 (each entry is listed in the report)',
+          'review with --scale 0,150 or give the layer the gradient 0..150',
         undefined,
+        true,
       ],
-      [13, 'T1082: score 150 is outside the layer gradient 0..100; counted as 100%', true],
+      [13, 'T1082: score 150 is outside the layer gradient 0..100; counted as 100%', true, undefined],
     ]);
+    expect(input.problems.filter((p) => !p.skipped).map((p) => summaryMessage(p, 'below'))[0]).to.match(/0\.\.150 \(each entry is listed below\)$/);
   });
 
   it('keeps an entry tactic as the rule tactics', () => {
@@ -95,7 +98,7 @@ describe('readCoverageLayers', () => {
     // The line names the threat flag, --threat-scale.
     expect(threat.problems.filter((p) => !p.skipped).map((p) => p.message)).to.deep.equal([
       'the layer: 1 entry scores 150, above the layer gradient 0..100, counted as threat 1: T1082; to read every score on its own level, ' +
-        'review with --threat-scale 0,150 or give the layer the gradient 0..150 (each entry is listed in the report)',
+        'review with --threat-scale 0,150 or give the layer the gradient 0..150',
       'T1082: score 150 is outside the layer gradient 0..100; counted as threat 1',
     ]);
   });

@@ -30,6 +30,7 @@ import {
   nearestRelease,
   writeFileAtomic,
   placeText,
+  summaryMessage,
   plural,
   readCountText,
   type CoverageProblem,
@@ -151,7 +152,7 @@ export function handler(context: CliContext) {
     // A rule folder given at a repository's root (stories, macros, workflows beside the rules) can hold hundreds of
     // files that are no rules: stderr shows the first of each input's problems, the report lists them all. A problem
     // another sums up (a layer's scores past its gradient, one line a layer) is in the report only.
-    const problemLine = (problem: CoverageProblem): string => `${placeText(problem)}: ${problem.message}`;
+    const problemLine = (problem: CoverageProblem): string => `${placeText(problem)}: ${summaryMessage(problem, `in ${files.at(-1)![0]}`)}`;
     for (const { source, problems: all } of [...threat.layers, ...inputs]) {
       const problems = all.filter((problem) => !problem.summarized);
       for (const problem of problems.slice(0, PROBLEMS_SHOWN)) note(context, args, problemLine(problem));

@@ -11,21 +11,22 @@
  * | key | an annotation is keyed by (techniqueID, tactic or none); sub-techniques and parents are separate keys |
  * | tactics | an entry without a tactic applies under every tactic of its technique; when any layer places the technique under a tactic, entries without one are expanded to one entry per tactic of the technique in the target release, so (T, none) in a and (T, X) in b meet at (T, X) |
  * | same key twice in a layer | after expansion, the entry with an explicit tactic (else the later one) wins for score, colour and enabled; comments, links and metadata of both are kept |
- * | sum | sum of the scores of the layers that score the key |
+ * | marked entries | an enabled entry with a colour and no score marks its key (an actor layer highlights what the actor uses, as Navigator shows it): it scores the top of its layer's range (the gradient's max, Navigator's 100 without one; 1 with --normalize), as gap weighs it, in every operation; one warning per layer counts them, naming the first |
+ * | sum | sum of the scores of the layers that score or mark the key |
  * | max / min | highest / lowest of those scores |
- * | mean | their mean (unscored entries are not counted as 0) |
- * | diff | a - b - c…, a missing or unscored score counts as 0; unscored only when no layer scores the key |
- * | intersect | only keys every layer marks, with a score or a colour (a colour-only layer marks what it highlights); score = the lowest score given (what every layer agrees on), none when no layer scores the key |
+ * | mean | their mean (entries with neither score nor colour are not counted as 0) |
+ * | diff | a - b - c…, a missing or unscored score counts as 0; unscored only when no layer scores or marks the key |
+ * | intersect | only keys every layer scores or colours (a disabled colour-only entry too); score = the lowest score given (what every layer agrees on), none when no layer scores or marks the key |
  * | union | every key of any layer; score = the highest |
- * | unscored entries | ignored by the arithmetic; their comments, links and metadata are kept (but not by intersect, which drops keys some layer neither scores nor colours) |
+ * | unscored entries | (no score, no colour, or disabled) ignored by the arithmetic; their comments, links and metadata are kept (but not by intersect, which drops keys some layer neither scores nor colours) |
  * | rounding | scores are rounded to 2 decimals (mean of 1, 2, 2 is 1.67) |
  * | comment | one `<layer name>: <comment>` line per layer, in layer order, duplicates removed, joined with `\n` |
  * | links | merged by URL, duplicates removed, in order of first appearance; a divider is kept where it separated two links that are kept (`appendDivided`: none leading, trailing or doubled) |
  * | metadata | each layer's items follow a `{ name: 'layer', value: <layer name> }` item; an item a layer gives twice for the key once (in a list with dividers, a group of items: CTID's Mappings Explorer writes one per capability), a divider kept where it separated two items (`appendDivided`) |
- * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores the key (the combined gradient colours it); where none does, the first layer's colour is kept (without one the entry would show nothing: the techniques two colour-only actor layers share, each in its own shade, stay in their union); one warning counts those entries, with examples |
- * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the inputs' colours when they all agree, else white to red; over the inputs' range (the widest when they differ; 0..1 with --normalize), times the number of layers for sum, widened to hold every score (downwards when all sit on one threshold, so they keep its last colour) |
+ * | color | kept when every layer that colours the key gives it the same colour, case aside (the inferred-from-software colour of one campaign stays); a layer colours it with its own colour, or, with none (`""` or absent) but a score, with its gradient (an observed technique of one campaign is not painted "inferred" by another); an entry with neither colour nor score does not count. Otherwise dropped where a layer scores or marks the key (the combined gradient colours it: the techniques two colour-only actor layers share, each in its own shade, score as both marks add up); where none does (disabled colour-only entries), the first layer's colour is kept (without one the entry would show nothing); one warning counts those entries, with examples |
+ * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the colours of the inputs that score or mark something when they all agree, else white to red; over their range (the widest when they differ; 0..1 with --normalize), times their number for sum (a layer of categories only adds nothing), widened to hold every score (downwards when all sit on one threshold, so they keep its last colour) |
  * | legend | the gradient's low, middle and high when an entry is scored, then the inputs' legend items that still say what a colour means: one an entry keeps, or one the combined gradient paints when it is that layer's own (same colours and range); identical items once; a label given in several shades that entries show, in the first layer's shade (entries too: `oneShadePerLabel`); a colour the layers' legends label differently gets one item naming each label with its layers; one warning lists the items left out, with why |
- * | score ranges | a warning when the gradients of the inputs that score something span different ranges (a colour-only layer has no range to compare); --normalize rescales each layer's scores to 0..1 on its own gradient first (a gradient whose ends are equal is a threshold, as Navigator paints it: 1 from its value up, 0 below) |
+ * | score ranges | a warning when the gradients of the inputs that score or mark something span different ranges (a colour-only layer's marks score its range's top, so it is compared); --normalize rescales each layer's scores to 0..1 on its own gradient first (a gradient whose ends are equal is a threshold, as Navigator paints it: 1 from its value up, 0 below) |
  * | enabled | false only when every entry of the key is disabled |
  * | showSubtechniques | true when any entry of the key has it |
  * | hideDisabled | the inputs' when they agree; otherwise true only when every layer with disabled entries hides them, with a warning saying which was kept |
@@ -326,6 +327,8 @@ function keepUnknownFields(layer: NavigatorLayer, reports: readonly EntryUpgrade
 /** What one layer says about one key. */
 interface Cell {
   score?: number;
+  /** The layer colours the key, enabled, without a score: it marks it, and `score` is its range's top. */
+  marked?: boolean;
   color?: string;
   comments: string[];
   links: LayerLink[];
@@ -405,12 +408,16 @@ function unusable(id: string, record: TechniqueRecord | undefined, index: Attack
   return undefined;
 }
 
-/** One layer as cells by key, with entries without a tactic expanded where `placed` says another layer uses tactics. */
+/**
+ * One layer as cells by key, with entries without a tactic expanded where `placed` says another layer uses tactics. A
+ * key the layer colours, enabled, without a score, is marked when `top` is given: it scores `top`, its range's top (scaled).
+ */
 function layerCells(
   layer: NavigatorLayer,
   label: string,
   placed: ReadonlySet<string>,
   index: AttackIndex,
+  top: number | undefined,
   scale: (score: number) => number = (score) => score,
 ): Map<string, Cell> {
   const cells = new Map<string, Cell>();
@@ -447,13 +454,35 @@ function layerCells(
       cells.set(key, cell);
     }
   }
+  for (const cell of cells.values()) {
+    if (top !== undefined && cell.score === undefined && cell.color && cell.enabled) Object.assign(cell, { score: scale(top), marked: true });
+  }
   return cells;
+}
+
+/**
+ * The colours a layer gives its enabled entries without a score, and its legend's, each once (with its legend label,
+ * `#66ff33 "Detected"`): one is a mark (Bear_APT's 59 entries and its one legend item, #ff6666); several are categories.
+ */
+function colourCategories(layer: NavigatorLayer): string[] {
+  const labels = new Map<string, string>();
+  for (const item of layer.legendItems ?? []) {
+    const colour = paintedColour(item.color);
+    if (colour && !labels.has(colour)) labels.set(colour, item.label);
+  }
+  const colours = new Set(labels.keys());
+  for (const entry of layer.techniques ?? []) {
+    const colour = entry.score === undefined && entry.enabled !== false ? paintedColour(entry.color) : undefined;
+    if (colour) colours.add(colour);
+  }
+  return [...colours].map((colour) => (labels.get(colour)?.trim() ? `${colour} "${labels.get(colour)!.trim()}"` : colour));
 }
 
 /**
  * The result's gradient. diff: the diverging scale, symmetric around 0. Otherwise the inputs' colours when they all
  * have the same (else white to red), over their common range (0..1 with `normalize`; the widest when they differ),
- * times the number of layers for sum; widened to hold every score, min < max always.
+ * times the number of inputs for sum; widened to hold every score, min < max always. `inputs` are the layers that
+ * score or mark something (all, when none does).
  */
 function gradientFor(op: CombineOp, scores: readonly number[], inputs: readonly CombineInput[], normalize: boolean): Gradient {
   if (op === 'diff') {
@@ -684,9 +713,13 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
 
   const placed = new Set(inputs.flatMap(({ layer }) => (layer.techniques ?? []).filter((e) => e.tactic !== undefined).map((e) => e.techniqueID)));
   const ranges = inputs.map(({ layer }) => rangeOf(layer));
-  // Only the layers that score something have a range that means anything (a colour-only layer, such as Navigator's
-  // update layers, scores nothing to compare).
-  const scoring = inputs.flatMap(({ layer }, i) => ((layer.techniques ?? []).some((e) => e.score !== undefined) ? [i] : []));
+  // Only the layers that score something have a range that means anything: a colour-only layer scores what it marks
+  // (its range's top); one that neither scores nor marks (only comments, say) has nothing to compare.
+  const categories = inputs.map(({ layer }) => colourCategories(layer));
+  const marks = (i: number) => categories[i]!.length < 2;
+  const scoring = inputs.flatMap(({ layer }, i) =>
+    (layer.techniques ?? []).some((e) => e.score !== undefined || (marks(i) && e.color && e.enabled !== false)) ? [i] : [],
+  );
   const first = ranges[scoring[0] ?? 0]!;
   const differ = scoring.some((i) => ranges[i]!.minValue !== first.minValue || ranges[i]!.maxValue !== first.maxValue);
   if (differ && !options.normalize) {
@@ -707,7 +740,33 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   }
   const perLayer = inputs.map(({ layer }, i) => {
     const { minValue, maxValue } = ranges[i]!;
-    return layerCells(layer, names[i] ?? '', placed, index, options.normalize ? (score) => gradientPosition(score, minValue, maxValue) : undefined);
+    const top = marks(i) ? maxValue : undefined;
+    return layerCells(layer, names[i] ?? '', placed, index, top, options.normalize ? (score) => gradientPosition(score, minValue, maxValue) : undefined);
+  });
+  // A colour without a score marks a technique (an actor layer highlights what the actor uses): it counts as the top of
+  // its layer's range, as gap weighs it, so that it adds to a sum, counts in a mean and is not lost beside a score.
+  // Several colours are categories (an update layer's additions and changes, a purple team's Detected and Not
+  // Detected, a comparison's "APT3 only" and "both"), which no score orders: those entries stay unscored.
+  categories.forEach((colours, i) => {
+    if (marks(i)) return;
+    const unscored = (inputs[i]!.layer.techniques ?? []).filter((e) => e.score === undefined && e.color && e.enabled !== false).length;
+    if (!unscored) return;
+    warnings.push(
+      `"${names[i]}": its ${unscored === 1 ? 'entry' : `${unscored} entries`} with a colour and no score ${unscored === 1 ? 'counts' : 'count'} for no score, ` +
+        `as the layer gives ${colours.length} colours (${colours.join(', ')}), categories no score orders; ` +
+        `${unscored === 1 ? 'it keeps its' : 'each keeps its'} colour where no layer scores the technique`,
+    );
+  });
+  perLayer.forEach((cells, i) => {
+    const marked = [...new Set([...cells].filter(([, cell]) => cell.marked).map(([key]) => key.split('\u0000')[0]!))].sort(compareText);
+    if (!marked.length) return;
+    const { minValue, maxValue } = ranges[i]!;
+    const range = inputs[i]!.layer.gradient ? `its gradient ${minValue}..${maxValue}` : `Navigator's ${minValue}..${maxValue} (the layer has no gradient)`;
+    warnings.push(
+      `"${names[i]}": ${marked.length === 1 ? '1 technique it colours' : `${marked.length} techniques it colours`} without a score ` +
+        `count${marked.length === 1 ? 's' : ''} as marked, scoring ${maxValue}, the top of ${range}${options.normalize ? ' (1 rescaled)' : ''}: ${firstFew(marked)}; ` +
+        'give them scores where they mean less',
+    );
   });
 
   const keys = new Map<string, { id: string; tactic?: string }>();
@@ -777,7 +836,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const first = 'the colour of the first layer that gives one';
     const what =
       keptColors === 0
-        ? `${count}, so the combined layer leaves it to the gradient`
+        ? `${count}, so the combined layer leaves ${lostColors.length === 1 ? 'it' : 'them'} to the gradient`
         : keptColors === lostColors.length
           ? `${count} that no layer scores, so ${keptColors === 1 ? 'it keeps' : 'each keeps'} ${first}`
           : `${count}, so the combined layer leaves them to the gradient, but ${keptColors} that no layer scores keep ${first}`;
@@ -787,7 +846,8 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
   }
 
   const scores = techniques.flatMap((entry) => (typeof entry.score === 'number' ? [entry.score] : []));
-  const gradient = gradientFor(op, scores, inputs, options.normalize === true);
+  // The gradient is that of the layers that score or mark something: one that only shows categories adds nothing to a sum.
+  const gradient = gradientFor(op, scores, scoring.length ? scoring.map((i) => inputs[i]!) : inputs, options.normalize === true);
   const legend = inputLegend(inputs, names, techniques, gradient);
   warnings.push(...legend.warnings);
   const inputList = inputs.map((input, i) => `"${names[i]}"${input.source ? ` from ${input.source}` : ''}`).join('; ');
@@ -816,7 +876,10 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     description:
       `Scores: ${op} = ${COMBINE_OPS[op]}, over ${inputs.length} layers in ATT&CK ${index.label}: ${inputList}. ` +
       'Entries without a tactic count under each tactic of their technique where another layer names a tactic.' +
-      (options.normalize ? ' Each layer\'s scores were first rescaled to 0..1 on its own gradient.' : ''),
+      (options.normalize ? ' Each layer\'s scores were first rescaled to 0..1 on its own gradient.' : '') +
+      (perLayer.some((cells) => [...cells.values()].some((cell) => cell.marked))
+        ? ' An entry with a colour and no score, in a layer of one colour, marks its technique: it scores the top of its layer\'s range.'
+        : ''),
     ...(platforms ? { filters: { platforms } } : {}),
     ...(hideDisabled ? { hideDisabled } : {}),
     sorting: 3,

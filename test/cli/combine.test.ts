@@ -230,3 +230,47 @@ describe('attack-layers combine: many notes of one kind', () => {
     expect([...new Set([...shown, ...named])].sort()).to.deep.equal(twice);
   });
 });
+
+describe('attack-layers combine: entries with a colour and no score (real published layers)', function () {
+  this.timeout(60_000);
+  // The repository's campaign layers score what a report observed (100) or infers (50) on 0..100. Navigator's Bear_APT
+  // sample (Apache-2.0, test/fixtures/layers/navigator/README.md) marks the techniques of every "bear" group #ff6666,
+  // its one legend item, with no score; its April 2018 update layer (test/fixtures/layers/public/README.md) colours
+  // new techniques #a1d99b and changed ones #fcf26b, as its legend says.
+  const campaigns = ['layers/apt32-covid19-wuhan.layer.json', 'layers/temp-periscope-cambodia-2018.layer.json'];
+  const bear = 'test/fixtures/layers/navigator/Bear_APT.json';
+  const updates = 'test/fixtures/layers/public/navigator-april-2018-updates-2.0.json';
+  const read = (file: string): NavigatorLayer => JSON.parse(readFileSync(file, 'utf8')) as NavigatorLayer;
+
+  it('sums a one-colour actor layer\'s marks as its range\'s top (100): none is left unscored, and stderr says so', async () => {
+    const out = join(freshTmpDir('combine-marks'), 'sum.json');
+    const run = await runCli(['combine', ...campaigns, bear, '--op', 'sum', '--out', out]);
+    expect(run.code, run.stderr).to.equal(0);
+    const layer = read(out);
+    const shown = (layer.techniques ?? []).filter((t) => t.enabled !== false && t.color);
+    expect(shown.filter((t) => t.score === undefined).map((t) => t.techniqueID)).to.deep.equal([]);
+    const score = (id: string) => (layer.techniques ?? []).filter((t) => t.techniqueID === id).map((t) => t.score);
+    // T1003: inferred in TEMP.Periscope's campaign (50), used by a bear (100); T1001: only a bear uses it.
+    expect([read(campaigns[1]!).techniques!.find((t) => t.techniqueID === 'T1003')?.score, score('T1003'), score('T1001')]).to.deep.equal([50, [150], [100]]);
+    expect(run.stderr).to.contain(
+      'warning: "*Bear APTs": 57 techniques it colours without a score count as marked, scoring 100, the top of Navigator\'s 0..100 (the layer has no gradient): T1001, T1003, T1007 and 54 more; give them scores where they mean less',
+    );
+    expect(schemaIssues('layer-4.5', layer)).to.deep.equal([]);
+  });
+
+  it('leaves an update layer\'s categories unscored, each keeping its colour, and does not widen the sum\'s gradient for it', async () => {
+    const out = join(freshTmpDir('combine-categories'), 'sum.json');
+    const run = await runCli(['combine', campaigns[1]!, updates, '--op', 'sum', '--out', out]);
+    expect(run.code, run.stderr).to.equal(0);
+    const layer = read(out);
+    const unscored = (layer.techniques ?? []).filter((t) => t.score === undefined && t.color);
+    expect([...new Set(unscored.map((t) => t.color))].sort()).to.deep.equal(['#a1d99b', '#fcf26b']);
+    expect(run.stderr).to.contain(
+      'warning: "April 2018 Updates": its 39 entries with a colour and no score count for no score, as the layer gives 2 colours ' +
+        '(#a1d99b "new techniques", #fcf26b "changed scope, content, or tactics"), categories no score orders; each keeps its colour where no layer scores the technique',
+    );
+    // Only the campaign layer scores: the sum's gradient is its 0..100, not twice it.
+    expect([layer.gradient?.minValue, layer.gradient?.maxValue]).to.deep.equal([0, 100]);
+    expect(schemaIssues('layer-4.5', layer)).to.deep.equal([]);
+  });
+});

@@ -270,7 +270,7 @@ describe('combineLayers', () => {
       it(what, () => {
         const { layer, warnings } = combineLayers(pair(x, y), { op: 'max', index });
         expect(entry(layer, 'T1059.001').color).to.equal(color);
-        const lost = warnings.filter((warning) => /colour/.test(warning));
+        const lost = warnings.filter((warning) => /disagree on the colour/.test(warning));
         expect(lost).to.deep.equal(said ? [`the layers disagree on the colour of 1 entry, so the combined layer leaves it to the gradient: T1059.001: ${said}`] : []);
       });
     }
@@ -281,32 +281,60 @@ describe('combineLayers', () => {
         { techniqueID: id, color: '#66b1ff' },
       ]);
       const { layer, warnings } = combineLayers(pair({ color: '#ff6666' }, { score: 1 }, more), { op: 'max', index });
-      // The four colour-only entries would show nothing without a colour: they keep the first layer's.
+      // The four colour-only entries are marks of both layers: scored, the gradient colours them.
       expect(layer.techniques!.map((t) => [t.techniqueID, t.color]).sort()).to.deep.equal([
-        ['T1003', '#ff6666'],
-        ['T1021.001', '#ff6666'],
+        ['T1003', undefined],
+        ['T1021.001', undefined],
         ['T1059.001', undefined],
-        ['T1105', '#ff6666'],
-        ['T1566.001', '#ff6666'],
+        ['T1105', undefined],
+        ['T1566.001', undefined],
       ]);
-      const lost = warnings.filter((warning) => /colour/.test(warning));
+      const lost = warnings.filter((warning) => /disagree on the colour/.test(warning));
       expect(lost).to.have.length(1);
       expect(lost[0]).to.equal(
-        'the layers disagree on the colour of 5 entries, so the combined layer leaves them to the gradient, but 4 that no layer scores keep the colour of the first layer that gives one: ' +
-          'T1003: "X" #ff6666, "Y" #66b1ff (#ff6666 kept); T1021.001: "X" #ff6666, "Y" #66b1ff (#ff6666 kept); T1059.001: "X" #ff6666, "Y" its gradient; and 2 more',
+        'the layers disagree on the colour of 5 entries, so the combined layer leaves them to the gradient: ' +
+          'T1003: "X" #ff6666, "Y" #66b1ff; T1021.001: "X" #ff6666, "Y" #66b1ff; T1059.001: "X" #ff6666, "Y" its gradient; and 2 more',
       );
     });
 
     // Actor layers are often colour-only, each in its own shade (SCYTHE's Ryuk #ff4444 and WastedLocker #e60d0d share
-    // T1059.001, T1087.002, T1485 and T1486): what both use must not vanish from their union, nor from their intersection.
+    // T1059.001, T1087.002, T1485 and T1486; Navigator's Bear_APT sample marks 59 techniques #ff6666): each colour marks
+    // what its actor uses and scores the top of the layer's range, Navigator's 100 without a gradient, in every operation,
+    // so that what both use adds up in a sum, is 0 in a diff and is not lost beside a score.
+    const marked: Record<CombineOp, [string, number, string | undefined][]> = {
+      sum: [['T1047', 100, '#e60d0d'], ['T1059.001', 200, undefined], ['T1486', 100, '#ff4444']],
+      max: [['T1047', 100, '#e60d0d'], ['T1059.001', 100, undefined], ['T1486', 100, '#ff4444']],
+      min: [['T1047', 100, '#e60d0d'], ['T1059.001', 100, undefined], ['T1486', 100, '#ff4444']],
+      mean: [['T1047', 100, '#e60d0d'], ['T1059.001', 100, undefined], ['T1486', 100, '#ff4444']],
+      diff: [['T1047', -100, '#e60d0d'], ['T1059.001', 0, undefined], ['T1486', 100, '#ff4444']],
+      intersect: [['T1059.001', 100, undefined]],
+      union: [['T1047', 100, '#e60d0d'], ['T1059.001', 100, undefined], ['T1486', 100, '#ff4444']],
+    };
     for (const op of Object.keys(COMBINE_OPS) as CombineOp[]) {
-      it(`keeps a technique two colour-only layers colour differently, with the first one's colour (${op})`, () => {
+      it(`scores a technique a one-colour layer marks as the top of its range, and says so (${op})`, () => {
         const { layer, warnings } = combineLayers(pair({ color: '#FF4444' }, { color: '#e60d0d' }, [[{ techniqueID: 'T1486', color: '#ff4444' }, { techniqueID: 'T1047', color: '#e60d0d' }]]), { op, index });
-        const shown = layer.techniques!.map((t) => [t.techniqueID, t.color]).sort();
-        if (op === 'intersect') expect(shown).to.deep.equal([['T1059.001', '#FF4444']]);
-        else expect(shown).to.deep.equal([['T1047', '#e60d0d'], ['T1059.001', '#FF4444'], ['T1486', '#ff4444']]);
+        expect(layer.techniques!.map((t) => [t.techniqueID, t.score, t.color]).sort()).to.deep.equal(marked[op]);
         expect(warnings.filter((warning) => /colour/.test(warning))).to.deep.equal([
-          'the layers disagree on the colour of 1 entry that no layer scores, so it keeps the colour of the first layer that gives one: T1059.001: "X" #ff4444, "Y" #e60d0d (#ff4444 kept)',
+          '"X": 2 techniques it colours without a score count as marked, scoring 100, the top of Navigator\'s 0..100 (the layer has no gradient): T1059.001, T1486; give them scores where they mean less',
+          '"Y": 2 techniques it colours without a score count as marked, scoring 100, the top of Navigator\'s 0..100 (the layer has no gradient): T1047, T1059.001; give them scores where they mean less',
+          'the layers disagree on the colour of 1 entry, so the combined layer leaves it to the gradient: T1059.001: "X" #ff4444, "Y" #e60d0d',
+        ]);
+        expect(validateLayer(JSON.parse(serializeLayer(layer)), { attackFor: () => index, file: 'combined.json' }).filter((f) => f.severity === 'error')).to.deep.equal([]);
+      });
+    }
+
+    // Navigator's update layers colour additions #a1d99b and changes #fcf26b (its April 2019 mobile layer): categories,
+    // which no score orders. They stay unscored, and what both layers have, in different colours, keeps the first one's
+    // rather than show nothing.
+    for (const op of Object.keys(COMBINE_OPS) as CombineOp[]) {
+      it(`leaves entries unscored whose layer colours them in several categories, each kept where no layer scores it (${op})`, () => {
+        const { layer, warnings } = combineLayers(pair({ color: '#a1d99b' }, { color: '#fcf26b' }, [[{ techniqueID: 'T1486', color: '#fcf26b' }, { techniqueID: 'T1047', color: '#a1d99b' }]]), { op, index });
+        const all = [['T1047', undefined, '#a1d99b'], ['T1059.001', undefined, '#a1d99b'], ['T1486', undefined, '#fcf26b']];
+        expect(layer.techniques!.map((t) => [t.techniqueID, t.score, t.color]).sort()).to.deep.equal(op === 'intersect' ? [all[1]] : all);
+        expect(warnings.filter((warning) => /colour/.test(warning))).to.deep.equal([
+          '"X": its 2 entries with a colour and no score count for no score, as the layer gives 2 colours (#a1d99b, #fcf26b), categories no score orders; each keeps its colour where no layer scores the technique',
+          '"Y": its 2 entries with a colour and no score count for no score, as the layer gives 2 colours (#a1d99b, #fcf26b), categories no score orders; each keeps its colour where no layer scores the technique',
+          'the layers disagree on the colour of 1 entry that no layer scores, so it keeps the colour of the first layer that gives one: T1059.001: "X" #a1d99b, "Y" #fcf26b (#a1d99b kept)',
         ]);
       });
     }
@@ -394,6 +422,9 @@ describe('combineLayers', () => {
       ]);
       expect(warnings.filter((warning) => /legend|colour/.test(warning))).to.deep.equal([
         'the layers\' legends give "Detected" 2 shades: #66ff33 ("run 1"), #2ca02c ("ART report"); the combined layer paints its entries and its legend item #66ff33, the first layer\'s',
+        // Coverage levels by colour, as their legends say: categories, not marks.
+        '"run 1": its 2 entries with a colour and no score count for no score, as the layer gives 3 colours (#66ff33 "Detected", #ff6666 "Not Detected", #ffffff "Not Tested"), categories no score orders; each keeps its colour where no layer scores the technique',
+        '"ART report": its 3 entries with a colour and no score count for no score, as the layer gives 2 colours (#66ff33 "Detected", #d62728 "Executed, no detection"), categories no score orders; each keeps its colour where no layer scores the technique',
         'legend item left out of the combined layer: "Not Tested" (#ffffff) of "run 1": no entry has that colour',
       ]);
       expect(validateLayer(JSON.parse(serializeLayer(layer)), { attackFor: () => index, file: 'combined.json' })).to.deep.equal([]);

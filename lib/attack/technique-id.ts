@@ -28,6 +28,16 @@ export function canonicalTechniqueId(value: string): string | undefined {
   return match[2] ? `T${match[1]}.${match[2]}` : `T${match[1]}`;
 }
 
+/** PRE-ATT&CK technique IDs as layers and reports wrote them before October 2018, when its techniques got T numbers (`PRE-T1156`). */
+export const PRE_ATTACK_ID = /^PRE-T\d{4}(\.\d{3})?$/i;
+
+/** What became of PRE-ATT&CK, said the same way by every message about a PRE-ATT&CK layer or ID. */
+export const PRE_ATTACK_MERGED = 'ATT&CK 8 (October 2020) merged PRE-ATT&CK into enterprise-attack';
+
+/** Where PRE-ATT&CK's techniques went, for a message about one of them. */
+export const PRE_ATTACK_SUCCESSORS =
+  "PRE-ATT&CK's techniques were deprecated or revoked, their behaviour now enterprise techniques of Reconnaissance (TA0043) and Resource Development (TA0042)";
+
 /**
  * Technique numbers no enterprise, mobile or ICS release uses, where PRE-ATT&CK numbered its own (T1311 Dynamic DNS,
  * T1254 Conduct active scanning): none of enterprise 3.0 to 18.1, mobile 18.1 or ICS 18.1 holds a technique from T1224

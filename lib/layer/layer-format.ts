@@ -4,6 +4,7 @@ import { fetchCommand } from '../attack/release-files.js';
 import { LAYER_FORMAT } from './layer-types.js';
 import type { SettingChange } from './upgrade-report.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
+import { PRE_ATTACK_MERGED } from '../attack/technique-id.js';
 
 
 /** The Navigator version written into `versions.navigator` when a layer has none or one older than format 4.5 allows. */
@@ -143,11 +144,7 @@ export function currentDomainName(domain: unknown): unknown {
   return (typeof domain === 'string' && (OLD_DOMAINS[domain] ?? STIX_DOMAIN_NAMES[domain])) || domain;
 }
 
-/** PRE-ATT&CK technique IDs as layers of its time wrote them in enterprise layers (`PRE-T1156`). */
-export const PRE_ATTACK_ID = /^PRE-T\d{4}(\.\d{3})?$/i;
-
-/** What became of PRE-ATT&CK, said the same way by every message about a PRE-ATT&CK layer or ID. */
-export const PRE_ATTACK_MERGED = 'ATT&CK 8 (October 2020) merged PRE-ATT&CK into enterprise-attack';
+export { PRE_ATTACK_ID, PRE_ATTACK_MERGED } from '../attack/technique-id.js';
 
 /** The domain names PRE-ATT&CK layers carry (`pre-attack` in formats 2.x to 4.0). */
 const PRE_ATTACK_DOMAINS: readonly string[] = ['pre-attack', 'mitre-pre-attack'];

@@ -3,7 +3,7 @@ import { deprecationSuccessors, successorsText } from '../attack/deprecation-suc
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { laterTactic } from '../attack/tactic-splits.js';
-import { preAttackNumberText } from '../attack/technique-id.js';
+import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { isCommonEnglishWord } from '../common-words.js';
 import { acronymsKept, editDistance, typoLimit } from '../name-distance.js';
@@ -147,6 +147,12 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
       notes: outcomes.flatMap((o) => o.notes),
       candidates: outcomes.flatMap((o) => o.candidates),
     };
+  } else if (parsed.name && PRE_ATTACK_ID.test(parsed.name.trim())) {
+    // `PRE-T1024`: PRE-ATT&CK's numbering before October 2018, which no release of any domain has.
+    const id = parsed.name.trim();
+    const note = `"${id}" is a PRE-ATT&CK ID, as PRE-ATT&CK numbered its techniques before October 2018; ${PRE_ATTACK_MERGED}: ${preAttackAdvice(id)}`;
+    trail.push(`ID check: ${note}`);
+    outcome = { status: 'other domain', ids: [], notes: [note], candidates: [] };
   } else if (parsed.name) {
     outcome = resolveName(parsed.name, tactics.read, context, trail, options.similarNames ?? true);
   } else {
@@ -308,6 +314,14 @@ function candidate(index: AttackIndex, technique: TechniqueRecord, why: string):
   return { id: technique.id, name: fullName(index, technique), tactics: technique.tactics, why };
 }
 
+/**
+ * What to do with a PRE-ATT&CK technique: no release of the retired domain is data attack-layers reads, so its
+ * revocation cannot be followed to the technique that replaced it.
+ */
+function preAttackAdvice(id: string): string {
+  return `${PRE_ATTACK_SUCCESSORS}; attack-layers has no PRE-ATT&CK data to follow ${id} to the technique that replaced it: write the enterprise technique that fits`;
+}
+
 /** Resolve an ID, checking the name written beside it (and beside the other IDs it serves, `beside`). */
 function resolveId(
   id: TechniqueId,
@@ -327,9 +341,12 @@ function resolveId(
       // STIX ids never change between releases, so the object is the same one whatever its ID became.
       found = target.techniqueByStixId(old.stixId) ?? target.technique(id);
     } else {
-      const message = `${id} is not in ATT&CK ${source.release}, the release the campaign says its IDs came from`;
-      warnings.push(message);
-      trail.push(`source release: ${message}`);
+      // A PRE-ATT&CK number is in no enterprise release, the source's included: its note says what it is.
+      if (!preAttackNumberText(id)) {
+        const message = `${id} is not in ATT&CK ${source.release}, the release the campaign says its IDs came from`;
+        warnings.push(message);
+        trail.push(`source release: ${message}`);
+      }
       found = target.technique(id);
     }
   } else found = target.technique(id);
@@ -353,16 +370,16 @@ function resolveId(
       trail.push(`ID check: ${id} is not in ATT&CK ${target.label}; found in ${foreign.label}`);
       return { status: 'other domain', ids: [], notes: [message + byNameText], candidates: byNameCandidates };
     }
+    // A PRE-ATT&CK technique is of a retired domain, not unknown: said as another domain's, with where its behaviour went.
     const preAttack = preAttackNumberText(id);
+    if (preAttack) {
+      trail.push(`ID check: ${id} is not in ATT&CK ${target.label}; its number is PRE-ATT&CK's`);
+      return { status: 'other domain', ids: [], notes: [`${preAttack}; ${preAttackAdvice(id)}${byNameText}`], candidates: byNameCandidates };
+    }
     return {
       status: 'unknown',
       ids: [],
-      notes: [
-        (preAttack
-          ? `${preAttack}: map the behaviour to a current technique`
-          : `${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\``) +
-          byNameText,
-      ],
+      notes: [`${id} is not a technique in ATT&CK ${target.label}; if it comes from a newer ATT&CK release, get it with \`attack-layers data fetch\`${byNameText}`],
       candidates: byNameCandidates,
     };
   }

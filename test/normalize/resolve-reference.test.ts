@@ -301,6 +301,24 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(inRange).to.deep.equal([]);
   });
 
+  // PRE-ATT&CK's T1247 "Acquire OSINT data sets and information", PRE-T1024 before October 2018 (mitre/cti
+  // pre-attack/pre-attack.json, ATT&CK terms of use); Navigator's April 2018 update layer writes PRE-T1156 (Apache-2.0,
+  // test/fixtures/layers/public/README.md).
+  it('reports a PRE-ATT&CK ID as of that retired domain, never unknown, with where its behaviour went (Reconnaissance, Resource Development)', () => {
+    const sixThree = { target: loadRelease('18.1'), source: loadRelease('6.3') };
+    for (const raw of ['Acquire OSINT data sets and information (T1247)', 'PRE-T1024', 'PRE-T1156', '[Dynamic DNS](https://attack.mitre.org/techniques/T1311/)']) {
+      const result = resolveReference({ raw }, sixThree);
+      expect([raw, result.status, result.ids]).to.deep.equal([raw, 'other domain', []]);
+      expect(result.note, raw).to.contain(
+        "PRE-ATT&CK's techniques were deprecated or revoked, their behaviour now enterprise techniques of Reconnaissance (TA0043) and Resource Development (TA0042); " +
+          'attack-layers has no PRE-ATT&CK data to follow',
+      );
+      // Not "not in ATT&CK 6.3, the release the campaign says its IDs came from": no enterprise release has it.
+      expect(result.warnings, raw).to.deep.equal([]);
+    }
+    expect(resolveReference({ raw: 'PRE-T1024' }, context).note).to.match(/^"PRE-T1024" is a PRE-ATT&CK ID, as PRE-ATT&CK numbered its techniques before October 2018; ATT&CK 8/);
+  });
+
   it('reports an unreadable tactic as a warning on the reference, not a failure', () => {
     const result = resolveReference({ raw: 'T1566.001', tactics: ['Initial Access', 'Teleportation'] }, context);
     expect(result.status).to.equal('current');

@@ -51,7 +51,7 @@ export function indexDetection(bundle: unknown, source: { file: string; sha256: 
     } else if (object.type === 'x-mitre-analytic') {
       const logSources = (object.x_mitre_log_source_references ?? [])
         .filter((ref): ref is { name: string; channel?: string } => typeof ref.name === 'string' && ref.name.trim() !== '')
-        .map((ref): LogSourceRef => (ref.channel?.trim() ? { name: ref.name.trim(), channel: ref.channel.trim() } : { name: ref.name.trim() }));
+        .map((ref): LogSourceRef => (namedChannel(ref.channel) ? { name: ref.name.trim(), channel: ref.channel!.trim() } : { name: ref.name.trim() }));
       analyticsByStix.set(object.id, {
         id,
         stixId: object.id,
@@ -90,4 +90,14 @@ export function indexDetection(bundle: unknown, source: { file: string; sha256: 
     mitigations: byId(mitigations.values()),
     mitigates,
   };
+}
+
+/**
+ * Whether an analytic's log source names a channel: 18.1 writes the word `None` as the channel of 127 of its 4,126
+ * log sources (`auditd:EXECVE`, `Domain Name`), meaning none; a report that printed it (`auditd:EXECVE (None)`) would
+ * read as a log source that records nothing.
+ */
+function namedChannel(channel: string | undefined): boolean {
+  const text = channel?.trim() ?? '';
+  return text !== '' && text.toLowerCase() !== 'none';
 }

@@ -7,7 +7,7 @@ import { DETECTION_FORMAT, PROCEDURE_FORMAT, type DetectionIndexData, type Proce
 /** The procedures of a release file, as side data (`<sha256>.procedures.v2.json`). */
 export const PROCEDURE_DATA: SideData<ProcedureIndexData> = { name: 'procedures', format: PROCEDURE_FORMAT, build: indexProcedures };
 
-/** The detection strategies, analytics and mitigations of a release file, as side data (`<sha256>.detection.v1.json`). */
+/** The detection strategies, analytics and mitigations of a release file, as side data (`<sha256>.detection.v2.json`). */
 export const DETECTION_DATA: SideData<DetectionIndexData> = { name: 'detection', format: DETECTION_FORMAT, build: indexDetection };
 
 /**
@@ -22,7 +22,7 @@ export function loadProcedures(index: AttackIndex, options: { cacheDir?: string 
 
 /**
  * The detection strategies, analytics and mitigations of the release file an index was loaded from, through their
- * cache file (`<sha256>.detection.v1.json`, about twice the index's size). A command that will need them passes
+ * cache file (`<sha256>.detection.v2.json`, about twice the index's size). A command that will need them passes
  * `DETECTION_DATA` in `sideData` when it loads the release, so that a cold load builds them from the same parse.
  * @throws AttackDataError when the file changed since the index was loaded or is not a readable bundle; UsageError
  * when it is gone.

@@ -209,4 +209,4 @@ export interface DetectionIndexData {
   mitigates: Record<StixId, MitigationUse[]>;
 }
 
-export const DETECTION_FORMAT = 1;
+export const DETECTION_FORMAT = 2;

@@ -30,6 +30,14 @@ describe('DetectionModel (ATT&CK enterprise 18.1 against its raw bundle)', funct
     }
   });
 
+  it('reads the channel "None" 18.1 writes (127 log sources) as no channel, so no report prints "auditd:EXECVE (None)"', () => {
+    const rootkit = model.strategies('T1014').flatMap((s) => s.analytics).find((a) => a.id === 'AN1062');
+    expect(rootkit?.logSources.find((l) => l.name === 'auditd:EXECVE')).to.deep.equal({ name: 'auditd:EXECVE' });
+    const domains = model.strategies('T1583.001').flatMap((s) => s.analytics.flatMap((a) => a.logSources));
+    expect([...new Set(domains.map((l) => JSON.stringify(l)))]).to.deep.equal(['{"name":"Domain Name"}']);
+    expect(model.data.analytics.flatMap((a) => a.logSources).filter((l) => /none/i.test(l.channel ?? ''))).to.deep.equal([]);
+  });
+
   it('counts the analytics that need each log source, overall and for one platform', () => {
     const raw = rawDetection(file).analytics;
     const need = (name: string, platform?: string): number =>

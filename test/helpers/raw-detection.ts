@@ -35,10 +35,11 @@ export function rawDetection(file: string): RawDetection {
   const analyticOf = (o: RawStixObject): RawAnalytic => ({
     id: attackId(o)!,
     platforms: (o['x_mitre_platforms'] as string[] | undefined) ?? [],
-    // Names and channels as written less surrounding spaces (18.1 writes "networkconfig " once).
+    // Names and channels as written less surrounding spaces (18.1 writes "networkconfig " once); the channel "None"
+    // (127 log sources of 18.1) names no channel.
     logSources: ((o['x_mitre_log_source_references'] as { name: string; channel?: string }[] | undefined) ?? []).map((r) => ({
       name: r.name.trim(),
-      channel: (r.channel ?? '').trim(),
+      channel: /^none$/i.test((r.channel ?? '').trim()) ? '' : (r.channel ?? '').trim(),
     })),
   });
   const techniques: RawDetection['techniques'] = new Map();

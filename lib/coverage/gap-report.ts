@@ -228,6 +228,9 @@ function firstSentence(description: string): string {
   return sentence.length > 200 ? `${sentence.slice(0, 197)}...` : sentence;
 }
 
+/** ATT&CK's platform of Reconnaissance and Resource Development, what happens before the compromise. */
+const PRE_PLATFORM = 'PRE';
+
 /** The short block a detection engineer reads for one gap: strategies, analytics with their log sources, mitigations. */
 function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   const detection = row.detection;
@@ -322,6 +325,15 @@ export function formatGapReportMarkdown(review: GapReportData): string {
         `${detected ? `${cell(detectionText(row.detection))} | ` : ''}${cell(row.priority)} |`,
     ),
   ];
+  // `not covered on PRE` reads as a system to deploy rules on: it is what the adversary does before the compromise.
+  const pre = gaps.filter((row) => row.platforms.includes(PRE_PLATFORM)).length;
+  if (pre) {
+    lines.push(
+      '',
+      `PRE, the platform of ${pre === 1 ? '1 gap' : `${pre} gaps`}, is ATT&CK's platform for what the adversary does before the compromise ` +
+        '(Reconnaissance, Resource Development), mostly outside the systems rules watch: ATT&CK\'s analytics for it read Internet Scan, Domain Name, Malware Repository and such.',
+    );
+  }
   if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));

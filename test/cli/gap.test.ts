@@ -1359,3 +1359,27 @@ describe('attack-layers gap: a rule naming a technique by a name older than the 
     expect(report.rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T1003', 54]]);
   });
 });
+
+describe('attack-layers gap: the Markdown as a detection engineer reads it (TEMP.Periscope against SigmaHQ\'s Windows rules)', function () {
+  this.timeout(60_000);
+  const coverage = resolve(repoRoot, '../shared/sigma/rules/windows');
+  before(function () {
+    if (!existsSync(coverage)) this.skip();
+  });
+
+  it('says once what PRE is, the platform of its Resource Development gaps, and prints no log-source channel "None"', async () => {
+    const out = freshTmpDir('gap-engineer');
+    const run = await runCli(['gap', '--threat', 'campaigns/temp-periscope-cambodia-2018.yaml', '--coverage', coverage, '--out', out]);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    const pre = report.split('\n').filter((line) => line.startsWith('| ') && /\| PRE \|/.test(line)).length;
+    expect(pre, 'the campaign has PRE gaps (T1583.001 Domains)').to.be.greaterThan(0);
+    expect(report.split('\n').filter((line) => line.startsWith('PRE, the platform of'))).to.deep.equal([
+      `PRE, the platform of ${pre} gaps, is ATT&CK's platform for what the adversary does before the compromise (Reconnaissance, Resource Development), ` +
+        "mostly outside the systems rules watch: ATT&CK's analytics for it read Internet Scan, Domain Name, Malware Repository and such.",
+    ]);
+    // ATT&CK 18.1 writes the channel "None" for T1583.001's Domain Name and T1014's auditd:EXECVE: no channel.
+    expect(report).to.contain('(PRE): Domain Name\n');
+    expect(report).to.not.contain('(None)');
+  });
+});

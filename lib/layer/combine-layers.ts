@@ -764,7 +764,7 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
     const range = inputs[i]!.layer.gradient ? `its gradient ${minValue}..${maxValue}` : `Navigator's ${minValue}..${maxValue} (the layer has no gradient)`;
     warnings.push(
       `"${names[i]}": ${marked.length === 1 ? '1 technique it colours' : `${marked.length} techniques it colours`} without a score ` +
-        `count${marked.length === 1 ? 's' : ''} as marked, scoring ${maxValue}, the top of ${range}${options.normalize ? ' (1 rescaled)' : ''}: ${firstFew(marked)}; ` +
+        `count${marked.length === 1 ? 's' : ''} as marked, scoring ${options.normalize ? '1 with --normalize' : maxValue}, the top of ${range}: ${firstFew(marked)}; ` +
         'give them scores where they mean less',
     );
   });

@@ -323,6 +323,14 @@ describe('combineLayers', () => {
       });
     }
 
+    it('scores a mark 1 with --normalize, the top of its range rescaled, beside a score rescaled on its own gradient', () => {
+      const { layer, warnings } = combineLayers(pair({ color: '#ff4444' }, { score: 50 }, [[{ techniqueID: 'T1486', color: '#ff4444' }, { techniqueID: 'T1486', score: 100 }]]), { op: 'sum', index, normalize: true });
+      expect(layer.techniques!.map((t) => [t.techniqueID, t.score]).sort()).to.deep.equal([['T1059.001', 1.5], ['T1486', 2]]);
+      expect(warnings).to.include(
+        '"X": 2 techniques it colours without a score count as marked, scoring 1 with --normalize, the top of Navigator\'s 0..100 (the layer has no gradient): T1059.001, T1486; give them scores where they mean less',
+      );
+    });
+
     // Navigator's update layers colour additions #a1d99b and changes #fcf26b (its April 2019 mobile layer): categories,
     // which no score orders. They stay unscored, and what both layers have, in different colours, keeps the first one's
     // rather than show nothing.

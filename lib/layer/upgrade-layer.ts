@@ -3,7 +3,7 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { currentPlatformName, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { compareReleases } from '../attack/release-files.js';
-import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
+import { formerTactic } from '../attack/tactic-splits.js';
 import { preAttackNumberText } from '../attack/technique-id.js';
 import { DOMAINS, type Domain, type TechniqueRecord } from '../attack/types.js';
 import { AttackDataError, InputError, SchemaValidationError } from '../errors.js';
@@ -526,8 +526,8 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     report.changes.push('moved-tactic');
     // A tactic that a later release split off (ATT&CK 19's stealth) goes back to the one it came from, not to every
     // tactic of the technique (T1078 under stealth is not initial access).
-    const split = target.tactic(tactic) ? undefined : TACTIC_SPLITS[tactic];
-    const tactics = split && record.tactics.includes(split.from) ? [split.from] : record.tactics;
+    const split = target.tactic(tactic) ? undefined : formerTactic(tactic, record.tactics);
+    const tactics = split ? [split.from] : record.tactics;
     report.notes.push(
       `${describe(record)} is not under ${tactic} in ${target.label}; the annotation moved to ${tactics.join(', ') || 'the technique (no tactic)'}` +
         (tactics === record.tactics ? '' : ` (ATT&CK ${split!.since} split ${tactic} off ${split!.from})`),

@@ -2,7 +2,7 @@ import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
-import { laterTactic } from '../attack/tactic-splits.js';
+import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
 import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
 import { isCommonEnglishWord } from '../common-words.js';
@@ -111,6 +111,8 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
   const tactics: TacticReading = { written, read: [], unreadable: [] };
   // A TA ID and a name that name two tactics (`TA0001: Execution`) are decided by the technique, once it is known.
   const pairs: Array<readonly [text: string, conflict: TacticPairConflict]> = [];
+  // A tactic a later release split off (`Stealth`, ATT&CK 19's), and where its warning goes: placed by the technique, once known.
+  const later: Array<readonly [text: string, at: number, unreadableAt: number]> = [];
   // A list of tactics written in one string ("Persistence and Privilege Escalation") is read as its tactics.
   const items = written.flatMap((text) => {
     const read = readWrittenTactics(text, target);
@@ -125,7 +127,8 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
       continue;
     }
     const shortname = readTactic(text, target);
-    if (!shortname) {
+    if (!shortname && laterTacticWarning(text, target)) later.push([text, warnings.length, tactics.unreadable.length]);
+    else if (!shortname) {
       tactics.unreadable.push(text);
       const within = tacticsWithin(text, (part) => readTactic(part, target) !== undefined);
       const nor = within.length ? `, nor a list of them: only a part of it is one (${within.join(', ')})` : '';
@@ -165,6 +168,7 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
     warnings.push(warning);
     trail.push(`tactic check: ${warning}`);
   }
+  placeLaterTactics(later, outcome.ids, tactics, warnings, trail, target);
   sortTactics();
   const placed: Record<TechniqueId, TacticShortname[]> = {};
   for (const id of outcome.ids) {
@@ -186,6 +190,30 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
     }
   }
   return { status: outcome.status, ids: outcome.ids, note: outcome.notes.join('; '), trail, tactics, placed, candidates: outcome.candidates, warnings };
+}
+
+/**
+ * `Stealth` written for T1027 read with ATT&CK 18.1: a tactic a later release split off goes back to the tactic it came
+ * from when every technique of the reference has that one (as `upgrade` moves a layer's annotation, `formerTactic`), and
+ * says so; otherwise it is ignored with the warning it had (`laterTacticWarning`), at its place among the warnings.
+ */
+function placeLaterTactics(later: ReadonlyArray<readonly [text: string, at: number, unreadableAt: number]>, ids: readonly TechniqueId[], tactics: TacticReading, warnings: string[], trail: string[], target: AttackIndex): void {
+  const techniques = ids.map((id) => target.technique(id)!);
+  for (const [text, at, unreadableAt] of [...later].reverse()) {
+    const back = techniques.map((technique) => formerTactic(text, technique.tactics));
+    const split = back[0];
+    if (!split || back.some((each) => each?.from !== split.from)) {
+      tactics.unreadable.splice(unreadableAt, 0, text);
+      warnings.splice(at, 0, laterTacticWarning(text, target)!);
+      continue;
+    }
+    const from = split.from as TacticShortname;
+    if (!tactics.read.includes(from)) tactics.read.push(from);
+    const named = techniques.map((technique) => describe(target, technique)).join(', ');
+    const message = `tactic "${text}" is a tactic of ATT&CK ${split.since}, which split it off ${target.tacticName(from)}; ${named} ${techniques.length > 1 ? 'are' : 'is'} under ${target.tacticName(from)} in ATT&CK ${target.label}: placed there`;
+    warnings.push(message);
+    trail.push(`tactic check: ${message}`);
+  }
 }
 
 /**

@@ -387,7 +387,7 @@ describe('extractReport', () => {
   });
 
   describe('a tactic of a newer release than the one read with', () => {
-    it('is the tactic of its rows, and said to be that release\'s, not passed over (Stealth, ATT&CK 19, read with 18.1)', () => {
+    it('places a technique written under Stealth or Defense Impairment (ATT&CK 19) under Defense Evasion, its tactic in 18.1, and says so', () => {
       // A CyberDefenders lab write-up on DanaBot (public GitHub, found with find_string "| Stealth | T1"; no licence stated:
       // its mapping table reconstructed) maps to ATT&CK 19, whose Stealth and Defense Impairment split Defense Evasion.
       const text = [
@@ -398,13 +398,13 @@ describe('extractReport', () => {
         '| Defense Impairment | T1562.001 Impair Defenses: Disable or Modify Tools |',
       ].join('\n');
       const refs = extractReport(text, { target: loadRelease('18.1') }).references;
-      const said = (tactic: string): string =>
-        `tactic "${tactic}" is a tactic of ATT&CK 19, which split it off Defense Evasion, not of ATT&CK enterprise-attack 18.1; it was ignored (get ATT&CK 19 with \`attack-layers data fetch\` and read the report with it)`;
+      const placed = (tactic: string, technique: string): string =>
+        `tactic "${tactic}" is a tactic of ATT&CK 19, which split it off Defense Evasion; ${technique} is under Defense Evasion in ATT&CK enterprise-attack 18.1: placed there`;
       expect(refs.map((ref) => [ref.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
         [['T1059.007'], ['Execution'], []],
-        [['T1218.011'], ['Stealth'], [said('Stealth')]],
-        [['T1070.004'], ['Stealth'], [said('Stealth')]],
-        [['T1562.001'], ['Defense Impairment'], [said('Defense Impairment')]],
+        [['T1218.011'], ['Stealth'], [placed('Stealth', 'T1218.011 System Binary Proxy Execution: Rundll32')]],
+        [['T1070.004'], ['Stealth'], [placed('Stealth', 'T1070.004 Indicator Removal: File Deletion')]],
+        [['T1562.001'], ['Defense Impairment'], [placed('Defense Impairment', 'T1562.001 Impair Defenses: Disable or Modify Tools')]],
       ]);
     });
   });

@@ -86,6 +86,22 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     ]);
   });
 
+  it('places a technique under Stealth (ATT&CK 19) under Defense Evasion when 18.1 has it there, as upgrade does; else ignores the tactic, saying whose it is', () => {
+    // A French incident write-up's ATT&CK 19 table (find_string "Defense Evasion »"; no licence stated, rows reconstructed):
+    // `| Furtivité (Stealth) | T1027 Charge encodée (base64) |`, and T1078, also under Persistence and Initial Access.
+    const obfuscated = resolveReference({ raw: 'T1027', tactics: ['Stealth'] }, context);
+    const said = 'tactic "Stealth" is a tactic of ATT&CK 19, which split it off Defense Evasion; T1027 Obfuscated Files or Information is under Defense Evasion in ATT&CK enterprise-attack 18.1: placed there';
+    expect([obfuscated.tactics.read, obfuscated.tactics.unreadable, obfuscated.placed, obfuscated.warnings]).to.deep.equal([['defense-evasion'], [], { T1027: ['defense-evasion'] }, [said]]);
+    expect(resolveReference({ raw: 'T1078', tactics: ['Stealth', 'Persistence'] }, context).placed).to.deep.equal({ T1078: ['persistence', 'defense-evasion'] });
+    // T1059.007 is Execution only in 18.1: Stealth is no tactic of it there, and nothing is placed by it.
+    const script = resolveReference({ raw: 'T1059.007', tactics: ['Stealth'] }, context);
+    expect([script.tactics.read, script.tactics.unreadable, script.warnings]).to.deep.equal([
+      [],
+      ['Stealth'],
+      ['tactic "Stealth" is a tactic of ATT&CK 19, which split it off Defense Evasion, not of ATT&CK enterprise-attack 18.1; it was ignored (get ATT&CK 19 with `attack-layers data fetch` and read the report with it)'],
+    ]);
+  });
+
   it('says "no longer applies" of a tactic an older release gave the technique (T1105 under Lateral Movement, as in 6.3)', () => {
     const result = resolveReference({ raw: 'T1105', tactics: ['Lateral Movement'] }, context);
     expect(result.warnings).to.deep.equal(['Lateral Movement no longer applies: T1105 Ingress Tool Transfer is Command and Control only in ATT&CK 18.1']);

@@ -11,6 +11,7 @@ import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
 import { namesWithoutIds } from './technique-names.js';
+import { namedLineItems, type NamedKind } from './name-lines.js';
 import { ocrIdsInLines } from './ocr-ids.js';
 import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
@@ -233,6 +234,14 @@ function attributedNote(actor: string, attributed: readonly string[], references
     `${theirs} of the ${references.length} techniques only through ${attributed.length === 1 ? 'it' : 'them'}, not by ${actor}'s own; ` +
     'each technique says which used it (`# used by:` in the skeleton, `usedBy` in the JSON); delete those that are not the actor\'s'
   );
+}
+
+/** Whether a name alone names a technique of the release (`namedLineItems`), and one with sub-techniques. */
+function namedKind(name: string, context: ResolveContext): NamedKind {
+  const { status, ids, candidates } = resolveReference({ raw: name }, context, { similarNames: false });
+  if (status === 'unknown' || status === 'other domain') return undefined;
+  const current = (id: string): boolean => context.target.children(id).some((child) => !child.revoked && !child.deprecated);
+  return [...ids, ...candidates.map((candidate) => candidate.id)].some(current) ? 'parent' : 'technique';
 }
 
 const listed = (items: readonly string[]): string => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ', ...' : '');
@@ -549,6 +558,29 @@ export function extractReport(text: string, context?: ResolveContext, options: B
         '(check the text; add what is a reference to the campaign)',
     );
   }
+  // `Execution » Command and Scripting Interpreter » PowerShell`, `- Scheduled Task/Job - Scheduled Task`: a line that is
+  // nothing but a tactic and a technique, or a technique and its sub-techniques, names them as a table's technique
+  // column does; each is resolved as a name is, and says it was read by name.
+  const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name) => namedKind(name, context));
+  const unnamed: string[] = [];
+  for (const item of nameLines) {
+    const ref = resolved({ raw: item.name, line: item.span.line, ids: [], name: item.name, tactics: item.tactics, span: item.span });
+    const { status, candidates } = ref.resolution!;
+    if (status === 'unknown') {
+      const similar = candidates.filter((candidate) => candidate.why === 'a similar name').map((candidate) => `${candidate.id} ${candidate.name}`);
+      if (item.sure) unnamed.push(`line ${item.span.line} "${item.name}"${similar.length ? ` (similar: ${similar.join(', ')})` : ''}`);
+      continue;
+    }
+    ref.resolution!.warnings.unshift(`read by name from the ${item.form} "${item.written}", no ID written: check that it is the technique meant`);
+    const at = kept.findIndex((other) => other.line > ref.line);
+    kept.splice(at < 0 ? kept.length : at, 0, ref);
+  }
+  if (unnamed.length) {
+    notes.push(
+      `${unnamed.length} name${unnamed.length === 1 ? '' : 's'} on lines of tactics and techniques without IDs (a breadcrumb \`Tactic » Technique\`, a list item \`Technique - Sub-technique\`) ` +
+        `name${unnamed.length === 1 ? 's' : ''} no technique of ATT&CK ${target.label}, so ${unnamed.length === 1 ? 'it is' : 'they are'} no reference${unnamed.length === 1 ? '' : 's'}: ${listed(unnamed)} (check the name${unnamed.length === 1 ? '' : 's'})`,
+    );
+  }
   // Names in prose are no references (`Phishing` is in every sentence of a phishing report); where the report cites
   // techniques mostly by name, the analyst is pointed to what reads them. Each is given by ID and ATT&CK's full name
   // (`T1583.004 Acquire Infrastructure: Server`): a sub-technique's own name (`Server`) says little alone.
@@ -558,7 +590,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   if (unnumbered.length > kept.length) {
     notes.push(
       `the report names ${unnumbered.length} technique${unnumbered.length === 1 ? '' : 's'} without an ID (${listed(unnumbered.map((n) => `${n.id} ${fullName(target, target.technique(n.id)!)} at line ${n.line}`))}), ` +
-        'which extract reads only in a table\'s technique column: `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
+        'which extract reads only in a table\'s technique column, a list of techniques and a breadcrumb (`Tactic » Technique`): `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
     );
   }
   return { references: kept, objects: objectsInLines(lines, target), notes };

@@ -131,7 +131,7 @@ describe('extractReport', () => {
       expect(read('Users are lured via search engines and phishing.\nNetwork Sniffing (T1040) and T1018 Remote System Discovery.\n').notes).to.deep.equal([]);
     });
 
-    it('counts a list item that is a technique\'s name and nothing else, in any case, among the names without an ID', () => {
+    it('reads a list of techniques and their sub-techniques without IDs as references by name, in any case; one that names none is noted', () => {
       // Elastic Security Labs' FORMBOOK post (2022, elastic/security-research) lists its techniques in sentence case, a
       // dash for the colon, under a prose link that cites two by address; reconstructed, the post states no licence.
       const text = [
@@ -141,9 +141,24 @@ describe('extractReport', () => {
         '* Phishing - attachment', '* Command and scripting interpreter - PowerShell', '* Exploitation for client execution',
       ].join('\n');
       const report = read(text);
-      expect(report.references.map((ref) => ref.resolution?.ids)).to.deep.equal([['T1566.001'], ['T1203']]);
-      // T1203 is cited; `Phishing - attachment` and two capabilities in one item name no technique as written.
-      expect(report.notes[0]).to.match(/^the report names 3 techniques without an ID \(T1583\.004 Acquire Infrastructure: Server at line 5, T1608\.001 Stage Capabilities: Upload Malware at line 7, T1059\.001 Command and Scripting Interpreter: PowerShell at line 9\)/);
+      expect(report.references.map((ref) => [ref.line, ref.raw, ref.resolution?.ids])).to.deep.equal([
+        [1, 'https://attack.mitre.org/techniques/T1566/001', ['T1566.001']],
+        [1, 'https://attack.mitre.org/techniques/T1203', ['T1203']],
+        [5, 'Acquire infrastructure: server', ['T1583.004']],
+        // Two sub-techniques in one item are two references.
+        [6, 'Obtain capabilities: malware', ['T1588.001']],
+        [6, 'Obtain capabilities: exploits', ['T1588.005']],
+        [7, 'Stage capabilities: upload malware', ['T1608.001']],
+        [9, 'Command and scripting interpreter: PowerShell', ['T1059.001']],
+        // A name alone is read in a list of such items.
+        [10, 'Exploitation for client execution', ['T1203']],
+      ]);
+      expect(report.references[2]!.resolution?.warnings).to.deep.equal(['read by name from the list item "Acquire infrastructure - server", no ID written: check that it is the technique meant']);
+      // `Phishing - attachment` names no technique as written: it is noted with the names it comes close to, not guessed.
+      expect(report.notes).to.deep.equal([
+        '1 name on lines of tactics and techniques without IDs (a breadcrumb `Tactic » Technique`, a list item `Technique - Sub-technique`) names no technique of ATT&CK enterprise-attack 18.1, ' +
+          'so it is no reference: line 8 "Phishing: attachment" (similar: T1566.001 Phishing: Spearphishing Attachment, T1598.002 Phishing for Information: Spearphishing Attachment) (check the name)',
+      ]);
       // In a sentence, or with other words in the item, lower-case words stay prose.
       expect(read('The actor relied on exploitation for client execution.\n* We saw exploitation for client execution\n').notes).to.deep.equal([]);
     });
@@ -153,8 +168,9 @@ describe('extractReport', () => {
       // Scheduled Task`): the note counted each parent apart, 16 techniques for a list of 12. Reconstructed, names only;
       // a parent named alone elsewhere counts there.
       const text = [
-        'Techniques seen:', '', '- Command and Scripting Interpreter - PowerShell, Windows Command Shell', '- Scheduled Task/Job - Scheduled Task',
-        '- Data Encrypted for Impact', '', 'Command and Scripting Interpreter was used again later.',
+        // Its lines as PDF text gives them, without the list's marks (a list so marked is read as references: see above).
+        'Techniques seen:', '', 'Command and Scripting Interpreter - PowerShell, Windows Command Shell', 'Scheduled Task/Job - Scheduled Task',
+        'Data Encrypted for Impact', '', 'Command and Scripting Interpreter was used again later.',
       ].join('\n');
       expect(read(text).notes[0]).to.match(
         /^the report names 5 techniques without an ID \(T1059\.001 Command and Scripting Interpreter: PowerShell at line 3, T1059\.003 Command and Scripting Interpreter: Windows Command Shell at line 3, T1053\.005 Scheduled Task\/Job: Scheduled Task at line 4, T1486 Data Encrypted for Impact at line 5, T1059 Command and Scripting Interpreter at line 7\)/,
@@ -383,6 +399,60 @@ describe('extractReport', () => {
         [['T1082'], ['Discovery'], []],
         [['T1120'], [], []],
       ]);
+    });
+  });
+
+  describe('lines of tactics and techniques without IDs (breadcrumbs, list items)', () => {
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
+    const rows = (text: string) => read(text).references.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.ids]);
+
+    it('reads a breadcrumb `Tactic » Technique » Sub-technique` as a reference by name, under its tactic, and says it was read by name', () => {
+      // CISA's "FY20 RVA Results" infographic (TLP:WHITE, PDF text) draws its attack paths as `Tactic » Technique`; vendor
+      // pages and Navigator exports print a sub-technique as a third part. Reconstructed lines, not the infographic's text.
+      const text = ['Attack Path 1', 'Execution » Command and Scripting Interpreter » PowerShell', 'Collection » Data from Local System', 'Initial Access » Valid Accounts', '» 45%'].join('\n');
+      expect(rows(text)).to.deep.equal([
+        [2, 'Command and Scripting Interpreter: PowerShell', ['Execution'], 'name', ['T1059.001']],
+        [3, 'Data from Local System', ['Collection'], 'name', ['T1005']],
+        [4, 'Valid Accounts', ['Initial Access'], 'name', ['T1078']],
+      ]);
+      expect(read(text).references[0]!.resolution?.warnings).to.deep.equal([
+        'read by name from the breadcrumb "Execution » Command and Scripting Interpreter » PowerShell", no ID written: check that it is the technique meant',
+      ]);
+    });
+
+    it('reads each name of a breadcrumb part that lists several, and notes a part that names no technique (PDF columns run together)', () => {
+      // The same infographic's text, where pdftotext ran a neighbouring column's words into the line.
+      const report = read(['Defense Evasion » Process Injection and MSHTA', 'Discovery » Network Sniffing Execution Discovery'].join('\n'));
+      expect(report.references.map((ref) => [ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([
+        ['Process Injection', ['Defense Evasion'], ['T1055']],
+        ['MSHTA', ['Defense Evasion'], ['T1218.005']],
+      ]);
+      expect(report.notes).to.deep.equal([
+        '1 name on lines of tactics and techniques without IDs (a breadcrumb `Tactic » Technique`, a list item `Technique - Sub-technique`) names no technique of ATT&CK enterprise-attack 18.1, ' +
+          'so it is no reference: line 2 "Network Sniffing Execution Discovery" (check the name)',
+      ]);
+    });
+
+    it('leaves a name two techniques of the tactic share unresolved, with both, never guessed', () => {
+      // `Virtual Private Server` is T1583.003 and T1584.003, both Resource Development.
+      expect(rows('Resource Development » Virtual Private Server')).to.deep.equal([[1, 'Virtual Private Server', ['Resource Development'], 'ambiguous', []]]);
+    });
+
+    it('reads a list item `Tactic: Technique` and `Technique: Sub-technique`; a tactic before words that name nothing is passed over', () => {
+      // D3 Labs' "In the Wild 2024" ranking, as MSSP Alert printed it (test/corpus/reports/msspalert-d3-in-the-wild-2024.yaml),
+      // and a `Parent: Sub` item as detection write-ups list them.
+      const text = [
+        '  1. Execution: Command and Scripting Interpreter (52.2%)', '  2. Credential Access: Unmapped (3.8%)', '  3. Initial Access: Spearphishing (2.57%)',
+        '', '* Phishing: Spearphishing Attachment', '* Scheduled Task/Job: Cron',
+      ].join('\n');
+      expect(rows(text)).to.deep.equal([
+        [1, 'Command and Scripting Interpreter', ['Execution'], 'name', ['T1059']],
+        [5, 'Phishing: Spearphishing Attachment', [], 'name', ['T1566.001']],
+        [6, 'Scheduled Task/Job: Cron', [], 'name', ['T1053.003']],
+      ]);
+      expect(read(text).notes).to.deep.equal([]);
+      // A one-word sub-technique's name (`Tool`, T1588.002) before a colon is no parent; a tactic before a sentence is none.
+      expect(rows('- Tool: Mimikatz\n- Impact: files were encrypted\n')).to.deep.equal([]);
     });
   });
 

@@ -1,0 +1,110 @@
+import { tacticDisplayName } from '../normalize/tactic-text.js';
+import type { FoldedText } from '../normalize/tokenize-references.js';
+import type { ReportSpan } from './extract-references.js';
+
+/** What a text names: a technique with sub-techniques, another technique, or none. */
+export type NamedKind = 'parent' | 'technique' | undefined;
+
+/** A technique named without an ID on a line that is nothing but names: a breadcrumb or a list item. */
+export interface NamedLineItem {
+  /** The name as the resolver reads it: a technique's, or `Parent: Sub` (`Command and Scripting Interpreter: PowerShell`). */
+  name: string;
+  /** The tactics the line names before it (`Execution » …`, `Execution: …`), as written. */
+  tactics: string[];
+  /** Where the line's text is written, its list marker left out. */
+  span: ReportSpan;
+  /** The line's text as written, its list marker left out. */
+  written: string;
+  form: 'breadcrumb' | 'list item';
+  /**
+   * Whether the line's shape says it names techniques whatever the names are (a tactic before `»`, a technique before
+   * `-` or `:`): a name that is none is then reported; after a tactic and a colon alone (`Impact: files encrypted`) it
+   * may be a sentence, and is passed over.
+   */
+  sure: boolean;
+}
+
+// A list item's marker (`- `, `* `, `1. `), and what a line of names may not hold: a table's cell, an ID.
+const LIST_MARKER = /^\s{0,12}(?:[-*+•・●▪◦■]|\d{1,3}[.)])\s{1,8}/;
+const NOT_NAMES = /[|`<>{}[\]=]|\bT\d{4}\b|https?:/i;
+// `Execution » PowerShell`, `Execution › PowerShell`: a breadcrumb's separators (a page's, a Navigator export's).
+const BREADCRUMB = /\s*[»›]\s*/;
+// Bold marks, and a bracket of figures after the name (`Phishing (15.44%)`, a ranking's share).
+const MARKS = /\*\*|__/g;
+const FIGURES = /\s*\(\s*[\d.,%\s]+\)\s*$/;
+// `Parent - Sub`, `Parent – Sub`, `Parent: Sub`: where a list item's first part ends.
+const PARENT_END = /\s+[-–—]\s+|:\s+/;
+// Items of a part that names several (`PowerShell, Windows Command Shell`; `malware and exploits`).
+const ITEMS = /\s*,\s*|\s+(?:and|&)\s+/;
+// A sentence, not a list of names.
+const SENTENCE = /[.!?;](?:\s|$)/;
+const MAX_WORDS = 14;
+
+/**
+ * The techniques named without an ID on lines that are nothing but names (on lines not in `skip`):
+ * - a breadcrumb of tactic and technique (`Execution » Command and Scripting Interpreter » PowerShell`, some vendors'
+ *   pages and Navigator exports; `Initial Access » Valid Accounts`, a CISA infographic), its tactic the reference's;
+ * - a list item of a technique and its sub-technique (`- Command and Scripting Interpreter - PowerShell, Windows Command
+ *   Shell`, Elastic Security Labs' posts; `* Phishing: Spearphishing Attachment`), or of a tactic and a technique
+ *   (`1. Execution: Command and Scripting Interpreter (52.2%)`, D3's ranking).
+ * `named` says whether a text names a technique, and one with sub-techniques (a parent part must). Several names of one part, parted by commas
+ * or `and`, are each an item, unless the whole part is one name. Pure; linear in the text's length.
+ */
+export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<number>, named: (name: string) => NamedKind): NamedLineItem[] {
+  const isTechnique = (name: string): boolean => named(name) !== undefined;
+  // A parent part names a technique with sub-techniques: `Tool: Mimikatz` is no sub-technique's name (Tool is T1588.002's).
+  const isParent = (name: string): boolean => named(name) === 'parent';
+  const found: NamedLineItem[] = [];
+  // The list the line's item is in (consecutive list items): its items that are a technique's name and nothing else
+  // (`- Exploit Public-Facing Application` among `- Create Account - Local Account`) are read once another is read.
+  let list: { plain: NamedLineItem[]; read: boolean } = { plain: [], read: false };
+  const endList = (): void => {
+    if (list.read) found.push(...list.plain);
+    list = { plain: [], read: false };
+  };
+  for (const [i, folded] of lines.entries()) {
+    const original = folded.original;
+    const marker = LIST_MARKER.exec(original)?.[0];
+    if (!marker) endList();
+    if (skip.has(i + 1) || original.length > 300 || NOT_NAMES.test(original)) continue;
+    const body = original.slice(marker?.length ?? 0).replace(MARKS, '').replace(FIGURES, '').trim();
+    if (!body || SENTENCE.test(body) || body.split(/\s+/).length > MAX_WORDS) continue;
+    const start = original.indexOf(body.slice(0, 8), marker?.length ?? 0);
+    const where = { span: { line: i + 1, start: Math.max(start, 0), end: original.trimEnd().length }, written: original.slice(marker?.length ?? 0).trim() };
+    const items = (part: string): string[] => (isTechnique(part) ? [part] : part.split(ITEMS).filter(Boolean));
+    if (BREADCRUMB.test(body)) {
+      const parts = body.split(BREADCRUMB).filter(Boolean);
+      const first = parts.findIndex((part) => tacticDisplayName(part) !== undefined);
+      let end = first;
+      while (end >= 0 && end < parts.length && tacticDisplayName(parts[end]!) !== undefined) end++;
+      const rest = parts.slice(end);
+      if (first < 0 || !rest.length || rest.length > 2) continue;
+      const tactics = parts.slice(first, end);
+      const names = rest.length === 1 ? items(rest[0]!) : items(rest[1]!).map((sub) => `${rest[0]}: ${sub}`);
+      for (const name of names) found.push({ name, tactics, ...where, form: 'breadcrumb', sure: true });
+      continue;
+    }
+    if (!marker) continue;
+    const cut = PARENT_END.exec(body);
+    if (!cut) {
+      if (isTechnique(body)) list.plain.push({ name: body, tactics: [], ...where, form: 'list item', sure: false });
+      continue;
+    }
+    const before = found.length;
+    const first = body.slice(0, cut.index).trim();
+    const rest = body.slice(cut.index + cut[0].length).trim();
+    if (!rest) continue;
+    if (tacticDisplayName(first) !== undefined) {
+      // `Initial Access: Phishing: Spearphishing Attachment`: a tactic before a technique and its sub-technique.
+      const inner = PARENT_END.exec(rest);
+      const parent = inner ? rest.slice(0, inner.index).trim() : undefined;
+      const names = parent && isParent(parent) ? items(rest.slice(inner!.index + inner![0].length).trim()).map((sub) => `${parent}: ${sub}`) : items(rest);
+      for (const name of names) found.push({ name, tactics: [first], ...where, form: 'list item', sure: parent !== undefined && isParent(parent) });
+    } else if (isParent(first)) {
+      for (const sub of items(rest)) found.push({ name: `${first}: ${sub}`, tactics: [], ...where, form: 'list item', sure: true });
+    }
+    if (found.length > before) list.read = true;
+  }
+  endList();
+  return found.sort((a, b) => a.span.line - b.span.line);
+}

@@ -586,10 +586,14 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // (`T1583.004 Acquire Infrastructure: Server`): a sub-technique's own name (`Server`) says little alone.
   const known = new Set(kept.flatMap((ref) => [...ref.ids, ...(ref.resolution?.ids ?? [])]));
   const referenceLines = new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])]));
-  const unnumbered = namesWithoutIds(lines, target, known, referenceLines);
+  // Older names (`Credential Dumping`, T1003's before ATT&CK 7) count too: the target's revoked techniques' always, the
+  // older releases' (each loaded on first use) where the report cites no technique by ID or names more without one.
+  const current = namesWithoutIds(lines, target, known, referenceLines);
+  const unnumbered = context.history && (!kept.length || current.length > kept.length) ? namesWithoutIds(lines, target, known, referenceLines, context.history()) : current;
   if (unnumbered.length > kept.length) {
+    const written = (n: (typeof unnumbered)[number]): string => (n.written ? ` (written "${n.written}", an older name)` : '');
     notes.push(
-      `the report names ${unnumbered.length} technique${unnumbered.length === 1 ? '' : 's'} without an ID (${listed(unnumbered.map((n) => `${n.id} ${fullName(target, target.technique(n.id)!)} at line ${n.line}`))}), ` +
+      `the report names ${unnumbered.length} technique${unnumbered.length === 1 ? '' : 's'} without an ID (${listed(unnumbered.map((n) => `${n.id} ${fullName(target, target.technique(n.id)!)}${written(n)} at line ${n.line}`))}), ` +
         'which extract reads only in a table\'s technique column, a list of techniques and a breadcrumb (`Tactic » Technique`): `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
     );
   }

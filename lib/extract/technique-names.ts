@@ -8,6 +8,8 @@ export interface NamedTechnique {
   name: string;
   /** 1-based line of its first mention. */
   line: number;
+  /** The older name it was written with there (`Credential Dumping`, T1003's before ATT&CK 7), when not its current one. */
+  written?: string;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -50,6 +52,60 @@ function indexNames(index: AttackIndex): NameWords {
   return found;
 }
 
+type OlderName = { id: string; name: string; written: string };
+const olderByTarget = new WeakMap<AttackIndex, WeakMap<AttackIndex, { byWords: Map<string, OlderName>; longest: number }>>();
+
+/**
+ * The names a release (`index`) gave techniques that the target names otherwise, by their words, with the current
+ * technique each now is (a renamed one's, a revoked one's replacement): `Credential Dumping` in 6.3 is T1003 OS
+ * Credential Dumping. The target's own revoked techniques give theirs (`Windows Admin Shares`, T1077, is T1021.002).
+ * A name the target gives a technique (`Spearphishing Attachment`) is left out, and so is one several techniques had.
+ */
+function indexOlderNames(index: AttackIndex, target: AttackIndex): { byWords: Map<string, OlderName>; longest: number } {
+  const cached = olderByTarget.get(target)?.get(index);
+  if (cached) return cached;
+  const current = indexNames(target).byWords;
+  const byWords = new Map<string, OlderName>();
+  let longest = 1;
+  for (const technique of index.allTechniques()) {
+    if (index === target && !technique.revoked) continue;
+    const here = index === target ? technique : (target.techniqueByStixId(technique.stixId) ?? target.technique(technique.id));
+    const final = here?.revoked ? target.revocationChain(here.id).final : here;
+    if (!final || final.revoked || final.deprecated) continue;
+    const parent = technique.parent ? index.technique(technique.parent) : undefined;
+    for (const written of [technique.name, ...(parent ? [`${parent.name}: ${technique.name}`] : [])]) {
+      const words = written.match(WORD) ?? [];
+      const key = words.join(' ');
+      if (current.has(key) || (words.length === 1 && isCommonEnglishWord(written))) continue;
+      longest = Math.max(longest, words.length);
+      const known = byWords.get(key);
+      byWords.set(key, known && known.id !== final.id ? { id: '', name: '', written } : { id: final.id, name: final.name, written });
+    }
+  }
+  const found = { byWords, longest };
+  const forTarget = olderByTarget.get(target) ?? new WeakMap();
+  forTarget.set(index, found);
+  olderByTarget.set(target, forTarget);
+  return found;
+}
+
+/** The older names of the target's techniques in the releases given, and in the target's revoked techniques. */
+function olderNames(target: AttackIndex, releases: Iterable<AttackIndex>): { byWords: Map<string, OlderName>; longest: number } {
+  const byWords = new Map<string, OlderName>();
+  let longest = 1;
+  for (const index of [target, ...releases]) {
+    const names = indexOlderNames(index, target);
+    longest = Math.max(longest, names.longest);
+    for (const [key, name] of names.byWords) {
+      const known = byWords.get(key);
+      // The newest release's older name of a technique decides: `releases` come newest first.
+      if (!known) byWords.set(key, name);
+      else if (known.id !== name.id) byWords.set(key, { ...known, id: '' });
+    }
+  }
+  return { byWords, longest };
+}
+
 /** A line or list item (`* `, `- `, `1. `) and its text, a markdown link's address left out. */
 const LIST_ITEM = /^\s{0,12}(?:(?:[-*+•●▪◦]|\d{1,3}[.)])\s+)?(.+)$/u;
 const LINK_ADDRESS = /\]\([^()\s]*\)/g;
@@ -74,33 +130,49 @@ function listItemName(text: string, byLowerWords: NameWords['byLowerWords']): { 
  * the line of one of its sub-techniques is left out (that sub-technique's full name holds it). Linear in the text's
  * length.
  */
-export function namesWithoutIds(lines: readonly FoldedText[], index: AttackIndex, known: ReadonlySet<string>, skipLines: ReadonlySet<number>): NamedTechnique[] {
-  const { byWords, byLowerWords, longest } = indexNames(index);
-  // Every line each technique is named on, in the order of first mention.
-  const named = new Map<string, { name: string; lines: Set<number> }>();
-  const mention = (technique: { id: string; name: string } | undefined, line: number): void => {
+export function namesWithoutIds(
+  lines: readonly FoldedText[],
+  index: AttackIndex,
+  known: ReadonlySet<string>,
+  skipLines: ReadonlySet<number>,
+  older: Iterable<AttackIndex> = [],
+): NamedTechnique[] {
+  const { byWords, byLowerWords, longest: longestCurrent } = indexNames(index);
+  const old = olderNames(index, older);
+  const longest = Math.max(longestCurrent, old.longest);
+  // Every line each technique is named on, in the order of first mention, and the older name it was first written with.
+  const named = new Map<string, { name: string; lines: Set<number>; written?: string }>();
+  const mention = (technique: { id: string; name: string; written?: string } | undefined, line: number): void => {
     if (!technique?.id || known.has(technique.id)) return;
-    (named.get(technique.id) ?? named.set(technique.id, { name: technique.name, lines: new Set() }).get(technique.id)!).lines.add(line);
+    const entry = { name: technique.name, lines: new Set<number>(), ...(technique.written ? { written: technique.written } : {}) };
+    (named.get(technique.id) ?? named.set(technique.id, entry).get(technique.id)!).lines.add(line);
   };
   for (const [i, folded] of lines.entries()) {
     if (skipLines.has(i + 1)) continue;
     mention(listItemName(folded.text, byLowerWords), i + 1);
     const words = [...folded.text.matchAll(WORD)].map((match) => match[0]);
+    // Where a current name is written (`Data Encrypted for Impact`), an older one inside it (`Data Encrypted`, T1022's) is not.
+    const current: Array<readonly [start: number, end: number]> = [];
+    const olderAt: Array<{ start: number; end: number; technique: OlderName }> = [];
     for (let first = 0; first < words.length; first++) {
       let key = '';
       for (let n = 0; n < longest && first + n < words.length; n++) {
         key = n ? `${key} ${words[first + n]}` : words[first]!;
+        if (byWords.has(key)) current.push([first, first + n]);
         mention(byWords.get(key), i + 1);
+        const older = old.byWords.get(key);
+        if (older) olderAt.push({ start: first, end: first + n, technique: older });
       }
     }
+    for (const { start, end, technique } of olderAt) if (!current.some(([from, to]) => from <= start && end <= to)) mention(technique, i + 1);
   }
   // `Command and Scripting Interpreter: PowerShell`, `Scheduled Task/Job: Scheduled Task`: a parent named on the line of
   // one of its sub-techniques is part of that sub-technique's name, one item with it; it counts where it is named alone.
   const beside = new Set([...named].flatMap(([id, { lines }]) => (id.includes('.') ? [...lines].map((line) => `${id.split('.')[0]} ${line}`) : [])));
   const found: NamedTechnique[] = [];
-  for (const [id, { name, lines }] of named) {
+  for (const [id, { name, lines, written }] of named) {
     const line = [...lines].find((each) => !beside.has(`${id} ${each}`));
-    if (line !== undefined) found.push({ id, name, line });
+    if (line !== undefined) found.push({ id, name, line, ...(written ? { written } : {}) });
   }
   return found.sort((a, b) => a.line - b.line);
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { escapeRegExp } from '../../lib/normalize/tactic-text.js';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { loadRelease } from '../helpers/attack.js';
 
@@ -175,6 +176,25 @@ describe('extractReport', () => {
       expect(read(text).notes[0]).to.match(
         /^the report names 5 techniques without an ID \(T1059\.001 Command and Scripting Interpreter: PowerShell at line 3, T1059\.003 Command and Scripting Interpreter: Windows Command Shell at line 3, T1053\.005 Scheduled Task\/Job: Scheduled Task at line 4, T1486 Data Encrypted for Impact at line 5, T1059 Command and Scripting Interpreter at line 7\)/,
       );
+    });
+
+    it('counts a name a technique had in an older release, with its current name and ID; one inside a current name is that one', () => {
+      // MITRE's APT29 emulation plan for ATT&CK Evaluations round 2 (2020, as OTRF publishes it) heads each step with the
+      // names of its day: `**Technique:** Remote File Copy, / Obfuscated Files or Information`. Reconstructed lines.
+      const text = [
+        '### 3.A — Deploy Stealth Toolkit', '**Technique:** Remote File Copy, / Obfuscated Files or Information', '',
+        '### 6.A — Credentials Access', '**Technique:** Credential Dumping, / Masquerading', '',
+        '### 8.C — Lateral Movement', '**Technique:** Windows Admin Shares, / Valid Accounts', '', 'Data Encrypted for Impact came last.',
+      ].join('\n');
+      const older = (id: string, name: string, written: string, line: number): string => `${id} ${name} (written "${written}", an older name) at line ${line}`;
+      const withHistory = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] });
+      // `Data Encrypted` was T1022's name (now T1560 Archive Collected Data): inside `Data Encrypted for Impact`, it is T1486's.
+      expect(withHistory.notes[0]).to.match(new RegExp(`^the report names 6 techniques without an ID \\(${escapeRegExp([
+        'T1027 Obfuscated Files or Information at line 2', older('T1105', 'Ingress Tool Transfer', 'Remote File Copy', 2), older('T1003', 'OS Credential Dumping', 'Credential Dumping', 5),
+        'T1078 Valid Accounts at line 8', older('T1021.002', 'Remote Services: SMB/Windows Admin Shares', 'Windows Admin Shares', 8), 'T1486 Data Encrypted for Impact at line 10',
+      ].join(', '))}\\)`));
+      // Without older releases at hand, the release's revoked techniques still give theirs (T1077 Windows Admin Shares).
+      expect(read(text).notes[0]).to.include(older('T1021.002', 'Remote Services: SMB/Windows Admin Shares', 'Windows Admin Shares', 8)).and.not.include('Remote File Copy');
     });
 
     it('counts a line that is a technique\'s name and nothing else, in any case, among the names without an ID', () => {

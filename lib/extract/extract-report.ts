@@ -25,6 +25,8 @@ import type { Domain } from '../attack/types.js';
 import { UsageError } from '../errors.js';
 
 const TACTIC_ID = /^TA\d{4}$/;
+// A letter of a script other than Latin (Han, Kana, Hangul, Cyrillic…).
+const OTHER_SCRIPT = /[^\P{L}\p{Script=Latin}]/u;
 const TACTIC_ID_AND_NAME = /^(TA\d{4}): /;
 
 /** A reference found in a report, with what it resolves to when ATT&CK data is at hand. */
@@ -579,6 +581,17 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     notes.push(
       `${unnamed.length} name${unnamed.length === 1 ? '' : 's'} on lines of tactics and techniques without IDs (a breadcrumb \`Tactic » Technique\`, a list item \`Technique - Sub-technique\`) ` +
         `name${unnamed.length === 1 ? 's' : ''} no technique of ATT&CK ${target.label}, so ${unnamed.length === 1 ? 'it is' : 'they are'} no reference${unnamed.length === 1 ? '' : 's'}: ${listed(unnamed)} (check the name${unnamed.length === 1 ? '' : 's'})`,
+    );
+  }
+  // `鱼叉式钓鱼附件（T1566.001）`: ATT&CK names its techniques in English only, and no table here gives them in Chinese,
+  // Japanese, Korean or Russian; such a name beside an ID is not checked against it (the ID decides), which is said.
+  const unchecked = kept.filter((ref) => ref.name !== undefined && OTHER_SCRIPT.test(ref.name) && ref.resolution?.trail.includes(notATechniqueName(ref.name)));
+  if (unchecked.length) {
+    const one = unchecked.length === 1;
+    notes.push(
+      `${unchecked.length} name${one ? '' : 's'} beside ${one ? 'its ID is' : 'their IDs are'} written in a script other than Latin, in which ATT&CK and this tool have no technique names, ` +
+        `so ${one ? 'it was' : 'they were'} not checked against ${one ? 'it' : 'them'} (read by the ID alone): ${listed(unchecked.map((ref) => `line ${ref.line} "${ref.name}" beside ${ref.resolution!.ids.join(', ') || ref.ids.join(', ')}`))} ` +
+        `(check that ${one ? 'it' : 'each'} names the technique of its ID)`,
     );
   }
   // Names in prose are no references (`Phishing` is in every sentence of a phishing report); where the report cites

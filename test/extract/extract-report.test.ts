@@ -476,6 +476,24 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a name in a script other than Latin beside an ID', () => {
+    it('is said not to be checked against its ID, there being no technique names in that script to check it with', () => {
+      // A Chinese WeChat article on ATT&CK v16 (安全喷子, 2024; no licence stated, lines reconstructed) numbers its items
+      // `（1）语音钓鱼（T1566.004）：…`: voice phishing is T1566.004's, QR-code phishing is not T1598.003's name.
+      const text = ['（1）语音钓鱼（T1566.004）：攻击者冒充可信方打电话。', '（2）二维码钓鱼（T1598.003）：攻击者发送二维码。', 'Financial Theft（T1657）'].join('\n');
+      const report = extractReport(text, { target: loadRelease('18.1') });
+      expect(report.references.map((ref) => [ref.name, ref.resolution?.ids])).to.deep.equal([
+        ['语音钓鱼', ['T1566.004']],
+        ['二维码钓鱼', ['T1598.003']],
+        ['Financial Theft', ['T1657']],
+      ]);
+      expect(report.notes).to.deep.equal([
+        '2 names beside their IDs are written in a script other than Latin, in which ATT&CK and this tool have no technique names, so they were not checked against them (read by the ID alone): ' +
+          'line 1 "语音钓鱼" beside T1566.004, line 2 "二维码钓鱼" beside T1598.003 (check that each names the technique of its ID)',
+      ]);
+    });
+  });
+
   describe('a tactic of a newer release than the one read with', () => {
     it('places a technique written under Stealth or Defense Impairment (ATT&CK 19) under Defense Evasion, its tactic in 18.1, and says so', () => {
       // A CyberDefenders lab write-up on DanaBot (public GitHub, found with find_string "| Stealth | T1"; no licence stated:

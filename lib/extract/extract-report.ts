@@ -240,6 +240,9 @@ function attributedNote(actor: string, attributed: readonly string[], references
 
 /** Whether a name alone names a technique of the release (`namedLineItems`), and one with sub-techniques. */
 function namedKind(name: string, context: ResolveContext): NamedKind {
+  // Words no technique's name holds (`Threat: all.layer.json`, a list of fields) are asked no further: resolving a name
+  // that is none compares it with every name of the release.
+  if (!nameWords(name).some((word) => familiesWith(word, context.target) > 0)) return undefined;
   const { status, ids, candidates } = resolveReference({ raw: name }, context, { similarNames: false });
   if (status === 'unknown' || status === 'other domain') return undefined;
   const current = (id: string): boolean => context.target.children(id).some((child) => !child.revoked && !child.deprecated);
@@ -563,9 +566,12 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // `Execution » Command and Scripting Interpreter » PowerShell`, `- Scheduled Task/Job - Scheduled Task`: a line that is
   // nothing but a tactic and a technique, or a technique and its sub-techniques, names them as a table's technique
   // column does; each is resolved as a name is, and says it was read by name.
-  const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name) => namedKind(name, context));
+  // What a part of such a line names is asked of the target alone: older releases are loaded for names only once a line's
+  // shape says it names techniques (a tactic before `»`, a technique before `-`).
+  const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name) => namedKind(name, { target }));
   const unnamed: string[] = [];
   for (const item of nameLines) {
+    if (!item.sure && !namedKind(item.name, { target })) continue;
     const ref = resolved({ raw: item.name, line: item.span.line, ids: [], name: item.name, tactics: item.tactics, span: item.span });
     const { status, candidates } = ref.resolution!;
     if (status === 'unknown') {

@@ -39,8 +39,10 @@ export interface ExtractedReport {
   references: ReportReference[];
   objects: FoundAttackObject[];
   /**
-   * What the references leave out, for the analyst (stderr): cells of a technique column that name no technique of the
-   * release, and technique names written without an ID when they outnumber the references (`suggest` reads those).
+   * What the references leave out, for the analyst (stderr): cells of a technique column, and names of a breadcrumb or
+   * a list of techniques, that name no technique of the release; names in a script other than Latin beside IDs, not
+   * checked against them; and technique names written without an ID when they outnumber the references (`suggest`
+   * reads those).
    */
   notes: string[];
   /** The name of the actor a STIX bundle of threat intelligence is about (`bundleReport`), for the campaign's name. */

@@ -38,6 +38,7 @@ const PARENT_END = /\s+[-–—]\s+|:\s+/;
 const ITEMS = /\s*,\s*|\s+(?:and|&)\s+/;
 // A sentence, not a list of names.
 const SENTENCE = /[.!?;](?:\s|$)/;
+// More words than a technique and two sub-techniques' names hold: a sentence.
 const MAX_WORDS = 14;
 
 /**
@@ -47,8 +48,9 @@ const MAX_WORDS = 14;
  * - a list item of a technique and its sub-technique (`- Command and Scripting Interpreter - PowerShell, Windows Command
  *   Shell`, Elastic Security Labs' posts; `* Phishing: Spearphishing Attachment`), or of a tactic and a technique
  *   (`1. Execution: Command and Scripting Interpreter (52.2%)`, D3's ranking).
- * `named` says whether a text names a technique, and one with sub-techniques (a parent part must). Several names of one part, parted by commas
- * or `and`, are each an item, unless the whole part is one name. Pure; linear in the text's length.
+ * `named` says whether a text names a technique, and one with sub-techniques (a parent part must). Several names of
+ * one part, parted by commas or `and`, are each an item, unless the whole part is one name. A list's items that are a
+ * name alone are read with the others. Pure; linear in the text's length.
  */
 export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<number>, named: (name: string) => NamedKind): NamedLineItem[] {
   const isTechnique = (name: string): boolean => named(name) !== undefined;

@@ -150,6 +150,22 @@ export function isDateLine(text: string): boolean {
   return text.length <= MAX_DATE_LINE && /\p{L}/u.test(text) && isDate(text);
 }
 
+// A blog's banner above each post: the blog's name in capitals, a dash or a bar, and the post's date, set between marks
+// or not (F-Secure's News from the Lab as a threat-report corpus keeps a post: `<<<NEWS FROM THE LAB - Wednesday, July
+// 22, 2015>>>`, which got Multiband Communication 95.2; the blog's archived pages: `NEWS FROM THE LAB - Friday, March 5,
+// 2010`). The date has a month's or a day's name (`isDate`, not a year alone: a report's running title `… REVIEW 2022`
+// is a running header's matter); marks around the line (`<<<` … `>>>`, `***` … `***`) are the banner's frame.
+const BANNER_FRAME = /^\s*(?:<{2,}|\*{3,}|={3,}|~{3,}|-{3,})\s*(.*?)\s*(?:>{2,}|\*{3,}|={3,}|~{3,}|-{3,})\s*$/;
+const DATED_BANNER = /^([^\p{Ll}]*\p{Lu}[^\p{Ll}]*?)\s+[-–—|]\s+(.*\p{L}.*)$/u;
+const MAX_BANNER = 100;
+
+/** Whether a passage is a blog's banner: its name in capitals and a date (`NEWS FROM THE LAB - Friday, March 5, 2010`), framed by marks or not. */
+export function isDatedBanner(text: string): boolean {
+  if (text.length > MAX_BANNER || !/\d/.test(text)) return false;
+  const banner = DATED_BANNER.exec(BANNER_FRAME.exec(text)?.[1] ?? text.trim());
+  return banner !== null && /\p{Lu}{2}/u.test(banner[1]!) && isDate(banner[2]!);
+}
+
 /**
  * The passages (by index) that are bylines on lines of their own: an author label (`AUTHOR_LABEL`) and the persons'
  * names after it (up to MAX_AUTHORS), and a person's name right before or after a date. Passages without letters (empty

@@ -617,7 +617,68 @@ export function runningHeaders(text: string): string[] {
     });
   }
   for (const header of gluedRunningHeaders(lines)) headers.add(header);
+  for (const footer of lineEndFooters(lines)) headers.add(footer);
   return [...headers].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+// A running footer glued to the end of each page's last line, its page number after it (CISA, NSA, FBI and MS-ISAC's
+// Phishing Guidance as text: `…the cybersecurity posture of their customers. CISA | NSA | FBI | MS-ISAC TLP:CLEAR 3`,
+// `portal. CISA | NSA | FBI | MS-ISAC TLP:CLEAR 4`, `…see CISA’s CISA | NSA | FBI | MS-ISAC TLP:CLEAR 6`, the footer
+// read as a sentence of its own, Clear Windows Event Logs 97.8, or as the end of one). It is the part lines ending
+// alike share at their end (their last RUNNING_KEY characters before the number), from a word's start, shaped as a
+// title (`isHeadline`, no sentence's end) of at least MIN_RUNNING_WORDS words, at least MIN_RUNNING_PAGES times as far
+// apart as pages are (MIN_RUNNING_GAP), with the pages' numbers after it growing from one line to the next: lines of
+// prose that end alike carry no page number.
+const PAGE_NUMBER_END = /^(.*\S) (\d{1,3})$/;
+
+/** The running footers glued to the end of a page's last line, a page number after them (see PAGE_NUMBER_END). */
+function lineEndFooters(lines: readonly string[]): string[] {
+  const byEnd = new Map<string, { at: number; text: string; page: number }[]>();
+  lines.forEach((line, i) => {
+    const numbered = PAGE_NUMBER_END.exec(line);
+    if (!numbered || numbered[1]!.length < RUNNING_KEY) return;
+    const text = numbered[1]!;
+    const key = text.slice(-RUNNING_KEY);
+    const same = byEnd.get(key);
+    const entry = { at: i, text, page: Number(numbered[2]) };
+    if (same) same.push(entry);
+    else byEnd.set(key, [entry]);
+  });
+  const footers: string[] = [];
+  for (const same of byEnd.values()) {
+    if (same.length < MIN_RUNNING_PAGES || !pagesApart(same.map((entry) => entry.at))) continue;
+    if (same.some((entry, k) => k > 0 && entry.page <= same[k - 1]!.page)) continue;
+    let footer = commonEnd(same.map((entry) => entry.text));
+    // From a word's start: where a line has a letter right before it, its first word is cut off.
+    if (same.some((entry) => entry.text.length > footer.length && !/\s$/.test(entry.text.slice(0, -footer.length)))) footer = footer.replace(/^\S*\s*/, '');
+    footer = footer.trim();
+    if (footer.split(' ').length >= MIN_RUNNING_WORDS && isHeadline(footer.replace(TITLE_BAR, ' ')) && !/[.!?]$/.test(footer)) footers.push(footer);
+  }
+  return footers;
+}
+
+/** The part all of the texts share at their end (their longest common suffix). */
+function commonEnd(texts: readonly string[]): string {
+  let end = texts[0]!;
+  for (const text of texts) {
+    let k = 0;
+    while (k < end.length && k < text.length && end[end.length - 1 - k] === text[text.length - 1 - k]) k++;
+    end = end.slice(end.length - k);
+  }
+  return end;
+}
+
+/**
+ * Where a running footer glued to the end of a line begins (`lineEndFooters`: a header or footer, its page number
+ * after it or not, after a space and some text), or undefined when the line ends with none.
+ */
+export function runningFooterStart(line: string, headers: readonly string[]): number | undefined {
+  const text = line.replace(/\s+$/, '');
+  const bare = text.replace(PAGE_NUMBER_AFTER, '');
+  for (const header of headers) {
+    if (bare.length > header.length && bare.endsWith(header) && /\s/.test(bare[bare.length - header.length - 1]!)) return bare.length - header.length;
+  }
+  return undefined;
 }
 
 /**

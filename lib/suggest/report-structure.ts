@@ -65,7 +65,7 @@ export function isReportStructure(text: string): boolean {
   if (text.length <= MAX_FIGURE_NUMBER && (FIGURE_NUMBER.test(text) || SUMMARY_LABEL.test(text))) return true;
   const heading = HEADING_MARK.test(text);
   // (Whether it ends with a colon asked first: most passages do not, and the whole text was copied and read to know.)
-  if (!heading && !(/:\s*$/.test(text) && LABEL.test(text.trim()))) return isIocHeading(text) || isBareHeading(text);
+  if (!heading && !(/:\s*$/.test(text) && LABEL.test(text.trim()))) return isIocHeading(text) || isBareHeading(text) || isAudienceHeading(text);
   const words = textWords(text.replace(HEADING_MARK, '').replace(LIST_MARK, '')).filter(isContentWord);
   return words.some((word) => REPORT_WORDS.has(word)) && words.every((word) => REPORT_WORDS.has(word) || !isCommonEnglishWord(word));
 }
@@ -102,6 +102,25 @@ function isBareHeading(text: string): boolean {
   if (text.length > MAX_BARE_HEADING || /[^\p{L}\s]/u.test(text.trim())) return false;
   const words = textWords(text).filter(isContentWord);
   return words.length > 0 && words.every((word) => BARE_HEADING_WORDS.has(word));
+}
+
+// A heading in capitals that names whom the advice after it is for, as a joint advisory or guide sets its mitigations
+// apart (CISA, NSA, FBI and MS-ISAC's Phishing Guidance as text: `MITIGATIONS` / `ALL ORGANIZATIONS`, which got Gather
+// Victim Org Information 99.1, then `SMALL- AND MEDIUM-SIZED BUSINESSES`, `SOFTWARE MANUFACTURERS`; `NETWORK
+// DEFENDERS`): only the words of such readers, the last one of them a kind of reader (AUDIENCE_NOUNS). A heading in
+// capitals is no sentence; one in lower case (`Targeted organizations`) may be a behaviour's words, and is read.
+const AUDIENCE_NOUNS = new Set('organizations organisations defenders manufacturers businesses vendors developers administrators operators owners users individuals entities agencies'.split(' '));
+const AUDIENCE_WORDS = new Set([
+  ...AUDIENCE_NOUNS,
+  ...'all network software small medium sized critical infrastructure system systems it ot government private sector and for end'.split(' '),
+]);
+const MAX_AUDIENCE_HEADING = 60;
+
+/** Whether a passage is a heading in capitals naming whom the advice after it is for (`ALL ORGANIZATIONS`, `NETWORK DEFENDERS`). */
+function isAudienceHeading(text: string): boolean {
+  if (text.length > MAX_AUDIENCE_HEADING || /\p{Ll}|[^\p{L}\s-]/u.test(text)) return false;
+  const words = textWords(text);
+  return words.length > 0 && AUDIENCE_NOUNS.has(words.at(-1)!) && words.every((word) => AUDIENCE_WORDS.has(word));
 }
 
 // A figure's label as pdftotext writes it among the figure's list items (the Dragos 2022 review's ransomware kill chain:

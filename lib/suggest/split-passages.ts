@@ -2,7 +2,7 @@ import { isCommonEnglishWord } from '../common-words.js';
 import { BLOCK_BREAK } from './html-text.js';
 import { delimitedRowText, delimitedTable } from './delimited-table.js';
 import { readColumns } from './layout-columns.js';
-import { isBreadcrumb, isHeadline, isItemShaped, withoutRunningHeader } from './page-furniture.js';
+import { isBreadcrumb, isHeadline, isItemShaped, runningFooterStart, withoutRunningHeader } from './page-furniture.js';
 
 /** A passage of a report: a sentence, or with `lines` one input line, and the 1-based line where it starts. */
 export interface Passage {
@@ -498,7 +498,8 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
   // A front matter is one passage, its lines joined.
   if (front.size) passages.push({ line: lineOf(0), text: lines.slice(0, front.size).join(' ').replace(/\s+/g, ' ').trim(), structure: 'front matter' });
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
-  lines.forEach((whole, i) => {
+  lines.forEach((source, i) => {
+    let whole = source;
     if (front.has(i)) return;
     // A template tag is one passage, its lines joined; the passage before it ends there.
     const template = templates.get(i);
@@ -514,6 +515,14 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
       else passages.push(footer);
       return;
     }
+    // A running footer glued to the line's end (`runningFooterStart`) is set apart as one on a line of its own is.
+    let footerEnd: Passage | undefined;
+    const footerAt = runningHeaders.length && !whole.includes(BLOCK_BREAK) ? runningFooterStart(whole.replace(/\s+/g, ' '), runningHeaders) : undefined;
+    if (footerAt !== undefined) {
+      const spaced = whole.replace(/\s+/g, ' ');
+      footerEnd = { line: lineOf(i), text: spaced.slice(footerAt).trim() };
+      whole = spaced.slice(0, footerAt);
+    }
     const parts = whole.split(BLOCK_BREAK);
     parts.forEach((line, part) => {
       let before = i - 1;
@@ -522,7 +531,7 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
       if (CODE_DELIMITER.test(line)) inCode = !inCode;
       if (!line.trim() && parts.length === 1) {
         held ||=
-          hasText && !inCode && (BARE_BULLET.test(lastLine) || (isItem(lastIndex, lastLine) ? ITEM_CUT_OFF.test(tail) : CUT_OFF.test(tail) && !standsAlone(lastLine))) && !alone(lastLine);
+          hasText && !inCode && (BARE_BULLET.test(lastLine) || (isItem(lastIndex, lastLine) ? ITEM_CUT_OFF.test(tail) : CUT_OFF.test(tail) && !standsAlone(lines[lastIndex]!.includes(BLOCK_BREAK) ? lastLine : lines[lastIndex]!))) && !alone(lastLine);
         if (held) return;
       }
       // A list item's line held over a blank line (ITEM_CUT_OFF) goes on with the next when that begins in lower case or
@@ -580,6 +589,7 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
         if (heading || /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && endsSentence())) flush();
       });
     });
+    if (footerEnd) (hasText ? footers : passages).push(footerEnd);
   });
   flush();
   return passages;

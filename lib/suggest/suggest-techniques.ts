@@ -1,5 +1,5 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
-import { authorBioPassages, bylinePassages, isByline, isDateLine } from './bylines.js';
+import { authorBioPassages, bylinePassages, isByline, isDatedBanner, isDateLine } from './bylines.js';
 import { codeLabelPassages, indicatorRowText, isDetectionNames, isDetectionVerdict, isQueryLine, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
 import {
@@ -101,6 +101,9 @@ export const AUTHOR_BIO_NOTE = "a note about the post's author (who they are, ho
 /** The note of a date or a time alone on its line (`September 16, 2023`, `10:11 AM`), as a page sets it beside its byline: not ranked. */
 export const DATE_NOTE = 'a date or a time alone, no behaviour: not ranked';
 
+/** The note of a blog's banner, its name in capitals and the post's date (`<<<NEWS FROM THE LAB - Wednesday, July 22, 2015>>>`): not ranked. */
+export const BANNER_NOTE = "a blog's banner (its name in capitals and the post's date), no behaviour: not ranked";
+
 /** The note of a site's menu scraped into one line, its items run together (`White papersThreat reports`): not ranked. */
 export const GLUED_MENU_NOTE = "a site's menu glued into one line by scraping (items run together), no sentence: not ranked";
 
@@ -165,6 +168,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isRuleSyntax, RULE_SYNTAX_NOTE],
   // Who wrote it and when ("Joshua Miller, Crista Giering and the Proofpoint Threat Research Team").
   [isByline, BYLINE_NOTE],
+  // The blog's name and the post's date above it ("<<<NEWS FROM THE LAB - Wednesday, July 22, 2015>>>").
+  [isDatedBanner, BANNER_NOTE],
   // A PDF's page number in its footer ("Page 11 of 14 | Product ID: AA25-141B").
   [isPageNumber, RUNNING_HEADER_NOTE],
 ];

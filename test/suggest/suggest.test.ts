@@ -7,6 +7,7 @@ import {
   ADVERTISEMENT_NOTE,
   ADVICE_NOTE,
   AUTHOR_BIO_NOTE,
+  BANNER_NOTE,
   BREADCRUMB_NOTE,
   BYLINE_NOTE,
   COLUMN_NAMES_NOTE,
@@ -1554,6 +1555,15 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The actor changed the definitions of the antivirus product to disable its detection.', 'T1562.001']]);
   });
 
+  // The same guide heads its mitigations by whom they are for, in capitals (`MITIGATIONS` / `ALL ORGANIZATIONS`, which got
+  // Gather Victim Org Information 99.1; its sections for `SMALL- AND MEDIUM-SIZED BUSINESSES` and `SOFTWARE
+  // MANUFACTURERS`). A heading in lower case and a sentence about organizations are read.
+  it("ranks no heading in capitals naming an advisory's readers (ALL ORGANIZATIONS), and says so", () => {
+    expectUnranked(['ALL ORGANIZATIONS', 'SMALL- AND MEDIUM-SIZED BUSINESSES', 'SOFTWARE MANUFACTURERS', 'NETWORK DEFENDERS'], REPORT_STRUCTURE_NOTE);
+    expectRead([['The actor gathered the names of the organizations its victim works with and their business relationships.', 'T1591']]);
+    expect(suggestTechniques('Targeted organizations', model)[0]!.note).to.equal(undefined);
+  });
+
   // A blog's sign-off (minimal reconstructions of Malwarebytes Labs' weekly round-ups, "A Week in Security (Jan 31 – Feb
   // 6)" of 2016 and "A week in security (February 1 – February 7)" of 2021, and the 2022 round-up reposted by
   // redpacketsecurity.com: `Stay safe!` got Impair Defenses: Safe Mode Boot 100, and so did `Stay safe, everyone!`). A
@@ -1999,6 +2009,32 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // The same footer glued to the end of each page's last line (the guide's text as a public repository keeps it: `…the
+  // cybersecurity posture of their customers. CISA | NSA | FBI | MS-ISAC TLP:CLEAR 3`, Clear Windows Event Logs 97.8 as a
+  // sentence of its own; `…For further information, see CISA’s CISA | NSA | FBI | MS-ISAC TLP:CLEAR 6`, the footer read
+  // as the sentence's end; the next page's first words here are a reconstruction): it is a running footer, set apart
+  // from the line, and the sentence it interrupts is read without it. Lines of prose ending alike with a number, the
+  // numbers not a page's (not growing), are read.
+  it("sets apart a running footer glued to the end of a page's last line, and reads the sentence it interrupts without it", () => {
+    const footer = 'CISA | NSA | FBI | MS-ISAC TLP:CLEAR';
+    const page = (n: number): string[] =>
+      Array.from({ length: 18 }, (_, k) => `Page ${n} paragraph ${k}: the operators reviewed the plants and their networks in the year.`);
+    const last = (n: number): string => `the operators scanned the plants in week ${n}. ${footer} ${n}`;
+    const text = [3, 4, 5]
+      .flatMap((n) => [...page(n), last(n), ''])
+      .concat(page(6), [`MFA fatigue. For further information, see CISA’s ${footer} 6`, '', 'guidance on number matching in MFA applications.'])
+      .join('\n');
+    const passages = suggestTechniques(text, model);
+    const footers = passages.filter((p) => p.text.includes(footer));
+    expect(footers.map((p) => [p.text, p.note, p.candidates])).to.deep.equal([3, 4, 5, 6].map((n) => [`${footer} ${n}`, RUNNING_HEADER_NOTE, []]));
+    const at = passages.findIndex((p) => p.text.startsWith('For further'));
+    expect(passages.slice(at).map((p) => p.text)).to.deep.equal(['For further information, see CISA’s guidance on number matching in MFA applications.', `${footer} 6`]);
+    const ends = ['The loader ran on Windows Server Version', 'Then the actor moved to Windows Server Version', 'Last, a backdoor was set on Windows Server Version'];
+    const prose = [9, 4, 7].flatMap((n, k) => [...page(n), `${ends[k]} ${n}`, '']).join('\n');
+    expect(suggestTechniques(prose, model).filter((p) => p.text.endsWith('Windows Server')).map((p) => p.note)).to.deep.equal([]);
+    expect(suggestTechniques(prose, model).filter((p) => /Version \d$/.test(p.text)).map((p) => p.note)).to.deep.equal([undefined, undefined, undefined]);
+  });
+
   // A PDF's page number in its footer, alone (`Page 3 of 14`, Outlook Home Page 100) or with a CISA advisory's ID and TLP
   // label beside it (the LummaC2 advisory AA25-141B's footer as text, a US government work: `Page 11 of 14 | Product ID:
   // AA25-141B`, Security Software Discovery 90.5). A sentence about a page is read.
@@ -2403,6 +2439,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectUnranked(['10:11 AM', '* 09:05 AM', '* June 8, 2026', 'September 16, 2023', '13 May 2021, 1:00pm'], DATE_NOTE);
     expectRead([['On September 16, 2023 at 10:11 AM the actor encrypted the files on the file server.', 'T1486']]);
     expect(suggestTechniques('0', model, { lines: true })).to.deep.equal([{ line: 1, text: '0', candidates: [] }]);
+  });
+
+  // F-Secure's News from the Lab posts set a banner above each post: the blog's name in capitals and the post's date,
+  // framed by marks as a threat-report corpus keeps the CloudDuke post of 2015 (`<<<NEWS FROM THE LAB - Wednesday, July
+  // 22, 2015>>>`, which got Multiband Communication 95.2), or not, as the blog's archived pages give it (`NEWS FROM THE LAB
+  // - Friday, March 5, 2010`); here another blog's name. A heading with a year alone after it, and a sentence in
+  // capitals with a date, are read.
+  it("ranks no blog's banner (its name in capitals and a date), and says so; a sentence with a date is read", () => {
+    expectUnranked(['<<<EXAMPLE LAB NOTES - Wednesday, July 22, 2015>>>', 'EXAMPLE LAB NOTES - Friday, March 5, 2010', '*** THREAT DIARY | 5 March 2010 ***'], BANNER_NOTE);
+    expectRead([['RANSOMWARE - on Friday, March 5, 2010 the actor encrypted the files of the servers.', 'T1486']]);
+    expect(suggestTechniques('RANSOMWARE ENCRYPTED FILES - 2022', model)[0]!.note).to.not.equal(BANNER_NOTE);
   });
 
   // ESET's scraped post (reports6 01) keeps its site menu as one line, its items run together: "TIPS & ADVICEBUSINESS

@@ -409,6 +409,7 @@ export {
   type SuggestDocKind,
 } from './suggest/suggest-model-data.js';
 export { frontMatterLines, isMarkupLine, splitPassages, templateTagBlocks, type Passage, type PassageStructure } from './suggest/split-passages.js';
+export { interleavedLineRuns, type InterleavedRun } from './suggest/layout-columns.js';
 export { documentLanguage, suggestPassageText, type DocumentLanguage, type PassageText } from './suggest/passage-language.js';
 export { GLOSSARY_JA } from './suggest/glossary-ja.js';
 export { GLOSSARY_EN } from './suggest/glossary-en.js';

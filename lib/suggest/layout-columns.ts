@@ -92,3 +92,56 @@ export function readColumns(lines: readonly string[]): ColumnLines {
   }
   return out;
 }
+
+// Plain pdftotext (without `-layout`) may write two columns whose lines stand at slightly different heights line by
+// line, each line a block of its own (a blank line after it), in the order of their heights: the lines of the two
+// columns interleave (the Dragos 2026 Year in Review as text, page 34: `analysis, and sensitive source reporting,` /
+// `customers, while renewable management` / `systems increasingly coordinate dispatch,` / … / `assets. Disruption or
+// manipulation of these` / `though specific technical details cannot be` / `systems, even if localized, can introduce`,
+// the left column's sentence and the right one's taking turns; read as passages, `analysis, and sensitive source
+// reporting, customers, while renewable management` mixes them). Nothing in the text says which line is of which
+// column, so they are not set apart; such a run is found, to be said: at least MIN_INTERLEAVED_LINES lines in a row, each
+// a block's last line cut off in a sentence (ending with a word, a number or a comma) before a block beginning in lower
+// case, each of a column's width (at most COLUMN_OF_PAGE of the text's width, the 90th percentile of its lines' lengths:
+// the page's other lines are wider). A text all in two columns has no wider lines: its runs are not found.
+const MIN_INTERLEAVED_LINES = 5;
+const COLUMN_OF_PAGE = 0.6;
+const CUT_IN_SENTENCE = /[\p{L}\p{N},]$/u;
+
+/** A run of lines (1-based, `first` to `last`) that may be two columns interleaved line by line (see MIN_INTERLEAVED_LINES). */
+export interface InterleavedRun {
+  first: number;
+  last: number;
+}
+
+/** The runs of a text's lines that may be two columns interleaved line by line by plain pdftotext (MIN_INTERLEAVED_LINES). */
+export function interleavedLineRuns(text: string): InterleavedRun[] {
+  const lines = text.split(/\r\n|\r|\n/).map((line) => line.replace(/\s+/g, ' ').trim());
+  const lengths = lines.map((line) => line.length).filter(Boolean).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  const runs: InterleavedRun[] = [];
+  // The next line with text after `i`, when a blank line stands between them (a block's end), or -1.
+  const nextBlock = (i: number): number => {
+    if (lines[i + 1] !== '') return -1;
+    for (let j = i + 2; j < lines.length; j++) if (lines[j]) return j;
+    return -1;
+  };
+  const cut = (i: number): boolean => {
+    const next = nextBlock(i);
+    return lines[i]!.length > 0 && lines[i]!.length <= COLUMN_OF_PAGE * width && CUT_IN_SENTENCE.test(lines[i]!) && next >= 0 && /^\p{Ll}/u.test(lines[next]!);
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (!cut(i)) continue;
+    // The run goes on while each line is a block of its own, cut off before the next; it ends with the line it goes on to.
+    const first = i;
+    let count = 1;
+    let at = nextBlock(i);
+    while (cut(at)) {
+      count++;
+      at = nextBlock(at);
+    }
+    if (count >= MIN_INTERLEAVED_LINES) runs.push({ first: first + 1, last: at + 1 });
+    i = at > i ? at : i;
+  }
+  return runs;
+}

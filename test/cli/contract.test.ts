@@ -230,6 +230,23 @@ describe('the CLI contract, command by command', () => {
     }
   });
 
+  // Plain pdftotext's two columns interleaved line by line (the layout of the Dragos 2026 Year in Review's page 34 as
+  // text, in our own words) cannot be set apart: `suggest` says where they may be on stderr, by sentence and with
+  // --lines, and not with --quiet.
+  it('says on stderr where a report may have two columns interleaved line by line (suggest)', async () => {
+    const folder = freshTmpDir('interleaved');
+    const report = join(folder, 'report.txt');
+    const wide = 'The operators of the plant reviewed the logs of every engineering workstation in the control network after the';
+    const turns = ['Engineering workstations hold the projects', 'the logs of the firewall and the remote', 'of every controller in the plant, and an', 'access gateway, though the first entry', 'intruder who reaches one can change the', 'point could not be established because', 'logic that drives the pumps and valves', 'the gateway kept no logs before March.'];
+    writeFileSync(report, [wide, '', ...turns.flatMap((line) => [line, '']), wide, ''].join('\n'));
+    const warning = `warning: ${report} lines 3-17: short lines each set apart by a blank line, cut off in a sentence, as plain pdftotext writes two columns interleaved line by line; their passages may mix two sentences or be fragments (pdftotext -layout keeps the columns apart)\n`;
+    for (const argv of [['suggest', report, '--json'], ['suggest', report, '--lines']]) {
+      const result = await runCli(argv);
+      expect([result.code, result.stderr.split('\n').filter((line) => line.startsWith('warning:')).map((line) => `${line}\n`)], argv.join(' ')).to.deep.equal([0, [warning]]);
+    }
+    expect((await runCli(['suggest', report, '--quiet'])).stderr).to.equal('');
+  });
+
   // `export l.json --out x.svg`, run again, said `/tmp/…/x-1.svg already exists`: the path the command resolved, not the
   // one written. Every command that writes --out names its file as the user wrote it, relative to the working folder.
   it('names an output file that exists as written, relative to the working folder', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { readColumns } from '../../lib/suggest/layout-columns.js';
+import { interleavedLineRuns, readColumns } from '../../lib/suggest/layout-columns.js';
 import { splitPassages } from '../../lib/index.js';
 
 // A two-column page as `pdftotext -layout` (poppler 22.12) writes it: a PDF of two columns of Helvetica made for this
@@ -63,5 +63,34 @@ describe('splitPassages of two columns side by side', () => {
 
   it('keeps every line as it is with lines', () => {
     expect(splitPassages(TWO_COLUMNS, { lines: true }).map((p) => p.text)[0]).to.equal("Initial Access the user's temporary files under a random name. The");
+  });
+});
+
+// Plain pdftotext (without -layout) writing two columns line by line, each line a block of its own, the columns' lines
+// taking turns: the layout of the Dragos 2026 Year in Review's page 34 as text (a box of two columns, `analysis, and
+// sensitive source reporting,` / `customers, while renewable management` / …), here in our own words, between lines as
+// wide as the page. The same two paragraphs written one after the other, every line a block too (as pdftotext writes
+// the page's other text), are no run; nor is a text whose lines are all as narrow (no wider page around them).
+describe('interleavedLineRuns', () => {
+  const page = [
+    'The operators of the plant reviewed the logs of every engineering workstation in the control network after the',
+    '',
+    'event and found that the remote sessions had been opened from a contractor laptop outside of its working hours.',
+    '',
+  ];
+  const left = ['The responders traced the intrusion through', 'the logs of the firewall and the remote', 'access gateway, though the first entry', 'point could not be established because', 'the gateway kept no logs before March.'];
+  const right = ['Engineering workstations hold the projects', 'of every controller in the plant, and an', 'intruder who reaches one can change the', 'logic that drives the pumps and valves', 'without the operators noticing it.'];
+  const blocks = (lines: readonly string[]): string[] => lines.flatMap((line) => [line, '']);
+
+  it('finds a run of short lines, each a block cut off in a sentence, going on in lower case, among wider lines', () => {
+    const turns = left.flatMap((line, k) => [line, right[k]!]);
+    const text = [...page, ...blocks(turns), ...page].join('\n');
+    // From the right column's first line (the left one's first goes on in capitals) to the left one's last sentence's end.
+    expect(interleavedLineRuns(text)).to.deep.equal([{ first: page.length + 3, last: page.length + 17 }]);
+  });
+
+  it('finds none in the same columns one after the other, nor in a text all of that width', () => {
+    expect(interleavedLineRuns([...page, ...blocks(left), ...blocks(right), ...page].join('\n'))).to.deep.equal([]);
+    expect(interleavedLineRuns(blocks(left.flatMap((line, k) => [line, right[k]!])).join('\n'))).to.deep.equal([]);
   });
 });

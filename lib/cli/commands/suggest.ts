@@ -1,4 +1,4 @@
-import { inputName, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { inputName, interleavedLineRuns, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -56,6 +56,16 @@ export function handler(context: CliContext) {
       args,
       `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${inputName(args.report)}${html ? ' (read as an HTML page: its text, not its markup, scripts, menus or footer; lines are the page source\'s)' : ''} ranked against ${index.label}; suggestions are to review, not references`,
     );
+    // Plain pdftotext's two columns interleaved line by line cannot be set apart: the user hears where they may be.
+    if (!html) {
+      for (const run of interleavedLineRuns(text)) {
+        note(
+          context,
+          args,
+          `warning: ${inputName(args.report)} lines ${run.first}-${run.last}: short lines each set apart by a blank line, cut off in a sentence, as plain pdftotext writes two columns interleaved line by line; their passages may mix two sentences or be fragments (pdftotext -layout keeps the columns apart)`,
+        );
+      }
+    }
     if (args.json) return printJson(context, passages);
     context.stdout.write(renderSuggestions(passages));
   };

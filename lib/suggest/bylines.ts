@@ -156,7 +156,7 @@ export function isDateLine(text: string): boolean {
 // 2010`). The date has a month's or a day's name (`isDate`, not a year alone: a report's running title `… REVIEW 2022`
 // is a running header's matter); marks around the line (`<<<` … `>>>`, `***` … `***`) are the banner's frame.
 const BANNER_FRAME = /^\s*(?:<{2,}|\*{3,}|={3,}|~{3,}|-{3,})\s*(.*?)\s*(?:>{2,}|\*{3,}|={3,}|~{3,}|-{3,})\s*$/;
-const DATED_BANNER = /^([^\p{Ll}]*\p{Lu}[^\p{Ll}]*?)\s+[-–—|]\s+(.*\p{L}.*)$/u;
+const DATED_BANNER = /^(\p{Lu}[^\p{Ll}|]*?)\s+[-–—|]\s+(.*\p{L}.*)$/u;
 const MAX_BANNER = 100;
 
 /** Whether a passage is a blog's banner: its name in capitals and a date (`NEWS FROM THE LAB - Friday, March 5, 2010`), framed by marks or not. */

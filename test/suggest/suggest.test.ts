@@ -2450,6 +2450,8 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectUnranked(['<<<EXAMPLE LAB NOTES - Wednesday, July 22, 2015>>>', 'EXAMPLE LAB NOTES - Friday, March 5, 2010', '*** THREAT DIARY | 5 March 2010 ***'], BANNER_NOTE);
     expectRead([['RANSOMWARE - on Friday, March 5, 2010 the actor encrypted the files of the servers.', 'T1486']]);
     expect(suggestTechniques('RANSOMWARE ENCRYPTED FILES - 2022', model)[0]!.note).to.not.equal(BANNER_NOTE);
+    // A table's row with a date among its cells is no banner.
+    expect(suggestTechniques('| EMOTET | March 5, 2024 |', model)[0]?.note).to.not.equal(BANNER_NOTE);
   });
 
   // ESET's scraped post (reports6 01) keeps its site menu as one line, its items run together: "TIPS & ADVICEBUSINESS

@@ -17,6 +17,7 @@ import {
 } from './page-furniture.js';
 import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
 import { advertisementPassages, relatedPostsPassages, tagListPassages } from './post-lists.js';
+import { pullQuotePassages } from './pull-quotes.js';
 import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
@@ -103,6 +104,9 @@ export const DATE_NOTE = 'a date or a time alone, no behaviour: not ranked';
 
 /** The note of a blog's banner, its name in capitals and the post's date (`<<<NEWS FROM THE LAB - Wednesday, July 22, 2015>>>`): not ranked. */
 export const BANNER_NOTE = "a blog's banner (its name in capitals and the post's date), no behaviour: not ranked";
+
+/** The note of a pull quote, words of a sentence before it set again beside the text (`pullQuotePassages`): not ranked. */
+export const PULL_QUOTE_NOTE = 'a pull quote (words of a sentence before it, set again beside the text), ranked where they are first given: not ranked here';
 
 /** The note of a site's menu scraped into one line, its items run together (`White papersThreat reports`): not ranked. */
 export const GLUED_MENU_NOTE = "a site's menu glued into one line by scraping (items run together), no sentence: not ranked";
@@ -249,6 +253,8 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   // its wrapped end, and every line is read. (After the running headers: a chart's labels run on
   // over a page's footer, which keeps its note.)
   if (!options.lines) for (const i of figureLabelPassages(passages)) if (!inRun.has(i)) inRun.set(i, FIGURE_LABEL_NOTE);
+  // By sentence, a pull quote said again after the sentence it is part of (with `lines`, a line of its is no sentence).
+  if (!options.lines) for (const i of pullQuotePassages(passages)) if (!inRun.has(i)) inRun.set(i, PULL_QUOTE_NOTE);
   const suggestions: PassageSuggestions[] = [];
   for (let i = 0; i < passages.length; i++) {
     options.onProgress?.(i + 1, passages.length);

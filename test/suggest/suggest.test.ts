@@ -29,6 +29,7 @@ import {
   MENU_NOTE,
   METADATA_NOTE,
   PAGE_FURNITURE_NOTE,
+  PULL_QUOTE_NOTE,
   RELATED_POSTS_NOTE,
   REPEATED_TITLE_NOTE,
   REPORT_STRUCTURE_NOTE,
@@ -1945,6 +1946,34 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const heading = 'Remote Desktop Protocol Abuse';
     const repeated = [...page(1), heading, '', ...page(2), `${heading} was seen on the jump hosts.`, '', ...page(3), `${heading} was seen again.`].join('\n');
     expect(suggestTechniques(repeated, model).filter((p) => p.note === RUNNING_HEADER_NOTE)).to.deep.equal([]);
+  });
+
+  // A pull quote: Expel's Annual Threat Report 2024, converted to Markdown in a public repository, ends its CEO letter
+  // `…were in this together and strong, collaborative information sharing is key.` and sets the sentence's end again in
+  // large type, wrapped a word or two a line, its apostrophe lost (`Were in this` / `together` / `and strong,` / … / `is
+  // key.`), which got Network Share Discovery 100 as the sentence did. Here the same layout in our own words. A sentence
+  // said again whole (the readable forms point to its first), a phrase of fewer than 6 words said again and a part of a
+  // sentence far before it are read.
+  it('ranks no pull quote, part of a sentence before it said again; a whole sentence said again is read', () => {
+    const body = [
+      'The operators found that when the loader ran from the temporary folder, it copied itself to the startup folder',
+      'and the actor kept its access over every reboot of the host.',
+    ];
+    const quote = ['It copied itself to', 'the startup folder', 'and the actor kept', 'its access over', 'every reboot', 'of the host.'];
+    const passages = suggestTechniques([...body, ...quote, '', 'Jane Example', 'Chief Executive'].join('\n'), model);
+    const quoted = passages.filter((p) => p.text.startsWith('It copied'));
+    expect(quoted.map((p) => [p.text, p.note, p.candidates])).to.deep.equal([
+      ['It copied itself to the startup folder and the actor kept its access over every reboot of the host.', PULL_QUOTE_NOTE, []],
+    ]);
+    expect(passages[0]!.note).to.equal(undefined);
+    expect(passages[0]!.candidates).to.not.deep.equal([]);
+    const again = suggestTechniques([body.join(' '), '', body.join(' ')].join('\n'), model);
+    expect(again.map((p) => p.note)).to.deep.equal([undefined, undefined]);
+    const short = suggestTechniques([body.join(' '), '', 'Every reboot of the host.'].join('\n'), model);
+    expect(short.map((p) => p.note)).to.deep.equal([undefined, undefined]);
+    const far = Array.from({ length: 90 }, (_, k) => `Paragraph ${k}: the operators reviewed the plants and their networks in the year.`);
+    const distant = suggestTechniques([...body, ...far, quote.join(' ')].join('\n'), model);
+    expect(distant.at(-1)!.note).to.equal(undefined);
   });
 
   // A running title set apart from its subtitle by a bar (the Dragos 2026 Year in Review as text: `9TH ANNUAL YEAR IN

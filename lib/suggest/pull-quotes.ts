@@ -1,0 +1,53 @@
+/**
+ * A pull quote: words of the report set again in large type beside the text, as a PDF's page design does, which text
+ * extraction writes as a passage of its own near the sentence it repeats.
+ */
+
+// Expel's Annual Threat Report 2024 as a public repository keeps it converted to Markdown: the CEO's letter ends
+// `…were in this together and strong, collaborative information sharing is key.`, and its pull quote follows, wrapped a
+// word or two a line (`Were in this` / `together` / `and strong,` / … / `is key.`), read as the passage `Were in this
+// together and strong, collaborative information sharing is key.`, which got Network Share Discovery 100 as the
+// sentence did. A passage of at least MIN_PULL_QUOTE_WORDS words that is a part of a longer passage before it (its
+// words in order, without case, marks or apostrophes, which extraction may lose: `We’re`, `Were`), at most
+// PULL_QUOTE_REACH passages and PULL_QUOTE_LINES lines back (the same page or the one facing it), set as a sentence
+// (its first word capitalised) where that passage has its first word in lower case (`were`: inside a sentence), is such
+// a quote. A passage said again whole is the same passage said twice (a running header, a title, a list's item), which
+// the readable forms point to where its candidates are listed; so is a sentence said again after another that lacks
+// its full stop (`…under the ProgramData Malicious Microsoft Excel file is attached to a phishing email.`, then the
+// second sentence alone, as rows of a list of procedures give them), and a list's line said again in a longer passage
+// (a manual's `element: pointer to an ASN1 structure.`, a report's `Priority 1; not covered on Android.`). A quote of a
+// sentence's first words, capitalised in both, is not told from those, and is read.
+const MIN_PULL_QUOTE_WORDS = 6;
+const PULL_QUOTE_REACH = 30;
+const PULL_QUOTE_LINES = 80;
+
+/** A passage's words without marks or apostrophes, one space between them and around them. */
+function quoteWords(text: string): string {
+  const words = text.replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu);
+  return words ? ` ${words.join(' ')} ` : '';
+}
+
+/** Whether `quote` (lower case) is a part of `words` (`folded`, in lower case) whose first word there is in lower case. */
+function isQuotedPart(quote: string, words: string, folded: string): boolean {
+  const at = folded.indexOf(quote);
+  return at >= 0 && folded.length > quote.length && /^ \p{Ll}/u.test(words.slice(at));
+}
+
+/** The passages (by index) that are pull quotes: a part of a longer passage shortly before them (MIN_PULL_QUOTE_WORDS). */
+export function pullQuotePassages(passages: readonly { line: number; text: string }[]): Set<number> {
+  const quotes = new Set<number>();
+  const words = passages.map((passage) => quoteWords(passage.text));
+  const folded = words.map((text) => text.toLowerCase());
+  folded.forEach((quote, i) => {
+    // (A passage of fewer words has fewer spaces: most headings and labels are passed over at once.)
+    if (!/^ \p{Lu}/u.test(words[i]!) || quote.split(' ').length - 2 < MIN_PULL_QUOTE_WORDS) return;
+    const line = passages[i]!.line;
+    for (let j = i - 1; j >= 0 && j >= i - PULL_QUOTE_REACH && passages[j]!.line >= line - PULL_QUOTE_LINES; j--) {
+      if (isQuotedPart(quote, words[j]!, folded[j]!)) {
+        quotes.add(i);
+        return;
+      }
+    }
+  });
+  return quotes;
+}

@@ -669,11 +669,13 @@ function commonEnd(texts: readonly string[]): string {
 }
 
 /**
- * Where a running footer glued to the end of a line begins (`lineEndFooters`: a header or footer, its page number
- * after it or not, after a space and some text), or undefined when the line ends with none.
+ * Where a running footer glued to the end of a line begins (`lineEndFooters`: a header or footer and its page number
+ * after it, after a space and some text), or undefined when the line ends with none. Without a page number after it, a
+ * header's words at a line's end may be a sentence's (`…as the 2022 Year in Review`), and stay.
  */
 export function runningFooterStart(line: string, headers: readonly string[]): number | undefined {
   const text = line.replace(/\s+$/, '');
+  if (!PAGE_NUMBER_AFTER.test(text)) return undefined;
   const bare = text.replace(PAGE_NUMBER_AFTER, '');
   for (const header of headers) {
     if (bare.length > header.length && bare.endsWith(header) && /\s/.test(bare[bare.length - header.length - 1]!)) return bare.length - header.length;

@@ -498,8 +498,8 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
   // A front matter is one passage, its lines joined.
   if (front.size) passages.push({ line: lineOf(0), text: lines.slice(0, front.size).join(' ').replace(/\s+/g, ' ').trim(), structure: 'front matter' });
   // A BLOCK_BREAK (an HTML page's block of text ending within a line) ends a passage as a blank line would.
-  lines.forEach((source, i) => {
-    let whole = source;
+  lines.forEach((given, i) => {
+    let whole = given;
     if (front.has(i)) return;
     // A template tag is one passage, its lines joined; the passage before it ends there.
     const template = templates.get(i);
@@ -517,9 +517,9 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
     }
     // A running footer glued to the line's end (`runningFooterStart`) is set apart as one on a line of its own is.
     let footerEnd: Passage | undefined;
-    const footerAt = runningHeaders.length && !whole.includes(BLOCK_BREAK) ? runningFooterStart(whole.replace(/\s+/g, ' '), runningHeaders) : undefined;
+    const spaced = runningHeaders.length && !whole.includes(BLOCK_BREAK) ? whole.replace(/\s+/g, ' ') : '';
+    const footerAt = spaced ? runningFooterStart(spaced, runningHeaders) : undefined;
     if (footerAt !== undefined) {
-      const spaced = whole.replace(/\s+/g, ' ');
       footerEnd = { line: lineOf(i), text: spaced.slice(footerAt).trim() };
       whole = spaced.slice(0, footerAt);
     }
@@ -530,6 +530,7 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
       const previous = before >= 0 ? lines[before]! : undefined;
       if (CODE_DELIMITER.test(line)) inCode = !inCode;
       if (!line.trim() && parts.length === 1) {
+        // (The last line is judged short by its whole width, a running footer cut off its end with it.)
         held ||=
           hasText && !inCode && (BARE_BULLET.test(lastLine) || (isItem(lastIndex, lastLine) ? ITEM_CUT_OFF.test(tail) : CUT_OFF.test(tail) && !standsAlone(lines[lastIndex]!.includes(BLOCK_BREAK) ? lastLine : lines[lastIndex]!))) && !alone(lastLine);
         if (held) return;

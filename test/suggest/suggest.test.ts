@@ -2058,6 +2058,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(footers.map((p) => [p.text, p.note, p.candidates])).to.deep.equal([3, 4, 5, 6].map((n) => [`${footer} ${n}`, RUNNING_HEADER_NOTE, []]));
     const at = passages.findIndex((p) => p.text.startsWith('For further'));
     expect(passages.slice(at).map((p) => p.text)).to.deep.equal(['For further information, see CISA’s guidance on number matching in MFA applications.', `${footer} 6`]);
+    // A sentence ending with the footer's words, no page number after them, keeps them.
+    const cited = [...page(7), `MFA fatigue, as the guide of ${footer}`].join('\n');
+    expect(suggestTechniques([text, cited].join('\n'), model).at(-1)!.text).to.equal(`MFA fatigue, as the guide of ${footer}`);
     const ends = ['The loader ran on Windows Server Version', 'Then the actor moved to Windows Server Version', 'Last, a backdoor was set on Windows Server Version'];
     const prose = [9, 4, 7].flatMap((n, k) => [...page(n), `${ends[k]} ${n}`, '']).join('\n');
     expect(suggestTechniques(prose, model).filter((p) => p.text.endsWith('Windows Server')).map((p) => p.note)).to.deep.equal([]);

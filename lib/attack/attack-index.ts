@@ -29,6 +29,9 @@ export function nameKey(name: string): string {
     // name), as ATT&CK joins its own shortnames (`command-and-control`); no two names of an enterprise release from 3.0
     // to 18.1 differ by that alone.
     .replace(/(?<=\p{L})-(?=\p{L})/gu, ' ')
+    // A double colon between a technique and its sub-technique is the colon: Mandiant's capa writes
+    // `Scheduled Task/Job::At` for T1053.002 `Scheduled Task/Job: At`; no name of a release has one.
+    .replace(/\s*::\s*/g, ': ')
     .replace(/[\s_]+/g, ' ')
     .trim();
 }

@@ -14,6 +14,7 @@ import {
   type ReferenceToken,
   type TextSpan,
 } from '../normalize/tokenize-references.js';
+import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
@@ -1221,8 +1222,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // Lines are classified as the walk reaches them (a bare ID looks at the lines around it), and forgotten once the walk
   // can no longer look back at them: past the last line before the current one that was not blank.
   const entries: Array<Entry | undefined> = [];
-  // A grid table's rows are read as a Markdown table's, one line per row.
-  const read = readDashTables(lines, readGridTables(lines));
+  // A grid table's rows are read as a Markdown table's, one line per row; a table drawn in box-drawing characters too.
+  const read = readBoxTables(lines, readDashTables(lines, readGridTables(lines)));
   const entryAt = (i: number): Entry => (entries[i] ??= classify(read[i]!));
   let forgotten = 0;
   let previous = 0;

@@ -1618,4 +1618,42 @@ describe('extractReport', () => {
       expect(extractReport(text).notes).to.deep.equal(report.notes);
     });
   });
+
+  describe('a table drawn in box-drawing characters (capa, rich)', () => {
+    it('reads its rows as a Markdown table\'s, an empty tactic cell taking the one above, `::` as the sub-technique\'s colon', () => {
+      // The shape of Mandiant capa's ATT&CK table as rich prints it (a public malware-analysis write-up quotes one for a
+      // CryptBot sample; our rows): heavy borders around the header, a tactic in capitals once per group of techniques,
+      // `Technique::Sub-technique`; then the same table as a Windows console shows it, its rules `¦`, its borders `+---`.
+      const text = [
+        '┍━━━━━━━━━━━━━━━━━┯━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┑',
+        '│ ATT&CK Tactic   │ ATT&CK Technique                                     │',
+        '┝━━━━━━━━━━━━━━━━━┿━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┥',
+        '│ DEFENSE EVASION │ Obfuscated Files or Information T1027                │',
+        '│                 │ Virtualization/Sandbox Evasion::System Checks T1497.001 │',
+        '├─────────────────┼──────────────────────────────────────────────────────┤',
+        '│ PERSISTENCE     │ Scheduled Task/Job::At T1053.002                     │',
+        '┕━━━━━━━━━━━━━━━━━┷━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┙',
+        '',
+        ' ----------------+------------------------------------------------------',
+        '¦ ATT&CK Tactic   ¦ ATT&CK Technique                                     ¦',
+        ' ----------------+------------------------------------------------------',
+        '¦ EXECUTION       ¦ Command and Scripting Interpreter::PowerShell T1059.001 ¦',
+        '¦                 ¦ Shared Modules T1129                                 ¦',
+        '+-----------------+------------------------------------------------------¦',
+        '¦ IMPACT          ¦ Resource Hijacking T1496                             ¦',
+        ' ----------------+------------------------------------------------------',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.name, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [4, 'Obfuscated Files or Information', ['Defense Evasion'], ['T1027'], []],
+        [5, 'Virtualization/Sandbox Evasion::System Checks', ['Defense Evasion'], ['T1497.001'], []],
+        [7, 'Scheduled Task/Job::At', ['Persistence'], ['T1053.002'], []],
+        [13, 'Command and Scripting Interpreter::PowerShell', ['Execution'], ['T1059.001'], []],
+        [14, 'Shared Modules', ['Execution'], ['T1129'], []],
+        [16, 'Resource Hijacking', ['Impact'], ['T1496'], []],
+      ]);
+      // Spans point at the lines as written: the name and its ID in their cell.
+      expect(refs[1]!.span).to.deep.equal({ line: 5, start: 20, end: 75 });
+    });
+  });
 });

@@ -100,7 +100,9 @@ export function nameAround(text: string, start: number, end: number, id: string,
 /**
  * The technique's exact name right after its ID where the next cell's first word, in lower case, ran into the name's
  * last word (`T1071.001Application Layer Protocol: Web Protocolsmshta.exe initiated…`, a scraped table's row): with no
- * capital to cut at, only the whole name, as the release writes it, tells where the cell ends.
+ * capital to cut at, only the whole name, as the release writes it, tells where the cell ends. Also the whole name
+ * that ends at a space or the line's end, longer than the words read after an ID (`T1195.001 Supply Chain Compromise:
+ * Compromise Software Dependencies and Development Tools Smooth Operator is distributed…`, NCSC's table flattened to one line).
  */
 function nameRunInto(text: string, at: number, id: string, target: AttackIndex): NameAround | undefined {
   const technique = target.technique(id);
@@ -108,7 +110,9 @@ function nameRunInto(text: string, at: number, id: string, target: AttackIndex):
   const start = at + (/^\s*/.exec(text.slice(at, at + 20))?.[0].length ?? 0);
   for (const name of new Set([fullName(target, technique), technique.name])) {
     const end = start + name.length;
-    if (text.startsWith(name, start) && /\p{Ll}/u.test(name.charAt(name.length - 1)) && /\p{Ll}/u.test(text.charAt(end))) return { name, start, end, cut: true };
+    if (!text.startsWith(name, start)) continue;
+    if (/\p{Ll}/u.test(name.charAt(name.length - 1)) && /\p{Ll}/u.test(text.charAt(end))) return { name, start, end, cut: true };
+    if (/^\s|^$/.test(text.slice(end, end + 1)) && name.split(' ').length > MAX_AFTER) return { name, start, end };
   }
   return undefined;
 }

@@ -1656,4 +1656,19 @@ describe('extractReport', () => {
       expect(refs[1]!.span).to.deep.equal({ line: 5, start: 20, end: 75 });
     });
   });
+
+  describe('a technique\'s full name of more words than are read after an ID', () => {
+    it('is the name when it follows the ID whole, and the tactic before the ID is the row\'s', () => {
+      // The layout of NCSC's "Smooth Operator" ATT&CK table as a PDF's text quoted on one line (a public actor profile
+      // quotes it; our rows): tactic, ID, the technique's full name of nine or ten words, the procedure.
+      const text = 'Tactic ID Technique Procedure Initial Access T1195.001 Supply Chain Compromise: Compromise Software ' +
+        'Dependencies and Development Tools The implant ships inside a trojanised installer. Persistence T1547.001 Boot or ' +
+        'Logon Autostart Execution: Registry Run Keys / Startup Folder A Run key starts it at logon.';
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        ['Supply Chain Compromise: Compromise Software Dependencies and Development Tools', ['Initial Access'], ['T1195.001'], []],
+        ['Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder', ['Persistence'], ['T1547.001'], []],
+      ]);
+    });
+  });
 });

@@ -369,8 +369,20 @@ export function kindOfText(text: string): InputKind | undefined {
   if (!/^techniques:/m.test(text) && (/^detections:/m.test(text) || (/^- /m.test(text) && /^(- |\s+)techniques:/m.test(text)))) return 'detections';
   const header = text.trimStart().split('\n')[0] ?? '';
   if (header.includes(',') && isSavedSearchesHeader(header.split(',').map((cell) => cell.trim().replace(/^"(.*)"$/, '$1')))) return 'splunk-searches';
-  if (header.includes(',') && /(^|,)\s*"?techniques?"?\s*(,|$)/i.test(header)) return 'detections';
+  if (header.includes(',') && /(^|,)\s*"?techniques?"?\s*(,|$)/i.test(header) && columnNames(header)) return 'detections';
   return undefined;
+}
+
+// How many words a column's name in a CSV header may have.
+const COLUMN_WORDS = 6;
+
+/**
+ * Whether a line's comma-separated parts are all short enough to be column names: a report's line is not, though it
+ * has a part that is `Techniques` (`… MITRE ATT&CK: The Adversarial Tactics, Techniques, and Common Knowledge …`, a PDF's
+ * page of ATT&CK's table run into one line).
+ */
+function columnNames(line: string): boolean {
+  return line.split(',').every((cell) => cell.trim().split(/\s+/).length <= COLUMN_WORDS);
 }
 
 /** True when text starts like JSON (`{` or `[` after white space): how files without a telling extension are told. */

@@ -52,7 +52,9 @@ function indexNames(index: AttackIndex): NameWords {
   return found;
 }
 
-type OlderName = { id: string; name: string; written: string };
+// `written` is left out where the older name is the current one but for case (T1081's `Credentials in Files`, T1552.001's
+// `Credentials In Files`): the report writes the current name.
+type OlderName = { id: string; name: string; written?: string };
 const olderByTarget = new WeakMap<AttackIndex, WeakMap<AttackIndex, { byWords: Map<string, OlderName>; longest: number }>>();
 
 /**
@@ -79,7 +81,10 @@ function indexOlderNames(index: AttackIndex, target: AttackIndex): { byWords: Ma
       if (current.has(key) || (words.length === 1 && isCommonEnglishWord(written))) continue;
       longest = Math.max(longest, words.length);
       const known = byWords.get(key);
-      byWords.set(key, known && known.id !== final.id ? { id: '', name: '', written } : { id: final.id, name: final.name, written });
+      const finalParent = final.parent ? target.technique(final.parent) : undefined;
+      const currentNames = [final.name, ...(finalParent ? [`${finalParent.name}: ${final.name}`] : [])].map((name) => (name.match(WORD) ?? []).join(' ').toLowerCase());
+      const older = currentNames.includes(key.toLowerCase()) ? {} : { written };
+      byWords.set(key, known && known.id !== final.id ? { id: '', name: '', ...older } : { id: final.id, name: final.name, ...older });
     }
   }
   const found = { byWords, longest };

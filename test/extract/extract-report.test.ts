@@ -197,6 +197,16 @@ describe('extractReport', () => {
       expect(read(text).notes[0]).to.include(older('T1021.002', 'Remote Services: SMB/Windows Admin Shares', 'Windows Admin Shares', 8)).and.not.include('Remote File Copy');
     });
 
+    it('counts an older name that is the current one but for case as the current name', () => {
+      // T1081 was `Credentials in Files` (ATT&CK 6.3; revoked by T1552.001, `Credentials In Files`): a line in the style of
+      // the APT29 emulation plan's step headings above, written with 6.3's name. Constructed.
+      const text = ['### 6.B — Credentials Access', '**Technique:** Credentials in Files, / Valid Accounts'].join('\n');
+      const withHistory = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] });
+      for (const { notes } of [withHistory, read(text)]) {
+        expect(notes[0]).to.match(/^the report names 2 techniques without an ID /).and.include('T1552.001 Unsecured Credentials: Credentials In Files at line 2').and.not.include('an older name');
+      }
+    });
+
     it('counts a line that is a technique\'s name and nothing else, in any case, among the names without an ID', () => {
       // SE Labs' EDR test report (2022, PDF text) flattens its attack diagrams to a name a line, `Powershell` among them.
       const text = ['Example Wizard Spider Attack', '', 'Delivery', '', 'Execution', '', 'Windows Command Shell', '', 'Powershell', '', 'Scheduled task'].join('\n');

@@ -44,6 +44,8 @@ interface FlowAction {
   name?: string;
   techniqueId?: string;
   techniqueRef?: string;
+  /** The ATT&CK ID of the technique `techniqueRef` points to: an attack-pattern of the flow, else of the ATT&CK release(s) at hand. */
+  refId?: string;
   tacticId?: string;
   description?: string;
   /** Confidence and execution times, as written, for its provenance. */
@@ -99,7 +101,12 @@ function actionDetails(fields: JsonObject): string[] {
  * The actions, the flow's name and description and the actors of an Attack Flow, in the order written, with each
  * action's place (its JSON path, its id, its line).
  */
-function readFlow(value: JsonObject, format: AttackFlowFormat, lineOf: (pointer: string) => number): { actions: FlowAction[]; name?: string; description?: string; actors: string[] } {
+function readFlow(
+  value: JsonObject,
+  format: AttackFlowFormat,
+  lineOf: (pointer: string) => number,
+  attackPatternId: (stixId: string) => string | undefined = () => undefined,
+): { actions: FlowAction[]; name?: string; description?: string; actors: string[] } {
   if (format === 'designer') {
     const nodes = Array.isArray(value['nodes']) ? value['nodes'] : [];
     const actions = nodes.flatMap((node, n): FlowAction[] => {
@@ -129,6 +136,7 @@ function readFlow(value: JsonObject, format: AttackFlowFormat, lineOf: (pointer:
   let description: string | undefined;
   if (format === 'stix') {
     const patterns = attackPatternIds(objects.filter(isJsonObject));
+    const refId = (ref: string | undefined): string | undefined => (ref ? (patterns.get(ref) ?? attackPatternId(ref)) : undefined);
     objects.forEach((object, o) => {
       if (!isJsonObject(object)) return;
       const id = text(object['id']);
@@ -139,13 +147,15 @@ function readFlow(value: JsonObject, format: AttackFlowFormat, lineOf: (pointer:
       if ((object['type'] === 'threat-actor' || object['type'] === 'intrusion-set') && text(object['name'])) actors.push(text(object['name'])!);
       if (object['type'] !== 'attack-action') return;
       const techniqueRef = text(object['technique_ref']);
-      const techniqueId = text(object['technique_id']) ?? (techniqueRef ? patterns.get(techniqueRef) : undefined);
+      const techniqueId = text(object['technique_id']);
+      const pointed = refId(techniqueRef);
       actions.push({
         where: `objects[${o}] (${id ?? 'no id'})`,
         line: lineOf(`/objects/${o}/id`) || lineOf(`/objects/${o}/name`),
         ...(text(object['name']) ? { name: text(object['name'])! } : {}),
         ...(techniqueId ? { techniqueId } : {}),
         ...(techniqueRef ? { techniqueRef } : {}),
+        ...(pointed ? { refId: pointed } : {}),
         ...(text(object['tactic_id']) ? { tacticId: text(object['tactic_id'])! } : {}),
         ...(text(object['description']) ? { description: text(object['description'])! } : {}),
         details: actionDetails(object),
@@ -170,18 +180,31 @@ function readFlow(value: JsonObject, format: AttackFlowFormat, lineOf: (pointer:
     const tacticId = text(fields['tactic_id']) ?? text(ttp['tactic']);
     const pairAt = (key: string): number => (Array.isArray(object['properties']) ? object['properties'].findIndex((pair) => Array.isArray(pair) && pair[0] === key) : -1);
     const namedAt = pairAt('name');
+    const techniqueRef = text(fields['technique_ref']);
+    const pointed = techniqueRef ? attackPatternId(techniqueRef) : undefined;
     actions.push({
       where: `objects[${o}] (action ${own ?? 'with no id'})`,
       line: (namedAt >= 0 ? lineOf(`/objects/${o}/properties/${namedAt}/1`) : 0) || lineOf(`/objects/${o}/${text(object['instance']) ? 'instance' : 'id'}`),
       ...(text(fields['name']) ? { name: text(fields['name'])! } : {}),
       ...(techniqueId ? { techniqueId } : {}),
-      ...(text(fields['technique_ref']) ? { techniqueRef: text(fields['technique_ref'])! } : {}),
+      ...(techniqueRef ? { techniqueRef } : {}),
+      ...(pointed ? { refId: pointed } : {}),
       ...(tacticId ? { tacticId } : {}),
       ...(text(fields['description']) ? { description: text(fields['description'])! } : {}),
       details: actionDetails(fields),
     });
   });
   return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors };
+}
+
+/** How an Attack Flow is read: a bundle's options, and where a `technique_ref` outside the flow is looked up. */
+export interface AttackFlowOptions extends BundleOptions {
+  /**
+   * The ATT&CK ID of an attack-pattern by its STIX id (`attack-pattern--…`, the id ATT&CK's own bundles give), from the
+   * ATT&CK release(s) at hand; undefined where none holds it. Without it, an action whose `technique_ref` points outside
+   * the flow and that has no `technique_id` is read by its name.
+   */
+  attackPatternId?: (stixId: string) => string | undefined;
 }
 
 /** An Attack Flow read as a report (`attackFlowReport`): a bundle's report, with the flow's description. */
@@ -195,7 +218,9 @@ export interface AttackFlowReport extends BundleReport {
 /**
  * Read an Attack Flow (`AttackFlowFormat`: its STIX bundle, a Builder `.afb` or a Designer `.afd` file, told by its
  * content) as a report; undefined for any other text. Each action is a reference: its `technique_id` (else the ATT&CK
- * ID of the attack-pattern its `technique_ref` points to in the bundle; a Designer's name written after its ID), its
+ * ID of the attack-pattern its `technique_ref` points to in the bundle, else in the ATT&CK release(s) at hand,
+ * `options.attackPatternId`; where the two name different techniques, the `technique_id`, and a note says so; a
+ * Designer's name written after its ID), its
  * name beside it, its `tactic_id` as its tactic, its description as evidence and its place (JSON path, id, line, and
  * confidence or execution times when written) as where it comes from. Actions of one name and ID are one reference
  * citing each. An action with a name and no technique is read by its name, which resolving checks as any name; one
@@ -205,7 +230,7 @@ export interface AttackFlowReport extends BundleReport {
  * @throws InputError naming the file and the place when a file named `.afb`, `.afbx` or `.afd`, or JSON that writes Attack
  * Flow's types, is no valid JSON, and when a flow holds no action.
  */
-export function attackFlowReport(source: string, options: BundleOptions = {}): AttackFlowReport | undefined {
+export function attackFlowReport(source: string, options: AttackFlowOptions = {}): AttackFlowReport | undefined {
   if (!/^\s*[[{]/.test(source)) return undefined;
   const file = options.file ?? 'the flow';
   let value: unknown;
@@ -218,7 +243,7 @@ export function attackFlowReport(source: string, options: BundleOptions = {}): A
   const format = attackFlowFormat(value);
   if (!format || !isJsonObject(value)) return undefined;
   const lines = jsonStringLines(source);
-  const flow = readFlow(value, format, (pointer) => lines.get(pointer) ?? 0);
+  const flow = readFlow(value, format, (pointer) => lines.get(pointer) ?? 0, options.attackPatternId);
   if (!flow.actions.length) {
     throw new InputError(
       `${file}: ${FORMAT_NAMES[format]} with no action, so it names no technique: an action (${format === 'stix' ? 'an attack-action object' : format === 'builder' ? 'an object of the action template' : 'a node of type action'}) gives each; add them in Attack Flow Builder and save again`,
@@ -227,11 +252,16 @@ export function attackFlowReport(source: string, options: BundleOptions = {}): A
   }
   const notes: string[] = [];
   const unread: string[] = [];
+  const disagree: string[] = [];
   const byKey = new Map<string, ExtractedReference>();
   const references: ExtractedReference[] = [];
   for (const action of flow.actions) {
     const place = `${action.where}, line ${action.line || 1}`;
-    const techniqueId = action.techniqueId;
+    const techniqueId = action.techniqueId ?? action.refId;
+    // A technique_id and a technique_ref that name two techniques: the technique_id, as written, is read, and the
+    // disagreement said.
+    const other = action.techniqueId && action.refId && action.techniqueId.toUpperCase() !== action.refId ? action.refId : undefined;
+    if (other) disagree.push(`${place} "${action.name ?? ''}": technique_id ${action.techniqueId}, technique_ref ${action.techniqueRef} (${other})`);
     if (techniqueId && !ATTACK_LIKE.test(techniqueId)) {
       unread.push(`${place} "${action.name ?? ''}" (${techniqueId}${/^AML\./i.test(techniqueId) ? ', MITRE ATLAS' : ''})`);
       continue;
@@ -244,7 +274,7 @@ export function attackFlowReport(source: string, options: BundleOptions = {}): A
     const name = action.name;
     const raw = techniqueId ? (name ? `${name} (${id ?? techniqueId})` : (id ?? techniqueId)) : name!;
     const tactics = action.tacticId && TACTIC_ID.test(action.tacticId) ? [action.tacticId.toUpperCase()] : [];
-    const from = `${place}${action.details.length ? ` (${action.details.join(', ')})` : ''}${action.techniqueRef && !action.techniqueId ? ` technique_ref ${action.techniqueRef}` : ''}`;
+    const from = `${place}${action.details.length ? ` (${action.details.join(', ')})` : ''}${action.techniqueRef && !action.techniqueId ? ` technique_ref ${action.techniqueRef}${action.refId ? ` (${action.refId})` : ''}` : ''}${other ? ` technique_ref ${action.techniqueRef} is ${other}, not its technique_id ${action.techniqueId}: check which is meant` : ''}`;
     const evidence = action.description ? [`line ${action.line || 1}: ${JSON.stringify(action.description)}`] : [];
     const key = `${nameKey(raw)}|${tactics.join(' ')}`;
     const earlier = byKey.get(key);
@@ -272,6 +302,12 @@ export function attackFlowReport(source: string, options: BundleOptions = {}): A
     notes.push(
       `${unread.length} action${unread.length === 1 ? '' : 's'} name${unread.length === 1 ? 's' : ''} no ATT&CK technique, so ${unread.length === 1 ? 'it is' : 'they are'} no reference: ` +
         `${unread.join('; ')} (an ATT&CK technique_id such as T1566.001 makes an action one)`,
+    );
+  }
+  if (disagree.length) {
+    notes.push(
+      `${disagree.length} action${disagree.length === 1 ? '' : 's'} name${disagree.length === 1 ? 's' : ''} one technique by technique_id and another by technique_ref, and ${disagree.length === 1 ? 'is' : 'are'} read by the technique_id: ` +
+        `${disagree.join('; ')} (check which is meant and correct the other in Attack Flow Builder)`,
     );
   }
   const actors = [...new Set(flow.actors)];

@@ -264,7 +264,19 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // cite other techniques.
   // So is a MISP event, by its galaxies and tags: the clusters' descriptions cite other techniques too.
   // So is an Attack Flow, by its actions: a STIX flow is a bundle of threat intelligence too, read as a flow first.
-  const flow = attackFlowReport(text, options);
+  // An action's `technique_ref` outside the flow is an ATT&CK attack-pattern's STIX id: looked up in the target, else
+  // in the older releases (each loaded as it is reached).
+  const attackPatternId = (stixId: string): string | undefined => {
+    if (!context || !stixId.startsWith('attack-pattern--')) return undefined;
+    const found = context.target.techniqueByStixId(stixId);
+    if (found) return found.id;
+    for (const release of context.history?.() ?? []) {
+      const older = release.techniqueByStixId(stixId);
+      if (older) return older.id;
+    }
+    return undefined;
+  };
+  const flow = attackFlowReport(text, { ...options, attackPatternId });
   if (flow && options.actor !== undefined) {
     throw new UsageError(`${options.file ?? 'the flow'}: --actor chooses an actor of a STIX bundle of threat intelligence or a MISP event; an Attack Flow's actor is the one threat actor or intrusion set it holds: leave --actor out`);
   }

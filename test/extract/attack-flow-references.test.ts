@@ -114,9 +114,44 @@ describe('extract: an Attack Flow', () => {
       expect([ref.raw, ref.resolution?.status, ref.resolution?.ids]).to.deep.equal(['PowerShell (T1086)', 'revoked', ['T1059.001']]);
     });
 
+    it("reads an action by the ATT&CK technique its technique_ref points to (an attack-pattern's STIX id) where it has no technique_id", () => {
+      // Ivanti's Web Shell action: technique_ref attack-pattern--5d0d3609-… is T1505.003 in ATT&CK's bundles; its
+      // technique_id (and, in the second, its name) left out.
+      const ref = 'attack-pattern--5d0d3609-d06d-49e1-b9c9-b544e0c618cb';
+      for (const left of [['technique_id'], ['technique_id', 'name']]) {
+        const text = editedBuilder((objects) => {
+          objects[1]!.properties = objects[1]!.properties.map(([key, value]) => [key, left.includes(key) ? null : value]);
+        });
+        const read = extractReport(text, { target }).references[0]!;
+        expect([read.raw, read.ids, read.resolution?.ids]).to.deep.equal([left.includes('name') ? 'T1505.003' : 'Web Shell (T1505.003)', ['T1505.003'], ['T1505.003']]);
+        expect(read.from).to.deep.equal([`objects[1] (action 58ea1fef-ef2d-445c-b21f-19d62f745044), line 1 technique_ref ${ref} (T1505.003)`]);
+      }
+      // A technique_ref no release at hand holds leaves the action to its name.
+      const unknown = editedBuilder((objects) => {
+        objects[1]!.properties = objects[1]!.properties.map(([key, value]) => [key, key === 'technique_id' ? null : key === 'technique_ref' ? 'attack-pattern--00000000-0000-4000-8000-000000000000' : value]);
+      });
+      expect(extractReport(unknown, { target }).references[0]!.raw).to.equal('Web Shell');
+    });
+
+    it('says where technique_id and technique_ref name different techniques, reading the technique_id', () => {
+      // Ivanti's Web Shell action with its technique_id edited to the parent T1505 (its technique_ref is T1505.003's).
+      const text = editedBuilder((objects) => {
+        objects[1]!.properties = objects[1]!.properties.map(([key, value]) => [key, key === 'technique_id' ? 'T1505' : value]);
+      });
+      const report = extractReport(text, { target });
+      const read = report.references[0]!;
+      expect([read.raw, read.resolution?.ids]).to.deep.equal(['Web Shell (T1505)', ['T1505']]);
+      expect(read.from![0]).to.include('technique_ref attack-pattern--5d0d3609-d06d-49e1-b9c9-b544e0c618cb is T1505.003, not its technique_id T1505: check which is meant');
+      expect(report.notes.join('\n')).to.include(
+        '1 action names one technique by technique_id and another by technique_ref, and is read by the technique_id: objects[1] (action 58ea1fef-ef2d-445c-b21f-19d62f745044), line 1 "Web Shell": technique_id T1505, technique_ref attack-pattern--5d0d3609-d06d-49e1-b9c9-b544e0c618cb (T1505.003)',
+      );
+      // The unedited flow, whose technique_ids agree with their technique_refs, has no such note.
+      expect(extractReport(IVANTI, { target }).notes.join('\n')).to.not.include('technique_ref');
+    });
+
     it('reports one action of no technique and no name, and reads the rest', () => {
       const text = editedBuilder((objects) => {
-        objects[1]!.properties = objects[1]!.properties.map(([key, value]) => [key, key === 'technique_id' || key === 'name' ? null : value]);
+        objects[1]!.properties = objects[1]!.properties.map(([key, value]) => [key, key === 'technique_id' || key === 'technique_ref' || key === 'name' ? null : value]);
       });
       const report = extractReport(text, { target });
       expect(report.references).to.have.length(5);

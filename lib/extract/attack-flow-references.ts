@@ -86,6 +86,17 @@ function attackPatternIds(objects: readonly JsonObject[]): Map<string, string> {
   return ids;
 }
 
+// A STIX timestamp or date (`2023-03-01T09:00:00Z`, `2023-03-01`): its day is a campaign file's date.
+const DAY = /^(\d{4}-\d{2}-\d{2})(?:$|T)/;
+
+/**
+ * The days a flow's object says its activity took place (an action's `execution_start` and `execution_end`, a campaign's
+ * `first_seen` and `last_seen`, the flow's own times when it writes them), as written fields.
+ */
+function activityDays(fields: JsonObject): string[] {
+  return ['execution_start', 'execution_end', 'first_seen', 'last_seen'].flatMap((key) => DAY.exec(text(fields[key]) ?? '')?.[1] ?? []);
+}
+
 /** An action's confidence and execution times, as its provenance says them. */
 function actionDetails(fields: JsonObject): string[] {
   const confidence = fields['confidence'];
@@ -106,7 +117,7 @@ function readFlow(
   format: AttackFlowFormat,
   lineOf: (pointer: string) => number,
   attackPatternId: (stixId: string) => string | undefined = () => undefined,
-): { actions: FlowAction[]; name?: string; description?: string; actors: string[] } {
+): { actions: FlowAction[]; name?: string; description?: string; actors: string[]; days: string[] } {
   if (format === 'designer') {
     const nodes = Array.isArray(value['nodes']) ? value['nodes'] : [];
     const actions = nodes.flatMap((node, n): FlowAction[] => {
@@ -127,11 +138,12 @@ function readFlow(
         },
       ];
     });
-    return { actions, actors: [] };
+    return { actions, actors: [], days: [] };
   }
   const objects = Array.isArray(value['objects']) ? value['objects'] : [];
   const actions: FlowAction[] = [];
   const actors: string[] = [];
+  const days: string[] = [];
   let name: string | undefined;
   let description: string | undefined;
   if (format === 'stix') {
@@ -145,6 +157,8 @@ function readFlow(
         description = text(object['description']);
       }
       if ((object['type'] === 'threat-actor' || object['type'] === 'intrusion-set') && text(object['name'])) actors.push(text(object['name'])!);
+      // A threat actor's or intrusion set's first_seen is the actor's, not this activity's.
+      if (['attack-flow', 'attack-action', 'campaign'].includes(String(object['type']))) days.push(...activityDays(object));
       if (object['type'] !== 'attack-action') return;
       const techniqueRef = text(object['technique_ref']);
       const techniqueId = text(object['technique_id']);
@@ -161,7 +175,7 @@ function readFlow(
         details: actionDetails(object),
       });
     });
-    return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors };
+    return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors, days };
   }
   objects.forEach((object, o) => {
     if (!isJsonObject(object)) return;
@@ -173,6 +187,7 @@ function readFlow(
       description = text(fields['description']);
     }
     if ((template === 'threat_actor' || template === 'intrusion_set') && text(fields['name'])) actors.push(text(fields['name'])!);
+    if (['flow', 'action', 'campaign'].includes(template ?? '')) days.push(...activityDays(fields));
     if (template !== 'action') return;
     // Builder 3 writes the technique and tactic as a `ttp` of [key, value] pairs; earlier builders as properties.
     const ttp = Array.isArray(fields['ttp']) ? builderProperties({ properties: fields['ttp'] }) : {};
@@ -194,7 +209,7 @@ function readFlow(
       details: actionDetails(fields),
     });
   });
-  return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors };
+  return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors, days };
 }
 
 /** How an Attack Flow is read: a bundle's options, and where a `technique_ref` outside the flow is looked up. */
@@ -212,6 +227,9 @@ export interface AttackFlowReport extends BundleReport {
   format: AttackFlowFormat;
   /** The flow's description (the `attack-flow` object's, the Builder's flow's): the campaign's `description:`. */
   description?: string;
+  /** The first and the last day the flow says its activity took place (`activityDays`): the campaign's `first_seen:` and `last_seen:`. */
+  firstSeen?: string;
+  lastSeen?: string;
   notes: string[];
 }
 
@@ -311,12 +329,14 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
     );
   }
   const actors = [...new Set(flow.actors)];
+  const days = [...flow.days].sort();
   if (actors.length > 1) notes.push(`the flow holds ${actors.length} threat actors or intrusion sets (${actors.join(', ')}), so the campaign has no actor: write the one meant as its actor:`);
   return {
     format,
     references,
     ...(flow.name ? { name: flow.name } : {}),
     ...(flow.description ? { description: flow.description } : {}),
+    ...(days.length ? { firstSeen: days[0]!, lastSeen: days[days.length - 1]! } : {}),
     ...(actors.length === 1 ? { actor: actors[0]! } : {}),
     notes,
   };

@@ -26,6 +26,8 @@ export interface CampaignSkeletonOptions {
   actor?: string;
   /** When the activity was first seen, by the input's own data (a MISP event's `date`): `first_seen:`. */
   firstSeen?: string;
+  /** When it was last seen, by the input's own data (an Attack Flow's last execution or campaign day): `last_seen:`. */
+  lastSeen?: string;
   /** What the input says of the activity (an Attack Flow's description): `description:`. */
   description?: string;
 }
@@ -64,6 +66,7 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
     ...(options.domain && options.domain !== 'enterprise-attack' ? { domain: options.domain } : {}),
     ...(options.actor !== undefined ? { actor: oneLine(options.actor) } : actor ? { actor: actor.written } : {}),
     ...(options.firstSeen !== undefined ? { first_seen: oneLine(options.firstSeen) } : {}),
+    ...(options.lastSeen !== undefined ? { last_seen: oneLine(options.lastSeen) } : {}),
     ...(options.description !== undefined ? { description: options.description.trim() } : {}),
     techniques: refs.map((ref) => ({
       ref: ref.raw,

@@ -49,8 +49,10 @@ export interface ExtractedReport {
   name?: string;
   /** The bundle's actor chosen by `options.actor` (`bundleReport`), or a MISP event's one actor (`mispEventReport`): the campaign's `actor:`. */
   actor?: string;
-  /** A MISP event's `date`: the campaign's `first_seen:`. */
+  /** A MISP event's `date`, an Attack Flow's first day (`attackFlowReport`): the campaign's `first_seen:`. */
   firstSeen?: string;
+  /** An Attack Flow's last day: the campaign's `last_seen:`. */
+  lastSeen?: string;
   /** An Attack Flow's description (`attackFlowReport`): the campaign's `description:`. */
   description?: string;
   /** The domain a MISP event's galaxies say, when not enterprise (`mispEventReport`). */
@@ -293,8 +295,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // The notes of what a MISP event's or a bundle's reader did not read; what a MISP event says besides its techniques:
   // its date, its domain.
   const { notes: readerNotes = [] } = bundle ?? {};
-  const { firstSeen, domain } = misp ?? {};
-  const eventFields = { ...(firstSeen ? { firstSeen } : {}), ...(domain ? { domain } : {}), ...(flow?.description ? { description: flow.description } : {}) };
+  const { domain } = misp ?? {};
+  const firstSeen = misp?.firstSeen ?? flow?.firstSeen;
+  const lastSeen = flow?.lastSeen;
+  const eventFields = { ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(domain ? { domain } : {}), ...(flow?.description ? { description: flow.description } : {}) };
   // Both readers work on the same folded lines: the text is split and folded once.
   const lines = bundle ? [] : foldLines(text);
   // What the lines' reader could not read with certainty (names it could not pair with their IDs), by line.

@@ -192,6 +192,39 @@ describe('extract: an Attack Flow', () => {
     });
   });
 
+  describe('when it took place', () => {
+    it("takes first_seen and last_seen from the actions' execution times and the campaign's first and last seen, not the actor's", () => {
+      // Cobalt Kitty's threat actor OceanLotus is first seen in 2012: the actor's, not the campaign's; it has no other date.
+      expect([extractReport(COBALT_KITTY, { target }).firstSeen, extractReport(COBALT_KITTY, { target }).lastSeen]).to.deep.equal([undefined, undefined]);
+      // Edited in: an action's execution times and the campaign object's last_seen.
+      const value = JSON.parse(COBALT_KITTY) as { objects: Array<Record<string, unknown>> };
+      const action = value.objects.find((object) => object['type'] === 'attack-action')!;
+      Object.assign(action, { execution_start: '2017-01-15T08:00:00.000Z', execution_end: '2017-01-16T00:00:00.000Z' });
+      Object.assign(value.objects.find((object) => object['type'] === 'campaign')!, { last_seen: '2017-03-31T00:00:00.000Z' });
+      const report = extractReport(JSON.stringify(value), { target });
+      expect([report.firstSeen, report.lastSeen]).to.deep.equal(['2017-01-15', '2017-03-31']);
+    });
+
+    it("writes them in the campaign file from a Builder file's actions", async () => {
+      // Ivanti's flow (Volexity's report of 10 January 2024) with execution times edited into two actions.
+      const text = editedBuilder((objects) => {
+        const times = (start: string, end: string) => (objects: Array<[string, unknown]>) => objects.map(([key, value]): [string, unknown] => [key, key === 'execution_start' ? start : key === 'execution_end' ? end : value]);
+        objects[6]!.properties = times('2023-12-03T00:00:00Z', '2023-12-03T06:00:00Z')(objects[6]!.properties);
+        objects[1]!.properties = times('2024-01-09T00:00:00Z', '2024-01-10T00:00:00Z')(objects[1]!.properties);
+      });
+      const dir = freshTmpDir('attack-flow');
+      const file = join(dir, 'ivanti.afb');
+      writeFileSync(file, text);
+      const result = await runCli(['extract', file]);
+      expect(result.code).to.equal(0);
+      expect(result.stdout).to.match(/\nfirst_seen: "?2023-12-03"?\nlast_seen: "?2024-01-10"?\n/);
+      writeFileSync(join(dir, 'ivanti.yaml'), result.stdout);
+      // The campaign file reads (its dates are campaign dates) and renders.
+      const rendered = await runCli(['render', join(dir, 'ivanti.yaml'), '--out', join(dir, 'layers'), '--quiet']);
+      expect(rendered.code, rendered.stderr).to.equal(0);
+    });
+  });
+
   it('the CLI writes a campaign of a flow (name, actor, description) whose layer has the flow\'s techniques, whatever the file is called', async () => {
     const dir = freshTmpDir('attack-flow');
     // A Builder file saved under another name is told by its content.

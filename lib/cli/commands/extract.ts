@@ -55,7 +55,7 @@ export function handler(context: CliContext) {
       if (!(error instanceof AttackDataError) || args.suggest) throw error;
       note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
     }
-    const { references, objects, notes, name: bundleName, actor, firstSeen, description } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
+    const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
     note(
       context,
       args,
@@ -66,10 +66,10 @@ export function handler(context: CliContext) {
     );
     for (const message of notes) note(context, args, `${shown}: ${message}`);
     const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(args.report, text) }) : undefined;
-    if (args.json) return printJson(context, { ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(description ? { description } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
+    if (args.json) return printJson(context, { ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
     const reportFile = args.report === shown ? args.report : 'stdin';
     const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
-    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(description ? { description } : {}), ...(suggestions ? { suggestions } : {}) }));
+    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(suggestions ? { suggestions } : {}) }));
   };
 }
 

@@ -589,7 +589,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name) => namedKind(name, { target }));
   const unnamed: string[] = [];
   for (const item of nameLines) {
-    if (!item.sure && !namedKind(item.name, { target })) continue;
+    // An older name (`Credential Access: Credential Dumping` in a list of current ones) is asked of the older releases too.
+    if (item.older ? !context.history || !namedKind(item.name, context) : !item.sure && !namedKind(item.name, { target })) continue;
     const ref = resolved({ raw: item.name, line: item.span.line, ids: [], name: item.name, tactics: item.tactics, span: item.span });
     const { status, candidates } = ref.resolution!;
     if (status === 'unknown') {

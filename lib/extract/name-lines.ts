@@ -22,6 +22,11 @@ export interface NamedLineItem {
    * may be a sentence, and is passed over.
    */
   sure: boolean;
+  /**
+   * A name after a tactic and a colon that names no technique of the release (`Credential Access: Credential Dumping`),
+   * in a list another of whose items does: it may be an older name, which only older releases tell.
+   */
+  older?: boolean;
 }
 
 // A list item's marker (`- `, `* `, `1. `), and what a line of names may not hold: a table's cell, an ID.
@@ -59,10 +64,12 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
   const found: NamedLineItem[] = [];
   // The list the line's item is in (consecutive list items): its items that are a technique's name and nothing else
   // (`- Exploit Public-Facing Application` among `- Create Account - Local Account`) are read once another is read.
-  let list: { plain: NamedLineItem[]; read: boolean } = { plain: [], read: false };
+  // Its items after a tactic that name no technique of the release are read as older names once another item names one.
+  let list: { plain: NamedLineItem[]; read: boolean; older: NamedLineItem[]; named: boolean } = { plain: [], read: false, older: [], named: false };
   const endList = (): void => {
     if (list.read) found.push(...list.plain);
-    list = { plain: [], read: false };
+    if (list.named) found.push(...list.older);
+    list = { plain: [], read: false, older: [], named: false };
   };
   for (const [i, folded] of lines.entries()) {
     const original = folded.original;
@@ -101,7 +108,13 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
       const inner = PARENT_END.exec(rest);
       const parent = inner ? rest.slice(0, inner.index).trim() : undefined;
       const names = parent && isParent(parent) ? items(rest.slice(inner!.index + inner![0].length).trim()).map((sub) => `${parent}: ${sub}`) : items(rest);
-      for (const name of names) found.push({ name, tactics: [first], ...where, form: 'list item', sure: parent !== undefined && isParent(parent) });
+      const sure = parent !== undefined && isParent(parent);
+      for (const name of names) {
+        const item: NamedLineItem = { name, tactics: [first], ...where, form: 'list item', sure };
+        found.push(item);
+        if (sure || isTechnique(name)) list.named = true;
+        else list.older.push({ ...item, older: true });
+      }
     } else if (isParent(first)) {
       for (const sub of items(rest)) found.push({ name: `${first}: ${sub}`, tactics: [], ...where, form: 'list item', sure: true });
     }

@@ -484,6 +484,20 @@ describe('extractReport', () => {
       // A one-word sub-technique's name (`Tool`, T1588.002) before a colon is no parent; a tactic before a sentence is none.
       expect(rows('- Tool: Mimikatz\n- Impact: files were encrypted\n')).to.deep.equal([]);
     });
+
+    it('reads an older name after a tactic (`Credential Access: Credential Dumping`) in a list of `Tactic: Technique` items, older releases at hand', () => {
+      // A ranking in the shape of D3's above, with T1003's name before ATT&CK 7 (constructed line 2); breadcrumbs and
+      // `Technique - Sub` items read older names already.
+      const text = ['  1. Execution: Command and Scripting Interpreter (52.2%)', '  2. Credential Access: Credential Dumping (4.1%)', '  3. Impact: files were encrypted'].join('\n');
+      const withHistory = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] });
+      expect(withHistory.references.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([
+        [1, 'Command and Scripting Interpreter', ['Execution'], ['T1059']],
+        [2, 'Credential Dumping', ['Credential Access'], ['T1003']],
+      ]);
+      expect(withHistory.references[1]!.resolution?.warnings[0]).to.match(/^read by name from the list item "Credential Access: Credential Dumping/);
+      // Alone, such an item may be a sentence: its words are not asked of older releases.
+      expect(extractReport('- Credential Access: Credential Dumping', { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] }).references).to.deep.equal([]);
+    });
   });
 
   describe('a name in a script other than Latin beside an ID', () => {

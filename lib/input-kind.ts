@@ -1,6 +1,6 @@
 import { InputError } from './errors.js';
 import { isThreatIntelBundle, THREAT_INTEL_BUNDLE, THREAT_INTEL_BUNDLE_USE } from './attack/index-bundle.js';
-import { parseJsonText } from './json-text.js';
+import { jsonTextRepairs, parseJsonText } from './json-text.js';
 import { MAX_ALIAS_COUNT, parseYamlDocument } from './yaml-value.js';
 import { isJsonObject, type JsonObject } from './json-value.js';
 import { isMispEvent } from './extract/misp-event-references.js';
@@ -438,6 +438,18 @@ export function kindOfDocument(text: string): InputKind | undefined {
 }
 
 /**
+ * Parse JSON text where a Navigator layer may be (`parseJsonText`): a layer's text, often edited by hand, is read with
+ * its comments and extra commas removed (`jsonTextRepairs` lists them, and the layer reader reports them as repairs);
+ * the text of any other kind is refused for them, as `parseJsonText` refuses it.
+ * @throws InputError naming the file, line and column of what is not JSON.
+ */
+export function parseJsonRepairingLayers(text: string, file: string): unknown {
+  const value = parseJsonText(text, file, { repair: true });
+  if (jsonTextRepairs(value).length && kindOfValue(value) !== 'layer') return parseJsonText(text, file);
+  return value;
+}
+
+/**
  * Parse JSON text meant to be of the `expected` kinds. When it is not JSON, or JSON of another kind, the error says
  * what the file is instead (a campaign given to validate, a layer given to normalize, a STIX bundle).
  * @throws InputError for a file of another kind, or JSON that is not valid (with line and column).
@@ -445,7 +457,7 @@ export function kindOfDocument(text: string): InputKind | undefined {
 export function parseJsonAs(text: string, file: string, expected: readonly InputKind[]): unknown {
   let value: unknown;
   try {
-    value = parseJsonText(text, file);
+    value = parseJsonRepairingLayers(text, file);
   } catch (error) {
     const kind = kindOfText(text);
     if (kind && !expected.includes(kind)) throw new InputError(wrongKindMessage(file, kind, expected), { file, cause: error });

@@ -8,19 +8,53 @@ import { escapePointer } from './json-value.js';
  */
 export const MAX_JSON_DEPTH = 100;
 
+/** A fault of hand-edited JSON that `parseJsonText` repaired when asked to: where it was, and what was done. */
+export interface JsonTextRepair {
+  line: number;
+  column: number;
+  repair: string;
+}
+
+/** The repairs made to the text each value was parsed from (`parseJsonText` with `repair`), by the value. */
+const textRepairs = new WeakMap<object, readonly JsonTextRepair[]>();
+
+/** The repairs `parseJsonText` made to the text `value` was parsed from: none unless it was asked to repair. */
+export function jsonTextRepairs(value: unknown): readonly JsonTextRepair[] {
+  return (typeof value === 'object' && value !== null && textRepairs.get(value)) || [];
+}
+
+/** Give `to` the text repairs of `from` (a layer of a file of several: the file's repairs go with its first layer). */
+export function carryJsonTextRepairs(from: unknown, to: unknown): void {
+  const repairs = jsonTextRepairs(from);
+  if (repairs.length && typeof to === 'object' && to !== null) textRepairs.set(to, repairs);
+}
+
 /**
  * Parse JSON text, and when it is not JSON say where and why: `file: line 3, column 7: invalid JSON: ...`. Values
- * nested deeper than `MAX_JSON_DEPTH` are refused the same way.
+ * nested deeper than `MAX_JSON_DEPTH` are refused the same way. With `repair`, what hand-edited JSON holds that JSON
+ * does not allow but JavaScript and editors do (`//` and `/* *\/` comments, a comma before `]` or `}`) is removed
+ * when the text is JSON without it, each removal kept for `jsonTextRepairs` to report.
  * @throws InputError naming the file, line and column.
  */
-export function parseJsonText(source: string, file: string): unknown {
+export function parseJsonText(source: string, file: string, options: { repair?: boolean } = {}): unknown {
   let value: unknown;
   try {
     value = JSON.parse(source) as unknown;
   } catch (error) {
-    // V8's messages give no position for some errors (Node 20), so find the place with a small scanner.
-    const { offset, reason } = jsonSyntaxError(source);
-    throw positionError(source, file, offset, `invalid JSON: ${reason}`, error);
+    const extras = options.repair ? blankJsonExtras(source) : undefined;
+    const text = extras?.text ?? source;
+    try {
+      if (!extras) throw error;
+      value = JSON.parse(text) as unknown;
+    } catch {
+      // V8's messages give no position for some errors (Node 20), so find the place with a small scanner. The text
+      // without comments and extra commas keeps every line and column: the place is that of a fault left.
+      const { offset, reason } = jsonSyntaxError(text);
+      throw positionError(source, file, offset, `invalid JSON: ${reason}`, error);
+    }
+    if (typeof value === 'object' && value !== null) {
+      textRepairs.set(value, extras.repairs.map(({ offset, repair }) => ({ ...lineAndColumn(source, offset), repair })));
+    }
   }
   if (typeof value === 'object' && value !== null) {
     const deep = tooDeepAt(source);
@@ -29,15 +63,71 @@ export function parseJsonText(source: string, file: string): unknown {
   return value;
 }
 
-function positionError(source: string, file: string, offset: number, message: string, cause?: unknown): InputError {
+/**
+ * Where and why text that `JSON.parse` refused is not JSON: the line and column (1-based) and the reason, as
+ * `parseJsonText` says them (V8's own messages give no position for some errors).
+ */
+export function jsonSyntaxPlace(text: string): { line: number; column: number; reason: string } {
+  const { offset, reason } = jsonSyntaxError(text);
+  return { ...lineAndColumn(text, offset), reason };
+}
+
+function lineAndColumn(source: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let at = source.indexOf('\n'); at !== -1 && at < offset; at = source.indexOf('\n', at + 1)) {
     line++;
     lineStart = at + 1;
   }
-  const column = offset - lineStart + 1;
+  return { line, column: offset - lineStart + 1 };
+}
+
+function positionError(source: string, file: string, offset: number, message: string, cause?: unknown): InputError {
+  const { line, column } = lineAndColumn(source, offset);
   return new InputError(`${file}: line ${line}, column ${column}: ${message}`, { file, line, cause });
+}
+
+/**
+ * `text` with its comments (`//` to the end of the line, `/* … *\/`) and each comma before a `]` or `}` replaced by
+ * spaces (the line breaks in a comment kept), so that every other character keeps its line and column; undefined when
+ * it holds none, or an unterminated comment. Outside strings only.
+ */
+function blankJsonExtras(text: string): { text: string; repairs: { offset: number; repair: string }[] } | undefined {
+  const chars = text.split('');
+  const repairs: { offset: number; repair: string }[] = [];
+  const blank = (from: number, to: number) => {
+    for (let at = from; at < to; at++) if (chars[at] !== '\n' && chars[at] !== '\r') chars[at] = ' ';
+  };
+  const commas: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+    } else if (c === '/' && text[i + 1] === '/') {
+      const end = text.indexOf('\n', i);
+      const to = end === -1 ? text.length : end;
+      repairs.push({ offset: i, repair: 'a // comment removed (JSON has no comments)' });
+      blank(i, to);
+      i = to - 1;
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      if (end === -1) return undefined;
+      repairs.push({ offset: i, repair: 'a /* */ comment removed (JSON has no comments)' });
+      blank(i, end + 2);
+      i = end + 1;
+    } else if (c === ',') commas.push(i);
+  }
+  for (const comma of commas) {
+    let next = comma + 1;
+    while (next < chars.length && /\s/.test(chars[next]!)) next++;
+    if (chars[next] === ']' || chars[next] === '}') {
+      repairs.push({ offset: comma, repair: `a comma before "${chars[next]}" removed (JSON allows none after the last item)` });
+      blank(comma, comma + 1);
+    }
+  }
+  if (!repairs.length) return undefined;
+  repairs.sort((a, b) => a.offset - b.offset);
+  return { text: chars.join(''), repairs };
 }
 
 /** The offset of the first bracket that opens a level deeper than `MAX_JSON_DEPTH` in valid JSON text, if any. */

@@ -14,7 +14,7 @@
  */
 import type { LineCounter } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
-import { parseJsonText } from '../json-text.js';
+import { parseJsonRepairingLayers } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import {
   coverageInput,
@@ -77,7 +77,7 @@ export function readCoverageLayers(file: string, options: CoverageLayerOptions &
  * Read layer JSON text as coverage (pure), one input per layer; see readCoverageLayers. `value` is the text parsed,
  * when the caller has already parsed it (to tell a layer from a campaign).
  */
-export function parseCoverageLayers(text: string, file: string, options: CoverageLayerOptions = {}, value: unknown = parseJsonText(text, file)): CoverageInput[] {
+export function parseCoverageLayers(text: string, file: string, options: CoverageLayerOptions = {}, value: unknown = parseJsonRepairingLayers(text, file)): CoverageInput[] {
   const scale = options.scale;
   if (scale && !(scale.length === 2 && Number.isFinite(scale[0]) && Number.isFinite(scale[1]) && scale[0] < scale[1])) {
     throw new UsageError(`coverage scale ${JSON.stringify(scale)} must be [min, max] with min < max, e.g. [0, 100]`);

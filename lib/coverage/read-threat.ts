@@ -3,8 +3,7 @@ import { compareText } from '../compare-text.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { campaignFiles, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
-import { parseJsonText } from '../json-text.js';
-import { kindOfText, kindOfValue, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage } from '../input-kind.js';
+import { kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
@@ -38,7 +37,7 @@ function jsonFile(file: string, input: InputOptions): ReadFile | undefined {
   const text = readTextFile(file, file, input);
   // Standard input has no extension: JSON is what starts like JSON.
   if (file === STDIN && !startsLikeJson(text)) return { text };
-  return { text, json: { value: parseJsonText(text, file) } };
+  return { text, json: { value: parseJsonRepairingLayers(text, file) } };
 }
 
 /** True when a file read by `jsonFile` holds a Navigator layer, or an array of them, rather than a campaign. */
@@ -192,7 +191,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (path !== STDIN && yamlFile && (kindOfText(text) === 'sigma-rule' || holdsYamlRule(text))) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   // Parsed once: the value that tells the kind is the one the layer reader reads (a file that does not start like
   // JSON is told by its text, and the layer reader says why it is no layer).
-  const value = (path === STDIN || extension === '.json') && startsLikeJson(text) ? parseJsonText(text, file) : undefined;
+  const value = (path === STDIN || extension === '.json') && startsLikeJson(text) ? parseJsonRepairingLayers(text, file) : undefined;
   const kind = value === undefined ? kindOfText(text) : kindOfValue(value);
   if (kind === 'dettect-techniques') return [parseDettectTechniques(text, file)];
   if (kind === 'sentinel-export') return [parseSentinelExport(value, text, file)];

@@ -43,6 +43,7 @@ import { preAttackNumberText } from '../attack/technique-id.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { parseJsonAs } from '../input-kind.js';
+import { carryJsonTextRepairs } from '../json-text.js';
 import { schemaIssues } from '../schemas.js';
 import {
   LAYER_FORMAT,
@@ -160,6 +161,8 @@ export function parseLayerSources(text: string, file: string): LayerSource[] {
 export function layerSources(value: unknown, file: string): LayerSource[] {
   if (Array.isArray(value)) {
     if (!value.length) throw new InputError(`${file}: the file holds an empty array of layers; give at least one layer`, { file });
+    // The repairs of the file's text (its comments, extra commas) are reported once, with its first layer.
+    carryJsonTextRepairs(value, value[0]);
     return value.map((element, position) => {
       if (!isJsonObject(element)) {
         throw new InputError(`${file}: /${position}: must be a layer object, not ${JSON.stringify(element)?.slice(0, 40)}`, { file });

@@ -10,6 +10,7 @@ import { canonicalTechniqueId, ICS_TECHNIQUE_ID } from '../attack/technique-id.j
 import { KNOWN_TACTIC_SHORTNAMES } from '../attack/known-tactics.js';
 import { NAVIGATOR_PLATFORM_MAPPINGS } from '../attack/platform-names.js';
 import { InputError } from '../errors.js';
+import { jsonTextRepairs } from '../json-text.js';
 import { closestWord } from '../name-distance.js';
 import { splitTacticList, tacticsWithin, type TacticListReading } from '../normalize/tactic-list.js';
 import { STDIN_NAME } from '../read-text.js';
@@ -47,6 +48,11 @@ export interface LayerRepair {
    * with, or the dialog it opens the layer after (`validate` makes the fault an error).
    */
   navigatorAlert?: string;
+  /**
+   * Set for a fault of the text, not of the layer it holds (a comment, a comma JSON does not allow; `parseJsonText`
+   * with `repair`): the text is no JSON, so Navigator 5.1 opens no tab for it (`validate` makes it a schema error).
+   */
+  notJson?: true;
 }
 
 /** What a repair did, beyond its line: what it left out (a whole entry: why) and whether Navigator tolerates the fault. */
@@ -852,6 +858,8 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     });
     if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: was, kept: held });
   };
+  // What the text held that JSON does not allow (parseJsonText with `repair`: comments, a comma before `]` or `}`).
+  for (const { line, column, repair } of jsonTextRepairs(value)) repairs.push({ path: '/', repair: `line ${line}, column ${column}: ${repair}`, notJson: true });
   if (single) {
     log('/techniques', 'one technique entry written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, /techniques/0', {
       navigatorHides: 'reads no entry from it (it counts the entries of a list) and opens the layer with none',

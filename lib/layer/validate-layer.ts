@@ -646,7 +646,9 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   }
   for (const repair of repaired.repairs) {
     // A fault Navigator shows an alert or a dialog at is an error; the others it opens, or opens without what was left out.
-    if (repair.navigatorAlert) {
+    // Text that is no JSON: Navigator logs a console error and opens no tab (../shared/NAVIGATOR.md), no alert.
+    if (repair.notJson) out.add('error', 'schema', repair.path, `${repair.repair}: Navigator 5.1 opens no tab for a layer whose text is not JSON (${upgradeDoes(repair)})`);
+    else if (repair.navigatorAlert) {
       out.add('error', 'navigator-alert', repair.path, `${repair.repair}: Navigator 5.1 ${repair.navigatorAlert} (${upgradeDoes(repair)})`);
     } else out.add(repair.navigatorHides ? 'error' : 'warning', 'repaired', repair.path, `${repair.repair} (${upgradeDoes(repair)})`);
   }

@@ -157,7 +157,7 @@ describe('readCoverageInputs', () => {
     expect(() => readCoverageInputs([index])).to.throw(/current_intel_index\.json.*not a Navigator layer/);
     const broken = freshTmpDir('layers-one-broken');
     writeFileSync(join(broken, 'karakurt.json'), karakurt);
-    writeFileSync(join(broken, 'karakurt-edited.json'), karakurt.replace('"score": 4', '"score": 4,'));
+    writeFileSync(join(broken, 'karakurt-edited.json'), karakurt.replace('"score": 4', '"score": 4 "comment": "a comma missing"'));
     expect(() => readCoverageInputs([broken])).to.throw(/karakurt-edited\.json: line \d+, column \d+: invalid JSON/);
   });
 

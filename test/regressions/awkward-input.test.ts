@@ -1,0 +1,66 @@
+/**
+ * Awkward input met in an audit of every command (helper 203's run over constructed inputs, /tmp/h203-material):
+ * a Navigator layer edited by hand (comments, a comma after the last item), text whose lines end in a carriage
+ * return alone (classic Mac OS editors), a truncated ATT&CK release given to `data add`. Each was refused without
+ * need, refused without its place, or read with the wrong line numbers.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { parseJsonRepairingLayers } from '../../lib/input-kind.js';
+import { jsonTextRepairs, parseJsonText } from '../../lib/json-text.js';
+import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
+
+/** A small layer of format 4.5 as a person edits it: a comment on top, one in a line, a comma after the last entry. */
+const HAND_EDITED = [
+  '// Loader tradecraft, scored by hand',
+  '{',
+  '  "name": "hand-edited", /* kept short */',
+  '  "domain": "enterprise-attack",',
+  '  "versions": { "attack": "18", "navigator": "5.1.0", "layer": "4.5" },',
+  '  "techniques": [',
+  '    { "techniqueID": "T1059.001", "tactic": "execution", "score": 2, "comment": "a // is no comment, nor a /* here," },',
+  '  ],',
+  '}',
+  '',
+].join('\n');
+
+describe('hand-edited JSON: comments and a comma after the last item', () => {
+  it('parseJsonText with repair reads it, and lists each removal with its line and column', () => {
+    const value = parseJsonText(HAND_EDITED, 'f.json', { repair: true }) as { techniques: { comment: string }[] };
+    expect(value.techniques[0]!.comment).to.equal('a // is no comment, nor a /* here,');
+    expect(jsonTextRepairs(value)).to.deep.equal([
+      { line: 1, column: 1, repair: 'a // comment removed (JSON has no comments)' },
+      { line: 3, column: 26, repair: 'a /* */ comment removed (JSON has no comments)' },
+      { line: 7, column: 119, repair: 'a comma before "]" removed (JSON allows none after the last item)' },
+      { line: 8, column: 4, repair: 'a comma before "}" removed (JSON allows none after the last item)' },
+    ]);
+  });
+
+  it('without repair, or with a fault left, it is refused at the place of the fault in the text as given', () => {
+    expect(() => parseJsonText(HAND_EDITED, 'f.json')).to.throw('f.json: line 1, column 1: invalid JSON');
+    const broken = HAND_EDITED.replace('"score": 2', '"score": 2 3');
+    expect(() => parseJsonText(broken, 'f.json', { repair: true })).to.throw(`f.json: line 7, column 69: invalid JSON: unexpected "3" (expected ',' or '}')`);
+  });
+
+  it('only a layer is repaired: another kind of file (a campaign) is refused as before', () => {
+    expect(jsonTextRepairs(parseJsonRepairingLayers(HAND_EDITED, 'f.json'))).to.have.length(4);
+    expect(() => parseJsonRepairingLayers('{"name": "c", "techniques": [{"ref": "T1059"},]}', 'c.json')).to.throw('c.json: line 1, column 47: invalid JSON');
+  });
+
+  it('upgrade writes it as JSON and reports each repair; validate says Navigator would open no tab for it', async () => {
+    const folder = freshTmpDir('hand-edited');
+    const file = join(folder, 'hand.json');
+    writeFileSync(file, HAND_EDITED);
+    const upgraded = await runCli(['upgrade', file, '--out', join(folder, 'out.json')]);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    expect(upgraded.stderr).to.contain('/: line 1, column 1: a // comment removed (JSON has no comments) (repaired)');
+    expect(upgraded.stderr).to.contain('/: line 8, column 4: a comma before "}" removed');
+    const written = JSON.parse(readFileSync(join(folder, 'out.json'), 'utf8')) as { techniques: { techniqueID: string; score: number }[] };
+    expect(written.techniques.map(({ techniqueID, score }) => [techniqueID, score])).to.deep.equal([['T1059.001', 2]]);
+    const validated = await runCli(['validate', file]);
+    expect(validated.code).to.equal(1);
+    expect(validated.stdout).to.contain(`error: schema: ${file}: /: line 7, column 119: a comma before "]" removed (JSON allows none after the last item): Navigator 5.1 opens no tab`);
+    expect(hasStackTrace(upgraded.stderr + validated.stderr)).to.equal(false);
+  });
+});

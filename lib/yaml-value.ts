@@ -9,11 +9,13 @@ const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml
 /**
  * Parse YAML text into a document (the `yaml` package's document API, its errors in `doc.errors`). Text nested so
  * deeply that the package's recursive parser runs out of stack (20 KB of `a: a: a: ...` on one line will) is an
- * InputError, not a crash. @throws InputError naming the file.
+ * InputError, not a crash. A carriage return alone ends a line, as YAML 1.2 says (§5.4, b-break; classic Mac OS
+ * editors end lines so), though the package reads only LF and CRLF: it is read as LF, which keeps every offset.
+ * @throws InputError naming the file.
  */
 export function parseYamlDocument(text: string, file: string, options: Parameters<typeof import('yaml').parseDocument>[1] = {}): Document.Parsed {
   try {
-    return yaml().parseDocument(text, options);
+    return yaml().parseDocument(text.replace(/\r(?!\n)/g, '\n'), options);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     throw new InputError(`${file}: not valid YAML: it nests too deeply to be read (${error.message}); fix the structure`, { file, cause: error });

@@ -564,9 +564,12 @@ export function foldText(original: string): FoldedText {
   return { original, text: pieces.join('').replace(DASHES, '-'), from: from.subarray(0, length), to: to.subarray(0, length) };
 }
 
-/** The lines of a text (split at `\n` or `\r\n`), each folded by `foldText`: what the readers of a report work on. */
+/**
+ * The lines of a text (split at `\n`, `\r\n` or a `\r` alone, as classic Mac OS editors end lines, and as suggest
+ * splits them), each folded by `foldText`: what the readers of a report work on.
+ */
 export function foldLines(text: string): FoldedText[] {
-  return text.split(/\r?\n/).map((line) => foldText(line));
+  return text.split(/\r\n|\r|\n/).map((line) => foldText(line));
 }
 
 /** The original range of a folded span. */

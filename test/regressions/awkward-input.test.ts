@@ -7,6 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { parseCampaign } from '../../lib/campaign/read-campaign.js';
+import { extractReferences } from '../../lib/extract/extract-references.js';
 import { parseJsonRepairingLayers } from '../../lib/input-kind.js';
 import { jsonTextRepairs, parseJsonText } from '../../lib/json-text.js';
 import { freshTmpDir, hasStackTrace, runCli } from '../helpers/attack.js';
@@ -62,5 +64,21 @@ describe('hand-edited JSON: comments and a comma after the last item', () => {
     expect(validated.code).to.equal(1);
     expect(validated.stdout).to.contain(`error: schema: ${file}: /: line 7, column 119: a comma before "]" removed (JSON allows none after the last item): Navigator 5.1 opens no tab`);
     expect(hasStackTrace(upgraded.stderr + validated.stderr)).to.equal(false);
+  });
+});
+
+describe('lines that end in a carriage return alone', () => {
+  const lines = ['name: Mac campaign', 'domain: enterprise-attack', 'techniques:', '  - ref: T1566.001', '    tactic: Initial Access', '  - ref: T1059.001', ''];
+
+  it('a YAML campaign is read as with LF line ends (YAML 1.2 §5.4: a CR alone is a line break), with its lines', () => {
+    const mac = parseCampaign(lines.join('\r'), 'mac.yaml');
+    const unix = parseCampaign(lines.join('\n'), 'unix.yaml');
+    expect(JSON.stringify(mac.techniques)).to.equal(JSON.stringify(unix.techniques));
+    expect(mac.techniques.map((technique) => technique.line)).to.deep.equal([4, 6]);
+  });
+
+  it("extract cites each reference on its own line, as suggest numbers them", () => {
+    const text = ['Phishing (T1566.001) came first.', 'Then PowerShell (T1059.001).', 'And a task (T1053.005).'].join('\r');
+    expect(extractReferences(text).map((ref) => ref.line)).to.deep.equal([1, 2, 3]);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AttackDataError, UsageError } from '../errors.js';
+import { jsonSyntaxPlace } from '../json-text.js';
 import { decodeText, readFileBytes, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import { DEFAULT_MAX_BYTES, tooLargeError } from './download.js';
 
@@ -80,10 +81,9 @@ export function parseBundleBytes({ file, bytes }: BundleBytes, limits: BundleLim
   try {
     return JSON.parse(text);
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
-    const line = position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
+    const { line, column, reason } = jsonSyntaxPlace(text);
     throw new AttackDataError(
-      `${file}${line ? `:${line}` : ''}: not valid JSON (${(error as Error).message}); is the file complete?`,
+      `${file}:${line}: not valid JSON at column ${column}: ${reason}; is the file complete?`,
       { file, line, cause: error },
     );
   }

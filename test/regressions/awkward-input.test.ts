@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
+import { parseBundleBytes } from '../../lib/attack/read-bundle.js';
 import { parseCampaign } from '../../lib/campaign/read-campaign.js';
 import { extractReferences } from '../../lib/extract/extract-references.js';
 import { parseJsonRepairingLayers } from '../../lib/input-kind.js';
@@ -80,5 +81,14 @@ describe('lines that end in a carriage return alone', () => {
   it("extract cites each reference on its own line, as suggest numbers them", () => {
     const text = ['Phishing (T1566.001) came first.', 'Then PowerShell (T1059.001).', 'And a task (T1053.005).'].join('\r');
     expect(extractReferences(text).map((ref) => ref.line)).to.deep.equal([1, 2, 3]);
+  });
+});
+
+describe('data add: a release cut short', () => {
+  it('says the line and column where the JSON stops', () => {
+    const text = '{\n  "type": "bundle",\n  "objects": [\n    {"type": "attack-pattern", "name": "Phish';
+    expect(() => parseBundleBytes({ file: 'cut.json', bytes: Buffer.from(text), sha256: '' })).to.throw(
+      'cut.json:4: not valid JSON at column 40: unterminated string, or a control character or bad escape in it; is the file complete?',
+    );
   });
 });

@@ -61,9 +61,26 @@ export const GLOBAL_OPTIONS = {
   quiet: { type: 'boolean', alias: 'q', describe: 'no progress, notes or warnings on stderr (errors still)' },
 } as const satisfies Record<string, Options>;
 
+/**
+ * An output path as given, refusing `-`: it stands for standard input where a command reads a file, and an output
+ * named so was written as a file or folder called `-` in the working folder, without a word.
+ * @throws UsageError naming the flag and what to do.
+ */
+function outputPath(name: string): (value: string | string[]) => string | string[] {
+  return (value) => {
+    const last = [value].flat().at(-1);
+    if (last === STDIN_TOKEN || last === STDIN) {
+      throw new UsageError(
+        `--${name} -: "-" is no output path; leave --${name} out where the command writes to stdout without it (see --help), or name a file or folder (./- for one named "-")`,
+      );
+    }
+    return value;
+  };
+}
+
 /** The flags several commands take, each with its one meaning. `describe` is the default; a command may say more. */
 const SHARED = {
-  out: { type: 'string', requiresArg: true, describe: 'write the output here (default: stdout)' },
+  out: { type: 'string', requiresArg: true, describe: 'write the output here (default: stdout)', coerce: outputPath('out') },
   force: { type: 'boolean', describe: 'replace output files that exist (nothing is overwritten without it)' },
   json: { type: 'boolean', describe: 'print JSON on stdout instead of text' },
   strict: {
@@ -72,7 +89,7 @@ const SHARED = {
   },
   check: { type: 'boolean', describe: 'write nothing; exit 1 when the output would differ from the files there' },
   report: { choices: REPORT_FORMATS, requiresArg: true, describe: 'the format of the report: md, csv or json' },
-  'report-out': { type: 'string', requiresArg: true, describe: 'write the report to this file' },
+  'report-out': { type: 'string', requiresArg: true, describe: 'write the report to this file', coerce: outputPath('report-out') },
   name: { type: 'string', requiresArg: true, describe: 'the name of the layer or campaign written' },
   layer: { type: 'number', requiresArg: true, describe: 'which layer of a file holding several (1-based)' },
 } as const satisfies Record<string, Options>;

@@ -4,7 +4,7 @@
  * return alone (classic Mac OS editors), a truncated ATT&CK release given to `data add`. Each was refused without
  * need, refused without its place, or read with the wrong line numbers.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parseBundleBytes } from '../../lib/attack/read-bundle.js';
@@ -91,4 +91,24 @@ describe('data add: a release cut short', () => {
       'cut.json:4: not valid JSON at column 40: unterminated string, or a control character or bad escape in it; is the file complete?',
     );
   });
+});
+
+describe('--out - and --report-out -', () => {
+  for (const argv of [
+    ['combine', 'LAYER', 'LAYER', '--op', 'max', '--out', '-'],
+    ['export', 'LAYER', '--format', 'svg', '--out=-'],
+    ['render', 'CAMPAIGN', '--out', '-'],
+    ['upgrade', 'LAYER', '--report', 'md', '--report-out', '-'],
+  ]) {
+    it(`${argv.join(' ')}: refused, naming the flag (a file or folder named "-" was written without a word)`, async () => {
+      const folder = freshTmpDir('dash-out');
+      writeFileSync(join(folder, 'layer.json'), HAND_EDITED.replace(/\/\/.*|\/\* kept short \*\/|,(?=\s*[\]}])/g, ''));
+      writeFileSync(join(folder, 'c.yaml'), 'name: C\ntechniques:\n  - ref: T1059.001\n');
+      const args = argv.map((arg) => (arg === 'LAYER' ? 'layer.json' : arg === 'CAMPAIGN' ? 'c.yaml' : arg));
+      const result = await runCli(args, {}, { cwd: folder });
+      expect(result.code).to.equal(2);
+      expect(result.stderr).to.match(/--(report-)?out -: "-" is no output path; leave --(report-)?out out where the command writes to stdout/);
+      expect(readdirSync(folder).sort()).to.deep.equal(['c.yaml', 'layer.json']);
+    });
+  }
 });

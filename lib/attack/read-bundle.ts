@@ -42,7 +42,8 @@ export function readBundleBytes(file: string, input: InputOptions & BundleLimits
     bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof UsageError || error instanceof AttackDataError) throw error;
-    throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path`, {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`}; check the path`, {
       cause: error,
     });
   }

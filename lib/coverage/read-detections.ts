@@ -71,10 +71,12 @@ type Lists = Pick<CoverageInput, 'rules' | 'ignored' | 'problems'>;
  */
 export function readDetections(file: string, input: InputOptions = {}): CoverageInput {
   const extension = extname(file).toLowerCase();
+  // Read first: a missing file, a folder or a PDF is said to be so, rather than to have the wrong extension.
+  const text = readTextFile(file, file, input);
   if (file !== STDIN && !['.csv', '.yml', '.yaml', '.json'].includes(extension)) {
     throw new UsageError(`${file}: a detections file must end in .csv, .yml, .yaml or .json`);
   }
-  return parseDetectionsText(readTextFile(file, file, input), file);
+  return parseDetectionsText(text, file);
 }
 
 /**

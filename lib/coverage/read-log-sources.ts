@@ -40,10 +40,11 @@ export interface LogSourcesInput {
  */
 export function readLogSources(file: string): LogSourcesInput {
   const extension = extname(file).toLowerCase();
+  // Read first: a missing file, a folder or a PDF is said to be so, rather than to have the wrong extension.
+  const text = readTextFile(file);
   if (!['.csv', '.yml', '.yaml', '.json'].includes(extension)) {
     throw new UsageError(`${file}: a log sources file must end in .csv, .yml, .yaml or .json`);
   }
-  const text = readTextFile(file);
   return extension === '.csv' ? parseLogSourcesCsv(text, file) : parseLogSourcesYaml(text, file);
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
@@ -14,6 +14,7 @@ import {
 } from '../../lib/coverage/read-detections.js';
 import { InputError, SchemaValidationError, UsageError } from '../../lib/errors.js';
 import { schemaUrl } from '../../lib/schemas.js';
+import { freshTmpDir } from '../helpers/attack.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/coverage/detections', import.meta.url));
 
@@ -131,9 +132,12 @@ describe('readDetections (YAML)', () => {
     expect(json.rules.map((rule) => [rule.name, rule.level, rule.refs])).to.deep.equal([['a', 0.5, [{ raw: 'T1059', line: 1 }]]]);
   });
 
-  it('throws UsageError for another extension or a missing file', () => {
-    expect(() => readDetections(join(fixtures, 'detections.txt'))).to.throw(UsageError, /must end in \.csv, \.yml, \.yaml or \.json/);
+  it('throws UsageError for another extension or a missing file; a missing file is said to be missing, whatever its extension', () => {
+    const text = join(freshTmpDir('detections-txt'), 'detections.txt');
+    writeFileSync(text, 'name,techniques\na,T1059\n');
+    expect(() => readDetections(text)).to.throw(UsageError, /must end in \.csv, \.yml, \.yaml or \.json/);
     expect(() => readDetections(join(fixtures, 'missing.csv'))).to.throw(UsageError, /missing\.csv: no such file/);
+    expect(() => readDetections(join(fixtures, 'missing.txt'))).to.throw(UsageError, /missing\.txt: no such file/);
   });
 });
 

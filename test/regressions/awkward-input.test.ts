@@ -112,3 +112,26 @@ describe('--out - and --report-out -', () => {
     });
   }
 });
+
+describe('a file that is missing, a folder or no text, given where a file of some extension is expected', () => {
+  it('gap --log-sources says what the path is, rather than that it has the wrong extension', async () => {
+    const folder = freshTmpDir('log-sources');
+    writeFileSync(join(folder, 'c.yaml'), 'name: C\ntechniques:\n  - ref: T1059.001\n');
+    writeFileSync(join(folder, 'sources.pdf'), '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
+    const said = async (path: string): Promise<string> => {
+      const campaign = join(folder, 'c.yaml');
+      const result = await runCli(['gap', '--threat', campaign, '--coverage', campaign, '--log-sources', join(folder, path), '--out', join(folder, 'out')]);
+      expect(result.code).to.not.equal(0);
+      return result.stderr.trim();
+    };
+    expect(await said('missing.txt')).to.equal(`attack-layers gap: ${join(folder, 'missing.txt')}: no such file`);
+    expect(await said('.')).to.equal(`attack-layers gap: ${folder}: is a folder, not a file`);
+    expect(await said('sources.pdf')).to.equal(`attack-layers gap: ${join(folder, 'sources.pdf')}: this is a PDF; convert it to text first (pdftotext)`);
+  });
+
+  it('data add names a missing release file so', async () => {
+    const result = await runCli(['data', 'add', join(freshTmpDir('data-add'), 'enterprise-attack-18.1.json')]);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.match(/enterprise-attack-18\.1\.json: no such file; check the path\n$/);
+  });
+});

@@ -162,7 +162,15 @@ export class AttackLibrary {
         return;
       }
       if (stat.isDirectory()) {
-        for (const path of listReleaseFiles(location)) files.push({ path, origin, ...parseReleaseFileName(path) });
+        const found = listReleaseFiles(location);
+        // A folder the user named that holds no release was passed over without a word, for the next place's data.
+        if (required && !found.length) {
+          throw new UsageError(
+            `${location}: no ATT&CK release file in this folder (given as ${origin === 'flag' ? '--attack' : 'ATTACK_STIX_DIR'}); ` +
+              'release files are named like enterprise-attack-18.1.json (.json.gz too), in the folder or one below it: rename yours, or give the file itself',
+          );
+        }
+        for (const path of found) files.push({ path, origin, ...parseReleaseFileName(path) });
       } else {
         const named = parseReleaseFileName(location);
         files.push({ path: location, origin, domain: named?.domain, release: options.release ?? named?.release });

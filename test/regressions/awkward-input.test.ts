@@ -135,3 +135,16 @@ describe('a file that is missing, a folder or no text, given where a file of som
     expect(result.stderr).to.match(/enterprise-attack-18\.1\.json: no such file; check the path\n$/);
   });
 });
+
+describe('--attack or ATTACK_STIX_DIR: a folder that holds no release file', () => {
+  it('is refused naming it and how release files are named, rather than passed over for the next place', async () => {
+    const folder = freshTmpDir('no-releases');
+    writeFileSync(join(folder, 'my-bundle.json'), '{"type": "bundle", "objects": []}');
+    const flag = await runCli(['technique', 'T1059', '--attack', folder]);
+    expect(flag.code).to.equal(2);
+    expect(flag.stderr).to.contain(`${folder}: no ATT&CK release file in this folder (given as --attack); release files are named like enterprise-attack-18.1.json`);
+    const env = await runCli(['technique', 'T1059'], { ATTACK_STIX_DIR: folder });
+    expect(env.code).to.equal(2);
+    expect(env.stderr).to.contain('(given as ATTACK_STIX_DIR)');
+  });
+});

@@ -4,7 +4,7 @@ import { InputError, UsageError } from './errors.js';
 import { kindOfDocument, wrongKindMessage, type InputKind } from './input-kind.js';
 
 /** How a text file's bytes were encoded. */
-export type TextEncoding = 'utf-8' | 'utf-8 with BOM' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type TextEncoding = 'utf-8' | 'utf-8 with BOM' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8 and windows-1252';
 
 /** A file's text and the encoding it was read in. */
 export interface DecodedText {
@@ -27,7 +27,8 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => mag
 /**
  * Decode the bytes of a text file the user gave us, whatever wrote it: UTF-8 with or without a byte-order mark,
  * UTF-16 LE or BE with a BOM (mitreattack-python writes its layers so) or without one when the NUL pattern of ASCII
- * text gives it away, else Windows-1252 (what Excel saves on Windows) when the bytes are not valid UTF-8. The BOM is
+ * text gives it away, else Windows-1252 (what Excel saves on Windows) when the bytes are not valid UTF-8 (a byte that
+ * is not UTF-8 in UTF-8 text only: `utf8AndWindows1252`). The BOM is
  * not part of the text. @throws InputError naming the file when it is not text at all (gzip, zip/xlsx, PDF, ...).
  */
 export function decodeTextBytes(bytes: Uint8Array, file: string): DecodedText {
@@ -45,7 +46,51 @@ export function decodeTextBytes(bytes: Uint8Array, file: string): DecodedText {
   const nul = buffer.subarray(0, 8192).indexOf(0);
   if (nul >= 0) throw new InputError(`${file}: this is a binary file (a NUL byte at offset ${nul}), not text; give a text, YAML, JSON or CSV file`, { file });
   if (isUtf8(buffer)) return { text: buffer.toString('utf8'), encoding: 'utf-8' };
+  // UTF-8 text with a stray byte or two of Windows-1252 (a curly quote pasted from Word into a UTF-8 file) is read as
+  // both: read as Windows-1252 alone, its every accented letter, dash and quote would be two or three wrong ones.
+  const mixed = utf8AndWindows1252(buffer);
+  if (mixed !== undefined) return { text: mixed, encoding: 'utf-8 and windows-1252' };
   return { text: windows1252(buffer), encoding: 'windows-1252' };
+}
+
+/** The length of the well-formed UTF-8 sequence (RFC 3629) of two bytes or more that starts at `at`, else 0. */
+function utf8SequenceAt(bytes: Buffer, at: number): number {
+  const lead = bytes[at]!;
+  const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (!length || at + length > bytes.length) return 0;
+  // The second byte's range excludes overlong forms, surrogates and code points above U+10FFFF.
+  const second = bytes[at + 1]!;
+  const [low, high] = lead === 0xe0 ? [0xa0, 0xbf] : lead === 0xed ? [0x80, 0x9f] : lead === 0xf0 ? [0x90, 0xbf] : lead === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+  if (second < low || second > high) return 0;
+  for (let k = 2; k < length; k++) if ((bytes[at + k]! & 0xc0) !== 0x80) return 0;
+  return length;
+}
+
+/**
+ * Bytes that are not UTF-8 but hold well-formed UTF-8 sequences of non-ASCII characters: those read as UTF-8, every
+ * other byte above 0x7f as Windows-1252. Undefined when they hold no such sequence (Windows-1252 text).
+ */
+function utf8AndWindows1252(bytes: Buffer): string | undefined {
+  const parts: string[] = [];
+  let sequences = 0;
+  let run = 0;
+  for (let at = 0; at < bytes.length; ) {
+    if (bytes[at]! < 0x80) {
+      at++;
+      continue;
+    }
+    const length = utf8SequenceAt(bytes, at);
+    if (length) {
+      sequences++;
+      at += length;
+      continue;
+    }
+    parts.push(bytes.toString('utf8', run, at), windows1252(bytes.subarray(at, at + 1)));
+    run = ++at;
+  }
+  if (!sequences) return undefined;
+  parts.push(bytes.toString('utf8', run));
+  return parts.join('');
 }
 
 /** Windows-1252's characters for bytes 0x80..0x9f (undefined ones kept as the C1 control of the same number). */

@@ -38,6 +38,14 @@ describe('decodeTextBytes', () => {
     expect(decodeTextBytes(bytes, 'd.csv')).to.deep.equal({ text: 'T1059 – “PS” Ü', encoding: 'windows-1252' });
   });
 
+  it('reads UTF-8 text with a stray Windows-1252 byte as both, not all of it as Windows-1252 (every accent garbled)', () => {
+    // A French report in UTF-8 with one apostrophe pasted from Word as the byte 0x92.
+    const bytes = Buffer.concat([Buffer.from('Le groupe a utilisé “PowerShell” – '), Buffer.from([0x92]), Buffer.from(' puis é€'), Buffer.from([0xe2, 0x82])]);
+    expect(decodeTextBytes(bytes, 'r.txt')).to.deep.equal({ text: 'Le groupe a utilisé “PowerShell” – ’ puis é€â‚', encoding: 'utf-8 and windows-1252' });
+    // Bytes that look like a UTF-8 sequence but are not one (overlong, a surrogate) are Windows-1252 too.
+    expect(decodeTextBytes(Buffer.from([0xc3, 0xa9, 0x20, 0xc0, 0xaf, 0x20, 0xed, 0xa0, 0x80]), 'r.txt').text).to.equal('é À¯ í\u00a0€');
+  });
+
   const binaries: ReadonlyArray<readonly [string, Buffer, RegExp]> = [
     ['a gzip file', gzipSync(text), /x\.json: this is a gzip file; decompress it first/],
     ['an xlsx workbook', Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), /x\.json: this is a zip archive \(an \.xlsx/],

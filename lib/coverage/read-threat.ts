@@ -172,6 +172,8 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   const extension = extname(path).toLowerCase();
   if (extension === '.ndjson') return [parseElasticExport(readTextFile(path, path, options), inputName(path))];
   if (path !== STDIN && !['.json', '.jsonl', '.csv', '.yml', '.yaml'].includes(extension)) {
+    // Read first: a PDF, a zip archive (an .xlsx export) or a gzip file is said to be so, and what to do with it.
+    readTextFile(path, path, options);
     throw new UsageError(
       `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
         'YARA-L, Panther) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Panther .py, Splunk savedsearches.conf), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +

@@ -148,3 +148,18 @@ describe('--attack or ATTACK_STIX_DIR: a folder that holds no release file', () 
     expect(env.stderr).to.contain('(given as ATTACK_STIX_DIR)');
   });
 });
+
+describe('gap --coverage: a PDF or a spreadsheet given as coverage', () => {
+  it('is said to be one, with what to do, rather than "not a coverage input" and the list of every format', async () => {
+    const folder = freshTmpDir('coverage-binary');
+    const campaign = join(folder, 'c.yaml');
+    writeFileSync(campaign, 'name: C\ntechniques:\n  - ref: T1059.001\n');
+    writeFileSync(join(folder, 'rules.pdf'), '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n');
+    writeFileSync(join(folder, 'rules.xlsx'), Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'));
+    for (const [name, what] of [['rules.pdf', 'this is a PDF; convert it to text first'], ['rules.xlsx', 'this is a zip archive (an .xlsx or .docx file is one)']]) {
+      const result = await runCli(['gap', '--threat', campaign, '--coverage', join(folder, name!), '--out', join(folder, 'out')]);
+      expect(result.code).to.equal(1);
+      expect(result.stderr).to.contain(`${join(folder, name!)}: ${what}`);
+    }
+  });
+});

@@ -159,7 +159,8 @@ export function readCampaign(file: string, options: CampaignReadOptions = {}): C
   if (file !== STDIN) {
     const stats = statInput(file);
     if (!stats) throw new UsageError(`${file}: no such campaign file`);
-    if (stats.isDirectory()) throw new UsageError(`${file} is a folder; name a campaign file, or read the folder with readCampaigns`);
+    // Said to a user of the CLI (compare reads one campaign) as much as to a caller (readCampaigns reads folders).
+    if (stats.isDirectory()) throw new UsageError(`${file}: is a folder, not a campaign file; name one of the campaign files (*.yaml, *.yml, *.json) in it`);
   }
   return parseCampaign(readTextFile(file, file, options), inputName(file), options);
 }

@@ -163,3 +163,12 @@ describe('gap --coverage: a PDF or a spreadsheet given as coverage', () => {
     }
   });
 });
+
+describe('compare given a folder', () => {
+  it('says to name one of its campaign files, not to call a library function', async () => {
+    const folder = freshTmpDir('compare-folder');
+    const result = await runCli(['compare', folder, '--with', 'APT32']);
+    expect(result.code).to.equal(2);
+    expect(result.stderr).to.equal(`attack-layers compare: ${folder}: is a folder, not a campaign file; name one of the campaign files (*.yaml, *.yml, *.json) in it\n`);
+  });
+});

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './compile-regexps.js';
 import { readFileSync } from 'node:fs';
 import { hasTemporaryFiles, onTemporaryFile, removeTemporaryFiles } from '../attack/index.js';
 import { run } from './run.js';

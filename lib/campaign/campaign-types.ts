@@ -69,4 +69,9 @@ export interface Campaign {
   software: CampaignSoftwareEntry[];
   /** What the reader repaired in the file (an unquoted `- Name: Sub-name` read as one name), one line each. */
   repairs?: string[];
+  /**
+   * Entries of `techniques`, `software`, `sources`, `compare_with`, `platforms` or `tags` the reader could not read and left out (the rest of the campaign
+   * is read as usual), each with its JSON path, line and what is wrong and what to write instead.
+   */
+  leftOut?: { path: string; line?: number; message: string }[];
 }

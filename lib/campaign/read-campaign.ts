@@ -76,7 +76,10 @@ export interface CampaignReadOptions extends InputOptions {
 /**
  * Parse a campaign file's text (YAML, or JSON when `file` ends in .json), validate it and apply defaults. Pure.
  * `json`: the value of the text as JSON, when the caller parsed it already (it is not parsed again; it may be changed).
- * @throws InputError for a YAML or JSON syntax error; SchemaValidationError listing every problem otherwise.
+ * An entry of techniques, software, sources, compare_with, platforms or tags with a problem of its own is repaired when it has one obvious repair
+ * (`repairs`), else left out (`leftOut`); the rest is read.
+ * @throws InputError for a YAML or JSON syntax error; SchemaValidationError listing every problem of a file whose
+ * problem is not in one entry alone.
  */
 export function parseCampaign(text: string, file: string, options: { domain?: Domain } = {}, json?: { value: unknown }): Campaign {
   try {
@@ -119,12 +122,72 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   for (const field of TEXT_FIELDS) {
     if (typeof record[field] === 'number') record[field] = located?.sourceText([field]) ?? String(record[field]);
   }
-  const repairs = repairNameMappings(record, located);
+  const repairs = [...repairNameMappings(record, located), ...repairEntryTypes(record, located)];
 
-  const issues = [...(located?.duplicateKeys() ?? []), ...validationIssues(record, located)];
-  if (issues.length > 0) throw new SchemaValidationError(file, WHAT, sortIssues(issues));
-  const campaign = toCampaign(record as unknown as CampaignFile, file, located, options.domain);
-  return repairs.length ? { ...campaign, repairs } : campaign;
+  const issues = sortIssues([...(located?.duplicateKeys() ?? []), ...validationIssues(record, located)]);
+  // A problem of the file as a whole refuses it; one inside an entry of a list leaves that entry out.
+  if (issues.some((issue) => !entryOf(issue.path))) throw new SchemaValidationError(file, WHAT, issues);
+  const leftOut = issues.map((issue) => ({ ...issue, message: `${issue.message}; the entry is left out: ${ENTRY_HELP[entryOf(issue.path)![0]]}` }));
+  const skipped = new Set(issues.map((issue) => entryOf(issue.path)!.join('/')));
+  const campaign = toCampaign(record as unknown as CampaignFile, file, located, options.domain, skipped);
+  return { ...campaign, ...(repairs.length ? { repairs } : {}), ...(leftOut.length ? { leftOut } : {}) };
+}
+
+/** The lists whose entries are read one by one: a bad entry is left out, not the file. */
+type EntryList = 'techniques' | 'software' | 'sources' | 'compare_with' | 'platforms' | 'tags';
+
+/** What to write instead of an entry that could not be read, by list. */
+const ENTRY_HELP: Readonly<Record<EntryList, string>> = {
+  techniques: 'write the technique as the report writes it ("- T1059.001"), or a mapping with ref: and the fields tactic, confidence, score, comment, evidence, source, platforms',
+  software: 'write the software as the report names it ("- S0154"), or a mapping with ref: and the fields comment, infer',
+  sources: 'write the report\'s URL, or a mapping with url: and/or title:',
+  compare_with: 'write an ATT&CK group, campaign or software by ID, name or alias ("- G0050")',
+  platforms: 'write the platform as ATT&CK names it ("- Windows")',
+  tags: 'write the tag as text ("- covid-19")',
+};
+
+/** The list and index of the entry a JSON pointer is in (`/techniques/3/ref` is in techniques 3), if any. */
+function entryOf(pointer: string): [EntryList, string] | undefined {
+  const match = /^\/(techniques|software|sources|compare_with|platforms|tags)\/(\d+)(?:\/|$)/.exec(pointer);
+  return match ? [match[1] as EntryList, match[2]!] : undefined;
+}
+
+/**
+ * Inside an entry of a list, a value of the wrong type that has one obvious reading is read so: a one-item list
+ * where one text or number goes is its item (`ref: [T1059]`), a text that is a number where a number goes is the
+ * number (`score: "3"`); each repair said with its line. Anything else is left for the schema to report.
+ */
+function repairEntryTypes(record: Record<string, unknown>, located: Located | undefined): string[] {
+  const repairs: string[] = [];
+  const validate = validator('campaign');
+  // A repair can only uncover another in the same entry (a list item of the wrong type); a few rounds are plenty.
+  for (let round = 0; round < 4 && !validate(record); round++) {
+    let repaired = false;
+    for (const error of validate.errors ?? []) {
+      if (error.keyword !== 'type' || !entryOf(error.instancePath)) continue;
+      const path = parsePointer(error.instancePath);
+      const parent = valueAt(record, path.slice(0, -1)) as Record<string, unknown> | unknown[];
+      const key = path.at(-1)!;
+      const found = (parent as Record<string, unknown>)[key];
+      const types = ([] as unknown[]).concat((error.params as { type: unknown }).type).map(String);
+      const wanted = (value: unknown) => types.some((type) => (type === 'integer' ? Number.isInteger(value) : typeof value === type));
+      let value: unknown;
+      let why: string;
+      if (Array.isArray(found) && found.length === 1 && wanted(found[0])) {
+        value = found[0];
+        why = 'a list of one item where one value goes; write the item alone';
+      } else if (typeof found === 'string' && /^-?\d+(\.\d+)?$/.test(found.trim()) && wanted(Number(found))) {
+        value = Number(found);
+        why = 'a number in quotes where a number goes; write it without quotes';
+      } else continue;
+      (parent as Record<string, unknown>)[key] = value;
+      repaired = true;
+      const line = located?.lineOf(path);
+      repairs.push(`${line ? `line ${line}: ` : ''}${error.instancePath}: ${JSON.stringify(found)} read as ${JSON.stringify(value)} (${why})`);
+    }
+    if (!repaired) break;
+  }
+  return repairs;
 }
 
 /**
@@ -451,19 +514,28 @@ function sortIssues(issues: Issue[]): Issue[] {
 }
 
 /** Build the camelCase model from a valid campaign file, applying defaults. */
-function toCampaign(raw: CampaignFile, file: string, located: Located | undefined, domain: Domain = 'enterprise-attack'): Campaign {
+function toCampaign(
+  raw: CampaignFile,
+  file: string,
+  located: Located | undefined,
+  domain: Domain = 'enterprise-attack',
+  /** Entries left out, as `techniques/3`: their indices (paths and lines) stay those of the file. */
+  skipped: ReadonlySet<string> = new Set(),
+): Campaign {
   const lineOf = (path: (string | number)[]) => located?.lineOf(path);
+  const kept = <T>(list: string, items: readonly T[] | undefined) =>
+    (items ?? []).flatMap((item, index) => (skipped.has(`${list}/${index}`) ? [] : [{ item, index }]));
   const campaign: Campaign = {
     file,
     // Standard input has no file name to take an ID from: the campaign's name gives it (a layer file name is made of it).
     id: raw.id ?? (file === STDIN_NAME ? raw.name : basename(file, extname(file))),
     name: raw.name,
-    sources: (raw.sources ?? []).map((s) => (typeof s === 'string' ? { url: s } : definedOnly({ url: s.url, title: s.title }))),
+    sources: kept('sources', raw.sources).map(({ item: s }) => (typeof s === 'string' ? { url: s } : definedOnly({ url: s.url, title: s.title }))),
     domain: raw.domain ? ((raw.domain.endsWith('-attack') ? raw.domain : `${raw.domain}-attack`) as Domain) : domain,
-    platforms: raw.platforms ?? [],
-    tags: raw.tags ?? [],
-    techniques: (raw.techniques ?? []).map((entry, index) => techniqueEntry(entry, index, lineOf([`techniques`, index]))),
-    software: (raw.software ?? []).map((entry, index): CampaignSoftwareEntry => {
+    platforms: kept('platforms', raw.platforms).map(({ item }) => item),
+    tags: kept('tags', raw.tags).map(({ item }) => item),
+    techniques: kept('techniques', raw.techniques).map(({ item: entry, index }) => techniqueEntry(entry, index, lineOf([`techniques`, index]))),
+    software: kept('software', raw.software).map(({ item: entry, index }): CampaignSoftwareEntry => {
       const path = `/software/${index}`;
       const line = lineOf(['software', index]);
       if (typeof entry === 'string') return definedOnly({ ref: entry, infer: true, line, path });
@@ -478,7 +550,7 @@ function toCampaign(raw: CampaignFile, file: string, located: Located | undefine
         ? undefined
         : typeof raw.compare_with === 'string'
           ? [definedOnly({ ref: raw.compare_with, line: lineOf(['compare_with']), path: '/compare_with' })]
-          : raw.compare_with.map((ref, i) => definedOnly({ ref, line: lineOf(['compare_with', i]), path: `/compare_with/${i}` })),
+          : kept('compare_with', raw.compare_with).map(({ item: ref, index: i }) => definedOnly({ ref, line: lineOf(['compare_with', i]), path: `/compare_with/${i}` })),
     firstSeen: raw.first_seen,
     lastSeen: raw.last_seen,
     published: raw.published,

@@ -16,10 +16,33 @@ export function unplacedReferences(results: readonly NormalizedCampaign[]): stri
  * @throws InputError under --strict when a reference was not placed.
  */
 export function reportUnplaced(context: CliContext, args: GlobalArgs & { strict?: boolean }, results: readonly NormalizedCampaign[], leftOut: string): void {
+  // Under --strict an entry the reader left out stops the command before it writes anything, as an unplaced reference does.
+  if (args.strict) failOnLeftOut(results, 'nothing was written (--strict)');
   const unplaced = unplacedReferences(results);
   if (!unplaced.length) return;
   note(context, args, `${plural(unplaced.length, 'reference')} ${leftOut} (${UNRESOLVED_STATUS_TEXT}):\n${unplaced.map((line) => `  ${line}`).join('\n')}`);
   if (!args.strict) return;
   const shown = unplaced.slice(0, 3).join('; ') + (unplaced.length > 3 ? `; and ${unplaced.length - 3} more` : '');
   throw new InputError(`--strict: ${plural(unplaced.length, 'reference')} could not be placed on a technique: ${shown}`);
+}
+
+/** The campaign entries the reader could not read and left out, one line each: `file:line: /pointer: what to do`. */
+export function leftOutEntries(results: readonly NormalizedCampaign[]): string[] {
+  return results.flatMap((result) =>
+    (result.campaign.leftOut ?? []).map((entry) => `${result.file}${entry.line !== undefined ? `:${entry.line}` : ''}: ${entry.path}: ${entry.message}`),
+  );
+}
+
+/**
+ * The end of every command that reads campaigns: exit 1 when the reader left entries out, each listed, and `done`
+ * saying what was made of the rest (`the layers of the rest were written`), so that scripts notice.
+ * @throws InputError when an entry was left out.
+ */
+export function failOnLeftOut(results: readonly NormalizedCampaign[], done: string): void {
+  const entries = leftOutEntries(results);
+  if (!entries.length) return;
+  throw new InputError(
+    `${entries.length} campaign ${entries.length === 1 ? 'entry' : 'entries'} could not be read and ${entries.length === 1 ? 'was' : 'were'} left out; ${done}:\n` +
+      entries.map((line) => `  ${line}`).join('\n'),
+  );
 }

@@ -157,6 +157,11 @@ function uniqueLinks(links: readonly LayerLink[]): LayerLink[] {
   });
 }
 
+/** Entries of a campaign file the reader could not read and left out, one line each, for the description. */
+function leftOutLines(result: NormalizedCampaign): string[] {
+  return (result.campaign.leftOut ?? []).map((entry) => `${entry.line !== undefined ? `line ${entry.line}, ` : ''}${entry.path}: ${oneLine(entry.message)}`);
+}
+
 /** Unresolved references of a campaign, one line each, for the description and the warnings. */
 function unresolvedLines(result: NormalizedCampaign): string[] {
   return result.references
@@ -358,6 +363,7 @@ export function renderCampaignLayer(result: NormalizedCampaign, index: AttackInd
     campaign.published && `published ${campaign.published}`,
   ].filter(Boolean);
   const unresolved = unresolvedLines(result);
+  const leftOut = leftOutLines(result);
   const description = [
     campaign.description ? oneLine(campaign.description) : undefined,
     actor && `Actor: ${actor}.`,
@@ -365,6 +371,7 @@ export function renderCampaignLayer(result: NormalizedCampaign, index: AttackInd
     `${countsText(core)}; ATT&CK ${index.label}${result.attack.source ? `, IDs read as of ${result.attack.source}` : ''}.`,
     `Score: ${core.model.name}, ${core.model.description}.`,
     unresolved.length ? `Unresolved references (not in the layer): ${unresolved.join('; ')}.` : 'Every reference was resolved.',
+    ...(leftOut.length ? [`Entries of the campaign file that could not be read (not in the layer): ${leftOut.join('; ')}.`] : []),
     ...campaign.sources.filter((s) => s.url === undefined && s.title).map((s) => `Source: ${oneLine(s.title!)}`),
   ].filter((line): line is string => Boolean(line));
 
@@ -398,11 +405,13 @@ export function renderAggregateLayer(results: readonly NormalizedCampaign[], ind
   }
   const core = renderCore(results, index, options, `aggregate layer "${options.name}"`);
   const unresolved = results.flatMap((result) => unresolvedLines(result).map((line) => `${result.id}: ${line}`));
+  const leftOut = results.flatMap((result) => leftOutLines(result).map((line) => `${result.id}: ${line}`));
   const description = [
     `${plural(results.length, 'campaign')}: ${results.map((r) => `${r.name} (${r.id})`).join('; ')}.`,
     `${countsText(core)}; ATT&CK ${index.label}.`,
     `Score: ${core.model.name}, ${core.model.description}.`,
     unresolved.length ? `Unresolved references (not in the layer): ${unresolved.join('; ')}.` : 'Every reference was resolved.',
+    ...(leftOut.length ? [`Entries of the campaign files that could not be read (not in the layer): ${leftOut.join('; ')}.`] : []),
   ];
   // A platform filter hides techniques of other platforms, so it is set only when every campaign names its platforms.
   const platforms = results.every((r) => r.campaign.platforms.length)

@@ -28,6 +28,24 @@ function issuesOf(text: string, file = 'c.yaml'): readonly Issue[] {
   return (error as SchemaValidationError).issues;
 }
 
+/** Whether a JSON path is inside an entry of techniques, software or sources (a problem there leaves the entry out). */
+const inEntry = (path: string): boolean => /^\/(techniques|software|sources)\/\d+/.test(path);
+
+/**
+ * The problems of `text`: the issues of the SchemaValidationError it throws, or, when none is thrown, the entries it
+ * left out, each with the message of its problem alone (without what to write instead).
+ */
+function problemsOf(text: string, file = 'c.yaml'): readonly Issue[] {
+  let campaign: Campaign;
+  try {
+    campaign = parseCampaign(text, file);
+  } catch {
+    return issuesOf(text, file);
+  }
+  expect(campaign.leftOut, 'left out entries').to.not.equal(undefined);
+  return campaign.leftOut!.map((entry) => ({ ...entry, message: entry.message.replace(/; the entry is left out: .*$/, '') }));
+}
+
 /** A campaign without the line numbers, to compare YAML and JSON readings. */
 function withoutLines(campaign: Campaign): unknown {
   return JSON.parse(JSON.stringify(campaign, (key, value: unknown) => (key === 'line' ? undefined : value)));
@@ -177,7 +195,7 @@ describe('campaign/read-campaign', () => {
       }
     });
 
-    describe('refuses malformed values with the field, its line and what is expected', () => {
+    describe('names malformed values with the field, its line and what is expected: refusing the file, or leaving out the entry they are in', () => {
       const rows: [label: string, text: string, path: string, line: number, message: RegExp][] = [
         ['a tactic that is a mapping', 'name: x\ntechniques:\n  - T1\n  - ref: T2\n    tactic: {a: 1}\n', '/techniques/1/tactic', 5, /must be a string or a list, not a mapping/],
         ['techniques given as one string', 'name: x\ntechniques: T1193\n', '/techniques', 2, /must be a list, not the string "T1193"/],
@@ -198,13 +216,65 @@ describe('campaign/read-campaign', () => {
         ['a missing ref', 'name: x\ntechniques:\n  - tactic: Execution\n', '/techniques/0', 3, /missing required field "ref"/],
       ];
       for (const [label, text, path, line, message] of rows) {
-        it(label, () => {
-          const issue = issuesOf(text).find((i) => i.path === path);
-          expect(issue, JSON.stringify(issuesOf(text))).to.not.equal(undefined);
+        it(`${label}${inEntry(path) ? ' (the entry left out)' : ''}`, () => {
+          const problems = inEntry(path) ? problemsOf(text) : issuesOf(text);
+          const issue = problems.find((i) => i.path === path);
+          expect(issue, JSON.stringify(problems)).to.not.equal(undefined);
           expect(issue!.line).to.equal(line);
           expect(issue!.message).to.match(message);
         });
       }
+    });
+
+    it('repairs an entry value with one obvious reading and says so with its line: a one-item list, a number in quotes', () => {
+      const text = 'name: x\ntechniques:\n  - ref: [T1059]\n  - [T1105]\n  - ref: T1027\n    score: "3"\n    tactic: [Execution]\n';
+      const campaign = parseCampaign(text, 'c.yaml');
+      expect(campaign.techniques.map((t) => [t.ref, t.score, t.line, t.path])).to.deep.equal([
+        ['T1059', undefined, 3, '/techniques/0'],
+        ['T1105', undefined, 4, '/techniques/1'],
+        ['T1027', 3, 5, '/techniques/2'],
+      ]);
+      expect(campaign.repairs).to.deep.equal([
+        'line 3: /techniques/0/ref: ["T1059"] read as "T1059" (a list of one item where one value goes; write the item alone)',
+        'line 4: /techniques/1: ["T1105"] read as "T1105" (a list of one item where one value goes; write the item alone)',
+        'line 6: /techniques/2/score: "3" read as 3 (a number in quotes where a number goes; write it without quotes)',
+      ]);
+      expect(campaign.leftOut).to.equal(undefined);
+    });
+
+    it('leaves out an entry with no obvious repair, the others keeping their paths and lines, and says what to write instead', () => {
+      const text = 'name: x\ntechniques:\n  - T1566.001\n  - ref: [T1059, T1105]\n  - T1105\nsoftware:\n  - ref: S0154\n    infer: "yes"\n  - S0002\nsources:\n  - A blog post\n';
+      const json = JSON.stringify({
+        name: 'x',
+        techniques: ['T1566.001', { ref: ['T1059', 'T1105'] }, 'T1105'],
+        software: [{ ref: 'S0154', infer: 'yes' }, 'S0002'],
+        sources: ['A blog post'],
+      });
+      for (const [file, written] of [['c.yaml', text], ['c.json', json]] as const) {
+        const campaign = parseCampaign(written, file);
+        expect(campaign.techniques.map((t) => [t.ref, t.path])).to.deep.equal([['T1566.001', '/techniques/0'], ['T1105', '/techniques/2']]);
+        expect(campaign.software.map((t) => [t.ref, t.path])).to.deep.equal([['S0002', '/software/1']]);
+        expect(campaign.sources).to.deep.equal([]);
+        expect(campaign.leftOut!.map((entry) => entry.path).sort()).to.deep.equal(['/software/0/infer', '/sources/0', '/techniques/1/ref']);
+        if (file === 'c.yaml') {
+          expect(campaign.techniques.map((t) => t.line)).to.deep.equal([3, 5]);
+          expect(campaign.leftOut!.map((entry) => entry.line)).to.deep.equal([4, 8, 11]);
+        }
+      }
+      const [technique] = parseCampaign(text, 'c.yaml').leftOut!;
+      expect(technique!.message).to.equal(
+        'must be a string, not a list; the entry is left out: write the technique as the report writes it ("- T1059.001"), ' +
+          'or a mapping with ref: and the fields tactic, confidence, score, comment, evidence, source, platforms',
+      );
+    });
+
+    it('reads compare_with, platforms and tags item by item too: a one-item list repaired, a mapping left out', () => {
+      const campaign = parseCampaign('name: x\ncompare_with: [G0050, {id: C0021}]\nplatforms: [Windows, [Linux]]\ntags: [a, {b: 1}, c]\n', 'c.yaml');
+      expect(campaign.compareWith).to.deep.equal([{ ref: 'G0050', line: 2, path: '/compare_with/0' }]);
+      expect(campaign.platforms).to.deep.equal(['Windows', 'Linux']);
+      expect(campaign.tags).to.deep.equal(['a', 'c']);
+      expect(campaign.repairs).to.deep.equal(['line 3: /platforms/1: ["Linux"] read as "Linux" (a list of one item where one value goes; write the item alone)']);
+      expect(campaign.leftOut!.map((entry) => [entry.path, entry.line])).to.deep.equal([['/compare_with/1', 2], ['/tags/1', 4]]);
     });
 
     describe('names an unknown field with its path and line, and hints at the likely one', () => {
@@ -226,7 +296,7 @@ describe('campaign/read-campaign', () => {
       ];
       for (const [text, path, line, message] of rows) {
         it(`${path}: ${message}`, () => {
-          expect(issuesOf(text)).to.deep.include({ path, line, message });
+          expect(inEntry(path) ? problemsOf(text) : issuesOf(text)).to.deep.include({ path, line, message });
         });
       }
     });
@@ -313,7 +383,7 @@ describe('campaign/read-campaign', () => {
         ['c.json', '{"name": "x",\n "name": "y"}', { path: '/name', line: 2, message: 'duplicate key "name" (first given on line 1); give each field once' }],
       ];
       for (const [file, text, issue] of rows) {
-        it(`${file}: ${issue.path}`, () => expect(issuesOf(text, file)).to.deep.include(issue));
+        it(`${file}: ${issue.path}`, () => expect(inEntry(issue.path) ? problemsOf(text, file) : issuesOf(text, file)).to.deep.include(issue));
       }
     });
 

@@ -17,7 +17,7 @@ import {
 import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
-import { reportUnplaced, unplacedReferences } from '../unplaced.js';
+import { failOnLeftOut, reportUnplaced, unplacedReferences } from '../unplaced.js';
 
 interface Args extends GlobalArgs {
   campaign: string;
@@ -103,5 +103,6 @@ export function handler(context: CliContext) {
     if (args.json) printJson(context, { comparisons, unplaced });
     else context.stdout.write(comparisons.map((comparison) => formatText(comparison, args.unmentioned === true, unplaced, tableStyle(context))).join('\n'));
     reportUnplaced(context, args, [result], 'not compared');
+    failOnLeftOut([result], 'the rest was compared');
   };
 }

@@ -38,6 +38,7 @@ import {
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
+import { failOnLeftOut } from '../unplaced.js';
 
 /** How many problems of one input stderr shows; the report lists every one. */
 const PROBLEMS_SHOWN = 20;
@@ -184,5 +185,6 @@ export function handler(context: CliContext) {
     if (args.strict && unresolved) {
       throw new InputError(`--strict: ${plural(unresolved, 'threat or coverage reference')} could not be placed on a technique (listed in ${files.at(-1)![0]})`);
     }
+    failOnLeftOut(threat.campaigns, `the review of the rest was written to ${files.at(-1)![0]}`);
   };
 }

@@ -6,7 +6,7 @@ import {
 } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
-import { reportUnplaced } from '../unplaced.js';
+import { failOnLeftOut, reportUnplaced } from '../unplaced.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -63,5 +63,6 @@ export function handler(context: CliContext) {
     if (args.json) printJson(context, results.map(normalizedJson));
     else context.stdout.write(results.map((result) => formatText(result, tableStyle(context))).join('\n'));
     reportUnplaced(context, args, results, 'left unresolved');
+    failOnLeftOut(results, 'the rest was normalized');
   };
 }

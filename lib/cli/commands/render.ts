@@ -16,7 +16,7 @@ import {
 } from '../../index.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
-import { reportUnplaced } from '../unplaced.js';
+import { failOnLeftOut, reportUnplaced } from '../unplaced.js';
 
 interface Args extends GlobalArgs {
   campaigns: string[];
@@ -88,7 +88,8 @@ export function handler(context: CliContext) {
     });
     for (const warning of warnings) note(context, args, `warning: ${warning}`);
     // Under --strict nothing is written when a reference could not be placed.
-    reportUnplaced(context, args, items.map((item) => item.result), 'left out of the layers');
+    const results = items.map((item) => item.result);
+    reportUnplaced(context, args, results, 'left out of the layers');
 
     const outDir = resolve(context.cwd, args.out);
     // Paths are printed as the user wrote --out, not resolved against the working folder.
@@ -103,8 +104,10 @@ export function handler(context: CliContext) {
         );
       }
       note(context, args, `${files.length} layer${files.length === 1 ? '' : 's'} in ${args.out} up to date`);
+      failOnLeftOut(results, `the layers of the rest in ${args.out} are up to date`);
       return;
     }
     for (const path of writeLayers(files, outDir, { force: args.force })) context.stdout.write(`${shown(path)}\n`);
+    failOnLeftOut(results, `the layers of the rest were written`);
   };
 }

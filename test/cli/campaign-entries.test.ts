@@ -1,0 +1,106 @@
+/**
+ * A campaign file with one malformed entry: every command that reads campaigns reads the rest, repairs what has one
+ * obvious repair (a warning with file:line), leaves out what has none (an error with file:line and what to write
+ * instead) and exits 1, the output of the rest written.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+
+/** Line 4: a one-item list (repaired); line 7: a score in quotes (repaired); line 8: a ref that is a mapping (left out). */
+const CAMPAIGN = [
+  'name: One bad entry',
+  'techniques:',
+  '  - ref: T1566.001',
+  '  - ref: [T1059]',
+  '  - ref: T1105',
+  '  - ref: T1027',
+  '    score: "3"',
+  '  - ref: {id: T1003}',
+  '  - T1071',
+  '',
+].join('\n');
+
+function campaignFile(): string {
+  const file = join(freshTmpDir('campaign-entries'), 'bad.yaml');
+  writeFileSync(file, CAMPAIGN);
+  return file;
+}
+
+const LEFT_OUT = /bad\.yaml:8: \/techniques\/4\/ref: must be a string, not a mapping; the entry is left out: write the technique as the report writes it/;
+
+describe('campaign files with a malformed entry', () => {
+  it('render: writes the layer of the other entries, warns of each repair and exits 1 naming the entry left out', async () => {
+    const file = campaignFile();
+    const out = join(freshTmpDir('campaign-entries'), 'layers');
+    const result = await runCli(['render', file, '--out', out]);
+    expect(result.code).to.equal(1);
+    expect(result.stdout).to.equal(`${out}/bad.layer.json\n`);
+    expect(result.stderr).to.include(`warning: ${file}: line 4: /techniques/1/ref: ["T1059"] read as "T1059"`);
+    expect(result.stderr).to.include(`warning: ${file}: line 7: /techniques/3/score: "3" read as 3`);
+    expect(result.stderr).to.include('1 campaign entry could not be read and was left out; the layers of the rest were written:');
+    expect(result.stderr).to.match(LEFT_OUT);
+
+    const layer = JSON.parse(readFileSync(join(out, 'bad.layer.json'), 'utf8')) as NavigatorLayer & { techniques: NonNullable<NavigatorLayer['techniques']> };
+    const scored = [...new Set(layer.techniques.filter((t) => t.score !== undefined).map((t) => t.techniqueID))].sort();
+    expect(scored).to.deep.equal(['T1027', 'T1059', 'T1071', 'T1105', 'T1566.001']);
+    expect(layer.techniques.filter((t) => t.techniqueID === 'T1027').map((t) => t.score)).to.include(3);
+    expect(layer.description).to.include('Entries of the campaign file that could not be read (not in the layer): line 8, /techniques/4/ref: must be a string, not a mapping');
+  });
+
+  it('render --strict: writes nothing', async () => {
+    const out = join(freshTmpDir('campaign-entries'), 'layers');
+    const result = await runCli(['render', campaignFile(), '--out', out, '--strict']);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.include('could not be read and was left out; nothing was written (--strict)');
+    expect(existsSync(out)).to.equal(false);
+  });
+
+  it('render --check: exits 1 with the layers of the rest up to date', async () => {
+    const file = campaignFile();
+    const out = join(freshTmpDir('campaign-entries'), 'layers');
+    expect((await runCli(['render', file, '--out', out, '-q'])).code).to.equal(1);
+    const check = await runCli(['render', file, '--out', out, '--check']);
+    expect(check.code).to.equal(1);
+    expect(check.stderr).to.include('1 layer in');
+    expect(check.stderr).to.match(/the layers of the rest in .* are up to date:/);
+    expect(check.stderr).to.match(LEFT_OUT);
+  });
+
+  it('normalize and compare: print the rest and exit 1 naming the entry left out', async () => {
+    const file = campaignFile();
+    const normalized = await runCli(['normalize', file, '--json']);
+    expect(normalized.code).to.equal(1);
+    const [result] = JSON.parse(normalized.stdout) as { techniques: { id: string }[] }[];
+    expect(result!.techniques.map((t) => t.id)).to.deep.equal(['T1027', 'T1059', 'T1071', 'T1105', 'T1566.001']);
+    expect(normalized.stderr).to.include('the rest was normalized:');
+    expect(normalized.stderr).to.match(LEFT_OUT);
+
+    const compared = await runCli(['compare', file, '--with', 'G0050']);
+    expect(compared.code).to.equal(1);
+    expect(compared.stdout).to.not.equal('');
+    expect(compared.stderr).to.include('the rest was compared:');
+    expect(compared.stderr).to.match(LEFT_OUT);
+  });
+
+  it('gap --threat: writes the review of the rest and exits 1 naming the entry left out', async () => {
+    const out = join(freshTmpDir('campaign-entries'), 'review');
+    const result = await runCli(['gap', '--threat', campaignFile(), '--coverage', 'test/fixtures/gap/sigma', '--out', out]);
+    expect(result.code).to.equal(1);
+    expect(existsSync(join(out, 'gap.layer.json'))).to.equal(true);
+    expect(result.stderr).to.match(/the review of the rest was written to .*:\n/);
+    expect(result.stderr).to.match(LEFT_OUT);
+  });
+
+  it('still refuses a file whose problem is the whole file (techniques not a list)', async () => {
+    const file = join(freshTmpDir('campaign-entries'), 'whole.yaml');
+    writeFileSync(file, 'name: x\ntechniques:\n  ref: T1059\n');
+    const out = join(freshTmpDir('campaign-entries'), 'layers');
+    const result = await runCli(['render', file, '--out', out]);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.include('not a valid campaign file: line 3, /techniques: must be a list');
+    expect(existsSync(out)).to.equal(false);
+  });
+});

@@ -13,6 +13,8 @@ export interface JsonTextRepair {
   line: number;
   column: number;
   repair: string;
+  /** A comment's text as written (`// scored by hand`), which a reader keeps rather than lose what the user wrote. */
+  removed?: string;
 }
 
 /** The repairs made to the text each value was parsed from (`parseJsonText` with `repair`), by the value. */
@@ -53,7 +55,7 @@ export function parseJsonText(source: string, file: string, options: { repair?: 
       throw positionError(source, file, offset, `invalid JSON: ${reason}`, error);
     }
     if (typeof value === 'object' && value !== null) {
-      textRepairs.set(value, extras.repairs.map(({ offset, repair }) => ({ ...lineAndColumn(source, offset), repair })));
+      textRepairs.set(value, extras.repairs.map(({ offset, ...rest }) => ({ ...lineAndColumn(source, offset), ...rest })));
     }
   }
   if (typeof value === 'object' && value !== null) {
@@ -92,9 +94,9 @@ function positionError(source: string, file: string, offset: number, message: st
  * spaces (the line breaks in a comment kept), so that every other character keeps its line and column; undefined when
  * it holds none, or an unterminated comment. Outside strings only.
  */
-function blankJsonExtras(text: string): { text: string; repairs: { offset: number; repair: string }[] } | undefined {
+function blankJsonExtras(text: string): { text: string; repairs: { offset: number; repair: string; removed?: string }[] } | undefined {
   const chars = text.split('');
-  const repairs: { offset: number; repair: string }[] = [];
+  const repairs: { offset: number; repair: string; removed?: string }[] = [];
   const blank = (from: number, to: number) => {
     for (let at = from; at < to; at++) if (chars[at] !== '\n' && chars[at] !== '\r') chars[at] = ' ';
   };
@@ -106,13 +108,13 @@ function blankJsonExtras(text: string): { text: string; repairs: { offset: numbe
     } else if (c === '/' && text[i + 1] === '/') {
       const end = text.indexOf('\n', i);
       const to = end === -1 ? text.length : end;
-      repairs.push({ offset: i, repair: 'a // comment removed (JSON has no comments)' });
+      repairs.push({ offset: i, repair: 'a // comment removed (JSON has no comments)', removed: text.slice(i, to) });
       blank(i, to);
       i = to - 1;
     } else if (c === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2);
       if (end === -1) return undefined;
-      repairs.push({ offset: i, repair: 'a /* */ comment removed (JSON has no comments)' });
+      repairs.push({ offset: i, repair: 'a /* */ comment removed (JSON has no comments)', removed: text.slice(i, end + 2) });
       blank(i, end + 2);
       i = end + 1;
     } else if (c === ',') commas.push(i);

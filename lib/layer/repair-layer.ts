@@ -859,7 +859,12 @@ export function repairLayer(value: unknown, file = DEFAULT_FILE, options: Repair
     if (typeof left === 'object') leftOut.push({ at: current, why: left.entry, entry: was, kept: held });
   };
   // What the text held that JSON does not allow (parseJsonText with `repair`: comments, a comma before `]` or `}`).
-  for (const { line, column, repair } of jsonTextRepairs(value)) repairs.push({ path: '/', repair: `line ${line}, column ${column}: ${repair}`, notJson: true });
+  // A comment is left out of the layer, and kept by `upgrade` and `combine` as other parts left out are when it says
+  // anything (`//` alone says nothing): it is the user's own note.
+  for (const { line, column, repair, removed } of jsonTextRepairs(value)) {
+    const held = removed !== undefined && holdsSomething(removed.replace(/^\/[/*]|\*\/$/g, ''));
+    repairs.push({ path: '/', repair: `line ${line}, column ${column}: ${repair}`, ...(removed === undefined ? {} : { leftOut: 'part' as const }), ...(held ? { held: removed } : {}), notJson: true });
+  }
   if (single) {
     log('/techniques', 'one technique entry written as itself, not in a list (Windows PowerShell writes a list of one item so); read as a list of it, /techniques/0', {
       navigatorHides: 'reads no entry from it (it counts the entries of a list) and opens the layer with none',

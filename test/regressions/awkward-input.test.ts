@@ -33,8 +33,8 @@ describe('hand-edited JSON: comments and a comma after the last item', () => {
     const value = parseJsonText(HAND_EDITED, 'f.json', { repair: true }) as { techniques: { comment: string }[] };
     expect(value.techniques[0]!.comment).to.equal('a // is no comment, nor a /* here,');
     expect(jsonTextRepairs(value)).to.deep.equal([
-      { line: 1, column: 1, repair: 'a // comment removed (JSON has no comments)' },
-      { line: 3, column: 26, repair: 'a /* */ comment removed (JSON has no comments)' },
+      { line: 1, column: 1, repair: 'a // comment removed (JSON has no comments)', removed: '// Loader tradecraft, scored by hand' },
+      { line: 3, column: 26, repair: 'a /* */ comment removed (JSON has no comments)', removed: '/* kept short */' },
       { line: 7, column: 119, repair: 'a comma before "]" removed (JSON allows none after the last item)' },
       { line: 8, column: 4, repair: 'a comma before "}" removed (JSON allows none after the last item)' },
     ]);
@@ -57,7 +57,7 @@ describe('hand-edited JSON: comments and a comma after the last item', () => {
     writeFileSync(file, HAND_EDITED);
     const upgraded = await runCli(['upgrade', file, '--out', join(folder, 'out.json')]);
     expect(upgraded.code, upgraded.stderr).to.equal(0);
-    expect(upgraded.stderr).to.contain('/: line 1, column 1: a // comment removed (JSON has no comments) (repaired)');
+    expect(upgraded.stderr).to.contain('/: line 1, column 1: a // comment removed (JSON has no comments)\n');
     expect(upgraded.stderr).to.contain('/: line 8, column 4: a comma before "}" removed');
     const written = JSON.parse(readFileSync(join(folder, 'out.json'), 'utf8')) as { techniques: { techniqueID: string; score: number }[] };
     expect(written.techniques.map(({ techniqueID, score }) => [techniqueID, score])).to.deep.equal([['T1059.001', 2]]);
@@ -65,6 +65,43 @@ describe('hand-edited JSON: comments and a comma after the last item', () => {
     expect(validated.code).to.equal(1);
     expect(validated.stdout).to.contain(`error: schema: ${file}: /: line 7, column 119: a comma before "]" removed (JSON allows none after the last item): Navigator 5.1 opens no tab`);
     expect(hasStackTrace(upgraded.stderr + validated.stderr)).to.equal(false);
+  });
+});
+
+describe("hand-edited JSON: a comment's text is the user's note", () => {
+  const commentsKept = (metadata: { name?: string; value?: string }[], name: string, from = ''): string[] =>
+    metadata.filter((item) => item.name === name).map((item) => item.value!.replace(from, ''));
+  const kept = [
+    '/: line 1, column 1: a // comment removed (JSON has no comments). It was: "// Loader tradecraft, scored by hand"',
+    '/: line 3, column 26: a /* */ comment removed (JSON has no comments). It was: "/* kept short */"',
+  ];
+
+  it('upgrade keeps each comment, with its line, in a "removed by upgrade" item, and the layer it writes is valid', async () => {
+    const folder = freshTmpDir('comments-upgrade');
+    const file = join(folder, 'hand.json');
+    writeFileSync(file, HAND_EDITED.replace('/* kept short */', '/* kept short */ /**/'));
+    const out = join(folder, 'out.json');
+    const upgraded = await runCli(['upgrade', file, '--out', out]);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    expect(upgraded.stderr).to.contain('/metadata: 2 parts left out by the repair kept as "removed by upgrade" items');
+    const written = JSON.parse(readFileSync(out, 'utf8')) as { metadata: { name?: string; value?: string }[] };
+    expect(commentsKept(written.metadata, 'removed by upgrade')).to.deep.equal(kept);
+    const validated = await runCli(['validate', out]);
+    expect(validated.code, validated.stdout).to.equal(0);
+  });
+
+  it('combine keeps each comment of an input in a "left out by combine" item naming the input', async () => {
+    const folder = freshTmpDir('comments-combine');
+    const file = join(folder, 'hand.json');
+    writeFileSync(file, HAND_EDITED);
+    writeFileSync(join(folder, 'plain.json'), JSON.stringify(parseJsonText(HAND_EDITED, 'hand.json', { repair: true })));
+    const out = join(folder, 'out.json');
+    const combined = await runCli(['combine', file, join(folder, 'plain.json'), '--op', 'max', '--out', out]);
+    expect(combined.code, combined.stderr).to.equal(0);
+    const written = JSON.parse(readFileSync(out, 'utf8')) as { metadata: { name?: string; value?: string }[] };
+    expect(commentsKept(written.metadata, 'left out by combine', `${file}: `)).to.deep.equal(kept);
+    const validated = await runCli(['validate', out]);
+    expect(validated.code, validated.stdout).to.equal(0);
   });
 });
 

@@ -69,6 +69,12 @@ export class StaleOutputError extends InputError {
 /** No ATT&CK data could be found or read. */
 export class AttackDataError extends InputError {}
 
+/**
+ * A file given as an ATT&CK release (`--attack`, `data add`) is not one: not JSON, or JSON that is no STIX bundle.
+ * `file` names it, so that a caller can say what the file is instead (the CLI tells a campaign, a layer or text).
+ */
+export class NotAReleaseError extends AttackDataError {}
+
 /** The command was called wrongly: bad flag, missing argument, no such file. */
 export class UsageError extends AttackLayersError {
   override readonly exitCode: ExitCode = ExitCode.usage;

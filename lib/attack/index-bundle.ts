@@ -1,4 +1,4 @@
-import { AttackDataError } from '../errors.js';
+import { AttackDataError, NotAReleaseError } from '../errors.js';
 import {
   ATTACK_SOURCE_NAMES,
   DOMAINS,
@@ -70,12 +70,12 @@ const POINTER_PATTERN = /techniques\/(T\d{4})(?:\/(\d{3}))?|\b(T\d{4}(?:\.\d{3})
 
 /**
  * Index a parsed STIX bundle (2.0 or 2.1, any ATT&CK domain) into the compact form the rest of the tool uses.
- * Pure: no I/O. @throws AttackDataError when the value is not an ATT&CK bundle or its release cannot be told.
+ * Pure: no I/O. @throws NotAReleaseError when the value is not a STIX bundle, AttackDataError when it is no ATT&CK bundle or its release cannot be told.
  */
 export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexData {
   const file = hints.source.file;
   if (!isBundle(bundle)) {
-    throw new AttackDataError(
+    throw new NotAReleaseError(
       `${file}: not a STIX bundle (expected a JSON object with "type": "bundle" and an "objects" array); ` +
         'use an ATT&CK release file such as enterprise-attack-18.1.json',
       { file },

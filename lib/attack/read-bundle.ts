@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { AttackDataError, UsageError } from '../errors.js';
+import { AttackDataError, NotAReleaseError, UsageError } from '../errors.js';
 import { jsonSyntaxPlace } from '../json-text.js';
 import { decodeText, readFileBytes, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
 import { DEFAULT_MAX_BYTES, tooLargeError } from './download.js';
@@ -59,8 +59,8 @@ export function sha256(bytes: Uint8Array | string): string {
  * Decode a release file's bytes and parse the JSON: gzip is recognised by its magic number, whatever the file is
  * called; brotli, which has none, by the name `.br` (the snapshot shipped in the package). Decompression stops at the
  * size limit, so a small file that inflates to gigabytes (a gzip bomb) costs no more memory than the limit.
- * @throws AttackDataError for a corrupt or truncated compressed stream, one over the limit, or invalid JSON, naming
- * the file and place.
+ * @throws AttackDataError for a corrupt or truncated compressed stream or one over the limit, NotAReleaseError for
+ * invalid JSON, naming the file and place.
  */
 export function parseBundleBytes({ file, bytes }: BundleBytes, limits: BundleLimits = {}): unknown {
   let raw: Uint8Array = bytes;
@@ -83,9 +83,8 @@ export function parseBundleBytes({ file, bytes }: BundleBytes, limits: BundleLim
     return JSON.parse(text);
   } catch (error) {
     const { line, column, reason } = jsonSyntaxPlace(text);
-    throw new AttackDataError(
-      `${file}:${line}: not valid JSON at column ${column}: ${reason}; is the file complete?`,
-      { file, line, cause: error },
-    );
+    // JSON may be a release cut short; text that does not start as JSON is no release at all (a YAML campaign).
+    const advice = /^\s*[[{]/.test(text) ? 'is the file complete?' : 'an ATT&CK release is a STIX bundle in JSON, such as enterprise-attack-18.1.json';
+    throw new NotAReleaseError(`${file}:${line}: not valid JSON at column ${column}: ${reason}; ${advice}`, { file, line, cause: error });
   }
 }

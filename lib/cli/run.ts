@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
 import { isAbsolute, relative } from 'node:path';
-import { AttackLayersError, ExitCode, OutputError, OutputExistsError } from '../attack/index.js';
+import { AttackLayersError, ExitCode, NotAReleaseError, OutputError, OutputExistsError } from '../attack/index.js';
 import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
 import { terminalOut } from './terminal-text.js';
@@ -145,7 +145,9 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
       return ExitCode.usage;
     }
     if (error instanceof AttackLayersError) {
-      context.stderr.write(`attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}: ${errorText(error, context.cwd)}\n`);
+      // A file given as a release that is none is said to be what it is (loaded only then: it reads every kind of file).
+      const instead = error instanceof NotAReleaseError ? await (await import('./release-file-kind.js')).notAReleaseMessage(error, context) : undefined;
+      context.stderr.write(`attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}: ${instead ?? errorText(error, context.cwd)}\n`);
       return error.exitCode;
     }
     context.stderr.write(`attack-layers: internal error (a bug, please report it):\n${(error as Error)?.stack ?? String(error)}\n`);

@@ -133,7 +133,7 @@ describe('attack-layers data add', () => {
     const dir = freshTmpDir('xdg-bad');
     const result = await runCli(['data', 'add', fixtureFile('not-a-bundle.json')], { XDG_CACHE_HOME: dir });
     expect(result.code).to.equal(1);
-    expect(result.stderr).to.contain('not-a-bundle.json: not a STIX bundle');
+    expect(result.stderr).to.contain('not-a-bundle.json: this is an ATT&CK Navigator layer, not an ATT&CK release');
     expect(existsSync(join(dir, 'attack-layers'))).to.equal(false);
   });
 });

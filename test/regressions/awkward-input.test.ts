@@ -173,6 +173,36 @@ describe('a file that is missing, a folder or no text, given where a file of som
   });
 });
 
+describe('--attack <file> and data add <file>: a file that is no ATT&CK release', () => {
+  const release = 'not an ATT&CK release (a STIX bundle such as enterprise-attack-18.1.json, which `attack-layers data fetch` downloads)';
+  const given: Array<[file: string, text: string, said: string]> = [
+    ['c.yaml', 'name: C\ntechniques:\n  - ref: T1059.001\n', `c.yaml: this is a campaign file, ${release}; use normalize, render or compare`],
+    ['hand.json', HAND_EDITED, `hand.json: this is an ATT&CK Navigator layer, ${release}; use validate, upgrade, combine or export`],
+    ['report.txt', 'The actor ran PowerShell (T1059.001) after the phishing mail.\n', `report.txt: this is text that is not JSON, ${release}; a report's text goes to extract or suggest`],
+  ];
+  for (const [file, text, said] of given) {
+    it(`${file}: says what it is and what to give, not "not valid JSON …; is the file complete?"`, async () => {
+      const folder = freshTmpDir('not-a-release');
+      const path = join(folder, file);
+      writeFileSync(path, text);
+      const flag = await runCli(['technique', 'T1059', '--attack', path]);
+      expect(flag.code).to.equal(1);
+      expect(flag.stderr).to.contain(`attack-layers technique: ${folder}/${said}`);
+      const added = await runCli(['data', 'add', path], { XDG_CACHE_HOME: join(folder, 'cache') });
+      expect(added.code).to.equal(1);
+      expect(added.stderr).to.contain(`attack-layers data: ${folder}/${said}`);
+    });
+  }
+
+  it('a release cut short still asks whether the file is complete', async () => {
+    const path = join(freshTmpDir('cut-release'), 'enterprise-attack-18.1.json');
+    writeFileSync(path, '{\n  "type": "bundle",\n  "objects": [\n    {"type": "attack-pattern"');
+    const flag = await runCli(['technique', 'T1059', '--attack', path]);
+    expect(flag.code).to.equal(1);
+    expect(flag.stderr).to.contain(`${path}:4: not valid JSON at column 30: unexpected end of the file (expected ',' or '}'); is the file complete?`);
+  });
+});
+
 describe('--attack or ATTACK_STIX_DIR: a folder that holds no release file', () => {
   it('is refused naming it and how release files are named, rather than passed over for the next place', async () => {
     const folder = freshTmpDir('no-releases');

@@ -92,9 +92,12 @@ export class OutputExistsError extends UsageError {
 /** An output cannot be written where it was asked to go: a folder, no permission, a read-only disk, not a regular file. */
 export class OutputError extends UsageError {
   readonly file: string;
-  constructor(file: string, message: string, cause?: unknown) {
+  /** The part of the path that is a file where a folder must be (`out.json` of `out.json/a.layer.json`), when that is why. */
+  readonly notAFolder?: string;
+  constructor(file: string, message: string, cause?: unknown, facts: { notAFolder?: string } = {}) {
     super(message, { cause });
     this.file = file;
+    this.notAFolder = facts.notAFolder;
   }
 }
 

@@ -22,9 +22,25 @@ const REASONS: Readonly<Record<string, readonly [reason: string, advice: string]
 /** An operating system error while writing `file`, as a one-line message that says what to do. */
 export function outputError(file: string, error: unknown): OutputError {
   const code = (error as NodeJS.ErrnoException)?.code ?? '';
+  const notAFolder = code === 'ENOTDIR' ? fileOnPath(file) : undefined;
+  if (notAFolder !== undefined) {
+    return new OutputError(file, `${file}: cannot write it (${notAFolder} is a file, not a folder, ENOTDIR); give a path whose folders are folders`, error, { notAFolder });
+  }
   const known = REASONS[code];
   const why = known ? `${known[0]}, ${code}); ${known[1]}` : `${(error as Error)?.message ?? String(error)})`;
   return new OutputError(file, `${file}: cannot write it (${why}`, error);
+}
+
+/** The folder of `file`'s path, or one above it, that is a file (`a.json` of `a.json/b/c.json`), if any. */
+function fileOnPath(file: string): string | undefined {
+  for (let at = dirname(file); at !== dirname(at); at = dirname(at)) {
+    try {
+      if (!statSync(at).isDirectory()) return at;
+    } catch {
+      // A path below a file cannot be looked at (ENOTDIR); look further up.
+    }
+  }
+  return undefined;
 }
 
 function lstatOrUndefined(file: string): Stats | undefined {

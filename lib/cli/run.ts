@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { AttackLayersError, ExitCode, NotAReleaseError, OutputError, OutputExistsError } from '../attack/index.js';
 import { commands, commandName, type CommandModule, type CommandSpec } from './commands/index.js';
 import type { CliContext } from './context.js';
@@ -81,6 +81,28 @@ function errorText(error: AttackLayersError, cwd: string): string {
 }
 
 /**
+ * An output path that runs through a file (`--out report.json` where a command writes its files into a folder), as
+ * the flag that gave it: which flag, what is a file, and what to give. Undefined when no output flag holds that file.
+ */
+function notAFolderText(error: OutputError, args: Readonly<Record<string, unknown>>, cwd: string): string | undefined {
+  if (error.notAFolder === undefined) return undefined;
+  const blocking = resolve(cwd, error.notAFolder);
+  for (const flag of ['out', 'report-out']) {
+    const value = args[flag];
+    if (typeof value !== 'string') continue;
+    const out = resolve(cwd, value);
+    if (out !== blocking && !out.startsWith(`${blocking}${sep}`)) continue;
+    const inside = relative(out, resolve(cwd, error.file));
+    if (out === blocking && inside && !inside.startsWith('..')) {
+      return `--${flag} ${value} is a file, but --${flag} names the folder this command writes ${inside} into; give a folder (it is made when missing), or remove or rename the file`;
+    }
+    const shown = relative(cwd, blocking);
+    return `--${flag} ${value}: ${shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : blocking} is a file, not a folder; give --${flag} a path whose folders are folders`;
+  }
+  return undefined;
+}
+
+/**
  * Run the CLI on some arguments and return the exit code. The only place where errors become text and exit codes:
  * 1 for bad input, 2 for usage errors, 70 (with a stack trace) for bugs.
  */
@@ -90,6 +112,8 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
   const context: CliContext = { ...given, stdout: terminalOut(given.stdout, 'data'), stderr: terminalOut(given.stderr, 'messages') };
   const args = argv.map((arg) => (arg === STDIN ? STDIN_TOKEN : arg));
   let chosen: { spec: CommandSpec; module?: CommandModule } | undefined;
+  // The command's arguments once parsed, so that an error can name the flag that gave its path.
+  let parsedArgs: Readonly<Record<string, unknown>> = {};
   let parser: Argv = yargs(args)
     .scriptName('attack-layers')
     .locale('en')
@@ -124,6 +148,7 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
       }) as never,
       handler: ((parsed: Record<string, unknown>) => {
         const restored = Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, restoreStdin(value)]));
+        parsedArgs = restored;
         return chosen!.module!.handler(context)(restored);
       }) as never,
     });
@@ -146,7 +171,12 @@ export async function run(argv: readonly string[], given: CliContext): Promise<n
     }
     if (error instanceof AttackLayersError) {
       // A file given as a release that is none is said to be what it is (loaded only then: it reads every kind of file).
-      const instead = error instanceof NotAReleaseError ? await (await import('./release-file-kind.js')).notAReleaseMessage(error, context) : undefined;
+      const instead =
+        error instanceof NotAReleaseError
+          ? await (await import('./release-file-kind.js')).notAReleaseMessage(error, context)
+          : error instanceof OutputError
+            ? notAFolderText(error, parsedArgs, context.cwd)
+            : undefined;
       context.stderr.write(`attack-layers${chosen ? ` ${commandName(chosen.spec)}` : ''}: ${instead ?? errorText(error, context.cwd)}\n`);
       return error.exitCode;
     }

@@ -203,6 +203,27 @@ describe('--attack <file> and data add <file>: a file that is no ATT&CK release'
   });
 });
 
+describe('--out: a file where the command writes into a folder', () => {
+  it('names --out and says to give a folder, rather than "a part of the path is a file, not a folder (ENOTDIR)"', async () => {
+    const folder = freshTmpDir('out-file');
+    const campaign = join(folder, 'c.yaml');
+    writeFileSync(campaign, 'name: C\ntechniques:\n  - ref: T1059.001\n');
+    const out = join(folder, 'exists.json');
+    writeFileSync(out, '{}\n');
+    const rendered = await runCli(['render', campaign, '--out', out]);
+    expect(rendered.code).to.equal(2);
+    expect(rendered.stderr).to.equal(
+      `attack-layers render: --out ${out} is a file, but --out names the folder this command writes c.layer.json into; give a folder (it is made when missing), or remove or rename the file\n`,
+    );
+    const layer = join(folder, 'layer.json');
+    writeFileSync(layer, JSON.stringify(parseJsonText(HAND_EDITED, 'hand.json', { repair: true })));
+    const upgraded = await runCli(['upgrade', layer, '--out', join(out, 'up.json')]);
+    expect(upgraded.code).to.equal(2);
+    expect(upgraded.stderr).to.contain(`--out ${join(out, 'up.json')}: ${out} is a file, not a folder; give --out a path whose folders are folders`);
+    expect(readFileSync(out, 'utf8')).to.equal('{}\n');
+  });
+});
+
 describe('--attack or ATTACK_STIX_DIR: a folder that holds no release file', () => {
   it('is refused naming it and how release files are named, rather than passed over for the next place', async () => {
     const folder = freshTmpDir('no-releases');

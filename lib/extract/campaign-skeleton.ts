@@ -32,11 +32,21 @@ export interface CampaignSkeletonOptions {
   description?: string;
 }
 
-/** The group proposed as `actor:`: the one named on the most lines, the first named on a tie. */
-function mainGroup(objects: readonly FoundAttackObject[]): FoundAttackObject | undefined {
+// The lines a report's title and lead stand in: a group named there is what the report is about.
+const LEAD_LINES = 10;
+
+/**
+ * The group proposed as `actor:`: the one named on the most lines, the first named on a tie; with why it is doubtful
+ * when it is named on one line only, past the report's first lines (a report about a group ATT&CK does not name, ESET's
+ * Ballistic Bobcat, names another in passing: `the Host2IP tool, previously used by Agrius`), so that it is listed for
+ * review, not proposed.
+ */
+function mainGroup(objects: readonly FoundAttackObject[]): { group: FoundAttackObject; doubt?: string } | undefined {
   let best: FoundAttackObject | undefined;
   for (const object of objects) if (object.kind === 'group' && (!best || object.lines.length > best.lines.length)) best = object;
-  return best;
+  if (!best) return undefined;
+  if (best.lines.length > 1 || best.span.line <= LEAD_LINES) return { group: best };
+  return { group: best, doubt: `no group is named on more than one line, nor in the first ${LEAD_LINES} lines` };
 }
 
 /** Where an object is named: `report.txt:12`, with the other lines when there are some. */
@@ -59,7 +69,8 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
   const YAML = require('yaml') as typeof import('yaml');
   const reportFile = oneLine(options.reportFile);
   const objects = options.objects ?? [];
-  const actor = options.actor === undefined ? mainGroup(objects) : undefined;
+  const guess = options.actor === undefined ? mainGroup(objects) : undefined;
+  const actor = guess && !guess.doubt ? guess.group : undefined;
   const software = objects.filter((object) => object.kind === 'software');
   const doc = new YAML.Document({
     name: oneLine(options.name),
@@ -113,6 +124,16 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
       pair.key.commentBefore = [
         ` Named in the report (review): ${oneLine(actor.note)}, at ${mentions(actor, reportFile)}`,
         ...others.map((object) => ` also named: ${object.kind} ${oneLine(object.note)}, at ${mentions(object, reportFile)}`),
+      ].join('\n');
+    }
+  } else if (guess?.doubt) {
+    // No confident guess: the groups and campaigns named stand above `techniques:`, for the analyst to choose from.
+    const pair = doc.contents && YAML.isMap(doc.contents) ? doc.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === 'techniques') : undefined;
+    const candidates = objects.filter((object) => object.kind !== 'software');
+    if (pair && YAML.isScalar(pair.key)) {
+      pair.key.commentBefore = [
+        ` actor: not proposed (${guess.doubt}: it may be named only in passing); write the group the report is about as actor:`,
+        ...candidates.map((object) => ` named: ${object.kind} ${oneLine(object.note)}, at ${mentions(object, reportFile)}`),
       ].join('\n');
     }
   }

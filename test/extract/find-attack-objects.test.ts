@@ -71,6 +71,39 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
     });
   });
 
+  // The shape of ESET WeLiveSecurity's "Sponsor with batch-filed whiskers: Ballistic Bobcat's scan and strike backdoor"
+  // (2023), re-told in our own words: a report about a group ATT&CK does not name, its ATT&CK table naming another
+  // (G1030 Agrius) once, as an earlier user of a tool, far from the title.
+  it('proposes no actor: for a group named once in passing, past the first lines, and lists it for review', () => {
+    const text = [
+      'Ballistic Bobcat and its Sponsor backdoor',
+      '',
+      'We describe a campaign of Ballistic Bobcat, an Iran-aligned group, against organisations in several countries.',
+      ...Array.from({ length: 12 }, (_, i) => (i % 2 ? '' : `Ballistic Bobcat did step ${i} of its intrusions here.`)),
+      'Tactic',
+      'ID',
+      'Name',
+      'Description',
+      'Discovery',
+      'T1018',
+      'Remote System Discovery',
+      'Ballistic Bobcat runs the Host2IP tool, which Agrius used before, to map hosts of the network.',
+    ].join('\n');
+    const found = findAttackObjects(text, loadRelease('18.1'));
+    expect(found.filter((o) => o.kind === 'group').map((o) => [o.id, o.lines])).to.deep.equal([['G1030', [23]]]);
+    const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'Sponsor', reportFile: 'r.txt', objects: found });
+    expect((parse(skeleton) as { actor?: string }).actor).to.equal(undefined);
+    expect(skeleton).to.include('# actor: not proposed (no group is named on more than one line, nor in the first 10 lines');
+    expect(skeleton).to.include('# named: group G1030 Agrius, at r.txt:23');
+  });
+
+  it('still proposes a group named once in the first lines (a title) as actor:', () => {
+    const text = 'Lazarus Group turns to new targets\n\nThe actor sent spearphishing links (T1566.002).';
+    const found = findAttackObjects(text, loadRelease('18.1'));
+    const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'x', reportFile: 'r.txt', objects: found });
+    expect((parse(skeleton) as { actor?: string }).actor).to.equal('Lazarus Group');
+  });
+
   it(`finds APT32 (G0050) in the APT32 seed report (${APT32})`, () => {
     const found = findAttackObjects(readFileSync(seedFile(APT32), 'utf8'), loadRelease('18.1'));
     expect(found.filter((o) => o.kind === 'group').map((o) => o.id)).to.deep.equal(['G0050']);

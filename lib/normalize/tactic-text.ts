@@ -223,15 +223,13 @@ export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|
 // Every written tactic form, longest first, with flexible spaces (`command-and-control`, `Command & Control`).
 // Ties break by code unit, not localeCompare: this runs when the module loads, and a first localeCompare costs every
 // CLI run ~15 ms of ICU collator set-up.
-const TACTIC_WORDS = [...new Set(TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].flatMap((text) => [text, withoutAccents(text)])))]
+const TACTIC_FORMS = [...new Set(TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].flatMap((text) => [text, withoutAccents(text)])))]
   .sort((a, b) => b.length - a.length || compareText(a, b))
-  .map((text) =>
-    text
-      .split(' ')
-      .map((word) => (word === 'and' ? '(?:and|&)' : escapeRegExp(word)))
-      .join('[\\s_-]{1,3}'),
-  )
-  .join('|');
+  .map((text) => text.split(' ').map((word) => (word === 'and' ? '(?:and|&)' : escapeRegExp(word))));
+const TACTIC_WORDS = TACTIC_FORMS.map((words) => words.join('[\\s_-]{1,3}')).join('|');
+// The words tactics' written forms start with: text that starts with none names no tactic there, and is not handed to
+// the patterns of all the names (their compiling is most of a library's first call).
+const FIRST_WORDS = [...new Set(TACTIC_FORMS.map(([first]) => first))].join('|');
 // Spaces are bounded ({0,3}) so that no pattern here can scan a long run of blanks more than once.
 const LIST_SEPARATOR = '\\s{0,3}[,;/、]\\s{0,3}';
 const TACTIC_LIST = `(?:${TACTIC_WORDS})(?:${LIST_SEPARATOR}(?:${TACTIC_WORDS}))*`;
@@ -273,6 +271,7 @@ const LEADING = new RegExp(LEADING_TACTICS, 'i');
 // as this, a library's first call's cost. It finds what `LEADING` finds unless a separator follows the name (`listGoesOn`):
 // both try each start and name in one order, `LEADING` then its list's next item before the label's end, which
 // without a separator fails.
+const LEADING_FIRST_WORD = new RegExp(`${LEADING_START}(?:${FIRST_WORDS})`, 'i');
 const LEADING_ONE = new RegExp(`${LEADING_START}(?<leading>${TACTIC_WORDS})(?:(?=(?<listGoesOn>${LIST_SEPARATOR}))|${LABEL_END})`, 'i');
 // `TACTIC_TEXT` with one tactic in a bracket, tried first as `LEADING_ONE` is: V8 compiles it in ~3/4 of `TACTIC_TEXT`'s time.
 const TACTIC_TEXT_ONE = new RegExp(
@@ -299,7 +298,7 @@ export function leadingTactics(text: string): { tactics: string[]; length: numbe
  * (`TA0002 - Initial Access:`) is given with the first as the pair (`TA0002: Initial Access`), to be checked that both name one.
  */
 function leadingLabel(text: string): TacticPiece | undefined {
-  const one = LEADING_ONE.exec(text);
+  const one = LEADING_FIRST_WORD.test(text) ? LEADING_ONE.exec(text) : null;
   const match = one?.groups?.['listGoesOn'] === undefined ? one : LEADING.exec(text);
   const list = match?.groups?.['leading'];
   if (match && list) return { tactics: withLeadingId(match.groups?.['leadingId'], splitTacticList(list)), start: 0, end: match[0].length };
@@ -362,15 +361,20 @@ export interface TacticPiece {
  */
 function tacticTextMatches(text: string): RegExpExecArray[] {
   const matches: RegExpExecArray[] = [];
-  const starts = new RegExp(/TA\d{4}/i.test(text) ? '[^]' : OPEN, 'g');
+  const withId = /TA\d{4}/i.test(text);
+  const starts = new RegExp(withId ? '[^]' : OPEN, 'g');
   for (let start = starts.exec(text); start; start = starts.exec(text)) {
-    const match = tacticTextAt(text, start.index);
+    BRACKET_FIRST_WORD.lastIndex = start.index;
+    const match = withId || BRACKET_FIRST_WORD.test(text) ? tacticTextAt(text, start.index) : null;
     if (!match) continue;
     matches.push(match);
     starts.lastIndex = match.index + match[0].length;
   }
   return matches;
 }
+
+// Without a TA ID, tactic text is a bracketed list, its first name at the bracket's start.
+const BRACKET_FIRST_WORD = new RegExp(`${OPEN}\\s{0,3}(?:${FIRST_WORDS})`, 'iy');
 
 /** The match of `TACTIC_TEXT` at `index`, or null; found with `TACTIC_TEXT_ONE` where that finds the same. */
 function tacticTextAt(text: string, index: number): RegExpExecArray | null {

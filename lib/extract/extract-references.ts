@@ -151,6 +151,52 @@ function headerRole(text: string): Role | undefined {
   return HEADER_ROLES.get(key) ?? (gloss ? HEADER_ROLES.get(gloss.trim()) : undefined);
 }
 
+/**
+ * The columns of a table's header whose words run together on one line, as PDF text sets a table (`Rule Technique Name
+ * MITRE ID Tactic`, a SOC report's detection rules), when its tactic column comes after its ID column: whether a first
+ * word of no column's role (`Rule`, `#`) heads a column of row numbers. Undefined for any other line.
+ */
+function tacticAfterIdHeader(text: string): { numbered: boolean } | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 12) return undefined;
+  const roles: Role[] = [];
+  const unread: number[] = [];
+  for (let i = 0; i < words.length; ) {
+    const n = [4, 3, 2, 1].find((size) => i + size <= words.length && headerRole(words.slice(i, i + size).join(' ')));
+    if (n === undefined) unread.push(i++);
+    else {
+      roles.push(headerRole(words.slice(i, i + n).join(' '))!);
+      i += n;
+    }
+  }
+  if (new Set(roles).size !== roles.length || unread.some((i) => i > 0) || roles.indexOf('tactic') < roles.indexOf('id') || !roles.includes('id')) return undefined;
+  return { numbered: unread.length > 0 };
+}
+
+// A row's number before its name cell, under a header of a row-number column (`1 Command & Scripting Interpreter`).
+const ROW_NUMBER = /^\d{1,3}\s+(?=\p{L})/u;
+
+/**
+ * A row of a table under `tacticAfterIdHeader`, read as one line: its tactic from the text after its last ID, and its
+ * name without the row's number; undefined, with the ID line's tactic left as it is, when that text names no tactic.
+ */
+function tacticAfterIdRow(line: Line, refs: Found[], numbered: boolean): string | undefined {
+  const last = refs.at(-1);
+  if (!last || last.span.line !== line.number) return undefined;
+  for (const [i, ref] of refs.entries()) {
+    const cut = numbered && ref.name !== undefined && ref.nameSpan === undefined ? ROW_NUMBER.exec(ref.name)?.[0].length : undefined;
+    if (cut && ref.raw.startsWith(ref.name!)) {
+      refs[i] = { ...ref, raw: ref.raw.slice(cut), name: ref.name!.slice(cut), span: { ...ref.span, start: ref.span.start + cut } };
+    }
+  }
+  const after = line.folded.original.slice(last.span.end).trim();
+  const tactics = after ? tacticsOf(after) : undefined;
+  if (!tactics) return after;
+  const ref = refs.at(-1)!;
+  refs[refs.length - 1] = { ...ref, tactics: [...new Set([...ref.tactics, ...displayTactics(tactics)])] };
+  return undefined;
+}
+
 /** The original text of a folded span of a line. */
 function originalOf(line: Line, span: TextSpan): string {
   const { start, end } = originalSpan(line.folded, span);
@@ -1105,8 +1151,9 @@ function isBareId(rest: string): boolean {
 }
 
 /**
- * The references of a line that holds IDs outside a table: a list item, a flattened table row, or a sentence. Those of
- * a sentence are merged as they are read; the others come back (a tactic line after them may still add to them).
+ * The references of a line that holds IDs outside a table: a list item, a flattened table row, or a sentence (never, for
+ * `tableRow`, a row under a header of columns run together). Those of a sentence are merged as they are read; the others
+ * come back (a tactic line after them may still add to them).
  */
 function lineReferences(
   entry: Extract<Entry, { kind: 'ids' }>,
@@ -1115,6 +1162,7 @@ function lineReferences(
   neighbour: (labelled: boolean) => Entry | undefined,
   merged: MergedReferences,
   record?: KeyValueRecord,
+  tableRow = false,
 ): Found[] | undefined {
   const { line } = entry;
   const body = slice(line, entry.body);
@@ -1126,7 +1174,7 @@ function lineReferences(
   const captions = tableCaptions(line.text);
   // An HTML table's rows set on one line are read row by row, whatever sentences their cells hold.
   const rows = htmlRows(line, span);
-  if (!rows && isProse(withoutIds(line, span), key > 0)) {
+  if (!rows && !tableRow && isProse(withoutIds(line, span), key > 0)) {
     // Each clause's own label governs it (the line's, its first clause's) and is no part of a name (`The actor sent a
     // link. Initial Access: Spearphishing Link (T1566.002).`); a clause with none is under its table's caption or its
     // section's heading.
@@ -1212,6 +1260,11 @@ export interface ReadOptions {
    * bracket on the next line), so the IDs were read without them.
    */
   warning?: (line: number, message: string) => void;
+  /**
+   * Told of a tactic a table's header places that a row does not name (`Rule Technique Name MITRE ID Tactic` over a row
+   * whose text after its ID is no tactic), on a (1-based) line: its reference was read without a tactic.
+   */
+  tacticUnread?: (line: number, message: string) => void;
 }
 
 /**
@@ -1244,6 +1297,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // are merged once no tactic line can add to them any more, before the references of any later line.
   let lastIds: Found[] = [];
   let tacticAfter = false;
+  // A header of columns run together on one line whose tactic column follows the ID column (`tacticAfterIdHeader`), and
+  // its line: it holds for the ID lines right under it.
+  let idThenTactic: { numbered: boolean; line: number } | undefined;
   // Whether the line before was a Sigma tag of a technique, or a tactic tag after one (see `sigmaTag`); and whether the
   // technique tags since the last tactic tag stand under one this release does not have.
   let inSigmaTags = false;
@@ -1328,6 +1384,10 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       captioned = false;
     }
     const { line } = entry;
+    if (entry.kind !== 'blank' && entry.kind !== 'ids') {
+      const header = entry.kind === 'text' && !entry.heading ? tacticAfterIdHeader(line0(entry)) : undefined;
+      idThenTactic = header && { ...header, line: line.number };
+    }
     switch (entry.kind) {
       case 'blank':
         break;
@@ -1462,7 +1522,16 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         if (cellRows) cellRows.cells = 0;
         const record = entry.record ?? fieldRecord(entryAt, lines.length, index);
         const given = record?.tactics ?? (tacticAfter ? [] : orElse(context, rowAbove));
-        const refs = lineReferences(entry, given, section, (labelled) => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled), merged, record);
+        // Under a header of columns run together (`tacticAfterIdHeader`), a line is a row, however many words its cells hold.
+        const neighbour = (labelled: boolean): Entry | undefined => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled);
+        const refs = lineReferences(entry, given, section, neighbour, merged, record, idThenTactic !== undefined);
+        if (refs && idThenTactic) {
+          const unread = tacticAfterIdRow(line, refs, idThenTactic.numbered);
+          if (unread !== undefined) {
+            const what = unread ? `"${unread.length > 60 ? `${unread.slice(0, 60)}…` : unread}" after the ID is no tactic` : 'nothing follows the ID';
+            options.tacticUnread?.(line.number, `${what} (header on line ${idThenTactic.line})`);
+          }
+        }
         if (!refs) {
           // A sentence ends a tactic line's reach, not a heading's, nor an item keyed by its ID.
           if (!headingContext && !keyed) context = [];

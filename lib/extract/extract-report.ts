@@ -304,13 +304,19 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // What the lines' reader could not read with certainty (names it could not pair with their IDs), by line.
   const unsure: string[] = [];
   const warning = (line: number, message: string): void => void unsure.push(`line ${line}: ${message}`);
+  // The rows whose tactic, where their table's header puts it, could not be read.
+  const noTactic: string[] = [];
+  const tacticUnread = (line: number, message: string): void => void noTactic.push(`line ${line}: ${message}`);
   const unsureNotes = (): string[] => {
     const each = [...new Set(unsure)];
-    return each.length ? [`${listed(each)} (write each name beside its own ID)`] : [];
+    return [
+      ...(each.length ? [`${listed(each)} (write each name beside its own ID)`] : []),
+      ...(noTactic.length ? [`no tactic read for ${noTactic.length} row${noTactic.length > 1 ? 's' : ''} of a table whose header puts the tactic after the ID: ${listed(noTactic)} (write their tactic: by hand)`] : []),
+    ];
   };
   if (!context) {
     if (!bundle) {
-      const references = referencesInLines(lines, { warning });
+      const references = referencesInLines(lines, { warning, tacticUnread });
       return { references, objects: [], notes: unsureNotes() };
     }
     const { references, name, actor } = bundle;
@@ -446,7 +452,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const shortname = technique ? readTactic(tactic, target) : undefined;
     return shortname ? technique!.tactics.includes(shortname) : undefined;
   };
-  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning }).map(named), lines, target);
+  const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   const around = withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown');
   // `- Credential Dumping - T1003 (APT33)`: the words before the dash name the technique, the bracket where it was seen.

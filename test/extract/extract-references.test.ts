@@ -30,6 +30,27 @@ describe('extractReferences', () => {
   describe('tactics as reports write them (shapes from real pages)', () => {
     const tactics = (text: string): Array<[string, string[]]> => extractReferences(text).map((ref) => [ref.ids.join('+'), ref.tactics]);
 
+    it('reads the tactic after the ID where a header of words run together puts it there, and drops the row number (a SOC lab\'s rule table)', () => {
+      // The layout of a SOC lab's detection-rule report as PDF text (the code index's file 56112342669, its repository
+      // not named), re-told with other rows: `Rule Technique Name MITRE ID Tactic`, each row `<n> <name> <ID> <tactic>`.
+      const text = [
+        'Rule Technique Name MITRE ID Tactic',
+        '',
+        '1 Command & Scripting Interpreter:Windows Command Shell T1059.003 Execution',
+        '2 Boot or Logon Autostart Execution: Registry Run Keys T1547.001 Persistence / Privilege Escalation',
+        '3 Remote System Discovery T1018 Discovery',
+        '',
+        'Response steps',
+      ].join('\n');
+      check(text, [
+        { raw: 'Command & Scripting Interpreter:Windows Command Shell T1059.003', line: 3, ids: ['T1059.003'], name: 'Command & Scripting Interpreter:Windows Command Shell', tactics: ['Execution'] },
+        { raw: 'Boot or Logon Autostart Execution: Registry Run Keys T1547.001', line: 4, ids: ['T1547.001'], name: 'Boot or Logon Autostart Execution: Registry Run Keys', tactics: ['Persistence', 'Privilege Escalation'] },
+        { raw: 'Remote System Discovery T1018', line: 5, ids: ['T1018'], name: 'Remote System Discovery', tactics: ['Discovery'] },
+      ]);
+      const [first] = extractReferences(text);
+      expect(text.split('\n')[2]!.slice(first!.span.start, first!.span.end)).to.equal(first!.raw);
+    });
+
     it('gives a one-cell-per-line row whose tactic cell is merged with the row above that row\'s tactic (reports6 01)', () => {
       // A scraped ESET page: each cell on a line of its own, blank lines between, the tactic written on a group's first
       // row only; the lines after the table are no row of it.

@@ -229,6 +229,23 @@ describe('extractReport', () => {
     ]);
   });
 
+  describe('a table whose header puts the tactic after the ID (`Rule Technique Name MITRE ID Tactic`, a SOC lab\'s report as PDF text)', () => {
+    it('says in a note which rows name no tactic there, rather than nothing', () => {
+      const text = [
+        'Rule Technique Name MITRE ID Tactic',
+        '1 Remote System Discovery T1018 Discovery',
+        '2 OS Credential Dumping: LSASS Memory T1003.001 Credential Theft',
+        '3 Account Discovery: Local Account T1087.001',
+      ].join('\n');
+      const report = extractReport(text, { target: loadRelease('18.1') });
+      expect(report.references.map((ref) => [ref.ids, ref.tactics])).to.deep.equal([[['T1018'], ['Discovery']], [['T1003.001'], []], [['T1087.001'], []]]);
+      expect(report.notes).to.deep.equal([
+        'no tactic read for 2 rows of a table whose header puts the tactic after the ID: line 3: "Credential Theft" after the ID is no tactic (header on line 1), ' +
+          'line 4: nothing follows the ID (header on line 1) (write their tactic: by hand)',
+      ]);
+    });
+  });
+
   describe('a T and five digits (`T10593`)', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

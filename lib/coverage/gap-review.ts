@@ -872,13 +872,27 @@ function unknownLogSources(collected: CollectedLogSources, model: DetectionModel
     });
 }
 
-/** The threat side's references that a campaign left unresolved, in the same shape as coverage ones. */
+/** The status of a campaign file's entry that could not be read (`Campaign.leftOut`), among the unresolved references. */
+const LEFT_OUT_STATUS = 'left out';
+
+/**
+ * The threat side's references that a campaign left unresolved, in the same shape as coverage ones, and the entries of
+ * its file that could not be read (status `left out`, the entry's JSON pointer as written): so that the report lists
+ * them with the rest, as the campaign layer's description does, not stderr alone.
+ */
 export function campaignUnresolved(results: readonly NormalizedCampaign[]): UnresolvedRef[] {
-  return results.flatMap((result) =>
-    result.references
+  return results.flatMap((result) => [
+    ...result.references
       .filter((ref) => UNRESOLVED_STATUSES.includes(ref.status))
       .map((ref) => ({ raw: ref.raw, file: result.file, ...(ref.line !== undefined ? { line: ref.line } : {}), status: ref.status, note: ref.note })),
-  );
+    ...(result.campaign.leftOut ?? []).map((entry) => ({
+      raw: entry.path,
+      file: result.file,
+      ...(entry.line !== undefined ? { line: entry.line } : {}),
+      status: LEFT_OUT_STATUS,
+      note: entry.message,
+    })),
+  ]);
 }
 
 /** The campaigns' revoked references, counted under their replacement, in the shape of coverage ones (`rule`: the campaign). */

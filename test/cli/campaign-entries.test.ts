@@ -92,6 +92,9 @@ describe('campaign files with a malformed entry', () => {
     expect(existsSync(join(out, 'gap.layer.json'))).to.equal(true);
     expect(result.stderr).to.match(/the review of the rest was written to .*:\n/);
     expect(result.stderr).to.match(LEFT_OUT);
+    // The report lists the entry too, among the references not resolved, with its place.
+    const report = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    expect(report).to.match(/\| \/techniques\/4\/ref \| left out \| 1 \| must be a string, not a mapping; the entry is left out: write the technique as the report writes it[^|]*\| [^|]*bad\.yaml:8 \|/);
   });
 
   it('still refuses a file whose problem is the whole file (techniques not a list)', async () => {

@@ -15,6 +15,7 @@ import {
 } from './types.js';
 import { compareText } from '../compare-text.js';
 import { isReleaseVersion } from './release-files.js';
+import { isTechniqueId } from './technique-id.js';
 
 /** What the caller knows about a bundle that the bundle may not say itself (STIX 2.0 bundles name no release). */
 export interface BundleHints {
@@ -149,7 +150,7 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
   const techniqueIdByStix = new Map<string, TechniqueId>();
   for (const object of ofType('attack-pattern')) {
     const id = attackId(object);
-    if (!id || !/^T\d{4}(\.\d{3})?$/.test(id)) continue;
+    if (!id || !isTechniqueId(id)) continue;
     techniqueIdByStix.set(object.id, id);
     const phases = (object.kill_chain_phases ?? [])
       .filter((phase) => phase.kill_chain_name === killChain && phase.phase_name)

@@ -12,6 +12,15 @@ export function isTechniqueId(value: string): boolean {
 }
 
 /**
+ * A technique ID as rules, galaxies and flows list it, in either case (`t1059.001`), in its canonical form (`T1059.001`);
+ * undefined for anything else, a sub-technique written with another separator (`T1059/001`) too.
+ */
+export function techniqueIdInAnyCase(value: string): string | undefined {
+  const upper = value.toUpperCase();
+  return isTechniqueId(upper) ? upper : undefined;
+}
+
+/**
  * A technique ID of ATT&CK for ICS, by its shape alone: ICS numbers its techniques from T0800 and has no sub-techniques,
  * where enterprise and mobile number theirs from T1000 (ICS 18.1 holds T0800 to T0895; no enterprise release from 3.0
  * to 18.1 and no mobile release holds a T0 number, counted over ../shared's releases).

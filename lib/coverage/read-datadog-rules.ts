@@ -13,7 +13,8 @@ import { jsonValueLines } from '../json-text.js';
 import { datadogRules } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
-import { notTechniqueId, TECHNIQUE_ID } from './read-siem-rule.js';
+import { notTechniqueId } from './read-siem-rule.js';
+import { isTechniqueId } from '../attack/technique-id.js';
 
 /** How the highest status of a rule's cases (the severity of its signals) becomes a coverage weight, on Sigma's scale. */
 export const DATADOG_WEIGHTS = { status: { critical: 1, high: 0.9, medium: 0.75, low: 0.5, info: 0.25 }, missingStatus: 'medium' } as const;
@@ -52,7 +53,7 @@ export function parseDatadogRules(value: unknown, text: string, file: string): C
       const id = TAGGED_ID.exec(match[2]!.trim())?.[1]?.toUpperCase();
       const tactic = match[1]!.toLowerCase() === 'tactic';
       if (tactic && id?.startsWith('TA')) tactics.push(id);
-      else if (!tactic && id && TECHNIQUE_ID.test(id)) ids.push(id);
+      else if (!tactic && id && isTechniqueId(id)) ids.push(id);
       else problems.push({ file, ...place, message: `${name}: tag "${tag as string}": ${tactic ? 'no tactic ID (TA0006) after tactic:; it is skipped' : notTechniqueId(`"${match[2]!.trim()}"`)}`, skipped: false });
     }
     const refs = listedTechniqueRefs(ids, place);

@@ -14,7 +14,8 @@ import { jsonValueLines } from '../json-text.js';
 import { defenderDetectionRules } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, weightFactor, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
-import { notTechniqueId, SENTINEL_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
+import { notTechniqueId, SENTINEL_WEIGHTS } from './read-siem-rule.js';
+import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /** An alert's severity as a weight: Defender XDR rates alerts on Sentinel's scale (High, Medium, Low, Informational). */
 export const DEFENDER_WEIGHTS = { severity: SENTINEL_WEIGHTS.severity, missingSeverity: SENTINEL_WEIGHTS.missingSeverity } as const;
@@ -49,8 +50,8 @@ export function parseDefenderRules(value: unknown, text: string, file: string): 
     }
     const listed = Array.isArray(alert['tactics']) ? alert['tactics'].filter(isJsonObject) : [];
     const written = [...texts(alert['mitreTechniques']), ...listed.flatMap((tactic) => (Array.isArray(tactic['techniques']) ? tactic['techniques'] : []).flatMap((t) => texts([isJsonObject(t) ? t['technique'] : t])))];
-    for (const id of written.filter((id) => !TECHNIQUE_ID.test(id))) problems.push({ file, ...place, message: `${name}: ${notTechniqueId(`"${id}"`)}`, skipped: false });
-    const refs = listedTechniqueRefs(written.filter((id) => TECHNIQUE_ID.test(id)).map((id) => id.toUpperCase()), place);
+    for (const id of written.filter((id) => !techniqueIdInAnyCase(id))) problems.push({ file, ...place, message: `${name}: ${notTechniqueId(`"${id}"`)}`, skipped: false });
+    const refs = listedTechniqueRefs(written.flatMap((id) => techniqueIdInAnyCase(id) ?? []), place);
     const tactics = listed.flatMap((tactic) => texts([tactic['tactic']]));
     if (!refs.length) {
       ignored.push({ file, ...place, name, reason: `no ATT&CK technique${tactics.length ? ` (tactics only: ${tactics.join(', ')})` : ''}` });

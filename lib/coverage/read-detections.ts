@@ -22,6 +22,7 @@
  */
 import { extname } from 'node:path';
 import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { InputError, SchemaValidationError, UsageError, type Issue } from '../errors.js';
 import { schemaIssues } from '../schemas.js';
 import {
@@ -245,7 +246,7 @@ function headerlessColumns(cells: readonly string[]): string[] | undefined {
   if (cells.length !== 2) return undefined;
   const isIds = cells.map((cell) => {
     const refs = splitTechniques(cell);
-    return refs.length > 0 && refs.every((ref) => /^T\d{4}(?:\.\d{3})?$/i.test(ref));
+    return refs.length > 0 && refs.every((ref) => techniqueIdInAnyCase(ref) !== undefined);
   });
   if (isIds[0] === isIds[1] || cells.some((cell) => cell.trim() === '')) return undefined;
   return isIds[0] ? ['techniques', 'name'] : ['name', 'techniques'];

@@ -35,6 +35,7 @@
  */
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
+import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
@@ -95,8 +96,6 @@ export function notTechniqueId(written: string): string {
   return `${written} is not a technique ID (T1234 or T1234.001); it is skipped`;
 }
 
-/** A technique ID as SIEM rules list them (`T1059`, `t1059.001`). */
-export const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
 // Data sources of Windows and Linux logs, as Splunk's `data_source` and Sentinel's connector IDs name them.
 const WINDOWS_SOURCE = /^(?:sysmon event ?id|windows |powershell script block|wineventlog|securityevents?$|windowssecurityevents$|windowsforwardedevents$)/i;
 const LINUX_SOURCE = /^(?:sysmon for linux|linux )/i;
@@ -217,7 +216,8 @@ function techniqueRefs(node: YamlNode | undefined, lines: LineIndex, notes: Note
   for (const item of items) {
     const raw = scalarText(item)?.trim();
     const line = lines.line(item.start);
-    if (raw && TECHNIQUE_ID.test(raw)) refs.push({ raw, line, id: raw.toUpperCase() });
+    const id = raw && techniqueIdInAnyCase(raw);
+    if (id) refs.push({ raw: raw!, line, id });
     else notes.push({ line, message: notTechniqueId(raw ? `"${raw}"` : 'an item') });
   }
   return refs;
@@ -362,15 +362,16 @@ export function elasticRule(
   const refs: CoverageRef[] = [];
   const seen = new Set<string>();
   const add = (id: unknown): void => {
-    if (typeof id !== 'string' || !TECHNIQUE_ID.test(id.trim())) {
+    const canonical = typeof id === 'string' ? techniqueIdInAnyCase(id.trim()) : undefined;
+    if (!canonical) {
       notes.push({ line, message: notTechniqueId(`a technique id ${JSON.stringify(id)}`) });
       return;
     }
-    const raw = id.trim();
-    if (seen.has(raw.toUpperCase())) return;
-    seen.add(raw.toUpperCase());
+    const raw = (id as string).trim();
+    if (seen.has(canonical)) return;
+    seen.add(canonical);
     const idAt = at.idLine(raw);
-    refs.push({ raw, ...(idAt ? { line: idAt } : {}), id: raw.toUpperCase() });
+    refs.push({ raw, ...(idAt ? { line: idAt } : {}), id: canonical });
   };
   const tactics: CoverageRef[] = [];
   for (const threat of list(rule['threat'])) {

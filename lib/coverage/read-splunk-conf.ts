@@ -18,7 +18,8 @@ import { savedSearchRows, splunkSavedSearches } from '../input-kind.js';
 import { coverageInput, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import { parseCsv } from './parse-csv.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
-import { notTechniqueId, SPLUNK_WEIGHTS, TECHNIQUE_ID } from './read-siem-rule.js';
+import { notTechniqueId, SPLUNK_WEIGHTS } from './read-siem-rule.js';
+import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /**
  * A stanza of a .conf file: its name, the line of its header, and each key's value with its line (`from`: the `local/`
@@ -241,7 +242,8 @@ function savedSearch(stanza: ConfStanza, file: string): RuleOutcome | undefined 
   const refs: CoverageRef[] = [];
   for (const item of Array.isArray(listed) ? listed : []) {
     const raw = typeof item === 'string' ? item.trim() : '';
-    if (TECHNIQUE_ID.test(raw)) refs.push({ raw, line: annotations!.line, id: raw.toUpperCase() });
+    const id = techniqueIdInAnyCase(raw);
+    if (id) refs.push({ raw, line: annotations!.line, id });
     else notes.push({ line: annotations!.line, message: notTechniqueId(raw ? `"${raw}"` : `an item ${JSON.stringify(item)}`) });
   }
   if (!refs.length) return withNotes({ ignored: { line, name, reason: 'no ATT&CK technique (no mitre_attack in action.correlationsearch.annotations)' } });

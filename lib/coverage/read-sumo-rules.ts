@@ -13,7 +13,8 @@
 import { jsonValueLines } from '../json-text.js';
 import { sumoRules } from '../input-kind.js';
 import { coverageInput, listedTechniqueRefs, roundLevel, type CoverageIgnored, type CoverageInput, type CoverageProblem, type CoverageRule } from './coverage-types.js';
-import { notTechniqueId, TECHNIQUE_ID } from './read-siem-rule.js';
+import { notTechniqueId } from './read-siem-rule.js';
+import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 
 /**
  * How a rule's severity becomes a coverage weight: severity / `scale`, a prototype rule `prototype` in its place. Sumo
@@ -49,8 +50,9 @@ export function parseSumoRules(value: unknown, text: string, file: string): Cove
       const match = typeof tag === 'string' ? ATTACK_TAG.exec(tag.trim()) : null;
       if (!match) continue;
       const written = match[2]!.trim();
+      const id = techniqueIdInAnyCase(written);
       if (match[1]!.toLowerCase() === 'tactic') tactics.push(written);
-      else if (TECHNIQUE_ID.test(written)) ids.push(written.toUpperCase());
+      else if (id) ids.push(id);
       else problems.push({ file, ...place, message: `${name}: ${notTechniqueId(`"${written}"`)}`, skipped: false });
     }
     const refs = listedTechniqueRefs(ids, place);

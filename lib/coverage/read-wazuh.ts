@@ -24,7 +24,8 @@
  */
 import { roundLevel, untaggedRule, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
-import { notTechniqueId, TECHNIQUE_ID } from './read-siem-rule.js';
+import { notTechniqueId } from './read-siem-rule.js';
+import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { LineIndex } from './yaml-events.js';
 
 /** How a Wazuh rule's level becomes a coverage weight: the first band whose lowest level it reaches. */
@@ -156,8 +157,9 @@ function wazuhRule(attributes: string, body: string, bodyStart: number, line: nu
     for (const element of (block[1] ?? '').matchAll(ID_ELEMENT)) {
       const raw = xmlText(element[1] ?? '').trim();
       const at = lines.line(blockStart + element.index);
-      if (TECHNIQUE_ID.test(raw)) {
-        if (!refs.some((ref) => ref.id === raw.toUpperCase())) refs.push({ raw, line: at, id: raw.toUpperCase() });
+      const id = techniqueIdInAnyCase(raw);
+      if (id) {
+        if (!refs.some((ref) => ref.id === id)) refs.push({ raw, line: at, id });
       } else notes.push({ line: at, message: notTechniqueId(raw ? `"${raw}"` : 'an empty <id>') });
     }
   }

@@ -1,5 +1,5 @@
 import { nameKey } from '../attack/attack-index.js';
-import { isTechniqueId } from '../attack/technique-id.js';
+import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { InputError } from '../errors.js';
 import { jsonStringLines, parseJsonText } from '../json-text.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -29,7 +29,7 @@ const FLOW_EXTENSION = /\.(afbx?|afd)$/i;
 // What an Attack Flow's JSON writes and a report's prose does not: its STIX types and the Builder's template names.
 const FLOW_WORDS = /"attack-action"|"attack-flow"|"attack_flow_v\d+"|"template"\s*:\s*"action"/;
 
-// Attack Flow's own technique IDs are ATT&CK's (`T1566.001`, in any case: `attackTechniqueId`); its builder also offers
+// Attack Flow's own technique IDs are ATT&CK's (`T1566.001`, in any case: `techniqueIdInAnyCase`); its builder also offers
 // MITRE ATLAS's (`AML.T0051`).
 // An ID of ATT&CK's shape miswritten (`T1566.01`, `T15661`): resolved as written, so that what is wrong is said.
 const ATTACK_LIKE = /^T\d/i;
@@ -54,12 +54,6 @@ interface FlowAction {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-
-/** An ATT&CK technique ID written in any case, in its canonical form (`t1566.001` is `T1566.001`); undefined otherwise. */
-function attackTechniqueId(value: string | undefined): string | undefined {
-  const upper = value?.toUpperCase();
-  return upper && isTechniqueId(upper) ? upper : undefined;
-}
 
 /** A Builder object's `properties` ([key, value] pairs) as a mapping; none when it has no such list. */
 function builderProperties(object: JsonObject): JsonObject {
@@ -87,7 +81,7 @@ function attackPatternIds(objects: readonly JsonObject[]): Map<string, string> {
   for (const object of objects) {
     if (object['type'] !== 'attack-pattern' || !text(object['id'])) continue;
     const refs = Array.isArray(object['external_references']) ? object['external_references'].filter(isJsonObject) : [];
-    const id = refs.map((ref) => (ref['source_name'] === 'mitre-attack' ? attackTechniqueId(text(ref['external_id'])) : undefined)).find(Boolean);
+    const id = refs.map((ref) => (ref['source_name'] === 'mitre-attack' ? techniqueIdInAnyCase(text(ref['external_id']) ?? '') : undefined)).find(Boolean);
     if (id) ids.set(text(object['id'])!, id);
   }
   return ids;
@@ -295,7 +289,7 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
       unread.push(`${place} (no name and no technique_id)`);
       continue;
     }
-    const id = attackTechniqueId(techniqueId);
+    const id = techniqueId ? techniqueIdInAnyCase(techniqueId) : undefined;
     const name = action.name;
     const raw = techniqueId ? (name ? `${name} (${id ?? techniqueId})` : (id ?? techniqueId)) : name!;
     const tactics = action.tacticId && TACTIC_ID.test(action.tacticId) ? [action.tacticId.toUpperCase()] : [];

@@ -1,4 +1,5 @@
 import { nameKey } from '../attack/attack-index.js';
+import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 import type { Domain } from '../attack/types.js';
 import { InputError } from '../errors.js';
 import { jsonStringLines } from '../json-text.js';
@@ -166,7 +167,7 @@ export function mispEventReport(source: string, options: BundleOptions = {}): Mi
       // ATT&CK for ICS's first wiki numbered its techniques T800 to T882, as MISP's `mitre-ics-techniques` clusters keep
       // them (`meta["Technique ID"]`, the value a bare name); ATT&CK gave each a 0 when ICS joined it in 2020 (T0800).
       const icsIds = list(meta['Technique ID']).map(text).flatMap((each) => (each && /^T\d{3}$/i.test(each) ? [`T0${each.slice(1)}`] : []));
-      const id = read.id ?? list(meta['external_id']).map(text).find((each) => each && /^T\d{4}(?:\.\d{3})?$/i.test(each))?.toUpperCase() ?? icsIds[0];
+      const id = read.id ?? list(meta['external_id']).flatMap((each) => techniqueIdInAnyCase(text(each) ?? '') ?? []).at(0) ?? icsIds[0];
       const chains = list(meta['kill_chain']).flatMap((each) => (text(each) ? [text(each)!.split(':')] : []));
       const tactics = [...new Set(chains.flatMap(([chain, phase]) => (chain && phase && KILL_CHAINS[chain] ? [phase] : [])))];
       const domain = TECHNIQUE_GALAXIES[galaxy] ?? chains.map(([chain]) => (chain ? KILL_CHAINS[chain] : undefined)).find(Boolean);

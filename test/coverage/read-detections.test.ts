@@ -215,6 +215,12 @@ describe('readDetections (CSV)', () => {
     expect(csv.problems).to.deep.equal([
       { file: 'i.csv', line: 1, message: 'no header row: the first row is a detection; read column 1 as techniques and column 2 as name', skipped: false },
     ]);
+    // A first row whose ID is written as the rows after it may write theirs (`T1574/011`) is a detection too, not a header.
+    const slash = parseDetectionsCsv('T1574/011,A malicious service name was registered on the machine\nT1574,A suspicious symbolic link was created', 's.csv');
+    expect(slash.rules.map((rule) => [rule.line, rule.name, rule.refs.map((ref) => ref.raw)])).to.deep.equal([
+      [1, 'A malicious service name was registered on the machine', ['T1574/011']],
+      [2, 'A suspicious symbolic link was created', ['T1574']],
+    ]);
     // Any other first row without the required columns is still a header that misses them.
     expect(() => parseDetectionsCsv('Title,Severity\nA,high\n', 'h.csv')).to.throw(InputError, /h\.csv:1: the header has no "techniques" column/);
   });

@@ -438,9 +438,13 @@ function labelPartLevel(part: string, planLegend: boolean): { level: number } | 
   for (const clause of part.replace(/\bun(?=detect|cover|alert|log|block|prevent)/gi, 'not ').split(/[,/]|\bbut\b/i)) {
     const words = LEVEL_WORDS.filter(([pattern, , kind]) => pattern.test(clause) && !(planLegend && kind === 'prevention'));
     const degree = DEGREES.find(([pattern]) => pattern.test(clause));
+    // What else a clause with a degree and no word of LEVEL_WORDS names: CTID's security-stack-mappings label their
+    // colours "Protect - Partial", "Respond - Significant", where the degree rates a protection or a response.
+    const other = degree ? clause.replace(degree[0], ' ').replace(/[^\p{L}]+/gu, ' ').trim() : '';
     if (NONE_WORDS.test(clause) || (NEGATION.test(clause) && words.some(([, , kind]) => kind === 'detection'))) none = true;
     else if (NEGATION.test(clause) && words.length) why ??= `says "${clause.trim()}" (a technique not stopped may still be detected), no coverage level`;
     else if (words.length) positive.push(degree ? degree[1] : Math.max(...words.map(([, level]) => level)));
+    else if (degree && other && !NEGATION.test(clause)) why ??= `says a degree of "${other}" ("${clause.trim()}"), no detection, no coverage level`;
     else if (degree && degree[1] !== 1 && degree[1] !== 0.5) why ??= `says a degree ("${clause.trim()}") of nothing it names, no coverage level`;
     else if (degree && !NEGATION.test(clause)) positive.push(degree[1]);
     else if (planLegend && LEVEL_WORDS.some(([pattern, , kind]) => kind === 'prevention' && pattern.test(clause))) {

@@ -461,6 +461,14 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     ['High', undefined],
     ['Low', undefined],
     ['Significant', undefined],
+    // CTID's security-stack-mappings legend (GCP/layers/Chronicle.json): a degree of a detection says its level, a
+    // degree of a protection or a response says none, "Partial" as "Significant" and "Minimal" do.
+    ['Detect - Minimal', 0.25],
+    ['Detect - Partial', 0.5],
+    ['Protect - Partial', undefined],
+    ['Protect - Significant', undefined],
+    ['Respond - Partial', undefined],
+    ['Mixed - Partial', undefined],
     // DeTT&CT's detection scoring table, as its layers label their colours and generators copy it (a Tanium
     // detections script): the score / 5, as a DeTT&CT file is read; by words, score 0 read 100 %, scores 3 and 4 both 75 %.
     ['Detection score 0: Forensics/Context', 0],

@@ -255,12 +255,16 @@ export function assertAttackLayer(value: unknown, file: string, pointer = ''): v
 }
 
 /**
- * True when a layer of format 2.x/3.x hid PRE-ATT&CK: Navigator's stage filter (`filters.stages`, gone since format
- * 4.0) showed the enterprise matrix for `act` and PRE-ATT&CK's tactics for `prepare`, so a list without `prepare`
- * hid what ATT&CK 8 made the enterprise platform `PRE` (Reconnaissance, Resource Development).
+ * True when a layer of format 2.x/3.x (or one that states no format) hid PRE-ATT&CK: Navigator's stage filter
+ * (`filters.stages`, gone since format 4.0) showed the enterprise matrix for `act` and PRE-ATT&CK's tactics for
+ * `prepare`, so a list without `prepare` hid what ATT&CK 8 made the enterprise platform `PRE` (Reconnaissance,
+ * Resource Development). A layer of format 4 or later that still carries the list (CS6411FinalProject's
+ * navigator_layer.json: `"version": "4.5"`, `"stages": []`) hid nothing: Navigator 4 and later ignore it.
  */
 export function stagesHidePreAttack(value: unknown): boolean {
   const filters = isJsonObject(value) ? value['filters'] : undefined;
+  const { major } = layerFormat(value);
+  if (major !== undefined && major >= 4) return false;
   return isJsonObject(filters) && Array.isArray(filters['stages']) && !filters['stages'].includes('prepare');
 }
 

@@ -543,6 +543,20 @@ describe('upgradeLayer', () => {
       ]);
     });
 
+    it('reads no stage filter in a layer of format 4 or later, which Navigator ignores there (CS6411FinalProject: "version": "4.5", "stages": [])', () => {
+      // A generator's layer states format 4.5 (under the old key) and still writes an empty stage filter: Navigator 4
+      // and later drop it and show Reconnaissance and Resource Development, so the upgrade must not hide PRE.
+      for (const value of [
+        layer([{ techniqueID: 'T1059', score: 1 }], { filters: { stages: ['act'] } }),
+        { version: '4.5', name: 'generated', domain: 'enterprise-attack', filters: { stages: [] }, techniques: [{ techniqueID: 'T1082', score: 29 }] },
+      ]) {
+        const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+        expect(out.filters?.platforms).to.equal(undefined);
+        expect(report.settings.filter((s) => s.path === '/filters/platforms')).to.deep.equal([]);
+        expect(report.settings).to.deep.include({ path: '/filters/stages', message: 'removed (format 4.0 dropped the PRE-ATT&CK stage filter)' });
+      }
+    });
+
     it('upgrades to an older release: techniques added since are removed and reported', () => {
       const v12 = library.release('enterprise-attack', '12.1');
       const added = attack.currentTechniques().find((t) => !v12.techniqueByStixId(t.stixId))!;

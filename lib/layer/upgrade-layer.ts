@@ -285,12 +285,15 @@ function upgradePlatforms(
       });
     }
   }
-  // Every name gone (ICS ATT&CK 18 has one platform, "None", where earlier releases had Windows, Control Server…):
+  // Every name gone (ICS ATT&CK 18 has one platform, "None", where earlier releases had Windows, Control Server…),
+  // or none written (a generator's `"platforms": []`, CS6411FinalProject's navigator_layer.json):
   // an empty list shows every platform in Navigator but may show none elsewhere (`validate` warns of it), and no
   // list of the target's platforms would say what the analyst chose, so the filter goes and every technique shows
   // (but PRE, when the stage filter hid PRE-ATT&CK, as for a layer that filtered no platform above).
-  if (listed.length && !out.length) {
-    const gone = `none of the platforms it listed is a platform of ${target.label}, and an empty filter would show nothing in tools other than Navigator`;
+  if (!out.length) {
+    const gone = listed.length
+      ? `none of the platforms it listed is a platform of ${target.label}, and an empty filter would show nothing in tools other than Navigator`
+      : 'it was an empty list, which Navigator reads as every platform and other tools may read as none';
     if (hidesPreAttack && known.includes(PRE_PLATFORM)) {
       filters['platforms'] = known.filter((platform) => platform !== PRE_PLATFORM);
       changes.push({ path: '/filters/platforms', message: `set to every platform of ${target.label} but ${PRE_PLATFORM}: ${gone}; ${stagesKeptOut}` });

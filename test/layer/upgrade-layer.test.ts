@@ -484,6 +484,17 @@ describe('upgradeLayer', () => {
       );
     });
 
+    it('removes an empty platform filter, which Navigator reads as every platform and validate warns of (CS6411FinalProject\'s "platforms": [])', () => {
+      const value = layer([{ techniqueID: 'T1082', score: 29 }], { filters: { platforms: [] } });
+      expect(validateLayer(value, { attackFor: attackFor(library) }).map((finding) => finding.code)).to.include('empty-platforms');
+      const { layer: out, report } = upgradeLayer(value, attack);
+      expect(out.filters).to.deep.equal({});
+      expect(report.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
+        'removed: it was an empty list, which Navigator reads as every platform and other tools may read as none; without it, every platform shows',
+      ]);
+      expect(validateLayer(out, { attackFor: attackFor(library) }).map((finding) => finding.code)).to.deep.equal([]);
+    });
+
     it('widens a platform filter that would hide an annotated technique whose platforms changed since the layer was written', () => {
       // T1189 ran on SaaS in ATT&CK 8 and does not in 18.1: a SaaS layer that showed it would hide it once upgraded.
       const v8 = library.release('enterprise-attack', '8.2');

@@ -127,6 +127,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const scored: ScoredEntry[] = [];
     // Threat entries that weigh 1 for being annotated without a score (mixedWeightsNote).
     const unscored: string[] = [];
+    // Their colours, for a threat layer that paints categories no score orders (colourOrderNote).
+    const unscoredColours: string[] = [];
     const legend = options.role === 'threat' ? new Map<string, LegendItemLevel[]>() : legendLevels(fields);
     // Entries read through the legend, by legend item; entries it could not read, by why.
     const legendRead = new Map<LegendItemLevel, number>();
@@ -166,6 +168,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         level = 1;
         levelReason = `no score, annotated (${shown.join(', ')}) -> 1, as a technique a campaign observed`;
         unscored.push(techniqueID);
+        const colour = paintedColour(entry['color']);
+        if (colour) unscoredColours.push(colour);
       } else if (typeof score !== 'number') {
         return;
       } else {
@@ -208,6 +212,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (numbers) input.notes = [numbers];
     const mixed = mixedWeightsNote(input.source, layerName, [min, max, scaleText], scored, unscored);
     if (mixed) input.notes = [...(input.notes ?? []), mixed];
+    const order = colourOrderNote(input.source, layerName, fields, unscoredColours);
+    if (order) input.notes = [...(input.notes ?? []), order];
     const colours = legendNote(input.source, layerName, legend, legendRead, unread);
     if (colours) input.notes = [...(input.notes ?? []), colours];
     const versions = fields['versions'];
@@ -310,6 +316,31 @@ function mixedWeightsNote(source: string, layerName: string, [, max, scaleText]:
     `while ${below.length === scored.length ? `its ${entries(scored.length)} with a score` : `${below.length} of its ${entries(scored.length)} with a score`} ` +
     `weigh less (${firstFew(below.map(({ techniqueID, level }) => `${techniqueID} ${level}`))}), ` +
     `so the unscored rank above them; give the unscored entries the scores they mean (README, "Coverage gap review")`
+  );
+}
+
+/**
+ * What a threat layer must say when its unscored entries, each weighing 1, show two colours or more: a heatmap painted
+ * by hand (CTID's insider-threat exfil_heat.json: red, orange and yellow, no score, no legend) ranks its techniques by
+ * colour, an order the review cannot read (a colour is no level, a legend free text), so every one weighs the same.
+ */
+function colourOrderNote(source: string, layerName: string, fields: Record<string, unknown>, colours: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const colour of colours) counts.set(colour, (counts.get(colour) ?? 0) + 1);
+  if (counts.size < 2) return undefined;
+  const labels = new Map<string, string>();
+  for (const item of Array.isArray(fields['legendItems']) ? fields['legendItems'] : []) {
+    const colour = isJsonObject(item) ? paintedColour(item['color']) : undefined;
+    if (colour && typeof item['label'] === 'string' && item['label'].trim() && !labels.has(colour)) labels.set(colour, item['label'].trim());
+  }
+  const name = `threat layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const painted = [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([colour, count]) => `${colour}${labels.has(colour) ? ` "${labels.get(colour)}"` : ''} ${count === 1 ? '1 entry' : `${count} entries`}`);
+  return (
+    `${name}: its ${colours.length} entries coloured without a score weigh 1 each whatever their colour, and they have ${counts.size} colours ` +
+    `(${painted.join(', ')}), an order the review does not read; if a colour means more threat than another, give its entries ` +
+    'higher scores (README, "Coverage gap review")'
   );
 }
 

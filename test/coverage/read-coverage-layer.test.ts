@@ -577,6 +577,36 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
   });
 });
 
+describe('readCoverageLayers: a threat layer painted in several colours without scores', () => {
+  it("says its colours rank nothing the review reads (CTID insider-threat-ttp-kb's exfil_heat.json: red, orange, yellow)", () => {
+    // A reconstruction of exfil_heat.json's shape: entries of three colours, no score, no legend; one entry per colour here.
+    const heat = (legendItems: unknown[] = []) =>
+      JSON.stringify({
+        name: 'layer1',
+        domain: 'enterprise-attack',
+        techniques: [
+          { techniqueID: 'T1052', tactic: 'exfiltration', color: '#fc3b3b' },
+          { techniqueID: 'T1213', tactic: 'collection', color: '#FC3B3B' },
+          { techniqueID: 'T1567', tactic: 'exfiltration', color: '#fd8d3c' },
+          { techniqueID: 'T1011', tactic: 'exfiltration', color: '#fce93bff' },
+        ],
+        legendItems,
+      });
+    const input = parseCoverageLayer(heat(), 'heat.json', { role: 'threat' });
+    expect(input.rules.map((rule) => rule.level)).to.deep.equal([1, 1, 1, 1]);
+    expect(input.notes).to.deep.equal([
+      'threat layer heat.json ("layer1"): its 4 entries coloured without a score weigh 1 each whatever their colour, and they have 3 colours ' +
+        '(#fc3b3b 2 entries, #fce93b 1 entry, #fd8d3c 1 entry), an order the review does not read; if a colour means more threat than another, ' +
+        'give its entries higher scores (README, "Coverage gap review")',
+    ]);
+    // A legend's labels are named beside their colours.
+    expect(parseCoverageLayer(heat([{ label: 'Most used', color: '#fc3b3b' }]), 'heat.json', { role: 'threat' }).notes?.[0]).to.contain('(#fc3b3b "Most used" 2 entries, ');
+    // One colour marks techniques (Bear_APT.json), and coverage reads colours through its legend: nothing to say.
+    expect(parseCoverageLayer(heat().replace(/#fd8d3c|#fce93bff/g, '#fc3b3b'), 'one.json', { role: 'threat' }).notes).to.equal(undefined);
+    expect(parseCoverageLayer(heat(), 'heat.json').notes).to.equal(undefined);
+  });
+});
+
 describe('readCoverageLayers: places in a layer written on one line', () => {
   // sigma2attack writes its heatmap on one line: every entry's line is 1, which tells the entries apart nowhere.
   const entries = [

@@ -138,6 +138,7 @@ export { SPLUNK_WEIGHTS, SPLUNK_LEGACY_TYPES, SPLUNK_IGNORED, SENTINEL_WEIGHTS, 
 /** Wazuh, Falco, YARA-L and Panther rules: their readers (parseRuleFile calls them) and weight tables. */
 export { parseWazuhRules, WAZUH_WEIGHTS } from './coverage/read-wazuh.js';
 export { parseFalcoRules, FALCO_WEIGHTS } from './coverage/read-falco.js';
+export { parseSuricataRules, SURICATA_WEIGHTS } from './coverage/read-suricata.js';
 export { parseYaraL, CHRONICLE_WEIGHTS } from './coverage/read-chronicle.js';
 export { parsePantherItem, PANTHER_WEIGHTS } from './coverage/read-panther.js';
 export { readDetections, parseDetectionsCsv, parseDetectionsText, parseDetectionsYaml, COVERAGE_WORDS } from './coverage/read-detections.js';

@@ -2,7 +2,7 @@ import type { Domain } from '../attack/types.js';
 
 /**
  * Where a coverage rule came from: a Sigma rule, a Splunk detection, a Sentinel rule, an Elastic rule, a Wazuh rule, a
- * Falco rule, a Chronicle YARA-L rule, a Panther detection, a row of a detections file, an entry of a Navigator layer,
+ * Falco rule, a Chronicle YARA-L rule, a Panther detection, a Suricata or Snort rule, a row of a detections file, an entry of a Navigator layer,
  * or a detection object of a DeTT&CT technique administration file; `rules` is a folder of rules in several of those
  * formats.
  */
@@ -24,7 +24,8 @@ export type CoverageKind =
   | 'sekoia'
   | 'defender'
   | 'limacharlie'
-  | 'datadog';
+  | 'datadog'
+  | 'suricata';
 
 /**
  * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one

@@ -160,6 +160,7 @@ const INPUT_UNITS: Readonly<Record<CoverageKind, string>> = {
   defender: 'rule files',
   limacharlie: 'rule files',
   datadog: 'rule files',
+  suricata: 'rule files',
 };
 
 // How one and several of an input's items read are said (`1 rule read`, `126 entries read`), by INPUT_UNITS.

@@ -1,7 +1,8 @@
 /**
  * A folder of detection rules as coverage: Sigma rules, Splunk Security Content detections, Microsoft Sentinel
  * analytic rules and hunting queries, Elastic detection rules, Wazuh rules, Falco rules, Google SecOps (Chronicle)
- * YARA-L rules and Panther detections, in any mix. A `.toml` file is an Elastic rule, an `.xml` file Wazuh rules, a
+ * YARA-L rules, Panther detections and Suricata (or Snort) rules, in any mix. A `.toml` file is an Elastic rule, an
+ * `.xml` file Wazuh rules, a `.rules` file Suricata rules (read-suricata.ts), a
  * `.yaral` file YARA-L, a `.py` file Panther's Python, a `savedsearches.conf` Splunk's saved searches; a YAML file is told by its fields (siemRuleFormat,
  * isPantherItem) or, for Falco, its list of rules and macros. Each is read by its format's parser: read-sigma.ts,
  * read-siem-rule.ts, read-splunk-conf.ts, read-wazuh.ts, read-falco.ts, read-chronicle.ts, read-panther.ts,
@@ -20,6 +21,7 @@ import { applyPantherOverrides, pantherPythonKind, readPantherPython, type Panth
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
 import { asSplunkReads, parseSavedSearches, SAVEDSEARCHES_FILE, type ConfStanza } from './read-splunk-conf.js';
 import { isSigmaDocs, parseSigmaDocs, settleCorrelations, sigmaRefKey, type SigmaLink } from './read-sigma.js';
+import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
 import { indentFlowContinuations, indentQuotedContinuations, LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
@@ -31,6 +33,7 @@ const XML_FILE = /\.xml$/i;
 const YARAL_FILE = /\.yaral$/i;
 const PY_FILE = /\.py$/i;
 const YAML_FILE = /\.ya?ml$/i;
+const SURICATA_FILE = /\.rules$/i;
 
 /**
  * The outcome of one rule: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. `wazuh`:
@@ -266,6 +269,7 @@ function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome
   if (SAVEDSEARCHES_FILE.test(file)) return { outcome: parseSavedSearches(source, file), format: 'splunk' };
   if (JSON_FILE.test(file)) return { outcome: parseSplunkJsonDetection(source, file), format: 'splunk' };
   if (XML_FILE.test(file)) return { outcome: parseWazuhRules(source, file), format: 'wazuh' };
+  if (SURICATA_FILE.test(file)) return { outcome: parseSuricataRules(source, file), format: 'suricata' };
   if (PY_FILE.test(file)) {
     const { outcome, panther } = readPantherPython(source, file);
     return { outcome, format: 'panther', ...(panther ? { panther } : {}) };
@@ -412,7 +416,7 @@ export function listRuleFiles(dir: string): string[] {
   try {
     isFile = statSync(dir).isFile();
   } catch (error) {
-    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L or Panther rules`, {
+    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther or Suricata rules`, {
       cause: error,
     });
   }
@@ -435,6 +439,7 @@ export function listRuleFiles(dir: string): string[] {
         (extname(entry.name) === '' && looksLikeRule(path)) ||
         (JSON_FILE.test(entry.name) && looksLikeSplunkJson(path)) ||
         (XML_FILE.test(entry.name) && looksLikeWazuhFile(path)) ||
+        (SURICATA_FILE.test(entry.name) && looksLikeSuricataFile(path)) ||
         (PY_FILE.test(entry.name) && !named().has(entry.name) && looksLikePantherPython(path))
       ) {
         found.push(path);
@@ -480,6 +485,11 @@ function pantherBodies(folder: string, names: readonly string[]): Set<string> {
     });
   }
   return bodies;
+}
+
+/** Whether a `.rules` file holds Suricata or Snort rules; other rules files (auditd's `audit.rules`) stay out of the count. */
+export function looksLikeSuricataFile(path: string): boolean {
+  return headMatches(path, 65536, looksLikeSuricataRules);
 }
 
 /** Whether an `.xml` file holds Wazuh rules; other XML (a Maven pom, a Sysmon configuration) stays out of the count. */

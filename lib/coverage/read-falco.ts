@@ -15,7 +15,7 @@
  */
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
-import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode, type YamlSeq } from './yaml-events.js';
+import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from './yaml-events.js';
 
 /** How a Falco rule's maturity tag and `priority` become a coverage weight (their product). */
 export const FALCO_WEIGHTS = {
@@ -38,6 +38,21 @@ const MATURITY_TAG = /^maturity_(\w+)$/i;
 /** Whether a YAML document is a Falco rules file: a list whose items are rules, macros, lists or version requirements. */
 export function isFalcoRules(doc: YamlNode | null): doc is YamlSeq {
   return doc?.kind === 'seq' && doc.items.some((item) => item.kind === 'map' && FALCO_ITEM_KEYS.some((key) => item.pairs.has(key)));
+}
+
+// A line of a Falco rules file that starts one of its items (`- rule: …`, `- macro: …`).
+const FALCO_ITEM_LINE = new RegExp(`^\\s*-\\s*(?:${FALCO_ITEM_KEYS.join('|')})\\s*:`, 'm');
+
+/**
+ * The rules files held in the values of Falco's Helm chart (falcosecurity/charts `charts/falco`: "add the customRules
+ * value to add your own custom rules in a configmap", falco.org's "Rule basics for the Falco 3.0.0 Helm chart"):
+ * `customRules:` maps a file name to the text of a rules file, which the chart mounts into `/etc/falco/rules.d`.
+ * Each entry whose text holds a Falco item, by name; none when the document is no such values file.
+ */
+export function falcoHelmRulesFiles(doc: YamlNode | null): { name: string; value: YamlScalar }[] {
+  const custom = doc?.kind === 'map' ? doc.pairs.get('customRules') : undefined;
+  if (custom?.kind !== 'map') return [];
+  return [...custom.pairs].flatMap(([name, value]) => (value.kind === 'scalar' && FALCO_ITEM_LINE.test(value.text ?? '') ? [{ name, value }] : []));
 }
 
 /**

@@ -14,7 +14,7 @@ import { InputError, UsageError } from '../errors.js';
 import { decodeText, readFolder } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
-import { isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules } from './read-falco.js';
+import { falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules } from './read-falco.js';
 import { isLimaCharlieRule, parseLimaCharlieRule } from './read-limacharlie.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
@@ -288,6 +288,7 @@ function parseYamlRule(source: string, file: string): { outcome: RuleFileOutcome
   const first = docs[0] ?? null;
   const format = yamlRuleFormat(docs);
   if (format === 'falco') return { outcome: withNote(parseFalcoRules(docs, lines, file), note), format };
+  if (format === 'falco-helm') return { outcome: withNote(parseFalcoHelmValues(first, lines, file), note), format: 'falco' };
   if (first?.kind !== 'map') {
     return { outcome: { invalid: { line: first ? lines.line(first.start) : 1, message: 'not a Sigma rule: the document is not a mapping' } } };
   }
@@ -306,6 +307,36 @@ function parseYamlRule(source: string, file: string): { outcome: RuleFileOutcome
 }
 
 /**
+ * The Falco rules files a Falco Helm chart values file holds in `customRules` (falcoHelmRulesFiles), each read as the
+ * rules file the chart mounts, its rules placed at their lines in the values file; an entry that is no YAML, or holds
+ * no Falco rule list, is invalid, naming it. A note names the entries read.
+ */
+function parseFalcoHelmValues(doc: YamlNode | null, lines: LineIndex, file: string): RuleFileOutcome {
+  const files = falcoHelmRulesFiles(doc);
+  const items: RuleOutcome[] = [];
+  const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
+  for (const { name, value } of files) {
+    const first = lines.line(value.start);
+    // The entry's text below as many empty lines as come before it: its lines are those of the values file.
+    const read = ruleDocuments('\n'.repeat(first - 1) + (value.text ?? ''));
+    if ('invalid' in read) {
+      items.push({ invalid: { line: read.invalid.line, message: `customRules "${name}": ${read.invalid.message}` } });
+      continue;
+    }
+    if (read.note) notes.push(read.note);
+    if (!read.docs.some((entry) => isFalcoRules(entry))) {
+      items.push({ invalid: { line: first, message: `customRules "${name}" is no Falco rules file (a list of - rule:, - macro: and - list: items); skipped` } });
+      continue;
+    }
+    const outcome = parseFalcoRules(read.docs, new LineIndex(read.text), file);
+    items.push(...('items' in outcome ? outcome.items : [outcome]));
+  }
+  const line = doc?.kind === 'map' ? lines.line(doc.pairs.get('customRules')!.start) : 1;
+  notes.unshift({ line, message: `Falco Helm chart values: the rules files of customRules (${files.map(({ name }) => name).join(', ')}) read as the chart mounts them into /etc/falco/rules.d` });
+  return { items, notes };
+}
+
+/**
  * A document built deeper than ruleDocuments builds it, for a format whose fields lie deeper (a LimaCharlie rule's
  * `data: respond: - metadata: tags: - attack.t1003` is seven levels down); parsed again only for such a file.
  */
@@ -315,7 +346,7 @@ function deeper(text: string, doc: YamlMap): YamlMap {
 }
 
 /** The formats of rule a YAML file may hold (yamlRuleFormat). */
-type YamlRuleFormat = SiemFormat | 'panther' | 'falco' | 'falco-mapping' | 'limacharlie' | 'sigma';
+type YamlRuleFormat = SiemFormat | 'panther' | 'falco' | 'falco-helm' | 'falco-mapping' | 'limacharlie' | 'sigma';
 
 /**
  * The format of the rule a YAML file's documents hold, told by its fields: a Splunk detection or a Sentinel rule
@@ -326,6 +357,7 @@ function yamlRuleFormat(docs: readonly (YamlNode | null)[]): YamlRuleFormat | un
   const first = docs[0] ?? null;
   if (isFalcoRules(first)) return 'falco';
   if (first?.kind !== 'map') return undefined;
+  if (falcoHelmRulesFiles(first).length) return 'falco-helm';
   if (isLimaCharlieRule(first.pairs)) return 'limacharlie';
   return siemRuleFormat(first.pairs) ?? (isPantherItem(first.pairs) ? 'panther' : isFalcoRuleMapping(first.pairs) ? 'falco-mapping' : isSigmaDocs(docs) ? 'sigma' : undefined);
 }

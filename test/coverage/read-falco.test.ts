@@ -157,6 +157,48 @@ describe('parseRuleFile (Falco rules files)', () => {
     expect([panther?.kind, panther?.counts.rules]).to.deep.equal(['panther', 1]);
   });
 
+  it("reads the rules files of a Falco Helm chart values file's customRules at their lines, and takes one given to --coverage", () => {
+    // The shape of falcosecurity/rules' rules/custom_rules.yaml, values for falcosecurity/charts' falco chart: customRules
+    // maps a file name to a rules file's text, which the chart mounts into /etc/falco/rules.d (our own short rules).
+    const values = [
+      'driver:',
+      '  kind: modern_ebpf',
+      'customRules:',
+      '  custom_k8s_rules.yaml: |-',
+      '    - rule: Network tool in container',
+      '      condition: spawned_process and container and network_tool_procs',
+      '      output: Network tool launched',
+      '      priority: CRITICAL',
+      '      tags: [container, mitre_discovery, T1046]',
+      '',
+      '    - rule: Miner pool connection',
+      '      condition: net_miner_pool',
+      '      enabled: false',
+      '      output: Miner pool',
+      '      priority: CRITICAL',
+      '      tags: [host, T1496]',
+      '  notes.txt: see the runbook',
+      '',
+    ].join('\n');
+    const outcome = parseRuleFile(values, 'values.yaml');
+    expect(outcome).to.deep.include({
+      notes: [{ line: 4, message: 'Falco Helm chart values: the rules files of customRules (custom_k8s_rules.yaml) read as the chart mounts them into /etc/falco/rules.d' }],
+    });
+    const [first, second] = ruleItems(outcome);
+    expect(first && 'rule' in first && [first.rule.kind, first.rule.name, first.rule.line, first.rule.refs, first.rule.level]).to.deep.equal([
+      'falco',
+      'Network tool in container',
+      5,
+      [{ raw: 'T1046', line: 9, id: 'T1046' }],
+      1,
+    ]);
+    expect(second).to.deep.equal({ ignored: { line: 13, name: 'Miner pool connection', reason: 'disabled (enabled: false)' } });
+    const dir = freshTmpDir('falco-helm');
+    writeFileSync(join(dir, 'values.yaml'), values);
+    const [input] = readCoverageInputs([join(dir, 'values.yaml')]);
+    expect([input?.kind, input?.counts]).to.deep.equal(['falco', { items: 2, rules: 1, ignored: 1, invalid: 0 }]);
+  });
+
   describe('its tactics, checked against the release as Sigma tactic tags are', () => {
     let library: AttackLibrary;
     before(() => {

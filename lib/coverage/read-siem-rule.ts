@@ -19,6 +19,7 @@
  *   Elastic   maturity production 1.0 | development 0.6 (missing or unknown: development)
  *             x severity critical 1.0 | high 0.9 | medium 0.75 | low 0.5 (missing or unknown: medium);
  *             a building block rule (no alert of its own, it feeds others): x 0.25 instead of its severity
+ *             hunting query (`hunting/<platform>/queries/`: a `[hunt]` table, its techniques in `mitre`): 0.25
  *
  * Why: a TTP detection raises a notable event for an analyst, as a Sigma rule of level high does; an Anomaly only
  * adds risk that raises an alert together with others (risk-based alerting), and a Hunting search runs when someone
@@ -80,6 +81,7 @@ export const ELASTIC_WEIGHTS = {
   missingMaturity: 'development',
   missingSeverity: 'medium',
   buildingBlock: 0.25,
+  hunting: 0.25,
 } as const;
 
 // smol-toml is needed by the coverage commands only, so it is required on first use.
@@ -321,6 +323,9 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   if (!rule && typeof value['name'] === 'string' && (value['rule_id'] !== undefined || value['threat'] !== undefined)) {
     return kibanaRule(value, { file, line: lineOf(/^\s*name\s*=/) ?? 1, idLine });
   }
+  // A hunting query of elastic/detection-rules' hunting/ (a [hunt] table): run by a hunter, it raises no alert.
+  const hunt = record(value['hunt']);
+  if (!rule && hunt) return elasticHunt(hunt, { file, line: lineOf(/^\s*name\s*=/) ?? lineOf(/^\s*\[hunt\]/) ?? 1, mitreLine: lineOf(/^\s*mitre\s*=/) });
   const ruleLine = lineOf(/^\s*\[rule\]\s*$/);
   const name = typeof rule?.['name'] === 'string' ? rule['name'].trim() : '';
   const line = (ruleLine && lineOf(/^\s*name\s*=/, ruleLine)) || (ruleLine ?? 1);
@@ -332,6 +337,41 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   const notes: Notes = [];
   const maturityFactor = weightFactor('maturity', maturity, ELASTIC_WEIGHTS.maturity, ELASTIC_WEIGHTS.missingMaturity, (message) => notes.push({ line, message }));
   return elasticRule(rule, { file, line, name, idLine, stage: maturityFactor, notes });
+}
+
+/**
+ * An Elastic hunting query (elastic/detection-rules `hunting/<platform>/queries/*.toml`, a `[hunt]` table; its README:
+ * "a query tailored for the initial evidence gathering of specific hunts"): it covers the technique IDs of its `mitre`
+ * list (a parent beside its own sub-techniques through them only; a tactic ID there is kept as its tactic) at
+ * ELASTIC_WEIGHTS.hunting, as a Sentinel hunting query does, named by its `name`; its `integration`s are kept as its
+ * data sources.
+ */
+function elasticHunt(hunt: Record<string, unknown>, at: { file: string; line: number; mitreLine: number | undefined }): RuleFileOutcome {
+  const { file, line } = at;
+  const name = typeof hunt['name'] === 'string' ? hunt['name'].trim() : '';
+  if (!name) return { invalid: { line, message: 'an Elastic hunting query ([hunt]) without a "name"; it is skipped' } };
+  const notes: Notes = [];
+  const ids: string[] = [];
+  const tactics: string[] = [];
+  for (const id of Array.isArray(hunt['mitre']) ? hunt['mitre'] : hunt['mitre'] === undefined ? [] : [hunt['mitre']]) {
+    const technique = typeof id === 'string' ? techniqueIdInAnyCase(id.trim()) : undefined;
+    if (technique) ids.push(technique);
+    else if (typeof id === 'string' && /^TA\d{4}$/i.test(id.trim())) tactics.push(id.trim().toUpperCase());
+    else notes.push({ line: at.mitreLine ?? line, message: notTechniqueId(`a mitre item ${JSON.stringify(id)}`) });
+  }
+  const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);
+  const refs = withoutHoldingParents([...new Set(ids)].map((id) => ({ raw: id, ...(at.mitreLine ? { line: at.mitreLine } : {}), id })));
+  if (!refs.length) return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique in its mitre list', tactics }, [], notes, (found) => `list ${found.join(', ')} in mitre`));
+  const level = ELASTIC_WEIGHTS.hunting;
+  const coverage: CoverageRule = { kind: 'elastic', name, file, line, refs, level, levelReason: `elastic hunting query (run by a hunter, no alert) -> ${level}` };
+  if (typeof hunt['uuid'] === 'string') coverage.id = hunt['uuid'];
+  if (tactics.length) {
+    coverage.tactics = tactics;
+    coverage.tags = tactics.map((raw) => ({ raw, ...(at.mitreLine ? { line: at.mitreLine } : {}) }));
+  }
+  const integrations = Array.isArray(hunt['integration']) ? hunt['integration'].filter((item): item is string => typeof item === 'string') : [];
+  if (integrations.length) coverage.dataSources = integrations;
+  return withNotes({ rule: coverage });
 }
 
 /** What a rule Kibana holds is: deployed, weighed as a production rule. */

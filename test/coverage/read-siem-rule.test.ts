@@ -719,3 +719,49 @@ describe('Sekoia.io rules (SEKOIA-IO/Community sigma_rules/, format version 2.0)
     expect(resolveCoverage([input], library.release('enterprise-attack', '18.1')).rules.map((r) => r.ids)).to.deep.equal([['T1564.001']]);
   });
 });
+
+describe('parseRuleFile (Elastic hunting queries, a [hunt] table)', () => {
+  // The shape of elastic/detection-rules' hunting/aws/queries/*.toml (iam_user_activity_with_no_mfa_session.toml): a
+  // [hunt] table with name, uuid, integration and the technique IDs in `mitre`; our own short query text.
+  const hunt = [
+    '[hunt]',
+    'author = "Elastic"',
+    'description = "Finds IAM user activity without an MFA session."',
+    'integration = ["aws.cloudtrail"]',
+    'uuid = "00000000-0000-4000-8000-000000000001"',
+    'name = "IAM User Activity with No MFA Session"',
+    'language = ["ES|QL"]',
+    "mitre = ['TA0001', 'T1078', 'T1078.004', 'Valid Accounts']",
+    "query = ['''from logs-aws.cloudtrail-* | stats count(*) by event.action''']",
+    '',
+  ].join('\n');
+
+  it('covers the technique IDs of its mitre list at the weight of a hunting query, a parent through its sub-technique, an item of no ID noted', () => {
+    expect(parseRuleFile(hunt, 'hunt.toml')).to.deep.equal({
+      rule: {
+        kind: 'elastic',
+        name: 'IAM User Activity with No MFA Session',
+        id: '00000000-0000-4000-8000-000000000001',
+        file: 'hunt.toml',
+        line: 6,
+        refs: [{ raw: 'T1078.004', line: 8, id: 'T1078.004' }],
+        level: ELASTIC_WEIGHTS.hunting,
+        levelReason: 'elastic hunting query (run by a hunter, no alert) -> 0.25',
+        dataSources: ['aws.cloudtrail'],
+        tactics: ['TA0001'],
+        tags: [{ raw: 'TA0001', line: 8 }],
+      },
+      notes: [{ line: 8, message: 'a mitre item "Valid Accounts" is not a technique ID (T1234 or T1234.001); it is skipped' }],
+    });
+  });
+
+  it('ignores a hunting query without a technique, and takes a folder of them as elastic', () => {
+    expect(parseRuleFile(hunt.replace(/^mitre = .*$/m, 'mitre = []'), 'hunt.toml')).to.deep.equal({
+      ignored: { line: 6, name: 'IAM User Activity with No MFA Session', reason: 'no ATT&CK technique in its mitre list' },
+    });
+    const dir = freshTmpDir('elastic-hunt');
+    writeFileSync(join(dir, 'iam_user_activity_with_no_mfa_session.toml'), hunt);
+    const input = readRuleFolder(dir);
+    expect([input.kind, input.counts]).to.deep.equal(['elastic', { items: 1, rules: 1, ignored: 0, invalid: 0 }]);
+  });
+});

@@ -15,6 +15,7 @@
  */
 import { listedTechniqueRefs, roundLevel, untaggedRule, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
+import { notTechniqueId } from './read-siem-rule.js';
 
 /** How a rule's `signature_severity` becomes a coverage weight, on Sigma's scale; a rule without one counts as `missing`. */
 export const SURICATA_WEIGHTS = {
@@ -90,7 +91,7 @@ function suricataRule(match: RegExpExecArray, line: number, file: string): RuleO
   for (const key of ['mitre_technique_id', 'mitre_subtechnique_id']) {
     for (const id of meta(key)) {
       if (TECHNIQUE_ID.test(id)) ids.push(id.toUpperCase());
-      else if (id.toLowerCase() !== 'none') notes.push({ line, message: `metadata ${key} "${id}" is no technique ID; skipped` });
+      else if (id.toLowerCase() !== 'none') notes.push({ line, message: notTechniqueId(`metadata ${key} "${id}"`) });
     }
   }
   const tactics = meta('mitre_tactic_id').filter((id) => TACTIC_ID.test(id)).map((id) => id.toUpperCase());

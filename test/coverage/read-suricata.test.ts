@@ -65,7 +65,7 @@ describe('parseRuleFile (Suricata and Snort rules)', () => {
   it('notes an unknown severity and a technique value of no ID shape; a rule without a sid is invalid', () => {
     expect([rule(8)?.refs.map((ref) => ref.id), rule(8)?.level]).to.deep.equal([['T1110.001'], SURICATA_WEIGHTS.missing]);
     expect(items[8]?.notes).to.deep.equal([
-      { line: 13, message: 'metadata mitre_technique_id "Brute_Force" is no technique ID; skipped' },
+      { line: 13, message: 'metadata mitre_technique_id "Brute_Force" is not a technique ID (T1234 or T1234.001); it is skipped' },
       { line: 13, message: `unknown signature_severity "High"; counted as a medium rule (0.75). Use one of Critical, Major, Minor, Informational` },
     ]);
     expect(items[9]).to.deep.equal({ invalid: { line: 14, message: 'a rule without a sid ("no sid"); Suricata refuses it, so it is skipped' } });

@@ -17,6 +17,25 @@ import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type Cove
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from './yaml-events.js';
 
+/** What an item that changes a rule defined elsewhere sets (falcoChange), and its line. */
+export interface FalcoChange {
+  line: number;
+  enabled?: boolean;
+  priority?: string;
+}
+
+/**
+ * A Falco rule's name, for the folder walk to apply changes across files as Falco loads them (applyFalcoChanges): a
+ * definition's maturity factor (its weight is that times its priority's) and, when it is itself disabled, the outcome
+ * it has when switched on; a change's `change`.
+ */
+export interface FalcoLink {
+  name: string;
+  maturity?: { weight: number; text: string };
+  enabled?: RuleOutcome;
+  change?: FalcoChange;
+}
+
 /** How a Falco rule's maturity tag and `priority` become a coverage weight (their product). */
 export const FALCO_WEIGHTS = {
   maturity: { stable: 1, incubating: 0.8, sandbox: 0.6 },
@@ -89,8 +108,39 @@ function falcoRule(item: YamlMap, lines: LineIndex, file: string): RuleOutcome {
   const line = lines.line((nameNode ?? item).start);
   if (!name) return { invalid: { line, message: 'a Falco rule whose "rule" is not text; it is skipped' } };
   const changes = scalarText(fields.get('append')) === 'true' ? 'append: true' : fields.has('override') ? 'override' : !fields.has('condition') ? 'no condition' : undefined;
-  if (changes) return { ignored: { line, name, reason: `changes a rule defined elsewhere (${changes}), defines none` } };
-  if (scalarText(fields.get('enabled')) === 'false') return { ignored: { line: lines.line(fields.get('enabled')!.start), name, reason: 'disabled (enabled: false)' } };
+  if (changes) {
+    const change = falcoChange(fields, line, changes);
+    return { ignored: { line, name, reason: `changes a rule defined elsewhere (${changes}), defines none` }, ...(change ? { falco: { name, change } } : {}) };
+  }
+  const { outcome, maturity } = falcoDefinition(item, name, line, lines, file);
+  if (scalarText(fields.get('enabled')) === 'false') {
+    return { ignored: { line: lines.line(fields.get('enabled')!.start), name, reason: 'disabled (enabled: false)' }, falco: { name, maturity, enabled: outcome } };
+  }
+  return { ...outcome, falco: { name, maturity } };
+}
+
+/**
+ * What a Falco item that changes a rule defined elsewhere sets of what gap reads (FalcoLink): `enabled` (Falco's way
+ * to switch a rule off or on: `enabled: false` with `override: enabled: replace`, or, before Falco 0.37, an item of
+ * the rule's name with `enabled` and no condition) and `priority` (with `override: priority: replace`); undefined when
+ * it sets neither (it appends to a condition, an output, exceptions or tags).
+ */
+function falcoChange(fields: ReadonlyMap<string, YamlNode>, line: number, how: string): FalcoChange | undefined {
+  if (how === 'append: true') return undefined;
+  const override = fields.get('override');
+  const replaces = (key: string): boolean =>
+    how === 'no condition' ? key === 'enabled' : override?.kind === 'map' && scalarText(override.pairs.get(key))?.trim().toLowerCase() === 'replace';
+  const enabled = scalarText(fields.get('enabled'))?.trim().toLowerCase();
+  const priority = scalarText(fields.get('priority'))?.trim();
+  const change: FalcoChange = { line };
+  if (replaces('enabled') && (enabled === 'true' || enabled === 'false')) change.enabled = enabled === 'true';
+  if (replaces('priority') && priority) change.priority = priority;
+  return change.enabled !== undefined || change.priority !== undefined ? change : undefined;
+}
+
+/** A Falco rule that defines itself (it has a condition), read as if enabled, and the maturity factor of its weight. */
+function falcoDefinition(item: YamlMap, name: string, line: number, lines: LineIndex, file: string): { outcome: RuleOutcome; maturity: { weight: number; text: string } } {
+  const fields = item.pairs;
   const notes: Notes = [];
   const refs: CoverageRef[] = [];
   const tags: CoverageRef[] = [];
@@ -107,9 +157,14 @@ function falcoRule(item: YamlMap, lines: LineIndex, file: string): RuleOutcome {
       tags.push({ raw: tag, line: at });
     } else maturity ??= MATURITY_TAG.exec(tag)?.[1]?.toLowerCase();
   }
-  if (maturity === 'deprecated') return { ignored: { line, name, reason: 'maturity_deprecated' } };
-  const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
-  if (!refs.length) return withNotes(untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics: tags.map((tag) => tag.raw) }, [], notes, (ids) => `tag it ${ids.join(', ')}`));
+  // Noted below, for a rule that counts only.
+  const quietMaturity = weightFactor('maturity', maturity === 'deprecated' ? undefined : maturity, FALCO_WEIGHTS.maturity, FALCO_WEIGHTS.missingMaturity, () => {});
+  const result = (outcome: RuleOutcome): { outcome: RuleOutcome; maturity: { weight: number; text: string } } => ({
+    outcome: notes.length ? { ...outcome, notes } : outcome,
+    maturity: quietMaturity,
+  });
+  if (maturity === 'deprecated') return result({ ignored: { line, name, reason: 'maturity_deprecated' } });
+  if (!refs.length) return result(untaggedRule({ name, line, what: 'ATT&CK technique tag', tactics: tags.map((tag) => tag.raw) }, [], notes, (ids) => `tag it ${ids.join(', ')}`));
   const maturityFactor = weightFactor('maturity', maturity, FALCO_WEIGHTS.maturity, FALCO_WEIGHTS.missingMaturity, (message) => notes.push({ line, message }));
   const priorityNode = fields.get('priority');
   const priorityFactor = weightFactor('priority', scalarText(priorityNode)?.trim(), FALCO_WEIGHTS.priority, FALCO_WEIGHTS.missingPriority, (message) =>
@@ -126,5 +181,53 @@ function falcoRule(item: YamlMap, lines: LineIndex, file: string): RuleOutcome {
   if (/^syscalls?$/i.test(source)) rule.platforms = container ? ['Linux', 'Containers'] : ['Linux'];
   else if (source === 'k8s_audit') rule.platforms = ['Containers'];
   rule.dataSources = [source];
-  return withNotes({ rule });
+  return result({ rule });
+}
+
+/** A file's outcome and its path, as the folder walk passes them on. */
+type Read = { file: string; outcome: RuleFileOutcome };
+
+/**
+ * A folder's outcomes with Falco's changes applied, as Falco loads its rules files (falco_rules.yaml, then
+ * falco_rules.local.yaml and rules.d/): an item that switches a rule off or on (`enabled` with `override: enabled:
+ * replace`, or an item of the rule's name with `enabled` and no condition) or replaces its priority changes the rule
+ * of that name that an item of any file of the folder defines; the last change of each, in the order the files are
+ * walked, holds. A rule switched off is ignored naming the change; one switched on counts, and one of another priority
+ * is weighed by it, each with a note naming the change. A change of a rule no file defines changes nothing.
+ */
+export function applyFalcoChanges(read: readonly Read[]): readonly Read[] {
+  const changes = new Map<string, { file: string; change: FalcoChange }[]>();
+  for (const { file, outcome } of read) {
+    for (const item of 'items' in outcome ? outcome.items : [outcome]) {
+      if (item.falco?.change) changes.set(item.falco.name, [...(changes.get(item.falco.name) ?? []), { file, change: item.falco.change }]);
+    }
+  }
+  if (!changes.size) return read;
+  const apply = (item: RuleOutcome): RuleOutcome => {
+    const link = item.falco;
+    const all = link && !link.change ? changes.get(link.name) : undefined;
+    if (!link || !all) return item;
+    const enabledBy = all.findLast(({ change }) => change.enabled !== undefined);
+    const priorityBy = all.findLast(({ change }) => change.priority !== undefined);
+    const at = ({ file, change }: { file: string; change: FalcoChange }): string => `${file}:${change.line}`;
+    const switchedOff = enabledBy ? enabledBy.change.enabled === false : link.enabled !== undefined;
+    if (switchedOff) {
+      if (!enabledBy) return item;
+      const { line, name } = 'rule' in item ? item.rule : 'ignored' in item ? item.ignored : { line: undefined, name: link.name };
+      return { ignored: { ...(line !== undefined ? { line } : {}), ...(name !== undefined ? { name } : {}), reason: `switched off by the item at ${at(enabledBy)} (enabled: false)` } };
+    }
+    let outcome = link.enabled ?? item;
+    const notes: Notes = enabledBy && link.enabled ? [{ line: lineOf(outcome), message: `switched on by the item at ${at(enabledBy)} (enabled: true)` }] : [];
+    if (priorityBy && 'rule' in outcome && link.maturity) {
+      const priority = weightFactor('priority', priorityBy.change.priority, FALCO_WEIGHTS.priority, FALCO_WEIGHTS.missingPriority, (message) => notes.push({ line: lineOf(outcome), message }));
+      const level = roundLevel(link.maturity.weight * priority.weight);
+      outcome = { ...outcome, rule: { ...outcome.rule, level, levelReason: `falco ${link.maturity.text}, ${priority.text} (set by the item at ${at(priorityBy)}) -> ${level}` } };
+    }
+    return notes.length ? { ...outcome, notes: [...(outcome.notes ?? []), ...notes] } : outcome;
+  };
+  return read.map(({ file, outcome }) => ({ file, outcome: 'items' in outcome ? { ...outcome, items: outcome.items.map(apply) } : apply(outcome) }));
+}
+
+function lineOf(outcome: RuleOutcome): number | undefined {
+  return 'rule' in outcome ? outcome.rule.line : 'ignored' in outcome ? outcome.ignored.line : outcome.invalid.line;
 }

@@ -14,7 +14,7 @@ import { InputError, UsageError } from '../errors.js';
 import { decodeText, readFolder } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
-import { falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules } from './read-falco.js';
+import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
 import { isLimaCharlieRule, parseLimaCharlieRule } from './read-limacharlie.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
@@ -44,7 +44,7 @@ export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule; sigma?: SigmaLink };
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule; sigma?: SigmaLink; falco?: FalcoLink };
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
@@ -87,7 +87,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     file,
     outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome,
   }));
-  for (const { file, outcome } of asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(read))))) {
+  for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(read)))))) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -121,7 +121,9 @@ function retire(outcome: RuleFileOutcome, reason: string): RuleFileOutcome {
 }
 
 function retireRule(outcome: RuleOutcome, reason: string): RuleOutcome {
-  return 'rule' in outcome ? ignoredFor(outcome, reason) : outcome;
+  // A retired Falco item changes no rule of the folder, and a retired definition is changed by none.
+  const { falco: _falco, ...rest } = outcome;
+  return 'rule' in rest ? ignoredFor(rest, reason) : rest;
 }
 
 /** A rule's (or an ignored rule's) outcome, ignored for `reason`; an invalid one stays so. */
@@ -253,10 +255,13 @@ export function parseRuleFile(source: string, file: string): RuleFileOutcome {
   return withoutLinks(settleCorrelations(oneSigmaRulePerId([{ file, outcome: parseRuleText(source, file).outcome }]))[0]!.outcome);
 }
 
-/** An outcome without the Sigma links the folder walk settles correlations with (settleCorrelations): no part of the result. */
+/**
+ * An outcome without the links the folder walk settles across files with (Sigma correlations: settleCorrelations; Falco
+ * changes: applyFalcoChanges): no part of the result.
+ */
 function withoutLinks(outcome: RuleFileOutcome): RuleFileOutcome {
   if ('items' in outcome) return { ...outcome, items: outcome.items.map((item) => withoutLinks(item) as RuleOutcome) };
-  const { sigma: _sigma, ...rest } = outcome;
+  const { sigma: _sigma, falco: _falco, ...rest } = outcome;
   return rest;
 }
 

@@ -6,7 +6,7 @@ import { coverageInput } from '../../lib/coverage/coverage-types.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
 import { domainReleases } from '../../lib/normalize/normalize-campaign.js';
 import { FALCO_WEIGHTS } from '../../lib/coverage/read-falco.js';
-import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
+import { parseRuleFile, readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
 import { ruleItems } from '../helpers/rule-outcomes.js';
@@ -197,6 +197,72 @@ describe('parseRuleFile (Falco rules files)', () => {
     writeFileSync(join(dir, 'values.yaml'), values);
     const [input] = readCoverageInputs([join(dir, 'values.yaml')]);
     expect([input?.kind, input?.counts]).to.deep.equal(['falco', { items: 2, rules: 1, ignored: 1, invalid: 0 }]);
+  });
+
+  it('applies the items of a local rules file that switch a rule of another file off or on or replace its priority, as Falco loads them', () => {
+    // Falco's documented way to change a default rule ("Overriding rules": `enabled: false` with `override: enabled:
+    // replace`; before Falco 0.37, an item of the rule's name with `enabled` and no condition), written in our own short
+    // rules of falcosecurity/rules' names.
+    const dir = freshTmpDir('falco-local');
+    writeFileSync(
+      join(dir, 'falco_rules.yaml'),
+      [
+        '- rule: Terminal shell in container',
+        '  condition: spawned_process and container and shell_procs',
+        '  output: Shell spawned',
+        '  priority: NOTICE',
+        '  tags: [maturity_stable, container, mitre_execution, T1059]',
+        '- rule: Read sensitive file untrusted',
+        '  condition: open_read and sensitive_files',
+        '  output: Sensitive file opened',
+        '  priority: WARNING',
+        '  tags: [maturity_stable, host, T1555]',
+        '- rule: Disallowed SSH Connection',
+        '  condition: inbound_outbound and ssh_port',
+        '  enabled: false',
+        '  output: Disallowed SSH Connection',
+        '  priority: NOTICE',
+        '  tags: [host, T1021.004]',
+        '- rule: Write below etc',
+        '  condition: write_etc_common',
+        '  output: File below /etc opened for writing',
+        '  priority: ERROR',
+        '  tags: [host, T1098]',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'falco_rules.local.yaml'),
+      [
+        '- rule: Terminal shell in container',
+        '  enabled: false',
+        '  override:',
+        '    enabled: replace',
+        '- rule: Read sensitive file untrusted',
+        '  priority: CRITICAL',
+        '  override:',
+        '    priority: replace',
+        '- rule: Disallowed SSH Connection',
+        '  enabled: true',
+        '- rule: Write below etc',
+        '  condition: and not proc.name = puppet',
+        '  override:',
+        '    condition: append',
+        '',
+      ].join('\n'),
+    );
+    const input = readRuleFolder(dir);
+    const base = join(dir, 'falco_rules.yaml');
+    const local = join(dir, 'falco_rules.local.yaml');
+    expect(input.rules.map((r) => [r.name, r.level, r.levelReason])).to.deep.equal([
+      ['Read sensitive file untrusted', 1, `falco maturity stable, priority CRITICAL (set by the item at ${local}:5) -> 1`],
+      ['Disallowed SSH Connection', 0.5, 'falco no maturity (counted as stable), priority NOTICE -> 0.5'],
+      ['Write below etc', 0.9, 'falco no maturity (counted as stable), priority ERROR -> 0.9'],
+    ]);
+    expect(input.ignored.filter((i) => i.file === base)).to.deep.equal([
+      { file: base, line: 1, name: 'Terminal shell in container', reason: `switched off by the item at ${local}:1 (enabled: false)` },
+    ]);
+    expect(input.problems).to.deep.include({ file: base, line: 11, message: `switched on by the item at ${local}:9 (enabled: true)`, skipped: false });
   });
 
   describe('its tactics, checked against the release as Sigma tactic tags are', () => {

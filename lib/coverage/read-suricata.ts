@@ -13,6 +13,7 @@
  * another rule tests: Emerging Threats' "(set)" rules); a rule whose metadata says `deprecation_reason`. A rule
  * without a `sid` is invalid (Suricata refuses it). Every rule counts on every platform (network traffic).
  */
+import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { listedTechniqueRefs, roundLevel, untaggedRule, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId } from './read-siem-rule.js';
@@ -29,7 +30,6 @@ type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
 const RULE_LINE = /^\s*(#+\s*)?(alert|drop|reject|rejectsrc|rejectdst|rejectboth|pass|sdrop|log|accept)\s+([^(]*?)\s*\((.*)\)\s*$/i;
 // Actions after which no alert is raised: pass lets traffic through, Snort's sdrop drops it silently, log logs the packet only.
 const SILENT_ACTIONS = new Set(['pass', 'sdrop', 'log', 'accept']);
-const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
 const TACTIC_ID = /^TA\d{4}$/i;
 
 /**
@@ -90,7 +90,8 @@ function suricataRule(match: RegExpExecArray, line: number, file: string): RuleO
   const ids: string[] = [];
   for (const key of ['mitre_technique_id', 'mitre_subtechnique_id']) {
     for (const id of meta(key)) {
-      if (TECHNIQUE_ID.test(id)) ids.push(id.toUpperCase());
+      const technique = techniqueIdInAnyCase(id);
+      if (technique) ids.push(technique);
       else if (id.toLowerCase() !== 'none') notes.push({ line, message: notTechniqueId(`metadata ${key} "${id}"`) });
     }
   }

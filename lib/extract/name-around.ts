@@ -273,7 +273,7 @@ function wrappedName(name: string, read: { start: number; end: number }, idStart
  * line, whose ID is written as the scanner reads it there. Pure.
  */
 export function withNamesAround(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex, namesTechnique: (name: string) => boolean = () => true): ExtractedReference[] {
-  return references.map((ref) => {
+  const read = references.map((ref) => {
     const id = ref.ids[0];
     const line = lines[ref.span.line - 1];
     if (!id || ref.ids.length > 1 || ref.malformed || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return ref;
@@ -299,16 +299,97 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
     if (!found) return ref;
     // A wrapped name's span is its part on the line where it starts (the ID's line, or the line before).
     const nameLine = wrapped?.line ?? ref.span.line;
-    const tactic = inLine && inLine.start >= idEnd && !ref.tactics.length ? tacticCellBefore(text, idStart, id, target) : undefined;
     return {
       ...ref,
-      ...(tactic ? { tactics: [tactic] } : {}),
       raw: `${found.name} (${text.slice(idStart, idEnd)})`,
       name: found.name,
       span: { line: ref.span.line, start: idStart, end: idEnd },
       nameSpan: { line: nameLine, start: found.start, end: found.end },
     };
   });
+  return withRowTactics(read, references, lines, target);
+}
+
+/** A reference read as a row of a table flattened to one line: its ID, then its name, where they are written. */
+interface FlatRow {
+  index: number;
+  id: string;
+  idStart: number;
+  nameEnd: number;
+  /** Whether the name is its technique's exact name: then it ends where read, not past the next row's tactic cell. */
+  exact: boolean;
+}
+
+/**
+ * The references with the tactics of the rows of a table flattened to one line (`Tactic Technique Description Execution
+ * T1059.001 Command and Scripting Interpreter: PowerShell T1059.003 Command and Scripting Interpreter: Windows Command
+ * Shell Persistence T1547.001 …`, Genians' Konni table as PDF text): a row is a reference whose name follows its ID on
+ * its line. What stands between a row's name and the next row's ID is the rest of the row (a description cell) and the
+ * next row's tactic cell, when it has one (`rowTactic`); a row without one goes on under the tactic of the row before,
+ * as the table's merged cell says. The first row of a line, or one after text that is neither, takes only a tactic's
+ * full name right before its ID (`tacticCellBefore`). A tactic so read is taken only when the technique has it in the
+ * release, else the rows after it take none; it is a reference's when the reader gave it none, or read its name before
+ * its ID where the row's name follows it (the reader's tactic came with words of the row before). Pure.
+ */
+function withRowTactics(read: readonly ExtractedReference[], written: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
+  const byLine = new Map<number, FlatRow[]>();
+  for (const [index, ref] of read.entries()) {
+    const id = ref.ids[0];
+    const text = lines[ref.span.line - 1]?.original;
+    if (!id || ref.ids.length > 1 || ref.malformed || ref.name === undefined || text === undefined || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) continue;
+    const at = idWritten(ref, id, text);
+    // A name read with its ID is in the reference's span, after the ID when the span starts with it.
+    const name = ref.nameSpan ?? (at && at.start === ref.span.start && at.end < ref.span.end ? { start: at.end, end: ref.span.end } : undefined);
+    if (!at || !name || name.start < at.end) continue;
+    const rows = byLine.get(ref.span.line) ?? byLine.set(ref.span.line, []).get(ref.span.line)!;
+    rows.push({ index, id, idStart: at.start, nameEnd: name.end, exact: namesId(ref.name, id, target) });
+  }
+  const out = [...read];
+  for (const [lineNumber, rows] of byLine) {
+    const text = lines[lineNumber - 1]!.original;
+    rows.sort((a, b) => a.idStart - b.idStart);
+    let carried: string | undefined;
+    for (const [k, row] of rows.entries()) {
+      const before = rows[k - 1];
+      const gap = before && before.nameEnd <= row.idStart ? text.slice(before.nameEnd, row.idStart) : undefined;
+      const cell = gap === undefined || scanIds(gap).length ? undefined : rowTactic(gap);
+      // A name read past its technique's that ends in a tactic's name (`Deobfuscate/DecodeFiles or Information Discovery
+      // T1057`) may hold the next row's tactic cell: that row is read as a first one.
+      const goesOn = cell === '' && carried !== undefined && (before!.exact || tacticNameBefore(text, row.idStart, target) === undefined);
+      const tactic = cell ? cell : goesOn ? carried : tacticCellBefore(text, row.idStart, row.id, target);
+      carried = tactic && hasTactic(target, row.id, tactic) ? tactic : undefined;
+      const ref = out[row.index]!;
+      const original = written[row.index]!;
+      const misread = original.name !== undefined && (original.nameSpan ? original.nameSpan.end <= row.idStart : original.span.start < row.idStart);
+      if (carried && (!ref.tactics.length || misread)) out[row.index] = { ...ref, tactics: [carried] };
+    }
+  }
+  return out;
+}
+
+// The end of a sentence: a description cell's, before the next row's cells.
+const SENTENCE_END = /[\p{L}\p{N})\]][.!?]["”’)]?$/u;
+
+/**
+ * What the text between a row's name and the next row's ID says of that row's tactic: a tactic's full name, alone or
+ * after the sentences of a description cell (`… from an external server. Execution`); `''` when it names none and is
+ * nothing or ends a sentence (the row goes on under the tactic before); undefined for any other text.
+ */
+function rowTactic(gap: string): string | undefined {
+  const trimmed = gap.trim();
+  if (!trimmed) return '';
+  const words = trimmed.split(/\s+/);
+  const last = words.findLastIndex((word) => SENTENCE_END.test(word));
+  const cell = words.slice(last + 1).join(' ');
+  if (!cell) return '';
+  if (words.length - last - 1 > MAX_TACTIC_WORDS) return undefined;
+  return tacticDisplayName(cell);
+}
+
+/** Whether technique `id` has a tactic (as written) in the release. */
+function hasTactic(target: AttackIndex, id: string, tactic: string): boolean {
+  const shortname = readTactic(tactic, target);
+  return shortname !== undefined && (target.technique(id)?.tactics.includes(shortname) ?? false);
 }
 
 /** The reference with its name completed to its technique's full name by the words right before it, if they do. */
@@ -336,14 +417,18 @@ function completedName(ref: ExtractedReference, text: string, target: AttackInde
  * release; undefined otherwise (`for Initial Access T1566 was used`: no name follows).
  */
 function tacticCellBefore(text: string, idStart: number, id: string, target: AttackIndex): string | undefined {
+  const tactic = tacticNameBefore(text, idStart, target);
+  return tactic && hasTactic(target, id, tactic) ? tactic : undefined;
+}
+
+/** The tactic whose full name (as the release reads it) ends right before an ID, a space between; the longest first. */
+function tacticNameBefore(text: string, idStart: number, target: AttackIndex): string | undefined {
   const before = text.slice(Math.max(0, idStart - 60), idStart);
   if (!/\p{L} +$/u.test(before)) return undefined;
   const words = before.trim().split(/ +/).slice(-MAX_TACTIC_WORDS);
   for (let n = words.length; n > 0; n--) {
     const tactic = tacticDisplayName(words.slice(-n).join(' '));
-    const shortname = tactic ? readTactic(tactic, target) : undefined;
-    if (!tactic || !shortname) continue;
-    return target.technique(id)?.tactics.includes(shortname) ? tactic : undefined;
+    if (tactic && readTactic(tactic, target)) return tactic;
   }
   return undefined;
 }

@@ -812,13 +812,63 @@ describe('extractReport', () => {
       const text =
         'MITRE ATT&CK techniques Tactic ID Name Description Initial Access T1192 Spearphishing Link Emails contain a link to download a compressed file from an external server. ' +
         'T1193 Spearphishing Attachment Emails contain a zipped file with malicious contents.';
+      // T1193's row, whose tactic cell the table merged with the row above, goes on under it (see the next test).
       expect(rows(text)).to.deep.equal([
         ['Spearphishing Link', ['Initial Access'], []],
-        ['Spearphishing Attachment', [], []],
+        ['Spearphishing Attachment', ['Initial Access'], []],
       ]);
       // A tactic the technique does not have in the release is not read so (the row may be cut elsewhere).
       const other = 'MITRE ATT&CK techniques Tactic ID Name Description Execution T1192 Spearphishing Link Emails contain a link to download a compressed file from an external server.';
       expect(rows(other)).to.deep.equal([['Spearphishing Link', [], []]]);
+    });
+
+    // Genians' Konni report of July 2023, its ATT&CK table as PDF text, one line (`Tactic Technique Description
+    // Reconnaissance T1598.002 … Execution T1059.001 … PowerShell T1059.003 … Windows Command Shell …`; this line is ours,
+    // in that layout, with ATT&CK's names): the tactic cell stands before a tactic's first row only, and 13 of its 20 IDs
+    // had a tactic. The ones after took none, and T1027.001, whose name the reader had taken from before its ID, took
+    // `Execution` from the words `Autostart Execution:` of the row before.
+    it('reads the rows after a tactic\'s first row under that tactic, up to the next tactic cell, in a table flattened to one line', () => {
+      const text =
+        'a. MITRE ATT&CK Matrix Tactic Technique Description Execution T1059.001 Command and Scripting Interpreter: PowerShell ' +
+        'T1204.002 User Execution: Malicious File Persistence T1547.001 Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder ' +
+        'Defense Evasion T1027.001 Obfuscated Files or Information: Binary Padding T1140 Deobfuscate/Decode Files or Information ' +
+        'Command and Control T1001 Data Obfuscation T1132.001 Data Encoding: Standard Encoding [Table 18] MITRE ATT&CK, Tactics and Techniques';
+      expect(rows(text)).to.deep.equal([
+        ['Command and Scripting Interpreter: PowerShell', ['Execution'], []],
+        ['User Execution: Malicious File', ['Execution'], []],
+        ['Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder', ['Persistence'], []],
+        ['Obfuscated Files or Information: Binary Padding', ['Defense Evasion'], []],
+        ['Deobfuscate/Decode Files or Information', ['Defense Evasion'], []],
+        ['Data Obfuscation', ['Command and Control'], []],
+        ['Data Encoding: Standard Encoding', ['Command and Control'], []],
+      ]);
+      // ESET's tables (Machete, 2019; Gamaredon, 2024) hold a description cell: a row whose description ends a sentence
+      // right before the next ID goes on under the tactic; a tactic cell after the sentence starts the next.
+      const described =
+        'Tactic ID Name Description Credential Access T1555.003 Credentials from Password Stores: Credentials from Web Browsers A stealer takes the passwords browsers keep. ' +
+        'T1539 Steal Web Session Cookie Another one takes their cookies. Discovery T1083 File and Directory Discovery It looks for files by extension.';
+      expect(rows(described)).to.deep.equal([
+        ['Credentials from Password Stores: Credentials from Web Browsers', ['Credential Access'], []],
+        ['Steal Web Session Cookie', ['Credential Access'], []],
+        ['File and Directory Discovery', ['Discovery'], []],
+      ]);
+      // T1059.003 is no Persistence technique: the rows after it take no tactic from above it either.
+      const other = 'Tactic Technique Description Persistence T1547.001 Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder T1059.003 Command and Scripting Interpreter: Windows Command Shell T1053.005 Scheduled Task/Job: Scheduled Task';
+      expect(rows(other)).to.deep.equal([
+        ['Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder', ['Persistence'], []],
+        ['Command and Scripting Interpreter: Windows Command Shell', [], []],
+        ['Scheduled Task/Job: Scheduled Task', [], []],
+      ]);
+      // A name read past its technique's that ends in a tactic's name may hold the next row's tactic cell (`Deobfuscate/
+      // DecodeFiles or Information Discovery T1057`, words run together in Genians' Konni report of September 2023): the
+      // next row is read as a first one, by the tactic right before its ID, not under the tactic before (T1056 is a
+      // Credential Access technique too).
+      const past = 'Tactic ID Name Description Credential Access T1003 OS Credential Dumping Memory is dumped. T1555 Credentials from Browser Stores Collection T1056 Input Capture Keys are logged.';
+      expect(rows(past).map(([name, tactics]) => [name, tactics])).to.deep.equal([
+        ['OS Credential Dumping', ['Credential Access']],
+        ['Credentials from Browser Stores Collection', ['Credential Access']],
+        ['Input Capture', ['Collection']],
+      ]);
     });
 
     // Recorded Future's DPRK appendix quoted as one line: `… System Information Discovery T1082 Acquire Infrastructure :

@@ -454,7 +454,20 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   };
   const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
-  const around = withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown');
+  // Words that are an older release's name of the technique an ID is (`T1554 Compromise Client Software Binary The actor
+  // …`), asked only of a name read beside the ID that names no technique of the release at hand, not even by a typo (a
+  // typo or a parent's name is read so without loading any older release), and holds a word of some technique's name.
+  const olderNames = (ref: ExtractedReference): ((name: string) => boolean) | undefined => {
+    const id = ref.ids[0];
+    const { history } = context;
+    if (!history || !id || ref.name === undefined || !nameWords(ref.name).some((word) => familiesWith(word, target) > 0)) return undefined;
+    if (resolveReference({ raw: ref.name }, { target }, { similarNames: false }).status !== 'unknown') return undefined;
+    return (name) => {
+      for (const release of history()) if (release.techniquesByName(name).some((technique) => technique.id === id)) return true;
+      return false;
+    };
+  };
+  const around = withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown', olderNames);
   // `- Credential Dumping - T1003 (APT33)`: the words before the dash name the technique, the bracket where it was seen.
   const dashed = withNamesBeforeDash(around, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id));
   const paired = pairJoinedNames(dashed, lines, target);

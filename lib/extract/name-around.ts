@@ -85,17 +85,20 @@ function wordsAfter(text: string, at: number, speck: RegExp, cut?: number): Word
  * Attachment`: an OCR'd table cell set on two lines around its ID). The most words win, then a name around the ID.
  * With `aroundOnly`, only words on both sides, within one cell.
  */
-export function nameAround(text: string, start: number, end: number, id: string, target: AttackIndex, aroundOnly = false): NameAround | undefined {
+export function nameAround(text: string, start: number, end: number, id: string, target: AttackIndex, aroundOnly = false, names: NamesId = (name) => namesId(name, id, target)): NameAround | undefined {
   // The words as written first; else with a word run into the next cell cut there (`T1021.004Remote Services: SSHThreat
   // actor used SSH`, a scraped table's row): a name read so is still an exact name of the ID's technique.
-  const written = nameWithin(text, start, end, id, target, aroundOnly);
+  const written = nameWithin(text, start, end, names, aroundOnly);
   if (written) return written;
   for (let cut = 0; cut < 4; cut++) {
-    const name = nameWithin(text, start, end, id, target, aroundOnly, cut);
+    const name = nameWithin(text, start, end, names, aroundOnly, cut);
     if (name && text.charAt(name.end) !== ' ') return { ...name, cut: true };
   }
   return aroundOnly ? undefined : nameRunInto(text, end, id, target);
 }
+
+/** Whether words are a name of the technique whose ID they stand beside (`namesId`, or an older release's name of it). */
+type NamesId = (name: string) => boolean;
 
 /**
  * The technique's exact name right after its ID where the next cell's first word, in lower case, ran into the name's
@@ -117,7 +120,7 @@ function nameRunInto(text: string, at: number, id: string, target: AttackIndex):
   return undefined;
 }
 
-function nameWithin(text: string, start: number, end: number, id: string, target: AttackIndex, aroundOnly: boolean, cut?: number): NameAround | undefined {
+function nameWithin(text: string, start: number, end: number, names: NamesId, aroundOnly: boolean, cut?: number): NameAround | undefined {
   const speck = aroundOnly ? SPECK : BORDER;
   const before = wordsBefore(text, start, speck);
   const after = wordsAfter(text, end, speck, cut);
@@ -127,7 +130,7 @@ function nameWithin(text: string, start: number, end: number, id: string, target
     for (let b = least; b <= after.length; b++) {
       if (a + b === 0 || (best && (a + b < best.words || (a + b === best.words && (best.around || !(a && b)))))) continue;
       const words = [...before.slice(0, a).reverse(), ...after.slice(0, b)];
-      const name = [words.map((word) => word.text).join(' '), ...splitWordsJoined(words)].find((each) => namesId(each, id, target));
+      const name = [words.map((word) => word.text).join(' '), ...splitWordsJoined(words)].find(names);
       if (name === undefined) continue;
       best = { name, start: words[0]!.start, end: words[words.length - 1]!.end, words: a + b, around: a > 0 && b > 0 };
     }
@@ -272,8 +275,16 @@ function wrappedName(name: string, read: { start: number; end: number }, idStart
  * `Obfuscated Files or Information`, T1036 `Masquerading`), written `name (ID)`. Only a reference of one ID, read on one
  * line, whose ID is written as the scanner reads it there. Pure.
  */
-export function withNamesAround(references: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex, namesTechnique: (name: string) => boolean = () => true): ExtractedReference[] {
-  const read = references.map((ref) => {
+export function withNamesAround(
+  references: readonly ExtractedReference[],
+  lines: readonly FoldedText[],
+  target: AttackIndex,
+  namesTechnique: (name: string) => boolean = () => true,
+  olderNames: (ref: ExtractedReference) => ((name: string) => boolean) | undefined = () => undefined,
+): ExtractedReference[] {
+  // The references whose name was found here: an exact name of their technique, now or in an older release.
+  const exact = new Set<number>();
+  const read = references.map((ref, index) => {
     const id = ref.ids[0];
     const line = lines[ref.span.line - 1];
     if (!id || ref.ids.length > 1 || ref.malformed || !line || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return ref;
@@ -286,7 +297,11 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
     const written = idWritten(ref, id, text);
     if (!written) return ref;
     const { start: idStart, end: idEnd } = written;
-    const around = nameAround(text, idStart, idEnd, id, target);
+    // `T1071 Standard Application Layer Protocol FTP and HTTP are used for …` (ESET's Machete table as PDF text): the ID's
+    // technique's name in an older release, then the row's description. Older names are asked only where the resolver
+    // asks older releases of the name read (`olderNames`), never of the words around a bare ID.
+    const older = ref.name === undefined ? undefined : olderNames(ref);
+    const around = nameAround(text, idStart, idEnd, id, target) ?? (older && !older(ref.name!) ? nameAround(text, idStart, idEnd, id, target, false, older) : undefined);
     // A part of the name as read (`PowerShell` in `Command-Line Interface: PowerShell`, an old parent's name) leaves it
     // as the author wrote it: the normalizer reads it whole. A name as read that names no technique in any form (`Trends
     // in the 2023 Protocol Tunneling`, a PDF's page header run into a heading) gives way to the part that is exact; so
@@ -297,6 +312,7 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
     const wrapped = inLine || ref.name === undefined ? undefined : wrappedName(ref.name, read, idStart, idEnd, id, lines, ref.span.line, target);
     const found = inLine ?? wrapped;
     if (!found) return ref;
+    if (inLine) exact.add(index);
     // A wrapped name's span is its part on the line where it starts (the ID's line, or the line before).
     const nameLine = wrapped?.line ?? ref.span.line;
     return {
@@ -307,7 +323,7 @@ export function withNamesAround(references: readonly ExtractedReference[], lines
       nameSpan: { line: nameLine, start: found.start, end: found.end },
     };
   });
-  return withRowTactics(read, references, lines, target);
+  return withRowTactics(read, references, lines, target, exact);
 }
 
 /** A reference read as a row of a table flattened to one line: its ID, then its name, where they are written. */
@@ -316,7 +332,7 @@ interface FlatRow {
   id: string;
   idStart: number;
   nameEnd: number;
-  /** Whether the name is its technique's exact name: then it ends where read, not past the next row's tactic cell. */
+  /** Whether the name is its technique's exact name, now or in an older release: then it ends where read, not past the next row's tactic cell. */
   exact: boolean;
 }
 
@@ -331,7 +347,13 @@ interface FlatRow {
  * release, else the rows after it take none; it is a reference's when the reader gave it none, or read its name before
  * its ID where the row's name follows it (the reader's tactic came with words of the row before). Pure.
  */
-function withRowTactics(read: readonly ExtractedReference[], written: readonly ExtractedReference[], lines: readonly FoldedText[], target: AttackIndex): ExtractedReference[] {
+function withRowTactics(
+  read: readonly ExtractedReference[],
+  written: readonly ExtractedReference[],
+  lines: readonly FoldedText[],
+  target: AttackIndex,
+  exact: ReadonlySet<number>,
+): ExtractedReference[] {
   const byLine = new Map<number, FlatRow[]>();
   for (const [index, ref] of read.entries()) {
     const id = ref.ids[0];
@@ -342,7 +364,7 @@ function withRowTactics(read: readonly ExtractedReference[], written: readonly E
     const name = ref.nameSpan ?? (at && at.start === ref.span.start && at.end < ref.span.end ? { start: at.end, end: ref.span.end } : undefined);
     if (!at || !name || name.start < at.end) continue;
     const rows = byLine.get(ref.span.line) ?? byLine.set(ref.span.line, []).get(ref.span.line)!;
-    rows.push({ index, id, idStart: at.start, nameEnd: name.end, exact: namesId(ref.name, id, target) });
+    rows.push({ index, id, idStart: at.start, nameEnd: name.end, exact: exact.has(index) || namesId(ref.name, id, target) });
   }
   const out = [...read];
   for (const [lineNumber, rows] of byLine) {

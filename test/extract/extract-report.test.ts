@@ -958,6 +958,27 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('is a name the technique had in an older release right after its ID, the row\'s or the sentence\'s words after it left out', () => {
+      // ESET's Machete white paper (2019), its ATT&CK table as PDF text (`T1071 Standard Application Layer Protocol FTP and
+      // HTTP are used for …`), and a detection write-up's field (`Persistence: T1554 Compromise Client Software Binary
+      // (low)`, code index file 61835385716): the words after an older name were read with it, a name of no technique,
+      // and the ID decided alone (T1105's with a warning that its name names none). Our lines, in those layouts.
+      const text = [
+        'Command and Control T1008 Fallback Channels The implant falls back to HTTP. T1105 Remote File Copy The implant downloads further files. T1071 Standard Application Layer Protocol FTP and HTTP carry its commands.',
+        '- MITRE ATT&CK: Persistence: T1554 Compromise Client Software Binary (low)',
+      ].join('\n');
+      const history = () => [loadRelease('14.1'), loadRelease('6.3')];
+      const refs = extractReport(text, { target: loadRelease('18.1'), history }).references;
+      expect(refs.map((ref) => [ref.raw, ref.name, ref.resolution?.status, ref.resolution?.note, ref.resolution?.warnings])).to.deep.equal([
+        ['Fallback Channels (T1008)', 'Fallback Channels', 'current', 'T1008 Fallback Channels is current in ATT&CK 18.1', []],
+        ['Remote File Copy (T1105)', 'Remote File Copy', 'renamed', 'T1105 was written with its older name "Remote File Copy"; it is now Ingress Tool Transfer', []],
+        ['Standard Application Layer Protocol (T1071)', 'Standard Application Layer Protocol', 'renamed', 'T1071 was written with its older name "Standard Application Layer Protocol"; it is now Application Layer Protocol', []],
+        ['Compromise Client Software Binary (T1554)', 'Compromise Client Software Binary', 'renamed', 'T1554 was written with its older name "Compromise Client Software Binary"; it is now Compromise Host Software Binary', []],
+      ]);
+      // Only a name of the ID's own technique is so read; without older releases the words stay as written, for the ID to decide.
+      expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => ref.name)).to.deep.equal(['Fallback Channels', 'Remote File Copy The', 'Standard Application Layer Protocol FTP and HTTP', 'Compromise Client Software Binary (low)']);
+    });
+
     it('is the exact name right before the ID where the words read with it name no technique (a PDF\'s page header run into a heading)', () => {
       // Kaspersky's Incident Response Analyst report 2023 as PDF text: each page's running header, its section tabs, runs
       // into the first line of the page. An old name holding an exact one stays whole, as the normalizer reads it.

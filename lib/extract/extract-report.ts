@@ -617,7 +617,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       if (item.sure) unnamed.push(`line ${item.span.line} "${item.name}"${similar.length ? ` (similar: ${similar.join(', ')})` : ''}`);
       continue;
     }
-    ref.resolution!.warnings.unshift(`read by name from the ${item.form} "${item.written}", no ID written: check that it is the technique meant`);
+    // A name the technique had before (an older release's, a revoked technique's) is said with the current name and ID,
+    // which the skeleton's `ref:` does not write.
+    const older = status === 'renamed' ? `${ref.resolution!.note}; ` : '';
+    ref.resolution!.warnings.unshift(`read by name from the ${item.form} "${item.written}", no ID written: ${older}check that it is the technique meant`);
     const at = kept.findIndex((other) => other.line > ref.line);
     kept.splice(at < 0 ? kept.length : at, 0, ref);
   }

@@ -24,7 +24,8 @@ export interface NamedLineItem {
   sure: boolean;
   /**
    * A name after a tactic and a colon that names no technique of the release (`Credential Access: Credential Dumping`),
-   * in a list another of whose items does: it may be an older name, which only older releases tell.
+   * in a list another of whose items does, or written as ATT&CK writes a name (`Persistence: Compromise Client Software
+   * Binary`, alone): it may be an older name, which only older releases tell.
    */
   older?: boolean;
 }
@@ -45,6 +46,18 @@ const ITEMS = /\s*,\s*|\s+(?:and|&)\s+/;
 const SENTENCE = /[.!?;](?:\s|$)/;
 // More words than a technique and two sub-techniques' names hold: a sentence.
 const MAX_WORDS = 14;
+// The small words ATT&CK writes in lower case inside a name (`Command and Scripting Interpreter`, `Data from Local System`,
+// `Exploitation for Privilege Escalation`).
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'or', 'of', 'the', 'to', 'for', 'from', 'in', 'on', 'by', 'via', 'with', 'as', 'at']);
+
+/**
+ * Whether words are written as ATT&CK writes a technique's name: each word with a capital (or a digit or a mark) first,
+ * but the small words after the first (`Exfiltration Over Command and Control Channel`, T1041's name before ATT&CK 8); a
+ * sentence after a tactic and a colon is not (`Impact: files were encrypted`).
+ */
+function writtenAsName(name: string): boolean {
+  return name.split(/[\s/]+/).every((word, k) => /^[^\p{Ll}]/u.test(word) || (k > 0 && SMALL_WORDS.has(word)));
+}
 
 /**
  * The techniques named without an ID on lines that are nothing but names (on lines not in `skip`):
@@ -68,7 +81,8 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
   let list: { plain: NamedLineItem[]; read: boolean; older: NamedLineItem[]; named: boolean } = { plain: [], read: false, older: [], named: false };
   const endList = (): void => {
     if (list.read) found.push(...list.plain);
-    if (list.named) found.push(...list.older);
+    // An item alone, or in a list of older names only, is asked of older releases where its words are written as a name.
+    found.push(...(list.named ? list.older : list.older.filter((item) => writtenAsName(item.name))));
     list = { plain: [], read: false, older: [], named: false };
   };
   for (const [i, folded] of lines.entries()) {

@@ -512,8 +512,31 @@ describe('extractReport', () => {
         [2, 'Credential Dumping', ['Credential Access'], ['T1003']],
       ]);
       expect(withHistory.references[1]!.resolution?.warnings[0]).to.match(/^read by name from the list item "Credential Access: Credential Dumping/);
-      // Alone, such an item may be a sentence: its words are not asked of older releases.
-      expect(extractReport('- Credential Access: Credential Dumping', { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] }).references).to.deep.equal([]);
+    });
+
+    // An incident write-up's `ATT&CK mapping` list (code index file 2560323023) and a threat-actor compendium's `TTPs` list
+    // (SixMap, 2025; code index file 22230272751) name T1003 by its name before ATT&CK 7 among current names, and were
+    // read; the same item alone, or in a list of older names only (`Persistence: Compromise Client Software Binary`,
+    // T1554's name in ATT&CK 14.1), was not, and no warning said which technique an older name is now.
+    it('reads a `Tactic: Technique` item by an older name alone where it is written as a name, saying the technique it is now', () => {
+      const history = () => [loadRelease('14.1'), loadRelease('6.3')];
+      const text = ['- Persistence: Compromise Client Software Binary', '', '- Credential Access: Credential Dumping', '- Command and Control: Standard Application Layer Protocol'].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1'), history }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        [1, 'Compromise Client Software Binary', ['Persistence'], 'renamed', ['T1554'], [
+          'read by name from the list item "Persistence: Compromise Client Software Binary", no ID written: "Compromise Client Software Binary" is T1554 Compromise Host Software Binary, by its name in ATT&CK 14.1 (T1554); check that it is the technique meant',
+        ]],
+        [3, 'Credential Dumping', ['Credential Access'], 'renamed', ['T1003'], [
+          'read by name from the list item "Credential Access: Credential Dumping", no ID written: "Credential Dumping" is T1003 OS Credential Dumping, by its name in ATT&CK 6.3 (T1003); check that it is the technique meant',
+        ]],
+        [4, 'Standard Application Layer Protocol', ['Command and Control'], 'renamed', ['T1071'], [
+          'read by name from the list item "Command and Control: Standard Application Layer Protocol", no ID written: "Standard Application Layer Protocol" is T1071 Application Layer Protocol, by its name in ATT&CK 6.3 (T1071); check that it is the technique meant',
+        ]],
+      ]);
+      // Words in lower case after a tactic may be a sentence: alone, they are not asked of older releases; nor is an item
+      // without older releases at hand.
+      expect(extractReport('- Credential Access: Credential dumping\n- Impact: files were encrypted', { target: loadRelease('18.1'), history }).references).to.deep.equal([]);
+      expect(extractReport(text, { target: loadRelease('18.1') }).references).to.deep.equal([]);
     });
   });
 

@@ -3,7 +3,7 @@ import type { TechniqueRecord } from '../attack/types.js';
 import { editDistance } from '../name-distance.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
-import { fullName, isInitialsOf, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { fullName, isInitialsOf, nameKnownAtHand, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines, onlyStopWords } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
@@ -455,13 +455,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const read = joinSplitIds(referencesInLines(lines, { namesApart: true, namesTechnique, hasTactic, warning, tacticUnread }).map(named), lines, target);
   // `Obfuscated Files or . T1027 Information`: an OCR'd cell's name set around its ID.
   // Words that are an older release's name of the technique an ID is (`T1554 Compromise Client Software Binary The actor
-  // …`), asked only of a name read beside the ID that names no technique of the release at hand, not even by a typo (a
-  // typo or a parent's name is read so without loading any older release), and holds a word of some technique's name.
+  // …`), asked only of a name read beside the ID that the resolver asks older releases of too (`nameKnownAtHand`: no
+  // name, misspelling or parent's name of that technique at hand), and that holds a word of some technique's name.
   const olderNames = (ref: ExtractedReference): ((name: string) => boolean) | undefined => {
     const id = ref.ids[0];
     const { history } = context;
     if (!history || !id || ref.name === undefined || !nameWords(ref.name).some((word) => familiesWith(word, target) > 0)) return undefined;
-    if (resolveReference({ raw: ref.name }, { target }, { similarNames: false }).status !== 'unknown') return undefined;
+    if (nameKnownAtHand(ref.name, id, target)) return undefined;
     return (name) => {
       for (const release of history()) if (release.techniquesByName(name).some((technique) => technique.id === id)) return true;
       return false;

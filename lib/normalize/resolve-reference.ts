@@ -543,29 +543,58 @@ function checkName(
   return 'status' in named ? named : nameVerdict(check, named);
 }
 
+/** What a name beside an ID is among the names at hand (the target's and the source's), as `nameAtHand` reads it. */
+type AtHand = { kind: 'current' } | { kind: 'older' } | { kind: 'typo'; typo: string } | { kind: 'parent'; parent: TechniqueRecord };
+
+/**
+ * The name beside an ID among the names at hand, before any older release is asked: the name of the ID's technique, of
+ * a technique its revocation went through (or the source release's), a misspelling of one (loading every older release
+ * to learn that "Spearphising Link" is no older name of T1192 would cost a cold cache all of them), or its parent's
+ * (`Process Injection (T1055.001)`: the two agree; the ID is the more precise); undefined when it is none of these.
+ */
+function nameAtHand(check: Pick<NameCheck, 'id' | 'name' | 'key' | 'found' | 'byId' | 'context'>, steps: readonly TechniqueRecord[]): AtHand | undefined {
+  const { id, name, key, found, byId, context } = check;
+  const { target, source } = context;
+  const current = namesOf(target, byId);
+  if (current.includes(key)) return { kind: 'current' };
+  const older = [...steps.flatMap((step) => namesOf(target, step)), ...(source ? namesOf(source, source.technique(id)) : [])];
+  if (older.includes(key)) return { kind: 'older' };
+  const typo = [...current, ...older].find((known) => isTypoOf(name, key, known));
+  if (typo) return { kind: 'typo', typo };
+  const parent = byId.parent ? target.technique(byId.parent) : undefined;
+  const parentNames = [...namesOf(target, parent), ...(found.parent ? namesOf(target, target.technique(found.parent)) : [])];
+  return parent && parentNames.includes(key) ? { kind: 'parent', parent } : undefined;
+}
+
+/**
+ * Whether `resolveReference` reads a name written beside an ID with the release at hand alone (`nameAtHand`), asking no
+ * older release: the ID's technique's name, a misspelling of it, its parent's; also for an ID the release does not have.
+ */
+export function nameKnownAtHand(name: string, id: TechniqueId, target: AttackIndex): boolean {
+  const found = target.technique(id);
+  if (!found) return true;
+  const chain = target.revocationChain(found.id);
+  const steps = chain.steps.length ? chain.steps : [found];
+  const byId = (found.revoked ? chain.final : found) ?? found;
+  return nameAtHand({ id, name, key: nameKey(name), found, byId, context: { target } }, steps) !== undefined;
+}
+
 /**
  * The outcome when the name is one the ID's technique has or had: its name (or a misspelling of it), an older name,
  * or its parent's; undefined when it is none of these.
  */
 function knownNameOutcome(check: NameCheck, steps: readonly TechniqueRecord[]): Outcome | undefined {
   const { id, name, key, found, byId, context, trail, outcome } = check;
-  const { target, source } = context;
-  const current = namesOf(target, byId);
-  if (current.includes(key)) return outcome;
-  const older = [...steps.flatMap((step) => namesOf(target, step)), ...(source ? namesOf(source, source.technique(id)) : [])];
-  if (older.includes(key)) return olderName(name, id, found, target, trail, outcome);
-  // A misspelling of the names at hand is read as such before older releases are consulted: loading every older
-  // release to learn that "Spearphising Link" is no older name of T1192 would cost a cold cache all of them.
-  const typo = [...current, ...older].find((known) => isTypoOf(name, key, known));
-  if (typo) {
-    trail.push(`name check: "${name}" read as "${typo}" (a typo)`);
+  const { target } = context;
+  const atHand = nameAtHand(check, steps);
+  if (atHand?.kind === 'current') return outcome;
+  if (atHand?.kind === 'older') return olderName(name, id, found, target, trail, outcome);
+  if (atHand?.kind === 'typo') {
+    trail.push(`name check: "${name}" read as "${atHand.typo}" (a typo)`);
     return { ...outcome, notes: [...outcome.notes, `the name "${name}" was read as a misspelling of ${fullName(target, byId)}`] };
   }
-  // `Process Injection (T1055.001)`: the name of the ID's parent technique. The two agree; the ID is the more precise.
-  const parent = byId.parent ? target.technique(byId.parent) : undefined;
-  const parentNames = [...namesOf(target, parent), ...(found.parent ? namesOf(target, target.technique(found.parent)) : [])];
-  if (parent && parentNames.includes(key)) {
-    return noted(check, `the name "${name}" is that of ${parent.id}, the parent technique of ${byId.id}; read as the sub-technique the ID names`);
+  if (atHand?.kind === 'parent') {
+    return noted(check, `the name "${name}" is that of ${atHand.parent.id}, the parent technique of ${byId.id}; read as the sub-technique the ID names`);
   }
   for (const index of context.history?.() ?? []) {
     if (namesOf(index, index.technique(id)).includes(key)) return olderName(name, id, found, target, trail, outcome);

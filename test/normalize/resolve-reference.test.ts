@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { resolveReference, type ResolveContext } from '../../lib/normalize/resolve-reference.js';
+import { nameKnownAtHand, resolveReference, type ResolveContext } from '../../lib/normalize/resolve-reference.js';
 import { readTactic } from '../../lib/normalize/read-tactic.js';
 import type { ReferenceStatus } from '../../lib/normalize/normalize-types.js';
 import { loadRelease } from '../helpers/attack.js';
@@ -396,6 +396,23 @@ describe('resolveReference: older releases are loaded only when a reference need
     expect([result.status, result.ids]).to.deep.equal(['revoked', ['T1566.002']]);
     expect(reached).to.deep.equal([]);
   });
+
+  // extract asks older releases for an older name among the words read beside an ID (`T1105 Remote File Copy Machete can
+  // download …`, ESET's Machete table) only where the resolver would ask them of that name.
+  for (const [name, id, known] of [
+    ['Spearphising Link', 'T1192', true],
+    ['Process Injection', 'T1055.001', true],
+    ['Ingress Tool Transfer', 'T1105', true],
+    ['Remote File Copy', 'T1105', false],
+    ['Remote File Copy Machete', 'T1105', false],
+  ] as const) {
+    it(`says whether "${name}" beside ${id} is read without older releases (${known}), as resolving it does`, () => {
+      const { context, reached } = recording(['6.3']);
+      expect(nameKnownAtHand(name, id, context.target)).to.equal(known);
+      resolveReference({ raw: `${name} (${id})` }, context);
+      expect(reached.length === 0).to.equal(known);
+    });
+  }
 
   it('stops at the first older release that knows a name ("Command-Line Interface" is 6.3\'s name of T1059)', () => {
     const { context, reached } = recording(['6.3', '3.0']);

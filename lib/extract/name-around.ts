@@ -2,6 +2,7 @@ import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { readTactic } from '../normalize/read-tactic.js';
 import { techniqueAlias } from '../normalize/technique-aliases.js';
 import { fullName } from '../normalize/resolve-reference.js';
+import { spacedName } from '../normalize/spaced-names.js';
 import { MAX_TACTIC_WORDS, tacticDisplayName } from '../normalize/tactic-text.js';
 import { scanIds, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ExtractedReference } from './extract-references.js';
@@ -218,12 +219,13 @@ export function withoutNameAfter(ref: ExtractedReference, lines: readonly Folded
 const CUT_WORD = /\p{L}-$/u;
 
 /**
- * Whether `name` is an exact name of technique `id` in the release, or the common abbreviation of it that the
+ * Whether `name` is an exact name of technique `id` in the release, or that name written without its spaces
+ * (`T1059.001 CommandandScriptingInterpreter:PowerShell`, `spacedName`), or the common abbreviation of it that the
  * normalizer's table holds (`WMI` for T1047: `tasklist T1047 WMI Group uses WMI commands…`, a TTP table's cells run
  * together by PDF-to-text, the tool of the row before glued to the ID).
  */
 const namesId = (name: string, id: string, target: AttackIndex): boolean =>
-  target.techniquesByName(name).some((technique) => technique.id === id) || techniqueAlias(name)?.id === id;
+  target.techniquesByName(spacedName(name, target) ?? name).some((technique) => technique.id === id) || techniqueAlias(name)?.id === id;
 
 /** `first` and `second`, the two sides of a line break, as one text. */
 const joinBroken = (first: string, second: string): string => `${first}${CUT_WORD.test(first) ? '' : ' '}${second}`;

@@ -13,6 +13,7 @@ export type { Resolution } from './normalize-types.js';
 import { parseReference, type ReferencePart } from './parse-reference.js';
 import { readTactic, readTacticPair, readWrittenTactics, tacticIdAndNameWarning, tacticPairConflict, type TacticPairConflict } from './read-tactic.js';
 import { objectKind } from './resolve-attack-object.js';
+import { spacedName } from './spaced-names.js';
 import { tacticsWithin } from './tactic-list.js';
 import { techniqueAlias } from './technique-aliases.js';
 
@@ -141,9 +142,21 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
   const sortTactics = (): void => void tactics.read.sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
   sortTactics();
 
+  // `CommandandScriptingInterpreter:PowerShell`: a name whose spaces PDF-to-text lost is read as the name it writes.
+  const spaced = (name: string): string => {
+    const read = spacedName(name, target, () => olderReleases(context));
+    if (read === undefined) return name;
+    const message = `name "${name}" is written without its spaces; read as "${read}"`;
+    warnings.push(message);
+    trail.push(`read: ${message}`);
+    return read;
+  };
+  const parts = parsed.parts.map((part) => (part.name === undefined ? part : { ...part, name: spaced(part.name) }));
+  const parsedName = parsed.name === undefined || parts.length ? parsed.name : spaced(parsed.name);
+
   let outcome: Outcome;
-  if (parsed.parts.length) {
-    const outcomes = resolveParts(parsed.parts, tactics.read, context, trail, warnings);
+  if (parts.length) {
+    const outcomes = resolveParts(parts, tactics.read, context, trail, warnings);
     outcome = {
       status: outcomes.map((o) => o.status).sort((a, b) => STATUS_WEIGHT.indexOf(b) - STATUS_WEIGHT.indexOf(a))[0]!,
       ids: [...new Set(outcomes.flatMap((o) => o.ids))],
@@ -156,8 +169,8 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
     const note = `"${id}" is a PRE-ATT&CK ID, as PRE-ATT&CK numbered its techniques before October 2018; ${PRE_ATTACK_MERGED}: ${preAttackAdvice(id)}`;
     trail.push(`ID check: ${note}`);
     outcome = { status: 'other domain', ids: [], notes: [note], candidates: [] };
-  } else if (parsed.name) {
-    outcome = resolveName(parsed.name, tactics.read, context, trail, options.similarNames ?? true);
+  } else if (parsedName) {
+    outcome = resolveName(parsedName, tactics.read, context, trail, options.similarNames ?? true);
   } else {
     outcome = { status: 'unknown', ids: [], notes: [`no technique ID or name found in "${input.raw}"`], candidates: [] };
   }

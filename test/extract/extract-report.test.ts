@@ -31,6 +31,34 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('reads a name written without its spaces beside its ID or in a technique column, with a warning', () => {
+      // PDF-to-text of the ATT&CK tables of Genians' Konni reports of 2023 (20230926_threat_inteligence_report_konniapt.pdf),
+      // as a public Japanese actor profile quotes them (found by the library's find_string "CommandandScriptingInterpreter"):
+      // `Execution T1059.001 CommandandScriptingInterpreter:PowerShell …`, `T1057 Process DiscoveryT1082
+      // SystemInformationDiscoveryT1083 FileandDirectoryDiscoveryCollection T1119 AutomatedCollection…`. Reconstructed
+      // here, with a table of names alone so written and one name beside another technique's ID.
+      const text = [
+        'Execution T1059.001 CommandandScriptingInterpreter:PowerShell T1059.005 CommandandScriptingInterpreter:Visual Basic',
+        'Discovery T1082 SystemInformationDiscoveryT1083 FileandDirectoryDiscoveryCollection T1119 AutomatedCollection',
+        'SpearphishingAttachment (T1059) ran it.',
+        '',
+        '| Tactic | Technique |', '|---|---|',
+        '| Privilege Escalation | ExploitationforPrivilegeEscalation |',
+        '| Persistence | BootorLogonAutostartExecution:RegistryRunKeys/StartupFolder |',
+      ].join('\n');
+      const spaced = (written: string, name: string) => `name "${written}" is written without its spaces; read as "${name}"`;
+      expect(read(text).references.map((ref) => [ref.line, ref.raw, ref.resolution?.status, ref.resolution?.ids, ref.resolution?.warnings[0]])).to.deep.equal([
+        [1, 'CommandandScriptingInterpreter:PowerShell (T1059.001)', 'current', ['T1059.001'], spaced('CommandandScriptingInterpreter:PowerShell', 'Command and Scripting Interpreter: PowerShell')],
+        [1, 'CommandandScriptingInterpreter:Visual Basic (T1059.005)', 'current', ['T1059.005'], spaced('CommandandScriptingInterpreter:Visual Basic', 'Command and Scripting Interpreter: Visual Basic')],
+        [2, 'SystemInformationDiscovery (T1082)', 'current', ['T1082'], spaced('SystemInformationDiscovery', 'System Information Discovery')],
+        [2, 'FileandDirectoryDiscovery (T1083)', 'current', ['T1083'], spaced('FileandDirectoryDiscovery', 'File and Directory Discovery')],
+        [2, 'AutomatedCollection (T1119)', 'current', ['T1119'], spaced('AutomatedCollection', 'Automated Collection')],
+        [3, 'SpearphishingAttachment (T1059)', 'ambiguous', [], spaced('SpearphishingAttachment', 'Spearphishing Attachment')],
+        [7, 'ExploitationforPrivilegeEscalation', 'name', ['T1068'], spaced('ExploitationforPrivilegeEscalation', 'Exploitation for Privilege Escalation')],
+        [8, 'BootorLogonAutostartExecution:RegistryRunKeys/StartupFolder', 'name', ['T1547.001'], spaced('BootorLogonAutostartExecution:RegistryRunKeys/StartupFolder', 'Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder')],
+      ]);
+    });
+
     it('reads no name outside a technique column: prose, a `Name` column of tools, a column without a header', () => {
       const text = [
         'The actor used Phishing, then Network Sniffing and OS Credential Dumping.', '',

@@ -21,10 +21,27 @@ function asMarkdown(folded: FoldedText, border: boolean): FoldedText {
   return { ...folded, text };
 }
 
+// A box-drawn table run into one line (pasted or scraped without its line breaks): its rules, and a border's run of
+// box-drawing horizontals among them (`┌────┬────┐ │ ATT&CK Tactic │ ATT&CK Technique │ ├────┼────┤ │ DEFENSE EVASION │ …`).
+const RUN_TOGETHER = /[\u2500-\u257F]{3}/;
+const CORNERS = /[\u2500-\u257F]/g;
+
+/**
+ * A box-drawn table run into one line written as tabulate writes one in ASCII, one character for one (rules `|`,
+ * horizontals `-`, corners and junctions `+`): a pipe table's header and rows on one line, which the line's reading
+ * takes row by row. Undefined for a line that is no such table (fewer than four rules, or no border).
+ */
+function asAsciiTable(folded: FoldedText): FoldedText | undefined {
+  const text = folded.text;
+  if (text.length > 20000 || !RUN_TOGETHER.test(text) || (text.match(RULES)?.length ?? 0) < 4) return undefined;
+  return { ...folded, text: text.replace(RULES, '|').replace(HORIZONTALS, '-').replace(CORNERS, '+') };
+}
+
 /**
  * The lines of a report with each table drawn in box-drawing characters read as a Markdown table: its rows' rules as
  * `|`, its borders as delimiter rows, so that a row's empty tactic cell is that of the rows above it, as in a Markdown
- * table. A run of such lines is one with a row in it; lines a grid or dash table already holds (`origin`) stay theirs.
+ * table. A run of such lines is one with a row in it; lines a grid or dash table already holds (`origin`) stay theirs. A
+ * table run into one line is written as its ASCII form (`asAsciiTable`).
  */
 export function readBoxTables(lines: readonly FoldedText[], read: ReadLine[]): ReadLine[] {
   const out = read;
@@ -38,7 +55,11 @@ export function readBoxTables(lines: readonly FoldedText[], read: ReadLine[]): R
       if (ROW.test(text) && (text.match(RULES)?.length ?? 0) >= 2) rows++;
       else if (!BORDER.test(text)) break;
     }
-    if (!rows) continue;
+    if (!rows) {
+      const ascii = end === i ? asAsciiTable(lines[i]!) : undefined;
+      if (ascii) out[i] = { folded: ascii, number: i + 1 };
+      continue;
+    }
     for (let k = i; k < end; k++) out[k] = { folded: asMarkdown(lines[k]!, !ROW.test(lines[k]!.text)), number: k + 1 };
     i = end - 1;
   }

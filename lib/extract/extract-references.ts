@@ -3,6 +3,7 @@ import { leadingTactics, MAX_TACTIC_WORDS, readTacticText, tableCaptions, tactic
 import {
   CONNECTORS,
   TACTIC_AFTER_RULE,
+  TACTIC_BEFORE_NAME_RULE,
   TACTIC_GLUED_RULE,
   foldLines,
   isJsonMember,
@@ -497,7 +498,8 @@ function classify({ folded, number, origin }: ReadLine): Entry {
   if (!text.trim()) return { kind: 'blank', line };
   const fields = lineFields(line);
   if (fields) return { kind: 'ids', line, body: fields.value, bullet: LIST_MARKER.test(text), record: fields.record };
-  const cells = rowCells(line);
+  // A pipe table's header and rows run into one line is read row by row as a line of IDs (`pipeRows`), not as one row.
+  const cells = idSpans.length && pipeRows(line, { start: 0, end: text.length }) ? undefined : rowCells(line);
   if (cells) return { kind: 'row', line, cells };
   if (idSpans.length) {
     const marker = LIST_MARKER.exec(text);
@@ -545,11 +547,13 @@ function displayTactics(tactics: readonly string[]): string[] {
 }
 
 /**
- * The tactics a reference states in brackets after it (`TACTIC_AFTER_RULE`), or its row's, glued before it in a table
- * run together on one line (`TACTIC_GLUED_RULE`): its own, over those of its line or section.
+ * The tactics a reference states in brackets after it (`TACTIC_AFTER_RULE`) or before its name as capa writes it
+ * (`TACTIC_BEFORE_NAME_RULE`), or its row's, glued before it in a table run together on one line (`TACTIC_GLUED_RULE`):
+ * its own, over those of its line or section.
  */
 function statedOr(ref: ReferenceToken, given: TacticSource): TacticSource {
-  return ref.tactics && (ref.rules.includes(TACTIC_AFTER_RULE) || ref.rules.includes(TACTIC_GLUED_RULE)) ? { tactics: [...ref.tactics] } : given;
+  const own = [TACTIC_AFTER_RULE, TACTIC_BEFORE_NAME_RULE, TACTIC_GLUED_RULE].some((rule) => ref.rules.includes(rule));
+  return ref.tactics && own ? { tactics: [...ref.tactics] } : given;
 }
 
 /** Where a tactic came from, for the JSON output. */
@@ -1173,7 +1177,9 @@ function lineReferences(
   // A page flattened to one line holds its tables' captions (`Table 5: Execution`): each governs the IDs after it.
   const captions = tableCaptions(line.text);
   // An HTML table's rows set on one line are read row by row, whatever sentences their cells hold.
-  const rows = htmlRows(line, span);
+  const html = htmlRows(line, span);
+  const piped = html ? undefined : pipeRows(line, span);
+  const rows = html ?? piped?.map((row) => row.span);
   if (!rows && !tableRow && isProse(withoutIds(line, span), key > 0)) {
     // Each clause's own label governs it (the line's, its first clause's) and is no part of a name (`The actor sent a
     // link. Initial Access: Spearphishing Link (T1566.002).`); a clause with none is under its table's caption or its
@@ -1192,10 +1198,17 @@ function lineReferences(
     return undefined;
   }
   const refs: Found[] = [];
-  for (const { span: row, label } of rows?.map((r) => ({ span: r, label: leading })) ?? labelledClauses(line, span, leading)) {
+  // The tactics of the last row of a table set on one line, for a row under it whose tactic cell is empty.
+  let above: string[] = [];
+  const pieces: Array<{ span: TextSpan; label: { tactics: string[]; length: number }; cell?: string[]; carried?: boolean }> =
+    piped?.map((row) => ({ span: row.span, label: leading, ...(row.tactics ? { cell: row.tactics } : { carried: true }) })) ??
+    html?.map((row) => ({ span: row, label: leading })) ??
+    labelledClauses(line, span, leading);
+  for (const { span: row, label, cell, carried } of pieces) {
     const read = readPiece(line, row, 'reference');
     merged.warn(line, read.warnings);
-    const own = label.length ? displayTactics(label.tactics) : read.tactics;
+    const own = label.length ? displayTactics(label.tactics) : carried ? above : (cell ?? read.tactics);
+    above = own;
     for (const ref of read.refs) {
       const tactics = merged.tacticsAt(line, ref, { tactics: own.length ? own : orElse(captionTactics(captions, ref.idSpan.start), context) }).tactics;
       // One cell per line (a table pasted from a web page): a bare ID takes its name from the cell beside it. An ID with
@@ -1214,6 +1227,53 @@ function lineReferences(
 }
 
 const ROW_END = /<\/tr\s{0,3}>/gi;
+
+// A segment between two `|` of a table run into one line that is a border or a delimiter row's (`+-----+-----+`,
+// `-----+-----`, `:---`), or the space between two rows.
+const BORDER_SEGMENT = /^[\s\-=+:]*$/;
+
+/**
+ * The rows of a pipe table whose header names a tactic column set on one line with its rows (capa's ATT&CK table as
+ * tabulate draws it, or as rich draws it once `readBoxTables` has written its rules `|`, run into one line: `| ATT&CK
+ * Tactic | ATT&CK Technique | |---+---| | DEFENSE EVASION | Obfuscated Files or Information [T1027] | | | Virtualization/
+ * Sandbox Evasion::System Checks [T1497.001] | | DISCOVERY | …`): after the header's cells, each row is as many cells
+ * between `|`, the rows apart by a space or a border. Each row with IDs, without its tactic cell when that is its first or
+ * last, and the tactics that cell names; none when it is empty (a row that goes on under the tactic of the row above, as
+ * in a Markdown table). Undefined for any other line.
+ */
+function pipeRows(line: Line, span: TextSpan): Array<{ span: TextSpan; tactics?: string[] }> | undefined {
+  const text = slice(line, span);
+  if ((text.match(/\|/g)?.length ?? 0) < 6) return undefined;
+  const bars = [...text.matchAll(/\|/g)].map((match) => span.start + match.index);
+  const segment = (k: number): string => line.text.slice(bars[k]! + 1, bars[k + 1]);
+  // The header: cells of column roles, a tactic's among them, right after one another.
+  // The header's first cell among the first few: a long row of cells is no such table.
+  const first = bars.slice(0, 4).findIndex((_, k) => k + 1 < bars.length && headerRole(segment(k).trim()) !== undefined);
+  if (first < 0) return undefined;
+  const roles: Role[] = [];
+  for (let k = first; k + 1 < bars.length && !BORDER_SEGMENT.test(segment(k)); k++) {
+    const role = headerRole(segment(k).trim());
+    if (!role) return undefined;
+    roles.push(role);
+  }
+  const tactic = roles.indexOf('tactic');
+  if (tactic < 0 || roles.length < 2 || new Set(roles).size !== roles.length) return undefined;
+  const rows: Array<{ span: TextSpan; tactics?: string[] }> = [];
+  let k = first + roles.length;
+  while (k + roles.length < bars.length) {
+    // The space between two rows; a delimiter row (`|---+---|`) between them, with its own.
+    k += 1;
+    if (k + 1 < bars.length && BORDER_SEGMENT.test(segment(k)) && /[-=]/.test(segment(k))) k += 2;
+    if (k + roles.length >= bars.length) break;
+    // The row's cells but its tactic cell, when that is its first or last; the tactics that cell names.
+    const start = tactic === 0 ? bars[k + 1]! : bars[k]!;
+    const end = tactic === roles.length - 1 ? bars[k + tactic]! : bars[k + roles.length]! + 1;
+    const cell = segment(k + tactic).trim();
+    if (hasIds(line, { start, end })) rows.push({ span: { start, end }, ...(cell ? { tactics: tacticValue(cell) ?? [] } : {}) });
+    k += roles.length;
+  }
+  return rows.length ? rows : undefined;
+}
 
 /**
  * The rows of an HTML table set on one line (a GitBook page's `<tr><td>Phishing: Spearphishing Attachment</td><td>

@@ -292,6 +292,27 @@ export function leadingTactics(text: string): { tactics: string[]; length: numbe
   return label ? { tactics: label.tactics, length: label.end } : { tactics: [], length: 0 };
 }
 
+// A tactic's name right before the double colon of capa's notation of an ATT&CK mapping, `Tactic::Technique[::Sub-technique]
+// [ID]` (Mandiant capa's rules, its `-v`/`-vv` output, its older JSON and capa2yara: `Defense Evasion::Obfuscated Files
+// or Information [T1027]`), a technique's name after it: the tactic's ends the text searched.
+// Not a technique's last word (`Account Discovery::Domain Account`): no word of the same name, a space apart, before it.
+const BEFORE_DOUBLE_COLON = new RegExp(`(?<![A-Za-z0-9] ?)(?:${TACTIC_WORDS})$`, 'i');
+
+/**
+ * The tactics written as capa writes a rule's ATT&CK mapping, a tactic's name and `::` before a technique's name
+ * (`Execution::Scheduled Task/Job::Scheduled Task [T1053.005]`): each a piece from the name through the `::`.
+ */
+export function doubleColonTactics(text: string): TacticPiece[] {
+  const pieces: TacticPiece[] = [];
+  for (let at = text.indexOf('::'); at >= 0; at = text.indexOf('::', at + 2)) {
+    if (!/^::\s?(?![Tt]\d)[A-Za-z]/.test(text.slice(at, at + 5))) continue;
+    const from = Math.max(0, at - 40);
+    const match = BEFORE_DOUBLE_COLON.exec(text.slice(from, at));
+    if (match) pieces.push({ tactics: [match[0]], start: from + match.index, end: at + 2 });
+  }
+  return pieces;
+}
+
 /**
  * The label of tactics at the start of a reference: a written form (`Initial Access: Phishing`), else any short label
  * whose text names tactics only (`Defensa y Evasión:`, read as a tactic line is). A TA ID before the tactics

@@ -1,5 +1,5 @@
 import { TECHNIQUE_ID_FORMAT } from '../attack/technique-id.js';
-import { parseTacticList, readTacticText, tacticDisplayName, tacticPieces, trimChars, type TacticPiece } from './tactic-text.js';
+import { doubleColonTactics, parseTacticList, readTacticText, tacticDisplayName, tacticPieces, trimChars, type TacticPiece } from './tactic-text.js';
 
 /**
  * The one reader of technique references in text, used by `normalize` (a campaign's `ref`) and `extract` (a report's
@@ -53,14 +53,17 @@ export const READING_RULES = [
   'an ID glued to a word in capitals before it is split off (over SSHT1570)',
   'a footnote number glued to a sub-technique is left out (T1059.00112: T1059.001, footnote 12)',
   'a space among an ID\'s digits is left out where the ID stands alone in brackets, as OCR writes it ([T107 1.001])',
+  'a tactic before `::` and the technique\'s name is its own tactic, as capa writes it (Defense Evasion::Obfuscated Files or Information [T1027])',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME] =
   READING_RULES;
 /** The rule by which a reference states its own tactic in brackets after it: that tactic is its, and no other. */
 export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
+/** The rule by which capa's `Tactic::Technique [ID]` gives a reference's tactic: that tactic is its, and no other. */
+export const TACTIC_BEFORE_NAME_RULE: ReadingRule = TACTIC_BEFORE_NAME;
 /** The rule by which a row of a table run together on one line gives its tactic: that tactic is the reference's, and no other. */
 export const TACTIC_GLUED_RULE: ReadingRule = TACTIC_GLUED;
 /** The rule that reads look-alike letters as digits (`T1O59`): an ID it gives is checked against the release. */
@@ -1164,6 +1167,13 @@ interface Named {
 export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'): TokenizedText {
   const tokens = scanIds(text);
   const tactics = tacticPieces(text);
+  // `Defense Evasion::Obfuscated Files or Information [T1027]`: capa's tactic before a technique's name, where no other
+  // tactic text is read.
+  const labels = text.includes('::') ? doubleColonTactics(text).filter((label) => !tactics.some((piece) => piece.start < label.end && label.start < piece.end)) : [];
+  if (labels.length) {
+    tactics.push(...labels);
+    tactics.sort((a, b) => a.start - b.start);
+  }
   // A tactic glued to the first ID (`Initial AccessT1566.001`) is a leading tactic too.
   const first = tokens[0];
   if (first?.rules.includes(GLUED_BEFORE) && !tactics.some((piece) => piece.start < first.start)) {
@@ -1180,6 +1190,12 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
   const refs: ReferenceToken[] = [];
   const paired = groups.length > 1 && names.filter(Boolean).length > 1;
   const { stated, claimed } = statedTactics(text, groups, names, tactics);
+  const labelled = labelledTactics(groups, names, labels, claimed);
+  // The name starts after its label (`att&ck       Defense Evasion::Reflective Code Loading [T1620]`, capa's `-vv`).
+  for (const [g, label] of labelled.entries()) {
+    const name = names[g];
+    if (label && name && name.span.start < label.end && label.end < name.span.end) names[g] = spanName(text, { start: label.end, end: name.span.end });
+  }
   const rows: Array<{ tactics: string[]; start?: number; nameStart?: number } | undefined> | undefined = rowTactics(text, groups) ?? nameRowTactics(text, groups, names);
   for (const [g, row] of (rows ?? []).entries()) {
     const name = names[g];
@@ -1199,7 +1215,7 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
     // an abbreviation after a word of the sentence is no label but the sentence's word (`send it to C2 T1120`): neither.
     const abbreviated = mode === 'prose' && names[g] !== undefined && proseAbbreviation(text, names[g]);
     const asName = names[g] && !abbreviated ? parseTacticList(names[g].name) : undefined;
-    const besideTactics = stated[g] ?? rows?.[g]?.tactics ?? asName;
+    const besideTactics = stated[g] ?? labelled[g]?.tactics.map((tactic) => tacticDisplayName(tactic) ?? tactic.trim()) ?? rows?.[g]?.tactics ?? asName;
     const named = asName || abbreviated ? undefined : names[g] && { ...names[g], span: withMarks(text, names[g].span) };
     for (const token of group.tokens) {
       const markdown = token.rules.includes(URL_RULE) && text.charAt(token.start - 1) === '(' && text.charAt(token.start - 2) === ']';
@@ -1222,7 +1238,7 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
           ...(markdown ? [MARKDOWN] : []),
           ...token.rules,
           ...(paired ? [PAIRS] : []),
-          ...(stated[g] ? [TACTIC_AFTER] : rows?.[g] ? [TACTIC_GLUED] : asName ? [TACTIC_AS_NAME] : []),
+          ...(stated[g] ? [TACTIC_AFTER] : labelled[g] ? [TACTIC_BEFORE_NAME] : rows?.[g] ? [TACTIC_GLUED] : asName ? [TACTIC_AS_NAME] : []),
         ],
       });
     }
@@ -1359,6 +1375,22 @@ function statedTactics(
     return piece.tactics.map((tactic) => (/^TA\d{4}: /.test(tactic) ? tactic : (tacticDisplayName(tactic) ?? tactic.trim())));
   });
   return { stated, claimed };
+}
+
+/**
+ * The label of each cluster in capa's notation (`doubleColonTactics`): the last label after the cluster before and before
+ * the end of the cluster's name (or the cluster, when it has no name before it), claimed for it.
+ */
+function labelledTactics(groups: readonly Cluster[], names: ReadonlyArray<Named | undefined>, labels: readonly TacticPiece[], claimed: Set<TacticPiece>): Array<TacticPiece | undefined> {
+  if (!labels.length) return [];
+  return groups.map((group, g) => {
+    const from = groups[g - 1]?.end ?? 0;
+    const name = names[g];
+    const to = name && name.span.end <= group.start ? name.span.end : group.start;
+    const label = labels.filter((piece) => piece.start >= from && piece.end <= to).at(-1);
+    if (label) claimed.add(label);
+    return label;
+  });
 }
 
 /**

@@ -1818,6 +1818,78 @@ describe('extractReport', () => {
       // Spans point at the lines as written: the name and its ID in their cell.
       expect(refs[1]!.span).to.deep.equal({ line: 5, start: 20, end: 75 });
     });
+
+    // capa's ATT&CK table as public write-ups quote it (a TryHackMe "CAPA: The Basics" write-up's cryptbot.bin run; a
+    // GitHub README's UPX-packed sample, capa 4's tabulate form `Name:: T1027`), our rows, run into one line as a scrape
+    // or a paste without line breaks leaves it: drawn by rich (box rules and borders), by tabulate (`|`, `+---+`), and
+    // rich's rows without their borders. Each row's tactic cell is its own, an empty one the row's above; never the next
+    // row's (T1497.001 is a Discovery technique too, T1053.005 an Execution one).
+    const rows = [
+      ['DEFENSE EVASION', 'Obfuscated Files or Information [T1027]'],
+      ['', 'Virtualization/Sandbox Evasion::System Checks [T1497.001]'],
+      ['DISCOVERY', 'File and Directory Discovery [T1083]'],
+      ['EXECUTION', 'Shared Modules [T1129]'],
+      ['PERSISTENCE', 'Scheduled Task/Job::Scheduled Task [T1053.005]'],
+    ];
+    const expected = [
+      ['T1027', ['Defense Evasion']],
+      ['T1497.001', ['Defense Evasion']],
+      ['T1083', ['Discovery']],
+      ['T1129', ['Execution']],
+      ['T1053.005', ['Persistence']],
+    ];
+    const oneLine = (lines: string[]) => lines.join(' ');
+    const read = (text: string) => extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.resolution?.ids[0], ref.tactics]);
+    const cells = (rule: string, [tactic, technique]: string[]) => `${rule} ${tactic!.padEnd(16)} ${rule} ${technique!.padEnd(60)} ${rule}`;
+
+    it('reads a table rich drew, run into one line, row by row', () => {
+      const border = (left: string, middle: string, right: string) => `${left}${'─'.repeat(18)}${middle}${'─'.repeat(62)}${right}`;
+      const text = oneLine([
+        border('┌', '┬', '┐'), cells('│', ['ATT&CK Tactic', 'ATT&CK Technique']), border('├', '┼', '┤'),
+        ...rows.map((row) => cells('│', row)), border('└', '┴', '┘'),
+      ]);
+      expect(read(text)).to.deep.equal(expected);
+      // Its rows without borders, as a page's text keeps them.
+      expect(read(oneLine([cells('│', ['ATT&CK Tactic', 'ATT&CK Technique']), ...rows.map((row) => cells('│', row))]))).to.deep.equal(expected);
+    });
+
+    it('reads a table tabulate drew, run into one line, row by row', () => {
+      const border = `+${'-'.repeat(18)}+${'-'.repeat(62)}+`;
+      const text = oneLine([border, cells('|', ['ATT&CK Tactic', 'ATT&CK Technique']), `|${'-'.repeat(18)}+${'-'.repeat(62)}|`, ...rows.map((row) => cells('|', row)), border]);
+      expect(read(text)).to.deep.equal(expected);
+    });
+
+    it("reads capa's notation `Tactic::Technique [ID]`: the tactic is the reference's, no part of its name", () => {
+      // capa's `-vv` output (a public write-up's run: `att&ck       Defense Evasion::Reflective Code Loading [T1620]`), a
+      // rule's mapping as capa's older JSON and capa2yara's meta write it (`"Defense Evasion::Obfuscated Files or
+      // Information::Software Packing [T1027.002]"`), two mappings on one line; our lines. A technique's name that ends in
+      // a tactic's word (`Account Discovery::Domain Account`) is no label.
+      const text = [
+        'att&ck       Defense Evasion::Reflective Code Loading [T1620]',
+        '        "att&ck": ["Defense Evasion::Obfuscated Files or Information::Software Packing [T1027.002]"],',
+        '\tattack = "Discovery::Account Discovery::Domain Account [T1087.002]"',
+        'att&ck       Execution::Scheduled Task/Job::At [T1053.002], Persistence::Scheduled Task/Job::At [T1053.002]',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.name, ref.resolution?.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        [1, 'Reflective Code Loading', ['T1620'], ['Defense Evasion'], []],
+        [2, 'Obfuscated Files or Information::Software Packing', ['T1027.002'], ['Defense Evasion'], []],
+        [3, 'Account Discovery::Domain Account', ['T1087.002'], ['Discovery'], []],
+        [4, 'Scheduled Task/Job::At', ['T1053.002'], ['Execution', 'Persistence'], []],
+      ]);
+    });
+
+    it("reads the tactic of capa's JSON ATT&CK spec (`\"tactic\"` beside `\"id\"`), printed over lines or on one", () => {
+      // capa's result document (`capa -j`) as a public malware-triage report quotes a rule's `attack` list; our rule.
+      const spec = { parts: ['Defense Evasion', 'Obfuscated Files or Information', 'Software Packing'], tactic: 'Defense Evasion', technique: 'Obfuscated Files or Information', subtechnique: 'Software Packing', id: 'T1027.002' };
+      const doc = { rules: { 'packed with UPX': { meta: { name: 'packed with UPX', attack: [spec] } }, 'schedule task via at': { meta: { attack: [{ parts: ['Persistence', 'Scheduled Task/Job', 'At'], tactic: 'Persistence', technique: 'Scheduled Task/Job', subtechnique: 'At', id: 'T1053.002' }] } } } };
+      for (const text of [JSON.stringify(doc, null, 2), JSON.stringify(doc)]) {
+        expect(read(text)).to.deep.equal([
+          ['T1027.002', ['Defense Evasion']],
+          ['T1053.002', ['Persistence']],
+        ]);
+      }
+    });
   });
 
   describe('a technique\'s full name of more words than are read after an ID', () => {

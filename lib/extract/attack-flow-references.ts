@@ -37,6 +37,16 @@ const TACTIC_ID = /^TA\d{4}$/i;
 // `T1189 Drive-by Compromise`, `T1021.002 Remote Services: SMB/Windows Admin Shares`: the Designer's names.
 const ID_THEN_NAME = /^(T\d{4}(?:\.\d{3})?)\s+(\S.*)$/i;
 
+/** A field of an action that writes its technique or tactic again (`technique_ref`, a builder 3 `ttp`'s), and what it names. */
+interface OtherWriting {
+  /** The field, as a note calls it (`technique_ref`, `ttp technique`). */
+  field: string;
+  /** Its value as written (`attack-pattern--5d0d3609-…`, `T1608`). */
+  value: string;
+  /** The ID it names (`T1505.003`). */
+  id: string;
+}
+
 /** One action of a flow as its format writes it, with its place. */
 interface FlowAction {
   /** Where it is: a JSON path (`objects[4]`) and its own id. */
@@ -44,10 +54,17 @@ interface FlowAction {
   line: number;
   name?: string;
   techniqueId?: string;
+  /** The field `techniqueId` is written in (`technique_id`, or a builder 3 `ttp`'s `technique`). */
+  techniqueField?: string;
   techniqueRef?: string;
   /** The ATT&CK ID of the technique `techniqueRef` points to: an attack-pattern of the flow, else of the ATT&CK release(s) at hand. */
   refId?: string;
   tacticId?: string;
+  /** The field `tacticId` is written in (`tactic_id`, or a `ttp`'s `tactic`). */
+  tacticField?: string;
+  /** The other fields that write the action's technique or tactic, checked against `techniqueId` and `tacticId`. */
+  otherTechniques?: OtherWriting[];
+  otherTactics?: OtherWriting[];
   description?: string;
   /** Confidence and execution times, as written, for its provenance. */
   details: string[];
@@ -168,10 +185,10 @@ function readFlow(
         where: `objects[${o}] (${id ?? 'no id'})`,
         line: lineOf(`/objects/${o}/id`) || lineOf(`/objects/${o}/name`),
         ...(text(object['name']) ? { name: text(object['name'])! } : {}),
-        ...(techniqueId ? { techniqueId } : {}),
+        ...(techniqueId ? { techniqueId, techniqueField: 'technique_id' } : {}),
         ...(techniqueRef ? { techniqueRef } : {}),
         ...(pointed ? { refId: pointed } : {}),
-        ...(text(object['tactic_id']) ? { tacticId: text(object['tactic_id'])! } : {}),
+        ...(text(object['tactic_id']) ? { tacticId: text(object['tactic_id'])!, tacticField: 'tactic_id' } : {}),
         ...(text(object['description']) ? { description: text(object['description'])! } : {}),
         details: actionDetails(object),
       });
@@ -190,10 +207,14 @@ function readFlow(
     if ((template === 'threat_actor' || template === 'intrusion_set') && text(fields['name'])) actors.push(text(fields['name'])!);
     if (['flow', 'action', 'campaign'].includes(template ?? '')) days.push(...activityDays(fields));
     if (template !== 'action') return;
-    // Builder 3 writes the technique and tactic as a `ttp` of [key, value] pairs; earlier builders as properties.
+    // Builder 3 writes the technique and tactic as a `ttp` of [key, value] pairs; earlier builders as properties. A file
+    // that writes both (a flow migrated, or made by another tool) is read by the properties, the `ttp` checked against them.
     const ttp = Array.isArray(fields['ttp']) ? builderProperties({ properties: fields['ttp'] }) : {};
-    const techniqueId = text(fields['technique_id']) ?? text(ttp['technique']);
-    const tacticId = text(fields['tactic_id']) ?? text(ttp['tactic']);
+    const [ttpTechnique, ttpTactic] = [text(ttp['technique']), text(ttp['tactic'])];
+    const techniqueId = text(fields['technique_id']) ?? ttpTechnique;
+    const tacticId = text(fields['tactic_id']) ?? ttpTactic;
+    const ttpAlso = (own: string | undefined, written: string | undefined, field: string): OtherWriting[] =>
+      own && written && own !== written ? [{ field, value: written, id: written.toUpperCase() }] : [];
     const pairAt = (key: string): number => (Array.isArray(object['properties']) ? object['properties'].findIndex((pair) => Array.isArray(pair) && pair[0] === key) : -1);
     const namedAt = pairAt('name');
     const techniqueRef = text(fields['technique_ref']);
@@ -202,15 +223,30 @@ function readFlow(
       where: `objects[${o}] (action ${own ?? 'with no id'})`,
       line: (namedAt >= 0 ? lineOf(`/objects/${o}/properties/${namedAt}/1`) : 0) || lineOf(`/objects/${o}/${text(object['instance']) ? 'instance' : 'id'}`),
       ...(text(fields['name']) ? { name: text(fields['name'])! } : {}),
-      ...(techniqueId ? { techniqueId } : {}),
+      ...(techniqueId ? { techniqueId, techniqueField: text(fields['technique_id']) ? 'technique_id' : 'ttp technique' } : {}),
       ...(techniqueRef ? { techniqueRef } : {}),
       ...(pointed ? { refId: pointed } : {}),
-      ...(tacticId ? { tacticId } : {}),
+      ...(tacticId ? { tacticId, tacticField: text(fields['tactic_id']) ? 'tactic_id' : 'ttp tactic' } : {}),
+      otherTechniques: ttpAlso(text(fields['technique_id']), ttpTechnique, 'ttp technique'),
+      otherTactics: ttpAlso(text(fields['tactic_id']), ttpTactic, 'ttp tactic'),
       ...(text(fields['description']) ? { description: text(fields['description'])! } : {}),
       details: actionDetails(fields),
     });
   });
   return { actions, ...(name ? { name } : {}), ...(description ? { description } : {}), actors, days };
+}
+
+/**
+ * The fields of an action that name another technique, or another tactic, than the one it is read by: its
+ * `technique_ref`'s attack-pattern, its `ttp`'s technique or tactic beside a `technique_id` or `tactic_id` (any case).
+ */
+function disagreements(action: FlowAction): { techniques: OtherWriting[]; tactics: OtherWriting[] } {
+  const ref = action.techniqueRef && action.refId ? [{ field: 'technique_ref', value: action.techniqueRef, id: action.refId }] : [];
+  const differs = (own: string | undefined) => (other: OtherWriting): boolean => own !== undefined && own.toUpperCase() !== other.id;
+  return {
+    techniques: [...(action.otherTechniques ?? []), ...ref].filter(differs(action.techniqueId)),
+    tactics: (action.otherTactics ?? []).filter(differs(action.tacticId)),
+  };
 }
 
 /** How an Attack Flow is read: a bundle's options, and where a `technique_ref` outside the flow is looked up. */
@@ -271,16 +307,29 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
   }
   const notes: string[] = [];
   const unread: string[] = [];
-  const disagree: string[] = [];
+  // Per kind (technique, tactic) and pair of fields, the actions whose two fields disagree, in order.
+  const disagree = new Map<string, { kind: string; field: string; other: string; places: string[] }>();
   const byKey = new Map<string, ExtractedReference>();
   const references: ExtractedReference[] = [];
   for (const action of flow.actions) {
     const place = `${action.where}, line ${action.line || 1}`;
     const techniqueId = action.techniqueId ?? action.refId;
-    // A technique_id and a technique_ref that name two techniques: the technique_id, as written, is read, and the
-    // disagreement said.
-    const other = action.techniqueId && action.refId && action.techniqueId.toUpperCase() !== action.refId ? action.refId : undefined;
-    if (other) disagree.push(`${place} "${action.name ?? ''}": technique_id ${action.techniqueId}, technique_ref ${action.techniqueRef} (${other})`);
+    // A technique_id (or a ttp's technique) and a technique_ref, or a ttp's technique or tactic beside a technique_id or
+    // tactic_id, that name two: the first, as written, is read, and the disagreement said.
+    const conflicts = disagreements(action);
+    const said: string[] = [];
+    for (const [kind, own, field, others] of [
+      ['technique', action.techniqueId, action.techniqueField, conflicts.techniques],
+      ['tactic', action.tacticId, action.tacticField, conflicts.tactics],
+    ] as const) {
+      for (const other of others) {
+        const key = `${kind}|${field}|${other.field}`;
+        const entry = disagree.get(key) ?? { kind, field: field!, other: other.field, places: [] };
+        entry.places.push(`${place} "${action.name ?? ''}": ${field} ${own}, ${other.field} ${other.value}${other.value.toUpperCase() !== other.id ? ` (${other.id})` : ''}`);
+        disagree.set(key, entry);
+        said.push(` ${other.field} ${other.value}${other.value.toUpperCase() !== other.id ? ` is ${other.id},` : ' is'} not its ${field} ${own}: check which is meant`);
+      }
+    }
     if (techniqueId && !ATTACK_LIKE.test(techniqueId)) {
       unread.push(`${place} "${action.name ?? ''}" (${techniqueId}${/^AML\./i.test(techniqueId) ? ', MITRE ATLAS' : ''})`);
       continue;
@@ -293,7 +342,7 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
     const name = action.name;
     const raw = techniqueId ? (name ? `${name} (${id ?? techniqueId})` : (id ?? techniqueId)) : name!;
     const tactics = action.tacticId && TACTIC_ID.test(action.tacticId) ? [action.tacticId.toUpperCase()] : [];
-    const from = `${place}${action.details.length ? ` (${action.details.join(', ')})` : ''}${action.techniqueRef && !action.techniqueId ? ` technique_ref ${action.techniqueRef}${action.refId ? ` (${action.refId})` : ''}` : ''}${other ? ` technique_ref ${action.techniqueRef} is ${other}, not its technique_id ${action.techniqueId}: check which is meant` : ''}`;
+    const from = `${place}${action.details.length ? ` (${action.details.join(', ')})` : ''}${action.techniqueRef && !action.techniqueId ? ` technique_ref ${action.techniqueRef}${action.refId ? ` (${action.refId})` : ''}` : ''}${said.join(';')}`;
     const evidence = action.description ? [`line ${action.line || 1}: ${JSON.stringify(action.description)}`] : [];
     const key = `${nameKey(raw)}|${tactics.join(' ')}`;
     const earlier = byKey.get(key);
@@ -323,10 +372,10 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
         `${unread.join('; ')} (an ATT&CK technique_id such as T1566.001 makes an action one)`,
     );
   }
-  if (disagree.length) {
+  for (const { kind, field, other, places } of disagree.values()) {
     notes.push(
-      `${disagree.length} action${disagree.length === 1 ? '' : 's'} name${disagree.length === 1 ? 's' : ''} one technique by technique_id and another by technique_ref, and ${disagree.length === 1 ? 'is' : 'are'} read by the technique_id: ` +
-        `${disagree.join('; ')} (check which is meant and correct the other in Attack Flow Builder)`,
+      `${places.length} action${places.length === 1 ? '' : 's'} name${places.length === 1 ? 's' : ''} one ${kind} by ${field} and another by ${other}, and ${places.length === 1 ? 'is' : 'are'} read by the ${field}: ` +
+        `${places.join('; ')} (check which is meant and correct the other in Attack Flow Builder)`,
     );
   }
   const actors = [...new Set(flow.actors)];

@@ -106,6 +106,36 @@ describe('extract: an Attack Flow', () => {
       expect(attack.references.map((ref) => [ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([['Stage Capabilities (T1608)', ['Resource Development'], ['T1608']]]);
     });
 
+    it("checks a builder 3 action's `ttp` against its technique_ref, technique_id and tactic_id, noting each disagreement by its fields", () => {
+      // OpenClaw's Stage Capabilities action (builder 3: a `ttp` of tactic and technique, no technique_ref) with an
+      // ATT&CK technique edited in, T1608 under TA0042, and the properties a flow keeps from builder 2 or another tool
+      // writes beside the `ttp` (a public generator of .afb files writes technique_id, technique_ref and ttp together).
+      const edited = (extra: Array<[string, string]>): string => {
+        const value = JSON.parse(OPENCLAW.replace('"AML.T0079"', '"T1608"').replace('"AML.TA0003"', '"TA0042"')) as { objects: Array<{ properties?: Array<[string, unknown]> }> };
+        value.objects[1]!.properties!.push(...extra);
+        return JSON.stringify(value, null, 4);
+      };
+      const place = `objects[1] (action bd733b5b-cfc8-4c5c-9a2e-b5c91249387d), line ${lineOf(OPENCLAW, '"Stage Capabilities"')} "Stage Capabilities"`;
+      const read = (extra: Array<[string, string]>) => {
+        const report = extractReport(edited(extra), { target });
+        return [report.references.map((ref) => [ref.raw, ref.tactics, ref.from]), report.notes];
+      };
+      // A technique_ref of another technique (T1505.003's attack-pattern): the ttp's technique is read, and named as such.
+      const [refs, notes] = read([['technique_ref', 'attack-pattern--5d0d3609-d06d-49e1-b9c9-b544e0c618cb']]);
+      expect(refs).to.deep.equal([['Stage Capabilities (T1608)', ['Resource Development'], [`${place.replace(/ "Stage Capabilities"$/, '')} technique_ref attack-pattern--5d0d3609-d06d-49e1-b9c9-b544e0c618cb is T1505.003, not its ttp technique T1608: check which is meant`]]]);
+      expect(notes).to.deep.equal([
+        `1 action names one technique by ttp technique and another by technique_ref, and is read by the ttp technique: ${place}: ttp technique T1608, technique_ref attack-pattern--5d0d3609-d06d-49e1-b9c9-b544e0c618cb (T1505.003) (check which is meant and correct the other in Attack Flow Builder)`,
+      ]);
+      // A technique_id and a tactic_id beside the ttp that name others: they are read, and each disagreement is noted.
+      const [, both] = read([['technique_id', 'T1505.003'], ['tactic_id', 'TA0003']]);
+      expect(both).to.deep.equal([
+        `1 action names one technique by technique_id and another by ttp technique, and is read by the technique_id: ${place}: technique_id T1505.003, ttp technique T1608 (check which is meant and correct the other in Attack Flow Builder)`,
+        `1 action names one tactic by tactic_id and another by ttp tactic, and is read by the tactic_id: ${place}: tactic_id TA0003, ttp tactic TA0042 (check which is meant and correct the other in Attack Flow Builder)`,
+      ]);
+      // Fields that agree (in any case) draw nothing.
+      expect(read([['technique_id', 't1608'], ['tactic_id', 'TA0042'], ['technique_ref', 'attack-pattern--84771bc3-f6a0-403e-b144-01af70e5fda0']])[1]).to.deep.equal([]);
+    });
+
     it('normalizes old IDs as always (a revoked T1086, edited in)', () => {
       const text = editedBuilder((objects) => {
         objects[1]!.properties = objects[1]!.properties.map(([key, value]) => [key, key === 'technique_id' ? 'T1086' : key === 'name' ? 'PowerShell' : value]);

@@ -1,5 +1,6 @@
 import { TECHNIQUE_ID_FORMAT } from '../attack/technique-id.js';
 import {
+  ESCAPE_RULE,
   FOLD_RULE,
   JOIN_RULE,
   READING_RULES,
@@ -8,6 +9,7 @@ import {
   joinLines,
   scanIds,
   tokenizeReferences,
+  withoutMarkdownEscapes,
   type ReadingRule,
 } from './tokenize-references.js';
 
@@ -81,7 +83,9 @@ export function findTechniqueIds(text: string): TechniqueIdMatch[] {
 export function parseReference(raw: string): ParsedReference {
   const folded = foldText(raw);
   const rules = new Set<ReadingRule>();
-  if (folded.text !== raw.replace(/[‐‑‒–—―−]/g, '-')) rules.add(FOLD_RULE);
+  const unescaped = withoutMarkdownEscapes(raw);
+  if (folded.text !== unescaped.replace(/[‐‑‒–—―−]/g, '-')) rules.add(FOLD_RULE);
+  if (unescaped !== raw) rules.add(ESCAPE_RULE);
   const text = joinLines(folded.text);
   if (text !== folded.text && /\S\s*\n\s*\S/.test(folded.text.trim())) rules.add(JOIN_RULE);
   const tokenized = tokenizeReferences(text, 'reference');

@@ -36,7 +36,7 @@ export const READING_RULES = [
   'an underscore separates a sub-technique (T1566_001)',
   'a comma stands for the dot of a sub-technique (T1059,001)',
   'a colon separates a sub-technique (T1059:003)',
-  'a Markdown escape before the dot of a sub-technique is dropped (T1021\\.004)',
+  'a Markdown escape before a punctuation character is dropped (T1021\\.004, Remote File Copy (T1105\\))',
   'sibling sub-techniques written as a shorthand (T1059.001/.003, T1566.001 and .002)',
   'a range of sub-techniques (T1003.001-.003)',
   'a range of techniques written with a tilde (T1192~1194, T1192〜T1194)',
@@ -60,6 +60,8 @@ export type ReadingRule = (typeof READING_RULES)[number];
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
 const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME] =
   READING_RULES;
+/** The rule by which a Markdown backslash escape is read as the character it escapes (`foldText` drops the backslash). */
+export const ESCAPE_RULE: ReadingRule = ESCAPED_DOT;
 /** The rule by which a reference states its own tactic in brackets after it: that tactic is its, and no other. */
 export const TACTIC_AFTER_RULE: ReadingRule = TACTIC_AFTER;
 /** The rule by which capa's `Tactic::Technique [ID]` gives a reference's tactic: that tactic is its, and no other. */
@@ -85,7 +87,8 @@ const SUB_SEPARATORS: ReadonlyArray<readonly [rule: ReadingRule | undefined, pat
   [COMMA, ','],
   // Only before a number starting with 0: `T1059: Command and Scripting Interpreter` and `T1059:10` are no such thing.
   [COLON, ':(?=0)'],
-  // Text converted to Markdown escapes the dot (`T1021\.004`, M-Trends 2024 as a Markdown file stores it).
+  // Text converted to Markdown escapes the dot (`T1021\.004`, M-Trends 2024 as a Markdown file stores it); text that
+  // `foldText` folded has no such escape left.
   [ESCAPED_DOT, '\\\\\\.'],
 ];
 
@@ -538,8 +541,42 @@ function isNfkc(text: string): boolean {
   return true;
 }
 
-/** Fold text for matching (NFKC, one kind of dash), keeping where each folded character came from. */
+// A backslash that escapes a punctuation character, as Markdown writes one (a PDF or a web page converted to Markdown:
+// `Remote File Copy (T1105\)`, `\- Spearphishing Link`, `\[T1059.001\]`, `T1055\.dll`). Not one before `|` (a table's
+// escaped pipe is read as a cell's end, as before), `\` or `"` (escapes of JSON strings).
+const MARKDOWN_ESCAPE = /\\(?=[!#$%&'()*+,\-./:;<=>?@[\]^_`{}~])/g;
+
+/**
+ * Fold text for matching (NFKC, one kind of dash, Markdown's backslash escapes read as the characters they escape),
+ * keeping where each folded character came from.
+ */
 export function foldText(original: string): FoldedText {
+  const folded = foldedText(original);
+  return original.includes('\\') ? withoutEscapes(folded) : folded;
+}
+
+/** Text less its Markdown backslash escapes (as `foldText` reads them), folding aside. */
+export function withoutMarkdownEscapes(text: string): string {
+  return text.replace(MARKDOWN_ESCAPE, '');
+}
+
+/** Folded text less the backslashes that escape a punctuation character, with its map back to the original. */
+function withoutEscapes(folded: FoldedText): FoldedText {
+  const { text } = folded;
+  const kept: number[] = [];
+  let last = 0;
+  for (const escape of text.matchAll(MARKDOWN_ESCAPE)) {
+    for (let i = last; i < escape.index; i++) kept.push(i);
+    last = escape.index + 1;
+  }
+  if (!last) return folded;
+  for (let i = last; i < text.length; i++) kept.push(i);
+  const from = Int32Array.from(kept, (i) => folded.from?.[i] ?? i);
+  const to = Int32Array.from(kept, (i) => folded.to?.[i] ?? i + 1);
+  return { original: folded.original, text: kept.map((i) => text.charAt(i)).join(''), from, to };
+}
+
+function foldedText(original: string): FoldedText {
   // Most text is already folded; it needs no map back.
   if (isNfkc(original)) return { original, text: original.replace(DASHES, '-') };
   const pieces: string[] = [];

@@ -969,6 +969,22 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('Markdown backslash escapes, as a PDF or page converted to Markdown writes them, are read as the characters they escape', () => {
+      // Red Canary's 2020 Threat Detection Report as PDF text a converter escaped (find_string index file 23057191732):
+      // `Remote File Copy (T1105\)`; an HTML page made Markdown escapes a list's dash and brackets. In our own words.
+      const text = [
+        'Injection is often paired with Remote File Copy (T1105\\) and Admin Shares (T1077\\).',
+        '\\- Spearphishing Link \\(T1566.002\\)',
+        'It ran PowerShell \\[T1059.001\\] next.',
+      ].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.line, ref.ids, ref.name, ref.raw])).to.deep.equal([
+        [1, ['T1105'], 'Remote File Copy', 'Remote File Copy (T1105\\)'],
+        [1, ['T1077'], 'Admin Shares', 'Admin Shares (T1077\\)'],
+        [2, ['T1566.002'], 'Spearphishing Link', 'Spearphishing Link \\(T1566.002\\)'],
+        [3, ['T1059.001'], 'PowerShell', 'PowerShell \\[T1059.001\\]'],
+      ]);
+    });
+
     it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
       // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
       const text = [

@@ -946,7 +946,7 @@ describe('extractReport', () => {
         ['T1021\\.004: SSH', ['T1021.004'], 'SSH', ['T1021.004'], []],
         ['T1550\\.002: Pass the Hash', ['T1550.002'], 'Pass the Hash', ['T1550.002'], []],
       ]);
-      expect(refs[0]?.resolution?.trail).to.include('read: a Markdown escape before the dot of a sub-technique is dropped (T1021\\.004)');
+      expect(refs[0]?.resolution?.trail).to.include('read: a Markdown escape before a punctuation character is dropped (T1021\\.004, Remote File Copy (T1105\\))');
     });
   });
 

@@ -63,6 +63,9 @@ const shapes: Array<[string, Expected]> = [
   ['https://attack.mitre.org/techniques/T1566/001/', { ids: ['T1566.001'] }],
   ['https://attack.mitre.org/techniques/T1105', { ids: ['T1105'] }],
   ['**T1566.001** Spearphishing Attachment', { ids: ['T1566.001'], name: 'Spearphishing Attachment' }],
+  // Red Canary's 2020 Threat Detection Report as PDF text a converter escaped as Markdown (find_string index file 23057191732).
+  ['Remote File Copy (T1105\\)', { ids: ['T1105'], name: 'Remote File Copy', rules: ['a Markdown escape before a punctuation character is dropped (T1021\\.004, Remote File Copy (T1105\\))'] }],
+  ['\\- Spearphishing Link \\(T1566.002\\)', { ids: ['T1566.002'], name: 'Spearphishing Link' }],
   ['"PowerShell" (T1059.001)', { ids: ['T1059.001'], name: 'PowerShell' }],
   ['Initial Access [TA0001]: Phishing (T1566)', { ids: ['T1566'], name: 'Phishing', tactics: ['Initial Access [TA0001]'] }],
   ['Command and Control: Custom Command and Control Protocol (T1094)', { ids: ['T1094'], name: 'Custom Command and Control Protocol', tactics: ['Command and Control'] }],

@@ -1377,6 +1377,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   let rowContext = false;
   // The index of the row whose tactic cell is `context` (a header's, a section row's), or -1.
   let rowContextAt = -1;
+  // A table set in columns of spaces (`pdftotext -layout`, a code block's table): the tactic that starts a row, and the
+  // column where the row's text after it starts (see `layoutTactic`).
+  let layoutRow: { tactics: string[]; column: number } | undefined;
   /** A table's own row gives the tactic (`rowContext`): it replaces a heading's or a caption's. */
   const setRowContext = (tactics: string[]): void => {
     context = tactics;
@@ -1434,6 +1437,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
       else if ((entry.kind !== 'text' && entry.kind !== 'prose') || entry.heading || ++cellRows.cells > cellRows.columns) cellRows = undefined;
     }
     if (entry.kind !== 'row' && entry.kind !== 'blank') table = undefined;
+    if (entry.kind !== 'ids' && entry.kind !== 'blank') layoutRow = undefined;
     if (rowContext && entry.kind !== 'row' && entry.kind !== 'blank') {
       context = [];
       rowContext = false;
@@ -1574,14 +1578,18 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         // An item keyed by its ID (`T1528 Steal Application Access Token: Using stolen OAuth tokens…`, under a tactic line
         // of a page scraped to text) is under that line as an ID line is, though its description is a sentence.
         const keyed = line.idSpans.length > 0 && !slice(line, { start: entry.body.start, end: line.idSpans[0]! }).trim();
-        const section = headingContext || keyed ? context : [];
+        // A row of a table set in columns of spaces whose tactic cell is merged with the rows' above is under their
+        // tactic, though its cells hold sentences.
+        const ownRow = layoutTactic(line, entry.body);
+        const underRow = ownRow?.tactics ?? (layoutRow && indentOf(line.text) === layoutRow.column ? layoutRow.tactics : undefined);
+        const section = underRow ?? (headingContext || keyed ? context : []);
         // A row of such a table whose tactic cell is merged with the row above (ESET's tables, scraped one cell per
         // line): only the row above's name and description cells stand between its ID and the one before, and its
         // description, a sentence, ended the tactic's reach.
         const rowAbove = cellRows && !context.length && cellRows.cells >= 1 && cellRows.cells <= cellRows.columns - 2 ? cellRows.tactics : [];
         if (cellRows) cellRows.cells = 0;
         const record = entry.record ?? fieldRecord(entryAt, lines.length, index);
-        const given = record?.tactics ?? (tacticAfter ? [] : orElse(context, rowAbove));
+        const given = record?.tactics ?? (tacticAfter ? [] : (underRow ?? orElse(context, rowAbove)));
         // Under a header of columns run together (`tacticAfterIdHeader`), a line is a row, however many words its cells hold.
         const neighbour = (labelled: boolean): Entry | undefined => neighbourName(entryAt, lines.length, index, headerOrder, usedNames, labelled);
         const refs = lineReferences(entry, given, section, neighbour, merged, record, idThenTactic !== undefined);
@@ -1592,6 +1600,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
             options.tacticUnread?.(line.number, `${what} (header on line ${idThenTactic.line})`);
           }
         }
+        layoutRow = entry.bullet ? undefined : (ownRow ?? (underRow ? layoutRow : undefined));
         if (!refs) {
           // A sentence ends a tactic line's reach, not a heading's, nor an item keyed by its ID.
           if (!headingContext && !keyed) context = [];
@@ -1605,6 +1614,35 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   }
   lastIds.forEach(add);
   return merged.list();
+}
+
+/** How many spaces a line begins with. */
+function indentOf(text: string): number {
+  return /^ */.exec(text)![0].length;
+}
+
+// The first cell of a row of a table set in columns of spaces: up to five words, one space apart, then two or more.
+const LAYOUT_CELL = /^(\S+(?: \S+){0,4}) {2,}(?=\S)/;
+
+/**
+ * The tactic cell that starts a row of a table set in columns of spaces, as `pdftotext -layout` writes a PDF's table or
+ * a report sets one in a code block (`Initial Access      T1190 Exploit       웹 로그 이상 요청`, `Priv Escalation     T1548.003
+ * Sudo`, a tactic column's short form), with the length up to the row's next cell; undefined for any other text.
+ */
+function layoutTacticCell(text: string): { tactics: string[]; length: number } | undefined {
+  const cell = LAYOUT_CELL.exec(text);
+  const read = cell ? readTacticText(cell[1]!, { shortForms: true }) : undefined;
+  return cell && read && !read.unread.length ? { tactics: read.tactics, length: cell[0].length } : undefined;
+}
+
+/**
+ * A row of a table set in columns of spaces that starts with its tactic cell: its tactics, and the column where its next
+ * cell starts. The rows under it whose text starts at that column, nothing but spaces before it, leave their tactic
+ * cell blank, merged with this one's (`                    T1566 Phishing`). Undefined for any other line.
+ */
+function layoutTactic(line: Line, body: TextSpan): { tactics: string[]; column: number } | undefined {
+  const cell = layoutTacticCell(slice(line, body));
+  return cell ? { tactics: displayTactics(cell.tactics), column: body.start + cell.length } : undefined;
 }
 
 // A Sigma rule's tag of a technique, as its own list item (`    - attack.t1059.001`), and one of a word (a tactic's).

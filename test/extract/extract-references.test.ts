@@ -985,6 +985,29 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('a table set in columns of spaces: a row whose tactic cell is blank, merged with the rows above, is under their tactic', () => {
+      // Korean hunting-course notes' matrix in a code block (find_string index file 52285390001), as pdftotext -layout
+      // also sets a PDF table's merged tactic cells; rows in our own words, a short form of a tactic column among them.
+      const text = [
+        'Tactic              Technique           Where to hunt',
+        'Initial Access      T1190 Exploit       odd web requests',
+        '                    T1566 Phishing      attachment opened',
+        '',
+        'Priv Escalation     T1548.003 Sudo      sudo misuse',
+        '                    T1068 Exploitation  kernel exploit',
+        'Notes on the hunt:',
+        '                    T1070.004 File Del  logs wiped',
+      ].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.line, ref.ids, ref.tactics])).to.deep.equal([
+        [2, ['T1190'], ['Initial Access']],
+        [3, ['T1566'], ['Initial Access']],
+        [5, ['T1548.003'], ['Privilege Escalation']],
+        [6, ['T1068'], ['Privilege Escalation']],
+        // Text that is no row of the table ends its tactic's reach.
+        [8, ['T1070.004'], []],
+      ]);
+    });
+
     it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
       // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
       const text = [

@@ -1497,12 +1497,35 @@ function gapName(text: string, span: TextSpan, pieces: readonly TacticPiece[], f
   // The name's own text, found inside the gap (a bounded search: the gap holds it when cleaning kept its first words),
   // up to its last words (cleaning may have cut marks inside it: `It used *Rundll32*`).
   const gap = text.slice(span.start, span.end);
-  const at = gap.indexOf(name.slice(0, 20));
-  const start = at >= 0 ? span.start + at : span.start;
+  const head = name.slice(0, 20);
+  const at = gap.indexOf(head);
+  // Cleaning made one space of several (`T1566 Phishing   메일`, a row set in columns of spaces): the name's words are
+  // found with any spaces between them.
+  const spaced = at < 0 ? spacedWords(gap, name.slice(0, 20), 'first') : undefined;
+  const start = at >= 0 ? span.start + at : span.start + (spaced?.start ?? 0);
   const tail = name.slice(-20);
   const last = gap.lastIndexOf(tail);
-  const end = last >= 0 && span.start + last >= start ? span.start + last + tail.length : start + name.length;
+  const spacedTail = last < 0 ? spacedWords(gap, tail, 'last') : undefined;
+  const end =
+    last >= 0 && span.start + last >= start
+      ? span.start + last + tail.length
+      : spacedTail && span.start + spacedTail.start >= start
+        ? span.start + spacedTail.end
+        : start + name.length;
   return { name, span: { start, end: Math.min(span.end, end) } };
+}
+
+/** Where a name's words (`Phishing 메일`) stand in the text it was cleaned from, any spaces between them; the first or last place. */
+function spacedWords(gap: string, words: string, which: 'first' | 'last'): TextSpan | undefined {
+  const parts = words.trim().split(' ');
+  if (parts.length < 2) return undefined;
+  const pattern = new RegExp(parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gu');
+  let found: TextSpan | undefined;
+  for (const match of gap.matchAll(pattern)) {
+    found = { start: match.index, end: match.index + match[0].length };
+    if (which === 'first') break;
+  }
+  return found;
 }
 
 /**

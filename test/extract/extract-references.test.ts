@@ -1008,6 +1008,16 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('a name read across a run of spaces is written in the reference as it stands, up to its last word', () => {
+      // The same Korean matrix (find_string index file 52285390001): the name's words are one space apart once read, so
+      // its end was counted short of the text (`T1566 Phishing      메일 첨`). In our own words.
+      const text = ['T1566 Phishing      메일 첨부 실행', 'T1136 Create Acct   sudoers 수정'].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.raw, ref.name])).to.deep.equal([
+        ['T1566 Phishing      메일 첨부 실행', 'Phishing 메일 첨부 실행'],
+        ['T1136 Create Acct   sudoers 수정', 'Create Acct sudoers 수정'],
+      ]);
+    });
+
     it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
       // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
       const text = [

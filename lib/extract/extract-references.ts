@@ -1559,7 +1559,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           table = { roles, techniqueColumn: -1, subColumn: -1, carried: { tactics: [] }, columnTactics };
           break;
         }
-        const tactics = texts.filter(Boolean).length === 1 ? tacticsOf(texts.find(Boolean) ?? '') : undefined;
+        const tactics = sectionRowTactics(texts);
         if (tactics && table?.roles.includes('tactic')) table.carried = { tactics };
         else if (tactics) {
           setRowContext(tactics);
@@ -1633,6 +1633,23 @@ function layoutTacticCell(text: string): { tactics: string[]; length: number } |
   const cell = LAYOUT_CELL.exec(text);
   const read = cell ? readTacticText(cell[1]!, { shortForms: true }) : undefined;
   return cell && read && !read.unread.length ? { tactics: read.tactics, length: cell[0].length } : undefined;
+}
+
+// A TA ID alone in a cell.
+const TA_ID_CELL = /^\s*\**\s*(TA\d{4})\s*\**\s*$/i;
+
+/**
+ * The tactics of a row of a table without ID that names a section of its rows: one cell naming tactics (`| **Persistence**
+ * | |`), or a tactic's name and its TA ID in cells of their own (`| Reconnaissance | TA0043 |`, HC3's Rhysida table as a
+ * Markdown file transcribes it), read as the pair to be checked; undefined for any other row.
+ */
+function sectionRowTactics(texts: readonly string[]): string[] | undefined {
+  const filled = texts.filter(Boolean);
+  if (filled.length === 1) return tacticsOf(filled[0]!);
+  if (filled.length !== 2) return undefined;
+  const at = filled.findIndex((text) => TA_ID_CELL.test(text));
+  if (at < 0 || TA_ID_CELL.test(filled[1 - at]!)) return undefined;
+  return tacticsOf(`${filled[1 - at]!} (${TA_ID_CELL.exec(filled[at]!)![1]!.toUpperCase()})`);
 }
 
 /**

@@ -1018,6 +1018,24 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('a row of a tactic and its TA ID in cells of their own, no technique ID, heads the rows under it', () => {
+      // HC3's Rhysida analyst note's table as a Markdown file transcribes it (crocodyli/ThreatActors-TTPs
+      // Rhysida/Rhysida-TTP.md): `| Technique | ID |`, tactics as rows with their TA ID. Rows in our own words.
+      const text = [
+        '| Technique | ID |',
+        '|---|---|',
+        '| Reconnaissance | TA0043 |',
+        '| Active Scanning | T1595 |',
+        '| | |',
+        '| TA0001 | Initial Access |',
+        '| Phishing | T1566 |',
+      ].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.ids, ref.tactics])).to.deep.equal([
+        [['T1595'], ['TA0043: Reconnaissance']],
+        [['T1566'], ['TA0001: Initial Access']],
+      ]);
+    });
+
     it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
       // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
       const text = [

@@ -349,6 +349,9 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
     // an Obsidian page): no reference. An ID that is the link's whole text is one, the whole link, as a markdown link's is.
     const wiki = wikiLinks ? wikiLinkAround(text, start) : undefined;
     if (wiki && start < wiki.bar) continue;
+    // An in-page link's target is an anchor made of its text (`[T1105 Remote File Copy](#t1105-remote-file-copy)`, a
+    // report's table of contents converted to Markdown): no reference.
+    if (ANCHOR_TARGET_BEFORE.test(text.slice(Math.max(0, start - MAX_ANCHOR), start))) continue;
     if (wiki && start === wiki.bar + 1 && end === wiki.end - 2) {
       rules.unshift(MARKDOWN);
       visit({ ids, start: wiki.start, end: wiki.end, rules, ...(malformed ? { malformed } : {}) });
@@ -381,6 +384,9 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
 }
 
 const MAX_WIKI_TARGET = 300;
+// The start of an in-page link's target, up to an ID inside it (`](#technique-t1055-`), and how far back it is looked for.
+const ANCHOR_TARGET_BEFORE = /\]\(#[^()\s]*$/;
+const MAX_ANCHOR = 200;
 
 /** The wiki link `[[target|text]]` around a place in text: where it starts, where its `|` is, and where it ends. */
 function wikiLinkAround(text: string, at: number): { start: number; bar: number; end: number } | undefined {
@@ -920,9 +926,13 @@ function isMarkupOnly(piece: string): boolean {
 // Spearphishing Link`, a Taiwanese weekly threat report's table): markup, no part of a name.
 const KRAMDOWN_ATTRIBUTES = /\{:[^{}\n]{0,100}\}/g;
 
+// The target of a Markdown link whose text holds the name after its ID (`[Technique T1055: Process
+// Injection](#technique-t1055-process-injection)`, a report's table of contents converted to Markdown): no part of it.
+const LINK_TARGET = /\]\((?:#|https?:\/\/)[^()\s]{0,300}\)/g;
+
 /** `cleanName`, markup aside. */
 function cleanText(piece: string): string | undefined {
-  let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(/https?:\/\/\S+/g, ' ').replace(KRAMDOWN_ATTRIBUTES, ' ').replace(MARK, '');
+  let name = closeLetterSpacing(joinLines(piece)).replace(BOLD_LABEL, '').replace(LINK_TARGET, ' ').replace(/https?:\/\/\S+/g, ' ').replace(KRAMDOWN_ATTRIBUTES, ' ').replace(MARK, '');
   if (name.length <= MAX_NAME * 4) name = valueOf(name).replace(COMMENT_MARK, '').replace(STEP_NUMBER, '').replace(REFERENCE_NUMBER, '').replace(STEP_LABEL, '');
   name = trimChars(name.replace(/\s+/g, ' '), NAME_STRIP, NAME_STRIP + '.');
   if (name.length > MAX_NAME || isJsonMember(name)) return undefined;

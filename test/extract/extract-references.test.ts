@@ -1036,6 +1036,16 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('an in-page link\'s target is no reference, nor part of the name its text gives after the ID', () => {
+      // Red Canary's 2020 Threat Detection Report as a Markdown conversion (find_string index file 22282697269): a table
+      // of contents of links to its sections, anchors made of their text. In our own words.
+      const text = ['- [Technique T1055: Process Injection](#technique-t1055-process-injection)', '- [T1105 Remote File Copy](#t1105-remote-file-copy)'].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.ids, ref.name, ref.raw])).to.deep.equal([
+        [['T1055'], 'Process Injection', 'T1055: Process Injection'],
+        [['T1105'], 'Remote File Copy', 'T1105 Remote File Copy'],
+      ]);
+    });
+
     it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
       // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
       const text = [

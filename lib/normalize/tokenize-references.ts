@@ -1679,7 +1679,14 @@ function bracketedNameAfter(text: string, end: number, ceiling: number): Named |
 function spanName(text: string, span: TextSpan): Named | undefined {
   while (span.end > span.start && text.charAt(span.end - 1) === ' ') span = { start: span.start, end: span.end - 1 };
   const name = cleanName(text.slice(span.start, span.end));
-  return name ? { name, span } : undefined;
+  if (!name) return undefined;
+  // A number that cleaning left out at the end (`Standard App Layer Protocol 2 T1082`, the next row's number of a ranked
+  // table flattened to one line by PDF-to-text) is no part of the name's text either: the span ends with its last word.
+  const piece = text.slice(span.start, span.end);
+  const last = /\S+$/.exec(name)![0];
+  const at = piece.lastIndexOf(last);
+  const after = at >= 0 ? piece.slice(at + last.length) : '';
+  return { name, span: at >= 0 && /^[\s\d]+$/.test(after) ? { start: span.start, end: span.start + at + last.length } : span };
 }
 
 /** Whether a cluster is one ATT&CK address (`https://attack.mitre.org/techniques/T1218/010`). */

@@ -1046,6 +1046,17 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('the next row\'s number after a name, in a ranked table flattened to one line, is no part of the reference', () => {
+      // Deloitte's threat library slides as PDF text (find_string index file 43499837094): `# Technique Name 1 T1071 -
+      // Standard App Layer Protocol 2 T1082 - …`. In our own words.
+      const text = 'Most used: 1 T1071 - Standard App Layer Protocol 2 T1082 - System Information Discovery 3 T1086 - PowerShell';
+      expect(extractReferences(text).map((ref) => [ref.raw, ref.name])).to.deep.equal([
+        ['T1071 - Standard App Layer Protocol', 'Standard App Layer Protocol'],
+        ['T1082 - System Information Discovery', 'System Information Discovery'],
+        ['T1086 - PowerShell', 'PowerShell'],
+      ]);
+    });
+
     it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
       // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
       const text = [

@@ -1580,7 +1580,12 @@ function referenceNames(text: string, groups: readonly Cluster[], pieces: readon
     const group = groups[0]!;
     const bracketAfter = !group.enclosed && /^ ?[([【]/.test(text.slice(group.end, group.end + 2));
     // `1位(出現数152):T1059 Command and Scripting Interpreter`: text ending in a colon before the ID is its label.
-    const labelBefore = /[:：]\s*$/.test(text.slice(Math.max(0, group.start - 4), group.start));
+    // So is the word "Technique" right before the ID where a colon after it leads to the name (`Additional Research:
+    // Technique T1003: Credential Dumping`, a report's section heading): the words before it are the heading's. Not a
+    // dash: `Remote Services, Technique T1021 – Enterprise | MITRE ATT&CK®` is a pasted link's text, its page's title after it.
+    const labelBefore =
+      /[:：]\s*$/.test(text.slice(Math.max(0, group.start - 4), group.start)) ||
+      (/(?:^|[\s:：])(?:sub-)?technique\s+$/i.test(text.slice(Math.max(0, group.start - 16), group.start)) && /^ ?[:：] /.test(text.slice(group.end, group.end + 3)));
     if (colonAfter(group) && commaBefore(group)) return [after];
     // A bracket after the ID that closes before the text goes on holds its name (`「T1566(Phishing)」のような共通ID`,
     // a Japanese blog's list item): the words after the bracket are the sentence's.

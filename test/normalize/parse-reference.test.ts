@@ -66,6 +66,11 @@ const shapes: Array<[string, Expected]> = [
   // Red Canary's 2020 Threat Detection Report as PDF text a converter escaped as Markdown (find_string index file 23057191732).
   ['Remote File Copy (T1105\\)', { ids: ['T1105'], name: 'Remote File Copy', rules: ['a Markdown escape before a punctuation character is dropped (T1021\\.004, Remote File Copy (T1105\\))'] }],
   ['\\- Spearphishing Link \\(T1566.002\\)', { ids: ['T1566.002'], name: 'Spearphishing Link' }],
+  // Red Canary's 2020 Threat Detection Report's section heading (find_string index file 22282697269): "Technique" labels
+  // the ID, the words before it are the heading's, the name follows the colon. A dash after it leads to no name: a
+  // pasted link's text (`Remote Services, Technique T1021 – Enterprise | MITRE ATT&CK®`, test/corpus) keeps the words before.
+  ['Additional Research: Technique T1003: Credential Dumping', { ids: ['T1003'], name: 'Credential Dumping' }],
+  ['Remote Services, Technique T1021 – Enterprise', { ids: ['T1021'], name: 'Remote Services' }],
   ['"PowerShell" (T1059.001)', { ids: ['T1059.001'], name: 'PowerShell' }],
   ['Initial Access [TA0001]: Phishing (T1566)', { ids: ['T1566'], name: 'Phishing', tactics: ['Initial Access [TA0001]'] }],
   ['Command and Control: Custom Command and Control Protocol (T1094)', { ids: ['T1094'], name: 'Custom Command and Control Protocol', tactics: ['Command and Control'] }],

@@ -342,6 +342,53 @@ export function formPassages(passages: readonly { text: string }[]): Set<number>
   return form;
 }
 
+// A cookie banner scraped with the page (The Register's, as GenAI-Threat-Intelligence-Research keeps its Amnesty
+// International post of 2012 saved as Markdown: `Oh no, you're thinking, yet another cookie pop-up.` / `Well, sorry,
+// it's the law.` / `We measure how many people read us, and ensure you see relevant ads, by storing cookies on your
+// device.` / … / `Necessary. Always active` / `These cookies are strictly necessary so that you can navigate the site…`,
+// whose sentences about cookies got Steal Web Session Cookie 95-100 and `Always active` Process Discovery 85.8): the
+// site tells its reader (`we`, `our`, `you`, `your`) about its cookies in a consent's words (`accept`, `consent`,
+// `settings`, `necessary`, `analytics`, `ads`, `device`, `site`…), and no word of an attack's (`steal`, `session`,
+// `malware`, `browser`, `infected`…: `The stealer takes the cookies from your browser` is read). Such a sentence is of the banner,
+// and so are the passages between two of them at most MAX_COOKIE_BANNER_GAP passages apart (`Well, sorry, it's the
+// law.`, `Tailored Advertising.`); a short passage of the furniture's words that names cookies (`Manage Cookie
+// Preferences`) is one of them too.
+const COOKIE = /\bcookies?\b/i;
+const COOKIE_CONSENT =
+  /\b(?:accept|accepted|accepting|consent|preferences?|settings?|necessary|essential|strictly|analytics|advertising|advertisers|ads?|policy|privacy|manage|customi[sz]e|choices|opt|technologies|device|site|sites|website|websites|experience|pop-?up|banner|visits?|functional|performance|targeting)\b/i;
+const COOKIE_READER = /\b(?:we|our|us|you|your|you['’]re)\b/i;
+const COOKIE_ATTACK =
+  /\b(?:steal\w*|stole|stolen|theft|thie\w+|grab\w*|harvest\w*|exfiltrat\w*|hijack\w*|attack\w*|actors?|adversar\w+|malware|malicious|threats?|stealers?|infostealers?|credentials?|tokens?|sessions?|phish\w*|compromis\w*|victims?|inject\w*|browsers?|forg\w+|replay\w*|infect\w*|payloads?|implants?|backdoors?|exploit\w*|watering)\b/i;
+const MAX_COOKIE_SENTENCE = 400;
+const MAX_COOKIE_BANNER_GAP = 4;
+
+/** Whether a passage is a cookie banner's: its sentence about the site's cookies, or its furniture naming them. */
+function isCookieBannerPassage(text: string): boolean {
+  if (text.length > MAX_COOKIE_SENTENCE || !COOKIE.test(text) || COOKIE_ATTACK.test(text)) return false;
+  return (COOKIE_READER.test(text) && COOKIE_CONSENT.test(text)) || isPageFurniture(text);
+}
+
+/**
+ * The passages (by index) of a cookie banner (`isCookieBannerPassage`): its passages and those between two of them,
+ * at most MAX_COOKIE_BANNER_GAP passages with letters apart (empty ones, with `--lines`, are passed over).
+ */
+export function cookieBannerPassages(passages: readonly { text: string }[]): Set<number> {
+  const banner = new Set<number>();
+  // The last passage of the banner (by index) and how many passages with letters came since.
+  let last = -1;
+  let since = 0;
+  passages.forEach((passage, i) => {
+    if (!/\p{L}/u.test(passage.text)) return;
+    since++;
+    if (!isCookieBannerPassage(passage.text)) return;
+    if (last >= 0 && since <= MAX_COOKIE_BANNER_GAP) for (let k = last + 1; k < i; k++) banner.add(k);
+    banner.add(i);
+    last = i;
+    since = 0;
+  });
+  return banner;
+}
+
 // A site's menu saved one item a line (Proofpoint's `Products` / `Solutions` / `Partners` / `Resources` / `Company`, then
 // its products `Email Protection` / `Cloud Security` / `Threat Response`; Threatpost's `Podcasts` / `Malware` /
 // `Webinars`): short lines of capitalised words, no sentence, in a run. Such a line alone is read (a heading: `Lateral

@@ -3,6 +3,7 @@ import { authorBioPassages, bylinePassages, isByline, isDatedBanner, isDateLine 
 import { codeLabelPassages, indicatorRowText, isDetectionNames, isDetectionVerdict, isQueryLine, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
 import {
+  cookieBannerPassages,
   formPassages,
   isBreadcrumb,
   isGluedMenu,
@@ -214,6 +215,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   // A label of a menu's section between its links ("* [Free eBooks](…)" / "About Site" / "* [About THN](…)").
   [menuLabelPassages, MENU_NOTE],
   [formPassages, PAGE_FURNITURE_NOTE],
+  // A cookie banner's sentences and what stands between them ("These cookies are strictly necessary so that you can…").
+  [cookieBannerPassages, PAGE_FURNITURE_NOTE],
   // A sponsor's advertisement inside the post ("## Test every layer…" / its blurb / "Get the whitepaper").
   [advertisementPassages, ADVERTISEMENT_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],

@@ -1695,6 +1695,44 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A news site's cookie banner scraped with the post (a reconstruction in our words of The Register's, as
+  // GenAI-Threat-Intelligence-Research keeps its 2012 Amnesty International post saved as Markdown: its sentences about
+  // cookies got Steal Web Session Cookie 95-100, `Always active` Process Discovery 85.8). The site speaks to its reader of
+  // its cookies in a consent's words; what stands between two such sentences is the banner's too. A report's sentence
+  // about cookies names an attack's word (steal, session, browser, infected) and is read, even right after the banner.
+  it("ranks no cookie banner's sentences nor what stands between them, and says so; a sentence about stolen cookies is read", () => {
+    const banner = [
+      'You guessed it: yet another cookie pop-up.',
+      'It is the law, we are afraid.',
+      'We count our readers and show you relevant ads by keeping cookies on your device.',
+      '',
+      'Manage Cookie Preferences',
+      '',
+      'Required.',
+      'Always on',
+      '',
+      'These cookies are needed so that you can move around the site and use its features.',
+      '',
+      'Tailored Advertising.',
+      '',
+      'These cookies help us make the ads you see more relevant to you.',
+      '',
+      'The actor stole the session cookies of the logged-in users.',
+      '',
+    ].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(banner, model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      const own = passages.pop()!;
+      expect(own.note, `lines: ${lines}`).to.equal(undefined);
+      expect(own.candidates.slice(0, 3).map((c) => c.id)).to.include('T1539');
+      expect(passages.map((p) => [p.text, p.note, p.candidates.length]), `lines: ${lines}`).to.deep.equal(passages.map((p) => [p.text, PAGE_FURNITURE_NOTE, 0]));
+    }
+    expectRead([
+      ['The stealer copies the cookies from your browser profile to its server.', 'T1539'],
+      ['Our analysis shows that the site set a cookie on your device to track infected visitors.'],
+    ]);
+  });
+
   // Scraped posts credit their pictures and say where they were first published (minimal reconstructions: Ars Technica's
   // "Microsoft is seeing a big spike in Web shell use" credits its picture `Getty Images`, which got User Execution:
   // Malicious Image 73.7; love2150.github.io's LetsDefend write-up says `Originally published on Medium:

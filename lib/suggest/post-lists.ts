@@ -231,3 +231,59 @@ export function advertisementPassages(passages: readonly { text: string }[]): Se
   });
   return ads;
 }
+
+// Readers' comments below a post (Krebs on Security's ALPHV/BlackCat post of January 2022, as
+// GenAI-Threat-Intelligence-Research keeps it saved as Markdown: `16 thoughts on “Who Wrote the ALPHV/BlackCat
+// Ransomware Strain?”`, which got Data Encrypted for Impact 100, then `Steve January 28, 2022` / `Saying a programming
+// language is considered more secure than C or C++ …`, which got System Language Discovery 95.2, `acecode January 28,
+// 2022` / `No doubt Rust and Golang are getting popular in malware development, great investigation.`, Develop
+// Capabilities: Malware 100): a heading that counts them (`COMMENTS_HEADING`: thoughts, comments, responses or replies,
+// on or to the post's title, or alone), and right after it a commenter's line, a name or a handle and the date
+// (`COMMENTER`); each comment goes on up to the next commenter's line, at most MAX_COMMENT passages. The section ends
+// with the page's furniture (`Comments are closed.`, `Leave a Reply`) or a passage past a comment's reach. A heading
+// with no commenter's line after it is the heading alone (a count alone, `16 Comments` beside the byline, is the
+// furniture's, `isPageFurniture`, which is told first).
+const COMMENTS_HEADING =
+  /^\d{1,5}\s+(?:thoughts?|comments?|responses?|replies|reactions?)(?:\s+(?:on|to)\s+[“"‘'«].{1,200}[”"’'»])?\s*:?$|^(?:comments|responses|replies)\s*\(\d{1,5}\)$/iu;
+const COMMENT_DATE =
+  /\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?)\s*$/iu;
+const MAX_COMMENTER = 60;
+const MAX_COMMENT = 20;
+
+/** Whether a passage is a commenter's line: a name or a handle (no sentence's end), then the date of the comment. */
+function isCommenterLine(text: string): boolean {
+  const date = COMMENT_DATE.exec(text.trim());
+  if (!date || !isDate(date[1]!)) return false;
+  const name = text.trim().slice(0, date.index);
+  return name.length > 0 && name.length <= MAX_COMMENTER && /\p{L}/u.test(name) && !/[.!?;:]\s|[.!?;:]$/u.test(name);
+}
+
+/**
+ * The passages (by index) of readers' comments below a post: the heading that counts them (`COMMENTS_HEADING`), and,
+ * when a commenter's line (`isCommenterLine`) follows it, each comment (its commenter's line and the passages up to
+ * the next, at most MAX_COMMENT), up to the page's furniture. Passages without letters are passed over.
+ */
+export function commentSectionPassages(passages: readonly { text: string }[]): Set<number> {
+  const comments = new Set<number>();
+  for (let i = 0; i < passages.length; i++) {
+    if (!COMMENTS_HEADING.test(passages[i]!.text.trim().replace(HEADING_MARK, ''))) continue;
+    const heading = i;
+    // The passages of the comment read since its commenter's line (-1: none yet).
+    let body = -1;
+    for (let j = i + 1; j < passages.length; j++) {
+      const text = passages[j]!.text;
+      if (!/\p{L}/u.test(text)) continue;
+      if (isCommenterLine(text)) {
+        body = 0;
+      } else if (body < 0 || body >= MAX_COMMENT || isPageFurniture(text)) {
+        break;
+      } else {
+        body++;
+      }
+      comments.add(j);
+      i = j;
+    }
+    comments.add(heading);
+  }
+  return comments;
+}

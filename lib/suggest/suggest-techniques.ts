@@ -17,7 +17,7 @@ import {
   withoutRunningHeader,
 } from './page-furniture.js';
 import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
-import { advertisementPassages, relatedPostsPassages, tagListPassages } from './post-lists.js';
+import { advertisementPassages, commentSectionPassages, relatedPostsPassages, tagListPassages } from './post-lists.js';
 import { pullQuotePassages } from './pull-quotes.js';
 import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
@@ -142,6 +142,9 @@ export const ADVERTISEMENT_NOTE = "an advertisement (a sponsor's headline, blurb
 /** The note of a PDF's running header or footer alone, its page number aside (`ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`): not ranked. */
 export const RUNNING_HEADER_NOTE = "a page's running header or footer (the report's title on every page, a page number), not the report's text: not ranked";
 
+/** The note of readers' comments below a post (their heading, each commenter's name and date, what they wrote): not ranked. */
+export const COMMENTS_NOTE = "readers' comments below the post (their heading, who wrote each and when, what they wrote), not the report's text: not ranked";
+
 /** The note of a post's title said again by its page (above the post, after the breadcrumb, above the comments): not ranked. */
 export const REPEATED_TITLE_NOTE = "the post's title (or a heading) said again by the page, ranked where it is first given: not ranked here";
 
@@ -220,6 +223,9 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   // A sponsor's advertisement inside the post ("## Test every layer…" / its blurb / "Get the whitepaper").
   [advertisementPassages, ADVERTISEMENT_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],
+  // Readers' comments below the post ("16 thoughts on “…”" / "Steve January 28, 2022" / what Steve wrote), before
+  // bylines: a commenter's line is a name and a date.
+  [commentSectionPassages, COMMENTS_NOTE],
   [bylinePassages, BYLINE_NOTE],
   // A note about the author after their name ("Sergiu is a news reporter who has covered …").
   [authorBioPassages, AUTHOR_BIO_NOTE],

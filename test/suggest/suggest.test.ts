@@ -11,6 +11,7 @@ import {
   BREADCRUMB_NOTE,
   BYLINE_NOTE,
   COLUMN_NAMES_NOTE,
+  COMMENTS_NOTE,
   DATE_NOTE,
   DETECTION_NAMES_NOTE,
   DETECTION_VERDICT_NOTE,
@@ -1731,6 +1732,57 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['The stealer copies the cookies from your browser profile to its server.', 'T1539'],
       ['Our analysis shows that the site set a cookie on your device to track infected visitors.'],
     ]);
+  });
+
+  // Readers' comments below a post (a reconstruction in our words of the layout of Krebs on Security's ALPHV/BlackCat
+  // post of January 2022 as GenAI-Threat-Intelligence-Research keeps it saved as Markdown: its heading `16 thoughts on
+  // “…”` got Data Encrypted for Impact 100, a reader's `No doubt Rust and Golang are getting popular in malware
+  // development…` Develop Capabilities: Malware 100). The section ends with the page's furniture; a sentence after a
+  // count with no commenter's line after it, and a tool's name beside a date outside such a section, are read.
+  it("ranks no readers' comments below a post (their heading, commenters' names and dates, what they wrote), and says so", () => {
+    const page = [
+      'The actor deleted the volume shadow copies with vssadmin.',
+      '',
+      '3 thoughts on “Who Built the Example Locker?”',
+      '',
+      'Night Owl March 3, 2025',
+      '',
+      'Great work, as always.',
+      '',
+      'jdoe March 3, 2025 at 4:12 pm',
+      '',
+      'Malware authors keep moving to Rust and Go to dodge detection.',
+      'They will write it in something else next year.',
+      '',
+      'R. Smith March 4, 2025',
+      '',
+      'Thanks for this.',
+      '',
+      'Comments are closed.',
+      '',
+      'The actor then deleted the event logs with wevtutil.',
+    ].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      expect(passages.map((p) => [p.text, p.note === COMMENTS_NOTE]), `lines: ${lines}`).to.deep.equal([
+        ['The actor deleted the volume shadow copies with vssadmin.', false],
+        ['3 thoughts on “Who Built the Example Locker?”', true],
+        ['Night Owl March 3, 2025', true],
+        ['Great work, as always.', true],
+        ['jdoe March 3, 2025 at 4:12 pm', true],
+        ['Malware authors keep moving to Rust and Go to dodge detection.', true],
+        ['They will write it in something else next year.', true],
+        ['R. Smith March 4, 2025', true],
+        ['Thanks for this.', true],
+        ['Comments are closed.', false],
+        ['The actor then deleted the event logs with wevtutil.', false],
+      ]);
+      expect(passages.filter((p) => p.note === COMMENTS_NOTE).map((p) => p.candidates)).to.deep.equal(Array(8).fill([]));
+    }
+    const [, count, sentence] = suggestTechniques('Posted by the research team\n\n12 Comments\n\nThe actor sent spearphishing emails with a malicious attachment.', model);
+    expect(count!.note).to.equal(PAGE_FURNITURE_NOTE);
+    expect(sentence!.note).to.equal(undefined);
+    expectRead([['Cobalt Strike March 2024']]);
   });
 
   // Scraped posts credit their pictures and say where they were first published (minimal reconstructions: Ars Technica's

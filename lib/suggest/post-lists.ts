@@ -83,7 +83,7 @@ export function tagListPassages(texts: readonly string[]): Set<number> {
 // lists other sites' news under `Other cybersecurity news` or `As for the rest of the news…` (Malwarebytes Labs' "A week
 // in security" posts of 2016 and 2021: `news`, read as `new`, got Create or Modify System Process: Windows Service 96.3).
 const RELATED_LABEL =
-  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars|(?:other|more)\s+(?:[\p{L}-]+\s+)?news|(?:as\s+for\s+)?the\s+rest\s+of\s+the\s+news)\s*:?\s*/iu;
+  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|(?:read\s+)?similar\s+(?:articles?|posts?|stories)|(?:other\s+)?(?:stories|articles|posts)\s+you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|post\s+navigation|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars|(?:other|more)\s+(?:[\p{L}-]+\s+)?news|(?:as\s+for\s+)?the\s+rest\s+of\s+the\s+news)\s*:?\s*/iu;
 // A blog's series may list its other posts after a sentence ending with a colon (dropzone.ai's `Previous AI SOC Diaries
 // entries include:`, which got Obtain Capabilities: Artificial Intelligence 99.3, and its list of titles): other or
 // earlier posts, entries or episodes, maybe `in this series`, then `include` or `are` and the colon (`Other posts by the
@@ -99,6 +99,7 @@ const MAX_SERIES_LABEL = 120;
 const MAX_RELATED_ENTRY = 300;
 const MAX_RELATED = 60;
 const MAX_UNDATED_POSTS = 5;
+const INITIALISM = /\b(?:\p{Lu}\.){2,}/gu;
 // Where two titles glued together meet: a letter in lower case, a digit or a bracket, then a capitalised word.
 const TITLES_JOINT = /(?<=[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
 
@@ -112,7 +113,10 @@ function relatedEntry(text: string): 'byline' | 'entry' | 'teaser' | undefined {
   if (text.length > MAX_RELATED_ENTRY) return text.split(TITLES_JOINT).every((title) => title.length <= MAX_RELATED_ENTRY && relatedEntry(title) === 'entry') ? 'entry' : undefined;
   // A teaser is a sentence or two; a title may end with `?`, or with `!` (Securelist's `Targeted ransomware: it’s not just
   // about encrypting your data!`) when it is a headline.
-  if (/[.!]["”’)]?$|[.!?]\s/.test(text) && !(text.endsWith('!') && isHeadline(text.slice(0, -1)))) return 'teaser';
+  // (An initialism's full stops, `U.S.`, end no sentence: Krebs on Security's `U.S. Internet Leaked Years of Internal,
+  // Customer Emails` under `Recent Posts` is a title.)
+  const sentences = text.replace(INITIALISM, 'X');
+  if (/[.!]["”’)]?$|[.!?]\s/.test(sentences) && !(text.endsWith('!') && isHeadline(text.slice(0, -1)))) return 'teaser';
   if (/[;:]$/.test(text)) return undefined;
   return isPersonName(text) || isDate(text) ? 'byline' : 'entry';
 }
@@ -151,6 +155,8 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
       const text = passages[j]!.text.trim();
       // A line without letters (a separator, a count of comments) is passed over.
       if (!/\p{L}/u.test(text)) continue;
+      // Readers' comments after the list are theirs (`commentSectionPassages`).
+      if (isCommentsHeading(text)) break;
       // After a series' label, the list's items only (SERIES_LABEL).
       if (series && !/^[-–*•●■◆▪‣・]\s|^\d{1,2}[.)]\s/u.test(text) && passages[previous]!.line !== passages[j]!.line) break;
       const kind = relatedEntry(text);
@@ -250,6 +256,11 @@ const COMMENT_DATE =
 const MAX_COMMENTER = 60;
 const MAX_COMMENT = 20;
 
+/** Whether a passage is the heading of readers' comments (`COMMENTS_HEADING`: `16 thoughts on “…”`, `12 Comments`). */
+function isCommentsHeading(text: string): boolean {
+  return COMMENTS_HEADING.test(text.trim().replace(HEADING_MARK, ''));
+}
+
 /** Whether a passage is a commenter's line: a name or a handle (no sentence's end), then the date of the comment. */
 function isCommenterLine(text: string): boolean {
   const date = COMMENT_DATE.exec(text.trim());
@@ -266,7 +277,7 @@ function isCommenterLine(text: string): boolean {
 export function commentSectionPassages(passages: readonly { text: string }[]): Set<number> {
   const comments = new Set<number>();
   for (let i = 0; i < passages.length; i++) {
-    if (!COMMENTS_HEADING.test(passages[i]!.text.trim().replace(HEADING_MARK, ''))) continue;
+    if (!isCommentsHeading(passages[i]!.text)) continue;
     const heading = i;
     // The passages of the comment read since its commenter's line (-1: none yet).
     let body = -1;

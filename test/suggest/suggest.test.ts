@@ -2665,6 +2665,32 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(report.map((p) => p.note)).to.deep.equal([RELATED_POSTS_NOTE, undefined]);
   });
 
+  // Other labels of such lists, as GenAI-Threat-Intelligence-Research keeps pages saved as Markdown (reconstructions in
+  // our words of their layout): Krebs on Security's `Post navigation` with the previous and next posts' titles beside
+  // arrows (`← Scary Fraud Ensues When ID Theft & Usury Collide`, Financial Theft 100) and its `Recent Posts`, whose first
+  // title, `U.S. Internet Leaked Years of Internal, Customer Emails` (Internal Proxy 100), was taken for a teaser at
+  // `U.S.` and ended the list; Sophos News's `Read Similar Articles` (`What to expect when you’ve been hit with Avaddon
+  // ransomware`, Data Encrypted for Impact 100); The Register's `Other stories you might like`. Readers' comments after
+  // the list are theirs.
+  it('ranks no list of other posts under Post navigation, Read Similar Articles or Other stories you might like; an initialism ends no title', () => {
+    const lists = [
+      ['Post navigation', '← Fake Invoices Feed a Payroll Fraud Ring', 'A Botnet Rents Out Home Routers →'],
+      ['Recent Posts', 'U.S. Retailer Leaked Years of Support Tickets', 'Patch Tuesday, March 2025 Edition'],
+      ['Read Similar Articles', 'May 24, 2021', 'What to do after an Example ransomware attack', 'May 19, 2021', 'What is new in Example EDR 4.0'],
+      ['Other stories you might like', 'Vendor retires its IoT cloud platform', 'Cybercriminals are stealing face scans to open bank accounts'],
+    ];
+    for (const list of lists) {
+      for (const lines of [false, true]) {
+        const passages = suggestTechniques([...list, 'The actor sent spearphishing emails with malicious attachments to the staff.'].join('\n\n'), model, { lines }).filter((p) => p.text);
+        // (A label of the furniture's words alone, `Recent Posts`, keeps the furniture's note.)
+        expect(passages[0]!.note).to.be.oneOf([RELATED_POSTS_NOTE, PAGE_FURNITURE_NOTE]);
+        expect(passages.slice(1).map((p) => p.note), `${list[0]} (lines: ${lines})`).to.deep.equal([...Array(list.length - 1).fill(RELATED_POSTS_NOTE), undefined]);
+      }
+    }
+    const commented = suggestTechniques(['Post navigation', '← An Older Post About Loaders', '2 thoughts on “A Post”', 'jdoe March 3, 2025', 'Nice.'].join('\n\n'), model);
+    expect(commented.map((p) => p.note)).to.deep.equal([RELATED_POSTS_NOTE, RELATED_POSTS_NOTE, COMMENTS_NOTE, COMMENTS_NOTE, COMMENTS_NOTE]);
+  });
+
   // Securelist's AZORult post (GenAI-Threat-Intelligence-Research, reports/TA516) ends its list of other posts with
   // "Reports" and two titles with their teasers and no dates, then its footer: the teasers and the second title were
   // ranked ("In this report Kaspersky researchers provide an analysis of the previously unknown HrServ web shell…"). Before

@@ -143,6 +143,10 @@ export function isBreadcrumb(text: string): boolean {
 // `Join the Insider Program`, Registry Run Keys 99.2), and a document site's count of views (vdocuments.mx's `0 views`,
 // Remote System Discovery 100) are of them too. So is a document's handling mark, which a PDF prints on every page (the
 // Dragos 2026 Year in Review as text: `Proprietary & Confidential.` after its copyright notice, Impair Defenses 100).
+// So are an advertisement's slot, its label alone, and a newsletter box's call and thanks (Krebs on Security's ALPHV
+// post saved as Markdown: `Advertisement`, four times, each Acquire Infrastructure: Malvertising 100; Sophos News's
+// `Subscribe to get the latest updates in your inbox.` and `You’re now subscribed!`, Publish/Subscribe Protocols 100;
+// ZDNET's footer `Cookie Settings |`, Steal Web Session Cookie 100, and `Advertise |`).
 const FURNITURE_WORDS = new Set(
   (
     'close join views likes proprietary confidential ' +
@@ -153,7 +157,8 @@ const FURNITURE_WORDS = new Set(
     'learn more request demo free trial facebook twitter linkedin youtube instagram reddit min mins minute minutes ' +
     'keep date let about follow ethics statement affiliate disclosure trademark trademarks registered respective owners ' +
     'license licence agreement whitepaper whitepapers ebook social media found interesting followed followers trusted ' +
-    'getty shutterstock istock istockphoto unsplash alamy fotolia pexels pixabay depositphotos dreamstime'
+    'getty shutterstock istock istockphoto unsplash alamy fotolia pexels pixabay depositphotos dreamstime ' +
+    'advertisement advertisements advertising advertise inbox subscribed'
   ).split(' '),
 );
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), the months of a date, a
@@ -164,7 +169,7 @@ const FURNITURE_WORDS = new Set(
 // Discovery 100).
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock search archive archives show showing insider insiders program programme members membership chapter chapters section page ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock search archive archives show showing insider insiders program programme members membership chapter chapters section page now settings re ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -255,6 +260,11 @@ const COMMENTERS = /\b(?:users?|readers?|visitors?|members?)['’]?(?=\s+comment
 const CLICK_THE_BANNER =
   /^\s*click (?:on )?(?:the|this|our) (?:banner|image|picture|graphic|infographic|ad|advertisement)s? (?:below|above)\s+(?:to (?:learn|read|find out|discover|see) more|to (?:subscribe|register|sign up|enlarge)|for more)\b[^.!?]*[.!]?\s*$/iu;
 
+// A newsletter box's call to subscribe for what comes next, one sentence (Sophos News's `Subscribe to get the latest
+// updates in your inbox.`, Publish/Subscribe Protocols 100). (`Latest` is no furniture's word: `Latest Posts` labels a
+// list of other posts.)
+const NEWSLETTER_CALL = /^\s*subscribe\s+(?:to|for|and)\b[^.!?]{0,80}\b(?:inbox|newsletters?|updates|news|digest)\b[^.!?]{0,40}[.!]?\s*$/iu;
+
 // A site's appeal to its readers for support (redpacketsecurity.com, which reposts other blogs' posts: `If you like the
 // site, please consider joining the telegram channel or supporting us on Patreon using the button below.`, which got
 // Web Service 92.4): if they like the site or its posts, to support, follow, join or donate. One sentence, which asks
@@ -280,6 +290,7 @@ export function isPageFurniture(text: string): boolean {
       isSyndicationNote(text) ||
       isArchiveHeading(text) ||
       CLICK_THE_BANNER.test(text) ||
+      NEWSLETTER_CALL.test(text) ||
       PLACEHOLDER.test(text) ||
       (SUPPORT_APPEAL_START.test(text) && SUPPORT_APPEAL.test(text)) ||
       ORIGINAL_LINK.test(text) ||

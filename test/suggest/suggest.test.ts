@@ -1688,8 +1688,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       'Followed by 5.20+ million[**](https://twitter.com/site)',
       'Contact/Tip Us',
     ], PAGE_FURNITURE_NOTE);
+    // An advertisement's slot and a newsletter box's call and thanks, as pages saved as Markdown by
+    // GenAI-Threat-Intelligence-Research keep them (Krebs on Security's `Advertisement`, Malvertising 100; Sophos News's
+    // `Subscribe to get the latest updates in your inbox.` and `You’re now subscribed!`, Publish/Subscribe Protocols 100;
+    // ZDNET's `Cookie Settings |`, Steal Web Session Cookie 100).
+    expectUnranked(['Advertisement', 'Advertise |', 'Subscribe to get the latest updates in your inbox.', 'You’re now subscribed!', 'Cookie Settings |'], PAGE_FURNITURE_NOTE);
     expectRead([
       ['The actor stole the session cookies of the logged-in users.', 'T1539'],
+      ['The actor bought advertising on search engines to lure victims to a fake installer.'],
       ['Network share discovery', 'T1135'],
       // A menu's or a table's word alone is none.
       ['Platform'],

@@ -68,6 +68,21 @@ function isGluedPostMeta(text: string): boolean {
   return text.slice(meta[0].length).replace(LOWER_UPPER, '$&\n').split('\n').every((part) => GLUED_CATEGORIES.test(part.trim()));
 }
 
+// A blog theme's line under the post that says when it was posted, alone (Krebs on Security's, as
+// GenAI-Threat-Intelligence-Research keeps its ALPHV/BlackCat post saved as Markdown: `This entry was posted on Friday
+// 28th of January 2022 08:18 AM`, which got Application Layer Protocol: Web Protocols 97.7): `posted`, `published` or
+// `updated on`, maybe after `This entry was`, then a date (ordinals and `of` read as a date's).
+const POSTED_ON = /^\s*(?:this\s+(?:entry|post|article|story)\s+was\s+)?(?:last\s+)?(?:posted|published|updated)\s+on\s+(.{4,60}?)\s*\.?\s*$/iu;
+// An embedded tweet's credit under its text (Intezer's CCleaner post saved the same way: `— Costin Raiu (@craiu)
+// September 19, 2017`): a dash, the author's name, their handle in brackets, and the date.
+const TWEET_CREDIT = /^\s*[—–-]\s*[^()\n]{1,60}?\s*\(@\w{1,30}\)\s+(.{4,40}?)\s*$/u;
+
+/** Whether a passage is a date in a post's words (`POSTED_ON`) or an embedded tweet's credit (`TWEET_CREDIT`). */
+function isPostedDate(text: string): boolean {
+  const date = POSTED_ON.exec(text) ?? TWEET_CREDIT.exec(text);
+  return !!date && isDate(date[1]!.replace(/(\d)(?:st|nd|rd|th)\b/g, '$1').replace(/\bof\b/gi, ' '));
+}
+
 /**
  * Whether a passage is a byline: authors after "By" (or "Reviewed by", "Translated by"; a Japanese label before it
  * left out), or authors with a research team, a date or a reading time.
@@ -78,6 +93,7 @@ export function isByline(passage: string): boolean {
   // A byline glued by scraping begins with a date, maybe in bold: passed over unless its first character is a digit or a mark.
   if (/^[*_\d]|^\p{Lu}\p{Ll}{2,8}\.? \d/u.test(text) && isGluedByline(text)) return true;
   if (/^\p{Lu}\p{Ll}{2,8}:? \d/u.test(text) && isGluedPostMeta(text)) return true;
+  if (/^\s*(?:[—–-]|this|posted|published|updated|last)/iu.test(text) && isPostedDate(text)) return true;
   if (!/^\p{Lu}/u.test(text)) return false;
   // A sentence has a word in lower case that no byline has ("sent", "used"): passed over at the first.
   LOWER_WORD.lastIndex = 0;

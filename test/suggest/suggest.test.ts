@@ -2480,6 +2480,15 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // When a post was posted, in a blog theme's words under it, and an embedded tweet's credit (pages saved as Markdown
+  // by GenAI-Threat-Intelligence-Research: Krebs on Security's `This entry was posted on Friday 28th of January 2022
+  // 08:18 AM`, which got Web Protocols 97.7; Intezer's CCleaner post's `— Costin Raiu (@craiu) September 19, 2017`).
+  // Reconstructions in our words; a sentence about posting is read.
+  it("ranks no 'This entry was posted on' date nor an embedded tweet's credit, and says so; a sentence about posting is read", () => {
+    expectUnranked(['This entry was posted on Monday 3rd of March 2025 09:15 AM', 'Posted on March 3, 2025', '— Jane Doe (@janedoe_sec) March 3, 2025'], BYLINE_NOTE);
+    expectRead([['This entry was posted on a forum by the actor to sell access to the network.'], ['Updated on the infected hosts, the implant beacons every minute.']]);
+  });
+
   // A blog theme's post meta ends with the post's tags (a minimal reconstruction of love2150.github.io's "Unpacking
   // Malware Event 91 (LetsDefend)" as scraped: `June 30, 2026 · Brandon Love · Tags: blue-team, cybersecurity,
   // letsdefendio` got Mark-of-the-Web Bypass 96.9). The tags part is left out; what comes before it must be a byline.

@@ -298,3 +298,32 @@ export function commentSectionPassages(passages: readonly { text: string }[]): S
   }
   return comments;
 }
+
+// A vendor's box of its services inside the post (The DFIR Report's, as its posts are saved as Markdown: `## [The DFIR
+// Report Services](#services)` / `* [Private Threat Briefs](…): 20+ private DFIR reports annually.` / `* [Threat
+// Feed](…): Focuses on tracking Command and Control frameworks like Cobalt Strike, Metasploit, Sliver, etc.`, which got
+// Exfiltration Over C2 Channel 96.3 / … / `[Contact us](…) today for pricing or demo!`): a heading naming its services
+// (`Our Services`, `The … Services`: `Remote Services` names no one's) and the passages under it, up to the next heading,
+// at most MAX_SERVICES passages.
+const SERVICES_HEADING = /^(?:our|the\s+[^.!?:;]{1,40}?)\s+services\s*:?$/iu;
+const MAX_SERVICES = 12;
+
+/** The passages (by index) of a vendor's box of its services (`SERVICES_HEADING`): the heading and what is under it. */
+export function servicesSectionPassages(passages: readonly { text: string }[]): Set<number> {
+  const services = new Set<number>();
+  passages.forEach((passage, i) => {
+    if (!HEADING_MARK.test(passage.text)) return;
+    const heading = passage.text.replace(HEADING_MARK, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_]/g, '').trim();
+    if (!SERVICES_HEADING.test(heading)) return;
+    services.add(i);
+    let count = 0;
+    for (let j = i + 1; j < passages.length && count < MAX_SERVICES; j++) {
+      const text = passages[j]!.text;
+      if (HEADING_MARK.test(text)) break;
+      if (!/\p{L}/u.test(text)) continue;
+      services.add(j);
+      count++;
+    }
+  });
+  return services;
+}

@@ -17,7 +17,7 @@ import {
   withoutRunningHeader,
 } from './page-furniture.js';
 import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
-import { advertisementPassages, commentSectionPassages, relatedPostsPassages, tagListPassages } from './post-lists.js';
+import { advertisementPassages, commentSectionPassages, relatedPostsPassages, servicesSectionPassages, tagListPassages } from './post-lists.js';
 import { pullQuotePassages } from './pull-quotes.js';
 import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
@@ -222,6 +222,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   [cookieBannerPassages, PAGE_FURNITURE_NOTE],
   // A sponsor's advertisement inside the post ("## Test every layer…" / its blurb / "Get the whitepaper").
   [advertisementPassages, ADVERTISEMENT_NOTE],
+  // A vendor's box of its services ("## The DFIR Report Services" / "* Threat Feed: Focuses on tracking Command and Control frameworks…").
+  [servicesSectionPassages, ADVERTISEMENT_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],
   // Readers' comments below the post ("16 thoughts on “…”" / "Steve January 28, 2022" / what Steve wrote), before
   // bylines: a commenter's line is a name and a date.

@@ -1740,6 +1740,34 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A vendor's box of its services inside the post (a reconstruction in our words of The DFIR Report's, as its posts
+  // are saved as Markdown, "Navigating Through The Fog" of April 2025 and "The Curious Case of an Egg-Cellent Resume":
+  // `* [Threat Feed](…): Focuses on tracking Command and Control frameworks like Cobalt Strike, Metasploit, Sliver, etc.`
+  // got Exfiltration Over C2 Channel 96.3). A section on a technique's services is read.
+  it("ranks no vendor's box of its services (Our Services, The … Services) up to the next heading, and says so; Remote Services is read", () => {
+    const page = [
+      '## [The Example Report Services](#services)',
+      '',
+      '* [Private Briefs](https://example.com/services/#briefs): 20+ private reports a year.',
+      '* [Threat Feed](https://example.com/services/#feed): Tracks command and control frameworks such as Cobalt Strike and Sliver.',
+      '',
+      '[Contact us](https://example.com/contact/) today for pricing or demo!',
+      '',
+      '## Remote Services',
+      '',
+      'The actor used RDP with the stolen domain credentials to move laterally to the file server.',
+    ].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      // (The heading, a link alone, may have a note of its own.)
+      expect(passages.map((p) => [p.note !== undefined, p.candidates.length > 0]), `lines: ${lines}`).to.deep.equal([
+        [true, false], [true, false], [true, false], [true, false], [false, true], [false, true],
+      ]);
+      expect(passages.slice(1, 3).map((p) => p.note), `lines: ${lines}`).to.deep.equal([ADVERTISEMENT_NOTE, ADVERTISEMENT_NOTE]);
+      expect(passages.at(-1)!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1021.001');
+    }
+  });
+
   // Readers' comments below a post (a reconstruction in our words of the layout of Krebs on Security's ALPHV/BlackCat
   // post of January 2022 as GenAI-Threat-Intelligence-Research keeps it saved as Markdown: its heading `16 thoughts on
   // “…”` got Data Encrypted for Impact 100, a reader's `No doubt Rust and Golang are getting popular in malware

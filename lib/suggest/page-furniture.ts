@@ -158,7 +158,7 @@ const FURNITURE_WORDS = new Set(
     'keep date let about follow ethics statement affiliate disclosure trademark trademarks registered respective owners ' +
     'license licence agreement whitepaper whitepapers ebook social media found interesting followed followers trusted ' +
     'getty shutterstock istock istockphoto unsplash alamy fotolia pexels pixabay depositphotos dreamstime ' +
-    'advertisement advertisements advertising advertise inbox subscribed'
+    'advertisement advertisements advertising advertise inbox subscribed pricing'
   ).split(' '),
 );
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), the months of a date, a
@@ -169,7 +169,7 @@ const FURNITURE_WORDS = new Set(
 // Discovery 100).
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock search archive archives show showing insider insiders program programme members membership chapter chapters section page now settings re ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock search archive archives show showing insider insiders program programme members membership chapter chapters section page now settings re today ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -276,6 +276,35 @@ const SUPPORT_APPEAL_START = /^\s*if you /iu;
 // A repost's link to the post it copies (the same site's `Original Source` after each post), alone.
 const ORIGINAL_LINK = /^\s*(?:original|originally)\s+(?:source|post|article|link|story)\s*:?\s*$/iu;
 
+// A report's note about itself, one sentence (The DFIR Report's posts saved as Markdown: `This report was previously
+// provided to our All Intel customers as a Threat Actor Insight Report.`, which got File and Directory Discovery 59.4;
+// `This case was first published as a Private Threat Brief for customers in April of 2024.`; `An audio version of this
+// report can be found on Spotify, …`, Audio Capture 100; `If you’re interested in receiving reports like this, please
+// contact us.`; `If you would like to get an email when we publish a new report, please subscribe here.`,
+// Publish/Subscribe Protocols 100; `Eight new rules were created from this report and added to our Private Detection
+// Ruleset.`): where it was first given to customers, its audio or video version, a call to receive the next ones, the
+// rules it gave.
+const REPORT_NOTES = [
+  /^(?:this|the)\s+(?:report|case|post|article|research|analysis|blog(?:\s+post)?)\s+(?:was|is|has\s+been)\s+(?:first\s+|previously\s+|originally\s+|also\s+)?(?:published|provided|released|shared|made\s+available|available)\b[^.!?]*\b(?:customers?|subscribers?|clients?|members?)\b/iu,
+  /^an?\s+(?:audio|video|pdf|podcast|printable)\s+version\s+of\s+this\s+(?:report|post|article|blog(?:\s+post)?|case)\b/iu,
+  /^if\s+you(?:['’]re|\s+are)\s+interested\s+in\s+(?:receiving|getting|reading)\s+(?:more\s+)?(?:reports|posts|research|content|updates)\b[^.!?]*\b(?:contact|subscribe|sign\s+up|reach\s+out)\b/iu,
+  /^if\s+you\s+would\s+like\s+to\s+(?:get|receive)\s+an?\s+(?:e-?mail|notification|alert)\s+when\s+we\s+publish\b/iu,
+  /^[\p{L}\d-]+\s+new\s+(?:rules|detections|signatures|sigma\s+rules)\s+were\s+(?:created|written|derived)\s+from\s+this\s+(?:report|case|intrusion)\b/iu,
+];
+
+const MAX_REPORT_NOTE = 300;
+// A sentence that names the attack in lower case (`first published by the actor … with the stolen credentials`) is the
+// report's own (a product's name, `Threat Actor Insight Report`, is capitalised).
+const REPORT_NOTE_ATTACK = /\b(?:actors?|attackers?|adversar\w*|malware|stolen|stole|victims?|implants?|exploit\w*|credentials?|ransomware)\b/u;
+
+/** Whether a passage is one sentence of a report's note about itself (`REPORT_NOTES`). */
+function isReportNote(text: string): boolean {
+  // (Its links' addresses aside: an audio version names its podcasts' links.)
+  if (!/^\s*(?:[-*+•]\s+)?(?:this|the|an?|if|[\p{L}\d-]+\s+new)\s/iu.test(text)) return false;
+  const sentence = text.replace(/^\s*(?:[-*+•]\s+)?/u, '').replace(LINK_TARGET, ']').replace(/[[\]]/g, '');
+  return sentence.length <= MAX_REPORT_NOTE && !/[.!?]\s+\S/.test(sentence.trim()) && !REPORT_NOTE_ATTACK.test(sentence) && REPORT_NOTES.some((note) => note.test(sentence));
+}
+
 // A page template's placeholder left unfilled (BakerHostetler's 2023 incident response report, a page of charts:
 // `[title here]` above each of its stats, which got Application Window Discovery 100): a field's word or two and
 // `here` (`[insert image here]`, `[Your Name Here]`) in brackets, alone.
@@ -284,7 +313,8 @@ const PLACEHOLDER = /^\s*[[{<]\s*(?:insert\s+|your\s+|add\s+)?(?:\p{L}+\s+){0,2}
 /** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner, a template's placeholder, a site's appeal for support, a repost's link to its original). */
 export function isPageFurniture(text: string): boolean {
   return (
-    text.length <= 300 &&
+    isReportNote(text) ||
+    (text.length <= 300 &&
     (madeOfWords(text.replace(LINK_TARGET, ']').replace(COMMENTERS, ' '), FURNITURE_WORDS, FURNITURE_GLUE) ||
       isCopyrightNotice(text) ||
       isSyndicationNote(text) ||
@@ -294,7 +324,7 @@ export function isPageFurniture(text: string): boolean {
       PLACEHOLDER.test(text) ||
       (SUPPORT_APPEAL_START.test(text) && SUPPORT_APPEAL.test(text)) ||
       ORIGINAL_LINK.test(text) ||
-      isBarMenu(text))
+      isBarMenu(text)))
   );
 }
 

@@ -1768,6 +1768,27 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // A report's notes about itself (The DFIR Report's posts saved as Markdown, reconstructions in our words: `This report
+  // was previously provided to our All Intel customers…`, File and Directory Discovery 59.4; `An audio version of this
+  // report can be found on [Spotify](…), …`, Audio Capture 100; `If you would like to get an email when we publish a new
+  // report, please subscribe [here](…).`, Publish/Subscribe Protocols 100), one sentence each. What the report says of
+  // the actor is read.
+  it("ranks no report's note about itself (first given to customers, its audio version, a call to receive the next), and says so", () => {
+    expectUnranked([
+      'This report was first provided to our intel customers as a private brief.',
+      '- This case was first published as a [Private Brief](https://example.com/services/#brief) for customers in May of 2025.',
+      'An audio version of this report is on [Spotify](https://example.com/a), [Apple](https://example.com/b) and [YouTube](https://example.com/c).',
+      'If you are interested in receiving reports like this one, please [contact us](https://example.com/contact/).',
+      'If you would like to get an email when we publish a new report, please subscribe [here](https://example.com/subscribe/).',
+      'Six new rules were created from this report and added to our detection ruleset.',
+      'Contact us today for pricing or demo!',
+    ], PAGE_FURNITURE_NOTE);
+    expectRead([
+      ['This report was first published by the actor on a forum for its customers, with the stolen credentials of the victims.'],
+      ['An audio recording of the meeting was captured by the implant and sent to the server.', 'T1123'],
+    ]);
+  });
+
   // Readers' comments below a post (a reconstruction in our words of the layout of Krebs on Security's ALPHV/BlackCat
   // post of January 2022 as GenAI-Threat-Intelligence-Research keeps it saved as Markdown: its heading `16 thoughts on
   // “…”` got Data Encrypted for Impact 100, a reader's `No doubt Rust and Golang are getting popular in malware

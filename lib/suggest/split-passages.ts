@@ -27,6 +27,10 @@ export type PassageStructure = 'table header' | 'front matter' | 'template tag';
 // Words after which a full stop does not end a sentence (a version's `Ver. 1.1.` and `Rev. 3` too, as a PDF's title
 // page gives them).
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ver|vol|rev|u\.s|[a-z])\.$/i;
+// A time in the morning or the afternoon (`4:26 p.m.`) before its time zone (`ET`, `PT`, `UTC`): no sentence's end.
+const TIME_BEFORE_ZONE = /\d\s?[ap]\.m\.$/i;
+const TIME_ZONE = /^\s*(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|JST|AES?T)\b/;
+const ZONE_THEN_SENTENCE = /^\s*((?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|JST|AES?T))\s+(?=\p{Lu})/u;
 // A list item or a heading marker starts a new passage: its mark (with an en dash, U+F0B7, the Symbol font's bullet
 // that pdftotext gives for a Word document's, and U+F0A7, the Wingdings square of its third level) or its number.
 const ITEM = /^\s*(?:[-–*•●■◆▪‣・\uF0B7\uF0A7]|\d{1,2}[.)])\s+/;
@@ -587,7 +591,18 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
         // cuts follow a sentence's mark or come before a space): a heading glued to the next sentence; one ending with a
         // time, by GLUED_TIME.
         const heading = k + 1 < cut.length && (/\p{Ll}$/u.test(piece) || /\d:\d{2} ?(?:GMT|UTC|AM|PM)$/.test(piece)) && /^\p{Lu}/u.test(cut[k + 1]!);
-        if (heading || /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && endsSentence())) flush();
+        // A time's `p.m.` before its zone (Krebs on Security's `Update, Jan 29, 4:26 p.m. ET: Sergey Duckerman has
+        // deleted…`, ZDNET's `Feb. 2, 2022 at 7:56 a.m. PT An internal report…`) ends no sentence.
+        // A sentence after the zone on the line (ZDNET's) begins after it: the zone ends the time's passage.
+        const zoned = TIME_BEFORE_ZONE.test(piece) && TIME_ZONE.test(k + 1 < cut.length ? cut[k + 1]! : after(i, parts, part));
+        const zoneThenSentence = zoned && k + 1 < cut.length ? ZONE_THEN_SENTENCE.exec(cut[k + 1]!) : null;
+        if (zoneThenSentence) {
+          add(` ${zoneThenSentence[1]}`);
+          cut[k + 1] = cut[k + 1]!.slice(zoneThenSentence[0].length);
+          flush();
+          return;
+        }
+        if (heading || /[。！？]$/u.test(piece) || (/[.!?]["”’)]?$/.test(piece) && endsSentence() && !zoned)) flush();
       });
     });
     if (footerEnd) (hasText ? footers : passages).push(footerEnd);

@@ -566,6 +566,21 @@ describe('splitPassages', () => {
       'O malware desativa as proteções do sistema e depois de instalado desabilita\no Windows Defender para executar o ransomware em todos os computadores da rede.',
       [[1, 'O malware desativa as proteções do sistema e depois de instalado desabilita o Windows Defender para executar o ransomware em todos os computadores da rede.']],
     ],
+    // A time's `p.m.` before its zone ends no sentence (reconstructions in our words of Krebs on Security's `Update, Jan
+    // 29, 4:26 p.m. ET: …`, whose `Update, Jan 29, 4:26 p.m.` got Match Legitimate Resource Name or Location 98.6, and of
+    // ZDNET's byline `… Feb. 2, 2022 at 7:56 a.m. PT An internal report…`, as GenAI-Threat-Intelligence-Research keeps
+    // them); a sentence after the zone begins after it, and `4 p.m.` before a sentence ends its own.
+    [
+      'Update, Mar 4, 5:10 p.m. ET: The actor has deleted the repository. Meanwhile, the forum banned the account.\nBy Jane Doe Mar. 3, 2025 at 9:15 a.m. PT A report said the group was behind it.\nThe attack began at 4 p.m. The actor then ran a script.',
+      [
+        [1, 'Update, Mar 4, 5:10 p.m. ET: The actor has deleted the repository.'],
+        [1, 'Meanwhile, the forum banned the account.'],
+        [2, 'By Jane Doe Mar. 3, 2025 at 9:15 a.m. PT'],
+        [2, 'A report said the group was behind it.'],
+        [3, 'The attack began at 4 p.m.'],
+        [3, 'The actor then ran a script.'],
+      ],
+    ],
     // Look-alikes of markup that are text: a sentence after an emoji code, a path in brackets.
     [':warning: The loader deletes the shadow copies.\n\n[C:\\Temp\\a.exe]', [[1, ':warning: The loader deletes the shadow copies.'], [3, '[C:\\Temp\\a.exe]']]],
   ];

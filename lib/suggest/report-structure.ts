@@ -421,3 +421,37 @@ function blankLineAfter(passages: readonly { line: number; text: string }[], i: 
   for (let j = i + 1; j < passages.length; j++) if (/\p{L}/u.test(passages[j]!.text)) return passages[j]!.line >= passages[i]!.line + 2;
   return true;
 }
+
+// A table of contents, as a PDF's text keeps it (the Red Canary 2020 Threat Detection Report as a public repository
+// keeps it converted to text: `Table of contents` / `INTRODUCTIO NT O PT ECHNIQUE S06` / `Whats new in 202003` / `Behind
+// the data04` / `Meet the authors05`, each part's page number glued to its title, which got Winlogon Helper DLL 100, Windows
+// Service 97.4, Fast Flux DNS 95.1, File and Directory Discovery 100): its label (`Table of contents`, `Contents`), then
+// entries, each ending with its page number (after a space, dot leaders or glued to the title) or with the leaders (the
+// number after them a passage of its own), no sentence's end, or a page number alone; up to the first passage that is none, at most MAX_CONTENTS_ENTRIES.
+const CONTENTS_LABEL = /^(?:table\s+of\s+)?contents\s*:?$/iu;
+const MAX_CONTENTS_ENTRY = 300;
+const MAX_CONTENTS_ENTRIES = 60;
+
+/** Whether a passage is an entry of a table of contents: a title ending with its page number, or the number alone. */
+function isContentsEntry(text: string): boolean {
+  const entry = text.trim();
+  // (Dot leaders end a sentence for the splitter: the number after them is a passage of its own.)
+  return entry.length <= MAX_CONTENTS_ENTRY && /(?:\d|\.{3,}|…)$/u.test(entry) && !/[.!?]\s+\p{Lu}\p{Ll}/u.test(entry.replace(/\.{2,}|…+/gu, ' ')) && (/\p{L}/u.test(entry) || /^\d{1,3}$/u.test(entry));
+}
+
+/** The passages (by index) of a table of contents: its label (`CONTENTS_LABEL`) and the entries right after it (`isContentsEntry`). */
+export function tableOfContentsPassages(passages: readonly { text: string }[]): Set<number> {
+  const contents = new Set<number>();
+  passages.forEach((passage, i) => {
+    if (!CONTENTS_LABEL.test(passage.text.trim().replace(HEADING_MARK, '').replace(/[*_]/g, ''))) return;
+    const entries: number[] = [];
+    for (let j = i + 1; j < passages.length && entries.length < MAX_CONTENTS_ENTRIES; j++) {
+      const text = passages[j]!.text;
+      if (!/\S/u.test(text)) continue;
+      if (!isContentsEntry(text)) break;
+      entries.push(j);
+    }
+    if (entries.length) for (const k of [i, ...entries]) contents.add(k);
+  });
+  return contents;
+}

@@ -19,7 +19,7 @@ import {
 import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
 import { advertisementPassages, commentSectionPassages, relatedPostsPassages, servicesSectionPassages, tagListPassages } from './post-lists.js';
 import { pullQuotePassages } from './pull-quotes.js';
-import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages } from './report-structure.js';
+import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages, tableOfContentsPassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
 import { isVendorNamesOnly, withoutReporters } from './vendor-names.js';
@@ -142,6 +142,9 @@ export const ADVERTISEMENT_NOTE = "an advertisement (a sponsor's headline, blurb
 /** The note of a PDF's running header or footer alone, its page number aside (`ICS/OT CYBERSECURITY YEAR IN REVIEW 202258`): not ranked. */
 export const RUNNING_HEADER_NOTE = "a page's running header or footer (the report's title on every page, a page number), not the report's text: not ranked";
 
+/** The note of a table of contents (its label, its parts' titles and page numbers): not ranked. */
+export const CONTENTS_NOTE = "a table of contents (its label, the parts' titles and page numbers), not the report's text: not ranked";
+
 /** The note of readers' comments below a post (their heading, each commenter's name and date, what they wrote): not ranked. */
 export const COMMENTS_NOTE = "readers' comments below the post (their heading, who wrote each and when, what they wrote), not the report's text: not ranked";
 
@@ -225,6 +228,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   // A vendor's box of its services ("## The DFIR Report Services" / "* Threat Feed: Focuses on tracking Command and Control frameworks…").
   [servicesSectionPassages, ADVERTISEMENT_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],
+  // A table of contents ("Table of contents" / "Behind the data04" / "Meet the authors05").
+  [tableOfContentsPassages, CONTENTS_NOTE],
   // Readers' comments below the post ("16 thoughts on “…”" / "Steve January 28, 2022" / what Steve wrote), before
   // bylines: a commenter's line is a name and a date.
   [commentSectionPassages, COMMENTS_NOTE],

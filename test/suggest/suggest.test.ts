@@ -12,6 +12,7 @@ import {
   BYLINE_NOTE,
   COLUMN_NAMES_NOTE,
   COMMENTS_NOTE,
+  CONTENTS_NOTE,
   DATE_NOTE,
   DETECTION_NAMES_NOTE,
   DETECTION_VERDICT_NOTE,
@@ -1802,6 +1803,24 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       ['This report was first published by the actor on a forum for its customers, with the stolen credentials of the victims.'],
       ['An audio recording of the meeting was captured by the implant and sent to the server.', 'T1123'],
     ]);
+  });
+
+  // A table of contents as a PDF's text keeps it (a reconstruction in our words of the Red Canary 2020 Threat Detection
+  // Report's, as a public repository keeps it converted to text: `Behind the data04`, `Meet the authors05`, page numbers
+  // glued to the titles, got Fast Flux DNS 95.1 and File and Directory Discovery 100). Entries end with their page
+  // number (glued, after a space or dot leaders) or are the number alone; the first passage that is none ends it.
+  it('ranks no table of contents (its label, titles ending with page numbers), and says so; what follows it is read', () => {
+    const page = ['Table of contents', 'INTRODUCTIO NT O T HE DATA 03', 'What is new in 202104', 'Behind the numbers05', 'Executive Summary ........ 7', '12', 'Lateral Movement Trends', 'The actor sent spearphishing emails with malicious attachments to the staff.'];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page.join('\n\n'), model, { lines }).filter((p) => /\S/u.test(p.text));
+      expect(passages.map((p) => p.note === CONTENTS_NOTE), `lines: ${lines}`).to.deep.equal([false, ...Array(passages.length - 3).fill(true), false, false]);
+      // (By sentence, dot leaders end a passage: `Executive Summary ........` and `7` are two.)
+      expect(passages.length, `lines: ${lines}`).to.equal(lines ? 8 : 9);
+      expect(passages.at(-1)!.candidates.map((c) => c.id)).to.include('T1566.001');
+    }
+    // After the label, a passage that ends with no page number ends the table: a sentence is read.
+    const report = suggestTechniques('Contents\n\nThe loader was compiled on 2021-03-04 and signed with a stolen certificate.', model);
+    expect(report.at(-1)!.note).to.equal(undefined);
   });
 
   // Readers' comments below a post (a reconstruction in our words of the layout of Krebs on Security's ALPHV/BlackCat

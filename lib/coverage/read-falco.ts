@@ -196,6 +196,37 @@ type Read = { file: string; outcome: RuleFileOutcome };
  * is weighed by it, each with a note naming the change. A change of a rule no file defines changes nothing.
  */
 export function applyFalcoChanges(read: readonly Read[]): readonly Read[] {
+  return applyRuleChanges(keepLastDefinitions(read));
+}
+
+/**
+ * A folder's outcomes where a Falco rule defined again under the same name (a full `- rule:` item, no `append` or
+ * `override`) is ignored for the later definition, as Falco loads it: a definition of a name already defined replaces
+ * it ("Overriding rules": additional rules files "add new lists, macros and rules or override existing ones"), so the
+ * last, in the order the files are walked, is the rule; each earlier one names it.
+ */
+function keepLastDefinitions(read: readonly Read[]): readonly Read[] {
+  const last = new Map<string, string>();
+  const outcomesOf = (outcome: RuleFileOutcome): readonly RuleOutcome[] => ('items' in outcome ? outcome.items : [outcome]);
+  const isDefinition = (item: RuleOutcome): item is RuleOutcome & { falco: FalcoLink } => !!item.falco && !item.falco.change && !('invalid' in item);
+  for (const { file, outcome } of read) {
+    for (const item of outcomesOf(outcome)) if (isDefinition(item)) last.set(item.falco.name, `${file}:${lineOf(item) ?? 1}`);
+  }
+  const replace = (file: string) => (item: RuleOutcome): RuleOutcome => {
+    if (!isDefinition(item)) return item;
+    const at = `${file}:${lineOf(item) ?? 1}`;
+    const kept = last.get(item.falco.name)!;
+    if (kept === at) return item;
+    const { name } = 'rule' in item ? item.rule : 'ignored' in item ? item.ignored : { name: undefined };
+    const line = lineOf(item);
+    const reason = `defined again at ${kept}: Falco keeps the last definition of rule "${item.falco.name}"`;
+    return { ignored: { ...(line !== undefined ? { line } : {}), ...(name !== undefined ? { name } : {}), reason } };
+  };
+  return read.map(({ file, outcome }) => ({ file, outcome: 'items' in outcome ? { ...outcome, items: outcome.items.map(replace(file)) } : replace(file)(outcome) }));
+}
+
+/** applyFalcoChanges' changes: each switch or priority item applied to the rule of its name (see there). */
+function applyRuleChanges(read: readonly Read[]): readonly Read[] {
   const changes = new Map<string, { file: string; change: FalcoChange }[]>();
   for (const { file, outcome } of read) {
     for (const item of 'items' in outcome ? outcome.items : [outcome]) {

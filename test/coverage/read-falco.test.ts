@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { AttackLibrary } from '../../lib/attack/load.js';
@@ -263,6 +263,50 @@ describe('parseRuleFile (Falco rules files)', () => {
       { file: base, line: 1, name: 'Terminal shell in container', reason: `switched off by the item at ${local}:1 (enabled: false)` },
     ]);
     expect(input.problems).to.deep.include({ file: base, line: 11, message: `switched on by the item at ${local}:9 (enabled: true)`, skipped: false });
+  });
+
+  it('counts a rule defined twice under one name once, as its last definition, as Falco keeps the last one', () => {
+    // Falco ("Overriding rules"): an additional rules file may "override existing" rules; a full `- rule:` item of a name
+    // already defined replaces that definition. Our own short rules of falcosecurity/rules' names, the later one in
+    // rules.d/ (loaded after falco_rules.yaml) and one defined twice in one file.
+    const dir = freshTmpDir('falco-twice');
+    mkdirSync(join(dir, 'rules.d'));
+    writeFileSync(
+      join(dir, 'falco_rules.yaml'),
+      [
+        '- rule: Read sensitive file untrusted',
+        '  condition: open_read and sensitive_files',
+        '  output: Sensitive file opened',
+        '  priority: WARNING',
+        '  tags: [maturity_stable, host, T1555]',
+        '- rule: Terminal shell in container',
+        '  condition: spawned_process and container',
+        '  output: Shell spawned',
+        '  priority: NOTICE',
+        '  tags: [T1059]',
+        '- rule: Terminal shell in container',
+        '  condition: spawned_process and container and proc.tty != 0',
+        '  output: Shell spawned',
+        '  priority: ERROR',
+        '  tags: [T1059.004]',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'rules.d', 'custom.yaml'),
+      ['- rule: Read sensitive file untrusted', '  condition: open_read and fd.name startswith /etc/shadow', '  output: Shadow read', '  priority: CRITICAL', '  tags: [T1003.008]', ''].join('\n'),
+    );
+    const input = readRuleFolder(dir);
+    const base = join(dir, 'falco_rules.yaml');
+    const custom = join(dir, 'rules.d', 'custom.yaml');
+    expect(input.rules.map((r) => [r.file, r.name, r.level, r.refs.map((ref) => ref.id)])).to.deep.equal([
+      [base, 'Terminal shell in container', 0.9, ['T1059.004']],
+      [custom, 'Read sensitive file untrusted', 1, ['T1003.008']],
+    ]);
+    expect(input.ignored).to.deep.equal([
+      { file: base, line: 1, name: 'Read sensitive file untrusted', reason: `defined again at ${custom}:1: Falco keeps the last definition of rule "Read sensitive file untrusted"` },
+      { file: base, line: 6, name: 'Terminal shell in container', reason: `defined again at ${base}:11: Falco keeps the last definition of rule "Terminal shell in container"` },
+    ]);
   });
 
   describe('its tactics, checked against the release as Sigma tactic tags are', () => {

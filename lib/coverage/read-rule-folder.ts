@@ -44,7 +44,14 @@ export type RuleOutcome = (
   | { rule: CoverageRule }
   | { ignored: Omit<CoverageIgnored, 'file'> }
   | { invalid: Omit<CoverageProblem, 'file' | 'skipped'> }
-) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule; sigma?: SigmaLink; falco?: FalcoLink };
+) & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; wazuh?: WazuhDefinition; format?: CoverageKind; panther?: PantherModule; sigma?: SigmaLink; falco?: FalcoLink; noRule?: NoRuleKind };
+
+/**
+ * Set on an invalid outcome whose file has none of the keys a rule of any format is written with (a Splunk story,
+ * macro or lookup, a Sentinel parser, elastic/detection-rules' `hunting/index.yml` or `pyproject.toml`): the YAML or
+ * TOML file of a rule repository that holds no rule, which the folder walk leaves out (withoutNonRules).
+ */
+export type NoRuleKind = 'yaml' | 'toml';
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
@@ -83,7 +90,8 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     return { file, outcome, retired, panther: retired ? undefined : outcome.panther };
   });
   cache?.save();
-  const read = applyPantherOverrides(parsed, (file) => relative(dir, file) || basename(file)).map(({ file, outcome, retired }) => ({
+  const { kept, skipped } = withoutNonRules(dir, files, parsed);
+  const read = applyPantherOverrides(kept, (file) => relative(dir, file) || basename(file)).map(({ file, outcome, retired }) => ({
     file,
     outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome,
   }));
@@ -98,7 +106,52 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   const unread: CoverageKind =
     formats.size > 1 ? 'rules' : ([...formats][0] ?? (files.length && files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
-  return coverageInput(kind, dir, files.length, items, { rules, ignored, problems });
+  const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems });
+  return skipped.length ? { ...input, notes: nonRuleNotes(dir, skipped) } : input;
+}
+
+/**
+ * A folder's parsed files without those that hold no rule of any format (NoRuleKind): a rule repository checked out
+ * whole keeps stories, macros, lookups, parsers, indexes and configuration in YAML or TOML beside its rules (Splunk's
+ * security_content has some 2 000 such files), none of them a rule, so none is an item of the input; they are named
+ * in one note per kind (nonRuleNotes). One file given alone is read as it is: a file that is no rule stays invalid.
+ */
+function withoutNonRules<T extends { file: string; outcome: RuleFileOutcome }>(dir: string, files: readonly string[], parsed: readonly T[]): { kept: T[]; skipped: { file: string; kind: NoRuleKind }[] } {
+  if (files.length === 1 && files[0] === dir) return { kept: [...parsed], skipped: [] };
+  const kept: T[] = [];
+  const skipped: { file: string; kind: NoRuleKind }[] = [];
+  for (const entry of parsed) {
+    if ('noRule' in entry.outcome && entry.outcome.noRule) skipped.push({ file: entry.file, kind: entry.outcome.noRule });
+    else kept.push(entry);
+  }
+  return { kept, skipped };
+}
+
+// How many folders a note on files that hold no rule names, and how many of their files.
+const NAMED_FOLDERS = 6;
+
+/**
+ * One note per kind of file (YAML, TOML) that holds no rule, left out of a folder: how many, in which folders (the
+ * first below the folder read, with counts, the most first), the first file, and what a rule needs to be read.
+ */
+function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRuleKind }[]): string[] {
+  const needs: Record<NoRuleKind, string> = {
+    yaml: 'a rule needs its format\'s keys: Sigma "title", "logsource" and "detection", Splunk "name" and "search", Sentinel "name" and "query"',
+    toml: 'an Elastic rule needs a [rule] table, a hunting query a [hunt] table',
+  };
+  return (['yaml', 'toml'] as const).flatMap((kind) => {
+    const of = skipped.filter((entry) => entry.kind === kind).map((entry) => relative(dir, entry.file).split(sep).join('/'));
+    if (!of.length) return [];
+    const folders = new Map<string, number>();
+    for (const path of of) {
+      const top = path.includes('/') ? `${path.slice(0, path.indexOf('/'))}/` : './';
+      folders.set(top, (folders.get(top) ?? 0) + 1);
+    }
+    const ranked = [...folders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const named = ranked.slice(0, NAMED_FOLDERS).map(([folder, count]) => `${folder} ${count}`).join(', ') + (ranked.length > NAMED_FOLDERS ? ', …' : '');
+    const [files, verbs] = of.length === 1 ? ['1 file', 'holds no rule of any format read and is'] : [`${of.length} files`, 'hold no rule of any format read and are'];
+    return [`${dir}: ${files} of ${kind === 'yaml' ? 'YAML' : 'TOML'} ${verbs} left out (${named}; first ${of[0]}): ${needs[kind]}`];
+  });
 }
 
 // Folders where rule repositories keep retired rules: chronicle/detection-rules' and elastic/detection-rules'

@@ -329,7 +329,8 @@ export function parseElasticRule(text: string, file: string): RuleFileOutcome {
   const ruleLine = lineOf(/^\s*\[rule\]\s*$/);
   const name = typeof rule?.['name'] === 'string' ? rule['name'].trim() : '';
   const line = (ruleLine && lineOf(/^\s*name\s*=/, ruleLine)) || (ruleLine ?? 1);
-  if (!rule || !name) return { invalid: { line, message: 'not an Elastic rule: no [rule] table with a "name"' } };
+  // A TOML file with no [rule] table at all (pyproject.toml, a tool's configuration) is no rule: a folder walk leaves it out.
+  if (!rule || !name) return { invalid: { line, message: 'not an Elastic rule: no [rule] table with a "name"' }, ...(rule ? {} : { noRule: 'toml' as const }) };
   const maturity = typeof metadata?.['maturity'] === 'string' ? metadata['maturity'].trim().toLowerCase() : undefined;
   if (maturity === 'deprecated') return { ignored: { line: lineOf(/^\s*maturity\s*=/) ?? line, name, reason: 'maturity deprecated' } };
   // Kibana's field in the rule table (a rule exported to TOML, a team's own switched off): it covers nothing, as in an export.

@@ -369,6 +369,9 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
   return read.map((entry) => ({ ...entry, outcome: 'items' in entry.outcome ? { ...entry.outcome, items: entry.outcome.items.map(replace) } : replace(entry.outcome) }));
 }
 
+// The keys a rule detects with, in any YAML format read: Sigma's (a correlation's too), Splunk's and Sentinel's.
+const RULE_BODY_KEYS = ['detection', 'logsource', 'correlation', 'search', 'query'];
+
 function notARule(candidate: RuleFields): RuleOutcome {
   const { fields, line } = candidate;
   const title = scalarText(fields.get('title'));
@@ -379,11 +382,14 @@ function notARule(candidate: RuleFields): RuleOutcome {
   const kind = nonRuleKind(Object.fromEntries([...fields].map(([key, value]) => [key, scalarText(value) ?? value])));
   if (kind) return { invalid: { line, message: notARuleMessage(kind) } };
   const missing = ['title', 'detection', 'logsource'].filter((key) => !fields.has(key));
+  // With none of the keys a rule of any format detects with, the file is no rule at all (a Splunk story, macro or
+  // lookup, a Sentinel parser, a configuration): a folder walk leaves it out (NoRuleKind).
+  const noRule = RULE_BODY_KEYS.every((key) => !fields.has(key)) ? { noRule: 'yaml' as const } : {};
   // A Splunk story or macro, a Sentinel workbook or parser: named, but neither format's rule.
   if (fields.has('name') && !fields.has('title')) {
-    return { invalid: { line, message: 'not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"' } };
+    return { invalid: { line, message: 'not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"' }, ...noRule };
   }
-  return { invalid: { line, message: `not a Sigma rule: missing ${missing.map((key) => `"${key}"`).join(', ')}` } };
+  return { invalid: { line, message: `not a Sigma rule: missing ${missing.map((key) => `"${key}"`).join(', ')}` }, ...noRule };
 }
 
 function ruleFrom(

@@ -872,7 +872,7 @@ describe('attack-layers gap --coverage <folder of Splunk, Sentinel, Elastic and 
       ids: ['T1059.001'],
       places: [`${siem}/elastic/rules/windows/execution_encoded_powershell_dev.toml:23`, `${siem}/splunk/endpoint/encoded_powershell_anomaly.yml:20`],
     });
-    expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['rules', { items: 16, rules: 10, ignored: 4, invalid: 2 }]]);
+    expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['rules', { items: 15, rules: 10, ignored: 4, invalid: 1 }]]);
   });
 
   it('writes layers that validate', async () => {
@@ -883,20 +883,43 @@ describe('attack-layers gap --coverage <folder of Splunk, Sentinel, Elastic and 
 });
 
 describe('attack-layers gap: a rule folder with many files that are no rules', () => {
+  it("leaves out a Splunk repository's stories, macros and lookups beside its detections, named in one line, and counts none", async () => {
+    // The layout of splunk/security_content: detections/ beside stories/, macros/ and lookups/, whose YAML files carry a
+    // name and no search (short reconstructions of stories/active_directory_kerberos_attacks.yml, macros/cloudtrail.yml,
+    // lookups/attacker_tools.yml).
+    const folder = freshTmpDir('gap-splunk-checkout');
+    for (const sub of ['detections', 'stories', 'macros', 'lookups']) mkdirSync(join(folder, sub));
+    for (let i = 0; i < 25; i++) writeFileSync(join(folder, 'stories', `story_${String(i).padStart(2, '0')}.yml`), `name: Story ${i}\nnarrative: What the analytics of story ${i} look for.\n`);
+    writeFileSync(join(folder, 'macros', 'cloudtrail.yml'), 'name: cloudtrail\ndescription: customer specific splunk configurations\ndefinition: sourcetype=aws:cloudtrail\n');
+    writeFileSync(join(folder, 'lookups', 'attacker_tools.yml'), 'name: attacker_tools\nlookup_type: csv\nmatch_type:\n- WILDCARD(attacker_tool_names)\n');
+    writeFileSync(join(folder, 'detections', 'detection.yml'), 'name: D\nstatus: production\ntype: TTP\nsearch: s\nmitre_attack_id: [T1059.001]\n');
+    const out = freshTmpDir('gap-splunk-checkout-out');
+    const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', folder, '--out', out, '--report', 'json']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).not.to.contain('not a detection rule');
+    const said = result.stderr.split('\n').filter((line) => line.includes('hold no rule'));
+    expect(said).to.deep.equal([
+      `${folder}: 27 files of YAML hold no rule of any format read and are left out (stories/ 25, lookups/ 1, macros/ 1; first lookups/attacker_tools.yml): ` +
+        'a rule needs its format\'s keys: Sigma "title", "logsource" and "detection", Splunk "name" and "search", Sentinel "name" and "query"',
+    ]);
+    const report = readJson<ExportReview>(join(out, 'gap-report.json'));
+    expect(report.inputs.map((input) => [input.kind, input.counts])).to.deep.equal([['splunk', { items: 1, rules: 1, ignored: 0, invalid: 0 }]]);
+  });
+
   it('shows the first 20 problems of an input on stderr, says how many more, and lists them all in the report', async () => {
     const folder = freshTmpDir('gap-many-problems');
-    // A Splunk repository's stories beside one detection: 25 named YAML files that are no rules.
-    for (let i = 0; i < 25; i++) writeFileSync(join(folder, `story_${String(i).padStart(2, '0')}.yml`), `name: Story ${i}\nnarrative: What the analytics of story ${i} look for.\n`);
+    // 25 Sigma rules written without their detection beside one Splunk detection: each a rule that cannot be read.
+    for (let i = 0; i < 25; i++) writeFileSync(join(folder, `rule_${String(i).padStart(2, '0')}.yml`), `title: Rule ${i}\nlogsource:\n    product: windows\n`);
     writeFileSync(join(folder, 'detection.yml'), 'name: D\nstatus: production\ntype: TTP\nsearch: s\nmitre_attack_id: [T1059.001]\n');
     const out = freshTmpDir('gap-many-problems-out');
     const result = await runCli(['gap', '--threat', 'campaigns', '--coverage', folder, '--out', out]);
     expect(result.code).to.equal(0);
-    const shown = result.stderr.split('\n').filter((line) => line.includes(': not a detection rule:'));
+    const shown = result.stderr.split('\n').filter((line) => line.includes(': not a Sigma rule:'));
     expect(shown).to.have.length(20);
-    expect(shown[0]).to.contain(`${join(folder, 'story_00.yml')}:1: not a detection rule`);
+    expect(shown[0]).to.contain(`${join(folder, 'rule_00.yml')}:1: not a Sigma rule: missing "detection"`);
     expect(result.stderr).to.contain(`${folder}: 5 more problems, listed in ${join(out, 'gap-report.md')}`);
     const report = readFileSync(join(out, 'gap-report.md'), 'utf8');
-    expect(report.split('\n').filter((line) => line.includes('not a detection rule'))).to.have.length(25);
+    expect(report.split('\n').filter((line) => line.includes('not a Sigma rule'))).to.have.length(25);
   });
 });
 

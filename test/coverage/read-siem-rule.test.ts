@@ -23,7 +23,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
 
   it('ends every file in one of rule, ignored, invalid, and names a mixed folder `rules`', () => {
     expect(input.kind).to.equal('rules');
-    expect(input.counts).to.deep.equal({ items: 16, rules: 10, ignored: 4, invalid: 2 });
+    expect(input.counts).to.deep.equal({ items: 15, rules: 10, ignored: 4, invalid: 1 });
     expect(input.rules.map((rule) => [rule.kind, rel(rule.file)])).to.deep.equal([
       ['elastic', 'elastic/rules/windows/credential_access_memory_dump_utilities.toml'],
       ['elastic', 'elastic/rules/windows/execution_encoded_powershell_dev.toml'],
@@ -178,7 +178,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect([mixed.kind, mixed.counts.rules, mixed.counts.ignored]).to.deep.equal(['rules', 0, 2]);
     // Files no format reads (every one invalid) still name it sigma, as before.
     const broken = readRuleFolder(join(fixtures, 'elastic', 'broken'));
-    expect([broken.kind, broken.counts.invalid]).to.deep.equal(['sigma', 2]);
+    expect([broken.kind, broken.counts.invalid]).to.deep.equal(['sigma', 1]);
   });
 
   it("ignores the rules of Elastic's `rules/_deprecated /` (its folder of 2023, named with a trailing space) as those of `rules/_deprecated/`", () => {
@@ -204,11 +204,14 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
 
   it('reports TOML that does not parse and TOML that is no rule, and notes what a rule holds that is no ATT&CK technique', () => {
     expect(input.problems.map((p) => [rel(p.file), p.line, p.message, p.skipped])).to.deep.equal([
-      ['elastic/broken/pyproject.toml', 1, 'not an Elastic rule: no [rule] table with a "name"', true],
       ['elastic/broken/unclosed_array.toml', 7, 'not valid TOML: invalid value (column 1); fix the syntax or move the file out of the rules folder', true],
       ['elastic/rules/windows/execution_encoded_powershell_dev.toml', 13, 'a threat of framework "MITRE ATLAS" is not ATT&CK; its techniques are left out', false],
       ['elastic/rules/windows/execution_encoded_powershell_dev.toml', 13, 'unknown severity "severe"; counted as medium. Use one of critical, high, medium, low', false],
       ['splunk/endpoint/linux_cron_job_added.yml', 13, '"Persistence" is not a technique ID (T1234 or T1234.001); it is skipped', false],
+    ]);
+    // A TOML file with no [rule] table (pyproject.toml) is no rule: left out of the items, named in one note.
+    expect(input.notes).to.deep.equal([
+      `${fixtures}: 1 file of TOML holds no rule of any format read and is left out (elastic/ 1; first elastic/broken/pyproject.toml): an Elastic rule needs a [rule] table, a hunting query a [hunt] table`,
     ]);
   });
 
@@ -335,7 +338,7 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
     [
       'a named file of neither format (a Splunk story)',
       'name: Credential Dumping\nnarrative: Adversaries dump credentials.\n',
-      { invalid: { line: 1, message: 'not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"' } },
+      { invalid: { line: 1, message: 'not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"' }, noRule: 'yaml' },
     ],
     [
       'a Sentinel rule marked deprecated in its file name only (as Azure-Sentinel marks some)',

@@ -34,10 +34,10 @@ describe('readRuleFolder (hand-written fixture folder)', () => {
   });
   const rel = (file: string): string => file.slice(fixtures.length + 1).split(sep).join('/');
 
-  it('looks at every .yml/.yaml file and ends each in exactly one of rule, ignored, invalid', () => {
-    expect(input.files).to.equal(8);
-    expect(input.counts).to.deep.equal({ items: 8, rules: 4, ignored: 2, invalid: 2 });
-    expect(input.files).to.equal(yamlFilesUnder(fixtures).length);
+  it('looks at every .yml/.yaml file and ends each in exactly one of rule, ignored, invalid, leaving out one that holds no rule', () => {
+    expect(input.files).to.equal(7);
+    expect(input.counts).to.deep.equal({ items: 7, rules: 4, ignored: 2, invalid: 1 });
+    expect(input.files).to.equal(yamlFilesUnder(fixtures).length - 1);
     expectBookkeeping(input);
   });
 
@@ -104,13 +104,17 @@ describe('readRuleFolder (hand-written fixture folder)', () => {
     ]);
   });
 
-  it('reports a file that is not YAML and a YAML file that is not a rule, with lines, and goes on', () => {
-    expect(input.problems.map((p) => [rel(p.file), p.line, p.skipped])).to.deep.equal([
-      ['broken/not_yaml.yml', 4, true],
-      ['broken/pipeline_config.yaml', 1, true],
-    ]);
+  it('reports a file that is not YAML, with its line, names a YAML file that holds no rule in a note, and goes on', () => {
+    expect(input.problems.map((p) => [rel(p.file), p.line, p.skipped])).to.deep.equal([['broken/not_yaml.yml', 4, true]]);
     expect(input.problems[0]?.message).to.equal('not valid YAML: deficient indentation (column 1); fix the syntax or move the file out of the rules folder');
-    expect(input.problems[1]?.message).to.equal('not a detection rule: a Sigma rule has "title", "logsource" and "detection", a Splunk detection "name" and "search", a Sentinel rule "name" and "query"');
+    expect(input.notes).to.deep.equal([
+      `${fixtures}: 1 file of YAML holds no rule of any format read and is left out (broken/ 1; first broken/pipeline_config.yaml): a rule needs its format's keys: Sigma "title", "logsource" and "detection", Splunk "name" and "search", Sentinel "name" and "query"`,
+    ]);
+  });
+
+  it('still refuses one file given alone that holds no rule, as invalid', () => {
+    const one = readRuleFolder(join(fixtures, 'broken', 'pipeline_config.yaml'));
+    expect([one.counts.invalid, one.notes]).to.deep.equal([1, undefined]);
   });
 
   it('reads a single rule file as a folder of one', () => {

@@ -69,7 +69,7 @@ export type RuleFileOutcome =
  * Panther's (looksLikePantherPython) that no Panther YAML beside it names as its `Filename`. Every rule ends as a
  * rule, ignored (with a reason) or a problem; a file of several rules (Wazuh, Falco) counts each. The walk never stops
  * at a bad file. Folders whose name starts with `.` are skipped; the rules of a folder named `deprecated` or
- * `_deprecated` below `dir` (RETIRED_FOLDER) are ignored, saying so.
+ * `_deprecated` below `dir`, `removed` or `unsupported` (RETIRED_FOLDERS) are ignored, saying so in one note per folder.
  * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
  * The input's kind is its rules' format when they share one, else `rules`; when it read none, the format its files
  * were read in (every rule of Elastic's rules/_deprecated/ is ignored: `elastic`), and when every file is invalid,
@@ -93,7 +93,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   const { kept, skipped } = withoutNonRules(dir, files, parsed);
   const read = applyPantherOverrides(kept, (file) => relative(dir, file) || basename(file)).map(({ file, outcome, retired }) => ({
     file,
-    outcome: retired ? retire(outcome, `under ${retired}: a folder of deprecated rules, not deployed`) : outcome,
+    outcome: retired ? retire(outcome, `under ${retired.folder}: ${retired.why}, not deployed`) : outcome,
   }));
   for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(read)))))) {
     items += 'items' in outcome ? outcome.items.length : 1;
@@ -107,7 +107,23 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     formats.size > 1 ? 'rules' : ([...formats][0] ?? (files.length && files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems });
-  return skipped.length ? { ...input, notes: nonRuleNotes(dir, skipped) } : input;
+  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped)];
+  return notes.length ? { ...input, notes } : input;
+}
+
+/**
+ * One note per folder of retired rules a folder holds (retiredFolder): how many of its rules are left out and why,
+ * whatever each was ignored for, since a rule there may also say it of itself (`status: deprecated`) and be listed so.
+ */
+function retiredNotes(dir: string, read: readonly { outcome: RuleFileOutcome; retired: RetiredFolder | undefined }[]): string[] {
+  const found = new Map<string, { why: string; items: number }>();
+  for (const { outcome, retired } of read) {
+    if (!retired) continue;
+    const items = 'items' in outcome ? outcome.items.filter((item) => !('invalid' in item)).length : 'invalid' in outcome ? 0 : 1;
+    const known = found.get(retired.folder) ?? { why: retired.why, items: 0 };
+    found.set(retired.folder, { ...known, items: known.items + items });
+  }
+  return [...found].map(([folder, { why, items }]) => `${dir}: under ${folder}: ${items === 1 ? '1 rule' : `${items} rules`} ignored, ${why}, not deployed`);
 }
 
 /**
@@ -154,16 +170,32 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
   });
 }
 
-// Folders where rule repositories keep retired rules: chronicle/detection-rules' and elastic/detection-rules'
-// rules/_deprecated/, SigmaHQ's deprecated/ ("rules that have been marked as deprecated"), security_content's deprecated/.
+// Folders where rule repositories keep rules no one deploys, and why: chronicle/detection-rules' and
+// elastic/detection-rules' rules/_deprecated/, SigmaHQ's deprecated/ ("rules that have been marked as deprecated") and
+// security_content's deprecated/; security_content's removed/ (its removed detections, baselines and stories, each
+// detection `status: removed` with `deprecation_info.removed_in_version`); SigmaHQ's unsupported/ (rules of
+// `status: unsupported`, which the Sigma specification says "can not be used in its current state").
 // A name is compared trimmed: elastic/detection-rules kept one retired rule in `rules/_deprecated /` (a trailing space).
-const RETIRED_FOLDER = /^_?deprecated$/i;
+const RETIRED_FOLDERS: readonly (readonly [RegExp, string])[] = [
+  [/^_?deprecated$/i, 'a folder of deprecated rules'],
+  [/^removed$/i, 'a folder of removed rules'],
+  [/^unsupported$/i, 'a folder of rules that cannot be used as they are (unsupported)'],
+];
 
-/** The folder of retired rules (RETIRED_FOLDER) a file is in below `dir`, as `rules/_deprecated/`; undefined when none. */
-function retiredFolder(dir: string, file: string): string | undefined {
+/** A folder of retired rules below the one read, as `rules/_deprecated/`, and why its rules are not deployed. */
+interface RetiredFolder {
+  folder: string;
+  why: string;
+}
+
+/** The folder of retired rules (RETIRED_FOLDERS) a file is in below `dir`, the outermost; undefined when none. */
+function retiredFolder(dir: string, file: string): RetiredFolder | undefined {
   const folders = relative(dir, file).split(sep).slice(0, -1);
-  const at = folders.findIndex((folder) => RETIRED_FOLDER.test(folder.trim()));
-  return at < 0 ? undefined : `${folders.slice(0, at + 1).join('/')}/`;
+  for (const [at, name] of folders.entries()) {
+    const why = RETIRED_FOLDERS.find(([pattern]) => pattern.test(name.trim()))?.[1];
+    if (why) return { folder: `${folders.slice(0, at + 1).join('/')}/`, why };
+  }
+  return undefined;
 }
 
 /** A file's outcome whose rules are ignored for `reason`; what was ignored for a reason of its own, or is invalid, stays so. */

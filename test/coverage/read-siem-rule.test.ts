@@ -202,6 +202,38 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     ]);
   });
 
+  it("ignores the rules of security_content's removed/ and SigmaHQ's unsupported/, each folder named in one note saying why", () => {
+    // splunk/security_content's removed/detections/ (a detection moved there: status removed, deprecation_info) and
+    // removed/baselines/; SigmaHQ/sigma's unsupported/ (status unsupported) and deprecated/. Short reconstructions of
+    // removed/detections/detect_mimikatz_using_loaded_images.yml and unsupported/windows/win_remote_schtask.yml, and
+    // of such files whose status still says production or test, as a rule moved there may.
+    const dir = freshTmpDir('retired-folders');
+    for (const sub of [['removed', 'detections'], ['unsupported', 'windows'], ['deprecated', 'windows'], ['rules', 'windows']]) mkdirSync(join(dir, ...sub), { recursive: true });
+    const splunk = (name: string, status: string) => `name: ${name}\nstatus: ${status}\ntype: TTP\nsearch: '\`sysmon\` EventCode=7'\nmitre_attack_id:\n  - T1003.001\n`;
+    const sigma = (title: string, status: string, tag: string) =>
+      `title: ${title}\nstatus: ${status}\ntags:\n    - ${tag}\nlogsource:\n    product: windows\n    service: security\ndetection:\n    sel:\n        EventID: 4698\n    condition: sel\nlevel: medium\n`;
+    writeFileSync(join(dir, 'removed', 'detections', 'detect_mimikatz_using_loaded_images.yml'), splunk('Detect Mimikatz Using Loaded Images', 'removed'));
+    writeFileSync(join(dir, 'removed', 'detections', 'moved_detection.yml'), splunk('Moved Detection', 'production'));
+    writeFileSync(join(dir, 'unsupported', 'windows', 'win_remote_schtask.yml'), sigma('Remote Schtasks Creation', 'unsupported', 'attack.t1053.005'));
+    writeFileSync(join(dir, 'unsupported', 'windows', 'moved_rule.yml'), sigma('Moved Rule', 'test', 'attack.t1053.005'));
+    writeFileSync(join(dir, 'deprecated', 'windows', 'old_rule.yml'), sigma('Old Rule', 'deprecated', 'attack.t1059.001'));
+    writeFileSync(join(dir, 'rules', 'windows', 'live_rule.yml'), sigma('Live Rule', 'test', 'attack.t1059.001'));
+    const read = readRuleFolder(dir);
+    expect(read.rules.map((rule) => rule.name)).to.deep.equal(['Live Rule']);
+    expect(read.ignored.map((item) => [item.file.slice(dir.length + 1).split(sep).join('/'), item.reason])).to.deep.equal([
+      ['deprecated/windows/old_rule.yml', 'status deprecated'],
+      ['removed/detections/detect_mimikatz_using_loaded_images.yml', 'status removed'],
+      ['removed/detections/moved_detection.yml', 'under removed/: a folder of removed rules, not deployed'],
+      ['unsupported/windows/moved_rule.yml', 'under unsupported/: a folder of rules that cannot be used as they are (unsupported), not deployed'],
+      ['unsupported/windows/win_remote_schtask.yml', 'status unsupported'],
+    ]);
+    expect(read.notes).to.deep.equal([
+      `${dir}: under deprecated/: 1 rule ignored, a folder of deprecated rules, not deployed`,
+      `${dir}: under removed/: 2 rules ignored, a folder of removed rules, not deployed`,
+      `${dir}: under unsupported/: 2 rules ignored, a folder of rules that cannot be used as they are (unsupported), not deployed`,
+    ]);
+  });
+
   it('reports TOML that does not parse and TOML that is no rule, and notes what a rule holds that is no ATT&CK technique', () => {
     expect(input.problems.map((p) => [rel(p.file), p.line, p.message, p.skipped])).to.deep.equal([
       ['elastic/broken/unclosed_array.toml', 7, 'not valid TOML: invalid value (column 1); fix the syntax or move the file out of the rules folder', true],
@@ -211,6 +243,8 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     ]);
     // A TOML file with no [rule] table (pyproject.toml) is no rule: left out of the items, named in one note.
     expect(input.notes).to.deep.equal([
+      `${fixtures}: under elastic/rules/_deprecated/: 1 rule ignored, a folder of deprecated rules, not deployed`,
+      `${fixtures}: under splunk/deprecated/: 1 rule ignored, a folder of deprecated rules, not deployed`,
       `${fixtures}: 1 file of TOML holds no rule of any format read and is left out (elastic/ 1; first elastic/broken/pyproject.toml): an Elastic rule needs a [rule] table, a hunting query a [hunt] table`,
     ]);
   });

@@ -13,6 +13,7 @@
  * tagged `container`; one on Kubernetes audit events (`k8s_audit`) in containers; one of another source (a plugin's:
  * `aws_cloudtrail`, `okta`, `github`) on every platform.
  */
+import { basename, dirname, join } from 'node:path';
 import { roundLevel, untaggedRule, weightFactor, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { itemsOf, listItems, scalarText, type LineIndex, type YamlMap, type YamlNode, type YamlScalar, type YamlSeq } from './yaml-events.js';
@@ -191,9 +192,10 @@ type Read = { file: string; outcome: RuleFileOutcome };
  * A folder's outcomes with Falco's changes applied, as Falco loads its rules files (falco_rules.yaml, then
  * falco_rules.local.yaml and rules.d/): an item that switches a rule off or on (`enabled` with `override: enabled:
  * replace`, or an item of the rule's name with `enabled` and no condition) or replaces its priority changes the rule
- * of that name that an item of any file of the folder defines; the last change of each, in the order the files are
- * walked, holds. A rule switched off is ignored naming the change; one switched on counts, and one of another priority
- * is weighed by it, each with a note naming the change. A change of a rule no file defines changes nothing.
+ * of that name that an item of any file of the folder defines; the last change of each, in the order Falco loads
+ * the files (inFalcoLoadOrder), holds. A rule defined again under its name counts as its last definition
+ * (keepLastDefinitions). A rule switched off is ignored naming the change; one switched on counts, and one of another
+ * priority is weighed by it, each with a note naming the change. A change of a rule no file defines changes nothing.
  */
 export function applyFalcoChanges(read: readonly Read[]): readonly Read[] {
   return applyRuleChanges(keepLastDefinitions(read));
@@ -203,13 +205,13 @@ export function applyFalcoChanges(read: readonly Read[]): readonly Read[] {
  * A folder's outcomes where a Falco rule defined again under the same name (a full `- rule:` item, no `append` or
  * `override`) is ignored for the later definition, as Falco loads it: a definition of a name already defined replaces
  * it ("Overriding rules": additional rules files "add new lists, macros and rules or override existing ones"), so the
- * last, in the order the files are walked, is the rule; each earlier one names it.
+ * last, in the order Falco loads the files (inFalcoLoadOrder), is the rule; each earlier one names it.
  */
 function keepLastDefinitions(read: readonly Read[]): readonly Read[] {
   const last = new Map<string, string>();
   const outcomesOf = (outcome: RuleFileOutcome): readonly RuleOutcome[] => ('items' in outcome ? outcome.items : [outcome]);
   const isDefinition = (item: RuleOutcome): item is RuleOutcome & { falco: FalcoLink } => !!item.falco && !item.falco.change && !('invalid' in item);
-  for (const { file, outcome } of read) {
+  for (const { file, outcome } of inFalcoLoadOrder(read)) {
     for (const item of outcomesOf(outcome)) if (isDefinition(item)) last.set(item.falco.name, `${file}:${lineOf(item) ?? 1}`);
   }
   const replace = (file: string) => (item: RuleOutcome): RuleOutcome => {
@@ -225,10 +227,28 @@ function keepLastDefinitions(read: readonly Read[]): readonly Read[] {
   return read.map(({ file, outcome }) => ({ file, outcome: 'items' in outcome ? { ...outcome, items: outcome.items.map(replace(file)) } : replace(file)(outcome) }));
 }
 
+// A local rules file and the default one it follows: falco_rules.local.yaml and falco_rules.yaml.
+const LOCAL_RULES_FILE = /^(.*)\.local(\.ya?ml)$/i;
+
+/**
+ * The files in the order Falco loads them: as walked (names sorted), except that a local rules file comes right after
+ * the rules file of its name in its folder (falco.yaml's default rules_files: /etc/falco/falco_rules.yaml, then
+ * falco_rules.local.yaml, then rules.d/), where sorting puts `falco_rules.local.yaml` before `falco_rules.yaml`.
+ */
+function inFalcoLoadOrder(read: readonly Read[]): readonly Read[] {
+  const at = new Map(read.map(({ file }, index) => [file, index]));
+  const rank = (file: string): number => {
+    const local = LOCAL_RULES_FILE.exec(basename(file));
+    const base = local ? at.get(join(dirname(file), `${local[1]}${local[2]}`)) : undefined;
+    return base !== undefined ? base + 0.5 : at.get(file)!;
+  };
+  return [...read].sort((a, b) => rank(a.file) - rank(b.file));
+}
+
 /** applyFalcoChanges' changes: each switch or priority item applied to the rule of its name (see there). */
 function applyRuleChanges(read: readonly Read[]): readonly Read[] {
   const changes = new Map<string, { file: string; change: FalcoChange }[]>();
-  for (const { file, outcome } of read) {
+  for (const { file, outcome } of inFalcoLoadOrder(read)) {
     for (const item of 'items' in outcome ? outcome.items : [outcome]) {
       if (item.falco?.change) changes.set(item.falco.name, [...(changes.get(item.falco.name) ?? []), { file, change: item.falco.change }]);
     }

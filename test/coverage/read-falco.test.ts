@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { AttackLibrary } from '../../lib/attack/load.js';
@@ -267,8 +267,9 @@ describe('parseRuleFile (Falco rules files)', () => {
 
   it('counts a rule defined twice under one name once, as its last definition, as Falco keeps the last one', () => {
     // Falco ("Overriding rules"): an additional rules file may "override existing" rules; a full `- rule:` item of a name
-    // already defined replaces that definition. Our own short rules of falcosecurity/rules' names, the later one in
-    // rules.d/ (loaded after falco_rules.yaml) and one defined twice in one file.
+    // already defined replaces that definition. Our own short rules of falcosecurity/rules' names, redefined in
+    // falco_rules.local.yaml (which Falco loads after falco_rules.yaml, though its name sorts first) and in rules.d/,
+    // and one defined twice in one file.
     const dir = freshTmpDir('falco-twice');
     mkdirSync(join(dir, 'rules.d'));
     writeFileSync(
@@ -296,16 +297,29 @@ describe('parseRuleFile (Falco rules files)', () => {
       join(dir, 'rules.d', 'custom.yaml'),
       ['- rule: Read sensitive file untrusted', '  condition: open_read and fd.name startswith /etc/shadow', '  output: Shadow read', '  priority: CRITICAL', '  tags: [T1003.008]', ''].join('\n'),
     );
+    writeFileSync(
+      join(dir, 'falco_rules.local.yaml'),
+      ['- rule: Read sensitive file untrusted', '  condition: open_read and fd.name startswith /etc/', '  output: Etc read', '  priority: ERROR', '  tags: [T1552.001]', ''].join('\n'),
+    );
     const input = readRuleFolder(dir);
     const base = join(dir, 'falco_rules.yaml');
+    const local = join(dir, 'falco_rules.local.yaml');
     const custom = join(dir, 'rules.d', 'custom.yaml');
     expect(input.rules.map((r) => [r.file, r.name, r.level, r.refs.map((ref) => ref.id)])).to.deep.equal([
       [base, 'Terminal shell in container', 0.9, ['T1059.004']],
       [custom, 'Read sensitive file untrusted', 1, ['T1003.008']],
     ]);
     expect(input.ignored).to.deep.equal([
+      { file: local, line: 1, name: 'Read sensitive file untrusted', reason: `defined again at ${custom}:1: Falco keeps the last definition of rule "Read sensitive file untrusted"` },
       { file: base, line: 1, name: 'Read sensitive file untrusted', reason: `defined again at ${custom}:1: Falco keeps the last definition of rule "Read sensitive file untrusted"` },
       { file: base, line: 6, name: 'Terminal shell in container', reason: `defined again at ${base}:11: Falco keeps the last definition of rule "Terminal shell in container"` },
+    ]);
+    // Without rules.d/, the local file's definition is the last Falco loads.
+    const withoutRulesD = freshTmpDir('falco-twice-local');
+    for (const name of ['falco_rules.yaml', 'falco_rules.local.yaml']) writeFileSync(join(withoutRulesD, name), readFileSync(join(dir, name)));
+    expect(readRuleFolder(withoutRulesD).rules.map((r) => [r.file, r.name, r.refs.map((ref) => ref.id)])).to.deep.equal([
+      [join(withoutRulesD, 'falco_rules.local.yaml'), 'Read sensitive file untrusted', ['T1552.001']],
+      [join(withoutRulesD, 'falco_rules.yaml'), 'Terminal shell in container', ['T1059.004']],
     ]);
   });
 

@@ -69,7 +69,7 @@ export type RuleFileOutcome =
  * Panther's (looksLikePantherPython) that no Panther YAML beside it names as its `Filename`. Every rule ends as a
  * rule, ignored (with a reason) or a problem; a file of several rules (Wazuh, Falco) counts each. The walk never stops
  * at a bad file. Folders whose name starts with `.` are skipped; the rules of a folder named `deprecated` or
- * `_deprecated` below `dir`, `removed` or `unsupported` (RETIRED_FOLDERS) are ignored, saying so in one note per folder.
+ * `_deprecated` below `dir`, `removed`, `unsupported` or `archive` (RETIRED_FOLDERS) are ignored, saying so in one note per folder.
  * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
  * The input's kind is its rules' format when they share one, else `rules`; when it read none, the format its files
  * were read in (every rule of Elastic's rules/_deprecated/ is ignored: `elastic`), and when every file is invalid,
@@ -174,12 +174,14 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
 // elastic/detection-rules' rules/_deprecated/, SigmaHQ's deprecated/ ("rules that have been marked as deprecated") and
 // security_content's deprecated/; security_content's removed/ (its removed detections, baselines and stories, each
 // detection `status: removed` with `deprecation_info.removed_in_version`); SigmaHQ's unsupported/ (rules of
-// `status: unsupported`, which the Sigma specification says "can not be used in its current state").
+// `status: unsupported`, which the Sigma specification says "can not be used in its current state"); falcosecurity/rules'
+// archive/ (its README: "no longer maintained", "not recommended for use in production environments").
 // A name is compared trimmed: elastic/detection-rules kept one retired rule in `rules/_deprecated /` (a trailing space).
 const RETIRED_FOLDERS: readonly (readonly [RegExp, string])[] = [
   [/^_?deprecated$/i, 'a folder of deprecated rules'],
   [/^removed$/i, 'a folder of removed rules'],
   [/^unsupported$/i, 'a folder of rules that cannot be used as they are (unsupported)'],
+  [/^archived?$/i, 'a folder of archived rules'],
 ];
 
 /** A folder of retired rules below the one read, as `rules/_deprecated/`, and why its rules are not deployed. */

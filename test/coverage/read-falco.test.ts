@@ -323,6 +323,22 @@ describe('parseRuleFile (Falco rules files)', () => {
     ]);
   });
 
+  it("ignores the rules of falcosecurity/rules' archive/, named in one note, and lets them replace no live definition", () => {
+    // falcosecurity/rules keeps archive/falco-deprecated_rules.yaml beside rules/falco-deprecated_rules.yaml, the same
+    // rules in both; archive/README.md: "no longer maintained", "not recommended for use in production environments".
+    // Our own short rule of that file's name, enabled in the copy under rules/ to show which definition counts.
+    const dir = freshTmpDir('falco-archive');
+    mkdirSync(join(dir, 'archive'));
+    mkdirSync(join(dir, 'rules'));
+    const rule = (priority: string) => ['- rule: Disallowed SSH Connection', '  condition: inbound_outbound and ssh_port', '  output: SSH', `  priority: ${priority}`, '  tags: [host, network, T1021.004]', ''].join('\n');
+    writeFileSync(join(dir, 'archive', 'falco-deprecated_rules.yaml'), rule('CRITICAL'));
+    writeFileSync(join(dir, 'rules', 'falco-deprecated_rules.yaml'), rule('NOTICE'));
+    const input = readRuleFolder(dir);
+    expect(input.rules.map((r) => [r.file, r.level])).to.deep.equal([[join(dir, 'rules', 'falco-deprecated_rules.yaml'), 0.5]]);
+    expect(input.ignored.map((i) => [i.file, i.reason])).to.deep.equal([[join(dir, 'archive', 'falco-deprecated_rules.yaml'), 'under archive/: a folder of archived rules, not deployed']]);
+    expect(input.notes).to.deep.equal([`${dir}: under archive/: 1 rule ignored, a folder of archived rules, not deployed`]);
+  });
+
   describe('its tactics, checked against the release as Sigma tactic tags are', () => {
     let library: AttackLibrary;
     before(() => {

@@ -200,16 +200,21 @@ function retiredFolder(dir: string, file: string): RetiredFolder | undefined {
   return undefined;
 }
 
-/** A file's outcome whose rules are ignored for `reason`; what was ignored for a reason of its own, or is invalid, stays so. */
+/** A file's outcome whose rules are ignored for `reason`, without notes; what was ignored for a reason of its own, or is invalid, stays so. */
 function retire(outcome: RuleFileOutcome, reason: string): RuleFileOutcome {
-  if ('items' in outcome) return { ...outcome, items: outcome.items.map((item) => retireRule(item, reason)) };
+  // How a retired rule is read (a reference that names a technique, an unknown severity) concerns no rule that counts:
+  // its notes go, and the folder's one note says why its rules are left out (retiredNotes).
+  if ('items' in outcome) {
+    const { notes: _notes, ...file } = outcome;
+    return { ...file, items: outcome.items.map((item) => retireRule(item, reason)) };
+  }
   const retired = retireRule(outcome, reason);
   return outcome.format ? { ...retired, format: outcome.format } : retired;
 }
 
 function retireRule(outcome: RuleOutcome, reason: string): RuleOutcome {
   // A retired Falco item changes no rule of the folder, and a retired definition is changed by none.
-  const { falco: _falco, ...rest } = outcome;
+  const { falco: _falco, notes: _notes, ...rest } = outcome;
   return 'rule' in rest ? ignoredFor(rest, reason) : rest;
 }
 

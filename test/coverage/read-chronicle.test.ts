@@ -122,6 +122,23 @@ describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
     expect(readRuleFolder(join(dir, 'rules', '_deprecated')).counts.rules).to.equal(1);
   });
 
+  it('says nothing of how a retired rule reads: only its folder, in one note', () => {
+    // chronicle/detection-rules rules/_deprecated/mitre_attack/T1053_005_windows_creation_of_scheduled_task.yaral (Apache
+    // 2.0): its meta names no technique, only a `reference` to the technique page, which a live rule is noted for.
+    const rule = (name: string) =>
+      `rule ${name}\n{\n  meta:\n    author = "Google Cloud Security"\n    description = "Creation of scheduled task using command line"\n` +
+      '    reference = "https://attack.mitre.org/techniques/T1053/005/"\n    yara_version = "YL2.0"\n\n  events:\n' +
+      '    re.regex($e1.principal.process.command_line, `schtasks /create`) nocase\n\n  condition:\n    $e1\n}\n';
+    const dir = freshTmpDir('yaral-deprecated-notes');
+    mkdirSync(join(dir, 'rules', '_deprecated', 'mitre_attack'), { recursive: true });
+    mkdirSync(join(dir, 'rules', 'community'), { recursive: true });
+    writeFileSync(join(dir, 'rules', '_deprecated', 'mitre_attack', 'T1053_005_windows_creation_of_scheduled_task.yaral'), rule('T1053_005_windows_creation_of_scheduled_task'));
+    writeFileSync(join(dir, 'rules', 'community', 'live_task.yaral'), rule('live_task'));
+    const input = readRuleFolder(dir);
+    expect(input.problems.map((problem) => relative(dir, problem.file).split(sep).join('/'))).to.deep.equal(['rules/community/live_task.yaral']);
+    expect(input.notes).to.deep.equal([`${dir}: under rules/_deprecated/: 1 rule ignored, a folder of deprecated rules, not deployed`]);
+  });
+
   it('reads a YARA-L rule published without an extension (chronicle/detection-rules community/okta), with a note, in a folder', () => {
     const dir = freshTmpDir('yaral');
     writeFileSync(join(dir, 'okta_new_api_token_created'), yaral(styleGuide));

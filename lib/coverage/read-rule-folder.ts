@@ -119,7 +119,9 @@ function retiredNotes(dir: string, read: readonly { outcome: RuleFileOutcome; re
   const found = new Map<string, { why: string; items: number }>();
   for (const { outcome, retired } of read) {
     if (!retired) continue;
-    const items = 'items' in outcome ? outcome.items.filter((item) => !('invalid' in item)).length : 'invalid' in outcome ? 0 : 1;
+    // Rules only: a Falco file of macros and lists, one item ignored, names no rule.
+    const isRule = (item: RuleOutcome): boolean => 'rule' in item || ('ignored' in item && item.ignored.name !== undefined);
+    const items = ('items' in outcome ? outcome.items : [outcome]).filter(isRule).length;
     const known = found.get(retired.folder) ?? { why: retired.why, items: 0 };
     found.set(retired.folder, { ...known, items: known.items + items });
   }

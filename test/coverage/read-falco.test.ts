@@ -333,9 +333,14 @@ describe('parseRuleFile (Falco rules files)', () => {
     const rule = (priority: string) => ['- rule: Disallowed SSH Connection', '  condition: inbound_outbound and ssh_port', '  output: SSH', `  priority: ${priority}`, '  tags: [host, network, T1021.004]', ''].join('\n');
     writeFileSync(join(dir, 'archive', 'falco-deprecated_rules.yaml'), rule('CRITICAL'));
     writeFileSync(join(dir, 'rules', 'falco-deprecated_rules.yaml'), rule('NOTICE'));
+    // archive/application_rules.yaml: macros only, its rules commented out; one item ignored, no rule.
+    writeFileSync(join(dir, 'archive', 'application_rules.yaml'), '- required_engine_version: 2\n- macro: elasticsearch_api_port\n  condition: fd.sport=9200\n');
     const input = readRuleFolder(dir);
     expect(input.rules.map((r) => [r.file, r.level])).to.deep.equal([[join(dir, 'rules', 'falco-deprecated_rules.yaml'), 0.5]]);
-    expect(input.ignored.map((i) => [i.file, i.reason])).to.deep.equal([[join(dir, 'archive', 'falco-deprecated_rules.yaml'), 'under archive/: a folder of archived rules, not deployed']]);
+    expect(input.ignored.map((i) => [i.file, i.reason])).to.deep.equal([
+      [join(dir, 'archive', 'application_rules.yaml'), 'Falco rules file with no rule (macros and lists only)'],
+      [join(dir, 'archive', 'falco-deprecated_rules.yaml'), 'under archive/: a folder of archived rules, not deployed'],
+    ]);
     expect(input.notes).to.deep.equal([`${dir}: under archive/: 1 rule ignored, a folder of archived rules, not deployed`]);
   });
 

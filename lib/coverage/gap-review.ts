@@ -12,7 +12,7 @@ import { compareText } from '../compare-text.js';
 import { closestWord, editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
 import { attackMajor } from '../layer/layer-format.js';
-import { listsEveryPlatform } from '../layer/platform-visibility.js';
+import { everyPlatformSource, everyPlatformWhose, type ReleaseList } from '../layer/platform-visibility.js';
 import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 
@@ -602,13 +602,15 @@ export interface ThreatLayerOptions extends ResolveCoverageOptions {
    * place when `release` has not the layer's: to tell a filter that lists every platform of it.
    */
   nearest?: (release: string) => AttackIndex | undefined;
+  /** Every release of the review's domain available here (`domainReleases`), for a filter in another release's names. */
+  releases?: ReleaseList;
 }
 
 /**
  * The platforms a threat layer's `filters.platforms` names in the target release, or undefined for every platform:
- * none listed, or every platform of the layer's own release (`listsEveryPlatform`: every Navigator export lists them
- * all, and `upgrade` widens such a filter to the platforms added since, ESXi among them). The note says so when that
- * reviews the layer on platforms its list does not name.
+ * none listed, or every platform of the layer's own release, or of another in whose platform names it is written
+ * (`everyPlatformSource`: every Navigator export lists them all, and `upgrade` widens such a filter to the platforms
+ * added since, ESXi among them). The note says so when that reviews the layer on platforms its list does not name.
  */
 function threatLayerPlatforms(
   input: CoverageInput,
@@ -620,12 +622,12 @@ function threatLayerPlatforms(
   const stated = attackMajor(input.attackVersion);
   const exact = stated === undefined || stated === target.major ? target : options.release?.(stated);
   const own = exact ?? (stated === undefined ? undefined : options.nearest?.(stated));
-  if (!own || !listsEveryPlatform(input.platforms, own)) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
+  const found = everyPlatformSource(input.platforms, own, options.releases);
+  if (!own || !found) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
   const added = target.platforms().filter((platform) => !platforms.includes(platform));
-  const whose = exact ? "the layer's release" : `the release nearest to the layer's ${stated} that is available here`;
   const notes = added.length
     ? [
-        `threat layer "${input.source}": filters.platforms lists every platform of ${own.label}, ${whose}, as every ` +
+        `threat layer "${input.source}": filters.platforms lists every platform of ${everyPlatformWhose(found, own, stated)}, as every ` +
           `Navigator export does; reviewed on every platform of ${target.label}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)`,
       ]
     : [];

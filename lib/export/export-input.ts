@@ -11,6 +11,7 @@ import { attackMajor } from '../layer/layer-format.js';
 import { everyPlatformNote, everyPlatformRelease } from '../layer/platform-visibility.js';
 import { looksLikeLayer } from '../layer/repair-layer.js';
 import { nearestRelease } from '../layer/upgrade-layer.js';
+import { domainReleases } from '../normalize/normalize-campaign.js';
 import type { NavigatorLayer } from '../layer/layer-types.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -73,8 +74,9 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
     // Drawn in another release than its own, a filter of every platform of its own (or the nearest here) showed
     // every platform, and is drawn so, as without --attack-release.
     const index = library.release(domain, release);
-    const nearest = major && listed?.length ? everyPlatformRelease(listed, nearestRelease(library, domain, major), index) : undefined;
-    return { index, ...(nearest ? { note: everyPlatformNote(nearest, major!), everyPlatform: true } : {}) };
+    const own = major ? nearestRelease(library, domain, major) : undefined;
+    const nearest = everyPlatformRelease(listed, own, index, () => domainReleases(library, domain, index.release).history());
+    return { index, ...(nearest ? { note: everyPlatformNote(nearest, own!, major!), everyPlatform: true } : {}) };
   }
   if (!major) return { index: library.release(domain) };
   try {
@@ -82,12 +84,13 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
   } catch (error) {
     if (!(error instanceof AttackDataError)) throw error;
     const index = library.release(domain);
-    const nearest = everyPlatformRelease(listed, listed?.length ? nearestRelease(library, domain, major) : undefined, index);
+    const own = nearestRelease(library, domain, major);
+    const nearest = everyPlatformRelease(listed, own, index, () => domainReleases(library, domain, index.release).history());
     return {
       index,
       warning:
         `the layer is for ATT&CK ${domain} ${major}, which is not available here; drawn with ${index.label} instead (run \`${fetchCommand(domain, major)}\` to draw it as made)` +
-        (nearest ? `; ${everyPlatformNote(nearest, major)}` : ''),
+        (nearest ? `; ${everyPlatformNote(nearest, own!, major)}` : ''),
       ...(nearest ? { everyPlatform: true } : {}),
     };
   }

@@ -258,7 +258,7 @@ export function upgradeSources(
     const { layer, report } = upgradeLayer(source.value, index, {
       file: where,
       ...(source.repaired ? { repaired: source.repaired } : {}),
-      ...(releases?.target === index ? { source: releases.source, sourceNote: releases.sourceNote, platformRelease: releases.platformRelease } : {}),
+      ...(releases?.target === index ? { source: releases.source, sourceNote: releases.sourceNote, platformRelease: releases.platformRelease, releases: releases.releases } : {}),
       // IDs of another domain (T0800 in an enterprise layer) are named as such, with their path, as upgrade does.
       ...(releases ? { otherDomains: releases.otherDomains } : {}),
       // Navigator would drop an unknown technique's entry silently: it is left out, and kept, as a deprecated one is.

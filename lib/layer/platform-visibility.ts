@@ -53,33 +53,84 @@ export function filteredOutEntries(entries: readonly unknown[], index: AttackInd
 }
 
 /**
- * Whether a platform filter lists every platform of `release`, the layer's own (`versions.attack`). Navigator writes
- * the full list into every layer it exports, so such a filter chose nothing: it showed every platform, and still
- * means every platform in a later release, the platforms added since (ESXi) included. `upgradeLayer` widens it to
- * the target's platforms; a gap review reads such a threat layer as naming no platform.
+ * Releases of a domain available here, newest first, loaded one at a time as they are asked for: the `history` of
+ * `domainReleases` (normalize-campaign.ts), which reads old technique names the same way.
  */
-export function listsEveryPlatform(listed: readonly unknown[], release: AttackIndex): boolean {
-  const platforms = release.platforms();
-  return platforms.length > 0 && platforms.every((platform) => listed.includes(platform));
+export type ReleaseList = () => Iterable<AttackIndex>;
+
+/**
+ * A platform name as the newest release calls it: Navigator's own reading first (`windows`, `AWS`), then each rename
+ * ATT&CK made since (`Azure AD` -> `Identity Provider`, `Network` -> `Network Devices`).
+ */
+function newestPlatformName(name: string): string {
+  let current = NAVIGATOR_PLATFORM_MAPPINGS[name] ?? name;
+  for (let renamed = PLATFORM_RENAMES[current]; renamed; renamed = PLATFORM_RENAMES[current]) current = renamed.to;
+  return current;
 }
 
 /**
- * The release nearest to a layer's (`nearest`, `nearestRelease`: 14.1 for 15, its own when available) when the layer
- * is read in another (`used`: the newest, its own being not here, or the one --attack-release asks for) and its
- * platform filter lists every platform of that nearest release: such a
- * filter showed every platform in Navigator (`listsEveryPlatform`), so it hides nothing in `used` either. Undefined
- * otherwise (a filter of some platforms is read as written). validate and export read a filter so, and say it with
- * `everyPlatformNote`.
+ * Whether a platform filter lists every platform of `release`, under the names of that release or later ones (Azure
+ * AD or Identity Provider). Navigator writes the full list into every layer it exports, so such a filter chose nothing.
  */
-export function everyPlatformRelease(listed: unknown, nearest: AttackIndex | undefined, used: AttackIndex): AttackIndex | undefined {
-  if (!Array.isArray(listed) || !listed.length || !nearest || nearest.release === used.release) return undefined;
-  return listsEveryPlatform(listed, nearest) ? nearest : undefined;
+function listsEveryPlatform(listed: readonly string[], release: AttackIndex): boolean {
+  const names = new Set(listed.map(newestPlatformName));
+  const platforms = release.platforms();
+  return platforms.length > 0 && platforms.every((platform) => names.has(newestPlatformName(platform)));
 }
 
-/** What a note says of a filter read by `everyPlatformRelease` (`nearest`) for a layer of ATT&CK `major`. */
-export function everyPlatformNote(nearest: AttackIndex, major: string): string {
-  const which = nearest.major === major ? "the layer's release" : `the release nearest to ${major} here`;
-  return `filters.platforms lists every platform of ${nearest.label}, ${which}, so it is read as showing every platform`;
+/**
+ * The release whose every platform a platform filter lists, so that the filter chose nothing: it showed every
+ * platform in Navigator, and still means every platform in a later release, the platforms added since (ESXi)
+ * included. Checked first against `own`, the layer's release (`versions.attack`) or the one nearest to it here
+ * (`nearestRelease`). A filter that names a platform by a name ATT&CK has since replaced and `own` does not have
+ * (Azure AD, Office 365 in a layer for ATT&CK 17: mjmcphee/attack_parser writes ATT&CK 14's full list into its layers)
+ * was written in an older release's names; it is read against `releases`, newest first, for one in whose names it is
+ * written (each platform name it lists, of `own`'s or a replaced one, is a platform of that release, or a later name
+ * of one, never an earlier) and whose every platform it lists. A filter in the layer's own names (Windows, Linux, macOS in a
+ * layer for 17, though they are every platform of ATT&CK 3) is read against `own` only: it chose. Undefined for a
+ * filter that chose, an empty one or none (`shownPlatforms`). upgrade, validate, export and gap all read a filter so.
+ */
+export function everyPlatformSource(listed: unknown, own: AttackIndex | undefined, releases?: ReleaseList): AttackIndex | undefined {
+  if (!Array.isArray(listed) || !own) return undefined;
+  const names = listed.filter((platform): platform is string => typeof platform === 'string');
+  if (!names.length) return undefined;
+  if (listsEveryPlatform(names, own)) return own;
+  const ownPlatforms = own.platforms();
+  if (!releases || !names.some((name) => PLATFORM_RENAMES[name] && !ownPlatforms.includes(name))) return undefined;
+  for (const release of releases()) {
+    if (release.domain !== own.domain || release.release === own.release) continue;
+    const platforms = release.platforms();
+    const current = new Set(platforms.map(newestPlatformName));
+    const writtenIn = names
+      .filter((name) => ownPlatforms.includes(name) || PLATFORM_RENAMES[name] || platforms.includes(name))
+      .every((name) => platforms.includes(name) || (!PLATFORM_RENAMES[name] && current.has(newestPlatformName(name))));
+    if (writtenIn && listsEveryPlatform(names, release)) return release;
+  }
+  return undefined;
+}
+
+/**
+ * `everyPlatformSource` for a layer read in `used`, another release than its own (`nearest` stands for it: its own, or
+ * the one nearest to it here): undefined when `used` is `nearest`, where the filter is read as written. validate and
+ * export read a filter so, and say it with `everyPlatformNote`.
+ */
+export function everyPlatformRelease(listed: unknown, nearest: AttackIndex | undefined, used: AttackIndex, releases?: ReleaseList): AttackIndex | undefined {
+  if (!nearest || nearest.release === used.release) return undefined;
+  return everyPlatformSource(listed, nearest, releases);
+}
+
+/**
+ * Which release a filter lists every platform of (`found`, from `everyPlatformSource` with `own`), said for a layer
+ * of ATT&CK `major`: its own, the one nearest to it here, or another whose platform names the filter uses.
+ */
+export function everyPlatformWhose(found: AttackIndex, own: AttackIndex, major: string | undefined): string {
+  if (found !== own) return `${found.label}, in whose platform names it is written${major === undefined ? '' : ` (the layer is for ATT&CK ${major})`}`;
+  return major === undefined || own.major === major ? `${own.label}, the layer's release` : `${own.label}, the release nearest to the layer's ${major} that is available here`;
+}
+
+/** What a note says of a filter read by `everyPlatformSource` (`found`, with `own`) for a layer of ATT&CK `major`. */
+export function everyPlatformNote(found: AttackIndex, own: AttackIndex, major: string): string {
+  return `filters.platforms lists every platform of ${everyPlatformWhose(found, own, major)}, so it is read as showing every platform`;
 }
 
 /**

@@ -26,9 +26,10 @@ import { deprecationSuccessors, successorsText } from '../attack/deprecation-suc
 import { mergeEntries, type MergeScore } from './merge-entries.js';
 import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareEntries } from './serialize-layer.js';
+import { domainReleases } from '../normalize/normalize-campaign.js';
 import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
 import { tacticWrittenOtherwise } from './tactic-written.js';
-import { listsEveryPlatform, platformsShowing } from './platform-visibility.js';
+import { everyPlatformSource, everyPlatformWhose, platformsShowing, type ReleaseList } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
@@ -49,6 +50,11 @@ export interface UpgradeOptions extends FormatOptions {
    * filter that lists every platform of the layer's release (and so shows every platform) from one that chose some.
    */
   platformRelease?: AttackIndex;
+  /**
+   * The other releases of the layer's domain here (`domainReleases(…).history`), newest first, loaded as asked for: to
+   * tell a platform filter written in an older release's names that lists every platform of it (`everyPlatformSource`).
+   */
+  releases?: ReleaseList;
   /** How the scores of entries that merge combine (default `max`); see `mergeEntries`. */
   mergeScore?: MergeScore;
   /** Set when the target is older than the layer's release: why, for the report (see `upgradeReleases`). */
@@ -219,9 +225,8 @@ const PRE_PLATFORM = 'PRE';
 function upgradePlatforms(
   layer: JsonObject,
   target: AttackIndex,
-  source: AttackIndex | undefined,
+  own: { release?: AttackIndex; major?: string; releases?: ReleaseList },
   preHidden: readonly TechniqueRecord[] | undefined,
-  platformRelease: AttackIndex | undefined,
 ): SettingChange[] {
   const filters = layer['filters'];
   const known = target.platforms();
@@ -264,15 +269,16 @@ function upgradePlatforms(
     if (current && !out.includes(current)) out.push(current);
   }
   // A filter that listed every platform of the layer's release showed everything; keep it so, or the platforms added
-  // since (ESXi, Containers…) would be hidden without anyone having chosen that.
+  // since (ESXi, Containers…) would be hidden without anyone having chosen that. So for a filter that lists every
+  // platform of another release in its names (ATT&CK 14's in a layer for 17, attack_parser's CISA AA25-141A layer).
   // Without the layer's own release, the nearest one here stands for it (14.1 for a layer of 15), and the report says so.
-  const own = source ?? platformRelease;
-  if (own && own !== target && listsEveryPlatform(listed, own)) {
+  const found = everyPlatformSource(listed, own.release, own.releases);
+  if (own.release && found) {
     const missing = known.filter((platform) => !out.includes(platform));
     const added = hidesPreAttack ? missing.filter((platform) => platform !== PRE_PLATFORM) : missing;
     if (added.length) {
       out.push(...added);
-      const whose = source ? own.label : `${own.label} (the release nearest to the layer's that is available here)`;
+      const whose = everyPlatformWhose(found, own.release, own.major);
       changes.push({
         path: '/filters/platforms',
         message: `added ${added.join(', ')}: the filter listed every platform of ${whose}, so it keeps showing every platform${added.length < missing.length ? ` but ${PRE_PLATFORM}` : ''}`,
@@ -623,7 +629,13 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
   settings.splice(
     platformsAt,
     0,
-    ...upgradePlatforms(layer, target, source, hidesPreAttack ? needsPre : undefined, source ? undefined : options.platformRelease),
+    // The release the filter was chosen in: the layer's own, or the nearest here, or the target when that is the layer's.
+    ...upgradePlatforms(
+      layer,
+      target,
+      { release: source ?? options.platformRelease ?? shownIn, major: attackMajor(declared), releases: options.releases },
+      hidesPreAttack ? needsPre : undefined,
+    ),
     ...(options.keepFilter ? [] : showAnnotated(layer, techniques, target, source)),
   );
 
@@ -668,6 +680,8 @@ export interface UpgradeReleases {
   sourceNote?: string;
   /** Without `source`, the release nearest to the layer's that is available, for its platform filter (UpgradeOptions). */
   platformRelease?: AttackIndex;
+  /** The other releases of the layer's domain here, newest first, loaded as asked for, for its platform filter. */
+  releases: ReleaseList;
   /** Set when the target is older than the layer's release: a downgrade, said in the report and on stderr. */
   downgrade?: string;
   /** The newest releases of the other domains, for IDs of theirs in the layer; loaded only when one is looked up. */
@@ -693,10 +707,11 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
   }
   const target = library.release(domain as Domain, options.to);
   const otherDomains = libraryOtherDomains(library, domain);
+  const releases = domainReleases(library, domain as Domain, target.release).history;
   // A `version` holding an object is `versions` misspelt, as the repair reads it (repair-layer.ts).
   const versions = isJsonObject(layer['versions']) ? layer['versions'] : isJsonObject(layer['version']) ? layer['version'] : {};
   const stated = options.from ?? attackMajor(versions['attack']);
-  if (stated === undefined) return { target, otherDomains };
+  if (stated === undefined) return { target, otherDomains, releases };
   const file = options.file ?? 'layer';
   let downgrade: string | undefined;
   if ((compareVersions(/^\d+/.exec(stated)?.[0] ?? stated, target.major) ?? 0) > 0) {
@@ -714,7 +729,7 @@ export function upgradeReleases(value: unknown, library: AttackLibrary, options:
     }
     downgrade = `a downgrade from ATT&CK ${stated} to ${target.label}: entries under techniques or tactics that ${target.release} does not have are moved or removed, each one listed`;
   }
-  const extra = { otherDomains, ...(downgrade ? { downgrade } : {}) };
+  const extra = { otherDomains, releases, ...(downgrade ? { downgrade } : {}) };
   if (stated === target.major || stated === target.release) return { target, source: target, ...extra };
   const source = availableRelease(library, domain as Domain, stated);
   if (source) return { target, source, ...extra };

@@ -21,7 +21,7 @@ import {
   preAttackMessage,
 } from './layer-format.js';
 import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, renamedSinceLayer } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, renamedSinceLayer, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText } from '../attack/technique-id.js';
@@ -123,6 +123,12 @@ export interface ValidateLayerOptions {
    * that major whose platform filter lists every platform of it showed every platform, and is checked so.
    */
   nearest?: (domain: Domain, major: string) => AttackIndex | undefined;
+  /**
+   * Releases of a domain here, newest first, loaded as asked for (`domainReleases(…).history` of a library): a filter
+   * written in an older release's names that lists every platform of it (ATT&CK 14's in a layer for 17) showed every
+   * platform too (`everyPlatformSource`).
+   */
+  releases?: (domain: Domain) => Iterable<AttackIndex>;
 }
 
 /** Navigator's default gradient, which applies when a layer has none. */
@@ -255,7 +261,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
     // showed every platform, and hides nothing in the release asked for either, as without --attack-release.
     const major = attackMajor(declared);
     const listed = isJsonObject(layer['filters']) ? layer['filters']['platforms'] : undefined;
-    const nearest = asked && major && Array.isArray(listed) && listed.length ? everyPlatformRelease(listed, options.nearest?.(domain as Domain, major), asked) : undefined;
+    const nearest = asked && major ? everyPlatformRelease(listed, options.nearest?.(domain as Domain, major), asked, releasesOf(domain as Domain, options)) : undefined;
     if (asked) return { index: asked, ...(nearest ? { everyPlatform: true } : {}) };
     // Checking against another release than the one asked for would pass layers nobody checked as asked.
     throw new AttackDataError(
@@ -282,7 +288,8 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
     // A filter of every platform of the layer's release showed every platform there (Navigator exports write it so);
     // read in another release, the nearest one here tells such a filter (14.1 for 15), and it hides nothing.
     const listed = isJsonObject(layer['filters']) ? layer['filters']['platforms'] : undefined;
-    const nearest = everyPlatformRelease(listed, Array.isArray(listed) && listed.length ? options.nearest?.(domain as Domain, major) : undefined, fallback);
+    const own = options.nearest?.(domain as Domain, major);
+    const nearest = everyPlatformRelease(listed, own, fallback, releasesOf(domain as Domain, options));
     const everyPlatform = nearest !== undefined;
     out.add(
       'warning',
@@ -294,7 +301,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
           : `(if ATT&CK ${major} is out, \`${fetch.command}\` gets the newest release to check against)`) +
         (newer ? `; ${major} is newer, so what ${fallback.label} does not know is reported as a warning, not an error` : '') +
         (everyPlatform
-          ? `; ${everyPlatformNote(nearest!, major)}`
+          ? `; ${everyPlatformNote(nearest!, own!, major)}`
           : ''),
     );
     // A technique or tactic ATT&CK added after the release here (ATT&CK 19's T1685, its stealth tactic) is no fault
@@ -306,6 +313,12 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
     if (everyPlatform) return { index: fallback, everyPlatform };
   }
   return { index: fallback };
+}
+
+/** `ValidateLayerOptions.releases` of a domain, asked for only when a platform filter needs them. */
+function releasesOf(domain: Domain, options: ValidateLayerOptions): ReleaseList | undefined {
+  const releases = options.releases;
+  return releases && (() => releases(domain));
 }
 
 /**

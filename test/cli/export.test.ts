@@ -112,7 +112,7 @@ describe('attack-layers export', () => {
     writeFileSync(file, JSON.stringify(layer));
     const result = await runCli(['export', file, '--format', 'md', '--subtechniques', 'annotated']);
     expect(result.code).to.equal(0);
-    expect(result.stderr).to.contain('filters.platforms lists every platform of enterprise-attack 12.1, the release nearest to 13 here, so it is read as showing every platform');
+    expect(result.stderr).to.contain("filters.platforms lists every platform of enterprise-attack 12.1, the release nearest to the layer's 13 that is available here, so it is read as showing every platform");
     expect(result.stderr).not.to.contain('not drawn');
     expect(result.stdout).to.contain('platforms: all');
     // A filter of some of 12.1's platforms is still drawn as written: ESXi's techniques stay hidden.
@@ -128,7 +128,7 @@ describe('attack-layers export', () => {
     const esxi = [{ techniqueID: 'T1059.012', tactic: 'execution', score: 1 }];
     const v13 = ['Linux', 'macOS', 'Windows', 'Network', 'PRE', 'Containers', 'Office 365', 'SaaS', 'Google Workspace', 'IaaS', 'Azure AD'];
     const v14 = attackLibrary().release('enterprise-attack', '14').platforms();
-    for (const [attack, platforms, which] of [['13', v13, 'enterprise-attack 12.1, the release nearest to 13 here'], ['14', v14, "enterprise-attack 14.1, the layer's release"]] as const) {
+    for (const [attack, platforms, which] of [['13', v13, "enterprise-attack 12.1, the release nearest to the layer's 13 that is available here"], ['14', v14, "enterprise-attack 14.1, the layer's release"]] as const) {
       const file = join(dir, `v${attack}.json`);
       writeFileSync(file, JSON.stringify({ name: attack, domain: 'enterprise-attack', versions: { attack, navigator: '4.9.1', layer: '4.5' }, filters: { platforms }, techniques: esxi }));
       const result = await runCli(['export', file, '--format', 'md', '--subtechniques', 'annotated', '--attack-release', '18.1']);

@@ -1050,15 +1050,45 @@ describe("attack-layers gap, upgrade, validate: a filter of every platform of a 
     expect(upgraded.code, upgraded.stderr).to.equal(0);
     expect(readJson<NavigatorLayer>(join(dir, 'threat-18.json')).filters?.platforms).to.include('ESXi');
     expect(upgraded.stderr).to.contain(
-      "/filters/platforms: added ESXi: the filter listed every platform of enterprise-attack 14.1 (the release nearest to the layer's that is available here), so it keeps showing every platform",
+      "/filters/platforms: added ESXi: the filter listed every platform of enterprise-attack 14.1, the release nearest to the layer's 15 that is available here, so it keeps showing every platform",
     );
     const validated = await runCli(['validate', join(dir, 'threat-15.json')]);
-    expect(validated.stdout).to.contain('filters.platforms lists every platform of enterprise-attack 14.1, the release nearest to 15 here, so it is read as showing every platform');
+    expect(validated.stdout).to.contain("filters.platforms lists every platform of enterprise-attack 14.1, the release nearest to the layer's 15 that is available here, so it is read as showing every platform");
     // A filter of some platforms only is read as written.
     writeFileSync(join(dir, 'some-15.json'), JSON.stringify({ ...layer, filters: { platforms: ['Windows', 'Linux'] } }));
     const some = await runCli(['upgrade', join(dir, 'some-15.json'), '--out', join(dir, 'some-18.json')]);
     expect(readJson<NavigatorLayer>(join(dir, 'some-18.json')).filters?.platforms).to.deep.equal(['Windows', 'Linux']);
     expect(some.stderr).to.not.contain('nearest');
+  });
+});
+
+// mjmcphee/attack_parser's layer of CISA AA25-141A (attack_navigator_layer.json, Navigator 4.9.1) states ATT&CK 17 but
+// lists ATT&CK 14's platforms under their names of the time (and "Cloud", no release's): a filter of 14's every
+// platform, read as written in 17, left ESXi out of the review, the upgrade and validate --attack-release alike.
+describe('attack-layers gap, upgrade, validate: a filter of every platform of an older release in its names, in a layer of a later one', () => {
+  it('reads it as every platform in each command: reviewed on ESXi, ESXi added, nothing said hidden in 18', async () => {
+    const dir = freshTmpDir('gap-every-platform-older-names');
+    const platforms = ['Linux', 'macOS', 'Windows', 'Azure AD', 'Office 365', 'SaaS', 'IaaS', 'Google Workspace', 'PRE', 'Network', 'Containers', 'Cloud'];
+    const layer = { name: 'CISA AA25-141A', versions: { attack: '17', navigator: '4.9.1', layer: '4.5' }, domain: 'enterprise-attack', filters: { platforms }, techniques: [{ techniqueID: 'T1486', tactic: 'impact', score: 100 }, { techniqueID: 'T1675', tactic: 'execution', score: 100 }] };
+    writeFileSync(join(dir, 'threat-17.json'), JSON.stringify(layer));
+    writeFileSync(join(dir, 'esxi.csv'), 'name,techniques,coverage,platforms\nESXi encryptor detection,T1486,high,ESXi\n');
+    const run = await runCli(['gap', '--threat', join(dir, 'threat-17.json'), '--coverage', join(dir, 'esxi.csv'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: { id: string; coverage: number; platforms: string[] }[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.find((row) => row.id === 'T1486')?.platforms).to.include('ESXi');
+    expect(run.stderr).to.contain(
+      'filters.platforms lists every platform of enterprise-attack 14.1, in whose platform names it is written (the layer is for ATT&CK 17), as every Navigator export does; reviewed on every platform of enterprise-attack 18.1, ESXi included',
+    );
+    const upgraded = await runCli(['upgrade', join(dir, 'threat-17.json'), '--out', join(dir, 'threat-18.json')]);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    expect(readJson<NavigatorLayer>(join(dir, 'threat-18.json')).filters?.platforms).to.include('ESXi');
+    // Checked in 18.1, the filter hides T1675 (ESXi only) no more than in the release it was written for.
+    const validated = await runCli(['validate', '--attack-release', '18', '--json', join(dir, 'threat-17.json')]);
+    expect(validated.stdout).to.contain('unknown-platform').and.to.not.contain('filtered-out-technique');
+    // The same list without Containers chose: T1675 is said hidden.
+    writeFileSync(join(dir, 'some-17.json'), JSON.stringify({ ...layer, filters: { platforms: platforms.filter((p) => p !== 'Containers') } }));
+    const some = await runCli(['validate', '--attack-release', '18', '--json', join(dir, 'some-17.json')]);
+    expect(some.stdout).to.contain('filtered-out-technique');
   });
 });
 

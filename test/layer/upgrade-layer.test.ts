@@ -531,7 +531,7 @@ describe('upgradeLayer', () => {
       const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library, { from: '3.0' }));
       expect([...(out.filters?.platforms ?? [])].sort()).to.deep.equal([...platforms].filter((p) => p !== 'PRE').sort());
       expect(report.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
-        'added Containers, ESXi, IaaS, Identity Provider, Network Devices, Office Suite, SaaS: the filter listed every platform of enterprise-attack 3.0, so it keeps showing every platform but PRE',
+        "added Containers, ESXi, IaaS, Identity Provider, Network Devices, Office Suite, SaaS: the filter listed every platform of enterprise-attack 3.0, the layer's release, so it keeps showing every platform but PRE",
         'PRE not added: the layer\'s filters.stages left out "prepare", which hid PRE-ATT&CK, and PRE holds what ATT&CK 8 took over from it (Reconnaissance, Resource Development), so they stay hidden',
       ]);
       // A stage filter that showed PRE-ATT&CK ("prepare" listed) gets PRE like every other platform added since.
@@ -552,6 +552,59 @@ describe('upgradeLayer', () => {
       expect(shownReport.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.deep.equal([
         'PRE not kept out, although the layer\'s filters.stages hid PRE-ATT&CK: T1595 (Active Scanning) is annotated and runs only on PRE',
       ]);
+    });
+
+    // mjmcphee/attack_parser's attack_navigator_layer.json (CISA AA25-141A, Navigator 4.9.1) states "attack": "17" but
+    // lists ATT&CK 14's platforms under their names of the time, and "Cloud", which no release has. Its list as written:
+    const attackParserPlatforms = ['Linux', 'macOS', 'Windows', 'Azure AD', 'Office 365', 'SaaS', 'IaaS', 'Google Workspace', 'PRE', 'Network', 'Containers', 'Cloud'];
+
+    it("widens a filter that lists every platform of an older release in its names to every platform, whatever release the layer states (attack_parser's CISA AA25-141A layer: 14's list, \"attack\": \"17\")", () => {
+      // The filter is every platform of 14.1 (and of 10.1, 12.1), read from the release files, but Cloud.
+      for (const release of ['10.1', '12.1', '14.1']) {
+        expect([...library.release('enterprise-attack', release).platforms()].sort()).to.deep.equal(attackParserPlatforms.filter((p) => p !== 'Cloud').sort());
+      }
+      expect(library.release('enterprise-attack', '17.1').platforms()).to.include('ESXi');
+      const value = layer([{ techniqueID: 'T1675', score: 1 }, { techniqueID: 'T1003', score: 1 }], {
+        versions: { attack: '17', navigator: '4.9.1', layer: '4.5' },
+        filters: { platforms: attackParserPlatforms },
+      });
+      const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+      expect([...(out.filters?.platforms ?? [])].sort()).to.deep.equal([...attack.platforms()].sort());
+      expect(report.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)).to.include(
+        'added ESXi: the filter listed every platform of enterprise-attack 14.1, in whose platform names it is written (the layer is for ATT&CK 17), so it keeps showing every platform',
+      );
+      // Not by T1675 (ESXi only) bringing its platform: a layer without it gets ESXi all the same.
+      const unannotated = { ...value, techniques: [{ techniqueID: 'T1003', score: 1 }] };
+      expect(upgradeLayer(unannotated, attack, upgradeReleases(unannotated, library)).layer.filters?.platforms).to.include('ESXi');
+      // Mixed old and new names (Identity Provider beside Office 365) are read the same way.
+      const mixed = { ...unannotated, filters: { platforms: attackParserPlatforms.map((p) => (p === 'Azure AD' ? 'Identity Provider' : p)) } };
+      expect(upgradeLayer(mixed, attack, upgradeReleases(mixed, library)).layer.filters?.platforms).to.include('ESXi');
+    });
+
+    it('widens a Navigator 4.x filter of every platform of ATT&CK 6/7 (AWS, GCP, Azure, Azure AD, Office 365, SaaS) in a layer that states 10', () => {
+      const v6 = ['Windows', 'Linux', 'macOS', 'AWS', 'GCP', 'Azure', 'Azure AD', 'Office 365', 'SaaS'];
+      expect([...library.release('enterprise-attack', '6.3').platforms()].sort()).to.deep.equal([...v6].sort());
+      const value = layer([{ techniqueID: 'T1003', score: 1 }], { versions: { attack: '10', navigator: '4.3', layer: '4.2' }, filters: { platforms: v6 } });
+      const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+      expect([...(out.filters?.platforms ?? [])].sort()).to.deep.equal([...attack.platforms()].sort());
+      expect(report.settings.map((s) => s.message)).to.include(
+        'added Containers, ESXi, Network Devices, PRE: the filter listed every platform of enterprise-attack 6.3, in whose platform names it is written (the layer is for ATT&CK 10), so it keeps showing every platform',
+      );
+    });
+
+    it('keeps a filter in an older release\'s names that leaves some of its platforms out, and one in the layer\'s own names, as filters', () => {
+      const some = layer([{ techniqueID: 'T1003', score: 1 }], {
+        versions: { attack: '17', navigator: '4.9.1', layer: '4.5' },
+        filters: { platforms: attackParserPlatforms.filter((p) => p !== 'Containers') },
+      });
+      expect(upgradeLayer(some, attack, upgradeReleases(some, library)).layer.filters?.platforms).to.not.include('ESXi');
+      // Windows, Linux and macOS were every platform of ATT&CK 3, but they are 17's names too: the analyst chose them.
+      expect(library.release('enterprise-attack', '3.0').platforms()).to.deep.equal(['Linux', 'Windows', 'macOS']);
+      const endpoints = layer([{ techniqueID: 'T1003', score: 1 }], { versions: { attack: '17', navigator: '5.1.0', layer: '4.5' }, filters: { platforms: ['Windows', 'Linux', 'macOS'] } });
+      expect(upgradeLayer(endpoints, attack, upgradeReleases(endpoints, library)).layer.filters?.platforms).to.deep.equal(['Windows', 'Linux', 'macOS']);
+      // An old name beside them (Azure AD: a filter of 14's names) does not make them ATT&CK 3's full list.
+      const withOld = { ...endpoints, filters: { platforms: ['Windows', 'Linux', 'macOS', 'Azure AD'] } };
+      expect(upgradeLayer(withOld, attack, upgradeReleases(withOld, library)).layer.filters?.platforms).to.deep.equal(['Windows', 'Linux', 'macOS', 'Identity Provider']);
     });
 
     it('reads no stage filter in a layer of format 4 or later, which Navigator ignores there (CS6411FinalProject: "version": "4.5", "stages": [])', () => {

@@ -131,7 +131,7 @@ export function handler(context: CliContext) {
     // A threat layer's own release (ATT&CK 14) tells whether its platform filter listed every platform there.
     const release = (version: string) => availableRelease(library, target.domain, version);
     const nearest = (version: string) => nearestRelease(library, target.domain, version);
-    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest }));
+    const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest, releases: history }));
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,

@@ -1,4 +1,4 @@
-import { AttackDataError, errorConsequences, InputError, listLayerFiles, nearestRelease, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
+import { AttackDataError, errorConsequences, InputError, listLayerFiles, nearestRelease, domainReleases, parseJsonAs, readTextFile, validateLayer, inputName, type AttackIndex, type Domain, type LayerFinding } from '../../index.js';
 import { linesPerKind, ofHiddenTechniques } from '../repeated-lines.js';
 import { attackLibrary, note, printJson, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
@@ -42,12 +42,14 @@ export function handler(context: CliContext) {
     const newest = (domain: Domain): AttackIndex | undefined => attackFor(domain, undefined);
     // A layer's release that is not here is read, for its platform filter, as the nearest one that is.
     const nearest = (domain: Domain, major: string): AttackIndex | undefined => nearestRelease(library, domain, major);
+    // A filter in an older release's names is read against the releases here, newest first (everyPlatformSource).
+    const releases = (domain: Domain): Iterable<AttackIndex> => domainReleases(library, domain).history();
     const release = args['attack-release'];
     const results: FileFindings[] = listLayerFiles(args.layers).map(({ path }) => {
       const file = inputName(path);
       let findings: LayerFinding[];
       try {
-        findings = validateLayer(parseJsonAs(readTextFile(path, path, { stdin }), file, ['layer']), { attackFor, newest, nearest, file, ...(release ? { release } : {}) });
+        findings = validateLayer(parseJsonAs(readTextFile(path, path, { stdin }), file, ['layer']), { attackFor, newest, nearest, releases, file, ...(release ? { release } : {}) });
       } catch (error) {
         // A release asked for that is not here is no fault of the file: the run stops (exit 1).
         if (!(error instanceof InputError) || error instanceof AttackDataError) throw error;

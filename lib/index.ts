@@ -352,7 +352,7 @@ export { renderCsv, renderMarkdown, LAYER_TABLE_HEADER } from './export/render-t
 /** WCAG contrast, and the black-or-white text colour for a background. */
 export { contrastRatio, readableTextColor } from './export/colors.js';
 /** CSV (RFC 4180, formulas neutralised) and Markdown (input escaped: no markup, HTML or live link gets in). */
-export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownText } from './table-text.js';
+export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownMessage, markdownMessageCell, markdownText } from './table-text.js';
 /** Technique suggestions for report text that cites no IDs, ranked from the release's own texts. @throws AttackDataError, UsageError */
 export {
   ADVERTISEMENT_NOTE,

@@ -33,10 +33,30 @@ const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>
 // thematic break or setext underline (`---`, `===`).
 const BLOCK_START = /^(?:[-+](?=[ \t]|$)|-(?=-)|=)|^\d{1,9}(?=[.)](?:[ \t]|$))/;
 
+const escapeInline = (part: string): string => part.replace(INLINE_SPECIAL, (c) => ENTITY[c] ?? `\\${c}`);
+const blockSafe = (line: string): string => line.replace(BLOCK_START, (start) => (/\d/.test(start) ? `${start}\\` : `\\${start}`));
+
 function escapeLine(line: string): string {
   // Leading spaces would make an indented code block, trailing ones a hard line break.
-  const escaped = line.trim().replace(INLINE_SPECIAL, (c) => ENTITY[c] ?? `\\${c}`);
-  return escaped.replace(BLOCK_START, (start) => (/\d/.test(start) ? `${start}\\` : `\\${start}`));
+  return blockSafe(escapeInline(line.trim()));
+}
+
+// A code span as our messages write one: between single backticks, on one line.
+const CODE_SPAN = /`([^`]+)`/g;
+
+/**
+ * A line of a message as Markdown: its code spans stay code (`code` writes each), the text around them is escaped as
+ * `escapeLine` escapes, and a backtick without its pair is a literal one.
+ */
+function messageLine(line: string, code: (span: string) => string): string {
+  const trimmed = line.trim();
+  let out = '';
+  let at = 0;
+  for (const match of trimmed.matchAll(CODE_SPAN)) {
+    out += escapeInline(trimmed.slice(at, match.index)) + code(match[1]!);
+    at = match.index + match[0].length;
+  }
+  return blockSafe(out + escapeInline(trimmed.slice(at)));
 }
 
 // Splitting on line breaks and trimming each line is linear; one regular expression over spaces around line breaks
@@ -46,6 +66,26 @@ const lines = (value: unknown): string[] => text(value).split(/\r\n|\r|\n/);
 /** Text from input as literal Markdown on one line (for headings, list items, prose): no markup or HTML gets in. */
 export function markdownText(value: unknown): string {
   return lines(value).map(escapeLine).filter(Boolean).join(' ').replace(/[ \t]+/g, ' ');
+}
+
+/**
+ * A message of ours (a report's note, a change, a warning) as Markdown on one line: the code spans it writes between
+ * backticks (`attack-layers upgrade`, `versions.attack`) are code (`markdownCode`), and everything else, the input
+ * text it quotes included, is escaped as `markdownText` escapes it. Each Markdown output writes messages through this
+ * (or `markdownMessageCell`), never through `markdownText`, which would show the backticks as `\``.
+ */
+export function markdownMessage(value: unknown): string {
+  return lines(value).map((line) => messageLine(line, markdownCode)).filter(Boolean).join(' ').replace(/[ \t]+/g, ' ');
+}
+
+/** A message of ours for a Markdown table cell, as `markdownMessage`; a `|` in a code span escaped, as GFM tables need. */
+export function markdownMessageCell(value: unknown): string {
+  const escaped = lines(value).map((line) => messageLine(line, (span) => markdownCode(span).replace(/\|/g, '\\|')));
+  let start = 0;
+  let end = escaped.length;
+  while (start < end && !escaped[start]) start++;
+  while (end > start && !escaped[end - 1]) end--;
+  return escaped.slice(start, end).join('<br>').replace(/[ \t]+/g, ' ');
 }
 
 /** Text from input as literal Markdown lines (for a quote or paragraphs): each line escaped, line breaks kept. */

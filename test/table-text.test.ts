@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import MarkdownIt from 'markdown-it';
 import { parseCsv } from '../lib/coverage/parse-csv.js';
-import { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownText } from '../lib/table-text.js';
+import { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, markdownLines, markdownMessage, markdownMessageCell, markdownText } from '../lib/table-text.js';
 
 // Hostile texts as they come in campaign names, layer names and descriptions, comments, file names.
 const HOSTILE = [
@@ -109,6 +109,43 @@ describe('Markdown escaping', () => {
     for (const code of ['a`b', '``x``', 'src/`name`.yaml', ' x ']) {
       expect(unescapeHtml(markdown.renderInline(markdownCode(code)))).to.equal(`<code>${code}</code>`);
     }
+  });
+
+  // A message of ours quoting input (a layer's name, a file, a platform) and writing a command as a code span, as the
+  // upgrade report's notes, gap's notes and export's "not drawn" lines do.
+  const message = (quoted: string): string => `layer "${quoted}": run \`attack-layers upgrade\` to bring \`versions.attack\` up to date`;
+  for (const hostile of HOSTILE.filter((text) => !text.includes('`'))) {
+    it(`markdownMessage writes a message's code spans as code, and ${JSON.stringify(hostile)} it quotes literally`, () => {
+      const html = markdown.render(`# ${markdownMessage(message(hostile))}`);
+      expect(html.startsWith('<h1>') && html.endsWith('</h1>\n')).to.equal(true);
+      expect(html).to.not.match(/<(?!\/?(?:h1|code)>)[a-z!/]/i);
+      // Line breaks become spaces and runs of spaces one, as in markdownText.
+      const shown = message(hostile).split('\n').map((line) => line.trim()).filter(Boolean).join(' ').replace(/[ \t]+/g, ' ');
+      expect(unescapeHtml(renderedText(`# ${markdownMessage(message(hostile))}`))).to.equal(shown.replace(/`([^`]+)`/g, '<code>$1</code>'));
+    });
+
+    it(`markdownMessageCell keeps a message quoting ${JSON.stringify(hostile)} in its table cell, code spans as code`, () => {
+      const html = markdown.render(`| a | b |\n|---|---|\n| ${markdownMessageCell(message(hostile))} | next |`);
+      const cells = [...html.matchAll(/<td>([^]*?)<\/td>/g)].map((m) => m[1]!);
+      expect(cells).to.have.length(2);
+      expect(cells[1]).to.equal('next');
+      expect(cells[0]).to.not.match(/<(?!br>|\/?code>)[a-z!/]/i);
+      const shown = message(hostile).split('\n').map((line) => line.trim().replace(/[ \t]+/g, ' ')).join('\n');
+      expect(unescapeHtml(cells[0]!.replace(/<br>/g, '\n'))).to.equal(shown.replace(/`([^`]+)`/g, '<code>$1</code>'));
+    });
+  }
+
+  it('markdownMessage reads a backtick without its pair, and input with backticks, safely: code at most, never markup', () => {
+    for (const hostile of HOSTILE) {
+      const html = markdown.render(`# ${markdownMessage(`comment "${hostile}": \`a\` and a lone \` tick`)}`);
+      expect(html.startsWith('<h1>') && html.endsWith('</h1>\n')).to.equal(true);
+      expect(html).to.not.match(/<(?!\/?(?:h1|code)>)[a-z!/]/i);
+    }
+    // Backticks pair from the left, as in CommonMark; the one left over is a literal backtick.
+    expect(unescapeHtml(markdown.renderInline(markdownMessage('a `code` and a lone ` tick')))).to.equal('a <code>code</code> and a lone ` tick');
+    // A code span holding a pipe stays in its table cell.
+    const html = markdown.render(`| a | b |\n|---|---|\n| ${markdownMessageCell('split on `a|b` here')} | next |`);
+    expect([...html.matchAll(/<td>([^]*?)<\/td>/g)].map((m) => m[1]!)).to.deep.equal(['split on <code>a|b</code> here', 'next']);
   });
 
   it('is linear on long runs of spaces and line breaks (a quadratic regex took seconds on 200,000 spaces)', () => {

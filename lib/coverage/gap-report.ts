@@ -1,4 +1,4 @@
-import { formatCsv, markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
+import { formatCsv, markdownCell as cell, markdownCode, markdownMessage as message, markdownMessageCell as messageCell, markdownText as text } from '../table-text.js';
 import { placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
@@ -306,7 +306,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       ? [`- Log sources collected: ${markdownCode(review.logSources.file)}: ${text(review.logSources.names.join(', ') || 'none')}`]
       : []),
     `- ${review.rows.length} threat techniques, ${gaps.length} gaps${classCounts.length ? ` (${classCounts.join(', ')})` : ''}, ${review.rows.length - gaps.length} covered.`,
-    ...review.notes.map((note) => `- Note: ${text(note)}`),
+    ...review.notes.map((note) => `- Note: ${message(note)}`),
     '',
     '## Coverage by tactic',
     '',
@@ -362,9 +362,9 @@ export function formatGapReportMarkdown(review: GapReportData): string {
   lines.push('', '## Inputs', '');
   for (const input of review.inputs) {
     lines.push(`- ${inputLine(input)}`);
-    for (const [reason, count] of ignoredReasons(input)) lines.push(`  - ignored ${count}: ${text(reason)}`);
+    for (const [reason, count] of ignoredReasons(input)) lines.push(`  - ignored ${count}: ${message(reason)}`);
     for (const problem of input.problems) {
-      lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${text(`${place(problem)}: ${summaryMessage(problem, 'below')}`)}`);
+      lines.push(`  - ${problem.skipped ? 'invalid' : 'problem'}: ${message(`${place(problem)}: ${summaryMessage(problem, 'below')}`)}`);
     }
   }
   if (review.remapped.length) {
@@ -388,11 +388,11 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       '| Reference | Status | Times | Note | Seen at |',
       '|---|---|---:|---|---|',
       ...review.unresolved.map(
-        (group) => `| ${cell(group.raw)} | ${cell(group.status)} | ${cell(group.count)} | ${cell(group.note)} | ${cell(some(group.places, PLACES_SHOWN))} |`,
+        (group) => `| ${cell(group.raw)} | ${cell(group.status)} | ${cell(group.count)} | ${messageCell(group.note)} | ${cell(some(group.places, PLACES_SHOWN))} |`,
       ),
     );
   }
-  lines.push('', '## How the numbers are computed', '', ...Object.values(review.formulas).map((formula) => `- ${text(formula)}`));
+  lines.push('', '## How the numbers are computed', '', ...Object.values(review.formulas).map((formula) => `- ${message(formula)}`));
   return `${lines.join('\n')}\n`;
 }
 

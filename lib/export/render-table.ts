@@ -1,4 +1,4 @@
-import { formatCsv, formatMarkdownTable, markdownLines, markdownText } from '../table-text.js';
+import { formatCsv, formatMarkdownTable, markdownLines, markdownMessage, markdownText } from '../table-text.js';
 import type { MatrixModel, TableRow } from './matrix-model.js';
 import { linkLines, metadataLines, summaryLine } from './render-svg.js';
 
@@ -34,7 +34,7 @@ export function renderMarkdown(model: MatrixModel): string {
   const header = LAYER_TABLE_HEADER.map((column) => column[0]!.toUpperCase() + column.slice(1));
   lines.push(formatMarkdownTable(header, model.rows.map((row) => layerTableRow(row, '\n')), '   r'), '');
   if (model.notDrawn.length) {
-    lines.push(`Not drawn in the matrix (${model.notDrawn.length}):`, '', ...model.notDrawn.map((item) => `- ${markdownText(item.message)}`), '');
+    lines.push(`Not drawn in the matrix (${model.notDrawn.length}):`, '', ...model.notDrawn.map((item) => `- ${markdownMessage(item.message)}`), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -1,5 +1,5 @@
 import { repairMessage, type LayerRepair } from './repair-layer.js';
-import { markdownCell as cell, markdownCode, markdownText as text } from '../table-text.js';
+import { markdownCell as cell, markdownCode, markdownMessage as message, markdownMessageCell as messageCell, markdownText as text } from '../table-text.js';
 
 /** What happened to one technique entry of an upgraded layer. An entry with no `changes` was kept as it was. */
 export type EntryChange =
@@ -139,12 +139,12 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
     );
     if (report.repairs.length) {
       lines.push('Repaired as read:', '');
-      for (const repair of report.repairs) lines.push(`- ${markdownCode(repair.path)}: ${text(repair.repair)}`);
+      for (const repair of report.repairs) lines.push(`- ${markdownCode(repair.path)}: ${message(repair.repair)}`);
       lines.push('');
     }
     if (report.settings.length) {
       lines.push('Settings:', '');
-      for (const change of report.settings) lines.push(`- ${markdownCode(change.path)}: ${text(change.message)}`);
+      for (const change of report.settings) lines.push(`- ${markdownCode(change.path)}: ${message(change.message)}`);
       lines.push('');
     }
     const changedEntries = report.techniques.filter((entry) => entry.changes.length);
@@ -153,8 +153,8 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
       for (const entry of changedEntries) {
         const now = entry.to.map((t) => `${entryLabel(t.techniqueID, t.tactic, undefined)} at /techniques/${t.at}`).join('; ') || '—';
         lines.push(
-          `| \`${entry.path}\` | ${cell(entryLabel(entry.techniqueID, entry.tactic, entry.name))} | ${cell(entry.changes.join(', '))} | ` +
-            `${cell(now)} | ${cell(entry.notes.join('; '))} |`,
+          `| \`${entry.path}\` | ${cell(entryLabel(entry.techniqueID, entry.tactic, entry.name))} | ${messageCell(entry.changes.join(', '))} | ` +
+            `${cell(now)} | ${messageCell(entry.notes.join('; '))} |`,
         );
       }
       lines.push('');

@@ -52,6 +52,21 @@ describe('attack-layers upgrade', () => {
     expect((await runCli(['upgrade', input, '--out', out, '--force'])).code).to.equal(0);
   });
 
+  // The Markdown report showed a note's code spans as escaped backticks ("the old \\`version\\` key"): notes are ours,
+  // and their code spans are code. Layer shaped as RafidHasan121/CS6411FinalProject's navigator_layer.json writes it
+  // ("version": "4.5" at the top level), its name holding Markdown that must stay text.
+  it('writes the notes of its Markdown report with their code spans as code, and the input they quote as text', async () => {
+    const dir = freshTmpDir('upgrade-md-code');
+    const value = { version: '4.5', name: 'APT *x* <b>', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1110', score: 1 }] };
+    writeFileSync(join(dir, 'old.json'), JSON.stringify(value));
+    const result = await runCli(['upgrade', join(dir, 'old.json'), '--out', join(dir, 'new.json'), '--report', 'md', '--report-out', join(dir, 'report.md')]);
+    expect(result.code, result.stderr).to.equal(0);
+    const report = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(report).to.contain('- `/version`: format 4.5 was stated under the old `version` key; moved to `versions.layer`');
+    expect(report).to.not.contain('\\`');
+    expect(report).to.contain('## APT \\*x\\* &lt;b&gt;');
+  });
+
   // `upgrade old.json --check` said "1 of 1 layers would change (old.json); run … on them".
   it('--check of one layer says the layer would change, and of layers that none could be upgraded when none could', async () => {
     const folder = freshTmpDir('upgrade-check-one');

@@ -82,7 +82,7 @@ function listsEveryPlatform(listed: readonly string[], release: AttackIndex): bo
  * The release whose every platform a platform filter lists, so that the filter chose nothing: it showed every
  * platform in Navigator, and still means every platform in a later release, the platforms added since (ESXi)
  * included. Checked first against `own`, the layer's release (`versions.attack`) or the one nearest to it here
- * (`nearestRelease`). A filter that names a platform by a name ATT&CK has since replaced and `own` does not have
+ * (`nearestRelease`), by its names as written. A filter that names a platform by a name ATT&CK has since replaced and `own` does not have
  * (Azure AD, Office 365 in a layer for ATT&CK 17: mjmcphee/attack_parser writes ATT&CK 14's full list into its layers)
  * was written in an older release's names; it is read against `releases`, newest first, for one in whose names it is
  * written (each platform name it lists, of `own`'s or a replaced one, is a platform of that release, or a later name
@@ -94,8 +94,9 @@ export function everyPlatformSource(listed: unknown, own: AttackIndex | undefine
   if (!Array.isArray(listed) || !own) return undefined;
   const names = listed.filter((platform): platform is string => typeof platform === 'string');
   if (!names.length) return undefined;
-  if (listsEveryPlatform(names, own)) return own;
   const ownPlatforms = own.platforms();
+  // In the layer's own release, by its own names: Navigator matches names as written.
+  if (ownPlatforms.length && ownPlatforms.every((platform) => names.includes(platform))) return own;
   if (!releases || !names.some((name) => PLATFORM_RENAMES[name] && !ownPlatforms.includes(name))) return undefined;
   for (const release of releases()) {
     if (release.domain !== own.domain || release.release === own.release) continue;

@@ -576,6 +576,14 @@ describe('upgradeLayer', () => {
       // Not by T1675 (ESXi only) bringing its platform: a layer without it gets ESXi all the same.
       const unannotated = { ...value, techniques: [{ techniqueID: 'T1003', score: 1 }] };
       expect(upgradeLayer(unannotated, attack, upgradeReleases(unannotated, library)).layer.filters?.platforms).to.include('ESXi');
+      // Security Onion's default coverage layer (securityonion-soc server/modules/navigator/template.go) states 16 with
+      // 14's list as Navigator 4.9 wrote it: 16.1 names none of Azure AD, Office 365, Google Workspace.
+      const securityOnion = { ...unannotated, versions: { attack: '16', navigator: '5.1.0', layer: '4.5' }, filters: { platforms: attackParserPlatforms.filter((p) => p !== 'Cloud') } };
+      const { layer: soLayer, report: soReport } = upgradeLayer(securityOnion, attack, upgradeReleases(securityOnion, library));
+      expect(soLayer.filters?.platforms).to.include('ESXi');
+      expect(soReport.settings.map((s) => s.message)).to.include(
+        'added ESXi: the filter listed every platform of enterprise-attack 14.1, in whose platform names it is written (the layer is for ATT&CK 16), so it keeps showing every platform',
+      );
       // Mixed old and new names (Identity Provider beside Office 365) are read the same way.
       const mixed = { ...unannotated, filters: { platforms: attackParserPlatforms.map((p) => (p === 'Azure AD' ? 'Identity Provider' : p)) } };
       expect(upgradeLayer(mixed, attack, upgradeReleases(mixed, library)).layer.filters?.platforms).to.include('ESXi');

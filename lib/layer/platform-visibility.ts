@@ -82,13 +82,14 @@ function listsEveryPlatform(listed: readonly string[], release: AttackIndex): bo
  * The release whose every platform a platform filter lists, so that the filter chose nothing: it showed every
  * platform in Navigator, and still means every platform in a later release, the platforms added since (ESXi)
  * included. Checked first against `own`, the layer's release (`versions.attack`) or the one nearest to it here
- * (`nearestRelease`), by its names as written. A filter that names a platform by a name ATT&CK has since replaced and `own` does not have
- * (Azure AD, Office 365 in a layer for ATT&CK 17: mjmcphee/attack_parser writes ATT&CK 14's full list into its layers)
- * was written in an older release's names; it is read against `releases`, newest first, for one in whose names it is
- * written (each platform name it lists, of `own`'s or a replaced one, is a platform of that release, or a later name
- * of one, never an earlier) and whose every platform it lists. A filter in the layer's own names (Windows, Linux, macOS in a
- * layer for 17, though they are every platform of ATT&CK 3) is read against `own` only: it chose. Undefined for a
- * filter that chose, an empty one or none (`shownPlatforms`). upgrade, validate, export and gap all read a filter so.
+ * (`nearestRelease`), by its names as written. A filter that names a platform by a name ATT&CK has since replaced,
+ * one `own` does not have (Azure AD, Office 365 in a layer for ATT&CK 17: mjmcphee/attack_parser writes ATT&CK 14's
+ * full list into its layers), was written in an older release's names; it is read against `releases`, newest first,
+ * for one in whose names it is written (each platform name it lists, of `own`'s or a replaced one, is a platform of
+ * that release, or a later name of one, never an earlier) and whose every platform it lists. A filter in the layer's
+ * own names (Windows, Linux, macOS in a layer for 17, though they are every platform of ATT&CK 3) is read against
+ * `own` only: it chose. Undefined for a filter that chose, an empty one or none (`shownPlatforms`). upgrade,
+ * validate, export and gap all read a filter so.
  */
 export function everyPlatformSource(listed: unknown, own: AttackIndex | undefined, releases?: ReleaseList): AttackIndex | undefined {
   if (!Array.isArray(listed) || !own) return undefined;

@@ -416,12 +416,28 @@ function hasTactic(target: AttackIndex, id: string, tactic: string): boolean {
   return shortname !== undefined && (target.technique(id)?.tactics.includes(shortname) ?? false);
 }
 
-/** The reference with its name completed to its technique's full name by the words right before it, if they do. */
+/**
+ * The reference with its name completed to its technique's full name by the words right before it, if they do; or, where
+ * the name follows its ID, by the words right after it (`1 T1547.001 - Boot or Logon Autostart Execution: Registry Run
+ * Keys / Startup Folder 2 T1571 - …`, a ranked list flattened onto one line: ten words, past the reader's eight).
+ */
 function completedName(ref: ExtractedReference, text: string, target: AttackIndex): ExtractedReference | undefined {
   const technique = ref.ids[0] ? target.technique(ref.ids[0]) : undefined;
   if (!technique || ref.name === undefined || (ref.nameSpan && ref.nameSpan.line !== ref.span.line)) return undefined;
   const full = fullName(target, technique);
-  if (nameKey(full) === nameKey(ref.name) || !nameKey(full).endsWith(` ${nameKey(ref.name)}`)) return undefined;
+  const id = /[Tt]\d{4}(?:\.\d{3})?/.exec(text.slice(ref.span.start, ref.span.end))?.[0] ?? ref.ids[0]!;
+  if (nameKey(full) === nameKey(ref.name)) return undefined;
+  if (nameKey(full).startsWith(`${nameKey(ref.name)} `)) {
+    // Where the name as read ends: its own span's end, or the reference's when the name ends it.
+    const at = (ref.nameSpan ?? ref.span).end;
+    if (!text.slice(ref.nameSpan?.start ?? ref.span.start, at).trimEnd().endsWith(ref.name)) return undefined;
+    const missing = full.slice(ref.name.length).trim().split(/\s+/);
+    const after = [...text.slice(at, at + 200).matchAll(/\S+/g)].slice(0, missing.length);
+    if (after.length !== missing.length || nameKey(after.map((word) => word[0]).join(' ')) !== nameKey(missing.join(' '))) return undefined;
+    const end = at + after[after.length - 1]!.index + after[after.length - 1]![0].length;
+    return { ...ref, name: full, raw: `${full} (${id})`, ...(ref.nameSpan ? { nameSpan: { ...ref.nameSpan, end } } : { span: { ...ref.span, end } }) };
+  }
+  if (!nameKey(full).endsWith(` ${nameKey(ref.name)}`)) return undefined;
   // Where the name as read starts: its own span, or the reference's when the name begins it.
   const at = (ref.nameSpan ?? ref.span).start;
   const missing = full.slice(0, full.length - ref.name.length).trim().split(/\s+/);
@@ -430,7 +446,6 @@ function completedName(ref: ExtractedReference, text: string, target: AttackInde
   const words = before.map((word) => word[0].replace(OPENING, ''));
   if (words.length !== missing.length || nameKey(words.join(' ')) !== nameKey(missing.join(' '))) return undefined;
   const start = base + before[0]!.index + (before[0]![0].length - words[0]!.length);
-  const id = /[Tt]\d{4}(?:\.\d{3})?/.exec(text.slice(ref.span.start, ref.span.end))?.[0] ?? ref.ids[0]!;
   return { ...ref, name: full, raw: `${full} (${id})`, ...(ref.nameSpan ? { nameSpan: { ...ref.nameSpan, start } } : { span: { ...ref.span, start } }) };
 }
 

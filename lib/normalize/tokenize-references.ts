@@ -1192,8 +1192,11 @@ function nameEndAfter(text: string, start: number, ceiling: number): number | un
     // (`[T1055 - Process Injection](…) to hide`).
     const bare = token.replace(/\[\d{1,3}\]$/, '').replace(/\]\(\S*$/, '').replace(/[,.;]$/, '');
     const word = bare.replace(MARK_CHARS, '');
-    if (!(TITLE_TOKEN.test(word) || CONNECTORS.has(word)) || !word) break;
-    ends.push({ end: q + bare.length, connector: CONNECTORS.has(word) });
+    // A slash set apart joins the words of one name, as before an ID (`nameStartBefore`): `T1060 - Registry Run Keys /
+    // Start Folder 7 T1057 - …`, a ranked list flattened onto one line (Deloitte's threat library slides as PDF text).
+    const connector = CONNECTORS.has(word) || word === '/';
+    if (!(TITLE_TOKEN.test(word) || connector) || !word) break;
+    ends.push({ end: q + bare.length, connector });
     if (bare !== token || text.charAt(e) !== ' ') break;
     q = e + 1;
   }

@@ -996,6 +996,23 @@ describe('extractReport', () => {
       expect(lines[1]!.slice(refs[1]!.span.start, refs[1]!.span.end)).to.match(/^File and Directory Permissions Modification: Linux.*\(T1222\.002\)$/);
     });
 
+    it('is the technique\'s full name where the words right after the name read complete it, past eight words, a slash among them', () => {
+      // Deloitte's threat library slides as PDF text (find_string index file 43499837094) flatten a ranked table onto one
+      // line: `… 6 T1060 - Registry Run Keys / Start Folder 7 T1057 - …`, cut at the slash. In our own words, with the
+      // current names of ten words and of a slash.
+      const text = 'Top: 1 T1071.001 - Web Protocols 2 T1547.001 - Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder 3 T1060 - Registry Run Keys / Start Folder 4 T1033 - System Owner / User Discovery 5 T1571 - Non-Standard Port';
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.ids[0], ref.name, ref.resolution?.status])).to.deep.equal([
+        ['T1071.001', 'Web Protocols', 'current'],
+        ['T1547.001', 'Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder', 'current'],
+        ['T1060', 'Registry Run Keys / Start Folder', 'revoked'],
+        ['T1033', 'System Owner / User Discovery', 'current'],
+        ['T1571', 'Non-Standard Port', 'current'],
+      ]);
+      const read = refs[1]!.nameSpan ?? refs[1]!.span;
+      expect(text.slice(read.start, read.end)).to.match(/Startup Folder$/);
+    });
+
     it('is the words before a dash where the bracket after the ID names no technique (`- Credential Dumping - T1003 (APT33)`)', () => {
       // An ICS threat summary's lists (code index file 14704857593): each technique, its ID, and the groups or incidents
       // it was seen in, in brackets; the bracket was read as the name where the name before the dash was an old one.

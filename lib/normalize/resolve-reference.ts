@@ -490,12 +490,23 @@ function splitFullName(name: string): [string, string?] {
   return at < 0 ? [name] : [name.slice(0, at).trim(), name.slice(at + 1).trim()];
 }
 
-// Where a name's own words start after a technique's name: `via`, `using`, `with`, `through`, or a dash between spaces.
-const QUALIFIER = /\s+(?:via|using|with|through)\s+|\s+[-–—]\s+/giu;
+// Where a name's own words start after a technique's name: `via`, `using`, `with`, `through`, or a dash or a slash
+// between spaces (`Exfiltration Over Other Network Mediums / RClone & Cloud`, a TTP table's cell).
+const QUALIFIER = /\s+(?:via|using|with|through)\s+|\s+[-–—/]\s+/giu;
 
-/** The parts of a name before each of its qualifiers, longest first (`Wordlist Scanning via key enum`: `Wordlist Scanning`). */
-function qualifiedParts(name: string): string[] {
-  return [...name.matchAll(QUALIFIER)].map((match) => name.slice(0, match.index).trim()).filter(Boolean).reverse();
+/**
+ * The parts of a name before each of its qualifiers, longest first (`Wordlist Scanning via key enum`: `Wordlist
+ * Scanning`). A slash before words that are a technique's name, or hold the name of the ID's technique, joins two names
+ * (`PowerShell / Windows Command Shell` beside T1059.001 and T1059.003; `Phishing / Web Portal CaptureClicked Link`
+ * beside T1566 and T1056.003, a scraped table's cells run together), not a name and the writer's words: no part ends there.
+ */
+function qualifiedParts(name: string, target: AttackIndex, byId: TechniqueRecord): string[] {
+  const joinsNames = (rest: string): boolean => target.techniquesByName(rest).length > 0 || nameKey(rest).includes(nameKey(byId.name));
+  return [...name.matchAll(QUALIFIER)]
+    .filter((match) => !match[0].includes('/') || !joinsNames(name.slice(match.index + match[0].length).trim()))
+    .map((match) => name.slice(0, match.index).trim())
+    .filter(Boolean)
+    .reverse();
 }
 
 /** The current techniques whose exact name `name` is. */
@@ -654,12 +665,21 @@ function namedTechniques(check: NameCheck): NamedTechniques | Outcome {
     return noted(check, `"${subPart}" in the name "${name}" is not ${describe(target, byId)}; ${id} kept as written: check it`, true);
   }
   // `Wordlist Scanning via key enum (T1590.005)`, `Phishing - email (T1003)`: a technique's exact name, then the writer's
-  // own words after `via`, `using`, `with`, `through` or a dash. A technique so named that is not the ID's, its parent or
-  // its sub-technique disagrees with the ID, as `Wordlist Scanning: key enum` does.
+  // own words after `via`, `using`, `with`, `through`, a dash or a slash. A technique so named that is not the ID's, its
+  // parent or its sub-technique (nor another ID the name serves) disagrees with the ID, as `Wordlist Scanning: key enum`
+  // does; so does a misspelling of its name, as alone (`Exfiltration Over Other Network Mediums / RClone & Cloud (T1567)`,
+  // 8Base's TTP table, where T1011 is Exfiltration Over Other Network Medium).
   if (parentIds.length !== 1) {
-    const named = qualifiedParts(name).map((part) => ({ part, ids: exactIds(target, part) })).find(({ ids }) => ids.length === 1);
+    const misspelt = (part: string): TechniqueId[] => {
+      const read = resolveName(part, tactics, context, [], false);
+      return read.status === 'fuzzy' ? read.ids : [];
+    };
+    const named = qualifiedParts(name, target, byId)
+      .map((part) => ({ part, ids: exactIds(target, part) }))
+      .map(({ part, ids }) => ({ part, ids: ids.length ? ids : misspelt(part) }))
+      .find(({ ids }) => ids.length === 1);
     const other = named?.ids[0];
-    if (named && other && other !== byId.id && !related(target, byId, other)) return { ids: named.ids, naming: named.part, byName };
+    if (named && other && other !== byId.id && !related(target, byId, other) && !check.beside.includes(other)) return { ids: named.ids, naming: named.part, byName };
   }
   const siblings = siblingsNamedIn(name, byId, target).filter((sibling) => !check.beside.includes(sibling.id));
   if (siblings.length) {

@@ -162,6 +162,27 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(tool.note).to.match(/"PowerShell" is also the name of T1059\.001 .*T1105 kept as written/);
   });
 
+  // crocodyli's 8Base TTP mapping (8base/8Base-TTP.md): `| Exfiltration | Exfiltration Over Other Network Mediums / RClone &
+  // Cloud (T1567) | … |` passed silently, T1011's name pluralised, then the writer's words after a slash. In our own words.
+  it('checks a misspelling of another technique\'s name before the writer\'s own words, a slash among their marks, as its exact name', () => {
+    const read = (raw: string) => {
+      const result = resolveReference({ raw }, context);
+      return [result.status, result.candidates.map((c) => c.id), result.warnings];
+    };
+    expect(read('Exfiltration Over Other Network Mediums / a sync tool (T1567)')).to.deep.equal([
+      'ambiguous',
+      ['T1567', 'T1011'],
+      ['T1567 and "Exfiltration Over Other Network Mediums / a sync tool" disagree: T1567 is Exfiltration Over Web Service, while "Exfiltration Over Other Network Mediums" is T1011 Exfiltration Over Other Network Medium; write the one you mean'],
+    ]);
+    expect(read('Exfiltration Over Other Network Medium / a sync tool (T1567)').slice(0, 2)).to.deep.equal(['ambiguous', ['T1567', 'T1011']]);
+    expect(read('Exfiltration Over Other Network Mediums via a sync tool (T1567)').slice(0, 2)).to.deep.equal(['ambiguous', ['T1567', 'T1011']]);
+    // The ID's own name misspelt agrees; a slash before a technique's name, or before words holding the ID's technique's
+    // name, joins two names (`Phishing / Web Portal CaptureClicked Link` beside T1566 and T1056.003, a scraped table).
+    expect(read('Remote Service - RDP (T1021.001)')).to.deep.equal(['current', [], []]);
+    expect(read('PowerShell / Windows Command Shell (T1059.003)')).to.deep.equal(['current', [], []]);
+    expect(read('Phishing / Web Portal CaptureClicked Link (T1056.003)')).to.deep.equal(['current', [], []]);
+  });
+
   it("catches a sibling's name beside a sub-technique ID even when several techniques share the name (T1566.002 Spearphishing Attachment)", () => {
     // "Spearphishing Attachment" is T1566.001 and T1598.002: shared, but a name all the same.
     const swapped = resolveReference({ raw: 'Spearphishing Attachment (T1566.002)' }, context);

@@ -654,7 +654,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     const written = (n: (typeof unnumbered)[number]): string => (n.written ? ` (written "${n.written}", an older name)` : '');
     notes.push(
       `the report names ${unnumbered.length} technique${unnumbered.length === 1 ? '' : 's'} without an ID (${listed(unnumbered.map((n) => `${n.id} ${fullName(target, target.technique(n.id)!)}${written(n)} at line ${n.line}`))}), ` +
-        'which extract reads only in a table\'s technique column, a list of techniques and a breadcrumb (`Tactic » Technique`): `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
+        'which extract reads only in a table\'s technique column, a list of techniques, a breadcrumb (`Tactic » Technique`) and a heading (`## Tactic: Technique`): `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
     );
   }
   return { references: kept, objects: objectsInLines(lines, target), notes };

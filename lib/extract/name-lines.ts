@@ -15,7 +15,7 @@ export interface NamedLineItem {
   span: ReportSpan;
   /** The line's text as written, its list marker left out. */
   written: string;
-  form: 'breadcrumb' | 'list item';
+  form: 'breadcrumb' | 'list item' | 'heading';
   /**
    * Whether the line's shape says it names techniques whatever the names are (a tactic before `»`, a technique before
    * `-` or `:`): a name that is none is then reported; after a tactic and a colon alone (`Impact: files encrypted`) it
@@ -32,6 +32,9 @@ export interface NamedLineItem {
 
 // A list item's marker (`- `, `* `, `1. `), and what a line of names may not hold: a table's cell, an ID.
 const LIST_MARKER = /^\s{0,12}(?:[-*+•・●▪◦■]|\d{1,3}[.)])\s{1,8}/;
+// A Markdown heading's marker (`## `), and the closing marks it may end with (`## Execution: Mshta ##`).
+const HEADING_MARKER = /^\s{0,3}#{1,6}\s{1,8}/;
+const HEADING_CLOSE = /\s+#+\s*$/;
 const NOT_NAMES = /[|`<>{}[\]=]|\bT\d{4}\b|https?:/i;
 // `Execution » PowerShell`, `Execution › PowerShell`: a breadcrumb's separators (a page's, a Navigator export's).
 const BREADCRUMB = /\s*[»›]\s*/;
@@ -65,7 +68,9 @@ function writtenAsName(name: string): boolean {
  *   pages and Navigator exports; `Initial Access » Valid Accounts`, a CISA infographic), its tactic the reference's;
  * - a list item of a technique and its sub-technique (`- Command and Scripting Interpreter - PowerShell, Windows Command
  *   Shell`, Elastic Security Labs' posts; `* Phishing: Spearphishing Attachment`), or of a tactic and a technique
- *   (`1. Execution: Command and Scripting Interpreter (52.2%)`, D3's ranking).
+ *   (`1. Execution: Command and Scripting Interpreter (52.2%)`, D3's ranking);
+ * - a Markdown heading so written (`## Credential Access: Credential Dumping`, `## Execution: Mshta`, an ELK threat hunting
+ *   cheat-sheet's sections), read as a list item of its own, in a list of none other.
  * `named` says whether a text names a technique, and one with sub-techniques (a parent part must). Several names of
  * one part, parted by commas or `and`, are each an item, unless the whole part is one name. A list's items that are a
  * name alone are read with the others. Pure; linear in the text's length.
@@ -85,15 +90,20 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
     found.push(...(list.named ? list.older : list.older.filter((item) => writtenAsName(item.name))));
     list = { plain: [], read: false, older: [], named: false };
   };
+  let afterHeading = false;
   for (const [i, folded] of lines.entries()) {
     const original = folded.original;
-    const marker = LIST_MARKER.exec(original)?.[0];
-    if (!marker) endList();
+    const heading = HEADING_MARKER.exec(original)?.[0];
+    const marker = LIST_MARKER.exec(original)?.[0] ?? heading;
+    if (!marker || heading || afterHeading) endList();
+    afterHeading = heading !== undefined;
+    const form = heading ? 'heading' : 'list item';
     if (skip.has(i + 1) || original.length > 300 || NOT_NAMES.test(original)) continue;
-    const body = original.slice(marker?.length ?? 0).replace(MARKS, '').replace(FIGURES, '').trim();
+    const body = original.slice(marker?.length ?? 0).replace(heading ? HEADING_CLOSE : /$^/, '').replace(MARKS, '').replace(FIGURES, '').trim();
     if (!body || SENTENCE.test(body) || body.split(/\s+/).length > MAX_WORDS) continue;
     const start = original.indexOf(body.slice(0, 8), marker?.length ?? 0);
-    const where = { span: { line: i + 1, start: Math.max(start, 0), end: original.trimEnd().length }, written: original.slice(marker?.length ?? 0).trim() };
+    const text = heading ? original.replace(HEADING_CLOSE, '') : original.trimEnd();
+    const where = { span: { line: i + 1, start: Math.max(start, 0), end: text.length }, written: text.slice(marker?.length ?? 0).trim() };
     const items = (part: string): string[] => (isTechnique(part) ? [part] : part.split(ITEMS).filter(Boolean));
     if (BREADCRUMB.test(body)) {
       const parts = body.split(BREADCRUMB).filter(Boolean);
@@ -110,7 +120,7 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
     if (!marker) continue;
     const cut = PARENT_END.exec(body);
     if (!cut) {
-      if (isTechnique(body)) list.plain.push({ name: body, tactics: [], ...where, form: 'list item', sure: false });
+      if (isTechnique(body)) list.plain.push({ name: body, tactics: [], ...where, form, sure: false });
       continue;
     }
     const before = found.length;
@@ -124,13 +134,13 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
       const names = parent && isParent(parent) ? items(rest.slice(inner!.index + inner![0].length).trim()).map((sub) => `${parent}: ${sub}`) : items(rest);
       const sure = parent !== undefined && isParent(parent);
       for (const name of names) {
-        const item: NamedLineItem = { name, tactics: [first], ...where, form: 'list item', sure };
+        const item: NamedLineItem = { name, tactics: [first], ...where, form, sure };
         found.push(item);
         if (sure || isTechnique(name)) list.named = true;
         else list.older.push({ ...item, older: true });
       }
     } else if (isParent(first)) {
-      for (const sub of items(rest)) found.push({ name: `${first}: ${sub}`, tactics: [], ...where, form: 'list item', sure: true });
+      for (const sub of items(rest)) found.push({ name: `${first}: ${sub}`, tactics: [], ...where, form, sure: true });
     }
     if (found.length > before) list.read = true;
   }

@@ -147,7 +147,7 @@ describe('attack-layers extract', () => {
     expect(result.stdout).not.to.include('Pass the Hash');
     expect(result.stderr).to.include(`1 technique reference, 0 ATT&CK groups, software or campaigns found in ${file}\n`);
     expect(result.stderr).to.include(`${file}: 1 cell of a technique column names no technique of ATT&CK enterprise-attack 18.1, so it is no reference: line 4 "Modify Firmware"`);
-    expect(result.stderr).to.match(/: the report names 2 techniques without an ID \(T1018 Remote System Discovery at line 6, T1550\.002 Use Alternate Authentication Material: Pass the Hash at line 6\), which extract reads only in a table's technique column, a list of techniques and a breadcrumb \(`Tactic » Technique`\): `attack-layers suggest` ranks them/);
+    expect(result.stderr).to.match(/: the report names 2 techniques without an ID \(T1018 Remote System Discovery at line 6, T1550\.002 Use Alternate Authentication Material: Pass the Hash at line 6\), which extract reads only in a table's technique column, a list of techniques, a breadcrumb \(`Tactic » Technique`\) and a heading \(`## Tactic: Technique`\): `attack-layers suggest` ranks them/);
   });
 
   it('resolves on the snapshot shipped with the tool when no ATT&CK data is configured', async () => {

@@ -568,6 +568,31 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a Markdown heading of a tactic and a technique, no ID', () => {
+    // An ELK threat hunting cheat-sheet ("THP Cheat Sheet ELK and Splunk", code index files 6753570464, 6751342082) heads
+    // each hunt `## Credential Access: Credential Dumping`, `## Execution: Mshta`, `## Persistence: DCSync Attack`; the same
+    // words as a list item were read, as a heading not at all. In our own words.
+    it('is read as the list item of the same words is, a reference by name that says so', () => {
+      const history = () => [loadRelease('6.3')];
+      const text = [
+        '# Hunting notes',
+        '## Credential Access: Credential Dumping',
+        'Fields to check: the parent process and its command line.',
+        '### Persistence: Scheduled Task ###',
+        '## Execution: Mshta',
+        '## Persistence: Golden Ticket Hunt',
+        '## Initial Access: how they got in',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1'), history }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.ids, ref.resolution?.warnings[0]])).to.deep.equal([
+        [2, 'Credential Dumping', ['Credential Access'], 'renamed', ['T1003'],
+          'read by name from the heading "Credential Access: Credential Dumping", no ID written: "Credential Dumping" is T1003 OS Credential Dumping, by its name in ATT&CK 6.3 (T1003); check that it is the technique meant'],
+        [4, 'Scheduled Task', ['Persistence'], 'name', ['T1053.005'], 'read by name from the heading "Persistence: Scheduled Task", no ID written: check that it is the technique meant'],
+        [5, 'Mshta', ['Execution'], 'name', ['T1218.005'], 'read by name from the heading "Execution: Mshta", no ID written: check that it is the technique meant'],
+      ]);
+    });
+  });
+
   describe('a name in a script other than Latin beside an ID', () => {
     it('is said not to be checked against its ID, there being no technique names in that script to check it with', () => {
       // A Chinese WeChat article on ATT&CK v16 (安全喷子, 2024; no licence stated, lines reconstructed) numbers its items

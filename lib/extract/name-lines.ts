@@ -45,6 +45,8 @@ const FIGURES = /\s*\(\s*[\d.,%\s]+\)\s*$/;
 const PARENT_END = /\s+[-–—]\s+|:\s+/;
 // Items of a part that names several (`PowerShell, Windows Command Shell`; `malware and exploits`).
 const ITEMS = /\s*,\s*|\s+(?:and|&)\s+/;
+// Names given as alternatives (`Phishing or Exploit Public-Facing Application`).
+const EITHER = /\s+or\s+/;
 // A sentence, not a list of names.
 const SENTENCE = /[.!?;](?:\s|$)/;
 // More words than a technique and two sub-techniques' names hold: a sentence.
@@ -104,7 +106,13 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
     const start = original.indexOf(body.slice(0, 8), marker?.length ?? 0);
     const text = heading ? original.replace(HEADING_CLOSE, '') : original.trimEnd();
     const where = { span: { line: i + 1, start: Math.max(start, 0), end: text.length }, written: text.slice(marker?.length ?? 0).trim() };
-    const items = (part: string): string[] => (isTechnique(part) ? [part] : part.split(ITEMS).filter(Boolean));
+    // `Phishing or Exploit Public-Facing Application`: names joined by `or` are items where each is a technique's whole
+    // name (`Obfuscated Files or Information` is one).
+    const either = (item: string): string[] => {
+      const names = item.split(EITHER);
+      return names.length > 1 && names.every(isTechnique) ? names : [item];
+    };
+    const items = (part: string): string[] => (isTechnique(part) ? [part] : part.split(ITEMS).filter(Boolean).flatMap(either));
     if (BREADCRUMB.test(body)) {
       const parts = body.split(BREADCRUMB).filter(Boolean);
       const first = parts.findIndex((part) => tacticDisplayName(part) !== undefined);

@@ -568,6 +568,28 @@ describe('extractReport', () => {
     });
   });
 
+  describe('names joined by `or` in a list item', () => {
+    // An incident-response write-up's `ATT&CK mapping` list (code index file 2560323023): `- Initial Access: Phishing or
+    // Exploit Public-Facing Application` was not read, `or` not parting names. In our own words.
+    it('are read each, where each is a technique\'s whole name', () => {
+      const text = [
+        '- Initial Access: Phishing or Exploit Public-Facing Application',
+        '- Execution: Scheduled Task, User Execution or Exploitation for Client Execution',
+        '- Defense Evasion: Obfuscated Files or Information',
+        '- Impact: Data Destruction or a wiper',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.ids])).to.deep.equal([
+        [1, 'Phishing', ['Initial Access'], ['T1566']],
+        [1, 'Exploit Public-Facing Application', ['Initial Access'], ['T1190']],
+        [2, 'Scheduled Task', ['Execution'], ['T1053.005']],
+        [2, 'User Execution', ['Execution'], ['T1204']],
+        [2, 'Exploitation for Client Execution', ['Execution'], ['T1203']],
+        [3, 'Obfuscated Files or Information', ['Defense Evasion'], ['T1027']],
+      ]);
+    });
+  });
+
   describe('a Markdown heading of a tactic and a technique, no ID', () => {
     // An ELK threat hunting cheat-sheet ("THP Cheat Sheet ELK and Splunk", code index files 6753570464, 6751342082) heads
     // each hunt `## Credential Access: Credential Dumping`, `## Execution: Mshta`, `## Persistence: DCSync Attack`; the same

@@ -12,6 +12,8 @@ import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js
 import { objectKind } from '../normalize/resolve-attack-object.js';
 import { namesWithoutIds } from './technique-names.js';
 import { namedLineItems, type NamedKind } from './name-lines.js';
+import { nameLanguage } from './name-language.js';
+import { documentLanguage } from '../suggest/passage-language.js';
 import { ocrIdsInLines } from './ocr-ids.js';
 import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
@@ -325,6 +327,9 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     return { references, objects: [], notes: [...readerNotes, ...notLookedUp], ...(name ? { name } : {}), ...(actor ? { actor } : {}), ...eventFields };
   }
   const { target } = context;
+  // The language in Latin script other than English most of the report is written in, if any (asked once, when needed).
+  let language: { latin?: string } | undefined;
+  const reportLanguage = (): string | undefined => (language ??= documentLanguage(text)).latin;
   // The words an ID was read from by a guess, by line, to say with its reference.
   const guessed = new Map<number, GuessedId[]>();
   for (const guess of guessedIds(lines)) guessed.set(guess.line, [...(guessed.get(guess.line) ?? []), guess]);
@@ -362,7 +367,14 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // technique's and shares no word with the ID's technique (`DLL Injection (T1055.001)` is its own shorthand), beside an
     // ID that decided alone, names something else: a tool, a service, a target. It is kept as written, and said, as a name
     // that disagrees with its ID is, unless a warning already stands on the reference.
-    if (technique && !own.length && foreign(ref.name) && /\p{Lu}/u.test(ref.name)) {
+    // `Remoção do Indicador: Exclusão de Arquivos (T1070.004)`, a Portuguese TTP table's cell: such a name in a language
+    // other than English cannot be checked (ATT&CK names techniques in English only), which is what is said.
+    const language = technique && !own.length && foreign(ref.name) && /\p{Lu}/u.test(ref.name) ? nameLanguage(ref.name, reportLanguage()) : undefined;
+    if (language !== undefined) {
+      own.push(
+        `"${ref.name}" is ${language ? `written in ${language}, not in English` : 'not written in English'}, in which ATT&CK names its techniques, so it was not checked against ${ids[0]} ${fullName(target, technique!)} (read by the ID alone); check that it names that technique`,
+      );
+    } else if (technique && !own.length && foreign(ref.name) && /\p{Lu}/u.test(ref.name)) {
       own.push(`"${ref.name}" is no name of ${ids[0]} ${fullName(target, technique)}, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)`);
     }
     // `T1556.002 (Password Policy Bypass)`: such a name that shares with the ID's technique's only words many techniques'

@@ -96,6 +96,22 @@ export function documentLanguage(text: string): DocumentLanguage {
   return { japanese, ...(language && count >= 10 && count > 2 * english ? { latin: language } : {}) };
 }
 
+/**
+ * The languages other than English whose function words a short text (a name) holds most of, only words no English word
+ * spells (`de`, `para`; not `do`, `die`): `Remoção do Indicador: Exclusão de Arquivos` holds `de`, a word of French,
+ * Spanish, Portuguese and Dutch, so all four; none where it holds no such word.
+ */
+export function nameLanguages(name: string): string[] {
+  const counts = FUNCTION_WORDS.map(() => 0);
+  for (const word of name.toLowerCase().split(/[\s/:,;()]+/)) {
+    const mask = WORD_LANGUAGES.get(word);
+    if (mask === undefined || isCommonEnglishWord(word)) continue;
+    for (let i = 1; i < counts.length; i++) if (mask & (1 << i)) counts[i]!++;
+  }
+  const most = Math.max(...counts.slice(1));
+  return most > 0 ? FUNCTION_WORDS.filter((_, i) => i > 0 && counts[i] === most).map(([language]) => language) : [];
+}
+
 /** The language whose function words a text holds most of (other than English; '' on a tie), with its count and English's. */
 function functionWords(text: string): { language: string; count: number; english: number } {
   return leadingLanguage(functionWordCounts(text));

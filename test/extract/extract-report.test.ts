@@ -615,6 +615,41 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a name in a language other than English beside an ID', () => {
+    // crocodyli's Rhysida TTP table (ThreatActors-TTPs Rhysida/Rhysida-TTP.md) names techniques in Portuguese, each cell
+    // above its ID's (`Remoção do Indicador: Exclusão de Arquivos` over `T1070.004`), its details in Portuguese: six
+    // names were warned of as words that "may name a tool". In our own words, rows set on one line each.
+    it('is said to be in that language, not checked against its ID, where that can be told; a tool\'s name is not', () => {
+      const text = [
+        '| Tática | Técnica | ID | Detalhes |',
+        '|---|---|---|---|',
+        '| Persistência | Tarefa agendada diária | T1053.005 | O ransomware cria uma tarefa para ser executado a cada dia, com o nome do grupo. |',
+        '| Evasão de Defesa | Remoção de rastros: Apagar arquivos | T1070.004 | O binário se apaga depois da execução e da criptografia dos arquivos. |',
+        '| Impacto | Dados cifrados para extorsão | T1486 | Os arquivos das vítimas são cifrados com uma chave da família ChaCha. |',
+        '| Impacto | Inibe a Restauração | T1490 | Apaga as cópias de sombra com o vssadmin para que não sejam restauradas. |',
+        '| Exfiltração | Mega.nz | T1567.002 | Os dados são enviados para a nuvem do serviço. |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        ['Tarefa agendada diária', 'current', ['"Tarefa agendada diária" is written in Portuguese, not in English, in which ATT&CK names its techniques, so it was not checked against T1053.005 Scheduled Task/Job: Scheduled Task (read by the ID alone); check that it names that technique']],
+        ['Remoção de rastros: Apagar arquivos', 'current', ['"Remoção de rastros: Apagar arquivos" is written in Portuguese, not in English, in which ATT&CK names its techniques, so it was not checked against T1070.004 Indicator Removal: File Deletion (read by the ID alone); check that it names that technique']],
+        ['Dados cifrados para extorsão', 'current', ['"Dados cifrados para extorsão" is written in Portuguese, not in English, in which ATT&CK names its techniques, so it was not checked against T1486 Data Encrypted for Impact (read by the ID alone); check that it names that technique']],
+        ['Inibe a Restauração', 'current', ['"Inibe a Restauração" is written in Portuguese, not in English, in which ATT&CK names its techniques, so it was not checked against T1490 Inhibit System Recovery (read by the ID alone); check that it names that technique']],
+        ['Mega.nz', 'current', [
+          '"Mega.nz" is no name of T1567.002 Exfiltration Over Web Service: Exfiltration to Cloud Storage, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)',
+        ]],
+      ]);
+      // Without the report's language, function words of several languages say only that it is not English; a name
+      // with none and no letter English does not write is not told apart from a tool's.
+      const alone = extractReport('| Exclusão de Arquivos | T1070.004 |\n| Tarefa agendada diária | T1053.005 |\n| Ferramenta Rclone | T1567.002 |', { target: loadRelease('18.1') }).references;
+      expect(alone.map((ref) => ref.resolution?.warnings[0]?.replace(/, in which .*/, ''))).to.deep.equal([
+        '"Exclusão de Arquivos" is not written in English',
+        '"Tarefa agendada diária" is not written in English',
+        '"Ferramenta Rclone" is no name of T1567.002 Exfiltration Over Web Service: Exfiltration to Cloud Storage, nor of any technique: read by the ID alone; check that it is the technique meant (the words may name a tool, a service or a target)',
+      ]);
+    });
+  });
+
   describe('a name in a script other than Latin beside an ID', () => {
     it('is said not to be checked against its ID, there being no technique names in that script to check it with', () => {
       // A Chinese WeChat article on ATT&CK v16 (安全喷子, 2024; no licence stated, lines reconstructed) numbers its items

@@ -63,11 +63,38 @@ const SUMMARY_LABEL = /^\s*(?:#{1,6}\s+)?(?:\*\*|__)?tl;?\s?dr(?:\*\*|__)?\s*[:.
  */
 export function isReportStructure(text: string): boolean {
   if (text.length <= MAX_FIGURE_NUMBER && (FIGURE_NUMBER.test(text) || SUMMARY_LABEL.test(text))) return true;
+  if (text.length <= MAX_DOCUMENT_TITLE && isDocumentTitle(text)) return true;
   const heading = HEADING_MARK.test(text);
   // (Whether it ends with a colon asked first: most passages do not, and the whole text was copied and read to know.)
   if (!heading && !(/:\s*$/.test(text) && LABEL.test(text.trim()))) return isIocHeading(text) || isBareHeading(text) || isAudienceHeading(text);
   const words = textWords(text.replace(HEADING_MARK, '').replace(LIST_MARK, '')).filter(isContentWord);
   return words.some((word) => REPORT_WORDS.has(word)) && words.every((word) => REPORT_WORDS.has(word) || !isCommonEnglishWord(word));
+}
+
+// A report's own title, on its cover or as its first heading, naming only the kind of document it is (cchopin/threat-
+// reports' Mirai-EIW report: `# Cyber Threat Intelligence Report`, which got Search Closed Sources: Threat Intel Vendors
+// 97, as the daily reports of another public repository open, `# Cyber Threat Intelligence Report` / `**Date:** …`; the
+// Red Canary 2020 Threat Detection Report as Markdown: `# 2020 Threat Detection Report`, Automated Collection 99.8): a
+// document's noun, the words of a kind of report, vendors' names, a year, a month or a quarter, two words at least,
+// with or without a heading's mark. A title that says what was done (`BlackCat ransomware implicated in attack on …`) has other words, and
+// is read.
+const DOCUMENT_NOUNS = new Set('report reports advisory bulletin briefing digest whitepaper review'.split(' '));
+const DOCUMENT_TITLE_WORDS = new Set([
+  ...DATE_WORDS,
+  ...(
+    'cyber cybersecurity security threat threats intelligence cti detection landscape annual quarterly monthly weekly daily ' +
+    'mid midyear year years in the of and global state flash technical incident special edition q1 q2 q3 q4 h1 h2'
+  ).split(' '),
+]);
+const MAX_DOCUMENT_TITLE = 80;
+
+/**
+ * Whether a passage is a report's title naming only its kind (`Cyber Threat Intelligence Report`, `2020 Threat Detection
+ * Report`): two words at least (a site's section, `Reports`, is a menu's item).
+ */
+function isDocumentTitle(text: string): boolean {
+  const title = text.replace(HEADING_MARK, '');
+  return !/[.!?;,:]\s/.test(title) && textWords(title).length >= 2 && madeOfWords(title, DOCUMENT_NOUNS, DOCUMENT_TITLE_WORDS);
 }
 
 // A heading of the indicators without a heading's mark, as a page scraped to text or a PDF writes it (ESET's `IoCs`,
@@ -294,23 +321,26 @@ export function isColumnNames(text: string): boolean {
 // kind (one or two words: `experimental`, `high`, `eql`); names (capitalised: `Florian Roth`, `Threat Intelligence
 // Team`, a licence's `CC BY 4.0 - https://…`, its address read out); an image's credit (a page's `Image: Midjourney`,
 // `Image credit: Getty Images via Reuters`) or a source (an address, a date or such a credit: `Source: Shutterstock`).
-// A title, a description or a summary is the text's own, and a field of a behaviour (`Persistence:`) is read.
+// A title, a description or a summary is the text's own, and a field of a behaviour (`Persistence:`) is read. A report's
+// cover gives its own fields (cchopin/threat-reports' Mirai-EIW report: `**Incident Reference:** Mirai/XMRig Double
+// Compromise **Analysis Date:** 2026-02-06`, which got Resource Hijacking: Compute Hijacking 100, `**Classification:**
+// TLP:CLEAR`, Clear Windows Event Logs 97.8; another public repository's daily reports: `**Report ID:** CTI-2026-0316`).
 type MetadataKind = 'address or date' | 'level' | 'names' | 'credit' | 'source';
 const METADATA_KEYS: ReadonlyMap<string, MetadataKind> = new Map([
   ...(
     'id uuid guid document_id schema_version version rule_id content_hash md5 sha1 sha256 source_id date created modified ' +
     'updated creation_date updated_date published published_at publish_date first_seen_at last_seen_at fetched_at ' +
-    'fetch_date timestamp risk_score url canonical_url link permalink'
+    'fetch_date timestamp risk_score url canonical_url link permalink analysis_date report_date'
   )
     .split(' ')
     .map((key) => [key, 'address or date'] as const),
   ...(
     'status level severity maturity tlp lang language layout draft toc comments rule_type tier robustness confidence ' +
-    'fidelity priority'
+    'fidelity priority classification report_id'
   )
     .split(' ')
     .map((key) => [key, 'level'] as const),
-  ...'author authors company company_key license'.split(' ').map((key) => [key, 'names'] as const),
+  ...'author authors company company_key license prepared_by prepared_for incident_reference'.split(' ').map((key) => [key, 'names'] as const),
   // A document site's uploader, a name or a word (vdocuments.mx's `Upload: others`, which got Exfiltration to Cloud
   // Storage 95.5).
   ...'upload uploader uploaded_by'.split(' ').map((key) => [key, 'level'] as const),

@@ -2520,6 +2520,25 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The actor ran wevtutil cl to clear the Security event log.', 'T1070.001']]);
   });
 
+  // A report's cover: its title naming only the kind of document, and its fields (reconstructions in our words of the
+  // head of cchopin/threat-reports' MIRAI-EIW-2026-02/02_threat_intelligence.md, whose `# Cyber Threat Intelligence
+  // Report` got Search Closed Sources: Threat Intel Vendors 97 and `**Incident Reference:** … **Analysis Date:** …`
+  // Compute Hijacking 100; of the Red Canary 2020 Threat Detection Report as Markdown, `# 2020 Threat Detection Report`;
+  // and of another public repository's daily CTI reports, `**Report ID:** CTI-…`). A title or a field that says what was
+  // done is read.
+  it("ranks no report's cover (its title naming its kind, its classification, reference, dates), and says so; what was done is read", () => {
+    expectUnranked(['# Cyber Threat Intelligence Report', '# 2021 Threat Detection Report', 'Annual Threat Landscape Report Q3 2024', 'Threat Intelligence Bulletin'], REPORT_STRUCTURE_NOTE);
+    expectUnranked(
+      ['**Incident Reference:** Botnet And Miner Double Infection **Analysis Date:** 2026-01-10', '**Classification:** TLP:AMBER', '**Report ID:** CTI-2026-0101', 'Prepared By: Blue Team Research'],
+      METADATA_NOTE,
+    );
+    expectRead([
+      ['# Threat actors mined Monero with XMRig on the hijacked servers', 'T1496.001'],
+      ['The actor mined Monero with XMRig on the compromised servers.', 'T1496.001'],
+      ['The report says the actor added a cron job to keep the miner running.', 'T1053.003'],
+    ]);
+  });
+
   // A figure's caption that only credits it, after the figure's number or in brackets (`Figure 3: Source: Trend Micro`
   // got Obtain Capabilities: Tool 94.6), and its Japanese source, 出典 (a security-awareness deck's
   // `出典：警察庁／フィッシング対策協議会／IPA（…）` got Phishing 100 on the council's name). A caption that says more is read.

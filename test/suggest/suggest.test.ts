@@ -2520,6 +2520,30 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The actor ran wevtutil cl to clear the Security event log.', 'T1070.001']]);
   });
 
+  // A credit: who did the analysis, wrote or reviewed the report (reconstructions in our words of The DFIR Report's
+  // posts saved as Markdown, `Analysis and reporting completed by [@…](…), [Name](…) (aka [@…](…)), and guest contributor
+  // [Name](…) from [Vendor](…)`, which got Virtualization/Sandbox Evasion 77.1; of ETH Zürich's MEGA attacks page, `This
+  // research was conducted by [Name](…), …`; of Sophos's `Written by Linda Smith,` and ZDNET's `Written by Jonathan
+  // Greig, Contributor Feb. 2, 2022 at 7:56 a.m. PT`, each Command and Scripting Interpreter: Python 97.2). What a
+  // program wrote or an actor conducted is read.
+  it('ranks no credit (Analysis and reporting completed by …, This research was conducted by …, Written by …), and says so; what was done is read', () => {
+    expectUnranked(
+      [
+        'Analysis and reporting completed by [@\\_jdoe\\_1](https://twitter.com/_jdoe_1), [Jane Roe](https://www.linkedin.com/in/jane-roe/) (aka [@jroe](https://twitter.com/jroe)), and guest contributor [Sam Poe](https://www.linkedin.com/in/sampoe/) from [Example Corp](https://x.com/example)',
+        'Analysis and reporting completed by [Alex\\_Moe](https://www.linkedin.com/in/alex-moe/), and reviewed by [Jane Roe](https://www.linkedin.com/in/jane-roe/).',
+        'This research was conducted by [Martin Moe](https://example.org), [Lena Roe](https://example.net) and [Kim Poe](https://example.com).',
+        'Written by Jane Roe,',
+        'Written by Sam Poe, Contributor March 3, 2025 at 9:15 a.m. PT',
+      ],
+      BYLINE_NOTE,
+    );
+    expectRead([
+      ['A Run key value was written by the dropper so that the implant starts at logon.', 'T1547.001'],
+      ['The intrusion was conducted by APT29 with credentials stolen from a phishing page.'],
+      ['Analysis was completed by running the sample in a sandbox, which the malware detected and evaded.'],
+    ]);
+  });
+
   // A report's cover: its title naming only the kind of document, and its fields (reconstructions in our words of the
   // head of cchopin/threat-reports' MIRAI-EIW-2026-02/02_threat_intelligence.md, whose `# Cyber Threat Intelligence
   // Report` got Search Closed Sources: Threat Intel Vendors 97 and `**Incident Reference:** … **Analysis Date:** …`

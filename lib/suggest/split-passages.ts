@@ -25,8 +25,11 @@ export interface Passage {
 export type PassageStructure = 'table header' | 'front matter' | 'template tag';
 
 // Words after which a full stop does not end a sentence (a version's `Ver. 1.1.` and `Rev. 3` too, as a PDF's title
-// page gives them).
-const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ver|vol|rev|u\.s|[a-z])\.$/i;
+// page gives them), after a space or a bracket: a title before a name, inside a Markdown link's text too (a page on ETH
+// Zurich's MEGA attacks: `This research was conducted by [Prof. Dr. Martin R. Albrecht](https://malb.io), …` was cut
+// after `[Prof.`, and `Dr. Martin R. Albrecht](…), [Miro Haller](…), …` got OS Credential Dumping: /etc/passwd and
+// /etc/shadow 100).
+const ABBREVIATIONS = /(?:^|[\s([])(?:e\.g|i\.e|etc|vs|cf|al|inc|ltd|corp|fig|no|approx|mr|ms|dr|prof|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|ver|vol|rev|u\.s|[a-z])\.$/i;
 // A time in the morning or the afternoon (`4:26 p.m.`) before its time zone (`ET`, `PT`, `UTC`): no sentence's end.
 const TIME_BEFORE_ZONE = /\d\s?[ap]\.m\.$/i;
 const TIME_ZONE = /^\s*(?:[ECMP][SD]?T|UTC|GMT|BST|CES?T|IST|JST|AES?T)\b/;

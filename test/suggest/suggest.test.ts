@@ -582,6 +582,17 @@ describe('splitPassages', () => {
         [3, 'The actor then ran a script.'],
       ],
     ],
+    // A title before a name, inside a link's text too, ends no sentence (a reconstruction in our words of a page on ETH
+    // Zurich's MEGA attacks, `This research was conducted by [Prof. Dr. Martin R. Albrecht](…), …`, cut after `[Prof.`,
+    // whose rest got OS Credential Dumping: /etc/passwd and /etc/shadow 100); a sentence after a link still begins anew.
+    [
+      'This research was conducted by [Prof. Dr. Jane Roe](https://example.org) and Prof. Kim Poe. The actor read [the file](https://example.com). It then left.',
+      [
+        [1, 'This research was conducted by [Prof. Dr. Jane Roe](https://example.org) and Prof. Kim Poe.'],
+        [1, 'The actor read [the file](https://example.com).'],
+        [1, 'It then left.'],
+      ],
+    ],
     // Look-alikes of markup that are text: a sentence after an emoji code, a path in brackets.
     [':warning: The loader deletes the shadow copies.\n\n[C:\\Temp\\a.exe]', [[1, ':warning: The loader deletes the shadow copies.'], [3, '[C:\\Temp\\a.exe]']]],
   ];

@@ -327,3 +327,21 @@ export function servicesSectionPassages(passages: readonly { text: string }[]): 
   });
   return services;
 }
+
+// A news site sets another story's title inside its post, after `Also:` (ZDNET's posts: `Also: Apple, SonicWall,
+// Internet Explorer vulnerabilities added to CISA list` glued between two paragraphs of its BlackCat/Oiltanking post,
+// which got Exploitation for Client Execution 100; `**Also:** [**Best printers for your home office**](…)` in its
+// PrintNightmare post saved as Markdown, and `**Also:** [**Eufy responds to camera security concerns**](…)` in its Eufy
+// post): the label first in its passage, in bold or not, then a link alone or a title (capitalised, no sentence's end or
+// full stop at its end: `isHeadline`). A sentence after the label (`Also: The attackers used stolen credentials to log in
+// to the VPN.`) is read, and so is a list's item (`- Also: …`).
+const ALSO_LABEL = /^(?:\*\*|__)?also(?:\*\*|__)?\s?:(?:\*\*|__)?\s+/iu;
+const LINK_TITLE = /^(?:\*\*|__)?\[(?:\*\*|__)?([^\]\n]{1,200}?)(?:\*\*|__)?\]\([^()\s]{1,600}\)(?:\*\*|__)?$/u;
+
+/** Whether a passage is another story's title after `Also:` (ZDNET's `Also: Apple, SonicWall, … added to CISA list`). */
+export function isAlsoStory(text: string): boolean {
+  const label = ALSO_LABEL.exec(text);
+  if (!label) return false;
+  const story = text.slice(label[0].length).trim();
+  return isHeadline(LINK_TITLE.exec(story)?.[1] ?? story);
+}

@@ -17,7 +17,7 @@ import {
   withoutRunningHeader,
 } from './page-furniture.js';
 import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
-import { advertisementPassages, commentSectionPassages, relatedPostsPassages, servicesSectionPassages, tagListPassages } from './post-lists.js';
+import { advertisementPassages, commentSectionPassages, isAlsoStory, relatedPostsPassages, servicesSectionPassages, tagListPassages } from './post-lists.js';
 import { pullQuotePassages } from './pull-quotes.js';
 import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages, tableOfContentsPassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
@@ -165,6 +165,8 @@ const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: str
   [isBreadcrumb, BREADCRUMB_NOTE],
   // Or that menu scraped into one line, its items run together ("White papersThreat reportsFEATURED").
   [isGluedMenu, GLUED_MENU_NOTE],
+  // Or another story's title inside the post, after `Also:` ("Also: Apple, SonicWall, Internet Explorer vulnerabilities added to CISA list").
+  [isAlsoStory, RELATED_POSTS_NOTE],
   // And its cookie banner, footer, share buttons and newsletter box ("Manage Cookies", "Share Article").
   [isPageFurniture, PAGE_FURNITURE_NOTE],
   // Its cells of detection names ("Trojan.Apost.FEC2, Trojan.Apost.FEC3, fe_ml_heuristic") too.

@@ -2531,6 +2531,28 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The actor ran wevtutil cl to clear the Security event log.', 'T1070.001']]);
   });
 
+  // Another story's title inside a news post, after `Also:` (reconstructions in our words of ZDNET's posts as
+  // GenAI-Threat-Intelligence-Research and other public repositories keep them: the BlackCat/Oiltanking post's `Also:
+  // Apple, SonicWall, Internet Explorer vulnerabilities added to CISA list`, which got Exploitation for Client Execution
+  // 100, glued between two paragraphs; the PrintNightmare post's `**Also:** [**Best printers for your home office**](…)`).
+  // A sentence after the label, or a list's item, is read.
+  it("ranks no other story's title after Also: (a link or a title), and says so; a sentence after Also: is read", () => {
+    expectUnranked(
+      [
+        'Also: Microsoft, Fortinet, Chrome flaws added to the CISA catalog',
+        '**Also:** [**Best laptops for students**](https://www.example.com/article/best-laptop/)',
+        '**Also:** [Router maker responds to security concerns](https://www.example.com/article/router-maker-responds/)',
+      ],
+      RELATED_POSTS_NOTE,
+    );
+    const glued = suggestTechniques('The plant ran some processes by hand. Also: Microsoft, Fortinet, Chrome flaws added to the CISA catalogLast year, a pipeline operator was hit.', model);
+    expect(glued.map((p) => p.note)).to.deep.equal([undefined, RELATED_POSTS_NOTE, undefined]);
+    expectRead([
+      ['Also: The attackers used stolen credentials to log in to the VPN.', 'T1133'],
+      ['- Also: Mimikatz dumped credentials from LSASS memory', 'T1003.001'],
+    ]);
+  });
+
   // A credit: who did the analysis, wrote or reviewed the report (reconstructions in our words of The DFIR Report's
   // posts saved as Markdown, `Analysis and reporting completed by [@…](…), [Name](…) (aka [@…](…)), and guest contributor
   // [Name](…) from [Vendor](…)`, which got Virtualization/Sandbox Evasion 77.1; of ETH Zürich's MEGA attacks page, `This

@@ -1,7 +1,8 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { NAVIGATOR_PLATFORM_MAPPINGS, PLATFORM_RENAMES } from '../attack/platform-names.js';
+import { RELEASE_PLATFORMS } from '../attack/release-platforms.gen.js';
 import { compareReleases } from '../attack/release-files.js';
-import type { TechniqueRecord } from '../attack/types.js';
+import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { isJsonObject } from '../json-value.js';
 import { attackMajor } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
@@ -69,13 +70,48 @@ function newestPlatformName(name: string): string {
 }
 
 /**
+ * A release a platform filter is read against: one available here (an AttackIndex), or one of RELEASE_PLATFORMS, the
+ * platform names of each release attack-layers was built with (`listed`), which stands for a release not installed.
+ */
+export interface PlatformRelease {
+  readonly domain: Domain;
+  readonly release: string;
+  readonly label: string;
+  platforms(): readonly string[];
+  /** Set for a release known only by its platform list (RELEASE_PLATFORMS), not installed here. */
+  readonly listed?: true;
+}
+
+/**
  * Whether a platform filter lists every platform of `release`, under the names of that release or later ones (Azure
  * AD or Identity Provider). Navigator writes the full list into every layer it exports, so such a filter chose nothing.
  */
-function listsEveryPlatform(listed: readonly string[], release: AttackIndex): boolean {
+function listsEveryPlatform(listed: readonly string[], release: PlatformRelease): boolean {
   const names = new Set(listed.map(newestPlatformName));
   const platforms = release.platforms();
   return platforms.length > 0 && platforms.every((platform) => names.has(newestPlatformName(platform)));
+}
+
+/**
+ * The releases of `domain` to read a filter against, newest first: those available here (`releases`), each loaded as
+ * it is reached, and between them those of RELEASE_PLATFORMS that are not, by their platform list alone. A release
+ * both have is read as installed.
+ */
+function* platformReleases(domain: Domain, releases: ReleaseList | undefined): Iterable<PlatformRelease> {
+  const listed = RELEASE_PLATFORMS.filter((entry) => entry.domain === domain)
+    .sort((a, b) => compareReleases(b.release, a.release))
+    .map((entry): PlatformRelease => ({ domain, release: entry.release, label: `${domain} ${entry.release}`, platforms: () => entry.platforms, listed: true }));
+  const installed = new Set<string>();
+  let next = 0;
+  for (const release of releases?.() ?? []) {
+    if (release.domain !== domain) continue;
+    for (; next < listed.length && compareReleases(listed[next]!.release, release.release) > 0; next++) {
+      if (!installed.has(listed[next]!.release)) yield listed[next]!;
+    }
+    installed.add(release.release);
+    yield release;
+  }
+  for (; next < listed.length; next++) if (!installed.has(listed[next]!.release)) yield listed[next]!;
 }
 
 /**
@@ -85,22 +121,23 @@ function listsEveryPlatform(listed: readonly string[], release: AttackIndex): bo
  * (`nearestRelease`), by its names as written. A filter that names a platform by a name ATT&CK has since replaced,
  * one `own` does not have (Azure AD, Office 365 in a layer for ATT&CK 17: mjmcphee/attack_parser writes ATT&CK 14's
  * full list into its layers), was written in an older release's names; it is read against `releases`, newest first,
- * for one in whose names it is written (each platform name it lists, of `own`'s or a replaced one, is a platform of
- * that release, or a later name of one, never an earlier) and whose every platform it lists. A filter in the layer's
- * own names (Windows, Linux, macOS in a layer for 17, though they are every platform of ATT&CK 3) is read against
- * `own` only: it chose. Undefined for a filter that chose, an empty one or none (`shownPlatforms`). upgrade,
- * validate, export and gap all read a filter so.
+ * and the releases of RELEASE_PLATFORMS that are not installed (`platformReleases`: so a user with only 18.1 reads
+ * 14's full list as such), for one in whose names it is written (each platform name it lists, of `own`'s or a
+ * replaced one, is a platform of that release, or a later name of one, never an earlier) and whose every platform it
+ * lists. A filter in the layer's own names (Windows, Linux, macOS in a layer for 17, though they are every platform of
+ * ATT&CK 3) is read against `own` only: it chose. Undefined for a filter that chose, an empty one or none
+ * (`shownPlatforms`). upgrade, validate, export and gap all read a filter so.
  */
-export function everyPlatformSource(listed: unknown, own: AttackIndex | undefined, releases?: ReleaseList): AttackIndex | undefined {
+export function everyPlatformSource(listed: unknown, own: AttackIndex | undefined, releases?: ReleaseList): PlatformRelease | undefined {
   if (!Array.isArray(listed) || !own) return undefined;
   const names = listed.filter((platform): platform is string => typeof platform === 'string');
   if (!names.length) return undefined;
   const ownPlatforms = own.platforms();
   // In the layer's own release, by its own names: Navigator matches names as written.
   if (ownPlatforms.length && ownPlatforms.every((platform) => names.includes(platform))) return own;
-  if (!releases || !names.some((name) => PLATFORM_RENAMES[name] && !ownPlatforms.includes(name))) return undefined;
-  for (const release of releases()) {
-    if (release.domain !== own.domain || release.release === own.release) continue;
+  if (!names.some((name) => PLATFORM_RENAMES[name] && !ownPlatforms.includes(name))) return undefined;
+  for (const release of platformReleases(own.domain, releases)) {
+    if (release.release === own.release) continue;
     const platforms = release.platforms();
     const current = new Set(platforms.map(newestPlatformName));
     const writtenIn = names
@@ -116,22 +153,27 @@ export function everyPlatformSource(listed: unknown, own: AttackIndex | undefine
  * the one nearest to it here): undefined when `used` is `nearest`, where the filter is read as written. validate and
  * export read a filter so, and say it with `everyPlatformNote`.
  */
-export function everyPlatformRelease(listed: unknown, nearest: AttackIndex | undefined, used: AttackIndex, releases?: ReleaseList): AttackIndex | undefined {
+export function everyPlatformRelease(listed: unknown, nearest: AttackIndex | undefined, used: AttackIndex, releases?: ReleaseList): PlatformRelease | undefined {
   if (!nearest || nearest.release === used.release) return undefined;
   return everyPlatformSource(listed, nearest, releases);
 }
 
 /**
  * Which release a filter lists every platform of (`found`, from `everyPlatformSource` with `own`), said for a layer
- * of ATT&CK `major`: its own, the one nearest to it here, or another whose platform names the filter uses.
+ * of ATT&CK `major`: its own, the one nearest to it here, or another whose platform names the filter uses (one not
+ * installed here is read by its platform list, as attack-layers ships it, and said so).
  */
-export function everyPlatformWhose(found: AttackIndex, own: AttackIndex, major: string | undefined): string {
-  if (found !== own) return `${found.label}, in whose platform names it is written${major === undefined ? '' : ` (the layer is for ATT&CK ${major})`}`;
+export function everyPlatformWhose(found: PlatformRelease, own: AttackIndex, major: string | undefined): string {
+  if (found !== own) {
+    const layer = major === undefined ? [] : [`the layer is for ATT&CK ${major}`];
+    const why = [...layer, ...(found.listed ? ['its platform list as attack-layers ships it: the release is not installed here'] : [])];
+    return `${found.label}, in whose platform names it is written${why.length ? ` (${why.join('; ')})` : ''}`;
+  }
   return major === undefined || own.major === major ? `${own.label}, the layer's release` : `${own.label}, the release nearest to the layer's ${major} that is available here`;
 }
 
 /** What a note says of a filter read by `everyPlatformSource` (`found`, with `own`) for a layer of ATT&CK `major`. */
-export function everyPlatformNote(found: AttackIndex, own: AttackIndex, major: string): string {
+export function everyPlatformNote(found: PlatformRelease, own: AttackIndex, major: string): string {
   return `filters.platforms lists every platform of ${everyPlatformWhose(found, own, major)}, so it is read as showing every platform`;
 }
 

@@ -1,11 +1,20 @@
 import { expect } from 'chai';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import type { LayerUpgradeReport } from '../../lib/layer/upgrade-report.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import { rawMatrix } from '../export/raw-matrix.js';
 import { freshTmpDir, hasStackTrace, loadRelease, readRawBundle, runCli, stixFile } from '../helpers/attack.js';
+
+/** The platforms of a release's current techniques, read straight from its file in the shared folder. */
+function bundlePlatforms(file: string): string[] {
+  const platforms = new Set<string>();
+  for (const o of readRawBundle(stixFile(file)).objects) {
+    if (o.type === 'attack-pattern' && !o['revoked'] && !o['x_mitre_deprecated']) for (const p of (o['x_mitre_platforms'] as string[] | undefined) ?? []) platforms.add(p);
+  }
+  return [...platforms].sort();
+}
 
 const fixtures = 'test/fixtures/layers';
 
@@ -248,6 +257,36 @@ describe('attack-layers upgrade', () => {
       expect(result.stderr).to.match(message);
     });
   }
+
+  // A user with only the shipped release, or 18.1 alone, has no 14.1 or 8.2 to tell a Navigator 4.x filter of every
+  // platform of its release by: the platform lists attack-layers ships (release-platforms.gen.ts) stand for them.
+  it('widens a filter of every platform of ATT&CK 14 or 8, under their names, with only 18.1 installed', async () => {
+    const only = freshTmpDir('only-18.1');
+    symlinkSync(stixFile('enterprise-attack-18.1.json.gz'), join(only, 'enterprise-attack-18.1.json.gz'));
+    const newest = bundlePlatforms('enterprise-attack-18.1.json.gz');
+    for (const [release, major, navigator] of [['14.1', '14', '4.9.1'], ['8.2', '8', '4.2']] as const) {
+      const listed = bundlePlatforms(`enterprise-attack-${release}.json.gz`);
+      expect(listed.filter((p) => !newest.includes(p)), release).to.not.deep.equal([]);
+      const file = join(freshTmpDir('every-platform'), `attack-${major}.json`);
+      const layer = {
+        name: `every platform of ${release}`,
+        versions: { attack: major, navigator, layer: '4.5' },
+        domain: 'enterprise-attack',
+        filters: { platforms: listed },
+        techniques: [{ techniqueID: 'T1003', score: 1 }],
+      };
+      writeFileSync(file, JSON.stringify(layer));
+      const result = await runCli(['upgrade', file], { ATTACK_STIX_DIR: only });
+      expect(result.code, result.stderr).to.equal(0);
+      const out = JSON.parse(result.stdout) as NavigatorLayer;
+      expect([...(out.filters?.platforms ?? [])].sort(), release).to.deep.equal(newest);
+      expect(out.filters?.platforms).to.include.members(['ESXi', 'Containers', 'Identity Provider']);
+      expect(result.stderr).to.contain(
+        `the filter listed every platform of enterprise-attack ${release}, in whose platform names it is written (the layer is for ATT&CK ${major}; ` +
+          'its platform list as attack-layers ships it: the release is not installed here), so it keeps showing every platform',
+      );
+    }
+  });
 
   it('exits 1 for a release that is not available', async () => {
     const result = await runCli(['upgrade', `${fixtures}/old-format-3.0.json`, '--to', '2.0']);

@@ -75,7 +75,7 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
     // every platform, and is drawn so, as without --attack-release.
     const index = library.release(domain, release);
     const own = major ? nearestRelease(library, domain, major) : undefined;
-    const nearest = everyPlatformRelease(listed, own, index, () => domainReleases(library, domain, index.release).history());
+    const nearest = everyPlatformRelease(listed, own, index, major, () => domainReleases(library, domain, index.release).history());
     return { index, ...(nearest ? { note: everyPlatformNote(nearest, own!, major!), everyPlatform: true } : {}) };
   }
   if (!major) return { index: library.release(domain) };
@@ -85,7 +85,7 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
     if (!(error instanceof AttackDataError)) throw error;
     const index = library.release(domain);
     const own = nearestRelease(library, domain, major);
-    const nearest = everyPlatformRelease(listed, own, index, () => domainReleases(library, domain, index.release).history());
+    const nearest = everyPlatformRelease(listed, own, index, major, () => domainReleases(library, domain, index.release).history());
     return {
       index,
       warning:

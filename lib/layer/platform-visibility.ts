@@ -149,13 +149,25 @@ export function everyPlatformSource(listed: unknown, own: AttackIndex | undefine
 }
 
 /**
- * `everyPlatformSource` for a layer read in `used`, another release than its own (`nearest` stands for it: its own, or
- * the one nearest to it here): undefined when `used` is `nearest`, where the filter is read as written. validate and
- * export read a filter so, and say it with `everyPlatformNote`.
+ * `everyPlatformSource` for a layer of ATT&CK `major` read in `used`, another release than its own (`nearest` stands for
+ * its own: the one nearest to it here). Undefined when `used` is the layer's own release, where the filter is read as
+ * written, as Navigator shows it there. When `used` is `nearest` standing for a release not here (18.1 alone, for a layer
+ * of 14), only a filter in an older release's names is told (ATT&CK 14's list, by the installed or listed 14.1); one of
+ * `used`'s own platforms hides nothing there anyway. validate and export read a filter so, and say it with
+ * `everyPlatformNote`.
  */
-export function everyPlatformRelease(listed: unknown, nearest: AttackIndex | undefined, used: AttackIndex, releases?: ReleaseList): PlatformRelease | undefined {
-  if (!nearest || nearest.release === used.release) return undefined;
-  return everyPlatformSource(listed, nearest, releases);
+export function everyPlatformRelease(
+  listed: unknown,
+  nearest: AttackIndex | undefined,
+  used: AttackIndex,
+  major: string | undefined,
+  releases?: ReleaseList,
+): PlatformRelease | undefined {
+  if (!nearest) return undefined;
+  if (nearest.release !== used.release) return everyPlatformSource(listed, nearest, releases);
+  if (major === undefined || used.major === major) return undefined;
+  const found = everyPlatformSource(listed, nearest, releases);
+  return found === nearest ? undefined : found;
 }
 
 /**

@@ -261,7 +261,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
     // showed every platform, and hides nothing in the release asked for either, as without --attack-release.
     const major = attackMajor(declared);
     const listed = isJsonObject(layer['filters']) ? layer['filters']['platforms'] : undefined;
-    const nearest = asked && major ? everyPlatformRelease(listed, options.nearest?.(domain as Domain, major), asked, releasesOf(domain as Domain, options)) : undefined;
+    const nearest = asked && major ? everyPlatformRelease(listed, options.nearest?.(domain as Domain, major), asked, major, releasesOf(domain as Domain, options)) : undefined;
     if (asked) return { index: asked, ...(nearest ? { everyPlatform: true } : {}) };
     // Checking against another release than the one asked for would pass layers nobody checked as asked.
     throw new AttackDataError(
@@ -289,7 +289,7 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
     // read in another release, the nearest one here tells such a filter (14.1 for 15), and it hides nothing.
     const listed = isJsonObject(layer['filters']) ? layer['filters']['platforms'] : undefined;
     const own = options.nearest?.(domain as Domain, major);
-    const nearest = everyPlatformRelease(listed, own, fallback, releasesOf(domain as Domain, options));
+    const nearest = everyPlatformRelease(listed, own, fallback, major, releasesOf(domain as Domain, options));
     const everyPlatform = nearest !== undefined;
     out.add(
       'warning',

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
 import type { LayerUpgradeReport } from '../../lib/layer/upgrade-report.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
@@ -260,7 +260,7 @@ describe('attack-layers upgrade', () => {
 
   // A user with only the shipped release, or 18.1 alone, has no 14.1 or 8.2 to tell a Navigator 4.x filter of every
   // platform of its release by: the platform lists attack-layers ships (release-platforms.gen.ts) stand for them.
-  it('widens a filter of every platform of ATT&CK 14 or 8, under their names, with only 18.1 installed', async () => {
+  it('widens a filter of every platform of ATT&CK 14 or 8, under their names, with only 18.1 installed; validate and export hide nothing by it', async () => {
     const only = freshTmpDir('only-18.1');
     symlinkSync(stixFile('enterprise-attack-18.1.json.gz'), join(only, 'enterprise-attack-18.1.json.gz'));
     const newest = bundlePlatforms('enterprise-attack-18.1.json.gz');
@@ -285,6 +285,15 @@ describe('attack-layers upgrade', () => {
         `the filter listed every platform of enterprise-attack ${release}, in whose platform names it is written (the layer is for ATT&CK ${major}; ` +
           'its platform list as attack-layers ships it: the release is not installed here), so it keeps showing every platform',
       );
+      // Checked and drawn in 18.1 as it stands, T1675 (ESXi only) is neither hidden nor left out.
+      const esxi = join(dirname(file), `attack-${major}-esxi.json`);
+      writeFileSync(esxi, JSON.stringify({ ...layer, techniques: [...layer.techniques, { techniqueID: 'T1675', score: 1 }] }));
+      const checked = await runCli(['validate', esxi, '--json'], { ATTACK_STIX_DIR: only });
+      expect(checked.stdout, release).to.not.contain('filtered-out-technique');
+      expect(checked.stdout, release).to.contain(`filters.platforms lists every platform of enterprise-attack ${release}, in whose platform names it is written`);
+      const drawn = await runCli(['export', esxi, '--format', 'csv'], { ATTACK_STIX_DIR: only });
+      expect(drawn.code, drawn.stderr).to.equal(0);
+      expect(drawn.stdout.split('\n').find((line) => line.startsWith('T1675,')), release).to.not.contain('not drawn');
     }
   });
 

@@ -8,7 +8,7 @@
  * read-siem-rule.ts, read-splunk-conf.ts, read-wazuh.ts, read-falco.ts, read-chronicle.ts, read-panther.ts,
  * read-panther-python.ts.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText, readFolder } from '../read-text.js';
@@ -69,7 +69,8 @@ export type RuleFileOutcome =
  * Panther's (looksLikePantherPython) that no Panther YAML beside it names as its `Filename`. Every rule ends as a
  * rule, ignored (with a reason) or a problem; a file of several rules (Wazuh, Falco) counts each. The walk never stops
  * at a bad file. Folders whose name starts with `.` are skipped; the rules of a folder named `deprecated` or
- * `_deprecated` below `dir`, `removed`, `unsupported` or `archive` (RETIRED_FOLDERS) are ignored, saying so in one note per folder.
+ * `_deprecated` below `dir`, `removed`, `unsupported` or `archive` (RETIRED_FOLDERS), of a tool's test data
+ * (TEST_DATA_FOLDERS, `tests/data/`) and of SigmaHQ's `other/` are ignored, saying so in one note per folder.
  * With `cacheDir`, what each file gave is kept there (RuleCache) and only new or changed files are parsed again.
  * The input's kind is its rules' format when they share one, else `rules`; when it read none, the format its files
  * were read in (every rule of Elastic's rules/_deprecated/ is ignored: `elastic`), and when every file is invalid,
@@ -116,16 +117,22 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
  * whatever each was ignored for, since a rule there may also say it of itself (`status: deprecated`) and be listed so.
  */
 function retiredNotes(dir: string, read: readonly { outcome: RuleFileOutcome; retired: RetiredFolder | undefined }[]): string[] {
-  const found = new Map<string, { why: string; items: number }>();
+  const found = new Map<string, { why: string; testData: boolean; items: number }>();
   for (const { outcome, retired } of read) {
     if (!retired) continue;
     // Rules only: a Falco file of macros and lists, one item ignored, names no rule.
     const isRule = (item: RuleOutcome): boolean => 'rule' in item || ('ignored' in item && item.ignored.name !== undefined);
     const items = ('items' in outcome ? outcome.items : [outcome]).filter(isRule).length;
-    const known = found.get(retired.folder) ?? { why: retired.why, items: 0 };
+    const known = found.get(retired.folder) ?? { why: retired.why, testData: retired.testData, items: 0 };
     found.set(retired.folder, { ...known, items: known.items + items });
   }
-  return [...found].map(([folder, { why, items }]) => `${dir}: under ${folder}: ${items === 1 ? '1 rule' : `${items} rules`} ignored, ${why}, not deployed`);
+  // A folder of test data that holds no rule (falcosecurity/rules' build/registry/testdata/, macros only) leaves none out.
+  return [...found]
+    .filter(([, { testData, items }]) => items > 0 || !testData)
+    .map(([folder, { why, testData, items }]) => {
+      const count = `${dir}: under ${folder}: ${items === 1 ? '1 rule' : `${items} rules`} ignored, ${why}, not deployed`;
+      return testData ? `${count}; to count ${items === 1 ? 'it' : 'them'}, give ${join(dir, folder)} itself as --coverage` : count;
+    });
 }
 
 /**
@@ -186,18 +193,46 @@ const RETIRED_FOLDERS: readonly (readonly [RegExp, string])[] = [
   [/^archived?$/i, 'a folder of archived rules'],
 ];
 
-/** A folder of retired rules below the one read, as `rules/_deprecated/`, and why its rules are not deployed. */
+// Folders of a tool's test data, whose rules are inputs of its tests, not detections anyone deploys:
+// chronicle/detection-rules' tools/content_manager/content_manager/test_data/rules/ (rule_1.yaral, read by the content
+// manager's tests), elastic/detection-rules' tests/data/ ("Sample ES|QL rule for unit tests"), falcosecurity/rules'
+// build/registry/testdata/; Go's testdata and pytest's and Jest's fixtures. A team's own tests/ folder may hold real
+// rules it tests, so tests/ or test/ alone is read; only data/ directly inside one is test data.
+const TEST_DATA_FOLDERS: readonly RegExp[] = [/^test_?data$/i, /^fixtures$/i];
+const TEST_FOLDER = /^tests?$/i;
+
+// SigmaHQ's README names the repository's three types of rules, in rules/, rules-threat-hunting/ and
+// rules-emerging-threats/; beside them other/ holds its ATT&CK Navigator coverage layer, a tool and
+// godmode_sigma_rule.yml, a "PoC rule" of one rule to find them all. other/ is read as no rule folder only beside one of
+// those two folders, which only SigmaHQ's layout has.
+const SIGMAHQ_OTHER = /^other$/i;
+const SIGMAHQ_RULE_FOLDERS = ['rules-threat-hunting', 'rules-emerging-threats'];
+
+/**
+ * A folder below the one read whose rules are not deployed, as `rules/_deprecated/` or a tool's `test_data/`, and why;
+ * `testData` when the rules are a tool's test data or proof of concept, which the folder given itself counts.
+ */
 interface RetiredFolder {
   folder: string;
   why: string;
+  testData: boolean;
 }
 
-/** The folder of retired rules (RETIRED_FOLDERS) a file is in below `dir`, the outermost; undefined when none. */
+/** The folder of undeployed rules (RETIRED_FOLDERS, test data, SigmaHQ's other/) a file is in below `dir`, the outermost; undefined when none. */
 function retiredFolder(dir: string, file: string): RetiredFolder | undefined {
   const folders = relative(dir, file).split(sep).slice(0, -1);
-  for (const [at, name] of folders.entries()) {
-    const why = RETIRED_FOLDERS.find(([pattern]) => pattern.test(name.trim()))?.[1];
-    if (why) return { folder: `${folders.slice(0, at + 1).join('/')}/`, why };
+  for (const [at, raw] of folders.entries()) {
+    const name = raw.trim();
+    const folder = `${folders.slice(0, at + 1).join('/')}/`;
+    const why = RETIRED_FOLDERS.find(([pattern]) => pattern.test(name))?.[1];
+    if (why) return { folder, why, testData: false };
+    if (TEST_DATA_FOLDERS.some((pattern) => pattern.test(name)) || (/^data$/i.test(name) && at > 0 && TEST_FOLDER.test(folders[at - 1]?.trim() ?? ''))) {
+      return { folder, why: 'a folder of a tool\'s test data', testData: true };
+    }
+    const parent = join(dir, ...folders.slice(0, at));
+    if (SIGMAHQ_OTHER.test(name) && SIGMAHQ_RULE_FOLDERS.some((sibling) => existsSync(join(parent, sibling)))) {
+      return { folder, why: 'SigmaHQ\'s folder of files other than its three types of rules (a proof-of-concept rule)', testData: true };
+    }
   }
   return undefined;
 }

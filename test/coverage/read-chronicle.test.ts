@@ -122,6 +122,48 @@ describe('parseRuleFile (Google SecOps YARA-L rules, .yaral)', () => {
     expect(readRuleFolder(join(dir, 'rules', '_deprecated')).counts.rules).to.equal(1);
   });
 
+  it('ignores the rules of a tool\'s test data and of SigmaHQ\'s other/, one note per folder, and counts them when that folder is given', () => {
+    // Reconstructed layouts: chronicle/detection-rules tools/content_manager/content_manager/test_data/rules/rule_1.yaral
+    // (a hunt for whoami, T1033, read by the content manager's tests), elastic/detection-rules tests/data/ and SigmaHQ's
+    // other/godmode_sigma_rule.yml ("PoC rule", beside rules-threat-hunting/); a team's own tests/ and other/ hold real rules.
+    const dir = freshTmpDir('yaral-test-data');
+    const sigma = (title: string) => `title: ${title}\nstatus: test\nlogsource:\n  product: windows\ndetection:\n  sel: {Image: x.exe}\n  condition: sel\ntags:\n  - attack.t1059\n`;
+    const files: Readonly<Record<string, string>> = {
+      'tools/content_manager/content_manager/test_data/rules/rule_1.yaral': yaral(styleGuide),
+      'rules/community/aws_delete_vpc_flow_logs.yaral': yaral(styleGuide),
+      'tests/data/dummy_rule.yml': sigma('Sample rule for unit tests'),
+      'tests/windows/team_rule.yml': sigma('Team Rule Under Test'),
+      'sigma/other/godmode_sigma_rule.yml': sigma('Godmode Sigma Rule'),
+      'sigma/rules-threat-hunting/windows/hunt.yml': sigma('Hunt'),
+      'team/other/misc_rule.yml': sigma('Misc Rule'),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const input = readRuleFolder(dir);
+    const rel = (file: string) => relative(dir, file).split(sep).join('/');
+    expect(input.rules.map((rule) => rel(rule.file))).to.deep.equal([
+      'rules/community/aws_delete_vpc_flow_logs.yaral',
+      'sigma/rules-threat-hunting/windows/hunt.yml',
+      'team/other/misc_rule.yml',
+      'tests/windows/team_rule.yml',
+    ]);
+    expect(input.ignored.map((ignored) => [rel(ignored.file), ignored.reason])).to.deep.equal([
+      ['sigma/other/godmode_sigma_rule.yml', "under sigma/other/: SigmaHQ's folder of files other than its three types of rules (a proof-of-concept rule), not deployed"],
+      ['tests/data/dummy_rule.yml', "under tests/data/: a folder of a tool's test data, not deployed"],
+      ['tools/content_manager/content_manager/test_data/rules/rule_1.yaral', "under tools/content_manager/content_manager/test_data/: a folder of a tool's test data, not deployed"],
+    ]);
+    const testData = join(dir, 'tools', 'content_manager', 'content_manager', 'test_data');
+    expect(input.notes).to.include(
+      `${dir}: under tools/content_manager/content_manager/test_data/: 1 rule ignored, a folder of a tool's test data, not deployed; to count it, give ${testData}/ itself as --coverage`,
+    );
+    expect(input.notes?.filter((note) => note.includes('sigma/other/') || note.includes('tests/data/'))).to.have.length(2);
+    // Given itself, a folder of test data is read as any folder.
+    expect(readRuleFolder(testData).counts.rules).to.equal(1);
+    expect(readRuleFolder(join(dir, 'sigma', 'other')).counts.rules).to.equal(1);
+  });
+
   it('says nothing of how a retired rule reads: only its folder, in one note', () => {
     // chronicle/detection-rules rules/_deprecated/mitre_attack/T1053_005_windows_creation_of_scheduled_task.yaral (Apache
     // 2.0): its meta names no technique, only a `reference` to the technique page, which a live rule is noted for.

@@ -35,7 +35,7 @@
  * or a Linux log. Any other rule counts on every platform, as a Sigma rule of an unknown product does.
  */
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
@@ -121,6 +121,11 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   const line = lines.line((nameNode ?? doc).start);
   const label = SIEM_LABELS[format];
   if (!name) return { invalid: { line, message: `not a ${label}: "${nameKey}" is not text` } };
+  if (format === 'splunk') {
+    const baseline = splunkBaseline(fields, lines, file);
+    // A folder walk leaves a baseline out, named in one note; a file given alone is listed as ignored.
+    if (baseline) return { ignored: { line: baseline.line ?? line, name, reason: baseline.reason }, noRule: 'baseline' };
+  }
   const notes: Notes = [];
   const note = (message: string) => notes.push({ line, message });
   const weighed = format === 'splunk' ? splunkWeight(fields, lines, notes, line) : format === 'sekoia' ? sekoiaWeight(fields, note) : sentinelWeight(name, basename(file), fields, note);
@@ -224,6 +229,28 @@ function techniqueRefs(node: YamlNode | undefined, lines: LineIndex, notes: Note
   }
   return refs;
 }
+
+/**
+ * Why a Splunk search is a baseline of security_content, which builds a lookup or a model its detections read and
+ * detects nothing by itself; undefined for a detection. A baseline now says `type: Baseline`; earlier ones said
+ * no type (baselines/baseline_of_cloud_instances_launched.yml, 2020) or `type: batch`, as detections of its time did
+ * (baselines/count_of_unique_ips_connecting_to_ports.yml, 2017): such a search, naming no technique, is a baseline
+ * when it names the detections it feeds under `tags.detections` (baselines/baseline_of_smb_traffic___mltk.yml) or is
+ * kept in a folder named baselines.
+ */
+function splunkBaseline(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, file: string): { reason: string; line?: number } | undefined {
+  const typeNode = fields.get('type');
+  const type = scalarText(typeNode)?.trim();
+  if (type?.toLowerCase() === 'baseline') return { reason: `type ${type}: it detects nothing by itself`, line: lines.line(typeNode!.start) };
+  if (type !== undefined && !SPLUNK_LEGACY_BASELINE_TYPES.includes(type.toLowerCase())) return undefined;
+  const tags = fields.get('tags');
+  if (fields.has('mitre_attack_id') || mapField(tags, 'mitre_attack_id')) return undefined;
+  const why = mapField(tags, 'detections') ? 'it names the detections it feeds under tags.detections' : /^baselines$/i.test(basename(dirname(file))) ? 'kept in baselines/' : undefined;
+  return why ? { reason: `a Splunk baseline (${type === undefined ? 'no type' : `type ${type}`}, ${why}): it detects nothing by itself` } : undefined;
+}
+
+// The types a security_content baseline said before `type: Baseline`: none, or batch (its scheduled searches).
+const SPLUNK_LEGACY_BASELINE_TYPES: readonly string[] = ['batch'];
 
 function mapField(node: YamlNode | undefined, key: string): YamlNode | undefined {
   return node?.kind === 'map' ? node.pairs.get(key) : undefined;

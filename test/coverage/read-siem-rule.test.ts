@@ -1,4 +1,4 @@
-import { join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
@@ -23,7 +23,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
 
   it('ends every file in one of rule, ignored, invalid, and names a mixed folder `rules`', () => {
     expect(input.kind).to.equal('rules');
-    expect(input.counts).to.deep.equal({ items: 15, rules: 10, ignored: 4, invalid: 1 });
+    expect(input.counts).to.deep.equal({ items: 14, rules: 10, ignored: 3, invalid: 1 });
     expect(input.rules.map((rule) => [rule.kind, rel(rule.file)])).to.deep.equal([
       ['elastic', 'elastic/rules/windows/credential_access_memory_dump_utilities.toml'],
       ['elastic', 'elastic/rules/windows/execution_encoded_powershell_dev.toml'],
@@ -157,8 +157,41 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
       ['elastic/rules/_deprecated/persistence_old_run_key.toml', 5, 'maturity deprecated'],
       ['sentinel/Detections/DeprecatedMailForwarding.yaml', 3, 'deprecated: its name says so'],
       ['splunk/deprecated/wmic_remote_process.yml', 5, 'status deprecated'],
-      ['splunk/endpoint/baseline_of_admin_logons.yml', 6, 'type Baseline: it detects nothing by itself'],
     ]);
+    // A baseline given alone is listed as ignored; in a folder it is left out, named in one note.
+    const baseline = readRuleFolder(join(fixtures, 'splunk', 'endpoint', 'baseline_of_admin_logons.yml'));
+    expect(baseline.ignored.map((item) => [item.line, item.reason])).to.deep.equal([[6, 'type Baseline: it detects nothing by itself']]);
+  });
+
+  it("leaves out security_content's baselines of every age, without a type or of type batch, in one note, and no detection", () => {
+    // Short reconstructions of splunk/security_content baselines (Apache-2.0): baselines/baseline_of_cloud_instances_launched.yml
+    // of 2020 (no type, its detection under tags.detections), baselines/baseline_of_smb_traffic___mltk.yml (type batch,
+    // tags.detections) and baselines/count_of_unique_ips_connecting_to_ports.yml (type batch, neither technique nor
+    // detections, kept in baselines/); a detection of type batch and one without a type, each naming its technique, stay.
+    const dir = freshTmpDir('splunk-baselines');
+    const search = (name: string, lines: string[]) => [`name: ${name}`, "id: b01bd274-f661-4f9c-bd9f-cf23ff6ae0bc", 'version: 1', "search: '| tstats count from datamodel=Change by _time span=1h'", ...lines, ''].join('\n');
+    const files: Readonly<Record<string, string>> = {
+      'baselines/baseline_of_cloud_instances_launched.yml': search('Baseline Of Cloud Instances Launched', ['tags:', '  analytic_story:', '  - Cloud Cryptomining', '  detections:', '  - Abnormally High Number Of Cloud Instances Launched']),
+      'baselines/baseline_of_smb_traffic___mltk.yml': search('Baseline of SMB Traffic - MLTK', ['tags:', '  detections:', '  - SMB Traffic Spike - MLTK', 'type: batch']),
+      'baselines/count_of_unique_ips_connecting_to_ports.yml': search('Count of Unique IPs Connecting to Ports', ['type: batch', 'tags:', '  product:', '  - Splunk Enterprise']),
+      'detections/network/smb_traffic_spike.yml': search('SMB Traffic Spike', ['type: batch', 'tags:', '  mitre_attack_id:', '  - T1021.002']),
+      'detections/cloud/cloud_instances_launched.yml': search('Abnormally High Number Of Cloud Instances Launched', ['tags:', '  mitre_attack_id:', '  - T1078.004']),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const read = readRuleFolder(dir);
+    expect(read.counts).to.deep.equal({ items: 2, rules: 2, ignored: 0, invalid: 0 });
+    expect(read.rules.map((rule) => rule.name)).to.deep.equal(['Abnormally High Number Of Cloud Instances Launched', 'SMB Traffic Spike']);
+    // The detections are read as before: without a type counted as Hunting, batch as TTP, each noted.
+    expect(read.problems.map((problem) => relative(dir, problem.file).split(sep).join('/'))).to.deep.equal(['detections/cloud/cloud_instances_launched.yml', 'detections/network/smb_traffic_spike.yml']);
+    expect(read.notes).to.deep.equal([
+      `${dir}: 3 Splunk baselines are left out (baselines/ 3; first baselines/baseline_of_cloud_instances_launched.yml): a baseline builds a lookup or a model that detections read and detects nothing by itself (type Baseline; an earlier one no type or batch, naming the detections it feeds under tags.detections or kept in baselines/)`,
+    ]);
+    const alone = readRuleFolder(join(dir, 'baselines', 'baseline_of_cloud_instances_launched.yml'));
+    expect(alone.ignored.map((item) => item.reason)).to.deep.equal(['a Splunk baseline (no type, it names the detections it feeds under tags.detections): it detects nothing by itself']);
+    expect(alone.problems).to.deep.equal([]);
   });
 
   it("names an input whose every rule is ignored by the format its files were read in, not sigma (Elastic's rules/_deprecated/ is elastic)", () => {
@@ -246,6 +279,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
       `${fixtures}: under elastic/rules/_deprecated/: 1 rule ignored, a folder of deprecated rules, not deployed`,
       `${fixtures}: under splunk/deprecated/: 1 rule ignored, a folder of deprecated rules, not deployed`,
       `${fixtures}: 1 file of TOML holds no rule of any format read and is left out (elastic/ 1; first elastic/broken/pyproject.toml): an Elastic rule needs a [rule] table, a hunting query a [hunt] table`,
+      `${fixtures}: 1 Splunk baseline is left out (splunk/ 1; first splunk/endpoint/baseline_of_admin_logons.yml): a baseline builds a lookup or a model that detections read and detects nothing by itself (type Baseline; an earlier one no type or batch, naming the detections it feeds under tags.detections or kept in baselines/)`,
     ]);
   });
 

@@ -96,7 +96,7 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     file,
     outcome: retired ? retire(outcome, `under ${retired.folder}: ${retired.why}, not deployed`) : outcome,
   }));
-  for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(read)))))) {
+  for (const { file, outcome } of applyFalcoChanges(asWazuhLoads(asSplunkReads(settleCorrelations(oneSigmaRulePerId(withoutSentinelStrays(dir, read))))))) {
     items += 'items' in outcome ? outcome.items.length : 1;
     addOutcome({ rules, ignored, problems }, file, outcome);
   }
@@ -272,6 +272,35 @@ function ignoredFor(outcome: RuleOutcome, reason: string): RuleOutcome {
 interface FileOutcome {
   file: string;
   outcome: RuleFileOutcome;
+}
+
+/**
+ * A folder's outcomes where a Sentinel rule read from a file without an extension whose `id` a Sentinel rule of a
+ * `.yaml` file of the folder also has is ignored as a stray copy, naming that file. Azure-Sentinel keeps such a copy
+ * beside its rule (Solutions/Okta Single Sign-On/Analytic Rules/User Session Impersonation(Okta) and
+ * `User Session Impersonation(Okta).yaml`, both id 35846296-…); its tooling reads `*.yaml` files only
+ * (.script/tests/detectionTemplateSchemaValidation: "All the files in detections folder are supposed to end with
+ * .yaml") and allows one template per id ("There should not be 2 templates with the same ID"). A file without an
+ * extension whose id no other rule has is read, with its note.
+ */
+function withoutSentinelStrays<T extends FileOutcome>(dir: string, read: readonly T[]): readonly T[] {
+  const sentinelId = (outcome: RuleFileOutcome): string | undefined =>
+    'rule' in outcome && outcome.rule.kind === 'sentinel' ? outcome.rule.id?.trim().toLowerCase() || undefined : undefined;
+  const named = new Map<string, string>();
+  for (const { file, outcome } of read) {
+    const id = sentinelId(outcome);
+    if (id && extname(file) !== '' && !named.has(id)) named.set(id, file);
+  }
+  return read.map((entry) => {
+    const id = extname(entry.file) === '' ? sentinelId(entry.outcome) : undefined;
+    const kept = id ? named.get(id) : undefined;
+    if (!kept || !('rule' in entry.outcome)) return entry;
+    const { notes: _notes, ...rule } = entry.outcome;
+    const where = relative(dir, kept).split(sep).join('/') || basename(kept);
+    const reason = `a copy, in a file without an extension, of the Sentinel rule of ${where} (id ${entry.outcome.rule.id}): Azure-Sentinel reads *.yaml files only, one template per id`;
+    const ignored = ignoredFor(rule, reason);
+    return { ...entry, outcome: entry.outcome.format ? { ...ignored, format: entry.outcome.format } : ignored };
+  });
 }
 
 /**

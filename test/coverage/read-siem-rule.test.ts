@@ -283,6 +283,35 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     ]);
   });
 
+  it("ignores a Sentinel rule in a file without an extension whose id a .yaml rule of the folder has, as Azure-Sentinel's stray copy", () => {
+    // Azure/Azure-Sentinel (MIT) kept Solutions/Okta Single Sign-On/Analytic Rules/User Session Impersonation(Okta), no
+    // extension, beside `User Session Impersonation(Okta).yaml`, both id 35846296-4052-4de2-8098-beb6bb5f2203; its
+    // validation reads *.yaml only. Short reconstructions of their fields; a file without an extension of an id of its own is read.
+    const dir = freshTmpDir('sentinel-stray');
+    const rule = (id: string, technique: string) =>
+      [`id: ${id}`, 'name: User Session Impersonation(Okta)', 'severity: Medium', 'queryFrequency: 6h', 'queryPeriod: 6h', 'tactics:', '  - PrivilegeEscalation', 'relevantTechniques:', `  - ${technique}`, 'query: |', '  Okta_CL', '  | where eventType_s == "user.session.impersonation.initiate"', 'kind: Scheduled', ''].join('\n');
+    const rules = join(dir, 'Solutions', 'Okta Single Sign-On', 'Analytic Rules');
+    mkdirSync(rules, { recursive: true });
+    writeFileSync(join(rules, 'User Session Impersonation(Okta)'), rule('35846296-4052-4de2-8098-beb6bb5f2203', 'T1098'));
+    writeFileSync(join(rules, 'User Session Impersonation(Okta).yaml'), rule('35846296-4052-4de2-8098-beb6bb5f2203', 'T1656'));
+    writeFileSync(join(rules, 'Own Rule'), rule('0b7c3e55-0000-4000-8000-000000000001', 'T1078'));
+    const read = readRuleFolder(dir);
+    const rel = (file: string) => relative(dir, file).split(sep).join('/');
+    expect(read.rules.map((r) => [rel(r.file), r.refs.map((ref) => ref.id)])).to.deep.equal([
+      ['Solutions/Okta Single Sign-On/Analytic Rules/Own Rule', ['T1078']],
+      ['Solutions/Okta Single Sign-On/Analytic Rules/User Session Impersonation(Okta).yaml', ['T1656']],
+    ]);
+    expect(read.ignored.map((item) => [rel(item.file), item.reason])).to.deep.equal([
+      [
+        'Solutions/Okta Single Sign-On/Analytic Rules/User Session Impersonation(Okta)',
+        'a copy, in a file without an extension, of the Sentinel rule of Solutions/Okta Single Sign-On/Analytic Rules/User Session Impersonation(Okta).yaml (id 35846296-4052-4de2-8098-beb6bb5f2203): Azure-Sentinel reads *.yaml files only, one template per id',
+      ],
+    ]);
+    expect(read.problems.map((problem) => rel(problem.file))).to.deep.equal(['Solutions/Okta Single Sign-On/Analytic Rules/Own Rule']);
+    // Given alone, the file is read as the rule it holds.
+    expect(readRuleFolder(join(rules, 'User Session Impersonation(Okta)')).counts.rules).to.equal(1);
+  });
+
   it('reads a rule file published without an extension (The DFIR Report\'s AdFind_Recon), with a note, and no other file without one', () => {
     const dir = freshTmpDir('rules-no-extension');
     const sigma = ['title: AdFind Recon', 'tags:', '    - attack.T1018', 'logsource:', '    product: windows', 'detection:', '    sel: {CommandLine|contains: adfind}', '    condition: sel', ''];

@@ -192,13 +192,21 @@ function capitalsBefore(text: string, start: number): ReadingRule | undefined {
   return q === 0 || BEFORE_CAPITALS.includes(text.charAt(q - 1)) ? GLUED_CAPITALS : undefined;
 }
 
-/** Whether an ID may end at `end`: a boundary, the next ID, or a capitalised word glued to it (`T1106Native`). */
+// `T1055.dll`, `T1055-x64.exe`: an ID that a program's or a script's extension follows (after a hyphen's or an underscore's
+// words) is a file's name, as Atomic Red Team names its test files (`atomics/T1055/src/x64/T1055.dll`), not a reference.
+const FILE_NAME_AFTER = /^(?:[-_][A-Za-z0-9]+)*\.(?:dll|exe|sys|scr|cpl|ocx|msi|lnk|hta|vbs|ps1|bat|cmd)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Whether an ID may end at `end`: a boundary, the next ID, or a capitalised word glued to it (`T1106Native`). Not where a
+ * file's extension follows it (`FILE_NAME_AFTER`).
+ */
 function rightBoundary(text: string, end: number): ReadingRule | 'ok' | undefined {
   if (end >= text.length) return 'ok';
   const next = text.charAt(end);
   if (isDigit(next) || next === '_') return undefined;
   // `T1193-2020`, `T1234.5678`: a longer number, not an ID.
   if ('./-'.includes(next) && isDigit(text.charAt(end + 1))) return undefined;
+  if ('.-'.includes(next) && FILE_NAME_AFTER.test(text.slice(end, end + 40))) return undefined;
   if (!isUpper(next) && !isLower(next)) return 'ok';
   CANDIDATE_AT.lastIndex = end;
   if (CANDIDATE_AT.test(text)) return 'ok';

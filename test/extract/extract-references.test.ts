@@ -930,6 +930,21 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('reads an Atomic Red Team path once as its technique and no file named for the technique (Red Canary 2020 Threat Detection Report)', () => {
+    // The Process Injection section's test of the Red Canary 2020 Threat Detection Report: a PowerShell line fetching
+    // `atomics/T1055/src/x64/T1055.dll` to `$env:TEMP\T1055.dll`, then its telemetry `T1055.dll`; as PDF-to-text writes
+    // it, slashes and backslashes lost and dots escaped (`atomicsT1055srcx64T1055\.dll \-OutFile $env:TEMPT1055\.dll`).
+    // Reconstructed in our own words, with the same paths and file names.
+    check(
+      [
+        'Fetch the test from atomics/T1055/src/x64/T1055.dll first.',
+        'Invoke-WebRequest atomicsT1055srcx64T1055\\.dll \\-OutFile $env:TEMPT1055\\.dll',
+        'then inject $env:TEMP\\T1055.dll; telemetry: T1055.dll, T1055-x64.exe and T1059.001.ps1',
+      ].join('\n'),
+      [{ raw: 'T1055', line: 1, ids: ['T1055'], tactics: [] }],
+    );
+  });
+
   it('finds nothing in text with look-alikes: CVE, hashes, TA/G/S IDs, test IDs, T-numbers in longer words', () => {
     check(
       [

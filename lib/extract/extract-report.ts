@@ -245,11 +245,11 @@ function attributedNote(actor: string, attributed: readonly string[], references
 }
 
 /** Whether a name alone names a technique of the release (`namedLineItems`), and one with sub-techniques. */
-function namedKind(name: string, context: ResolveContext): NamedKind {
+function namedKind(name: string, context: ResolveContext, tactics: readonly string[] = []): NamedKind {
   // Words no technique's name holds (`Threat: all.layer.json`, a list of fields) are asked no further: resolving a name
   // that is none compares it with every name of the release.
   if (!nameWords(name).some((word) => familiesWith(word, context.target) > 0)) return undefined;
-  const { status, ids, candidates } = resolveReference({ raw: name }, context, { similarNames: false });
+  const { status, ids, candidates } = resolveReference({ raw: name, tactics }, context, { similarNames: false });
   if (status === 'unknown' || status === 'other domain') return undefined;
   const current = (id: string): boolean => context.target.children(id).some((child) => !child.revoked && !child.deprecated);
   return [...ids, ...candidates.map((candidate) => candidate.id)].some(current) ? 'parent' : 'technique';
@@ -617,11 +617,12 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   // column does; each is resolved as a name is, and says it was read by name.
   // What a part of such a line names is asked of the target alone: older releases are loaded for names only once a line's
   // shape says it names techniques (a tactic before `»`, a technique before `-`).
-  const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name) => namedKind(name, { target }));
+  const nameLines = namedLineItems(lines, new Set(kept.flatMap((ref) => [ref.line, ref.span.line, ...(ref.nameSpan ? [ref.nameSpan.line] : [])])), (name, tactics) => namedKind(name, { target }, tactics));
   const unnamed: string[] = [];
   for (const item of nameLines) {
     // An older name (`Credential Access: Credential Dumping` in a list of current ones) is asked of the older releases too.
-    if (item.older ? !context.history || !namedKind(item.name, context) : !item.sure && !namedKind(item.name, { target })) continue;
+    // The item's tactic tells a part of a name (`Persistence: Registry Run Keys`, T1547.001 Registry Run Keys / Startup Folder).
+    if (item.older ? !context.history || !namedKind(item.name, context, item.tactics) : !item.sure && !namedKind(item.name, { target }, item.tactics)) continue;
     const ref = resolved({ raw: item.name, line: item.span.line, ids: [], name: item.name, tactics: item.tactics, span: item.span });
     const { status, candidates } = ref.resolution!;
     if (status === 'unknown') {

@@ -73,11 +73,11 @@ function writtenAsName(name: string): boolean {
  *   (`1. Execution: Command and Scripting Interpreter (52.2%)`, D3's ranking);
  * - a Markdown heading so written (`## Credential Access: Credential Dumping`, `## Execution: Mshta`, an ELK threat hunting
  *   cheat-sheet's sections), read as a list item of its own, in a list of none other.
- * `named` says whether a text names a technique, and one with sub-techniques (a parent part must). Several names of
- * one part, parted by commas or `and`, are each an item, unless the whole part is one name. A list's items that are a
- * name alone are read with the others. Pure; linear in the text's length.
+ * `named` says whether a text names a technique (of the tactics given), and one with sub-techniques (a parent part
+ * must). Several names of one part, parted by commas or `and`, are each an item, unless the whole part is one name. A
+ * list's items that are a name alone are read with the others. Pure; linear in the text's length.
  */
-export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<number>, named: (name: string) => NamedKind): NamedLineItem[] {
+export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<number>, named: (name: string, tactics?: readonly string[]) => NamedKind): NamedLineItem[] {
   const isTechnique = (name: string): boolean => named(name) !== undefined;
   // A parent part names a technique with sub-techniques: `Tool: Mimikatz` is no sub-technique's name (Tool is T1588.002's).
   const isParent = (name: string): boolean => named(name) === 'parent';
@@ -144,7 +144,8 @@ export function namedLineItems(lines: readonly FoldedText[], skip: ReadonlySet<n
       for (const name of names) {
         const item: NamedLineItem = { name, tactics: [first], ...where, form, sure };
         found.push(item);
-        if (sure || isTechnique(name)) list.named = true;
+        // The tactic tells a part of a name (`Persistence: Registry Run Keys`): such an item names a technique of the release.
+        if (sure || named(name, [first]) !== undefined) list.named = true;
         else list.older.push({ ...item, older: true });
       }
     } else if (isParent(first)) {

@@ -902,6 +902,12 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
     trail.push(`name: "${name}" read as "${closestName}" (${best} edit${best > 1 ? 's' : ''} away)`);
     return pick(name, toTarget(target, closest, target), 'fuzzy', `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`, tactics, context, trail);
   }
+  const part = tactics.length ? namePart(name, tactics, target) : undefined;
+  if (part) {
+    const message = `"${name}" is ${describe(target, part)}, by a part of its name ("${part.name}"), the only technique of ${tactics.map((tactic) => target.tacticName(tactic)).join(' or ')} so named`;
+    trail.push(`name: ${message}`);
+    return { status: 'fuzzy', ids: [part.id], notes: [message], candidates: [] };
+  }
   if (!similarNames) return { status: 'unknown', ids: [], notes: [`"${name}" is not the name of a technique in ATT&CK ${target.label}`], candidates: [] };
   const suggestions = [...target.names()]
     .map(([known, techniques]) => [editDistance(key, known, Math.max(3, Math.floor(key.length / 3))), techniques] as const)
@@ -915,6 +921,23 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
     notes: [`"${name}" is not the name of a technique in ATT&CK ${target.label}${candidates.length ? `; similar: ${candidates.map((c) => `${c.id} ${c.name}`).join(', ')}` : ''}`],
     candidates,
   };
+}
+
+const singular = (key: string): string => key.replace(/s$/, '');
+
+/**
+ * The one current technique of the tactics whose name has parts apart by ` / ` and one of them is the name written, in
+ * the singular or the plural (`Persistence: Registry Run Keys, Scheduled Tasks`, an incident write-up's ATT&CK mapping:
+ * `Registry Run Keys` is T1547.001 Registry Run Keys / Startup Folder); none where two are, or where the name is one word.
+ */
+function namePart(name: string, tactics: readonly TacticShortname[], target: AttackIndex): TechniqueRecord | undefined {
+  const key = singular(nameKey(name));
+  if (!key.includes(' ')) return undefined;
+  const found = target
+    .currentTechniques()
+    .filter((t) => t.tactics.some((tactic) => tactics.includes(tactic)))
+    .filter((t) => t.name.includes(' / ') && t.name.split(' / ').some((part) => singular(nameKey(part)) === key));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

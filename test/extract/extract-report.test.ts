@@ -566,6 +566,27 @@ describe('extractReport', () => {
       expect(extractReport('- Credential Access: Credential dumping\n- Impact: files were encrypted', { target: loadRelease('18.1'), history }).references).to.deep.equal([]);
       expect(extractReport(text, { target: loadRelease('18.1') }).references).to.deep.equal([]);
     });
+    // The same incident write-up's `ATT&CK mapping` list (code index file 2560323023) has `- Persistence: Registry Run Keys,
+    // Scheduled Tasks`: `Scheduled Tasks` was read (T1053.005, a close name), `Registry Run Keys` not at all, though it is
+    // a part of T1547.001's name `Registry Run Keys / Startup Folder` and of no other technique. In our own words.
+    it('reads a `Tactic: Technique` item that is one part of a technique\'s name of that tactic, and says so; never one of another tactic', () => {
+      const text = ['- Persistence: Registry Run Keys, Scheduled Tasks', '- Privilege Escalation: Startup Folders', '- Execution: Registry Run Keys', '- Persistence: Run Keys'].join('\n');
+      // Older releases at hand, as `extract` has them: the item is read once.
+      const refs = extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('6.3')] }).references;
+      expect(refs.map((ref) => [ref.line, ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.ids])).to.deep.equal([
+        [1, 'Registry Run Keys', ['Persistence'], 'fuzzy', ['T1547.001']],
+        [1, 'Scheduled Tasks', ['Persistence'], 'fuzzy', ['T1053.005']],
+        [2, 'Startup Folders', ['Privilege Escalation'], 'fuzzy', ['T1547.001']],
+      ]);
+      expect(refs[0]!.resolution?.warnings[0]).to.equal('read by name from the list item "Persistence: Registry Run Keys, Scheduled Tasks", no ID written: check that it is the technique meant');
+      expect(refs[0]!.resolution?.note).to.equal(
+        '"Registry Run Keys" is T1547.001 Boot or Logon Autostart Execution: Registry Run Keys / Startup Folder, by a part of its name ("Registry Run Keys / Startup Folder"), the only technique of Persistence so named',
+      );
+      // Without a tactic, a part of a name is no name.
+      expect(extractReport('- Execution: Command and Scripting Interpreter\n- Registry Run Keys', { target: loadRelease('18.1') }).references.map((ref) => ref.raw)).to.deep.equal([
+        'Command and Scripting Interpreter',
+      ]);
+    });
   });
 
   describe('names joined by `or` in a list item', () => {

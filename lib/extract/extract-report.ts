@@ -245,6 +245,9 @@ function attributedNote(actor: string, attributed: readonly string[], references
 }
 
 /** Whether a name alone names a technique of the release (`namedLineItems`), and one with sub-techniques. */
+// An Atomic Red Team repository's folder of tests before an ID (`atomics/T1055/`, `atomics\\T1055\\`).
+const ATOMICS_BEFORE = /atomics[/\\]$/i;
+
 function namedKind(name: string, context: ResolveContext, tactics: readonly string[] = []): NamedKind {
   // Words no technique's name holds (`Threat: all.layer.json`, a list of fields) are asked no further: resolving a name
   // that is none compares it with every name of the release.
@@ -407,6 +410,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
             : `"${guess.written}" was read as ${guess.id} with a footnote ${guess.left} glued to it: check the text`,
         );
       }
+    }
+    // `atomics/T1055/src/x64/T1055.dll`: an Atomic Red Team test's folder, a path rather than a citation, is read as its
+    // technique once (the file named for it is none, `FILE_NAME_AFTER`), and said.
+    const pathLine = lines[span.line - 1]?.original ?? '';
+    const folder = ATOMICS_BEFORE.exec(pathLine.slice(Math.max(0, span.start - 12), span.start))?.[0];
+    if (folder && /^[/\\]/.test(pathLine.slice(span.end))) {
+      own.push(`"${folder}${pathLine.slice(span.start, span.end + 1)}" is the folder of an Atomic Red Team test (a path, not a citation): read as ${ref.ids.join(', ')}; check that the report means the technique`);
     }
     // `Web Protocolsmshta.exe`: a name cut inside a word, where the next cell's text ran into it, is said.
     const nameLine = ref.nameSpan ? lines[ref.nameSpan.line - 1]?.original : undefined;

@@ -737,6 +737,16 @@ describe('extractReport', () => {
       expect(read(text).references[4]!.resolution!.trail[0]).to.equal('read: an ID glued to a word in capitals before it is split off (over SSHT1570)');
     });
 
+    // The Red Canary 2020 Threat Detection Report's Process Injection test fetches `atomics/T1055/src/x64/T1055.dll` to
+    // `$env:TEMP\\T1055.dll`; its PDF-to-text (`… \\-OutFile $env:TEMPT1055\\.dll`) gave two references read as T1055 glued
+    // to TEMP. Reconstructed in our own words, with the same path and file names.
+    it('reads an Atomic Red Team test\'s folder once as its technique, saying it is a path, and no file named for the technique', () => {
+      const text = ['Get atomics/T1055/src/x64/T1055.dll first.', 'Invoke-WebRequest atomicsT1055srcx64T1055\\.dll \\-OutFile $env:TEMPT1055\\.dll', 'TEMPT1055\\.dll'].join('\n');
+      expect(rows(text)).to.deep.equal([
+        [1, ['T1055'], undefined, 'current', ['"atomics/T1055/" is the folder of an Atomic Red Team test (a path, not a citation): read as T1055; check that the report means the technique']],
+      ]);
+    });
+
     it('reads a sub-technique with a footnote\'s number glued to it where the release has that sub-technique, else says it is unreadable', () => {
       const text = ['PowerShell T1059.00112 was used to run the loader.', 'The actor then used Mshta T1218.0053.', 'See also T1059.01712 in the appendix.'].join('\n');
       expect(rows(text)).to.deep.equal([

@@ -20,6 +20,12 @@ export function techniqueIdInAnyCase(value: string): string | undefined {
   return isTechniqueId(upper) ? upper : undefined;
 }
 
+/** A tactic ID as rules and flows list it, in either case (`ta0002`), in its canonical form (`TA0002`); undefined for anything else. */
+export function tacticIdInAnyCase(value: string): string | undefined {
+  const upper = value.toUpperCase();
+  return /^TA\d{4}$/.test(upper) ? upper : undefined;
+}
+
 /**
  * A technique ID of ATT&CK for ICS, by its shape alone: ICS numbers its techniques from T0800 and has no sub-techniques,
  * where enterprise and mobile number theirs from T1000 (ICS 18.1 holds T0800 to T0895; no enterprise release from 3.0

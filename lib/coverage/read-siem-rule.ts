@@ -36,7 +36,7 @@
  */
 import { createRequire } from 'node:module';
 import { basename, dirname } from 'node:path';
-import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { roundLevel, untaggedRule, weightFactor, withoutHoldingParents, type CoverageKind, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome } from './read-rule-folder.js';
 import { tacticDisplayName } from '../normalize/tactic-text.js';
@@ -383,8 +383,9 @@ function elasticHunt(hunt: Record<string, unknown>, at: { file: string; line: nu
   const tactics: string[] = [];
   for (const id of Array.isArray(hunt['mitre']) ? hunt['mitre'] : hunt['mitre'] === undefined ? [] : [hunt['mitre']]) {
     const technique = typeof id === 'string' ? techniqueIdInAnyCase(id.trim()) : undefined;
+    const tactic = typeof id === 'string' ? tacticIdInAnyCase(id.trim()) : undefined;
     if (technique) ids.push(technique);
-    else if (typeof id === 'string' && /^TA\d{4}$/i.test(id.trim())) tactics.push(id.trim().toUpperCase());
+    else if (tactic) tactics.push(tactic);
     else notes.push({ line: at.mitreLine ?? line, message: notTechniqueId(`a mitre item ${JSON.stringify(id)}`) });
   }
   const withNotes = (outcome: RuleFileOutcome): RuleFileOutcome => (notes.length ? { ...outcome, notes } : outcome);

@@ -13,7 +13,7 @@
  * another rule tests: Emerging Threats' "(set)" rules); a rule whose metadata says `deprecation_reason`. A rule
  * without a `sid` is invalid (Suricata refuses it). Every rule counts on every platform (network traffic).
  */
-import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { listedTechniqueRefs, roundLevel, untaggedRule, type CoverageProblem, type CoverageRef, type CoverageRule } from './coverage-types.js';
 import type { RuleFileOutcome, RuleOutcome } from './read-rule-folder.js';
 import { notTechniqueId } from './read-siem-rule.js';
@@ -30,7 +30,6 @@ type Notes = Omit<CoverageProblem, 'file' | 'skipped'>[];
 const RULE_LINE = /^\s*(#+\s*)?(alert|drop|reject|rejectsrc|rejectdst|rejectboth|pass|sdrop|log|accept)\s+([^(]*?)\s*\((.*)\)\s*$/i;
 // Actions after which no alert is raised: pass lets traffic through, Snort's sdrop drops it silently, log logs the packet only.
 const SILENT_ACTIONS = new Set(['pass', 'sdrop', 'log', 'accept']);
-const TACTIC_ID = /^TA\d{4}$/i;
 
 /**
  * Whether a text holds Suricata or Snort rules: a line (commented out or not) that is a rule with a `sid`. Other
@@ -95,7 +94,7 @@ function suricataRule(match: RegExpExecArray, line: number, file: string): RuleO
       else if (id.toLowerCase() !== 'none') notes.push({ line, message: notTechniqueId(`metadata ${key} "${id}"`) });
     }
   }
-  const tactics = meta('mitre_tactic_id').filter((id) => TACTIC_ID.test(id)).map((id) => id.toUpperCase());
+  const tactics = meta('mitre_tactic_id').flatMap((id) => tacticIdInAnyCase(id) ?? []);
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);
   if (!ids.length) {
     const references = options.filter((option) => option.name === 'reference').map((option) => ({ text: option.value ?? '', line }));

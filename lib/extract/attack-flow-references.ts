@@ -1,5 +1,5 @@
 import { nameKey } from '../attack/attack-index.js';
-import { techniqueIdInAnyCase } from '../attack/technique-id.js';
+import { tacticIdInAnyCase, techniqueIdInAnyCase } from '../attack/technique-id.js';
 import { InputError } from '../errors.js';
 import { jsonStringLines, parseJsonText } from '../json-text.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -33,7 +33,6 @@ const FLOW_WORDS = /"attack-action"|"attack-flow"|"attack_flow_v\d+"|"template"\
 // MITRE ATLAS's (`AML.T0051`).
 // An ID of ATT&CK's shape miswritten (`T1566.01`, `T15661`): resolved as written, so that what is wrong is said.
 const ATTACK_LIKE = /^T\d/i;
-const TACTIC_ID = /^TA\d{4}$/i;
 // `T1189 Drive-by Compromise`, `T1021.002 Remote Services: SMB/Windows Admin Shares`: the Designer's names.
 const ID_THEN_NAME = /^(T\d{4}(?:\.\d{3})?)\s+(\S.*)$/i;
 
@@ -341,7 +340,8 @@ export function attackFlowReport(source: string, options: AttackFlowOptions = {}
     const id = techniqueId ? techniqueIdInAnyCase(techniqueId) : undefined;
     const name = action.name;
     const raw = techniqueId ? (name ? `${name} (${id ?? techniqueId})` : (id ?? techniqueId)) : name!;
-    const tactics = action.tacticId && TACTIC_ID.test(action.tacticId) ? [action.tacticId.toUpperCase()] : [];
+    const tacticId = action.tacticId && tacticIdInAnyCase(action.tacticId);
+    const tactics = tacticId ? [tacticId] : [];
     const from = `${place}${action.details.length ? ` (${action.details.join(', ')})` : ''}${action.techniqueRef && !action.techniqueId ? ` technique_ref ${action.techniqueRef}${action.refId ? ` (${action.refId})` : ''}` : ''}${said.join(';')}`;
     const evidence = action.description ? [`line ${action.line || 1}: ${JSON.stringify(action.description)}`] : [];
     const key = `${nameKey(raw)}|${tactics.join(' ')}`;

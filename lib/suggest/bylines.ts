@@ -243,22 +243,51 @@ export function bylinePassages(passages: readonly { text: string }[]): Set<numbe
 // decade. Email or Twitter DMs for tips.`): a sentence whose subject is the author, by a name or first name given
 // earlier by a byline or a person's name alone, that says what they are (`is a news reporter`, `is a senior researcher
 // at`), with the other sentences of its paragraph. A sentence about anyone else (`Lazarus is a threat group`), or about
-// the author doing anything else, is read.
-const AUTHOR_ROLE = /^(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})\s+(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:news\s+)?(?:reporter|journalist|writer|editor|researcher|analyst|author|contributor|correspondent|engineer|specialist|expert|consultant|founder|director)s?\b/u;
+// the author doing anything else, is read. The roles are those of the people who write a vendor's posts (Sophos News's
+// `Linda is an incident lead in the Rapid Response team at Sophos, with experience…`, which got Data from Information
+// Repositories: Code Repositories 100; Virus Bulletin's speakers: `Mingyen Hsieh is an enthusiast in APT investigation,
+// threat intelligence, reverse engineering and sandboxing.`, Search Closed Sources: Threat Intel Vendors 92.4), or
+// their years of experience (`… has over 15 years of experience in …`). Under a label `About the author` (Sophos News
+// sets one above each author's name and note), the first sentence after the name that begins with a word of it is such
+// a note whatever it says (`Rajat is an incident response analyst at Sophos.`), with the other sentences of its
+// paragraph (`He specializes in … customer environments infected with ransomware, crypto miners and unauthorized
+// access.`).
+const AUTHOR_ROLE = /^(\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,3})\s+(?:(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:news\s+)?(?:reporter|journalist|writer|editor|researcher|analyst|author|contributor|correspondent|engineer|specialist|expert|consultant|founder|director|lead|manager|head|officer|scientist|architect|hunter|responder|professor|strategist|evangelist|investigator|practitioner|fellow|enthusiast)s?\b|has\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?\d+\+?\s+years\b)/u;
 const MAX_BIO = 400;
+// The label above a note about the author (`About the Author`, `About the authors:`), maybe a Markdown heading.
+const ABOUT_AUTHOR = /^(?:#{1,6}\s+)?about the authors?\s*:?$/i;
+// The first word of a sentence, its subject when it is the author's name (`Rajat is …`, `Linda’s passion for …`).
+const FIRST_NAME = /^\p{Lu}[\p{Ll}’'-]*\p{Ll}(?=’s\b|'s\b|\s)/u;
+// Passages up to this long are passed over between the label and the note (the author's name, a role, a link).
+const MAX_NAME_LINE = 60;
 
 /**
  * The passages (by index) that are a note about the post's author (AUTHOR_ROLE): its first sentence, after a byline or a
- * person's name alone that names the author, and the passages after it on its line.
+ * person's name alone that names the author, and the passages after it on its line; under a label `About the author`
+ * (ABOUT_AUTHOR), the first sentence after the names that begins with a word of them, whatever it says.
  */
 export function authorBioPassages(passages: readonly { line: number; text: string }[]): Set<number> {
   const bio = new Set<number>();
   // The words of the names given so far by bylines and names alone.
   const names = new Set<string>();
+  // Whether an `About the author` label stands above, with names only (or nothing) between.
+  let labelled = false;
   passages.forEach((passage, i) => {
     const text = passage.text.trim();
+    // Under its label, the note is the author's paragraph (one passage with `lines`).
+    if (labelled && text.length > MAX_NAME_LINE) {
+      labelled = false;
+      if (names.has(FIRST_NAME.exec(text)?.[0] ?? '')) {
+        for (let j = i; j < passages.length && passages[j]!.line === passage.line; j++) bio.add(j);
+        return;
+      }
+    }
     // A byline or a name is short, and so is such a note: most passages are passed over at once.
     if (text.length > MAX_BIO) return;
+    if (text.length <= MAX_NAME_LINE && ABOUT_AUTHOR.test(text)) {
+      labelled = true;
+      return;
+    }
     if (isPersonName(text) || isByline(text)) {
       for (const word of text.replace(BY, '').split(/[\s,]+/)) if (NAME_WORD.test(word)) names.add(word);
       return;

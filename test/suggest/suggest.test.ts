@@ -2727,6 +2727,36 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // Sophos News's triple-ransomware post scraped to text (GenAI-Threat-Intelligence-Research) ends with a note about each
+  // author under a label `About the Author` and their name: "Linda is an incident lead in the Rapid Response team at
+  // Sophos, with experience…" got Data from Information Repositories: Code Repositories (T1213.005) 100 and the next
+  // sentence Unused/Unsupported Cloud Regions (T1535) 100; the other author's "He specializes in … environments infected with ransomware, crypto
+  // miners and unauthorized access." says no role; Virus Bulletin's speakers: "Mingyen Hsieh is an enthusiast in APT
+  // investigation…". Here reconstructions in our own words of that layout. A sentence under the label that does not
+  // begin with the author's name, and a sentence about the actor after the note, are read.
+  it("ranks no note about the author under 'About the Author', whatever it says, nor one naming a role such as lead; the post's sentences are read", () => {
+    const page = [
+      'About the Author', 'Dana Whitfield',
+      'Dana is an incident lead in the response team, with years of work in forensics. Before joining, Dana worked as a detective in a crime unit.',
+      'About the Author', 'Omar Castellano',
+      'Omar handles cases for customers whose hosts were infected with ransomware and coin miners. He holds a degree in security management.',
+      'The affiliate cleared the Windows event logs after it encrypted the hosts.',
+    ].join('\n\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => p.text);
+      expect(passages.filter((p) => p.note === AUTHOR_BIO_NOTE).map((p) => p.line), `lines: ${lines}`).to.deep.equal(lines ? [5, 11] : [5, 5, 11, 11]);
+      expect(passages.at(-1)!.note, `lines: ${lines}`).to.equal(undefined);
+      expect(passages.at(-1)!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1070.001');
+    }
+    // Without the label, a note that names no role is read; after a name alone, one naming a role or years of experience is not.
+    const unlabelled = ['Omar Castellano', 'Omar handles cases for customers whose hosts were infected with ransomware.', 'Mira Tanaka', 'Mira Tanaka is an enthusiast in malware analysis and sandboxing.', 'Ivo Brandt', 'Ivo has over 12 years of experience in incident response.'];
+    expect(suggestTechniques(unlabelled.join('\n\n'), model).map((p) => p.note === AUTHOR_BIO_NOTE)).to.deep.equal([false, false, false, true, false, true]);
+    const underLabel = ['About the author', 'Jane Roe', 'The actor moved laterally over RDP with the stolen credentials.'];
+    const [, , sentence] = suggestTechniques(underLabel.join('\n\n'), model);
+    expect(sentence!.note).to.equal(undefined);
+    expect(sentence!.candidates.slice(0, 3).map((c) => c.id)).to.include('T1021.001');
+  });
+
   // BleepingComputer's posts scraped to text (GenAI-Threat-Intelligence-Research's BlackCat Sphynx post; a Check Point
   // post saved as Markdown) set the post's date and time on lines of their own under the byline: "10:11 AM" got
   // System Language Discovery (T1614.001) 93.1, "* June 8, 2026" Timestomp (T1070.006) 20; Securelist's webinar

@@ -2,6 +2,7 @@ import { findTechniqueIds } from '../normalize/parse-reference.js';
 import { authorBioPassages, bylinePassages, isByline, isDatedBanner, isDateLine } from './bylines.js';
 import { codeLabelPassages, indicatorRowText, isDetectionNames, isDetectionVerdict, isQueryLine, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
+import { imageCaptionPassages } from './image-captions.js';
 import {
   cookieBannerPassages,
   formPassages,
@@ -118,6 +119,9 @@ export const TAG_LIST_NOTE = 'a list of tags or categories (its label and its en
 /** The note of a site's menu saved one item a line (`Products` / `Solutions` / `Partners` / `Resources`): not ranked. */
 export const MENU_NOTE = "a site's menu (short items one a line, naming the site's parts), no sentence: not ranked";
 
+/** The note of an image's caption or text that says what the picture is (`Screenshot of the phishing page`): not ranked. */
+export const IMAGE_CAPTION_NOTE = "an image's caption or text (a screenshot, a photo or a picture of …), not the report's text: not ranked";
+
 /** The note of a breadcrumb, the page's place in its site (`Home > Blog > Threat Research`): not ranked. */
 export const BREADCRUMB_NOTE = "a breadcrumb (the page's place in its site: Home > Blog > …), no behaviour: not ranked";
 
@@ -214,8 +218,8 @@ export interface SuggestOptions {
  * braces, a list's tags by the label above them, a menu's items by the run they stand in and its labels by the links
  * around them, a log-in or comment form's fields by theirs, an advertisement's headline and blurb by its call to
  * action, other posts' titles and teasers by their list's label, authors' names on lines of their own by their label
- * or the date beside them, a note about the author by their name before it, the post's title by its first, and a date
- * or a time alone.
+ * or the date beside them, a note about the author by their name before it, the post's title by its first, an image's
+ * caption (and the rest of its text on its line), and a date or a time alone.
  */
 const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: number; text: string }[]) => ReadonlySet<number>, note: string]> = [
   [yaraRulePassages, RULE_SYNTAX_NOTE],
@@ -243,6 +247,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   [menuRunPassages, MENU_NOTE],
   // The post's title said again ("BlackCat ransomware hits Azure Storage with Sphynx encryptor" after the breadcrumb).
   [repeatedTitlePassages, REPEATED_TITLE_NOTE],
+  // An image's caption or text that says what the picture is ("![Image 1 is a screenshot of …", its other sentences).
+  [imageCaptionPassages, IMAGE_CAPTION_NOTE],
   // A date or a time alone on its line ("September 16, 2023", "10:11 AM"), last: a list or a byline it stands in says more.
   [(passages) => new Set(passages.flatMap((passage, i) => (isDateLine(passage.text) ? [i] : []))), DATE_NOTE],
 ];

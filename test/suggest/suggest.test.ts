@@ -49,6 +49,7 @@ import {
   TEMPLATE_NOTE,
   FRONT_MATTER_NOTE,
   GLUED_MENU_NOTE,
+  IMAGE_CAPTION_NOTE,
   VENDOR_NOTE,
   SuggestModel,
 } from '../../lib/index.js';
@@ -2765,6 +2766,33 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectUnranked(['10:11 AM', '* 09:05 AM', '* June 8, 2026', 'September 16, 2023', '13 May 2021, 1:00pm'], DATE_NOTE);
     expectRead([['On September 16, 2023 at 10:11 AM the actor encrypted the files on the file server.', 'T1486']]);
     expect(suggestTechniques('0', model, { lines: true })).to.deep.equal([{ line: 1, text: '0', candidates: [] }]);
+  });
+
+  // A Markdown save of Unit 42's "Meddler-in-the-Middle Phishing Attacks Explained" keeps each image's text: "![Image 1
+  // is a screenshot of the Phishing-as-a-Service platform caffeine, which provides features and tools for threat actors
+  // at cost. ](…)" got Screen Capture (T1113) 100 on "screenshot", as did "![Image 2 is a screenshot comparing two
+  // Microsoft login pages.", whose next sentence ("The image on the left is a fake login page…") is its text too; a
+  // write-up's "*Screenshot of the phishing page:*" above its image and "> Screenshot of the phishing email received in
+  // Outlook." below it. Here reconstructions in our own words. A sentence where screenshots are what the malware takes,
+  // a caption that says what was done in other words, and an image's text that says what the actor did are read.
+  it("ranks no image's caption or text that says what the picture is (Screenshot of …), and says so; screenshots taken by malware are read", () => {
+    const page = [
+      '![Image 1 is a screenshot of the kit\'s panel, which offers tools to the actors for a fee. The image on the right is its login page.](https://example.com/wp-content/uploads/kit.png)',
+      '*Screenshot of the fake bank page:*', '> Screenshot of the lure mail as it arrived in Outlook.', 'Photo of the skimmer found on the terminal.',
+      'The implant sent spearphishing emails with malicious attachments to the finance staff.',
+    ];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page.join('\n\n'), model, { lines }).filter((p) => p.text);
+      const captions = passages.filter((p) => p.line < 9);
+      expect(captions.filter((p) => p.note !== IMAGE_CAPTION_NOTE && p.note !== LINKS_NOTE).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(captions.filter((p) => p.candidates.length).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(passages.at(-1)!.note, `lines: ${lines}`).to.equal(undefined);
+    }
+    expectRead([
+      ['Screenshots of the desktop are taken every minute and uploaded to the C2 server.', 'T1113'],
+      ['Figure 5: PowerShell command used to download the loader'],
+      ['![The actor sent spearphishing emails with malicious attachments](lure.png)', 'T1566.001'],
+    ]);
   });
 
   // F-Secure's News from the Lab posts set a banner above each post: the blog's name in capitals and the post's date,

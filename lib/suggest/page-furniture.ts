@@ -518,24 +518,41 @@ export function menuLabelPassages(passages: readonly { text: string }[]): Set<nu
   return labels;
 }
 
+// A site's mega-menu lists sections, not all of them naming the site's parts (Proofpoint's `Solutions by Topic` /
+// `Combat Email and Cloud ThreatsProtect your people from email and cloud threats…` / … / `Solutions by Industry` /
+// `Federal Government` / `Higher Education`, which got Account Access Removal 95.1 and Financial Theft 100; `Threat Hub`
+// / `Ransomware Hub`, Data Encrypted for Impact 100), with short blurbs between them (`Get free research and resources
+// to help you protect against threats…`, Service Stop 100). A run of at least MIN_MENU_ITEMS items with a glued item or
+// a site's part among them (a list of techniques has neither) is the menu's too when it stands at most MAX_MENU_GAP
+// passages from a menu's run, and so are those passages (each at most MAX_MENU_GAP_LENGTH characters) and a run's
+// glued items at its end: the menu goes on after them.
+const MAX_MENU_GAP = 3;
+const MAX_MENU_GAP_LENGTH = 200;
+
 /**
  * The passages (by index) that are a site's menu saved one item a line: runs of items (`isMenuItem`; an item glued to
  * its blurb, with the blurb's other sentences on its line, inside a run but not at its end; headlines of other posts
  * after its sections' items, inside a run but not at its end) of at least MIN_MENU_ITEMS items, MIN_NAV_ITEMS of them
- * naming the site's parts (`NAV_WORDS`). Empty passages (`--lines`) are passed over.
+ * naming the site's parts (`NAV_WORDS`); and the runs and passages next to them (MAX_MENU_GAP). Empty passages
+ * (`--lines`) are passed over.
  */
 export function menuRunPassages(passages: readonly { line: number; text: string }[]): Set<number> {
   const menu = new Set<number>();
   // Each member of the run: an item (glued to its blurb or not) and whether it names the site's parts, a sentence of
   // the blurb before it, or a headline.
   let run: { index: number; item: boolean; glued: boolean; nav: boolean; headline?: true }[] = [];
+  // The runs that are a menu's, or may be as its neighbours: their members, and whether they are a menu's.
+  const runs: { members: number[]; menu: boolean }[] = [];
   const close = (): void => {
     if (!run.length) return;
+    const all = run.map((member) => member.index);
     // A post's first paragraph glued to its heading may follow a menu: a run does not end with a glued item.
+    const mayBe = run.filter((member) => member.item).length >= MIN_MENU_ITEMS && run.some((member) => member.glued || member.nav);
     while (run.length && (run.at(-1)!.glued || !run.at(-1)!.item)) run.pop();
     if (run.filter((member) => member.item).length >= MIN_MENU_ITEMS && run.filter((member) => member.nav).length >= MIN_NAV_ITEMS) {
       for (const member of run) menu.add(member.index);
-    }
+      runs.push({ members: all, menu: true });
+    } else if (mayBe) runs.push({ members: all, menu: false });
     run = [];
   };
   passages.forEach((passage, i) => {
@@ -556,7 +573,38 @@ export function menuRunPassages(passages: readonly { line: number; text: string 
     else close();
   });
   close();
+  // (Most pages have no menu's run: nothing to join.)
+  if (menu.size) joinMenuRuns(passages, runs, menu);
   return menu;
+}
+
+/** Adds to `menu` the runs next to a menu's run (MAX_MENU_GAP), whole, and the passages between, until none is added. */
+function joinMenuRuns(passages: readonly { text: string }[], runs: readonly { members: number[]; menu: boolean }[], menu: Set<number>): void {
+  // The passages with letters strictly between two runs, or undefined when they are too many or too long.
+  const between = (from: number, to: number): number[] | undefined => {
+    const gap: number[] = [];
+    for (let i = from + 1; i < to; i++) {
+      const text = passages[i]!.text;
+      if (!/\p{L}/u.test(text)) continue;
+      if (gap.length === MAX_MENU_GAP || text.length > MAX_MENU_GAP_LENGTH) return undefined;
+      gap.push(i);
+    }
+    return gap;
+  };
+  const joined = new Set<number>();
+  for (let added = true; added; ) {
+    added = false;
+    for (let k = 0; k + 1 < runs.length; k++) {
+      const [a, b] = [runs[k]!, runs[k + 1]!];
+      if (joined.has(k) || !(a.menu || b.menu)) continue;
+      const gap = between(a.members.at(-1)!, b.members[0]!);
+      if (!gap) continue;
+      for (const i of [...a.members, ...gap, ...b.members]) menu.add(i);
+      a.menu = b.menu = true;
+      joined.add(k);
+      added = true;
+    }
+  }
 }
 
 // A PDF's running header or footer, as text extraction writes it on every page: the report's title, a page number glued

@@ -3245,6 +3245,38 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(suggestTechniques(news.join('\n\n'), model).map((p) => p.candidates.length ? p.note : MENU_NOTE)).to.deep.equal([MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, MENU_NOTE, undefined]);
   });
 
+  // Proofpoint's RAT Cook post scraped to text (GenAI-Threat-Intelligence-Research) keeps its mega-menu: sections that
+  // name no site's part between the ones that do, items glued to their blurbs, and short blurbs between the sections,
+  // each of which ended a menu's run and was ranked ("Federal Government" Domain Policy Modification: Domain Trust
+  // Modification, T1484.002, 100; "Ransomware Hub" Data Encrypted for Impact 100; "Get free research and resources to
+  // help you protect against threats…" Service Stop 100). Here a reconstruction in our own words of that layout: the runs
+  // and passages next to a menu's run are the menu's. A list of techniques a sentence away from a menu (no glued item,
+  // no site's part) and the post's text after the menu are read.
+  it("ranks no section of a site's mega-menu next to its other sections (Solutions by Industry, Threat Hub), and says so; techniques after it are read", () => {
+    const page = [
+      'Products', 'Solutions', 'Partners', 'Resources', 'Company', '',
+      '  New bundles of mail protection with simple deployment options', '  Filtering against fraud, ransomware and more for every inbox', 'Learn More', '',
+      'Solutions by Topic', '',
+      'Stop Mail ThreatsKeep your people safe from mail and cloud threats.', 'Change HabitsHelp your staff spot and report attacks early.', '',
+      'Solutions by Industry', '', 'Federal Government', 'Higher Education', 'Financial Services', 'Healthcare', '',
+      'Security Hubs', '', 'Find free research to help you guard against threats and stop ransomware early.', '',
+      'Threat Hub', 'Ransomware Hub', 'Insider Risk Hub', 'Awareness Hub', '',
+      'About UsWe protect the people of organizations.', 'CareersJoin one of the leading security companies.', '',
+      'Support', '', 'Reach the whole range of our support services.', 'Learn More', '', 'BlogThreat Insight', 'Operation Sky Cook: actors use fake film leaks as lures', '',
+      'Share with your network!', '', 'August 25, 2017', '', 'Dana Huss and Mat Mesa', '', 'Overview',
+      'The actor sent spearphishing emails with malicious Word attachments to the staff.',
+    ];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page.join('\n'), model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      expect(passages.slice(0, -2).filter((p) => p.note !== MENU_NOTE && p.note !== PAGE_FURNITURE_NOTE).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(passages.at(-1)!.note, `lines: ${lines}`).to.equal(undefined);
+      expect(passages.at(-1)!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1566.001');
+    }
+    const techniques = ['Products', 'Solutions', 'Partners', 'Resources', 'Company', '', 'The intrusion went on for three weeks.', '', 'Spearphishing Attachment', 'Scheduled Task', 'Credential Dumping', 'Remote Desktop Protocol'];
+    const read = suggestTechniques(techniques.join('\n'), model).filter((p) => p.line > 8);
+    expect(read.map((p) => [p.text, p.note])).to.deep.equal(techniques.slice(8).map((text) => [text, undefined]));
+  });
+
   // The same Securelist page's header (GenAI-Threat-Intelligence-Research's AZORult post, its lines 91-154) writes some
   // items in sentence case, each of which ended the menu's run and was ranked: "Small Business 1-50 employees" Gather
   // Victim Identity Information: Employee Names, "Dark mode off" Impair Defenses: Safe Mode Boot, "Get In Touch"

@@ -25,7 +25,7 @@
  * adds risk that raises an alert together with others (risk-based alerting), and a Hunting search runs when someone
  * hunts, so they cover a technique partly. Sentinel's severity is Sigma's level in other words; its rules state no
  * maturity, and Microsoft publishes them as production content; Elastic states both, as Sigma does. Splunk
- * `deprecated` and `removed` detections, Baseline and Investigation searches (they build lookups or help an
+ * `deprecated` and `removed` detections, baselines and response tasks (Investigation, response: splunkSupportSearch; they build lookups or help an
  * investigation, and detect nothing), Sentinel rules whose name or file name says `[Deprecated]` and Elastic rules of maturity
  * `deprecated` are ignored with that reason.
  *
@@ -65,7 +65,7 @@ export const SPLUNK_LEGACY_TYPES: Readonly<Record<string, { as: keyof typeof SPL
 };
 
 /** Splunk statuses and types that are not deployed detections: ignored. */
-export const SPLUNK_IGNORED = { status: ['deprecated', 'removed'], type: ['baseline', 'investigation'] } as const;
+export const SPLUNK_IGNORED = { status: ['deprecated', 'removed'], type: ['baseline', 'investigation', 'response'] } as const;
 
 /** How a Sentinel rule's `severity` becomes a coverage weight; a hunting query (no severity, no schedule) weighs `hunting`. */
 export const SENTINEL_WEIGHTS = {
@@ -122,9 +122,9 @@ export function parseSiemRule(format: SiemFormat, doc: YamlMap, lines: LineIndex
   const label = SIEM_LABELS[format];
   if (!name) return { invalid: { line, message: `not a ${label}: "${nameKey}" is not text` } };
   if (format === 'splunk') {
-    const baseline = splunkBaseline(fields, lines, file);
-    // A folder walk leaves a baseline out, named in one note; a file given alone is listed as ignored.
-    if (baseline) return { ignored: { line: baseline.line ?? line, name, reason: baseline.reason }, noRule: 'baseline' };
+    const support = splunkSupportSearch(fields, lines, file);
+    // A folder walk leaves a baseline or a response task out, named in one note per kind; a file given alone is listed as ignored.
+    if (support) return { ignored: { line: support.line ?? line, name, reason: support.reason }, noRule: support.kind };
   }
   const notes: Notes = [];
   const note = (message: string) => notes.push({ line, message });
@@ -231,26 +231,47 @@ function techniqueRefs(node: YamlNode | undefined, lines: LineIndex, notes: Note
 }
 
 /**
- * Why a Splunk search is a baseline of security_content, which builds a lookup or a model its detections read and
- * detects nothing by itself; undefined for a detection. A baseline now says `type: Baseline`; earlier ones said
- * no type (baselines/baseline_of_cloud_instances_launched.yml, 2020) or `type: batch`, as detections of its time did
- * (baselines/count_of_unique_ips_connecting_to_ports.yml, 2017): such a search, naming no technique, is a baseline
- * when it names the detections it feeds under `tags.detections` (baselines/baseline_of_smb_traffic___mltk.yml) or is
- * kept in a folder named baselines.
+ * Why a Splunk search of security_content is no detection but a search that supports them, and which kind; undefined
+ * for a detection. Both kinds detect nothing by themselves, whatever techniques they list:
+ *
+ * - A baseline builds a lookup or a model its detections read. It now says `type: Baseline`; earlier ones said no type
+ *   (baselines/baseline_of_cloud_instances_launched.yml, 2020) or `type: batch`, as detections of their time did
+ *   (baselines/count_of_unique_ips_connecting_to_ports.yml, 2017): such a search, naming no technique, is a baseline
+ *   when it names the detections it feeds under `tags.detections` (baselines/baseline_of_smb_traffic___mltk.yml) or is
+ *   kept in a folder named baselines.
+ * - A response task (an investigation, before 2020) is a search an analyst runs on one entity of a notable during a
+ *   response, its `inputs` filled into the search (`host=$dest$`), and raises no alert: `type: Investigation`
+ *   (investigations/get_dns_server_history_for_a_host.yml, 2017) or `type: response` (response_tasks/
+ *   get_all_aws_activity_from_city.yml, 2020), or, without a type, one that lists its `inputs`
+ *   (response_tasks/get_process_file_activity.yml, 2019) or is kept in a folder named response_tasks, responses or
+ *   investigations.
  */
-function splunkBaseline(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, file: string): { reason: string; line?: number } | undefined {
+function splunkSupportSearch(fields: ReadonlyMap<string, YamlNode>, lines: LineIndex, file: string): { kind: 'baseline' | 'response'; reason: string; line?: number } | undefined {
   const typeNode = fields.get('type');
   const type = scalarText(typeNode)?.trim();
-  if (type?.toLowerCase() === 'baseline') return { reason: `type ${type}: it detects nothing by itself`, line: lines.line(typeNode!.start) };
+  const typeLine = typeNode ? lines.line(typeNode.start) : undefined;
+  const folder = basename(dirname(file));
+  if (type?.toLowerCase() === 'baseline') return { kind: 'baseline', reason: `type ${type}: it detects nothing by itself`, ...(typeLine ? { line: typeLine } : {}) };
+  if (type !== undefined && SPLUNK_RESPONSE_TYPES.includes(type.toLowerCase())) {
+    return { kind: 'response', reason: `type ${type}: a search an analyst runs during a response, it detects nothing by itself`, ...(typeLine ? { line: typeLine } : {}) };
+  }
+  if (type === undefined) {
+    const why = fields.has('inputs') ? 'it takes the inputs an analyst gives it' : SPLUNK_RESPONSE_FOLDER.test(folder) ? `kept in ${folder}/` : undefined;
+    if (why) return { kind: 'response', reason: `a Splunk response task (no type, ${why}): a search an analyst runs during a response, it detects nothing by itself` };
+  }
   if (type !== undefined && !SPLUNK_LEGACY_BASELINE_TYPES.includes(type.toLowerCase())) return undefined;
   const tags = fields.get('tags');
   if (fields.has('mitre_attack_id') || mapField(tags, 'mitre_attack_id')) return undefined;
-  const why = mapField(tags, 'detections') ? 'it names the detections it feeds under tags.detections' : /^baselines$/i.test(basename(dirname(file))) ? 'kept in baselines/' : undefined;
-  return why ? { reason: `a Splunk baseline (${type === undefined ? 'no type' : `type ${type}`}, ${why}): it detects nothing by itself` } : undefined;
+  const why = mapField(tags, 'detections') ? 'it names the detections it feeds under tags.detections' : /^baselines$/i.test(folder) ? 'kept in baselines/' : undefined;
+  return why ? { kind: 'baseline', reason: `a Splunk baseline (${type === undefined ? 'no type' : `type ${type}`}, ${why}): it detects nothing by itself` } : undefined;
 }
 
 // The types a security_content baseline said before `type: Baseline`: none, or batch (its scheduled searches).
 const SPLUNK_LEGACY_BASELINE_TYPES: readonly string[] = ['batch'];
+// The types of security_content's response tasks: Investigation (investigations/, to 2020), response (response_tasks/).
+const SPLUNK_RESPONSE_TYPES: readonly string[] = ['investigation', 'response'];
+// The folders security_content kept them in: investigations/, then response_tasks/ and responses/ (2020-2022).
+const SPLUNK_RESPONSE_FOLDER = /^(?:response_tasks|responses|investigations)$/i;
 
 function mapField(node: YamlNode | undefined, key: string): YamlNode | undefined {
   return node?.kind === 'map' ? node.pairs.get(key) : undefined;

@@ -194,6 +194,45 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(alone.problems).to.deep.equal([]);
   });
 
+  it("leaves out security_content's response tasks and investigations of every age in one note, even one listing a technique", () => {
+    // Short reconstructions of splunk/security_content searches an analyst runs during a response (Apache-2.0):
+    // response_tasks/get_all_aws_activity_from_city.yml @bbdd2bd8 (type response), response_tasks/
+    // get_process_file_activity.yml @151bbbaa (no type, inputs), investigations/get_dns_server_history_for_a_host.yml
+    // @056a5968 (type Investigation), responses/get_process_info.yml @8950b88d (no type, inputs); one without inputs kept
+    // in response_tasks/, and one of type response listing a technique. A detection of the time without a type stays.
+    const dir = freshTmpDir('splunk-response-tasks');
+    const search = (name: string, lines: string[]) => [`name: ${name}`, 'id: 0abeeb40-1255-4b68-91d1-7a7eb410c4b8', 'version: 1', "search: '| search sourcetype=aws:cloudtrail City=$City$ | table _time, user, eventName'", ...lines, ''].join('\n');
+    const files: Readonly<Record<string, string>> = {
+      'response_tasks/get_all_aws_activity_from_city.yml': search('Get All AWS Activity From City', ['inputs:', '- City', 'tags:', '  analytics_story:', '  - AWS Suspicious Provisioning Activities', 'type: response']),
+      'response_tasks/get_process_file_activity.yml': search('Get Process File Activity', ['inputs:', '- process_id', '- dest']),
+      'response_tasks/get_notable_history.yml': search('Get Notable History', ['tags:', '  analytics_story:', '  - Lateral Movement']),
+      'response_tasks/quarantine_host_search.yml': search('Quarantine Host Search', ['type: response', 'tags:', '  mitre_attack_id:', '  - T1021.002']),
+      'investigations/get_dns_server_history_for_a_host.yml': search('Get DNS Server History for a host', ['type: Investigation']),
+      'responses/get_process_info.yml': search('Get Process Info', ['inputs:', '- dest', '- process_name']),
+      'detections/cloud/cloud_instances_launched.yml': search('Abnormally High Number Of Cloud Instances Launched', ['tags:', '  mitre_attack_id:', '  - T1078.004']),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const read = readRuleFolder(dir);
+    expect(read.counts).to.deep.equal({ items: 1, rules: 1, ignored: 0, invalid: 0 });
+    expect(read.rules.map((rule) => rule.name)).to.deep.equal(['Abnormally High Number Of Cloud Instances Launched']);
+    // Only the detection is noted (no type); the response tasks are named in one note, not one each.
+    expect(read.problems.map((problem) => relative(dir, problem.file).split(sep).join('/'))).to.deep.equal(['detections/cloud/cloud_instances_launched.yml']);
+    expect(read.notes).to.deep.equal([
+      `${dir}: 6 Splunk response tasks are left out (response_tasks/ 4, investigations/ 1, responses/ 1; first investigations/get_dns_server_history_for_a_host.yml): a response task is a search an analyst runs on an entity of a notable during a response and detects nothing by itself, whatever techniques it lists (type Investigation or response; an earlier one no type, taking inputs or kept in response_tasks/, responses/ or investigations/)`,
+    ]);
+    const alone = (name: string) => readRuleFolder(join(dir, name)).ignored.map((item) => item.reason);
+    expect(alone('response_tasks/get_process_file_activity.yml')).to.deep.equal([
+      'a Splunk response task (no type, it takes the inputs an analyst gives it): a search an analyst runs during a response, it detects nothing by itself',
+    ]);
+    expect(alone('response_tasks/get_notable_history.yml')).to.deep.equal([
+      'a Splunk response task (no type, kept in response_tasks/): a search an analyst runs during a response, it detects nothing by itself',
+    ]);
+    expect(alone('response_tasks/quarantine_host_search.yml')).to.deep.equal(['type response: a search an analyst runs during a response, it detects nothing by itself']);
+  });
+
   it("names an input whose every rule is ignored by the format its files were read in, not sigma (Elastic's rules/_deprecated/ is elastic)", () => {
     const named = (...path: string[]) => readRuleFolder(join(fixtures, ...path)).kind;
     expect(named('elastic', 'rules', '_deprecated')).to.equal('elastic');

@@ -108,8 +108,44 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     formats.size > 1 ? 'rules' : ([...formats][0] ?? (files.length && files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems });
-  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped)];
+  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...(files.length ? [] : unreadFilesNote(dir))];
   return notes.length ? { ...input, notes } : input;
+}
+
+// How many file extensions a note on a folder of no rule file names.
+const NAMED_EXTENSIONS = 5;
+
+/**
+ * What a folder holds when none of its files is in a format read here, by extension, the most first, or nothing when
+ * it holds no file: queries published as Markdown (Bert-JanP/Hunting-Queries-Detection-Rules: a title, a MITRE ATT&CK
+ * table and the KQL in a code block), KQL files (reprise99/Sentinel-Queries) or Velociraptor artifacts name their
+ * techniques in no rule format, and `it has no rule files` alone does not say that the folder was walked and why
+ * nothing of it counts.
+ */
+function unreadFilesNote(dir: string): string[] {
+  const byExtension = new Map<string, number>();
+  const visit = (folder: string): void => {
+    for (const entry of readFolder(folder)) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.isFile() || isLinkToFile(path)) {
+        const extension = extname(entry.name).toLowerCase() || 'without an extension';
+        byExtension.set(extension, (byExtension.get(extension) ?? 0) + 1);
+      }
+    }
+  };
+  if (!statSync(dir).isDirectory()) return [];
+  visit(dir);
+  const total = [...byExtension.values()].reduce((sum, count) => sum + count, 0);
+  if (!total) return [];
+  const ranked = [...byExtension].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const named = ranked.slice(0, NAMED_EXTENSIONS).map(([extension, count]) => `${count} ${extension}`).join(', ') + (ranked.length > NAMED_EXTENSIONS ? ', …' : '');
+  const which = total === 1 ? `its one file (${ranked[0]![0]}) is no rule` : `none of its ${total} files (${named}) is a rule`;
+  return [
+    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata); ` +
+      'queries kept as Markdown or KQL files are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
+  ];
 }
 
 /**

@@ -233,6 +233,29 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(alone('response_tasks/quarantine_host_search.yml')).to.deep.equal(['type response: a search an analyst runs during a response, it detects nothing by itself']);
   });
 
+  it('says what a folder holds when none of its files is a rule of a format read (queries kept as Markdown and KQL)', () => {
+    // Reconstructions in our own words of the layouts of Bert-JanP/Hunting-Queries-Detection-Rules (Defender For
+    // Endpoint/ShadowCopyDeletion.md: a title, a "MITRE ATT&CK Technique(s)" table, the KQL in a code block) and
+    // reprise99/Sentinel-Queries (Azure Active Directory/Identity-DeviceCodePhishing.kql: KQL under // comments).
+    const dir = freshTmpDir('kql-queries');
+    const files: Readonly<Record<string, string>> = {
+      'Defender For Endpoint/ShadowCopyDeletion.md': ['# Shadow copies deleted', '', '| Technique ID | Title |', '| --- | --- |', '| T1490 | Inhibit System Recovery |', '', '```', 'DeviceProcessEvents', "| where ProcessCommandLine has 'delete shadows'", '```', ''].join('\n'),
+      'Defender For Endpoint/Ransomware/RansomNote.md': ['# Ransom note written', '', '| Technique ID | Title |', '| --- | --- |', '| T1486 | Data Encrypted for Impact |', ''].join('\n'),
+      'Azure Active Directory/Identity-DeviceCodePhishing.kql': ['// Sign-ins that needed approval and then succeeded', 'SigninLogs', '| where ResultType in (0, 50199)', ''].join('\n'),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const read = readRuleFolder(dir);
+    expect(read.counts).to.deep.equal({ items: 0, rules: 0, ignored: 0, invalid: 0 });
+    expect(read.notes).to.deep.equal([
+      `${dir}: none of its 3 files (2 .md, 1 .kql) is a rule of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata); queries kept as Markdown or KQL files are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them`,
+    ]);
+    // An empty folder holds nothing to name.
+    expect(readRuleFolder(freshTmpDir('no-files')).notes).to.equal(undefined);
+  });
+
   it("names an input whose every rule is ignored by the format its files were read in, not sigma (Elastic's rules/_deprecated/ is elastic)", () => {
     const named = (...path: string[]) => readRuleFolder(join(fixtures, ...path)).kind;
     expect(named('elastic', 'rules', '_deprecated')).to.equal('elastic');

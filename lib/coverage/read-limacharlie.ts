@@ -46,24 +46,60 @@ export function isLimaCharlieRule(fields: ReadonlyMap<string, YamlNode>): boolea
   return ruleFields(fields) !== undefined;
 }
 
-/** Read one D&R rule (pure): one outcome per `report` action of its response. */
-export function parseLimaCharlieRule(doc: YamlMap, lines: LineIndex, file: string): RuleFileOutcome {
+// The hives of D&R rules in LimaCharlie's infrastructure-as-code file (`limacharlie configs push`, version 3).
+const DR_HIVES = ['dr-general', 'dr-managed', 'dr-service'];
+
+/**
+ * The D&R rules of a LimaCharlie infrastructure-as-code file, by name: under `hives:` (`dr-general:`, `dr-managed:`,
+ * `dr-service:`, each rule `data:` with `detect` and `respond`, beside its `usr_mtd`), as `limacharlie configs push`
+ * reads them, or under `rules:` (each rule `detect` and `respond` with its `namespace`), as the configs of
+ * refractionPOINT/rules' Emerging_Threats/ write them (`version: 3`, `resources:`, `rules: 'Log4j #001': …`). Empty for
+ * any other YAML; `isRule` tells a rule's entry.
+ */
+function limaCharlieConfigRules(fields: ReadonlyMap<string, YamlNode>, isRule: (rule: YamlMap) => boolean): { name: string; rule: YamlMap }[] {
+  const named = (node: YamlNode | undefined): { name: string; rule: YamlMap }[] =>
+    node?.kind === 'map' ? [...node.pairs].flatMap(([name, rule]) => (rule.kind === 'map' && isRule(rule) ? [{ name, rule }] : [])) : [];
+  const hives = fields.get('hives');
+  const fromHives = hives?.kind === 'map' ? DR_HIVES.flatMap((hive) => named(hives.pairs.get(hive))) : [];
+  return [...fromHives, ...named(fields.get('rules'))];
+}
+
+/**
+ * Whether a YAML mapping's fields are a LimaCharlie infrastructure-as-code file holding D&R rules (limaCharlieConfigRules),
+ * told from a document read four levels deep, where a rule's `data` is not built yet: a named entry with `data`, or
+ * with `detect` and `respond`.
+ */
+export function isLimaCharlieConfig(fields: ReadonlyMap<string, YamlNode>): boolean {
+  return limaCharlieConfigRules(fields, (rule) => rule.pairs.has('data') || (rule.pairs.has('detect') && rule.pairs.has('respond'))).length > 0;
+}
+
+/**
+ * Read the D&R rules of a LimaCharlie infrastructure-as-code file (limaCharlieConfigRules; pure): each as a rule file
+ * is read, a report without a name of its own named by its rule's.
+ */
+export function parseLimaCharlieConfig(doc: YamlMap, lines: LineIndex, file: string): RuleFileOutcome {
+  const rules = limaCharlieConfigRules(doc.pairs, (rule) => ruleFields(rule.pairs) !== undefined);
+  return { items: rules.flatMap(({ name, rule }) => parseLimaCharlieRule(rule, lines, file, name).items) };
+}
+
+/** Read one D&R rule (pure): one outcome per `report` action of its response; `ruleName` names a report that has no name. */
+export function parseLimaCharlieRule(doc: YamlMap, lines: LineIndex, file: string, ruleName?: string): { items: RuleOutcome[] } {
   const fields = ruleFields(doc.pairs) ?? doc.pairs;
   const respond = fields.get('respond')!;
   const line = lines.line(respond.start);
   const reports = itemsOf(respond).filter((item): item is YamlMap => item.kind === 'map' && scalarText(item.pairs.get('action'))?.trim() === 'report');
-  if (!reports.length) return { items: [{ ignored: { line, reason: 'its response reports nothing (no action: report): it raises no detection' } }] };
+  if (!reports.length) return { items: [{ ignored: { line, ...(ruleName ? { name: ruleName } : {}), reason: 'its response reports nothing (no action: report): it raises no detection' } }] };
   const usr = doc.pairs.get('usr_mtd');
   const enabled = usr?.kind === 'map' ? usr.pairs.get('enabled') : undefined;
   const off = enabled !== undefined && /^(?:false|no|off)$/i.test(scalarText(enabled) ?? '');
-  return { items: reports.map((report) => reportOutcome(report, lines, file, off ? lines.line(enabled!.start) : undefined)) };
+  return { items: reports.map((report) => reportOutcome(report, lines, file, off ? lines.line(enabled!.start) : undefined, ruleName)) };
 }
 
-function reportOutcome(report: YamlMap, lines: LineIndex, file: string, disabledAt: number | undefined): RuleOutcome {
+function reportOutcome(report: YamlMap, lines: LineIndex, file: string, disabledAt: number | undefined, ruleName: string | undefined): RuleOutcome {
   const metadata = report.pairs.get('metadata');
   const meta = metadata?.kind === 'map' ? metadata.pairs : new Map<string, YamlNode>();
   const nameNode = report.pairs.get('name') ?? meta.get('name');
-  const name = scalarText(nameNode)?.trim() || 'report';
+  const name = scalarText(nameNode)?.trim() || ruleName || 'report';
   const line = lines.line((nameNode ?? report).start);
   const notes: Omit<CoverageProblem, 'file' | 'skipped'>[] = [];
   const withNotes = (outcome: RuleOutcome): RuleOutcome => (notes.length ? { ...outcome, notes } : outcome);

@@ -15,7 +15,7 @@ import { decodeText, readFolder } from '../read-text.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
-import { isLimaCharlieRule, parseLimaCharlieRule } from './read-limacharlie.js';
+import { isLimaCharlieConfig, isLimaCharlieRule, parseLimaCharlieConfig, parseLimaCharlieRule } from './read-limacharlie.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
@@ -507,8 +507,10 @@ function parseYamlRule(source: string, file: string): { outcome: RuleFileOutcome
           ? parseFalcoRuleMapping(first, lines, file)
           : format === 'limacharlie'
             ? parseLimaCharlieRule(deeper(text, first), lines, file)
-            : parseSigmaDocs(docs, lines, file);
-  const kind: CoverageKind | undefined = format === 'falco-mapping' ? 'falco' : format;
+            : format === 'limacharlie-config'
+              ? parseLimaCharlieConfig(deeper(text, first, LIMACHARLIE_CONFIG_DEPTH), lines, file)
+              : parseSigmaDocs(docs, lines, file);
+  const kind: CoverageKind | undefined = format === 'falco-mapping' ? 'falco' : format === 'limacharlie-config' ? 'limacharlie' : format;
   return { outcome: withNote(outcome, note), ...(kind ? { format: kind } : {}) };
 }
 
@@ -546,13 +548,16 @@ function parseFalcoHelmValues(doc: YamlNode | null, lines: LineIndex, file: stri
  * A document built deeper than ruleDocuments builds it, for a format whose fields lie deeper (a LimaCharlie rule's
  * `data: respond: - metadata: tags: - attack.t1003` is seven levels down); parsed again only for such a file.
  */
-function deeper(text: string, doc: YamlMap): YamlMap {
-  const again = parseYamlDocuments(text, 7)[0];
+function deeper(text: string, doc: YamlMap, depth = 7): YamlMap {
+  const again = parseYamlDocuments(text, depth)[0];
   return again?.kind === 'map' ? again : doc;
 }
 
+// A LimaCharlie infrastructure-as-code file holds its rules three levels further down: hives: dr-general: <name>:.
+const LIMACHARLIE_CONFIG_DEPTH = 10;
+
 /** The formats of rule a YAML file may hold (yamlRuleFormat). */
-type YamlRuleFormat = SiemFormat | 'panther' | 'falco' | 'falco-helm' | 'falco-mapping' | 'limacharlie' | 'sigma';
+type YamlRuleFormat = SiemFormat | 'panther' | 'falco' | 'falco-helm' | 'falco-mapping' | 'limacharlie' | 'limacharlie-config' | 'sigma';
 
 /**
  * The format of the rule a YAML file's documents hold, told by its fields: a Splunk detection or a Sentinel rule
@@ -565,6 +570,7 @@ function yamlRuleFormat(docs: readonly (YamlNode | null)[]): YamlRuleFormat | un
   if (first?.kind !== 'map') return undefined;
   if (falcoHelmRulesFiles(first).length) return 'falco-helm';
   if (isLimaCharlieRule(first.pairs)) return 'limacharlie';
+  if (isLimaCharlieConfig(first.pairs)) return 'limacharlie-config';
   return siemRuleFormat(first.pairs) ?? (isPantherItem(first.pairs) ? 'panther' : isFalcoRuleMapping(first.pairs) ? 'falco-mapping' : isSigmaDocs(docs) ? 'sigma' : undefined);
 }
 

@@ -110,3 +110,89 @@ describe('LimaCharlie D&R rules: the priority of a report', () => {
     ]);
   });
 });
+
+describe("LimaCharlie D&R rules in an infrastructure-as-code file (limacharlie configs push)", () => {
+  // Reconstructions of the two shapes a LimaCharlie config file keeps D&R rules in, by name: `hives: dr-general:`, each
+  // rule `data:` (detect, respond) beside its `usr_mtd` (LimaCharlie's IaC version 3), and `rules:`, each rule with its
+  // `namespace`, `detect` and `respond`, as refractionPOINT/rules' Emerging_Threats/log4j.yml writes them.
+  const dir = freshTmpDir('limacharlie-iac');
+  writeFileSync(
+    join(dir, 'org.yaml'),
+    [
+      'version: 3',
+      'hives:',
+      '  dr-general:',
+      '    replication-by-non-dc:',
+      '      data:',
+      '        detect:',
+      '          log type: wel',
+      '          op: is',
+      '          path: Event/System/EventID',
+      "          value: '4662'",
+      '        respond:',
+      '          - action: report',
+      '            name: Directory Replication By Non-DC',
+      '            priority: 8',
+      '            metadata:',
+      '              tags:',
+      '                - attack.credential_access',
+      '                - attack.t1003.006',
+      '      usr_mtd:',
+      '        enabled: true',
+      '    shadow-copies-deleted:',
+      '      data:',
+      '        detect:',
+      '          event: NEW_PROCESS',
+      '          op: contains',
+      '          path: event/COMMAND_LINE',
+      '          value: delete shadows',
+      '        respond:',
+      '          - action: report',
+      '            metadata:',
+      '              tags:',
+      '                - attack.t1490',
+      '      usr_mtd:',
+      '        enabled: false',
+      '  lookup:',
+      '    bad-ips:',
+      '      data: {}',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'emerging.yml'),
+    [
+      'version: 3',
+      'resources:',
+      '  replicant:',
+      '  - exfil',
+      'rules:',
+      "  'Beacon #001':",
+      '    namespace: general',
+      '    detect:',
+      '      event: DNS_REQUEST',
+      '      op: is',
+      '      path: event/DOMAIN_NAME',
+      '      value: beacon.example.com',
+      '    respond:',
+      '    - action: report',
+      '      name: beacon-domain',
+      '      metadata:',
+      '        tags:',
+      '        - attack.t1071.004',
+      '',
+    ].join('\n'),
+  );
+  const input = readRuleFolder(dir);
+
+  it('reads each rule of hives: dr-general: and of rules: as a D&R rule file is read, a report without a name named by its rule', () => {
+    expect(input.kind).to.equal('limacharlie');
+    expect(input.counts).to.deep.equal({ items: 3, rules: 2, ignored: 1, invalid: 0 });
+    expect(input.rules.map((read) => [read.name, read.refs.map((ref) => ref.raw), read.level])).to.deep.equal([
+      ['beacon-domain', ['attack.t1071.004'], 0.75],
+      ['Directory Replication By Non-DC', ['attack.t1003.006'], 1],
+    ]);
+    expect(input.ignored.map((item) => [item.name, item.reason])).to.deep.equal([['shadow-copies-deleted', 'disabled in LimaCharlie (usr_mtd: enabled: false)']]);
+    expect(input.notes).to.equal(undefined);
+  });
+});

@@ -102,10 +102,11 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   }
   const kinds = new Set(rules.map((rule) => rule.kind));
   // With no rule read, the formats the files were read in say what was read (a folder of Elastic's deprecated rules is
-  // elastic); with none read in any (every file invalid), Python files are Panther's (the walk takes no other), else Sigma.
+  // elastic); with none read in any (every file invalid), Python files are Panther's (the walk takes no other), else Sigma;
+  // a folder with no rule file at all is of no format, and is named as rules.
   const formats = new Set(read.flatMap(({ outcome }) => (outcome.format && !('invalid' in outcome) ? [outcome.format] : [])));
   const unread: CoverageKind =
-    formats.size > 1 ? 'rules' : ([...formats][0] ?? (files.length && files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
+    formats.size > 1 || !files.length ? 'rules' : ([...formats][0] ?? (files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems });
   const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...(files.length ? [] : unreadFilesNote(dir))];
@@ -144,7 +145,7 @@ function unreadFilesNote(dir: string): string[] {
   const which = total === 1 ? `its one file (${ranked[0]![0]}) is no rule` : `none of its ${total} files (${named}) is a rule`;
   return [
     `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata); ` +
-      'queries kept as Markdown or KQL files are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
+      'files of other kinds, such as queries kept as Markdown or KQL, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
   ];
 }
 

@@ -250,7 +250,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     const read = readRuleFolder(dir);
     expect(read.counts).to.deep.equal({ items: 0, rules: 0, ignored: 0, invalid: 0 });
     expect(read.notes).to.deep.equal([
-      `${dir}: none of its 3 files (2 .md, 1 .kql) is a rule of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata); queries kept as Markdown or KQL files are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them`,
+      `${dir}: none of its 3 files (2 .md, 1 .kql) is a rule of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata); files of other kinds, such as queries kept as Markdown or KQL, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them`,
     ]);
     // An empty folder holds nothing to name.
     expect(readRuleFolder(freshTmpDir('no-files')).notes).to.equal(undefined);

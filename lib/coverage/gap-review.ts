@@ -622,7 +622,7 @@ function threatLayerPlatforms(
   const stated = attackMajor(input.attackVersion);
   const exact = stated === undefined || stated === target.major ? target : options.release?.(stated);
   const own = exact ?? (stated === undefined ? undefined : options.nearest?.(stated));
-  const found = everyPlatformSource(input.platforms, own, options.releases);
+  const found = everyPlatformSource(input.platforms, own, options.releases, stated);
   if (!own || !found) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
   const added = target.platforms().filter((platform) => !platforms.includes(platform));
   const notes = added.length

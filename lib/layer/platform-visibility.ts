@@ -115,10 +115,25 @@ function* platformReleases(domain: Domain, releases: ReleaseList | undefined): I
 }
 
 /**
+ * Of the releases a filter is read against (`platformReleases`: installed or listed), the one nearest to `major`, as
+ * `nearestRelease` picks among installed ones: the newest of that major or an earlier one, else the oldest later one.
+ */
+function nearestPlatformRelease(domain: Domain, major: string, releases: ReleaseList | undefined): PlatformRelease | undefined {
+  let later: PlatformRelease | undefined;
+  for (const release of platformReleases(domain, releases)) {
+    if (compareReleases(attackMajor(release.release) ?? release.release, major) <= 0) return release;
+    later = release;
+  }
+  return later;
+}
+
+/**
  * The release whose every platform a platform filter lists, so that the filter chose nothing: it showed every
  * platform in Navigator, and still means every platform in a later release, the platforms added since (ESXi)
  * included. Checked first against `own`, the layer's release (`versions.attack`) or the one nearest to it here
- * (`nearestRelease`), by its names as written. A filter that names a platform by a name ATT&CK has since replaced,
+ * (`nearestRelease`), by its names as written; when `own` stands for the layer's release `major`, not installed, then
+ * against the release of `major` as RELEASE_PLATFORMS lists it, or the listed one nearest to it (3.0 for a layer of
+ * ATT&CK 3 or 5 read with 18.1 alone: Windows, Linux, macOS were every platform then). A filter that names a platform by a name ATT&CK has since replaced,
  * one `own` does not have (Azure AD, Office 365 in a layer for ATT&CK 17: mjmcphee/attack_parser writes ATT&CK 14's
  * full list into its layers), was written in an older release's names; it is read against `releases`, newest first,
  * and the releases of RELEASE_PLATFORMS that are not installed (`platformReleases`: so a user with only 18.1 reads
@@ -128,13 +143,22 @@ function* platformReleases(domain: Domain, releases: ReleaseList | undefined): I
  * ATT&CK 3) is read against `own` only: it chose. Undefined for a filter that chose, an empty one or none
  * (`shownPlatforms`). upgrade, validate, export and gap all read a filter so.
  */
-export function everyPlatformSource(listed: unknown, own: AttackIndex | undefined, releases?: ReleaseList): PlatformRelease | undefined {
+export function everyPlatformSource(
+  listed: unknown,
+  own: AttackIndex | undefined,
+  releases?: ReleaseList,
+  major?: string,
+): PlatformRelease | undefined {
   if (!Array.isArray(listed) || !own) return undefined;
   const names = listed.filter((platform): platform is string => typeof platform === 'string');
   if (!names.length) return undefined;
   const ownPlatforms = own.platforms();
   // In the layer's own release, by its own names: Navigator matches names as written.
   if (ownPlatforms.length && ownPlatforms.every((platform) => names.includes(platform))) return own;
+  // `own` stands for a release not installed here (18.1 for a layer of ATT&CK 3): the layer's release as attack-layers
+  // ships its platform list, or the one nearest to it, says what every platform was when the layer was written.
+  const stated = major === undefined || own.major === major ? undefined : nearestPlatformRelease(own.domain, major, releases);
+  if (stated && stated.release !== own.release && listsEveryPlatform(names, stated)) return stated;
   if (!names.some((name) => PLATFORM_RENAMES[name] && !ownPlatforms.includes(name))) return undefined;
   for (const release of platformReleases(own.domain, releases)) {
     if (release.release === own.release) continue;
@@ -164,9 +188,9 @@ export function everyPlatformRelease(
   releases?: ReleaseList,
 ): PlatformRelease | undefined {
   if (!nearest) return undefined;
-  if (nearest.release !== used.release) return everyPlatformSource(listed, nearest, releases);
+  if (nearest.release !== used.release) return everyPlatformSource(listed, nearest, releases, major);
   if (major === undefined || used.major === major) return undefined;
-  const found = everyPlatformSource(listed, nearest, releases);
+  const found = everyPlatformSource(listed, nearest, releases, major);
   return found === nearest ? undefined : found;
 }
 

@@ -272,7 +272,7 @@ function upgradePlatforms(
   // since (ESXi, Containers…) would be hidden without anyone having chosen that. So for a filter that lists every
   // platform of another release in its names (ATT&CK 14's in a layer for 17, attack_parser's CISA AA25-141A layer).
   // Without the layer's own release, the nearest one here stands for it (14.1 for a layer of 15), and the report says so.
-  const found = everyPlatformSource(listed, own.release, own.releases);
+  const found = everyPlatformSource(listed, own.release, own.releases, own.major);
   if (own.release && found) {
     const missing = known.filter((platform) => !out.includes(platform));
     const added = hidesPreAttack ? missing.filter((platform) => platform !== PRE_PLATFORM) : missing;

@@ -31,4 +31,18 @@ describe('release platform lists (release-platforms.gen.ts)', function () {
     expect(alone).to.deep.include({ domain: 'enterprise-attack', release: '14.1', label: 'enterprise-attack 14.1', listed: true });
     expect(alone?.platforms()).to.deep.equal(v14.platforms());
   });
+
+  it('stand for the release a layer states when it is not installed (ATT&CK 3\'s Windows, Linux, macOS with 18.1 alone)', () => {
+    const newest = attackLibrary().release('enterprise-attack', '18.1');
+    // A Navigator 2.x layer of ATT&CK 3 lists its every platform; only 18.1 is here, standing for 3.
+    const v3 = everyPlatformSource(['Windows', 'Linux', 'macOS'], newest, () => [], '3');
+    expect(v3).to.deep.include({ release: '3.0', listed: true });
+    // ATT&CK 5 is listed by no entry: 3.0, the nearest earlier one, stands for it.
+    expect(everyPlatformSource(['Windows', 'Linux', 'macOS'], newest, () => [], '5')).to.deep.include({ release: '3.0' });
+    // The same three in a layer of ATT&CK 7 are Navigator 3's default selection, which hid the cloud platforms of 6.3.
+    expect(everyPlatformSource(['Windows', 'Linux', 'macOS'], newest, () => [], '7')).to.equal(undefined);
+    // And in a layer of the release here, or one stating none, they chose.
+    expect(everyPlatformSource(['Windows', 'Linux', 'macOS'], newest, () => [], '18')).to.equal(undefined);
+    expect(everyPlatformSource(['Windows', 'Linux', 'macOS'], newest, () => [])).to.equal(undefined);
+  });
 });

@@ -297,6 +297,29 @@ describe('attack-layers upgrade', () => {
     }
   });
 
+  // A layer of ATT&CK 3 lists its every platform under names 18.1 still has (Windows, Linux, macOS): with 3.0 not
+  // installed, the nearest release here (18.1) would read it as a choice; the shipped list of 3.0 says it is not.
+  it('widens a filter of every platform of ATT&CK 3 (Windows, Linux, macOS) with only 18.1 installed; validate hides nothing by it', async () => {
+    const only = freshTmpDir('only-18.1-v3');
+    symlinkSync(stixFile('enterprise-attack-18.1.json.gz'), join(only, 'enterprise-attack-18.1.json.gz'));
+    const file = join(freshTmpDir('every-platform-3'), 'attack-3.json');
+    const layer = {
+      name: 'every platform of 3.0',
+      versions: { attack: '3', navigator: '2.1', layer: '2.1' },
+      domain: 'enterprise-attack',
+      filters: { platforms: ['Windows', 'Linux', 'macOS'] },
+      techniques: [{ techniqueID: 'T1003', score: 1 }, { techniqueID: 'T1675', score: 1 }],
+    };
+    writeFileSync(file, JSON.stringify(layer));
+    const result = await runCli(['upgrade', file], { ATTACK_STIX_DIR: only });
+    expect(result.code, result.stderr).to.equal(0);
+    const out = JSON.parse(result.stdout) as NavigatorLayer;
+    expect([...(out.filters?.platforms ?? [])].sort()).to.deep.equal(bundlePlatforms('enterprise-attack-18.1.json.gz'));
+    expect(result.stderr).to.contain('the filter listed every platform of enterprise-attack 3.0, in whose platform names it is written (the layer is for ATT&CK 3;');
+    const checked = await runCli(['validate', file, '--json'], { ATTACK_STIX_DIR: only });
+    expect(checked.stdout).to.not.contain('filtered-out-technique');
+  });
+
   it('exits 1 for a release that is not available', async () => {
     const result = await runCli(['upgrade', `${fixtures}/old-format-3.0.json`, '--to', '2.0']);
     expect(result.code).to.equal(1);

@@ -4,6 +4,7 @@ import { currentPlatformName, platformAdvice } from '../attack/platform-names.js
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { tacticWords } from '../normalize/tactic-names.js';
 import { domainAdjective, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
 import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
@@ -264,11 +265,6 @@ const FORMER_TACTICS: Readonly<Record<string, (target: AttackIndex) => { status:
     note: `"PreAttack" is Sentinel's tactic for PRE-ATT&CK, which ATT&CK 8 folded into Enterprise as Reconnaissance (TA0043) and Resource Development (TA0042); not a tactic of ATT&CK ${target.label}: write one of those`,
   }),
 };
-
-/** A tactic written in words run together, as Sentinel writes them (`CommandAndControl`), in words (`Command And Control`). */
-function tacticWords(tactic: string): string {
-  return tactic.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ');
-}
 
 /**
  * A rule's ATT&CK reference other than a technique that the release does not know, as an unresolved reference (or

@@ -13,6 +13,7 @@ import { InputError } from '../errors.js';
 import { jsonTextRepairs } from '../json-text.js';
 import { closestWord } from '../name-distance.js';
 import { splitTacticList, tacticsWithin, type TacticListReading } from '../normalize/tactic-list.js';
+import { tacticWords } from '../normalize/tactic-names.js';
 import { STDIN_NAME } from '../read-text.js';
 import { schemaUrl } from '../schemas.js';
 import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
@@ -173,9 +174,16 @@ export function unstatedDomainText({ domain, icsIds }: { domain: Domain; icsIds?
   return `missing; read as ${shown(domain)}${why}`;
 }
 
-/** A tactic shortname from `Defense Evasion`, ` defense-evasion `, `defense_evasion`, `Command & Control`; undefined when it is not one. */
+/**
+ * A tactic shortname from `Defense Evasion`, ` defense-evasion `, `defense_evasion`, `Command & Control`, and from words
+ * run together that spell a known tactic (`InitialAccess`, as Defender's AlertInfo Category names it); undefined when
+ * it is not one.
+ */
 function readTactic(value: string): string | undefined {
-  const fixed = value.trim().toLowerCase().replace(/\s*&\s*/g, ' and ').replace(/[\s_]+/g, '-');
+  const shortname = (text: string): string => text.trim().toLowerCase().replace(/\s*&\s*/g, ' and ').replace(/[\s_]+/g, '-');
+  const fixed = shortname(value);
+  const spelt = shortname(tacticWords(value.trim()));
+  if (!KNOWN_TACTIC_SHORTNAMES.has(fixed) && KNOWN_TACTIC_SHORTNAMES.has(spelt)) return spelt;
   return TACTIC.test(fixed) ? fixed : undefined;
 }
 

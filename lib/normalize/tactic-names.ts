@@ -126,6 +126,14 @@ export const TACTIC_SHORT_FORMS: Readonly<Record<string, string>> = {
   'Lat Mvmt': 'Lateral Movement',
 };
 
+/**
+ * A tactic written in words run together, as Sentinel's rules and Defender's AlertInfo `Category` write them
+ * (`CommandAndControl`, `InitialAccess`), in words (`Command And Control`).
+ */
+export function tacticWords(tactic: string): string {
+  return tactic.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]/g, ' ');
+}
+
 /** The shortname of an Enterprise tactic's display name (`Command and Control` -> `command-and-control`). */
 export function tacticShortname(display: string): string {
   return display.toLowerCase().replace(/\s+/g, '-');

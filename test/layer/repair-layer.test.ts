@@ -103,6 +103,16 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     [['/techniques/0/tactic', /^"Persistence and Priviledge Escalation" is not a tactic, nor a list of them: only a part of it is one \(persistence\); removed \(the annotation applies under every tactic/]],
   ],
   ['a tactic written with "&"', layer([{ techniqueID: 'T1071.001', tactic: 'Command & Control', score: 1 }]), [['/techniques/0/tactic', /^"Command & Control" read as command-and-control$/]]],
+  // Defender's AlertInfo Category as a layer's tactic (a KQL write-up, "Creating Your Own ATT&CK Navigator Map Based on
+  // Defender Rules", find_string id 5594560356, writes `"tactic": "InitialAccess"`), reconstructed.
+  [
+    'tactics written in words run together, as Defender and Sentinel name them',
+    layer([{ techniqueID: 'T1566', tactic: 'InitialAccess', score: 1 }, { techniqueID: 'T1071', tactic: 'CommandAndControl', score: 1 }]),
+    [
+      ['/techniques/0/tactic', /^"InitialAccess" read as initial-access$/],
+      ['/techniques/1/tactic', /^"CommandAndControl" read as command-and-control$/],
+    ],
+  ],
   [
     'tactics written as a JSON list',
     layer([{ techniqueID: 'T1055', tactic: ['Defense Evasion', 'privilege-escalation'], score: 1 }]),
@@ -319,6 +329,11 @@ describe('repairLayer', () => {
       expect(validateLayer(out, { attackFor: attackFor(library) })).to.deep.equal([]);
     });
   }
+
+  it('keeps a tactic written in words run together (DefenseEvasion) on that tactic only, not on every tactic of T1078', () => {
+    const { layer: out } = upgradeLayer(layer([{ techniqueID: 'T1078', tactic: 'DefenseEvasion', score: 3 }]), attack, { file: 'faults.json' });
+    expect((out as NavigatorLayer).techniques?.map((t) => [t.techniqueID, t.tactic, t.score])).to.deep.equal([['T1078', 'defense-evasion', 3]]);
+  });
 
   it('validate says that Navigator fails at a null object or list field of the layer, and only repairs a null text or entry field', () => {
     const value = layer([{ techniqueID: 'T1059', score: 1, links: null }], { description: null, gradient: null });

@@ -91,6 +91,15 @@ export function note(context: CliContext, args: GlobalArgs, message: string): vo
   context.stderr.write(`${message}\n`);
 }
 
+/**
+ * Report lines on stderr that belong together, unless --quiet: a heading and what it holds (a layer's name and each
+ * change made to it), all said even when an earlier block said the same line, since it is said of another layer.
+ */
+export function noteBlock(context: CliContext, args: GlobalArgs, lines: readonly string[]): void {
+  if (args.quiet) return;
+  for (const line of lines) context.stderr.write(`${line}\n`);
+}
+
 /** Whether to show progress: stderr is a terminal and not --quiet. Progress lines are rewritten in place. */
 export function showsProgress(context: CliContext, args: GlobalArgs): boolean {
   return context.stderr.isTTY === true && !args.quiet;

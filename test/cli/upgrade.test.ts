@@ -320,6 +320,24 @@ describe('attack-layers upgrade', () => {
     expect(checked.stdout).to.not.contain('filtered-out-technique');
   });
 
+  // A txt2stix API test's navigator_data (find_string id 34225568174) is a list of two layers, each stating "version":
+  // "4.5"; reconstructed. Both get the same changes, and each layer's block says them, not the first alone.
+  it('says each layer\'s changes under it, even where an earlier layer of the run had the same ones', async () => {
+    const file = join(freshTmpDir('two-layers'), 'navigator_layer.json');
+    writeFileSync(file, JSON.stringify([
+      { version: '4.5', name: 'ICS', domain: 'ics-attack', techniques: [{ techniqueID: 'T0887', score: 1 }] },
+      { version: '4.5', name: 'Mobile', domain: 'mobile-attack', techniques: [{ techniqueID: 'T1406', score: 1 }] },
+    ]));
+    const result = await runCli(['upgrade', file]);
+    expect(result.code, result.stderr).to.equal(0);
+    const blocks = result.stderr.split(/^(?=\S)/m).filter((block) => block.includes('(layer '));
+    expect(blocks).to.have.length(2);
+    for (const block of blocks) {
+      expect(block).to.contain('  /versions/navigator: set to 5.1.0\n');
+      expect(block).to.contain('  /versions/attack: set to 18\n');
+    }
+  });
+
   it('exits 1 for a release that is not available', async () => {
     const result = await runCli(['upgrade', `${fixtures}/old-format-3.0.json`, '--to', '2.0']);
     expect(result.code).to.equal(1);

@@ -25,7 +25,7 @@ import {
   readTextFile,
   inputName,
 } from '../../index.js';
-import { attackLibrary, note, readStdin, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { attackLibrary, note, noteBlock, readStdin, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -131,8 +131,11 @@ export function handler(context: CliContext) {
         }
         if (progress) progressLine(context, '');
         for (const report of fileReports) {
-          note(context, args, `${report.source}: ${summarizeUpgrade(report)}${target && target !== file.path ? ` -> ${target}` : ''}`);
-          if (!args.report) for (const line of upgradeMessages(report)) note(context, args, `  ${line}`);
+          // Each layer's own lines: two layers given the same change (`/versions/navigator: set to 5.1.0`) both say it.
+          noteBlock(context, args, [
+            `${report.source}: ${summarizeUpgrade(report)}${target && target !== file.path ? ` -> ${target}` : ''}`,
+            ...(args.report ? [] : upgradeMessages(report).map((line) => `  ${line}`)),
+          ]);
         }
       } catch (error) {
         if (!(error instanceof InputError) || files.length === 1) throw error;

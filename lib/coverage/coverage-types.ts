@@ -147,6 +147,11 @@ export interface CoverageInput {
   unstatedIcs?: CoverageProblem;
   /** The ATT&CK release a layer states (`versions.attack`, as written); absent when it states none. */
   attackVersion?: string;
+  /**
+   * Set for a layer whose `filters.stages` (formats 2.x/3.x) left out "prepare": it hid PRE-ATT&CK, whose tactics are
+   * the `PRE` platform since ATT&CK 8 (`stagesHidePreAttack`).
+   */
+  hidesPreAttack?: boolean;
   /** Facts about how the input was read that a reader of the review must know (DeTT&CT groups counted everywhere). */
   notes?: string[];
 }

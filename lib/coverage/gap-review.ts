@@ -602,6 +602,9 @@ export interface ThreatLayerOptions extends ResolveCoverageOptions {
   releases?: ReleaseList;
 }
 
+/** The enterprise platform of the tactics ATT&CK 8 took over from PRE-ATT&CK (Reconnaissance, Resource Development). */
+const PRE_PLATFORM = 'PRE';
+
 /**
  * The platforms a threat layer's `filters.platforms` names in the target release, or undefined for every platform:
  * none listed, or every platform of the layer's own release, or of another in whose platform names it is written
@@ -613,21 +616,28 @@ function threatLayerPlatforms(
   target: AttackIndex,
   options: ThreatLayerOptions,
 ): { platforms?: string[]; unknown: string[]; notes: string[] } {
-  if (!input.platforms?.length) return { unknown: [], notes: [] };
+  // A stage filter that hid PRE-ATT&CK keeps PRE out of "every platform", as `upgrade` writes the filter.
+  const keptOut = input.hidesPreAttack && target.platforms().includes(PRE_PLATFORM) ? PRE_PLATFORM : undefined;
+  const everyBut = (): string[] => target.platforms().filter((platform) => platform !== keptOut);
+  const stagesNote = `${keptOut} left out: the layer's filters.stages left out "prepare", which hid PRE-ATT&CK, whose tactics ${keptOut} holds since ATT&CK 8 (as \`attack-layers upgrade\` keeps it out)`;
+  if (!input.platforms?.length) {
+    return keptOut ? { platforms: everyBut(), unknown: [], notes: [`threat layer "${input.source}": reviewed on every platform of ${target.label} but ${stagesNote}`] } : { unknown: [], notes: [] };
+  }
   const { platforms, unknown } = releasePlatforms(input.platforms, target);
   const stated = attackMajor(input.attackVersion);
   const exact = stated === undefined || stated === target.major ? target : options.release?.(stated);
   const own = exact ?? (stated === undefined ? undefined : options.nearest?.(stated));
   const found = everyPlatformSource(input.platforms, own, options.releases, stated);
   if (!own || !found) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
-  const added = target.platforms().filter((platform) => !platforms.includes(platform));
+  const added = everyBut().filter((platform) => !platforms.includes(platform));
   const notes = added.length
     ? [
         `threat layer "${input.source}": filters.platforms lists every platform of ${everyPlatformWhose(found, own, stated)}, as every ` +
-          `Navigator export does; reviewed on every platform of ${target.label}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)`,
+          `Navigator export does; reviewed on every platform of ${target.label}${keptOut ? ' but one' : ''}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)` +
+          (keptOut && !platforms.includes(keptOut) ? `; ${stagesNote}` : ''),
       ]
     : [];
-  return { unknown, notes };
+  return keptOut ? { platforms: everyBut(), unknown, notes } : { unknown, notes };
 }
 
 /**

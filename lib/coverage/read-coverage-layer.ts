@@ -29,7 +29,7 @@ import { lineOf, yaml } from './yaml-source.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine, unstatedDomainText, unstatedLayerDomain, type RepairedLayer } from '../layer/repair-layer.js';
 import { statedLayerDomain } from '../layer/layer-domain.js';
-import { assertAttackLayer } from '../layer/layer-format.js';
+import { assertAttackLayer, stagesHidePreAttack } from '../layer/layer-format.js';
 import { describeSource, layerSources } from '../layer/combine-layers.js';
 import { gradientPosition, paintedColour } from '../layer/score.js';
 import { firstFew } from '../short-list.js';
@@ -218,7 +218,15 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (colours) input.notes = [...(input.notes ?? []), colours];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
-    return { ...input, ...(platforms.size ? { platforms: [...platforms] } : {}), ...(domain ? { domain } : {}), ...(unstatedIcs ? { unstatedIcs } : {}), ...(attackVersion ? { attackVersion } : {}) };
+    const hidesPreAttack = stagesHidePreAttack(layer);
+    return {
+      ...input,
+      ...(platforms.size ? { platforms: [...platforms] } : {}),
+      ...(domain ? { domain } : {}),
+      ...(unstatedIcs ? { unstatedIcs } : {}),
+      ...(attackVersion ? { attackVersion } : {}),
+      ...(hidesPreAttack ? { hidesPreAttack } : {}),
+    };
   });
   if (domains.size > 1) {
     const list = [...domains].map(([domain, places]) => `${domain} (${places.join(', ')})`).join('; ');

@@ -474,6 +474,26 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
         expect(layerReview.notes).to.deep.equal(source.notes);
       });
 
+      // DeTT&CT's layer of FireEye M-Trends 2020 (rabobank-cdc/DeTTECT threat-actor-data/ATT&CK-Navigator-layers/20200220-
+      // FireEye/attack_all_fireeye-m-trends-2020.json), reconstructed: format 2.2, "stages": ["act"], every platform of
+      // ATT&CK 6. Its stage filter hid PRE-ATT&CK, so PRE stays out of "every platform", as upgrade writes the filter.
+      it('a stage filter that hid PRE-ATT&CK keeps PRE out of every platform, with or without a platform filter', () => {
+        const read = (filters: Record<string, unknown>): CoverageInput => {
+          const file = join(freshTmpDir('threat-2.2'), 'm-trends-2020.json');
+          writeFileSync(file, JSON.stringify({ name: 'Attack - all', version: '2.2', domain: 'mitre-enterprise', filters, techniques: [{ techniqueID: 'T1486', score: 5 }] }));
+          return readCoverageLayers(file)[0]!;
+        };
+        const every6 = ['Windows', 'Linux', 'macOS', 'AWS', 'GCP', 'Azure', 'Azure AD', 'Office 365', 'SaaS'];
+        const butPre = index.platforms().filter((platform) => platform !== 'PRE');
+        for (const filters of [{ stages: ['act'], platforms: every6 }, { stages: ['act'] }]) {
+          const { source } = threatFromLayer(read(filters), index, { release });
+          expect(source.platforms, JSON.stringify(filters)).to.deep.equal(butPre);
+          expect(source.notes?.join(' '), JSON.stringify(filters)).to.match(/PRE left out: the layer's filters\.stages left out "prepare"/);
+        }
+        // Without the stage filter, PRE is in: every platform, as before.
+        expect(threatFromLayer(read({ platforms: every6 }), index, { release }).source.platforms).to.equal(undefined);
+      });
+
       it('a filter of some platforms of 14 still narrows the review, and without the layer\'s release the filter is read as written', () => {
         const some = threatFromLayer(layer14(['Windows', 'Linux']), index, { release }).source;
         expect([some.platforms, some.notes]).to.deep.equal([['Linux', 'Windows'], undefined]);

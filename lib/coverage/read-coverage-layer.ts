@@ -133,6 +133,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // Entries read through the legend, by legend item; entries it could not read, by why.
     const legendRead = new Map<LegendItemLevel, number>();
     const unread = new Map<string, string[]>();
+    // A gradient of one colour paints no level: Navigator shows each entry's own colour (DeTT&CT's detection layers
+    // score 0..5 on a grey 0..10000 and colour each entry by its legend), so a coloured entry is read by that colour.
+    const paintsNoLevel = !scale && options.role !== 'threat' && legend.size > 0 && oneColourGradient(fields, min, max) !== undefined;
+    let readByColour = 0;
     const outside: (ScoredEntry & { at: number; counted: string; place: { file: string; line?: number; path?: string } })[] = [];
     // A line shared by entries (a layer on one line, as sigma2attack writes it) says nothing: their JSON path does.
     const entryLines = techniques.map((_, i) => lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i));
@@ -148,6 +152,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       }
       let level: number;
       let levelReason: string;
+      let shownColour: ReturnType<typeof byLegend>;
       if ((score === undefined || score === null) && options.role !== 'threat') {
         // A colour-only coverage layer says its levels in its legend ("Full Detection" green, "No Detection" red).
         const read = legend.size ? byLegend(legend, entry['color'], comment) : undefined;
@@ -172,6 +177,11 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         if (colour) unscoredColours.push(colour);
       } else if (typeof score !== 'number') {
         return;
+      } else if (paintsNoLevel && 'level' in (shownColour = byLegend(legend, entry['color'], comment))) {
+        level = shownColour.level;
+        levelReason = `score ${score} on ${scaleText}, one colour, paints no level; colour ${paintedColour(entry['color'])}, legend "${shownColour.item.label}" -> ${level}`;
+        legendRead.set(shownColour.item, (legendRead.get(shownColour.item) ?? 0) + 1);
+        readByColour += 1;
       } else {
         // Equal ends are a threshold: Navigator paints a score of maxValue or more with the last colour, a lower one with the first.
         const exact = gradientPosition(score, min, max);
@@ -214,7 +224,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (mixed) input.notes = [...(input.notes ?? []), mixed];
     const order = colourOrderNote(input.source, layerName, fields, unscoredColours);
     if (order) input.notes = [...(input.notes ?? []), order];
-    const colours = legendNote(input.source, layerName, legend, legendRead, unread);
+    const colours = legendNote(input.source, layerName, legend, legendRead, unread, readByColour ? { count: readByColour, scaleText } : undefined);
     if (colours) input.notes = [...(input.notes ?? []), colours];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
@@ -459,8 +469,10 @@ const PLAN_STATUSES = /\b(planned|scheduled|pending|executing|running|in progres
 function legendLabelLevel(label: string, planLegend = false): { level: number } | { why: string } {
   // DeTT&CT's detection layers label each colour with its scoring table ("Detection score 0: Forensics/Context" …
   // "Detection score 5: Excellent"), and generators copy that legend: the score says the level, as in its files
-  // (read by words, score 0 said "Detection", 100 %, and scores 3 and 4 both "good", 75 %).
-  const dettect = /^\s*detection score (-1|[0-5])\s*:/i.exec(label);
+  // (read by words, score 0 said "Detection", 100 %, and scores 3 and 4 both "good", 75 %). Its group overlay layers
+  // write the same table after what the colour marks ("Tech. in detection, score 3: Good", "Tech. in group/campaign
+  // + detection score 0: Forensics/Context"; navigator_layer.py's get_layer_template_groups).
+  const dettect = /\bdetection,? score (-1|[0-5])\s*:/i.exec(label);
   if (dettect) return { level: Number(dettect[1]) < 0 ? 0 : dettectDetectionLevel(Number(dettect[1])) };
   const parts = label.split(/;\s*/).map((part) => labelPartLevel(part.replace(/\([^()]*\)/g, ' '), planLegend));
   const levels = new Set(parts.map((part) => ('level' in part ? part.level : undefined)));
@@ -482,7 +494,9 @@ function labelPartLevel(part: string, planLegend: boolean): { level: number } | 
     const other = degree ? clause.replace(degree[0], ' ').replace(/[^\p{L}]+/gu, ' ').trim() : '';
     if (NONE_WORDS.test(clause) || (NEGATION.test(clause) && words.some(([, , kind]) => kind === 'detection'))) none = true;
     else if (NEGATION.test(clause) && words.length) why ??= `says "${clause.trim()}" (a technique not stopped may still be detected), no coverage level`;
-    else if (words.length) positive.push(degree ? degree[1] : Math.max(...words.map(([, level]) => level)));
+    // A degree rates how much of what the word says, never more: "Excellent visibility" (DeTT&CT's "Visibility score
+    // 4: Excellent") is logged well, 50 %, no detection.
+    else if (words.length) positive.push(Math.min(degree ? degree[1] : 1, Math.max(...words.map(([, level]) => level))));
     else if (degree && other && !NEGATION.test(clause)) why ??= `says a degree of "${other}" ("${clause.trim()}"), no detection, no coverage level`;
     else if (degree && degree[1] !== 1 && degree[1] !== 0.5) why ??= `says a degree ("${clause.trim()}") of nothing it names, no coverage level`;
     else if (degree && !NEGATION.test(clause)) positive.push(degree[1]);
@@ -570,6 +584,7 @@ function legendNote(
   legend: ReadonlyMap<string, LegendItemLevel[]>,
   read: ReadonlyMap<LegendItemLevel, number>,
   unread: ReadonlyMap<string, string[]>,
+  byColour?: { count: number; scaleText: string },
 ): string | undefined {
   if (!read.size && !unread.size) return undefined;
   const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
@@ -586,6 +601,15 @@ function legendNote(
   const readings = items
     .filter((item) => item.level !== undefined)
     .map((item) => `"${item.label}" (${item.colour}) as ${percent(item.level!)}%${read.has(item) ? ` (${read.get(item)} ${read.get(item) === 1 ? 'entry' : 'entries'})` : ''}`);
+  if (byColour) {
+    const colourOnly = entries - byColour.count;
+    const scored = `${byColour.count} scored ${byColour.count === 1 ? 'entry' : 'entries'}${colourOnly ? ` and ${colourOnly} with a colour and no score` : ''}`;
+    return (
+      `${name}: ${byColour.scaleText} has one colour, so Navigator shows no level in its scores but each entry's own colour: ` +
+      `${scored} read by that colour through its legend, ${readings.join(', ')}${notRead.length ? `; ${notRead.join('; ')}` : ''}; ` +
+      'if the scores are the coverage meant, review with --scale 0,N, N the score of full coverage (README, "Coverage gap review")'
+    );
+  }
   return (
     `${name}: its ${entries} ${entries === 1 ? 'entry has' : 'entries have'} a colour and no score: read through its legend, ${readings.join(', ')}` +
     `${notRead.length ? `; ${notRead.join('; ')}` : ''}; if the legend means otherwise, give the entries scores (README, "Coverage gap review")`
@@ -616,11 +640,9 @@ function gradientNote(
 ): string | undefined {
   if (!scored.length) return undefined;
   const threat = role === 'threat';
-  const gradient = layer['gradient'] as { colors?: unknown } | undefined;
-  const colours = Array.isArray(gradient?.colors) && typeof (gradient as { minValue?: unknown }).minValue === 'number' ? gradient.colors.map(paintedColour) : [];
   // A threat layer's colours are not levels of detection: one colour there says nothing about how it is read.
-  // On a threshold (min = max) every score from it up is full already: what a one-colour gradient's note would advise.
-  const oneColour = !threat && min !== max && colours.length > 0 && colours.every((colour) => colour !== undefined && colour !== '' && colour === colours[0]);
+  const gradientColour = threat ? undefined : oneColourGradient(layer, min, max);
+  const oneColour = gradientColour !== undefined;
   // On a threshold gradient (min = max) a score of min is full: only those below it count as none.
   const atMin = scored.filter(({ score, level }) => score <= min && level === 0).length;
   const mostlyAtMin = min !== 0 && atMin * 2 >= scored.length;
@@ -637,7 +659,7 @@ function gradientNote(
   for (const { level } of scored) if (level > 0) levels.set(said(level), (levels.get(said(level)) ?? 0) + 1);
   const shown = [...levels].sort(([a, countA], [b, countB]) => countB - countA || parseFloat(a) - parseFloat(b));
   const spread = shown.slice(0, 4).map(([level, count]) => `${level} (${count})`).join(', ') + (shown.length > 4 ? ` and ${shown.length - 4} more levels` : '');
-  const colour = oneColour ? `its gradient ${min}..${max} has one colour (${colours[0]}), so Navigator shows no level in its scores; ` : '';
+  const colour = oneColour ? `its gradient ${min}..${max} has one colour (${gradientColour}), so Navigator shows no level in its scores; ` : '';
   const one = atMin === 1;
   const counted = threat ? `${one ? 'weighs' : 'weigh'} 0, as ${one ? 'a technique' : 'techniques'} not used` : `${one ? 'counts' : 'count'} as 0% coverage, as no rule`;
   const zero = atMin ? `${atMin} of its ${scored.length} scored entries ${counted} (score ${min} or less)` : `none of its ${scored.length} scored entries counts as 0%`;
@@ -651,6 +673,18 @@ function gradientNote(
         `${min > 0 ? `, or give it the gradient 0..${min} so that ${min} weighs 1` : ''}; the review ranks gaps by these weights`
       : `if a score of ${rule} means a rule exists, review with --scale 0,${rule} (${rule} and above count as 100%), or --scale 0,N with N the score of full coverage`;
   return `${name}: ${colour}read on ${scaleText}, ${zero}${others}; ${advice} (README, "Coverage gap review")`;
+}
+
+/**
+ * The one colour of a layer's gradient, when it paints every score alike (SigmaHQ's coverage layer: red at both ends;
+ * DeTT&CT's detection and visibility layers: grey #aeb6bf at both ends of 0..10000, "to disable" it); undefined for a
+ * gradient of several colours, none, or a threshold (min = max), where every score from min up is full already.
+ */
+function oneColourGradient(layer: Record<string, unknown>, min: number, max: number): string | undefined {
+  const gradient = layer['gradient'] as { colors?: unknown; minValue?: unknown } | undefined;
+  if (min === max || !Array.isArray(gradient?.colors) || typeof gradient.minValue !== 'number') return undefined;
+  const colours = gradient.colors.map(paintedColour);
+  return colours.length > 0 && colours.every((colour) => colour !== undefined && colour !== '' && colour === colours[0]) ? colours[0] : undefined;
 }
 
 /** A scored entry as the notes on a layer's reading weigh it. */

@@ -476,6 +476,15 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     ['Detection score 3: Good', 0.6],
     ['Detection score 4: Very good', 0.8],
     ['Detection score 5: Excellent', 1],
+    // DeTT&CT's group overlay layers (navigator_layer.py's get_layer_template_groups, rabobank-cdc/DeTTECT@e5131ad) write
+    // the table after what the colour marks; by words, score 0 read 100 % ("detection") and score 3 100 %.
+    ['Tech. in detection, score 3: Good', 0.6],
+    ['Tech. in group/campaign + detection score 0: Forensics/Context', 0],
+    // A degree rates how much of what its word says: DeTT&CT's visibility table (get_layer_template_visibility) rates
+    // log data, no detection, so "Excellent" visibility is logged, 50 %, not 100 %.
+    ['Visibility score 4: Excellent', 0.5],
+    ['Visibility score 1: Minimal', 0.25],
+    ['Fully logged', 0.5],
     // The item combine writes for a colour two layers' legends label differently.
     ['Not Detected ("run 1"); Detected ("Red Team Assessment")', undefined],
     ['Detected ("run 1", "run 2"); Full Detection ("CyberBlue")', 1],
@@ -566,6 +575,42 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
       { techniqueID: 'T1059.001', color: '#ff6666', comment: 'Full detection' },
     ] };
     expect(parseCoverageLayer(JSON.stringify(states), 'l.json').ignored.map(({ name }) => name)).to.deep.equal(['T1003.001', 'T1059.001']);
+  });
+
+  // DeTT&CT's generated detection layer (rabobank-cdc/DeTTECT@e5131ad navigator_layer.py get_layer_template_detections,
+  // technique_mapping.py _map_and_colorize_techniques_for_detections @4e89105): each entry its detection score 0..5
+  // and that score's colour, on a gradient grey at both ends, 0..10000, which paints nothing; a reconstruction.
+  // Read on that gradient, score 5 counted as 0.05 %: every technique a gap.
+  it("reads a scored entry by its colour's legend item when the gradient has one colour (DeTT&CT's detection layer)", () => {
+    const entry = (techniqueID: string, tactic: string, score: number, color: string) => ({
+      techniqueID, tactic, score, color, comment: '', enabled: true,
+      metadata: [{ name: '-Applicable to', value: 'all' }, { name: '-Detection score', value: String(score) }],
+    });
+    const layer = {
+      name: 'Detections example',
+      versions: { layer: '4.5', attack: '18' },
+      domain: 'enterprise-attack',
+      techniques: [
+        entry('T1059.001', 'execution', 5, '#33691E'),
+        entry('T1003.001', 'credential-access', 2, '#AED581'),
+        entry('T1021.002', 'lateral-movement', 0, '#9C27B0'),
+        { techniqueID: 'T1059', showSubtechniques: true },
+      ],
+      gradient: { colors: ['#aeb6bf', '#aeb6bf'], minValue: 0, maxValue: 10000 },
+      legendItems: [0, 1, 2, 3, 4, 5].map((score) => ({
+        label: `Detection score ${score}: ${['Forensics/Context', 'Basic', 'Fair', 'Good', 'Very good', 'Excellent'][score]}`,
+        color: ['#9C27B0', '#DCEDC8', '#AED581', '#8BC34A', '#689F38', '#33691E'][score],
+      })),
+    };
+    const input = parseCoverageLayer(JSON.stringify(layer), 'detection_example.json');
+    expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1059.001', 1], ['T1003.001', 0.4], ['T1021.002', 0]]);
+    expect(input.rules[1]!.levelReason).to.equal('score 2 on the layer gradient 0..10000, one colour, paints no level; colour #aed581, legend "Detection score 2: Fair" -> 0.4');
+    expect(input.notes).to.have.length(1);
+    expect(input.notes![0]).to.contain('the layer gradient 0..10000 has one colour, so Navigator shows no level in its scores but each entry\'s own colour: 3 scored entries read by that colour through its legend');
+    // A scale the user gives is the user's reading, and a gradient of several colours paints the scores.
+    expect(parseCoverageLayer(JSON.stringify(layer), 'detection_example.json', { scale: [0, 5] }).rules.map((rule) => rule.level)).to.deep.equal([1, 0.4, 0]);
+    const painted = { ...layer, gradient: { colors: ['#ffffff', '#33691e'], minValue: 0, maxValue: 10 } };
+    expect(parseCoverageLayer(JSON.stringify(painted), 'painted.json').rules.map((rule) => rule.level)).to.deep.equal([0.5, 0.2, 0]);
   });
 
   it('reads no level for a colour two legend items give different levels, and none as threat', () => {

@@ -87,11 +87,15 @@ describe('readCoverageLayers', () => {
   it('as threat, counts an entry without score that Navigator shows annotated (T1110, colour only) with weight 1', () => {
     const threat = readCoverageLayer(file, { role: 'threat' });
     expectBookkeeping(threat);
-    expect(threat.counts).to.deep.equal({ items: 8, rules: 6, ignored: 1, invalid: 1 });
+    // T1566.001 scores 0 beside entries scoring more: a technique not used, left out.
+    expect(threat.counts).to.deep.equal({ items: 8, rules: 5, ignored: 2, invalid: 1 });
     expect(threat.rules.filter((rule) => rule.refs[0]?.raw === 'T1110').map((rule) => [rule.line, rule.level, rule.levelReason])).to.deep.equal([
       [11, 1, 'no score, annotated (colour #ff6666) -> 1, as a technique a campaign observed'],
     ]);
-    expect(threat.ignored.map((i) => [i.name, i.reason])).to.deep.equal([['T1071.001', 'enabled: false']]);
+    expect(threat.ignored.map((i) => [i.name, i.reason])).to.deep.equal([
+      ['T1566.001', 'score 0 weighs 0 where other entries score above 0: a technique not used'],
+      ['T1071.001', 'enabled: false'],
+    ]);
     const bare = parseCoverageLayer(JSON.stringify({ name: 'x', techniques: [{ techniqueID: 'T1110', color: ' ', comment: '', metadata: [], links: [] }] }), 'b.json', { role: 'threat' });
     expect(bare.ignored.map((i) => i.reason)).to.deep.equal(['no score and nothing annotated (no colour, comment, metadata or links)']);
     // A score outside the gradient is said as a threat weight, as the report's Threat column gives it (coverage: a percentage).
@@ -161,11 +165,40 @@ describe('readCoverageLayers', () => {
     });
     for (const role of ['coverage', 'threat'] as const) {
       const read = parseCoverageLayer(layer, 'seen.json', { role });
-      expect(read.rules.map((rule) => [rule.refs[0]!.raw, rule.level]), role).to.deep.equal([['T1114.001', 1], ['T1555.005', 1], ['T1105', 0]]);
+      // As threat, T1105's 0 beside scores above it is a technique not seen, left out.
+      expect(read.rules.map((rule) => [rule.refs[0]!.raw, rule.level]), role).to.deep.equal([['T1114.001', 1], ['T1555.005', 1], ...(role === 'coverage' ? [['T1105', 0]] : [])]);
       expect(read.rules[0]!.levelReason).to.match(/score 1 on the layer gradient 1\.\.1 \(a threshold: 1 or more is full/);
       expect(read.problems, role).to.deep.equal([]);
       expect(read.notes, role).to.equal(undefined);
     }
+  });
+
+  // mitreattack-python's UsageGenerator (mitreattack/navlayers/generators/usage_generator.py @0214a6e) lists every
+  // technique of the matrix under each of its tactics with score 0, and scores 1 those the group or software uses;
+  // a reconstruction of its layout. Each 0 was a threat technique of weight 0, a gap of priority 0: a review of one
+  // group's layer listed some 700 techniques it never used.
+  it('as threat, leaves out an entry scoring 0 beside entries scoring above 0, a technique not used (mitreattack-python usage layer)', () => {
+    const layer = {
+      name: 'APT28 (intrusion-set--bef4c620-0787-42a8-a96d-b7eb6e85917c)',
+      domain: 'enterprise-attack',
+      description: 'Enterprise techniques used by APT28, ATT&CK intrusion-set G0007',
+      techniques: [
+        { techniqueID: 'T1078', tactic: 'initial-access', score: 0 },
+        { techniqueID: 'T1078', tactic: 'defense-evasion', score: 1, comment: 'the technique\'s description' },
+        { techniqueID: 'T1059.001', tactic: 'execution', score: 1, comment: 'the technique\'s description' },
+        { techniqueID: 'T1105', tactic: 'command-and-control', score: 0 },
+      ],
+    };
+    const threat = parseCoverageLayer(JSON.stringify(layer), 'apt28.json', { role: 'threat' });
+    expect(threat.rules.map((rule) => [rule.refs[0]!.raw, rule.tactics])).to.deep.equal([['T1078', ['defense-evasion']], ['T1059.001', ['execution']]]);
+    expect(threat.ignored.map(({ name, reason }) => [name, reason])).to.deep.equal([
+      ['T1078', 'score 0 weighs 0 where other entries score above 0: a technique not used'],
+      ['T1105', 'score 0 weighs 0 where other entries score above 0: a technique not used'],
+    ]);
+    // Every entry at 0 still marks the techniques used (no other score says otherwise), and a scale that weighs 0 reads it.
+    const allZero = { ...layer, techniques: layer.techniques.map((entry) => ({ ...entry, score: 0 })) };
+    expect(parseCoverageLayer(JSON.stringify(allZero), 'zero.json', { role: 'threat' }).rules).to.have.length(4);
+    expect(parseCoverageLayer(JSON.stringify(layer), 'apt28.json', { role: 'threat', scale: [-1, 1] }).rules).to.have.length(4);
   });
 
   it('throws UsageError for a scale that is not [min, max]', () => {

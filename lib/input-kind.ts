@@ -27,7 +27,8 @@ export type InputKind =
   | 'dettect-data-sources'
   | 'dettect-groups'
   | 'car-analytic'
-  | 'atomic-tests';
+  | 'atomic-tests'
+  | 'attack-sightings';
 
 /** What each kind is called, and what to do with it: the words of every "wrong kind of file" message. */
 const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> = {
@@ -69,6 +70,10 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'atomic-tests': [
     'Atomic Red Team tests (a test file, or an index of them)',
     'its tests run a technique and detect nothing: give gap --coverage the rules that fire on them',
+  ],
+  'attack-sightings': [
+    "ATT&CK technique sightings (a list of objects with a sightingType and their techniques, as MISP's attack-sightings export writes them)",
+    "to map the techniques, export the event in MISP's JSON format (returnFormat json) and make a campaign file of its ATT&CK galaxies with `attack-layers extract <file>`",
   ],
 };
 
@@ -123,6 +128,9 @@ export function kindOfValue(value: unknown): InputKind | undefined {
   if (defenderDetectionRules(value)) return 'defender-rules';
   if (datadogRules(value)) return 'datadog-rules';
   if ('rows' in first && 'formulas' in first && !('techniques' in first)) return 'gap-report';
+  // MISP's attack-sightings export (app/Lib/Export/AttackSightingsExport.php): a list of { id, sightingType, startTime,
+  // endTime, detectionType, techniques: [{ techniqueID }] }, whose techniques read like a layer's entries.
+  if ((typeof first['sightingType'] === 'string' || typeof first['sighting_type'] === 'string') && Array.isArray(first['techniques'])) return 'attack-sightings';
   if ('logsource' in first && 'detection' in first) return 'sigma-rule';
   const techniques = techniquesOf(first);
   const layerLike = isLayerLike(first) || (Array.isArray(value) && isLayerArray(value));

@@ -137,8 +137,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // score 0..5 on a grey 0..10000 and colour each entry by its legend), so a coloured entry is read by that colour.
     const paintsNoLevel = !scale && options.role !== 'threat' && legend.size > 0 && oneColourGradient(fields, min, max) !== undefined;
     let readByColour = 0;
-    // A threat layer that scores some entries above 0 says with 0 a technique not used: mitreattack-python's usage
-    // layers list every technique of the matrix, 0, and those the group or software uses, 1.
+    // A threat layer that scores some entries above 0 says with a bare 0 a technique not used: mitreattack-python's
+    // usage layers list every technique of the matrix, 0, and those the group or software uses, 1. A 0 that shows
+    // something else is kept: DeTT&CT's group layers score a technique only its groups' software uses 0 (the count
+    // of groups), painted "Src. of tech. is only software" and listing that software in its metadata.
     const scoresUse = options.role === 'threat' && techniques.some((entry) => typeof entry['score'] === 'number' && entry['score'] > 0 && entry['enabled'] !== false);
     const outside: (ScoredEntry & { at: number; counted: string; place: { file: string; line?: number; path?: string } })[] = [];
     // A line shared by entries (a layer on one line, as sigma2attack writes it) says nothing: their JSON path does.
@@ -189,8 +191,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         // Equal ends are a threshold: Navigator paints a score of maxValue or more with the last colour, a lower one with the first.
         const exact = gradientPosition(score, min, max);
         level = roundLevel(Math.min(1, Math.max(0, exact)));
-        if (scoresUse && score <= 0 && level === 0) {
-          ignored.push({ ...at, name: techniqueID, reason: `score ${score} weighs 0 where other entries score above 0: a technique not used` });
+        if (scoresUse && score <= 0 && level === 0 && !annotations(entry).length) {
+          ignored.push({ ...at, name: techniqueID, reason: `score ${score}, nothing annotated, weighs 0 where other entries score above 0: a technique not used` });
           return;
         }
         const clamped = exact < 0 || exact > 1;

@@ -93,7 +93,7 @@ describe('readCoverageLayers', () => {
       [11, 1, 'no score, annotated (colour #ff6666) -> 1, as a technique a campaign observed'],
     ]);
     expect(threat.ignored.map((i) => [i.name, i.reason])).to.deep.equal([
-      ['T1566.001', 'score 0 weighs 0 where other entries score above 0: a technique not used'],
+      ['T1566.001', 'score 0, nothing annotated, weighs 0 where other entries score above 0: a technique not used'],
       ['T1071.001', 'enabled: false'],
     ]);
     const bare = parseCoverageLayer(JSON.stringify({ name: 'x', techniques: [{ techniqueID: 'T1110', color: ' ', comment: '', metadata: [], links: [] }] }), 'b.json', { role: 'threat' });
@@ -192,8 +192,16 @@ describe('readCoverageLayers', () => {
     const threat = parseCoverageLayer(JSON.stringify(layer), 'apt28.json', { role: 'threat' });
     expect(threat.rules.map((rule) => [rule.refs[0]!.raw, rule.tactics])).to.deep.equal([['T1078', ['defense-evasion']], ['T1059.001', ['execution']]]);
     expect(threat.ignored.map(({ name, reason }) => [name, reason])).to.deep.equal([
-      ['T1078', 'score 0 weighs 0 where other entries score above 0: a technique not used'],
-      ['T1105', 'score 0 weighs 0 where other entries score above 0: a technique not used'],
+      ['T1078', 'score 0, nothing annotated, weighs 0 where other entries score above 0: a technique not used'],
+      ['T1105', 'score 0, nothing annotated, weighs 0 where other entries score above 0: a technique not used'],
+    ]);
+    // A 0 that shows something else is kept: DeTT&CT's group layers (group_mapping.py _get_technique_layer,
+    // rabobank-cdc/DeTTECT@08b30f0) score a technique only the groups' software uses 0, painted and with metadata.
+    const software = { ...layer, techniques: [...layer.techniques, { techniqueID: 'T1105', score: 0, color: '#0d47a1', metadata: [{ name: '-Software groups', value: 'APT28' }] }] };
+    expect(parseCoverageLayer(JSON.stringify(software), 'dettect.json', { role: 'threat' }).rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([
+      ['T1078', 0.01],
+      ['T1059.001', 0.01],
+      ['T1105', 0],
     ]);
     // Every entry at 0 still marks the techniques used (no other score says otherwise), and a scale that weighs 0 reads it.
     const allZero = { ...layer, techniques: layer.techniques.map((entry) => ({ ...entry, score: 0 })) };

@@ -2,6 +2,7 @@ import { nameKey } from '../attack/attack-index.js';
 import { leadingTactics, MAX_TACTIC_WORDS, readTacticText, tableCaptions, tacticDisplayName, type TableCaption } from '../normalize/tactic-text.js';
 import {
   CONNECTORS,
+  FILE_NAME_RULE,
   TACTIC_AFTER_RULE,
   TACTIC_BEFORE_NAME_RULE,
   TACTIC_GLUED_RULE,
@@ -626,7 +627,9 @@ function found(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: N
   return ordered(unordered(line, ref, statedOr(ref, tactics), named));
 }
 
-function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, named?: NameApart): Found {
+function unordered(line: Line, ref: ReferenceToken, tactics: TacticSource, given?: NameApart): Found {
+  // A file named for a technique (`T1059.001.ps1`) takes no name from a cell or a line beside it either.
+  const named = ref.rules.includes(FILE_NAME_RULE) ? undefined : given;
   const base = {
     line: line.number,
     ids: ref.ids,

@@ -4,7 +4,7 @@ import { editDistance } from '../name-distance.js';
 import type { Resolution } from '../normalize/normalize-types.js';
 import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 import { fullName, isInitialsOf, nameKnownAtHand, notATechniqueName, resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
-import { GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines, onlyStopWords } from '../normalize/tokenize-references.js';
+import { FILE_NAME_RULE, GLUED_CAPITALS_RULE, LOOKALIKE_RULE, SPLIT_DIGITS_RULE, foldLines, onlyStopWords } from '../normalize/tokenize-references.js';
 import { referenceKey, referencesInLines, unreadTacticParts, withLinesOf, type ExtractedReference } from './extract-references.js';
 import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
@@ -412,11 +412,15 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       }
     }
     // `atomics/T1055/src/x64/T1055.dll`: an Atomic Red Team test's folder, a path rather than a citation, is read as its
-    // technique once (the file named for it is none, `FILE_NAME_AFTER`), and said.
+    // technique once (the file in it named for the technique is not read again), and said; so is a file named for a
+    // technique (`T1059.001.ps1` in a repository's list of its modules), read by the tokenizer's `FILE_NAME_RULE`.
     const pathLine = lines[span.line - 1]?.original ?? '';
     const folder = ATOMICS_BEFORE.exec(pathLine.slice(Math.max(0, span.start - 12), span.start))?.[0];
     if (folder && /^[/\\]/.test(pathLine.slice(span.end))) {
       own.push(`"${folder}${pathLine.slice(span.start, span.end + 1)}" is the folder of an Atomic Red Team test (a path, not a citation): read as ${ref.ids.join(', ')}; check that the report means the technique`);
+    } else if (trail.includes(`read: ${FILE_NAME_RULE}`)) {
+      const file = /\S+$/.exec(pathLine.slice(span.start, span.end).replace(/[`*_'"]+$/, ''))?.[0] ?? ref.raw;
+      own.push(`"${file}" is the name of a file named for a technique (a path, not a citation): read as ${ref.ids.join(', ')}; check that the report means the technique`);
     }
     // `Web Protocolsmshta.exe`: a name cut inside a word, where the next cell's text ran into it, is said.
     const nameLine = ref.nameSpan ? lines[ref.nameSpan.line - 1]?.original : undefined;

@@ -54,11 +54,12 @@ export const READING_RULES = [
   'a footnote number glued to a sub-technique is left out (T1059.00112: T1059.001, footnote 12)',
   'a space among an ID\'s digits is left out where the ID stands alone in brackets, as OCR writes it ([T107 1.001])',
   'a tactic before `::` and the technique\'s name is its own tactic, as capa writes it (Defense Evasion::Obfuscated Files or Information [T1027])',
+  'a file named for a technique stands for it, as Atomic Red Team and emulation repositories name a test\'s files (T1059.001.ps1, T1003.001.yaml)',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME] =
   READING_RULES;
 /** The rule by which a Markdown backslash escape is read as the character it escapes (`foldText` drops the backslash). */
 export const ESCAPE_RULE: ReadingRule = ESCAPED_DOT;
@@ -74,6 +75,8 @@ export const LOOKALIKE_RULE: ReadingRule = LOOKALIKE;
 export const GLUED_CAPITALS_RULE: ReadingRule = GLUED_CAPITALS;
 export const FOOTNOTE_RULE: ReadingRule = FOOTNOTE;
 export const SPLIT_DIGITS_RULE: ReadingRule = SPLIT_DIGITS;
+/** The rule that reads an ID a file is named for (`T1059.001.ps1`): the caller says it came from a file's name. */
+export const FILE_NAME_RULE: ReadingRule = FILE_NAME;
 
 /** How a sub-technique number is separated from its technique, each with the rule that reads it (none for `.`). */
 const SUB_SEPARATORS: ReadonlyArray<readonly [rule: ReadingRule | undefined, pattern: string]> = [
@@ -192,21 +195,39 @@ function capitalsBefore(text: string, start: number): ReadingRule | undefined {
   return q === 0 || BEFORE_CAPITALS.includes(text.charAt(q - 1)) ? GLUED_CAPITALS : undefined;
 }
 
-// `T1055.dll`, `T1055-x64.exe`: an ID that a program's or a script's extension follows (after a hyphen's or an underscore's
-// words) is a file's name, as Atomic Red Team names its test files (`atomics/T1055/src/x64/T1055.dll`), not a reference.
-const FILE_NAME_AFTER = /^(?:[-_][A-Za-z0-9]+)*\.(?:dll|exe|sys|scr|cpl|ocx|msi|lnk|hta|vbs|ps1|bat|cmd)(?![\p{L}\p{N}])/iu;
+// `T1059.001.ps1`, `T1003.001.yaml`, `T1113-screen-capture.ps1`: a file's name made of an ID, then a hyphen's or an
+// underscore's words, then a program's, a script's, a document's or a data file's extension, as Atomic Red Team names
+// its test files (`atomics/T1003.001/T1003.001.yaml`, `T1055.dll`) and emulation and detection repositories their
+// modules. The file stands for its technique (`FILE_NAME`): its name is the ID and the extension, never a technique's.
+const FILE_NAME_AFTER = /^(?:[-_][A-Za-z0-9]+)*\.(?:dll|exe|sys|scr|cpl|ocx|msi|lnk|hta|vbs|ps1|psm1|bat|cmd|sh|py|js|yaml|yml|md|json|toml|xml|txt|html?)(?![\p{L}\p{N}])/iu;
+// How far back the path a file's name ends is looked at for its ID (`atomics/T1055/src/x64/T1055.dll`).
+const MAX_PATH = 200;
 
 /**
- * Whether an ID may end at `end`: a boundary, the next ID, or a capitalised word glued to it (`T1106Native`). Not where a
- * file's extension follows it (`FILE_NAME_AFTER`).
+ * The file's name an ID at `start` to `end` begins (`T1059.001.ps1`: its end), when it stands alone at the start of a
+ * file's name; false when the ID is glued to a word before it (`$env:TEMPT1055.dll`, a path PDF-to-text ran together)
+ * or its path names it already (`atomics/T1055/src/x64/T1055.dll`: the folder is the reference, read once); undefined
+ * when no file's name follows it.
  */
+function fileNameEnd(text: string, start: number, end: number, ids: readonly string[], left: ReadingRule | 'ok'): number | false | undefined {
+  // `T1193-2020.txt`: a longer number, no ID (`rightBoundary`); an underscore joins an identifier's words.
+  if (!'.-'.includes(text.charAt(end)) || isDigit(text.charAt(end + 1))) return undefined;
+  const file = FILE_NAME_AFTER.exec(text.slice(end, end + 40));
+  if (!file) return undefined;
+  let q = start;
+  while (q > 0 && start - q < MAX_PATH && !/\s/.test(text.charAt(q - 1))) q--;
+  const path = text.slice(q, start).toUpperCase();
+  if (left !== 'ok' || ids.some((id) => path.includes(id))) return false;
+  return end + file[0].length;
+}
+
+/** Whether an ID may end at `end`: a boundary, the next ID, or a capitalised word glued to it (`T1106Native`). */
 function rightBoundary(text: string, end: number): ReadingRule | 'ok' | undefined {
   if (end >= text.length) return 'ok';
   const next = text.charAt(end);
   if (isDigit(next) || next === '_') return undefined;
   // `T1193-2020`, `T1234.5678`: a longer number, not an ID.
   if ('./-'.includes(next) && isDigit(text.charAt(end + 1))) return undefined;
-  if ('.-'.includes(next) && FILE_NAME_AFTER.test(text.slice(end, end + 40))) return undefined;
   if (!isUpper(next) && !isLower(next)) return 'ok';
   CANDIDATE_AT.lastIndex = end;
   if (CANDIDATE_AT.test(text)) return 'ok';
@@ -350,9 +371,15 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
       rules.push(spacedSpan.rule);
       end = spacedSpan.end;
     }
-    const right = rightBoundary(text, end);
+    const file = fileNameEnd(text, start, end, ids, left);
+    if (file === false) continue;
+    const right = file === undefined ? rightBoundary(text, end) : rightBoundary(text, file);
     if (!right) continue;
     if (right !== 'ok') rules.push(right);
+    if (file !== undefined) {
+      rules.push(FILE_NAME);
+      end = file;
+    }
     // A wiki link's target is a page's name (`[[kb/attack/techniques/T1059-command_and_scripting_interpreter|T1059.001]]`,
     // an Obsidian page): no reference. An ID that is the link's whole text is one, the whole link, as a markdown link's is.
     const wiki = wikiLinks ? wikiLinkAround(text, start) : undefined;
@@ -1280,7 +1307,9 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
     const abbreviated = mode === 'prose' && names[g] !== undefined && proseAbbreviation(text, names[g]);
     const asName = names[g] && !abbreviated ? parseTacticList(names[g].name) : undefined;
     const besideTactics = stated[g] ?? labelled[g]?.tactics.map((tactic) => tacticDisplayName(tactic) ?? tactic.trim()) ?? rows?.[g]?.tactics ?? asName;
-    const named = asName || abbreviated ? undefined : names[g] && { ...names[g], span: withMarks(text, names[g].span) };
+    // A file named for a technique (`T1059.001.ps1`) is no place for its name: the words beside it say what the file does.
+    const file = group.tokens.some((token) => token.rules.includes(FILE_NAME));
+    const named = asName || abbreviated || file ? undefined : names[g] && { ...names[g], span: withMarks(text, names[g].span) };
     for (const token of group.tokens) {
       const markdown = token.rules.includes(URL_RULE) && text.charAt(token.start - 1) === '(' && text.charAt(token.start - 2) === ']';
       const idSpan = { start: token.start, end: token.end };

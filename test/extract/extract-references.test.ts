@@ -930,7 +930,7 @@ describe('extractReferences', () => {
     ]);
   });
 
-  it('reads an Atomic Red Team path once as its technique and no file named for the technique (Red Canary 2020 Threat Detection Report)', () => {
+  it('reads an Atomic Red Team path once as its technique, a file named for a technique as it, and no such file glued to a word (Red Canary 2020 Threat Detection Report)', () => {
     // The Process Injection section's test of the Red Canary 2020 Threat Detection Report: a PowerShell line fetching
     // `atomics/T1055/src/x64/T1055.dll` to `$env:TEMP\T1055.dll`, then its telemetry `T1055.dll`; as PDF-to-text writes
     // it, slashes and backslashes lost and dots escaped (`atomicsT1055srcx64T1055\.dll \-OutFile $env:TEMPT1055\.dll`).
@@ -941,8 +941,14 @@ describe('extractReferences', () => {
         'Invoke-WebRequest atomicsT1055srcx64T1055\\.dll \\-OutFile $env:TEMPT1055\\.dll',
         'then inject $env:TEMP\\T1055.dll; telemetry: T1055.dll, T1055-x64.exe and T1059.001.ps1',
       ].join('\n'),
-      [{ raw: 'T1055', line: 1, ids: ['T1055'], tactics: [] }],
+      [
+        { raw: 'T1055', line: 1, ids: ['T1055'], tactics: [] },
+        { raw: 'T1059.001.ps1', line: 3, ids: ['T1059.001'], tactics: [] },
+      ],
     );
+    // The path's file (`atomics/T1055/src/x64/T1055.dll`) is the folder's reference; the files of line 3 cite T1055 again,
+    // the PDF-to-text's `TEMPT1055.dll` (glued to `TEMP`) not at all.
+    expect(extractReferences('Fetch the test from atomics/T1055/src/x64/T1055.dll first.\nInvoke-WebRequest $env:TEMPT1055\\.dll\nthen inject $env:TEMP\\T1055.dll').map((ref) => ref.lines)).to.deep.equal([[1, 3]]);
   });
 
   it('finds nothing in text with look-alikes: CVE, hashes, TA/G/S IDs, test IDs, T-numbers in longer words', () => {

@@ -747,6 +747,35 @@ describe('extractReport', () => {
       ]);
     });
 
+    // Emulation and detection repositories name a technique's script or test after its ID: a README's tree of modules
+    // (`│   │   │   └── T1003.001.ps1` under `credential_access/`, the RedSim framework's README), a lab guide's listing of
+    // an Atomic Red Team folder (`# Expected: T1003.001.md  T1003.001.yaml  src/`), a design note's box of modules
+    // (`│   T1555.003.sh  T1543.001.sh  T1059.001.ps1    │`) and its `T1588.001-yara-scan.sh`. Before, `.ps1` after an ID
+    // made it no reference, and `.sh`, `.md` or `.yaml` became its name (`T1003.001.yaml`, name `.yaml`; `T1543.001.sh`
+    // named `.sh T1059.001.ps1`). Reconstructed in our own words, with the same layouts and file names.
+    it('reads a file named for a technique as the technique, without a name, saying it is a file\'s name', () => {
+      const text = [
+        'modules/',
+        '│   ├── credential_access/',
+        '│   │   └── T1003.001.ps1',
+        '│   └── lateral_movement/',
+        '│       └── T1021.004.sh',
+        '# Expected: T1547.001.md  T1547.001.yaml  src/',
+        '│   T1555.003.sh  T1543.001.sh  T1059.001.ps1    │',
+        '# T1588.001-yara-scan.sh',
+      ].join('\n');
+      const file = (name: string, id: string): string => `"${name}" is the name of a file named for a technique (a path, not a citation): read as ${id}; check that the report means the technique`;
+      expect(rows(text)).to.deep.equal([
+        [3, ['T1003.001'], undefined, 'current', [file('T1003.001.ps1', 'T1003.001')]],
+        [5, ['T1021.004'], undefined, 'current', [file('T1021.004.sh', 'T1021.004')]],
+        [6, ['T1547.001'], undefined, 'current', [file('T1547.001.md', 'T1547.001')]],
+        [7, ['T1555.003'], undefined, 'current', [file('T1555.003.sh', 'T1555.003')]],
+        [7, ['T1543.001'], undefined, 'current', [file('T1543.001.sh', 'T1543.001')]],
+        [7, ['T1059.001'], undefined, 'current', [file('T1059.001.ps1', 'T1059.001')]],
+        [8, ['T1588.001'], undefined, 'current', [file('T1588.001-yara-scan.sh', 'T1588.001')]],
+      ]);
+    });
+
     it('reads a sub-technique with a footnote\'s number glued to it where the release has that sub-technique, else says it is unreadable', () => {
       const text = ['PowerShell T1059.00112 was used to run the loader.', 'The actor then used Mshta T1218.0053.', 'See also T1059.01712 in the appendix.'].join('\n');
       expect(rows(text)).to.deep.equal([

@@ -75,6 +75,14 @@ describe('scanIds', () => {
     // OCR of a CISA advisory's page (LummaC2, AA25-141B): a space among a sub-technique ID's digits, the ID alone in brackets.
     ['attempt a POST request [T107 1.001] (see Figure 3)', [['T1071.001']], [rule('a space among an ID')], 'T107 1.001'],
     ['(T10 71.001)', [['T1071.001']], [rule('a space among an ID')], 'T10 71.001'],
+    // A file named for a technique, as Atomic Red Team and emulation repositories name a test's files (a lab guide's
+    // `# Expected: T1003.001.md  T1003.001.yaml  src/`; a design note's `T1588.001-yara-scan.sh`): the whole file's name.
+    ['│   │   └── T1059.001.ps1', [['T1059.001']], [rule('a file named for a technique')], 'T1059.001.ps1'],
+    ['T1003.001.md  T1003.001.yaml  src/', [['T1003.001'], ['T1003.001']], [rule('a file named for a technique')], 'T1003.001.md'],
+    ['# T1588.001-yara-scan.sh', [['T1588.001']], [rule('a file named for a technique')], 'T1588.001-yara-scan.sh'],
+    ['then inject $env:TEMP\\T1055.dll', [['T1055']], [rule('a file named for a technique')], 'T1055.dll'],
+    // A path that names the ID before its file does: the folder is the reference, the file not read again.
+    ['atomics/T1055/src/x64/T1055.dll', [['T1055']], [], 'T1055'],
   ];
   for (const [text, ids, rules, written] of rows) {
     it(`${JSON.stringify(text)} -> ${ids.map((group) => group.join('+') || 'malformed').join(', ')}`, () => {
@@ -125,6 +133,11 @@ describe('scanIds', () => {
     // 10-ja-edr-eval-atomic.md, `| T1021.001/002 | ... | chain-T1021.x |`), a PRE-ATT&CK ID, not enterprise T1156.
     'chain-T1021.x',
     'PRE-T1156',
+    // A file's name whose ID is glued to a word (`$env:TEMPT1055.dll`, a path PDF-to-text ran together; a file a
+    // repository names `test-atomic-T1059.001.ps1`), or a longer number's.
+    '$env:TEMPT1055.dll',
+    'test-atomic-T1059.001.ps1',
+    'T1193-2020.txt',
     'T1O59-x',
     'T1O59a',
     'TOOIl',

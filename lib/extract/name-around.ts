@@ -225,7 +225,13 @@ const CUT_WORD = /\p{L}-$/u;
  * together by PDF-to-text, the tool of the row before glued to the ID).
  */
 const namesId = (name: string, id: string, target: AttackIndex): boolean =>
-  target.techniquesByName(spacedName(name, target) ?? name).some((technique) => technique.id === id) || techniqueAlias(name)?.id === id;
+  target.techniquesByName(spacedName(name, target) ?? colonSpaced(name)).some((technique) => technique.id === id) || techniqueAlias(name)?.id === id;
+
+/**
+ * A name with a space after each colon (`User Execution:Malicious File`, as PDF-to-text writes Genians' Konni table of
+ * September 2023 beside names that lost every space): the name it writes, no space of a word lost.
+ */
+const colonSpaced = (name: string): string => name.replace(/\s*:(?=\S)\s*/g, ': ');
 
 /** `first` and `second`, the two sides of a line break, as one text. */
 const joinBroken = (first: string, second: string): string => `${first}${CUT_WORD.test(first) ? '' : ' '}${second}`;

@@ -1287,7 +1287,7 @@ export function tokenizeReferences(text: string, mode: ReadingMode = 'reference'
     const name = names[g];
     if (label && name && name.span.start < label.end && label.end < name.span.end) names[g] = spanName(text, { start: label.end, end: name.span.end });
   }
-  const rows: Array<{ tactics: string[]; start?: number; nameStart?: number } | undefined> | undefined = rowTactics(text, groups) ?? nameRowTactics(text, groups, names);
+  const rows: Array<{ tactics: string[]; start?: number; nameStart?: number } | undefined> | undefined = rowTactics(text, groups, names) ?? nameRowTactics(text, groups, names);
   for (const [g, row] of (rows ?? []).entries()) {
     const name = names[g];
     if (row?.nameStart !== undefined && name) names[g] = spanName(text, { start: row.nameStart, end: name.span.end });
@@ -1359,7 +1359,7 @@ function proseAbbreviation(text: string, name: Named): boolean {
  * before the first. An ID glued to anything but a space may be a row's: `…(Prevented)T1105`, `…attacks.T1557`. Each
  * tactic's start is given too: the name of the row before ends there.
  */
-function rowTactics(text: string, groups: readonly Cluster[]): Array<{ tactics: string[]; start?: number } | undefined> | undefined {
+function rowTactics(text: string, groups: readonly Cluster[], names: ReadonlyArray<Named | undefined>): Array<{ tactics: string[]; start?: number } | undefined> | undefined {
   const before = (group: Cluster): string => text.charAt(group.start - 1);
   const glued = groups.map((group, g) => {
     const from = groups[g - 1]?.end ?? 0;
@@ -1368,6 +1368,11 @@ function rowTactics(text: string, groups: readonly Cluster[]): Array<{ tactics: 
     // items): the tactic cell glued to the last word of the row before, a space before its first ID.
     if (before(group) !== ' ' || /\s/.test(text.charAt(group.start - 2)) || !readsAfterLetter(text, from, group.start - 1)) return undefined;
     const row = gluedTactics(text, from, group.start - 1);
+    // `T1070.004SystemInformationDiscovery T1082ProcessDiscovery T1057` (Genians' Konni APT Chronicle, its `Name ID`
+    // table as PDF-to-text): where the ID's own name stands before it and holds the tactic's words, they end that name
+    // (`SystemInformationDiscovery`, its spaces lost), no cell of their own.
+    const name = names[g];
+    if (row && name && name.span.end <= group.start && name.span.start < row.start) return undefined;
     return row && /\p{L}/u.test(text.charAt(row.start - 1)) ? row : undefined;
   });
   if (glued.filter(Boolean).length < 2) return undefined;

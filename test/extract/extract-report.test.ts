@@ -1064,6 +1064,23 @@ describe('extractReport', () => {
       ]);
     });
 
+    // Genians' Konni report of September 2023 as PDF-to-text writes `…CommandandScriptingInterpreter:Visual Basic T1204.002
+    // User Execution:Malicious File Persistence T1053.005 ScheduledTask/Job:ScheduledTask…`: a name written with its
+    // spaces but none after its colon. Before, T1204.002 was named `Basic`, the last word of the row before (a warning),
+    // and took no tactic; with the names spaced, it was named the row before's `Command and Scripting Interpreter: Visual
+    // Basic` (ambiguous). Reconstructed in that layout, with ATT&CK's names.
+    it('reads a name whose colon has no space after it as that name beside its ID, in a table flattened to one line', () => {
+      const run = 'Tactic Technique Description Execution T1059.005 CommandandScriptingInterpreter:Visual Basic T1204.002 User Execution:Malicious File Persistence T1053.005 ScheduledTask/Job:ScheduledTask';
+      const spaced = 'Tactic Technique Description Execution T1059.005 Command and Scripting Interpreter: Visual Basic T1204.002 User Execution:Malicious File Persistence T1053.005 Scheduled Task/Job: Scheduled Task';
+      for (const text of [run, spaced]) {
+        expect(extractReport(text, { target: loadRelease('18.1') }).references.map((ref) => [ref.ids, ref.name, ref.tactics, ref.resolution?.status])).to.deep.equal([
+          [['T1059.005'], text === run ? 'CommandandScriptingInterpreter:Visual Basic' : 'Command and Scripting Interpreter: Visual Basic', ['Execution'], 'current'],
+          [['T1204.002'], 'User Execution:Malicious File', ['Execution'], 'current'],
+          [['T1053.005'], text === run ? 'ScheduledTask/Job:ScheduledTask' : 'Scheduled Task/Job: Scheduled Task', ['Persistence'], 'current'],
+        ]);
+      }
+    });
+
     // Recorded Future's DPRK appendix quoted as one line: `… System Information Discovery T1082 Acquire Infrastructure :
     // Domains T1583.001` was named `Domains`, the colon set apart by a space ending the name.
     it('reads a name whose colon a space sets apart whole', () => {

@@ -340,6 +340,21 @@ describe('tokenizeReferences', () => {
     expect(tokenizeReferences('In the Execution T1059: PowerShell and the Discovery T1007: System Service Discovery', 'prose').refs.map((ref) => ref.tactics)).to.deep.equal([undefined, undefined]);
   });
 
+  it('takes no tactic from the words that end an ID\'s own name before it, its spaces lost (Genians\' Konni APT Chronicle)', () => {
+    // Genians' "The Konni APT Chronicle" (PDF), its table of Name | ID rows as PDF-to-text writes it, quoted by a public
+    // actor profile: `…eDeletion T1070.004SystemInformationDiscovery T1082FileandDirectoryDiscovery T1083ProcessDiscovery
+    // T1057ExfiltrationOverC2Channel T1041…`. `Discovery` ends each name; before, it was read as a tactic cell glued to
+    // the word before it, and given to the rows after as well (T1041 and T1071 under Discovery). Reconstructed in that layout.
+    const text = 'FileDeletion T1070.004SystemInformationDiscovery T1082ProcessDiscovery T1057ExfiltrationOverC2Channel T1041ApplicationLayerProtocol T1071';
+    expect(tokenizeReferences(text).refs.map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+      ['T1070.004', 'FileDeletion', undefined],
+      ['T1082', 'SystemInformationDiscovery', undefined],
+      ['T1057', 'ProcessDiscovery', undefined],
+      ['T1041', 'ExfiltrationOverC2Channel', undefined],
+      ['T1071', 'ApplicationLayerProtocol', undefined],
+    ]);
+  });
+
   it('names each ID of a table\'s rows run together whose last cell is the ID by the cells glued before it, and its tactic by the first', () => {
     // The layout of a write-up's "MITRE ATT&CK TTPs" table (Tactic | Technique | Pattern ID) as a scrape of its HTML
     // runs the cells together (reconstructed: its header and ATT&CK's own names and tactics); the last ID ends the line.

@@ -1152,9 +1152,13 @@ function nameLabel(line: Line, ref: ReferenceToken, from: number): { ref: Refere
 // How far before a name a tactic label that governs it may start (`Initial Access : `).
 const MAX_LABEL = 48;
 
+// A key in snake case before an ID (`module_id: T1003.001`, `- technique_id: T1059.001`): a YAML record's field, whose
+// neighbouring lines are its other fields (`platform: Windows`), not a table's name cell set on the next line.
+const SNAKE_CASE_LABEL = /^\s*(?:[-*]\s+)?[a-z][a-z0-9]*(?:_[a-z0-9]+)+\s*:\s*$/;
+
 /** Whether the text of a line around its ID is none, or only the label of a field (`ID:`): the ID stands alone. */
 function isBareId(rest: string): boolean {
-  return !/\p{L}/u.test(rest) || (rest.length <= 40 && /[:：]\s*$/.test(rest));
+  return !/\p{L}/u.test(rest) || (rest.length <= 40 && /[:：]\s*$/.test(rest) && !SNAKE_CASE_LABEL.test(rest));
 }
 
 /**

@@ -857,6 +857,7 @@ const COMMENT_MARK = /^\s{0,8}(?:#{1,6}|\/\/)\s+/;
 // T1078`, `Technik T1078`, `技术 T1059`): Spanish, Portuguese and Italian, German, Russian in its cases, Chinese,
 // Korean and Japanese.
 const TECHNIQUE_WORD = 't[eé]cnicas?|tecniche|technik(?:en)?|техник(?:а|и|у|е|ой|ам|ами|ах)?|技术|技術|기법|기술|テクニック|手法';
+const SNAKE_CASE_KEY = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 const ID_WORD = new RegExp(`^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\\s)?ids?|reference(?: url)?|url|link|(?:sub-)?techniques?|${TECHNIQUE_WORD})$`, 'iu');
 
 /**
@@ -985,7 +986,9 @@ function cleanText(piece: string): string | undefined {
   // `APT32 (G0050)`: IDs of groups, software, mitigations, tactics or data sources are no technique names; nor is the
   // `attack.` of a Sigma rule's tag (`attack.t1016`), nor a number without a letter (a top-ten table's rank `5`), nor
   // the framework's name, its `&` written as a scraped page's character reference or not (`MITRE ATT&amp;CK T1218.005`).
-  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(withoutMarkup(name).trim()) && !ID_WORD.test(name) ? name : undefined;
+  // Nor is a key in snake case (`module_id: T1003.001`, an emulation framework's module specification in YAML;
+  // `technique_id`, `source_ref`): no technique's name joins its words with underscores.
+  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(withoutMarkup(name).trim()) && !ID_WORD.test(name) && !SNAKE_CASE_KEY.test(name) ? name : undefined;
 }
 
 // Chinese or Japanese words glued to the end of words in Latin script (`PowerShell脚本`, PowerShell script; `PowerShell

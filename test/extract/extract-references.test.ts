@@ -951,6 +951,19 @@ describe('extractReferences', () => {
     expect(extractReferences('Fetch the test from atomics/T1055/src/x64/T1055.dll first.\nInvoke-WebRequest $env:TEMPT1055\\.dll\nthen inject $env:TEMP\\T1055.dll').map((ref) => ref.lines)).to.deep.equal([[1, 3]]);
   });
 
+  it('takes no key in snake case before an ID for its name (an emulation framework\'s module specification in YAML)', () => {
+    // The RedSim framework's README specifies a module in YAML (`module_id: T1003.001`, `name: OS Credential Dumping - LSASS
+    // Memory`, then `technique: T1003 - OS Credential Dumping`); a DeTT&CT techniques file keys its records
+    // `technique_id: T1059.001`. Before, `module_id` and `technique_id` were the IDs' names. Reconstructed in our own words.
+    check(
+      ['module_id: T1003.001', 'platform: Windows', '', 'techniques:', '  - technique_id: T1059.001', '    technique_name: PowerShell'].join('\n'),
+      [
+        { raw: 'T1003.001', line: 1, ids: ['T1003.001'], tactics: [] },
+        { raw: 'T1059.001', line: 5, ids: ['T1059.001'], tactics: [] },
+      ],
+    );
+  });
+
   it('finds nothing in text with look-alikes: CVE, hashes, TA/G/S IDs, test IDs, T-numbers in longer words', () => {
     check(
       [

@@ -419,7 +419,8 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     if (folder && /^[/\\]/.test(pathLine.slice(span.end))) {
       own.push(`"${folder}${pathLine.slice(span.start, span.end + 1)}" is the folder of an Atomic Red Team test (a path, not a citation): read as ${ref.ids.join(', ')}; check that the report means the technique`);
     } else if (trail.includes(`read: ${FILE_NAME_RULE}`)) {
-      const file = /\S+$/.exec(pathLine.slice(span.start, span.end).replace(/[`*_'"]+$/, ''))?.[0] ?? ref.raw;
+      // The file's name alone, also where a Markdown link holds it (`[T1547.001.md](…/T1547.001.md)`).
+      const file = /[Tt]\d{4}(?:\.\d{3})?(?:[-.][\w-]+)*\.\w+/.exec(pathLine.slice(span.start, span.end))?.[0] ?? ref.raw;
       own.push(`"${file}" is the name of a file named for a technique (a path, not a citation): read as ${ref.ids.join(', ')}; check that the report means the technique`);
     }
     // `Web Protocolsmshta.exe`: a name cut inside a word, where the next cell's text ran into it, is said.

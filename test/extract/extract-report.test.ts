@@ -774,6 +774,9 @@ describe('extractReport', () => {
         [7, ['T1059.001'], undefined, 'current', [file('T1059.001.ps1', 'T1059.001')]],
         [8, ['T1588.001'], undefined, 'current', [file('T1588.001-yara-scan.sh', 'T1588.001')]],
       ]);
+      // A Markdown link to the file (a detection page's table of sources) is one reference; the warning names the file.
+      const link = '| atomic-red-team | [T1547.001.md](https://github.com/redcanaryco/atomic-red-team/blob/master/atomics/T1547.001/T1547.001.md) | the BootExecute value |';
+      expect(rows(link)).to.deep.equal([[1, ['T1547.001'], undefined, 'current', [file('T1547.001.md', 'T1547.001')]]]);
     });
 
     it('reads a sub-technique with a footnote\'s number glued to it where the release has that sub-technique, else says it is unreadable', () => {

@@ -10,6 +10,7 @@ import { schemaUrl, toIssue, validator } from '../schemas.js';
 import { parseJsonText } from '../json-text.js';
 import { kindOf, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, STDIN_NAME, type InputOptions } from '../read-text.js';
+import { syntaxErrorCause } from '../yaml-syntax-cause.js';
 import { parseYamlDocument, yamlDocumentValue } from '../yaml-value.js';
 import type {
   Campaign,
@@ -290,6 +291,10 @@ function locate(source: string, file: string): Located {
   if (first) {
     const pos = first.linePos?.[0] ?? lineCounter.linePos(first.pos[0]);
     const reason = (first.message.split('\n')[0] ?? first.message).replace(/\s+at line \d+, column \d+:?$/, '');
+    // Evidence quoted from a report often holds ": " (`evidence: the loader ran: powershell`); the parser's own
+    // words for it ("Nested mappings are not allowed in compact mappings") do not say what to change.
+    const known = syntaxErrorCause(source, reason, pos.line, pos.col);
+    if (known) throw new InputError(`${file}: line ${known.line}: invalid YAML: ${known.cause}`, { file, line: known.line });
     const more = doc.errors.length > 1 ? ` (and ${doc.errors.length - 1} more error${doc.errors.length > 2 ? 's' : ''})` : '';
     throw new InputError(`${file}: line ${pos.line}, column ${pos.col}: invalid YAML: ${reason}${more}`, { file, line: pos.line });
   }

@@ -13,9 +13,10 @@ import type { LogSourceRef } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
 import { readTextFile } from '../read-text.js';
 import { schemaIssues } from '../schemas.js';
+import { syntaxErrorCause } from '../yaml-syntax-cause.js';
 import type { CoverageProblem } from './coverage-types.js';
 import { parseCsv } from './parse-csv.js';
-import { LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlNode } from './yaml-events.js';
+import { LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
 /** One collected log source as the file wrote it. */
 export interface LogSourceEntry {

@@ -12,6 +12,7 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } fro
 import { basename, extname, join, relative, sep } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { decodeText, readFolder } from '../read-text.js';
+import { syntaxErrorCause } from '../yaml-syntax-cause.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
 import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
@@ -24,7 +25,7 @@ import { isSigmaDocs, parseSigmaDocs, settleCorrelations, sigmaRefKey, type Sigm
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
-import { indentFlowContinuations, indentQuotedContinuations, LineIndex, parseYamlDocuments, syntaxErrorCause, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
+import { indentFlowContinuations, indentQuotedContinuations, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml|yaral)$/i;
 const TOML_FILE = /\.toml$/i;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Document, LineCounter, YAMLError } from 'yaml';
 import { InputError } from '../errors.js';
 import { parseYamlDocument } from '../yaml-value.js';
-import { syntaxErrorCause } from './yaml-events.js';
+import { syntaxErrorCause } from '../yaml-syntax-cause.js';
 
 // yaml costs ~40 ms to load and only the coverage commands need it, so it is required on first use.
 const require = createRequire(import.meta.url);

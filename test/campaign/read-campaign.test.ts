@@ -324,11 +324,29 @@ describe('campaign/read-campaign', () => {
     });
 
     it('reports a YAML syntax error with the file, line and column', () => {
-      const error = thrown(() => parseCampaign('name: x\ntechniques:\n  - ref: a: b\n', 'campaigns/broken.yaml'));
+      const error = thrown(() => parseCampaign('name: x\ntechniques:\n  - ref: [T1193\n  - T1117\n', 'campaigns/broken.yaml'));
       expect(error).to.be.instanceOf(InputError);
-      expect(error.message).to.match(/^campaigns\/broken\.yaml: line 3, column \d+: invalid YAML: /);
+      expect(error.message).to.match(/^campaigns\/broken\.yaml: line 4, column \d+: invalid YAML: /);
       expect(error.message).to.not.include('\n');
-      expect((error as InputError).line).to.equal(3);
+      expect((error as InputError).line).to.equal(4);
+    });
+
+    // ATT&CK names a sub-technique "Parent: Sub" (T1059.001 is "Command and Scripting Interpreter: PowerShell" in
+    // ATT&CK 18.1), and evidence quoted from a report holds colons too; unquoted, YAML reads the colon as a mapping.
+    it('says to quote a value that holds ": " (a sub-technique written as ATT&CK names it)', () => {
+      const text = 'name: x\ntechniques:\n  - ref: Command and Scripting Interpreter: PowerShell (T1059.001)\n';
+      const error = thrown(() => parseCampaign(text, 'c.yaml')) as InputError;
+      expect(error.message).to.equal(
+        `c.yaml: line 3: invalid YAML: the value of "ref" is not quoted and holds ": " (column 43), which YAML reads as the start of a mapping inside it; quote the value: ref: '…' (write '' for a ' inside)`,
+      );
+      expect(error.line).to.equal(3);
+    });
+
+    it('says to indent a line that continues a value at its key\'s indentation', () => {
+      const text = 'name: x\ndescription: a long description the analyst\nwrapped onto a second line.\ntechniques: [T1193]\n';
+      const error = thrown(() => parseCampaign(text, 'c.yaml')) as InputError;
+      expect(error.message).to.match(/^c\.yaml: line 3: invalid YAML: line 3 continues the value of "description" \(line 2\) at the key's own indentation.*indent it 2 spaces more than "description"/);
+      expect(error.line).to.equal(3);
     });
 
     it('reports a tab used as indentation at its line and column', () => {

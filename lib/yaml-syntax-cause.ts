@@ -1,0 +1,123 @@
+/**
+ * Why a YAML syntax error happened, in the words of the file's author, for the two mistakes parsers do not name: a
+ * plain value holding ": " and lines that continue a value at its key's indentation. Shared by every reader of
+ * hand-written YAML (campaign files, detections and log sources files, Sigma rules), whichever parser reported the error.
+ */
+
+// A line `key: value` (or `- key: value`): the key, where its value starts, and the value.
+const KEY_VALUE_LINE = /^(\s*(?:-\s+)?)([^\s#'"[\]{},:][^#]*?):[ \t]+(.*)$/;
+// What starts a value that is not plain text: a quote, a flow collection, a block scalar, an anchor, alias or tag.
+const NOT_PLAIN = /^['"[{|>&*!%@`#]/;
+
+/** A text's lines, a carriage return at their end aside. */
+const sourceLines = (text: string): string[] => text.split('\n').map((source) => source.replace(/\r$/, ''));
+/** How many spaces and tabs a line starts with. */
+export const indentOf = (source: string): number => /^[ \t]*/.exec(source)![0].length;
+/** What a plain value's colon at `index` of `plain` does: ends it, or stands inside it followed by a space. */
+const colonSays = (plain: string, index: number): string => (index + 1 === plain.trimEnd().length ? 'ends in ":"' : 'holds ": "');
+
+/**
+ * Why a YAML syntax error at `line` and `column` (1-based) happened when the cause is a plain (unquoted) value that
+ * holds `: ` or ends in `:` (`title: Boot or Logon Autostart Execution: Winlogon Helper DLL`): YAML reads that colon
+ * as the start of a mapping inside the value, and parsers say only "bad indentation of a mapping entry" or "nested
+ * mappings are not allowed in compact mappings". A value that goes on over more indented lines (a Splunk query
+ * pasted under `description:`, `| eval msg="src: ".src` a few lines down) is read whole: js-yaml reports the line of
+ * the colon, yaml the key's line. Undefined when the error is not on such a value.
+ */
+export function plainColonCause(text: string, line: number, column: number): string | undefined {
+  return plainColon(text, line, column)?.cause;
+}
+
+function plainColon(text: string, line: number, column: number): { line: number; cause: string } | undefined {
+  const lines = sourceLines(text);
+  // The key line whose value holds the error's line: that line, or a key line above it of which every line between is
+  // a more indented continuation.
+  let at = line - 1;
+  while (at > 0 && lines[at]!.trim() !== '' && !KEY_LINE.test(lines[at]!)) at--;
+  if (lines.slice(at + 1, line).some((between) => between.trim() === '' || indentOf(between) <= indentOf(lines[at] ?? ''))) return undefined;
+  const source = lines[at];
+  const match = source === undefined ? null : KEY_VALUE_LINE.exec(source);
+  if (!match) return undefined;
+  const [, , key = '', value = ''] = match;
+  const valueStart = source!.length - value.length;
+  if (NOT_PLAIN.test(value) || (at === line - 1 && column <= valueStart)) return undefined;
+  const plain = value.replace(/[ \t]#.*$/, '');
+  const colon = /:(?:[ \t]|$)/.exec(plain);
+  if (colon) {
+    return {
+      line: at + 1,
+      cause:
+        `the value of "${key.trim()}" is not quoted and ${colonSays(plain, colon.index)} (column ${valueStart + colon.index + 1}), which YAML reads as the start of ` +
+        `a mapping inside it; quote the value: ${key.trim()}: '…' (write '' for a ' inside)`,
+    };
+  }
+  // Its continuation lines, more indented than the key.
+  for (let next = at + 1; next < lines.length && lines[next]!.trim() !== '' && indentOf(lines[next]!) > indentOf(source!); next++) {
+    const rest = lines[next]!.replace(/[ \t]#.*$/, '');
+    const inner = /:(?:[ \t]|$)/.exec(rest);
+    if (!inner) continue;
+    return {
+      line: next + 1,
+      cause:
+        `the value of "${key.trim()}" (line ${at + 1}) goes on over several lines without quotes and line ${next + 1} ${colonSays(rest, inner.index)} (column ${inner.index + 1}), which YAML reads as ` +
+        `the start of a mapping inside it; write the value as a block, its lines indented under the key: ${key.trim()}: |`,
+    };
+  }
+  return undefined;
+}
+
+// What parsers say when lines that should continue a value sit at its key's indentation and so read as one key
+// written over several lines, lacking its ":": js-yaml at the next key's ":" (after the lines), yaml at their first.
+const MULTILINE_KEY = /multiline key may not be an implicit key|Implicit keys need to be on a single line/i;
+// A line that is a mapping key (`how_to_implement:`, `- name: x`): keys of rule files are plain words.
+const KEY_LINE = /^[ \t]*(?:-[ \t]+)?[\w.$-]+[ \t]*:(?:[ \t]|$)/;
+// A block scalar's indicator as a key's whole value: `search: |`, `query: >-`, `description: |2`.
+const BLOCK_INDICATOR = /:[ \t]+[|>][+-]?\d?[+-]?[ \t]*(?:#.*)?$/;
+
+/**
+ * The line and cause of a YAML syntax error (`reason` at 1-based `line` and `column`, as a parser said it) when it
+ * has one of two causes it does not name: a plain value holding ": " (plainColonCause), or lines that continue a
+ * value (a Splunk or KQL query pasted under `search: |`) at its key's indentation (unindentedContinuation), which
+ * js-yaml reports at the next key, lines after they start. Undefined when neither is the cause.
+ */
+export function syntaxErrorCause(text: string, reason: string, line: number, column: number): { line: number; cause: string } | undefined {
+  const colon = plainColon(text, line, column);
+  if (colon) return colon;
+  return MULTILINE_KEY.test(reason) ? unindentedContinuation(text, line) : undefined;
+}
+
+/**
+ * Lines that continue a value without being indented under its key, around `line` (a line of them, or the key line
+ * after them, where js-yaml reports them): YAML ends the value before them and reads them as one key over several
+ * lines. The first of them and what to do; undefined when the lines around `line` are not such lines.
+ */
+function unindentedContinuation(text: string, line: number): { line: number; cause: string } | undefined {
+  const lines = sourceLines(text);
+  const part = (source: string | undefined, width: number): boolean =>
+    source !== undefined && source.trim() !== '' && !source.trimStart().startsWith('#') && indentOf(source) === width && !KEY_LINE.test(source);
+  let at = line - 1;
+  if (KEY_LINE.test(lines[at] ?? '')) at--;
+  const width = indentOf(lines[at] ?? '');
+  if (!part(lines[at], width)) return undefined;
+  let first = at;
+  while (part(lines[first - 1], width)) first--;
+  let last = at;
+  while (part(lines[last + 1], width)) last++;
+  // The key whose value they continue: the nearest key line above at their indentation (deeper lines are its value's).
+  let owner = first - 1;
+  while (owner >= 0 && (lines[owner]!.trim() === '' || indentOf(lines[owner]!) > width)) owner--;
+  const ownerLine = lines[owner];
+  if (ownerLine === undefined || indentOf(ownerLine) !== width || !KEY_LINE.test(ownerLine)) return undefined;
+  const key = /^[ \t]*(?:-[ \t]+)?([\w.$-]+)/.exec(ownerLine)![1]!;
+  const span = first === last ? `line ${first + 1}` : `lines ${first + 1}-${last + 1}`;
+  const block = BLOCK_INDICATOR.test(ownerLine);
+  const body = lines.slice(owner + 1, first).find((source) => source.trim() !== '');
+  const depth = block && body !== undefined ? indentOf(body) - width : 2;
+  return {
+    line: first + 1,
+    cause:
+      `${span} ${first === last ? 'continues' : 'continue'} the ${block ? 'block' : 'value'} of "${key}" (line ${owner + 1}) at the key's own indentation, so YAML ends the value ` +
+      `before ${first === last ? 'it' : 'them'} and reads ${first === last ? 'it' : 'them'} as a key without ":"; indent ${first === last ? 'it' : 'them'} ${depth} spaces more than "${key}"` +
+      (block ? ', as the lines of the block above' : `, or write the value as a block: ${key}: |`),
+  };
+}

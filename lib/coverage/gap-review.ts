@@ -445,7 +445,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       ...newerTagsNote(input, newer.get(input), target),
       ...(empty.includes(input) ? [emptyCoverageNote(input, target)] : []),
     ]),
-    ...unknownPlatformNotes(unknownPlatforms, target, options.otherReleases?.() ?? []),
+    ...unknownPlatformNotes(unknownPlatforms, target, () => options.otherReleases?.() ?? []),
   ];
   return { inputs: [...inputs], rules, unresolved, remapped, notes };
 }
@@ -455,12 +455,14 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
  * another domain's platforms (Sigma's Windows in a mobile review) make rules for that domain, which cover nothing in
  * this one: one note per domain says so, not a name to write instead; other names get the release's names to write.
  */
-function unknownPlatformNotes(unknown: ReadonlyMap<string, string[]>, target: AttackIndex, otherReleases: readonly AttackIndex[]): string[] {
+function unknownPlatformNotes(unknown: ReadonlyMap<string, string[]>, target: AttackIndex, otherReleases: () => readonly AttackIndex[]): string[] {
   const where = (places: readonly string[]): string => (places.length === 1 ? places[0]! : `${places[0]} and ${places.length - 1} more`);
   const byRelease = new Map<AttackIndex, string[]>();
   const notes: string[] = [];
   for (const [name, places] of unknown) {
-    const other = otherReleases.find((release) => release.domain !== target.domain && releasePlatforms([name], release).platforms.length);
+    // The other domains' releases are loaded only here, for a name the target lacks: a review whose rules name none
+    // reads no release but its own.
+    const other = otherReleases().find((release) => release.domain !== target.domain && releasePlatforms([name], release).platforms.length);
     if (other) byRelease.set(other, [...(byRelease.get(other) ?? []), `"${name}" (${where(places)})`]);
     else notes.push(`platform "${name}" (${where(places)}) is not an ATT&CK ${target.label} platform; ${platformAdvice('write', target.platforms())}`);
   }

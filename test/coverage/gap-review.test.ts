@@ -531,6 +531,20 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       ]);
     });
 
+    it("loads no other domain's release when every rule's platforms are the domain's own", () => {
+      // Called for every review, the other domains' releases were loaded (and, from the shipped snapshot, each
+      // noted on stderr) though only a platform name the target lacks needs them.
+      const rule = { kind: 'sigma' as const, name: 'r', file: 'rules.yml', line: 2, refs: [{ raw: 'T1059' }], level: 1, levelReason: 'high', platforms: ['Windows'] };
+      const input = { kind: 'sigma' as const, source: 'rules', files: 1, rules: [rule], ignored: [], problems: [], counts: { items: 1, rules: 1, ignored: 0, invalid: 0 } };
+      let loads = 0;
+      const otherReleases = (): readonly AttackIndex[] => {
+        loads++;
+        return [library.release('mobile-attack')];
+      };
+      resolveCoverage([input], index, { otherReleases });
+      expect(loads).to.equal(0);
+    });
+
     it('reads a detections list written as JSON (a .json given as coverage) as detections, not as a layer', () => {
       const json = join(freshTmpDir('json-detections'), 'detections.json');
       writeFileSync(json, JSON.stringify(parseYaml(readFileSync(join(gap, 'detections.yml'), 'utf8'))));

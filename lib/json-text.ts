@@ -39,6 +39,12 @@ export function carryJsonTextRepairs(from: unknown, to: unknown): void {
  * @throws InputError naming the file, line and column.
  */
 export function parseJsonText(source: string, file: string, options: { repair?: boolean } = {}): unknown {
+  // An empty file is most often one a failed download or command left behind (`curl … > layer.json`): "unexpected
+  // end of the file" at line 1, column 1 would send its reader looking for a fault in JSON that is not there.
+  if (!/\S/u.test(source)) {
+    const what = source === '' ? 'it is empty' : 'it holds only blank space';
+    throw new InputError(`${file}: no JSON in it: ${what}; give the whole file (a download, or a command's output sent to it, that failed leaves it empty)`, { file, line: 1 });
+  }
   let value: unknown;
   try {
     value = JSON.parse(source) as unknown;

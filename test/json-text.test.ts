@@ -27,6 +27,12 @@ describe('parseJsonText', () => {
     it(`${JSON.stringify(text)} -> ${message.slice(8)}`, () => expect(messageOf(text)).to.equal(message));
   }
 
+  it('says an empty file, or one of blank space only, holds no JSON, rather than naming its end at line 1, column 1', () => {
+    const advice = "give the whole file (a download, or a command's output sent to it, that failed leaves it empty)";
+    expect(messageOf('')).to.equal(`f.json: no JSON in it: it is empty; ${advice}`);
+    expect(messageOf(' \r\n\n')).to.equal(`f.json: no JSON in it: it holds only blank space; ${advice}`);
+  });
+
   it('finds the place in text nested 12,000 deep without running out of stack (it used to: exit 70)', () => {
     expect(messageOf(`${'['.repeat(12_000)}x`)).to.equal(`f.json: line 1, column 12001: invalid JSON: unexpected "x" (expected a value)`);
     expect(messageOf('['.repeat(200_000))).to.match(/^f\.json: line 1, column 200001: invalid JSON: unexpected end of the file/);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import './compile-regexps.js';
-import { readFileSync } from 'node:fs';
-import { hasTemporaryFiles, onTemporaryFile, removeTemporaryFiles } from '../attack/index.js';
+import { fstatSync } from 'node:fs';
+import { hasTemporaryFiles, onTemporaryFile, removeTemporaryFiles, UsageError } from '../attack/index.js';
 import { run } from './run.js';
 
 // Ctrl-C, SIGTERM or a closed terminal while a file was being written stopped the process with a temporary file
@@ -58,11 +58,30 @@ const code = await run(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   // Read only when a command is given `-`; typed at a terminal, it ends with Ctrl-D, which a user may not guess.
-  stdin: () => {
-    if (process.stdin.isTTY) process.stderr.write('reading standard input; end it with Ctrl-D\n');
-    return readFileSync(0);
-  },
+  stdin: readStandardInput,
   env: process.env,
   cwd: process.cwd(),
 });
 process.exitCode = code;
+
+/**
+ * Standard input's bytes, read through process.stdin. Not readFileSync(0): once process.stdin exists (isTTY asks for
+ * it) a pipe's end is non-blocking, so a writer slower than our start (`pdftotext report.pdf - | attack-layers extract
+ * -`) made the read fail with EAGAIN, exit 70. A folder given as input (`< reports/`) is refused, not read as empty.
+ */
+async function readStandardInput(): Promise<Uint8Array> {
+  if (isFolder(0)) throw new UsageError('- (standard input) is a folder, not a file; redirect a file into it (< file), or name the file instead of -');
+  if (process.stdin.isTTY) process.stderr.write('reading standard input; end it with Ctrl-D\n');
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Uint8Array);
+  return Buffer.concat(chunks);
+}
+
+/** Whether a file descriptor is a folder's; false for a closed one (`<&-`), which reads as empty. */
+function isFolder(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
+}

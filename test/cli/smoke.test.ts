@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { commands } from '../../lib/cli/commands/index.js';
@@ -201,6 +201,41 @@ describe('the built attack-layers bin (smoke test)', () => {
     expect(bad.stderr).to.equal(`1 file: 2 errors, 0 warnings\nattack-layers validate: 2 errors in ${layer}: Navigator would drop or hide what they concern\n`);
     const good = await run('layers/apt32-covid19-wuhan.layer.json');
     expect([good.code, good.stderr]).to.deep.equal([0, '']);
+  });
+
+  // `pdftotext report.pdf - | attack-layers extract -` (the README's first extract example): once process.stdin existed,
+  // fd 0 was non-blocking, and readFileSync(0) failed with EAGAIN as soon as the writer was behind: exit 70.
+  it('reads standard input to its end from a writer slower than the command (a pipe from pdftotext)', async () => {
+    const child = spawnBin('extract', '-');
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const closed = new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+    // The first line now; the rest once the command has read it and waits for more (or has failed).
+    child.stdin.write('The actor used T1193 to deliver the payload.\n');
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1500))]);
+    if (child.stdin.writable) child.stdin.end('Then it ran Regsvr32 (T1117).\n');
+    expect(await closed, stderr).to.equal(0);
+    expect(stdout).to.match(/\n  - ref: "T1193"\n[\s\S]*\n  - ref: "Regsvr32 \(T1117\)"\n/);
+  });
+
+  it('refuses a folder given as standard input (exit 2), rather than crashing or reading it as empty', () => {
+    const folder = freshTmpDir('stdin-folder');
+    const fd = openSync(folder, 'r');
+    try {
+      const result = spawnSync(process.execPath, [BIN, 'normalize', '-'], {
+        encoding: 'utf8',
+        env: { PATH: process.env['PATH'], ATTACK_STIX_DIR: stixDir(), XDG_CACHE_HOME: dirname(testCacheDir()) },
+        stdio: [fd, 'pipe', 'pipe'],
+      });
+      expect([result.status, result.stderr]).to.deep.equal([
+        2,
+        'attack-layers normalize: - (standard input) is a folder, not a file; redirect a file into it (< file), or name the file instead of -\n',
+      ]);
+    } finally {
+      closeSync(fd);
+    }
   });
 
   it("prints the package's version for --version, from a folder with another package.json", () => {

@@ -1,6 +1,7 @@
 import {
   campaignReleases,
   normalizeCampaign,
+  plural,
   readCampaigns,
   type NormalizedCampaign,
 } from '../../index.js';
@@ -51,7 +52,7 @@ function formatText(result: NormalizedCampaign, style: TableStyle): string {
   if (inferred) lines.push(`(+ ${inferred} technique reference${inferred === 1 ? '' : 's'} inferred from software; --json lists them)`);
   const warnings = [...result.warnings, ...written.flatMap((r) => r.warnings.map((w) => `${r.line ? `line ${r.line}: ` : ''}${w}`))];
   if (warnings.length) lines.push('', 'warnings:', ...warnings.map((w) => `  - ${w}`));
-  lines.push('', `${result.techniques.length} techniques: ${result.techniques.map((t) => t.id).join(', ')}`);
+  lines.push('', `${plural(result.techniques.length, 'technique')}${result.techniques.length ? `: ${result.techniques.map((t) => t.id).join(', ')}` : ''}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -54,7 +54,7 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
     throw new UsageError(`${file} holds ${sources.length} layers; export draws one at a time: pass --layer 1 to ${sources.length}`);
   }
   const source = sources[(wanted ?? 1) - 1];
-  if (!source) throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length} layer${sources.length === 1 ? '' : 's'}; give 1 to ${sources.length}`);
+  if (!source) throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length === 1 ? '1 layer; leave --layer out (or give --layer 1)' : `${sources.length} layers; give 1 to ${sources.length}`}`);
   const { layer, repairs } = checkedSourceLayer(source);
   return { kind: 'layer', layer: layer as unknown as NavigatorLayer, source: describeSource(source), repairs };
 }

@@ -199,7 +199,7 @@ describe('attack-layers export', () => {
     ['an --out without a known extension', ['layers/all.layer.json', '--out', 'x.txt'], /x\.txt does not end in a known extension/],
     ['xlsx to stdout', ['layers/all.layer.json', '--format', 'xlsx'], /xlsx is a binary format: give --out/],
     ['a missing file', ['nope.json', '--format', 'svg'], /nope\.json: no such file/],
-    ['--layer 3 of a single layer', ['layers/all.layer.json', '--format', 'csv', '--layer', '3'], /--layer 3: layers\/all\.layer\.json holds 1 layer; give 1 to 1/],
+    ['--layer 3 of a single layer', ['layers/all.layer.json', '--format', 'csv', '--layer', '3'], /--layer 3: layers\/all\.layer\.json holds 1 layer; leave --layer out \(or give --layer 1\)$/m],
   ];
   for (const [what, args, message] of usage) {
     it(`exits 2 for ${what}`, async () => {

@@ -446,6 +446,24 @@ export function kindOfDocument(text: string): InputKind | undefined {
 }
 
 /**
+ * The kind of JSON text that strict JSON.parse refuses but that is plainly a Navigator layer (it starts as JSON and
+ * writes `"techniqueID":` keys): a hand-edited layer with a comment or a trailing comma, which the layer readers
+ * repair, or one broken in the middle. Where prose is expected such text was read as a report, its keys and brackets
+ * taken for references. Undefined for any other text.
+ * @throws InputError naming the line and column of a fault no repair undoes, and what the file is meant to be.
+ */
+export function kindOfLayerText(text: string, file: string): InputKind | undefined {
+  if (!startsLikeJson(text) || !/"techniqueID"\s*:/.test(text)) return undefined;
+  try {
+    return kindOfValue(parseJsonRepairingLayers(text, file));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const [name, use] = KINDS.layer;
+    throw new InputError(`${error.message}; the file is meant as ${name}: fix its JSON, then ${use}`, { file, line: error.line, cause: error });
+  }
+}
+
+/**
  * Parse JSON text where a Navigator layer may be (`parseJsonText`): a layer's text, often edited by hand, is read with
  * its comments and extra commas removed (`jsonTextRepairs` lists them, and the layer reader reports them as repairs);
  * the text of any other kind is refused for them, as `parseJsonText` refuses it.

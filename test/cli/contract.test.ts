@@ -236,6 +236,28 @@ describe('the CLI contract, command by command', () => {
     }
   });
 
+  // A layer edited by hand (a comment, which the layer readers repair) or broken in the middle was not JSON to
+  // JSON.parse, so extract and suggest read it as a report: its keys and brackets became references, exit 0.
+  it('refuses a hand-edited or broken layer as a report (extract, suggest), at the fault of its JSON', async () => {
+    const folder = freshTmpDir('broken-layer');
+    const lines = readFileSync(join(repoRoot, LAYER), 'utf8').split('\n');
+    const commented = join(folder, 'commented.json');
+    writeFileSync(commented, [lines[0], '  // the APT32 layer, by hand', ...lines.slice(1)].join('\n'));
+    const broken = join(folder, 'broken.json');
+    writeFileSync(broken, [...lines.slice(0, 29), '  ,,,', ...lines.slice(29)].join('\n'));
+    const layerUse = 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage)';
+    for (const command of ['extract', 'suggest']) {
+      const read = await runCli([command, commented]);
+      expect([read.code, read.stdout, read.stderr]).to.deep.equal([1, '', `attack-layers ${command}: ${commented}: this is an ATT&CK Navigator layer, not a report's text; ${layerUse}\n`]);
+      const bad = await runCli([command, broken]);
+      expect([bad.code, bad.stdout, bad.stderr]).to.deep.equal([
+        1,
+        '',
+        `attack-layers ${command}: ${broken}: line 30, column 3: invalid JSON: unexpected "," (expected a value); the file is meant as an ATT&CK Navigator layer: fix its JSON, then ${layerUse}\n`,
+      ]);
+    }
+  });
+
   // Plain pdftotext's two columns interleaved line by line (the layout of the Dragos 2026 Year in Review's page 34 as
   // text, in our own words) cannot be set apart: `suggest` says where they may be on stderr, by sentence and with
   // --lines, and not with --quiet.

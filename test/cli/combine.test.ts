@@ -157,6 +157,15 @@ describe('attack-layers combine', () => {
     expect((await runCli(['combine', a, b])).code).to.equal(2);
   });
 
+  it('counts the entries it wrote in words that fit the count ("1 technique entry", not "1 technique entries")', async () => {
+    const folder = freshTmpDir('combine-one');
+    const one = { name: 'one', domain: 'enterprise-attack', versions: { layer: '4.5', attack: '18', navigator: '5.1.0' }, techniques: [{ techniqueID: 'T1059', score: 1 }] };
+    for (const name of ['x.json', 'y.json']) writeFileSync(join(folder, name), JSON.stringify(one));
+    const out = join(folder, 'max.json');
+    const result = await runCli(['combine', join(folder, 'x.json'), join(folder, 'y.json'), '--op', 'max', '--out', out]);
+    expect([result.code, result.stderr]).to.deep.equal([0, `wrote ${out}: 1 technique entry (max of 2 layers)\n`]);
+  });
+
   it('writes --out, refuses to overwrite it without --force, and overwrites with --force', async () => {
     const out = join(freshTmpDir('combine'), 'combined.json');
     const first = await runCli(['combine', a, b, '--op', 'min', '--out', out]);

@@ -80,6 +80,7 @@ export function handler(context: CliContext) {
       return;
     }
     writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
-    note(context, args, `wrote ${args.out}: ${layer.techniques?.length ?? 0} technique entries (${args.op} of ${inputs.length} layers)`);
+    const entries = layer.techniques?.length ?? 0;
+    note(context, args, `wrote ${args.out}: ${entries} technique ${entries === 1 ? 'entry' : 'entries'} (${args.op} of ${inputs.length} layers)`);
   };
 }

@@ -17,4 +17,13 @@ describe("normalize's technique count", () => {
       expect(result.stdout.trimEnd().split('\n').at(-1)).to.equal(last);
     });
   }
+
+  // What `extract` writes for a report that names software and cites no ID (the 2018 TEMP.Periscope seed).
+  it('says that no reference is written, rather than printing the headings of an empty table', async () => {
+    const result = await runCli(['normalize', '-'], {}, { stdin: 'name: software only\ntechniques: []\nsoftware: [HTRAN]\n' });
+    const lines = result.stdout.split('\n');
+    expect(lines).to.include('no technique reference is written in the file (techniques: [])');
+    expect(lines.some((line) => /^line +reference +status/.test(line))).to.equal(false);
+    expect(lines.at(-2)).to.equal('3 techniques: T1014, T1055, T1090');
+  });
 });

@@ -48,7 +48,8 @@ function formatText(result: NormalizedCampaign, style: TableStyle): string {
     style,
     { flexible: [1, 4], colorOf: (text, column) => (column === 2 ? statusColor(text) : undefined) },
   );
-  const lines = [...head, '', table.trimEnd()];
+  // A skeleton `extract` wrote from a report that cites no ID has `techniques: []`: a table of headings alone says less.
+  const lines = [...head, '', written.length ? table.trimEnd() : 'no technique reference is written in the file (techniques: [])'];
   if (inferred) lines.push(`(+ ${inferred} technique reference${inferred === 1 ? '' : 's'} inferred from software; --json lists them)`);
   const warnings = [...result.warnings, ...written.flatMap((r) => r.warnings.map((w) => `${r.line ? `line ${r.line}: ` : ''}${w}`))];
   if (warnings.length) lines.push('', 'warnings:', ...warnings.map((w) => `  - ${w}`));

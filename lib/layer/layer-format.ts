@@ -39,6 +39,30 @@ export function navigatorRefusal(major: string, target: string): string | undefi
 }
 
 /**
+ * What Navigator 5.1 does with a layer, opened from a file, for an older ATT&CK major than its newest (6 to 17), and
+ * what to do (`newestHere`: the newest release here, which `upgrade` writes). Its tabs component asks "Upgrade layer
+ * version?" whenever the layer's major is not its current one (versionUpgradeDialog), and its workflow carries over by
+ * itself only the annotations of techniques that did not change: from 6 to 18 it carried none of four
+ * (../shared/NAVIGATOR.md).
+ */
+export function upgradePrompt(domain: Domain, major: string, newestHere: string | undefined): string {
+  const { newest } = NAVIGATOR_ATTACK_MAJORS;
+  const here = newestHere === undefined ? undefined : Number(newestHere.split('.')[0]);
+  const advice =
+    here === newest
+      ? `run \`attack-layers upgrade\` to write it for ${newestHere} with every annotation`
+      : here !== undefined && here > newest
+        ? `run \`attack-layers upgrade --to\` with an ATT&CK ${newest} release to write it for ${newest} with every annotation`
+        : `run \`${fetchCommand(domain)}\`, then \`attack-layers upgrade\`, to write it for ATT&CK ${newest} with every annotation`;
+  return (
+    `the layer is for ATT&CK ${major}, older than ${newest}, the newest Navigator ${DEFAULT_NAVIGATOR_VERSION.replace(/\.0$/, '')} has: opened from a file, ` +
+    `it shows only after the dialog "Upgrade layer version? … Do you want to open the workflow to upgrade this layer to ATT&CK v${newest}?" ` +
+    `(declined, it opens in ATT&CK ${major}), and that workflow carries over by itself only the annotations of techniques that did not change; ` +
+    advice
+  );
+}
+
+/**
  * The command that gets the ATT&CK release a layer names, `data fetch --attack-release N`, when N is known to be
  * published (no newer than the newest release here or the newest Navigator has); else plain `data fetch`, which gets
  * the newest published release: a layer may name any number ("25"), and no command should ask for one that is not.

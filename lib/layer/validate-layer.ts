@@ -19,6 +19,7 @@ import {
   NAVIGATOR_ATTACK_MAJORS,
   navigatorRefusal,
   preAttackMessage,
+  upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
 import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, renamedSinceLayer, type ReleaseList } from './platform-visibility.js';
@@ -58,6 +59,7 @@ export const LAYER_FINDING_CODES = [
   'repaired',
   'navigator-alert',
   'newer-release',
+  'upgrade-prompt',
   'custom-data',
 ] as const;
 export type LayerFindingCode = (typeof LAYER_FINDING_CODES)[number];
@@ -337,8 +339,12 @@ function checkNavigatorRelease(layer: JsonObject, options: ValidateLayerOptions,
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return;
   const major = attackMajor(isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined);
   const newest = options.attackFor(domain as Domain, undefined);
-  const refusal = major && navigatorRefusal(major, newest?.release ?? String(NAVIGATOR_ATTACK_MAJORS.newest));
+  const target = newest?.release ?? String(NAVIGATOR_ATTACK_MAJORS.newest);
+  const refusal = major && navigatorRefusal(major, target);
   if (refusal) out.add('error', 'navigator-release', '/versions/attack', refusal);
+  else if (major && Number(major) < NAVIGATOR_ATTACK_MAJORS.newest) {
+    out.add('warning', 'upgrade-prompt', '/versions/attack', upgradePrompt(domain as Domain, major, newest?.release));
+  }
 }
 
 function checkGradient(layer: JsonObject, out: Findings): { minValue: number; maxValue: number } | undefined {

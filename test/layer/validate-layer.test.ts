@@ -324,6 +324,7 @@ describe('validateLayer', () => {
         filters: { platforms: ['Azure AD'] },
       }),
       [
+        ['warning', 'upgrade-prompt', '/versions/attack'],
         ['warning', 'attack-version-unavailable', '/versions/attack'],
         ['warning', 'unknown-platform', '/filters/platforms/0'],
       ],
@@ -369,7 +370,10 @@ describe('validateLayer', () => {
     [
       'warns when versions.attack names a release that is not available, and says which was used',
       layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '7', navigator: '5.1.0', layer: '4.5' } }),
-      [['warning', 'attack-version-unavailable', '/versions/attack']],
+      [
+        ['warning', 'upgrade-prompt', '/versions/attack'],
+        ['warning', 'attack-version-unavailable', '/versions/attack'],
+      ],
       /ATT&CK enterprise-attack 7 is not available here; checked against enterprise-attack 18\.1 instead \(run `attack-layers data fetch --attack-release 7`/,
     ],
     [
@@ -426,8 +430,24 @@ describe('validateLayer', () => {
     [
       'checks against the release versions.attack names (T1086 is revoked in 8.2)',
       layer([{ techniqueID: 'T1086', score: 1 }], { versions: { attack: '8', navigator: '5.1.0', layer: '4.5' } }),
-      [['error', 'revoked-technique', '/techniques/0']],
+      [
+        ['warning', 'upgrade-prompt', '/versions/attack'],
+        ['error', 'revoked-technique', '/techniques/0'],
+      ],
       /revoked in enterprise-attack 8\.2, replaced by T1059\.001/,
+    ],
+    [
+      // ../shared/NAVIGATOR.md: uploaded, a layer of an older release gets "Upgrade layer version? …"; Navigator's tabs
+      // component asks whenever the layer's major is not its current one (versionUpgradeDialog).
+      'warns that Navigator 5.1 asks to upgrade a layer of an older release it has (ATT&CK 16, installed here)',
+      layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }], { versions: { attack: '16', navigator: '5.1.0', layer: '4.5' } }),
+      [['warning', 'upgrade-prompt', '/versions/attack']],
+      /test\.layer\.json: \/versions\/attack: the layer is for ATT&CK 16, older than 18, the newest Navigator 5\.1 has: opened from a file, it shows only after the dialog "Upgrade layer version\? … Do you want to open the workflow to upgrade this layer to ATT&CK v18\?" \(declined, it opens in ATT&CK 16\), and that workflow carries over by itself only the annotations of techniques that did not change; run `attack-layers upgrade` to write it for 18\.1 with every annotation$/,
+    ],
+    [
+      'says nothing of an upgrade to a layer of 18.1 written as "18.1" (Navigator reads its major, 18)',
+      layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }], { versions: { attack: '18.1', navigator: '5.1.0', layer: '4.5' } }),
+      [],
     ],
     [
       'uses the newest release when versions.attack is absent',
@@ -587,6 +607,7 @@ describe('validateLayer', () => {
     // The 4.2 layer declares ATT&CK 8, so it is checked against 8.2, where T1193 was revoked already.
     expect(brief(check(readLayerFixture('old-format-4.2.json')))).to.deep.equal([
       ['warning', 'old-format', '/versions/layer'],
+      ['warning', 'upgrade-prompt', '/versions/attack'],
       ['error', 'revoked-technique', '/techniques/2'],
     ]);
   });

@@ -196,11 +196,11 @@ export interface Divider {
  */
 export interface Metadata {
   /**
-   * The name of the metadata.
+   * The name of the metadata; Navigator 5.1 shows no item without one (its Metadata.valid()).
    */
   name: string;
   /**
-   * The value of the metadata.
+   * The value of the metadata; Navigator 5.1 shows no item without one (its Metadata.valid()).
    */
   value: string;
 }
@@ -209,7 +209,7 @@ export interface Metadata {
  */
 export interface Link {
   /**
-   * The label of the link.
+   * The label of the link; Navigator 5.1 shows no link without one (its Link.valid()).
    */
   label: string;
   /**

@@ -76,7 +76,7 @@ function referenceComment(reference: ReferenceResult): string {
 function sourceLinks(result: NormalizedCampaign): LayerLink[] {
   return result.campaign.sources
     .filter((source) => source.url !== undefined)
-    .map((source) => ({ label: oneLine(source.title ?? source.url!), url: source.url! }));
+    .map((source) => ({ label: oneLine(source.title ?? '') || source.url!, url: source.url! }));
 }
 
 /** The comment and metadata lines one campaign contributes to a technique. */
@@ -92,14 +92,19 @@ function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMet
   for (const software of technique.software) metadata.push({ name: 'inferred from', value: `${software.id} ${software.name}` });
   for (const reference of references) {
     const software = reference.status === 'inferred' && reference.software ? ` on ${reference.software.id} ${reference.software.name}` : '';
-    if (reference.comment) metadata.push({ name: `analyst comment${software}`, value: oneLine(reference.comment) });
-    if (reference.evidence) metadata.push({ name: 'evidence', value: oneLine(reference.evidence) });
-    if (reference.source) metadata.push({ name: 'source', value: oneLine(reference.source) });
+    // Blank text makes no item: Navigator 5.1 shows none with an empty value (its Metadata keeps name and value only when both are set).
+    const said = (name: string, text: string | undefined): void => {
+      const value = oneLine(text ?? '');
+      if (value) metadata.push({ name, value });
+    };
+    said(`analyst comment${software}`, reference.comment);
+    said('evidence', reference.evidence);
+    said('source', reference.source);
   }
   // The analyst's words come first (Navigator's tooltip and every export's comment column show the comment), the
   // tool's provenance after them. Several references of one software set say the same thing technique by technique;
   // one line per software is enough.
-  const analyst = [...new Set(references.flatMap((r) => (r.comment ? [oneLine(r.comment)] : [])))];
+  const analyst = [...new Set(references.map((r) => oneLine(r.comment ?? '')).filter((text) => text !== ''))];
   const provenance = [...new Set(references.map(referenceComment))];
   return { comment: [...analyst, ...provenance].join(' | '), metadata };
 }

@@ -230,7 +230,7 @@ export function listedTactics(tactic: unknown): string[] | undefined {
   return listed?.tactics.length ? listed.tactics : undefined;
 }
 
-/** Metadata items: a name without a value keeps its name; items with no name are left out (reported). */
+/** Metadata items: items with no name or no value, which Navigator 5.1 does not show, are left out (reported). */
 function repairMetadata(items: unknown, path: string, log: Log): unknown {
   if (!Array.isArray(items)) return items;
   const out: unknown[] = [];
@@ -250,13 +250,16 @@ function repairMetadata(items: unknown, path: string, log: Log): unknown {
     const name = item['name'];
     if (typeof name !== 'string' || name.trim() === '') return log(at, `metadata item ${shown(item)} has no name; left out`, LEFT_OUT);
     const value = item['value'];
+    // NAVIGATOR.md: Navigator opens a layer whose metadata items lack a value, but by its source it shows no such item
+    // (Metadata.valid() wants a name and a value that are not empty), so an item written so would be hidden: it is
+    // left out, and upgrade keeps it, as it was, where it shows.
+    if (value === undefined || value === null || value === '') {
+      return log(at, `metadata item ${shown(item)} has no value, and Navigator 5.1 shows no item without one; left out`, { ...LEFT_OUT, navigatorTolerates: true });
+    }
     if (typeof value === 'string') return void out.push(item);
-    const fixed = value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const fixed = typeof value === 'object' ? JSON.stringify(value) : String(value);
     out.push({ ...item, value: fixed });
-    // NAVIGATOR.md: Navigator opens metadata items without a value.
-    log(`${at}/value`, value === undefined ? `"${name}" has no value; kept with an empty value` : `${shown(value)} written as the text "${fixed}"`, {
-      navigatorTolerates: value === undefined,
-    });
+    log(`${at}/value`, `${shown(value)} written as the text "${fixed}"`);
   });
   return out;
 }
@@ -272,7 +275,8 @@ function repairLinks(items: unknown, path: string, log: Log): unknown {
     const url = typeof item['url'] === 'string' ? item['url'].trim() : '';
     if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(url)) return log(at, `link ${shown(item)} has no URL with a scheme (https://…); left out`, LEFT_OUT);
     const label = typeof item['label'] === 'string' && item['label'].trim() !== '' ? item['label'] : url;
-    if (label !== item['label']) log(`${at}/label`, `no label; labelled with its URL`);
+    // Navigator 5.1 shows no link without a label (Link.valid()).
+    if (label !== item['label']) log(`${at}/label`, `no label, and Navigator 5.1 shows no link without one; labelled with its URL`);
     if (url !== item['url']) log(`${at}/url`, 'stray spaces removed');
     out.push({ ...item, label, url });
   });

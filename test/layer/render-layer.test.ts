@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse } from 'yaml';
@@ -11,7 +11,7 @@ import { serializeLayer } from '../../lib/layer/serialize-layer.js';
 import { validateLayer } from '../../lib/layer/validate-layer.js';
 import type { NormalizedCampaign } from '../../lib/normalize/normalize-types.js';
 import { schemaIssues } from '../../lib/schemas.js';
-import { repoRoot } from '../helpers/attack.js';
+import { freshTmpDir, repoRoot } from '../helpers/attack.js';
 import { expectGolden, normalizeFiles, sharedLibrary } from './render-helpers.js';
 
 function fixture(name: string): string {
@@ -223,6 +223,23 @@ describe('layer/render-layer', () => {
         }
       });
     }
+  });
+
+  // Navigator 5.1 shows no metadata item with an empty value and no link with an empty label (Metadata.valid() and
+  // Link.valid(), mitre-attack/attack-navigator nav-app/src/app/classes): blank campaign text gave both.
+  it('writes no metadata item or link label from blank campaign text (a comment, evidence, source or source title of spaces)', () => {
+    const file = join(freshTmpDir('render-blank'), 'blank.yaml');
+    writeFileSync(
+      file,
+      ['name: blank fields', 'domain: enterprise-attack', 'sources:', '  - url: https://example.org/report', '    title: "  "', 'techniques:', '  - ref: T1059.001', '    comment: "   "', '    evidence: " "', '    source: "  "', ''].join('\n'),
+    );
+    const [item] = normalizeFiles([file]) as [Item];
+    const { layer } = renderCampaignLayer(item.result, item.index, { model: 'presence' });
+    const entry = only(layer, 'T1059.001');
+    expect((entry.metadata ?? []).map((m) => ('name' in m ? m.name : 'divider'))).to.not.include.members(['analyst comment', 'evidence', 'source']);
+    expect(entry.links).to.deep.equal([{ label: 'https://example.org/report', url: 'https://example.org/report' }]);
+    expect(entry.comment).to.not.match(/^ *\|/);
+    expect(findings(layer)).to.deep.equal([]);
   });
 
   it("widens the campaign's platform filter by the platforms of techniques it would hide, and says so", () => {

@@ -50,12 +50,16 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
       ['/legendItems/0/color', /^"cornflowerblue" read as "#6495ed"$/],
     ],
   ],
+  // Navigator 5.1's Metadata.valid() (nav-app/src/app/classes/metadata.ts) keeps an item only when its name and value
+  // are not empty, so an item without a value, kept with an empty one, showed nowhere; its Link.valid() wants a label.
   [
-    'metadata items without a value, or without a name',
-    layer([{ techniqueID: 'T1059', score: 1, metadata: [{ name: 'analyst' }, { value: 'x' }] }]),
+    'metadata items without a value (missing or empty), or without a name, and a link without a label',
+    layer([{ techniqueID: 'T1059', score: 1, metadata: [{ name: 'analyst' }, { value: 'x' }, { name: 'reviewer', value: '' }], links: [{ url: 'https://example.org' }] }]),
     [
-      ['/techniques/0/metadata/0/value', /"analyst" has no value; kept with an empty value/],
+      ['/techniques/0/metadata/0', /^metadata item \{"name":"analyst"\} has no value, and Navigator 5\.1 shows no item without one; left out$/],
       ['/techniques/0/metadata/1', /has no name; left out/],
+      ['/techniques/0/metadata/2', /^metadata item \{"name":"reviewer","value":""\} has no value, and Navigator 5\.1 shows no item without one; left out$/],
+      ['/techniques/0/links/0/label', /^no label, and Navigator 5\.1 shows no link without one; labelled with its URL$/],
     ],
   ],
   ['an empty entry {}', layer([{}, { techniqueID: 'T1059', score: 1 }]), [['/techniques/0', /empty entry \{\}; left out/]]],
@@ -590,32 +594,35 @@ describe('repairLayer', () => {
     const own = (items: unknown): unknown[] =>
       (items as Array<Record<string, unknown>>).filter((item) => item['name'] !== REMOVED_METADATA_NAME && item['divider'] !== true);
     // The repairs before a left-out sibling keep their index, so a repaired value is where it was read.
+    const leavesOut = (what: string | undefined): boolean => /leaves it out( and keeps it, as it was, in the layer's "removed by upgrade" metadata)?$/.test(what ?? '');
+    const parentOf = (path: string): string => path.replace(/\/[^/]+$/, '');
     for (const [path, what] of said) {
-      const parentPath = path.replace(/\/[^/]+$/, '');
-      if (/leaves it out( and keeps it, as it was, in the layer's "removed by upgrade" metadata)?$/.test(what ?? '')) {
+      const parentPath = parentOf(path);
+      if (leavesOut(what)) {
+        const left = said.filter(([other, how]) => leavesOut(how) && parentOf(other) === parentPath).length;
         expect(at(out, parentPath), `${path}: ${what}`).to.be.an('array').that.does.not.deep.include(at(value, path));
-        expect(own(at(out, parentPath)).length, path).to.equal((at(value, parentPath) as unknown[]).length - 1);
+        expect(own(at(out, parentPath)).length, path).to.equal((at(value, parentPath) as unknown[]).length - left);
       } else {
         expect(what, path).to.match(/writes it repaired$/);
         expect(at(out, path), path).to.be.a('string').and.not.equal(at(value, path));
       }
     }
     expect(said.filter(([, what]) => what?.startsWith('Navigator tolerates this;')).map(([path]) => path)).to.deep.equal([
-      '/techniques/0/metadata/0/value',
+      '/techniques/0/metadata/0',
       '/legendItems/0/color',
-      '/metadata/0/value',
+      '/metadata/0',
     ]);
     // Every fault of the layer is said once: the metadata items, links, legend item and colour left out among them.
     expect(said.map(([path]) => path)).to.have.members([
       '/techniques/0/color',
-      '/techniques/0/metadata/0/value',
+      '/techniques/0/metadata/0',
       '/techniques/0/metadata/1',
       '/techniques/0/links/0/label',
       '/techniques/0/links/1',
       '/gradient/colors/2',
       '/legendItems/0/color',
       '/legendItems/1',
-      '/metadata/0/value',
+      '/metadata/0',
       '/metadata/1',
       '/links/0',
     ]);

@@ -101,6 +101,9 @@ export interface RepairOptions {
 
 const LEFT_OUT: Outcome = { leftOut: 'part' };
 
+/** An entry's tactic that says no tactic is known (`"Unknown"`), which names none. */
+const NO_TACTIC_KNOWN = /^\s*unknown\s*$/i;
+
 /**
  * The gradient Navigator gives a layer (its Gradient class: the red-green preset over 0..100), for the parts of a
  * gradient that state none Navigator can use.
@@ -345,6 +348,13 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
         // annotation to no cell. A null one is taken as the tactic "null", shown nowhere, without a word.
         const alert = `shows the alert "WARNING: The tactic field on the technique ID ${String(entry['techniqueID'])} is not defined. Annotations for this technique may not be restored." and shows the annotation nowhere`;
         log(`${path}/tactic`, `${shown(raw)} removed (the annotation applies under every tactic)`, { ...LEFT_OUT, ...(raw === '' ? { navigatorAlert: alert } : { navigatorHides: true }) });
+        return true;
+      }
+      // "Unknown" says that no tactic is known, as an empty tactic does: it is no tactic's shortname (`unknown`), and
+      // Navigator keys it to no cell. Removed, the annotation applies under every tactic of the technique.
+      if (typeof raw === 'string' && NO_TACTIC_KNOWN.test(raw)) {
+        delete entry['tactic'];
+        log(`${path}/tactic`, `${shown(raw)} says no tactic is known; removed (the annotation applies under every tactic)`, { ...LEFT_OUT, navigatorHides: true });
         return true;
       }
       const listed = readTacticList(raw);

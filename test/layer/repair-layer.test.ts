@@ -106,6 +106,12 @@ const FAULTS: Array<[label: string, value: Layer, repairs: Array<[path: string, 
     layer([{ techniqueID: 'T1547.001', tactic: 'Persistence and Priviledge Escalation', score: 1 }]),
     [['/techniques/0/tactic', /^"Persistence and Priviledge Escalation" is not a tactic, nor a list of them: only a part of it is one \(persistence\); removed \(the annotation applies under every tactic/]],
   ],
+  // "Unknown" was read as the shortname unknown, then moved to every tactic as one not the technique's: two findings.
+  [
+    'a tactic written "Unknown", which says no tactic is known',
+    layer([{ techniqueID: 'T1059', tactic: 'Unknown', score: 1 }]),
+    [['/techniques/0/tactic', /^"Unknown" says no tactic is known; removed \(the annotation applies under every tactic\)$/]],
+  ],
   ['a tactic written with "&"', layer([{ techniqueID: 'T1071.001', tactic: 'Command & Control', score: 1 }]), [['/techniques/0/tactic', /^"Command & Control" read as command-and-control$/]]],
   // Defender's AlertInfo Category as a layer's tactic (a KQL write-up, "Creating Your Own ATT&CK Navigator Map Based on
   // Defender Rules", find_string id 5594560356, writes `"tactic": "InitialAccess"`), reconstructed.

@@ -1,4 +1,5 @@
 import type { Domain } from '../attack/types.js';
+import type { FilterRelease } from '../layer/layer-format.js';
 
 /**
  * Where a coverage rule came from: a Sigma rule, a Splunk detection, a Sentinel rule, an Elastic rule, a Wazuh rule, a
@@ -147,6 +148,8 @@ export interface CoverageInput {
   unstatedIcs?: CoverageProblem;
   /** The ATT&CK release a layer states (`versions.attack`, as written); absent when it states none. */
   attackVersion?: string;
+  /** The release a layer's platform filter was chosen in, when the layer states none (`filterRelease`: format 2.0/2.1). */
+  filterRelease?: FilterRelease;
   /**
    * Set for a layer whose `filters.stages` (formats 2.x/3.x) left out "prepare": it hid PRE-ATT&CK, whose tactics are
    * the `PRE` platform since ATT&CK 8 (`stagesHidePreAttack`).

@@ -629,12 +629,14 @@ function threatLayerPlatforms(
   const stated = attackMajor(input.attackVersion);
   const exact = stated === undefined || stated === target.major ? target : options.release?.(stated);
   const own = exact ?? (stated === undefined ? undefined : options.nearest?.(stated));
-  const found = everyPlatformSource(input.platforms, own, options.releases, stated);
+  // A layer that states no release was read in the target; a filter of Navigator 2.0-2.2's every option chose nothing.
+  const era = stated ?? input.filterRelease?.major;
+  const found = everyPlatformSource(input.platforms, own, options.releases, era);
   if (!own || !found) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
   const added = everyBut().filter((platform) => !platforms.includes(platform));
   const notes = added.length
     ? [
-        `threat layer "${input.source}": filters.platforms lists every platform of ${everyPlatformWhose(found, own, stated)}, as every ` +
+        `threat layer "${input.source}": filters.platforms lists every platform of ${everyPlatformWhose(found, own, era, stated ? undefined : input.filterRelease?.why)}, as every ` +
           `Navigator export does; reviewed on every platform of ${target.label}${keptOut ? ' but one' : ''}, ${added.join(', ')} included (as \`attack-layers upgrade\` widens that filter)` +
           (keptOut && !platforms.includes(keptOut) ? `; ${stagesNote}` : ''),
       ]

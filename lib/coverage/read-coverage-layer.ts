@@ -29,7 +29,7 @@ import { lineOf, yaml } from './yaml-source.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
 import { repairLayer, repairLine, unstatedDomainText, unstatedLayerDomain, type RepairedLayer } from '../layer/repair-layer.js';
 import { statedLayerDomain } from '../layer/layer-domain.js';
-import { assertAttackLayer, stagesHidePreAttack } from '../layer/layer-format.js';
+import { assertAttackLayer, filterRelease, stagesHidePreAttack } from '../layer/layer-format.js';
 import { describeSource, layerSources } from '../layer/combine-layers.js';
 import { gradientPosition, paintedColour } from '../layer/score.js';
 import { firstFew } from '../short-list.js';
@@ -238,6 +238,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     const hidesPreAttack = stagesHidePreAttack(layer);
+    const era = attackVersion ? undefined : filterRelease(layer);
     return {
       ...input,
       ...(platforms.size ? { platforms: [...platforms] } : {}),
@@ -245,6 +246,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       ...(unstatedIcs ? { unstatedIcs } : {}),
       ...(attackVersion ? { attackVersion } : {}),
       ...(hidesPreAttack ? { hidesPreAttack } : {}),
+      ...(era ? { filterRelease: era } : {}),
     };
   });
   if (domains.size > 1) {

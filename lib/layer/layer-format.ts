@@ -278,6 +278,27 @@ export function assertAttackLayer(value: unknown, file: string, pointer = ''): v
   );
 }
 
+/** The ATT&CK release a layer's platform filter was chosen in (`everyPlatformSource`'s `major`), and why it is that one. */
+export interface FilterRelease {
+  major: string;
+  why: string;
+}
+
+/**
+ * The release a layer's platform filter was chosen in: the one it states (`versions.attack`); else, for format 2.0 or
+ * 2.1, ATT&CK 3: Navigator 2.0 to 2.2 wrote those formats, and their enterprise filter offered `windows`, `linux` and
+ * `mac` alone, ATT&CK 3.0's platforms (its Filter class; Navigator 2.3, format 2.2, added the cloud platforms and wrote
+ * the names as ATT&CK does, per its CHANGELOG). So such a filter of all three chose nothing. Undefined otherwise.
+ */
+export function filterRelease(value: unknown): FilterRelease | undefined {
+  const versions = isJsonObject(value) ? value['versions'] : undefined;
+  const stated = attackMajor(isJsonObject(versions) ? versions['attack'] : undefined);
+  if (stated) return { major: stated, why: `the layer is for ATT&CK ${stated}` };
+  const { version, major } = layerFormat(value);
+  if (major !== 2 || version === undefined || (compareVersions(version, '2.2') ?? 0) >= 0) return undefined;
+  return { major: '3', why: `the layer states no release, and its format ${version} is Navigator 2.0 to 2.2's, whose enterprise filter offered windows, linux and mac alone` };
+}
+
 /**
  * True when a layer of format 2.x/3.x (or one that states no format) hid PRE-ATT&CK: Navigator's stage filter
  * (`filters.stages`, gone since format 4.0) showed the enterprise matrix for `act` and PRE-ATT&CK's tactics for

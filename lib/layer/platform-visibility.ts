@@ -197,11 +197,12 @@ export function everyPlatformRelease(
 /**
  * Which release a filter lists every platform of (`found`, from `everyPlatformSource` with `own`), said for a layer
  * of ATT&CK `major`: its own, the one nearest to it here, or another whose platform names the filter uses (one not
- * installed here is read by its platform list, as attack-layers ships it, and said so).
+ * installed here is read by its platform list, as attack-layers ships it, and said so). `because` says why `major` is the
+ * layer's (`filterRelease`), when it is not the release the layer states.
  */
-export function everyPlatformWhose(found: PlatformRelease, own: AttackIndex, major: string | undefined): string {
+export function everyPlatformWhose(found: PlatformRelease, own: AttackIndex, major: string | undefined, because?: string): string {
   if (found !== own) {
-    const layer = major === undefined ? [] : [`the layer is for ATT&CK ${major}`];
+    const layer = major === undefined ? [] : [because ?? `the layer is for ATT&CK ${major}`];
     const why = [...layer, ...(found.listed ? ['its platform list as attack-layers ships it: the release is not installed here'] : [])];
     return `${found.label}, in whose platform names it is written${why.length ? ` (${why.join('; ')})` : ''}`;
   }

@@ -15,10 +15,12 @@ import {
   compareVersions,
   currentDomainName,
   DEFAULT_NAVIGATOR_VERSION,
+  filterRelease,
   layerFormat,
   layerReleaseFetch,
   migrateLayerFormat,
   stagesHidePreAttack,
+  type FilterRelease,
   type FormatOptions,
 } from './layer-format.js';
 import type { LayerMetadata, NavigatorLayer } from './layer-types.js';
@@ -225,7 +227,7 @@ const PRE_PLATFORM = 'PRE';
 function upgradePlatforms(
   layer: JsonObject,
   target: AttackIndex,
-  own: { release?: AttackIndex; major?: string; releases?: ReleaseList },
+  own: { release?: AttackIndex; filter?: FilterRelease; releases?: ReleaseList },
   preHidden: readonly TechniqueRecord[] | undefined,
 ): SettingChange[] {
   const filters = layer['filters'];
@@ -272,13 +274,13 @@ function upgradePlatforms(
   // since (ESXi, Containers…) would be hidden without anyone having chosen that. So for a filter that lists every
   // platform of another release in its names (ATT&CK 14's in a layer for 17, attack_parser's CISA AA25-141A layer).
   // Without the layer's own release, the nearest one here stands for it (14.1 for a layer of 15), and the report says so.
-  const found = everyPlatformSource(listed, own.release, own.releases, own.major);
+  const found = everyPlatformSource(listed, own.release, own.releases, own.filter?.major);
   if (own.release && found) {
     const missing = known.filter((platform) => !out.includes(platform));
     const added = hidesPreAttack ? missing.filter((platform) => platform !== PRE_PLATFORM) : missing;
     if (added.length) {
       out.push(...added);
-      const whose = everyPlatformWhose(found, own.release, own.major);
+      const whose = everyPlatformWhose(found, own.release, own.filter?.major, own.filter?.why);
       changes.push({
         path: '/filters/platforms',
         message: `added ${added.join(', ')}: the filter listed every platform of ${whose}, so it keeps showing every platform${added.length < missing.length ? ` but ${PRE_PLATFORM}` : ''}`,
@@ -633,7 +635,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     ...upgradePlatforms(
       layer,
       target,
-      { release: source ?? options.platformRelease ?? shownIn, major: attackMajor(declared), releases: options.releases },
+      { release: source ?? options.platformRelease ?? shownIn, filter: filterRelease(repaired), releases: options.releases },
       hidesPreAttack ? needsPre : undefined,
     ),
     ...(options.keepFilter ? [] : showAnnotated(layer, techniques, target, source)),

@@ -1036,6 +1036,24 @@ describe("attack-layers gap: a threat layer whose filter lists every platform of
   });
 });
 
+// Navigator 2.0 to 2.2 (formats 2.0, 2.1) offered windows, linux and mac alone; a layer of theirs states no release
+// (Navigator's April 2018 update layer, reconstructed with one technique). Its filter of all three chose nothing.
+describe('attack-layers gap: a format 2.1 threat layer of no release whose filter lists windows, linux and mac', () => {
+  it('reviews it on every platform but PRE, as `upgrade` widens it, so an ESXi detection covers T1486', async () => {
+    const dir = freshTmpDir('gap-format-2');
+    const layer = { name: 'ransomware', version: '2.1', domain: 'mitre-enterprise', filters: { stages: ['act'], platforms: ['windows', 'linux', 'mac'] }, techniques: [{ techniqueID: 'T1486', score: 100 }] };
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(layer));
+    writeFileSync(join(dir, 'esxi.csv'), 'name,techniques,coverage,platforms\nESXi encryptor detection,T1486,high,ESXi\n');
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'esxi.csv'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: { id: string; coverage: number }[]; notes: string[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T1486', 100]]);
+    expect(report.notes.join('\n')).to.contain(
+      "filters.platforms lists every platform of enterprise-attack 3.0, in whose platform names it is written (the layer states no release, and its format 2.1 is Navigator 2.0 to 2.2's",
+    );
+  });
+});
+
 // CTID's SSM layer for AWS Secrets Manager (publayers4 06: ATT&CK 9, Navigator 4.2) lists every platform of 9; 9 is not
 // installed here, so the list was read as written: upgrade added none of the platforms since (Containers, ESXi), and a
 // layer of 15 (not installed either) was reviewed without ESXi. The nearest release here (8.2, 14.1) now tells it.

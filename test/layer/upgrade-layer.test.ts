@@ -600,6 +600,24 @@ describe('upgradeLayer', () => {
       );
     });
 
+    // Navigator 2.0 to 2.2 (formats 2.0, 2.1) offered windows, linux and mac alone in their enterprise Filter (a Navigator
+    // 2.x viewmodels.service.ts, code index id 32175227047); Navigator 2.3 (format 2.2) added the cloud platforms and
+    // wrote ATT&CK's names (its CHANGELOG). Navigator's April 2018 update layer, format 2.0, states no release and lists
+    // all three: it chose nothing, and was kept as a filter of Windows, Linux and macOS.
+    it('widens a format 2.0 layer of no stated release whose filter lists windows, linux and mac, every option of its Navigator; not one of format 2.2', () => {
+      const value = readLayerFixture('public/navigator-april-2018-updates-2.0.json') as Layer;
+      expect([value['version'], (value['filters'] as Layer)['platforms'], value['versions']]).to.deep.equal(['2.0', ['windows', 'linux', 'mac'], undefined]);
+      const { layer: out, report } = upgradeLayer(value, attack, upgradeReleases(value, library));
+      expect(out.filters?.platforms).to.deep.equal(['Windows', 'Linux', 'macOS', ...attack.platforms().filter((p) => !['Windows', 'Linux', 'macOS', 'PRE'].includes(p))]);
+      expect(report.settings.filter((s) => s.path === '/filters/platforms').map((s) => s.message)[0]).to.equal(
+        'added Containers, ESXi, IaaS, Identity Provider, Network Devices, Office Suite, SaaS: the filter listed every platform of enterprise-attack 3.0, in whose platform names ' +
+          "it is written (the layer states no release, and its format 2.0 is Navigator 2.0 to 2.2's, whose enterprise filter offered windows, linux and mac alone), so it keeps showing every platform but PRE",
+      );
+      // Format 2.2 offered the cloud platforms too: Windows, Linux and macOS there were a choice.
+      const chosen = { ...value, version: '2.2', filters: { platforms: ['Windows', 'Linux', 'macOS'] } };
+      expect(upgradeLayer(chosen, attack, upgradeReleases(chosen, library)).layer.filters?.platforms).to.deep.equal(['Windows', 'Linux', 'macOS']);
+    });
+
     it('keeps a filter in an older release\'s names that leaves some of its platforms out, and one in the layer\'s own names, as filters', () => {
       const some = layer([{ techniqueID: 'T1003', score: 1 }], {
         versions: { attack: '17', navigator: '4.9.1', layer: '4.5' },

@@ -53,6 +53,7 @@ export const LAYER_FINDING_CODES = [
   'gradient-range',
   'score-out-of-range',
   'hidden-subtechnique',
+  'hidden-disabled',
   'filtered-out-technique',
   'unknown-platform',
   'empty-platforms',
@@ -527,6 +528,32 @@ function checkHidden(layer: JsonObject, entries: readonly unknown[], index: Atta
   }
 }
 
+/**
+ * Annotated entries that `hideDisabled` hides: Navigator 5.1 leaves a disabled technique out of the matrix in such a
+ * layer (view-model.ts filterTechniques), score, colour, comment and all, unless one of its sub-techniques is enabled
+ * (isSubtechniqueEnabled; every one is, but those an entry disables). An entry only disabled shows nothing anyway.
+ */
+function checkHiddenDisabled(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {
+  if (layer['hideDisabled'] !== true) return;
+  const disabled = (id: string, tactic: string | undefined): boolean =>
+    entries.some((e) => isJsonObject(e) && e['techniqueID'] === id && e['enabled'] === false && (e['tactic'] === undefined || tactic === undefined || e['tactic'] === tactic));
+  entries.forEach((entry, at) => {
+    if (!isJsonObject(entry) || entry['enabled'] !== false || isOnlyDisabled(entry) || typeof entry['techniqueID'] !== 'string') return;
+    const record = index.technique(entry['techniqueID']);
+    if (!record || record.revoked || record.deprecated) return;
+    const tactic = typeof entry['tactic'] === 'string' ? entry['tactic'] : undefined;
+    const children = index.children(record.id).filter((child) => !child.revoked && !child.deprecated);
+    if (children.some((child) => !disabled(child.id, tactic))) return;
+    out.add(
+      'warning',
+      'hidden-disabled',
+      `/techniques/${at}`,
+      `${describe(record)} is annotated but disabled, and the layer sets hideDisabled, so Navigator hides it and nobody sees its annotation: ` +
+        'enable it or set hideDisabled to false',
+    );
+  });
+}
+
 /** How many entries the newest release would change, when the layer was checked against an older one. */
 function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: AttackIndex | undefined, out: Findings): void {
   if (!newest || newest === index || (compareVersions(newest.release, index.release) ?? 0) <= 0) return;
@@ -693,6 +720,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   checkDuplicates(entries, out);
   if (range) checkScores(entries, range, out);
   if (index) checkHidden(subject, entries, index, out);
+  if (index) checkHiddenDisabled(subject, entries, index, out);
   if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true);
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;

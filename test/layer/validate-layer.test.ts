@@ -236,7 +236,9 @@ describe('validateLayer', () => {
         ],
         { layout: {}, hideDisabled: true },
       ),
-      [],
+      // Not collapsed but hidden by hideDisabled, expanded or not (Navigator's exporters apply the same controls to
+      // sub-techniques: viewModel.applyControls(technique.subtechniques, …)), which is said as such.
+      [['warning', 'hidden-disabled', '/techniques/1']],
     ],
     [
       // Navigator keeps a disabled technique while one of its sub-techniques is enabled (view-model.ts, isSubtechniqueEnabled).
@@ -448,6 +450,33 @@ describe('validateLayer', () => {
       'says nothing of an upgrade to a layer of 18.1 written as "18.1" (Navigator reads its major, 18)',
       layer([{ techniqueID: 'T1059.001', tactic: 'execution', score: 1 }], { versions: { attack: '18.1', navigator: '5.1.0', layer: '4.5' } }),
       [],
+    ],
+    [
+      // Navigator 5.1's view-model.ts filterTechniques leaves a disabled technique out of a hideDisabled layer's matrix
+      // unless a sub-technique of it is enabled (isSubtechniqueEnabled; each is, unless an entry disables it).
+      'warns of an annotated technique disabled in a hideDisabled layer, which Navigator hides (T1082), not of one with an enabled sub-technique (T1059)',
+      layer(
+        [
+          { techniqueID: 'T1082', tactic: 'discovery', score: 5, comment: 'seen', enabled: false },
+          { techniqueID: 'T1059', tactic: 'execution', score: 5, enabled: false },
+          { techniqueID: 'T1016', enabled: false },
+        ],
+        { hideDisabled: true },
+      ),
+      [['warning', 'hidden-disabled', '/techniques/0']],
+      /\/techniques\/0: T1082 \(System Information Discovery\) is annotated but disabled, and the layer sets hideDisabled, so Navigator hides it and nobody sees its annotation: enable it or set hideDisabled to false$/,
+    ],
+    [
+      'warns of a parent disabled in a hideDisabled layer when every sub-technique of it is disabled too (T1563, two sub-techniques)',
+      layer(
+        [
+          { techniqueID: 'T1563', score: 5, enabled: false },
+          { techniqueID: 'T1563.001', enabled: false },
+          { techniqueID: 'T1563.002', enabled: false },
+        ],
+        { hideDisabled: true },
+      ),
+      [['warning', 'hidden-disabled', '/techniques/0']],
     ],
     [
       'uses the newest release when versions.attack is absent',

@@ -354,6 +354,30 @@ export function nonRuleKind(fields: Readonly<Record<string, unknown>>): InputKin
 
 const CAR_ID = /^CAR-\d{4}-\d{2}-\d{3}$/;
 
+/**
+ * The name of an Atomic Red Team Navigator layer (atomics/Indexes/Attack-Navigator-Layers/*.json) that a value is or
+ * holds (an array of layers: the first such), as Atomic Red Team writes them: named `Atomic Red Team` or `Atomic Red
+ * Team (<platform>)` and described as that name followed by ` MITRE ATT&CK Navigator Layer` (its generators,
+ * bin/generate-atomic-docs.rb's get_layer and atomic_red_team/doc_generator.py's _get_layer). Each score counts the
+ * technique's tests, or is 100 for "Has at least one test": tests, which detect nothing. Undefined for any other value.
+ */
+export function atomicRedTeamLayerName(value: unknown): string | undefined {
+  for (const layer of Array.isArray(value) ? value : [value]) {
+    if (!isJsonObject(layer) || typeof layer['name'] !== 'string' || typeof layer['description'] !== 'string') continue;
+    const name = layer['name'].trim();
+    if (/^Atomic Red Team(?: \([^()]+\))?$/.test(name) && layer['description'].trim() === `${name} MITRE ATT&CK Navigator Layer`) return name;
+  }
+  return undefined;
+}
+
+/** Why an Atomic Red Team layer (atomicRedTeamLayerName) is no coverage, and what to give instead: the words KINDS gives its tests. */
+export function atomicRedTeamLayerMessage(file: string, name: string): string {
+  return (
+    `${file}: this is "${name}", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), ` +
+    `whose scores count each technique's tests, not detections; ${KINDS['atomic-tests'][1]}`
+  );
+}
+
 /** What a file of a kind that is no rule is, and what to do with it, as a rule folder says it of one of its files. */
 export function notARuleMessage(kind: InputKind): string {
   const [name, use] = KINDS[kind];

@@ -767,11 +767,16 @@ function countNote(
   const under = scored.filter(({ score, level }) => score >= 1 && level < 0.5);
   if (!under.length) return undefined;
   const listed = under.slice(0, 3).map(({ techniqueID, score, level }) => `${techniqueID} ${score}: ${percent(level)}%`).join(', ') + (under.length > 3 ? ', ...' : '');
+  // Tests run a technique and detect nothing: counted as rules they would claim coverage no rule gives.
+  const tests = said !== undefined && /^tests?$/i.test(String(said[1]));
+  const advice = tests
+    ? 'a count of tests run is no coverage, since a test detects nothing: give gap --coverage the rules that fire on them; ' +
+      'if a score counts tests that a rule detected, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage'
+    : 'if a score counts rules, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage';
   return (
     `${name}: its scores look like counts (${why}): read on ${scaleText}, a score of 1 counts as ${percent(gradientPosition(1, min, max))}%, and ` +
     `${under.length} of its ${scored.length} scored entries count under 50% coverage though they score 1 or more (${listed}); ` +
-    `if a score counts rules, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage ` +
-    `(README, "Coverage gap review")`
+    `${advice} (README, "Coverage gap review")`
   );
 }
 

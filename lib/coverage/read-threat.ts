@@ -3,7 +3,7 @@ import { compareText } from '../compare-text.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { campaignFiles, parseCampaign, readCampaigns, type CampaignReadOptions } from '../campaign/read-campaign.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
-import { kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage } from '../input-kind.js';
+import { atomicRedTeamLayerMessage, atomicRedTeamLayerName, kindOfText, kindOfValue, parseJsonRepairingLayers, savedSearchRows, splunkResultLines, startsLikeJson, wrongKindMessage } from '../input-kind.js';
 import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { campaignReleases, normalizeCampaign } from '../normalize/normalize-campaign.js';
 import type { NormalizedCampaign } from '../normalize/normalize-types.js';
@@ -206,6 +206,9 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {
     throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   }
+  // Atomic Red Team's own layers count tests, as its YAML and CSV indexes list them: no coverage either.
+  const atomic = kind === 'layer' ? atomicRedTeamLayerName(value) : undefined;
+  if (atomic) throw new InputError(atomicRedTeamLayerMessage(file, atomic), { file });
   if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];
   if (yamlFile && kind === undefined) return [parseDetectionsOrSay(text, path)];
   if (extension !== '.json') return [parseDetectionsText(text, path)];

@@ -358,6 +358,17 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(parseCoverageLayer(art, 'art.json').notes?.[0]).to.contain('its scores look like counts (whole numbers, and its legend says "tests")');
   });
 
+  // A count of tests is no count of rules: a test run detects nothing, so --scale 0,1 would count each as full coverage.
+  it('does not advise counting tests as rules: a count of tests run is no coverage', () => {
+    const art = heatmap({ gradient: { colors: ['#ffffff', '#ce232e'], minValue: 0, maxValue: 10 }, legendItems: [{ label: '1 or more tests', color: '#ffffff' }] }, [1, 2]);
+    expect(parseCoverageLayer(art, 'art.json').notes).to.deep.equal([
+      'coverage layer art.json ("heatmap"): its scores look like counts (whole numbers, and its legend says "tests"): read on the layer gradient 0..10, ' +
+        'a score of 1 counts as 10%, and 2 of its 2 scored entries count under 50% coverage though they score 1 or more (T1000 1: 10%, T1001 2: 20%); ' +
+        'a count of tests run is no coverage, since a test detects nothing: give gap --coverage the rules that fire on them; ' +
+        'if a score counts tests that a rule detected, review with --scale 0,1 (1 and above count as 100%), or --scale 0,N with N the count of full coverage (README, "Coverage gap review")',
+    ]);
+  });
+
   // HawkinsOps' coverage layer (/tmp/publayers5/06-sigma-wazuh-splunk-coverage-counts-v16.json) scores each technique
   // with its number of detections on the gradient 1..3, its description saying "140 detection rules": 35 of its 102
   // techniques, each with one rule, counted as 0 % without a word, fewer than half of them at the minimum.

@@ -237,6 +237,44 @@ describe('readCoverageInputs', () => {
       for (const file of [csv, index]) wrongKind(file, 'Atomic Red Team tests (a test file, or an index of them)', atomicUse);
     });
 
+    // Atomic Red Team's own layers, reconstructed from its generators: atomic_red_team/doc_generator.py's _get_layer
+    // (atomics/Indexes/Attack-Navigator-Layers/art-navigator-layer-windows.json: a count of tests on 0..10, the tests'
+    // names in the comment) and bin/generate-atomic-docs.rb's get_layer (layer 3.0, every technique 100, "Has at least one test").
+    it("refuses Atomic Red Team's Navigator layers as coverage, as its indexes are: their scores count tests", () => {
+      const link = (id: string) => [{ label: 'View Atomic', url: `https://github.com/redcanaryco/atomic-red-team/blob/master/atomics/${id}/${id}.md` }];
+      const windows = {
+        name: 'Atomic Red Team (Windows)',
+        versions: { attack: '16', navigator: '5.1.0', layer: '4.5' },
+        description: 'Atomic Red Team (Windows) MITRE ATT&CK Navigator Layer',
+        domain: 'enterprise-attack',
+        filters: { platforms: ['Windows'] },
+        gradient: { colors: ['#ffffff', '#ce232e'], minValue: 0, maxValue: 10 },
+        legendItems: [{ label: '10 or more tests', color: '#ce232e' }, { label: '1 or more tests', color: '#ffffff' }],
+        techniques: [{ techniqueID: 'T1003.004', score: 1, enabled: true, comment: '\n- Dumping LSA Secrets\n', links: link('T1003.004') }],
+      };
+      const old = {
+        version: '3.0',
+        name: 'Atomic Red Team',
+        description: 'Atomic Red Team MITRE ATT&CK Navigator Layer',
+        domain: 'mitre-enterprise',
+        gradient: { colors: ['#ce232e', '#ce232e'], minValue: 0, maxValue: 100 },
+        legendItems: [{ label: 'Has at least one test', color: '#ce232e' }],
+        techniques: [{ techniqueID: 'T1003', score: 100, enabled: true }],
+      };
+      const use = 'its tests run a technique and detect nothing: give gap --coverage the rules that fire on them';
+      for (const [name, layer] of [['Atomic Red Team (Windows)', windows], ['Atomic Red Team', old], ['Atomic Red Team', [old]]] as const) {
+        const file = join(dir, 'art-navigator-layer.json');
+        writeFileSync(file, JSON.stringify(layer));
+        expect(() => readCoverageInputs([file])).to.throw(
+          `${file}: this is "${name}", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), whose scores count each technique's tests, not detections; ${use}`,
+        );
+      }
+      // A layer of one's own that links the tests it ran (a purple-team run named otherwise) is read as coverage.
+      const run = join(dir, 'purple-run.json');
+      writeFileSync(run, JSON.stringify({ ...windows, name: 'Purple team run 3', description: 'Atomic Red Team tests detected by the SOC' }));
+      expect(readCoverageInputs([run]).map((input) => [input.kind, input.counts.rules])).to.deep.equal([['layer', 1]]);
+    });
+
     it("refuses JSON with none of a layer's fields (a Datadog monitor) saying what --coverage reads from JSON, not to export a layer", () => {
       // A Datadog monitor (GET /api/v1/monitor/{id}): an alert on a metric, no detection rule (no cases).
       const file = join(dir, 'monitor.json');

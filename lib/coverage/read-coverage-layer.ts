@@ -123,6 +123,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const filters = fields['filters'] as { platforms?: unknown } | undefined;
     if (Array.isArray(filters?.platforms)) for (const platform of filters.platforms) if (typeof platform === 'string') platforms.add(platform);
     const layerName = typeof fields['name'] === 'string' && fields['name'].trim() !== '' ? fields['name'] : describeSource(source);
+    // The rules each entry names, where the layer's generator wrote one metadata item or link per rule it counts.
+    const named = options.role === 'threat' ? undefined : namedRules(techniques);
     const [min, max, scaleText] = layerScale(fields, scale, file, layerLine);
     const scored: ScoredEntry[] = [];
     // Threat entries that weigh 1 for being annotated without a score (mixedWeightsNote).
@@ -204,9 +206,11 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         scored.push({ score, level, techniqueID });
       }
       const text = typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined;
+      const names = named?.names.get(entry);
+      if (names?.length) levelReason += `; the entry names ${names.length === 1 ? 'the rule' : `its ${names.length} rules`} in its ${named!.field}`;
       const rule: CoverageRule = {
         kind: 'layer',
-        name: text === undefined ? layerName : `${layerName}: ${text}`,
+        name: names?.length ? `${layerName}: ${firstFew(names)}` : text === undefined ? layerName : `${layerName}: ${text}`,
         ...at,
         refs: [{ raw: techniqueID, ...(line === undefined ? {} : { line }), ...(at.path ? { path: at.path } : {}) }],
         level,
@@ -696,6 +700,35 @@ function oneColourGradient(layer: Record<string, unknown>, min: number, max: num
   if (min === max || !Array.isArray(gradient?.colors) || typeof gradient.minValue !== 'number') return undefined;
   const colours = gradient.colors.map(paintedColour);
   return colours.length > 0 && colours.every((colour) => colour !== undefined && colour !== '' && colour === colours[0]) ? colours[0] : undefined;
+}
+
+/**
+ * The rules a coverage layer's entries name, by entry, when its generator wrote one metadata item or one link per rule
+ * its score counts: elastic/detection-rules' navigator.py gives each technique a metadata item `{ name: <rule name>,
+ * value: <type/language> }` and a link `{ label: <rule name>, url }` per rule, its score the number of them; Splunk's
+ * contentctl (attack_nav_writer.py) a link `{ label: <detection name>, url: research.splunk.com/… }` per detection,
+ * its score their count. Read so when every scored entry's score is the number of its metadata items (each with a name
+ * and a value, no divider), else of its links (each with a label), and the names say more than one label repeated
+ * (a link "View" on every entry names no rule): some entry has two or more, or the layer has two names or more.
+ * Metadata first, the name Elastic gives its rule there. Undefined when no field names rules so.
+ */
+function namedRules(entries: readonly Record<string, unknown>[]): { field: 'metadata' | 'links'; names: Map<Record<string, unknown>, string[]> } | undefined {
+  const scored = entries.filter((entry) => typeof entry['score'] === 'number');
+  const fields = [
+    ['metadata', 'name', (item: Record<string, unknown>) => typeof item['name'] === 'string' && item['name'].trim() !== '' && 'value' in item && !('divider' in item)],
+    ['links', 'label', (item: Record<string, unknown>) => typeof item['label'] === 'string' && item['label'].trim() !== '' && !('divider' in item)],
+  ] as const;
+  for (const [field, key, names] of fields) {
+    const lists = scored.map((entry) => {
+      const items = Array.isArray(entry[field]) ? (entry[field] as unknown[]) : [];
+      return items.every((item) => isJsonObject(item) && names(item)) && items.length === entry['score'] ? items.map((item) => String((item as Record<string, unknown>)[key]).trim()) : undefined;
+    });
+    if (!scored.length || lists.some((list) => list === undefined)) continue;
+    const all = new Set(lists.flatMap((list) => list!));
+    if (!lists.some((list) => list!.length > 1) && all.size < 2) continue;
+    return { field, names: new Map(scored.map((entry, i) => [entry, lists[i]!])) };
+  }
+  return undefined;
 }
 
 /** A scored entry as the notes on a layer's reading weigh it. */

@@ -732,3 +732,79 @@ describe('readCoverageLayers: places in a layer written on one line', () => {
     expect(placeText(input.problems.find((problem) => problem.summarized)!)).to.equal('lines.json:3');
   });
 });
+
+// Layers whose generator writes one metadata item or link per rule it counts, reconstructed from the generators:
+// elastic/detection-rules detection_rules/navigator.py (Techniques: score = len(metadata); metadata { name: rule name,
+// value: type/language }; links { label: rule name, url }) and splunk/contentctl contentctl/output/attack_nav_writer.py
+// (links { label: detection name, url: research.splunk.com/<type>/<id>/ }, score the detections' count).
+describe('readCoverageLayers: entries that name the rules their score counts', () => {
+  const rule = (name: string) => ({ meta: { name, value: 'eql/eql' }, link: { label: name, url: 'https://github.com/elastic/detection-rules/blob/main/rules/windows' } });
+  const elasticEntry = (techniqueID: string, names: string[]) => ({
+    techniqueID,
+    tactic: 'execution',
+    score: names.length,
+    metadata: names.map((name) => rule(name).meta),
+    links: names.map((name) => rule(name).link),
+    color: '',
+    comment: '',
+    enabled: true,
+  });
+  const elastic = {
+    name: 'Elastic-detection-rules-all',
+    versions: { attack: '14', layer: '4.4', navigator: '4.5.5' },
+    domain: 'enterprise-attack',
+    description: 'Elastic detection-rules coverage',
+    gradient: { colors: ['#d3e0fa', '#0861fb'], minValue: 0, maxValue: 10 },
+    links: [{ label: 'repo', url: 'https://github.com/elastic/detection-rules' }],
+    techniques: [
+      elasticEntry('T1059.001', ['Suspicious PowerShell Engine ImageLoad', 'PowerShell Script with Encryption/Decryption Capabilities', 'Suspicious Portable Executable Encoded in Powershell Script', 'PowerShell Kerberos Ticket Dump']),
+      elasticEntry('T1003.001', ['LSASS Memory Dump Creation']),
+    ],
+  };
+
+  it("names an Elastic layer's rules from its entries' metadata, as rule files are named", () => {
+    const input = parseCoverageLayer(JSON.stringify(elastic), 'Elastic-detection-rules-all.json');
+    expect(input.rules.map((r) => [r.name, r.level, r.levelReason])).to.deep.equal([
+      [
+        'Elastic-detection-rules-all: Suspicious PowerShell Engine ImageLoad, PowerShell Script with Encryption/Decryption Capabilities, Suspicious Portable Executable Encoded in Powershell Script and 1 more',
+        0.4,
+        'score 4 on the layer gradient 0..10 -> 0.4; the entry names its 4 rules in its metadata',
+      ],
+      ['Elastic-detection-rules-all: LSASS Memory Dump Creation', 0.1, 'score 1 on the layer gradient 0..10 -> 0.1; the entry names the rule in its metadata'],
+    ]);
+    expectBookkeeping(input);
+  });
+
+  it("names a Splunk contentctl layer's detections from its entries' links", () => {
+    const link = (name: string, id: string) => ({ label: name, url: `https://research.splunk.com/endpoint/${id}/` });
+    const splunk = {
+      versions: { attack: '16', navigator: '5.1.0', layer: '4.5' },
+      name: 'Detection Coverage',
+      description: 'Security Content Detection Coverage',
+      domain: 'enterprise-attack',
+      gradient: { colors: ['#ffffff', '#66b1ff', '#096ed7'], minValue: 0, maxValue: 2 },
+      legendItems: [{ label: 'No detections', color: '#ffffff' }, { label: 'Has detections', color: '#66b1ff' }],
+      techniques: [
+        { techniqueID: 'T1003.001', score: 2, enabled: true, links: [link('Windows Possible Credential Dumping', 'e4723b92'), link('Dump LSASS via procdump', '3742ebfe')] },
+        { techniqueID: 'T1566.001', score: 1, enabled: true, links: [link('Gdrive suspicious file sharing', 'a7131dae')] },
+      ],
+    };
+    const input = parseCoverageLayer(JSON.stringify(splunk), 'coverage.json');
+    expect(input.rules.map((r) => r.name)).to.deep.equal([
+      'Detection Coverage: Windows Possible Credential Dumping, Dump LSASS via procdump',
+      'Detection Coverage: Gdrive suspicious file sharing',
+    ]);
+  });
+
+  it('names no rule where the metadata or links do not count the score, or say one label everywhere', () => {
+    // DeTT&CT's detection layer: four metadata items per detection object, the score its detection score.
+    const dettect = {
+      ...elastic,
+      techniques: [{ techniqueID: 'T1059.001', score: 5, metadata: [{ name: '-Applicable to', value: 'all' }, { name: '-Detection score', value: '5' }, { name: '-Detection location', value: 'EDR' }, { name: '-Comment', value: '-' }] }],
+    };
+    expect(parseCoverageLayer(JSON.stringify(dettect), 'dettect.json').rules.map((r) => r.name)).to.deep.equal(['Elastic-detection-rules-all']);
+    // One "View" link on each entry scored 1: no rule's name.
+    const view = { ...elastic, techniques: ['T1059', 'T1003'].map((techniqueID) => ({ techniqueID, score: 1, links: [{ label: 'View', url: `https://example.org/${techniqueID}` }] })) };
+    expect(parseCoverageLayer(JSON.stringify(view), 'view.json').rules.map((r) => r.name)).to.deep.equal(['Elastic-detection-rules-all', 'Elastic-detection-rules-all']);
+  });
+});

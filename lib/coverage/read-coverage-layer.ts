@@ -10,7 +10,9 @@
  * highlighting them (Navigator's own Bear_APT.json sample) say "used", not "used a little". As coverage such an
  * entry says nothing about how well the technique is detected, so it is ignored with the reason "no score", unless its
  * layer's legend says the level of its colour (CyberBlue's green "Full Detection", red "No Detection": legendLabelLevel);
- * every such reading, and every entry the legend could not read, is said in a note (legendNote).
+ * every such reading, and every entry the legend could not read, is said in a note (legendNote). An entry without a
+ * score whose metadata gives DeTT&CT scores (its visibility-and-detection overlay, which colours a kind) is read by
+ * its detection score instead (dettectMetadataScores).
  */
 import type { LineCounter } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
@@ -145,6 +147,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // of groups), painted "Src. of tech. is only software" and listing that software in its metadata.
     const scoresUse = options.role === 'threat' && techniques.some((entry) => typeof entry['score'] === 'number' && entry['score'] > 0 && entry['enabled'] !== false);
     const outside: (ScoredEntry & { at: number; counted: string; place: { file: string; line?: number; path?: string } })[] = [];
+    // Entries without a score read by the DeTT&CT scores of their metadata (a detection score, or visibility alone).
+    const dettectRead: { techniqueID: string; score?: number; level?: number }[] = [];
     // A line shared by entries (a layer on one line, as sigma2attack writes it) says nothing: their JSON path does.
     const entryLines = techniques.map((_, i) => lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i));
     const shared = new Set(entryLines.filter((line, i) => line !== undefined && entryLines.indexOf(line) !== i));
@@ -160,7 +164,20 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       let level: number;
       let levelReason: string;
       let shownColour: ReturnType<typeof byLegend>;
-      if ((score === undefined || score === null) && options.role !== 'threat') {
+      const dettect = (score === undefined || score === null) && options.role !== 'threat' ? dettectMetadataScores(entry['metadata']) : undefined;
+      if (dettect) {
+        // DeTT&CT's visibility-and-detection overlay colours a kind (visibility, detection, both), not a score: the
+        // detection score its metadata gives is the level, as a DeTT&CT file's own score is read.
+        if (dettect.detection === undefined) {
+          const reason = 'no score, and its metadata gives DeTT&CT visibility scores and no detection score (visibility only: nothing detects it, as a DeTT&CT file is read)';
+          ignored.push({ ...at, name: techniqueID, reason });
+          dettectRead.push({ techniqueID });
+          return;
+        }
+        level = dettectDetectionLevel(dettect.detection);
+        levelReason = `no score; its metadata's DeTT&CT detection score ${dettect.detection} / 5 -> ${level}, whatever its colour`;
+        dettectRead.push({ techniqueID, score: dettect.detection, level });
+      } else if ((score === undefined || score === null) && options.role !== 'threat') {
         // A colour-only coverage layer says its levels in its legend ("Full Detection" green, "No Detection" red).
         const read = legend.size ? byLegend(legend, entry['color'], comment) : undefined;
         if (!read || 'ignored' in read) {
@@ -239,6 +256,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (order) input.notes = [...(input.notes ?? []), order];
     const colours = legendNote(input.source, layerName, legend, legendRead, unread, readByColour ? { count: readByColour, scaleText } : undefined);
     if (colours) input.notes = [...(input.notes ?? []), colours];
+    const dettectNote = dettectMetadataNote(input.source, layerName, dettectRead);
+    if (dettectNote) input.notes = [...(input.notes ?? []), dettectNote];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
     const hidesPreAttack = stagesHidePreAttack(layer);
@@ -625,9 +644,56 @@ function legendNote(
       'if the scores are the coverage meant, review with --scale 0,N, N the score of full coverage (README, "Coverage gap review")'
     );
   }
+  // DeTT&CT's visibility-and-detection overlay (navigator_layer.py's get_layer_template_layered) colours a kind: both
+  // (its "Visibility and detection" item), detection alone (the colour of "Detection score 3"), visibility alone (of
+  // "Visibility score 3"), whatever the scores; its entries' metadata give the scores (dettectMetadataScores).
+  const overlay = read.size > 0 && items.some(({ label }) => /^visibility and detection$/i.test(label));
+  const advice = overlay
+    ? "; its legend is DeTT&CT's visibility-and-detection overlay, whose colours say which of visibility and detection a technique has, not a score, " +
+      'so these levels are approximate: give gap --coverage the DeTT&CT technique administration file the layer was made from, whose scores are read'
+    : '; if the legend means otherwise, give the entries scores';
   return (
     `${name}: its ${entries} ${entries === 1 ? 'entry has' : 'entries have'} a colour and no score: read through its legend, ${readings.join(', ')}` +
-    `${notRead.length ? `; ${notRead.join('; ')}` : ''}; if the legend means otherwise, give the entries scores (README, "Coverage gap review")`
+    `${notRead.length ? `; ${notRead.join('; ')}` : ''}${advice} (README, "Coverage gap review")`
+  );
+}
+
+/**
+ * The DeTT&CT scores an entry's metadata gives, as DeTT&CT writes its layers: an item `-Detection score` per detection
+ * object and `-Visibility score` per visibility object (technique_mapping.py), or one `Detection score` and
+ * `Visibility score` for the technique (navigator_layer.py's add_metadata_technique_object). `detection` is the highest
+ * detection score from 0 (DeTT&CT scores a technique by its best detection object), undefined when only -1 ("none") or
+ * visibility scores are given. Undefined when the metadata gives no such score.
+ */
+function dettectMetadataScores(metadata: unknown): { detection?: number } | undefined {
+  if (!Array.isArray(metadata)) return undefined;
+  const scores = (kind: string): number[] =>
+    metadata
+      .filter((item) => isJsonObject(item) && typeof item['name'] === 'string' && new RegExp(`^-?${kind} score$`, 'i').test(item['name'].trim()))
+      .flatMap((item) => [...String((item as Record<string, unknown>)['value']).matchAll(/-?\d+/g)].map(([n]) => Number(n)))
+      .filter((n) => Number.isInteger(n) && n >= -1 && n <= 5);
+  const detection = scores('detection');
+  if (!detection.length && !scores('visibility').length) return undefined;
+  const best = Math.max(-1, ...detection);
+  return best >= 0 ? { detection: best } : {};
+}
+
+/**
+ * What a layer must say of its entries read by the DeTT&CT scores of their metadata (dettectMetadataScores): how many,
+ * their levels, and those ignored as visibility alone; their colour (DeTT&CT's overlay: visibility, detection or both)
+ * was not read. Undefined when no entry was read so.
+ */
+function dettectMetadataNote(source: string, layerName: string, read: readonly { techniqueID: string; score?: number; level?: number }[]): string | undefined {
+  if (!read.length) return undefined;
+  const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const scored = read.filter((entry) => entry.score !== undefined);
+  const visibility = read.filter((entry) => entry.score === undefined).map(({ techniqueID }) => techniqueID);
+  const entries = (count: number): string => (count === 1 ? '1 entry' : `${count} entries`);
+  return (
+    `${name}: ${entries(read.length)} without a score read by the DeTT&CT scores of ${read.length === 1 ? 'its' : 'their'} metadata, not by ${read.length === 1 ? 'its' : 'their'} colour ` +
+    "(DeTT&CT writes each technique's scores there; the colours of its visibility-and-detection overlay say which of the two a technique has, not how well it is detected)" +
+    `${scored.length ? `: ${firstFew(scored.map(({ techniqueID, score, level }) => `${techniqueID} detection score ${score}: ${percent(level!)}%`))}` : ''}` +
+    `${visibility.length ? `; ${entries(visibility.length)} with visibility alone ignored (${firstFew(visibility)})` : ''} (README, "Coverage gap review")`
   );
 }
 

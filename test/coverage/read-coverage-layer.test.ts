@@ -808,3 +808,59 @@ describe('readCoverageLayers: entries that name the rules their score counts', (
     expect(parseCoverageLayer(JSON.stringify(view), 'view.json').rules.map((r) => r.name)).to.deep.equal(['Elastic-detection-rules-all', 'Elastic-detection-rules-all']);
   });
 });
+
+// DeTT&CT's visibility-and-detection overlay, reconstructed from rabobank-cdc/DeTTECT: navigator_layer.py's
+// get_layer_template_layered (no gradient; legend "Visibility and detection" #f9a825 and the score colours) and
+// technique_mapping.py's _map_and_colorize_techniques_for_overlaid (no score; colour COLOR_OVERLAY_BOTH #f9a825,
+// COLOR_OVERLAY_DETECTION = COLOR_D_3 #8BC34A, COLOR_OVERLAY_VISIBILITY = COLOR_V_3 #1976D2 by kind; metadata items
+// "-Detection score" per detection object, or one "Detection score" after a divider in add_metadata_technique_object).
+describe("readCoverageLayers: DeTT&CT's visibility-and-detection overlay", () => {
+  const legendItems = [
+    { label: 'Visibility and detection', color: '#f9a825' },
+    { label: 'Visibility score 3: Good', color: '#1976D2' },
+    { label: 'Detection score 3: Good', color: '#8BC34A' },
+    { label: 'Detection score 5: Excellent', color: '#33691E' },
+  ];
+  const entry = (techniqueID: string, color: string, metadata: object[]) => ({ techniqueID, color, comment: '', enabled: true, tactic: 'execution', metadata });
+  const overlay = {
+    name: 'Visibility and Detection example all',
+    versions: { navigator: '4.5', layer: '4.3' },
+    domain: 'enterprise-attack',
+    description: 'description',
+    legendItems,
+    techniques: [
+      // Both: detection score 2 (40 %), not "Visibility and detection" 100 %.
+      entry('T1059.001', '#f9a825', [{ name: '-Available data sources', value: 'Process' }, { name: '---', value: '---' }, { name: '-Applicable to', value: 'all' }, { name: '-Detection score', value: '2' }, { name: '---', value: '---' }, { name: '-Applicable to', value: 'all' }, { name: '-Detection score', value: '1' }, { name: '---', value: '---' }, { name: '-Visibility score', value: '3' }]),
+      // Detection alone, score 5: not the 60 % of "Detection score 3", the colour of every detection-only technique.
+      entry('T1003.001', '#8BC34A', [{ divider: true }, { name: 'Applicable to', value: 'all' }, { name: 'Detection score', value: '5' }]),
+      // Visibility alone: nothing detects it.
+      entry('T1021.002', '#1976D2', [{ name: '-Applicable to', value: 'all' }, { name: '-Visibility score', value: '3' }]),
+    ],
+  };
+
+  it('reads each entry by the detection score its metadata gives, not by the colour of its kind, and says so', () => {
+    const input = parseCoverageLayer(JSON.stringify(overlay), 'visibility_and_detection.json');
+    expect(input.rules.map((r) => [r.refs[0]!.raw, r.level, r.levelReason])).to.deep.equal([
+      ['T1059.001', 0.4, "no score; its metadata's DeTT&CT detection score 2 / 5 -> 0.4, whatever its colour"],
+      ['T1003.001', 1, "no score; its metadata's DeTT&CT detection score 5 / 5 -> 1, whatever its colour"],
+    ]);
+    expect(input.ignored.map((i) => [i.name, i.reason])).to.deep.equal([
+      ['T1021.002', 'no score, and its metadata gives DeTT&CT visibility scores and no detection score (visibility only: nothing detects it, as a DeTT&CT file is read)'],
+    ]);
+    expect(input.notes).to.deep.equal([
+      'coverage layer visibility_and_detection.json ("Visibility and Detection example all"): 3 entries without a score read by the DeTT&CT scores of their metadata, not by their colour ' +
+        "(DeTT&CT writes each technique's scores there; the colours of its visibility-and-detection overlay say which of the two a technique has, not how well it is detected): " +
+        'T1059.001 detection score 2: 40%, T1003.001 detection score 5: 100%; 1 entry with visibility alone ignored (T1021.002) (README, "Coverage gap review")',
+    ]);
+    expectBookkeeping(input);
+  });
+
+  it('says the levels its legend gives are approximate where an entry carries no score in its metadata', () => {
+    const bare = { ...overlay, techniques: [{ techniqueID: 'T1059.001', color: '#f9a825', enabled: true }] };
+    const input = parseCoverageLayer(JSON.stringify(bare), 'overlay.json');
+    expect(input.rules.map((r) => r.level)).to.deep.equal([1]);
+    expect(input.notes?.[0]).to.match(
+      /: read through its legend, "Visibility and detection" \(#f9a825\) as 100% \(1 entry\), .*; its legend is DeTT&CT's visibility-and-detection overlay, whose colours say which of visibility and detection a technique has, not a score, so these levels are approximate: give gap --coverage the DeTT&CT technique administration file the layer was made from, whose scores are read \(README, "Coverage gap review"\)$/,
+    );
+  });
+});

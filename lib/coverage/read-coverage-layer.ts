@@ -220,7 +220,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         // Scores past the scale are said once per layer, below (outsideScale).
         if (clamped) outside.push({ score, level, techniqueID, at: repaired.entryOrigins[i] ?? i, counted, place: at });
         levelReason = `score ${score} on ${scaleText} -> ${level}${clamped ? ' (clamped)' : ''}`;
-        scored.push({ score, level, techniqueID });
+        scored.push({ score, level, techniqueID, ...(typeof comment === 'string' && comment.trim() !== '' ? { comment: comment.trim() } : {}) });
       }
       const text = typeof comment === 'string' && comment.trim() !== '' ? comment.trim() : undefined;
       const names = named?.names.get(entry);
@@ -802,6 +802,8 @@ interface ScoredEntry {
   score: number;
   level: number;
   techniqueID: string;
+  /** The entry's comment, trimmed, when it has one (countNote reads whether it counts the score). */
+  comment?: string;
 }
 
 /** Words of a layer's name, description or legend that say its scores count something (sigma2attack: "Sigma rules heatmap"). */
@@ -844,12 +846,20 @@ function countNote(
   // rules") counts nothing, whatever else its words name or its gradient's end.
   if (texts.some(([, text]) => PERCENT_WORDS.test(text))) return undefined;
   const said = texts.map(([where, text]) => [where, COUNT_WORDS.exec(text)?.[0]]).find(([, word]) => word !== undefined);
+  // Comments that say each score as a number of rules ("3 Sigma rule(s)", a generator's count beside the score it
+  // writes, without a gradient): read on 0..100 as percentages, 3 rules would count as 3 %.
+  const commented = scored.filter(({ comment }) => comment !== undefined);
+  const counted =
+    commented.length > 0 &&
+    commented.every(({ score, comment }) => new RegExp(`(?:^|[^\\d.])${score}\\s+(?:[\\w-]+\\s+)?(?:rule|detection|analytic|quer(?:y|ie))`, 'i').test(comment!));
   const why =
     largest === max && max > 5 && max !== 100
       ? `whole numbers on a gradient from ${min} that ends at the largest of them, ${max}`
       : said
         ? `whole numbers, and its ${said[0]} says "${said[1]}"`
-        : undefined;
+        : counted
+          ? `whole numbers, and each entry's comment counts its score in rules ("${commented[0]!.comment}")`
+          : undefined;
   if (!why) return undefined;
   const name = `${role} layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
   if (threat) {

@@ -358,6 +358,20 @@ describe('readCoverageLayers: scores that count rules (sigma2attack)', () => {
     expect(parseCoverageLayer(art, 'art.json').notes?.[0]).to.contain('its scores look like counts (whole numbers, and its legend says "tests")');
   });
 
+  // A "Sigma Coverage" layer as a published how-to writes it (find_string id 59692339312: score = the technique's rule
+  // count, comment "<count> Sigma rule(s)", no gradient): read on Navigator's 0..100, 1 rule counted as 1 %, silently.
+  it('notes counts that the entries\' comments give as numbers of rules, on the default 0..100', () => {
+    const counts = (scores: number[], comment: (score: number) => string) =>
+      JSON.stringify({ version: '4.5', name: 'Sigma Coverage', domain: 'enterprise-attack', techniques: scores.map((score, i) => ({ techniqueID: `T10${String(i).padStart(2, '0')}`, score, comment: comment(score) })) });
+    expect(parseCoverageLayer(counts([48, 3, 1], (n) => `${n} Sigma rule(s)`), 'sigma-coverage.json').notes).to.deep.equal([
+      'coverage layer sigma-coverage.json ("Sigma Coverage"): its scores look like counts (whole numbers, and each entry\'s comment counts its score in rules ("48 Sigma rule(s)")): ' +
+        'read on the default scale 0..100 (no gradient), a score of 1 counts as 1%, and 3 of its 3 scored entries count under 50% coverage though they score 1 or more ' +
+        `(T1000 48: 48%, T1001 3: 3%, T1002 1: 1%); ${advice}`,
+    ]);
+    // Scores the author scaled (25 per rule, the count in the comment) are levels: no note.
+    expect(parseCoverageLayer(counts([100, 25, 50], (n) => `${n / 25} rule(s)`), 'scaled.json').notes).to.equal(undefined);
+  });
+
   // A count of tests is no count of rules: a test run detects nothing, so --scale 0,1 would count each as full coverage.
   it('does not advise counting tests as rules: a count of tests run is no coverage', () => {
     const art = heatmap({ gradient: { colors: ['#ffffff', '#ce232e'], minValue: 0, maxValue: 10 }, legendItems: [{ label: '1 or more tests', color: '#ffffff' }] }, [1, 2]);

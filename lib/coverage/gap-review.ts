@@ -400,6 +400,9 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     const before = rules.length;
     for (const rule of input.rules) {
       const ids = new Set<TechniqueId>();
+      // IDs past the release's newest that no release at hand knows: another domain's ID (enterprise T1021 in an ICS
+      // review, whose newest is T0895) is `other domain`, not a newer release's.
+      const past: number[] = [];
       for (const ref of rule.refs) {
         // A Sigma tag names its ID after `attack.`; resolving the ID alone spares a name check of "attack". The
         // other domains name an ID of theirs (attack.t0800 in an enterprise review: `other domain`) and a deprecated
@@ -408,6 +411,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         let resolution = cache.get(text);
         if (!resolution) cache.set(text, (resolution = resolveReference({ raw: text }, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
         for (const id of resolution.ids) ids.add(id);
+        const number = techniqueNumber(text);
+        if (number !== undefined && number > newest && resolution.status !== 'other domain') past.push(number);
         const path = ref.path ?? rule.path;
         const place = { file: rule.file, ...((ref.line ?? rule.line) !== undefined ? { line: ref.line ?? rule.line } : {}), ...(path ? { path } : {}) };
         if (!resolution.ids.length) unresolved.push({ raw: ref.raw, ...place, rule: rule.name, status: resolution.status, note: resolution.note });
@@ -419,12 +424,12 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
         const unknown = tagCache.get(key) ?? strayTactic(tag, ids, target);
         if (unknown) unresolved.push({ raw: tag.raw, file: rule.file, ...(tag.line !== undefined ? { line: tag.line } : {}), rule: rule.name, ...unknown });
       }
-      const past = rule.refs.map((ref) => techniqueNumber(ref.id ?? ref.raw)).filter((n) => n !== undefined && n > newest);
       if (past.length) {
         const seen = newer.get(input) ?? { rules: 0, alone: 0, ids: new Set<string>(), first: placeText(rule) };
         seen.rules += 1;
         if (!ids.size) seen.alone += 1;
-        for (const n of past) seen.ids.add(`T${n}`);
+        // Four digits, as every technique ID has them (ICS T0999, not T999).
+        for (const n of past) seen.ids.add(`T${String(n).padStart(4, '0')}`);
         newer.set(input, seen);
       }
       const resolved: ResolvedRule = { rule, ids: [...ids].sort() };

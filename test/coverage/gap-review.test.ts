@@ -639,6 +639,21 @@ describe('Sigma tags of another domain (resolveCoverage with the library\'s othe
     expect(resolved.rules[0]?.ids).to.deep.equal(['T1059.001']);
   });
 
+  it('says nothing of newer releases for the Enterprise and Mobile tags of an ICS review, every one past its newest ID (ICS IDs are T08xx)', () => {
+    // ICS IDs are T08xx, so every Enterprise or Mobile tag is past the newest ICS ID: the rule above was said to
+    // tag "technique IDs newer than ATT&CK ics-attack 18.1 has" with advice to fetch a newer ICS release, beside each
+    // tag's own note that it is another domain's. An ID no release knows (T0999) still gets that note.
+    const ics = library.release('ics-attack', '18.1');
+    const otherDomains = libraryOtherDomains(library, ics.domain);
+    const resolved = resolveCoverage([sigma], ics, { otherDomains });
+    expect(['attack.t1406', 'attack.t1476', 'attack.t1059.001'].map((tag) => noteOf(resolved, tag)[0])).to.deep.equal(['other domain', 'other domain', 'other domain']);
+    expect(resolved.notes.filter((note) => note.includes('newer than ATT&CK'))).to.deep.equal([]);
+    const dir = freshTmpDir('sigma-ics-newer');
+    writeFileSync(join(dir, 'unknown_ics_tag.yml'), rule.replace('attack.t1406', 'attack.t0999'));
+    const unknown = resolveCoverage([readRuleFolder(dir)], ics, { otherDomains });
+    expect(unknown.notes.filter((note) => note.includes('newer than ATT&CK ics-attack 18.1 has (T0999; first at'))).to.have.length(1);
+  });
+
   it("names a deprecated technique's pointers into another domain (mobile T1476 -> Enterprise T1566.001, T1566.002), as normalize does", () => {
     const mobile = library.release('mobile-attack', '18.1');
     const otherDomains = libraryOtherDomains(library, mobile.domain);

@@ -111,6 +111,18 @@ describe('attack-layers extract', () => {
     expect(result.stdout).to.include('the name "Process Discovery" is T1057');
   });
 
+  it('says, where another domain holds as many IDs as the target or more and the target some, that the report cites both: a campaign of each', async () => {
+    // An OT summary's lists (code index file 14704857593, our lines in its layout) cite 17 Enterprise and 9 ICS IDs; read
+    // with --domain ics, the summary said only "run extract with --domain enterprise", which leaves the ICS ones unresolved.
+    const file = join(freshTmpDir('extract'), 'ot-summary.md');
+    writeFileSync(file, '- Valid Accounts - T1078 (Volt Typhoon)\n- Network Sniffing - T1040 (Volt Typhoon)\n- Rogue Master - T0848 (Australian Modbus)\n');
+    const result = await runCli(['extract', file, '--domain', 'ics']);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.include(
+      "; 2 of them are in enterprise-attack, not ics-attack, which holds 1: the report cites both; run extract with --domain enterprise for those too, and keep each domain's techniques in a campaign of its own",
+    );
+  });
+
   it('reads an ICS report with --domain ics (resolved, `domain:` in the skeleton); without it, the summary says to', async () => {
     // The shape of an advisory's ICS table (a tester's real ICS mapping): IDs of ics-attack, which enterprise lacks.
     const dir = freshTmpDir('extract');

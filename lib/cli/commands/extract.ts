@@ -78,7 +78,8 @@ export function handler(context: CliContext) {
  * that an ICS report read as enterprise says what to do in the summary too, not only in each reference's note. Where
  * the target's domain holds more of the report's IDs, the report is of that domain and a few IDs are another's (MISP's
  * galaxies give Mobile's Process Discovery T1424 for Enterprise's T1057; an OT report cites Enterprise techniques beside
- * ICS ones): each one's note says what to write.
+ * ICS ones): each one's note says what to write. Where another domain holds as many or more, and the target some, the
+ * report is of both: a campaign of each.
  */
 function otherDomainsText(references: readonly ReportReference[], releases: ResolveContext | undefined): string {
   const counts = new Map<Domain, number>();
@@ -92,9 +93,13 @@ function otherDomainsText(references: readonly ReportReference[], releases: Reso
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([other, count]) => {
       const where = `; ${count} of them ${count === 1 ? 'is' : 'are'} in ${other}, not ${releases!.target.domain}`;
-      return count < own
-        ? `${where}, which holds ${own}: see each one's note for what to write (run extract with --domain ${other.replace(/-attack$/, '')} only for a report of that domain)`
-        : `${where}: run extract with --domain ${other.replace(/-attack$/, '')}`;
+      const flag = `--domain ${other.replace(/-attack$/, '')}`;
+      if (count < own) return `${where}, which holds ${own}: see each one's note for what to write (run extract with ${flag} only for a report of that domain)`;
+      // A report of both (an OT summary citing Enterprise techniques beside ICS ones, more of them): changing domain
+      // alone would leave the target's IDs unresolved in turn.
+      return own
+        ? `${where}, which holds ${own}: the report cites both; run extract with ${flag} for those too, and keep each domain's techniques in a campaign of its own`
+        : `${where}: run extract with ${flag}`;
     })
     .join('');
 }

@@ -12,6 +12,8 @@ import { AttackDataError } from '../errors.js';
 export interface OtherDomainTechnique {
   id: string;
   name: string;
+  /** The name with its parent's before it (`Phishing: Spearphishing Attachment`); the name alone for a technique. */
+  fullName: string;
   domain: Domain;
   /** The release it was found in, e.g. `ics-attack 18.1`. */
   label: string;
@@ -35,7 +37,8 @@ export function otherDomainLookupIn(releases: () => readonly AttackIndex[]): Oth
   return (id) => {
     for (const index of releases()) {
       const record = index.technique(id);
-      if (record) return { id: record.id, name: record.name, domain: index.domain, label: index.label };
+      const parent = record?.parent ? index.technique(record.parent) : undefined;
+      if (record) return { id: record.id, name: record.name, fullName: parent ? `${parent.name}: ${record.name}` : record.name, domain: index.domain, label: index.label };
     }
     return undefined;
   };

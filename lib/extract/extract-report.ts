@@ -496,7 +496,13 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   };
   const around = withNamesAround(read, lines, target, (name) => resolveReference({ raw: name }, context).status !== 'unknown', olderNames);
   // `- Credential Dumping - T1003 (APT33)`: the words before the dash name the technique, the bracket where it was seen.
-  const dashed = withNamesBeforeDash(around, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id));
+  // An ID of another domain (`- Modify Program - T0889 (Indian Nuclear)` in an enterprise run) is named by that domain's
+  // release: the resolver places it in none of the target's techniques, yet the words still name it.
+  const namesOtherDomainId = (name: string, id: string): boolean => {
+    const found = context.otherDomains?.(id);
+    return !!found && [found.name, found.fullName].some((each) => nameKey(each) === nameKey(name));
+  };
+  const dashed = withNamesBeforeDash(around, lines, (name, id) => resolveReference({ raw: name }, context, { similarNames: false }).ids.includes(id) || namesOtherDomainId(name, id));
   const paired = pairJoinedNames(dashed, lines, target);
   const { warnings: joinedWarnings } = paired;
   const ocrIds = new Map<string, { written: string; rule: string }>();

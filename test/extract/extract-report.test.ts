@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import { escapeRegExp } from '../../lib/normalize/tactic-text.js';
 import { extractReport } from '../../lib/extract/extract-report.js';
+import { otherDomainLookup } from '../../lib/attack/index.js';
+import type { Domain } from '../../lib/attack/types.js';
 import { loadRelease } from '../helpers/attack.js';
 
 describe('extractReport', () => {
@@ -1185,6 +1187,26 @@ describe('extractReport', () => {
         ['Man in the Middle (T1557)', 'Man in the Middle', 'renamed', ['T1557']],
         // A bracket that names the technique stays its name; the tactic before the dash is a label.
         ['T1059.001 (PowerShell)', 'PowerShell', 'current', ['T1059.001']],
+      ]);
+    });
+
+    it('is the words before a dash for an ID of another domain too, named by that domain\'s release (`- Modify Program - T0889 (Indian Nuclear)`)', () => {
+      // The same ICS summary (code index file 14704857593) lists Enterprise and ICS techniques side by side: in either
+      // domain's run, the other domain's IDs kept the bracket (the incident) as their name and lost the name before the
+      // dash, so the campaign the note advises for them would carry "Indian Nuclear". Our lines, in its layout.
+      const text = ['- Modify Program - T0889 (Indian Nuclear)', '- Unauthorized Command Message - T0855 (Australian Modbus)', '- Valid Accounts - T1078 (Volt Typhoon)'].join('\n');
+      const release = (domain: Domain) => loadRelease('18.1', domain);
+      const read = (domain: 'enterprise-attack' | 'ics-attack') =>
+        extractReport(text, { target: release(domain), otherDomains: otherDomainLookup(domain, release) }).references.map((ref) => [ref.raw, ref.name, ref.resolution?.status]);
+      expect(read('enterprise-attack')).to.deep.equal([
+        ['Modify Program (T0889)', 'Modify Program', 'other domain'],
+        ['Unauthorized Command Message (T0855)', 'Unauthorized Command Message', 'other domain'],
+        ['Valid Accounts (T1078)', 'Valid Accounts', 'current'],
+      ]);
+      expect(read('ics-attack')).to.deep.equal([
+        ['Modify Program (T0889)', 'Modify Program', 'current'],
+        ['Unauthorized Command Message (T0855)', 'Unauthorized Command Message', 'current'],
+        ['Valid Accounts (T1078)', 'Valid Accounts', 'other domain'],
       ]);
     });
 

@@ -403,10 +403,15 @@ export function renderAggregateLayer(results: readonly NormalizedCampaign[], ind
   if (!results.length) throw new UsageError(`aggregate layer "${options.name}": no campaigns to aggregate`);
   const releases = [...new Set(results.map((r) => `${r.attack.domain} ${r.attack.release}`))];
   if (releases.length > 1) {
-    throw new InputError(
-      `aggregate layer "${options.name}": the campaigns are in different ATT&CK releases or domains (${releases.join(', ')}); ` +
-        'a layer has one: aggregate each domain separately, and bring them to one release with --attack-release',
-    );
+    // Which campaign is in which, and the way out for each cause: a domain's campaigns in a run of their own (a folder
+    // of Enterprise, Mobile and ICS campaigns), one release by --attack-release within a domain.
+    const campaigns = releases.map((release) => `${release}: ${results.filter((r) => `${r.attack.domain} ${r.attack.release}` === release).map((r) => r.id).join(', ')}`);
+    const domains = new Set(results.map((r) => r.attack.domain));
+    const ways = [
+      ...(domains.size > 1 ? ["render each domain's campaigns in a run of their own, each with its --aggregate"] : []),
+      ...(releases.length > domains.size ? ["bring a domain's campaigns to one release with --attack-release"] : []),
+    ];
+    throw new InputError(`aggregate layer "${options.name}": the campaigns are in different ATT&CK releases or domains (${campaigns.join('; ')}); a layer has one: ${ways.join('; ')}`);
   }
   const core = renderCore(results, index, options, `aggregate layer "${options.name}"`);
   const unresolved = results.flatMap((result) => unresolvedLines(result).map((line) => `${result.id}: ${line}`));

@@ -29,6 +29,26 @@ describe('attack-layers render', () => {
     expect((JSON.parse(read(join(out, 'all-campaigns.layer.json'))) as { name: string }).name).to.equal('All campaigns');
   });
 
+  it('refuses to aggregate campaigns of several domains, naming the campaigns of each and saying to render each domain apart', async () => {
+    // Campaigns of our own in the shape of a mobile and an ICS report's mappings (an Android SOC project's kill chain,
+    // code index file 67484321933; an OT summary's list, code index file 14704857593), beside an Enterprise one: a
+    // campaigns folder of every domain. The refusal named only the domains, and advised --attack-release, which
+    // changes no domain.
+    const dir = freshTmpDir('render-domains');
+    const mobile = join(dir, 'android-killchain.yaml');
+    const ics = join(dir, 'ot-summary.yaml');
+    writeFileSync(mobile, 'name: Android kill chain\ndomain: mobile-attack\ntechniques:\n  - T1422 System Network Configuration Discovery\n  - T1541 Foreground Persistence\n');
+    writeFileSync(ics, 'name: OT summary\ndomain: ics-attack\ntechniques:\n  - Rogue Master (T0848)\n  - Unauthorized Command Message (T0855)\n');
+    const out = join(dir, 'layers');
+    const result = await runCli(['render', APT32, mobile, ics, '--out', out, '--aggregate', 'all']);
+    expect(result.code).to.equal(1);
+    expect(result.stderr).to.include(
+      'aggregate layer "all": the campaigns are in different ATT&CK releases or domains (enterprise-attack 18.1: apt32-covid19-wuhan; mobile-attack 18.1: android-killchain; ics-attack 18.1: ot-summary); ' +
+        "a layer has one: render each domain's campaigns in a run of their own, each with its --aggregate\n",
+    );
+    expect(existsSync(out)).to.equal(false);
+  });
+
   it('reports unresolved references on stderr, and --quiet silences them', async () => {
     const out = freshTmpDir('render');
     const loud = await runCli(['render', GOLDEN, '--out', out]);

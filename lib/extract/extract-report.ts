@@ -14,7 +14,7 @@ import { namesWithoutIds } from './technique-names.js';
 import { namedLineItems, type NamedKind } from './name-lines.js';
 import { nameLanguage } from './name-language.js';
 import { documentLanguage } from '../suggest/passage-language.js';
-import { ocrIdsInLines } from './ocr-ids.js';
+import { ICS_WIKI_RULE, ocrIdsInLines } from './ocr-ids.js';
 import { SIBLING_NUMBER_RULE, siblingNumbersInLines } from './sibling-numbers.js';
 import { fiveDigitIdsInLines, fiveDigitResolution, isFiveDigitId } from './five-digit-ids.js';
 import { guessedIds, idsInWords, type GuessedId } from './ids-in-words.js';
@@ -437,7 +437,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       const { kept } = readTacticPair(tactic, conflict, ids.map((id) => target.technique(id)!), target);
       return kept ? [target.tacticName(kept)] : [];
     });
-    return { ...ref, tactics: [...new Set(tactics)], resolution: { status, ids, note, candidates, warnings: own, trail } };
+    // A wiki ID (`T816`) is an old form, not a misreading: the campaign gets the ID as ATT&CK writes it now, which
+    // `normalize` reads, with the warning saying what was written.
+    const current = ocr?.rule === ICS_WIKI_RULE ? { raw } : {};
+    return { ...ref, ...current, tactics: [...new Set(tactics)], resolution: { status, ids, note, candidates, warnings: own, trail } };
   };
   // A tactic written only as its ID (`持久化阶段（Persistence, TA0003）`) is given its name in the release: the
   // skeleton's `tactic:` holds names, as a campaign file does.

@@ -33,6 +33,7 @@ export const OCR_T_RULE = 'a T read by OCR as 7 or 1 (71021.001, 11566.002), tak
 export const SPACE_AFTER_T_RULE = 'a space after the T of a technique\'s ID (T 1078), taken only where the name before it is that technique\'s';
 export const SPACE_IN_DIGITS_RULE = 'a space inside the four digits of a technique\'s ID (T15 47.001), taken only where the name before it is that technique\'s';
 export const LETTER_AFTER_RULE = 'a letter glued after an ID (T1053.005a), taken only where the name before it is that technique\'s';
+export const ICS_WIKI_RULE = 'an ID of ATT&CK for ICS\'s first wiki (T816), which ATT&CK gave a 0 in 2020 (T0816), taken only where the name beside it is that technique\'s';
 
 // The shapes, each with its repair; the ID's digits are group 1, less any space. Not part of a longer number, word,
 // version or date.
@@ -49,6 +50,9 @@ const WORDS: ReadonlyArray<readonly [rule: string, pattern: RegExp]> = [
   [SPACE_IN_DIGITS_RULE, /(?<![\p{L}\p{N}.,:/_-]|[[(](?=T[\d ]{5}\.\d{3}[\])]))T((?:\d \d{3}|\d{2} \d{2}|\d{3} \d)(?:\.\d{3})?)(?![\p{L}\p{N}]|[.,]\p{N}| \.?\p{N})/gu],
   // `Scheduled Task T1053.005a` (a footnote's mark, or a table's cells run together): one lower-case letter.
   [LETTER_AFTER_RULE, /(?<![\p{L}\p{N}.,:/_-])T(\d{4}(?:\.\d{3})?)\p{Ll}(?![\p{L}\p{N}]|[.,]\p{N})/gu],
+  // `MITRE defines T816: Device Restart/Shutdown` (Armis's 2020 blog series on ATT&CK for ICS): the wiki numbered its
+  // techniques T800 to T882. A T and three digits is many things else (a model, a terminal), so only a name vouches.
+  [ICS_WIKI_RULE, /(?<![\p{L}\p{N}.,:/_-])T(8\d\d)(?![\p{L}\p{N}]|[.,]\p{N})/gu],
 ];
 // What may stand between the name and the word: spaces, or a colon or dash between spaces; or an opening bracket that
 // holds the word alone (`Valid Accounts (T 1078)`), after spaces.
@@ -78,7 +82,8 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
 
   function readWords(i: number, folded: FoldedText, rule: string, pattern: RegExp): void {
     for (const match of folded.text.matchAll(pattern)) {
-      const id = `T${match[1]!.replace(' ', '')}`;
+      const wiki = rule === ICS_WIKI_RULE;
+      const id = `T${wiki ? '0' : ''}${match[1]!.replace(' ', '')}`;
       const technique = context.target.technique(id);
       if (!technique || technique.revoked || technique.deprecated) continue;
       const vouched = found.length;
@@ -119,7 +124,8 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
       }
       // `Phishing: Spearphishing 71566.001 Attachment`: a name set on two lines of a cell, around the number, that is
       // exactly that technique's name vouches for it too.
-      const around = found.length === vouched ? nameAround(folded.text, match.index, match.index + match[0].length, id, context.target, true) : undefined;
+      // A wiki ID's name may follow it too (`T816: Device Restart/Shutdown`), as a technique's page wrote it.
+      const around = found.length === vouched ? nameAround(folded.text, match.index, match.index + match[0].length, id, context.target, !wiki) : undefined;
       if (around) {
         const nameSpan = originalSpan(folded, around);
         found.push({
@@ -136,7 +142,7 @@ export function ocrIdsInLines(lines: readonly FoldedText[], context: ResolveCont
           },
         });
       }
-      if (found.length === vouched) doubtful.push({ line: i + 1, written: match[0], id, hasT: rule !== OCR_T_RULE });
+      if (found.length === vouched && !wiki) doubtful.push({ line: i + 1, written: match[0], id, hasT: rule !== OCR_T_RULE });
     }
   }
 }

@@ -304,6 +304,30 @@ describe('extractReport', () => {
     });
   });
 
+  describe("IDs of ATT&CK for ICS's first wiki (T816 for T0816)", () => {
+    const ics = (text: string) => extractReport(text, { target: loadRelease('18.1', 'ics-attack') });
+
+    it('reads T816 as T0816 where the name beside it is that technique\'s, says so, and writes the ID as ATT&CK writes it now', () => {
+      // Armis's 2020 blog series on ATT&CK for ICS (part 5, https://www.armis.com/blog/mitre-attck-for-ics-practical-applications-part-5/)
+      // cites the wiki's IDs: 'MITRE defines T816: Device Restart/Shutdown as follows'; our lines in that shape.
+      const text = ['The wiki defines T816: Device Restart/Shutdown as below.', 'Valid Accounts (T859) came first.'].join('\n');
+      const refs = ics(text).references;
+      expect(refs.map((ref) => [ref.raw, ref.ids, ref.name, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+        ['Device Restart/Shutdown (T0816)', ['T0816'], 'Device Restart/Shutdown', 'current', ["T816 read as T0816: the name after it is that technique's; check the text"]],
+        ['Valid Accounts (T0859)', ['T0859'], 'Valid Accounts', 'current', ["T859 read as T0859: the name before it is that technique's; check the text"]],
+      ]);
+      expect(refs[0]!.resolution!.trail[0]).to.match(/^read: an ID of ATT&CK for ICS's first wiki .*: "T816" as T0816$/);
+    });
+
+    it('reads no T and three digits without that technique\'s name beside it, nor in an Enterprise run, and notes none', () => {
+      const text = 'The T800 terminator, a T816 model, Valid Accounts T816 and Device Restart/Shutdown T859.';
+      const read = ics(text);
+      // The names alone are noted as names without an ID, as before; no note takes a T and three digits for an ID.
+      expect([read.references, read.notes.filter((note) => /T8\d\d\b/.test(note))]).to.deep.equal([[], []]);
+      expect(extractReport('MITRE defines T816: Device Restart/Shutdown.', { target: loadRelease('18.1') }).references).to.deep.equal([]);
+    });
+  });
+
   describe('IDs whose T OCR read as a 7 or a 1', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -158,7 +158,7 @@ const FURNITURE_WORDS = new Set(
     'keep date let about follow ethics statement affiliate disclosure trademark trademarks registered respective owners ' +
     'license licence agreement whitepaper whitepapers ebook social media found interesting followed followers trusted ' +
     'getty shutterstock istock istockphoto unsplash alamy fotolia pexels pixabay depositphotos dreamstime ' +
-    'advertisement advertisements advertising advertise inbox subscribed pricing'
+    'advertisement advertisements advertising advertise inbox subscribed pricing guidelines'
   ).split(' '),
 );
 // Small words that go with them ("Sign up for our newsletters", "Skip to main content"), the months of a date, a
@@ -166,10 +166,13 @@ const FURNITURE_WORDS = new Set(
 // `Photo`: a caption), a blog's widgets' (Blogger's `Search This Blog`, `Blog Archive`, `Show all posts`), and what a
 // pop-up invites to join (`Insider Program`, `Members`), and the parts of a report published as web pages that its
 // share buttons name (BakerHostetler's 2023 incident response report: `Share this chapter`, which got Network Share
-// Discovery 100).
+// Discovery 100). A call to try the product or book a demo (`Book a demo`), a news site's links below its post to its
+// standards and its comment box's rules (ZDNET's `Editorial standards Show Comments`, which got Data Encoding 58, and
+// `Community Guidelines Related`, Disable or Modify Tools 90), and the company that owns the site, after its copyright
+// (ZDNET's `© 2024 ZDNET, A Red Ventures company. All rights reserved.`, Acquire Infrastructure: Domains 100).
 const FURNITURE_GLUE = new Set(
   (
-    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock search archive archives show showing insider insiders program programme members membership chapter chapters section page now settings re today ${MONTHS} ${MONTH_ABBREVIATIONS}`
+    `the a an and or to for of our your you us we with on in this it up out at by all is are be use service marks property their get select country region google news exclusive million tip cybersecurity platform image images photo photos credit stock search archive archives show showing insider insiders program programme members membership chapter chapters section page now settings re today book try editorial standards community company ${MONTHS} ${MONTH_ABBREVIATIONS}`
   ).split(' '),
 );
 
@@ -202,13 +205,15 @@ const COPYRIGHT = new RegExp(`${MARK.source}\\s*\\d{4}\\b`, 'i');
 const YEAR_FIRST = /^\s*\d{4}\b/;
 const RIGHTS_RESERVED = /\ball rights reserved\b/i;
 const MAX_COPYRIGHT = 400;
+// The holder may be named by its site's address, in lower case (Intezer's footer: `© intezer.com 2024 All rights reserved`).
+const SITE_NAME = /^[\p{Ll}\p{N}-]+(?:\.[\p{Ll}\p{N}-]+)*\.(?:com|net|org|io|ai|co|info)$/u;
 
 /** Whether a passage is a copyright notice (`COPYRIGHT`): the mark, a year or `All rights reserved`, the holder's name and the furniture's words. */
 function isCopyrightNotice(text: string): boolean {
   if (text.length > MAX_COPYRIGHT || !(COPYRIGHT.test(text) || ((YEAR_FIRST.test(text) || MARK.test(text)) && RIGHTS_RESERVED.test(text)))) return false;
   return text.replace(LOWER_UPPER, '$& ').split(/\s+/).every((token) => {
     const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    return !/\p{Ll}/u.test(word.charAt(0)) || FURNITURE_WORDS.has(word) || FURNITURE_GLUE.has(word);
+    return !/\p{Ll}/u.test(word.charAt(0)) || FURNITURE_WORDS.has(word) || FURNITURE_GLUE.has(word) || SITE_NAME.test(word);
   });
 }
 
@@ -310,10 +315,34 @@ function isReportNote(text: string): boolean {
 // `here` (`[insert image here]`, `[Your Name Here]`) in brackets, alone.
 const PLACEHOLDER = /^\s*[[{<]\s*(?:insert\s+|your\s+|add\s+)?(?:\p{L}+\s+){0,2}(?:goes\s+)?here\s*[\]}>]\s*$/iu;
 
+// A news site's box recommending its own buying guide, set inside a post (ZDNET's BlackCat/Oiltanking post as
+// GenAI-Threat-Intelligence-Research keeps it: `ZDNET Recommends The best security key While robust passwords help you
+// secure your valuable online accounts, hardware-based two-factor authentication takes that security to the next
+// level.`, glued after a paragraph's sentence, which got Multi-Factor Authentication Interception 100; ZDNet's 2021
+// Lazarus post: `ZDNet Recommends The best antivirus software and apps A roundup of …`): the site's name, up to three
+// capitalised words, and `Recommends` capitalised, then the guide's title and blurb. `Microsoft recommends that…` is advice.
+const RECOMMENDS_BOX = /^\s*\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+\p{Lu}[\p{L}\p{N}.&'’-]*){0,2}\s+Recommends\b(?![\s:]+that\b)/u;
+const MAX_RECOMMENDS_BOX = 400;
+
+// A vendor's pitch to the reader in its page's footer (Intezer's blog posts as GenAI-Threat-Intelligence-Research keeps
+// them: `Count on Intezer’s Autonomous SOC solution to handle your Level 1 SOC. Leave the SOC grunt work to Intezer.`,
+// which got System Time Discovery 99.6 and Data Encrypted for Impact 98.5): one sentence that tells the reader to count
+// on or rely on a product, or to try it (its name capitalised right after the verb), or to leave the work to it
+// (its name last). It names no attack's word (`REPORT_NOTE_ATTACK`): `Leave the malware to run for an hour` is read.
+const VENDOR_PITCH = /^\s*(?:(?:[Cc]ount|[Rr]ely)\s+on|[Tt]ry)\s+\p{Lu}[^.!?]{0,150}[.!]?\s*$|^\s*[Ll]eave\s+(?:the|your|all)\s[^.!?]{1,80}\sto\s+\p{Lu}[\p{L}\p{N}’'-]*(?:\s+\p{Lu}[\p{L}\p{N}’'-]*){0,2}\s*[.!]?\s*$/u;
+const PITCH_START = /^\s*(?:[Cc]ount|[Rr]ely|[Tt]ry|[Ll]eave)\s/u;
+
+/** Whether a passage is a vendor's pitch to the reader (`VENDOR_PITCH`), one sentence or more, with no word of an attack. */
+function isVendorPitch(text: string): boolean {
+  // (With `--lines`, the footer's line holds both sentences.)
+  return PITCH_START.test(text) && !REPORT_NOTE_ATTACK.test(text) && text.trim().split(/(?<=[.!])\s+/).every((sentence) => VENDOR_PITCH.test(sentence));
+}
+
 /** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner, a template's placeholder, a site's appeal for support, a repost's link to its original). */
 export function isPageFurniture(text: string): boolean {
   return (
     isReportNote(text) ||
+    (text.length <= MAX_RECOMMENDS_BOX && RECOMMENDS_BOX.test(text)) ||
     (text.length <= 300 &&
     (madeOfWords(text.replace(LINK_TARGET, ']').replace(COMMENTERS, ' '), FURNITURE_WORDS, FURNITURE_GLUE) ||
       isCopyrightNotice(text) ||
@@ -322,6 +351,7 @@ export function isPageFurniture(text: string): boolean {
       CLICK_THE_BANNER.test(text) ||
       NEWSLETTER_CALL.test(text) ||
       PLACEHOLDER.test(text) ||
+      isVendorPitch(text) ||
       (SUPPORT_APPEAL_START.test(text) && SUPPORT_APPEAL.test(text)) ||
       ORIGINAL_LINK.test(text) ||
       isBarMenu(text)))

@@ -2554,6 +2554,54 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A news site's box recommending its own buying guide, set inside a post (reconstructions in our words of ZDNET's
+  // BlackCat/Oiltanking post as GenAI-Threat-Intelligence-Research keeps it, `ZDNET Recommends The best security key
+  // While robust passwords…`, glued after a paragraph's sentence, which got Multi-Factor Authentication Interception 100,
+  // and of ZDNet's 2021 Lazarus post, `ZDNet Recommends The best antivirus software and apps A roundup of…`).
+  // `Microsoft recommends that…` is advice, read.
+  it("ranks no site's box recommending its guide (ZDNET Recommends …), and says so; a vendor's recommendation is read", () => {
+    expectUnranked(
+      [
+        'ZDNET Recommends The best password manager Strong passwords guard your online accounts, and a manager keeps them for you.',
+        'Example News Recommends The best antivirus apps A roundup of the apps that keep phones and laptops safe from malware.',
+      ],
+      PAGE_FURNITURE_NOTE,
+    );
+    const glued = suggestTechniques('The gang was behind the attack on two fuel suppliers. ZDNET Recommends The best password manager Strong passwords guard your online accounts.\n\nRead now', model);
+    expect(glued.map((p) => p.note)).to.deep.equal([undefined, PAGE_FURNITURE_NOTE, PAGE_FURNITURE_NOTE]);
+    const advice = suggestTechniques('Microsoft Recommends that administrators disable the SMBv1 protocol on file servers.', model);
+    expect(advice[0]!.note).to.not.equal(PAGE_FURNITURE_NOTE);
+    expect(advice[0]!.candidates).to.not.deep.equal([]);
+  });
+
+  // A vendor's pitch to the reader in its page's footer and its calls to try it (reconstructions in our words of
+  // Intezer's blog posts as GenAI-Threat-Intelligence-Research keeps them: `Count on Intezer’s Autonomous SOC solution to
+  // handle your Level 1 SOC.`, System Time Discovery 99.6, `Leave the SOC grunt work to Intezer.`, Data Encrypted for
+  // Impact 98.5, and its footer's `© intezer.com 2024 All rights reserved | Terms of Use | Privacy policy`, Masquerading:
+  // Right-to-Left Override 100). A sentence that names an attack's word is read.
+  it("ranks no vendor's pitch to the reader, call to try it or book a demo, nor a copyright under the site's address; a sentence about malware is read", () => {
+    expectUnranked(
+      [
+        'Count on Example’s Cloud Triage service to handle your first line of alerts.',
+        'Leave the alert triage to Example Labs.',
+        'Rely on ExampleScan to sort your tickets.',
+        'Try Example Analyze for free',
+        'Book a demo',
+        '© example.com 2025 All rights reserved | Terms of Use | Privacy policy',
+      ],
+      PAGE_FURNITURE_NOTE,
+    );
+    // The footer's line holds both sentences (`--lines`).
+    for (const lines of [false, true]) {
+      const footer = suggestTechniques('Count on Example’s Cloud Triage service to handle your first line of alerts. Leave the alert triage to Example Labs.', model, { lines });
+      expect(footer.map((p) => p.note), `lines: ${lines}`).to.deep.equal(Array(lines ? 1 : 2).fill(PAGE_FURNITURE_NOTE));
+    }
+    expectRead([
+      ['Leave the malware to run in the sandbox for ten minutes, then collect its network traffic.'],
+      ['Count on PowerShell being used by the actors to download the second stage.', 'T1059.001'],
+    ]);
+  });
+
   // A credit: who did the analysis, wrote or reviewed the report (reconstructions in our words of The DFIR Report's
   // posts saved as Markdown, `Analysis and reporting completed by [@…](…), [Name](…) (aka [@…](…)), and guest contributor
   // [Name](…) from [Vendor](…)`, which got Virtualization/Sandbox Evasion 77.1; of ETH Zürich's MEGA attacks page, `This

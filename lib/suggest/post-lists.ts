@@ -103,6 +103,24 @@ const INITIALISM = /\b(?:\p{Lu}\.){2,}/gu;
 // Where two titles glued together meet: a letter in lower case, a digit or a bracket, then a capitalised word.
 const TITLES_JOINT = /(?<=[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
 
+// A scraped page may glue the label to the page's furniture before it on one line (ZDNET's BlackCat/Oiltanking post as
+// GenAI-Threat-Intelligence-Research keeps it: `Community Guidelines     Related`, its comment box's link and the label,
+// then three other stories' titles, `Samsung Galaxy S24 users report more concerning display issues on Reddit`, which
+// got System Network Connections Discovery 65.7): the label last, up to four words, after furniture only.
+const LABEL_LAST_WORD = /\b(?:related|next|also|like|enjoy|reading|articles?|posts?|stories|content|news|navigation|authors?|category|webinars)\s*:?\s*$/iu;
+const MAX_LABEL_WORDS = 4;
+
+/** '' when a text is the page's furniture (`isPageFurniture`) with a label of other posts (`RELATED_LABEL`) last, else undefined. */
+function labelAfterFurniture(text: string): '' | undefined {
+  if (!LABEL_LAST_WORD.test(text)) return undefined;
+  const words = text.split(/\s+/);
+  for (let n = 1; n <= MAX_LABEL_WORDS && n < words.length; n++) {
+    const label = words.slice(-n).join(' ');
+    if (RELATED_LABEL.exec(label)?.[0].length === label.length && isPageFurniture(words.slice(0, -n).join(' '))) return '';
+  }
+  return undefined;
+}
+
 /**
  * What a text is in a list of other posts: a date or an author (`'byline'`: `January 11, 2021`, `Stan Kaminsky`), a
  * title or a section (`'entry'`: no sentence's end), a teaser (`'teaser'`: a sentence), or none of them.
@@ -135,10 +153,10 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
   for (let i = 0; i < passages.length; i++) {
     const labelText = passages[i]!.text.trim().replace(HEADING_MARK, '');
     const series = labelText.length <= MAX_SERIES_LABEL && (SERIES_LABEL.test(labelText) || ROUNDUP_LABEL.test(labelText));
-    const found = series ? labelText : RELATED_LABEL.exec(labelText)?.[0];
+    const found = series ? labelText : (RELATED_LABEL.exec(labelText)?.[0] ?? labelAfterFurniture(labelText));
     if (found === undefined) continue;
     const label = i;
-    const rest = labelText.slice(found.length);
+    const rest = found === '' ? '' : labelText.slice(found.length);
     if (rest && relatedEntry(rest) !== 'entry' && relatedEntry(rest) !== 'byline') continue;
     related.add(i);
     // The teasers read since the last entry, kept when a date or an author follows them.
@@ -179,7 +197,12 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
         if (isPageFurniture(text)) for (const k of [...undated, ...teasers]) related.add(k);
         break;
       }
-      if (kind === undefined || kind === 'teaser' || (teasers.length && kind !== 'byline')) break;
+      if (kind === undefined || kind === 'teaser' || (teasers.length && kind !== 'byline')) {
+        // The last title's teaser, the page's furniture right after it, is the list's too (ZDNET's list ends with a
+        // title, then the site's slogan and its footer's links glued on one line, then its copyright notice).
+        if (teasers.length && isPageFurniture(text)) for (const k of teasers) related.add(k);
+        break;
+      }
       for (const k of [...undated, ...teasers]) related.add(k);
       undated = [];
       undatedPosts = 0;

@@ -2602,6 +2602,39 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A news site's post ends with its links to its standards and comment rules, the label of its other stories glued to
+  // them, their titles, and its footer (a reconstruction in our words of ZDNET's BlackCat/Oiltanking post as
+  // GenAI-Threat-Intelligence-Research keeps it: `Editorial standards  Show Comments` got Data Encoding 58, `Community
+  // Guidelines     Related` Disable or Modify Tools 90, the title `Samsung Galaxy S24 users report more concerning
+  // display issues on Reddit` System Network Connections Discovery 65.7, and the site's slogan after the last title,
+  // `ZDNET we equip you to harness the power of disruptive innovation, at work and at home.`, Power Settings 100).
+  it("ranks no list of other stories whose label is glued after the page's furniture, nor the slogan before its footer", () => {
+    // (The post's paragraphs are each one long line, as on the page: the titles' lines stand alone.)
+    const page = [
+      'The actor sent spearphishing emails with malicious attachments to the staff. The attachments dropped a loader that downloaded a backdoor from a compromised web server, and the backdoor ran commands from its operators over HTTPS for weeks before the intrusion was found.',
+      '',
+      ' Editorial standards  Show Comments  ',
+      'Log In to Comment',
+      ' Community Guidelines     Related   ',
+      'Researchers read a burnt scroll with machine learning',
+      '',
+      'Phone makers report more display issues on forums',
+      '',
+      '2 million smart kettles were not used in a botnet after all, but it could happen',
+      '   Example News helps you make sense of new technology, at work and at home. TopicsGalleriesVideosMeet The TeamSitemap',
+      '© 2025 Example News, A Media Group company. All rights reserved.',
+    ].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page, model, { lines }).filter((p) => p.text.trim()).slice(lines ? 0 : 1);
+      expect(passages[0]!.note).to.equal(undefined);
+      expect(passages.slice(1, 4).map((p) => p.note), `lines: ${lines}`).to.deep.equal([PAGE_FURNITURE_NOTE, PAGE_FURNITURE_NOTE, PAGE_FURNITURE_NOTE]);
+      for (const p of passages.slice(4)) expect(p.candidates, `${p.text} (lines: ${lines})`).to.deep.equal([]);
+    }
+    // Under the same furniture, the report's own sentence is read.
+    const own = suggestTechniques(' Community Guidelines     Related   \n\nThe actor sent spearphishing emails with malicious attachments to the staff.', model);
+    expect(own.map((p) => p.note)).to.deep.equal([PAGE_FURNITURE_NOTE, undefined]);
+  });
+
   // A credit: who did the analysis, wrote or reviewed the report (reconstructions in our words of The DFIR Report's
   // posts saved as Markdown, `Analysis and reporting completed by [@…](…), [Name](…) (aka [@…](…)), and guest contributor
   // [Name](…) from [Vendor](…)`, which got Virtualization/Sandbox Evasion 77.1; of ETH Zürich's MEGA attacks page, `This

@@ -2635,6 +2635,14 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(own.map((p) => p.note)).to.deep.equal([PAGE_FURNITURE_NOTE, undefined]);
   });
 
+  // An image's text said again and glued, as a post's row of default pictures leaves it (a reconstruction in our words
+  // of Darktrace's blog posts as the search tool's pages corpus stores them: `Default blog imageDefault blog image…`, six
+  // times, which got Web Service: Bidirectional Communication 100). A sentence about images is read.
+  it("ranks no image's text said again and glued (Default blog imageDefault blog image…), and says so", () => {
+    expectUnranked(['Stock post imageStock post imageStock post imageStock post image', 'Header photo Header photo'], IMAGE_CAPTION_NOTE);
+    expectRead([['The loader hid its configuration inside a PNG image downloaded from an image hosting site.', 'T1027.003']]);
+  });
+
   // A credit: who did the analysis, wrote or reviewed the report (reconstructions in our words of The DFIR Report's
   // posts saved as Markdown, `Analysis and reporting completed by [@…](…), [Name](…) (aka [@…](…)), and guest contributor
   // [Name](…) from [Vendor](…)`, which got Virtualization/Sandbox Evasion 77.1; of ETH Zürich's MEGA attacks page, `This

@@ -18,7 +18,7 @@ export type SubtechniqueMode = (typeof SUBTECHNIQUE_MODES)[number];
 export interface MatrixOptions {
   /**
    * Overrides the layer's own choice: `expanded` shows every sub-technique, `annotated` the sub-techniques of parents
-   * with an annotated sub-technique (or `showSubtechniques`), `none` none. Default: the layer's `layout` and
+   * with a sub-technique annotated under any tactic, shown or not (or `showSubtechniques`), `none` none. Default: the layer's `layout` and
    * `showSubtechniques` entries, as Navigator reads them.
    */
   subtechniques?: SubtechniqueMode;
@@ -252,6 +252,14 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   const current = index.currentTechniques();
   const children = new Map<TechniqueId, TechniqueRecord[]>();
   for (const record of current) if (record.parent) children.set(record.parent, [...(children.get(record.parent) ?? []), record]);
+  // Navigator's "annotated" layout expands a technique under every tactic of it when one of its sub-techniques is
+  // annotated under any tactic, whether the platform filter or hideDisabled shows that one or not (ViewModel's
+  // initTechniqueVMs, before any filter): so its other sub-techniques show there too.
+  const annotatedFamilies = new Set<TechniqueId>();
+  for (const [key, annotation] of annotations) {
+    const parent = index.technique(key.slice(0, key.indexOf('|')))?.parent;
+    if (parent && isAnnotated(annotation)) annotatedFamilies.add(parent);
+  }
 
   const cellOf = (record: TechniqueRecord, tactic: TacticShortname): MatrixCell => {
     const annotation = annotations.get(`${record.id}|${tactic}`);
@@ -308,9 +316,8 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
       // Navigator keeps a disabled parent visible while one of its sub-techniques is enabled.
       if (hideDisabled && !cell.enabled && !subs.some((sub) => sub.enabled)) continue;
       const flagged = annotations.get(`${record.id}|${tactic.shortname}`)?.showSubtechniques === true;
-      const anyAnnotated = subs.some((sub) => sub.annotated);
       const expand =
-        mode === 'expanded' || (mode !== 'none' && flagged) || (mode === 'annotated' && anyAnnotated);
+        mode === 'expanded' || (mode !== 'none' && flagged) || (mode === 'annotated' && annotatedFamilies.has(record.id));
       cell.subtechniqueCount = subs.length;
       if (expand) cell.subtechniques = sortCells(subs, sorting, 0);
       else {

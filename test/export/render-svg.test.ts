@@ -218,6 +218,47 @@ describe('renderSvgPages', () => {
     expect(notes).to.contain('T9999: not a technique');
   });
 
+  it('expands, as Navigator\'s "annotated" layout does, a technique under every tactic when a sub-technique is annotated under any, shown or not', () => {
+    // Navigator's ViewModel (initTechniqueVMs) sets showSubtechniques on each tactic's view of the parent when any
+    // sub-technique is annotated under any tactic, before the platform filter and hideDisabled: SCYTHE's and
+    // Defender's layers annotate a sub-technique under one tactic of a parent that has several (T1053 here).
+    const raw = rawMatrix();
+    const layer: NavigatorLayer = {
+      name: 'annotated layout',
+      domain: 'enterprise-attack',
+      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      layout: { expandedSubtechniques: 'annotated' },
+      filters: { platforms: ['Windows'] },
+      hideDisabled: true,
+      techniques: [
+        { techniqueID: 'T1053.005', tactic: 'persistence', score: 50 },
+        // Systemd Service runs on Linux only, so the filter hides it; T1543 still shows its Windows sub-techniques.
+        { techniqueID: 'T1543.002', score: 10 },
+        // Disabled and hidden (hideDisabled), yet annotated: T1497 shows its other sub-techniques.
+        { techniqueID: 'T1497.001', enabled: false },
+      ],
+    };
+    const root = parseSvg(renderSvgPages(matrixModel(layer, index))[0]!);
+    const shown = (parent: string, tactic: string): string[] =>
+      byClass(root, 'subtechnique')
+        .filter((g) => g.getAttribute('data-tactic') === tactic && g.getAttribute('data-technique')!.startsWith(`${parent}.`))
+        .map((g) => g.getAttribute('data-technique')!)
+        .sort();
+    const expected = (parent: string, tactic: string, leftOut: string[] = []): string[] =>
+      raw.current
+        .filter((t) => t.parent === parent && t.tactics.includes(tactic) && t.platforms.includes('Windows') && !leftOut.includes(t.id))
+        .map((t) => t.id)
+        .sort();
+    const t1053 = raw.current.find((t) => t.id === 'T1053')!;
+    expect(t1053.tactics.length).to.be.greaterThan(1);
+    for (const tactic of t1053.tactics) expect(shown('T1053', tactic), tactic).to.deep.equal(expected('T1053', tactic)).and.not.be.empty;
+    const t1543 = raw.current.find((t) => t.id === 'T1543')!;
+    expect(raw.current.find((t) => t.id === 'T1543.002')!.platforms).not.to.include('Windows');
+    for (const tactic of t1543.tactics) expect(shown('T1543', tactic), tactic).to.deep.equal(expected('T1543', tactic)).and.not.be.empty;
+    const t1497 = raw.current.find((t) => t.id === 'T1497')!;
+    for (const tactic of t1497.tactics) expect(shown('T1497', tactic), tactic).to.deep.equal(expected('T1497', tactic, ['T1497.001'])).and.not.be.empty;
+  });
+
   it('escapes markup in names and comments', () => {
     const layer: NavigatorLayer = {
       name: 'a <b> & "c"',

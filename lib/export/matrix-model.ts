@@ -125,6 +125,12 @@ export interface MatrixModel {
   /** The layer's platform filter; undefined when it shows every platform. */
   platforms?: string[];
   hideDisabled: boolean;
+  /**
+   * How techniques with sub-techniques are coloured and sorted when the layer shows aggregate scores
+   * (`layout.showAggregateScores`): the function (Navigator's default, `average`, when the layer names none) and
+   * whether unscored sub-techniques count as 0 (`countUnscored`). Undefined when it does not.
+   */
+  aggregate?: { function: 'average' | 'min' | 'max' | 'sum'; countUnscored: boolean };
   subtechniques: SubtechniqueMode | 'layer';
   columns: MatrixColumn[];
   /** Tactics of the release with no technique left to show (Navigator hides their column). */
@@ -349,6 +355,9 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     legend: (layer.legendItems ?? []).filter((item) => HEX_COLOR.test(item.color)),
     ...(platforms ? { platforms: [...platforms] } : {}),
     hideDisabled,
+    ...(layer.layout?.showAggregateScores === true
+      ? { aggregate: { function: layer.layout.aggregateFunction ?? 'average', countUnscored: layer.layout.countUnscored === true } }
+      : {}),
     subtechniques: options.subtechniques ?? 'layer',
     columns,
     emptyTactics,

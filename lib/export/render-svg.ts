@@ -73,6 +73,15 @@ export function cellTooltip(cell: MatrixCell, column: { name: string }): string 
   return parts.join('\n\n');
 }
 
+/**
+ * What Navigator's SVG export says of aggregate scores (its "aggregate" header section), which colour and sort
+ * techniques with sub-techniques instead of their own scores: `average, unscored counted as 0`.
+ */
+export function aggregateText(model: Pick<MatrixModel, 'aggregate'>): string | undefined {
+  if (!model.aggregate) return undefined;
+  return `${model.aggregate.function}${model.aggregate.countUnscored ? ', unscored counted as 0' : ''}`;
+}
+
 /** `ATT&CK enterprise-attack 18.1 · platforms: Windows · ...`: what the picture shows, in one line. */
 export function summaryLine(model: MatrixModel): string {
   const declared = model.declaredAttack && model.declaredAttack !== model.release.split('.')[0] ? ` (layer made for ${model.declaredAttack})` : '';
@@ -81,6 +90,7 @@ export function summaryLine(model: MatrixModel): string {
     `ATT&CK ${model.domain} ${model.release}${declared}`,
     `platforms: ${model.platforms ? model.platforms.join(', ') || 'none' : 'all'}`,
     `${model.rows.length} annotated technique entr${model.rows.length === 1 ? 'y' : 'ies'}, ${scored} scored`,
+    model.aggregate ? `aggregate scores: ${aggregateText(model)}` : undefined,
     model.subtechniques === 'layer' ? undefined : `sub-techniques: ${model.subtechniques}`,
   ]
     .filter(Boolean)

@@ -3,7 +3,7 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import type { GapReportData } from '../coverage/gap-report.js';
 import { coveragePercent, detectionText, GAP_TABLE_HEADER, gapTableRows } from '../coverage/gap-report.js';
 import { emptyTacticReasons, type MatrixCell, type MatrixModel } from './matrix-model.js';
-import { cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
+import { aggregateText, cellText, cellTooltip, linkLines, metadataLines, summaryLine } from './render-svg.js';
 import { LAYER_TABLE_HEADER, layerTableRow } from './render-table.js';
 import { repackZip } from './repack-zip.js';
 
@@ -155,6 +155,8 @@ function aboutSheet(workbook: Workbook, model: MatrixModel): void {
   add('ATT&CK release drawn', model.release);
   if (model.declaredAttack) add('layer made for ATT&CK', model.declaredAttack);
   add('platforms', model.platforms ? model.platforms.join(', ') : 'all');
+  const aggregate = aggregateText(model);
+  if (aggregate) add('aggregate scores', aggregate);
   add('gradient', `${model.gradient.colors.join(' → ')} over ${model.gradient.minValue}..${model.gradient.maxValue}${model.defaultGradient ? " (Navigator's default)" : ''}`);
   for (const item of model.legend) add('legend', item.label, item.color);
   for (const line of metadataLines(model.metadata)) add('metadata', line);

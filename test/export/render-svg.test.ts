@@ -259,6 +259,24 @@ describe('renderSvgPages', () => {
     for (const tactic of t1497.tactics) expect(shown('T1497', tactic), tactic).to.deep.equal(expected('T1497', tactic, ['T1497.001'])).and.not.be.empty;
   });
 
+  it('heads the picture with the aggregate function when aggregate scores colour the techniques, as Navigator\'s SVG export does', () => {
+    // Navigator's SVG export adds an "aggregate" header section ("showing aggregate scores using the sum aggregate
+    // function"); DeTT&CT's talos-q2-2021 layer shows aggregate scores with the sum.
+    const layer: NavigatorLayer = {
+      name: 'PowerShell only',
+      domain: 'enterprise-attack',
+      versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+      layout: { showAggregateScores: true, aggregateFunction: 'sum' },
+      techniques: [{ techniqueID: 'T1059.001', score: 3 }],
+    };
+    const root = parseSvg(renderSvgPages(matrixModel(layer, index))[0]!);
+    expect(headerText([root])).to.contain('aggregate scores: sum');
+    const parent = byClass(root, 'technique').find((g) => g.getAttribute('data-technique') === 'T1059')!;
+    expect(firstRect(parent).getAttribute('fill')).to.not.equal('#ffffff');
+    const plain = parseSvg(renderSvgPages(matrixModel({ ...layer, layout: {} }, index))[0]!);
+    expect(headerText([plain])).to.not.contain('aggregate');
+  });
+
   it('escapes markup in names and comments', () => {
     const layer: NavigatorLayer = {
       name: 'a <b> & "c"',

@@ -64,6 +64,18 @@ describe('renderXlsx', () => {
     expect(notShown.join('\n')).to.not.contain('Exfiltration: no technique');
   });
 
+  it('says on the Matrix and Layer sheets that aggregate scores colour the techniques, as Navigator\'s SVG export heads its picture', async () => {
+    // DeTT&CT's talos-q2-2021 layer: layout { showAggregateScores: true, aggregateFunction: "sum", countUnscored: false }.
+    const aggregated = matrixModel({ ...layer, layout: { ...layer.layout, showAggregateScores: true, aggregateFunction: 'max', countUnscored: true } }, index);
+    const book = await readWorkbook(await renderXlsx(aggregated));
+    expect(String(book.getWorksheet('Matrix')!.getCell(2, 1).value)).to.contain('aggregate scores: max, unscored counted as 0');
+    const sheet = book.getWorksheet('Layer')!;
+    const rows = Array.from({ length: sheet.rowCount }, (_, i) => sheet.getRow(i + 1)).filter((row) => row.getCell(1).value === 'aggregate scores');
+    expect(rows.map((row) => row.getCell(2).value)).to.deep.equal(['max, unscored counted as 0']);
+    const plain = (await readWorkbook(await renderXlsx(model))).getWorksheet('Layer')!;
+    expect(Array.from({ length: plain.rowCount }, (_, i) => plain.getRow(i + 1).getCell(1).value)).to.not.include('aggregate scores');
+  });
+
   it('is byte-identical when written twice (no clock in the zip or the document properties)', async () => {
     await new Promise((done) => setTimeout(done, 2100));
     expect(Buffer.compare(Buffer.from(await renderXlsx(model)), Buffer.from(bytes))).to.equal(0);

@@ -89,6 +89,7 @@ export {
   layerFormat,
   compareVersions,
   DEFAULT_NAVIGATOR_VERSION,
+  navigatorOpeningWarnings,
   type FormatOptions,
   type LayerFormatInfo,
 } from './layer/layer-format.js';

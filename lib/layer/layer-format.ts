@@ -39,6 +39,34 @@ export function navigatorRefusal(major: string, target: string): string | undefi
 }
 
 /**
+ * What Navigator 5.1 does on opening the layers a command writes when they are not for its newest ATT&CK major, as
+ * `--attack-release` or `upgrade --to` may ask, or as the newest release here may be: one warning per domain and
+ * release, naming how many layers (a layer of 18 opens with no dialog; one of 6 to 17 only after "Upgrade layer
+ * version?"; one of another major not at all). Empty when every layer is for Navigator's newest major.
+ */
+export function navigatorOpeningWarnings(layers: ReadonlyArray<{ domain: string; versions?: { attack?: string } }>): string[] {
+  const { oldest, newest } = NAVIGATOR_ATTACK_MAJORS;
+  const navigator = `Navigator ${DEFAULT_NAVIGATOR_VERSION.replace(/\.0$/, '')}`;
+  const counts = new Map<string, { domain: string; release: string; count: number }>();
+  for (const { domain, versions } of layers) {
+    const release = versions?.attack;
+    if (release === undefined || Number(release.split('.')[0]) === newest) continue;
+    const key = `${domain} ${release}`;
+    counts.set(key, { domain, release, count: (counts.get(key)?.count ?? 0) + 1 });
+  }
+  return [...counts.values()].map(({ domain, release, count }) => {
+    const major = Number(release.split('.')[0]);
+    const written = `${count === 1 ? 'the layer is' : `${count} layers are`} written for ATT&CK ${domain} ${release}`;
+    const them = count === 1 ? 'it' : 'them';
+    return major >= oldest && major < newest
+      ? `${written}: ${navigator} opens ${them} from a file only after asking "Upgrade layer version? … Do you want to open the workflow to upgrade this layer to ATT&CK v${newest}?" ` +
+          `(declined, ${count === 1 ? 'it opens' : 'they open'} in ATT&CK ${major}); a layer for ATT&CK ${newest} opens with no dialog`
+      : `${written}: ${navigator} has no ATT&CK ${major} (it has ${oldest} to ${newest}) and refuses ${them} with "ERROR parsing layer…", opening no tab; ` +
+          `a layer for ATT&CK ${newest} opens there`;
+  });
+}
+
+/**
  * What Navigator 5.1 does with a layer, opened from a file, for an older ATT&CK major than its newest (6 to 17), and
  * what to do (`newestHere`: the newest release here, which `upgrade` writes). Its tabs component asks "Upgrade layer
  * version?" whenever the layer's major is not its current one (versionUpgradeDialog), and its workflow carries over by

@@ -29,6 +29,25 @@ describe('attack-layers render', () => {
     expect((JSON.parse(read(join(out, 'all-campaigns.layer.json'))) as { name: string }).name).to.equal('All campaigns');
   });
 
+  it('warns that layers written for an older release on request open in Navigator 5.1 only after its upgrade dialog, or not at all', async () => {
+    // NAVIGATOR.md: a layer of ATT&CK 6 to 17 opens from a file only after "Upgrade layer version?"; one of 5 or older
+    // fails with "ERROR parsing layer…". The layers were written without a word.
+    const dir = freshTmpDir('render-older');
+    const older = await runCli(['render', APT32, SECOND, '--out', join(dir, 'v14'), '--attack-release', '14.1']);
+    expect(older.code).to.equal(0);
+    expect(older.stderr).to.equal(
+      'warning: 2 layers are written for ATT&CK enterprise-attack 14: Navigator 5.1 opens them from a file only after asking ' +
+        '"Upgrade layer version? … Do you want to open the workflow to upgrade this layer to ATT&CK v18?" (declined, they open in ATT&CK 14); ' +
+        'a layer for ATT&CK 18 opens with no dialog\n',
+    );
+    const refused = await runCli(['render', APT32, '--out', join(dir, 'v3'), '--attack-release', '3.0']);
+    expect(refused.code).to.equal(0);
+    expect(refused.stderr).to.include(
+      'warning: the layer is written for ATT&CK enterprise-attack 3: Navigator 5.1 has no ATT&CK 3 (it has 6 to 18) and refuses it with "ERROR parsing layer…", opening no tab; ' +
+        'a layer for ATT&CK 18 opens there\n',
+    );
+  });
+
   it('refuses to aggregate campaigns of several domains, naming the campaigns of each and saying to render each domain apart', async () => {
     // Campaigns of our own in the shape of a mobile and an ICS report's mappings (an Android SOC project's kill chain,
     // code index file 67484321933; an OT summary's list, code index file 14704857593), beside an Enterprise one: a

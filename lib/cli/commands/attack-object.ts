@@ -6,6 +6,7 @@ import {
   layerFileName,
   loadProcedures,
   locateAttackObject,
+  navigatorOpeningWarnings,
   objectRef,
   plural,
   renderAllObjectLayers,
@@ -71,6 +72,7 @@ export const declaration: CommandDeclaration = {
 
 /** Paths as the user wrote --out, not resolved against the working folder. */
 function writeInto(context: CliContext, args: Args, files: readonly LayerFile[]): void {
+  for (const warning of navigatorOpeningWarnings(files.map(({ layer }) => layer))) note(context, args, `warning: ${warning}`);
   const out = args.out!;
   const outDir = resolve(context.cwd, out);
   for (const path of writeLayers(files, outDir, { force: args.force })) {
@@ -192,6 +194,7 @@ export function handler(context: CliContext) {
       return;
     }
     const layers = rendered.map((r) => r.layer);
+    for (const warning of navigatorOpeningWarnings(layers)) note(context, args, `warning: ${warning}`);
     context.stdout.write(layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers));
   };
 }

@@ -4,6 +4,7 @@ import {
   checkLayers,
   dayNumber,
   DEFAULT_HALF_LIFE_DAYS,
+  navigatorOpeningWarnings,
   normalizeCampaign,
   readCampaigns,
   renderLayerFiles,
@@ -86,7 +87,7 @@ export function handler(context: CliContext) {
       ...(args['as-of'] !== undefined ? { asOf: args['as-of'] } : {}),
       ...(args.aggregate !== undefined ? { aggregate: args.aggregate } : {}),
     });
-    for (const warning of warnings) note(context, args, `warning: ${warning}`);
+    for (const warning of [...warnings, ...navigatorOpeningWarnings(files.map(({ layer }) => layer))]) note(context, args, `warning: ${warning}`);
     // Under --strict nothing is written when a reference could not be placed.
     const results = items.map((item) => item.result);
     reportUnplaced(context, args, results, 'left out of the layers');

@@ -8,6 +8,7 @@ import {
   UsageError,
   formatUpgradeMarkdown,
   listLayerFiles,
+  navigatorOpeningWarnings,
   parseJsonAs,
   plural,
   serializeLayer,
@@ -108,6 +109,8 @@ export function handler(context: CliContext) {
     // Written once every file is upgraded: a run stopped before then (Ctrl-C) has changed no file, and the bin holds a
     // signal back only from the first write on (main.ts), so the upgrading itself can be stopped at once.
     const writes: Array<{ target: string; text: string; force: boolean }> = [];
+    // What Navigator does on opening them, said once for the run (a layer written for an older release on request).
+    const upgradedLayers: NavigatorLayer[] = [];
     files.forEach((file, i) => {
       if (progress) progressLine(context, `upgrading ${i + 1}/${files.length} ${file.path}`);
       try {
@@ -120,6 +123,7 @@ export function handler(context: CliContext) {
           const result = upgradeLayer(layer, releases.target, { ...releases, file: source, ...(args['merge-score'] ? { mergeScore: args['merge-score'] } : {}) });
           if (releases.downgrade) note(context, args, `${source}: warning: ${releases.downgrade}`);
           upgraded.push(result.layer);
+          upgradedLayers.push(result.layer);
           reports.push(result.report);
         });
         const fileReports = reports.slice(reports.length - layers.length);
@@ -145,6 +149,7 @@ export function handler(context: CliContext) {
       }
     });
 
+    for (const warning of navigatorOpeningWarnings(upgradedLayers)) note(context, args, `warning: ${warning}`);
     for (const { target, text, force } of writes) writeFileAtomic(target, text, { force });
     if (args.report) {
       const text = args.report === 'json' ? `${JSON.stringify(reports, null, 2)}\n` : formatUpgradeMarkdown(reports);

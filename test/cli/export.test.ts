@@ -197,6 +197,8 @@ describe('attack-layers export', () => {
   const usage: [string, string[], RegExp][] = [
     ['no --format and no --out', ['layers/all.layer.json'], /give --format/],
     ['an --out without a known extension', ['layers/all.layer.json', '--out', 'x.txt'], /x\.txt does not end in a known extension/],
+    ['--format svg with an --out named .md (it wrote SVG into x-1.md, x-2.md)', ['layers/all.layer.json', '--format', 'svg', '--out', 'x.md'], /--format svg --out x\.md: the name says \.md, not \.svg; give --out x\.svg, or leave --format out to write md$/m],
+    ['--format xlsx with an --out named .csv', ['layers/all.layer.json', '--format', 'xlsx', '--out', 'x.csv'], /give --out x\.xlsx, or leave --format out to write csv$/m],
     ['xlsx to stdout', ['layers/all.layer.json', '--format', 'xlsx'], /xlsx is a binary format: give --out/],
     ['a missing file', ['nope.json', '--format', 'svg'], /nope\.json: no such file/],
     ['--layer 3 of a single layer', ['layers/all.layer.json', '--format', 'csv', '--layer', '3'], /--layer 3: layers\/all\.layer\.json holds 1 layer; leave --layer out \(or give --layer 1\)$/m],

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import {
   EXPORT_FORMATS,
   exportRelease,
@@ -51,9 +51,17 @@ export const declaration: CommandDeclaration = {
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
-    const format = args.format ?? (args.out ? formatOfFile(args.out) : undefined);
+    const outFormat = args.out ? formatOfFile(args.out) : undefined;
+    const format = args.format ?? outFormat;
     if (!format) {
       throw new UsageError(`give --format (${EXPORT_FORMATS.join(', ')})${args.out ? `: ${args.out} does not end in a known extension` : ''}`);
+    }
+    // A file named for one format holding another opens in the wrong program, or not at all (an .md holding SVG).
+    if (args.out && outFormat && outFormat !== format) {
+      throw new UsageError(
+        `--format ${format} --out ${args.out}: the name says ${extname(args.out)}, not .${format}; ` +
+          `give --out ${args.out.slice(0, -extname(args.out).length)}.${format}, or leave --format out to write ${outFormat}`,
+      );
     }
     if (format === 'xlsx' && !args.out) throw new UsageError('xlsx is a binary format: give --out file.xlsx');
     if (args.layer !== undefined && !(Number.isInteger(args.layer) && args.layer >= 1)) throw new UsageError(`--layer ${args.layer}: give a layer number from 1`);

@@ -76,10 +76,18 @@ export type RuleFileOutcome =
  * The input's kind is its rules' format when they share one, else `rules`; when it read none, the format its files
  * were read in (every rule of Elastic's rules/_deprecated/ is ignored: `elastic`), and when every file is invalid,
  * `panther` for a folder of Panther Python files only, else `sigma`.
- * @throws UsageError when the path does not exist.
+ * @throws UsageError when the path does not exist, or is a folder that holds no file (a wrong path, most likely).
  */
 export function readRuleFolder(dir: string, options: { cacheDir?: string } = {}): CoverageInput {
   const files = listRuleFiles(dir);
+  // A folder with no file at all is a wrong path (a typo, a checkout not made yet) far more often than a review meant
+  // to count nothing, which a detections file listing none gives.
+  if (!files.length && statSync(dir).isDirectory() && !filesByExtension(dir).size) {
+    throw new UsageError(
+      `${dir}: the folder holds no file${readFolder(dir).some((entry) => entry.name.startsWith('.')) ? ' but hidden ones' : ''}, so no rule to count; ` +
+        'give the folder (or file) of the rules to review, or, for a review where every threat technique is a gap, a detections file that lists none (detections: [])',
+    );
+  }
   const cache = options.cacheDir ? new RuleCache(options.cacheDir, dir) : undefined;
   const rules: CoverageRule[] = [];
   const ignored: CoverageIgnored[] = [];
@@ -125,6 +133,21 @@ const NAMED_EXTENSIONS = 5;
  * nothing of it counts.
  */
 function unreadFilesNote(dir: string): string[] {
+  if (!statSync(dir).isDirectory()) return [];
+  const byExtension = filesByExtension(dir);
+  const total = [...byExtension.values()].reduce((sum, count) => sum + count, 0);
+  if (!total) return [];
+  const ranked = [...byExtension].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const named = ranked.slice(0, NAMED_EXTENSIONS).map(([extension, count]) => `${count} ${extension}`).join(', ') + (ranked.length > NAMED_EXTENSIONS ? ', …' : '');
+  const which = total === 1 ? `its one file (${ranked[0]![0]}) is no rule` : `none of its ${total} files (${named}) is a rule`;
+  return [
+    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata); ` +
+      'files of other kinds, such as queries kept as Markdown or KQL, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
+  ];
+}
+
+/** How many files a folder holds under it, by extension (`.md`, or `without an extension`), hidden files and folders aside. */
+function filesByExtension(dir: string): Map<string, number> {
   const byExtension = new Map<string, number>();
   const visit = (folder: string): void => {
     for (const entry of readFolder(folder)) {
@@ -137,17 +160,8 @@ function unreadFilesNote(dir: string): string[] {
       }
     }
   };
-  if (!statSync(dir).isDirectory()) return [];
   visit(dir);
-  const total = [...byExtension.values()].reduce((sum, count) => sum + count, 0);
-  if (!total) return [];
-  const ranked = [...byExtension].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const named = ranked.slice(0, NAMED_EXTENSIONS).map(([extension, count]) => `${count} ${extension}`).join(', ') + (ranked.length > NAMED_EXTENSIONS ? ', …' : '');
-  const which = total === 1 ? `its one file (${ranked[0]![0]}) is no rule` : `none of its ${total} files (${named}) is a rule`;
-  return [
-    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata); ` +
-      'files of other kinds, such as queries kept as Markdown or KQL, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
-  ];
+  return byExtension;
 }
 
 /**

@@ -1242,6 +1242,24 @@ describe('attack-layers gap: a coverage input that gives no coverage', () => {
     expect([mixed.code, mixed.stderr.includes(note), mixed.stderr.includes('d.csv" gives no coverage'), mixed.stderr.includes('2 threat techniques, 1 gap;')]).to.deep.equal([0, true, false, true]);
   });
 
+  // An empty folder gave "coverage rules "x" gives no coverage: it has no rule files" and exit 0: a wrong path, most
+  // likely, reviewed as if every technique were a gap.
+  it('refuses a coverage folder that holds no file, or hidden ones only (exit 2), and reviews a detections file that lists none', async () => {
+    const dir = freshTmpDir('gap-empty-folder');
+    writeFileSync(join(dir, 'c.yaml'), 'name: One\ntechniques: [T1059, T1016]\n');
+    mkdirSync(join(dir, 'rules'));
+    mkdirSync(join(dir, 'clone', '.git'), { recursive: true });
+    writeFileSync(join(dir, 'clone', '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const advice = 'so no rule to count; give the folder (or file) of the rules to review, or, for a review where every threat technique is a gap, a detections file that lists none (detections: [])';
+    for (const [folder, holds] of [['rules', 'no file'], ['clone', 'no file but hidden ones']] as const) {
+      const run = await runCli(['gap', '--threat', join(dir, 'c.yaml'), '--coverage', join(dir, folder), '--out', join(dir, 'out')]);
+      expect([run.code, run.stderr, existsSync(join(dir, 'out'))]).to.deep.equal([2, `attack-layers gap: ${join(dir, folder)}: the folder holds ${holds}, ${advice}\n`, false]);
+    }
+    writeFileSync(join(dir, 'none.yaml'), 'detections: []\n');
+    const none = await runCli(['gap', '--threat', join(dir, 'c.yaml'), '--coverage', join(dir, 'none.yaml'), '--out', join(dir, 'out'), '-q']);
+    expect([none.code, readFileSync(join(dir, 'out', 'gap-report.md'), 'utf8').includes('T1016')]).to.deep.equal([0, true]);
+  });
+
   // The summary said '1 gaps' and '1 references not resolved'.
   it('counts in words: one gap, one reference not resolved', async () => {
     const dir = freshTmpDir('gap-one');

@@ -9,6 +9,7 @@ import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js'
 import { kindOfValue } from '../../lib/input-kind.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { AttackLibrary } from '../../lib/attack/load.js';
+import { UsageError } from '../../lib/errors.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
 import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
 
@@ -252,8 +253,8 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(read.notes).to.deep.equal([
       `${dir}: none of its 3 files (2 .md, 1 .kql) is a rule of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata); files of other kinds, such as queries kept as Markdown or KQL, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them`,
     ]);
-    // An empty folder holds nothing to name.
-    expect(readRuleFolder(freshTmpDir('no-files')).notes).to.equal(undefined);
+    // An empty folder is refused as a wrong path (test/cli/gap.test.ts), not read as a folder of no rule.
+    expect(() => readRuleFolder(freshTmpDir('no-files'))).to.throw(UsageError, /: the folder holds no file, so no rule to count; /);
   });
 
   it("names an input whose every rule is ignored by the format its files were read in, not sigma (Elastic's rules/_deprecated/ is elastic)", () => {

@@ -305,6 +305,7 @@ export { renderCampaignLayer, renderAggregateLayer, NAVIGATOR_VERSION, GENERATOR
 export {
   CAMPAIGN_COLOR,
   objectLayerFileName,
+  frequencyLayerFileName,
   renderAllObjectLayers,
   renderAttackObjectLayer,
   renderObjectFrequencyLayer,

@@ -306,6 +306,21 @@ export function objectLayerFileName(object: ActorRecord, domain?: Domain): strin
   return /^layer-[0-9a-f]{12}$/.test(stem) || stem === id.toLowerCase() ? `${id}${suffix}` : `${id}-${stem}${suffix}`;
 }
 
+// How long the IDs of a frequency layer's file name may grow, as layerFileName keeps a name's stem.
+const MAX_ID_LIST = 100;
+
+/**
+ * The file name of a frequency layer: its objects' ATT&CK IDs as `objectLayerFileName` writes them, in the order
+ * given, `G0007-G0016-G0050-frequency.layer.json`; past 100 characters, the first IDs and how many more.
+ */
+export function frequencyLayerFileName(objects: readonly ActorRecord[]): string {
+  const ids = objects.map((object) => object.id.replace(/[^A-Za-z0-9]+/g, '') || 'object');
+  let kept = ids.length;
+  const stem = (): string => ids.slice(0, kept).join('-') + (kept < ids.length ? `-and-${ids.length - kept}-more` : '');
+  while (kept > 1 && stem().length > MAX_ID_LIST) kept -= 1;
+  return `${stem()}-frequency${LAYER_SUFFIX}`;
+}
+
 /** One ATT&CK release with the procedures read from it. */
 export interface ObjectRelease {
   index: AttackIndex;

@@ -119,6 +119,12 @@ describe('attack-layers attack-object', () => {
     expect([layer.name, layer.gradient?.maxValue]).to.deep.equal(['Three groups', 3]);
   });
 
+  it('names a frequency layer without --name by its IDs as --all names files (G0007-G0050-frequency.layer.json)', async () => {
+    const out = freshTmpDir('objects');
+    const result = await runCli(['attack-object', 'APT28', 'g0050', '--score', 'frequency', '--out', out, '-q']);
+    expect([result.code, result.stdout]).to.deep.equal([0, `${out}/G0007-G0050-frequency.layer.json\n`]);
+  });
+
   it('--campaigns adds the techniques of the campaigns attributed to a group', async () => {
     const plain = JSON.parse((await runCli(['attack-object', 'G0016'])).stdout) as NavigatorLayer;
     const result = await runCli(['attack-object', 'G0016', '--campaigns']);

@@ -8,6 +8,7 @@ import {
   InputError,
   loadProcedures,
   objectLayerFileName,
+  frequencyLayerFileName,
   renderAllObjectLayers,
   renderAttackObjectLayer,
   renderObjectFrequencyLayer,
@@ -355,4 +356,17 @@ describe('objectLayerFileName', () => {
       expect(objectLayerFileName({ id, name } as Parameters<typeof objectLayerFileName>[0])).to.equal(file);
     });
   }
+});
+
+// It was named by layerFileName, lower case (g0007-g0050-frequency.layer.json), beside --all's G0050-apt32.layer.json.
+describe('frequencyLayerFileName', () => {
+  const records = (ids: string[]) => ids.map((id) => ({ id, name: id }) as Parameters<typeof frequencyLayerFileName>[0][number]);
+  it('joins the IDs as ATT&CK writes them, in the order given', () => {
+    expect(frequencyLayerFileName(records(['G0007', 'G0050', 'S0154']))).to.equal('G0007-G0050-S0154-frequency.layer.json');
+  });
+  it('names the first IDs and how many more past 100 characters', () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `G${String(i + 1).padStart(4, '0')}`);
+    const name = frequencyLayerFileName(records(ids));
+    expect([name, name.length <= 100 + '-frequency.layer.json'.length]).to.deep.equal([`${ids.slice(0, 14).join('-')}-and-16-more-frequency.layer.json`, true]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   DOMAINS,
   describeObject,
   layerFileName,
+  frequencyLayerFileName,
   loadProcedures,
   locateAttackObject,
   navigatorOpeningWarnings,
@@ -174,7 +175,7 @@ export function handler(context: CliContext) {
     if (args.score === 'frequency') {
       const data = loadProcedures(index!, { cacheDir: cacheDir(context) });
       const name = args.name !== undefined ? { name: args.name } : {};
-      rendered.push({ ...renderObjectFrequencyLayer(objects, index!, data, name), file: layerFileName(args.name ?? `${objects.map((o) => o.id).join('-')}-frequency`) });
+      rendered.push({ ...renderObjectFrequencyLayer(objects, index!, data, name), file: args.name !== undefined ? layerFileName(args.name) : frequencyLayerFileName(objects) });
     } else {
       const load = releaseLoader(context);
       for (const object of objects) {

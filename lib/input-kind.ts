@@ -470,21 +470,45 @@ export function kindOfDocument(text: string): InputKind | undefined {
 }
 
 /**
- * The kind of JSON text that strict JSON.parse refuses but that is plainly a Navigator layer (it starts as JSON and
- * writes `"techniqueID":` keys): a hand-edited layer with a comment or a trailing comma, which the layer readers
- * repair, or one broken in the middle. Where prose is expected such text was read as a report, its keys and brackets
- * taken for references. Undefined for any other text.
- * @throws InputError naming the line and column of a fault no repair undoes, and what the file is meant to be.
+ * JSON text plainly of a kind by its keys, even where it does not parse: what it is meant as, and what to do once its
+ * JSON is fixed. A Navigator layer writes `"techniqueID":` keys; a STIX bundle (an ATT&CK release, threat
+ * intelligence, an Attack Flow) `"type": "bundle"`.
  */
-export function kindOfLayerText(text: string, file: string): InputKind | undefined {
-  if (!startsLikeJson(text) || !/"techniqueID"\s*:/.test(text)) return undefined;
+const BUNDLE_AGAIN = 'get the whole file again from where it came (`attack-layers data fetch` for an ATT&CK release)';
+const JSON_SIGNS: ReadonlyArray<readonly [sign: RegExp, meant: string, then: string]> = [
+  [/"techniqueID"\s*:/, KINDS.layer[0], `then ${KINDS.layer[1]}`],
+  [/"type"\s*:\s*"bundle"/, 'a STIX bundle', `or ${BUNDLE_AGAIN}`],
+];
+
+/**
+ * The kind of JSON text that is plainly a Navigator layer or a STIX bundle by its keys (JSON_SIGNS) where prose is
+ * expected, though no other reader took it: a hand-edited layer with a comment or a trailing comma, which the layer
+ * readers repair, or a layer or bundle broken in the middle (a download cut short), or a bundle without its
+ * `objects` list. Such text was read as a report, its keys and brackets taken for references. Undefined for any
+ * other text.
+ * @throws InputError naming the line and column of a fault no repair undoes, or the missing `objects`, and what the
+ *   file is meant to be.
+ */
+export function kindOfJsonText(text: string, file: string): InputKind | undefined {
+  const sign = startsLikeJson(text) ? JSON_SIGNS.find(([pattern]) => pattern.test(text)) : undefined;
+  if (!sign) return undefined;
+  const [, meant, then] = sign;
+  let value: unknown;
   try {
-    return kindOfValue(parseJsonRepairingLayers(text, file));
+    value = parseJsonRepairingLayers(text, file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    const [name, use] = KINDS.layer;
-    throw new InputError(`${error.message}; the file is meant as ${name}: fix its JSON, then ${use}`, { file, line: error.line, cause: error });
+    throw new InputError(`${error.message}; the file is meant as ${meant}: fix its JSON, ${then}`, { file, line: error.line, cause: error });
   }
+  const kind = kindOfValue(value);
+  if (!kind && isJsonObject(value) && value['type'] === 'bundle' && !Array.isArray(value['objects'])) {
+    throw new InputError(
+      `${file}: a STIX bundle ("type": "bundle") ${'objects' in value ? 'whose "objects" is not a list' : 'with no "objects" list'}, so nothing in it to read: ` +
+        BUNDLE_AGAIN,
+      { file },
+    );
+  }
+  return kind;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { InputError, UsageError } from './errors.js';
-import { kindOfDocument, kindOfLayerText, wrongKindMessage, type InputKind } from './input-kind.js';
+import { kindOfDocument, kindOfJsonText, wrongKindMessage, type InputKind } from './input-kind.js';
 
 /** How a text file's bytes were encoded. */
 export type TextEncoding = 'utf-8' | 'utf-8 with BOM' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'utf-8 and windows-1252';
@@ -206,7 +206,7 @@ export function readReportText(file: string, path: string = file, input: InputOp
   const name = inputName(file);
   if (/\S/u.test(text)) {
     // A layer, a campaign, a STIX bundle or a detections file is no report: its JSON or YAML would be read as prose.
-    const kind = kindOfDocument(text) ?? kindOfLayerText(text, name);
+    const kind = kindOfDocument(text) ?? kindOfJsonText(text, name);
     if (kind && !reports.includes(kind)) throw new InputError(wrongKindMessage(name, kind, "a report's text"), { file: name });
     return text;
   }

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { commandName, commands } from '../../lib/cli/commands/index.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixFile } from '../helpers/attack.js';
 
@@ -233,6 +234,32 @@ describe('the CLI contract, command by command', () => {
         const read = await runCli([command, prose, '--quiet']);
         expect([read.code, read.stderr], `${command} ${prose}`).to.deep.equal([0, '']);
       }
+    }
+  });
+
+  // A STIX bundle cut short or broken in the middle was not JSON to JSON.parse, and one without "objects" no known kind,
+  // so extract and suggest read it as a report: its "external_id" values became references, exit 0.
+  it('refuses a broken STIX bundle, or one with no objects list, as a report (extract, suggest), at its fault', async () => {
+    const folder = freshTmpDir('broken-bundle');
+    const release = gunzipSync(readFileSync(stixFile('mobile-attack-18.1.json.gz'))).toString('utf8');
+    const again = 'get the whole file again from where it came (`attack-layers data fetch` for an ATT&CK release)';
+    const cut = join(folder, 'cut.json');
+    writeFileSync(cut, release.slice(0, release.length / 2));
+    const seam = release.indexOf('},{"type":');
+    const broken = join(folder, 'broken.json');
+    writeFileSync(broken, `${release.slice(0, seam + 1)}${release.slice(seam + 2)}`);
+    const bare = join(folder, 'bare.json');
+    const head = JSON.parse(release.slice(0, release.indexOf(',"objects":')) + '}') as object;
+    writeFileSync(bare, JSON.stringify(head));
+    for (const command of ['extract', 'suggest']) {
+      const runs = [];
+      for (const file of [cut, broken, bare]) runs.push(await runCli([command, file]));
+      expect(runs.map((run) => [run.code, run.stdout])).to.deep.equal([[1, ''], [1, ''], [1, '']]);
+      expect(runs[0]!.stderr).to.match(new RegExp(`^attack-layers ${command}: .*cut\\.json: line 1, column \\d+: invalid JSON: .*; the file is meant as a STIX bundle: fix its JSON, or get the whole file again`));
+      expect(runs[1]!.stderr).to.equal(
+        `attack-layers ${command}: ${broken}: line 1, column ${seam + 2}: invalid JSON: unexpected "{" (expected ',' or ']'); the file is meant as a STIX bundle: fix its JSON, or ${again}\n`,
+      );
+      expect(runs[2]!.stderr).to.equal(`attack-layers ${command}: ${bare}: a STIX bundle ("type": "bundle") with no "objects" list, so nothing in it to read: ${again}\n`);
     }
   });
 

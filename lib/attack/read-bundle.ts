@@ -79,6 +79,16 @@ export function parseBundleBytes({ file, bytes }: BundleBytes, limits: BundleLim
     }
   }
   const text = decodeText(raw, file);
+  // An empty file is what a failed download or copy leaves (`curl … > enterprise-attack.json`): "unexpected end of the
+  // file" at line 1 would send its reader looking for a fault in JSON that is not there.
+  if (!/\S/u.test(text)) {
+    const what = raw !== bytes && text === '' ? `its ${gzip ? 'gzip' : 'brotli'} data holds nothing` : text === '' ? 'it is empty' : 'it holds only blank space';
+    throw new NotAReleaseError(
+      `${file}: no JSON in it: ${what}; an ATT&CK release is a STIX bundle in JSON, such as enterprise-attack-18.1.json: ` +
+        'download or copy the whole file again (`attack-layers data fetch` downloads one)',
+      { file, line: 1 },
+    );
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect } from 'chai';
 import { parseBundleBytes } from '../../lib/attack/read-bundle.js';
 import { parseCampaign } from '../../lib/campaign/read-campaign.js';
@@ -128,6 +129,27 @@ describe('data add: a release cut short', () => {
       'cut.json:4: not valid JSON at column 40: unterminated string, or a control character or bad escape in it; is the file complete?',
     );
   });
+});
+
+// An empty release (a failed `curl … > x.json`) was "x.json:1: not valid JSON at column 1: unexpected end of the file".
+describe('data add, --attack: an empty release file', () => {
+  const again = 'an ATT&CK release is a STIX bundle in JSON, such as enterprise-attack-18.1.json: download or copy the whole file again (`attack-layers data fetch` downloads one)';
+  const given: Array<[file: string, bytes: Buffer, what: string]> = [
+    ['empty.json', Buffer.alloc(0), 'it is empty'],
+    ['blank.json', Buffer.from(' \n'), 'it holds only blank space'],
+    ['empty.json.gz', gzipSync(Buffer.alloc(0)), 'its gzip data holds nothing'],
+  ];
+  for (const [file, bytes, what] of given) {
+    it(`${file}: says ${what} and what to do, exit 1`, async () => {
+      const folder = freshTmpDir('empty-release');
+      const path = join(folder, file);
+      writeFileSync(path, bytes);
+      for (const argv of [['technique', 'T1059', '--attack', path], ['data', 'add', path]]) {
+        const run = await runCli(argv, { XDG_CACHE_HOME: join(folder, 'cache') });
+        expect([run.code, run.stderr]).to.deep.equal([1, `attack-layers ${argv[0]}: ${path}: no JSON in it: ${what}; ${again}\n`]);
+      }
+    });
+  }
 });
 
 describe('--out - and --report-out -', () => {

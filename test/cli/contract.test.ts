@@ -109,6 +109,23 @@ describe('the CLI contract, command by command', () => {
     expect(Object.keys(table).sort()).to.deep.equal(commands.map(commandName).sort());
   });
 
+  // The README's row for upgrade lacked [--force], which --help lists.
+  it("names every flag of each command in the README's CLI reference rows for it, as --help lists them", async () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const reference = readme.slice(readme.indexOf('## CLI reference'), readme.indexOf('## Library'));
+    const usages = [...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!);
+    const missing: string[] = [];
+    for (const spec of commands) {
+      const name = commandName(spec);
+      const rows = usages.filter((usage) => usage.split(' ')[0] === name);
+      const { declaration } = await spec.load();
+      for (const flag of [...Object.keys(declaration.shared ?? {}), ...Object.keys(declaration.options ?? {})]) {
+        if (!rows.some((usage) => new RegExp(`--(no-)?${flag}(?![\\w-])`).test(usage))) missing.push(`${name} --${flag}`);
+      }
+    }
+    expect(missing).to.deep.equal([]);
+  });
+
   for (const spec of commands) {
     const name = commandName(spec);
     const row = table[name];

@@ -109,6 +109,28 @@ describe('the CLI contract, command by command', () => {
     expect(Object.keys(table).sort()).to.deep.equal(commands.map(commandName).sort());
   });
 
+  // combine and compare wrote the layer's JSON into x.svg, and upgrade made a folder x.svg, all with exit 0.
+  it('refuses an --out named for an export format where a command writes a layer (combine, compare, upgrade), writing nothing', async () => {
+    const folder = freshTmpDir('layer-out');
+    const runs: Array<[command: string, argv: string[], out: string]> = [
+      ['combine', ['combine', LAYER, 'layers/temp-periscope-cambodia-2018.layer.json', '--op', 'sum'], 'both.svg'],
+      ['compare', ['compare', 'campaigns/apt32-covid19-wuhan.yaml'], 'apt32.html'],
+      ['upgrade', ['upgrade', LAYER], 'apt32.md'],
+    ];
+    for (const [command, argv, out] of runs) {
+      const path = join(folder, out);
+      const run = await runCli([...argv, '--out', path]);
+      const json = path.replace(/\.\w+$/, '.json');
+      const format = out.split('.')[1];
+      expect([run.code, run.stdout, run.stderr, existsSync(path)]).to.deep.equal([
+        2,
+        '',
+        `attack-layers ${command}: --out ${path}: ${command} writes a Navigator layer, which is JSON, not ${format}; give --out ${json}, then \`attack-layers export ${json} --out ${path}\` makes the ${format}\n`,
+        false,
+      ]);
+    }
+  });
+
   // The README's row for upgrade lacked [--force], which --help lists.
   it("names every flag of each command in the README's CLI reference rows for it, as --help lists them", async () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');

@@ -12,6 +12,7 @@ import {
 } from '../../index.js';
 import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { assertLayerOutName } from '../layer-out.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -53,6 +54,7 @@ function upgradeNote(upgrade: LayerUpgrade, target: string): string {
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
+    assertLayerOutName('combine', args.out);
     const stdin = await readStdin(context, args.layers);
     const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file), { stdin }));
     const { domain, sources: checked } = sourcesDomain(sources);

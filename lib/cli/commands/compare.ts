@@ -15,6 +15,7 @@ import {
   UNRESOLVED_STATUS_TEXT,
 } from '../../index.js';
 import { attackLibrary, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
+import { assertLayerOutName } from '../layer-out.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
 import { failOnLeftOut, reportUnplaced, unplacedReferences } from '../unplaced.js';
@@ -84,6 +85,7 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
+    assertLayerOutName('compare', args.out);
     const campaign = readCampaign(args.campaign, { stdin: await readStdin(context, [args.campaign]), domain: args.domain });
     const releases = campaignReleases(campaign, attackLibrary(context, args), args['attack-release']);
     const result = normalizeCampaign(campaign, releases);

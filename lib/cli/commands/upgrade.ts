@@ -27,6 +27,7 @@ import {
   inputName,
 } from '../../index.js';
 import { attackLibrary, note, noteBlock, readStdin, progressLine, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
+import { assertLayerOutName } from '../layer-out.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
@@ -78,6 +79,7 @@ function destination(args: Args, file: LayerPath, single: boolean): string | und
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
+    assertLayerOutName('upgrade', args.out);
     const stdin = await readStdin(context, args.layers);
     const files = listLayerFiles(args.layers);
     if (stdin && args['in-place']) throw new UsageError('--in-place replaces layer files; standard input (-) is not one: use --out, or stdout');

@@ -1,5 +1,6 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
+import { canonicalTechniqueId } from '../attack/technique-id.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { DOMAINS, type ActorRecord, type Domain, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
 import { AttackLayersError, AttackObjectError } from '../errors.js';
@@ -82,6 +83,10 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
     if (others.length) {
       throw new AttackObjectError(query, others, `"${query}" is not a ${what} in ATT&CK ${index.label}: it names ${[...new Set(others)].join(', ')}`);
     }
+    const otherKind = techniqueOrTactic(index, query);
+    if (otherKind) {
+      throw new AttackObjectError(query, [], `"${query}" is ${otherKind}, not a ${what}; name one by its ATT&CK ID, name or alias (G0050, APT32, S0227, C0021)`);
+    }
     const closest = closestObjects(index, key, types);
     throw new AttackObjectError(
       query,
@@ -125,6 +130,20 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
   if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}`);
   if (key !== asWritten) notes.unshift(`"${query}" is read as ${objectRef(object)} (spacing aside)`);
   return { query, object, notes };
+}
+
+/**
+ * What a query that names no group, software or campaign is when it is a technique or tactic ID (`T1059`, `TA0001`),
+ * which the closest objects' IDs (S1059, G0001) would only hide: the technique and the command that shows it.
+ */
+function techniqueOrTactic(index: AttackIndex, query: string): string | undefined {
+  const id = canonicalTechniqueId(query);
+  if (id) {
+    const technique = index.technique(id as TechniqueId);
+    return technique ? `the technique ${id} ${technique.name} (\`attack-layers technique ${id}\` shows it)` : `a technique ID (\`attack-layers technique ${id}\` looks it up)`;
+  }
+  const tactic = /^\s*TA\d{4}\s*$/i.test(query) ? index.tactic(query.trim()) : undefined;
+  return tactic ? `the tactic ${tactic.id} ${tactic.name}` : undefined;
 }
 
 /**

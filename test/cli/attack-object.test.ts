@@ -82,6 +82,21 @@ describe('attack-layers attack-object', () => {
     expect(hasStackTrace(result.stderr)).to.equal(false);
   });
 
+  // A technique ID got "did you mean S1059 metaMain, C0059 …, G0059 Magic Hound", IDs that only share its digits.
+  it('exits 1 for a technique or tactic ID, saying what it is (attack-object, compare --with)', async () => {
+    const name = 'name one by its ATT&CK ID, name or alias (G0050, APT32, S0227, C0021)';
+    const asked: Array<[argv: string[], said: string]> = [
+      [['attack-object', 'T1059'], '"T1059" is the technique T1059 Command and Scripting Interpreter (`attack-layers technique T1059` shows it), not a group, software or campaign'],
+      [['attack-object', 'ta0001'], '"ta0001" is the tactic TA0001 Initial Access, not a group, software or campaign'],
+      [['attack-object', 'T1059.001', '--type', 'group'], '"T1059.001" is the technique T1059.001 PowerShell (`attack-layers technique T1059.001` shows it), not a group'],
+      [['compare', 'campaigns/apt32-covid19-wuhan.yaml', '--with', 'T9999'], '"T9999" is a technique ID (`attack-layers technique T9999` looks it up), not a group, software or campaign'],
+    ];
+    for (const [argv, said] of asked) {
+      const result = await runCli([...argv, '-q']);
+      expect([result.code, result.stdout, result.stderr]).to.deep.equal([1, '', `attack-layers ${argv[0]}: ${said}; ${name}\n`]);
+    }
+  });
+
   it('exits 1 for a name of both a group and a software, listing both; --type decides', async () => {
     const ambiguous = await runCli(['attack-object', 'Carbanak']);
     expect(ambiguous.code).to.equal(1);

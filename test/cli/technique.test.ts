@@ -128,6 +128,24 @@ describe('attack-layers technique', () => {
     expect(result.stderr).to.contain('"TA0001" is not a technique ID');
   });
 
+  // Each said only "write it like T1566 or T1566.001", whatever it named.
+  const named: Array<[written: string, said: string]> = [
+    ['T1059.1', "a sub-technique's number has 3 digits: write T1059.001"],
+    ['Phishing', 'it is the name of T1566: `attack-layers technique T1566`'],
+    ['TA0001', 'it is the tactic TA0001 Initial Access'],
+    ['S0154', 'it names the software S0154 Cobalt Strike: `attack-layers attack-object S0154` lists the techniques it uses'],
+    ['OceanLotus', 'it names the group G0050 APT32: `attack-layers attack-object G0050` lists the techniques it uses'],
+    ['APT34', 'it names the group G0049 OilRig: `attack-layers attack-object G0049` lists the techniques it uses'],
+    ['C0021', 'it names the campaign C0021: `attack-layers attack-object C0021` lists the techniques it uses'],
+    ['xyz', 'write it like T1566 or T1566.001'],
+  ];
+  for (const [written, said] of named) {
+    it(`exits 2 for ${written}, saying what it is: ${said}`, async () => {
+      const result = await runCli(['technique', written, '-q']);
+      expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers technique: "${written}" is not a technique ID; ${said}\n`]);
+    });
+  }
+
   // It stopped with "no ATT&CK data found" before the snapshot was shipped.
   it('works with no ATT&CK data configured, on the snapshot, and says once which release that is', async () => {
     const result = await runCli(['technique', 'T1193'], { ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: snapshotCacheHome() });

@@ -3,6 +3,7 @@ import {
   preAttackNumberText,
   deprecationSuccessors,
   libraryOtherDomains,
+  nameKey,
   otherDomainTechniqueText,
   successorsText,
   UnknownTechniqueError,
@@ -65,6 +66,31 @@ function summary(index: AttackIndex, technique: TechniqueRecord): TechniqueSumma
   };
 }
 
+// The words for the STIX types of groups, software and campaigns.
+const ACTOR_KINDS: Readonly<Record<string, string>> = { 'intrusion-set': 'the group', malware: 'the software', tool: 'the software', campaign: 'the campaign' };
+
+/**
+ * What to do with a text that is no technique ID: a sub-technique number of fewer than 3 digits (`T1059.1`), a
+ * technique's name, a group, software or campaign (its ID, name or alias: `attack-object` lists its techniques) or a
+ * tactic ID, each said as what it is; anything else gets the ID's form.
+ */
+function whatItNames(index: AttackIndex, written: string): string {
+  const short = /^T(\d{4})\s*[./]\s*(\d{1,2})$/i.exec(written);
+  if (short) return `a sub-technique's number has 3 digits: write T${short[1]}.${short[2]!.padStart(3, '0')}`;
+  const named = index.techniquesByName(written).filter((technique) => !technique.revoked && !technique.deprecated);
+  if (named.length) return `it is the name of ${named.map((technique) => technique.id).join(', ')}: \`attack-layers technique ${named[0]!.id}\``;
+  const found = index.actors(nameKey(written))[0];
+  if (found) {
+    // A revoked object (APT34) is looked up as what replaced it, as attack-object does.
+    const actor = index.finalActor(found);
+    const name = actor.name === actor.id ? '' : ` ${actor.name}`;
+    return `it names ${ACTOR_KINDS[actor.type] ?? 'the object'} ${actor.id}${name}: \`attack-layers attack-object ${actor.id}\` lists the techniques it uses`;
+  }
+  const tactic = /^TA\d{4}$/i.test(written) ? index.tactic(written) : undefined;
+  if (tactic) return `it is the tactic ${tactic.id} ${tactic.name}`;
+  return 'write it like T1566 or T1566.001';
+}
+
 /**
  * Build the report for one technique. `otherDomains` is asked only about IDs the release does not know: the one asked
  * for, so that the error can say where it belongs (T0800 of ICS asked in enterprise), and a deprecated technique's
@@ -73,7 +99,7 @@ function summary(index: AttackIndex, technique: TechniqueRecord): TechniqueSumma
  */
 export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: OtherDomainLookup): TechniqueReport {
   const id = canonicalTechniqueId(raw);
-  if (!id) throw new UsageError(`"${raw}" is not a technique ID; write it like T1566 or T1566.001`);
+  if (!id) throw new UsageError(`"${raw}" is not a technique ID; ${whatItNames(index, raw.trim())}`);
   const technique = index.technique(id);
   if (!technique) {
     const foreign = otherDomains?.(id);

@@ -41,6 +41,19 @@ describe('attack-layers data list', () => {
     expect([result.code, result.stderr]).to.deep.equal([2, 'attack-layers data: --attack-release abc: not a release number such as 18.1\n']);
   });
 
+  // `data log-sources Windows` printed every platform's log sources, exit 0, while list and fetch refused a file.
+  it('refuses a file for every action but add (exit 2), saying what to give instead', async () => {
+    const said: Array<[action: string, message: string]> = [
+      ['list', 'data list takes no file (given: Windows)'],
+      ['fetch', 'data fetch takes no file (given: Windows); to add a file you have, use data add'],
+      ['log-sources', "data log-sources takes no file (given: Windows); for one platform's, give --platform Windows"],
+    ];
+    for (const [action, message] of said) {
+      const result = await runCli(['data', action, 'Windows', '--index-url', 'http://127.0.0.1:9/index.json'], { XDG_CACHE_HOME: freshCacheHome('data-file') });
+      expect([result.code, result.stdout, result.stderr]).to.deep.equal([2, '', `attack-layers data: ${message}\n`]);
+    }
+  });
+
   it('lists every release file of ATTACK_STIX_DIR with its domain, release, STIX version and origin', async () => {
     const rows = (await listJson({})).filter((row) => row.origin === 'env');
     const expected = sharedReleases();

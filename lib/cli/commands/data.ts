@@ -97,8 +97,11 @@ function byRelease(a: ReleaseListing, b: ReleaseListing): number {
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     const cache = cacheDir(context);
+    if (args.file !== undefined && args.action !== 'add') {
+      const instead = args.action === 'fetch' ? '; to add a file you have, use data add' : args.action === 'log-sources' ? `; for one platform's, give --platform ${args.file}` : '';
+      throw new UsageError(`data ${args.action} takes no file (given: ${args.file})${instead}`);
+    }
     if (args.action === 'list') {
-      if (args.file !== undefined) throw new UsageError(`data list takes no file (given: ${args.file})`);
       const library = attackLibrary(context, args, false);
       const sources = readSources(cache);
       const rows = library.files
@@ -133,7 +136,6 @@ export function handler(context: CliContext) {
       note(context, args, `added ATT&CK ${stored.data.domain} ${stored.data.release} (STIX ${stored.data.stixVersion}) as ${stored.file}`);
       return;
     }
-    if (args.file !== undefined) throw new UsageError(`data fetch takes no file (given: ${args.file}); to add a file you have, use data add`);
     let last = 0;
     const progress = showsProgress(context, args);
     const stored = await fetchRelease({

@@ -112,6 +112,9 @@ const HEADER_ROLES = new Map<string, Role>([
   // Italian, and the Spanish and Portuguese words written without their accent (`Tecnica: … (T1601)`, `Tatica:`).
   ...['tattica', 'tattiche', 'tactica', 'tacticas', 'tatica', 'taticas'].map((k) => [k, 'tactic'] as const),
   ...['tecnica', 'tecniche', 'tecnicas'].map((k) => [k, 'name'] as const),
+  // Dutch (Microsoft Defender's nl-NL table `| Tactiek | Naam van detectiebedreiging |`).
+  ...['tactiek', 'tactieken'].map((k) => [k, 'tactic'] as const),
+  ...['techniek', 'technieken'].map((k) => [k, 'name'] as const),
   ...['id', 'ids', 'technique id', 'technique ids', 'att&ck id', 'attack id', 'テクニックid', '手法id'].map((k) => [k, 'id'] as const),
   // The framework's name before the word (`| MITRE Tactic | Exfiltration |`, `| MITRE ID | T1048 |` in detection write-ups'
   // key/value tables), or after it, in French order (`| Technique MITRE |`).

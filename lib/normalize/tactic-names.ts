@@ -12,11 +12,18 @@
  * columns and labels (a Spanish incident table `| **Acceso Inicial** |`, `Mando y Control`; Portuguese and French
  * CTI tables, `Contournement des défenses`, `Déplacement latéral`). Where a word is as likely one tactic as another it
  * is left out: German `Erkundung` is said for both Reconnaissance and Discovery. Accents may be left off (tacticKey).
+ * Spanish also writes `Acceso con credenciales`, `Acceso de credenciales`, `Evasión defensiva`, `Escalación de
+ * privilegios` and `Colección` (Spanish SOC write-ups' `| Acceso con Credenciales | T1003 |`, IBM's and a Spanish
+ * ATT&CK guide's tactic lists). The Dutch names, last in each row, are those of Microsoft's Dutch (nl-NL) security
+ * documentation (Defender's `| Tactiek |` table: `Eerste toegang`, `Zijbeweging`, `Referentietoegang`; app governance's
+ * `Initiële toegang`, `Ontwijking van verdediging`, `Toegang tot referenties`; Sentinel's `Opdracht en controle`) and of
+ * a Dutch threat model's categories (`Verkenning`, `Omzeiling van verdediging`, `Ontdekking`); its `Detectie`, said
+ * for Discovery there and for detection everywhere, is left out.
  * A tactic is read only where the text is tactics alone (a cell, a heading, a label), so a common word among them
  * (渗透, 발견, Sammlung) is no tactic in a sentence.
  */
 export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: string[]]> = [
-  ['Reconnaissance', '偵察', '侦察', '정찰', 'Reconocimiento', 'Reconhecimento', 'Aufklärung', 'Ricognizione'],
+  ['Reconnaissance', '偵察', '侦察', '정찰', 'Reconocimiento', 'Reconhecimento', 'Aufklärung', 'Ricognizione', 'Verkenning'],
   [
     'Resource Development',
     'リソース開発', 'リソースの開発', '资源开发', '資源開發', '자원 개발', '리소스 개발',
@@ -28,44 +35,49 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     '初期アクセス', '初期侵入', '初始访问', '初始接入', '初始訪問', '初始存取', '초기 접근', '초기 액세스', '초기 침투',
     'Acceso inicial', 'Acesso inicial', 'Accès initial', 'Erstzugriff', 'Initialzugriff', 'Erster Zugriff', 'Initialer Zugriff',
     'Accesso iniziale',
+    'Initiële toegang', 'Eerste toegang',
   ],
-  ['Execution', '実行', '执行', '執行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione'],
-  ['Persistence', '永続化', '永続性', '持久化', '持久性', '지속성', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza'],
+  ['Execution', '実行', '执行', '執行', '실행', 'Ejecución', 'Execução', 'Exécution', 'Ausführung', 'Esecuzione', 'Uitvoering'],
+  ['Persistence', '永続化', '永続性', '持久化', '持久性', '지속성', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
   [
     'Privilege Escalation',
     '権限昇格', '特権昇格', '権限の昇格', '权限提升', '提权', '權限提升', '提權', '권한 상승', '권한 에스컬레이션',
-    'Escalada de privilegios', 'Escalamiento de privilegios', 'Elevación de privilegios',
+    'Escalada de privilegios', 'Escalamiento de privilegios', 'Elevación de privilegios', 'Escalación de privilegios',
     'Escalação de privilégios', 'Escalonamento de privilégios', 'Escalada de privilégios', 'Elevação de privilégios',
     'Élévation de privilèges', 'Escalade de privilèges',
     'Rechteausweitung', 'Rechteerweiterung', 'Privilegieneskalation', 'Berechtigungsausweitung', 'Ausweitung von Berechtigungen',
     'Escalation dei privilegi', 'Escalation di privilegi', 'Escalation privilegi', 'Elevazione dei privilegi',
+    'Escalatie van bevoegdheden',
   ],
   [
     'Defense Evasion',
     'Defence Evasion', '防御回避', '防御の回避', '防御规避', '防御绕过', '防禦規避', '防禦繞過', '방어 회피', '방어 우회',
-    'Evasión de defensas', 'Evasión de defensa', 'Evasión de la defensa',
+    'Evasión de defensas', 'Evasión de defensa', 'Evasión de la defensa', 'Evasión defensiva',
     'Evasão de defesa', 'Evasão de defesas',
     'Évasion de défense', 'Évasion des défenses', 'Contournement des défenses', 'Contournement de la défense',
     'Umgehung der Verteidigung', 'Verteidigungsumgehung', 'Umgehung von Abwehrmaßnahmen',
     'Evasione delle difese', 'Evasione della difesa', 'Elusione delle difese',
+    'Ontwijking van verdediging', 'Omzeiling van verdediging', 'Verdedigingsontduiking', 'Defense Ontwijking',
   ],
   [
     'Credential Access',
     '認証情報アクセス', '資格情報アクセス', '認証情報へのアクセス', '凭证访问', '凭据访问', '凭证获取', '憑證存取', '憑證訪問', '憑據訪問', '憑證獲取', '자격 증명 접근', '자격 증명 액세스', '계정 정보 접근',
-    'Acceso a credenciales', 'Acceso a las credenciales',
+    'Acceso a credenciales', 'Acceso a las credenciales', 'Acceso con credenciales', 'Acceso de credenciales',
     'Acesso a credenciais', 'Acesso às credenciais', 'Acesso de credenciais', 'Acesso à credencial',
     'Accès aux identifiants', "Accès aux informations d'identification",
     'Zugriff auf Anmeldeinformationen', 'Zugriff über Anmeldeinformationen', 'Anmeldeinformationszugriff',
     'Accesso alle credenziali', 'Accesso credenziali',
+    'Toegang tot referenties', 'Referentietoegang', 'Referenties toegang',
   ],
-  ['Discovery', '探索', '発見', '发现', '發現', '탐색', '발견', 'Descubrimiento', 'Descoberta', 'Découverte', 'Entdeckung', 'Ermittlung', 'Scoperta', 'Individuazione'],
+  ['Discovery', '探索', '発見', '发现', '發現', '탐색', '발견', 'Descubrimiento', 'Descoberta', 'Découverte', 'Entdeckung', 'Ermittlung', 'Scoperta', 'Individuazione', 'Ontdekking'],
   [
     'Lateral Movement',
     '水平展開', '横展開', '横方向の移動', 'ラテラルムーブメント', '横向移动', '橫向移動', '횡적 이동', '횡이동', '측면 이동', '내부 확산',
     'Movimiento lateral', 'Movimento lateral', 'Movimentação lateral', 'Mouvement latéral', 'Déplacement latéral',
     'Laterale Bewegung', 'Seitwärtsbewegung', 'Seitliche Bewegung', 'Seitliche Verschiebung', 'Movimento laterale',
+    'Laterale beweging', 'Zijwaartse beweging', 'Zijbeweging',
   ],
-  ['Collection', '収集', '收集', '蒐集', '수집', 'Recopilación', 'Recolección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta'],
+  ['Collection', '収集', '收集', '蒐集', '수집', 'Recopilación', 'Recolección', 'Colección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta', 'Verzameling'],
   [
     'Command and Control',
     'コマンド&コントロール',
@@ -80,15 +92,24 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     '명령 및 제어',
     '명령과 제어',
     'Comando y control', 'Mando y control', 'Comando e controle', 'Comando e controlo', 'Commande et contrôle',
-    'Befehl und Steuerung', 'Befehl und Kontrolle', 'Comando e controllo',
+    'Befehl und Steuerung', 'Befehl und Kontrolle', 'Comando e controllo', 'Opdracht en controle',
   ],
   [
     'Exfiltration',
     '持ち出し', 'データ持ち出し', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '유출', '데이터 유출',
-    'Exfiltración', 'Exfiltração', 'Esfiltrazione', 'Exfiltrazione', 'Sottrazione di dati',
+    'Exfiltración', 'Exfiltração', 'Esfiltrazione', 'Exfiltrazione', 'Sottrazione di dati', 'Exfiltratie',
   ],
   ['Impact', '影響', '影响', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],
 ];
+
+/**
+ * Other languages' names of the tactics a later release split off (`TACTIC_SPLITS`), by their English name: Spanish
+ * SOC write-ups' tactic columns write ATT&CK 19's Stealth as `Sigilo` (`| Sigilo | T1036 | T1036.005 |`, `| Sigilo |
+ * T1027 | T1027.013 |`), which a release before it reads as the tactic Stealth came from.
+ */
+export const LATER_TACTIC_NAMES: Readonly<Record<string, readonly string[]>> = {
+  Stealth: ['Sigilo'],
+};
 
 /**
  * Short forms analysts write in a tactic field (`tactic: C2`) or a table's tactic column or matrix header, by display

@@ -1,7 +1,7 @@
 import { compareText } from '../compare-text.js';
 import { editDistance } from '../name-distance.js';
 import { laterTacticName, TACTIC_SPLITS } from '../attack/tactic-splits.js';
-import { TACTIC_NAMES, TACTIC_SHORT_FORMS } from './tactic-names.js';
+import { LATER_TACTIC_NAMES, TACTIC_NAMES, TACTIC_SHORT_FORMS } from './tactic-names.js';
 
 // Tactic text is short: the longest written form is ~40 characters and a list names at most every tactic. Longer text
 // is no tactic (and is never handed to the regular expressions below, which then stay cheap on hostile input).
@@ -35,6 +35,7 @@ export function tacticKey(text: string): string {
 const tacticByKey = new Map<string, string>([
   ...TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].map((text) => [tacticKey(text), display] as const)),
   ...Object.keys(TACTIC_SPLITS).map((shortname) => [tacticKey(shortname), laterTacticName(shortname)] as const),
+  ...Object.entries(LATER_TACTIC_NAMES).flatMap(([display, written]) => written.map((text) => [tacticKey(text), display] as const)),
 ]);
 
 // The words that join or link a tactic name's words in the languages read here (conjunctions, articles, prepositions of

@@ -148,6 +148,41 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads a Spanish tactic column\'s other names (Acceso con Credenciales, Sigilo: ATT&CK 19\'s Stealth) as tactics, not as the names of the IDs', () => {
+      // The layout of a Spanish LetsDefend case write-up's `6. Mapeo MITRE ATT&CK` (the code index's file 61315532395, its
+      // repository not named), re-told with other descriptions: `| Táctica | Técnica | Sub-técnica | Descripción |`.
+      const text = [
+        '| Táctica | Técnica | Sub-técnica | Descripción |',
+        '|---|---|---|---|',
+        '| Acceso con Credenciales | T1110 | T1110.004 | El atacante prueba contra SSH credenciales filtradas en otros servicios |',
+        '| Sigilo | T1027 | T1027.013 | El atacante codifica sus ficheros en base64 para que no se detecten sus cadenas |',
+      ].join('\n');
+      check(text, [
+        { raw: 'T1110', line: 3, ids: ['T1110'], tactics: ['Credential Access'] },
+        { raw: 'T1110.004', line: 3, ids: ['T1110.004'], tactics: ['Credential Access'] },
+        { raw: 'T1027', line: 4, ids: ['T1027'], tactics: ['Stealth'] },
+        { raw: 'T1027.013', line: 4, ids: ['T1027.013'], tactics: ['Stealth'] },
+      ]);
+    });
+
+    it('reads a Dutch tactic column and its tactics as Microsoft\'s nl-NL documentation writes them', () => {
+      // Header words of Microsoft Defender's nl-NL `| Tactiek | … |` table, tactic names of its app governance guide;
+      // the rows are our own: no Dutch report with IDs was found.
+      const text = [
+        '| Tactiek | Techniek | ID |',
+        '|---|---|---|',
+        '| Initiële toegang | Phishing | T1566 |',
+        '| Ontwijking van verdediging | Impair Defenses | T1562 |',
+        '| Toegang tot referenties | OS Credential Dumping | T1003 |',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1566', ['Initial Access']],
+        ['T1562', ['Defense Evasion']],
+        ['T1003', ['Credential Access']],
+      ]);
+      expect(extractReferences(text).map((ref) => ref.name)).to.deep.equal(['Phishing', 'Impair Defenses', 'OS Credential Dumping']);
+    });
+
     it('reads a header in another script by its English gloss in brackets (reports6 06)', () => {
       // A Russian DFIR table: `| Тактика (TACTIC) | Техника (TECHNIQUE) | ID |`; `Technique (ID)` stays no ID header.
       const text = [

@@ -173,6 +173,24 @@ describe('tacticDisplayName', () => {
     ['Beeinträchtigung', 'Impact'],
     ['Mando y Control', 'Command and Control'],
     ['Movimento laterale', 'Lateral Movement'],
+    // Spanish SOC write-ups' `| Acceso con Credenciales | T1003 |` and `| Sigilo | T1027 |` (ATT&CK 19's Stealth);
+    // Spanish tactic lists' `Evasión defensiva`, `Colección`.
+    ['Acceso con Credenciales', 'Credential Access'],
+    ['Evasión defensiva', 'Defense Evasion'],
+    ['Colección', 'Collection'],
+    ['Sigilo', 'Stealth'],
+    // Dutch, as Microsoft's nl-NL security documentation writes the tactics; `Detectie` is also detection: none.
+    ['Initiële toegang', 'Initial Access'],
+    ['Eerste toegang', 'Initial Access'],
+    ['Uitvoering', 'Execution'],
+    ['Escalatie van bevoegdheden', 'Privilege Escalation'],
+    ['Ontwijking van verdediging', 'Defense Evasion'],
+    ['Toegang tot referenties', 'Credential Access'],
+    ['Zijbeweging', 'Lateral Movement'],
+    ['Verzameling', 'Collection'],
+    ['Opdracht en controle', 'Command and Control'],
+    ['Exfiltratie', 'Exfiltration'],
+    ['Detectie', undefined],
     // A name's words in another order, joined by a conjunction (a Spanish plan's `Táctica: Defensa y Evasión`).
     ['Defensa y Evasión', 'Defense Evasion'],
     ['Defense and Evasion', 'Defense Evasion'],

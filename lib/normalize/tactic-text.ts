@@ -180,7 +180,8 @@ export function readTacticText(text: string, options: TacticTextOptions = {}): {
   };
   const tactics: string[] = [];
   const unread: string[] = [];
-  for (const item of text.normalize('NFKC').split(/\s*[,;/、]\s*/)) {
+  // A plus joins a row's tactics too (`Ejecución+Evasión de defensa`, a Spanish timeline's tactic column); no name has one.
+  for (const item of text.normalize('NFKC').split(/\s*[,;/、+]\s*/)) {
     for (const part of conjoinedParts(item.trim(), read)) {
       const name = read(part);
       if (name) tactics.push(name);

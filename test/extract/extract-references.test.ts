@@ -165,6 +165,22 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads tactics joined by a plus in a tactic column as the row\'s tactics, not as the name of its ID (a Spanish SOC timeline)', () => {
+      // The layout of a Spanish SOC course's attack timeline (the code index's file 62994101500, its repository not named):
+      // `HORA | EVENTO | ID WINDOWS | TÁCTICA | TÉCNICA | ACCIÓN`, a row's tactics joined by `+`; other events here.
+      const text = [
+        'HORA | EVENTO | ID WINDOWS | TÁCTICA | TÉCNICA | ACCIÓN',
+        '-----|--------|------------|---------|---------|--------',
+        '02:10| Cifrado de los discos | 4688 | Ejecución+Impacto | T1486 | CONTENER',
+        '02:40| Script ofuscado | 4104 | Ejecución + Evasión de defensa | T1027 | MATAR PROCESO',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1486', ['Execution', 'Impact']],
+        ['T1027', ['Execution', 'Defense Evasion']],
+      ]);
+      expect(extractReferences(text).map((ref) => ref.name ?? '')).to.not.include('Ejecución+Impacto');
+    });
+
     it('reads a Dutch tactic column and its tactics as Microsoft\'s nl-NL documentation writes them', () => {
       // Header words of Microsoft Defender's nl-NL `| Tactiek | … |` table, tactic names of its app governance guide;
       // the rows are our own: no Dutch report with IDs was found.

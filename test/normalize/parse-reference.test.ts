@@ -227,6 +227,9 @@ describe('tacticDisplayName', () => {
     expect(parseTacticList('Ejecución y Comando y control')).to.deep.equal(['Execution', 'Command and Control']);
     expect(parseTacticList('Persistência e Defesa e Evasão')).to.deep.equal(['Persistence', 'Defense Evasion']);
     expect(parseTacticList('Ejecución y Scripting')).to.equal(undefined);
+    // A plus joins them too (a Spanish SOC timeline's `Ejecución+Impacto`).
+    expect(parseTacticList('Ejecución+Impacto')).to.deep.equal(['Execution', 'Impact']);
+    expect(parseTacticList('Execution + Defense Evasion')).to.deep.equal(['Execution', 'Defense Evasion']);
   });
 
   it('knows no two tactics by the same words (their linking words aside)', () => {

@@ -62,12 +62,14 @@ export { plainDescription, type PlainDescription } from './attack-text.js';
 export {
   libraryOtherDomains,
   otherDomainLookup,
+  otherDomainNamesIn,
   otherDomainCampaignAdvice,
   otherDomainExtractAdvice,
   otherDomainReviewAdvice,
   otherDomainText,
   otherDomainTechniqueText,
   type OtherDomainLookup,
+  type OtherDomainNameLookup,
   type OtherDomainTechnique,
 } from './other-domains.js';
 /** Where a deprecated technique's content went, as its description says (other domains' techniques named as such). */

@@ -4,6 +4,7 @@
  * alone says where it belongs, and the finding or report can say so instead of "unknown".
  */
 import type { AttackIndex } from './attack-index.js';
+import type { TechniqueRecord } from './types.js';
 import type { AttackLibrary } from './load.js';
 import { DOMAINS, type Domain } from './types.js';
 import { AttackDataError } from '../errors.js';
@@ -22,6 +23,9 @@ export interface OtherDomainTechnique {
 /** Finds the technique an ID is in another domain, or undefined. */
 export type OtherDomainLookup = (id: string) => OtherDomainTechnique | undefined;
 
+/** Finds the current techniques of other domains whose exact name (case and spacing aside) a name is. */
+export type OtherDomainNameLookup = (name: string) => OtherDomainTechnique[];
+
 const DOMAIN_NAMES: Readonly<Record<Domain, string>> = { 'enterprise-attack': 'an Enterprise', 'mobile-attack': 'a Mobile', 'ics-attack': 'an ICS' };
 
 /**
@@ -37,11 +41,29 @@ export function otherDomainLookupIn(releases: () => readonly AttackIndex[]): Oth
   return (id) => {
     for (const index of releases()) {
       const record = index.technique(id);
-      const parent = record?.parent ? index.technique(record.parent) : undefined;
-      if (record) return { id: record.id, name: record.name, fullName: parent ? `${parent.name}: ${record.name}` : record.name, domain: index.domain, label: index.label };
+      if (record) return otherDomainTechnique(index, record);
     }
     return undefined;
   };
+}
+
+/**
+ * A lookup of names in the releases `releases` gives: the current techniques so named (mobile T1634 for `Credentials
+ * from Password Store`), with their name in full, `Parent: Sub`, read too.
+ */
+export function otherDomainNamesIn(releases: () => readonly AttackIndex[]): OtherDomainNameLookup {
+  return (name) =>
+    releases().flatMap((index) =>
+      index
+        .techniquesByName(name)
+        .filter((record) => !record.revoked && !record.deprecated)
+        .map((record) => otherDomainTechnique(index, record)),
+    );
+}
+
+function otherDomainTechnique(index: AttackIndex, record: TechniqueRecord): OtherDomainTechnique {
+  const parent = record.parent ? index.technique(record.parent) : undefined;
+  return { id: record.id, name: record.name, fullName: parent ? `${parent.name}: ${record.name}` : record.name, domain: index.domain, label: index.label };
 }
 
 /** The release `release` gives of each domain other than `domain` (none for a domain it has none of), asked once, on first call. */
@@ -72,9 +94,9 @@ export function domainAdjective(domain: Domain): string {
   return DOMAIN_NAMES[domain].replace(/^an? /, '');
 }
 
-/** `an ICS technique (Activate Firmware Update Mode in ics-attack 18.1)`. */
-export function otherDomainTechniqueText(found: OtherDomainTechnique): string {
-  return `${DOMAIN_NAMES[found.domain]} technique (${found.name} in ${found.label})`;
+/** `an ICS technique (Activate Firmware Update Mode in ics-attack 18.1)`; with `withId`, `an ICS technique T0800 (…)`. */
+export function otherDomainTechniqueText(found: OtherDomainTechnique, withId = false): string {
+  return `${DOMAIN_NAMES[found.domain]} technique${withId ? ` ${found.id}` : ''} (${found.name} in ${found.label})`;
 }
 
 /**

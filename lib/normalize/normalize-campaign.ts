@@ -1,7 +1,7 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { compareReleases, fetchCommand } from '../attack/release-files.js';
-import { libraryOtherReleases, otherDomainLookupIn } from '../attack/other-domains.js';
+import { libraryOtherReleases, otherDomainLookupIn, otherDomainNamesIn } from '../attack/other-domains.js';
 import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attack/types.js';
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
@@ -29,7 +29,7 @@ export interface CampaignReleases extends ResolveContext {
  * of the domain as history for old names. @throws AttackDataError when the target release is not available.
  */
 export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?: string): CampaignReleases {
-  const { target, history, otherDomains } = domainReleases(library, campaign.domain, to);
+  const { target, history, otherDomains, otherDomainNames } = domainReleases(library, campaign.domain, to);
   const warnings: string[] = [];
   let source: AttackIndex | undefined;
   if (campaign.attackVersion && campaign.attackVersion !== target.release) {
@@ -43,12 +43,12 @@ export function campaignReleases(campaign: Campaign, library: AttackLibrary, to?
       );
     }
   }
-  return { target, source, warnings, history, otherDomains };
+  return { target, source, warnings, history, otherDomains, otherDomainNames };
 }
 
 /**
  * The releases of a domain to resolve references with: the target (`to`, or the newest), the older ones as history,
- * and the other domains' newest releases (`otherReleases`, and `otherDomains` looking IDs up in them: read only when
+ * and the other domains' newest releases (`otherReleases`, and `otherDomains` and `otherDomainNames` looking IDs and names up in them: read only when
  * a deprecated technique points outside the domain, or a reference is none of the domain's).
  * @throws AttackDataError when the target release is not available.
  */
@@ -71,6 +71,7 @@ export function domainReleases(
       for (const file of files) yield library.load(file);
     },
     otherDomains: otherDomainLookupIn(otherReleases),
+    otherDomainNames: otherDomainNamesIn(otherReleases),
     otherReleases,
   };
 }

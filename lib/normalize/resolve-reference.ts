@@ -1,6 +1,6 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
-import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
+import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
 import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText } from '../attack/technique-id.js';
@@ -35,6 +35,13 @@ export interface ResolveContext {
    * pointers go unnamed.
    */
   otherDomains?: OtherDomainLookup;
+  /**
+   * Finds a name in the other domains' releases: a name that is none of the target's, in any release at hand, but exactly
+   * a technique of another domain (mobile's `Credentials from Password Store`, ICS's `Modify Parameter` in an enterprise
+   * campaign) is `other domain`, never read as a typo of a close name of the target's (enterprise's `Credentials from
+   * Password Stores`), which is a candidate. Without it, such a name is read as any other.
+   */
+  otherDomainNames?: OtherDomainNameLookup;
   /**
    * What the note of an `other domain` ID tells the user to do (default `otherDomainCampaignAdvice`: set the campaign's
    * domain, or keep that domain's techniques in a campaign of their own).
@@ -841,8 +848,9 @@ function* olderReleases(context: ResolveContext): Generator<AttackIndex> {
 }
 
 /**
- * Resolve a name alone: exactly, then by older names, then by a close name; a tactic decides between equals. An unknown
- * name's note lists similar names unless `similarNames` is false.
+ * Resolve a name alone: exactly, then by older names, then by a close name; a tactic decides between equals. An exact name
+ * of another domain's technique is `other domain` before any close name. An unknown name's note lists similar names
+ * unless `similarNames` is false.
  */
 function resolveName(name: string, tactics: readonly TacticShortname[], context: ResolveContext, trail: string[], similarNames = true): Outcome {
   const { target } = context;
@@ -897,6 +905,20 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
       closest = [...techniques];
       closestName = known;
     } else if (distance === best) closest.push(...techniques);
+  }
+  // `Credentials from Password Store` (mobile T1634) in an enterprise campaign: another domain's exact name is no typo.
+  const foreign = context.otherDomainNames?.(name) ?? [];
+  if (foreign.length) {
+    const close = best <= limit ? toTarget(target, closest, target).map((t) => candidate(target, t, `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`)) : [];
+    const advice = (context.otherDomainAdvice ?? otherDomainCampaignAdvice)(foreign[0]!);
+    const closeText = close.length ? `; close in ${target.domain}: ${close.map((c) => `${c.id} ${c.name}`).join(', ')}` : '';
+    trail.push(`name: "${name}" is no name in ATT&CK ${target.label}; found in ${[...new Set(foreign.map((f) => f.label))].join(', ')}`);
+    return {
+      status: 'other domain',
+      ids: [],
+      notes: [`"${name}" is the name of ${foreign.map((f) => otherDomainTechniqueText(f, true)).join(' and ')}, not in ${target.domain}: ${advice}${closeText}`],
+      candidates: close,
+    };
   }
   if (best <= limit && closest.length) {
     trail.push(`name: "${name}" read as "${closestName}" (${best} edit${best > 1 ? 's' : ''} away)`);

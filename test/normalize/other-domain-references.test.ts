@@ -81,6 +81,34 @@ describe('IDs of another domain in a campaign (enterprise, mobile and ICS 18.1)'
     expect(result.techniques.map((t) => t.id)).to.deep.equal(['T0800']);
   });
 
+  // Names as analysts paste them into a campaign of the wrong domain: mobile T1634's and ICS T0836's names (ATT&CK's
+  // mobile and ICS 18.1). T1634 is one letter from enterprise T1555 "Credentials from Password Stores", and was read as
+  // a typo of it; an exact name of another domain is no typo, and the close name is only a candidate.
+  it('names a name of another domain with its domain, never as a typo of a close name of the campaign\'s', () => {
+    expect(rawName('mobile', 'T1634')).to.equal('Credentials from Password Store');
+    expect(rawName('ics', 'T0836')).to.equal('Modify Parameter');
+    expect(rawName('enterprise', 'T1555')).to.equal('Credentials from Password Stores');
+    const result = normalize('enterprise-attack', ['Credentials from Password Store', 'Modify Parameter', 'Credentials from Password Stores', 'Hooking']);
+    const mobile = byRaw(result, 'Credentials from Password Store');
+    expect([mobile.status, mobile.ids, mobile.candidates.map((c) => c.id), mobile.note]).to.deep.equal([
+      'other domain',
+      [],
+      ['T1555'],
+      '"Credentials from Password Store" is the name of a Mobile technique T1634 (Credentials from Password Store in mobile-attack 18.1), ' +
+        'not in enterprise-attack: set `domain: mobile-attack` for a Mobile campaign, or keep Mobile techniques in a campaign of their own; ' +
+        'close in enterprise-attack: T1555 Credentials from Password Stores',
+    ]);
+    const ics = byRaw(result, 'Modify Parameter');
+    expect([ics.status, ics.candidates]).to.deep.equal(['other domain', []]);
+    expect(ics.note).to.match(/^"Modify Parameter" is the name of an ICS technique T0836 \(Modify Parameter in ics-attack 18\.1\), not in enterprise-attack/);
+    // The campaign's own names win, an older one too: ICS's `Hooking` was enterprise T1179's, now T1056.004.
+    expect(['Credentials from Password Stores', 'Hooking'].map((raw) => [byRaw(result, raw).status, byRaw(result, raw).ids])).to.deep.equal([
+      ['name', ['T1555']],
+      ['renamed', ['T1056.004']],
+    ]);
+    expect(result.techniques.map((t) => t.id)).to.deep.equal(['T1056.004', 'T1555']);
+  });
+
   it('says "other domain" only with the lookup: without one, or with no other domain\'s release, the unknown ID message', () => {
     const { target, otherDomains } = domainReleases(library, 'enterprise-attack');
     expect(resolveReference({ raw: 'T0800' }, { target, otherDomains }).status).to.equal('other domain');

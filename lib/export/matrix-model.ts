@@ -121,6 +121,11 @@ export interface MatrixModel {
   gradient: Gradient;
   /** True when the layer has no gradient of its own and Navigator's default applies. */
   defaultGradient: boolean;
+  /**
+   * True when a technique the matrix shows carries a score: only then does Navigator's SVG export draw the gradient.
+   * Shown means past the platform filter and `hideDisabled`, collapsed or not (a sub-technique is shown with its parent).
+   */
+  scored: boolean;
   legend: LegendItem[];
   /** The layer's platform filter; undefined when it shows every platform. */
   platforms?: string[];
@@ -294,6 +299,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
   const emptyTactics: string[] = [];
   const disabledTactics: string[] = [];
   const columns: MatrixColumn[] = [];
+  let scored = false;
   for (const tactic of index.tactics()) {
     const cells: MatrixCell[] = [];
     let onTheirPlatforms = 0;
@@ -321,6 +327,11 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
         .filter((sub) => !(hideDisabled && !sub.enabled));
       // Navigator keeps a disabled parent visible while one of its sub-techniques is enabled.
       if (hideDisabled && !cell.enabled && !subs.some((sub) => sub.enabled)) continue;
+      // Navigator's SVG export looks for a score among the techniques its filters leave visible (ViewModel's
+      // getVisibleTechniquesList): a technique's sub-techniques are visible with it, whatever their own platforms,
+      // enabled state or collapse.
+      const isScored = (id: TechniqueId): boolean => typeof annotations.get(`${id}|${tactic.shortname}`)?.score === 'number';
+      if (isScored(record.id) || family.some((sub) => isScored(sub.id))) scored = true;
       const flagged = annotations.get(`${record.id}|${tactic.shortname}`)?.showSubtechniques === true;
       const expand =
         mode === 'expanded' || (mode !== 'none' && flagged) || (mode === 'annotated' && annotatedFamilies.has(record.id));
@@ -352,6 +363,7 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     showName: layer.layout?.showName !== false,
     gradient,
     defaultGradient: gradient === DEFAULT_GRADIENT,
+    scored,
     legend: (layer.legendItems ?? []).filter((item) => HEX_COLOR.test(item.color)),
     ...(platforms ? { platforms: [...platforms] } : {}),
     hideDisabled,

@@ -361,13 +361,12 @@ function flowParagraphs(paragraphs: readonly [TextStyle, string[]][], top: numbe
 
 function legendBlock(model: MatrixModel): Block {
   const size = 6;
-  const scored = model.rows.some((row) => row.score !== undefined);
   const swatches: { color: string; label: string; stroke?: boolean }[] = model.legend.map((item) => ({ color: item.color, label: item.label }));
   const cells = model.columns.flatMap((column) => column.cells.flatMap((cell) => [cell, ...cell.subtechniques]));
   if (cells.some((cell) => !cell.enabled)) swatches.push({ color: '#ffffff', label: 'disabled', stroke: true });
 
   const items: { width: number; draw: (x: number, top: number, page: number) => string }[] = [];
-  if (scored) {
+  if (model.scored) {
     const { colors, minValue, maxValue } = model.gradient;
     const stops = colors.map((color, i) => `<stop offset="${n(colors.length > 1 ? i / (colors.length - 1) : 0)}" stop-color="${color}"/>`).join('');
     const label = `score ${minValue}`;

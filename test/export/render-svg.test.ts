@@ -277,6 +277,28 @@ describe('renderSvgPages', () => {
     expect(headerText([plain])).to.not.contain('aggregate');
   });
 
+  describe('draws the gradient only when a technique Navigator shows is scored, as its SVG export does', () => {
+    // Navigator 5.1's SVG export (svg-export.component.ts) looks for a score among ViewModel.getVisibleTechniquesList():
+    // the platform filter and hideDisabled hide a technique with its sub-techniques; a collapsed one stays visible.
+    const raw = rawMatrix();
+    const macOnly = raw.current.find((t) => !t.parent && t.platforms.join() === 'macOS' && !raw.current.some((s) => s.parent === t.id))!;
+    const cases: [string, Partial<NavigatorLayer>, NonNullable<NavigatorLayer['techniques']>, number][] = [
+      [`a score on ${macOnly.id} (macOS only) under a Windows filter`, { filters: { platforms: ['Windows'] } }, [{ techniqueID: macOnly.id, score: 50 }], 0],
+      ['a score on a disabled technique hidden by hideDisabled', { hideDisabled: true }, [{ techniqueID: 'T1095', score: 50, enabled: false }], 0],
+      ['a score on a collapsed sub-technique', { layout: { expandedSubtechniques: 'none' } }, [{ techniqueID: 'T1059.001', score: 50 }], 1],
+      // Systemd Service (Linux only) is visible with its parent T1543, which runs on Windows.
+      ['a score on a sub-technique of other platforms than the filter, under a shown parent', { filters: { platforms: ['Windows'] } }, [{ techniqueID: 'T1543.002', score: 50 }], 1],
+      ['a score on a disabled technique shown greyed', {}, [{ techniqueID: 'T1095', score: 50, enabled: false }], 1],
+    ];
+    for (const [label, extra, techniques, gradients] of cases) {
+      it(`${label}: ${gradients ? 'a gradient' : 'no gradient'}`, () => {
+        const layer: NavigatorLayer = { name: 'gradient', domain: 'enterprise-attack', versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, techniques, ...extra };
+        const root = parseSvg(renderSvgPages(matrixModel(layer, index))[0]!);
+        expect(byClass(root, 'gradient')).to.have.length(gradients);
+      });
+    }
+  });
+
   it('escapes markup in names and comments', () => {
     const layer: NavigatorLayer = {
       name: 'a <b> & "c"',

@@ -69,7 +69,8 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   ],
   'atomic-tests': [
     'Atomic Red Team tests (a test file, or an index of them)',
-    'its tests run a technique and detect nothing: give gap --coverage the rules that fire on them',
+    "its tests run a technique and detect nothing, and are no adversary's doing: give gap --coverage the rules that fire on them, " +
+      'and gap --threat what an adversary does (a campaign file, or a layer of a group from attack-object)',
   ],
   'attack-sightings': [
     "ATT&CK technique sightings (a list of objects with a sightingType and their techniques, as MISP's attack-sightings export writes them)",
@@ -370,11 +371,14 @@ export function atomicRedTeamLayerName(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Why an Atomic Red Team layer (atomicRedTeamLayerName) is no coverage, and what to give instead: the words KINDS gives its tests. */
+/**
+ * Why an Atomic Red Team layer (atomicRedTeamLayerName) is neither coverage nor threat, and what to give instead: the
+ * words KINDS gives its tests, as its indexes are refused on either side.
+ */
 export function atomicRedTeamLayerMessage(file: string, name: string): string {
   return (
     `${file}: this is "${name}", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), ` +
-    `whose scores count each technique's tests, not detections; ${KINDS['atomic-tests'][1]}`
+    `whose scores count each technique's tests, not detections or an adversary's use of it; ${KINDS['atomic-tests'][1]}`
   );
 }
 

@@ -98,6 +98,11 @@ export function readThreatInputs(
   // layers (DeTT&CT's threat-report layers) is read as threat layers, as validate and upgrade read it.
   const files = paths.flatMap((path) => (isFolder(path) ? campaignFiles([path]) : [path]));
   const read = files.map((path) => ({ path, file: jsonFile(path, input) }));
+  // Atomic Red Team's own layers map what its tests can run, as its indexes list them: what an adversary does is the threat.
+  for (const { path, file } of read) {
+    const atomic = holdsLayer(file) ? atomicRedTeamLayerName(file.json.value) : undefined;
+    if (atomic) throw new InputError(atomicRedTeamLayerMessage(inputName(path), atomic), { file: inputName(path) });
+  }
   const layers = read.flatMap(({ path, file }) => (holdsLayer(file) ? layersOf(path, { text: file.text, value: file.json.value }, { ...input, ...(scale ? { scale } : {}), role: 'threat' }) : []));
   const stated = layers.flatMap((layer) => (layer.domain ? [{ domain: layer.domain, source: layer.source }] : []));
   // Layers that state no domain and hold ICS IDs alone make the review ICS when nothing states a domain, as
@@ -206,7 +211,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   if (kind === 'dettect-data-sources' || kind === 'dettect-groups' || kind === 'car-analytic' || kind === 'atomic-tests') {
     throw new InputError(wrongKindMessage(file, kind, COVERAGE_KINDS), { file });
   }
-  // Atomic Red Team's own layers count tests, as its YAML and CSV indexes list them: no coverage either.
+  // Atomic Red Team's own layers count tests, as its YAML and CSV indexes list them: no coverage either (nor threat).
   const atomic = kind === 'layer' ? atomicRedTeamLayerName(value) : undefined;
   if (atomic) throw new InputError(atomicRedTeamLayerMessage(file, atomic), { file });
   if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];

@@ -43,7 +43,48 @@ function readsOf<T>(file: string, read: () => T): { result: T; reads: number } {
   }
 }
 
+/** What Atomic Red Team's tests, indexes and layers are refused with, on either side. */
+const ATOMIC_USE =
+  "its tests run a technique and detect nothing, and are no adversary's doing: give gap --coverage the rules that fire on them, " +
+  'and gap --threat what an adversary does (a campaign file, or a layer of a group from attack-object)';
+
 describe('readThreatInputs', () => {
+  // Atomic Red Team's atomics/Indexes/Attack-Navigator-Layers/art-navigator-layer-windows.json as its generator
+  // (atomic_red_team/doc_generator.py's _get_layer) writes it, cut to one entry, and its indexes
+  // (atomics/Indexes/Indexes-CSV/azure-ad-index.csv, atomics/Indexes/azure-ad-index.yaml), cut short: a map of what its
+  // tests can run, which says nothing of what an adversary does.
+  it("refuses Atomic Red Team's Navigator layers as threat, as its indexes are, saying to give what an adversary does", () => {
+    const dir = freshTmpDir('threat-atomic');
+    const library = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() });
+    const layer = join(dir, 'art-navigator-layer-windows.json');
+    writeFileSync(
+      layer,
+      JSON.stringify({
+        name: 'Atomic Red Team (Windows)',
+        versions: { attack: '16', navigator: '5.1.0', layer: '4.5' },
+        description: 'Atomic Red Team (Windows) MITRE ATT&CK Navigator Layer',
+        domain: 'enterprise-attack',
+        filters: { platforms: ['Windows'] },
+        gradient: { colors: ['#ffffff', '#ce232e'], minValue: 0, maxValue: 10 },
+        legendItems: [{ label: '10 or more tests', color: '#ce232e' }, { label: '1 or more tests', color: '#ffffff' }],
+        techniques: [{ techniqueID: 'T1003.004', score: 1, enabled: true, comment: '\n- Dumping LSA Secrets\n' }],
+      }),
+    );
+    expect(() => readThreatInputs([layer], library)).to.throw(
+      `${layer}: this is "Atomic Red Team (Windows)", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), ` +
+        `whose scores count each technique's tests, not detections or an adversary's use of it; ${ATOMIC_USE}`,
+    );
+    // A folder of them too, as a folder of layers is read.
+    expect(() => readThreatInputs([dir], library)).to.throw(`${layer}: this is "Atomic Red Team (Windows)"`);
+    const csv = join(dir, 'azure-ad-index.csv');
+    writeFileSync(csv, 'Tactic,Technique #,Technique Name,Test #,Test Name,Test GUID,Executor Name\ncredential-access,T1110.003,Password Spraying,4,Password spray all Azure AD users with a single password,a8aa2d3e-1c52-4016-bc73-0f8854cfa80a,powershell\n');
+    const yaml = join(dir, 'azure-ad-index.yaml');
+    writeFileSync(yaml, '---\ncredential-access:\n  T1110.003:\n    technique:\n      type: attack-pattern\n      name: Password Spraying\n    atomic_tests:\n    - name: Password spray all Azure AD users with a single password\n');
+    for (const file of [csv, yaml]) {
+      expect(() => readThreatInputs([file], library)).to.throw(`${file}: this is Atomic Red Team tests (a test file, or an index of them), not a campaign file; ${ATOMIC_USE}`);
+    }
+  });
+
   it('reads and parses a JSON campaign file once: the text and value that told it from a layer are the ones the campaign parser reads', () => {
     // A campaign written as JSON (test/fixtures/gap, hand-written).
     const file = fileURLToPath(new URL('../fixtures/gap/json-campaign.json', import.meta.url));
@@ -227,14 +268,13 @@ describe('readCoverageInputs', () => {
       );
       const atomicFile = join(dir, 'T1070.006.yaml');
       writeFileSync(atomicFile, atomic);
-      const atomicUse = 'its tests run a technique and detect nothing: give gap --coverage the rules that fire on them';
-      wrongKind(atomicFile, 'Atomic Red Team tests (a test file, or an index of them)', atomicUse);
+      wrongKind(atomicFile, 'Atomic Red Team tests (a test file, or an index of them)', ATOMIC_USE);
       // Its indexes: atomics/Indexes/Indexes-CSV/azure-ad-index.csv and atomics/Indexes/azure-ad-index.yaml, cut short.
       const csv = join(dir, 'azure-ad-index.csv');
       writeFileSync(csv, 'Tactic,Technique #,Technique Name,Test #,Test Name,Test GUID,Executor Name\ncredential-access,T1110.003,Password Spraying,4,Password spray all Azure AD users with a single password,a8aa2d3e-1c52-4016-bc73-0f8854cfa80a,powershell\n');
       const index = join(dir, 'azure-ad-index.yaml');
       writeFileSync(index, '---\ncredential-access:\n  T1110.003:\n    technique:\n      type: attack-pattern\n      name: Password Spraying\n    atomic_tests:\n    - name: Password spray all Azure AD users with a single password\n');
-      for (const file of [csv, index]) wrongKind(file, 'Atomic Red Team tests (a test file, or an index of them)', atomicUse);
+      for (const file of [csv, index]) wrongKind(file, 'Atomic Red Team tests (a test file, or an index of them)', ATOMIC_USE);
     });
 
     // Atomic Red Team's own layers, reconstructed from its generators: atomic_red_team/doc_generator.py's _get_layer
@@ -261,12 +301,11 @@ describe('readCoverageInputs', () => {
         legendItems: [{ label: 'Has at least one test', color: '#ce232e' }],
         techniques: [{ techniqueID: 'T1003', score: 100, enabled: true }],
       };
-      const use = 'its tests run a technique and detect nothing: give gap --coverage the rules that fire on them';
       for (const [name, layer] of [['Atomic Red Team (Windows)', windows], ['Atomic Red Team', old], ['Atomic Red Team', [old]]] as const) {
         const file = join(dir, 'art-navigator-layer.json');
         writeFileSync(file, JSON.stringify(layer));
         expect(() => readCoverageInputs([file])).to.throw(
-          `${file}: this is "${name}", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), whose scores count each technique's tests, not detections; ${use}`,
+          `${file}: this is "${name}", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), whose scores count each technique's tests, not detections or an adversary's use of it; ${ATOMIC_USE}`,
         );
       }
       // A layer of one's own that links the tests it ran (a purple-team run named otherwise) is read as coverage.

@@ -398,6 +398,8 @@ export {
   type PassageSuggestions,
   type SuggestOptions,
 } from './suggest/suggest-techniques.js';
+/** The domain (mobile, ICS) a report's passages name the devices and protocols of, to suggest `--domain` for. */
+export { domainHint, type DomainHint } from './suggest/domain-words.js';
 export { htmlText, isHtmlPage } from './suggest/html-text.js';
 export { loadSuggestModel, suggestModelPath, type LoadOptions as SuggestLoadOptions } from './suggest/load-suggest-model.js';
 export { buildSuggestModel, type BuildOptions as SuggestBuildOptions } from './suggest/build-suggest-model.js';

@@ -341,6 +341,24 @@ describe('the CLI contract, command by command', () => {
     expect((await runCli(['suggest', report, '--quiet'])).stderr).to.equal('');
   });
 
+  // A report about an Android app (ESET's BankBot on Google Play, 2017, in our own words) ranked against Enterprise, as
+  // `suggest` does without --domain, finds poor candidates: stderr says which domain to try, and not when one is given.
+  it('suggests --domain mobile on stderr when the passages name mobile devices or apps, and only without --domain (suggest)', async () => {
+    const folder = freshTmpDir('mobile-report');
+    const report = join(folder, 'bankbot.txt');
+    writeFileSync(
+      report,
+      'A banking trojan for Android came back to Google Play hidden in a puzzle game.\n' +
+        'Twenty minutes after the game first runs, it shows a dialog asking to enable a fake Google service.\n' +
+        'The dialog leads the user to the accessibility services settings and lists the permissions it wants.\n',
+    );
+    const note =
+      'note: 2 of the 3 passages name mobile devices or apps (Android, Google Play, accessibility services); if the report is about them, rank it against their techniques with --domain mobile';
+    expect((await runCli(['suggest', report, '--json'])).stderr.split('\n')).to.include(note);
+    expect((await runCli(['suggest', report, '--json', '--domain', 'enterprise'])).stderr).not.to.contain('--domain mobile');
+    expect((await runCli(['suggest', report, '--quiet'])).stderr).to.equal('');
+  });
+
   // `export l.json --out x.svg`, run again, said `/tmp/…/x-1.svg already exists`: the path the command resolved, not the
   // one written. Every command that writes --out names its file as the user wrote it, relative to the working folder.
   it('names an output file that exists as written, relative to the working folder', async () => {

@@ -1,4 +1,4 @@
-import { inputName, interleavedLineRuns, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
+import { domainHint, inputName, interleavedLineRuns, isHtmlPage, loadSuggestModel, ONE_WORD, passagesByText, readReportText, suggestTechniques, UsageError, type PassageSuggestions } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, progressLine, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -56,6 +56,15 @@ export function handler(context: CliContext) {
       args,
       `${passages.length} passage${passages.length === 1 ? '' : 's'} of ${inputName(args.report)}${html ? ' (read as an HTML page: its text, not its markup, scripts, menus or footer; lines are the page source\'s)' : ''} ranked against ${index.label}; suggestions are to review, not references`,
     );
+    // Ranked against Enterprise by default: a report about Android apps or PLCs is better ranked against its own domain.
+    const hint = args.domain ? undefined : domainHint(passages);
+    if (hint) {
+      note(
+        context,
+        args,
+        `note: ${hint.passages} of the ${hint.of} passages name ${hint.what} (${hint.words.join(', ')}); if the report is about them, rank it against their techniques with --domain ${hint.domain}`,
+      );
+    }
     // Plain pdftotext's two columns interleaved line by line cannot be set apart: the user hears where they may be.
     if (!html) {
       for (const run of interleavedLineRuns(text)) {

@@ -75,6 +75,9 @@ interface Outcome {
 // When one reference holds several IDs, the least resolved one sets the status.
 const STATUS_WEIGHT: readonly ReferenceStatus[] = ['current', 'name', 'alias', 'renamed', 'fuzzy', 'revoked', 'deprecated', 'ambiguous', 'other domain', 'unknown'];
 
+/** MITRE ATLAS's technique IDs (`AML.T0043`, `AML.T0051.000`), with the ATT&CK-shaped number after the prefix. */
+const ATLAS_ID = /(?<![\w.])AML\.(T\d{4}(?:\.\d{3})?)(?!\.?\d)/gi;
+
 /**
  * What to say of a tactic a later Enterprise release split off (`Stealth`, ATT&CK 19's) written for an older release: the
  * release that has it, and the tactic it came from; undefined for any other text.
@@ -162,7 +165,13 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
   const parsedName = parsed.name === undefined || parts.length ? parsed.name : spaced(parsed.name);
 
   let outcome: Outcome;
-  if (parts.length) {
+  // `AML.T0043`: MITRE ATLAS numbers its techniques (attacks on AI-enabled systems) as ATT&CK does, after its prefix.
+  const atlas = [...input.raw.matchAll(ATLAS_ID)].map((match) => match[1]!.toUpperCase());
+  if (atlas.length && parts.length && parts.every((part) => part.ids.every((id) => atlas.includes(id)))) {
+    const note = `${atlas.map((id) => `AML.${id}`).join(', ')} ${atlas.length > 1 ? 'are MITRE ATLAS techniques' : 'is a MITRE ATLAS technique'} (attacks on AI-enabled systems), not ATT&CK's: ${atlas.join(', ')} is no ATT&CK ID and no ATT&CK layer shows it; write the ATT&CK technique of the behaviour (ATLAS names the ATT&CK techniques its own adapt), or leave it out`;
+    trail.push(`ID check: ${note}`);
+    outcome = { status: 'unknown', ids: [], notes: [note], candidates: [] };
+  } else if (parts.length) {
     const outcomes = resolveParts(parts, tactics.read, context, trail, warnings);
     outcome = {
       status: outcomes.map((o) => o.status).sort((a, b) => STATUS_WEIGHT.indexOf(b) - STATUS_WEIGHT.indexOf(a))[0]!,

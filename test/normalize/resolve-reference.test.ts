@@ -356,6 +356,20 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'PRE-T1024' }, context).note).to.match(/^"PRE-T1024" is a PRE-ATT&CK ID, as PRE-ATT&CK numbered its techniques before October 2018; ATT&CK 8/);
   });
 
+  // MITRE ATLAS's IDs as its atlas-data (mitre-atlas/atlas-data, Apache-2.0) writes them: AML.T0043 Craft Adversarial
+  // Data, AML.T0012 Valid Accounts, AML.T0051.000 LLM Prompt Injection: Direct. Their numbers were read as ATT&CK IDs,
+  // "not a technique in ATT&CK 18.1; if it comes from a newer ATT&CK release, get it with data fetch".
+  it('reports a MITRE ATLAS ID as ATLAS\'s, not as an ATT&CK ID a newer release may have', () => {
+    for (const [raw, id] of [['AML.T0043', 'AML.T0043'], ['AML.T0012 Valid Accounts', 'AML.T0012'], ['Craft Adversarial Data (AML.T0043)', 'AML.T0043'], ['aml.t0051.000', 'AML.T0051.000']] as const) {
+      const result = resolveReference({ raw }, context);
+      expect([raw, result.status, result.ids]).to.deep.equal([raw, 'unknown', []]);
+      expect(result.note, raw).to.match(new RegExp(`^${id.replace(/\./g, '\\.')} is a MITRE ATLAS technique \\(attacks on AI-enabled systems\\), not ATT&CK's`));
+      expect(result.note, raw).not.to.contain('newer ATT&CK release');
+    }
+    // An ATT&CK ID beside it is read as ever.
+    expect(resolveReference({ raw: 'T1566.001 Spearphishing Attachment' }, context).status).to.equal('current');
+  });
+
   it('reports an unreadable tactic as a warning on the reference, not a failure', () => {
     const result = resolveReference({ raw: 'T1566.001', tactics: ['Initial Access', 'Teleportation'] }, context);
     expect(result.status).to.equal('current');

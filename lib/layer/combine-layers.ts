@@ -18,7 +18,7 @@
  * | diff | a - b - c…, a missing or unscored score counts as 0; unscored only when no layer scores or marks the key |
  * | intersect | only keys every layer scores or colours (a disabled colour-only entry too); score = the lowest score given (what every layer agrees on), none when no layer scores or marks the key |
  * | union | every key of any layer; score = the highest |
- * | unscored entries | (no score, no colour, or disabled) ignored by the arithmetic; their comments, links and metadata are kept (but not by intersect, which drops keys some layer neither scores nor colours) |
+ * | unscored entries | (no score, and no colour or a disabled one) ignored by the arithmetic (a disabled entry's score counts, as in Navigator's layerOperation, which reads every score whatever `enabled` says); their comments, links and metadata are kept (but not by intersect, which drops keys some layer neither scores nor colours) |
  * | rounding | scores are rounded to 2 decimals (mean of 1, 2, 2 is 1.67) |
  * | comment | one `<layer name>: <comment>` line per layer, in layer order, duplicates removed, joined with `\n` |
  * | links | merged by URL, duplicates removed, in order of first appearance; a divider is kept where it separated two links that are kept (`appendDivided`: none leading, trailing or doubled) |
@@ -27,7 +27,7 @@
  * | gradient | diff: diverging orange-white-blue, symmetric around 0; otherwise the colours of the inputs that score or mark something when they all agree, else white to red; over their range (the widest when they differ; 0..1 with --normalize), times their number for sum (a layer of categories only adds nothing), widened to hold every score (downwards when all sit on one threshold, so they keep its last colour) |
  * | legend | the gradient's low, middle and high when an entry is scored, then the inputs' legend items that still say what a colour means: one an entry keeps, or one the combined gradient paints when it is that layer's own (same colours and range); identical items once; a label given in several shades that entries show, in the first layer's shade (entries too: `oneShadePerLabel`); a colour the layers' legends label differently gets one item naming each label with its layers; one warning lists the items left out, with why |
  * | score ranges | a warning when the gradients of the inputs that score or mark something span different ranges (a colour-only layer's marks score its range's top, so it is compared); --normalize rescales each layer's scores to 0..1 on its own gradient first (a gradient whose ends are equal is a threshold, as Navigator paints it: 1 from its value up, 0 below) |
- * | enabled | false only when every entry of the key is disabled |
+ * | enabled | false when every layer that scores or marks the key disables it (a score only disabled entries give stays hidden or greyed out, as in its layer), or, where none does, when every entry of the key is disabled; Navigator instead copies `enabled` from one layer its user picks |
  * | showSubtechniques | true when any entry of the key has it |
  * | hideDisabled | the inputs' when they agree; otherwise true only when every layer with disabled entries hides them, with a warning saying which was kept |
  * | unknown, deprecated, revoked-without-replacement techniques | left out (Navigator would drop them silently): `upgradeSources` keeps each entry as it was in a `left out by combine` metadata item of its input, which the combined layer carries (`<file>: <JSON pointer>: <why>. The entry was: {…}`), with the same mechanism as `upgrade`'s `removed by upgrade` (`keepRemoved`), and warns once per entry, saying where it is kept; entries that hold nothing (`{}`) are not kept. Inputs not brought through `upgradeSources` are left out with a warning only |
@@ -816,7 +816,11 @@ export function combineLayers(inputs: readonly CombineInput[], options: CombineO
       for (const item of cell.metadata) metadata.push(item);
     }
     if (comments.length) entry.comment = comments.join('\n');
-    if (present.every((cell) => !cell.enabled)) entry.enabled = false;
+    // Navigator's layerOperation counts a disabled entry's score too, and copies `enabled` from the one layer its user
+    // picks; here the layers whose scores make the entry's decide it: a score only disabled entries give stays greyed
+    // out or hidden, as in its layer, not shown because another layer only comments on the technique.
+    const scoring = present.filter((cell) => cell.score !== undefined);
+    if ((scoring.length ? scoring : present).every((cell) => !cell.enabled)) entry.enabled = false;
     if (metadata.length) entry.metadata = metadata;
     if (links.length) entry.links = links;
     if (present.some((cell) => cell.showSubtechniques)) entry.showSubtechniques = true;

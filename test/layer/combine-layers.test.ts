@@ -513,6 +513,27 @@ describe('combineLayers', () => {
     expect(twice.name).to.equal('sum of Layer C (one.json), Layer C (two.json)');
   });
 
+  it('counts a disabled entry\'s score, as Navigator\'s layerOperation does, and keeps the entry disabled where only disabled entries score it', () => {
+    // Navigator 5.1 (nav-app/src/app/services/viewmodels.service.ts, layerOperation) reads each layer's score whatever
+    // `enabled` says, and copies `enabled` from the one layer its user picks: here, the layers that score the key.
+    const layer = (name: string, techniques: LayerTechnique[]): CombineInput => ({
+      layer: { name, versions: { attack: '18', navigator: '5.1.0', layer: '4.5' }, domain: 'enterprise-attack', techniques },
+      source: `${name}.json`,
+    });
+    const a = layer('A', [{ techniqueID: 'T1016', score: 2, enabled: false }, { techniqueID: 'T1082', score: 1, enabled: false }]);
+    const b = layer('B', [{ techniqueID: 'T1016', comment: 'seen' }, { techniqueID: 'T1082', score: 3 }, { techniqueID: 'T1049', comment: 'seen', enabled: false }]);
+    for (const op of ['sum', 'max', 'union'] as const) {
+      const combined = combineLayers([a, b], { op, index }).layer;
+      // A disables the only score of T1016: it stays disabled, B's comment kept.
+      expect(entry(combined, 'T1016'), op).to.deep.equal({ techniqueID: 'T1016', score: 2, comment: 'B: seen', enabled: false });
+      // B scores T1082 and enables it: enabled, A's disabled score counted too.
+      expect(entry(combined, 'T1082'), op).to.not.have.property('enabled');
+      // No layer scores T1049: its one entry, disabled, decides.
+      expect(entry(combined, 'T1049').enabled, op).to.equal(false);
+    }
+    expect(entry(combineLayers([a, b], { op: 'sum', index }).layer, 'T1082').score).to.equal(4);
+  });
+
   it('keeps hideDisabled when the layers agree, and else as the layers with disabled entries set it, saying which was kept', () => {
     // The tester's repro-6a/6b.json: a layer builder's group layer (hideDisabled, the other techniques disabled) and a changelog layer.
     const layer = (name: string, techniques: LayerTechnique[], hideDisabled?: boolean): CombineInput => ({

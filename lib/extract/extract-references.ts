@@ -19,6 +19,7 @@ import {
 import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
+import { nameLanguage } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
@@ -292,6 +293,19 @@ const KEY = /^(?:\*\*|__)?([^:：*_\n]{1,40}?)(?:\*\*|__)?\s{0,2}[:：]\s{0,2}(?
 function techniqueKeyLength(text: string): number {
   const key = KEY.exec(text);
   return key && headerRole(key[1]!) === 'name' ? key[0].length : 0;
+}
+
+// An ID, a dash and words after it (`T1566.001 – Hameçonnage ciblé avec pièce jointe`, a French report's line).
+const ID_DASH_WORDS = /^\s*T\d{4}(?:\.\d{3})?\s{0,3}[-–—]\s{0,3}(\p{L}[^|]*)$/u;
+
+/**
+ * Whether a text is an ID, a dash and a name in another language, told as a table's cell is (`nameLanguage`): its
+ * lower-case words are that language's, not a sentence's, so the whole is read as the reference's name, as the same
+ * name in a table's cell is, and checked alike (it cannot be: ATT&CK names its techniques in English only).
+ */
+function idDashOtherLanguage(text: string): boolean {
+  const words = ID_DASH_WORDS.exec(text)?.[1]?.trim();
+  return words !== undefined && nameLanguage(words) !== undefined;
 }
 
 /** The text of a span with its technique IDs blanked out, to judge the words around them. */
@@ -1190,7 +1204,7 @@ function lineReferences(
   const html = htmlRows(line, span);
   const piped = html ? undefined : pipeRows(line, span);
   const rows = html ?? piped?.map((row) => row.span);
-  if (!rows && !tableRow && isProse(withoutIds(line, span), key > 0)) {
+  if (!rows && !tableRow && isProse(withoutIds(line, span), key > 0 || idDashOtherLanguage(slice(line, span)))) {
     // Each clause's own label governs it (the line's, its first clause's) and is no part of a name (`The actor sent a
     // link. Initial Access: Spearphishing Link (T1566.002).`); a clause with none is under its table's caption or its
     // section's heading.

@@ -697,6 +697,32 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a name in a language other than English after an ID and a dash, in prose', () => {
+    // Hatchepsoute/AFRINTEL's July 2026 French report (section 8, no licence stated) writes each technique as `T1190 -
+    // Exploit Public-Facing Application`; written so with the name in French, our own lines, the name was dropped
+    // (its lower-case words read as a sentence's) with no word, where the same name in a table's cell is warned of.
+    it('is read whole and said to be in that language, as in a table\'s cell', () => {
+      const text = [
+        'Les techniques observées :',
+        '',
+        'T1566.001 – Hameçonnage ciblé avec pièce jointe',
+        '',
+        'T1053.005 - Tâche planifiée créée à chaque démarrage',
+        '',
+        'T1486 - Chiffrement des données',
+      ].join('\n');
+      const said = (report: string): unknown[] => extractReport(report, { target: loadRelease('18.1') }).references.map((ref) => [ref.name, ref.resolution?.ids, ref.resolution?.warnings]);
+      expect(said(text)[0]).to.deep.equal([
+        'Hameçonnage ciblé avec pièce jointe',
+        ['T1566.001'],
+        ['"Hameçonnage ciblé avec pièce jointe" is written in French, not in English, in which ATT&CK names its techniques, so it was not checked against T1566.001 Phishing: Spearphishing Attachment (read by the ID alone); check that it names that technique'],
+      ]);
+      // Each is said as the same name in a table's row is.
+      const rows = ['T1566.001 | Hameçonnage ciblé avec pièce jointe', 'T1053.005 | Tâche planifiée créée à chaque démarrage', 'T1486 | Chiffrement des données'];
+      expect(said(text)).to.deep.equal(said(['Les techniques observées :', '', '| ID | Technique |', '|---|---|', ...rows.map((row) => `| ${row} |`)].join('\n')));
+    });
+  });
+
   describe('a name in a script other than Latin beside an ID', () => {
     it('is said not to be checked against its ID, there being no technique names in that script to check it with', () => {
       // A Chinese WeChat article on ATT&CK v16 (安全喷子, 2024; no licence stated, lines reconstructed) numbers its items

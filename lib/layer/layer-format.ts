@@ -19,6 +19,16 @@ const MIN_NAVIGATOR_VERSION = '4.9.0';
  */
 export const NAVIGATOR_ATTACK_MAJORS = { oldest: 6, newest: 18 } as const;
 
+/** The Navigator the layers are written for, as messages name it ("Navigator 5.1"). */
+const NAVIGATOR = `Navigator ${DEFAULT_NAVIGATOR_VERSION.replace(/\.0$/, '')}`;
+/** The dialog Navigator 5.1 opens a layer of an older ATT&CK major from a file after (tabs.component.ts, versionUpgradeDialog). */
+const UPGRADE_DIALOG = `"Upgrade layer version? … Do you want to open the workflow to upgrade this layer to ATT&CK v${NAVIGATOR_ATTACK_MAJORS.newest}?"`;
+
+/** Whether Navigator 5.1 has the ATT&CK major (6 to 18). */
+function navigatorHas(major: number): boolean {
+  return major >= NAVIGATOR_ATTACK_MAJORS.oldest && major <= NAVIGATOR_ATTACK_MAJORS.newest;
+}
+
 /**
  * What Navigator 5.1 does with a layer for an ATT&CK major it does not have, and what to do; undefined when it has
  * the major (`target`: the newest release here, which `upgrade` writes).
@@ -26,10 +36,10 @@ export const NAVIGATOR_ATTACK_MAJORS = { oldest: 6, newest: 18 } as const;
 export function navigatorRefusal(major: string, target: string): string | undefined {
   const { oldest, newest } = NAVIGATOR_ATTACK_MAJORS;
   const number = Number(major);
-  if (number >= oldest && number <= newest) return undefined;
+  if (navigatorHas(number)) return undefined;
   const newer = number > newest;
   return (
-    `Navigator ${DEFAULT_NAVIGATOR_VERSION.replace(/\.0$/, '')} has no ATT&CK ${major} (it has ${oldest} to ${newest}): it refuses the file with ` +
+    `${NAVIGATOR} has no ATT&CK ${major} (it has ${oldest} to ${newest}): it refuses the file with ` +
     `"ERROR parsing layer…" and opens no tab; ` +
     (newer
       ? `run \`attack-layers upgrade --to ${target}\` to write it for ${target} on purpose (what ${target} lacks is moved or removed, each listed), ` +
@@ -46,7 +56,6 @@ export function navigatorRefusal(major: string, target: string): string | undefi
  */
 export function navigatorOpeningWarnings(layers: ReadonlyArray<{ domain: string; versions?: { attack?: string } }>): string[] {
   const { oldest, newest } = NAVIGATOR_ATTACK_MAJORS;
-  const navigator = `Navigator ${DEFAULT_NAVIGATOR_VERSION.replace(/\.0$/, '')}`;
   const counts = new Map<string, { domain: string; release: string; count: number }>();
   for (const { domain, versions } of layers) {
     const release = versions?.attack;
@@ -58,10 +67,10 @@ export function navigatorOpeningWarnings(layers: ReadonlyArray<{ domain: string;
     const major = Number(release.split('.')[0]);
     const written = `${count === 1 ? 'the layer is' : `${count} layers are`} written for ATT&CK ${domain} ${release}`;
     const them = count === 1 ? 'it' : 'them';
-    return major >= oldest && major < newest
-      ? `${written}: ${navigator} opens ${them} from a file only after asking "Upgrade layer version? … Do you want to open the workflow to upgrade this layer to ATT&CK v${newest}?" ` +
+    return navigatorHas(major)
+      ? `${written}: ${NAVIGATOR} opens ${them} from a file only after asking ${UPGRADE_DIALOG} ` +
           `(declined, ${count === 1 ? 'it opens' : 'they open'} in ATT&CK ${major}); a layer for ATT&CK ${newest} opens with no dialog`
-      : `${written}: ${navigator} has no ATT&CK ${major} (it has ${oldest} to ${newest}) and refuses ${them} with "ERROR parsing layer…", opening no tab; ` +
+      : `${written}: ${NAVIGATOR} has no ATT&CK ${major} (it has ${oldest} to ${newest}) and refuses ${them} with "ERROR parsing layer…", opening no tab; ` +
           `a layer for ATT&CK ${newest} opens there`;
   });
 }
@@ -83,8 +92,8 @@ export function upgradePrompt(domain: Domain, major: string, newestHere: string 
         ? `run \`attack-layers upgrade --to\` with an ATT&CK ${newest} release to write it for ${newest} with every annotation`
         : `run \`${fetchCommand(domain)}\`, then \`attack-layers upgrade\`, to write it for ATT&CK ${newest} with every annotation`;
   return (
-    `the layer is for ATT&CK ${major}, older than ${newest}, the newest Navigator ${DEFAULT_NAVIGATOR_VERSION.replace(/\.0$/, '')} has: opened from a file, ` +
-    `it shows only after the dialog "Upgrade layer version? … Do you want to open the workflow to upgrade this layer to ATT&CK v${newest}?" ` +
+    `the layer is for ATT&CK ${major}, older than ${newest}, the newest ${NAVIGATOR} has: opened from a file, ` +
+    `it shows only after the dialog ${UPGRADE_DIALOG} ` +
     `(declined, it opens in ATT&CK ${major}), and that workflow carries over by itself only the annotations of techniques that did not change; ` +
     advice
   );

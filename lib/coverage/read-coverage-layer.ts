@@ -141,6 +141,10 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // score 0..5 on a grey 0..10000 and colour each entry by its legend), so a coloured entry is read by that colour.
     const paintsNoLevel = !scale && options.role !== 'threat' && legend.size > 0 && oneColourGradient(fields, min, max) !== undefined;
     let readByColour = 0;
+    // A legend that is DeTT&CT's scoring table says the scores are DeTT&CT's, whatever the gradient: its layers before
+    // 1.5 write none, so they were read on Navigator's 0..100 (visibility 4 as 4 %).
+    const table = scale || options.role === 'threat' ? undefined : dettectScoreTable(legend, techniques);
+    let readByTable = 0;
     // A threat layer that scores some entries above 0 says with a bare 0 a technique not used: mitreattack-python's
     // usage layers list every technique of the matrix, 0, and those the group or software uses, 1. A 0 that shows
     // something else is kept: DeTT&CT's group layers score a technique only its groups' software uses 0 (the count
@@ -201,6 +205,12 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         if (colour) unscoredColours.push(colour);
       } else if (typeof score !== 'number') {
         return;
+      } else if (table) {
+        const item = table.items.get(score)!;
+        level = item.level!;
+        levelReason = `score ${score}, a DeTT&CT ${table.kind} score (its legend is DeTT&CT's ${table.kind} scoring table): "${item.label}" -> ${level}`;
+        legendRead.set(item, (legendRead.get(item) ?? 0) + 1);
+        readByTable += 1;
       } else if (paintsNoLevel && 'level' in (shownColour = byLegend(legend, entry['color'], comment))) {
         level = shownColour.level;
         levelReason = `score ${score} on ${scaleText}, one colour, paints no level; colour ${paintedColour(entry['color'])}, legend "${shownColour.item.label}" -> ${level}`;
@@ -254,9 +264,12 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     if (mixed) input.notes = [...(input.notes ?? []), mixed];
     const order = colourOrderNote(input.source, layerName, fields, unscoredColours);
     if (order) input.notes = [...(input.notes ?? []), order];
-    const colours = legendNote(input.source, layerName, legend, legendRead, unread, readByColour ? { count: readByColour, scaleText } : undefined);
+    const colours = table
+      ? dettectTableNote(input.source, layerName, table.kind, legend, legendRead, readByTable)
+      : legendNote(input.source, layerName, legend, legendRead, unread, readByColour ? { count: readByColour, scaleText } : undefined);
     if (colours) input.notes = [...(input.notes ?? []), colours];
-    const dettectNote = dettectMetadataNote(input.source, layerName, dettectRead);
+    const overlay = [...legend.values()].flat().some(({ label }) => /^visibility and detection$/i.test(label));
+    const dettectNote = dettectMetadataNote(input.source, layerName, dettectRead, overlay);
     if (dettectNote) input.notes = [...(input.notes ?? []), dettectNote];
     const versions = fields['versions'];
     const attackVersion = isJsonObject(versions) && (typeof versions['attack'] === 'string' || typeof versions['attack'] === 'number') ? String(versions['attack']) : undefined;
@@ -658,6 +671,58 @@ function legendNote(
   );
 }
 
+/** A label of DeTT&CT's detection or visibility scoring table, as its layers write their legends (`Visibility score 4: Excellent`). */
+const DETTECT_TABLE_LABEL = /^(detection|visibility) score (-?\d):\s*\S/i;
+
+/**
+ * The scoring table a layer's legend is, when every item is a label of DeTT&CT's detection table or every one of its
+ * visibility table (navigator_layer.py's get_layer_template_detections and get_layer_template_visibility), and every
+ * scored entry's score is one the table labels: DeTT&CT writes each entry's detection or visibility score as its score
+ * and paints it that score's colour. Its layers of 1.5 and later put them on a gradient grey at both ends, 0..10000;
+ * earlier ones write no gradient, so Navigator's 0..100 would read visibility 4 as 4 %. Undefined otherwise.
+ */
+function dettectScoreTable(
+  legend: ReadonlyMap<string, LegendItemLevel[]>,
+  entries: readonly Record<string, unknown>[],
+): { kind: 'detection' | 'visibility'; items: Map<number, LegendItemLevel> } | undefined {
+  const labels = [...legend.values()].flat().map((item) => ({ item, match: DETTECT_TABLE_LABEL.exec(item.label) }));
+  if (!labels.length || labels.some(({ item, match }) => !match || item.level === undefined)) return undefined;
+  const kinds = new Set(labels.map(({ match }) => match![1]!.toLowerCase()));
+  if (kinds.size !== 1) return undefined;
+  const items = new Map(labels.map(({ item, match }) => [Number(match![2]), item]));
+  const scores = entries.filter((entry) => typeof entry['score'] === 'number' && entry['enabled'] !== false).map((entry) => entry['score'] as number);
+  if (!scores.length || !scores.every((score) => items.has(score))) return undefined;
+  return { kind: [...kinds][0] as 'detection' | 'visibility', items };
+}
+
+/**
+ * What a layer whose legend is DeTT&CT's scoring table (dettectScoreTable) must say: its scored entries are read by
+ * their DeTT&CT scores as the table labels them, how many each, and, for visibility, that it rates log data, not detection.
+ */
+function dettectTableNote(
+  source: string,
+  layerName: string,
+  kind: 'detection' | 'visibility',
+  legend: ReadonlyMap<string, LegendItemLevel[]>,
+  read: ReadonlyMap<LegendItemLevel, number>,
+  count: number,
+): string | undefined {
+  if (!count) return undefined;
+  const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const readings = [...legend.values()]
+    .flat()
+    .filter((item) => read.has(item))
+    .map((item) => `"${item.label}" as ${percent(item.level!)}% (${read.get(item)} ${read.get(item) === 1 ? 'entry' : 'entries'})`);
+  const what =
+    kind === 'detection'
+      ? 'a detection score counts as score / 5, as a DeTT&CT file is read'
+      : 'a visibility score rates the log data a technique leaves, not a detection, so none counts above 50%, as logged; for detection coverage give gap --coverage the DeTT&CT technique administration file';
+  return (
+    `${name}: its legend is DeTT&CT's ${kind} scoring table, so its ${count} scored ${count === 1 ? 'entry is' : 'entries are'} read by ${count === 1 ? 'its' : 'their'} DeTT&CT ${kind} ` +
+    `${count === 1 ? 'score' : 'scores'}, whatever the gradient: ${readings.join(', ')}; ${what} (README, "Coverage gap review")`
+  );
+}
+
 /**
  * The DeTT&CT scores an entry's metadata gives, as DeTT&CT writes its layers: an item `-Detection score` per detection
  * object and `-Visibility score` per visibility object (technique_mapping.py), or one `Detection score` and
@@ -680,10 +745,10 @@ function dettectMetadataScores(metadata: unknown): { detection?: number } | unde
 
 /**
  * What a layer must say of its entries read by the DeTT&CT scores of their metadata (dettectMetadataScores): how many,
- * their levels, and those ignored as visibility alone; their colour (DeTT&CT's overlay: visibility, detection or both)
- * was not read. Undefined when no entry was read so.
+ * their levels, and those ignored as visibility alone; their colour (DeTT&CT's overlay, `overlay`: visibility, detection
+ * or both) was not read. Undefined when no entry was read so.
  */
-function dettectMetadataNote(source: string, layerName: string, read: readonly { techniqueID: string; score?: number; level?: number }[]): string | undefined {
+function dettectMetadataNote(source: string, layerName: string, read: readonly { techniqueID: string; score?: number; level?: number }[], overlay: boolean): string | undefined {
   if (!read.length) return undefined;
   const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
   const scored = read.filter((entry) => entry.score !== undefined);
@@ -691,7 +756,7 @@ function dettectMetadataNote(source: string, layerName: string, read: readonly {
   const entries = (count: number): string => (count === 1 ? '1 entry' : `${count} entries`);
   return (
     `${name}: ${entries(read.length)} without a score read by the DeTT&CT scores of ${read.length === 1 ? 'its' : 'their'} metadata, not by ${read.length === 1 ? 'its' : 'their'} colour ` +
-    "(DeTT&CT writes each technique's scores there; the colours of its visibility-and-detection overlay say which of the two a technique has, not how well it is detected)" +
+    `(DeTT&CT writes each technique's scores there${overlay ? '; the colours of its visibility-and-detection overlay say which of the two a technique has, not how well it is detected' : ''})` +
     `${scored.length ? `: ${firstFew(scored.map(({ techniqueID, score, level }) => `${techniqueID} detection score ${score}: ${percent(level!)}%`))}` : ''}` +
     `${visibility.length ? `; ${entries(visibility.length)} with visibility alone ignored (${firstFew(visibility)})` : ''} (README, "Coverage gap review")`
   );

@@ -647,7 +647,7 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
   // technique_mapping.py _map_and_colorize_techniques_for_detections @4e89105): each entry its detection score 0..5
   // and that score's colour, on a gradient grey at both ends, 0..10000, which paints nothing; a reconstruction.
   // Read on that gradient, score 5 counted as 0.05 %: every technique a gap.
-  it("reads a scored entry by its colour's legend item when the gradient has one colour (DeTT&CT's detection layer)", () => {
+  it("reads a scored entry by its DeTT&CT score when the legend is DeTT&CT's scoring table, whatever the gradient (DeTT&CT's detection layer)", () => {
     const entry = (techniqueID: string, tactic: string, score: number, color: string) => ({
       techniqueID, tactic, score, color, comment: '', enabled: true,
       metadata: [{ name: '-Applicable to', value: 'all' }, { name: '-Detection score', value: String(score) }],
@@ -670,13 +670,52 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     };
     const input = parseCoverageLayer(JSON.stringify(layer), 'detection_example.json');
     expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1059.001', 1], ['T1003.001', 0.4], ['T1021.002', 0]]);
-    expect(input.rules[1]!.levelReason).to.equal('score 2 on the layer gradient 0..10000, one colour, paints no level; colour #aed581, legend "Detection score 2: Fair" -> 0.4');
-    expect(input.notes).to.have.length(1);
-    expect(input.notes![0]).to.contain('the layer gradient 0..10000 has one colour, so Navigator shows no level in its scores but each entry\'s own colour: 3 scored entries read by that colour through its legend');
-    // A scale the user gives is the user's reading, and a gradient of several colours paints the scores.
-    expect(parseCoverageLayer(JSON.stringify(layer), 'detection_example.json', { scale: [0, 5] }).rules.map((rule) => rule.level)).to.deep.equal([1, 0.4, 0]);
-    const painted = { ...layer, gradient: { colors: ['#ffffff', '#33691e'], minValue: 0, maxValue: 10 } };
-    expect(parseCoverageLayer(JSON.stringify(painted), 'painted.json').rules.map((rule) => rule.level)).to.deep.equal([0.5, 0.2, 0]);
+    expect(input.rules[1]!.levelReason).to.equal('score 2, a DeTT&CT detection score (its legend is DeTT&CT\'s detection scoring table): "Detection score 2: Fair" -> 0.4');
+    expect(input.notes).to.deep.equal([
+      'coverage layer detection_example.json ("Detections example"): its legend is DeTT&CT\'s detection scoring table, so its 3 scored entries are read by their DeTT&CT detection scores, whatever the gradient: ' +
+        '"Detection score 0: Forensics/Context" as 0% (1 entry), "Detection score 2: Fair" as 40% (1 entry), "Detection score 5: Excellent" as 100% (1 entry); ' +
+        'a detection score counts as score / 5, as a DeTT&CT file is read (README, "Coverage gap review")',
+    ]);
+    // A scale the user gives is the user's reading.
+    expect(parseCoverageLayer(JSON.stringify(layer), 'detection_example.json', { scale: [0, 10] }).rules.map((rule) => rule.level)).to.deep.equal([0.5, 0.2, 0]);
+    // A score the table does not label (a generator that copied the legend and scores 0..100) leaves the layer on its gradient.
+    const percentages = { ...layer, techniques: [...layer.techniques, entry('T1105', 'command-and-control', 60, '#8BC34A')] };
+    expect(parseCoverageLayer(JSON.stringify(percentages), 'copied.json', {}).rules.map((rule) => rule.levelReason)[0]).to.match(/one colour, paints no level/);
+  });
+
+  // DeTT&CT's visibility layer as its releases before 1.5 wrote it (rabobank-cdc/DeTTECT navigator_layer.py
+  // get_layer_template_visibility of layer format 4.2: the legend "Visibility score 1: Minimal" … "4: Excellent", no
+  // gradient; technique_mapping.py _map_and_colorize_techniques_for_visibility: score = the visibility score, colour
+  // COLOR_V_<score>, score null for 0, the other techniques with data-source metadata only); a reconstruction.
+  // Read on Navigator's 0..100, visibility 4 counted as 4 %, detection 5 of such a detection layer as 5 %.
+  it("reads a DeTT&CT visibility layer without a gradient by its visibility scores, as its legend labels them", () => {
+    const colours = ['', '#BBDEFB', '#64B5F6', '#1976D2', '#0D47A1'];
+    const entry = (techniqueID: string, score: number | null) => ({
+      techniqueID, color: colours[score ?? 0], comment: '', enabled: true, score,
+      metadata: [{ name: 'ATT&CK data sources', value: 'Process: Process Creation' }, { divider: true }, { name: 'Applicable to', value: 'all' }, { name: 'Visibility score', value: String(score ?? 0) }],
+    });
+    const layer = {
+      name: 'Visibility example',
+      versions: { navigator: '4.4', layer: '4.2' },
+      domain: 'enterprise-attack',
+      techniques: [entry('T1059.001', 4), entry('T1566.001', 3), entry('T1547.001', 1), entry('T1053.005', null), { techniqueID: 'T1105', comment: '', enabled: true, metadata: [{ name: 'ATT&CK data sources', value: 'File: File Creation' }] }],
+      legendItems: ['Minimal', 'Medium', 'Good', 'Excellent'].map((word, i) => ({ label: `Visibility score ${i + 1}: ${word}`, color: colours[i + 1] })),
+    };
+    const input = parseCoverageLayer(JSON.stringify(layer), 'visibility_example.json');
+    expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1059.001', 0.5], ['T1566.001', 0.5], ['T1547.001', 0.25]]);
+    expect(input.rules[0]!.levelReason).to.equal('score 4, a DeTT&CT visibility score (its legend is DeTT&CT\'s visibility scoring table): "Visibility score 4: Excellent" -> 0.5');
+    expect(input.notes![0]).to.equal(
+      'coverage layer visibility_example.json ("Visibility example"): its legend is DeTT&CT\'s visibility scoring table, so its 3 scored entries are read by their DeTT&CT visibility scores, whatever the gradient: ' +
+        '"Visibility score 1: Minimal" as 25% (1 entry), "Visibility score 3: Good" as 50% (1 entry), "Visibility score 4: Excellent" as 50% (1 entry); ' +
+        'a visibility score rates the log data a technique leaves, not a detection, so none counts above 50%, as logged; for detection coverage give gap --coverage the DeTT&CT technique administration file (README, "Coverage gap review")',
+    );
+    // Visibility 0 (score null) is no visibility; the note on it speaks of no overlay's colours.
+    expect(input.ignored.map(({ name }) => name)).to.deep.equal(['T1053.005', 'T1105']);
+    expect(input.notes![1]).to.contain("(DeTT&CT writes each technique's scores there); 1 entry with visibility alone ignored (T1053.005)");
+    // The same layer of DeTT&CT 1.5 and later, on its grey 0..10000, reads the same.
+    const current = { ...layer, versions: { navigator: '4.5', layer: '4.3' }, gradient: { colors: ['#aeb6bf', '#aeb6bf'], minValue: 0, maxValue: 10000 } };
+    expect(parseCoverageLayer(JSON.stringify(current), 'visibility_example.json').rules.map((rule) => rule.level)).to.deep.equal([0.5, 0.5, 0.25]);
+    expectBookkeeping(input);
   });
 
   it('reads no level for a colour two legend items give different levels, and none as threat', () => {

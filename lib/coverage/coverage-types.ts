@@ -79,6 +79,8 @@ export interface CoverageRule {
   platforms?: string[];
   dataSources?: string[];
   comment?: string;
+  /** Every rule a layer entry names, when it names more than one (its generator writes one metadata item or link per rule; `name` shows the first few). */
+  names?: string[];
 }
 
 /** Something read but not used, and why (deprecated status, no technique reference, disabled entry). */

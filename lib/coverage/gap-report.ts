@@ -4,6 +4,7 @@ import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
+import { firstFew } from '../short-list.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
 export interface UnresolvedGroup {
@@ -113,6 +114,19 @@ function ruleList(row: Pick<GapRow, 'id' | 'status' | 'coveredSubtechniques' | '
     RULES_SHOWN,
   );
 }
+
+/**
+ * A rule's name with every rule it names: a layer entry that names its rules is named by the first few
+ * (`Elastic-detection-rules-all: A, B, C and 4 more`); the table the CSV report and the workbook share lists them all.
+ */
+function fullRuleName(rule: Pick<GapRow['rules'][number], 'name' | 'names'>): string {
+  const shown = rule.names ? firstFew(rule.names) : undefined;
+  if (!shown || !rule.name.endsWith(shown)) return rule.name;
+  return `${rule.name.slice(0, rule.name.length - shown.length)}${rule.names!.join(', ')}`;
+}
+
+/** Whether some rule of the review is named by the first few of the rules a layer entry names (fullRuleName). */
+const namesShortened = (rows: readonly Pick<GapRow, 'rules'>[]): boolean => rows.some((row) => row.rules.some((rule) => rule.names && fullRuleName(rule) !== rule.name));
 
 const capitalized = (sentence: string): string => sentence.charAt(0).toUpperCase() + sentence.slice(1);
 
@@ -359,6 +373,13 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       ),
     );
   }
+  if (namesShortened(review.rows)) {
+    lines.push(
+      '',
+      'A coverage layer entry that names the rules its score counts (one metadata item or link per rule, as elastic/detection-rules\' ' +
+        'navigator.py writes them) is shown by its first rules; `--report json` (each rule\'s `names`) and `--report csv` list every one.',
+    );
+  }
   lines.push('', '## Inputs', '');
   for (const input of review.inputs) {
     lines.push(`- ${inputLine(input)}`);
@@ -441,7 +462,7 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     coveragePercent(row.coverage),
     row.status,
     row.gap ? 'yes' : 'no',
-    row.status === 'partial' ? row.coveredSubtechniques.join(';') : row.rules.map((rule) => rule.name).join(';'),
+    row.status === 'partial' ? row.coveredSubtechniques.join(';') : row.rules.map(fullRuleName).join(';'),
     row.otherPlatformRules.map((rule) => rule.name).join(';'),
     row.parentRules?.map((rule) => rule.name).join(';') ?? '',
     row.detection?.class ?? '',

@@ -135,6 +135,8 @@ export type CoverageStatus = 'covered' | 'low' | 'partial' | 'none';
 /** A rule as a review row lists it. */
 export interface RowRule {
   name: string;
+  /** Every rule a layer entry names, when it names more than one (`name` shows the first few). */
+  names?: string[];
   level: number;
   file: string;
   line?: number;
@@ -721,7 +723,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
   for (const { rule, ids, platforms } of coverage.rules) {
     for (const id of ids) {
       const list = direct.get(id) ?? [];
-      list.push({ name: rule.name, level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}), ...(rule.path ? { path: rule.path } : {}), ...(platforms ? { platforms } : {}) });
+      list.push({ name: rule.name, ...(rule.names ? { names: rule.names } : {}), level: rule.level, file: rule.file, ...(rule.line !== undefined ? { line: rule.line } : {}), ...(rule.path ? { path: rule.path } : {}), ...(platforms ? { platforms } : {}) });
       direct.set(id, list);
     }
   }

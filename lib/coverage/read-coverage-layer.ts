@@ -243,6 +243,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         level,
         levelReason,
       };
+      if (names && names.length > 1) rule.names = names;
       if (typeof tactic === 'string' && tactic !== '') rule.tactics = [tactic];
       if (text !== undefined) rule.comment = text;
       rules.push(rule);

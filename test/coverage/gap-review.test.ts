@@ -36,7 +36,7 @@ import {
   type GapReview,
   type ResolvedCoverage,
 } from '../../lib/coverage/gap-review.js';
-import { readCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
+import { parseCoverageLayers, readCoverageLayers } from '../../lib/coverage/read-coverage-layer.js';
 import { parseRuleFile } from '../../lib/coverage/read-rule-folder.js';
 import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js';
 import { isLayerFile, readCoverageInputs, readThreatInputs } from '../../lib/coverage/read-threat.js';
@@ -669,5 +669,44 @@ describe('Sigma tags of another domain (resolveCoverage with the library\'s othe
     const layer = readCoverageLayers(join(repoRoot, 'test/fixtures/layers/public/navigator-april-2019-mobile-3.0.json'), { role: 'threat' })[0]!;
     const t1476 = threatFromLayer(layer, mobile, { otherDomains }).unresolved.find((u) => u.raw === 'T1476');
     expect(t1476?.note).to.contain(expected);
+  });
+});
+
+// A coverage layer as elastic/detection-rules' detection_rules/navigator.py writes it (reconstructed: per technique a
+// metadata item { name: <rule name>, value: <type/language> } and a link per rule, the score their number; the rule
+// names below are Elastic's, of rules/windows/ in elastic/detection-rules, Elastic License 2.0, names only).
+describe('gap report: a coverage layer entry that names the rules its score counts', () => {
+  const names = [
+    'Suspicious PowerShell Engine ImageLoad',
+    'PowerShell Script with Encryption/Decryption Capabilities',
+    'Suspicious Portable Executable Encoded in Powershell Script',
+    'PowerShell Kerberos Ticket Dump',
+    'PowerShell Keylogging Script',
+  ];
+  const layer = {
+    name: 'Elastic-detection-rules-all',
+    versions: { attack: '14', layer: '4.4', navigator: '4.5.5' },
+    domain: 'enterprise-attack',
+    gradient: { colors: ['#d3e0fa', '#0861fb'], minValue: 0, maxValue: 5 },
+    techniques: [
+      {
+        techniqueID: 'T1059.001', tactic: 'execution', score: names.length, color: '', comment: '', enabled: true,
+        metadata: names.map((name) => ({ name, value: 'eql/eql' })),
+        links: names.map((label) => ({ label, url: 'https://github.com/elastic/detection-rules/blob/main/rules/windows' })),
+      },
+    ],
+  };
+
+  it('lists every rule in JSON (names) and in the CSV rules column, and says so under the Markdown tables, where the name shows the first 3', () => {
+    const index = new AttackLibrary({ envDir: stixDir(), cacheDir: testCacheDir() }).release('enterprise-attack', '18.1');
+    const coverage = resolveCoverage(parseCoverageLayers(JSON.stringify(layer), 'Elastic-detection-rules-all.json'), index);
+    const threatLayer = { name: 'threat', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059.001', score: 100 }] };
+    const threat = threatFromLayer(parseCoverageLayers(JSON.stringify(threatLayer), 'threat.json', { role: 'threat' })[0]!, index);
+    const review = reviewGaps([threat.source], coverage, index, { minCoverage: 0.5, threatUnresolved: threat.unresolved });
+    const rule = gapJson(review).rows[0]!.rules[0]!;
+    expect(rule.name).to.equal('Elastic-detection-rules-all: Suspicious PowerShell Engine ImageLoad, PowerShell Script with Encryption/Decryption Capabilities, Suspicious Portable Executable Encoded in Powershell Script and 2 more');
+    expect(rule.names).to.deep.equal(names);
+    expect(formatGapCsv(review)).to.contain(`Elastic-detection-rules-all: ${names.join(', ')}`);
+    expect(formatGapMarkdown(review)).to.contain("is shown by its first rules; `--report json` (each rule's `names`) and `--report csv` list every one.");
   });
 });

@@ -216,7 +216,11 @@ function sentinelWeight(name: string, fileName: string, fields: ReadonlyMap<stri
   return { level: weight, levelReason: `sentinel analytic rule, ${text} -> ${weight}` };
 }
 
-/** The technique IDs of a list (or one scalar), as written with their lines; other items are noted and skipped. */
+/**
+ * The technique IDs of a list (or one scalar), as written with their lines; other items are noted and skipped. An item
+ * of several IDs separated by commas, semicolons or spaces (`mitre_attack_id: T1036.003, T1189`, as Splunk searches
+ * shared with their metadata in `comment()` macros write it) has one reading: each ID is read, with a note.
+ */
 function techniqueRefs(node: YamlNode | undefined, lines: LineIndex, notes: Notes): CoverageRef[] {
   const items = node?.kind === 'seq' ? node.items : node?.kind === 'scalar' && node.text !== null ? [node] : [];
   const refs: CoverageRef[] = [];
@@ -224,8 +228,13 @@ function techniqueRefs(node: YamlNode | undefined, lines: LineIndex, notes: Note
     const raw = scalarText(item)?.trim();
     const line = lines.line(item.start);
     const id = raw && techniqueIdInAnyCase(raw);
+    const parts = id || !raw ? [] : raw.split(/[\s,;]+/).filter((part) => part !== '');
+    const ids = parts.map((part) => techniqueIdInAnyCase(part));
     if (id) refs.push({ raw: raw!, line, id });
-    else notes.push({ line, message: notTechniqueId(raw ? `"${raw}"` : 'an item') });
+    else if (parts.length > 1 && ids.every((each) => each !== undefined)) {
+      parts.forEach((part, i) => refs.push({ raw: part, line, id: ids[i]! }));
+      notes.push({ line, message: `"${raw}" lists ${parts.length} technique IDs in one item; each is read (write one item per ID)` });
+    } else notes.push({ line, message: notTechniqueId(raw ? `"${raw}"` : 'an item') });
   }
   return refs;
 }

@@ -450,6 +450,21 @@ describe('parseRuleFile (Splunk and Sentinel cases)', () => {
       },
     ],
     ['a Splunk detection with no technique: ignored', 'name: X\nstatus: production\ntype: TTP\nsearch: s\n', { ignored: { line: 1, name: 'X', reason: 'no ATT&CK technique' } }],
+    // Splunk searches shared with their metadata in comment() macros write `mitre_attack_id: T1036.003, T1189` (a
+    // public write-up of macOS Odyssey Infostealer detections); as a detection's field, such an item was one unknown ID.
+    [
+      'a Splunk detection whose mitre_attack_id lists several IDs in one item: each read, noted',
+      'name: X\nstatus: production\ntype: TTP\nsearch: s\ntags:\n  mitre_attack_id: T1036.003, T1189\n',
+      {
+        rule: { kind: 'splunk', name: 'X', file: 'f.yml', line: 1, refs: [{ raw: 'T1036.003', line: 6, id: 'T1036.003' }, { raw: 'T1189', line: 6, id: 'T1189' }], level: 0.9, levelReason: 'splunk status production, type TTP -> 0.9' },
+        notes: [{ line: 6, message: '"T1036.003, T1189" lists 2 technique IDs in one item; each is read (write one item per ID)' }],
+      },
+    ],
+    [
+      'a list item of an ID and a word stays one item that is no ID',
+      'name: X\nstatus: production\ntype: TTP\nsearch: s\nmitre_attack_id:\n  - T1047 Persistence\n',
+      { ignored: { line: 1, name: 'X', reason: 'no ATT&CK technique' }, notes: [{ line: 6, message: '"T1047 Persistence" is not a technique ID (T1234 or T1234.001); it is skipped' }] },
+    ],
     // security_content of 2020-2021 (spec/detections.spec.json: type batch | streaming): how a detection runs, read
     // as what Splunk then did with it.
     ...(

@@ -52,7 +52,7 @@ export type RuleOutcome = (
  * macro or lookup, a Sentinel parser, elastic/detection-rules' `hunting/index.yml` or `pyproject.toml`): the YAML or
  * TOML file of a rule repository that holds no rule, which the folder walk leaves out (withoutNonRules).
  */
-export type NoRuleKind = 'yaml' | 'toml' | 'baseline' | 'response';
+export type NoRuleKind = 'yaml' | 'toml' | 'baseline' | 'response' | 'sublime';
 
 /**
  * The outcome of one file: one rule's, or for a file of several rules (Wazuh, Falco, YARA-L) one per rule in `items`,
@@ -216,9 +216,10 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
     yaml: 'a rule needs its format\'s keys: Sigma "title", "logsource" and "detection", Splunk "name" and "search", Sentinel "name" and "query"',
     toml: 'an Elastic rule needs a [rule] table, a hunting query a [hunt] table',
     baseline: 'a baseline builds a lookup or a model that detections read and detects nothing by itself (type Baseline; an earlier one no type or batch, naming the detections it feeds under tags.detections or kept in baselines/)',
+    sublime: 'its tactics_and_techniques and attack_types are Sublime\'s own names ("Scripting", "Social engineering"), not ATT&CK techniques, so such a rule says no technique it detects; list the techniques they detect in a detections file (name, techniques)',
     response: 'a response task is a search an analyst runs on an entity of a notable during a response and detects nothing by itself, whatever techniques it lists (type Investigation or response; an earlier one no type, taking inputs or kept in response_tasks/, responses/ or investigations/)',
   };
-  return (['yaml', 'toml', 'baseline', 'response'] as const).flatMap((kind) => {
+  return (['yaml', 'toml', 'baseline', 'response', 'sublime'] as const).flatMap((kind) => {
     const of = skipped.filter((entry) => entry.kind === kind).map((entry) => relative(dir, entry.file).split(sep).join('/'));
     if (!of.length) return [];
     const folders = new Map<string, number>();
@@ -231,6 +232,10 @@ function nonRuleNotes(dir: string, skipped: readonly { file: string; kind: NoRul
     if (kind === 'baseline' || kind === 'response') {
       const noun = kind === 'baseline' ? 'baseline' : 'response task';
       const what = of.length === 1 ? `1 Splunk ${noun} is` : `${of.length} Splunk ${noun}s are`;
+      return [`${dir}: ${what} left out (${named}; first ${of[0]}): ${needs[kind]}`];
+    }
+    if (kind === 'sublime') {
+      const what = of.length === 1 ? '1 Sublime Security rule is' : `${of.length} Sublime Security rules are`;
       return [`${dir}: ${what} left out (${named}; first ${of[0]}): ${needs[kind]}`];
     }
     const [files, verbs] = of.length === 1 ? ['1 file', 'holds no rule of any format read and is'] : [`${of.length} files`, 'hold no rule of any format read and are'];

@@ -195,6 +195,26 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(alone.problems).to.deep.equal([]);
   });
 
+  it("leaves out Sublime Security's rules in one note saying their taxonomy is not ATT&CK's, and reads the rules beside them", () => {
+    // A reconstruction of the layout of sublime-security/sublime-rules' detection-rules/*.yml (2539_attachment_svg_embedded_js.yml
+    // @1a7f278b): name, type "rule", severity, an MQL source, and Sublime's own attack_types, tactics_and_techniques and
+    // detection_methods; the values here are ours. A Sentinel rule beside it is read.
+    const dir = freshTmpDir('sublime-rules');
+    mkdirSync(join(dir, 'detection-rules'), { recursive: true });
+    writeFileSync(
+      join(dir, 'detection-rules', 'attachment_script_in_image.yml'),
+      ['name: "Attachment: script inside an image file"', 'type: "rule"', 'severity: "high"', 'source: |', '  type.inbound and any(attachments, .file_extension =~ "svg")',
+        'attack_types:', '  - "Malware/Ransomware"', 'tactics_and_techniques:', '  - "Scripting"', 'detection_methods:', '  - "File analysis"', ''].join('\n'),
+    );
+    writeFileSync(join(dir, 'sentinel.yaml'), 'name: Y\nseverity: High\nqueryFrequency: 1h\nquery: q\nrelevantTechniques: [T1110]\n');
+    const read = readRuleFolder(dir);
+    expect(read.counts).to.deep.equal({ items: 1, rules: 1, ignored: 0, invalid: 0 });
+    expect(read.notes).to.deep.equal([
+      `${dir}: 1 Sublime Security rule is left out (detection-rules/ 1; first detection-rules/attachment_script_in_image.yml): its tactics_and_techniques and attack_types are Sublime's own names ("Scripting", "Social engineering"), ` +
+        'not ATT&CK techniques, so such a rule says no technique it detects; list the techniques they detect in a detections file (name, techniques)',
+    ]);
+  });
+
   it("leaves out security_content's response tasks and investigations of every age in one note, even one listing a technique", () => {
     // Short reconstructions of splunk/security_content searches an analyst runs during a response (Apache-2.0):
     // response_tasks/get_all_aws_activity_from_city.yml @bbdd2bd8 (type response), response_tasks/

@@ -141,8 +141,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // score 0..5 on a grey 0..10000 and colour each entry by its legend), so a coloured entry is read by that colour.
     const paintsNoLevel = !scale && options.role !== 'threat' && legend.size > 0 && oneColourGradient(fields, min, max) !== undefined;
     let readByColour = 0;
-    // A legend that is DeTT&CT's scoring table says the scores are DeTT&CT's, whatever the gradient: its layers before
-    // 1.5 write none, so they were read on Navigator's 0..100 (visibility 4 as 4 %).
+    // A legend that is DeTT&CT's scoring table says the scores are DeTT&CT's, whatever the gradient: its layers of
+    // format 4.2 and before write none, so they were read on Navigator's 0..100 (visibility 4 as 4 %).
     const table = scale || options.role === 'threat' ? undefined : dettectScoreTable(legend, techniques);
     let readByTable = 0;
     // A threat layer that scores some entries above 0 says with a bare 0 a technique not used: mitreattack-python's
@@ -679,8 +679,8 @@ const DETTECT_TABLE_LABEL = /^(detection|visibility) score (-?\d):\s*\S/i;
  * The scoring table a layer's legend is, when every item is a label of DeTT&CT's detection table or every one of its
  * visibility table (navigator_layer.py's get_layer_template_detections and get_layer_template_visibility), and every
  * scored entry's score is one the table labels: DeTT&CT writes each entry's detection or visibility score as its score
- * and paints it that score's colour. Its layers of 1.5 and later put them on a gradient grey at both ends, 0..10000;
- * earlier ones write no gradient, so Navigator's 0..100 would read visibility 4 as 4 %. Undefined otherwise.
+ * and paints it that score's colour. Its layers of format 4.3 and later put them on a gradient grey at both ends,
+ * 0..10000; those of format 4.2 and before write no gradient, so Navigator's 0..100 would read visibility 4 as 4 %. Undefined otherwise.
  */
 function dettectScoreTable(
   legend: ReadonlyMap<string, LegendItemLevel[]>,

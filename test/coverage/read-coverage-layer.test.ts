@@ -683,7 +683,7 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     expect(parseCoverageLayer(JSON.stringify(percentages), 'copied.json', {}).rules.map((rule) => rule.levelReason)[0]).to.match(/one colour, paints no level/);
   });
 
-  // DeTT&CT's visibility layer as its releases before 1.5 wrote it (rabobank-cdc/DeTTECT navigator_layer.py
+  // DeTT&CT's visibility layer as its releases of layer format 4.2 wrote it (rabobank-cdc/DeTTECT navigator_layer.py
   // get_layer_template_visibility of layer format 4.2: the legend "Visibility score 1: Minimal" … "4: Excellent", no
   // gradient; technique_mapping.py _map_and_colorize_techniques_for_visibility: score = the visibility score, colour
   // COLOR_V_<score>, score null for 0, the other techniques with data-source metadata only); a reconstruction.
@@ -712,7 +712,7 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     // Visibility 0 (score null) is no visibility; the note on it speaks of no overlay's colours.
     expect(input.ignored.map(({ name }) => name)).to.deep.equal(['T1053.005', 'T1105']);
     expect(input.notes![1]).to.contain("(DeTT&CT writes each technique's scores there); 1 entry with visibility alone ignored (T1053.005)");
-    // The same layer of DeTT&CT 1.5 and later, on its grey 0..10000, reads the same.
+    // The same layer as DeTT&CT writes it from layer format 4.3 on, on its grey 0..10000, reads the same.
     const current = { ...layer, versions: { navigator: '4.5', layer: '4.3' }, gradient: { colors: ['#aeb6bf', '#aeb6bf'], minValue: 0, maxValue: 10000 } };
     expect(parseCoverageLayer(JSON.stringify(current), 'visibility_example.json').rules.map((rule) => rule.level)).to.deep.equal([0.5, 0.5, 0.25]);
     expectBookkeeping(input);

@@ -2,7 +2,7 @@ import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import type { AttackLibrary } from '../attack/load.js';
-import { DOMAINS, type ActorRecord, type Domain, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
+import { DOMAINS, type ActorRecord, type Domain, type StixId, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
 import { AttackLayersError, AttackObjectError } from '../errors.js';
 import { editDistance } from '../name-distance.js';
 
@@ -73,11 +73,25 @@ const PREFERENCES: ReadonlyArray<readonly [label: string, keep: (match: Match) =
  */
 export function resolveAttackObject(index: AttackIndex, query: string, options: { kind?: AttackObjectKind } = {}): ResolvedObject {
   const asWritten = nameKey(query);
-  const key = objectKey(index, query);
+  const stixId = stixIdOf(query);
+  const byStixId = stixId ? index.byStixId(stixId) : undefined;
+  const key = stixId ? asWritten : objectKey(index, query);
   const types = options.kind ? KIND_TYPES[options.kind] : undefined;
-  const all = index.actors(key);
+  const all = stixId ? (byStixId && 'aliases' in byStixId ? [byStixId] : []) : index.actors(key);
   const fitting = all.filter((object) => !types || types.includes(object.type));
   const what = options.kind ?? 'group, software or campaign';
+  if (!fitting.length && stixId) {
+    const other = byStixId && !('aliases' in byStixId) ? `the STIX id of ${'shortname' in byStixId ? 'the tactic' : 'the technique'} ${byStixId.id} ${byStixId.name}` : undefined;
+    throw new AttackObjectError(
+      query,
+      all.map(describeObject),
+      `"${query}" is ` +
+        (all.length
+          ? `the STIX id of ${describeObject(all[0]!)}, not a ${what}`
+          : (other ?? `a STIX id that no object of ATT&CK ${index.label} has (a platform such as OpenCTI or MISP gives objects STIX ids of its own)`) +
+            '; name a group, software or campaign by its ATT&CK ID, name or alias (G0050, APT32, S0227, C0021)'),
+    );
+  }
   if (!fitting.length) {
     const others = all.map((object) => describeObject(index.finalActor(object)));
     if (others.length) {
@@ -99,7 +113,7 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
   const byObject = new Map<string, Match>();
   for (const matched of fitting) {
     const object = index.finalActor(matched);
-    const by = nameKey(matched.id) === key ? 'id' : nameKey(matched.name) === key ? 'name' : 'alias';
+    const by = stixId || nameKey(matched.id) === key ? 'id' : nameKey(matched.name) === key ? 'name' : 'alias';
     const previous = byObject.get(object.stixId);
     if (!previous || (previous.by === 'alias' && by !== 'alias')) byObject.set(object.stixId, { object, by, matched });
   }
@@ -129,7 +143,23 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
   }
   if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}`);
   if (key !== asWritten) notes.unshift(`"${query}" is read as ${objectRef(object)} (spacing aside)`);
+  if (stixId) notes.unshift(`"${query}" is the STIX id of ${objectRef(matched)}`);
   return { query, object, notes };
+}
+
+/**
+ * The STIX id a query is (`intrusion-set--247cb30b-…`, as mitreattack-python's `get_techniques_used_by_group` and
+ * STIX exports name objects), lower-cased; undefined for any other text.
+ */
+function stixIdOf(query: string): StixId | undefined {
+  const id = query.trim().toLowerCase();
+  return /^[a-z][a-z0-9-]*--[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? (id as StixId) : undefined;
+}
+
+/** Whether a release knows the object a query names (by STIX id, ATT&CK ID, name or alias), before any preference. */
+function knowsQuery(index: AttackIndex, query: string): boolean {
+  const stixId = stixIdOf(query);
+  return stixId ? index.byStixId(stixId) !== undefined : index.actors(nameKey(query)).length > 0;
 }
 
 /**
@@ -209,7 +239,7 @@ export function locateAttackObject(
     return { ...resolveAttackObject(first, query, options), index: first };
   } catch (error) {
     // A name that fits several objects is an answer; only a name enterprise does not know is looked up elsewhere.
-    if (!(error instanceof AttackObjectError) || nameKeyKnown(first, query)) throw error;
+    if (!(error instanceof AttackObjectError) || knowsQuery(first, query)) throw error;
     firstError = error;
   }
   for (const domain of DOMAINS.filter((d) => d !== 'enterprise-attack')) {
@@ -220,15 +250,11 @@ export function locateAttackObject(
       if (error instanceof AttackLayersError) continue;
       throw error;
     }
-    if (!index.actors(nameKey(query)).length) continue;
+    if (!knowsQuery(index, query)) continue;
     const found = resolveAttackObject(index, query, options);
     return { ...found, index, notes: [`"${query}" is not in ${first.label}; found in ${index.label}`, ...found.notes] };
   }
   throw firstError;
-}
-
-function nameKeyKnown(index: AttackIndex, query: string): boolean {
-  return index.actors(nameKey(query)).length > 0;
 }
 
 /** What a technique named by an ATT&CK relationship is in the release's matrix: itself, its replacement, or nothing. */

@@ -53,6 +53,34 @@ describe('resolveAttackObject', () => {
     expect(found.notes.join()).to.include('G0030 Lotus Blossom (group)');
   });
 
+  // mitreattack-python's MitreAttackData.get_techniques_used_by_group takes a group's STIX id, and STIX exports name
+  // objects by it: APT32 is intrusion-set--247cb30b-955f-42eb-97a5-a89fef69341e in every enterprise release.
+  it('finds an object by its STIX id, case aside, and says whose it is', () => {
+    for (const query of ['intrusion-set--247cb30b-955f-42eb-97a5-a89fef69341e', 'INTRUSION-SET--247CB30B-955F-42EB-97A5-A89FEF69341E']) {
+      const found = resolveAttackObject(loadRelease('18.1'), query);
+      expect(found.object.id).to.equal('G0050');
+      expect(found.notes).to.deep.equal([`"${query}" is the STIX id of G0050 APT32`]);
+    }
+  });
+
+  it("follows a revoked object's STIX id to its replacement (APT34's intrusion-set--68ba94ab-… -> G0049 OilRig)", () => {
+    const found = resolveAttackObject(loadRelease('18.1'), 'intrusion-set--68ba94ab-78b8-43e7-83e2-aed3466882c6');
+    expect(found.object.id).to.equal('G0049');
+    expect(found.notes[1]).to.equal('G0057 APT34 was revoked by G0049 OilRig in ATT&CK 18.1; using G0049');
+  });
+
+  it("says what a technique's STIX id is, and that a STIX id no object has is not ATT&CK's", () => {
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'attack-pattern--7385dfaf-6886-4229-9ecd-6fd678040830')).message).to.include(
+      'is the STIX id of the technique T1059 Command and Scripting Interpreter; name a group',
+    );
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'intrusion-set--00000000-0000-4000-8000-000000000000')).message).to.include(
+      'a STIX id that no object of ATT&CK enterprise-attack 18.1 has',
+    );
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'intrusion-set--247cb30b-955f-42eb-97a5-a89fef69341e', { kind: 'software' })).message).to.include(
+      'is the STIX id of G0050 APT32 (group), not a software',
+    );
+  });
+
   it('prefers a current object over a deprecated one of the same name (Night Dragon: campaign C0002, not group G0014)', () => {
     const found = resolveAttackObject(loadRelease('18.1'), 'Night Dragon');
     expect(found.object.id).to.equal('C0002');
@@ -102,6 +130,11 @@ describe('locateAttackObject', () => {
     const found = locateAttackObject(library(), 'S0405');
     expect([found.index.domain, found.object.name]).to.deep.equal(['mobile-attack', 'Exodus']);
     expect(found.notes[0]).to.equal('"S0405" is not in enterprise-attack 18.1; found in mobile-attack 18.1');
+  });
+
+  it("finds a mobile object's STIX id in mobile when no domain is given (CarbonSteal, malware--007ebf84-…)", () => {
+    const found = locateAttackObject(library(), 'malware--007ebf84-4e14-44c7-a5aa-151d5de85320');
+    expect([found.index.domain, found.object.id]).to.deep.equal(['mobile-attack', 'S0529']);
   });
 
   it('looks only in the domain given', () => {

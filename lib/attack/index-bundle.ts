@@ -115,7 +115,8 @@ export function indexBundle(bundle: unknown, hints: BundleHints): AttackIndexDat
   if (!release) {
     throw new AttackDataError(
       `${file}: a STIX ${stixVersion} bundle names no ATT&CK release; name the file like ${domain}-18.1.json ` +
-        'or give the release explicitly (--attack-release)',
+        'or give the release explicitly (--attack-release); in a clone of mitre/cti it is the release of the tag checked out ' +
+        '(`git describe --tags` in the clone: ATT&CK-v18.1 is 18.1)',
       { file },
     );
   }

@@ -122,7 +122,10 @@ export interface AttackDataOptions {
   cacheDir?: string | false;
   /** Whether the snapshot shipped in the package is the last place searched (default true). */
   snapshot?: boolean;
-  /** The release of a single `--attack` file whose name does not say it. */
+  /**
+   * The release of a STIX 2.0 file whose name does not say it (`--attack-release`): the one `--attack` file, or such
+   * files of the folders searched (a clone of mitre/cti holds `enterprise-attack/enterprise-attack.json`).
+   */
   release?: string;
   /** Called at each step of loading a release (see `LoadProgress`). */
   onProgress?: (progress: LoadProgress) => void;
@@ -188,7 +191,9 @@ export class AttackLibrary {
     let index = this.loaded.get(file.path);
     if (!index) {
       index = loadAttackFile(file.path, {
-        release: file.release,
+        // A STIX 2.0 file of a folder whose name says no release (a mitre/cti clone's enterprise-attack.json) is read
+        // as the release the user names; a bundle that names its own (STIX 2.1) keeps it.
+        release: file.release ?? this.options.release,
         cacheDir: this.cacheDir,
         origin: file.origin,
         onProgress: this.options.onProgress,

@@ -141,10 +141,32 @@ export function resolveAttackObject(index: AttackIndex, query: string, options: 
   } else if (by === 'alias') {
     notes.unshift(`"${query}" is an alias of ${objectRef(object)}`);
   }
-  if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}`);
+  if (object.deprecated) notes.push(`${objectRef(object)} is deprecated in ATT&CK ${index.release}${namesakeAdvice(currentNamesakes(index, object))}`);
   if (key !== asWritten) notes.unshift(`"${query}" is read as ${objectRef(object)} (spacing aside)`);
   if (stixId) notes.unshift(`"${query}" is the STIX id of ${objectRef(matched)}`);
   return { query, object, notes };
+}
+
+/**
+ * The current objects of a release that bear a deprecated object's name (as ID, name or alias, case aside): where
+ * ATT&CK moved its content, as far as a name tells (G0014 Night Dragon -> campaign C0002 Night Dragon; ICS's S1008
+ * Stuxnet -> S0603 Stuxnet; G0104 Sharpshooter -> C0013 Operation Sharpshooter).
+ */
+export function currentNamesakes(index: AttackIndex, object: ActorRecord): ActorRecord[] {
+  const found = new Map<string, ActorRecord>();
+  for (const name of [object.name, `Operation ${object.name}`]) {
+    for (const other of index.actors(name)) {
+      if (!other.revoked && !other.deprecated && other.stixId !== object.stixId) found.set(other.stixId, other);
+    }
+  }
+  return [...found.values()].sort((a, b) => compareIds(a.id, b.id));
+}
+
+/** `; C0002 Night Dragon (campaign) bears its name: `attack-layers attack-object C0002``, or nothing. */
+function namesakeAdvice(namesakes: readonly ActorRecord[], domain?: Domain): string {
+  if (!namesakes.length) return '';
+  const flag = domain ? ` --domain ${domain.replace(/-attack$/, '')}` : '';
+  return `; ${namesakes.map(describeObject).join(', ')}${domain ? ` of ${domain}` : ''} ${namesakes.length > 1 ? 'bear' : 'bears'} its name: \`attack-layers attack-object ${namesakes[0]!.id}${flag}\``;
 }
 
 /**
@@ -166,6 +188,26 @@ function knowsQuery(index: AttackIndex, query: string): boolean {
  * What a query that names no group, software or campaign is when it is a technique or tactic ID (`T1059`, `TA0001`),
  * which the closest objects' IDs (S1059, G0001) would only hide: the technique and the command that shows it.
  */
+/**
+ * For a deprecated object no current one of its release bears the name of, the other domains' current namesakes:
+ * enterprise's S0609 TRITON was deprecated as added there by mistake, and ICS has S1009 Triton.
+ */
+function otherDomainNamesakes(library: AttackLibrary, index: AttackIndex, object: ActorRecord, release: string | undefined): string[] {
+  if (!object.deprecated || currentNamesakes(index, object).length) return [];
+  for (const domain of DOMAINS.filter((d) => d !== index.domain)) {
+    let other: AttackIndex;
+    try {
+      other = library.release(domain, release);
+    } catch (error) {
+      if (error instanceof AttackLayersError) continue;
+      throw error;
+    }
+    const namesakes = currentNamesakes(other, object);
+    if (namesakes.length) return [`${objectRef(object)}${namesakeAdvice(namesakes, domain).replace(/^;/, ':')}`];
+  }
+  return [];
+}
+
 function techniqueOrTactic(index: AttackIndex, query: string): string | undefined {
   const id = canonicalTechniqueId(query);
   if (id) {
@@ -236,7 +278,8 @@ export function locateAttackObject(
   const first = library.release('enterprise-attack', options.release);
   let firstError: AttackObjectError;
   try {
-    return { ...resolveAttackObject(first, query, options), index: first };
+    const found = resolveAttackObject(first, query, options);
+    return { ...found, index: first, notes: [...found.notes, ...otherDomainNamesakes(library, first, found.object, options.release)] };
   } catch (error) {
     // A name that fits several objects is an answer; only a name enterprise does not know is looked up elsewhere.
     if (!(error instanceof AttackObjectError) || knowsQuery(first, query)) throw error;

@@ -81,6 +81,22 @@ describe('resolveAttackObject', () => {
     );
   });
 
+  // ATT&CK 12 to 18 deprecated groups that were campaigns, and ICS software that enterprise holds, leaving each one's
+  // techniques to a current object of its name; the deprecated one's layer is empty, so the note says where to look.
+  describe('names the current objects that bear a deprecated one\'s name in 18.1', () => {
+    const rows: ReadonlyArray<readonly [query: string, domain: 'enterprise-attack' | 'ics-attack', note: string]> = [
+      ['G0014', 'enterprise-attack', 'G0014 Night Dragon is deprecated in ATT&CK 18.1; C0002 Night Dragon (campaign) bears its name: `attack-layers attack-object C0002`'],
+      ['G0104', 'enterprise-attack', 'G0104 Sharpshooter is deprecated in ATT&CK 18.1; C0013 Operation Sharpshooter (campaign) bears its name: `attack-layers attack-object C0013`'],
+      ['G0015', 'enterprise-attack', 'G0015 Taidoor is deprecated in ATT&CK 18.1; S0011 Taidoor (software) bears its name: `attack-layers attack-object S0011`'],
+      ['S1008', 'ics-attack', 'S1008 Stuxnet is deprecated in ATT&CK 18.1; S0603 Stuxnet (software) bears its name: `attack-layers attack-object S0603`'],
+    ];
+    for (const [query, domain, note] of rows) {
+      it(`${query} (${domain})`, () => {
+        expect(resolveAttackObject(loadRelease('18.1', domain), query).notes).to.deep.equal([note]);
+      });
+    }
+  });
+
   it('prefers a current object over a deprecated one of the same name (Night Dragon: campaign C0002, not group G0014)', () => {
     const found = resolveAttackObject(loadRelease('18.1'), 'Night Dragon');
     expect(found.object.id).to.equal('C0002');
@@ -135,6 +151,14 @@ describe('locateAttackObject', () => {
   it("finds a mobile object's STIX id in mobile when no domain is given (CarbonSteal, malware--007ebf84-…)", () => {
     const found = locateAttackObject(library(), 'malware--007ebf84-4e14-44c7-a5aa-151d5de85320');
     expect([found.index.domain, found.object.id]).to.deep.equal(['mobile-attack', 'S0529']);
+  });
+
+  it("names another domain's namesake of a deprecated object its own release has none of (S0609 TRITON -> ICS S1009 Triton)", () => {
+    const found = locateAttackObject(library(), 'S0609');
+    expect(found.notes).to.deep.equal([
+      'S0609 TRITON is deprecated in ATT&CK 18.1',
+      'S0609 TRITON: S1009 Triton (software) of ics-attack bears its name: `attack-layers attack-object S1009 --domain ics`',
+    ]);
   });
 
   it('looks only in the domain given', () => {

@@ -311,6 +311,7 @@ export {
   renderObjectFrequencyLayer,
   renderObjectLayersByDomain,
   type DomainObjectLayer,
+  type ObjectLayer,
   type ObjectRelease,
   type AllObjectLayers,
   type FrequencyLayerOptions,

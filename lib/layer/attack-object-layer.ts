@@ -159,6 +159,23 @@ function attributedCampaigns(group: ActorRecord, index: AttackIndex, data: Proce
   );
 }
 
+/**
+ * For a group's layer without its campaigns: the campaigns attributed to it that use techniques it does not use
+ * itself, and how many, in one line (`undefined` when there are none). mitreattack-python's
+ * `get_techniques_used_by_group` counts those techniques as the group's, so a layer without them must say so.
+ */
+function campaignsLeftOut(group: ActorRecord, index: AttackIndex, data: ProcedureIndexData, own: Uses): string | undefined {
+  const campaigns = attributedCampaigns(group, index, data);
+  if (!campaigns.length) return undefined;
+  const more = [...collectUses(campaigns, index, data).byTechnique.keys()].filter((id) => !own.byTechnique.has(id));
+  if (!more.length) return undefined;
+  return (
+    `${plural(more.length, 'technique')} used only in the ${plural(campaigns.length, 'campaign')} ATT&CK attributes to ${objectTitle(group)} ` +
+    `(${campaigns.map(objectRef).join(', ')}) ${more.length === 1 ? 'is' : 'are'} not in this layer; --campaigns adds them, ` +
+    "as mitreattack-python's get_techniques_used_by_group counts them"
+  );
+}
+
 function kindWord(object: ActorRecord): string {
   const kind = objectKind(object);
   return kind === 'software' ? `software (${object.type})` : kind;
@@ -203,10 +220,11 @@ export function renderAttackObjectLayer(
   index: AttackIndex,
   data: ProcedureIndexData,
   options: ObjectLayerOptions = {},
-): RenderedLayer {
+): ObjectLayer {
   const details = detailsOf(object, data);
   const campaigns = options.campaigns ? attributedCampaigns(object, index, data) : [];
   const uses = collectUses([object, ...campaigns], index, data);
+  const leftOutCampaigns = options.campaigns ? undefined : campaignsLeftOut(object, index, data, uses);
   const entries = techniqueEntries(uses, data, object);
   const viaCampaigns = entries.filter((entry) => entry.color === CAMPAIGN_COLOR).length;
   const kind = kindWord(object);
@@ -217,6 +235,7 @@ export function renderAttackObjectLayer(
     `${plural(entries.length, 'technique')} from ${plural(uses.relationships.get(object) ?? 0, '"uses" relationship')}` +
       (options.campaigns ? ` and those of ${plural(campaigns.length, 'campaign')} attributed to it${campaigns.length ? ` (${campaigns.map(objectRef).join(', ')}; ${viaCampaigns} only through them)` : ''}` : '') +
       "; each technique's comment is ATT&CK's procedure text and its links the sources cited; score 1 = used.",
+    leftOutCampaigns && `${leftOutCampaigns[0]!.toUpperCase()}${leftOutCampaigns.slice(1)}.`,
     leftOutLine(uses.warnings),
   ].filter((line): line is string => line !== undefined);
   const layer: NavigatorLayer = {
@@ -242,7 +261,7 @@ export function renderAttackObjectLayer(
   };
   const links = pageLink(object, details);
   if (links.length) layer.links = links;
-  return { layer, warnings: uses.warnings };
+  return { layer, warnings: uses.warnings, notes: leftOutCampaigns ? [leftOutCampaigns] : [] };
 }
 
 /**
@@ -327,8 +346,13 @@ export interface ObjectRelease {
   data: ProcedureIndexData;
 }
 
+/** An object's layer, with what its user should know that is no fault (techniques of its campaigns left out). */
+export interface ObjectLayer extends RenderedLayer {
+  notes: string[];
+}
+
 /** An object's layer in one domain. */
-export interface DomainObjectLayer extends RenderedLayer {
+export interface DomainObjectLayer extends ObjectLayer {
   index: AttackIndex;
   /** The file name: with the domain when the object has layers in several domains. */
   file: string;
@@ -365,6 +389,8 @@ export interface AllObjectLayers {
   skipped: { revoked: string[]; deprecated: string[] };
   /** Objects with a layer but no technique in it, each with the reason. */
   empty: string[];
+  /** Groups whose layers leave out techniques used only in the campaigns attributed to them (without `campaigns`), by ID. */
+  campaignsLeftOut: string[];
   warnings: string[];
 }
 
@@ -390,6 +416,7 @@ export function renderAllObjectLayers(
     files: [],
     skipped: { revoked: all.filter((o) => o.revoked).map((o) => o.id), deprecated: all.filter((o) => !o.revoked && o.deprecated).map((o) => o.id) },
     empty: [],
+    campaignsLeftOut: [],
     warnings: [],
   };
   const owners = new Map<string, ActorRecord>();
@@ -402,6 +429,7 @@ export function renderAllObjectLayers(
       result.files.push({ name: rendered.file, layer: rendered.layer });
       result.warnings.push(...rendered.warnings);
       if (rendered.empty) result.empty.push(`${object.id} (${rendered.empty})`);
+      if (rendered.notes.length && !result.campaignsLeftOut.includes(object.id)) result.campaignsLeftOut.push(object.id);
     }
     options.onProgress?.(i + 1, current.length, object);
   });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'chai';
-import { validateLayer, type NavigatorLayer } from '../../lib/index.js';
+import { CAMPAIGN_COLOR, validateLayer, type NavigatorLayer } from '../../lib/index.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixDir, stixFile, testCacheDir } from '../helpers/attack.js';
 import { rawAttackId, rawUses } from '../helpers/raw-uses.js';
 
@@ -63,7 +63,7 @@ describe('attack-layers attack-object', () => {
   it('reports a revoked group and renders its replacement', async () => {
     const result = await runCli(['attack-object', 'APT34', '--domain', 'enterprise']);
     expect(result.code).to.equal(0);
-    expect(result.stderr).to.equal('note: G0057 APT34 was revoked by G0049 OilRig in ATT&CK 18.1; using G0049\n');
+    expect(result.stderr.split('\n')[0]).to.equal('note: G0057 APT34 was revoked by G0049 OilRig in ATT&CK 18.1; using G0049');
     expect(layerOf(result.stdout).name).to.equal('OilRig (G0049)');
     // Without --domain, OilRig's ICS techniques get a layer of their own.
     const both = await runCli(['attack-object', 'APT34']);
@@ -150,6 +150,21 @@ describe('attack-layers attack-object', () => {
     expect(included.value).to.match(/^C\d{4} .+(, C\d{4} .+)*$/);
   });
 
+  // mitreattack-python's MitreAttackData.get_techniques_used_by_group (mitreattack/stix20/MitreAttackData.py) adds the
+  // techniques of the campaigns attributed to a group: for APT29 in 18.1, those of Operation Ghost and the SolarWinds
+  // Compromise. A layer without them says how many it leaves out, in its description and on stderr.
+  it('says, without --campaigns, how many techniques only the campaigns attributed to the group use (G0016; none for G0050)', async () => {
+    const plain = await runCli(['attack-object', 'G0016']);
+    const withCampaigns = JSON.parse((await runCli(['attack-object', 'G0016', '--campaigns'])).stdout) as NavigatorLayer;
+    const onlyInCampaigns = withCampaigns.techniques!.filter((entry) => entry.color === CAMPAIGN_COLOR).length;
+    const included = withCampaigns.metadata!.find((m) => 'name' in m && m.name === 'campaigns included') as { value: string };
+    expect(onlyInCampaigns).to.be.greaterThan(0);
+    const line = `${onlyInCampaigns} techniques used only in the 2 campaigns ATT&CK attributes to APT29 (G0016) (${included.value}) are not in this layer; --campaigns adds them`;
+    expect(plain.stderr).to.include(`note: ${line}`);
+    expect(layerOf(plain.stdout).description).to.include(line);
+    expect((await runCli(['attack-object', 'G0050'])).stderr).not.to.include('--campaigns adds them');
+  });
+
   it('counts an object named twice once, and says so', async () => {
     const result = await runCli(['attack-object', 'APT32', 'G0050', '--score', 'frequency']);
     expect(result.stderr).to.include('note: "G0050" is G0050 APT32 again; counted once');
@@ -178,6 +193,7 @@ describe('attack-layers attack-object', () => {
       const deprecated = groups.filter((o) => !o['revoked'] && o['x_mitre_deprecated']).length;
       expect(first.stderr).to.match(new RegExp(`^wrote ${files.length} group layers for ATT&CK enterprise-attack 18\\.1, mobile-attack 18\\.1, ics-attack 18\\.1 into ${out}; skipped ${revoked} revoked \\(G0042, .*\\) and ${deprecated} deprecated \\(G0014, `));
       expect(layerOf(readFileSync(join(out, 'G0050-apt32.layer.json'), 'utf8')).name).to.equal('APT32 (G0050)');
+      expect(first.stderr).to.match(/\nnote: \d+ group layers \(G\d{4}, .*G0016.*\) leave out techniques used only in the campaigns .*--campaigns adds them\n/);
     });
 
     it('overwrites nothing without --force (exit 2), and rewrites the same bytes with it', async () => {

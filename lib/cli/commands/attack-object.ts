@@ -138,6 +138,14 @@ function renderAll(context: CliContext, args: Args, kind: AttackObjectKind): voi
       (skipped ? `; skipped ${skipped}` : '') +
       (result.empty.length ? `; ${result.empty.length} with no techniques (${result.empty.join(', ')})` : ''),
   );
+  if (result.campaignsLeftOut.length) {
+    note(
+      context,
+      args,
+      `note: ${plural(result.campaignsLeftOut.length, 'group layer')} (${result.campaignsLeftOut.join(', ')}) leave out techniques used only in ` +
+        "the campaigns ATT&CK attributes to the group (each layer's description says which); --campaigns adds them",
+    );
+  }
 }
 
 export function handler(context: CliContext) {
@@ -183,6 +191,7 @@ export function handler(context: CliContext) {
         const releases = [load(home), ...otherReleases(args, library, home, load)];
         const layers = renderObjectLayersByDomain(object, releases, { campaigns: args.campaigns === true });
         const domains = layers.map((layer) => layer.index.label);
+        for (const line of layers.flatMap((layer) => layer.notes)) note(context, args, `note: ${line}`);
         if (layers[0]?.empty) note(context, args, `warning: ${layers[0].empty}: its layer is empty${args.domain === undefined ? '' : '; try another --domain'}`);
         else if (layers.length > 1) note(context, args, `note: ${objectRef(object)} has techniques in ${domains.join(' and ')}: one layer for each`);
         else if (layers[0]?.index !== home) note(context, args, `note: ${objectRef(object)} has techniques only in ${domains[0]}: its layer is for that domain`);

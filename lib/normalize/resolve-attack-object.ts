@@ -271,6 +271,43 @@ export function locateAttackObject(
   query: string,
   options: { domain?: Domain; release?: string; kind?: AttackObjectKind } = {},
 ): LocatedObject {
+  try {
+    return locateInReleases(library, query, options);
+  } catch (error) {
+    throw options.release && error instanceof AttackObjectError ? inNewestRelease(library, query, options, error) : error;
+  }
+}
+
+/**
+ * An object unknown in the release asked for (`C0001 --attack-release 10.1`: campaigns came with ATT&CK 12) may be in
+ * the newest release of the domain: then the error says so, rather than offering names of that older release alone.
+ */
+function inNewestRelease(
+  library: AttackLibrary,
+  query: string,
+  options: { domain?: Domain; release?: string; kind?: AttackObjectKind },
+  error: AttackObjectError,
+): AttackObjectError {
+  try {
+    const newest = locateInReleases(library, query, { ...options, release: undefined });
+    const asked = library.release(newest.index.domain, options.release);
+    if (asked === newest.index || knowsQuery(asked, query) || !knowsQuery(newest.index, query)) return error;
+    return new AttackObjectError(
+      query,
+      [describeObject(newest.object)],
+      `"${query}" is not in ATT&CK ${asked.label}; it is ${describeObject(newest.object)} in ${newest.index.label} ` +
+        `(leave out --attack-release ${options.release} to use that release)`,
+    );
+  } catch {
+    return error;
+  }
+}
+
+function locateInReleases(
+  library: AttackLibrary,
+  query: string,
+  options: { domain?: Domain; release?: string; kind?: AttackObjectKind },
+): LocatedObject {
   if (options.domain) {
     const index = library.release(options.domain, options.release);
     return { ...resolveAttackObject(index, query, options), index };

@@ -161,6 +161,19 @@ describe('locateAttackObject', () => {
     ]);
   });
 
+  // Campaigns came with ATT&CK 12 (enterprise 10.1 has none), and groups keep being added (G1050 is newer than 12.1).
+  it('says when an object unknown in the release asked for is in the newest one (C0001 in 10.1, G1050 in 12.1)', () => {
+    expect(() => locateAttackObject(library(), 'C0001', { release: '10.1' })).to.throw(
+      AttackObjectError,
+      '"C0001" is not in ATT&CK enterprise-attack 10.1; it is C0001 Frankenstein (campaign) in enterprise-attack 18.1 (leave out --attack-release 10.1 to use that release)',
+    );
+    expect(() => locateAttackObject(library(), 'G1050', { domain: 'enterprise-attack', release: '12' })).to.throw(
+      AttackObjectError,
+      /^"G1050" is not in ATT&CK enterprise-attack 12\.1; it is G1050 .* \(group\) in enterprise-attack 18\.1/,
+    );
+    expect(() => locateAttackObject(library(), 'APT-32', { release: '12.1' })).to.throw(AttackObjectError, 'did you mean G0050 APT32');
+  });
+
   it('looks only in the domain given', () => {
     expect(locateAttackObject(library(), 'G0050', { domain: 'enterprise-attack' }).index.domain).to.equal('enterprise-attack');
     expect(() => locateAttackObject(library(), 'S0405', { domain: 'enterprise-attack' })).to.throw(AttackObjectError);

@@ -83,6 +83,21 @@ describe('attack-layers data list', () => {
     ]);
   });
 
+  // Nothing said which of the listed releases a command reads: with ATTACK_STIX_DIR, enterprise 18.1 is there and in
+  // the snapshot, and 3.0 to 17.1 are there too.
+  it("marks, per domain, the release commands read without --attack-release: the newest of the first place that has the domain", async () => {
+    const rows = await listJson({});
+    const used = rows.filter((row) => row.default).map((row) => [row.domain, row.release, row.origin]);
+    const newest = (domain: string) =>
+      rows.filter((row) => row.domain === domain && row.origin === 'env').map((row) => row.release).sort((a, b) => Number(b.split('.')[0]) - Number(a.split('.')[0]) || b.localeCompare(a))[0];
+    expect(used).to.deep.equal(['enterprise-attack', 'mobile-attack', 'ics-attack'].map((domain) => [domain, newest(domain), 'env']));
+    const alone = await listJson({ ATTACK_STIX_DIR: undefined, XDG_CACHE_HOME: snapshotCacheHome() });
+    expect(alone.map((row) => row.default)).to.deep.equal([true, true, true]);
+    const table = await runCli(['data', 'list']);
+    expect(table.stdout.split('\n')[0]).to.match(/ from +used +file$/);
+    expect(table.stdout.split('\n').filter((line) => / default +\//.test(line))).to.have.length(3);
+  });
+
   // Releases were listed in the order of their file names: 10.1 before 3.0, 6.3 and 8.2.
   it('sorts releases by domain, then by release as numbers', async () => {
     const enterprise = (await listJson({})).filter((row) => row.origin === 'env' && row.domain === 'enterprise-attack').map((row) => row.release);

@@ -61,9 +61,11 @@ export interface ReleaseListing {
   origin: string;
   file: string;
   source?: string;
+  /** Whether a command reads this release when no `--attack-release` names one: the domain's newest in the first place that has the domain. */
+  default: boolean;
 }
 
-function listing(data: AttackIndexData, origin: string, file: string, source?: string): ReleaseListing {
+function listing(data: AttackIndexData, origin: string, file: string, source: string | undefined, isDefault: boolean): ReleaseListing {
   const current = data.techniques.filter((t) => !t.revoked && !t.deprecated);
   return {
     domain: data.domain,
@@ -78,6 +80,7 @@ function listing(data: AttackIndexData, origin: string, file: string, source?: s
     origin,
     file,
     ...(source ? { source } : {}),
+    default: isDefault,
   };
 }
 
@@ -104,11 +107,12 @@ export function handler(context: CliContext) {
     if (args.action === 'list') {
       const library = attackLibrary(context, args, false);
       const sources = readSources(cache);
-      const rows = library.files
-        .map((file) => {
-          const index = library.load(file);
+      const indexes = library.files.map((file) => [file, library.load(file)] as const);
+      const defaults = new Set([...new Set(indexes.map(([, index]) => index.domain))].map((domain) => library.release(domain).data.source.file));
+      const rows = indexes
+        .map(([file, index]) => {
           const name = file.path.split(/[\\/]/).pop() ?? file.path;
-          return listing(index.data, file.origin, file.path, file.origin === 'cache' ? sources[name]?.origin : undefined);
+          return listing(index.data, file.origin, file.path, file.origin === 'cache' ? sources[name]?.origin : undefined, defaults.has(file.path));
         })
         .sort(byRelease);
       if (args.json) return printJson(context, rows);
@@ -116,11 +120,14 @@ export function handler(context: CliContext) {
         context.stdout.write('no ATT&CK data found; run `attack-layers data fetch` or `attack-layers data add <file>`\n');
         return;
       }
-      const header = ['domain', 'release', 'stix', 'techniques', 'sub-techniques', 'groups', 'software', 'campaigns', 'objects', 'from', 'file'];
+      const header = ['domain', 'release', 'stix', 'techniques', 'sub-techniques', 'groups', 'software', 'campaigns', 'objects', 'from', 'used', 'file'];
       context.stdout.write(
-        formatTable(header, rows.map((r) => [r.domain, r.release, r.stix, r.techniques, r.subtechniques, r.groups, r.software, r.campaigns, r.objects, r.source ?? r.origin, r.file]), tableStyle(context), {
-          flexible: [9, 10],
-        }),
+        formatTable(
+          header,
+          rows.map((r) => [r.domain, r.release, r.stix, r.techniques, r.subtechniques, r.groups, r.software, r.campaigns, r.objects, r.source ?? r.origin, r.default ? 'default' : '', r.file]),
+          tableStyle(context),
+          { flexible: [9, 11] },
+        ),
       );
       return;
     }

@@ -7,8 +7,8 @@ const OBJECT_TYPES: ReadonlySet<string> = new Set(['intrusion-set', 'malware', '
 
 /**
  * Collect the procedures of a parsed STIX bundle: for every group, software and campaign, its `uses` relationships to
- * techniques with their descriptions and cited sources, its ATT&CK URL, version and summary, and for campaigns the
- * groups they are attributed to. Descriptions are kept as plain text with their citations as sources. Pure. @throws AttackDataError when the value is not a STIX bundle.
+ * techniques with their descriptions and cited sources, its ATT&CK URL, version and summary, the software groups and
+ * campaigns use, and for campaigns the groups they are attributed to. Descriptions are kept as plain text with their citations as sources. Pure. @throws AttackDataError when the value is not a STIX bundle.
  */
 export function indexProcedures(bundle: unknown, source: { file: string; sha256: string }): ProcedureIndexData {
   if (!isBundle(bundle)) {
@@ -34,6 +34,8 @@ export function indexProcedures(bundle: unknown, source: { file: string; sha256:
       owner.procedures.push(procedure(relationship, to, sources));
     } else if (relationship.relationship_type === 'attributed-to' && to.startsWith('intrusion-set--')) {
       (owner.attributedTo ??= []).push(to);
+    } else if (relationship.relationship_type === 'uses' && (to.startsWith('malware--') || to.startsWith('tool--'))) {
+      (owner.software ??= []).push(to);
     }
   }
   return { format: PROCEDURE_FORMAT, sha256: source.sha256, sources: sources.list, objects };

@@ -4,7 +4,7 @@ import { indexProcedures } from './index-procedures.js';
 import { loadSideData, type SideData } from './side-cache.js';
 import { DETECTION_FORMAT, PROCEDURE_FORMAT, type DetectionIndexData, type ProcedureIndexData } from './types.js';
 
-/** The procedures of a release file, as side data (`<sha256>.procedures.v2.json`). */
+/** The procedures of a release file, as side data (`<sha256>.procedures.v3.json`). */
 export const PROCEDURE_DATA: SideData<ProcedureIndexData> = { name: 'procedures', format: PROCEDURE_FORMAT, build: indexProcedures };
 
 /** The detection strategies, analytics and mitigations of a release file, as side data (`<sha256>.detection.v2.json`). */
@@ -12,7 +12,7 @@ export const DETECTION_DATA: SideData<DetectionIndexData> = { name: 'detection',
 
 /**
  * The procedures (`uses` relationships with descriptions and sources) of the release file an index was loaded from,
- * through their cache file (`<sha256>.procedures.v2.json`); they are about 13 times the index's size.
+ * through their cache file (`<sha256>.procedures.v3.json`); they are about 13 times the index's size.
  * @throws AttackDataError when the file changed since the index was loaded or is not a readable bundle; UsageError
  * when it is gone.
  */

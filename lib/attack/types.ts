@@ -128,6 +128,8 @@ export interface ObjectDetails {
   procedures: ProcedureRecord[];
   /** Campaigns: the STIX ids of the groups it is `attributed-to`. */
   attributedTo?: StixId[];
+  /** Groups and campaigns: the STIX ids of the software (malware, tools) it `uses`, in bundle order. */
+  software?: StixId[];
 }
 
 /**
@@ -144,7 +146,7 @@ export interface ProcedureIndexData {
   objects: Record<StixId, ObjectDetails>;
 }
 
-export const PROCEDURE_FORMAT = 2;
+export const PROCEDURE_FORMAT = 3;
 
 /** A log source an analytic needs: ATT&CK's name (`WinEventLog:Sysmon`, `auditd:SYSCALL`) and the channel in it. */
 export interface LogSourceRef {

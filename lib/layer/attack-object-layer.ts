@@ -1,6 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
-import type { ActorRecord, Domain, ObjectDetails, ProcedureIndexData, ProcedureRecord, TechniqueId } from '../attack/types.js';
+import type { ActorRecord, Domain, ObjectDetails, ProcedureIndexData, ProcedureRecord, StixId, TechniqueId } from '../attack/types.js';
 import { InputError, UsageError } from '../errors.js';
 import {
   currentTechnique,
@@ -181,7 +181,36 @@ function kindWord(object: ActorRecord): string {
   return kind === 'software' ? `software (${object.type})` : kind;
 }
 
-function objectMetadata(object: ActorRecord, details: ObjectDetails, index: AttackIndex): LayerMetadata[] {
+/** The current objects of some STIX ids (revoked ones as their replacement), each once, by ATT&CK ID. */
+function currentObjects(stixIds: readonly StixId[], index: AttackIndex): ActorRecord[] {
+  const found = new Map<string, ActorRecord>();
+  for (const stixId of stixIds) {
+    const object = index.byStixId(stixId);
+    if (!object || !('aliases' in object)) continue;
+    const current = index.finalActor(object);
+    if (!current.revoked && !current.deprecated) found.set(current.stixId, current);
+  }
+  return [...found.values()].sort((a, b) => compareIds(a.id, b.id));
+}
+
+/**
+ * What ATT&CK says an object works with, beyond techniques: the software a group or campaign uses, and the groups and
+ * campaigns that use a software (mitreattack-python's get_software_used_by_group and get_groups_using_software read
+ * the same `uses` relationships). A red team emulating a group needs its tools as much as its techniques.
+ */
+function softwareMetadata(object: ActorRecord, details: ObjectDetails, index: AttackIndex, data: ProcedureIndexData): LayerMetadata[] {
+  if (objectKind(object) !== 'software') {
+    const software = currentObjects(details.software ?? [], index);
+    return software.length ? [{ name: 'software used', value: software.map(objectRef).join(', ') }] : [];
+  }
+  const users = Object.entries(data.objects)
+    .filter(([, other]) => other.software?.includes(object.stixId))
+    .map(([stixId]) => stixId as StixId);
+  const current = currentObjects(users, index);
+  return current.length ? [{ name: 'used by', value: current.map(objectRef).join(', ') }] : [];
+}
+
+function objectMetadata(object: ActorRecord, details: ObjectDetails, index: AttackIndex, data: ProcedureIndexData): LayerMetadata[] {
   const version = [details.version && `v${details.version}`, details.modified && `modified ${details.modified}`].filter(Boolean).join(', ');
   const attributed = (details.attributedTo ?? [])
     .map((stixId) => index.byStixId(stixId))
@@ -196,6 +225,7 @@ function objectMetadata(object: ActorRecord, details: ObjectDetails, index: Atta
     ...(version ? [{ name: 'object version', value: version }] : []),
     ...(object.firstSeen || object.lastSeen ? [{ name: 'seen', value: `${object.firstSeen?.slice(0, 10) ?? '?'} to ${object.lastSeen?.slice(0, 10) ?? '?'}` }] : []),
     ...(attributed.length ? [{ name: 'attributed to', value: attributed.join(', ') }] : []),
+    ...softwareMetadata(object, details, index, data),
     ...(object.deprecated ? [{ name: 'status', value: `deprecated in ATT&CK ${index.release}` }] : []),
   ];
 }
@@ -252,7 +282,7 @@ export function renderAttackObjectLayer(
       ...(viaCampaigns ? [{ label: `used only in a campaign attributed to ${objectTitle(object)}`, color: CAMPAIGN_COLOR }] : []),
     ],
     metadata: [
-      ...objectMetadata(object, details, index),
+      ...objectMetadata(object, details, index, data),
       ...(options.campaigns ? [{ name: 'campaigns included', value: campaigns.map(objectRef).join(', ') || 'none attributed' }] : []),
       { name: 'ATT&CK release', value: index.label },
       { name: 'score', value: 'presence: 1 = used' },

@@ -13,6 +13,8 @@ export interface RawUses {
   uses: RawStixObject[];
   /** `attributed-to` relationships. */
   attributions: RawStixObject[];
+  /** `uses` relationships to software (malware, tools) that are neither revoked nor deprecated, in bundle order. */
+  softwareUses: RawStixObject[];
 }
 
 const cache = new Map<string, RawUses>();
@@ -24,13 +26,15 @@ export function rawUses(file: string): RawUses {
     const objects = new Map<string, RawStixObject>();
     const uses: RawStixObject[] = [];
     const attributions: RawStixObject[] = [];
+    const softwareUses: RawStixObject[] = [];
     for (const o of readRawBundle(file).objects) {
       if (['attack-pattern', 'intrusion-set', 'malware', 'tool', 'campaign'].includes(o.type)) objects.set(o.id, o);
       if (o.type !== 'relationship' || o['revoked'] || o['x_mitre_deprecated']) continue;
       if (o['relationship_type'] === 'uses' && String(o['target_ref']).startsWith('attack-pattern--')) uses.push(o);
       if (o['relationship_type'] === 'attributed-to') attributions.push(o);
+      if (o['relationship_type'] === 'uses' && /^(malware|tool)--/.test(String(o['target_ref']))) softwareUses.push(o);
     }
-    found = { objects, uses, attributions };
+    found = { objects, uses, attributions, softwareUses };
     cache.set(file, found);
   }
   return found;

@@ -131,6 +131,26 @@ describe('renderAttackObjectLayer', () => {
       expect(layer.versions).to.deep.equal({ attack: '18', navigator: '5.1.0', layer: '4.5' });
     });
 
+    // mitreattack-python's get_software_used_by_group reads these `uses` relationships; the layer carried none of them,
+    // so a red team emulating APT32 had its techniques without its tools.
+    it("names the software the group uses, and a software's layer the groups and campaigns that use it (S0154), as the bundle says", () => {
+      const raw = rawUses(BUNDLE());
+      const current = (o: RawStixObject | undefined): o is RawStixObject => o !== undefined && !o['revoked'] && !o['x_mitre_deprecated'];
+      const named = (objects: RawStixObject[]) =>
+        // An object whose name is its ID (campaign C0015) is written once.
+        [...new Set(objects.map((o) => (rawAttackId(o) === o['name'] ? String(o['name']) : `${rawAttackId(o)} ${String(o['name'])}`)))]
+          .sort((a, b) => a.localeCompare(b))
+          .join(', ');
+      const software = raw.softwareUses.filter((r) => r['source_ref'] === group['id']).map((r) => raw.objects.get(String(r['target_ref']))).filter(current);
+      expect(software.length).to.be.greaterThan(5);
+      expect(layer.metadata).to.deep.include({ name: 'software used', value: named(software) });
+      const cobaltStrike = [...raw.objects.values()].find((o) => rawAttackId(o) === 'S0154')!;
+      const users = raw.softwareUses.filter((r) => r['target_ref'] === cobaltStrike['id']).map((r) => raw.objects.get(String(r['source_ref']))).filter(current);
+      const { index, data } = release();
+      const { layer: its } = renderAttackObjectLayer(resolveAttackObject(index, 'S0154').object, index, data);
+      expect(its.metadata!.find((m) => 'name' in m && m.name === 'used by')).to.deep.equal({ name: 'used by', value: named(users) });
+    });
+
     it('places entries under no tactic (ATT&CK names none) and passes validateLayer with no findings', () => {
       expect((layer.techniques ?? []).filter((entry) => entry.tactic !== undefined)).to.deep.equal([]);
       expect(findings(layer, loadRelease('18.1'))).to.deep.equal([]);

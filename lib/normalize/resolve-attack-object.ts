@@ -3,7 +3,7 @@ import { compareIds } from '../attack/index-bundle.js';
 import { canonicalTechniqueId } from '../attack/technique-id.js';
 import type { AttackLibrary } from '../attack/load.js';
 import { DOMAINS, type ActorRecord, type Domain, type StixId, type TechniqueId, type TechniqueRecord } from '../attack/types.js';
-import { AttackLayersError, AttackObjectError } from '../errors.js';
+import { AttackDataError, AttackLayersError, AttackObjectError } from '../errors.js';
 import { editDistance } from '../name-distance.js';
 
 /** The kinds of ATT&CK object that use techniques, as `--type` and `--all` name them. */
@@ -312,15 +312,24 @@ function locateInReleases(
     const index = library.release(options.domain, options.release);
     return { ...resolveAttackObject(index, query, options), index };
   }
-  const first = library.release('enterprise-attack', options.release);
-  let firstError: AttackObjectError;
+  let first: AttackIndex | undefined;
+  let firstError: AttackLayersError;
   try {
-    const found = resolveAttackObject(first, query, options);
-    return { ...found, index: first, notes: [...found.notes, ...otherDomainNamesakes(library, first, found.object, options.release)] };
+    first = library.release('enterprise-attack', options.release);
   } catch (error) {
-    // A name that fits several objects is an answer; only a name enterprise does not know is looked up elsewhere.
-    if (!(error instanceof AttackObjectError) || knowsQuery(first, query)) throw error;
+    // A release enterprise lacks may be another domain's (mobile 9.0): look there before saying it is missing.
+    if (!(error instanceof AttackDataError) || !options.release) throw error;
     firstError = error;
+  }
+  if (first) {
+    try {
+      const found = resolveAttackObject(first, query, options);
+      return { ...found, index: first, notes: [...found.notes, ...otherDomainNamesakes(library, first, found.object, options.release)] };
+    } catch (error) {
+      // A name that fits several objects is an answer; only a name enterprise does not know is looked up elsewhere.
+      if (!(error instanceof AttackObjectError) || knowsQuery(first, query)) throw error;
+      firstError = error;
+    }
   }
   for (const domain of DOMAINS.filter((d) => d !== 'enterprise-attack')) {
     let index: AttackIndex;
@@ -332,9 +341,10 @@ function locateInReleases(
     }
     if (!knowsQuery(index, query)) continue;
     const found = resolveAttackObject(index, query, options);
-    return { ...found, index, notes: [`"${query}" is not in ${first.label}; found in ${index.label}`, ...found.notes] };
+    const where = first ? `"${query}" is not in ${first.label}` : `there is no enterprise-attack ${options.release} here`;
+    return { ...found, index, notes: [`${where}; found in ${index.label}`, ...found.notes] };
   }
-  throw firstError;
+  throw firstError!;
 }
 
 /** What a technique named by an ATT&CK relationship is in the release's matrix: itself, its replacement, or nothing. */

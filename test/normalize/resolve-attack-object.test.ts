@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import {
+  AttackDataError,
   AttackIndex,
   AttackLibrary,
   AttackObjectError,
@@ -172,6 +173,15 @@ describe('locateAttackObject', () => {
       /^"G1050" is not in ATT&CK enterprise-attack 12\.1; it is G1050 .* \(group\) in enterprise-attack 18\.1/,
     );
     expect(() => locateAttackObject(library(), 'APT-32', { release: '12.1' })).to.throw(AttackObjectError, 'did you mean G0050 APT32');
+  });
+
+  // Mobile 9.0 is in ATTACK_STIX_DIR (stix21/), enterprise 9.0 is not: `attack-object S0405 --attack-release 9.0` said
+  // enterprise 9.0 was not available.
+  it('looks in the other domains for a release enterprise lacks (S0405 Exodus in mobile 9.0)', () => {
+    const found = locateAttackObject(library(), 'S0405', { release: '9.0' });
+    expect([found.index.label, found.object.name]).to.deep.equal(['mobile-attack 9.0', 'Exodus']);
+    expect(found.notes[0]).to.equal('there is no enterprise-attack 9.0 here; found in mobile-attack 9.0');
+    expect(() => locateAttackObject(library(), 'G0050', { release: '9.0' })).to.throw(AttackDataError, 'ATT&CK enterprise-attack 9.0 is not available');
   });
 
   it('looks only in the domain given', () => {

@@ -72,6 +72,8 @@ const PREFERENCES: ReadonlyArray<readonly [label: string, keep: (match: Match) =
  * @throws AttackObjectError when nothing fits (with the closest names) or several objects still do (with each).
  */
 export function resolveAttackObject(index: AttackIndex, query: string, options: { kind?: AttackObjectKind } = {}): ResolvedObject {
+  const labelled = labelledId(query);
+  if (labelled && index.actors(labelled.id).length) return resolveLabelled(index, query, labelled, options);
   const asWritten = nameKey(query);
   const stixId = stixIdOf(query);
   const byStixId = stixId ? index.byStixId(stixId) : undefined;
@@ -170,6 +172,36 @@ function namesakeAdvice(namesakes: readonly ActorRecord[], domain?: Domain): str
 }
 
 /**
+ * An ATT&CK ID written with its object's name, as this tool's messages and layer names write them (`G0032 Lazarus
+ * Group`, `APT28 (G0007)`) and as users copy them from there or from attack.mitre.org: the ID and the name apart.
+ */
+function labelledId(query: string): { id: string; name: string } | undefined {
+  const text = query.trim();
+  const first = /^([GSC]\d{4})[\s:,-]+(.+)$/i.exec(text);
+  if (first) return { id: first[1]!.toUpperCase(), name: first[2]!.trim() };
+  const last = /^(.+?)\s*\(([GSC]\d{4})\)$/i.exec(text);
+  return last ? { id: last[2]!.toUpperCase(), name: last[1]!.trim() } : undefined;
+}
+
+/**
+ * Resolve `G0032 Lazarus Group` by its ID when the name is that object's (or, for a revoked one, its replacement's);
+ * an ID and a name of two objects are refused naming both, rather than one of them chosen.
+ */
+function resolveLabelled(index: AttackIndex, query: string, labelled: { id: string; name: string }, options: { kind?: AttackObjectKind }): ResolvedObject {
+  const byId = index.actors(labelled.id);
+  const named = index.actors(objectKey(index, labelled.name));
+  const fits = (object: ActorRecord): boolean =>
+    named.some((other) => other.stixId === object.stixId || index.finalActor(other).stixId === index.finalActor(object).stixId);
+  if (byId.some(fits)) return { ...resolveAttackObject(index, labelled.id, options), query };
+  const other = named[0] ? `the name ${describeObject(named[0])}` : `the name "${labelled.name}" none of its names`;
+  throw new AttackObjectError(
+    query,
+    [...byId, ...named.slice(0, 1)].map(describeObject),
+    `"${query}": the ID is ${describeObject(byId[0]!)}, ${other}, in ATT&CK ${index.label}; give the ID or the name alone`,
+  );
+}
+
+/**
  * The STIX id a query is (`intrusion-set--247cb30b-…`, as mitreattack-python's `get_techniques_used_by_group` and
  * STIX exports name objects), lower-cased; undefined for any other text.
  */
@@ -180,6 +212,8 @@ function stixIdOf(query: string): StixId | undefined {
 
 /** Whether a release knows the object a query names (by STIX id, ATT&CK ID, name or alias), before any preference. */
 function knowsQuery(index: AttackIndex, query: string): boolean {
+  const labelled = labelledId(query);
+  if (labelled && index.actors(labelled.id).length) return true;
   const stixId = stixIdOf(query);
   return stixId ? index.byStixId(stixId) !== undefined : index.actors(nameKey(query)).length > 0;
 }

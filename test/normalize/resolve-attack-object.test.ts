@@ -70,6 +70,30 @@ describe('resolveAttackObject', () => {
     expect(found.notes[1]).to.equal('G0057 APT34 was revoked by G0049 OilRig in ATT&CK 18.1; using G0049');
   });
 
+  // The did-you-mean of an unknown name offers `G0032 Lazarus Group`, and layers are named `APT28 (G0007)`: pasted
+  // back, both were unknown names.
+  describe('reads an ID written with its own name, as messages and layer names write them', () => {
+    const rows: ReadonlyArray<readonly [query: string, id: string]> = [
+      ['G0032 Lazarus Group', 'G0032'],
+      ['APT28 (G0007)', 'G0007'],
+      ['S0002: Mimikatz', 'S0002'],
+      ['g0050 oceanlotus', 'G0050'],
+      ['G0057 APT34', 'G0049'],
+      ['Frankenstein (C0001)', 'C0001'],
+    ];
+    for (const [query, id] of rows) {
+      it(`${JSON.stringify(query)} -> ${id}`, () => {
+        expect(resolveAttackObject(loadRelease('18.1'), query).object.id).to.equal(id);
+      });
+    }
+  });
+
+  it('refuses an ID and a name of two objects, naming both', () => {
+    expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'Mimikatz (S0154)')).message).to.equal(
+      '"Mimikatz (S0154)": the ID is S0154 Cobalt Strike (software), the name S0002 Mimikatz (software), in ATT&CK enterprise-attack 18.1; give the ID or the name alone',
+    );
+  });
+
   it("says what a technique's STIX id is, and that a STIX id no object has is not ATT&CK's", () => {
     expect(thrown(() => resolveAttackObject(loadRelease('18.1'), 'attack-pattern--7385dfaf-6886-4229-9ecd-6fd678040830')).message).to.include(
       'is the STIX id of the technique T1059 Command and Scripting Interpreter; name a group',
@@ -182,6 +206,10 @@ describe('locateAttackObject', () => {
     expect([found.index.label, found.object.name]).to.deep.equal(['mobile-attack 9.0', 'Exodus']);
     expect(found.notes[0]).to.equal('there is no enterprise-attack 9.0 here; found in mobile-attack 9.0');
     expect(() => locateAttackObject(library(), 'G0050', { release: '9.0' })).to.throw(AttackDataError, 'ATT&CK enterprise-attack 9.0 is not available');
+  });
+
+  it('finds a mobile object written with its name in mobile (S0405 Exodus)', () => {
+    expect(locateAttackObject(library(), 'S0405 Exodus').index.domain).to.equal('mobile-attack');
   });
 
   it('looks only in the domain given', () => {

@@ -165,6 +165,18 @@ describe('attack-layers attack-object', () => {
     expect((await runCli(['attack-object', 'G0050'])).stderr).not.to.include('--campaigns adds them');
   });
 
+  it("names the domain of each layer's note on its campaigns when there are several layers (G0034: enterprise and ICS)", async () => {
+    const result = await runCli(['attack-object', 'G0034']);
+    const layers = JSON.parse(result.stdout) as NavigatorLayer[];
+    const notes = result.stderr.split('\n').filter((line) => line.includes('--campaigns adds them'));
+    const counted = layers
+      .map((layer) => [layer.domain, /^(\d+ techniques used only in .*) are not in this layer/m.exec(layer.description ?? '')?.[1]] as const)
+      .filter(([, line]) => line !== undefined);
+    expect(counted.length).to.be.greaterThan(1);
+    expect(notes).to.have.length(counted.length);
+    for (const [domain, line] of counted) expect(notes.some((note) => note.startsWith(`note: ${domain} 18.1: ${line}`)), `${domain}: ${line}`).to.equal(true);
+  });
+
   it('counts an object named twice once, and says so', async () => {
     const result = await runCli(['attack-object', 'APT32', 'G0050', '--score', 'frequency']);
     expect(result.stderr).to.include('note: "G0050" is G0050 APT32 again; counted once');

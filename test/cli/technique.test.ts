@@ -37,6 +37,19 @@ describe('attack-layers technique', () => {
     });
   }
 
+  // mitreattack-python users hold STIX ids (get_object_by_stix_id); T1059's and APT32's are the same in every release.
+  it("reads a technique's STIX id as the technique, and says a group's is the group's", async () => {
+    const t1059 = [...readRawBundle(stixFile('enterprise-attack-18.1.json.gz')).objects].find(
+      (o) => o.type === 'attack-pattern' && (o['external_references'] as { external_id?: string }[])[0]?.external_id === 'T1059',
+    )!;
+    expect((await report([t1059.id])).id).to.equal('T1059');
+    const group = await runCli(['technique', 'intrusion-set--247cb30b-955f-42eb-97a5-a89fef69341e']);
+    expect([group.code, group.stderr]).to.deep.equal([
+      2,
+      'attack-layers technique: "intrusion-set--247cb30b-955f-42eb-97a5-a89fef69341e" is not a technique ID; it names the group G0050 APT32: `attack-layers attack-object G0050` lists the techniques it uses\n',
+    ]);
+  });
+
   it('reports a current technique with its parent and tactic names', async () => {
     const sub = await report(['T1566.001']);
     expect([sub.status, sub.subtechnique, sub.parent]).to.deep.equal(['current', true, { id: 'T1566', name: 'Phishing' }]);

@@ -10,6 +10,7 @@ import {
   UsageError,
   type AttackIndex,
   type OtherDomainLookup,
+  type StixId,
   type TechniqueRecord,
 } from '../../attack/index.js';
 import { attackLibrary, printJson, type CliContext, type GlobalArgs } from '../context.js';
@@ -79,7 +80,7 @@ function whatItNames(index: AttackIndex, written: string): string {
   if (short) return `a sub-technique's number has 3 digits: write T${short[1]}.${short[2]!.padStart(3, '0')}`;
   const named = index.techniquesByName(written).filter((technique) => !technique.revoked && !technique.deprecated);
   if (named.length) return `it is the name of ${named.map((technique) => technique.id).join(', ')}: \`attack-layers technique ${named[0]!.id}\``;
-  const found = index.actors(nameKey(written))[0];
+  const found = index.actors(nameKey(written))[0] ?? stixObject(index, written, 'aliases');
   if (found) {
     // A revoked object (APT34) is looked up as what replaced it, as attack-object does.
     const actor = index.finalActor(found);
@@ -92,13 +93,25 @@ function whatItNames(index: AttackIndex, written: string): string {
 }
 
 /**
+ * The object of the release a STIX id names (`attack-pattern--7385dfaf-…` is T1059, as mitreattack-python's
+ * get_object_by_stix_id reads it), when it has the field that marks its kind (`tactics`: a technique; `aliases`: a
+ * group, software or campaign).
+ */
+function stixObject<K extends 'tactics' | 'aliases'>(index: AttackIndex, text: string, field: K) {
+  const stixId = text.trim().toLowerCase();
+  if (!/^[a-z][a-z0-9-]*--[0-9a-f-]{36}$/.test(stixId)) return undefined;
+  const found = index.byStixId(stixId as StixId);
+  return found && field in found ? (found as Extract<typeof found, Record<K, unknown>>) : undefined;
+}
+
+/**
  * Build the report for one technique. `otherDomains` is asked only about IDs the release does not know: the one asked
  * for, so that the error can say where it belongs (T0800 of ICS asked in enterprise), and a deprecated technique's
  * pointers, so that those of another domain are named as such (mobile T1476's enterprise T1566.001).
  * @throws UnknownTechniqueError when the release does not know the ID.
  */
 export function techniqueReport(index: AttackIndex, raw: string, otherDomains?: OtherDomainLookup): TechniqueReport {
-  const id = canonicalTechniqueId(raw);
+  const id = canonicalTechniqueId(raw) ?? stixObject(index, raw, 'tactics')?.id;
   if (!id) throw new UsageError(`"${raw}" is not a technique ID; ${whatItNames(index, raw.trim())}`);
   const technique = index.technique(id);
   if (!technique) {

@@ -6,7 +6,7 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
-import { objectKey } from './resolve-attack-object.js';
+import { labelledObjectKey, objectKey } from './resolve-attack-object.js';
 import { resolveReference, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
 
@@ -202,7 +202,8 @@ function resolveActor(
   target: AttackIndex,
 ): ActorResult {
   const base = { raw, path, ...(line !== undefined ? { line } : {}) };
-  const key = objectKey(target, raw);
+  const labelled = labelledObjectKey(target, raw);
+  const key = labelled ?? objectKey(target, raw);
   const matches = target.actors(key).filter((actor) => types.includes(actor.type));
   const distinct = [...new Map(matches.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
   if (distinct.length !== 1) {
@@ -218,7 +219,8 @@ function resolveActor(
   if (first.revoked && first.id !== final.id) {
     note = `${kind} "${raw}" (${first.id}) was revoked by ${final.id} ${final.name}`;
     warnings.push(`${path}: ${note}`);
-  } else if (key !== nameKey(raw)) note += ` (written as "${raw}", spacing aside)`;
+  } else if (labelled) note += ` (written as "${raw}")`;
+  else if (key !== nameKey(raw)) note += ` (written as "${raw}", spacing aside)`;
   else if (![final.id, final.name].includes(raw.trim())) note += ` (written as "${raw}", an alias)`;
   if (final.deprecated) warnings.push(`${path}: ${kind} ${final.id} ${final.name} is deprecated in ATT&CK ${target.release}`);
   return { ...base, id: final.id, name: final.name, note, warnings };

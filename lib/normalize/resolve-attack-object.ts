@@ -184,6 +184,17 @@ function labelledId(query: string): { id: string; name: string } | undefined {
 }
 
 /**
+ * The folded key of an ID written with its own object's name (`APT32 (G0050)` -> `g0050`), for lookups by
+ * `index.actors`; undefined when the text is no such pair or the ID and the name are of two objects.
+ */
+export function labelledObjectKey(index: AttackIndex, query: string): string | undefined {
+  const labelled = labelledId(query);
+  if (!labelled) return undefined;
+  const named = index.actors(objectKey(index, labelled.name)).map((object) => index.finalActor(object).stixId);
+  return index.actors(labelled.id).some((object) => named.includes(index.finalActor(object).stixId)) ? nameKey(labelled.id) : undefined;
+}
+
+/**
  * Resolve `G0032 Lazarus Group` by its ID when the name is that object's (or, for a revoked one, its replacement's);
  * an ID and a name of two objects are refused naming both, rather than one of them chosen.
  */

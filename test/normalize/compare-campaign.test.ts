@@ -130,6 +130,15 @@ describe('comparisonTargets', () => {
     expect(ids(comparisonTargets(normalizedText('name: x\nactor: OceanLotus\n'), index))).to.deep.equal(['actor', 'G0050']);
   });
 
+  // `attack-object` messages write objects as `G0050 APT32` and layers name them `APT32 (G0050)`; an analyst who
+  // copies either into a campaign's actor got "not in ATT&CK; kept as written".
+  it('reads an actor and software written as an ID with its name (G0050 APT32, Cobalt Strike (S0154))', () => {
+    const result = normalizedText('name: x\nactor: G0050 APT32\nsoftware: [Cobalt Strike (S0154)]\ntechniques: [T1566.001]\n');
+    expect([result.actor?.id, result.actor?.note]).to.deep.equal(['G0050', 'group G0050 APT32 (written as "G0050 APT32")']);
+    expect(result.software.map((s) => s.id)).to.deep.equal(['S0154']);
+    expect(normalizedText('name: x\nactor: APT28 (G0050)\n').actor?.id).to.equal(undefined);
+  });
+
   it('names the campaign file and line of a compare_with entry it cannot resolve', () => {
     const index = loadRelease('18.1');
     const error = (() => {

@@ -128,6 +128,18 @@ function nearestPlatformRelease(domain: Domain, major: string, releases: Release
 }
 
 /**
+ * Whether the platform names of `domain`'s release `major` are known here: a release of that major, or an earlier one
+ * to stand for it, is installed (`releases`) or listed in RELEASE_PLATFORMS. Not so for a layer of ICS 13 read with ICS
+ * 18.1 alone: the platforms of ICS's earlier techniques (Windows, Control Server, Field Controller/RTU/PLC/IED) are
+ * "None" in 18.1, ICS assets having taken their place, and no ICS release before 18.1 is listed, so 18.1 cannot say
+ * what such a filter showed.
+ */
+export function platformNamesKnown(domain: Domain, major: string, releases: ReleaseList | undefined): boolean {
+  const found = nearestPlatformRelease(domain, major, releases);
+  return found !== undefined && compareReleases(attackMajor(found.release) ?? found.release, major) <= 0;
+}
+
+/**
  * The release whose every platform a platform filter lists, so that the filter chose nothing: it showed every
  * platform in Navigator, and still means every platform in a later release, the platforms added since (ESXi)
  * included. Checked first against `own`, the layer's release (`versions.attack`) or the one nearest to it here

@@ -22,7 +22,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, renamedSinceLayer, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, platformNamesKnown, renamedSinceLayer, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText } from '../attack/technique-id.js';
@@ -253,7 +253,11 @@ function checkFormat(layer: JsonObject, out: Findings): JsonObject {
  * The release to check a layer against: the one asked for, else the one it names, else the newest here (said in a
  * warning). `olderRelease` is set when that is older than the layer's own (see `Findings.olderRelease`).
  */
-function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Findings): { index?: AttackIndex; olderRelease?: string; everyPlatform?: boolean } {
+function attackRelease(
+  layer: JsonObject,
+  options: ValidateLayerOptions,
+  out: Findings,
+): { index?: AttackIndex; olderRelease?: string; everyPlatform?: boolean; unlistedPlatforms?: string } {
   const domain = layer['domain'];
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return {};
   const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
@@ -314,6 +318,10 @@ function attackRelease(layer: JsonObject, options: ValidateLayerOptions, out: Fi
       return { index: fallback, olderRelease: `the layer is for ATT&CK ${major}, newer than ${fallback.label}: ${check}`, ...(everyPlatform ? { everyPlatform } : {}) };
     }
     if (everyPlatform) return { index: fallback, everyPlatform };
+    // Neither installed nor listed, nor an earlier release to stand for it: the filter's names are the layer's release's.
+    if (!platformNamesKnown(domain as Domain, major, releasesOf(domain as Domain, options))) {
+      return { index: fallback, unlistedPlatforms: `${fetch.known ? `run \`${fetch.command}\`` : `fetch ATT&CK ${domain} ${major}`} to check it` };
+    }
   }
   return { index: fallback };
 }
@@ -576,11 +584,18 @@ function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: At
   );
 }
 
-/** Platform filter findings; `everyPlatform`: the filter lists every platform of the layer's release, and hides nothing. */
-function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings, everyPlatform: boolean): void {
+/**
+ * Platform filter findings; `everyPlatform`: the filter lists every platform of the layer's release, and hides nothing.
+ * `unlisted` (what to do to check it) is set when the platform names of the layer's release are not known here
+ * (`platformNamesKnown`): a name `index` does not have is then said to be unchecked, and nothing is said hidden on its word.
+ */
+function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings, everyPlatform: boolean, unlisted?: string): void {
   const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
   const versionsAttack = isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined;
-  for (const [at, record] of everyPlatform ? [] : filteredOutEntries(entries, index, filters['platforms'], versionsAttack)) {
+  const known = index.platforms();
+  const unread = (platform: unknown): boolean => typeof platform === 'string' && !known.includes(platform) && !renamedSinceLayer(platform, known, versionsAttack);
+  const unchecked = unlisted !== undefined && Array.isArray(filters['platforms']) && filters['platforms'].some(unread);
+  for (const [at, record] of everyPlatform || unchecked ? [] : filteredOutEntries(entries, index, filters['platforms'], versionsAttack)) {
     out.add(
       'warning',
       'filtered-out-technique',
@@ -598,7 +613,6 @@ function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: A
       'the platform filter is an empty list: Navigator shows every platform, other tools may show none; list the platforms or remove the filter',
     );
   }
-  const known = index.platforms();
   if (!Array.isArray(filters['platforms']) || !known.length) return;
   filters['platforms'].forEach((platform, at) => {
     if (typeof platform !== 'string' || known.includes(platform)) return;
@@ -610,6 +624,17 @@ function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: A
       return;
     }
     const current = currentPlatformName(platform, known);
+    if (unchecked && !current) {
+      out.add(
+        'warning',
+        'unknown-platform',
+        `/filters/platforms/${at}`,
+        `${JSON.stringify(platform)} is not a platform of ${index.label}, but the layer is for ATT&CK ${attackMajor(versionsAttack)}, whose platforms ` +
+          `are not known here (no release of it, or before it, is installed, and attack-layers lists none), so what the filter showed there is not checked: ` +
+          `${unlisted}; \`attack-layers upgrade\` leaves out the names ${index.label} does not have`,
+      );
+      return;
+    }
     out.add(
       'warning',
       'unknown-platform',
@@ -705,7 +730,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
   checkNavigatorRelease(subject, options, out);
   const range = checkGradient(subject, out);
-  const { index, olderRelease, everyPlatform } = attackRelease(subject, options, out);
+  const { index, olderRelease, everyPlatform, unlistedPlatforms } = attackRelease(subject, options, out);
   out.olderRelease = olderRelease;
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
@@ -721,7 +746,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   if (range) checkScores(entries, range, out);
   if (index) checkHidden(subject, entries, index, out);
   if (index) checkHiddenDisabled(subject, entries, index, out);
-  if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true);
+  if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms);
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }

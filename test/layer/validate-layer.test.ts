@@ -7,6 +7,8 @@ import {
   type LayerFindingCode,
   type ValidateLayerOptions,
 } from '../../lib/layer/validate-layer.js';
+import { domainReleases } from '../../lib/normalize/normalize-campaign.js';
+import { nearestRelease } from '../../lib/layer/upgrade-layer.js';
 import { attackFor, attackLibrary, readLayerFixture } from './attack-data.js';
 
 type Layer = Record<string, unknown>;
@@ -703,6 +705,35 @@ describe('validateLayer', () => {
     const findings = check(readLayerFixture('layer-4.5-attack12.json'), { release: '18.1' });
     expect(findings.map((f) => f.code)).to.not.include('attack-version-unavailable');
     expect(findings.map((f) => f.message).join('\n')).to.contain('enterprise-attack 18.1');
+  });
+
+  // ICS named its platforms Windows, Control Server, Field Controller/RTU/PLC/IED... before 18.1 called every current
+  // technique's platform "None"; attack-layers lists no ICS release before 18.1 (the shared folder has none). The
+  // filters are those of mitre-attack/mitreattack-python's mitreattack/constants.py (PLATFORMS_LOOKUP, which its
+  // layer generators write) and of attack-navigator's nav-app/src/tests/utils/mock-layers.ts (a layer of ATT&CK 13).
+  it('does not read an old ICS layer\'s platform filter in ICS 18.1\'s names: nothing is called hidden, each old name is said unchecked', () => {
+    const ics = ['Field Controller/RTU/PLC/IED', 'Safety Instrumented System/Protection Relay', 'Control Server', 'Input/Output Server', 'Windows', 'Human-Machine Interface', 'Engineering Workstation', 'Data Historian'];
+    const icsLayer = (attack: string, platforms: string[]): Layer => ({
+      name: 'ics', versions: { attack, navigator: '4.9.0', layer: '4.5' }, domain: 'ics-attack', filters: { platforms },
+      techniques: [{ techniqueID: 'T0800', score: 1, comment: 'firmware update mode' }, { techniqueID: 'T0814', score: 1 }],
+    });
+    const nearest = (domain: Parameters<ValidateLayerOptions['attackFor']>[0], major: string) => nearestRelease(library, domain, major);
+    const releases = (domain: Parameters<ValidateLayerOptions['attackFor']>[0]) => domainReleases(library, domain).history();
+    for (const value of [icsLayer('12', ics), icsLayer('13', ['None', ...ics])]) {
+      const findings = check(value, { nearest, releases });
+      expect(findings.map((finding) => finding.code)).to.not.include('filtered-out-technique');
+      const platformFindings = findings.filter((finding) => finding.code === 'unknown-platform');
+      expect(platformFindings).to.have.length(ics.length);
+      for (const finding of platformFindings) {
+        expect(finding.message).to.match(/is not a platform of ics-attack 18\.1, but the layer is for ATT&CK 1[23], whose platforms are not known here .*attack-layers data fetch --domain ics --attack-release 1[23]/);
+        expect(finding.message).to.not.match(/use "None"/);
+      }
+    }
+  });
+
+  it('still reads a filter of a release whose platform names are listed (enterprise 14.1) by those names', () => {
+    const findings = check(layer([{ techniqueID: 'T1078.004', score: 1 }], { versions: { attack: '15', navigator: '4.9.1', layer: '4.5' }, filters: { platforms: ['Windows', 'Bogus Platform'] } }));
+    expect(findings.filter((finding) => finding.code === 'unknown-platform').map((finding) => finding.message).join('\n')).to.match(/"Bogus Platform" is not a platform of enterprise-attack 18\.1, so it filters nothing in: use one of/);
   });
 
   it('exercises every finding code', () => {

@@ -75,6 +75,24 @@ interface Outcome {
 // When one reference holds several IDs, the least resolved one sets the status.
 const STATUS_WEIGHT: readonly ReferenceStatus[] = ['current', 'name', 'alias', 'renamed', 'fuzzy', 'revoked', 'deprecated', 'ambiguous', 'other domain', 'unknown'];
 
+/**
+ * MITRE's Malware Behavior Catalog (MBC) behavior IDs, as capa's rules and reports write them after a name
+ * (`Impact::Denial of Service [B0033]`, `Disk Wipe [F0014.001]`, `Data Destruction [E1485]`): MBC's, no ATT&CK
+ * domain's. An E ID extends the ATT&CK technique of its number with malware-specific details (MBC's README).
+ */
+const MBC_ID = /(?<![\w.])[BEF]\d{4}(?:\.\d{3})?(?![\w]|\.\d)/g;
+
+/**
+ * Current techniques of `target` whose name holds `name` as whole words after others (`Endpoint Denial of Service`
+ * and `Network Denial of Service` for `Denial of Service`), for a name of two words or more; at most three.
+ */
+function namesHolding(name: string, target: AttackIndex): TechniqueRecord[] {
+  const key = nameKey(name);
+  if (!key.includes(' ')) return [];
+  const found = target.currentTechniques().filter((technique) => nameKey(technique.name).endsWith(` ${key}`));
+  return found.length <= 3 ? found : [];
+}
+
 /** MITRE ATLAS's technique IDs (`AML.T0043`, `AML.T0051.000`), with the ATT&CK-shaped number after the prefix. */
 const ATLAS_ID = /(?<![\w.])AML\.(T\d{4}(?:\.\d{3})?)(?!\.?\d)/gi;
 
@@ -179,6 +197,9 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
       notes: outcomes.flatMap((o) => o.notes),
       candidates: outcomes.flatMap((o) => o.candidates),
     };
+  } else if (!parts.length && MBC_ID.test(input.raw)) {
+    outcome = mbcOutcome(input.raw, target);
+    trail.push(`ID check: ${outcome.notes[0]}`);
   } else if (parsed.name && PRE_ATTACK_ID.test(parsed.name.trim())) {
     // `PRE-T1024`: PRE-ATT&CK's numbering before October 2018, which no release of any domain has.
     const id = parsed.name.trim();
@@ -364,6 +385,32 @@ function malformedId(written: string, target: AttackIndex): Outcome {
           : `; ATT&CK ${target.label} has no ${guesses.join(' or ')}`),
     ],
     candidates: known.map((t) => candidate(target, t, split ? `"${written}" without the space among its sub-technique number's digits` : `"${written}" with its sub-technique number padded to three digits`)),
+  };
+}
+
+/**
+ * A reference that names an MBC behavior by its ID (`Denial of Service [B0033]`): no ATT&CK technique, whatever the
+ * name; the target's techniques whose names hold the name are offered (`Endpoint Denial of Service`), never another
+ * domain's technique of the same name (ICS's T0814 Denial of Service is no MBC behavior).
+ */
+function mbcOutcome(raw: string, target: AttackIndex): Outcome {
+  const ids = [...new Set(raw.match(MBC_ID) ?? [])];
+  const name = raw.replace(MBC_ID, '').replace(/[[\]()]/g, '').split('::').pop()!.trim();
+  const extended = ids.filter((id) => id.startsWith('E')).flatMap((id) => target.technique(`T${id.slice(1, 5)}`) ?? []).filter((t) => !t.revoked && !t.deprecated);
+  const named = name ? [...target.techniquesByName(name).filter((t) => !t.revoked && !t.deprecated), ...namesHolding(name, target)] : [];
+  const candidates = [
+    ...extended.map((t) => candidate(target, t, `the ATT&CK technique MBC's E${t.id.slice(1)} extends`)),
+    ...named.filter((t) => !extended.includes(t)).map((t) => candidate(target, t, `its name holds "${name}"`)),
+  ];
+  const offered = candidates.length ? `; in ATT&CK ${target.label}: ${candidates.map((c) => `${c.id} ${c.name}`).join(', ')}` : '';
+  return {
+    status: 'unknown',
+    ids: [],
+    notes: [
+      `${ids.join(', ')} ${ids.length > 1 ? 'are Malware Behavior Catalog (MBC) behaviors, not ATT&CK techniques' : 'is a Malware Behavior Catalog (MBC) behavior, not an ATT&CK technique'}: ` +
+        `no ATT&CK layer shows ${ids.length > 1 ? 'them' : 'it'}; write the ATT&CK technique of the behavior (MBC names the ATT&CK techniques related to each of its behaviors), or leave it out${offered}`,
+    ],
+    candidates,
   };
 }
 
@@ -919,8 +966,15 @@ function resolveName(name: string, tactics: readonly TacticShortname[], context:
   const foreign = context.otherDomainNames?.(name) ?? [];
   if (foreign.length) {
     const close = best <= limit ? toTarget(target, closest, target).map((t) => candidate(target, t, `a close name ("${closestName}", ${best} edit${best > 1 ? 's' : ''} away)`)) : [];
-    const advice = (context.otherDomainAdvice ?? otherDomainCampaignAdvice)(foreign[0]!);
-    const closeText = close.length ? `; close in ${target.domain}: ${close.map((c) => `${c.id} ${c.name}`).join(', ')}` : '';
+    // `Denial of Service` (ICS T0814, and MBC's B0033) in an enterprise campaign: the target's own techniques whose
+    // names hold it (Endpoint, Network Denial of Service) are as likely meant as the other domain's.
+    const holding = namesHolding(name, target).filter((t) => !close.some((c) => c.id === t.id));
+    close.push(...holding.map((t) => candidate(target, t, `its name holds "${name}"`)));
+    const advice = holding.length
+      ? `in ${target.domain}, ${holding.map((t) => `${t.id} ${t.name}`).join(' and ')} ${holding.length > 1 ? 'hold' : 'holds'} the name: write the one meant; ` +
+        `if the report means ${foreign[0]!.id} itself, ${(context.otherDomainAdvice ?? otherDomainCampaignAdvice)(foreign[0]!)}`
+      : (context.otherDomainAdvice ?? otherDomainCampaignAdvice)(foreign[0]!);
+    const closeText = close.length > holding.length ? `; close in ${target.domain}: ${close.filter((c) => !holding.some((t) => t.id === c.id)).map((c) => `${c.id} ${c.name}`).join(', ')}` : '';
     trail.push(`name: "${name}" is no name in ATT&CK ${target.label}; found in ${[...new Set(foreign.map((f) => f.label))].join(', ')}`);
     return {
       status: 'other domain',

@@ -109,6 +109,31 @@ describe('IDs of another domain in a campaign (enterprise, mobile and ICS 18.1)'
     expect(result.techniques.map((t) => t.id)).to.deep.equal(['T1056.004', 'T1555']);
   });
 
+  // `Denial of Service` is ICS's T0814, MBC's B0033 (capa's MBC summaries write `Denial of Service [B0033]` under
+  // Impact, beside `Resource Hijacking [B0018]` and `Data Destruction [E1485]`), and held by enterprise's T1498
+  // Network and T1499 Endpoint Denial of Service: in an enterprise campaign, none is taken, and ICS's is not the advice.
+  it('does not steer a name shared with ICS (Denial of Service) or an MBC behavior ID (B0033) to ICS in an enterprise campaign', () => {
+    expect(rawName('ics', 'T0814')).to.equal('Denial of Service');
+    expect([rawName('enterprise', 'T1498'), rawName('enterprise', 'T1499')]).to.deep.equal(['Network Denial of Service', 'Endpoint Denial of Service']);
+    const result = normalize('enterprise-attack', ['Denial of Service', '"Impact::Denial of Service [B0033]"', 'B0033', '"Resource Hijacking [B0018.002]"', '"Data Destruction [E1485]"']);
+    const plain = byRaw(result, 'Denial of Service');
+    expect([plain.status, plain.ids, plain.candidates.map((c) => c.id)]).to.deep.equal(['other domain', [], ['T1498', 'T1499']]);
+    expect(plain.note).to.match(/not in enterprise-attack: in enterprise-attack, T1498 Network Denial of Service and T1499 Endpoint Denial of Service hold the name: write the one meant; if the report means T0814 itself, set `domain: ics-attack`/);
+    const expected: Array<[raw: string, id: string, candidates: string[]]> = [
+      ['Impact::Denial of Service [B0033]', 'B0033', ['T1498', 'T1499']],
+      ['B0033', 'B0033', []],
+      ['Resource Hijacking [B0018.002]', 'B0018.002', ['T1496']],
+      ['Data Destruction [E1485]', 'E1485', ['T1485']],
+    ];
+    for (const [raw, id, candidates] of expected) {
+      const mbc = byRaw(result, raw);
+      expect([raw, mbc.status, mbc.ids, mbc.candidates.map((c) => c.id)]).to.deep.equal([raw, 'unknown', [], candidates]);
+      expect(mbc.note, raw).to.match(new RegExp(`^${id.replace('.', '\\.')} is a Malware Behavior Catalog \\(MBC\\) behavior, not an ATT&CK technique: no ATT&CK layer shows it`));
+      expect(mbc.note, raw).to.not.contain('ics-attack');
+    }
+    expect(result.techniques).to.deep.equal([]);
+  });
+
   it('says "other domain" only with the lookup: without one, or with no other domain\'s release, the unknown ID message', () => {
     const { target, otherDomains } = domainReleases(library, 'enterprise-attack');
     expect(resolveReference({ raw: 'T0800' }, { target, otherDomains }).status).to.equal('other domain');

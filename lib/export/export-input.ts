@@ -8,7 +8,7 @@ import { isJsonObject, type JsonObject } from '../json-value.js';
 import { schemaIssues } from '../schemas.js';
 import { checkedSourceLayer, describeSource, layerSources } from '../layer/combine-layers.js';
 import { attackMajor } from '../layer/layer-format.js';
-import { everyPlatformNote, everyPlatformRelease } from '../layer/platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, unlistedPlatformNames } from '../layer/platform-visibility.js';
 import { looksLikeLayer } from '../layer/repair-layer.js';
 import { nearestRelease } from '../layer/upgrade-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';
@@ -85,13 +85,19 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
     if (!(error instanceof AttackDataError)) throw error;
     const index = library.release(domain);
     const own = nearestRelease(library, domain, major);
-    const nearest = everyPlatformRelease(listed, own, index, major, () => domainReleases(library, domain, index.release).history());
+    const releases = () => domainReleases(library, domain, index.release).history();
+    const nearest = everyPlatformRelease(listed, own, index, major, releases);
+    // An ICS layer of 10 read in 18.1: its platform names are 10's, unknown here, and would hide every entry.
+    const unlisted = nearest ? [] : unlistedPlatformNames(listed, index, major, releases);
+    const unread = unlisted.length
+      ? `; filters.platforms names platforms ${index.label} does not have (${unlisted.join(', ')}), and those of ATT&CK ${major} are not known here, so it is drawn showing every platform`
+      : '';
     return {
       index,
       warning:
         `the layer is for ATT&CK ${domain} ${major}, which is not available here; drawn with ${index.label} instead (run \`${fetchCommand(domain, major)}\` to draw it as made)` +
-        (nearest ? `; ${everyPlatformNote(nearest, own!, major)}` : ''),
-      ...(nearest ? { everyPlatform: true } : {}),
+        (nearest ? `; ${everyPlatformNote(nearest, own!, major)}` : unread),
+      ...(nearest || unlisted.length ? { everyPlatform: true } : {}),
     };
   }
 }

@@ -134,9 +134,22 @@ function nearestPlatformRelease(domain: Domain, major: string, releases: Release
  * "None" in 18.1, ICS assets having taken their place, and no ICS release before 18.1 is listed, so 18.1 cannot say
  * what such a filter showed.
  */
-export function platformNamesKnown(domain: Domain, major: string, releases: ReleaseList | undefined): boolean {
+function platformNamesKnown(domain: Domain, major: string, releases: ReleaseList | undefined): boolean {
   const found = nearestPlatformRelease(domain, major, releases);
   return found !== undefined && compareReleases(attackMajor(found.release) ?? found.release, major) <= 0;
+}
+
+/**
+ * The names of a platform filter that `index` does not have (nor reads as renamed since the layer's release), when the
+ * layer's release `major` is one whose platform names are not known here (`platformNamesKnown`): such names were the
+ * layer's release's own (ICS 10's Windows, Control Server...), so what the filter showed there cannot be told, and
+ * read in `index` it would hide every entry. Empty when the release is known or every name is `index`'s.
+ */
+export function unlistedPlatformNames(listed: unknown, index: AttackIndex, major: string | undefined, releases: ReleaseList | undefined): string[] {
+  if (!Array.isArray(listed) || major === undefined || index.major === major) return [];
+  const known = index.platforms();
+  const names = listed.filter((name): name is string => typeof name === 'string' && !known.includes(name) && !renamedSinceLayer(name, known, major));
+  return names.length && !platformNamesKnown(index.domain, major, releases) ? names : [];
 }
 
 /**

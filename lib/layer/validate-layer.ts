@@ -22,7 +22,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, platformNamesKnown, renamedSinceLayer, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, renamedSinceLayer, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText } from '../attack/technique-id.js';
@@ -319,7 +319,7 @@ function attackRelease(
     }
     if (everyPlatform) return { index: fallback, everyPlatform };
     // Neither installed nor listed, nor an earlier release to stand for it: the filter's names are the layer's release's.
-    if (!platformNamesKnown(domain as Domain, major, releasesOf(domain as Domain, options))) {
+    if (unlistedPlatformNames(listed, fallback, major, releasesOf(domain as Domain, options)).length) {
       return { index: fallback, unlistedPlatforms: `${fetch.known ? `run \`${fetch.command}\`` : `fetch ATT&CK ${domain} ${major}`} to check it` };
     }
   }
@@ -586,15 +586,15 @@ function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: At
 
 /**
  * Platform filter findings; `everyPlatform`: the filter lists every platform of the layer's release, and hides nothing.
- * `unlisted` (what to do to check it) is set when the platform names of the layer's release are not known here
- * (`platformNamesKnown`): a name `index` does not have is then said to be unchecked, and nothing is said hidden on its word.
+ * `unlisted` (what to do to check it) is set when the filter names platforms `index` does not have and those of the
+ * layer's release are not known here (`unlistedPlatformNames`): each such name is said to be unchecked, and nothing is
+ * said hidden on its word.
  */
 function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings, everyPlatform: boolean, unlisted?: string): void {
   const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
   const versionsAttack = isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined;
   const known = index.platforms();
-  const unread = (platform: unknown): boolean => typeof platform === 'string' && !known.includes(platform) && !renamedSinceLayer(platform, known, versionsAttack);
-  const unchecked = unlisted !== undefined && Array.isArray(filters['platforms']) && filters['platforms'].some(unread);
+  const unchecked = unlisted !== undefined;
   for (const [at, record] of everyPlatform || unchecked ? [] : filteredOutEntries(entries, index, filters['platforms'], versionsAttack)) {
     out.add(
       'warning',

@@ -122,6 +122,23 @@ describe('attack-layers export', () => {
     expect(some.stderr).not.to.contain('read as showing every platform');
   });
 
+  // mitre-attack/mitreattack-python's layer generators write ICS's platforms as mitreattack/constants.py lists them
+  // (PLATFORMS_LOOKUP): Windows, Control Server, Field Controller/RTU/PLC/IED... ICS 18.1's techniques run on "None", and
+  // no ICS release before 18.1 is here or listed, so read in 18.1 such a filter hid every entry: nothing was drawn.
+  it('draws an old ICS layer whose platform names its release alone had on every platform, and says so', async () => {
+    const dir = freshTmpDir('export');
+    const file = join(dir, 'ics-10.json');
+    const platforms = ['Field Controller/RTU/PLC/IED', 'Safety Instrumented System/Protection Relay', 'Control Server', 'Input/Output Server', 'Windows', 'Human-Machine Interface', 'Engineering Workstation', 'Data Historian'];
+    const layer = { name: 'ics 10', domain: 'ics-attack', versions: { attack: '10', navigator: '4.5.5', layer: '4.3' }, filters: { platforms }, techniques: [{ techniqueID: 'T0800', score: 1 }, { techniqueID: 'T0814', score: 2 }] };
+    writeFileSync(file, JSON.stringify(layer));
+    const result = await runCli(['export', file, '--format', 'csv']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain('filters.platforms names platforms ics-attack 18.1 does not have (Field Controller/RTU/PLC/IED, ');
+    expect(result.stderr).to.contain('and those of ATT&CK 10 are not known here, so it is drawn showing every platform');
+    expect(result.stderr).not.to.contain('not drawn');
+    expect(result.stdout.split('\n').filter((row) => /^T08(00|14),/.test(row))).to.have.length(2);
+  });
+
   it('draws such a filter on every platform with --attack-release too, for a layer whose own release is here or not', async () => {
     // The same filter of every platform of 13 (12.1 the nearest here), and one of every platform of 14 (here: 14.1).
     const dir = freshTmpDir('export');

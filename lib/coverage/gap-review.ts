@@ -13,7 +13,7 @@ import { compareText } from '../compare-text.js';
 import { closestWord, editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
 import { attackMajor } from '../layer/layer-format.js';
-import { everyPlatformSource, everyPlatformWhose, type ReleaseList } from '../layer/platform-visibility.js';
+import { everyPlatformSource, everyPlatformWhose, unlistedPlatformNames, type ReleaseList } from '../layer/platform-visibility.js';
 import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 
@@ -639,6 +639,15 @@ function threatLayerPlatforms(
   // A layer that states no release was read in the target; a filter of Navigator 2.0-2.2's every option chose nothing.
   const era = stated ?? input.filterRelease?.major;
   const found = everyPlatformSource(input.platforms, own, options.releases, era);
+  // An ICS layer of 10 reviewed in 18.1: its names are 10's, unknown here, not names to replace with 18.1's.
+  const unlisted = exact ? [] : unlistedPlatformNames(input.platforms, target, stated, options.releases);
+  if (unlisted.length) {
+    // The rest may still list every platform of the target (ICS 13's filter, "None" among its names).
+    const every = found !== undefined || !platforms.length;
+    const rest = every ? `on every platform of ${target.label}` : `on the rest (${platforms.join(', ')})`;
+    const note = `threat layer "${input.source}": filters.platforms names platforms ${target.label} does not have (${unlisted.join(', ')}), and those of ATT&CK ${stated}, the layer's, are not known here: they are left out, and it is reviewed ${rest}`;
+    return { ...(every ? {} : { platforms }), unknown: unknown.filter((name) => !unlisted.includes(name)), notes: [note] };
+  }
   if (!own || !found) return { ...(platforms.length ? { platforms } : {}), unknown, notes: [] };
   const added = everyBut().filter((platform) => !platforms.includes(platform));
   const notes = added.length

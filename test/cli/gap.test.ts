@@ -1036,6 +1036,26 @@ describe("attack-layers gap: a threat layer whose filter lists every platform of
   });
 });
 
+// ICS's platforms as mitre-attack/mitreattack-python's mitreattack/constants.py lists them (PLATFORMS_LOOKUP), in a threat
+// layer of ICS 10: no ICS release before 18.1 is here or listed, and 18.1's techniques run on "None"; each name was
+// said to be left out with "write \"None\"", advice for a filter of 18.1, not one written for 10.
+describe('attack-layers gap: an ICS threat layer of 10 whose filter names only platforms of its own release', () => {
+  it('reviews it on every platform of ICS 18.1 and says its names are unknown here, not to be written "None"', async () => {
+    const dir = freshTmpDir('gap-ics-10');
+    const platforms = ['Field Controller/RTU/PLC/IED', 'Safety Instrumented System/Protection Relay', 'Control Server', 'Input/Output Server', 'Windows', 'Human-Machine Interface', 'Engineering Workstation', 'Data Historian'];
+    const layer = { name: 'ics', versions: { attack: '10', navigator: '4.5.5', layer: '4.3' }, domain: 'ics-attack', filters: { platforms }, techniques: [{ techniqueID: 'T0814', score: 100 }] };
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(layer));
+    writeFileSync(join(dir, 'coverage.csv'), 'name,techniques,coverage\nDoS detection,T0814,high\n');
+    const run = await runCli(['gap', '--domain', 'ics', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'coverage.csv'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: { id: string; coverage: number }[]; notes: string[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => [row.id, row.coverage])).to.deep.equal([['T0814', 100]]);
+    const notes = report.notes.join('\n');
+    expect(notes).to.contain(`filters.platforms names platforms ics-attack 18.1 does not have (${platforms.join(', ')}), and those of ATT&CK 10, the layer's, are not known here: they are left out, and it is reviewed on every platform of ics-attack 18.1`);
+    expect(notes).to.not.contain('write "None"');
+  });
+});
+
 // Navigator 2.0 to 2.2 (formats 2.0, 2.1) offered windows, linux and mac alone; a layer of theirs states no release
 // (Navigator's April 2018 update layer, reconstructed with one technique). Its filter of all three chose nothing.
 describe('attack-layers gap: a format 2.1 threat layer of no release whose filter lists windows, linux and mac', () => {

@@ -324,6 +324,7 @@ export { layerFileName, renderLayerFiles, writeLayers, checkLayers, LAYER_SUFFIX
 /** Export a layer's matrix as a picture or a table: the matrix model every format is drawn from. */
 export {
   matrixModel,
+  bareEntriesNote,
   SUBTECHNIQUE_MODES,
   DEFAULT_GRADIENT,
   type MatrixModel,

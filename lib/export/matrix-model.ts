@@ -9,6 +9,7 @@ import { isAnnotated } from '../layer/subtechnique-visibility.js';
 import { shownPlatforms } from '../layer/platform-visibility.js';
 import { tacticAdvice } from '../layer/tactic-written.js';
 import { readableTextColor } from './colors.js';
+import { firstFew } from '../short-list.js';
 
 /** How sub-techniques are shown under their parents, as `export --subtechniques` takes it. */
 export const SUBTECHNIQUE_MODES = ['expanded', 'annotated', 'none'] as const;
@@ -143,6 +144,12 @@ export interface MatrixModel {
   /** Those of `emptyTactics` that have techniques on the layer's platforms, every one disabled and hidden (`hideDisabled`). */
   disabledTactics: string[];
   notDrawn: NotDrawn[];
+  /**
+   * Technique IDs of entries that carry nothing Navigator shows (no score, colour, comment, link or metadata, nor
+   * `showSubtechniques`), in layer order: a list of IDs alone, as some generators write. Navigator shows nothing of
+   * them and leaves them out of its own export; so does this one, and says so.
+   */
+  bare: string[];
   /** Annotated entries, highest score first, then by technique ID and tactic. */
   rows: TableRow[];
   metadata: LayerMetadata[];
@@ -375,10 +382,20 @@ export function matrixModel(layer: NavigatorLayer, index: AttackIndex, options: 
     emptyTactics,
     disabledTactics,
     notDrawn,
+    bare: entries.filter((entry) => !isAnnotated(entry) && entry.showSubtechniques !== true).map((entry) => entry.techniqueID),
     rows,
     metadata: layer.metadata ?? [],
     links: layer.links ?? [],
   };
+}
+
+/** What export says of entries that carry no annotation (`MatrixModel.bare`): neither Navigator nor the export shows them. */
+export function bareEntriesNote(ids: readonly string[]): string {
+  const many = ids.length > 1;
+  return (
+    `${ids.length} entr${many ? 'ies' : 'y'} (${firstFew([...ids])}) carr${many ? 'y' : 'ies'} no annotation (no score, colour, comment, link or metadata): ` +
+    `Navigator shows nothing of ${many ? 'them' : 'it'}, and neither does this export; give ${many ? 'them' : 'it'} a score or colour to show ${many ? 'them' : 'it'}`
+  );
 }
 
 function notDrawnEntries(

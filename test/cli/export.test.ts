@@ -139,6 +139,19 @@ describe('attack-layers export', () => {
     expect(result.stdout.split('\n').filter((row) => /^T08(00|14),/.test(row))).to.have.length(2);
   });
 
+  // txt2stix's navigator output (a test fixture of a public txt2stix consumer) writes layers of IDs alone:
+  // {"techniqueID": "T0887"}. Navigator shows nothing of such entries; the CSV was an empty table, and nothing said why.
+  it('says which entries carry no annotation, and so are neither shown by Navigator nor exported', async () => {
+    const dir = freshTmpDir('export');
+    const file = join(dir, 'bare.json');
+    const layer = { version: '4.5', name: 'Basic ICS Layer', domain: 'ics-attack', techniques: [{ techniqueID: 'T0887' }, { techniqueID: 'T0853' }, { techniqueID: 'T0800', score: 1 }, { techniqueID: 'T0814', showSubtechniques: true }] };
+    writeFileSync(file, JSON.stringify(layer));
+    const result = await runCli(['export', file, '--format', 'csv']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain('2 entries (T0887, T0853) carry no annotation (no score, colour, comment, link or metadata): Navigator shows nothing of them, and neither does this export');
+    expect(result.stdout.split('\n').filter((row) => /^T0/.test(row)).map((row) => row.split(',')[0])).to.deep.equal(['T0800']);
+  });
+
   it('draws such a filter on every platform with --attack-release too, for a layer whose own release is here or not', async () => {
     // The same filter of every platform of 13 (12.1 the nearest here), and one of every platform of 14 (here: 14.1).
     const dir = freshTmpDir('export');

@@ -1,5 +1,6 @@
 import { extname, resolve } from 'node:path';
 import {
+  bareEntriesNote,
   EXPORT_FORMATS,
   exportRelease,
   formatOfFile,
@@ -85,6 +86,7 @@ export function handler(context: CliContext) {
         ...(args.subtechniques ? { subtechniques: args.subtechniques } : {}),
       });
       for (const item of model.notDrawn) note(context, args, `${input.source}: not drawn: ${item.message}`);
+      if (model.bare.length) note(context, args, `${input.source}: ${bareEntriesNote(model.bare)}`);
       outputs = await renderLayerExport(model, format);
     }
     // Several pages need several files: not stdout, nor a device or FIFO given as --out (`/dev/null-1` is no stream).

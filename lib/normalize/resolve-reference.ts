@@ -197,7 +197,7 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
       notes: outcomes.flatMap((o) => o.notes),
       candidates: outcomes.flatMap((o) => o.candidates),
     };
-  } else if (!parts.length && MBC_ID.test(input.raw)) {
+  } else if (!parts.length && input.raw.match(MBC_ID)) {
     outcome = mbcOutcome(input.raw, target);
     trail.push(`ID check: ${outcome.notes[0]}`);
   } else if (parsed.name && PRE_ATTACK_ID.test(parsed.name.trim())) {

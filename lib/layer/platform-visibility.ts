@@ -148,7 +148,9 @@ function platformNamesKnown(domain: Domain, major: string, releases: ReleaseList
 export function unlistedPlatformNames(listed: unknown, index: AttackIndex, major: string | undefined, releases: ReleaseList | undefined): string[] {
   if (!Array.isArray(listed) || major === undefined || index.major === major) return [];
   const known = index.platforms();
-  const names = listed.filter((name): name is string => typeof name === 'string' && !known.includes(name) && !renamedSinceLayer(name, known, major));
+  // Navigator's own readings (`windows`, `AWS`) and ATT&CK's renames (Azure AD) are read, not unknown.
+  const read = (name: string): boolean => known.includes(name) || known.includes(NAVIGATOR_PLATFORM_MAPPINGS[name] ?? '') || renamedSinceLayer(name, known, major) !== undefined;
+  const names = listed.filter((name): name is string => typeof name === 'string' && !read(name));
   return names.length && !platformNamesKnown(index.domain, major, releases) ? names : [];
 }
 

@@ -187,8 +187,17 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
   const atlas = [...input.raw.matchAll(ATLAS_ID)].map((match) => match[1]!.toUpperCase());
   if (atlas.length && parts.length && parts.every((part) => part.ids.every((id) => atlas.includes(id)))) {
     const note = `${atlas.map((id) => `AML.${id}`).join(', ')} ${atlas.length > 1 ? 'are MITRE ATLAS techniques' : 'is a MITRE ATLAS technique'} (attacks on AI-enabled systems), not ATT&CK's: ${atlas.join(', ')} is no ATT&CK ID and no ATT&CK layer shows it; write the ATT&CK technique of the behaviour (ATLAS names the ATT&CK techniques its own adapt), or leave it out`;
-    trail.push(`ID check: ${note}`);
-    outcome = { status: 'unknown', ids: [], notes: [note], candidates: [] };
+    // `AML.T0012 Valid Accounts`: ATLAS gives the ATT&CK techniques it adapts their ATT&CK names. The name is not read
+    // as ATT&CK's technique, the ID written being ATLAS's; that technique is named as a candidate, for the analyst.
+    const named = [...new Set(parts.flatMap((part) => (part.name === undefined ? [] : [part.name.trim()])))].flatMap((name) =>
+      target.techniquesByName(name).filter((t) => !t.revoked && !t.deprecated).map((t) => [name, t] as const),
+    );
+    const also = named.length
+      ? `; the name written beside it, ${named.map(([name, t]) => `"${name}", is ATT&CK's ${describe(target, t)} too`).join('; ')}, which ATLAS adapts: it is not read as ${named.map(([, t]) => t.id).join(', ')}, the ID written being ATLAS's (write ${named.map(([, t]) => t.id).join(', ')} if the report means ATT&CK's technique)`
+      : '';
+    trail.push(`ID check: ${note}${also}`);
+    const candidates = named.map(([name, t]) => candidate(target, t, `the ATT&CK technique named "${name}", written beside the ATLAS ID`));
+    outcome = { status: 'unknown', ids: [], notes: [note + also], candidates };
   } else if (parts.length) {
     const outcomes = resolveParts(parts, tactics.read, context, trail, warnings);
     outcome = {

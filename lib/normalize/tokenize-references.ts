@@ -411,6 +411,10 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
       if (link) {
         rules.unshift(MARKDOWN);
         ({ start, end } = link);
+      } else if (ATLAS_PREFIX.test(text.slice(Math.max(0, start - 5), start))) {
+        // `AML.T0012 Valid Accounts`: MITRE ATLAS's prefix is part of the ID as written, no name (the resolver says the
+        // ID is ATLAS's); the words beside it are its name.
+        start -= 4;
       }
     }
     visit({ ids, start, end, rules, ...(malformed ? { malformed } : {}) });
@@ -457,6 +461,9 @@ function wordAround(text: string, at: number): TextSpan {
   while (end > at && /[.:]/.test(text.charAt(end - 1))) end--;
   return { start, end };
 }
+
+// MITRE ATLAS's prefix right before an ID (`AML.T0043`), standing alone.
+const ATLAS_PREFIX = /(?:^|[^\p{L}\p{N}.])AML\.$/iu;
 
 const MAX_ADDRESS = 300;
 

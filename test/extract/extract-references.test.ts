@@ -1002,6 +1002,16 @@ describe('extractReferences', () => {
     expect(extractReferences('Fetch the test from atomics/T1055/src/x64/T1055.dll first.\nInvoke-WebRequest $env:TEMPT1055\\.dll\nthen inject $env:TEMP\\T1055.dll').map((ref) => ref.lines)).to.deep.equal([[1, 3]]);
   });
 
+  it('reads MITRE ATLAS\'s prefix as part of the ID, no name, and the words beside it as its name', () => {
+    // ATLAS IDs as atlas-data (mitre-atlas/atlas-data, Apache-2.0) and Attack Flow Builder write them. Before, `AML` was
+    // the name of each, and the words after the ID were dropped. Reconstructed in our own words.
+    check(['AML.T0012 Valid Accounts', 'Craft Adversarial Data (AML.T0043)', 'The agent ran AML.T0051.000 to leak data.'].join('\n'), [
+      { raw: 'AML.T0012 Valid Accounts', line: 1, ids: ['T0012'], name: 'Valid Accounts', tactics: [] },
+      { raw: 'Craft Adversarial Data (AML.T0043)', line: 2, ids: ['T0043'], name: 'Craft Adversarial Data', tactics: [] },
+      { raw: 'AML.T0051.000', line: 3, ids: ['T0051.000'], tactics: [] },
+    ]);
+  });
+
   it('takes no key in snake case before an ID for its name (an emulation framework\'s module specification in YAML)', () => {
     // The RedSim framework's README specifies a module in YAML (`module_id: T1003.001`, `name: OS Credential Dumping - LSASS
     // Memory`, then `technique: T1003 - OS Credential Dumping`); a DeTT&CT techniques file keys its records

@@ -370,6 +370,23 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     expect(resolveReference({ raw: 'T1566.001 Spearphishing Attachment' }, context).status).to.equal('current');
   });
 
+  // ATLAS gives the ATT&CK techniques it adapts their ATT&CK names (atlas-data: AML.T0012 Valid Accounts, AML.T0049
+  // Exploit Public-Facing Application). Before, the name was not said: nothing told the analyst which ATT&CK technique
+  // the report's words name, nor that it was not taken.
+  it('names the ATT&CK technique an ATLAS ID\'s name is also the name of, as a candidate, without reading it', () => {
+    const result = resolveReference({ raw: 'AML.T0012 Valid Accounts' }, context);
+    expect([result.status, result.ids, result.candidates.map((c) => [c.id, c.why])]).to.deep.equal([
+      'unknown',
+      [],
+      [['T1078', 'the ATT&CK technique named "Valid Accounts", written beside the ATLAS ID']],
+    ]);
+    expect(result.note).to.match(
+      /; the name written beside it, "Valid Accounts", is ATT&CK's T1078 Valid Accounts too, which ATLAS adapts: it is not read as T1078, the ID written being ATLAS's \(write T1078 if the report means ATT&CK's technique\)$/,
+    );
+    // A name of ATLAS's own is none of ATT&CK's: nothing more is said.
+    expect(resolveReference({ raw: 'Craft Adversarial Data (AML.T0043)' }, context).candidates).to.deep.equal([]);
+  });
+
   it('reports an unreadable tactic as a warning on the reference, not a failure', () => {
     const result = resolveReference({ raw: 'T1566.001', tactics: ['Initial Access', 'Teleportation'] }, context);
     expect(result.status).to.equal('current');

@@ -628,11 +628,25 @@ export function extractReport(text: string, context?: ResolveContext, options: B
       for (const id of [...ref.ids, ...(ref.resolution?.ids ?? [])]) ids.add(id);
     }
   }
-  const inWords = idsInWords(lines).filter(({ line, ids }) => !ids.every((id) => cited.get(line)?.has(id)));
-  if (inWords.length) {
+  const inWords = idsInWords(lines);
+  const joined = inWords.filter(({ line, ids, kind }) => kind === 'joined' && !ids.every((id) => cited.get(line)?.has(id)));
+  if (joined.length) {
     notes.push(
-      `${inWords.length} ID${inWords.length === 1 ? '' : 's'} stand${inWords.length === 1 ? 's' : ''} inside a longer word (a detector's, a test's or a tag's name, an ID of another scheme), ` +
-        `so ${inWords.length === 1 ? 'it is' : 'they are'} not read: ${listed(inWords.map(({ line, written, ids }) => `line ${line} "${written}" (${ids.join(', ')}?)`))} ` +
+      `${joined.length} ID${joined.length === 1 ? '' : 's'} stand${joined.length === 1 ? 's' : ''} inside a longer word (a detector's, a test's or a tag's name, an ID of another scheme), ` +
+        `so ${joined.length === 1 ? 'it is' : 'they are'} not read: ${listed(joined.map(({ line, written, ids }) => `line ${line} "${written}" (${ids.join(', ')}?)`))} ` +
+        '(check the text; add what is a reference to the campaign)',
+    );
+  }
+  // `$env:TEMPT1055.dll`, `C:\Users\Public\payloadT1059.001`: an ID glued to a word in a path or a file's name is a file's,
+  // no citation, and may be no ID at all. It is reported only where the report cites that technique nowhere else (a
+  // test's file beside the section that cites it says nothing new) and the release has it.
+  const citedAnywhere = new Set([...cited.values()].flatMap((ids) => [...ids]));
+  const inPaths = inWords.filter(({ ids, kind }) => kind === 'path' && ids.every((id) => target.technique(id)) && !ids.every((id) => citedAnywhere.has(id)));
+  if (inPaths.length) {
+    const one = inPaths.length === 1;
+    notes.push(
+      `${inPaths.length} ID${one ? '' : 's'} of ${one ? 'a technique' : 'techniques'} the report cites nowhere else ${one ? 'is' : 'are'} glued to a word in a path or a file's name (a path PDF-to-text ran together, a file named for its technique), ` +
+        `so ${one ? 'it is' : 'they are'} not read: ${listed(inPaths.map(({ line, written, ids }) => `line ${line} "${written}" (${ids.join(', ')}?)`))} ` +
         '(check the text; add what is a reference to the campaign)',
     );
   }

@@ -1,16 +1,18 @@
-import { FOOTNOTE_RULE, GLUED_CAPITALS_RULE, SPLIT_DIGITS_RULE, originalSpan, scanIds, visitIds, type FoldedText, type ReadingRule } from '../normalize/tokenize-references.js';
+import { FOOTNOTE_RULE, GLUED_CAPITALS_RULE, SPLIT_DIGITS_RULE, originalSpan, scanIds, visitIds, type FoldedText, type IdInWordKind, type ReadingRule } from '../normalize/tokenize-references.js';
 
-/** An ID inside a longer word, which is not read as a reference (`chain-T1021.x`, `PRE-T1156`). */
+/** An ID inside a longer word, which is not read as a reference (`chain-T1021.x`, `PRE-T1156`, `$env:TEMPT1055.dll`). */
 export interface IdInWord {
   line: number;
   /** The word as written. */
   written: string;
   /** The IDs it holds, as they would be read alone. */
   ids: string[];
+  /** Joined to the word before by a hyphen or an underscore, or glued to a word in a path or a file's name. */
+  kind: IdInWordKind;
 }
 
-// Only a line with an ID joined to a word before it is scanned again.
-const JOINED = /[\p{L}\p{N}][-_][Tt]\d/u;
+// Only a line with an ID joined to a word before it, or glued to letters, is scanned again.
+const JOINED = /[\p{L}\p{N}][-_][Tt]\d|[A-Za-z]T\d{4}/u;
 
 /** Whether a text (a table cell) holds an ID inside a longer word (`[dumping-t1003](meta/dumping-t1003/)`). */
 export function holdsIdInWord(text: string): boolean {
@@ -20,9 +22,10 @@ export function holdsIdInWord(text: string): boolean {
 }
 
 /**
- * The words of a report's lines that hold an ID joined to the word before it by a hyphen or an underscore: a detector's
- * or a test's name, a tag, an ID of another scheme. They may stand for the technique or not, so they are no references;
- * the caller reports them. Pure.
+ * The words of a report's lines that hold an ID joined to the word before it by a hyphen or an underscore (a detector's
+ * or a test's name, a tag, an ID of another scheme), or glued to a word in a path or a file's name (`$env:TEMPT1055.dll`,
+ * `C:\\Users\\Public\\payloadT1059.001`, a path PDF-to-text ran together). They may stand for the technique or not, so
+ * they are no references; the caller reports them. Pure.
  */
 export function idsInWords(lines: readonly FoldedText[]): IdInWord[] {
   const found: IdInWord[] = [];
@@ -32,14 +35,14 @@ export function idsInWords(lines: readonly FoldedText[]): IdInWord[] {
     visitIds(
       folded.text,
       () => undefined,
-      (word, at) => {
+      (word, at, kind) => {
         const ids = scanIds(folded.text.slice(at, word.end))[0]?.ids ?? [];
         const { start, end } = originalSpan(folded, word);
         // A Markdown link's text and its address (`[dumping-t1003](meta/dumping-t1003/)`) are one mention.
         const key = `${i + 1} ${ids.join()}`;
         if (ids.length && !seen.has(key)) {
           seen.add(key);
-          found.push({ line: i + 1, written: folded.original.slice(start, end), ids });
+          found.push({ line: i + 1, written: folded.original.slice(start, end), ids, kind });
         }
       },
     );

@@ -154,6 +154,23 @@ function joinedToWord(text: string, start: number, lastEnd: number): boolean {
   return (before === '-' || before === '_') && start - 1 !== lastEnd && /[\p{L}\p{N}]/u.test(text.charAt(start - 2));
 }
 
+/** How an ID not read stands inside a longer word: joined by a hyphen or underscore, or glued in a path (`visitIds`). */
+export type IdInWordKind = 'joined' | 'path';
+
+// An ID glued to a word of three letters or more that a path's separator begins (`C:\Users\Public\payloadT1059.001`,
+// `/tmp/stageT1105`), the ID ending the path or its file's name.
+const GLUED_IN_PATH = /[\\/][A-Za-z]{3,40}$/;
+const PATH_ID_END = /^T\d{4}(?:\.\d{3})?(?:$|[\s\\/"'`)\]]|\.[A-Za-z]{2,4}(?![\p{L}\p{N}]))/u;
+
+/**
+ * Whether an ID that starts at `start`, not read, is glued to a word in a path: after a backslash or slash and letters,
+ * as a file's name or a path PDF-to-text ran together keeps it. Not letters glued to digits (a hash, base64), nor a word
+ * not begun by a path's separator (`MT1055`, a part number).
+ */
+function gluedInPath(text: string, start: number): boolean {
+  return GLUED_IN_PATH.test(text.slice(Math.max(0, start - 41), start)) && PATH_ID_END.test(text.slice(start, start + 16));
+}
+
 /** Where an ID that starts at `start` may start: after a word boundary, a finished ID, or a word it is glued to. */
 function leftBoundary(text: string, start: number, lastEnd: number): ReadingRule | 'ok' | undefined {
   if (start === 0) return 'ok';
@@ -298,10 +315,11 @@ function withSpacedIdsRead(text: string): { text: string; spans: Array<TextSpan 
 
 /**
  * `scanIds` one token at a time, for a caller that keeps less than every token (a long line holds thousands). `inWord`
- * is given each word that is not read because it holds an ID joined to a word before it (`joinedToWord`): the whole
- * word, to report, and where the ID in it starts.
+ * is given each word that is not read because it holds an ID joined to a word before it (`joinedToWord`), or glued to
+ * one in a path or a file's name (`gluedInPath`, `$env:TEMPT1055.dll`): the whole word, to report, where the ID in it
+ * starts, and which of the two.
  */
-export function visitIds(written: string, visit: (token: IdToken) => void, inWord?: (word: TextSpan, at: number) => void): void {
+export function visitIds(written: string, visit: (token: IdToken) => void, inWord?: (word: TextSpan, at: number, kind: IdInWordKind) => void): void {
   const lookalikes = withLookalikesRead(written);
   const spacedOut = withSpacedIdsRead(lookalikes?.text ?? written);
   const text = spacedOut?.text ?? lookalikes?.text ?? written;
@@ -314,7 +332,8 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
     const rules: ReadingRule[] = [];
     const left = leftBoundary(text, start, lastEnd);
     if (!left) {
-      if (inWord && joinedToWord(text, start, lastEnd)) inWord(wordAround(text, start), start);
+      if (inWord && joinedToWord(text, start, lastEnd)) inWord(wordAround(text, start), start, 'joined');
+      else if (inWord && gluedInPath(text, start)) inWord(wordAround(text, start), start, 'path');
       continue;
     }
     if (left !== 'ok') rules.push(left);
@@ -372,7 +391,10 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
       end = spacedSpan.end;
     }
     const file = fileNameEnd(text, start, end, ids, left);
-    if (file === false) continue;
+    if (file === false) {
+      if (inWord && left !== 'ok') inWord(wordAround(text, start), start, 'path');
+      continue;
+    }
     const right = file === undefined ? rightBoundary(text, end) : rightBoundary(text, file);
     if (!right) continue;
     if (right !== 'ok') rules.push(right);

@@ -1975,6 +1975,26 @@ describe('extractReport', () => {
           'line 4 "chain-T1021.x" (T1021?), line 5 "PRE-T1156" (T1156?) (check the text; add what is a reference to the campaign)',
       ]);
     });
+
+    // The Red Canary 2020 Threat Detection Report's Process Injection test, as its PDF-to-text writes it (slashes and
+    // backslashes lost: `atomicsT1055srcx64T1055\.dll \-OutFile $env:TEMPT1055\.dll`), and a dropper's path with the ID
+    // glued to its file's name. Reconstructed in our own words, with the same paths. Before, such IDs were passed over
+    // without a word, where the report cites the technique nowhere else.
+    it('reads no ID glued to a word in a path or a file\'s name, and notes it where the report cites that technique nowhere else', () => {
+      const lines = [
+        'Invoke-WebRequest atomicsT1055srcx64T1055\\.dll \\-OutFile $env:TEMPT1055\\.dll',
+        'The stage writes C:\\Users\\Public\\payloadT1059.001 and /tmp/stageT1105 before it runs.',
+        'Part numbers GT1000 and MT1055, a hash 9fT1O59ab, base64 /9j/abcT1059+x and QUJDRFT1059ZGVm are no IDs.',
+      ];
+      const { references, notes } = read(lines.join('\n'));
+      expect(references).to.deep.equal([]);
+      expect(notes).to.deep.equal([
+        '3 IDs of techniques the report cites nowhere else are glued to a word in a path or a file\'s name (a path PDF-to-text ran together, a file named for its technique), so they are not read: ' +
+          'line 1 "$env:TEMPT1055\\.dll" (T1055?), line 2 "C:\\Users\\Public\\payloadT1059.001" (T1059.001?), line 2 "/tmp/stageT1105" (T1105?) (check the text; add what is a reference to the campaign)',
+      ]);
+      // Where the report cites the technique, the test's file beside it says nothing new.
+      expect(read(['Process Injection (T1055) was tested.', lines[0]!].join('\n')).notes).to.deep.equal([]);
+    });
   });
 
   describe('a tactic in brackets right after a reference', () => {

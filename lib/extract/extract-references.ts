@@ -19,7 +19,7 @@ import {
 import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
-import { nameLanguage } from './name-language.js';
+import { nameLanguage, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
@@ -588,7 +588,7 @@ function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { r
   const text = slice(line, span);
   const tokenized = tokenizeReferences(text, mode);
   const shift = (s: TextSpan): TextSpan => ({ start: s.start + span.start, end: s.end + span.start });
-  const refs = tokenized.refs.map((ref) => ({
+  const refs = tokenized.refs.map(mode === 'prose' ? (ref) => withOtherLanguageName(text, ref) : (ref) => ref).map((ref) => ({
     ...ref,
     span: shift(ref.span),
     idSpan: shift(ref.idSpan),
@@ -599,6 +599,19 @@ function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { r
   const pieces =
     mode === 'prose' ? tokenized.tactics.filter((piece) => piece.start === 0 || !text.slice(0, piece.start).replace(/[*_`]/g, '').trim()) : tokenized.tactics;
   return { refs, tactics: displayTactics(pieces.flatMap((piece) => piece.tactics)), warnings: tokenized.warnings };
+}
+
+/**
+ * A reference of a sentence whose name before its ID is in another language, read from a function word on
+ * (`Inyección de procesos (T1055)` read as `de procesos`, a Spanish report writing Microsoft's localized name of
+ * T1055): with the whole name (`otherLanguageNameStart`), which `extractReport` says it could not check.
+ */
+function withOtherLanguageName(text: string, ref: ReferenceToken): ReferenceToken {
+  if (ref.name === undefined || !ref.nameSpan || ref.nameSpan.end > ref.idSpan.start) return ref;
+  const start = otherLanguageNameStart(text, ref.nameSpan.start, ref.name);
+  if (start === undefined) return ref;
+  const name = `${text.slice(start, ref.nameSpan.start).trim().replace(/\s+/g, ' ')} ${ref.name}`;
+  return { ...ref, name, nameSpan: { start, end: ref.nameSpan.end }, span: { start: Math.min(start, ref.span.start), end: ref.span.end } };
 }
 
 /** The fields of a reference in their documented order. */

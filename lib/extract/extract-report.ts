@@ -372,7 +372,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // that disagrees with its ID is, unless a warning already stands on the reference.
     // `Remoção do Indicador: Exclusão de Arquivos (T1070.004)`, a Portuguese TTP table's cell: such a name in a language
     // other than English cannot be checked (ATT&CK names techniques in English only), which is what is said.
-    const language = technique && !own.length && foreign(ref.name) && /\p{Lu}/u.test(ref.name) ? nameLanguage(ref.name, reportLanguage()) : undefined;
+    // Such a name is in another language even where a word of it is the technique's too (`Déni de service réseau`, T1498
+    // Network Denial of Service; `Mecanisme de fallback`, T1008 Fallback Channels).
+    const unchecked = technique !== undefined && ref.name !== undefined && trail.includes(notATechniqueName(ref.name)) && /\p{Lu}/u.test(ref.name);
+    const language = unchecked && !own.length ? nameLanguage(ref.name!, reportLanguage()) : undefined;
     if (language !== undefined) {
       own.push(
         `"${ref.name}" is ${language ? `written in ${language}, not in English` : 'not written in English'}, in which ATT&CK names its techniques, so it was not checked against ${ids[0]} ${fullName(target, technique!)} (read by the ID alone); check that it names that technique`,

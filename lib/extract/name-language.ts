@@ -3,13 +3,17 @@ import { nameLanguages } from '../suggest/passage-language.js';
 
 // A letter of the Latin script that English does not write (`ç`, `ã`, `é`): a word in another language, or a name in it.
 const ACCENTED = /(?![A-Za-z])\p{Script=Latin}/u;
+// An article or `de` that French or Italian elides before a vowel (`d'indicateurs`, `l'application`), read as `de`, `le`.
+const ELIDED = /(?<!\p{L})[dlDL]['’](?=\p{L})/u;
+const ELIDED_ALL = new RegExp(ELIDED.source, 'gu');
 
 /**
  * Whether a name beside an ID, in Latin letters, is written in a language other than English, and which where that can
  * be told: `Remoção do Indicador: Exclusão de Arquivos`, `Dados criptografados para impacto` (a Portuguese TTP table's
- * cells). It must be of two words or more, none of four letters or more a common English word, with a function word of another language
- * (`de`, `para`), or a word in letters English does not write (`Remoção`), or, where the whole report is in another
- * language (`documentLanguage`), a word in lower case (`Tarefa/Trabalho agendado`; a tool's name is in capitals:
+ * cells). It must be of two words or more, none of four letters or more a common English word (unless it holds a function
+ * word of another language and a letter English does not write, or an elided article: `Suppression d'indicateurs`),
+ * with a function word of another language (`de`, `para`), or a word in letters English does not write (`Remoção`), or,
+ * where the whole report is in another language (`documentLanguage`), a word in lower case (`Tarefa/Trabalho agendado`; a tool's name is in capitals:
  * `Cobalt Strike`, `SilentKill`). The language: the report's where the name's function words are of it too, else the
  * one language they are of; `''` where they are of several (`de`); undefined for a name not told apart from English.
  */
@@ -17,10 +21,52 @@ export function nameLanguage(name: string, documentLatin?: string): string | und
   const words = name.split(/[\s/:,;()]+/).filter((word) => /\p{L}/u.test(word));
   // (A short word may be English and another language's both: `a`, `do`, `em`.)
   const english = (word: string): boolean => word.length >= 4 && isCommonEnglishWord(word.replace(/[^\p{L}'-]/gu, ''));
-  if (words.length < 2 || words.some(english)) return undefined;
-  const languages = nameLanguages(name);
+  if (words.length < 2) return undefined;
+  const languages = nameLanguages(name.replace(ELIDED_ALL, (article) => `${article.charAt(0)}e `));
+  // A word English writes too (`Modification des processus système`, `Suppression d'indicateurs`, a French report's
+  // cells) leaves the name English, unless a function word of another language with a letter English does not write, or
+  // an elided article, say otherwise.
+  if (words.some(english) && !(languages.length && (words.some((word) => ACCENTED.test(word)) || ELIDED.test(name)))) return undefined;
   const other = languages.length > 0 || words.some((word) => ACCENTED.test(word)) || (documentLatin !== undefined && words.some((word) => /^\p{Ll}{3,}$/u.test(word)));
   if (!other) return undefined;
   if (documentLatin !== undefined && (!languages.length || languages.includes(documentLatin))) return documentLatin;
   return languages.length === 1 ? languages[0]! : '';
+}
+
+// A word a name in another language may begin with, in sentence case (`Inyección`, `Execucao`), standing alone.
+const CAPITALISED_BEFORE = /(?<![\p{L}\p{N}\p{M}_-])\p{Lu}[\p{Ll}\p{M}]+\s+$/u;
+const LOWER_BEFORE = /(?<![\p{L}\p{N}\p{M}_-])\p{Ll}[\p{Ll}\p{M}]*\s+$/u;
+// How many function words may stand between that word and the name read (`Descubrimiento de | archivos y directorios`).
+const MAX_BETWEEN = 2;
+
+/**
+ * Where a name in another language begins, of which a sentence's reading kept only the words after a function word
+ * before its ID (`Inyección de procesos (T1055)`, `usó inyección de procesos (T1055)`, read as `de procesos`;
+ * `Descubrimiento de archivos y directorios (T1083)` as `archivos y directorios`): the word before the function words,
+ * capitalised (its first word in sentence case) or in lower case, where the name read begins with a function word of
+ * another language or such words alone stand between, and the whole is not English (`nameLanguage`, a letter English
+ * does not write, or a first word that is no English word). Undefined for any other name (`Process injection`;
+ * `Deployed en masse`). `start` is where the name read begins in `text`.
+ */
+export function otherLanguageNameStart(text: string, start: number, name: string, documentLatin?: string): number | undefined {
+  if (/\p{Lu}/u.test(name)) return undefined;
+  let at = start;
+  let words = name.split(/\s+/);
+  for (let between = 0; between <= MAX_BETWEEN; between++) {
+    const before = text.slice(Math.max(0, at - 40), at);
+    const head = CAPITALISED_BEFORE.exec(before) ?? LOWER_BEFORE.exec(before);
+    if (!head) return undefined;
+    const word = head[0].trim();
+    // A function word goes on back; any other word is the name's first, where the words after it begin with one.
+    if (/^\p{Ll}/u.test(word) && nameLanguages(word).length) {
+      words = [word, ...words];
+      at -= head[0].length;
+      continue;
+    }
+    if (!nameLanguages(words[0]!).length) return undefined;
+    const whole = [word, ...words].join(' ');
+    const foreign = nameLanguage(whole, documentLatin) !== undefined || ACCENTED.test(whole) || !isCommonEnglishWord(word.toLowerCase());
+    return foreign ? at - head[0].length : undefined;
+  }
+  return undefined;
 }

@@ -723,6 +723,68 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a name in a language other than English in a French report\'s tables', () => {
+    // cchopin/threat-reports MIRAI-EIW-2026-02/02_threat_intelligence_FR.md (February 2026, no licence stated), section 6
+    // "Mapping MITRE ATT&CK": one table per tactic, `| Technique | ID | Description |`, the names in French. Before, names
+    // holding a word English writes too (`Modification`, `Suppression`) or one of the technique's own (`service`) were
+    // said to be words that may name a tool, or to share only a general word.
+    it('says each is not English where its words say so', () => {
+      const text = [
+        '### 6.3 Persistance',
+        '',
+        '| Technique | ID | Description |',
+        '|-----------|----|-------------|',
+        '| Modification des processus système | T1543 | Scripts rc.d init |',
+        '',
+        '### 6.4 Évasion des défenses',
+        '',
+        '| Technique | ID | Description |',
+        '|-----------|----|-------------|',
+        '| Suppression d\'indicateurs | T1070 | Auto-suppression après exécution |',
+        '',
+        '### 6.6 Impact',
+        '',
+        '| Technique | ID | Description |',
+        '|-----------|----|-------------|',
+        '| Déni de service réseau | T1498 | Attaques DDoS (SYN flood) |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      // (`des` is German too, `de` Spanish, Portuguese and Dutch: a table this short does not tell the report's language, so
+      // such a name is said not to be English.)
+      const notEnglish = (name: string, technique: string): string =>
+        `"${name}" is not written in English, in which ATT&CK names its techniques, so it was not checked against ${technique} (read by the ID alone); check that it names that technique`;
+      expect(refs.map((ref) => [ref.name, ref.tactics, ref.resolution?.ids, ref.resolution?.warnings])).to.deep.equal([
+        ['Modification des processus système', ['Persistence'], ['T1543'], [notEnglish('Modification des processus système', 'T1543 Create or Modify System Process')]],
+        ['Suppression d\'indicateurs', ['Defense Evasion'], ['T1070'], [notEnglish('Suppression d\'indicateurs', 'T1070 Indicator Removal')]],
+        ['Déni de service réseau', ['Impact'], ['T1498'], [notEnglish('Déni de service réseau', 'T1498 Network Denial of Service')]],
+      ]);
+    });
+  });
+
+  describe('a name in a language other than English before its ID in a sentence', () => {
+    // A Spanish or Portuguese report names a technique by Microsoft's localized name, in sentence case and with or
+    // without its accents (`Inyección de procesos`, T1055's Spanish name; `Execucao de comandos`), beside its ID in a
+    // sentence. Before, only the words after the first were read (`de procesos`), as a sentence's, with no warning.
+    // Our own sentences.
+    it('is read whole, from its first word, and said to be in that language', () => {
+      const text = [
+        'El actor usa Inyección de procesos (T1055) en memoria.',
+        'Luego, Execucao de comandos (T1059) y Descubrimiento de archivos y directorios (T1083).',
+        'El grupo usó inyección de procesos (T1055.012) en el cargador.',
+        'We saw Process injection (T1055.002) and then usa inyeccion de procesos (T1055.003).',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.name, ref.resolution?.warnings[0]?.replace(/, in which .*/, '')])).to.deep.equal([
+        [1, 'Inyección de procesos', '"Inyección de procesos" is written in Spanish, not in English'],
+        [2, 'Execucao de comandos', '"Execucao de comandos" is written in Spanish, not in English'],
+        [2, 'Descubrimiento de archivos y directorios', '"Descubrimiento de archivos y directorios" is written in Spanish, not in English'],
+        [3, 'inyección de procesos', undefined],
+        [4, 'injection', undefined],
+        [4, 'inyeccion de procesos', undefined],
+      ]);
+    });
+  });
+
   describe('a name in a script other than Latin beside an ID', () => {
     it('is said not to be checked against its ID, there being no technique names in that script to check it with', () => {
       // A Chinese WeChat article on ATT&CK v16 (安全喷子, 2024; no licence stated, lines reconstructed) numbers its items

@@ -126,9 +126,14 @@ function nameWithin(text: string, start: number, end: number, names: NamesId, ar
   const before = wordsBefore(text, start, speck);
   const after = wordsAfter(text, end, speck, cut);
   const least = aroundOnly ? 1 : 0;
+  // Words on both sides of an ID are one cell's (`Phishing: Spearphishing 71566.001 Attachment`), never the ends of the
+  // cells beside its own (`| Port non standard | T1571 | Port 6969 … |`: not "non standard Port").
+  const bordered = (from: number, to: number): boolean => text.slice(from, to).includes('|');
+  const apart = (before[0] !== undefined && bordered(before[0].end, start)) || (after[0] !== undefined && bordered(end, after[0].start));
   let best: (NameAround & { words: number; around: boolean }) | undefined;
   for (let a = least; a <= before.length; a++) {
     for (let b = least; b <= after.length; b++) {
+      if (a && b && apart) continue;
       if (a + b === 0 || (best && (a + b < best.words || (a + b === best.words && (best.around || !(a && b)))))) continue;
       const words = [...before.slice(0, a).reverse(), ...after.slice(0, b)];
       const name = [words.map((word) => word.text).join(' '), ...splitWordsJoined(words)].find(names);

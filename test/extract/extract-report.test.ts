@@ -761,6 +761,20 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a name in a table\'s cell beside its ID\'s', () => {
+    it('takes no name from the ends of the cells beside the ID\'s', () => {
+      // cchopin/threat-reports MIRAI-EIW-2026-02/02_threat_intelligence_FR.md (February 2026, no licence stated), section
+      // 6.5: `| Port non standard | T1571 | Port 6969 pour le C2 |` was named "non standard Port" (T1571 Non-Standard Port). Its PINEAPPLE sibling (cchopin/threat-reports PINEAPPLE-2026-02/rapport_FR.md,
+      // section 3.3) writes `| Signed binary proxy | T1218 | Execution depuis python.exe … |`, named "Signed binary proxy
+      // Execution", T1218's name in ATT&CK 10.1 made of the name's cell and the first word of the description's.
+      const port = '| Technique | ID | Description |\n|-----------|----|-------------|\n| Port non standard | T1571 | Port 6969 pour le C2 |';
+      expect(extractReport(port, { target: loadRelease('18.1') }).references.map((ref) => [ref.name, ref.resolution?.ids])).to.deep.equal([['Port non standard', ['T1571']]]);
+      const signed = '| Technique | MITRE ATT&CK | Detail |\n|---|---|---|\n| Signed binary proxy | T1218 | Execution depuis python.exe (binaire signe Microsoft) |';
+      const history = () => [loadRelease('10.1')];
+      expect(extractReport(signed, { target: loadRelease('18.1'), history }).references.map((ref) => ref.name)).to.deep.equal(['Signed binary proxy']);
+    });
+  });
+
   describe('a name in a language other than English before its ID in a sentence', () => {
     // A Spanish or Portuguese report names a technique by Microsoft's localized name, in sentence case and with or
     // without its accents (`Inyección de procesos`, T1055's Spanish name; `Execucao de comandos`), beside its ID in a

@@ -112,6 +112,19 @@ export function isCredit(passage: string): boolean {
   return true;
 }
 
+// A byline whose parts a scraped page set apart by spaces only, the authors' names, the date and the reading time
+// (Imperva's blog as GenAI-Threat-Intelligence-Research keeps its 8220 gang post: `Daniel Johnston Dec 14, 2023  3 min
+// read` under the post's title, which got Query Registry 97.9, and `Erez Hasson,  Gabi Stapel Nov 8, 2023  13 min
+// read` under each title of its `Trending` list): the names, then from a month's name on only a date's words, a reading
+// time last. Without the reading time, a name and a date are a reader's comment's line as much (`commentSectionPassages`).
+const SPACED_DATE = new RegExp(`^(.+?)\\s+((?:${[...MONTHS.split(' '), ...MONTH_ABBREVIATIONS.split(' ')].join('|')})\\.?\\s+\\d.*\\bmins?\\s+read)\\s*$`, 'iu');
+
+/** Whether a passage is authors' names, a date and a reading time set apart by spaces only (`SPACED_DATE`). */
+function isSpacedByline(text: string): boolean {
+  const byline = SPACED_DATE.exec(text);
+  return !!byline && onlyDateWords(textWords(byline[2]!)) && byline[1]!.split(AUTHORS_APART).every((name) => isPersonName(name));
+}
+
 /**
  * Whether a passage is a byline: authors after "By" (or "Reviewed by", "Translated by"; a Japanese label before it
  * left out), or authors with a research team, a date or a reading time.
@@ -120,6 +133,7 @@ export function isByline(passage: string): boolean {
   if (isCredit(passage)) return true;
   if (passage.length > 200) return false;
   const text = passage.replace(JAPANESE_LABEL, '').replace(TAGS_PART, '');
+  if (/read\s*$/i.test(text) && isSpacedByline(text.trim())) return true;
   // A byline glued by scraping begins with a date, maybe in bold: passed over unless its first character is a digit or a mark.
   if (/^[*_\d]|^\p{Lu}\p{Ll}{2,8}\.? \d/u.test(text) && isGluedByline(text)) return true;
   if (/^\p{Lu}\p{Ll}{2,8}:? \d/u.test(text) && isGluedPostMeta(text)) return true;
@@ -162,6 +176,12 @@ function isTeam(item: string): boolean {
 // a label (Securelist's `Authors` / `Dmitry Bestuzhev`) or beside the post's date (Kaspersky's blog: `Pavel Shoshin` /
 // `April 9, 2019`). A person's name alone is read (it may be a tool's: `Brute Ratel`); beside those, it is a byline.
 const AUTHOR_LABEL = /^(?:authors?|author\(s\)|written by|posted by|about the authors?)\s*:?$/i;
+// The author's job under their name, on a line of its own (Darktrace's blog as stored text: `Written by` / `Max
+// Heinemeyer` / `Global Field CISO`, which got Obfuscated Files or Information: LNK Icon Smuggling 98.3): capitalised
+// words, maybe `of`, `and`, `&` between, the last a job's (a title's initials, `CISO`, `CTO`, `VP`, or `Researcher`,
+// `Analyst`, `Director`…), or a job's of a field (`Director of Threat Intelligence`). Right after a byline only: alone, `Incident Response Lead` or `Threat Hunter` may be a heading.
+const AUTHOR_JOB =
+  /^(?:\p{Lu}[\p{L}’'.-]*\s+(?:(?:of|and|&|for)\s+)?){0,5}(?:C[A-Z]?[EIOTS]O|VP|SVP|EVP|Researcher|Analyst|Director|Engineer|Manager|Lead|Officer|Architect|Consultant|President|Head|Specialist|Strategist|Evangelist|Reporter|Editor|Writer|Contributor|Scientist|Hunter|Responder|Investigator|Principal|Fellow|Founder|Co-Founder)s?(?:\s+(?:of|for)\s+\p{Lu}[\p{L}’'.-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}’'.-]*){0,3})?$/u;
 const MAX_AUTHORS = 10;
 const MAX_AUTHOR_LINE = 60;
 
@@ -233,6 +253,9 @@ export function bylinePassages(passages: readonly { text: string }[]): Set<numbe
       for (let next = beside(index, 1), names = 0; next !== undefined && names < MAX_AUTHORS && isPersonName(passages[next]!.text); next = beside(next, 1), names++) bylines.add(next);
     } else if (isPersonName(text) && [beside(index, -1), beside(index, 1)].some((other) => other !== undefined && isDate(passages[other]!.text))) {
       bylines.add(index);
+    } else if (AUTHOR_JOB.test(text)) {
+      const before = beside(index, -1);
+      if (before !== undefined && (bylines.has(before) || isByline(passages[before]!.text))) bylines.add(index);
     }
   });
   return bylines;

@@ -81,9 +81,12 @@ export function tagListPassages(texts: readonly string[]): Set<number> {
 // A list of webinars is one too (Securelist's `GReAT webinars` / `13 May 2021, 1:00pm` / `GReAT Ideas. Balalaika
 // Edition` / its speakers), under a label of a word and `webinars`: `Webinars` alone is a menu's item. A weekly round-up
 // lists other sites' news under `Other cybersecurity news` or `As for the rest of the news…` (Malwarebytes Labs' "A week
-// in security" posts of 2016 and 2021: `news`, read as `new`, got Create or Modify System Process: Windows Service 96.3).
+// in security" posts of 2016 and 2021: `news`, read as `new`, got Create or Modify System Process: Windows Service 96.3). Imperva's blog lists
+// its other posts under `Trending` (its 8220 gang post as GenAI-Threat-Intelligence-Research keeps it: the label got
+// Search Open Websites/Domains: Search Engines 100, `CVE-2023-22524: RCE Vulnerability in Atlassian Companion for macOS`
+// Exploitation for Client Execution 100); `Trending topics` is a list of tags (`tagListPassages`).
 const RELATED_LABEL =
-  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|(?:read\s+)?similar\s+(?:articles?|posts?|stories)|(?:other\s+)?(?:stories|articles|posts)\s+you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|post\s+navigation|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars|(?:other|more)\s+(?:[\p{L}-]+\s+)?news|(?:as\s+for\s+)?the\s+rest\s+of\s+the\s+news)\s*:?\s*/iu;
+  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|(?:read\s+)?similar\s+(?:articles?|posts?|stories)|(?:other\s+)?(?:stories|articles|posts)\s+you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|post\s+navigation|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars|(?:other|more)\s+(?:[\p{L}-]+\s+)?news|(?:as\s+for\s+)?the\s+rest\s+of\s+the\s+news|trending(?:\s+now)?(?!\s+topics))\s*:?\s*/iu;
 // A blog's series may list its other posts after a sentence ending with a colon (dropzone.ai's `Previous AI SOC Diaries
 // entries include:`, which got Obtain Capabilities: Artificial Intelligence 99.3, and its list of titles): other or
 // earlier posts, entries or episodes, maybe `in this series`, then `include` or `are` and the colon (`Other posts by the
@@ -213,6 +216,30 @@ export function relatedPostsPassages(passages: readonly { line: number; text: st
     }
   }
   return related;
+}
+
+// A post's navigation under it, scraped into one line: the author's name glued to the titles of the posts before and
+// after it (Intezer's blog posts as GenAI-Threat-Intelligence-Research keeps them: `Jay RosenbergIntezer Community
+// Tip: How to Optimize ssdeep Comparisons with ElasticSearchEvidence Aurora Operation Still Active Part 2: …`, which got
+// Obtain Capabilities: Malware 96.2, and `intezer_adminNotPetya Returns as Bad RabbitSilence of the Moles`, Web Service
+// 88.8). The author is the one a byline of the page names (`…Supply Chain Attack Through CCleanerWritten by Jay
+// Rosenberg - 20 September 2017`): their name (or handle) first, a capital glued to it, no sentence's end after it.
+// (The byline may be glued to the title before it: its `Written` begins after a lower-case letter.)
+const WRITTEN_BY = /(?:\b[Ww]ritten|\b[Pp]osted|\b[Pp]ublished|(?<=\p{Ll})(?:Written|Posted|Published))\s+by\s+([\p{L}\d_.-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,3}?)\s+[-–—|·]\s/gu;
+const MAX_NAVIGATION = 400;
+
+/** The passages (by index) that are a post's navigation glued to its author's name (`WRITTEN_BY`) first. */
+export function postNavigationPassages(passages: readonly { text: string }[]): Set<number> {
+  const navigation = new Set<number>();
+  const authors = new Set<string>();
+  passages.forEach((passage, i) => {
+    const text = passage.text.trim();
+    for (const name of authors) {
+      if (text.length <= MAX_NAVIGATION && text.startsWith(name) && /^\p{Lu}/u.test(text.slice(name.length)) && !/[.!?]["”’)]?(?:\s|$)/u.test(text.replace(INITIALISM, 'X'))) navigation.add(i);
+    }
+    if (/\bby\s/i.test(text)) for (const match of text.matchAll(WRITTEN_BY)) authors.add(match[1]!);
+  });
+  return navigation;
 }
 
 // A sponsor's advertisement inside a post (BleepingComputer's, saved as Markdown: `## Test every layer before attackers

@@ -18,7 +18,7 @@ import {
   withoutRunningHeader,
 } from './page-furniture.js';
 import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
-import { advertisementPassages, commentSectionPassages, isAlsoStory, relatedPostsPassages, servicesSectionPassages, tagListPassages } from './post-lists.js';
+import { advertisementPassages, commentSectionPassages, isAlsoStory, postNavigationPassages, relatedPostsPassages, servicesSectionPassages, tagListPassages } from './post-lists.js';
 import { pullQuotePassages } from './pull-quotes.js';
 import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages, tableOfContentsPassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
@@ -234,6 +234,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   // A vendor's box of its services ("## The DFIR Report Services" / "* Threat Feed: Focuses on tracking Command and Control frameworks…").
   [servicesSectionPassages, ADVERTISEMENT_NOTE],
   [relatedPostsPassages, RELATED_POSTS_NOTE],
+  // A post's navigation glued to its author's name ("Jay RosenbergIntezer Community Tip: …Evidence Aurora Operation…").
+  [postNavigationPassages, RELATED_POSTS_NOTE],
   // A table of contents ("Table of contents" / "Behind the data04" / "Meet the authors05").
   [tableOfContentsPassages, CONTENTS_NOTE],
   // Readers' comments below the post ("16 thoughts on “…”" / "Steve January 28, 2022" / what Steve wrote), before

@@ -2729,6 +2729,18 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // Darktrace's blog posts, as the search tool's pages corpus stores them, give the author's job on a line of its own
+  // under the byline (`Written by` / `Max Heinemeyer` / `Global Field CISO`, which got Obfuscated Files or Information:
+  // LNK Icon Smuggling 98.3). A reconstruction in our words; such a line with no byline before it is a heading, read.
+  it("ranks no author's job on the line under their byline, and says so; alone it is read", () => {
+    for (const job of ['Global Field CISO', 'Senior Threat Researcher', 'Director of Threat Intelligence']) {
+      const passages = suggestTechniques(['Written by Jane Doe', job, 'The actor sent spearphishing emails with malicious attachments to the staff.'].join('\n\n'), model);
+      expect(passages.map((p) => p.note), job).to.deep.equal([BYLINE_NOTE, BYLINE_NOTE, undefined]);
+    }
+    const heading = suggestTechniques(['The actor sent spearphishing emails with malicious attachments to the staff.', '', 'Senior Threat Researcher'].join('\n'), model);
+    expect(heading[1]!.note).to.equal(undefined);
+  });
+
   // When a post was posted, in a blog theme's words under it, and an embedded tweet's credit (pages saved as Markdown
   // by GenAI-Threat-Intelligence-Research: Krebs on Security's `This entry was posted on Friday 28th of January 2022
   // 08:18 AM`, which got Web Protocols 97.7; Intezer's CCleaner post's `— Costin Raiu (@craiu) September 19, 2017`).
@@ -3010,6 +3022,45 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
     const commented = suggestTechniques(['Post navigation', '← An Older Post About Loaders', '2 thoughts on “A Post”', 'jdoe March 3, 2025', 'Nice.'].join('\n\n'), model);
     expect(commented.map((p) => p.note)).to.deep.equal([RELATED_POSTS_NOTE, RELATED_POSTS_NOTE, COMMENTS_NOTE, COMMENTS_NOTE, COMMENTS_NOTE]);
+  });
+
+  // Imperva's blog, as GenAI-Threat-Intelligence-Research keeps its 8220 gang post saved as Markdown, sets its bylines
+  // apart by spaces only (`Daniel Johnston Dec 14, 2023  3 min read`, which got Query Registry 97.9) and lists other
+  // posts under `Trending`, each its category, its title and such a byline (the label got Search Engines 100, a title
+  // `CVE-2023-22524: RCE Vulnerability in Atlassian Companion for macOS` Exploitation for Client Execution 100).
+  // Reconstructions in our words of that layout; a sentence of the report after the label, a tool's name beside a date
+  // and a reader's name and date without a reading time are not such a byline.
+  it('ranks no byline of names, a date and a reading time set apart by spaces, nor a list of other posts under Trending', () => {
+    expectUnranked(['Jane Doe Dec 14, 2023 3 min read', 'Mira Kovacs, Tomas Lindqvist Nov 8, 2023 13 min read'], BYLINE_NOTE);
+    expectRead([['Cobalt Strike March 2024 5 min read']]);
+    expect(suggestTechniques('Jane Doe March 3, 2025 at 4:12 pm', model)[0]!.note).to.not.equal(BYLINE_NOTE);
+    const list = ['Trending', 'Example Threat Research', 'CVE-2031-0001: Code Execution Flaw in an Example VPN Appliance', 'Jane Doe Dec 14, 2023  5 min read', 'Example Threat Research', 'Analysis: A Ransomware Attack on a Database Server', 'Tomas Lindqvist Oct 24, 2023  3 min read'];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques([...list, 'The actor sent spearphishing emails with malicious attachments to the staff.'].join('\n\n'), model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => p.note), `lines: ${lines}`).to.deep.equal([...list.map((text) => (/min read$/.test(text) ? BYLINE_NOTE : RELATED_POSTS_NOTE)), undefined]);
+    }
+    expect(suggestTechniques('Trending\n\nThe actor sent spearphishing emails with malicious attachments to the staff.', model)[1]!.note).to.equal(undefined);
+  });
+
+  // Intezer's blog posts, as GenAI-Threat-Intelligence-Research keeps them saved as Markdown, glue the post's navigation
+  // into one line under it: the author's name, then the previous and next posts' titles (`Jay RosenbergIntezer Community
+  // Tip: How to Optimize ssdeep Comparisons with ElasticSearchEvidence Aurora Operation Still Active Part 2: …`, which got
+  // Obtain Capabilities: Malware 96.2; `intezer_adminNotPetya Returns as Bad RabbitSilence of the Moles`, Web Service
+  // 88.8), the author named by the byline glued to the post's title (`…Through CCleanerWritten by Jay Rosenberg - 20
+  // September 2017`). A reconstruction in our words; a sentence beginning with the author's name is read.
+  it("ranks no post navigation glued to the author's name the byline gives, and says so; a sentence about them is read", () => {
+    const page = (last: string): string =>
+      ['Loader Found in an Example Updater PackageWritten by Jane Doe - 20 September 2017', 'The actor sent spearphishing emails with malicious attachments to the staff.', last].join('\n\n');
+    for (const [author, last] of [
+      ['Jane Doe', 'Jane DoeA Guide to Fuzzy Hash SearchesExample Loader Returns With a New Packer'],
+      ['jdoe_admin', 'jdoe_adminRansomware Returns as a WormSilence of the Loaders'],
+    ] as const) {
+      const passages = suggestTechniques(page(last).replace('Jane Doe -', `${author} -`), model);
+      expect(passages.at(-1)!.note, last).to.equal(RELATED_POSTS_NOTE);
+      expect(passages[1]!.note).to.equal(undefined);
+    }
+    const read = suggestTechniques(page('Jane Doe saw the actor create a scheduled task for persistence'), model);
+    expect(read.map((p) => p.note)).to.not.include(RELATED_POSTS_NOTE);
   });
 
   // Securelist's AZORult post (GenAI-Threat-Intelligence-Research, reports/TA516) ends its list of other posts with

@@ -19,6 +19,7 @@ import {
 } from './page-furniture.js';
 import { documentLanguage, suggestPassageText, type DocumentLanguage } from './passage-language.js';
 import { advertisementPassages, commentSectionPassages, isAlsoStory, postNavigationPassages, relatedPostsPassages, servicesSectionPassages, tagListPassages } from './post-lists.js';
+import { isPlaceNamesOnly } from './place-names.js';
 import { pullQuotePassages } from './pull-quotes.js';
 import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages, tableOfContentsPassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
@@ -76,6 +77,9 @@ export const INDICATOR_ROW_TEXT_NOTE = 'a row of indicators: only its text was r
 
 /** The note of a passage that only names security vendors, products or news sites (`ESET`, a list of sources): not ranked. */
 export const VENDOR_NOTE = 'names of security vendors, products or news sites only, no behaviour: not ranked';
+
+/** The note of a passage that only names places (a site's editions by region, a list of countries: `Europe`, `United States`): not ranked. */
+export const PLACE_NOTE = "names of places only (a site's editions by region, a list of countries), no behaviour: not ranked";
 
 /** The note of a passage that is only a mail's greeting or sign-off (`Dear Team,`, `Best regards,`): not ranked. */
 export const SALUTATION_NOTE = 'a greeting or a sign-off, no behaviour: not ranked';
@@ -159,6 +163,8 @@ export const REPEATED_TITLE_NOTE = "the post's title (or a heading) said again b
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
   [isVendorNamesOnly, VENDOR_NOTE],
+  // Where: ZDNET's editions one a line (`Asia` / `Australia` / `Europe` / `India` / `United Kingdom` / `United States`).
+  [isPlaceNamesOnly, PLACE_NOTE],
   // A mailed advisory's "Dear Team," and "Best regards,".
   [isSalutation, SALUTATION_NOTE],
   // Where a report's parts begin ("= CeranaKeeper - Indicators of Compromise", "Associated Threat Actors:").

@@ -31,6 +31,7 @@ import {
   MENU_NOTE,
   METADATA_NOTE,
   PAGE_FURNITURE_NOTE,
+  PLACE_NOTE,
   PULL_QUOTE_NOTE,
   RELATED_POSTS_NOTE,
   REPEATED_TITLE_NOTE,
@@ -1542,6 +1543,21 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const [said] = suggestTechniques('Palo Alto Networks and IBM confirm that the actor sent spearphishing emails with malicious attachments.', model);
     expect(said!.note).to.equal(undefined);
     expect(said!.candidates[0]).to.include({ id: 'T1566.001' });
+  });
+
+  // ZDNET's BlackCat/Oiltanking post, as GenAI-Threat-Intelligence-Research keeps it saved as Markdown, opens with its
+  // editions one a line (`Asia` / `Australia` / `Europe` / `India` / `United Kingdom` / `United States`: Europe got
+  // Gather Victim Identity Information: Credentials 98.7, India Acquire Infrastructure: Domains 92.2, the last two
+  // System Language Discovery 100). A reconstruction in our words: names of places alone, or listed, say where; a
+  // sentence naming them, or a place beside other words, is read.
+  it('ranks no passage made only of names of places (a site\'s editions, a list of countries), and says so', () => {
+    const editions = ['Asia', 'Europe', 'India', 'United Kingdom', 'United States'];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques([...editions, 'The actor sent spearphishing emails with malicious attachments to the staff.'].join('\n\n'), model, { lines }).filter((p) => p.text);
+      expect(passages.map((p) => p.note), `lines: ${lines}`).to.deep.equal([...editions.map(() => PLACE_NOTE), undefined]);
+    }
+    for (const text of ['Germany, France and Italy', '- South Korea / Japan', 'The Middle East']) expect(suggestTechniques(text, model)[0]!.note, text).to.equal(PLACE_NOTE);
+    expectRead([['The actor sent spearphishing emails to ministries in Germany, France and Italy.', 'T1566.001'], ['Europe Remote Access Gateway'], ['US Exploitation']]);
   });
 
   // The same blog: "Palo Alto Networks and IBM confirm that Handala is known for adversary-in-the-middle phishing." got

@@ -125,12 +125,33 @@ function isSpacedByline(text: string): boolean {
   return !!byline && onlyDateWords(textWords(byline[2]!)) && byline[1]!.split(AUTHORS_APART).every((name) => isPersonName(name));
 }
 
+// A report's thanks to those who helped, a sentence of its own at its end (Mandiant's ALPHV post of April 2023 as
+// GenAI-Threat-Intelligence-Research keeps it scraped into one line: `AcknowledgementsWith special thanks to Nick
+// Richard for technical review.`, its heading glued, which got Traffic Signaling 91.1): maybe the heading, then `(With)
+// (special) thanks to` or `We (would like to) thank`, names, and maybe what for, in a credit's words (`for technical
+// review`, `for their help with this research`). `Thanks to a misconfigured server, the actor…` is read: `a` is no name.
+const THANKS = /^(?:acknowledge?ments?\s*:?\s*)?(?:(?:with\s+)?(?:(?:special|many|our)\s+)?thanks\s+(?:go(?:es)?\s+)?to|we\s+(?:would\s+(?:also\s+)?like\s+to\s+)?(?:also\s+)?thank)\s+(?=\p{Lu}|@|\[)/iu;
+const THANKS_LOWER_WORDS = new Set(
+  [...CREDIT_LOWER_WORDS, ...'for their his her technical review reviewing help assistance contribution contributions support input feedback insight insights research analysis report blog post this work team teams at'.split(' ')],
+);
+
+/** Whether a passage is a report's thanks to those who helped (`THANKS`): names, and what for in a credit's words. */
+function isThanks(passage: string): boolean {
+  const text = passage.trim();
+  const thanks = text.length <= MAX_CREDIT ? THANKS.exec(text) : null;
+  if (!thanks) return false;
+  const names = text.slice(thanks[0].length).replace(LINK_TEXT, '$1').replace(HANDLE, ' ');
+  LOWER_WORD.lastIndex = 0;
+  for (let word = LOWER_WORD.exec(names); word; word = LOWER_WORD.exec(names)) if (!THANKS_LOWER_WORDS.has(word[1]!)) return false;
+  return true;
+}
+
 /**
  * Whether a passage is a byline: authors after "By" (or "Reviewed by", "Translated by"; a Japanese label before it
  * left out), or authors with a research team, a date or a reading time.
  */
 export function isByline(passage: string): boolean {
-  if (isCredit(passage)) return true;
+  if (isCredit(passage) || isThanks(passage)) return true;
   if (passage.length > 200) return false;
   const text = passage.replace(JAPANESE_LABEL, '').replace(TAGS_PART, '');
   if (/read\s*$/i.test(text) && isSpacedByline(text.trim())) return true;

@@ -2683,6 +2683,21 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A report's thanks to those who helped (Mandiant's ALPHV post of April 2023, as GenAI-Threat-Intelligence-Research
+  // keeps it scraped into one line: `AcknowledgementsWith special thanks to Nick Richard for technical review.`, its
+  // heading glued, which got Traffic Signaling 91.1). Reconstructions in our words; thanks to a thing are read.
+  it('ranks no thanks to those who helped the report (Acknowledgements, With special thanks to …), and says so', () => {
+    expectUnranked(
+      [
+        'AcknowledgementsWith special thanks to Jane Roe for technical review.',
+        'Special thanks to Sam Poe and the Example Incident Response team for their help with this research.',
+        'We would like to thank [Kim Poe](https://example.org) for her assistance.',
+      ],
+      BYLINE_NOTE,
+    );
+    expectRead([['Thanks to a misconfigured server, the actor downloaded the payload over HTTP.', 'T1105'], ['We thank the victims for sharing the phishing emails with malicious attachments.']]);
+  });
+
   // A report's cover: its title naming only the kind of document, and its fields (reconstructions in our words of the
   // head of cchopin/threat-reports' MIRAI-EIW-2026-02/02_threat_intelligence.md, whose `# Cyber Threat Intelligence
   // Report` got Search Closed Sources: Threat Intel Vendors 97 and `**Incident Reference:** … **Analysis Date:** …`

@@ -64,9 +64,11 @@ function gluedItems(text: string): boolean {
 // 2020New AZORult campaign abuses popular VPN service to steal cryptocurrencyKaspersky researchers have detected an
 // unusual malicious campaign…`): the text before the passage's first sentence's end, up to its last joint of a
 // lower-case letter and a capital, is the menu when it runs items together as a glued menu does (`gluedItems`). The
-// sentence after it is read.
+// sentence after it is read. A mark with a letter or a digit right after it ends no sentence there: Mandiant's ALPHV post
+// of April 2023, scraped into one line, glues menu items that end with `New!` to their blurbs (`Proactive Exposure
+// Management New!Reduce exposures before adversaries act`), before the post's title and its first sentence.
 export const LOWER_UPPER = /[a-zß-öø-ÿ](?=[A-ZÀ-ÖØ-Þ])/g;
-const SENTENCE_END = /[.!?;]/;
+const SENTENCE_END = /[.!?;](?![\p{L}\d])/u;
 
 /** A passage without the site's menu glued before its first sentence (see LOWER_UPPER), or the passage as it is. */
 export function withoutGluedMenu(text: string): string {

@@ -3000,6 +3000,20 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(read!.candidates.map((c) => c.why).join(' ')).to.include('virtualallocex');
   });
 
+  // Mandiant's ALPHV post of April 2023, as GenAI-Threat-Intelligence-Research keeps it scraped into one line, glues a
+  // mega-menu whose items end with `New!` (`Proactive Exposure Management New!Reduce exposures before adversaries act`),
+  // the post's title, its authors and categories to its first sentence: that `!`, a letter right after it, ended the
+  // text before the sentence, and the menu was read with it (Exploit Public-Facing Application 100, 7 words in common,
+  // the menu's among them). A reconstruction in our words of that layout.
+  it("reads a passage without the site's menu glued before its first sentence, a `New!` item glued in the menu", () => {
+    const sentence = 'The victim visits the phishing website and is prompted to download a free VPN installer.';
+    const menu =
+      'Featured solutionsarrow_forwardBy use casearrow_forwardBy industryarrow_forward Featured solutions Exposure Management New!Reduce exposures before attackers act Government New!Protect public services PlatformExample OverviewSecurity ValidationAttack Surface ManagementThreat IntelligenceManaged DefenseResourcesExample BlogsCustomer StoriesWebinarsPodcasts eBooksCompanyAbout Get startedIncident Response HelpContact salesSupportBlog   Blog Loader Campaign Targets Travellers With Fake VPNsJane Roe, Sam Poe Apr 03, 20237 min readRansomwareVulnerabilities';
+    const glued = suggestTechniques(menu + sentence, model).find((passage) => passage.text.endsWith(sentence));
+    const [alone] = suggestTechniques(sentence, model);
+    expect(glued!.candidates).to.deep.equal(alone!.candidates);
+  });
+
   // Scraped news pages end with other posts under a label: BleepingComputer's (reports7 03) "You may also like:" /
   // "Popular Stories" / "Hackers used new Windows Defender zero-day to drop DarkMe malware" (Exploitation for Privilege
   // Escalation, T1068, 100), Threatpost's (reports7 02) "Suggested articles" with titles, teasers and dates.

@@ -344,3 +344,36 @@ export function authorBioPassages(passages: readonly { line: number; text: strin
   });
   return bio;
 }
+
+// A blog series' box above the post: the series' name on a line of its own, then a paragraph about who writes it, one of
+// whose sentences says so by the name (Darktrace's blog as the pages corpus stores its Sodinokibi post: `Inside the
+// SOC` / `Darktrace cyber analysts are world-class experts in threat intelligence, threat hunting and incident
+// response, … Inside the SOC is exclusively authored by these experts, providing analysis of cyber incidents…`, which
+// got Obfuscated Files or Information: Embedded Payloads 94.6, Search Closed Sources: Threat Intel Vendors 97.2 and
+// Virtualization/Sandbox Evasion 99). The name, then `(series) is (exclusively) authored, written or produced by`.
+const MAX_SERIES_NAME = 60;
+const SERIES_AUTHORED = /^(?:the\s+)?(?:series\s+)?is\s+(?:\p{Ll}+\s+)?(?:authored|written|produced|curated|run|brought\s+to\s+you)\s+by\b/iu;
+
+/**
+ * The passages (by index) of a blog series' box: a name alone on its line (capitalised, at most MAX_SERIES_NAME
+ * characters, no sentence's end) and the passages of the next line, one of which says that the series of that name is
+ * written by someone (`SERIES_AUTHORED`).
+ */
+export function seriesBoxPassages(passages: readonly { line: number; text: string }[]): Set<number> {
+  const box = new Set<number>();
+  passages.forEach((passage, i) => {
+    const name = passage.text.trim();
+    const next = passages[i + 1];
+    if (name.length > MAX_SERIES_NAME || !/^\p{Lu}/u.test(name) || /[.!?:;]$/.test(name) || !next || next.line === passage.line) return;
+    const paragraph: number[] = [];
+    for (let j = i + 1; j < passages.length && passages[j]!.line === next.line; j++) paragraph.push(j);
+    const said = paragraph.some((j) => {
+      const text = passages[j]!.text.trim();
+      const at = text.indexOf(name);
+      // (At a sentence's start: with `lines`, the paragraph's line holds its sentences.)
+      return at >= 0 && /(?:^|[.!?]\s+)(?:(?:the|our)\s+)?$/i.test(text.slice(0, at)) && SERIES_AUTHORED.test(text.slice(at + name.length).trimStart());
+    });
+    if (said) for (const j of [i, ...paragraph]) box.add(j);
+  });
+  return box;
+}

@@ -290,13 +290,16 @@ const ORIGINAL_LINK = /^\s*(?:original|originally)\s+(?:source|post|article|link
 // contact us.`; `If you would like to get an email when we publish a new report, please subscribe here.`,
 // Publish/Subscribe Protocols 100; `Eight new rules were created from this report and added to our Private Detection
 // Ruleset.`): where it was first given to customers, its audio or video version, a call to receive the next ones, the
-// rules it gave.
+// rules it gave, what it does told of nothing in particular (`This blog explores its findings.`).
 const REPORT_NOTES = [
   /^(?:this|the)\s+(?:report|case|post|article|research|analysis|blog(?:\s+post)?)\s+(?:was|is|has\s+been)\s+(?:first\s+|previously\s+|originally\s+|also\s+)?(?:published|provided|released|shared|made\s+available|available)\b[^.!?]*\b(?:customers?|subscribers?|clients?|members?)\b/iu,
   /^an?\s+(?:audio|video|pdf|podcast|printable)\s+version\s+of\s+this\s+(?:report|post|article|blog(?:\s+post)?|case)\b/iu,
   /^if\s+you(?:['’]re|\s+are)\s+interested\s+in\s+(?:receiving|getting|reading)\s+(?:more\s+)?(?:reports|posts|research|content|updates)\b[^.!?]*\b(?:contact|subscribe|sign\s+up|reach\s+out)\b/iu,
   /^if\s+you\s+would\s+like\s+to\s+(?:get|receive)\s+an?\s+(?:e-?mail|notification|alert)\s+when\s+we\s+publish\b/iu,
   /^[\p{L}\d-]+\s+new\s+(?:rules|detections|signatures|sigma\s+rules)\s+were\s+(?:created|written|derived)\s+from\s+this\s+(?:report|case|intrusion)\b/iu,
+  // What the post does, told of nothing in particular (Darktrace's Sodinokibi post as the pages corpus stores it: `This
+  // blog explores its findings.`, which got Web Service: Bidirectional Communication 98.7).
+  /^this\s+(?:blog(?:\s+post)?|post|article|report|write-?up)\s+(?:explores|covers|details|describes|examines|discusses|outlines|presents|summari[sz]es|shares|reviews|analy[sz]es)\s+(?:its|our|the|these|their)\s+(?:(?:main|key|full)\s+)?(?:findings|results|observations|conclusions|insights)\s*[.!]?$/iu,
 ];
 
 const MAX_REPORT_NOTE = 300;

@@ -1,5 +1,5 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
-import { authorBioPassages, bylinePassages, isByline, isDatedBanner, isDateLine } from './bylines.js';
+import { authorBioPassages, bylinePassages, isByline, isDatedBanner, isDateLine, seriesBoxPassages } from './bylines.js';
 import { codeLabelPassages, indicatorRowText, isDetectionNames, isDetectionVerdict, isQueryLine, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
 import { imageCaptionPassages } from './image-captions.js';
@@ -250,6 +250,8 @@ const UNRANKED_RUNS: ReadonlyArray<readonly [find: (passages: readonly { line: n
   [bylinePassages, BYLINE_NOTE],
   // A note about the author after their name ("Sergiu is a news reporter who has covered …").
   [authorBioPassages, AUTHOR_BIO_NOTE],
+  // A blog series' box: its name and who writes it ("Inside the SOC" / "… Inside the SOC is exclusively authored by these experts…").
+  [seriesBoxPassages, AUTHOR_BIO_NOTE],
   // A menu's run, after the lists that say more of what they are (a log-in form's fields, other posts' titles, authors'
   // names are short capitalised lines too, in sentence case or not: `Remember Me`, `Latest Webinars`, `Boris Larin`).
   [menuRunPassages, MENU_NOTE],

@@ -1833,6 +1833,30 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // What a post does, told of nothing in particular (Darktrace's Sodinokibi post as the pages corpus stores it: `This blog
+  // explores its findings.`, which got Web Service: Bidirectional Communication 98.7). Reconstructions in our words; a
+  // sentence that says what the post found is read.
+  it("ranks no post's sentence saying what it does with nothing in particular (This blog explores its findings.), and says so", () => {
+    expectUnranked(['This blog explores its findings.', 'This post summarizes our key findings.', 'This report details the results'], PAGE_FURNITURE_NOTE);
+    expectRead([['This blog explores how the actor sent spearphishing emails with malicious attachments.', 'T1566.001']]);
+  });
+
+  // A blog series' box above the post, its name and a paragraph about who writes it (Darktrace's Sodinokibi post as the
+  // pages corpus stores it: `Inside the SOC` / `Darktrace cyber analysts are world-class experts in threat intelligence,
+  // … Inside the SOC is exclusively authored by these experts, providing analysis of cyber incidents…`, which got
+  // Embedded Payloads 94.6, Threat Intel Vendors 97.2 and Virtualization/Sandbox Evasion 99). A reconstruction in our
+  // words; a heading above a paragraph that does not say who writes it is read.
+  it("ranks no blog series' box (its name, then who writes it), and says so; a heading and its paragraph are read", () => {
+    const box = ['From the Front Line', 'Example analysts are experts in threat hunting and incident response for customers around the globe. From the Front Line is exclusively written by these experts, with analysis of real incidents.'];
+    const sentence = 'The actor sent spearphishing emails with malicious attachments to the staff.';
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques([...box, sentence].join('\n'), model, { lines });
+      expect(passages.map((p) => p.note), `lines: ${lines}`).to.deep.equal([...Array(passages.length - 1).fill(AUTHOR_BIO_NOTE), undefined]);
+    }
+    const heading = suggestTechniques(['Initial Access', 'Initial Access was gained when the actor sent spearphishing emails with malicious attachments.'].join('\n'), model);
+    expect(heading.map((p) => p.note)).to.deep.equal([undefined, undefined]);
+  });
+
   // A table of contents as a PDF's text keeps it (a reconstruction in our words of the Red Canary 2020 Threat Detection
   // Report's, as a public repository keeps it converted to text: `Behind the data04`, `Meet the authors05`, page numbers
   // glued to the titles, got Fast Flux DNS 95.1 and File and Directory Discovery 100). Entries end with their page

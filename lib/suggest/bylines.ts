@@ -38,8 +38,9 @@ export const DATE_WORDS = new Set(
 
 // The words in lower case a byline may have: the others are capitalised names, teams, months and numbers.
 const BYLINE_LOWER_WORDS = new Set([...DATE_WORDS, ...'and by the written posted published reviewed translated edited'.split(' '), ...NAME_PARTICLES]);
-// A word in lower case (Latin letters: what suggest ranks); without Unicode classes, read fast.
-const LOWER_WORD = /(?:^|[^A-Za-zÀ-ÖØ-öø-ÿ0-9’'-])([a-zß-öø-ÿ]+)/g;
+// A word in lower case (Latin letters: what suggest ranks); without Unicode classes, read fast. A name that begins in
+// lower case before a capital (`eSentire`) is none.
+const LOWER_WORD = /(?:^|[^A-Za-zÀ-ÖØ-öø-ÿ0-9’'-])([a-zß-öø-ÿ]+)(?![A-ZÀ-ÖØ-Þ])/g;
 
 // A news site's byline scraped with its parts glued together (The Hacker News's `**Nov 06, 2025**Ravie
 // LakshmananMalware / Vulnerability`): a date first, maybe in bold, glued to the author's name, and the post's
@@ -182,10 +183,14 @@ export function isByline(passage: string): boolean {
   return named && (!!by || team || dates.some((part) => textWords(part).length > 0));
 }
 
+const COMPANY_FIRST = /^(\p{L}*\p{Lu}[\p{L}\d-]*)\s+(?=\p{Lu})/u;
+
 /** Whether an author of a byline is a research team: `the Proofpoint Threat Research Team`, `TDR (Threat Detection & Research)`. */
 function isTeam(item: string): boolean {
   const bracketed = [...item.matchAll(BRACKETS)].map((match) => match[0]);
-  const bare = item.replace(BRACKETS, '').replace(/^\s*the\s+/i, '').trim();
+  // A company's own name first, no common English word (eSentire's `BY eSentire Threat Response Unit (TRU)`, which got
+  // Masquerading: Masquerade Task or Service 98.3): the team is named by the words after it.
+  const bare = item.replace(BRACKETS, '').replace(/^\s*the\s+/i, '').trim().replace(COMPANY_FIRST, (name, word: string) => (isCommonEnglishWord(word.toLowerCase()) ? name : ''));
   const words = textWords(mayNameVendor(textWords(bare)) ? bare.replace(VENDOR, ' ') : bare);
   const teamWords = (list: readonly string[]): boolean => list.length > 0 && list.every((word) => TEAM_WORDS.has(word)) && list.some((word) => TEAM_KEY_WORDS.has(word));
   // An acronym with its expansion in brackets.

@@ -469,16 +469,35 @@ function isContentsEntry(text: string): boolean {
   return entry.length <= MAX_CONTENTS_ENTRY && /(?:\d|\.{3,}|…)$/u.test(entry) && !/[.!?]\s+\p{Lu}\p{Ll}/u.test(entry.replace(/\.{2,}|…+/gu, ' ')) && (/\p{L}/u.test(entry) || /^\d{1,3}$/u.test(entry));
 }
 
-/** The passages (by index) of a table of contents: its label (`CONTENTS_LABEL`) and the entries right after it (`isContentsEntry`). */
+// A web page's table of contents above the post, with no page numbers (eSentire's ALPHV/BlackCat post as
+// GenAI-Threat-Intelligence-Research keeps it: `IN THIS POST` / `About NitrogenThe Criminal Origins of ALPHV/BlackCat
+// Ransomware GroupALPHV/BlackCat Ransomware Group, Ruthless and Despicable…`, its sections' headings glued into one line,
+// which got Data Encrypted for Impact 100): its label (`In this post`, `On this page`, `Jump to`), then the headings, each
+// capitalised with no sentence's end, maybe glued where a lower-case letter meets a capital.
+const WEB_CONTENTS_LABEL = /^(?:in\s+this\s+(?:post|article|blog(?:\s+post)?|report|page|guide|write-?up)|on\s+this\s+page|jump\s+to(?:\s+(?:a\s+)?section)?)\s*:?$/iu;
+const MAX_WEB_CONTENTS_HEADING = 150;
+const HEADINGS_JOINT = /(?<=\p{Ll})(?=\p{Lu}\p{Ll})/u;
+
+/** Whether a passage is the headings of a web page's table of contents: capitalised, no sentence's end, maybe glued. */
+function isWebContentsEntry(text: string): boolean {
+  return text.trim().split(HEADINGS_JOINT).every((heading) => heading.length <= MAX_WEB_CONTENTS_HEADING && /^[\p{Lu}\d]/u.test(heading) && !/[.!?]\s|[.!?:;,]$/u.test(heading));
+}
+
+/**
+ * The passages (by index) of a table of contents: its label (`CONTENTS_LABEL`) and the entries right after it
+ * (`isContentsEntry`), or a web page's (`WEB_CONTENTS_LABEL`) and its headings (`isWebContentsEntry`).
+ */
 export function tableOfContentsPassages(passages: readonly { text: string }[]): Set<number> {
   const contents = new Set<number>();
   passages.forEach((passage, i) => {
-    if (!CONTENTS_LABEL.test(passage.text.trim().replace(HEADING_MARK, '').replace(/[*_]/g, ''))) return;
+    const label = passage.text.trim().replace(HEADING_MARK, '').replace(/[*_]/g, '');
+    const web = WEB_CONTENTS_LABEL.test(label);
+    if (!web && !CONTENTS_LABEL.test(label)) return;
     const entries: number[] = [];
     for (let j = i + 1; j < passages.length && entries.length < MAX_CONTENTS_ENTRIES; j++) {
       const text = passages[j]!.text;
       if (!/\S/u.test(text)) continue;
-      if (!isContentsEntry(text)) break;
+      if (!(web ? isWebContentsEntry(text) : isContentsEntry(text))) break;
       entries.push(j);
     }
     if (entries.length) for (const k of [i, ...entries]) contents.add(k);

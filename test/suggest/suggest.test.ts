@@ -1857,6 +1857,23 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect(heading.map((p) => p.note)).to.deep.equal([undefined, undefined]);
   });
 
+  // A web page's table of contents above the post, no page numbers (eSentire's ALPHV/BlackCat post as
+  // GenAI-Threat-Intelligence-Research keeps it: `IN THIS POST` / `About NitrogenThe Criminal Origins of ALPHV/BlackCat
+  // Ransomware Group…`, its headings glued into one line, which got Data Encrypted for Impact 100), and its byline by a
+  // company's team (`BY eSentire Threat Response Unit (TRU)`, Masquerade Task or Service 98.3). Reconstructions in our
+  // words; the paragraph after the contents is read, and so is a team's name with a verb.
+  it("ranks no web page's table of contents (In this post, the headings glued) nor a byline by a company's team, and says so", () => {
+    const page = ['IN THIS POST', 'About the LoaderThe Origins of the Example GroupBrowser-Based Attacks—a Growing SurfaceRecommendations', 'The actor sent spearphishing emails with malicious attachments to the staff.'];
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(page.join('\n\n'), model, { lines }).filter((p) => p.text);
+      expect(passages.slice(1).map((p) => p.note), `lines: ${lines}`).to.deep.equal([CONTENTS_NOTE, undefined]);
+    }
+    const heading = suggestTechniques(['In this post', 'The actor sent spearphishing emails with malicious attachments to the staff.'].join('\n\n'), model);
+    expect(heading[1]!.note).to.equal(undefined);
+    expectUnranked(['BY eSentinel Threat Response Unit (TRU)', 'By Examplix Threat Research Team'], BYLINE_NOTE);
+    expectRead([['By Exploiting Public-Facing Applications', 'T1190']]);
+  });
+
   // A table of contents as a PDF's text keeps it (a reconstruction in our words of the Red Canary 2020 Threat Detection
   // Report's, as a public repository keeps it converted to text: `Behind the data04`, `Meet the authors05`, page numbers
   // glued to the titles, got Fast Flux DNS 95.1 and File and Directory Discovery 100). Entries end with their page

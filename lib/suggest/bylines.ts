@@ -172,7 +172,7 @@ export function isByline(passage: string): boolean {
   let team = false;
   const people = authors[0]!.slice(by?.[0].length ?? 0).split(AUTHORS_APART);
   const named = people.every((item) => {
-    if (isTeam(item)) return (team = true);
+    if (isTeam(item, !!by)) return (team = true);
     // Without "By", a name has a word that is no common English word ("Cobalt Strike" is a tool); after it, no verb's
     // form ("By Exploiting Public-Facing Applications" is a heading). Beside a date or a time, a first name alone
     // (`Posted by Artturi @ 11:59 GMT`).
@@ -186,11 +186,12 @@ export function isByline(passage: string): boolean {
 const COMPANY_FIRST = /^(\p{L}*\p{Lu}[\p{L}\d-]*)\s+(?=\p{Lu})/u;
 
 /** Whether an author of a byline is a research team: `the Proofpoint Threat Research Team`, `TDR (Threat Detection & Research)`. */
-function isTeam(item: string): boolean {
+function isTeam(item: string, afterBy = false): boolean {
   const bracketed = [...item.matchAll(BRACKETS)].map((match) => match[0]);
-  // A company's own name first, no common English word (eSentire's `BY eSentire Threat Response Unit (TRU)`, which got
-  // Masquerading: Masquerade Task or Service 98.3): the team is named by the words after it.
-  const bare = item.replace(BRACKETS, '').replace(/^\s*the\s+/i, '').trim().replace(COMPANY_FIRST, (name, word: string) => (isCommonEnglishWord(word.toLowerCase()) ? name : ''));
+  // After "By", a company's own name first, no common English word (eSentire's `BY eSentire Threat Response Unit (TRU)`,
+  // which got Masquerading: Masquerade Task or Service 98.3): the team is named by the words after it. (Without "By", a
+  // name and `Team` may be a group's: Dragos's `DAIXIN TEAM`.)
+  const bare = item.replace(BRACKETS, '').replace(/^\s*the\s+/i, '').trim().replace(COMPANY_FIRST, (name, word: string) => (afterBy && !isCommonEnglishWord(word.toLowerCase()) ? '' : name));
   const words = textWords(mayNameVendor(textWords(bare)) ? bare.replace(VENDOR, ' ') : bare);
   const teamWords = (list: readonly string[]): boolean => list.length > 0 && list.every((word) => TEAM_WORDS.has(word)) && list.some((word) => TEAM_KEY_WORDS.has(word));
   // An acronym with its expansion in brackets.

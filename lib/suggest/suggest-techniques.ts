@@ -163,8 +163,6 @@ export const REPEATED_TITLE_NOTE = "the post's title (or a heading) said again b
 const UNRANKED: ReadonlyArray<readonly [is: (text: string) => boolean, note: string]> = [
   // Who reported or detected it ("ESET", "Check Point Research, Palo Alto Networks, IBM — Threat Intelligence Reports").
   [isVendorNamesOnly, VENDOR_NOTE],
-  // Where: ZDNET's editions one a line (`Asia` / `Australia` / `Europe` / `India` / `United Kingdom` / `United States`).
-  [isPlaceNamesOnly, PLACE_NOTE],
   // A mailed advisory's "Dear Team," and "Best regards,".
   [isSalutation, SALUTATION_NOTE],
   // Where a report's parts begin ("= CeranaKeeper - Indicators of Compromise", "Associated Threat Actors:").
@@ -289,6 +287,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   if (!options.lines) for (const i of figureLabelPassages(passages)) if (!inRun.has(i)) inRun.set(i, FIGURE_LABEL_NOTE);
   // By sentence, a pull quote said again after the sentence it is part of (with `lines`, a line of its is no sentence).
   if (!options.lines) for (const i of pullQuotePassages(passages)) if (!inRun.has(i)) inRun.set(i, PULL_QUOTE_NOTE);
+  // Names of places alone say where, not what was done (ZDNET's editions one a line: `Asia` / `Europe` / `United States`),
+  // last: a menu, a chart's labels (`Europe` / `212 incidents`) or a list they stand in says more.
+  passages.forEach((passage, i) => !inRun.has(i) && isPlaceNamesOnly(passage.text) && inRun.set(i, PLACE_NOTE));
   const suggestions: PassageSuggestions[] = [];
   for (let i = 0; i < passages.length; i++) {
     options.onProgress?.(i + 1, passages.length);

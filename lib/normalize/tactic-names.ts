@@ -19,6 +19,9 @@
  * `Initiële toegang`, `Ontwijking van verdediging`, `Toegang tot referenties`; Sentinel's `Opdracht en controle`) and of
  * a Dutch threat model's categories (`Verkenning`, `Omzeiling van verdediging`, `Ontdekking`); its `Detectie`, said
  * for Discovery there and for detection everywhere, is left out.
+ * Japanese tables write further variants: NEC's security blog's half-yearly "MITRE ATT&CK 頻出手口 トップ10" tables
+ * (`Defense Evasion(防御策の回避)`), a Windows forensic tool's README (`| データ窃取 | T1041（C2 チャネル経由） |`), a
+ * SOC blog's tactic list (`Exfiltration(データ流出)`) and a detection note's `| 探索/横移動 | T1046 / 認証異常 |`.
  * A tactic is read only where the text is tactics alone (a cell, a heading, a label), so a common word among them
  * (渗透, 발견, Sammlung) is no tactic in a sentence.
  */
@@ -51,7 +54,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Defense Evasion',
-    'Defence Evasion', '防御回避', '防御の回避', '防御规避', '防御绕过', '防禦規避', '防禦繞過', '방어 회피', '방어 우회',
+    'Defence Evasion', '防御回避', '防御の回避', '防御策の回避', '防御规避', '防御绕过', '防禦規避', '防禦繞過', '방어 회피', '방어 우회',
     'Evasión de defensas', 'Evasión de defensa', 'Evasión de la defensa', 'Evasión defensiva',
     'Evasão de defesa', 'Evasão de defesas',
     'Évasion de défense', 'Évasion des défenses', 'Contournement des défenses', 'Contournement de la défense',
@@ -72,7 +75,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ['Discovery', '探索', '発見', '发现', '發現', '탐색', '발견', 'Descubrimiento', 'Descoberta', 'Découverte', 'Entdeckung', 'Ermittlung', 'Scoperta', 'Individuazione', 'Ontdekking'],
   [
     'Lateral Movement',
-    '水平展開', '横展開', '横方向の移動', 'ラテラルムーブメント', '横向移动', '橫向移動', '횡적 이동', '횡이동', '측면 이동', '내부 확산',
+    '水平展開', '横展開', '横移動', '横方向の移動', 'ラテラルムーブメント', '横向移动', '橫向移動', '횡적 이동', '횡이동', '측면 이동', '내부 확산',
     'Movimiento lateral', 'Movimento lateral', 'Movimentação lateral', 'Mouvement latéral', 'Déplacement latéral',
     'Laterale Bewegung', 'Seitwärtsbewegung', 'Seitliche Bewegung', 'Seitliche Verschiebung', 'Movimento laterale',
     'Laterale beweging', 'Zijwaartse beweging', 'Zijbeweging',
@@ -96,7 +99,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Exfiltration',
-    '持ち出し', 'データ持ち出し', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '유출', '데이터 유출',
+    '持ち出し', 'データ持ち出し', 'データ窃取', 'データ流出', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '유출', '데이터 유출',
     'Exfiltración', 'Exfiltração', 'Esfiltrazione', 'Exfiltrazione', 'Sottrazione di dati', 'Exfiltratie',
   ],
   ['Impact', '影響', '影响', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],

@@ -491,6 +491,27 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it('reads the further Japanese tactic names of real tables as the tactic, not as the name of the row\'s ID', () => {
+      // Short reconstructions, other rows: NEC's security blog's top-10 table (`| T1036 Masquerading (偽装) |
+      // Defense Evasion(防御策の回避) |`, the Japanese alone here), the MITRE ATT&CK coverage table of a Windows forensic
+      // tool's README (`| データ窃取 | T1041（C2 チャネル経由） |`), a SOC blog's tactic list (`Exfiltration(データ流出)`)
+      // and a detection note's table (`| 探索/横移動 | T1046 / 認証異常 |`).
+      const table = [
+        '| 戦術 | ID |',
+        '|---|---|',
+        '| 防御策の回避 | T1036 |',
+        '| データ窃取 | T1041 |',
+        '| データ流出 | T1567 |',
+        '| 探索/横移動 | T1021 |',
+      ].join('\n');
+      expect(extractReferences(`${table}\n`).map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+        ['T1036', undefined, ['Defense Evasion']],
+        ['T1041', undefined, ['Exfiltration']],
+        ['T1567', undefined, ['Exfiltration']],
+        ['T1021', undefined, ['Discovery', 'Lateral Movement']],
+      ]);
+    });
+
     it('reads the tactic column of Traditional Chinese ATT&CK tables', () => {
       // A reconstruction of a Taiwanese weekly threat report's table (its header's tactic stage, its tactic cells, a
       // cell merged with the one above, and IDs; the other cells shortened): `| 戰術階段 | TTP ID 與技術名稱 | 關聯事件 |`

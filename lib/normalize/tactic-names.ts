@@ -21,7 +21,10 @@
  * for Discovery there and for detection everywhere, is left out.
  * Japanese tables write further variants: NEC's security blog's half-yearly "MITRE ATT&CK 頻出手口 トップ10" tables
  * (`Defense Evasion(防御策の回避)`), a Windows forensic tool's README (`| データ窃取 | T1041（C2 チャネル経由） |`), a
- * SOC blog's tactic list (`Exfiltration(データ流出)`) and a detection note's `| 探索/横移動 | T1046 / 認証異常 |`.
+ * SOC blog's tactic list (`Exfiltration(データ流出)`) and a detection note's `| 探索/横移動 | T1046 / 認証異常 |`; and
+ * vendors' Japanese documentation: IBM's (its UAX page on MITRE ATT&CK mapping: `コレクション`, `コマンドと制御`,
+ * `資格情報へのアクセス`, `特権の昇格`, `インパクト`, `ラテラル・ムーブメント`) and Microsoft's ja-jp API reference of alert
+ * intents (`コマンドとコントロール`, `横移動`). Its `検出` for Discovery, detection everywhere else, is left out.
  * A tactic is read only where the text is tactics alone (a cell, a heading, a label), so a common word among them
  * (渗透, 발견, Sammlung) is no tactic in a sentence.
  */
@@ -44,7 +47,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ['Persistence', '永続化', '永続性', '持久化', '持久性', '지속성', 'Persistencia', 'Persistência', 'Persistance', 'Persistenz', 'Persistenza', 'Persistentie'],
   [
     'Privilege Escalation',
-    '権限昇格', '特権昇格', '権限の昇格', '权限提升', '提权', '權限提升', '提權', '권한 상승', '권한 에스컬레이션',
+    '権限昇格', '特権昇格', '権限の昇格', '特権の昇格', '权限提升', '提权', '權限提升', '提權', '권한 상승', '권한 에스컬레이션',
     'Escalada de privilegios', 'Escalamiento de privilegios', 'Elevación de privilegios', 'Escalación de privilegios',
     'Escalação de privilégios', 'Escalonamento de privilégios', 'Escalada de privilégios', 'Elevação de privilégios',
     'Élévation de privilèges', 'Escalade de privilèges',
@@ -64,7 +67,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
   ],
   [
     'Credential Access',
-    '認証情報アクセス', '資格情報アクセス', '認証情報へのアクセス', '凭证访问', '凭据访问', '凭证获取', '憑證存取', '憑證訪問', '憑據訪問', '憑證獲取', '자격 증명 접근', '자격 증명 액세스', '계정 정보 접근',
+    '認証情報アクセス', '資格情報アクセス', '認証情報へのアクセス', '資格情報へのアクセス', '凭证访问', '凭据访问', '凭证获取', '憑證存取', '憑證訪問', '憑據訪問', '憑證獲取', '자격 증명 접근', '자격 증명 액세스', '계정 정보 접근',
     'Acceso a credenciales', 'Acceso a las credenciales', 'Acceso con credenciales', 'Acceso de credenciales',
     'Acesso a credenciais', 'Acesso às credenciais', 'Acesso de credenciais', 'Acesso à credencial',
     'Accès aux identifiants', "Accès aux informations d'identification",
@@ -80,12 +83,14 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     'Laterale Bewegung', 'Seitwärtsbewegung', 'Seitliche Bewegung', 'Seitliche Verschiebung', 'Movimento laterale',
     'Laterale beweging', 'Zijwaartse beweging', 'Zijbeweging',
   ],
-  ['Collection', '収集', '收集', '蒐集', '수집', 'Recopilación', 'Recolección', 'Colección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta', 'Verzameling'],
+  ['Collection', '収集', 'コレクション', '收集', '蒐集', '수집', 'Recopilación', 'Recolección', 'Colección', 'Coleta', 'Coleção', 'Recolha', 'Collecte', 'Sammlung', 'Raccolta', 'Verzameling'],
   [
     'Command and Control',
     'コマンド&コントロール',
     'コマンドアンドコントロール',
     'コマンド・アンド・コントロール',
+    'コマンドとコントロール',
+    'コマンドと制御',
     'C&C',
     'C2',
     'CnC',
@@ -102,7 +107,7 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
     '持ち出し', 'データ持ち出し', 'データ窃取', 'データ流出', '窃取', '流出', '渗透', '数据渗出', '数据外传', '数据窃取', '滲漏', '數據滲出', '數據外傳', '數據竊取', '유출', '데이터 유출',
     'Exfiltración', 'Exfiltração', 'Esfiltrazione', 'Exfiltrazione', 'Sottrazione di dati', 'Exfiltratie',
   ],
-  ['Impact', '影響', '影响', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],
+  ['Impact', '影響', 'インパクト', '影响', '영향', 'Impacto', 'Auswirkung', 'Auswirkungen', 'Beeinträchtigung', 'Impatto'],
 ];
 
 /**

@@ -491,7 +491,7 @@ describe('extractReferences', () => {
       ]);
     });
 
-    it('reads the further Japanese tactic names of real tables as the tactic, not as the name of the row\'s ID', () => {
+    it('reads the further Japanese tactic names of real tables and vendors\' documentation as the tactic, not as the name of the row\'s ID', () => {
       // Short reconstructions, other rows: NEC's security blog's top-10 table (`| T1036 Masquerading (偽装) |
       // Defense Evasion(防御策の回避) |`, the Japanese alone here), the MITRE ATT&CK coverage table of a Windows forensic
       // tool's README (`| データ窃取 | T1041（C2 チャネル経由） |`), a SOC blog's tactic list (`Exfiltration(データ流出)`)
@@ -509,6 +509,18 @@ describe('extractReferences', () => {
         ['T1041', undefined, ['Exfiltration']],
         ['T1567', undefined, ['Exfiltration']],
         ['T1021', undefined, ['Discovery', 'Lateral Movement']],
+      ]);
+      // The renderings of IBM's Japanese documentation (its page on MITRE ATT&CK mapping, `| MITRE ATT&CK 戦術 | 説明 |`:
+      // `| コレクション | データを収集します。 |`) and of Microsoft's ja-jp API reference (`コマンドとコントロール`).
+      const vendors = ['| 戦術 | ID |', '|---|---|', '| コレクション | T1005 |', '| コマンドと制御 | T1071 |', '| コマンドとコントロール | T1105 |',
+        '| 資格情報へのアクセス | T1003 |', '| 特権の昇格 | T1068 |', '| インパクト | T1486 |'].join('\n');
+      expect(extractReferences(`${vendors}\n`).map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+        ['T1005', undefined, ['Collection']],
+        ['T1071', undefined, ['Command and Control']],
+        ['T1105', undefined, ['Command and Control']],
+        ['T1003', undefined, ['Credential Access']],
+        ['T1068', undefined, ['Privilege Escalation']],
+        ['T1486', undefined, ['Impact']],
       ]);
     });
 

@@ -1029,9 +1029,19 @@ const NAME_RUN_CHARS = String.raw`\p{Script=Katakana}\p{Script=Han}ー・の々`
 const CJK_LETTERS = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
 const GLUED_HEAD = new RegExp(String.raw`(?<=[\p{Script=Latin}\p{N}])[${NAME_RUN_CHARS}]+$`, 'u');
 const OTHER_SCRIPT = new RegExp(`[${CJK_LETTERS}]`, 'u');
+// A bracket of Chinese or Japanese words glued to the end of words in Latin script, as Japanese text sets a translation
+// or a note after a technique's name without a space (`T1059 Command and Scripting Interpreter(コマンドとスクリプト
+// インタプリタ)`, NEC's top-10 list as ScanNetSecurity printed it; `T1071 Application Layer Protocol（メッセージング悪用）`, a
+// detection note's table): the Latin words are the name, as they are where a space stands before the bracket.
+const GLUED_GLOSS = new RegExp(String.raw`(?<=[\p{Script=Latin}\p{N}.)])[(（][^()（）]{0,60}[${CJK_LETTERS}][^()（）]{0,60}[)）]$`, 'u');
 
 /** A name of words in Latin script without the Chinese or Japanese words glued after them; else the name. */
 function withoutGluedHead(name: string): string {
+  const gloss = GLUED_GLOSS.exec(name);
+  if (gloss) {
+    const words = name.slice(0, gloss.index);
+    if (/\p{Script=Latin}/u.test(words) && !OTHER_SCRIPT.test(words)) return words;
+  }
   const head = GLUED_HEAD.exec(name);
   if (!head) return name;
   const words = name.slice(0, head.index);

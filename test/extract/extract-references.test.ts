@@ -1516,6 +1516,22 @@ describe('extractReferences', () => {
       );
     });
 
+    it('a bracket of Japanese words glued to a name in Latin script is a note on the name, not part of it', () => {
+      // Japanese sets no space before a bracket: NEC's top-10 list as ScanNetSecurity printed it (`T1059 Command and
+      // Scripting Interpreter(コマンドとスクリプトインタプリタ)`) and a detection note's table (`| C2 | T1071 Application
+      // Layer Protocol（メッセージング悪用） |`), re-told with other rows. A bracket of Latin words stays (`Scheduled
+      // Task/Job(cron/timer)`), and so does a name in Japanese alone.
+      check(
+        ['T1105 Ingress Tool Transfer(ツールの転送)', '| 持ち出し | T1041 Exfiltration Over C2 Channel（C2 経由の送信） |', 'T1053 Scheduled Task/Job(cron/timer)', 'T1036 偽装（ファイル名）'].join('\n'),
+        [
+          { raw: 'T1105 Ingress Tool Transfer', line: 1, ids: ['T1105'], name: 'Ingress Tool Transfer', tactics: [] },
+          { raw: 'T1041 Exfiltration Over C2 Channel', line: 2, ids: ['T1041'], name: 'Exfiltration Over C2 Channel', tactics: ['Exfiltration'] },
+          { raw: 'T1053 Scheduled Task/Job(cron/timer)', line: 3, ids: ['T1053'], name: 'Scheduled Task/Job(cron/timer)', tactics: [] },
+          { raw: 'T1036 偽装（ファイル名）', line: 4, ids: ['T1036'], name: '偽装(ファイル名)', tactics: [] },
+        ],
+      );
+    });
+
     it('one cell per line with the tactic after its ID: each row takes the tactic that follows it', () => {
       check(
         ['1位', 'コマンドとスクリプトインタプリタ', 'T1059 Command and Scripting Interpreter', '実行', 'Execution', '2位', 'T1105 Ingress Tool Transfer', 'C2', 'Command and Control'].join('\n'),

@@ -6,7 +6,7 @@ import type { ActorRecord, Domain, TacticShortname, TechniqueId } from '../attac
 import type { Campaign, Confidence } from '../campaign/campaign-types.js';
 import { AttackLayersError } from '../errors.js';
 import type { ActorResult, NormalizedCampaign, NormalizedTechnique, ReferenceResult } from './normalize-types.js';
-import { labelledObjectKey, objectKey } from './resolve-attack-object.js';
+import { objectKey, readLabelledId } from './resolve-attack-object.js';
 import { resolveReference, type ResolveContext } from './resolve-reference.js';
 import { compareText } from '../compare-text.js';
 
@@ -202,8 +202,13 @@ function resolveActor(
   target: AttackIndex,
 ): ActorResult {
   const base = { raw, path, ...(line !== undefined ? { line } : {}) };
-  const labelled = labelledObjectKey(target, raw);
-  const key = labelled ?? objectKey(target, raw);
+  const labelled = readLabelledId(target, raw);
+  if (labelled && !labelled.fits) {
+    // An ID and a name of two objects: naming both, as attack-object does, rather than reading either.
+    const note = `${kind} "${raw}": ${labelled.mismatch}; kept as written (write the ID or the name alone)`;
+    return { ...base, note, warnings: [`${path}: ${note}`] };
+  }
+  const key = labelled ? nameKey(labelled.id) : objectKey(target, raw);
   const matches = target.actors(key).filter((actor) => types.includes(actor.type));
   const distinct = [...new Map(matches.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
   if (distinct.length !== 1) {

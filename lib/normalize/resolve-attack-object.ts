@@ -72,8 +72,8 @@ const PREFERENCES: ReadonlyArray<readonly [label: string, keep: (match: Match) =
  * @throws AttackObjectError when nothing fits (with the closest names) or several objects still do (with each).
  */
 export function resolveAttackObject(index: AttackIndex, query: string, options: { kind?: AttackObjectKind } = {}): ResolvedObject {
-  const labelled = labelledId(query);
-  if (labelled && index.actors(labelled.id).length) return resolveLabelled(index, query, labelled, options);
+  const labelled = readLabelledId(index, query);
+  if (labelled) return resolveLabelled(index, query, labelled, options);
   const asWritten = nameKey(query);
   const stixId = stixIdOf(query);
   const byStixId = stixId ? index.byStixId(stixId) : undefined;
@@ -183,33 +183,37 @@ function labelledId(query: string): { id: string; name: string } | undefined {
   return last ? { id: last[2]!.toUpperCase(), name: last[1]!.trim() } : undefined;
 }
 
-/**
- * The folded key of an ID written with its own object's name (`APT32 (G0050)` -> `g0050`), for lookups by
- * `index.actors`; undefined when the text is no such pair or the ID and the name are of two objects.
- */
-export function labelledObjectKey(index: AttackIndex, query: string): string | undefined {
-  const labelled = labelledId(query);
-  if (!labelled) return undefined;
-  const named = index.actors(objectKey(index, labelled.name)).map((object) => index.finalActor(object).stixId);
-  return index.actors(labelled.id).some((object) => named.includes(index.finalActor(object).stixId)) ? nameKey(labelled.id) : undefined;
-}
+/** How an ID written with a name reads: by its ID when the name is that object's, or the two objects apart. */
+export type LabelledReading =
+  | { fits: true; id: string }
+  | { fits: false; objects: string[]; mismatch: string };
 
 /**
- * Resolve `G0032 Lazarus Group` by its ID when the name is that object's (or, for a revoked one, its replacement's);
- * an ID and a name of two objects are refused naming both, rather than one of them chosen.
+ * Read an ID written with a name (`APT32 (G0050)`, `G0032 Lazarus Group`): by the ID when the name is that object's
+ * (or, for a revoked one, its replacement's); else what the ID and the name each are (`the ID is S0154 Cobalt Strike
+ * (software), the name S0002 Mimikatz (software), in ATT&CK enterprise-attack 18.1`), so that no caller picks one.
+ * Undefined when the text is no such pair or no object has the ID.
  */
-function resolveLabelled(index: AttackIndex, query: string, labelled: { id: string; name: string }, options: { kind?: AttackObjectKind }): ResolvedObject {
-  const byId = index.actors(labelled.id);
+export function readLabelledId(index: AttackIndex, query: string): LabelledReading | undefined {
+  const labelled = labelledId(query);
+  const byId = labelled ? index.actors(labelled.id) : [];
+  if (!labelled || !byId.length) return undefined;
   const named = index.actors(objectKey(index, labelled.name));
   const fits = (object: ActorRecord): boolean =>
     named.some((other) => other.stixId === object.stixId || index.finalActor(other).stixId === index.finalActor(object).stixId);
-  if (byId.some(fits)) return { ...resolveAttackObject(index, labelled.id, options), query };
+  if (byId.some(fits)) return { fits: true, id: labelled.id };
   const other = named[0] ? `the name ${describeObject(named[0])}` : `the name "${labelled.name}" none of its names`;
-  throw new AttackObjectError(
-    query,
-    [...byId, ...named.slice(0, 1)].map(describeObject),
-    `"${query}": the ID is ${describeObject(byId[0]!)}, ${other}, in ATT&CK ${index.label}; give the ID or the name alone`,
-  );
+  return {
+    fits: false,
+    objects: [...byId, ...named.slice(0, 1)].map(describeObject),
+    mismatch: `the ID is ${describeObject(byId[0]!)}, ${other}, in ATT&CK ${index.label}`,
+  };
+}
+
+/** Resolve `G0032 Lazarus Group` by its ID; an ID and a name of two objects are refused naming both. */
+function resolveLabelled(index: AttackIndex, query: string, reading: LabelledReading, options: { kind?: AttackObjectKind }): ResolvedObject {
+  if (reading.fits) return { ...resolveAttackObject(index, reading.id, options), query };
+  throw new AttackObjectError(query, reading.objects, `"${query}": ${reading.mismatch}; give the ID or the name alone`);
 }
 
 /**

@@ -139,6 +139,17 @@ describe('comparisonTargets', () => {
     expect(normalizedText('name: x\nactor: APT28 (G0050)\n').actor?.id).to.equal(undefined);
   });
 
+  // attack-object exits 1 on `Mimikatz (S0154)` naming both objects; normalize said only "not in ATT&CK; kept as
+  // written", as if the ID were unknown. The ID and the name are each said, and neither is read.
+  it('warns of an actor or software whose ID and name are of two objects, naming both (APT28 (G0050), Mimikatz (S0154))', () => {
+    const result = normalizedText('name: x\nactor: APT28 (G0050)\nsoftware: [Mimikatz (S0154)]\ntechniques: [T1566.001]\n');
+    expect([result.actor?.id, result.software[0]?.id]).to.deep.equal([undefined, undefined]);
+    expect([...(result.actor?.warnings ?? []), ...(result.software[0]?.warnings ?? [])]).to.deep.equal([
+      '/actor: group "APT28 (G0050)": the ID is G0050 APT32 (group), the name G0007 APT28 (group), in ATT&CK enterprise-attack 18.1; kept as written (write the ID or the name alone)',
+      '/software/0: software "Mimikatz (S0154)": the ID is S0154 Cobalt Strike (software), the name S0002 Mimikatz (software), in ATT&CK enterprise-attack 18.1; kept as written (write the ID or the name alone)',
+    ]);
+  });
+
   it('names the campaign file and line of a compare_with entry it cannot resolve', () => {
     const index = loadRelease('18.1');
     const error = (() => {

@@ -54,13 +54,15 @@ describe('attack-layers data list', () => {
     }
   });
 
-  it('lists every release file of ATTACK_STIX_DIR with its domain, release, STIX version and origin', async () => {
+  // The shared folder holds ICS 18.1 twice, in STIX 2.0 and (stix21/) 2.1: commands read the first by path, so the
+  // other is named in its row, not listed as a release of its own.
+  it('lists every release file of ATTACK_STIX_DIR with its domain, release, STIX version and origin, each release once', async () => {
     const rows = (await listJson({})).filter((row) => row.origin === 'env');
     const expected = sharedReleases();
     expect(expected).to.have.length.greaterThan(10);
-    expect(rows.map(({ file, domain, release, stix }) => ({ file, domain, release, stix })).sort((a, b) => a.file.localeCompare(b.file))).to.deep.equal(
-      expected,
-    );
+    const read = expected.filter((file, i) => expected.findIndex((other) => other.domain === file.domain && other.release === file.release) === i);
+    expect(rows.map(({ file, domain, release, stix }) => ({ file, domain, release, stix })).sort((a, b) => a.file.localeCompare(b.file))).to.deep.equal(read);
+    expect(rows.flatMap((row) => row.sameRelease ?? [])).to.deep.equal(expected.filter((file) => !read.includes(file)).map((file) => file.file));
     for (const row of rows) expect(row.techniques, row.file).to.be.greaterThan(0);
   });
 

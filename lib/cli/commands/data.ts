@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import {
   addRelease,
   compareReleases,
@@ -63,6 +64,12 @@ export interface ReleaseListing {
   source?: string;
   /** Whether a command reads this release when no `--attack-release` names one: the domain's newest in the first place that has the domain. */
   default: boolean;
+  /**
+   * Other files of the same place holding the same release of the domain, which no command reads as `file` comes
+   * first (a clone of mitre-attack/attack-stix-data has `enterprise-attack-18.1.json` and, the newest once more,
+   * `enterprise-attack.json`).
+   */
+  sameRelease?: string[];
 }
 
 function listing(data: AttackIndexData, origin: string, file: string, source: string | undefined, isDefault: boolean): ReleaseListing {
@@ -97,6 +104,26 @@ function byRelease(a: ReleaseListing, b: ReleaseListing): number {
   );
 }
 
+/**
+ * Rows in the library's order of files, one per release of a domain in a place: a later file of the same release
+ * there is never read (`release()` takes the first; the default, too, is the first by path), so it is named in the
+ * row of the one read rather than listed as a release of its own.
+ */
+function onePerRelease(rows: ReleaseListing[], row: ReleaseListing): ReleaseListing[] {
+  const read = rows.find((other) => other.origin === row.origin && other.domain === row.domain && other.release === row.release);
+  if (!read) return [...rows, row];
+  read.sameRelease = [...(read.sameRelease ?? []), row.file];
+  return rows;
+}
+
+/** The file column: the file read, and the other files of the same release beside it (by name when in its folder). */
+function fileCell(row: ReleaseListing): string {
+  if (!row.sameRelease) return row.file;
+  const folder = dirname(row.file);
+  const others = row.sameRelease.map((file) => (dirname(file) === folder ? basename(file) : file));
+  return `${row.file} (also ${others.join(', ')}: the same release, not read)`;
+}
+
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     const cache = cacheDir(context);
@@ -114,6 +141,7 @@ export function handler(context: CliContext) {
           const name = file.path.split(/[\\/]/).pop() ?? file.path;
           return listing(index.data, file.origin, file.path, file.origin === 'cache' ? sources[name]?.origin : undefined, defaults.has(file.path));
         })
+        .reduce(onePerRelease, [])
         .sort(byRelease);
       if (args.json) return printJson(context, rows);
       if (!rows.length) {
@@ -124,7 +152,7 @@ export function handler(context: CliContext) {
       context.stdout.write(
         formatTable(
           header,
-          rows.map((r) => [r.domain, r.release, r.stix, r.techniques, r.subtechniques, r.groups, r.software, r.campaigns, r.objects, r.source ?? r.origin, r.default ? 'default' : '', r.file]),
+          rows.map((r) => [r.domain, r.release, r.stix, r.techniques, r.subtechniques, r.groups, r.software, r.campaigns, r.objects, r.source ?? r.origin, r.default ? 'default' : '', fileCell(r)]),
           tableStyle(context),
           { flexible: [9, 11] },
         ),

@@ -170,9 +170,11 @@ export {
   type RemappedRef,
   type ResolvedCoverage,
   type ResolvedRule,
+  type ResolvedVisibility,
   type ResolveCoverageOptions,
   type ReviewOptions,
   type RowRule,
+  type RowVisibility,
   type TacticSummary,
   type ThreatLayerOptions,
   type ThreatSource,
@@ -180,6 +182,7 @@ export {
   type UnresolvedRef,
   type SubtechniqueCoverage,
   subtechniqueMeanText,
+  visibilityText,
   isUnplaced,
   STRAY_TACTIC_STATUS,
 } from './coverage/gap-review.js';
@@ -226,7 +229,7 @@ export {
   type UnresolvedGroup,
 } from './coverage/gap-report.js';
 export { renderCoverageLayer, renderGapLayer, renderVisibilityLayer } from './coverage/gap-layers.js';
-export { coverageInput, placeText, roundLevel, summaryMessage } from './coverage/coverage-types.js';
+export { coverageInput, placeText, roundLevel, summaryMessage, DETTECT_VISIBILITY_SCORES, VISIBILITY_ONLY_REASON } from './coverage/coverage-types.js';
 export { parseCsv, type CsvRow, type CsvProblem, type ParsedCsv } from './coverage/parse-csv.js';
 export { TECHNIQUE_ID_PATTERN, findTechniqueIds, tacticDisplayName, parseTacticList, type TechniqueIdMatch, type ReferencePart } from './normalize/parse-reference.js';
 /** The one reader of technique references in text (campaign refs and report lines): IDs in every written shape, names, spans. */

@@ -83,6 +83,38 @@ export interface CoverageRule {
   names?: string[];
 }
 
+/**
+ * What an input says of the log data a technique leaves, not of a detection: a DeTT&CT visibility score (1 minimal to
+ * 4 excellent; 0 is none and is not kept). Visibility is what makes a detection possible, not one (DeTT&CT's detection
+ * score 0 is "no detection, but the technique is being logged"), so it never counts as coverage: the review reports it
+ * beside the technique ("visible, no detection"), where the rule to write has its data.
+ */
+export interface CoverageVisibility {
+  kind: CoverageKind;
+  /** The layer's name, or the DeTT&CT visibility object's comment. */
+  name: string;
+  file: string;
+  line?: number;
+  path?: string;
+  refs: CoverageRef[];
+  /** DeTT&CT's visibility score, 1..4. */
+  score: number;
+  /** Where the log data is collected (as a rule's platforms); absent: every platform. */
+  platforms?: string[];
+}
+
+/** DeTT&CT's visibility scores and their names (its visibility scoring table, https://github.com/rabobank-cdc/DeTTECT/wiki/Visibility-scoring). */
+export const DETTECT_VISIBILITY_SCORES: Readonly<Record<number, string>> = {
+  0: 'none',
+  1: 'minimal',
+  2: 'medium',
+  3: 'good',
+  4: 'excellent',
+};
+
+/** Why an item giving visibility alone is not a rule, as every input says it. */
+export const VISIBILITY_ONLY_REASON = 'a DeTT&CT visibility score: log data, no detection (not counted as coverage; reported beside the technique as visible)';
+
 /** Something read but not used, and why (deprecated status, no technique reference, disabled entry). */
 export interface CoverageIgnored {
   file: string;
@@ -159,6 +191,8 @@ export interface CoverageInput {
   hidesPreAttack?: boolean;
   /** Facts about how the input was read that a reader of the review must know (DeTT&CT groups counted everywhere). */
   notes?: string[];
+  /** The log data it says techniques leave (DeTT&CT visibility scores): reported beside them, never coverage. */
+  visibility?: CoverageVisibility[];
 }
 
 /**

@@ -4,7 +4,7 @@ import type { TechniqueId } from '../attack/types.js';
 import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from '../layer/layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, type CoveredTechnique, type GapReview, type GapRow } from './gap-review.js';
+import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow } from './gap-review.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 
 const RULES_IN_COMMENT = 10;
@@ -89,6 +89,10 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       `priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status} on ${row.platforms.join(', ')}` +
         `${uncovered.length && uncovered.length < row.platforms.length ? ` (not on ${uncovered.join(', ')})` : ''}; used by ${row.sources.join(', ')}`,
       ...(row.parentRules?.length ? [parentOnlyText(row.id, ruleLines(row.parentRules).join('; '))] : []),
+      // The log data to see it is there (DeTT&CT visibility): the gap is a rule to write, not telemetry to collect.
+      ...(row.visibility?.length
+        ? [`${row.rules.length || row.status === 'partial' ? 'visibility, not counted as coverage' : 'visible, no detection (the log data is there: write the rule)'}: ${visibilityText(row.visibility)}`]
+        : []),
       ...detectionLines(row.detection),
     ].join('\n');
     const metadata: LayerMetadata[] = [
@@ -101,6 +105,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...row.sources.map((source) => ({ name: 'used by', value: source })),
       ...ruleLines(row.rules).map((rule) => ({ name: 'rule', value: rule })),
       ...ruleLines(row.parentRules ?? []).map((rule) => ({ name: 'parent rule, not counted', value: rule })),
+      ...(row.visibility ?? []).map((entry) => ({ name: 'visibility, not counted', value: visibilityText([entry]) })),
     ];
     const links = detectionLinks(row.detection);
     const technique = index.technique(row.id)!;

@@ -2,7 +2,7 @@ import { formatCsv, markdownCell as cell, markdownCode, markdownMessage as messa
 import { placeText, summaryMessage, type CoverageInput, type CoverageKind } from './coverage-types.js';
 import { plural } from '../layer/score.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
+import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import { firstFew } from '../short-list.js';
 
@@ -106,13 +106,19 @@ function some(items: readonly string[], shown: number, separator = '; '): string
   return items.length > shown ? `${items.slice(0, shown).join(separator)}${separator}and ${items.length - shown} more` : items.join(separator);
 }
 
-function ruleList(row: Pick<GapRow, 'id' | 'status' | 'coveredSubtechniques' | 'rules' | 'parentRules'>): string {
-  if (row.status === 'partial') return `partial, through ${row.coveredSubtechniques.join(', ')}`;
-  if (!row.rules.length) return row.parentRules?.length ? `none (covered at the parent ${parentOf(row.id)} only: ${plural(row.parentRules.length, 'rule')}, not counted)` : 'none';
-  return some(
+function ruleList(row: Pick<GapRow, 'id' | 'status' | 'coveredSubtechniques' | 'rules' | 'parentRules' | 'visibility'>): string {
+  // Visibility is no rule: said beside the rules, as the log data a rule for the technique would read.
+  const best = row.visibility?.[0];
+  const visible = best ? `visibility score ${best.score}, not counted` : '';
+  if (row.status === 'partial') return `partial, through ${row.coveredSubtechniques.join(', ')}${visible ? `; ${visible}` : ''}`;
+  if (!row.rules.length) {
+    if (row.parentRules?.length) return `none (covered at the parent ${parentOf(row.id)} only: ${plural(row.parentRules.length, 'rule')}, not counted${visible ? `; ${visible}` : ''})`;
+    return best ? `none (visible, no detection: visibility score ${best.score})` : 'none';
+  }
+  return `${some(
     row.rules.map((rule) => `${rule.name} (${percent(rule.level)})`),
     RULES_SHOWN,
-  );
+  )}${visible ? `; ${visible}` : ''}`;
 }
 
 /**
@@ -268,6 +274,15 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
       `${text(capitalized(parentOnlyText(row.id, some(row.parentRules.map((rule) => `${rule.name} (${percent(rule.level)})`), RULES_SHOWN))))}.`,
     );
   }
+  if (row.visibility?.length) {
+    const seen = visibilityText(row.visibility, { shown: RULES_SHOWN });
+    lines.push(
+      '',
+      row.rules.length || row.status === 'partial'
+        ? `Visibility, not counted as coverage: ${text(seen)}.`
+        : `Visible, no detection: ${text(seen)}. The log data to see it is there: write the rule.`,
+    );
+  }
   if (!detection) return lines;
   lines.push('');
   if (!detection.strategies.length) lines.push('- No detection strategy in this release.');
@@ -349,7 +364,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
         '(Reconnaissance, Resource Development), mostly outside the systems rules watch: ATT&CK\'s analytics for it read Internet Scan, Domain Name, Malware Repository and such.',
     );
   }
-  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length))) {
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
     lines.pop();
@@ -440,13 +455,14 @@ export const GAP_TABLE_HEADER = [
   'mitigations',
   'priority',
   'subtechnique_coverage',
+  'visibility',
 ] as const;
 
 /**
  * Columns the ranked table gained after the CSV report's layout was set: the CSV puts them after its other sections'
  * columns, last, so that a reader of the columns by position still reads the others where they were.
  */
-const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage'];
+const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility'];
 
 /** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
 export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {
@@ -473,6 +489,8 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.priority,
     // How a partial row's coverage is made, in the Markdown's words (`the mean of its 3 sub-techniques: T1001.001 0%, …`).
     subtechniqueMeanText(row.subtechniques, percent),
+    // The log data a rule would read (DeTT&CT visibility), never coverage.
+    visibilityText(row.visibility ?? []),
   ]);
 }
 

@@ -8,7 +8,7 @@ import { tacticWords } from '../normalize/tactic-names.js';
 import { domainAdjective, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
 import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
-import { placeText, type CoverageInput, type CoverageRef, type CoverageRule } from './coverage-types.js';
+import { DETTECT_VISIBILITY_SCORES, placeText, type CoverageInput, type CoverageRef, type CoverageRule, type CoverageVisibility } from './coverage-types.js';
 import { compareText } from '../compare-text.js';
 import { closestWord, editDistance, typoLimit } from '../name-distance.js';
 import { classRank, detectionAdvice, type GapDetection } from './gap-detection.js';
@@ -42,6 +42,16 @@ import type { CollectedLogSources } from './read-log-sources.js';
  */
 export function parentOnlyText(id: TechniqueId, rules: string): string {
   return `covered at the parent ${id.split('.')[0]} only, not counted (a rule for the parent may or may not see this sub-technique: check it): ${rules}`;
+}
+
+/**
+ * A row's visibility scores as every report says them (`visibility score 3 (good): Visibility example`), best first;
+ * with `gap`, what they mean for a technique nothing covers: visible, no detection, so the rule has its data.
+ */
+export function visibilityText(visibility: readonly RowVisibility[], options: { shown?: number } = {}): string {
+  const shown = options.shown ?? visibility.length;
+  const items = visibility.map((entry) => `visibility score ${entry.score} (${DETTECT_VISIBILITY_SCORES[entry.score] ?? 'unknown'}): ${entry.name}`);
+  return items.length > shown ? `${items.slice(0, shown).join('; ')}; and ${items.length - shown} more` : items.join('; ');
 }
 
 export const GAP_FORMULAS = {
@@ -120,10 +130,19 @@ export interface RemappedRef {
   rule: string;
 }
 
+/** A visibility score with its references resolved, and the ATT&CK platforms its log data covers (absent: any). */
+export interface ResolvedVisibility {
+  visibility: CoverageVisibility;
+  ids: TechniqueId[];
+  platforms?: string[];
+}
+
 /** Coverage inputs after resolution, with their bookkeeping. */
 export interface ResolvedCoverage {
   inputs: CoverageInput[];
   rules: ResolvedRule[];
+  /** What the inputs say of the log data techniques leave (DeTT&CT visibility): reported beside them, never coverage. */
+  visibility: ResolvedVisibility[];
   unresolved: UnresolvedRef[];
   remapped: RemappedRef[];
   /** Platform names of detections the release does not know, with where. */
@@ -131,6 +150,18 @@ export interface ResolvedCoverage {
 }
 
 export type CoverageStatus = 'covered' | 'low' | 'partial' | 'none';
+
+/**
+ * A visibility score as a review row lists it: the log data to see the technique is there (DeTT&CT's visibility score,
+ * 1 minimal to 4 excellent), nothing detects it from that alone.
+ */
+export interface RowVisibility {
+  name: string;
+  score: number;
+  file: string;
+  line?: number;
+  path?: string;
+}
 
 /** A rule as a review row lists it. */
 export interface RowRule {
@@ -169,6 +200,11 @@ export interface GapRow {
    * rule for T1059 may or may not see T1059.001), but say where to look. Absent when there are none.
    */
   parentRules?: RowRule[];
+  /**
+   * Visibility scores given for it on its platforms, best first (a DeTT&CT visibility layer or file): its log data is
+   * there, so a gap with them is one to write the rule for. Not coverage; absent when there are none.
+   */
+  visibility?: RowVisibility[];
   priority: number;
   /** For gaps, when the review had the release's detection model: what ATT&CK offers to close it. */
   detection?: GapDetection;
@@ -391,6 +427,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const cache = new Map<string, ReturnType<typeof resolveReference>>();
   const tagCache = new Map<string, ReturnType<typeof unknownTag>>();
   const rules: ResolvedRule[] = [];
+  const visibility: ResolvedVisibility[] = [];
   const unresolved: UnresolvedRef[] = [];
   const remapped: RemappedRef[] = [];
   const unknownPlatforms = new Map<string, string[]>();
@@ -443,6 +480,24 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       }
       rules.push(resolved);
     }
+    // Visibility is resolved as rules are (a revoked T1086 is seen as T1059.001), with its platforms in the release's names.
+    for (const seen of input.visibility ?? []) {
+      const ids = new Set<TechniqueId>();
+      for (const ref of seen.refs) {
+        let resolution = cache.get(ref.raw);
+        if (!resolution) cache.set(ref.raw, (resolution = resolveReference({ raw: ref.raw }, { target, history: options.history, otherDomains: options.otherDomains, otherDomainAdvice: otherDomainReviewAdvice })));
+        for (const id of resolution.ids) ids.add(id);
+        const path = ref.path ?? seen.path;
+        const place = { file: seen.file, ...((ref.line ?? seen.line) !== undefined ? { line: ref.line ?? seen.line } : {}), ...(path ? { path } : {}) };
+        const name = `${seen.name} (visibility)`;
+        if (!resolution.ids.length) unresolved.push({ raw: ref.raw, ...place, rule: name, status: resolution.status, note: resolution.note });
+        else if (resolution.status === 'revoked') remapped.push({ raw: ref.raw, ids: resolution.ids, ...place, rule: name });
+      }
+      const resolved: ResolvedVisibility = { visibility: seen, ids: [...ids].sort() };
+      const platforms = seen.platforms?.length ? releasePlatforms(seen.platforms, target).platforms : [];
+      if (platforms.length) resolved.platforms = platforms;
+      visibility.push(resolved);
+    }
     if (!rules.slice(before).some((resolved) => resolved.ids.length)) empty.push(input);
   }
   const notes = [
@@ -454,7 +509,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
     ]),
     ...unknownPlatformNotes(unknownPlatforms, target, () => options.otherReleases?.() ?? []),
   ];
-  return { inputs: [...inputs], rules, unresolved, remapped, notes };
+  return { inputs: [...inputs], rules, visibility, unresolved, remapped, notes };
 }
 
 /**
@@ -737,6 +792,12 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     }
   }
   for (const list of direct.values()) list.sort((a, b) => b.level - a.level || compareText(a.name, b.name) || compareText(a.file, b.file));
+  const seen = new Map<TechniqueId, (RowVisibility & { platforms?: string[] })[]>();
+  for (const { visibility, ids, platforms } of coverage.visibility ?? []) {
+    const { name, score, file, line, path } = visibility;
+    for (const id of ids) seen.set(id, [...(seen.get(id) ?? []), { name, score, file, ...(line !== undefined ? { line } : {}), ...(path ? { path } : {}), ...(platforms ? { platforms } : {}) }]);
+  }
+  for (const list of seen.values()) list.sort((a, b) => b.score - a.score || compareText(a.name, b.name) || compareText(a.file, b.file));
   const fires = (rule: { platforms?: string[] }, platforms: readonly string[] | undefined): boolean =>
     !platforms || !rule.platforms || rule.platforms.some((platform) => platforms.includes(platform));
   const rowRule = ({ platforms: _, ...rule }: RowRule & { platforms?: string[] }): RowRule => rule;
@@ -786,6 +847,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     const counting = (direct.get(id) ?? []).filter((rule) => fires(rule, platforms));
     const platformsCovered = platforms.filter((platform) => counting.some((rule) => fires(rule, [platform])));
     const parentRules = technique.parent ? (direct.get(technique.parent) ?? []).filter((rule) => fires(rule, platforms)).map(rowRule) : [];
+    const visibility = (seen.get(id) ?? []).filter((entry) => fires(entry, platforms)).map(({ platforms: _, ...entry }) => entry);
     return {
       id,
       name: technique.name,
@@ -804,6 +866,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       coveredSubtechniques: covered.coveredSubtechniques,
       ...(covered.subtechniques ? { subtechniques: covered.subtechniques } : {}),
       ...(parentRules.length ? { parentRules } : {}),
+      ...(visibility.length ? { visibility } : {}),
       priority: round(t.weight * (1 - covered.coverage)),
     };
   });

@@ -13,6 +13,10 @@
  * every such reading, and every entry the legend could not read, is said in a note (legendNote). An entry without a
  * score whose metadata gives DeTT&CT scores (its visibility-and-detection overlay, which colours a kind) is read by
  * its detection score instead (dettectMetadataScores).
+ *
+ * A DeTT&CT visibility score (a layer whose legend is its visibility scoring table, an entry's metadata, a colour its
+ * legend labels `Visibility score N: …`) is kept as visibility, never coverage, as a DeTT&CT file's is (read-dettect.ts):
+ * the entry is ignored as a rule and the review reports the score beside the technique.
  */
 import type { LineCounter } from 'yaml';
 import { InputError, UsageError } from '../errors.js';
@@ -20,11 +24,14 @@ import { parseJsonRepairingLayers } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import {
   coverageInput,
+  DETTECT_VISIBILITY_SCORES,
   roundLevel,
+  VISIBILITY_ONLY_REASON,
   type CoverageIgnored,
   type CoverageInput,
   type CoverageProblem,
   type CoverageRule,
+  type CoverageVisibility,
 } from './coverage-types.js';
 import { dettectDetectionLevel } from './read-dettect.js';
 import { lineOf, yaml } from './yaml-source.js';
@@ -95,6 +102,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const rules: CoverageRule[] = [];
     const ignored: CoverageIgnored[] = [];
     const problems: CoverageProblem[] = [];
+    const visibility: CoverageVisibility[] = [];
     const platforms = new Set<string>();
     // A PRE-ATT&CK layer gets the message every command gives, with the layer's place in an array.
     assertAttackLayer(layer, file, isArray ? `/${layerIndex}` : '');
@@ -152,7 +160,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const scoresUse = options.role === 'threat' && techniques.some((entry) => typeof entry['score'] === 'number' && entry['score'] > 0 && entry['enabled'] !== false);
     const outside: (ScoredEntry & { at: number; counted: string; place: { file: string; line?: number; path?: string } })[] = [];
     // Entries without a score read by the DeTT&CT scores of their metadata (a detection score, or visibility alone).
-    const dettectRead: { techniqueID: string; score?: number; level?: number }[] = [];
+    const dettectRead: { techniqueID: string; score?: number; level?: number; visibility?: number }[] = [];
     // A line shared by entries (a layer on one line, as sigma2attack writes it) says nothing: their JSON path does.
     const entryLines = techniques.map((_, i) => lines(layerIndex, isArray, repaired.entryOrigins[i] ?? i));
     const shared = new Set(entryLines.filter((line, i) => line !== undefined && entryLines.indexOf(line) !== i));
@@ -165,17 +173,23 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         ignored.push({ ...at, name: techniqueID, reason: 'enabled: false' });
         return;
       }
+      // A DeTT&CT visibility score: the log data, reported beside the technique, never coverage.
+      const visible = (visibilityScore: number): void => {
+        visibility.push({ kind: 'layer', name: layerName, ...at, refs: [{ raw: techniqueID, ...(line === undefined ? {} : { line }), ...(at.path ? { path: at.path } : {}) }], score: visibilityScore });
+      };
       let level: number;
       let levelReason: string;
       let shownColour: ReturnType<typeof byLegend>;
       const dettect = (score === undefined || score === null) && options.role !== 'threat' ? dettectMetadataScores(entry['metadata']) : undefined;
       if (dettect) {
         // DeTT&CT's visibility-and-detection overlay colours a kind (visibility, detection, both), not a score: the
-        // detection score its metadata gives is the level, as a DeTT&CT file's own score is read.
+        // detection score its metadata gives is the level, as a DeTT&CT file's own score is read; its visibility score
+        // is reported beside it.
+        if (dettect.visibility) visible(dettect.visibility);
         if (dettect.detection === undefined) {
-          const reason = 'no score, and its metadata gives DeTT&CT visibility scores and no detection score (visibility only: nothing detects it, as a DeTT&CT file is read)';
+          const reason = dettect.visibility ? VISIBILITY_ONLY_REASON : 'no score, and its metadata gives no DeTT&CT detection score and visibility 0 (none)';
           ignored.push({ ...at, name: techniqueID, reason });
-          dettectRead.push({ techniqueID });
+          dettectRead.push({ techniqueID, ...(dettect.visibility ? { visibility: dettect.visibility } : {}) });
           return;
         }
         level = dettectDetectionLevel(dettect.detection);
@@ -184,6 +198,12 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
       } else if ((score === undefined || score === null) && options.role !== 'threat') {
         // A colour-only coverage layer says its levels in its legend ("Full Detection" green, "No Detection" red).
         const read = legend.size ? byLegend(legend, entry['color'], comment) : undefined;
+        if (read && 'visibility' in read) {
+          visible(read.visibility);
+          ignored.push({ ...at, name: techniqueID, reason: VISIBILITY_ONLY_REASON });
+          legendRead.set(read.item, (legendRead.get(read.item) ?? 0) + 1);
+          return;
+        }
         if (!read || 'ignored' in read) {
           ignored.push({ ...at, name: techniqueID, reason: read?.ignored ?? 'no score' });
           if (read && read.ignored !== 'no score') unread.set(read.ignored, [...(unread.get(read.ignored) ?? []), techniqueID]);
@@ -204,6 +224,12 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         const colour = paintedColour(entry['color']);
         if (colour) unscoredColours.push(colour);
       } else if (typeof score !== 'number') {
+        return;
+      } else if (table?.kind === 'visibility') {
+        visible(score);
+        ignored.push({ ...at, name: techniqueID, reason: VISIBILITY_ONLY_REASON });
+        legendRead.set(table.items.get(score)!, (legendRead.get(table.items.get(score)!) ?? 0) + 1);
+        readByTable += 1;
         return;
       } else if (table) {
         const item = table.items.get(score)!;
@@ -252,6 +278,7 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     // Past the layer's own gradient each entry is listed too, for the report: stderr shows the line above (`sumsUp`) alone.
     if (!scale) for (const { place, techniqueID, score, counted } of outside) problems.push({ ...place, message: `${techniqueID}: score ${score} is outside ${scaleText}; counted as ${counted}`, skipped: false, summarized: true });
     const input = coverageInput('layer', describeSource(source), 1, items, { rules, ignored, problems });
+    if (visibility.length) input.visibility = visibility;
     // A scale the user gave is the user's reading.
     const counts = scale ? undefined : countNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage');
     const note = scale ? undefined : gradientNote(input.source, layerName, fields, [min, max, scaleText], scored, options.role ?? 'coverage', counts !== undefined);
@@ -467,6 +494,8 @@ interface LegendItemLevel {
   colour: string;
   level?: number;
   why?: string;
+  /** The DeTT&CT visibility score the label names (`Visibility score 4: Excellent`): visibility, no level. */
+  visibility?: number;
 }
 
 /**
@@ -496,6 +525,9 @@ const DEGREES: ReadonlyArray<readonly [pattern: RegExp, level: number]> = [
   [/\b(low|minimal(ly)?|limited|poor(ly)?|weak(ly)?|basic|little|few|slight(ly)?)\b/i, 0.25],
 ];
 
+/** A label of DeTT&CT's visibility scoring table (`Visibility score 4: Excellent`). */
+const DETTECT_VISIBILITY_LABEL = /^visibility score ([0-4]):\s*\S/i;
+
 /** A label that says something was not tested or does not apply: no level, whatever else it says. */
 const NOT_TESTED = /\b(not|un)[- ]?(tested|run|executed|assessed|evaluated)\b|\bnot applicable\b|\bn\/a\b/i;
 /** A clause that says there is no detection: with a word of LEVEL_WORDS negated ("No Detection", "Undetected"), or alone. */
@@ -514,7 +546,7 @@ const PLAN_STATUSES = /\b(planned|scheduled|pending|executing|running|in progres
  * ("Executed, no detection"), else nothing. `planLegend`: the legend has a test plan's statuses ("Planned",
  * "Completed"), so "Blocked" is one of them and says nothing.
  */
-function legendLabelLevel(label: string, planLegend = false): { level: number } | { why: string } {
+function legendLabelLevel(label: string, planLegend = false): { level: number } | { why: string; visibility?: number } {
   // DeTT&CT's detection layers label each colour with its scoring table ("Detection score 0: Forensics/Context" …
   // "Detection score 5: Excellent"), and generators copy that legend: the score says the level, as in its files
   // (read by words, score 0 said "Detection", 100 %, and scores 3 and 4 both "good", 75 %). Its group overlay layers
@@ -522,6 +554,13 @@ function legendLabelLevel(label: string, planLegend = false): { level: number } 
   // + detection score 0: Forensics/Context"; navigator_layer.py's get_layer_template_groups).
   const dettect = /\bdetection,? score (-1|[0-5])\s*:/i.exec(label);
   if (dettect) return { level: Number(dettect[1]) < 0 ? 0 : dettectDetectionLevel(Number(dettect[1])) };
+  // Its visibility layers label theirs "Visibility score 1: Minimal" … "4: Excellent": log data, no detection, so no
+  // level; the score is reported beside the technique, as a DeTT&CT file's visibility is.
+  const visibility = DETTECT_VISIBILITY_LABEL.exec(label);
+  if (visibility) {
+    const score = Number(visibility[1]);
+    return { why: `is DeTT&CT's visibility score ${score} (${DETTECT_VISIBILITY_SCORES[score]}): log data, no detection`, ...(score > 0 ? { visibility: score } : {}) };
+  }
   const parts = label.split(/;\s*/).map((part) => labelPartLevel(part.replace(/\([^()]*\)/g, ' '), planLegend));
   const levels = new Set(parts.map((part) => ('level' in part ? part.level : undefined)));
   if (levels.size > 1) return { why: 'says different levels in its parts' };
@@ -597,7 +636,11 @@ const STATE_WORDS = 10;
  * (no colour; a colour in no item; an item that says no level; items of that colour that say different levels; a
  * comment, read as a label is, that says detected where the item says none, or the other way round).
  */
-function byLegend(legend: ReadonlyMap<string, LegendItemLevel[]>, color: unknown, comment: unknown): { level: number; reason: string; item: LegendItemLevel } | { ignored: string } {
+function byLegend(
+  legend: ReadonlyMap<string, LegendItemLevel[]>,
+  color: unknown,
+  comment: unknown,
+): { level: number; reason: string; item: LegendItemLevel } | { visibility: number; item: LegendItemLevel } | { ignored: string } {
   const colour = paintedColour(color);
   if (!colour) return { ignored: 'no score' };
   const items = legend.get(colour);
@@ -605,6 +648,8 @@ function byLegend(legend: ReadonlyMap<string, LegendItemLevel[]>, color: unknown
   const levels = new Set(items.map((item) => item.level));
   const item = items[0]!;
   if (levels.size > 1) return { ignored: `no score, and the legend items of its colour ${colour} (${items.map(({ label }) => `"${label}"`).join(', ')}) say different things` };
+  const visibilities = new Set(items.map((other) => other.visibility));
+  if (item.visibility !== undefined && visibilities.size === 1) return { visibility: item.visibility, item };
   if (item.level === undefined) return { ignored: `no score, and the legend item of its colour ${colour}, "${item.label}", ${item.why}` };
   // CyberBlue's T1059.001 is red, "No Detection", with the comment "Detected by Wazuh PowerShell monitoring": one of
   // the two is wrong, and nothing tells which. Only a plain contradiction counts (detected against none); a comment
@@ -639,7 +684,7 @@ function legendNote(
   const notRead = [...unread].map(([why, ids]) => `${ids.length} ${ids.length === 1 ? 'entry' : 'entries'} ignored (${firstFew(ids)}): ${why.replace(/^no score, and /, '')}`);
   const entries = [...read.values()].reduce((a, b) => a + b, 0) + [...unread.values()].reduce((a, b) => a + b.length, 0);
   const items = [...legend.values()].flat();
-  if (!items.some((item) => item.level !== undefined)) {
+  if (!items.some((item) => item.level !== undefined || item.visibility !== undefined)) {
     return (
       `${name}: its ${entries} ${entries === 1 ? 'entry has' : 'entries have'} a colour and no score, and its legend says no coverage level ` +
       `(${items.map(({ label, colour }) => `"${label}" ${colour}`).join(', ')}), so none counts; give each covered entry a score on its gradient, ` +
@@ -647,8 +692,12 @@ function legendNote(
     );
   }
   const readings = items
-    .filter((item) => item.level !== undefined)
-    .map((item) => `"${item.label}" (${item.colour}) as ${percent(item.level!)}%${read.has(item) ? ` (${read.get(item)} ${read.get(item) === 1 ? 'entry' : 'entries'})` : ''}`);
+    .filter((item) => item.level !== undefined || (item.visibility !== undefined && read.has(item)))
+    .map(
+      (item) =>
+        `"${item.label}" (${item.colour}) as ${item.level === undefined ? `visibility ${item.visibility}, not coverage` : `${percent(item.level)}%`}` +
+        `${read.has(item) ? ` (${read.get(item)} ${read.get(item) === 1 ? 'entry' : 'entries'})` : ''}`,
+    );
   if (byColour) {
     const colourOnly = entries - byColour.count;
     const scored = `${byColour.count} scored ${byColour.count === 1 ? 'entry' : 'entries'}${colourOnly ? ` and ${colourOnly} with a colour and no score` : ''}`;
@@ -687,9 +736,11 @@ function dettectScoreTable(
   entries: readonly Record<string, unknown>[],
 ): { kind: 'detection' | 'visibility'; items: Map<number, LegendItemLevel> } | undefined {
   const labels = [...legend.values()].flat().map((item) => ({ item, match: DETTECT_TABLE_LABEL.exec(item.label) }));
-  if (!labels.length || labels.some(({ item, match }) => !match || item.level === undefined)) return undefined;
+  if (!labels.length || labels.some(({ match }) => !match)) return undefined;
   const kinds = new Set(labels.map(({ match }) => match![1]!.toLowerCase()));
   if (kinds.size !== 1) return undefined;
+  // A detection table's items say levels; a visibility table's say visibility scores, no level.
+  if (labels.some(({ item }) => (kinds.has('detection') ? item.level : item.visibility) === undefined)) return undefined;
   const items = new Map(labels.map(({ item, match }) => [Number(match![2]), item]));
   const scores = entries.filter((entry) => typeof entry['score'] === 'number' && entry['enabled'] !== false).map((entry) => entry['score'] as number);
   if (!scores.length || !scores.every((score) => items.has(score))) return undefined;
@@ -710,14 +761,17 @@ function dettectTableNote(
 ): string | undefined {
   if (!count) return undefined;
   const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
+  const entries = (item: LegendItemLevel): string => `${read.get(item)} ${read.get(item) === 1 ? 'entry' : 'entries'}`;
   const readings = [...legend.values()]
     .flat()
     .filter((item) => read.has(item))
-    .map((item) => `"${item.label}" as ${percent(item.level!)}% (${read.get(item)} ${read.get(item) === 1 ? 'entry' : 'entries'})`);
+    .map((item) => (kind === 'detection' ? `"${item.label}" as ${percent(item.level!)}% (${entries(item)})` : `"${item.label}" (${entries(item)})`));
   const what =
     kind === 'detection'
       ? 'a detection score counts as score / 5, as a DeTT&CT file is read'
-      : 'a visibility score rates the log data a technique leaves, not a detection, so none counts above 50%, as logged; for detection coverage give gap --coverage the DeTT&CT technique administration file';
+      : 'a visibility score rates the log data a technique leaves, which makes a detection possible, not one: none counts as coverage, ' +
+        'each is reported beside its technique (visible, no detection), as a DeTT&CT file\'s visibility is; for detection coverage give gap --coverage ' +
+        'the DeTT&CT technique administration file, or its detection layer beside this one';
   return (
     `${name}: its legend is DeTT&CT's ${kind} scoring table, so its ${count} scored ${count === 1 ? 'entry is' : 'entries are'} read by ${count === 1 ? 'its' : 'their'} DeTT&CT ${kind} ` +
     `${count === 1 ? 'score' : 'scores'}, whatever the gradient: ${readings.join(', ')}; ${what} (README, "Coverage gap review")`
@@ -729,9 +783,10 @@ function dettectTableNote(
  * object and `-Visibility score` per visibility object (technique_mapping.py), or one `Detection score` and
  * `Visibility score` for the technique (navigator_layer.py's add_metadata_technique_object). `detection` is the highest
  * detection score from 0 (DeTT&CT scores a technique by its best detection object), undefined when only -1 ("none") or
- * visibility scores are given. Undefined when the metadata gives no such score.
+ * visibility scores are given; `visibility` the highest visibility score above 0 (none), undefined when there is none.
+ * Undefined when the metadata gives no such score.
  */
-function dettectMetadataScores(metadata: unknown): { detection?: number } | undefined {
+function dettectMetadataScores(metadata: unknown): { detection?: number; visibility?: number } | undefined {
   if (!Array.isArray(metadata)) return undefined;
   const scores = (kind: string): number[] =>
     metadata
@@ -739,9 +794,11 @@ function dettectMetadataScores(metadata: unknown): { detection?: number } | unde
       .flatMap((item) => [...String((item as Record<string, unknown>)['value']).matchAll(/-?\d+/g)].map(([n]) => Number(n)))
       .filter((n) => Number.isInteger(n) && n >= -1 && n <= 5);
   const detection = scores('detection');
-  if (!detection.length && !scores('visibility').length) return undefined;
+  const visibility = scores('visibility').filter((n) => n <= 4);
+  if (!detection.length && !visibility.length) return undefined;
   const best = Math.max(-1, ...detection);
-  return best >= 0 ? { detection: best } : {};
+  const seen = Math.max(0, ...visibility);
+  return { ...(best >= 0 ? { detection: best } : {}), ...(seen > 0 ? { visibility: seen } : {}) };
 }
 
 /**
@@ -749,7 +806,7 @@ function dettectMetadataScores(metadata: unknown): { detection?: number } | unde
  * their levels, and those ignored as visibility alone; their colour (DeTT&CT's overlay, `overlay`: visibility, detection
  * or both) was not read. Undefined when no entry was read so.
  */
-function dettectMetadataNote(source: string, layerName: string, read: readonly { techniqueID: string; score?: number; level?: number }[], overlay: boolean): string | undefined {
+function dettectMetadataNote(source: string, layerName: string, read: readonly { techniqueID: string; score?: number; level?: number; visibility?: number }[], overlay: boolean): string | undefined {
   if (!read.length) return undefined;
   const name = `coverage layer ${source}${layerName === source ? '' : ` ("${layerName}")`}`;
   const scored = read.filter((entry) => entry.score !== undefined);
@@ -759,7 +816,7 @@ function dettectMetadataNote(source: string, layerName: string, read: readonly {
     `${name}: ${entries(read.length)} without a score read by the DeTT&CT scores of ${read.length === 1 ? 'its' : 'their'} metadata, not by ${read.length === 1 ? 'its' : 'their'} colour ` +
     `(DeTT&CT writes each technique's scores there${overlay ? '; the colours of its visibility-and-detection overlay say which of the two a technique has, not how well it is detected' : ''})` +
     `${scored.length ? `: ${firstFew(scored.map(({ techniqueID, score, level }) => `${techniqueID} detection score ${score}: ${percent(level!)}%`))}` : ''}` +
-    `${visibility.length ? `; ${entries(visibility.length)} with visibility alone ignored (${firstFew(visibility)})` : ''} (README, "Coverage gap review")`
+    `${visibility.length ? `; ${entries(visibility.length)} with visibility alone ignored as coverage (${firstFew(visibility)}), each visibility score above 0 reported beside its technique (visible, no detection)` : ''} (README, "Coverage gap review")`
   );
 }
 

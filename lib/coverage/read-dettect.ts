@@ -17,8 +17,12 @@
  * or any other group fires on the platforms the file's `platform` names (every platform when it is `all` or
  * absent). A note names the user's groups read that way; `all` needs none, as it means every system.
  *
- * Visibility scores are not read: gap reviews detection. A malformed entry or detection object is reported with
- * its line and skipped; the rest of the file is read.
+ * A technique's `visibility` objects (one or a list, each with `applicable_to` and a `score_logbook` of DeTT&CT's
+ * visibility scores, https://github.com/rabobank-cdc/DeTTECT/wiki/Visibility-scoring) are read the same way, as
+ * visibility, never as coverage: a visibility score says the log data to see the technique is there, which makes a
+ * detection possible, not one (DeTT&CT's own detection score 0 is "no detection, but the technique is being logged").
+ * The review reports it beside the technique ("visible, no detection"). A malformed entry or detection object is
+ * reported with its line and skipped, a malformed visibility object with its line; the rest of the file is read.
  */
 import { DOMAINS, type Domain } from '../attack/types.js';
 import { InputError } from '../errors.js';
@@ -27,10 +31,12 @@ import { yamlDocumentValue } from '../yaml-value.js';
 import {
   coverageInput,
   roundLevel,
+  VISIBILITY_ONLY_REASON,
   type CoverageIgnored,
   type CoverageInput,
   type CoverageProblem,
   type CoverageRule,
+  type CoverageVisibility,
 } from './coverage-types.js';
 import { lineOf, parseYamlSource } from './yaml-source.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
@@ -88,15 +94,22 @@ const dateText = (date: unknown): string => {
   return /^\d{4}-\d{2}-\d{2}T00:00(?::00(?:\.0+)?)?Z?$/.test(text) ? text.slice(0, 10) : text;
 };
 
-/** The current entry of a score logbook (see the module comment), or an error saying what is wrong. */
-export function currentDettectScore(logbook: unknown): { score: number; date?: string } | { error: string; entry?: number } {
+/** The scores of DeTT&CT's two scoring tables: detection -1..5, visibility 0..4. */
+const SCORE_RANGES = { detection: [-1, 5], visibility: [0, 4] } as const;
+
+/**
+ * The current entry of a score logbook (see the module comment), or an error saying what is wrong; `kind` says which
+ * of DeTT&CT's scoring tables its scores are on (detection by default).
+ */
+export function currentDettectScore(logbook: unknown, kind: 'detection' | 'visibility' = 'detection'): { score: number; date?: string } | { error: string; entry?: number } {
+  const [low, high] = SCORE_RANGES[kind];
   if (!Array.isArray(logbook) || logbook.length === 0) return { error: 'no score_logbook; give it a list of { date, score }' };
   let best: { score: number; date?: string; time?: number } | undefined;
   for (const [index, entry] of logbook.entries()) {
     if (!isJsonObject(entry)) return { error: `score_logbook entry ${index + 1} is not a mapping of date and score`, entry: index };
     const score = entry['score'];
-    if (typeof score !== 'number' || !Number.isInteger(score) || score < -1 || score > 5) {
-      return { error: `score_logbook entry ${index + 1}: score ${JSON.stringify(score ?? null)} is not a DeTT&CT detection score (-1 to 5)`, entry: index };
+    if (typeof score !== 'number' || !Number.isInteger(score) || score < low || score > high) {
+      return { error: `score_logbook entry ${index + 1}: score ${JSON.stringify(score ?? null)} is not a DeTT&CT ${kind} score (${low} to ${high})`, entry: index };
     }
     const time = dateValue(entry['date']);
     if (time !== undefined && Number.isNaN(time)) return { error: `score_logbook entry ${index + 1}: date ${JSON.stringify(entry['date'])} is not a date; write YYYY-MM-DD`, entry: index };
@@ -160,8 +173,58 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
   const rules: CoverageRule[] = [];
   const ignored: CoverageIgnored[] = [];
   const problems: CoverageProblem[] = [];
+  const visibility: CoverageVisibility[] = [];
   const groupsEverywhere = new Set<string>();
   let items = 0;
+  // Where a detection or visibility object counts: the ATT&CK platforms its groups name, else the file's (see the module comment).
+  const platformsOf = (groups: readonly string[]): string[] | undefined => {
+    const platforms = groups.map(platformOf);
+    // `all` (or no applicable_to) is every system, whatever other group is listed beside it.
+    if (groups.length && !groups.some(isAll) && platforms.every((platform) => platform !== undefined)) return [...new Set(platforms as string[])];
+    for (const group of groups.filter((group, i) => platforms[i] === undefined && !isAll(group))) groupsEverywhere.add(group);
+    return defaultPlatforms.length ? defaultPlatforms : undefined;
+  };
+  /**
+   * The technique's visibility objects with a score above 0 (none), kept in `visibility`; whether it has any. A
+   * malformed one is a problem that costs no item (items count detection objects).
+   */
+  const readVisibility = (technique: JsonObject, t: number, id: string): boolean => {
+    const value = technique['visibility'];
+    if (value === undefined || value === null) return false;
+    const objects: unknown[] = Array.isArray(value) ? value : [value];
+    let found = false;
+    objects.forEach((object, v) => {
+      const path = Array.isArray(value) ? ['techniques', t, 'visibility', v] : ['techniques', t, 'visibility'];
+      const line = lineAt(path) ?? lineAt(['techniques', t]);
+      const which = `${id} visibility${objects.length > 1 ? ` ${v + 1}` : ''}`;
+      if (!isJsonObject(object)) {
+        problems.push({ file, line, message: `${which} is not a mapping with applicable_to and score_logbook; not read`, skipped: false });
+        return;
+      }
+      const { logbook } = scoreLogbook(object);
+      const current = currentDettectScore(logbook, 'visibility');
+      if ('error' in current) {
+        const entryLine = current.entry === undefined ? undefined : lineAt([...path, 'score_logbook', current.entry]);
+        problems.push({ file, line: entryLine ?? line, message: `${which}: ${current.error}; not read`, skipped: false });
+        return;
+      }
+      if (current.score === 0) return;
+      found = true;
+      const groups = texts(object['applicable_to']);
+      const comment = texts(object['comment'])[0]?.split('\n')[0]?.trim();
+      const platforms = platformsOf(groups);
+      visibility.push({
+        kind: 'dettect',
+        name: comment || `DeTT&CT visibility (applicable_to: ${groups.join(', ') || 'all'})`,
+        file,
+        ...(line === undefined ? {} : { line }),
+        refs: [{ raw: id, ...(lineAt(['techniques', t]) === undefined ? {} : { line: lineAt(['techniques', t])! }) }],
+        score: current.score,
+        ...(platforms ? { platforms } : {}),
+      });
+    });
+    return found;
+  };
   value['techniques'].forEach((technique: unknown, t) => {
     const techniqueLine = lineAt(['techniques', t]);
     const id = isJsonObject(technique) ? technique['technique_id'] : undefined;
@@ -170,10 +233,11 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
       problems.push({ file, line: techniqueLine, message: `technique ${t + 1} has no technique_id; give it one, e.g. technique_id: T1059.001`, skipped: true });
       return;
     }
+    const seen = readVisibility(technique, t, id.trim());
     const detection = technique['detection'];
     if (detection === undefined || detection === null) {
       items++;
-      ignored.push({ file, line: techniqueLine, name: id, reason: 'no detection object (visibility only)' });
+      ignored.push({ file, line: techniqueLine, name: id, reason: seen ? VISIBILITY_ONLY_REASON : 'no detection object' });
       return;
     }
     const objects: unknown[] = Array.isArray(detection) ? detection : [detection];
@@ -205,7 +269,7 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
         return;
       }
       const level = dettectDetectionLevel(current.score);
-      const platforms = groups.map(platformOf);
+      const platforms = platformsOf(groups);
       const rule: CoverageRule = {
         kind: 'dettect',
         name,
@@ -214,18 +278,13 @@ export function parseDettectTechniques(text: string, file: string): CoverageInpu
         level,
         levelReason: `DeTT&CT score ${current.score} (${scoreName}${current.date ? `, ${current.date}` : ''}) / 5 -> ${level}`,
       };
-      // `all` (or no applicable_to) is every system, whatever other group is listed beside it.
-      if (groups.length && !groups.some(isAll) && platforms.every((platform) => platform !== undefined)) {
-        rule.platforms = [...new Set(platforms as string[])];
-      } else {
-        for (const group of groups.filter((group, i) => platforms[i] === undefined && !isAll(group))) groupsEverywhere.add(group);
-        if (defaultPlatforms.length) rule.platforms = defaultPlatforms;
-      }
+      if (platforms) rule.platforms = platforms;
       if (comment !== undefined) rule.comment = comment;
       rules.push(rule);
     });
   });
   const input = coverageInput('dettect', file, 1, items, { rules, ignored, problems });
+  if (visibility.length) input.visibility = visibility;
   const where = defaultPlatforms.length ? `the file's platform (${defaultPlatforms.join(', ')})` : 'every platform';
   const notes = groupsEverywhere.size
     ? [

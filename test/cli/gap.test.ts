@@ -436,7 +436,7 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     expect(comment('coverage.layer.json')).to.contain(mean);
   });
 
-  it('says it in the CSV report and the workbook too, in a last column subtechnique_coverage (the CSV keeps its other columns where they were)', async () => {
+  it('says it in the CSV report and the workbook too, in a column subtechnique_coverage after the others, visibility last (the CSV keeps its other columns where they were)', async () => {
     const row = partial.find((r) => r.id === 'T1001')!;
     const mean = `the mean of its ${row.subtechniques!.length} sub-techniques: ${row.subtechniques!.map((sub) => `${sub.id} ${Math.round(sub.coverage)}%`).join(', ')}`;
     const csvOut = freshTmpDir('gap-partial-csv');
@@ -445,7 +445,7 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     // The columns as the CSV report had them before, by position, then the new one.
     const before = 'section,rank,technique,name,tactics,threat,used_by,platforms,platforms_not_covered,coverage,status,gap,rules,other_platform_rules,' +
       'parent_rules_not_counted,detection,missing_log_sources,strategies,analytics,mitigations,priority,reference,times,note,places';
-    expect(header).to.deep.equal([...before.split(','), 'subtechnique_coverage']);
+    expect(header).to.deep.equal([...before.split(','), 'subtechnique_coverage', 'visibility']);
     const cell = (cells: string[], column: string) => cells[header!.indexOf(column)];
     const techniques = rows.filter((cells) => cells[0] === 'technique');
     expect(cell(techniques.find((cells) => cell(cells, 'technique') === 'T1001')!, 'subtechnique_coverage')).to.equal(mean);
@@ -455,7 +455,7 @@ describe("attack-layers gap: a parent covered only through some sub-techniques (
     expect((await runCli(['export', join(out, 'gap-report.json'), '--out', file])).code).to.equal(0);
     const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('Gaps')!;
     const titles = sheet.getRow(1).values as unknown[];
-    expect(titles.at(-1)).to.equal('subtechnique_coverage');
+    expect(titles.slice(-2)).to.deep.equal(['subtechnique_coverage', 'visibility']);
     const t1001 = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(titles.indexOf('technique')).value === 'T1001')!;
     expect(t1001.getCell(titles.indexOf('subtechnique_coverage')).value).to.equal(mean);
   });
@@ -1413,6 +1413,104 @@ describe('attack-layers gap: a colour-only coverage layer read through its legen
         '("Planned" #ffeb3b, "Executing" #ff9800, "Completed" #4caf50, "Blocked" #f44336), so none counts; give each covered entry a score on its gradient, ' +
         'or label its legend items with what they detect: "Detected", "Partial", "Not detected" (README, "Coverage gap review")',
     );
+  });
+});
+
+// DeTT&CT's visibility and detection layers as its releases write them (rabobank-cdc/DeTTECT navigator_layer.py's
+// get_layer_template_visibility and get_layer_template_detections of layer format 4.3: a grey gradient 0..10000, the
+// legend its scoring table; technique_mapping.py: score = the visibility or detection score, colour that score's),
+// reconstructed in our own words. DeTT&CT's wiki (Visibility scoring; Detection scoring, whose score 0 is "no
+// detection, but the technique is being logged") says visibility is the log data, not a detection.
+describe('attack-layers gap: DeTT&CT visibility is reported beside the technique, never counted as coverage', () => {
+  const threat = { name: 'threat', versions: { attack: '18', layer: '4.5' }, domain: 'enterprise-attack', techniques: ['T1059.001', 'T1003.001', 'T1021.002', 'T1490'].map((techniqueID) => ({ techniqueID, score: 100 })) };
+  const dettectLayer = (kind: 'Visibility' | 'Detection', words: string[], colours: string[], scores: [string, number][]) => ({
+    name: `${kind} example`,
+    versions: { attack: '18', navigator: '4.9.1', layer: '4.5' },
+    domain: 'enterprise-attack',
+    description: `${kind} coverage`,
+    gradient: { colors: ['#aeb6bf', '#aeb6bf'], minValue: 0, maxValue: 10000 },
+    legendItems: words.map((word, i) => ({ label: `${kind} score ${kind === 'Visibility' ? i + 1 : i}: ${word}`, color: colours[i] })),
+    techniques: scores.map(([techniqueID, score]) => ({
+      techniqueID, score, color: colours[kind === 'Visibility' ? score - 1 : score], comment: '', enabled: true,
+      metadata: [{ name: 'Applicable to', value: 'all' }, { name: `${kind} score`, value: String(score) }],
+    })),
+  });
+  const visibility = dettectLayer('Visibility', ['Minimal', 'Medium', 'Good', 'Excellent'], ['#BBDEFB', '#64B5F6', '#1976D2', '#0D47A1'], [['T1059.001', 4], ['T1003.001', 3], ['T1021.002', 2]]);
+  const detection = dettectLayer('Detection', ['Forensics/Context', 'Basic', 'Fair', 'Good', 'Very good', 'Excellent'], ['#9C27B0', '#DCEDC8', '#AED581', '#8BC34A', '#689F38', '#33691E'], [['T1003.001', 5]]);
+  type Row = { id: string; coverage: number; gap: boolean; rules: { name: string }[]; visibility?: { name: string; score: number; file: string }[] };
+
+  it('makes Medium-to-Excellent visibility a gap, says "visible, no detection" in every report and the gap layer, and lets a detection decide where there is one', async () => {
+    const dir = freshTmpDir('gap-dettect-visibility');
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    writeFileSync(join(dir, 'visibility.json'), JSON.stringify(visibility));
+    writeFileSync(join(dir, 'detection.json'), JSON.stringify(detection));
+    const out = join(dir, 'out');
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'visibility.json'), join(dir, 'detection.json'), '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: Row[] }>(join(out, 'gap-report.json'));
+    const seen = (score: number) => [{ name: 'Visibility example', score, file: join(dir, 'visibility.json') }];
+    expect(report.rows.map((row) => [row.id, row.coverage, row.gap, row.visibility?.map(({ name, score, file }) => ({ name, score, file }))]).sort()).to.deep.equal([
+      ['T1003.001', 100, false, seen(3)],
+      ['T1021.002', 0, true, seen(2)],
+      ['T1059.001', 0, true, seen(4)],
+      ['T1490', 0, true, undefined],
+    ]);
+    // The report is one the schema takes: export reads it back, to Markdown and a workbook.
+    const md = join(dir, 'report.md');
+    expect((await runCli(['export', join(out, 'gap-report.json'), '--out', md])).code).to.equal(0);
+    const markdown = readFileSync(md, 'utf8');
+    expect(markdown).to.contain('| none (visible, no detection: visibility score 4) |');
+    expect(markdown).to.contain('Visible, no detection: visibility score 4 (excellent): Visibility example. The log data to see it is there: write the rule.');
+    expect(markdown).to.contain('| Detection example (100%); visibility score 3, not counted |');
+    const book = join(dir, 'gaps.xlsx');
+    expect((await runCli(['export', join(out, 'gap-report.json'), '--out', book])).code).to.equal(0);
+    const sheet = (await readWorkbook(readFileSync(book))).getWorksheet('Gaps')!;
+    const titles = sheet.getRow(1).values as unknown[];
+    const t1021 = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).find((r) => r.getCell(titles.indexOf('technique')).value === 'T1021.002')!;
+    expect(t1021.getCell(titles.indexOf('visibility')).value).to.equal('visibility score 2 (medium): Visibility example');
+    const csvOut = join(dir, 'csv');
+    expect((await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'visibility.json'), join(dir, 'detection.json'), '--out', csvOut, '--report', 'csv', '--quiet'])).code).to.equal(0);
+    const [header, ...rows] = parseCsv(readFileSync(join(csvOut, 'gap-report.csv'), 'utf8')).rows.map((r) => r.cells);
+    const t1059 = rows.find((cells) => cells[0] === 'technique' && cells[header!.indexOf('technique')] === 'T1059.001')!;
+    expect(t1059[header!.indexOf('visibility')]).to.equal('visibility score 4 (excellent): Visibility example');
+    const gapLayer = readJson<NavigatorLayer>(join(out, 'gap.layer.json'));
+    const entry = gapLayer.techniques!.find((t) => t.techniqueID === 'T1059.001')!;
+    expect(entry.comment).to.contain('\nvisible, no detection (the log data is there: write the rule): visibility score 4 (excellent): Visibility example');
+    expect(entry.metadata).to.deep.include({ name: 'visibility, not counted', value: 'visibility score 4 (excellent): Visibility example' });
+    // A visibility layer alone gives no coverage, and says why.
+    const alone = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'visibility.json'), '--out', join(dir, 'alone'), '--report', 'json']);
+    expect(alone.stderr).to.contain(`coverage layer "${join(dir, 'visibility.json')}" gives no coverage: of its 3 entries, 3 ignored: a DeTT&CT visibility score: log data, no detection`);
+  });
+
+  it("reads a DeTT&CT technique file's visibility as its visibility layer is read: beside the detection, never as coverage", async () => {
+    const dir = freshTmpDir('gap-dettect-visibility-file');
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    const techniques = [
+      'version: 1.2', 'file_type: technique-administration', 'name: endpoints', 'domain: enterprise-attack', 'platform: all', 'techniques:',
+      '  - technique_id: T1059.001',
+      '    visibility:',
+      '      applicable_to: [all]',
+      '      comment: Script block logging',
+      '      score_logbook: [{ date: 2021-05-01, score: 4 }]',
+      '  - technique_id: T1003.001',
+      '    detection:',
+      '      applicable_to: [all]',
+      '      location: [EDR lsass access]',
+      '      score_logbook: [{ date: 2022-01-01, score: 5 }]',
+      '    visibility:',
+      '      applicable_to: [all]',
+      '      score_logbook: [{ date: 2021-05-01, score: 3 }]',
+      '',
+    ].join('\n');
+    writeFileSync(join(dir, 'techniques.yaml'), techniques);
+    const out = join(dir, 'out');
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'techniques.yaml'), '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const report = readJson<{ rows: Row[] }>(join(out, 'gap-report.json'));
+    expect(report.rows.filter((row) => row.visibility).map((row) => [row.id, row.coverage, row.gap, row.visibility!.map(({ name, score }) => [name, score])]).sort()).to.deep.equal([
+      ['T1003.001', 100, false, [['DeTT&CT visibility (applicable_to: all)', 3]]],
+      ['T1059.001', 0, true, [['Script block logging', 4]]],
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { placeText, summaryMessage, type CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { placeText, summaryMessage, VISIBILITY_ONLY_REASON, type CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { parseCoverageLayers, readCoverageLayers, type CoverageLayerOptions } from '../../lib/coverage/read-coverage-layer.js';
 import { InputError, UsageError } from '../../lib/errors.js';
 import { readRawBundle, stixFile } from '../helpers/attack.js';
@@ -546,15 +546,24 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
     // the table after what the colour marks; by words, score 0 read 100 % ("detection") and score 3 100 %.
     ['Tech. in detection, score 3: Good', 0.6],
     ['Tech. in group/campaign + detection score 0: Forensics/Context', 0],
-    // A degree rates how much of what its word says: DeTT&CT's visibility table (get_layer_template_visibility) rates
-    // log data, no detection, so "Excellent" visibility is logged, 50 %, not 100 %.
-    ['Visibility score 4: Excellent', 0.5],
-    ['Visibility score 1: Minimal', 0.25],
+    // A degree rates how much of what its word says: "Fully logged" is logged, 50 %, not 100 %.
     ['Fully logged', 0.5],
     // The item combine writes for a colour two layers' legends label differently.
     ['Not Detected ("run 1"); Detected ("Red Team Assessment")', undefined],
     ['Detected ("run 1", "run 2"); Full Detection ("CyberBlue")', 1],
   ];
+  // DeTT&CT's visibility table (get_layer_template_visibility) rates log data, no detection (its wiki's Visibility
+  // scoring): no level; the entry's visibility score is kept, to be reported beside the technique.
+  for (const [label, score] of [['Visibility score 4: Excellent', 4], ['Visibility score 1: Minimal', 1]] as const) {
+    it(`reads "${label}" as no level, visibility ${score}`, () => {
+      const layer = { name: 'l', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059.001', color: '#2CA02C' }], legendItems: [{ label, color: '#2ca02c' }] };
+      const input = parseCoverageLayer(JSON.stringify(layer), 'l.json');
+      expect(input.rules).to.deep.equal([]);
+      expect(input.ignored.map(({ reason }) => reason)).to.deep.equal([VISIBILITY_ONLY_REASON]);
+      expect(input.visibility?.map((v) => [v.refs[0]!.raw, v.score, v.name])).to.deep.equal([['T1059.001', score, 'l']]);
+      expect(input.notes?.[0]).to.contain(`read through its legend, "${label}" (#2ca02c) as visibility ${score}, not coverage (1 entry)`);
+    });
+  }
   for (const [label, level] of labels) {
     it(`reads "${label}" as ${level === undefined ? 'no level' : `${level * 100}%`}`, () => {
       const layer = { name: 'l', domain: 'enterprise-attack', techniques: [{ techniqueID: 'T1059.001', color: '#2CA02C' }], legendItems: [{ label, color: '#2ca02c' }] };
@@ -687,8 +696,10 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
   // get_layer_template_visibility of layer format 4.2: the legend "Visibility score 1: Minimal" … "4: Excellent", no
   // gradient; technique_mapping.py _map_and_colorize_techniques_for_visibility: score = the visibility score, colour
   // COLOR_V_<score>, score null for 0, the other techniques with data-source metadata only); a reconstruction.
-  // Read on Navigator's 0..100, visibility 4 counted as 4 %, detection 5 of such a detection layer as 5 %.
-  it("reads a DeTT&CT visibility layer without a gradient by its visibility scores, as its legend labels them", () => {
+  // Read on Navigator's 0..100, visibility 4 counted as 4 %, detection 5 of such a detection layer as 5 %. Visibility
+  // is log data, no detection (DeTT&CT wiki, Visibility scoring and Detection scoring: detection 0 is "no detection,
+  // but the technique is being logged"): no entry is coverage, each score is kept to be reported beside its technique.
+  it("reads a DeTT&CT visibility layer without a gradient by its visibility scores, as visibility, not coverage", () => {
     const colours = ['', '#BBDEFB', '#64B5F6', '#1976D2', '#0D47A1'];
     const entry = (techniqueID: string, score: number | null) => ({
       techniqueID, color: colours[score ?? 0], comment: '', enabled: true, score,
@@ -702,19 +713,31 @@ describe('readCoverageLayers: a colour-only layer read through its legend', () =
       legendItems: ['Minimal', 'Medium', 'Good', 'Excellent'].map((word, i) => ({ label: `Visibility score ${i + 1}: ${word}`, color: colours[i + 1] })),
     };
     const input = parseCoverageLayer(JSON.stringify(layer), 'visibility_example.json');
-    expect(input.rules.map((rule) => [rule.refs[0]!.raw, rule.level])).to.deep.equal([['T1059.001', 0.5], ['T1566.001', 0.5], ['T1547.001', 0.25]]);
-    expect(input.rules[0]!.levelReason).to.equal('score 4, a DeTT&CT visibility score (its legend is DeTT&CT\'s visibility scoring table): "Visibility score 4: Excellent" -> 0.5');
+    expect(input.rules).to.deep.equal([]);
+    expect(input.visibility?.map((v) => [v.refs[0]!.raw, v.score, v.name])).to.deep.equal([
+      ['T1059.001', 4, 'Visibility example'],
+      ['T1566.001', 3, 'Visibility example'],
+      ['T1547.001', 1, 'Visibility example'],
+    ]);
     expect(input.notes![0]).to.equal(
       'coverage layer visibility_example.json ("Visibility example"): its legend is DeTT&CT\'s visibility scoring table, so its 3 scored entries are read by their DeTT&CT visibility scores, whatever the gradient: ' +
-        '"Visibility score 1: Minimal" as 25% (1 entry), "Visibility score 3: Good" as 50% (1 entry), "Visibility score 4: Excellent" as 50% (1 entry); ' +
-        'a visibility score rates the log data a technique leaves, not a detection, so none counts above 50%, as logged; for detection coverage give gap --coverage the DeTT&CT technique administration file (README, "Coverage gap review")',
+        '"Visibility score 1: Minimal" (1 entry), "Visibility score 3: Good" (1 entry), "Visibility score 4: Excellent" (1 entry); ' +
+        'a visibility score rates the log data a technique leaves, which makes a detection possible, not one: none counts as coverage, each is reported beside its technique (visible, no detection), ' +
+        "as a DeTT&CT file's visibility is; for detection coverage give gap --coverage the DeTT&CT technique administration file, or its detection layer beside this one (README, \"Coverage gap review\")",
     );
-    // Visibility 0 (score null) is no visibility; the note on it speaks of no overlay's colours.
-    expect(input.ignored.map(({ name }) => name)).to.deep.equal(['T1053.005', 'T1105']);
-    expect(input.notes![1]).to.contain("(DeTT&CT writes each technique's scores there); 1 entry with visibility alone ignored (T1053.005)");
+    // Visibility 0 (score null) is no visibility: ignored, not kept; the note on it speaks of no overlay's colours.
+    expect(input.ignored.map(({ name, reason }) => [name, reason])).to.deep.equal([
+      ['T1059.001', VISIBILITY_ONLY_REASON],
+      ['T1566.001', VISIBILITY_ONLY_REASON],
+      ['T1547.001', VISIBILITY_ONLY_REASON],
+      ['T1053.005', 'no score, and its metadata gives no DeTT&CT detection score and visibility 0 (none)'],
+      ['T1105', 'no score'],
+    ]);
+    expect(input.notes!.join("\n")).to.contain("(DeTT&CT writes each technique's scores there); 1 entry with visibility alone ignored as coverage (T1053.005)");
     // The same layer as DeTT&CT writes it from layer format 4.3 on, on its grey 0..10000, reads the same.
     const current = { ...layer, versions: { navigator: '4.5', layer: '4.3' }, gradient: { colors: ['#aeb6bf', '#aeb6bf'], minValue: 0, maxValue: 10000 } };
-    expect(parseCoverageLayer(JSON.stringify(current), 'visibility_example.json').rules.map((rule) => rule.level)).to.deep.equal([0.5, 0.5, 0.25]);
+    const read = parseCoverageLayer(JSON.stringify(current), 'visibility_example.json');
+    expect([read.rules.length, read.visibility?.map((v) => v.score)]).to.deep.equal([0, [4, 3, 1]]);
     expectBookkeeping(input);
   });
 
@@ -897,13 +920,14 @@ describe("readCoverageLayers: DeTT&CT's visibility-and-detection overlay", () =>
       ['T1059.001', 0.4, "no score; its metadata's DeTT&CT detection score 2 / 5 -> 0.4, whatever its colour"],
       ['T1003.001', 1, "no score; its metadata's DeTT&CT detection score 5 / 5 -> 1, whatever its colour"],
     ]);
-    expect(input.ignored.map((i) => [i.name, i.reason])).to.deep.equal([
-      ['T1021.002', 'no score, and its metadata gives DeTT&CT visibility scores and no detection score (visibility only: nothing detects it, as a DeTT&CT file is read)'],
-    ]);
+    expect(input.ignored.map((i) => [i.name, i.reason])).to.deep.equal([['T1021.002', VISIBILITY_ONLY_REASON]]);
+    // Visibility is kept beside the detection (T1059.001 has both) and alone (T1021.002), never as a rule.
+    expect(input.visibility?.map((v) => [v.refs[0]!.raw, v.score])).to.deep.equal([['T1059.001', 3], ['T1021.002', 3]]);
     expect(input.notes).to.deep.equal([
       'coverage layer visibility_and_detection.json ("Visibility and Detection example all"): 3 entries without a score read by the DeTT&CT scores of their metadata, not by their colour ' +
         "(DeTT&CT writes each technique's scores there; the colours of its visibility-and-detection overlay say which of the two a technique has, not how well it is detected): " +
-        'T1059.001 detection score 2: 40%, T1003.001 detection score 5: 100%; 1 entry with visibility alone ignored (T1021.002) (README, "Coverage gap review")',
+        'T1059.001 detection score 2: 40%, T1003.001 detection score 5: 100%; 1 entry with visibility alone ignored as coverage (T1021.002), ' +
+        'each visibility score above 0 reported beside its technique (visible, no detection) (README, "Coverage gap review")',
     ]);
     expectBookkeeping(input);
   });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
-import type { CoverageInput } from '../../lib/coverage/coverage-types.js';
+import { VISIBILITY_ONLY_REASON, type CoverageInput } from '../../lib/coverage/coverage-types.js';
 import { currentDettectScore, parseDettectTechniques } from '../../lib/coverage/read-dettect.js';
 import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
@@ -41,7 +41,7 @@ describe('parseDettectTechniques (a DeTT&CT technique administration file)', () 
   it('ignores a -1 score and a technique with visibility only, and reports malformed entries with their lines', () => {
     expect(input.ignored.map((i) => [i.line, i.name, i.reason])).to.deep.equal([
       [58, 'T1105: DeTT&CT detection (applicable_to: all)', 'score -1 (no detection)'],
-      [84, 'T1082', 'no detection object (visibility only)'],
+      [84, 'T1082', VISIBILITY_ONLY_REASON],
     ]);
     expect(input.problems.map((p) => [p.line, p.skipped, p.message])).to.deep.equal([
       [71, true, 'technique 7 has no technique_id; give it one, e.g. technique_id: T1059.001'],
@@ -115,6 +115,51 @@ describe('parseDettectTechniques (a DeTT&CT technique administration file)', () 
         skipped: false,
       },
     ]);
+  });
+
+  // DeTT&CT's wiki: a visibility score (Visibility scoring, 0 none to 4 excellent) says the data sources to see a
+  // technique are there; its detection score 0 is "no detection, but the technique is being logged" (Detection
+  // scoring). So visibility is kept beside the detections, never as a rule, whether a detection is there or not.
+  it('keeps each visibility object above 0 as visibility, beside the detection objects, never as a rule', () => {
+    expect(input.visibility?.map((v) => [v.refs[0]?.raw, v.score, v.line, v.platforms ?? 'any'])).to.deep.equal([['T1082', 2, 86, 'any']]);
+    const text = file(
+      [
+        '- technique_id: T1003.001',
+        '  detection:',
+        '    applicable_to: [all]',
+        '    location: [EDR]',
+        '    score_logbook: [{ date: 2020-04-01, score: 1 }]',
+        '  visibility:',
+        '  - applicable_to: [Windows]',
+        '    comment: Sysmon event 10',
+        '    score_logbook: [{ date: 2019-01-01, score: 1 }, { date: 2021-06-01, score: 3 }]',
+        '  - applicable_to: [Linux]',
+        '    score_logbook: [{ date: 2021-06-01, score: 0 }]',
+        '  - applicable_to: [servers]',
+        '    score_logbook: [{ date: 2021-06-01, score: 5 }]',
+        '- technique_id: T1021.001',
+        '  detection:',
+        '    applicable_to: [all]',
+        '    score_logbook: [{ date: 2020-04-01, score: -1 }]',
+        '  visibility:',
+        '    applicable_to: [all]',
+        '    score_logbook: [{ date: 2020-04-01, score: 4 }]',
+        '',
+      ].join('\n'),
+      'platform: [Windows, Linux]',
+    );
+    const both = parseDettectTechniques(text, 't.yaml');
+    // The detection decides the coverage; visibility 0 (none) is not kept; a visibility score of 5 is no visibility score.
+    expect(both.rules.map((rule) => [rule.refs[0]?.raw, rule.level])).to.deep.equal([['T1003.001', 0.2]]);
+    expect(both.visibility?.map((v) => [v.refs[0]?.raw, v.score, v.name, v.platforms])).to.deep.equal([
+      ['T1003.001', 3, 'Sysmon event 10', ['Windows']],
+      ['T1021.001', 4, 'DeTT&CT visibility (applicable_to: all)', ['Windows', 'Linux']],
+    ]);
+    expect(both.problems.map((p) => [p.line, p.skipped, p.message])).to.deep.equal([
+      [18, false, 'T1003.001 visibility 3: score_logbook entry 1: score 5 is not a DeTT&CT visibility score (0 to 4); not read'],
+    ]);
+    expect(both.ignored.map((i) => [i.name, i.reason])).to.deep.equal([['T1021.001: DeTT&CT detection (applicable_to: all)', 'score -1 (no detection)']]);
+    expect(both.counts).to.deep.equal({ items: 2, rules: 1, ignored: 1, invalid: 0 });
   });
 
   it('resolves the revoked T1086 to T1059.001 through the review, listed as remapped', () => {

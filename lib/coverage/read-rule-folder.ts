@@ -21,7 +21,7 @@ import { isPantherItem, parsePantherItem } from './read-panther.js';
 import { applyPantherOverrides, pantherPythonKind, readPantherPython, type PantherModule } from './read-panther-python.js';
 import { parseElasticRule, parseSiemRule, parseSplunkJsonDetection, siemRuleFormat, type SiemFormat } from './read-siem-rule.js';
 import { asSplunkReads, parseSavedSearches, SAVEDSEARCHES_FILE, type ConfStanza } from './read-splunk-conf.js';
-import { isSigmaDocs, parseSigmaDocs, settleCorrelations, sigmaRefKey, type SigmaLink } from './read-sigma.js';
+import { isSigmaDocs, isSublimeRule, parseSigmaDocs, settleCorrelations, sigmaRefKey, type SigmaLink } from './read-sigma.js';
 import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
@@ -602,6 +602,16 @@ function yamlRuleFormat(docs: readonly (YamlNode | null)[]): YamlRuleFormat | un
 export function holdsYamlRule(text: string): boolean {
   const read = ruleDocuments(text);
   return 'docs' in read && yamlRuleFormat(read.docs) !== undefined;
+}
+
+/**
+ * Whether a YAML text is a Sublime Security rule (isSublimeRule): a rule, but of no ATT&CK technique, so one given
+ * alone to `--coverage` is said to be what it is rather than refused as no detections file.
+ */
+export function holdsSublimeRule(text: string): boolean {
+  const read = ruleDocuments(text);
+  const first = 'docs' in read ? read.docs[0] : undefined;
+  return first?.kind === 'map' && isSublimeRule(first.pairs);
 }
 
 /**

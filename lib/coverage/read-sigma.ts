@@ -373,12 +373,21 @@ export function settleCorrelations<T extends { file: string; outcome: RuleFileOu
 const SUBLIME_KEYS = ['tactics_and_techniques', 'attack_types', 'detection_methods'];
 
 /** Why a Sublime Security rule gives no coverage here: its taxonomy is Sublime's, not ATT&CK's. */
-const SUBLIME_RULE =
+export const SUBLIME_RULE =
   'a Sublime Security rule: its tactics_and_techniques and attack_types are Sublime\'s own names ("Scripting", "Social engineering"), ' +
   'not ATT&CK techniques, so it says no technique it detects; list the techniques such rules detect in a detections file (name, techniques)';
 
 // The keys a rule detects with, in any YAML format read: Sigma's (a correlation's too), Splunk's and Sentinel's.
 const RULE_BODY_KEYS = ['detection', 'logsource', 'correlation', 'search', 'query'];
+
+/**
+ * Whether a YAML rule's top fields are a Sublime Security rule's (sublime-security/sublime-rules' detection-rules/*.yml:
+ * an email rule in MQL, `source`, `type: "rule"`, named by Sublime's own taxonomy, `tactics_and_techniques: ["Scripting"]`,
+ * `attack_types`, which maps to no ATT&CK ID).
+ */
+export function isSublimeRule(fields: ReadonlyMap<string, YamlNode>): boolean {
+  return fields.has('source') && scalarText(fields.get('type'))?.trim().toLowerCase() === 'rule' && SUBLIME_KEYS.some((key) => fields.has(key));
+}
 
 function notARule(candidate: RuleFields): RuleOutcome {
   const { fields, line } = candidate;
@@ -389,9 +398,7 @@ function notARule(candidate: RuleFields): RuleOutcome {
   // A file of a known kind that holds no rule (a DeTT&CT file, a CAR analytic, Atomic Red Team tests) is named.
   const kind = nonRuleKind(Object.fromEntries([...fields].map(([key, value]) => [key, scalarText(value) ?? value])));
   if (kind) return { invalid: { line, message: notARuleMessage(kind) } };
-  // sublime-security/sublime-rules' detection-rules/*.yml: an email rule in MQL (`source`), `type: "rule"`, named by
-  // Sublime's own taxonomy (`tactics_and_techniques: ["Scripting"]`, `attack_types`), which maps to no ATT&CK ID.
-  if (fields.has('source') && scalarText(fields.get('type'))?.trim().toLowerCase() === 'rule' && SUBLIME_KEYS.some((key) => fields.has(key))) {
+  if (isSublimeRule(fields)) {
     return { invalid: { line, message: SUBLIME_RULE }, noRule: 'sublime' };
   }
   const missing = ['title', 'detection', 'logsource'].filter((key) => !fields.has(key));

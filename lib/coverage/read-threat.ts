@@ -18,7 +18,8 @@ import { parseSumoRules } from './read-sumo-rules.js';
 import { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './read-splunk-conf.js';
 import { parseDefenderRules } from './read-defender-rules.js';
 import { parseDatadogRules } from './read-datadog-rules.js';
-import { holdsYamlRule, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
+import { SUBLIME_RULE } from './read-sigma.js';
+import { holdsSublimeRule, holdsYamlRule, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
 /** A file's text, and its parsed value when it is JSON: read once, for the reader of its kind to use. */
@@ -215,6 +216,8 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   const atomic = kind === 'layer' ? atomicRedTeamLayerName(value) : undefined;
   if (atomic) throw new InputError(atomicRedTeamLayerMessage(file, atomic), { file });
   if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];
+  // A Sublime Security rule names what it detects in Sublime's taxonomy: said so, as a rule folder's note says it.
+  if (yamlFile && kind === undefined && holdsSublimeRule(text)) throw new InputError(`${file}: ${SUBLIME_RULE}`, { file, line: 1 });
   if (yamlFile && kind === undefined) return [parseDetectionsOrSay(text, path)];
   if (extension !== '.json') return [parseDetectionsText(text, path)];
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.

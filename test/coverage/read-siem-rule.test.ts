@@ -9,7 +9,8 @@ import { parseSentinelExport } from '../../lib/coverage/read-sentinel-export.js'
 import { kindOfValue } from '../../lib/input-kind.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { AttackLibrary } from '../../lib/attack/load.js';
-import { UsageError } from '../../lib/errors.js';
+import { InputError, UsageError } from '../../lib/errors.js';
+import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
 import { resolveCoverage } from '../../lib/coverage/gap-review.js';
 import { freshTmpDir, stixDir, testCacheDir } from '../helpers/attack.js';
 
@@ -193,6 +194,23 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     const alone = readRuleFolder(join(dir, 'baselines', 'baseline_of_cloud_instances_launched.yml'));
     expect(alone.ignored.map((item) => item.reason)).to.deep.equal(['a Splunk baseline (no type, it names the detections it feeds under tags.detections): it detects nothing by itself']);
     expect(alone.problems).to.deep.equal([]);
+  });
+
+  it("refuses a Sublime Security rule given alone to --coverage, saying what it is, as the folder's note does", () => {
+    // The same reconstruction of sublime-security/sublime-rules' detection-rules/*.yml layout as below; it was refused
+    // as "not a valid detections file … it is no rule either", naming the formats it is not.
+    const dir = freshTmpDir('sublime-rule-alone');
+    const file = join(dir, 'attachment_script_in_image.yml');
+    writeFileSync(
+      file,
+      ['name: "Attachment: script inside an image file"', 'type: "rule"', 'severity: "high"', 'source: |', '  type.inbound and any(attachments, .file_extension =~ "svg")',
+        'tactics_and_techniques:', '  - "Scripting"', ''].join('\n'),
+    );
+    expect(() => readCoverageInputs([file])).to.throw(
+      InputError,
+      `${file}: a Sublime Security rule: its tactics_and_techniques and attack_types are Sublime's own names ("Scripting", "Social engineering"), ` +
+        'not ATT&CK techniques, so it says no technique it detects; list the techniques such rules detect in a detections file (name, techniques)',
+    );
   });
 
   it("leaves out Sublime Security's rules in one note saying their taxonomy is not ATT&CK's, and reads the rules beside them", () => {

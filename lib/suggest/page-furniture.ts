@@ -25,7 +25,8 @@ const LINKS_ONLY = new RegExp(String.raw`^\s{0,8}(?:#{1,6}\s{1,4})?(?:${LINK_END
 
 /** Whether a passage is only links (a menu item, a category, a list of other posts), no sentence of the report's own. */
 export function isLinksOnly(text: string): boolean {
-  return text.length <= 4000 && LINKS_ONLY.test(text);
+  // (Every link has `](` between its text and its address: a passage without it is passed over before LINKS_ONLY.)
+  return text.length <= 4000 && text.includes('](') && LINKS_ONLY.test(text);
 }
 
 // A site's menu scraped into one line runs its items together, no space between them (ESET's `TIPS & ADVICEBUSINESS
@@ -107,7 +108,8 @@ const YEAR_PART = /^(?:19|20)\d{2}$/;
 /** Whether a text is a dated breadcrumb (`DATED_APART`, `YEAR_PART`): a section first, a year among the parts. */
 function isDatedBreadcrumb(text: string): boolean {
   // (Most passages have no such mark: split by a regular expression, each was copied into an array of one.)
-  if (!DATED_APART.test(text)) return false;
+  // (Nor one of its marks, looked for first: a run of spaces before each word was tried as the start of one.)
+  if (!(text.includes('>') || text.includes('»') || text.includes('›')) || !DATED_APART.test(text)) return false;
   const parts = text.split(DATED_APART);
   return parts.length >= 3 && /^\p{Lu}/u.test(parts[0]!) && parts.slice(1, -1).some((part) => YEAR_PART.test(part));
 }
@@ -259,6 +261,8 @@ function isArchiveHeading(text: string): boolean {
 // A comment box's heading may name who comments (firstxw.com's `User comments`, which got Dead Drop Resolver 78;
 // `Reader comments`, `Visitors' comments`): before `comments`, that word is the furniture's (`User` alone is read).
 const COMMENTERS = /\b(?:users?|readers?|visitors?|members?)['’]?(?=\s+comments\b)/giu;
+// (Its word, looked for first: most passages have none, and COMMENTERS tried each word of each passage.)
+const COMMENTS_WORD = /comments/iu;
 
 // A page's call to click its banner or its picture to read more (statetechmagazine.com's `Click the banner below to
 // learn more about cyber resilience.`, which got User Execution: Malicious File 99.4): `Click` first, a banner or a
@@ -343,13 +347,18 @@ function isVendorPitch(text: string): boolean {
   return PITCH_START.test(text) && !REPORT_NOTE_ATTACK.test(text) && text.trim().split(/(?<=[.!])\s+/).every((sentence) => VENDOR_PITCH.test(sentence));
 }
 
+/** A text without the words that say who comments (`COMMENTERS`): `User comments` is read as `comments`. */
+function withoutCommenters(text: string): string {
+  return COMMENTS_WORD.test(text) ? text.replace(COMMENTERS, ' ') : text;
+}
+
 /** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner, a template's placeholder, a site's appeal for support, a repost's link to its original). */
 export function isPageFurniture(text: string): boolean {
   return (
     isReportNote(text) ||
     (text.length <= MAX_RECOMMENDS_BOX && RECOMMENDS_BOX.test(text)) ||
     (text.length <= 300 &&
-    (madeOfWords(text.replace(LINK_TARGET, ']').replace(COMMENTERS, ' '), FURNITURE_WORDS, FURNITURE_GLUE) ||
+    (madeOfWords(withoutCommenters(text.replace(LINK_TARGET, ']')), FURNITURE_WORDS, FURNITURE_GLUE) ||
       isCopyrightNotice(text) ||
       isSyndicationNote(text) ||
       isArchiveHeading(text) ||
@@ -370,7 +379,7 @@ const MENU_BAR = /\s+\|\s+/;
 
 /** Whether a line is a menu's items set apart by bars (`MENU_BAR`): `ARCHIVES | SEARCH`. */
 function isBarMenu(text: string): boolean {
-  return MENU_BAR.test(text) && !text.trimStart().startsWith('|') && madeOfWords(text, NAV_ITEM_WORDS, FURNITURE_GLUE);
+  return text.includes('|') && MENU_BAR.test(text) && !text.trimStart().startsWith('|') && madeOfWords(text, NAV_ITEM_WORDS, FURNITURE_GLUE);
 }
 
 // A log-in or comment form scraped to text, one field or link a line (BleepingComputer's `Login` / `Username` /

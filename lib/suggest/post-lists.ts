@@ -113,9 +113,21 @@ const TITLES_JOINT = /(?<=[\p{Ll}\p{N})])(?=\p{Lu}\p{Ll})/u;
 const LABEL_LAST_WORD = /\b(?:related|next|also|like|enjoy|reading|articles?|posts?|stories|content|news|navigation|authors?|category|webinars)\s*:?\s*$/iu;
 const MAX_LABEL_WORDS = 4;
 
+/**
+ * The end of a text that LABEL_LAST_WORD may match: its last LABEL_END characters, its white space and a colon after
+ * them aside (LABEL_LAST_WORD tried each word of the whole passage, and only its last can end it).
+ */
+function labelEnd(text: string): string {
+  const trimmed = text.trimEnd();
+  const bare = trimmed.endsWith(':') ? trimmed.slice(0, -1).trimEnd() : trimmed;
+  return bare.slice(-LABEL_END);
+}
+// The longest label word (`navigation`) and the character before it, where LABEL_LAST_WORD's `\b` looks.
+const LABEL_END = 'navigation'.length + 1;
+
 /** '' when a text is the page's furniture (`isPageFurniture`) with a label of other posts (`RELATED_LABEL`) last, else undefined. */
 function labelAfterFurniture(text: string): '' | undefined {
-  if (!LABEL_LAST_WORD.test(text)) return undefined;
+  if (!LABEL_LAST_WORD.test(labelEnd(text))) return undefined;
   const words = text.split(/\s+/);
   for (let n = 1; n <= MAX_LABEL_WORDS && n < words.length; n++) {
     const label = words.slice(-n).join(' ');

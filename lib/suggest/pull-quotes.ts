@@ -21,26 +21,32 @@ const MIN_PULL_QUOTE_WORDS = 6;
 const PULL_QUOTE_REACH = 30;
 const PULL_QUOTE_LINES = 80;
 
-/** A passage's words without marks or apostrophes, one space between them and around them. */
-function quoteWords(text: string): string {
-  const words = text.replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu);
-  return words ? ` ${words.join(' ')} ` : '';
+/** A passage's words without marks or apostrophes (`words`, one space between them and around them) and how many. */
+function quoteWords(text: string): { words: string; count: number } {
+  const bare = text.replace(/['’]/g, '');
+  // ASCII text (most passages) has no other letters or digits: the same words, without the Unicode tables.
+  const words = ASCII.test(bare) ? bare.match(/[A-Za-z0-9]+/g) : bare.match(/[\p{L}\p{N}]+/gu);
+  return words ? { words: ` ${words.join(' ')} `, count: words.length } : { words: '', count: 0 };
 }
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Whether `quote` (lower case) is a part of `words` (`folded`, in lower case) whose first word there is in lower case. */
 function isQuotedPart(quote: string, words: string, folded: string): boolean {
+  // (The shorter passages, and those of the same length, are passed over before they are searched.)
+  if (folded.length <= quote.length) return false;
   const at = folded.indexOf(quote);
-  return at >= 0 && folded.length > quote.length && /^ \p{Ll}/u.test(words.slice(at));
+  return at >= 0 && /^ \p{Ll}/u.test(words.slice(at));
 }
 
 /** The passages (by index) that are pull quotes: a part of a longer passage shortly before them (MIN_PULL_QUOTE_WORDS). */
 export function pullQuotePassages(passages: readonly { line: number; text: string }[]): Set<number> {
   const quotes = new Set<number>();
-  const words = passages.map((passage) => quoteWords(passage.text));
+  const read = passages.map((passage) => quoteWords(passage.text));
+  const words = read.map((passage) => passage.words);
   const folded = words.map((text) => text.toLowerCase());
   folded.forEach((quote, i) => {
-    // (A passage of fewer words has fewer spaces: most headings and labels are passed over at once.)
-    if (!/^ \p{Lu}/u.test(words[i]!) || quote.split(' ').length - 2 < MIN_PULL_QUOTE_WORDS) return;
+    // (A passage of fewer words is passed over at once: most headings and labels.)
+    if (read[i]!.count < MIN_PULL_QUOTE_WORDS || !/^ \p{Lu}/u.test(words[i]!)) return;
     const line = passages[i]!.line;
     for (let j = i - 1; j >= 0 && j >= i - PULL_QUOTE_REACH && passages[j]!.line >= line - PULL_QUOTE_LINES; j--) {
       if (isQuotedPart(quote, words[j]!, folded[j]!)) {

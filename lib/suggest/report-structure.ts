@@ -352,6 +352,8 @@ const METADATA_KEYS: ReadonlyMap<string, MetadataKind> = new Map([
 // A field: a key (a list mark, a comment's `//` or bold marks around it) and `:` or `=`, at a passage's start or after
 // the previous field's value (`// rule_id = "…" // severity = "medium"`, fields joined by the passage's lines).
 const METADATA_FIELD = /(?:^|\s)(?:\/\/\s*|[-*+]\s+)?(?:\*\*|__)?([A-Za-z]\w*(?:[ -][A-Za-z]\w*)?)(?:\*\*|__)?\s?[:=](?:\*\*|__)?(?=\s|$)/gu;
+// A field at a passage's start, as the first of its fields must be: asked before all of them are looked for.
+const METADATA_FIELD_FIRST = new RegExp(`^(?:${METADATA_FIELD.source})`, 'u');
 // How many words a level has at most, and names (`Joseliyo Sanchez, @Joseliyo_Jstnk`).
 const MAX_LEVEL_WORDS = 2;
 const MAX_NAMES_WORDS = 6;
@@ -387,6 +389,8 @@ const MAX_SOURCE_JA = 200;
 // .sophos.com/2020/05/11/…`, joined as a passage, got Ingress Tool Transfer 97.2; `Source link`, `Original URL`): at
 // most three words, the last naming an address, then the address alone.
 const LABELLED_ADDRESS = /^\s*(?:\p{L}+\s+){0,2}(?:url|link|address|source)\s*:?\s+(?:https?:\/\/|www\.)\S+\s*$/iu;
+// What every LABELLED_ADDRESS holds, looked for first (most passages have no address).
+const ADDRESS_START = /:\/\/|www\./i;
 
 // A document's version alone, as a guide's title page gives it (the DE&TH guide as text: `Ver. 1.1.`, which got System
 // Information Discovery 100 on `ver`, the command's name; `Version 2.0`, `Rev. 3`).
@@ -403,11 +407,12 @@ const TLP_LABEL = /^\s*TLP:(?:CLEAR|WHITE|GREEN|AMBER(?:\+STRICT)?|RED)\s*$/i;
  */
 export function isMetadataFields(whole: string): boolean {
   if (whole.length > 400) return false;
-  if (LABELLED_ADDRESS.test(whole) || VERSION_LABEL.test(whole) || TLP_LABEL.test(whole)) return true;
+  if ((ADDRESS_START.test(whole) && LABELLED_ADDRESS.test(whole)) || VERSION_LABEL.test(whole) || TLP_LABEL.test(whole)) return true;
   const source = SOURCE_JA.exec(whole);
   if (source) return source[1]!.length <= MAX_SOURCE_JA;
   if (!whole.includes(':') && !whole.includes('=')) return false;
   const text = whole.replace(CAPTION_NUMBER, '').replace(BRACKETED, '$1');
+  if (!METADATA_FIELD_FIRST.test(text)) return false;
   const fields = [...text.matchAll(METADATA_FIELD)];
   if (fields[0]?.index !== 0) return false;
   return fields.every((field, i) => {

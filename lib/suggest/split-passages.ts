@@ -110,9 +110,12 @@ const GLUED_END = new RegExp(
 // lower case (no capital: no name in camel case, nor a copyright's holder, `Example LabThe loader…`) glued to a word a
 // sentence opens with and a space. The heading ends its passage there. A file's name with its extension ends the same
 // way (the same post's list of PDB paths glued to the next paragraph: `…\OneDrive\obj\x64\Release\OneDrive.pdbThe
-// first of the CloudDuke components…`). Prefiltered by a lower-case letter before a capital.
+// first of the CloudDuke components…`). Prefiltered by a lower-case letter before a capital, then by a letter in lower
+// case before an opener (GLUED_OPENING, which every place GLUED_HEADING cuts at has): GLUED_HEADING looks back over the
+// word before every place of a piece, and most pieces with a capital inside a word (`PowerShell`) have no opener glued.
 const GLUED_HEADING_HINT = /[a-z][A-Z]/;
 const GLUED_HEADING = new RegExp(String.raw`(?<=(?:^|[\s(“"])\p{Ll}{3,}|[\w\\/-]\.\p{Ll}{2,4})(?=(?:${OPENERS})\s)`, 'u');
+const GLUED_OPENING = new RegExp(String.raw`\p{Ll}(?:${OPENERS})\s`, 'u');
 // A byline's time glued to the post's first sentence (the same post as scraped: `Posted by Artturi @ 11:59 GMTRecent
 // weeks have seen the outing of two new additions…`): a clock's time with its zone or AM/PM, glued to a capitalised
 // word, ends its passage there too (the byline is then known as one). Prefiltered by a colon.
@@ -349,6 +352,32 @@ function templateTagEnd(lines: readonly string[], start: number): number | undef
 }
 
 /**
+ * A line's pieces, where sentences may end (PIECE_END), then where two sentences (GLUED_END), a heading and a sentence
+ * (GLUED_HEADING) or a time and a sentence (GLUED_TIME) were glued. In one loop: splitting the line, then each piece
+ * three times over into arrays of one, was a tenth of splitting a text of sentences.
+ */
+function linePieces(line: string): string[] {
+  const pieces: string[] = [];
+  for (const sentence of line.trim().split(PIECE_END)) {
+    if (GLUED_END_HINT.test(sentence)) for (const piece of sentence.split(GLUED_END)) headingPieces(piece, pieces);
+    else headingPieces(sentence, pieces);
+  }
+  return pieces;
+}
+
+/** The pieces of a piece cut where a heading (GLUED_HEADING), then a time (GLUED_TIME), was glued, added to `pieces`. */
+function headingPieces(piece: string, pieces: string[]): void {
+  if (GLUED_HEADING_HINT.test(piece) && GLUED_OPENING.test(piece)) for (const part of piece.split(GLUED_HEADING)) timePieces(part, pieces);
+  else timePieces(piece, pieces);
+}
+
+/** The pieces of a piece cut where a time was glued (GLUED_TIME), added to `pieces`. */
+function timePieces(piece: string, pieces: string[]): void {
+  if (piece.includes(':')) pieces.push(...piece.split(GLUED_TIME));
+  else pieces.push(piece);
+}
+
+/**
  * Split a report's text into passages. By sentence (the default): a sentence ends at `.`, `!` or `?` followed by
  * space and not after an abbreviation (`e.g.`, `Inc.`), or after a letter followed by a footnote mark, space and a
  * capital (`Equifax.339  The`: the mark is left out), at `。！？`, at a blank line (but not inside a sentence cut by a
@@ -488,7 +517,16 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
   };
   // A breadcrumb (`Accueil » Research & Threat Intelligence » TURLA’s new …`) is a line of its own as a heading is, not
   // the start of the sentence after it.
-  const alone = (text: string): boolean => ROW.test(text) || HEADING.test(text) || isBreadcrumb(text);
+  // (Each line is asked as itself and again as the line before the next: the answer is kept.)
+  const aloneAnswers = new Map<string, boolean>();
+  const alone = (text: string): boolean => {
+    let answer = aloneAnswers.get(text);
+    if (answer === undefined) {
+      answer = ROW.test(text) || HEADING.test(text) || isBreadcrumb(text);
+      aloneAnswers.set(text, answer);
+    }
+    return answer;
+  };
   // pdftotext writes a page's or a column's break as a blank line, also inside a sentence. A passage held over blank
   // lines (`CUT_OFF`, its last line not one that stands alone unless it is a list item, `• Ensure MSP`, outside a code
   // block) goes on with the next line when that begins with a lower-case letter and is text (no list item, table row,
@@ -570,12 +608,7 @@ export function splitPassages(text: string, options: { lines?: boolean; runningH
         inCaption = part === 0 && isCaption(line);
         inItem = (part === 0 && item) || inCaption;
       }
-      const cut = line
-        .trim()
-        .split(PIECE_END)
-        .flatMap((piece) => (GLUED_END_HINT.test(piece) ? piece.split(GLUED_END) : [piece]))
-        .flatMap((piece) => (GLUED_HEADING_HINT.test(piece) ? piece.split(GLUED_HEADING) : [piece]))
-        .flatMap((piece) => (piece.includes(':') ? piece.split(GLUED_TIME) : [piece]));
+      const cut = linePieces(line);
       if (line.includes('](')) joinOpenLinks(cut);
       cut.forEach((piece, k) => {
         if (!hasText) start = i + 1;

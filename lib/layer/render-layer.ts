@@ -3,6 +3,7 @@ import { compareIds } from '../attack/index-bundle.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import type { Confidence } from '../campaign/campaign-types.js';
 import { InputError, UsageError } from '../errors.js';
+import { confidenceValue } from '../normalize/normalize-campaign.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from './layer-format.js';
@@ -83,23 +84,28 @@ function sourceLinks(result: NormalizedCampaign): LayerLink[] {
 function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMetadata[] } {
   const { campaign: result, technique } = use;
   const references = technique.references.map((i) => result.references[i]!);
-  const written = references.filter((r) => r.status !== 'inferred');
   const metadata: LayerMetadata[] = [{ name: 'campaign', value: `${result.name} (${result.id})` }];
-  for (const reference of written) metadata.push({ name: 'reported as', value: oneLine(reference.raw) });
-  if (technique.observed) metadata.push({ name: 'confidence', value: confidenceText(technique.confidence, result.campaign.confidence) });
-  const statuses = [...new Set(references.map((r) => r.status))];
-  metadata.push({ name: 'status', value: technique.observed ? statuses.join(', ') : 'inferred (not observed)' });
-  for (const software of technique.software) metadata.push({ name: 'inferred from', value: `${software.id} ${software.name}` });
-  for (const reference of references) {
-    const software = reference.status === 'inferred' && reference.software ? ` on ${reference.software.id} ${reference.software.name}` : '';
-    // Blank text makes no item: Navigator 5.1 shows none with an empty value (its Metadata keeps name and value only when both are set).
-    const said = (name: string, text: string | undefined): void => {
-      const value = oneLine(text ?? '');
-      if (value) metadata.push({ name, value });
-    };
-    said(`analyst comment${software}`, reference.comment);
+  // Blank text makes no item: Navigator 5.1 shows none with an empty value (its Metadata keeps name and value only when both are set).
+  const said = (name: string, text: string | undefined): void => {
+    const value = oneLine(text ?? '');
+    if (value) metadata.push({ name, value });
+  };
+  // Each reference's items follow its own `reported as`, so that the evidence and source of one report's reference
+  // are not read as another's when a campaign cites a technique twice.
+  for (const reference of references.filter((r) => r.status !== 'inferred')) {
+    metadata.push({ name: 'reported as', value: oneLine(reference.raw) });
+    if (reference.tactics.written.length) said('reported under', reference.tactics.written.join(', '));
+    metadata.push({ name: 'confidence', value: confidenceText(reference.confidence, result.campaign.confidence) });
+    metadata.push({ name: 'status', value: reference.status });
+    said('analyst comment', reference.comment);
     said('evidence', reference.evidence);
     said('source', reference.source);
+  }
+  if (!technique.observed) metadata.push({ name: 'status', value: 'inferred (not observed)' });
+  for (const software of technique.software) metadata.push({ name: 'inferred from', value: `${software.id} ${software.name}` });
+  for (const reference of references.filter((r) => r.status === 'inferred')) {
+    const software = reference.software ? ` on ${reference.software.id} ${reference.software.name}` : '';
+    said(`analyst comment${software}`, reference.comment);
   }
   // The analyst's words come first (Navigator's tooltip and every export's comment column show the comment), the
   // tool's provenance after them. Several references of one software set say the same thing technique by technique;
@@ -107,6 +113,35 @@ function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMet
   const analyst = [...new Set(references.map((r) => oneLine(r.comment ?? '')).filter((text) => text !== ''))];
   const provenance = [...new Set(references.map(referenceComment))];
   return { comment: [...analyst, ...provenance].join(' | '), metadata };
+}
+
+/**
+ * A campaign's use of a technique as it stands under one tactic: the references that placed it there (a reference
+ * without a tactic, or inferred from software, stands under every one), with the confidence and explicit score of
+ * those alone. Undefined when none of the campaign's references stands there.
+ */
+function useUnder(use: TechniqueUse, tactic: TacticShortname): TechniqueUse | undefined {
+  const { campaign: result, technique } = use;
+  const references = technique.references.filter((i) => {
+    const reference = result.references[i]!;
+    const placed = reference.placed[technique.id] ?? [];
+    return reference.status === 'inferred' || !placed.length || placed.includes(tactic);
+  });
+  if (!references.length) return undefined;
+  const written = references.map((i) => result.references[i]!).filter((r) => r.status !== 'inferred');
+  const confidences = written.map((r) => r.confidence).filter((c): c is Confidence => c !== undefined);
+  const scores = written.map((r) => r.score).filter((score): score is number => score !== undefined);
+  const { confidence: _confidence, score: _score, ...rest } = technique;
+  return {
+    campaign: result,
+    technique: {
+      ...rest,
+      references,
+      observed: written.length > 0,
+      ...(confidences.length ? { confidence: confidences.reduce((a, b) => (confidenceValue(b) > confidenceValue(a) ? b : a)) } : {}),
+      ...(scores.length ? { score: Math.max(...scores) } : {}),
+    },
+  };
 }
 
 /**
@@ -227,24 +262,27 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   const counts = { observed: 0, inferred: 0 };
   for (const [id, uses] of usesById) {
     const observed = uses.filter((use) => use.technique.observed);
-    const scored = scoreTechnique(uses, model, context);
-    if (scored.inferred) counts.inferred++;
+    if (scoreTechnique(uses, model, context).inferred) counts.inferred++;
     else counts.observed++;
-    const annotations = uses.map((use) => ({ use, ...useAnnotation(use) }));
-    const comment = annotations.map((a) => (aggregate ? `[${a.use.campaign.id}] ${a.comment}` : a.comment)).join(' | ');
-    const metadata: LayerMetadata[] = [{ name: 'score', value: `${scored.score} (${scored.explanation})` }];
-    // One by one: a technique reported 200,000 times has as many metadata lines, more than a call takes arguments.
-    for (const a of annotations) {
-      metadata.push({ divider: true });
-      for (const item of a.metadata) metadata.push(item);
-    }
-    const links = uniqueLinks(uses.flatMap((use) => sourceLinks(use.campaign)));
     // A technique is placed under the tactics the reporting campaigns gave; one of them without a tactic means all.
     const placed = observed.some((use) => !use.technique.tactics.length) || !observed.length
       ? []
       : [...new Set(observed.flatMap((use) => use.technique.tactics))];
     const tactics: Array<TacticShortname | undefined> = placed.length ? placed : [undefined];
     for (const tactic of tactics) {
+      // Under a tactic, the entry is scored and annotated by the references placed there only: Valid Accounts
+      // reported under Initial Access by one report and under Persistence by another is one report in each cell.
+      const here = tactic === undefined ? uses : uses.map((use) => useUnder(use, tactic)).filter((use): use is TechniqueUse => use !== undefined);
+      const scored = scoreTechnique(here, model, context);
+      const annotations = here.map((use) => ({ use, ...useAnnotation(use) }));
+      const comment = annotations.map((a) => (aggregate ? `[${a.use.campaign.id}] ${a.comment}` : a.comment)).join(' | ');
+      const metadata: LayerMetadata[] = [{ name: 'score', value: `${scored.score} (${scored.explanation})` }];
+      // One by one: a technique reported 200,000 times has as many metadata lines, more than a call takes arguments.
+      for (const a of annotations) {
+        metadata.push({ divider: true });
+        for (const item of a.metadata) metadata.push(item);
+      }
+      const links = uniqueLinks(here.flatMap((use) => sourceLinks(use.campaign)));
       entries.push({
         techniqueID: id,
         ...(tactic !== undefined ? { tactic } : {}),

@@ -320,6 +320,61 @@ describe('layer/render-layer', () => {
     });
   });
 
+  describe('a technique two reports place under different tactics (Volt Typhoon: Valid Accounts)', () => {
+    let volt: Item;
+    let lazarus: Item;
+    before(() => {
+      [volt, lazarus] = normalizeFiles([fixture('two-reports.yaml'), fixture('one-report.yaml')]) as [Item, Item];
+    });
+
+    function under(layer: NavigatorLayer, tactic: string): LayerTechnique {
+      const found = entries(layer, 'T1078').filter((entry) => entry.tactic === tactic);
+      expect(found, `T1078 under ${tactic}`).to.have.length(1);
+      return found[0]!;
+    }
+    const values = (entry: LayerTechnique, name: string): unknown[] =>
+      (entry.metadata ?? []).filter((item) => 'name' in item && item.name === name).map((item) => 'value' in item && item.value);
+
+    it("annotates each tactic's entry with the reference placed there only: its evidence, source and comment", () => {
+      const { layer } = renderCampaignLayer(volt.result, volt.index, { model: 'presence' });
+      const persistence = under(layer, 'persistence');
+      const initial = under(layer, 'initial-access');
+      expect(values(persistence, 'evidence')).to.deep.equal(['relies on valid accounts for persistence']);
+      expect(values(persistence, 'source')).to.deep.equal(['deceiver.io, Procedure']);
+      expect(persistence.comment).to.not.include('Valid Accounts (T1078)');
+      expect(values(initial, 'evidence')).to.deep.equal(['logs in to the victim network over VPN with stolen credentials']);
+      expect(initial.comment).to.include('reported as "Valid Accounts (T1078)" under Initial Access').and.not.include('under Persistence');
+    });
+
+    it("scores each tactic's entry by the references placed there (confidence: low under Initial Access, high under Persistence)", () => {
+      const { layer } = renderCampaignLayer(volt.result, volt.index, { model: 'confidence' });
+      expect(under(layer, 'initial-access').score).to.equal(25);
+      expect(under(layer, 'persistence').score).to.equal(90);
+    });
+
+    it('counts, under each tactic, the campaigns that place the technique there (frequency)', () => {
+      const { layer } = renderAggregateLayer([volt.result, lazarus.result], volt.index, { name: 'both', model: 'frequency' });
+      expect(under(layer, 'initial-access').score).to.equal(2);
+      expect(under(layer, 'persistence').score).to.equal(1);
+      expect(under(layer, 'persistence').comment).to.not.include('lazarus');
+    });
+
+    it("keeps each reference's items together, after its own `reported as`", () => {
+      const { layer } = renderAggregateLayer([volt.result, lazarus.result], volt.index, { name: 'both', model: 'frequency' });
+      const items = (under(layer, 'initial-access').metadata ?? []).map((item) => ('name' in item ? `${item.name}: ${item.value}` : '--'));
+      const at = items.indexOf('reported as: Valid Accounts (T1078)');
+      expect(at, items.join('\n')).to.be.above(-1);
+      expect(items.slice(at, at + 6)).to.deep.equal([
+        'reported as: Valid Accounts (T1078)',
+        'reported under: Initial Access',
+        'confidence: low',
+        'status: current',
+        'evidence: logs in to the victim network over VPN with stolen credentials',
+        'source: hunt.io, overview',
+      ]);
+    });
+  });
+
   describe('refusals', () => {
     it('refuses a campaign normalized against another release', () => {
       const older = sharedLibrary().release('enterprise-attack', '6.3');

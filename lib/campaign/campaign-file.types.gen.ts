@@ -137,6 +137,12 @@ export interface TechniqueEntry {
    */
   evidence?: string;
   /**
+   * Which of the campaign's `sources` the reference comes from, when the campaign was written from several reports: the url or the title of one source (case and spacing aside), or a list of them. The layer links the technique to those reports only, and names them in its metadata; without it, the technique is linked to every source.
+   *
+   * @minItems 1
+   */
+  report?: string | string[];
+  /**
    * Where in the report the reference is: a section, table, figure or page.
    */
   source?: string;

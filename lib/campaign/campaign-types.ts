@@ -16,6 +16,8 @@ export interface CampaignTechniqueEntry {
   evidence?: string;
   /** Where in the report the reference is. */
   source?: string;
+  /** The campaign's sources the reference comes from, as written (a url or title of one of `Campaign.sources`). */
+  reports?: string[];
   platforms?: string[];
   /** 1-based line of the entry in the campaign file. */
   line?: number;

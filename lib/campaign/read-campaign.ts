@@ -62,6 +62,7 @@ interface TechniqueFileEntry {
   comment?: string;
   evidence?: string;
   source?: string;
+  report?: string | string[];
   platforms?: string[];
 }
 
@@ -139,7 +140,7 @@ type EntryList = 'techniques' | 'software' | 'sources' | 'compare_with' | 'platf
 
 /** What to write instead of an entry that could not be read, by list. */
 const ENTRY_HELP: Readonly<Record<EntryList, string>> = {
-  techniques: 'write the technique as the report writes it ("- T1059.001"), or a mapping with ref: and the fields tactic, confidence, score, comment, evidence, source, platforms',
+  techniques: 'write the technique as the report writes it ("- T1059.001"), or a mapping with ref: and the fields tactic, confidence, score, comment, evidence, source, report, platforms',
   software: 'write the software as the report names it ("- S0154"), or a mapping with ref: and the fields comment, infer',
   sources: 'write the report\'s URL, or a mapping with url: and/or title:',
   compare_with: 'write an ATT&CK group, campaign or software by ID, name or alias ("- G0050")',
@@ -576,6 +577,7 @@ function techniqueEntry(entry: string | TechniqueFileEntry, index: number, line:
     comment: entry.comment,
     evidence: entry.evidence,
     source: entry.source,
+    reports: entry.report === undefined ? undefined : ([] as string[]).concat(entry.report),
     platforms: entry.platforms,
     line,
     path,

@@ -1,7 +1,7 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
-import type { Confidence } from '../campaign/campaign-types.js';
+import type { CampaignSource, Confidence } from '../campaign/campaign-types.js';
 import { InputError, UsageError } from '../errors.js';
 import { confidenceValue } from '../normalize/normalize-campaign.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
@@ -73,11 +73,45 @@ function referenceComment(reference: ReferenceResult): string {
   return parts.join('; ');
 }
 
+/** Sources that have a URL, as layer links. */
+function linksOf(sources: readonly CampaignSource[]): LayerLink[] {
+  return sources.filter((source) => source.url !== undefined).map((source) => ({ label: oneLine(source.title ?? '') || source.url!, url: source.url! }));
+}
+
 /** A campaign's sources that have a URL, as layer links. */
 function sourceLinks(result: NormalizedCampaign): LayerLink[] {
-  return result.campaign.sources
-    .filter((source) => source.url !== undefined)
-    .map((source) => ({ label: oneLine(source.title ?? '') || source.url!, url: source.url! }));
+  return linksOf(result.campaign.sources);
+}
+
+/** The campaign source a reference's `report` names: by its url or its title, case and spacing aside. */
+function namedSource(result: NormalizedCampaign, report: string): CampaignSource | undefined {
+  const key = (text: string | undefined): string => oneLine(text ?? '').toLowerCase();
+  return result.campaign.sources.find((source) => key(source.url) === key(report) || (source.title !== undefined && key(source.title) === key(report)));
+}
+
+/**
+ * The links of a campaign's use of a technique: the sources its references name (`report:`), or every source of the
+ * campaign when one of its references names none (nothing says which report it came from).
+ */
+function useLinks(use: TechniqueUse): LayerLink[] {
+  const references = use.technique.references.map((i) => use.campaign.references[i]!).filter((r) => r.status !== 'inferred');
+  const named = references.flatMap((r) => (r.reports ?? []).map((report) => namedSource(use.campaign, report)));
+  if (!references.length || references.some((r) => !r.reports?.length) || named.includes(undefined)) return sourceLinks(use.campaign);
+  return linksOf(named as CampaignSource[]);
+}
+
+/** A reference's `report` that names none of its campaign's sources, one warning each. */
+function unknownReports(result: NormalizedCampaign): string[] {
+  const names = result.campaign.sources.map((source) => `"${oneLine(source.title ?? source.url ?? '')}"`);
+  return result.references.flatMap((reference) =>
+    (reference.reports ?? [])
+      .filter((report) => !namedSource(result, report))
+      .map(
+        (report) =>
+          `${reference.line !== undefined ? `line ${reference.line}: ` : ''}${reference.path}/report: "${oneLine(report)}" is the url or title of none of the campaign's sources ` +
+          `(${names.length ? names.join(', ') : 'it has none'}); the technique is linked to every source: write the url or title of one of them, or add the report under sources`,
+      ),
+  );
 }
 
 /** The comment and metadata lines one campaign contributes to a technique. */
@@ -100,6 +134,10 @@ function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMet
     said('analyst comment', reference.comment);
     said('evidence', reference.evidence);
     said('source', reference.source);
+    for (const report of reference.reports ?? []) {
+      const source = namedSource(result, report);
+      said('report', source ? (source.title ?? source.url) : report);
+    }
   }
   if (!technique.observed) metadata.push({ name: 'status', value: 'inferred (not observed)' });
   for (const software of technique.software) metadata.push({ name: 'inferred from', value: `${software.id} ${software.name}` });
@@ -282,7 +320,7 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
         metadata.push({ divider: true });
         for (const item of a.metadata) metadata.push(item);
       }
-      const links = uniqueLinks(here.flatMap((use) => sourceLinks(use.campaign)));
+      const links = uniqueLinks(here.flatMap(useLinks));
       entries.push({
         techniqueID: id,
         ...(tactic !== undefined ? { tactic } : {}),
@@ -298,6 +336,7 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   for (const result of results) {
     for (const line of unresolvedLines(result)) warnings.push(`${result.file}: unresolved reference ${line}`);
     for (const warning of result.warnings) warnings.push(`${result.file}: ${warning}`);
+    for (const warning of unknownReports(result)) warnings.push(`${result.file}: ${warning}`);
   }
 
   const modelGradient = model.gradient(context);

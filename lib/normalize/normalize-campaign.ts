@@ -96,6 +96,7 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
         comment: entry.comment,
         evidence: entry.evidence,
         source: entry.source,
+        reports: entry.reports,
         platforms: entry.platforms,
       }),
     };

@@ -83,6 +83,8 @@ export interface ReferenceResult extends Resolution {
   evidence?: string;
   /** Where in the report the reference is (a section, table, page). */
   source?: string;
+  /** The campaign's sources it comes from, as written (`report:`); none: every source. */
+  reports?: string[];
   platforms?: string[];
   /** For inferred references: the software they come from. */
   software?: { id: string; name: string };

@@ -264,7 +264,7 @@ describe('campaign/read-campaign', () => {
       const [technique] = parseCampaign(text, 'c.yaml').leftOut!;
       expect(technique!.message).to.equal(
         'must be a string, not a list; the entry is left out: write the technique as the report writes it ("- T1059.001"), ' +
-          'or a mapping with ref: and the fields tactic, confidence, score, comment, evidence, source, platforms',
+          'or a mapping with ref: and the fields tactic, confidence, score, comment, evidence, source, report, platforms',
       );
     });
 

@@ -359,6 +359,23 @@ describe('layer/render-layer', () => {
       expect(under(layer, 'persistence').comment).to.not.include('lazarus');
     });
 
+    it("links each tactic's entry to the reports its references name (report:, by url or title), and names them", () => {
+      const { layer } = renderCampaignLayer(volt.result, volt.index, { model: 'presence' });
+      expect(under(layer, 'persistence').links?.map((link) => ('url' in link ? link.url : link))).to.deep.equal(['https://deceiver.io/2024/11/23/volt-typhoon-engagement/']);
+      expect(under(layer, 'initial-access').links?.map((link) => ('url' in link ? link.url : link))).to.deep.equal(['https://hunt.io/malware-families/volt-typhoon-apt']);
+      expect(values(under(layer, 'initial-access'), 'report')).to.deep.equal(['Volt Typhoon APT (hunt.io)']);
+    });
+
+    it('links a technique whose report names none of the sources to every source, keeps the name, and says where it is', () => {
+      const { layer, warnings } = renderCampaignLayer(volt.result, volt.index, { model: 'presence' });
+      const entry = only(layer, 'T1190');
+      expect(entry.links).to.have.length(2);
+      expect(values(entry, 'report')).to.deep.equal(['CISA AA24-038A']);
+      const said =
+        /two-reports\.yaml: line 25: \/techniques\/2\/report: "CISA AA24-038A" is the url or title of none of the campaign's sources \("Volt Typhoon Engagement \(deceiver\.io\)", "Volt Typhoon APT \(hunt\.io\)"\); .*write the url or title of one of them/;
+      expect(warnings.some((warning) => said.test(warning)), warnings.join('\n')).to.equal(true);
+    });
+
     it("keeps each reference's items together, after its own `reported as`", () => {
       const { layer } = renderAggregateLayer([volt.result, lazarus.result], volt.index, { name: 'both', model: 'frequency' });
       const items = (under(layer, 'initial-access').metadata ?? []).map((item) => ('name' in item ? `${item.name}: ${item.value}` : '--'));

@@ -1,5 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
 import { compareIds } from '../attack/index-bundle.js';
+import { compareText } from '../compare-text.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import type { CampaignSource, Confidence } from '../campaign/campaign-types.js';
 import { InputError, UsageError } from '../errors.js';
@@ -490,6 +491,11 @@ export function renderAggregateLayer(results: readonly NormalizedCampaign[], ind
     ];
     throw new InputError(`aggregate layer "${options.name}": the campaigns are in different ATT&CK releases or domains (${campaigns.join('; ')}); a layer has one: ${ways.join('; ')}`);
   }
+  return renderSortedAggregate([...results].sort((a, b) => compareText(a.id, b.id) || compareText(a.file, b.file)), index, options);
+}
+
+/** The aggregate layer of campaigns of one release, in campaign ID order (then file), so that its bytes do not depend on the order the files were named in. */
+function renderSortedAggregate(results: readonly NormalizedCampaign[], index: AttackIndex, options: AggregateOptions): RenderedLayer {
   const core = renderCore(results, index, options, `aggregate layer "${options.name}"`);
   const unresolved = results.flatMap((result) => unresolvedLines(result).map((line) => `${result.id}: ${line}`));
   const leftOut = results.flatMap((result) => leftOutLines(result).map((line) => `${result.id}: ${line}`));

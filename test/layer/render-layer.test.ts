@@ -301,6 +301,11 @@ describe('layer/render-layer', () => {
       expect(layer.legendItems?.map((item) => item.label)).to.deep.equal(['used in 1 campaign', 'used in 2 campaigns', INFERRED_LABEL]);
     });
 
+    it('writes the same bytes whatever order the campaigns are given in', () => {
+      const reversed = renderAggregateLayer([periscope.result, apt32.result], apt32.index, { name: 'all', model: 'frequency' }).layer;
+      expect(serializeLayer(reversed)).to.equal(serializeLayer(layer));
+    });
+
     it('sets a platform filter only when every campaign names its platforms', () => {
       expect(layer.filters).to.equal(undefined);
       expect(layer.metadata).to.deep.include({ name: 'campaigns', value: 'apt32-covid19-wuhan, temp-periscope-cambodia-2018' });

@@ -206,11 +206,11 @@ const confidence: ScoreModel = {
 
 const frequency: ScoreModel = {
   name: 'frequency',
-  description: 'the number of campaigns that report the technique',
+  description: "the number of campaigns that report the technique (under the entry's tactic, where the campaigns place it under some)",
   formula: 'score = number of campaigns that report the technique (inferred-only: 0.5 × the number that infer it); gradient 0..N campaigns',
   singleCampaign: 'every observed technique scores 1 and an inferred-only one 0.5, on a gradient from 0 to 1: presence on a 0..1 scale',
   value: (uses) => distinctCampaigns(uses).length,
-  explain: (uses) => `frequency: ${uses.some((use) => use.technique.observed) ? 'reported in' : 'inferred in'} ${plural(distinctCampaigns(uses).length, 'campaign')}`,
+  explain: (uses) => `frequency: ${uses.some((use) => use.technique.observed) ? 'reported in' : 'inferred in'} ${plural(distinctCampaigns(uses).length, 'campaign')}: ${distinctCampaigns(uses).map((campaign) => campaign.id).join(', ')}`,
   gradient: (context) => ({ colors: [...WHITE_TO_RED], minValue: 0, maxValue: Math.max(1, context.campaigns) }),
   legend(context, gradient) {
     const n = Math.max(1, context.campaigns);

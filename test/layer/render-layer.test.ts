@@ -362,6 +362,9 @@ describe('layer/render-layer', () => {
       expect(under(layer, 'initial-access').score).to.equal(2);
       expect(under(layer, 'persistence').score).to.equal(1);
       expect(under(layer, 'persistence').comment).to.not.include('lazarus');
+      // The score's metadata names the campaigns it counts, and the description says what the count is of.
+      expect(under(layer, 'initial-access').metadata?.[0]).to.deep.equal({ name: 'score', value: '2 (frequency: reported in 2 campaigns: one-report, two-reports)' });
+      expect(layer.description).to.include("Score: frequency, the number of campaigns that report the technique (under the entry's tactic, where the campaigns place it under some).");
     });
 
     it("links each tactic's entry to the reports its references name (report:, by url or title), and names them", () => {

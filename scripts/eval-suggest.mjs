@@ -3,7 +3,8 @@
 // the development part (where weights and features were chosen), the test part (never tuned on) and the sentences of
 // report prose whose author cited the ID inline (part `reports`, a check built by fixed rules, never tuned on) and the
 // sentences of report prose we annotated from the author's closing list of techniques (part `annotated`, a protocol
-// fixed before any score) apart, and the two report-prose parts together.
+// fixed before any score) apart, and the two report-prose parts together; and, when eval/ holds one, the development
+// part of report prose (part `reports-dev`, mined by the same rules from other reports, to tune on).
 // How the figures are computed is said in the README ("How well suggest ranks"); eval/README.md says where the
 // sentences come from, how they were split and which are left out.
 // With --procedures, also ATT&CK's own procedure examples, each scored by a model without its owner's examples and
@@ -19,8 +20,11 @@ const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-s
 const release = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? '18.1';
 const verbose = process.argv.includes('--verbose');
 const withProcedures = process.argv.includes('--procedures');
-// --dev prints the development part alone: for trying a change without seeing the parts it must not be tuned on.
-const devOnly = process.argv.includes('--dev');
+// --dev prints the development part alone, --prose-dev the development part of report prose alone, both flags both: for
+// trying a change without seeing the parts it must not be tuned on.
+const PROSE_DEV = 'reports-dev';
+const shownOnly = [['--dev', 'dev'], ['--prose-dev', PROSE_DEV]].filter(([flag]) => process.argv.includes(flag)).map(([, part]) => part);
+const devOnly = shownOnly.length > 0;
 
 const index = loadAttack({ envDir: stixDir, cacheDir: join(repo, '.bench-cache'), release });
 
@@ -118,7 +122,7 @@ const ANNOTATED = 'annotated';
 const ALL_PROSE = 'all report prose';
 const FLOWS = ['dev', 'test'];
 const models = new Map([['flows', modelWithout(all.filter((row) => FLOWS.includes(row.part)))]]);
-for (const part of [PROSE, ANNOTATED]) {
+for (const part of [PROSE, ANNOTATED, PROSE_DEV]) {
   if (all.some((row) => row.part === part)) models.set(part, modelWithout(all.filter((row) => row.part === part)));
 }
 
@@ -153,7 +157,7 @@ for (const row of kept) {
   }
   if (row.part === ANNOTATED) tally(`${ANNOTATED} from ${publisherOf(source)}`, label, ids, source);
   if (row.part === PROSE || row.part === ANNOTATED) tally(ALL_PROSE, label, ids, source);
-  if (verbose && !ids.includes(label) && (!devOnly || row.part === 'dev')) console.log(`${row.part} miss ${label} <- ${row.text.slice(0, 90)} | got ${ids.join(' ')}`);
+  if (verbose && !ids.includes(label) && (!devOnly || shownOnly.includes(row.part))) console.log(`${row.part} miss ${label} <- ${row.text.slice(0, 90)} | got ${ids.join(' ')}`);
 }
 
 // ATT&CK's procedure examples as sentences: each owner (group, software, campaign) falls in one of FOLDS folds by the
@@ -197,6 +201,7 @@ const LABELS = {
   test: 'test',
   [PROSE]: 'report prose, inline IDs',
   [ANNOTATED]: 'report prose, annotated',
+  [PROSE_DEV]: 'report prose, development',
   [ALL_PROSE]: 'report prose, both parts',
   [PROCEDURES]: 'ATT&CK procedure examples',
 };
@@ -212,13 +217,17 @@ if (models.has(PROSE)) {
 if (models.has(ANNOTATED)) {
   console.log(`  ... of the model scoring annotated report prose: ${models.get(ANNOTATED).leftOut} (they cite a report of those sentences)`);
 }
+if (models.has(PROSE_DEV)) {
+  const { leftOut: devLeftOut } = models.get(PROSE_DEV);
+  console.log(`  ... of the model scoring the report-prose development part: ${devLeftOut} (they cite a report of those sentences)`);
+}
 if (withProcedures) {
   console.log(`  ATT&CK procedure examples: ranked in ${FOLDS} folds by owner; ${proceduresLeftOut} left out of the ${FOLDS} models in all (a fold's owners, and the examples citing their reports); the sources column counts owners`);
 }
 console.log('part                      sentences  sources   exact top-1  top-5   half-right top-1  top-5   95 % interval top-1, top-5');
 const line = (label, p) =>
   `${label.padEnd(25)} ${String(p.n).padStart(9)}  ${String(p.reports.size).padStart(7)}   ${pct(p.top1, p.n)} ${pct(p.top5, p.n)}   ${pct(p.half1, p.n)} ${pct(p.half5, p.n)}   ${interval(p.top1, p.n)}, ${interval(p.top5, p.n)}`;
-for (const name of devOnly ? ['dev'] : ['dev', 'test', PROSE, ANNOTATED, ALL_PROSE, PROCEDURES]) {
+for (const name of devOnly ? shownOnly : ['dev', PROSE_DEV, 'test', PROSE, ANNOTATED, ALL_PROSE, PROCEDURES]) {
   const p = parts.get(name);
   if (p) console.log(line(LABELS[name], p));
 }

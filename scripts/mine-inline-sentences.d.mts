@@ -15,3 +15,18 @@ export declare function appendBase(
 export declare function citations(unitText: string): { reports: string[]; text: string };
 /** A sentence without its citation placeholders and the brackets or dash that held them. */
 export declare function withoutCitations(sentence: string): string;
+/** A saved copy as the script reads it: its file name, header addresses and text. */
+export interface SavedDocument {
+  name: string;
+  source: string;
+  url?: string;
+  also: readonly string[];
+  body: string;
+  lineUnits?: boolean;
+}
+/** Throws, naming the copy, when a row of `evalRows` already cites a document's address (`keyOf` compares them). */
+export declare function refuseCited(
+  docs: readonly SavedDocument[],
+  evalRows: readonly { source?: string; reports?: readonly string[] }[],
+  keyOf?: (url: string) => string,
+): void;

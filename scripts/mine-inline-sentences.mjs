@@ -10,14 +10,19 @@
 // rows already at the end of the file are replaced by what its copy gives now (so running it twice adds nothing), and
 // a document that has rows before the end is refused (its rows can only be made again from every saved copy).
 //   node scripts/mine-inline-sentences.mjs --append --sources DIR [--check]   (--check: are DIR's rows the file's end?)
+// With --part NAME --out FILE, the rows of the documents in DIR (--sources, required) make a part of their own, written
+// to FILE (eval/report-dev-sentences.jsonl, part `reports-dev`: report prose to tune on) and the committed files are not
+// touched: the corpus excerpts are not read, a sentence whose text eval/report-inline-sentences.jsonl holds is dropped
+// as a repeat, and a document that any eval/*.jsonl row already cites (its `source` or `reports`) is refused.
+//   node scripts/mine-inline-sentences.mjs --part NAME --out FILE --sources DIR [--check]   (--check: is FILE up to date?)
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { loadAttack } from '../dist/index.js';
+import { loadAttack, sourceKey } from '../dist/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(repo, 'eval/report-inline-sentences.jsonl');
+const committedFile = join(repo, 'eval/report-inline-sentences.jsonl');
 
 /** The documents: `{ name, source, url, body, lineUnits }`; the corpus excerpts too unless `savedOnly`. */
 function documents(dir, savedOnly) {
@@ -236,7 +241,7 @@ export function withoutCitations(sentence) {
  * texts of earlier rows (a repeat of one is dropped); `known` tells whether an ID is a technique of the release, and
  * `techniqueNames` holds the release's technique names, folded.
  */
-function mine(docs, { known, techniqueNames, seen = new Set() }) {
+function mine(docs, { known, techniqueNames, seen = new Set(), part = 'reports' }) {
   const skipped = {
     'two or more different technique IDs': 0,
     'an ID this release does not know, and no link that gives a known one': 0,
@@ -275,7 +280,7 @@ function mine(docs, { known, techniqueNames, seen = new Set() }) {
           seen.add(text);
           const urls = [...new Set([...reports, doc.url, ...doc.also])];
           const form = unit.cell ? 'table cell' : 'prose';
-          rows.push({ text, id, ...(written ? { written } : {}), source: doc.source, reports: urls, form, part: 'reports' });
+          rows.push({ text, id, ...(written ? { written } : {}), source: doc.source, reports: urls, form, part });
         }
       }
     }
@@ -313,12 +318,33 @@ export function appendBase(committed, sources, file = 'eval/report-inline-senten
   return { lines: base, texts: new Set(base.map((line) => JSON.parse(line).text)) };
 }
 
+/**
+ * The documents of a part of their own must be new to eval/: a document whose address (`source`, `url` or `also`) a
+ * row of `evalRows` already gives as its `source` or among its `reports` is refused, naming the saved copy.
+ */
+export function refuseCited(docs, evalRows, keyOf = (url) => url) {
+  const cited = new Set(evalRows.flatMap((row) => [row.source, ...(row.reports ?? [])].filter(Boolean).map(keyOf)));
+  for (const doc of docs) {
+    const known = [doc.source, doc.url, ...doc.also].filter(Boolean).find((url) => cited.has(keyOf(url)));
+    if (known) {
+      throw new Error(`${doc.name}: ${known} is already cited by a row of eval/*.jsonl; a part of its own takes documents new to eval/`);
+    }
+  }
+}
+
 function main() {
   const argv = process.argv.slice(2);
+  const flag = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] ?? '' : undefined);
   const sourcesFlag = argv.indexOf('--sources');
   const sourcesDir = sourcesFlag >= 0 ? resolve(argv[sourcesFlag + 1] ?? '') : join(repo, 'eval/sources');
   const append = argv.includes('--append');
   if (append && sourcesFlag < 0) throw new Error('--append needs --sources DIR: the folder of the saved copies to add');
+  const part = flag('--part');
+  const newPart = part !== undefined && /^[a-z][a-z-]*$/.test(part) && part !== 'reports';
+  if (part !== undefined && (!newPart || append || sourcesFlag < 0 || !flag('--out'))) {
+    throw new Error('--part NAME (a new part: lower-case letters and hyphens) needs --out FILE and --sources DIR, not --append');
+  }
+  const out = part ? resolve(flag('--out')) : committedFile;
   const stixDir = process.env.ATTACK_STIX_DIR || resolve(repo, '../shared/attack-stix');
   const index = loadAttack({ envDir: stixDir, cacheDir: join(repo, '.bench-cache'), release: '18.1' });
   /** A technique ID this release knows, directly or as the start of a revocation chain. */
@@ -330,10 +356,17 @@ function main() {
     }),
   );
 
-  const docs = documents(sourcesDir, append);
-  if (append && !docs.length) throw new Error(`${sourcesDir}: no saved copy (*.md) to add`);
+  const docs = documents(sourcesDir, append || Boolean(part));
+  if ((append || part) && !docs.length) throw new Error(`${sourcesDir}: no saved copy (*.md) to add`);
   const base = append ? appendBase(existsSync(out) ? readFileSync(out, 'utf8') : '', docs.map((doc) => doc.source)) : undefined;
-  const { rows, skipped } = mine(docs, { known, techniqueNames, seen: base?.texts });
+  let seen = base?.texts;
+  if (part) {
+    const rowsOf = (file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+    const evalFiles = readdirSync(join(repo, 'eval')).filter((file) => file.endsWith('.jsonl')).map((file) => join(repo, 'eval', file));
+    refuseCited(docs, evalFiles.filter((file) => file !== out).flatMap(rowsOf), sourceKey);
+    seen = new Set(rowsOf(committedFile).map((row) => row.text));
+  }
+  const { rows, skipped } = mine(docs, { known, techniqueNames, seen, part });
 
   const perSource = new Map();
   for (const row of rows) perSource.set(row.source, (perSource.get(row.source) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { appendBase, citations, units, withoutCitations } from '../../scripts/mine-inline-sentences.mjs';
+import { sourceKey } from '../../lib/index.js';
+import { appendBase, citations, refuseCited, units, withoutCitations } from '../../scripts/mine-inline-sentences.mjs';
 
 /** The lines of a web page's table saved as text: one cell to a line, two blank lines between them. */
 const savedAsText = (...cells: string[]) => cells.join('\n\n\n');
@@ -105,6 +106,27 @@ describe('the rules that build the report-prose sentences (scripts/mine-inline-s
       expect(() => appendBase(committed, ['https://a.example/report'], 'rows.jsonl')).to.throw(
         /^rows\.jsonl:1: https:\/\/a\.example\/report has rows among the earlier documents/,
       );
+    });
+  });
+
+  describe('--part: a part of its own takes documents new to eval/', () => {
+    const evalRows = [
+      { text: 'The actor signs in with the stolen passwords.', source: 'https://www.cisa.gov/news-events/cybersecurity-advisories/aa23-341a', reports: [] },
+      { text: 'Set up a VPN profile.', flow: 'corpus/X.json', reports: ['https://www.welivesecurity.com/en/eset-research/some-post/'] },
+    ];
+    const doc = (name: string, source: string, also: string[] = []) => ({ name, source, url: source, also, body: '', lineUnits: false });
+
+    it('refuses a document whose address a row cites, as its source or among its reports, written otherwise', () => {
+      expect(() => refuseCited([doc('advisory.md', 'https://cisa.gov/news-events/cybersecurity-advisories/aa23-341a/')], evalRows, sourceKey)).to.throw(
+        /^advisory\.md: https:\/\/cisa\.gov\/news-events\/cybersecurity-advisories\/aa23-341a\/ is already cited by a row of eval/,
+      );
+      expect(() => refuseCited([doc('copy.md', 'owner/repo/post.md@abc', ['http://welivesecurity.com/en/eset-research/some-post'])], evalRows, sourceKey)).to.throw(
+        /^copy\.md: /,
+      );
+    });
+
+    it('takes a document no row cites', () => {
+      expect(() => refuseCited([doc('new.md', 'https://www.cisa.gov/news-events/cybersecurity-advisories/aa23-270a')], evalRows, sourceKey)).not.to.throw();
     });
   });
 });

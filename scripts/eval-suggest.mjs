@@ -231,6 +231,9 @@ for (const name of devOnly ? shownOnly : ['dev', PROSE_DEV, 'test', PROSE, ANNOT
   const p = parts.get(name);
   if (p) console.log(line(LABELS[name], p));
 }
+if (shownOnly.includes(PROSE_DEV) && !parts.has(PROSE_DEV)) {
+  console.log(`${LABELS[PROSE_DEV]}: none in eval/ (no row of part ${PROSE_DEV}; eval/README.md says how to mine one)`);
+}
 if (!devOnly && parts.has(PROSE)) {
   console.log(`${LABELS[PROSE]}, split (the sources column counts documents):`);
   const splits = [...parts.keys()].filter((name) => name.startsWith(`${PROSE} `));

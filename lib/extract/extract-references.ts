@@ -132,6 +132,18 @@ const SUB_TECHNIQUE_HEADER = /^sub-?techniques?(?: names?)?$/;
 // Headers of columns that hold no technique's name, in a hunt table's header (`| Hypothèse | TTP associé | Source de
 // données | Requête / Méthode de recherche |`): a cell under one names no ID beside it.
 const NO_NAME_HEADER = /^(?:hypothes[ie]s|hypothèses?|(?:log|data) sources?|sources? de (?:données|logs?)|quer(?:y|ies)|requêtes?|(?:query|requête) \/ .{1,40}|search method|méthode de recherche)$/;
+// Words that say a header's column holds what detects or records a technique, notes on it or a rating, not its name,
+// wherever they stand in the header (`| Technique ID | Detection Coverage |`, `| ID | Detection | Logic | Data source |
+// ATT&CK | Severity |`, an Azure note's `| 戦術 | 代表技術（ID） | 既定で残る記録 |`: the records kept by default), unless
+// it names techniques too.
+const NO_NAME_WORD = /\b(?:detections?|logs?|logging|evidence|notes?|comments?|descriptions?|procedures?|severity|status)\b|記録|ログ|検知|備考|説明/;
+const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
+
+/** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
+function namelessHeader(text: string): boolean {
+  const key = headerKey(text);
+  return NO_NAME_HEADER.test(key) || (NO_NAME_WORD.test(key) && !NAME_WORD.test(key) && headerRole(text) === undefined);
+}
 
 function headerKey(text: string): string {
   if (text.length > 60) return '';
@@ -885,7 +897,15 @@ function rowReferences(
     const cellRefs = read.flatMap((r) => r.refs.map((ref) => ({ ref, tactics: r.tactics })));
     // The name column of the header, else the nearest cell before, then after, that can hold a name.
     const nameColumn = table?.roles.indexOf('name') ?? -1;
-    const near = [i - 1, i - 2, i - 3, i + 1, i + 2, i + 3].filter((k) => k >= 0 && k < cells.length && !table?.nameless?.[k]);
+    // A column whose header says it holds no name ends the search on its side: the cells past it are further from the ID.
+    // Only in a row whose cells line up with the header's (an AsciiDoc row spanning rows, `.2+|Persistence |T1053.005 |…`,
+    // has a cell more).
+    const nameless = table?.nameless?.length === cells.length ? table.nameless : undefined;
+    const side = (ks: number[]): number[] => {
+      const stop = ks.findIndex((k) => nameless?.[k]);
+      return (stop < 0 ? ks : ks.slice(0, stop)).filter((k) => k >= 0 && k < cells.length);
+    };
+    const near = [...side([i - 1, i - 2, i - 3]), ...side([i + 1, i + 2, i + 3])];
     // A cell that names its references itself (`**T1059** / **T1059.004** Unix Shell`) takes no name from a cell near
     // it, which is then another column (a description): an ID there without a name of its own stays without one.
     const named = cellRefs.some(({ ref }) => ref.name !== undefined);
@@ -1567,7 +1587,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
           const techniqueColumn = roles.findIndex((role, k) => role === 'name' && headerKey(texts[k]!) !== 'name');
           const first = roles.indexOf('name');
           const subColumn = texts.findIndex((text, k) => k > first && first >= 0 && SUB_TECHNIQUE_HEADER.test(headerKey(text)));
-          const nameless = texts.map((text) => NO_NAME_HEADER.test(headerKey(text)));
+          const nameless = texts.map(namelessHeader);
           table = {
             roles,
             techniqueColumn,

@@ -899,6 +899,38 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('takes no name for an ID from a cell whose header says it records or detects it, nor from cells past that one (an Azure note, detection READMEs)', () => {
+    // Re-told layouts: a Japanese note on ATT&CK in Azure (code index file 68748531432, section 13 `戦術と検知の対応表`):
+    // `| 戦術 | 代表技術（ID） | 既定で残る記録 | …`, the records Azure keeps by default beside each row's IDs; a traffic
+    // detection page (file 63281152504: `| ID | Detection | Logic | Data source | ATT&CK | Severity |`); a Wazuh lab's
+    // coverage (file 55589145183: `| ID | Detection | Custom Rule | Log Source | MITRE ATT&CK |`); a SOC lab's matrix
+    // (file 42041449344: `| Technique ID | Detection Coverage | Alert Volume |`).
+    const text = [
+      '| 戦術 | 代表技術（ID） | 既定で残る記録 | 記録が欠ける条件 |', '|---|---|---|---|',
+      '| 権限昇格 | T1548.005、T1098.003 | elevateAccess、ロール割り当て | 一件ずつは正当 |', '',
+      '| ID | Detection | Logic | Data source | ATT&CK | Severity |', '|---|---|---|---|---|---|',
+      '| OUT-02 | DGA activity | Many NXDOMAIN answers for one host | DNS logs | T1568.002 | high |', '',
+      '| ID | Detection | Custom Rule | Log Source | MITRE ATT&CK |', '|---|---|---|---|---|',
+      '| DET-002 | New local account | 100101 | Windows Security logs | T1136.001 |', '',
+      '| Technique ID | Detection Coverage | Alert Volume |', '|---|---|---|',
+      '| T1003.001 | 95% | 8/day |', '',
+      // A name column still names the IDs beside it, and a row whose cells do not line up with the header's (AsciiDoc's
+      // row span `.2+|`, which splits as a cell more) is read as without a header.
+      '| ID | Technique | Notes |', '|---|---|---|', '| T1059.001 | PowerShell | seen twice |', '',
+      '|===', '|Tactic |ID |Notes', '.2+|Persistence |T1053.005 |Scheduled Task |', '|===',
+    ].join('\n');
+    const refs = extractReport(text, { target: loadRelease('18.1', 'enterprise-attack') }).references;
+    expect(refs.map((ref) => [ref.line, ref.ids[0], ref.name, ref.resolution?.warnings])).to.deep.equal([
+      [3, 'T1548.005', undefined, []],
+      [3, 'T1098.003', undefined, []],
+      [7, 'T1568.002', undefined, []],
+      [11, 'T1136.001', undefined, []],
+      [15, 'T1003.001', undefined, []],
+      [19, 'T1059.001', 'PowerShell', []],
+      [23, 'T1053.005', 'Scheduled Task', []],
+    ]);
+  });
+
   it('gives the IDs of a matrix\'s cells the tactic of their column (a README\'s mapping, Exabeam\'s content pages)', () => {
     // A header of tactic columns over technique cells: the row held no tactic, nor did the table.
     const text = [

@@ -802,18 +802,32 @@ function rowTacticSource(line: Line, cells: TextSpan[], table: Table | undefined
       // A tactic column whose cell is no tactic (`| Phase | Tactic | Technique ID |` over `| **Initial Access** |
       // External Remote Services | **T0822** |`): the row's tactic is in the cell that names one, as in a table without
       // a tactic column.
-      const named = tacticCells(line, cells);
-      table.carried = { tactics: named };
+      table.carried = tacticCells(line, cells);
     }
     return table.carried;
   }
   const named = tacticCells(line, cells);
-  return { tactics: named.length ? named : context };
+  return named.tactics.length ? named : { tactics: context };
 }
 
-/** The tactics that cells of a row without IDs name, each cell whole (`| **Initial Access** |`). */
-function tacticCells(line: Line, cells: TextSpan[]): string[] {
-  return [...new Set(cells.flatMap((cell) => (hasIds(line, cell) ? [] : (tacticsOf(slice(line, cell)) ?? []))))];
+/**
+ * The tactics that cells of a row without IDs name, each cell whole (`| **Initial Access** |`); else those of the one
+ * cell that names tactics beside short words that name none (`| 実行・ツール |`, execution and tools, in a Japanese
+ * detection note's stage column; `| Persistence / Tools |`).
+ */
+function tacticCells(line: Line, cells: TextSpan[]): TacticSource {
+  const unnamed = cells.filter((cell) => !hasIds(line, cell));
+  const whole = [...new Set(unnamed.flatMap((cell) => tacticsOf(slice(line, cell)) ?? []))];
+  if (whole.length) return { tactics: whole };
+  const mixed = unnamed.flatMap((cell) => {
+    const text = slice(line, cell);
+    const read = text.length <= 80 ? readTacticText(tacticCellText(text), { qualified: true, partial: true }) : undefined;
+    // Another part of a few words (`Tools`, `ツール`), not a clause.
+    const short = read?.unread.every((part) => part.length <= 20 && part.split(/\s+/).length <= 2);
+    return read && short ? [{ tactics: read.tactics, column: originalOf(line, cell) }] : [];
+  });
+  // The cell is kept as the tactic column's is, for the warning that names its other parts.
+  return mixed.length === 1 ? mixed[0]! : { tactics: [] };
 }
 
 /**

@@ -181,7 +181,13 @@ export function readTacticText(text: string, options: TacticTextOptions = {}): {
   const tactics: string[] = [];
   const unread: string[] = [];
   // A plus joins a row's tactics too (`Ejecución+Evasión de defensa`, a Spanish timeline's tactic column); no name has one.
-  for (const item of text.normalize('NFKC').split(/\s*[,;/、+]\s*/)) {
+  // A Japanese middle dot joins the words of a name (`コマンド・アンド・コントロール`) or the items of a list (`実行・ツール`,
+  // execution and tools): it separates items only where the text around it names no tactic whole.
+  const items = text
+    .normalize('NFKC')
+    .split(/\s*[,;/、+]\s*/)
+    .flatMap((item) => (item.includes('・') && !read(item.trim()) ? item.split(/\s*・\s*/) : [item]));
+  for (const item of items) {
     for (const part of conjoinedParts(item.trim(), read)) {
       const name = read(part);
       if (name) tactics.push(name);

@@ -2029,6 +2029,34 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a row\'s cell that names a tactic and a part that is none, outside a tactic column', () => {
+    it('gives the tactic of the one such cell, a middle dot separating Japanese items, and says which part it passed over', () => {
+      // Re-told from a Japanese detection note's ATT&CK table (code index file 70275017008, section 3): `| 段階 | 代表
+      // Technique | 本ノートの検知 |` (stage, technique, this note's detection), its stage cells `実行・ツール` (execution and
+      // tools) and `探索/横移動` (discovery and lateral movement, as that note writes it); no header names a tactic column.
+      const text = [
+        '| 段階 | 代表 Technique | 本ノートの検知 |', '|---|---|---|',
+        '| 実行・ツール | T1059 Command and Scripting Interpreter | R2 |',
+        '| 探索/横移動 | T1021 Remote Services | R2・認証ログ |',
+        '| コマンド・アンド・コントロール | T1071 Application Layer Protocol | R4 |',
+        '| Persistence / Tools | T1543.003 Windows Service | EDR |',
+        // Two such cells, or a part that is a clause, give none.
+        '| Persistence / Tools | T1053.005 Scheduled Task | Discovery / Ops |',
+        '| Execution, then the loader waits for its task | T1106 Native API | |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.ids, ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        [['T1059'], ['Execution'], ['the tactic cell "実行・ツール" was read as Execution: "ツール" names no tactic']],
+        // 横移動 is Lateral Movement too: the cell names two tactics, which the row's one technique keeps, as written.
+        [['T1021'], ['Discovery', 'Lateral Movement'], ['Discovery is not a tactic of T1021 Remote Services: it is Lateral Movement only in ATT&CK 18.1']],
+        [['T1071'], ['Command and Control'], []],
+        [['T1543.003'], ['Persistence'], ['the tactic cell "Persistence / Tools" was read as Persistence: "Tools" names no tactic']],
+        [['T1053.005'], [], []],
+        [['T1106'], [], []],
+      ]);
+    });
+  });
+
   describe('IDs inside a longer word', () => {
     const read = (text: string) => extractReport(text, { target: loadRelease('18.1') });
 

@@ -1428,6 +1428,8 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   // are merged once no tactic line can add to them any more, before the references of any later line.
   let lastIds: Found[] = [];
   let tacticAfter = false;
+  // Whether the last ID line was one cell of a table row broken after it (`T1059 Command and Scripting Interpreter |`).
+  let brokenRow = false;
   // A header of columns run together on one line whose tactic column follows the ID column (`tacticAfterIdHeader`), and
   // its line: it holds for the ID lines right under it.
   let idThenTactic: { numbered: boolean; line: number } | undefined;
@@ -1478,6 +1480,13 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
     }
     inThreat = threat !== 'outside';
     const held = (sigmaTag && inSigmaTags) || inThreat;
+    // NEC's ranking table as a page scrape gives it, each row broken after its cells (`1位 (167) |`, `T1059 Command and
+    // Scripting Interpreter (…) |`, `Execution(実行) | 1位 | 1位 |`, under `攻撃手口(Technique) | 目的(Tactic) | …`): the
+    // row of cells right after such an ID line, led by a tactic cell, is the rest of the ID's row.
+    if (entry.kind === 'row' && lastKind === 'ids' && brokenRow && lastIds.length && lastIds.every((ref) => !ref.tactics.length)) {
+      const rest = brokenRowTactics(entry.line, entry.cells);
+      if (rest) for (const ref of lastIds) ref.tactics = [...rest];
+    }
     if (!held && (entry.kind === 'prose' || entry.kind === 'header' || entry.kind === 'row' || entry.kind === 'ids')) {
       lastIds.forEach(add);
       lastIds = [];
@@ -1678,6 +1687,7 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         } else if ((sigmaTag && !sigmaUnread) || inThreat) lastIds.push(...refs);
         else if (entry.bullet) refs.forEach(add);
         else lastIds = refs;
+        brokenRow = BROKEN_ROW_CELL.test(line.text);
         break;
       }
     }
@@ -1685,6 +1695,20 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   }
   lastIds.forEach(add);
   return merged.list();
+}
+
+// A line of one table cell, the pipe after it ending the line, as a page's table scraped to text breaks a row.
+const BROKEN_ROW_CELL = /^[^|]{1,300}\|\s*$/;
+
+/**
+ * The tactics of the rest of a table row broken after its ID cell: its first cell names tactics whole, none of its
+ * other cells names any or holds an ID; undefined for any other row.
+ */
+function brokenRowTactics(line: Line, cells: TextSpan[]): string[] | undefined {
+  if (line.idSpans.length || cells.length < 2) return undefined;
+  const [first, ...others] = cells.map((cell) => slice(line, cell).trim());
+  const tactics = first ? tacticsOf(first) : undefined;
+  return tactics && others.every((text) => !tacticsOf(text)) ? tactics : undefined;
 }
 
 /** How many spaces a line begins with. */

@@ -30,6 +30,26 @@ describe('extractReferences', () => {
   describe('tactics as reports write them (shapes from real pages)', () => {
     const tactics = (text: string): Array<[string, string[]]> => extractReferences(text).map((ref) => [ref.ids.join('+'), ref.tactics]);
 
+    it('reads the tactic of a table row broken after its ID cell from the row of cells after it (NEC\'s ranking as a page scrape)', () => {
+      // The layout of NEC's top-10 technique ranking (https://jpn.nec.com/cybersecurity/blog/230714/index.html, as the
+      // pages corpus scraped it), re-told with other rows: each row broken after its cells, `<rank> (<count>) |`, `<ID>
+      // <name> |`, then `<tactic> | <earlier ranks> |`, under `攻撃手口(Technique) | 目的(Tactic) | …`.
+      const text = [
+        '順位 (出現数) |', '攻撃手口(Technique) | 目的(Tactic) | 前回 | 前々回 |', '---|---|---|---|---|',
+        '1位 (98) |', 'T1105 Ingress Tool Transfer (ツール転送) |', 'Command and Control(コマンド&コントロール) | 2位 | 1位 |',
+        '2位 (61) |', 'T1082 System Information Discovery |', 'Discovery (探索) | 3位 | - |',
+        // A row after it led by no tactic cell, or an ID line that is no cell of a broken row, gives no tactic.
+        '3位 (40) |', 'T1047 Windows Management Instrumentation |', '4位 | Execution |',
+        'T1053.005 Scheduled Task', 'Persistence | 5位 |',
+      ].join('\n');
+      expect(tactics(text)).to.deep.equal([
+        ['T1105', ['Command and Control']],
+        ['T1082', ['Discovery']],
+        ['T1047', []],
+        ['T1053.005', []],
+      ]);
+    });
+
     it('reads the tactic after the ID where a header of words run together puts it there, and drops the row number (a SOC lab\'s rule table)', () => {
       // The layout of a SOC lab's detection-rule report as PDF text (the code index's file 56112342669, its repository
       // not named), re-told with other rows: `Rule Technique Name MITRE ID Tactic`, each row `<n> <name> <ID> <tactic>`.

@@ -135,8 +135,9 @@ const NO_NAME_HEADER = /^(?:hypothes[ie]s|hypothèses?|(?:log|data) sources?|sou
 // Words that say a header's column holds what detects or records a technique, notes on it or a rating, not its name,
 // wherever they stand in the header (`| Technique ID | Detection Coverage |`, `| ID | Detection | Logic | Data source |
 // ATT&CK | Severity |`, an Azure note's `| 戦術 | 代表技術（ID） | 既定で残る記録 |`: the records kept by default), unless
-// it names techniques too.
-const NO_NAME_WORD = /\b(?:detections?|logs?|logging|evidence|notes?|comments?|descriptions?|procedures?|severity|status)\b|記録|ログ|検知|備考|説明/;
+// it names techniques too. Not `Description`: a write-up's `| Tactic | Technique | Description |` over `| Collection |
+// T1114 | Email Collection |` (a Kimsuky write-up's mapping) names the IDs there.
+const NO_NAME_WORD = /\b(?:detections?|logs?|logging|evidence|notes?|comments?|procedures?|severity|status)\b|記録|ログ|検知|備考/;
 const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */

@@ -76,4 +76,9 @@ export interface Campaign {
    * is read as usual), each with its JSON path, line and what is wrong and what to write instead.
    */
   leftOut?: { path: string; line?: number; message: string }[];
+  /**
+   * Values of a technique's `report:` that name none of `sources` (the reference is read, and linked to every source),
+   * each with the JSON pointer and line of the value as written (`/techniques/2/report`, `/techniques/2/report/1`).
+   */
+  unknownReports?: { path: string; line?: number; report: string; message: string }[];
 }

@@ -20,6 +20,7 @@ import type {
   Confidence,
 } from './campaign-types.js';
 import { closestWord } from '../name-distance.js';
+import { namedSource } from './named-source.js';
 
 // yaml costs tens of milliseconds to load; commands that read no campaign should not pay for it.
 const require = createRequire(import.meta.url);
@@ -132,7 +133,8 @@ function parseCampaignText(text: string, file: string, options: { domain?: Domai
   const leftOut = issues.map((issue) => ({ ...issue, message: `${issue.message}; the entry is left out: ${ENTRY_HELP[entryOf(issue.path)![0]]}` }));
   const skipped = new Set(issues.map((issue) => entryOf(issue.path)!.join('/')));
   const campaign = toCampaign(record as unknown as CampaignFile, file, located, options.domain, skipped);
-  return { ...campaign, ...(repairs.length ? { repairs } : {}), ...(leftOut.length ? { leftOut } : {}) };
+  const unknown = unknownReports(campaign, record as unknown as CampaignFile, located);
+  return { ...campaign, ...(repairs.length ? { repairs } : {}), ...(leftOut.length ? { leftOut } : {}), ...(unknown.length ? { unknownReports: unknown } : {}) };
 }
 
 /** The lists whose entries are read one by one: a bad entry is left out, not the file. */
@@ -581,6 +583,28 @@ function techniqueEntry(entry: string | TechniqueFileEntry, index: number, line:
     platforms: entry.platforms,
     line,
     path,
+  });
+}
+
+/**
+ * The `report:` values that name none of the campaign's sources, each at its own place: the `report:` key's line for
+ * one text, the item's line for a list.
+ */
+function unknownReports(campaign: Campaign, raw: CampaignFile, located: Located | undefined): NonNullable<Campaign['unknownReports']> {
+  const names = campaign.sources.map((source) => `"${(source.title ?? source.url ?? '').replace(/\s+/g, ' ').trim()}"`);
+  const said = `(${names.length ? names.join(', ') : 'it has none'}); the technique is linked to every source: write the url or title of one of them, or add the report under sources`;
+  return campaign.techniques.flatMap((entry) => {
+    const index = Number(entry.path.split('/')[2]);
+    const written = raw.techniques?.[index];
+    if (typeof written !== 'object' || written.report === undefined) return [];
+    const places = Array.isArray(written.report)
+      ? written.report.map((report, i) => ({ report, path: `${entry.path}/report/${i}`, line: located?.lineOf(['techniques', index, 'report', i]) }))
+      : [{ report: written.report, path: `${entry.path}/report`, line: located?.keyLineOf(['techniques', index], 'report') }];
+    return places
+      .filter(({ report }) => !namedSource(campaign.sources, report))
+      .map(({ report, path, line }) =>
+        definedOnly({ path, line, report, message: `"${report.replace(/\s+/g, ' ').trim()}" is the url or title of none of the campaign's sources ${said}` }),
+      );
   });
 }
 

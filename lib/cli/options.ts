@@ -85,7 +85,7 @@ const SHARED = {
   json: { type: 'boolean', describe: 'print JSON on stdout instead of text' },
   strict: {
     type: 'boolean',
-    describe: 'exit 1 when any reference could not be placed (unknown, other domain, ambiguous or deprecated); they are always listed',
+    describe: "exit 1 when any reference could not be placed (unknown, other domain, ambiguous or deprecated) or a report: names none of the campaign's sources; they are always listed",
   },
   check: { type: 'boolean', describe: 'write nothing; exit 1 when the output would differ from the files there' },
   report: { choices: REPORT_FORMATS, requiresArg: true, describe: 'the format of the report: md, csv or json' },

@@ -18,6 +18,7 @@ export function unplacedReferences(results: readonly NormalizedCampaign[]): stri
 export function reportUnplaced(context: CliContext, args: GlobalArgs & { strict?: boolean }, results: readonly NormalizedCampaign[], leftOut: string): void {
   // Under --strict an entry the reader left out stops the command before it writes anything, as an unplaced reference does.
   if (args.strict) failOnLeftOut(results, 'nothing was written (--strict)');
+  if (args.strict) failOnUnknownReports(results, 'nothing was written');
   const unplaced = unplacedReferences(results);
   if (!unplaced.length) return;
   note(context, args, `${plural(unplaced.length, 'reference')} ${leftOut} (${UNRESOLVED_STATUS_TEXT}):\n${unplaced.map((line) => `  ${line}`).join('\n')}`);
@@ -44,5 +45,26 @@ export function failOnLeftOut(results: readonly NormalizedCampaign[], done: stri
   throw new InputError(
     `${entries.length} campaign ${entries.length === 1 ? 'entry' : 'entries'} could not be read and ${entries.length === 1 ? 'was' : 'were'} left out; ${done}:\n` +
       entries.map((line) => `  ${line}`).join('\n'),
+  );
+}
+
+/** The `report:` values that name none of their campaign's sources, one line each: `file:line: /pointer: what to do`. */
+export function unknownReportLines(results: readonly NormalizedCampaign[]): string[] {
+  return results.flatMap((result) =>
+    (result.campaign.unknownReports ?? []).map((report) => `${result.file}${report.line !== undefined ? `:${report.line}` : ''}: ${report.path}: ${report.message}`),
+  );
+}
+
+/**
+ * Under `--strict`, a `report:` that names none of the campaign's sources fails the command as an unplaced reference
+ * does: the reference could not be placed on a report. `done` says what became of the output.
+ * @throws InputError when there is one.
+ */
+export function failOnUnknownReports(results: readonly NormalizedCampaign[], done: string): void {
+  const lines = unknownReportLines(results);
+  if (!lines.length) return;
+  throw new InputError(
+    `--strict: ${lines.length === 1 ? 'a report: names' : `${lines.length} report: values name`} none of the campaign's sources; ${done}:\n` +
+      lines.map((line) => `  ${line}`).join('\n'),
   );
 }

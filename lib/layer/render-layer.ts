@@ -3,6 +3,7 @@ import { compareIds } from '../attack/index-bundle.js';
 import { compareText } from '../compare-text.js';
 import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import type { CampaignSource, Confidence } from '../campaign/campaign-types.js';
+import { namedSource } from '../campaign/named-source.js';
 import { InputError, UsageError } from '../errors.js';
 import { confidenceValue } from '../normalize/normalize-campaign.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
@@ -84,35 +85,15 @@ function sourceLinks(result: NormalizedCampaign): LayerLink[] {
   return linksOf(result.campaign.sources);
 }
 
-/** The campaign source a reference's `report` names: by its url or its title, case and spacing aside. */
-function namedSource(result: NormalizedCampaign, report: string): CampaignSource | undefined {
-  const key = (text: string | undefined): string => oneLine(text ?? '').toLowerCase();
-  return result.campaign.sources.find((source) => key(source.url) === key(report) || (source.title !== undefined && key(source.title) === key(report)));
-}
-
 /**
  * The links of a campaign's use of a technique: the sources its references name (`report:`), or every source of the
  * campaign when one of its references names none (nothing says which report it came from).
  */
 function useLinks(use: TechniqueUse): LayerLink[] {
   const references = use.technique.references.map((i) => use.campaign.references[i]!).filter((r) => r.status !== 'inferred');
-  const named = references.flatMap((r) => (r.reports ?? []).map((report) => namedSource(use.campaign, report)));
+  const named = references.flatMap((r) => (r.reports ?? []).map((report) => namedSource(use.campaign.campaign.sources, report)));
   if (!references.length || references.some((r) => !r.reports?.length) || named.includes(undefined)) return sourceLinks(use.campaign);
   return linksOf(named as CampaignSource[]);
-}
-
-/** A reference's `report` that names none of its campaign's sources, one warning each. */
-function unknownReports(result: NormalizedCampaign): string[] {
-  const names = result.campaign.sources.map((source) => `"${oneLine(source.title ?? source.url ?? '')}"`);
-  return result.references.flatMap((reference) =>
-    (reference.reports ?? [])
-      .filter((report) => !namedSource(result, report))
-      .map(
-        (report) =>
-          `${reference.line !== undefined ? `line ${reference.line}: ` : ''}${reference.path}/report: "${oneLine(report)}" is the url or title of none of the campaign's sources ` +
-          `(${names.length ? names.join(', ') : 'it has none'}); the technique is linked to every source: write the url or title of one of them, or add the report under sources`,
-      ),
-  );
 }
 
 /** The comment and metadata lines one campaign contributes to a technique. */
@@ -136,7 +117,7 @@ function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMet
     said('evidence', reference.evidence);
     said('source', reference.source);
     for (const report of reference.reports ?? []) {
-      const source = namedSource(result, report);
+      const source = namedSource(result.campaign.sources, report);
       said('report', source ? (source.title ?? source.url) : report);
     }
   }
@@ -337,7 +318,6 @@ function renderCore(results: readonly NormalizedCampaign[], index: AttackIndex, 
   for (const result of results) {
     for (const line of unresolvedLines(result)) warnings.push(`${result.file}: unresolved reference ${line}`);
     for (const warning of result.warnings) warnings.push(`${result.file}: ${warning}`);
-    for (const warning of unknownReports(result)) warnings.push(`${result.file}: ${warning}`);
   }
 
   const modelGradient = model.gradient(context);

@@ -136,7 +136,13 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
     software,
     references,
     techniques: mergeTechniques(references, target),
-    warnings: [...(campaign.repairs ?? []), ...releases.warnings, ...(actor?.warnings ?? []), ...software.flatMap((s) => s.warnings)],
+    warnings: [
+      ...(campaign.repairs ?? []),
+      ...(campaign.unknownReports ?? []).map((report) => `${report.line !== undefined ? `line ${report.line}: ` : ''}${report.path}: ${report.message}`),
+      ...releases.warnings,
+      ...(actor?.warnings ?? []),
+      ...software.flatMap((s) => s.warnings),
+    ],
   };
 }
 

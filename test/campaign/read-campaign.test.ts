@@ -168,6 +168,32 @@ describe('campaign/read-campaign', () => {
       ]);
     });
 
+    it("finds a report: naming none of the sources at the report: key's line, or a list item's own, matching url or title case and spacing aside", () => {
+      const text = [
+        'name: x',
+        'sources:',
+        '  - url: https://hunt.io/malware-families/volt-typhoon-apt',
+        '    title: Volt Typhoon APT (hunt.io)',
+        'techniques:',
+        '  - ref: T1078',
+        '    tactic: Initial Access',
+        '    report: CISA AA24-038A',
+        '  - ref: T1190',
+        '    report:',
+        '      - "volt  typhoon APT (HUNT.IO)"',
+        '      - HTTPS://HUNT.IO/malware-families/volt-typhoon-apt',
+        '      - deceiver.io',
+        '',
+      ].join('\n');
+      const campaign = parseCampaign(text, 'c.yaml');
+      expect(campaign.unknownReports?.map(({ path, line, report }) => ({ path, line, report }))).to.deep.equal([
+        { path: '/techniques/0/report', line: 8, report: 'CISA AA24-038A' },
+        { path: '/techniques/1/report/2', line: 13, report: 'deceiver.io' },
+      ]);
+      expect(campaign.unknownReports?.[0]?.message).to.match(/^"CISA AA24-038A" is the url or title of none of the campaign's sources \("Volt Typhoon APT \(hunt\.io\)"\)/);
+      expect(parseCampaign('name: x\ntechniques:\n  - ref: T1078\n', 'c.yaml')).to.not.have.property('unknownReports');
+    });
+
     describe('reads attack_version and dates exactly as written, numbers included', () => {
       const rows: [field: string, written: string, expected: string][] = [
         ['attack_version', '6.3', '6.3'],

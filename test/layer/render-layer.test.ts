@@ -380,7 +380,7 @@ describe('layer/render-layer', () => {
       expect(entry.links).to.have.length(2);
       expect(values(entry, 'report')).to.deep.equal(['CISA AA24-038A']);
       const said =
-        /two-reports\.yaml: line 25: \/techniques\/2\/report: "CISA AA24-038A" is the url or title of none of the campaign's sources \("Volt Typhoon Engagement \(deceiver\.io\)", "Volt Typhoon APT \(hunt\.io\)"\); .*write the url or title of one of them/;
+        /two-reports\.yaml: line 27: \/techniques\/2\/report: "CISA AA24-038A" is the url or title of none of the campaign's sources \("Volt Typhoon Engagement \(deceiver\.io\)", "Volt Typhoon APT \(hunt\.io\)"\); .*write the url or title of one of them/;
       expect(warnings.some((warning) => said.test(warning)), warnings.join('\n')).to.equal(true);
     });
 

@@ -38,7 +38,7 @@ import {
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
-import { failOnLeftOut } from '../unplaced.js';
+import { failOnLeftOut, failOnUnknownReports, unknownReportLines } from '../unplaced.js';
 
 /** How many problems of one input stderr shows; the report lists every one. */
 const PROBLEMS_SHOWN = 20;
@@ -162,6 +162,8 @@ export function handler(context: CliContext) {
     }
     for (const problem of logSources?.input.problems ?? []) note(context, args, problemLine(problem));
     for (const text of review.notes) note(context, args, text);
+    // A campaign's report: that names none of its sources leaves the review as it is; it is said, as render and normalize say it.
+    for (const line of unknownReportLines(threat.campaigns)) note(context, args, `warning: ${line}`);
     // A rule's tactic tag of none of its techniques is listed with them, but the rule counts for its techniques.
     const listed = [...review.coverage.unresolved, ...review.threatUnresolved];
     const unresolved = listed.filter(isUnplaced).length;
@@ -185,6 +187,7 @@ export function handler(context: CliContext) {
     if (args.strict && unresolved) {
       throw new InputError(`--strict: ${plural(unresolved, 'threat or coverage reference')} could not be placed on a technique (listed in ${files.at(-1)![0]})`);
     }
+    if (args.strict) failOnUnknownReports(threat.campaigns, `the review was written to ${files.at(-1)![0]}`);
     failOnLeftOut(threat.campaigns, `the review of the rest was written to ${files.at(-1)![0]}`);
   };
 }

@@ -5,7 +5,7 @@ import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import type { CampaignSource, Confidence } from '../campaign/campaign-types.js';
 import { namedSource } from '../campaign/named-source.js';
 import { InputError, UsageError } from '../errors.js';
-import { confidenceValue } from '../normalize/normalize-campaign.js';
+import { higherConfidence, type ConfidenceOf } from '../normalize/normalize-campaign.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign, type ReferenceResult } from '../normalize/normalize-types.js';
 import type { LayerLink, LayerMetadata, LayerTechnique, LegendItem, NavigatorLayer } from './layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from './layer-format.js';
@@ -61,8 +61,9 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function confidenceText(confidence: Confidence | undefined, fallback: Confidence | undefined): string {
-  if (confidence !== undefined) return String(confidence);
+/** A reference's confidence as the layer says it: with "(the campaign's default)" where it is that. */
+function confidenceText({ confidence, confidenceDefault }: ConfidenceOf, fallback: Confidence | undefined): string {
+  if (confidence !== undefined) return confidenceDefault ? `${confidence} (the campaign's default)` : String(confidence);
   return fallback !== undefined ? `${fallback} (the campaign's default)` : `none given (${DEFAULT_CONFIDENCE} assumed)`;
 }
 
@@ -111,7 +112,7 @@ function useAnnotation(use: TechniqueUse): { comment: string; metadata: LayerMet
   for (const reference of references.filter((r) => r.status !== 'inferred')) {
     metadata.push({ name: 'reported as', value: oneLine(reference.raw) });
     if (reference.tactics.written.length) said('reported under', reference.tactics.written.join(', '));
-    metadata.push({ name: 'confidence', value: confidenceText(reference.confidence, result.campaign.confidence) });
+    metadata.push({ name: 'confidence', value: confidenceText(reference, result.campaign.confidence) });
     metadata.push({ name: 'status', value: reference.status });
     said('analyst comment', reference.comment);
     said('evidence', reference.evidence);
@@ -149,16 +150,17 @@ function useUnder(use: TechniqueUse, tactic: TacticShortname): TechniqueUse | un
   });
   if (!references.length) return undefined;
   const written = references.map((i) => result.references[i]!).filter((r) => r.status !== 'inferred');
-  const confidences = written.map((r) => r.confidence).filter((c): c is Confidence => c !== undefined);
+  const confidence = written.reduce<ConfidenceOf>((best, r) => higherConfidence<ConfidenceOf>(best, r), {});
   const scores = written.map((r) => r.score).filter((score): score is number => score !== undefined);
-  const { confidence: _confidence, score: _score, ...rest } = technique;
+  const { confidence: _confidence, confidenceDefault: _default, score: _score, ...rest } = technique;
   return {
     campaign: result,
     technique: {
       ...rest,
       references,
       observed: written.length > 0,
-      ...(confidences.length ? { confidence: confidences.reduce((a, b) => (confidenceValue(b) > confidenceValue(a) ? b : a)) } : {}),
+      ...(confidence.confidence !== undefined ? { confidence: confidence.confidence } : {}),
+      ...(confidence.confidenceDefault ? { confidenceDefault: true as const } : {}),
       ...(scores.length ? { score: Math.max(...scores) } : {}),
     },
   };

@@ -191,7 +191,12 @@ const confidence: ScoreModel = {
   explain(uses, context) {
     const best = uses.reduce((a, b) => (confidenceValue(useConfidence(b)) > confidenceValue(useConfidence(a)) ? b : a));
     const word = useConfidence(best);
-    const assumed = best.technique.confidence === undefined ? `, ${best.campaign.campaign.confidence === undefined ? 'assumed' : "the campaign's default"}` : '';
+    const assumed =
+      best.technique.confidence === undefined
+        ? `, ${best.campaign.campaign.confidence === undefined ? 'assumed' : "the campaign's default"}`
+        : best.technique.confidenceDefault
+          ? ", the campaign's default"
+          : '';
     return `confidence: ${typeof word === 'number' ? word : `${word} = ${this.value([best], context)}`}${assumed}`;
   },
   gradient: () => ({ colors: WHITE_YELLOW_RED, minValue: 0, maxValue: 100 }),

@@ -92,6 +92,8 @@ export function normalizeCampaign(campaign: Campaign, releases: CampaignReleases
       ...resolution,
       ...definedOf({
         confidence: entry.confidence ?? campaign.confidence,
+        // Kept as provenance: a layer says "high (the campaign's default)", not a "high" the analyst never wrote there.
+        confidenceDefault: entry.confidence === undefined && campaign.confidence !== undefined ? (true as const) : undefined,
         score: entry.score,
         comment: entry.comment,
         evidence: entry.evidence,
@@ -150,6 +152,24 @@ function definedOf<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** A confidence with its provenance (`confidenceDefault`: the campaign's default). */
+export interface ConfidenceOf {
+  confidence?: Confidence;
+  confidenceDefault?: true;
+}
+
+/**
+ * Of two things with a confidence, the one whose confidence is higher (none is lowest); at a tie, one written on an
+ * entry before one that has the campaign's default, so that a technique's confidence is said to be the default only
+ * when no reference of it gave that confidence itself.
+ */
+export function higherConfidence<T extends ConfidenceOf>(a: T, b: T): T {
+  if (b.confidence === undefined) return a;
+  if (a.confidence === undefined) return b;
+  const [x, y] = [confidenceValue(a.confidence), confidenceValue(b.confidence)];
+  return y > x || (y === x && a.confidenceDefault && !b.confidenceDefault) ? b : a;
+}
+
 /** Merge references into one entry per current technique, sorted by ID. */
 function mergeTechniques(references: readonly ReferenceResult[], target: AttackIndex): NormalizedTechnique[] {
   const merged = new Map<TechniqueId, NormalizedTechnique & { unplaced: boolean }>();
@@ -180,8 +200,11 @@ function mergeTechniques(references: readonly ReferenceResult[], target: AttackI
         const placed = reference.placed[id] ?? [];
         if (!placed.length) entry.unplaced = true;
         for (const tactic of placed) if (!entry.tactics.includes(tactic)) entry.tactics.push(tactic);
-        if (reference.confidence !== undefined && (entry.confidence === undefined || confidenceValue(reference.confidence) > confidenceValue(entry.confidence))) {
+        const higher = higherConfidence<ConfidenceOf>(entry, reference);
+        if (higher === reference) {
           entry.confidence = reference.confidence;
+          if (reference.confidenceDefault) entry.confidenceDefault = true;
+          else delete entry.confidenceDefault;
         }
         if (reference.score !== undefined) entry.score = Math.max(entry.score ?? -Infinity, reference.score);
       }

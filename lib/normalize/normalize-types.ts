@@ -76,7 +76,10 @@ export interface ReferenceResult extends Resolution {
   /** JSON path in the campaign file (`/techniques/3`), or `/software/0` for inferred ones. */
   path: string;
   line?: number;
+  /** The entry's confidence, else the campaign's default (then `confidenceDefault` says so). */
   confidence?: Confidence;
+  /** True when `confidence` is the campaign's default (its top-level `confidence`): the entry gives none. */
+  confidenceDefault?: true;
   score?: number;
   /** The analyst's note (for an inferred reference: the note on the software it comes from). */
   comment?: string;
@@ -105,7 +108,10 @@ export interface NormalizedTechnique {
   references: number[];
   /** Software whose documented use of the technique inferred it. */
   software: { id: string; name: string }[];
+  /** The highest confidence of its references (one written on an entry before the campaign's default, at a tie). */
   confidence?: Confidence;
+  /** True when `confidence` is the campaign's default, no reference of that confidence giving its own. */
+  confidenceDefault?: true;
   /** An explicit score given in the campaign (the highest, when several). */
   score?: number;
   warnings: string[];

@@ -357,6 +357,14 @@ describe('layer/render-layer', () => {
       expect(under(layer, 'persistence').score).to.equal(90);
     });
 
+    it("says a confidence the entry does not give is the campaign's default (confidence: high), in its metadata and its score", () => {
+      const { layer } = renderCampaignLayer(volt.result, volt.index, { model: 'confidence' });
+      expect(values(under(layer, 'persistence'), 'confidence')).to.deep.equal(["high (the campaign's default)"]);
+      expect(under(layer, 'persistence').metadata?.[0]).to.deep.equal({ name: 'score', value: "90 (confidence: high = 90, the campaign's default)" });
+      expect(values(under(layer, 'initial-access'), 'confidence')).to.deep.equal(['low']);
+      expect(under(layer, 'initial-access').metadata?.[0]).to.deep.equal({ name: 'score', value: '25 (confidence: low = 25)' });
+    });
+
     it('counts, under each tactic, the campaigns that place the technique there (frequency)', () => {
       const { layer } = renderAggregateLayer([volt.result, lazarus.result], volt.index, { name: 'both', model: 'frequency' });
       expect(under(layer, 'initial-access').score).to.equal(2);

@@ -4,6 +4,7 @@ import { RELEASE_PLATFORMS } from '../attack/release-platforms.gen.js';
 import { compareReleases } from '../attack/release-files.js';
 import type { Domain, TechniqueRecord } from '../attack/types.js';
 import { isJsonObject } from '../json-value.js';
+import { closestWord } from '../name-distance.js';
 import { attackMajor } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
 
@@ -150,8 +151,23 @@ export function unlistedPlatformNames(listed: unknown, index: AttackIndex, major
   const known = index.platforms();
   // Navigator's own readings (`windows`, `AWS`) and ATT&CK's renames (Azure AD) are read, not unknown.
   const read = (name: string): boolean => known.includes(name) || known.includes(NAVIGATOR_PLATFORM_MAPPINGS[name] ?? '') || renamedSinceLayer(name, known, major) !== undefined;
-  const names = listed.filter((name): name is string => typeof name === 'string' && !read(name));
+  // A misspelling of a platform every release has (Windwos) is one in the layer's release too, however old.
+  const names = listed.filter((name): name is string => typeof name === 'string' && !read(name) && !everyReleaseTypo(name, index.domain));
   return names.length && !platformNamesKnown(index.domain, major, releases) ? names : [];
+}
+
+/**
+ * The platform a name misspells (`closestWord`: case aside, a letter or two) when every release of `domain` that
+ * RELEASE_PLATFORMS lists has it (Windows, Linux, macOS from enterprise 3.0 to 18.1; Android and iOS): such a name is
+ * a typo in any release, the layer's own included, whether or not that release is known here. Undefined otherwise.
+ */
+export function everyReleaseTypo(name: string, domain: Domain): string | undefined {
+  const lists = RELEASE_PLATFORMS.filter((entry) => entry.domain === domain).map((entry) => entry.platforms);
+  // One release listed (ICS 18.1's "None") says nothing of what the earlier ones had.
+  if (lists.length < 2) return undefined;
+  const everywhere = lists[0]!.filter((platform) => lists.every((list) => list.includes(platform)));
+  const found = closestWord(name, everywhere);
+  return found !== name ? found : undefined;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   upgradePrompt,
 } from './layer-format.js';
 import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
-import { everyPlatformNote, everyPlatformRelease, filteredOutEntries, renamedSinceLayer, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
+import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
 import { isTechniqueId, preAttackNumberText } from '../attack/technique-id.js';
@@ -624,6 +624,17 @@ function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: A
       return;
     }
     const current = currentPlatformName(platform, known);
+    const typo = current ? undefined : everyReleaseTypo(platform, index.domain);
+    if (typo) {
+      out.add(
+        'warning',
+        'unknown-platform',
+        `/filters/platforms/${at}`,
+        `${JSON.stringify(platform)} is not a platform of ${index.label} nor of any release: it misspells ${JSON.stringify(typo)}, a platform of every ` +
+          `${index.domain} release attack-layers lists, so it filters nothing in, in the layer's release too: write ${JSON.stringify(typo)}`,
+      );
+      return;
+    }
     if (unchecked && !current) {
       out.add(
         'warning',

@@ -152,6 +152,19 @@ describe('attack-layers export', () => {
     expect(result.stdout.split('\n').filter((row) => /^T0/.test(row)).map((row) => row.split(',')[0])).to.deep.equal(['T0800']);
   });
 
+  // No enterprise release before 3.0 is listed, so a layer of ATT&CK 2 has its unknown platform names left unread;
+  // but every listed release (3.0 to 18.1) has Windows, so "Windwos" is a typo in 2 as well: it filtered nothing in.
+  it('reads a misspelt platform every release has (Windwos) as written in a layer of ATT&CK 2, not as an unknown old name', async () => {
+    const dir = freshTmpDir('export');
+    const file = join(dir, 'attack-2.json');
+    const layer = { name: 'attack 2', domain: 'enterprise-attack', versions: { attack: '2', navigator: '4.9.1', layer: '4.5' }, filters: { platforms: ['Windwos'] }, techniques: [{ techniqueID: 'T1059', score: 1 }] };
+    writeFileSync(file, JSON.stringify(layer));
+    const result = await runCli(['export', file, '--format', 'csv']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).not.to.contain('drawn showing every platform');
+    expect(result.stderr).to.contain("not drawn: T1059: Command and Scripting Interpreter is not on the layer's platforms (Windwos)");
+  });
+
   it('draws such a filter on every platform with --attack-release too, for a layer whose own release is here or not', async () => {
     // The same filter of every platform of 13 (12.1 the nearest here), and one of every platform of 14 (here: 14.1).
     const dir = freshTmpDir('export');

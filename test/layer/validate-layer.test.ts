@@ -731,6 +731,17 @@ describe('validateLayer', () => {
     }
   });
 
+  // Enterprise had Windows, Linux and macOS from its first release on (3.0, the oldest listed, has those three alone):
+  // a misspelling of one of them is one in ATT&CK 2 too, though no release of 2 is known here to check its names.
+  it('says a misspelt platform every release has (Windwos) is a typo, in a layer of a release older than any listed (ATT&CK 2)', () => {
+    const value = layer([{ techniqueID: 'T1059', score: 1 }], { versions: { attack: '2', navigator: '4.9.1', layer: '4.5' }, filters: { platforms: ['Windows', 'Windwos', 'Bogus Platform'] } });
+    const messages = check(value).filter((finding) => finding.code === 'unknown-platform').map((finding) => finding.message);
+    expect(messages).to.have.length(2);
+    expect(messages[0]).to.match(/\/filters\/platforms\/1: "Windwos" is not a platform of enterprise-attack 18\.1 nor of any release: it misspells "Windows", a platform of every enterprise-attack release attack-layers lists, .*write "Windows"$/);
+    // A name of no listed release stays unchecked: it may have been ATT&CK 2's.
+    expect(messages[1]).to.match(/\/filters\/platforms\/2: "Bogus Platform" is not a platform of enterprise-attack 18\.1, but the layer is for ATT&CK 2, whose platforms are not known here/);
+  });
+
   it('still reads a filter of a release whose platform names are listed (enterprise 14.1) by those names', () => {
     const findings = check(layer([{ techniqueID: 'T1078.004', score: 1 }], { versions: { attack: '15', navigator: '4.9.1', layer: '4.5' }, filters: { platforms: ['Windows', 'Bogus Platform'] } }));
     expect(findings.filter((finding) => finding.code === 'unknown-platform').map((finding) => finding.message).join('\n')).to.match(/"Bogus Platform" is not a platform of enterprise-attack 18\.1, so it filters nothing in: use one of/);

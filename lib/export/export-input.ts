@@ -75,8 +75,19 @@ export function exportRelease(layer: NavigatorLayer, library: AttackLibrary, rel
     // every platform, and is drawn so, as without --attack-release.
     const index = library.release(domain, release);
     const own = major ? nearestRelease(library, domain, major) : undefined;
-    const nearest = everyPlatformRelease(listed, own, index, major, () => domainReleases(library, domain, index.release).history());
-    return { index, ...(nearest ? { note: everyPlatformNote(nearest, own!, major!), everyPlatform: true } : {}) };
+    const releases = () => domainReleases(library, domain, index.release).history();
+    const nearest = everyPlatformRelease(listed, own, index, major, releases);
+    if (nearest) return { index, note: everyPlatformNote(nearest, own!, major!), everyPlatform: true };
+    // An ICS layer of 12 drawn in 18.1 on purpose is drawn as 18.1 shows it: its filter's old names match nothing there.
+    const unlisted = unlistedPlatformNames(listed, index, major, releases);
+    if (!unlisted.length) return { index };
+    return {
+      index,
+      note:
+        `filters.platforms names platforms ${index.label} does not have (${unlisted.join(', ')}), and those of ATT&CK ${major}, the layer's, are not known here; ` +
+        `drawn as ${index.label}, the release asked for (--attack-release), shows it, where they match nothing, so a technique on none of the filter's other ` +
+        `platforms is not drawn (leave --attack-release out to draw the layer on every platform, or run \`attack-layers upgrade\`, which removes those names)`,
+    };
   }
   if (!major) return { index: library.release(domain) };
   try {

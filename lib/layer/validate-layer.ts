@@ -257,7 +257,7 @@ function attackRelease(
   layer: JsonObject,
   options: ValidateLayerOptions,
   out: Findings,
-): { index?: AttackIndex; olderRelease?: string; everyPlatform?: boolean; unlistedPlatforms?: string } {
+): { index?: AttackIndex; olderRelease?: string; everyPlatform?: boolean; unlistedPlatforms?: string; askedPlatforms?: string[] } {
   const domain = layer['domain'];
   if (typeof domain !== 'string' || !(DOMAINS as readonly string[]).includes(domain)) return {};
   const versions = isJsonObject(layer['versions']) ? layer['versions'] : {};
@@ -269,7 +269,10 @@ function attackRelease(
     const major = attackMajor(declared);
     const listed = isJsonObject(layer['filters']) ? layer['filters']['platforms'] : undefined;
     const nearest = asked && major ? everyPlatformRelease(listed, options.nearest?.(domain as Domain, major), asked, major, releasesOf(domain as Domain, options)) : undefined;
-    if (asked) return { index: asked, ...(nearest ? { everyPlatform: true } : {}) };
+    // An ICS layer of 12 checked in 18.1 on purpose is checked as 18.1 shows it, its filter's old names matching
+    // nothing there; the findings say that those names are the layer's release's, not mistakes.
+    const unlisted = asked && !nearest ? unlistedPlatformNames(listed, asked, major, releasesOf(domain as Domain, options)) : [];
+    if (asked) return { index: asked, ...(nearest ? { everyPlatform: true } : {}), ...(unlisted.length ? { askedPlatforms: unlisted } : {}) };
     // Checking against another release than the one asked for would pass layers nobody checked as asked.
     throw new AttackDataError(
       `ATT&CK ${domain} ${options.release} (--attack-release) is not available here: run \`${fetchCommand(domain as Domain, options.release)}\`, ` +
@@ -588,13 +591,27 @@ function checkNewest(entries: readonly unknown[], index: AttackIndex, newest: At
  * Platform filter findings; `everyPlatform`: the filter lists every platform of the layer's release, and hides nothing.
  * `unlisted` (what to do to check it) is set when the filter names platforms `index` does not have and those of the
  * layer's release are not known here (`unlistedPlatformNames`): each such name is said to be unchecked, and nothing is
- * said hidden on its word.
+ * said hidden on its word. `asked`: such names of a layer checked in the release asked for (`--attack-release`), where
+ * the layer is checked as that release shows it, the names matching nothing there; the findings say so.
  */
-function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings, everyPlatform: boolean, unlisted?: string): void {
+function checkPlatforms(
+  layer: JsonObject,
+  entries: readonly unknown[],
+  index: AttackIndex,
+  out: Findings,
+  everyPlatform: boolean,
+  unlisted?: string,
+  asked?: readonly string[],
+): void {
   const filters = isJsonObject(layer['filters']) ? layer['filters'] : {};
   const versionsAttack = isJsonObject(layer['versions']) ? layer['versions']['attack'] : undefined;
   const known = index.platforms();
   const unchecked = unlisted !== undefined;
+  const major = attackMajor(versionsAttack);
+  const askedWords = asked?.length
+    ? ` in ${index.label}, the release asked for (--attack-release), where the filter's ${asked.map((name) => JSON.stringify(name)).join(', ')}, ` +
+      `names of the layer's ATT&CK ${major}, whose platforms are not known here, match nothing`
+    : '';
   for (const [at, record] of everyPlatform || unchecked ? [] : filteredOutEntries(entries, index, filters['platforms'], versionsAttack)) {
     out.add(
       'warning',
@@ -602,7 +619,8 @@ function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: A
       `/techniques/${at}`,
       `${describe(record)} is annotated but runs on ${record.platforms.map((platform) => JSON.stringify(platform)).join(', ')}, ` +
         `${record.platforms.length === 1 ? 'which filters.platforms leaves out' : 'none of which filters.platforms lists'}, ` +
-        `so Navigator hides it: add ${JSON.stringify(record.platforms[0])} to filters.platforms or remove the filter`,
+        `so Navigator hides it${askedWords}: add ${JSON.stringify(record.platforms[0])} to filters.platforms or remove the filter` +
+        (askedWords ? ` (\`attack-layers upgrade\` removes the names ${index.label} does not have), or leave --attack-release out to check the layer without reading them` : ''),
     );
   }
   if (Array.isArray(filters['platforms']) && !filters['platforms'].length) {
@@ -632,6 +650,18 @@ function checkPlatforms(layer: JsonObject, entries: readonly unknown[], index: A
         `/filters/platforms/${at}`,
         `${JSON.stringify(platform)} is not a platform of ${index.label} nor of any release: it misspells ${JSON.stringify(typo)}, a platform of every ` +
           `${index.domain} release attack-layers lists, so it filters nothing in, in the layer's release too: write ${JSON.stringify(typo)}`,
+      );
+      return;
+    }
+    if (asked?.includes(platform)) {
+      out.add(
+        'warning',
+        'unknown-platform',
+        `/filters/platforms/${at}`,
+        `${JSON.stringify(platform)} is not a platform of ${index.label}, the release asked for (--attack-release), so the layer is checked as ${index.label} ` +
+          `shows it, where it filters nothing in; the layer is for ATT&CK ${major}, whose platforms are not known here, so it may be a name of ${major}: ` +
+          `${platformAdvice('use', known)}, or remove the filter to show every platform in ${index.label} (\`attack-layers upgrade\` leaves out the names ${index.label} does not have), ` +
+          'or leave --attack-release out to check the layer without reading such names',
       );
       return;
     }
@@ -741,7 +771,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   const entries = Array.isArray(subject['techniques']) ? (subject['techniques'] as unknown[]) : [];
   checkNavigatorRelease(subject, options, out);
   const range = checkGradient(subject, out);
-  const { index, olderRelease, everyPlatform, unlistedPlatforms } = attackRelease(subject, options, out);
+  const { index, olderRelease, everyPlatform, unlistedPlatforms, askedPlatforms } = attackRelease(subject, options, out);
   out.olderRelease = olderRelease;
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
@@ -757,7 +787,7 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   if (range) checkScores(entries, range, out);
   if (index) checkHidden(subject, entries, index, out);
   if (index) checkHiddenDisabled(subject, entries, index, out);
-  if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms);
+  if (index) checkPlatforms(subject, entries, index, out, everyPlatform === true, unlistedPlatforms, askedPlatforms);
   if (index) checkNewest(entries, index, options.newest?.(index.domain), out);
   return out.list;
 }

@@ -152,6 +152,24 @@ describe('attack-layers export', () => {
     expect(result.stdout.split('\n').filter((row) => /^T0/.test(row)).map((row) => row.split(',')[0])).to.deep.equal(['T0800']);
   });
 
+  // Drawn in ICS 18.1 on purpose (--attack-release 18.1), the same layer is drawn as 18.1 shows it: its filter's old
+  // names match nothing, nothing is drawn, and a note says why and how to draw it on every platform.
+  it('draws an old ICS layer as ICS 18.1 shows it when asked to, and says its filter\'s names are its own release\'s', async () => {
+    const dir = freshTmpDir('export');
+    const file = join(dir, 'ics-10.json');
+    const platforms = ['Field Controller/RTU/PLC/IED', 'Control Server', 'Windows'];
+    const layer = { name: 'ics 10', domain: 'ics-attack', versions: { attack: '10', navigator: '4.5.5', layer: '4.3' }, filters: { platforms }, techniques: [{ techniqueID: 'T0800', score: 1 }] };
+    writeFileSync(file, JSON.stringify(layer));
+    const result = await runCli(['export', file, '--format', 'csv', '--attack-release', '18.1']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.contain(
+      'filters.platforms names platforms ics-attack 18.1 does not have (Field Controller/RTU/PLC/IED, Control Server, Windows), and those of ATT&CK 10, the layer\'s, are not known here; ' +
+        'drawn as ics-attack 18.1, the release asked for (--attack-release), shows it',
+    );
+    expect(result.stderr).to.contain('leave --attack-release out to draw the layer on every platform');
+    expect(result.stderr).to.contain('not drawn: T0800');
+  });
+
   // No enterprise release before 3.0 is listed, so a layer of ATT&CK 2 has its unknown platform names left unread;
   // but every listed release (3.0 to 18.1) has Windows, so "Windwos" is a typo in 2 as well: it filtered nothing in.
   it('reads a misspelt platform every release has (Windwos) as written in a layer of ATT&CK 2, not as an unknown old name', async () => {

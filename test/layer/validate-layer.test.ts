@@ -731,6 +731,24 @@ describe('validateLayer', () => {
     }
   });
 
+  // The same filter checked in ICS 18.1 on purpose (--attack-release 18.1): checked as 18.1 shows the layer, where its
+  // old names (mitreattack-python's PLATFORMS_LOOKUP) match nothing, and the findings say that they are 12's, not typos.
+  it('checks an old ICS layer in ICS 18.1 when asked to, as 18.1 shows it, saying its filter\'s names are its own release\'s', () => {
+    const platforms = ['Windows', 'Control Server', 'Field Controller/RTU/PLC/IED'];
+    const value = { name: 'ics', versions: { attack: '12', navigator: '4.9.0', layer: '4.5' }, domain: 'ics-attack', filters: { platforms }, techniques: [{ techniqueID: 'T0800', score: 1, comment: 'firmware update mode' }] };
+    const nearest = (domain: Parameters<ValidateLayerOptions['attackFor']>[0], major: string) => nearestRelease(library, domain, major);
+    const releases = (domain: Parameters<ValidateLayerOptions['attackFor']>[0]) => domainReleases(library, domain).history();
+    const findings = check(value, { nearest, releases, release: '18.1' });
+    const hidden = findings.filter((finding) => finding.code === 'filtered-out-technique');
+    expect(hidden).to.have.length(1);
+    expect(hidden[0]!.message).to.match(/so Navigator hides it in ics-attack 18\.1, the release asked for \(--attack-release\), where the filter's "Windows", "Control Server", "Field Controller\/RTU\/PLC\/IED", names of the layer's ATT&CK 12, whose platforms are not known here, match nothing: add "None"/);
+    const unknown = findings.filter((finding) => finding.code === 'unknown-platform');
+    expect(unknown).to.have.length(platforms.length);
+    for (const finding of unknown) {
+      expect(finding.message).to.match(/is not a platform of ics-attack 18\.1, the release asked for \(--attack-release\), so the layer is checked as ics-attack 18\.1 shows it, .*the layer is for ATT&CK 12, whose platforms are not known here, so it may be a name of 12: use "None", its only platform, or remove the filter/);
+    }
+  });
+
   // Enterprise had Windows, Linux and macOS from its first release on (3.0, the oldest listed, has those three alone):
   // a misspelling of one of them is one in ATT&CK 2 too, though no release of 2 is known here to check its names.
   it('says a misspelt platform every release has (Windwos) is a typo, in a layer of a release older than any listed (ATT&CK 2)', () => {

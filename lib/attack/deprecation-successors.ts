@@ -60,3 +60,13 @@ export function successorsText(found: DeprecationSuccessors, domain: string): st
   }
   return others ? `its description points only to ${others}, not in ${domain}: no successor in this domain` : 'its description names no successor';
 }
+
+/**
+ * How a deprecated technique is said, by normalize for a reference and by validate for a layer entry: `T1475 Deliver
+ * Malicious App via Authorized App Store is deprecated in ATT&CK 18.1 and has no replacement; its description points
+ * to T1407 (…), T1406 (…): write the one that fits`. `release` names the release as the caller says it (`ATT&CK 18.1`,
+ * `mobile-attack 18.1`); the advice after the colon comes only when the description points to techniques of `domain`.
+ */
+export function deprecatedTechniqueText(subject: string, release: string, found: DeprecationSuccessors, domain: string): string {
+  return `${subject} is deprecated in ${release} and has no replacement; ${successorsText(found, domain)}${found.current.length ? ': write the one that fits' : ''}`;
+}

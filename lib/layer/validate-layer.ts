@@ -21,7 +21,7 @@ import {
   preAttackMessage,
   upgradePrompt,
 } from './layer-format.js';
-import { collapsedSubtechniques, isOnlyDisabled } from './subtechnique-visibility.js';
+import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { everyPlatformNote, everyPlatformRelease, everyReleaseTypo, filteredOutEntries, renamedSinceLayer, unlistedPlatformNames, type ReleaseList } from './platform-visibility.js';
 import { isJsonObject, type JsonObject } from '../json-value.js';
 import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATFORM_RENAMES } from '../attack/platform-names.js';
@@ -29,7 +29,7 @@ import { isTechniqueId, preAttackNumberText } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { tacticAdvice } from './tactic-written.js';
-import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
+import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -441,17 +441,24 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
   }
   if (record.deprecated) {
     const successors = deprecationSuccessors(record, index, otherDomains);
+    // Said as normalize says it of a reference (`deprecatedTechniqueText`), then what Navigator does with the entry.
+    const said = deprecatedTechniqueText(describe(record), index.label, successors, index.domain);
+    const upgrade = "`attack-layers upgrade` removes it, keeping it in the layer's metadata";
     const { severity, drops } = droppedEntry(entry, shown, 'deprecated');
+    // An entry of the ID alone (txt2stix's layers: {"techniqueID": "T1475"}) shows nothing in Navigator, deprecated or
+    // not: its silent drop loses nothing anyone saw, so it is a warning, with what to write instead.
+    const bare = !isAnnotated(entry);
     out.add(
-      severity,
+      bare ? 'warning' : severity,
       'deprecated-technique',
       path,
-      `${describe(record)} is deprecated in ${index.label}; ${drops}: ${successorsText(successors, index.domain)}; ` +
-        (severity === 'warning'
-          ? "remove the entry (`attack-layers upgrade` does, keeping it in the layer's metadata)"
-          : successors.current.length
-            ? 'move the annotation there or remove the entry'
-            : 'remove the entry or map it by hand'),
+      bare
+        ? `${said}${successors.current.length ? " in the entry's place" : ''}, or remove the entry: it carries no annotation (no score, colour, comment, ` +
+            `link or metadata), so Navigator, which drops it silently, loses nothing anyone saw (${upgrade})`
+        : severity === 'warning'
+          ? `${describe(record)} is deprecated in ${index.label}; ${drops}: ${successorsText(successors, index.domain)}; remove the entry (${upgrade})`
+          : `${said}${successors.current.length ? ' and move the annotation there' : ''}; ${drops}` +
+            `${successors.current.length ? '' : ': remove the entry or map it by hand'} (${upgrade})`,
     );
     return;
   }

@@ -1,5 +1,5 @@
 import { nameKey, type AttackIndex } from '../attack/attack-index.js';
-import { deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
+import { deprecatedTechniqueText, deprecationSuccessors, successorsText, type DeprecationSuccessors } from '../attack/deprecation-successors.js';
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
@@ -505,14 +505,11 @@ function resolveId(
     outcome = { status: 'unknown', ids: [], notes: [`${id} ${found.name} was revoked and ATT&CK ${target.release} records no replacement`], candidates: [] };
   } else if (final!.deprecated) {
     const successors = deprecatedSuccessors(final!, context);
-    const via = final !== found ? `${id} was revoked by ${final!.id}, which ` : `${id} ${found.name} `;
+    const via = final !== found ? `${id} was revoked by ${final!.id}, which` : `${id} ${found.name}`;
     outcome = {
       status: 'deprecated',
       ids: [],
-      notes: [
-        `${via}is deprecated in ATT&CK ${target.release} and has no replacement; ${successors.text}` +
-          (successors.candidates.length ? ': write the one that fits' : ''),
-      ],
+      notes: [deprecatedTechniqueText(via, `ATT&CK ${target.release}`, successors.found, target.domain)],
       candidates: successors.candidates,
     };
   } else if (found.revoked) {
@@ -1039,11 +1036,12 @@ function namePart(name: string, tactics: readonly TacticShortname[], target: Att
  * current techniques of the target release it points to as candidates (a revoked pointer followed to its replacement;
  * a pointer into another domain named in the words, never a candidate).
  */
-function deprecatedSuccessors(deprecated: TechniqueRecord, context: ResolveContext): { text: string; candidates: Candidate[] } {
+function deprecatedSuccessors(deprecated: TechniqueRecord, context: ResolveContext): { text: string; found: DeprecationSuccessors; candidates: Candidate[] } {
   const { target } = context;
   const found = deprecationSuccessors(deprecated, target, context.otherDomains);
   return {
     text: successorsText(found, target.domain),
+    found,
     candidates: found.current.map((t) => candidate(target, t, `named in ${deprecated.id}'s deprecation notice`)),
   };
 }

@@ -73,7 +73,7 @@ describe('deprecationSuccessors', () => {
     const words = successorsText(deprecationSuccessors(mobile().technique('T1476')!, mobile(), others('mobile-attack')), 'mobile-attack');
 
     const finding = validateLayer(value, { attackFor: attackFor(library) }).find((f) => f.path === `/techniques/${at}`);
-    expect(finding?.message).to.contain(`: ${words}; remove the entry or map it by hand`);
+    expect(finding?.message).to.contain(`and has no replacement; ${words}; Navigator drops it silently: remove the entry or map it by hand`);
     expect(finding?.message).to.not.match(/move the annotation/);
 
     const releases = upgradeReleases(value, library);

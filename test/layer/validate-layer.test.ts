@@ -118,7 +118,15 @@ describe('validateLayer', () => {
       'reports a deprecated ID with its deprecation pointers (T1064 -> T1059)',
       layer([{ techniqueID: 'T1064', score: 1 }]),
       [['error', 'deprecated-technique', '/techniques/0']],
-      /T1064 \(Scripting\) is deprecated in enterprise-attack 18\.1; Navigator drops it silently: its description points to T1059 \(Command and Scripting Interpreter\)/,
+      /T1064 \(Scripting\) is deprecated in enterprise-attack 18\.1 and has no replacement; its description points to T1059 \(Command and Scripting Interpreter\): write the one that fits and move the annotation there; Navigator drops it silently/,
+    ],
+    [
+      // A txt2stix API test's navigator_data (find_string id 34225568174: its "Minimal Mobile Layer") lists mobile T1406
+      // and T1475 by ID alone. Navigator shows nothing of an entry without annotation, so dropping T1475 loses nothing.
+      'warns, not errs, of a deprecated ID in an entry of the ID alone (txt2stix\'s mobile T1475), saying what to write as normalize does',
+      layer([{ techniqueID: 'T1406' }, { techniqueID: 'T1475' }], { domain: 'mobile-attack' }),
+      [['warning', 'deprecated-technique', '/techniques/1']],
+      /\/techniques\/1: T1475 \(Deliver Malicious App via Authorized App Store\) is deprecated in mobile-attack 18\.1 and has no replacement; its description points to T1407 \(Download New Code at Runtime\), T1406 \(Obfuscated Files or Information\): write the one that fits in the entry's place, or remove the entry: it carries no annotation .*loses nothing anyone saw/,
     ],
     [
       // SRA's index layers (SecurityRiskAdvisors/indexes) disable every ID they leave out, revoked ones too: 35 errors

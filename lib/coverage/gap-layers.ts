@@ -4,7 +4,8 @@ import type { TechniqueId } from '../attack/types.js';
 import { LAYER_FORMAT, type LayerLink, type LayerMetadata, type LayerTechnique, type NavigatorLayer } from '../layer/layer-types.js';
 import { DEFAULT_NAVIGATOR_VERSION } from '../layer/layer-format.js';
 import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
-import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow } from './gap-review.js';
+import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
+import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 
 const RULES_IN_COMMENT = 10;
@@ -36,20 +37,56 @@ function showSubtechniques(entries: LayerTechnique[], index: AttackIndex): Layer
   return entries.sort((a, b) => (a.techniqueID < b.techniqueID ? -1 : a.techniqueID > b.techniqueID ? 1 : 0));
 }
 
-/** The coverage layer: every technique the coverage detects, scored 0-100 by coverage, with its rules in the comment. */
+/** The visibility scores the coverage inputs give each technique, on any platform, best first (as a review row lists them). */
+function visibilityById(review: GapReview): Map<TechniqueId, RowVisibility[]> {
+  const byId = new Map<TechniqueId, RowVisibility[]>();
+  for (const { visibility, ids } of review.coverage.visibility ?? []) {
+    const { name, score, file, line, path } = visibility;
+    for (const id of ids) byId.set(id, [...(byId.get(id) ?? []), { name, score, file, ...(line !== undefined ? { line } : {}), ...(path ? { path } : {}) }]);
+  }
+  for (const list of byId.values()) list.sort((a, b) => b.score - a.score || compareText(a.name, b.name) || compareText(a.file, b.file));
+  return byId;
+}
+
+/**
+ * The coverage layer: every technique the coverage detects, scored 0-100 by coverage, with its rules in the comment.
+ * DeTT&CT visibility scores given for a technique are said in its comment and metadata, never in its score: a
+ * technique visible and not detected gets an entry without score (no colour: not covered) saying that its log data is there.
+ */
 export function renderCoverageLayer(review: GapReview, index: AttackIndex, name = 'Detection coverage'): NavigatorLayer {
+  const visible = visibilityById(review);
+  const visibilityMetadata = (id: TechniqueId): LayerMetadata[] => (visible.get(id) ?? []).map((entry) => ({ name: 'visibility, not counted', value: visibilityText([entry]) }));
   const techniques = review.covered.map((covered): LayerTechnique => {
-    const comment = covered.partial
-      ? `partially covered, only through sub-techniques ${covered.coveredSubtechniques.join(', ')}: ${percent(covered.coverage)}, ${subtechniqueMeanText(covered.subtechniques, percent)}`
-      : `covered ${percent(covered.coverage)} by ${covered.rules.length} rule${covered.rules.length === 1 ? '' : 's'}: ${ruleLines(covered.rules).join('; ')}`;
+    const seen = visible.get(covered.id);
+    const comment = [
+      covered.partial
+        ? `partially covered, only through sub-techniques ${covered.coveredSubtechniques.join(', ')}: ${percent(covered.coverage)}, ${subtechniqueMeanText(covered.subtechniques, percent)}`
+        : `covered ${percent(covered.coverage)} by ${covered.rules.length} rule${covered.rules.length === 1 ? '' : 's'}: ${ruleLines(covered.rules).join('; ')}`,
+      ...(seen ? [`visibility, not counted as coverage: ${visibilityText(seen)}`] : []),
+    ].join('\n');
     const metadata: LayerMetadata[] = [
       { name: 'coverage', value: covered.partial ? `partial (${percent(covered.coverage)})` : percent(covered.coverage) },
       ...ruleLines(covered.rules).map((rule) => ({ name: 'rule', value: rule })),
+      ...visibilityMetadata(covered.id),
     ];
     return { techniqueID: covered.id, score: Math.round(covered.coverage * 100), comment, metadata };
   });
+  const detected = new Set(review.covered.map((covered) => covered.id));
+  for (const [id, seen] of [...visible].sort(([a], [b]) => compareText(a, b))) {
+    if (detected.has(id) || !index.technique(id)) continue;
+    techniques.push({
+      techniqueID: id,
+      comment: `not covered: visible, no detection (the log data is there: write the rule): ${visibilityText(seen)}`,
+      metadata: [{ name: 'coverage', value: 'none (0%)' }, ...visibilityMetadata(id)],
+    });
+  }
   return {
-    ...baseLayer(index, name, `What the coverage inputs detect (${review.coverage.inputs.map((i) => `${i.kind} ${i.source}`).join(', ')}). ${GAP_FORMULAS.coverage}.`),
+    ...baseLayer(
+      index,
+      name,
+      `What the coverage inputs detect (${review.coverage.inputs.map((i) => `${i.kind} ${i.source}`).join(', ')}). ${GAP_FORMULAS.coverage}.` +
+        (visible.size ? ' DeTT&CT visibility scores are said in comments and metadata, never in scores: an entry without score is visible, not detected.' : ''),
+    ),
     techniques: showSubtechniques(techniques, index),
     gradient: { colors: ['#ffffff', '#66b1ff', '#1a7f37'], minValue: 0, maxValue: 100 },
     legendItems: [

@@ -1482,6 +1482,35 @@ describe('attack-layers gap: DeTT&CT visibility is reported beside the technique
     expect(alone.stderr).to.contain(`coverage layer "${join(dir, 'visibility.json')}" gives no coverage: of its 3 entries, 3 ignored: a DeTT&CT visibility score: log data, no detection`);
   });
 
+  it('says visibility in the coverage layer\'s comments and metadata, never in its scores: a visible technique without detection gets an entry without score', async () => {
+    const dir = freshTmpDir('gap-dettect-coverage-layer');
+    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
+    writeFileSync(join(dir, 'visibility.json'), JSON.stringify(visibility));
+    writeFileSync(join(dir, 'detection.json'), JSON.stringify(detection));
+    const out = join(dir, 'out');
+    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'visibility.json'), join(dir, 'detection.json'), '--out', out, '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    const layer = readJson<NavigatorLayer>(join(out, 'coverage.layer.json'));
+    const entries = new Map(layer.techniques!.filter((t) => t.comment).map((t) => [t.techniqueID, t]));
+    expect([...entries.keys()].sort()).to.deep.equal(['T1003', 'T1003.001', 'T1021.002', 'T1059.001']);
+    // Detected: its score is the detection's, and the visibility is said beside it.
+    const t1003 = entries.get('T1003.001')!;
+    expect(t1003.score).to.equal(100);
+    expect(t1003.comment).to.equal('covered 100% by 1 rule: Detection example (100%)\nvisibility, not counted as coverage: visibility score 3 (good): Visibility example');
+    expect(t1003.metadata).to.deep.include({ name: 'visibility, not counted', value: 'visibility score 3 (good): Visibility example' });
+    // Visible, not detected: no score (no colour: not covered), what to do in the comment.
+    const t1059 = entries.get('T1059.001')!;
+    expect(t1059.score).to.equal(undefined);
+    expect(t1059.comment).to.equal('not covered: visible, no detection (the log data is there: write the rule): visibility score 4 (excellent): Visibility example');
+    expect(t1059.metadata).to.deep.equal([{ name: 'coverage', value: 'none (0%)' }, { name: 'visibility, not counted', value: 'visibility score 4 (excellent): Visibility example' }]);
+    expect(layer.description).to.contain('DeTT&CT visibility scores are said in comments and metadata, never in scores');
+    // Read back as coverage, the layer counts what it counted, and its visibility entries nothing.
+    const again = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(out, 'coverage.layer.json'), '--out', join(dir, 'again'), '--report', 'json']);
+    expect(again.code, again.stderr).to.equal(0);
+    const rows = readJson<{ rows: Row[] }>(join(dir, 'again', 'gap-report.json')).rows;
+    expect(rows.map((row) => [row.id, row.coverage]).sort()).to.deep.equal([['T1003.001', 100], ['T1021.002', 0], ['T1059.001', 0], ['T1490', 0]]);
+  });
+
   it("reads a DeTT&CT technique file's visibility as its visibility layer is read: beside the detection, never as coverage", async () => {
     const dir = freshTmpDir('gap-dettect-visibility-file');
     writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));

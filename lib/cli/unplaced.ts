@@ -12,13 +12,21 @@ export function unplacedReferences(results: readonly NormalizedCampaign[]): stri
 
 /**
  * The summary every command that reads campaigns ends with: the references it could not place (unknown, other
- * domain, ambiguous, deprecated), each listed on stderr; under `--strict`, exit 1 when there are any.
+ * domain, ambiguous, deprecated), each listed on stderr; under `--strict`, exit 1 when there are any. `strictDone`
+ * says what became of the command's output when `--strict` stops it: render stops before writing, normalize and
+ * compare after printing.
  * @throws InputError under --strict when a reference was not placed.
  */
-export function reportUnplaced(context: CliContext, args: GlobalArgs & { strict?: boolean }, results: readonly NormalizedCampaign[], leftOut: string): void {
-  // Under --strict an entry the reader left out stops the command before it writes anything, as an unplaced reference does.
-  if (args.strict) failOnLeftOut(results, 'nothing was written (--strict)');
-  if (args.strict) failOnUnknownReports(results, 'nothing was written');
+export function reportUnplaced(
+  context: CliContext,
+  args: GlobalArgs & { strict?: boolean },
+  results: readonly NormalizedCampaign[],
+  leftOut: string,
+  strictDone = 'nothing was written (--strict)',
+): void {
+  // Under --strict an entry the reader left out fails the command as an unplaced reference does.
+  if (args.strict) failOnLeftOut(results, strictDone);
+  if (args.strict) failOnUnknownReports(results, strictDone);
   const unplaced = unplacedReferences(results);
   if (!unplaced.length) return;
   note(context, args, `${plural(unplaced.length, 'reference')} ${leftOut} (${UNRESOLVED_STATUS_TEXT}):\n${unplaced.map((line) => `  ${line}`).join('\n')}`);

@@ -70,6 +70,12 @@ describe('a report: naming none of the campaign sources', () => {
       expect(strict.code).to.equal(1);
       expect(strict.stderr).to.include("--strict: 2 report: values name none of the campaign's sources");
       expect(times(strict.stderr, FIRST)).to.be.greaterThan(0);
+      // Normalize and compare have printed their output when --strict fails them: the message says so, never "nothing was written".
+      if (command === 'normalize' || command === 'compare') {
+        expect(strict.stdout).to.not.equal('');
+        expect(strict.stderr).to.not.include('nothing was written');
+        expect(strict.stderr).to.include('printed above, and the run fails (--strict)');
+      }
     });
   }
 

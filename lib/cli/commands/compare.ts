@@ -104,7 +104,7 @@ export function handler(context: CliContext) {
     const unplaced = unplacedReferences([result]);
     if (args.json) printJson(context, { comparisons, unplaced });
     else context.stdout.write(comparisons.map((comparison) => formatText(comparison, args.unmentioned === true, unplaced, tableStyle(context))).join('\n'));
-    reportUnplaced(context, args, [result], 'not compared');
+    reportUnplaced(context, args, [result], 'not compared', 'the comparison was printed above, and the run fails (--strict)');
     failOnLeftOut([result], 'the rest was compared');
   };
 }

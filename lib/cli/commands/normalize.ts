@@ -64,7 +64,7 @@ export function handler(context: CliContext) {
     const results = campaigns.map((campaign) => normalizeCampaign(campaign, campaignReleases(campaign, library, args['attack-release'])));
     if (args.json) printJson(context, results.map(normalizedJson));
     else context.stdout.write(results.map((result) => formatText(result, tableStyle(context))).join('\n'));
-    reportUnplaced(context, args, results, 'left unresolved');
+    reportUnplaced(context, args, results, 'left unresolved', 'the normalized campaigns were printed above, and the run fails (--strict)');
     failOnLeftOut(results, 'the rest was normalized');
   };
 }

@@ -176,6 +176,7 @@ export {
   type RowRule,
   type RowVisibility,
   type TacticSummary,
+  type TestsSummary,
   type ThreatLayerOptions,
   type ThreatSource,
   type ThreatTechnique,
@@ -206,6 +207,19 @@ export {
   type LogSourceEntry,
   type LogSourcesInput,
 } from './coverage/read-log-sources.js';
+/** Atomic Red Team tests (`gap --tests`): read, placed on the release's techniques and platforms, listed per review row. @throws UsageError, InputError */
+export {
+  parseAtomicTests,
+  placeAtomicTests,
+  readAtomicTests,
+  testsOnPlatforms,
+  testsText,
+  type AtomicTest,
+  type AtomicTestSet,
+  type PlacedAtomicTest,
+  type PlacedAtomicTests,
+  type RowTest,
+} from './coverage/atomic-tests.js';
 /** Sigma logsource -> ATT&CK platforms. */
 export { logsourcePlatforms, SIGMA_PRODUCT_PLATFORMS, SIGMA_SERVICE_PLATFORMS } from './coverage/sigma-platforms.js';
 export {

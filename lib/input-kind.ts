@@ -70,7 +70,8 @@ const KINDS: Readonly<Record<InputKind, readonly [name: string, use: string]>> =
   'atomic-tests': [
     'Atomic Red Team tests (a test file, or an index of them)',
     "its tests run a technique and detect nothing, and are no adversary's doing: give gap --coverage the rules that fire on them, " +
-      'and gap --threat what an adversary does (a campaign file, or a layer of a group from attack-object)',
+      'and gap --threat what an adversary does (a campaign file, or a layer of a group from attack-object); ' +
+      'to list the tests that exercise each threat technique, give them to gap --tests',
   ],
   'attack-sightings': [
     "ATT&CK technique sightings (a list of objects with a sightingType and their techniques, as MISP's attack-sightings export writes them)",

@@ -7,6 +7,7 @@ import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
+import { testsText } from './atomic-tests.js';
 
 const RULES_IN_COMMENT = 10;
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
@@ -107,6 +108,9 @@ export function renderCoverageLayer(review: GapReview, index: AttackIndex, name 
  * less one (0..1, 0..1.5), and with it the whole layer; Navigator colours both alike.
  */
 const GAP_SCORE_SCALE = 100;
+
+/** How many Atomic Red Team tests a gap's comment names (its metadata lists every one). */
+const TESTS_SHOWN = 5;
 const gapScore = (priority: number): number => Math.round(priority * GAP_SCORE_SCALE * 10) / 10;
 
 /** The gap layer's gradient, from the lowest priority to the highest. */
@@ -130,6 +134,8 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...(row.visibility?.length
         ? [`${row.rules.length || row.status === 'partial' ? 'visibility, not counted as coverage' : 'visible, no detection (the log data is there: write the rule)'}: ${visibilityText(row.visibility)}`]
         : []),
+      // Atomic Red Team tests to exercise a rule written for it (--tests): `tests: 0` says there is none to run.
+      ...(row.tests ? [`Atomic Red Team ${testsText(row.tests, { shown: TESTS_SHOWN })}`] : []),
       ...detectionLines(row.detection),
     ].join('\n');
     const metadata: LayerMetadata[] = [
@@ -143,6 +149,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...ruleLines(row.rules).map((rule) => ({ name: 'rule', value: rule })),
       ...ruleLines(row.parentRules ?? []).map((rule) => ({ name: 'parent rule, not counted', value: rule })),
       ...(row.visibility ?? []).map((entry) => ({ name: 'visibility, not counted', value: visibilityText([entry]) })),
+      ...(row.tests ?? []).map((test) => ({ name: 'atomic test', value: `${test.name}${test.guid ? ` [${test.guid}]` : ''}` })),
     ];
     const links = detectionLinks(row.detection);
     const technique = index.technique(row.id)!;

@@ -5,6 +5,7 @@ import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import { firstFew } from '../short-list.js';
+import { testsText } from './atomic-tests.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
 export interface UnresolvedGroup {
@@ -50,6 +51,8 @@ export interface GapReportData {
   /** Whether the release has detection strategies (absent: not looked at). */
   detectionStrategies?: boolean;
   logSources?: GapReview['logSources'];
+  /** The Atomic Red Team tests given (`gap --tests`), and the gaps with and without one. */
+  tests?: GapReview['tests'];
   notes: string[];
 }
 
@@ -283,6 +286,9 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
         : `Visible, no detection: ${text(seen)}. The log data to see it is there: write the rule.`,
     );
   }
+  if (row.tests?.length) {
+    lines.push('', `Atomic Red Team ${text(testsText(row.tests, { shown: RULES_SHOWN }))}: run them to check the rule written for it.`);
+  }
   if (!detection) return lines;
   lines.push('');
   if (!detection.strategies.length) lines.push('- No detection strategy in this release.');
@@ -323,6 +329,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     .filter(([key]) => classes.has(key))
     .map(([key, label]) => `${classes.get(key)} ${label}`);
   const detected = gaps.some((row) => detectionText(row.detection) !== '');
+  const tested = review.tests !== undefined;
   const lines: string[] = [
     '# Coverage gap review',
     '',
@@ -333,6 +340,9 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     `- Coverage: ${review.inputs.filter((input) => !input.side).map(inputLine).join('; ') || 'none'}`,
     ...(review.logSources
       ? [`- Log sources collected: ${markdownCode(review.logSources.file)}: ${text(review.logSources.names.join(', ') || 'none')}`]
+      : []),
+    ...(review.tests
+      ? [`- Atomic Red Team tests: ${markdownCode(review.tests.source)}: ${plural(review.tests.tests, 'test')}; ${testsCountText(review.tests)}`]
       : []),
     `- ${review.rows.length} threat techniques, ${gaps.length} gaps${classCounts.length ? ` (${classCounts.join(', ')})` : ''}, ${review.rows.length - gaps.length} covered.`,
     ...review.notes.map((note) => `- Note: ${message(note)}`),
@@ -346,13 +356,14 @@ export function formatGapReportMarkdown(review: GapReportData): string {
     '## Gaps, highest priority first',
     '',
     // The Detection column (buildable now, needs telemetry...) only when a gap has one: it comes of --log-sources.
-    `| # | Technique | Name | Tactics | Threat | Used by | Platforms | Coverage | Rules |${detected ? ' Detection |' : ''} Priority |`,
-    `|---:|---|---|---|---:|---|---|---:|---|${detected ? '---|' : ''}---:|`,
+    // The Tests column only when tests were given (--tests): what Atomic Red Team runs on the row's platforms.
+    `| # | Technique | Name | Tactics | Threat | Used by | Platforms | Coverage | Rules |${detected ? ' Detection |' : ''}${tested ? ' Tests |' : ''} Priority |`,
+    `|---:|---|---|---|---:|---|---|---:|---|${detected ? '---|' : ''}${tested ? '---|' : ''}---:|`,
     ...gaps.map(
       (row, i) =>
         `| ${i + 1} | ${cell(row.id)} | ${cell(row.name)} | ${cell(row.tactics.join(', '))} | ${cell(row.threat)} | ${cell(row.sources.join('; '))} | ` +
         `${cell(platformText(row))} | ${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ` +
-        `${detected ? `${cell(detectionText(row.detection))} | ` : ''}${cell(row.priority)} |`,
+        `${detected ? `${cell(detectionText(row.detection))} | ` : ''}${tested ? `${cell(testsText(row.tests ?? [], { shown: RULES_SHOWN }))} | ` : ''}${cell(row.priority)} |`,
     ),
   ];
   // `not covered on PRE` reads as a system to deploy rules on: it is what the adversary does before the compromise.
@@ -364,7 +375,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
         '(Reconnaissance, Resource Development), mostly outside the systems rules watch: ATT&CK\'s analytics for it read Internet Scan, Domain Name, Malware Repository and such.',
     );
   }
-  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length))) {
+  if (gaps.length && (review.detectionStrategies !== undefined || gaps.some((row) => row.otherPlatformRules.length || row.parentRules?.length || row.visibility?.length || row.tests?.length))) {
     lines.push('', '## What to build, gap by gap', '');
     gaps.forEach((row, i) => lines.push(...gapBlock(row, i + 1), ''));
     lines.pop();
@@ -379,12 +390,12 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       'Ranked as the gaps: the highest priority first, which is the threat the rules leave uncovered (threat x (1 - coverage / 100)), ' +
         'then the higher threat, then by technique ID.',
       '',
-      '| Technique | Name | Threat | Platforms | Coverage | Rules | Not counted (other platforms) |',
-      '|---|---|---:|---|---:|---|---|',
+      `| Technique | Name | Threat | Platforms | Coverage | Rules | Not counted (other platforms) |${tested ? ' Tests |' : ''}`,
+      `|---|---|---:|---|---:|---|---|${tested ? '---|' : ''}`,
       ...coveredRows.map(
         (row) =>
           `| ${cell(row.id)} | ${cell(row.name)} | ${cell(row.threat)} | ${cell(platformText(row))} | ${percent(row.coverage)} | ${cell(ruleList(row))} | ` +
-          `${cell(otherPlatformList(row))} |`,
+          `${cell(otherPlatformList(row))} |${tested ? ` ${cell(testsText(row.tests ?? [], { shown: RULES_SHOWN }))} |` : ''}`,
       ),
     );
   }
@@ -456,13 +467,14 @@ export const GAP_TABLE_HEADER = [
   'priority',
   'subtechnique_coverage',
   'visibility',
+  'tests',
 ] as const;
 
 /**
  * Columns the ranked table gained after the CSV report's layout was set: the CSV puts them after its other sections'
  * columns, last, so that a reader of the columns by position still reads the others where they were.
  */
-const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility'];
+const CSV_LATER_COLUMNS: readonly string[] = ['subtechnique_coverage', 'visibility', 'tests'];
 
 /** The ranked rows of a gap report as table rows, one per threat technique, in the report's order. */
 export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | number)[][] {
@@ -491,7 +503,19 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     subtechniqueMeanText(row.subtechniques, percent),
     // The log data a rule would read (DeTT&CT visibility), never coverage.
     visibilityText(row.visibility ?? []),
+    // Atomic Red Team tests to exercise it on its platforms (--tests), each `name [guid] (executor)`; never coverage.
+    row.tests?.map(testCell).join(';') ?? '',
   ]);
+}
+
+/** A test as a table cell names it: enough to find it in Atomic Red Team (Invoke-AtomicTest takes the GUID). */
+function testCell(test: { name: string; guid?: string; executor?: string }): string {
+  return `${test.name}${test.guid ? ` [${test.guid}]` : ''}${test.executor ? ` (${test.executor})` : ''}`;
+}
+
+/** How many gaps have an Atomic Red Team test to run on their platforms: `gaps with tests: 12 of 32 (20 without)`. */
+function testsCountText(tests: { gapsWithTests: number; gapsWithout: number }): string {
+  return `gaps with tests on their platforms: ${tests.gapsWithTests} of ${tests.gapsWithTests + tests.gapsWithout} (${tests.gapsWithout} without)`;
 }
 
 /** The CSV report's columns beyond the ranked table's, for its other sections. */
@@ -511,6 +535,10 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
     rows.push({ section: 'input', name: input.source, status: input.side ? `${input.side} ${input.kind}` : input.kind, times: items, note: `${rules} read + ${ignored} ignored + ${invalid} invalid` });
     for (const [reason, count] of ignoredReasons(input)) rows.push({ section: 'ignored', name: input.source, times: count, note: reason });
     for (const problem of input.problems) rows.push({ section: 'problem', name: input.source, status: problem.skipped ? 'invalid' : 'problem', note: summaryMessage(problem, 'in the problem rows below'), places: place(problem) });
+  }
+  if (review.tests) {
+    const { source, tests, gapsWithTests, gapsWithout } = review.tests;
+    rows.push({ section: 'tests', name: source, times: tests, note: testsCountText({ gapsWithTests, gapsWithout }) });
   }
   if (review.logSources) {
     rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: review.logSources.names.join(';') });
@@ -564,6 +592,7 @@ export function gapJson(review: GapReview): GapReportData {
     remapped: groupRemapped([...review.coverage.remapped, ...review.threatRemapped]),
     ...(review.detectionStrategies !== undefined ? { detectionStrategies: review.detectionStrategies } : {}),
     ...(review.logSources ? { logSources: review.logSources } : {}),
+    ...(review.tests ? { tests: review.tests } : {}),
     notes: review.notes,
   };
 }

@@ -16,6 +16,7 @@ import { attackMajor } from '../layer/layer-format.js';
 import { everyPlatformSource, everyPlatformWhose, unlistedPlatformNames, type ReleaseList } from '../layer/platform-visibility.js';
 import { fetchCommand } from '../attack/release-files.js';
 import type { CollectedLogSources } from './read-log-sources.js';
+import { testsOnPlatforms, type PlacedAtomicTests, type RowTest } from './atomic-tests.js';
 
 /**
  * Threat and coverage, and what the review makes of them.
@@ -205,6 +206,11 @@ export interface GapRow {
    * there, so a gap with them is one to write the rule for. Not coverage; absent when there are none.
    */
   visibility?: RowVisibility[];
+  /**
+   * Atomic Red Team tests of the technique that run on one of its platforms (`gap --tests`), to exercise a rule
+   * written for it; never coverage. Absent when no tests were given.
+   */
+  tests?: RowTest[];
   priority: number;
   /** For gaps, when the review had the release's detection model: what ATT&CK offers to close it. */
   detection?: GapDetection;
@@ -268,8 +274,18 @@ export interface GapReview {
   detectionStrategies?: boolean;
   /** The log sources file given, and the names it lists (first spelling of each). */
   logSources?: { file: string; names: string[] };
+  /** The Atomic Red Team tests given (`gap --tests`): how many were read, and how many gaps have one to run. */
+  tests?: TestsSummary;
   /** Facts about the review as a whole that a reader must know (a release without strategies, unknown names). */
   notes: string[];
+}
+
+/** The Atomic Red Team tests of a review: the file or folder, tests read, and the gaps with and without a test. */
+export interface TestsSummary {
+  source: string;
+  tests: number;
+  gapsWithTests: number;
+  gapsWithout: number;
 }
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
@@ -779,6 +795,8 @@ export interface ReviewOptions {
   detection?: DetectionModel;
   /** What the organisation collects: classes each gap as buildable, needing telemetry, or without analytic. */
   logSources?: CollectedLogSources;
+  /** Atomic Red Team tests placed on the release (`placeAtomicTests`): listed per row on its platforms. */
+  tests?: PlacedAtomicTests;
 }
 
 /** Compare threat with coverage: every threat technique ranked by priority, the gaps, and a per-tactic summary. */
@@ -867,6 +885,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
       ...(covered.subtechniques ? { subtechniques: covered.subtechniques } : {}),
       ...(parentRules.length ? { parentRules } : {}),
       ...(visibility.length ? { visibility } : {}),
+      ...(options.tests ? { tests: testsOnPlatforms(options.tests.placed, id, platforms) } : {}),
       priority: round(t.weight * (1 - covered.coverage)),
     };
   });
@@ -914,6 +933,7 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     );
   }
   if (options.logSources && options.detection?.hasStrategies) notes.push(...unknownLogSources(options.logSources, options.detection, target));
+  if (options.tests) notes.push(...options.tests.notes);
   const platforms = threats.length && threats.every((source) => source.platforms)
     ? [...new Set(threats.flatMap((source) => source.platforms!))].sort(compareText)
     : [...every];
@@ -933,8 +953,14 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
     threatRemapped: options.threatRemapped ?? [],
     ...(options.detection ? { detectionStrategies: options.detection.hasStrategies } : {}),
     ...(options.logSources ? { logSources: { file: options.logSources.input.file, names: logSourceNames(options.logSources) } } : {}),
+    ...(options.tests ? { tests: testsSummary(options.tests, gaps) } : {}),
     notes,
   };
+}
+
+function testsSummary(tests: PlacedAtomicTests, gaps: readonly GapRow[]): TestsSummary {
+  const gapsWithTests = gaps.filter((row) => row.tests?.length).length;
+  return { source: tests.source, tests: tests.count, gapsWithTests, gapsWithout: gaps.length - gapsWithTests };
 }
 
 /** The names of a log sources file, each once (its first spelling). */

@@ -46,7 +46,8 @@ function readsOf<T>(file: string, read: () => T): { result: T; reads: number } {
 /** What Atomic Red Team's tests, indexes and layers are refused with, on either side. */
 const ATOMIC_USE =
   "its tests run a technique and detect nothing, and are no adversary's doing: give gap --coverage the rules that fire on them, " +
-  'and gap --threat what an adversary does (a campaign file, or a layer of a group from attack-object)';
+  'and gap --threat what an adversary does (a campaign file, or a layer of a group from attack-object); ' +
+  'to list the tests that exercise each threat technique, give them to gap --tests';
 
 describe('readThreatInputs', () => {
   // Atomic Red Team's atomics/Indexes/Attack-Navigator-Layers/art-navigator-layer-windows.json as its generator

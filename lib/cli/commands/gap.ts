@@ -35,6 +35,8 @@ import {
   readCountText,
   type CoverageProblem,
   isUnplaced,
+  placeAtomicTests,
+  readAtomicTests,
 } from '../../index.js';
 import { attackLibrary, cacheDir, note, readStdin, showsProgress, type CliContext, type GlobalArgs } from '../context.js';
 import { REPORT_FORMATS, type CommandDeclaration } from '../options.js';
@@ -54,6 +56,7 @@ interface Args extends GlobalArgs {
   strict?: boolean;
   force?: boolean;
   'log-sources'?: string;
+  tests?: string;
 }
 
 export const declaration: CommandDeclaration = {
@@ -79,11 +82,17 @@ export const declaration: CommandDeclaration = {
       requiresArg: true,
       describe: 'the log sources you collect (.yml/.json/.csv of ATT&CK names such as WinEventLog:Sysmon): classes each gap, writes visibility.layer.json',
     },
+    tests: {
+      type: 'string',
+      requiresArg: true,
+      describe: "Atomic Red Team's tests (its atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv or one atomics/Txxxx/Txxxx.yaml): lists each threat technique's tests on its platforms, to exercise the rules",
+    },
   },
   examples: [
     ['$0 gap --threat campaigns --coverage ../sigma/rules --out review', 'campaigns against a Sigma rule folder'],
     ['$0 gap --threat apt.layer.json --coverage detections.csv --out review --report csv --min-coverage 70', 'a threat layer against a detections file'],
     ['$0 gap --threat G0050.json --coverage ../sigma --log-sources collected.yml --out review', 'which gaps can be closed with the logs collected'],
+    ['$0 gap --threat G0050.json --coverage ../sigma --tests ../atomic-red-team/atomics --out review', 'with the Atomic Red Team tests that exercise each gap'],
   ],
 };
 
@@ -116,6 +125,8 @@ export function handler(context: CliContext) {
     // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
     // old and new files behind.
     assertWritable(names.map((name) => join(args.out, name)), { force: args.force });
+    // The tests are read first: a wrong --tests path is refused before the slow reading of rules.
+    const testSet = args.tests ? readAtomicTests(args.tests) : undefined;
     const stdin = await readStdin(context, [...args.threat, ...args.coverage]);
     // The detection strategies are read beside the target's index: a cold load builds them from the same parse.
     const library = attackLibrary(context, args, true, [DETECTION_DATA]);
@@ -132,6 +143,7 @@ export function handler(context: CliContext) {
     const release = (version: string) => availableRelease(library, target.domain, version);
     const nearest = (version: string) => nearestRelease(library, target.domain, version);
     const threatLayers = threat.layers.map((input) => threatFromLayer(input, target, { otherDomains, history, release, nearest, releases: history }));
+    const tests = testSet && placeAtomicTests(testSet, { target, history, otherDomains });
     const detection = new DetectionModel(loadDetection(target, { cacheDir: cacheDir(context) }), target);
     const review = reviewGaps([...threatFromCampaigns(threat.campaigns, target), ...threatLayers.map((t) => t.source)], coverage, target, {
       minCoverage: minCoverage / 100,
@@ -139,6 +151,7 @@ export function handler(context: CliContext) {
       threatRemapped: [...campaignRemapped(threat.campaigns), ...threatLayers.flatMap((t) => t.remapped)],
       detection,
       logSources,
+      ...(tests ? { tests } : {}),
     });
     const report = args.report === 'csv' ? formatGapCsv(review) : args.report === 'json' ? formatGapJson(review) : formatGapMarkdown(review);
     const layers = [renderCoverageLayer(review, target), renderGapLayer(review, target)];

@@ -1,0 +1,240 @@
+import { basename, join } from 'node:path';
+import type { AttackIndex } from '../attack/attack-index.js';
+import { currentPlatformName } from '../attack/platform-names.js';
+import type { TechniqueId } from '../attack/types.js';
+import { compareText } from '../compare-text.js';
+import { InputError, UsageError } from '../errors.js';
+import { kindOfText } from '../input-kind.js';
+import { isJsonObject } from '../json-value.js';
+import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
+import { readFolder, readTextFile, statInput } from '../read-text.js';
+import { parseYamlDocument } from '../yaml-value.js';
+import { parseCsv } from './parse-csv.js';
+
+/**
+ * Atomic Red Team's tests (redcanaryco/atomic-red-team), read to say which tests exercise a threat technique: each
+ * test runs the technique on its platforms and detects nothing, so it is never coverage, only a way to check a rule.
+ */
+export interface AtomicTest {
+  /** The technique ID as the test's file writes it (`attack_technique`, an index key, `Technique #`). */
+  technique: string;
+  name: string;
+  /** `auto_generated_guid` (`Test GUID`); absent when the file leaves it empty. */
+  guid?: string;
+  /** `supported_platforms` as Atomic Red Team spells them (`windows`, `iaas:aws`); absent when the file does not say. */
+  platforms?: string[];
+  /** `executor.name` (`Executor Name`): powershell, command_prompt, sh, bash, manual. */
+  executor?: string;
+  file: string;
+  line?: number;
+}
+
+/** The tests given with `gap --tests`, and the files they were read from. */
+export interface AtomicTestSet {
+  source: string;
+  files: number;
+  tests: AtomicTest[];
+}
+
+/** What `gap --tests` reads, in the words of its messages. */
+const TESTS_INPUT = 'an atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv or an atomics/Txxxx/Txxxx.yaml file of Atomic Red Team';
+
+/**
+ * Atomic Red Team's platform names (`supported_platforms`, the prefix of its per-platform indexes) that are not an
+ * ATT&CK platform's name in any case: the older ATT&CK names they stand for, which current releases rename.
+ */
+const ART_PLATFORMS: Readonly<Record<string, string>> = {
+  'office-365': 'Office 365',
+  'azure-ad': 'Azure AD',
+  'google-workspace': 'Google Workspace',
+  'iaas:aws': 'IaaS',
+  'iaas:azure': 'IaaS',
+  'iaas:gcp': 'IaaS',
+  'iaas-aws': 'IaaS',
+  'iaas-azure': 'IaaS',
+  'iaas-gcp': 'IaaS',
+};
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined);
+
+/** One test of an atomics YAML `atomic_tests` list. */
+function yamlTest(technique: string, value: unknown, file: string): AtomicTest | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const name = text(value['name']);
+  if (!name) return undefined;
+  const guid = text(value['auto_generated_guid']);
+  const platforms = Array.isArray(value['supported_platforms']) ? value['supported_platforms'].map(text).filter((p): p is string => !!p) : [];
+  const executor = isJsonObject(value['executor']) ? text(value['executor']['name']) : undefined;
+  return { technique, name, ...(guid ? { guid } : {}), ...(platforms.length ? { platforms } : {}), ...(executor ? { executor } : {}), file };
+}
+
+/**
+ * The tests a file's text holds (pure): an atomics/Txxxx/Txxxx.yaml (`attack_technique`, `atomic_tests`), an index
+ * YAML (tactic -> technique ID -> `atomic_tests`, each technique under each of its tactics: a test is kept once) or
+ * an index CSV (`Tactic,Technique #,Technique Name,Test #,Test Name,Test GUID,Executor Name`). The CSV names no
+ * platform: a per-platform index (`windows-index.csv`) gives its own, `index.csv` none (every platform).
+ * @throws InputError when the text is none of these.
+ */
+export function parseAtomicTests(source: string, file: string): AtomicTest[] {
+  if (kindOfText(source) !== 'atomic-tests') {
+    throw new InputError(`${file}: not Atomic Red Team tests; give ${TESTS_INPUT}`, { file });
+  }
+  if (/^Tactic,Technique #,/.test(source.trimStart())) return csvTests(source, file);
+  const doc = parseYamlDocument(source, file);
+  if (doc.errors.length) throw new InputError(`${file}: not valid YAML: ${doc.errors[0]!.message}`, { file });
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (!isJsonObject(value)) return [];
+  const tests: AtomicTest[] = [];
+  const technique = text(value['attack_technique']);
+  if (technique && Array.isArray(value['atomic_tests'])) {
+    for (const test of value['atomic_tests']) tests.push(...[yamlTest(technique, test, file)].filter((t) => t !== undefined));
+    return tests;
+  }
+  const seen = new Set<string>();
+  for (const tactic of Object.values(value)) {
+    if (!isJsonObject(tactic)) continue;
+    for (const [id, entry] of Object.entries(tactic)) {
+      if (!isJsonObject(entry) || !Array.isArray(entry['atomic_tests'])) continue;
+      for (const item of entry['atomic_tests']) {
+        const test = yamlTest(id, item, file);
+        const key = test && `${id}\n${test.guid ?? test.name}`;
+        if (!test || seen.has(key!)) continue;
+        seen.add(key!);
+        tests.push(test);
+      }
+    }
+  }
+  return tests;
+}
+
+/** The tests of an index CSV, one a row; the platform of a per-platform index comes from its name. */
+function csvTests(source: string, file: string): AtomicTest[] {
+  const platform = /^(.+)-index\.csv$/i.exec(basename(file))?.[1]?.toLowerCase();
+  const { rows, problems } = parseCsv(source);
+  if (problems[0]) throw new InputError(`${file}: line ${problems[0].line}: ${problems[0].message}`, { file, line: problems[0].line });
+  const [header, ...body] = rows;
+  const column = (name: string): number => header?.cells.indexOf(name) ?? -1;
+  const [id, name, guid, executor] = [column('Technique #'), column('Test Name'), column('Test GUID'), column('Executor Name')];
+  const seen = new Set<string>();
+  const tests: AtomicTest[] = [];
+  for (const { cells, line } of body) {
+    const technique = text(cells[id]);
+    const test = text(cells[name]);
+    if (!technique || !test) continue;
+    // Like the YAML index, the CSV lists a test once per tactic of its technique.
+    const key = `${technique}\n${text(cells[guid]) ?? test}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const [g, e] = [text(cells[guid]), text(cells[executor])];
+    tests.push({ technique, name: test, ...(g ? { guid: g } : {}), ...(platform ? { platforms: [platform] } : {}), ...(e ? { executor: e } : {}), file, line });
+  }
+  return tests;
+}
+
+/**
+ * Read Atomic Red Team tests from a file (parseAtomicTests) or a folder: its `Txxxx/Txxxx.yaml` files, as
+ * atomic-red-team's `atomics/` holds them (a checkout's root: its `atomics/`). Its indexes are not read beside them.
+ * @throws UsageError when the path names nothing or a folder without tests; InputError for a file of another kind.
+ */
+export function readAtomicTests(path: string): AtomicTestSet {
+  const stat = statInput(path);
+  if (!stat) throw new UsageError(`--tests ${path}: no such file or folder; give ${TESTS_INPUT}`);
+  if (!stat.isDirectory()) return { source: path, files: 1, tests: parseAtomicTests(readTextFile(path), path) };
+  const folder = statInput(join(path, 'atomics'))?.isDirectory() ? join(path, 'atomics') : path;
+  const files = readFolder(folder)
+    .filter((entry) => entry.isDirectory() && /^T\d{4}(?:\.\d{3})?$/i.test(entry.name))
+    .map((entry) => join(folder, entry.name, `${entry.name}.yaml`))
+    .filter((file) => statInput(file)?.isFile())
+    .sort(compareText);
+  if (!files.length) throw new UsageError(`--tests ${path}: the folder holds no Txxxx/Txxxx.yaml test file; give ${TESTS_INPUT}`);
+  return { source: path, files: files.length, tests: files.flatMap((file) => parseAtomicTests(readTextFile(file), file)) };
+}
+
+/** A test placed on a current technique of the review's release, on the release's platforms. */
+export interface PlacedAtomicTest extends AtomicTest {
+  /** The current technique it exercises (a revoked ID's replacement). */
+  id: TechniqueId;
+  /** Its platforms in the release's names; absent: every platform (the file named none). */
+  releasePlatforms?: string[];
+}
+
+/** The tests placed on techniques, and what could not be placed, as the review's notes say it. */
+export interface PlacedAtomicTests {
+  source: string;
+  count: number;
+  placed: PlacedAtomicTest[];
+  notes: string[];
+}
+
+/**
+ * Bring each test's technique ID to the release as every other input's (a revoked ID counts under its replacement;
+ * a deprecated or unknown one places no test) and its platforms to the release's names. A test whose platforms the
+ * release has none of (`freebsd`) is left out, said in a note.
+ */
+export function placeAtomicTests(set: AtomicTestSet, context: ResolveContext): PlacedAtomicTests {
+  const { target } = context;
+  const known = target.platforms();
+  const placed: PlacedAtomicTest[] = [];
+  const unplaced = new Map<string, { status: string; count: number }>();
+  const remapped = new Map<string, { ids: TechniqueId[]; count: number }>();
+  const otherPlatforms = new Map<string, number>();
+  const cache = new Map<string, ReturnType<typeof resolveReference>>();
+  for (const test of set.tests) {
+    let resolution = cache.get(test.technique);
+    if (!resolution) cache.set(test.technique, (resolution = resolveReference({ raw: test.technique }, context)));
+    if (!resolution.ids.length) {
+      const seen = unplaced.get(test.technique) ?? { status: resolution.status, count: 0 };
+      unplaced.set(test.technique, { ...seen, count: seen.count + 1 });
+      continue;
+    }
+    if (resolution.status === 'revoked') {
+      const seen = remapped.get(test.technique) ?? { ids: resolution.ids, count: 0 };
+      remapped.set(test.technique, { ...seen, count: seen.count + 1 });
+    }
+    const names = test.platforms?.map((p) => currentPlatformName(ART_PLATFORMS[p.toLowerCase()] ?? p, known) ?? known.find((k) => k.toLowerCase() === p.toLowerCase()));
+    const platforms = names && [...new Set(names.filter((p): p is string => !!p))].sort(compareText);
+    if (platforms && !platforms.length) {
+      for (const p of test.platforms ?? []) otherPlatforms.set(p, (otherPlatforms.get(p) ?? 0) + 1);
+      continue;
+    }
+    for (const id of resolution.ids) placed.push({ ...test, id, ...(platforms ? { releasePlatforms: platforms } : {}) });
+  }
+  const notes: string[] = [];
+  const where = `Atomic Red Team tests ${set.source}`;
+  if (remapped.size) {
+    notes.push(`${where}: revoked IDs counted under their replacement: ${[...remapped].map(([raw, r]) => `${raw} -> ${r.ids.join(', ')} (${r.count})`).join('; ')}`);
+  }
+  if (unplaced.size) {
+    notes.push(`${where}: tests of no technique in this release, left out: ${[...unplaced].map(([raw, u]) => `${raw} ${u.status} (${u.count})`).join('; ')}`);
+  }
+  if (otherPlatforms.size) {
+    notes.push(`${where}: tests only for platforms ATT&CK ${target.label} does not have, left out: ${[...otherPlatforms].map(([p, n]) => `${p} (${n})`).join('; ')}`);
+  }
+  if (set.tests.length && placed.every((test) => !test.releasePlatforms)) {
+    notes.push(`${where}: the file names no platform (index.csv does not), so each test counts on every platform of its technique; for each test's platforms give atomics/Indexes/index.yaml or the atomics folder`);
+  }
+  return { source: set.source, count: set.tests.length, placed, notes };
+}
+
+/** A test as a review row lists it. */
+export interface RowTest {
+  name: string;
+  guid?: string;
+  platforms?: string[];
+  executor?: string;
+}
+
+/** The tests of a technique that run on one of `platforms`, in the order read (a file's order, then by file). */
+export function testsOnPlatforms(tests: readonly PlacedAtomicTest[], id: TechniqueId, platforms: readonly string[]): RowTest[] {
+  return tests
+    .filter((test) => test.id === id && (!test.releasePlatforms || test.releasePlatforms.some((p) => platforms.includes(p))))
+    .map(({ name, guid, releasePlatforms, executor }) => ({ name, ...(guid ? { guid } : {}), ...(releasePlatforms ? { platforms: releasePlatforms } : {}), ...(executor ? { executor } : {}) }));
+}
+
+/** A row's tests as the reports say them: `tests: 2 (Gsecdump, Credential Dumping with NPPSpy)`, at most `shown` names. */
+export function testsText(tests: readonly RowTest[], options: { shown?: number } = {}): string {
+  if (!tests.length) return 'tests: 0';
+  const shown = options.shown ?? tests.length;
+  const names = tests.slice(0, shown).map((test) => test.name);
+  return `tests: ${tests.length} (${names.join('; ')}${tests.length > shown ? `; and ${tests.length - shown} more` : ''})`;
+}

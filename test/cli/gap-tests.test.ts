@@ -1,0 +1,102 @@
+/**
+ * `attack-layers gap --tests`: the Atomic Red Team tests of each threat technique on its platforms, in every report
+ * and the gap layer. Fixtures: test/fixtures/atomic-tests (see test/coverage/atomic-tests.test.ts; the CSV index and
+ * T1003.008.yaml are excerpts of redcanaryco/atomic-red-team, MIT License).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { parseCsv } from '../../lib/coverage/parse-csv.js';
+import type { GapReportData } from '../../lib/coverage/gap-report.js';
+import type { NavigatorLayer } from '../../lib/layer/layer-types.js';
+import { schemaIssues } from '../../lib/schemas.js';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+import { readWorkbook } from '../export/workbook.js';
+
+const atomics = 'test/fixtures/atomic-tests/atomics';
+const index = `${atomics}/Indexes/Indexes-CSV/index.csv`;
+
+describe('attack-layers gap --tests', () => {
+  let dir: string;
+  let threat: string;
+  const review = async (tests: string, report: string): Promise<{ code: number; stderr: string; out: string }> => {
+    const out = join(dir, `${report}-${tests.replace(/\W+/g, '-')}`);
+    const result = await runCli(['gap', '--threat', threat, '--coverage', 'test/fixtures/gap/detections.csv', '--tests', tests, '--out', out, '--report', report]);
+    return { code: result.code, stderr: result.stderr, out };
+  };
+  before(() => {
+    dir = freshTmpDir('gap-tests');
+    threat = join(dir, 'threat.json');
+    // A threat on Linux and Windows: T1003.008 has Linux tests, T1059.001 the Windows test written as revoked T1086, T1095 none.
+    writeFileSync(
+      threat,
+      JSON.stringify({
+        name: 'threat',
+        domain: 'enterprise-attack',
+        versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+        techniques: ['T1003.008', 'T1059.001', 'T1095'].map((techniqueID) => ({ techniqueID, score: 100 })),
+      }),
+    );
+  });
+
+  it("lists each row's tests on its platforms in the JSON report (valid by its schema), counts the gaps with and without, notes the revoked ID", async () => {
+    const { code, stderr, out } = await review(atomics, 'json');
+    expect(code).to.equal(0);
+    const report = JSON.parse(readFileSync(join(out, 'gap-report.json'), 'utf8')) as GapReportData;
+    expect(schemaIssues('gap-report', report)).to.deep.equal([]);
+    const tests = Object.fromEntries(report.rows.map((row) => [row.id, row.tests?.map((t) => `${t.name} ${t.platforms?.join('+')} ${t.executor}`)]));
+    expect(tests).to.deep.equal({
+      'T1003.008': ['Access /etc/shadow (Local) Linux bash', 'Access /etc/passwd (Local) Linux sh'],
+      'T1059.001': ['Run a script block that lists processes Windows powershell'],
+      T1095: [],
+    });
+    expect(report.tests).to.deep.equal({ source: atomics, tests: 4, gapsWithTests: 2, gapsWithout: 1 });
+    expect(stderr).to.contain(`Atomic Red Team tests ${atomics}: revoked IDs counted under their replacement: T1086 -> T1059.001 (1)`);
+    // The workbook export of the report has the tests as its last column.
+    const file = join(out, 'gaps.xlsx');
+    expect((await runCli(['export', join(out, 'gap-report.json'), '--out', file])).code).to.equal(0);
+    const sheet = (await readWorkbook(readFileSync(file))).getWorksheet('Gaps')!;
+    const header = (sheet.getRow(1).values as unknown[]).filter(Boolean);
+    expect(header.at(-1)).to.equal('tests');
+    const row = report.rows.findIndex((r) => r.id === 'T1059.001') + 2;
+    expect(sheet.getRow(row).getCell(header.length).value).to.equal('Run a script block that lists processes [00000000-0000-4000-8000-000000001086] (powershell)');
+  });
+
+  it('adds a Tests column and the summary to the Markdown, and the tests to the gap layer (comment and metadata)', async () => {
+    const { code, out } = await review(index, 'md');
+    expect(code).to.equal(0);
+    const md = readFileSync(join(out, 'gap-report.md'), 'utf8');
+    expect(md).to.contain(`- Atomic Red Team tests: \`${index}\`: 8 tests; gaps with tests on their platforms: 1 of 3 (2 without)`);
+    expect(md).to.match(/\| Coverage \| Rules \| Tests \| Priority \|/);
+    expect(md).to.contain('| tests: 4 (Access /etc/shadow (Local); Access /etc/passwd (Local); Access /etc/{shadow,passwd} with a standard bin that\'s not cat; Access /etc/{shadow,passwd} with shell builtins) |');
+    expect(md).to.contain('Atomic Red Team tests: 4 (Access /etc/shadow (Local);');
+    const layer = JSON.parse(readFileSync(join(out, 'gap.layer.json'), 'utf8')) as NavigatorLayer;
+    const entry = layer.techniques!.find((t) => t.techniqueID === 'T1003.008')!;
+    expect(entry.comment).to.contain('Atomic Red Team tests: 4 (Access /etc/shadow (Local);');
+    expect(entry.metadata?.flatMap((m) => ('name' in m && m.name === 'atomic test' ? [m.value] : []))).to.deep.equal([
+      'Access /etc/shadow (Local) [3723ab77-c546-403c-8fb4-bb577033b235]',
+      'Access /etc/passwd (Local) [60e860b6-8ae6-49db-ad07-5e73edd88f5d]',
+      "Access /etc/{shadow,passwd} with a standard bin that's not cat [df1a55ae-019d-4120-bc35-94f4bc5c4b0a]",
+      'Access /etc/{shadow,passwd} with shell builtins [f5aa6543-6cb2-4fae-b9c2-b96e14721713]',
+    ]);
+    expect(layer.techniques!.find((t) => t.techniqueID === 'T1095')!.comment).to.contain('Atomic Red Team tests: 0');
+  });
+
+  it('appends a tests column, last, to the CSV report, and a tests row to its sections', async () => {
+    const { code, out } = await review(`${atomics}/T1003.008/T1003.008.yaml`, 'csv');
+    expect(code).to.equal(0);
+    const [header, ...rows] = parseCsv(readFileSync(join(out, 'gap-report.csv'), 'utf8')).rows.map((row) => row.cells);
+    expect(header!.at(-1)).to.equal('tests');
+    const technique = rows.find((cells) => cells[0] === 'technique' && cells[2] === 'T1003.008')!;
+    expect(technique.at(-1)).to.equal('Access /etc/shadow (Local) [3723ab77-c546-403c-8fb4-bb577033b235] (bash);Access /etc/passwd (Local) [60e860b6-8ae6-49db-ad07-5e73edd88f5d] (sh)');
+    expect(rows.find((cells) => cells[0] === 'tests')).to.include('gaps with tests on their platforms: 1 of 3 (2 without)');
+  });
+
+  it('refuses tests given as coverage, pointing to --tests; and a --tests path that names nothing (exit 2)', async () => {
+    const refused = await runCli(['gap', '--threat', threat, '--coverage', index, '--out', join(dir, 'refused')]);
+    expect(refused.code).to.equal(1);
+    expect(refused.stderr).to.contain('to list the tests that exercise each threat technique, give them to gap --tests');
+    const missing = await runCli(['gap', '--threat', threat, '--coverage', 'test/fixtures/gap/detections.csv', '--tests', join(dir, 'nothing'), '--out', join(dir, 'missing')]);
+    expect([missing.code, missing.stderr]).to.deep.equal([2, `attack-layers gap: --tests ${join(dir, 'nothing')}: no such file or folder; give an atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv or an atomics/Txxxx/Txxxx.yaml file of Atomic Red Team\n`]);
+  });
+});

@@ -8,7 +8,7 @@ import { kindOfText } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { readFolder, readTextFile, statInput } from '../read-text.js';
-import { parseYamlDocument } from '../yaml-value.js';
+import { MAX_ALIAS_COUNT, parseYamlDocument } from '../yaml-value.js';
 import { parseCsv } from './parse-csv.js';
 
 /**
@@ -82,12 +82,15 @@ export function parseAtomicTests(source: string, file: string): AtomicTest[] {
   if (/^Tactic,Technique #,/.test(source.trimStart())) return csvTests(source, file);
   const doc = parseYamlDocument(source, file);
   if (doc.errors.length) throw new InputError(`${file}: not valid YAML: ${doc.errors[0]!.message}`, { file });
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   if (!isJsonObject(value)) return [];
   const tests: AtomicTest[] = [];
   const technique = text(value['attack_technique']);
   if (technique && Array.isArray(value['atomic_tests'])) {
-    for (const test of value['atomic_tests']) tests.push(...[yamlTest(technique, test, file)].filter((t) => t !== undefined));
+    for (const item of value['atomic_tests']) {
+      const test = yamlTest(technique, item, file);
+      if (test) tests.push(test);
+    }
     return tests;
   }
   const seen = new Set<string>();

@@ -30,6 +30,7 @@ import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../a
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
 import { tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
+import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
 import { fetchCommand } from '../attack/release-files.js';
 
@@ -428,6 +429,20 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
       ? `replaced by ${describe(chain.final)}${via.length ? ` via ${via.join(', ')}` : ''}`
       : 'with no replacement named';
     const { severity, drops } = droppedEntry(entry, shown, 'revoked');
+    // An entry of the ID alone shows nothing in Navigator, which drops a revoked technique's entry silently as it does a
+    // deprecated one's: a warning, said as normalize says a revoked reference (`revokedTechniqueText`), with what to write.
+    if (!isAnnotated(entry)) {
+      const said = revokedTechniqueText(describe(record), chain.final ? describe(chain.final) : undefined, chain.steps.map((step) => step.id), index.label);
+      const write = chain.final && !chain.final.deprecated ? `: write ${chain.final.id} in the entry's place` : '';
+      out.add(
+        'warning',
+        'revoked-technique',
+        path,
+        `${said}${write}, or remove the entry: it carries no annotation (no score, colour, comment, link or metadata), so Navigator, which drops it ` +
+          `silently, loses nothing anyone saw (\`attack-layers upgrade\` ${chain.final ? 'writes the replacement, naming the old ID in its metadata' : "removes it, keeping it in the layer's metadata"})`,
+      );
+      return;
+    }
     out.add(
       severity,
       'revoked-technique',

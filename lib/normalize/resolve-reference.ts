@@ -2,6 +2,7 @@ import { nameKey, type AttackIndex } from '../attack/attack-index.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText, type DeprecationSuccessors } from '../attack/deprecation-successors.js';
 import { otherDomainCampaignAdvice, otherDomainTechniqueText, type OtherDomainLookup, type OtherDomainNameLookup, type OtherDomainTechnique } from '../attack/other-domains.js';
 import { fetchCommand } from '../attack/release-files.js';
+import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { formerTactic, laterTactic } from '../attack/tactic-splits.js';
 import { PRE_ATTACK_ID, PRE_ATTACK_MERGED, PRE_ATTACK_SUCCESSORS, preAttackNumberText } from '../attack/technique-id.js';
 import type { TacticShortname, TechniqueId, TechniqueRecord } from '../attack/types.js';
@@ -502,7 +503,7 @@ function resolveId(
   let outcome: Outcome;
   const final = found.revoked ? chain.final : found;
   if (found.revoked && !final) {
-    outcome = { status: 'unknown', ids: [], notes: [`${id} ${found.name} was revoked and ATT&CK ${target.release} records no replacement`], candidates: [] };
+    outcome = { status: 'unknown', ids: [], notes: [revokedTechniqueText(`${id} ${found.name}`, undefined, [], `ATT&CK ${target.release}`)], candidates: [] };
   } else if (final!.deprecated) {
     const successors = deprecatedSuccessors(final!, context);
     const via = final !== found ? `${id} was revoked by ${final!.id}, which` : `${id} ${found.name}`;
@@ -518,7 +519,7 @@ function resolveId(
     outcome = {
       status: 'revoked',
       ids: [final!.id],
-      notes: [`${id} ${found.name} was revoked by ${describe(target, final!)}${steps.length > 2 ? ` (via ${path})` : ''}`],
+      notes: [revokedTechniqueText(`${id} ${found.name}`, describe(target, final!), steps.map((step) => step.id), `ATT&CK ${target.release}`)],
       candidates: [],
     };
   } else {

@@ -129,6 +129,14 @@ describe('validateLayer', () => {
       /\/techniques\/1: T1475 \(Deliver Malicious App via Authorized App Store\) is deprecated in mobile-attack 18\.1 and has no replacement; its description points to T1407 \(Download New Code at Runtime\), T1406 \(Obfuscated Files or Information\): write the one that fits in the entry's place, or remove the entry: it carries no annotation .*loses nothing anyone saw/,
     ],
     [
+      // Navigator 5.1 drops a revoked technique's entry silently, as a deprecated one's (NAVIGATOR.md): an entry of the ID
+      // alone loses nothing anyone saw, and is said in normalize's words for a revoked reference, naming the replacement.
+      'warns, not errs, of a revoked ID in an entry of the ID alone, naming the replacement as normalize does (T1073 -> T1574.001)',
+      layer([{ techniqueID: 'T1073' }]),
+      [['warning', 'revoked-technique', '/techniques/0']],
+      /\/techniques\/0: T1073 \(DLL Side-Loading\) was revoked by T1574\.001 \([^)]+\) \(via T1073 -> T1574\.002 -> T1574\.001\): write T1574\.001 in the entry's place, or remove the entry: it carries no annotation .*loses nothing anyone saw/,
+    ],
+    [
       // SRA's index layers (SecurityRiskAdvisors/indexes) disable every ID they leave out, revoked ones too: 35 errors
       // on one excerpt, where Navigator greyed out nothing anyone saw.
       'warns, not errs, of a revoked ID that is only disabled: Navigator drops it, and nothing shown is lost',

@@ -274,6 +274,8 @@ export { countedSoftware, mispSoftwareObjects, type MispSoftwareObjects, type So
 export { isSoftwareGalaxy, readSoftwareName, type NamedSoftware } from './extract/named-software.js';
 /** A campaign YAML skeleton for extracted references, to review. */
 export { renderCampaignSkeleton, type CampaignSkeletonOptions } from './extract/campaign-skeleton.js';
+/** A report's title and url where its text gives them, for a campaign's `sources:`. */
+export { reportSource } from './extract/report-source.js';
 /** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */
 export {
   COMBINE_OPS,

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Domain } from '../attack/types.js';
+import type { CampaignSource } from '../campaign/campaign-types.js';
 import { UNRESOLVED_STATUSES } from '../normalize/normalize-types.js';
 import { joinLines } from '../normalize/tokenize-references.js';
 import { citedLines } from './extract-references.js';
@@ -18,6 +19,11 @@ export interface CampaignSkeletonOptions {
   domain?: Domain;
   /** The report file as it should appear in `source:` (`reports/apt32.txt`). */
   reportFile: string;
+  /**
+   * The report as the campaign's `sources:` entry (`reportSource`: its title, and its url where it states it); without
+   * one (standard input, no title), the entry is written commented out, with a note to fill it.
+   */
+  source?: CampaignSource;
   /** Techniques suggested for passages that cite no ID: written as comments, never as references. */
   suggestions?: readonly PassageSuggestions[];
   /** Groups, software and campaigns the report names (`findAttackObjects`): proposed as `actor:` and `software:`. */
@@ -79,6 +85,7 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
     ...(options.firstSeen !== undefined ? { first_seen: oneLine(options.firstSeen) } : {}),
     ...(options.lastSeen !== undefined ? { last_seen: oneLine(options.lastSeen) } : {}),
     ...(options.description !== undefined ? { description: options.description.trim() } : {}),
+    ...(options.source ? { sources: [{ ...(options.source.title !== undefined ? { title: oneLine(options.source.title) } : {}), ...(options.source.url !== undefined ? { url: oneLine(options.source.url) } : {}) }] } : {}),
     techniques: refs.map((ref) => ({
       ref: ref.raw,
       ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
@@ -134,6 +141,18 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
       pair.key.commentBefore = [
         ` actor: not proposed (${guess.doubt}: it may be named only in passing); write the group the report is about as actor:`,
         ...candidates.map((object) => ` named: ${object.kind} ${oneLine(object.note)}, at ${mentions(object, reportFile)}`),
+      ].join('\n');
+    }
+  }
+  // Without a title or url (standard input), the entry to fill stands where `sources:` would, above `techniques:`.
+  if (!options.source && doc.contents && YAML.isMap(doc.contents)) {
+    const next = doc.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === 'techniques');
+    if (next && YAML.isScalar(next.key)) {
+      next.key.commentBefore = [
+        ' sources: the report was read from standard input, with no title: write its title and url (a technique\'s report: names it)',
+        '   - title: ""',
+        '     url: ""',
+        ...(next.key.commentBefore ? [next.key.commentBefore] : []),
       ].join('\n');
     }
   }

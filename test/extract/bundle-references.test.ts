@@ -181,7 +181,7 @@ describe('extract: a STIX bundle of threat intelligence', () => {
       expect(fancy.references.map((ref) => ref.resolution?.ids)).to.deep.equal([['T1566.002'], ['T1550.002']]);
       expect(fancy.references[0]!.evidence).to.deep.equal([`line ${lineOf('relationship--00000000-0000-4000-8000-000000000304"')}: "APT28 sent links too"`]);
       const skeleton = renderCampaignSkeleton(fancy.references, { name: fancy.name!, actor: fancy.actor!, reportFile: 'export.json' });
-      expect(skeleton).to.include('name: "APT28"\nactor: "APT28"\ntechniques:\n');
+      expect(skeleton).to.include('name: "APT28"\nactor: "APT28"\n# sources: ').and.include('\ntechniques:\n');
     });
 
     it('follows attribution through an intrusion set to the threat actor chosen (STIX 2.1: intrusion-set attributed-to threat-actor)', () => {

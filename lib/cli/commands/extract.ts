@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AttackDataError, UsageError, domainReleases, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -69,7 +69,9 @@ export function handler(context: CliContext) {
     if (args.json) return printJson(context, { ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
     const reportFile = args.report === shown ? args.report : 'stdin';
     const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
-    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(suggestions ? { suggestions } : {}) }));
+    // The report as the campaign's source: its title (the input's own, else its text's, else the file's name), its url where a saved page states it.
+    const source = reportSource(text, args.report === shown ? args.report : undefined, isHtmlPage(args.report, text), bundleName);
+    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(source ? { source } : {}), domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(suggestions ? { suggestions } : {}) }));
   };
 }
 

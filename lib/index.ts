@@ -214,6 +214,7 @@ export {
   readAtomicTests,
   testsOnPlatforms,
   testsText,
+  testVia,
   type AtomicTest,
   type AtomicTestSet,
   type PlacedAtomicTest,

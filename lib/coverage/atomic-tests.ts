@@ -225,19 +225,52 @@ export interface RowTest {
   guid?: string;
   platforms?: string[];
   executor?: string;
+  /**
+   * The technique whose test it is when not the row's own: a sub-technique's, on its parent's row (`T1003.001` on
+   * T1003's), which exercises the parent only in part; or the parent's own, on a sub-technique's row. Absent: the row's.
+   */
+  via?: TechniqueId;
 }
 
-/** The tests of a technique that run on one of `platforms`, in the order read (a file's order, then by file). */
+const parentOf = (id: string): string => id.split('.')[0]!;
+
+/**
+ * The tests that run on one of `platforms`: the technique's own, in the order read (a file's order, then by file),
+ * then, for a parent technique, its sub-techniques' (Atomic Red Team files most tests under the sub-technique: T1003
+ * has a few of its own, T1003.001 to .008 many), or, for a sub-technique, its parent's own; never a sibling's.
+ */
 export function testsOnPlatforms(tests: readonly PlacedAtomicTest[], id: TechniqueId, platforms: readonly string[]): RowTest[] {
-  return tests
-    .filter((test) => test.id === id && (!test.releasePlatforms || test.releasePlatforms.some((p) => platforms.includes(p))))
-    .map(({ name, guid, releasePlatforms, executor }) => ({ name, ...(guid ? { guid } : {}), ...(releasePlatforms ? { platforms: releasePlatforms } : {}), ...(executor ? { executor } : {}) }));
+  const runs = (test: PlacedAtomicTest): boolean => !test.releasePlatforms || test.releasePlatforms.some((p) => platforms.includes(p));
+  const related = (test: PlacedAtomicTest): boolean => (id.includes('.') ? test.id === parentOf(id) : test.id.startsWith(`${id}.`));
+  const row = ({ name, guid, releasePlatforms, executor }: PlacedAtomicTest, via?: TechniqueId): RowTest => ({
+    name,
+    ...(guid ? { guid } : {}),
+    ...(releasePlatforms ? { platforms: releasePlatforms } : {}),
+    ...(executor ? { executor } : {}),
+    ...(via ? { via } : {}),
+  });
+  const own = tests.filter((test) => test.id === id && runs(test)).map((test) => row(test));
+  const others = tests.filter((test) => related(test) && runs(test)).sort((a, b) => compareText(a.id, b.id));
+  return [...own, ...others.map((test) => row(test, test.id))];
 }
 
-/** A row's tests as the reports say them: `tests: 2 (Gsecdump, Credential Dumping with NPPSpy)`, at most `shown` names. */
+/** How a row's test says it is another technique's: `via T1003.001` (a sub-technique's), `parent's test`. */
+export function testVia(test: Pick<RowTest, 'via'>): string {
+  if (!test.via) return '';
+  return test.via.includes('.') ? `via ${test.via}` : "parent's test";
+}
+
+/**
+ * A row's tests as the reports say them, at most `shown` names: `tests: 2 (Gsecdump; Credential Dumping with NPPSpy)`;
+ * with another technique's counted apart, `tests: 0 own, 12 of its sub-techniques (LSASS dump (via T1003.001); …)`.
+ */
 export function testsText(tests: readonly RowTest[], options: { shown?: number } = {}): string {
   if (!tests.length) return 'tests: 0';
   const shown = options.shown ?? tests.length;
-  const names = tests.slice(0, shown).map((test) => test.name);
-  return `tests: ${tests.length} (${names.join('; ')}${tests.length > shown ? `; and ${tests.length - shown} more` : ''})`;
+  const names = tests.slice(0, shown).map((test) => (test.via ? `${test.name} (${testVia(test)})` : test.name));
+  const others = tests.filter((test) => test.via);
+  const counts = others.length
+    ? `${tests.length - others.length} own, ${others.length} of its ${others[0]!.via!.includes('.') ? 'sub-techniques' : 'parent'}`
+    : String(tests.length);
+  return `tests: ${counts} (${names.join('; ')}${tests.length > shown ? `; and ${tests.length - shown} more` : ''})`;
 }

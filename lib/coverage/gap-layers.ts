@@ -7,7 +7,7 @@ import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type CoveredTechnique, type GapReview, type GapRow, type RowVisibility } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
-import { testsText } from './atomic-tests.js';
+import { testsText, testVia } from './atomic-tests.js';
 
 const RULES_IN_COMMENT = 10;
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
@@ -149,7 +149,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       ...ruleLines(row.rules).map((rule) => ({ name: 'rule', value: rule })),
       ...ruleLines(row.parentRules ?? []).map((rule) => ({ name: 'parent rule, not counted', value: rule })),
       ...(row.visibility ?? []).map((entry) => ({ name: 'visibility, not counted', value: visibilityText([entry]) })),
-      ...(row.tests ?? []).map((test) => ({ name: 'atomic test', value: `${test.name}${test.guid ? ` [${test.guid}]` : ''}` })),
+      ...(row.tests ?? []).map((test) => ({ name: 'atomic test', value: `${test.name}${test.guid ? ` [${test.guid}]` : ''}${test.via ? ` (${testVia(test)})` : ''}` })),
     ];
     const links = detectionLinks(row.detection);
     const technique = index.technique(row.id)!;

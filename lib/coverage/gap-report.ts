@@ -5,7 +5,7 @@ import { DETECTION_CLASS_TEXT, type GapDetection } from './gap-detection.js';
 import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, type GapReview, type GapRow, type RemappedRef, type TacticSummary, type UnresolvedRef } from './gap-review.js';
 import { compareText } from '../compare-text.js';
 import { firstFew } from '../short-list.js';
-import { testsText } from './atomic-tests.js';
+import { testsText, testVia, type RowTest } from './atomic-tests.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
 export interface UnresolvedGroup {
@@ -103,6 +103,8 @@ function ignoredReasons(input: Pick<GapReportInput, 'ignored'>): [reason: string
 
 const RULES_SHOWN = 5;
 const PLACES_SHOWN = 3;
+/** Atomic Red Team tests a Markdown cell or line names (a parent's row may list its sub-techniques' dozens). */
+const TESTS_SHOWN = 3;
 
 /** At most `shown` items, then "and N more". */
 function some(items: readonly string[], shown: number, separator = '; '): string {
@@ -287,7 +289,10 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
     );
   }
   if (row.tests?.length) {
-    lines.push('', `Atomic Red Team ${text(testsText(row.tests, { shown: RULES_SHOWN }))}: run them to check the rule written for it.`);
+    // A sub-technique's test runs one way of doing the parent; the parent's test may not do this sub-technique.
+    const via = row.tests.find((test) => test.via)?.via;
+    const part = !via ? '' : via.includes('.') ? ' (a sub-technique\'s test exercises it only in part)' : ' (a parent\'s test may not do this sub-technique: check what it runs)';
+    lines.push('', `Atomic Red Team ${text(testsText(row.tests, { shown: TESTS_SHOWN }))}: run them to check the rule written for it${part}.`);
   }
   if (!detection) return lines;
   lines.push('');
@@ -363,7 +368,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       (row, i) =>
         `| ${i + 1} | ${cell(row.id)} | ${cell(row.name)} | ${cell(row.tactics.join(', '))} | ${cell(row.threat)} | ${cell(row.sources.join('; '))} | ` +
         `${cell(platformText(row))} | ${percent(row.coverage)}${row.status === 'partial' ? ' (partial)' : ''} | ${cell(ruleList(row))} | ` +
-        `${detected ? `${cell(detectionText(row.detection))} | ` : ''}${tested ? `${cell(testsText(row.tests ?? [], { shown: RULES_SHOWN }))} | ` : ''}${cell(row.priority)} |`,
+        `${detected ? `${cell(detectionText(row.detection))} | ` : ''}${tested ? `${cell(testsText(row.tests ?? [], { shown: TESTS_SHOWN }))} | ` : ''}${cell(row.priority)} |`,
     ),
   ];
   // `not covered on PRE` reads as a system to deploy rules on: it is what the adversary does before the compromise.
@@ -395,7 +400,7 @@ export function formatGapReportMarkdown(review: GapReportData): string {
       ...coveredRows.map(
         (row) =>
           `| ${cell(row.id)} | ${cell(row.name)} | ${cell(row.threat)} | ${cell(platformText(row))} | ${percent(row.coverage)} | ${cell(ruleList(row))} | ` +
-          `${cell(otherPlatformList(row))} |${tested ? ` ${cell(testsText(row.tests ?? [], { shown: RULES_SHOWN }))} |` : ''}`,
+          `${cell(otherPlatformList(row))} |${tested ? ` ${cell(testsText(row.tests ?? [], { shown: TESTS_SHOWN }))} |` : ''}`,
       ),
     );
   }
@@ -509,13 +514,19 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
 }
 
 /** A test as a table cell names it: enough to find it in Atomic Red Team (Invoke-AtomicTest takes the GUID). */
-function testCell(test: { name: string; guid?: string; executor?: string }): string {
-  return `${test.name}${test.guid ? ` [${test.guid}]` : ''}${test.executor ? ` (${test.executor})` : ''}`;
+function testCell(test: RowTest): string {
+  return `${test.name}${test.guid ? ` [${test.guid}]` : ''}${test.executor ? ` (${test.executor})` : ''}${test.via ? ` ${testVia(test)}` : ''}`;
 }
 
-/** How many gaps have an Atomic Red Team test to run on their platforms: `gaps with tests: 12 of 32 (20 without)`. */
-function testsCountText(tests: { gapsWithTests: number; gapsWithout: number }): string {
-  return `gaps with tests on their platforms: ${tests.gapsWithTests} of ${tests.gapsWithTests + tests.gapsWithout} (${tests.gapsWithout} without)`;
+/**
+ * How many gaps have an Atomic Red Team test of their own to run on their platforms, and how many only another
+ * technique's: `gaps with tests on their platforms: 12 of 32 (3 with only a sub-technique's or the parent's test,
+ * exercising them in part; 17 without)`.
+ */
+function testsCountText(tests: { gapsWithTests: number; gapsWithRelatedOnly: number; gapsWithout: number }): string {
+  const total = tests.gapsWithTests + tests.gapsWithRelatedOnly + tests.gapsWithout;
+  const related = tests.gapsWithRelatedOnly ? `${tests.gapsWithRelatedOnly} with only a sub-technique's or the parent's test, exercising them in part; ` : '';
+  return `gaps with tests on their platforms: ${tests.gapsWithTests} of ${total} (${related}${tests.gapsWithout} without)`;
 }
 
 /** The CSV report's columns beyond the ranked table's, for its other sections. */
@@ -537,8 +548,7 @@ function csvSectionRows(review: GapReportData): Record<string, string | number>[
     for (const problem of input.problems) rows.push({ section: 'problem', name: input.source, status: problem.skipped ? 'invalid' : 'problem', note: summaryMessage(problem, 'in the problem rows below'), places: place(problem) });
   }
   if (review.tests) {
-    const { source, tests, gapsWithTests, gapsWithout } = review.tests;
-    rows.push({ section: 'tests', name: source, times: tests, note: testsCountText({ gapsWithTests, gapsWithout }) });
+    rows.push({ section: 'tests', name: review.tests.source, times: review.tests.tests, note: testsCountText(review.tests) });
   }
   if (review.logSources) {
     rows.push({ section: 'log sources', name: review.logSources.file, times: review.logSources.names.length, note: review.logSources.names.join(';') });

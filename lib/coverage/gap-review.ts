@@ -280,11 +280,15 @@ export interface GapReview {
   notes: string[];
 }
 
-/** The Atomic Red Team tests of a review: the file or folder, tests read, and the gaps with and without a test. */
+/**
+ * The Atomic Red Team tests of a review: the file or folder, tests read, and the gaps with a test of their own, those
+ * with only another technique's (a sub-technique's or the parent's: it exercises the gap in part), and those without.
+ */
 export interface TestsSummary {
   source: string;
   tests: number;
   gapsWithTests: number;
+  gapsWithRelatedOnly: number;
   gapsWithout: number;
 }
 
@@ -959,8 +963,9 @@ export function reviewGaps(threats: readonly ThreatSource[], coverage: ResolvedC
 }
 
 function testsSummary(tests: PlacedAtomicTests, gaps: readonly GapRow[]): TestsSummary {
-  const gapsWithTests = gaps.filter((row) => row.tests?.length).length;
-  return { source: tests.source, tests: tests.count, gapsWithTests, gapsWithout: gaps.length - gapsWithTests };
+  const gapsWithTests = gaps.filter((row) => row.tests?.some((test) => !test.via)).length;
+  const gapsWithRelatedOnly = gaps.filter((row) => row.tests?.length && row.tests.every((test) => test.via)).length;
+  return { source: tests.source, tests: tests.count, gapsWithTests, gapsWithRelatedOnly, gapsWithout: gaps.length - gapsWithTests - gapsWithRelatedOnly };
 }
 
 /** The names of a log sources file, each once (its first spelling). */

@@ -50,7 +50,7 @@ describe('attack-layers gap --tests', () => {
       'T1059.001': ['Run a script block that lists processes Windows powershell'],
       T1095: [],
     });
-    expect(report.tests).to.deep.equal({ source: atomics, tests: 4, gapsWithTests: 2, gapsWithout: 1 });
+    expect(report.tests).to.deep.equal({ source: atomics, tests: 4, gapsWithTests: 2, gapsWithRelatedOnly: 0, gapsWithout: 1 });
     expect(stderr).to.contain(`Atomic Red Team tests ${atomics}: revoked IDs counted under their replacement: T1086 -> T1059.001 (1)`);
     // The workbook export of the report has the tests as its last column.
     const file = join(out, 'gaps.xlsx');
@@ -68,18 +68,56 @@ describe('attack-layers gap --tests', () => {
     const md = readFileSync(join(out, 'gap-report.md'), 'utf8');
     expect(md).to.contain(`- Atomic Red Team tests: \`${index}\`: 8 tests; gaps with tests on their platforms: 1 of 3 (2 without)`);
     expect(md).to.match(/\| Coverage \| Rules \| Tests \| Priority \|/);
-    expect(md).to.contain('| tests: 4 (Access /etc/shadow (Local); Access /etc/passwd (Local); Access /etc/{shadow,passwd} with a standard bin that\'s not cat; Access /etc/{shadow,passwd} with shell builtins) |');
-    expect(md).to.contain('Atomic Red Team tests: 4 (Access /etc/shadow (Local);');
+    // The Markdown names at most three tests a cell (the JSON, CSV and workbook list every one); T1003.008's row also
+    // lists the three of its parent T1003 (index.csv names no platform: they count on Linux), counted apart.
+    expect(md).to.contain("| tests: 4 own, 3 of its parent (Access /etc/shadow (Local); Access /etc/passwd (Local); Access /etc/{shadow,passwd} with a standard bin that's not cat; and 4 more) |");
+    expect(md).to.contain('Atomic Red Team tests: 4 own, 3 of its parent (Access /etc/shadow (Local);');
     const layer = JSON.parse(readFileSync(join(out, 'gap.layer.json'), 'utf8')) as NavigatorLayer;
     const entry = layer.techniques!.find((t) => t.techniqueID === 'T1003.008')!;
-    expect(entry.comment).to.contain('Atomic Red Team tests: 4 (Access /etc/shadow (Local);');
+    expect(entry.comment).to.contain('Atomic Red Team tests: 4 own, 3 of its parent (Access /etc/shadow (Local);');
     expect(entry.metadata?.flatMap((m) => ('name' in m && m.name === 'atomic test' ? [m.value] : []))).to.deep.equal([
       'Access /etc/shadow (Local) [3723ab77-c546-403c-8fb4-bb577033b235]',
       'Access /etc/passwd (Local) [60e860b6-8ae6-49db-ad07-5e73edd88f5d]',
       "Access /etc/{shadow,passwd} with a standard bin that's not cat [df1a55ae-019d-4120-bc35-94f4bc5c4b0a]",
       'Access /etc/{shadow,passwd} with shell builtins [f5aa6543-6cb2-4fae-b9c2-b96e14721713]',
+      "Gsecdump [96345bfc-8ae7-4b6a-80b7-223200f24ef9] (parent's test)",
+      "Credential Dumping with NPPSpy [9e2173c0-ba26-4cdf-b0ed-8c54b27e3ad6] (parent's test)",
+      "Dump svchost.exe to gather RDP credentials [d400090a-d8ca-4be0-982e-c70598a23de9] (parent's test)",
     ]);
     expect(layer.techniques!.find((t) => t.techniqueID === 'T1095')!.comment).to.contain('Atomic Red Team tests: 0');
+  });
+
+  it("lists a parent row's sub-techniques' tests, labelled and counted apart; a sub-technique row gets no sibling's", async () => {
+    // In the folder T1003 has no test of its own, T1003.008 two on Linux; T1003.001, a sibling, gets none of them.
+    const file = join(dir, 'parent.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'parent',
+        domain: 'enterprise-attack',
+        versions: { attack: '18', navigator: '5.1.0', layer: '4.5' },
+        techniques: ['T1003', 'T1003.001', 'T1003.008'].map((techniqueID) => ({ techniqueID, score: 100 })),
+      }),
+    );
+    const run = async (report: string): Promise<string> => {
+      const out = join(dir, `parent-${report}`);
+      const result = await runCli(['gap', '--threat', file, '--coverage', 'test/fixtures/gap/detections.csv', '--tests', atomics, '--out', out, '--report', report]);
+      expect(result.code).to.equal(0);
+      return out;
+    };
+    const report = JSON.parse(readFileSync(join(await run('json'), 'gap-report.json'), 'utf8')) as GapReportData;
+    expect(schemaIssues('gap-report', report)).to.deep.equal([]);
+    const rows = Object.fromEntries(report.rows.map((row) => [row.id, row.tests?.map((t) => `${t.name}${t.via ? ` via ${t.via}` : ''}`)]));
+    expect(rows).to.deep.equal({
+      T1003: ['Access /etc/shadow (Local) via T1003.008', 'Access /etc/passwd (Local) via T1003.008'],
+      'T1003.001': [],
+      'T1003.008': ['Access /etc/shadow (Local)', 'Access /etc/passwd (Local)'],
+    });
+    expect(report.tests).to.deep.equal({ source: atomics, tests: 4, gapsWithTests: 1, gapsWithRelatedOnly: 1, gapsWithout: 1 });
+    const md = readFileSync(join(await run('md'), 'gap-report.md'), 'utf8');
+    expect(md).to.contain("gaps with tests on their platforms: 1 of 3 (1 with only a sub-technique's or the parent's test, exercising them in part; 1 without)");
+    expect(md).to.contain('| tests: 0 own, 2 of its sub-techniques (Access /etc/shadow (Local) (via T1003.008); Access /etc/passwd (Local) (via T1003.008)) |');
+    expect(md).to.contain("run them to check the rule written for it (a sub-technique's test exercises it only in part).");
   });
 
   it('appends a tests column, last, to the CSV report, and a tests row to its sections', async () => {

@@ -94,4 +94,25 @@ describe('placeAtomicTests', () => {
     );
     expect(testsText([])).to.equal('tests: 0');
   });
+
+  it("lists a parent's row its sub-techniques' tests after its own (via T1003.008), a sub-technique's row its parent's own, never a sibling's", () => {
+    const placed = [
+      ...placeAtomicTests(readAtomicTests(`${atomics}/Indexes/index.yaml`), { target }).placed,
+      ...placeAtomicTests(readAtomicTests(`${atomics}/T1003.008/T1003.008.yaml`), { target }).placed,
+    ];
+    const names = (id: string, platforms: string[]): string[] => testsOnPlatforms(placed, id as never, platforms).map((t) => `${t.name}${t.via ? ` via ${t.via}` : ''}`);
+    expect(names('T1003', ['Linux', 'Windows'])).to.deep.equal([
+      'Dump a credential store with a tool',
+      'Access /etc/shadow (Local) via T1003.008',
+      'Access /etc/passwd (Local) via T1003.008',
+    ]);
+    expect(names('T1003.008', ['Linux', 'Windows'])).to.deep.equal(['Access /etc/shadow (Local)', 'Access /etc/passwd (Local)', 'Dump a credential store with a tool via T1003']);
+    // T1003.001 gets the parent's own test, not its sibling T1003.008's; on Linux the parent's (Windows) test does not run.
+    expect(names('T1003.001', ['Windows'])).to.deep.equal(['Dump a credential store with a tool via T1003']);
+    expect(names('T1003.001', ['Linux'])).to.deep.equal([]);
+    expect(testsText(testsOnPlatforms(placed, 'T1003' as never, ['Linux', 'Windows']), { shown: 2 })).to.equal(
+      'tests: 1 own, 2 of its sub-techniques (Dump a credential store with a tool; Access /etc/shadow (Local) (via T1003.008); and 1 more)',
+    );
+    expect(testsText(testsOnPlatforms(placed, 'T1003.001' as never, ['Windows']))).to.equal("tests: 0 own, 1 of its parent (Dump a credential store with a tool (parent's test))");
+  });
 });

@@ -49,6 +49,7 @@ import {
   splitPassages,
   markdownCell,
   parseReference,
+  readAtomicTests,
 } from '../dist/index.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -366,6 +367,85 @@ const steps = [
     },
   },
   {
+    name: 'gap tests index',
+    run(ctx) {
+      // Atomic Red Team's atomics/Indexes/index.yaml is 2.8 MB (2,807,888 characters at commit 00ad63fa): tactic ->
+      // technique ID -> the technique's STIX object (references, description, detection) and its atomic_tests (name,
+      // guid, description, platforms, input arguments, executor command), each technique under each of its tactics.
+      // A file of that layout and size is written here; `gap --tests` reads it with readAtomicTests.
+      const tactics = ['initial-access', 'execution', 'persistence', 'privilege-escalation', 'defense-evasion', 'credential-access', 'discovery', 'lateral-movement', 'collection', 'exfiltration', 'command-and-control', 'impact'];
+      const prose = 'Adversaries may abuse this mechanism to run their code, and monitoring process creation, command lines and file changes may show it. ';
+      const technique = (i) => {
+        const id = `T${1000 + (i % 600)}${i >= 600 ? `.${String(Math.floor(i / 600)).padStart(3, '0')}` : ''}`;
+        const tests = Array.from({ length: i % 5 }, (_, t) =>
+          [
+            `    - name: Test ${t + 1} of ${id}`,
+            `      auto_generated_guid: ${String(i).padStart(8, '0')}-0000-4000-8000-${String(t).padStart(12, '0')}`,
+            `      description: |-`,
+            `        ${prose.repeat(2)}`,
+            `      supported_platforms:`,
+            `      - ${['windows', 'linux', 'macos', 'office-365'][(i + t) % 4]}`,
+            `      input_arguments:`,
+            `        output_file:`,
+            `          description: Where the test writes its output`,
+            `          type: path`,
+            `          default: '%TEMP%\\out-${t}.txt'`,
+            `      executor:`,
+            `        command: |`,
+            `          cmd.exe /c whoami /all > #{output_file}`,
+            `        name: ${['command_prompt', 'sh', 'bash', 'powershell'][(i + t) % 4]}`,
+          ].join('\n'),
+        );
+        return [
+          `  ${id}:`,
+          `    technique:`,
+          `      external_references:`,
+          `      - source_name: mitre-attack`,
+          `        external_id: ${id}`,
+          `        url: https://attack.mitre.org/techniques/${id.replace('.', '/')}`,
+          `      name: Technique ${i}`,
+          `      description: |-`,
+          `        ${prose.repeat(8)}`,
+          `      x_mitre_platforms:`,
+          `      - Windows`,
+          `      - Linux`,
+          `      x_mitre_detection: |-`,
+          `        ${prose.repeat(4)}`,
+          `      x_mitre_is_subtechnique: ${id.includes('.')}`,
+          `    atomic_tests:${tests.length ? `\n${tests.join('\n')}` : ' []'}`,
+        ].join('\n');
+      };
+      const byTactic = new Map(tactics.map((tactic) => [tactic, []]));
+      let size = 0;
+      for (let i = 0; size < 2.8e6; i++) {
+        // A technique under one or two tactics, as the index lists it under each of its own.
+        for (const tactic of [tactics[i % tactics.length], ...(i % 3 ? [] : [tactics[(i + 5) % tactics.length]])]) {
+          const text = technique(i);
+          byTactic.get(tactic).push(text);
+          size += text.length + 1;
+        }
+      }
+      const file = join(ctx.tmp, 'index.yaml');
+      writeFileSync(file, `---\n${[...byTactic].map(([tactic, entries]) => `${tactic}:\n${entries.join('\n')}`).join('\n')}\n`);
+      const mb = statSync(file).size / 1e6;
+      const text = readFileSync(file, 'utf8');
+      const read = time(5, () => readAtomicTests(file));
+      const parse = time(5, () => yamlPackage.parse(text, { maxAliasCount: 100 }));
+      const tests = readAtomicTests(file).tests.length;
+      const index = JSON.stringify(join(repo, 'dist/index.js'));
+      const startRss = childPeakRss(`await import(${index});`);
+      const readRss = childPeakRss(`const { readAtomicTests } = await import(${index}); readAtomicTests(${JSON.stringify(file)});`);
+      return [
+        // A 2.8 MB file should read faster than the 44 MB of ATT&CK's JSON.
+        { measure: `readAtomicTests of a ${mb.toFixed(1)} MB index.yaml in Atomic Red Team's layout, ${tests} tests (median of 5)`, ms: read, ratio: read / ctx.baselineMs, vs: 'baseline', goal: 1 },
+        { measure: "the same text through the yaml package's document model (parse, median of 5), as it was first read", ms: parse, note: 'information' },
+        { measure: 'readAtomicTests (js-yaml events, built only as deep as a test) against it', ms: read, ratio: read / parse, vs: 'yaml parse', goal: 0.5 },
+        { measure: 'peak RSS of a child importing the library', value: startRss, unit: 'MB', note: 'start-up' },
+        { measure: 'peak RSS of a child importing it and reading the index', value: readRss, unit: 'MB', ratio: (readRss - startRss) / mb, vs: 'MB of index (what reading adds per MB)', note: 'information' },
+      ];
+    },
+  },
+  {
     name: 'upgrade',
     run(ctx) {
       const [unit, unitRow] = coldLoadUnit(ctx);
@@ -671,7 +751,7 @@ async function runStep(name) {
 }
 
 // The steps whose figures a step uses, run before it in its process.
-const NEEDS = { 'warm load': ['cold load'], 'export large layer': ['cold load'] };
+const NEEDS = { 'warm load': ['cold load'], 'export large layer': ['cold load'], 'gap tests index': ['cold load'] };
 
 async function main() {
   // Re-run with --expose-gc, so that each timed run starts after a collection rather than paying for the last one.

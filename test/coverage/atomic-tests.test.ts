@@ -13,6 +13,14 @@ const atomics = 'test/fixtures/atomic-tests/atomics';
 const csv = `${atomics}/Indexes/Indexes-CSV/index.csv`;
 
 describe('parseAtomicTests', () => {
+  it('refuses a test file that is not valid YAML, naming the line (read as js-yaml events, as the Sigma reader reads)', () => {
+    // A test that lists `name` twice: every YAML 1.2 loader refuses the duplicate key.
+    const text = 'attack_technique: T1003\natomic_tests:\n- name: one\n  name: two\n';
+    expect(() => parseAtomicTests(text, 'T1003.yaml'))
+      .to.throw('T1003.yaml: not valid YAML: duplicated mapping key "name" (line 4, column 3)')
+      .with.property('line', 4);
+  });
+
   it("reads an atomics/Txxxx/Txxxx.yaml: each test's name, GUID (none when left empty), platforms and executor", () => {
     const file = `${atomics}/T1003.008/T1003.008.yaml`;
     expect(parseAtomicTests(readFileSync(file, 'utf8'), file)).to.deep.equal([

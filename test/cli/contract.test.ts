@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { commandName, commands } from '../../lib/cli/commands/index.js';
+import { globalWords } from '../../lib/cli/options.js';
 import { freshTmpDir, hasStackTrace, loadRelease, repoRoot, runCli, stixFile } from '../helpers/attack.js';
 
 const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
@@ -146,6 +147,27 @@ describe('the CLI contract, command by command', () => {
       }
     }
     expect(missing).to.deep.equal([]);
+  });
+
+  // The other way round: a row naming a flag its command does not take (renamed, removed, or another command's) sends
+  // a first-time user to a usage error.
+  it("names in the README's CLI reference rows only flags their command takes", async () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const reference = readme.slice(readme.indexOf('## CLI reference'), readme.indexOf('## Library'));
+    const usages = [...reference.matchAll(/^\| `([^`]+)` \|/gm)].map((match) => match[1]!).filter((usage) => !usage.startsWith('-'));
+    const unknown: string[] = [];
+    for (const usage of usages) {
+      const name = usage.split(' ')[0]!;
+      const spec = commands.find((command) => commandName(command) === name);
+      if (!spec) {
+        unknown.push(name);
+        continue;
+      }
+      const { declaration } = await spec.load();
+      const known = new Set([...globalWords(true), ...Object.keys(declaration.shared ?? {}), ...Object.keys(declaration.options ?? {})]);
+      for (const [, no, flag] of usage.matchAll(/--(no-)?([a-z][\w-]*)/g)) if (!known.has(flag!)) unknown.push(`${name} --${no ?? ''}${flag}`);
+    }
+    expect(unknown).to.deep.equal([]);
   });
 
   for (const spec of commands) {

@@ -16,7 +16,7 @@ export {
   type TextEncoding,
 } from './read-text.js';
 /** What kind of file the user gave (a campaign, a layer, a STIX bundle, ...), for messages when it is the wrong one. */
-export { assertKind, kindOf, kindOfText, kindOfValue, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
+export { assertKind, kindOf, kindOfDocument, kindOfText, kindOfValue, parseJsonAs, wrongKindMessage, type InputKind } from './input-kind.js';
 /** Write files atomically, never replacing an existing one unless asked; check all outputs before the first is written. @throws OutputExistsError, OutputError */
 export { assertWritable, existingOutputs, isStreamOutput, writeFileAtomic, writeFilesAtomic } from './write-file.js';
 /** JSON Schema validation of the formats we read and write. */
@@ -274,7 +274,7 @@ export { attackFlowReport, attackFlowFormat, type AttackFlowReport, type AttackF
 export { countedSoftware, mispSoftwareObjects, type MispSoftwareObjects, type SoftwarePlaces } from './extract/misp-software.js';
 export { isSoftwareGalaxy, readSoftwareName, type NamedSoftware } from './extract/named-software.js';
 /** A campaign YAML skeleton for extracted references, to review. */
-export { renderCampaignSkeleton, type CampaignSkeletonOptions } from './extract/campaign-skeleton.js';
+export { renderCampaignSkeleton, renderCampaignSkeletonOfReports, sourceName, type CampaignSkeletonOptions, type SkeletonReport } from './extract/campaign-skeleton.js';
 /** A report's title and url where its text gives them, for a campaign's `sources:`. */
 export { reportSource } from './extract/report-source.js';
 /** Layer arithmetic: sum, max, min, mean, diff, intersect, union of layers of one domain. */

@@ -55,6 +55,18 @@ function mainGroup(objects: readonly FoundAttackObject[]): { group: FoundAttackO
   return { group: best, doubt: `no group is named on more than one line, nor in the first ${LEAD_LINES} lines` };
 }
 
+/**
+ * One report of a campaign skeleton read from several (`extract a.txt b.html`): the file as `source:` names it, its
+ * `sources:` entry (which each of its techniques' `report:` names), and what was found in it.
+ */
+export interface SkeletonReport {
+  reportFile: string;
+  source?: CampaignSource;
+  refs: readonly ReportReference[];
+  suggestions?: readonly PassageSuggestions[];
+  objects?: readonly FoundAttackObject[];
+}
+
 /** Where an object is named: `report.txt:12`, with the other lines when there are some. */
 function mentions(object: FoundAttackObject, reportFile: string): string {
   const more = object.lines.length > 1 ? ` (also lines ${object.lines.slice(1, 8).join(', ')}${object.lines.length > 8 ? ', ...' : ''})` : '';
@@ -72,9 +84,42 @@ function mentions(object: FoundAttackObject, reportFile: string): string {
  * bytes.
  */
 export function renderCampaignSkeleton(refs: readonly ReportReference[], options: CampaignSkeletonOptions): string {
+  const { reportFile, source, suggestions, objects, ...rest } = options;
+  return renderSkeleton([{ reportFile, refs, ...(source ? { source } : {}), ...(suggestions ? { suggestions } : {}), ...(objects ? { objects } : {}) }], rest);
+}
+
+/**
+ * One campaign skeleton from several reports of the same activity, in the order given: `sources:` lists each report's
+ * entry, and each technique item says which one it was read from (`report:`, the entry's url where it has one, else its
+ * title), so that a technique two reports cite is two items and the layer links each to its report. Each report's
+ * entry must be named, and no two alike (the caller makes them distinct: `reportSources`). Groups and software are
+ * proposed from all of them, each mention naming its file; suggestions are listed report by report.
+ */
+export function renderCampaignSkeletonOfReports(reports: readonly SkeletonReport[], options: Omit<CampaignSkeletonOptions, 'reportFile' | 'source' | 'suggestions' | 'objects'>): string {
+  return renderSkeleton(reports, options);
+}
+
+/** The name a technique's `report:` gives a source: its url where it has one, else its title. */
+export function sourceName(source: CampaignSource): string {
+  return oneLine(source.url ?? source.title ?? '');
+}
+
+function renderSkeleton(reports: readonly SkeletonReport[], options: Omit<CampaignSkeletonOptions, 'reportFile' | 'source' | 'suggestions' | 'objects'>): string {
   const YAML = require('yaml') as typeof import('yaml');
-  const reportFile = oneLine(options.reportFile);
-  const objects = options.objects ?? [];
+  const several = reports.length > 1;
+  const reportFile = reports.map((report) => oneLine(report.reportFile)).join(', ');
+  const fileOf = new Map<FoundAttackObject, string>();
+  for (const report of reports) for (const object of report.objects ?? []) if (!fileOf.has(object)) fileOf.set(object, oneLine(report.reportFile));
+  // Software two reports name is one item, its comment naming each place.
+  const seen = new Map<string, FoundAttackObject[]>();
+  for (const object of fileOf.keys()) {
+    const key = `${object.kind} ${object.id}`;
+    seen.set(key, [...(seen.get(key) ?? []), object]);
+  }
+  const objects = [...seen.values()].map((same) => same[0]!);
+  const placesOf = (object: FoundAttackObject): string => (seen.get(`${object.kind} ${object.id}`) ?? [object]).map((one) => mentions(one, fileOf.get(one)!)).join('; ');
+  const refs = reports.flatMap((report) => report.refs.map((ref) => ({ ref, report })));
+  const sources = reports.flatMap((report) => (report.source ? [report.source] : []));
   const guess = options.actor === undefined ? mainGroup(objects) : undefined;
   const actor = guess && !guess.doubt ? guess.group : undefined;
   const software = objects.filter((object) => object.kind === 'software');
@@ -85,14 +130,15 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
     ...(options.firstSeen !== undefined ? { first_seen: oneLine(options.firstSeen) } : {}),
     ...(options.lastSeen !== undefined ? { last_seen: oneLine(options.lastSeen) } : {}),
     ...(options.description !== undefined ? { description: options.description.trim() } : {}),
-    ...(options.source ? { sources: [{ ...(options.source.title !== undefined ? { title: oneLine(options.source.title) } : {}), ...(options.source.url !== undefined ? { url: oneLine(options.source.url) } : {}) }] } : {}),
-    techniques: refs.map((ref) => ({
+    ...(sources.length ? { sources: sources.map((source) => ({ ...(source.title !== undefined ? { title: oneLine(source.title) } : {}), ...(source.url !== undefined ? { url: oneLine(source.url) } : {}) })) } : {}),
+    techniques: refs.map(({ ref, report }) => ({
       ref: ref.raw,
       ...(ref.tactics.length ? { tactic: [...ref.tactics] } : {}),
-      source: `${reportFile}:${citedLines(ref).join(', ')}`,
+      source: `${oneLine(report.reportFile)}:${citedLines(ref).join(', ')}`,
+      ...(several && report.source ? { report: sourceName(report.source) } : {}),
     })),
     ...(software.length
-      ? { software: software.map((object) => ({ ref: object.written, comment: oneLine(`${object.note}; named at ${mentions(object, reportFile)}; NEEDS REVIEW`) })) }
+      ? { software: software.map((object) => ({ ref: object.written, comment: oneLine(`${object.note}; named at ${placesOf(object)}; NEEDS REVIEW`) })) }
       : {}),
   });
   // The skeleton is what the analyst reviews: what resolving a reference warned of (an ID and a name that disagree, a
@@ -100,7 +146,7 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
   // does why a reference places no technique (an unknown ID, a deprecated one, another domain's), its resolution's note.
   const items = doc.get('techniques');
   if (YAML.isSeq(items)) {
-    for (const [i, ref] of refs.entries()) {
+    for (const [i, { ref }] of refs.entries()) {
       const comments = [...new Set(ref.resolution?.warnings ?? [])].map((warning) => ` warning: ${oneLine(warning)}`);
       const { status, note } = ref.resolution ?? {};
       if (status && note && UNRESOLVED_STATUSES.includes(status) && !ref.resolution?.warnings.includes(note)) comments.push(` not resolved (${status}): ${oneLine(note)}`);
@@ -129,8 +175,8 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
     const others = objects.filter((object) => object !== actor && object.kind !== 'software');
     if (pair && YAML.isScalar(pair.key)) {
       pair.key.commentBefore = [
-        ` Named in the report (review): ${oneLine(actor.note)}, at ${mentions(actor, reportFile)}`,
-        ...others.map((object) => ` also named: ${object.kind} ${oneLine(object.note)}, at ${mentions(object, reportFile)}`),
+        ` Named in the report${several ? 's' : ''} (review): ${oneLine(actor.note)}, at ${placesOf(actor)}`,
+        ...others.map((object) => ` also named: ${object.kind} ${oneLine(object.note)}, at ${placesOf(object)}`),
       ].join('\n');
     }
   } else if (guess?.doubt) {
@@ -140,12 +186,12 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
     if (pair && YAML.isScalar(pair.key)) {
       pair.key.commentBefore = [
         ` actor: not proposed (${guess.doubt}: it may be named only in passing); write the group the report is about as actor:`,
-        ...candidates.map((object) => ` named: ${object.kind} ${oneLine(object.note)}, at ${mentions(object, reportFile)}`),
+        ...candidates.map((object) => ` named: ${object.kind} ${oneLine(object.note)}, at ${placesOf(object)}`),
       ].join('\n');
     }
   }
   // Without a title or url (standard input), the entry to fill stands where `sources:` would, above `techniques:`.
-  if (!options.source && doc.contents && YAML.isMap(doc.contents)) {
+  if (!sources.length && doc.contents && YAML.isMap(doc.contents)) {
     const next = doc.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === 'techniques');
     if (next && YAML.isScalar(next.key)) {
       next.key.commentBefore = [
@@ -169,11 +215,24 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
       if (typeof node.value === 'string' && node.value.includes('\n')) node.type = 'BLOCK_LITERAL';
     },
   });
-  // A passage said again (a page's running header in pdftotext's output) is suggested once, with the lines it recurs at.
-  // A passage whose first suggestion rests on one word (a heading, a byline, boilerplate) is counted, not listed: the
-  // skeleton is what the analyst edits, and `suggest` lists them all.
-  // So is advice to defenders (a list of mitigations): its candidates are what it guards against.
-  const withCandidates = (options.suggestions ?? []).filter((passage) => passage.candidates.length);
+  // Of several reports, each one's suggestions stand under a line naming it.
+  const suggestedLines = reports.flatMap((report) => {
+    const lines = suggestionLines(report.suggestions ?? [], oneLine(report.reportFile));
+    return several && lines.length ? [` From ${oneLine(report.reportFile)}${report.source ? ` (report: ${sourceName(report.source)})` : ''}:`, ...lines] : lines;
+  });
+  if (suggestedLines.length) {
+    doc.comment = [' Suggested for sentences that cite no ID (not accepted: to accept one, add it under techniques:)', ...suggestedLines].join('\n');
+  }
+  return doc.toString({ lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+}
+
+/** The comment lines of one report's suggestions. */
+// A passage said again (a page's running header in pdftotext's output) is suggested once, with the lines it recurs at.
+// A passage whose first suggestion rests on one word (a heading, a byline, boilerplate) is counted, not listed: the
+// skeleton is what the analyst edits, and `suggest` lists them all.
+// So is advice to defenders (a list of mitigations): its candidates are what it guards against.
+function suggestionLines(suggestions: readonly PassageSuggestions[], reportFile: string): string[] {
+  const withCandidates = suggestions.filter((passage) => passage.candidates.length);
   const oneWord = withCandidates.filter((passage) => passage.wordsInCommon === 1 && !passage.advice);
   const advice = withCandidates.filter((passage) => passage.advice);
   const byText = passagesByText(withCandidates);
@@ -200,10 +259,7 @@ export function renderCampaignSkeleton(refs: readonly ReportReference[], options
     ...skippedLine(oneWord, (one) => `got suggestions that rest on one word of ${one ? 'it' : 'them'}`),
     ...skippedLine(advice, (one) => `${one ? 'advises' : 'advise'} defenders (recommendations, not what an adversary did)`),
   ];
-  if (suggested.length || skipped.length) {
-    doc.comment = [' Suggested for sentences that cite no ID (not accepted: to accept one, add it under techniques:)', ...suggested, ...skipped].join('\n');
-  }
-  return doc.toString({ lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });
+  return [...suggested, ...skipped];
 }
 
 /** Names and file names go into one-line places (a comment, `name:`, `source:`). */

@@ -29,7 +29,7 @@ const table: Record<string, Row> = {
     stdin: [() => ['-'], () => readFileSync(APT32), (stdout) => expect(stdout).to.match(/^APT32 targets Wuhan government \(COVID-19\) \(<stdin>\)\n/)],
   },
   extract: {
-    missing: [[], 'missing <report>'],
+    missing: [[], 'missing <reports>'],
     misspelled: [['report.txt', '--nme', 'x'], '--nme', '--name'],
     stdin: [() => ['-', '--json'], () => 'The actor used T1193 and then Regsvr32 (T1117).\n', (stdout) => expect(JSON.parse(stdout).references).to.have.length(2)],
   },

@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
-import { AttackDataError, UsageError, domainReleases, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import type { CampaignSource } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
 interface Args extends GlobalArgs {
-  report: string;
+  reports: string[];
   name?: string;
   json?: boolean;
   suggest?: boolean;
@@ -13,7 +14,7 @@ interface Args extends GlobalArgs {
 }
 
 export const declaration: CommandDeclaration = {
-  positionals: { report: { type: 'string', describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file), or - for standard input', demandOption: true } },
+  positionals: { reports: { type: 'string', array: true, describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file), or - for standard input; several reports of one campaign (text, HTML or Markdown, in the order given) make one skeleton, each technique naming its report', demandOption: true } },
   shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution) and the groups and software found, as JSON' },
   options: {
     suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
@@ -32,6 +33,7 @@ export const declaration: CommandDeclaration = {
   },
   examples: [
     ['$0 extract report.txt --name "APT32 Wuhan" > campaigns/apt32.yaml', 'a campaign to review and complete'],
+    ['$0 extract vendor-a.txt vendor-b.html --name "APT32 Wuhan" > campaigns/apt32.yaml', "one campaign from two reports: sources: lists both, each technique's report: names its own"],
     ['pdftotext report.pdf - | $0 extract - --json', 'the references found, with their lines'],
     ['$0 extract opencti-export.json --actor APT29 > campaigns/apt29.yaml', "one intrusion set's techniques of a bundle holding several"],
     ['$0 extract attack-feed.json --actor APT29 --no-campaigns', "APT29's own uses, without those of the campaigns attributed to it"],
@@ -43,36 +45,92 @@ export const declaration: CommandDeclaration = {
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     if (args.campaigns === false && args.actor === undefined) throw new UsageError('--no-campaigns leaves out the campaigns a STIX bundle attributes to the actor --actor chooses: give --actor too');
-    const text = readReportText(args.report, args.report, { stdin: await readStdin(context, [args.report]) }, ['stix-threat-intel', 'misp-event', 'attack-flow']);
-    const shown = inputName(args.report);
-    // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
-    // A MISP event whose galaxies are all of one other domain (mobile, ICS) is read in it, unless --domain says otherwise.
-    const domain: Domain = args.domain ?? mispEventReport(text)?.domain ?? 'enterprise-attack';
-    let releases: ReturnType<typeof domainReleases> | undefined;
-    try {
-      releases = { ...domainReleases(attackLibrary(context, args), domain, args['attack-release']), otherDomainAdvice: otherDomainExtractAdvice };
-    } catch (error) {
-      if (!(error instanceof AttackDataError) || args.suggest) throw error;
-      note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
+    const files = args.reports.map(String);
+    const stdin = await readStdin(context, files);
+    if (files.length === 1) return extractOne(context, args, files[0]!, readReportText(files[0]!, files[0]!, { stdin }, STRUCTURED));
+    const twice = files.find((file, i) => file !== '-' && files.indexOf(file) !== i);
+    if (twice !== undefined) throw new UsageError(`${twice} is given twice; give each report once`);
+    if (args.json) throw new UsageError('--json prints one report\'s references: run extract --json on each report');
+    const texts = files.map((file) => readReportText(file, file, { stdin }, STRUCTURED));
+    // A STIX bundle, a MISP event or an Attack Flow carries its own actor, name and dates, and --actor chooses within
+    // it: it is a campaign of its own, not one report among others.
+    for (const [i, file] of files.entries()) {
+      const kind = kindOfDocument(texts[i]!);
+      if (kind) {
+        throw new UsageError(`${wrongKindMessage(inputName(file), kind, "a report's text")}; several reports make one campaign only as text, HTML or Markdown (it names its own actor, name and dates): extract it alone`);
+      }
     }
-    const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
-    note(
-      context,
-      args,
-      `${references.length} technique reference${references.length === 1 ? '' : 's'}` +
-        (releases ? `, ${objects.length} ATT&CK group${objects.length === 1 ? '' : 's'}, software or campaign${objects.length === 1 ? '' : 's'}` : '') +
-        ` found in ${shown}` +
-        otherDomainsText(references, releases),
-    );
-    for (const message of notes) note(context, args, `${shown}: ${message}`);
-    const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(args.report, text) }) : undefined;
-    if (args.json) return printJson(context, { ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
-    const reportFile = args.report === shown ? args.report : 'stdin';
-    const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
-    // The report as the campaign's source: its title (the input's own, else its text's, else the file's name), its url where a saved page states it.
-    const source = reportSource(text, args.report === shown ? args.report : undefined, isHtmlPage(args.report, text), bundleName);
-    context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(source ? { source } : {}), domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(suggestions ? { suggestions } : {}) }));
+    return extractSeveral(context, args, files, texts);
   };
+}
+
+const STRUCTURED = ['stix-threat-intel', 'misp-event', 'attack-flow'] as const;
+
+function releasesOf(context: CliContext, args: Args, domain: Domain) {
+  try {
+    return { ...domainReleases(attackLibrary(context, args), domain, args['attack-release']), otherDomainAdvice: otherDomainExtractAdvice };
+  } catch (error) {
+    if (!(error instanceof AttackDataError) || args.suggest) throw error;
+    note(context, args, `no ATT&CK data (${error.message}); references are not resolved, groups and software not looked up`);
+    return undefined;
+  }
+}
+
+function summary(references: readonly ReportReference[], objects: readonly unknown[], shown: string, releases: ResolveContext | undefined): string {
+  return (
+    `${references.length} technique reference${references.length === 1 ? '' : 's'}` +
+    (releases ? `, ${objects.length} ATT&CK group${objects.length === 1 ? '' : 's'}, software or campaign${objects.length === 1 ? '' : 's'}` : '') +
+    ` found in ${shown}` +
+    otherDomainsText(references, releases)
+  );
+}
+
+/**
+ * Several reports of one campaign: one skeleton, each report's techniques after the last's, each naming its report
+ * (`report:`) among `sources:`, which lists them in the order given. Two reports of the same title are told apart by
+ * their file names; one from standard input without a title is called `stdin`.
+ */
+function extractSeveral(context: CliContext, args: Args, files: readonly string[], texts: readonly string[]): void {
+  const domain: Domain = args.domain ?? 'enterprise-attack';
+  const releases = releasesOf(context, args, domain);
+  const model = args.suggest && releases ? loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }) : undefined;
+  const reports = files.map((file, i) => {
+    const text = texts[i]!;
+    const shown = inputName(file);
+    const { references, objects, notes } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), file: shown });
+    note(context, args, summary(references, objects, shown, releases));
+    for (const message of notes) note(context, args, `${shown}: ${message}`);
+    const reportFile = file === shown ? file : 'stdin';
+    const source: CampaignSource = reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text)) ?? { title: reportFile };
+    const suggestions = model ? suggestTechniques(text, model, { top: 3, html: isHtmlPage(file, text) }) : undefined;
+    return { reportFile, source, refs: references, objects, ...(suggestions ? { suggestions } : {}) };
+  });
+  // Two reports of the same name (a title, or an address) are told apart by their files: report: must name one only.
+  const key = (source: CampaignSource) => sourceName(source).replace(/\s+/g, ' ').toLowerCase();
+  const clashes = reports.map((report) => reports.filter((other) => key(other.source) === key(report.source)).length > 1);
+  for (const [i, report] of reports.entries()) {
+    if (clashes[i]) report.source = { title: `${report.source.title ?? report.source.url} (${report.reportFile})` };
+  }
+  const name = args.name ?? basename(reports[0]!.reportFile).replace(/\.[^.]+$/, '');
+  context.stdout.write(renderCampaignSkeletonOfReports(reports, { name, domain }));
+}
+
+function extractOne(context: CliContext, args: Args, file: string, text: string): void {
+  const shown = inputName(file);
+  // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
+  // A MISP event whose galaxies are all of one other domain (mobile, ICS) is read in it, unless --domain says otherwise.
+  const domain: Domain = args.domain ?? mispEventReport(text)?.domain ?? 'enterprise-attack';
+  const releases = releasesOf(context, args, domain);
+  const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
+  note(context, args, summary(references, objects, shown, releases));
+  for (const message of notes) note(context, args, `${shown}: ${message}`);
+  const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(file, text) }) : undefined;
+  if (args.json) return printJson(context, { ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
+  const reportFile = file === shown ? file : 'stdin';
+  const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
+  // The report as the campaign's source: its title (the input's own, else its text's, else the file's name), its url where a saved page states it.
+  const source = reportSource(text, file === shown ? file : undefined, isHtmlPage(file, text), bundleName);
+  context.stdout.write(renderCampaignSkeleton(references, { name, reportFile, ...(source ? { source } : {}), domain, objects, ...(actor ? { actor } : {}), ...(firstSeen ? { firstSeen } : {}), ...(lastSeen ? { lastSeen } : {}), ...(description ? { description } : {}), ...(suggestions ? { suggestions } : {}) }));
 }
 
 /**

@@ -38,8 +38,8 @@ export const commands: readonly CommandSpec[] = [
     load: () => import('./normalize.js'),
   },
   {
-    command: 'extract <report>',
-    describe: "Find technique references in a report's text and print a campaign file skeleton",
+    command: 'extract <reports..>',
+    describe: "Find technique references in a report's text (or several reports' of one campaign) and print a campaign file skeleton",
     load: () => import('./extract.js'),
   },
   {

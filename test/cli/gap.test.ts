@@ -1438,15 +1438,20 @@ describe('attack-layers gap: DeTT&CT visibility is reported beside the technique
   const visibility = dettectLayer('Visibility', ['Minimal', 'Medium', 'Good', 'Excellent'], ['#BBDEFB', '#64B5F6', '#1976D2', '#0D47A1'], [['T1059.001', 4], ['T1003.001', 3], ['T1021.002', 2]]);
   const detection = dettectLayer('Detection', ['Forensics/Context', 'Basic', 'Fair', 'Good', 'Very good', 'Excellent'], ['#9C27B0', '#DCEDC8', '#AED581', '#8BC34A', '#689F38', '#33691E'], [['T1003.001', 5]]);
   type Row = { id: string; coverage: number; gap: boolean; rules: { name: string }[]; visibility?: { name: string; score: number; file: string }[] };
-
-  it('makes Medium-to-Excellent visibility a gap, says "visible, no detection" in every report and the gap layer, and lets a detection decide where there is one', async () => {
-    const dir = freshTmpDir('gap-dettect-visibility');
+  /** The review of the threat against the visibility and detection layers, as JSON, in a fresh folder of `name`. */
+  const reviewBoth = async (name: string): Promise<{ dir: string; out: string }> => {
+    const dir = freshTmpDir(name);
     writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
     writeFileSync(join(dir, 'visibility.json'), JSON.stringify(visibility));
     writeFileSync(join(dir, 'detection.json'), JSON.stringify(detection));
     const out = join(dir, 'out');
     const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'visibility.json'), join(dir, 'detection.json'), '--out', out, '--report', 'json']);
     expect(run.code, run.stderr).to.equal(0);
+    return { dir, out };
+  };
+
+  it('makes Medium-to-Excellent visibility a gap, says "visible, no detection" in every report and the gap layer, and lets a detection decide where there is one', async () => {
+    const { dir, out } = await reviewBoth('gap-dettect-visibility');
     const report = readJson<{ rows: Row[] }>(join(out, 'gap-report.json'));
     const seen = (score: number) => [{ name: 'Visibility example', score, file: join(dir, 'visibility.json') }];
     expect(report.rows.map((row) => [row.id, row.coverage, row.gap, row.visibility?.map(({ name, score, file }) => ({ name, score, file }))]).sort()).to.deep.equal([
@@ -1483,13 +1488,7 @@ describe('attack-layers gap: DeTT&CT visibility is reported beside the technique
   });
 
   it('says visibility in the coverage layer\'s comments and metadata, never in its scores: a visible technique without detection gets an entry without score', async () => {
-    const dir = freshTmpDir('gap-dettect-coverage-layer');
-    writeFileSync(join(dir, 'threat.json'), JSON.stringify(threat));
-    writeFileSync(join(dir, 'visibility.json'), JSON.stringify(visibility));
-    writeFileSync(join(dir, 'detection.json'), JSON.stringify(detection));
-    const out = join(dir, 'out');
-    const run = await runCli(['gap', '--threat', join(dir, 'threat.json'), '--coverage', join(dir, 'visibility.json'), join(dir, 'detection.json'), '--out', out, '--report', 'json']);
-    expect(run.code, run.stderr).to.equal(0);
+    const { dir, out } = await reviewBoth('gap-dettect-coverage-layer');
     const layer = readJson<NavigatorLayer>(join(out, 'coverage.layer.json'));
     const entries = new Map(layer.techniques!.filter((t) => t.comment).map((t) => [t.techniqueID, t]));
     expect([...entries.keys()].sort()).to.deep.equal(['T1003', 'T1003.001', 'T1021.002', 'T1059.001']);

@@ -37,8 +37,8 @@ interface NameForm {
  * How a name must be written in the text to count:
  * - `any-case`: distinctive names (`TEMP.Periscope`, `APT32`, `Mimikatz`, `netsh`), case aside;
  * - `exact`: names that are also English words, written as ATT&CK writes them (`BlackCat`, `CALENDAR`);
- * - `qualified`: Title Case English words and short names (`Silence`, `Empire`, `Royal`, `RTM`), written as ATT&CK
- *   writes them and next to a word that says what they are (`the Silence group`, `Royal ransomware`);
+ * - `qualified`: Title Case English words, common library names and short names (`Silence`, `Empire`, `ZLib`, `RTM`),
+ *   written as ATT&CK writes them and next to a word that says what they are (`the Silence group`, `ZLib backdoor`);
  * - `never`: lower-case English words (`at`, `route`), which prose is full of.
  */
 type MatchRule = 'any-case' | 'exact' | 'qualified' | 'never';
@@ -53,10 +53,14 @@ const QUALIFIERS = new Set(
 );
 // Names of people and places that ATT&CK also uses, missing from a word list of common words.
 const PROPER_NAMES: ReadonlySet<string> = new Set(['james', 'kevin', 'milan', 'cuba', 'denis', 'pandora', 'lucifer', 'akira', 'medusa', 'elise', 'donut', 'ninja', 'samurai', 'avenger', 'zeus']);
+// Names of libraries and formats that reports name for what they are (`zlib-compressed payload`, `compresse avec
+// zlib`), which ATT&CK also uses for software (S0086 ZLib, a backdoor): words of the trade, missing from a word list.
+const TECHNICAL_WORDS: ReadonlySet<string> = new Set(['zlib']);
 
-/** A word in common use, or a common name of a person or place. */
+/** A word in common use, a common name of a person or place, or a common library or format. */
 function isCommonWord(word: string): boolean {
-  return PROPER_NAMES.has(word.toLowerCase()) || isCommonEnglishWord(word);
+  const lower = word.toLowerCase();
+  return PROPER_NAMES.has(lower) || TECHNICAL_WORDS.has(lower) || isCommonEnglishWord(word);
 }
 
 const WORD = /[\p{Script=Latin}\p{N}]+/gu;

@@ -115,9 +115,12 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       ['The attack ran at night and the route was silent; we will ping you.', []],
       ['Silence is golden, and the Empire struck back in the Royal Navy.', []],
       ['Play the video. Expand the table.', []],
+      // A library named like software (S0086 ZLib): the library in prose, in English or French, is none.
+      ['The zlib-compressed payload was built with the zlib library; le module compresse avec zlib.', []],
       // Written as ATT&CK writes them and next to a word that says what they are, they are names.
       ['The Silence group sent emails; Royal ransomware encrypted the files.', ['G0091', 'S1073']],
       ['They used the Empire framework and mimikatz.', ['S0363', 'S0002']],
+      ['The ZLib backdoor beaconed; ZLib (S0086) again.', ['S0086']],
       // Whole words only: a name inside a longer word is none.
       ['TurlaX and preAPT32 are no names; xMimikatz neither.', []],
       // Japanese text around a name is no obstacle.

@@ -35,11 +35,14 @@ export function reportUnplaced(
   throw new InputError(`--strict: ${plural(unplaced.length, 'reference')} could not be placed on a technique: ${shown}`);
 }
 
+/** A finding of the campaign reader at its place, one line: `file:line: /pointer: what to do`. */
+function placedLine(file: string, finding: { line?: number; path: string; message: string }): string {
+  return `${file}${finding.line !== undefined ? `:${finding.line}` : ''}: ${finding.path}: ${finding.message}`;
+}
+
 /** The campaign entries the reader could not read and left out, one line each: `file:line: /pointer: what to do`. */
 export function leftOutEntries(results: readonly NormalizedCampaign[]): string[] {
-  return results.flatMap((result) =>
-    (result.campaign.leftOut ?? []).map((entry) => `${result.file}${entry.line !== undefined ? `:${entry.line}` : ''}: ${entry.path}: ${entry.message}`),
-  );
+  return results.flatMap((result) => (result.campaign.leftOut ?? []).map((entry) => placedLine(result.file, entry)));
 }
 
 /**
@@ -58,9 +61,7 @@ export function failOnLeftOut(results: readonly NormalizedCampaign[], done: stri
 
 /** The `report:` values that name none of their campaign's sources, one line each: `file:line: /pointer: what to do`. */
 export function unknownReportLines(results: readonly NormalizedCampaign[]): string[] {
-  return results.flatMap((result) =>
-    (result.campaign.unknownReports ?? []).map((report) => `${result.file}${report.line !== undefined ? `:${report.line}` : ''}: ${report.path}: ${report.message}`),
-  );
+  return results.flatMap((result) => (result.campaign.unknownReports ?? []).map((report) => placedLine(result.file, report)));
 }
 
 /**

@@ -26,6 +26,22 @@ function parsesOf<T>(text: string, read: () => T): { result: T; parses: number }
   }
 }
 
+/**
+ * Atomic Red Team's Windows layer, cut short, as atomic_red_team/doc_generator.py's _get_layer writes it
+ * (atomics/Indexes/Attack-Navigator-Layers/art-navigator-layer-windows.json): a count of tests on 0..10, the tests'
+ * names in the comment.
+ */
+const ART_WINDOWS_LAYER = {
+  name: 'Atomic Red Team (Windows)',
+  versions: { attack: '16', navigator: '5.1.0', layer: '4.5' },
+  description: 'Atomic Red Team (Windows) MITRE ATT&CK Navigator Layer',
+  domain: 'enterprise-attack',
+  filters: { platforms: ['Windows'] },
+  gradient: { colors: ['#ffffff', '#ce232e'], minValue: 0, maxValue: 10 },
+  legendItems: [{ label: '10 or more tests', color: '#ce232e' }, { label: '1 or more tests', color: '#ffffff' }],
+  techniques: [{ techniqueID: 'T1003.004', score: 1, enabled: true, comment: '\n- Dumping LSA Secrets\n' }],
+};
+
 /** Run `read` while counting the reads of `file` (fs.readFileSync, for the library's ES module and CommonJS copies alike). */
 function readsOf<T>(file: string, read: () => T): { result: T; reads: number } {
   const original = fs.readFileSync;
@@ -60,16 +76,7 @@ describe('readThreatInputs', () => {
     const layer = join(dir, 'art-navigator-layer-windows.json');
     writeFileSync(
       layer,
-      JSON.stringify({
-        name: 'Atomic Red Team (Windows)',
-        versions: { attack: '16', navigator: '5.1.0', layer: '4.5' },
-        description: 'Atomic Red Team (Windows) MITRE ATT&CK Navigator Layer',
-        domain: 'enterprise-attack',
-        filters: { platforms: ['Windows'] },
-        gradient: { colors: ['#ffffff', '#ce232e'], minValue: 0, maxValue: 10 },
-        legendItems: [{ label: '10 or more tests', color: '#ce232e' }, { label: '1 or more tests', color: '#ffffff' }],
-        techniques: [{ techniqueID: 'T1003.004', score: 1, enabled: true, comment: '\n- Dumping LSA Secrets\n' }],
-      }),
+      JSON.stringify(ART_WINDOWS_LAYER),
     );
     expect(() => readThreatInputs([layer], library)).to.throw(
       `${layer}: this is "Atomic Red Team (Windows)", Atomic Red Team's Navigator layer of its tests (atomics/Indexes/Attack-Navigator-Layers), ` +
@@ -284,14 +291,8 @@ describe('readCoverageInputs', () => {
     it("refuses Atomic Red Team's Navigator layers as coverage, as its indexes are: their scores count tests", () => {
       const link = (id: string) => [{ label: 'View Atomic', url: `https://github.com/redcanaryco/atomic-red-team/blob/master/atomics/${id}/${id}.md` }];
       const windows = {
-        name: 'Atomic Red Team (Windows)',
-        versions: { attack: '16', navigator: '5.1.0', layer: '4.5' },
-        description: 'Atomic Red Team (Windows) MITRE ATT&CK Navigator Layer',
-        domain: 'enterprise-attack',
-        filters: { platforms: ['Windows'] },
-        gradient: { colors: ['#ffffff', '#ce232e'], minValue: 0, maxValue: 10 },
-        legendItems: [{ label: '10 or more tests', color: '#ce232e' }, { label: '1 or more tests', color: '#ffffff' }],
-        techniques: [{ techniqueID: 'T1003.004', score: 1, enabled: true, comment: '\n- Dumping LSA Secrets\n', links: link('T1003.004') }],
+        ...ART_WINDOWS_LAYER,
+        techniques: ART_WINDOWS_LAYER.techniques.map((technique) => ({ ...technique, links: link(technique.techniqueID) })),
       };
       const old = {
         version: '3.0',

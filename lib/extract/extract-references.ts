@@ -19,7 +19,7 @@ import {
 import { readBoxTables } from './box-tables.js';
 import { readDashTables, readGridTables, type ReadLine } from './grid-tables.js';
 import { holdsIdInWord } from './ids-in-words.js';
-import { nameLanguage, otherLanguageNameStart } from './name-language.js';
+import { nameLanguage, otherLanguageNameEnd, otherLanguageNameStart } from './name-language.js';
 import { jsonThreatEntries, threatTacticAt, type ThreatEntry } from './threat-entries.js';
 
 /** Where a piece of a reference is written: a line of the report (1-based) and a range of its characters. */
@@ -601,7 +601,7 @@ function readPiece(line: Line, span: TextSpan, mode: 'reference' | 'prose'): { r
   const text = slice(line, span);
   const tokenized = tokenizeReferences(text, mode);
   const shift = (s: TextSpan): TextSpan => ({ start: s.start + span.start, end: s.end + span.start });
-  const refs = tokenized.refs.map(mode === 'prose' ? (ref) => withOtherLanguageName(text, ref) : (ref) => ref).map((ref) => ({
+  const refs = tokenized.refs.map((ref) => withOtherLanguageNameAfter(text, mode === 'prose' ? withOtherLanguageName(text, ref) : ref)).map((ref) => ({
     ...ref,
     span: shift(ref.span),
     idSpan: shift(ref.idSpan),
@@ -625,6 +625,20 @@ function withOtherLanguageName(text: string, ref: ReferenceToken): ReferenceToke
   if (start === undefined) return ref;
   const name = `${text.slice(start, ref.nameSpan.start).trim().replace(/\s+/g, ' ')} ${ref.name}`;
   return { ...ref, name, nameSpan: { start, end: ref.nameSpan.end }, span: { start: Math.min(start, ref.span.start), end: ref.span.end } };
+}
+
+/**
+ * A reference whose name after its ID is in another language, read up to its first word in lower case (`T1566.001 -
+ * Phishing con adjunto malicioso` read as `Phishing`, a Spanish report's line or cell): with the whole name
+ * (`otherLanguageNameEnd`), which `extractReport` says it could not check.
+ */
+function withOtherLanguageNameAfter(text: string, ref: ReferenceToken): ReferenceToken {
+  // (A name in a bracket is whole: `T1059.001 (PowerShell) en el equipo`.)
+  if (ref.name === undefined || !ref.nameSpan || ref.nameSpan.start < ref.idSpan.end || ref.nameSpan.end < ref.span.end || !/\p{L}/u.test(text.charAt(ref.nameSpan.end - 1))) return ref;
+  const end = otherLanguageNameEnd(text, ref.nameSpan.end, ref.name);
+  if (end === undefined) return ref;
+  const name = `${ref.name} ${text.slice(ref.nameSpan.end, end).trim().replace(/\s+/g, ' ')}`;
+  return { ...ref, name, nameSpan: { start: ref.nameSpan.start, end }, span: { start: ref.span.start, end } };
 }
 
 /** The fields of a reference in their documented order. */

@@ -10,7 +10,7 @@ const ELIDED_ALL = new RegExp(ELIDED.source, 'gu');
 /**
  * Whether a name beside an ID, in Latin letters, is written in a language other than English, and which where that can
  * be told: `Remoção do Indicador: Exclusão de Arquivos`, `Dados criptografados para impacto` (a Portuguese TTP table's
- * cells). It must be of two words or more, none of four letters or more a common English word (unless it holds a function
+ * cells), `Phishing con adjunto malicioso`. It must be of two words or more, none of four letters or more a common English word (unless it holds a function
  * word of another language and a letter English does not write, or an elided article: `Suppression d'indicateurs`),
  * with a function word of another language (`de`, `para`), or a word in letters English does not write (`Remoção`), or,
  * where the whole report is in another language (`documentLanguage`), a word in lower case (`Tarefa/Trabalho agendado`; a tool's name is in capitals:
@@ -22,11 +22,15 @@ export function nameLanguage(name: string, documentLatin?: string): string | und
   // (A short word may be English and another language's both: `a`, `do`, `em`.)
   const english = (word: string): boolean => word.length >= 4 && isCommonEnglishWord(word.replace(/[^\p{L}'-]/gu, ''));
   if (words.length < 2) return undefined;
-  const languages = nameLanguages(name.replace(ELIDED_ALL, (article) => `${article.charAt(0)}e `));
+  // Two words in lower case of four letters or more that are no English words (`Phishing con adjunto malicioso`, a
+  // Spanish report's name of T1566.001): the name is another language's, the English word in it a loan (`Phishing`), and
+  // a function word English spells too (`con`) is that language's.
+  const ownWords = words.filter((word) => /^\p{Ll}{4,}$/u.test(word) && !isCommonEnglishWord(word)).length >= 2;
+  const languages = nameLanguages(name.replace(ELIDED_ALL, (article) => `${article.charAt(0)}e `), ownWords);
   // A word English writes too (`Modification des processus système`, `Suppression d'indicateurs`, a French report's
-  // cells) leaves the name English, unless a function word of another language with a letter English does not write, or
-  // an elided article, say otherwise.
-  if (words.some(english) && !(languages.length && (words.some((word) => ACCENTED.test(word)) || ELIDED.test(name)))) return undefined;
+  // cells) leaves the name English, unless a function word of another language with a letter English does not write, an
+  // elided article, or that language's own words, say otherwise.
+  if (words.some(english) && !(languages.length && (ownWords || words.some((word) => ACCENTED.test(word)) || ELIDED.test(name)))) return undefined;
   const other = languages.length > 0 || words.some((word) => ACCENTED.test(word)) || (documentLatin !== undefined && words.some((word) => /^\p{Ll}{3,}$/u.test(word)));
   if (!other) return undefined;
   if (documentLatin !== undefined && (!languages.length || languages.includes(documentLatin))) return documentLatin;
@@ -69,4 +73,21 @@ export function otherLanguageNameStart(text: string, start: number, name: string
     return foreign ? at - head[0].length : undefined;
   }
   return undefined;
+}
+
+// Words in lower case after a name read up to them, to the end of its clause (a comma, a full stop, a bracket, a cell's
+// border, the text's end), and how many of them may be.
+const LOWER_AFTER = /^ {1,2}(\p{Ll}[\p{Ll}\p{M}]*(?: \p{Ll}[\p{Ll}\p{M}]*){0,5})(?=\s*(?:$|[.,;:!?)\]|*_`]|\s[-–—]\s))/u;
+
+/**
+ * Where a name in another language ends, of which a reading kept only the words in capitals after its ID
+ * (`T1566.001 - Phishing con adjunto malicioso`, read as `Phishing`): after the words in lower case that follow, up to
+ * the end of their clause (six at most), where the whole is not English (`nameLanguage`). Undefined for any other name
+ * (`T1566.001 - Phishing with a malicious attachment`; `T1566.001 - Phishing con adjunto malicioso para el acceso
+ * inicial`, a sentence going on). `end` is where the name read ends in `text`.
+ */
+export function otherLanguageNameEnd(text: string, end: number, name: string, documentLatin?: string): number | undefined {
+  const after = LOWER_AFTER.exec(text.slice(end, end + 120));
+  if (!after) return undefined;
+  return nameLanguage(`${name} ${after[1]!}`, documentLatin) !== undefined ? end + after[0].length : undefined;
 }

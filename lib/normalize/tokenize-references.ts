@@ -851,8 +851,6 @@ function withoutAnnotations(name: string): string {
   }
   return name;
 }
-// Small words at a name's ends, and the word "Technique" that pasted link texts add (`Remote Services, Technique T1021`).
-const EDGE_WORDS = /^(?:and|or|&|(?:sub-)?technique)\s+|,?\s+(?:and|or|&|(?:sub-)?technique)$/gi;
 // A connective of the sentence before a name (`(T1057) via Execution through API (T1106)`, a step heading of CALDERA's
 // evaluations): no ATT&CK technique name, in any release, begins with one.
 const LEADING_CONNECTIVE = /^(?:via|using|through|with|by)\s+(?=[\p{Lu}\p{N}])/u;
@@ -886,6 +884,12 @@ const COMMENT_MARK = /^\s{0,8}(?:#{1,6}|\/\/)\s+/;
 // T1078`, `Technik T1078`, `技术 T1059`): Spanish, Portuguese and Italian, German, Russian in its cases, Chinese,
 // Korean and Japanese.
 const TECHNIQUE_WORD = 't[eé]cnicas?|tecniche|technik(?:en)?|техник(?:а|и|у|е|ой|ам|ами|ах)?|技术|技術|기법|기술|テクニック|手法';
+// Small words at a name's ends, and the word "Technique" that pasted link texts add (`Remote Services, Technique T1021`).
+const EDGE_WORDS = /^(?:and|or|&|(?:sub-)?technique)\s+|,?\s+(?:and|or|&|(?:sub-)?technique)$/gi;
+// Words that end in the word for technique of another language read here, right before the ID (`Emular la técnica
+// T1059.001`, `MITRE ATT&CK, técnica T1059.001 (PowerShell)`, Spanish write-ups): the sentence introducing the ID, no
+// name, as `Emulate the technique T1059.001` is none.
+const TECHNIQUE_WORD_END = new RegExp(`[\\s,](?:${TECHNIQUE_WORD})$`, 'iu');
 const SNAKE_CASE_KEY = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 const ID_WORD = new RegExp(`^(?:(?:(?:att&ck|attack|technique|sub-technique|mitre)\\s)?ids?|reference(?: url)?|url|link|(?:sub-)?techniques?|${TECHNIQUE_WORD})$`, 'iu');
 
@@ -1017,7 +1021,7 @@ function cleanText(piece: string): string | undefined {
   // the framework's name, its `&` written as a scraped page's character reference or not (`MITRE ATT&amp;CK T1218.005`).
   // Nor is a key in snake case (`module_id: T1003.001`, an emulation framework's module specification in YAML;
   // `technique_id`, `source_ref`): no technique's name joins its words with underscores.
-  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(withoutMarkup(name).trim()) && !ID_WORD.test(name) && !SNAKE_CASE_KEY.test(name) ? name : undefined;
+  return /\p{L}/u.test(name) && !OTHER_ATTACK_ID.test(name) && !ATTACK_WORD.test(withoutMarkup(name).trim()) && !ID_WORD.test(name) && !TECHNIQUE_WORD_END.test(name) && !SNAKE_CASE_KEY.test(name) ? name : undefined;
 }
 
 // Chinese or Japanese words glued to the end of words in Latin script (`PowerShell脚本`, PowerShell script; `PowerShell

@@ -99,13 +99,14 @@ export function documentLanguage(text: string): DocumentLanguage {
 /**
  * The languages other than English whose function words a short text (a name) holds most of, only words no English word
  * spells (`de`, `para`; not `do`, `die`): `Remoção do Indicador: Exclusão de Arquivos` holds `de`, a word of French,
- * Spanish, Portuguese and Dutch, so all four; none where it holds no such word.
+ * Spanish, Portuguese and Dutch, so all four; none where it holds no such word. With `englishToo`, a function word that
+ * English spells too counts as well (`con`, Spanish and Italian), for a name whose other words say it is no English.
  */
-export function nameLanguages(name: string): string[] {
+export function nameLanguages(name: string, englishToo = false): string[] {
   const counts = FUNCTION_WORDS.map(() => 0);
   for (const word of name.toLowerCase().split(/[\s/:,;()]+/)) {
     const mask = WORD_LANGUAGES.get(word);
-    if (mask === undefined || isCommonEnglishWord(word)) continue;
+    if (mask === undefined || (!englishToo && isCommonEnglishWord(word))) continue;
     for (let i = 1; i < counts.length; i++) if (mask & (1 << i)) counts[i]!++;
   }
   const most = Math.max(...counts.slice(1));

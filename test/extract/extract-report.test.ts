@@ -799,6 +799,41 @@ describe('extractReport', () => {
     });
   });
 
+  describe('a name in a language other than English after its ID', () => {
+    // A Spanish write-up keeps the English word of a loan (`Phishing`) in its own name of T1566.001, after a dash or a
+    // colon, in a line, an item or a table's cell; before, only `Phishing` was read, the words in lower case being taken
+    // for a sentence's. A Spanish course's reference list writes `MITRE ATT&CK, técnica T1059.001 (PowerShell) — <…>`
+    // and a Spanish CALDERA lab `Emular la técnica T1059.001 mediante:` (both on GitHub, no licence stated; lines
+    // reconstructed): the words ending in `técnica` introduce the ID, no name, as `Emulate the technique T1059.001` is
+    // none. Our own sentences otherwise.
+    it('is read whole, up to its clause\'s end, and said not to be checked', () => {
+      const text = [
+        'T1566.001 - Phishing con adjunto malicioso',
+        '- T1566.002: Phishing con enlace malicioso',
+        '| Acceso inicial | T1566.001 - Phishing dirigido con archivo adjunto |',
+        'El actor usó T1204.002 - Phishing con adjunto malicioso, enviado a los empleados.',
+        'El actor usó T1598.002 - Phishing con adjunto malicioso para el acceso inicial de la red.',
+        'Se observó la técnica T1059.003 (Windows Command Shell) en el equipo.',
+        'T1566 - Phishing with a malicious attachment',
+        '- MITRE ATT&CK, técnica T1059.001 (PowerShell)',
+        '- Emular la técnica T1059.005 mediante:',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.line, ref.name, ref.resolution?.warnings[0]?.replace(/ \(read by .*|, in which .*/, '')])).to.deep.equal([
+        [1, 'Phishing con adjunto malicioso', '"Phishing con adjunto malicioso" is written in Spanish, not in English'],
+        [2, 'Phishing con enlace malicioso', '"Phishing con enlace malicioso" is written in Spanish, not in English'],
+        [3, 'Phishing dirigido con archivo adjunto', '"Phishing dirigido con archivo adjunto" is written in Spanish, not in English'],
+        [4, 'Phishing con adjunto malicioso', '"Phishing con adjunto malicioso" is written in Spanish, not in English'],
+        // (A sentence going on past six words in lower case: the name is left as read, and is checked as an English one.)
+        [5, 'Phishing', '"Phishing" is words of T1598.002 Phishing for Information: Spearphishing Attachment, cut short, but the name of T1566 Phishing; T1598.002 kept as written: check that it is the technique meant'],
+        [6, 'Windows Command Shell', undefined],
+        [7, 'Phishing', undefined],
+        [8, 'PowerShell', undefined],
+        [9, undefined, undefined],
+      ]);
+    });
+  });
+
   describe('a name in a script other than Latin beside an ID', () => {
     it('is said not to be checked against its ID, there being no technique names in that script to check it with', () => {
       // A Chinese WeChat article on ATT&CK v16 (安全喷子, 2024; no licence stated, lines reconstructed) numbers its items

@@ -7,6 +7,7 @@ import {
   TACTIC_BEFORE_NAME_RULE,
   TACTIC_GLUED_RULE,
   foldLines,
+  isAndTheLike,
   isJsonMember,
   originalSpan,
   tokenizeReferences,
@@ -771,7 +772,9 @@ function nameCell(line: Line, cell: TextSpan | undefined, named = false): boolea
   // Nor is a column header's word (`Technique Title` beside an ID, a table whose IDs a PDF conversion moved a row up).
   const header = HEADER_ROLES.has(headerKey(text));
   // A link is its text: a source's footnote (`[1](inputs/CSA_RUSSIAN_GRU_TARGET_LOGISTICS.pdf)`) has no letter.
-  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(linkTexts(text)) && !key && !header && !tacticsOf(text) && !isProse(text, named) && !holdsIdInWord(text);
+  // Nor is a tactic cell with a few words of its own (`| 実行・ツール | T1059 など（自動ツール実行） |`, execution and tools,
+  // a Japanese detection note's stage column).
+  return !hasIds(line, cell) && text.length <= 100 && /\p{L}/u.test(linkTexts(text)) && !key && !header && !tacticsOf(text) && !mixedTactics(text) && !isProse(text, named) && !holdsIdInWord(text);
 }
 
 /** State of the walk through a mapping table. */
@@ -825,6 +828,13 @@ function rowTacticSource(line: Line, cells: TextSpan[], table: Table | undefined
   return named.tactics.length ? named : { tactics: context };
 }
 
+/** The tactics a cell names beside another part of a few words (`実行・ツール`, `Persistence / Tools`), not a clause. */
+function mixedTactics(text: string): string[] | undefined {
+  const read = text.length <= 80 ? readTacticText(tacticCellText(text), { qualified: true, partial: true }) : undefined;
+  const short = read?.unread.every((part) => part.length <= 20 && part.split(/\s+/).length <= 2);
+  return read && short ? read.tactics : undefined;
+}
+
 /**
  * The tactics that cells of a row without IDs name, each cell whole (`| **Initial Access** |`); else those of the one
  * cell that names tactics beside short words that name none (`| 実行・ツール |`, execution and tools, in a Japanese
@@ -835,11 +845,8 @@ function tacticCells(line: Line, cells: TextSpan[]): TacticSource {
   const whole = [...new Set(unnamed.flatMap((cell) => tacticsOf(slice(line, cell)) ?? []))];
   if (whole.length) return { tactics: whole };
   const mixed = unnamed.flatMap((cell) => {
-    const text = slice(line, cell);
-    const read = text.length <= 80 ? readTacticText(tacticCellText(text), { qualified: true, partial: true }) : undefined;
-    // Another part of a few words (`Tools`, `ツール`), not a clause.
-    const short = read?.unread.every((part) => part.length <= 20 && part.split(/\s+/).length <= 2);
-    return read && short ? [{ tactics: read.tactics, column: originalOf(line, cell) }] : [];
+    const tactics = mixedTactics(slice(line, cell));
+    return tactics ? [{ tactics, column: originalOf(line, cell) }] : [];
   });
   // The cell is kept as the tactic column's is, for the warning that names its other parts.
   return mixed.length === 1 ? mixed[0]! : { tactics: [] };
@@ -937,7 +944,9 @@ function rowReferences(
     const near = [...side([i - 1, i - 2, i - 3]), ...side([i + 1, i + 2, i + 3])];
     // A cell that names its references itself (`**T1059** / **T1059.004** Unix Shell`) takes no name from a cell near
     // it, which is then another column (a description): an ID there without a name of its own stays without one.
-    const named = cellRefs.some(({ ref }) => ref.name !== undefined);
+    // So does one whose words beside its IDs are a Japanese "and the like" (`| 実行・ツール | T1059 など（自動ツール実行） |
+    // EDR 連続実行、R2 |`, a detection note's table): the techniques are the ID's and others like it, named by none.
+    const named = cellRefs.some(({ ref }) => ref.name !== undefined) || isAndTheLike(withoutIds(line, cell));
     // In a matrix, the cells beside are other tactics' techniques, no names.
     const j = record || table?.columnTactics ? undefined : nameColumn >= 0 && nameColumn !== i ? nameColumn : named ? undefined : near.find((k) => nameCell(line, cells[k]));
     const nameSpan = j !== undefined && nameCell(line, cells[j], j === table?.techniqueColumn) ? cells[j] : undefined;

@@ -1039,8 +1039,23 @@ const OTHER_SCRIPT = new RegExp(`[${CJK_LETTERS}]`, 'u');
 // detection note's table): the Latin words are the name, as they are where a space stands before the bracket.
 const GLUED_GLOSS = new RegExp(String.raw`(?<=[\p{Script=Latin}\p{N}.)])[(（][^()（）]{0,60}[${CJK_LETTERS}][^()（）]{0,60}[)）]$`, 'u');
 
-/** A name of words in Latin script without the Chinese or Japanese words glued after them; else the name. */
-function withoutGluedHead(name: string): string {
+// Japanese "and the like" after an ID or a name, with or without a space, and a bracket of a note after it (`| 実行・ツール
+// | T1059 など（自動ツール実行） |`, T1059 and the like (automated tool execution), a detection note's table; `PowerShell
+// 等`): the ID's technique and others like it, the bracket what they do; no name, nor part of one.
+const AND_THE_LIKE = /(?:^|(?<=[\p{Script=Latin}\p{N}\s)]))\s*(?:など|等|ほか)(?:\s*[(（][^()（）]{0,60}[)）])?$/u;
+
+/** Whether a text beside IDs is a Japanese "and the like" alone, with its bracket or not (`など（自動ツール実行）`). */
+export function isAndTheLike(text: string): boolean {
+  const trimmed = text.replace(/[\s*_`]+/g, ' ').trim();
+  return trimmed !== '' && trimmed.replace(AND_THE_LIKE, '').trim() === '';
+}
+
+/**
+ * A name of words in Latin script without the Chinese or Japanese words glued after them; else the name. Without a
+ * Japanese "and the like" (`AND_THE_LIKE`) at its end either: empty where that is all it is.
+ */
+function withoutGluedHead(written: string): string {
+  const name = written.replace(AND_THE_LIKE, '');
   const gloss = GLUED_GLOSS.exec(name);
   if (gloss) {
     const words = name.slice(0, gloss.index);

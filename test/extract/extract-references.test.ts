@@ -1584,6 +1584,27 @@ describe('extractReferences', () => {
       );
     });
 
+    it('a Japanese "and the like" after an ID, with a bracket of what it covers, is no name, nor does it send for one in the row', () => {
+      // A detection note's table (the same as above) writes `| 実行・ツール | T1059 など（自動ツール実行） | EDR 連続実行、R2 |`:
+      // T1059 and the like (automated tool execution); its stage cell is execution and tools, its last cell the note's
+      // detections. Before, `など(自動ツール実行)` was T1059's name; with no name in its own cell, the stage cell or the
+      // detections cell was. Re-told with other rows; `等` is the same word in kanji.
+      check(
+        [
+          '| 実行・ツール | T1059 など（自動ツール実行） | EDR 連続実行、R2 |',
+          'T1105など（ツールの転送）',
+          '| 持ち出し | T1041 Exfiltration Over C2 Channel 等 |',
+          '| 永続化・ツール | T1053 |',
+        ].join('\n'),
+        [
+          { raw: 'T1059', line: 1, ids: ['T1059'], tactics: ['Execution'] },
+          { raw: 'T1105', line: 2, ids: ['T1105'], tactics: [] },
+          { raw: 'T1041 Exfiltration Over C2 Channel', line: 3, ids: ['T1041'], name: 'Exfiltration Over C2 Channel', tactics: ['Exfiltration'] },
+          { raw: 'T1053', line: 4, ids: ['T1053'], tactics: ['Persistence'] },
+        ],
+      );
+    });
+
     it('one cell per line with the tactic after its ID: each row takes the tactic that follows it', () => {
       check(
         ['1位', 'コマンドとスクリプトインタプリタ', 'T1059 Command and Scripting Interpreter', '実行', 'Execution', '2位', 'T1105 Ingress Tool Transfer', 'C2', 'Command and Control'].join('\n'),

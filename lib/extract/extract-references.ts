@@ -136,9 +136,13 @@ const NO_NAME_HEADER = /^(?:hypothes[ie]s|hypothèses?|(?:log|data) sources?|sou
 // Words that say a header's column holds what detects or records a technique, notes on it or a rating, not its name,
 // wherever they stand in the header (`| Technique ID | Detection Coverage |`, `| ID | Detection | Logic | Data source |
 // ATT&CK | Severity |`, an Azure note's `| 戦術 | 代表技術（ID） | 既定で残る記録 |`: the records kept by default), unless
-// it names techniques too. Not `Description`: a write-up's `| Tactic | Technique | Description |` over `| Collection |
-// T1114 | Email Collection |` (a Kimsuky write-up's mapping) names the IDs there.
-const NO_NAME_WORD = /\b(?:detections?|logs?|logging|evidence|notes?|comments?|procedures?|severity|status)\b|記録|ログ|検知|備考/;
+// it names techniques too. So do the words of detection-mapping tables for a rule, its logic, the table it queries and
+// its test's result (`| # | Query | Use Case | Key Table |`, the query indexes of Defender/Sentinel hunting notes in
+// KQL; `| Detection | Data Source | Built-in Rule | Custom Rule | MITRE | Result |`, a Wazuh lab's). Not `Description`:
+// a write-up's `| Tactic | Technique | Description |` over `| Collection | T1114 | Email Collection |` (a Kimsuky
+// write-up's mapping) names the IDs there.
+const NO_NAME_WORD =
+  /\b(?:detections?|logs?|logging|evidence|notes?|comments?|procedures?|severity|status|rules?|logic|tables?|results?|use cases?)\b|記録|ログ|検知|備考/;
 const NAME_WORD = /\btechniques?\b|手法|テクニック|技術/;
 
 /** Whether a column's header says that its cells name no technique beside an ID (a data source, a query, a detection). */
@@ -1661,6 +1665,15 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         const columnTactics = matrixColumns(texts, index + 1 < lines.length ? entryAt(index + 1) : undefined);
         if (columnTactics) {
           table = { roles, techniqueColumn: -1, subColumn: -1, carried: { tactics: [] }, columnTactics };
+          break;
+        }
+        // A Markdown table's header (a delimiter row under it) of no column's role, where a column says it holds no name
+        // (`| Detection | Data Source | Built-in Rule | Custom Rule | MITRE | Result |`, a Wazuh lab's table of its rules):
+        // those columns hold none beside the IDs under it either.
+        const nameless = texts.map(namelessHeader);
+        const next = index + 1 < lines.length ? entryAt(index + 1) : undefined;
+        if (nameless.some(Boolean) && next?.kind === 'row' && isDelimiterRow(next.line)) {
+          table = { roles, techniqueColumn: -1, subColumn: -1, carried: { tactics: [] }, nameless };
           break;
         }
         const tactics = sectionRowTactics(texts);

@@ -951,6 +951,32 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('takes no name for an ID from a column of a rule, its logic, the table it queries or its result, a header of no column\'s role included', () => {
+    // Re-told layouts: a Wazuh SOC lab's `| Detection | Data Source | Built-in Rule | Custom Rule | MITRE | Result |`
+    // (code index file 56768725933, section 7 "Custom Rules Developed"), no column of which has a role: the rule numbers
+    // have no letter, so the data source cell (`Linux auth.log`) was T1110's name; the query indexes of Defender and
+    // Sentinel hunting notes in KQL (file 55508259024: `| # | Query | Use Case | Key Table |`), here with an ID column;
+    // a detection page's `Logic` (file 63281152504).
+    const text = [
+      '| Detection | Data Source | Built-in Rule | Custom Rule | MITRE | Result |', '|---|---|---:|---:|---|---|',
+      '| SSH brute force | Linux `auth.log` | 5712 | 100100 | T1110 | Passed |',
+      '| Suspicious PowerShell | Sysmon Event ID 1 | 61603 | 100120 | T1059.001 | Passed |', '',
+      '| Technique ID | Key Table | Logic |', '|---|---|---|',
+      '| T1003.001 | DeviceEvents | LSASS opened by an unsigned process |', '',
+      // A name column still names the IDs beside it, and a header of no role and no such column is no header here.
+      '| Custom Rule | Technique | ID |', '|---|---|---|', '| 100130 | Exploit Public-Facing Application | T1190 |', '',
+      '| Host | Seen |', '|---|---|', '| Valid Accounts | T1078 |',
+    ].join('\n');
+    const refs = extractReport(text, { target: loadRelease('18.1', 'enterprise-attack') }).references;
+    expect(refs.map((ref) => [ref.line, ref.ids[0], ref.name, ref.resolution?.warnings])).to.deep.equal([
+      [3, 'T1110', undefined, []],
+      [4, 'T1059.001', undefined, []],
+      [8, 'T1003.001', undefined, []],
+      [12, 'T1190', 'Exploit Public-Facing Application', []],
+      [16, 'T1078', 'Valid Accounts', []],
+    ]);
+  });
+
   it('gives the IDs of a matrix\'s cells the tactic of their column (a README\'s mapping, Exabeam\'s content pages)', () => {
     // A header of tactic columns over technique cells: the row held no tactic, nor did the table.
     const text = [

@@ -11,8 +11,9 @@ export interface IdInWord {
   kind: IdInWordKind;
 }
 
-// Only a line with an ID joined to a word before it, or glued to letters, is scanned again.
-const JOINED = /[\p{L}\p{N}][-_][Tt]\d|[A-Za-z]T\d{4}/u;
+// Only a line with an ID joined to a word before it, or glued to letters (or to digits: `C:WindowsSystem32T1059.ps1`), is
+// scanned again.
+const JOINED = /[\p{L}\p{N}][-_][Tt]\d|[A-Za-z0-9]T\d{4}/u;
 
 /** Whether a text (a table cell) holds an ID inside a longer word (`[dumping-t1003](meta/dumping-t1003/)`). */
 export function holdsIdInWord(text: string): boolean {

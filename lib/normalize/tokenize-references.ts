@@ -55,11 +55,12 @@ export const READING_RULES = [
   'a space among an ID\'s digits is left out where the ID stands alone in brackets, as OCR writes it ([T107 1.001])',
   'a tactic before `::` and the technique\'s name is its own tactic, as capa writes it (Defense Evasion::Obfuscated Files or Information [T1027])',
   'a file named for a technique stands for it, as Atomic Red Team and emulation repositories name a test\'s files (T1059.001.ps1, T1003.001.yaml)',
+  'an ATT&CK URL whose slashes PDF-to-text dropped is read as the URL (https:attack.mitre.orgtechniquesT1556008)',
 ] as const;
 export type ReadingRule = (typeof READING_RULES)[number];
 
 export const [FOLD_RULE, JOIN_RULE] = READING_RULES;
-const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME] =
+const [, , MARKDOWN, URL_RULE, LOWER_T, DOUBLED_T, LOOKALIKE, SPACE_AFTER_T, SPACE_DOT, SPACE_AFTER_DOT, SLASH, HYPHEN, UNDERSCORE, COMMA, COLON, ESCAPED_DOT, SIBLINGS, RANGE, TILDE_RANGE, BRACKETED, COMPLETED, GLUED_BEFORE, GLUED_AFTER, RUN_TOGETHER, PAIRS, TACTIC_AS_NAME, LETTER_SPACED, TACTIC_AFTER, TACTIC_GLUED, GLUED_CAPITALS, FOOTNOTE, SPLIT_DIGITS, TACTIC_BEFORE_NAME, FILE_NAME, SLASHLESS_URL] =
   READING_RULES;
 /** The rule by which a Markdown backslash escape is read as the character it escapes (`foldText` drops the backslash). */
 export const ESCAPE_RULE: ReadingRule = ESCAPED_DOT;
@@ -122,6 +123,12 @@ const BRACKETED_AT = new RegExp(`( ?[[(] ?)\\.(${SUB})((?: {0,2}[,/、] {0,2}\\.
 const COMPLETED_AT = new RegExp(`\\.(\\d{0,${subDigits - 1}})([[{]) ?(\\d{1,${subDigits}}(?: {0,2}[,/、] {0,2}\\d{1,${subDigits}}){0,30}) ?([\\]}])`, 'y');
 const SUBS = new RegExp(SUB, 'g');
 const ATTACK_URL_BEFORE = /(?:https?:\/\/)?(?:www\.)?attack\.mitre\.org\/(?:techniques|wiki\/Technique)\/$/i;
+// `https:attack.mitre.orgtechniquesT1556008\.`: an ATT&CK technique page's URL with its slashes dropped, as PDF-to-text
+// wrote the footnotes of CrowdStrike's 2023 Threat Hunting Report (`see the MITRE website: https:attack.mitre.orgtechniquesT1078`,
+// `(https:attack.mitre.orgtechniquesT1558003\)`): the sub-technique's three digits glued to the technique's four, the
+// ID ending at a character that is no digit or letter. The one repair that is plain: no other thing is written so.
+const SLASHLESS_URL_BEFORE = /(?:https?:\/{0,2})?(?:www\.)?attack\.mitre\.org\/?techniques$/i;
+const SLASHLESS_URL_ID_AT = new RegExp(`${prefix}(\\d{${digits}})(\\d{${subDigits}})?(?![\\p{L}\\p{N}])`, 'uy');
 const MAX_RANGE = 30;
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
@@ -158,9 +165,12 @@ function joinedToWord(text: string, start: number, lastEnd: number): boolean {
 export type IdInWordKind = 'joined' | 'path';
 
 // An ID glued to a word of three letters or more that a path's separator begins (`C:\Users\Public\payloadT1059.001`,
-// `/tmp/stageT1105`), the ID ending the path or its file's name.
-const GLUED_IN_PATH = /[\\/][A-Za-z]{3,40}$/;
-const PATH_ID_END = /^T\d{4}(?:\.\d{3})?(?:$|[\s\\/"'`)\]]|\.[A-Za-z]{2,4}(?![\p{L}\p{N}]))/u;
+// `/tmp/stageT1105`), the ID ending the path or its file's name; or to a Windows path whose separators PDF-to-text
+// dropped, its drive's letter and colon before it (`C:WindowsSystem32T1059.ps1`): which folder or file the ID was is
+// not plain (`System32\T1059.ps1`, `System32T1059.ps1`), so it is only reported.
+const GLUED_IN_PATH = /[\\/][A-Za-z]{3,40}$|(?<![\p{L}\p{N}])[A-Za-z]:[A-Za-z][A-Za-z0-9]{2,80}$/u;
+// (A file's extension may hold digits: `.ps1`.)
+const PATH_ID_END = /^T\d{4}(?:\.\d{3})?(?:$|[\s\\/"'`)\]]|\.[A-Za-z][A-Za-z0-9]{1,3}(?![\p{L}\p{N}]))/u;
 
 /**
  * Whether an ID that starts at `start`, not read, is glued to a word in a path: after a backslash or slash and letters,
@@ -168,7 +178,17 @@ const PATH_ID_END = /^T\d{4}(?:\.\d{3})?(?:$|[\s\\/"'`)\]]|\.[A-Za-z]{2,4}(?![\p
  * not begun by a path's separator (`MT1055`, a part number).
  */
 function gluedInPath(text: string, start: number): boolean {
-  return GLUED_IN_PATH.test(text.slice(Math.max(0, start - 41), start)) && PATH_ID_END.test(text.slice(start, start + 16));
+  return GLUED_IN_PATH.test(text.slice(Math.max(0, start - 84), start)) && PATH_ID_END.test(text.slice(start, start + 16));
+}
+
+/** The reference an ATT&CK URL with its slashes dropped makes, from `start`, the ID's (`SLASHLESS_URL_BEFORE`). */
+function slashlessUrl(text: string, start: number): IdToken | undefined {
+  const before = SLASHLESS_URL_BEFORE.exec(text.slice(Math.max(0, start - 60), start));
+  SLASHLESS_URL_ID_AT.lastIndex = start;
+  const id = before ? SLASHLESS_URL_ID_AT.exec(text) : null;
+  if (!before || !id) return undefined;
+  const technique = `${prefix}${id[1]!}`;
+  return { ids: [id[2] ? `${technique}.${id[2]}` : technique], start: start - before[0].length, end: SLASHLESS_URL_ID_AT.lastIndex, rules: [URL_RULE, SLASHLESS_URL] };
 }
 
 /** Where an ID that starts at `start` may start: after a word boundary, a finished ID, or a word it is glued to. */
@@ -332,6 +352,12 @@ export function visitIds(written: string, visit: (token: IdToken) => void, inWor
     const rules: ReadingRule[] = [];
     const left = leftBoundary(text, start, lastEnd);
     if (!left) {
+      const url = slashlessUrl(text, start);
+      if (url) {
+        visit(url);
+        lastEnd = url.end;
+        continue;
+      }
       if (inWord && joinedToWord(text, start, lastEnd)) inWord(wordAround(text, start), start, 'joined');
       else if (inWord && gluedInPath(text, start)) inWord(wordAround(text, start), start, 'path');
       continue;

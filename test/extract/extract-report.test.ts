@@ -2134,6 +2134,33 @@ describe('extractReport', () => {
       // Where the report cites the technique, the test's file beside it says nothing new.
       expect(read(['Process Injection (T1055) was tested.', lines[0]!].join('\n')).notes).to.deep.equal([]);
     });
+
+    // CrowdStrike's 2023 Threat Hunting Report, as PDF-to-text wrote its footnotes (converted to Markdown and stored on
+    // GitHub; re-told in our own words, with the same addresses): `see the MITRE website:
+    // https:attack.mitre.orgtechniquesT1556008\.`, `(https:attack.mitre.orgtechniquesT1558003\)or …`, every slash
+    // lost. Before, no reference was read in them, without a word, though two of them cite techniques the report's text
+    // names nowhere else by ID. A Windows path run together the same way is no plain repair: which folder or file the ID
+    // was cannot be told, so it is noted as the paths above are.
+    it('reads an ATT&CK URL whose slashes PDF-to-text dropped as the URL, and notes a Windows path run together', () => {
+      const text = [
+        'For more on this sub-technique, see the MITRE website: https:attack.mitre.orgtechniquesT1556008\\. All rights reserved.',
+        'See the MITRE website (https:attack.mitre.orgtechniquesT1558003\\)or our article.',
+        '7For more on this technique: https:attack.mitre.orgtechniquesT1078',
+        'Not an address: attack.mitre.orgtechniquesT15560089 and attack.mitre.orgtechniquesT1556x.',
+        'The loader ran C:WindowsSystem32T1059.ps1 at logon.',
+      ].join('\n');
+      const { references, notes } = read(text);
+      const trail = ['read: an ATT&CK URL stands for its technique (/techniques/T1566/001/)', 'read: an ATT&CK URL whose slashes PDF-to-text dropped is read as the URL (https:attack.mitre.orgtechniquesT1556008)'];
+      expect(references.map((ref) => [ref.line, ref.raw, ref.ids, ref.name, ref.resolution?.trail])).to.deep.equal([
+        [1, 'https:attack.mitre.orgtechniquesT1556008', ['T1556.008'], undefined, trail],
+        [2, 'https:attack.mitre.orgtechniquesT1558003', ['T1558.003'], undefined, trail],
+        [3, 'https:attack.mitre.orgtechniquesT1078', ['T1078'], undefined, trail],
+      ]);
+      expect(notes).to.deep.equal([
+        '1 ID of a technique the report cites nowhere else is glued to a word in a path or a file\'s name (a path PDF-to-text ran together, a file named for its technique), so it is not read: ' +
+          'line 5 "C:WindowsSystem32T1059.ps1" (T1059?) (check the text; add what is a reference to the campaign)',
+      ]);
+    });
   });
 
   describe('a tactic in brackets right after a reference', () => {

@@ -267,6 +267,8 @@ export { extractReferences, type ExtractedReference, type ReportSpan } from './e
 export { findAttackObjects, type FoundAttackObject } from './extract/find-attack-objects.js';
 /** A report read whole: its references resolved, and the groups, software and campaigns it names. */
 export { extractReport, type ExtractedReport, type ReportReference } from './extract/extract-report.js';
+/** The actor a user gives a report's text (`extract --actor`), checked against the release's groups. */
+export { reportActor, type ReportActor } from './extract/report-actor.js';
 /** Read a MISP event (MISP's JSON format, or the REST search's list of them) as a report: techniques from its ATT&CK galaxies and tags. */
 export { mispEventReport, isMispEvent, type MispEventReport, type MispSoftware } from './extract/misp-event-references.js';
 export { attackFlowReport, attackFlowFormat, type AttackFlowReport, type AttackFlowFormat } from './extract/attack-flow-references.js';

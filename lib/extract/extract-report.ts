@@ -10,6 +10,7 @@ import { pairJoinedNames } from './joined-names.js';
 import { joinSplitIds } from './split-ids.js';
 import { objectsInLines, type FoundAttackObject } from './find-attack-objects.js';
 import { objectKind } from '../normalize/resolve-attack-object.js';
+import { reportActor } from './report-actor.js';
 import { namesWithoutIds } from './technique-names.js';
 import { namedLineItems, type NamedKind } from './name-lines.js';
 import { nameLanguage } from './name-language.js';
@@ -49,7 +50,10 @@ export interface ExtractedReport {
   notes: string[];
   /** The name of the actor a STIX bundle of threat intelligence is about (`bundleReport`), for the campaign's name. */
   name?: string;
-  /** The bundle's actor chosen by `options.actor` (`bundleReport`), or a MISP event's one actor (`mispEventReport`): the campaign's `actor:`. */
+  /**
+   * The bundle's actor chosen by `options.actor` (`bundleReport`), a MISP event's one actor (`mispEventReport`), or the
+   * actor `options.actor` gives a report's text (`reportActor`): the campaign's `actor:`.
+   */
   actor?: string;
   /** A MISP event's `date`, an Attack Flow's first day (`attackFlowReport`): the campaign's `first_seen:`. */
   firstSeen?: string;
@@ -263,8 +267,9 @@ const listed = (items: readonly string[]): string => items.slice(0, LISTED).join
 /**
  * Read a report's text: the technique references (`extractReferences`), and, with a release to resolve against, each
  * reference's resolution and the ATT&CK groups, software and campaigns it names (`findAttackObjects`). `options.actor`
- * chooses one actor of a STIX bundle of threat intelligence (`bundleReport`). Pure.
- * @throws UsageError when `options.actor` is given for a text that is no such bundle.
+ * chooses one actor of a STIX bundle of threat intelligence (`bundleReport`) or a MISP event, and is the actor of a
+ * report's text, checked against the release's groups (`reportActor`). Pure.
+ * @throws UsageError when `options.actor` is given for an Attack Flow.
  */
 export function extractReport(text: string, context?: ResolveContext, options: BundleOptions = {}): ExtractedReport {
   // A STIX bundle of threat intelligence is read by its objects, not its text: the descriptions it copies from ATT&CK
@@ -292,11 +297,10 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const bundle = flow ?? stix ?? misp;
   // What names the software: a MISP event's clusters and tags, a bundle's objects.
   const places = misp ? 'misp' : 'bundle';
-  if (!bundle && options.actor !== undefined) {
-    throw new UsageError(
-      `${options.file ?? 'the report'}: --actor chooses an intrusion set of a STIX bundle of threat intelligence or an actor of a MISP event, and this is a report's text; leave --actor out`,
-    );
-  }
+  // A report's text names no actor of its own data: `--actor` gives the campaign's, checked against the release.
+  const given = !bundle && options.actor !== undefined ? reportActor(options.actor, context?.target) : undefined;
+  const textActor = given ? { actor: given.actor } : {};
+  const actorNotes = given?.note ? [given.note] : [];
   // The notes of what a MISP event's or a bundle's reader did not read; what a MISP event says besides its techniques:
   // its date, its domain.
   const { notes: readerNotes = [] } = bundle ?? {};
@@ -322,7 +326,7 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   if (!context) {
     if (!bundle) {
       const references = referencesInLines(lines, { warning, tacticUnread });
-      return { references, objects: [], notes: unsureNotes() };
+      return { references, objects: [], notes: [...actorNotes, ...unsureNotes()], ...textActor };
     }
     const { references, name, actor } = bundle;
     const software = bundle.software ?? [];
@@ -711,5 +715,5 @@ export function extractReport(text: string, context?: ResolveContext, options: B
         'which extract reads only in a table\'s technique column, a list of techniques, a breadcrumb (`Tactic » Technique`) and a heading (`## Tactic: Technique`): `attack-layers suggest` ranks them, `extract --suggest` adds them to the skeleton as comments',
     );
   }
-  return { references: kept, objects: objectsInLines(lines, target), notes };
+  return { references: kept, objects: objectsInLines(lines, target), notes: [...actorNotes, ...notes], ...textActor };
 }

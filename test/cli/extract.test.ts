@@ -200,11 +200,31 @@ describe('attack-layers extract', () => {
     const none = await runCli(['extract', file, '--actor', 'Lazarus']);
     expect([none.code, none.stdout]).to.deep.equal([1, '']);
     expect(none.stderr).to.include(`${file}: --actor "Lazarus" names no intrusion set, campaign or threat actor of the bundle (by name, alias, ATT&CK ID or STIX id); it holds intrusion sets: APT29, FIN7\n`);
-    const text = join(freshTmpDir('extract'), 'report.txt');
-    writeFileSync(text, 'APT29 used T1566.002.\n');
-    const wrong = await runCli(['extract', text, '--actor', 'APT29']);
-    expect(wrong.code).to.equal(2);
-    expect(wrong.stderr).to.include(`${text}: --actor chooses an intrusion set of a STIX bundle of threat intelligence or an actor of a MISP event, and this is a report's text; leave --actor out`);
+  });
+
+  it('--actor on a report\'s text, or several, is the campaign\'s actor: the ATT&CK group\'s name where the release knows it, else as given with a note', async () => {
+    // Before, `--actor` on a report's text exited 2: a user giving it plainly wants the skeleton's actor: set.
+    const dir = freshTmpDir('extract');
+    const first = join(dir, 'first.txt');
+    const second = join(dir, 'second.txt');
+    writeFileSync(first, 'The actor sent links (T1566.002).\n');
+    writeFileSync(second, 'Later it dumped LSASS (T1003.001).\n');
+    const alias = await runCli(['extract', first, '--actor', 'Cozy Bear']);
+    expect(alias.code, alias.stderr).to.equal(0);
+    expect((parse(alias.stdout) as { actor: string }).actor).to.equal('APT29');
+    expect(alias.stderr).to.include(`${first}: --actor "Cozy Bear" is group G0016 APT29 of ATT&CK enterprise-attack 18.1: the campaign's actor is APT29\n`);
+    const json = await runCli(['extract', first, '--actor', 'G0016', '--json', '--quiet']);
+    expect((JSON.parse(json.stdout) as { actor?: string }).actor).to.equal('APT29');
+    const several = await runCli(['extract', first, second, '--actor', 'Nobody Panda']);
+    expect(several.code, several.stderr).to.equal(0);
+    const campaign = parse(several.stdout) as { actor: string; techniques: Array<{ ref: string }> };
+    expect([campaign.actor, campaign.techniques.length]).to.deep.equal(['Nobody Panda', 2]);
+    expect(several.stderr.match(/--actor "Nobody Panda"[^\n]*/g)).to.deep.equal([
+      '--actor "Nobody Panda" names no group of ATT&CK enterprise-attack 18.1 (by name, alias or ATT&CK ID): kept as the campaign\'s actor as given; check the spelling, or that ATT&CK does not know the actor',
+    ]);
+    const software = await runCli(['extract', first, '--actor', 'Cobalt Strike']);
+    expect([software.code, (parse(software.stdout) as { actor: string }).actor]).to.deep.equal([0, 'Cobalt Strike']);
+    expect(software.stderr).to.include('--actor "Cobalt Strike" names no group of ATT&CK enterprise-attack 18.1 but software S0154 Cobalt Strike: kept as the campaign\'s actor as given; check that it is the actor meant');
   });
 
   it('refuses an ATT&CK release with --actor, pointing to attack-object, which gives the group its techniques', async () => {

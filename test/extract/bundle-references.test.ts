@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractReport } from '../../lib/extract/extract-report.js';
-import { InputError, UsageError, renderCampaignSkeleton } from '../../lib/index.js';
+import { InputError, renderCampaignSkeleton } from '../../lib/index.js';
 import { fixtureFile, freshTmpDir, loadRelease, readRawBundle, repoRoot, runCli, stixFile, type RawStixObject } from '../helpers/attack.js';
 
 /** A bundle written for the tests, modelled on a Unit 42 playbook (`test/regressions/threat-intel-bundle.test.ts` too). */
@@ -204,7 +204,9 @@ describe('extract: a STIX bundle of threat intelligence', () => {
         'export.json: --actor "Cozy Bear" names 2 intrusion sets of the bundle: APT29 (intrusion-set--00000000-0000-4000-8000-000000000101), ' +
           'Cozy Duke (intrusion-set--00000000-0000-4000-8000-000000000103); give the STIX id of the one meant',
       );
-      expect(() => extractReport('The group used T1566.002.', { target }, { actor: 'APT29', file: 'report.txt' })).to.throw(UsageError, /^report\.txt: --actor chooses an intrusion set/);
+      // A report's text is no bundle: the name is its actor, checked against the release (`reportActor`), never refused.
+      const report = extractReport('The group used T1566.002.', { target }, { actor: 'cozy bear', file: 'report.txt' });
+      expect([report.actor, report.notes[0]]).to.deep.equal(['APT29', `--actor "cozy bear" is group G0016 APT29 of ATT&CK ${target.label}: the campaign's actor is APT29`]);
     });
   });
 

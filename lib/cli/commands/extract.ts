@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -23,7 +23,8 @@ export const declaration: CommandDeclaration = {
       requiresArg: true,
       describe:
         "of a STIX bundle of threat intelligence, keep one intrusion set's techniques (by name, alias, ATT&CK ID or STIX id), with those of the campaigns the bundle attributes to it (each says who used it), and name the campaign after it; " +
-        "of a MISP event naming several threat actors or intrusion sets, the one that is the campaign's actor (by name, synonym or ATT&CK ID)",
+        "of a MISP event naming several threat actors or intrusion sets, the one that is the campaign's actor (by name, synonym or ATT&CK ID); " +
+        "of a report's text (one or several), the campaign's actor, written as the ATT&CK group's name where the release knows one by that name, alias or ID, else as given, with a note",
     },
     campaigns: {
       type: 'boolean',
@@ -94,10 +95,13 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   const domain: Domain = args.domain ?? 'enterprise-attack';
   const releases = releasesOf(context, args, domain);
   const model = args.suggest && releases ? loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }) : undefined;
+  // The actor given is the campaign's, checked once against the release's groups (`reportActor`).
+  const given = args.actor !== undefined ? reportActor(args.actor, releases?.target) : undefined;
+  if (given?.note) note(context, args, given.note);
   const reports = files.map((file, i) => {
     const text = texts[i]!;
     const shown = inputName(file);
-    const { references, objects, notes } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), file: shown });
+    const { references, objects, notes } = extractReport(text, releases, { file: shown });
     note(context, args, summary(references, objects, shown, releases));
     for (const message of notes) note(context, args, `${shown}: ${message}`);
     const reportFile = file === shown ? file : 'stdin';
@@ -112,7 +116,7 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
     if (clashes[i]) report.source = { title: `${report.source.title ?? report.source.url} (${report.reportFile})` };
   }
   const name = args.name ?? basename(reports[0]!.reportFile).replace(/\.[^.]+$/, '');
-  context.stdout.write(renderCampaignSkeletonOfReports(reports, { name, domain }));
+  context.stdout.write(renderCampaignSkeletonOfReports(reports, { name, domain, ...(given ? { actor: given.actor } : {}) }));
 }
 
 function extractOne(context: CliContext, args: Args, file: string, text: string): void {

@@ -117,14 +117,26 @@ export function printJson(context: CliContext, value: unknown): void {
 
 const stdinBytes = new WeakMap<CliContext, Uint8Array>();
 
+const isList = (value: unknown): value is ReadonlyArray<string | undefined> => Array.isArray(value);
+
 /**
  * Standard input's bytes when one of `paths` is `-` (read once per run), else undefined: what the library's readers
- * take as `{ stdin }`. @throws UsageError when `-` is given twice, or there is no standard input to read.
+ * take as `{ stdin }`. `paths` may be given by flag (`{ '--threat': [...], '--tests': [...] }`), so that `-` given to two
+ * of them is refused naming both. @throws UsageError when `-` is given twice, or there is no standard input to read.
  */
-export async function readStdin(context: CliContext, paths: ReadonlyArray<string | undefined>): Promise<Uint8Array | undefined> {
-  const count = paths.filter((path) => path === STDIN).length;
-  if (!count) return undefined;
-  if (count > 1) throw new UsageError('- (standard input) is given more than once; it can be read once');
+export async function readStdin(
+  context: CliContext,
+  paths: ReadonlyArray<string | undefined> | Readonly<Record<string, ReadonlyArray<string | undefined>>>,
+): Promise<Uint8Array | undefined> {
+  const byFlag: Readonly<Record<string, ReadonlyArray<string | undefined>>> = isList(paths) ? { '': paths } : paths;
+  const flags = Object.entries(byFlag).flatMap(([flag, list]) => list.filter((path) => path === STDIN).map(() => flag));
+  if (!flags.length) return undefined;
+  if (flags.length > 1) {
+    const named = [...new Set(flags)];
+    const where = named[0] === '' ? '' : named.length === 1 ? ` to ${named[0]} twice` : ` to ${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+    const advice = named[0] === '' ? '' : ': save all but one of them to a file and name it';
+    throw new UsageError(`- (standard input) is given more than once${where}; it can be read once${advice}`);
+  }
   let bytes = stdinBytes.get(context);
   if (!bytes) {
     if (!context.stdin) throw new UsageError('- (standard input) cannot be read here; name a file');

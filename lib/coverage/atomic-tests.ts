@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../errors.js';
 import { kindOfText } from '../input-kind.js';
 import { isJsonObject } from '../json-value.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
-import { readFolder, readTextFile, statInput } from '../read-text.js';
+import { inputName, readFolder, readTextFile, statInput, STDIN, type InputOptions } from '../read-text.js';
 import { parseCsv } from './parse-csv.js';
 import { parseYamlDocuments, YamlSyntaxError, type YamlNode } from './yaml-events.js';
 
@@ -158,11 +158,14 @@ function csvTests(source: string, file: string): AtomicTest[] {
 }
 
 /**
- * Read Atomic Red Team tests from a file (parseAtomicTests) or a folder: its `Txxxx/Txxxx.yaml` files, as
- * atomic-red-team's `atomics/` holds them (a checkout's root: its `atomics/`). Its indexes are not read beside them.
+ * Read Atomic Red Team tests from a file (parseAtomicTests; `-`: the `stdin` of `input`, a test file or an index) or a
+ * folder: its `Txxxx/Txxxx.yaml` files, as atomic-red-team's `atomics/` holds them (a checkout's root: its `atomics/`).
+ * Its indexes are not read beside them.
  * @throws UsageError when the path names nothing or a folder without tests; InputError for a file of another kind.
  */
-export function readAtomicTests(path: string): AtomicTestSet {
+export function readAtomicTests(path: string, input: InputOptions = {}): AtomicTestSet {
+  // A per-platform CSV index names its platform only in its file name: from standard input its tests count on every platform, as index.csv's do.
+  if (path === STDIN) return { source: inputName(path), files: 1, tests: parseAtomicTests(readTextFile(path, path, input), inputName(path)) };
   const stat = statInput(path);
   if (!stat) throw new UsageError(`--tests ${path}: no such file or folder; give ${TESTS_INPUT}`);
   if (!stat.isDirectory()) return { source: path, files: 1, tests: parseAtomicTests(readTextFile(path), path) };

@@ -130,6 +130,23 @@ describe('attack-layers gap --tests', () => {
     expect(rows.find((cells) => cells[0] === 'tests')).to.include('gaps with tests on their platforms: 1 of 3 (2 without)');
   });
 
+  it('reads the tests from standard input (--tests -), as --threat and --coverage read -, and refuses - given to two inputs of one run', async () => {
+    const file = `${atomics}/T1003.008/T1003.008.yaml`;
+    const argv = (tests: string, out: string, threatPath = threat) => ['gap', '--threat', threatPath, '--coverage', 'test/fixtures/gap/detections.csv', '--tests', tests, '--out', join(dir, out), '--report', 'json'];
+    const named = await runCli(argv(file, 'stdin-file'));
+    const piped = await runCli(argv('-', 'stdin-piped'), {}, { stdin: readFileSync(file) });
+    expect([piped.code, named.code]).to.deep.equal([0, 0]);
+    const rows = (out: string) => (JSON.parse(readFileSync(join(dir, out, 'gap-report.json'), 'utf8')) as GapReportData).rows.map((row) => [row.id, row.tests?.map((t) => t.name)]);
+    expect(rows('stdin-piped')).to.deep.equal(rows('stdin-file'));
+    expect((JSON.parse(readFileSync(join(dir, 'stdin-piped', 'gap-report.json'), 'utf8')) as GapReportData).tests?.source).to.equal('<stdin>');
+    // Standard input can be read once: the message names the two flags given it.
+    const twice = await runCli(argv('-', 'stdin-twice', '-'), {}, { stdin: readFileSync(threat) });
+    expect([twice.code, twice.stderr]).to.deep.equal([
+      2,
+      'attack-layers gap: - (standard input) is given more than once to --threat and --tests; it can be read once: save all but one of them to a file and name it\n',
+    ]);
+  });
+
   it('refuses tests given as coverage, pointing to --tests; and a --tests path that names nothing (exit 2)', async () => {
     const refused = await runCli(['gap', '--threat', threat, '--coverage', index, '--out', join(dir, 'refused')]);
     expect(refused.code).to.equal(1);

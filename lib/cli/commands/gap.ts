@@ -85,7 +85,7 @@ export const declaration: CommandDeclaration = {
     tests: {
       type: 'string',
       requiresArg: true,
-      describe: "Atomic Red Team's tests (its atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv or one atomics/Txxxx/Txxxx.yaml): lists each threat technique's tests on its platforms, to exercise the rules",
+      describe: "Atomic Red Team's tests (its atomics folder, atomics/Indexes/index.yaml, Indexes-CSV/index.csv, one atomics/Txxxx/Txxxx.yaml, or - for standard input): lists each threat technique's tests on its platforms, to exercise the rules",
     },
   },
   examples: [
@@ -125,9 +125,10 @@ export function handler(context: CliContext) {
     // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
     // old and new files behind.
     assertWritable(names.map((name) => join(args.out, name)), { force: args.force });
+    // Standard input is read once, for the one input given as `-`: --threat, --coverage or --tests.
+    const stdin = await readStdin(context, { '--threat': args.threat, '--coverage': args.coverage, '--tests': [args.tests] });
     // The tests are read first: a wrong --tests path is refused before the slow reading of rules.
-    const testSet = args.tests ? readAtomicTests(args.tests) : undefined;
-    const stdin = await readStdin(context, [...args.threat, ...args.coverage]);
+    const testSet = args.tests ? readAtomicTests(args.tests, { stdin }) : undefined;
     // The detection strategies are read beside the target's index: a cold load builds them from the same parse.
     const library = attackLibrary(context, args, true, [DETECTION_DATA]);
     // The review's domain is the one the threat states (a mobile layer is reviewed against mobile ATT&CK).

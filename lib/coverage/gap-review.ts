@@ -576,7 +576,8 @@ function emptyCoverageNote(input: CoverageInput, target: AttackIndex): string {
   const lead = `coverage ${input.kind} "${input.source}" gives no coverage`;
   const outcome = 'the review counts no technique as covered by it';
   const [, many] = itemUnits(input);
-  if (!input.counts.items) return `${lead}: it has no ${many}; ${outcome}`;
+  // A folder whose files are no rules, or are left out (a Sublime rule, a Splunk story), says what they are in a note of its own.
+  if (!input.counts.items) return `${lead}: it has no ${many}${input.notes?.length ? ' counted here (its files are said above)' : ''}; ${outcome}`;
   // A layer that highlights techniques by colour says which ones, not how well: a score says that.
   const unscored = input.kind === 'layer' && input.ignored.some(({ reason }) => reason.startsWith('no score'))
     ? '; a coverage layer counts scored entries, and colour-only ones its legend gives a level ("Detected", "Partial", "Not detected"): give each covered entry a score on its gradient (0..100 when it has none)'

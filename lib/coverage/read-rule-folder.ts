@@ -50,7 +50,9 @@ export type RuleOutcome = (
 /**
  * Set on an invalid outcome whose file has none of the keys a rule of any format is written with (a Splunk story,
  * macro or lookup, a Sentinel parser, elastic/detection-rules' `hunting/index.yml` or `pyproject.toml`): the YAML or
- * TOML file of a rule repository that holds no rule, which the folder walk leaves out (withoutNonRules).
+ * TOML file of a rule repository that holds no rule, which the folder walk leaves out (withoutNonRules); and on an
+ * ignored one of a rule that counts nothing by its kind (a Splunk baseline or response task, a Sublime Security rule),
+ * which a folder leaves out too and a file given alone lists as ignored.
  */
 export type NoRuleKind = 'yaml' | 'toml' | 'baseline' | 'response' | 'sublime';
 
@@ -112,10 +114,10 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   const kinds = new Set(rules.map((rule) => rule.kind));
   // With no rule read, the formats the files were read in say what was read (a folder of Elastic's deprecated rules is
   // elastic); with none read in any (every file invalid), Python files are Panther's (the walk takes no other), else Sigma;
-  // a folder with no rule file at all is of no format, and is named as rules.
+  // a folder with no rule file at all, or whose every file is left out (NoRuleKind), is of no format, and is named as rules.
   const formats = new Set(read.flatMap(({ outcome }) => (outcome.format && !('invalid' in outcome) ? [outcome.format] : [])));
   const unread: CoverageKind =
-    formats.size > 1 || !files.length ? 'rules' : ([...formats][0] ?? (files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
+    formats.size > 1 || !read.length ? 'rules' : ([...formats][0] ?? (files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems });
   const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...(files.length ? [] : unreadFilesNote(dir))];
@@ -606,7 +608,8 @@ export function holdsYamlRule(text: string): boolean {
 
 /**
  * Whether a YAML text is a Sublime Security rule (isSublimeRule): a rule, but of no ATT&CK technique, so one given
- * alone to `--coverage` is said to be what it is rather than refused as no detections file.
+ * alone to `--coverage` is read as a rule folder of it (its one rule ignored, saying why) rather than refused as no
+ * detections file.
  */
 export function holdsSublimeRule(text: string): boolean {
   const read = ruleDocuments(text);

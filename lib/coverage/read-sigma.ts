@@ -398,8 +398,12 @@ function notARule(candidate: RuleFields): RuleOutcome {
   // A file of a known kind that holds no rule (a DeTT&CT file, a CAR analytic, Atomic Red Team tests) is named.
   const kind = nonRuleKind(Object.fromEntries([...fields].map(([key, value]) => [key, scalarText(value) ?? value])));
   if (kind) return { invalid: { line, message: notARuleMessage(kind) } };
+  // A Sublime rule is a rule, deployed and alerting, that names no ATT&CK technique: ignored saying why, as a Splunk
+  // baseline is; a folder leaves it out in one note (NoRuleKind), and one given alone is its one ignored rule. Its
+  // format is none of those read: `rules`.
   if (isSublimeRule(fields)) {
-    return { invalid: { line, message: SUBLIME_RULE }, noRule: 'sublime' };
+    const name = scalarText(fields.get('name'));
+    return { ignored: { line, ...(name ? { name } : {}), reason: SUBLIME_RULE }, noRule: 'sublime', format: 'rules' };
   }
   const missing = ['title', 'detection', 'logsource'].filter((key) => !fields.has(key));
   // With none of the keys a rule of any format detects with, the file is no rule at all (a Splunk story, macro or

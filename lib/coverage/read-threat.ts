@@ -18,7 +18,6 @@ import { parseSumoRules } from './read-sumo-rules.js';
 import { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './read-splunk-conf.js';
 import { parseDefenderRules } from './read-defender-rules.js';
 import { parseDatadogRules } from './read-datadog-rules.js';
-import { SUBLIME_RULE } from './read-sigma.js';
 import { holdsSublimeRule, holdsYamlRule, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
@@ -197,7 +196,8 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   // One rule (a Sigma rule, a Falco rules file such as falco_rules.local.yaml, a Panther detection) is no detections
   // file: read as a folder of it. A Sigma rule the YAML parser refuses is read so too, to be reported with its line.
   const yamlFile = extension === '.yml' || extension === '.yaml';
-  if (path !== STDIN && yamlFile && (kindOfText(text) === 'sigma-rule' || holdsYamlRule(text))) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
+  // A Sublime Security rule is read so too, and ignored there saying why (its taxonomy is not ATT&CK's), as in a folder.
+  if (path !== STDIN && yamlFile && (kindOfText(text) === 'sigma-rule' || holdsYamlRule(text) || holdsSublimeRule(text))) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   // Parsed once: the value that tells the kind is the one the layer reader reads (a file that does not start like
   // JSON is told by its text, and the layer reader says why it is no layer).
   const value = (path === STDIN || extension === '.json') && startsLikeJson(text) ? parseJsonRepairingLayers(text, file) : undefined;
@@ -216,8 +216,6 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
   const atomic = kind === 'layer' ? atomicRedTeamLayerName(value) : undefined;
   if (atomic) throw new InputError(atomicRedTeamLayerMessage(file, atomic), { file });
   if (path === STDIN) return kind === 'layer' ? parseCoverageLayers(text, file, options, value) : [parseDetectionsText(text, path)];
-  // A Sublime Security rule names what it detects in Sublime's taxonomy: said so, as a rule folder's note says it.
-  if (yamlFile && kind === undefined && holdsSublimeRule(text)) throw new InputError(`${file}: ${SUBLIME_RULE}`, { file, line: 1 });
   if (yamlFile && kind === undefined) return [parseDetectionsOrSay(text, path)];
   if (extension !== '.json') return [parseDetectionsText(text, path)];
   // A detections list written as JSON is read as one; a campaign, a gap report or a bundle is said to be what it is.

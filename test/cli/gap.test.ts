@@ -1280,6 +1280,29 @@ describe('attack-layers gap: a coverage input that gives no coverage', () => {
     expect([none.code, readFileSync(join(dir, 'out', 'gap-report.md'), 'utf8').includes('T1016')]).to.deep.equal([0, true]);
   });
 
+  // A Sublime Security rule given alone was refused (exit 1) while the same rule in a folder was left out with a note
+  // (exit 0). Both now review (exit 0), as a Splunk baseline does alone and in a folder, and say what the rule is.
+  it('reviews a Sublime Security rule alone as in a folder (exit 0): named and ignored saying why, the input said to give no coverage', async () => {
+    // A reconstruction of sublime-security/sublime-rules' detection-rules/*.yml layout (name, type "rule", an MQL source,
+    // Sublime's own tactics_and_techniques); the values are ours.
+    const dir = freshTmpDir('gap-sublime');
+    mkdirSync(join(dir, 'sublime-rules', 'detection-rules'), { recursive: true });
+    const rule = join(dir, 'sublime-rules', 'detection-rules', 'attachment_script_in_image.yml');
+    writeFileSync(rule, ['name: "Attachment: script inside an image file"', 'type: "rule"', 'source: |', '  type.inbound and any(attachments, .file_extension =~ "svg")', 'tactics_and_techniques:', '  - "Scripting"', ''].join('\n'));
+    writeFileSync(join(dir, 'c.yaml'), 'name: One\ntechniques: [T1059, T1566.001]\n');
+    const review = (coverage: string, out: string) => runCli(['gap', '--threat', join(dir, 'c.yaml'), '--coverage', coverage, '--out', join(dir, out)]);
+    const alone = await review(rule, 'alone');
+    const folder = await review(join(dir, 'sublime-rules'), 'folder');
+    expect([alone.code, folder.code]).to.deep.equal([0, 0]);
+    const why = 'a Sublime Security rule: its tactics_and_techniques and attack_types are Sublime\'s own names ("Scripting", "Social engineering"), not ATT&CK techniques';
+    expect(alone.stderr).to.contain(`coverage rules "${rule}" gives no coverage: of its 1 rule, 1 ignored: ${why}`);
+    expect(alone.stderr).to.contain(`2 threat techniques, 2 gaps; ${rule}: 0 rules read, 1 ignored, 0 invalid`);
+    expect(readFileSync(join(dir, 'alone', 'gap-report.md'), 'utf8')).to.contain(`  - ignored 1: ${why}`);
+    expect(folder.stderr).to.contain(`${join(dir, 'sublime-rules')}: 1 Sublime Security rule is left out (detection-rules/ 1; first detection-rules/attachment_script_in_image.yml)`);
+    // The folder is named by no format of its files (it was "sigma", its files "no rule files").
+    expect(folder.stderr).to.contain(`coverage rules "${join(dir, 'sublime-rules')}" gives no coverage: it has no rule files counted here (its files are said above);`);
+  });
+
   // The summary said '1 gaps' and '1 references not resolved'.
   it('counts in words: one gap, one reference not resolved', async () => {
     const dir = freshTmpDir('gap-one');

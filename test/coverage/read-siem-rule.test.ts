@@ -196,9 +196,10 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(alone.problems).to.deep.equal([]);
   });
 
-  it("refuses a Sublime Security rule given alone to --coverage, saying what it is, as the folder's note does", () => {
-    // The same reconstruction of sublime-security/sublime-rules' detection-rules/*.yml layout as below; it was refused
-    // as "not a valid detections file … it is no rule either", naming the formats it is not.
+  it('reads a Sublime Security rule given alone to --coverage as a rule folder of it, its one rule ignored saying why, as a Splunk baseline alone is', () => {
+    // The same reconstruction of sublime-security/sublime-rules' detection-rules/*.yml layout as below. It was refused
+    // (exit 1) while the same rule in a folder was left out with a note (exit 0): one mechanism now, that of the rule
+    // kinds that count nothing (baselines, response tasks), the review standing with the input's no-coverage note.
     const dir = freshTmpDir('sublime-rule-alone');
     const file = join(dir, 'attachment_script_in_image.yml');
     writeFileSync(
@@ -206,11 +207,19 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
       ['name: "Attachment: script inside an image file"', 'type: "rule"', 'severity: "high"', 'source: |', '  type.inbound and any(attachments, .file_extension =~ "svg")',
         'tactics_and_techniques:', '  - "Scripting"', ''].join('\n'),
     );
-    expect(() => readCoverageInputs([file])).to.throw(
-      InputError,
-      `${file}: a Sublime Security rule: its tactics_and_techniques and attack_types are Sublime's own names ("Scripting", "Social engineering"), ` +
-        'not ATT&CK techniques, so it says no technique it detects; list the techniques such rules detect in a detections file (name, techniques)',
-    );
+    const [input, ...more] = readCoverageInputs([file]);
+    expect(more).to.deep.equal([]);
+    expect([input!.kind, input!.counts, input!.problems]).to.deep.equal(['rules', { items: 1, rules: 0, ignored: 1, invalid: 0 }, []]);
+    expect(input!.ignored).to.deep.equal([
+      {
+        file,
+        line: 1,
+        name: 'Attachment: script inside an image file',
+        reason:
+          'a Sublime Security rule: its tactics_and_techniques and attack_types are Sublime\'s own names ("Scripting", "Social engineering"), ' +
+          'not ATT&CK techniques, so it says no technique it detects; list the techniques such rules detect in a detections file (name, techniques)',
+      },
+    ]);
   });
 
   it("leaves out Sublime Security's rules in one note saying their taxonomy is not ATT&CK's, and reads the rules beside them", () => {

@@ -26,7 +26,8 @@ export type CoverageKind =
   | 'defender'
   | 'limacharlie'
   | 'datadog'
-  | 'suricata';
+  | 'suricata'
+  | 'kql';
 
 /**
  * Where something is in an input: the file, its line, and for a JSON layer whose line says nothing (a layer on one

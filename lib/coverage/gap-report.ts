@@ -186,6 +186,7 @@ const INPUT_UNITS: Readonly<Record<CoverageKind, string>> = {
   limacharlie: 'rule files',
   datadog: 'rule files',
   suricata: 'rule files',
+  kql: 'rule files',
 };
 
 // How one and several of an input's items read are said (`1 rule read`, `126 entries read`), by INPUT_UNITS.

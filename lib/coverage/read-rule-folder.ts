@@ -15,6 +15,7 @@ import { decodeText, readFolder } from '../read-text.js';
 import { syntaxErrorCause } from '../yaml-syntax-cause.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
+import { looksLikeKqlMarkdown, parseKqlMarkdown } from './read-kql-markdown.js';
 import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
 import { isLimaCharlieConfig, isLimaCharlieRule, parseLimaCharlieConfig, parseLimaCharlieRule } from './read-limacharlie.js';
 import { isPantherItem, parsePantherItem } from './read-panther.js';
@@ -35,6 +36,7 @@ const YARAL_FILE = /\.yaral$/i;
 const PY_FILE = /\.py$/i;
 const YAML_FILE = /\.ya?ml$/i;
 const SURICATA_FILE = /\.rules$/i;
+const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 
 /**
  * The outcome of one rule: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. `wazuh`:
@@ -129,10 +131,9 @@ const NAMED_EXTENSIONS = 5;
 
 /**
  * What a folder holds when none of its files is in a format read here, by extension, the most first, or nothing when
- * it holds no file: queries published as Markdown (Bert-JanP/Hunting-Queries-Detection-Rules: a title, a MITRE ATT&CK
- * table and the KQL in a code block), KQL files (reprise99/Sentinel-Queries) or Velociraptor artifacts name their
- * techniques in no rule format, and `it has no rule files` alone does not say that the folder was walked and why
- * nothing of it counts.
+ * it holds no file: KQL files (reprise99/Sentinel-Queries, a query a `.kql` file, its techniques in no field),
+ * Markdown that holds no query, or Velociraptor artifacts name their techniques in no rule format, and `it has no rule
+ * files` alone does not say that the folder was walked and why nothing of it counts.
  */
 function unreadFilesNote(dir: string): string[] {
   if (!statSync(dir).isDirectory()) return [];
@@ -143,8 +144,8 @@ function unreadFilesNote(dir: string): string[] {
   const named = ranked.slice(0, NAMED_EXTENSIONS).map(([extension, count]) => `${count} ${extension}`).join(', ') + (ranked.length > NAMED_EXTENSIONS ? ', …' : '');
   const which = total === 1 ? `its one file (${ranked[0]![0]}) is no rule` : `none of its ${total} files (${named}) is a rule`;
   return [
-    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata); ` +
-      'files of other kinds, such as queries kept as Markdown or KQL, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
+    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in Markdown); ` +
+      'files of other kinds, such as .kql files or Markdown without a ```kql block, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
   ];
 }
 
@@ -499,6 +500,7 @@ function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome
   if (JSON_FILE.test(file)) return { outcome: parseSplunkJsonDetection(source, file), format: 'splunk' };
   if (XML_FILE.test(file)) return { outcome: parseWazuhRules(source, file), format: 'wazuh' };
   if (SURICATA_FILE.test(file)) return { outcome: parseSuricataRules(source, file), format: 'suricata' };
+  if (MARKDOWN_FILE.test(file)) return { outcome: parseKqlMarkdown(source, file), format: 'kql' };
   if (PY_FILE.test(file)) {
     const { outcome, panther } = readPantherPython(source, file);
     return { outcome, format: 'panther', ...(panther ? { panther } : {}) };
@@ -718,6 +720,7 @@ export function listRuleFiles(dir: string): string[] {
         (JSON_FILE.test(entry.name) && looksLikeSplunkJson(path)) ||
         (XML_FILE.test(entry.name) && looksLikeWazuhFile(path)) ||
         (SURICATA_FILE.test(entry.name) && looksLikeSuricataFile(path)) ||
+        (MARKDOWN_FILE.test(entry.name) && looksLikeKqlMarkdownFile(path)) ||
         (PY_FILE.test(entry.name) && !named().has(entry.name) && looksLikePantherPython(path))
       ) {
         found.push(path);
@@ -768,6 +771,14 @@ function pantherBodies(folder: string, names: readonly string[]): Set<string> {
 /** Whether a `.rules` file holds Suricata or Snort rules; other rules files (auditd's `audit.rules`) stay out of the count. */
 export function looksLikeSuricataFile(path: string): boolean {
   return headMatches(path, 65536, looksLikeSuricataRules);
+}
+
+/**
+ * Whether a Markdown file holds a KQL query (looksLikeKqlMarkdown); a README or notes beside the queries stay out of
+ * the count, as a LICENSE does.
+ */
+export function looksLikeKqlMarkdownFile(path: string): boolean {
+  return headMatches(path, 262144, looksLikeKqlMarkdown);
 }
 
 /** Whether an `.xml` file holds Wazuh rules; other XML (a Maven pom, a Sysmon configuration) stays out of the count. */

@@ -18,7 +18,7 @@ import { parseSumoRules } from './read-sumo-rules.js';
 import { parseSplunkSearchesCsv, parseSplunkSearchesJson } from './read-splunk-conf.js';
 import { parseDefenderRules } from './read-defender-rules.js';
 import { parseDatadogRules } from './read-datadog-rules.js';
-import { holdsSublimeRule, holdsYamlRule, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
+import { holdsSublimeRule, holdsYamlRule, looksLikeKqlMarkdownFile, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
 
 /** A file's text, and its parsed value when it is JSON: read once, for the reader of its kind to use. */
@@ -172,7 +172,8 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
     (RULE_FILE_OF_ITS_OWN.test(path) ||
       (extname(path) === '' && !isFolder(path) && looksLikeRule(path)) ||
       (extname(path).toLowerCase() === '.py' && !isFolder(path) && looksLikePantherPython(path)) ||
-      (extname(path).toLowerCase() === '.rules' && !isFolder(path) && looksLikeSuricataFile(path)));
+      (extname(path).toLowerCase() === '.rules' && !isFolder(path) && looksLikeSuricataFile(path)) ||
+      (/^\.(?:md|markdown)$/i.test(extname(path)) && !isFolder(path) && looksLikeKqlMarkdownFile(path)));
   if (ruleFile) return [readRuleFolder(path, { cacheDir: options.cacheDir })];
   if (isFolder(path)) return readCoverageFolder(path, options);
   const extension = extname(path).toLowerCase();
@@ -182,7 +183,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
     readTextFile(path, path, options);
     throw new UsageError(
       `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
-        'YARA-L, Panther, Suricata) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +
+        'YARA-L, Panther, Suricata, KQL queries in Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query in Markdown: .md with a ```kql block), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +
         'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
   }

@@ -964,7 +964,7 @@ describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjso
     const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'README.md', '--out', freshTmpDir('gap-refused')]);
     expect(refused.code).to.equal(2);
     expect(refused.stderr).to.contain(
-      'README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther, Suricata) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf)',
+      'README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query in Markdown: .md with a ```kql block)',
     );
   });
 });
@@ -1301,6 +1301,28 @@ describe('attack-layers gap: a coverage input that gives no coverage', () => {
     expect(folder.stderr).to.contain(`${join(dir, 'sublime-rules')}: 1 Sublime Security rule is left out (detection-rules/ 1; first detection-rules/attachment_script_in_image.yml)`);
     // The folder is named by no format of its files (it was "sigma", its files "no rule files").
     expect(folder.stderr).to.contain(`coverage rules "${join(dir, 'sublime-rules')}" gives no coverage: it has no rule files counted here (its files are said above);`);
+  });
+
+  // KQL queries kept as Markdown were not read ("none of its files is a rule of a format read here"): a folder of
+  // Bert-JanP/Hunting-Queries-Detection-Rules' layout now covers the techniques its MITRE ATT&CK tables state.
+  it('reviews KQL queries kept as Markdown: each rule named by its file and title, a query of no stated technique listed as ignored', async () => {
+    // Reconstructions of Bert-JanP/Hunting-Queries-Detection-Rules' Azure Active Directory/PotentialAiTMPhishing.md
+    // (a "MITRE ATT&CK Technique(s)" table) and SignInsByOS.md (no ATT&CK section); the text and values are ours.
+    const dir = freshTmpDir('gap-kql-markdown');
+    mkdirSync(join(dir, 'queries', 'Azure Active Directory'), { recursive: true });
+    const query = join(dir, 'queries', 'Azure Active Directory', 'PotentialAiTMPhishing.md');
+    writeFileSync(query, ['# Sign-in from a phishing proxy', '## Query Information', '#### MITRE ATT&CK Technique(s)', '| Technique ID | Title | Link |', '| --- | --- | --- |',
+      '| T1557 | Adversary-in-the-Middle | https://attack.mitre.org/techniques/T1557/ |', '## Defender XDR', '```KQL', 'AADSignInEventsBeta', '```', ''].join('\n'));
+    writeFileSync(join(dir, 'queries', 'Azure Active Directory', 'SignInsByOS.md'), ['# Sign-ins by operating system', '## Sentinel', '```KQL', 'SigninLogs', '```', ''].join('\n'));
+    writeFileSync(join(dir, 'c.yaml'), 'name: One\ntechniques: [T1557, T1059.001]\n');
+    const run = await runCli(['gap', '--threat', join(dir, 'c.yaml'), '--coverage', join(dir, 'queries'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain(`2 threat techniques, 1 gap; ${join(dir, 'queries')}: 1 rule read, 1 ignored, 0 invalid`);
+    const report = readJson<{ rows: { id: string; rules: { name: string; file: string; line?: number }[] }[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => [row.id, row.rules.map((rule) => `${rule.file}:${rule.line} ${rule.name}`)])).to.deep.equal([
+      ['T1059.001', []],
+      ['T1557', [`${query}:1 Sign-in from a phishing proxy`]],
+    ]);
   });
 
   // The summary said '1 gaps' and '1 references not resolved'.

@@ -1,0 +1,148 @@
+/**
+ * KQL queries kept as Markdown, one query a file, as public KQL repositories publish them:
+ * - Bert-JanP/Hunting-Queries-Detection-Rules (and alexverboon/Hunting-Queries-Detection-Rules and
+ *   HybridBrothers/Hunting-Queries-Detection-Rules, which took its layout): a `# ` title, a `MITRE ATT&CK Technique(s)`
+ *   heading over a table whose `Technique ID` column gives the IDs (`| T1557 | Adversary-in-the-Middle | <link> |`), and
+ *   the query in fenced blocks (```KQL, one for Defender XDR and one for Sentinel: one detection in two products);
+ * - cyb3rmik3/KQL-threat-hunting-queries: a `MITRE ATT&CK Mapping` heading over a list, `- Technique ID: T1059.001`.
+ * The techniques are read from that section only: an ID in the description, a reference or the query is no mapping.
+ * Each file is one rule, named by its title; it has no status or severity, so it weighs as a detections file's row
+ * without coverage (the README said to list such queries in a detections file).
+ */
+import { basename } from 'node:path';
+import type { CoverageRef } from './coverage-types.js';
+import { NO_COVERAGE_GIVEN } from './read-detections.js';
+import type { RuleOutcome } from './read-rule-folder.js';
+
+// A fenced code block's opening line: ``` or ~~~, with its language (`KQL`, `kql`, `kusto`) or none.
+const FENCE = /^\s{0,3}(`{3,}|~{3,})\s*([\w+-]*)/;
+const KQL_LANGUAGES = /^(?:kql|kusto)$/i;
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+// The heading of the section that states the techniques: "MITRE ATT&CK Technique(s)", "MITRE ATT&CK Mapping" (a
+// manual's "ATT&CK data" is none).
+const ATTACK_HEADING = /\bMITRE\s+ATT&CK\b/i;
+const TECHNIQUE_ID = /(?<![\w/.])T\d{4}(?:\.\d{3})?(?![\w/]|\.\d)/g;
+// Link targets and bare addresses hold IDs too (`https://attack.mitre.org/techniques/T1059/001/`): not read.
+const LINK_TARGETS = /\]\([^)]*\)|<?https?:\/\/\S+/g;
+
+/** What a Markdown file holds as far as a query goes: its fenced blocks, headings and lines, read once. */
+interface MarkdownQuery {
+  title?: { text: string; line: number };
+  /** Fenced blocks: their language and opening line. */
+  blocks: { language: string; line: number }[];
+  /** Lines outside fenced blocks, numbered from 1. */
+  lines: { text: string; line: number }[];
+}
+
+function readMarkdown(text: string): MarkdownQuery {
+  const blocks: MarkdownQuery['blocks'] = [];
+  const lines: MarkdownQuery['lines'] = [];
+  let title: MarkdownQuery['title'];
+  let fence: string | undefined;
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
+    const line = index + 1;
+    const opening = FENCE.exec(raw);
+    if (fence) {
+      if (opening && opening[1]!.startsWith(fence) && !opening[2]) fence = undefined;
+      continue;
+    }
+    if (opening) {
+      fence = opening[1]!;
+      blocks.push({ language: opening[2] ?? '', line });
+      continue;
+    }
+    lines.push({ text: raw, line });
+    const heading = HEADING.exec(raw);
+    if (heading && heading[1] === '#' && !title) title = { text: heading[2]!.replace(/^[*_]+|[*_]+$/g, '').trim(), line };
+  }
+  return { ...(title ? { title } : {}), blocks, lines };
+}
+
+/**
+ * Whether a Markdown text is a query file this reader takes: a fenced block tagged KQL (or Kusto), or a fenced block
+ * of any language under a file with a MITRE ATT&CK heading (cyb3rmik3's queries are untagged). A README or notes
+ * without either are no query and are not counted, as a LICENSE is not.
+ */
+export function looksLikeKqlMarkdown(text: string): boolean {
+  const read = readMarkdown(text);
+  if (read.blocks.some((block) => KQL_LANGUAGES.test(block.language))) return true;
+  return read.blocks.length > 0 && read.lines.some(({ text: line }) => ATTACK_HEADING.test(HEADING.exec(line)?.[2] ?? ''));
+}
+
+/** The technique IDs a line of the ATT&CK section states, link targets aside. */
+function idsOf(text: string): string[] {
+  return [...text.replace(LINK_TARGETS, ' ').matchAll(TECHNIQUE_ID)].map((match) => match[0]);
+}
+
+/** The cells of a Markdown table row, or undefined for a line that is no row. */
+function cells(line: string): string[] | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith('|')) return undefined;
+  return trimmed.replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim());
+}
+
+/**
+ * The references the ATT&CK sections state: in a table, the cells of its `Technique ID` column (of its first column
+ * when none is so named); elsewhere each line's IDs (`- Technique ID: T1059.001`). A section runs to the next heading
+ * of its level or above.
+ */
+function sectionRefs(read: MarkdownQuery): { refs: CoverageRef[]; section?: number } {
+  const refs: CoverageRef[] = [];
+  let section: number | undefined;
+  let level: number | undefined;
+  let column: number | undefined;
+  for (const { text, line } of read.lines) {
+    const heading = HEADING.exec(text);
+    if (heading) {
+      const depth = heading[1]!.length;
+      if (level !== undefined && depth <= level) level = undefined;
+      if (level === undefined && ATTACK_HEADING.test(heading[2]!)) {
+        level = depth;
+        section ??= line;
+      }
+      column = undefined;
+      continue;
+    }
+    if (level === undefined) continue;
+    const row = cells(text);
+    if (!row) {
+      column = undefined;
+      for (const id of idsOf(text)) refs.push({ raw: id, line, id });
+      continue;
+    }
+    if (row.every((cell) => /^:?-{3,}:?$/.test(cell))) continue;
+    if (column === undefined) {
+      const named = row.findIndex((cell) => /technique\s*id|^id$/i.test(cell));
+      column = named === -1 ? 0 : named;
+      // A header row names its columns; a table without one starts with its IDs.
+      if (named !== -1 || !idsOf(row[0] ?? '').length) continue;
+    }
+    for (const id of idsOf(row[column] ?? '')) refs.push({ raw: id, line, id });
+  }
+  const seen = new Set<string>();
+  return { refs: refs.filter((ref) => !seen.has(ref.raw) && !!seen.add(ref.raw)), ...(section ? { section } : {}) };
+}
+
+/** How the techniques must be stated, for the reasons and messages that say none was read. */
+const STATED =
+  'a "MITRE ATT&CK" heading over a table of a "Technique ID" column (| T1557 | Adversary-in-the-Middle |), as Bert-JanP/Hunting-Queries-Detection-Rules writes it, ' +
+  'or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does';
+
+/**
+ * Read a KQL query kept as Markdown (pure): a rule named by its `# ` title (else the file's name) covering the
+ * techniques its ATT&CK section states; a query stating none is ignored saying how to state them, and an ATT&CK
+ * section that gives no ID is invalid, at its heading's line.
+ */
+export function parseKqlMarkdown(text: string, file: string): RuleOutcome {
+  const read = readMarkdown(text);
+  const name = read.title?.text || basename(file);
+  const line = read.title?.line ?? 1;
+  const { refs, section } = sectionRefs(read);
+  if (!refs.length && section !== undefined) {
+    return { invalid: { line: section, message: `${name}: its MITRE ATT&CK section states no technique ID that is read; write them as ${STATED}` } };
+  }
+  if (!refs.length) {
+    return { ignored: { line, name, reason: `a KQL query in Markdown that states no ATT&CK technique; to count it, state them as ${STATED}, or list it in a detections file` } };
+  }
+  return { rule: { kind: 'kql', name, file, line, refs, level: 1, levelReason: `a KQL query in Markdown: no status or severity; ${NO_COVERAGE_GIVEN}` } };
+}

@@ -1,0 +1,174 @@
+/**
+ * KQL queries kept as Markdown (lib/coverage/read-kql-markdown.ts). The fixtures are short reconstructions, in our own
+ * words and values, of the layouts of real query files, each named where it is written.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { expect } from 'chai';
+import { looksLikeKqlMarkdown, parseKqlMarkdown } from '../../lib/coverage/read-kql-markdown.js';
+import { readRuleFolder } from '../../lib/coverage/read-rule-folder.js';
+import { readCoverageInputs } from '../../lib/coverage/read-threat.js';
+import { freshTmpDir } from '../helpers/attack.js';
+
+const lines = (...text: string[]): string => `${text.join('\n')}\n`;
+
+// Bert-JanP/Hunting-Queries-Detection-Rules, Azure Active Directory/PotentialAiTMPhishing.md @02b46a09: a title, "Query
+// Information", a "MITRE ATT&CK Technique(s)" table (Technique ID, Title, Link), a description, then the query for
+// Defender XDR and for Sentinel in ```KQL blocks.
+const BERT_JAN = lines(
+  '# Sign-in from a phishing proxy',
+  '',
+  '## Query Information',
+  '',
+  '#### MITRE ATT&CK Technique(s)',
+  '',
+  '| Technique ID | Title    | Link    |',
+  '| ---  | --- | --- |',
+  '| T1557 | Adversary-in-the-Middle | https://attack.mitre.org/techniques/T1557/ |',
+  '',
+  '#### Description',
+  'Sign-ins by the proxy app from unknown devices, often after a T1566 lure.',
+  '',
+  '## Defender XDR',
+  '```KQL',
+  'AADSignInEventsBeta',
+  '| where isempty(AadDeviceId)',
+  '```',
+  '## Sentinel',
+  '```KQL',
+  'SigninLogs',
+  '| where isempty(tostring(DeviceDetail.deviceId))',
+  '```',
+);
+
+// Bert-JanP's "nf_ttp_t1562.001_scattered-spider_abuse conditional_access_trusted_locations.md" @1b6dca8b: the title in
+// emphasis, a sub-technique, the Link column a Markdown link whose address holds T1562/001.
+const BERT_JAN_SUB = lines(
+  '# *Conditional access locations changed*',
+  '## Query Information',
+  '#### MITRE ATT&CK Technique(s)',
+  '| Technique ID | Title | Link |',
+  '|--------------|-------|------|',
+  '| T1562.001    | Impair Defenses: Disable or Modify Tools | [Disable or Modify Tools](https://attack.mitre.org/techniques/T1562/001/) |',
+  '#### References',
+  '- [ATT&CK Defense Evasion](https://attack.mitre.org/tactics/TA0005/)',
+  '## Defender XDR',
+  '```KQL',
+  'AuditLogs',
+  '```',
+);
+
+// alexverboon/Hunting-Queries-Detection-Rules, Defender For Endpoint/MDE-LocalAccountCreated.md @cc2e1437 (its README:
+// the structure "adopted from Bert-Jan's KQL repository"): ### headings, a ```kql block, then an untagged one never closed.
+const VERBOON = lines(
+  '# MDE - Local account created',
+  '## Query Information',
+  '### MITRE ATT&CK Technique(s)',
+  '| Technique ID | Title    | Link    |',
+  '| ---  | --- | --- |',
+  '| T1136.001  | Create Account: Local Account | https://attack.mitre.org/techniques/T1136/001/ |',
+  '### Description',
+  'New local accounts, domain controllers left out.',
+  '### Microsoft 365 Defender',
+  '```kql',
+  'DeviceEvents',
+  '| where ActionType == "UserAccountCreated"',
+  '```',
+  '### Microsoft Sentinel',
+  '```',
+  'DeviceEvents',
+);
+
+// cyb3rmik3/KQL-threat-hunting-queries, 01.ThreatHunting/powershell-base64-encoding.md @b019c86b: an untagged block,
+// then "MITRE ATT&CK Mapping" over a list (Tactic, Technique ID, a link), then a Versioning table of dates.
+const CYB3RMIK3 = lines(
+  '# PowerShell with base64 on its command line',
+  '### Description',
+  'Encoded command lines; tune for your environment.',
+  '### Microsoft 365 Defender & Microsoft Sentinel',
+  '```',
+  'DeviceProcessEvents',
+  '| where ProcessCommandLine contains "base64"',
+  '```',
+  '### MITRE ATT&CK Mapping',
+  '- Tactic: Execution',
+  '- Technique ID: T1059.001',
+  '- [Command and Scripting Interpreter: PowerShell](https://attack.mitre.org/techniques/T1059/001/)',
+  '### Source',
+  '### Versioning',
+  '| Version | Date | Comments |',
+  '| ------- |------| ---------|',
+  '| 1.0 | 14/08/2023 | Initial publish |',
+);
+
+// Bert-JanP's Azure Active Directory/SignInsByOS.md @1b6dca8b: a query with no MITRE ATT&CK section (a report, not a detection).
+const NO_TECHNIQUE = lines('# Sign-ins by operating system', '## Query Information', '#### Description', 'Rare operating systems.', '## Sentinel', '```KQL', 'SigninLogs', '| summarize count() by OS', '```');
+
+describe('parseKqlMarkdown (KQL queries kept as Markdown)', () => {
+  const ids = (text: string) => {
+    const outcome = parseKqlMarkdown(text, 'q.md');
+    return 'rule' in outcome ? [outcome.rule.name, outcome.rule.line, outcome.rule.refs.map((ref) => `${ref.raw}:${ref.line}`)] : outcome;
+  };
+
+  for (const [layout, text, expected] of [
+    ["Bert-JanP's table under MITRE ATT&CK Technique(s); an ID in the description is no mapping", BERT_JAN, ['Sign-in from a phishing proxy', 1, ['T1557:9']]],
+    ["Bert-JanP's sub-technique, the title's emphasis dropped and the link's address not read", BERT_JAN_SUB, ['Conditional access locations changed', 1, ['T1562.001:6']]],
+    ["alexverboon's ### headings and an unclosed untagged block", VERBOON, ['MDE - Local account created', 1, ['T1136.001:6']]],
+    ["cyb3rmik3's MITRE ATT&CK Mapping list (Technique ID: line), the link's address and the dates below not read", CYB3RMIK3, ['PowerShell with base64 on its command line', 1, ['T1059.001:11']]],
+  ] as const) {
+    it(`reads one rule named by its title, of the techniques its ATT&CK section states: ${layout}`, () => {
+      expect(looksLikeKqlMarkdown(text)).to.equal(true);
+      expect(ids(text)).to.deep.equal(expected);
+    });
+  }
+
+  it('ignores a query that states no technique, saying how to state them; an ATT&CK section of no ID is invalid at its heading', () => {
+    const ignored = parseKqlMarkdown(NO_TECHNIQUE, 'q.md');
+    expect(ignored).to.have.nested.property('ignored.name', 'Sign-ins by operating system');
+    expect((ignored as { ignored: { reason: string } }).ignored.reason).to.match(/^a KQL query in Markdown that states no ATT&CK technique; to count it, state them as a "MITRE ATT&CK" heading over a table/);
+    const empty = BERT_JAN.replace('| T1557 |', '| - |');
+    expect(parseKqlMarkdown(empty, 'q.md')).to.deep.equal({
+      invalid: {
+        line: 5,
+        message:
+          'Sign-in from a phishing proxy: its MITRE ATT&CK section states no technique ID that is read; write them as a "MITRE ATT&CK" heading over a table of a "Technique ID" column ' +
+          '(| T1557 | Adversary-in-the-Middle |), as Bert-JanP/Hunting-Queries-Detection-Rules writes it, or over lines "Technique ID: T1059.001", as cyb3rmik3/KQL-threat-hunting-queries does',
+      },
+    });
+  });
+
+  it('takes no README or manual for a query: Markdown with no ```kql block and no MITRE ATT&CK heading over a code block', () => {
+    expect(looksLikeKqlMarkdown(lines('# Queries', '', '- [Defender For Endpoint](./Defender%20For%20Endpoint/)'))).to.equal(false);
+    expect(looksLikeKqlMarkdown(lines('# attack-layers', '## ATT&CK data', '```sh', 'attack-layers data list', '```'))).to.equal(false);
+  });
+});
+
+describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () => {
+  it('reads a folder of them (kind kql), lists the ignored and the invalid with their files, leaves a README uncounted; one file given alone too', () => {
+    const dir = freshTmpDir('kql-markdown');
+    const files: Readonly<Record<string, string>> = {
+      'Azure Active Directory/PotentialAiTMPhishing.md': BERT_JAN,
+      'Defender For Endpoint/MDE-LocalAccountCreated.md': VERBOON,
+      '01.ThreatHunting/powershell-base64-encoding.md': CYB3RMIK3,
+      'Azure Active Directory/SignInsByOS.md': NO_TECHNIQUE,
+      'Azure Active Directory/Broken.md': BERT_JAN.replace('| T1557 |', '| - |'),
+      'README.md': lines('# KQL queries', '- [Azure Active Directory](./Azure%20Active%20Directory)'),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(dir, dirname(name)), { recursive: true });
+      writeFileSync(join(dir, name), text);
+    }
+    const read = readRuleFolder(dir);
+    expect([read.kind, read.counts]).to.deep.equal(['kql', { items: 5, rules: 3, ignored: 1, invalid: 1 }]);
+    expect(read.rules.map((rule) => [rule.name, rule.file.slice(dir.length + 1), rule.refs.map((ref) => ref.raw), rule.level])).to.deep.equal([
+      ['PowerShell with base64 on its command line', '01.ThreatHunting/powershell-base64-encoding.md', ['T1059.001'], 1],
+      ['Sign-in from a phishing proxy', 'Azure Active Directory/PotentialAiTMPhishing.md', ['T1557'], 1],
+      ['MDE - Local account created', 'Defender For Endpoint/MDE-LocalAccountCreated.md', ['T1136.001'], 1],
+    ]);
+    expect(read.ignored.map((item) => [item.file.slice(dir.length + 1), item.name])).to.deep.equal([['Azure Active Directory/SignInsByOS.md', 'Sign-ins by operating system']]);
+    expect(read.problems.map((problem) => [problem.file.slice(dir.length + 1), problem.line, problem.skipped])).to.deep.equal([['Azure Active Directory/Broken.md', 5, true]]);
+    const [alone, ...more] = readCoverageInputs([join(dir, 'Azure Active Directory/PotentialAiTMPhishing.md')]);
+    expect(more).to.deep.equal([]);
+    expect([alone!.kind, alone!.counts, alone!.rules.map((rule) => rule.name)]).to.deep.equal(['kql', { items: 1, rules: 1, ignored: 0, invalid: 0 }, ['Sign-in from a phishing proxy']]);
+  });
+});

@@ -122,8 +122,34 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
     formats.size > 1 || !read.length ? 'rules' : ([...formats][0] ?? (files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems });
-  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...(files.length ? [] : unreadFilesNote(dir))];
+  const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files)];
   return notes.length ? { ...input, notes } : input;
+}
+
+/**
+ * In a folder of KQL queries kept as Markdown, the Markdown files not read as queries, in one note: a query written
+ * without a ```kql block or a MITRE ATT&CK heading (an older file of Bert-JanP's, its query in an untagged block) is
+ * named there with the READMEs beside it, rather than dropped without a word. A folder of no Markdown query (SigmaHQ's,
+ * with its READMEs) gets none.
+ */
+function unreadMarkdownNote(dir: string, files: readonly string[]): string[] {
+  if (!files.some((file) => MARKDOWN_FILE.test(file)) || !statSync(dir).isDirectory()) return [];
+  const read = new Set(files);
+  const unread: string[] = [];
+  const visit = (folder: string): void => {
+    for (const entry of readFolder(folder)) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (MARKDOWN_FILE.test(entry.name) && !read.has(path)) unread.push(relative(dir, path).split(sep).join('/'));
+    }
+  };
+  visit(dir);
+  if (!unread.length) return [];
+  const what = unread.length === 1 ? '1 Markdown file is' : `${unread.length} Markdown files are`;
+  return [
+    `${dir}: ${what} not read as a KQL query (${unread.slice(0, 3).join(', ')}${unread.length > 3 ? ', …' : ''}): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
+  ];
 }
 
 // How many file extensions a note on a folder of no rule file names.

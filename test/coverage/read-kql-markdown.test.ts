@@ -167,6 +167,10 @@ describe('readRuleFolder and --coverage with KQL queries kept as Markdown', () =
     ]);
     expect(read.ignored.map((item) => [item.file.slice(dir.length + 1), item.name])).to.deep.equal([['Azure Active Directory/SignInsByOS.md', 'Sign-ins by operating system']]);
     expect(read.problems.map((problem) => [problem.file.slice(dir.length + 1), problem.line, problem.skipped])).to.deep.equal([['Azure Active Directory/Broken.md', 5, true]]);
+    // The README is not counted, but named: a query file this reader does not take would be named there too.
+    expect(read.notes).to.deep.equal([
+      `${dir}: 1 Markdown file is not read as a KQL query (README.md): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
+    ]);
     const [alone, ...more] = readCoverageInputs([join(dir, 'Azure Active Directory/PotentialAiTMPhishing.md')]);
     expect(more).to.deep.equal([]);
     expect([alone!.kind, alone!.counts, alone!.rules.map((rule) => rule.name)]).to.deep.equal(['kql', { items: 1, rules: 1, ignored: 0, invalid: 0 }, ['Sign-in from a phishing proxy']]);

@@ -116,10 +116,12 @@ function isIocHeading(text: string): boolean {
 // above its list of addresses, which got Template Injection 97): only the words of a document's parts, no names, no
 // mark (`Persistence`, `Lateral Movement` and `Malware` are read). A guide's sections too (CISA, NSA, FBI and MS-ISAC's
 // Phishing Guidance as text: `DEFINITION`, which got Dynamic Data Exchange, `MITIGATIONS`, Disable or Modify Tools).
+// A post's `Timeline` too (Mandiant's ALPHV post of April 2023, its heading set apart from the sentence it was glued
+// to in a one-line scrape: Search Threat Vendor Data 100).
 const BARE_HEADING_WORDS = new Set(
   (
     'executive summary introduction conclusion conclusions appendix recommendations references reference acknowledgements acknowledgments table contents ' +
-    'overview key findings background mitigations definition definitions'
+    'overview key findings background mitigations definition definitions timeline'
   ).split(' '),
 );
 const MAX_BARE_HEADING = 40;

@@ -3,6 +3,7 @@ import { BLOCK_BREAK } from './html-text.js';
 import { delimitedRowText, delimitedTable } from './delimited-table.js';
 import { readColumns } from './layout-columns.js';
 import { isBreadcrumb, isHeadline, isItemShaped, runningFooterStart, withoutRunningHeader } from './page-furniture.js';
+import { MONTHS } from './vendor-names.js';
 
 /** A passage of a report: a sentence, or with `lines` one input line, and the 1-based line where it starts. */
 export interface Passage {
@@ -116,6 +117,25 @@ const GLUED_END = new RegExp(
 const GLUED_HEADING_HINT = /[a-z][A-Z]/;
 const GLUED_HEADING = new RegExp(String.raw`(?<=(?:^|[\s(“"])\p{Ll}{3,}|[\w\\/-]\.\p{Ll}{2,4})(?=(?:${OPENERS})\s)`, 'u');
 const GLUED_OPENING = new RegExp(String.raw`\p{Ll}(?:${OPENERS})\s`, 'u');
+// A page scraped into one line glues a heading in title case to its section's first sentence too (Mandiant's ALPHV post
+// of April 2023, as GenAI-Threat-Intelligence-Research keeps it: `…in the victim network. Defense EvasionDuring
+// operations, UNC4466 takes steps to evade detection.`, which got Subvert Trust Controls: Code Signing 89.7, its words
+// read as `EvasionDuring`; `Internal ReconnaissanceAfter gaining access…`, `Ingress Tool TransferUNC4466 made heavy use
+// of…`, `Attack PhasesInitial Compromise and Establish FootholdIn late 2022, UNC4466 gained access…`, `ExposureAs of this
+// blog post's date…`): at a piece's start, capitalised words (small words between them) up to one in lower case after
+// its capital, glued to a word a sentence opens with (TITLE_OPENER) or, after two words or more, to a group's or a
+// tool's name in capitals and digits (`UNC4466`, `APT41`). A heading of one word is glued to a longer opener only:
+// names in camel case end with a short one (`LinkedIn`, `ClickOnce`, `RunOnce`), and `In` opens a sentence only before
+// a month, a year or `late`, `early`, `mid` (`TimelineIn March 2021, Veritas published…`). A name glued to a name
+// (`OutlookMandiant recommends…`, `Microsoft PowerShell`) is no such joint.
+const TITLE_OPENER = String.raw`${OPENERS.replace('|Once', '')}|With|As|In(?=\s(?:${MONTHS.split(' ').map((month) => month[0]!.toUpperCase() + month.slice(1)).join('|')}|\d{4}|late|early|mid)\b)`;
+const TITLE_WORD = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*`;
+const TITLE_SMALL_WORD = 'and|or|of|the|for|to|in|on|with|a|an|by|at|&';
+const TITLE_HEADING = new RegExp(
+  String.raw`^\s*(?:${TITLE_WORD}\s+(?:(?:${TITLE_SMALL_WORD})\s+){0,2}){1,7}\p{Lu}\p{Ll}+(?=(?:${TITLE_OPENER}|\p{Lu}{2,}\d+)\s)|^\s*\p{Lu}\p{Ll}{3,}(?=(?:${TITLE_OPENER})\s)`,
+  'u',
+);
+const MAX_TITLE_HEADING = 80;
 // A byline's time glued to the post's first sentence (the same post as scraped: `Posted by Artturi @ 11:59 GMTRecent
 // weeks have seen the outing of two new additions…`): a clock's time with its zone or AM/PM, glued to a capitalised
 // word, ends its passage there too (the byline is then known as one). Prefiltered by a colon.
@@ -365,8 +385,17 @@ function linePieces(line: string): string[] {
   return pieces;
 }
 
-/** The pieces of a piece cut where a heading (GLUED_HEADING), then a time (GLUED_TIME), was glued, added to `pieces`. */
+/**
+ * The pieces of a piece cut where a heading in title case at its start (TITLE_HEADING), a heading (GLUED_HEADING), then
+ * a time (GLUED_TIME), was glued, added to `pieces`.
+ */
 function headingPieces(piece: string, pieces: string[]): void {
+  // A heading in title case glued at the piece's start (TITLE_HEADING) is a piece of its own.
+  const title = GLUED_HEADING_HINT.test(piece) ? TITLE_HEADING.exec(piece) : null;
+  if (title && title[0].length <= MAX_TITLE_HEADING) {
+    pieces.push(title[0]);
+    piece = piece.slice(title[0].length);
+  }
   if (GLUED_HEADING_HINT.test(piece) && GLUED_OPENING.test(piece)) for (const part of piece.split(GLUED_HEADING)) timePieces(part, pieces);
   else timePieces(piece, pieces);
 }

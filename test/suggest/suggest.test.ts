@@ -144,6 +144,31 @@ describe('splitPassages', () => {
         [1, 'It reads the OneDriveThe Updater key and calls GetLastError when it fails.'],
       ],
     ],
+    // A page scraped into one line glues a heading in title case to its section's first sentence (a reconstruction in our
+    // words of Mandiant's ALPHV post of April 2023 as GenAI-Threat-Intelligence-Research keeps it: `…in the victim network.
+    // Defense EvasionDuring operations, UNC4466 takes steps…`, `Ingress Tool TransferUNC4466 made heavy use of…`, `Attack
+    // PhasesInitial Compromise and Establish FootholdIn late 2022, …`, `TimelineIn March 2021, …`): the heading is a passage
+    // of its own. Names in camel case at a sentence's start (`LinkedIn`, `RunOnce`, `ClickOnce`, `PowerShell`) and a name
+    // glued to a name are no such joint.
+    [
+      'The loader ran from the temporary folder. Defense EvasionDuring the intrusion, the actor cleared the event logs. Ingress Tool TransferUNC0000 used BITS to download its tools. Attack PhasesInitial AccessIn late 2024, the actor exploited the VPN. LinkedIn profiles of the staff were collected. RunOnce keys were set. ClickOnce deployment was abused. Microsoft PowerShell was used. OutlookExample recommends patching. TimelineIn March 2024, the vendor patched it.',
+      [
+        [1, 'The loader ran from the temporary folder.'],
+        [1, 'Defense Evasion'],
+        [1, 'During the intrusion, the actor cleared the event logs.'],
+        [1, 'Ingress Tool Transfer'],
+        [1, 'UNC0000 used BITS to download its tools.'],
+        [1, 'Attack PhasesInitial Access'],
+        [1, 'In late 2024, the actor exploited the VPN.'],
+        [1, 'LinkedIn profiles of the staff were collected.'],
+        [1, 'RunOnce keys were set.'],
+        [1, 'ClickOnce deployment was abused.'],
+        [1, 'Microsoft PowerShell was used.'],
+        [1, 'OutlookExample recommends patching.'],
+        [1, 'Timeline'],
+        [1, 'In March 2024, the vendor patched it.'],
+      ],
+    ],
     // The same post as scraped glues a sentence after a capitalised name (`…found in SeaDuke.A new set of solutions…`) and
     // a list of PDB paths to the next paragraph (`…\Release\OneDrive.pdbThe first of the CloudDuke components…`); a
     // reconstruction (our words). Names and versions with a dot are no such end: `ASP.NET`, `System.Net`, `Node.js`,
@@ -1589,7 +1614,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // Detection Engineering & Threat Hunting (DE&TH) Guide v1.1 as text: `References` above its list of addresses got
   // Template Injection 97). A heading naming a behaviour, and a sentence with such a word, are read.
   it("ranks no heading of the report's parts without a mark (References, Executive Summary), and says so; a behaviour's heading is read", () => {
-    expectUnranked(['References', 'Executive Summary', 'Table of Contents', 'Key Findings'], REPORT_STRUCTURE_NOTE);
+    expectUnranked(['References', 'Executive Summary', 'Table of Contents', 'Key Findings', 'Timeline'], REPORT_STRUCTURE_NOTE);
     expectRead([['Persistence', 'T1543.003'], ['The loader removed the references to itself from the Run key.', 'T1547.001']]);
   });
 
@@ -1865,8 +1890,9 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   it("ranks no web page's table of contents (In this post, the headings glued) nor a byline by a company's team, and says so", () => {
     const page = ['IN THIS POST', 'About the LoaderThe Origins of the Example GroupBrowser-Based Attacks—a Growing SurfaceRecommendations', 'The actor sent spearphishing emails with malicious attachments to the staff.'];
     for (const lines of [false, true]) {
-      const passages = suggestTechniques(page.join('\n\n'), model, { lines }).filter((p) => p.text);
-      expect(passages.slice(1).map((p) => p.note), `lines: ${lines}`).to.deep.equal([CONTENTS_NOTE, undefined]);
+      // (By sentence, the first two headings, `About the LoaderThe Origins…`, are two passages: a heading glued to the next.)
+      const notes = suggestTechniques(page.join('\n\n'), model, { lines }).filter((p) => p.text).slice(1).map((p) => p.note);
+      expect(notes, `lines: ${lines}`).to.deep.equal([...Array(lines ? 1 : 2).fill(CONTENTS_NOTE), undefined]);
     }
     const heading = suggestTechniques(['In this post', 'The actor sent spearphishing emails with malicious attachments to the staff.'].join('\n\n'), model);
     expect(heading[1]!.note).to.equal(undefined);
@@ -2728,9 +2754,15 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // keeps it scraped into one line: `AcknowledgementsWith special thanks to Nick Richard for technical review.`, its
   // heading glued, which got Traffic Signaling 91.1). Reconstructions in our words; thanks to a thing are read.
   it('ranks no thanks to those who helped the report (Acknowledgements, With special thanks to …), and says so', () => {
+    // By sentence, the heading glued to the thanks is a passage of its own, a heading of the report's parts.
+    const glued = 'AcknowledgementsWith special thanks to Jane Roe for technical review.';
+    expect(suggestTechniques(glued, model).map((p) => [p.text, p.note, p.candidates.length])).to.deep.equal([
+      ['Acknowledgements', REPORT_STRUCTURE_NOTE, 0],
+      ['With special thanks to Jane Roe for technical review.', BYLINE_NOTE, 0],
+    ]);
+    expect(suggestTechniques(glued, model, { lines: true }).map((p) => [p.note, p.candidates.length])).to.deep.equal([[BYLINE_NOTE, 0]]);
     expectUnranked(
       [
-        'AcknowledgementsWith special thanks to Jane Roe for technical review.',
         'Special thanks to Sam Poe and the Example Incident Response team for their help with this research.',
         'We would like to thank [Kim Poe](https://example.org) for her assistance.',
       ],

@@ -28,9 +28,35 @@ const IMAGE_TEXT_START = /^\s*!\[/;
 const PICTURE_NOUN = /image|photo|picture|thumbnail|illustration/i;
 const REPEATED_IMAGE_TEXT = /^\s*((?:[\p{L}\p{N}’'-]+\s+){0,4}(?:image|photo|picture|thumbnail|illustration)s?)(?:\s*\1)+\s*$/iu;
 
-/** Whether a passage is an image's caption or text that says what the picture is (IMAGE_CAPTION, not PICTURE_TAKEN), or an image's text said again (REPEATED_IMAGE_TEXT). */
+// A figure's caption without its number, as a scraped page keeps it under the picture it lost (SentinelOne's 8220 Gang
+// post of October 2022, as GenAI-Threat-Intelligence-Research keeps it: `Visual Context of 8220 Gang Infrastructure
+// Roles` between two sections, which got Command and Scripting Interpreter: Visual Basic 100, and `GreyNoise Trend of
+// CVE-2019-2725 Crawlers` after the paragraph that shows it, Exploitation for Client Execution 100): a noun phrase
+// shaped as a title (no sentence's end, at most MAX_CHART_CAPTION_WORDS words) whose head is a kind of figure (a graph,
+// a chart, a diagram, a map, a trend, a timeline, an overview…) and `of` what it shows, the source's name or two
+// before it. A scraped heading has the same shape, and a heading of that kind names what the section shows, not what
+// was done; a short line naming a behaviour (`Decoded PowerShell payload`, `Custom bash download function:`, `Infection
+// chain`) may be a heading or a caption alike, and is read.
+const FIGURE_NOUNS = ['visual context', 'visuali[sz]ation', 'graph', 'chart', 'diagram', 'flow ?chart', 'map', 'heat ?map', 'trend', 'infographic', 'overview', 'timeline'];
+const CHART_CAPTION = new RegExp(
+  String.raw`^\s*(?:\p{Lu}[\p{L}\p{N}&.-]*\s+){0,2}(?:${FIGURE_NOUNS.map((noun) => noun.replace(/(^|\s)([a-z])/g, (_, space: string, letter: string) => `${space}[${letter.toUpperCase()}${letter}]`)).join('|')})s?\s+of\s+\S`,
+  'u',
+);
+const MAX_CHART_CAPTION_WORDS = 12;
+const MAX_CHART_CAPTION = 100;
+
+/** Whether a passage is a figure's caption without its number, a noun phrase naming a kind of figure (CHART_CAPTION). */
+function isChartCaption(text: string): boolean {
+  return text.length <= MAX_CHART_CAPTION && !/[.!?;:,]\s|[.!?;:,]$/.test(text.trim()) && text.trim().split(/\s+/).length <= MAX_CHART_CAPTION_WORDS && CHART_CAPTION.test(text);
+}
+
+/**
+ * Whether a passage is an image's caption or text that says what the picture is (IMAGE_CAPTION, not PICTURE_TAKEN), a
+ * figure's caption without its number (CHART_CAPTION), or an image's text said again (REPEATED_IMAGE_TEXT).
+ */
 export function isImageCaption(text: string): boolean {
   if (text.length <= MAX_IMAGE_TEXT && PICTURE_NOUN.test(text) && REPEATED_IMAGE_TEXT.test(text)) return true;
+  if (isChartCaption(text)) return true;
   const image = IMAGE_TEXT_START.test(text);
   // (An image's address is no text of it: `…/wp-content/uploads/…` uploads nothing.)
   return text.length <= (image ? MAX_IMAGE_TEXT : MAX_CAPTION) && IMAGE_CAPTION.test(text) && !PICTURE_TAKEN.test(image ? text.split('](')[0]! : text);

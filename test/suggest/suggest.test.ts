@@ -2726,6 +2726,21 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expectRead([['The loader hid its configuration inside a PNG image downloaded from an image hosting site.', 'T1027.003']]);
   });
 
+  // A figure's caption without its number, as a scraped page keeps it under the picture it lost (reconstructions in our
+  // words of SentinelOne's 8220 Gang post of October 2022 as GenAI-Threat-Intelligence-Research keeps it: `Visual Context
+  // of 8220 Gang Infrastructure Roles`, which got Command and Scripting Interpreter: Visual Basic 100, `GreyNoise Trend of
+  // CVE-2019-2725 Crawlers`, Exploitation for Client Execution 100): a noun phrase naming a kind of figure and what it
+  // shows. A short line naming a behaviour, heading or caption (Imperva's 8220 Gang post: `Custom bash download
+  // function:` above its code's picture), and a sentence with such a noun, are read.
+  it("ranks no figure's caption without its number that names a kind of figure (Visual Context of …, Trend of …), and says so; a behaviour's short line is read", () => {
+    expectUnranked(['Visual Context of the Botnet Infrastructure', 'GreyNoise Trend of CVE-2019-2725 Scanners', 'Overview of the attack chain', 'Diagram of the loader stages'], IMAGE_CAPTION_NOTE);
+    expectRead([
+      ['Decoded PowerShell payload', 'T1140'],
+      ['Custom bash download function:', 'T1105'],
+      ['The actor drew a map of the network shares before moving laterally.', 'T1021.002'],
+    ]);
+  });
+
   // A credit: who did the analysis, wrote or reviewed the report (reconstructions in our words of The DFIR Report's
   // posts saved as Markdown, `Analysis and reporting completed by [@…](…), [Name](…) (aka [@…](…)), and guest contributor
   // [Name](…) from [Vendor](…)`, which got Virtualization/Sandbox Evasion 77.1; of ETH Zürich's MEGA attacks page, `This

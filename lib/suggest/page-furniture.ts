@@ -347,12 +347,44 @@ function isVendorPitch(text: string): boolean {
   return PITCH_START.test(text) && !REPORT_NOTE_ATTACK.test(text) && text.trim().split(/(?<=[.!])\s+/).every((sentence) => VENDOR_PITCH.test(sentence));
 }
 
+// A vendor's call to action on its page, one sentence or a button's words (eSentire's blog posts as
+// GenAI-Threat-Intelligence-Research keeps them: `Want to learn more on how to achieve Cyber Resilience?` / `TALK TO AN
+// EXPERT` beside the post's head, which got Process Discovery 61.8 and Unsecured Credentials: Credentials In Files 91.6;
+// `Want to learn more? Connect with an eSentire Security Specialist.`, System Network Connections Discovery 97.6; `ARE
+// YOU EXPERIENCING A SECURITY INCIDENT OR HAVE YOU BEEN BREACHED?`, Email Hiding Rules 96.6; Imperva's blog posts'
+// pop-ups: `Want to see Imperva in action?`, Process Discovery 93.7, `Fill out the form and our experts will be in
+// touch shortly to book your personal demo.`, Outlook Forms 97.6, `An Imperva security specialist will contact you
+// shortly.`, Security Software Discovery 86.4, `Keep an eye on that inbox for the latest news and industry updates.`,
+// Ingress Tool Transfer 100, and its banner's `Under DDoS Attack?`, Network Denial of Service 94.1; SentinelOne's
+// `Experiencing a Breach?` before its phone number): a question that offers more or a demo, a call to talk to the
+// vendor's experts, a form's promise that they will call, a newsletter's thanks, a hotline's question. A sentence that
+// says what an attacker did is none of these shapes (`The actor asked the victim to fill out the form with…`).
+const CALLS_TO_ACTION = [
+  /^want\s+to\s+(?:learn|know|hear|find\s+out|read)\s+more\b[^.!?]{0,100}\?$/iu,
+  /^want\s+to\s+see\s+\p{Lu}[^.!?]{0,40}\s+in\s+action\s*\?$/iu,
+  /^(?:talk|speak|chat|connect)\s+(?:to|with)\s+(?:an?|our|the)\s+(?:[\p{L}-]+\s+){0,3}(?:experts?|specialists?|advisors?|advisers?|representatives?)\s*[.!]?$/iu,
+  /^(?:fill\s+(?:out|in)|complete|submit)\s+(?:the|this|our)\s+form\b[^.!?]{0,150}\b(?:contact|in\s+touch|demo|call)\b[^.!?]*[.!]?$/iu,
+  /^an?\s+(?:[\p{L}-]+\s+){0,3}(?:specialists?|experts?|representatives?|advisors?|advisers?)\s+will\s+(?:contact|call|reach\s+out\s+to|be\s+in\s+touch\s+with)\s+you\b[^.!?]*[.!]?$/iu,
+  /^keep\s+an\s+eye\s+on\s+(?:your|that|the)\s+inbox\b[^.!?]*[.!]?$/iu,
+  /^(?:are\s+you\s+)?(?:experiencing\s+an?\s+(?:security\s+|cyber\s*)?(?:incident|breach|attack)|under\s+(?:an?\s+)?(?:ddos\s+|cyber\s*)?attack)\b[^.!?]{0,60}\?/iu,
+];
+const MAX_CALL_TO_ACTION = 200;
+// How a call begins, tried first: most passages begin otherwise.
+const CALL_START = /^\s*(?:want|talk|speak|chat|connect|fill|complete|submit|an?|keep|are|experiencing|under)\s/iu;
+
+/** Whether a passage is a vendor's call to action, each of its sentences (`CALLS_TO_ACTION`). */
+function isCallToAction(text: string): boolean {
+  if (text.length > MAX_CALL_TO_ACTION || !CALL_START.test(text)) return false;
+  // (The sentences of a call on one line, `Want to learn more? Connect with …`; a hotline's number glued after its question.)
+  return text.trim().split(/(?<=[.!?])\s+/).every((sentence) => CALLS_TO_ACTION.some((call) => call.test(sentence)));
+}
+
 /** A text without the words that say who comments (`COMMENTERS`): `User comments` is read as `comments`. */
 function withoutCommenters(text: string): string {
   return COMMENTS_WORD.test(text) ? text.replace(COMMENTERS, ' ') : text;
 }
 
-/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner, a template's placeholder, a site's appeal for support, a repost's link to its original). */
+/** Whether a passage is only a web page's furniture (cookies, legal links, share buttons, newsletter, other posts, a copyright notice, a syndication note, an archive's heading, a call to click a banner, a template's placeholder, a site's appeal for support, a repost's link to its original, a vendor's call to action). */
 export function isPageFurniture(text: string): boolean {
   return (
     isReportNote(text) ||
@@ -366,6 +398,7 @@ export function isPageFurniture(text: string): boolean {
       NEWSLETTER_CALL.test(text) ||
       PLACEHOLDER.test(text) ||
       isVendorPitch(text) ||
+      isCallToAction(text) ||
       (SUPPORT_APPEAL_START.test(text) && SUPPORT_APPEAL.test(text)) ||
       ORIGINAL_LINK.test(text) ||
       isBarMenu(text)))

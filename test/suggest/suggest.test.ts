@@ -2741,6 +2741,36 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A vendor's calls to action on its page (reconstructions in our words of eSentire's ALPHV/BlackCat post and Imperva's
+  // 8220 Gang post as GenAI-Threat-Intelligence-Research keeps them: `Want to learn more on how to achieve Cyber
+  // Resilience?` / `TALK TO AN EXPERT`, which got Process Discovery 61.8 and Unsecured Credentials: Credentials In Files
+  // 91.6; Imperva's pop-up `Want to see Imperva in action?` / `Fill out the form and our experts will be in touch shortly
+  // to book your personal demo.`, Outlook Forms 97.6; its banner's `Under DDoS Attack?`, Network Denial of Service 94.1).
+  // A sentence about a phishing form or a DDoS attack is read.
+  it("ranks no vendor's call to action (Want to learn more…?, TALK TO AN EXPERT, Fill out the form…), and says so; an attack's sentence is read", () => {
+    expectUnranked(
+      [
+        'Want to learn more on how to reach cyber resilience?',
+        'TALK TO AN EXPERT',
+        'Want to see Example in action?',
+        'Fill out the form and our experts will be in touch soon to set up your demo.',
+        'An Example security specialist will contact you shortly.',
+        'Keep an eye on your inbox for the latest news.',
+        'ARE YOU EXPERIENCING A SECURITY INCIDENT?',
+        'Under DDoS Attack?',
+      ],
+      PAGE_FURNITURE_NOTE,
+    );
+    for (const lines of [false, true]) {
+      const call = suggestTechniques('Want to learn more? Connect with an Example Security Specialist.', model, { lines });
+      expect(call.map((p) => [p.note, p.candidates.length]), `lines: ${lines}`).to.deep.equal(call.map(() => [PAGE_FURNITURE_NOTE, 0]));
+    }
+    expectRead([
+      ['The actor asked the victims to fill out the form with their bank credentials on the phishing page.', 'T1598.003'],
+      ['The botnet kept the victim under a DDoS attack for three days.', 'T1499'],
+    ]);
+  });
+
   // A credit: who did the analysis, wrote or reviewed the report (reconstructions in our words of The DFIR Report's
   // posts saved as Markdown, `Analysis and reporting completed by [@…](…), [Name](…) (aka [@…](…)), and guest contributor
   // [Name](…) from [Vendor](…)`, which got Virtualization/Sandbox Evasion 77.1; of ETH Zürich's MEGA attacks page, `This

@@ -266,27 +266,56 @@ const AD_CALL = new RegExp(
   'i',
 );
 const AD_OFFER_WORD = new RegExp(`\\b(?:${AD_OFFER})\\b`, 'i');
+// A vendor's pop-up boxes, as a scraped page keeps them after its footer (Imperva's blog posts as
+// GenAI-Threat-Intelligence-Research keeps them: `×` / `Protect Against Business Logic Abuse` / `Identify key
+// capabilities to prevent attacks targeting your business logic` / `Download Now`, whose blurb got Ingress Tool Transfer
+// 100; `×` / `Prevoty is now part of the Imperva Runtime Protection` / `Protection against zero-day attacks` / … /
+// `Learn more here`), open with the box's close button alone (POPUP_CLOSE) where an advertisement in the post opens
+// with a heading, and offer a report as well (`Free Report`); the close button says what the box is, and the offer need
+// not be named. A box inside the page opens with its call to try the product (the same posts' `Try Imperva for Free` /
+// `Protect your business for 30 days on Imperva.`, Gather Victim Org Information: Identify Business Tempo 97.9 / `Start
+// Now`, Registry Run Keys 96.3).
+const POPUP_CLOSE = /^\s*[×✕✖⨯]\s*$/u;
+const TRY_FREE = /^\s*try\s+\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,2}\s+(?:for\s+)?free\s*[.!]?\s*$/iu;
+const POPUP_CALL = /^(?:learn\s+more(?:\s+here)?|(?:get\s+(?:the\s+)?)?free\s+report|read\s+the\s+report)\s*[!.]?$/i;
 const MAX_AD_CALL = 40;
+// A call of two or three words in capitals at a passage's end, after a lower-case word (`…your business logic Download Now`).
+const GLUED_CALL = /\p{Ll}\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,2})\s*[!.]?$/u;
 // How long an advertisement's blurb is at most: passages with letters between the heading and the call, characters.
 const MAX_AD_BLURB = 5;
 const MAX_AD_LENGTH = 800;
 
 /**
- * The passages (by index) of a sponsor's advertisement: a call to action (`AD_CALL`), the Markdown heading at most
- * MAX_AD_BLURB passages with letters before it and the blurb between (at least one passage, at most MAX_AD_LENGTH
- * characters), the offer (`AD_OFFER`) named by the heading or the blurb, the heading none of the report's parts.
+ * The passages (by index) of a sponsor's advertisement or a vendor's pop-up box: a call to action (`AD_CALL`, or
+ * `POPUP_CALL` in a pop-up box), and at most MAX_AD_BLURB passages with letters before it the box's start and the blurb
+ * between (at least one passage, at most MAX_AD_LENGTH characters). The start is a pop-up's close button or a box's call
+ * to try the product (`POPUP_CLOSE`, `TRY_FREE`), or a Markdown heading, none of the report's parts, when the heading or
+ * the blurb names the offer (`AD_OFFER`).
  */
 export function advertisementPassages(passages: readonly { text: string }[]): Set<number> {
   const ads = new Set<number>();
   passages.forEach((passage, call) => {
-    // A call is short: most passages are passed over at once.
-    if (passage.text.length > MAX_AD_CALL || !AD_CALL.test(passage.text.trim())) return;
+    // A call is short: most passages are passed over at once, but for a pop-up's blurb whose last line is its call
+    // (`Identify key capabilities to prevent attacks targeting your business logic` / `Download Now`, joined as a
+    // sentence's wrapped lines are).
+    const glued = passage.text.length > MAX_AD_CALL && passage.text.length <= MAX_AD_LENGTH ? GLUED_CALL.exec(passage.text) : null;
+    if (passage.text.length > MAX_AD_CALL && !glued) return;
+    const callText = glued ? glued[1]!.trim() : passage.text.trim();
+    const popupCall = POPUP_CALL.test(callText);
+    if (!popupCall && !AD_CALL.test(callText)) return;
     const blurb: number[] = [];
-    let length = 0;
+    let length = glued ? passage.text.length : 0;
     for (let i = call - 1; i >= 0 && blurb.length <= MAX_AD_BLURB && length <= MAX_AD_LENGTH; i--) {
       const text = passages[i]!.text;
+      // A pop-up's close button, or a box's call to try the product, opens it: its passages are the advertisement's.
+      if (POPUP_CLOSE.test(text) || TRY_FREE.test(text)) {
+        if (blurb.length && blurb.length <= MAX_AD_BLURB && length <= MAX_AD_LENGTH) for (const j of [i, ...blurb, call]) ads.add(j);
+        return;
+      }
       if (!/\p{L}/u.test(text)) continue;
       if (HEADING_MARK.test(text)) {
+        // (A pop-up's own calls, `Learn more here`, and a call glued to its blurb are no sponsor's below a heading.)
+        if (popupCall || glued) return;
         const named = AD_OFFER_WORD.test(text) || blurb.some((j) => AD_OFFER_WORD.test(passages[j]!.text));
         if (blurb.length && blurb.length <= MAX_AD_BLURB && length <= MAX_AD_LENGTH && named && !isReportStructure(text)) {
           for (const j of [i, ...blurb, call]) ads.add(j);

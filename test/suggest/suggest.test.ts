@@ -2771,6 +2771,40 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A vendor's pop-up boxes after its page's footer (a reconstruction in our words of Imperva's blog posts as
+  // GenAI-Threat-Intelligence-Research keeps them: `×` / `Protect Against Business Logic Abuse` / `Identify key
+  // capabilities to prevent attacks targeting your business logic` / `Download Now`, the blurb and its call read as one
+  // passage, Ingress Tool Transfer 100; `×` / … / `Free Report`; `Try Imperva for Free` / `Protect your business for 30
+  // days on Imperva.` / `Start Now`, Registry Run Keys 96.3): the close button or the call to try the product opens the
+  // box, its call closes it. The report's sentence before them is read.
+  it("ranks no vendor's pop-up box (its close button, headline, blurb and call), and says so", () => {
+    const page = [
+      'The loader downloads the second stage with curl from the staging server.',
+      '',
+      '×',
+      '',
+      'Stop Business Logic Attacks',
+      'Learn which capabilities block attacks on your checkout flow',
+      'Download Now',
+      '',
+      '×',
+      '',
+      'The Annual Bot Traffic Report',
+      'How malicious automation changed over ten years',
+      'Free Report',
+      '',
+      'Try Example for Free',
+      'Protect your site for 30 days with Example.',
+      'Start Now',
+    ].join('\n');
+    for (const lines of [false, true]) {
+      const [sentence, ...box] = suggestTechniques(page, model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      expect(sentence!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1105');
+      expect(box.filter((p) => p.candidates.length).map((p) => p.text), `lines: ${lines}`).to.deep.equal([]);
+      expect(box.filter((p) => p.note === ADVERTISEMENT_NOTE).length, `lines: ${lines}`).to.be.at.least(lines ? 8 : 6);
+    }
+  });
+
   // A credit: who did the analysis, wrote or reviewed the report (reconstructions in our words of The DFIR Report's
   // posts saved as Markdown, `Analysis and reporting completed by [@…](…), [Name](…) (aka [@…](…)), and guest contributor
   // [Name](…) from [Vendor](…)`, which got Virtualization/Sandbox Evasion 77.1; of ETH Zürich's MEGA attacks page, `This

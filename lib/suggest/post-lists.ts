@@ -279,7 +279,7 @@ const POPUP_CLOSE = /^\s*[×✕✖⨯]\s*$/u;
 const TRY_FREE = /^\s*try\s+\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,2}\s+(?:for\s+)?free\s*[.!]?\s*$/iu;
 const POPUP_CALL = /^(?:learn\s+more(?:\s+here)?|(?:get\s+(?:the\s+)?)?free\s+report|read\s+the\s+report)\s*[!.]?$/i;
 const MAX_AD_CALL = 40;
-// A call of two or three words in capitals at a passage's end, after a lower-case word (`…your business logic Download Now`).
+// A call of two or three capitalised words at the end of a passage, after a word in lower case (`…your business logic Download Now`).
 const GLUED_CALL = /\p{Ll}\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,2})\s*[!.]?$/u;
 // How long an advertisement's blurb is at most: passages with letters between the heading and the call, characters.
 const MAX_AD_BLURB = 5;

@@ -36,7 +36,7 @@ export {
 export type * from './normalize/normalize-types.js';
 export { UNRESOLVED_STATUSES, UNRESOLVED_STATUS_TEXT } from './normalize/normalize-types.js';
 export { parseReference, type ParsedReference } from './normalize/parse-reference.js';
-export { readTactic, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
+export { readTactic, tacticIdAndName, TACTIC_SYNONYMS } from './normalize/read-tactic.js';
 export { resolveReference, fullName, type ReferenceInput, type Resolution, type ResolveContext, type ResolveOptions } from './normalize/resolve-reference.js';
 export {
   campaignReleases,
@@ -82,6 +82,7 @@ export type { DetectionsFile } from './coverage/detections-file.types.gen.js';
 /** Deterministic layer JSON and the schema type guard. */
 export { serializeLayer, serializeLayers, isNavigatorLayer } from './layer/serialize-layer.js';
 /** Check layers against the 4.5 schema and the ATT&CK release they declare. @throws AttackDataError for a release asked for that is not available */
+export { readTacticIdAndName, readWrittenTacticPairs } from './layer/tactic-written.js';
 export { validateLayer, errorConsequences, LAYER_FINDING_CODES, type LayerFinding, type LayerFindingCode, type ValidateLayerOptions } from './layer/validate-layer.js';
 /** Convert older layer formats to format 4.5 (structure only). */
 export {

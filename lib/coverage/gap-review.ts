@@ -5,6 +5,8 @@ import type { TacticShortname, TechniqueId } from '../attack/types.js';
 import { UNRESOLVED_STATUSES, type NormalizedCampaign } from '../normalize/normalize-types.js';
 import { resolveReference, type ResolveContext } from '../normalize/resolve-reference.js';
 import { tacticWords } from '../normalize/tactic-names.js';
+import { readTactic } from '../normalize/read-tactic.js';
+import { readTacticIdAndName } from '../layer/tactic-written.js';
 import { domainAdjective, otherDomainReviewAdvice, type OtherDomainLookup } from '../attack/other-domains.js';
 import { compareReleases } from '../attack/release-files.js';
 import { TACTIC_SPLITS } from '../attack/tactic-splits.js';
@@ -747,13 +749,17 @@ export function threatFromLayer(
 ): { source: ThreatSource; unresolved: UnresolvedRef[]; remapped: RemappedRef[] } {
   const resolved = resolveCoverage([input], target, options);
   const byId = new Map<TechniqueId, ThreatTechnique>();
+  const pairNotes = new Set<string>();
   for (const { rule, ids } of resolved.rules) {
     for (const id of ids) {
       const entry = byId.get(id) ?? { id, weight: 0, tactics: [] };
       entry.weight = Math.max(entry.weight, rule.level);
       const technique = target.technique(id)!;
       for (const tactic of rule.tactics ?? []) {
-        const shortname = target.tactic(tactic)?.shortname;
+        // A TA ID with a name that name two tactics of the release is read as upgrade and validate read it.
+        const pair = readTacticIdAndName(tactic, technique, target);
+        if (pair) pairNotes.add(`threat layer "${input.source}": ${rule.file}${rule.line === undefined ? '' : `:${rule.line}`}: ${pair.note}`);
+        const shortname = pair ? pair.tactic : readTactic(tactic, target);
         if (shortname && technique.tactics.includes(shortname) && !entry.tactics.includes(shortname)) entry.tactics.push(shortname);
       }
       byId.set(id, entry);
@@ -761,7 +767,7 @@ export function threatFromLayer(
   }
   const { platforms, unknown, notes: platformNotes } = threatLayerPlatforms(input, target, options);
   // How the layer was read (scores at its gradient's minimum weigh 0), then what its platform filter means.
-  const notes = [...(input.notes ?? []), ...platformNotes];
+  const notes = [...(input.notes ?? []), ...pairNotes, ...platformNotes];
   return {
     source: {
       name: input.source,

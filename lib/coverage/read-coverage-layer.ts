@@ -36,6 +36,7 @@ import {
 import { dettectDetectionLevel } from './read-dettect.js';
 import { lineOf, yaml } from './yaml-source.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
+import { tacticIdAndName } from '../normalize/read-tactic.js';
 import { repairLayer, repairLine, unstatedDomainText, unstatedLayerDomain, type RepairedLayer } from '../layer/repair-layer.js';
 import { statedLayerDomain } from '../layer/layer-domain.js';
 import { assertAttackLayer, filterRelease, stagesHidePreAttack } from '../layer/layer-format.js';
@@ -124,7 +125,8 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
     const read = domain || options.role !== 'threat' ? undefined : unstatedLayerDomain(fields);
     const unstatedIcs = read?.icsIds ? { file, ...(layerLine === undefined ? {} : { line: layerLine }), message: `${where}: /domain: ${unstatedDomainText(read)}`, skipped: false } : undefined;
     const techniques = Array.isArray(fields['techniques']) ? (fields['techniques'] as Record<string, unknown>[]) : [];
-    const items = Array.isArray((layer as Record<string, unknown>)['techniques']) ? ((layer as Record<string, unknown>)['techniques'] as unknown[]).length : 0;
+    const inputEntries = Array.isArray((layer as Record<string, unknown>)['techniques']) ? ((layer as Record<string, unknown>)['techniques'] as unknown[]) : [];
+    const items = inputEntries.length;
     for (const repair of repaired.repairs) {
       const entry = /^\/techniques\/(\d+)/.exec(repair.path)?.[1];
       const line = entry === undefined ? layerLine : lines(layerIndex, isArray, Number(entry));
@@ -270,7 +272,11 @@ export function parseCoverageLayers(text: string, file: string, options: Coverag
         levelReason,
       };
       if (names && names.length > 1) rule.names = names;
-      if (typeof tactic === 'string' && tactic !== '') rule.tactics = [tactic];
+      // A TA ID with a name (`TA0002: Persistence`), which the repair read by the name, is kept as written: the review
+      // reads its ID in the release (threatFromLayer).
+      const asRead = inputEntries[repaired.entryOrigins[i] ?? i];
+      const written = isJsonObject(asRead) && typeof asRead['tactic'] === 'string' && tacticIdAndName(asRead['tactic']) ? asRead['tactic'] : tactic;
+      if (typeof written === 'string' && written !== '') rule.tactics = [written];
       if (text !== undefined) rule.comment = text;
       rules.push(rule);
     });

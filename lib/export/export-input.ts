@@ -17,7 +17,15 @@ import { fetchCommand } from '../attack/release-files.js';
 
 /** What `export` can read: a Navigator layer, or the JSON report of the gap review. */
 export type ExportInput =
-  | { kind: 'layer'; layer: NavigatorLayer; source: string; /** Faults of the layer as read that were repaired, one line each. */ repairs: string[] }
+  | {
+      kind: 'layer';
+      layer: NavigatorLayer;
+      source: string;
+      /** Faults of the layer as read that were repaired, one line each. */
+      repairs: string[];
+      /** Each entry's tactic as the file wrote it, by position: one written as a TA ID with a name is read in the release (`readWrittenTacticPairs`). */
+      tacticsWritten: unknown[];
+    }
   | { kind: 'gap-report'; report: GapReportData; source: string };
 
 /** A gap report has the fields `gap --report json` writes; anything else with `rows` and `formulas` is an error. */
@@ -55,8 +63,13 @@ export function parseExportInput(text: string, file: string, options: { layer?: 
   }
   const source = sources[(wanted ?? 1) - 1];
   if (!source) throw new UsageError(`--layer ${wanted}: ${file} holds ${sources.length === 1 ? '1 layer; leave --layer out (or give --layer 1)' : `${sources.length} layers; give 1 to ${sources.length}`}`);
-  const { layer, repairs } = checkedSourceLayer(source);
-  return { kind: 'layer', layer: layer as unknown as NavigatorLayer, source: describeSource(source), repairs };
+  const { layer, repairs, repaired } = checkedSourceLayer(source);
+  const asRead = isJsonObject(source.value) && Array.isArray(source.value['techniques']) ? source.value['techniques'] : [];
+  const tacticsWritten = repaired.entryOrigins.map((origin) => {
+    const entry = asRead[origin];
+    return isJsonObject(entry) ? entry['tactic'] : undefined;
+  });
+  return { kind: 'layer', layer: layer as unknown as NavigatorLayer, source: describeSource(source), repairs, tacticsWritten };
 }
 
 /**

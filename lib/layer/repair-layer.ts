@@ -12,6 +12,7 @@ import { NAVIGATOR_PLATFORM_MAPPINGS } from '../attack/platform-names.js';
 import { InputError } from '../errors.js';
 import { jsonTextRepairs } from '../json-text.js';
 import { closestWord } from '../name-distance.js';
+import { tacticIdAndName } from '../normalize/read-tactic.js';
 import { splitTacticList, tacticsWithin, type TacticListReading } from '../normalize/tactic-list.js';
 import { tacticWords } from '../normalize/tactic-names.js';
 import { STDIN_NAME } from '../read-text.js';
@@ -183,6 +184,14 @@ export function unstatedDomainText({ domain, icsIds }: { domain: Domain; icsIds?
  * it is not one.
  */
 function readTactic(value: string): string | undefined {
+  // A TA ID with a tactic's name (`TA0001 - Initial Access`, `Persistence (TA0003)`) is read by the name, which means one
+  // tactic in every domain, where the ID means another in each: a reader that has the release checks the ID
+  // (`readTacticIdAndName`). A name that is no tactic leaves the ID, read as a bare `TA0005` is.
+  const pair = tacticIdAndName(value);
+  if (pair) {
+    const byName = readTactic(pair.name);
+    return byName !== undefined && KNOWN_TACTIC_SHORTNAMES.has(byName) ? byName : pair.id.toLowerCase();
+  }
   const shortname = (text: string): string => text.trim().toLowerCase().replace(/\s*&\s*/g, ' and ').replace(/[\s_]+/g, '-');
   const fixed = shortname(value);
   const spelt = shortname(tacticWords(value.trim()));
@@ -338,7 +347,7 @@ const ENTRY_RULES: ReadonlyArray<readonly [label: string, apply: (entry: JsonObj
     },
   ],
   [
-    'a tactic written as a name (Defense Evasion) is its shortname; one that cannot be read leaves the entry out',
+    'a tactic written as a name (Defense Evasion), or as a TA ID with a name (TA0005 - Defense Evasion), is its shortname; one that cannot be read leaves the entry out',
     (entry, path, log) => {
       const raw = entry['tactic'];
       if (raw === undefined) return true;

@@ -1,5 +1,6 @@
 import type { AttackIndex } from '../attack/attack-index.js';
-import type { TacticRecord } from '../attack/types.js';
+import type { TacticRecord, TacticShortname, TechniqueRecord } from '../attack/types.js';
+import { readTactic, readTacticPair, tacticIdAndNameWarning, tacticPairConflict } from '../normalize/read-tactic.js';
 
 /**
  * The tactic of `index` that an entry's `tactic` names other than by its shortname: by its TA ID (`"TA0002"`, which
@@ -15,4 +16,40 @@ export function tacticWrittenOtherwise(tactic: string, index: AttackIndex): Tact
 export function tacticAdvice(tactic: string, index: AttackIndex, fallback: string): string {
   const named = tacticWrittenOtherwise(tactic, index);
   return named ? `set tactic to ${named.shortname} (${named.id} is its ID; Navigator reads a tactic by its shortname only)` : fallback;
+}
+
+/**
+ * An entry's tactic as written (`TA0002: Persistence`, `Execution (TA0002)`), when it is a TA ID with a tactic's name,
+ * read in `index`, which the repair (release-blind) could not: it read the name. Where the ID names another tactic of
+ * the release, the entry is read as a campaign's tactic is (`readTacticPair`): under the one of the two that its
+ * technique has, when only one is, else under none (`tactic` undefined: every tactic of the technique); where the
+ * release has no such ID, by the name. With a note saying so; undefined when it is no such pair or the two agree.
+ */
+export function readTacticIdAndName(written: unknown, technique: TechniqueRecord | undefined, index: AttackIndex): { tactic?: TacticShortname; note: string } | undefined {
+  if (typeof written !== 'string') return undefined;
+  const conflict = tacticPairConflict(written, index);
+  if (conflict) {
+    const { kept, warning } = readTacticPair(written, conflict, technique ? [technique] : [], index, 'the layer');
+    return kept ? { tactic: kept, note: warning } : { note: `${warning}; the tactic is removed, so the annotation applies under every tactic of the technique` };
+  }
+  const note = tacticIdAndNameWarning(written, index);
+  const tactic = note ? readTactic(written, index) : undefined;
+  return note ? { ...(tactic ? { tactic } : {}), note } : undefined;
+}
+
+/**
+ * A repaired layer's entries read in `index` where their tactic was written as a TA ID with a name: `written` holds
+ * each entry's tactic as the file wrote it, by position. A copy of the entries, each such tactic as
+ * `readTacticIdAndName` reads it, and what it said of each (`T1059: tactic "TA0002: Persistence": …`).
+ */
+export function readWrittenTacticPairs<Entry extends { techniqueID: string; tactic?: string }>(entries: readonly Entry[], written: readonly unknown[], index: AttackIndex): { entries: Entry[]; notes: string[] } {
+  const notes: string[] = [];
+  const read = entries.map((entry, at) => {
+    const pair = readTacticIdAndName(written[at], index.technique(entry.techniqueID), index);
+    if (!pair) return entry;
+    notes.push(`${entry.techniqueID}: ${pair.note}`);
+    const { tactic: _, ...rest } = entry;
+    return (pair.tactic ? { ...rest, tactic: pair.tactic } : rest) as Entry;
+  });
+  return { entries: read, notes };
 }

@@ -30,7 +30,7 @@ import { libraryOtherDomains, otherDomainText, type OtherDomainLookup } from '..
 import { compareEntries } from './serialize-layer.js';
 import { domainReleases } from '../normalize/normalize-campaign.js';
 import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type LayerRepair, type LeftOutEntry, type RepairedLayer } from './repair-layer.js';
-import { tacticWrittenOtherwise } from './tactic-written.js';
+import { readTacticIdAndName, tacticWrittenOtherwise } from './tactic-written.js';
 import { everyPlatformSource, everyPlatformWhose, platformsShowing, type ReleaseList } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
@@ -507,14 +507,25 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     const named = written === undefined ? undefined : tacticWrittenOtherwise(written, target);
     if (named) {
       raw['tactic'] = named.shortname;
+      report.changes.push('tactic-read');
       report.notes.push(`tactic ${named.id} is the ID of ${named.shortname} (${named.name}) in ${target.label}; read as ${named.shortname}`);
     }
-    const tactic = named?.shortname ?? written;
+    let tactic = named?.shortname ?? written;
     reports.push(report);
+    const input = inputEntries[entryOrigins[at] ?? at];
     const record = resolveEntry(raw, report, target, source, options.otherDomains, shownIn);
     if (!record) {
-      report.removedEntry = structuredClone(inputEntries[entryOrigins[at] ?? at]) as JsonObject;
+      report.removedEntry = structuredClone(input) as JsonObject;
       return;
+    }
+    // A TA ID with a name (`TA0002: Persistence`), which the repair read by the name: its ID read in the release.
+    const pair = readTacticIdAndName(isJsonObject(input) ? input['tactic'] : undefined, record, target);
+    if (pair) {
+      if (pair.tactic) raw['tactic'] = pair.tactic;
+      else delete raw['tactic'];
+      tactic = pair.tactic;
+      report.changes.push('tactic-read');
+      report.notes.push(pair.note);
     }
     if (record.id !== id) {
       raw['techniqueID'] = record.id;
@@ -527,7 +538,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     }
     // A tactic list (`"Defense Evasion, Foo"`) was repaired into one entry per tactic: one of them that is no tactic of
     // the technique is a part of the list left out, when another holds the annotation, not moved to every tactic.
-    const listed = listedTactics(isJsonObject(inputEntries[entryOrigins[at] ?? at]) ? (inputEntries[entryOrigins[at] ?? at] as JsonObject)['tactic'] : undefined);
+    const listed = listedTactics(isJsonObject(input) ? input['tactic'] : undefined);
     const holders = listed?.filter((other) => record.tactics.includes(other)) ?? [];
     if (holders.length) {
       report.changes.push('removed');

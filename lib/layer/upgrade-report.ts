@@ -9,6 +9,11 @@ export type EntryChange =
   | 'renamed'
   /** Its tactic no longer applies; the annotation moved to the technique's current tactic(s). */
   | 'moved-tactic'
+  /**
+   * Its tactic was written as a TA ID (`TA0005`), or as a TA ID and a name that name two tactics of the release
+   * (`TA0002: Persistence`): it was read, in the release, as the tactic the note names (or as none), which is what `to` holds.
+   */
+  | 'tactic-read'
   /** It landed on a technique and tactic that another entry has too; the two became one. */
   | 'merged'
   /**
@@ -81,7 +86,7 @@ export interface LayerUpgradeReport {
   changed: boolean;
 }
 
-const COUNT_KEYS = ['kept', 'remapped', 'renamed', 'moved-tactic', 'merged', 'removed'] as const;
+const COUNT_KEYS = ['kept', 'remapped', 'renamed', 'tactic-read', 'moved-tactic', 'merged', 'removed'] as const;
 
 /**
  * Count the entries of the input by kind of change. An entry whose tactic list the repair split (one report per tactic,

@@ -28,7 +28,7 @@ import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATF
 import { isTechniqueId, preAttackNumberText } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
-import { tacticAdvice } from './tactic-written.js';
+import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
 import { REMOVED_METADATA_NAME } from './upgrade-layer.js';
@@ -395,7 +395,7 @@ function droppedEntry(entry: JsonObject, shown: boolean, kind: 'revoked' | 'depr
   };
 }
 
-function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown: boolean, otherDomains: OtherDomainLookup, out: Findings): void {
+function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown: boolean, otherDomains: OtherDomainLookup, out: Findings, written: unknown): void {
   const id = entry['techniqueID'] as string;
   const path = `/techniques/${at}`;
   const record = index.technique(id);
@@ -474,6 +474,17 @@ function checkTechnique(entry: JsonObject, at: number, index: AttackIndex, shown
           ? `${describe(record)} is deprecated in ${index.label}; ${drops}: ${successorsText(successors, index.domain)}; remove the entry (${upgrade})`
           : `${said}${successors.current.length ? ' and move the annotation there' : ''}; ${drops}` +
             `${successors.current.length ? '' : ': remove the entry or map it by hand'} (${upgrade})`,
+    );
+    return;
+  }
+  // A TA ID with a name (`TA0002: Persistence`) that name two tactics: the repair read the name, the release the ID.
+  const pair = readTacticIdAndName(written, record, index);
+  if (pair) {
+    out.add(
+      'warning',
+      'tactic-mismatch',
+      `${path}/tactic`,
+      `${pair.note} (\`attack-layers upgrade\` writes ${pair.tactic ? `"tactic": "${pair.tactic}"` : 'the entry without a tactic'})`,
     );
     return;
   }
@@ -798,10 +809,12 @@ function validateOne(read: unknown, options: ValidateLayerOptions, layerIndex: n
   if (index) {
     const otherDomains = otherDomainLookup(index.domain, (domain) => options.attackFor(domain, undefined));
     const shown = isShownRelease(subject, index, options);
+    const input = Array.isArray(value['techniques']) ? value['techniques'] : [];
     entries.forEach((entry, at) => {
       // An ID the schema rejects is reported there already.
       if (isJsonObject(entry) && typeof entry['techniqueID'] === 'string' && isTechniqueId(entry['techniqueID'])) {
-        checkTechnique(entry, at, index, shown, otherDomains, out);
+        const asRead = input[repaired.entryOrigins[at] ?? at];
+        checkTechnique(entry, at, index, shown, otherDomains, out, isJsonObject(asRead) ? asRead['tactic'] : undefined);
       }
     });
   }

@@ -14,13 +14,33 @@ export const TACTIC_SYNONYMS: Readonly<Record<string, TacticShortname>> = Object
 
 // A TA ID and a tactic name written together (`TA0002: Execution`, as extract keeps a bracket after a reference).
 const ID_AND_NAME = /^(TA\d{4})\s{0,3}[:：\-–—]\s{0,3}(\S.{0,60})$/i;
+// The same with a space alone between them (`TA0006 Credential Access`); a name holds no other TA ID (`TA0005 TA0003`).
+const ID_SPACE_NAME = /^(TA\d{4})\s{1,3}(?!.*TA\d{4})(\p{L}.{0,60})$/iu;
+// A tactic name with its TA ID in brackets after it (`Persistence (TA0003)`, `Initial Access [TA0001]`), as ATT&CK's
+// own tactic pages and tables of techniques write it.
+const NAME_AND_ID = /^(?!.*TA\d{4}.*TA\d{4})(\p{L}[^[(（【]{0,60}?)\s{0,3}[[(（【]\s{0,3}(TA\d{4})\s{0,3}[\])）】]$/iu;
+// A TA ID with its name in brackets after it (`TA0043 (Reconnaissance)`).
+const ID_AND_BRACKETED_NAME = /^(TA\d{4})\s{0,3}[[(（【]\s{0,3}(?!.*TA\d{4})(\p{L}[^\])）】]{0,60}?)\s{0,3}[\])）】]$/iu;
+
+/**
+ * A TA ID and a tactic name written together in one of the ways above (`TA0002: Execution`, `TA0002 - Execution`,
+ * `TA0002 Execution`, `TA0002 (Execution)`, `Execution (TA0002)`): the ID (upper case) and the name as written; undefined for other text. Campaign
+ * files and layer entries are read by it alike; whether the two name one tactic only a release can say.
+ */
+export function tacticIdAndName(written: string): { id: string; name: string } | undefined {
+  const text = written.normalize('NFKC').trim();
+  const [, id, name] = ID_AND_NAME.exec(text) ?? ID_SPACE_NAME.exec(text) ?? ID_AND_BRACKETED_NAME.exec(text) ?? [];
+  if (id && name) return { id: id.toUpperCase(), name: name.trim() };
+  const [, named, bracketed] = NAME_AND_ID.exec(text) ?? [];
+  return named && bracketed ? { id: bracketed.toUpperCase(), name: named.trim() } : undefined;
+}
 
 /** Labelled ways of reading a tactic as written; the first that the release recognises wins. */
 const tacticReadings: ReadonlyArray<readonly [label: string, read: (text: string) => string | undefined]> = [
   ['as written', (text) => text],
   ['by its TA ID (Initial Access [TA0001])', (text) => /\bTA\d{4}\b/i.exec(text)?.[0]?.toUpperCase()],
   ['without bracketed or parenthesised parts', (text) => text.replace(/[[(（【].*?[\])）】]/g, '')],
-  ['by the name beside a TA ID the release does not have (TA0027: Initial Access)', (text) => ID_AND_NAME.exec(text)?.[2]],
+  ['by the name beside a TA ID the release does not have (TA0027: Initial Access)', (text) => tacticIdAndName(text)?.name],
   ['hyphens and underscores as spaces (Defense-Evasion)', (text) => text.replace(/[-_]+/g, ' ')],
   ['spaces as hyphens (defense evasion)', (text) => text.trim().replace(/\s+/g, '-')],
 ];
@@ -48,10 +68,10 @@ export function readTactic(written: string, index: AttackIndex): TacticShortname
  * tactic was read by its name; undefined when the release has the ID, or the text is no such pair.
  */
 export function tacticIdAndNameWarning(written: string, index: AttackIndex): string | undefined {
-  const [, id, name] = ID_AND_NAME.exec(written.normalize('NFKC').trim()) ?? [];
-  if (!id || !name || index.tactic(id.toUpperCase())) return undefined;
+  const { id, name } = tacticIdAndName(written) ?? {};
+  if (!id || !name || index.tactic(id)) return undefined;
   const byName = readTactic(name, index);
-  return byName ? `tactic "${written}": ATT&CK ${index.label} has no ${id.toUpperCase()}; it was read by its name, ${index.tacticName(byName)} (check the ID, or the domain)` : undefined;
+  return byName ? `tactic "${written}": ATT&CK ${index.label} has no ${id}; it was read by its name, ${index.tacticName(byName)} (check the ID, or the domain)` : undefined;
 }
 
 /** A TA ID and a tactic name written together that name two tactics of the release (`TA0002: Initial Access`). */
@@ -64,8 +84,8 @@ export interface TacticPairConflict {
 
 /** The two tactics of a TA ID and a tactic name written together that disagree; undefined when they agree, or the text is no such pair. */
 export function tacticPairConflict(written: string, index: AttackIndex): TacticPairConflict | undefined {
-  const [, id, name] = ID_AND_NAME.exec(written.normalize('NFKC').trim()) ?? [];
-  const byId = id ? index.tactic(id.toUpperCase())?.shortname : undefined;
+  const { id, name } = tacticIdAndName(written) ?? {};
+  const byId = id ? index.tactic(id)?.shortname : undefined;
   const byName = name ? readTactic(name, index) : undefined;
   return byId && byName && byId !== byName ? { byId, byName } : undefined;
 }
@@ -74,9 +94,15 @@ export function tacticPairConflict(written: string, index: AttackIndex): TacticP
  * Of a TA ID and a tactic name that disagree (`TA0001: Execution` beside T1204.002), what is certain: the one of the two
  * that the techniques referred to all have, when only one is; else neither. With a warning naming both, and which was kept.
  */
-export function readTacticPair(written: string, conflict: TacticPairConflict, techniques: readonly TechniqueRecord[], index: AttackIndex): { kept?: TacticShortname; warning: string } {
+export function readTacticPair(
+  written: string,
+  conflict: TacticPairConflict,
+  techniques: readonly TechniqueRecord[],
+  index: AttackIndex,
+  writer = 'the report',
+): { kept?: TacticShortname; warning: string } {
   const { byId, byName } = conflict;
-  const id = ID_AND_NAME.exec(written.normalize('NFKC').trim())![1]!.toUpperCase();
+  const id = tacticIdAndName(written)!.id;
   const said = `tactic "${written}": ${id} is ${index.tacticName(byId)}, not ${index.tacticName(byName)}`;
   const fits = [byName, byId].filter((tactic) => techniques.length > 0 && techniques.every((technique) => technique.tactics.includes(tactic)));
   const which = techniques.map((technique) => `${technique.id} ${technique.name}`).join(', ');
@@ -84,10 +110,10 @@ export function readTacticPair(written: string, conflict: TacticPairConflict, te
   if (fits.length === 1) {
     const kept = fits[0]!;
     const other = kept === byId ? byName : byId;
-    return { kept, warning: `${said}; ${which} ${has} ${index.tacticName(kept)}, not ${index.tacticName(other)}: it was read as ${index.tacticName(kept)} (check which the report means)` };
+    return { kept, warning: `${said}; ${which} ${has} ${index.tacticName(kept)}, not ${index.tacticName(other)}: it was read as ${index.tacticName(kept)} (check which ${writer} means)` };
   }
   const why = !techniques.length ? 'no technique decides' : fits.length ? `${which} ${has} both` : `${which} ${has} neither`;
-  return { warning: `${said}; ${why}: neither was kept (write the tactic the report means)` };
+  return { warning: `${said}; ${why}: neither was kept (write the tactic ${writer} means)` };
 }
 
 /** A tactic field as `resolveReference` reads it: the tactics it holds as written, and what to say of how it was read. */

@@ -117,7 +117,7 @@ describe('upgradeLayer', () => {
       ['/techniques/3', 'T1064', ['removed'], []],
       ['/techniques/4', 'T1086', ['remapped'], [0]],
     ]);
-    expect(report.counts).to.deep.equal({ kept: 0, remapped: 4, renamed: 0, 'moved-tactic': 1, merged: 2, removed: 1 });
+    expect(report.counts).to.deep.equal({ kept: 0, remapped: 4, renamed: 0, 'tactic-read': 0, 'moved-tactic': 1, merged: 2, removed: 1 });
     expect(report.changed).to.equal(true);
     expect(report.from).to.deep.equal({ format: '3.0' });
     expect(report.to).to.deep.equal({ format: '4.5', attack: 'enterprise-attack 18.1' });
@@ -162,9 +162,10 @@ describe('upgradeLayer', () => {
       attack,
     );
     expect(out.techniques?.filter((t) => t.techniqueID === 'T1059').map((t) => [t.tactic, t.comment])).to.deep.equal([['execution', 'cmd']]);
-    expect(report.techniques[0]?.changes).to.deep.equal([]);
+    // Its tactic became another: a change, not an entry kept as it was.
+    expect(report.techniques[0]?.changes).to.deep.equal(['tactic-read']);
     expect(report.techniques[0]?.notes).to.deep.equal(['tactic TA0002 is the ID of execution (Execution) in enterprise-attack 18.1; read as execution']);
-    expect(report.techniques[1]?.changes).to.deep.equal(['moved-tactic']);
+    expect(report.techniques[1]?.changes).to.deep.equal(['tactic-read', 'moved-tactic']);
     expect(report.techniques[1]?.notes).to.deep.equal([
       'tactic TA0007 is the ID of discovery (Discovery) in enterprise-attack 18.1; read as discovery',
       `T1078 (Valid Accounts) is not under discovery in enterprise-attack 18.1; the annotation moved to ${attack.technique('T1078')!.tactics.join(', ')}`,

@@ -8,6 +8,7 @@ import {
   libraryOtherDomains,
   matrixModel,
   parseExportInput,
+  readWrittenTacticPairs,
   renderGapReportExport,
   renderLayerExport,
   SUBTECHNIQUE_MODES,
@@ -80,7 +81,11 @@ export function handler(context: CliContext) {
       if (warning) note(context, args, `${input.source}: warning: ${warning}`);
       if (reading) note(context, args, `${input.source}: ${reading}`);
       const otherDomains = libraryOtherDomains(library, index.domain);
-      const model = matrixModel(input.layer, index, {
+      // A tactic written as a TA ID with a name, read by the name before the release was known, is read in it.
+      const pairs = readWrittenTacticPairs(input.layer.techniques ?? [], input.tacticsWritten, index);
+      for (const pairNote of pairs.notes) note(context, args, `${input.source}: warning: ${pairNote}`);
+      const layer = pairs.notes.length ? { ...input.layer, techniques: pairs.entries } : input.layer;
+      const model = matrixModel(layer, index, {
         otherDomains,
         ...(everyPlatform ? { everyPlatform } : {}),
         ...(args.subtechniques ? { subtechniques: args.subtechniques } : {}),

@@ -507,7 +507,6 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     const named = written === undefined ? undefined : tacticWrittenOtherwise(written, target);
     if (named) {
       raw['tactic'] = named.shortname;
-      report.changes.push('tactic-read');
       report.notes.push(`tactic ${named.id} is the ID of ${named.shortname} (${named.name}) in ${target.label}; read as ${named.shortname}`);
     }
     let tactic = named?.shortname ?? written;
@@ -518,6 +517,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
       report.removedEntry = structuredClone(input) as JsonObject;
       return;
     }
+    if (named) report.changes.push('tactic-read');
     // A TA ID with a name (`TA0002: Persistence`), which the repair read by the name: its ID read in the release.
     const pair = readTacticIdAndName(isJsonObject(input) ? input['tactic'] : undefined, record, target);
     if (pair) {

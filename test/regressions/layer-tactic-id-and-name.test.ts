@@ -93,6 +93,11 @@ describe('a layer tactic written as a TA ID with a name', () => {
     expect(report.counts).to.deep.include({ kept: 0, 'tactic-read': 1 });
   });
 
+  it('an entry removed for its technique is removed, not a tactic read too', () => {
+    const { report } = upgradeLayer(layer([{ techniqueID: 'T1999', tactic: 'TA0005', score: 1 }]), index);
+    expect(report.techniques.map((entry) => entry.changes)).to.deep.equal([['removed']]);
+  });
+
   it('gap reads a threat layer entry of each form, the ID read in the release, and notes a disagreement', () => {
     const text = JSON.stringify(layer([
       { techniqueID: 'T1078', tactic: 'Persistence (TA0003)', score: 100 },

@@ -72,6 +72,7 @@ export {
   type ComparisonStatus,
   type ComparisonTargets,
   type NamedTechnique,
+  type ReportedTechnique,
 } from './normalize/compare-campaign.js';
 /** Types of the ATT&CK Navigator layer format 4.5. */
 export type { NavigatorLayer, LayerTechnique, Gradient, LegendItem, LayerMetadata, LayerLink, Layout, Filters, Versions, Divider } from './layer/layer-types.js';
@@ -290,6 +291,8 @@ export {
   sourceLayer,
   sourcesDomain,
   upgradeSources,
+  COMBINE_KEEPING,
+  type SourcesKeeping,
   type CombineInput,
   type CombineOp,
   type CombineOptions,
@@ -342,6 +345,17 @@ export {
 } from './layer/attack-object-layer.js';
 /** A comparison as a layer: the campaign's techniques coloured by status, the object's unmentioned ones in grey. */
 export { renderComparisonLayer, COMPARISON_COLORS } from './layer/comparison-layer.js';
+/** A Navigator layer's techniques compared with an ATT&CK object's, as a campaign's are. */
+export {
+  compareLayer,
+  COMPARE_KEEPING,
+  isLayerComparison,
+  layerComparisonTargets,
+  layerEntryReading,
+  type LayerComparedTechnique,
+  type LayerComparison,
+  type LayerEntryLeftOut,
+} from './layer/compare-layer.js';
 /** Name, render, write and check sets of layer files. @throws OutputExistsError, InputError, UsageError */
 export { layerFileName, renderLayerFiles, writeLayers, checkLayers, LAYER_SUFFIX, type LayerFile, type RenderFilesOptions } from './layer/write-layers.js';
 /** Export a layer's matrix as a picture or a table: the matrix model every format is drawn from. */

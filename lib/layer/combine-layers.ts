@@ -92,6 +92,18 @@ export interface LayerSource {
   repaired?: RepairedLayer;
 }
 
+/** Where `upgradeSources` keeps what it leaves out of its inputs (metadata items of this name), and how its warnings name the result. */
+export interface SourcesKeeping {
+  name: string;
+  /** `the combined layer`. */
+  layer: string;
+  /** `the combined entries`. */
+  entries: string;
+}
+
+/** `combine`'s keeping: `left out by combine` items of the combined layer. */
+export const COMBINE_KEEPING: SourcesKeeping = { name: LEFT_OUT_METADATA_NAME, layer: 'the combined layer', entries: 'the combined entries' };
+
 /** One input of `combineLayers`: a format 4.5 layer of the target release. */
 export interface CombineInput {
   layer: NavigatorLayer;
@@ -240,13 +252,15 @@ export function sourcesDomain(sources: readonly LayerSource[]): { domain: Domain
  * are left out, each that held anything kept as it was in the layer's `left out by combine` metadata, which the
  * combined layer carries, naming the source and JSON pointer; `warnings` has one line per such entry. `upgrades`
  * lists the other changes of the layers that changed, for the caller to report. Given the library, each layer's
- * techniques are looked up in its own release.
+ * techniques are looked up in its own release. `keeping` names the items and the layer that carries them
+ * (`compare` keeps them as `left out by compare` items of its comparison layer).
  * @throws InputError, SchemaValidationError as `upgradeLayer` does.
  */
 export function upgradeSources(
   sources: readonly LayerSource[],
   index: AttackIndex,
   library?: AttackLibrary,
+  keeping: SourcesKeeping = COMBINE_KEEPING,
 ): { inputs: CombineInput[]; upgrades: LayerUpgrade[]; warnings: string[] } {
   const inputs: CombineInput[] = [];
   const upgrades: LayerUpgrade[] = [];
@@ -262,7 +276,7 @@ export function upgradeSources(
       // IDs of another domain (T0800 in an enterprise layer) are named as such, with their path, as upgrade does.
       ...(releases ? { otherDomains: releases.otherDomains } : {}),
       // Navigator would drop an unknown technique's entry silently: it is left out, and kept, as a deprecated one is.
-      keptAs: { name: LEFT_OUT_METADATA_NAME, source: where, where: "the combined layer's metadata" },
+      keptAs: { name: keeping.name, source: where, where: `${keeping.layer}'s metadata` },
       // The filter the layers share is widened once, on the combined layer (combineLayers).
       keepFilter: true,
     });
@@ -271,7 +285,7 @@ export function upgradeSources(
     if (releases?.downgrade) warnings.push(`${where}: ${releases.downgrade}`);
     const [removed, others] = partition(report.techniques, (entry) => entry.changes.includes('removed'));
     for (const entry of removed) warnings.push(`${where}: ${entry.path}: ${entry.notes.join('; ')}`);
-    const unknown = keepUnknownFields(layer, report.techniques, where);
+    const unknown = keepUnknownFields(layer, report.techniques, where, keeping);
     if (unknown) warnings.push(unknown);
     // The combined layer sets its own layout, so layout changes of an input are not worth reporting.
     const changes = upgradeMessages({ ...report, techniques: others }).filter((change) => !change.startsWith('/layout/'));
@@ -293,7 +307,7 @@ export function upgradeSources(
  * combine` metadata item of its layer (which the combined layer carries), named by the entry's JSON pointer as read, as
  * `upgrade` keeps the values its merges leave out. Returns the one warning for the layer, or undefined when it has none.
  */
-function keepUnknownFields(layer: NavigatorLayer, reports: readonly EntryUpgrade[], where: string): string | undefined {
+function keepUnknownFields(layer: NavigatorLayer, reports: readonly EntryUpgrade[], where: string, keeping: SourcesKeeping): string | undefined {
   const metadata: LayerMetadata[] = [...(layer.metadata ?? [])];
   const fields = new Set<string>();
   let entries = 0;
@@ -308,10 +322,10 @@ function keepUnknownFields(layer: NavigatorLayer, reports: readonly EntryUpgrade
     const was = Object.fromEntries(keys.map((key) => [key, own[key]]));
     for (const key of keys) delete own[key];
     const last = metadata.at(-1);
-    if (!entries && last && !('name' in last && last.name === LEFT_OUT_METADATA_NAME)) metadata.push({ divider: true });
+    if (!entries && last && !('name' in last && last.name === keeping.name)) metadata.push({ divider: true });
     const plural = keys.length > 1;
     metadata.push({
-      name: LEFT_OUT_METADATA_NAME,
+      name: keeping.name,
       value: `${where}: ${paths.join(', ') || `/techniques/${at}`}: ${plural ? 'fields' : 'field'} ${keys.join(', ')}, which Navigator does not know and no rule combines; left out. ${plural ? 'They were' : 'It was'}: ${JSON.stringify(was)}`,
     });
     for (const key of keys) fields.add(key);
@@ -322,8 +336,8 @@ function keepUnknownFields(layer: NavigatorLayer, reports: readonly EntryUpgrade
   const list = [...fields].sort(compareText);
   const one = list.length === 1;
   return (
-    `${where}: its entries' field${one ? '' : 's'} ${list.join(', ')}, which Navigator does not know, ${one ? 'is' : 'are'} not carried into the combined entries ` +
-    `(no rule combines ${one ? 'it' : 'them'}): the values of ${entries === 1 ? '1 entry are' : `${entries} entries are each`} kept, as written, in the combined layer's metadata ("${LEFT_OUT_METADATA_NAME}")`
+    `${where}: its entries' field${one ? '' : 's'} ${list.join(', ')}, which Navigator does not know, ${one ? 'is' : 'are'} not carried into ${keeping.entries} ` +
+    `(no rule combines ${one ? 'it' : 'them'}): the values of ${entries === 1 ? '1 entry are' : `${entries} entries are each`} kept, as written, in ${keeping.layer}'s metadata ("${keeping.name}")`
   );
 }
 

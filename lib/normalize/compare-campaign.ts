@@ -58,26 +58,28 @@ function named(index: AttackIndex, id: TechniqueId): NamedTechnique {
   return { id, name: record ? fullName(index, record) : id };
 }
 
+/** A technique a campaign or layer reports, as `compareReported` takes it. */
+export interface ReportedTechnique {
+  id: TechniqueId;
+  /** Its parent technique, for a sub-technique. */
+  parent?: TechniqueId;
+  /** How the campaign or layer writes it. */
+  reportedAs: string[];
+}
+
 /**
- * Compare the techniques a normalized campaign reports with those ATT&CK documents for a group, software or
- * campaign: which are already attributed to it, which only through a parent or sub-technique, which are new, and
- * which of the object's the campaign does not mention. Techniques only inferred from the campaign's software are
- * ATT&CK's own documentation, not the report's, so they are counted but not compared.
- * @throws InputError when the campaign was normalized against another release than `index`.
+ * Set reported techniques against those ATT&CK documents for an object: each attributed, related (a parent or
+ * sub-technique is) or new, and the object's techniques none of them mentions (neither reported nor a parent or
+ * sub-technique of a reported one). What `compareCampaign` and `compareLayer` share.
  */
-export function compareCampaign(result: NormalizedCampaign, object: ActorRecord, index: AttackIndex): CampaignComparison {
-  if (result.attack.domain !== index.domain || result.attack.release !== index.release) {
-    throw new InputError(
-      `${result.file}: campaign ${result.id} was normalized against ATT&CK ${result.attack.domain} ${result.attack.release}, ` +
-        `not ${index.label}: compare it with objects of the same release`,
-      { file: result.file },
-    );
-  }
+export function compareReported(
+  reported: readonly ReportedTechnique[],
+  object: ActorRecord,
+  index: AttackIndex,
+): Pick<CampaignComparison, 'techniques' | 'unmentioned' | 'warnings'> & { counts: Omit<CampaignComparison['counts'], 'inferredOnly'> } {
   const { techniques: uses, warnings } = objectTechniques(object, index);
-  const reported = result.techniques.filter((technique) => technique.observed);
   const techniques = reported.map((technique): ComparedTechnique => {
-    const reportedAs = [...new Set(technique.references.map((i) => result.references[i]!).filter((r) => r.status !== 'inferred').map((r) => r.raw.replace(/\s+/g, ' ').trim()))];
-    const base = { ...named(index, technique.id), reportedAs };
+    const base = { ...named(index, technique.id), reportedAs: technique.reportedAs };
     if (uses.has(technique.id)) return { ...base, status: 'attributed', related: [] };
     const related: ComparedTechnique['related'] = [];
     if (technique.parent && uses.has(technique.parent)) related.push({ ...named(index, technique.parent), relation: 'parent' });
@@ -95,9 +97,6 @@ export function compareCampaign(result: NormalizedCampaign, object: ActorRecord,
     .map((id) => named(index, id));
   const count = (status: ComparisonStatus) => techniques.filter((technique) => technique.status === status).length;
   return {
-    campaign: { id: result.id, name: result.name, file: result.file },
-    attack: { domain: index.domain, release: index.release },
-    object: { id: object.id, name: object.name, kind: objectKind(object), aliases: [...object.aliases] },
     techniques,
     unmentioned,
     counts: {
@@ -107,10 +106,50 @@ export function compareCampaign(result: NormalizedCampaign, object: ActorRecord,
       new: count('new'),
       object: uses.size,
       unmentioned: unmentioned.length,
-      inferredOnly: result.techniques.length - reported.length,
     },
     warnings,
   };
+}
+
+/**
+ * Compare the techniques a normalized campaign reports with those ATT&CK documents for a group, software or
+ * campaign: which are already attributed to it, which only through a parent or sub-technique, which are new, and
+ * which of the object's the campaign does not mention. Techniques only inferred from the campaign's software are
+ * ATT&CK's own documentation, not the report's, so they are counted but not compared.
+ * @throws InputError when the campaign was normalized against another release than `index`.
+ */
+export function compareCampaign(result: NormalizedCampaign, object: ActorRecord, index: AttackIndex): CampaignComparison {
+  if (result.attack.domain !== index.domain || result.attack.release !== index.release) {
+    throw new InputError(
+      `${result.file}: campaign ${result.id} was normalized against ATT&CK ${result.attack.domain} ${result.attack.release}, ` +
+        `not ${index.label}: compare it with objects of the same release`,
+      { file: result.file },
+    );
+  }
+  const reported = result.techniques.filter((technique) => technique.observed);
+  const compared = compareReported(
+    reported.map((technique) => ({
+      id: technique.id,
+      ...(technique.parent ? { parent: technique.parent } : {}),
+      reportedAs: [...new Set(technique.references.map((i) => result.references[i]!).filter((r) => r.status !== 'inferred').map((r) => r.raw.replace(/\s+/g, ' ').trim()))],
+    })),
+    object,
+    index,
+  );
+  return {
+    campaign: { id: result.id, name: result.name, file: result.file },
+    attack: { domain: index.domain, release: index.release },
+    object: comparedObject(object),
+    techniques: compared.techniques,
+    unmentioned: compared.unmentioned,
+    counts: { ...compared.counts, inferredOnly: result.techniques.length - reported.length },
+    warnings: compared.warnings,
+  };
+}
+
+/** An object as a comparison names it. */
+export function comparedObject(object: ActorRecord): CampaignComparison['object'] {
+  return { id: object.id, name: object.name, kind: objectKind(object), aliases: [...object.aliases] };
 }
 
 /** The objects to compare a campaign with, and where they were named. */

@@ -281,7 +281,7 @@ describe('the CLI contract, command by command', () => {
     const flat = join(folder, 'flat.txt');
     writeFileSync(flat, 'a. MITRE ATT&CK Matrix Tactic Technique Description Execution T1059.001 Command and Scripting Interpreter: PowerShell Discovery T1082 System Information Discovery [Table 18] MITRE ATT&CK, Tactics and Techniques 11 ATT&CK : The Adversarial Tactics, Techniques, and Common Knowledge\n');
     const refused = [
-      [LAYER, 'an ATT&CK Navigator layer', 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage)'],
+      [LAYER, 'an ATT&CK Navigator layer', 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage; compare sets it against an ATT&CK group, campaign or software)'],
       [APT32, 'a campaign file', 'use normalize, render or compare (gap takes it as --threat)'],
       [bundle, 'an ATT&CK STIX bundle', 'give it with --attack <file>, or add it to the cache with `attack-layers data add`; for the techniques of a group, software or campaign it holds, `attack-layers attack-object <name>`'],
       [csv, 'a detections file', 'give it to gap --coverage'],
@@ -333,7 +333,7 @@ describe('the CLI contract, command by command', () => {
     writeFileSync(commented, [lines[0], '  // the APT32 layer, by hand', ...lines.slice(1)].join('\n'));
     const broken = join(folder, 'broken.json');
     writeFileSync(broken, [...lines.slice(0, 29), '  ,,,', ...lines.slice(29)].join('\n'));
-    const layerUse = 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage)';
+    const layerUse = 'use validate, upgrade, combine or export (gap takes it as --threat or --coverage; compare sets it against an ATT&CK group, campaign or software)';
     for (const command of ['extract', 'suggest']) {
       const read = await runCli([command, commented]);
       expect([read.code, read.stdout, read.stderr]).to.deep.equal([1, '', `attack-layers ${command}: ${commented}: this is an ATT&CK Navigator layer, not a report's text; ${layerUse}\n`]);

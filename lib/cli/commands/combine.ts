@@ -8,9 +8,9 @@ import {
   sourcesDomain,
   upgradeSources,
   type CombineOp,
-  type LayerUpgrade,
 } from '../../index.js';
 import { linesPerKind, messageKind, ofHiddenTechniques as of } from '../repeated-lines.js';
+import { upgradeNote } from '../upgrade-note.js';
 import { attackLibrary, note, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import { assertLayerOutName } from '../layer-out.js';
 import type { CommandDeclaration } from '../options.js';
@@ -43,14 +43,6 @@ export const declaration: CommandDeclaration = {
     ['$0 combine detections.json sigma.json --op max --out coverage.json', 'the best coverage of either'],
   ],
 };
-
-function upgradeNote(upgrade: LayerUpgrade, target: string): string {
-  const from = [upgrade.fromFormat && `layer format ${upgrade.fromFormat}`, upgrade.fromAttack && `ATT&CK ${upgrade.fromAttack}`].filter(Boolean);
-  const head = `${upgrade.source}: upgraded${from.length ? ` from ${from.join(', ')}` : ''} to layer format 4.5 and ATT&CK ${target}:`;
-  // Changes of one kind (the entries of one technique merged) are listed a few at a time.
-  const more = (change: string, hidden: number, rest: readonly string[]) => `  and ${hidden} more of this kind${of(rest)} (\`attack-layers upgrade\` of the file lists every one)`;
-  return [head, ...linesPerKind(upgrade.changes, messageKind, (change) => `  ${change}`, more)].join('\n');
-}
 
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {

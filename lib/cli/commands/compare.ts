@@ -2,6 +2,16 @@ import { resolve } from 'node:path';
 import {
   campaignReleases,
   compareCampaign,
+  compareLayer,
+  COMPARE_KEEPING,
+  InputError,
+  isLayerComparison,
+  isLayerFile,
+  layerComparisonTargets,
+  readLayerSources,
+  sourcesDomain,
+  upgradeSources,
+  type AttackIndex,
   comparisonTargets,
   normalizeCampaign,
   objectRef,
@@ -19,6 +29,7 @@ import { assertLayerOutName } from '../layer-out.js';
 import { formatTable, statusColor, tableStyle, type TableStyle } from '../format-table.js';
 import type { CommandDeclaration } from '../options.js';
 import { failOnLeftOut, reportUnplaced, unplacedReferences } from '../unplaced.js';
+import { upgradeNote } from '../upgrade-note.js';
 
 interface Args extends GlobalArgs {
   campaign: string;
@@ -31,7 +42,9 @@ interface Args extends GlobalArgs {
 }
 
 export const declaration: CommandDeclaration = {
-  positionals: { campaign: { type: 'string', describe: 'a campaign file (YAML or JSON), or - for standard input', demandOption: true } },
+  positionals: {
+    campaign: { type: 'string', describe: 'a campaign file (YAML or JSON) or a Navigator layer file, or - for standard input', demandOption: true },
+  },
   shared: {
     json: 'print JSON: {comparisons: [...]}, one per object',
     out: 'also write a comparison layer (one per object; several make a JSON array) to this file',
@@ -42,7 +55,9 @@ export const declaration: CommandDeclaration = {
     with: {
       type: 'string',
       array: true,
-      describe: "ATT&CK groups, campaigns or software by ID, name or alias (default: the campaign's compare_with, else its actor)",
+      describe:
+        "ATT&CK groups, campaigns or software by ID, name or alias (default: the campaign's compare_with, else its actor; " +
+        "for a layer, the one object its name and description name)",
     },
     unmentioned: { type: 'boolean', describe: "list the object's techniques the campaign does not mention (default: their count)" },
   },
@@ -51,12 +66,17 @@ export const declaration: CommandDeclaration = {
     ['$0 compare campaigns/apt32-covid19-wuhan.yaml', 'against its actor, APT32 (G0050)'],
     ['$0 compare report.yaml --with G0050 C0021 --json', 'against a group and an ATT&CK campaign, as JSON'],
     ['$0 compare report.yaml --out comparison.layer.json', 'also a layer: attributed green, related yellow, new red'],
+    ['$0 compare apt28.layer.json --with G0007', "a Navigator layer's techniques against APT28's in ATT&CK"],
   ],
 };
+
+/** `1 entry`, `3 entries`. */
+const entryCount = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
 
 function formatText(comparison: CampaignComparison, all: boolean, unplaced: readonly string[], style: TableStyle): string {
   const { campaign, object, counts } = comparison;
   const who = objectRef(object);
+  const layer = isLayerComparison(comparison) ? comparison.layer : undefined;
   const rows = comparison.techniques.map((t) => [
     t.id,
     t.name,
@@ -65,28 +85,87 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
     t.reportedAs.join('; '),
   ]);
   const lines = [
-    `${campaign.name} (${campaign.file}) compared with ${object.kind} ${who}, ATT&CK ${comparison.attack.domain} ${comparison.attack.release}`,
+    `${layer ? `layer "${layer.name}" (${layer.source})` : `${campaign.name} (${campaign.file})`} compared with ${object.kind} ${who}, ATT&CK ${comparison.attack.domain} ${comparison.attack.release}`,
     '',
-    formatTable(['technique', 'name', 'status', `${object.id} uses`, 'reported as'], rows, style, {
+    formatTable(['technique', 'name', 'status', `${object.id} uses`, layer ? 'in the layer' : 'reported as'], rows, style, {
       flexible: [1, 4],
       colorOf: (text, column) => (column === 2 ? statusColor(text) : undefined),
     }).trimEnd(),
     '',
-    `${counts.reported} reported: ${counts.attributed} attributed, ${counts.related} related (a parent or sub-technique is), ${counts.new} new` +
+    `${counts.reported} ${layer ? 'in the layer' : 'reported'}: ${counts.attributed} attributed, ${counts.related} related (a parent or sub-technique is), ${counts.new} new` +
       (counts.inferredOnly ? ` (${counts.inferredOnly} more only inferred from the campaign's software, not compared)` : ''),
-    `${who} uses ${counts.object} techniques in ATT&CK; ${counts.unmentioned} not mentioned by the campaign` + (all || !counts.unmentioned ? '' : ' (--unmentioned lists them)'),
+    `${who} uses ${counts.object} techniques in ATT&CK; ${counts.unmentioned} not mentioned by the ${layer ? 'layer' : 'campaign'}` + (all || !counts.unmentioned ? '' : ' (--unmentioned lists them)'),
   ];
-  if (unplaced.length) lines.push(`${plural(unplaced.length, 'reference')} not compared: not placed on a technique (${UNRESOLVED_STATUS_TEXT}):`, ...unplaced.map((line) => `  ${line}`));
+  if (layer?.leftOut.length) {
+    lines.push(
+      `${entryCount(layer.leftOut.length)} of the layer not compared:`,
+      ...layer.leftOut.map((entry) => `  ${entry.techniqueID}${entry.tactic ? ` (${entry.tactic})` : ''}: ${entry.reason}`),
+    );
+  }
+  if (unplaced.length) {
+    lines.push(
+      layer
+        ? `${entryCount(unplaced.length)} of the layer not compared: not placed on a technique of the release:`
+        : `${plural(unplaced.length, 'reference')} not compared: not placed on a technique (${UNRESOLVED_STATUS_TEXT}):`,
+      ...unplaced.map((line) => `  ${line}`),
+    );
+  }
   if (all && comparison.unmentioned.length) {
     lines.push('', formatTable(['not mentioned', 'name'], comparison.unmentioned.map((t) => [t.id, t.name]), style, { flexible: [1] }).trimEnd());
   }
   return `${lines.join('\n')}\n`;
 }
 
+/** The output every comparison ends with: the comparison layers (`--out`), then JSON or the tables. */
+function writeComparisons(context: CliContext, args: Args, compared: ReadonlyArray<{ comparison: CampaignComparison; index: AttackIndex }>, unplaced: readonly string[]): void {
+  if (args.out !== undefined) {
+    const layers = compared.map(({ comparison, index }) => renderComparisonLayer(comparison, index));
+    const text = layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers);
+    writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
+    note(context, args, `wrote ${args.out}`);
+  }
+  const comparisons = compared.map(({ comparison }) => comparison);
+  if (args.json) printJson(context, { comparisons, unplaced });
+  else context.stdout.write(comparisons.map((comparison) => formatText(comparison, args.unmentioned === true, unplaced, tableStyle(context))).join('\n'));
+}
+
+/**
+ * Compare each layer of a layer file: read as combine reads it (repaired, format 4.5, upgraded to the release, every
+ * change said), with the objects of --with, else the one its name and description name.
+ */
+function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | undefined): void {
+  const library = attackLibrary(context, args);
+  const compared: Array<{ comparison: CampaignComparison; index: AttackIndex }> = [];
+  const unplaced: string[] = [];
+  for (const source of readLayerSources(args.campaign, resolve(context.cwd, args.campaign), { stdin })) {
+    const { domain, sources } = sourcesDomain([source]);
+    const index = library.release(domain, args['attack-release']);
+    const { inputs, upgrades, warnings } = upgradeSources(sources, index, library, COMPARE_KEEPING);
+    for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
+    for (const warning of warnings) note(context, args, `warning: ${warning}`);
+    // An entry the upgrade left out (a technique unknown in the release, deprecated, of another domain) is an unplaced reference.
+    unplaced.push(...warnings.filter((warning) => /^.*?: \/techniques\/\d+: /.test(warning)));
+    const input = inputs[0]!;
+    const targets = layerComparisonTargets(input.layer, input.source ?? source.file, index, args.with ?? []);
+    for (const target of targets) for (const line of target.notes) note(context, args, `note: ${line}`);
+    for (const target of targets) compared.push({ comparison: compareLayer(input, target.object, index), index });
+  }
+  for (const warning of new Set(compared.flatMap(({ comparison }) => comparison.warnings))) note(context, args, `warning: ${warning}`);
+  writeComparisons(context, args, compared, unplaced);
+  if (args.strict && unplaced.length) {
+    throw new InputError(`--strict: ${`layer ${entryCount(unplaced.length)}`} could not be placed on a technique (listed above); the comparison was printed above, and the run fails (--strict)`);
+  }
+}
+
 export function handler(context: CliContext) {
   return async (args: Args): Promise<void> => {
     assertLayerOutName('compare', args.out);
-    const campaign = readCampaign(args.campaign, { stdin: await readStdin(context, [args.campaign]), domain: args.domain });
+    const stdin = await readStdin(context, [args.campaign]);
+    if (isLayerFile(args.campaign, { stdin })) {
+      compareLayerFile(context, args, stdin);
+      return;
+    }
+    const campaign = readCampaign(args.campaign, { stdin, domain: args.domain });
     const releases = campaignReleases(campaign, attackLibrary(context, args), args['attack-release']);
     const result = normalizeCampaign(campaign, releases);
     for (const warning of result.warnings) note(context, args, `warning: ${result.file}: ${warning}`);
@@ -94,16 +173,7 @@ export function handler(context: CliContext) {
     for (const target of targets.objects) for (const line of target.notes) note(context, args, `note: ${line}`);
     const comparisons = targets.objects.map((target) => compareCampaign(result, target.object, releases.target));
     for (const warning of new Set(comparisons.flatMap((c) => c.warnings))) note(context, args, `warning: ${warning}`);
-
-    if (args.out !== undefined) {
-      const layers = comparisons.map((comparison) => renderComparisonLayer(comparison, releases.target));
-      const text = layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers);
-      writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
-      note(context, args, `wrote ${args.out}`);
-    }
-    const unplaced = unplacedReferences([result]);
-    if (args.json) printJson(context, { comparisons, unplaced });
-    else context.stdout.write(comparisons.map((comparison) => formatText(comparison, args.unmentioned === true, unplaced, tableStyle(context))).join('\n'));
+    writeComparisons(context, args, comparisons.map((comparison) => ({ comparison, index: releases.target })), unplacedReferences([result]));
     reportUnplaced(context, args, [result], 'not compared', 'the comparison was printed above, and the run fails (--strict)');
     failOnLeftOut([result], 'the rest was compared');
   };

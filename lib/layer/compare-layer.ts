@@ -1,0 +1,149 @@
+/**
+ * A Navigator layer's techniques set against those ATT&CK documents for a group, campaign or software, as
+ * `compareCampaign` sets a campaign's: the layer is read as `combine` reads one (`readLayerSources` ->
+ * `sourcesDomain` -> `upgradeSources`: repaired, format 4.5, upgraded to the release), then each entry is read:
+ *
+ * | entry | read as |
+ * |---|---|
+ * | `enabled: false` | left out, listed: its author switched it off (Navigator greys it out or hides it) |
+ * | a score above 0, or a colour, comment, metadata or links (whatever the score) | the layer's: compared |
+ * | a score of 0 or less and nothing else | left out, listed: a technique not used (mitreattack-python's usage layers score every technique 0 and those used 1) |
+ * | no score and nothing else (`showSubtechniques` alone, to expand a parent) | says nothing: not compared, not listed |
+ *
+ * A technique counts once, whatever its entries (one per tactic in tropChaud's heatmaps); each entry is kept, as
+ * upgraded, for the comparison layer. Entries under a tactic the technique does not have were moved by the upgrade,
+ * which says so.
+ */
+import type { AttackIndex } from '../attack/attack-index.js';
+import type { ActorRecord, TechniqueId } from '../attack/types.js';
+import { UsageError } from '../errors.js';
+import { findAttackObjects } from '../extract/find-attack-objects.js';
+import { compareReported, comparedObject, type CampaignComparison, type ComparedTechnique } from '../normalize/compare-campaign.js';
+import { objectRef, resolveAttackObject, type ResolvedObject } from '../normalize/resolve-attack-object.js';
+import type { CombineInput, SourcesKeeping } from './combine-layers.js';
+import type { LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
+
+/** Where `upgradeSources` keeps, for compare, the entries it leaves out (unknown or deprecated techniques). */
+export const COMPARE_KEEPING: SourcesKeeping = { name: 'left out by compare', layer: 'the comparison layer', entries: "the comparison layer's entries" };
+
+/** A technique of the layer, compared, with the layer's entries for it (one per tactic it is written under). */
+export interface LayerComparedTechnique extends ComparedTechnique {
+  entries: LayerTechnique[];
+}
+
+/** An entry of the layer that is not compared, and why. */
+export interface LayerEntryLeftOut {
+  techniqueID: string;
+  tactic?: string;
+  reason: string;
+}
+
+/** A layer's techniques set against an ATT&CK object's; `campaign` names the layer (its name, and its file as `id` and `file`). */
+export interface LayerComparison extends CampaignComparison {
+  techniques: LayerComparedTechnique[];
+  layer: {
+    /** `a.json`, or `a.json (layer 2)` in a file of several layers. */
+    source: string;
+    name: string;
+    /** The layer's entries that are not compared: disabled, or scored 0 with nothing else. */
+    leftOut: LayerEntryLeftOut[];
+    /** What the upgrade left out of the layer (`COMPARE_KEEPING` items), for the comparison layer's metadata. */
+    kept: LayerMetadata[];
+  };
+}
+
+function annotated(entry: LayerTechnique): boolean {
+  const text = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  return text(entry.color) || text(entry.comment) || (entry.metadata?.length ?? 0) > 0 || (entry.links?.length ?? 0) > 0;
+}
+
+/**
+ * How `compareLayer` reads one entry: `compared`, or left out with the reason (`undefined` reason: it says nothing,
+ * such as an entry that only expands a parent's sub-techniques).
+ */
+export function layerEntryReading(entry: LayerTechnique): { compared: true } | { compared: false; reason?: string } {
+  if (entry.enabled === false) return { compared: false, reason: 'disabled (enabled: false): its author switched it off' };
+  if (annotated(entry)) return { compared: true };
+  if (typeof entry.score === 'number') {
+    return entry.score > 0 ? { compared: true } : { compared: false, reason: `score ${entry.score} and nothing else annotated: a technique not used` };
+  }
+  return { compared: false };
+}
+
+/** How one entry writes its technique, for the comparison's "in the layer" column: its tactic, score and comment. */
+function entryText(entry: LayerTechnique): string {
+  const comment = entry.comment?.replace(/\s+/g, ' ').trim();
+  return [
+    entry.tactic ?? 'every tactic',
+    typeof entry.score === 'number' ? `score ${entry.score}` : undefined,
+    entry.color ? entry.color : undefined,
+    comment ? `"${comment.length > 60 ? `${comment.slice(0, 59)}…` : comment}"` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * Compare a layer (upgraded to `index`'s release by `upgradeSources`) with an ATT&CK object: which of the layer's
+ * techniques ATT&CK attributes to it, which only through a parent or sub-technique, which are new, and which of the
+ * object's the layer does not mention. Entries are read as the table above says.
+ */
+export function compareLayer(input: CombineInput, object: ActorRecord, index: AttackIndex): LayerComparison {
+  const layer = input.layer;
+  const source = input.source ?? layer.name;
+  const byId = new Map<TechniqueId, LayerTechnique[]>();
+  const leftOut: LayerEntryLeftOut[] = [];
+  for (const entry of layer.techniques ?? []) {
+    const reading = layerEntryReading(entry);
+    if (reading.compared) byId.set(entry.techniqueID, [...(byId.get(entry.techniqueID) ?? []), entry]);
+    else if (reading.reason) leftOut.push({ techniqueID: entry.techniqueID, ...(entry.tactic ? { tactic: entry.tactic } : {}), reason: reading.reason });
+  }
+  const ids = [...byId.keys()];
+  const compared = compareReported(
+    ids.map((id) => {
+      const parent = index.technique(id)?.parent;
+      return { id, ...(parent ? { parent } : {}), reportedAs: byId.get(id)!.map(entryText) };
+    }),
+    object,
+    index,
+  );
+  return {
+    campaign: { id: source, name: layer.name, file: source },
+    attack: { domain: index.domain, release: index.release },
+    object: comparedObject(object),
+    techniques: compared.techniques.map((technique) => ({ ...technique, entries: byId.get(technique.id)! })),
+    unmentioned: compared.unmentioned,
+    counts: { ...compared.counts, inferredOnly: 0 },
+    warnings: compared.warnings,
+    layer: { source, name: layer.name, leftOut, kept: (layer.metadata ?? []).filter((item) => 'name' in item && item.name === COMPARE_KEEPING.name) },
+  };
+}
+
+/** True for a comparison of a layer (`compareLayer`), not of a campaign. */
+export function isLayerComparison(comparison: CampaignComparison): comparison is LayerComparison {
+  return 'layer' in comparison;
+}
+
+/**
+ * The objects to compare a layer with: the ones given (`--with`), else the one ATT&CK group, campaign or software
+ * the layer's name and description name (by name, alias or ID, as `extract` finds them in a report), said in a note.
+ * @throws UsageError when nothing is given and they name none, or several (listed); AttackObjectError for a given
+ * name that fits nothing (`resolveAttackObject`).
+ */
+export function layerComparisonTargets(layer: NavigatorLayer, source: string, index: AttackIndex, given: readonly string[] = []): ResolvedObject[] {
+  if (given.length) return given.map((ref) => resolveAttackObject(index, ref));
+  const text = [layer.name, layer.description ?? ''].join('\n');
+  const found = findAttackObjects(text, index);
+  if (found.length === 1) {
+    const only = found[0]!;
+    const resolved = resolveAttackObject(index, only.id);
+    const note =
+      `${source}: compared with ${only.kind} ${objectRef(resolved.object)}, the one ATT&CK group, campaign or software the layer's name and ` +
+      `description name ("${only.written}"); --with compares it with another`;
+    return [{ ...resolved, query: only.written, notes: [note, ...resolved.notes] }];
+  }
+  const what = found.length
+    ? `its name and description name several ATT&CK objects (${found.map((object) => `${object.id} ${object.name}, ${object.kind}`).join('; ')})`
+    : 'its name and description name no ATT&CK group, campaign or software';
+  throw new UsageError(`${source}: nothing to compare layer "${layer.name}" with: ${what}; pass --with <group|campaign|software>`);
+}

@@ -1,0 +1,156 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { validateLayer, type LayerComparison, type NavigatorLayer } from '../../lib/index.js';
+import { freshTmpDir, hasStackTrace, loadRelease, runCli } from '../helpers/attack.js';
+
+/**
+ * An actor layer laid out as tropChaud's Cyber-Adversary-Heatmaps write theirs (`CISA Alert AA22-110A/APT28.json`,
+ * commit 9c60256c51bf7076f55b06c8f8dde280c4c3fd84: layer format 4.3, ATT&CK 11, Navigator 4.6.1, named after the
+ * group, a description citing the CISA alert and the group's ATT&CK page, one entry per tactic of each technique,
+ * score 1 on a gradient 0..1, empty colour, comment, metadata and links). Written here in our own words, with a few of
+ * its techniques; the repository states no licence.
+ */
+function tropChaudLayer(entries: ReadonlyArray<[id: string, tactic: string]>, name = 'APT28'): Record<string, unknown> {
+  return {
+    name,
+    versions: { attack: '11', navigator: '4.6.1', layer: '4.3' },
+    domain: 'enterprise-attack',
+    description: 'Mapped from a CISA alert (https://www.cisa.gov/uscert/ncas/alerts/aa22-110a).\n\nSee https://attack.mitre.org/versions/v10/groups/G0007/',
+    sorting: 0,
+    hideDisabled: false,
+    techniques: entries.map(([techniqueID, tactic]) => ({
+      techniqueID,
+      tactic,
+      score: 1,
+      color: '',
+      comment: '',
+      enabled: true,
+      metadata: [],
+      links: [],
+      showSubtechniques: false,
+    })),
+    gradient: { colors: ['#ffffffff', '#ff6666ff'], minValue: 0, maxValue: 1 },
+    legendItems: [],
+    metadata: [],
+    links: [],
+  };
+}
+
+const APT28_ENTRIES: ReadonlyArray<[string, string]> = [
+  ['T1040', 'credential-access'],
+  ['T1040', 'discovery'],
+  ['T1027', 'defense-evasion'],
+  ['T1005', 'collection'],
+  ['T1113', 'collection'],
+  ['T1057', 'discovery'],
+  ['T1083', 'discovery'],
+  ['T1486', 'impact'],
+];
+
+function writeLayer(layer: unknown, name = 'APT28.json'): string {
+  const file = join(freshTmpDir('compare-layer'), name);
+  writeFileSync(file, JSON.stringify(layer, null, '\t'));
+  return file;
+}
+
+/** The techniques ATT&CK documents for an object, as `attack-object` writes its layer (the tests' second opinion). */
+async function objectTechniques(id: string): Promise<Set<string>> {
+  const layer = JSON.parse((await runCli(['attack-object', id])).stdout) as NavigatorLayer;
+  return new Set((layer.techniques ?? []).filter((entry) => entry.score !== undefined).map((entry) => entry.techniqueID));
+}
+
+describe('attack-layers compare <layer>', () => {
+  it("compares a tropChaud actor layer with the one group its name and description name (G0007), upgraded from ATT&CK 11, each technique once", async () => {
+    const file = writeLayer(tropChaudLayer(APT28_ENTRIES));
+    const result = await runCli(['compare', file, '--json']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.include(`note: ${file}: compared with group G0007 APT28, the one ATT&CK group, campaign or software the layer's name and description name ("APT28")`);
+    expect(result.stderr).to.include(`${file}: upgraded from layer format 4.3, ATT&CK 11 to layer format 4.5 and ATT&CK enterprise-attack 18.1:`);
+    const [comparison] = (JSON.parse(result.stdout) as { comparisons: LayerComparison[] }).comparisons;
+    const uses = await objectTechniques('G0007');
+    const ids = [...new Set(APT28_ENTRIES.map(([id]) => id))];
+    expect(comparison!.techniques.map((t) => t.id)).to.have.members(ids);
+    for (const technique of comparison!.techniques) expect(technique.status === 'attributed', technique.id).to.equal(uses.has(technique.id));
+    expect(comparison!.counts.unmentioned).to.equal([...uses].filter((id) => !ids.includes(id) && !ids.includes(id.split('.')[0]!)).length);
+    // T1040 is written under two tactics: one technique, both entries kept.
+    const t1040 = comparison!.techniques.find((t) => t.id === 'T1040')!;
+    expect(t1040.entries.map((entry) => entry.tactic)).to.deep.equal(['credential-access', 'discovery']);
+    expect(t1040.reportedAs).to.deep.equal(['credential-access score 1', 'discovery score 1']);
+  });
+
+  it('reads a layer from standard input: an attack-object layer against its own object is all attributed, its parent-only entries not counted', async () => {
+    const layer = (await runCli(['attack-object', 'G0050'])).stdout;
+    const result = await runCli(['compare', '-', '--json'], {}, { stdin: layer });
+    expect([result.code, hasStackTrace(result.stderr)]).to.deep.equal([0, false]);
+    const [comparison] = (JSON.parse(result.stdout) as { comparisons: LayerComparison[] }).comparisons;
+    const uses = await objectTechniques('G0050');
+    expect(comparison!.object.id).to.equal('G0050');
+    expect(comparison!.counts).to.include({ reported: uses.size, attributed: uses.size, related: 0, new: 0, unmentioned: 0 });
+    expect(comparison!.layer.leftOut).to.deep.equal([]);
+  });
+
+  it('leaves out disabled entries and entries scored 0 with nothing else, listing why; a 0 with a comment counts; a tactic the technique lacks is reported', async () => {
+    const layer = tropChaudLayer(APT28_ENTRIES) as { techniques: Array<Record<string, unknown>> };
+    const entry = (id: string) => layer.techniques.find((e) => e['techniqueID'] === id)!;
+    entry('T1113')['enabled'] = false;
+    entry('T1005')['score'] = 0;
+    Object.assign(entry('T1057'), { score: 0, comment: 'through its software only' });
+    entry('T1083')['tactic'] = 'exfiltration';
+    const file = writeLayer(layer);
+    const result = await runCli(['compare', file, '--json']);
+    expect(result.code).to.equal(0);
+    const [comparison] = (JSON.parse(result.stdout) as { comparisons: LayerComparison[] }).comparisons;
+    expect(comparison!.layer.leftOut).to.deep.equal([
+      { techniqueID: 'T1005', tactic: 'collection', reason: 'score 0 and nothing else annotated: a technique not used' },
+      { techniqueID: 'T1113', tactic: 'collection', reason: 'disabled (enabled: false): its author switched it off' },
+    ]);
+    const ids = comparison!.techniques.map((t) => t.id);
+    expect(ids).to.include.members(['T1057', 'T1083']).and.not.include.members(['T1005', 'T1113']);
+    expect(result.stderr).to.include('/techniques/6: T1083 (File and Directory Discovery) is not under exfiltration in enterprise-attack 18.1; the annotation moved to discovery');
+    const text = await runCli(['compare', file]);
+    expect(text.stdout).to.include('2 entries of the layer not compared:\n  T1005 (collection): score 0 and nothing else annotated: a technique not used\n  T1113 (collection): disabled');
+  });
+
+  it('needs --with for a layer that names no ATT&CK object (Navigator\'s Bear_APT.json), or several, exit 2', async () => {
+    const none = await runCli(['compare', 'test/fixtures/layers/public/navigator-bear-apt.json']);
+    expect(none.code).to.equal(2);
+    expect(none.stderr).to.include('nothing to compare layer "*Bear APTs" with: its name and description name no ATT&CK group, campaign or software; pass --with');
+    const several = await runCli(['compare', writeLayer(tropChaudLayer(APT28_ENTRIES, 'APT28 and APT29'))]);
+    expect(several.code).to.equal(2);
+    expect(several.stderr).to.match(/its name and description name several ATT&CK objects \(G0007 APT28, group; G0016 APT29, group\); pass --with/);
+  });
+
+  it("--out keeps the layer's tactics, scores and comments in the comparison layer, coloured by status, and it validates", async () => {
+    const dir = freshTmpDir('compare-layer');
+    const out = join(dir, 'cmp.layer.json');
+    const result = await runCli(['compare', 'test/fixtures/layers/public/navigator-bear-apt.json', '--with', 'Fancy Bear', '--out', out]);
+    expect(result.code).to.equal(0);
+    const layer = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
+    expect(validateLayer(layer, { attackFor: () => loadRelease('18.1') })).to.deep.equal([]);
+    expect(layer.name).to.equal('*Bear APTs vs APT28 (G0007)');
+    const source = JSON.parse(readFileSync('test/fixtures/layers/public/navigator-bear-apt.json', 'utf8')) as NavigatorLayer;
+    const written = source.techniques!.find((entry) => entry.comment && entry.techniqueID === 'T1547.001')!;
+    const kept = layer.techniques!.filter((entry) => entry.techniqueID === 'T1547.001' && entry.comment?.includes(`the layer: ${written.comment!.trim()}`));
+    expect(kept, 'T1547.001 keeps its comment').to.have.length.above(0);
+    expect(kept[0]!.metadata?.[0]).to.deep.equal({ name: 'status', value: 'attributed' });
+    expect(kept[0]!.color).to.equal('#8ec843');
+    expect(layer.legendItems!.map((item) => item.label)).to.include('in ATT&CK for APT28, not in the layer');
+  });
+
+  it('lists entries of techniques the release does not have as not compared, keeps them in the layer, and --strict exits 1', async () => {
+    const dir = freshTmpDir('compare-layer');
+    const out = join(dir, 'cmp.layer.json');
+    const args = ['compare', 'test/fixtures/layers/navigator/Bear_APT.json', '--with', 'G0007', '--out', out];
+    const result = await runCli([...args, '--json']);
+    expect(result.code).to.equal(0);
+    const { unplaced } = JSON.parse(result.stdout) as { unplaced: string[] };
+    expect(unplaced.some((line) => line.startsWith('test/fixtures/layers/navigator/Bear_APT.json: /techniques/46: T1043 (Commonly Used Port) is deprecated'))).to.equal(true);
+    const layer = JSON.parse(readFileSync(out, 'utf8')) as NavigatorLayer;
+    expect(layer.metadata!.some((item) => 'name' in item && item.name === 'left out by compare' && item.value.includes('T1043'))).to.equal(true);
+    const strict = await runCli([...args, '--force', '--strict']);
+    expect(strict.code).to.equal(1);
+    expect(strict.stderr).to.include('--strict: layer ');
+    expect(strict.stdout).to.include('of the layer not compared: not placed on a technique of the release:');
+  });
+});

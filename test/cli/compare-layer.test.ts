@@ -79,6 +79,29 @@ describe('attack-layers compare <layer>', () => {
     expect(t1040.reportedAs).to.deep.equal(['credential-access score 1', 'discovery score 1']);
   });
 
+  it("reads OpenCTI's export of an entity's TTPs: named by an alias (Fancy Bear is G0007), colour-only entries compared, a null ID not placed", async () => {
+    // The layout of OpenCTI-Platform/connectors' export-ttps-file-navigator (src/export-ttps-file-navigator.py,
+    // build_layer, commit 0cf6d0af8da59247ea1811078ffca4e1896abcfb, Apache-2.0): the entity's name, ATT&CK 14, an empty
+    // description, one entry per attack pattern coloured #e60d0d with no score or tactic, its x_mitre_id null for a
+    // pattern ATT&CK does not have.
+    const entry = (techniqueID: string | null) => ({ techniqueID, color: '#e60d0d', comment: '', enabled: true, metadata: [], links: [], showSubtechniques: false });
+    const file = writeLayer({
+      name: 'Fancy Bear',
+      versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
+      domain: 'enterprise-attack',
+      description: '',
+      sorting: 0,
+      techniques: [entry('T1566.001'), entry('T1059'), entry(null), entry('T1486')],
+    }, 'opencti.json');
+    const result = await runCli(['compare', file, '--json']);
+    expect(result.code).to.equal(0);
+    expect(result.stderr).to.include('compared with group G0007 APT28, the one ATT&CK group, campaign or software the layer\'s name and description name ("Fancy Bear")');
+    const { comparisons, unplaced } = JSON.parse(result.stdout) as { comparisons: LayerComparison[]; unplaced: string[] };
+    const uses = await objectTechniques('G0007');
+    expect(comparisons[0]!.techniques.map((t) => [t.id, t.status === 'attributed'])).to.deep.equal(['T1059', 'T1486', 'T1566.001'].map((id) => [id, uses.has(id)]));
+    expect(unplaced).to.deep.equal([`${file}: /techniques/2: techniqueID null is not a technique ID; removed; the entry is kept as it was in the comparison layer's metadata ("left out by compare")`]);
+  });
+
   it('reads a layer from standard input: an attack-object layer against its own object is all attributed, its parent-only entries not counted', async () => {
     const layer = (await runCli(['attack-object', 'G0050'])).stdout;
     const result = await runCli(['compare', '-', '--json'], {}, { stdin: layer });

@@ -54,9 +54,21 @@ function layerFile(file: string, input: InputOptions): { text: string; value: un
   return holdsLayer(read) ? { text: read.text, value: read.json.value } : undefined;
 }
 
-/** True when a `.json` file (or standard input) holds a Navigator layer, or an array of them, rather than a campaign. */
+/**
+ * True when a `.json` file (or standard input) holds a Navigator layer, or an array of them, rather than a campaign;
+ * so does a file of another extension whose text is JSON that is a layer (`apt28.layer`, a layer saved as `.txt`).
+ */
 export function isLayerFile(file: string, input: InputOptions = {}): boolean {
-  return layerFile(file, input) !== undefined;
+  if (layerFile(file, input) !== undefined) return true;
+  if (file === STDIN || extname(file).toLowerCase() === '.json' || !statInput(file)?.isFile()) return false;
+  const text = readTextFile(file, file, input);
+  if (!startsLikeJson(text)) return false;
+  try {
+    return kindOfValue(parseJsonRepairingLayers(text, file)) === 'layer';
+  } catch {
+    // Not JSON after all: the campaign reader says what it is.
+    return false;
+  }
 }
 
 /** The layers of a layer file read by `layerFile`, one input per layer, with `options`. */

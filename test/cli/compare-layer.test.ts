@@ -113,6 +113,13 @@ describe('attack-layers compare <layer>', () => {
     expect(comparison!.layer.leftOut).to.deep.equal([]);
   });
 
+  it('takes a layer saved under another extension than .json (apt28.layer) as a layer, not as a campaign to refuse', async () => {
+    const file = writeLayer(tropChaudLayer(APT28_ENTRIES), 'apt28.layer');
+    const result = await runCli(['compare', file, '--json']);
+    expect([result.code, hasStackTrace(result.stderr)]).to.deep.equal([0, false]);
+    expect((JSON.parse(result.stdout) as { comparisons: LayerComparison[] }).comparisons[0]!.layer.source).to.equal(file);
+  });
+
   it('leaves out disabled entries and entries scored 0 with nothing else, listing why; a 0 with a comment counts; a tactic the technique lacks is reported', async () => {
     const layer = tropChaudLayer(APT28_ENTRIES) as { techniques: Array<Record<string, unknown>> };
     const entry = (id: string) => layer.techniques.find((e) => e['techniqueID'] === id)!;

@@ -138,6 +138,8 @@ describe('attack-layers compare <layer>', () => {
     const ids = comparison!.techniques.map((t) => t.id);
     expect(ids).to.include.members(['T1057', 'T1083']).and.not.include.members(['T1005', 'T1113']);
     expect(result.stderr).to.include('/techniques/6: T1083 (File and Directory Discovery) is not under exfiltration in enterprise-attack 18.1; the annotation moved to discovery');
+    const { upgrades } = JSON.parse(result.stdout) as { upgrades: Array<{ source: string; changes: string[] }> };
+    expect(upgrades[0]!.changes).to.include('/techniques/6: T1083 (File and Directory Discovery) is not under exfiltration in enterprise-attack 18.1; the annotation moved to discovery');
     const text = await runCli(['compare', file]);
     expect(text.stdout).to.include('2 entries of the layer not compared:\n  T1005 (collection): score 0 and nothing else annotated: a technique not used\n  T1113 (collection): disabled');
   });

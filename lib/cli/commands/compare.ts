@@ -12,6 +12,7 @@ import {
   sourcesDomain,
   upgradeSources,
   type AttackIndex,
+  type LayerUpgrade,
   comparisonTargets,
   normalizeCampaign,
   objectRef,
@@ -117,7 +118,13 @@ function formatText(comparison: CampaignComparison, all: boolean, unplaced: read
 }
 
 /** The output every comparison ends with: the comparison layers (`--out`), then JSON or the tables. */
-function writeComparisons(context: CliContext, args: Args, compared: ReadonlyArray<{ comparison: CampaignComparison; index: AttackIndex }>, unplaced: readonly string[]): void {
+function writeComparisons(
+  context: CliContext,
+  args: Args,
+  compared: ReadonlyArray<{ comparison: CampaignComparison; index: AttackIndex }>,
+  unplaced: readonly string[],
+  upgrades?: readonly LayerUpgrade[],
+): void {
   if (args.out !== undefined) {
     const layers = compared.map(({ comparison, index }) => renderComparisonLayer(comparison, index));
     const text = layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers);
@@ -125,7 +132,8 @@ function writeComparisons(context: CliContext, args: Args, compared: ReadonlyArr
     note(context, args, `wrote ${args.out}`);
   }
   const comparisons = compared.map(({ comparison }) => comparison);
-  if (args.json) printJson(context, { comparisons, unplaced });
+  // For layers, --json says what their upgrade changed too (an entry moved from a tactic its technique does not have).
+  if (args.json) printJson(context, { comparisons, unplaced, ...(upgrades ? { upgrades } : {}) });
   else context.stdout.write(comparisons.map((comparison) => formatText(comparison, args.unmentioned === true, unplaced, tableStyle(context))).join('\n'));
 }
 
@@ -137,11 +145,13 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
   const library = attackLibrary(context, args);
   const compared: Array<{ comparison: CampaignComparison; index: AttackIndex }> = [];
   const unplaced: string[] = [];
+  const changed: LayerUpgrade[] = [];
   for (const source of readLayerSources(args.campaign, resolve(context.cwd, args.campaign), { stdin })) {
     const { domain, sources } = sourcesDomain([source]);
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades, warnings } = upgradeSources(sources, index, library, COMPARE_KEEPING);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));
+    changed.push(...upgrades);
     for (const warning of warnings) note(context, args, `warning: ${warning}`);
     // An entry the upgrade left out (a technique unknown in the release, deprecated, of another domain) is an unplaced reference.
     unplaced.push(...warnings.filter((warning) => /^.*?: \/techniques\/\d+: /.test(warning)));
@@ -151,7 +161,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
     for (const target of targets) compared.push({ comparison: compareLayer(input, target.object, index), index });
   }
   for (const warning of new Set(compared.flatMap(({ comparison }) => comparison.warnings))) note(context, args, `warning: ${warning}`);
-  writeComparisons(context, args, compared, unplaced);
+  writeComparisons(context, args, compared, unplaced, changed);
   if (args.strict && unplaced.length) {
     throw new InputError(`--strict: ${`layer ${entryCount(unplaced.length)}`} could not be placed on a technique (listed above); the comparison was printed above, and the run fails (--strict)`);
   }

@@ -269,7 +269,8 @@ const listed = (items: readonly string[]): string => items.slice(0, LISTED).join
  * reference's resolution and the ATT&CK groups, software and campaigns it names (`findAttackObjects`). `options.actor`
  * chooses one actor of a STIX bundle of threat intelligence (`bundleReport`) or a MISP event, and is the actor of a
  * report's text, checked against the release's groups (`reportActor`). Pure.
- * @throws UsageError when `options.actor` is given for an Attack Flow.
+ * @throws UsageError when `options.actor` is given for an Attack Flow, or `options.campaigns` is false for anything but a
+ * STIX bundle of threat intelligence.
  */
 export function extractReport(text: string, context?: ResolveContext, options: BundleOptions = {}): ExtractedReport {
   // A STIX bundle of threat intelligence is read by its objects, not its text: the descriptions it copies from ATT&CK
@@ -295,6 +296,12 @@ export function extractReport(text: string, context?: ResolveContext, options: B
   const stix = flow ? undefined : bundleReport(text, options);
   const misp = flow || stix ? undefined : mispEventReport(text, options);
   const bundle = flow ?? stix ?? misp;
+  // Only a STIX bundle of threat intelligence attributes campaigns to an actor: `campaigns: false` (--no-campaigns) on
+  // anything else would do nothing, and is refused as `--actor` is for an Attack Flow.
+  if (options.campaigns === false && !stix) {
+    const kind = flow ? 'an Attack Flow' : misp ? 'a MISP event' : "a report's text";
+    throw new UsageError(`${options.file ?? 'the report'}: --no-campaigns leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor --actor chooses; ${kind} attributes none: leave --no-campaigns out`);
+  }
   // What names the software: a MISP event's clusters and tags, a bundle's objects.
   const places = misp ? 'misp' : 'bundle';
   // A report's text names no actor of its own data: `--actor` gives the campaign's, checked against the release.

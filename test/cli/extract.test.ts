@@ -227,6 +227,21 @@ describe('attack-layers extract', () => {
     expect(software.stderr).to.include('--actor "Cobalt Strike" names no group of ATT&CK enterprise-attack 18.1 but software S0154 Cobalt Strike: kept as the campaign\'s actor as given; check that it is the actor meant');
   });
 
+  it('refuses --no-campaigns on a report\'s text, or several, which attribute no campaigns to the actor (exit 2, naming the file)', async () => {
+    // Before, `extract report.txt --actor X --no-campaigns` ran as if --no-campaigns were not given.
+    const dir = freshTmpDir('extract');
+    const first = join(dir, 'first.txt');
+    const second = join(dir, 'second.txt');
+    writeFileSync(first, 'The actor sent links (T1566.002).\n');
+    writeFileSync(second, 'Later it dumped LSASS (T1003.001).\n');
+    const refusal = (file: string): string =>
+      `attack-layers extract: ${file}: --no-campaigns leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor --actor chooses; a report's text attributes none: leave --no-campaigns out\n`;
+    const one = await runCli(['extract', first, '--actor', 'APT29', '--no-campaigns']);
+    expect([one.code, one.stdout, one.stderr]).to.deep.equal([2, '', refusal(first)]);
+    const several = await runCli(['extract', first, second, '--actor', 'APT29', '--no-campaigns']);
+    expect([several.code, several.stdout, several.stderr]).to.deep.equal([2, '', refusal(first)]);
+  });
+
   it('refuses an ATT&CK release with --actor, pointing to attack-object, which gives the group its techniques', async () => {
     const file = join(freshTmpDir('extract'), 'ics-attack-18.1.json');
     writeFileSync(file, gunzipSync(readFileSync(stixFile('ics-attack-18.1.json.gz'))));

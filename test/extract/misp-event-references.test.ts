@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extractReport } from '../../lib/extract/extract-report.js';
 import { mispEventReport } from '../../lib/extract/misp-event-references.js';
-import { InputError, kindOfValue, renderCampaignSkeleton } from '../../lib/index.js';
+import { InputError, UsageError, kindOfValue, renderCampaignSkeleton } from '../../lib/index.js';
 import { freshTmpDir, loadRelease, repoRoot, runCli } from '../helpers/attack.js';
 
 const fixture = (name: string): string => readFileSync(join(repoRoot, 'test/fixtures/misp', name), 'utf8');
@@ -198,6 +198,12 @@ describe('extract: a MISP event (MISP JSON)', () => {
       expect(report.notes.join('\n')).to.include('the event names 2 actors (APT28 at Event.Galaxy[1].GalaxyCluster[0]; APT29 at Event.Tag[2])');
       expect(extractReport(twoActors, { target }, { actor: 'sofacy' }).actor).to.equal('APT28');
       expect(extractReport(twoActors, { target }, { actor: 'G0007' }).actor).to.equal('APT28');
+    });
+
+    it('refuses campaigns: false (--no-campaigns), which only a STIX bundle\'s attributed campaigns give a meaning', () => {
+      expect(() => extractReport(twoActors, { target }, { actor: 'APT28', campaigns: false, file: 'event.json' }))
+        .to.throw(UsageError)
+        .with.property('message', 'event.json: --no-campaigns leaves out the campaigns a STIX bundle of threat intelligence attributes to the actor --actor chooses; a MISP event attributes none: leave --no-campaigns out');
     });
 
     it('--actor that names none of them is an input error naming the file and the actors', () => {

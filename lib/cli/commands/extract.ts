@@ -101,7 +101,7 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   const reports = files.map((file, i) => {
     const text = texts[i]!;
     const shown = inputName(file);
-    const { references, objects, notes } = extractReport(text, releases, { file: shown });
+    const { references, objects, notes } = extractReport(text, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
     note(context, args, summary(references, objects, shown, releases));
     for (const message of notes) note(context, args, `${shown}: ${message}`);
     const reportFile = file === shown ? file : 'stdin';

@@ -36,10 +36,11 @@ interface NameForm {
 /**
  * How a name must be written in the text to count:
  * - `any-case`: distinctive names (`TEMP.Periscope`, `APT32`, `Mimikatz`, `netsh`), case aside;
- * - `exact`: names that are also English words, written as ATT&CK writes them (`BlackCat`, `CALENDAR`);
+ * - `exact`: names that are also English words or common library names, written as ATT&CK writes them (`BlackCat`,
+ *   `CALENDAR`, `WinMM`);
  * - `qualified`: Title Case English words, common library names and short names (`Silence`, `Empire`, `ZLib`, `RTM`),
  *   written as ATT&CK writes them and next to a word that says what they are (`the Silence group`, `ZLib backdoor`);
- * - `never`: lower-case English words (`at`, `route`), which prose is full of.
+ * - `never`: lower-case English words and library names (`at`, `route`, `httpclient`), which prose is full of.
  */
 type MatchRule = 'any-case' | 'exact' | 'qualified' | 'never';
 
@@ -53,9 +54,22 @@ const QUALIFIERS = new Set(
 );
 // Names of people and places that ATT&CK also uses, missing from a word list of common words.
 const PROPER_NAMES: ReadonlySet<string> = new Set(['james', 'kevin', 'milan', 'cuba', 'denis', 'pandora', 'lucifer', 'akira', 'medusa', 'elise', 'donut', 'ninja', 'samurai', 'avenger', 'zeus']);
-// Names of libraries and formats that reports name for what they are (`zlib-compressed payload`, `compresse avec
-// zlib`), which ATT&CK also uses for software (S0086 ZLib, a backdoor): words of the trade, missing from a word list.
-const TECHNICAL_WORDS: ReadonlySet<string> = new Set(['zlib']);
+// Names of libraries and formats that text writes for what they are, which ATT&CK also uses for software: words of
+// the trade, missing from a word list, held to the rules of common words (`matchRule`). Each with what the word is in
+// text, where real text was found writing it so.
+const TECHNICAL_WORDS: ReadonlyMap<string, string> = new Map([
+  ['zlib', 'the compression library (`zlib-compressed payload`, `compresse avec zlib`), not S0086 ZLib, a backdoor'],
+  [
+    'winmm',
+    "Windows' multimedia library, winmm.dll (`Zoom.exe statically imports winmm.dll timeGetTime`, HijackLibs; `Imports " +
+      "from WINMM.dll`, a disassembly's import list), not S0059 WinMM, Naikon's backdoor",
+  ],
+  [
+    'httpclient',
+    "the HTTP client class of .NET, Java and Angular (`HttpClient is a well-known class that many developers already " +
+      "use`, Dapr's .NET documentation), not S0068 httpclient, Putter Panda's tool",
+  ],
+]);
 
 /** A word in common use, a common name of a person or place, or a common library or format. */
 function isCommonWord(word: string): boolean {

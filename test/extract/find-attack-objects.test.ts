@@ -117,6 +117,12 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       ['Play the video. Expand the table.', []],
       // A library named like software (S0086 ZLib): the library in prose, in English or French, is none.
       ['The zlib-compressed payload was built with the zlib library; le module compresse avec zlib.', []],
+      // Windows' multimedia library (S0059 WinMM is Naikon's backdoor), as a DLL side-loading catalogue writes it (wietze/
+      // HijackLibs, winmm.yml: Zoom.exe imports timeGetTime from it; reworded) and as a disassembly lists a program's imports.
+      ['The signed program imports timeGetTime from winmm.dll; the listing reads Imports from WINMM.dll.', []],
+      // The HTTP client class of .NET (S0068 httpclient is Putter Panda's tool), as Microsoft's "Dapr for .NET Developers"
+      // writes it (dotnet/docs, service-invocation.md, CC-BY-4.0).
+      ['HttpClient is a well-known class that many developers already use in their code.', []],
       // Written as ATT&CK writes them and next to a word that says what they are, they are names.
       ['The Silence group sent emails; Royal ransomware encrypted the files.', ['G0091', 'S1073']],
       ['They used the Empire framework and mimikatz.', ['S0363', 'S0002']],
@@ -137,5 +143,14 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
         expect(findAttackObjects(text, loadRelease('18.1')).map((o) => o.id)).to.deep.equal(ids);
       });
     }
+
+    it('finds software named like a library where written as ATT&CK writes it (WinMM, as ATT&CK describes S0059), not the library (winmm.dll)', () => {
+      const text = ['The loader imports timeGetTime from winmm.dll.', 'WinMM is a full-featured, simple backdoor used by Naikon.', "Impacket's secretsdump dumped the hashes."].join('\n');
+      const found = findAttackObjects(text, loadRelease('18.1'));
+      const winmm = found.find((o) => o.id === 'S0059');
+      expect([winmm?.written, winmm?.lines]).to.deep.equal(['WinMM', [2]]);
+      // A library that is the software itself (S0357 Impacket) stays found, in any case.
+      expect(found.find((o) => o.id === 'S0357')?.written).to.equal('Impacket');
+    });
   });
 });

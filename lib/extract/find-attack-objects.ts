@@ -40,7 +40,7 @@ interface NameForm {
  *   `CALENDAR`, `WinMM`);
  * - `qualified`: Title Case English words, common library names and short names (`Silence`, `Empire`, `ZLib`, `RTM`),
  *   written as ATT&CK writes them and next to a word that says what they are (`the Silence group`, `ZLib backdoor`);
- * - `never`: lower-case English words and library names (`at`, `route`, `httpclient`), which prose is full of.
+ * - `never`: lower-case English words and library names (`at`, `route`, `httpclient`, `webhp`), which prose is full of.
  */
 type MatchRule = 'any-case' | 'exact' | 'qualified' | 'never';
 
@@ -68,6 +68,11 @@ const TECHNICAL_WORDS: ReadonlyMap<string, string> = new Map([
     'httpclient',
     "the HTTP client class of .NET, Java and Angular (`HttpClient is a well-known class that many developers already " +
       "use`, Dapr's .NET documentation), not S0068 httpclient, Putter Panda's tool",
+  ],
+  [
+    'webhp',
+    "the path of Google's search page in its addresses (`https://www.google.com/webhp?hl=en` in a page's links), not " +
+      "S0023 CHOPSTICK, which FireEye's APT28 report of January 2017 also calls webhp",
   ],
 ]);
 

@@ -123,6 +123,9 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       // The HTTP client class of .NET (S0068 httpclient is Putter Panda's tool), as Microsoft's "Dapr for .NET Developers"
       // writes it (dotnet/docs, service-invocation.md, CC-BY-4.0).
       ['HttpClient is a well-known class that many developers already use in their code.', []],
+      // The path of Google's search page (S0023 CHOPSTICK's alias webhp, from FireEye's APT28 report), as a page's links
+      // write it (reconstructed).
+      ['Its links go to https://www.google.com/webhp?hl=en and https://www.google.com/imghp?hl=en.', []],
       // Written as ATT&CK writes them and next to a word that says what they are, they are names.
       ['The Silence group sent emails; Royal ransomware encrypted the files.', ['G0091', 'S1073']],
       ['They used the Empire framework and mimikatz.', ['S0363', 'S0002']],

@@ -1324,6 +1324,13 @@ function nameEndAfter(text: string, start: number, ceiling: number): number | un
     // Start Folder 7 T1057 - …`, a ranked list flattened onto one line (Deloitte's threat library slides as PDF text).
     const connector = CONNECTORS.has(word) || word === '/';
     if (!(TITLE_TOKEN.test(word) || connector) || !word) break;
+    // A sentence's first word after a colon begins the text the name labels, no sub-technique's name (`T0813 - Denial of
+    // Control: In the Maroochy Water Breach, …`, ATT&CK's procedure examples as listed under a technique's ID and name).
+    const last = ends[ends.length - 1];
+    if (last && text.charAt(last.end - 1) === ':' && sentenceWord(word)) {
+      last.end -= 1;
+      break;
+    }
     ends.push({ end: q + bare.length, connector });
     if (bare !== token || text.charAt(e) !== ' ') break;
     q = e + 1;

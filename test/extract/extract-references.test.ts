@@ -1263,6 +1263,24 @@ describe('extractReferences', () => {
       ]);
     });
 
+    it("a sentence after a name's colon is the text the name labels, not a sub-technique's name", () => {
+      // ATT&CK's procedure examples listed under each technique's ID and name, as DOE CyOTE tool pages list the cases
+      // of ATT&CK for ICS (dark-carbon-code/CyoTE-Tool-Wiz chunks_md/CyOTE_Tool_45__20250623192146__related_cases.md):
+      // `- T0813 - Denial of Control: In the [Maroochy Water Breach](…), the adversary …`. In our own words.
+      const text = [
+        '- T0813 - Denial of Control: In the Maroochy case, the intruder locked the investigator out.',
+        '- T0807 - Command-Line Interface: During the 2016 Ukraine attack, the operators gave the payload a parameter.',
+        '- T1059.001 - Command and Scripting Interpreter: PowerShell: During the intrusion, scripts ran in PowerShell.',
+        '- T1053.002 - Scheduled Task/Job: At: the jobs ran nightly.',
+      ].join('\n');
+      expect(extractReferences(text).map((ref) => [ref.ids[0], ref.name])).to.deep.equal([
+        ['T0813', 'Denial of Control'],
+        ['T0807', 'Command-Line Interface'],
+        ['T1059.001', 'Command and Scripting Interpreter: PowerShell'],
+        ['T1053.002', 'Scheduled Task/Job: At'],
+      ]);
+    });
+
     it('an HTML table as pandoc leaves it in Markdown: its tags are no names', () => {
       // A docx made Markdown by pandoc (reports6 16-pt-pandoc-kv-tables.md): a key/value table, a cell of paragraphs.
       const text = [

@@ -102,9 +102,10 @@ export function nameAround(text: string, start: number, end: number, id: string,
 type NamesId = (name: string) => boolean;
 
 /**
- * The technique's exact name right after its ID where the next cell's first word, in lower case, ran into the name's
- * last word (`T1071.001Application Layer Protocol: Web Protocolsmshta.exe initiated…`, a scraped table's row): with no
- * capital to cut at, only the whole name, as the release writes it, tells where the cell ends. Also the whole name
+ * The technique's exact name right after its ID where the next cell's first word ran into the name's last word
+ * (`T1071.001Application Layer Protocol: Web Protocolsmshta.exe initiated…`, a scraped table's row): with no capital to
+ * cut at, or a name longer than the words read after an ID, only the whole name, as the release writes it, tells where
+ * the cell ends. Also the whole name
  * that ends at a space or the line's end, longer than the words read after an ID (`T1195.001 Supply Chain Compromise:
  * Compromise Software Dependencies and Development Tools Smooth Operator is distributed…`, NCSC's table flattened to one line).
  */
@@ -115,7 +116,10 @@ function nameRunInto(text: string, at: number, id: string, target: AttackIndex):
   for (const name of new Set([fullName(target, technique), technique.name])) {
     const end = start + name.length;
     if (!text.startsWith(name, start)) continue;
-    if (/\p{Ll}/u.test(name.charAt(name.length - 1)) && /\p{Ll}/u.test(text.charAt(end))) return { name, start, end, cut: true };
+    // The next cell's first word glued on, in lower case or a capital: `T1195.002Supply Chain Compromise: Compromise
+    // Software Supply ChainScarCruft compromised …`, ESET's table with its cells run together, a name of more words than
+    // are read after an ID, which a cut at that capital (`nameAround`) does not reach.
+    if (/\p{Ll}/u.test(name.charAt(name.length - 1)) && /\p{L}/u.test(text.charAt(end))) return { name, start, end, cut: true };
     if (/^\s|^$/.test(text.slice(end, end + 1)) && name.split(' ').length > MAX_AFTER) return { name, start, end };
   }
   return undefined;

@@ -1427,6 +1427,20 @@ describe('extractReport', () => {
       expect(typo?.name).to.equal('Application Layer Protocol: Web Protocolmshta.exe');
     });
 
+    it('is the exact name right after the ID, longer than the words read after one, where the next cell\'s capital ran into it', () => {
+      // ESET's ScarCruft/BirdCall post (2026) as a mirror saved its ATT&CK tables, cells run together (code index file
+      // 61840217466): `Initial AccessT1474.003Supply Chain Compromise: Compromise Software Supply ChainScarCruft performed…`
+      // in its Mobile table, the same name under T1195.002 in its Enterprise one. In our own words.
+      const row = (id: string) => `Initial Access${id}Supply Chain Compromise: Compromise Software Supply ChainScarCruft poisoned the game site's downloads.`;
+      const mobile = extractReport(row('T1474.003'), { target: loadRelease('18.1', 'mobile-attack') }).references;
+      const enterprise = extractReport(row('T1195.002'), { target: loadRelease('18.1') }).references;
+      for (const [refs, id] of [[mobile, 'T1474.003'], [enterprise, 'T1195.002']] as const) {
+        expect(refs.map((ref) => [ref.raw, ref.tactics, ref.resolution?.status, ref.resolution?.warnings])).to.deep.equal([
+          [`Supply Chain Compromise: Compromise Software Supply Chain (${id})`, ['Initial Access'], 'current', []],
+        ]);
+      }
+    });
+
     it('is the name a line break cut, where the next line or the end of the line before completes it to that technique\'s exact name', () => {
       // Kaspersky's Incident Response Analyst report 2023 as PDF text: a heatmap's items wrapped at the column's width,
       // a case's heading wrapped after a reference before it; a sentence after an ID, and an item cut mid-name where the

@@ -111,6 +111,22 @@ export const TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: 
 ];
 
 /**
+ * The tactics of ATT&CK for ICS and for Mobile that Enterprise has not, by display name, read in a report's text as
+ * Enterprise's are (a tactic column, a heading, a label): ICS's `| Inhibit Response Function | Block Reporting Message
+ * (T0804) |` and `Impair Process Control`, as OT write-ups' tables of ATT&CK for ICS write them, and Mobile's two.
+ * ICS's Evasion is left out: alone, the word is Enterprise's Defense Evasion in a tactic column (`TACTIC_SHORT_FORMS`).
+ */
+export const OTHER_DOMAIN_TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: string[]]> = [
+  ['Inhibit Response Function'],
+  ['Impair Process Control'],
+  ['Network Effects'],
+  ['Remote Service Effects'],
+];
+
+/** Every tactic whose name a report's text is read for: Enterprise's, then the other domains' own. */
+export const READ_TACTIC_NAMES: ReadonlyArray<readonly [display: string, ...written: string[]]> = [...TACTIC_NAMES, ...OTHER_DOMAIN_TACTIC_NAMES];
+
+/**
  * Other languages' names of the tactics a later release split off (`TACTIC_SPLITS`), by their English name: Spanish
  * SOC write-ups' tactic columns write ATT&CK 19's Stealth as `Sigilo` (`| Sigilo | T1036 | T1036.005 |`, `| Sigilo |
  * T1027 | T1027.013 |`), which a release before it reads as the tactic Stealth came from.

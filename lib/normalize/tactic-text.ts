@@ -1,7 +1,7 @@
 import { compareText } from '../compare-text.js';
 import { editDistance } from '../name-distance.js';
 import { laterTacticName, TACTIC_SPLITS } from '../attack/tactic-splits.js';
-import { LATER_TACTIC_NAMES, TACTIC_NAMES, TACTIC_SHORT_FORMS } from './tactic-names.js';
+import { LATER_TACTIC_NAMES, READ_TACTIC_NAMES, TACTIC_SHORT_FORMS } from './tactic-names.js';
 
 // Tactic text is short: the longest written form is ~40 characters and a list names at most every tactic. Longer text
 // is no tactic (and is never handed to the regular expressions below, which then stay cheap on hostile input).
@@ -33,7 +33,7 @@ export function tacticKey(text: string): string {
 // The tactics a later release split off (ATT&CK 19's Stealth, Defense Impairment) are read by their names too, so that a
 // release without them says so (`resolveReference`) rather than the text passing for no tactic.
 const tacticByKey = new Map<string, string>([
-  ...TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].map((text) => [tacticKey(text), display] as const)),
+  ...READ_TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].map((text) => [tacticKey(text), display] as const)),
   ...Object.keys(TACTIC_SPLITS).map((shortname) => [tacticKey(shortname), laterTacticName(shortname)] as const),
   ...Object.entries(LATER_TACTIC_NAMES).flatMap(([display, written]) => written.map((text) => [tacticKey(text), display] as const)),
 ]);
@@ -66,7 +66,7 @@ export function tacticWordsKeys(text: string): string[] {
 }
 
 const tacticByWords = new Map<string, string>(
-  TACTIC_NAMES.flatMap(([display, ...written]) =>
+  READ_TACTIC_NAMES.flatMap(([display, ...written]) =>
     [display, ...written].flatMap((text) => {
       const words = tacticWordsKeys(text)[0];
       return words ? [[words, display] as const, [`& ${words.split(' ').sort().join(' ')}`, display] as const] : [];
@@ -108,7 +108,7 @@ function byWords(name: string): string | undefined {
 
 // English tactic names as keys, for reading misspellings (`Reconaissance`, `Persistance`, `Privilage Escalation`). Only
 // the English ones: a word one letter from another language's name is often an English word (`Persistent`, `Collected`).
-const ENGLISH_KEYS = TACTIC_NAMES.map(([display]) => [tacticKey(display), display] as const);
+const ENGLISH_KEYS = READ_TACTIC_NAMES.map(([display]) => [tacticKey(display), display] as const);
 
 /**
  * The tactic a misspelt English name is one typo from (two in names of 16 letters or more), after its first two letters
@@ -231,7 +231,7 @@ export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|
 // Every written tactic form, longest first, with flexible spaces (`command-and-control`, `Command & Control`).
 // Ties break by code unit, not localeCompare: this runs when the module loads, and a first localeCompare costs every
 // CLI run ~15 ms of ICU collator set-up.
-const TACTIC_FORMS = [...new Set(TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].flatMap((text) => [text, withoutAccents(text)])))]
+const TACTIC_FORMS = [...new Set(READ_TACTIC_NAMES.flatMap(([display, ...written]) => [display, ...written].flatMap((text) => [text, withoutAccents(text)])))]
   .sort((a, b) => b.length - a.length || compareText(a, b))
   .map((text) => text.split(' ').map((word) => (word === 'and' ? '(?:and|&)' : escapeRegExp(word))));
 const TACTIC_WORDS = TACTIC_FORMS.map((words) => words.join('[\\s_-]{1,3}')).join('|');

@@ -152,6 +152,31 @@ describe('extractReport', () => {
       expect(rows(text).map((row) => row[5])).to.deep.equal([['T1040']]);
     });
 
+    it("reads ICS's own tactics in a table's tactic column, for the IDs of a cell of several", () => {
+      // An OT range's threat model in Portuguese (code index file 69868557297): `| Inhibit Response Function | Block
+      // Reporting Message (T0804); Modify Alarm Settings (T0835) | … |`; and an IOCONTROL threat report's table (code
+      // index file 743444564): `| Impair Process Control | T0806 | Brute Force I/O |`. In our own words.
+      const text = [
+        '| Tática | Técnica (ID) | No laboratório |',
+        '|---|---|---|',
+        '| Discovery | Remote System Discovery (T0846) | varredura da rede |',
+        '| Inhibit Response Function | Block Reporting Message (T0804); Alarm Suppression (T0878) | alarmes escondidos |',
+        '| Impair Process Control | Unauthorized Command Message (T0855); Modify Parameter (T0836) | escrita de registradores |',
+        '| Impact | Loss of Control (T0827) | parada |',
+      ].join('\n');
+      expect(read(text, 'ics-attack').references.map((ref) => [ref.ids[0], ref.tactics, ref.resolution?.warnings])).to.deep.equal([
+        ['T0846', ['Discovery'], []],
+        ['T0804', ['Inhibit Response Function'], []],
+        ['T0878', ['Inhibit Response Function'], []],
+        ['T0855', ['Impair Process Control'], []],
+        ['T0836', ['Impair Process Control'], []],
+        ['T0827', ['Impact'], []],
+      ]);
+      // Read with Enterprise data, the ICS tactic is said to be none of the release's, not the row above's.
+      const t0855 = read(text).references.find((ref) => ref.ids[0] === 'T0855');
+      expect(t0855?.tactics).to.deep.equal(['Impair Process Control']);
+    });
+
     it('points to suggest when the report names more techniques without an ID than it cites', () => {
       const prose = 'The actor used Phishing, then Network Sniffing.\nThen Remote System Discovery followed.\nOS Credential Dumping (T1003) came last.\n';
       const [note] = read(prose).notes;

@@ -5,11 +5,15 @@ import { splitTacticList } from './tactic-list.js';
 
 /**
  * Other ways reports write tactic names, folded with `nameKey`: every written form of `TACTIC_NAMES` (British
- * spelling, C2, the names of the ATT&CK Japanese translation, which the seed reports use) and the short forms.
+ * spelling, C2, the names of the ATT&CK Japanese translation, which the seed reports use) and the short forms. ICS
+ * names its Defense Evasion `Evasion` (TA0103), which a tactic column's short form reads as Defense Evasion (`| Evasion |
+ * T0849 | Masquerading |`, an IOCONTROL threat report's ATT&CK for ICS table): a release without Defense Evasion reads
+ * that as its Evasion; one with it never gets so far (`readTactic` tries the text as written first).
  */
 export const TACTIC_SYNONYMS: Readonly<Record<string, TacticShortname>> = Object.fromEntries([
   ...TACTIC_NAMES.flatMap(([display, ...written]) => written.map((text) => [nameKey(text), tacticShortname(display)] as const)),
   ...Object.entries(TACTIC_SHORT_FORMS).map(([text, display]) => [nameKey(text), tacticShortname(display)] as const),
+  [nameKey('Defense Evasion'), 'evasion'],
 ]);
 
 // A TA ID and a tactic name written together (`TA0002: Execution`, as extract keeps a bracket after a reference).

@@ -504,4 +504,13 @@ describe('readTactic', () => {
       expect(readTactic(written, loadRelease('18.1'))).to.equal(expected);
     });
   }
+
+  it("reads Defense Evasion as ICS's Evasion in a release that has no Defense Evasion, and Mobile's as its own", () => {
+    // An IOCONTROL threat report's ATT&CK for ICS table (code index file 743444564) writes `| Evasion | T0849 |
+    // Masquerading |`, which a tactic column reads as Defense Evasion (its short form in Enterprise tables).
+    const ics = loadRelease('18.1', 'ics-attack');
+    expect(['Defense Evasion', 'Evasion', 'TA0103'].map((written) => readTactic(written, ics))).to.deep.equal(['evasion', 'evasion', 'evasion']);
+    expect(readTactic('Defense Evasion', loadRelease('18.1', 'mobile-attack'))).to.equal('defense-evasion');
+    expect(readTactic('Evasion', loadRelease('18.1'))).to.equal('defense-evasion');
+  });
 });

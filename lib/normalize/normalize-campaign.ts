@@ -240,7 +240,11 @@ function resolveActor(
   }
   const key = labelled ? nameKey(labelled.id) : objectKey(target, raw);
   const matches = target.actors(key).filter((actor) => types.includes(actor.type));
-  const distinct = [...new Map(matches.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
+  const every = [...new Map(matches.map((m) => [target.finalActor(m).id, target.finalActor(m)])).values()];
+  // A current object wins over a deprecated namesake, as `attack-object` reads them: ICS 18.1 keeps S1004, a deprecated
+  // duplicate of S0604 Industroyer, under the same name and aliases.
+  const current = every.filter((actor) => !actor.deprecated);
+  const distinct = current.length ? current : every;
   if (distinct.length !== 1) {
     const note = distinct.length
       ? `${kind} "${raw}" is ambiguous in ATT&CK ${target.label}: ${distinct.map((a) => `${a.id} ${a.name}`).join(', ')}; write the ID`

@@ -150,6 +150,21 @@ describe('comparisonTargets', () => {
     ]);
   });
 
+  // DOE CyOTE's pages of ATT&CK for ICS cases (dark-carbon-code/CyoTE-Tool-Wiz chunks_md/
+  // CyOTE_Tool_45__20250623192146__related_cases.md) name [Industroyer](…/software/S0604); extract proposed `software:
+  // [Industroyer]` for S0604, and normalize called it ambiguous with S1004, a deprecated duplicate ICS 18.1 keeps.
+  it('reads a software name a current object and a deprecated namesake share as the current one (Industroyer in ICS)', () => {
+    const result = normalizedText('name: x\ndomain: ics-attack\nsoftware: [Industroyer, CRASHOVERRIDE]\ntechniques: [T0855]\n');
+    expect(result.software.map((s) => [s.id, s.warnings])).to.deep.equal([
+      ['S0604', []],
+      ['S0604', []],
+    ]);
+    // Named by its ID, the deprecated one is still read, and said to be deprecated.
+    expect(normalizedText('name: x\ndomain: ics-attack\nsoftware: [S1004]\ntechniques: [T0855]\n').software.map((s) => [s.id, s.warnings])).to.deep.equal([
+      ['S1004', ['/software/0: software S1004 Industroyer is deprecated in ATT&CK 18.1']],
+    ]);
+  });
+
   it('names the campaign file and line of a compare_with entry it cannot resolve', () => {
     const index = loadRelease('18.1');
     const error = (() => {

@@ -162,7 +162,7 @@ export function resolveReference(input: ReferenceInput, context: ResolveContext,
       tactics.unreadable.push(text);
       const within = tacticsWithin(text, (part) => readTactic(part, target) !== undefined);
       const nor = within.length ? `, nor a list of them: only a part of it is one (${within.join(', ')})` : '';
-      warnings.push(laterTacticWarning(text, target) ?? `tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like Defense Evasion, a shortname or a TA ID)`);
+      warnings.push(laterTacticWarning(text, target) ?? `tactic "${text}" is not a tactic of ATT&CK ${target.label}${nor}; it was ignored (write a name like ${exampleTactic(target)}, a shortname or a TA ID)`);
     } else if (!tactics.read.includes(shortname)) tactics.read.push(shortname);
     const unknownId = shortname ? tacticIdAndNameWarning(text, target) : undefined;
     if (unknownId) warnings.push(unknownId);
@@ -1098,4 +1098,13 @@ function pick(
     notes: [`"${name}" names ${shown.map((t) => `${t.id} ${fullName(target, t)} (${tacticList(target, t.tactics)})`).join(' and ')}; ${advice}`],
     candidates: shown.map((t) => candidate(target, t, `by ${via}`)),
   };
+}
+
+/**
+ * A tactic of the release to name in advice: Defense Evasion where it has one, else its last in matrix order (ICS's
+ * Impact), never a name the release would ignore in turn.
+ */
+function exampleTactic(target: AttackIndex): string {
+  const tactics = target.tactics();
+  return (tactics.find((tactic) => tactic.shortname === 'defense-evasion') ?? tactics[tactics.length - 1])?.name ?? 'Defense Evasion';
 }

@@ -86,6 +86,13 @@ describe('resolveReference (ATT&CK enterprise 18.1)', () => {
     ]);
   });
 
+  it("names one of the release's own tactics in the advice for a tactic it has not (Impact in ICS, which has no Defense Evasion)", () => {
+    // A rail threat assessment's ATT&CK for ICS table (code index file 1168741397) puts T0882 under `| Exfiltration |`,
+    // a tactic ICS has not; the advice said to "write a name like Defense Evasion", which ICS has not either.
+    const ics = resolveReference({ raw: 'T0882', tactics: ['Exfiltration'] }, { target: loadRelease('18.1', 'ics-attack') });
+    expect(ics.warnings).to.deep.equal(['tactic "Exfiltration" is not a tactic of ATT&CK ics-attack 18.1; it was ignored (write a name like Impact, a shortname or a TA ID)']);
+  });
+
   it('places a technique under Stealth (ATT&CK 19) under Defense Evasion when 18.1 has it there, as upgrade does; else ignores the tactic, saying whose it is', () => {
     // A French incident write-up's ATT&CK 19 table (find_string "Defense Evasion »"; no licence stated, rows reconstructed):
     // `| Furtivité (Stealth) | T1027 Charge encodée (base64) |`, and T1078, also under Persistence and Initial Access.

@@ -398,6 +398,7 @@ export { csvField, formatCsv, formatMarkdownTable, markdownCell, markdownCode, m
 export {
   ADVERTISEMENT_NOTE,
   ADVICE_NOTE,
+  ATTACK_STAGE_NOTE,
   AUTHOR_BIO_NOTE,
   BANNER_NOTE,
   BREADCRUMB_NOTE,

@@ -3,6 +3,7 @@
  * tables' columns, metadata fields, a mail's greetings and sign-offs, and advice to defenders.
  */
 import { isCommonEnglishWord } from '../common-words.js';
+import { parseTacticList } from '../normalize/tactic-text.js';
 import { DATE_WORDS } from './bylines.js';
 import { isHeadline, madeOfWords } from './page-furniture.js';
 import { FIGURE, isCaption, isListItem } from './split-passages.js';
@@ -117,20 +118,52 @@ function isIocHeading(text: string): boolean {
 // mark (`Persistence`, `Lateral Movement` and `Malware` are read). A guide's sections too (CISA, NSA, FBI and MS-ISAC's
 // Phishing Guidance as text: `DEFINITION`, which got Dynamic Data Exchange, `MITIGATIONS`, Disable or Modify Tools).
 // A post's `Timeline` too (Mandiant's ALPHV post of April 2023, its heading set apart from the sentence it was glued
-// to in a one-line scrape: Search Threat Vendor Data 100).
+// to in a one-line scrape: Search Threat Vendor Data 100), and its `Attack Phases`, `Exposure` (Environmental Keying
+// 96.1) and `Detection Opportunities`; a report's ranking of techniques and the parts of each technique's chapter (the
+// Red Canary 2020 Threat Detection Report as text: `Top Techniques`, which got Virtualization/Sandbox Evasion 63.6 on
+// `techniques`; `Analysis`, `Detection`, `Testing`, Office Application Startup: Office Test 100). A column's name
+// alone (`Techniques` under `Tactic` in a table flattened one cell per line) is a table's header cell (`isColumnNames`).
 const BARE_HEADING_WORDS = new Set(
   (
     'executive summary introduction conclusion conclusions appendix recommendations references reference acknowledgements acknowledgments table contents ' +
-    'overview key findings background mitigations definition definitions timeline'
+    'overview key findings background mitigations definition definitions timeline attack phases exposure detection opportunities ' +
+    'top techniques analysis testing'
   ).split(' '),
 );
 const MAX_BARE_HEADING = 40;
 
-/** Whether a passage is a heading of the report's parts without a mark (`References`, `Executive Summary`). */
+/** Whether a passage is a heading of the report's parts without a mark (`References`, `Executive Summary`), not a column's name alone. */
 function isBareHeading(text: string): boolean {
   if (text.length > MAX_BARE_HEADING || /[^\p{L}\s]/u.test(text.trim())) return false;
   const words = textWords(text).filter(isContentWord);
-  return words.length > 0 && words.every((word) => BARE_HEADING_WORDS.has(word));
+  return words.length > 0 && words.every((word) => BARE_HEADING_WORDS.has(word)) && !isColumnNames(text);
+}
+
+// The stages of an attack as a report heads its sections by them: ATT&CK's tactics (`Defense Evasion`, `Command and
+// Control`, in the languages `parseTacticList` reads), and the stages of Mandiant's attack lifecycle, which its posts
+// head their sections with (the ALPHV post of April 2023 as GenAI-Threat-Intelligence-Research keeps it: `Initial
+// Compromise and Establish Foothold`, `Internal Reconnaissance`, which got Network Service Discovery 75.5, `Escalate
+// Privileges`, `Complete Mission`, Indicator Removal: File Deletion 100). A stage says where in the attack the section's
+// behaviour stands, not what it is: the section's sentences say that (`Defense Evasion`, a heading, got Exploitation for
+// Defense Evasion 94.4 on its two words). A technique's name as a heading (`Ingress Tool Transfer`) names a behaviour,
+// and is read.
+const LIFECYCLE_STAGES = new Set(
+  ['initial recon', 'initial reconnaissance', 'initial compromise', 'establish foothold', 'escalate privileges', 'internal recon', 'internal reconnaissance', 'move laterally', 'maintain presence', 'complete mission'],
+);
+const MAX_STAGES = 80;
+// A heading's or a list's mark, bold, and a label's colon around the stages.
+const STAGE_MARKS = /^[\s#=*_•-]+|[\s*_:]+$/gu;
+
+/**
+ * Whether a passage is only stages of an attack: ATT&CK tactics (`Defense Evasion`, `Execution, Persistence`) or stages
+ * of Mandiant's attack lifecycle (`Initial Compromise and Establish Foothold`), a heading, a label or a table's cell.
+ */
+export function isAttackStages(text: string): boolean {
+  if (text.length > MAX_STAGES || /[.!?。]\s|\d/.test(text)) return false;
+  const bare = text.replace(STAGE_MARKS, '');
+  if (!bare) return false;
+  if (parseTacticList(bare)) return true;
+  return bare.split(/\s*,\s*|\s+(?:and|&)\s+/).every((stage) => LIFECYCLE_STAGES.has(stage.toLowerCase()));
 }
 
 // A heading in capitals that names whom the advice after it is for, as a joint advisory or guide sets its mitigations

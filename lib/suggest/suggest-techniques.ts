@@ -21,7 +21,7 @@ import { documentLanguage, suggestPassageText, type DocumentLanguage } from './p
 import { advertisementPassages, commentSectionPassages, isAlsoStory, postNavigationPassages, relatedPostsPassages, servicesSectionPassages, tagListPassages } from './post-lists.js';
 import { isPlaceNamesOnly } from './place-names.js';
 import { pullQuotePassages } from './pull-quotes.js';
-import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages, tableOfContentsPassages } from './report-structure.js';
+import { figureLabelPassages, isAdvice, isAttackStages, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages, tableOfContentsPassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
 import { isVendorNamesOnly, withoutReporters } from './vendor-names.js';
@@ -86,6 +86,9 @@ export const SALUTATION_NOTE = 'a greeting or a sign-off, no behaviour: not rank
 
 /** The note of a heading or a label of the report's structure (`= X - Indicators of Compromise`, `Associated Threat Actors:`): not ranked. */
 export const REPORT_STRUCTURE_NOTE = "a heading or a label of the report's parts (indicators, summary, threat actors...), no behaviour: not ranked";
+
+/** The note of a passage that is only stages of an attack (`Defense Evasion`, `Complete Mission`): a section's heading, a label, a tactic's cell. */
+export const ATTACK_STAGE_NOTE = "an attack's stage only (an ATT&CK tactic, a stage of an attack lifecycle: a section's heading, a label, a table's tactic cell), no technique: not ranked";
 
 /** The note of a passage that is only links (a site's menu item, a category, a list of other posts): not ranked. */
 export const LINKS_NOTE = "links only (a site's menu, a category, other posts), no sentence of the report: not ranked";
@@ -290,6 +293,9 @@ export function suggestTechniques(text: string, model: SuggestModel, options: Su
   // Names of places alone say where, not what was done (ZDNET's editions one a line: `Asia` / `Europe` / `United States`),
   // last: a menu, a chart's labels (`Europe` / `212 incidents`) or a list they stand in says more.
   passages.forEach((passage, i) => !inRun.has(i) && isPlaceNamesOnly(passage.text) && inRun.set(i, PLACE_NOTE));
+  // The stage of the attack a section tells (`Defense Evasion`, `Complete Mission`: its sentences say what was done), as
+  // late: a figure's stages among its items (`Weaponization` / `C2`) and a menu's items are said to be those.
+  passages.forEach((passage, i) => !inRun.has(i) && isAttackStages(passage.text) && inRun.set(i, ATTACK_STAGE_NOTE));
   const suggestions: PassageSuggestions[] = [];
   for (let i = 0; i < passages.length; i++) {
     options.onProgress?.(i + 1, passages.length);

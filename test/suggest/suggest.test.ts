@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import {
   ADVERTISEMENT_NOTE,
   ADVICE_NOTE,
+  ATTACK_STAGE_NOTE,
   AUTHOR_BIO_NOTE,
   BANNER_NOTE,
   BREADCRUMB_NOTE,
@@ -1066,7 +1067,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const text = [
       'Dragos plotted the most recurring TTPs to the ICS Cyber Kill Chain.',
       '',
-      'Persistence',
+      'Rootkit',
       '',
       '•  Exploit Public-Facing Application',
       '',
@@ -1096,7 +1097,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const first = new Map(read.map((passage) => [passage.text, passage.candidates[0]?.id]));
     expect(first.get('• Disable or Modify Tools')).to.equal('T1562.001');
     expect(first.get('• Native API')).to.equal('T1106');
-    expect(first.get('Persistence')).to.be.a('string');
+    expect(first.get('Rootkit')).to.be.a('string');
     expect(first.get('Initial access gained through Log4Shell')).to.be.a('string');
     const lines = suggestTechniques(text, model, { lines: true });
     expect(lines.find((passage) => passage.text === 'Recon')!.candidates).to.not.deep.equal([]);
@@ -1145,7 +1146,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       '',
       'Figure 8: Attack chain',
       '',
-      'Persistence',
+      'Rootkit',
       '',
       'The loader adds a Run key for itself so that it starts at each logon.',
     ].join('\n');
@@ -1162,7 +1163,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const first = new Map(read.map((passage) => [passage.text, passage.candidates[0]?.id]));
     expect(first.get('Figure 8: Attack chain')).to.be.a('string');
     expect(first.get('The actor dumped the memory of LSASS with procdump to get credentials.')).to.equal('T1003.001');
-    expect(first.get('Persistence')).to.be.a('string');
+    expect(first.get('Rootkit')).to.be.a('string');
   });
 
   // A chart whose data are each followed by their label gives its last datum's label after it, as long as a sentence
@@ -1249,7 +1250,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       '',
       'The actor encrypted the files of the victims and demanded a ransom.',
       '',
-      'Lateral Movement',
+      'Lateral Tool Transfer',
       'Remote Desktop Protocol',
       'Pass the Hash',
       'Stage 2',
@@ -1615,7 +1616,24 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // Template Injection 97). A heading naming a behaviour, and a sentence with such a word, are read.
   it("ranks no heading of the report's parts without a mark (References, Executive Summary), and says so; a behaviour's heading is read", () => {
     expectUnranked(['References', 'Executive Summary', 'Table of Contents', 'Key Findings', 'Timeline'], REPORT_STRUCTURE_NOTE);
-    expectRead([['Persistence', 'T1543.003'], ['The loader removed the references to itself from the Run key.', 'T1547.001']]);
+    expectRead([['Rootkit', 'T1014'], ['The loader removed the references to itself from the Run key.', 'T1547.001']]);
+  });
+
+  // Mandiant's ALPHV post of April 2023, scraped into one line (GenAI-Threat-Intelligence-Research keeps it), heads its
+  // sections by the stages of the attack, glued to their first sentences: `Defense Evasion` got Exploitation for Defense
+  // Evasion 94.4, `Command and Control` Exfiltration Over C2 Channel 97, `Internal Reconnaissance` Network Service
+  // Discovery 75.5, `Complete Mission` Indicator Removal: File Deletion 100; and by the report's parts, `Exposure`
+  // Environmental Keying 96.1 (the Red Canary 2020 Threat Detection Report as text: `Top Techniques`, Virtualization/Sandbox
+  // Evasion 63.6). A reconstruction in our words. A technique's name as a heading is read; a column's name alone is a
+  // table's header cell.
+  it("ranks no heading or cell that is only an attack's stages (Defense Evasion, Complete Mission) or a report's part (Exposure, Top Techniques); a technique's name is read", () => {
+    expectUnranked(['Defense Evasion', 'Command and Control', 'Execution', 'Persistence, Privilege Escalation', '## Lateral Movement', 'Internal Reconnaissance', 'Initial Compromise and Establish Foothold', 'Complete Mission'], ATTACK_STAGE_NOTE);
+    expectUnranked(['Exposure', 'Top Techniques', 'Attack Phases', 'Detection Opportunities', 'Testing'], REPORT_STRUCTURE_NOTE);
+    expectUnranked(['Techniques'], COLUMN_NAMES_NOTE);
+    expectRead([['Ingress Tool Transfer', 'T1105'], ['Decoded PowerShell payload', 'T1059.001'], ['The actor moved laterally over SMB with stolen admin credentials.', 'T1021.002']]);
+    const page = 'UNC0000 reached the server over SOCKS5 tunnels. Defense EvasionDuring operations, UNC0000 cleared the event logs. Complete MissionIn late 2024, UNC0000 deployed the ransomware. ExposureAs of this post, many servers are exposed.';
+    const notes = new Map(suggestTechniques(page, model).map((passage) => [passage.text, passage.note]));
+    expect([notes.get('Defense Evasion'), notes.get('Complete Mission'), notes.get('Exposure')]).to.deep.equal([ATTACK_STAGE_NOTE, ATTACK_STAGE_NOTE, REPORT_STRUCTURE_NOTE]);
   });
 
   // A guide's sections in capitals without a mark (CISA, NSA, FBI and MS-ISAC's Phishing Guidance: Stopping the Attack
@@ -1721,7 +1739,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     const page = [
       '* [Home](/)', '* [Cyber Attacks](/search/label/attack)', '', 'Resources', '', '* [Webinars](/p/webinars.html)', '* [Free eBooks](https://ebooks.example.com)',
       '', 'About Site', '', '* [About Us](/p/about-us.html)', '', 'Follow Us On Social Media', '',
-      '* [Report](https://example.com/report.pdf)', '', 'Lateral Movement', '', 'The actor moved to other hosts over SMB with stolen admin credentials.',
+      '* [Report](https://example.com/report.pdf)', '', 'Lateral Tool Transfer', '', 'The actor moved to other hosts over SMB with stolen admin credentials.',
     ];
     for (const lines of [false, true]) {
       const passages = suggestTechniques(page.join('\n'), model, { lines }).filter((p) => p.text);
@@ -1878,7 +1896,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       const passages = suggestTechniques([...box, sentence].join('\n'), model, { lines });
       expect(passages.map((p) => p.note), `lines: ${lines}`).to.deep.equal([...Array(passages.length - 1).fill(AUTHOR_BIO_NOTE), undefined]);
     }
-    const heading = suggestTechniques(['Initial Access', 'Initial Access was gained when the actor sent spearphishing emails with malicious attachments.'].join('\n'), model);
+    const heading = suggestTechniques(['Phishing Attachments', 'Phishing Attachments were the way in: the actor sent spearphishing emails with malicious attachments to the staff.'].join('\n'), model);
     expect(heading.map((p) => p.note)).to.deep.equal([undefined, undefined]);
   });
 
@@ -3634,7 +3652,7 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       expect(passages.at(-1)!.note, `lines: ${lines}`).to.equal(undefined);
       expect(passages.at(-1)!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1555.003');
     }
-    const behaviours = ['Credential dumping', 'Lateral movement', 'Data exfiltration', 'Scheduled task creation'];
+    const behaviours = ['Credential dumping', 'Lateral tool transfer', 'Data exfiltration', 'Scheduled task creation'];
     for (const passage of suggestTechniques(behaviours.join('\n'), model)) {
       expect(passage.note, passage.text).to.equal(undefined);
       expect(passage.candidates.length, passage.text).to.be.above(0);

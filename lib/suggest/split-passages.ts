@@ -1,4 +1,5 @@
 import { isCommonEnglishWord } from '../common-words.js';
+import { isAttackStages } from './attack-stages.js';
 import { BLOCK_BREAK } from './html-text.js';
 import { delimitedRowText, delimitedTable } from './delimited-table.js';
 import { readColumns } from './layout-columns.js';
@@ -136,6 +137,20 @@ const TITLE_HEADING = new RegExp(
   'u',
 );
 const MAX_TITLE_HEADING = 80;
+// The same scrape glues such a heading inside a piece too: after a sentence's full stop glued to a name in capitals
+// (`…two tools were deployed, LIGOLO and REVSOCKS.Escalate PrivilegesThe threat actor utilized…`, one passage that got
+// OS Credential Dumping: LSASS Memory 100), and after a command line (`…-ErrorAction SilentlyContinueCommand and
+// ControlUNC4466 made use of BITS transfers…`). Two words or more, each a capital and letters in lower case (small words
+// between), glued before to a sentence's mark or a letter in lower case, and after to what TITLE_HEADING's are. A capital
+// after a letter in lower case is as often inside a name in camel case (`…the Decoded PowerShell PayloadThe loader…`
+// would give `Shell Payload`): there only a heading known by its words, an attack's stages (`isAttackStages`), is cut.
+// Prefiltered by a letter in lower case glued to what follows such a heading (MID_TITLE_HINT).
+const MID_TITLE_FOLLOWS = String.raw`(?=(?:${TITLE_OPENER}|\p{Lu}{2,}\d+)\s)`;
+const MID_TITLE_HEADING = new RegExp(
+  String.raw`(?<=(\p{Ll}|\p{L}[.!?]))(?:\p{Lu}\p{Ll}+\s+(?:(?:${TITLE_SMALL_WORD})\s+){0,2}){1,7}\p{Lu}\p{Ll}+${MID_TITLE_FOLLOWS}`,
+  'gu',
+);
+const MID_TITLE_HINT = new RegExp(String.raw`\p{Ll}(?:${TITLE_OPENER}|\p{Lu}{2,}\d+)\s`, 'u');
 // A byline's time glued to the post's first sentence (the same post as scraped: `Posted by Artturi @ 11:59 GMTRecent
 // weeks have seen the outing of two new additions…`): a clock's time with its zone or AM/PM, glued to a capitalised
 // word, ends its passage there too (the byline is then known as one). Prefiltered by a colon.
@@ -396,6 +411,28 @@ function headingPieces(piece: string, pieces: string[]): void {
     pieces.push(title[0]);
     piece = piece.slice(title[0].length);
   }
+  // And one glued inside it (MID_TITLE_HEADING): the text before it, the heading, then the rest, read again.
+  const mid = GLUED_HEADING_HINT.test(piece) && MID_TITLE_HINT.test(piece) ? midTitleHeading(piece) : undefined;
+  if (mid) {
+    glueFreePieces(piece.slice(0, mid.index), pieces);
+    pieces.push(mid.heading);
+    headingPieces(piece.slice(mid.index + mid.heading.length), pieces);
+    return;
+  }
+  glueFreePieces(piece, pieces);
+}
+
+/** The first heading glued inside a piece (MID_TITLE_HEADING) that may be cut there, with where it starts, or undefined. */
+function midTitleHeading(piece: string): { index: number; heading: string } | undefined {
+  MID_TITLE_HEADING.lastIndex = 0;
+  for (const match of piece.matchAll(MID_TITLE_HEADING)) {
+    if (match[0].length <= MAX_TITLE_HEADING && (/[.!?]$/.test(match[1]!) || isAttackStages(match[0]))) return { index: match.index, heading: match[0] };
+  }
+  return undefined;
+}
+
+/** The pieces of a piece cut where a heading (GLUED_HEADING), then a time (GLUED_TIME), was glued, added to `pieces`. */
+function glueFreePieces(piece: string, pieces: string[]): void {
   if (GLUED_HEADING_HINT.test(piece) && GLUED_OPENING.test(piece)) for (const part of piece.split(GLUED_HEADING)) timePieces(part, pieces);
   else timePieces(piece, pieces);
 }

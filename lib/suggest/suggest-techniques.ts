@@ -1,4 +1,5 @@
 import { findTechniqueIds } from '../normalize/parse-reference.js';
+import { isAttackStages } from './attack-stages.js';
 import { authorBioPassages, bylinePassages, isByline, isDatedBanner, isDateLine, seriesBoxPassages } from './bylines.js';
 import { codeLabelPassages, indicatorRowText, isDetectionNames, isDetectionVerdict, isQueryLine, isRuleSyntax, withoutDetectionNames, yaraRulePassages } from './detection-syntax.js';
 import { htmlText } from './html-text.js';
@@ -21,7 +22,7 @@ import { documentLanguage, suggestPassageText, type DocumentLanguage } from './p
 import { advertisementPassages, commentSectionPassages, isAlsoStory, postNavigationPassages, relatedPostsPassages, servicesSectionPassages, tagListPassages } from './post-lists.js';
 import { isPlaceNamesOnly } from './place-names.js';
 import { pullQuotePassages } from './pull-quotes.js';
-import { figureLabelPassages, isAdvice, isAttackStages, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages, tableOfContentsPassages } from './report-structure.js';
+import { figureLabelPassages, isAdvice, isColumnNames, isMetadataFields, isReportStructure, isSalutation, repeatedTitlePassages, tableOfContentsPassages } from './report-structure.js';
 import { isMarkupLine, splitPassages, type Passage, type PassageStructure } from './split-passages.js';
 import type { SuggestCandidate, SuggestModel } from './suggest-model.js';
 import { isVendorNamesOnly, withoutReporters } from './vendor-names.js';

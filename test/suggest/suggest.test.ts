@@ -170,6 +170,23 @@ describe('splitPassages', () => {
         [1, 'In March 2024, the vendor patched it.'],
       ],
     ],
+    // The same scrape glues such a heading inside a sentence's piece: after a full stop glued to a name in capitals
+    // (`…LIGOLO and REVSOCKS.Escalate PrivilegesThe threat actor utilized…`) and after a command line (`…-ErrorAction
+    // SilentlyContinueCommand and ControlUNC4466 made use of BITS…`); a reconstruction in our words. After a letter in
+    // lower case only an attack's stages are cut: a name in camel case before a heading-shaped run is not
+    // (`PowerShell PayloadThe`).
+    [
+      'Two tools were deployed, LIGOLO and REVSOCKS.Escalate PrivilegesThe actor dumped credentials. It ran Set-MpPreference -ErrorAction SilentlyContinueCommand and ControlUNC0000 used BITS to download tools. It wrote the Decoded PowerShell PayloadThe loader ran it.',
+      [
+        [1, 'Two tools were deployed, LIGOLO and REVSOCKS.'],
+        [1, 'Escalate Privileges'],
+        [1, 'The actor dumped credentials.'],
+        [1, 'It ran Set-MpPreference -ErrorAction SilentlyContinue'],
+        [1, 'Command and Control'],
+        [1, 'UNC0000 used BITS to download tools.'],
+        [1, 'It wrote the Decoded PowerShell PayloadThe loader ran it.'],
+      ],
+    ],
     // The same post as scraped glues a sentence after a capitalised name (`…found in SeaDuke.A new set of solutions…`) and
     // a list of PDB paths to the next paragraph (`…\Release\OneDrive.pdbThe first of the CloudDuke components…`); a
     // reconstruction (our words). Names and versions with a dot are no such end: `ASP.NET`, `System.Net`, `Node.js`,

@@ -1,0 +1,32 @@
+/**
+ * The stages of an attack, as a report heads its sections by them: ATT&CK's tactics and the stages of an attack
+ * lifecycle. A heading, a label or a table's cell that is only such stages says where the behaviour stands, not what it is.
+ */
+import { parseTacticList } from '../normalize/tactic-text.js';
+
+// The stages of an attack as a report heads its sections by them: ATT&CK's tactics (`Defense Evasion`, `Command and
+// Control`, in the languages `parseTacticList` reads), and the stages of Mandiant's attack lifecycle, which its posts
+// head their sections with (the ALPHV post of April 2023 as GenAI-Threat-Intelligence-Research keeps it: `Initial
+// Compromise and Establish Foothold`, `Internal Reconnaissance`, which got Network Service Discovery 75.5, `Escalate
+// Privileges`, `Complete Mission`, Indicator Removal: File Deletion 100). A stage says where in the attack the section's
+// behaviour stands, not what it is: the section's sentences say that (`Defense Evasion`, a heading, got Exploitation for
+// Defense Evasion 94.4 on its two words). A technique's name as a heading (`Ingress Tool Transfer`) names a behaviour,
+// and is read.
+const LIFECYCLE_STAGES = new Set(
+  ['initial recon', 'initial reconnaissance', 'initial compromise', 'establish foothold', 'escalate privileges', 'internal recon', 'internal reconnaissance', 'move laterally', 'maintain presence', 'complete mission'],
+);
+const MAX_STAGES = 80;
+// A heading's or a list's mark, bold, and a label's colon around the stages.
+const STAGE_MARKS = /^[\s#=*_•-]+|[\s*_:]+$/gu;
+
+/**
+ * Whether a passage is only stages of an attack: ATT&CK tactics (`Defense Evasion`, `Execution, Persistence`) or stages
+ * of Mandiant's attack lifecycle (`Initial Compromise and Establish Foothold`), a heading, a label or a table's cell.
+ */
+export function isAttackStages(text: string): boolean {
+  if (text.length > MAX_STAGES || /[.!?。]\s|\d/.test(text)) return false;
+  const bare = text.replace(STAGE_MARKS, '');
+  if (!bare) return false;
+  if (parseTacticList(bare)) return true;
+  return bare.split(/\s*,\s*|\s+(?:and|&)\s+/).every((stage) => LIFECYCLE_STAGES.has(stage.toLowerCase()));
+}

@@ -86,7 +86,7 @@ export function tagListPassages(texts: readonly string[]): Set<number> {
 // Search Open Websites/Domains: Search Engines 100, `CVE-2023-22524: RCE Vulnerability in Atlassian Companion for macOS`
 // Exploitation for Client Execution 100); `Trending topics` is a list of tags (`tagListPassages`).
 const RELATED_LABEL =
-  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading)|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|(?:read\s+)?similar\s+(?:articles?|posts?|stories)|(?:other\s+)?(?:stories|articles|posts)\s+you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|post\s+navigation|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars|(?:other|more)\s+(?:[\p{L}-]+\s+)?news|(?:as\s+for\s+)?the\s+rest\s+of\s+the\s+news|trending(?:\s+now)?(?!\s+topics))\s*:?\s*/iu;
+  /^(?:related(?:\s+(?:articles?|posts?|content|stories|reading|news))?|read\s+(?:also|next)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|suggested\s+(?:articles?|posts?|reading|reports?)|read\s+the\s+latest(?:\s+from\s+\p{L}[\p{L}\p{N}.&-]*)?|recommended\s+(?:articles?|posts?|reading|for\s+you)|popular\s+(?:stories|posts|articles)|(?:latest|recent|more)\s+(?:posts|articles|stories)|(?:read\s+)?similar\s+(?:articles?|posts?|stories)|(?:other\s+)?(?:stories|articles|posts)\s+you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)|post\s+navigation|from\s+the\s+same\s+authors?|in\s+the\s+same\s+category|[\p{L}-]+\s+webinars|(?:other|more)\s+(?:[\p{L}-]+\s+)?news|(?:as\s+for\s+)?the\s+rest\s+of\s+the\s+news|trending(?:\s+now)?(?!\s+topics))\s*:?\s*/iu;
 // A blog's series may list its other posts after a sentence ending with a colon (dropzone.ai's `Previous AI SOC Diaries
 // entries include:`, which got Obtain Capabilities: Artificial Intelligence 99.3, and its list of titles): other or
 // earlier posts, entries or episodes, maybe `in this series`, then `include` or `are` and the colon (`Other posts by the
@@ -279,6 +279,15 @@ const POPUP_CLOSE = /^\s*[×✕✖⨯]\s*$/u;
 const TRY_FREE = /^\s*try\s+\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,2}\s+(?:for\s+)?free\s*[.!]?\s*$/iu;
 const POPUP_CALL = /^(?:learn\s+more(?:\s+here)?|(?:get\s+(?:the\s+)?)?free\s+report|read\s+the\s+report)\s*[!.]?$/i;
 const MAX_AD_CALL = 40;
+// A pop-up box may quote a customer instead (the same posts: `×` / `“Imperva prevented 10,000 attacks in the first 4 hours
+// of Black Friday weekend with no latency to our online customers.”`, which got Scheduled Transfer 100, / `Top 3 US
+// Retailer`, Exploit Public-Facing Application 90.7): after its close button, a quotation, from its opening quotation
+// mark to its closing one (QUOTE_OPEN, QUOTE_CLOSE: at most MAX_AD_BLURB passages, MAX_AD_LENGTH characters), and who
+// said it, the passage after it when that is short and no sentence (QUOTE_SOURCE).
+const QUOTE_OPEN = /^\s*[“"«]\s*\p{L}/u;
+const QUOTE_CLOSE = /[”"»]\s*$/u;
+const QUOTE_SOURCE = /^[^.!?“”"]{1,80}$/u;
+const MAX_QUOTE_SOURCE_WORDS = 8;
 // A call of two or three capitalised words at the end of a passage, after a word in lower case (`…your business logic Download Now`).
 const GLUED_CALL = /\p{Ll}\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,2})\s*[!.]?$/u;
 // How long an advertisement's blurb is at most: passages with letters between the heading and the call, characters.
@@ -293,7 +302,7 @@ const MAX_AD_LENGTH = 800;
  * the blurb names the offer (`AD_OFFER`).
  */
 export function advertisementPassages(passages: readonly { text: string }[]): Set<number> {
-  const ads = new Set<number>();
+  const ads = new Set<number>(testimonialPassages(passages));
   passages.forEach((passage, call) => {
     // A call is short: most passages are passed over at once, but for a pop-up's blurb whose last line is its call
     // (`Identify key capabilities to prevent attacks targeting your business logic` / `Download Now`, joined as a
@@ -327,6 +336,27 @@ export function advertisementPassages(passages: readonly { text: string }[]): Se
     }
   });
   return ads;
+}
+
+/** The passages (by index) of a pop-up box that quotes a customer (see QUOTE_OPEN): its close button, the quotation, who said it. */
+function testimonialPassages(passages: readonly { text: string }[]): number[] {
+  const found: number[] = [];
+  passages.forEach((passage, close) => {
+    if (!POPUP_CLOSE.test(passage.text)) return;
+    let start = close + 1;
+    while (start < passages.length && !/\p{L}/u.test(passages[start]!.text)) start++;
+    if (start >= passages.length || !QUOTE_OPEN.test(passages[start]!.text)) return;
+    let length = 0;
+    for (let end = start; end < passages.length && end - start < MAX_AD_BLURB && length <= MAX_AD_LENGTH; end++) {
+      length += passages[end]!.text.length;
+      if (!QUOTE_CLOSE.test(passages[end]!.text) || length > MAX_AD_LENGTH) continue;
+      const source = passages[end + 1]?.text.trim();
+      const said = source !== undefined && QUOTE_SOURCE.test(source) && textWords(source).length <= MAX_QUOTE_SOURCE_WORDS ? [end + 1] : [];
+      found.push(close, ...Array.from({ length: end - start + 1 }, (_, k) => start + k), ...said);
+      return;
+    }
+  });
+  return found;
 }
 
 // Readers' comments below a post (Krebs on Security's ALPHV/BlackCat post of January 2022, as

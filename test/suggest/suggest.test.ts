@@ -2840,6 +2840,21 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     }
   });
 
+  // The same posts end with a pop-up box that quotes a customer (a reconstruction in our words: `×` / `“Imperva prevented
+  // 10,000 attacks in the first 4 hours of Black Friday weekend with no latency to our online customers.”`, which got
+  // Scheduled Transfer 100, / `Top 3 US Retailer`, Exploit Public-Facing Application 90.7): its close button, the
+  // quotation and who said it. A quotation in the report, with no close button before it, is read.
+  it("ranks no vendor's pop-up box quoting a customer (its close button, the quotation, who said it), and says so", () => {
+    const box = ['×', '', '“Example stopped 9,000 attacks on our checkout in the first hours of the sale. Our shoppers saw no delay.”', 'Large European Retailer'];
+    const sentence = '“We downloaded the second stage with curl from the staging server,” the operator wrote.';
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques([sentence, '', ...box].join('\n'), model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      expect(passages[0]!.note, `lines: ${lines}`).to.equal(undefined);
+      expect(passages[0]!.candidates.slice(0, 3).map((c) => c.id), `lines: ${lines}`).to.include('T1105');
+      expect(passages.slice(1).map((p) => p.note), `lines: ${lines}`).to.deep.equal(Array(lines ? 2 : 3).fill(ADVERTISEMENT_NOTE));
+    }
+  });
+
   // A credit: who did the analysis, wrote or reviewed the report (reconstructions in our words of The DFIR Report's
   // posts saved as Markdown, `Analysis and reporting completed by [@…](…), [Name](…) (aka [@…](…)), and guest contributor
   // [Name](…) from [Vendor](…)`, which got Virtualization/Sandbox Evasion 77.1; of ETH Zürich's MEGA attacks page, `This
@@ -3272,6 +3287,20 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
       expect(passages.map((p) => p.note), `lines: ${lines}`).to.deep.equal([...list.map((text) => (/min read$/.test(text) ? BYLINE_NOTE : RELATED_POSTS_NOTE)), undefined]);
     }
     expect(suggestTechniques('Trending\n\nThe actor sent spearphishing emails with malicious attachments to the staff.', model)[1]!.note).to.equal(undefined);
+  });
+
+  // Imperva's same post offers a report under `Suggested Report` (`2023 Imperva Bad Bot Report Read more`; the label got
+  // Automated Collection 100, the title Application Layer Protocol 100), and eSentire's ALPHV/BlackCat post, as the same
+  // repository keeps it, lists its latest posts under `Read the Latest from eSentire` (`Feb 07, 2024` / `The Oncoming Wave
+  // of SolarMarker` / `Learn More`). Reconstructions in our words of those layouts.
+  it('ranks no list of other posts or reports under Suggested Report or Read the Latest from …', () => {
+    for (const list of [
+      ['Suggested Report', '2025 Example Bad Bot Report Read more'],
+      ['Read the Latest from Example', 'Mar 03, 2025', 'The Rising Tide of Loader Malware', 'Mar 01, 2025', 'From Phishing Kits to Session Theft'],
+    ]) {
+      const passages = suggestTechniques(list.join('\n\n'), model).filter((p) => p.text);
+      expect(passages.map((p) => p.note), list[0]).to.deep.equal(list.map(() => RELATED_POSTS_NOTE));
+    }
   });
 
   // Intezer's blog posts, as GenAI-Threat-Intelligence-Research keeps them saved as Markdown, glue the post's navigation

@@ -144,7 +144,9 @@ const MAX_TITLE_HEADING = 80;
 // between), glued before to a sentence's mark or a letter in lower case, and after to what TITLE_HEADING's are. A capital
 // after a letter in lower case is as often inside a name in camel case (`…the Decoded PowerShell PayloadThe loader…`
 // would give `Shell Payload`): there only a heading known by its words, an attack's stages (`isAttackStages`), is cut.
-// Prefiltered by a letter in lower case glued to what follows such a heading (MID_TITLE_HINT).
+// Prefiltered by a letter in lower case glued to what follows such a heading (MID_TITLE_HINT). A heading at a piece's
+// start (TITLE_HEADING) may hold such a one glued to it (the same post's `Attack PhasesInitial Compromise and Establish
+// FootholdIn late 2022, …`, which got User Execution: Malicious Copy and Paste 91.1): the two are pieces of their own.
 const MID_TITLE_FOLLOWS = String.raw`(?=(?:${TITLE_OPENER}|\p{Lu}{2,}\d+)\s)`;
 const MID_TITLE_HEADING = new RegExp(
   String.raw`(?<=(\p{Ll}|\p{L}[.!?]))(?:\p{Lu}\p{Ll}+\s+(?:(?:${TITLE_SMALL_WORD})\s+){0,2}){1,7}\p{Lu}\p{Ll}+${MID_TITLE_FOLLOWS}`,
@@ -408,7 +410,10 @@ function headingPieces(piece: string, pieces: string[]): void {
   // A heading in title case glued at the piece's start (TITLE_HEADING) is a piece of its own.
   const title = GLUED_HEADING_HINT.test(piece) ? TITLE_HEADING.exec(piece) : null;
   if (title && title[0].length <= MAX_TITLE_HEADING) {
-    pieces.push(title[0]);
+    // Two headings glued, the second an attack's stages (`Attack PhasesInitial Compromise and Establish Foothold`): two.
+    const inner = MID_TITLE_HINT.test(piece) ? midTitleHeading(piece) : undefined;
+    if (inner && inner.index + inner.heading.length === title[0].length) pieces.push(title[0].slice(0, inner.index), inner.heading);
+    else pieces.push(title[0]);
     piece = piece.slice(title[0].length);
   }
   // And one glued inside it (MID_TITLE_HEADING): the text before it, the heading, then the rest, read again.

@@ -149,8 +149,8 @@ describe('splitPassages', () => {
     // words of Mandiant's ALPHV post of April 2023 as GenAI-Threat-Intelligence-Research keeps it: `…in the victim network.
     // Defense EvasionDuring operations, UNC4466 takes steps…`, `Ingress Tool TransferUNC4466 made heavy use of…`, `Attack
     // PhasesInitial Compromise and Establish FootholdIn late 2022, …`, `TimelineIn March 2021, …`): the heading is a passage
-    // of its own. Names in camel case at a sentence's start (`LinkedIn`, `RunOnce`, `ClickOnce`, `PowerShell`) and a name
-    // glued to a name are no such joint.
+    // of its own; two glued headings, the second an attack's stages, are two. Names in camel case at a sentence's start
+    // (`LinkedIn`, `RunOnce`, `ClickOnce`, `PowerShell`) and a name glued to a name are no such joint.
     [
       'The loader ran from the temporary folder. Defense EvasionDuring the intrusion, the actor cleared the event logs. Ingress Tool TransferUNC0000 used BITS to download its tools. Attack PhasesInitial AccessIn late 2024, the actor exploited the VPN. LinkedIn profiles of the staff were collected. RunOnce keys were set. ClickOnce deployment was abused. Microsoft PowerShell was used. OutlookExample recommends patching. TimelineIn March 2024, the vendor patched it.',
       [
@@ -159,7 +159,8 @@ describe('splitPassages', () => {
         [1, 'During the intrusion, the actor cleared the event logs.'],
         [1, 'Ingress Tool Transfer'],
         [1, 'UNC0000 used BITS to download its tools.'],
-        [1, 'Attack PhasesInitial Access'],
+        [1, 'Attack Phases'],
+        [1, 'Initial Access'],
         [1, 'In late 2024, the actor exploited the VPN.'],
         [1, 'LinkedIn profiles of the staff were collected.'],
         [1, 'RunOnce keys were set.'],

@@ -1579,6 +1579,11 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
         // `Technique Title`, `ID`, `Use` converted from PDF) is the row's last cell: the tactic row above the table's
         // rows (`Initial Access [TA0001]`) still holds, as does the table.
         if (lastKind === 'ids' && headerOrder.includes('id') && !entry.heading) break;
+        // A sentence that ends in a colon right under a tactic line introduces that tactic's techniques (Unit 42's threat
+        // assessments: `Discovery`, `The below courses of action mitigate the following techniques:`, `Process Discovery
+        // [T1057], …`): the tactic still holds for the IDs under it. A key (`mitre_attack_id:` under a rule's
+        // `kill_chain_phases`, whose `Lateral Movement` is no ATT&CK tactic there) is no such sentence.
+        if (lastKind === 'tactic' && !entry.heading && LEAD_IN.test(line.text)) break;
         if (!headingContext || entry.heading) {
           context = [];
           headingContext = false;
@@ -1733,6 +1738,9 @@ export function referencesInLines(lines: readonly FoldedText[], options: ReadOpt
   lastIds.forEach(add);
   return merged.list();
 }
+
+// A sentence of three words or more that ends in a colon, introducing what follows it.
+const LEAD_IN = /^\s*\S+\s+\S+\s+\S.*[:：]\s*$/;
 
 // A line of one table cell, the pipe after it ending the line, as a page's table scraped to text breaks a row.
 const BROKEN_ROW_CELL = /^[^|]{1,300}\|\s*$/;

@@ -904,6 +904,40 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('keeps a tactic line\'s tactic past the sentence ending in a colon that introduces its IDs (Unit 42 threat assessment, scraped)', () => {
+    // Our own words in the layout of Unit 42's "Threat Assessment: BlackCat Ransomware" courses-of-action table as a
+    // page scrape leaves it (TomInTheBytes/GenAI-Threat-Intelligence-Research, knowledge/documents/reports/ALPHV,
+    // BlackCat Gang/Threat_Assessment:_BlackCat_Ransomware.md): a tactic row, a lead-in sentence, the techniques, then
+    // the products' rows, with no tactic of their own.
+    const text = [
+      'Discovery', '', '',
+      'The steps below counter these techniques:',
+      'Process Discovery [T1057], File and Directory Discovery [T1083]', '',
+      'ENDPOINT AGENT',
+      'Turn on behaviour blocking in the malware profile', '', '',
+      'Lateral Movement', '', '',
+      'The steps below counter these techniques:',
+      'Lateral Tool Transfer [T1570]', '',
+      'FIREWALL',
+      'Block every file type on all decoders', '',
+      // A sentence that ends in a colon after anything but a tactic line still ends the tactic's reach.
+      'Exfiltration', '',
+      'Check that every URL is logged',
+      'These are the techniques seen:',
+      'Exfiltration to Cloud Storage [T1567.002]', '',
+      // So does a key (a Splunk rule's, its kill chain phase named as a tactic is): it is no sentence.
+      'kill_chain_phases:', '- Lateral Movement',
+      'mitre_attack_id:', '- T1087.004',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([
+      ['T1057', ['Discovery']],
+      ['T1083', ['Discovery']],
+      ['T1570', ['Lateral Movement']],
+      ['T1567.002', []],
+      ['T1087.004', []],
+    ]);
+  });
+
   it('takes no name for a hunt table\'s ID from its data source or query cell (a French CTI digest)', () => {
     // `TTP associé` is the column of the row's ID; the cells beside it say where and how to hunt, not what it is named.
     const text = [

@@ -1152,6 +1152,42 @@ function cellLines(line: Line, cell: TextSpan): TextSpan[] {
   return parts.filter((part) => part.end > part.start);
 }
 
+/**
+ * Whether a span is a list of references, not a sentence: items that commas or semicolons separate, each a name and
+ * one ID of its own (no two the same), its words a name's (`Data Encrypted for Impact [T1486], Service Stop [T1489],
+ * Inhibit System Recovery [T1490]`, a line of Unit 42's threat assessment), however many words they hold together.
+ */
+function isReferenceList(line: Line, span: TextSpan): boolean {
+  const items = listItems(line, span);
+  if (items.length < 2) return false;
+  const ids = new Set<string>();
+  for (const item of items) {
+    const id = onlyId(line, item);
+    if (id === undefined || ids.has(id) || !isName(withoutIds(line, item))) return false;
+    ids.add(id);
+  }
+  return true;
+}
+
+/**
+ * Whether the words of a list's item, its ID left out, are a name: no sentence, no word in lower case but a name's small
+ * words (a key in lower case, `evidence: Standard Cryptographic Protocol (T1032)`, is none), and none of code's signs
+ * (`VIS = {'T1059.001': 4, …}`, a script's dictionary).
+ */
+function isName(text: string): boolean {
+  const lower = (word: string): boolean => LOWER_WORD.test(word.replace(/[:：]$/, '')) && !CONNECTORS.has(word.replace(/[,;:：]$/, ''));
+  return !isProse(text) && !/[={}<>]/.test(text) && !text.split(/\s+/).some(lower);
+}
+
+/** The one technique ID that lies whole within a span, as written; undefined when it holds none or more than one. */
+function onlyId(line: Line, span: TextSpan): string | undefined {
+  const spans = line.idSpans;
+  const k = firstIdFrom(line, span.start);
+  if (k >= spans.length || spans[k + 1]! > span.end) return undefined;
+  if (k + 2 < spans.length && spans[k + 2]! < span.end) return undefined;
+  return line.text.slice(spans[k], spans[k + 1]);
+}
+
 /** The items of a span that a comma or a semicolon separates, each trimmed; those without a letter left out. */
 function listItems(line: Line, span: TextSpan): TextSpan[] {
   const parts: TextSpan[] = [];
@@ -1279,7 +1315,7 @@ function lineReferences(
   const html = htmlRows(line, span);
   const piped = html ? undefined : pipeRows(line, span);
   const rows = html ?? piped?.map((row) => row.span);
-  if (!rows && !tableRow && isProse(withoutIds(line, span), key > 0 || idDashOtherLanguage(slice(line, span)))) {
+  if (!rows && !tableRow && !isReferenceList(line, span) && isProse(withoutIds(line, span), key > 0 || idDashOtherLanguage(slice(line, span)))) {
     // Each clause's own label governs it (the line's, its first clause's) and is no part of a name (`The actor sent a
     // link. Initial Access: Spearphishing Link (T1566.002).`); a clause with none is under its table's caption or its
     // section's heading.

@@ -938,6 +938,37 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('reads a line listing names and IDs with commas as a list, not a sentence, however many words it holds (Unit 42 threat assessment, scraped)', () => {
+    // The same table's last row in our own words: three techniques on one line, more than twelve words in all.
+    const text = [
+      'Impact', '',
+      'Data Encrypted for Impact [T1486], Service Stop [T1489], Inhibit System Recovery [T1490]', '',
+      'Collection', '',
+      // A sentence whose clauses hold IDs is still one: the tactic line above does not reach it.
+      'The actor staged the files locally [T1074.001], then archived them with a utility [T1560.001].',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.ids[0], ref.tactics])).to.deep.equal([
+      ['T1486', ['Impact']],
+      ['T1489', ['Impact']],
+      ['T1490', ['Impact']],
+      ['T1074.001', []],
+      ['T1560.001', []],
+    ]);
+    // Clauses whose words are not a name's are a sentence's, each ID named by the words before it, as before (a
+    // `layers combine` log line of our own tool's wording).
+    const log = '/techniques/2: T1117 (Regsvr32) is revoked; replaced by T1218.010 (Regsvr32)';
+    expect(extractReferences(log).map((ref) => [ref.ids[0], ref.name])).to.deep.equal([
+      ['T1117', 'Regsvr32'],
+      ['T1218.010', 'Regsvr32'],
+    ]);
+    // Nor is an item led by a key in lower case a name (a campaign file's `evidence:` field): the key is no part of it.
+    const field = 'evidence: Standard Cryptographic Protocol (T1032), Custom Command and Control Protocol (T1094)';
+    expect(extractReferences(field).map((ref) => [ref.ids[0], ref.name])).to.deep.equal([
+      ['T1032', 'Standard Cryptographic Protocol'],
+      ['T1094', 'Custom Command and Control Protocol'],
+    ]);
+  });
+
   it('takes no name for a hunt table\'s ID from its data source or query cell (a French CTI digest)', () => {
     // `TTP associé` is the column of the row's ID; the cells beside it say where and how to hunt, not what it is named.
     const text = [

@@ -115,6 +115,18 @@ function namesAcronymOf(name: string, technique: TechniqueRecord, target: Attack
   return (name.match(/(?<![\p{L}\p{N}])[A-Z]{2,6}(?![\p{L}\p{N}])/gu) ?? []).some((word) => named.includes(word));
 }
 
+/**
+ * Whether a name holds the whole name of a sub-technique of the technique, with the writer's own words around it (`Web
+ * Protocols (Beacon)` beside T1071, `PowerShell - Empire` beside T1059, ClearFake and lab write-ups' tables): its words
+ * are its technique's family's, as the sub-technique's name alone beside the parent's ID is, and name no tool.
+ */
+function holdsChildName(name: string, technique: TechniqueRecord, target: AttackIndex): boolean {
+  if (technique.parent) return false;
+  const words = (text: string): string => ` ${(nameKey(text).match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+  const held = words(name);
+  return target.children(technique.id).some((child) => !child.revoked && !child.deprecated && held.includes(words(child.name)));
+}
+
 /** The words other than small ones that two names share, as `nameWords` reads them. */
 function sharedWords(a: string, b: string): string[] {
   const words = new Set(nameWords(b));
@@ -360,7 +372,12 @@ export function extractReport(text: string, context?: ResolveContext, options: B
     // Words a name is not: no technique's (`notATechniqueName`), sharing no word with the ID's technique's (its own
     // shorthand, `DLL Injection (T1055.001)`, shares one).
     const foreign = (name: string | undefined): name is string =>
-      technique !== undefined && name !== undefined && trail.includes(notATechniqueName(name)) && !sharesWord(name, fullName(target, technique)) && !namesAcronymOf(name, technique, target);
+      technique !== undefined &&
+      name !== undefined &&
+      trail.includes(notATechniqueName(name)) &&
+      !sharesWord(name, fullName(target, technique)) &&
+      !namesAcronymOf(name, technique, target) &&
+      !holdsChildName(name, technique, target);
     // `However T1003 followed.`: such words in lower case right after the ID, a space between, are the sentence going on
     // (a short line is read as a reference, its words beside the ID as its name): the reference is its ID alone.
     const bare = !ocr && foreign(ref.name) && !/\p{Lu}/u.test(ref.name) ? withoutNameAfter(ref, lines) : undefined;

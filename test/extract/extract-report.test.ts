@@ -1646,6 +1646,25 @@ describe('extractReport', () => {
       ]);
     });
 
+    it('says nothing when the name holds a sub-technique\'s whole name beside its parent\'s ID, with words of the writer\'s own (ClearFake write-up)', () => {
+      // Our own words in the layout of a researcher's TTP table (screem500/cti-reports, 001-clearfake-iran/report_en.md:
+      // `| C2 (separate case) | Web Protocols (Beacon) | T1071 |`): the words around the sub-technique's name say how it
+      // was used; `Web Protocols` alone beside T1071 is taken as it stands. A tool's name beside it is still said.
+      const text = [
+        '| Tactic | Technique | ID |',
+        '|---|---|---|',
+        '| Command and Control | Web Protocols (Beacon) | T1071 |',
+        '| Execution | PowerShell - loader | T1059 |',
+        '| Exfiltration | Mega.nz (sync client) | T1567 |',
+      ].join('\n');
+      const refs = extractReport(text, { target: loadRelease('18.1') }).references;
+      expect(refs.map((ref) => [ref.name, ref.resolution?.ids, ref.resolution?.warnings.length])).to.deep.equal([
+        ['Web Protocols (Beacon)', ['T1071'], 0],
+        ['PowerShell - loader', ['T1059'], 0],
+        ['Mega.nz (sync client)', ['T1567'], 1],
+      ]);
+    });
+
     it('says nothing when a word in capitals of the name abbreviates words of the technique\'s (`UAC 우회`, UAC bypass)', () => {
       // A Korean index of Windows attack techniques: '| 전술 | 기법 | ATT&CK | 페이지 |' over '| 권한 상승 | UAC 우회 | T1548.002 | … |'.
       const text = ['| 전술 | 기법 | ATT&CK |', '|---|---|---|', '| 권한 상승 | UAC 우회 | T1548.002 |', '| 탐색 | AD 열거 | T1087 |'].join('\n');

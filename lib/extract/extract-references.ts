@@ -117,6 +117,10 @@ const HEADER_ROLES = new Map<string, Role>([
   // Dutch (Microsoft Defender's nl-NL table `| Tactiek | Naam van detectiebedreiging |`).
   ...['tactiek', 'tactieken'].map((k) => [k, 'tactic'] as const),
   ...['techniek', 'technieken'].map((k) => [k, 'name'] as const),
+  // Arabic (`| التكتيك | التقنية | المعرف |`, tactic, technique and identifier: a Gulf researcher's report in Arabic).
+  ...['التكتيك', 'التكتيكات'].map((k) => [k, 'tactic'] as const),
+  ...['التقنية', 'التقنيات'].map((k) => [k, 'name'] as const),
+  ...['المعرف', 'معرف التقنية'].map((k) => [k, 'id'] as const),
   ...['id', 'ids', 'technique id', 'technique ids', 'att&ck id', 'attack id', 'テクニックid', '手法id'].map((k) => [k, 'id'] as const),
   // The framework's name before the word (`| MITRE Tactic | Exfiltration |`, `| MITRE ID | T1048 |` in detection write-ups'
   // key/value tables), or after it, in French order (`| Technique MITRE |`).

@@ -969,6 +969,21 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('reads an Arabic table\'s headers: the technique column\'s cells are names, the tactic column\'s tactics (a Gulf researcher\'s report)', () => {
+    // Our own words in the layout of screem500/cti-reports, 002-kikimora-qatarat/report_ar.md, section 6: Arabic headers
+    // (tactic, technique, identifier), tactics in English, names in Arabic with ATT&CK's in brackets.
+    const text = [
+      '| التكتيك | التقنية | المعرف |',
+      '|---------|---------|--------|',
+      '| Execution | تشغيل ملف خبيث (User Execution) | T1204.002 |',
+      '| Defense Evasion | تعطيل برامج الحماية (Impair Defenses) | T1562.001 |',
+    ].join('\n');
+    expect(extractReferences(text).map((ref) => [ref.ids[0], ref.name, ref.tactics])).to.deep.equal([
+      ['T1204.002', 'تشغيل ملف خبيث (User Execution)', ['Execution']],
+      ['T1562.001', 'تعطيل برامج الحماية (Impair Defenses)', ['Defense Evasion']],
+    ]);
+  });
+
   it('takes no name for a hunt table\'s ID from its data source or query cell (a French CTI digest)', () => {
     // `TTP associé` is the column of the row's ID; the cells beside it say where and how to hunt, not what it is named.
     const text = [

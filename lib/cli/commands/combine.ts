@@ -4,6 +4,7 @@ import {
   writeFileAtomic,
   combineLayers,
   COMBINE_OPS,
+  navigatorOpeningWarnings,
   readLayerSources,
   sourcesDomain,
   upgradeSources,
@@ -67,7 +68,8 @@ export function handler(context: CliContext) {
       ...(args.name === undefined ? {} : { name: args.name }),
       ...(args.normalize ? { normalize: true } : {}),
     });
-    for (const warning of warnings) note(context, args, `warning: ${warning}`);
+    // --attack-release may ask for a release Navigator 5.1 opens only after its upgrade dialog, or not at all.
+    for (const warning of [...warnings, ...navigatorOpeningWarnings([layer])]) note(context, args, `warning: ${warning}`);
     const text = serializeLayer(layer);
     if (args.out === undefined) {
       context.stdout.write(text);

@@ -8,6 +8,7 @@ import {
   isLayerComparison,
   isLayerFile,
   layerComparisonTargets,
+  navigatorOpeningWarnings,
   readLayerSources,
   sourcesDomain,
   upgradeSources,
@@ -130,6 +131,7 @@ function writeComparisons(
     const text = layers.length === 1 ? serializeLayer(layers[0]!) : serializeLayers(layers);
     writeFileAtomic(resolve(context.cwd, args.out), text, { force: args.force });
     note(context, args, `wrote ${args.out}`);
+    for (const warning of navigatorOpeningWarnings(layers)) note(context, args, `warning: ${warning}`);
   }
   const comparisons = compared.map(({ comparison }) => comparison);
   // For layers, --json says what their upgrade changed too (an entry moved from a tactic its technique does not have).

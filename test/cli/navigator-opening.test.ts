@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'chai';
+import { freshTmpDir, runCli } from '../helpers/attack.js';
+
+// ../shared/NAVIGATOR.md: a layer of ATT&CK 6 to 17, uploaded to Navigator 5.1, opens only after "Upgrade layer
+// version? … Do you want to open the workflow to upgrade this layer to ATT&CK v18?". render, attack-object and upgrade
+// said so of what they wrote for an older release on request; compare --out, gap and combine wrote such layers without
+// a word (found by /tmp/h275-audit.mjs, every writer's layers checked against NAVIGATOR.md).
+const DIALOG =
+  'Navigator 5.1 opens it from a file only after asking "Upgrade layer version? … Do you want to open the workflow to upgrade this layer to ATT&CK v18?" ' +
+  '(declined, it opens in ATT&CK 14); a layer for ATT&CK 18 opens with no dialog\n';
+const APT32 = 'campaigns/apt32-covid19-wuhan.yaml';
+
+function attackOf(file: string): unknown {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { versions: { attack: string } }).versions.attack;
+}
+
+describe('layers written for an older ATT&CK release than Navigator 5.1 opens without a dialog', () => {
+  it('compare --out says the comparison layer opens only after the upgrade dialog, of a campaign and of a layer', async () => {
+    const dir = freshTmpDir('opening-compare');
+    const campaign = await runCli(['compare', APT32, '--attack-release', '14', '--out', join(dir, 'c.json')]);
+    expect(campaign.code).to.equal(0);
+    expect(attackOf(join(dir, 'c.json'))).to.equal('14');
+    expect(campaign.stderr).to.include(`warning: the layer is written for ATT&CK enterprise-attack 14: ${DIALOG}`);
+    // Navigator's own sample layer (Bear_APT.json, test/fixtures/layers/navigator), compared as a layer.
+    const layer = await runCli(['compare', 'test/fixtures/layers/navigator/Bear_APT.json', '--with', 'G0007', '--attack-release', '14', '--out', join(dir, 'l.json')]);
+    expect(layer.code).to.equal(0);
+    expect(attackOf(join(dir, 'l.json'))).to.equal('14');
+    expect(layer.stderr).to.include(`warning: the layer is written for ATT&CK enterprise-attack 14: ${DIALOG}`);
+    // Without --out no layer is written, and none is warned of; of ATT&CK 18 none either.
+    expect((await runCli(['compare', APT32, '--attack-release', '14'])).stderr).not.to.include('Upgrade layer version?');
+    expect((await runCli(['compare', APT32, '--out', join(dir, 'c18.json')])).stderr).not.to.include('Upgrade layer version?');
+  });
+
+  it('gap says its coverage and gap layers open only after the upgrade dialog', async () => {
+    const out = join(freshTmpDir('opening-gap'), 'review');
+    const result = await runCli(['gap', '--threat', APT32, '--coverage', 'test/fixtures/gap/detections.csv', '--attack-release', '14', '--out', out]);
+    expect(result.code).to.equal(0);
+    expect(attackOf(join(out, 'gap.layer.json'))).to.equal('14');
+    expect(result.stderr).to.include(`warning: 2 layers are written for ATT&CK enterprise-attack 14: ${DIALOG.replace('opens it', 'opens them').replace('it opens', 'they open')}`);
+  });
+
+  it('combine says the combined layer opens only after the upgrade dialog, on stdout as in a file', async () => {
+    const dir = freshTmpDir('opening-combine');
+    const inputs = ['test/fixtures/layers/combine/a.json', 'test/fixtures/layers/combine/b.json', '--op', 'sum', '--attack-release', '14'];
+    const file = await runCli(['combine', ...inputs, '--out', join(dir, 'k.json')]);
+    expect(file.code).to.equal(0);
+    expect(attackOf(join(dir, 'k.json'))).to.equal('14');
+    expect(file.stderr).to.include(`warning: the layer is written for ATT&CK enterprise-attack 14: ${DIALOG}`);
+    const stdout = await runCli(['combine', ...inputs]);
+    expect(stdout.stderr).to.include(`warning: the layer is written for ATT&CK enterprise-attack 14: ${DIALOG}`);
+    expect((await runCli(['combine', ...inputs.slice(0, 4)])).stderr).not.to.include('Upgrade layer version?');
+  });
+});

@@ -269,6 +269,7 @@ export { extractReferences, type ExtractedReference, type ReportSpan } from './e
 export { findAttackObjects, type FoundAttackObject } from './extract/find-attack-objects.js';
 /** A report read whole: its references resolved, and the groups, software and campaigns it names. */
 export { extractReport, type ExtractedReport, type ReportReference } from './extract/extract-report.js';
+export { inferredDomainText, inferredReportDomain, reportDomainCounts, type InferredDomain, type ReportDomainCounts } from './extract/report-domain.js';
 /** The actor a user gives a report's text (`extract --actor`), checked against the release's groups. */
 export { reportActor, type ReportActor } from './extract/report-actor.js';
 /** Read a MISP event (MISP's JSON format, or the REST search's list of them) as a report: techniques from its ATT&CK galaxies and tags. */

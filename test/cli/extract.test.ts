@@ -123,22 +123,29 @@ describe('attack-layers extract', () => {
     );
   });
 
-  it('reads an ICS report with --domain ics (resolved, `domain:` in the skeleton); without it, the summary says to', async () => {
-    // The shape of an advisory's ICS table (a tester's real ICS mapping): IDs of ics-attack, which enterprise lacks.
+  it('reads a report whose IDs are all ICS IDs as ics-attack, saying so (resolved, `domain:` in the skeleton); --domain enterprise keeps it enterprise', async () => {
+    // The shape of an advisory's ICS table (a tester's real ICS mapping): IDs of ics-attack, which enterprise lacks. As
+    // gap reads a layer of ICS IDs that states no domain, extract reads the report in ics-attack and says why.
     const dir = freshTmpDir('extract');
     const file = join(dir, 'ics.txt');
     writeFileSync(file, '| Technique | ID |\n|---|---|\n| Valid Accounts | T0859 |\n| Modify Program | T0889 |\n');
-    const enterprise = await runCli(['extract', file, '--json']);
+    const enterprise = await runCli(['extract', file, '--json', '--domain', 'enterprise']);
     expect(enterprise.code, enterprise.stderr).to.equal(0);
     expect(enterprise.stderr).to.include('2 of them are in ics-attack, not enterprise-attack: run extract with --domain ics');
+    expect(enterprise.stderr).to.not.include('read as');
     const { references } = JSON.parse(enterprise.stdout) as { references: Array<{ resolution: { status: string; note: string } }> };
     expect(references.map((r) => r.resolution.status)).to.deep.equal(['other domain', 'other domain']);
     expect(references[0]!.resolution.note).to.match(/: run extract with --domain ics for an ICS report, or keep ICS techniques in a campaign of their own/);
 
-    const ics = await runCli(['extract', file, '--domain', 'ics']);
+    const ics = await runCli(['extract', file]);
     expect(ics.code, ics.stderr).to.equal(0);
-    expect(ics.stderr).to.not.include('--domain');
+    expect(ics.stderr).to.include(`${file}: read as "ics-attack", since its technique IDs are all ICS IDs (T0859, T0889; none is in enterprise-attack `);
+    expect(ics.stderr).to.include('give --domain enterprise to read it as enterprise-attack');
+    expect(ics.stderr).to.not.include('run extract with');
     expect(ics.stdout).to.match(/^domain: "ics-attack"$/m);
+    const given = await runCli(['extract', file, '--domain', 'ics']);
+    expect(given.stdout).to.equal(ics.stdout);
+    expect(given.stderr).to.not.include('--domain');
     const campaign = join(dir, 'ics.yaml');
     writeFileSync(campaign, ics.stdout);
     const normalized = await runCli(['normalize', campaign, '--json', '--quiet']);
@@ -148,6 +155,36 @@ describe('attack-layers extract', () => {
       ['current', ['T0859']],
       ['current', ['T0889']],
     ]);
+  });
+
+  it('reads a report whose IDs are all Mobile IDs as mobile-attack, one or several reports', async () => {
+    // The layout of an export of ATT&CK's page of GodFather (S1231, mobile-attack; code index file 71558163929): its
+    // "Techniques Used" list, two of its lines: Mobile IDs whose names Enterprise has under other IDs.
+    const dir = freshTmpDir('extract');
+    const first = join(dir, 'godfather.md');
+    const second = join(dir, 'godfather-2.md');
+    writeFileSync(first, '# S1231: GodFather\n\n## Techniques Used\n- T1406: Obfuscated Files or Information\n');
+    writeFileSync(second, '# S1231: GodFather\n\n## Techniques Used\n- T1417.001: Keylogging\n');
+    const one = await runCli(['extract', first]);
+    expect(one.code, one.stderr).to.equal(0);
+    expect(one.stderr).to.include(`${first}: read as "mobile-attack", since its technique IDs are all Mobile IDs (T1406; none is in enterprise-attack `);
+    expect(one.stdout).to.match(/^domain: "mobile-attack"$/m);
+    expect(one.stdout).to.not.include('not resolved');
+    const both = await runCli(['extract', first, second]);
+    expect(both.code, both.stderr).to.equal(0);
+    expect(both.stderr).to.include(`${first}, ${second}: read as "mobile-attack", since their technique IDs are all Mobile IDs (T1406, T1417.001; none is in enterprise-attack `);
+    expect(both.stdout).to.match(/^domain: "mobile-attack"$/m);
+  });
+
+  it('keeps a report citing Enterprise and ICS IDs enterprise without --domain, saying it cites both', async () => {
+    // The OT summary's lists of the test above (code index file 14704857593, our lines in its layout), more ICS IDs than Enterprise ones.
+    const file = join(freshTmpDir('extract'), 'ot-summary.md');
+    writeFileSync(file, '- Valid Accounts - T1078 (Volt Typhoon)\n- Rogue Master - T0848 (Australian Modbus)\n- Modify Program - T0889\n');
+    const result = await runCli(['extract', file]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.not.include('read as');
+    expect(result.stderr).to.include("; 2 of them are in ics-attack, not enterprise-attack, which holds 1: the report cites both; run extract with --domain ics for those too");
+    expect(result.stdout).to.not.match(/^domain:/m);
   });
 
   it('writes names of a technique column as refs, and says on stderr what names it left out (a names-only lab table)', async () => {

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { CampaignSource } from '../../index.js';
-import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, mispEventReport, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
+import { AttackDataError, UsageError, domainReleases, kindOfDocument, renderCampaignSkeletonOfReports, wrongKindMessage, sourceName, extractReport, inferredDomainText, inferredReportDomain, mispEventReport, reportDomainCounts, inputName, isHtmlPage, loadSuggestModel, otherDomainExtractAdvice, readReportText, renderCampaignSkeleton, reportActor, reportSource, suggestTechniques, type Domain, type ReportReference, type ResolveContext } from '../../index.js';
 import { attackLibrary, cacheDir, note, printJson, readStdin, type CliContext, type GlobalArgs } from '../context.js';
 import type { CommandDeclaration } from '../options.js';
 
@@ -77,6 +77,25 @@ function releasesOf(context: CliContext, args: Args, domain: Domain) {
   }
 }
 
+type ExtractReleases = ReturnType<typeof releasesOf>;
+
+/**
+ * The releases of the domain a report's IDs are all of when none is given (`inferredReportDomain`: none in the target's
+ * domain, every one another domain holds in one domain), with the note saying so; undefined when they are not, or when
+ * that domain has no release --attack-release names (the summary then says to give --domain).
+ */
+function inferredReleases(context: CliContext, args: Args, references: readonly ReportReference[], releases: ExtractReleases, whose: 'its' | 'their') {
+  const inferred = releases ? inferredReportDomain(references, releases) : undefined;
+  if (!releases || !inferred) return undefined;
+  try {
+    const other = { ...domainReleases(attackLibrary(context, args), inferred.domain, args['attack-release']), otherDomainAdvice: otherDomainExtractAdvice };
+    return { domain: inferred.domain, releases: other, text: inferredDomainText(inferred, releases.target, whose) };
+  } catch (error) {
+    if (error instanceof AttackDataError) return undefined;
+    throw error;
+  }
+}
+
 function summary(references: readonly ReportReference[], objects: readonly unknown[], shown: string, releases: ResolveContext | undefined): string {
   return (
     `${references.length} technique reference${references.length === 1 ? '' : 's'}` +
@@ -92,8 +111,17 @@ function summary(references: readonly ReportReference[], objects: readonly unkno
  * their file names; one from standard input without a title is called `stdin`.
  */
 function extractSeveral(context: CliContext, args: Args, files: readonly string[], texts: readonly string[]): void {
-  const domain: Domain = args.domain ?? 'enterprise-attack';
-  const releases = releasesOf(context, args, domain);
+  const read = (releases: ExtractReleases) => files.map((file, i) => extractReport(texts[i]!, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: inputName(file) }));
+  let domain: Domain = args.domain ?? 'enterprise-attack';
+  let releases = releasesOf(context, args, domain);
+  let extracted = read(releases);
+  // Reports whose IDs are all of one other domain (ICS, Mobile) are read in it, as one report is.
+  const inferred = args.domain === undefined ? inferredReleases(context, args, extracted.flatMap((report) => report.references), releases, 'their') : undefined;
+  if (inferred) {
+    note(context, args, `${files.map((file) => inputName(file)).join(', ')}: ${inferred.text}`);
+    ({ domain, releases } = inferred);
+    extracted = read(releases);
+  }
   const model = args.suggest && releases ? loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }) : undefined;
   // The actor given is the campaign's, checked once against the release's groups (`reportActor`).
   const given = args.actor !== undefined ? reportActor(args.actor, releases?.target) : undefined;
@@ -101,7 +129,7 @@ function extractSeveral(context: CliContext, args: Args, files: readonly string[
   const reports = files.map((file, i) => {
     const text = texts[i]!;
     const shown = inputName(file);
-    const { references, objects, notes } = extractReport(text, releases, { ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
+    const { references, objects, notes } = extracted[i]!;
     note(context, args, summary(references, objects, shown, releases));
     for (const message of notes) note(context, args, `${shown}: ${message}`);
     const reportFile = file === shown ? file : 'stdin';
@@ -123,9 +151,19 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   const shown = inputName(file);
   // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
   // A MISP event whose galaxies are all of one other domain (mobile, ICS) is read in it, unless --domain says otherwise.
-  const domain: Domain = args.domain ?? mispEventReport(text)?.domain ?? 'enterprise-attack';
-  const releases = releasesOf(context, args, domain);
-  const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description } = extractReport(text, releases, { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown });
+  // Else a report whose IDs are all of one other domain is read in it (`inferredReleases`).
+  const stated = args.domain ?? mispEventReport(text)?.domain;
+  let domain: Domain = stated ?? 'enterprise-attack';
+  let releases = releasesOf(context, args, domain);
+  const options = { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown };
+  let report = extractReport(text, releases, options);
+  const inferred = stated === undefined ? inferredReleases(context, args, report.references, releases, 'its') : undefined;
+  if (inferred) {
+    note(context, args, `${shown}: ${inferred.text}`);
+    ({ domain, releases } = inferred);
+    report = extractReport(text, releases, options);
+  }
+  const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description } = report;
   note(context, args, summary(references, objects, shown, releases));
   for (const message of notes) note(context, args, `${shown}: ${message}`);
   const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(file, text) }) : undefined;
@@ -146,17 +184,13 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
  * report is of both: a campaign of each.
  */
 function otherDomainsText(references: readonly ReportReference[], releases: ResolveContext | undefined): string {
-  const counts = new Map<Domain, number>();
-  for (const ref of references) {
-    if (ref.resolution?.status !== 'other domain') continue;
-    const found = ref.ids[0] === undefined ? undefined : releases?.otherDomains?.(ref.ids[0]);
-    if (found) counts.set(found.domain, (counts.get(found.domain) ?? 0) + 1);
-  }
-  const own = references.filter((ref) => ref.ids.length > 0 && ['current', 'revoked', 'deprecated', 'renamed'].includes(ref.resolution?.status ?? '')).length;
-  return [...counts]
+  if (!releases) return '';
+  const { own, others } = reportDomainCounts(references, releases);
+  return [...others]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([other, count]) => {
-      const where = `; ${count} of them ${count === 1 ? 'is' : 'are'} in ${other}, not ${releases!.target.domain}`;
+    .map(([other, ids]) => {
+      const count = ids.length;
+      const where = `; ${count} of them ${count === 1 ? 'is' : 'are'} in ${other}, not ${releases.target.domain}`;
       const flag = `--domain ${other.replace(/-attack$/, '')}`;
       if (count < own) return `${where}, which holds ${own}: see each one's note for what to write (run extract with ${flag} only for a report of that domain)`;
       // A report of both (an OT summary citing Enterprise techniques beside ICS ones, more of them): changing domain

@@ -8,6 +8,7 @@ import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, typ
 import { compareText } from '../compare-text.js';
 import type { CollectedLogSources } from './read-log-sources.js';
 import { testsText, testVia } from './atomic-tests.js';
+import { onPlatformsText, platformList } from './stated-platforms.js';
 
 const RULES_IN_COMMENT = 10;
 const percent = (value: number): string => `${Math.round(value * 100)}%`;
@@ -127,8 +128,8 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       : row.rules.length ? `covered ${percent(row.coverage)}` : 'not covered';
     const uncovered = row.platforms.filter((platform) => !row.platformsCovered.includes(platform));
     const comment = [
-      `priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status} on ${row.platforms.join(', ')}` +
-        `${uncovered.length && uncovered.length < row.platforms.length ? ` (not on ${uncovered.join(', ')})` : ''}; used by ${row.sources.join(', ')}`,
+      `priority ${row.priority} = threat ${row.threat} x (1 - coverage ${percent(row.coverage)}); ${status}${onPlatformsText(row.platforms, platformList(row.platforms))}` +
+        `${uncovered.length && uncovered.length < row.platforms.length ? ` (not on ${platformList(uncovered)})` : ''}; used by ${row.sources.join(', ')}`,
       ...(row.parentRules?.length ? [parentOnlyText(row.id, ruleLines(row.parentRules).join('; '))] : []),
       // The log data to see it is there (DeTT&CT visibility): the gap is a rule to write, not telemetry to collect.
       ...(row.visibility?.length
@@ -142,7 +143,7 @@ export function renderGapLayer(review: GapReview, index: AttackIndex, name = 'Co
       { name: 'priority', value: String(row.priority) },
       { name: 'threat', value: String(row.threat) },
       { name: 'coverage', value: `${percent(row.coverage)} (${row.status})` },
-      { name: 'platforms', value: row.platforms.join(', ') },
+      { name: 'platforms', value: platformList(row.platforms) },
       ...(row.detection?.class ? [{ name: 'detection', value: DETECTION_CLASS_TEXT[row.detection.class] }] : []),
       ...(row.detection?.missing ?? []).map((source) => ({ name: 'missing log source', value: source })),
       ...row.sources.map((source) => ({ name: 'used by', value: source })),
@@ -224,7 +225,7 @@ export function renderVisibilityLayer(
       comment:
         `you collect the log sources of ${visible.length} of its ${analytics.length} analytics for ${platforms.join(', ')}: ` +
         visible.map((a) => `${a.id} (${a.logSources.map((s) => `${s.name}${s.channel ? ` ${s.channel}` : ''}`).join('; ')})`).join('; '),
-      metadata: visible.map((a) => ({ name: 'analytic', value: `${a.id} (${a.platforms.join(', ')})` })),
+      metadata: visible.map((a) => ({ name: 'analytic', value: `${a.id} (${platformList(a.platforms)})` })),
       links: strategies.filter((s) => s.strategy.url).map((s) => ({ label: `${s.strategy.id} ${s.strategy.name}`, url: s.strategy.url! })),
     });
   }

@@ -6,6 +6,7 @@ import { GAP_FORMULAS, parentOnlyText, subtechniqueMeanText, visibilityText, typ
 import { compareText } from '../compare-text.js';
 import { firstFew } from '../short-list.js';
 import { testsText, testVia, type RowTest } from './atomic-tests.js';
+import { NO_PLATFORM_TEXT, onPlatformsText, platformList, statesNoPlatform } from './stated-platforms.js';
 
 /** Unresolved references of one kind, counted, with where they were seen. */
 export interface UnresolvedGroup {
@@ -155,7 +156,7 @@ function otherPlatformList(row: Pick<GapRow, 'otherPlatformRules'>): string {
 /** `Windows, Linux` or `Windows, Linux (not covered: Linux)`. */
 function platformText(row: Pick<GapRow, 'platforms' | 'platformsCovered'>): string {
   const missing = row.platforms.filter((platform) => !row.platformsCovered.includes(platform));
-  return `${row.platforms.join(', ')}${missing.length && missing.length < row.platforms.length ? ` (not covered: ${missing.join(', ')})` : ''}`;
+  return `${platformList(row.platforms)}${missing.length && missing.length < row.platforms.length ? ` (not covered: ${platformList(missing)})` : ''}`;
 }
 
 /** The class of a gap in a few words: `buildable now`, `needs telemetry: auditd:SYSCALL`. */
@@ -264,8 +265,8 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   const lines = [
     `### ${rank}. ${text(row.id)} ${text(row.name)}`,
     '',
-    `Priority ${text(row.priority)}; ${row.rules.length ? `coverage ${percent(row.coverage)}` : row.status === 'partial' ? `partial (${[percent(row.coverage), subtechniqueMeanText(row.subtechniques, percent)].filter(Boolean).join(', ')})` : 'not covered'} ` +
-      `on ${text(platformText(row))}` +
+    `Priority ${text(row.priority)}; ${row.rules.length ? `coverage ${percent(row.coverage)}` : row.status === 'partial' ? `partial (${[percent(row.coverage), subtechniqueMeanText(row.subtechniques, percent)].filter(Boolean).join(', ')})` : 'not covered'}` +
+      onPlatformsText(row.platforms, text(platformText(row))) +
       `${detection?.class ? `; **${text(detectionText(detection))}**` : ''}.`,
   ];
   if (row.otherPlatformRules.length) {
@@ -300,7 +301,7 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
   if (!detection.strategies.length) lines.push('- No detection strategy in this release.');
   for (const strategy of detection.strategies) {
     lines.push(`- Detection strategy ${attackLink(`${strategy.id} ${strategy.name}`, strategy.url)}`);
-    if (!strategy.analytics.length) lines.push(`  - no analytic for ${text(row.platforms.join(', '))}`);
+    if (!strategy.analytics.length) lines.push(`  - no analytic${statesNoPlatform(row.platforms) ? ` (${NO_PLATFORM_TEXT})` : ` for ${text(platformList(row.platforms))}`}`);
     for (const analytic of strategy.analytics) {
       const state =
         analytic.missing === undefined
@@ -311,7 +312,7 @@ function gapBlock(row: GapReportData['rows'][number], rank: number): string[] {
               ? ' — none collected'
               : ` — missing ${text(sourcesText(analytic.missing))}`;
       lines.push(
-        `  - ${attackLink(analytic.id, analytic.url)} (${text(analytic.platforms.join(', '))}): ${text(sourcesText(analytic.logSources))}${state}`,
+        `  - ${attackLink(analytic.id, analytic.url)} (${text(platformList(analytic.platforms))}): ${text(sourcesText(analytic.logSources))}${state}`,
         `    ${text(firstSentence(analytic.description))}`,
       );
     }
@@ -491,8 +492,8 @@ export function gapTableRows(review: Pick<GapReportData, 'rows'>): (string | num
     row.tactics.join(';'),
     row.threat,
     row.sources.join(';'),
-    row.platforms.join(';'),
-    row.platforms.filter((platform) => !row.platformsCovered.includes(platform)).join(';'),
+    platformList(row.platforms, ';'),
+    platformList(row.platforms.filter((platform) => !row.platformsCovered.includes(platform)), ';'),
     coveragePercent(row.coverage),
     row.status,
     row.gap ? 'yes' : 'no',
@@ -604,6 +605,16 @@ export function gapJson(review: GapReview): GapReportData {
     ...(review.detectionStrategies !== undefined ? { detectionStrategies: review.detectionStrategies } : {}),
     ...(review.logSources ? { logSources: review.logSources } : {}),
     ...(review.tests ? { tests: review.tests } : {}),
-    notes: review.notes,
+    notes: [...review.notes, ...unstatedPlatformNote(review)],
   };
+}
+
+/**
+ * `ATT&CK ics-attack 18.1 states no platform for 10 threat techniques (its platform list reads "None"): …`, said once
+ * for the JSON report, whose rows keep ATT&CK's platform names, as for the others.
+ */
+function unstatedPlatformNote(review: GapReview): string[] {
+  const count = review.rows.filter((row) => statesNoPlatform(row.platforms)).length;
+  if (!count) return [];
+  return [`ATT&CK ${review.attack.domain} ${review.attack.release} states no platform for ${plural(count, 'threat technique')} (its platform list reads "None", its assets standing in for platforms): shown as "${NO_PLATFORM_TEXT}"`];
 }

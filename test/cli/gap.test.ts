@@ -670,6 +670,37 @@ describe('attack-layers gap (the domain a threat layer states; threat entries wi
     for (const name of ['gap-report.json', 'gap.layer.json']) expect(readFileSync(join(again.out, name)).equals(readFileSync(join(out, name))), name).to.equal(true);
   });
 
+  it('says plainly, in every report format and the gap layer, that ATT&CK states no platform for ICS techniques (18.1 lists "None")', async () => {
+    // ATT&CK for ICS 18.1 gives each technique and analytic the one platform "None" (its assets took platforms' place).
+    const bundle = JSON.parse(gunzipSync(readFileSync(join(stixDir(), 'ics-attack-18.1.json.gz'))).toString('utf8')) as { objects: { type: string; x_mitre_platforms?: string[]; external_references?: { external_id?: string }[] }[] };
+    const t0800 = bundle.objects.find((o) => o.type === 'attack-pattern' && o.external_references?.[0]?.external_id === 'T0800');
+    expect(t0800?.x_mitre_platforms).to.deep.equal(['None']);
+    const plain = 'no platform stated by ATT&CK';
+    const run = async (format: string): Promise<{ report: string; layer: string }> => {
+      const out = freshTmpDir('gap-ics-platforms');
+      const result = await runCli(['gap', '--threat', ics, '--coverage', `${g}/detections.csv`, '--out', out, '--report', format, '--quiet']);
+      expect(result.code, result.stderr).to.equal(0);
+      return { report: readFileSync(join(out, `gap-report.${format}`), 'utf8'), layer: readFileSync(join(out, 'gap.layer.json'), 'utf8') };
+    };
+    const md = await run('md');
+    expect(md.report).to.contain(`| T0800 | Activate Firmware Update Mode | inhibit-response-function | 1 | ${ics} | ${plain} |`);
+    expect(md.report).to.contain(`Priority 1; not covered (${plain}).`);
+    expect(md.report).to.match(new RegExp(`\\[AN\\d+\\]\\([^)]*\\) \\(${plain}\\)`));
+    expect(md.report).to.contain('- Note: ATT&CK ics-attack 18.1 states no platform for 3 threat techniques (its platform list reads "None", its assets standing in for platforms)');
+    expect(md.report).not.to.match(/on None\b|\| None \||\(None\)/);
+    const layer = JSON.parse(md.layer) as { techniques: { techniqueID: string; comment: string; metadata: { name: string; value: string }[] }[] };
+    const entry = layer.techniques.find((t) => t.techniqueID === 'T0800')!;
+    expect(entry.comment).to.contain(`not covered (${plain}); used by`);
+    expect(entry.metadata.find((m) => m.name === 'platforms')?.value).to.equal(plain);
+    const [header, ...rows] = parseCsv((await run('csv')).report).rows.map((r) => r.cells);
+    const row = rows.find((cells) => cells[header!.indexOf('technique')] === 'T0800')!;
+    expect([row[header!.indexOf('platforms')], row[header!.indexOf('platforms_not_covered')]]).to.deep.equal([plain, plain]);
+    // The JSON report's rows keep ATT&CK's names, as data; its notes say what they mean.
+    const json = JSON.parse((await run('json')).report) as { rows: { id: string; platforms: string[] }[]; notes: string[] };
+    expect(json.rows.find((r) => r.id === 'T0800')?.platforms).to.deep.equal(['None']);
+    expect(json.notes.some((note) => note.includes(`states no platform for 3 threat techniques`) && note.includes(plain))).to.equal(true);
+  });
+
   // The ICS layer above as a case write-up's layer block gives it: no "domain". Its enterprise T1018 is left out, since
   // a layer of ICS and enterprise IDs is read in the default domain, as validate and upgrade read it.
   const unstatedIcs = (): { file: string; line: string } => {

@@ -470,8 +470,17 @@ export function formPassages(passages: readonly { text: string }[]): Set<number>
 // `malware`, `browser`, `infected`…: `The stealer takes the cookies from your browser` is read). Such a sentence is of the banner,
 // and so are the passages between two of them at most MAX_COOKIE_BANNER_GAP passages apart (`Well, sorry, it's the
 // law.`, `Tailored Advertising.`); a short passage of the furniture's words that names cookies (`Manage Cookie
-// Preferences`) is one of them too.
+// Preferences`) is one of them too. The box's button (`Accept`, `Decline`, `Reject all`: a line of its own) and its pointer
+// to the site's policy (`Visit our Privacy Policy to learn more.`) come after its sentence (eSentire's box, as
+// GenAI-Threat-Intelligence-Research keeps its post on ALPHV/BlackCat and Google Ads saved as Markdown: `Cookies allow us
+// to deliver the best possible experience for you on our website - … Visit our Privacy Policy to learn more.` then
+// `Accept`, which got Bookmark Discovery 91.4 and Multi-Stage Channels 97.8): such a passage is the banner's when it
+// follows one of its passages at most MAX_COOKIE_BANNER_GAP passages apart, never alone (`Accept` elsewhere, a sentence
+// about a privacy policy, `The implant accepts connections on port 443.` are read).
 const COOKIE = /\bcookies?\b/i;
+const COOKIE_BUTTON = /^(?:accept|decline|reject|deny|allow|agree|i accept|i agree|got it|ok)(?: all)?(?: cookies)?[.!]?$/i;
+const COOKIE_POLICY_POINTER =
+  /^(?:please )?(?:visit|see|read|view|review|check) (?:our|the) (?:privacy|cookies?) (?:policy|notice|statement)(?: (?:to learn more|for more (?:information|details)|to find out more|for details))?\.?$/i;
 const COOKIE_CONSENT =
   /\b(?:accept|accepted|accepting|consent|preferences?|settings?|necessary|essential|strictly|analytics|advertising|advertisers|ads?|policy|privacy|manage|customi[sz]e|choices|opt|technologies|device|site|sites|website|websites|experience|pop-?up|banner|visits?|functional|performance|targeting)\b/i;
 const COOKIE_READER = /\b(?:we|our|us|you|your|you['’]re)\b/i;
@@ -486,9 +495,16 @@ function isCookieBannerPassage(text: string): boolean {
   return (COOKIE_READER.test(text) && COOKIE_CONSENT.test(text)) || isPageFurniture(text);
 }
 
+/** Whether a passage is a cookie banner's button or its pointer to the site's policy, the banner's only after it. */
+function isCookieBannerControl(text: string): boolean {
+  const line = text.trim();
+  return COOKIE_BUTTON.test(line) || COOKIE_POLICY_POINTER.test(line);
+}
+
 /**
  * The passages (by index) of a cookie banner (`isCookieBannerPassage`): its passages and those between two of them,
- * at most MAX_COOKIE_BANNER_GAP passages with letters apart (empty ones, with `--lines`, are passed over).
+ * at most MAX_COOKIE_BANNER_GAP passages with letters apart (empty ones, with `--lines`, are passed over), and its
+ * buttons and policy pointer (`isCookieBannerControl`) as far after it.
  */
 export function cookieBannerPassages(passages: readonly { text: string }[]): Set<number> {
   const banner = new Set<number>();
@@ -498,8 +514,9 @@ export function cookieBannerPassages(passages: readonly { text: string }[]): Set
   passages.forEach((passage, i) => {
     if (!/\p{L}/u.test(passage.text)) return;
     since++;
-    if (!isCookieBannerPassage(passage.text)) return;
-    if (last >= 0 && since <= MAX_COOKIE_BANNER_GAP) for (let k = last + 1; k < i; k++) banner.add(k);
+    const near = last >= 0 && since <= MAX_COOKIE_BANNER_GAP;
+    if (!isCookieBannerPassage(passage.text) && !(near && isCookieBannerControl(passage.text))) return;
+    if (near) for (let k = last + 1; k < i; k++) banner.add(k);
     banner.add(i);
     last = i;
     since = 0;

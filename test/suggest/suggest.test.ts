@@ -1845,6 +1845,35 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A vendor's cookie box with its pointer to the policy and its button (a reconstruction in our words of eSentire's, as
+  // GenAI-Threat-Intelligence-Research keeps its post on ALPHV/BlackCat and Google Ads saved as Markdown: `Visit our
+  // Privacy Policy to learn more.` got Bookmark Discovery 91.4, `Accept` Multi-Stage Channels 97.8). The button and the
+  // pointer are the banner's after its sentence only; alone, or a report's sentence about a policy or accepting
+  // connections, they are read.
+  it("ranks no cookie box's button (Accept) nor its pointer to the privacy policy after its sentence; alone they are read", () => {
+    const box = [
+      'We use cookies to give you the best experience on our website; by staying here you consent to them.',
+      'Read our Privacy Policy for more information.',
+      '',
+      '',
+      'Accept',
+      '',
+      'Reject all',
+      '',
+    ].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(box, model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      expect(passages.map((p) => [p.text, p.note, p.candidates.length]), `lines: ${lines}`).to.deep.equal(passages.map((p) => [p.text, PAGE_FURNITURE_NOTE, 0]));
+      expect(passages.map((p) => p.text), `lines: ${lines}`).to.include('Accept');
+    }
+    expectRead([
+      ['Accept'],
+      ['Visit our Privacy Policy to learn more.'],
+      ['The implant accepts connections on port 443 and runs the commands it receives.', 'T1571'],
+      ['The phishing page copied the bank’s privacy policy to look genuine.'],
+    ]);
+  });
+
   // A vendor's box of its services inside the post (a reconstruction in our words of The DFIR Report's, as its posts
   // are saved as Markdown, "Navigating Through The Fog" of April 2025 and "The Curious Case of an Egg-Cellent Resume":
   // `* [Threat Feed](…): Focuses on tracking Command and Control frameworks like Cobalt Strike, Metasploit, Sliver, etc.`

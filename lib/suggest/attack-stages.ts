@@ -11,7 +11,10 @@ import { parseTacticList } from '../normalize/tactic-text.js';
 // Privileges`, `Complete Mission`, Indicator Removal: File Deletion 100). A stage says where in the attack the section's
 // behaviour stands, not what it is: the section's sentences say that (`Defense Evasion`, a heading, got Exploitation for
 // Defense Evasion 94.4 on its two words). A technique's name as a heading (`Ingress Tool Transfer`) names a behaviour,
-// and is read.
+// and is read. A tactic's name made plural (`Collections`, `Executions`, `Lateral Movements`) is no tactic: ATT&CK never
+// writes one so, and pages head their sections with it in its own sense (`## Collections` of a database's documents,
+// `### Executions` of a workflow's runs, as READMEs and API documents on GitHub do), which `parseTacticList` would read
+// as a one-letter misspelling; a misspelling inside the word (`Persistance`, `Reconaissance`) still names the tactic.
 const LIFECYCLE_STAGES = new Set(
   ['initial recon', 'initial reconnaissance', 'initial compromise', 'establish foothold', 'escalate privileges', 'internal recon', 'internal reconnaissance', 'move laterally', 'maintain presence', 'complete mission'],
 );
@@ -27,6 +30,13 @@ export function isAttackStages(text: string): boolean {
   if (text.length > MAX_STAGES || /[.!?。]\s|\d/.test(text)) return false;
   const bare = text.replace(STAGE_MARKS, '');
   if (!bare) return false;
-  if (parseTacticList(bare)) return true;
+  const tactics = parseTacticList(bare);
+  if (tactics) return !tactics.some((tactic) => isPluralOf(tactic, bare));
   return bare.split(/\s*,\s*|\s+(?:and|&)\s+/).every((stage) => LIFECYCLE_STAGES.has(stage.toLowerCase()));
+}
+
+/** Whether a text writes a tactic's name made plural: its last word with `s` or `es` after it (`Collections`). */
+function isPluralOf(tactic: string, text: string): boolean {
+  const last = tactic.toLowerCase().split(' ').pop()!;
+  return text.toLowerCase().split(/[^\p{L}]+/u).some((word) => word === `${last}s` || word === `${last}es`);
 }

@@ -1654,6 +1654,17 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     expect([notes.get('Defense Evasion'), notes.get('Complete Mission'), notes.get('Exposure')]).to.deep.equal([ATTACK_STAGE_NOTE, ATTACK_STAGE_NOTE, REPORT_STRUCTURE_NOTE]);
   });
 
+  // A tactic's name made plural is the ordinary word, not the tactic: READMEs and API documents on GitHub head sections
+  // `## Collections` (a database's) and `### Executions` (a workflow's runs), and ATT&CK never writes a tactic so; the
+  // one-letter tolerance of `parseTacticList` read them as Collection and Execution. A misspelling inside the word
+  // (`Persistance`, `Reconaissance`) still names the tactic.
+  it("gives no attack's stage note to a tactic's name made plural (Collections, Executions); a misspelt tactic keeps it", () => {
+    expectUnranked(['Persistance', 'Reconaissance', '### Privilage Escalation'], ATTACK_STAGE_NOTE);
+    for (const text of ['Collections', '## Executions', 'Lateral Movements', 'Collection, Exfiltrations']) {
+      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }).map((p) => p.note), `${text} (lines: ${lines})`).to.not.include(ATTACK_STAGE_NOTE);
+    }
+  });
+
   // A guide's sections in capitals without a mark (CISA, NSA, FBI and MS-ISAC's Phishing Guidance: Stopping the Attack
   // Cycle at Phase One, October 2023, as text, a US government work: `DEFINITION` got Dynamic Data Exchange, `MITIGATIONS`
   // Disable or Modify Tools). A sentence with the words is read.

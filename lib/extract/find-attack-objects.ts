@@ -11,7 +11,10 @@ export interface FoundAttackObject {
   id: string;
   name: string;
   kind: AttackObjectKind;
-  /** How the report writes it, at its first mention (`TEMP.Periscope`, `AIRBREAK`). */
+  /**
+   * How the report writes it, at its first mention (`TEMP.Periscope`, `AIRBREAK`); its name where the report names it by
+   * a script of it (`psexec.py`, Impacket's: the note says so), which names no software as a campaign's `software:` ref.
+   */
   written: string;
   /** Its first mention. */
   span: ReportSpan;
@@ -147,6 +150,34 @@ function nameTable(index: AttackIndex): NameTable {
   return table;
 }
 
+// The example scripts Impacket (S0357) ships, by the names report text gives them (`psexec.py`, `secretsdump.py`, and the
+// `impacket-psexec` of Kali's package): Python reimplementations over SMB, RPC and Kerberos, not the tools some are named
+// after. Unit 42's post on BlackCat's Munchkin utility lists the scripts its VM holds in /usr/bin (`mimikatz.py`,
+// `psexec.py`, `secretsdump.py`, `wmiexec.py`, …): they are Impacket, not S0002 Mimikatz or S0029 PsExec, which
+// `mimikatz.exe` and `PsExec.exe` still name. Names from Impacket's examples directory (github.com/fortra/impacket,
+// examples/), the ones a report would not give another Python file (`ping.py`, `net.py`, `reg.py` are left out).
+const IMPACKET_SCRIPTS: ReadonlySet<string> = new Set(
+  (
+    'addcomputer atexec dacledit dcomexec describeticket dpapi dumpntlminfo esentutl exchanger finddelegation get-gpppassword ' +
+    'getadusers getadcomputers getarch getlapspassword getnpusers getpac getst gettgt getuserspns goldenpac karmasmb ' +
+    'keylistattack lookupsid mimikatz mqtt_check mssqlclient mssqlinstance netview ntfs-read ntlmrelayx owneredit psexec ' +
+    'raisechild rbcd rdp_check registry-read rpcdump rpcmap samrdump secretsdump smbclient smbexec smbrelayx smbserver ' +
+    'ticketconverter ticketer wmiexec wmipersist wmiquery'
+  ).split(' '),
+);
+const IMPACKET = 'S0357';
+// A script's name as a file (`psexec.py`) or as Kali's command (`impacket-psexec`), not part of a longer name.
+const SCRIPT = /(?<![\p{L}\p{N}_.-])(?:impacket-([\p{L}\p{N}_-]+)|([\p{L}\p{N}_-]+)\.py)(?![\p{L}\p{N}_-])/giu;
+
+/** The spans of a line that name Impacket's example scripts (`IMPACKET_SCRIPTS`), with the script as written. */
+function impacketScripts(line: string): Array<{ start: number; end: number; script: string }> {
+  if (!line.includes('.py') && !/impacket-/i.test(line)) return [];
+  return [...line.matchAll(SCRIPT)].flatMap((m) => {
+    const name = (m[1] ?? m[2])!;
+    return IMPACKET_SCRIPTS.has(name.toLowerCase()) ? [{ start: m.index, end: m.index + m[0].length, script: m[0] }] : [];
+  });
+}
+
 /** A word of a line, with where it stands. */
 interface Word {
   text: string;
@@ -186,14 +217,42 @@ export function findAttackObjects(text: string, index: AttackIndex): FoundAttack
 export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex): FoundAttackObject[] {
   const table = nameTable(index);
   const found = new Map<string, FoundAttackObject>();
+  const impacket = index.actors(IMPACKET).map((object) => index.finalActor(object)).find((object) => !object.deprecated);
+  /** Count a mention of `object` at `start`-`end` of line `i`, with how it was read when it is its first. */
+  const mention = (object: ActorRecord, i: number, folded: FoldedText, start: number, end: number, note: () => string, byName = false): void => {
+    const seen = found.get(object.id);
+    if (seen) {
+      if (!seen.lines.includes(i + 1)) seen.lines.push(i + 1);
+      return;
+    }
+    const span = originalSpan(folded, { start, end });
+    found.set(object.id, {
+      id: object.id,
+      name: object.name,
+      kind: objectKind(object),
+      written: byName ? object.name : folded.original.slice(span.start, span.end),
+      span: { line: i + 1, ...span },
+      lines: [i + 1],
+      note: note(),
+    });
+  };
   for (const [i, folded] of lines.entries()) {
-    const { original, text: line } = folded;
+    const { text: line } = folded;
+    // Impacket's scripts name Impacket (or, in a release without it, nothing): their words are no other name.
+    const scripts = impacketScripts(line);
+    // The line's mentions, counted in the order the line gives them.
+    const mentions: Array<{ start: number; count: () => void }> = [];
+    for (const { start, end, script } of scripts) {
+      if (impacket) mentions.push({ start, count: () => mention(impacket, i, folded, start, end, () => `"${script}" is a script of ${impacket.id} ${impacket.name}`, true) });
+    }
     const lineWords: Word[] = [...line.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
     const lower = lineWords.map((w) => w.text.toLowerCase());
+    const inScript = lineWords.map((word) => scripts.some((script) => word.start >= script.start && word.end <= script.end));
     for (let first = 0; first < lineWords.length; first++) {
+      if (inScript[first]) continue;
       // The keys of the words from here, one word longer each, for as long as some name starts with them.
       const keys = [lower[first]!];
-      for (let last = first + 1; last < lower.length && table.prefixes.has(keys[keys.length - 1]!); last++) {
+      for (let last = first + 1; last < lower.length && !inScript[last] && table.prefixes.has(keys[keys.length - 1]!); last++) {
         keys.push(`${keys[keys.length - 1]} ${lower[last]}`);
       }
       // The longest name that starts here wins (`Lazarus Group` over `Lazarus`).
@@ -213,28 +272,17 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
         if (objects.length !== 1) continue;
         const object = objects[0]!;
         const form = fitting[0]!;
-        const seen = found.get(object.id);
-        if (seen) {
-          if (!seen.lines.includes(i + 1)) seen.lines.push(i + 1);
-        } else {
-          const span = originalSpan(folded, { start: lineWords[first]!.start, end: lineWords[last]!.end });
-          found.set(object.id, {
-            id: object.id,
-            name: object.name,
-            kind: objectKind(object),
-            written: original.slice(span.start, span.end),
-            span: { line: i + 1, ...span },
-            lines: [i + 1],
-            note:
-              form.by === 'id' || nameKey(form.written) === nameKey(object.name)
-                ? `${object.id} ${object.name}`
-                : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}`,
-          });
-        }
+        const [start, end] = [lineWords[first]!.start, lineWords[last]!.end];
+        const note = (): string =>
+          form.by === 'id' || nameKey(form.written) === nameKey(object.name)
+            ? `${object.id} ${object.name}`
+            : `"${form.written}" is ${form.by === 'alias' ? 'an alias of' : 'a name of'} ${object.id} ${object.name}`;
+        mentions.push({ start, count: () => mention(object, i, folded, start, end, note) });
         first = last;
         break;
       }
     }
+    for (const { count } of mentions.sort((a, b) => a.start - b.start)) count();
   }
   return [...found.values()];
 }

@@ -140,6 +140,14 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       // the rule is about, and a name written with its underscores is one.
       ['rule SUSP_PS1_JAB_Pattern_Jun22_1 matched; the More_eggs backdoor ran.', ['S0284']],
       ['Windows_Trojan_Bumblebee_35f50bea', ['S1039']],
+      // Impacket's example scripts are Impacket (S0357), not the tools some are named after; the tools' own files stay
+      // theirs. Unit 42's "BlackCat Climbs the Summit With a New Tactic" (2023) lists the Python scripts in the Munchkin
+      // VM's /usr/bin, one a line (reconstructed, shortened); Kali packages them as impacket-<script>.
+      ['GetUserSPNs.py\nmimikatz.py\npsexec.py\nsecretsdump.py\nwmiexec.py', ['S0357']],
+      ['They ran mimikatz.exe and PsExec.exe, then secretsdump.py and smbexec.py.', ['S0002', 'S0029', 'S0357']],
+      ['Then impacket-psexec ran.', ['S0357']],
+      // Another Python file named like a tool is still that tool's name; a script Impacket does not ship is no Impacket.
+      ['The loader.py script and ping.py ran Mimikatz.', ['S0002']],
     ];
     for (const [text, ids] of rows) {
       it(`${JSON.stringify(text)} -> ${ids.join(', ') || 'none'}`, () => {
@@ -154,6 +162,11 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
       expect([winmm?.written, winmm?.lines]).to.deep.equal(['WinMM', [2]]);
       // A library that is the software itself (S0357 Impacket) stays found, in any case.
       expect(found.find((o) => o.id === 'S0357')?.written).to.equal('Impacket');
+    });
+
+    it("writes Impacket by its name where the report names only its scripts (a campaign's software: ref), the note naming the script", () => {
+      const found = findAttackObjects('Scripts in /usr/bin:\ndcomexec.py\natexec.py', loadRelease('18.1'));
+      expect(found.map((o) => [o.id, o.written, o.note, o.lines])).to.deep.equal([['S0357', 'Impacket', '"dcomexec.py" is a script of S0357 Impacket', [2, 3]]]);
     });
   });
 });

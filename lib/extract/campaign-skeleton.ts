@@ -41,17 +41,26 @@ export interface CampaignSkeletonOptions {
 // The lines a report's title and lead stand in: a group named there is what the report is about.
 const LEAD_LINES = 10;
 
+/** The lines that name an object other than in passing (in an ATT&CK Evaluation's name, the page's furniture). */
+const ownLines = (object: FoundAttackObject): number[] => object.lines.filter((line) => !object.aside?.includes(line));
+
 /**
- * The group proposed as `actor:`: the one named on the most lines, the first named on a tie; with why it is doubtful
- * when it is named on one line only, past the report's first lines (a report about a group ATT&CK does not name, ESET's
- * Ballistic Bobcat, names another in passing: `the Host2IP tool, previously used by Agrius`), so that it is listed for
- * review, not proposed.
+ * The group proposed as `actor:`: the one named on the most lines, the first named on a tie, lines that name it only in
+ * passing (`aside`: an ATT&CK Evaluation's name, a list of other posts) not counted; with why it is doubtful when it is
+ * named on one line only, past the report's first lines (a report about a group ATT&CK does not name, ESET's Ballistic
+ * Bobcat, names another in passing: `the Host2IP tool, previously used by Agrius`), or only in passing (Dark Reading's
+ * page on BlackCat lists the white paper `MITRE ATT&CK Evaluation Results for Turla`), so that it is listed for review,
+ * not proposed.
  */
 function mainGroup(objects: readonly FoundAttackObject[]): { group: FoundAttackObject; doubt?: string } | undefined {
+  const groups = objects.filter((object) => object.kind === 'group');
   let best: FoundAttackObject | undefined;
-  for (const object of objects) if (object.kind === 'group' && (!best || object.lines.length > best.lines.length)) best = object;
-  if (!best) return undefined;
-  if (best.lines.length > 1 || best.span.line <= LEAD_LINES) return { group: best };
+  for (const object of groups) if (ownLines(object).length && (!best || ownLines(object).length > ownLines(best).length)) best = object;
+  if (!best) {
+    return groups.length ? { group: groups[0]!, doubt: "every group named is named in an ATT&CK Evaluation's name or the page's links, menus and lists of other posts only" } : undefined;
+  }
+  const lines = ownLines(best);
+  if (lines.length > 1 || lines[0]! <= LEAD_LINES) return { group: best };
   return { group: best, doubt: `no group is named on more than one line, nor in the first ${LEAD_LINES} lines` };
 }
 
@@ -67,10 +76,11 @@ export interface SkeletonReport {
   objects?: readonly FoundAttackObject[];
 }
 
-/** Where an object is named: `report.txt:12`, with the other lines when there are some. */
+/** Where an object is named: `report.txt:12`, with the other lines when there are some, and those that name it only in passing. */
 function mentions(object: FoundAttackObject, reportFile: string): string {
   const more = object.lines.length > 1 ? ` (also lines ${object.lines.slice(1, 8).join(', ')}${object.lines.length > 8 ? ', ...' : ''})` : '';
-  return `${reportFile}:${object.span.line}${more}`;
+  const aside = object.aside?.length ? ` (in passing at line${object.aside.length > 1 ? 's' : ''} ${object.aside.slice(0, 8).join(', ')}${object.aside.length > 8 ? ', ...' : ''})` : '';
+  return `${reportFile}:${object.span.line}${more}${aside}`;
 }
 
 /**

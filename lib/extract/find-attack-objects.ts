@@ -4,6 +4,7 @@ import { objectKind, type AttackObjectKind } from '../normalize/resolve-attack-o
 import { foldLines, originalSpan, type FoldedText } from '../normalize/tokenize-references.js';
 import type { ReportSpan } from './extract-references.js';
 import { isCommonEnglishWord } from '../common-words.js';
+import { furnitureLines, inEvaluationName } from './passing-mentions.js';
 
 /** A group, software or campaign that a report names, found by its ATT&CK name, alias or ID. */
 export interface FoundAttackObject {
@@ -22,6 +23,11 @@ export interface FoundAttackObject {
   lines: number[];
   /** How the name was read: its own name, an alias of it, or a revoked object it replaces. */
   note: string;
+  /**
+   * The lines of `lines` that name it only in passing, in an ATT&CK Evaluation's name or the page's furniture
+   * (`passing-mentions`): no evidence that it is the report's actor. Absent when there is none.
+   */
+  aside?: number[];
   /** Each place a structured input names it (a MISP event's `mitre-malware` and `mitre-tool` clusters and tags), with its line. */
   from?: string[];
 }
@@ -219,7 +225,11 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
   const found = new Map<string, FoundAttackObject>();
   const impacket = index.actors(IMPACKET).map((object) => index.finalActor(object)).find((object) => !object.deprecated);
   /** Count a mention of `object` at `start`-`end` of line `i`, with how it was read when it is its first. */
+  // The lines each object is named on other than in passing.
+  const own = new Map<string, Set<number>>();
+  const furniture = furnitureLines(lines.map((line) => line.original));
   const mention = (object: ActorRecord, i: number, folded: FoldedText, start: number, end: number, note: () => string, byName = false): void => {
+    if (!furniture.has(i + 1) && !inEvaluationName(folded.text, start, end)) own.set(object.id, (own.get(object.id) ?? new Set()).add(i + 1));
     const seen = found.get(object.id);
     if (seen) {
       if (!seen.lines.includes(i + 1)) seen.lines.push(i + 1);
@@ -283,6 +293,10 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
       }
     }
     for (const { count } of mentions.sort((a, b) => a.start - b.start)) count();
+  }
+  for (const object of found.values()) {
+    const aside = object.lines.filter((line) => !own.get(object.id)?.has(line));
+    if (aside.length) object.aside = aside;
   }
   return [...found.values()];
 }

@@ -97,6 +97,40 @@ describe('findAttackObjects (ATT&CK enterprise 18.1)', () => {
     expect(skeleton).to.include('# named: group G1030 Agrius, at r.txt:23');
   });
 
+  // The shape of Dark Reading's "Everything You Need To Know About BlackCat (AlphaV)" (Securin, 2022) as
+  // GenAI-Threat-Intelligence-Research scraped it, re-told in our own words: a post about BlackCat (software to ATT&CK),
+  // the site's white papers glued into one line after it, one of them on the results of the ATT&CK Evaluation of Turla.
+  describe("a group named only in an ATT&CK Evaluation's name or the page's list of other posts", () => {
+    const post = [
+      'What to know about BlackCat',
+      'BlackCat is known to exploit old Exchange flaws; patch them first.',
+      'BlackCat enters with stolen credentials, maps the network and encrypts it.',
+    ];
+    const skeletonOf = (text: string): { actor?: string; skeleton: string } => {
+      const skeleton = renderCampaignSkeleton(extractReferences(text), { name: 'x', reportFile: 'r.txt', objects: findAttackObjects(text, loadRelease('18.1')) });
+      return { actor: (parse(skeleton) as { actor?: string }).actor, skeleton };
+    };
+
+    it('proposes no actor: for a group named in an evaluation\'s name, and lists it as named in passing', () => {
+      const { actor, skeleton } = skeletonOf([...post, 'White PapersRead the 2023 MITRE ATT&CK Evaluation Results for Turla before Buying EDRThe Costs of IT and OT Convergence'].join('\n'));
+      expect(actor).to.equal(undefined);
+      expect(skeleton).to.include('# named: group G0010 Turla, at r.txt:4 (in passing at line 4)');
+    });
+
+    it('nor for one named before "evaluation" (the Carbanak+FIN7 evaluation), nor in a list of other posts under its label', () => {
+      expect(skeletonOf([...post, 'Our EDR did well in the Carbanak+FIN7 evaluation.'].join('\n')).actor).to.equal(undefined);
+      // The shape of BleepingComputer's pages saved as Markdown: `### Related Articles:` and other posts' titles.
+      expect(skeletonOf([...post, '', '### Related Articles:', '', 'Turla hackers hijack another group to spy on targets', '', 'New BlackCat encryptor seen'].join('\n')).actor).to.equal(undefined);
+    });
+
+    it('still proposes a group the post itself names, an evaluation named beside it', () => {
+      const text = ['Turla targets embassies with a new backdoor', 'Turla sent the lure.', 'Our EDR did well in the ATT&CK Evaluations for Turla.'].join('\n');
+      const found = findAttackObjects(text, loadRelease('18.1'));
+      expect(found.find((o) => o.id === 'G0010')?.aside).to.deep.equal([3]);
+      expect(skeletonOf(text).actor).to.equal('Turla');
+    });
+  });
+
   it('still proposes a group named once in the first lines (a title) as actor:', () => {
     const text = 'Lazarus Group turns to new targets\n\nThe actor sent spearphishing links (T1566.002).';
     const found = findAttackObjects(text, loadRelease('18.1'));

@@ -25,6 +25,19 @@ interface NameWords {
 
 const nameWords = new WeakMap<AttackIndex, NameWords>();
 
+// A file type's word that is also a technique's whole (short) name: ATT&CK 17 renamed T1574.001 `DLL` (DLL Search Order
+// Hijacking and DLL Side-Loading merged into it), and prose writes `DLL` for the file (`downloaded a DLL file`, `the
+// DLL file is loaded and executed on memory`, JPCERT/CC's TSCookie post): of 27 distinct places saved report text
+// writes it outside `DLL side-loading`, `hijacking`, `search order` and `injection` (The DFIR Report's Conti and IcedID
+// case, JPCERT/CC, Trend Micro's BlackCat malvertising post, Red Canary's 2020 Threat Detection Report's `DLL
+// monitoring`, Intezer, dropzone.ai), none names the technique: the file, a data source, part of another name (`Winlogon
+// Helper DLL`). Alone in prose it names none; `Hijack Execution Flow: DLL` still does, and so does a line or list item
+// that is the name and nothing else.
+const FILE_TYPE_NAMES: ReadonlySet<string> = new Set(['DLL']);
+
+/** Whether a technique's name is one word that prose writes for something else (`isCommonEnglishWord`, `FILE_TYPE_NAMES`). */
+const proseWord = (written: string, words: readonly string[]): boolean => words.length === 1 && (isCommonEnglishWord(written) || FILE_TYPE_NAMES.has(written));
+
 /** The names of the release's current techniques (`Network Sniffing`, `Phishing: Spearphishing Link`) by their words. */
 function indexNames(index: AttackIndex): NameWords {
   let found = nameWords.get(index);
@@ -40,8 +53,10 @@ function indexNames(index: AttackIndex): NameWords {
       if (words.length === 1 && isCommonEnglishWord(written)) continue;
       longest = Math.max(longest, words.length);
       const key = words.join(' ');
+      // A file type's word (`DLL`) is the name only as a line or list item of its own.
+      const forms = proseWord(written, words) ? ([[byLowerWords, key.toLowerCase()]] as const) : ([[byWords, key], [byLowerWords, key.toLowerCase()]] as const);
       // A name two techniques share (`Virtual Private Server`) names neither for sure.
-      for (const [names, written] of [[byWords, key], [byLowerWords, key.toLowerCase()]] as const) {
+      for (const [names, written] of forms) {
         if (names.has(written) && names.get(written)!.id !== technique.id) names.set(written, { id: '', name: '' });
         else names.set(written, { id: technique.id, name: technique.name });
       }
@@ -78,7 +93,7 @@ function indexOlderNames(index: AttackIndex, target: AttackIndex): { byWords: Ma
     for (const written of [technique.name, ...(parent ? [`${parent.name}: ${technique.name}`] : [])]) {
       const words = written.match(WORD) ?? [];
       const key = words.join(' ');
-      if (current.has(key) || (words.length === 1 && isCommonEnglishWord(written))) continue;
+      if (current.has(key) || proseWord(written, words)) continue;
       longest = Math.max(longest, words.length);
       const known = byWords.get(key);
       const finalParent = final.parent ? target.technique(final.parent) : undefined;

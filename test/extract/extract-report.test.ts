@@ -262,6 +262,15 @@ describe('extractReport', () => {
       }
     });
 
+    it('does not read DLL, a file type\'s word, in prose as T1574.001 (named DLL since ATT&CK 17); its full name still counts', () => {
+      // Sentences in the manner of JPCERT/CC's TSCookie post (2018) and a DFIR case, reworded: the DLL is the file.
+      const text = ['The sample downloaded a DLL file and loaded it on memory.', 'The actor ran the DLL through rundll32.', 'Network Sniffing followed.'].join('\n');
+      for (const report of [read(text), extractReport(text, { target: loadRelease('18.1'), history: () => [loadRelease('17.1')] })]) {
+        expect(report.notes.join('\n')).to.include('T1040 Network Sniffing at line 3').and.not.include('T1574.001');
+      }
+      expect(read('They used Hijack Execution Flow: DLL, then Network Sniffing.').notes[0]).to.include('T1574.001 Hijack Execution Flow: DLL at line 1');
+    });
+
     it('counts a line that is a technique\'s name and nothing else, in any case, among the names without an ID', () => {
       // SE Labs' EDR test report (2022, PDF text) flattens its attack diagrams to a name a line, `Powershell` among them.
       const text = ['Example Wizard Spider Attack', '', 'Delivery', '', 'Execution', '', 'Windows Command Shell', '', 'Powershell', '', 'Scheduled task'].join('\n');

@@ -452,7 +452,8 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
   const visibility: ResolvedVisibility[] = [];
   const unresolved: UnresolvedRef[] = [];
   const remapped: RemappedRef[] = [];
-  const unknownPlatforms = new Map<string, string[]>();
+  // Per platform name the release lacks, the rules that name it (their place) and whether they name techniques of the release.
+  const unknownPlatforms = new Map<string, { place: string; counts: boolean }[]>();
   const empty: CoverageInput[] = [];
   // Rules that tag technique IDs past the release's newest, as a newer release writes them (newerTagsNote).
   const newest = newestTechniqueNumber(target);
@@ -496,7 +497,7 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
       const resolved: ResolvedRule = { rule, ids: [...ids].sort() };
       if (rule.platforms?.length) {
         const { platforms, unknown } = releasePlatforms(rule.platforms, target);
-        for (const name of unknown) unknownPlatforms.set(name, [...(unknownPlatforms.get(name) ?? []), placeText(rule)]);
+        for (const name of unknown) unknownPlatforms.set(name, [...(unknownPlatforms.get(name) ?? []), { place: placeText(rule), counts: ids.size > 0 }]);
         // A detection whose platforms are all unknown names is counted everywhere rather than nowhere.
         if (platforms.length) resolved.platforms = platforms;
       }
@@ -538,24 +539,39 @@ export function resolveCoverage(inputs: readonly CoverageInput[], target: Attack
  * What the rules' platform names the release does not have mean, by name with its first place. Names that are
  * another domain's platforms (Sigma's Windows in a mobile review) make rules for that domain, which cover nothing in
  * this one: one note per domain says so, not a name to write instead; other names get the release's names to write.
+ * A rule of such a platform that names techniques of the release (a Windows rule tagged with an ICS technique, ICS 18.1
+ * stating no platform of its own) counts on every platform, as any rule whose platforms the release lacks: the note
+ * says so rather than that it covers nothing.
  */
-function unknownPlatformNotes(unknown: ReadonlyMap<string, string[]>, target: AttackIndex, otherReleases: () => readonly AttackIndex[]): string[] {
+function unknownPlatformNotes(unknown: ReadonlyMap<string, readonly { place: string; counts: boolean }[]>, target: AttackIndex, otherReleases: () => readonly AttackIndex[]): string[] {
   const where = (places: readonly string[]): string => (places.length === 1 ? places[0]! : `${places[0]} and ${places.length - 1} more`);
-  const byRelease = new Map<AttackIndex, string[]>();
+  const byRelease = new Map<AttackIndex, { names: string[]; rules: Map<string, boolean> }>();
   const notes: string[] = [];
-  for (const [name, places] of unknown) {
+  for (const [name, rules] of unknown) {
+    const places = rules.map((rule) => rule.place);
     // The other domains' releases are loaded only here, for a name the target lacks: a review whose rules name none
     // reads no release but its own.
     const other = otherReleases().find((release) => release.domain !== target.domain && releasePlatforms([name], release).platforms.length);
-    if (other) byRelease.set(other, [...(byRelease.get(other) ?? []), `"${name}" (${where(places)})`]);
-    else notes.push(`platform "${name}" (${where(places)}) is not an ATT&CK ${target.label} platform; ${platformAdvice('write', target.platforms())}`);
+    if (!other) {
+      notes.push(`platform "${name}" (${where(places)}) is not an ATT&CK ${target.label} platform; ${platformAdvice('write', target.platforms())}`);
+      continue;
+    }
+    const group = byRelease.get(other) ?? { names: [], rules: new Map<string, boolean>() };
+    group.names.push(`"${name}" (${where(places)})`);
+    for (const rule of rules) group.rules.set(rule.place, rule.counts);
+    byRelease.set(other, group);
   }
-  const domainNotes = [...byRelease].map(
-    ([release, names]) =>
-      `${names.length === 1 ? 'platform' : 'platforms'} ${names.join(', ')} ${names.length === 1 ? 'is a platform' : 'are platforms'} of ${release.label}, ` +
-      `not of ${target.label}, the domain under review (the threat's): rules for ${names.length === 1 ? 'it' : 'them'} cover no technique of ${target.domain}; ` +
-      `review them against a threat of ${release.domain}`,
-  );
+  const domainNotes = [...byRelease].map(([release, { names, rules }]) => {
+    const counting = [...rules.values()].filter(Boolean).length;
+    const them = names.length === 1 ? 'it' : 'them';
+    const what =
+      counting === 0
+        ? `rules for ${them} cover no technique of ${target.domain}; review them against a threat of ${release.domain}`
+        : counting === rules.size
+          ? `the rules for ${them} name techniques of ${target.domain} and count on every platform, as a rule whose platforms the release lacks does`
+          : `${counting} of the ${rules.size} rules for ${them} name techniques of ${target.domain} and count on every platform, as a rule whose platforms the release lacks does; the other ${rules.size - counting} cover no technique of ${target.domain}: review them against a threat of ${release.domain}`;
+    return `${names.length === 1 ? 'platform' : 'platforms'} ${names.join(', ')} ${names.length === 1 ? 'is a platform' : 'are platforms'} of ${release.label}, not of ${target.label}, the domain under review (the threat's): ${what}`;
+  });
   return [...domainNotes, ...notes];
 }
 

@@ -531,6 +531,25 @@ describe('gap review (hand-computed against test/fixtures/gap)', () => {
       ]);
     });
 
+    it('says that rules of another domain\'s platform naming techniques of the domain under review count, not that they cover nothing', () => {
+      // A Windows Sigma rule tagged with ICS T0853 (Scripting, as on an engineering workstation) in an ICS review: ICS
+      // 18.1 states no platform, the rule counts on every platform (T0853 is covered), and the note said it covered
+      // no technique of ics-attack.
+      const ics = library.release('ics-attack');
+      const rule = (line: number, raw: string) => ({ kind: 'sigma' as const, name: `r${line}`, file: 'rules.yml', line, refs: [{ raw }], level: 1, levelReason: 'high', platforms: ['Windows'] });
+      const notes = (rules: ReturnType<typeof rule>[]) =>
+        resolveCoverage([{ kind: 'sigma', source: 'rules', files: rules.length, rules, ignored: [], problems: [], counts: { items: rules.length, rules: rules.length, ignored: 0, invalid: 0 } }], ics, {
+          otherReleases: () => [index],
+        }).notes.filter((note) => note.includes('platform'));
+      const opening = `platform "Windows" (rules.yml:2`;
+      expect(notes([rule(2, 'T0853')])).to.deep.equal([
+        `${opening}) is a platform of enterprise-attack 18.1, not of ics-attack 18.1, the domain under review (the threat's): the rules for it name techniques of ics-attack and count on every platform, as a rule whose platforms the release lacks does`,
+      ]);
+      expect(notes([rule(2, 'T0853'), rule(9, 'T1059')])).to.deep.equal([
+        `${opening} and 1 more) is a platform of enterprise-attack 18.1, not of ics-attack 18.1, the domain under review (the threat's): 1 of the 2 rules for it name techniques of ics-attack and count on every platform, as a rule whose platforms the release lacks does; the other 1 cover no technique of ics-attack: review them against a threat of enterprise-attack`,
+      ]);
+    });
+
     it("loads no other domain's release when every rule's platforms are the domain's own", () => {
       // Called for every review, the other domains' releases were loaded (and, from the shipped snapshot, each
       // noted on stderr) though only a platform name the target lacks needs them.

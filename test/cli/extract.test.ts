@@ -157,6 +157,27 @@ describe('attack-layers extract', () => {
     ]);
   });
 
+  it('--json names the domain the references were read in and how it was chosen: inferred, given or the default', async () => {
+    // The same ICS table as above: a script reading --json must tell an ICS reading from an Enterprise one.
+    const dir = freshTmpDir('extract');
+    const file = join(dir, 'ics.txt');
+    writeFileSync(file, '| Technique | ID |\n|---|---|\n| Valid Accounts | T0859 |\n| Modify Program | T0889 |\n');
+    const domainOf = async (...extra: string[]) => {
+      const result = await runCli(['extract', file, '--json', '--quiet', ...extra]);
+      expect(result.code, result.stderr).to.equal(0);
+      const { domain, domain_from } = JSON.parse(result.stdout) as { domain: string; domain_from: string };
+      return [domain, domain_from];
+    };
+    expect(await domainOf()).to.deep.equal(['ics-attack', 'inferred']);
+    expect(await domainOf('--domain', 'enterprise')).to.deep.equal(['enterprise-attack', 'given']);
+    expect(await domainOf('--domain', 'ics')).to.deep.equal(['ics-attack', 'given']);
+    writeFileSync(file, 'The actor used PowerShell (T1059.001).\n');
+    expect(await domainOf()).to.deep.equal(['enterprise-attack', 'default']);
+    // A MISP event tagged with the older per-domain mobile galaxy (misp-galaxy's mitre-mobile-attack-attack-pattern).
+    writeFileSync(file, JSON.stringify({ Event: { info: 'SMS stealer', date: '2019-01-01', Attribute: [], Tag: [{ name: 'misp-galaxy:mitre-mobile-attack-attack-pattern="Capture SMS Messages - T1412"' }] } }));
+    expect(await domainOf()).to.deep.equal(['mobile-attack', 'misp galaxies']);
+  });
+
   it('reads a report whose IDs are all Mobile IDs as mobile-attack, one or several reports', async () => {
     // The layout of an export of ATT&CK's page of GodFather (S1231, mobile-attack; code index file 71558163929): its
     // "Techniques Used" list, two of its lines: Mobile IDs whose names Enterprise has under other IDs.

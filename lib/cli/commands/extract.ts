@@ -15,7 +15,7 @@ interface Args extends GlobalArgs {
 
 export const declaration: CommandDeclaration = {
   positionals: { reports: { type: 'string', array: true, describe: 'a report as text (or a STIX bundle of threat intelligence, a MISP event or attribute search in MISP JSON, or an Attack Flow: its STIX bundle, an Attack Flow Builder .afb or Designer .afd file), or - for standard input; several reports of one campaign (text, HTML or Markdown, in the order given) make one skeleton, each technique naming its report', demandOption: true } },
-  shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution) and the groups and software found, as JSON' },
+  shared: { name: 'the campaign\'s name (default: the file name)', json: 'print the references (line, span, tactic column, resolution), the groups and software found, and the domain they were read in (domain, domain_from), as JSON' },
   options: {
     suggest: { type: 'boolean', describe: 'add suggested techniques for sentences without IDs, as comments (see suggest)' },
     actor: {
@@ -152,8 +152,11 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   // Without ATT&CK data the references are still found; they are resolved, and groups and software looked up, with it.
   // A MISP event whose galaxies are all of one other domain (mobile, ICS) is read in it, unless --domain says otherwise.
   // Else a report whose IDs are all of one other domain is read in it (`inferredReleases`).
-  const stated = args.domain ?? mispEventReport(text)?.domain;
+  const fromEvent = args.domain === undefined ? mispEventReport(text)?.domain : undefined;
+  const stated = args.domain ?? fromEvent;
   let domain: Domain = stated ?? 'enterprise-attack';
+  // How the domain was chosen, for --json: `--domain`, the MISP event's galaxies, the report's IDs, or the default.
+  let domainFrom: 'given' | 'misp galaxies' | 'inferred' | 'default' = args.domain !== undefined ? 'given' : fromEvent !== undefined ? 'misp galaxies' : 'default';
   let releases = releasesOf(context, args, domain);
   const options = { ...(args.actor !== undefined ? { actor: args.actor } : {}), ...(args.campaigns === false ? { campaigns: false } : {}), file: shown };
   let report = extractReport(text, releases, options);
@@ -161,13 +164,14 @@ function extractOne(context: CliContext, args: Args, file: string, text: string)
   if (inferred) {
     note(context, args, `${shown}: ${inferred.text}`);
     ({ domain, releases } = inferred);
+    domainFrom = 'inferred';
     report = extractReport(text, releases, options);
   }
   const { references, objects, notes, name: bundleName, actor, firstSeen, lastSeen, description } = report;
   note(context, args, summary(references, objects, shown, releases));
   for (const message of notes) note(context, args, `${shown}: ${message}`);
   const suggestions = args.suggest && releases ? suggestTechniques(text, loadSuggestModel(releases.target, { cacheDir: cacheDir(context) }), { top: 3, html: isHtmlPage(file, text) }) : undefined;
-  if (args.json) return printJson(context, { ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
+  if (args.json) return printJson(context, { domain, domain_from: domainFrom, ...(actor ? { actor } : {}), ...(firstSeen ? { first_seen: firstSeen } : {}), ...(lastSeen ? { last_seen: lastSeen } : {}), ...(description ? { description } : {}), references, objects, ...(suggestions ? { suggestions } : {}) });
   const reportFile = file === shown ? file : 'stdin';
   const name = args.name ?? bundleName ?? basename(reportFile).replace(/\.[^.]+$/, '');
   // The report as the campaign's source: its title (the input's own, else its text's, else the file's name), its url where a saved page states it.

@@ -33,6 +33,7 @@ import { listedTactics, originalPath, repairLayer, unstatedLayerDomain, type Lay
 import { readTacticIdAndName, tacticWrittenOtherwise } from './tactic-written.js';
 import { everyPlatformSource, everyPlatformWhose, platformsShowing, type ReleaseList } from './platform-visibility.js';
 import { collapsedSubtechniques, isAnnotated, isOnlyDisabled } from './subtechnique-visibility.js';
+import { gradientRange, scoresOutOfRange } from './score-range.js';
 import { countChanges, upgradeMessages, type EntryUpgrade, type LayerUpgradeReport, type SettingChange } from './upgrade-report.js';
 
 /** Options of `upgradeLayer`. */
@@ -679,10 +680,18 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
     repairs,
     settings,
     techniques: reports,
+    scoresOutOfRange: outOfRange(layer),
     counts: countChanges(reports),
     changed: !isEqual(value, layer),
   };
   return { layer: layer as unknown as NavigatorLayer, report, changes: upgradeMessages(report) };
+}
+
+/** The upgraded layer's scores outside its gradient, by the check `validate` warns `score-out-of-range` with. */
+function outOfRange(layer: JsonObject): LayerUpgradeReport['scoresOutOfRange'] {
+  const range = gradientRange(layer);
+  const entries = Array.isArray(layer['techniques']) ? layer['techniques'] : [];
+  return (range ? scoresOutOfRange(entries, range) : []).map(({ at, techniqueID, score, message }) => ({ path: `/techniques/${at}/score`, techniqueID, score, message }));
 }
 
 /** The releases to upgrade a layer with: the target, and the layer's own release to look its techniques up in. */

@@ -81,6 +81,11 @@ export interface LayerUpgradeReport {
   repairs: LayerRepair[];
   settings: SettingChange[];
   techniques: EntryUpgrade[];
+  /**
+   * Entries of the upgraded layer whose score lies outside its gradient (`validate`'s `score-out-of-range`), kept as
+   * written: Navigator colours such a score as the gradient's end; widening the gradient is the fix.
+   */
+  scoresOutOfRange: Array<{ path: string; techniqueID: string; score: number; message: string }>;
   counts: UpgradeCounts;
   /** True when the upgraded layer differs from the input in any field. */
   changed: boolean;
@@ -162,6 +167,11 @@ export function formatUpgradeMarkdown(reports: readonly LayerUpgradeReport[]): s
             `${cell(now)} | ${messageCell(entry.notes.join('; '))} |`,
         );
       }
+      lines.push('');
+    }
+    if (report.scoresOutOfRange.length) {
+      lines.push('Scores outside the gradient, kept as written (paths in the upgraded layer):', '');
+      for (const found of report.scoresOutOfRange) lines.push(`- ${markdownCode(found.path)}: ${message(found.message)}`);
       lines.push('');
     }
     const kept = report.techniques.filter((entry) => !entry.changes.length);

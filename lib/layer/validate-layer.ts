@@ -28,6 +28,7 @@ import { currentPlatformName, NAVIGATOR_PLATFORM_MAPPINGS, platformAdvice, PLATF
 import { isTechniqueId, preAttackNumberText } from '../attack/technique-id.js';
 import { otherDomainLookup, otherDomainText, type OtherDomainLookup } from '../attack/other-domains.js';
 import { originalPath, repairLayer, type LayerRepair } from './repair-layer.js';
+import { gradientRange, scoresOutOfRange, type GradientRange } from './score-range.js';
 import { readTacticIdAndName, tacticAdvice } from './tactic-written.js';
 import { deprecatedTechniqueText, deprecationSuccessors, successorsText } from '../attack/deprecation-successors.js';
 import { revokedTechniqueText } from '../attack/revoked-technique-text.js';
@@ -134,9 +135,6 @@ export interface ValidateLayerOptions {
    */
   releases?: (domain: Domain) => Iterable<AttackIndex>;
 }
-
-/** Navigator's default gradient, which applies when a layer has none. */
-const DEFAULT_GRADIENT = { minValue: 0, maxValue: 100 };
 
 /** Friendlier words for the schema's patterns, by the JSON path they fail at. */
 const PATTERN_MESSAGES: ReadonlyArray<readonly [path: RegExp, message: string]> = [
@@ -360,26 +358,21 @@ function checkNavigatorRelease(layer: JsonObject, options: ValidateLayerOptions,
   }
 }
 
-function checkGradient(layer: JsonObject, out: Findings): { minValue: number; maxValue: number } | undefined {
+function checkGradient(layer: JsonObject, out: Findings): GradientRange | undefined {
   const gradient = layer['gradient'];
-  if (gradient === undefined) return DEFAULT_GRADIENT;
-  if (!isJsonObject(gradient)) return undefined;
-  const { minValue, maxValue } = gradient;
-  if (typeof minValue !== 'number' || typeof maxValue !== 'number') return undefined;
-  // Navigator paints a score of maxValue or more with the last colour before it looks at minValue, so ends that are
-  // equal make a threshold (CTID's green_seen layer marks techniques with 1 on 1..1), not an error; any score is coloured.
-  if (maxValue === minValue) return undefined;
-  if (maxValue < minValue) {
-    out.add(
-      'error',
-      'gradient-range',
-      '/gradient/maxValue',
-      `gradient maxValue ${maxValue} is below minValue ${minValue}; Navigator paints every score of ${maxValue} or more with the last colour and ` +
-        'every lower one with the first, no colour between: swap them',
-    );
-    return undefined;
+  if (isJsonObject(gradient) && typeof gradient['minValue'] === 'number' && typeof gradient['maxValue'] === 'number') {
+    const { minValue, maxValue } = gradient;
+    if (maxValue < minValue) {
+      out.add(
+        'error',
+        'gradient-range',
+        '/gradient/maxValue',
+        `gradient maxValue ${maxValue} is below minValue ${minValue}; Navigator paints every score of ${maxValue} or more with the last colour and ` +
+          'every lower one with the first, no colour between: swap them',
+      );
+    }
   }
-  return { minValue, maxValue };
+  return gradientRange(layer);
 }
 
 /**
@@ -531,24 +524,8 @@ function checkDuplicates(entries: readonly unknown[], out: Findings): void {
   });
 }
 
-function checkScores(entries: readonly unknown[], range: { minValue: number; maxValue: number }, out: Findings): void {
-  entries.forEach((entry, at) => {
-    if (!isJsonObject(entry) || typeof entry['score'] !== 'number') return;
-    const score = entry['score'];
-    if (score >= range.minValue && score <= range.maxValue) return;
-    // An entry's own colour is what Navigator paints, whatever its score (../shared/NAVIGATOR.md, README "Export").
-    const own = typeof entry['color'] === 'string' && entry['color'] !== '' ? entry['color'] : undefined;
-    out.add(
-      'warning',
-      'score-out-of-range',
-      `/techniques/${at}/score`,
-      `${String(entry['techniqueID'])} has score ${score}, outside the gradient ${range.minValue}..${range.maxValue}; ` +
-        (own
-          ? `Navigator paints its own colour ${own}, not the score's, but the score is off the layer's scale wherever it is read as a score (hover, combine, gap)`
-          : 'it gets the colour of the nearest end') +
-        ': widen the gradient or fix the score',
-    );
-  });
+function checkScores(entries: readonly unknown[], range: GradientRange, out: Findings): void {
+  for (const found of scoresOutOfRange(entries, range)) out.add('warning', 'score-out-of-range', `/techniques/${found.at}/score`, found.message);
 }
 
 function checkHidden(layer: JsonObject, entries: readonly unknown[], index: AttackIndex, out: Findings): void {

@@ -76,6 +76,45 @@ describe('attack-layers upgrade', () => {
     expect(report).to.contain('## APT \\*x\\* &lt;b&gt;');
   });
 
+  // upgrade kept scores off the gradient without a word while validate warned score-out-of-range. Layer in our own
+  // words after splunk/security_content's AsyncRAT coverage layer: a 0..5 gradient, T1059 scored 7 and T1059.001 6.
+  it('reports scores outside the gradient, kept as written, in its Markdown and JSON reports', async () => {
+    const dir = freshTmpDir('upgrade-score-range');
+    const value = {
+      name: 'AsyncRAT coverage',
+      versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
+      domain: 'enterprise-attack',
+      gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 5 },
+      techniques: [
+        { techniqueID: 'T1059', score: 7 },
+        { techniqueID: 'T1059.001', score: 6 },
+        { techniqueID: 'T1547.001', score: 2 },
+      ],
+    };
+    writeFileSync(join(dir, 'asyncrat.json'), JSON.stringify(value));
+    const run = async (report: 'md' | 'json') => {
+      const out = join(dir, `report.${report}`);
+      const result = await runCli(['upgrade', join(dir, 'asyncrat.json'), '--to', '18.1', '--out', join(dir, `new-${report}.json`), '--report', report, '--report-out', out]);
+      expect(result.code, result.stderr).to.equal(0);
+      return readFileSync(out, 'utf8');
+    };
+    const [entry] = JSON.parse(await run('json')) as LayerUpgradeReport[];
+    expect(entry!.scoresOutOfRange.map(({ path, techniqueID, score }) => [path, techniqueID, score])).to.deep.equal([
+      ['/techniques/0/score', 'T1059', 7],
+      ['/techniques/1/score', 'T1059.001', 6],
+    ]);
+    const layer = JSON.parse(readFileSync(join(dir, 'new-json.json'), 'utf8')) as NavigatorLayer;
+    expect(layer.techniques!.map((t) => t.score)).to.deep.equal([7, 6, 2]);
+    // The note is validate's own warning about the upgraded layer.
+    const warnings = validateLayer(layer, { attackFor: () => loadRelease('18.1') }).filter((f) => f.code === 'score-out-of-range');
+    expect(warnings.map((f) => f.message)).to.deep.equal(entry!.scoresOutOfRange.map((f) => `${f.path}: ${f.message}`));
+    const md = await run('md');
+    expect(md).to.contain('Scores outside the gradient, kept as written');
+    expect(md).to.contain(
+      "- `/techniques/0/score`: T1059 has score 7, outside the gradient 0..5; Navigator colours it as the gradient's end (5): widen the gradient (its minValue and maxValue) or fix the score",
+    );
+  });
+
   // `upgrade old.json --check` said "1 of 1 layers would change (old.json); run … on them".
   it('--check of one layer says the layer would change, and of layers that none could be upgraded when none could', async () => {
     const folder = freshTmpDir('upgrade-check-one');

@@ -209,7 +209,7 @@ describe('validateLayer', () => {
       'warns about a score outside the default gradient 0..100',
       layer([{ techniqueID: 'T1059', score: 150 }]),
       [['warning', 'score-out-of-range', '/techniques/0/score']],
-      /T1059 has score 150, outside the gradient 0\.\.100; it gets the colour of the nearest end: widen/,
+      /T1059 has score 150, outside the gradient 0\.\.100; Navigator colours it as the gradient's end \(100\): widen the gradient/,
     ],
     [
       // As in Navigator's Wizard_Spider sample: T1003.002, score 2 on a 0..1 gradient, "color": "#a1d99b".
@@ -222,7 +222,7 @@ describe('validateLayer', () => {
       'reads an empty colour ("") as none: the score\'s colour, clamped',
       layer([{ techniqueID: 'T1059', score: 3, color: '' }], { gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 1 } }),
       [['warning', 'score-out-of-range', '/techniques/0/score']],
-      /T1059 has score 3, outside the gradient 0\.\.1; it gets the colour of the nearest end/,
+      /T1059 has score 3, outside the gradient 0\.\.1; Navigator colours it as the gradient's end \(1\)/,
     ],
     [
       "warns about a score below the layer's gradient",

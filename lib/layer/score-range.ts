@@ -1,0 +1,56 @@
+import { isJsonObject, type JsonObject } from '../json-value.js';
+
+/** The score range a layer's gradient colours: minValue..maxValue. */
+export interface GradientRange {
+  minValue: number;
+  maxValue: number;
+}
+
+/** Navigator's default gradient, which applies when a layer has none. */
+export const DEFAULT_GRADIENT: GradientRange = { minValue: 0, maxValue: 100 };
+
+/** An entry whose score lies outside its layer's gradient, and what Navigator makes of it. */
+export interface ScoreOutOfRange {
+  /** Position of the entry in the layer's `techniques`. */
+  at: number;
+  techniqueID: string;
+  score: number;
+  range: GradientRange;
+  /** The sentence `validate`'s `score-out-of-range` warning and `upgrade`'s report give. */
+  message: string;
+}
+
+/**
+ * The range the layer's gradient colours scores in, or undefined when no score is off it (ends that are equal make a
+ * threshold: Navigator paints a score of maxValue or more with the last colour before it looks at minValue) or the
+ * gradient cannot be read (no numbers, or maxValue below minValue, which `validate` reports as `gradient-range`).
+ */
+export function gradientRange(layer: JsonObject): GradientRange | undefined {
+  const gradient = layer['gradient'];
+  if (gradient === undefined) return DEFAULT_GRADIENT;
+  if (!isJsonObject(gradient)) return undefined;
+  const { minValue, maxValue } = gradient;
+  if (typeof minValue !== 'number' || typeof maxValue !== 'number' || maxValue <= minValue) return undefined;
+  return { minValue, maxValue };
+}
+
+/** The entries whose score is outside `range` (Splunk's AsyncRAT coverage layer scores T1059 7 on a 0..5 gradient). */
+export function scoresOutOfRange(entries: readonly unknown[], range: GradientRange): ScoreOutOfRange[] {
+  const found: ScoreOutOfRange[] = [];
+  entries.forEach((entry, at) => {
+    if (!isJsonObject(entry) || typeof entry['score'] !== 'number') return;
+    const score = entry['score'];
+    if (score >= range.minValue && score <= range.maxValue) return;
+    // An entry's own colour is what Navigator paints, whatever its score (../shared/NAVIGATOR.md, README "Export").
+    const own = typeof entry['color'] === 'string' && entry['color'] !== '' ? entry['color'] : undefined;
+    const techniqueID = String(entry['techniqueID']);
+    const message =
+      `${techniqueID} has score ${score}, outside the gradient ${range.minValue}..${range.maxValue}; ` +
+      (own
+        ? `Navigator paints its own colour ${own}, not the score's, but the score is off the layer's scale wherever it is read as a score (hover, combine, gap)`
+        : `Navigator colours it as the gradient's ${score > range.maxValue ? `end (${range.maxValue})` : `start (${range.minValue})`}`) +
+      ': widen the gradient (its minValue and maxValue) or fix the score';
+    found.push({ at, techniqueID, score, range, message });
+  });
+  return found;
+}

@@ -27,6 +27,7 @@ import { looksLikeSuricataRules, parseSuricataRules } from './read-suricata.js';
 import { inheritWazuhPlatforms, looksLikeWazuhRules, parseWazuhRules, type WazuhDefinition } from './read-wazuh.js';
 import { RuleCache } from './rule-cache.js';
 import { indentFlowContinuations, indentQuotedContinuations, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
+import { firstElided } from '../short-list.js';
 
 const RULE_FILE = /\.(?:ya?ml|toml|yaral)$/i;
 const TOML_FILE = /\.toml$/i;
@@ -148,7 +149,7 @@ function unreadMarkdownNote(dir: string, files: readonly string[]): string[] {
   if (!unread.length) return [];
   const what = unread.length === 1 ? '1 Markdown file is' : `${unread.length} Markdown files are`;
   return [
-    `${dir}: ${what} not read as a KQL query (${unread.slice(0, 3).join(', ')}${unread.length > 3 ? ', …' : ''}): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
+    `${dir}: ${what} not read as a KQL query (${firstElided(unread)}): a query kept as Markdown needs a \`\`\`kql block, or a code block and a MITRE ATT&CK heading over its techniques`,
   ];
 }
 

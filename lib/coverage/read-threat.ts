@@ -20,6 +20,7 @@ import { parseDefenderRules } from './read-defender-rules.js';
 import { parseDatadogRules } from './read-datadog-rules.js';
 import { holdsSublimeRule, holdsYamlRule, looksLikeKqlMarkdownFile, looksLikePantherPython, looksLikeRule, looksLikeSuricataFile, readRuleFolder } from './read-rule-folder.js';
 import { assertCoverageDomain, threatDomain, type ReviewDomain } from './review-domain.js';
+import { firstElided } from '../short-list.js';
 
 /** A file's text, and its parsed value when it is JSON: read once, for the reader of its kind to use. */
 interface ReadFile {
@@ -257,7 +258,7 @@ function readCoverageFolder(dir: string, options: { scale?: [number, number]; ca
   if (!names.length) return [rules];
   rules.problems.push({
     file: dir,
-    message: `${names.length === 1 ? 'a Navigator layer' : `${names.length} Navigator layers`} beside the rules (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', …' : ''}) not read: a folder of rules counts its rules; give a layer as a --coverage file of its own to count it`,
+    message: `${names.length === 1 ? 'a Navigator layer' : `${names.length} Navigator layers`} beside the rules (${firstElided(names)}) not read: a folder of rules counts its rules; give a layer as a --coverage file of its own to count it`,
     skipped: false,
   });
   return [rules];

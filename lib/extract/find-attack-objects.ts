@@ -224,12 +224,15 @@ export function objectsInLines(lines: readonly FoldedText[], index: AttackIndex)
   const table = nameTable(index);
   const found = new Map<string, FoundAttackObject>();
   const impacket = index.actors(IMPACKET).map((object) => index.finalActor(object)).find((object) => !object.deprecated);
-  /** Count a mention of `object` at `start`-`end` of line `i`, with how it was read when it is its first. */
   // The lines each object is named on other than in passing.
   const own = new Map<string, Set<number>>();
-  const furniture = furnitureLines(lines.map((line) => line.original));
+  // The page's furniture, read at the first mention only: a report that names no object needs none of it.
+  let furniture: Set<number> | undefined;
+  const inPassing = (i: number, folded: FoldedText, start: number, end: number): boolean =>
+    (furniture ??= furnitureLines(lines.map((line) => line.original))).has(i + 1) || inEvaluationName(folded.text, start, end);
+  /** Count a mention of `object` at `start`-`end` of line `i`, with how it was read when it is its first. */
   const mention = (object: ActorRecord, i: number, folded: FoldedText, start: number, end: number, note: () => string, byName = false): void => {
-    if (!furniture.has(i + 1) && !inEvaluationName(folded.text, start, end)) own.set(object.id, (own.get(object.id) ?? new Set()).add(i + 1));
+    if (!inPassing(i, folded, start, end)) own.set(object.id, (own.get(object.id) ?? new Set()).add(i + 1));
     const seen = found.get(object.id);
     if (seen) {
       if (!seen.lines.includes(i + 1)) seen.lines.push(i + 1);

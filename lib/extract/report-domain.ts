@@ -6,6 +6,8 @@ import type { AttackIndex } from '../attack/attack-index.js';
 import type { Domain } from '../attack/types.js';
 import type { ResolveContext } from '../normalize/resolve-reference.js';
 import type { ReportReference } from './extract-report.js';
+import { domainAdjective } from '../attack/other-domains.js';
+import { firstElided } from '../short-list.js';
 
 /** Statuses of a reference the target's release holds (an ID it knows, or knew under another name). */
 const OWN_STATUSES: ReadonlySet<string> = new Set(['current', 'revoked', 'deprecated', 'renamed']);
@@ -49,14 +51,11 @@ export function inferredReportDomain(references: readonly ReportReference[], rel
   return { domain, ids: [...new Set(ids)] };
 }
 
-const DOMAIN_IDS: Readonly<Record<Domain, string>> = { 'enterprise-attack': 'Enterprise', 'mobile-attack': 'Mobile', 'ics-attack': 'ICS' };
-
 /**
  * The note saying so, in `gap`'s words for a layer of ICS IDs (`unstatedDomainText`): `read as "ics-attack", since its
  * technique IDs are all ICS IDs (T0859, T0889; none is in enterprise-attack 18.1); give --domain enterprise to read it as
  * enterprise-attack`.
  */
 export function inferredDomainText({ domain, ids }: InferredDomain, target: AttackIndex, whose: 'its' | 'their' = 'its'): string {
-  const shown = `${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}`;
-  return `read as "${domain}", since ${whose} technique IDs are all ${DOMAIN_IDS[domain]} IDs (${shown}; none is in ${target.label}); give --domain ${target.domain.replace(/-attack$/, '')} to read ${whose === 'its' ? 'it' : 'them'} as ${target.domain}`;
+  return `read as "${domain}", since ${whose} technique IDs are all ${domainAdjective(domain)} IDs (${firstElided(ids)}; none is in ${target.label}); give --domain ${target.domain.replace(/-attack$/, '')} to read ${whose === 'its' ? 'it' : 'them'} as ${target.domain}`;
 }

@@ -21,6 +21,7 @@ import { escapePointer, isJsonObject, type JsonObject } from '../json-value.js';
 import type { Domain } from '../attack/types.js';
 import { ATLAS_ID, atlasIdMessage, customData, PRE_ATTACK_ID, PRE_ATTACK_MERGED, STIX_DOMAIN_NAMES } from './layer-format.js';
 import { isAnnotated } from './subtechnique-visibility.js';
+import { firstElided } from '../short-list.js';
 
 /** One repair made to a layer as read: where (JSON pointer into the layer as read), what was done, and what came of it. */
 export interface LayerRepair {
@@ -173,7 +174,7 @@ export function unstatedLayerDomain(layer: JsonObject, fallback: Domain = 'enter
  */
 export function unstatedDomainText({ domain, icsIds }: { domain: Domain; icsIds?: readonly string[] }): string {
   const why = icsIds
-    ? `, since its technique IDs are all ICS IDs (${icsIds.slice(0, 3).join(', ')}${icsIds.length > 3 ? ', …' : ''}; ATT&CK for ICS numbers its techniques from T0800, enterprise and mobile from T1000); write "domain": "ics-attack"`
+    ? `, since its technique IDs are all ICS IDs (${firstElided(icsIds)}; ATT&CK for ICS numbers its techniques from T0800, enterprise and mobile from T1000); write "domain": "ics-attack"`
     : ' (write "domain": "mobile-attack" or "ics-attack" for a layer of those)';
   return `missing; read as ${shown(domain)}${why}`;
 }

@@ -3,7 +3,8 @@
  * analytic rules and hunting queries, Elastic detection rules, Wazuh rules, Falco rules, Google SecOps (Chronicle)
  * YARA-L rules, Panther detections and Suricata (or Snort) rules, in any mix. A `.toml` file is an Elastic rule, an
  * `.xml` file Wazuh rules, a `.rules` file Suricata rules (read-suricata.ts), a
- * `.yaral` file YARA-L, a `.py` file Panther's Python, a `savedsearches.conf` Splunk's saved searches; a YAML file is told by its fields (siemRuleFormat,
+ * `.yaral` file YARA-L, a `.py` file Panther's Python, a `savedsearches.conf` Splunk's saved searches, a `.kql` file a
+ * KQL query (read-kql-file.ts) and Markdown holding one a KQL query (read-kql-markdown.ts); a YAML file is told by its fields (siemRuleFormat,
  * isPantherItem) or, for Falco, its list of rules and macros. Each is read by its format's parser: read-sigma.ts,
  * read-siem-rule.ts, read-splunk-conf.ts, read-wazuh.ts, read-falco.ts, read-chronicle.ts, read-panther.ts,
  * read-panther-python.ts.
@@ -15,6 +16,7 @@ import { decodeText, readFolder } from '../read-text.js';
 import { syntaxErrorCause } from '../yaml-syntax-cause.js';
 import { coverageInput, type CoverageIgnored, type CoverageInput, type CoverageKind, type CoverageProblem, type CoverageRule } from './coverage-types.js';
 import { looksLikeYaraL, parseYaraL } from './read-chronicle.js';
+import { parseKqlFile } from './read-kql-file.js';
 import { looksLikeKqlMarkdown, parseKqlMarkdown } from './read-kql-markdown.js';
 import { applyFalcoChanges, falcoHelmRulesFiles, isFalcoRuleMapping, isFalcoRules, parseFalcoRuleMapping, parseFalcoRules, type FalcoLink } from './read-falco.js';
 import { isLimaCharlieConfig, isLimaCharlieRule, parseLimaCharlieConfig, parseLimaCharlieRule } from './read-limacharlie.js';
@@ -29,7 +31,7 @@ import { RuleCache } from './rule-cache.js';
 import { indentFlowContinuations, indentQuotedContinuations, LineIndex, parseYamlDocuments, YamlSyntaxError, type YamlMap, type YamlNode } from './yaml-events.js';
 import { firstElided } from '../short-list.js';
 
-const RULE_FILE = /\.(?:ya?ml|toml|yaral)$/i;
+const RULE_FILE = /\.(?:ya?ml|toml|yaral|kql)$/i;
 const TOML_FILE = /\.toml$/i;
 const JSON_FILE = /\.json$/i;
 const XML_FILE = /\.xml$/i;
@@ -38,6 +40,7 @@ const PY_FILE = /\.py$/i;
 const YAML_FILE = /\.ya?ml$/i;
 const SURICATA_FILE = /\.rules$/i;
 const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
+const KQL_FILE = /\.kql$/i;
 
 /**
  * The outcome of one rule: exactly one of rule, ignored or invalid; `notes` are problems that skip nothing. `wazuh`:
@@ -69,7 +72,7 @@ export type RuleFileOutcome =
   | ({ items: RuleOutcome[] } & { notes?: Omit<CoverageProblem, 'file' | 'skipped'>[]; format?: CoverageKind; panther?: PantherModule; splunkConf?: ConfStanza[] });
 
 /**
- * Read every *.yml, *.yaml, *.toml and *.yaral file under a folder (or one file) as detection rules, and every file
+ * Read every *.yml, *.yaml, *.toml, *.yaral and *.kql file under a folder (or one file) as detection rules, and every file
  * without an extension that has a rule's top-level keys or is YARA-L (looksLikeRule), every *.json file that is a
  * Splunk detection of 2017-2019 (looksLikeSplunkJson), every *.xml file that holds Wazuh rules and every *.py file of
  * Panther's (looksLikePantherPython) that no Panther YAML beside it names as its `Filename`. Every rule ends as a
@@ -116,11 +119,14 @@ export function readRuleFolder(dir: string, options: { cacheDir?: string } = {})
   }
   const kinds = new Set(rules.map((rule) => rule.kind));
   // With no rule read, the formats the files were read in say what was read (a folder of Elastic's deprecated rules is
-  // elastic); with none read in any (every file invalid), Python files are Panther's (the walk takes no other), else Sigma;
+  // elastic); with none read in any (every file invalid), Python files are Panther's (the walk takes no other), .kql
+  // files KQL queries, else Sigma;
   // a folder with no rule file at all, or whose every file is left out (NoRuleKind), is of no format, and is named as rules.
   const formats = new Set(read.flatMap(({ outcome }) => (outcome.format && !('invalid' in outcome) ? [outcome.format] : [])));
   const unread: CoverageKind =
-    formats.size > 1 || !read.length ? 'rules' : ([...formats][0] ?? (files.every((file) => PY_FILE.test(file)) ? 'panther' : 'sigma'));
+    formats.size > 1 || !read.length
+      ? 'rules'
+      : ([...formats][0] ?? (files.every((file) => PY_FILE.test(file)) ? 'panther' : files.every((file) => KQL_FILE.test(file)) ? 'kql' : 'sigma'));
   const kind: CoverageKind = kinds.size > 1 ? 'rules' : ([...kinds][0] ?? unread);
   const input = coverageInput(kind, dir, files.length - skipped.length, items, { rules, ignored, problems });
   const notes = [...retiredNotes(dir, kept), ...nonRuleNotes(dir, skipped), ...(files.length ? [] : unreadFilesNote(dir)), ...unreadMarkdownNote(dir, files)];
@@ -158,9 +164,8 @@ const NAMED_EXTENSIONS = 5;
 
 /**
  * What a folder holds when none of its files is in a format read here, by extension, the most first, or nothing when
- * it holds no file: KQL files (reprise99/Sentinel-Queries, a query a `.kql` file, its techniques in no field),
- * Markdown that holds no query, or Velociraptor artifacts name their techniques in no rule format, and `it has no rule
- * files` alone does not say that the folder was walked and why nothing of it counts.
+ * it holds no file: Markdown that holds no query, or Velociraptor artifacts name their techniques in no rule format,
+ * and `it has no rule files` alone does not say that the folder was walked and why nothing of it counts.
  */
 function unreadFilesNote(dir: string): string[] {
   if (!statSync(dir).isDirectory()) return [];
@@ -171,8 +176,8 @@ function unreadFilesNote(dir: string): string[] {
   const named = ranked.slice(0, NAMED_EXTENSIONS).map(([extension, count]) => `${count} ${extension}`).join(', ') + (ranked.length > NAMED_EXTENSIONS ? ', …' : '');
   const which = total === 1 ? `its one file (${ranked[0]![0]}) is no rule` : `none of its ${total} files (${named}) is a rule`;
   return [
-    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in Markdown); ` +
-      'files of other kinds, such as .kql files or Markdown without a ```kql block, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
+    `${dir}: ${which} of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown); ` +
+      'files of other kinds, such as Markdown without a ```kql block, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them',
   ];
 }
 
@@ -528,6 +533,7 @@ function parseRuleText(source: string, file: string): { outcome: RuleFileOutcome
   if (XML_FILE.test(file)) return { outcome: parseWazuhRules(source, file), format: 'wazuh' };
   if (SURICATA_FILE.test(file)) return { outcome: parseSuricataRules(source, file), format: 'suricata' };
   if (MARKDOWN_FILE.test(file)) return { outcome: parseKqlMarkdown(source, file), format: 'kql' };
+  if (KQL_FILE.test(file)) return { outcome: parseKqlFile(source, file), format: 'kql' };
   if (PY_FILE.test(file)) {
     const { outcome, panther } = readPantherPython(source, file);
     return { outcome, format: 'panther', ...(panther ? { panther } : {}) };
@@ -723,7 +729,7 @@ export function listRuleFiles(dir: string): string[] {
   try {
     isFile = statSync(dir).isFile();
   } catch (error) {
-    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther or Suricata rules`, {
+    throw new UsageError(`${dir}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)}); give a folder of Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther or Suricata rules or KQL queries`, {
       cause: error,
     });
   }

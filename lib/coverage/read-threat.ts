@@ -135,8 +135,8 @@ export function readThreatInputs(
   return { campaigns, layers, domain };
 }
 
-// Rule files whose extension or name no other input shares: Wazuh rules, YARA-L rules, an Elastic rule, Splunk saved searches.
-const RULE_FILE_OF_ITS_OWN = /\.(?:xml|yaral|toml)$|(?:^|[\\/])savedsearches\.conf$/i;
+// Rule files whose extension or name no other input shares: Wazuh rules, YARA-L rules, an Elastic rule, a KQL query, Splunk saved searches.
+const RULE_FILE_OF_ITS_OWN = /\.(?:xml|yaral|toml|kql)$|(?:^|[\\/])savedsearches\.conf$/i;
 
 /** What `--coverage` reads from a YAML file, for the message refusing one that is none of them. */
 const YAML_COVERAGE =
@@ -196,7 +196,7 @@ function readCoverageInput(path: string, options: { scale?: [number, number]; ca
     readTextFile(path, path, options);
     throw new UsageError(
       `${path}: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, ` +
-        'YARA-L, Panther, Suricata, KQL queries in Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query in Markdown: .md with a ```kql block), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +
+        'YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query: .kql, or .md with a ```kql block), a detections file (.csv, .yml, .yaml, .json), Splunk\'s | rest saved/searches results (.csv, .json, .jsonl), ' +
         'a Navigator coverage layer (.json), a DeTT&CT technique administration file (.yml, .yaml) or a Kibana export of Elastic rules (.ndjson)',
     );
   }

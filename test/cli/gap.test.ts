@@ -995,7 +995,7 @@ describe('attack-layers gap --coverage <a Kibana export of Elastic rules (.ndjso
     const refused = await runCli(['gap', '--threat', 'campaigns', '--coverage', 'README.md', '--out', freshTmpDir('gap-refused')]);
     expect(refused.code).to.equal(2);
     expect(refused.stderr).to.contain(
-      'README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query in Markdown: .md with a ```kql block)',
+      'README.md: not a coverage input; --coverage takes a folder of rules (Sigma, Splunk, Sentinel, Elastic, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown) or one rule file (.yml, .yaml, .toml, .xml, .yaral, Suricata .rules, Panther .py, Splunk savedsearches.conf, a KQL query: .kql, or .md with a ```kql block)',
     );
   });
 });
@@ -1354,6 +1354,30 @@ describe('attack-layers gap: a coverage input that gives no coverage', () => {
       ['T1059.001', []],
       ['T1557', [`${query}:1 Sign-in from a phishing proxy`]],
     ]);
+  });
+
+  // A folder of .kql files was not read ("none of its files is a rule of a format read here", "such as .kql files"):
+  // now each file is a rule of the techniques its comments name, and one naming none is listed as ignored.
+  it('reviews KQL queries kept as .kql files: a rule of the IDs its comments name, one naming none ignored (no ATT&CK technique)', async () => {
+    // Reconstructions of maverick-sahu/kql-detection-rules' Shadow-Copy-Deletion-Commands.kql (// Rule Name and
+    // // MITRE Technique lines) and reprise99/Sentinel-Queries' SecurityEvent-AccountSetPasswordNotRequired.kql (a
+    // comment of description, no technique); the text and values are ours.
+    const dir = freshTmpDir('gap-kql-files');
+    mkdirSync(join(dir, 'queries', 'Active Directory'), { recursive: true });
+    const query = join(dir, 'queries', 'Shadow-Copy-Deletion-Commands.kql');
+    writeFileSync(query, ['// Rule Name      : Shadow copies deleted', '// MITRE Technique: T1490 – Inhibit System Recovery', 'DeviceProcessEvents', '| where ProcessCommandLine has "T1059 delete shadows"', ''].join('\n'));
+    writeFileSync(join(dir, 'queries', 'Active Directory', 'SecurityEvent-AccountSetPasswordNotRequired.kql'), ['//Alert when an account is set to password not required', 'SecurityEvent', '| where EventID == "4738"', ''].join('\n'));
+    writeFileSync(join(dir, 'c.yaml'), 'name: One\ntechniques: [T1490, T1059.001]\n');
+    const run = await runCli(['gap', '--threat', join(dir, 'c.yaml'), '--coverage', join(dir, 'queries'), '--out', join(dir, 'out'), '--report', 'json']);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stderr).to.contain(`2 threat techniques, 1 gap; ${join(dir, 'queries')}: 1 rule read, 1 ignored, 0 invalid`);
+    const report = readJson<{ rows: { id: string; rules: { name: string; file: string; line?: number }[] }[]; inputs: { kind: string; ignored: { name: string; reason: string }[] }[] }>(join(dir, 'out', 'gap-report.json'));
+    expect(report.rows.map((row) => [row.id, row.rules.map((rule) => `${rule.file}:${rule.line} ${rule.name}`)])).to.deep.equal([
+      ['T1059.001', []],
+      ['T1490', [`${query}:1 Shadow copies deleted`]],
+    ]);
+    const coverage = report.inputs.find((input) => input.kind === 'kql');
+    expect(coverage?.ignored.map((item) => [item.name, item.reason])).to.deep.equal([['SecurityEvent-AccountSetPasswordNotRequired.kql', 'no ATT&CK technique']]);
   });
 
   // The summary said '1 gaps' and '1 references not resolved'.

@@ -281,16 +281,15 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     expect(alone('response_tasks/quarantine_host_search.yml')).to.deep.equal(['type response: a search an analyst runs during a response, it detects nothing by itself']);
   });
 
-  it('says what a folder holds when none of its files is a rule of a format read (KQL files, Markdown without a query it reads)', () => {
-    // Reconstructions in our own words of the layout of reprise99/Sentinel-Queries (Azure Active Directory/
-    // Identity-DeviceCodePhishing.kql: KQL under // comments) and of Markdown that is no query file this reader takes:
-    // a table of IDs with no query, and a query in an untagged block with no MITRE ATT&CK heading (Bert-JanP's query
-    // files, read by read-kql-markdown.ts, have both a "MITRE ATT&CK Technique(s)" heading and ```KQL blocks).
+  it('says what a folder holds when none of its files is a rule of a format read (Markdown without a query it reads)', () => {
+    // Reconstructions in our own words of Markdown that is no query file this reader takes: a table of IDs with no
+    // query, and a query in an untagged block with no MITRE ATT&CK heading (Bert-JanP's query files, read by
+    // read-kql-markdown.ts, have both a "MITRE ATT&CK Technique(s)" heading and ```KQL blocks). A .kql file is read
+    // (read-kql-file.ts).
     const dir = freshTmpDir('kql-queries');
     const files: Readonly<Record<string, string>> = {
       'Defender For Endpoint/ShadowCopyDeletion.md': ['# Shadow copies deleted', '', '| Technique ID | Title |', '| --- | --- |', '| T1490 | Inhibit System Recovery |', '', '```', 'DeviceProcessEvents', "| where ProcessCommandLine has 'delete shadows'", '```', ''].join('\n'),
       'Defender For Endpoint/Ransomware/RansomNote.md': ['# Ransom note written', '', '| Technique ID | Title |', '| --- | --- |', '| T1486 | Data Encrypted for Impact |', ''].join('\n'),
-      'Azure Active Directory/Identity-DeviceCodePhishing.kql': ['// Sign-ins that needed approval and then succeeded', 'SigninLogs', '| where ResultType in (0, 50199)', ''].join('\n'),
     };
     for (const [name, text] of Object.entries(files)) {
       mkdirSync(join(dir, dirname(name)), { recursive: true });
@@ -299,7 +298,7 @@ describe('readRuleFolder (Splunk, Sentinel, Elastic and Sigma rules in one folde
     const read = readRuleFolder(dir);
     expect(read.counts).to.deep.equal({ items: 0, rules: 0, ignored: 0, invalid: 0 });
     expect(read.notes).to.deep.equal([
-      `${dir}: none of its 3 files (2 .md, 1 .kql) is a rule of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in Markdown); files of other kinds, such as .kql files or Markdown without a \`\`\`kql block, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them`,
+      `${dir}: none of its 2 files (2 .md) is a rule of a format read here (Sigma, Splunk, Sentinel, Elastic, Sekoia, LimaCharlie, Wazuh, Falco, YARA-L, Panther, Suricata, KQL queries in .kql files or Markdown); files of other kinds, such as Markdown without a \`\`\`kql block, are not read, whatever techniques they name: list the techniques they detect in a detections file (README, "Coverage gap review") to count them`,
     ]);
     // An empty folder is refused as a wrong path (test/cli/gap.test.ts), not read as a folder of no rule.
     expect(() => readRuleFolder(freshTmpDir('no-files'))).to.throw(UsageError, /: the folder holds no file, so no rule to count; /);

@@ -11,7 +11,7 @@
 import { extname } from 'node:path';
 import type { LogSourceRef } from '../attack/types.js';
 import { InputError, SchemaValidationError, UsageError } from '../errors.js';
-import { readTextFile } from '../read-text.js';
+import { inputName, readTextFile, STDIN, type InputOptions } from '../read-text.js';
 import { schemaIssues } from '../schemas.js';
 import { syntaxErrorCause } from '../yaml-syntax-cause.js';
 import type { CoverageProblem } from './coverage-types.js';
@@ -34,17 +34,33 @@ export interface LogSourcesInput {
   problems: CoverageProblem[];
 }
 
+// The first line that says a text is YAML or JSON rather than CSV: a list item (`- WinEventLog:Sysmon`), a key
+// (`log_sources:`), a document marker or directive, or JSON's bracket. A CSV row (`name,channel`,
+// `WinEventLog:Sysmon,EventCode=1`: no space after its colon) is none of these.
+const YAML_START = /^(?:-(?:\s|$)|---|%|\[|\{|[\w"' -]+:(?:\s|$))/;
+
+/** Whether a log sources text from standard input is YAML or JSON (else CSV), by its first line that is no comment. */
+function looksLikeYaml(text: string): boolean {
+  const first = text.split(/\r?\n/).find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  return first !== undefined && YAML_START.test(first.trimStart());
+}
+
 /**
- * Read a log sources file (.csv, .yml, .yaml or .json).
+ * Read a log sources file (.csv, .yml, .yaml or .json), or `-`, the `stdin` of `input`: YAML or JSON when its first
+ * line is a list item, a key or a bracket (looksLikeYaml), else CSV; named `<stdin>`.
  * @throws UsageError when the file cannot be read or its extension is unknown; InputError (with line) for a YAML
  * syntax error or an empty file; SchemaValidationError when the YAML is not a list of log sources.
  */
-export function readLogSources(file: string): LogSourcesInput {
+export function readLogSources(file: string, input: InputOptions = {}): LogSourcesInput {
+  if (file === STDIN) {
+    const text = readTextFile(file, file, input);
+    return looksLikeYaml(text) ? parseLogSourcesYaml(text, inputName(file)) : parseLogSourcesCsv(text, inputName(file));
+  }
   const extension = extname(file).toLowerCase();
   // Read first: a missing file, a folder or a PDF is said to be so, rather than to have the wrong extension.
   const text = readTextFile(file);
   if (!['.csv', '.yml', '.yaml', '.json'].includes(extension)) {
-    throw new UsageError(`${file}: a log sources file must end in .csv, .yml, .yaml or .json`);
+    throw new UsageError(`${file}: a log sources file must end in .csv, .yml, .yaml or .json (or be -, standard input)`);
   }
   return extension === '.csv' ? parseLogSourcesCsv(text, file) : parseLogSourcesYaml(text, file);
 }

@@ -215,6 +215,34 @@ describe('attack-layers gap: APT32 (attack-object G0050) against the real Sigma 
   });
 });
 
+describe('attack-layers gap --log-sources - (standard input)', () => {
+  // --log-sources took a file only; --threat, --coverage and --tests read - already.
+  it('reads the log sources from standard input, YAML or CSV by their first line, as the same file named; - given to two inputs is refused (exit 2)', async () => {
+    const dir = freshTmpDir('gap-log-sources-stdin');
+    writeFileSync(join(dir, 'threat.yaml'), 'name: Shells and beacons\ntechniques: [T1059.001, T1095, T1573, T1003.001]\n');
+    const yaml = '# what we collect\n- WinEventLog:Sysmon\n- name: WinEventLog:Security\n  channels: [EventCode=4688]\n';
+    const csv = 'WinEventLog:Sysmon,\nWinEventLog:Security,EventCode=4688\n';
+    writeFileSync(join(dir, 'logs.yml'), yaml);
+    const argv = (logSources: string, out: string, coverage = 'test/fixtures/gap/detections.csv') =>
+      ['gap', '--threat', join(dir, 'threat.yaml'), '--coverage', coverage, '--log-sources', logSources, '--out', join(dir, out), '--report', 'json', '--quiet'];
+    const classes = (out: string) => readJson<GapReportData>(join(dir, out, 'gap-report.json')).rows.map((row) => [row.id, row.detection?.class]);
+    const named = await runCli(argv(join(dir, 'logs.yml'), 'named'));
+    const pipedYaml = await runCli(argv('-', 'yaml'), {}, { stdin: Buffer.from(yaml) });
+    const pipedCsv = await runCli(argv('-', 'csv'), {}, { stdin: Buffer.from(csv) });
+    expect([named.code, pipedYaml.code, pipedCsv.code], pipedYaml.stderr + pipedCsv.stderr).to.deep.equal([0, 0, 0]);
+    expect(classes('named').map(([, type]) => type)).to.include('buildable');
+    expect(classes('yaml')).to.deep.equal(classes('named'));
+    expect(classes('csv')).to.deep.equal(classes('named'));
+    expect(existsSync(join(dir, 'yaml', 'visibility.layer.json'))).to.equal(true);
+    // Standard input can be read once: the message names the two flags given it.
+    const twice = await runCli(argv('-', 'twice', '-'), {}, { stdin: Buffer.from(yaml) });
+    expect([twice.code, twice.stderr]).to.deep.equal([
+      2,
+      'attack-layers gap: - (standard input) is given more than once to --coverage and --log-sources; it can be read once: save all but one of them to a file and name it\n',
+    ]);
+  });
+});
+
 describe('attack-layers data log-sources', () => {
   it('lists the log sources of the release with the number of analytics needing each (from the raw bundle)', async () => {
     const run = await runCli(['data', 'log-sources', '--platform', 'linux', '--json']);

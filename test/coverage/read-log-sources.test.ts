@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { CollectedLogSources, parseLogSourcesCsv, parseLogSourcesYaml } from '../../lib/coverage/read-log-sources.js';
+import { CollectedLogSources, parseLogSourcesCsv, parseLogSourcesYaml, readLogSources } from '../../lib/coverage/read-log-sources.js';
 import { InputError, SchemaValidationError } from '../../lib/errors.js';
 
 describe('log sources files (read-log-sources.ts)', () => {
@@ -26,6 +26,19 @@ describe('log sources files (read-log-sources.ts)', () => {
     expect(() => parseLogSourcesYaml('- [a\n- b\n', 'l.yml')).to.throw(InputError, /l\.yml:2: not valid YAML/);
     expect(() => parseLogSourcesYaml('# nothing\n', 'l.yml')).to.throw(InputError, /the file is empty/);
     expect(() => parseLogSourcesYaml('- name: Process: Process Creation\n', 'l.yml')).to.throw(InputError, /^l\.yml:1: not valid YAML: the value of "name" is not quoted and holds ": " \(column 16\)/);
+  });
+
+  it('reads - (standard input) as YAML or JSON when its first line is a list item, a key or a bracket, else as CSV, named <stdin>', () => {
+    const read = (text: string) => {
+      const input = readLogSources('-', { stdin: Buffer.from(text) });
+      return [input.file, input.sources.map((source) => [source.name, source.channels ?? []])];
+    };
+    const sysmon = ['<stdin>', [['WinEventLog:Sysmon', []], ['WinEventLog:Security', ['EventCode=4688']]]];
+    expect(read('# collected\n- WinEventLog:Sysmon\n- name: WinEventLog:Security\n  channels: [EventCode=4688]\n')).to.deep.equal(sysmon);
+    expect(read('log_sources:\n  - WinEventLog:Sysmon\n  - {name: "WinEventLog:Security", channels: [EventCode=4688]}\n')).to.deep.equal(sysmon);
+    expect(read('["WinEventLog:Sysmon", {"name": "WinEventLog:Security", "channels": ["EventCode=4688"]}]')).to.deep.equal(sysmon);
+    expect(read('name,channel\nWinEventLog:Sysmon,\nWinEventLog:Security,EventCode=4688\n')).to.deep.equal(sysmon);
+    expect(read('WinEventLog:Sysmon,\nWinEventLog:Security,EventCode=4688\n')).to.deep.equal(sysmon);
   });
 
   it('reads CSV with a header (one row per name or per channel), and without one (said in a note)', () => {

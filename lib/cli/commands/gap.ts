@@ -81,7 +81,7 @@ export const declaration: CommandDeclaration = {
     'log-sources': {
       type: 'string',
       requiresArg: true,
-      describe: 'the log sources you collect (.yml/.json/.csv of ATT&CK names such as WinEventLog:Sysmon): classes each gap, writes visibility.layer.json',
+      describe: 'the log sources you collect (.yml/.json/.csv of ATT&CK names such as WinEventLog:Sysmon, or - for standard input): classes each gap, writes visibility.layer.json',
     },
     tests: {
       type: 'string',
@@ -126,8 +126,8 @@ export function handler(context: CliContext) {
     // Check every output before any work, and before writing any, so a refused run is quick and leaves no mix of
     // old and new files behind.
     assertWritable(names.map((name) => join(args.out, name)), { force: args.force });
-    // Standard input is read once, for the one input given as `-`: --threat, --coverage or --tests.
-    const stdin = await readStdin(context, { '--threat': args.threat, '--coverage': args.coverage, '--tests': [args.tests] });
+    // Standard input is read once, for the one input given as `-`: --threat, --coverage, --log-sources or --tests.
+    const stdin = await readStdin(context, { '--threat': args.threat, '--coverage': args.coverage, '--log-sources': [args['log-sources']], '--tests': [args.tests] });
     // The tests are read first: a wrong --tests path is refused before the slow reading of rules.
     const testSet = args.tests ? readAtomicTests(args.tests, { stdin }) : undefined;
     // The detection strategies are read beside the target's index: a cold load builds them from the same parse.
@@ -136,7 +136,7 @@ export function handler(context: CliContext) {
     const threat = readThreatInputs(args.threat, library, args['attack-release'], { stdin, domain: args.domain, ...(threatScale ? { scale: threatScale } : {}) });
     const target = library.release(threat.domain.domain, args['attack-release']);
     if (showsProgress(context, args)) note(context, args, `reading coverage from ${args.coverage.join(', ')}...`);
-    const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'])) : undefined;
+    const logSources = args['log-sources'] ? new CollectedLogSources(readLogSources(args['log-sources'], { stdin })) : undefined;
     const inputs = readCoverageInputs(args.coverage, { scale, stdin, cacheDir: cacheDir(context), domain: threat.domain });
     // Older releases read names the target no longer has (a 2018 rule's "Credential Dumping"), as normalize does.
     const { history, otherDomains, otherReleases } = domainReleases(library, target.domain, args['attack-release']);

@@ -114,6 +114,7 @@ export { availableRelease, nearestRelease, upgradeLayer, upgradeReleases, REMOVE
 export {
   formatUpgradeMarkdown,
   upgradeMessages,
+  scoresOutOfRangeLine,
   summarizeUpgrade,
   countChanges,
   type LayerUpgradeReport,

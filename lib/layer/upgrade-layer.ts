@@ -691,7 +691,7 @@ export function upgradeLayer(value: unknown, target: AttackIndex, options: Upgra
 function outOfRange(layer: JsonObject): LayerUpgradeReport['scoresOutOfRange'] {
   const range = gradientRange(layer);
   const entries = Array.isArray(layer['techniques']) ? layer['techniques'] : [];
-  return (range ? scoresOutOfRange(entries, range) : []).map(({ at, techniqueID, score, message }) => ({ path: `/techniques/${at}/score`, techniqueID, score, message }));
+  return (range ? scoresOutOfRange(entries, range) : []).map(({ at, techniqueID, score, range, message }) => ({ path: `/techniques/${at}/score`, techniqueID, score, range, message }));
 }
 
 /** The releases to upgrade a layer with: the target, and the layer's own release to look its techniques up in. */

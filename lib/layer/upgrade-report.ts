@@ -1,5 +1,7 @@
 import { repairMessage, type LayerRepair } from './repair-layer.js';
 import { markdownCell as cell, markdownCode, markdownMessage as message, markdownMessageCell as messageCell, markdownText as text } from '../table-text.js';
+import { firstFew } from '../short-list.js';
+import type { GradientRange } from './score-range.js';
 
 /** What happened to one technique entry of an upgraded layer. An entry with no `changes` was kept as it was. */
 export type EntryChange =
@@ -85,7 +87,7 @@ export interface LayerUpgradeReport {
    * Entries of the upgraded layer whose score lies outside its gradient (`validate`'s `score-out-of-range`), kept as
    * written: Navigator colours such a score as the gradient's end; widening the gradient is the fix.
    */
-  scoresOutOfRange: Array<{ path: string; techniqueID: string; score: number; message: string }>;
+  scoresOutOfRange: Array<{ path: string; techniqueID: string; score: number; range: GradientRange; message: string }>;
   counts: UpgradeCounts;
   /** True when the upgraded layer differs from the input in any field. */
   changed: boolean;
@@ -108,6 +110,25 @@ export function countChanges(techniques: readonly EntryUpgrade[]): UpgradeCounts
     for (const change of changes) counts[change]++;
   }
   return counts;
+}
+
+/**
+ * The scores of `report.scoresOutOfRange` as one line for stderr, where `upgrade` without `--report` says what it did
+ * (undefined when there are none): how many, the first few with their score, and what to do; the report and `validate`
+ * give each one's note.
+ */
+export function scoresOutOfRangeLine(report: LayerUpgradeReport): string | undefined {
+  const found = report.scoresOutOfRange;
+  if (!found.length) return undefined;
+  // One layer has one gradient: every entry carries the same range.
+  const { minValue, maxValue } = found[0]!.range;
+  const many = found.length > 1;
+  return (
+    `/gradient: ${found.length} score${many ? 's' : ''} outside the gradient ${minValue}..${maxValue}, kept as written ` +
+    `(${firstFew(found.map(({ techniqueID, score }) => `${techniqueID} ${score}`))}): Navigator colours ${many ? 'them' : 'it'} as the gradient's nearest end ` +
+    `(an entry's own colour, if it has one); widen the gradient (its minValue and maxValue) or fix the score${many ? 's' : ''} ` +
+    `(validate's score-out-of-range, and --report, say each)`
+  );
 }
 
 /** One line per change of a layer, each starting with the JSON pointer it concerns (for stderr and library users). */

@@ -115,6 +115,39 @@ describe('attack-layers upgrade', () => {
     );
   });
 
+  // Without --report, upgrade's stderr listed every change but not the scores off the gradient that its report and
+  // validate name. Layer in our own words after splunk/security_content's AsyncRAT coverage layer (0..5 gradient, T1059
+  // scored 7), with more such scores than the line shows.
+  it('names the scores outside the gradient on stderr without --report: how many, the first few, what to do', async () => {
+    const dir = freshTmpDir('upgrade-score-range-stderr');
+    const value = {
+      name: 'AsyncRAT coverage',
+      versions: { attack: '14', navigator: '4.9.1', layer: '4.5' },
+      domain: 'enterprise-attack',
+      gradient: { colors: ['#ffffff', '#66b1ff'], minValue: 0, maxValue: 5 },
+      techniques: [
+        { techniqueID: 'T1059', score: 7 },
+        { techniqueID: 'T1059.001', score: 6 },
+        { techniqueID: 'T1547.001', score: 2 },
+        { techniqueID: 'T1105', score: 9 },
+        { techniqueID: 'T1112', score: -1 },
+      ],
+    };
+    writeFileSync(join(dir, 'asyncrat.json'), JSON.stringify(value));
+    const result = await runCli(['upgrade', join(dir, 'asyncrat.json'), '--to', '18.1', '--out', join(dir, 'new.json')]);
+    expect(result.code, result.stderr).to.equal(0);
+    expect(result.stderr).to.contain(
+      '  /gradient: 4 scores outside the gradient 0..5, kept as written (T1059 7, T1059.001 6, T1105 9 and 1 more): ' +
+        "Navigator colours them as the gradient's nearest end (an entry's own colour, if it has one); widen the gradient " +
+        "(its minValue and maxValue) or fix the scores (validate's score-out-of-range, and --report, say each)\n",
+    );
+    // The report says each of the same four.
+    const report = await runCli(['upgrade', join(dir, 'asyncrat.json'), '--to', '18.1', '--out', join(dir, 'new2.json'), '--report', 'json', '--report-out', join(dir, 'r.json')]);
+    const [entry] = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as LayerUpgradeReport[];
+    expect(entry!.scoresOutOfRange.map((found) => found.techniqueID)).to.deep.equal(['T1059', 'T1059.001', 'T1105', 'T1112']);
+    expect(report.stderr).to.not.contain('/gradient:');
+  });
+
   // `upgrade old.json --check` said "1 of 1 layers would change (old.json); run … on them".
   it('--check of one layer says the layer would change, and of layers that none could be upgraded when none could', async () => {
     const folder = freshTmpDir('upgrade-check-one');

@@ -16,6 +16,7 @@ import {
   summarizeUpgrade,
   upgradeLayer,
   upgradeMessages,
+  scoresOutOfRangeLine,
   upgradeReleases,
   existingOutputs,
   writeFileAtomic,
@@ -140,7 +141,7 @@ export function handler(context: CliContext) {
           // Each layer's own lines: two layers given the same change (`/versions/navigator: set to 5.1.0`) both say it.
           noteBlock(context, args, [
             `${report.source}: ${summarizeUpgrade(report)}${target && target !== file.path ? ` -> ${target}` : ''}`,
-            ...(args.report ? [] : upgradeMessages(report).map((line) => `  ${line}`)),
+            ...(args.report ? [] : [...upgradeMessages(report), scoresOutOfRangeLine(report) ?? []].flat().map((line) => `  ${line}`)),
           ]);
         }
       } catch (error) {

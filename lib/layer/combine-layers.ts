@@ -65,7 +65,7 @@ import { useOneOf } from '../name-distance.js';
 import { firstFew } from '../short-list.js';
 import { gradientColor, gradientPosition, paintedColour } from './score.js';
 import { inputName, readTextFile, type InputOptions } from '../read-text.js';
-import { repairLayer, repairMessage, type RepairedLayer } from './repair-layer.js';
+import { repairLayer, repairMessage, type RepairedLayer, type RepairOptions } from './repair-layer.js';
 import { platformsShowing } from './platform-visibility.js';
 import { TECHNIQUE_KEYS } from './serialize-layer.js';
 
@@ -200,10 +200,10 @@ export function readLayerSources(file: string, path: string = file, input: Input
  * each repair as a line naming the source. @throws InputError when the source is not a layer at all, or is a
  * PRE-ATT&CK layer or one drawn from its own data (`assertAttackLayer`).
  */
-export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[]; repaired: RepairedLayer } {
+export function sourceLayer(source: LayerSource, options: RepairOptions = {}): { layer: JsonObject; repairs: string[]; repaired: RepairedLayer } {
   const where = describeSource(source);
   assertAttackLayer(source.value, source.file, source.position === undefined ? '' : `/${source.position}`);
-  const repaired = source.repaired ?? repairLayer(source.value, where);
+  const repaired = source.repaired ?? repairLayer(source.value, where, options);
   return { layer: migrateLayerFormat(repaired.layer).layer, repairs: repaired.repairs.map((repair) => `${where}: ${repairMessage(repair)}`), repaired };
 }
 
@@ -211,8 +211,8 @@ export function sourceLayer(source: LayerSource): { layer: JsonObject; repairs: 
  * `sourceLayer`, checked against the layer 4.5 schema. @throws SchemaValidationError listing the layer's problems
  * with their paths (from the top of the file).
  */
-export function checkedSourceLayer(source: LayerSource): { layer: JsonObject; repairs: string[]; repaired: RepairedLayer } {
-  const read = sourceLayer(source);
+export function checkedSourceLayer(source: LayerSource, options: RepairOptions = {}): { layer: JsonObject; repairs: string[]; repaired: RepairedLayer } {
+  const read = sourceLayer(source, options);
   const issues: Issue[] = schemaIssues('layer-4.5', read.layer)
     .filter((issue) => !/^must match "(then|else)" schema$/.test(issue.message))
     .map((issue) => (source.position === undefined ? issue : { ...issue, path: `/${source.position}${issue.path === '/' ? '' : issue.path}` }));
@@ -223,17 +223,24 @@ export function checkedSourceLayer(source: LayerSource): { layer: JsonObject; re
 /**
  * Check every source against the layer 4.5 schema (older formats as converted) and return their common domain, and
  * the sources with their repair (`repaired`), for `upgradeSources` to start from, so that each layer is repaired once.
+ * `given` (the user's `--domain`) is the domain of a layer that states none, as `gap` reads a threat layer, and must
+ * be the domain of one that states it.
  * @throws SchemaValidationError listing a layer's problems with their paths; InputError naming the files when the
- * layers are of different domains.
+ * layers are of different domains; UsageError naming both when a layer states another domain than `given`.
  */
-export function sourcesDomain(sources: readonly LayerSource[]): { domain: Domain; sources: LayerSource[] } {
+export function sourcesDomain(sources: readonly LayerSource[], given?: Domain): { domain: Domain; sources: LayerSource[] } {
   const byDomain = new Map<Domain, string[]>();
   const checked: LayerSource[] = [];
   for (const source of sources) {
-    const { layer, repaired } = checkedSourceLayer(source);
+    const { layer, repaired } = checkedSourceLayer(source, given ? { unstatedDomain: given } : {});
     const domain = layer['domain'] as Domain;
     byDomain.set(domain, [...(byDomain.get(domain) ?? []), describeSource(source)]);
     checked.push({ ...source, repaired });
+  }
+  const other = [...byDomain.entries()].filter(([domain]) => given && domain !== given);
+  if (given && other.length) {
+    const list = other.map(([domain, files]) => `${domain} (${[...new Set(files)].join(', ')})`).join('; ');
+    throw new UsageError(`--domain ${given} disagrees with the domain the layer states: ${list}; leave --domain out to read a layer in its own domain, or give a layer of ${given}`);
   }
   const domains = [...byDomain.entries()];
   if (domains.length > 1) {

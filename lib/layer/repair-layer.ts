@@ -93,10 +93,11 @@ type Log = (path: string, repair: string, outcome?: Outcome) => void;
 /** How `repairLayer` reads what a layer leaves to its reader. */
 export interface RepairOptions {
   /**
-   * The domain a layer that states none is read in (default enterprise-attack, which Navigator's own layers and every
-   * command here read by default), unless all its technique IDs are ICS IDs (T0800), which read it in ics-attack;
-   * `false` leaves it unstated, for a reader that gives such a layer a domain of its own (the gap review reads it in
-   * the review's domain).
+   * The domain a layer that states none is read in: by default enterprise-attack (which Navigator's own layers and
+   * every command here read by default), unless all its technique IDs are ICS IDs (T0800), which read it in
+   * ics-attack; a domain given here (the user's `--domain`, as `sourcesDomain` passes it) whatever its IDs; `false`
+   * leaves it unstated, for a reader that gives such a layer a domain of its own (the gap review reads it in the
+   * review's domain).
    */
   unstatedDomain?: Domain | false;
 }
@@ -172,7 +173,8 @@ export function unstatedLayerDomain(layer: JsonObject, fallback: Domain = 'enter
  * What the repair says of a layer that states no domain, read as `unstatedLayerDomain` reads it (`/domain: missing;
  * read as "ics-attack", since its technique IDs are all ICS IDs (T0800, …)`); `gap` says it in the same words.
  */
-export function unstatedDomainText({ domain, icsIds }: { domain: Domain; icsIds?: readonly string[] }): string {
+export function unstatedDomainText({ domain, icsIds, given }: { domain: Domain; icsIds?: readonly string[]; given?: boolean }): string {
+  if (given) return `missing; read as ${shown(domain)}, the domain --domain gives (write "domain": ${shown(domain)} to state it in the layer)`;
   const why = icsIds
     ? `, since its technique IDs are all ICS IDs (${firstElided(icsIds)}; ATT&CK for ICS numbers its techniques from T0800, enterprise and mobile from T1000); write "domain": "ics-attack"`
     : ' (write "domain": "mobile-attack" or "ics-attack" for a layer of those)';
@@ -611,7 +613,7 @@ const LAYER_RULES: ReadonlyArray<readonly [label: string, apply: (layer: JsonObj
     (layer, log, _file, options) => {
       if (layer['domain'] !== undefined || options.unstatedDomain === false) return;
       // Read as enterprise, each ICS ID would be reported as another domain's.
-      const read = unstatedLayerDomain(layer, options.unstatedDomain);
+      const read = options.unstatedDomain ? { domain: options.unstatedDomain, given: true } : unstatedLayerDomain(layer);
       layer['domain'] = read.domain;
       // Navigator 5.1 reads the missing field as the domain "undefined" (view-model.ts deserializeDomainVersionID),
       // finds no such data and throws "Error: 'undefined' (v13) is an invalid domain." (tabs.component.ts).

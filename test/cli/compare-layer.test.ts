@@ -185,4 +185,29 @@ describe('attack-layers compare <layer>', () => {
     expect(strict.stderr).to.include('--strict: layer ');
     expect(strict.stdout).to.include('of the layer not compared: not placed on a technique of the release:');
   });
+
+  // compare read a layer in its own domain whatever --domain said: a layer of enterprise-attack compared with
+  // --domain mobile ran in enterprise, and a layer that states no domain was read as enterprise with --domain mobile.
+  // Layers in our own words after tropChaud's actor layers (named after the object, score 1 per technique).
+  it('--domain supplies the domain of a layer that states none; one that states another is refused naming both, exit 2', async () => {
+    const mobile = { name: 'Pegasus for iOS', versions: { layer: '4.5' }, techniques: [{ techniqueID: 'T1404', score: 1 }, { techniqueID: 'T1430', score: 1 }] };
+    const unstated = writeLayer(mobile, 'pegasus.json');
+    const read = await runCli(['compare', unstated, '--domain', 'mobile', '--json']);
+    expect(read.code, read.stderr).to.equal(0);
+    const [comparison] = (JSON.parse(read.stdout) as { comparisons: LayerComparison[] }).comparisons;
+    expect([comparison!.attack.domain, comparison!.object.id, comparison!.counts.attributed]).to.deep.equal(['mobile-attack', 'S0289', 2]);
+    expect(read.stderr).to.contain('/domain: missing; read as "mobile-attack", the domain --domain gives');
+
+    const stated = writeLayer({ ...mobile, domain: 'enterprise-attack' }, 'pegasus-enterprise.json');
+    const refused = await runCli(['compare', stated, '--domain', 'mobile']);
+    expect(refused.code).to.equal(2);
+    expect(refused.stderr).to.contain(
+      `--domain mobile-attack disagrees with the domain the layer states: enterprise-attack (${stated}); leave --domain out to read a layer in its own domain, or give a layer of mobile-attack`,
+    );
+    expect(hasStackTrace(refused.stderr)).to.equal(false);
+    // A --domain the layer agrees with changes nothing.
+    const agreed = await runCli(['compare', stated, '--domain', 'enterprise', '--with', 'G0007', '--json']);
+    expect(agreed.code, agreed.stderr).to.equal(0);
+    expect((JSON.parse(agreed.stdout) as { comparisons: LayerComparison[] }).comparisons[0]!.attack.domain).to.equal('enterprise-attack');
+  });
 });

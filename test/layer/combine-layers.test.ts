@@ -764,6 +764,18 @@ describe('sourcesDomain', () => {
       .that.contains(`enterprise-attack (${dir}/a.json, ${dir}/b.json); mobile-attack (${dir}/mobile.json)`);
   });
 
+  // --domain was ignored for layers: combine and compare read a layer in its own domain, or enterprise when it states none.
+  it("given a domain (--domain), reads a layer that states none in it, even of ICS IDs alone, and refuses one that states another, naming both", () => {
+    const unstated = parseLayerSources(JSON.stringify({ name: 'ICS', techniques: [{ techniqueID: 'T0846', score: 1 }] }), 'ics.json');
+    expect(sourcesDomain(unstated).domain).to.equal('ics-attack');
+    expect(sourcesDomain(unstated, 'enterprise-attack').domain).to.equal('enterprise-attack');
+    expect(sourcesDomain(sources('mobile.json'), 'mobile-attack').domain).to.equal('mobile-attack');
+    expect(() => sourcesDomain(sources('a.json', 'mobile.json'), 'mobile-attack'))
+      .to.throw(UsageError)
+      .with.property('message')
+      .that.contains(`--domain mobile-attack disagrees with the domain the layer states: enterprise-attack (${dir}/a.json);`);
+  });
+
   it('repairs each layer once: upgradeSources starts from the repair of the check, and combines to the same bytes', () => {
     // Layers published by others, each with faults to repair (test/fixtures/layers/public, README there).
     const published = ['navigator-spec-2.0-example.json', 'navigator-april-2018-updates-2.0.json', 'atc-testcustomer2-2.1.json', 'navigator-black-pins-3.0.json'];

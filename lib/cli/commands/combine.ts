@@ -50,7 +50,7 @@ export function handler(context: CliContext) {
     assertLayerOutName('combine', args.out);
     const stdin = await readStdin(context, args.layers);
     const sources = args.layers.flatMap((file) => readLayerSources(file, resolve(context.cwd, file), { stdin }));
-    const { domain, sources: checked } = sourcesDomain(sources);
+    const { domain, sources: checked } = sourcesDomain(sources, args.domain);
     const library = attackLibrary(context, args);
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades, warnings: leftOut } = upgradeSources(checked, index, library);

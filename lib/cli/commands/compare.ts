@@ -149,7 +149,7 @@ function compareLayerFile(context: CliContext, args: Args, stdin: Uint8Array | u
   const unplaced: string[] = [];
   const changed: LayerUpgrade[] = [];
   for (const source of readLayerSources(args.campaign, resolve(context.cwd, args.campaign), { stdin })) {
-    const { domain, sources } = sourcesDomain([source]);
+    const { domain, sources } = sourcesDomain([source], args.domain);
     const index = library.release(domain, args['attack-release']);
     const { inputs, upgrades, warnings } = upgradeSources(sources, index, library, COMPARE_KEEPING);
     for (const upgrade of upgrades) note(context, args, upgradeNote(upgrade, index.label));

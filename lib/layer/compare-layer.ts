@@ -16,10 +16,10 @@
  */
 import type { AttackIndex } from '../attack/attack-index.js';
 import type { ActorRecord, TechniqueId } from '../attack/types.js';
-import { UsageError } from '../errors.js';
+import { AttackObjectError, UsageError } from '../errors.js';
 import { findAttackObjects } from '../extract/find-attack-objects.js';
 import { compareReported, comparedObject, type CampaignComparison, type ComparedTechnique } from '../normalize/compare-campaign.js';
-import { objectRef, resolveAttackObject, type ResolvedObject } from '../normalize/resolve-attack-object.js';
+import { objectKind, objectRef, resolveAttackObject, type AttackObjectKind, type ResolvedObject } from '../normalize/resolve-attack-object.js';
 import type { CombineInput, SourcesKeeping } from './combine-layers.js';
 import type { LayerMetadata, LayerTechnique, NavigatorLayer } from './layer-types.js';
 
@@ -124,16 +124,44 @@ export function isLayerComparison(comparison: CampaignComparison): comparison is
   return 'layer' in comparison;
 }
 
+// DeTT&CT's group layers (`dettect.py group -g apt28 -l`; rabobank-cdc/DeTTECT group_mapping.py, generate_group_heat_map)
+// describe themselves as `stage: attack | platform(s): Windows | group(s): apt28, g0010 | overlay group(s): `, the groups
+// as given on its command line, lower-cased; the overlay's groups are not the layer's.
+const DETTECT_GROUPS = /(?:^|\|)\s*group\(s\):([^|]*)/;
+
+/**
+ * The ATT&CK groups a DeTT&CT group layer's description lists, each looked up as `--with` looks one up (ID, name or
+ * alias, case aside): DeTT&CT lower-cases them (`g0007`, `fancy bear`), which `findAttackObjects` holds to be prose. A
+ * listed name no group has (a group administration file's own, `MITRE Engenuity (15 Most Observed Techniques)`) is
+ * no ATT&CK group, and `all` (every group) names none.
+ */
+function dettectGroups(description: string, index: AttackIndex): Array<{ id: string; name: string; kind: AttackObjectKind; written: string }> {
+  const list = DETTECT_GROUPS.exec(description)?.[1] ?? '';
+  return list.split(',').flatMap((written) => {
+    const ref = written.trim();
+    if (!ref || ref === 'all') return [];
+    try {
+      const { object } = resolveAttackObject(index, ref, { kind: 'group' });
+      return [{ id: object.id, name: object.name, kind: objectKind(object), written: ref }];
+    } catch (error) {
+      if (error instanceof AttackObjectError) return [];
+      throw error;
+    }
+  });
+}
+
 /**
  * The objects to compare a layer with: the ones given (`--with`), else the one ATT&CK group, campaign or software
- * the layer's name and description name (by name, alias or ID, as `extract` finds them in a report), said in a note.
+ * the layer's name and description name (by name, alias or ID, as `extract` finds them in a report, and the groups of
+ * a DeTT&CT group layer's `group(s):` list, `dettectGroups`), said in a note.
  * @throws UsageError when nothing is given and they name none, or several (listed); AttackObjectError for a given
  * name that fits nothing (`resolveAttackObject`).
  */
 export function layerComparisonTargets(layer: NavigatorLayer, source: string, index: AttackIndex, given: readonly string[] = []): ResolvedObject[] {
   if (given.length) return given.map((ref) => resolveAttackObject(index, ref));
   const text = [layer.name, layer.description ?? ''].join('\n');
-  const found = findAttackObjects(text, index);
+  const found: Array<{ id: string; name: string; kind: AttackObjectKind; written: string }> = findAttackObjects(text, index);
+  for (const group of dettectGroups(layer.description ?? '', index)) if (!found.some((object) => object.id === group.id)) found.push(group);
   if (found.length === 1) {
     const only = found[0]!;
     const resolved = resolveAttackObject(index, only.id);

@@ -102,6 +102,67 @@ describe('attack-layers compare <layer>', () => {
     expect(unplaced).to.deep.equal([`${file}: /techniques/2: techniqueID null is not a technique ID; removed; the entry is kept as it was in the comparison layer's metadata ("left out by compare")`]);
   });
 
+  // DeTT&CT's group layers name their group only in the description, as given on dettect.py's command line and
+  // lower-cased (`group(s): g0007`), which compare took for prose: "names no ATT&CK group", exit 2. Layouts in our own
+  // words after rabobank-cdc/DeTTECT (GPL-3.0): the layer group_mapping.py's generate_group_heat_map and
+  // navigator_layer.py's get_layer_template_groups write (named `Attack - <platforms>`, format 4.3, a score per
+  // technique counting the groups that use it on a gradient 0..max, metadata naming the group, an unscored parent entry
+  // with showSubtechniques), the group administration layer of its threat-actor-data,
+  // `20220223-MITRE-Engenuity/attack_mitre-engenuity-(15-most-observed-techniques).json` (commit 357773b4, a group of its
+  // own with weights up to 2410), and the format 2.2 layers of its pre-sub-techniques data, `20190829-Kaspersky/
+  // Kaspersky Incident Response report 2018.json` (domain mitre-enterprise, one entry per tactic, `-Groups` metadata).
+  it("reads DeTT&CT's group layers: the groups its description lists, lower-cased; a group of its own needs --with; its old formats upgraded", async () => {
+    const layer = (name: string, description: string, version: Record<string, unknown>, entries: Array<[string, number, string?]>, group: string) => ({
+      name,
+      ...version,
+      description,
+      filters: { platforms: ['Windows', 'Linux', 'macOS'] },
+      sorting: 3,
+      hideDisabled: false,
+      techniques: entries.map(([techniqueID, score, tactic]) => ({ techniqueID, ...(tactic ? { tactic } : {}), score, metadata: [{ name: '-Group', value: group }], showSubtechniques: false })),
+      gradient: { colors: ['#ffcece', '#ff0000'], minValue: 0, maxValue: Math.max(...entries.map(([, score]) => score)) },
+      legendItems: [{ label: 'Tech. not often used', color: '#ffcece' }, { label: 'Tech. used frequently', color: '#ff0000' }],
+    });
+    const current = { versions: { navigator: '4.5', layer: '4.3' }, domain: 'enterprise-attack' };
+    const used: Array<[string, number]> = [['T1566.001', 1], ['T1059.001', 1], ['T1003.001', 1], ['T1105', 1]];
+    const uses = await objectTechniques('G0007');
+    for (const listed of ['g0007', 'fancy bear', 'apt28']) {
+      const value = layer('Attack - Windows, Linux, macOS', `stage: attack | platform(s): Windows, Linux, macOS | group(s): ${listed} | overlay group(s): `, current, used, 'APT28');
+      (value.techniques as unknown[]).push({ techniqueID: 'T1566', showSubtechniques: true });
+      const file = writeLayer(value, `dettect-${listed.replace(' ', '-')}.json`);
+      const result = await runCli(['compare', file, '--json']);
+      expect(result.code, `${listed}: ${result.stderr}`).to.equal(0);
+      expect(result.stderr).to.include(`compared with group G0007 APT28, the one ATT&CK group, campaign or software the layer's name and description name ("${listed}")`);
+      const [comparison] = (JSON.parse(result.stdout) as { comparisons: LayerComparison[] }).comparisons;
+      expect(comparison!.techniques.map((t) => [t.id, t.status === 'attributed'])).to.deep.equal(['T1003.001', 'T1059.001', 'T1105', 'T1566.001'].map((id) => [id, uses.has(id)]));
+    }
+    // An overlay's groups are not the layer's; two groups are several, and --with chooses.
+    const two = writeLayer(layer('Attack - Windows', 'stage: attack | platform(s): Windows | group(s): g0007, g0016 | overlay group(s): g0050', current, used, 'APT28, APT29'), 'dettect-two.json');
+    const several = await runCli(['compare', two]);
+    expect([several.code, several.stderr]).to.satisfy(([code, stderr]: [number, string]) => code === 2 && stderr.includes('several ATT&CK objects (G0007 APT28, group; G0016 APT29, group)'));
+
+    // A group administration file's group of its own names no ATT&CK group: --with says which to compare with.
+    const engenuity = writeLayer(
+      layer('Attack - all', 'stage: attack | platform(s): all | group(s): MITRE Engenuity (15 Most Observed Techniques) | overlay group(s): ', current, [['T1053', 2410], ['T1059', 1577], ['T1105', 91]], 'MITRE Engenuity'),
+      'dettect-engenuity.json',
+    );
+    expect((await runCli(['compare', engenuity])).code).to.equal(2);
+    const withGroup = await runCli(['compare', engenuity, '--with', 'G0007', '--json']);
+    expect(withGroup.code, withGroup.stderr).to.equal(0);
+    expect((JSON.parse(withGroup.stdout) as { comparisons: LayerComparison[] }).comparisons[0]!.counts.reported).to.equal(3);
+
+    // Format 2.2, mitre-enterprise, an entry per tactic, revoked IDs: upgraded and compared, each technique once.
+    const old = { version: '2.2', domain: 'mitre-enterprise' };
+    const kaspersky = writeLayer(
+      { ...layer('Kaspersky Incident Response report 2018', 'stage: attack | group(s): Kaspersky Incident Response report 2018 | overlay group(s): ', old, [['T1086', 20, 'execution'], ['T1053', 20, 'execution'], ['T1053', 20, 'persistence'], ['T1105', 10, 'command-and-control']], 'Kaspersky'), filters: { stages: ['act'], platforms: ['windows', 'linux', 'mac'] } },
+      'dettect-2.2.json',
+    );
+    const upgraded = await runCli(['compare', kaspersky, '--with', 'apt28', '--json']);
+    expect(upgraded.code, upgraded.stderr).to.equal(0);
+    expect(upgraded.stderr).to.include('T1086 (PowerShell) is revoked; replaced by T1059.001');
+    expect((JSON.parse(upgraded.stdout) as { comparisons: LayerComparison[] }).comparisons[0]!.techniques.map((t) => t.id)).to.deep.equal(['T1053', 'T1059.001', 'T1105']);
+  });
+
   it('reads a layer from standard input: an attack-object layer against its own object is all attributed, its parent-only entries not counted', async () => {
     const layer = (await runCli(['attack-object', 'G0050'])).stdout;
     const result = await runCli(['compare', '-', '--json'], {}, { stdin: layer });

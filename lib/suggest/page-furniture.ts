@@ -476,7 +476,10 @@ export function formPassages(passages: readonly { text: string }[]): Set<number>
 // to deliver the best possible experience for you on our website - … Visit our Privacy Policy to learn more.` then
 // `Accept`, which got Bookmark Discovery 91.4 and Multi-Stage Channels 97.8): such a passage is the banner's when it
 // follows one of its passages at most MAX_COOKIE_BANNER_GAP passages apart, never alone (`Accept` elsewhere, a sentence
-// about a privacy policy, `The implant accepts connections on port 443.` are read).
+// about a privacy policy, `The implant accepts connections on port 443.` are read). Other boxes write their buttons
+// first, and so does a scrape that keeps the page's order: a Shopify store's consent box as a site crawl keeps it
+// (elevaremarket.com, found with find_string) reads `Manage consent preferences`, `Reject all`, `Accept all`, then `We
+// use cookies to optimize website functionality…`; a button is the banner's as far before one of its passages.
 const COOKIE = /\bcookies?\b/i;
 const COOKIE_BUTTON = /^(?:accept|decline|reject|deny|allow|agree|i accept|i agree|got it|ok)(?: all)?(?: cookies)?[.!]?$/i;
 const COOKIE_POLICY_POINTER =
@@ -495,7 +498,7 @@ function isCookieBannerPassage(text: string): boolean {
   return (COOKIE_READER.test(text) && COOKIE_CONSENT.test(text)) || isPageFurniture(text);
 }
 
-/** Whether a passage is a cookie banner's button or its pointer to the site's policy, the banner's only after it. */
+/** Whether a passage is a cookie banner's button or its pointer to the site's policy, the banner's only beside it. */
 function isCookieBannerControl(text: string): boolean {
   const line = text.trim();
   return COOKIE_BUTTON.test(line) || COOKIE_POLICY_POINTER.test(line);
@@ -504,23 +507,30 @@ function isCookieBannerControl(text: string): boolean {
 /**
  * The passages (by index) of a cookie banner (`isCookieBannerPassage`): its passages and those between two of them,
  * at most MAX_COOKIE_BANNER_GAP passages with letters apart (empty ones, with `--lines`, are passed over), and its
- * buttons and policy pointer (`isCookieBannerControl`) as far after it.
+ * buttons and policy pointer (`isCookieBannerControl`) as far before or after it: a box writes its buttons after its
+ * sentence or before it, so the passages are read in both directions.
  */
 export function cookieBannerPassages(passages: readonly { text: string }[]): Set<number> {
+  const kinds = passages.map((passage) =>
+    !/\p{L}/u.test(passage.text) ? 'empty' : isCookieBannerPassage(passage.text) ? 'banner' : isCookieBannerControl(passage.text) ? 'control' : 'other',
+  );
   const banner = new Set<number>();
-  // The last passage of the banner (by index) and how many passages with letters came since.
-  let last = -1;
-  let since = 0;
-  passages.forEach((passage, i) => {
-    if (!/\p{L}/u.test(passage.text)) return;
-    since++;
-    const near = last >= 0 && since <= MAX_COOKIE_BANNER_GAP;
-    if (!isCookieBannerPassage(passage.text) && !(near && isCookieBannerControl(passage.text))) return;
-    if (near) for (let k = last + 1; k < i; k++) banner.add(k);
-    banner.add(i);
-    last = i;
-    since = 0;
-  });
+  const order = kinds.map((_, i) => i);
+  for (const indices of [order, order.toReversed()]) {
+    // The last passage of the banner met (by index) and how many passages with letters came since.
+    let last = -1;
+    let since = 0;
+    for (const i of indices) {
+      if (kinds[i] === 'empty') continue;
+      since++;
+      const near = last >= 0 && since <= MAX_COOKIE_BANNER_GAP;
+      if (kinds[i] !== 'banner' && !(near && kinds[i] === 'control')) continue;
+      if (near) for (let k = Math.min(last, i) + 1; k < Math.max(last, i); k++) banner.add(k);
+      banner.add(i);
+      last = i;
+      since = 0;
+    }
+  }
   return banner;
 }
 

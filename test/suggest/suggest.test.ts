@@ -1885,6 +1885,31 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
     ]);
   });
 
+  // A consent box that writes its buttons before its sentence (a reconstruction in our words of a Shopify store's box as
+  // a site crawl keeps it, elevaremarket.com found with find_string: `Manage consent preferences` / `Reject all` /
+  // `Accept all` / `We use cookies to optimize website functionality…`). The buttons are the banner's before its
+  // sentence as after it; alone, or too far from it, they are read.
+  it("ranks no cookie box's buttons written before its sentence (Reject all, Accept all); too far before, they are read", () => {
+    const box = [
+      'Manage consent preferences',
+      '',
+      'Reject all',
+      '',
+      'Accept all cookies',
+      '',
+      'We use cookies to make our site work and to measure how you use it; some of them cannot be switched off.',
+    ].join('\n');
+    for (const lines of [false, true]) {
+      const passages = suggestTechniques(box, model, { lines }).filter((p) => /\p{L}/u.test(p.text));
+      expect(passages.map((p) => [p.text, p.note, p.candidates.length]), `lines: ${lines}`).to.deep.equal(passages.map((p) => [p.text, PAGE_FURNITURE_NOTE, 0]));
+      expect(passages.map((p) => p.text), `lines: ${lines}`).to.include.members(['Reject all', 'Accept all cookies']);
+    }
+    const far = ['Accept all cookies', 'One.', 'Two.', 'Three.', 'Four.', 'We use cookies to make our site work for you.'].join('\n');
+    const notes = new Map(suggestTechniques(far, model, { lines: true }).map((p) => [p.text, p.note]));
+    expect(notes.get('Accept all cookies')).to.not.equal(PAGE_FURNITURE_NOTE);
+    expect(notes.get('We use cookies to make our site work for you.')).to.equal(PAGE_FURNITURE_NOTE);
+  });
+
   // A vendor's box of its services inside the post (a reconstruction in our words of The DFIR Report's, as its posts
   // are saved as Markdown, "Navigating Through The Fog" of April 2025 and "The Curious Case of an Egg-Cellent Resume":
   // `* [Threat Feed](…): Focuses on tracking Command and Control frameworks like Cobalt Strike, Metasploit, Sliver, etc.`

@@ -11,10 +11,15 @@ import { parseTacticList } from '../normalize/tactic-text.js';
 // Privileges`, `Complete Mission`, Indicator Removal: File Deletion 100). A stage says where in the attack the section's
 // behaviour stands, not what it is: the section's sentences say that (`Defense Evasion`, a heading, got Exploitation for
 // Defense Evasion 94.4 on its two words). A technique's name as a heading (`Ingress Tool Transfer`) names a behaviour,
-// and is read. A tactic's name made plural (`Collections`, `Executions`, `Lateral Movements`) is no tactic: ATT&CK never
-// writes one so, and pages head their sections with it in its own sense (`## Collections` of a database's documents,
-// `### Executions` of a workflow's runs, as READMEs and API documents on GitHub do), which `parseTacticList` would read
-// as a one-letter misspelling; a misspelling inside the word (`Persistance`, `Reconaissance`) still names the tactic.
+// and is read. A one-word tactic's name made plural (`Collections`, `Executions`) is no tactic: ATT&CK never writes one
+// so, and pages head their sections with the word in its own sense (`## Collections` of a database's documents, `###
+// Executions` of a workflow's runs, as READMEs and API documents on GitHub do), which `parseTacticList` would read as a
+// one-letter misspelling; a misspelling inside the word (`Persistance`, `Reconaissance`) still names the tactic. A tactic
+// of more words keeps its sense in the plural, and is a stage: pentesters' Active Directory cheat sheets on GitHub head
+// their sections `## Lateral Movements` (PsExec, WinRM, RDP under it) and `### Lateral movements` (a table of PsExec,
+// WMI, WinRM), and Microsoft's Defender for Identity pages list its alerts under `### Lateral movements` beside `###
+// Compromised credentials` (found with find_string). `Initial Accesses` is no stage either: `parseTacticList` does not
+// read it, and the real text that writes it means a cache's first reads.
 const LIFECYCLE_STAGES = new Set(
   ['initial recon', 'initial reconnaissance', 'initial compromise', 'establish foothold', 'escalate privileges', 'internal recon', 'internal reconnaissance', 'move laterally', 'maintain presence', 'complete mission'],
 );
@@ -31,11 +36,11 @@ export function isAttackStages(text: string): boolean {
   const bare = text.replace(STAGE_MARKS, '');
   if (!bare) return false;
   const tactics = parseTacticList(bare);
-  if (tactics) return !tactics.some((tactic) => isPluralOf(tactic, bare));
+  if (tactics) return !tactics.some((tactic) => !tactic.includes(' ') && isPluralOf(tactic, bare));
   return bare.split(/\s*,\s*|\s+(?:and|&)\s+/).every((stage) => LIFECYCLE_STAGES.has(stage.toLowerCase()));
 }
 
-/** Whether a text writes a tactic's name made plural: its last word with `s` or `es` after it (`Collections`). */
+/** Whether a text writes a one-word tactic's name made plural: the word with `s` or `es` after it (`Collections`). */
 function isPluralOf(tactic: string, text: string): boolean {
   const last = tactic.toLowerCase().split(' ').pop()!;
   return text.toLowerCase().split(/[^\p{L}]+/u).some((word) => word === `${last}s` || word === `${last}es`);

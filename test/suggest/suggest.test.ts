@@ -1660,7 +1660,18 @@ describe('suggestTechniques on ATT&CK 18.1', () => {
   // (`Persistance`, `Reconaissance`) still names the tactic.
   it("gives no attack's stage note to a tactic's name made plural (Collections, Executions); a misspelt tactic keeps it", () => {
     expectUnranked(['Persistance', 'Reconaissance', '### Privilage Escalation'], ATTACK_STAGE_NOTE);
-    for (const text of ['Collections', '## Executions', 'Lateral Movements', 'Collection, Exfiltrations']) {
+    for (const text of ['Collections', '## Executions', 'Collection, Exfiltrations', 'Lateral Movements, Collections']) {
+      for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }).map((p) => p.note), `${text} (lines: ${lines})`).to.not.include(ATTACK_STAGE_NOTE);
+    }
+  });
+
+  // A tactic of more words keeps its sense in the plural: Active Directory cheat sheets on GitHub head their sections
+  // `## Lateral Movements` (PsExec, WinRM, RDP under it) and `### Lateral movements`, and Microsoft's Defender for Identity
+  // pages list alerts under `### Lateral movements`. `Initial Accesses` is not read as a tactic at all (real text writes
+  // it of a cache's first reads), and a technique's name in the plural (`Scheduled Tasks`) is read.
+  it("gives the attack's stage note to a tactic of more words made plural (Lateral Movements); Initial Accesses and Scheduled Tasks are read", () => {
+    expectUnranked(['Lateral Movements', '### Lateral movements', 'Privilege Escalations', 'Defense Evasions and Lateral Movements'], ATTACK_STAGE_NOTE);
+    for (const text of ['Initial Accesses', 'Scheduled Tasks']) {
       for (const lines of [false, true]) expect(suggestTechniques(text, model, { lines }).map((p) => p.note), `${text} (lines: ${lines})`).to.not.include(ATTACK_STAGE_NOTE);
     }
   });
